@@ -1,0 +1,44 @@
+package org.verdict.core.pack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The parsed {@code manifest.json} of a review pack (format {@code verdict-pack/1}).
+ *
+ * @param suites every suite entry by name, in manifest order; {@code primary} is always present
+ * @param raw the manifest as read, so later suites can read their own settings without a format change
+ */
+public record PackManifest(
+        String format,
+        ModelInfo model,
+        List<ModelVersion> models,
+        String primaryMetric,
+        Map<String, SuiteSpec> suites,
+        JsonNode raw) {
+
+    public static final String FORMAT_V1 = "verdict-pack/1";
+    public static final String FILE_NAME = "manifest.json";
+
+    public PackManifest {
+        models = List.copyOf(models);
+    }
+
+    public ModelVersion production() {
+        return models.stream().filter(m -> m.role() == ModelRole.PRODUCTION).findFirst().orElseThrow();
+    }
+
+    public List<ModelVersion> candidates() {
+        return models.stream().filter(m -> m.role() == ModelRole.CANDIDATE).toList();
+    }
+
+    public SuiteSpec primarySuite() {
+        return suites.get("primary");
+    }
+
+    public Optional<SuiteSpec> suite(String name) {
+        return Optional.ofNullable(suites.get(name));
+    }
+}
