@@ -1,0 +1,34 @@
+package org.verdict.core.compare;
+
+import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.Metric;
+
+/**
+ * Production vs candidate for one metric in one slice.
+ * When {@link #verdict()} is {@link Verdict#UNAVAILABLE}, the numbers are null and {@link #unavailableReason()} says why.
+ *
+ * @param delta candidate − production (in the metric's own units; its sign does not say better or worse,
+ *              {@link Metric#higherIsBetter()} does)
+ * @param test the paired test used, e.g. {@code mcnemar-exact}, {@code mcnemar}, {@code delong}, {@code paired-bootstrap}
+ * @param pValue unadjusted two-sided p-value of the paired test
+ * @param adjustedP p-value adjusted for multiple comparisons across the slices; verdicts use this one
+ */
+public record SliceResult(
+        SliceKey slice,
+        int n,
+        Metric metric,
+        boolean primary,
+        MetricEstimate production,
+        MetricEstimate candidate,
+        Double delta,
+        Interval deltaCi,
+        Double pValue,
+        Double adjustedP,
+        String test,
+        Verdict verdict,
+        String unavailableReason) {
+
+    public boolean isAvailable() {
+        return verdict != Verdict.UNAVAILABLE;
+    }
+}

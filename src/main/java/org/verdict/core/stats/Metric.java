@@ -1,0 +1,78 @@
+package org.verdict.core.stats;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.verdict.core.pack.Task;
+
+/**
+ * Every metric Verdict reports. Wire names are fixed: scripts read them from the JSON output.
+ * Each metric knows its direction, so deltas, verdicts and colours respect it.
+ */
+public enum Metric {
+    ACCURACY("accuracy", true, "Share of examples whose predicted class equals the label.", Task.BINARY, Task.MULTICLASS),
+    BALANCED_ACCURACY("balanced_accuracy", true, "Mean recall over the classes present in the slice's labels.", Task.BINARY, Task.MULTICLASS),
+    PRECISION("precision", true, "Of the examples predicted positive, the share that are positive.", Task.BINARY),
+    RECALL("recall", true, "Of the positive examples, the share predicted positive.", Task.BINARY),
+    F1("f1", true, "Harmonic mean of precision and recall for the positive class.", Task.BINARY),
+    ROC_AUC("roc_auc", true, "Probability that a random positive scores above a random negative (ties count half).", Task.BINARY),
+    PR_AUC("pr_auc", true, "Average precision: precision summed over the recall steps of the ranked scores.", Task.BINARY),
+    LOG_LOSS("log_loss", false, "Mean negative log-likelihood of the labels under the scores (clipped to [1e-15, 1-1e-15]).", Task.BINARY),
+    BRIER("brier", false, "Mean squared difference between score and the 0/1 label.", Task.BINARY),
+    ECE("ece", false, "Expected calibration error: |mean score - positive rate| over 10 equal-width bins, weighted by bin size.", Task.BINARY),
+    SELECTION_RATE("selection_rate", true, "Share of examples predicted positive (neither better nor worse; shown for fairness).", Task.BINARY),
+    TPR("tpr", true, "True-positive rate: of the positive examples, the share predicted positive.", Task.BINARY),
+    FPR("fpr", false, "False-positive rate: of the negative examples, the share predicted positive.", Task.BINARY),
+    MACRO_F1("macro_f1", true, "Unweighted mean of per-class F1 over the classes present in labels or predictions.", Task.MULTICLASS),
+    MICRO_F1("micro_f1", true, "F1 over all decisions pooled; equals accuracy for single-label multiclass.", Task.MULTICLASS),
+    WEIGHTED_F1("weighted_f1", true, "Mean of per-class F1 weighted by each class's number of true examples.", Task.MULTICLASS),
+    COHEN_KAPPA("cohen_kappa", true, "Agreement between prediction and label beyond what chance would give.", Task.MULTICLASS),
+    MAE("mae", false, "Mean absolute error between prediction and label.", Task.REGRESSION),
+    RMSE("rmse", false, "Square root of the mean squared error.", Task.REGRESSION),
+    MAPE("mape", false, "Mean absolute percentage error; examples whose label is 0 are skipped and counted.", Task.REGRESSION),
+    R2("r2", true, "Coefficient of determination: 1 - squared error / variance of the labels.", Task.REGRESSION);
+
+    private final String wireName;
+    private final boolean higherIsBetter;
+    private final String description;
+    private final Set<Task> tasks;
+
+    Metric(String wireName, boolean higherIsBetter, String description, Task... tasks) {
+        this.wireName = wireName;
+        this.higherIsBetter = higherIsBetter;
+        this.description = description;
+        this.tasks = EnumSet.copyOf(Arrays.asList(tasks));
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public boolean higherIsBetter() {
+        return higherIsBetter;
+    }
+
+    /** One sentence for tooltips and reports. */
+    public String description() {
+        return description;
+    }
+
+    public boolean appliesTo(Task task) {
+        return tasks.contains(task);
+    }
+
+    /** Metrics that need {@code score_V} (binary probability) rather than the predicted label. */
+    public boolean needsScores() {
+        return this == ROC_AUC || this == PR_AUC || this == LOG_LOSS || this == BRIER || this == ECE;
+    }
+
+    public static List<Metric> forTask(Task task) {
+        return Arrays.stream(values()).filter(m -> m.appliesTo(task)).toList();
+    }
+
+    public static Optional<Metric> fromWireName(String name) {
+        return Arrays.stream(values()).filter(m -> m.wireName.equals(name)).findFirst();
+    }
+}
