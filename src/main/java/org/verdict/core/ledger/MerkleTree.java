@@ -23,6 +23,10 @@ public final class MerkleTree {
         return leafHashes.size();
     }
 
+    public byte[] leafHashAt(int index) {
+        return leafHashes.get(index).clone();
+    }
+
     public static byte[] leafHash(byte[] entry) {
         MessageDigest digest = sha256();
         digest.update((byte) 0x00);
