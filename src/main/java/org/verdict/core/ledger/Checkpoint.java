@@ -1,10 +1,8 @@
 package org.verdict.core.ledger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -20,7 +18,7 @@ import java.util.HexFormat;
  * @param signature raw 64-byte Ed25519 signature over {@link #note()}
  */
 public record Checkpoint(String origin, long treeSize, byte[] rootHash, String keyId, byte[] signature) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonFiles.JSON;
 
     public static Checkpoint sign(String origin, long treeSize, byte[] rootHash, SignerKey key) {
         byte[] note = note(origin, treeSize, rootHash);
@@ -53,30 +51,21 @@ public record Checkpoint(String origin, long treeSize, byte[] rootHash, String k
         node.put("keyId", keyId);
         node.put("signature", Base64.getEncoder().encodeToString(signature));
         node.put("note", new String(note(), StandardCharsets.UTF_8));
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of strings always serializes", e);
-        }
+        return JsonFiles.pretty(node);
     }
 
     public static Checkpoint readJson(Path file) throws LedgerException {
+        JsonNode node = JsonFiles.read(file, "checkpoint");
         try {
-            JsonNode node = JSON.readTree(file.toFile());
-            if (node == null || !node.hasNonNull("origin") || !node.hasNonNull("treeSize") || !node.hasNonNull("rootHash")
+            if (!node.hasNonNull("origin") || !node.hasNonNull("treeSize") || !node.hasNonNull("rootHash")
                     || !node.hasNonNull("keyId") || !node.hasNonNull("signature")) {
                 throw new LedgerException(file + ": not a checkpoint (needs origin, treeSize, rootHash, keyId, signature)");
             }
             return new Checkpoint(node.get("origin").asText(), node.get("treeSize").asLong(),
                     HexFormat.of().parseHex(node.get("rootHash").asText()), node.get("keyId").asText(),
                     Base64.getDecoder().decode(node.get("signature").asText()));
-        } catch (JsonProcessingException e) {
-            throw new LedgerException(file + ", line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new LedgerException(file + ": the root hash or signature is not valid hex / base64", e);
-        } catch (IOException e) {
-            throw new LedgerException("cannot read checkpoint " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,11 +1,9 @@
 package org.verdict.core.ledger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -16,7 +14,7 @@ import java.util.List;
  * another laptop to be co-signed and back.
  */
 public record DsseEnvelope(String payloadType, byte[] payload, List<Signature> signatures) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonFiles.JSON;
 
     public DsseEnvelope {
         signatures = List.copyOf(signatures);
@@ -45,17 +43,13 @@ public record DsseEnvelope(String payloadType, byte[] payload, List<Signature> s
         for (Signature s : signatures) {
             array.addObject().put("keyid", s.keyid()).put("sig", Base64.getEncoder().encodeToString(s.sig()));
         }
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of strings always serializes", e);
-        }
+        return JsonFiles.pretty(node);
     }
 
     public static DsseEnvelope read(Path file) throws LedgerException {
+        JsonNode node = JsonFiles.read(file, "DSSE envelope");
         try {
-            JsonNode node = JSON.readTree(file.toFile());
-            if (node == null || !node.path("payloadType").isTextual() || !node.path("payload").isTextual()) {
+            if (!node.path("payloadType").isTextual() || !node.path("payload").isTextual()) {
                 throw new LedgerException(file + ": not a DSSE envelope (needs payloadType and payload)");
             }
             List<Signature> signatures = new ArrayList<>();
@@ -64,13 +58,8 @@ public record DsseEnvelope(String payloadType, byte[] payload, List<Signature> s
             }
             return new DsseEnvelope(node.get("payloadType").asText(),
                     Base64.getDecoder().decode(node.get("payload").asText()), signatures);
-        } catch (JsonProcessingException e) {
-            throw new LedgerException(file + ", line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new LedgerException(file + ": the payload or a signature is not valid base64", e);
-        } catch (IOException e) {
-            throw new LedgerException("cannot read envelope " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.verdict.core.ledger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,7 +37,7 @@ public final class KeyFile {
     public static final int DEFAULT_ITERATIONS = 600_000;
     public static final int MIN_PASSPHRASE_LENGTH = 8;
     private static final String PBE = "PBEWithHmacSHA256AndAES_256";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonFiles.JSON;
 
     private final SignerIdentity identity;
     private final String encryptedPrivateKeyPem;
@@ -119,8 +118,8 @@ public final class KeyFile {
         ObjectNode signer = identityJson(identity);
         ObjectNode key = signer.deepCopy();
         key.put("encryptedPrivateKey", encryptedPrivateKeyPem);
-        Files.writeString(keyPath, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(key) + "\n");
-        Files.writeString(signerPath, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(signer) + "\n");
+        Files.writeString(keyPath, JsonFiles.pretty(key));
+        Files.writeString(signerPath, JsonFiles.pretty(signer));
         Files.writeString(pemPath, identity.publicKeyPem());
         return keyPath;
     }
@@ -150,18 +149,11 @@ public final class KeyFile {
     }
 
     private static JsonNode readJson(Path file) throws LedgerException {
-        try {
-            JsonNode node = JSON.readTree(file.toFile());
-            if (node == null || !FORMAT.equals(node.path("format").asText())) {
-                throw new LedgerException(file + ": not a Verdict key file (format " + FORMAT + ")");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new LedgerException(file + ", line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new LedgerException("cannot read key file " + file + ": " + e.getMessage(), e);
+        JsonNode node = JsonFiles.read(file, "key file");
+        if (!FORMAT.equals(node.path("format").asText())) {
+            throw new LedgerException(file + ": not a Verdict key file (format " + FORMAT + ")");
         }
+        return node;
     }
 
     private static SignerIdentity identityOf(Path file, JsonNode node) throws LedgerException {

@@ -24,9 +24,7 @@ public final class RecordJson {
         try {
             record = JSON.readValue(Files.readAllBytes(file), DecisionRecord.class);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr();
-            throw new LedgerException(file + where + ": " + e.getOriginalMessage());
+            throw JsonFiles.located(file, e);
         } catch (IOException e) {
             throw new LedgerException("cannot read record file " + file + ": " + e.getMessage(), e);
         }
