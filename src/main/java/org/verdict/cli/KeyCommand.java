@@ -47,7 +47,7 @@ public final class KeyCommand {
             Path keyFile = key.writeTo(out);
             out().println("key of " + key.identity() + " written to " + keyFile);
             out().println("key id " + key.identity().keyId());
-            return OK;
+            return ExitCodes.OK;
         }
     }
 }

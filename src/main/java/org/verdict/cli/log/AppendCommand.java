@@ -1,6 +1,7 @@
 package org.verdict.cli.log;
 
 import java.nio.file.Path;
+import org.verdict.cli.ExitCodes;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
 import org.verdict.core.ledger.LedgerException;
@@ -33,6 +34,6 @@ public final class AppendCommand extends LedgerCommand {
                     + signer.identity());
             out().println(RecordStatus.of(log.snapshot(), appended.sequence()));
         }
-        return OK;
+        return ExitCodes.OK;
     }
 }

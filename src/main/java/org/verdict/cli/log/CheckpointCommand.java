@@ -3,6 +3,7 @@ package org.verdict.cli.log;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.verdict.cli.ExitCodes;
 import org.verdict.core.ledger.Checkpoint;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.LedgerException;
@@ -32,6 +33,6 @@ public final class CheckpointCommand extends LedgerCommand {
             Files.writeString(out, checkpoint.toJson());
             out().println("wrote " + out);
         }
-        return OK;
+        return ExitCodes.OK;
     }
 }

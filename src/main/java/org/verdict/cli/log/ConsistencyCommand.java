@@ -2,6 +2,7 @@ package org.verdict.cli.log;
 
 import java.nio.file.Path;
 import java.util.HexFormat;
+import org.verdict.cli.ExitCodes;
 import org.verdict.core.ledger.Checkpoint;
 import org.verdict.core.ledger.ConsistencyCheck;
 import org.verdict.core.ledger.DecisionLog;
@@ -31,6 +32,6 @@ public final class ConsistencyCommand extends LedgerCommand {
         out().println("old size " + older.treeSize() + ", root " + older.rootHashHex());
         out().println("new size " + check.currentSize() + ", root " + check.currentRootHex());
         check.proof().forEach(hash -> out().println("proof " + HexFormat.of().formatHex(hash)));
-        return check.consistent() ? OK : FAILED_CHECK;
+        return check.consistent() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 }

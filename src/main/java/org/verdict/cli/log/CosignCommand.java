@@ -1,5 +1,6 @@
 package org.verdict.cli.log;
 
+import org.verdict.cli.ExitCodes;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LoggedRecord;
@@ -27,6 +28,6 @@ public final class CosignCommand extends LedgerCommand {
             out().println("record #" + record.sequence() + " co-signed by " + signer.identity());
             out().println(RecordStatus.of(log.snapshot(), record.sequence()));
         }
-        return OK;
+        return ExitCodes.OK;
     }
 }

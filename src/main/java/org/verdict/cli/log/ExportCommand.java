@@ -2,6 +2,7 @@ package org.verdict.cli.log;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.verdict.cli.ExitCodes;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LogExport;
@@ -34,6 +35,6 @@ public final class ExportCommand extends LedgerCommand {
                 err().println("warning: " + report.summary());
             }
         }
-        return OK;
+        return ExitCodes.OK;
     }
 }

@@ -3,6 +3,7 @@ package org.verdict.cli.log;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.verdict.cli.ExitCodes;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.LedgerException;
 import picocli.CommandLine.Command;
@@ -27,6 +28,6 @@ public final class ExportEnvelopeCommand extends LedgerCommand {
             Files.writeString(out, log.envelope(id).toJson());
         }
         out().println("wrote " + out);
-        return OK;
+        return ExitCodes.OK;
     }
 }

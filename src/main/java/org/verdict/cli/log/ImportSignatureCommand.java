@@ -1,6 +1,7 @@
 package org.verdict.cli.log;
 
 import java.nio.file.Path;
+import org.verdict.cli.ExitCodes;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DsseEnvelope;
 import org.verdict.core.ledger.LedgerException;
@@ -27,6 +28,6 @@ public final class ImportSignatureCommand extends LedgerCommand {
                     .filter(r -> java.util.Arrays.equals(r.payload(), envelope.payload())).findFirst().orElseThrow().sequence();
             out().println(RecordStatus.of(log.snapshot(), sequence));
         }
-        return OK;
+        return ExitCodes.OK;
     }
 }

@@ -3,19 +3,16 @@ package org.verdict.cli.log;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.verdict.cli.ExitCodes;
 import org.verdict.core.ledger.LedgerException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
  * Base of the key and log commands: a refusal of the ledger (wrong passphrase, unknown signer, busy store, bad
- * file) is printed as one plain line and ends with exit code 2, like picocli's own usage errors.
+ * file) is printed as one plain line and ends with {@link ExitCodes#BAD_INPUT}.
  */
 public abstract class LedgerCommand implements Callable<Integer> {
-    public static final int OK = 0;
-    public static final int FAILED_CHECK = 1;
-    public static final int BAD_INPUT = 2;
-
     @Spec
     CommandSpec spec;
 
@@ -25,7 +22,7 @@ public abstract class LedgerCommand implements Callable<Integer> {
             return run();
         } catch (LedgerException | IOException e) {
             err().println("error: " + e.getMessage());
-            return BAD_INPUT;
+            return ExitCodes.BAD_INPUT;
         }
     }
 

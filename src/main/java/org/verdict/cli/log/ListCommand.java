@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Optional;
+import org.verdict.cli.ExitCodes;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
 import org.verdict.core.ledger.DecisionStatement;
@@ -39,7 +40,7 @@ public final class ListCommand extends LedgerCommand {
                 printTable(snapshot, report);
             }
         }
-        return OK;
+        return ExitCodes.OK;
     }
 
     private void printTable(LogSnapshot snapshot, VerificationReport report) {

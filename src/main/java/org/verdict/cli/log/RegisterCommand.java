@@ -1,6 +1,7 @@
 package org.verdict.cli.log;
 
 import java.nio.file.Path;
+import org.verdict.cli.ExitCodes;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.KeyFile;
 import org.verdict.core.ledger.LedgerException;
@@ -25,6 +26,6 @@ public final class RegisterCommand extends LedgerCommand {
             log.register(signer);
         }
         out().println("registered " + signer + ", key id " + signer.keyId());
-        return OK;
+        return ExitCodes.OK;
     }
 }

@@ -1,5 +1,6 @@
 package org.verdict.cli.log;
 
+import org.verdict.cli.ExitCodes;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.RegisteredSigner;
@@ -25,6 +26,6 @@ public final class RevokeCommand extends LedgerCommand {
             RegisteredSigner revoked = log.revoke(keyId, reason);
             out().println("revoked the key of " + revoked.name() + " (" + revoked.role() + ") at " + revoked.revokedAt());
         }
-        return OK;
+        return ExitCodes.OK;
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.verdict.cli.ExitCodes;
 import org.verdict.core.ledger.Dsse;
 import org.verdict.core.ledger.DsseEnvelope;
 import org.verdict.core.ledger.LedgerException;
@@ -40,6 +41,6 @@ public final class SignEnvelopeCommand extends LedgerCommand {
         Path target = out == null ? envelopeFile : out;
         Files.writeString(target, signed.toJson());
         out().println("signed by " + signer.identity() + "; wrote " + target);
-        return OK;
+        return ExitCodes.OK;
     }
 }

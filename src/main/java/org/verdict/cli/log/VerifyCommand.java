@@ -1,5 +1,6 @@
 package org.verdict.cli.log;
 
+import org.verdict.cli.ExitCodes;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LogVerifier;
@@ -23,6 +24,6 @@ public final class VerifyCommand extends LedgerCommand {
         }
         out().println(report.summary());
         report.problems().forEach(problem -> out().println("  " + problem));
-        return report.isIntact() ? OK : FAILED_CHECK;
+        return report.isIntact() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 }
