@@ -31,7 +31,7 @@ public final class LogVerifier {
                 problems.add(new Problem(expected, "is missing: the log goes from #" + (expected - 1) + " to #"
                         + record.sequence() + " (a record was deleted)"));
             }
-            checkRecord(record, previousHash, log, trusted, problems, quorums);
+            checkRecord(record, previousHash, log, problems, quorums);
             previousHash = Hashes.sha256Hex(record.payload());
         }
         checkCheckpoints(log, trusted, problems);
@@ -51,8 +51,8 @@ public final class LogVerifier {
         return trusted;
     }
 
-    private static void checkRecord(LoggedRecord record, String previousHash, LogSnapshot log,
-                                    Map<String, SignerIdentity> trusted, List<Problem> problems, Map<Long, Quorum> quorums) {
+    private static void checkRecord(LoggedRecord record, String previousHash, LogSnapshot log, List<Problem> problems,
+                                    Map<Long, Quorum> quorums) {
         long seq = record.sequence();
         String actualId = Hashes.sha256Hex(record.payload());
         if (!actualId.equals(record.recordId())) {
@@ -81,17 +81,11 @@ public final class LogVerifier {
         List<SignerIdentity> validSigners = new ArrayList<>();
         byte[] pae = record.pae();
         for (RecordSignature signature : record.signatures()) {
-            SignerIdentity signer = trusted.get(signature.keyId());
-            RegisteredSigner registered = log.signers().get(signature.keyId());
-            if (signer == null) {
-                problems.add(new Problem(seq, "signed by key " + signature.keyId().substring(0, Math.min(12, signature.keyId().length()))
-                        + ", which is not a trusted registered signer"));
-            } else if (!signer.verifies(pae, signature.signature())) {
-                problems.add(new Problem(seq, "the signature of " + signer + " does not verify (record or signature changed)"));
-            } else if (!registered.wasValidAt(signature.signedAt())) {
-                problems.add(new Problem(seq, "signed by " + signer + " after the key was revoked"));
+            SignatureCheck check = checkSignature(log, pae, signature);
+            if (check.isValid()) {
+                validSigners.add(check.signer());
             } else {
-                validSigners.add(signer);
+                problems.add(new Problem(seq, check.problem()));
             }
         }
         parsed.ifPresent(statement -> {
@@ -101,6 +95,44 @@ public final class LogVerifier {
         });
         Integer tier = parsed.map(DecisionStatement::record).map(DecisionRecord::riskTier).orElse(null);
         quorums.put(seq, Quorum.of(tier, validSigners));
+    }
+
+    /**
+     * One signature's standing.
+     *
+     * @param signer the registered signer when the key is known and trusted, else null
+     * @param problem null when the signature verifies by a trusted key that was not revoked when it signed
+     */
+    public record SignatureCheck(SignerIdentity signer, String problem) {
+        public boolean isValid() {
+            return problem == null;
+        }
+    }
+
+    /** Checks one signature over a record's PAE against the log's signer register. */
+    public static SignatureCheck checkSignature(LogSnapshot log, byte[] pae, RecordSignature signature) {
+        RegisteredSigner registered = log.signers().get(signature.keyId());
+        if (registered == null) {
+            return new SignatureCheck(null, "signed by key " + abbreviated(signature.keyId())
+                    + ", which is not a registered signer");
+        }
+        SignerIdentity signer;
+        try {
+            signer = registered.identity();
+        } catch (LedgerException e) {
+            return new SignatureCheck(null, e.getMessage());
+        }
+        if (!signer.verifies(pae, signature.signature())) {
+            return new SignatureCheck(signer, "the signature of " + signer + " does not verify (record or signature changed)");
+        }
+        if (!registered.wasValidAt(signature.signedAt())) {
+            return new SignatureCheck(signer, "signed by " + signer + " after the key was revoked");
+        }
+        return new SignatureCheck(signer, null);
+    }
+
+    private static String abbreviated(String keyId) {
+        return keyId.substring(0, Math.min(12, keyId.length()));
     }
 
     private static void checkCheckpoints(LogSnapshot log, Map<String, SignerIdentity> trusted, List<Problem> problems) {
