@@ -15,6 +15,7 @@ public final class SamplePackGenerator {
     /** Writes {@code support-router/} (the hero story) and {@code fraud-screen-pass/} (all gates pass) under {@code root}. */
     public static void generate(Path root) throws IOException {
         SupportRouterPack.write(root.resolve(SupportRouterPack.FOLDER));
+        FraudScreenPack.write(root.resolve(FraudScreenPack.FOLDER));
     }
 
     public static void main(String[] args) throws IOException {

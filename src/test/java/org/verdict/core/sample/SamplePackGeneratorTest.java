@@ -72,6 +72,39 @@ class SamplePackGeneratorTest {
     }
 
     @Test
+    void passingPackCandidateRanksFraudHigherInEverySlice() throws IOException {
+        List<NamedCsvRecord> rows = rows("fraud-screen-pass/primary.csv");
+        assertTrue(rocAuc(rows, "18") > rocAuc(rows, "17") + 0.01, "overall");
+        for (String column : List.of("channel", "language", "age_band")) {
+            slice(rows, column).forEach((level, sliceRows) ->
+                    assertTrue(rocAuc(sliceRows, "18") > rocAuc(sliceRows, "17"), column + "=" + level));
+        }
+    }
+
+    @Test
+    void passingPackPredictionsFollowScoreAndThreshold() throws IOException {
+        // thresholds from the manifest: production 17 at 0.5, candidate 18 at 0.45
+        for (NamedCsvRecord row : rows("fraud-screen-pass/primary.csv")) {
+            assertEquals(Double.parseDouble(row.getField("score_17")) >= 0.5 ? "fraud" : "legit", row.getField("pred_17"));
+            assertEquals(Double.parseDouble(row.getField("score_18")) >= 0.45 ? "fraud" : "legit", row.getField("pred_18"));
+        }
+    }
+
+    @Test
+    void rocAucOfAHandCountedTableMatchesTheTestsOwnCounting() {
+        // positives score 0.9 and 0.4, negatives 0.4 and 0.1: of the four pairs, three are ordered right and
+        // one is tied (counts half), so AUC = 3.5 / 4.
+        List<NamedCsvRecord> rows = parse("""
+                label,score_1
+                fraud,0.9
+                fraud,0.4
+                legit,0.4
+                legit,0.1
+                """);
+        assertEquals(3.5 / 4, rocAuc(rows, "1"), 1e-12);
+    }
+
+    @Test
     void macroF1OfAHandCountedTableMatchesTheTestsOwnCounting() {
         // labels a a b b c, predictions a b b b a: F1(a) = 2*1/(2+1+1) = 0.5, F1(b) = 2*2/(4+1+0) = 0.8,
         // F1(c) = 0 (one false negative): macro F1 = 1.3 / 3.
@@ -79,10 +112,35 @@ class SamplePackGeneratorTest {
     }
 
     private static List<NamedCsvRecord> primaryRows() throws IOException {
-        try (CsvReader<NamedCsvRecord> reader = CsvReader.builder()
-                .ofNamedCsvRecord(generated.resolve("support-router/primary.csv"))) {
+        return rows("support-router/primary.csv");
+    }
+
+    private static List<NamedCsvRecord> rows(String file) throws IOException {
+        try (CsvReader<NamedCsvRecord> reader = CsvReader.builder().ofNamedCsvRecord(generated.resolve(file))) {
             return reader.stream().toList();
         }
+    }
+
+    private static List<NamedCsvRecord> parse(String csv) {
+        return CsvReader.builder().ofNamedCsvRecord(csv).stream().toList();
+    }
+
+    /** Share of (fraud, legit) pairs in which the fraud scores higher, ties half: counted over every pair. */
+    private static double rocAuc(List<NamedCsvRecord> rows, String version) {
+        double[] fraud = scores(rows, version, true);
+        double[] legit = scores(rows, version, false);
+        double ordered = 0;
+        for (double positive : fraud) {
+            for (double negative : legit) {
+                ordered += positive > negative ? 1 : positive == negative ? 0.5 : 0;
+            }
+        }
+        return ordered / fraud.length / legit.length;
+    }
+
+    private static double[] scores(List<NamedCsvRecord> rows, String version, boolean fraud) {
+        return rows.stream().filter(r -> r.getField("label").equals("fraud") == fraud)
+                .mapToDouble(r -> Double.parseDouble(r.getField("score_" + version))).toArray();
     }
 
     private static Map<String, List<NamedCsvRecord>> slice(List<NamedCsvRecord> rows, String column) {
