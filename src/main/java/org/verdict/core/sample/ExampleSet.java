@@ -44,7 +44,7 @@ record ExampleSet(List<String> slices, List<String> sensitive, List<String> vers
         for (int v = 0; v < versions.size(); v++) {
             record.add(example.predictions().get(v));
             if (scorePlaces > 0) {
-                record.add(PackFiles.text(example.scores()[v], scorePlaces));
+                record.add(PackFileWriter.text(example.scores()[v], scorePlaces));
             }
         }
         return record;

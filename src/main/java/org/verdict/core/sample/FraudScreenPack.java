@@ -1,7 +1,7 @@
 package org.verdict.core.sample;
 
-import static org.verdict.core.sample.PackFiles.decimal;
-import static org.verdict.core.sample.PackFiles.object;
+import static org.verdict.core.sample.PackFileWriter.decimal;
+import static org.verdict.core.sample.PackFileWriter.object;
 
 import java.io.IOException;
 import java.nio.file.Path;

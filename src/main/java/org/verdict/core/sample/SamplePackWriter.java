@@ -18,12 +18,12 @@ import java.util.function.Consumer;
  * name), so changing one suite's story leaves every other file byte for byte the same.
  */
 final class SamplePackWriter implements AutoCloseable {
-    private final PackFiles files;
+    private final PackFileWriter files;
     private final long seed;
     private final Map<String, Object> suites = new LinkedHashMap<>();
 
     SamplePackWriter(Path target, long seed) throws IOException {
-        this.files = new PackFiles(target);
+        this.files = new PackFileWriter(target);
         this.seed = seed;
     }
 
@@ -34,7 +34,7 @@ final class SamplePackWriter implements AutoCloseable {
     /** The primary suite or the held-out evaluation set: one row per example, paired predictions. */
     void evaluation(String suite, String fileName, ExampleSet set) throws IOException {
         files.csv(fileName, set.header(), out -> set.examples().forEach(e -> out.writeRecord(set.record(e))));
-        suites.put(suite, PackFiles.object("file", fileName, "slices", set.slices(), "sensitive", set.sensitive()));
+        suites.put(suite, PackFileWriter.object("file", fileName, "slices", set.slices(), "sensitive", set.sensitive()));
     }
 
     /** A red-team category and the violation rate of each model version on it, in version order. */
@@ -70,7 +70,7 @@ final class SamplePackWriter implements AutoCloseable {
         writeSuite("latency", "latency.csv", List.of("version", "latency_ms"), out -> {
             for (LatencyProfile profile : profiles) {
                 for (int i = 0; i < profile.requests(); i++) {
-                    out.writeRecord(profile.version(), PackFiles.text(draws.logNormal(profile.medianMs(), profile.sigma()), 1));
+                    out.writeRecord(profile.version(), PackFileWriter.text(draws.logNormal(profile.medianMs(), profile.sigma()), 1));
                 }
             }
         });
@@ -112,7 +112,7 @@ final class SamplePackWriter implements AutoCloseable {
     }
 
     private static String rate(Draws draws, double rate, int n) {
-        return PackFiles.text((double) draws.binomial(n, rate) / n, 4);
+        return PackFileWriter.text((double) draws.binomial(n, rate) / n, 4);
     }
 
     /** Human agents label a sample of the evaluation examples; the models' predictions are copied alongside. */
@@ -136,7 +136,7 @@ final class SamplePackWriter implements AutoCloseable {
 
     void metricHistory(List<HistoryPoint> history) throws IOException {
         writeSuite("metricHistory", "metric_history.csv", List.of("version", "date", "value"), out ->
-                history.forEach(p -> out.writeRecord(p.version(), p.date().toString(), PackFiles.text(p.value(), 4))));
+                history.forEach(p -> out.writeRecord(p.version(), p.date().toString(), PackFileWriter.text(p.value(), 4))));
     }
 
     /**
@@ -249,7 +249,7 @@ final class SamplePackWriter implements AutoCloseable {
                 out.writeRecord(record);
             }
         });
-        suites.put("drift", PackFiles.object("file", "drift.csv",
+        suites.put("drift", PackFileWriter.object("file", "drift.csv",
                 "numeric", features.stream().filter(DriftFeature::numeric).map(DriftFeature::name).toList(),
                 "categorical", features.stream().filter(f -> !f.numeric()).map(DriftFeature::name).toList()));
     }
@@ -261,14 +261,14 @@ final class SamplePackWriter implements AutoCloseable {
 
     void monitoring(Monitoring m) throws IOException {
         Map<String, Object> tree = new LinkedHashMap<>();
-        tree.put("primaryMetric", PackFiles.object("baseline", PackFiles.decimal(m.baselineMetric(), 4),
-                "current", PackFiles.decimal(m.currentMetric(), 4), "n", m.currentMetricN()));
+        tree.put("primaryMetric", PackFileWriter.object("baseline", PackFileWriter.decimal(m.baselineMetric(), 4),
+                "current", PackFileWriter.decimal(m.currentMetric(), 4), "n", m.currentMetricN()));
         tree.put("newLabelledExamples", m.newLabelledExamples());
-        tree.put("safetyViolations", PackFiles.object(
-                "baselineRate", PackFiles.decimal(m.baselineViolationRate(), 4), "baselineN", m.baselineViolationN(),
-                "currentRate", PackFiles.decimal(m.currentViolationRate(), 4), "currentN", m.currentViolationN()));
+        tree.put("safetyViolations", PackFileWriter.object(
+                "baselineRate", PackFileWriter.decimal(m.baselineViolationRate(), 4), "baselineN", m.baselineViolationN(),
+                "currentRate", PackFileWriter.decimal(m.currentViolationRate(), 4), "currentN", m.currentViolationN()));
         files.json("monitoring.json", tree);
-        suites.put("monitoring", PackFiles.object("file", "monitoring.json"));
+        suites.put("monitoring", PackFileWriter.object("file", "monitoring.json"));
     }
 
     void policy(Map<String, Object> policy) throws IOException {
@@ -299,6 +299,6 @@ final class SamplePackWriter implements AutoCloseable {
     private void writeSuite(String suite, String fileName, List<String> header, Consumer<CsvWriter> rows)
             throws IOException {
         files.csv(fileName, header, rows);
-        suites.put(suite, PackFiles.object("file", fileName));
+        suites.put(suite, PackFileWriter.object("file", fileName));
     }
 }

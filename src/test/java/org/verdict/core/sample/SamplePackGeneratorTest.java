@@ -15,6 +15,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.PackLoader;
+import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.pack.Task;
+import org.verdict.core.task.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +43,27 @@ class SamplePackGeneratorTest {
     @Test
     void committedSampleDataIsWhatTheGeneratorWrites() throws IOException {
         assertSameFiles(generated, COMMITTED);
+    }
+
+    @Test
+    void bothPacksLoadWithEverySuiteAndTheirLineage() throws PackException {
+        ReviewPack hero = new PackLoader().load(generated.resolve("support-router"), Progress.NONE);
+        assertEquals(Task.MULTICLASS, hero.manifest().model().task());
+        assertEquals(3, hero.manifest().model().riskTier());
+        assertEquals("42", hero.manifest().production().version());
+        assertEquals("43", hero.manifest().candidates().get(0).version());
+        assertEquals(256, ((Number) hero.manifest().candidates().get(0).hyperparameters().get("max_seq_len")).intValue());
+        assertEquals(List.of("abuse", "account", "billing", "sales", "technical"), hero.primary().classes());
+        assertEquals(24_000, hero.primary().rowCount());
+        assertEquals(List.of("primary", "holdout", "safety", "latency", "canary", "holdoutGroup", "humanBaseline",
+                "metricHistory", "feedback", "annotations", "trainingIds", "drift", "monitoring"),
+                List.copyOf(hero.manifest().suites().keySet()));
+
+        ReviewPack passing = new PackLoader().load(generated.resolve("fraud-screen-pass"), Progress.NONE);
+        assertEquals("fraud", passing.manifest().model().positiveLabel());
+        assertEquals(0.45, passing.manifest().candidates().get(0).threshold());
+        assertTrue(passing.primary().predictionsOf("18").hasScores());
+        assertEquals(hero.manifest().suites().keySet(), passing.manifest().suites().keySet());
     }
 
     @Test

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * private folder next to the target and moved into place only when complete, so a failed run never
  * leaves a half-written pack behind.
  */
-final class PackFiles implements AutoCloseable {
+final class PackFileWriter implements AutoCloseable {
     private static final ObjectWriter JSON = new ObjectMapper()
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
@@ -43,7 +43,7 @@ final class PackFiles implements AutoCloseable {
     private final Path partial;
     private boolean complete;
 
-    PackFiles(Path target) throws IOException {
+    PackFileWriter(Path target) throws IOException {
         this.target = target.toAbsolutePath().normalize();
         this.partial = this.target.resolveSibling("." + this.target.getFileName() + ".partial");
         deleteTree(partial);
