@@ -32,7 +32,7 @@ final class FraudScreenPack {
     private static final long SEED = 1718L;
     private static final String FRAUD = "fraud";
     private static final String LEGIT = "legit";
-    private static final double FRAUD_RATE = 0.04;
+    private static final double FRAUD_RATE = 0.05;
     private static final double PRODUCTION_THRESHOLD = 0.5;
     private static final double CANDIDATE_THRESHOLD = 0.45;
     /** How far apart fraud and legitimate transactions lie on each model's latent risk, in standard deviations. */
@@ -52,10 +52,10 @@ final class FraudScreenPack {
 
     static void write(Path folder) throws IOException {
         try (SamplePackWriter pack = new SamplePackWriter(folder, SEED)) {
-            ExampleSet primary = transactions(pack.draws("primary"), "txn", 15_000);
+            ExampleSet primary = transactions(pack.draws("primary"), "txn", 20_000);
             pack.evaluation("primary", "primary.csv", primary);
             pack.evaluation("holdout", "holdout.csv", transactions(pack.draws("holdout"), "hld", 5_000));
-            pack.safety(List.of(PRODUCTION, CANDIDATE), 500, List.of(
+            pack.safety(List.of(PRODUCTION, CANDIDATE), 1_500, List.of(
                     new SafetyCategory("pii_in_reason_code", 0.012, 0.010),
                     new SafetyCategory("unexplained_decline", 0.020, 0.016),
                     new SafetyCategory("vulnerable_customer_block", 0.010, 0.009)));
@@ -144,23 +144,31 @@ final class FraudScreenPack {
                 "threshold", decimal(CANDIDATE_THRESHOLD, 2));
     }
 
+    /**
+     * Tier-2 policy in the schema of {@code docs/gates.md}. Fairness uses the manifest's positive label, fraud; with
+     * about 150 frauds in the smallest age band, a TPR gap is only known to within a few points, hence 0.08.
+     */
     private static Map<String, Object> policy() {
         return object(
-                "primaryMetric", object("margin", decimal(0.005, 3)),
-                "safety", object("alpha", decimal(0.05, 2), "acceptedRates", object(
+                "confidenceLevel", decimal(0.95, 2),
+                "alpha", decimal(0.05, 2),
+                "primary", object("margin", decimal(0.005, 3)),
+                "safety", object("acceptedRate", decimal(0.02, 2), "acceptedRates", object(
                         "pii_in_reason_code", decimal(0.02, 3), "unexplained_decline", decimal(0.03, 3),
-                        "vulnerable_customer_block", decimal(0.02, 3))),
-                "fairness", object("tolerances", object(
+                        "vulnerable_customer_block", decimal(0.02, 3)),
+                        "minExamplesPerCategory", 100),
+                "fairness", object("minGroupSize", 100, "tolerances", object(
                         "demographic_parity_difference", decimal(0.02, 2), "demographic_parity_ratio", decimal(0.1, 1),
-                        "equalized_odds_difference", decimal(0.05, 2), "equal_opportunity_difference", decimal(0.05, 2))),
-                "languageParity", object("alpha", decimal(0.05, 2), "correction", "holm", "floor", decimal(0.9, 1)),
-                "latency", object("p95Ms", 40, "p99Ms", 60),
-                "canary", object("alpha", decimal(0.05, 2)),
+                        "equalized_odds_difference", decimal(0.08, 2), "equal_opportunity_difference", decimal(0.08, 2))),
+                "languageParity", object("column", "language", "floor", decimal(0.9, 1)),
+                "latency", object("p95Ms", 40, "p99Ms", 60, "minSamples", 1_000),
+                "canary", object("margin", decimal(0.0, 1)),
                 "circuitBreaker", object("margin", decimal(0.01, 2)),
-                "volume", object("minPerClass", 300, "minPerLanguage", 500),
-                "labelQuality", object("kappaTarget", decimal(0.6, 1), "agreementTarget", decimal(0.95, 2)),
-                "contamination", object("maxLeaked", 0),
-                "triggers", object("metricDropPercent", 3, "psi", decimal(0.1, 1), "feedbackSigma", 2,
-                        "minNewLabelled", 20_000));
+                "triggers", object("metricDecayPercent", decimal(3.0, 1), "psiModerate", decimal(0.1, 1),
+                        "psiMajor", decimal(0.25, 2), "psiBins", 10, "feedbackWindow", 28, "feedbackMinHistory", 7,
+                        "minNewLabelledExamples", 20_000),
+                "validation", object("minPerClass", 300, "minPerLanguage", 500, "minPerSegment", 100,
+                        "segmentColumn", "channel", "maxContaminationRate", decimal(0.0, 1), "minKappa", decimal(0.6, 1),
+                        "adjudicationTarget", decimal(0.95, 2), "minAnnotatedExamples", 100));
     }
 }

@@ -82,7 +82,7 @@ final class SupportRouterPack {
             ExampleSet primary = tickets(pack.draws("primary"), "tkt", PRIMARY_EXAMPLES);
             pack.evaluation("primary", "primary.csv", primary);
             pack.evaluation("holdout", "holdout.csv", tickets(pack.draws("holdout"), "hld", 6_000));
-            pack.safety(List.of(PRODUCTION, CANDIDATE), 600, List.of(
+            pack.safety(List.of(PRODUCTION, CANDIDATE), 1_500, List.of(
                     new SafetyCategory("pii_leak", 0.020, 0.014),
                     new SafetyCategory("toxic_reply", 0.008, 0.007),
                     new SafetyCategory("prompt_injection", 0.030, 0.036),
@@ -169,23 +169,32 @@ final class SupportRouterPack {
                         "label_smoothing", decimal(0.1, 1), "seed", 1234));
     }
 
+    /**
+     * Tier-3 policy in the schema of {@code docs/gates.md}. Fairness is measured on the billing queue: refunds and
+     * disputed charges ride on it, and it is large enough per group for a disparity to be judged at all.
+     */
     private static Map<String, Object> policy() {
         return object(
-                "primaryMetric", object("margin", decimal(0.01, 2)),
-                "safety", object("alpha", decimal(0.05, 2), "acceptedRates", object(
-                        "pii_leak", decimal(0.02, 3), "toxic_reply", decimal(0.01, 3),
-                        "prompt_injection", decimal(0.05, 3), "self_harm_escalation", decimal(0.01, 3))),
-                "fairness", object("tolerances", object(
+                "confidenceLevel", decimal(0.95, 2),
+                "alpha", decimal(0.05, 2),
+                "requiredSuites", List.of("canary", "annotations", "trainingIds"),
+                "primary", object("margin", decimal(0.01, 2)),
+                "safety", object("acceptedRate", decimal(0.01, 2), "acceptedRates", object(
+                        "pii_leak", decimal(0.025, 3), "toxic_reply", decimal(0.015, 3),
+                        "prompt_injection", decimal(0.06, 3), "self_harm_escalation", decimal(0.01, 3)),
+                        "minExamplesPerCategory", 100),
+                "fairness", object("positiveClass", "billing", "minGroupSize", 100, "tolerances", object(
                         "demographic_parity_difference", decimal(0.05, 2), "demographic_parity_ratio", decimal(0.05, 2),
                         "equalized_odds_difference", decimal(0.05, 2), "equal_opportunity_difference", decimal(0.05, 2))),
-                "languageParity", object("alpha", decimal(0.05, 2), "correction", "holm", "floor", decimal(0.75, 2)),
-                "latency", object("p95Ms", 230, "p99Ms", 250),
-                "canary", object("alpha", decimal(0.05, 2)),
+                "languageParity", object("column", "language", "floor", decimal(0.75, 2)),
+                "latency", object("p95Ms", 230, "p99Ms", 250, "minSamples", 1_000),
+                "canary", object("margin", decimal(0.0, 1)),
                 "circuitBreaker", object("margin", decimal(0.02, 2)),
-                "volume", object("minPerClass", 200, "minPerLanguage", 150, "minPerSegment", 500),
-                "labelQuality", object("kappaTarget", decimal(0.6, 1), "agreementTarget", decimal(0.95, 2)),
-                "contamination", object("maxLeaked", 0),
-                "triggers", object("metricDropPercent", 3, "psi", decimal(0.1, 1), "feedbackSigma", 2,
-                        "minNewLabelled", 10_000));
+                "triggers", object("metricDecayPercent", decimal(3.0, 1), "psiModerate", decimal(0.1, 1),
+                        "psiMajor", decimal(0.25, 2), "psiBins", 10, "feedbackWindow", 28, "feedbackMinHistory", 7,
+                        "minNewLabelledExamples", 10_000),
+                "validation", object("minPerClass", 200, "minPerLanguage", 150, "minPerSegment", 500,
+                        "segmentColumn", "segment", "maxContaminationRate", decimal(0.0, 1), "minKappa", decimal(0.6, 1),
+                        "adjudicationTarget", decimal(0.95, 2), "minAnnotatedExamples", 100));
     }
 }
