@@ -95,7 +95,7 @@ final class SupportRouterPack {
             pack.metricHistory(history());
             pack.feedback(LocalDate.of(2026, 11, 18), 90, 11_000, 0.041, 5, 0.058);
             pack.annotations(primary, 600,
-                    List.of(new Annotator("amira", 0.91), new Annotator("bruno", 0.89), new Annotator("chiara", 0.87)), MISROUTING);
+                    List.of(new Annotator("amira", 0.93), new Annotator("bruno", 0.91), new Annotator("chiara", 0.90)), MISROUTING);
             pack.trainingIds("trn", 40_000, primary, 12);
             pack.drift(3_000, 3_000, List.of(
                             new LogNormalFeature("ticket_length", 410, 0.70, 455, 0.75),
