@@ -15,11 +15,11 @@ import org.verdict.core.compare.CorrectionMethod;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.Metric;
 import org.verdict.core.task.Progress;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -88,6 +88,11 @@ public final class CompareCommand implements Callable<Integer> {
     private final PackReader packReader;
     private final ComparisonEngine engine;
 
+    /** Reads packs with {@link PackLoader}: what the root command uses. */
+    public CompareCommand() {
+        this(new PackLoader()::load, new ComparisonEngine());
+    }
+
     public CompareCommand(PackReader packReader, ComparisonEngine engine) {
         this.packReader = packReader;
         this.engine = engine;
@@ -112,11 +117,11 @@ public final class CompareCommand implements Callable<Integer> {
                 printTable(out, report, only == null ? report.primaryMetric() : only);
             }
             out.flush();
-            return CommandLine.ExitCode.OK;
+            return ExitCodes.OK;
         } catch (PackException | IllegalArgumentException e) {
             err.println("verdict compare: " + e.getMessage());
             err.flush();
-            return CommandLine.ExitCode.USAGE;
+            return ExitCodes.BAD_INPUT;
         }
     }
 

@@ -58,14 +58,14 @@ class ResamplingTest {
 
     /** Quantiles interpolate like NumPy: for 1..5, the 2.5 % point is 1 + 0.025·4 = 1.1 and the 97.5 % point 4.9. */
     @Test
-    void percentileIntervalAndPValue() {
+    void percentileIntervalAndStandardError() {
         ResampledDistribution d = new ResampledDistribution(new double[] {3, 1, Double.NaN, 5, 2, 4});
         assertEquals(5, d.defined());
         Interval ci = d.percentileInterval(0.95);
         assertEquals(1.1, ci.lower(), 1e-12);
         assertEquals(4.9, ci.upper(), 1e-12);
-        // no replicate ≤ 0: p = 2·(0 + 1)/(5 + 1)
-        assertEquals(2.0 / 6, d.twoSidedPValue(), 1e-12);
+        // sample standard deviation of 1..5: √(10/4)
+        assertEquals(Math.sqrt(2.5), d.standardDeviation(), 1e-12);
         assertNull(new ResampledDistribution(new double[] {Double.NaN}).percentileInterval(0.95));
     }
 
