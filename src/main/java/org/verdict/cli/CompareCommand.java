@@ -174,7 +174,7 @@ public final class CompareCommand implements Callable<Integer> {
                     number(r.production() == null ? null : r.production().value()),
                     number(r.candidate() == null ? null : r.candidate().value()),
                     signed(r.delta()), interval(r.deltaCi()),
-                    r.adjustedP() == null ? "-" : String.format(Locale.ROOT, "%.4f", r.adjustedP()),
+                    pValue(r.adjustedP()),
                     r.test() == null ? "-" : r.test(), verdict);
         }
         if (!reasons.isEmpty()) {
@@ -186,6 +186,10 @@ public final class CompareCommand implements Callable<Integer> {
 
     private static String number(Double value) {
         return value == null ? "-" : String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    private static String pValue(Double p) {
+        return p == null ? "-" : p < 0.0001 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", p);
     }
 
     private static String signed(Double value) {
