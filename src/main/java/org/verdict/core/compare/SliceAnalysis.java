@@ -228,8 +228,8 @@ final class SliceAnalysis {
             }
             return summarise(Metric.PR_AUC, prodAp, candAp, prodReplicates, candReplicates, ROW_BOOTSTRAP, null, null);
         }
-        double[] prodInfluence = prod.averagePrecisionInfluence();
-        double[] candInfluence = cand.averagePrecisionInfluence();
+        double[] prodInfluence = prod.averagePrecisionInfluence(prodAp.value());
+        double[] candInfluence = cand.averagePrecisionInfluence(candAp.value());
         double prodVariance = 0;
         double candVariance = 0;
         double deltaVariance = 0;

@@ -106,7 +106,8 @@ class SliceRankingTest {
             scores[i] = Math.round(random.nextDouble() * 10) / 10.0; // ties on purpose
             positive[i] = random.nextDouble() < 0.3 + 0.5 * scores[i];
         }
-        double[] influence = SliceRanking.of(scores, positive).averagePrecisionInfluence();
+        SliceRanking ranking = SliceRanking.of(scores, positive);
+        double[] influence = ranking.averagePrecisionInfluence(ranking.averagePrecision().value());
         double h = 1e-6;
         for (int j = 0; j < n; j++) {
             double[] up = ones(n);
