@@ -2,6 +2,7 @@ package org.verdict.core.sample;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -131,12 +132,14 @@ final class SamplePackWriter implements AutoCloseable {
         });
     }
 
-    record HistoryPoint(String version, LocalDate date, double value) {
-    }
-
-    void metricHistory(List<HistoryPoint> history) throws IOException {
-        writeSuite("metricHistory", "metric_history.csv", List.of("version", "date", "value"), out ->
-                history.forEach(p -> out.writeRecord(p.version(), p.date().toString(), PackFileWriter.text(p.value(), 4))));
+    /** Past production versions numbered from {@code firstVersion}, released monthly from {@code firstRelease}. */
+    void metricHistory(int firstVersion, LocalDate firstRelease, double... values) throws IOException {
+        writeSuite("metricHistory", "metric_history.csv", List.of("version", "date", "value"), out -> {
+            for (int i = 0; i < values.length; i++) {
+                out.writeRecord(Integer.toString(firstVersion + i), firstRelease.plusMonths(i).toString(),
+                        PackFileWriter.text(values[i], 4));
+            }
+        });
     }
 
     /**
@@ -271,8 +274,28 @@ final class SamplePackWriter implements AutoCloseable {
         suites.put("monitoring", PackFileWriter.object("file", "monitoring.json"));
     }
 
-    void policy(Map<String, Object> policy) throws IOException {
-        files.json("policy.json", policy);
+    /**
+     * Writes the pack's policy from a resource next to this class. The policy is data a reviewer reads as JSON
+     * (schema in docs/gates.md), so it is kept as JSON rather than built in code.
+     */
+    void policy(String resource) throws IOException {
+        try (InputStream in = SamplePackWriter.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("missing resource " + resource);
+            }
+            files.json("policy.json", PackFileWriter.readTree(in));
+        }
+    }
+
+    /** A model version's manifest entry with its lineage; {@code threshold} only for binary tasks, else null. */
+    static Map<String, Object> modelVersion(String version, String role, String dataSnapshot, String codeVersion,
+                                            String trainedAt, Map<String, Object> hyperparameters, Double threshold) {
+        Map<String, Object> entry = PackFileWriter.object("version", version, "role", role, "dataSnapshot", dataSnapshot,
+                "codeVersion", codeVersion, "trainedAt", trainedAt, "hyperparameters", hyperparameters);
+        if (threshold != null) {
+            entry.put("threshold", PackFileWriter.decimal(threshold, 2));
+        }
+        return entry;
     }
 
     /** Writes the manifest listing every suite written so far, then moves the finished pack into place. */
