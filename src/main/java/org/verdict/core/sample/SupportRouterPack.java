@@ -22,13 +22,14 @@ import org.verdict.core.sample.SamplePackWriter.SafetyCategory;
 /**
  * The hero sample: a multilingual support-ticket router (billing, technical, account, sales, abuse).
  *
- * <p>The story the board should find: monitoring fired the retraining triggers (the language mix drifted
- * towards Japanese, negative feedback spiked, the live metric dropped, safety violations rose). Candidate v43
- * moved to a new model family with a 128k SentencePiece vocabulary and a 256-token window. It is clearly better
- * overall, but its tokenizer serves Japanese badly and its shorter window truncates the long multi-issue tickets of
- * enterprise customers, so it is clearly worse in {@code ja} and in the {@code enterprise} segment; the small
- * Portuguese slice cannot tell the two apart. It is also slower (p99 over the SLO), and twelve evaluation tickets
- * leaked into its training snapshot.
+ * <p>The story the board should find: monitoring fired the retraining triggers (the language mix and the channel
+ * mix drifted, towards Japanese and chat; negative feedback spiked over the last three days; the live macro F1
+ * fell 4.5% below its baseline; 18,400 new labels were available). Candidate v43 moved to a new model family with a
+ * 128k SentencePiece vocabulary and a 256-token window. It is clearly better overall, but its tokenizer serves
+ * Japanese badly and its shorter window truncates the long multi-issue tickets of enterprise customers, so it is
+ * clearly worse in {@code ja} (also below the language floor) and in the {@code enterprise} segment; the small
+ * Portuguese slice cannot tell the two apart. It is also slower (p99 over the 250 ms SLO), and twelve evaluation
+ * tickets leaked into its training snapshot. Safety, fairness, canary and the circuit breaker pass.
  *
  * <p>Risk tier 3: the router decides where abuse and self-harm reports go, so a wrong promotion can leave a person
  * in danger unanswered; AI Safety, Product and the ML lead must all sign.
@@ -94,7 +95,7 @@ final class SupportRouterPack {
             pack.humanBaseline(primary, 400, 0.92, MISROUTING);
             // macro F1 of production v35..v42 at release; v40 is the best the router has been
             pack.metricHistory(35, LocalDate.of(2026, 3, 3), 0.781, 0.792, 0.803, 0.811, 0.819, 0.829, 0.824, 0.826);
-            pack.feedback(LocalDate.of(2026, 11, 18), 90, 11_000, 0.041, 5, 0.058);
+            pack.feedback(LocalDate.of(2026, 11, 18), 90, 11_000, 0.041, 3, 0.066);
             pack.annotations(primary, 600,
                     List.of(new Annotator("amira", 0.93), new Annotator("bruno", 0.91), new Annotator("chiara", 0.90)), MISROUTING);
             pack.trainingIds("trn", 40_000, primary, 12);
@@ -109,7 +110,7 @@ final class SupportRouterPack {
                                     LANGUAGES)),
                     new CategoricalFeature("prediction", LABELS,
                             Mix.of("billing", 0.27, "technical", 0.36, "account", 0.22, "sales", 0.12, "abuse", 0.03)));
-            pack.monitoring(new Monitoring(0.826, 0.789, 3_100, 18_400, 0.011, 4_000, 0.018, 4_200));
+            pack.monitoring(new Monitoring(0.826, 0.789, 3_100, 18_400, 0.007, 4_000, 0.008, 4_200));
             pack.policy("support-router.policy.json");
             pack.finish(object("name", "support-router", "task", "multiclass", "riskTier", 3, "positiveLabel", null),
                     List.of(modelVersion(PRODUCTION, "production", "tickets-2026-09", "git:4f2a9c1", "2026-10-02T10:00:00Z",
