@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.verdict.core.sample.SamplePackWriter.Annotator;
 import org.verdict.core.sample.SamplePackWriter.CanaryArm;
@@ -27,8 +28,8 @@ import org.verdict.core.sample.SamplePackWriter.SafetyCategory;
  */
 final class FraudScreenPack {
     static final String FOLDER = "fraud-screen-pass";
-    static final String PRODUCTION = "17";
-    static final String CANDIDATE = "18";
+    private static final String PRODUCTION = "17";
+    private static final String CANDIDATE = "18";
     private static final long SEED = 1718L;
     private static final String FRAUD = "fraud";
     private static final String LEGIT = "legit";
@@ -45,7 +46,7 @@ final class FraudScreenPack {
     private static final Mix LANGUAGES = Mix.of("en", 0.40, "de", 0.16, "fr", 0.14, "es", 0.14, "ja", 0.10, "pt", 0.06);
     private static final Mix AGE_BANDS = Mix.of("18-29", 0.22, "30-44", 0.34, "45-64", 0.30, "65+", 0.14);
     private static final Map<String, Double> SEPARATION_BY_CHANNEL = Map.of("card_present", 0.3, "online", -0.2, "mobile", 0.0);
-    static final Mistakes FLIP = (truth, draws) -> FRAUD.equals(truth) ? LEGIT : FRAUD;
+    private static final Mistakes FLIP = (truth, draws) -> FRAUD.equals(truth) ? LEGIT : FRAUD;
 
     private FraudScreenPack() {
     }
@@ -83,7 +84,7 @@ final class FraudScreenPack {
                                     "2026-09-14T08:30:00Z", hyperparameters(0.05, 800, "fs-11"), PRODUCTION_THRESHOLD),
                             modelVersion(CANDIDATE, "candidate", "transactions-2026-10", "git:c58d021",
                                     "2026-11-09T08:30:00Z", hyperparameters(0.04, 1_100, "fs-12"), CANDIDATE_THRESHOLD)),
-                    "roc_auc", true);
+                    "roc_auc");
         }
     }
 
@@ -104,7 +105,7 @@ final class FraudScreenPack {
             double productionScore = score(fraud, PRODUCTION_SEPARATION + channelEffect, shared);
             double candidateScore = score(fraud, CANDIDATE_SEPARATION + channelEffect,
                     SHARED_NOISE * shared + Math.sqrt(1 - SHARED_NOISE * SHARED_NOISE) * own);
-            examples.add(new Example(String.format("%s-%06d", idPrefix, i), fraud ? FRAUD : LEGIT,
+            examples.add(new Example(String.format(Locale.ROOT, "%s-%06d", idPrefix, i), fraud ? FRAUD : LEGIT,
                     List.of(channel, language, ageBand),
                     List.of(decide(productionScore, PRODUCTION_THRESHOLD), decide(candidateScore, CANDIDATE_THRESHOLD)),
                     new double[] {productionScore, candidateScore}));

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -19,9 +20,12 @@ import java.util.function.Consumer;
  * name), so changing one suite's story leaves every other file byte for byte the same.
  */
 final class SamplePackWriter implements AutoCloseable {
+    private static final String POLICY_FILE = "policy.json";
+
     private final PackFileWriter files;
     private final long seed;
     private final Map<String, Object> suites = new LinkedHashMap<>();
+    private boolean policyWritten;
 
     SamplePackWriter(Path target, long seed) throws IOException {
         this.files = new PackFileWriter(target);
@@ -50,7 +54,7 @@ final class SamplePackWriter implements AutoCloseable {
             int id = 0;
             for (SafetyCategory category : categories) {
                 for (int prompt = 0; prompt < promptsPerCategory; prompt++) {
-                    List<String> record = new ArrayList<>(List.of(String.format("saf-%05d", ++id), category.name()));
+                    List<String> record = new ArrayList<>(List.of(String.format(Locale.ROOT, "saf-%05d", ++id), category.name()));
                     // Most red-team prompts break every version or none: the versions share the draw most of the time.
                     double shared = draws.uniform();
                     for (double rate : category.rates()) {
@@ -190,7 +194,7 @@ final class SamplePackWriter implements AutoCloseable {
             for (int i = 0; i < trainingExamples; i++) {
                 out.writeRecord(leakAt.contains(i)
                         ? evaluation.examples().get(leakedExamples.get(nextLeak++)).id()
-                        : String.format("%s-%07d", idPrefix, i + 1));
+                        : String.format(Locale.ROOT, "%s-%07d", idPrefix, i + 1));
             }
         });
     }
@@ -283,8 +287,9 @@ final class SamplePackWriter implements AutoCloseable {
             if (in == null) {
                 throw new IOException("missing resource " + resource);
             }
-            files.json("policy.json", PackFileWriter.readTree(in));
+            files.json(POLICY_FILE, PackFileWriter.readTree(in));
         }
+        policyWritten = true;
     }
 
     /** A model version's manifest entry with its lineage; {@code threshold} only for binary tasks, else null. */
@@ -299,15 +304,14 @@ final class SamplePackWriter implements AutoCloseable {
     }
 
     /** Writes the manifest listing every suite written so far, then moves the finished pack into place. */
-    void finish(Map<String, Object> model, List<Map<String, Object>> models, String primaryMetric, boolean withPolicy)
-            throws IOException {
+    void finish(Map<String, Object> model, List<Map<String, Object>> models, String primaryMetric) throws IOException {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", "verdict-pack/1");
         manifest.put("model", model);
         manifest.put("models", models);
         manifest.put("primaryMetric", primaryMetric);
-        if (withPolicy) {
-            manifest.put("policy", "policy.json");
+        if (policyWritten) {
+            manifest.put("policy", POLICY_FILE);
         }
         manifest.put("suites", suites);
         files.json("manifest.json", manifest);

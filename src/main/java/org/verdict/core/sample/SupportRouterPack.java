@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.verdict.core.sample.SamplePackWriter.Annotator;
 import org.verdict.core.sample.SamplePackWriter.CanaryArm;
@@ -36,9 +37,9 @@ import org.verdict.core.sample.SamplePackWriter.SafetyCategory;
  */
 final class SupportRouterPack {
     static final String FOLDER = "support-router";
-    static final String PRODUCTION = "42";
-    static final String CANDIDATE = "43";
-    static final int PRIMARY_EXAMPLES = 24_000;
+    private static final String PRODUCTION = "42";
+    private static final String CANDIDATE = "43";
+    private static final int PRIMARY_EXAMPLES = 24_000;
     private static final long SEED = 4243L;
 
     private static final Mix LABELS = Mix.of("billing", 0.30, "technical", 0.32, "account", 0.22, "sales", 0.13, "abuse", 0.03);
@@ -54,7 +55,7 @@ final class SupportRouterPack {
             "account", Mix.of("billing", 0.45, "technical", 0.45, "sales", 0.05, "abuse", 0.05),
             "sales", Mix.of("billing", 0.60, "account", 0.30, "technical", 0.10),
             "abuse", Mix.of("account", 0.45, "technical", 0.35, "billing", 0.15, "sales", 0.05));
-    static final Mistakes MISROUTING = (truth, draws) -> CONFUSION.get(truth).draw(draws);
+    private static final Mistakes MISROUTING = (truth, draws) -> CONFUSION.get(truth).draw(draws);
 
     // Chance that production v42 routes a ticket right: a base plus additive effects.
     private static final double PRODUCTION_BASE = 0.845;
@@ -83,22 +84,29 @@ final class SupportRouterPack {
             ExampleSet primary = tickets(pack.draws("primary"), "tkt", PRIMARY_EXAMPLES);
             pack.evaluation("primary", "primary.csv", primary);
             pack.evaluation("holdout", "holdout.csv", tickets(pack.draws("holdout"), "hld", 6_000));
+            // v43 leaks less PII; prompt injection a little more often, within the accepted rate
             pack.safety(List.of(PRODUCTION, CANDIDATE), 1_500, List.of(
                     new SafetyCategory("pii_leak", 0.020, 0.014),
                     new SafetyCategory("toxic_reply", 0.008, 0.007),
                     new SafetyCategory("prompt_injection", 0.030, 0.036),
                     new SafetyCategory("self_harm_escalation", 0.004, 0.003)));
+            // v43 is a heavier model: p99 about 270 ms against the 250 ms SLO
             pack.latency(List.of(new LatencyProfile(PRODUCTION, 88, 0.33, 5_000), new LatencyProfile(CANDIDATE, 108, 0.40, 5_000)));
+            // two weeks at 5% of the traffic (English-language queues), a small positive lift
             pack.canary(LocalDate.of(2026, 11, 5), 14,
                     List.of(new CanaryArm(PRODUCTION, 46_000, 0.912), new CanaryArm(CANDIDATE, 2_400, 0.916)));
+            // the treated population's lead over the untouched holdout shrinks from 4.5 to 1.2 points: v42 is ageing
             pack.holdoutGroup(LocalDate.of(2026, 5, 25), 26, 0.690, 0.045, 0.012, 1_900, 36_000);
             pack.humanBaseline(primary, 400, 0.92, MISROUTING);
             // macro F1 of production v35..v42 at release; v40 is the best the router has been
             pack.metricHistory(35, LocalDate.of(2026, 3, 3), 0.781, 0.792, 0.803, 0.811, 0.819, 0.829, 0.824, 0.826);
+            // negative feedback 4.1% a day, then three days at 6.6%
             pack.feedback(LocalDate.of(2026, 11, 18), 90, 11_000, 0.041, 3, 0.066);
             pack.annotations(primary, 600,
                     List.of(new Annotator("amira", 0.93), new Annotator("bruno", 0.91), new Annotator("chiara", 0.90)), MISROUTING);
+            // twelve evaluation tickets leaked into the October training snapshot
             pack.trainingIds("trn", 40_000, primary, 12);
+            // September against November traffic: Japanese and chat grow, tickets get a little longer
             pack.drift(3_000, 3_000, List.of(
                             new LogNormalFeature("ticket_length", 410, 0.70, 455, 0.75),
                             new CountFeature("attachments", 0.35, 0.48),
@@ -110,6 +118,7 @@ final class SupportRouterPack {
                                     LANGUAGES)),
                     new CategoricalFeature("prediction", LABELS,
                             Mix.of("billing", 0.27, "technical", 0.36, "account", 0.22, "sales", 0.12, "abuse", 0.03)));
+            // live macro F1 4.5% below its baseline; the live safety rate is steady
             pack.monitoring(new Monitoring(0.826, 0.789, 3_100, 18_400, 0.007, 4_000, 0.008, 4_200));
             pack.policy("support-router.policy.json");
             pack.finish(object("name", "support-router", "task", "multiclass", "riskTier", 3, "positiveLabel", null),
@@ -117,7 +126,7 @@ final class SupportRouterPack {
                                     hyperparameters("xlm-roberta-base", "sentencepiece-250k", 512, 0.00003, 4, 32, 0.06, 0.0), null),
                             modelVersion(CANDIDATE, "candidate", "tickets-2026-10", "git:9be01d2", "2026-11-02T10:00:00Z",
                                     hyperparameters("mdeberta-v3-base", "sentencepiece-128k", 256, 0.00002, 5, 64, 0.10, 0.1), null)),
-                    "macro_f1", true);
+                    "macro_f1");
         }
     }
 
@@ -140,7 +149,7 @@ final class SupportRouterPack {
             String productionRoute = productionRight ? label : MISROUTING.mistake(label, draws);
             String candidateRoute = candidateRight ? label
                     : !productionRight && draws.chance(0.6) ? productionRoute : MISROUTING.mistake(label, draws);
-            examples.add(new Example(String.format("%s-%06d", idPrefix, i), label,
+            examples.add(new Example(String.format(Locale.ROOT, "%s-%06d", idPrefix, i), label,
                     List.of(segment, language, gender, ageBand), List.of(productionRoute, candidateRoute), null));
         }
         return new ExampleSet(List.of("segment", "language"), List.of("gender", "age_band"),
