@@ -53,7 +53,11 @@ public final class ChartPane extends StackPane {
         svg.setId("chartExportSvg");
         svg.setOnAction(e -> saveTarget.ask("svg").ifPresent(target -> write(target, "svg")));
         ContextMenu menu = new ContextMenu(copy, png, svg);
-        viewer.setOnContextMenuRequested(e -> menu.show(viewer, e.getScreenX(), e.getScreenY()));
+        setOnContextMenuRequested(e -> {
+            if (chart().isPresent()) {
+                menu.show(this, e.getScreenX(), e.getScreenY());
+            }
+        });
 
         appearance.darkProperty().addListener((obs, was, now) -> restyle());
         appearance.largeTextProperty().addListener((obs, was, now) -> restyle());

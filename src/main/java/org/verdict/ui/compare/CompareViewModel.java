@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
@@ -213,11 +214,21 @@ public final class CompareViewModel {
     }
 
     private void applyFilter() {
-        String needle = filter.get() == null ? "" : filter.get().trim().toLowerCase(java.util.Locale.ROOT);
+        String needle = filter.get() == null ? "" : filter.get().trim().toLowerCase(Locale.ROOT);
         boolean worseOnly = onlyWorse.get();
-        filteredRows.setPredicate(row -> (row.overall() || needle.isEmpty()
-                || row.slice().toLowerCase(java.util.Locale.ROOT).contains(needle))
+        filteredRows.setPredicate(row -> (row.overall() || matches(row, needle))
                 && (!worseOnly || row.overall() || row.verdict() == Verdict.WORSE));
+    }
+
+    /** "de" finds the slices whose value contains it (not gender, whose name does); "language=de" the label. */
+    private static boolean matches(ComparisonRow row, String needle) {
+        if (needle.isEmpty()) {
+            return true;
+        }
+        if (needle.contains("=")) {
+            return row.slice().toLowerCase(Locale.ROOT).contains(needle);
+        }
+        return row.result().slice().values().stream().anyMatch(v -> v.toLowerCase(Locale.ROOT).contains(needle));
     }
 
     public ObservableList<String> candidates() {

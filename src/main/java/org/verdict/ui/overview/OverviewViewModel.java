@@ -31,6 +31,7 @@ public final class OverviewViewModel {
     private final ReadOnlyStringWrapper approvers = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper primaryMetric = new ReadOnlyStringWrapper("");
     private final ObservableList<VersionRow> versions = FXCollections.observableArrayList();
+    private final ObservableList<VersionRow> versionsView = FXCollections.unmodifiableObservableList(versions);
 
     public OverviewViewModel(ResourceBundle text) {
         this.text = text;
@@ -100,6 +101,6 @@ public final class OverviewViewModel {
     }
 
     public ObservableList<VersionRow> versions() {
-        return FXCollections.unmodifiableObservableList(versions);
+        return versionsView;
     }
 }

@@ -32,6 +32,8 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<ReviewPack> pack = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<Path> decisionStore = new SimpleObjectProperty<>();
     private final ObservableList<Path> recentPacks = FXCollections.observableArrayList();
+    // One read-only view for everyone: a new wrapper per call would drop listeners when it is collected.
+    private final ObservableList<Path> recentPacksView = FXCollections.unmodifiableObservableList(recentPacks);
 
     public MainViewModel(PackSource packSource, BackgroundExecutor executor, ActivityMonitor activity,
                          UserSettings settings, Path decisionStore, String openingTitle) {
@@ -95,7 +97,7 @@ public final class MainViewModel {
     }
 
     public ObservableList<Path> recentPacks() {
-        return FXCollections.unmodifiableObservableList(recentPacks);
+        return recentPacksView;
     }
 
     public ActivityMonitor activity() {
