@@ -18,12 +18,12 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.compare.CompareView;
 import org.verdict.ui.compare.CompareViewModel;
-import org.verdict.ui.compare.ComparisonRunner;
 import org.verdict.ui.error.ApplicationLog;
 import org.verdict.ui.error.ProblemDialog;
 import org.verdict.ui.error.UnexpectedErrors;
@@ -73,8 +73,9 @@ public final class VerdictApp extends Application {
         ChartPane.SaveTarget saveTarget = extension -> askSaveTarget(stage, text, extension);
 
         OverviewView overview = new OverviewView(new OverviewViewModel(text), text);
+        ComparisonEngine engine = new ComparisonEngine();
         CompareView compare = new CompareView(
-                new CompareViewModel(comparisonRunner(), executor, activity, text, ComparisonOptions.DEFAULTS,
+                new CompareViewModel(engine::compare, engine::confusionMatrix, executor, activity, text, ComparisonOptions.DEFAULTS,
                         unexpected),
                 text, executor, new ChartPane(appearance, text, saveTarget, unexpected), dividers);
 
@@ -104,12 +105,6 @@ public final class VerdictApp extends Application {
     /** File-menu commands on the open pack (e.g. export approval pack, record decision). */
     private static List<PackAction> packActions() {
         return List.of();
-    }
-
-    private static ComparisonRunner comparisonRunner() {
-        return (pack, candidate, options, progress) -> {
-            throw new UnsupportedOperationException("the comparison engine arrives with the stats branch");
-        };
     }
 
     /** The last pack if it still exists, else the bundled sample (not remembered: it is only a demo). */

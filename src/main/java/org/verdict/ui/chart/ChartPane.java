@@ -65,8 +65,8 @@ public final class ChartPane extends StackPane {
 
     /** Shows a chart (built off the FX thread; swapped in here on it). */
     public void showChart(JFreeChart chart) {
+        style(chart);
         viewer.setChart(chart);
-        restyle();
         viewer.setVisible(true);
         placeholder.setVisible(false);
     }
@@ -83,10 +83,16 @@ public final class ChartPane extends StackPane {
     }
 
     private void restyle() {
-        JFreeChart chart = viewer.getChart();
-        if (chart != null) {
-            ChartLook.of(appearance.darkProperty().get(), appearance.largeTextProperty().get()).applyTo(chart);
+        if (viewer.getChart() != null) {
+            style(viewer.getChart());
         }
+    }
+
+    /** Every setter would redraw the canvas on its own; with notification off the chart redraws once. */
+    private void style(JFreeChart chart) {
+        chart.setNotify(false);
+        ChartLook.of(appearance.darkProperty().get(), appearance.largeTextProperty().get()).applyTo(chart);
+        chart.setNotify(true);
     }
 
     private void copyToClipboard() {

@@ -22,6 +22,8 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -91,10 +93,26 @@ public final class CompareView implements PackView {
         notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
         notice.managedProperty().bind(notice.visibleProperty());
 
-        SplitPane split = new SplitPane(chartPane, tableArea());
+        ConfusionHeatMap heatMap = new ConfusionHeatMap(text);
+        Tab chartTab = new Tab(text.getString("compare.tab.chart"), chartPane);
+        chartTab.setId("tabChart");
+        Tab confusionTab = new Tab(text.getString("compare.tab.confusion"), heatMap);
+        confusionTab.setId("tabConfusion");
+        confusionTab.disableProperty().bind(model.multiclassProperty().not());
+        TabPane evidence = new TabPane(chartTab, confusionTab);
+        evidence.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        model.confusionProperty().addListener((obs, old, pair) -> {
+            if (pair == null) {
+                heatMap.showMessage(text.getString("confusion.pick"));
+            } else {
+                heatMap.show(pair);
+            }
+        });
+
+        SplitPane split = new SplitPane(evidence, tableArea());
         split.setId("compareSplit");
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.5);
+        split.setDividerPositions(0.55);
         dividers.remember(split, "compare.chartTable");
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(pickers(), summary, notice, split);
@@ -218,23 +236,24 @@ public final class CompareView implements PackView {
         table.setId("compareTable");
         table.setPlaceholder(new Label(text.getString("compare.noRows")));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(textColumn("compare.col.slice", ComparisonRow::slice, ComparisonRow::slice, 210));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.getColumns().add(textColumn("compare.col.slice", ComparisonRow::slice, ComparisonRow::slice, 180));
         TableColumn<ComparisonRow, Integer> n = new TableColumn<>(text.getString("compare.col.n"));
         n.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().n()));
-        n.setPrefWidth(70);
+        n.setPrefWidth(64);
+        n.setMinWidth(56);
         n.getStyleClass().add("numeric");
         table.getColumns().add(n);
         table.getColumns().add(numberColumn("compare.col.production", ComparisonRow::productionText,
-                ComparisonRow::productionValue, 170, "production-value"));
+                ComparisonRow::productionValue, 165, "production-value"));
         table.getColumns().add(numberColumn("compare.col.candidate", ComparisonRow::candidateText,
-                ComparisonRow::candidateValue, 170, "candidate-value"));
-        table.getColumns().add(numberColumn("compare.col.delta", ComparisonRow::deltaText, ComparisonRow::delta, 200,
+                ComparisonRow::candidateValue, 165, "candidate-value"));
+        table.getColumns().add(numberColumn("compare.col.delta", ComparisonRow::deltaText, ComparisonRow::delta, 195,
                 "delta-value"));
-        table.getColumns().add(numberColumn("compare.col.p", ComparisonRow::pValueText, ComparisonRow::adjustedP, 120,
+        table.getColumns().add(numberColumn("compare.col.p", ComparisonRow::pValueText, ComparisonRow::adjustedP, 115,
                 "p-value"));
         TableColumn<ComparisonRow, String> test = textColumn("compare.col.test", ComparisonRow::test,
-                ComparisonRow::test, 120);
+                ComparisonRow::test, 140);
         test.setCellFactory(column -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -263,6 +282,11 @@ public final class CompareView implements PackView {
                 () -> table.getComparator() == null ? overallFirst : overallFirst.thenComparing(table.getComparator()),
                 table.comparatorProperty()));
         table.setItems(sorted);
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (row != null) {
+                model.selectSlice(row.result().slice());
+            }
+        });
         table.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(ComparisonRow row, boolean empty) {
@@ -342,10 +366,12 @@ public final class CompareView implements PackView {
                     default -> "verdict-neutral";
                 });
                 String tipKey = "verdict." + row.verdict().name().toLowerCase(java.util.Locale.ROOT) + ".tooltip";
-                setTooltip(text.containsKey(tipKey) ? new Tooltip(text.getString(tipKey)) : null);
+                String explanation = text.containsKey(tipKey) ? text.getString(tipKey) : "";
+                String note = row.result().note();
+                setTooltip(new Tooltip(note == null ? explanation : explanation + "\n" + note));
             }
         });
-        column.setPrefWidth(190);
+        column.setPrefWidth(150);
         return column;
     }
 

@@ -25,6 +25,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.pack.ModelVersion;
@@ -48,6 +49,7 @@ public final class CompareViewModel {
     }
 
     private final ComparisonRunner runner;
+    private final ConfusionSource confusionSource;
     private final BackgroundExecutor executor;
     private final ActivityMonitor activity;
     private final ResourceBundle text;
@@ -70,6 +72,8 @@ public final class CompareViewModel {
     private final ReadOnlyObjectWrapper<SliceChartData> chartData = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<ComparisonReport> report = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper multiclass = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<ConfusionPair> confusion = new ReadOnlyObjectWrapper<>();
     private final Map<ReportKey, ComparisonReport> reports = new HashMap<>();
 
     private ReviewPack pack;
@@ -77,9 +81,10 @@ public final class CompareViewModel {
     private boolean scoresMissing;
     private boolean selectingPack;
 
-    public CompareViewModel(ComparisonRunner runner, BackgroundExecutor executor, ActivityMonitor activity,
+    public CompareViewModel(ComparisonRunner runner, ConfusionSource confusionSource, BackgroundExecutor executor, ActivityMonitor activity,
                             ResourceBundle text, ComparisonOptions baseOptions, Consumer<Throwable> onFailure) {
         this.runner = runner;
+        this.confusionSource = confusionSource;
         this.executor = executor;
         this.activity = activity;
         this.text = text;
@@ -102,6 +107,8 @@ public final class CompareViewModel {
             rows.clear();
             chartData.set(null);
             Task task = newPack.manifest().model().task();
+            multiclass.set(task == Task.MULTICLASS);
+            confusion.set(null);
             scoresMissing = task == Task.BINARY && newPack.primary().predictions().values().stream()
                     .anyMatch(p -> !p.hasScores());
             candidates.setAll(newPack.manifest().candidates().stream().map(ModelVersion::version).toList());
@@ -121,6 +128,27 @@ public final class CompareViewModel {
             selectingPack = false;
         }
         refresh();
+        selectSlice(SliceKey.OVERALL);
+    }
+
+    /** Counts both models' confusion matrices for a slice (multiclass packs), off the FX thread. */
+    public void selectSlice(SliceKey slice) {
+        if (pack == null || !multiclass.get() || candidate.get() == null) {
+            return;
+        }
+        ReviewPack countedPack = pack;
+        String production = countedPack.manifest().production().version();
+        String candidateVersion = candidate.get();
+        executor.run(progress -> new ConfusionPair(slice,
+                        production, confusionSource.confusionMatrix(countedPack.primary(), production, slice),
+                        candidateVersion, confusionSource.confusionMatrix(countedPack.primary(), candidateVersion, slice)))
+                .onSuccess(pair -> {
+                    if (countedPack == pack) {
+                        confusion.set(pair);
+                    }
+                })
+                .onError(onFailure)
+                .start();
     }
 
     /** Every pair of slice columns in manifest order: segment × language, segment × gender, language × gender. */
@@ -209,7 +237,8 @@ public final class CompareViewModel {
         long better = results.stream().filter(r -> r.verdict() == Verdict.BETTER).count();
         return MessageFormat.format(text.getString("compare.summary"), current.candidateVersion(),
                 current.productionVersion(), selected.wireName(), results.size(), worse, better,
-                current.options().correction().wireName(), current.correctedTests(),
+                current.options().correction().wireName(),
+                current.correctedTestsByMetric().getOrDefault(selected, 0),
                 Math.round(current.options().confidenceLevel() * 100));
     }
 
@@ -287,6 +316,15 @@ public final class CompareViewModel {
 
     public ReadOnlyBooleanProperty computingProperty() {
         return computing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty multiclassProperty() {
+        return multiclass.getReadOnlyProperty();
+    }
+
+    /** Both models' confusion matrices on the selected slice; null until counted or for non-multiclass packs. */
+    public ReadOnlyObjectProperty<ConfusionPair> confusionProperty() {
+        return confusion.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<ComparisonReport> reportProperty() {

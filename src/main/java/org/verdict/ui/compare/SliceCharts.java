@@ -41,8 +41,8 @@ public final class SliceCharts {
     }
 
     public JFreeChart forestPlot(SliceChartData data) {
-        YIntervalSeries worse = new YIntervalSeries(Palette.WORSE_MARK + " " + text.getString("verdict.worse"));
-        YIntervalSeries better = new YIntervalSeries(Palette.BETTER_MARK + " " + text.getString("verdict.better"));
+        YIntervalSeries worse = new YIntervalSeries(text.getString("verdict.worse"));
+        YIntervalSeries better = new YIntervalSeries(text.getString("verdict.better"));
         YIntervalSeries other = new YIntervalSeries(text.getString("chart.otherVerdicts"));
         List<Point> points = data.points();
         for (int i = 0; i < points.size(); i++) {

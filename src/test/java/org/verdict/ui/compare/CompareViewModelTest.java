@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.ResourceBundle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.pack.PackFixture;
 import org.verdict.core.pack.PackLoader;
@@ -30,6 +31,7 @@ class CompareViewModelTest {
                 requested.add(options);
                 return options.crosses().isEmpty() ? ReportFixture.standard() : ReportFixture.withCross();
             },
+            new ComparisonEngine()::confusionMatrix,
             new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
             failures::add);
 
@@ -123,6 +125,7 @@ class CompareViewModelTest {
                 (pack, candidate, options, progress) -> {
                     throw new IllegalStateException("engine bug");
                 },
+                new ComparisonEngine()::confusionMatrix,
                 new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
                 failures::add);
         failing.showPack(multiclassPack());

@@ -23,6 +23,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.pack.PackFixture;
 import org.verdict.core.pack.PackLoader;
@@ -51,6 +52,7 @@ class CompareViewTest {
         CurrentThreadExecutor executor = new CurrentThreadExecutor();
         Appearance appearance = new Appearance(false, false);
         CompareViewModel model = new CompareViewModel((pack, candidate, options, progress) -> ReportFixture.standard(),
+                new ComparisonEngine()::confusionMatrix,
                 executor, new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS, failures::add);
         ChartPane chart = new ChartPane(appearance, text, extension -> {
             Path target = folder.resolve("chart-" + exportTargets.size() + "." + extension);

@@ -25,12 +25,12 @@ final class ReportFixture {
                 new MetricEstimate(production, new Interval(production - 0.02, production + 0.02)),
                 new MetricEstimate(candidate, new Interval(candidate - 0.02, candidate + 0.02)),
                 candidate - production, new Interval(deltaLow, deltaHigh), p, adjustedP, "paired-bootstrap", verdict,
-                null);
+                null, null);
     }
 
     static SliceResult unavailable(SliceKey slice, int n, Metric metric, String reason) {
         return new SliceResult(slice, n, metric, false, null, null, null, null, null, null, null,
-                Verdict.UNAVAILABLE, reason);
+                Verdict.UNAVAILABLE, reason, null);
     }
 
     static SliceKey slice(String dimension, String value) {
@@ -51,11 +51,12 @@ final class ReportFixture {
                 result(slice("gender", "f"), 3990, m, 0.800, 0.801, -0.010, 0.012, 0.8, 1.0,
                         Verdict.NO_SIGNIFICANT_DIFFERENCE),
                 new SliceResult(slice("gender", "m"), 10, m, true, null, null, null, null, null, null, null,
-                        Verdict.TOO_FEW_EXAMPLES, null));
+                        Verdict.TOO_FEW_EXAMPLES, null, null));
     }
 
     static ComparisonReport report(List<SliceResult> results) {
-        return new ComparisonReport("router", "42", "43", Metric.MACRO_F1, ComparisonOptions.DEFAULTS, results, 4);
+        return new ComparisonReport("router", "42", "43", Metric.MACRO_F1, ComparisonOptions.DEFAULTS, results, 4,
+                java.util.Map.of(Metric.MACRO_F1, 4));
     }
 
     /** The default report: macro_f1 as above, and accuracy unavailable everywhere (to show the reason). */
