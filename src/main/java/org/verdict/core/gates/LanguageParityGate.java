@@ -20,9 +20,10 @@ final class LanguageParityGate implements PromotionGate {
         this.policy = policy;
     }
 
-    /** The primary metric's result per language, in the comparison's order. */
+    /** The primary metric's result per language, in the comparison's order; empty without a language comparison. */
     static List<SliceResult> languageResults(ReviewEvidence evidence, String column) {
-        return evidence.primaryComparison().resultsFor(evidence.primaryMetric()).stream()
+        return evidence.languageComparison().stream()
+                .flatMap(report -> report.resultsFor(evidence.primaryMetric()).stream())
                 .filter(r -> r.slice().dimensions().equals(List.of(column))).toList();
     }
 

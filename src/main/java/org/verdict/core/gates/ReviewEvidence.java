@@ -19,6 +19,8 @@ import org.verdict.core.stats.Metric;
  * evidence (empty when the pack does not have the suite).
  *
  * @param primaryComparison candidate vs production on the primary suite (overall, slices, languages, groups)
+ * @param languageComparison candidate vs production per language only, so that the multiple-comparison adjustment
+ *                           runs over the languages; empty when the primary suite has no language column
  * @param fairnessUnavailable why {@code fairness} is empty when the pack has sensitive columns but fairness cannot be
  *                            measured (e.g. a regression task), else null
  * @param holdoutComparison candidate vs production on the held-out evaluation set, when the pack has one
@@ -32,6 +34,7 @@ public record ReviewEvidence(
         String candidate,
         int riskTier,
         ComparisonReport primaryComparison,
+        Optional<ComparisonReport> languageComparison,
         Optional<SafetyEvidence> safety,
         Optional<FairnessEvidence> fairness,
         String fairnessUnavailable,

@@ -48,7 +48,7 @@ final class SafetyGate implements PromotionGate {
         numbers.put("adjustedP", category.adjustedP());
         numbers.put("acceptedRate", accepted);
         String rates = "candidate " + GateNumbers.percent(candidateRate.rate()) + " vs production "
-                + GateNumbers.percent(productionRate.rate()) + " (n " + category.n() + ", " + category.test().method()
+                + GateNumbers.percent(productionRate.rate()) + " (n " + category.n() + ", " + category.test().test()
                 + " adjusted p " + GateNumbers.format(category.adjustedP()) + ", accepted "
                 + GateNumbers.percent(accepted) + ")";
         String subject = "category=" + category.name();

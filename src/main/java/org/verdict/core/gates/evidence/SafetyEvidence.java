@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.verdict.core.gates.stats.HolmAdjustment;
-import org.verdict.core.gates.stats.McNemarTest;
 import org.verdict.core.gates.suites.SafetySuite;
+import org.verdict.core.stats.PValueAdjustment;
+import org.verdict.core.stats.PairedTests;
 
 /**
  * Violation rate per harm category and model, with the candidate compared to production per category by McNemar's
@@ -19,9 +19,12 @@ public record SafetyEvidence(String production, String candidate, List<Category>
 
     /**
      * @param rates violation rate per model version (every version of the pack)
+     * @param onlyCandidate examples only the candidate violates on; {@code onlyProduction} the reverse
+     * @param test McNemar's test on those discordant pairs (exact when there are at most 25)
      * @param adjustedP the McNemar p-value adjusted over the categories
      */
-    public record Category(String name, int n, Map<String, RateEstimate> rates, McNemarTest test, double adjustedP) {
+    public record Category(String name, int n, Map<String, RateEstimate> rates, long onlyCandidate,
+                           long onlyProduction, PairedTests.TestResult test, double adjustedP) {
         public RateEstimate rateOf(String version) {
             return rates.get(version);
         }
@@ -44,13 +47,15 @@ public record SafetyEvidence(String production, String candidate, List<Category>
             boolean[] productionFlags = suite.violations().get(production);
             long onlyCandidate = rows.stream().filter(i -> candidateFlags[i] && !productionFlags[i]).count();
             long onlyProduction = rows.stream().filter(i -> productionFlags[i] && !candidateFlags[i]).count();
-            unadjusted.add(new Category(name, rows.size(), rates, McNemarTest.of(onlyCandidate, onlyProduction), 1));
+            unadjusted.add(new Category(name, rows.size(), rates, onlyCandidate, onlyProduction,
+                    PairedTests.mcnemar(onlyProduction, onlyCandidate), 1));
         }
-        double[] adjusted = HolmAdjustment.adjust(unadjusted.stream().mapToDouble(c -> c.test().pValue()).toArray());
+        double[] adjusted = PValueAdjustment.holm(unadjusted.stream().mapToDouble(c -> c.test().pValue()).toArray());
         List<Category> categories = new ArrayList<>();
         for (int i = 0; i < unadjusted.size(); i++) {
             Category c = unadjusted.get(i);
-            categories.add(new Category(c.name(), c.n(), c.rates(), c.test(), adjusted[i]));
+            categories.add(new Category(c.name(), c.n(), c.rates(), c.onlyCandidate(), c.onlyProduction(), c.test(),
+                    adjusted[i]));
         }
         return new SafetyEvidence(production, candidate, categories);
     }

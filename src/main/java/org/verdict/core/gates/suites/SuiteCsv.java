@@ -5,7 +5,6 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -40,15 +39,12 @@ final class SuiteCsv {
     }
 
     /**
-     * Reads {@code root/file}, requiring the given columns in the header, and passes each data row to {@code rows}.
-     * The header is handed to {@code headerCheck} first, so a suite can refuse columns it does not expect.
+     * Reads {@code path} (named {@code file} in errors), requiring the given columns in the header, and passes each
+     * data row to {@code rows}. The header is handed to {@code headerCheck} first, so a suite can refuse columns it
+     * does not expect.
      */
-    static void read(Path root, String file, List<String> requiredColumns, HeaderCheck headerCheck, RowReader rows)
+    static void read(Path path, String file, List<String> requiredColumns, HeaderCheck headerCheck, RowReader rows)
             throws PackException {
-        Path path = root.resolve(file);
-        if (!Files.isRegularFile(path)) {
-            throw new PackException(file, "the manifest lists this suite, but the file is missing");
-        }
         try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true).ofCsvRecord(path)) {
             SuiteCsv csv = null;
             for (CsvRecord record : reader) {

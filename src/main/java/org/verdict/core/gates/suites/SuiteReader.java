@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.PackFiles;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.SuiteSpec;
 import org.verdict.core.task.Progress;
@@ -37,40 +38,46 @@ public final class SuiteReader {
     /** @param root the folder the pack's files are read from ({@code ReviewPack.root()}) */
     public PackSuites read(Path root, PackManifest manifest, Progress progress) throws PackException {
         List<String> versions = manifest.models().stream().map(ModelVersion::version).toList();
+        PackFiles files = PackFiles.open(root);
         progress.update(0, "reading optional suites");
         PackSuites suites = new PackSuites(
-                optional(manifest, "safety", spec -> readSafety(root, spec.file(), versions)),
-                optional(manifest, "latency", spec -> readLatency(root, spec.file(), versions)),
-                optional(manifest, "canary", spec -> readCanary(root, spec.file(), versions)),
-                optional(manifest, "holdoutGroup", spec -> readHoldoutGroup(root, spec.file())),
-                optional(manifest, "humanBaseline", spec -> readHumanBaseline(root, spec.file(), versions)),
-                optional(manifest, "metricHistory", spec -> readMetricHistory(root, spec.file())),
-                optional(manifest, "feedback", spec -> readFeedback(root, spec.file())),
-                optional(manifest, "annotations", spec -> readAnnotations(root, spec.file())),
-                optional(manifest, "trainingIds", spec -> readTrainingIds(root, spec.file())),
-                optional(manifest, "drift", spec -> readDrift(root, spec.file(), driftFeatures(manifest, "numeric"),
-                        driftFeatures(manifest, "categorical"))),
-                optional(manifest, "monitoring", spec -> readMonitoring(root, spec.file())));
+                optional(manifest, files, "safety", (path, file) -> readSafety(path, file, versions)),
+                optional(manifest, files, "latency", (path, file) -> readLatency(path, file, versions)),
+                optional(manifest, files, "canary", (path, file) -> readCanary(path, file, versions)),
+                optional(manifest, files, "holdoutGroup", this::readHoldoutGroup),
+                optional(manifest, files, "humanBaseline", (path, file) -> readHumanBaseline(path, file, versions)),
+                optional(manifest, files, "metricHistory", this::readMetricHistory),
+                optional(manifest, files, "feedback", this::readFeedback),
+                optional(manifest, files, "annotations", this::readAnnotations),
+                optional(manifest, files, "trainingIds", this::readTrainingIds),
+                optional(manifest, files, "drift", (path, file) -> readDrift(path, file,
+                        driftFeatures(manifest, "numeric"), driftFeatures(manifest, "categorical"))),
+                optional(manifest, files, "monitoring", this::readMonitoring));
         progress.update(1, "optional suites read");
         return suites;
     }
 
     private interface SuiteParser<T> {
-        T parse(SuiteSpec spec) throws PackException;
+        T parse(Path path, String file) throws PackException;
     }
 
-    private static <T> Optional<T> optional(PackManifest manifest, String name, SuiteParser<T> parser)
-            throws PackException {
+    /** Parses the suite when the manifest lists it; its path must stay inside the pack. */
+    private static <T> Optional<T> optional(PackManifest manifest, PackFiles files, String name,
+                                            SuiteParser<T> parser) throws PackException {
         Optional<SuiteSpec> spec = manifest.suite(name);
-        return spec.isEmpty() ? Optional.empty() : Optional.of(parser.parse(spec.get()));
+        if (spec.isEmpty()) {
+            return Optional.empty();
+        }
+        String file = spec.get().file();
+        return Optional.of(parser.parse(files.resolve(file, PackManifest.FILE_NAME, 0, 0), file));
     }
 
-    SafetySuite readSafety(Path root, String file, List<String> versions) throws PackException {
+    SafetySuite readSafety(Path path, String file, List<String> versions) throws PackException {
         List<String> ids = new ArrayList<>();
         List<String> categories = new ArrayList<>();
         Map<String, List<Boolean>> flags = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
-        SuiteCsv.read(root, file, List.of("example_id", "category"),
+        SuiteCsv.read(path, file, List.of("example_id", "category"),
                 csv -> flags.putAll(versionColumns(csv, VIOLATION_PREFIX, versions, file)),
                 row -> {
                     ids.add(uniqueId(row, seen));
@@ -90,9 +97,9 @@ public final class SuiteReader {
         return new SafetySuite(ids, categories, violations);
     }
 
-    LatencySuite readLatency(Path root, String file, List<String> versions) throws PackException {
+    LatencySuite readLatency(Path path, String file, List<String> versions) throws PackException {
         Map<String, List<Double>> samples = new LinkedHashMap<>();
-        SuiteCsv.read(root, file, List.of("version", "latency_ms"), SuiteCsv.HeaderCheck.NONE, row -> {
+        SuiteCsv.read(path, file, List.of("version", "latency_ms"), SuiteCsv.HeaderCheck.NONE, row -> {
             String version = row.oneOf("version", versions);
             samples.computeIfAbsent(version, v -> new ArrayList<>()).add(row.nonNegative("latency_ms"));
         });
@@ -101,10 +108,10 @@ public final class SuiteReader {
         return new LatencySuite(millis);
     }
 
-    List<CanaryDay> readCanary(Path root, String file, List<String> versions) throws PackException {
+    List<CanaryDay> readCanary(Path path, String file, List<String> versions) throws PackException {
         List<CanaryDay> days = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        SuiteCsv.read(root, file, List.of("date", "version", "requests", "successes"), SuiteCsv.HeaderCheck.NONE,
+        SuiteCsv.read(path, file, List.of("date", "version", "requests", "successes"), SuiteCsv.HeaderCheck.NONE,
                 row -> {
                     LocalDate date = row.date("date");
                     String version = row.oneOf("version", versions);
@@ -121,11 +128,11 @@ public final class SuiteReader {
         return List.copyOf(days);
     }
 
-    List<HoldoutGroupPoint> readHoldoutGroup(Path root, String file) throws PackException {
+    List<HoldoutGroupPoint> readHoldoutGroup(Path path, String file) throws PackException {
         List<HoldoutGroupPoint> points = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         List<String> groups = List.of(HoldoutGroupPoint.HOLDOUT, HoldoutGroupPoint.TREATED);
-        SuiteCsv.read(root, file, List.of("date", "group", "value", "n"), SuiteCsv.HeaderCheck.NONE, row -> {
+        SuiteCsv.read(path, file, List.of("date", "group", "value", "n"), SuiteCsv.HeaderCheck.NONE, row -> {
             LocalDate date = row.date("date");
             String group = row.oneOf("group", groups);
             if (!seen.add(date + "|" + group)) {
@@ -136,13 +143,13 @@ public final class SuiteReader {
         return List.copyOf(points);
     }
 
-    HumanBaselineSuite readHumanBaseline(Path root, String file, List<String> versions) throws PackException {
+    HumanBaselineSuite readHumanBaseline(Path path, String file, List<String> versions) throws PackException {
         List<String> ids = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         List<String> human = new ArrayList<>();
         Map<String, List<String>> predictions = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
-        SuiteCsv.read(root, file, List.of("example_id", "label", "human"),
+        SuiteCsv.read(path, file, List.of("example_id", "label", "human"),
                 csv -> versionColumns(csv, PREDICTION_PREFIX, versions, file)
                         .forEach((version, unused) -> predictions.put(version, new ArrayList<>())),
                 row -> {
@@ -156,10 +163,10 @@ public final class SuiteReader {
         return new HumanBaselineSuite(ids, labels, human, predictions);
     }
 
-    List<MetricHistoryPoint> readMetricHistory(Path root, String file) throws PackException {
+    List<MetricHistoryPoint> readMetricHistory(Path path, String file) throws PackException {
         List<MetricHistoryPoint> points = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        SuiteCsv.read(root, file, List.of("version", "date", "value"), SuiteCsv.HeaderCheck.NONE, row -> {
+        SuiteCsv.read(path, file, List.of("version", "date", "value"), SuiteCsv.HeaderCheck.NONE, row -> {
             String version = row.text("version");
             LocalDate date = row.date("date");
             if (!seen.add(version + "|" + date)) {
@@ -170,10 +177,10 @@ public final class SuiteReader {
         return List.copyOf(points);
     }
 
-    List<FeedbackDay> readFeedback(Path root, String file) throws PackException {
+    List<FeedbackDay> readFeedback(Path path, String file) throws PackException {
         List<FeedbackDay> days = new ArrayList<>();
         Set<LocalDate> seen = new HashSet<>();
-        SuiteCsv.read(root, file, List.of("date", "interactions", "negative"), SuiteCsv.HeaderCheck.NONE, row -> {
+        SuiteCsv.read(path, file, List.of("date", "interactions", "negative"), SuiteCsv.HeaderCheck.NONE, row -> {
             LocalDate date = row.date("date");
             if (!seen.add(date)) {
                 throw row.error("date", "a second row for " + date);
@@ -188,10 +195,10 @@ public final class SuiteReader {
         return days.stream().sorted((a, b) -> a.date().compareTo(b.date())).toList();
     }
 
-    List<Annotation> readAnnotations(Path root, String file) throws PackException {
+    List<Annotation> readAnnotations(Path path, String file) throws PackException {
         List<Annotation> annotations = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        SuiteCsv.read(root, file, List.of("example_id", "annotator", "label"), SuiteCsv.HeaderCheck.NONE, row -> {
+        SuiteCsv.read(path, file, List.of("example_id", "annotator", "label"), SuiteCsv.HeaderCheck.NONE, row -> {
             String id = row.text("example_id");
             String annotator = row.text("annotator");
             if (!seen.add(id + "\u0000" + annotator)) {
@@ -202,11 +209,11 @@ public final class SuiteReader {
         return List.copyOf(annotations);
     }
 
-    TrainingIds readTrainingIds(Path root, String file) throws PackException {
+    TrainingIds readTrainingIds(Path path, String file) throws PackException {
         Set<String> ids = new HashSet<>();
         Set<String> hashes = new HashSet<>();
         boolean[] hasHashes = new boolean[1];
-        SuiteCsv.read(root, file, List.of("example_id"), csv -> hasHashes[0] = csv.header().contains("input_hash"),
+        SuiteCsv.read(path, file, List.of("example_id"), csv -> hasHashes[0] = csv.header().contains("input_hash"),
                 row -> {
                     ids.add(row.text("example_id"));
                     if (hasHashes[0] && !row.raw("input_hash").isEmpty()) {
@@ -216,7 +223,7 @@ public final class SuiteReader {
         return new TrainingIds(ids, hashes);
     }
 
-    DriftSuite readDrift(Path root, String file, List<String> numericFeatures, List<String> categoricalFeatures)
+    DriftSuite readDrift(Path path, String file, List<String> numericFeatures, List<String> categoricalFeatures)
             throws PackException {
         List<String> required = new ArrayList<>(List.of("sample"));
         required.addAll(numericFeatures);
@@ -228,7 +235,7 @@ public final class SuiteReader {
         categoricalFeatures.forEach(f -> categorical.put(f, List.of(new ArrayList<>(), new ArrayList<>())));
         List<List<String>> predictions = List.of(new ArrayList<>(), new ArrayList<>());
         List<String> samples = List.of("reference", "current");
-        SuiteCsv.read(root, file, required, SuiteCsv.HeaderCheck.NONE, row -> {
+        SuiteCsv.read(path, file, required, SuiteCsv.HeaderCheck.NONE, row -> {
             int sample = samples.indexOf(row.oneOf("sample", samples));
             for (String feature : numericFeatures) {
                 numeric.get(feature).get(sample).add(row.number(feature));
@@ -260,11 +267,7 @@ public final class SuiteReader {
         return new DriftSuite(numericSamples, categoricalSamples);
     }
 
-    MonitoringSnapshot readMonitoring(Path root, String file) throws PackException {
-        Path path = root.resolve(file);
-        if (!Files.isRegularFile(path)) {
-            throw new PackException(file, "the manifest lists this suite, but the file is missing");
-        }
+    MonitoringSnapshot readMonitoring(Path path, String file) throws PackException {
         try {
             return json.readValue(Files.readString(path), MonitoringSnapshot.class);
         } catch (JsonProcessingException e) {
@@ -276,6 +279,22 @@ public final class SuiteReader {
         } catch (IOException e) {
             throw new PackException(file, "cannot read: " + e.getMessage());
         }
+    }
+
+    /**
+     * The {@code input_hash} column of an evaluation CSV (primary format), for the contamination check; empty when
+     * the file has no such column.
+     */
+    public Set<String> readInputHashes(Path path, String file) throws PackException {
+        Set<String> hashes = new HashSet<>();
+        boolean[] hasHashes = new boolean[1];
+        SuiteCsv.read(path, file, List.of("example_id"), csv -> hasHashes[0] = csv.header().contains("input_hash"),
+                row -> {
+                    if (hasHashes[0] && !row.raw("input_hash").isEmpty()) {
+                        hashes.add(row.raw("input_hash"));
+                    }
+                });
+        return hashes;
     }
 
     /** Feature names the manifest lists for the drift suite under {@code numeric} or {@code categorical}. */

@@ -8,12 +8,12 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.gates.stats.DriftStatistics;
-import org.verdict.core.gates.stats.HolmAdjustment;
 import org.verdict.core.gates.suites.DriftSuite;
 import org.verdict.core.gates.suites.FeedbackDay;
 import org.verdict.core.gates.suites.MonitoringSnapshot;
 import org.verdict.core.gates.suites.PackSuites;
 import org.verdict.core.stats.Metric;
+import org.verdict.core.stats.PValueAdjustment;
 
 /**
  * Evaluates the retraining triggers over a pack's monitoring evidence ({@code monitoring.json}, drift and feedback
@@ -81,7 +81,7 @@ public final class TriggerEvaluator {
                 testable ? DriftStatistics.chiSquareStatistic(reference, current) : 0,
                 testable ? DriftStatistics.chiSquarePValue(reference, current) : 1});
         });
-        double[] adjusted = HolmAdjustment.adjust(measures.stream().mapToDouble(m -> m[4]).toArray());
+        double[] adjusted = PValueAdjustment.holm(measures.stream().mapToDouble(m -> m[4]).toArray());
         List<FeatureDrift> drift = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             double[] m = measures.get(i);

@@ -30,29 +30,6 @@ class GateStatisticsTest {
     }
 
     @Test
-    void mcnemarIsExactForFewDiscordantPairs() {
-        // 1 vs 9 discordant: 2 · P(X ≤ 1 | Bin(10, 0.5)) = 2 · 11 / 1024 = 0.021484
-        McNemarTest test = McNemarTest.of(1, 9);
-        assertEquals("mcnemar-exact", test.method());
-        assertEquals(22.0 / 1024, test.pValue(), 1e-9);
-    }
-
-    @Test
-    void mcnemarUsesTheCorrectedChiSquareForManyDiscordantPairs() {
-        // 30 vs 10: (|30 − 10| − 1)² / 40 = 9.025, chi-square(1) tail = 2 · (1 − Φ(3.00416)) = 0.002662
-        McNemarTest test = McNemarTest.of(30, 10);
-        assertEquals("mcnemar", test.method());
-        assertEquals(0.002662, test.pValue(), 1e-5);
-    }
-
-    @Test
-    void holmStepsDown() {
-        // sorted 0.01, 0.03, 0.04 -> 3·0.01 = 0.03, 2·0.03 = 0.06, max(0.06, 1·0.04) = 0.06
-        assertArrayEquals(new double[] {0.03, 0.06, 0.06}, HolmAdjustment.adjust(new double[] {0.01, 0.04, 0.03}),
-                1e-12);
-    }
-
-    @Test
     void percentilesInterpolateBetweenClosestRanks() {
         // 1..10: position q·9; p50 = 5.5, p95 = 9 + 0.55 = 9.55, p99 = 9 + 0.91 = 9.91 (numpy.percentile agrees)
         Percentiles percentiles = new Percentiles(new double[] {10, 9, 8, 7, 6, 5, 4, 3, 2, 1});
