@@ -30,13 +30,13 @@ final class PrimaryMetricGate implements PromotionGate {
                     "the comparison has no overall result for " + metric.wireName());
         }
         SliceResult result = overall.get();
-        if (!result.isAvailable() || result.deltaCi() == null) {
-            return GateResult.without(Gate.PRIMARY_METRIC, GateOutcome.INSUFFICIENT_EVIDENCE,
-                    metric.wireName() + " is unavailable: " + result.unavailableReason());
-        }
         if (result.verdict() == Verdict.TOO_FEW_EXAMPLES) {
             return GateResult.without(Gate.PRIMARY_METRIC, GateOutcome.INSUFFICIENT_EVIDENCE,
                     "too few examples (" + result.n() + ") to judge " + metric.wireName());
+        }
+        if (!result.isAvailable() || result.deltaCi() == null) {
+            return GateResult.without(Gate.PRIMARY_METRIC, GateOutcome.INSUFFICIENT_EVIDENCE,
+                    metric.wireName() + " is unavailable: " + result.unavailableReason());
         }
         double margin = policy.primary().margin();
         double worstCase = metric.higherIsBetter() ? result.deltaCi().lower() : -result.deltaCi().upper();
