@@ -86,8 +86,12 @@ public final class GateCommand implements Callable<Integer> {
         out.printf("%-40s %-24s %s%n", "GATE", "OUTCOME", "WHY");
         for (GateResult gate : gates.gates()) {
             out.printf("%-40s %-24s %s%n", gate.gate().title(), mark(gate.outcome()), gate.summary());
+            // the summary quotes the first finding with the gate's outcome; list the other blocking ones below it
+            boolean summarised = false;
             for (Finding finding : gate.findings()) {
-                if (finding.outcome().blocksPromotion() && !finding.detail().equals(gate.summary())) {
+                if (!summarised && finding.outcome() == gate.outcome()) {
+                    summarised = true;
+                } else if (finding.outcome().blocksPromotion()) {
                     out.printf("%-40s %-24s %s%n", "", "  " + mark(finding.outcome()), finding.detail());
                 }
             }
