@@ -67,11 +67,13 @@ public final class ComparisonEngine {
         List<Metric> metrics = Metric.forTask(table.task());
         SliceAnalysis analysis = new SliceAnalysis(models, options, progress);
 
-        List<SliceTask> tasks = new ArrayList<>();
-        for (SliceGrouping grouping : groupings) {
-            progress.checkCancelled();
-            tasks.addAll(sliceTasks(grouping, models));
-        }
+        progress.update(0, "Cutting slices");
+        List<SliceTask> tasks = groupings.parallelStream()
+                .flatMap(grouping -> {
+                    progress.checkCancelled();
+                    return sliceTasks(grouping, models).stream();
+                })
+                .toList();
         List<List<MetricComparison>> comparisons = runAll(tasks, metrics, analysis, options, progress);
 
         List<SliceResult> results = new ArrayList<>();

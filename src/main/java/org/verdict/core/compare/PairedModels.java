@@ -3,6 +3,8 @@ package org.verdict.core.compare;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.ModelPredictions;
 import org.verdict.core.pack.Task;
+import java.util.stream.IntStream;
+import org.verdict.core.stats.Calibration;
 import org.verdict.core.stats.ScoreOrder;
 
 /**
@@ -20,6 +22,12 @@ final class PairedModels {
     final int[] candidateAscending;
 
     /** @param rankScores whether score metrics will be asked for (sorting a million scores is not free) */
+    /** Per row: clipped log loss of production / candidate, and each score's ece bin; null without scores. */
+    final double[] productionLogLoss;
+    final double[] candidateLogLoss;
+    final byte[] productionEceBin;
+    final byte[] candidateEceBin;
+
     PairedModels(EvaluationTable table, String productionVersion, String candidateVersion, boolean rankScores) {
         this.table = table;
         this.productionVersion = productionVersion;
@@ -29,6 +37,11 @@ final class PairedModels {
         this.productionAscending = rankScores ? ascendingScores(table, production) : null;
         this.candidateAscending = !rankScores ? null
                 : productionVersion.equals(candidateVersion) ? productionAscending : ascendingScores(table, candidate);
+        boolean calibration = rankScores && productionAscending != null && candidateAscending != null;
+        this.productionLogLoss = calibration ? logLosses(table.labelCodes(), production.scores()) : null;
+        this.candidateLogLoss = calibration ? logLosses(table.labelCodes(), candidate.scores()) : null;
+        this.productionEceBin = calibration ? eceBins(production.scores()) : null;
+        this.candidateEceBin = calibration ? eceBins(candidate.scores()) : null;
     }
 
     boolean bothHaveScores() {
@@ -45,6 +58,21 @@ final class PairedModels {
             }
         }
         return reason + ", so score-based metrics are unavailable";
+    }
+
+    private static double[] logLosses(int[] labels, double[] scores) {
+        double[] loss = new double[scores.length];
+        IntStream.range(0, scores.length).parallel()
+                .forEach(row -> loss[row] = Calibration.logLoss(scores[row], labels[row]));
+        return loss;
+    }
+
+    private static byte[] eceBins(double[] scores) {
+        byte[] bins = new byte[scores.length];
+        for (int row = 0; row < scores.length; row++) {
+            bins[row] = (byte) Calibration.eceBin(scores[row]);
+        }
+        return bins;
     }
 
     private static int[] ascendingScores(EvaluationTable table, ModelPredictions model) {

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.Task;
 import org.verdict.core.stats.BlockResampler;
+import org.verdict.core.stats.Calibration;
 import org.verdict.core.stats.ConfusionMatrix;
 import org.verdict.core.stats.CountResampler;
 import org.verdict.core.stats.DeLong;
@@ -23,9 +24,9 @@ import org.verdict.core.task.Progress;
  */
 final class SliceAnalysis {
     /** Slices up to this many examples bootstrap pr_auc by rows; larger ones use its influence function. */
-    static final int PR_AUC_ROW_BOOTSTRAP_MAX = 5_000;
+    static final int PR_AUC_ROW_BOOTSTRAP_MAX = 2_000;
     /** Blocks of the random-block bootstrap; slices with at most this many examples resample single rows. */
-    static final int BOOTSTRAP_BLOCKS = 500;
+    static final int BOOTSTRAP_BLOCKS = 300;
 
     static final String CELL_BOOTSTRAP = "paired-bootstrap-cells";
     static final String ROW_BOOTSTRAP = "paired-bootstrap";
@@ -33,8 +34,7 @@ final class SliceAnalysis {
     static final String DELONG = "delong";
     static final String AP_INFLUENCE = "paired-influence-normal";
 
-    private static final double LOG_LOSS_CLIP = 1e-15;
-    private static final int ECE_BINS = 10;
+    private static final int ECE_BINS = Calibration.ECE_BINS;
 
     private final PairedModels models;
     private final ComparisonOptions options;
@@ -263,12 +263,12 @@ final class SliceAnalysis {
             double sp = prodScores[row];
             double sc = candScores[row];
             int b = blockOf[i];
-            resampler.add(b, 0, logLoss(sp, y));
-            resampler.add(b, 1, logLoss(sc, y));
+            resampler.add(b, 0, models.productionLogLoss[row]);
+            resampler.add(b, 1, models.candidateLogLoss[row]);
             resampler.add(b, 2, (sp - y) * (sp - y));
             resampler.add(b, 3, (sc - y) * (sc - y));
-            resampler.add(b, 4 + eceBin(sp), sp - y);
-            resampler.add(b, 4 + ECE_BINS + eceBin(sc), sc - y);
+            resampler.add(b, 4 + models.productionEceBin[row], sp - y);
+            resampler.add(b, 4 + ECE_BINS + models.candidateEceBin[row], sc - y);
             resampler.add(b, width - 1, 1);
         }
         List<Metric> metrics = List.of(Metric.LOG_LOSS, Metric.BRIER, Metric.ECE);
@@ -306,30 +306,6 @@ final class SliceAnalysis {
             absolute += Math.abs(sums[4 + model * ECE_BINS + bin]);
         }
         return absolute / count;
-    }
-
-    static double logLoss(double score, double label) {
-        double p = Math.min(Math.max(score, LOG_LOSS_CLIP), 1 - LOG_LOSS_CLIP);
-        return label == 1 ? -Math.log(p) : -Math.log(1 - p);
-    }
-
-    private static final double[] ECE_UPPER_EDGES = eceEdges();
-
-    private static double[] eceEdges() {
-        double[] edges = new double[ECE_BINS - 1];
-        for (int i = 0; i < edges.length; i++) {
-            edges[i] = (i + 1) * (1.0 / ECE_BINS);
-        }
-        return edges;
-    }
-
-    /** Bins (i/10, (i+1)/10], the first also holding 0: NumPy's searchsorted(edges, score) as in scikit-learn. */
-    static int eceBin(double score) {
-        int bin = 0;
-        while (bin < ECE_UPPER_EDGES.length && score > ECE_UPPER_EDGES[bin]) {
-            bin++;
-        }
-        return bin;
     }
 
     // ---- regression ----

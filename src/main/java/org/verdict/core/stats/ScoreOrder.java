@@ -1,6 +1,7 @@
 package org.verdict.core.stats;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /** Sorting of a score column once, so every slice can take its rows in score order in a single linear pass. */
 public final class ScoreOrder {
@@ -13,7 +14,7 @@ public final class ScoreOrder {
      */
     public static int[] ascending(double[] scores) {
         double[] distinct = scores.clone();
-        Arrays.sort(distinct);
+        Arrays.parallelSort(distinct);
         int distinctCount = 0;
         for (int i = 0; i < distinct.length; i++) {
             if (i == 0 || distinct[i] != distinct[distinctCount - 1]) {
@@ -21,9 +22,11 @@ public final class ScoreOrder {
             }
         }
         int[] rank = new int[scores.length];
+        int distinctValues = distinctCount;
+        IntStream.range(0, scores.length).parallel()
+                .forEach(row -> rank[row] = Arrays.binarySearch(distinct, 0, distinctValues, scores[row]));
         int[] start = new int[distinctCount + 1];
         for (int row = 0; row < scores.length; row++) {
-            rank[row] = Arrays.binarySearch(distinct, 0, distinctCount, scores[row]);
             start[rank[row] + 1]++;
         }
         for (int r = 0; r < distinctCount; r++) {
