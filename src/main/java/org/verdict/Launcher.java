@@ -1,10 +1,16 @@
 package org.verdict;
 
-/** Entry point of verdict.jar: placeholder until the CLI lands. */
+import org.verdict.cli.VerdictCommand;
+
+/**
+ * Entry point of verdict.jar. With arguments it is the command line; without, it opens the desktop app.
+ * It does not extend {@code Application}, so the shaded jar starts without a module path.
+ */
 public final class Launcher {
-    private Launcher() {}
+    private Launcher() {
+    }
 
     public static void main(String[] args) {
-        System.out.println("verdict");
+        System.exit(VerdictCommand.execute(args));
     }
 }

@@ -38,6 +38,16 @@ public record PackManifest(
         return suites.get("primary");
     }
 
+    /** The pack's {@code policy.json} path, relative to the pack, when the manifest names one. */
+    public Optional<String> policyFile() {
+        JsonNode policy = raw.path("policy");
+        return policy.isTextual() ? Optional.of(policy.asText()) : Optional.empty();
+    }
+
+    public Task task() {
+        return model.task();
+    }
+
     public Optional<SuiteSpec> suite(String name) {
         return Optional.ofNullable(suites.get(name));
     }

@@ -1,0 +1,13 @@
+package org.verdict.cli;
+
+/** Exit codes shared by every command, so scripts can rely on them. */
+public final class ExitCodes {
+    public static final int OK = 0;
+    /** A check ran and did not pass: a gate failed, or the log was tampered with. */
+    public static final int CHECK_FAILED = 1;
+    /** The input could not be used: a broken pack, a missing file, a wrong option. */
+    public static final int BAD_INPUT = 2;
+
+    private ExitCodes() {
+    }
+}

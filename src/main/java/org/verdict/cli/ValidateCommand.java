@@ -1,0 +1,38 @@
+package org.verdict.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.PackLoader;
+import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.task.Progress;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** Checks that a pack can be read, for pipelines that write packs. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check that a review pack (folder or .zip) is well-formed; print what it holds.")
+public final class ValidateCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "PACK", description = "pack folder or .zip")
+    Path pack;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try {
+            ReviewPack loaded = new PackLoader().load(pack, Progress.NONE);
+            var out = spec.commandLine().getOut();
+            out.printf("%s: %s, %s task, %d examples, %d model versions, %d files%n", pack,
+                    loaded.manifest().model().name(), loaded.manifest().task().wireName(), loaded.primary().rowCount(),
+                    loaded.manifest().models().size(), loaded.fileHashes().size());
+            out.printf("pack sha256 %s%n", loaded.packHash());
+            return ExitCodes.OK;
+        } catch (PackException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+    }
+}

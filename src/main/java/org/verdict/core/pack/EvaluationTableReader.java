@@ -1,0 +1,410 @@
+package org.verdict.core.pack;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.verdict.core.task.Progress;
+
+/**
+ * Reads an evaluation suite CSV (the primary suite, or a holdout set in the same format) into an
+ * {@link EvaluationTable}. Values go straight into primitive arrays; every bad value is reported with its
+ * line, column number and column name, and nothing of a bad file is kept.
+ */
+public final class EvaluationTableReader {
+    static final String EXAMPLE_ID = "example_id";
+    static final String LABEL = "label";
+
+    /** Initial capacity guess; arrays grow by half when a file is longer. */
+    private static final int INITIAL_ROWS = 1 << 14;
+
+    public EvaluationTable read(Path csv, String fileName, PackManifest manifest, SuiteSpec suite, Progress progress)
+            throws PackException {
+        long size;
+        try {
+            size = Files.size(csv);
+        } catch (IOException e) {
+            throw new PackException(fileName, "cannot be read: " + e.getMessage());
+        }
+        try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(csv));
+             CsvReader<CsvRecord> reader = CsvReader.builder()
+                     .ignoreDifferentFieldCount(true)
+                     .detectBomHeader(true)
+                     .ofCsvRecord(new InputStreamReader(counted, StandardCharsets.UTF_8))) {
+            Parse parse = new Parse(fileName, manifest, suite);
+            long rows = 0;
+            for (CsvRecord record : reader) {
+                if (parse.columns == null) {
+                    parse.header(record);
+                    continue;
+                }
+                parse.row(record);
+                if ((++rows & 0xFFFF) == 0) {
+                    progress.checkCancelled();
+                    progress.update(size == 0 ? -1 : (double) counted.count / size, "Reading " + fileName);
+                }
+            }
+            if (parse.columns == null) {
+                throw new PackException(fileName, 1, 0, "is empty; a header row is expected");
+            }
+            return parse.finish();
+        } catch (CsvParseException e) {
+            throw new PackException(fileName, lineOf(e), 0, "is not valid CSV: " + e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            throw new PackException(fileName, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static long lineOf(CsvParseException e) {
+        var matcher = Pattern.compile("line (\\d+)").matcher(String.valueOf(e.getMessage()));
+        return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
+    }
+
+    /** The state of one file being read. */
+    private static final class Parse {
+        private final String fileName;
+        private final PackManifest manifest;
+        private final SuiteSpec suite;
+        private final Task task;
+        private final List<String> sliceNames = new ArrayList<>();
+
+        private Columns columns;
+        private int rowCount;
+        private String[] ids = new String[INITIAL_ROWS];
+        private long[] lines = new long[INITIAL_ROWS];
+        private int[] labelCodes;
+        private double[] labelValues;
+        private int[][] sliceCodes;
+        private final List<Map<String, Integer>> sliceLevels = new ArrayList<>();
+        private int[][] predCodes;
+        private double[][] predValues;
+        private double[][] scores;
+        /** Class names seen in labels and predictions, in order of first appearance (sorted at the end). */
+        private final Map<String, Integer> classCodes = new LinkedHashMap<>();
+
+        Parse(String fileName, PackManifest manifest, SuiteSpec suite) {
+            this.fileName = fileName;
+            this.manifest = manifest;
+            this.suite = suite;
+            this.task = manifest.task();
+            sliceNames.addAll(suite.slices());
+            for (String sensitive : suite.sensitive()) {
+                if (!sliceNames.contains(sensitive)) {
+                    sliceNames.add(sensitive);
+                }
+            }
+            if (task == Task.BINARY) {
+                // Code 0 is the negative class until its name is seen; code 1 is always the positive label.
+                classCodes.put(manifest.model().positiveLabel(), 1);
+            }
+        }
+
+        void header(CsvRecord record) throws PackException {
+            columns = new Columns(fileName, record, manifest, sliceNames);
+            int models = manifest.models().size();
+            if (task.isClassification()) {
+                labelCodes = new int[INITIAL_ROWS];
+                predCodes = new int[models][];
+                for (int m = 0; m < models; m++) {
+                    predCodes[m] = new int[INITIAL_ROWS];
+                }
+            } else {
+                labelValues = new double[INITIAL_ROWS];
+                predValues = new double[models][INITIAL_ROWS];
+            }
+            if (task == Task.BINARY) {
+                scores = new double[models][];
+                for (int m = 0; m < models; m++) {
+                    scores[m] = columns.score[m] >= 0 ? new double[INITIAL_ROWS] : null;
+                }
+            }
+            sliceCodes = new int[sliceNames.size()][INITIAL_ROWS];
+            for (int s = 0; s < sliceNames.size(); s++) {
+                sliceLevels.add(new HashMap<>());
+            }
+        }
+
+        void row(CsvRecord record) throws PackException {
+            long line = record.getStartingLineNumber();
+            if (record.getFieldCount() == 1 && record.getField(0).isEmpty()) {
+                return; // a blank line, e.g. at the end of the file
+            }
+            if (record.getFieldCount() != columns.count) {
+                throw new PackException(fileName, line, 0, "has " + record.getFieldCount()
+                        + " fields but the header has " + columns.count);
+            }
+            ensureCapacity();
+            int row = rowCount;
+            String id = record.getField(columns.exampleId);
+            if (id.isEmpty()) {
+                throw bad(line, columns.exampleId, "example_id is empty");
+            }
+            ids[row] = id;
+            lines[row] = line;
+            if (task.isClassification()) {
+                labelCodes[row] = classCode(record, line, columns.label);
+            } else {
+                labelValues[row] = number(record, line, columns.label);
+            }
+            for (int s = 0; s < sliceNames.size(); s++) {
+                int column = columns.slices[s];
+                String value = record.getField(column);
+                if (value.isEmpty()) {
+                    throw bad(line, column, "slice value is empty; write a value such as 'unknown'");
+                }
+                Map<String, Integer> levels = sliceLevels.get(s);
+                Integer code = levels.get(value);
+                if (code == null) {
+                    code = levels.size();
+                    levels.put(value, code);
+                }
+                sliceCodes[s][row] = code;
+            }
+            for (int m = 0; m < columns.pred.length; m++) {
+                if (task == Task.BINARY && scores[m] != null) {
+                    double score = number(record, line, columns.score[m]);
+                    if (score < 0 || score > 1) {
+                        throw bad(line, columns.score[m], "score " + score + " is outside [0, 1]");
+                    }
+                    scores[m][row] = score;
+                    predCodes[m][row] = score >= manifest.models().get(m).threshold() ? 1 : 0;
+                } else if (task.isClassification()) {
+                    predCodes[m][row] = classCode(record, line, columns.pred[m]);
+                } else {
+                    predValues[m][row] = number(record, line, columns.pred[m]);
+                }
+            }
+            rowCount++;
+        }
+
+        private int classCode(CsvRecord record, long line, int column) throws PackException {
+            String value = record.getField(column);
+            if (value.isEmpty()) {
+                throw bad(line, column, "value is empty");
+            }
+            Integer code = classCodes.get(value);
+            if (code != null) {
+                return code;
+            }
+            if (task == Task.BINARY) {
+                if (classCodes.containsValue(0)) {
+                    throw bad(line, column, "'" + value + "' is a third class in a binary pack (classes so far: "
+                            + classCodes.keySet() + ", positive label '" + manifest.model().positiveLabel() + "')");
+                }
+                classCodes.put(value, 0);
+                return 0;
+            }
+            code = classCodes.size();
+            classCodes.put(value, code);
+            return code;
+        }
+
+        private double number(CsvRecord record, long line, int column) throws PackException {
+            String text = record.getField(column);
+            double value;
+            try {
+                value = Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                throw bad(line, column, "'" + text + "' is not a number");
+            }
+            if (!Double.isFinite(value)) {
+                throw bad(line, column, "'" + text + "' is not a finite number");
+            }
+            return value;
+        }
+
+        private PackException bad(long line, int column, String problem) {
+            return new PackException(fileName, line, column + 1, "(" + columns.names[column] + ") " + problem);
+        }
+
+        private void ensureCapacity() {
+            if (rowCount < ids.length) {
+                return;
+            }
+            int grown = ids.length + (ids.length >> 1);
+            ids = Arrays.copyOf(ids, grown);
+            lines = Arrays.copyOf(lines, grown);
+            if (labelCodes != null) {
+                labelCodes = Arrays.copyOf(labelCodes, grown);
+            }
+            if (labelValues != null) {
+                labelValues = Arrays.copyOf(labelValues, grown);
+            }
+            for (int s = 0; s < sliceCodes.length; s++) {
+                sliceCodes[s] = Arrays.copyOf(sliceCodes[s], grown);
+            }
+            for (int m = 0; m < columns.pred.length; m++) {
+                if (predCodes != null) {
+                    predCodes[m] = Arrays.copyOf(predCodes[m], grown);
+                }
+                if (predValues != null) {
+                    predValues[m] = Arrays.copyOf(predValues[m], grown);
+                }
+                if (scores != null && scores[m] != null) {
+                    scores[m] = Arrays.copyOf(scores[m], grown);
+                }
+            }
+        }
+
+        EvaluationTable finish() throws PackException {
+            if (rowCount == 0) {
+                throw new PackException(fileName, 2, 0, "has a header but no examples");
+            }
+            String[] exampleIds = Arrays.copyOf(ids, rowCount);
+            DuplicateIds.check(exampleIds, Arrays.copyOf(lines, rowCount), fileName, columns.exampleId + 1);
+
+            List<String> classes = List.of();
+            int[] labels = null;
+            Map<String, ModelPredictions> predictions = new LinkedHashMap<>();
+            if (task.isClassification()) {
+                int[] remap;
+                if (task == Task.BINARY) {
+                    String negative = classCodes.entrySet().stream().filter(e -> e.getValue() == 0)
+                            .map(Map.Entry::getKey).findFirst().orElse("not " + manifest.model().positiveLabel());
+                    classes = List.of(negative, manifest.model().positiveLabel());
+                    remap = new int[] {0, 1};
+                } else {
+                    classes = classCodes.keySet().stream().sorted().toList();
+                    remap = sortedRemap(classCodes, classes);
+                }
+                labels = recode(labelCodes, rowCount, remap);
+                for (int m = 0; m < columns.pred.length; m++) {
+                    String version = manifest.models().get(m).version();
+                    double[] modelScores = scores == null || scores[m] == null ? null : Arrays.copyOf(scores[m], rowCount);
+                    predictions.put(version, new ModelPredictions(version, recode(predCodes[m], rowCount, remap),
+                            null, modelScores));
+                }
+            } else {
+                for (int m = 0; m < columns.pred.length; m++) {
+                    String version = manifest.models().get(m).version();
+                    predictions.put(version, new ModelPredictions(version, null,
+                            Arrays.copyOf(predValues[m], rowCount), null));
+                }
+            }
+            Map<String, CategoricalColumn> slices = new LinkedHashMap<>();
+            for (int s = 0; s < sliceNames.size(); s++) {
+                List<String> levels = sliceLevels.get(s).keySet().stream().sorted().toList();
+                slices.put(sliceNames.get(s), new CategoricalColumn(sliceNames.get(s), levels,
+                        recode(sliceCodes[s], rowCount, sortedRemap(sliceLevels.get(s), levels))));
+            }
+            return new EvaluationTable(fileName, task, rowCount, exampleIds, classes, labels,
+                    labelValues == null ? null : Arrays.copyOf(labelValues, rowCount), slices, suite.sensitive(),
+                    predictions);
+        }
+
+        private static int[] sortedRemap(Map<String, Integer> codes, List<String> sorted) {
+            int[] remap = new int[codes.size()];
+            for (int i = 0; i < sorted.size(); i++) {
+                remap[codes.get(sorted.get(i))] = i;
+            }
+            return remap;
+        }
+
+        private static int[] recode(int[] codes, int rows, int[] remap) {
+            int[] out = new int[rows];
+            for (int i = 0; i < rows; i++) {
+                out[i] = remap[codes[i]];
+            }
+            return out;
+        }
+    }
+
+    /** Where each needed column sits in the header. */
+    private static final class Columns {
+        final int count;
+        final String[] names;
+        final int exampleId;
+        final int label;
+        final int[] slices;
+        final int[] pred;
+        final int[] score;
+
+        Columns(String fileName, CsvRecord header, PackManifest manifest, List<String> sliceNames)
+                throws PackException {
+            count = header.getFieldCount();
+            names = header.getFields().toArray(String[]::new);
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < names.length; i++) {
+                names[i] = names[i].trim();
+                if (index.put(names[i], i) != null) {
+                    throw new PackException(fileName, 1, i + 1, "column '" + names[i] + "' appears twice in the header");
+                }
+            }
+            exampleId = require(fileName, index, EXAMPLE_ID, "the example id");
+            label = require(fileName, index, LABEL, "the true label");
+            slices = new int[sliceNames.size()];
+            for (int s = 0; s < slices.length; s++) {
+                slices[s] = require(fileName, index, sliceNames.get(s), "named in the manifest's slices/sensitive");
+            }
+            int models = manifest.models().size();
+            pred = new int[models];
+            score = new int[models];
+            for (int m = 0; m < models; m++) {
+                String version = manifest.models().get(m).version();
+                Integer predColumn = index.get("pred_" + version);
+                Integer scoreColumn = index.get("score_" + version);
+                if (manifest.task() == Task.BINARY) {
+                    if (predColumn == null && scoreColumn == null) {
+                        throw new PackException(fileName, 1, 0, "needs score_" + version + " or pred_" + version
+                                + " for model version " + version);
+                    }
+                } else if (predColumn == null) {
+                    throw new PackException(fileName, 1, 0, "needs column pred_" + version
+                            + " with the predictions of model version " + version);
+                }
+                pred[m] = predColumn == null ? -1 : predColumn;
+                score[m] = scoreColumn == null ? -1 : scoreColumn;
+            }
+        }
+
+        private static int require(String fileName, Map<String, Integer> index, String column, String why)
+                throws PackException {
+            Integer at = index.get(column);
+            if (at == null) {
+                throw new PackException(fileName, 1, 0, "needs column '" + column + "' (" + why + ")");
+            }
+            return at;
+        }
+    }
+
+    /** Counts bytes read so progress can be reported as a fraction of the file size. */
+    private static final class CountingInputStream extends FilterInputStream {
+        long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int read = super.read(buffer, offset, length);
+            if (read > 0) {
+                count += read;
+            }
+            return read;
+        }
+    }
+}

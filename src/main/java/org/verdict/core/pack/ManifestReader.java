@@ -1,0 +1,309 @@
+package org.verdict.core.pack;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.verdict.core.stats.Metric;
+
+/**
+ * Reads and checks {@code manifest.json}. Every problem names the line and column of the offending value,
+ * found through a map from JSON pointer to source location built while parsing.
+ */
+public final class ManifestReader {
+    private final ObjectMapper json;
+
+    public ManifestReader(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** Reads the manifest of a pack and checks that every file it names exists inside the pack. */
+    public PackManifest read(PackFiles files) throws PackException {
+        Path manifestFile = files.resolve(PackManifest.FILE_NAME, files.root().getFileName() + "", 0, 0);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(manifestFile);
+        } catch (IOException e) {
+            throw new PackException(PackManifest.FILE_NAME, "cannot be read: " + e.getMessage());
+        }
+        JsonNode root;
+        Map<String, JsonLocation> locations;
+        try {
+            root = json.readTree(bytes);
+            locations = locationsByPointer(bytes);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new PackException(PackManifest.FILE_NAME, at == null ? 0 : at.getLineNr(),
+                    at == null ? 0 : at.getColumnNr(), "is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new PackException(PackManifest.FILE_NAME, "cannot be read: " + e.getMessage());
+        }
+        return new Checker(root, locations, files).manifest();
+    }
+
+    private Map<String, JsonLocation> locationsByPointer(byte[] bytes) throws IOException {
+        Map<String, JsonLocation> locations = new HashMap<>();
+        try (JsonParser parser = json.getFactory().createParser(bytes)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token != JsonToken.FIELD_NAME && token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
+                    JsonPointer pointer = parser.getParsingContext().pathAsPointer();
+                    locations.putIfAbsent(pointer.toString(), parser.currentTokenLocation());
+                }
+            }
+        }
+        return locations;
+    }
+
+    /** Walks the tree with the pointer of each value at hand, so errors can say where. */
+    private static final class Checker {
+        private final JsonNode root;
+        private final Map<String, JsonLocation> locations;
+        private final PackFiles files;
+
+        Checker(JsonNode root, Map<String, JsonLocation> locations, PackFiles files) {
+            this.root = root;
+            this.locations = locations;
+            this.files = files;
+        }
+
+        PackManifest manifest() throws PackException {
+            if (!root.isObject()) {
+                throw error("", "the manifest must be a JSON object");
+            }
+            String format = text("/format");
+            if (!PackManifest.FORMAT_V1.equals(format)) {
+                throw error("/format", "format '" + format + "' is not supported; this Verdict reads "
+                        + PackManifest.FORMAT_V1);
+            }
+            ModelInfo model = model();
+            List<ModelVersion> models = models();
+            String primaryMetric = text("/primaryMetric");
+            Metric metric = Metric.fromWireName(primaryMetric).orElseThrow(() ->
+                    error("/primaryMetric", "unknown metric '" + primaryMetric + "'"));
+            if (!metric.appliesTo(model.task())) {
+                throw error("/primaryMetric", "metric '" + primaryMetric + "' does not apply to a "
+                        + model.task().wireName() + " task; use one of " + Metric.forTask(model.task()).stream()
+                        .map(Metric::wireName).toList());
+            }
+            String policy = optionalText("/policy");
+            if (policy != null) {
+                requireInsidePack("/policy", policy);
+            }
+            return new PackManifest(format, model, models, primaryMetric, suites(), root);
+        }
+
+        private ModelInfo model() throws PackException {
+            requireObject("/model");
+            String name = text("/model/name");
+            String taskName = text("/model/task");
+            Task task;
+            try {
+                task = Task.fromWireName(taskName);
+            } catch (IllegalArgumentException e) {
+                throw error("/model/task", e.getMessage());
+            }
+            JsonNode tier = root.at("/model/riskTier");
+            if (!tier.canConvertToInt() || !tier.isIntegralNumber() || tier.asInt() < 1 || tier.asInt() > 3) {
+                throw error(tier.isMissingNode() ? "/model" : "/model/riskTier", "riskTier must be 1, 2 or 3");
+            }
+            JsonNode positive = root.at("/model/positiveLabel");
+            String positiveLabel = positive.isTextual() ? positive.asText()
+                    : positive.isNumber() ? positive.asText() : null;
+            if (task == Task.BINARY && (positiveLabel == null || positiveLabel.isEmpty())) {
+                throw error(positive.isMissingNode() ? "/model" : "/model/positiveLabel",
+                        "positiveLabel is required for a binary task");
+            }
+            return new ModelInfo(name, task, tier.asInt(), task == Task.BINARY ? positiveLabel : null);
+        }
+
+        private List<ModelVersion> models() throws PackException {
+            JsonNode array = root.at("/models");
+            if (!array.isArray() || array.isEmpty()) {
+                throw error(array.isMissingNode() ? "" : "/models", "models must be a non-empty list");
+            }
+            List<ModelVersion> models = new ArrayList<>();
+            Set<String> versions = new HashSet<>();
+            int production = 0;
+            for (int i = 0; i < array.size(); i++) {
+                String at = "/models/" + i;
+                requireObject(at);
+                String version = text(at + "/version");
+                if (!version.matches("[A-Za-z0-9._-]+")) {
+                    throw error(at + "/version", "version '" + version
+                            + "' may only use letters, digits, '.', '_' and '-' (it names CSV columns)");
+                }
+                if (!versions.add(version)) {
+                    throw error(at + "/version", "version '" + version + "' appears twice");
+                }
+                ModelRole role;
+                try {
+                    role = ModelRole.fromWireName(text(at + "/role"));
+                } catch (IllegalArgumentException e) {
+                    throw error(at + "/role", e.getMessage());
+                }
+                if (role == ModelRole.PRODUCTION) {
+                    production++;
+                }
+                models.add(new ModelVersion(version, role, optionalText(at + "/dataSnapshot"),
+                        optionalText(at + "/codeVersion"), instant(at + "/trainedAt"), hyperparameters(at),
+                        threshold(at)));
+            }
+            if (production != 1) {
+                throw error("/models", "exactly one model must have role 'production', found " + production);
+            }
+            if (models.size() < 2) {
+                throw error("/models", "at least one model must have role 'candidate'");
+            }
+            return models;
+        }
+
+        private Map<String, Object> hyperparameters(String at) throws PackException {
+            JsonNode node = root.at(at + "/hyperparameters");
+            if (node.isMissingNode() || node.isNull()) {
+                return Map.of();
+            }
+            if (!node.isObject()) {
+                throw error(at + "/hyperparameters", "hyperparameters must be a JSON object");
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                JsonNode value = entry.getValue();
+                values.put(entry.getKey(), value.isValueNode() ? (value.isNumber() ? value.numberValue()
+                        : value.isBoolean() ? value.booleanValue() : value.asText()) : value.toString());
+            }
+            return values;
+        }
+
+        private double threshold(String at) throws PackException {
+            JsonNode node = root.at(at + "/threshold");
+            if (node.isMissingNode() || node.isNull()) {
+                return ModelVersion.DEFAULT_THRESHOLD;
+            }
+            if (!node.isNumber() || !(node.asDouble() >= 0 && node.asDouble() <= 1)) {
+                throw error(at + "/threshold", "threshold must be a number between 0 and 1");
+            }
+            return node.asDouble();
+        }
+
+        private Instant instant(String at) throws PackException {
+            String value = optionalText(at);
+            if (value == null) {
+                return null;
+            }
+            try {
+                return Instant.parse(value);
+            } catch (DateTimeParseException e) {
+                throw error(at, "'" + value + "' is not an ISO-8601 instant such as 2026-11-02T10:00:00Z");
+            }
+        }
+
+        private Map<String, SuiteSpec> suites() throws PackException {
+            requireObject("/suites");
+            Map<String, SuiteSpec> suites = new LinkedHashMap<>();
+            for (Iterator<String> names = root.at("/suites").fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                String at = "/suites/" + name;
+                requireObject(at);
+                String file = text(at + "/file");
+                requireInsidePack(at + "/file", file);
+                suites.put(name, new SuiteSpec(name, file, stringList(at + "/slices"), stringList(at + "/sensitive")));
+            }
+            if (!suites.containsKey("primary")) {
+                throw error("/suites", "the 'primary' suite is required");
+            }
+            SuiteSpec primary = suites.get("primary");
+            if (primary.slices().isEmpty() && primary.sensitive().isEmpty()) {
+                throw error("/suites/primary", "name at least one slice column in 'slices'");
+            }
+            return suites;
+        }
+
+        private List<String> stringList(String at) throws PackException {
+            JsonNode node = root.at(at);
+            if (node.isMissingNode()) {
+                return List.of();
+            }
+            if (!node.isArray()) {
+                throw error(at, "must be a list of column names");
+            }
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < node.size(); i++) {
+                if (!node.get(i).isTextual() || node.get(i).asText().isBlank()) {
+                    throw error(at + "/" + i, "must be a column name");
+                }
+                if (values.contains(node.get(i).asText())) {
+                    throw error(at + "/" + i, "column '" + node.get(i).asText() + "' is listed twice");
+                }
+                values.add(node.get(i).asText());
+            }
+            return values;
+        }
+
+        private void requireInsidePack(String pointer, String relative) throws PackException {
+            JsonLocation location = locations.get(pointer);
+            files.resolve(relative, PackManifest.FILE_NAME, location == null ? 0 : location.getLineNr(),
+                    location == null ? 0 : location.getColumnNr());
+        }
+
+        private void requireObject(String at) throws PackException {
+            if (!root.at(at).isObject()) {
+                throw error(root.at(at).isMissingNode() ? parentOf(at) : at,
+                        "'" + lastSegment(at) + "' must be a JSON object");
+            }
+        }
+
+        private String text(String at) throws PackException {
+            JsonNode node = root.at(at);
+            if (node.isMissingNode() || node.isNull()) {
+                throw error(parentOf(at), "'" + lastSegment(at) + "' is required");
+            }
+            if (!node.isTextual()) {
+                throw error(at, "'" + lastSegment(at) + "' must be a string");
+            }
+            return node.asText();
+        }
+
+        private String optionalText(String at) throws PackException {
+            JsonNode node = root.at(at);
+            if (node.isMissingNode() || node.isNull()) {
+                return null;
+            }
+            if (!node.isTextual()) {
+                throw error(at, "'" + lastSegment(at) + "' must be a string");
+            }
+            return node.asText();
+        }
+
+        private PackException error(String pointer, String problem) {
+            JsonLocation location = locations.get(pointer);
+            return new PackException(PackManifest.FILE_NAME, location == null ? 0 : location.getLineNr(),
+                    location == null ? 0 : location.getColumnNr(), problem);
+        }
+
+        private static String parentOf(String pointer) {
+            int slash = pointer.lastIndexOf('/');
+            return slash <= 0 ? "" : pointer.substring(0, slash);
+        }
+
+        private static String lastSegment(String pointer) {
+            return pointer.substring(pointer.lastIndexOf('/') + 1);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.verdict.core.pack;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.Map;
+import org.verdict.core.task.Progress;
+
+/**
+ * Opens a review pack (a folder or a .zip): checks the manifest, reads the primary evaluation table and
+ * hashes every file. Either the whole pack loads or a {@link PackException} says what is wrong.
+ */
+public final class PackLoader {
+    private final ManifestReader manifestReader;
+    private final EvaluationTableReader tableReader = new EvaluationTableReader();
+
+    public PackLoader() {
+        this(new ObjectMapper());
+    }
+
+    public PackLoader(ObjectMapper json) {
+        this.manifestReader = new ManifestReader(json);
+    }
+
+    public ReviewPack load(Path source, Progress progress) throws PackException {
+        progress.update(0, "Opening " + source.getFileName());
+        PackFiles files = PackFiles.open(source);
+        PackManifest manifest = manifestReader.read(files);
+        progress.update(0.02, "Hashing files");
+        Map<String, String> hashes = files.hashAllFiles();
+        progress.checkCancelled();
+        EvaluationTable primary = loadEvaluationTable(files, manifest, manifest.primarySuite(), progress);
+        progress.update(1, "Loaded " + manifest.model().name());
+        return new ReviewPack(source, files.root(), manifest, primary, hashes);
+    }
+
+    /** Reads another suite in the primary format (e.g. a holdout set) of a pack that is already open. */
+    public EvaluationTable loadEvaluationTable(Path root, PackManifest manifest, SuiteSpec suite, Progress progress)
+            throws PackException {
+        return loadEvaluationTable(PackFiles.open(root), manifest, suite, progress);
+    }
+
+    private EvaluationTable loadEvaluationTable(PackFiles files, PackManifest manifest, SuiteSpec suite,
+                                                Progress progress) throws PackException {
+        Path csv = files.resolve(suite.file(), PackManifest.FILE_NAME, 0, 0);
+        return tableReader.read(csv, suite.file(), manifest, suite, progress);
+    }
+}

@@ -1,0 +1,45 @@
+package org.verdict.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.pack.PackFixture;
+import picocli.CommandLine;
+
+class ValidateCommandTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void goodPackExitsZeroAndDescribesIt() {
+        Path pack = PackFixture.write(temp.resolve("ok"), PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV);
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new ValidateCommand());
+        cli.setOut(new PrintWriter(out));
+
+        assertEquals(0, cli.execute(pack.toString()));
+        assertTrue(out.toString().contains("router, multiclass task, 4 examples, 2 model versions"), out.toString());
+    }
+
+    @Test
+    void brokenPackExitsTwoWithLocatedMessage() {
+        Path pack = PackFixture.write(temp.resolve("bad"), PackFixture.MULTICLASS_MANIFEST,
+                PackFixture.MULTICLASS_CSV.replace("e4,", "e1,"));
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new ValidateCommand());
+        cli.setErr(new PrintWriter(err));
+
+        assertEquals(2, cli.execute(pack.toString()));
+        assertTrue(err.toString().startsWith("primary.csv, line 5, column 1:"), err.toString());
+    }
+
+    @Test
+    void unknownOptionIsBadInput() {
+        assertEquals(ExitCodes.BAD_INPUT, VerdictCommand.execute("validate", "--frobnicate"));
+    }
+}

@@ -1,0 +1,223 @@
+package org.verdict.core.pack;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.task.Progress;
+
+class PackLoaderTest {
+    @TempDir
+    Path temp;
+
+    private final PackLoader loader = new PackLoader();
+
+    private ReviewPack load(Path pack) throws PackException {
+        return loader.load(pack, Progress.NONE);
+    }
+
+    @Test
+    void readsMulticlassPackColumnWise() throws Exception {
+        ReviewPack pack = load(PackFixture.write(temp.resolve("p"), PackFixture.MULTICLASS_MANIFEST,
+                PackFixture.MULTICLASS_CSV));
+        EvaluationTable table = pack.primary();
+
+        assertEquals(4, table.rowCount());
+        assertEquals(List.of("account", "billing", "technical"), table.classes());
+        // labels billing, technical, account, billing -> codes in the sorted class list
+        assertArrayEquals(new int[] {1, 2, 0, 1}, table.labelCodes());
+        assertArrayEquals(new int[] {1, 0, 0, 1}, table.predictionsOf("42").classCodes());
+        assertArrayEquals(new int[] {1, 2, 1, 1}, table.predictionsOf("43").classCodes());
+        CategoricalColumn language = table.column("language").orElseThrow();
+        assertEquals(List.of("de", "en"), language.levels());
+        assertEquals("de", language.valueAt(2));
+        assertTrue(table.column("gender").isPresent(), "sensitive columns are sliced too");
+        assertEquals("42", pack.manifest().production().version());
+        assertEquals(3, pack.manifest().production().hyperparameters().get("epochs"));
+    }
+
+    @Test
+    void binaryPredictionIsScoreAtOrAboveEachModelsThreshold() throws Exception {
+        ReviewPack pack = load(PackFixture.write(temp.resolve("b"), PackFixture.BINARY_MANIFEST,
+                PackFixture.BINARY_CSV));
+        EvaluationTable table = pack.primary();
+
+        assertEquals(List.of("ok", "fraud"), table.classes());
+        assertArrayEquals(new int[] {1, 0, 0, 1}, table.labelCodes());
+        // production threshold 0.5: 0.9 0.2 0.6 0.4
+        assertArrayEquals(new int[] {1, 0, 1, 0}, table.predictionsOf("7").classCodes());
+        // candidate threshold 0.3: 0.4 0.35 0.1 0.25
+        assertArrayEquals(new int[] {1, 1, 0, 0}, table.predictionsOf("8").classCodes());
+        assertEquals(0.35, table.predictionsOf("8").scores()[1]);
+    }
+
+    @Test
+    void hashesEveryFileWithSha256() throws Exception {
+        Path folder = PackFixture.write(temp.resolve("h"), PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV);
+        Files.createDirectories(folder.resolve("extra"));
+        Files.writeString(folder.resolve("extra/notes.txt"), "abc");
+        ReviewPack pack = load(folder);
+
+        assertEquals(List.of("extra/notes.txt", "manifest.json", "primary.csv"), List.copyOf(pack.fileHashes().keySet()));
+        // SHA-256("abc") from FIPS 180-2, appendix B.1
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+                pack.fileHashes().get("extra/notes.txt"));
+        byte[] csv = PackFixture.MULTICLASS_CSV.getBytes(StandardCharsets.UTF_8);
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(csv)),
+                pack.fileHashes().get("primary.csv"));
+    }
+
+    @Test
+    void zipLoadsLikeTheFolderItWasMadeFrom() throws Exception {
+        Path zip = temp.resolve("pack.zip");
+        zip(zip, "router/manifest.json", PackFixture.MULTICLASS_MANIFEST, "router/primary.csv", PackFixture.MULTICLASS_CSV);
+        ReviewPack pack = load(zip);
+
+        assertEquals(4, pack.primary().rowCount());
+        assertEquals(zip, pack.source());
+        assertTrue(pack.fileHashes().containsKey("primary.csv"));
+    }
+
+    @Test
+    void zipEntryClimbingOutOfThePackIsRefusedAndNothingIsWrittenOutside() throws Exception {
+        Path zip = temp.resolve("evil.zip");
+        zip(zip, "manifest.json", PackFixture.MULTICLASS_MANIFEST, "../../escaped.txt", "gotcha");
+        PackException error = assertThrows(PackException.class, () -> load(zip));
+
+        assertEquals("evil.zip", error.file());
+        assertTrue(error.problem().contains("outside the pack"), error.getMessage());
+        assertTrue(Files.notExists(temp.getParent().resolve("escaped.txt")));
+    }
+
+    @Test
+    void manifestSyntaxErrorNamesLineAndColumn() {
+        String broken = PackFixture.MULTICLASS_MANIFEST.replace("\"riskTier\": 2,", "\"riskTier\": 2,,");
+        PackException error = assertThrows(PackException.class,
+                () -> load(PackFixture.write(temp.resolve("s"), broken, PackFixture.MULTICLASS_CSV)));
+
+        assertEquals("manifest.json", error.file());
+        assertEquals(3, error.line());
+        assertTrue(error.column() > 0);
+    }
+
+    @Test
+    void manifestValueErrorsPointAtTheValue() {
+        String twoProductions = PackFixture.MULTICLASS_MANIFEST.replace("\"role\": \"candidate\"", "\"role\": \"production\"");
+        assertProblem(twoProductions, PackFixture.MULTICLASS_CSV, "manifest.json", "exactly one model must have role 'production'");
+
+        String wrongType = PackFixture.MULTICLASS_MANIFEST.replace("\"riskTier\": 2", "\"riskTier\": \"high\"");
+        PackException error = assertProblem(wrongType, PackFixture.MULTICLASS_CSV, "manifest.json", "riskTier must be 1, 2 or 3");
+        assertEquals(3, error.line());
+        assertEquals(65, error.column(), "the quote opening \"high\" is the 65th character of line 3");
+
+        String unknownMetric = PackFixture.MULTICLASS_MANIFEST.replace("macro_f1", "macro_f2");
+        assertProblem(unknownMetric, PackFixture.MULTICLASS_CSV, "manifest.json", "unknown metric 'macro_f2'");
+
+        String wrongMetricForTask = PackFixture.MULTICLASS_MANIFEST.replace("macro_f1", "rmse");
+        assertProblem(wrongMetricForTask, PackFixture.MULTICLASS_CSV, "manifest.json", "does not apply to a multiclass task");
+
+        String binaryWithoutPositive = PackFixture.BINARY_MANIFEST.replace("\"positiveLabel\": \"fraud\"", "\"positiveLabel\": null");
+        assertProblem(binaryWithoutPositive, PackFixture.BINARY_CSV, "manifest.json", "positiveLabel is required");
+
+        String newerFormat = PackFixture.MULTICLASS_MANIFEST.replace("verdict-pack/1", "verdict-pack/9");
+        assertProblem(newerFormat, PackFixture.MULTICLASS_CSV, "manifest.json", "is not supported");
+    }
+
+    @Test
+    void fileReferencesMustStayInsideThePack() throws IOException {
+        String parent = PackFixture.MULTICLASS_MANIFEST.replace("\"file\": \"primary.csv\"", "\"file\": \"../primary.csv\"");
+        assertProblem(parent, PackFixture.MULTICLASS_CSV, "manifest.json", "leaves the pack");
+
+        String absolute = PackFixture.MULTICLASS_MANIFEST.replace("\"file\": \"primary.csv\"", "\"file\": \"/etc/passwd\"");
+        assertProblem(absolute, PackFixture.MULTICLASS_CSV, "manifest.json", "absolute path");
+
+        String missing = PackFixture.MULTICLASS_MANIFEST.replace("\"file\": \"primary.csv\"", "\"file\": \"nope.csv\"");
+        assertProblem(missing, PackFixture.MULTICLASS_CSV, "manifest.json", "'nope.csv' is missing");
+
+        Path outside = Files.writeString(temp.resolve("outside.csv"), PackFixture.MULTICLASS_CSV);
+        Path pack = PackFixture.write(temp.resolve("link"), PackFixture.MULTICLASS_MANIFEST
+                .replace("\"file\": \"primary.csv\"", "\"file\": \"linked.csv\""), PackFixture.MULTICLASS_CSV);
+        Files.createSymbolicLink(pack.resolve("linked.csv"), outside);
+        PackException error = assertThrows(PackException.class, () -> load(pack));
+        assertTrue(error.problem().contains("leads outside the pack"), error.getMessage());
+    }
+
+    @Test
+    void badCsvValuesNameLineColumnAndColumnName() {
+        PackException nan = assertProblem(PackFixture.BINARY_MANIFEST,
+                PackFixture.BINARY_CSV.replace("t3,ok,us,0.6,0.1", "t3,ok,us,NaN,0.1"), "primary.csv", "(score_7)");
+        assertEquals(4, nan.line());
+        assertEquals(4, nan.column());
+        assertTrue(nan.problem().contains("not a finite number"));
+
+        PackException outOfRange = assertProblem(PackFixture.BINARY_MANIFEST,
+                PackFixture.BINARY_CSV.replace("0.35", "1.35"), "primary.csv", "outside [0, 1]");
+        assertEquals(3, outOfRange.line());
+        assertEquals(5, outOfRange.column());
+
+        PackException text = assertProblem(PackFixture.BINARY_MANIFEST,
+                PackFixture.BINARY_CSV.replace("0.25", "high"), "primary.csv", "'high' is not a number");
+        assertEquals(5, text.line());
+
+        PackException duplicate = assertProblem(PackFixture.MULTICLASS_MANIFEST,
+                PackFixture.MULTICLASS_CSV.replace("e4,", "e2,"), "primary.csv", "'e2' was already used on line 3");
+        assertEquals(5, duplicate.line());
+        assertEquals(1, duplicate.column());
+
+        assertProblem(PackFixture.MULTICLASS_MANIFEST,
+                PackFixture.MULTICLASS_CSV.replace("e3,account,de,f,account,billing", "e3,account,de,f,account"),
+                "primary.csv", "has 5 fields but the header has 6");
+        assertProblem(PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV.replace(",pred_43", ",pred_44"),
+                "primary.csv", "needs column pred_43");
+        assertProblem(PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV.replace("gender", "language"),
+                "primary.csv", "column 'language' appears twice");
+        assertProblem(PackFixture.BINARY_MANIFEST.replace("score_", "x").replace("\"roc_auc\"", "\"accuracy\""),
+                "example_id,label,region,pred_7,pred_8\nt1,fraud,eu,fraud,ok\nt2,ok,eu,maybe,ok\n",
+                "primary.csv", "'maybe' is a third class in a binary pack");
+        assertProblem(PackFixture.MULTICLASS_MANIFEST, "example_id,label,language,gender,pred_42,pred_43\n",
+                "primary.csv", "has a header but no examples");
+    }
+
+    @Test
+    void binaryPackWithoutScoresUsesPredictedLabels() throws Exception {
+        String csv = "example_id,label,region,pred_7,pred_8\nt1,fraud,eu,fraud,ok\nt2,ok,eu,ok,ok\n";
+        ReviewPack pack = load(PackFixture.write(temp.resolve("noscore"),
+                PackFixture.BINARY_MANIFEST.replace("\"roc_auc\"", "\"accuracy\""), csv));
+
+        assertNull(pack.primary().predictionsOf("7").scores());
+        assertArrayEquals(new int[] {1, 0}, pack.primary().predictionsOf("7").classCodes());
+        assertArrayEquals(new int[] {0, 0}, pack.primary().predictionsOf("8").classCodes());
+    }
+
+    private PackException assertProblem(String manifest, String csv, String file, String problemPart) {
+        Path folder = temp.resolve("case" + System.nanoTime());
+        PackException error = assertThrows(PackException.class, () -> load(PackFixture.write(folder, manifest, csv)));
+        assertEquals(file, error.file(), error.getMessage());
+        assertTrue(error.getMessage().contains(problemPart), "expected '" + problemPart + "' in: " + error.getMessage());
+        return error;
+    }
+
+    private static void zip(Path zip, String... namesAndContents) throws IOException {
+        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream zipOut = new ZipOutputStream(out)) {
+            for (int i = 0; i < namesAndContents.length; i += 2) {
+                zipOut.putNextEntry(new ZipEntry(namesAndContents[i]));
+                zipOut.write(namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
+                zipOut.closeEntry();
+            }
+        }
+    }
+}
