@@ -283,7 +283,7 @@ final class EvidenceCharts {
                 case WORSE -> WORSE;
                 case BETTER -> BETTER;
                 case NO_SIGNIFICANT_DIFFERENCE -> NO_DIFFERENCE;
-                case TOO_FEW_EXAMPLES, INCONCLUSIVE, UNAVAILABLE -> UNDECIDED;
+                default -> UNDECIDED;
             };
         }
 
