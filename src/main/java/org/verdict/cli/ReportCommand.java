@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.report.ApprovalPackExport;
@@ -36,7 +37,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            List<Path> written = new ApprovalPackExport(new PackLoader(), new ApprovalPackWriter())
+            List<Path> written = new ApprovalPackExport(new PackLoader(), new ComparisonEngine(), new ApprovalPackWriter())
                     .export(pack, candidate, out, Progress.NONE);
             written.forEach(spec.commandLine().getOut()::println);
             return ExitCodes.OK;

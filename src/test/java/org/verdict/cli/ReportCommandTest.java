@@ -52,6 +52,11 @@ class ReportCommandTest {
         }
         assertFalse(html.toLowerCase(Locale.ROOT).contains("http"));
         assertTrue(html.contains("<dt>Candidate version</dt><dd>43</dd>"));
+        // the 4-row fixture: every slice is below the default minimum of 30 examples
+        assertTrue(html.contains("<td>overall</td><td>4</td>"), "overall row of the primary comparison");
+        assertTrue(html.contains("macro_f1 by language: candidate − production"), "forest plot per dimension");
+        assertTrue(html.contains("macro_f1 by gender: candidate − production"), "sensitive columns are sliced too");
+        assertTrue(html.contains("<td class=\"no-difference\">too few examples</td>"));
         try (PDDocument pdf = Loader.loadPDF(out.resolve("approval-pack.pdf").toFile())) {
             String text = new PDFTextStripper().getText(pdf);
             assertTrue(text.contains(sha256(pack.resolve("primary.csv"))));

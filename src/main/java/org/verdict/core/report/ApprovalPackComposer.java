@@ -2,6 +2,7 @@ package org.verdict.core.report;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -80,18 +81,11 @@ final class ApprovalPackComposer {
                         ? "none: automatic when every gate passes"
                         : String.join(", ", content.requiredApprovers())),
                 new Fact("Review pack", content.packName()))));
-        long failing = content.gates().stream().filter(g -> g.outcome() == Outcome.FAIL).count();
-        long lacking = content.gates().stream().filter(g -> g.outcome() == Outcome.INSUFFICIENT_EVIDENCE).count();
         if (content.gates().isEmpty()) {
             blocks.add(new Paragraph("? No gate was evaluated: the pack cannot be approved from this document.",
                     Tone.INSUFFICIENT));
-        } else if (failing == 0 && lacking == 0) {
-            blocks.add(new Paragraph("✔ Every gate passes (" + content.gates().size() + " of "
-                    + content.gates().size() + ").", Tone.PASS));
         } else {
-            blocks.add(new Paragraph("✘ Not every gate passes: " + failing + " fail, " + lacking
-                    + " lack evidence, of " + content.gates().size() + " gates.", failing > 0 ? Tone.FAIL
-                    : Tone.INSUFFICIENT));
+            blocks.add(gateTally(content.gates()));
         }
         List<List<Cell>> rows = content.gates().stream()
                 .map(g -> List.of(Cell.plain(g.name()), Cell.of(g.outcome()), Cell.plain(g.summary())))
@@ -106,6 +100,20 @@ final class ApprovalPackComposer {
                     List.of("Date", "Kind", "Decision", "Signatures"), decisionRows)));
         }
         return blocks;
+    }
+
+    /** One line saying whether every gate passes and, when not, how many end each other way. */
+    private static Paragraph gateTally(List<GateEvidence> gates) {
+        Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
+        gates.forEach(g -> counts.merge(g.outcome(), 1L, Long::sum));
+        if (counts.getOrDefault(Outcome.PASS, 0L) == gates.size()) {
+            return new Paragraph("✔ Every gate passes (" + gates.size() + " of " + gates.size() + ").", Tone.PASS);
+        }
+        String others = counts.entrySet().stream().filter(e -> e.getKey() != Outcome.PASS)
+                .map(e -> e.getValue() + " " + e.getKey().label())
+                .collect(Collectors.joining(", "));
+        return new Paragraph("✘ Not every gate passes: " + others + ", of " + gates.size() + " gates.",
+                counts.containsKey(Outcome.FAIL) ? Tone.FAIL : Tone.INSUFFICIENT);
     }
 
     private static List<Block> lineage(ApprovalPackContent content) {

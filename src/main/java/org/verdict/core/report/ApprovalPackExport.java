@@ -3,6 +3,10 @@ package org.verdict.core.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.verdict.core.compare.ComparisonEngine;
+import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.SliceResult;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
@@ -14,10 +18,12 @@ import org.verdict.core.task.Progress;
  */
 public final class ApprovalPackExport {
     private final PackLoader loader;
+    private final ComparisonEngine comparisons;
     private final ApprovalPackWriter writer;
 
-    public ApprovalPackExport(PackLoader loader, ApprovalPackWriter writer) {
+    public ApprovalPackExport(PackLoader loader, ComparisonEngine comparisons, ApprovalPackWriter writer) {
         this.loader = loader;
+        this.comparisons = comparisons;
         this.writer = writer;
     }
 
@@ -36,10 +42,23 @@ public final class ApprovalPackExport {
             throws IOException {
         String candidate = candidateVersion != null ? candidateVersion
                 : pack.manifest().candidates().get(0).version();
-        progress.update(0.0, "Collecting the evidence of candidate " + candidate);
         ApprovalPackContent content = ApprovalPackContent.of(pack, candidate);
+        progress.update(0.0, "Comparing candidate " + candidate + " with production");
+        ComparisonReport comparison = comparisons.compare(pack, candidate, ComparisonOptions.DEFAULTS,
+                new ProgressRange(progress, 0.0, 0.5));
+        content = content.withGates(List.of(primaryEvidence(comparison)), List.of());
         progress.checkCancelled();
         return writer.write(content, outDir, new ProgressRange(progress, 0.5, 1.0));
+    }
+
+    /** The primary comparison by every slice dimension, shown without a verdict until a policy is applied. */
+    private static GateEvidence primaryEvidence(ComparisonReport comparison) {
+        SliceResult overall = comparison.resultsFor(comparison.primaryMetric()).get(0);
+        String summary = "overall Δ " + comparison.primaryMetric().wireName() + " "
+                + (overall.delta() == null ? "unavailable" : ReportNumbers.signed(overall.delta()) + " "
+                + ReportNumbers.interval(overall.deltaCi())) + ": " + ComparisonEvidence.verdictCell(overall).text();
+        return new GateEvidence("Primary metric", Outcome.NOT_EVALUATED, summary,
+                ComparisonEvidence.forestsByDimension(comparison), List.of(ComparisonEvidence.table(comparison)));
     }
 
     /** Maps a step's own 0..1 progress onto its share of the whole export. */

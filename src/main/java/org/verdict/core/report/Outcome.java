@@ -8,6 +8,8 @@ public enum Outcome {
     PASS("✔", "pass", Tone.PASS),
     FAIL("✘", "fail", Tone.FAIL),
     INSUFFICIENT_EVIDENCE("?", "insufficient evidence", Tone.INSUFFICIENT),
+    /** The evidence is shown but no policy was applied to it. */
+    NOT_EVALUATED("–", "not evaluated", Tone.INSUFFICIENT),
     /** A retraining trigger whose condition holds. */
     FIRED("!", "fired", Tone.FAIL),
     /** A retraining trigger whose condition does not hold. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackFixture;
 import org.verdict.core.pack.PackLoader;
@@ -24,7 +25,7 @@ class ApprovalPackExportModelTest {
     @TempDir
     Path folder;
 
-    private final ApprovalPackExport export = new ApprovalPackExport(new PackLoader(), new ApprovalPackWriter());
+    private final ApprovalPackExport export = new ApprovalPackExport(new PackLoader(), new ComparisonEngine(), new ApprovalPackWriter());
 
     private ReviewPack pack() throws PackException {
         Path source = PackFixture.write(folder.resolve("pack"), PackFixture.MULTICLASS_MANIFEST,

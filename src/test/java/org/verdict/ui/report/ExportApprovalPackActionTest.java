@@ -18,6 +18,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.pack.PackFixture;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
@@ -44,7 +45,7 @@ class ExportApprovalPackActionTest {
         ReviewPack pack = new PackLoader().load(PackFixture.write(folder.resolve("pack"),
                 PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV), Progress.NONE);
         ApprovalPackExportModel model = new ApprovalPackExportModel(
-                new ApprovalPackExport(new PackLoader(), new ApprovalPackWriter()), Runnable::run, Runnable::run);
+                new ApprovalPackExport(new PackLoader(), new ComparisonEngine(), new ApprovalPackWriter()), Runnable::run, Runnable::run);
         ExportApprovalPackAction action = new ExportApprovalPackAction(model, () -> pack, () -> null);
         Path out = folder.resolve("out");
         AtomicReference<Stage> window = new AtomicReference<>();
