@@ -45,7 +45,8 @@ final class ReportFonts {
         return sans.deriveFont(size);
     }
 
+    /** The bold face, also flagged bold so that SVG text gets {@code font-weight: bold}. */
     Font bold(float size) {
-        return sansBold.deriveFont(size);
+        return sansBold.deriveFont(Font.BOLD, size);
     }
 }

@@ -13,7 +13,7 @@ public final class ReportPalette {
     public static final Color CANDIDATE = new Color(0xE69F00);
     public static final Color WORSE = new Color(0xD55E00);
     public static final Color BETTER = new Color(0x009E73);
-    public static final Color NO_DIFFERENCE = new Color(0x6E6E6E);
+    public static final Color NO_DIFFERENCE = new Color(0x8C8C8C);
     public static final Color LIMIT = new Color(0x333333);
 
     /** Whisker caps and strokes, the same as the app's charts. */
