@@ -184,9 +184,11 @@ final class EvidenceCharts {
         }
         TimeZone utc = TimeZone.getTimeZone("UTC");
         DateAxis dates = new DateAxis(null, utc, Locale.ROOT);
-        SimpleDateFormat format = new SimpleDateFormat("yyyy-MM-dd", Locale.ROOT);
-        format.setTimeZone(utc);
-        dates.setDateFormatOverride(format);
+        // tick units aligned to UTC calendar days and months, not to the machine's zone
+        dates.setStandardTickUnits(DateAxis.createStandardDateTickUnits(utc, Locale.ROOT));
+        SimpleDateFormat isoDate = new SimpleDateFormat("yyyy-MM-dd", Locale.ROOT);
+        isoDate.setTimeZone(utc);
+        dates.setDateFormatOverride(isoDate);
         NumberAxis values = valueAxis(timeSeries.axisLabel());
         values.setAutoRangeIncludesZero(false);
         XYErrorRenderer renderer = errorRenderer(true);

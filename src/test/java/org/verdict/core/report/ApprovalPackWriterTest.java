@@ -18,7 +18,12 @@ import java.util.TimeZone;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,6 +127,21 @@ class ApprovalPackWriterTest {
             assertTrue(text.contains("▼ worse"));
             assertTrue(text.contains("segment=enterprise"), "chart labels are real text, not outlines");
             assertTrue(text.contains(HASHES.get("primary.csv")));
+        }
+    }
+
+    @Test
+    void pdfChartsAreVectorFormsNotImages() throws IOException {
+        try (PDDocument document = Loader.loadPDF(writer.pdf(ApprovalPackFixture.content(HASHES)))) {
+            int forms = 0;
+            for (PDPage page : document.getPages()) {
+                for (COSName name : page.getResources().getXObjectNames()) {
+                    PDXObject object = page.getResources().getXObject(name);
+                    assertFalse(object instanceof PDImageXObject, "a chart was drawn as a bitmap");
+                    forms += object instanceof PDFormXObject ? 1 : 0;
+                }
+            }
+            assertEquals(7, forms, "one vector form per chart of the fixture");
         }
     }
 
