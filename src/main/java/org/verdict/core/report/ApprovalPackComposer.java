@@ -102,17 +102,19 @@ final class ApprovalPackComposer {
         return blocks;
     }
 
-    /** One line saying whether every gate passes and, when not, how many end each other way. */
+    /** One line saying whether any gate blocks the promotion, with the count of each outcome. */
     private static Paragraph gateTally(List<GateEvidence> gates) {
         Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
-        gates.forEach(g -> counts.merge(g.outcome(), 1L, Long::sum));
-        if (counts.getOrDefault(Outcome.PASS, 0L) == gates.size()) {
-            return new Paragraph("✔ Every gate passes (" + gates.size() + " of " + gates.size() + ").", Tone.PASS);
-        }
-        String others = counts.entrySet().stream().filter(e -> e.getKey() != Outcome.PASS)
-                .map(e -> e.getValue() + " " + e.getKey().label())
+        gates.stream().filter(g -> g.outcome() != Outcome.EVIDENCE_ONLY)
+                .forEach(g -> counts.merge(g.outcome(), 1L, Long::sum));
+        long judged = counts.values().stream().mapToLong(Long::longValue).sum();
+        String tally = counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
                 .collect(Collectors.joining(", "));
-        return new Paragraph("✘ Not every gate passes: " + others + ", of " + gates.size() + " gates.",
+        if (counts.keySet().stream().noneMatch(Outcome::blocksPromotion)) {
+            return new Paragraph("✔ No gate blocks the promotion: " + tally + ", of " + judged + " gates.",
+                    Tone.PASS);
+        }
+        return new Paragraph("✘ Not every gate passes: " + tally + ", of " + judged + " gates.",
                 counts.containsKey(Outcome.FAIL) ? Tone.FAIL : Tone.INSUFFICIENT);
     }
 

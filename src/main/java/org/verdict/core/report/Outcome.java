@@ -8,8 +8,12 @@ public enum Outcome {
     PASS("✔", "pass", Tone.PASS),
     FAIL("✘", "fail", Tone.FAIL),
     INSUFFICIENT_EVIDENCE("?", "insufficient evidence", Tone.INSUFFICIENT),
+    /** Optional evidence the policy does not require is absent (e.g. no canary run). */
+    NOT_APPLICABLE("–", "not applicable", Tone.PLAIN),
     /** The evidence is shown but no policy was applied to it. */
     NOT_EVALUATED("–", "not evaluated", Tone.INSUFFICIENT),
+    /** Evidence the board reads that no gate judges (e.g. the human baseline). */
+    EVIDENCE_ONLY("·", "evidence only", Tone.PLAIN),
     /** A retraining trigger whose condition holds. */
     FIRED("!", "fired", Tone.FAIL),
     /** A retraining trigger whose condition does not hold. */
@@ -35,6 +39,11 @@ public enum Outcome {
 
     public Tone tone() {
         return tone;
+    }
+
+    /** Whether this outcome stops a promotion: a failure, or evidence too thin or not judged. */
+    public boolean blocksPromotion() {
+        return this == FAIL || this == INSUFFICIENT_EVIDENCE || this == NOT_EVALUATED;
     }
 
     /** e.g. {@code ✘ fail}. */
