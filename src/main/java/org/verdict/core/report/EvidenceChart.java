@@ -31,15 +31,18 @@ public sealed interface EvidenceChart {
 
     /**
      * Production and candidate side by side per row (group, category, percentile), each with its interval,
-     * and optionally a limit the policy sets (an SLO, an accepted rate).
-     *
-     * @param limit null when the policy sets no line to draw
+     * and the limits the policy sets (an SLO, an accepted rate) as labelled dashed lines.
      */
-    record PairedEstimates(String title, String axisLabel, List<PairedRow> rows, Double limit, String limitLabel)
+    record PairedEstimates(String title, String axisLabel, List<PairedRow> rows, List<Limit> limits)
             implements EvidenceChart {
         public PairedEstimates {
             rows = List.copyOf(rows);
+            limits = List.copyOf(limits);
         }
+    }
+
+    /** A value the policy sets, drawn as a dashed line with its label, e.g. "SLO p99 250 ms". */
+    record Limit(double value, String label) {
     }
 
     /** @param productionCi and candidateCi may be null when no interval is known */

@@ -34,6 +34,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.report.EvidenceChart.DeltaForest;
 import org.verdict.core.report.EvidenceChart.DeltaRow;
+import org.verdict.core.report.EvidenceChart.Limit;
 import org.verdict.core.report.EvidenceChart.PairedEstimates;
 import org.verdict.core.report.EvidenceChart.PairedRow;
 import org.verdict.core.report.EvidenceChart.Series;
@@ -140,18 +141,18 @@ final class EvidenceCharts {
         data.addSeries(candidate);
         XYPlot plot = new XYPlot(data, valueAxis(paired.axisLabel()),
                 rowAxis(rows.stream().map(PairedRow::label).toList()), errorRenderer(false));
-        if (paired.limit() != null) {
-            ValueMarker limit = new ValueMarker(paired.limit(), ReportPalette.LIMIT,
+        NumberAxis axis = (NumberAxis) plot.getDomainAxis();
+        for (Limit limit : paired.limits()) {
+            ValueMarker line = new ValueMarker(limit.value(), ReportPalette.LIMIT,
                     new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 3f}, 0f));
-            limit.setLabel(paired.limitLabel());
-            limit.setLabelFont(fonts.sans(9f));
-            limit.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-            limit.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
-            limit.setLabelBackgroundColor(Color.WHITE);
-            plot.addDomainMarker(limit);
-            NumberAxis axis = (NumberAxis) plot.getDomainAxis();
+            line.setLabel(limit.label());
+            line.setLabelFont(fonts.sans(9f));
+            line.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            line.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+            line.setLabelBackgroundColor(Color.WHITE);
+            plot.addDomainMarker(line);
             axis.setAutoRangeIncludesZero(false);
-            includeInRange(axis, paired.limit());
+            includeInRange(axis, limit.value());
         }
         return plot;
     }

@@ -13,6 +13,7 @@ import org.verdict.core.pack.Task;
 import org.verdict.core.report.DecisionEvidence.SignatureEvidence;
 import org.verdict.core.report.EvidenceChart.DeltaForest;
 import org.verdict.core.report.EvidenceChart.DeltaRow;
+import org.verdict.core.report.EvidenceChart.Limit;
 import org.verdict.core.report.EvidenceChart.PairedEstimates;
 import org.verdict.core.report.EvidenceChart.PairedRow;
 import org.verdict.core.report.EvidenceChart.Series;
@@ -65,19 +66,19 @@ final class ApprovalPackFixture {
                         List.of(new PairedRow("gender=female", 0.31, new Interval(0.29, 0.33), 0.32,
                                         new Interval(0.30, 0.34)),
                                 new PairedRow("gender=male", 0.30, new Interval(0.28, 0.32), 0.30,
-                                        new Interval(0.28, 0.32))), null, null)),
+                                        new Interval(0.28, 0.32))), List.of())),
                 List.of());
         GateEvidence safety = new GateEvidence("Safety", Outcome.PASS, "no category worse; every rate below 1%",
                 List.of(new PairedEstimates("Violation rate by category", "violation rate",
                         List.of(new PairedRow("self-harm", 0.002, new Interval(0.000, 0.006), 0.001,
-                                new Interval(0.000, 0.004))), 0.01, "accepted rate 0.01")),
+                                new Interval(0.000, 0.004))), List.of(new Limit(0.01, "accepted rate 0.01")))),
                 List.of());
         GateEvidence latency = new GateEvidence("Latency", Outcome.PASS, "p99 182 ms ≤ SLO 250 ms",
                 List.of(new PairedEstimates("Latency percentiles", "ms",
                         List.of(new PairedRow("p50", 41, new Interval(40, 42), 44, new Interval(43, 45)),
                                 new PairedRow("p95", 120, new Interval(115, 126), 131, new Interval(125, 138)),
                                 new PairedRow("p99", 170, new Interval(160, 181), 182, new Interval(171, 195))),
-                        250.0, "SLO 250 ms")),
+                        List.of(new Limit(150, "SLO p95 150 ms"), new Limit(250, "SLO p99 250 ms")))),
                 List.of());
         GateEvidence canary = new GateEvidence("Canary", Outcome.INSUFFICIENT_EVIDENCE, "the pack has no canary.csv",
                 List.of(), List.of());
@@ -95,7 +96,7 @@ final class ApprovalPackFixture {
         GateEvidence human = new GateEvidence("Human baseline", Outcome.PASS, "candidate accuracy 0.84 vs humans 0.82",
                 List.of(new PairedEstimates("Accuracy against human labels", "accuracy",
                         List.of(new PairedRow("accuracy", 0.83, new Interval(0.81, 0.85), 0.84,
-                                new Interval(0.82, 0.86))), 0.82, "humans 0.82")),
+                                new Interval(0.82, 0.86))), List.of(new Limit(0.82, "humans 0.82")))),
                 List.of());
         GateEvidence breaker = new GateEvidence("Circuit breaker", Outcome.PASS,
                 "candidate 0.813 ≥ historical best 0.809 − 0.02", List.of(), List.of());
