@@ -1,13 +1,17 @@
 package org.verdict.core.compare;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.verdict.core.stats.Metric;
 
 /**
  * Candidate vs production over every slice and metric of one evaluation table.
  *
  * @param results the overall slice first, then each dimension's slices, then intersectional slices
- * @param correctedTests how many p-values the correction adjusted together (per metric)
+ * @param correctedTests how many p-values the correction adjusted together for the primary metric
+ * @param correctedTestsByMetric the size of each metric's family (each metric is corrected across its slices)
  */
 public record ComparisonReport(
         String packName,
@@ -16,10 +20,12 @@ public record ComparisonReport(
         Metric primaryMetric,
         ComparisonOptions options,
         List<SliceResult> results,
-        int correctedTests) {
+        int correctedTests,
+        Map<Metric, Integer> correctedTestsByMetric) {
 
     public ComparisonReport {
         results = List.copyOf(results);
+        correctedTestsByMetric = Collections.unmodifiableMap(new EnumMap<>(correctedTestsByMetric));
     }
 
     public List<SliceResult> resultsFor(Metric metric) {

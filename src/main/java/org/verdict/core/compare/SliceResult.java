@@ -12,6 +12,8 @@ import org.verdict.core.stats.Metric;
  * @param test the paired test used, e.g. {@code mcnemar-exact}, {@code mcnemar}, {@code delong}, {@code paired-bootstrap}
  * @param pValue unadjusted two-sided p-value of the paired test
  * @param adjustedP p-value adjusted for multiple comparisons across the slices; verdicts use this one
+ *                  (null for slices outside the family: unavailable or below the minimum size)
+ * @param note extra facts, e.g. how many examples mape skipped because their label is 0; else null
  */
 public record SliceResult(
         SliceKey slice,
@@ -26,9 +28,11 @@ public record SliceResult(
         Double adjustedP,
         String test,
         Verdict verdict,
-        String unavailableReason) {
+        String unavailableReason,
+        String note) {
 
+    /** Whether the numbers are there (a slice below the minimum size still shows its values when defined). */
     public boolean isAvailable() {
-        return verdict != Verdict.UNAVAILABLE;
+        return unavailableReason == null;
     }
 }

@@ -5,9 +5,11 @@ public enum Verdict {
     BETTER("better"),
     WORSE("worse"),
     NO_SIGNIFICANT_DIFFERENCE("no significant difference"),
+    /** Significant change of a metric that has no better direction (selection_rate). */
+    DIFFERENT("significantly different"),
     /** Fewer examples than the configured minimum: no test is run. */
     TOO_FEW_EXAMPLES("too few examples"),
-    /** Enough examples, but the interval is too wide to detect the configured effect size. */
+    /** Enough examples and not significant, but the interval is too wide to rule out the configured effect size. */
     INCONCLUSIVE("inconclusive"),
     /** The metric is undefined in this slice (e.g. AUC with one class); the reason is given alongside. */
     UNAVAILABLE("unavailable");

@@ -54,6 +54,19 @@ public enum Metric {
         return higherIsBetter;
     }
 
+    /** False for selection_rate: a change is reported as different, neither better nor worse. */
+    public boolean hasDirection() {
+        return this != SELECTION_RATE;
+    }
+
+    /**
+     * Whether the metric is in the units of the regression target (mae, rmse), so an effect size for it is relative
+     * to production's value rather than absolute.
+     */
+    public boolean inTargetUnits() {
+        return this == MAE || this == RMSE;
+    }
+
     /** One sentence for tooltips and reports. */
     public String description() {
         return description;

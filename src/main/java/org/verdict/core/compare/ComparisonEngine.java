@@ -1,0 +1,333 @@
+package org.verdict.core.compare;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.verdict.core.pack.CategoricalColumn;
+import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.pack.ModelVersion;
+import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.stats.ConfusionMatrix;
+import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.Metric;
+import org.verdict.core.stats.PValueAdjustment;
+import org.verdict.core.task.CancelledException;
+import org.verdict.core.task.Progress;
+
+/**
+ * Compares a candidate with production on every slice and every metric of the task: per-model values with
+ * intervals, Δ = candidate − production with a paired interval and test, p-values adjusted across the slices of
+ * each metric, and a verdict per slice. Slices are analysed in parallel on all cores; results are reproducible
+ * for a given seed whatever the scheduling, because every slice draws from its own seeded stream.
+ */
+public final class ComparisonEngine {
+
+    /** Compares on the pack's primary suite; {@code candidateVersion} null means the first candidate. */
+    public ComparisonReport compare(ReviewPack pack, String candidateVersion, ComparisonOptions options,
+                                    Progress progress) {
+        var manifest = pack.manifest();
+        String candidate = candidateVersion != null ? candidateVersion
+                : manifest.candidates().stream().map(ModelVersion::version).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("the pack has no candidate model"));
+        if (manifest.candidates().stream().noneMatch(m -> m.version().equals(candidate))) {
+            throw new IllegalArgumentException("no candidate version '" + candidate + "' in the pack; candidates: "
+                    + manifest.candidates().stream().map(ModelVersion::version).toList());
+        }
+        Metric primary = Metric.fromWireName(manifest.primaryMetric()).orElseThrow(() ->
+                new IllegalArgumentException("unknown primary metric '" + manifest.primaryMetric() + "'"));
+        return compare(manifest.model().name(), pack.primary(), manifest.production().version(), candidate, primary,
+                options, progress);
+    }
+
+    /**
+     * Compares on any evaluation table (e.g. the holdout suite, or a per-language subset for parity gates).
+     *
+     * @param packName shown in reports
+     * @param primaryMetric flagged {@code primary} in the results
+     */
+    public ComparisonReport compare(String packName, EvaluationTable table, String productionVersion,
+                                    String candidateVersion, Metric primaryMetric, ComparisonOptions options,
+                                    Progress progress) {
+        if (!primaryMetric.appliesTo(table.task())) {
+            throw new IllegalArgumentException("primary metric " + primaryMetric.wireName() + " does not apply to a "
+                    + table.task().wireName() + " task");
+        }
+        List<SliceGrouping> groupings = groupings(table, options);
+        progress.update(0, "Ranking scores");
+        PairedModels models = new PairedModels(table, productionVersion, candidateVersion, true);
+        progress.checkCancelled();
+        List<Metric> metrics = Metric.forTask(table.task());
+        SliceAnalysis analysis = new SliceAnalysis(models, options, progress);
+
+        progress.update(0, "Cutting slices");
+        List<SliceTask> tasks = groupings.parallelStream()
+                .flatMap(grouping -> {
+                    progress.checkCancelled();
+                    return sliceTasks(grouping, models).stream();
+                })
+                .toList();
+        List<List<MetricComparison>> comparisons = runAll(tasks, metrics, analysis, options, progress);
+
+        List<SliceResult> results = new ArrayList<>();
+        for (int t = 0; t < tasks.size(); t++) {
+            for (MetricComparison comparison : comparisons.get(t)) {
+                results.add(new SliceResult(tasks.get(t).key, tasks.get(t).rows.length, comparison.metric(),
+                        comparison.metric() == primaryMetric, comparison.production(), comparison.candidate(),
+                        comparison.delta(), comparison.deltaCi(), comparison.pValue(), null, comparison.test(),
+                        Verdict.UNAVAILABLE, comparison.unavailableReason(), comparison.note()));
+            }
+        }
+        Map<Metric, Integer> familySizes = new EnumMap<>(Metric.class);
+        List<SliceResult> decided = new Verdicts(options).decide(results, familySizes);
+        progress.update(1, "Comparison done");
+        return new ComparisonReport(packName, productionVersion, candidateVersion, primaryMetric, options, decided,
+                familySizes.getOrDefault(primaryMetric, 0), familySizes);
+    }
+
+    /** Counts of (true class, predicted class) of one model on one slice (the heat map of the Compare view). */
+    public ConfusionMatrix confusionMatrix(EvaluationTable table, String version, SliceKey slice) {
+        if (!table.task().isClassification()) {
+            throw new IllegalArgumentException("a confusion matrix needs a classification task");
+        }
+        return ConfusionMatrix.of(table.classes(), table.labelCodes(), table.predictionsOf(version).classCodes(),
+                rowsOf(table, slice));
+    }
+
+    /** The table rows of a slice (all rows for {@link SliceKey#OVERALL}); empty when a value does not occur. */
+    public int[] rowsOf(EvaluationTable table, SliceKey slice) {
+        List<CategoricalColumn> columns = new ArrayList<>();
+        int[] wanted = new int[slice.dimensions().size()];
+        for (int d = 0; d < wanted.length; d++) {
+            String name = slice.dimensions().get(d);
+            CategoricalColumn column = table.column(name).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown slice column '" + name + "'; the table has " + table.sliceColumns().keySet()));
+            columns.add(column);
+            wanted[d] = column.levels().indexOf(slice.values().get(d));
+            if (wanted[d] < 0) {
+                return new int[0];
+            }
+        }
+        int[] rows = new int[table.rowCount()];
+        int count = 0;
+        for (int row = 0; row < table.rowCount(); row++) {
+            boolean inSlice = true;
+            for (int d = 0; d < wanted.length && inSlice; d++) {
+                inSlice = columns.get(d).codes()[row] == wanted[d];
+            }
+            if (inSlice) {
+                rows[count++] = row;
+            }
+        }
+        return java.util.Arrays.copyOf(rows, count);
+    }
+
+    /**
+     * One metric of one model on a subset of rows, with its interval (the same methods as the comparison:
+     * bootstrap of the count cells, DeLong for roc_auc, ...). For fairness gates: selection rate, TPR, FPR per group.
+     *
+     * @param rows table rows, e.g. from {@link #rowsOf}
+     */
+    public SubsetEstimate estimate(EvaluationTable table, String version, Metric metric, int[] rows,
+                                   ComparisonOptions options) {
+        if (!metric.appliesTo(table.task())) {
+            throw new IllegalArgumentException(metric.wireName() + " does not apply to a " + table.task().wireName()
+                    + " task");
+        }
+        PairedModels models = new PairedModels(table, version, version, metric.needsScores());
+        int[] localIndex = new int[table.rowCount()];
+        for (int i = 0; i < rows.length; i++) {
+            localIndex[rows[i]] = i;
+        }
+        int[] ascending = models.productionAscending == null ? null : keepRows(models.productionAscending, rows, table);
+        MetricComparison result = new SliceAnalysis(models, options, Progress.NONE)
+                .analyze(List.of(metric), rows, ascending, ascending, localIndex, new SplittableRandom(options.seed()))
+                .get(0);
+        // accuracy's paired test is McNemar's, but a single model's interval comes from the cell bootstrap
+        String method = metric == Metric.ACCURACY && result.isAvailable() ? SliceAnalysis.CELL_BOOTSTRAP : result.test();
+        return new SubsetEstimate(metric, rows.length, result.production(), method, result.unavailableReason());
+    }
+
+    private static int[] keepRows(int[] ordered, int[] rows, EvaluationTable table) {
+        boolean[] member = new boolean[table.rowCount()];
+        for (int row : rows) {
+            member[row] = true;
+        }
+        return java.util.Arrays.stream(ordered).filter(row -> member[row]).toArray();
+    }
+
+    private static List<SliceGrouping> groupings(EvaluationTable table, ComparisonOptions options) {
+        List<SliceGrouping> groupings = new ArrayList<>();
+        groupings.add(SliceGrouping.overall());
+        for (String column : table.sliceColumns().keySet()) {
+            groupings.add(SliceGrouping.of(table, List.of(column)));
+        }
+        for (List<String> cross : options.crosses()) {
+            groupings.add(SliceGrouping.of(table, cross));
+        }
+        return groupings;
+    }
+
+    /** A slice to analyse: its key and rows, the same rows in score order, and row → position. */
+    private record SliceTask(SliceKey key, int[] rows, int[] productionAscending, int[] candidateAscending,
+                             int[] localIndex) {
+    }
+
+    private static List<SliceTask> sliceTasks(SliceGrouping grouping, PairedModels models) {
+        int rowCount = models.table.rowCount();
+        SliceGrouping.Partition byProduction = models.productionAscending == null ? null
+                : grouping.partition(models.productionAscending);
+        // the analysis does not care in which order a slice's rows come, so score order serves as well
+        SliceGrouping.Partition byRow = byProduction != null ? byProduction
+                : grouping.partition(java.util.stream.IntStream.range(0, rowCount).toArray());
+        SliceGrouping.Partition byCandidate = models.candidateAscending == null ? null
+                : grouping.partition(models.candidateAscending);
+        // every row is in exactly one slice of a grouping, so one row → position map serves all its slices
+        int[] localIndex = new int[rowCount];
+        List<SliceTask> tasks = new ArrayList<>();
+        for (int s = 0; s < grouping.sliceCount(); s++) {
+            if (byRow.size(s) == 0) {
+                continue;
+            }
+            int[] rows = byRow.rowsOf(s);
+            for (int i = 0; i < rows.length; i++) {
+                localIndex[rows[i]] = i;
+            }
+            tasks.add(new SliceTask(grouping.key(s), rows, byProduction == null ? null : rows,
+                    byCandidate == null ? null : byCandidate.rowsOf(s), localIndex));
+        }
+        return tasks;
+    }
+
+    private static List<List<MetricComparison>> runAll(List<SliceTask> tasks, List<Metric> metrics,
+                                                       SliceAnalysis analysis, ComparisonOptions options,
+                                                       Progress progress) {
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), tasks.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "verdict-comparison");
+            thread.setDaemon(true);
+            return thread;
+        });
+        AtomicInteger done = new AtomicInteger();
+        try {
+            // largest slices first, so no core idles at the end waiting for the overall slice
+            List<Integer> order = new ArrayList<>();
+            for (int t = 0; t < tasks.size(); t++) {
+                order.add(t);
+            }
+            order.sort(Comparator.comparingInt((Integer t) -> tasks.get(t).rows.length).reversed());
+            List<Future<List<MetricComparison>>> futures = new ArrayList<>();
+            for (int t = 0; t < tasks.size(); t++) {
+                futures.add(null);
+            }
+            for (int t : order) {
+                SliceTask task = tasks.get(t);
+                futures.set(t, pool.submit(() -> {
+                    progress.checkCancelled();
+                    List<MetricComparison> result = analysis.analyze(metrics, task.rows, task.productionAscending,
+                            task.candidateAscending, task.localIndex, sliceRandom(options.seed(), task.key));
+                    progress.update((double) done.incrementAndGet() / tasks.size(),
+                            "Compared " + done.get() + " of " + tasks.size() + " slices");
+                    return result;
+                }));
+            }
+            List<List<MetricComparison>> results = new ArrayList<>();
+            for (Future<List<MetricComparison>> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A stream of random numbers that depends only on the seed and the slice, not on scheduling. */
+    private static SplittableRandom sliceRandom(long seed, SliceKey key) {
+        return new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (key.label().hashCode() + 1L)));
+    }
+
+    /** Turns p-values into verdicts after adjusting them across the slices of each metric. */
+    static final class Verdicts {
+        private final ComparisonOptions options;
+
+        Verdicts(ComparisonOptions options) {
+            this.options = options;
+        }
+
+        List<SliceResult> decide(List<SliceResult> results, Map<Metric, Integer> familySizes) {
+            Double[] adjusted = new Double[results.size()];
+            for (Metric metric : Metric.values()) {
+                List<Integer> family = new ArrayList<>();
+                for (int i = 0; i < results.size(); i++) {
+                    SliceResult r = results.get(i);
+                    if (r.metric() == metric && r.isAvailable() && r.pValue() != null
+                            && r.n() >= options.minSliceSize()) {
+                        family.add(i);
+                    }
+                }
+                if (family.isEmpty()) {
+                    continue;
+                }
+                familySizes.put(metric, family.size());
+                double[] p = family.stream().mapToDouble(i -> results.get(i).pValue()).toArray();
+                double[] adjustedP = switch (options.correction()) {
+                    case HOLM -> PValueAdjustment.holm(p);
+                    case BENJAMINI_HOCHBERG -> PValueAdjustment.benjaminiHochberg(p);
+                    case NONE -> p;
+                };
+                for (int f = 0; f < family.size(); f++) {
+                    adjusted[family.get(f)] = adjustedP[f];
+                }
+            }
+            List<SliceResult> decided = new ArrayList<>();
+            for (int i = 0; i < results.size(); i++) {
+                SliceResult r = results.get(i);
+                decided.add(new SliceResult(r.slice(), r.n(), r.metric(), r.primary(), r.production(), r.candidate(),
+                        r.delta(), r.deltaCi(), r.pValue(), adjusted[i], r.test(), verdict(r, adjusted[i]),
+                        r.unavailableReason(), r.note()));
+            }
+            return decided;
+        }
+
+        Verdict verdict(SliceResult r, Double adjustedP) {
+            if (r.n() < options.minSliceSize()) {
+                return Verdict.TOO_FEW_EXAMPLES;
+            }
+            if (!r.isAvailable()) {
+                return Verdict.UNAVAILABLE;
+            }
+            Interval ci = r.deltaCi();
+            if (adjustedP == null || ci == null) {
+                return Verdict.INCONCLUSIVE;
+            }
+            Metric metric = r.metric();
+            if (adjustedP < 1 - options.confidenceLevel()) {
+                if (!metric.hasDirection()) {
+                    return Verdict.DIFFERENT;
+                }
+                boolean improved = metric.higherIsBetter() ? r.delta() > 0 : r.delta() < 0;
+                return improved ? Verdict.BETTER : Verdict.WORSE;
+            }
+            double effect = metric.inTargetUnits()
+                    ? options.minDetectableEffect() * Math.abs(r.production().value())
+                    : options.minDetectableEffect();
+            return ci.lower() < -effect || ci.upper() > effect ? Verdict.INCONCLUSIVE
+                    : Verdict.NO_SIGNIFICANT_DIFFERENCE;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.verdict.core.compare;
+
+import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.pack.ModelPredictions;
+import org.verdict.core.pack.Task;
+import java.util.stream.IntStream;
+import org.verdict.core.stats.Calibration;
+import org.verdict.core.stats.ScoreOrder;
+
+/**
+ * Production and candidate predictions on one table, with each model's rows sorted by score once
+ * (binary tasks with scores), so every slice gets its rows in score order by a linear pass.
+ */
+final class PairedModels {
+    final EvaluationTable table;
+    final String productionVersion;
+    final String candidateVersion;
+    final ModelPredictions production;
+    final ModelPredictions candidate;
+    /** Table rows in ascending production / candidate score; null when that model has no scores. */
+    final int[] productionAscending;
+    final int[] candidateAscending;
+
+    /** @param rankScores whether score metrics will be asked for (sorting a million scores is not free) */
+    /** Per row: clipped log loss of production / candidate, and each score's ece bin; null without scores. */
+    final double[] productionLogLoss;
+    final double[] candidateLogLoss;
+    final byte[] productionEceBin;
+    final byte[] candidateEceBin;
+
+    PairedModels(EvaluationTable table, String productionVersion, String candidateVersion, boolean rankScores) {
+        this.table = table;
+        this.productionVersion = productionVersion;
+        this.candidateVersion = candidateVersion;
+        this.production = table.predictionsOf(productionVersion);
+        this.candidate = table.predictionsOf(candidateVersion);
+        this.productionAscending = rankScores ? ascendingScores(table, production) : null;
+        this.candidateAscending = !rankScores ? null
+                : productionVersion.equals(candidateVersion) ? productionAscending : ascendingScores(table, candidate);
+        boolean calibration = rankScores && productionAscending != null && candidateAscending != null;
+        this.productionLogLoss = calibration ? logLosses(table.labelCodes(), production.scores()) : null;
+        this.candidateLogLoss = calibration ? logLosses(table.labelCodes(), candidate.scores()) : null;
+        this.productionEceBin = calibration ? eceBins(production.scores()) : null;
+        this.candidateEceBin = calibration ? eceBins(candidate.scores()) : null;
+    }
+
+    boolean bothHaveScores() {
+        return production.hasScores() && candidate.hasScores();
+    }
+
+    /** e.g. "score_43 is missing for version 43", naming every model without scores. */
+    String missingScoresReason() {
+        StringBuilder reason = new StringBuilder();
+        for (ModelPredictions model : new ModelPredictions[] {production, candidate}) {
+            if (!model.hasScores() && reason.indexOf("score_" + model.version() + " ") < 0) {
+                reason.append(reason.length() == 0 ? "" : "; ").append("score_").append(model.version())
+                        .append(" is missing for version ").append(model.version());
+            }
+        }
+        return reason + ", so score-based metrics are unavailable";
+    }
+
+    private static double[] logLosses(int[] labels, double[] scores) {
+        double[] loss = new double[scores.length];
+        IntStream.range(0, scores.length).parallel()
+                .forEach(row -> loss[row] = Calibration.logLoss(scores[row], labels[row]));
+        return loss;
+    }
+
+    private static byte[] eceBins(double[] scores) {
+        byte[] bins = new byte[scores.length];
+        for (int row = 0; row < scores.length; row++) {
+            bins[row] = (byte) Calibration.eceBin(scores[row]);
+        }
+        return bins;
+    }
+
+    private static int[] ascendingScores(EvaluationTable table, ModelPredictions model) {
+        if (table.task() != Task.BINARY || !model.hasScores()) {
+            return null;
+        }
+        ScoreOrder.requireProbabilities(model.scores(), "score_" + model.version(), table.exampleIds());
+        return ScoreOrder.ascending(model.scores());
+    }
+}

@@ -1,0 +1,106 @@
+package org.verdict.core.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.verdict.core.pack.CategoricalColumn;
+import org.verdict.core.pack.EvaluationTable;
+
+/**
+ * One way of cutting a table into slices: the whole table, one slice column, or a cross of several columns.
+ * {@link #partition} puts each slice's rows together in one linear pass (a counting sort by slice code), keeping
+ * the order of the input, so the rows of every slice come out in score order when the input is.
+ */
+final class SliceGrouping {
+    final List<String> dimensions;
+    private final int[] codes;
+    private final List<List<String>> levelValues;
+
+    private SliceGrouping(List<String> dimensions, int[] codes, List<List<String>> levelValues) {
+        this.dimensions = List.copyOf(dimensions);
+        this.codes = codes;
+        this.levelValues = levelValues;
+    }
+
+    static SliceGrouping overall() {
+        return new SliceGrouping(List.of(), null, List.of(List.of()));
+    }
+
+    /** A single column, or the cross of several (slice codes combined mixed-radix). */
+    static SliceGrouping of(EvaluationTable table, List<String> dimensions) {
+        List<CategoricalColumn> columns = new ArrayList<>();
+        for (String name : dimensions) {
+            columns.add(table.column(name).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown slice column '" + name + "'; the table has " + table.sliceColumns().keySet())));
+        }
+        long combinations = 1;
+        for (CategoricalColumn column : columns) {
+            combinations *= column.levelCount();
+        }
+        if (combinations > 1_000_000) {
+            throw new IllegalArgumentException("the cross " + dimensions + " has " + combinations
+                    + " combinations; cross fewer or coarser columns");
+        }
+        int[] codes = columns.size() == 1 ? columns.get(0).codes() : new int[table.rowCount()];
+        if (columns.size() > 1) {
+            for (CategoricalColumn column : columns) {
+                int[] columnCodes = column.codes();
+                int radix = column.levelCount();
+                for (int row = 0; row < codes.length; row++) {
+                    codes[row] = codes[row] * radix + columnCodes[row];
+                }
+            }
+        }
+        List<List<String>> values = new ArrayList<>();
+        for (int code = 0; code < combinations; code++) {
+            List<String> combination = new ArrayList<>();
+            int rest = code;
+            for (int c = columns.size() - 1; c >= 0; c--) {
+                CategoricalColumn column = columns.get(c);
+                combination.add(0, column.levels().get(rest % column.levelCount()));
+                rest /= column.levelCount();
+            }
+            values.add(combination);
+        }
+        return new SliceGrouping(dimensions, codes, values);
+    }
+
+    int sliceCount() {
+        return levelValues.size();
+    }
+
+    SliceKey key(int slice) {
+        return new SliceKey(dimensions, levelValues.get(slice));
+    }
+
+    /** Rows of every slice, each slice's rows contiguous, in the order given. */
+    Partition partition(int[] orderedRows) {
+        int[] start = new int[sliceCount() + 1];
+        for (int row : orderedRows) {
+            start[codeOf(row) + 1]++;
+        }
+        for (int s = 0; s < sliceCount(); s++) {
+            start[s + 1] += start[s];
+        }
+        int[] next = java.util.Arrays.copyOf(start, sliceCount());
+        int[] rows = new int[orderedRows.length];
+        for (int row : orderedRows) {
+            rows[next[codeOf(row)]++] = row;
+        }
+        return new Partition(rows, start);
+    }
+
+    private int codeOf(int row) {
+        return codes == null ? 0 : codes[row];
+    }
+
+    /** The rows of slice s are {@code rows[start[s]] .. rows[start[s + 1] - 1]}. */
+    record Partition(int[] rows, int[] start) {
+        int size(int slice) {
+            return start[slice + 1] - start[slice];
+        }
+
+        int[] rowsOf(int slice) {
+            return java.util.Arrays.copyOfRange(rows, start[slice], start[slice + 1]);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.verdict.core.stats;
+
+import java.util.SplittableRandom;
+
+/**
+ * Random-block bootstrap for statistics that are functions of sums of per-example vectors (means such as log_loss
+ * and mae, and the binned sums of ece). The examples of a slice are dealt at random into {@code k} blocks of equal
+ * size (±1); a replicate draws k blocks with replacement and adds their sums. With k = n every block is one example
+ * and this is exactly the ordinary row bootstrap. With k &lt; n each replicate costs k·d instead of n·d; the blocks are
+ * independent random samples of the slice, so the resampled sum has the variance of a row bootstrap's sum
+ * (block totals vary k times less often but by √(n/k) times more), i.e. the variance of a mean is kept; the price is
+ * that the interval's own noise is that of k draws instead of n.
+ */
+public final class BlockResampler {
+    private final int blocks;
+    private final int width;
+    private final double[] blockSums;
+
+    /**
+     * @param blocks number of blocks k (at most the number of examples)
+     * @param width length d of each example's vector
+     */
+    public BlockResampler(int blocks, int width) {
+        this.blocks = blocks;
+        this.width = width;
+        this.blockSums = new double[blocks * width];
+    }
+
+    /** A random assignment of n examples to k blocks of equal size (±1): a shuffled 0..n-1, taken modulo k. */
+    public static int[] assignBlocks(int n, int k, SplittableRandom random) {
+        int[] block = new int[n];
+        for (int i = 0; i < n; i++) {
+            block[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = block[i];
+            block[i] = block[j];
+            block[j] = swap;
+        }
+        for (int i = 0; i < n; i++) {
+            block[i] %= k;
+        }
+        return block;
+    }
+
+    /** Adds value to component {@code index} of block {@code block}. */
+    public void add(int block, int index, double value) {
+        blockSums[block * width + index] += value;
+    }
+
+    /** The sums over every example (the statistic's point estimate is a function of these). */
+    public double[] totals() {
+        double[] totals = new double[width];
+        for (int b = 0; b < blocks; b++) {
+            for (int i = 0; i < width; i++) {
+                totals[i] += blockSums[b * width + i];
+            }
+        }
+        return totals;
+    }
+
+    /** Fills {@code into} with the sums of one replicate: k blocks drawn with replacement. */
+    public void resample(SplittableRandom random, double[] into) {
+        java.util.Arrays.fill(into, 0);
+        for (int draw = 0; draw < blocks; draw++) {
+            int offset = random.nextInt(blocks) * width;
+            for (int i = 0; i < width; i++) {
+                into[i] += blockSums[offset + i];
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.verdict.core.stats;
+
+import org.apache.commons.math3.distribution.BinomialDistribution;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.special.Erf;
+
+/** Closed-form paired tests and normal-theory helpers. */
+public final class PairedTests {
+    /** Discordant counts up to this use McNemar's exact binomial test; above it the chi-square approximation. */
+    public static final int MCNEMAR_EXACT_MAX_DISCORDANT = 25;
+
+    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
+
+    private PairedTests() {
+    }
+
+    /** A p-value and the name of the test that produced it. */
+    public record TestResult(double pValue, String test) {
+    }
+
+    /**
+     * McNemar's test of equal correctness on paired examples.
+     *
+     * @param onlyProductionCorrect examples production gets right and the candidate wrong (b)
+     * @param onlyCandidateCorrect examples the candidate gets right and production wrong (c)
+     * @return exact two-sided binomial p ({@code mcnemar-exact}) when b + c ≤ 25, else the chi-square statistic
+     *         (|b − c| − 1)² / (b + c) with one degree of freedom ({@code mcnemar-chi2-cc})
+     */
+    public static TestResult mcnemar(long onlyProductionCorrect, long onlyCandidateCorrect) {
+        long discordant = onlyProductionCorrect + onlyCandidateCorrect;
+        if (discordant == 0) {
+            return new TestResult(1.0, "mcnemar-exact");
+        }
+        if (discordant <= MCNEMAR_EXACT_MAX_DISCORDANT) {
+            long smaller = Math.min(onlyProductionCorrect, onlyCandidateCorrect);
+            double tail = new BinomialDistribution(null, (int) discordant, 0.5).cumulativeProbability((int) smaller);
+            return new TestResult(Math.min(1.0, 2 * tail), "mcnemar-exact");
+        }
+        double corrected = Math.abs(onlyProductionCorrect - onlyCandidateCorrect) - 1.0;
+        double statistic = Math.max(0, corrected) * Math.max(0, corrected) / discordant;
+        // upper tail of chi-square with 1 df, P(Z² > x) = erfc(√(x/2)), without the cancellation of 1 − CDF
+        return new TestResult(Erf.erfc(Math.sqrt(statistic / 2)), "mcnemar-chi2-cc");
+    }
+
+    /** z such that P(|Z| ≤ z) = level for a standard normal Z. */
+    public static double twoSidedCriticalValue(double level) {
+        return STANDARD_NORMAL.inverseCumulativeProbability(0.5 + level / 2);
+    }
+
+    /** Two-sided p-value of an estimate with a normal sampling distribution of the given variance around 0. */
+    public static double normalTwoSidedP(double estimate, double variance) {
+        if (variance <= 0) {
+            return estimate == 0 ? 1.0 : 0.0;
+        }
+        double z = Math.abs(estimate) / Math.sqrt(variance);
+        return Erf.erfc(z / Math.sqrt(2));
+    }
+
+    /** estimate ± z·sd, clipped to the metric's range. */
+    public static Interval normalInterval(double estimate, double variance, double level, double lowest, double highest) {
+        double half = twoSidedCriticalValue(level) * Math.sqrt(Math.max(0, variance));
+        return new Interval(Math.max(lowest, estimate - half), Math.min(highest, estimate + half));
+    }
+}

@@ -1,0 +1,201 @@
+package org.verdict.core.stats;
+
+/**
+ * One model's scores on the examples of one slice, in ascending order with ties grouped: the basis of roc_auc,
+ * pr_auc and DeLong's test. Examples are addressed by their local index 0..n-1 within the slice.
+ */
+public final class SliceRanking {
+    private final boolean[] positive;
+    private final int[] ascending;
+    private final int[] tieGroupEnds;
+    private final long positives;
+
+    private SliceRanking(boolean[] positive, int[] ascending, int[] tieGroupEnds) {
+        this.positive = positive;
+        this.ascending = ascending;
+        this.tieGroupEnds = tieGroupEnds;
+        long count = 0;
+        for (boolean p : positive) {
+            count += p ? 1 : 0;
+        }
+        this.positives = count;
+    }
+
+    /** Ranks the given scores (local index = array index). */
+    public static SliceRanking of(double[] scores, boolean[] positive) {
+        int[] identity = new int[scores.length];
+        for (int i = 0; i < identity.length; i++) {
+            identity[i] = i;
+        }
+        return fromSortedRows(scores, positive, ScoreOrder.ascending(scores), identity);
+    }
+
+    /**
+     * @param scores the whole table's scores, by row
+     * @param positiveByLocal whether each local example is positive
+     * @param rowsAscending the slice's rows (table row numbers) in ascending score order
+     * @param localIndex table row → local index within the slice
+     */
+    public static SliceRanking fromSortedRows(double[] scores, boolean[] positiveByLocal, int[] rowsAscending,
+                                              int[] localIndex) {
+        int n = rowsAscending.length;
+        int[] ascending = new int[n];
+        int[] ends = new int[n];
+        int groups = 0;
+        for (int i = 0; i < n; i++) {
+            ascending[i] = localIndex[rowsAscending[i]];
+            if (i > 0 && scores[rowsAscending[i]] != scores[rowsAscending[i - 1]]) {
+                ends[groups++] = i;
+            }
+        }
+        if (n > 0) {
+            ends[groups++] = n;
+        }
+        return new SliceRanking(positiveByLocal, ascending, java.util.Arrays.copyOf(ends, groups));
+    }
+
+    public int size() {
+        return ascending.length;
+    }
+
+    public long positives() {
+        return positives;
+    }
+
+    public long negatives() {
+        return ascending.length - positives;
+    }
+
+    boolean isPositive(int local) {
+        return positive[local];
+    }
+
+    /**
+     * DeLong's structural components in one pass (Sun &amp; Xu 2014 midrank form): for a positive example, the share
+     * of negatives scored below it plus half the tied ones (V10); for a negative, the share of positives scored above
+     * it plus half the tied ones (V01). roc_auc is the mean V10 over positives.
+     *
+     * @return components by local index; only meaningful with at least one positive and one negative
+     */
+    public double[] delongComponents() {
+        double[] component = new double[ascending.length];
+        long negativesBelow = 0;
+        long positivesBelow = 0;
+        int start = 0;
+        for (int end : tieGroupEnds) {
+            long groupPositives = 0;
+            for (int i = start; i < end; i++) {
+                groupPositives += positive[ascending[i]] ? 1 : 0;
+            }
+            long groupNegatives = (end - start) - groupPositives;
+            double v10 = (negativesBelow + groupNegatives / 2.0) / negatives();
+            double v01 = (positives - positivesBelow - groupPositives + groupPositives / 2.0) / positives;
+            for (int i = start; i < end; i++) {
+                component[ascending[i]] = positive[ascending[i]] ? v10 : v01;
+            }
+            negativesBelow += groupNegatives;
+            positivesBelow += groupPositives;
+            start = end;
+        }
+        return component;
+    }
+
+    /** roc_auc, or unavailable when the slice has one class only. */
+    public MetricValue rocAuc() {
+        if (positives == 0 || negatives() == 0) {
+            return MetricValue.unavailable(onlyOneClass());
+        }
+        double[] component = delongComponents();
+        double sum = 0;
+        for (int local = 0; local < component.length; local++) {
+            if (positive[local]) {
+                sum += component[local];
+            }
+        }
+        return MetricValue.of(sum / positives);
+    }
+
+    /**
+     * pr_auc as average precision, scikit-learn's step-wise sum: Σ over distinct score thresholds (descending) of
+     * (recall step) × (precision at that threshold). Unavailable without positives.
+     */
+    public MetricValue averagePrecision() {
+        if (positives == 0) {
+            return MetricValue.unavailable("no positive examples, so precision-recall is undefined");
+        }
+        return MetricValue.of(weightedAveragePrecision(null));
+    }
+
+    /**
+     * Average precision when local example i counts {@code weights[i]} times (a bootstrap resample);
+     * {@code weights == null} means every example once. NaN when the weighted sample has no positive.
+     */
+    public double weightedAveragePrecision(int[] weights) {
+        double truePositives = 0;
+        double selected = 0;
+        double sum = 0;
+        int end = ascending.length;
+        for (int g = tieGroupEnds.length - 1; g >= 0; g--) {
+            int start = g == 0 ? 0 : tieGroupEnds[g - 1];
+            double groupPositives = 0;
+            double groupAll = 0;
+            for (int i = start; i < end; i++) {
+                int local = ascending[i];
+                int w = weights == null ? 1 : weights[local];
+                groupAll += w;
+                if (positive[local]) {
+                    groupPositives += w;
+                }
+            }
+            truePositives += groupPositives;
+            selected += groupAll;
+            if (groupPositives > 0) {
+                sum += groupPositives * truePositives / selected;
+            }
+            end = start;
+        }
+        return truePositives == 0 ? Double.NaN : sum / truePositives;
+    }
+
+    /**
+     * Empirical influence of each example on average precision: the derivative of AP with respect to the example's
+     * weight (infinitesimal jackknife). Σ influence² is the variance of AP under bootstrap resampling to first order.
+     * With A_g, B_g the positives and examples scored at or above tie group g, a_g the group's positives,
+     * C1(h) = Σ_{g ≤ h} a_g / B_g and C2(h) = Σ_{g ≤ h} a_g A_g / B_g² (groups in ascending order), an example j of group h
+     * with label y has influence (y (A_h / B_h + C1(h)) − C2(h) − y·AP) / P.
+     *
+     * @param ap this ranking's average precision (from {@link #averagePrecision()})
+     */
+    public double[] averagePrecisionInfluence(double ap) {
+        double[] influence = new double[ascending.length];
+        long below = 0;
+        long positivesBelow = 0;
+        double c1 = 0;
+        double c2 = 0;
+        int start = 0;
+        for (int end : tieGroupEnds) {
+            long groupPositives = 0;
+            for (int i = start; i < end; i++) {
+                groupPositives += positive[ascending[i]] ? 1 : 0;
+            }
+            double atOrAbove = ascending.length - below;
+            double positivesAtOrAbove = positives - positivesBelow;
+            c1 += groupPositives / atOrAbove;
+            c2 += groupPositives * positivesAtOrAbove / (atOrAbove * atOrAbove);
+            double positiveInfluence = (positivesAtOrAbove / atOrAbove + c1 - c2 - ap) / positives;
+            double negativeInfluence = -c2 / positives;
+            for (int i = start; i < end; i++) {
+                influence[ascending[i]] = positive[ascending[i]] ? positiveInfluence : negativeInfluence;
+            }
+            below += end - start;
+            positivesBelow += groupPositives;
+            start = end;
+        }
+        return influence;
+    }
+
+    String onlyOneClass() {
+        return positives == 0 ? "only negative examples in this slice, so roc_auc is undefined"
+                : "only positive examples in this slice, so roc_auc is undefined";
+    }
+}
