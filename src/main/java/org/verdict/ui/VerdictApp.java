@@ -3,6 +3,7 @@ package org.verdict.ui;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,10 +21,17 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.gates.GateReview;
+import org.verdict.core.gates.policy.PolicyReader;
+import org.verdict.core.gates.suites.SuiteReader;
 import org.verdict.core.pack.PackLoader;
+import org.verdict.ui.audit.AuditView;
+import org.verdict.ui.audit.AuditViewModel;
 import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.compare.CompareView;
 import org.verdict.ui.compare.CompareViewModel;
+import org.verdict.ui.decision.DecisionDialog;
+import org.verdict.ui.decision.RecordDecisionAction;
 import org.verdict.ui.error.ApplicationLog;
 import org.verdict.ui.error.ProblemDialog;
 import org.verdict.ui.error.UnexpectedErrors;
@@ -79,8 +87,17 @@ public final class VerdictApp extends Application {
                         unexpected),
                 text, executor, new ChartPane(appearance, text, saveTarget, unexpected), dividers);
 
-        MainWindow window = new MainWindow(main, views(overview, compare), packActions(), appearance, text,
-                problems, unexpected, packChooser(text));
+        AuditViewModel auditModel = new AuditViewModel(executor::runInBackground, executor::runOnFxThread);
+        AuditView audit = new AuditView(auditModel, AuditView.defaultText(), main.decisionStoreProperty()::get);
+        GateReview gateReview = new GateReview(engine, new PackLoader(), new SuiteReader(), new PolicyReader());
+        RecordDecisionAction recordDecision = new RecordDecisionAction(executor,
+                (pack, progress) -> gateReview.review(pack, null, gateReview.policyOf(pack), progress),
+                main.decisionStoreProperty(), () -> stage,
+                signed -> auditModel.recordSignedInto(main.decisionStoreProperty().get()),
+                DecisionDialog.defaultText(), Clock.systemDefaultZone());
+
+        MainWindow window = new MainWindow(main, views(overview, compare, audit), packActions(recordDecision),
+                appearance, text, problems, unexpected, packChooser(text));
         window.install(stage, () -> {
             settings.setDarkTheme(appearance.darkProperty().get());
             settings.setLargeText(appearance.largeTextProperty().get());
@@ -98,13 +115,13 @@ public final class VerdictApp extends Application {
     }
 
     /** The screens in navigation order; the n-th gets Ctrl+n. Gates and Audit are mounted here by their helpers. */
-    private static List<PackView> views(OverviewView overview, CompareView compare) {
-        return List.of(overview, compare);
+    private static List<PackView> views(OverviewView overview, CompareView compare, AuditView audit) {
+        return List.of(overview, compare, audit);
     }
 
     /** File-menu commands on the open pack (e.g. export approval pack, record decision). */
-    private static List<PackAction> packActions() {
-        return List.of();
+    private static List<PackAction> packActions(RecordDecisionAction recordDecision) {
+        return List.of(recordDecision.packAction());
     }
 
     /** The last pack if it still exists, else the bundled sample (not remembered: it is only a demo). */

@@ -1,9 +1,12 @@
 package org.verdict.ui.audit;
 
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
@@ -25,21 +28,26 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.verdict.core.pack.ReviewPack;
 import org.verdict.ui.audit.AuditRow.SignatureRow;
+import org.verdict.ui.shell.PackView;
 
 /**
  * The Audit view: any decision log opened read-only, its records with a verified / broken badge, filters, a
  * detail pane (evidence and signatures) and a side-by-side comparison of two records. A thin view over
  * {@link AuditViewModel}.
  */
-public final class AuditView {
+public final class AuditView implements PackView {
     private final AuditViewModel model;
     private final ResourceBundle text;
+    private final Supplier<Path> appStore;
     private final VBox root = new VBox(10);
 
-    public AuditView(AuditViewModel model, ResourceBundle text) {
+    /** @param appStore the app's own decision log, shown when a pack opens and no other store was opened */
+    public AuditView(AuditViewModel model, ResourceBundle text, Supplier<Path> appStore) {
         this.model = model;
         this.text = text;
+        this.appStore = appStore;
         root.setId("auditView");
         root.getStyleClass().add("view");
         root.setPadding(new Insets(16));
@@ -55,16 +63,28 @@ public final class AuditView {
         return ResourceBundle.getBundle("org.verdict.ui.audit.audit");
     }
 
+    @Override
     public String id() {
         return "audit";
     }
 
+    @Override
     public String title() {
         return text.getString("audit.title");
     }
 
+    @Override
     public Node node() {
         return root;
+    }
+
+    /** The audit is of the log, not of one pack: the first pack opening shows the app's log if it exists. */
+    @Override
+    public void showPack(ReviewPack pack) {
+        Path store = appStore.get();
+        if (!model.hasStore() && store != null && Files.isRegularFile(store)) {
+            model.open(store);
+        }
     }
 
     private Node header() {

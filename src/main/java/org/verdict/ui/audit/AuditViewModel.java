@@ -69,6 +69,7 @@ public final class AuditViewModel {
     private final ObjectProperty<AuditRow> left = new SimpleObjectProperty<>();
     private final ObjectProperty<AuditRow> right = new SimpleObjectProperty<>();
     private final ObservableList<ComparisonLine> comparison = FXCollections.observableArrayList();
+    private Path currentStore;
 
     /**
      * @param background runs the opening and verification of a store
@@ -98,6 +99,7 @@ public final class AuditViewModel {
 
     /** Opens {@code store} read-only, verifies it and shows its records; a problem is shown, never thrown. */
     public void open(Path store) {
+        currentStore = store;
         loading.set(true);
         storeName.set(store.getFileName().toString());
         verification.set("verifying " + store.getFileName() + " …");
@@ -111,6 +113,21 @@ public final class AuditViewModel {
                 fxThread.execute(() -> fail(e.getMessage()));
             }
         });
+    }
+
+    /**
+     * After a record was signed into {@code store}: shows that store again, unless the auditor is looking at
+     * another one.
+     */
+    public void recordSignedInto(Path store) {
+        if (currentStore == null || currentStore.equals(store)) {
+            open(store);
+        }
+    }
+
+    /** Whether a store was opened (successfully or not). */
+    public boolean hasStore() {
+        return currentStore != null;
     }
 
     private void show(List<AuditRow> rows, VerificationReport report) {
