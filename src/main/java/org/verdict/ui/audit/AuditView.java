@@ -16,6 +16,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -191,7 +192,7 @@ public final class AuditView implements PackView {
         signatures.getColumns().add(column("audit.col.signedAt", SignatureRow::signedAt, 150));
         signatures.getColumns().add(column("audit.col.standing", SignatureRow::standing, 150));
         VBox.setVgrow(details, Priority.ALWAYS);
-        VBox detailPane = new VBox(8, details, signatures);
+        VBox detailPane = new VBox(8, details, signatures, cosignRow(table));
 
         Button setLeft = new Button(text.getString("audit.setLeft"));
         setLeft.setId("auditCompareLeft");
@@ -227,6 +228,31 @@ public final class AuditView implements PackView {
         TabPane tabs = new TabPane(detailTab, compareTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
+    }
+
+    /** Co-signing the selected record: the only change this view makes to a store, and only on request. */
+    private Node cosignRow(TableView<AuditRow> table) {
+        TextField keyFile = new TextField();
+        keyFile.setId("auditKey");
+        keyFile.setPromptText(text.getString("audit.keyFile"));
+        PasswordField passphrase = new PasswordField();
+        passphrase.setId("auditPassphrase");
+        passphrase.setPromptText(text.getString("audit.passphrase"));
+        Button cosign = new Button(text.getString("audit.cosign"));
+        cosign.setId("auditCosign");
+        cosign.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull()
+                .or(keyFile.textProperty().isEmpty()).or(passphrase.textProperty().isEmpty()).or(model.loadingProperty()));
+        cosign.setOnAction(e -> {
+            char[] secret = passphrase.getText().toCharArray();
+            passphrase.clear();
+            model.cosign(table.getSelectionModel().getSelectedItem(), Path.of(keyFile.getText().strip()), secret);
+        });
+        Label outcome = new Label();
+        outcome.setId("auditCosignOutcome");
+        outcome.setWrapText(true);
+        outcome.textProperty().bind(model.cosignOutcomeProperty());
+        HBox.setHgrow(keyFile, Priority.ALWAYS);
+        return new VBox(6, new HBox(8, keyFile, passphrase, cosign), outcome);
     }
 
     /** AtlantaFX's success / danger colors, with the ✔ / ✖ in the text for grayscale and color-blind readers. */
