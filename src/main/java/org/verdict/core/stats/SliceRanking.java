@@ -83,16 +83,11 @@ public final class SliceRanking {
         long positivesBelow = 0;
         int start = 0;
         for (int end : tieGroupEnds) {
-            long groupPositives = 0;
-            for (int i = start; i < end; i++) {
-                groupPositives += positive[ascending[i]] ? 1 : 0;
-            }
+            long groupPositives = positivesIn(start, end);
             long groupNegatives = (end - start) - groupPositives;
             double v10 = (negativesBelow + groupNegatives / 2.0) / negatives();
             double v01 = (positives - positivesBelow - groupPositives + groupPositives / 2.0) / positives;
-            for (int i = start; i < end; i++) {
-                component[ascending[i]] = positive[ascending[i]] ? v10 : v01;
-            }
+            fill(component, start, end, v10, v01);
             negativesBelow += groupNegatives;
             positivesBelow += groupPositives;
             start = end;
@@ -174,24 +169,35 @@ public final class SliceRanking {
         double c2 = 0;
         int start = 0;
         for (int end : tieGroupEnds) {
-            long groupPositives = 0;
-            for (int i = start; i < end; i++) {
-                groupPositives += positive[ascending[i]] ? 1 : 0;
-            }
+            long groupPositives = positivesIn(start, end);
             double atOrAbove = ascending.length - below;
             double positivesAtOrAbove = positives - positivesBelow;
             c1 += groupPositives / atOrAbove;
             c2 += groupPositives * positivesAtOrAbove / (atOrAbove * atOrAbove);
             double positiveInfluence = (positivesAtOrAbove / atOrAbove + c1 - c2 - ap) / positives;
             double negativeInfluence = -c2 / positives;
-            for (int i = start; i < end; i++) {
-                influence[ascending[i]] = positive[ascending[i]] ? positiveInfluence : negativeInfluence;
-            }
+            fill(influence, start, end, positiveInfluence, negativeInfluence);
             below += end - start;
             positivesBelow += groupPositives;
             start = end;
         }
         return influence;
+    }
+
+    /** Positives among ascending[start, end). */
+    private long positivesIn(int start, int end) {
+        long count = 0;
+        for (int i = start; i < end; i++) {
+            count += positive[ascending[i]] ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** Gives every example of ascending[start, end) the value of its class. */
+    private void fill(double[] byLocal, int start, int end, double positiveValue, double negativeValue) {
+        for (int i = start; i < end; i++) {
+            byLocal[ascending[i]] = positive[ascending[i]] ? positiveValue : negativeValue;
+        }
     }
 
     String onlyOneClass() {
