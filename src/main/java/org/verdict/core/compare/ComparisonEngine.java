@@ -181,26 +181,23 @@ public final class ComparisonEngine {
     }
 
     private static List<SliceTask> sliceTasks(SliceGrouping grouping, PairedModels models) {
-        int rowCount = models.table.rowCount();
         // rows in table order keep the per-row passes (counts, sums) sequential in memory
-        SliceGrouping.Partition byRow = grouping.partition(java.util.stream.IntStream.range(0, rowCount).toArray());
-        SliceGrouping.Partition byProduction = models.productionAscending == null ? null
-                : grouping.partition(models.productionAscending);
-        SliceGrouping.Partition byCandidate = models.candidateAscending == null ? null
-                : grouping.partition(models.candidateAscending);
+        int[][] byRow = grouping.partition(models.tableOrder);
+        int[][] byProduction = models.productionAscending == null ? null : grouping.partition(models.productionAscending);
+        int[][] byCandidate = models.candidateAscending == null ? null : grouping.partition(models.candidateAscending);
         // every row is in exactly one slice of a grouping, so one row → position map serves all its slices
-        int[] localIndex = new int[rowCount];
+        int[] localIndex = new int[models.table.rowCount()];
         List<SliceTask> tasks = new ArrayList<>();
         for (int s = 0; s < grouping.sliceCount(); s++) {
-            if (byRow.size(s) == 0) {
+            int[] rows = byRow[s];
+            if (rows.length == 0) {
                 continue;
             }
-            int[] rows = byRow.rowsOf(s);
             for (int i = 0; i < rows.length; i++) {
                 localIndex[rows[i]] = i;
             }
-            tasks.add(new SliceTask(grouping.key(s), rows, byProduction == null ? null : byProduction.rowsOf(s),
-                    byCandidate == null ? null : byCandidate.rowsOf(s), localIndex));
+            tasks.add(new SliceTask(grouping.key(s), rows, byProduction == null ? null : byProduction[s],
+                    byCandidate == null ? null : byCandidate[s], localIndex));
         }
         return tasks;
     }
