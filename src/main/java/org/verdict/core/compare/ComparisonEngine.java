@@ -79,7 +79,7 @@ public final class ComparisonEngine {
         List<SliceResult> results = new ArrayList<>();
         for (int t = 0; t < tasks.size(); t++) {
             for (MetricComparison comparison : comparisons.get(t)) {
-                results.add(new SliceResult(tasks.get(t).key, tasks.get(t).rows.length, comparison.metric(),
+                results.add(new SliceResult(tasks.get(t).key, tasks.get(t).n, comparison.metric(),
                         comparison.metric() == primaryMetric, comparison.production(), comparison.candidate(),
                         comparison.delta(), comparison.deltaCi(), comparison.pValue(), null, comparison.test(),
                         Verdict.UNAVAILABLE, comparison.unavailableReason(), comparison.note()));
@@ -176,8 +176,33 @@ public final class ComparisonEngine {
     }
 
     /** A slice to analyse: its key and rows, the same rows in score order, and row → position. */
-    private record SliceTask(SliceKey key, int[] rows, int[] productionAscending, int[] candidateAscending,
-                             int[] localIndex) {
+    private static final class SliceTask {
+        final SliceKey key;
+        final int n;
+        private int[] rows;
+        private int[] productionAscending;
+        private int[] candidateAscending;
+        private int[] localIndex;
+
+        SliceTask(SliceKey key, int[] rows, int[] productionAscending, int[] candidateAscending, int[] localIndex) {
+            this.key = key;
+            this.n = rows.length;
+            this.rows = rows;
+            this.productionAscending = productionAscending;
+            this.candidateAscending = candidateAscending;
+            this.localIndex = localIndex;
+        }
+
+        /** Analyses the slice once and lets go of its rows, so memory shrinks as slices finish. */
+        List<MetricComparison> analyse(SliceAnalysis analysis, List<Metric> metrics, long seed) {
+            List<MetricComparison> result = analysis.analyze(metrics, rows, productionAscending, candidateAscending,
+                    localIndex, sliceRandom(seed, key));
+            rows = null;
+            productionAscending = null;
+            candidateAscending = null;
+            localIndex = null;
+            return result;
+        }
     }
 
     private static List<SliceTask> sliceTasks(SliceGrouping grouping, PairedModels models) {
@@ -218,7 +243,7 @@ public final class ComparisonEngine {
             for (int t = 0; t < tasks.size(); t++) {
                 order.add(t);
             }
-            order.sort(Comparator.comparingInt((Integer t) -> tasks.get(t).rows.length).reversed());
+            order.sort(Comparator.comparingInt((Integer t) -> tasks.get(t).n).reversed());
             List<Future<List<MetricComparison>>> futures = new ArrayList<>();
             for (int t = 0; t < tasks.size(); t++) {
                 futures.add(null);
@@ -227,8 +252,7 @@ public final class ComparisonEngine {
                 SliceTask task = tasks.get(t);
                 futures.set(t, pool.submit(() -> {
                     progress.checkCancelled();
-                    List<MetricComparison> result = analysis.analyze(metrics, task.rows, task.productionAscending,
-                            task.candidateAscending, task.localIndex, sliceRandom(options.seed(), task.key));
+                    List<MetricComparison> result = task.analyse(analysis, metrics, options.seed());
                     progress.update((double) done.incrementAndGet() / tasks.size(),
                             "Compared " + done.get() + " of " + tasks.size() + " slices");
                     return result;
