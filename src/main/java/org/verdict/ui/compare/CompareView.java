@@ -237,7 +237,7 @@ public final class CompareView implements PackView {
         table.setPlaceholder(new Label(text.getString("compare.noRows")));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.getColumns().add(textColumn("compare.col.slice", ComparisonRow::slice, ComparisonRow::slice, 180));
+        table.getColumns().add(textColumn("compare.col.slice", ComparisonRow::slice, ComparisonRow::slice, 160));
         TableColumn<ComparisonRow, Integer> n = new TableColumn<>(text.getString("compare.col.n"));
         n.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().n()));
         n.setPrefWidth(64);
@@ -245,22 +245,24 @@ public final class CompareView implements PackView {
         n.getStyleClass().add("numeric");
         table.getColumns().add(n);
         table.getColumns().add(numberColumn("compare.col.production", ComparisonRow::productionText,
-                ComparisonRow::productionValue, 165, "production-value"));
+                ComparisonRow::productionValue, 158, "production-value"));
         table.getColumns().add(numberColumn("compare.col.candidate", ComparisonRow::candidateText,
-                ComparisonRow::candidateValue, 165, "candidate-value"));
-        table.getColumns().add(numberColumn("compare.col.delta", ComparisonRow::deltaText, ComparisonRow::delta, 195,
+                ComparisonRow::candidateValue, 158, "candidate-value"));
+        table.getColumns().add(numberColumn("compare.col.delta", ComparisonRow::deltaText, ComparisonRow::delta, 186,
                 "delta-value"));
-        table.getColumns().add(numberColumn("compare.col.p", ComparisonRow::pValueText, ComparisonRow::adjustedP, 115,
+        table.getColumns().add(numberColumn("compare.col.p", ComparisonRow::pValueText, ComparisonRow::adjustedP, 106,
                 "p-value"));
         TableColumn<ComparisonRow, String> test = textColumn("compare.col.test", ComparisonRow::test,
-                ComparisonRow::test, 140);
+                ComparisonRow::test, 130);
+        // A readable name in the cell ("bootstrap (cells)"); the exact name, as in the JSON, and what the test
+        // does in the tooltip.
         test.setCellFactory(column -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setTooltip(empty || item == null || !text.containsKey("test." + item) ? null
-                        : new Tooltip(text.getString("test." + item)));
+                boolean known = !empty && item != null && text.containsKey("test." + item);
+                setText(empty ? null : known ? text.getString("testName." + item) : item);
+                setTooltip(known ? new Tooltip(item + ": " + text.getString("test." + item)) : null);
             }
         });
         table.getColumns().add(test);
@@ -341,6 +343,8 @@ public final class CompareView implements PackView {
         });
         column.getStyleClass().addAll("numeric", styleClass);
         column.setPrefWidth(width);
+        // Numbers with their intervals must stay readable; narrow windows scroll instead of cutting them.
+        column.setMinWidth(width);
         return column;
     }
 
@@ -371,7 +375,7 @@ public final class CompareView implements PackView {
                 setTooltip(new Tooltip(note == null ? explanation : explanation + "\n" + note));
             }
         });
-        column.setPrefWidth(150);
+        column.setPrefWidth(140);
         return column;
     }
 

@@ -82,8 +82,11 @@ final class StatusBar extends HBox {
             packHash.setTooltip(null);
             return;
         }
-        packName.setText(MessageFormat.format(text.getString("status.pack"), pack.manifest().model().name(),
-                pack.source().getFileName()));
+        String model = pack.manifest().model().name();
+        String folder = String.valueOf(pack.source().getFileName());
+        packName.setText(folder.equals(model)
+                ? MessageFormat.format(text.getString("status.pack"), model)
+                : MessageFormat.format(text.getString("status.packFolder"), model, folder));
         packName.setTooltip(new Tooltip(pack.source().toString()));
         String hash = pack.packHash();
         packHash.setText(MessageFormat.format(text.getString("status.hash"), hash.substring(0, SHORT_HASH_LENGTH)));
