@@ -50,6 +50,7 @@ final class StatusBar extends HBox {
         cancel.getStyleClass().add("small");
         cancel.setOnAction(e -> activity.cancel());
         HBox progressArea = new HBox(8, message, bar, cancel);
+        progressArea.setId("activityArea");
         progressArea.setAlignment(Pos.CENTER_RIGHT);
         progressArea.visibleProperty().bind(activity.visibleProperty());
         progressArea.managedProperty().bind(activity.visibleProperty());
