@@ -34,6 +34,10 @@ final class StatusBar extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(10);
         packName.setId("statusPack");
+        // What is open stays readable; the progress message gives way when space runs out.
+        for (Label fixed : new Label[] {packName, packHash, store}) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
         packHash.setId("statusPackHash");
         store.setId("statusStore");
 
@@ -49,6 +53,8 @@ final class StatusBar extends HBox {
         cancel.setId("activityCancel");
         cancel.getStyleClass().add("small");
         cancel.setOnAction(e -> activity.cancel());
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        bar.setMinWidth(Region.USE_PREF_SIZE);
         HBox progressArea = new HBox(8, message, bar, cancel);
         progressArea.setId("activityArea");
         progressArea.setAlignment(Pos.CENTER_RIGHT);
