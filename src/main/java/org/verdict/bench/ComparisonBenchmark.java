@@ -14,6 +14,9 @@ import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.PackLoader;
+import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.task.Progress;
 
 /**
@@ -50,21 +53,32 @@ public final class ComparisonBenchmark {
         System.out.printf(Locale.ROOT, "write CSV (%d MB) to %s: %.2f s%n",
                 Files.size(folder.resolve("primary.csv")) >> 20, folder, seconds(start));
 
+        pack = null; // from here on only the loaded pack is in memory
+        System.gc();
+        resetPeaks();
+        start = System.nanoTime();
+        ReviewPack loaded;
+        try {
+            loaded = new PackLoader().load(folder, Progress.NONE);
+        } catch (PackException e) {
+            throw new IllegalStateException("the generated pack does not load: " + e.getMessage(), e);
+        }
+        System.out.printf(Locale.ROOT, "load pack (PackLoader, %,d rows): %.2f s, peak heap %d MB%n",
+                loaded.primary().rowCount(), seconds(start), peakHeapMegabytes());
+
         ComparisonEngine engine = new ComparisonEngine();
         ComparisonOptions options = ComparisonOptions.DEFAULTS;
         System.gc();
         resetPeaks();
         start = System.nanoTime();
         long cpuStart = processCpuNanos();
-        ComparisonReport report = engine.compare("synthetic-benchmark", pack.table, "1", "2",
-                org.verdict.core.stats.Metric.ROC_AUC, options, Progress.NONE);
+        ComparisonReport report = engine.compare(loaded, null, options, Progress.NONE);
         double cold = seconds(start);
         double coldCpu = (processCpuNanos() - cpuStart) / 1e9;
         long coldPeak = peakHeapMegabytes();
         start = System.nanoTime();
         cpuStart = processCpuNanos();
-        engine.compare("synthetic-benchmark", pack.table, "1", "2", org.verdict.core.stats.Metric.ROC_AUC,
-                options, Progress.NONE);
+        engine.compare(loaded, null, options, Progress.NONE);
         double warm = seconds(start);
         double warmCpu = (processCpuNanos() - cpuStart) / 1e9;
         long slices = report.results().stream().map(SliceResult::slice).distinct().count();
@@ -74,7 +88,8 @@ public final class ComparisonBenchmark {
         System.out.printf(Locale.ROOT, "  second run %.2f s wall, %.2f s CPU%n", warm, warmCpu);
         System.out.printf(Locale.ROOT, "  machine load average at the end: %.1f%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        System.out.printf(Locale.ROOT, "peak heap during the first comparison (incl. the table): %d MB%n", coldPeak);
+        System.out.printf(Locale.ROOT, "peak heap during the first comparison (incl. the loaded table): %d MB%n",
+                coldPeak);
         for (Verdict verdict : Verdict.values()) {
             long count = report.results().stream().filter(r -> r.verdict() == verdict).count();
             System.out.printf(Locale.ROOT, "  %-26s %d%n", verdict.label(), count);

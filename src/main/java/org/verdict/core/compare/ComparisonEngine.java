@@ -182,13 +182,11 @@ public final class ComparisonEngine {
 
     private static List<SliceTask> sliceTasks(SliceGrouping grouping, PairedModels models) {
         int rowCount = models.table.rowCount();
-        int[] natural = new int[rowCount];
-        for (int row = 0; row < rowCount; row++) {
-            natural[row] = row;
-        }
-        SliceGrouping.Partition byRow = grouping.partition(natural);
         SliceGrouping.Partition byProduction = models.productionAscending == null ? null
                 : grouping.partition(models.productionAscending);
+        // the analysis does not care in which order a slice's rows come, so score order serves as well
+        SliceGrouping.Partition byRow = byProduction != null ? byProduction
+                : grouping.partition(java.util.stream.IntStream.range(0, rowCount).toArray());
         SliceGrouping.Partition byCandidate = models.candidateAscending == null ? null
                 : grouping.partition(models.candidateAscending);
         // every row is in exactly one slice of a grouping, so one row → position map serves all its slices
@@ -202,7 +200,7 @@ public final class ComparisonEngine {
             for (int i = 0; i < rows.length; i++) {
                 localIndex[rows[i]] = i;
             }
-            tasks.add(new SliceTask(grouping.key(s), rows, byProduction == null ? null : byProduction.rowsOf(s),
+            tasks.add(new SliceTask(grouping.key(s), rows, byProduction == null ? null : rows,
                     byCandidate == null ? null : byCandidate.rowsOf(s), localIndex));
         }
         return tasks;

@@ -228,8 +228,8 @@ final class SliceAnalysis {
             }
             return summarise(Metric.PR_AUC, prodAp, candAp, prodReplicates, candReplicates, ROW_BOOTSTRAP, null, null);
         }
-        double[] prodInfluence = prod.averagePrecisionInfluence();
-        double[] candInfluence = cand.averagePrecisionInfluence();
+        double[] prodInfluence = prod.averagePrecisionInfluence(prodAp.value());
+        double[] candInfluence = cand.averagePrecisionInfluence(candAp.value());
         double prodVariance = 0;
         double candVariance = 0;
         double deltaVariance = 0;
@@ -403,12 +403,16 @@ final class SliceAnalysis {
         }
         double level = options.confidenceLevel();
         ResampledDistribution delta = new ResampledDistribution(deltaReplicates);
-        Interval deltaCi = delta.percentileInterval(level);
+        double difference = cand.value() - prod.value();
+        Double standardError = delta.standardDeviation();
+        // Wald test with the bootstrap standard error: counting replicates beyond 0 cannot give p below 2/(B+1),
+        // which a Holm correction over dozens of slices would need
+        Double p = closedFormP != null ? closedFormP
+                : standardError == null ? null : PairedTests.normalTwoSidedP(difference, standardError * standardError);
         return new MetricComparison(metric,
                 new MetricEstimate(prod.value(), new ResampledDistribution(prodReplicates).percentileInterval(level)),
                 new MetricEstimate(cand.value(), new ResampledDistribution(candReplicates).percentileInterval(level)),
-                cand.value() - prod.value(), deltaCi, closedFormP != null ? closedFormP : delta.twoSidedPValue(),
-                test, null, note);
+                difference, delta.percentileInterval(level), p, test, null, note);
     }
 
     private String unavailableReason(MetricValue prod, MetricValue cand) {

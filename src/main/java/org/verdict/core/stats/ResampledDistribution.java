@@ -3,8 +3,8 @@ package org.verdict.core.stats;
 import java.util.Arrays;
 
 /**
- * The replicates of one statistic from a resampling scheme, summarised as a percentile interval and a two-sided
- * p-value for "the statistic is 0". Replicates where the statistic is undefined (NaN) are left out.
+ * The replicates of one statistic from a resampling scheme, summarised as a percentile interval and a standard
+ * error. Replicates where the statistic is undefined (NaN) are left out.
  */
 public final class ResampledDistribution {
     private final double[] sorted;
@@ -34,19 +34,17 @@ public final class ResampledDistribution {
         return new Interval(quantile(tail), quantile(1 - tail));
     }
 
-    /**
-     * Two-sided bootstrap p-value for a zero difference: twice the smaller share of replicates on either side of 0
-     * (counting replicates equal to 0 on both sides), with the +1 correction of Davison &amp; Hinkley (1997) so that a
-     * finite number of replicates never gives p = 0. Null when no replicate is defined.
-     */
-    public Double twoSidedPValue() {
+    /** Standard deviation of the defined replicates (the bootstrap standard error), or null when none is defined. */
+    public Double standardDeviation() {
         if (sorted.length == 0) {
             return null;
         }
-        long atMostZero = Arrays.stream(sorted).filter(v -> v <= 0).count();
-        long atLeastZero = Arrays.stream(sorted).filter(v -> v >= 0).count();
-        double p = 2.0 * (Math.min(atMostZero, atLeastZero) + 1) / (sorted.length + 1);
-        return Math.min(1.0, p);
+        double mean = Arrays.stream(sorted).average().orElseThrow();
+        double squares = 0;
+        for (double v : sorted) {
+            squares += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(squares / Math.max(1, sorted.length - 1));
     }
 
     /** Quantile with linear interpolation between order statistics (NumPy's default, Hyndman–Fan type 7). */

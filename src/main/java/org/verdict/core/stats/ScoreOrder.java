@@ -1,7 +1,6 @@
 package org.verdict.core.stats;
 
 import java.util.Arrays;
-import java.util.stream.IntStream;
 
 /** Sorting of a score column once, so every slice can take its rows in score order in a single linear pass. */
 public final class ScoreOrder {
@@ -9,34 +8,54 @@ public final class ScoreOrder {
     }
 
     /**
-     * Row indices in ascending score order, ties in row order. Sorts the distinct values once, ranks every row by
-     * binary search and places rows by a counting sort on the rank: O(n log n) on primitives, no boxing.
+     * Row indices in ascending score order, ties in row order. Scores must be probabilities (non-negative).
+     * One primitive sort of 64-bit keys (the score rounded to float in the high half, the row in the low half; float
+     * rounding keeps the order), then the rare runs of distinct doubles that round to the same float are put in
+     * exact order.
      */
     public static int[] ascending(double[] scores) {
-        double[] distinct = scores.clone();
-        Arrays.parallelSort(distinct);
-        int distinctCount = 0;
-        for (int i = 0; i < distinct.length; i++) {
-            if (i == 0 || distinct[i] != distinct[distinctCount - 1]) {
-                distinct[distinctCount++] = distinct[i];
+        int n = scores.length;
+        long[] keys = new long[n];
+        for (int row = 0; row < n; row++) {
+            keys[row] = ((long) Float.floatToIntBits((float) scores[row]) << 32) | row;
+        }
+        Arrays.parallelSort(keys);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = (int) keys[i];
+        }
+        int runStart = 0;
+        for (int i = 1; i <= n; i++) {
+            if (i == n || (keys[i] >>> 32) != (keys[runStart] >>> 32)) {
+                if (i - runStart > 1) {
+                    orderRun(order, runStart, i, scores);
+                }
+                runStart = i;
             }
         }
-        int[] rank = new int[scores.length];
-        int distinctValues = distinctCount;
-        IntStream.range(0, scores.length).parallel()
-                .forEach(row -> rank[row] = Arrays.binarySearch(distinct, 0, distinctValues, scores[row]));
-        int[] start = new int[distinctCount + 1];
-        for (int row = 0; row < scores.length; row++) {
-            start[rank[row] + 1]++;
-        }
-        for (int r = 0; r < distinctCount; r++) {
-            start[r + 1] += start[r];
-        }
-        int[] order = new int[scores.length];
-        for (int row = 0; row < scores.length; row++) {
-            order[start[rank[row]]++] = row;
-        }
         return order;
+    }
+
+    /** Sorts order[from, to) by (score, row); the run is already in row order, so ties stay in row order. */
+    private static void orderRun(int[] order, int from, int to, double[] scores) {
+        boolean sorted = true;
+        for (int i = from + 1; i < to && sorted; i++) {
+            sorted = scores[order[i - 1]] <= scores[order[i]];
+        }
+        if (sorted) {
+            return;
+        }
+        Integer[] run = new Integer[to - from];
+        for (int i = from; i < to; i++) {
+            run[i - from] = order[i];
+        }
+        Arrays.sort(run, (a, b) -> {
+            int byScore = Double.compare(scores[a] + 0.0, scores[b] + 0.0);
+            return byScore != 0 ? byScore : Integer.compare(a, b);
+        });
+        for (int i = from; i < to; i++) {
+            order[i] = run[i - from];
+        }
     }
 
     /**

@@ -163,9 +163,10 @@ public final class SliceRanking {
      * With A_g, B_g the positives and examples scored at or above tie group g, a_g the group's positives,
      * C1(h) = Σ_{g ≤ h} a_g / B_g and C2(h) = Σ_{g ≤ h} a_g A_g / B_g² (groups in ascending order), an example j of group h
      * with label y has influence (y (A_h / B_h + C1(h)) − C2(h) − y·AP) / P.
+     *
+     * @param ap this ranking's average precision (from {@link #averagePrecision()})
      */
-    public double[] averagePrecisionInfluence() {
-        double ap = weightedAveragePrecision(null);
+    public double[] averagePrecisionInfluence(double ap) {
         double[] influence = new double[ascending.length];
         long below = 0;
         long positivesBelow = 0;

@@ -1,0 +1,202 @@
+package org.verdict.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.verdict.core.compare.ComparisonEngine;
+import org.verdict.core.compare.ComparisonJson;
+import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.CorrectionMethod;
+import org.verdict.core.compare.SliceResult;
+import org.verdict.core.compare.Verdict;
+import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.PackLoader;
+import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.Metric;
+import org.verdict.core.task.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code verdict compare PACK}: candidate vs production per slice and metric, as a table or JSON. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Compares a candidate model with production on every slice of the pack's primary suite:",
+            "each metric with 95% intervals, Δ = candidate − production with a paired interval and test,",
+            "p-values adjusted across slices, and a verdict per slice.",
+            "Exit codes: 0 done, 2 bad input (the problem is printed on stderr)."})
+public final class CompareCommand implements Callable<Integer> {
+
+    /** Reads a review pack (folder or .zip); the root command passes the pack loader. */
+    @FunctionalInterface
+    public interface PackReader {
+        ReviewPack read(Path pack, Progress progress) throws PackException;
+    }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PACK", description = "Review pack: a folder or a .zip.")
+    private Path pack;
+
+    @Option(names = "--candidate", paramLabel = "V", description = "Candidate version (default: the first candidate).")
+    private String candidate;
+
+    @Option(names = "--json", description = "Print JSON (docs/compare-json.md) instead of a table.")
+    private boolean json;
+
+    @Option(names = "--metric", paramLabel = "M",
+            description = "Only this metric (default: every metric in JSON, the primary metric in the table).")
+    private String metric;
+
+    @Option(names = "--cross", paramLabel = "A,B", split = ";",
+            description = "Add intersectional slices of these slice columns, e.g. --cross segment,language "
+                    + "(repeat the option for several crosses).")
+    private List<String> crosses = new ArrayList<>();
+
+    @Option(names = "--confidence", paramLabel = "LEVEL", defaultValue = "0.95",
+            description = "Confidence level of every interval (default: ${DEFAULT-VALUE}).")
+    private double confidence;
+
+    @Option(names = "--min-n", paramLabel = "N", defaultValue = "30",
+            description = "Slices with fewer examples get 'too few examples' (default: ${DEFAULT-VALUE}).")
+    private int minN;
+
+    @Option(names = "--effect", paramLabel = "E", defaultValue = "0.05",
+            description = "Smallest effect worth detecting: a non-significant slice whose interval of Δ reaches "
+                    + "beyond ±E is 'inconclusive' (relative to production for mae and rmse; default: ${DEFAULT-VALUE}).")
+    private double effect;
+
+    @Option(names = "--correction", paramLabel = "holm|bh|none", defaultValue = "holm",
+            description = "Multiple-comparison adjustment across slices (default: ${DEFAULT-VALUE}).")
+    private String correction;
+
+    @Option(names = "--replicates", paramLabel = "B", defaultValue = "1000",
+            description = "Bootstrap replicates, at least 1000 (default: ${DEFAULT-VALUE}).")
+    private int replicates;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the bootstrap (default: a fixed seed).")
+    private Long seed;
+
+    private final PackReader packReader;
+    private final ComparisonEngine engine;
+
+    /** Reads packs with {@link PackLoader}: what the root command uses. */
+    public CompareCommand() {
+        this(new PackLoader()::load, new ComparisonEngine());
+    }
+
+    public CompareCommand(PackReader packReader, ComparisonEngine engine) {
+        this.packReader = packReader;
+        this.engine = engine;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            ComparisonOptions options = options();
+            Metric only = metric == null ? null : parseMetric(metric);
+            ReviewPack reviewPack = packReader.read(pack, Progress.NONE);
+            if (only != null && !only.appliesTo(reviewPack.manifest().model().task())) {
+                throw new IllegalArgumentException("metric " + only.wireName() + " does not apply to a "
+                        + reviewPack.manifest().model().task().wireName() + " task");
+            }
+            ComparisonReport report = engine.compare(reviewPack, candidate, options, Progress.NONE);
+            if (json) {
+                out.println(new ComparisonJson().write(report, r -> only == null || r.metric() == only));
+            } else {
+                printTable(out, report, only == null ? report.primaryMetric() : only);
+            }
+            out.flush();
+            return ExitCodes.OK;
+        } catch (PackException | IllegalArgumentException e) {
+            err.println("verdict compare: " + e.getMessage());
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+    }
+
+    private ComparisonOptions options() {
+        CorrectionMethod method = switch (correction.toLowerCase(Locale.ROOT)) {
+            case "holm" -> CorrectionMethod.HOLM;
+            case "bh", "benjamini-hochberg" -> CorrectionMethod.BENJAMINI_HOCHBERG;
+            case "none" -> CorrectionMethod.NONE;
+            default -> throw new IllegalArgumentException("--correction must be holm, bh or none, not '" + correction + "'");
+        };
+        List<List<String>> crossList = crosses.stream()
+                .map(cross -> Arrays.stream(cross.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+                .toList();
+        for (List<String> cross : crossList) {
+            if (cross.size() < 2) {
+                throw new IllegalArgumentException("--cross needs at least two slice columns, e.g. segment,language");
+            }
+        }
+        return new ComparisonOptions(confidence, minN, effect, replicates,
+                seed != null ? seed : ComparisonOptions.DEFAULTS.seed(), method, crossList);
+    }
+
+    private static Metric parseMetric(String name) {
+        return Metric.fromWireName(name).orElseThrow(() -> new IllegalArgumentException("unknown metric '" + name
+                + "'; metrics: " + Arrays.stream(Metric.values()).map(Metric::wireName).toList()));
+    }
+
+    private static void printTable(PrintWriter out, ComparisonReport report, Metric metric) {
+        ComparisonOptions options = report.options();
+        int percent = (int) Math.round(options.confidenceLevel() * 100);
+        out.printf(Locale.ROOT, "%s: production %s vs candidate %s, %s%s (%s is better)%n", report.packName(),
+                report.productionVersion(), report.candidateVersion(), metric.wireName(),
+                metric == report.primaryMetric() ? " (primary metric)" : "",
+                metric.hasDirection() ? (metric.higherIsBetter() ? "higher" : "lower") : "neither direction");
+        out.printf(Locale.ROOT, "%d%% intervals; p-values adjusted by %s over %d slices; slices under %d examples "
+                        + "are not tested%n%n", percent, options.correction().wireName(),
+                report.correctedTestsByMetric().getOrDefault(metric, 0), options.minSliceSize());
+        List<SliceResult> rows = report.resultsFor(metric);
+        int sliceWidth = Math.max(8, rows.stream().mapToInt(r -> r.slice().label().length()).max().orElse(8));
+        String format = "%-" + sliceWidth + "s %8s %11s %11s %9s  %-20s %-9s %-23s %s%n";
+        out.printf(Locale.ROOT, format, "slice", "n", "production", "candidate", "delta", percent + "% CI of delta",
+                "adj. p", "test", "verdict");
+        List<String> reasons = new ArrayList<>();
+        for (SliceResult r : rows) {
+            String verdict = r.verdict() == Verdict.WORSE ? "WORSE (!)" : r.verdict().label();
+            if (r.unavailableReason() != null) {
+                reasons.add(r.slice().label() + ": " + r.unavailableReason());
+            }
+            out.printf(Locale.ROOT, format, r.slice().label(), r.n(),
+                    number(r.production() == null ? null : r.production().value()),
+                    number(r.candidate() == null ? null : r.candidate().value()),
+                    signed(r.delta()), interval(r.deltaCi()),
+                    pValue(r.adjustedP()),
+                    r.test() == null ? "-" : r.test(), verdict);
+        }
+        if (!reasons.isEmpty()) {
+            out.println();
+            out.println("Unavailable:");
+            reasons.forEach(reason -> out.println("  " + reason));
+        }
+    }
+
+    private static String number(Double value) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    private static String pValue(Double p) {
+        return p == null ? "-" : p < 0.0001 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", p);
+    }
+
+    private static String signed(Double value) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%+.4f", value);
+    }
+
+    private static String interval(Interval ci) {
+        return ci == null ? "-" : String.format(Locale.ROOT, "[%+.4f, %+.4f]", ci.lower(), ci.upper());
+    }
+}

@@ -1,0 +1,93 @@
+package org.verdict.core.compare;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.Predicate;
+import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.Metric;
+
+/** The JSON of {@code verdict compare --json}, documented in docs/compare-json.md. Scripts read these names. */
+public final class ComparisonJson {
+    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Every result of the report. */
+    public String write(ComparisonReport report) {
+        return write(report, result -> true);
+    }
+
+    /** The results that pass {@code keep} (e.g. one metric). */
+    public String write(ComparisonReport report, Predicate<SliceResult> keep) {
+        try {
+            return mapper.writeValueAsString(toJson(report, keep));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a tree of plain nodes always serialises", e);
+        }
+    }
+
+    ObjectNode toJson(ComparisonReport report, Predicate<SliceResult> keep) {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("pack", report.packName());
+        root.put("production", report.productionVersion());
+        root.put("candidate", report.candidateVersion());
+        root.put("primaryMetric", report.primaryMetric().wireName());
+        ComparisonOptions options = report.options();
+        root.put("confidenceLevel", options.confidenceLevel());
+        root.put("minN", options.minSliceSize());
+        root.put("minDetectableEffect", options.minDetectableEffect());
+        root.put("bootstrapReplicates", options.bootstrapReplicates());
+        root.put("seed", options.seed());
+        ObjectNode correction = root.putObject("correction");
+        correction.put("method", options.correction().wireName());
+        correction.put("scope", "each metric across its slices");
+        correction.put("tests", report.correctedTests());
+        ObjectNode byMetric = correction.putObject("testsByMetric");
+        report.correctedTestsByMetric().forEach((metric, tests) -> byMetric.put(metric.wireName(), tests));
+        ArrayNode results = root.putArray("results");
+        for (SliceResult result : report.results()) {
+            if (keep.test(result)) {
+                results.add(toJson(result));
+            }
+        }
+        return root;
+    }
+
+    private ObjectNode toJson(SliceResult r) {
+        ObjectNode node = mapper.createObjectNode();
+        ArrayNode dimensions = node.putArray("dimensions");
+        r.slice().dimensions().forEach(dimensions::add);
+        ArrayNode values = node.putArray("values");
+        r.slice().values().forEach(values::add);
+        node.put("n", r.n());
+        Metric metric = r.metric();
+        node.put("metric", metric.wireName());
+        node.put("higherIsBetter", metric.higherIsBetter());
+        node.put("primary", r.primary());
+        node.put("production", r.production() == null ? null : r.production().value());
+        node.put("candidate", r.candidate() == null ? null : r.candidate().value());
+        node.put("delta", r.delta());
+        putInterval(node, "ci", r.deltaCi());
+        putInterval(node, "productionCi", r.production() == null ? null : r.production().ci());
+        putInterval(node, "candidateCi", r.candidate() == null ? null : r.candidate().ci());
+        node.put("pValue", r.pValue());
+        node.put("adjustedP", r.adjustedP());
+        node.put("test", r.test());
+        node.put("verdict", r.verdict().label());
+        if (r.unavailableReason() != null) {
+            node.put("unavailable", r.unavailableReason());
+        }
+        if (r.note() != null) {
+            node.put("note", r.note());
+        }
+        return node;
+    }
+
+    private static void putInterval(ObjectNode node, String name, Interval interval) {
+        if (interval == null) {
+            node.putNull(name);
+        } else {
+            node.putArray(name).add(interval.lower()).add(interval.upper());
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package org.verdict.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.verdict.core.compare.ComparisonEngine;
+import org.verdict.core.pack.CategoricalColumn;
+import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.pack.ModelInfo;
+import org.verdict.core.pack.ModelPredictions;
+import org.verdict.core.pack.ModelRole;
+import org.verdict.core.pack.ModelVersion;
+import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.PackManifest;
+import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.pack.SuiteSpec;
+import org.verdict.core.pack.Task;
+import picocli.CommandLine;
+
+class CompareCommandTest {
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(CompareCommand.PackReader reader, String... args) {
+        CommandLine commandLine = new CommandLine(new CompareCommand(reader, new ComparisonEngine()));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        int exitCode = commandLine.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    /**
+     * 40 rows, multiclass a/b; language de (rows 0-19) / en (20-39). Production is right on every row; the candidate
+     * is wrong on rows 0-9 (all de). Accuracy: de 1.0 vs 0.5, en 1.0 vs 1.0, overall 1.0 vs 0.75.
+     */
+    static ReviewPack pack() {
+        int n = 40;
+        int[] labels = new int[n];
+        int[] cand = new int[n];
+        int[] language = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 2;
+            cand[i] = i < 10 ? 1 - labels[i] : labels[i];
+            language[i] = i < 20 ? 0 : 1;
+        }
+        Map<String, CategoricalColumn> slices = new LinkedHashMap<>();
+        slices.put("language", new CategoricalColumn("language", List.of("de", "en"), language));
+        Map<String, ModelPredictions> predictions = new LinkedHashMap<>();
+        predictions.put("42", new ModelPredictions("42", labels.clone(), null, null));
+        predictions.put("43", new ModelPredictions("43", cand, null, null));
+        String[] ids = new String[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = "t" + i;
+        }
+        EvaluationTable table = new EvaluationTable("primary.csv", Task.MULTICLASS, n, ids, List.of("a", "b"), labels,
+                null, slices, List.of(), predictions);
+        List<ModelVersion> models = List.of(
+                new ModelVersion("42", ModelRole.PRODUCTION, "s1", "git:1", Instant.parse("2026-10-02T10:00:00Z"), Map.of(), 0.5),
+                new ModelVersion("43", ModelRole.CANDIDATE, "s2", "git:2", Instant.parse("2026-11-02T10:00:00Z"), Map.of(), 0.5));
+        PackManifest manifest = new PackManifest("verdict-pack/1", new ModelInfo("router", Task.MULTICLASS, 2, null),
+                models, "accuracy", Map.of("primary", new SuiteSpec("primary", "primary.csv", List.of("language"), List.of())),
+                null);
+        return new ReviewPack(Path.of("router"), Path.of("router"), manifest, table, Map.of());
+    }
+
+    @Test
+    void jsonHasTheDocumentedShape() throws Exception {
+        Run run = run((path, progress) -> pack(), "router", "--json", "--min-n", "10");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals("router", json.get("pack").asText());
+        assertEquals("42", json.get("production").asText());
+        assertEquals("43", json.get("candidate").asText());
+        assertEquals("accuracy", json.get("primaryMetric").asText());
+        assertEquals("holm", json.get("correction").get("method").asText());
+        assertEquals(3, json.get("correction").get("tests").asInt());
+        JsonNode overall = json.get("results").get(0);
+        assertEquals(0, overall.get("dimensions").size());
+        assertEquals("accuracy", overall.get("metric").asText());
+        assertTrue(overall.get("primary").asBoolean());
+        assertEquals(40, overall.get("n").asInt());
+        assertEquals(1.0, overall.get("production").asDouble(), 1e-12);
+        assertEquals(0.75, overall.get("candidate").asDouble(), 1e-12);
+        assertEquals(-0.25, overall.get("delta").asDouble(), 1e-12);
+        assertEquals(2, overall.get("ci").size());
+        // 10 discordant rows, all only-production-correct: exact p = 2 · 0.5^10 = 0.001953125
+        assertEquals(0.001953125, overall.get("pValue").asDouble(), 1e-12);
+        assertEquals("mcnemar-exact", overall.get("test").asText());
+        assertEquals("worse", overall.get("verdict").asText());
+        assertTrue(overall.has("adjustedP"));
+        JsonNode german = findResult(json, "accuracy", "de");
+        assertEquals(List.of("language"), List.of(german.get("dimensions").get(0).asText()));
+        assertEquals("worse", german.get("verdict").asText());
+    }
+
+    @Test
+    void metricOptionKeepsOneMetricAndRefusesMetricsOfAnotherTask() throws Exception {
+        Run run = run((path, progress) -> pack(), "router", "--json", "--metric", "macro_f1");
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals(3, json.get("results").size());
+        for (JsonNode result : json.get("results")) {
+            assertEquals("macro_f1", result.get("metric").asText());
+        }
+        Run auc = run((path, progress) -> pack(), "router", "--json", "--metric", "roc_auc");
+        assertEquals(2, auc.exitCode());
+        assertTrue(auc.err().contains("roc_auc does not apply"), auc.err());
+    }
+
+    @Test
+    void tableNamesTheMetricAndFlagsWorseSlicesInText() {
+        Run run = run((path, progress) -> pack(), "router", "--min-n", "10");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("accuracy (primary metric)"), run.out());
+        String german = run.out().lines().filter(l -> l.startsWith("language=de")).findFirst().orElseThrow();
+        assertTrue(german.contains("WORSE"), german);
+        String english = run.out().lines().filter(l -> l.startsWith("language=en")).findFirst().orElseThrow();
+        assertFalse(english.contains("WORSE"), english);
+    }
+
+    @Test
+    void badPackIsExitCodeTwoWithTheProblemOnStderr() {
+        Run run = run((path, progress) -> {
+            throw new PackException("primary.csv", 3, 2, "label 'x' is not a class");
+        }, "broken");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("primary.csv, line 3, column 2: label 'x' is not a class"), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void badOptionsAreExitCodeTwo() {
+        assertEquals(2, run((path, progress) -> pack(), "router", "--correction", "bonferroni").exitCode());
+        assertEquals(2, run((path, progress) -> pack(), "router", "--metric", "nope").exitCode());
+        assertEquals(2, run((path, progress) -> pack(), "router", "--candidate", "99").exitCode());
+        assertEquals(2, run((path, progress) -> pack(), "router", "--cross", "language").exitCode());
+        assertEquals(2, run((path, progress) -> pack(), "router", "--confidence", "1.5").exitCode());
+        assertEquals(2, run((path, progress) -> pack()).exitCode());
+    }
+
+    @Test
+    void helpWorks() {
+        Run run = run((path, progress) -> pack(), "--help");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("--cross"));
+    }
+
+    private static JsonNode findResult(JsonNode json, String metric, String value) {
+        for (JsonNode result : json.get("results")) {
+            if (result.get("metric").asText().equals(metric) && result.get("values").size() == 1
+                    && result.get("values").get(0).asText().equals(value)) {
+                return result;
+            }
+        }
+        throw new AssertionError("no " + metric + " for " + value);
+    }
+}

@@ -1,0 +1,349 @@
+package org.verdict.core.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.stats.ConfusionMatrix;
+import org.verdict.core.stats.Metric;
+import org.verdict.core.stats.PValueAdjustment;
+import org.verdict.core.task.CancelledException;
+import org.verdict.core.task.Progress;
+
+class ComparisonEngineTest {
+    private static final double EPS = 1e-12;
+    private static final ComparisonOptions MIN_ONE = new ComparisonOptions(0.95, 1, 0.05, 1000, 7L,
+            CorrectionMethod.HOLM, List.of());
+
+    private final ComparisonEngine engine = new ComparisonEngine();
+
+    private static SliceResult find(ComparisonReport report, Metric metric, String label) {
+        return report.results().stream().filter(r -> r.metric() == metric && r.slice().label().equals(label))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + metric + " for " + label));
+    }
+
+    /**
+     * The DeLong worked example of SliceRankingTest, as a pack: production AUC 0.85, candidate 0.75,
+     * Var(Δ) = 0.0534375 → p = 0.66531 and the 95 % interval −0.1 ± 1.95996·0.231166 = [−0.553073, 0.353073].
+     * Accuracy at threshold 0.5: production predicts yes for .9 .8 .6 .7 .5 → correct on rows 1,2,3,7,8,9 = 6/9;
+     * candidate yes for .8 .9 .6 .6 .5 → correct on 1,2,4,5,7,8 = 6/9. Discordant: row 3 (only production correct),
+     * 9 (only production), 4 and 5 (only candidate): b = 2, c = 2 → exact McNemar p = 1.
+     */
+    @Test
+    void binaryComparisonMatchesHandWorkedValues() {
+        int[] labels = {1, 1, 1, 1, 0, 0, 0, 0, 0};
+        double[] prod = {0.9, 0.8, 0.6, 0.4, 0.7, 0.5, 0.3, 0.3, 0.1};
+        double[] cand = {0.8, 0.9, 0.2, 0.6, 0.4, 0.6, 0.3, 0.2, 0.5};
+        EvaluationTable table = TestTables.binary(labels, prod, cand, null, null, Map.of());
+        ComparisonReport report = engine.compare("test", table, "1", "2", Metric.ROC_AUC, MIN_ONE, Progress.NONE);
+
+        SliceResult auc = find(report, Metric.ROC_AUC, "overall");
+        assertEquals("delong", auc.test());
+        assertEquals(0.85, auc.production().value(), EPS);
+        assertEquals(0.75, auc.candidate().value(), EPS);
+        assertEquals(-0.1, auc.delta(), EPS);
+        assertEquals(0.6653123239921241, auc.pValue(), 1e-9);
+        assertEquals(-0.1 - 1.959963984540054 * Math.sqrt(0.0534375), auc.deltaCi().lower(), 1e-9);
+        assertEquals(Verdict.INCONCLUSIVE, auc.verdict());
+        assertTrue(auc.primary());
+
+        SliceResult accuracy = find(report, Metric.ACCURACY, "overall");
+        assertEquals(6.0 / 9, accuracy.production().value(), EPS);
+        assertEquals(6.0 / 9, accuracy.candidate().value(), EPS);
+        assertEquals("mcnemar-exact", accuracy.test());
+        assertEquals(1.0, accuracy.pValue(), EPS);
+        assertFalse(accuracy.primary());
+    }
+
+    @Test
+    void resultsComeOverallFirstThenEachDimensionThenCrossesAndEveryMetricOfTheTask() {
+        EvaluationTable table = randomBinary(600, 1, 0.0);
+        ComparisonOptions options = ComparisonOptions.DEFAULTS.withCrosses(List.of(List.of("segment", "language")));
+        ComparisonReport report = engine.compare("test", table, "1", "2", Metric.F1, options, Progress.NONE);
+        List<String> slices = report.results().stream().map(r -> r.slice().label()).distinct().toList();
+        assertEquals("overall", slices.get(0));
+        assertEquals(List.of("segment=a", "segment=b", "language=de", "language=en", "language=fr"), slices.subList(1, 6));
+        assertEquals("segment=a × language=de", slices.get(6));
+        assertEquals(1 + 2 + 3 + 6, slices.size());
+        assertEquals(Metric.forTask(table.task()).size() * slices.size(), report.results().size());
+    }
+
+    @Test
+    void pValuesAreAdjustedByHolmAcrossTheSlicesOfEachMetric() {
+        EvaluationTable table = randomBinary(3000, 2, 0.08);
+        ComparisonReport report = engine.compare("test", table, "1", "2", Metric.ACCURACY, ComparisonOptions.DEFAULTS,
+                Progress.NONE);
+        List<SliceResult> accuracy = report.resultsFor(Metric.ACCURACY);
+        double[] raw = accuracy.stream().mapToDouble(SliceResult::pValue).toArray();
+        double[] holm = PValueAdjustment.holm(raw);
+        for (int i = 0; i < raw.length; i++) {
+            assertEquals(holm[i], accuracy.get(i).adjustedP(), EPS);
+        }
+        assertEquals(accuracy.size(), report.correctedTests());
+        assertEquals(accuracy.size(), report.correctedTestsByMetric().get(Metric.ACCURACY));
+    }
+
+    @Test
+    void clearlyBetterCandidateIsBetterAndLowerLogLossCountsAsBetter() {
+        EvaluationTable table = randomBinary(4000, 3, 0.25);
+        ComparisonReport report = engine.compare("test", table, "1", "2", Metric.ROC_AUC, ComparisonOptions.DEFAULTS,
+                Progress.NONE);
+        assertEquals(Verdict.BETTER, find(report, Metric.ROC_AUC, "overall").verdict());
+        assertEquals(Verdict.BETTER, find(report, Metric.ACCURACY, "overall").verdict());
+        SliceResult logLoss = find(report, Metric.LOG_LOSS, "overall");
+        assertTrue(logLoss.delta() < 0, "the candidate's log loss is lower");
+        assertEquals(Verdict.BETTER, logLoss.verdict());
+
+        ComparisonReport reversed = engine.compare("test", table, "2", "1", Metric.ROC_AUC, ComparisonOptions.DEFAULTS,
+                Progress.NONE);
+        assertEquals(Verdict.WORSE, find(reversed, Metric.LOG_LOSS, "overall").verdict());
+        assertEquals(Verdict.WORSE, find(reversed, Metric.ROC_AUC, "overall").verdict());
+    }
+
+    @Test
+    void identicalModelsShowNoSignificantDifferenceOnALargeSlice() {
+        EvaluationTable base = randomBinary(20000, 4, 0.0);
+        EvaluationTable same = TestTables.binary(base.labelCodes(), base.predictionsOf("1").scores(),
+                base.predictionsOf("1").scores(), null, null, Map.of());
+        ComparisonReport report = engine.compare("test", same, "1", "2", Metric.ROC_AUC, ComparisonOptions.DEFAULTS,
+                Progress.NONE);
+        for (SliceResult r : report.results()) {
+            if (r.metric() != Metric.SELECTION_RATE) {
+                assertEquals(Verdict.NO_SIGNIFICANT_DIFFERENCE, r.verdict(), r.metric().wireName());
+                assertEquals(0.0, r.delta(), EPS);
+            }
+        }
+    }
+
+    @Test
+    void sameSeedGivesIdenticalResultsAndAnotherSeedOtherIntervals() {
+        EvaluationTable table = randomBinary(2000, 5, 0.05);
+        ComparisonReport first = engine.compare("t", table, "1", "2", Metric.F1, ComparisonOptions.DEFAULTS, Progress.NONE);
+        ComparisonReport second = engine.compare("t", table, "1", "2", Metric.F1, ComparisonOptions.DEFAULTS, Progress.NONE);
+        assertEquals(first.results(), second.results());
+        ComparisonOptions otherSeed = new ComparisonOptions(0.95, 30, 0.05, 1000, 99L, CorrectionMethod.HOLM, List.of());
+        ComparisonReport third = engine.compare("t", table, "1", "2", Metric.F1, otherSeed, Progress.NONE);
+        assertNotEquals(find(first, Metric.F1, "overall").deltaCi(), find(third, Metric.F1, "overall").deltaCi());
+    }
+
+    @Test
+    void slicesBelowTheMinimumAreTooFewExamplesAndLeaveTheFamily() {
+        int n = 100;
+        String[] group = new String[n];
+        for (int i = 0; i < n; i++) {
+            group[i] = i == 0 ? "tiny" : "large";
+        }
+        EvaluationTable base = randomBinary(n, 6, 0.1);
+        EvaluationTable table = TestTables.binary(base.labelCodes(), base.predictionsOf("1").scores(),
+                base.predictionsOf("2").scores(), null, null, TestTables.columns(TestTables.column("group", group)));
+        ComparisonReport report = engine.compare("t", table, "1", "2", Metric.ACCURACY, ComparisonOptions.DEFAULTS,
+                Progress.NONE);
+        SliceResult tiny = find(report, Metric.ACCURACY, "group=tiny");
+        assertEquals(1, tiny.n());
+        assertEquals(Verdict.TOO_FEW_EXAMPLES, tiny.verdict());
+        assertNull(tiny.adjustedP());
+        assertEquals(2, report.correctedTestsByMetric().get(Metric.ACCURACY));
+    }
+
+    @Test
+    void oneClassSliceMakesAucUnavailableWithTheReason() {
+        int[] labels = {0, 0, 0, 1, 1, 0};
+        double[] prod = {0.1, 0.2, 0.6, 0.7, 0.4, 0.3};
+        double[] cand = {0.2, 0.1, 0.3, 0.9, 0.8, 0.4};
+        EvaluationTable table = TestTables.binary(labels, prod, cand, null, null,
+                TestTables.columns(TestTables.column("seg", "x", "x", "x", "y", "y", "y")));
+        ComparisonReport report = engine.compare("t", table, "1", "2", Metric.ROC_AUC, MIN_ONE, Progress.NONE);
+        SliceResult auc = find(report, Metric.ROC_AUC, "seg=x");
+        assertEquals(Verdict.UNAVAILABLE, auc.verdict());
+        assertTrue(auc.unavailableReason().contains("only negative examples"), auc.unavailableReason());
+        assertNull(auc.production());
+        assertNull(auc.delta());
+        // recall in a slice without positives is unavailable too, never 0
+        assertEquals(Verdict.UNAVAILABLE, find(report, Metric.RECALL, "seg=x").verdict());
+        // accuracy is defined: production right on rows 1, 2 (0.6 ≥ .5 wrong) → 2/3
+        assertEquals(2.0 / 3, find(report, Metric.ACCURACY, "seg=x").production().value(), EPS);
+    }
+
+    @Test
+    void allTiedScoresGiveAucOneHalf() {
+        int[] labels = {0, 1, 0, 1, 0, 1};
+        double[] tied = {0.5, 0.5, 0.5, 0.5, 0.5, 0.5};
+        EvaluationTable table = TestTables.binary(labels, tied, tied, null, null, Map.of());
+        ComparisonReport report = engine.compare("t", table, "1", "2", Metric.ROC_AUC, MIN_ONE, Progress.NONE);
+        SliceResult auc = find(report, Metric.ROC_AUC, "overall");
+        assertEquals(0.5, auc.production().value(), EPS);
+        assertEquals(0.0, auc.delta(), EPS);
+        assertEquals(1.0, auc.pValue(), EPS);
+    }
+
+    @Test
+    void packWithoutScoresReportsScoreMetricsUnavailable() {
+        int[] labels = {0, 1, 1, 0};
+        EvaluationTable table = TestTables.binary(labels, null, null, new int[] {0, 1, 0, 0}, new int[] {0, 1, 1, 0},
+                Map.of());
+        ComparisonReport report = engine.compare("t", table, "1", "2", Metric.ACCURACY, MIN_ONE, Progress.NONE);
+        for (Metric metric : List.of(Metric.ROC_AUC, Metric.PR_AUC, Metric.LOG_LOSS, Metric.BRIER, Metric.ECE)) {
+            SliceResult r = find(report, metric, "overall");
+            assertEquals(Verdict.UNAVAILABLE, r.verdict());
+            assertTrue(r.unavailableReason().contains("score_1 is missing"), r.unavailableReason());
+        }
+        assertEquals(0.75, find(report, Metric.ACCURACY, "overall").production().value(), EPS);
+    }
+
+    @Test
+    void outOfRangeScoreIsAClearErrorNamingRowAndColumn() {
+        EvaluationTable table = TestTables.binary(new int[] {0, 1}, new double[] {0.2, Double.NaN},
+                new double[] {0.1, 0.9}, null, null, Map.of());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> engine.compare("t", table, "1", "2", Metric.ROC_AUC, MIN_ONE, Progress.NONE));
+        assertTrue(e.getMessage().contains("score_1") && e.getMessage().contains("row 2")
+                && e.getMessage().contains("ex-2"), e.getMessage());
+        EvaluationTable above = TestTables.binary(new int[] {0, 1}, new double[] {0.2, 0.3},
+                new double[] {0.1, 1.5}, null, null, Map.of());
+        assertThrows(IllegalArgumentException.class,
+                () -> engine.compare("t", above, "1", "2", Metric.ROC_AUC, MIN_ONE, Progress.NONE));
+    }
+
+    /**
+     * Multiclass, classes a b c, slice "x" = rows 1-4: labels a a b c, production a b b c, candidate a a b b.
+     * Production: a f1 = 2·1/(2+1) = 2/3, b = 2/(1+2) = 2/3, c = 1 → macro 7/9; accuracy 3/4.
+     * Candidate: a = 1, b = 2/(1+2) = 2/3, c = 0 (labelled, never predicted) → macro 5/9; accuracy 3/4.
+     */
+    @Test
+    void multiclassMacroF1ByHand() {
+        EvaluationTable table = TestTables.multiclass(List.of("a", "b", "c"), new int[] {0, 0, 1, 2, 0},
+                new int[] {0, 1, 1, 2, 0}, new int[] {0, 0, 1, 1, 0},
+                TestTables.columns(TestTables.column("seg", "x", "x", "x", "x", "y")));
+        ComparisonReport report = engine.compare("t", table, "1", "2", Metric.MACRO_F1, MIN_ONE, Progress.NONE);
+        SliceResult f1 = find(report, Metric.MACRO_F1, "seg=x");
+        assertEquals(7.0 / 9, f1.production().value(), EPS);
+        assertEquals(5.0 / 9, f1.candidate().value(), EPS);
+        assertEquals(-2.0 / 9, f1.delta(), EPS);
+        assertEquals(0.75, find(report, Metric.ACCURACY, "seg=x").candidate().value(), EPS);
+        assertTrue(f1.primary());
+
+        ConfusionMatrix candidate = engine.confusionMatrix(table, "2", new SliceKey(List.of("seg"), List.of("x")));
+        assertEquals(1, candidate.count(2, 1));
+        assertEquals(4, candidate.total());
+    }
+
+    /**
+     * Regression labels 0, 2, 4, 10; production 1, 2, 5, 8 (errors 1, 0, 1, −2); candidate 0, 3, 4, 10 (0, 1, 0, 0).
+     * mae 4/4 = 1 vs 1/4; rmse √(6/4) vs √(1/4) = 0.5; mape skips label 0: (0 + 1/4 + 2/10)/3 = 0.15 vs (1/2)/3;
+     * r2: mean 4, SST = 16 + 4 + 0 + 36 = 56 → 1 − 6/56 vs 1 − 1/56.
+     */
+    @Test
+    void regressionMetricsByHandAndMapeCountsSkippedZeros() {
+        EvaluationTable table = TestTables.regression(new double[] {0, 2, 4, 10}, new double[] {1, 2, 5, 8},
+                new double[] {0, 3, 4, 10}, Map.of());
+        ComparisonReport report = engine.compare("t", table, "1", "2", Metric.MAE, MIN_ONE, Progress.NONE);
+        assertEquals(1.0, find(report, Metric.MAE, "overall").production().value(), EPS);
+        assertEquals(0.25, find(report, Metric.MAE, "overall").candidate().value(), EPS);
+        assertEquals(Math.sqrt(1.5), find(report, Metric.RMSE, "overall").production().value(), EPS);
+        SliceResult mape = find(report, Metric.MAPE, "overall");
+        assertEquals(0.15, mape.production().value(), EPS);
+        assertEquals(0.5 / 3, mape.candidate().value(), EPS);
+        assertEquals("1 example with label 0 skipped", mape.note());
+        assertEquals(1 - 6.0 / 56, find(report, Metric.R2, "overall").production().value(), EPS);
+        assertEquals(1 - 1.0 / 56, find(report, Metric.R2, "overall").candidate().value(), EPS);
+        assertEquals("paired-bootstrap", mape.test());
+    }
+
+    @Test
+    void constantLabelsMakeR2Unavailable() {
+        EvaluationTable table = TestTables.regression(new double[] {3, 3, 3}, new double[] {1, 2, 3},
+                new double[] {3, 3, 4}, Map.of());
+        ComparisonReport report = engine.compare("t", table, "1", "2", Metric.MAE, MIN_ONE, Progress.NONE);
+        assertTrue(find(report, Metric.R2, "overall").unavailableReason().contains("constant"));
+    }
+
+    @Test
+    void estimateGivesOneModelsMetricOnASubsetAndEmptySubsetsAreUnavailable() {
+        // rows 0..3: predictions yes, yes, no, no → selection rate 1/2 on all, 1 on rows {0, 1}
+        EvaluationTable table = TestTables.binary(new int[] {1, 0, 1, 0}, null, null, new int[] {1, 1, 0, 0},
+                new int[] {1, 1, 0, 0}, TestTables.columns(TestTables.column("gender", "f", "f", "m", "m")));
+        int[] women = engine.rowsOf(table, new SliceKey(List.of("gender"), List.of("f")));
+        SubsetEstimate rate = engine.estimate(table, "1", Metric.SELECTION_RATE, women, ComparisonOptions.DEFAULTS);
+        assertEquals(2, rate.n());
+        assertEquals(1.0, rate.estimate().value(), EPS);
+        assertEquals(1.0, rate.estimate().ci().lower(), EPS);
+        SubsetEstimate empty = engine.estimate(table, "1", Metric.TPR, new int[0], ComparisonOptions.DEFAULTS);
+        assertEquals("empty slice", empty.unavailableReason());
+        assertEquals(0, engine.rowsOf(table, new SliceKey(List.of("gender"), List.of("x"))).length);
+    }
+
+    @Test
+    void cancellationStopsTheComparison() {
+        EvaluationTable table = randomBinary(5000, 8, 0.0);
+        Progress cancelled = new Progress() {
+            @Override
+            public void update(double fraction, String message) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return true;
+            }
+        };
+        assertThrows(CancelledException.class,
+                () -> engine.compare("t", table, "1", "2", Metric.ROC_AUC, ComparisonOptions.DEFAULTS, cancelled));
+    }
+
+    @Test
+    void unknownCrossColumnIsRejected() {
+        EvaluationTable table = randomBinary(100, 9, 0.0);
+        ComparisonOptions options = ComparisonOptions.DEFAULTS.withCrosses(List.of(List.of("segment", "planet")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> engine.compare("t", table, "1", "2", Metric.F1, options, Progress.NONE));
+        assertTrue(e.getMessage().contains("planet"));
+    }
+
+    @Test
+    void perModelIntervalsContainTheirEstimates() {
+        EvaluationTable table = randomBinary(3000, 10, 0.1);
+        ComparisonReport report = engine.compare("t", table, "1", "2", Metric.ROC_AUC, ComparisonOptions.DEFAULTS,
+                Progress.NONE);
+        for (SliceResult r : report.results()) {
+            if (r.isAvailable()) {
+                assertNotNull(r.production().ci(), r.metric() + " " + r.slice().label());
+                assertTrue(r.production().ci().contains(r.production().value()), r.metric() + " " + r.slice().label());
+                assertTrue(r.deltaCi().lower() <= r.deltaCi().upper());
+            }
+        }
+    }
+
+    /**
+     * n examples, segment a/b, language de/en/fr, positives 40 %; production scores are noisy, the candidate's
+     * noise shrinks by {@code improvement}.
+     */
+    static EvaluationTable randomBinary(int n, long seed, double improvement) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] labels = new int[n];
+        double[] prod = new double[n];
+        double[] cand = new double[n];
+        String[] segment = new String[n];
+        String[] language = new String[n];
+        String[] languages = {"de", "en", "fr"};
+        for (int i = 0; i < n; i++) {
+            labels[i] = random.nextDouble() < 0.4 ? 1 : 0;
+            double signal = labels[i] == 1 ? 0.8 : -0.8;
+            double noise = random.nextGaussian();
+            prod[i] = Math.round(1000 / (1 + Math.exp(-(signal + noise)))) / 1000.0;
+            cand[i] = Math.round(1000 / (1 + Math.exp(-(signal * (1 + 3 * improvement) + noise * (1 - improvement)))))
+                    / 1000.0;
+            segment[i] = random.nextBoolean() ? "a" : "b";
+            language[i] = languages[random.nextInt(3)];
+        }
+        return TestTables.binary(labels, prod, cand, null, null, TestTables.columns(
+                TestTables.column("segment", segment), TestTables.column("language", language)));
+    }
+}

@@ -1,0 +1,83 @@
+package org.verdict.core.compare;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.verdict.core.pack.CategoricalColumn;
+import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.pack.ModelPredictions;
+import org.verdict.core.pack.Task;
+
+/** Small evaluation tables built in code for tests: production is version "1", the candidate "2". */
+final class TestTables {
+    private TestTables() {
+    }
+
+    static CategoricalColumn column(String name, String... values) {
+        List<String> levels = new ArrayList<>(new TreeSet<>(List.of(values)));
+        int[] codes = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            codes[i] = levels.indexOf(values[i]);
+        }
+        return new CategoricalColumn(name, levels, codes);
+    }
+
+    static Map<String, CategoricalColumn> columns(CategoricalColumn... columns) {
+        Map<String, CategoricalColumn> map = new LinkedHashMap<>();
+        for (CategoricalColumn c : columns) {
+            map.put(c.name(), c);
+        }
+        return map;
+    }
+
+    static String[] ids(int n) {
+        String[] ids = new String[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = "ex-" + (i + 1);
+        }
+        return ids;
+    }
+
+    /** Binary table; predictions are score ≥ 0.5 unless scores are null, then {@code predictions} are used. */
+    static EvaluationTable binary(int[] labels, double[] prodScores, double[] candScores, int[] prodPred, int[] candPred,
+                                  Map<String, CategoricalColumn> slices) {
+        Map<String, ModelPredictions> predictions = new LinkedHashMap<>();
+        predictions.put("1", new ModelPredictions("1", prodPred != null ? prodPred : threshold(prodScores), null, prodScores));
+        predictions.put("2", new ModelPredictions("2", candPred != null ? candPred : threshold(candScores), null, candScores));
+        return new EvaluationTable("primary.csv", Task.BINARY, labels.length, ids(labels.length), List.of("no", "yes"),
+                labels, null, slices, List.of(), predictions);
+    }
+
+    static EvaluationTable multiclass(List<String> classes, int[] labels, int[] prodPred, int[] candPred,
+                                      Map<String, CategoricalColumn> slices) {
+        Map<String, ModelPredictions> predictions = new LinkedHashMap<>();
+        predictions.put("1", new ModelPredictions("1", prodPred, null, null));
+        predictions.put("2", new ModelPredictions("2", candPred, null, null));
+        return new EvaluationTable("primary.csv", Task.MULTICLASS, labels.length, ids(labels.length), classes,
+                labels, null, slices, List.of(), predictions);
+    }
+
+    static EvaluationTable regression(double[] labels, double[] prod, double[] cand, Map<String, CategoricalColumn> slices) {
+        Map<String, ModelPredictions> predictions = new LinkedHashMap<>();
+        predictions.put("1", new ModelPredictions("1", null, prod, null));
+        predictions.put("2", new ModelPredictions("2", null, cand, null));
+        return new EvaluationTable("primary.csv", Task.REGRESSION, labels.length, ids(labels.length), List.of(),
+                null, labels, slices, List.of(), predictions);
+    }
+
+    static int[] threshold(double[] scores) {
+        int[] predicted = new int[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            predicted[i] = scores[i] >= 0.5 ? 1 : 0;
+        }
+        return predicted;
+    }
+
+    static int[] repeat(int value, int times) {
+        int[] out = new int[times];
+        java.util.Arrays.fill(out, value);
+        return out;
+    }
+}

@@ -1,0 +1,47 @@
+package org.verdict.core.stats;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class ScoreOrderTest {
+
+    /** Distinct doubles closer than a float's precision, exact ties and 0/1 all come out as a boxed stable sort says. */
+    @Test
+    void ordersLikeAStableSortOfTheDoubles() {
+        SplittableRandom random = new SplittableRandom(2);
+        int n = 5000;
+        double[] scores = new double[n];
+        for (int i = 0; i < n; i++) {
+            double base = random.nextInt(50) / 50.0;
+            scores[i] = switch (i % 4) {
+                case 0 -> base;                                   // exact ties
+                case 1 -> Math.min(1, base + random.nextInt(5) * 1e-12); // same float, different double
+                case 2 -> random.nextDouble();
+                default -> i % 8 == 3 ? 0.0 : 1.0;
+            };
+        }
+        int[] expected = IntStream.range(0, n).boxed()
+                .sorted(Comparator.comparingDouble((Integer row) -> scores[row]))
+                .mapToInt(Integer::intValue).toArray();
+        assertArrayEquals(expected, ScoreOrder.ascending(scores));
+    }
+
+    @Test
+    void refusesScoresThatAreNotProbabilities() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ScoreOrder.requireProbabilities(new double[] {0.5, -0.1}, "score_7", new String[] {"a", "b"}));
+        assertTrue(e.getMessage().contains("score_7") && e.getMessage().contains("row 2")
+                && e.getMessage().contains("example_id b"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> ScoreOrder.requireProbabilities(new double[] {Double.NaN}, "score_7", null));
+        ScoreOrder.requireProbabilities(new double[] {0, 1, 0.5}, "score_7", null);
+        assertTrue(Arrays.equals(new int[] {1, 0}, ScoreOrder.ascending(new double[] {0.7, 0.2})));
+    }
+}

@@ -1,0 +1,167 @@
+package org.verdict.core.stats;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class SliceRankingTest {
+    private static final double EPS = 1e-12;
+
+    private static boolean[] positives(int... labels) {
+        boolean[] positive = new boolean[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            positive[i] = labels[i] == 1;
+        }
+        return positive;
+    }
+
+    /** scikit-learn docs: y = [0, 0, 1, 1], scores [0.1, 0.4, 0.35, 0.8]: roc_auc 0.75, average precision 0.8333. */
+    @Test
+    void matchesScikitLearnsDocumentedExamples() {
+        SliceRanking ranking = SliceRanking.of(new double[] {0.1, 0.4, 0.35, 0.8}, positives(0, 0, 1, 1));
+        assertEquals(0.75, ranking.rocAuc().value(), EPS);
+        // thresholds 0.8: P=1/1, recall 1/2; 0.4: no new positive; 0.35: P=2/3, recall step 1/2 → (1 + 2/3)/2
+        assertEquals(5.0 / 6, ranking.averagePrecision().value(), EPS);
+    }
+
+    /**
+     * Ties count half in AUC and form one threshold in AP. Scores pos [0.5, 0.5], neg [0.5, 0.2]:
+     * pairs (0.5 vs 0.5) ½ each, (0.5 vs 0.2) 1 each → AUC (½+1+½+1)/4 = 0.75.
+     * AP: threshold 0.5 selects 3 with 2 positives → precision 2/3, recall 1 → AP 2/3.
+     */
+    @Test
+    void tiesCountHalfAndFormOneThreshold() {
+        SliceRanking ranking = SliceRanking.of(new double[] {0.5, 0.5, 0.5, 0.2}, positives(1, 1, 0, 0));
+        assertEquals(0.75, ranking.rocAuc().value(), EPS);
+        assertEquals(2.0 / 3, ranking.averagePrecision().value(), EPS);
+    }
+
+    @Test
+    void allTiedScoresGiveAucOneHalfAndApThePositiveRate() {
+        SliceRanking ranking = SliceRanking.of(new double[] {0.3, 0.3, 0.3, 0.3, 0.3}, positives(1, 0, 0, 1, 0));
+        assertEquals(0.5, ranking.rocAuc().value(), EPS);
+        assertEquals(0.4, ranking.averagePrecision().value(), EPS);
+    }
+
+    @Test
+    void oneClassMakesAucUnavailable() {
+        SliceRanking onlyNegatives = SliceRanking.of(new double[] {0.1, 0.7}, positives(0, 0));
+        assertFalse(onlyNegatives.rocAuc().isAvailable());
+        assertFalse(onlyNegatives.averagePrecision().isAvailable());
+        SliceRanking onlyPositives = SliceRanking.of(new double[] {0.1, 0.7}, positives(1, 1));
+        assertFalse(onlyPositives.rocAuc().isAvailable());
+        assertEquals(1.0, onlyPositives.averagePrecision().value(), EPS);
+    }
+
+    /**
+     * DeLong worked by hand (pairwise form of DeLong et al. 1988, independent of the midrank code).
+     * Labels 1,1,1,1,0,0,0,0,0. Model A scores: positives 0.9 0.8 0.6 0.4, negatives 0.7 0.5 0.3 0.3 0.1.
+     * V10(A) = share of negatives below each positive: 5/5, 5/5, 4/5, 3/5 → AUC 0.85.
+     * V01(A) = share of positives above each negative: 2/4, 3/4, 1, 1, 1.
+     * Model B: positives 0.8 0.9 0.2 0.6, negatives 0.4 0.6 0.3 0.2 0.5 → V10(B) = 1, 1, 0.5/5 = 0.1, 4.5/5 = 0.9
+     * → AUC 0.75; V01(B) = 3/4, 2.5/4, 3/4, 3.5/4, 3/4.
+     * S10 (sample covariances over the 4 positives): var A 0.0366667, var B 0.19, cov 0.0233333;
+     * S01 over the 5 negatives: var A 0.05, var B 0.0078125, cov 0.0078125.
+     * Var(A) = 0.0366667/4 + 0.05/5 = 0.0191667; Var(B) = 0.19/4 + 0.0078125/5 = 0.0490625;
+     * Cov = 0.0233333/4 + 0.0078125/5 = 0.0073958; Var(B − A) = 0.0191667 + 0.0490625 − 2·0.0073958 = 0.0534375.
+     */
+    @Test
+    void deLongMatchesAWorkedExample() {
+        boolean[] positive = positives(1, 1, 1, 1, 0, 0, 0, 0, 0);
+        SliceRanking a = SliceRanking.of(new double[] {0.9, 0.8, 0.6, 0.4, 0.7, 0.5, 0.3, 0.3, 0.1}, positive);
+        SliceRanking b = SliceRanking.of(new double[] {0.8, 0.9, 0.2, 0.6, 0.4, 0.6, 0.3, 0.2, 0.5}, positive);
+        assertArrayEquals(new double[] {1, 1, 0.8, 0.6, 0.5, 0.75, 1, 1, 1}, a.delongComponents(), EPS);
+        DeLong.Result result = DeLong.compare(a, b);
+        assertEquals(0.85, result.productionAuc(), EPS);
+        assertEquals(0.75, result.candidateAuc(), EPS);
+        assertEquals(0.0191666666666667, result.productionVariance(), 1e-12);
+        assertEquals(0.0490625, result.candidateVariance(), 1e-12);
+        assertEquals(0.0534375, result.deltaVariance(), 1e-12);
+        // z = −0.1 / √0.0534375 = −0.43259; two-sided p = 0.66531
+        assertEquals(0.6653123239921241, PairedTests.normalTwoSidedP(-0.1, result.deltaVariance()), 1e-9);
+    }
+
+    @Test
+    void deLongRefusesSlicesWithASinglePositive() {
+        boolean[] positive = positives(1, 0, 0);
+        SliceRanking a = SliceRanking.of(new double[] {0.9, 0.1, 0.2}, positive);
+        assertThrows(IllegalArgumentException.class, () -> DeLong.compare(a, a));
+    }
+
+    /**
+     * The influence of each example on AP is the derivative of AP with respect to the example's weight: checked
+     * against a central finite difference of a weighted AP written independently here.
+     */
+    @Test
+    void averagePrecisionInfluenceIsTheDerivativeOfApInTheExampleWeight() {
+        SplittableRandom random = new SplittableRandom(3);
+        int n = 40;
+        double[] scores = new double[n];
+        boolean[] positive = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            scores[i] = Math.round(random.nextDouble() * 10) / 10.0; // ties on purpose
+            positive[i] = random.nextDouble() < 0.3 + 0.5 * scores[i];
+        }
+        SliceRanking ranking = SliceRanking.of(scores, positive);
+        double[] influence = ranking.averagePrecisionInfluence(ranking.averagePrecision().value());
+        double h = 1e-6;
+        for (int j = 0; j < n; j++) {
+            double[] up = ones(n);
+            double[] down = ones(n);
+            up[j] += h;
+            down[j] -= h;
+            double derivative = (naiveWeightedAp(scores, positive, up) - naiveWeightedAp(scores, positive, down)) / (2 * h);
+            assertEquals(derivative, influence[j], 1e-7, "example " + j);
+        }
+    }
+
+    private static double[] ones(int n) {
+        double[] w = new double[n];
+        java.util.Arrays.fill(w, 1);
+        return w;
+    }
+
+    /** AP = Σ over positives-weight at each distinct threshold t of precision(≥ t), divided by the positive weight. */
+    private static double naiveWeightedAp(double[] scores, boolean[] positive, double[] weights) {
+        double total = 0;
+        double sum = 0;
+        for (int i = 0; i < scores.length; i++) {
+            if (positive[i]) {
+                total += weights[i];
+            }
+        }
+        java.util.TreeSet<Double> thresholds = new java.util.TreeSet<>();
+        for (double s : scores) {
+            thresholds.add(s);
+        }
+        for (double t : thresholds) {
+            double atT = 0;
+            double tp = 0;
+            double selected = 0;
+            for (int i = 0; i < scores.length; i++) {
+                if (scores[i] >= t) {
+                    selected += weights[i];
+                    tp += positive[i] ? weights[i] : 0;
+                }
+                if (scores[i] == t && positive[i]) {
+                    atT += weights[i];
+                }
+            }
+            sum += atT * tp / selected;
+        }
+        return sum / total;
+    }
+
+    @Test
+    void weightedApCountsRepeatedExamples() {
+        // weights 2,0,1,1 on scores .8(+) .4(-) .35(+) .1(-): threshold .8 → 2 positives of 2;
+        // .4 has weight 0; .35 → 3 positives of 3 → AP = (2·1 + 1·1)/3 = 1
+        SliceRanking ranking = SliceRanking.of(new double[] {0.8, 0.4, 0.35, 0.1}, positives(1, 0, 1, 0));
+        assertEquals(1.0, ranking.weightedAveragePrecision(new int[] {2, 0, 1, 1}), EPS);
+        assertEquals(Double.NaN, ranking.weightedAveragePrecision(new int[] {0, 1, 0, 1}));
+    }
+}
