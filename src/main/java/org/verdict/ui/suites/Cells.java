@@ -24,10 +24,6 @@ final class Cells {
         return String.format(Locale.ROOT, "%.2f%%", rate * 100);
     }
 
-    static String pValue(double p) {
-        return p < 1e-4 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", p);
-    }
-
     static String interval(Interval ci) {
         return ci == null ? "" : String.format(Locale.ROOT, "[%.4f, %.4f]", ci.lower(), ci.upper());
     }

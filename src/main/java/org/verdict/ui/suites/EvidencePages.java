@@ -12,6 +12,7 @@ import org.verdict.core.compare.SliceResult;
 import org.verdict.core.gates.CandidateReview;
 import org.verdict.core.gates.Finding;
 import org.verdict.core.gates.Gate;
+import org.verdict.core.gates.GateNumbers;
 import org.verdict.core.gates.GateResult;
 import org.verdict.core.gates.ReviewEvidence;
 import org.verdict.core.gates.evidence.CanaryEvidence;
@@ -76,7 +77,7 @@ public final class EvidencePages {
                     Cells.percent(production.rate()) + " " + Cells.percentInterval(production.ci()),
                     Cells.percent(candidate.rate()) + " " + Cells.percentInterval(candidate.ci()),
                     category.onlyCandidate() + " / " + category.onlyProduction(), category.test().test(),
-                    Cells.pValue(category.adjustedP()), Cells.percent(policy.safety().acceptedRateOf(category.name())),
+                    GateNumbers.pValue(category.adjustedP()), Cells.percent(policy.safety().acceptedRateOf(category.name())),
                     outcomeOf(review, Gate.SAFETY, "category=" + category.name())));
         }
         EvidenceTable table = new EvidenceTable("Violation rate per category (95% Wilson intervals), McNemar on the "
@@ -166,7 +167,7 @@ public final class EvidencePages {
             rows.add(r.isAvailable()
                     ? List.of(r.slice().label(), Integer.toString(r.n()), Cells.number(r.production().value()),
                             Cells.number(r.candidate().value()), Cells.signed(r.delta()) + " " + Cells.interval(r.deltaCi()),
-                            r.adjustedP() == null ? "—" : Cells.pValue(r.adjustedP()), r.verdict().label(),
+                            r.adjustedP() == null ? "—" : GateNumbers.pValue(r.adjustedP()), r.verdict().label(),
                             gateColumn.apply(r))
                     : List.of(r.slice().label(), Integer.toString(r.n()), "—", "—", "—", "—",
                             "unavailable: " + r.unavailableReason(), gateColumn.apply(r)));
@@ -320,8 +321,8 @@ public final class EvidencePages {
         List<List<String>> drift = new ArrayList<>();
         for (FeatureDrift f : assessment.drift()) {
             drift.add(List.of(f.feature(), f.numeric() ? "numeric" : "categorical", f.referenceN() + " / " + f.currentN(),
-                    Cells.number(f.psi()), f.band(), f.test(), Cells.number(f.statistic()), Cells.pValue(f.pValue()),
-                    Cells.pValue(f.adjustedP()), f.drifted() ? "drifted" : "—"));
+                    Cells.number(f.psi()), f.band(), f.test(), Cells.number(f.statistic()), GateNumbers.pValue(f.pValue()),
+                    GateNumbers.pValue(f.adjustedP()), f.drifted() ? "drifted" : "—"));
         }
         List<EvidenceTable> tables = new ArrayList<>();
         tables.add(new EvidenceTable("Retraining triggers", List.of("Trigger", "State", "Evidence"), triggers));
