@@ -1,5 +1,6 @@
 package org.verdict.ui.report;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -34,15 +35,18 @@ public final class ExportApprovalPackAction {
     private final Supplier<Window> owner;
     private final Function<Window, Optional<Path>> folderChooser;
     private final Supplier<String> selectedCandidate;
+    private final Supplier<Path> decisionStore;
 
     /**
      * @param folderChooser asks where to write; empty when the user cancels
      * @param selectedCandidate the candidate the user is comparing, or null for the pack's first
+     * @param decisionStore the decision log the app records into; its records about the pack are included when
+     *                      the file exists
      */
     public ExportApprovalPackAction(ApprovalPackExport export, BackgroundExecutor executor, ActivityMonitor activity,
                                     ProblemDialog problems, Supplier<Window> owner,
                                     Function<Window, Optional<Path>> folderChooser,
-                                    Supplier<String> selectedCandidate) {
+                                    Supplier<String> selectedCandidate, Supplier<Path> decisionStore) {
         this.export = export;
         this.executor = executor;
         this.activity = activity;
@@ -50,6 +54,7 @@ public final class ExportApprovalPackAction {
         this.owner = owner;
         this.folderChooser = folderChooser;
         this.selectedCandidate = selectedCandidate;
+        this.decisionStore = decisionStore;
     }
 
     /** The File-menu entry (Ctrl/Cmd+E), enabled while a pack is open. */
@@ -65,7 +70,9 @@ public final class ExportApprovalPackAction {
     /** Starts the export; the returned progress is the one the status bar shows and cancels. */
     public SampledProgress exportTo(ReviewPack pack, Path folder) {
         String candidate = selectedCandidate.get();
-        return executor.run(progress -> export.export(pack, candidate, folder, progress))
+        Path store = decisionStore.get();
+        Path decisionLog = store != null && Files.exists(store) ? store : null;
+        return executor.<List<Path>>run(progress -> export.export(pack, candidate, decisionLog, folder, progress))
                 .showProgressIn(activity, "Exporting the approval pack")
                 .onSuccess(this::showWritten)
                 .onError(failure -> problems.show(owner.get(), "The approval pack was not written.",

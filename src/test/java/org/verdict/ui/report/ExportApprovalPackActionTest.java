@@ -22,6 +22,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.verdict.core.compare.ComparisonEngine;
+import org.verdict.core.gates.GateReview;
+import org.verdict.core.gates.policy.PolicyReader;
+import org.verdict.core.gates.suites.SuiteReader;
 import org.verdict.core.pack.PackFixture;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
@@ -55,11 +58,14 @@ class ExportApprovalPackActionTest {
                 .forEach(w -> ((Stage) w).close()));
     }
 
+    private final PackLoader loader = new PackLoader();
+
     private ExportApprovalPackAction action(Path chosenFolder, String candidate) {
         return new ExportApprovalPackAction(
-                new ApprovalPackExport(new PackLoader(), new ComparisonEngine(), new ApprovalPackWriter()),
+                new ApprovalPackExport(loader, new GateReview(new ComparisonEngine(), loader, new SuiteReader(),
+                        new PolicyReader()), new ApprovalPackWriter()),
                 executor, new ActivityMonitor(() -> 0), new ProblemDialog(text), () -> owner,
-                window -> Optional.ofNullable(chosenFolder), () -> candidate);
+                window -> Optional.ofNullable(chosenFolder), () -> candidate, () -> folder.resolve("no-store.db"));
     }
 
     private ReviewPack pack() throws Exception {
