@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
@@ -35,6 +36,9 @@ import org.verdict.ui.decision.RecordDecisionAction;
 import org.verdict.ui.error.ApplicationLog;
 import org.verdict.ui.error.ProblemDialog;
 import org.verdict.ui.error.UnexpectedErrors;
+import org.verdict.ui.gates.EvidenceView;
+import org.verdict.ui.gates.GatesView;
+import org.verdict.ui.gates.GatesViewModel;
 import org.verdict.ui.overview.OverviewView;
 import org.verdict.ui.overview.OverviewViewModel;
 import org.verdict.ui.settings.DividerMemory;
@@ -43,6 +47,7 @@ import org.verdict.ui.settings.UserSettings;
 import org.verdict.ui.shell.BundledSample;
 import org.verdict.ui.shell.MainViewModel;
 import org.verdict.ui.shell.MainWindow;
+import org.verdict.ui.shell.Navigator;
 import org.verdict.ui.shell.PackAction;
 import org.verdict.ui.shell.PackView;
 import org.verdict.ui.task.ActivityMonitor;
@@ -87,17 +92,27 @@ public final class VerdictApp extends Application {
                         unexpected),
                 text, executor, new ChartPane(appearance, text, saveTarget, unexpected), dividers);
 
+        ResourceBundle gatesText = ResourceBundle.getBundle("org.verdict.ui.gates.gates", Locale.getDefault());
+        GateReview gateReview = new GateReview(engine, new PackLoader(), new SuiteReader(), new PolicyReader());
+        AtomicReference<Navigator> navigator = new AtomicReference<>();
+        GatesViewModel gatesModel = new GatesViewModel(
+                (pack, progress) -> gateReview.review(pack, null, gateReview.policyOf(pack), progress), executor,
+                activity, gatesText, viewId -> navigator.get().show(viewId), unexpected);
+        GatesView gates = new GatesView(gatesModel, gatesText);
+        EvidenceView evidence = new EvidenceView(gatesModel, gatesText,
+                new ChartPane(appearance, text, saveTarget, unexpected));
+
         AuditViewModel auditModel = new AuditViewModel(executor::runInBackground, executor::runOnFxThread);
         AuditView audit = new AuditView(auditModel, AuditView.defaultText(), main.decisionStoreProperty()::get);
-        GateReview gateReview = new GateReview(engine, new PackLoader(), new SuiteReader(), new PolicyReader());
         RecordDecisionAction recordDecision = new RecordDecisionAction(executor,
                 (pack, progress) -> gateReview.review(pack, null, gateReview.policyOf(pack), progress),
                 main.decisionStoreProperty(), () -> stage,
                 signed -> auditModel.recordSignedInto(main.decisionStoreProperty().get()),
                 DecisionDialog.defaultText(), Clock.systemDefaultZone());
 
-        MainWindow window = new MainWindow(main, views(overview, compare, audit), packActions(recordDecision),
-                appearance, text, problems, unexpected, packChooser(text));
+        MainWindow window = new MainWindow(main, views(overview, compare, gates, evidence, audit),
+                packActions(recordDecision), appearance, text, problems, unexpected, packChooser(text));
+        navigator.set(window);
         window.install(stage, () -> {
             settings.setDarkTheme(appearance.darkProperty().get());
             settings.setLargeText(appearance.largeTextProperty().get());
@@ -115,8 +130,9 @@ public final class VerdictApp extends Application {
     }
 
     /** The screens in navigation order; the n-th gets Ctrl+n. Gates and Audit are mounted here by their helpers. */
-    private static List<PackView> views(OverviewView overview, CompareView compare, AuditView audit) {
-        return List.of(overview, compare, audit);
+    private static List<PackView> views(OverviewView overview, CompareView compare, GatesView gates,
+                                        EvidenceView evidence, AuditView audit) {
+        return List.of(overview, compare, gates, evidence, audit);
     }
 
     /** File-menu commands on the open pack (e.g. export approval pack, record decision). */
