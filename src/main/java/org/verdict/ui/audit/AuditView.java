@@ -122,6 +122,9 @@ public final class AuditView implements PackView {
         search.setId("auditSearch");
         search.setPromptText(text.getString("audit.search"));
         search.textProperty().bindBidirectional(model.searchProperty());
+        ChoiceBox<String> modelChoice = new ChoiceBox<>(model.models());
+        modelChoice.setId("auditModel");
+        modelChoice.valueProperty().bindBidirectional(model.modelProperty());
         ChoiceBox<String> kind = new ChoiceBox<>(model.kinds());
         kind.setId("auditKind");
         kind.valueProperty().bindBidirectional(model.kindProperty());
@@ -144,11 +147,14 @@ public final class AuditView implements PackView {
         to.valueProperty().bindBidirectional(model.toProperty());
         approver.setPrefWidth(140);
         HBox.setHgrow(search, Priority.ALWAYS);
+        Label modelLabel = new Label(text.getString("audit.model"));
+        modelLabel.setMinWidth(Region.USE_PREF_SIZE);
         Label kindLabel = new Label(text.getString("audit.kind"));
         kindLabel.setMinWidth(Region.USE_PREF_SIZE);
         Label decisionLabel = new Label(text.getString("audit.decision"));
         decisionLabel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox filters = new HBox(8, search, kindLabel, kind, decisionLabel, decision, approver, from, to);
+        HBox filters = new HBox(8, search, modelLabel, modelChoice, kindLabel, kind, decisionLabel, decision, approver,
+                from, to);
         filters.setAlignment(Pos.CENTER_LEFT);
         return filters;
     }
