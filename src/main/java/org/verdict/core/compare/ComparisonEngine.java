@@ -207,9 +207,12 @@ public final class ComparisonEngine {
 
     private static List<SliceTask> sliceTasks(SliceGrouping grouping, PairedModels models) {
         // rows in table order keep the per-row passes (counts, sums) sequential in memory
-        int[][] byRow = grouping.partition(models.tableOrder);
-        int[][] byProduction = models.productionAscending == null ? null : grouping.partition(models.productionAscending);
-        int[][] byCandidate = models.candidateAscending == null ? null : grouping.partition(models.candidateAscending);
+        int[] sizes = grouping.sliceSizes(models.table.rowCount());
+        int[][] byRow = grouping.partition(models.tableOrder, sizes);
+        int[][] byProduction = models.productionAscending == null ? null
+                : grouping.partition(models.productionAscending, sizes);
+        int[][] byCandidate = models.candidateAscending == null ? null
+                : grouping.partition(models.candidateAscending, sizes);
         // every row is in exactly one slice of a grouping, so one row → position map serves all its slices
         int[] localIndex = new int[models.table.rowCount()];
         List<SliceTask> tasks = new ArrayList<>();
