@@ -1,6 +1,7 @@
 package org.verdict.core.compare;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -126,7 +127,7 @@ public final class ComparisonEngine {
                 rows[count++] = row;
             }
         }
-        return java.util.Arrays.copyOf(rows, count);
+        return Arrays.copyOf(rows, count);
     }
 
     /**
@@ -160,7 +161,7 @@ public final class ComparisonEngine {
         for (int row : rows) {
             member[row] = true;
         }
-        return java.util.Arrays.stream(ordered).filter(row -> member[row]).toArray();
+        return Arrays.stream(ordered).filter(row -> member[row]).toArray();
     }
 
     private static List<SliceGrouping> groupings(EvaluationTable table, ComparisonOptions options) {

@@ -1,5 +1,6 @@
 package org.verdict.core.stats;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -62,7 +63,7 @@ public final class BlockResampler {
 
     /** Fills {@code into} with the sums of one replicate: k blocks drawn with replacement. */
     public void resample(SplittableRandom random, double[] into) {
-        java.util.Arrays.fill(into, 0);
+        Arrays.fill(into, 0);
         for (int draw = 0; draw < blocks; draw++) {
             int offset = random.nextInt(blocks) * width;
             for (int i = 0; i < width; i++) {
