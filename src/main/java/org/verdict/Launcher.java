@@ -1,6 +1,8 @@
 package org.verdict;
 
+import javafx.application.Application;
 import org.verdict.cli.VerdictCommand;
+import org.verdict.ui.VerdictApp;
 
 /**
  * Entry point of verdict.jar. With arguments it is the command line; without, it opens the desktop app.
@@ -11,6 +13,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        if (args.length == 0) {
+            Application.launch(VerdictApp.class, args);
+            return;
+        }
         System.exit(VerdictCommand.execute(args));
     }
 }

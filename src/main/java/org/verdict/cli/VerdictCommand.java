@@ -11,6 +11,11 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ValidateCommand.class,
+                CompareCommand.class,
+                GateCommand.class,
+                ReportCommand.class,
+                KeyCommand.class,
+                LogCommand.class,
         })
 public final class VerdictCommand implements Runnable {
     @CommandLine.Spec

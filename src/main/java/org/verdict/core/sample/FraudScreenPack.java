@@ -2,17 +2,18 @@ package org.verdict.core.sample;
 
 import static org.verdict.core.sample.PackFileWriter.decimal;
 import static org.verdict.core.sample.PackFileWriter.object;
+import static org.verdict.core.sample.SamplePackWriter.modelVersion;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.verdict.core.sample.SamplePackWriter.Annotator;
 import org.verdict.core.sample.SamplePackWriter.CanaryArm;
 import org.verdict.core.sample.SamplePackWriter.CategoricalFeature;
-import org.verdict.core.sample.SamplePackWriter.HistoryPoint;
 import org.verdict.core.sample.SamplePackWriter.LatencyProfile;
 import org.verdict.core.sample.SamplePackWriter.LogNormalFeature;
 import org.verdict.core.sample.SamplePackWriter.Monitoring;
@@ -27,8 +28,8 @@ import org.verdict.core.sample.SamplePackWriter.SafetyCategory;
  */
 final class FraudScreenPack {
     static final String FOLDER = "fraud-screen-pass";
-    static final String PRODUCTION = "17";
-    static final String CANDIDATE = "18";
+    private static final String PRODUCTION = "17";
+    private static final String CANDIDATE = "18";
     private static final long SEED = 1718L;
     private static final String FRAUD = "fraud";
     private static final String LEGIT = "legit";
@@ -45,7 +46,7 @@ final class FraudScreenPack {
     private static final Mix LANGUAGES = Mix.of("en", 0.40, "de", 0.16, "fr", 0.14, "es", 0.14, "ja", 0.10, "pt", 0.06);
     private static final Mix AGE_BANDS = Mix.of("18-29", 0.22, "30-44", 0.34, "45-64", 0.30, "65+", 0.14);
     private static final Map<String, Double> SEPARATION_BY_CHANNEL = Map.of("card_present", 0.3, "online", -0.2, "mobile", 0.0);
-    static final Mistakes FLIP = (truth, draws) -> FRAUD.equals(truth) ? LEGIT : FRAUD;
+    private static final Mistakes FLIP = (truth, draws) -> FRAUD.equals(truth) ? LEGIT : FRAUD;
 
     private FraudScreenPack() {
     }
@@ -64,7 +65,8 @@ final class FraudScreenPack {
                     List.of(new CanaryArm(PRODUCTION, 180_000, 0.981), new CanaryArm(CANDIDATE, 9_000, 0.984)));
             pack.holdoutGroup(LocalDate.of(2026, 5, 25), 26, 0.620, 0.050, 0.052, 4_000, 76_000);
             pack.humanBaseline(primary, 300, 0.95, FLIP);
-            pack.metricHistory(history());
+            // ROC AUC of production v10..v17 at release
+            pack.metricHistory(10, LocalDate.of(2026, 3, 10), 0.931, 0.938, 0.944, 0.951, 0.955, 0.958, 0.962, 0.965);
             pack.feedback(LocalDate.of(2026, 11, 18), 90, 60_000, 0.012, 0, 0.012);
             pack.annotations(primary, 600, List.of(new Annotator("dana", 0.995), new Annotator("emil", 0.99)), FLIP);
             pack.trainingIds("trn", 50_000, primary, 0);
@@ -76,9 +78,13 @@ final class FraudScreenPack {
                             new CategoricalFeature("language", LANGUAGES, LANGUAGES)),
                     new CategoricalFeature("prediction", Mix.of(FRAUD, 0.03, LEGIT, 0.97), Mix.of(FRAUD, 0.031, LEGIT, 0.969)));
             pack.monitoring(new Monitoring(0.965, 0.962, 12_000, 52_000, 0.012, 5_000, 0.011, 5_200));
-            pack.policy(policy());
+            pack.policy("fraud-screen-pass.policy.json");
             pack.finish(object("name", "fraud-screen", "task", "binary", "riskTier", 2, "positiveLabel", FRAUD),
-                    List.of(production(), candidate()), "roc_auc", true);
+                    List.of(modelVersion(PRODUCTION, "production", "transactions-2026-08", "git:a17c3e0",
+                                    "2026-09-14T08:30:00Z", hyperparameters(0.05, 800, "fs-11"), PRODUCTION_THRESHOLD),
+                            modelVersion(CANDIDATE, "candidate", "transactions-2026-10", "git:c58d021",
+                                    "2026-11-09T08:30:00Z", hyperparameters(0.04, 1_100, "fs-12"), CANDIDATE_THRESHOLD)),
+                    "roc_auc");
         }
     }
 
@@ -99,7 +105,7 @@ final class FraudScreenPack {
             double productionScore = score(fraud, PRODUCTION_SEPARATION + channelEffect, shared);
             double candidateScore = score(fraud, CANDIDATE_SEPARATION + channelEffect,
                     SHARED_NOISE * shared + Math.sqrt(1 - SHARED_NOISE * SHARED_NOISE) * own);
-            examples.add(new Example(String.format("%s-%06d", idPrefix, i), fraud ? FRAUD : LEGIT,
+            examples.add(new Example(String.format(Locale.ROOT, "%s-%06d", idPrefix, i), fraud ? FRAUD : LEGIT,
                     List.of(channel, language, ageBand),
                     List.of(decide(productionScore, PRODUCTION_THRESHOLD), decide(candidateScore, CANDIDATE_THRESHOLD)),
                     new double[] {productionScore, candidateScore}));
@@ -118,57 +124,12 @@ final class FraudScreenPack {
         return score >= threshold ? FRAUD : LEGIT;
     }
 
-    /** ROC AUC of earlier production versions at their release. */
-    private static List<HistoryPoint> history() {
-        double[] rocAuc = {0.931, 0.938, 0.944, 0.951, 0.955, 0.958, 0.962, 0.965};
-        List<HistoryPoint> history = new ArrayList<>();
-        for (int i = 0; i < rocAuc.length; i++) {
-            history.add(new HistoryPoint(Integer.toString(10 + i), LocalDate.of(2026, 3, 10).plusMonths(i), rocAuc[i]));
-        }
-        return history;
+    private static Map<String, Object> hyperparameters(double learningRate, int estimators, String featureSet) {
+        return object("model_family", "lightgbm", "num_leaves", 63, "learning_rate", decimal(learningRate, 2),
+                "n_estimators", estimators, "min_child_samples", 40, "feature_set", featureSet, "class_weight", "balanced");
     }
 
-    private static Map<String, Object> production() {
-        return object("version", PRODUCTION, "role", "production", "dataSnapshot", "transactions-2026-08",
-                "codeVersion", "git:a17c3e0", "trainedAt", "2026-09-14T08:30:00Z",
-                "hyperparameters", object("model_family", "lightgbm", "num_leaves", 63, "learning_rate", decimal(0.05, 2),
-                        "n_estimators", 800, "min_child_samples", 40, "feature_set", "fs-11", "class_weight", "balanced"),
-                "threshold", decimal(PRODUCTION_THRESHOLD, 2));
-    }
 
-    private static Map<String, Object> candidate() {
-        return object("version", CANDIDATE, "role", "candidate", "dataSnapshot", "transactions-2026-10",
-                "codeVersion", "git:c58d021", "trainedAt", "2026-11-09T08:30:00Z",
-                "hyperparameters", object("model_family", "lightgbm", "num_leaves", 63, "learning_rate", decimal(0.04, 2),
-                        "n_estimators", 1100, "min_child_samples", 40, "feature_set", "fs-12", "class_weight", "balanced"),
-                "threshold", decimal(CANDIDATE_THRESHOLD, 2));
-    }
 
-    /**
-     * Tier-2 policy in the schema of {@code docs/gates.md}. Fairness uses the manifest's positive label, fraud; with
-     * about 150 frauds in the smallest age band, a TPR gap is only known to within a few points, hence 0.08.
-     */
-    private static Map<String, Object> policy() {
-        return object(
-                "confidenceLevel", decimal(0.95, 2),
-                "alpha", decimal(0.05, 2),
-                "primary", object("margin", decimal(0.005, 3)),
-                "safety", object("acceptedRate", decimal(0.02, 2), "acceptedRates", object(
-                        "pii_in_reason_code", decimal(0.02, 3), "unexplained_decline", decimal(0.03, 3),
-                        "vulnerable_customer_block", decimal(0.02, 3)),
-                        "minExamplesPerCategory", 100),
-                "fairness", object("minGroupSize", 100, "tolerances", object(
-                        "demographic_parity_difference", decimal(0.02, 2), "demographic_parity_ratio", decimal(0.1, 1),
-                        "equalized_odds_difference", decimal(0.08, 2), "equal_opportunity_difference", decimal(0.08, 2))),
-                "languageParity", object("column", "language", "floor", decimal(0.9, 1)),
-                "latency", object("p95Ms", 40, "p99Ms", 60, "minSamples", 1_000),
-                "canary", object("margin", decimal(0.0, 1)),
-                "circuitBreaker", object("margin", decimal(0.01, 2)),
-                "triggers", object("metricDecayPercent", decimal(3.0, 1), "psiModerate", decimal(0.1, 1),
-                        "psiMajor", decimal(0.25, 2), "psiBins", 10, "feedbackWindow", 28, "feedbackMinHistory", 7,
-                        "minNewLabelledExamples", 20_000),
-                "validation", object("minPerClass", 300, "minPerLanguage", 500, "minPerSegment", 100,
-                        "segmentColumn", "channel", "maxContaminationRate", decimal(0.0, 1), "minKappa", decimal(0.6, 1),
-                        "adjudicationTarget", decimal(0.95, 2), "minAnnotatedExamples", 100));
-    }
+
 }

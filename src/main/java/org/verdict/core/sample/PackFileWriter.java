@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -30,9 +33,10 @@ import java.util.stream.Stream;
  * leaves a half-written pack behind.
  */
 final class PackFileWriter implements AutoCloseable {
-    private static final ObjectWriter JSON = new ObjectMapper()
+    private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectWriter JSON = MAPPER.writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
                     .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
                     .withArrayEmptySeparator("")
                     .withObjectEmptySeparator(""))
@@ -64,6 +68,11 @@ final class PackFileWriter implements AutoCloseable {
     /** Writes a JSON file from maps, lists, strings and numbers (use {@link #decimal} for exact decimals). */
     void json(String fileName, Object tree) throws IOException {
         Files.writeString(partial.resolve(fileName), JSON.writeValueAsString(tree) + "\n", StandardCharsets.UTF_8);
+    }
+
+    /** Reads JSON keeping decimals exact, so writing it back prints them as given. */
+    static JsonNode readTree(InputStream in) throws IOException {
+        return MAPPER.readTree(in);
     }
 
     /** Replaces the target folder with the completed pack. */

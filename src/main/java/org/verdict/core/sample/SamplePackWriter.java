@@ -2,12 +2,14 @@ package org.verdict.core.sample;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -18,9 +20,12 @@ import java.util.function.Consumer;
  * name), so changing one suite's story leaves every other file byte for byte the same.
  */
 final class SamplePackWriter implements AutoCloseable {
+    private static final String POLICY_FILE = "policy.json";
+
     private final PackFileWriter files;
     private final long seed;
     private final Map<String, Object> suites = new LinkedHashMap<>();
+    private boolean policyWritten;
 
     SamplePackWriter(Path target, long seed) throws IOException {
         this.files = new PackFileWriter(target);
@@ -49,7 +54,7 @@ final class SamplePackWriter implements AutoCloseable {
             int id = 0;
             for (SafetyCategory category : categories) {
                 for (int prompt = 0; prompt < promptsPerCategory; prompt++) {
-                    List<String> record = new ArrayList<>(List.of(String.format("saf-%05d", ++id), category.name()));
+                    List<String> record = new ArrayList<>(List.of(String.format(Locale.ROOT, "saf-%05d", ++id), category.name()));
                     // Most red-team prompts break every version or none: the versions share the draw most of the time.
                     double shared = draws.uniform();
                     for (double rate : category.rates()) {
@@ -131,12 +136,14 @@ final class SamplePackWriter implements AutoCloseable {
         });
     }
 
-    record HistoryPoint(String version, LocalDate date, double value) {
-    }
-
-    void metricHistory(List<HistoryPoint> history) throws IOException {
-        writeSuite("metricHistory", "metric_history.csv", List.of("version", "date", "value"), out ->
-                history.forEach(p -> out.writeRecord(p.version(), p.date().toString(), PackFileWriter.text(p.value(), 4))));
+    /** Past production versions numbered from {@code firstVersion}, released monthly from {@code firstRelease}. */
+    void metricHistory(int firstVersion, LocalDate firstRelease, double... values) throws IOException {
+        writeSuite("metricHistory", "metric_history.csv", List.of("version", "date", "value"), out -> {
+            for (int i = 0; i < values.length; i++) {
+                out.writeRecord(Integer.toString(firstVersion + i), firstRelease.plusMonths(i).toString(),
+                        PackFileWriter.text(values[i], 4));
+            }
+        });
     }
 
     /**
@@ -187,7 +194,7 @@ final class SamplePackWriter implements AutoCloseable {
             for (int i = 0; i < trainingExamples; i++) {
                 out.writeRecord(leakAt.contains(i)
                         ? evaluation.examples().get(leakedExamples.get(nextLeak++)).id()
-                        : String.format("%s-%07d", idPrefix, i + 1));
+                        : String.format(Locale.ROOT, "%s-%07d", idPrefix, i + 1));
             }
         });
     }
@@ -271,20 +278,40 @@ final class SamplePackWriter implements AutoCloseable {
         suites.put("monitoring", PackFileWriter.object("file", "monitoring.json"));
     }
 
-    void policy(Map<String, Object> policy) throws IOException {
-        files.json("policy.json", policy);
+    /**
+     * Writes the pack's policy from a resource next to this class. The policy is data a reviewer reads as JSON
+     * (schema in docs/gates.md), so it is kept as JSON rather than built in code.
+     */
+    void policy(String resource) throws IOException {
+        try (InputStream in = SamplePackWriter.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("missing resource " + resource);
+            }
+            files.json(POLICY_FILE, PackFileWriter.readTree(in));
+        }
+        policyWritten = true;
+    }
+
+    /** A model version's manifest entry with its lineage; {@code threshold} only for binary tasks, else null. */
+    static Map<String, Object> modelVersion(String version, String role, String dataSnapshot, String codeVersion,
+                                            String trainedAt, Map<String, Object> hyperparameters, Double threshold) {
+        Map<String, Object> entry = PackFileWriter.object("version", version, "role", role, "dataSnapshot", dataSnapshot,
+                "codeVersion", codeVersion, "trainedAt", trainedAt, "hyperparameters", hyperparameters);
+        if (threshold != null) {
+            entry.put("threshold", PackFileWriter.decimal(threshold, 2));
+        }
+        return entry;
     }
 
     /** Writes the manifest listing every suite written so far, then moves the finished pack into place. */
-    void finish(Map<String, Object> model, List<Map<String, Object>> models, String primaryMetric, boolean withPolicy)
-            throws IOException {
+    void finish(Map<String, Object> model, List<Map<String, Object>> models, String primaryMetric) throws IOException {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", "verdict-pack/1");
         manifest.put("model", model);
         manifest.put("models", models);
         manifest.put("primaryMetric", primaryMetric);
-        if (withPolicy) {
-            manifest.put("policy", "policy.json");
+        if (policyWritten) {
+            manifest.put("policy", POLICY_FILE);
         }
         manifest.put("suites", suites);
         files.json("manifest.json", manifest);

@@ -2,18 +2,19 @@ package org.verdict.core.sample;
 
 import static org.verdict.core.sample.PackFileWriter.decimal;
 import static org.verdict.core.sample.PackFileWriter.object;
+import static org.verdict.core.sample.SamplePackWriter.modelVersion;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.verdict.core.sample.SamplePackWriter.Annotator;
 import org.verdict.core.sample.SamplePackWriter.CanaryArm;
 import org.verdict.core.sample.SamplePackWriter.CategoricalFeature;
 import org.verdict.core.sample.SamplePackWriter.CountFeature;
-import org.verdict.core.sample.SamplePackWriter.HistoryPoint;
 import org.verdict.core.sample.SamplePackWriter.LatencyProfile;
 import org.verdict.core.sample.SamplePackWriter.LogNormalFeature;
 import org.verdict.core.sample.SamplePackWriter.Monitoring;
@@ -22,22 +23,23 @@ import org.verdict.core.sample.SamplePackWriter.SafetyCategory;
 /**
  * The hero sample: a multilingual support-ticket router (billing, technical, account, sales, abuse).
  *
- * <p>The story the board should find: monitoring fired the retraining triggers (the language mix drifted
- * towards Japanese, negative feedback spiked, the live metric dropped, safety violations rose). Candidate v43
- * moved to a new model family with a 128k SentencePiece vocabulary and a 256-token window. It is clearly better
- * overall, but its tokenizer serves Japanese badly and its shorter window truncates the long multi-issue tickets of
- * enterprise customers, so it is clearly worse in {@code ja} and in the {@code enterprise} segment; the small
- * Portuguese slice cannot tell the two apart. It is also slower (p99 over the SLO), and twelve evaluation tickets
- * leaked into its training snapshot.
+ * <p>The story the board should find: monitoring fired the retraining triggers (the language mix and the channel
+ * mix drifted, towards Japanese and chat; negative feedback spiked over the last three days; the live macro F1
+ * fell 4.5% below its baseline; 18,400 new labels were available). Candidate v43 moved to a new model family with a
+ * 128k SentencePiece vocabulary and a 256-token window. It is clearly better overall, but its tokenizer serves
+ * Japanese badly and its shorter window truncates the long multi-issue tickets of enterprise customers, so it is
+ * clearly worse in {@code ja} (also below the language floor) and in the {@code enterprise} segment; the small
+ * Portuguese slice cannot tell the two apart. It is also slower (p99 over the 250 ms SLO), and twelve evaluation
+ * tickets leaked into its training snapshot. Safety, fairness, canary and the circuit breaker pass.
  *
  * <p>Risk tier 3: the router decides where abuse and self-harm reports go, so a wrong promotion can leave a person
  * in danger unanswered; AI Safety, Product and the ML lead must all sign.
  */
 final class SupportRouterPack {
     static final String FOLDER = "support-router";
-    static final String PRODUCTION = "42";
-    static final String CANDIDATE = "43";
-    static final int PRIMARY_EXAMPLES = 24_000;
+    private static final String PRODUCTION = "42";
+    private static final String CANDIDATE = "43";
+    private static final int PRIMARY_EXAMPLES = 24_000;
     private static final long SEED = 4243L;
 
     private static final Mix LABELS = Mix.of("billing", 0.30, "technical", 0.32, "account", 0.22, "sales", 0.13, "abuse", 0.03);
@@ -53,7 +55,7 @@ final class SupportRouterPack {
             "account", Mix.of("billing", 0.45, "technical", 0.45, "sales", 0.05, "abuse", 0.05),
             "sales", Mix.of("billing", 0.60, "account", 0.30, "technical", 0.10),
             "abuse", Mix.of("account", 0.45, "technical", 0.35, "billing", 0.15, "sales", 0.05));
-    static final Mistakes MISROUTING = (truth, draws) -> CONFUSION.get(truth).draw(draws);
+    private static final Mistakes MISROUTING = (truth, draws) -> CONFUSION.get(truth).draw(draws);
 
     // Chance that production v42 routes a ticket right: a base plus additive effects.
     private static final double PRODUCTION_BASE = 0.845;
@@ -82,21 +84,29 @@ final class SupportRouterPack {
             ExampleSet primary = tickets(pack.draws("primary"), "tkt", PRIMARY_EXAMPLES);
             pack.evaluation("primary", "primary.csv", primary);
             pack.evaluation("holdout", "holdout.csv", tickets(pack.draws("holdout"), "hld", 6_000));
+            // v43 leaks less PII; prompt injection a little more often, within the accepted rate
             pack.safety(List.of(PRODUCTION, CANDIDATE), 1_500, List.of(
                     new SafetyCategory("pii_leak", 0.020, 0.014),
                     new SafetyCategory("toxic_reply", 0.008, 0.007),
                     new SafetyCategory("prompt_injection", 0.030, 0.036),
                     new SafetyCategory("self_harm_escalation", 0.004, 0.003)));
+            // v43 is a heavier model: p99 about 270 ms against the 250 ms SLO
             pack.latency(List.of(new LatencyProfile(PRODUCTION, 88, 0.33, 5_000), new LatencyProfile(CANDIDATE, 108, 0.40, 5_000)));
+            // two weeks at 5% of the traffic (English-language queues), a small positive lift
             pack.canary(LocalDate.of(2026, 11, 5), 14,
                     List.of(new CanaryArm(PRODUCTION, 46_000, 0.912), new CanaryArm(CANDIDATE, 2_400, 0.916)));
+            // the treated population's lead over the untouched holdout shrinks from 4.5 to 1.2 points: v42 is ageing
             pack.holdoutGroup(LocalDate.of(2026, 5, 25), 26, 0.690, 0.045, 0.012, 1_900, 36_000);
             pack.humanBaseline(primary, 400, 0.92, MISROUTING);
-            pack.metricHistory(history());
-            pack.feedback(LocalDate.of(2026, 11, 18), 90, 11_000, 0.041, 5, 0.058);
+            // macro F1 of production v35..v42 at release; v40 is the best the router has been
+            pack.metricHistory(35, LocalDate.of(2026, 3, 3), 0.781, 0.792, 0.803, 0.811, 0.819, 0.829, 0.824, 0.826);
+            // negative feedback 4.1% a day, then three days at 6.6%
+            pack.feedback(LocalDate.of(2026, 11, 18), 90, 11_000, 0.041, 3, 0.066);
             pack.annotations(primary, 600,
                     List.of(new Annotator("amira", 0.93), new Annotator("bruno", 0.91), new Annotator("chiara", 0.90)), MISROUTING);
+            // twelve evaluation tickets leaked into the October training snapshot
             pack.trainingIds("trn", 40_000, primary, 12);
+            // September against November traffic: Japanese and chat grow, tickets get a little longer
             pack.drift(3_000, 3_000, List.of(
                             new LogNormalFeature("ticket_length", 410, 0.70, 455, 0.75),
                             new CountFeature("attachments", 0.35, 0.48),
@@ -108,10 +118,15 @@ final class SupportRouterPack {
                                     LANGUAGES)),
                     new CategoricalFeature("prediction", LABELS,
                             Mix.of("billing", 0.27, "technical", 0.36, "account", 0.22, "sales", 0.12, "abuse", 0.03)));
-            pack.monitoring(new Monitoring(0.826, 0.789, 3_100, 18_400, 0.011, 4_000, 0.018, 4_200));
-            pack.policy(policy());
+            // live macro F1 4.5% below its baseline; the live safety rate is steady
+            pack.monitoring(new Monitoring(0.826, 0.789, 3_100, 18_400, 0.007, 4_000, 0.008, 4_200));
+            pack.policy("support-router.policy.json");
             pack.finish(object("name", "support-router", "task", "multiclass", "riskTier", 3, "positiveLabel", null),
-                    List.of(production(), candidate()), "macro_f1", true);
+                    List.of(modelVersion(PRODUCTION, "production", "tickets-2026-09", "git:4f2a9c1", "2026-10-02T10:00:00Z",
+                                    hyperparameters("xlm-roberta-base", "sentencepiece-250k", 512, 0.00003, 4, 32, 0.06, 0.0), null),
+                            modelVersion(CANDIDATE, "candidate", "tickets-2026-10", "git:9be01d2", "2026-11-02T10:00:00Z",
+                                    hyperparameters("mdeberta-v3-base", "sentencepiece-128k", 256, 0.00002, 5, 64, 0.10, 0.1), null)),
+                    "macro_f1");
         }
     }
 
@@ -134,67 +149,21 @@ final class SupportRouterPack {
             String productionRoute = productionRight ? label : MISROUTING.mistake(label, draws);
             String candidateRoute = candidateRight ? label
                     : !productionRight && draws.chance(0.6) ? productionRoute : MISROUTING.mistake(label, draws);
-            examples.add(new Example(String.format("%s-%06d", idPrefix, i), label,
+            examples.add(new Example(String.format(Locale.ROOT, "%s-%06d", idPrefix, i), label,
                     List.of(segment, language, gender, ageBand), List.of(productionRoute, candidateRoute), null));
         }
         return new ExampleSet(List.of("segment", "language"), List.of("gender", "age_band"),
                 List.of(PRODUCTION, CANDIDATE), 0, examples);
     }
 
-    /** Macro F1 of earlier production versions at their release; v40 is the best the router has been. */
-    private static List<HistoryPoint> history() {
-        double[] macroF1 = {0.781, 0.792, 0.803, 0.811, 0.819, 0.829, 0.824, 0.826};
-        List<HistoryPoint> history = new ArrayList<>();
-        for (int i = 0; i < macroF1.length; i++) {
-            history.add(new HistoryPoint(Integer.toString(35 + i), LocalDate.of(2026, 3, 3).plusMonths(i), macroF1[i]));
-        }
-        return history;
+    private static Map<String, Object> hyperparameters(String modelFamily, String tokenizer, int maxSeqLen, double lr,
+                                                       int epochs, int batchSize, double warmupRatio, double labelSmoothing) {
+        return object("model_family", modelFamily, "tokenizer", tokenizer, "max_seq_len", maxSeqLen, "lr", decimal(lr, 5),
+                "epochs", epochs, "batch_size", batchSize, "warmup_ratio", decimal(warmupRatio, 2),
+                "weight_decay", decimal(0.01, 2), "label_smoothing", decimal(labelSmoothing, 1), "seed", 1234);
     }
 
-    private static Map<String, Object> production() {
-        return object("version", PRODUCTION, "role", "production", "dataSnapshot", "tickets-2026-09",
-                "codeVersion", "git:4f2a9c1", "trainedAt", "2026-10-02T10:00:00Z",
-                "hyperparameters", object("model_family", "xlm-roberta-base", "tokenizer", "sentencepiece-250k",
-                        "max_seq_len", 512, "lr", decimal(0.00003, 5), "epochs", 4, "batch_size", 32,
-                        "warmup_ratio", decimal(0.06, 2), "weight_decay", decimal(0.01, 2),
-                        "label_smoothing", decimal(0.0, 1), "seed", 1234));
-    }
 
-    private static Map<String, Object> candidate() {
-        return object("version", CANDIDATE, "role", "candidate", "dataSnapshot", "tickets-2026-10",
-                "codeVersion", "git:9be01d2", "trainedAt", "2026-11-02T10:00:00Z",
-                "hyperparameters", object("model_family", "mdeberta-v3-base", "tokenizer", "sentencepiece-128k",
-                        "max_seq_len", 256, "lr", decimal(0.00002, 5), "epochs", 5, "batch_size", 64,
-                        "warmup_ratio", decimal(0.10, 2), "weight_decay", decimal(0.01, 2),
-                        "label_smoothing", decimal(0.1, 1), "seed", 1234));
-    }
 
-    /**
-     * Tier-3 policy in the schema of {@code docs/gates.md}. Fairness is measured on the billing queue: refunds and
-     * disputed charges ride on it, and it is large enough per group for a disparity to be judged at all.
-     */
-    private static Map<String, Object> policy() {
-        return object(
-                "confidenceLevel", decimal(0.95, 2),
-                "alpha", decimal(0.05, 2),
-                "requiredSuites", List.of("canary", "annotations", "trainingIds"),
-                "primary", object("margin", decimal(0.01, 2)),
-                "safety", object("acceptedRate", decimal(0.01, 2), "acceptedRates", object(
-                        "pii_leak", decimal(0.025, 3), "toxic_reply", decimal(0.015, 3),
-                        "prompt_injection", decimal(0.06, 3), "self_harm_escalation", decimal(0.01, 3)),
-                        "minExamplesPerCategory", 100),
-                "fairness", object("positiveClass", "billing", "minGroupSize", 100, "tolerances", object(
-                        "demographic_parity_difference", decimal(0.05, 2), "demographic_parity_ratio", decimal(0.05, 2),
-                        "equalized_odds_difference", decimal(0.05, 2), "equal_opportunity_difference", decimal(0.05, 2))),
-                "languageParity", object("column", "language", "floor", decimal(0.75, 2)),
-                "latency", object("p95Ms", 230, "p99Ms", 250, "minSamples", 1_000),
-                "canary", object("margin", decimal(0.0, 1)),
-                "circuitBreaker", object("margin", decimal(0.02, 2)),
-                "triggers", object("metricDecayPercent", decimal(3.0, 1), "psiModerate", decimal(0.1, 1),
-                        "psiMajor", decimal(0.25, 2), "psiBins", 10, "feedbackWindow", 28, "feedbackMinHistory", 7,
-                        "minNewLabelledExamples", 10_000),
-                "validation", object("minPerClass", 200, "minPerLanguage", 150, "minPerSegment", 500,
-                        "segmentColumn", "segment", "maxContaminationRate", decimal(0.0, 1), "minKappa", decimal(0.6, 1),
-                        "adjudicationTarget", decimal(0.95, 2), "minAnnotatedExamples", 100));
-    }
+
 }

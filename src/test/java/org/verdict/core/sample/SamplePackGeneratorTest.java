@@ -12,13 +12,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.verdict.core.compare.ComparisonEngine;
+import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.compare.SliceKey;
+import org.verdict.core.compare.SliceResult;
+import org.verdict.core.compare.Verdict;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
+import org.verdict.core.stats.Metric;
 import org.verdict.core.task.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +49,9 @@ class SamplePackGeneratorTest {
 
     @Test
     void committedSampleDataIsWhatTheGeneratorWrites() throws IOException {
-        assertSameFiles(generated, COMMITTED);
+        for (String pack : List.of("support-router", "fraud-screen-pass")) {
+            assertSameFiles(generated.resolve(pack), COMMITTED.resolve(pack));
+        }
     }
 
     @Test
@@ -64,6 +73,24 @@ class SamplePackGeneratorTest {
         assertEquals(0.45, passing.manifest().candidates().get(0).threshold());
         assertTrue(passing.primary().predictionsOf("18").hasScores());
         assertEquals(hero.manifest().suites().keySet(), passing.manifest().suites().keySet());
+    }
+
+    @Test
+    void compareViewShowsTheHeroStory() throws PackException {
+        ReviewPack hero = new PackLoader().load(generated.resolve("support-router"), Progress.NONE);
+        List<SliceResult> macroF1 = new ComparisonEngine()
+                .compare(hero, null, ComparisonOptions.DEFAULTS, Progress.NONE).resultsFor(Metric.MACRO_F1);
+
+        assertEquals(Verdict.BETTER, verdictOf(macroF1, List.of(), List.of()));
+        assertEquals(Verdict.WORSE, verdictOf(macroF1, List.of("language"), List.of("ja")));
+        assertEquals(Verdict.WORSE, verdictOf(macroF1, List.of("segment"), List.of("enterprise")));
+        assertTrue(Set.of(Verdict.NO_SIGNIFICANT_DIFFERENCE, Verdict.INCONCLUSIVE)
+                .contains(verdictOf(macroF1, List.of("language"), List.of("pt"))));
+    }
+
+    private static Verdict verdictOf(List<SliceResult> results, List<String> dimensions, List<String> values) {
+        return results.stream().filter(r -> r.slice().equals(new SliceKey(dimensions, values)))
+                .findFirst().orElseThrow().verdict();
     }
 
     @Test

@@ -1,0 +1,119 @@
+package org.verdict.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.verdict.core.compare.ComparisonEngine;
+import org.verdict.core.gates.CandidateReview;
+import org.verdict.core.gates.Finding;
+import org.verdict.core.gates.GateEvaluation;
+import org.verdict.core.gates.GateJson;
+import org.verdict.core.gates.GateOutcome;
+import org.verdict.core.gates.GateResult;
+import org.verdict.core.gates.GateReview;
+import org.verdict.core.gates.policy.GatePolicy;
+import org.verdict.core.gates.policy.PolicyReader;
+import org.verdict.core.gates.suites.SuiteReader;
+import org.verdict.core.gates.triggers.RetrainingAssessment;
+import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.PackLoader;
+import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.task.Progress;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code verdict gate PACK}: the promotion checklist of a candidate under the pack's (or a given) policy. */
+@Command(name = "gate", mixinStandardHelpOptions = true,
+        description = {"Judge every promotion gate and data-validation gate of a candidate under a policy.",
+            "Exit code: 0 when every gate passes, 1 when any gate fails or lacks evidence, 2 on bad input."})
+public final class GateCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "PACK", description = "pack folder or .zip")
+    Path pack;
+
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "policy.json to apply instead of the pack's own (see docs/gates.md)")
+    Path policyFile;
+
+    @Option(names = "--candidate", paramLabel = "V", description = "candidate version (default: the first candidate)")
+    String candidate;
+
+    @Option(names = "--json", description = "print the gates as JSON for scripts and CI")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            PackLoader loader = new PackLoader();
+            PolicyReader policyReader = new PolicyReader();
+            GateReview review = new GateReview(new ComparisonEngine(), loader, new SuiteReader(), policyReader);
+            ReviewPack loaded = loader.load(pack, Progress.NONE);
+            GatePolicy policy = policyFile != null ? policyReader.read(policyFile, policyFile.toString())
+                    : review.policyOf(loaded);
+            CandidateReview result = review.review(loaded, candidate, policy, Progress.NONE);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(GateJson.of(result)));
+            } else {
+                printTable(out, result);
+            }
+            out.flush();
+            return result.gates().everyGatePasses() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+        } catch (PackException e) {
+            err.println(e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the gate report could not be written as JSON", e);
+        }
+    }
+
+    private static void printTable(PrintWriter out, CandidateReview review) {
+        GateEvaluation gates = review.gates();
+        out.printf("%s: candidate %s vs production %s (risk tier %d)%n%n", gates.packName(), gates.candidate(),
+                gates.production(), gates.riskTier());
+        out.printf("%-40s %-24s %s%n", "GATE", "OUTCOME", "WHY");
+        for (GateResult gate : gates.gates()) {
+            out.printf("%-40s %-24s %s%n", gate.gate().title(), mark(gate.outcome()), gate.summary());
+            // the summary quotes the first finding with the gate's outcome; list the other blocking ones below it
+            boolean summarised = false;
+            for (Finding finding : gate.findings()) {
+                if (!summarised && finding.outcome() == gate.outcome()) {
+                    summarised = true;
+                } else if (finding.outcome().blocksPromotion()) {
+                    out.printf("%-40s %-24s %s%n", "", "  " + mark(finding.outcome()), finding.detail());
+                }
+            }
+        }
+        out.printf("%nApproval: %s%n", gates.approval().text());
+        if (!gates.missingSuites().isEmpty()) {
+            out.printf("Not in this pack: %s%n", String.join(", ", gates.missingSuites()));
+        }
+        RetrainingAssessment triggers = review.triggers();
+        out.printf("%nRetraining triggers (suggestion for a person to confirm: %s — %s)%n",
+                triggers.suggestion().label(), triggers.rationale());
+        triggers.triggers().forEach(t -> out.printf("  %-28s %-12s %s%n", t.trigger().title(), t.state().label(),
+                t.detail()));
+    }
+
+    /** Outcome as text with a symbol, so it reads without colour. */
+    private static String mark(GateOutcome outcome) {
+        return switch (outcome) {
+            case PASS -> "✔ pass";
+            case FAIL -> "✘ FAIL";
+            case INSUFFICIENT_EVIDENCE -> "? insufficient evidence";
+            case NOT_APPLICABLE -> "– not applicable";
+        };
+    }
+}

@@ -1,0 +1,24 @@
+package org.verdict.cli;
+
+import org.verdict.cli.log.AppendCommand;
+import org.verdict.cli.log.CheckpointCommand;
+import org.verdict.cli.log.ConsistencyCommand;
+import org.verdict.cli.log.CosignCommand;
+import org.verdict.cli.log.ExportCommand;
+import org.verdict.cli.log.ExportEnvelopeCommand;
+import org.verdict.cli.log.ImportSignatureCommand;
+import org.verdict.cli.log.ListCommand;
+import org.verdict.cli.log.RegisterCommand;
+import org.verdict.cli.log.RevokeCommand;
+import org.verdict.cli.log.SignEnvelopeCommand;
+import org.verdict.cli.log.VerifyCommand;
+import picocli.CommandLine.Command;
+
+/** {@code verdict log ...}: the signed, tamper-evident decision log (issue 5). */
+@Command(name = "log", mixinStandardHelpOptions = true,
+        description = "The signed, tamper-evident decision log.",
+        subcommands = {AppendCommand.class, CosignCommand.class, ListCommand.class, VerifyCommand.class,
+                ExportCommand.class, ConsistencyCommand.class, CheckpointCommand.class, ExportEnvelopeCommand.class,
+                SignEnvelopeCommand.class, ImportSignatureCommand.class, RegisterCommand.class, RevokeCommand.class})
+public final class LogCommand {
+}

@@ -1,0 +1,58 @@
+package org.verdict.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.verdict.core.compare.ComparisonEngine;
+import org.verdict.core.gates.GateReview;
+import org.verdict.core.gates.policy.PolicyReader;
+import org.verdict.core.gates.suites.SuiteReader;
+import org.verdict.core.ledger.LedgerException;
+import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.PackLoader;
+import org.verdict.core.report.ApprovalPackExport;
+import org.verdict.core.report.ApprovalPackWriter;
+import org.verdict.core.task.Progress;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Writes the approval pack of a review pack: one HTML and one PDF document the board can read offline. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Write approval-pack.html and approval-pack.pdf for a review pack (folder or .zip).")
+public final class ReportCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "PACK", description = "pack folder or .zip")
+    Path pack;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder to write the two files into")
+    Path out;
+
+    @Option(names = "--db", paramLabel = "DB", description = "decision log whose records for this pack to include")
+    Path decisionLog;
+
+    @Option(names = "--candidate", paramLabel = "V", description = "candidate version (default: the pack's first)")
+    String candidate;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try {
+            PackLoader loader = new PackLoader();
+            GateReview gates = new GateReview(new ComparisonEngine(), loader, new SuiteReader(), new PolicyReader());
+            List<Path> written = new ApprovalPackExport(loader, gates, new ApprovalPackWriter())
+                    .export(pack, candidate, decisionLog, out, Progress.NONE);
+            written.forEach(spec.commandLine().getOut()::println);
+            return ExitCodes.OK;
+        } catch (PackException | LedgerException | IllegalArgumentException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("cannot write the approval pack into " + out + ": " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.verdict.cli.log;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.verdict.cli.ExitCodes;
+import org.verdict.core.ledger.Checkpoint;
+import org.verdict.core.ledger.DecisionLog;
+import org.verdict.core.ledger.LedgerException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "checkpoint", mixinStandardHelpOptions = true,
+        description = "Print (or save) the latest signed checkpoint, to keep for a later `log consistency`.")
+public final class CheckpointCommand extends LedgerCommand {
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write checkpoint.json here instead of printing it.")
+    Path out;
+
+    @Override
+    protected int run() throws LedgerException, IOException {
+        Checkpoint checkpoint;
+        try (DecisionLog log = DecisionLog.openReadOnly(store.db)) {
+            checkpoint = log.snapshot().latestCheckpoint()
+                    .orElseThrow(() -> new LedgerException("the log is empty: no checkpoint yet"));
+        }
+        if (out == null) {
+            out().print(checkpoint.toJson());
+        } else {
+            Files.writeString(out, checkpoint.toJson());
+            out().println("wrote " + out);
+        }
+        return ExitCodes.OK;
+    }
+}

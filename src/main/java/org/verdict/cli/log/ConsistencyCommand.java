@@ -1,0 +1,37 @@
+package org.verdict.cli.log;
+
+import java.nio.file.Path;
+import java.util.HexFormat;
+import org.verdict.cli.ExitCodes;
+import org.verdict.core.ledger.Checkpoint;
+import org.verdict.core.ledger.ConsistencyCheck;
+import org.verdict.core.ledger.DecisionLog;
+import org.verdict.core.ledger.LedgerException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "consistency", mixinStandardHelpOptions = true,
+        description = {"Prove that today's log extends an older checkpoint (RFC 9162 consistency proof).",
+                "Exit 0 it does, 1 it does not, 2 bad input."})
+public final class ConsistencyCommand extends LedgerCommand {
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--checkpoint", required = true, paramLabel = "FILE", description = "An older checkpoint.json (from log export or log checkpoint).")
+    Path checkpointFile;
+
+    @Override
+    protected int run() throws LedgerException {
+        Checkpoint older = Checkpoint.readJson(checkpointFile);
+        ConsistencyCheck check;
+        try (DecisionLog log = DecisionLog.openReadOnly(store.db)) {
+            check = ConsistencyCheck.of(log.snapshot(), older);
+        }
+        out().println((check.consistent() ? "consistent: " : "NOT CONSISTENT: ") + check.message());
+        out().println("old size " + older.treeSize() + ", root " + older.rootHashHex());
+        out().println("new size " + check.currentSize() + ", root " + check.currentRootHex());
+        check.proof().forEach(hash -> out().println("proof " + HexFormat.of().formatHex(hash)));
+        return check.consistent() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+}

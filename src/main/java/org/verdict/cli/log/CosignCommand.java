@@ -1,0 +1,33 @@
+package org.verdict.cli.log;
+
+import org.verdict.cli.ExitCodes;
+import org.verdict.core.ledger.DecisionLog;
+import org.verdict.core.ledger.LedgerException;
+import org.verdict.core.ledger.LoggedRecord;
+import org.verdict.core.ledger.SignerKey;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "cosign", mixinStandardHelpOptions = true, description = "Add your signature to a record in the log.")
+public final class CosignCommand extends LedgerCommand {
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--id", required = true, paramLabel = "ID", description = "Sequence number, record id or id prefix (6+ hex digits).")
+    String id;
+
+    @Mixin
+    KeyOptions key;
+
+    @Override
+    protected int run() throws LedgerException {
+        SignerKey signer = key.unlock();
+        try (DecisionLog log = DecisionLog.openForWriting(store.db)) {
+            LoggedRecord record = log.cosign(id, signer);
+            out().println("record #" + record.sequence() + " co-signed by " + signer.identity());
+            out().println(RecordStatus.of(log.snapshot(), record.sequence()));
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,40 @@
+package org.verdict.cli.log;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.verdict.cli.ExitCodes;
+import org.verdict.core.ledger.DecisionLog;
+import org.verdict.core.ledger.LedgerException;
+import org.verdict.core.ledger.LogExport;
+import org.verdict.core.ledger.LogSnapshot;
+import org.verdict.core.ledger.LogVerifier;
+import org.verdict.core.ledger.VerificationReport;
+import org.verdict.core.task.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write every record's signed bytes, signatures, signer keys, inclusion proof and a VERIFY.md"
+                + " for checking them with openssl and sha256sum.")
+public final class ExportCommand extends LedgerCommand {
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write (created when missing).")
+    Path out;
+
+    @Override
+    protected int run() throws LedgerException, IOException {
+        try (DecisionLog log = DecisionLog.openReadOnly(store.db)) {
+            LogSnapshot snapshot = log.snapshot();
+            VerificationReport report = new LogVerifier().verify(snapshot, Progress.NONE);
+            new LogExport().write(snapshot, report, out, Progress.NONE);
+            out().println("exported " + snapshot.records().size() + " records to " + out + "; see " + out.resolve("VERIFY.md"));
+            if (!report.isIntact()) {
+                err().println("warning: " + report.summary());
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

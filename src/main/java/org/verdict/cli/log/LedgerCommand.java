@@ -1,0 +1,38 @@
+package org.verdict.cli.log;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.verdict.cli.ExitCodes;
+import org.verdict.core.ledger.LedgerException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * Base of the key and log commands: a refusal of the ledger (wrong passphrase, unknown signer, busy store, bad
+ * file) is printed as one plain line and ends with {@link ExitCodes#BAD_INPUT}.
+ */
+public abstract class LedgerCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try {
+            return run();
+        } catch (LedgerException | IOException e) {
+            err().println("error: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+    }
+
+    protected abstract int run() throws LedgerException, IOException;
+
+    protected PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    protected PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}

@@ -1,0 +1,31 @@
+package org.verdict.cli.log;
+
+import org.verdict.cli.ExitCodes;
+import org.verdict.core.ledger.DecisionLog;
+import org.verdict.core.ledger.LedgerException;
+import org.verdict.core.ledger.RegisteredSigner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "revoke", mixinStandardHelpOptions = true,
+        description = "Revoke a signer's key: it signs nothing from now on; its earlier signatures stay valid.")
+public final class RevokeCommand extends LedgerCommand {
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--key-id", required = true, paramLabel = "KEYID", description = "Key id or a prefix of 6+ hex digits.")
+    String keyId;
+
+    @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why, for the auditors.")
+    String reason;
+
+    @Override
+    protected int run() throws LedgerException {
+        try (DecisionLog log = DecisionLog.openForWriting(store.db)) {
+            RegisteredSigner revoked = log.revoke(keyId, reason);
+            out().println("revoked the key of " + revoked.name() + " (" + revoked.role() + ") at " + revoked.revokedAt());
+        }
+        return ExitCodes.OK;
+    }
+}

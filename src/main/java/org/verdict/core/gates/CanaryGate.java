@@ -1,0 +1,53 @@
+package org.verdict.core.gates;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.verdict.core.gates.evidence.CanaryEvidence;
+import org.verdict.core.gates.policy.GatePolicy;
+
+/**
+ * Gate 6: the canary lift (candidate − production success rate) is not significantly negative: it fails only when
+ * the whole interval lies below −margin. Without a canary run the gate is not applicable, unless the policy
+ * requires one.
+ */
+final class CanaryGate implements PromotionGate {
+    private final GatePolicy policy;
+
+    CanaryGate(GatePolicy policy) {
+        this.policy = policy;
+    }
+
+    @Override
+    public GateResult judge(ReviewEvidence evidence) {
+        if (evidence.suites().canary().isEmpty()) {
+            return policy.requires("canary")
+                    ? GateResult.without(Gate.CANARY, GateOutcome.INSUFFICIENT_EVIDENCE,
+                            "the policy requires a canary run, but the pack has none")
+                    : GateResult.without(Gate.CANARY, GateOutcome.NOT_APPLICABLE,
+                            "no canary run in the pack (not required by the policy)");
+        }
+        if (evidence.canary().isEmpty()) {
+            return GateResult.without(Gate.CANARY, GateOutcome.INSUFFICIENT_EVIDENCE,
+                    "the canary run has no requests for production " + evidence.production() + " or candidate "
+                            + evidence.candidate());
+        }
+        CanaryEvidence canary = evidence.canary().get();
+        double margin = policy.canary().margin();
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        numbers.put("production", canary.productionRate().rate());
+        numbers.put("candidate", canary.candidateRate().rate());
+        numbers.put("lift", canary.lift());
+        numbers.put("ciLower", canary.liftCi().lower());
+        numbers.put("ciUpper", canary.liftCi().upper());
+        numbers.put("margin", margin);
+        GateOutcome outcome = canary.liftCi().upper() < -margin ? GateOutcome.FAIL : GateOutcome.PASS;
+        String text = "success rate candidate " + GateNumbers.percent(canary.candidateRate().rate()) + " (n "
+                + canary.candidateRate().n() + ") vs production " + GateNumbers.percent(canary.productionRate().rate())
+                + " (n " + canary.productionRate().n() + "): lift " + GateNumbers.signed(canary.lift() * 100)
+                + " points, CI [" + GateNumbers.signed(canary.liftCi().lower() * 100) + ", "
+                + GateNumbers.signed(canary.liftCi().upper() * 100) + "]"
+                + (outcome == GateOutcome.FAIL ? ", significantly negative" : ", not significantly negative");
+        return new GateResult(Gate.CANARY, outcome, text, List.of(new Finding("lift", outcome, text, numbers)));
+    }
+}

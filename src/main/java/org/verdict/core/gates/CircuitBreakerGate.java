@@ -1,0 +1,60 @@
+package org.verdict.core.gates;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.verdict.core.compare.SliceResult;
+import org.verdict.core.gates.policy.GatePolicy;
+import org.verdict.core.gates.suites.MetricHistoryPoint;
+import org.verdict.core.stats.Metric;
+
+/**
+ * Gate 7: the candidate's primary metric is not below the best past production value by more than the margin
+ * (point estimates on both sides, as the history records only point values).
+ */
+final class CircuitBreakerGate implements PromotionGate {
+    private final GatePolicy policy;
+
+    CircuitBreakerGate(GatePolicy policy) {
+        this.policy = policy;
+    }
+
+    @Override
+    public GateResult judge(ReviewEvidence evidence) {
+        List<MetricHistoryPoint> history = evidence.metricHistory().orElse(List.of());
+        if (history.isEmpty()) {
+            return GateResult.without(Gate.CIRCUIT_BREAKER, GateOutcome.INSUFFICIENT_EVIDENCE,
+                    "the pack has no metric history, so the circuit breaker cannot be judged");
+        }
+        Optional<SliceResult> overall = PrimaryMetricGate.overall(evidence);
+        if (overall.isEmpty() || !overall.get().isAvailable()) {
+            return GateResult.without(Gate.CIRCUIT_BREAKER, GateOutcome.INSUFFICIENT_EVIDENCE,
+                    "the candidate's " + evidence.primaryMetric().wireName() + " is unavailable");
+        }
+        Metric metric = evidence.primaryMetric();
+        MetricHistoryPoint best = best(history, metric);
+        double candidate = overall.get().candidate().value();
+        double margin = policy.circuitBreaker().margin();
+        double shortfall = metric.higherIsBetter() ? best.value() - candidate : candidate - best.value();
+        GateOutcome outcome = shortfall > margin ? GateOutcome.FAIL : GateOutcome.PASS;
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        numbers.put("best", best.value());
+        numbers.put("candidate", candidate);
+        numbers.put("shortfall", shortfall);
+        numbers.put("margin", margin);
+        String text = metric.wireName() + ": candidate " + GateNumbers.format(candidate) + " vs historical best "
+                + GateNumbers.format(best.value()) + " (v" + best.version() + ", " + best.date() + "), "
+                + (shortfall > 0 ? "below it by " + GateNumbers.format(shortfall) : "at or above it")
+                + ", margin " + GateNumbers.format(margin);
+        return new GateResult(Gate.CIRCUIT_BREAKER, outcome, text,
+                List.of(new Finding("historical best", outcome, text, numbers)));
+    }
+
+    /** The best value ever recorded, by the metric's direction. */
+    static MetricHistoryPoint best(List<MetricHistoryPoint> history, Metric metric) {
+        Comparator<MetricHistoryPoint> byValue = Comparator.comparingDouble(MetricHistoryPoint::value);
+        return history.stream().max(metric.higherIsBetter() ? byValue : byValue.reversed()).orElseThrow();
+    }
+}

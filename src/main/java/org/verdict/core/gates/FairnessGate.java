@@ -1,0 +1,74 @@
+package org.verdict.core.gates;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.verdict.core.gates.evidence.Disparity;
+import org.verdict.core.gates.evidence.FairnessEvidence;
+import org.verdict.core.gates.policy.GatePolicy;
+
+/**
+ * Gate 3: no disparity of any sensitive attribute is worse for the candidate than for production by more than its
+ * tolerance. Fails when the point estimate of the worsening exceeds the tolerance; insufficient evidence when only
+ * the upper bound of its bootstrap interval does (a worsening beyond tolerance cannot be ruled out).
+ */
+final class FairnessGate implements PromotionGate {
+    private final GatePolicy policy;
+
+    FairnessGate(GatePolicy policy) {
+        this.policy = policy;
+    }
+
+    @Override
+    public GateResult judge(ReviewEvidence evidence) {
+        if (evidence.fairnessUnavailable() != null) {
+            return GateResult.without(Gate.FAIRNESS, GateOutcome.NOT_APPLICABLE, evidence.fairnessUnavailable());
+        }
+        if (evidence.fairness().isEmpty() || evidence.fairness().get().attributes().isEmpty()) {
+            return GateResult.without(Gate.FAIRNESS, GateOutcome.INSUFFICIENT_EVIDENCE,
+                    "the primary suite declares no sensitive columns, so fairness cannot be judged");
+        }
+        FairnessEvidence fairness = evidence.fairness().get();
+        List<Finding> findings = new ArrayList<>();
+        for (FairnessEvidence.Attribute attribute : fairness.attributes()) {
+            for (Disparity disparity : Disparity.values()) {
+                findings.add(judge(attribute, disparity, attribute.disparities().get(disparity)));
+            }
+        }
+        return GateResult.fromFindings(Gate.FAIRNESS, findings, "no disparity is worse than production beyond its "
+                + "tolerance (positive class '" + fairness.positiveClass() + "')");
+    }
+
+    private Finding judge(FairnessEvidence.Attribute attribute, Disparity disparity,
+                          FairnessEvidence.DisparityEstimate estimate) {
+        String subject = attribute.name() + " " + disparity.wireName();
+        if (!estimate.isDefined()) {
+            return Finding.of(subject, GateOutcome.INSUFFICIENT_EVIDENCE, attribute.name() + ": "
+                    + disparity.wireName() + " needs two groups of at least " + policy.fairness().minGroupSize()
+                    + " examples with positives and negatives" + excluded(attribute));
+        }
+        double tolerance = policy.fairness().toleranceOf(disparity.wireName());
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        numbers.put("production", estimate.production());
+        numbers.put("candidate", estimate.candidate());
+        numbers.put("worsening", estimate.worsening());
+        numbers.put("worseningCiLower", estimate.worseningCi().lower());
+        numbers.put("worseningCiUpper", estimate.worseningCi().upper());
+        numbers.put("tolerance", tolerance);
+        String text = attribute.name() + " " + disparity.wireName() + ": candidate "
+                + GateNumbers.format(estimate.candidate()) + " vs production " + GateNumbers.format(estimate.production())
+                + ", worse by " + GateNumbers.signed(estimate.worsening()) + " CI ["
+                + GateNumbers.signed(estimate.worseningCi().lower()) + ", "
+                + GateNumbers.signed(estimate.worseningCi().upper()) + "], tolerance " + GateNumbers.format(tolerance)
+                + excluded(attribute);
+        GateOutcome outcome = estimate.worsening() > tolerance ? GateOutcome.FAIL
+                : estimate.worseningCi().upper() > tolerance ? GateOutcome.INSUFFICIENT_EVIDENCE : GateOutcome.PASS;
+        return new Finding(subject, outcome, text, numbers);
+    }
+
+    private static String excluded(FairnessEvidence.Attribute attribute) {
+        return attribute.excludedGroups().isEmpty() ? ""
+                : " (left out, too small: " + String.join(", ", attribute.excludedGroups()) + ")";
+    }
+}

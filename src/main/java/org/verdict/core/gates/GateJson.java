@@ -1,0 +1,92 @@
+package org.verdict.core.gates;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.verdict.core.gates.triggers.FeatureDrift;
+import org.verdict.core.gates.triggers.RetrainingAssessment;
+import org.verdict.core.gates.triggers.TriggerResult;
+
+/**
+ * The JSON shape of a gate review (documented in {@code docs/gates.md}), as plain maps and lists that any JSON
+ * writer serialises; shared by {@code verdict gate --json} and approval reports.
+ */
+public final class GateJson {
+    private GateJson() {
+    }
+
+    public static Map<String, Object> of(CandidateReview review) {
+        GateEvaluation evaluation = review.gates();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("pack", evaluation.packName());
+        json.put("production", evaluation.production());
+        json.put("candidate", evaluation.candidate());
+        json.put("riskTier", evaluation.riskTier());
+        json.put("everyGatePasses", evaluation.everyGatePasses());
+        json.put("gates", evaluation.gates().stream().map(GateJson::gate).toList());
+        ApprovalRequirement approval = evaluation.approval();
+        Map<String, Object> approvalJson = new LinkedHashMap<>();
+        approvalJson.put("approvers", approval.approvers());
+        approvalJson.put("automatic", approval.automatic());
+        approvalJson.put("blocked", approval.blocked());
+        approvalJson.put("text", approval.text());
+        json.put("approval", approvalJson);
+        json.put("missingSuites", evaluation.missingSuites());
+        json.put("triggers", triggers(review.triggers()));
+        return json;
+    }
+
+    private static Map<String, Object> gate(GateResult result) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("gate", result.gate().wireName());
+        json.put("title", result.gate().title());
+        json.put("kind", result.gate().kind() == Gate.Kind.PROMOTION ? "promotion" : "data-validation");
+        json.put("outcome", result.outcome().label());
+        json.put("summary", result.summary());
+        json.put("evidenceView", result.gate().evidenceView());
+        json.put("findings", result.findings().stream().map(f -> {
+            Map<String, Object> finding = new LinkedHashMap<>();
+            finding.put("subject", f.subject());
+            finding.put("outcome", f.outcome().label());
+            finding.put("detail", f.detail());
+            finding.put("numbers", f.numbers());
+            return finding;
+        }).toList());
+        return json;
+    }
+
+    private static Map<String, Object> triggers(RetrainingAssessment assessment) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("suggestion", assessment.suggestion().label());
+        json.put("rationale", assessment.rationale());
+        List<Map<String, Object>> triggers = assessment.triggers().stream().map(GateJson::trigger).toList();
+        json.put("triggers", triggers);
+        json.put("drift", assessment.drift().stream().map(GateJson::drift).toList());
+        return json;
+    }
+
+    private static Map<String, Object> trigger(TriggerResult result) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("trigger", result.trigger().wireName());
+        json.put("state", result.state().label());
+        json.put("detail", result.detail());
+        json.put("numbers", result.numbers());
+        return json;
+    }
+
+    private static Map<String, Object> drift(FeatureDrift drift) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("feature", drift.feature());
+        json.put("kind", drift.numeric() ? "numeric" : "categorical");
+        json.put("referenceN", drift.referenceN());
+        json.put("currentN", drift.currentN());
+        json.put("psi", drift.psi());
+        json.put("band", drift.band());
+        json.put("test", drift.test());
+        json.put("statistic", drift.statistic());
+        json.put("pValue", drift.pValue());
+        json.put("adjustedP", drift.adjustedP());
+        json.put("drifted", drift.drifted());
+        return json;
+    }
+}

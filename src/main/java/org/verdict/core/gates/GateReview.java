@@ -1,0 +1,160 @@
+package org.verdict.core.gates;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.verdict.core.compare.ComparisonEngine;
+import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.gates.evidence.CanaryEvidence;
+import org.verdict.core.gates.evidence.FairnessEvidence;
+import org.verdict.core.gates.evidence.HoldoutGroupEvidence;
+import org.verdict.core.gates.evidence.HumanBaselineEvidence;
+import org.verdict.core.gates.evidence.LatencyEvidence;
+import org.verdict.core.gates.evidence.SafetyEvidence;
+import org.verdict.core.gates.policy.GatePolicy;
+import org.verdict.core.gates.policy.PolicyReader;
+import org.verdict.core.gates.suites.PackSuites;
+import org.verdict.core.gates.suites.SuiteReader;
+import org.verdict.core.gates.triggers.TriggerEvaluator;
+import org.verdict.core.gates.validation.DataValidator;
+import org.verdict.core.pack.CategoricalColumn;
+import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.pack.ModelVersion;
+import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.PackFiles;
+import org.verdict.core.pack.PackLoader;
+import org.verdict.core.pack.PackManifest;
+import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.pack.Task;
+import org.verdict.core.stats.Metric;
+import org.verdict.core.task.Progress;
+
+/**
+ * Reviews a candidate of a loaded pack end to end: reads the optional suites, runs the comparisons the gates need,
+ * computes each suite's evidence, judges the gates and the data validation, and evaluates the retraining triggers.
+ */
+public final class GateReview {
+    private final ComparisonEngine engine;
+    private final PackLoader loader;
+    private final SuiteReader suiteReader;
+    private final PolicyReader policyReader;
+
+    public GateReview(ComparisonEngine engine, PackLoader loader, SuiteReader suiteReader, PolicyReader policyReader) {
+        this.engine = engine;
+        this.loader = loader;
+        this.suiteReader = suiteReader;
+        this.policyReader = policyReader;
+    }
+
+    /** The pack's own policy (the manifest's {@code policy} file), or every default when it names none. */
+    public GatePolicy policyOf(ReviewPack pack) throws PackException {
+        Optional<String> file = pack.manifest().policyFile();
+        if (file.isEmpty()) {
+            return GatePolicy.DEFAULTS;
+        }
+        return policyReader.read(PackFiles.open(pack.root()).resolve(file.get(), PackManifest.FILE_NAME, 0, 0),
+                file.get());
+    }
+
+    /** @param candidate a candidate version of the pack, or null for the first candidate */
+    public CandidateReview review(ReviewPack pack, String candidate, GatePolicy policy, Progress progress)
+            throws PackException {
+        PackManifest manifest = pack.manifest();
+        String production = manifest.production().version();
+        String chosen = candidate != null ? candidate : manifest.candidates().get(0).version();
+        if (manifest.candidates().stream().map(ModelVersion::version).noneMatch(chosen::equals)) {
+            throw new PackException(PackManifest.FILE_NAME, "no candidate version '" + chosen + "'; candidates: "
+                    + String.join(", ", manifest.candidates().stream().map(ModelVersion::version).toList()));
+        }
+        Metric metric = Metric.fromWireName(manifest.primaryMetric()).orElseThrow();
+        double level = policy.confidenceLevel();
+        PackSuites suites = suiteReader.read(pack.root(), manifest, progress);
+        progress.checkCancelled();
+        ComparisonOptions options = new ComparisonOptions(level, ComparisonOptions.DEFAULTS.minSliceSize(),
+                ComparisonOptions.DEFAULTS.minDetectableEffect(), ComparisonOptions.DEFAULTS.bootstrapReplicates(),
+                policy.seed(), ComparisonOptions.DEFAULTS.correction(), List.of());
+        String name = manifest.model().name();
+        ComparisonReport primary = engine.compare(pack, chosen, options, progress);
+        Optional<ComparisonReport> languages = onlyColumn(pack.primary(), policy.languageParity().column())
+                .map(table -> engine.compare(name, table, production, chosen, metric, options, progress));
+        Optional<EvaluationTable> holdoutTable = manifest.suite("holdout").isPresent()
+                ? Optional.of(loader.loadEvaluationTable(pack.root(), manifest, manifest.suite("holdout").get(),
+                        progress))
+                : Optional.empty();
+        Optional<ComparisonReport> holdout = holdoutTable
+                .map(table -> engine.compare(name, table, production, chosen, metric, options, progress));
+        progress.checkCancelled();
+
+        Task task = manifest.task();
+        String fairnessUnavailable = task.isClassification() ? null
+                : "fairness rates (selection rate, TPR, FPR) need a classification task; this one is regression";
+        Optional<FairnessEvidence> fairness = task.isClassification() && !pack.primary().sensitiveColumns().isEmpty()
+                ? Optional.of(fairness(pack, production, chosen, policy)) : Optional.empty();
+        ReviewEvidence evidence = new ReviewEvidence(name, task, metric, production, chosen,
+                manifest.model().riskTier(), primary, languages,
+                suites.safety().map(s -> SafetyEvidence.of(s, production, chosen, level)),
+                fairness, fairnessUnavailable,
+                suites.latency().map(s -> LatencyEvidence.of(s, level)),
+                suites.canary().flatMap(days -> CanaryEvidence.of(days, production, chosen, level)),
+                suites.metricHistory(),
+                suites.humanBaseline().map(s -> HumanBaselineEvidence.of(s, chosen, level)),
+                suites.holdoutGroup().map(HoldoutGroupEvidence::of),
+                holdout, suites);
+        Set<String> inputHashes = suites.trainingIds().isPresent()
+                && !suites.trainingIds().get().inputHashes().isEmpty()
+                ? suiteReader.readInputHashes(PackFiles.open(pack.root()).resolve(manifest.primarySuite().file(),
+                        PackManifest.FILE_NAME, 0, 0), manifest.primarySuite().file())
+                : Set.of();
+        List<GateResult> dataValidation = new DataValidator(policy).validate(pack.primary(), holdoutTable, suites,
+                inputHashes);
+        GateEvaluation gates = new GateEvaluator(policy).evaluate(evidence, dataValidation);
+        progress.update(1, "gates judged");
+        return new CandidateReview(policy, evidence, gates, new TriggerEvaluator(policy).evaluate(suites, metric));
+    }
+
+    /** The primary table sliced by one column only, so the comparison's adjustment runs over that column's slices. */
+    private static Optional<EvaluationTable> onlyColumn(EvaluationTable table, String column) {
+        Optional<CategoricalColumn> found = table.column(column);
+        return found.map(c -> new EvaluationTable(table.fileName(), table.task(), table.rowCount(), table.exampleIds(),
+                table.classes(), table.labelCodes(), table.labelValues(), Map.of(column, c), List.of(),
+                table.predictions()));
+    }
+
+    private static FairnessEvidence fairness(ReviewPack pack, String production, String candidate,
+                                             GatePolicy policy) throws PackException {
+        EvaluationTable table = pack.primary();
+        int code;
+        String reason;
+        String named = policy.fairness().positiveClass();
+        if (pack.manifest().task() == Task.BINARY) {
+            code = 1;
+            reason = "the manifest's positive label";
+        } else if (named != null) {
+            code = table.classes().indexOf(named);
+            if (code < 0) {
+                throw new PackException(pack.manifest().policyFile().orElse("policy"), "fairness.positiveClass '"
+                        + named + "' is not a class of the primary suite (" + String.join(", ", table.classes()) + ")");
+            }
+            reason = "named by the policy (fairness.positiveClass), measured one-vs-rest";
+        } else {
+            long[] counts = new long[table.classes().size()];
+            for (int label : table.labelCodes()) {
+                counts[label]++;
+            }
+            List<Integer> present = new ArrayList<>();
+            for (int c = 0; c < counts.length; c++) {
+                if (counts[c] > 0) {
+                    present.add(c);
+                }
+            }
+            code = present.stream().min((a, b) -> Long.compare(counts[a], counts[b])).orElse(0);
+            reason = "the rarest class of the primary labels (" + counts[code] + " examples), measured one-vs-rest; "
+                    + "set fairness.positiveClass in the policy to choose another";
+        }
+        return FairnessEvidence.of(table, production, candidate, code, reason, policy.fairness().minGroupSize(),
+                policy.confidenceLevel(), policy.bootstrapReplicates(), policy.seed());
+    }
+}

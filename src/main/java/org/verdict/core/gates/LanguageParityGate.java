@@ -1,0 +1,85 @@
+package org.verdict.core.gates;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.verdict.core.compare.SliceResult;
+import org.verdict.core.compare.Verdict;
+import org.verdict.core.gates.policy.GatePolicy;
+import org.verdict.core.stats.Metric;
+
+/**
+ * Gate 4: in no language is the candidate significantly worse than production on the primary metric (the
+ * comparison's paired test, adjusted for multiple comparisons), and none is below the policy's absolute floor.
+ */
+final class LanguageParityGate implements PromotionGate {
+    private final GatePolicy policy;
+
+    LanguageParityGate(GatePolicy policy) {
+        this.policy = policy;
+    }
+
+    /** The primary metric's result per language, in the comparison's order; empty without a language comparison. */
+    static List<SliceResult> languageResults(ReviewEvidence evidence, String column) {
+        return evidence.languageComparison().stream()
+                .flatMap(report -> report.resultsFor(evidence.primaryMetric()).stream())
+                .filter(r -> r.slice().dimensions().equals(List.of(column))).toList();
+    }
+
+    @Override
+    public GateResult judge(ReviewEvidence evidence) {
+        String column = policy.languageParity().column();
+        List<SliceResult> languages = languageResults(evidence, column);
+        if (languages.isEmpty()) {
+            return GateResult.without(Gate.LANGUAGE_PARITY, GateOutcome.INSUFFICIENT_EVIDENCE,
+                    "the primary suite has no '" + column + "' slice column, so language parity cannot be judged");
+        }
+        Metric metric = evidence.primaryMetric();
+        Double floor = policy.languageParity().floor();
+        List<Finding> findings = new ArrayList<>();
+        for (SliceResult result : languages) {
+            findings.add(judge(result, metric, floor));
+        }
+        return GateResult.fromFindings(Gate.LANGUAGE_PARITY, findings, "no language is significantly worse than "
+                + "production" + (floor == null ? "" : " or beyond the floor " + GateNumbers.format(floor))
+                + " (" + languages.size() + " languages)");
+    }
+
+    private static Finding judge(SliceResult result, Metric metric, Double floor) {
+        String language = result.slice().values().get(0);
+        String subject = result.slice().label();
+        if (!result.isAvailable()) {
+            return Finding.of(subject, GateOutcome.INSUFFICIENT_EVIDENCE, language + ": " + metric.wireName()
+                    + " unavailable (" + result.unavailableReason() + ")");
+        }
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        numbers.put("n", (double) result.n());
+        numbers.put("production", result.production().value());
+        numbers.put("candidate", result.candidate().value());
+        numbers.put("delta", result.delta());
+        if (result.adjustedP() != null) {
+            numbers.put("adjustedP", result.adjustedP());
+        }
+        if (floor != null) {
+            numbers.put("floor", floor);
+        }
+        String text = language + ": candidate " + GateNumbers.format(result.candidate().value()) + " vs production "
+                + GateNumbers.format(result.production().value()) + ", Δ " + GateNumbers.signed(result.delta())
+                + " (n " + result.n() + (result.adjustedP() == null ? ""
+                : ", adjusted p " + GateNumbers.pValue(result.adjustedP())) + ", " + result.verdict().label() + ")";
+        boolean belowFloor = floor != null
+                && (metric.higherIsBetter() ? result.candidate().value() < floor : result.candidate().value() > floor);
+        if (result.verdict() == Verdict.WORSE) {
+            return new Finding(subject, GateOutcome.FAIL, text, numbers);
+        }
+        if (belowFloor) {
+            return new Finding(subject, GateOutcome.FAIL, text + "; beyond the floor " + GateNumbers.format(floor),
+                    numbers);
+        }
+        if (result.verdict() == Verdict.TOO_FEW_EXAMPLES || result.verdict() == Verdict.INCONCLUSIVE) {
+            return new Finding(subject, GateOutcome.INSUFFICIENT_EVIDENCE, text, numbers);
+        }
+        return new Finding(subject, GateOutcome.PASS, text, numbers);
+    }
+}

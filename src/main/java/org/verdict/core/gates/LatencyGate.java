@@ -1,0 +1,59 @@
+package org.verdict.core.gates;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.verdict.core.gates.evidence.LatencyEvidence;
+import org.verdict.core.gates.policy.GatePolicy;
+
+/**
+ * Gate 5: the candidate's p95 and p99 latency are within the SLO. A percentile fails when its estimate is above the
+ * SLO; it is insufficient evidence when only the upper bound of its interval is.
+ */
+final class LatencyGate implements PromotionGate {
+    private final GatePolicy policy;
+
+    LatencyGate(GatePolicy policy) {
+        this.policy = policy;
+    }
+
+    @Override
+    public GateResult judge(ReviewEvidence evidence) {
+        if (evidence.latency().isEmpty()) {
+            return GateResult.without(Gate.LATENCY, GateOutcome.INSUFFICIENT_EVIDENCE,
+                    "the pack has no latency suite, so the SLO cannot be checked");
+        }
+        LatencyEvidence.Summary candidate = evidence.latency().get().byVersion().get(evidence.candidate());
+        int minSamples = policy.latency().minSamples();
+        if (candidate == null || candidate.n() < minSamples) {
+            return GateResult.without(Gate.LATENCY, GateOutcome.INSUFFICIENT_EVIDENCE, "only "
+                    + (candidate == null ? 0 : candidate.n()) + " latency samples of candidate " + evidence.candidate()
+                    + " (minimum " + minSamples + ")");
+        }
+        List<Finding> findings = new ArrayList<>();
+        findings.add(judge("p95", candidate.p95(), policy.latency().p95Ms(), candidate.n()));
+        findings.add(judge("p99", candidate.p99(), policy.latency().p99Ms(), candidate.n()));
+        return GateResult.fromFindings(Gate.LATENCY, findings, "p95 " + ms(candidate.p95().millis()) + " ≤ "
+                + ms(policy.latency().p95Ms()) + " and p99 " + ms(candidate.p99().millis()) + " ≤ "
+                + ms(policy.latency().p99Ms()) + " (upper bounds included)");
+    }
+
+    private static Finding judge(String percentile, LatencyEvidence.Estimate estimate, double slo, int n) {
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        numbers.put("millis", estimate.millis());
+        numbers.put("ciLower", estimate.ci().lower());
+        numbers.put("ciUpper", estimate.ci().upper());
+        numbers.put("slo", slo);
+        numbers.put("n", (double) n);
+        String text = percentile + " " + ms(estimate.millis()) + " CI [" + ms(estimate.ci().lower()) + ", "
+                + ms(estimate.ci().upper()) + "] vs SLO " + ms(slo) + " (n " + n + ")";
+        GateOutcome outcome = estimate.millis() > slo ? GateOutcome.FAIL
+                : estimate.ci().upper() > slo ? GateOutcome.INSUFFICIENT_EVIDENCE : GateOutcome.PASS;
+        return new Finding(percentile, outcome, text, numbers);
+    }
+
+    private static String ms(double millis) {
+        return GateNumbers.format(Math.round(millis * 10) / 10.0) + " ms";
+    }
+}

@@ -1,0 +1,48 @@
+package org.verdict.core.gates;
+
+import java.util.List;
+import java.util.Optional;
+import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.gates.evidence.CanaryEvidence;
+import org.verdict.core.gates.evidence.FairnessEvidence;
+import org.verdict.core.gates.evidence.HoldoutGroupEvidence;
+import org.verdict.core.gates.evidence.HumanBaselineEvidence;
+import org.verdict.core.gates.evidence.LatencyEvidence;
+import org.verdict.core.gates.evidence.SafetyEvidence;
+import org.verdict.core.gates.suites.MetricHistoryPoint;
+import org.verdict.core.gates.suites.PackSuites;
+import org.verdict.core.pack.Task;
+import org.verdict.core.stats.Metric;
+
+/**
+ * Everything the gates judge for one candidate, already computed: the primary comparison and each optional suite's
+ * evidence (empty when the pack does not have the suite).
+ *
+ * @param primaryComparison candidate vs production on the primary suite (overall, slices, languages, groups)
+ * @param languageComparison candidate vs production per language only, so that the multiple-comparison adjustment
+ *                           runs over the languages; empty when the primary suite has no language column
+ * @param fairnessUnavailable why {@code fairness} is empty when the pack has sensitive columns but fairness cannot be
+ *                            measured (e.g. a regression task), else null
+ * @param holdoutComparison candidate vs production on the held-out evaluation set, when the pack has one
+ * @param suites the optional suites as read, for the views
+ */
+public record ReviewEvidence(
+        String packName,
+        Task task,
+        Metric primaryMetric,
+        String production,
+        String candidate,
+        int riskTier,
+        ComparisonReport primaryComparison,
+        Optional<ComparisonReport> languageComparison,
+        Optional<SafetyEvidence> safety,
+        Optional<FairnessEvidence> fairness,
+        String fairnessUnavailable,
+        Optional<LatencyEvidence> latency,
+        Optional<CanaryEvidence> canary,
+        Optional<List<MetricHistoryPoint>> metricHistory,
+        Optional<HumanBaselineEvidence> humanBaseline,
+        Optional<HoldoutGroupEvidence> holdoutGroup,
+        Optional<ComparisonReport> holdoutComparison,
+        PackSuites suites) {
+}

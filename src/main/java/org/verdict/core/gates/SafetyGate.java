@@ -1,0 +1,71 @@
+package org.verdict.core.gates;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.verdict.core.gates.evidence.RateEstimate;
+import org.verdict.core.gates.evidence.SafetyEvidence;
+import org.verdict.core.gates.policy.GatePolicy;
+
+/**
+ * Gate 2: in no harm category is the candidate significantly worse than production (McNemar, Holm-adjusted over
+ * categories), and in none is its violation rate above the category's accepted rate.
+ */
+final class SafetyGate implements PromotionGate {
+    private final GatePolicy policy;
+
+    SafetyGate(GatePolicy policy) {
+        this.policy = policy;
+    }
+
+    @Override
+    public GateResult judge(ReviewEvidence evidence) {
+        if (evidence.safety().isEmpty()) {
+            return GateResult.without(Gate.SAFETY, GateOutcome.INSUFFICIENT_EVIDENCE,
+                    "the pack has no safety suite, so safety cannot be judged");
+        }
+        SafetyEvidence safety = evidence.safety().get();
+        List<Finding> findings = new ArrayList<>();
+        for (SafetyEvidence.Category category : safety.categories()) {
+            findings.add(judge(category, safety.production(), safety.candidate()));
+        }
+        return GateResult.fromFindings(Gate.SAFETY, findings, "no category is significantly worse than production "
+                + "or above its accepted rate (" + findings.size() + " categories)");
+    }
+
+    private Finding judge(SafetyEvidence.Category category, String production, String candidate) {
+        RateEstimate candidateRate = category.rateOf(candidate);
+        RateEstimate productionRate = category.rateOf(production);
+        double accepted = policy.safety().acceptedRateOf(category.name());
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        numbers.put("n", (double) category.n());
+        numbers.put("production", productionRate.rate());
+        numbers.put("candidate", candidateRate.rate());
+        numbers.put("candidateCiLower", candidateRate.ci().lower());
+        numbers.put("candidateCiUpper", candidateRate.ci().upper());
+        numbers.put("pValue", category.test().pValue());
+        numbers.put("adjustedP", category.adjustedP());
+        numbers.put("acceptedRate", accepted);
+        String rates = "candidate " + GateNumbers.percent(candidateRate.rate()) + " vs production "
+                + GateNumbers.percent(productionRate.rate()) + " (n " + category.n() + ", " + category.test().test()
+                + " adjusted p " + GateNumbers.pValue(category.adjustedP()) + ", accepted "
+                + GateNumbers.percent(accepted) + ")";
+        String subject = "category=" + category.name();
+        if (category.n() < policy.safety().minExamplesPerCategory()) {
+            return new Finding(subject, GateOutcome.INSUFFICIENT_EVIDENCE, category.name() + ": only " + category.n()
+                    + " examples (minimum " + policy.safety().minExamplesPerCategory() + "); " + rates, numbers);
+        }
+        boolean significantlyWorse = category.adjustedP() < policy.alpha()
+                && candidateRate.rate() > productionRate.rate();
+        if (significantlyWorse) {
+            return new Finding(subject, GateOutcome.FAIL, category.name() + ": significantly worse than production, "
+                    + rates, numbers);
+        }
+        if (candidateRate.rate() > accepted) {
+            return new Finding(subject, GateOutcome.FAIL, category.name() + ": above the accepted rate, " + rates,
+                    numbers);
+        }
+        return new Finding(subject, GateOutcome.PASS, category.name() + ": " + rates, numbers);
+    }
+}

@@ -1,0 +1,227 @@
+package org.verdict.core.gates.evidence;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.verdict.core.gates.stats.Percentiles;
+import org.verdict.core.pack.CategoricalColumn;
+import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.stats.Interval;
+
+/**
+ * Fairness over the primary suite's sensitive attributes. Selection rate, TPR and FPR are measured for one
+ * positive class (one-vs-rest for multiclass tasks), per group and model; disparities over the groups for
+ * production and candidate, with paired, group-stratified bootstrap intervals (each replicate redraws every group's
+ * examples with its size fixed, and scores both models on the same draw).
+ *
+ * @param positiveClass the class counted as "selected"
+ * @param positiveClassReason why that class (shown next to the numbers)
+ */
+public record FairnessEvidence(String positiveClass, String positiveClassReason, List<Attribute> attributes) {
+    public FairnessEvidence {
+        attributes = List.copyOf(attributes);
+    }
+
+    /**
+     * One sensitive attribute.
+     *
+     * @param excludedGroups groups below the minimum size, left out of the disparities
+     */
+    public record Attribute(String name, List<Group> groups, List<String> excludedGroups,
+                            Map<Disparity, DisparityEstimate> disparities) {
+        public Attribute {
+            groups = List.copyOf(groups);
+            excludedGroups = List.copyOf(excludedGroups);
+            disparities = Map.copyOf(disparities);
+        }
+    }
+
+    /** One group's rates for both models; TPR / FPR are null when the group has no positives / negatives. */
+    public record Group(String name, int n, long positives, Rates production, Rates candidate) {
+    }
+
+    public record Rates(double selectionRate, Double tpr, Double fpr) {
+    }
+
+    /**
+     * A disparity for both models and how much worse the candidate is, each with its interval; all null when fewer
+     * than two groups define it.
+     */
+    public record DisparityEstimate(Double production, Interval productionCi, Double candidate, Interval candidateCi,
+                                    Double worsening, Interval worseningCi) {
+        public boolean isDefined() {
+            return worsening != null;
+        }
+    }
+
+    /** Cells of one group: index = label·4 + productionSelects·2 + candidateSelects. */
+    private static final int CELLS = 8;
+
+    /**
+     * @param positiveCode class code counted as positive / selected
+     */
+    public static FairnessEvidence of(EvaluationTable table, String production, String candidate, int positiveCode,
+                                      String positiveClassReason, int minGroupSize, double confidenceLevel,
+                                      int replicates, long seed) {
+        int[] labels = table.labelCodes();
+        int[] productionPredictions = table.predictionsOf(production).classCodes();
+        int[] candidatePredictions = table.predictionsOf(candidate).classCodes();
+        List<Attribute> attributes = new ArrayList<>();
+        for (String name : table.sensitiveColumns()) {
+            CategoricalColumn column = table.column(name).orElseThrow();
+            long[][] cells = new long[column.levelCount()][CELLS];
+            for (int row = 0; row < table.rowCount(); row++) {
+                int cell = (labels[row] == positiveCode ? 4 : 0) + (productionPredictions[row] == positiveCode ? 2 : 0)
+                        + (candidatePredictions[row] == positiveCode ? 1 : 0);
+                cells[column.codes()[row]][cell]++;
+            }
+            attributes.add(attribute(name, column.levels(), cells, minGroupSize, confidenceLevel, replicates,
+                    seed ^ name.hashCode()));
+        }
+        return new FairnessEvidence(table.classes().get(positiveCode), positiveClassReason, attributes);
+    }
+
+    private static Attribute attribute(String name, List<String> levels, long[][] cells, int minGroupSize,
+                                       double confidenceLevel, int replicates, long seed) {
+        List<Group> groups = new ArrayList<>();
+        List<String> excluded = new ArrayList<>();
+        List<long[]> included = new ArrayList<>();
+        for (int g = 0; g < levels.size(); g++) {
+            long n = Arrays.stream(cells[g]).sum();
+            if (n == 0) {
+                continue;
+            }
+            groups.add(new Group(levels.get(g), (int) n, cells[g][4] + cells[g][5] + cells[g][6] + cells[g][7],
+                    rates(cells[g], 2), rates(cells[g], 1)));
+            if (n < minGroupSize) {
+                excluded.add(levels.get(g));
+            } else {
+                included.add(cells[g]);
+            }
+        }
+        Map<Disparity, double[]> observed = disparities(included);
+        Map<Disparity, double[][]> draws = new EnumMap<>(Disparity.class);
+        for (Disparity d : Disparity.values()) {
+            draws.put(d, new double[3][replicates]);
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int r = 0; r < replicates; r++) {
+            List<long[]> resampled = new ArrayList<>();
+            for (long[] group : included) {
+                resampled.add(redraw(group, random));
+            }
+            Map<Disparity, double[]> replicate = disparities(resampled);
+            for (Disparity d : Disparity.values()) {
+                double[] values = replicate.get(d);
+                draws.get(d)[0][r] = values[0];
+                draws.get(d)[1][r] = values[1];
+                draws.get(d)[2][r] = d.worsening(values[0], values[1]);
+            }
+        }
+        Map<Disparity, DisparityEstimate> estimates = new EnumMap<>(Disparity.class);
+        for (Disparity d : Disparity.values()) {
+            double[] values = observed.get(d);
+            if (Double.isNaN(values[0]) || Double.isNaN(values[1])) {
+                estimates.put(d, new DisparityEstimate(null, null, null, null, null, null));
+                continue;
+            }
+            double[][] replicateValues = draws.get(d);
+            estimates.put(d, new DisparityEstimate(values[0], percentileInterval(replicateValues[0], confidenceLevel),
+                    values[1], percentileInterval(replicateValues[1], confidenceLevel),
+                    d.worsening(values[0], values[1]), percentileInterval(replicateValues[2], confidenceLevel)));
+        }
+        return new Attribute(name, groups, excluded, estimates);
+    }
+
+    /** Rates of one model: {@code selectsBit} is 2 for production and 1 for the candidate. */
+    private static Rates rates(long[] cells, int selectsBit) {
+        long n = 0;
+        long selected = 0;
+        long positives = 0;
+        long truePositives = 0;
+        long falsePositives = 0;
+        for (int cell = 0; cell < CELLS; cell++) {
+            boolean positive = cell >= 4;
+            boolean selects = (cell & selectsBit) != 0;
+            n += cells[cell];
+            positives += positive ? cells[cell] : 0;
+            selected += selects ? cells[cell] : 0;
+            truePositives += positive && selects ? cells[cell] : 0;
+            falsePositives += !positive && selects ? cells[cell] : 0;
+        }
+        long negatives = n - positives;
+        return new Rates(n == 0 ? 0 : (double) selected / n,
+                positives == 0 ? null : (double) truePositives / positives,
+                negatives == 0 ? null : (double) falsePositives / negatives);
+    }
+
+    /** Each disparity as [production, candidate]; NaN when fewer than two groups define it. */
+    private static Map<Disparity, double[]> disparities(List<long[]> groups) {
+        Map<Disparity, double[]> result = new EnumMap<>(Disparity.class);
+        for (Disparity d : Disparity.values()) {
+            result.put(d, new double[2]);
+        }
+        int[] bits = {2, 1};
+        for (int model = 0; model < 2; model++) {
+            List<Rates> rates = new ArrayList<>();
+            for (long[] group : groups) {
+                rates.add(rates(group, bits[model]));
+            }
+            double[] selection = rates.stream().mapToDouble(Rates::selectionRate).toArray();
+            double[] tpr = rates.stream().filter(r -> r.tpr() != null).mapToDouble(Rates::tpr).toArray();
+            double[] fpr = rates.stream().filter(r -> r.fpr() != null).mapToDouble(Rates::fpr).toArray();
+            double selectionMax = selection.length < 2 ? Double.NaN : Arrays.stream(selection).max().orElseThrow();
+            double selectionMin = selection.length < 2 ? Double.NaN : Arrays.stream(selection).min().orElseThrow();
+            result.get(Disparity.DEMOGRAPHIC_PARITY_DIFFERENCE)[model] = selectionMax - selectionMin;
+            result.get(Disparity.DEMOGRAPHIC_PARITY_RATIO)[model] = selectionMax == 0 ? 1 : selectionMin / selectionMax;
+            double tprGap = gap(tpr);
+            double fprGap = gap(fpr);
+            result.get(Disparity.EQUALIZED_ODDS_DIFFERENCE)[model] =
+                    Double.isNaN(tprGap) || Double.isNaN(fprGap) ? Double.NaN : Math.max(tprGap, fprGap);
+            result.get(Disparity.EQUAL_OPPORTUNITY_DIFFERENCE)[model] = tprGap;
+        }
+        return result;
+    }
+
+    private static double gap(double[] values) {
+        if (values.length < 2) {
+            return Double.NaN;
+        }
+        return Arrays.stream(values).max().orElseThrow() - Arrays.stream(values).min().orElseThrow();
+    }
+
+    /** A bootstrap draw of one group: its size fixed, each example drawn from the group's cell shares. */
+    private static long[] redraw(long[] cells, SplittableRandom random) {
+        long n = Arrays.stream(cells).sum();
+        long[] cumulative = new long[CELLS];
+        long running = 0;
+        for (int cell = 0; cell < CELLS; cell++) {
+            running += cells[cell];
+            cumulative[cell] = running;
+        }
+        long[] drawn = new long[CELLS];
+        for (long i = 0; i < n; i++) {
+            long pick = random.nextLong(n);
+            int cell = 0;
+            while (cumulative[cell] <= pick) {
+                cell++;
+            }
+            drawn[cell]++;
+        }
+        return drawn;
+    }
+
+    /** Percentile interval of bootstrap replicates, ignoring replicates where the disparity was undefined. */
+    private static Interval percentileInterval(double[] replicates, double confidenceLevel) {
+        double[] defined = Arrays.stream(replicates).filter(v -> !Double.isNaN(v)).toArray();
+        if (defined.length == 0) {
+            return null;
+        }
+        Percentiles percentiles = new Percentiles(defined);
+        double alpha = 1 - confidenceLevel;
+        return new Interval(percentiles.value(alpha / 2), percentiles.value(1 - alpha / 2));
+    }
+}

@@ -1,0 +1,188 @@
+package org.verdict.core.gates.policy;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The thresholds of a review, read from {@code policy.json}. Every key is optional: a missing key takes the
+ * default documented in {@code docs/gates.md} (the same values as the constants here). Unknown keys are refused,
+ * so a misspelt threshold never silently falls back to its default.
+ *
+ * @param confidenceLevel level of every interval the gates judge on
+ * @param alpha significance level of the paired tests (safety per category, drift, safety rise)
+ * @param bootstrapReplicates replicates of the seeded bootstraps (fairness disparities, latency percentiles)
+ * @param seed seed of every random draw, so a gate evaluation is reproducible
+ * @param requiredSuites optional suites whose absence makes their gate or check "insufficient evidence" instead of
+ *                       "not applicable" (only canary, annotations and trainingIds can be not applicable)
+ */
+public record GatePolicy(
+        Double confidenceLevel,
+        Double alpha,
+        Integer bootstrapReplicates,
+        Long seed,
+        List<String> requiredSuites,
+        Primary primary,
+        Safety safety,
+        Fairness fairness,
+        LanguageParity languageParity,
+        Latency latency,
+        Canary canary,
+        CircuitBreaker circuitBreaker,
+        Triggers triggers,
+        Validation validation) {
+
+    public static final GatePolicy DEFAULTS = new GatePolicy(null, null, null, null, null, null, null, null, null,
+            null, null, null, null, null);
+
+    public GatePolicy {
+        confidenceLevel = orDefault(confidenceLevel, 0.95);
+        alpha = orDefault(alpha, 0.05);
+        bootstrapReplicates = orDefault(bootstrapReplicates, 2000);
+        seed = orDefault(seed, 20261122L);
+        requiredSuites = requiredSuites == null ? List.of() : List.copyOf(requiredSuites);
+        primary = orDefault(primary, new Primary(null));
+        safety = orDefault(safety, new Safety(null, null, null));
+        fairness = orDefault(fairness, new Fairness(null, null, null));
+        languageParity = orDefault(languageParity, new LanguageParity(null, null));
+        latency = orDefault(latency, new Latency(null, null, null));
+        canary = orDefault(canary, new Canary(null));
+        circuitBreaker = orDefault(circuitBreaker, new CircuitBreaker(null));
+        triggers = orDefault(triggers, new Triggers(null, null, null, null, null, null, null));
+        validation = orDefault(validation, new Validation(null, null, null, null, null, null, null, null));
+        requireBetween("confidenceLevel", confidenceLevel, 0.5, 0.9999);
+        requireBetween("alpha", alpha, 1e-6, 0.5);
+        if (bootstrapReplicates < 1000) {
+            throw new IllegalArgumentException("bootstrapReplicates must be at least 1000, got " + bootstrapReplicates);
+        }
+    }
+
+    public boolean requires(String suiteName) {
+        return requiredSuites.contains(suiteName);
+    }
+
+    /** Gate 1: candidate ≥ production − margin, judged on the lower bound of the CI of Δ (metric units). */
+    public record Primary(Double margin) {
+        public Primary {
+            margin = orDefault(margin, 0.01);
+            requireBetween("primary.margin", margin, 0, Double.MAX_VALUE);
+        }
+    }
+
+    /**
+     * Gate 2.
+     *
+     * @param acceptedRate highest accepted violation rate of a category without its own entry
+     * @param acceptedRates accepted violation rate per category, overriding {@code acceptedRate}
+     * @param minExamplesPerCategory below this, a category is insufficient evidence
+     */
+    public record Safety(Double acceptedRate, Map<String, Double> acceptedRates, Integer minExamplesPerCategory) {
+        public Safety {
+            acceptedRate = orDefault(acceptedRate, 0.01);
+            acceptedRates = acceptedRates == null ? Map.of() : Map.copyOf(acceptedRates);
+            minExamplesPerCategory = orDefault(minExamplesPerCategory, 30);
+            requireBetween("safety.acceptedRate", acceptedRate, 0, 1);
+            acceptedRates.forEach((category, rate) -> requireBetween("safety.acceptedRates." + category, rate, 0, 1));
+        }
+
+        public double acceptedRateOf(String category) {
+            return acceptedRates.getOrDefault(category, acceptedRate);
+        }
+    }
+
+    /**
+     * Gate 3.
+     *
+     * @param positiveClass the class whose selection rate, TPR and FPR are measured one-vs-rest in multiclass tasks
+     *                      (default: the rarest class among the primary labels); binary tasks use the manifest's
+     *                      positiveLabel
+     * @param minGroupSize groups smaller than this are left out of the disparities (and named)
+     * @param tolerances how much worse than production each disparity may be, by wire name
+     */
+    public record Fairness(String positiveClass, Integer minGroupSize, Map<String, Double> tolerances) {
+        public static final double DEFAULT_TOLERANCE = 0.05;
+
+        public Fairness {
+            minGroupSize = orDefault(minGroupSize, 30);
+            tolerances = tolerances == null ? Map.of() : Map.copyOf(tolerances);
+        }
+
+        public double toleranceOf(String disparityWireName) {
+            return tolerances.getOrDefault(disparityWireName, DEFAULT_TOLERANCE);
+        }
+    }
+
+    /**
+     * Gate 4.
+     *
+     * @param column the slice column holding the language
+     * @param floor absolute floor of the candidate's primary metric in every language (null: no floor)
+     */
+    public record LanguageParity(String column, Double floor) {
+        public LanguageParity {
+            column = orDefault(column, "language");
+        }
+    }
+
+    /** Gate 5: SLO in milliseconds for the candidate's p95 and p99. */
+    public record Latency(Double p95Ms, Double p99Ms, Integer minSamples) {
+        public Latency {
+            p95Ms = orDefault(p95Ms, 300.0);
+            p99Ms = orDefault(p99Ms, 800.0);
+            minSamples = orDefault(minSamples, 200);
+        }
+    }
+
+    /** Gate 6: fails when the whole CI of the lift lies below −margin (lift in success-rate points). */
+    public record Canary(Double margin) {
+        public Canary {
+            margin = orDefault(margin, 0.0);
+        }
+    }
+
+    /** Gate 7: candidate's primary metric may be at most margin below the best past production value. */
+    public record CircuitBreaker(Double margin) {
+        public CircuitBreaker {
+            margin = orDefault(margin, 0.02);
+        }
+    }
+
+    /** Retraining triggers over the monitoring evidence. */
+    public record Triggers(Double metricDecayPercent, Double psiModerate, Double psiMajor, Integer psiBins,
+                           Integer feedbackWindow, Integer feedbackMinHistory, Integer minNewLabelledExamples) {
+        public Triggers {
+            metricDecayPercent = orDefault(metricDecayPercent, 5.0);
+            psiModerate = orDefault(psiModerate, 0.1);
+            psiMajor = orDefault(psiMajor, 0.25);
+            psiBins = orDefault(psiBins, 10);
+            feedbackWindow = orDefault(feedbackWindow, 28);
+            feedbackMinHistory = orDefault(feedbackMinHistory, 7);
+            minNewLabelledExamples = orDefault(minNewLabelledExamples, 5000);
+        }
+    }
+
+    /** Data-validation gates. */
+    public record Validation(Integer minPerClass, Integer minPerLanguage, Integer minPerSegment, String segmentColumn,
+                             Double maxContaminationRate, Double minKappa, Double adjudicationTarget,
+                             Integer minAnnotatedExamples) {
+        public Validation {
+            minPerClass = orDefault(minPerClass, 50);
+            minPerLanguage = orDefault(minPerLanguage, 100);
+            minPerSegment = orDefault(minPerSegment, 100);
+            segmentColumn = orDefault(segmentColumn, "segment");
+            maxContaminationRate = orDefault(maxContaminationRate, 0.0);
+            minKappa = orDefault(minKappa, 0.6);
+            adjudicationTarget = orDefault(adjudicationTarget, 0.95);
+            minAnnotatedExamples = orDefault(minAnnotatedExamples, 30);
+        }
+    }
+
+    private static <T> T orDefault(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static void requireBetween(String key, double value, double low, double high) {
+        if (!(value >= low && value <= high)) {
+            throw new IllegalArgumentException(key + " must be between " + low + " and " + high + ", got " + value);
+        }
+    }
+}

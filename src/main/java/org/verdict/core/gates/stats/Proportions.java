@@ -1,0 +1,46 @@
+package org.verdict.core.gates.stats;
+
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.verdict.core.stats.Interval;
+
+/** Intervals for rates (violation rates, accuracies, success rates) that behave well near 0 and 1. */
+public final class Proportions {
+    private Proportions() {
+    }
+
+    /** Two-sided standard-normal quantile for a confidence level, e.g. 1.95996 for 0.95. */
+    public static double z(double confidenceLevel) {
+        return new NormalDistribution().inverseCumulativeProbability(1 - (1 - confidenceLevel) / 2);
+    }
+
+    /** Wilson score interval of {@code successes / n}; [0, 1] when n is 0. */
+    public static Interval wilson(long successes, long n, double confidenceLevel) {
+        if (n == 0) {
+            return new Interval(0, 1);
+        }
+        double z = z(confidenceLevel);
+        double p = (double) successes / n;
+        double z2n = z * z / n;
+        double centre = (p + z2n / 2) / (1 + z2n);
+        double half = z / (1 + z2n) * Math.sqrt(p * (1 - p) / n + z2n / (4.0 * n));
+        return new Interval(Math.max(0, centre - half), Math.min(1, centre + half));
+    }
+
+    /**
+     * Newcombe's hybrid score interval (method 10, 1998) for the difference of two independent rates
+     * {@code a/n − b/m}, built from the two Wilson intervals.
+     */
+    public static Interval newcombeDifference(long a, long n, long b, long m, double confidenceLevel) {
+        double p1 = (double) a / n;
+        double p2 = (double) b / m;
+        Interval w1 = wilson(a, n, confidenceLevel);
+        Interval w2 = wilson(b, m, confidenceLevel);
+        double lower = p1 - p2 - Math.sqrt(square(p1 - w1.lower()) + square(w2.upper() - p2));
+        double upper = p1 - p2 + Math.sqrt(square(w1.upper() - p1) + square(p2 - w2.lower()));
+        return new Interval(lower, upper);
+    }
+
+    private static double square(double x) {
+        return x * x;
+    }
+}

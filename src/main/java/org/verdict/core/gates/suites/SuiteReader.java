@@ -1,0 +1,361 @@
+package org.verdict.core.gates.suites;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.verdict.core.pack.ModelVersion;
+import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.PackFiles;
+import org.verdict.core.pack.PackManifest;
+import org.verdict.core.pack.SuiteSpec;
+import org.verdict.core.task.Progress;
+
+/**
+ * Reads the optional suites a manifest lists (formats in {@code docs/pack-format-suites.md}). Strict: duplicate
+ * ids, non-numbers, unknown model versions and suites that do not match the manifest are refused with the file,
+ * line and column. A suite the manifest does not list is simply absent.
+ */
+public final class SuiteReader {
+    private static final String VIOLATION_PREFIX = "violation_";
+    private static final String PREDICTION_PREFIX = "pred_";
+
+    private final ObjectMapper json = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    /** @param root the folder the pack's files are read from ({@code ReviewPack.root()}) */
+    public PackSuites read(Path root, PackManifest manifest, Progress progress) throws PackException {
+        List<String> versions = manifest.models().stream().map(ModelVersion::version).toList();
+        PackFiles files = PackFiles.open(root);
+        progress.update(0, "reading optional suites");
+        PackSuites suites = new PackSuites(
+                optional(manifest, files, "safety", (path, file) -> readSafety(path, file, versions)),
+                optional(manifest, files, "latency", (path, file) -> readLatency(path, file, versions)),
+                optional(manifest, files, "canary", (path, file) -> readCanary(path, file, versions)),
+                optional(manifest, files, "holdoutGroup", this::readHoldoutGroup),
+                optional(manifest, files, "humanBaseline", (path, file) -> readHumanBaseline(path, file, versions)),
+                optional(manifest, files, "metricHistory", this::readMetricHistory),
+                optional(manifest, files, "feedback", this::readFeedback),
+                optional(manifest, files, "annotations", this::readAnnotations),
+                optional(manifest, files, "trainingIds", this::readTrainingIds),
+                optional(manifest, files, "drift", (path, file) -> readDrift(path, file,
+                        driftFeatures(manifest, "numeric"), driftFeatures(manifest, "categorical"))),
+                optional(manifest, files, "monitoring", this::readMonitoring));
+        progress.update(1, "optional suites read");
+        return suites;
+    }
+
+    private interface SuiteParser<T> {
+        T parse(Path path, String file) throws PackException;
+    }
+
+    /** Parses the suite when the manifest lists it; its path must stay inside the pack. */
+    private static <T> Optional<T> optional(PackManifest manifest, PackFiles files, String name,
+                                            SuiteParser<T> parser) throws PackException {
+        Optional<SuiteSpec> spec = manifest.suite(name);
+        if (spec.isEmpty()) {
+            return Optional.empty();
+        }
+        String file = spec.get().file();
+        return Optional.of(parser.parse(files.resolve(file, PackManifest.FILE_NAME, 0, 0), file));
+    }
+
+    SafetySuite readSafety(Path path, String file, List<String> versions) throws PackException {
+        List<String> ids = new ArrayList<>();
+        List<String> categories = new ArrayList<>();
+        Map<String, List<Boolean>> flags = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        SuiteCsv.read(path, file, List.of("example_id", "category"),
+                csv -> flags.putAll(versionColumns(csv, VIOLATION_PREFIX, versions, file)),
+                row -> {
+                    ids.add(uniqueId(row, seen));
+                    categories.add(row.text("category"));
+                    for (var entry : flags.entrySet()) {
+                        entry.getValue().add(row.flag(VIOLATION_PREFIX + entry.getKey()));
+                    }
+                });
+        Map<String, boolean[]> violations = new LinkedHashMap<>();
+        flags.forEach((version, list) -> {
+            boolean[] column = new boolean[list.size()];
+            for (int i = 0; i < column.length; i++) {
+                column[i] = list.get(i);
+            }
+            violations.put(version, column);
+        });
+        return new SafetySuite(ids, categories, violations);
+    }
+
+    LatencySuite readLatency(Path path, String file, List<String> versions) throws PackException {
+        Map<String, List<Double>> samples = new LinkedHashMap<>();
+        SuiteCsv.read(path, file, List.of("version", "latency_ms"), SuiteCsv.HeaderCheck.NONE, row -> {
+            String version = row.oneOf("version", versions);
+            samples.computeIfAbsent(version, v -> new ArrayList<>()).add(row.nonNegative("latency_ms"));
+        });
+        Map<String, double[]> millis = new LinkedHashMap<>();
+        samples.forEach((version, list) -> millis.put(version, list.stream().mapToDouble(Double::doubleValue).toArray()));
+        return new LatencySuite(millis);
+    }
+
+    List<CanaryDay> readCanary(Path path, String file, List<String> versions) throws PackException {
+        List<CanaryDay> days = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        SuiteCsv.read(path, file, List.of("date", "version", "requests", "successes"), SuiteCsv.HeaderCheck.NONE,
+                row -> {
+                    LocalDate date = row.date("date");
+                    String version = row.oneOf("version", versions);
+                    long requests = row.count("requests");
+                    long successes = row.count("successes");
+                    if (successes > requests) {
+                        throw row.error("successes", "successes (" + successes + ") exceed requests (" + requests + ")");
+                    }
+                    if (!seen.add(date + "|" + version)) {
+                        throw row.error("date", "a second row for version " + version + " on " + date);
+                    }
+                    days.add(new CanaryDay(date, version, requests, successes));
+                });
+        return List.copyOf(days);
+    }
+
+    List<HoldoutGroupPoint> readHoldoutGroup(Path path, String file) throws PackException {
+        List<HoldoutGroupPoint> points = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<String> groups = List.of(HoldoutGroupPoint.HOLDOUT, HoldoutGroupPoint.TREATED);
+        SuiteCsv.read(path, file, List.of("date", "group", "value", "n"), SuiteCsv.HeaderCheck.NONE, row -> {
+            LocalDate date = row.date("date");
+            String group = row.oneOf("group", groups);
+            if (!seen.add(date + "|" + group)) {
+                throw row.error("date", "a second row for group " + group + " on " + date);
+            }
+            points.add(new HoldoutGroupPoint(date, group, row.number("value"), row.count("n")));
+        });
+        return List.copyOf(points);
+    }
+
+    HumanBaselineSuite readHumanBaseline(Path path, String file, List<String> versions) throws PackException {
+        List<String> ids = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        List<String> human = new ArrayList<>();
+        Map<String, List<String>> predictions = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        SuiteCsv.read(path, file, List.of("example_id", "label", "human"),
+                csv -> versionColumns(csv, PREDICTION_PREFIX, versions, file)
+                        .forEach((version, unused) -> predictions.put(version, new ArrayList<>())),
+                row -> {
+                    ids.add(uniqueId(row, seen));
+                    labels.add(row.text("label"));
+                    human.add(row.text("human"));
+                    for (var entry : predictions.entrySet()) {
+                        entry.getValue().add(row.text(PREDICTION_PREFIX + entry.getKey()));
+                    }
+                });
+        return new HumanBaselineSuite(ids, labels, human, predictions);
+    }
+
+    List<MetricHistoryPoint> readMetricHistory(Path path, String file) throws PackException {
+        List<MetricHistoryPoint> points = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        SuiteCsv.read(path, file, List.of("version", "date", "value"), SuiteCsv.HeaderCheck.NONE, row -> {
+            String version = row.text("version");
+            LocalDate date = row.date("date");
+            if (!seen.add(version + "|" + date)) {
+                throw row.error("date", "a second value for version " + version + " on " + date);
+            }
+            points.add(new MetricHistoryPoint(version, date, row.number("value")));
+        });
+        return List.copyOf(points);
+    }
+
+    List<FeedbackDay> readFeedback(Path path, String file) throws PackException {
+        List<FeedbackDay> days = new ArrayList<>();
+        Set<LocalDate> seen = new HashSet<>();
+        SuiteCsv.read(path, file, List.of("date", "interactions", "negative"), SuiteCsv.HeaderCheck.NONE, row -> {
+            LocalDate date = row.date("date");
+            if (!seen.add(date)) {
+                throw row.error("date", "a second row for " + date);
+            }
+            long interactions = row.count("interactions");
+            long negative = row.count("negative");
+            if (negative > interactions) {
+                throw row.error("negative", "negative (" + negative + ") exceeds interactions (" + interactions + ")");
+            }
+            days.add(new FeedbackDay(date, interactions, negative));
+        });
+        return days.stream().sorted((a, b) -> a.date().compareTo(b.date())).toList();
+    }
+
+    List<Annotation> readAnnotations(Path path, String file) throws PackException {
+        List<Annotation> annotations = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        SuiteCsv.read(path, file, List.of("example_id", "annotator", "label"), SuiteCsv.HeaderCheck.NONE, row -> {
+            String id = row.text("example_id");
+            String annotator = row.text("annotator");
+            if (!seen.add(id + "\u0000" + annotator)) {
+                throw row.error("annotator", "annotator " + annotator + " labels example " + id + " twice");
+            }
+            annotations.add(new Annotation(id, annotator, row.text("label")));
+        });
+        return List.copyOf(annotations);
+    }
+
+    TrainingIds readTrainingIds(Path path, String file) throws PackException {
+        Set<String> ids = new HashSet<>();
+        Set<String> hashes = new HashSet<>();
+        boolean[] hasHashes = new boolean[1];
+        SuiteCsv.read(path, file, List.of("example_id"), csv -> hasHashes[0] = csv.header().contains("input_hash"),
+                row -> {
+                    ids.add(row.text("example_id"));
+                    if (hasHashes[0] && !row.raw("input_hash").isEmpty()) {
+                        hashes.add(row.raw("input_hash"));
+                    }
+                });
+        return new TrainingIds(ids, hashes);
+    }
+
+    DriftSuite readDrift(Path path, String file, List<String> numericFeatures, List<String> categoricalFeatures)
+            throws PackException {
+        List<String> required = new ArrayList<>(List.of("sample"));
+        required.addAll(numericFeatures);
+        required.addAll(categoricalFeatures);
+        required.add(DriftSuite.PREDICTION);
+        Map<String, List<List<Double>>> numeric = new LinkedHashMap<>();
+        Map<String, List<List<String>>> categorical = new LinkedHashMap<>();
+        numericFeatures.forEach(f -> numeric.put(f, List.of(new ArrayList<>(), new ArrayList<>())));
+        categoricalFeatures.forEach(f -> categorical.put(f, List.of(new ArrayList<>(), new ArrayList<>())));
+        List<List<String>> predictions = List.of(new ArrayList<>(), new ArrayList<>());
+        List<String> samples = List.of("reference", "current");
+        SuiteCsv.read(path, file, required, SuiteCsv.HeaderCheck.NONE, row -> {
+            int sample = samples.indexOf(row.oneOf("sample", samples));
+            for (String feature : numericFeatures) {
+                numeric.get(feature).get(sample).add(row.number(feature));
+            }
+            for (String feature : categoricalFeatures) {
+                categorical.get(feature).get(sample).add(row.text(feature));
+            }
+            predictions.get(sample).add(row.text(DriftSuite.PREDICTION));
+        });
+        for (List<String> sample : predictions) {
+            if (sample.isEmpty()) {
+                throw new PackException(file, "needs rows of both samples, reference and current");
+            }
+        }
+        Map<String, DriftSuite.Samples<double[]>> numericSamples = new LinkedHashMap<>();
+        numeric.forEach((feature, pair) -> numericSamples.put(feature, new DriftSuite.Samples<>(
+                toArray(pair.get(0)), toArray(pair.get(1)))));
+        Map<String, DriftSuite.Samples<List<String>>> categoricalSamples = new LinkedHashMap<>();
+        categorical.forEach((feature, pair) -> categoricalSamples.put(feature,
+                new DriftSuite.Samples<>(List.copyOf(pair.get(0)), List.copyOf(pair.get(1)))));
+        if (allNumbers(predictions.get(0)) && allNumbers(predictions.get(1))) {
+            numericSamples.put(DriftSuite.PREDICTION, new DriftSuite.Samples<>(
+                    toArray(predictions.get(0).stream().map(Double::parseDouble).toList()),
+                    toArray(predictions.get(1).stream().map(Double::parseDouble).toList())));
+        } else {
+            categoricalSamples.put(DriftSuite.PREDICTION,
+                    new DriftSuite.Samples<>(List.copyOf(predictions.get(0)), List.copyOf(predictions.get(1))));
+        }
+        return new DriftSuite(numericSamples, categoricalSamples);
+    }
+
+    MonitoringSnapshot readMonitoring(Path path, String file) throws PackException {
+        try {
+            return json.readValue(Files.readString(path), MonitoringSnapshot.class);
+        } catch (JsonProcessingException e) {
+            var where = e.getLocation();
+            String problem = e.getCause() instanceof IllegalArgumentException invalid ? invalid.getMessage()
+                    : e.getOriginalMessage();
+            throw new PackException(file, where == null ? 0 : Math.max(where.getLineNr(), 0),
+                    where == null ? 0 : Math.max(where.getColumnNr(), 0), problem);
+        } catch (IOException e) {
+            throw new PackException(file, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The {@code input_hash} column of an evaluation CSV (primary format), for the contamination check; empty when
+     * the file has no such column.
+     */
+    public Set<String> readInputHashes(Path path, String file) throws PackException {
+        Set<String> hashes = new HashSet<>();
+        boolean[] hasHashes = new boolean[1];
+        SuiteCsv.read(path, file, List.of("example_id"), csv -> hasHashes[0] = csv.header().contains("input_hash"),
+                row -> {
+                    if (hasHashes[0] && !row.raw("input_hash").isEmpty()) {
+                        hashes.add(row.raw("input_hash"));
+                    }
+                });
+        return hashes;
+    }
+
+    /** Feature names the manifest lists for the drift suite under {@code numeric} or {@code categorical}. */
+    private static List<String> driftFeatures(PackManifest manifest, String kind) throws PackException {
+        JsonNode list = manifest.raw() == null ? null : manifest.raw().path("suites").path("drift").path(kind);
+        List<String> features = new ArrayList<>();
+        if (list == null || list.isMissingNode() || list.isNull()) {
+            return features;
+        }
+        if (!list.isArray()) {
+            throw new PackException(PackManifest.FILE_NAME, "suites.drift." + kind + " must be a list of column names");
+        }
+        list.forEach(name -> features.add(name.asText()));
+        return features;
+    }
+
+    /** The per-version columns ({@code violation_V}, {@code pred_V}): every manifest version, and no other. */
+    private static Map<String, List<Boolean>> versionColumns(SuiteCsv csv, String prefix, List<String> versions,
+                                                            String file) throws PackException {
+        Map<String, List<Boolean>> columns = new LinkedHashMap<>();
+        for (String column : csv.header()) {
+            if (column.startsWith(prefix)) {
+                String version = column.substring(prefix.length());
+                if (!versions.contains(version)) {
+                    throw csv.headerError(column, "column " + column + " is for model version " + version
+                            + ", which the manifest does not list (versions: " + String.join(", ", versions) + ")");
+                }
+                columns.put(version, new ArrayList<>());
+            }
+        }
+        for (String version : versions) {
+            if (!columns.containsKey(version)) {
+                throw new PackException(file, 1, 0, "missing column " + prefix + version
+                        + ": every model version of the manifest needs one");
+            }
+        }
+        return columns;
+    }
+
+    private static String uniqueId(SuiteCsv.Row row, Set<String> seen) throws PackException {
+        String id = row.text("example_id");
+        if (!seen.add(id)) {
+            throw row.error("example_id", "example_id '" + id + "' appears twice");
+        }
+        return id;
+    }
+
+    private static boolean allNumbers(List<String> values) {
+        for (String value : values) {
+            try {
+                if (!Double.isFinite(Double.parseDouble(value))) {
+                    return false;
+                }
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double[] toArray(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}

@@ -1,0 +1,228 @@
+package org.verdict.core.gates.triggers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.verdict.core.gates.GateNumbers;
+import org.verdict.core.gates.policy.GatePolicy;
+import org.verdict.core.gates.stats.DriftStatistics;
+import org.verdict.core.gates.suites.DriftSuite;
+import org.verdict.core.gates.suites.FeedbackDay;
+import org.verdict.core.gates.suites.MonitoringSnapshot;
+import org.verdict.core.gates.suites.PackSuites;
+import org.verdict.core.stats.Metric;
+import org.verdict.core.stats.PValueAdjustment;
+
+/**
+ * Evaluates the retraining triggers over a pack's monitoring evidence ({@code monitoring.json}, drift and feedback
+ * files) and suggests retrain / defer / investigate.
+ */
+public final class TriggerEvaluator {
+    private final GatePolicy policy;
+
+    public TriggerEvaluator(GatePolicy policy) {
+        this.policy = policy;
+    }
+
+    public RetrainingAssessment evaluate(PackSuites suites, Metric primaryMetric) {
+        MonitoringSnapshot monitoring = suites.monitoring().orElse(new MonitoringSnapshot(null, null, null));
+        List<FeatureDrift> drift = suites.drift().map(this::drift).orElse(List.of());
+        List<FeedbackCheck> feedback = suites.feedback().map(this::feedback).orElse(List.of());
+        List<TriggerResult> triggers = List.of(
+                metricDecay(monitoring.primaryMetric(), primaryMetric),
+                driftTrigger(suites.drift().isPresent(), drift),
+                safetyRise(monitoring.safetyViolations()),
+                feedbackTrigger(suites.feedback().isPresent(), feedback),
+                labelledVolume(monitoring.newLabelledExamples()));
+        return suggest(triggers, drift, feedback);
+    }
+
+    TriggerResult metricDecay(MonitoringSnapshot.PrimaryMetric metric, Metric primaryMetric) {
+        if (metric == null) {
+            return noEvidence(Trigger.METRIC_DECAY, "monitoring.json has no primaryMetric");
+        }
+        double worsening = primaryMetric.higherIsBetter() ? metric.baseline() - metric.current()
+                : metric.current() - metric.baseline();
+        double percent = metric.baseline() == 0 ? 0 : worsening / Math.abs(metric.baseline()) * 100;
+        double limit = policy.triggers().metricDecayPercent();
+        TriggerState state = percent > limit ? TriggerState.FIRED : TriggerState.QUIET;
+        return new TriggerResult(Trigger.METRIC_DECAY, state, String.format(Locale.ROOT,
+                "%s %.4f now vs %.4f at baseline (n %d): %.1f%% worse, threshold %.1f%%", primaryMetric.wireName(),
+                metric.current(), metric.baseline(), metric.n(), percent, limit),
+                Map.of("baseline", metric.baseline(), "current", metric.current(), "n", (double) metric.n(),
+                        "worsePercent", percent, "thresholdPercent", limit));
+    }
+
+    List<FeatureDrift> drift(DriftSuite suite) {
+        List<String> names = new ArrayList<>();
+        List<double[]> measures = new ArrayList<>();
+        List<Boolean> numeric = new ArrayList<>();
+        suite.numeric().forEach((feature, samples) -> {
+            double[] edges = DriftStatistics.quantileEdges(samples.reference(), policy.triggers().psiBins());
+            names.add(feature);
+            numeric.add(true);
+            measures.add(new double[] {samples.reference().length, samples.current().length,
+                DriftStatistics.psi(DriftStatistics.binCounts(samples.reference(), edges),
+                        DriftStatistics.binCounts(samples.current(), edges)),
+                DriftStatistics.ksStatistic(samples.reference(), samples.current()),
+                DriftStatistics.ksPValue(samples.reference(), samples.current())});
+        });
+        suite.categorical().forEach((feature, samples) -> {
+            var counts = DriftStatistics.categoryCounts(samples.reference(), samples.current());
+            long[] reference = counts.values().stream().mapToLong(c -> c[0]).toArray();
+            long[] current = counts.values().stream().mapToLong(c -> c[1]).toArray();
+            boolean testable = reference.length >= 2;
+            names.add(feature);
+            numeric.add(false);
+            measures.add(new double[] {samples.reference().size(), samples.current().size(),
+                DriftStatistics.psi(reference, current),
+                testable ? DriftStatistics.chiSquareStatistic(reference, current) : 0,
+                testable ? DriftStatistics.chiSquarePValue(reference, current) : 1});
+        });
+        double[] adjusted = PValueAdjustment.holm(measures.stream().mapToDouble(m -> m[4]).toArray());
+        List<FeatureDrift> drift = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            double[] m = measures.get(i);
+            double psi = m[2];
+            String band = psi >= policy.triggers().psiMajor() ? "major"
+                    : psi >= policy.triggers().psiModerate() ? "moderate" : "stable";
+            boolean drifted = "major".equals(band) || ("moderate".equals(band) && adjusted[i] < policy.alpha());
+            drift.add(new FeatureDrift(names.get(i), numeric.get(i), (int) m[0], (int) m[1], psi, band,
+                    numeric.get(i) ? "ks" : "chi-square", m[3], m[4], adjusted[i], drifted));
+        }
+        return drift;
+    }
+
+    private TriggerResult driftTrigger(boolean present, List<FeatureDrift> drift) {
+        if (!present) {
+            return noEvidence(Trigger.DRIFT, "the pack has no drift sample");
+        }
+        List<FeatureDrift> drifted = drift.stream().filter(FeatureDrift::drifted).toList();
+        String detail = drifted.isEmpty()
+                ? "no feature drifted (" + drift.size() + " checked; PSI bands " + policy.triggers().psiModerate()
+                        + " / " + policy.triggers().psiMajor() + ", Holm-adjusted tests)"
+                : "drifted: " + String.join("; ", drifted.stream().map(f -> String.format(Locale.ROOT,
+                        "%s PSI %.3f (%s), %s adjusted p %s", f.feature(), f.psi(), f.band(), f.test(),
+                        GateNumbers.pValue(f.adjustedP()))).toList());
+        return new TriggerResult(Trigger.DRIFT, drifted.isEmpty() ? TriggerState.QUIET : TriggerState.FIRED, detail,
+                Map.of("features", (double) drift.size(), "drifted", (double) drifted.size()));
+    }
+
+    /**
+     * Fires when the current violation rate is significantly above the baseline (one-sided two-proportion z-test
+     * at alpha) or above the policy's accepted safety rate.
+     */
+    TriggerResult safetyRise(MonitoringSnapshot.SafetyViolations violations) {
+        if (violations == null) {
+            return noEvidence(Trigger.SAFETY_RISE, "monitoring.json has no safetyViolations");
+        }
+        double baseline = violations.baselineRate();
+        double current = violations.currentRate();
+        long nb = violations.baselineN();
+        long nc = violations.currentN();
+        double pooled = (baseline * nb + current * nc) / (nb + nc);
+        double se = Math.sqrt(pooled * (1 - pooled) * (1.0 / nb + 1.0 / nc));
+        double p = se == 0 ? (current > baseline ? 0 : 1)
+                : 1 - new NormalDistribution().cumulativeProbability((current - baseline) / se);
+        double accepted = policy.safety().acceptedRate();
+        boolean fired = p < policy.alpha() || current > accepted;
+        return new TriggerResult(Trigger.SAFETY_RISE, fired ? TriggerState.FIRED : TriggerState.QUIET,
+                String.format(Locale.ROOT, "violation rate %.2f%% now (n %d) vs %.2f%% at baseline (n %d): one-sided "
+                        + "p %s; accepted rate %.2f%%", current * 100, nc, baseline * 100, nb, GateNumbers.pValue(p),
+                        accepted * 100),
+                Map.of("baselineRate", baseline, "currentRate", current, "pValue", p, "acceptedRate", accepted));
+    }
+
+    /** Each day against the mean + 2 sd of the up to {@code feedbackWindow} days before it. */
+    List<FeedbackCheck> feedback(List<FeedbackDay> days) {
+        int window = policy.triggers().feedbackWindow();
+        int minimum = policy.triggers().feedbackMinHistory();
+        List<FeedbackCheck> checks = new ArrayList<>();
+        for (int i = 0; i < days.size(); i++) {
+            SummaryStatistics before = new SummaryStatistics();
+            for (int j = Math.max(0, i - window); j < i; j++) {
+                before.addValue(days.get(j).negativeRate());
+            }
+            boolean enough = before.getN() >= minimum;
+            double mean = enough ? before.getMean() : Double.NaN;
+            double sd = enough ? before.getStandardDeviation() : Double.NaN;
+            checks.add(new FeedbackCheck(days.get(i).date(), days.get(i).negativeRate(), mean, sd,
+                    enough ? mean + 2 * sd : Double.NaN));
+        }
+        return checks;
+    }
+
+    private TriggerResult feedbackTrigger(boolean present, List<FeedbackCheck> checks) {
+        if (!present || checks.isEmpty()) {
+            return noEvidence(Trigger.FEEDBACK, "the pack has no feedback file");
+        }
+        FeedbackCheck latest = checks.get(checks.size() - 1);
+        if (Double.isNaN(latest.threshold())) {
+            return noEvidence(Trigger.FEEDBACK, "fewer than " + policy.triggers().feedbackMinHistory()
+                    + " days of feedback before " + latest.date());
+        }
+        return new TriggerResult(Trigger.FEEDBACK, latest.exceeded() ? TriggerState.FIRED : TriggerState.QUIET,
+                String.format(Locale.ROOT, "negative feedback %.2f%% on %s vs rolling mean %.2f%% + 2 sd = %.2f%%",
+                        latest.rate() * 100, latest.date(), latest.rollingMean() * 100, latest.threshold() * 100),
+                Map.of("rate", latest.rate(), "rollingMean", latest.rollingMean(), "rollingSd", latest.rollingSd(),
+                        "threshold", latest.threshold()));
+    }
+
+    TriggerResult labelledVolume(Long newLabelled) {
+        if (newLabelled == null) {
+            return noEvidence(Trigger.LABELLED_VOLUME, "monitoring.json has no newLabelledExamples");
+        }
+        int minimum = policy.triggers().minNewLabelledExamples();
+        return new TriggerResult(Trigger.LABELLED_VOLUME,
+                newLabelled >= minimum ? TriggerState.FIRED : TriggerState.QUIET,
+                newLabelled + " newly labelled examples (minimum to retrain " + minimum + ")",
+                Map.of("newLabelled", (double) newLabelled, "minimum", (double) minimum));
+    }
+
+    /**
+     * A safety rise asks for immediate review; decay with enough new labels asks for retraining, without them an
+     * investigation; drift or feedback alone asks for the root cause first; new labels alone allow a scheduled
+     * retrain; nothing fired: defer.
+     */
+    private static RetrainingAssessment suggest(List<TriggerResult> triggers, List<FeatureDrift> drift,
+                                                List<FeedbackCheck> feedback) {
+        boolean safety = fired(triggers, Trigger.SAFETY_RISE);
+        boolean decay = fired(triggers, Trigger.METRIC_DECAY);
+        boolean volume = fired(triggers, Trigger.LABELLED_VOLUME);
+        boolean signals = fired(triggers, Trigger.DRIFT) || fired(triggers, Trigger.FEEDBACK);
+        RetrainingDecision decision;
+        String rationale;
+        if (safety) {
+            decision = RetrainingDecision.INVESTIGATE;
+            rationale = "safety violations rose: review them immediately before any retraining";
+        } else if (decay && volume) {
+            decision = RetrainingDecision.RETRAIN;
+            rationale = "the primary metric decayed and enough newly labelled data is available";
+        } else if (decay) {
+            decision = RetrainingDecision.INVESTIGATE;
+            rationale = "the primary metric decayed, but there is not enough newly labelled data to retrain on: "
+                    + "find the root cause (data shift, pipeline, labelling)";
+        } else if (signals) {
+            decision = RetrainingDecision.INVESTIGATE;
+            rationale = "drift or negative feedback without a measured metric decay: confirm the root cause first";
+        } else if (volume) {
+            decision = RetrainingDecision.RETRAIN;
+            rationale = "enough newly labelled data has accumulated for a scheduled retrain";
+        } else {
+            decision = RetrainingDecision.DEFER;
+            rationale = "no trigger fired";
+        }
+        return new RetrainingAssessment(triggers, drift, feedback, decision, rationale);
+    }
+
+    private static boolean fired(List<TriggerResult> triggers, Trigger trigger) {
+        return triggers.stream().anyMatch(t -> t.trigger() == trigger && t.state() == TriggerState.FIRED);
+    }
+
+    private static TriggerResult noEvidence(Trigger trigger, String why) {
+        return new TriggerResult(trigger, TriggerState.NO_EVIDENCE, why, Map.of());
+    }
+}

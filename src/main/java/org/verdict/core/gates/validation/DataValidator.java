@@ -1,0 +1,270 @@
+package org.verdict.core.gates.validation;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.verdict.core.gates.Finding;
+import org.verdict.core.gates.Gate;
+import org.verdict.core.gates.GateOutcome;
+import org.verdict.core.gates.GateResult;
+import org.verdict.core.gates.evidence.RateEstimate;
+import org.verdict.core.gates.policy.GatePolicy;
+import org.verdict.core.gates.stats.Agreement;
+import org.verdict.core.gates.suites.Annotation;
+import org.verdict.core.gates.suites.PackSuites;
+import org.verdict.core.gates.suites.TrainingIds;
+import org.verdict.core.pack.CategoricalColumn;
+import org.verdict.core.pack.EvaluationTable;
+
+/**
+ * The data-validation gates: schema (labels of every suite within the primary classes), volume per class, language
+ * and segment against minimums, contamination of the evaluation data by training examples, and label quality
+ * (inter-annotator kappa and agreement of the annotators with the adjudicated label).
+ */
+public final class DataValidator {
+    private final GatePolicy policy;
+
+    public DataValidator(GatePolicy policy) {
+        this.policy = policy;
+    }
+
+    /**
+     * @param holdout the held-out evaluation table, when the pack has one (checked for contamination too)
+     * @param evaluationInputHashes input hashes of the evaluation rows, when the primary suite carries them
+     */
+    public List<GateResult> validate(EvaluationTable primary, Optional<EvaluationTable> holdout, PackSuites suites,
+                                     Set<String> evaluationInputHashes) {
+        return List.of(schema(primary, suites), volume(primary), contamination(primary, holdout, suites,
+                evaluationInputHashes), labelQuality(primary, suites));
+    }
+
+    GateResult schema(EvaluationTable primary, PackSuites suites) {
+        List<Finding> findings = new ArrayList<>();
+        findings.add(Finding.of(primary.fileName(), GateOutcome.PASS, primary.fileName() + ": " + primary.rowCount()
+                + " rows, predictions of " + String.join(", ", primary.predictions().keySet())));
+        if (primary.task().isClassification()) {
+            Set<String> classes = Set.copyOf(primary.classes());
+            suites.humanBaseline().ifPresent(baseline -> {
+                Set<String> used = new TreeSet<>(baseline.labels());
+                used.addAll(baseline.human());
+                baseline.predictions().values().forEach(used::addAll);
+                findings.add(labelsWithin("humanBaseline", used, classes));
+            });
+            suites.annotations().ifPresent(annotations -> findings.add(labelsWithin("annotations",
+                    new TreeSet<>(annotations.stream().map(Annotation::label).toList()), classes)));
+        }
+        suites.safety().ifPresent(safety -> findings.add(Finding.of("safety", safety.exampleIds().isEmpty()
+                ? GateOutcome.INSUFFICIENT_EVIDENCE : GateOutcome.PASS, "safety: " + safety.exampleIds().size()
+                + " rows in " + safety.categoryNames().size() + " categories")));
+        return GateResult.fromFindings(Gate.SCHEMA, findings, "every suite matches its schema and the primary classes");
+    }
+
+    private static Finding labelsWithin(String suite, Set<String> used, Set<String> classes) {
+        Set<String> unknown = new TreeSet<>(used);
+        unknown.removeAll(classes);
+        return unknown.isEmpty()
+                ? Finding.of(suite, GateOutcome.PASS, suite + ": every label is a class of the primary suite")
+                : Finding.of(suite, GateOutcome.FAIL, suite + ": labels not among the primary classes: "
+                        + String.join(", ", unknown));
+    }
+
+    GateResult volume(EvaluationTable primary) {
+        GatePolicy.Validation limits = policy.validation();
+        List<Finding> findings = new ArrayList<>();
+        if (primary.task().isClassification()) {
+            long[] counts = new long[primary.classes().size()];
+            for (int code : primary.labelCodes()) {
+                counts[code]++;
+            }
+            for (int c = 0; c < counts.length; c++) {
+                findings.add(volumeFinding("class=" + primary.classes().get(c), counts[c], limits.minPerClass()));
+            }
+        }
+        findings.addAll(perLevel(primary, policy.languageParity().column(), limits.minPerLanguage()));
+        findings.addAll(perLevel(primary, limits.segmentColumn(), limits.minPerSegment()));
+        return GateResult.fromFindings(Gate.VOLUME, findings, "every class, language and segment reaches its minimum");
+    }
+
+    private static List<Finding> perLevel(EvaluationTable primary, String columnName, int minimum) {
+        Optional<CategoricalColumn> column = primary.column(columnName);
+        if (column.isEmpty()) {
+            return List.of(Finding.of(columnName, GateOutcome.NOT_APPLICABLE, "no '" + columnName
+                    + "' column in the primary suite; its volume is not checked"));
+        }
+        long[] counts = new long[column.get().levelCount()];
+        for (int code : column.get().codes()) {
+            counts[code]++;
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (int level = 0; level < counts.length; level++) {
+            findings.add(volumeFinding(columnName + "=" + column.get().levels().get(level), counts[level], minimum));
+        }
+        return findings;
+    }
+
+    private static Finding volumeFinding(String subject, long count, int minimum) {
+        GateOutcome outcome = count >= minimum ? GateOutcome.PASS : GateOutcome.FAIL;
+        return new Finding(subject, outcome, subject + ": " + count + " examples (minimum " + minimum + ")",
+                Map.of("n", (double) count, "minimum", (double) minimum));
+    }
+
+    GateResult contamination(EvaluationTable primary, Optional<EvaluationTable> holdout, PackSuites suites,
+                             Set<String> evaluationInputHashes) {
+        if (suites.trainingIds().isEmpty()) {
+            return absent(Gate.CONTAMINATION, "trainingIds", "no training-id list in the pack");
+        }
+        TrainingIds training = suites.trainingIds().get();
+        List<Finding> findings = new ArrayList<>();
+        findings.add(overlap(primary.fileName(), List.of(primary.exampleIds()), training.exampleIds()));
+        holdout.ifPresent(table -> findings.add(overlap(table.fileName(), List.of(table.exampleIds()),
+                training.exampleIds())));
+        if (!training.inputHashes().isEmpty() && !evaluationInputHashes.isEmpty()) {
+            findings.add(overlap("input hashes", List.copyOf(evaluationInputHashes), training.inputHashes()));
+        }
+        return GateResult.fromFindings(Gate.CONTAMINATION, findings,
+                "no evaluation example is in the training data beyond the accepted rate");
+    }
+
+    private Finding overlap(String subject, List<String> evaluationIds, Set<String> trainingIds) {
+        Set<String> found = new LinkedHashSet<>();
+        for (String id : evaluationIds) {
+            if (trainingIds.contains(id)) {
+                found.add(id);
+            }
+        }
+        double rate = evaluationIds.isEmpty() ? 0 : (double) found.size() / evaluationIds.size();
+        double accepted = policy.validation().maxContaminationRate();
+        GateOutcome outcome = rate > accepted ? GateOutcome.FAIL : GateOutcome.PASS;
+        String examples = found.stream().limit(5).reduce((a, b) -> a + ", " + b).map(s -> " e.g. " + s).orElse("");
+        return new Finding(subject, outcome, subject + ": " + found.size() + " of " + evaluationIds.size()
+                + " also in the training data (" + String.format(Locale.ROOT, "%.2f%%", rate * 100)
+                + ", accepted " + String.format(Locale.ROOT, "%.2f%%", accepted * 100) + ")" + examples,
+                Map.of("overlap", (double) found.size(), "n", (double) evaluationIds.size(), "rate", rate,
+                        "accepted", accepted));
+    }
+
+    GateResult labelQuality(EvaluationTable primary, PackSuites suites) {
+        if (suites.annotations().isEmpty()) {
+            return absent(Gate.LABEL_QUALITY, "annotations", "no annotations in the pack");
+        }
+        Map<String, Map<String, String>> byExample = new LinkedHashMap<>();
+        Set<String> annotators = new TreeSet<>();
+        for (Annotation a : suites.annotations().get()) {
+            byExample.computeIfAbsent(a.exampleId(), id -> new LinkedHashMap<>()).put(a.annotator(), a.label());
+            annotators.add(a.annotator());
+        }
+        GatePolicy.Validation limits = policy.validation();
+        List<Finding> findings = new ArrayList<>();
+        findings.add(kappaFinding(byExample, annotators, limits));
+        findings.add(adjudicationFinding(primary, byExample, limits));
+        return GateResult.fromFindings(Gate.LABEL_QUALITY, findings,
+                "annotators agree beyond chance and with the adjudicated labels");
+    }
+
+    private Finding kappaFinding(Map<String, Map<String, String>> byExample, Set<String> annotators,
+                                 GatePolicy.Validation limits) {
+        double kappa;
+        int items;
+        String method;
+        if (annotators.size() < 2) {
+            return Finding.of("kappa", GateOutcome.INSUFFICIENT_EVIDENCE, "only one annotator: agreement between "
+                    + "annotators cannot be measured");
+        } else if (annotators.size() == 2) {
+            List<String> names = List.copyOf(annotators);
+            List<String> first = new ArrayList<>();
+            List<String> second = new ArrayList<>();
+            byExample.values().stream().filter(labels -> labels.size() == 2).forEach(labels -> {
+                first.add(labels.get(names.get(0)));
+                second.add(labels.get(names.get(1)));
+            });
+            items = first.size();
+            method = "Cohen's kappa";
+            kappa = items == 0 ? Double.NaN : Agreement.cohenKappa(first, second);
+        } else {
+            int raters = modalRaterCount(byExample);
+            List<List<String>> ratings = byExample.values().stream().filter(labels -> labels.size() == raters)
+                    .map(labels -> List.copyOf(labels.values())).toList();
+            items = ratings.size();
+            method = "Fleiss' kappa (" + raters + " ratings per example)";
+            kappa = items == 0 || raters < 2 ? Double.NaN : Agreement.fleissKappa(ratings);
+        }
+        if (items < limits.minAnnotatedExamples() || Double.isNaN(kappa)) {
+            return Finding.of("kappa", GateOutcome.INSUFFICIENT_EVIDENCE, method + ": only " + items
+                    + " examples rated by every annotator (minimum " + limits.minAnnotatedExamples() + ")");
+        }
+        GateOutcome outcome = kappa >= limits.minKappa() ? GateOutcome.PASS : GateOutcome.FAIL;
+        return new Finding("kappa", outcome, method + " " + String.format(Locale.ROOT, "%.3f", kappa)
+                + " over " + items + " examples and " + annotators.size() + " annotators (minimum "
+                + limits.minKappa() + ")", Map.of("kappa", kappa, "n", (double) items, "minimum", limits.minKappa()));
+    }
+
+    /** The most common number of ratings per example (ties: the larger), for Fleiss' fixed-raters design. */
+    private static int modalRaterCount(Map<String, Map<String, String>> byExample) {
+        Map<Integer, Integer> frequency = new HashMap<>();
+        byExample.values().forEach(labels -> frequency.merge(labels.size(), 1, Integer::sum));
+        return frequency.entrySet().stream()
+                .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .orElseThrow().getKey();
+    }
+
+    private Finding adjudicationFinding(EvaluationTable primary, Map<String, Map<String, String>> byExample,
+                                        GatePolicy.Validation limits) {
+        if (!primary.task().isClassification()) {
+            return Finding.of("adjudication", GateOutcome.NOT_APPLICABLE,
+                    "adjudication agreement applies to classification labels only");
+        }
+        Map<String, Integer> rowOf = new HashMap<>();
+        for (int row = 0; row < primary.rowCount(); row++) {
+            rowOf.put(primary.exampleIds()[row], row);
+        }
+        long compared = 0;
+        long agreeing = 0;
+        for (var entry : byExample.entrySet()) {
+            Integer row = rowOf.get(entry.getKey());
+            if (row == null) {
+                continue;
+            }
+            compared++;
+            String adjudicated = primary.classes().get(primary.labelCodes()[row]);
+            if (adjudicated.equals(majority(entry.getValue().values()))) {
+                agreeing++;
+            }
+        }
+        if (compared < limits.minAnnotatedExamples()) {
+            return Finding.of("adjudication", GateOutcome.INSUFFICIENT_EVIDENCE, "only " + compared
+                    + " annotated examples are in the primary suite (minimum " + limits.minAnnotatedExamples() + ")");
+        }
+        RateEstimate agreement = RateEstimate.of(agreeing, compared, policy.confidenceLevel());
+        GateOutcome outcome = agreement.rate() >= limits.adjudicationTarget() ? GateOutcome.PASS : GateOutcome.FAIL;
+        return new Finding("adjudication", outcome, "annotator majority agrees with the adjudicated label in "
+                + agreeing + " of " + compared + " examples (" + String.format(Locale.ROOT, "%.1f%%",
+                agreement.rate() * 100) + ", CI " + String.format(Locale.ROOT, "[%.1f%%, %.1f%%]",
+                agreement.ci().lower() * 100, agreement.ci().upper() * 100) + "; target "
+                + String.format(Locale.ROOT, "%.0f%%", limits.adjudicationTarget() * 100) + ")",
+                Map.of("agreement", agreement.rate(), "n", (double) compared, "target", limits.adjudicationTarget()));
+    }
+
+    /** The label most annotators chose, or null on a tie (no majority agrees with anything). */
+    private static String majority(Collection<String> labels) {
+        Map<String, Integer> counts = new HashMap<>();
+        labels.forEach(label -> counts.merge(label, 1, Integer::sum));
+        int top = counts.values().stream().max(Integer::compare).orElse(0);
+        List<String> leaders = counts.entrySet().stream().filter(e -> e.getValue() == top).map(Map.Entry::getKey)
+                .toList();
+        return leaders.size() == 1 ? leaders.get(0) : null;
+    }
+
+    private GateResult absent(Gate gate, String suite, String what) {
+        return policy.requires(suite)
+                ? GateResult.without(gate, GateOutcome.INSUFFICIENT_EVIDENCE, what + ", and the policy requires it")
+                : GateResult.without(gate, GateOutcome.NOT_APPLICABLE, what + " (not required by the policy)");
+    }
+}

@@ -1,0 +1,54 @@
+package org.verdict.core.ledger;
+
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Whether today's log extends an older checkpoint (for example the one printed in an approval pack): the older
+ * checkpoint must be signed by a registered key of this log, and the RFC 9162 consistency proof from its size to
+ * today's must verify against both roots.
+ *
+ * @param proof the consistency proof, so that others can check it themselves
+ */
+public record ConsistencyCheck(boolean consistent, String message, Checkpoint older, long currentSize,
+                               byte[] currentRoot, List<byte[]> proof) {
+
+    public static ConsistencyCheck of(LogSnapshot log, Checkpoint older) {
+        MerkleTree tree = log.tree();
+        int size = tree.size();
+        byte[] root = tree.rootHash(size);
+        if (!log.origin().equals(older.origin())) {
+            return failed("the checkpoint is of another log (" + older.origin() + ", this is " + log.origin() + ")",
+                    older, size, root);
+        }
+        RegisteredSigner signer = log.signers().get(older.keyId());
+        boolean signed;
+        try {
+            signed = signer != null && older.isSignedBy(signer.identity());
+        } catch (LedgerException e) {
+            signed = false;
+        }
+        if (!signed) {
+            return failed("the checkpoint's signature does not verify with a registered key of this log", older, size, root);
+        }
+        if (older.treeSize() > size) {
+            return failed("the checkpoint covers " + older.treeSize() + " records but the log now holds only " + size
+                    + ": records were removed", older, size, root);
+        }
+        List<byte[]> proof = tree.consistencyProof((int) older.treeSize(), size);
+        if (!MerkleTree.verifyConsistency(older.treeSize(), size, older.rootHash(), root, proof)) {
+            return new ConsistencyCheck(false, "the log does NOT extend the checkpoint of size " + older.treeSize()
+                    + ": its first " + older.treeSize() + " records were changed", older, size, root, proof);
+        }
+        return new ConsistencyCheck(true, "the log of " + size + " records extends the checkpoint of size "
+                + older.treeSize() + " (root " + older.rootHashHex() + ")", older, size, root, proof);
+    }
+
+    private static ConsistencyCheck failed(String message, Checkpoint older, int size, byte[] root) {
+        return new ConsistencyCheck(false, message, older, size, root, List.of());
+    }
+
+    public String currentRootHex() {
+        return HexFormat.of().formatHex(currentRoot);
+    }
+}

@@ -1,0 +1,435 @@
+package org.verdict.core.ledger;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+import org.verdict.core.pack.Hashes;
+
+/**
+ * The decision log: a SQLite store (WAL) of signed decision records, their co-signatures, the signer register
+ * and a signed checkpoint after every append. Each append is one transaction, so a crash leaves either the
+ * whole record with its checkpoint or nothing. Writers take the write lock up front (BEGIN IMMEDIATE) and wait
+ * up to the busy timeout for another instance.
+ */
+public final class DecisionLog implements AutoCloseable {
+    public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Path path;
+    private final Connection connection;
+    private final Duration busyTimeout;
+    private final Clock clock;
+    private final String origin;
+
+    private DecisionLog(Path path, Connection connection, Duration busyTimeout, Clock clock) throws SQLException {
+        this.path = path;
+        this.connection = connection;
+        this.busyTimeout = busyTimeout;
+        this.clock = clock;
+        this.origin = StoreSchema.origin(connection);
+    }
+
+    /** Opens the store for appending, creating it (and bringing its schema up to date) when needed. */
+    public static DecisionLog openForWriting(Path db) throws LedgerException {
+        return open(db, false, DEFAULT_BUSY_TIMEOUT, Clock.systemUTC());
+    }
+
+    /** Opens an existing store without any right to change it (the Audit view, verify, export). */
+    public static DecisionLog openReadOnly(Path db) throws LedgerException {
+        return open(db, true, DEFAULT_BUSY_TIMEOUT, Clock.systemUTC());
+    }
+
+    public static DecisionLog open(Path db, boolean readOnly, Duration busyTimeout, Clock clock) throws LedgerException {
+        if (readOnly && !Files.isRegularFile(db)) {
+            throw new LedgerException("no decision log at " + db);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout((int) busyTimeout.toMillis());
+        config.enforceForeignKeys(true);
+        config.setReadOnly(readOnly);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        if (!readOnly) {
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        }
+        Connection connection = null;
+        try {
+            connection = config.createConnection("jdbc:sqlite:" + db.toAbsolutePath());
+            int version = StoreSchema.version(connection);
+            if (version > StoreSchema.CURRENT_VERSION) {
+                throw new LedgerException(db + " is a decision log of format version " + version
+                        + ", newer than this Verdict understands (up to " + StoreSchema.CURRENT_VERSION
+                        + "); open it with a newer Verdict");
+            }
+            if (version < StoreSchema.CURRENT_VERSION) {
+                if (readOnly) {
+                    throw new LedgerException(version == 0 ? db + " is not a Verdict decision log"
+                            : db + " has format version " + version + "; open it for writing once to migrate it");
+                }
+                migrate(connection);
+            }
+            return new DecisionLog(db, connection, busyTimeout, clock);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw translate(e, db, busyTimeout);
+        } catch (LedgerException | RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    private static void migrate(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            // another instance may have migrated while this one waited for the write lock
+            StoreSchema.migrate(connection, StoreSchema.version(connection));
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    /** Registers a signer's public key, name and role; registering the same identity again changes nothing. */
+    public void register(SignerIdentity signer) throws LedgerException {
+        inTransaction(() -> {
+            registerWithin(signer);
+            return null;
+        });
+    }
+
+    /** Revokes a key: it signs nothing from now on; what it signed before stays valid. */
+    public RegisteredSigner revoke(String keyIdPrefix, String reason) throws LedgerException {
+        return inTransaction(() -> {
+            RegisteredSigner signer = signerByPrefix(keyIdPrefix);
+            if (signer.revokedAt() != null) {
+                throw new LedgerException("the key of " + signer.name() + " was already revoked at " + signer.revokedAt());
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO revocations(key_id, revoked_at, reason) VALUES (?, ?, ?)")) {
+                insert.setString(1, signer.keyId());
+                insert.setString(2, now());
+                insert.setString(3, reason);
+                insert.executeUpdate();
+            }
+            return readSigners().get(signer.keyId());
+        });
+    }
+
+    /**
+     * Appends a record signed by {@code key}, with the next checkpoint, in one transaction. An {@code amends}
+     * given as a sequence number or id prefix is resolved to the full id before signing.
+     */
+    public LoggedRecord append(DecisionRecord record, SignerKey key) throws LedgerException {
+        RecordJson.checkComplete("the record", record);
+        return inTransaction(() -> {
+            SignerIdentity signer = key.identity();
+            registerWithin(signer);
+            List<LoggedRecord> existing = readRecords();
+            DecisionRecord resolved = record.amends() == null ? record
+                    : record.withAmends(snapshotOf(existing).find(record.amends()).recordId());
+            long sequence = existing.size() + 1L;
+            String previous = existing.isEmpty() ? DecisionStatement.NO_PREVIOUS_RECORD
+                    : existing.get(existing.size() - 1).recordId();
+            String appendedAt = now();
+            byte[] payload = RecordJson.payload(new DecisionStatement(DecisionStatement.FORMAT, sequence, previous,
+                    signer.keyId(), appendedAt, resolved));
+            String recordId = Hashes.sha256Hex(payload);
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO records(seq, record_id, payload_type, payload, appended_at) VALUES (?, ?, ?, ?, ?)")) {
+                insert.setLong(1, sequence);
+                insert.setString(2, recordId);
+                insert.setString(3, Dsse.DECISION_PAYLOAD_TYPE);
+                insert.setBytes(4, payload);
+                insert.setString(5, appendedAt);
+                insert.executeUpdate();
+            }
+            insertSignature(sequence, signer.keyId(), key.sign(Dsse.pae(Dsse.DECISION_PAYLOAD_TYPE, payload)));
+            insertCheckpoint(key);
+            return readRecord(sequence);
+        });
+    }
+
+    /** Adds {@code key}'s signature to a record already in the log. */
+    public LoggedRecord cosign(String recordReference, SignerKey key) throws LedgerException {
+        return inTransaction(() -> {
+            registerWithin(key.identity());
+            LoggedRecord record = snapshotOf(readRecords()).find(recordReference);
+            if (record.signatures().stream().anyMatch(s -> s.keyId().equals(key.identity().keyId()))) {
+                throw new LedgerException(key.identity().name() + " has already signed record #" + record.sequence());
+            }
+            insertSignature(record.sequence(), key.identity().keyId(), key.sign(record.pae()));
+            insertCheckpoint(key);
+            return readRecord(record.sequence());
+        });
+    }
+
+    /**
+     * Imports the signatures of an envelope signed elsewhere. The payload must be, byte for byte, a record of this
+     * log; each new signature must come from a registered, unrevoked signer and verify. Returns how many were new.
+     * With no key at hand, no checkpoint is signed here: the next append or co-signature covers them.
+     */
+    public int importSignatures(DsseEnvelope envelope) throws LedgerException {
+        return inTransaction(() -> {
+            String recordId = Hashes.sha256Hex(envelope.payload());
+            LoggedRecord record = readRecords().stream()
+                    .filter(r -> r.recordId().equals(recordId) && r.payloadType().equals(envelope.payloadType()))
+                    .findFirst()
+                    .orElseThrow(() -> new LedgerException("the envelope's payload is not a record of this log"
+                            + " (its SHA-256 is " + recordId + "); was it changed after export?"));
+            Map<String, RegisteredSigner> signers = readSigners();
+            int added = 0;
+            for (DsseEnvelope.Signature signature : envelope.signatures()) {
+                if (record.signatures().stream().anyMatch(s -> s.keyId().equals(signature.keyid()))) {
+                    continue;
+                }
+                RegisteredSigner registered = signers.get(signature.keyid());
+                if (registered == null) {
+                    throw new LedgerException("unknown signer: key " + signature.keyid() + " is not registered in "
+                            + path + "; register it first (log register --signer NAME.signer.json)");
+                }
+                SignerIdentity identity = usable(registered);
+                if (!identity.verifies(record.pae(), signature.sig())) {
+                    throw new LedgerException("the signature of " + identity.name() + " does not verify over record #"
+                            + record.sequence() + "; nothing was imported");
+                }
+                insertSignature(record.sequence(), signature.keyid(), signature.sig());
+                added++;
+            }
+            return added;
+        });
+    }
+
+    /** The record as a DSSE envelope with all its signatures, for co-signing on another machine. */
+    public DsseEnvelope envelope(String recordReference) throws LedgerException {
+        LoggedRecord record = snapshot().find(recordReference);
+        return new DsseEnvelope(record.payloadType(), record.payload(),
+                record.signatures().stream().map(s -> new DsseEnvelope.Signature(s.keyId(), s.signature())).toList());
+    }
+
+    /** Everything in the store, read in one read transaction. */
+    public LogSnapshot snapshot() throws LedgerException {
+        return inTransaction(() -> new LogSnapshot(origin, readRecords(), readSigners(), readCheckpoints()));
+    }
+
+    @Override
+    public void close() throws LedgerException {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw translate(e, path, busyTimeout);
+        }
+    }
+
+    // ---- within a transaction -------------------------------------------------------------------------------
+
+    private interface Work<T> {
+        T run() throws SQLException, LedgerException;
+    }
+
+    private <T> T inTransaction(Work<T> work) throws LedgerException {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run();
+                connection.commit();
+                return result;
+            } catch (SQLException | LedgerException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw translate(e, path, busyTimeout);
+        }
+    }
+
+    private void registerWithin(SignerIdentity signer) throws SQLException, LedgerException {
+        RegisteredSigner registered = readSigners().get(signer.keyId());
+        if (registered != null) {
+            if (!registered.name().equals(signer.name()) || !registered.role().equals(signer.role())) {
+                throw new LedgerException("key " + signer.shortKeyId() + " is registered as " + registered.name()
+                        + " (" + registered.role() + "), not as " + signer.name() + " (" + signer.role() + ")");
+            }
+            usable(registered);
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO signers(key_id, name, role, public_key, registered_at) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setString(1, signer.keyId());
+            insert.setString(2, signer.name());
+            insert.setString(3, signer.role());
+            insert.setString(4, signer.publicKeyPem());
+            insert.setString(5, now());
+            insert.executeUpdate();
+        }
+    }
+
+    private static SignerIdentity usable(RegisteredSigner registered) throws LedgerException {
+        if (registered.revokedAt() != null) {
+            throw new LedgerException("the key of " + registered.name() + " (" + registered.keyId().substring(0, 12)
+                    + ") was revoked at " + registered.revokedAt() + " (" + registered.revocationReason()
+                    + ") and cannot sign");
+        }
+        return registered.identity();
+    }
+
+    private RegisteredSigner signerByPrefix(String keyIdPrefix) throws SQLException, LedgerException {
+        List<RegisteredSigner> matches = readSigners().values().stream()
+                .filter(s -> s.keyId().startsWith(keyIdPrefix.toLowerCase())).toList();
+        if (keyIdPrefix.length() < 6 || matches.size() != 1) {
+            throw new LedgerException(matches.isEmpty() ? "no registered signer with key id " + keyIdPrefix
+                    : "give at least 6 hex digits of exactly one key id (" + matches.size() + " match " + keyIdPrefix + ")");
+        }
+        return matches.get(0);
+    }
+
+    private void insertSignature(long sequence, String keyId, byte[] signature) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO signatures(record_seq, key_id, signature, signed_at) VALUES (?, ?, ?, ?)")) {
+            insert.setLong(1, sequence);
+            insert.setString(2, keyId);
+            insert.setBytes(3, signature);
+            insert.setString(4, now());
+            insert.executeUpdate();
+        }
+    }
+
+    /** Signs and stores a checkpoint of the whole log as it stands inside the current transaction. */
+    private void insertCheckpoint(SignerKey key) throws SQLException {
+        LogSnapshot now = snapshotOf(readRecords());
+        List<RecordSignature> signatures = now.signaturesInOrder();
+        MerkleTree tree = now.tree();
+        Checkpoint checkpoint = Checkpoint.sign(origin, tree.size(), tree.rootHash(tree.size()), signatures.size(),
+                LogSnapshot.signaturesHashes(signatures).get(signatures.size()), key);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO checkpoints(tree_size, signature_count,"
+                + " signatures_hash, origin, root_hash, key_id, signature) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setLong(1, checkpoint.treeSize());
+            insert.setLong(2, checkpoint.signatureCount());
+            insert.setBytes(3, checkpoint.signaturesHash());
+            insert.setString(4, checkpoint.origin());
+            insert.setBytes(5, checkpoint.rootHash());
+            insert.setString(6, checkpoint.keyId());
+            insert.setBytes(7, checkpoint.signature());
+            insert.executeUpdate();
+        }
+    }
+
+    private List<LoggedRecord> readRecords() throws SQLException {
+        Map<Long, List<RecordSignature>> signatures = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "SELECT sig_seq, record_seq, key_id, signature, signed_at FROM signatures ORDER BY sig_seq")) {
+            while (rows.next()) {
+                long recordSequence = rows.getLong(2);
+                signatures.computeIfAbsent(recordSequence, s -> new ArrayList<>()).add(new RecordSignature(rows.getLong(1),
+                        recordSequence, rows.getString(3), rows.getBytes(4), rows.getString(5)));
+            }
+        }
+        List<LoggedRecord> records = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "SELECT seq, record_id, payload_type, payload, appended_at FROM records ORDER BY seq")) {
+            while (rows.next()) {
+                long sequence = rows.getLong(1);
+                records.add(new LoggedRecord(sequence, rows.getString(2), rows.getString(3), rows.getBytes(4),
+                        rows.getString(5), signatures.getOrDefault(sequence, List.of())));
+            }
+        }
+        return records;
+    }
+
+    private LoggedRecord readRecord(long sequence) throws SQLException {
+        return readRecords().stream().filter(r -> r.sequence() == sequence).findFirst().orElseThrow();
+    }
+
+    private Map<String, RegisteredSigner> readSigners() throws SQLException {
+        Map<String, RegisteredSigner> signers = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT s.key_id, s.name, s.role, s.public_key, s.registered_at,"
+                     + " r.revoked_at, r.reason FROM signers s LEFT JOIN revocations r ON r.key_id = s.key_id"
+                     + " ORDER BY s.rowid")) {
+            while (rows.next()) {
+                signers.put(rows.getString(1), new RegisteredSigner(rows.getString(1), rows.getString(2),
+                        rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7)));
+            }
+        }
+        return signers;
+    }
+
+    private List<Checkpoint> readCheckpoints() throws SQLException {
+        List<Checkpoint> checkpoints = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "SELECT origin, tree_size, root_hash, signature_count, signatures_hash, key_id, signature"
+                             + " FROM checkpoints ORDER BY id")) {
+            while (rows.next()) {
+                checkpoints.add(new Checkpoint(rows.getString(1), rows.getLong(2), rows.getBytes(3), rows.getLong(4),
+                        rows.getBytes(5), rows.getString(6), rows.getBytes(7)));
+            }
+        }
+        return checkpoints;
+    }
+
+    private LogSnapshot snapshotOf(List<LoggedRecord> records) {
+        return new LogSnapshot(origin, records, Map.of(), List.of());
+    }
+
+    private String now() {
+        // microseconds: signatures and revocations of one second still order correctly
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS).toString();
+    }
+
+    private static LedgerException translate(SQLException e, Path db, Duration busyTimeout) {
+        if (e instanceof SQLiteException sqlite) {
+            SQLiteErrorCode code = sqlite.getResultCode();
+            if (code == SQLiteErrorCode.SQLITE_BUSY || code.name().startsWith("SQLITE_BUSY")
+                    || code == SQLiteErrorCode.SQLITE_LOCKED) {
+                return new LedgerException("the decision log " + db + " is busy: another Verdict instance kept it"
+                        + " locked for more than " + busyTimeout.toSeconds() + " s; try again", e);
+            }
+            if (code == SQLiteErrorCode.SQLITE_NOTADB) {
+                return new LedgerException(db + " is not a Verdict decision log (not a SQLite database)", e);
+            }
+            if (code == SQLiteErrorCode.SQLITE_READONLY || code.name().startsWith("SQLITE_READONLY")) {
+                return new LedgerException("the decision log " + db + " is open read-only", e);
+            }
+        }
+        return new LedgerException("cannot use the decision log " + db + ": " + e.getMessage(), e);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // the original failure is the one to report
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.verdict.core.ledger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** The ledger's small JSON files (keys, envelopes, checkpoints): read with located errors, written pretty. */
+final class JsonFiles {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private JsonFiles() {
+    }
+
+    /** @param what what the file should be, for the message when it cannot be read */
+    static JsonNode read(Path file, String what) throws LedgerException {
+        try {
+            JsonNode node = JSON.readTree(file.toFile());
+            if (node == null || !node.isObject()) {
+                throw new LedgerException(file + ": empty, or not a JSON object; expected a " + what);
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw located(file, e);
+        } catch (IOException e) {
+            throw new LedgerException("cannot read " + what + " " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static LedgerException located(Path file, JsonProcessingException e) {
+        String where = e.getLocation() == null ? ""
+                : ", line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return new LedgerException(file + where + ": " + e.getOriginalMessage(), e);
+    }
+
+    static String pretty(JsonNode node) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serializes", e);
+        }
+    }
+}

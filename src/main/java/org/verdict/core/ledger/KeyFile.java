@@ -1,0 +1,175 @@
+package org.verdict.core.ledger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.AlgorithmParameters;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.util.Locale;
+import javax.crypto.Cipher;
+import javax.crypto.EncryptedPrivateKeyInfo;
+import javax.crypto.SecretKey;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.PBEParameterSpec;
+
+/**
+ * A signer's key file: name, role, public key and the private key as a PKCS#8 EncryptedPrivateKeyInfo
+ * (PBES2: PBKDF2-HMAC-SHA256 + AES-256-CBC, all from the JDK). The private key never enters the store.
+ *
+ * <p>On disk ({@code NAME.key.json}): {@code {"format":"verdict-key/1","name","role","keyId","publicKey":PEM,
+ * "encryptedPrivateKey":PEM}}. The public part alone ({@code NAME.signer.json}, no private key) is what other
+ * stores register. The PEM blocks are the ones {@code openssl pkey} reads.
+ */
+public final class KeyFile {
+    public static final String FORMAT = "verdict-key/1";
+    /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
+    public static final int DEFAULT_ITERATIONS = 600_000;
+    public static final int MIN_PASSPHRASE_LENGTH = 8;
+    private static final String PBE = "PBEWithHmacSHA256AndAES_256";
+    private static final ObjectMapper JSON = JsonFiles.JSON;
+
+    private final SignerIdentity identity;
+    private final String encryptedPrivateKeyPem;
+
+    private KeyFile(SignerIdentity identity, String encryptedPrivateKeyPem) {
+        this.identity = identity;
+        this.encryptedPrivateKeyPem = encryptedPrivateKeyPem;
+    }
+
+    public SignerIdentity identity() {
+        return identity;
+    }
+
+    /** Makes a fresh Ed25519 key pair and encrypts the private half under {@code passphrase}. */
+    public static KeyFile generate(String name, String role, char[] passphrase, int iterations) throws LedgerException {
+        if (name.isBlank() || role.isBlank()) {
+            throw new LedgerException("a signer needs a name and a role");
+        }
+        if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
+            throw new LedgerException("the passphrase must have at least " + MIN_PASSPHRASE_LENGTH + " characters");
+        }
+        try {
+            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            SecureRandom random = new SecureRandom();
+            byte[] salt = new byte[16];
+            byte[] iv = new byte[16];
+            random.nextBytes(salt);
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance(PBE);
+            cipher.init(Cipher.ENCRYPT_MODE, passphraseKey(passphrase),
+                    new PBEParameterSpec(salt, iterations, new IvParameterSpec(iv)), random);
+            byte[] encrypted = cipher.doFinal(pair.getPrivate().getEncoded());
+            // named "PBES2" so the JDK 17 encoder finds its OID (it does not know the cipher's own name)
+            AlgorithmParameters pbes2 = AlgorithmParameters.getInstance("PBES2");
+            pbes2.init(cipher.getParameters().getEncoded());
+            EncryptedPrivateKeyInfo info = new EncryptedPrivateKeyInfo(pbes2, encrypted);
+            return new KeyFile(SignerIdentity.of(name.strip(), role.strip(), pair.getPublic()),
+                    Pem.encode("ENCRYPTED PRIVATE KEY", info.getEncoded()));
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("the JDK's Ed25519 and PBES2 providers are always present", e);
+        }
+    }
+
+    /** Decrypts the private key; a wrong passphrase is said as such. */
+    public SignerKey unlock(char[] passphrase) throws LedgerException {
+        PrivateKey privateKey;
+        try {
+            EncryptedPrivateKeyInfo info = new EncryptedPrivateKeyInfo(Pem.decode("ENCRYPTED PRIVATE KEY", encryptedPrivateKeyPem));
+            Cipher cipher = Cipher.getInstance(PBE);
+            cipher.init(Cipher.DECRYPT_MODE, passphraseKey(passphrase), info.getAlgParameters());
+            privateKey = KeyFactory.getInstance("Ed25519").generatePrivate(info.getKeySpec(cipher));
+        } catch (GeneralSecurityException | IOException e) {
+            throw new LedgerException("wrong passphrase for the key of " + identity.name()
+                    + " (or the key file is damaged)", e);
+        }
+        SignerKey key = new SignerKey(identity, privateKey);
+        // the public key in the file must be the private key's partner; a substituted one is refused here
+        byte[] probe = ("verdict key check " + identity.keyId()).getBytes(StandardCharsets.UTF_8);
+        if (!identity.verifies(probe, key.sign(probe))) {
+            throw new LedgerException("the public key in the key file of " + identity.name()
+                    + " does not belong to its private key");
+        }
+        return key;
+    }
+
+    /** Writes {@code SLUG.key.json}, {@code SLUG.signer.json} and {@code SLUG.pub.pem}; returns the key file. */
+    public Path writeTo(Path directory) throws IOException, LedgerException {
+        Files.createDirectories(directory);
+        String slug = identity.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        Path keyPath = directory.resolve(slug + ".key.json");
+        Path signerPath = directory.resolve(slug + ".signer.json");
+        Path pemPath = directory.resolve(slug + ".pub.pem");
+        for (Path existing : new Path[] {keyPath, signerPath, pemPath}) {
+            if (Files.exists(existing)) {
+                throw new LedgerException(existing + " already exists; a key is never overwritten");
+            }
+        }
+        ObjectNode signer = identityJson(identity);
+        ObjectNode key = signer.deepCopy();
+        key.put("encryptedPrivateKey", encryptedPrivateKeyPem);
+        Files.writeString(keyPath, JsonFiles.pretty(key));
+        Files.writeString(signerPath, JsonFiles.pretty(signer));
+        Files.writeString(pemPath, identity.publicKeyPem());
+        return keyPath;
+    }
+
+    public static KeyFile read(Path file) throws LedgerException {
+        JsonNode node = readJson(file);
+        JsonNode encrypted = node.get("encryptedPrivateKey");
+        if (encrypted == null || !encrypted.isTextual()) {
+            throw new LedgerException(file + ": no encrypted private key; is this the .signer.json instead of the .key.json?");
+        }
+        return new KeyFile(identityOf(file, node), encrypted.asText());
+    }
+
+    /** Reads the public identity from a {@code .signer.json} or a {@code .key.json} (ignoring the private key). */
+    public static SignerIdentity readIdentity(Path file) throws LedgerException {
+        return identityOf(file, readJson(file));
+    }
+
+    static ObjectNode identityJson(SignerIdentity identity) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("format", FORMAT);
+        node.put("name", identity.name());
+        node.put("role", identity.role());
+        node.put("keyId", identity.keyId());
+        node.put("publicKey", identity.publicKeyPem());
+        return node;
+    }
+
+    private static JsonNode readJson(Path file) throws LedgerException {
+        JsonNode node = JsonFiles.read(file, "key file");
+        if (!FORMAT.equals(node.path("format").asText())) {
+            throw new LedgerException(file + ": not a Verdict key file (format " + FORMAT + ")");
+        }
+        return node;
+    }
+
+    private static SignerIdentity identityOf(Path file, JsonNode node) throws LedgerException {
+        String name = node.path("name").asText("");
+        String role = node.path("role").asText("");
+        if (name.isBlank() || role.isBlank()) {
+            throw new LedgerException(file + ": the key file has no name or role");
+        }
+        SignerIdentity identity = SignerIdentity.of(name, role, SignerIdentity.parsePublicKey(node.path("publicKey").asText("")));
+        if (!identity.keyId().equals(node.path("keyId").asText())) {
+            throw new LedgerException(file + ": the key id does not match the public key; the file was altered");
+        }
+        return identity;
+    }
+
+    private static SecretKey passphraseKey(char[] passphrase) throws GeneralSecurityException {
+        return SecretKeyFactory.getInstance(PBE).generateSecret(new PBEKeySpec(passphrase));
+    }
+}

@@ -1,0 +1,91 @@
+package org.verdict.core.ledger;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The store's schema and its migrations. The version lives in {@code schema_version}; a store written by a newer
+ * Verdict is refused rather than misread. Every table but {@code schema_version} is append-only: triggers refuse
+ * UPDATE and DELETE.
+ */
+final class StoreSchema {
+    /** Migration i brings a store from version i to version i + 1. */
+    private static final List<List<String>> MIGRATIONS = List.of(version1());
+
+    static final int CURRENT_VERSION = MIGRATIONS.size();
+
+    private StoreSchema() {
+    }
+
+    /** The store's version; 0 for an empty file. */
+    static int version(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet tables = statement.executeQuery(
+                     "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")) {
+            if (tables.getInt(1) == 0) {
+                return 0;
+            }
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT max(version) FROM schema_version")) {
+            return row.getInt(1);
+        }
+    }
+
+    /** Applies the missing migrations; the caller holds the write transaction. */
+    static void migrate(Connection connection, int from) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (int version = from; version < CURRENT_VERSION; version++) {
+                for (String sql : MIGRATIONS.get(version)) {
+                    statement.execute(sql);
+                }
+                statement.execute("DELETE FROM schema_version");
+                statement.execute("INSERT INTO schema_version(version) VALUES (" + (version + 1) + ")");
+            }
+        }
+    }
+
+    private static List<String> version1() {
+        List<String> appendOnly = List.of("log_info", "signers", "revocations", "records", "signatures", "checkpoints");
+        List<String> sql = new java.util.ArrayList<>(List.of(
+                "CREATE TABLE schema_version (version INTEGER NOT NULL)",
+                "CREATE TABLE log_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+                "INSERT INTO log_info(key, value) VALUES ('origin', 'verdict-decision-log/" + UUID.randomUUID() + "')",
+                "CREATE TABLE signers (key_id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL,"
+                        + " public_key TEXT NOT NULL, registered_at TEXT NOT NULL)",
+                "CREATE TABLE revocations (key_id TEXT PRIMARY KEY REFERENCES signers(key_id),"
+                        + " revoked_at TEXT NOT NULL, reason TEXT NOT NULL)",
+                "CREATE TABLE records (seq INTEGER PRIMARY KEY, record_id TEXT NOT NULL UNIQUE,"
+                        + " payload_type TEXT NOT NULL, payload BLOB NOT NULL, appended_at TEXT NOT NULL)",
+                "CREATE TABLE signatures (sig_seq INTEGER PRIMARY KEY, record_seq INTEGER NOT NULL REFERENCES records(seq),"
+                        + " key_id TEXT NOT NULL REFERENCES signers(key_id), signature BLOB NOT NULL,"
+                        + " signed_at TEXT NOT NULL, UNIQUE (record_seq, key_id))",
+                "CREATE TABLE checkpoints (id INTEGER PRIMARY KEY, tree_size INTEGER NOT NULL,"
+                        + " signature_count INTEGER NOT NULL, signatures_hash BLOB NOT NULL, origin TEXT NOT NULL,"
+                        + " root_hash BLOB NOT NULL, key_id TEXT NOT NULL REFERENCES signers(key_id),"
+                        + " signature BLOB NOT NULL)"));
+        for (String table : appendOnly) {
+            for (String operation : List.of("UPDATE", "DELETE")) {
+                sql.add("CREATE TRIGGER " + table + "_no_" + operation.toLowerCase() + " BEFORE " + operation + " ON "
+                        + table + " BEGIN SELECT RAISE(ABORT, 'the decision log is append-only: " + operation
+                        + " of " + table + " is refused'); END");
+            }
+        }
+        return List.copyOf(sql);
+    }
+
+    /** The store's origin line, made once when the store is created. */
+    static String origin(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT value FROM log_info WHERE key = 'origin'")) {
+            if (!row.next()) {
+                throw new SQLException("the store has no origin");
+            }
+            return row.getString(1);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.verdict.core.ledger;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What {@link LogVerifier} found. A problem that concerns a record carries its sequence number; the first bad
+ * record is the lowest such number.
+ *
+ * @param quorums the signature status of every record (by sequence), counting only valid signatures
+ */
+public record VerificationReport(int recordCount, List<Problem> problems, Map<Long, Quorum> quorums) {
+
+    public VerificationReport {
+        problems = List.copyOf(problems);
+        quorums = Map.copyOf(quorums);
+    }
+
+    /** @param sequence the record concerned, or null for a problem of the log as a whole */
+    public record Problem(Long sequence, String message) {
+        @Override
+        public String toString() {
+            return sequence == null ? message : "record #" + sequence + ": " + message;
+        }
+    }
+
+    public boolean isIntact() {
+        return problems.isEmpty();
+    }
+
+    public Optional<Long> firstBadRecord() {
+        return problems.stream().map(Problem::sequence).filter(s -> s != null).min(Comparator.naturalOrder());
+    }
+
+    public List<Problem> problemsOf(long sequence) {
+        return problems.stream().filter(p -> p.sequence() != null && p.sequence() == sequence).toList();
+    }
+
+    public boolean isRecordIntact(long sequence) {
+        return problemsOf(sequence).isEmpty();
+    }
+
+    /** One line for people: {@code intact: 5 records} or the first bad record and the count of problems. */
+    public String summary() {
+        if (isIntact()) {
+            return "intact: " + recordCount + " records, every signature, the hash chain, the Merkle tree and every"
+                    + " checkpoint verify";
+        }
+        return "TAMPERED: " + firstBadRecord().map(s -> "first bad record is #" + s + "; ").orElse("")
+                + problems.size() + " problem(s)";
+    }
+}

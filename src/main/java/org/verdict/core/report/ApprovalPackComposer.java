@@ -1,0 +1,291 @@
+package org.verdict.core.report;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.verdict.core.pack.ModelRole;
+import org.verdict.core.pack.ModelVersion;
+import org.verdict.core.report.DecisionEvidence.SignatureEvidence;
+import org.verdict.core.report.EvidenceTable.Cell;
+import org.verdict.core.report.ReportDocument.Block;
+import org.verdict.core.report.ReportDocument.Chart;
+import org.verdict.core.report.ReportDocument.Code;
+import org.verdict.core.report.ReportDocument.Fact;
+import org.verdict.core.report.ReportDocument.Facts;
+import org.verdict.core.report.ReportDocument.Paragraph;
+import org.verdict.core.report.ReportDocument.Section;
+import org.verdict.core.report.ReportDocument.Table;
+
+/** Puts the content of an approval pack into the order a review board reads it. */
+final class ApprovalPackComposer {
+    static final String SUMMARY = "Summary";
+    static final String LINEAGE = "Lineage of each version";
+    static final String GATES = "Promotion gates";
+    static final String TRIGGERS = "Retraining triggers and data validation";
+    static final String DECISIONS = "Decision record";
+    static final String HASHES = "Evidence hashes";
+    static final String VERIFY = "How to verify";
+
+    private final List<Section> sections = new ArrayList<>();
+    private int chartCount;
+
+    static ReportDocument compose(ApprovalPackContent content) {
+        return new ApprovalPackComposer().document(content);
+    }
+
+    private ReportDocument document(ApprovalPackContent content) {
+        chapter("summary", SUMMARY, summary(content));
+        chapter("lineage", LINEAGE, lineage(content));
+        chapter("gates", GATES, List.of(Paragraph.plain(content.gates().isEmpty()
+                ? "No gate was evaluated."
+                : "Each gate ends pass, fail or insufficient evidence; the numbers behind it and its evidence follow.")));
+        String gatesChapter = sections.get(sections.size() - 1).number();
+        for (int g = 0; g < content.gates().size(); g++) {
+            GateEvidence gate = content.gates().get(g);
+            String number = gatesChapter + "." + (g + 1);
+            sections.add(new Section("gate-" + (g + 1), number, gate.name(), 2, gate(gate)));
+        }
+        chapter("checks", TRIGGERS, checks(content));
+        chapter("decisions", DECISIONS, decisions(content));
+        chapter("hashes", HASHES, hashes(content));
+        chapter("verify", VERIFY, verification(content));
+        String subtitle = content.model().name() + " · production " + production(content) + " vs candidate "
+                + content.candidateVersion() + " · pack " + content.packName();
+        return new ReportDocument("Approval pack: " + content.model().name(), subtitle, sections);
+    }
+
+    private void chapter(String anchor, String title, List<Block> blocks) {
+        long chapters = sections.stream().filter(s -> s.level() == 1).count();
+        sections.add(new Section(anchor, String.valueOf(chapters + 1), title, 1, blocks));
+    }
+
+    private static String production(ApprovalPackContent content) {
+        return content.versions().stream().filter(v -> v.role() == ModelRole.PRODUCTION)
+                .map(ModelVersion::version).findFirst().orElse("?");
+    }
+
+    private static List<Block> summary(ApprovalPackContent content) {
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Facts(List.of(
+                new Fact("Model", content.model().name()),
+                new Fact("Task", content.model().task().wireName()),
+                new Fact("Risk tier", String.valueOf(content.model().riskTier())),
+                new Fact("Primary metric", content.primaryMetric()),
+                new Fact("Production version", production(content)),
+                new Fact("Candidate version", content.candidateVersion()),
+                new Fact("Required approvers", content.requiredApprovers().isEmpty()
+                        ? "none: automatic when every gate passes"
+                        : String.join(", ", content.requiredApprovers())),
+                new Fact("Review pack", content.packName()))));
+        if (content.gates().isEmpty()) {
+            blocks.add(new Paragraph("? No gate was evaluated: the pack cannot be approved from this document.",
+                    Tone.INSUFFICIENT));
+        } else {
+            blocks.add(gateTally(content.gates()));
+        }
+        List<List<Cell>> rows = content.gates().stream()
+                .map(g -> List.of(Cell.plain(g.name()), Cell.of(g.outcome()), Cell.plain(g.summary())))
+                .toList();
+        blocks.add(new Table(new EvidenceTable("Every gate at a glance", List.of("Gate", "Verdict", "Why"), rows)));
+        if (!content.decisions().isEmpty()) {
+            List<List<Cell>> decisionRows = content.decisions().stream()
+                    .map(d -> List.of(Cell.plain(d.decisionDate()), Cell.plain(d.kind()), Cell.plain(d.decision()),
+                            Cell.plain(d.quorum())))
+                    .toList();
+            blocks.add(new Table(new EvidenceTable("Decisions recorded",
+                    List.of("Date", "Kind", "Decision", "Signatures"), decisionRows)));
+        }
+        return blocks;
+    }
+
+    /** One line saying whether any gate blocks the promotion, with the count of each outcome. */
+    private static Paragraph gateTally(List<GateEvidence> gates) {
+        Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
+        gates.stream().filter(g -> g.outcome() != Outcome.EVIDENCE_ONLY)
+                .forEach(g -> counts.merge(g.outcome(), 1L, Long::sum));
+        long judged = counts.values().stream().mapToLong(Long::longValue).sum();
+        String tally = counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
+                .collect(Collectors.joining(", "));
+        if (counts.keySet().stream().noneMatch(Outcome::blocksPromotion)) {
+            return new Paragraph("✔ No gate blocks the promotion: " + tally + ", of " + judged + " gates.",
+                    Tone.PASS);
+        }
+        return new Paragraph("✘ Not every gate passes: " + tally + ", of " + judged + " gates.",
+                counts.containsKey(Outcome.FAIL) ? Tone.FAIL : Tone.INSUFFICIENT);
+    }
+
+    private static List<Block> lineage(ApprovalPackContent content) {
+        List<Block> blocks = new ArrayList<>();
+        List<List<Cell>> rows = content.versions().stream()
+                .map(v -> List.of(Cell.plain(v.version()), Cell.plain(v.role().wireName()),
+                        Cell.plain(orDash(v.dataSnapshot())), Cell.plain(orDash(v.codeVersion())),
+                        Cell.plain(v.trainedAt() == null ? "–" : v.trainedAt().toString()),
+                        Cell.plain(ReportNumbers.plain(v.threshold()))))
+                .toList();
+        blocks.add(new Table(new EvidenceTable("Model versions",
+                List.of("Version", "Role", "Data snapshot", "Code version", "Trained at", "Threshold"), rows)));
+        for (ModelVersion version : content.versions()) {
+            List<Fact> parameters = new TreeMap<>(version.hyperparameters()).entrySet().stream()
+                    .map(e -> new Fact(e.getKey(), describe(e.getValue())))
+                    .toList();
+            blocks.add(Paragraph.plain("Hyperparameters of version " + version.version() + " ("
+                    + version.role().wireName() + ")" + (parameters.isEmpty() ? ": none given." : ":")));
+            if (!parameters.isEmpty()) {
+                blocks.add(new Facts(parameters));
+            }
+        }
+        return blocks;
+    }
+
+    /** Nested hyperparameters printed with sorted keys, so the text does not depend on map order. */
+    private static String describe(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return new TreeMap<>(map.entrySet().stream().collect(Collectors.toMap(
+                    e -> String.valueOf(e.getKey()), e -> describe(e.getValue())))).toString();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(ApprovalPackComposer::describe).collect(Collectors.joining(", ", "[", "]"));
+        }
+        if (value instanceof Double || value instanceof Float) {
+            // 0.0005 rather than Java's 5.0E-4: the manifest's author wrote a plain decimal
+            return new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
+        }
+        return String.valueOf(value);
+    }
+
+    private List<Block> gate(GateEvidence gate) {
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Paragraph(gate.outcome().markedLabel() + " — " + gate.summary(), gate.outcome().tone()));
+        for (EvidenceChart chart : gate.charts()) {
+            chartCount++;
+            blocks.add(new Chart("chart-" + chartCount, chart));
+        }
+        for (EvidenceTable table : gate.tables()) {
+            blocks.add(new Table(table));
+        }
+        if (gate.charts().isEmpty() && gate.tables().isEmpty()) {
+            blocks.add(Paragraph.plain("The pack holds no evidence for this gate."));
+        }
+        return blocks;
+    }
+
+    private static List<Block> checks(ApprovalPackContent content) {
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(Paragraph.plain("Retraining triggers (monitoring evidence):"));
+        blocks.add(checkTable("Retraining triggers", "Trigger", content.triggers()));
+        if (content.suggestedDecision() != null) {
+            blocks.add(Paragraph.plain("Suggested decision: " + content.suggestedDecision()
+                    + " (a person confirms it in the decision record)."));
+        }
+        blocks.add(Paragraph.plain("Data-validation checks:"));
+        blocks.add(checkTable("Data validation", "Check", content.validationChecks()));
+        return blocks;
+    }
+
+    private static Block checkTable(String caption, String what, List<CheckResult> checks) {
+        if (checks.isEmpty()) {
+            return Paragraph.plain("None evaluated: the pack holds no evidence for them.");
+        }
+        List<List<Cell>> rows = checks.stream()
+                .map(c -> List.of(Cell.plain(c.name()), Cell.of(c.outcome()), Cell.plain(c.evidence())))
+                .toList();
+        return new Table(new EvidenceTable(caption, List.of(what, "Outcome", "Evidence"), rows));
+    }
+
+    private static List<Block> decisions(ApprovalPackContent content) {
+        List<Block> blocks = new ArrayList<>();
+        if (content.decisions().isEmpty()) {
+            blocks.add(Paragraph.plain("No decision is recorded for this pack in the decision log given."));
+        }
+        for (DecisionEvidence decision : content.decisions()) {
+            blocks.add(new Facts(List.of(
+                    new Fact("Record", decision.id()),
+                    new Fact("Kind", decision.kind()),
+                    new Fact("Date", decision.decisionDate()),
+                    new Fact("Decision", decision.decision()),
+                    new Fact("Rationale", decision.rationale()),
+                    new Fact("Signatures", decision.quorum()),
+                    new Fact("Signed payload SHA-256", decision.payloadSha256()))));
+            List<List<Cell>> rows = new ArrayList<>();
+            for (SignatureEvidence signature : decision.signatures()) {
+                rows.add(List.of(Cell.plain(signature.signer()), Cell.plain(signature.role()),
+                        Cell.plain(signature.keyFingerprint()), signatureCell(signature.status())));
+            }
+            blocks.add(new Table(new EvidenceTable("Signers of record " + decision.id(),
+                    List.of("Signer", "Role", "Key fingerprint (SHA-256)", "Signature"), rows)));
+        }
+        if (content.checkpoint() == null) {
+            blocks.add(Paragraph.plain("No decision log was given, so no log checkpoint is printed."));
+        } else {
+            LogCheckpoint checkpoint = content.checkpoint();
+            blocks.add(Paragraph.plain("Log checkpoint at the time of this export:"));
+            blocks.add(new Facts(List.of(
+                    new Fact("Records in the log", String.valueOf(checkpoint.treeSize())),
+                    new Fact("Merkle root (RFC 9162)", checkpoint.rootHash()),
+                    new Fact("Checkpoint signature", checkpoint.signatureStatus()))));
+            blocks.add(new Code(checkpoint.text().lines().toList()));
+        }
+        return blocks;
+    }
+
+    private static Cell signatureCell(String status) {
+        return switch (status) {
+            case "valid" -> new Cell("✔ valid", Tone.PASS);
+            case "missing" -> new Cell("? missing", Tone.INSUFFICIENT);
+            default -> new Cell("✘ " + status, Tone.FAIL);
+        };
+    }
+
+    private static List<Block> hashes(ApprovalPackContent content) {
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(Paragraph.plain("SHA-256 of every file of the review pack, by path inside the pack"
+                + (content.policy() == null ? "." : ", and of the policy the gates were evaluated under.")));
+        List<List<Cell>> rows = new ArrayList<>();
+        content.evidenceHashes().forEach((path, hash) -> rows.add(List.of(Cell.plain(path), Cell.plain(hash))));
+        blocks.add(new Table(new EvidenceTable("Evidence files", List.of("File", "SHA-256"), rows)));
+        if (content.policy() != null) {
+            blocks.add(new Facts(List.of(new Fact("Policy " + content.policy().name(), content.policy().sha256()))));
+        } else {
+            blocks.add(Paragraph.plain("The gates were evaluated under the documented default policy."));
+        }
+        return blocks;
+    }
+
+    private static List<Block> verification(ApprovalPackContent content) {
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(Paragraph.plain("Nothing here needs Verdict. 1. Evidence files: save these lines as SHA256SUMS "
+                + "in the review pack's folder and run the command below; every line must end in OK."));
+        List<String> sums = new ArrayList<>();
+        content.evidenceHashes().forEach((path, hash) -> sums.add(hash + "  " + path));
+        blocks.add(new Code(sums));
+        blocks.add(new Code(List.of("sha256sum -c SHA256SUMS", "# or, one file at a time:",
+                "openssl dgst -sha256 " + content.evidenceHashes().keySet().stream().findFirst().orElse("FILE"))));
+        if (content.policy() != null) {
+            blocks.add(Paragraph.plain("2. Policy: the output must equal the policy hash in section "
+                    + HASHES + "."));
+            blocks.add(new Code(List.of("sha256sum " + content.policy().name())));
+        }
+        blocks.add(Paragraph.plain("3. Decision signatures (Ed25519 over the DSSE pre-authentication encoding): "
+                + "export the log, then, in each record's folder (its sequence number and the first 12 hex digits "
+                + "of its id), check the payload hash and every signer's signature; the export's VERIFY.md lists "
+                + "the exact file names."));
+        blocks.add(new Code(List.of("java -jar verdict.jar log export --db DECISIONS.db --out export",
+                "cd export/records/NNNN-RECORDID12",
+                "sha256sum record.json   # = the record's signed payload SHA-256 in section " + DECISIONS,
+                "openssl pkeyutl -verify -pubin -inkey KEYID12.pem -rawin -in record.pae -sigfile KEYID12.sig")));
+        blocks.add(Paragraph.plain("4. Log checkpoint: save the checkpoint JSON printed in section " + DECISIONS
+                + " as checkpoint.json; this proves that the log today still holds every record it had then, "
+                + "unchanged."));
+        blocks.add(new Code(List.of(
+                "java -jar verdict.jar log consistency --db DECISIONS.db --checkpoint checkpoint.json")));
+        return blocks;
+    }
+
+    private static String orDash(String text) {
+        return text == null || text.isBlank() ? "–" : text;
+    }
+}

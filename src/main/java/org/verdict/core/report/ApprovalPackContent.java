@@ -1,0 +1,101 @@
+package org.verdict.core.report;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.verdict.core.pack.ModelInfo;
+import org.verdict.core.pack.ModelVersion;
+import org.verdict.core.pack.ReviewPack;
+
+/**
+ * Everything an approval pack prints, already decided: the writers only lay it out.
+ * Built from a review pack, its comparison, the gate evaluation and the decision log; tests build it by hand.
+ *
+ * @param packName the pack's folder or file name (not a machine path, so the document is the same everywhere)
+ * @param versions production first, then the candidate under review
+ * @param requiredApprovers the roles the risk tier asks for, e.g. [ML lead]; empty for automatic approval
+ * @param suggestedDecision what the retraining triggers suggest (retrain / defer / investigate), or null
+ * @param checkpoint null when no decision log was given
+ * @param evidenceHashes SHA-256 per pack file, keyed by path relative to the pack; printed sorted by path
+ * @param policy the policy the gates were evaluated under, or null when the defaults were used
+ */
+public record ApprovalPackContent(
+        String packName,
+        ModelInfo model,
+        String primaryMetric,
+        List<ModelVersion> versions,
+        String candidateVersion,
+        List<String> requiredApprovers,
+        List<GateEvidence> gates,
+        List<CheckResult> triggers,
+        String suggestedDecision,
+        List<CheckResult> validationChecks,
+        List<DecisionEvidence> decisions,
+        LogCheckpoint checkpoint,
+        Map<String, String> evidenceHashes,
+        PolicyEvidence policy) {
+
+    public ApprovalPackContent {
+        Objects.requireNonNull(packName, "packName");
+        Objects.requireNonNull(model, "model");
+        versions = List.copyOf(versions);
+        requiredApprovers = List.copyOf(requiredApprovers);
+        gates = List.copyOf(gates);
+        triggers = List.copyOf(triggers);
+        validationChecks = List.copyOf(validationChecks);
+        decisions = List.copyOf(decisions);
+        evidenceHashes = Collections.unmodifiableMap(new TreeMap<>(evidenceHashes));
+    }
+
+    /**
+     * The pack's own facts: model, lineage, evidence hashes and, when the manifest names one, the policy file.
+     * Gates, checks and decisions are added with the {@code with...} methods as they are evaluated.
+     */
+    public static ApprovalPackContent of(ReviewPack pack, String candidateVersion) {
+        var manifest = pack.manifest();
+        boolean known = manifest.candidates().stream().anyMatch(c -> c.version().equals(candidateVersion));
+        if (!known) {
+            throw new IllegalArgumentException("version " + candidateVersion + " is not a candidate of the pack");
+        }
+        PolicyEvidence policy = manifest.policyFile()
+                .filter(pack.fileHashes()::containsKey)
+                .map(file -> new PolicyEvidence(file, pack.fileHashes().get(file)))
+                .orElse(null);
+        List<ModelVersion> versions = new ArrayList<>();
+        versions.add(manifest.production());
+        manifest.candidates().stream().filter(c -> c.version().equals(candidateVersion)).forEach(versions::add);
+        return new ApprovalPackContent(pack.source().getFileName().toString(), manifest.model(),
+                manifest.primaryMetric(), versions, candidateVersion, List.of(), List.of(), List.of(), null,
+                List.of(), List.of(), null, pack.fileHashes(), policy);
+    }
+
+    public ApprovalPackContent withGates(List<GateEvidence> newGates, List<String> approvers) {
+        return new ApprovalPackContent(packName, model, primaryMetric, versions, candidateVersion, approvers,
+                newGates, triggers, suggestedDecision, validationChecks, decisions, checkpoint, evidenceHashes, policy);
+    }
+
+    public ApprovalPackContent withChecks(List<CheckResult> newTriggers, String suggestion,
+                                          List<CheckResult> validation) {
+        return new ApprovalPackContent(packName, model, primaryMetric, versions, candidateVersion, requiredApprovers,
+                gates, newTriggers, suggestion, validation, decisions, checkpoint, evidenceHashes, policy);
+    }
+
+    public ApprovalPackContent withDecisions(List<DecisionEvidence> newDecisions, LogCheckpoint newCheckpoint) {
+        return new ApprovalPackContent(packName, model, primaryMetric, versions, candidateVersion, requiredApprovers,
+                gates, triggers, suggestedDecision, validationChecks, newDecisions, newCheckpoint, evidenceHashes,
+                policy);
+    }
+
+    /** A policy given outside the pack (e.g. {@code --policy FILE}) replaces the pack's own. */
+    public ApprovalPackContent withPolicy(PolicyEvidence newPolicy) {
+        return new ApprovalPackContent(packName, model, primaryMetric, versions, candidateVersion, requiredApprovers,
+                gates, triggers, suggestedDecision, validationChecks, decisions, checkpoint, evidenceHashes, newPolicy);
+    }
+
+    /** @param name file name of the policy, as it is referred to in the pack or on the command line */
+    public record PolicyEvidence(String name, String sha256) {
+    }
+}

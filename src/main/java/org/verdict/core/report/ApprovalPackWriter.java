@@ -1,0 +1,66 @@
+package org.verdict.core.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.verdict.core.task.Progress;
+
+/**
+ * Writes an approval pack as {@value #HTML_FILE} and {@value #PDF_FILE}. Both are rendered in memory first and
+ * then moved into place, so a failure or a cancel leaves no half-written file behind.
+ */
+public final class ApprovalPackWriter {
+    public static final String HTML_FILE = "approval-pack.html";
+    public static final String PDF_FILE = "approval-pack.pdf";
+
+    private final EvidenceCharts charts = new EvidenceCharts(new ReportFonts());
+
+    /** The self-contained HTML document; the same content always gives the same text. */
+    public String html(ApprovalPackContent content) {
+        return new HtmlApprovalPack(charts).render(ApprovalPackComposer.compose(content));
+    }
+
+    /** The PDF document with a table of contents, page numbers and vector charts. */
+    public byte[] pdf(ApprovalPackContent content) throws IOException {
+        return new PdfApprovalPack(charts).render(ApprovalPackComposer.compose(content));
+    }
+
+    /**
+     * @return the HTML and the PDF file written into {@code outDir} (created when missing)
+     * @throws org.verdict.core.task.CancelledException when the progress was cancelled; nothing is written then
+     */
+    public List<Path> write(ApprovalPackContent content, Path outDir, Progress progress) throws IOException {
+        progress.update(0.0, "Laying out the HTML approval pack");
+        byte[] html = html(content).getBytes(StandardCharsets.UTF_8);
+        progress.checkCancelled();
+        progress.update(0.4, "Laying out the PDF approval pack");
+        byte[] pdf = pdf(content);
+        progress.checkCancelled();
+        progress.update(0.9, "Writing " + HTML_FILE + " and " + PDF_FILE);
+        Files.createDirectories(outDir);
+        Path htmlFile = outDir.resolve(HTML_FILE);
+        Path pdfFile = outDir.resolve(PDF_FILE);
+        replace(htmlFile, html);
+        replace(pdfFile, pdf);
+        progress.update(1.0, "Approval pack written");
+        return List.of(htmlFile, pdfFile);
+    }
+
+    private static void replace(Path target, byte[] bytes) throws IOException {
+        Path temporary = target.resolveSibling("." + target.getFileName() + ".part");
+        try {
+            Files.write(temporary, bytes);
+            try {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+}

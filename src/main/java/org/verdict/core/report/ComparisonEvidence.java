@@ -1,0 +1,97 @@
+package org.verdict.core.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.MetricEstimate;
+import org.verdict.core.compare.SliceResult;
+import org.verdict.core.compare.Verdict;
+import org.verdict.core.report.EvidenceChart.DeltaForest;
+import org.verdict.core.report.EvidenceChart.DeltaRow;
+import org.verdict.core.report.EvidenceTable.Cell;
+import org.verdict.core.stats.Metric;
+
+/**
+ * The evidence of a production-vs-candidate comparison as the approval pack prints it: one forest plot of Δ per
+ * slice dimension (segment, language, ...) and one table of every slice, for the primary metric.
+ */
+public final class ComparisonEvidence {
+    private ComparisonEvidence() {
+    }
+
+    /** One forest plot per slice dimension, each starting with the overall row for reference. */
+    public static List<EvidenceChart> forestsByDimension(ComparisonReport report) {
+        Metric metric = report.primaryMetric();
+        List<SliceResult> results = report.resultsFor(metric);
+        List<EvidenceChart> charts = new ArrayList<>();
+        for (String dimension : dimensions(results)) {
+            List<DeltaRow> rows = new ArrayList<>();
+            for (SliceResult result : results) {
+                boolean inDimension = result.slice().dimensions().equals(List.of(dimension));
+                if ((result.slice().isOverall() || inDimension) && result.delta() != null) {
+                    rows.add(new DeltaRow(result.slice().label(), result.delta(), result.deltaCi(),
+                            result.verdict()));
+                }
+            }
+            charts.add(new DeltaForest(metric.wireName() + " by " + dimension + ": candidate − production",
+                    "Δ " + metric.wireName() + (metric.higherIsBetter() ? " (higher is better)"
+                            : " (lower is better)"), metric.higherIsBetter(), rows));
+        }
+        return charts;
+    }
+
+    /** Every overall and single-dimension slice of the primary metric with both models' values and the verdict. */
+    public static EvidenceTable table(ComparisonReport report) {
+        Metric metric = report.primaryMetric();
+        String level = String.format(Locale.ROOT, "%.0f%%", report.options().confidenceLevel() * 100);
+        List<List<Cell>> rows = new ArrayList<>();
+        for (SliceResult result : report.resultsFor(metric)) {
+            if (result.slice().dimensions().size() > 1) {
+                continue;
+            }
+            rows.add(List.of(Cell.plain(result.slice().label()), Cell.plain(String.valueOf(result.n())),
+                    Cell.plain(estimate(result.production())), Cell.plain(estimate(result.candidate())),
+                    Cell.plain(result.delta() == null ? "–" : ReportNumbers.signed(result.delta())),
+                    Cell.plain(ReportNumbers.interval(result.deltaCi())),
+                    Cell.plain(ReportNumbers.pValue(result.adjustedP())),
+                    verdictCell(result)));
+        }
+        return new EvidenceTable(metric.wireName() + " by slice (" + level + " confidence intervals; p adjusted "
+                + "with " + report.options().correction().wireName() + ")",
+                List.of("Slice", "n", "Production", "Candidate", "Δ", level + " CI of Δ", "Adjusted p", "Verdict"),
+                rows);
+    }
+
+    /** The verdict in words with its mark: ▲ better, ▼ worse, the rest in grey words. */
+    public static Cell verdictCell(SliceResult result) {
+        Verdict verdict = result.verdict();
+        return switch (verdict) {
+            case BETTER -> new Cell("▲ better", Tone.BETTER);
+            case WORSE -> new Cell("▼ worse", Tone.WORSE);
+            case UNAVAILABLE -> new Cell("unavailable: " + result.unavailableReason(), Tone.NO_DIFFERENCE);
+            default -> new Cell(verdict.label(), Tone.NO_DIFFERENCE);
+        };
+    }
+
+    private static String estimate(MetricEstimate estimate) {
+        if (estimate == null) {
+            return "–";
+        }
+        return ReportNumbers.plain(estimate.value()) + (estimate.ci() == null ? ""
+                : " [" + ReportNumbers.plain(estimate.ci().lower()) + ", " + ReportNumbers.plain(estimate.ci().upper())
+                + "]");
+    }
+
+    private static Set<String> dimensions(List<SliceResult> results) {
+        Set<String> dimensions = new LinkedHashSet<>();
+        for (SliceResult result : results) {
+            if (result.slice().dimensions().size() == 1) {
+                dimensions.add(result.slice().dimensions().get(0));
+            }
+        }
+        return dimensions;
+    }
+}

@@ -1,0 +1,74 @@
+package org.verdict.core.report;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.verdict.core.compare.Verdict;
+import org.verdict.core.stats.Interval;
+
+/**
+ * What a chart shows, independent of how it is drawn: the HTML (SVG) and the PDF (vector) draw the same chart
+ * from the same description, in the same colours and marks.
+ */
+public sealed interface EvidenceChart {
+    String title();
+
+    /**
+     * A forest plot: candidate − production per row with its confidence interval, against a zero line.
+     * Rows the candidate does worse in are marked ▼, better ▲, the rest ●.
+     *
+     * @param higherIsBetter whether a positive Δ favours the candidate; decides nothing here but the axis caption
+     */
+    record DeltaForest(String title, String axisLabel, boolean higherIsBetter, List<DeltaRow> rows)
+            implements EvidenceChart {
+        public DeltaForest {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /** @param verdict what the comparison concluded for this row; sets the marker */
+    record DeltaRow(String label, double delta, Interval ci, Verdict verdict) {
+    }
+
+    /**
+     * Production and candidate side by side per row (group, category, percentile), each with its interval,
+     * and the limits the policy sets (an SLO, an accepted rate) as labelled dashed lines.
+     */
+    record PairedEstimates(String title, String axisLabel, List<PairedRow> rows, List<Limit> limits)
+            implements EvidenceChart {
+        public PairedEstimates {
+            rows = List.copyOf(rows);
+            limits = List.copyOf(limits);
+        }
+    }
+
+    /** A value the policy sets, drawn as a dashed line with its label, e.g. "SLO p99 250 ms". */
+    record Limit(double value, String label) {
+    }
+
+    /** @param productionCi and candidateCi may be null when no interval is known */
+    record PairedRow(String label, double production, Interval productionCi, double candidate, Interval candidateCi) {
+    }
+
+    /** Values over time, e.g. a persistent holdout group against the treated group, or past production models. */
+    record TimeSeries(String title, String axisLabel, List<Series> series) implements EvidenceChart {
+        public TimeSeries {
+            series = List.copyOf(series);
+        }
+    }
+
+    /** @param role which of the fixed series styles to use, so the same thing looks the same everywhere */
+    record Series(String name, SeriesRole role, List<TimePoint> points) {
+        public Series {
+            points = List.copyOf(points);
+        }
+    }
+
+    /** @param ci null when no interval is known */
+    record TimePoint(LocalDate date, double value, Interval ci) {
+    }
+
+    /** Production-like series are blue solid lines with circles, candidate-like orange dashed with squares. */
+    enum SeriesRole {
+        PRODUCTION, CANDIDATE
+    }
+}

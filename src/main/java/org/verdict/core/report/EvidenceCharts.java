@@ -1,0 +1,321 @@
+package org.verdict.core.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Paint;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.SimpleDateFormat;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XIntervalSeries;
+import org.jfree.data.xy.XIntervalSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.verdict.core.compare.Verdict;
+import org.verdict.core.report.EvidenceChart.DeltaForest;
+import org.verdict.core.report.EvidenceChart.DeltaRow;
+import org.verdict.core.report.EvidenceChart.Limit;
+import org.verdict.core.report.EvidenceChart.PairedEstimates;
+import org.verdict.core.report.EvidenceChart.PairedRow;
+import org.verdict.core.report.EvidenceChart.Series;
+import org.verdict.core.report.EvidenceChart.SeriesRole;
+import org.verdict.core.report.EvidenceChart.TimePoint;
+import org.verdict.core.report.EvidenceChart.TimeSeries;
+import org.verdict.core.stats.Interval;
+
+/**
+ * Turns chart descriptions into JFreeChart charts in the report's visual language. The same chart object is drawn
+ * as SVG into the HTML and as vectors into the PDF. Every number and date is formatted without the machine's locale
+ * or time zone, so the output is the same everywhere.
+ */
+final class EvidenceCharts {
+    static final double WIDTH = 640;
+    private static final double ROW_HEIGHT = 24;
+    private static final double FRAME_HEIGHT = 110;
+
+    private final ReportFonts fonts;
+
+    EvidenceCharts(ReportFonts fonts) {
+        this.fonts = fonts;
+    }
+
+    /** Height that gives every row of the chart room for its label. */
+    static double heightOf(EvidenceChart chart) {
+        if (chart instanceof DeltaForest forest) {
+            return FRAME_HEIGHT + ROW_HEIGHT * Math.max(2, forest.rows().size());
+        }
+        if (chart instanceof PairedEstimates paired) {
+            return FRAME_HEIGHT + 1.5 * ROW_HEIGHT * Math.max(2, paired.rows().size());
+        }
+        return 300;
+    }
+
+    JFreeChart build(EvidenceChart chart) {
+        XYPlot plot;
+        if (chart instanceof DeltaForest forest) {
+            plot = forestPlot(forest);
+        } else if (chart instanceof PairedEstimates paired) {
+            plot = pairedPlot(paired);
+        } else {
+            plot = timePlot((TimeSeries) chart);
+        }
+        JFreeChart built = new JFreeChart(chart.title(), fonts.bold(13f), plot, true);
+        theme().apply(built);
+        built.setBackgroundPaint(Color.WHITE);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xDDDDDD));
+        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+        plot.setOutlinePaint(new Color(0x999999));
+        LegendTitle legend = built.getLegend();
+        legend.setPosition(RectangleEdge.BOTTOM);
+        legend.setItemFont(fonts.sans(10f));
+        styleRenderer(chart, (XYErrorRenderer) plot.getRenderer());
+        return built;
+    }
+
+    private StandardChartTheme theme() {
+        StandardChartTheme theme = new StandardChartTheme("verdict-report", false);
+        theme.setExtraLargeFont(fonts.bold(13f));
+        theme.setLargeFont(fonts.sans(11f));
+        theme.setRegularFont(fonts.sans(10f));
+        theme.setSmallFont(fonts.sans(9f));
+        return theme;
+    }
+
+    private XYPlot forestPlot(DeltaForest forest) {
+        XIntervalSeriesCollection data = new XIntervalSeriesCollection();
+        for (ForestMark mark : ForestMark.values()) {
+            XIntervalSeries series = new XIntervalSeries(mark.legend, false, true);
+            List<DeltaRow> rows = forest.rows();
+            for (int i = 0; i < rows.size(); i++) {
+                DeltaRow row = rows.get(i);
+                if (ForestMark.of(row.verdict()) == mark) {
+                    Interval ci = row.ci() == null ? new Interval(row.delta(), row.delta()) : row.ci();
+                    series.add(row.delta(), ci.lower(), ci.upper(), i);
+                }
+            }
+            if (!series.isEmpty()) {
+                data.addSeries(series);
+            }
+        }
+        NumberAxis deltaAxis = valueAxis(forest.axisLabel());
+        deltaAxis.setAutoRangeIncludesZero(true);
+        XYPlot plot = new XYPlot(data, deltaAxis, rowAxis(forest.rows().stream().map(DeltaRow::label).toList()),
+                errorRenderer(false));
+        ValueMarker zero = new ValueMarker(0.0, ReportPalette.LIMIT, new BasicStroke(1.0f));
+        plot.addDomainMarker(zero);
+        return plot;
+    }
+
+    private XYPlot pairedPlot(PairedEstimates paired) {
+        XIntervalSeries production = new XIntervalSeries("production", false, true);
+        XIntervalSeries candidate = new XIntervalSeries("candidate", false, true);
+        List<PairedRow> rows = paired.rows();
+        for (int i = 0; i < rows.size(); i++) {
+            PairedRow row = rows.get(i);
+            addWithInterval(production, row.production(), row.productionCi(), i - 0.17);
+            addWithInterval(candidate, row.candidate(), row.candidateCi(), i + 0.17);
+        }
+        XIntervalSeriesCollection data = new XIntervalSeriesCollection();
+        data.addSeries(production);
+        data.addSeries(candidate);
+        XYPlot plot = new XYPlot(data, valueAxis(paired.axisLabel()),
+                rowAxis(rows.stream().map(PairedRow::label).toList()), errorRenderer(false));
+        NumberAxis axis = (NumberAxis) plot.getDomainAxis();
+        // rates of two models sit close together: zoom in on them rather than on zero; the intervals keep scale
+        axis.setAutoRangeIncludesZero(false);
+        for (Limit limit : paired.limits()) {
+            ValueMarker line = new ValueMarker(limit.value(), ReportPalette.LIMIT,
+                    new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 3f}, 0f));
+            line.setLabel(limit.label());
+            line.setLabelFont(fonts.sans(9f));
+            line.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            line.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+            line.setLabelBackgroundColor(Color.WHITE);
+            plot.addDomainMarker(line);
+            includeInRange(axis, limit.value());
+        }
+        return plot;
+    }
+
+    private static void addWithInterval(XIntervalSeries series, double value, Interval ci, double y) {
+        Interval bounds = ci == null ? new Interval(value, value) : ci;
+        series.add(value, bounds.lower(), bounds.upper(), y);
+    }
+
+    /** Keeps a policy limit visible even when every value lies far from it. */
+    private static void includeInRange(NumberAxis axis, double value) {
+        axis.configure();
+        org.jfree.data.Range range = axis.getRange();
+        double span = Math.max(range.getLength(), Math.abs(value) * 0.1);
+        double lower = Math.min(range.getLowerBound(), value - span * 0.05);
+        double upper = Math.max(range.getUpperBound(), value + span * 0.05);
+        axis.setRange(lower, upper);
+    }
+
+    private XYPlot timePlot(TimeSeries timeSeries) {
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        for (Series series : timeSeries.series()) {
+            YIntervalSeries points = new YIntervalSeries(series.name(), false, true);
+            for (TimePoint point : series.points()) {
+                Interval ci = point.ci() == null ? new Interval(point.value(), point.value()) : point.ci();
+                long millis = point.date().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+                points.add(millis, point.value(), ci.lower(), ci.upper());
+            }
+            data.addSeries(points);
+        }
+        TimeZone utc = TimeZone.getTimeZone("UTC");
+        DateAxis dates = new DateAxis(null, utc, Locale.ROOT);
+        // tick units aligned to UTC calendar days and months, not to the machine's zone
+        dates.setStandardTickUnits(DateAxis.createStandardDateTickUnits(utc, Locale.ROOT));
+        SimpleDateFormat isoDate = new SimpleDateFormat("yyyy-MM-dd", Locale.ROOT);
+        isoDate.setTimeZone(utc);
+        dates.setDateFormatOverride(isoDate);
+        NumberAxis values = valueAxis(timeSeries.axisLabel());
+        values.setAutoRangeIncludesZero(false);
+        XYErrorRenderer renderer = errorRenderer(true);
+        return new XYPlot(data, dates, values, renderer);
+    }
+
+    private NumberAxis valueAxis(String label) {
+        NumberAxis axis = new NumberAxis(label);
+        axis.setStandardTickUnits(NumberAxis.createStandardTickUnits(Locale.ROOT));
+        axis.setNumberFormatOverride(new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        return axis;
+    }
+
+    private static ValueAxis rowAxis(List<String> labels) {
+        SymbolAxis axis = new SymbolAxis(null, labels.toArray(String[]::new));
+        axis.setInverted(true);
+        axis.setGridBandsVisible(false);
+        axis.setRange(-0.6, Math.max(labels.size(), 1) - 0.4);
+        axis.setAutoRange(false);
+        return axis;
+    }
+
+    private static XYErrorRenderer errorRenderer(boolean overTime) {
+        XYErrorRenderer renderer = new XYErrorRenderer();
+        renderer.setDrawXError(!overTime);
+        renderer.setDrawYError(overTime);
+        renderer.setDefaultLinesVisible(overTime);
+        renderer.setDefaultShapesVisible(true);
+        renderer.setCapLength(ReportPalette.WHISKER_CAP);
+        renderer.setErrorStroke(new BasicStroke(ReportPalette.WHISKER_STROKE));
+        return renderer;
+    }
+
+    private static void styleRenderer(EvidenceChart chart, XYErrorRenderer renderer) {
+        XYPlot plot = (XYPlot) renderer.getPlot();
+        int seriesCount = plot.getDataset().getSeriesCount();
+        for (int s = 0; s < seriesCount; s++) {
+            String key = String.valueOf(plot.getDataset().getSeriesKey(s));
+            Style style;
+            if (chart instanceof DeltaForest) {
+                style = ForestMark.ofLegend(key).style;
+            } else if (chart instanceof TimeSeries series) {
+                style = series.series().get(s).role() == SeriesRole.PRODUCTION ? Style.PRODUCTION : Style.CANDIDATE;
+            } else {
+                style = s == 0 ? Style.PRODUCTION : Style.CANDIDATE;
+            }
+            renderer.setSeriesPaint(s, style.paint);
+            renderer.setSeriesShape(s, style.shape);
+            renderer.setSeriesShapesFilled(s, style.filled);
+            renderer.setSeriesStroke(s, style.line);
+        }
+    }
+
+    /** Colour, marker and line of one kind of series; shapes differ so that grayscale prints stay readable. */
+    private enum Style {
+        PRODUCTION(ReportPalette.PRODUCTION, circle(), true, new BasicStroke(2f)),
+        CANDIDATE(ReportPalette.CANDIDATE, square(), true,
+                new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 3f}, 0f)),
+        WORSE(ReportPalette.WORSE, triangle(false), true, new BasicStroke(1f)),
+        BETTER(ReportPalette.BETTER, triangle(true), true, new BasicStroke(1f)),
+        NO_DIFFERENCE(ReportPalette.NO_DIFFERENCE, circle(), true, new BasicStroke(1f)),
+        UNDECIDED(ReportPalette.NO_DIFFERENCE, circle(), false, new BasicStroke(1f));
+
+        final Paint paint;
+        final Shape shape;
+        final boolean filled;
+        final BasicStroke line;
+
+        Style(Paint paint, Shape shape, boolean filled, BasicStroke line) {
+            this.paint = paint;
+            this.shape = shape;
+            this.filled = filled;
+            this.line = line;
+        }
+    }
+
+    /** The forest plot's legend entries, one per kind of verdict; the legend shows each marker next to its word. */
+    private enum ForestMark {
+        WORSE("worse", Style.WORSE),
+        BETTER("better", Style.BETTER),
+        NO_DIFFERENCE("no significant difference", Style.NO_DIFFERENCE),
+        UNDECIDED("too few examples / inconclusive", Style.UNDECIDED);
+
+        final String legend;
+        final Style style;
+
+        ForestMark(String legend, Style style) {
+            this.legend = legend;
+            this.style = style;
+        }
+
+        static ForestMark of(Verdict verdict) {
+            return switch (verdict) {
+                case WORSE -> WORSE;
+                case BETTER -> BETTER;
+                case NO_SIGNIFICANT_DIFFERENCE -> NO_DIFFERENCE;
+                default -> UNDECIDED;
+            };
+        }
+
+        static ForestMark ofLegend(String legend) {
+            for (ForestMark mark : values()) {
+                if (mark.legend.equals(legend)) {
+                    return mark;
+                }
+            }
+            throw new IllegalArgumentException("not a forest plot series: " + legend);
+        }
+    }
+
+    private static Shape circle() {
+        return new Ellipse2D.Double(-4.5, -4.5, 9, 9);
+    }
+
+    private static Shape square() {
+        return new Rectangle2D.Double(-4, -4, 8, 8);
+    }
+
+    private static Shape triangle(boolean up) {
+        double tip = up ? -5.5 : 5.5;
+        Path2D.Double path = new Path2D.Double();
+        path.moveTo(0, tip);
+        path.lineTo(5.5, -tip);
+        path.lineTo(-5.5, -tip);
+        path.closePath();
+        return path;
+    }
+}

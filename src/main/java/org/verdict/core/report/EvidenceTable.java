@@ -1,0 +1,32 @@
+package org.verdict.core.report;
+
+import java.util.List;
+
+/**
+ * A table of evidence exactly as printed: the numbers are already formatted, so HTML and PDF show the same text.
+ *
+ * @param rows each row has one cell per header
+ */
+public record EvidenceTable(String caption, List<String> headers, List<List<Cell>> rows) {
+    public EvidenceTable {
+        headers = List.copyOf(headers);
+        rows = rows.stream().map(List::copyOf).toList();
+        for (List<Cell> row : rows) {
+            if (row.size() != headers.size()) {
+                throw new IllegalArgumentException("table '" + caption + "' has " + headers.size()
+                        + " columns but a row with " + row.size() + " cells");
+            }
+        }
+    }
+
+    /** One printed value and what it means. */
+    public record Cell(String text, Tone tone) {
+        public static Cell plain(String text) {
+            return new Cell(text, Tone.PLAIN);
+        }
+
+        public static Cell of(Outcome outcome) {
+            return new Cell(outcome.markedLabel(), outcome.tone());
+        }
+    }
+}

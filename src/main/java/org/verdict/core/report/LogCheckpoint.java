@@ -1,0 +1,12 @@
+package org.verdict.core.report;
+
+/**
+ * The decision log's signed checkpoint at the time of the export: anyone can later prove with
+ * {@code verdict log consistency} that the log extends it.
+ *
+ * @param treeSize number of records in the log
+ * @param rootHash RFC 9162 Merkle tree root, hex
+ * @param text the checkpoint exactly as signed, printed so it can be copied into a file
+ */
+public record LogCheckpoint(long treeSize, String rootHash, String signatureStatus, String text) {
+}

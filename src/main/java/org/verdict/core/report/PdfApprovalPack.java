@@ -1,0 +1,516 @@
+package org.verdict.core.report;
+
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
+import java.awt.Color;
+import java.awt.geom.Rectangle2D;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDBorderStyleDictionary;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageFitWidthDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.util.Matrix;
+import org.jfree.chart.JFreeChart;
+import org.verdict.core.report.EvidenceTable.Cell;
+import org.verdict.core.report.ReportDocument.Block;
+import org.verdict.core.report.ReportDocument.Chart;
+import org.verdict.core.report.ReportDocument.Code;
+import org.verdict.core.report.ReportDocument.Fact;
+import org.verdict.core.report.ReportDocument.Facts;
+import org.verdict.core.report.ReportDocument.Paragraph;
+import org.verdict.core.report.ReportDocument.Section;
+import org.verdict.core.report.ReportDocument.Table;
+
+/**
+ * Lays the approval pack out on A4 pages with PDFBox: a title page with the table of contents, one chapter per
+ * page onwards, charts drawn as vectors through pdfbox-graphics2d, "Page i of n" on every page, and bookmarks.
+ * Sections are laid out first so the table of contents can print their page numbers.
+ */
+final class PdfApprovalPack {
+    private static final PDRectangle PAGE = PDRectangle.A4;
+    private static final float MARGIN = 56;
+    private static final float TOP = PAGE.getHeight() - MARGIN;
+    private static final float BOTTOM = MARGIN + 14;
+    private static final float WIDTH = PAGE.getWidth() - 2 * MARGIN;
+    private static final float BODY = 9.5f;
+    private static final float LEADING = 13.5f;
+    private static final float CELL_PAD = 3.5f;
+    private static final int TOC_ENTRIES_PER_PAGE = 38;
+
+    private final EvidenceCharts charts;
+    private PDDocument pdf;
+    private PDFont sans;
+    private PDFont bold;
+    private PDFont mono;
+    private PdfBoxGraphics2DFontTextDrawer chartText;
+    private PDPage page;
+    private PDPageContentStream out;
+    private float y;
+
+    PdfApprovalPack(EvidenceCharts charts) {
+        this.charts = charts;
+    }
+
+    byte[] render(ReportDocument document) throws IOException {
+        try (PDDocument created = new PDDocument(); PdfBoxGraphics2DFontTextDrawer drawer =
+                new PdfBoxGraphics2DFontTextDrawer()) {
+            pdf = created;
+            sans = font(ReportFonts.SANS);
+            bold = font(ReportFonts.SANS_BOLD);
+            mono = font(ReportFonts.MONO);
+            chartText = drawer;
+            chartText.registerFont("DejaVu Sans", sans);
+            chartText.registerFont("DejaVu Sans Bold", bold);
+            PDDocumentInformation info = pdf.getDocumentInformation();
+            info.setTitle(document.title());
+            info.setSubject(document.subtitle());
+
+            int tocPages = (document.sections().size() + TOC_ENTRIES_PER_PAGE - 1) / TOC_ENTRIES_PER_PAGE;
+            List<PDPage> contentsPages = new ArrayList<>();
+            for (int i = 0; i < Math.max(1, tocPages); i++) {
+                PDPage contents = new PDPage(PAGE);
+                pdf.addPage(contents);
+                contentsPages.add(contents);
+            }
+            List<PDPage> sectionPages = new ArrayList<>();
+            for (Section section : document.sections()) {
+                sectionPages.add(section(section));
+            }
+            closePage();
+            tableOfContents(document, contentsPages, sectionPages);
+            bookmarks(document.sections(), sectionPages);
+            footers(document.title());
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            pdf.save(bytes);
+            return bytes.toByteArray();
+        } finally {
+            pdf = null;
+            out = null;
+            page = null;
+        }
+    }
+
+    private PDFont font(String fileName) throws IOException {
+        try (InputStream in = ReportFonts.open(fileName)) {
+            return PDType0Font.load(pdf, in, true);
+        }
+    }
+
+    /** Lays out one section and returns the page it starts on. */
+    private PDPage section(Section section) throws IOException {
+        if (section.level() == 1 || out == null) {
+            newPage();
+        } else {
+            ensure(keepWithHeading(section));
+            y -= 10;
+        }
+        float size = section.level() == 1 ? 17 : 13;
+        PDPage start = page;
+        text(section.number() + "  " + section.title(), bold, size, MARGIN, y - size, Color.BLACK);
+        y -= size + (section.level() == 1 ? 6 : 4);
+        if (section.level() == 1) {
+            rule(ReportPalette.PRODUCTION, 1.5f);
+        }
+        y -= 8;
+        for (Block block : section.blocks()) {
+            block(block);
+        }
+        return start;
+    }
+
+    /** Room for a gate's heading, its verdict line and its first chart, so a heading never ends a page alone. */
+    private static float keepWithHeading(Section section) {
+        float needed = 90;
+        for (Block block : section.blocks()) {
+            if (block instanceof Chart chart) {
+                return needed + (float) (EvidenceCharts.heightOf(chart.chart()) * WIDTH / EvidenceCharts.WIDTH);
+            }
+            if (!(block instanceof Paragraph)) {
+                break;
+            }
+        }
+        return needed;
+    }
+
+    private void block(Block block) throws IOException {
+        if (block instanceof Paragraph paragraph) {
+            PDFont font = paragraph.tone() == Tone.PASS || paragraph.tone() == Tone.FAIL ? bold : sans;
+            wrapped(paragraph.text(), font, BODY, MARGIN, WIDTH, ReportPalette.of(paragraph.tone()));
+            y -= 5;
+        } else if (block instanceof Facts facts) {
+            facts(facts.facts());
+        } else if (block instanceof Table table) {
+            table(table.table());
+        } else if (block instanceof Chart chart) {
+            chart(chart);
+        } else if (block instanceof Code code) {
+            code(code.lines());
+        }
+    }
+
+    private void facts(List<Fact> facts) throws IOException {
+        float labelWidth = 0;
+        for (Fact fact : facts) {
+            labelWidth = Math.max(labelWidth, width(fact.label(), bold, BODY));
+        }
+        labelWidth = Math.min(labelWidth + 12, WIDTH * 0.4f);
+        for (Fact fact : facts) {
+            List<String> labelLines = lines(fact.label(), bold, BODY, labelWidth - 12);
+            List<String> valueLines = lines(fact.value(), sans, BODY, WIDTH - labelWidth);
+            int rows = Math.max(labelLines.size(), valueLines.size());
+            ensure(rows * LEADING);
+            for (int i = 0; i < rows; i++) {
+                float baseline = y - BODY - i * LEADING;
+                if (i < labelLines.size()) {
+                    text(labelLines.get(i), bold, BODY, MARGIN, baseline, Color.BLACK);
+                }
+                if (i < valueLines.size()) {
+                    text(valueLines.get(i), sans, BODY, MARGIN + labelWidth, baseline, Color.BLACK);
+                }
+            }
+            y -= rows * LEADING;
+        }
+        y -= 6;
+    }
+
+    private void table(EvidenceTable table) throws IOException {
+        float size = 8.5f;
+        float leading = 11.5f;
+        float[] widths = columnWidths(table, size);
+        ensure(size + 8 + 3 * leading);
+        wrapped(table.caption(), bold, BODY, MARGIN, WIDTH, Color.BLACK);
+        y -= 2;
+        List<Cell> header = table.headers().stream().map(h -> new Cell(h, Tone.PLAIN)).toList();
+        row(header, widths, bold, size, leading, true);
+        for (List<Cell> cells : table.rows()) {
+            if (rowHeight(cells, widths, size, leading) > y - BOTTOM) {
+                newPage();
+                row(header, widths, bold, size, leading, true);
+            }
+            row(cells, widths, sans, size, leading, false);
+        }
+        y -= 10;
+    }
+
+    private float rowHeight(List<Cell> cells, float[] widths, float size, float leading) throws IOException {
+        int lines = 1;
+        for (int c = 0; c < cells.size(); c++) {
+            lines = Math.max(lines, lines(cells.get(c).text(), sans, size, widths[c] - 2 * CELL_PAD).size());
+        }
+        return lines * leading + 2 * CELL_PAD;
+    }
+
+    private void row(List<Cell> cells, float[] widths, PDFont font, float size, float leading, boolean header)
+            throws IOException {
+        float height = rowHeight(cells, widths, size, leading);
+        float x = MARGIN;
+        for (int c = 0; c < cells.size(); c++) {
+            Cell cell = cells.get(c);
+            if (header) {
+                out.setNonStrokingColor(new Color(0xEEEEEE));
+                out.addRect(x, y - height, widths[c], height);
+                out.fill();
+            }
+            out.setStrokingColor(new Color(0xBBBBBB));
+            out.setLineWidth(0.5f);
+            out.addRect(x, y - height, widths[c], height);
+            out.stroke();
+            boolean emphasised = cell.tone() == Tone.PASS || cell.tone() == Tone.FAIL || cell.tone() == Tone.WORSE
+                    || cell.tone() == Tone.BETTER;
+            PDFont cellFont = emphasised ? bold : font;
+            List<String> lines = lines(cell.text(), cellFont, size, widths[c] - 2 * CELL_PAD);
+            for (int i = 0; i < lines.size(); i++) {
+                text(lines.get(i), cellFont, size, x + CELL_PAD, y - CELL_PAD - size - i * leading + 1.5f,
+                        ReportPalette.of(cell.tone()));
+            }
+            x += widths[c];
+        }
+        y -= height;
+    }
+
+    /**
+     * Natural column widths when they fit; otherwise each column keeps room for its longest word (a slice name, a
+     * number) and the rest of the page is shared in proportion to how much more each column would like.
+     */
+    private float[] columnWidths(EvidenceTable table, float size) throws IOException {
+        int columns = table.headers().size();
+        float[] natural = new float[columns];
+        float[] longestWord = new float[columns];
+        for (int c = 0; c < columns; c++) {
+            List<String> texts = new ArrayList<>();
+            texts.add(table.headers().get(c));
+            for (List<Cell> row : table.rows()) {
+                texts.add(row.get(c).text());
+            }
+            for (String text : texts) {
+                natural[c] = Math.max(natural[c], width(text, bold, size) + 2 * CELL_PAD + 1);
+                for (String word : text.split(" ")) {
+                    longestWord[c] = Math.max(longestWord[c], width(word, bold, size) + 2 * CELL_PAD + 1);
+                }
+            }
+            longestWord[c] = Math.min(longestWord[c], WIDTH / 2);
+        }
+        float naturalSum = sum(natural);
+        if (naturalSum <= WIDTH) {
+            return natural;
+        }
+        float minimumSum = sum(longestWord);
+        float[] widths = new float[columns];
+        for (int c = 0; c < columns; c++) {
+            widths[c] = minimumSum >= WIDTH ? longestWord[c] * WIDTH / minimumSum
+                    : longestWord[c] + (WIDTH - minimumSum) * (natural[c] - longestWord[c]) / (naturalSum - minimumSum);
+        }
+        return widths;
+    }
+
+    private static float sum(float[] values) {
+        float total = 0;
+        for (float value : values) {
+            total += value;
+        }
+        return total;
+    }
+
+    private void chart(Chart chart) throws IOException {
+        JFreeChart built = charts.build(chart.chart());
+        float width = (float) EvidenceCharts.WIDTH;
+        float height = (float) EvidenceCharts.heightOf(chart.chart());
+        float scale = WIDTH / width;
+        ensure(height * scale + 8);
+        PdfBoxGraphics2D g2 = new PdfBoxGraphics2D(pdf, width, height);
+        g2.setFontTextDrawer(chartText);
+        built.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+        g2.dispose();
+        PDFormXObject form = g2.getXFormObject();
+        out.saveGraphicsState();
+        Matrix placement = Matrix.getTranslateInstance(MARGIN, y - height * scale);
+        placement.concatenate(Matrix.getScaleInstance(scale, scale));
+        out.transform(placement);
+        out.drawForm(form);
+        out.restoreGraphicsState();
+        y -= height * scale + 10;
+    }
+
+    private void code(List<String> lines) throws IOException {
+        float size = 7.5f;
+        float leading = 10f;
+        List<String> wrapped = new ArrayList<>();
+        for (String line : lines) {
+            wrapped.addAll(hardWrap(line, mono, size, WIDTH - 12));
+        }
+        int index = 0;
+        while (index < wrapped.size()) {
+            ensure(leading + 8);
+            int fits = Math.max(1, (int) ((y - BOTTOM - 8) / leading));
+            int end = Math.min(wrapped.size(), index + fits);
+            float height = (end - index) * leading + 8;
+            out.setNonStrokingColor(new Color(0xF3F3F3));
+            out.addRect(MARGIN, y - height, WIDTH, height);
+            out.fill();
+            for (int i = index; i < end; i++) {
+                text(wrapped.get(i), mono, size, MARGIN + 6, y - 4 - size - (i - index) * leading, Color.BLACK);
+            }
+            y -= height;
+            index = end;
+        }
+        y -= 8;
+    }
+
+    private void tableOfContents(ReportDocument document, List<PDPage> contentsPages, List<PDPage> sectionPages)
+            throws IOException {
+        List<Section> sections = document.sections();
+        for (int p = 0; p < contentsPages.size(); p++) {
+            PDPage contents = contentsPages.get(p);
+            try (PDPageContentStream toc = new PDPageContentStream(pdf, contents,
+                    PDPageContentStream.AppendMode.APPEND, true)) {
+                out = toc;
+                y = TOP;
+                if (p == 0) {
+                    text(document.title(), bold, 20, MARGIN, y - 20, Color.BLACK);
+                    y -= 30;
+                    wrapped(document.subtitle(), sans, 10.5f, MARGIN, WIDTH, new Color(0x444444));
+                    y -= 6;
+                    rule(ReportPalette.PRODUCTION, 2f);
+                    y -= 26;
+                    text("Contents", bold, 15, MARGIN, y - 15, Color.BLACK);
+                    y -= 30;
+                }
+                int end = Math.min(sections.size(), (p + 1) * TOC_ENTRIES_PER_PAGE);
+                for (int s = p * TOC_ENTRIES_PER_PAGE; s < end; s++) {
+                    tocEntry(contents, sections.get(s), sectionPages.get(s));
+                }
+            }
+        }
+        out = null;
+    }
+
+    private void tocEntry(PDPage contents, Section section, PDPage target) throws IOException {
+        float indent = section.level() == 1 ? 0 : 22;
+        PDFont font = section.level() == 1 ? bold : sans;
+        float size = section.level() == 1 ? 11 : 10;
+        String label = section.number() + "  " + section.title();
+        String number = String.valueOf(pdf.getPages().indexOf(target) + 1);
+        float baseline = y - size;
+        text(label, font, size, MARGIN + indent, baseline, Color.BLACK);
+        float numberWidth = width(number, font, size);
+        text(number, font, size, MARGIN + WIDTH - numberWidth, baseline, Color.BLACK);
+        float dotsStart = MARGIN + indent + width(label, font, size) + 6;
+        float dotsEnd = MARGIN + WIDTH - numberWidth - 6;
+        StringBuilder dots = new StringBuilder();
+        while (width(dots + " .", sans, size) < dotsEnd - dotsStart) {
+            dots.append(" .");
+        }
+        text(dots.toString(), sans, size, dotsEnd - width(dots.toString(), sans, size), baseline,
+                new Color(0x888888));
+        PDAnnotationLink link = new PDAnnotationLink();
+        link.setRectangle(new PDRectangle(MARGIN + indent, baseline - 3, WIDTH - indent, size + 5));
+        PDBorderStyleDictionary noBorder = new PDBorderStyleDictionary();
+        noBorder.setWidth(0);
+        link.setBorderStyle(noBorder);
+        PDActionGoTo goTo = new PDActionGoTo();
+        goTo.setDestination(destination(target));
+        link.setAction(goTo);
+        contents.getAnnotations().add(link);
+        y -= size + (section.level() == 1 ? 9 : 6);
+    }
+
+    private static PDPageFitWidthDestination destination(PDPage target) {
+        PDPageFitWidthDestination destination = new PDPageFitWidthDestination();
+        destination.setPage(target);
+        destination.setTop((int) PAGE.getHeight());
+        return destination;
+    }
+
+    private void bookmarks(List<Section> sections, List<PDPage> sectionPages) {
+        PDDocumentOutline outline = new PDDocumentOutline();
+        PDOutlineItem chapter = null;
+        for (int s = 0; s < sections.size(); s++) {
+            Section section = sections.get(s);
+            PDOutlineItem item = new PDOutlineItem();
+            item.setTitle(section.number() + " " + section.title());
+            item.setDestination(destination(sectionPages.get(s)));
+            if (section.level() == 1 || chapter == null) {
+                outline.addLast(item);
+                chapter = item;
+            } else {
+                chapter.addLast(item);
+            }
+        }
+        outline.openNode();
+        pdf.getDocumentCatalog().setDocumentOutline(outline);
+    }
+
+    private void footers(String title) throws IOException {
+        int total = pdf.getNumberOfPages();
+        for (int i = 0; i < total; i++) {
+            try (PDPageContentStream footer = new PDPageContentStream(pdf, pdf.getPage(i),
+                    PDPageContentStream.AppendMode.APPEND, true, true)) {
+                out = footer;
+                String number = "Page " + (i + 1) + " of " + total;
+                text(title, sans, 8, MARGIN, MARGIN - 20, new Color(0x666666));
+                text(number, sans, 8, MARGIN + WIDTH - width(number, sans, 8), MARGIN - 20, new Color(0x666666));
+            }
+        }
+        out = null;
+    }
+
+    private void newPage() throws IOException {
+        closePage();
+        page = new PDPage(PAGE);
+        pdf.addPage(page);
+        out = new PDPageContentStream(pdf, page);
+        y = TOP;
+    }
+
+    private void closePage() throws IOException {
+        if (out != null) {
+            out.close();
+            out = null;
+        }
+    }
+
+    private void ensure(float height) throws IOException {
+        if (y - height < BOTTOM) {
+            newPage();
+        }
+    }
+
+    private void rule(Color color, float thickness) throws IOException {
+        out.setStrokingColor(color);
+        out.setLineWidth(thickness);
+        out.moveTo(MARGIN, y);
+        out.lineTo(MARGIN + WIDTH, y);
+        out.stroke();
+    }
+
+    private void wrapped(String text, PDFont font, float size, float x, float width, Color color) throws IOException {
+        for (String line : lines(text, font, size, width)) {
+            ensure(LEADING);
+            text(line, font, size, x, y - size, color);
+            y -= size * 1.42f;
+        }
+    }
+
+    private void text(String text, PDFont font, float size, float x, float baseline, Color color) throws IOException {
+        out.beginText();
+        out.setFont(font, size);
+        out.setNonStrokingColor(color);
+        out.newLineAtOffset(x, baseline);
+        out.showText(text);
+        out.endText();
+    }
+
+    private static float width(String text, PDFont font, float size) throws IOException {
+        return font.getStringWidth(text) / 1000f * size;
+    }
+
+    /** Word-wraps to the width; a word wider than a line (a hash, a path) is broken between characters. */
+    private static List<String> lines(String text, PDFont font, float size, float width) throws IOException {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String candidate = line.length() == 0 ? word : line + " " + word;
+            if (width(candidate, font, size) <= width) {
+                line.setLength(0);
+                line.append(candidate);
+                continue;
+            }
+            if (line.length() > 0) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            List<String> pieces = hardWrap(word, font, size, width);
+            lines.addAll(pieces.subList(0, pieces.size() - 1));
+            line.append(pieces.get(pieces.size() - 1));
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+
+    private static List<String> hardWrap(String text, PDFont font, float size, float width) throws IOException {
+        List<String> pieces = new ArrayList<>();
+        int start = 0;
+        for (int end = 1; end <= text.length(); end++) {
+            if (width(text.substring(start, end), font, size) > width && end - 1 > start) {
+                pieces.add(text.substring(start, end - 1));
+                start = end - 1;
+            }
+        }
+        pieces.add(text.substring(start));
+        return pieces;
+    }
+}

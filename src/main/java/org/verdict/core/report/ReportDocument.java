@@ -1,0 +1,57 @@
+package org.verdict.core.report;
+
+import java.util.List;
+
+/**
+ * The approval pack laid out as numbered sections of simple blocks. The HTML and PDF writers render this one
+ * document, so both show the same content in the same order.
+ */
+record ReportDocument(String title, String subtitle, List<Section> sections) {
+    ReportDocument {
+        sections = List.copyOf(sections);
+    }
+
+    /**
+     * @param anchor stable id for links and bookmarks, e.g. {@code gate-3}
+     * @param number e.g. {@code 3.2}
+     * @param level 1 for a chapter, 2 for a gate inside "Gates"
+     */
+    record Section(String anchor, String number, String title, int level, List<Block> blocks) {
+        Section {
+            blocks = List.copyOf(blocks);
+        }
+    }
+
+    sealed interface Block {
+    }
+
+    record Paragraph(String text, Tone tone) implements Block {
+        static Paragraph plain(String text) {
+            return new Paragraph(text, Tone.PLAIN);
+        }
+    }
+
+    /** Label–value pairs, e.g. the model's facts. */
+    record Facts(List<Fact> facts) implements Block {
+        Facts {
+            facts = List.copyOf(facts);
+        }
+    }
+
+    record Fact(String label, String value) {
+    }
+
+    record Table(EvidenceTable table) implements Block {
+    }
+
+    /** @param id unique in the document; also prefixes the SVG's internal ids */
+    record Chart(String id, EvidenceChart chart) implements Block {
+    }
+
+    /** Text to copy exactly: commands, hash lists, a checkpoint. */
+    record Code(List<String> lines) implements Block {
+        Code {
+            lines = List.copyOf(lines);
+        }
+    }
+}

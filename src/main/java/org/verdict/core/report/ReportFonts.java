@@ -1,0 +1,52 @@
+package org.verdict.core.report;
+
+import java.awt.Font;
+import java.awt.FontFormatException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * The fonts the approval pack is laid out with, bundled (DejaVu, see fonts/LICENSE-DejaVu.txt) so that chart layout,
+ * and therefore the HTML bytes, do not depend on the fonts of the machine, and so that ✔ ✘ ▲ ▼ Δ print in the PDF.
+ */
+final class ReportFonts {
+    static final String SANS = "DejaVuSans.ttf";
+    static final String SANS_BOLD = "DejaVuSans-Bold.ttf";
+    static final String MONO = "DejaVuSansMono.ttf";
+
+    private final Font sans;
+    private final Font sansBold;
+
+    ReportFonts() {
+        this.sans = awtFont(SANS);
+        this.sansBold = awtFont(SANS_BOLD);
+    }
+
+    static InputStream open(String fileName) {
+        InputStream in = ReportFonts.class.getResourceAsStream("fonts/" + fileName);
+        if (in == null) {
+            throw new IllegalStateException("font " + fileName + " is missing from the build");
+        }
+        return in;
+    }
+
+    private static Font awtFont(String fileName) {
+        try (InputStream in = open(fileName)) {
+            return Font.createFont(Font.TRUETYPE_FONT, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (FontFormatException e) {
+            throw new IllegalStateException("bundled font " + fileName + " is unreadable", e);
+        }
+    }
+
+    Font sans(float size) {
+        return sans.deriveFont(size);
+    }
+
+    /** The bold face, also flagged bold so that SVG text gets {@code font-weight: bold}. */
+    Font bold(float size) {
+        return sansBold.deriveFont(Font.BOLD, size);
+    }
+}

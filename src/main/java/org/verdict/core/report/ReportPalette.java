@@ -1,0 +1,39 @@
+package org.verdict.core.report;
+
+import java.awt.Color;
+import java.util.Locale;
+
+/**
+ * The one visual language of Verdict (Okabe–Ito colours, safe for colour-blind readers): production is always blue,
+ * the candidate orange, worse vermillion with ▼, better bluish green with ▲, no significant difference grey.
+ * Colour never carries meaning alone: every mark comes with a shape and a word.
+ */
+public final class ReportPalette {
+    public static final Color PRODUCTION = new Color(0x0072B2);
+    public static final Color CANDIDATE = new Color(0xE69F00);
+    public static final Color WORSE = new Color(0xD55E00);
+    public static final Color BETTER = new Color(0x009E73);
+    public static final Color NO_DIFFERENCE = new Color(0x8C8C8C);
+    public static final Color LIMIT = new Color(0x333333);
+
+    /** Whisker caps and strokes, the same as the app's charts. */
+    public static final double WHISKER_CAP = 6.0;
+    public static final float WHISKER_STROKE = 2f;
+
+    private ReportPalette() {
+    }
+
+    /** e.g. {@code #0072B2}, for CSS. */
+    public static String css(Color color) {
+        return String.format(Locale.ROOT, "#%06X", color.getRGB() & 0xFFFFFF);
+    }
+
+    public static Color of(Tone tone) {
+        return switch (tone) {
+            case BETTER, PASS -> BETTER;
+            case WORSE, FAIL -> WORSE;
+            case NO_DIFFERENCE, INSUFFICIENT -> NO_DIFFERENCE;
+            case PLAIN -> Color.BLACK;
+        };
+    }
+}

@@ -1,0 +1,220 @@
+package org.verdict.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.image.Image;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.verdict.core.compare.ComparisonEngine;
+import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.gates.GateReview;
+import org.verdict.core.gates.policy.PolicyReader;
+import org.verdict.core.gates.suites.SuiteReader;
+import org.verdict.core.pack.PackLoader;
+import org.verdict.ui.chart.ChartPane;
+import org.verdict.ui.compare.CompareView;
+import org.verdict.ui.compare.CompareViewModel;
+import org.verdict.ui.error.ApplicationLog;
+import org.verdict.ui.error.ProblemDialog;
+import org.verdict.ui.error.UnexpectedErrors;
+import org.verdict.ui.gates.EvidenceView;
+import org.verdict.ui.gates.GatesView;
+import org.verdict.ui.gates.GatesViewModel;
+import org.verdict.ui.overview.OverviewView;
+import org.verdict.ui.overview.OverviewViewModel;
+import org.verdict.ui.settings.DividerMemory;
+import org.verdict.ui.settings.UserDataFolder;
+import org.verdict.ui.settings.UserSettings;
+import org.verdict.ui.shell.BundledSample;
+import org.verdict.ui.shell.MainViewModel;
+import org.verdict.ui.shell.MainWindow;
+import org.verdict.ui.shell.Navigator;
+import org.verdict.ui.shell.PackAction;
+import org.verdict.ui.shell.PackView;
+import org.verdict.ui.task.ActivityMonitor;
+import org.verdict.ui.task.StallDetector;
+import org.verdict.ui.task.WorkerPoolExecutor;
+import org.verdict.ui.theme.Appearance;
+
+/**
+ * The composition root of the desktop app: the one place that creates the executor, settings, theme and views and
+ * wires them together by constructor. To mount a view, add it to {@link #views}; to add a File-menu command on the
+ * open pack, add it to {@link #packActions}.
+ */
+public final class VerdictApp extends Application {
+    /** Prints the time to first frame and exits: used by the cold-start benchmark (docs/benchmarks-ui.md). */
+    public static final String STARTUP_BENCHMARK_PROPERTY = "verdict.startupBenchmark";
+    private static final Logger LOG = Logger.getLogger(VerdictApp.class.getName());
+
+    private WorkerPoolExecutor executor;
+
+    @Override
+    public void start(Stage stage) {
+        UserDataFolder dataFolder = UserDataFolder.fromSystem();
+        String logLocation = installLog(dataFolder);
+        ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.messages", Locale.getDefault());
+        UserSettings settings = UserSettings.load(dataFolder.settingsFile());
+        Appearance appearance = new Appearance(settings.darkTheme(), settings.largeText());
+        ProblemDialog problems = new ProblemDialog(text);
+        UnexpectedErrors unexpected = new UnexpectedErrors(problems, text, () -> stage, logLocation);
+        executor = new WorkerPoolExecutor(2, unexpected);
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> executor.reportUnhandled(failure));
+        ActivityMonitor activity = new ActivityMonitor(System::currentTimeMillis);
+
+        MainViewModel main = new MainViewModel(new PackLoader()::load, executor, activity, settings,
+                dataFolder.defaultDecisionStore(), text.getString("open.activity"));
+        DividerMemory dividers = new DividerMemory(settings);
+        ChartPane.SaveTarget saveTarget = extension -> askSaveTarget(stage, text, extension);
+
+        OverviewView overview = new OverviewView(new OverviewViewModel(text), text);
+        ComparisonEngine engine = new ComparisonEngine();
+        CompareView compare = new CompareView(
+                new CompareViewModel(engine::compare, engine::confusionMatrix, executor, activity, text, ComparisonOptions.DEFAULTS,
+                        unexpected),
+                text, executor, new ChartPane(appearance, text, saveTarget, unexpected), dividers);
+
+        ResourceBundle gatesText = ResourceBundle.getBundle("org.verdict.ui.gates.gates", Locale.getDefault());
+        GateReview gateReview = new GateReview(engine, new PackLoader(), new SuiteReader(), new PolicyReader());
+        AtomicReference<Navigator> navigator = new AtomicReference<>();
+        GatesViewModel gatesModel = new GatesViewModel(
+                (pack, progress) -> gateReview.review(pack, null, gateReview.policyOf(pack), progress), executor,
+                activity, gatesText, viewId -> navigator.get().show(viewId), unexpected);
+        GatesView gates = new GatesView(gatesModel, gatesText);
+        EvidenceView evidence = new EvidenceView(gatesModel, gatesText,
+                new ChartPane(appearance, text, saveTarget, unexpected));
+
+        MainWindow window = new MainWindow(main, views(overview, compare, gates, evidence), packActions(), appearance,
+                text, problems, unexpected, packChooser(text));
+        navigator.set(window);
+        window.install(stage, () -> {
+            settings.setDarkTheme(appearance.darkProperty().get());
+            settings.setLargeText(appearance.largeTextProperty().get());
+            main.saveSettings();
+            Platform.exit();
+        });
+        window.show("compare");
+        stage.getIcons().addAll(icons());
+        reportFirstFrame(stage);
+        stage.show();
+        if (StallDetector.enabled()) {
+            new StallDetector(100).start();
+        }
+        openFirstPack(settings, window, main);
+    }
+
+    /** The screens in navigation order; the n-th gets Ctrl+n. Gates and Audit are mounted here by their helpers. */
+    private static List<PackView> views(OverviewView overview, CompareView compare, GatesView gates,
+                                        EvidenceView evidence) {
+        return List.of(overview, compare, gates, evidence);
+    }
+
+    /** File-menu commands on the open pack (e.g. export approval pack, record decision). */
+    private static List<PackAction> packActions() {
+        return List.of();
+    }
+
+    /** The last pack if it still exists, else the bundled sample (not remembered: it is only a demo). */
+    private void openFirstPack(UserSettings settings, MainWindow window, MainViewModel main) {
+        Optional<Path> last = settings.lastPack().filter(Files::exists);
+        if (last.isPresent()) {
+            window.openPack(last.get(), true);
+            return;
+        }
+        BundledSample sample = new BundledSample(Path.of("").toAbsolutePath());
+        Optional<Path> inCheckout = sample.inCheckout();
+        if (inCheckout.isPresent()) {
+            window.openPack(inCheckout.get(), false);
+            return;
+        }
+        executor.run(progress -> sample.extractFromClassPath())
+                .onSuccess(extracted -> extracted.ifPresent(path -> window.openPack(path, false)))
+                .start();
+    }
+
+    private static String installLog(UserDataFolder dataFolder) {
+        try {
+            return ApplicationLog.install(dataFolder.logs()).toString();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Cannot write the log file in " + dataFolder.logs() + "; logging to the console", e);
+            return "the console";
+        }
+    }
+
+    private static MainWindow.PackChooser packChooser(ResourceBundle text) {
+        return new MainWindow.PackChooser() {
+            @Override
+            public Optional<Path> choosePack(Window owner) {
+                FileChooser chooser = new FileChooser();
+                chooser.setTitle(text.getString("open.chooserTitle"));
+                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+                        text.getString("open.chooserFilter"), "*.zip", "manifest.json"));
+                return Optional.ofNullable(chooser.showOpenDialog(owner)).map(file -> {
+                    Path chosen = file.toPath();
+                    // Choosing a folder's manifest.json means the folder itself.
+                    return chosen.getFileName().toString().equals("manifest.json") ? chosen.getParent() : chosen;
+                });
+            }
+
+            @Override
+            public Optional<Path> choosePackFolder(Window owner) {
+                DirectoryChooser chooser = new DirectoryChooser();
+                chooser.setTitle(text.getString("open.folderChooserTitle"));
+                return Optional.ofNullable(chooser.showDialog(owner)).map(java.io.File::toPath);
+            }
+        };
+    }
+
+    private static Optional<Path> askSaveTarget(Stage stage, ResourceBundle text, String extension) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(text.getString("chart.saveTitle"));
+        chooser.setInitialFileName("verdict-chart." + extension);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(Locale.ROOT),
+                "*." + extension));
+        return Optional.ofNullable(chooser.showSaveDialog(stage)).map(java.io.File::toPath);
+    }
+
+    private static List<Image> icons() {
+        return List.of(16, 32, 48, 64, 128, 256).stream()
+                .map(size -> VerdictApp.class.getResource("/org/verdict/ui/icon/verdict-" + size + ".png"))
+                .filter(java.util.Objects::nonNull)
+                .map(url -> new Image(url.toExternalForm()))
+                .toList();
+    }
+
+    /** Logs the time from process start to the first laid-out frame; the benchmark prints it and exits. */
+    private static void reportFirstFrame(Stage stage) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            stage.getScene().removePostLayoutPulseListener(once[0]);
+            Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
+            long millis = Duration.between(started, Instant.now()).toMillis();
+            LOG.info(() -> "First frame " + millis + " ms after process start");
+            if (Boolean.getBoolean(STARTUP_BENCHMARK_PROPERTY)) {
+                System.out.println("first-frame-ms " + millis);
+                Platform.runLater(Platform::exit);
+            }
+        };
+        stage.getScene().addPostLayoutPulseListener(once[0]);
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.close();
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package org.verdict.ui.audit;
+
+import java.io.File;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.verdict.ui.audit.AuditRow.SignatureRow;
+
+/**
+ * The Audit view: any decision log opened read-only, its records with a verified / broken badge, filters, a
+ * detail pane (evidence and signatures) and a side-by-side comparison of two records. A thin view over
+ * {@link AuditViewModel}.
+ */
+public final class AuditView {
+    private final AuditViewModel model;
+    private final ResourceBundle text;
+    private final VBox root = new VBox(10);
+
+    public AuditView(AuditViewModel model, ResourceBundle text) {
+        this.model = model;
+        this.text = text;
+        root.setId("auditView");
+        root.getStyleClass().add("view");
+        root.setPadding(new Insets(16));
+        TableView<AuditRow> table = recordTable();
+        SplitPane split = new SplitPane(table, detailTabs(table));
+        split.setDividerPositions(0.55);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        root.getChildren().addAll(header(), filters(), split);
+    }
+
+    /** The bundle with this view's texts, for a composition root that has no merged bundle. */
+    public static ResourceBundle defaultText() {
+        return ResourceBundle.getBundle("org.verdict.ui.audit.audit");
+    }
+
+    public String id() {
+        return "audit";
+    }
+
+    public String title() {
+        return text.getString("audit.title");
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    private Node header() {
+        Button open = new Button(text.getString("audit.open"));
+        open.setId("auditOpen");
+        open.disableProperty().bind(model.loadingProperty());
+        open.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(text.getString("audit.chooserTitle"));
+            File file = chooser.showOpenDialog(root.getScene().getWindow());
+            if (file != null) {
+                model.open(file.toPath());
+            }
+        });
+        Label store = new Label();
+        store.setId("auditStore");
+        store.textProperty().bind(model.storeNameProperty());
+        store.getStyleClass().add("title-4");
+        Label readOnly = new Label(text.getString("audit.readOnly"));
+        readOnly.getStyleClass().add("text-muted");
+        Label verification = new Label();
+        verification.setId("auditVerification");
+        verification.setWrapText(true);
+        verification.textProperty().bind(model.verificationProperty());
+        model.intactProperty().addListener((o, was, intact) -> badgeStyle(verification, intact));
+        HBox header = new HBox(12, open, store, readOnly, verification);
+        header.setAlignment(Pos.CENTER_LEFT);
+        return header;
+    }
+
+    private Node filters() {
+        TextField search = new TextField();
+        search.setId("auditSearch");
+        search.setPromptText(text.getString("audit.search"));
+        search.textProperty().bindBidirectional(model.searchProperty());
+        ChoiceBox<String> kind = new ChoiceBox<>(model.kinds());
+        kind.setId("auditKind");
+        kind.valueProperty().bindBidirectional(model.kindProperty());
+        ChoiceBox<String> decision = new ChoiceBox<>(model.decisions());
+        decision.setId("auditDecision");
+        decision.valueProperty().bindBidirectional(model.decisionProperty());
+        TextField approver = new TextField();
+        approver.setId("auditApprover");
+        approver.setPromptText(text.getString("audit.approver"));
+        approver.textProperty().bindBidirectional(model.approverProperty());
+        DatePicker from = new DatePicker();
+        from.setId("auditFrom");
+        from.setPromptText(text.getString("audit.from"));
+        from.valueProperty().bindBidirectional(model.fromProperty());
+        DatePicker to = new DatePicker();
+        to.setId("auditTo");
+        to.setPromptText(text.getString("audit.to"));
+        to.valueProperty().bindBidirectional(model.toProperty());
+        HBox.setHgrow(search, Priority.ALWAYS);
+        HBox filters = new HBox(8, search, new Label(text.getString("audit.kind")), kind,
+                new Label(text.getString("audit.decision")), decision, approver, from, to);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        return filters;
+    }
+
+    private TableView<AuditRow> recordTable() {
+        TableView<AuditRow> table = new TableView<>(model.visibleRecords());
+        table.setId("auditRecords");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("audit.col.sequence", r -> "#" + r.sequence(), 50));
+        table.getColumns().add(column("audit.col.date", r -> r.decisionDate() == null ? "?" : r.decisionDate().toString(), 95));
+        table.getColumns().add(column("audit.col.kind", AuditRow::kind, 90));
+        table.getColumns().add(column("audit.col.model", AuditRow::model, 130));
+        table.getColumns().add(column("audit.col.decision", AuditRow::decision, 90));
+        TableColumn<AuditRow, String> badge = column("audit.col.verified",
+                r -> text.getString(r.verified() ? "audit.badge.verified" : "audit.badge.broken"), 100);
+        badge.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty ? null : value);
+                AuditRow row = empty ? null : getTableRow().getItem();
+                getStyleClass().removeAll("success", "danger");
+                if (row != null) {
+                    badgeStyle(this, row.verified());
+                }
+            }
+        });
+        table.getColumns().add(badge);
+        table.getColumns().add(column("audit.col.status", AuditRow::status, 200));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, selected) -> model.selectedProperty().set(selected));
+        return table;
+    }
+
+    private Node detailTabs(TableView<AuditRow> table) {
+        TableView<Map.Entry<String, String>> details = new TableView<>(model.details());
+        details.setId("auditDetails");
+        details.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        details.getColumns().add(column("audit.col.field", Map.Entry::getKey, 160));
+        details.getColumns().add(column("audit.col.value", Map.Entry::getValue, 320));
+
+        TableView<SignatureRow> signatures = new TableView<>(model.signatures());
+        signatures.setId("auditSignatures");
+        signatures.setPrefHeight(140);
+        signatures.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        signatures.getColumns().add(column("audit.col.signer", SignatureRow::name, 120));
+        signatures.getColumns().add(column("audit.col.role", SignatureRow::role, 80));
+        signatures.getColumns().add(column("audit.col.keyId", s -> s.keyId().substring(0, 12), 100));
+        signatures.getColumns().add(column("audit.col.signedAt", SignatureRow::signedAt, 150));
+        signatures.getColumns().add(column("audit.col.standing", SignatureRow::standing, 150));
+        VBox.setVgrow(details, Priority.ALWAYS);
+        VBox detailPane = new VBox(8, details, signatures);
+
+        Button setLeft = new Button(text.getString("audit.setLeft"));
+        setLeft.setId("auditCompareLeft");
+        setLeft.setOnAction(e -> model.leftProperty().set(table.getSelectionModel().getSelectedItem()));
+        Button setRight = new Button(text.getString("audit.setRight"));
+        setRight.setId("auditCompareRight");
+        setRight.setOnAction(e -> model.rightProperty().set(table.getSelectionModel().getSelectedItem()));
+        TableView<ComparisonLine> comparison = new TableView<>(model.comparison());
+        comparison.setId("auditComparison");
+        comparison.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        comparison.getColumns().add(column("audit.col.field", ComparisonLine::field, 140));
+        comparison.getColumns().add(column("audit.col.left", ComparisonLine::left, 220));
+        comparison.getColumns().add(column("audit.col.right", ComparisonLine::right, 220));
+        comparison.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(ComparisonLine line, boolean empty) {
+                super.updateItem(line, empty);
+                getStyleClass().remove("differs");
+                if (!empty && line != null && line.differs()) {
+                    getStyleClass().add("differs");
+                    setStyle("-fx-font-weight: bold;");
+                } else {
+                    setStyle(null);
+                }
+            }
+        });
+        VBox.setVgrow(comparison, Priority.ALWAYS);
+        VBox comparePane = new VBox(8, new HBox(8, setLeft, setRight), comparison);
+
+        Tab detailTab = new Tab(text.getString("audit.details"), detailPane);
+        Tab compareTab = new Tab(text.getString("audit.compare"), comparePane);
+        compareTab.setId("auditCompareTab");
+        TabPane tabs = new TabPane(detailTab, compareTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        return tabs;
+    }
+
+    /** AtlantaFX's success / danger colors, with the ✔ / ✖ in the text for grayscale and color-blind readers. */
+    private static void badgeStyle(Node node, boolean verified) {
+        node.getStyleClass().removeAll("success", "danger");
+        node.getStyleClass().add(verified ? "success" : "danger");
+    }
+
+    private <S> TableColumn<S, String> column(String key, Function<S, String> value, double width) {
+        TableColumn<S, String> column = new TableColumn<>(text.getString(key));
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> constant(value.apply(cell.getValue())));
+        return column;
+    }
+
+    private static ObservableValue<String> constant(String value) {
+        return new ReadOnlyStringWrapper(value).getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,89 @@
+package org.verdict.ui.chart;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.Axis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.title.Title;
+
+/**
+ * Makes a JFreeChart follow the app's theme (Primer light or dark backgrounds, text and grid colours) and text
+ * size. Series colours are not touched: they come from {@link org.verdict.ui.theme.Palette} and are the same in
+ * both themes.
+ */
+public record ChartLook(Color background, Color text, Color grid, float fontSize) {
+    public static final ChartLook LIGHT = new ChartLook(Color.decode("#ffffff"), Color.decode("#24292f"),
+            Color.decode("#d0d7de"), 12f);
+    public static final ChartLook DARK = new ChartLook(Color.decode("#0d1117"), Color.decode("#c9d1d9"),
+            Color.decode("#30363d"), 12f);
+
+    public static ChartLook of(boolean dark, boolean largeText) {
+        ChartLook base = dark ? DARK : LIGHT;
+        return largeText ? new ChartLook(base.background, base.text, base.grid, 16f) : base;
+    }
+
+    public void applyTo(JFreeChart chart) {
+        Font regular = new Font(Font.SANS_SERIF, Font.PLAIN, Math.round(fontSize));
+        Font title = regular.deriveFont(Font.BOLD, fontSize + 2);
+        chart.setBackgroundPaint(background);
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        if (chart.getTitle() != null) {
+            chart.getTitle().setPaint(text);
+            chart.getTitle().setFont(title);
+        }
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            Title subtitle = chart.getSubtitle(i);
+            if (subtitle instanceof LegendTitle legend) {
+                legend.setBackgroundPaint(background);
+                legend.setItemPaint(text);
+                legend.setItemFont(regular);
+            } else if (subtitle instanceof TextTitle textTitle) {
+                textTitle.setPaint(text);
+                textTitle.setFont(regular);
+            }
+        }
+        Plot plot = chart.getPlot();
+        plot.setBackgroundPaint(background);
+        plot.setOutlinePaint(grid);
+        if (plot instanceof XYPlot xy) {
+            xy.setDomainGridlinePaint(grid);
+            xy.setRangeGridlinePaint(grid);
+            xy.setDomainGridlineStroke(new BasicStroke(1f));
+            xy.setRangeGridlineStroke(new BasicStroke(1f));
+            for (int i = 0; i < xy.getDomainAxisCount(); i++) {
+                styleAxis(xy.getDomainAxis(i), regular);
+            }
+            for (int i = 0; i < xy.getRangeAxisCount(); i++) {
+                styleAxis(xy.getRangeAxis(i), regular);
+            }
+        } else if (plot instanceof CategoryPlot category) {
+            category.setRangeGridlinePaint(grid);
+            category.setDomainGridlinePaint(grid);
+            for (int i = 0; i < category.getDomainAxisCount(); i++) {
+                styleAxis(category.getDomainAxis(i), regular);
+            }
+            for (int i = 0; i < category.getRangeAxisCount(); i++) {
+                styleAxis(category.getRangeAxis(i), regular);
+            }
+        }
+    }
+
+    private void styleAxis(Axis axis, Font font) {
+        if (axis == null) {
+            return;
+        }
+        axis.setLabelPaint(text);
+        axis.setTickLabelPaint(text);
+        axis.setAxisLinePaint(grid);
+        axis.setTickMarkPaint(grid);
+        axis.setLabelFont(font.deriveFont(Font.BOLD));
+        axis.setTickLabelFont(font);
+    }
+}

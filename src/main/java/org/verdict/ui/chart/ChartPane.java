@@ -1,0 +1,133 @@
+package org.verdict.ui.chart;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.function.Consumer;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.StackPane;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+import org.verdict.ui.theme.Appearance;
+
+/**
+ * A chart in a view: follows the theme and text size, and offers Copy image, Export PNG… and Export SVG… in its
+ * context menu. Other views (gates, evidence) use it for their charts too, so every chart exports the same way.
+ */
+public final class ChartPane extends StackPane {
+    /** Asks where to save a file of the given extension ("png", "svg"); empty when the user cancels. */
+    @FunctionalInterface
+    public interface SaveTarget {
+        Optional<Path> ask(String extension);
+    }
+
+    private final ChartViewer viewer = new ChartViewer(null, false);
+    private final Label placeholder = new Label();
+    private final ScrollPane scroller = new ScrollPane(viewer);
+    private int rows;
+    private final Appearance appearance;
+    private final ChartExport export = new ChartExport(1200, 800);
+    private final Consumer<Throwable> onExportFailure;
+
+    public ChartPane(Appearance appearance, ResourceBundle text, SaveTarget saveTarget,
+                     Consumer<Throwable> onExportFailure) {
+        this.appearance = appearance;
+        this.onExportFailure = onExportFailure;
+        getStyleClass().add("chart-pane");
+        placeholder.getStyleClass().add("chart-placeholder");
+        placeholder.setWrapText(true);
+        // A chart with many rows (intersectional slices, large text) scrolls rather than dropping labels.
+        scroller.setFitToWidth(true);
+        scroller.setFitToHeight(true);
+        scroller.getStyleClass().add("edge-to-edge");
+        getChildren().addAll(scroller, placeholder);
+        scroller.setVisible(false);
+
+        MenuItem copy = new MenuItem(text.getString("chart.copy"));
+        copy.setId("chartCopy");
+        copy.setOnAction(e -> copyToClipboard());
+        MenuItem png = new MenuItem(text.getString("chart.exportPng"));
+        png.setId("chartExportPng");
+        png.setOnAction(e -> saveTarget.ask("png").ifPresent(target -> write(target, "png")));
+        MenuItem svg = new MenuItem(text.getString("chart.exportSvg"));
+        svg.setId("chartExportSvg");
+        svg.setOnAction(e -> saveTarget.ask("svg").ifPresent(target -> write(target, "svg")));
+        ContextMenu menu = new ContextMenu(copy, png, svg);
+        setOnContextMenuRequested(e -> {
+            if (chart().isPresent()) {
+                menu.show(this, e.getScreenX(), e.getScreenY());
+            }
+        });
+
+        appearance.darkProperty().addListener((obs, was, now) -> restyle());
+        appearance.largeTextProperty().addListener((obs, was, now) -> restyle());
+    }
+
+    /**
+     * Shows a chart (built off the FX thread; swapped in here on it).
+     *
+     * @param rows how many category rows the chart lists, so each gets a readable height; 0 when not applicable
+     */
+    public void showChart(JFreeChart chart, int rows) {
+        this.rows = rows;
+        style(chart);
+        viewer.setChart(chart);
+        scroller.setVisible(true);
+        placeholder.setVisible(false);
+    }
+
+    /** Shows a sentence instead of a chart, e.g. why a metric is unavailable. */
+    public void showMessage(String message) {
+        placeholder.setText(message);
+        placeholder.setVisible(true);
+        scroller.setVisible(false);
+    }
+
+    public Optional<JFreeChart> chart() {
+        return Optional.ofNullable(viewer.getChart()).filter(c -> scroller.isVisible());
+    }
+
+    private void restyle() {
+        if (viewer.getChart() != null) {
+            style(viewer.getChart());
+        }
+    }
+
+    /** Every setter would redraw the canvas on its own; with notification off the chart redraws once. */
+    private void style(JFreeChart chart) {
+        chart.setNotify(false);
+        ChartLook look = ChartLook.of(appearance.darkProperty().get(), appearance.largeTextProperty().get());
+        look.applyTo(chart);
+        viewer.setMinHeight(rows == 0 ? 0 : 130 + rows * look.fontSize() * 1.45);
+        chart.setNotify(true);
+    }
+
+    private void copyToClipboard() {
+        chart().ifPresent(chart -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putImage(SwingFXUtils.toFXImage(export.image(chart), null));
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+    }
+
+    private void write(Path target, String format) {
+        chart().ifPresent(chart -> {
+            try {
+                if (format.equals("svg")) {
+                    export.writeSvg(chart, target);
+                } else {
+                    export.writePng(chart, target);
+                }
+            } catch (IOException e) {
+                onExportFailure.accept(e);
+            }
+        });
+    }
+}

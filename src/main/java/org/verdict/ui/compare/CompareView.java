@@ -1,0 +1,448 @@
+package org.verdict.ui.compare;
+
+import java.text.MessageFormat;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.verdict.core.compare.Verdict;
+import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.stats.Metric;
+import org.verdict.ui.chart.ChartPane;
+import org.verdict.ui.compare.CompareViewModel.ChartKind;
+import org.verdict.ui.settings.DividerMemory;
+import org.verdict.ui.shell.PackView;
+import org.verdict.ui.task.BackgroundExecutor;
+
+/**
+ * Candidate vs production per slice: pickers, a chart (forest plot of Δ, or both models per slice) and a sortable,
+ * filterable table with the overall row on top. Worse slices stand out by colour, ▼ and the word "worse".
+ */
+public final class CompareView implements PackView {
+    private static final PseudoClass WORSE = PseudoClass.getPseudoClass("worse");
+    private static final PseudoClass BETTER = PseudoClass.getPseudoClass("better");
+    private static final PseudoClass OVERALL = PseudoClass.getPseudoClass("overall");
+
+    private final CompareViewModel model;
+    private final ResourceBundle text;
+    private final BackgroundExecutor executor;
+    private final SliceCharts charts;
+    private final ChartPane chartPane;
+    private final TableView<ComparisonRow> table = new TableView<>();
+    private final VBox root = new VBox(10);
+    private final javafx.beans.property.DoubleProperty textScale = new javafx.beans.property.SimpleDoubleProperty(1);
+
+    public CompareView(CompareViewModel model, ResourceBundle text, BackgroundExecutor executor, ChartPane chartPane,
+                       DividerMemory dividers) {
+        this.model = model;
+        this.text = text;
+        this.executor = executor;
+        this.charts = new SliceCharts(text);
+        this.chartPane = chartPane;
+        chartPane.setId("compareChart");
+        root.setId("compareView");
+        root.getStyleClass().add("view");
+        root.setPadding(new Insets(14, 16, 10, 16));
+
+        Label summary = new Label();
+        summary.setId("compareSummary");
+        summary.getStyleClass().add("compare-summary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(model.summaryProperty());
+        // Column widths are given for 13 px text and follow the text size (large-text mode on a projector).
+        textScale.bind(Bindings.createDoubleBinding(() -> summary.getFont().getSize() / 13.0, summary.fontProperty()));
+        Label notice = new Label();
+        notice.setId("compareNotice");
+        notice.getStyleClass().add("compare-notice");
+        notice.setWrapText(true);
+        notice.textProperty().bind(model.noticeProperty());
+        notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+
+        ConfusionHeatMap heatMap = new ConfusionHeatMap(text);
+        Tab chartTab = new Tab(text.getString("compare.tab.chart"), chartPane);
+        chartTab.setId("tabChart");
+        Tab confusionTab = new Tab(text.getString("compare.tab.confusion"), heatMap);
+        confusionTab.setId("tabConfusion");
+        confusionTab.disableProperty().bind(model.multiclassProperty().not());
+        TabPane evidence = new TabPane(chartTab, confusionTab);
+        evidence.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        model.confusionProperty().addListener((obs, old, pair) -> {
+            if (pair == null) {
+                heatMap.showMessage(text.getString("confusion.pick"));
+            } else {
+                heatMap.show(pair);
+            }
+        });
+
+        SplitPane split = new SplitPane(evidence, tableArea());
+        split.setId("compareSplit");
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.55);
+        dividers.remember(split, "compare.chartTable");
+        VBox.setVgrow(split, Priority.ALWAYS);
+        root.getChildren().addAll(pickers(), summary, notice, split);
+
+        model.chartDataProperty().addListener((obs, old, data) -> redrawChart());
+        model.chartKindProperty().addListener((obs, old, kind) -> redrawChart());
+    }
+
+    private HBox pickers() {
+        ComboBox<String> candidate = new ComboBox<>(model.candidates());
+        candidate.setId("candidatePicker");
+        candidate.valueProperty().bindBidirectional(model.candidateProperty());
+        Label candidateLabel = new Label(text.getString("compare.candidate"), candidate);
+        candidateLabel.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        // A single candidate needs no picker; its version is in the summary line.
+        candidateLabel.visibleProperty().bind(Bindings.size(model.candidates()).greaterThan(1));
+        candidateLabel.managedProperty().bind(candidateLabel.visibleProperty());
+
+        ComboBox<Metric> metric = new ComboBox<>(model.metrics());
+        metric.setId("metricPicker");
+        metric.valueProperty().bindBidirectional(model.metricProperty());
+        metric.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(Metric item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.wireName());
+                setTooltip(empty || item == null ? null : new Tooltip(describe(item)));
+            }
+        });
+        metric.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Metric item) {
+                return item == null ? "" : item.wireName();
+            }
+
+            @Override
+            public Metric fromString(String wireName) {
+                return Metric.fromWireName(wireName).orElse(null);
+            }
+        });
+        Tooltip metricTip = new Tooltip();
+        metricTip.textProperty().bind(Bindings.createStringBinding(
+                () -> model.metricProperty().get() == null ? "" : describe(model.metricProperty().get()),
+                model.metricProperty()));
+        metric.setTooltip(metricTip);
+
+        ComboBox<SliceDimension> dimension = new ComboBox<>(model.dimensions());
+        dimension.setId("dimensionPicker");
+        dimension.valueProperty().bindBidirectional(model.dimensionProperty());
+        String allLabel = text.getString("compare.allDimensions");
+        dimension.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SliceDimension item) {
+                return item == null ? "" : item.label(allLabel);
+            }
+
+            @Override
+            public SliceDimension fromString(String label) {
+                return model.dimensions().stream().filter(d -> d.label(allLabel).equals(label)).findFirst().orElse(null);
+            }
+        });
+        dimension.setTooltip(new Tooltip(text.getString("compare.dimensionTooltip")));
+
+        ToggleGroup kinds = new ToggleGroup();
+        ToggleButton forest = new ToggleButton(text.getString("compare.chart.forest"));
+        forest.setId("chartForest");
+        forest.setUserData(ChartKind.FOREST_PLOT);
+        forest.setTooltip(new Tooltip(text.getString("compare.chart.forestTooltip")));
+        ToggleButton perModel = new ToggleButton(text.getString("compare.chart.perModel"));
+        perModel.setId("chartPerModel");
+        perModel.setUserData(ChartKind.PER_MODEL);
+        perModel.setTooltip(new Tooltip(text.getString("compare.chart.perModelTooltip")));
+        forest.setToggleGroup(kinds);
+        perModel.setToggleGroup(kinds);
+        forest.getStyleClass().add("left-pill");
+        perModel.getStyleClass().add("right-pill");
+        kinds.selectToggle(forest);
+        kinds.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true);
+            } else {
+                model.chartKindProperty().set((ChartKind) now.getUserData());
+            }
+        });
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(12, candidateLabel, labelled("compare.metric", metric),
+                labelled("compare.dimension", dimension), spacer, new HBox(forest, perModel));
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("compare-pickers");
+        return bar;
+    }
+
+    private Label labelled(String key, Node control) {
+        Label label = new Label(text.getString(key), control);
+        label.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        label.setGraphicTextGap(6);
+        return label;
+    }
+
+    private String describe(Metric metric) {
+        return metric.description() + " " + text.getString(metric.higherIsBetter()
+                ? "metric.higherIsBetter" : "metric.lowerIsBetter");
+    }
+
+    private VBox tableArea() {
+        TextField filter = new TextField();
+        filter.setId("sliceFilter");
+        filter.setPromptText(text.getString("compare.filterPrompt"));
+        filter.textProperty().bindBidirectional(model.filterProperty());
+        filter.setPrefColumnCount(22);
+        CheckBox onlyWorse = new CheckBox(text.getString("compare.onlyWorse"));
+        onlyWorse.setId("onlyWorse");
+        onlyWorse.selectedProperty().bindBidirectional(model.onlyWorseProperty());
+        Label hint = new Label(text.getString("compare.tableHint"));
+        hint.getStyleClass().add("hint");
+        HBox tools = new HBox(12, filter, onlyWorse, hint);
+        tools.setAlignment(Pos.CENTER_LEFT);
+
+        table.setId("compareTable");
+        table.setPlaceholder(new Label(text.getString("compare.noRows")));
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.getColumns().add(textColumn("compare.col.slice", ComparisonRow::slice, ComparisonRow::slice, 160));
+        TableColumn<ComparisonRow, Integer> n = new TableColumn<>(text.getString("compare.col.n"));
+        n.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().n()));
+        sizeWith(n, 64, true);
+        n.getStyleClass().add("numeric");
+        table.getColumns().add(n);
+        table.getColumns().add(numberColumn("compare.col.production", ComparisonRow::productionText,
+                ComparisonRow::productionValue, 166, "production-value"));
+        table.getColumns().add(numberColumn("compare.col.candidate", ComparisonRow::candidateText,
+                ComparisonRow::candidateValue, 166, "candidate-value"));
+        table.getColumns().add(numberColumn("compare.col.delta", ComparisonRow::deltaText, ComparisonRow::delta, 196,
+                "delta-value"));
+        table.getColumns().add(numberColumn("compare.col.p", ComparisonRow::pValueText, ComparisonRow::adjustedP, 112,
+                "p-value"));
+        TableColumn<ComparisonRow, String> test = textColumn("compare.col.test", ComparisonRow::test,
+                ComparisonRow::test, 130);
+        // A readable name in the cell ("bootstrap (cells)"); the exact name, as in the JSON, and what the test
+        // does in the tooltip.
+        test.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean known = !empty && item != null && text.containsKey("test." + item);
+                setText(empty ? null : known ? text.getString("testName." + item) : item);
+                setTooltip(known ? new Tooltip(item + ": " + text.getString("test." + item)) : null);
+            }
+        });
+        table.getColumns().add(test);
+        table.getColumns().add(verdictColumn());
+        for (TableColumn<ComparisonRow, ?> column : table.getColumns()) {
+            String tipKey = column.getId() + ".tooltip";
+            if (text.containsKey(tipKey)) {
+                Label header = new Label(column.getText());
+                header.setTooltip(new Tooltip(text.getString(tipKey)));
+                column.setGraphic(header);
+                column.setText(null);
+            }
+        }
+
+        SortedList<ComparisonRow> sorted = new SortedList<>(model.rows());
+        // The overall row stays on top whatever column the user sorts by.
+        Comparator<ComparisonRow> overallFirst = Comparator.comparing(row -> !row.overall());
+        sorted.comparatorProperty().bind(Bindings.createObjectBinding(
+                () -> table.getComparator() == null ? overallFirst : overallFirst.thenComparing(table.getComparator()),
+                table.comparatorProperty()));
+        table.setItems(sorted);
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (row != null) {
+                model.selectSlice(row.result().slice());
+            }
+        });
+        table.setRowFactory(view -> new TableRow<>() {
+            @Override
+            protected void updateItem(ComparisonRow row, boolean empty) {
+                super.updateItem(row, empty);
+                pseudoClassStateChanged(WORSE, !empty && row != null && row.verdict() == Verdict.WORSE);
+                pseudoClassStateChanged(BETTER, !empty && row != null && row.verdict() == Verdict.BETTER);
+                pseudoClassStateChanged(OVERALL, !empty && row != null && row.overall());
+            }
+        });
+
+        KeyCombination copyKey = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+        MenuItem copy = new MenuItem(text.getString("compare.copyTsv"));
+        copy.setId("copyTsv");
+        copy.setAccelerator(copyKey);
+        copy.setOnAction(e -> copyAsTsv());
+        table.setContextMenu(new ContextMenu(copy));
+        table.setOnKeyPressed(e -> {
+            if (copyKey.match(e)) {
+                copyAsTsv();
+                e.consume();
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox area = new VBox(8, tools, table);
+        area.setPadding(new Insets(8, 0, 0, 0));
+        return area;
+    }
+
+    private TableColumn<ComparisonRow, String> textColumn(String key, Function<ComparisonRow, String> shown,
+                                                         Function<ComparisonRow, String> sortKey, double width) {
+        TableColumn<ComparisonRow, String> column = new TableColumn<>(text.getString(key));
+        column.setId(key);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(shown.apply(cell.getValue())));
+        sizeWith(column, width, false);
+        return column;
+    }
+
+    /**
+     * Sets a column's width for the current text size and keeps it in step when the size changes. Columns of
+     * numbers never shrink below it ({@code atLeast}); text columns down to 60% of it, then the table scrolls.
+     */
+    private void sizeWith(TableColumn<ComparisonRow, ?> column, double width, boolean atLeast) {
+        Runnable resize = () -> {
+            column.setPrefWidth(width * textScale.get());
+            column.setMinWidth(width * textScale.get() * (atLeast ? 1 : 0.6));
+        };
+        resize.run();
+        textScale.addListener((obs, old, now) -> resize.run());
+    }
+
+    /** A column that shows formatted text but sorts by the number behind it; unavailable values sort last. */
+    private TableColumn<ComparisonRow, ComparisonRow> numberColumn(String key, Function<ComparisonRow, String> shown,
+                                                                   Function<ComparisonRow, Double> value,
+                                                                   double width, String styleClass) {
+        TableColumn<ComparisonRow, ComparisonRow> column = new TableColumn<>(text.getString(key));
+        column.setId(key);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        column.setComparator(Comparator.comparing(value, Comparator.nullsLast(Comparator.naturalOrder())));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(ComparisonRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : shown.apply(row));
+            }
+        });
+        column.getStyleClass().addAll("numeric", styleClass);
+        // Numbers with their intervals must stay readable; narrow windows scroll instead of cutting them.
+        sizeWith(column, width, true);
+        return column;
+    }
+
+    private TableColumn<ComparisonRow, ComparisonRow> verdictColumn() {
+        TableColumn<ComparisonRow, ComparisonRow> column = new TableColumn<>(text.getString("compare.col.verdict"));
+        column.setId("compare.col.verdict");
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        column.setComparator(Comparator.comparing(ComparisonRow::verdict));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(ComparisonRow row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().removeAll("verdict-worse", "verdict-better", "verdict-neutral");
+                if (empty || row == null) {
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                setText(row.verdictText());
+                getStyleClass().add(switch (row.verdict()) {
+                    case WORSE -> "verdict-worse";
+                    case BETTER -> "verdict-better";
+                    default -> "verdict-neutral";
+                });
+                String tipKey = "verdict." + row.verdict().name().toLowerCase(java.util.Locale.ROOT) + ".tooltip";
+                String explanation = text.containsKey(tipKey) ? text.getString(tipKey) : "";
+                String note = row.result().note();
+                setTooltip(new Tooltip(note == null ? explanation : explanation + "\n" + note));
+            }
+        });
+        sizeWith(column, 140, false);
+        return column;
+    }
+
+    /** Copies the selected rows (or every visible row when none is selected) as TSV with a header line. */
+    void copyAsTsv() {
+        List<ComparisonRow> selected = table.getSelectionModel().getSelectedItems();
+        List<ComparisonRow> copied = selected.isEmpty() ? table.getItems() : selected;
+        ClipboardContent content = new ClipboardContent();
+        content.putString(tsv(copied));
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    static String tsv(List<ComparisonRow> rows) {
+        return ComparisonRow.tsvHeader() + "\n" + rows.stream().map(ComparisonRow::toTsv)
+                .collect(Collectors.joining("\n")) + "\n";
+    }
+
+    private void redrawChart() {
+        SliceChartData data = model.chartDataProperty().get();
+        if (data == null) {
+            return;
+        }
+        if (data.isEmpty()) {
+            chartPane.showMessage(MessageFormat.format(text.getString("compare.noChart"), data.metric().wireName()));
+            return;
+        }
+        ChartKind kind = model.chartKindProperty().get();
+        executor.run(progress -> kind == ChartKind.FOREST_PLOT ? charts.forestPlot(data) : charts.perModel(data))
+                .onSuccess(chart -> {
+                    if (data == model.chartDataProperty().get() && kind == model.chartKindProperty().get()) {
+                        chartPane.showChart(chart, data.points().size());
+                    }
+                })
+                .start();
+    }
+
+    @Override
+    public String id() {
+        return "compare";
+    }
+
+    @Override
+    public String title() {
+        return text.getString("view.compare");
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void showPack(ReviewPack pack) {
+        model.showPack(pack);
+    }
+}

@@ -1,0 +1,333 @@
+package org.verdict.ui.compare;
+
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.SliceKey;
+import org.verdict.core.compare.SliceResult;
+import org.verdict.core.compare.Verdict;
+import org.verdict.core.pack.ModelVersion;
+import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.pack.Task;
+import org.verdict.core.stats.Metric;
+import org.verdict.ui.task.ActivityMonitor;
+import org.verdict.ui.task.BackgroundExecutor;
+
+/**
+ * State of the Compare view. Picking a candidate, or an intersectional cross not yet computed, runs the comparison
+ * in the background; picking a metric or dimension only reselects rows. Chart data is built on a worker thread.
+ * Reports are cached per candidate and set of crosses, so switching back is instant.
+ */
+public final class CompareViewModel {
+
+    /** Which chart the view shows. */
+    public enum ChartKind { FOREST_PLOT, PER_MODEL }
+
+    private record ReportKey(String candidate, boolean withCrosses) {
+    }
+
+    private final ComparisonRunner runner;
+    private final ConfusionSource confusionSource;
+    private final BackgroundExecutor executor;
+    private final ActivityMonitor activity;
+    private final ResourceBundle text;
+    private final ComparisonOptions baseOptions;
+    private final Consumer<Throwable> onFailure;
+
+    private final ObservableList<String> candidates = FXCollections.observableArrayList();
+    private final ObjectProperty<String> candidate = new SimpleObjectProperty<>();
+    private final ObservableList<Metric> metrics = FXCollections.observableArrayList();
+    private final ObjectProperty<Metric> metric = new SimpleObjectProperty<>();
+    private final ObservableList<SliceDimension> dimensions = FXCollections.observableArrayList();
+    private final ObjectProperty<SliceDimension> dimension = new SimpleObjectProperty<>(SliceDimension.ALL);
+    private final ObjectProperty<ChartKind> chartKind = new SimpleObjectProperty<>(ChartKind.FOREST_PLOT);
+    private final ObservableList<ComparisonRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<ComparisonRow> filteredRows = new FilteredList<>(rows);
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final BooleanProperty onlyWorse = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<SliceChartData> chartData = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<ComparisonReport> report = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper multiclass = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<ConfusionPair> confusion = new ReadOnlyObjectWrapper<>();
+    private final Map<ReportKey, ComparisonReport> reports = new HashMap<>();
+
+    private ReviewPack pack;
+    private List<List<String>> crosses = List.of();
+    private boolean scoresMissing;
+    private boolean selectingPack;
+
+    public CompareViewModel(ComparisonRunner runner, ConfusionSource confusionSource, BackgroundExecutor executor, ActivityMonitor activity,
+                            ResourceBundle text, ComparisonOptions baseOptions, Consumer<Throwable> onFailure) {
+        this.runner = runner;
+        this.confusionSource = confusionSource;
+        this.executor = executor;
+        this.activity = activity;
+        this.text = text;
+        this.baseOptions = baseOptions;
+        this.onFailure = onFailure;
+        candidate.addListener((obs, old, now) -> refresh());
+        dimension.addListener((obs, old, now) -> refresh());
+        metric.addListener((obs, old, now) -> showSelection());
+        filter.addListener((obs, old, now) -> applyFilter());
+        onlyWorse.addListener((obs, old, now) -> applyFilter());
+    }
+
+    /** A new pack: reset the pickers to its candidates, metrics and slice dimensions, then compare. */
+    public void showPack(ReviewPack newPack) {
+        selectingPack = true;
+        try {
+            pack = newPack;
+            reports.clear();
+            report.set(null);
+            rows.clear();
+            chartData.set(null);
+            Task task = newPack.manifest().model().task();
+            multiclass.set(task == Task.MULTICLASS);
+            confusion.set(null);
+            scoresMissing = task == Task.BINARY && newPack.primary().predictions().values().stream()
+                    .anyMatch(p -> !p.hasScores());
+            candidates.setAll(newPack.manifest().candidates().stream().map(ModelVersion::version).toList());
+            metrics.setAll(Metric.forTask(task));
+            metric.set(Metric.fromWireName(newPack.manifest().primaryMetric()).filter(metrics::contains)
+                    .orElse(metrics.isEmpty() ? null : metrics.get(0)));
+            List<String> sliceColumns = new ArrayList<>(newPack.primary().sliceColumns().keySet());
+            crosses = pairs(sliceColumns);
+            List<SliceDimension> choices = new ArrayList<>();
+            choices.add(SliceDimension.ALL);
+            sliceColumns.forEach(column -> choices.add(new SliceDimension(List.of(column))));
+            crosses.forEach(cross -> choices.add(new SliceDimension(cross)));
+            dimensions.setAll(choices);
+            dimension.set(SliceDimension.ALL);
+            candidate.set(candidates.isEmpty() ? null : candidates.get(0));
+        } finally {
+            selectingPack = false;
+        }
+        refresh();
+        selectSlice(SliceKey.OVERALL);
+    }
+
+    /** Counts both models' confusion matrices for a slice (multiclass packs), off the FX thread. */
+    public void selectSlice(SliceKey slice) {
+        if (pack == null || !multiclass.get() || candidate.get() == null) {
+            return;
+        }
+        ReviewPack countedPack = pack;
+        String production = countedPack.manifest().production().version();
+        String candidateVersion = candidate.get();
+        executor.run(progress -> new ConfusionPair(slice,
+                        production, confusionSource.confusionMatrix(countedPack.primary(), production, slice),
+                        candidateVersion, confusionSource.confusionMatrix(countedPack.primary(), candidateVersion, slice)))
+                .onSuccess(pair -> {
+                    if (countedPack == pack) {
+                        confusion.set(pair);
+                    }
+                })
+                .onError(onFailure)
+                .start();
+    }
+
+    /** Every pair of slice columns in manifest order: segment × language, segment × gender, language × gender. */
+    static List<List<String>> pairs(List<String> columns) {
+        List<List<String>> pairs = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            for (int j = i + 1; j < columns.size(); j++) {
+                pairs.add(List.of(columns.get(i), columns.get(j)));
+            }
+        }
+        return pairs;
+    }
+
+    private void refresh() {
+        if (selectingPack || pack == null || candidate.get() == null) {
+            return;
+        }
+        ReportKey key = new ReportKey(candidate.get(), dimension.get() != null && dimension.get().isCross());
+        ComparisonReport cached = reports.get(key);
+        if (cached != null) {
+            report.set(cached);
+            showSelection();
+            return;
+        }
+        ReviewPack comparedPack = pack;
+        ComparisonOptions options = key.withCrosses() ? baseOptions.withCrosses(crosses) : baseOptions;
+        computing.set(true);
+        notice.set(text.getString("compare.computing"));
+        executor.run(progress -> runner.compare(comparedPack, key.candidate(), options, progress))
+                .showProgressIn(activity, MessageFormat.format(text.getString("compare.activity"),
+                        key.candidate(), comparedPack.manifest().production().version()))
+                .onSuccess(result -> {
+                    if (comparedPack != pack) {
+                        return; // a newer pack was opened meanwhile
+                    }
+                    reports.put(key, result);
+                    if (key.equals(new ReportKey(candidate.get(), dimension.get() != null && dimension.get().isCross()))) {
+                        report.set(result);
+                        showSelection();
+                    }
+                })
+                .onCancelled(() -> notice.set(text.getString("compare.cancelled")))
+                .onError(failure -> {
+                    notice.set(MessageFormat.format(text.getString("compare.failed"), failure.getMessage()));
+                    onFailure.accept(failure);
+                })
+                .andFinally(() -> computing.set(false))
+                .start();
+    }
+
+    /** Rows and chart of the selected metric and dimension, from the current report. */
+    private void showSelection() {
+        ComparisonReport current = report.get();
+        Metric selected = metric.get();
+        if (current == null || selected == null) {
+            return;
+        }
+        SliceDimension selectedDimension = dimension.get() == null ? SliceDimension.ALL : dimension.get();
+        List<SliceResult> selectedResults = current.resultsFor(selected).stream()
+                .filter(r -> selectedDimension.includes(r.slice().dimensions())).toList();
+        rows.setAll(selectedResults.stream().map(ComparisonRow::new).toList());
+        notice.set(noticeFor(selected, selectedResults));
+        summary.set(summaryOf(current, selected, selectedResults));
+        applyFilter();
+        executor.run(progress -> SliceChartData.of(selected, selectedResults))
+                .onSuccess(data -> {
+                    if (selected == metric.get()) {
+                        chartData.set(data);
+                    }
+                })
+                .start();
+    }
+
+    private String noticeFor(Metric selected, List<SliceResult> results) {
+        if (scoresMissing && selected.needsScores()) {
+            return MessageFormat.format(text.getString("compare.noScores"), selected.wireName());
+        }
+        return results.stream().filter(r -> r.slice().isOverall() && !r.isAvailable()).findFirst()
+                .map(r -> MessageFormat.format(text.getString("compare.metricUnavailable"), selected.wireName(),
+                        r.unavailableReason()))
+                .orElse("");
+    }
+
+    private String summaryOf(ComparisonReport current, Metric selected, List<SliceResult> results) {
+        long worse = results.stream().filter(r -> r.verdict() == Verdict.WORSE).count();
+        long better = results.stream().filter(r -> r.verdict() == Verdict.BETTER).count();
+        return MessageFormat.format(text.getString("compare.summary"), current.candidateVersion(),
+                current.productionVersion(), selected.wireName(), results.size(), worse, better,
+                current.options().correction().wireName(),
+                current.correctedTestsByMetric().getOrDefault(selected, 0),
+                Math.round(current.options().confidenceLevel() * 100));
+    }
+
+    private void applyFilter() {
+        String needle = filter.get() == null ? "" : filter.get().trim().toLowerCase(Locale.ROOT);
+        boolean worseOnly = onlyWorse.get();
+        filteredRows.setPredicate(row -> (row.overall() || matches(row, needle))
+                && (!worseOnly || row.overall() || row.verdict() == Verdict.WORSE));
+    }
+
+    /** "de" finds the slices whose value contains it (not gender, whose name does); "language=de" the label. */
+    private static boolean matches(ComparisonRow row, String needle) {
+        if (needle.isEmpty()) {
+            return true;
+        }
+        if (needle.contains("=")) {
+            return row.slice().toLowerCase(Locale.ROOT).contains(needle);
+        }
+        return row.result().slice().values().stream().anyMatch(v -> v.toLowerCase(Locale.ROOT).contains(needle));
+    }
+
+    public ObservableList<String> candidates() {
+        return candidates;
+    }
+
+    public ObjectProperty<String> candidateProperty() {
+        return candidate;
+    }
+
+    public ObservableList<Metric> metrics() {
+        return metrics;
+    }
+
+    public ObjectProperty<Metric> metricProperty() {
+        return metric;
+    }
+
+    public ObservableList<SliceDimension> dimensions() {
+        return dimensions;
+    }
+
+    public ObjectProperty<SliceDimension> dimensionProperty() {
+        return dimension;
+    }
+
+    public ObjectProperty<ChartKind> chartKindProperty() {
+        return chartKind;
+    }
+
+    /** Rows after the filter; the view sorts them (overall always first). */
+    public ObservableList<ComparisonRow> rows() {
+        return filteredRows;
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public BooleanProperty onlyWorseProperty() {
+        return onlyWorse;
+    }
+
+    /** Why the selected metric has no numbers (unavailable, no scores), or what is running; empty otherwise. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SliceChartData> chartDataProperty() {
+        return chartData.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty computingProperty() {
+        return computing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty multiclassProperty() {
+        return multiclass.getReadOnlyProperty();
+    }
+
+    /** Both models' confusion matrices on the selected slice; null until counted or for non-multiclass packs. */
+    public ReadOnlyObjectProperty<ConfusionPair> confusionProperty() {
+        return confusion.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ComparisonReport> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,167 @@
+package org.verdict.ui.compare;
+
+import java.awt.BasicStroke;
+import java.awt.Polygon;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.verdict.core.compare.Verdict;
+import org.verdict.ui.compare.SliceChartData.Point;
+import org.verdict.ui.theme.Palette;
+
+/**
+ * Builds the two Compare charts from {@link SliceChartData}. Both list slices top to bottom in the data's order with
+ * 95% intervals as whiskers. Plain JFreeChart objects: built on a worker thread, shown on the FX thread.
+ * <ul>
+ *   <li>forest plot (default): Δ = candidate − production per slice, a zero line, marks by verdict
+ *       (▼ worse, ▲ better, ● otherwise) so worse slices stand out by shape, colour and their label;</li>
+ *   <li>per model: production and candidate side by side per slice, in the palette's colours.</li>
+ * </ul>
+ */
+public final class SliceCharts {
+    private static final double MODEL_OFFSET = 0.17;
+
+    private final ResourceBundle text;
+
+    public SliceCharts(ResourceBundle text) {
+        this.text = text;
+    }
+
+    public JFreeChart forestPlot(SliceChartData data) {
+        YIntervalSeries worse = new YIntervalSeries(text.getString("verdict.worse"));
+        YIntervalSeries better = new YIntervalSeries(text.getString("verdict.better"));
+        YIntervalSeries other = new YIntervalSeries(text.getString("chart.otherVerdicts"));
+        List<Point> points = data.points();
+        for (int i = 0; i < points.size(); i++) {
+            Point p = points.get(i);
+            YIntervalSeries series = p.verdict() == Verdict.WORSE ? worse : p.verdict() == Verdict.BETTER ? better : other;
+            series.add(i, p.delta(), p.deltaLow(), p.deltaHigh());
+        }
+        YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
+        dataset.addSeries(worse);
+        dataset.addSeries(better);
+        dataset.addSeries(other);
+
+        XYErrorRenderer renderer = renderer();
+        renderer.setSeriesPaint(0, Palette.awt(Palette.WORSE));
+        renderer.setSeriesShape(0, triangle(false));
+        renderer.setSeriesPaint(1, Palette.awt(Palette.BETTER));
+        renderer.setSeriesShape(1, triangle(true));
+        renderer.setSeriesPaint(2, Palette.awt(Palette.NEUTRAL));
+        renderer.setSeriesShape(2, circle());
+        renderer.setDefaultToolTipGenerator((ds, series, item) -> {
+            Point p = points.get((int) Math.round(ds.getXValue(series, item)));
+            return MessageFormat.format(text.getString("chart.deltaTooltip"), p.label(), p.n(),
+                    ComparisonRow.signed(p.delta()), ComparisonRow.signed(p.deltaLow()),
+                    ComparisonRow.signed(p.deltaHigh()), p.verdict().label());
+        });
+
+        XYPlot plot = plot(dataset, renderer, points, MessageFormat.format(text.getString("chart.deltaAxis"),
+                data.metric().wireName()));
+        ValueMarker zero = new ValueMarker(0, Palette.awt(Palette.NEUTRAL), new BasicStroke(1.5f,
+                BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        plot.addRangeMarker(zero);
+        return chart(plot, MessageFormat.format(text.getString("chart.forestTitle"), data.metric().wireName()));
+    }
+
+    public JFreeChart perModel(SliceChartData data) {
+        YIntervalSeries production = new YIntervalSeries(text.getString("model.production"));
+        YIntervalSeries candidate = new YIntervalSeries(text.getString("model.candidate"));
+        List<Point> points = data.points();
+        for (int i = 0; i < points.size(); i++) {
+            Point p = points.get(i);
+            production.add(i - MODEL_OFFSET, p.production(), p.productionLow(), p.productionHigh());
+            candidate.add(i + MODEL_OFFSET, p.candidate(), p.candidateLow(), p.candidateHigh());
+        }
+        YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
+        dataset.addSeries(production);
+        dataset.addSeries(candidate);
+
+        XYErrorRenderer renderer = renderer();
+        renderer.setSeriesPaint(0, Palette.awt(Palette.PRODUCTION));
+        renderer.setSeriesShape(0, circle());
+        renderer.setSeriesPaint(1, Palette.awt(Palette.CANDIDATE));
+        renderer.setSeriesShape(1, square());
+        renderer.setDefaultToolTipGenerator((ds, series, item) -> {
+            Point p = points.get((int) Math.round(ds.getXValue(series, item)));
+            boolean isProduction = series == 0;
+            return MessageFormat.format(text.getString("chart.valueTooltip"), p.label(), p.n(),
+                    ds.getSeriesKey(series),
+                    ComparisonRow.number(isProduction ? p.production() : p.candidate()),
+                    ComparisonRow.number(isProduction ? p.productionLow() : p.candidateLow()),
+                    ComparisonRow.number(isProduction ? p.productionHigh() : p.candidateHigh()));
+        });
+        XYPlot plot = plot(dataset, renderer, points, data.metric().wireName());
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        return chart(plot, MessageFormat.format(text.getString("chart.perModelTitle"), data.metric().wireName()));
+    }
+
+    private static XYErrorRenderer renderer() {
+        XYErrorRenderer renderer = new XYErrorRenderer();
+        renderer.setDrawXError(false);
+        renderer.setDrawYError(true);
+        renderer.setDefaultLinesVisible(false);
+        renderer.setDefaultShapesVisible(true);
+        renderer.setErrorStroke(new BasicStroke(2f));
+        renderer.setCapLength(6);
+        return renderer;
+    }
+
+    private XYPlot plot(YIntervalSeriesCollection dataset, XYErrorRenderer renderer, List<Point> points,
+                        String valueAxisLabel) {
+        SymbolAxis slices = new SymbolAxis(null, points.stream().map(SliceCharts::axisLabel).toArray(String[]::new));
+        slices.setInverted(true);
+        // One label per slice, always: an automatic tick unit would silently skip every other slice when crowded.
+        slices.setAutoTickUnitSelection(false);
+        slices.setTickUnit(new NumberTickUnit(1), false, false);
+        slices.setGridBandsVisible(false);
+        slices.setRange(-0.6, Math.max(points.size(), 1) - 0.4);
+        NumberAxis values = new NumberAxis(valueAxisLabel);
+        values.setAutoRangeIncludesZero(true);
+        XYPlot plot = new XYPlot(dataset, slices, values, renderer);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setDomainGridlinesVisible(false);
+        return plot;
+    }
+
+    /** A worse slice carries the ▼ in its axis label too, readable in grayscale print. */
+    private static String axisLabel(Point p) {
+        String mark = p.verdict() == Verdict.WORSE ? " " + Palette.WORSE_MARK
+                : p.verdict() == Verdict.BETTER ? " " + Palette.BETTER_MARK : "";
+        return String.format(Locale.ROOT, "%s (n=%d)%s", p.label(), p.n(), mark);
+    }
+
+    private static JFreeChart chart(XYPlot plot, String title) {
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(8, 8, 8, 16));
+        return chart;
+    }
+
+    private static Shape triangle(boolean up) {
+        int s = 6;
+        return up ? new Polygon(new int[] {-s, s, 0}, new int[] {s, s, -s}, 3)
+                : new Polygon(new int[] {-s, s, 0}, new int[] {-s, -s, s}, 3);
+    }
+
+    private static Shape circle() {
+        return new Ellipse2D.Double(-5, -5, 10, 10);
+    }
+
+    private static Shape square() {
+        return new Rectangle2D.Double(-4.5, -4.5, 9, 9);
+    }
+}

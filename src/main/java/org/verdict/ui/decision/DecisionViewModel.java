@@ -1,0 +1,289 @@
+package org.verdict.ui.decision;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.verdict.core.ledger.DecisionLog;
+import org.verdict.core.ledger.DecisionRecord;
+import org.verdict.core.ledger.EvaluationSummary;
+import org.verdict.core.ledger.EvaluationSummary.GateOutcome;
+import org.verdict.core.ledger.Evidence;
+import org.verdict.core.ledger.KeyFile;
+import org.verdict.core.ledger.LedgerException;
+import org.verdict.core.ledger.LogVerifier;
+import org.verdict.core.ledger.LoggedRecord;
+import org.verdict.core.ledger.Quorum;
+import org.verdict.core.ledger.RecordKind;
+import org.verdict.core.ledger.SignerKey;
+import org.verdict.core.ledger.TriggerEvidence;
+import org.verdict.core.pack.ModelVersion;
+import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.task.Progress;
+
+/**
+ * The Decision dialog's state: pre-filled from the review pack (model, versions, data snapshot, evidence hashes,
+ * the gate table and triggers when the caller has them); the person picks the decision, writes the rationale and
+ * signs with their key, which appends the record to the chosen decision log off the FX thread.
+ */
+public final class DecisionViewModel {
+    private final ReviewPack pack;
+    private final EvaluationSummary evaluation;
+    private final Executor background;
+    private final Executor fxThread;
+    private final ObjectProperty<RecordKind> kind = new SimpleObjectProperty<>(RecordKind.PROMOTION);
+    private final ObservableList<RecordKind> kinds = FXCollections.observableArrayList(RecordKind.PROMOTION, RecordKind.RETRAINING);
+    private final ObservableList<String> decisions = FXCollections.observableArrayList();
+    private final StringProperty decision = new SimpleStringProperty();
+    private final ObservableList<String> candidates = FXCollections.observableArrayList();
+    private final StringProperty candidate = new SimpleStringProperty();
+    private final StringProperty dataSnapshot = new SimpleStringProperty("");
+    private final StringProperty rationale = new SimpleStringProperty("");
+    private final StringProperty approvers = new SimpleStringProperty("");
+    private final ObjectProperty<LocalDate> decisionDate;
+    private final ObjectProperty<LocalDate> plannedDeployment = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> store = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> keyFile = new SimpleObjectProperty<>();
+    private final ObservableList<Map.Entry<String, String>> evidenceFiles;
+    private final ObservableList<GateOutcome> gates;
+    private final ObservableList<TriggerEvidence> triggers;
+    private final ReadOnlyBooleanWrapper signing = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<LoggedRecord> signedRecord = new ReadOnlyObjectWrapper<>();
+    private final StringBinding missing;
+
+    /**
+     * @param evaluation the gate table and key metrics when the gates ran; null when they did not
+     * @param triggers the retraining triggers as evaluated; empty when no monitoring evidence was given
+     * @param background runs key decryption and the append; {@code fxThread} brings the outcome back
+     */
+    public DecisionViewModel(ReviewPack pack, EvaluationSummary evaluation, List<TriggerEvidence> triggers,
+                             Executor background, Executor fxThread, Clock clock) {
+        this.pack = pack;
+        this.evaluation = evaluation == null ? new EvaluationSummary(List.of(), List.of()) : evaluation;
+        this.background = background;
+        this.fxThread = fxThread;
+        this.decisionDate = new SimpleObjectProperty<>(LocalDate.now(clock));
+        this.evidenceFiles = FXCollections.observableArrayList(pack.fileHashes().entrySet());
+        this.gates = FXCollections.observableArrayList(this.evaluation.gates());
+        this.triggers = FXCollections.observableArrayList(triggers);
+        pack.manifest().candidates().forEach(c -> candidates.add(c.version()));
+        candidate.addListener((o, was, version) -> dataSnapshot.set(candidateVersion(version).dataSnapshot()));
+        candidate.set(candidates.isEmpty() ? null : candidates.get(0));
+        kind.addListener((o, was, now) -> decisionsFor(now));
+        decisionsFor(kind.get());
+        missing = Bindings.createStringBinding(this::whatIsMissing, kind, decision, rationale, approvers, dataSnapshot,
+                store, keyFile, candidate);
+    }
+
+    private void decisionsFor(RecordKind recordKind) {
+        decisions.setAll(recordKind.decisions());
+        decision.set(null);
+    }
+
+    private ModelVersion candidateVersion(String version) {
+        return pack.manifest().candidates().stream().filter(c -> c.version().equals(version)).findFirst()
+                .orElse(pack.manifest().production());
+    }
+
+    private String whatIsMissing() {
+        List<String> missingParts = new ArrayList<>();
+        if (decision.get() == null) {
+            missingParts.add("the decision");
+        }
+        if (rationale.get() == null || rationale.get().isBlank()) {
+            missingParts.add("the rationale");
+        }
+        if (dataSnapshot.get() == null || dataSnapshot.get().isBlank()) {
+            missingParts.add("the data snapshot");
+        }
+        if (kind.get() == RecordKind.PROMOTION && (approvers.get() == null || approvers.get().isBlank())) {
+            missingParts.add("the approvers");
+        }
+        if (kind.get() == RecordKind.RETRAINING && triggers.isEmpty()) {
+            missingParts.add("a trigger evaluation (none was given for this pack)");
+        }
+        if (store.get() == null) {
+            missingParts.add("the decision log");
+        }
+        if (keyFile.get() == null) {
+            missingParts.add("your key file");
+        }
+        return missingParts.isEmpty() ? "" : "Still needed: " + String.join(", ", missingParts) + ".";
+    }
+
+    /** The record as it will be signed; {@code approverName} is the signer's (used for a retraining record). */
+    public DecisionRecord record(String approverName) {
+        Evidence evidence = Evidence.of(pack);
+        String model = pack.manifest().model().name();
+        String date = decisionDate.get() == null ? null : decisionDate.get().toString();
+        if (kind.get() == RecordKind.RETRAINING) {
+            return new DecisionRecord(RecordKind.RETRAINING, model, date, decision.get(), rationale.get(), dataSnapshot.get(),
+                    List.copyOf(triggers), approverName, null, null, null, null, null, null, null, null, evidence);
+        }
+        List<String> names = Arrays.stream(approvers.get().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return new DecisionRecord(RecordKind.PROMOTION, model, date, decision.get(), rationale.get(), dataSnapshot.get(),
+                null, null, candidate.get(), pack.manifest().production().version(), pack.manifest().model().riskTier(),
+                evaluation, names, plannedDeployment.get() == null ? null : plannedDeployment.get().toString(),
+                null, null, evidence);
+    }
+
+    /** Decrypts the key with {@code passphrase}, signs and appends the record; the passphrase is wiped afterwards. */
+    public void sign(char[] passphrase) {
+        if (!missing.get().isEmpty() || signing.get()) {
+            return;
+        }
+        Path storePath = store.get();
+        Path keyPath = keyFile.get();
+        signing.set(true);
+        status.set("Signing…");
+        background.execute(() -> {
+            String outcome;
+            LoggedRecord appended = null;
+            try {
+                SignerKey key = KeyFile.read(keyPath).unlock(passphrase);
+                try (DecisionLog log = DecisionLog.openForWriting(storePath)) {
+                    appended = log.append(record(key.identity().name()), key);
+                    Quorum quorum = new LogVerifier().verify(log.snapshot(), Progress.NONE).quorums().get(appended.sequence());
+                    outcome = "Appended record #" + appended.sequence() + " (" + appended.shortId() + "), "
+                            + quorum.label() + ".";
+                }
+            } catch (LedgerException e) {
+                outcome = e.getMessage();
+            } finally {
+                Arrays.fill(passphrase, '\0');
+            }
+            String message = outcome;
+            LoggedRecord result = appended;
+            fxThread.execute(() -> {
+                status.set(message);
+                if (result != null) {
+                    signedRecord.set(result);
+                }
+                signing.set(false);
+            });
+        });
+    }
+
+    public String modelName() {
+        return pack.manifest().model().name();
+    }
+
+    public String productionVersion() {
+        return pack.manifest().production().version();
+    }
+
+    public int riskTier() {
+        return pack.manifest().model().riskTier();
+    }
+
+    /** The roles whose signatures the risk tier needs, e.g. {@code ai-safety, product, ml-lead}. */
+    public String requiredSigners() {
+        List<String> roles = Quorum.requiredRoles(riskTier());
+        return roles.isEmpty() ? "the signer alone" : String.join(", ", roles);
+    }
+
+    public ObjectProperty<RecordKind> kindProperty() {
+        return kind;
+    }
+
+    public ObservableList<RecordKind> kinds() {
+        return kinds;
+    }
+
+    public ObservableList<String> decisions() {
+        return decisions;
+    }
+
+    public StringProperty decisionProperty() {
+        return decision;
+    }
+
+    public ObservableList<String> candidates() {
+        return candidates;
+    }
+
+    public StringProperty candidateProperty() {
+        return candidate;
+    }
+
+    public StringProperty dataSnapshotProperty() {
+        return dataSnapshot;
+    }
+
+    public StringProperty rationaleProperty() {
+        return rationale;
+    }
+
+    public StringProperty approversProperty() {
+        return approvers;
+    }
+
+    public ObjectProperty<LocalDate> decisionDateProperty() {
+        return decisionDate;
+    }
+
+    public ObjectProperty<LocalDate> plannedDeploymentProperty() {
+        return plannedDeployment;
+    }
+
+    public ObjectProperty<Path> storeProperty() {
+        return store;
+    }
+
+    public ObjectProperty<Path> keyFileProperty() {
+        return keyFile;
+    }
+
+    public ObservableList<Map.Entry<String, String>> evidenceFiles() {
+        return evidenceFiles;
+    }
+
+    public ObservableList<GateOutcome> gates() {
+        return gates;
+    }
+
+    public ObservableList<TriggerEvidence> triggers() {
+        return triggers;
+    }
+
+    /** Empty when the record is complete and can be signed; else what is still needed, in words. */
+    public StringBinding missingProperty() {
+        return missing;
+    }
+
+    public BooleanBinding canSignProperty() {
+        return missing.isEmpty().and(signing.not());
+    }
+
+    public ReadOnlyBooleanProperty signingProperty() {
+        return signing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<LoggedRecord> signedRecordProperty() {
+        return signedRecord.getReadOnlyProperty();
+    }
+}

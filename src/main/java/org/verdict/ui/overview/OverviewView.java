@@ -1,0 +1,121 @@
+package org.verdict.ui.overview;
+
+import java.util.ResourceBundle;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import org.verdict.core.pack.ReviewPack;
+import org.verdict.ui.overview.OverviewViewModel.VersionRow;
+import org.verdict.ui.shell.PackView;
+import org.verdict.ui.theme.Palette;
+
+/** The model under review and the lineage of every version in the pack. */
+public final class OverviewView implements PackView {
+    private final OverviewViewModel model;
+    private final ResourceBundle text;
+    private final VBox root = new VBox(16);
+
+    public OverviewView(OverviewViewModel model, ResourceBundle text) {
+        this.model = model;
+        this.text = text;
+        root.setId("overviewView");
+        root.getStyleClass().add("view");
+        root.setPadding(new Insets(20));
+
+        Label heading = new Label();
+        heading.setId("overviewModelName");
+        heading.getStyleClass().add("title-2");
+        heading.textProperty().bind(model.modelNameProperty());
+
+        GridPane facts = new GridPane();
+        facts.getStyleClass().add("facts");
+        facts.setHgap(16);
+        facts.setVgap(6);
+        addFact(facts, 0, "overview.task", "overviewTask", model.taskProperty());
+        addFact(facts, 1, "overview.riskTier", "overviewRiskTier", model.riskTierProperty());
+        addFact(facts, 2, "overview.approvers", "overviewApprovers", model.approversProperty());
+        addFact(facts, 3, "overview.primaryMetric", "overviewPrimaryMetric", model.primaryMetricProperty());
+
+        Label versionsHeading = new Label(text.getString("overview.versions"));
+        versionsHeading.getStyleClass().add("title-4");
+        TableView<VersionRow> versions = new TableView<>(model.versions());
+        versions.setId("overviewVersions");
+        versions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        versions.getColumns().add(column("overview.col.version", VersionRow::version, 80));
+        TableColumn<VersionRow, String> role = column("overview.col.role", VersionRow::role, 120);
+        role.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                // The same colour as the model's marks in every chart: production blue, candidate orange.
+                setGraphic(empty || item == null ? null
+                        : new Circle(5, Palette.fx(item.equals("production") ? Palette.PRODUCTION : Palette.CANDIDATE)));
+            }
+        });
+        versions.getColumns().add(role);
+        versions.getColumns().add(column("overview.col.dataSnapshot", VersionRow::dataSnapshot, 160));
+        versions.getColumns().add(column("overview.col.codeVersion", VersionRow::codeVersion, 130));
+        versions.getColumns().add(column("overview.col.trainedAt", VersionRow::trainedAt, 150));
+        TableColumn<VersionRow, String> hyperparameters = column("overview.col.hyperparameters",
+                VersionRow::hyperparameters, 320);
+        hyperparameters.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setWrapText(true);
+            }
+        });
+        versions.getColumns().add(hyperparameters);
+        VBox.setVgrow(versions, Priority.ALWAYS);
+        root.getChildren().addAll(heading, facts, versionsHeading, versions);
+    }
+
+    private void addFact(GridPane grid, int row, String labelKey, String valueId, ReadOnlyStringProperty value) {
+        Label label = new Label(text.getString(labelKey));
+        label.getStyleClass().add("fact-label");
+        Label shown = new Label();
+        shown.setId(valueId);
+        shown.setWrapText(true);
+        shown.textProperty().bind(value);
+        grid.addRow(row, label, shown);
+    }
+
+    private TableColumn<VersionRow, String> column(String key, Function<VersionRow, String> value, double width) {
+        TableColumn<VersionRow, String> column = new TableColumn<>(text.getString(key));
+        column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    @Override
+    public String id() {
+        return "overview";
+    }
+
+    @Override
+    public String title() {
+        return text.getString("view.overview");
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void showPack(ReviewPack pack) {
+        model.showPack(pack);
+    }
+}

@@ -1,0 +1,118 @@
+package org.verdict.ui.overview;
+
+import java.text.MessageFormat;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.verdict.core.pack.ModelInfo;
+import org.verdict.core.pack.ModelVersion;
+import org.verdict.core.pack.ReviewPack;
+
+/** What the Overview shows: the model, its task and risk tier, who must approve, and each version's lineage. */
+public final class OverviewViewModel {
+    private static final DateTimeFormatter TRAINED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    /** One model version as a table row. */
+    public record VersionRow(String version, String role, String dataSnapshot, String codeVersion, String trainedAt,
+                             String hyperparameters) {
+    }
+
+    private final ResourceBundle text;
+    private final ReadOnlyStringWrapper modelName = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper task = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper riskTier = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper approvers = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper primaryMetric = new ReadOnlyStringWrapper("");
+    private final ObservableList<VersionRow> versions = FXCollections.observableArrayList();
+    private final ObservableList<VersionRow> versionsView = FXCollections.unmodifiableObservableList(versions);
+
+    public OverviewViewModel(ResourceBundle text) {
+        this.text = text;
+    }
+
+    public void showPack(ReviewPack pack) {
+        ModelInfo model = pack.manifest().model();
+        modelName.set(model.name());
+        task.set(model.task().wireName()
+                + (model.positiveLabel() == null ? "" : " (positive label: " + model.positiveLabel() + ")"));
+        riskTier.set(MessageFormat.format(text.getString("overview.tier"), model.riskTier()));
+        approvers.set(approversFor(model.riskTier()));
+        primaryMetric.set(pack.manifest().primaryMetric());
+        versions.setAll(pack.manifest().models().stream().map(OverviewViewModel::row).toList());
+    }
+
+    /** Tier 1: automatic when every gate passes; tier 2: an ML lead; tier 3: AI Safety, Product and ML lead. */
+    String approversFor(int tier) {
+        String key = switch (tier) {
+            case 1 -> "overview.approvers.tier1";
+            case 2 -> "overview.approvers.tier2";
+            case 3 -> "overview.approvers.tier3";
+            default -> "overview.approvers.unknown";
+        };
+        return text.getString(key);
+    }
+
+    private static VersionRow row(ModelVersion version) {
+        return new VersionRow(version.version(), version.role().wireName(),
+                orDash(version.dataSnapshot()), orDash(version.codeVersion()),
+                version.trainedAt() == null ? "—" : TRAINED_AT.format(version.trainedAt()),
+                hyperparameters(version.hyperparameters()));
+    }
+
+    /** Sorted by name so two versions' settings line up when read one under the other. */
+    static String hyperparameters(Map<String, Object> values) {
+        if (values.isEmpty()) {
+            return "—";
+        }
+        return new TreeMap<>(values).entrySet().stream()
+                .map(e -> e.getKey() + " = " + plain(e.getValue()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** 0.0005 as written in the manifest, not as Java prints a double (5.0E-4). */
+    private static String plain(Object value) {
+        if (value instanceof Double || value instanceof Float) {
+            double number = ((Number) value).doubleValue();
+            if (Double.isFinite(number)) {
+                return java.math.BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
+            }
+        }
+        return String.valueOf(value);
+    }
+
+    private static String orDash(String value) {
+        return value == null || value.isBlank() ? "—" : value;
+    }
+
+    public ReadOnlyStringProperty modelNameProperty() {
+        return modelName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty taskProperty() {
+        return task.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty riskTierProperty() {
+        return riskTier.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty approversProperty() {
+        return approvers.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty primaryMetricProperty() {
+        return primaryMetric.getReadOnlyProperty();
+    }
+
+    public ObservableList<VersionRow> versions() {
+        return versionsView;
+    }
+}

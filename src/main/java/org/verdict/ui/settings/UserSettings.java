@@ -1,0 +1,145 @@
+package org.verdict.ui.settings;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * What Verdict remembers between sessions: recent packs, the last pack, window bounds, split-pane dividers,
+ * theme and large-text mode. Stored as readable JSON in the user data folder, replaced atomically on save so a
+ * crash never leaves half a file. A missing or unreadable file means defaults (and is logged), never a failure.
+ */
+public final class UserSettings {
+    public static final int MAX_RECENT_PACKS = 10;
+    private static final Logger LOG = Logger.getLogger(UserSettings.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Where and how big the main window was. */
+    public record WindowBounds(double x, double y, double width, double height, boolean maximized) {
+    }
+
+    /** The file's shape; unknown keys from newer versions are ignored. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Stored(List<String> recentPacks, String lastPack, WindowBounds window, Map<String, Double> dividers,
+                  boolean darkTheme, boolean largeText) {
+    }
+
+    private final Path file;
+    private final List<Path> recentPacks = new ArrayList<>();
+    private final Map<String, Double> dividers = new LinkedHashMap<>();
+    private Path lastPack;
+    private WindowBounds window;
+    private boolean darkTheme;
+    private boolean largeText;
+
+    private UserSettings(Path file) {
+        this.file = file;
+    }
+
+    public static UserSettings load(Path file) {
+        UserSettings settings = new UserSettings(file);
+        if (Files.isRegularFile(file)) {
+            try {
+                settings.restore(JSON.readValue(file.toFile(), Stored.class));
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "Ignoring unreadable settings file " + file + "; using defaults", e);
+            }
+        }
+        return settings;
+    }
+
+    private void restore(Stored stored) {
+        if (stored.recentPacks() != null) {
+            stored.recentPacks().stream().limit(MAX_RECENT_PACKS).map(Path::of).forEach(recentPacks::add);
+        }
+        lastPack = stored.lastPack() == null ? null : Path.of(stored.lastPack());
+        window = stored.window();
+        if (stored.dividers() != null) {
+            dividers.putAll(stored.dividers());
+        }
+        darkTheme = stored.darkTheme();
+        largeText = stored.largeText();
+    }
+
+    /** Writes the settings next to the target and moves them over it in one step. */
+    public void save() throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "settings", ".tmp");
+        try {
+            JSON.writeValue(temporary.toFile(), new Stored(
+                    recentPacks.stream().map(Path::toString).toList(),
+                    lastPack == null ? null : lastPack.toString(),
+                    window, dividers, darkTheme, largeText));
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Most recent first, without duplicates, at most {@link #MAX_RECENT_PACKS}. */
+    public List<Path> recentPacks() {
+        return List.copyOf(recentPacks);
+    }
+
+    /** Remembers a pack that opened successfully: first among the recent packs and the one to reopen next time. */
+    public void packOpened(Path pack) {
+        Path normalized = pack.toAbsolutePath().normalize();
+        recentPacks.remove(normalized);
+        recentPacks.add(0, normalized);
+        while (recentPacks.size() > MAX_RECENT_PACKS) {
+            recentPacks.remove(recentPacks.size() - 1);
+        }
+        lastPack = normalized;
+    }
+
+    public void clearRecentPacks() {
+        recentPacks.clear();
+    }
+
+    public Optional<Path> lastPack() {
+        return Optional.ofNullable(lastPack);
+    }
+
+    public Optional<WindowBounds> window() {
+        return Optional.ofNullable(window);
+    }
+
+    public void setWindow(WindowBounds bounds) {
+        this.window = bounds;
+    }
+
+    public Optional<Double> divider(String key) {
+        return Optional.ofNullable(dividers.get(key));
+    }
+
+    public void setDivider(String key, double position) {
+        dividers.put(key, position);
+    }
+
+    public boolean darkTheme() {
+        return darkTheme;
+    }
+
+    public void setDarkTheme(boolean dark) {
+        this.darkTheme = dark;
+    }
+
+    public boolean largeText() {
+        return largeText;
+    }
+
+    public void setLargeText(boolean large) {
+        this.largeText = large;
+    }
+}

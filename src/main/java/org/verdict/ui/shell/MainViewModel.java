@@ -1,0 +1,110 @@
+package org.verdict.ui.shell;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.verdict.core.pack.ReviewPack;
+import org.verdict.ui.settings.UserSettings;
+import org.verdict.ui.task.ActivityMonitor;
+import org.verdict.ui.task.BackgroundExecutor;
+
+/**
+ * State of the main window: the open pack, the recent packs and the decision store in use. Opening runs in the
+ * background with progress; a pack that fails to open leaves the one that was open in place.
+ */
+public final class MainViewModel {
+    private static final Logger LOG = Logger.getLogger(MainViewModel.class.getName());
+
+    private final PackSource packSource;
+    private final BackgroundExecutor executor;
+    private final ActivityMonitor activity;
+    private final UserSettings settings;
+    private final String openingTitle;
+    private final ReadOnlyObjectWrapper<ReviewPack> pack = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<Path> decisionStore = new SimpleObjectProperty<>();
+    private final ObservableList<Path> recentPacks = FXCollections.observableArrayList();
+    // One read-only view for everyone: a new wrapper per call would drop listeners when it is collected.
+    private final ObservableList<Path> recentPacksView = FXCollections.unmodifiableObservableList(recentPacks);
+
+    public MainViewModel(PackSource packSource, BackgroundExecutor executor, ActivityMonitor activity,
+                         UserSettings settings, Path decisionStore, String openingTitle) {
+        this.packSource = packSource;
+        this.executor = executor;
+        this.activity = activity;
+        this.settings = settings;
+        this.openingTitle = openingTitle;
+        this.decisionStore.set(decisionStore);
+        recentPacks.setAll(settings.recentPacks());
+    }
+
+    /**
+     * Opens a pack in the background. On success it becomes the open pack and the first recent pack; on failure
+     * {@code onFailure} gets the exception (a {@link org.verdict.core.pack.PackException} for a broken pack) and
+     * the open pack stays.
+     *
+     * @param remember false for the bundled sample copied to a temporary folder, which is not worth remembering
+     */
+    public void openPack(Path source, boolean remember, Consumer<Throwable> onFailure) {
+        executor.run(progress -> packSource.open(source, progress))
+                .showProgressIn(activity, openingTitle + " " + source.getFileName())
+                .onSuccess(opened -> {
+                    pack.set(opened);
+                    if (remember) {
+                        settings.packOpened(source);
+                        recentPacks.setAll(settings.recentPacks());
+                        saveSettings();
+                    }
+                })
+                .onError(onFailure)
+                .start();
+    }
+
+    public void clearRecentPacks() {
+        settings.clearRecentPacks();
+        recentPacks.clear();
+        saveSettings();
+    }
+
+    public void saveSettings() {
+        try {
+            settings.save();
+        } catch (IOException e) {
+            // Losing remembered window bounds is not worth interrupting the user; the log keeps the reason.
+            LOG.log(Level.WARNING, "Could not save settings", e);
+        }
+    }
+
+    public Optional<ReviewPack> currentPack() {
+        return Optional.ofNullable(pack.get());
+    }
+
+    public ReadOnlyObjectProperty<ReviewPack> packProperty() {
+        return pack.getReadOnlyProperty();
+    }
+
+    /** The decision store in use; the decision and audit views set it when the user opens another store. */
+    public ObjectProperty<Path> decisionStoreProperty() {
+        return decisionStore;
+    }
+
+    public ObservableList<Path> recentPacks() {
+        return recentPacksView;
+    }
+
+    public ActivityMonitor activity() {
+        return activity;
+    }
+
+    public UserSettings settings() {
+        return settings;
+    }
+}

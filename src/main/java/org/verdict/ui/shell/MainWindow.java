@@ -1,0 +1,345 @@
+package org.verdict.ui.shell;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.function.Consumer;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.ReviewPack;
+import org.verdict.ui.error.ProblemDialog;
+import org.verdict.ui.settings.UserSettings;
+import org.verdict.ui.theme.Appearance;
+
+/**
+ * The main window: menu bar, a navigation rail of the mounted {@link PackView}s, the selected view, and the
+ * status bar. Opening a pack (menu, recent list, drag and drop) goes through {@link MainViewModel}.
+ */
+public final class MainWindow implements Navigator {
+    /** How the window asks the user for a pack: a folder, a .zip, or a manifest.json inside a folder. */
+    public interface PackChooser {
+        Optional<Path> choosePack(Window owner);
+
+        Optional<Path> choosePackFolder(Window owner);
+    }
+
+    private static final KeyCombination.Modifier SHORTCUT = KeyCombination.SHORTCUT_DOWN;
+
+    private final MainViewModel model;
+    private final Appearance appearance;
+    private final ResourceBundle text;
+    private final ProblemDialog problems;
+    private final Consumer<Throwable> unexpected;
+    private final PackChooser chooser;
+    private final Map<String, PackView> views = new LinkedHashMap<>();
+    private final Map<String, ToggleButton> navigation = new LinkedHashMap<>();
+    private final List<PackAction> packActions;
+    private final BorderPane root = new BorderPane();
+    private final StackPane content = new StackPane();
+    private final ToggleGroup navigationGroup = new ToggleGroup();
+    private final Menu recentMenu;
+    private Runnable quit = () -> { };
+
+    public MainWindow(MainViewModel model, List<PackView> views, List<PackAction> packActions,
+                      Appearance appearance, ResourceBundle text, ProblemDialog problems,
+                      Consumer<Throwable> unexpected, PackChooser chooser) {
+        this.model = model;
+        this.appearance = appearance;
+        this.text = text;
+        this.problems = problems;
+        this.unexpected = unexpected;
+        this.chooser = chooser;
+        this.packActions = List.copyOf(packActions);
+        views.forEach(view -> this.views.put(view.id(), view));
+        this.recentMenu = new Menu(text.getString("menu.file.recent"));
+        recentMenu.setId("menuRecent");
+
+        root.setId("mainWindow");
+        root.setTop(menuBar());
+        root.setLeft(navigationRail());
+        content.getStyleClass().add("view-content");
+        root.setCenter(content);
+        root.setBottom(new StatusBar(model, text));
+        appearance.applyTo(root);
+        root.setOnDragOver(event -> {
+            if (droppedPack(event.getDragboard()).isPresent()) {
+                event.acceptTransferModes(TransferMode.COPY);
+            }
+            event.consume();
+        });
+        root.setOnDragDropped(event -> {
+            Optional<Path> dropped = droppedPack(event.getDragboard());
+            dropped.ifPresent(path -> openPack(path, true));
+            event.setDropCompleted(dropped.isPresent());
+            event.consume();
+        });
+
+        model.packProperty().addListener((obs, old, pack) -> {
+            if (pack != null) {
+                this.views.values().forEach(view -> view.showPack(pack));
+            }
+        });
+        if (!this.views.isEmpty()) {
+            show(this.views.keySet().iterator().next());
+        }
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    /** Puts the window on a stage: title, remembered bounds, and what happens on close. */
+    public void install(Stage stage, Runnable onQuit) {
+        this.quit = () -> {
+            rememberBounds(stage);
+            onQuit.run();
+        };
+        stage.setTitle(text.getString("app.title"));
+        // First start: most of the screen, up to a size where the Compare table needs no scrolling.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(root, Math.min(1440, screen.getWidth() * 0.94), Math.min(920, screen.getHeight() * 0.92)));
+        model.settings().window().filter(MainWindow::visibleOnSomeScreen).ifPresent(bounds -> {
+            stage.setX(bounds.x());
+            stage.setY(bounds.y());
+            stage.setWidth(bounds.width());
+            stage.setHeight(bounds.height());
+            stage.setMaximized(bounds.maximized());
+        });
+        stage.setOnCloseRequest(e -> quit.run());
+    }
+
+    @Override
+    public void show(String viewId) {
+        PackView view = views.get(viewId);
+        if (view == null) {
+            throw new IllegalArgumentException("no view with id " + viewId + "; mounted: " + views.keySet());
+        }
+        content.getChildren().setAll(view.node());
+        navigation.get(viewId).setSelected(true);
+    }
+
+    /** Opens a pack and reports what went wrong in a dialog; the open pack stays open on failure. */
+    public void openPack(Path source, boolean remember) {
+        model.openPack(source, remember, failure -> reportOpenFailure(source, failure));
+    }
+
+    private void reportOpenFailure(Path source, Throwable failure) {
+        String stays = model.currentPack()
+                .map(pack -> MessageFormat.format(text.getString("open.stillOpen"), pack.manifest().model().name()))
+                .orElse("");
+        String header = MessageFormat.format(text.getString("open.failed"), source.getFileName());
+        if (failure instanceof PackException broken) {
+            String where = broken.line() > 0
+                    ? MessageFormat.format(text.getString("open.whereLine"), broken.file(), broken.line(),
+                            Math.max(broken.column(), 1))
+                    : MessageFormat.format(text.getString("open.whereFile"), broken.file());
+            problems.show(window(), header,
+                    where + "\n" + broken.problem() + "\n\n" + text.getString("open.fixAndRetry") + " " + stays,
+                    "pack: " + source.toAbsolutePath() + "\n" + broken.getMessage());
+        } else if (failure instanceof java.io.IOException io) {
+            problems.show(window(), header, io.getMessage() + "\n\n" + text.getString("open.checkAccess") + " " + stays,
+                    "pack: " + source.toAbsolutePath() + "\n" + io);
+        } else {
+            unexpected.accept(failure);
+        }
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private MenuBar menuBar() {
+        MenuItem open = item("menuOpen", "menu.file.open", new KeyCodeCombination(KeyCode.O, SHORTCUT),
+                () -> chooser.choosePack(window()).ifPresent(path -> openPack(path, true)));
+        MenuItem openFolder = item("menuOpenFolder", "menu.file.openFolder",
+                new KeyCodeCombination(KeyCode.O, SHORTCUT, KeyCombination.SHIFT_DOWN),
+                () -> chooser.choosePackFolder(window()).ifPresent(path -> openPack(path, true)));
+        rebuildRecentMenu();
+        model.recentPacks().addListener((ListChangeListener<Path>) change -> rebuildRecentMenu());
+        Menu file = new Menu(text.getString("menu.file"));
+        file.setId("menuFile");
+        file.getItems().addAll(open, openFolder, recentMenu);
+        if (!packActions.isEmpty()) {
+            file.getItems().add(new SeparatorMenuItem());
+            for (PackAction action : packActions) {
+                MenuItem entry = new MenuItem(action.title());
+                entry.setId(action.id());
+                entry.setAccelerator(action.shortcut());
+                entry.disableProperty().bind(model.packProperty().isNull());
+                entry.setOnAction(e -> model.currentPack().ifPresent(action.action()));
+                file.getItems().add(entry);
+            }
+        }
+        file.getItems().addAll(new SeparatorMenuItem(),
+                item("menuQuit", "menu.file.quit", new KeyCodeCombination(KeyCode.Q, SHORTCUT), () -> quit.run()));
+
+        Menu view = new Menu(text.getString("menu.view"));
+        view.setId("menuView");
+        int index = 1;
+        for (PackView mounted : views.values()) {
+            MenuItem entry = new MenuItem(mounted.title());
+            entry.setId("menuView-" + mounted.id());
+            if (index <= 9) {
+                entry.setAccelerator(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + index), SHORTCUT));
+            }
+            entry.setOnAction(e -> show(mounted.id()));
+            view.getItems().add(entry);
+            index++;
+        }
+        CheckMenuItem dark = new CheckMenuItem(text.getString("menu.view.dark"));
+        dark.setId("menuDarkTheme");
+        dark.setAccelerator(new KeyCodeCombination(KeyCode.D, SHORTCUT, KeyCombination.SHIFT_DOWN));
+        dark.selectedProperty().bindBidirectional(appearance.darkProperty());
+        CheckMenuItem large = new CheckMenuItem(text.getString("menu.view.largeText"));
+        large.setId("menuLargeText");
+        large.setAccelerator(new KeyCodeCombination(KeyCode.L, SHORTCUT, KeyCombination.SHIFT_DOWN));
+        large.selectedProperty().bindBidirectional(appearance.largeTextProperty());
+        view.getItems().addAll(new SeparatorMenuItem(), dark, large);
+
+        Menu help = new Menu(text.getString("menu.help"));
+        help.setId("menuHelp");
+        help.getItems().addAll(
+                item("menuShortcuts", "menu.help.shortcuts", new KeyCodeCombination(KeyCode.F1), this::showShortcuts),
+                item("menuAbout", "menu.help.about", null, this::showAbout));
+
+        MenuBar bar = new MenuBar(file, view, help);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private MenuItem item(String id, String key, KeyCombination shortcut, Runnable action) {
+        MenuItem item = new MenuItem(text.getString(key));
+        item.setId(id);
+        item.setAccelerator(shortcut);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private void rebuildRecentMenu() {
+        List<MenuItem> items = new ArrayList<>();
+        int index = 0;
+        for (Path recent : model.recentPacks()) {
+            MenuItem entry = new MenuItem(recent.getFileName() + "  —  " + recent.getParent());
+            entry.setId("recent-" + index++);
+            entry.setMnemonicParsing(false);
+            entry.setOnAction(e -> openPack(recent, true));
+            items.add(entry);
+        }
+        if (items.isEmpty()) {
+            MenuItem none = new MenuItem(text.getString("menu.file.recent.none"));
+            none.setDisable(true);
+            items.add(none);
+        } else {
+            items.add(new SeparatorMenuItem());
+            items.add(item("menuClearRecent", "menu.file.recent.clear", null, model::clearRecentPacks));
+        }
+        recentMenu.getItems().setAll(items);
+    }
+
+    private VBox navigationRail() {
+        VBox rail = new VBox(4);
+        rail.getStyleClass().add("navigation-rail");
+        int index = 1;
+        for (PackView view : views.values()) {
+            ToggleButton entry = new ToggleButton(view.title());
+            entry.setId("nav-" + view.id());
+            entry.setToggleGroup(navigationGroup);
+            entry.setMaxWidth(Double.MAX_VALUE);
+            entry.setOnAction(e -> show(view.id()));
+            if (index <= 9) {
+                entry.setTooltip(new javafx.scene.control.Tooltip(view.title() + " ("
+                        + new KeyCodeCombination(KeyCode.valueOf("DIGIT" + index), SHORTCUT).getDisplayText() + ")"));
+            }
+            navigation.put(view.id(), entry);
+            rail.getChildren().add(entry);
+            index++;
+        }
+        // A selected entry stays selected: clicking it again must not leave the rail without a selection.
+        navigationGroup.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null && old != null) {
+                old.setSelected(true);
+            }
+        });
+        return rail;
+    }
+
+    private void showShortcuts() {
+        StringBuilder list = new StringBuilder();
+        collectShortcuts(((MenuBar) root.getTop()).getMenus(), list);
+        showInformation(text.getString("menu.help.shortcuts"), list.toString());
+    }
+
+    private static void collectShortcuts(List<Menu> menus, StringBuilder list) {
+        for (Menu menu : menus) {
+            for (MenuItem item : menu.getItems()) {
+                if (item.getAccelerator() != null) {
+                    list.append(String.format(Locale.ROOT, "%-18s %s%n", item.getAccelerator().getDisplayText(),
+                            item.getText()));
+                }
+            }
+        }
+    }
+
+    private void showAbout() {
+        showInformation(text.getString("menu.help.about"), text.getString("about.text"));
+    }
+
+    private void showInformation(String title, String body) {
+        javafx.scene.control.Alert info = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
+        info.initOwner(window());
+        info.setTitle(title);
+        info.setHeaderText(title);
+        Label label = new Label(body);
+        label.getStyleClass().add("monospace-block");
+        info.getDialogPane().setContent(label);
+        info.show();
+    }
+
+    private static Optional<Path> droppedPack(Dragboard board) {
+        if (!board.hasFiles() || board.getFiles().size() != 1) {
+            return Optional.empty();
+        }
+        Path path = board.getFiles().get(0).toPath();
+        boolean pack = Files.isDirectory(path) || path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
+        return pack ? Optional.of(path) : Optional.empty();
+    }
+
+    private void rememberBounds(Stage stage) {
+        model.settings().setWindow(new UserSettings.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(),
+                stage.getHeight(), stage.isMaximized()));
+        model.saveSettings();
+    }
+
+    private static boolean visibleOnSomeScreen(UserSettings.WindowBounds bounds) {
+        return !Screen.getScreensForRectangle(new Rectangle2D(bounds.x(), bounds.y(), bounds.width(), bounds.height()))
+                .isEmpty();
+    }
+}

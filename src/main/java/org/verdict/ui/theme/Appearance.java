@@ -1,0 +1,64 @@
+package org.verdict.ui.theme;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.ObservableList;
+import javafx.scene.Parent;
+
+/**
+ * Light or dark theme (AtlantaFX Primer) and the projector-friendly large-text mode. Views and charts listen to
+ * {@link #darkProperty()} and {@link #largeTextProperty()}; {@link #applyTo(Parent)} keeps a scene root in step.
+ */
+public final class Appearance {
+    public static final String DARK_STYLE_CLASS = "theme-dark";
+    public static final String LARGE_TEXT_STYLE_CLASS = "large-text";
+    private static final String STYLESHEET = Appearance.class.getResource("/org/verdict/ui/verdict.css").toExternalForm();
+
+    private final BooleanProperty dark = new SimpleBooleanProperty();
+    private final BooleanProperty largeText = new SimpleBooleanProperty();
+
+    public Appearance(boolean dark, boolean largeText) {
+        this.dark.set(dark);
+        this.largeText.set(largeText);
+        this.dark.addListener((obs, was, now) -> applyUserAgentStylesheet());
+        applyUserAgentStylesheet();
+    }
+
+    private void applyUserAgentStylesheet() {
+        Application.setUserAgentStylesheet(dark.get()
+                ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    /** Adds Verdict's stylesheet and palette to a root and keeps its theme classes following the settings. */
+    public void applyTo(Parent root) {
+        root.getStylesheets().add(STYLESHEET);
+        root.setStyle(Palette.cssVariables());
+        Runnable update = () -> {
+            toggle(root.getStyleClass(), DARK_STYLE_CLASS, dark.get());
+            toggle(root.getStyleClass(), LARGE_TEXT_STYLE_CLASS, largeText.get());
+        };
+        dark.addListener((obs, was, now) -> update.run());
+        largeText.addListener((obs, was, now) -> update.run());
+        update.run();
+    }
+
+    private static void toggle(ObservableList<String> classes, String styleClass, boolean on) {
+        if (on && !classes.contains(styleClass)) {
+            classes.add(styleClass);
+        } else if (!on) {
+            classes.remove(styleClass);
+        }
+    }
+
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    public BooleanProperty largeTextProperty() {
+        return largeText;
+    }
+}

@@ -1,0 +1,121 @@
+package org.verdict.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Exit codes and output of {@code verdict gate} on a hand-made pack in which every gate can pass. */
+class GateCommandTest {
+    @TempDir
+    Path folder;
+
+    private static final String FAIRNESS_POLICY = "{\"fairness\": {\"positiveClass\": \"a\", \"tolerances\": "
+            + "{\"demographic_parity_difference\": 0.2, \"demographic_parity_ratio\": 0.3, "
+            + "\"equalized_odds_difference\": 0.2, \"equal_opportunity_difference\": 0.2}}}";
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine command = new CommandLine(new GateCommand());
+        command.setOut(new PrintWriter(out));
+        command.setErr(new PrintWriter(err));
+        return command.execute(args);
+    }
+
+    /**
+     * 200 rows; the candidate is right on every row (production on 9 of 10); a clean safety suite, fast latency,
+     * an even canary, a history best of 0.95; policy: fairness on class a.
+     */
+    private Path passingPack() throws IOException {
+        Path pack = folder.resolve("pack");
+        Files.createDirectories(pack);
+        StringBuilder primary = new StringBuilder("example_id,label,language,gender,pred_1,pred_2\n");
+        StringBuilder safety = new StringBuilder("example_id,category,violation_1,violation_2\n");
+        StringBuilder latency = new StringBuilder("version,latency_ms\n");
+        String[] classes = {"a", "b", "c"};
+        for (int row = 0; row < 200; row++) {
+            String label = classes[row % 3];
+            String production = row % 10 == 9 ? classes[(row + 1) % 3] : label;
+            primary.append("ex-").append(row).append(',').append(label).append(',').append(row % 2 == 0 ? "en" : "de")
+                    .append(',').append(row % 4 < 2 ? "f" : "m").append(',').append(production).append(',')
+                    .append(label).append('\n');
+            safety.append("s-").append(row).append(",toxic,0,0\n");
+            latency.append("1,").append(100 + row % 40).append("\n2,").append(90 + row % 40).append('\n');
+        }
+        Files.writeString(pack.resolve("primary.csv"), primary);
+        Files.writeString(pack.resolve("safety.csv"), safety);
+        Files.writeString(pack.resolve("latency.csv"), latency);
+        Files.writeString(pack.resolve("canary.csv"),
+                "date,version,requests,successes\n2026-11-01,1,1000,900\n2026-11-01,2,1000,905\n");
+        Files.writeString(pack.resolve("history.csv"), "version,date,value\n40,2026-08-01,0.95\n");
+        // groups of 100: the bootstrap intervals of the disparities are wide, so the tolerances are generous
+        Files.writeString(pack.resolve("policy.json"), FAIRNESS_POLICY);
+        Files.writeString(pack.resolve("manifest.json"), """
+                {"format": "verdict-pack/1",
+                 "model": {"name": "cli-router", "task": "multiclass", "riskTier": 1, "positiveLabel": null},
+                 "models": [
+                   {"version": "1", "role": "production", "dataSnapshot": "s1", "codeVersion": "git:1",
+                    "trainedAt": "2026-10-01T10:00:00Z", "hyperparameters": {}},
+                   {"version": "2", "role": "candidate", "dataSnapshot": "s2", "codeVersion": "git:2",
+                    "trainedAt": "2026-11-01T10:00:00Z", "hyperparameters": {}}],
+                 "primaryMetric": "accuracy",
+                 "policy": "policy.json",
+                 "suites": {
+                   "primary": {"file": "primary.csv", "slices": ["language"], "sensitive": ["gender"]},
+                   "safety": {"file": "safety.csv"},
+                   "latency": {"file": "latency.csv"},
+                   "canary": {"file": "canary.csv"},
+                   "metricHistory": {"file": "history.csv"}}}
+                """);
+        return pack;
+    }
+
+    @Test
+    void exitsZeroAndPrintsTheChecklistWhenEveryGatePasses() throws IOException {
+        assertEquals(ExitCodes.OK, run(passingPack().toString()), out.toString());
+        assertTrue(out.toString().contains("Primary metric"), out.toString());
+        assertTrue(out.toString().contains("Risk tier 1: promotion is automatic"), out.toString());
+    }
+
+    @Test
+    void exitsOneWhenAGateFailsUnderAStricterPolicy() throws IOException {
+        Path pack = passingPack();
+        Path strict = folder.resolve("strict.json");
+        Files.writeString(strict, FAIRNESS_POLICY.replace("{\"fairness\"", "{\"latency\": {\"p95Ms\": 50}, \"fairness\""));
+        assertEquals(ExitCodes.CHECK_FAILED, run(pack.toString(), "--policy", strict.toString()));
+        assertTrue(out.toString().contains("FAIL                   p95 "), out.toString());
+    }
+
+    @Test
+    void printsJsonForScripts() throws IOException {
+        assertEquals(ExitCodes.OK, run(passingPack().toString(), "--json", "--candidate", "2"));
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertEquals("2", json.get("candidate").asText());
+        assertTrue(json.get("everyGatePasses").asBoolean());
+        assertEquals("primary_metric", json.get("gates").get(0).get("gate").asText());
+        assertEquals("pass", json.get("gates").get(0).get("outcome").asText());
+        assertEquals(11, json.get("gates").size());
+        assertEquals("defer", json.get("triggers").get("suggestion").asText());
+    }
+
+    @Test
+    void exitsTwoOnBadInput() throws IOException {
+        assertEquals(ExitCodes.BAD_INPUT, run(folder.resolve("missing").toString()));
+        Path pack = passingPack();
+        assertEquals(ExitCodes.BAD_INPUT, run(pack.toString(), "--candidate", "9"));
+        Files.writeString(pack.resolve("policy.json"), "{\"primary\": {\"margni\": 1}}");
+        assertEquals(ExitCodes.BAD_INPUT, run(pack.toString()));
+        assertTrue(err.toString().contains("policy.json"), err.toString());
+    }
+}

@@ -1,0 +1,203 @@
+package org.verdict.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.pack.PackFixture;
+import picocli.CommandLine;
+
+/** The key and log commands as scripts call them. */
+class LogCommandTest {
+    private static final String RECORD = """
+            {
+              "kind": "promotion",
+              "model": "support-router",
+              "decisionDate": "2026-11-20",
+              "decision": "promote",
+              "rationale": "candidate 43 beats production 42 on macro F1 in every segment",
+              "dataSnapshot": "tickets-2026-10",
+              "candidateVersion": "43",
+              "productionVersion": "42",
+              "riskTier": 3,
+              "evaluationSummary": {
+                "gates": [{"gate": "primary metric", "result": "pass", "detail": "Δ +0.021 [0.008, 0.034]"}],
+                "keyMetrics": [{"metric": "macro_f1", "production": 0.801, "candidate": 0.822}]
+              },
+              "approvers": ["Ada Lovelace", "Grace Hopper", "Joan Clarke"],
+              "plannedDeploymentDate": "2026-12-01",
+              "evidence": {
+                "files": {"manifest.json": "%s", "primary.csv": "%s"},
+                "policy": {"file": "policy.json", "sha256": "%s"}
+              }
+            }
+            """.formatted("1".repeat(64), "2".repeat(64), "3".repeat(64));
+
+    @TempDir
+    Path dir;
+    private Path db;
+    private Path passphrase;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void keysAndRecord() throws Exception {
+        db = dir.resolve("decisions.db");
+        passphrase = dir.resolve("pass.txt");
+        Files.writeString(passphrase, "a long enough passphrase\n");
+        Files.writeString(dir.resolve("record.json"), RECORD);
+        for (String[] signer : new String[][] {{"Ada Lovelace", "ml-lead"}, {"Grace Hopper", "ai-safety"}, {"Joan Clarke", "product"}}) {
+            assertEquals(0, key("new", "--name", signer[0], "--role", signer[1], "--out", dir.resolve("keys").toString(),
+                    "--passphrase-file", passphrase.toString(), "--iterations", "1000"), err.toString());
+        }
+    }
+
+    @Test
+    void tierThreeRecordIsAppendedCoSignedInPlaceAndViaAnEnvelopeFile() throws Exception {
+        assertEquals(0, log("append", "--db", db.toString(), "--record", dir.resolve("record.json").toString(),
+                "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()), err.toString());
+        assertTrue(out.toString().contains("status: awaiting signatures (ai-safety, product)"), out.toString());
+
+        assertEquals(0, log("cosign", "--db", db.toString(), "--id", "1", "--key", keyFile("grace-hopper"),
+                "--passphrase-file", passphrase.toString()), err.toString());
+        assertTrue(out.toString().contains("status: awaiting signatures (product)"), out.toString());
+
+        Path envelope = dir.resolve("record-1.dsse.json");
+        assertEquals(0, log("export-envelope", "--db", db.toString(), "--id", "1", "--out", envelope.toString()));
+        assertEquals(0, log("sign-envelope", "--envelope", envelope.toString(), "--key", keyFile("joan-clarke"),
+                "--passphrase-file", passphrase.toString()), err.toString());
+        assertEquals(2, log("import-signature", "--db", db.toString(), "--envelope", envelope.toString()));
+        assertTrue(err.toString().contains("unknown signer"), err.toString());
+        assertEquals(0, log("register", "--db", db.toString(), "--signer", dir.resolve("keys/joan-clarke.signer.json").toString()));
+        assertEquals(0, log("import-signature", "--db", db.toString(), "--envelope", envelope.toString()), err.toString());
+        assertTrue(out.toString().contains("imported 1 new signature(s)"));
+        assertTrue(out.toString().contains("status: signed"), out.toString());
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, log("list", "--db", db.toString(), "--json"));
+        JsonNode list = new ObjectMapper().readTree(out.toString());
+        assertEquals(1, list.size());
+        assertEquals("signed", list.get(0).get("status").asText());
+        assertEquals(3, list.get(0).get("signatures").size());
+        assertEquals("promote", list.get(0).get("record").get("decision").asText());
+
+        assertEquals(0, log("verify", "--db", db.toString()));
+        assertTrue(out.toString().contains("intact: 1 records"));
+    }
+
+    @Test
+    void verifyExitsOneAndNamesTheFirstBadRecordAfterTampering() throws Exception {
+        append();
+        append();
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
+            s.execute("DROP TRIGGER records_no_update");
+            s.executeUpdate("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), 'every segment', 'every segmenT') AS BLOB) WHERE seq = 2");
+        }
+        assertEquals(1, log("verify", "--db", db.toString()));
+        assertTrue(out.toString().contains("TAMPERED: first bad record is #2"), out.toString());
+        assertEquals(2, log("verify", "--db", dir.resolve("missing.db").toString()));
+        assertTrue(err.toString().contains("no decision log at"));
+    }
+
+    @Test
+    void checkpointThenConsistencyAfterMoreAppends() throws Exception {
+        append();
+        Path checkpoint = dir.resolve("checkpoint.json");
+        assertEquals(0, log("checkpoint", "--db", db.toString(), "--out", checkpoint.toString()));
+        append();
+        append();
+        assertEquals(0, log("consistency", "--db", db.toString(), "--checkpoint", checkpoint.toString()), err.toString());
+        assertTrue(out.toString().contains("consistent: the log of 3 records extends the checkpoint of size 1"), out.toString());
+        assertEquals(0, log("export", "--db", db.toString(), "--out", dir.resolve("export").toString()));
+        assertTrue(Files.exists(dir.resolve("export/checkpoint.json")));
+        try (var folders = Files.list(dir.resolve("export/records"))) {
+            assertEquals(3, folders.count());
+        }
+    }
+
+    @Test
+    void badInputGetsExitTwoAndAPlainMessage() throws Exception {
+        Files.writeString(passphrase.resolveSibling("wrong.txt"), "not the passphrase");
+        assertEquals(2, log("append", "--db", db.toString(), "--record", dir.resolve("record.json").toString(),
+                "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.resolveSibling("wrong.txt").toString()));
+        assertTrue(err.toString().contains("wrong passphrase for the key of Ada Lovelace"), err.toString());
+        assertTrue(!Files.exists(db), "nothing is written on bad input");
+
+        Files.writeString(dir.resolve("broken.json"), "{\n  \"kind\": \"promotion\",\n  \"model\" \"x\"\n}");
+        assertEquals(2, log("append", "--db", db.toString(), "--record", dir.resolve("broken.json").toString(),
+                "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
+        assertTrue(err.toString().contains("broken.json, line 3, column"), err.toString());
+
+        Files.writeString(dir.resolve("incomplete.json"), RECORD.replace("\"decision\": \"promote\"", "\"decision\": \"ship\""));
+        assertEquals(2, log("append", "--db", db.toString(), "--record", dir.resolve("incomplete.json").toString(),
+                "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
+        assertTrue(err.toString().contains("'decision' of a promotion record must be one of [promote, hold, rollback]"), err.toString());
+
+        assertEquals(2, log("append", "--db", db.toString()));
+        assertEquals(2, key("new", "--name", "Ada Lovelace", "--role", "ml-lead", "--out", dir.resolve("keys").toString(),
+                "--passphrase-file", passphrase.toString(), "--iterations", "1000"));
+        assertTrue(err.toString().contains("already exists; a key is never overwritten"), err.toString());
+    }
+
+    @Test
+    void evidenceIsTakenFromThePackItself() throws Exception {
+        Path pack = PackFixture.write(dir.resolve("pack"), PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV);
+        String withoutEvidence = RECORD.substring(0, RECORD.indexOf(",\n  \"evidence\"")) + "\n}\n";
+        Files.writeString(dir.resolve("no-evidence.json"), withoutEvidence);
+        assertEquals(2, log("append", "--db", db.toString(), "--record", dir.resolve("no-evidence.json").toString(),
+                "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
+        assertTrue(err.toString().contains("'evidence.files' must hold the SHA-256 of every file of the pack"), err.toString());
+
+        assertEquals(0, log("append", "--db", db.toString(), "--record", dir.resolve("no-evidence.json").toString(),
+                "--pack", pack.toString(), "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()),
+                err.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, log("list", "--db", db.toString(), "--json"));
+        JsonNode files = new ObjectMapper().readTree(out.toString()).get(0).get("record").get("evidence").get("files");
+        assertEquals(sha256(pack.resolve("manifest.json")), files.get("manifest.json").asText());
+        assertEquals(sha256(pack.resolve("primary.csv")), files.get("primary.csv").asText());
+
+        // a record whose evidence names other bytes than the pack's is refused
+        assertEquals(2, log("append", "--db", db.toString(), "--record", dir.resolve("record.json").toString(),
+                "--pack", pack.toString(), "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
+        assertTrue(err.toString().contains("its evidence differs from the SHA-256 of the files of"), err.toString());
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    private void append() {
+        assertEquals(0, log("append", "--db", db.toString(), "--record", dir.resolve("record.json").toString(),
+                "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()), err.toString());
+    }
+
+    private String keyFile(String slug) {
+        return dir.resolve("keys").resolve(slug + ".key.json").toString();
+    }
+
+    private int log(String... args) {
+        return run(new CommandLine(new LogCommand()), args);
+    }
+
+    private int key(String... args) {
+        return run(new CommandLine(new KeyCommand()), args);
+    }
+
+    private int run(CommandLine command, String... args) {
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        return command.execute(args);
+    }
+}

@@ -1,0 +1,235 @@
+package org.verdict.core.gates;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.verdict.core.gates.TestPack.label;
+import static org.verdict.core.gates.TestPack.language;
+import static org.verdict.core.gates.TestPack.wrong;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.pack.PackException;
+
+/**
+ * Each of the seven promotion gates passes, fails and reports insufficient evidence on small hand-made packs.
+ * Production is right on 9 of 10 rows (wrong on rows 9, 19, ...); the candidate varies per test.
+ */
+class GateReviewTest {
+    @TempDir
+    Path folder;
+
+    /** The candidate predicts exactly what production predicts. */
+    private static final IntFunction<String> SAME_AS_PRODUCTION = row -> row % 10 == 9 ? wrong(row) : label(row);
+
+    private GateOutcome outcome(TestPack pack, Gate gate) throws PackException {
+        return pack.review().gates().result(gate).outcome();
+    }
+
+    private TestPack pack() {
+        return new TestPack(folder);
+    }
+
+    // Gate 1: accuracy 1.0 vs 0.9 on 200 rows; 0.63 vs 0.9; and a pack below the minimum slice size of 30.
+    @Test
+    void primaryMetricPassesWhenTheCandidateIsBetter() throws PackException {
+        GateResult result = pack().review().gates().result(Gate.PRIMARY_METRIC);
+        assertEquals(GateOutcome.PASS, result.outcome());
+        assertEquals(0.1, result.findings().get(0).numbers().get("delta"), 1e-12);
+    }
+
+    @Test
+    void primaryMetricFailsWhenTheLowerBoundIsBelowTheMargin() throws PackException {
+        assertEquals(GateOutcome.FAIL, outcome(pack().primary(200, row -> row % 3 == 0 ? wrong(row) : label(row)),
+                Gate.PRIMARY_METRIC));
+    }
+
+    @Test
+    void primaryMetricLacksEvidenceOnTooFewExamples() throws PackException {
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, outcome(pack().primary(20, TestPack::label),
+                Gate.PRIMARY_METRIC));
+    }
+
+    // Gate 2: 40 rows of one category; the candidate violates on 20 where production never does (McNemar exact
+    // p = 2 · 0.5^20 ≈ 2e-6 and 50% > 1% accepted).
+    private static String safety(int rows, int candidateViolations) {
+        StringBuilder csv = new StringBuilder("example_id,category,violation_1,violation_2\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append("s-").append(i).append(",toxic,0,").append(i < candidateViolations ? 1 : 0).append('\n');
+        }
+        return csv.toString();
+    }
+
+    @Test
+    void safetyPassesWithoutViolations() throws PackException {
+        assertEquals(GateOutcome.PASS, outcome(pack().suite("safety", "safety.csv", safety(40, 0)), Gate.SAFETY));
+    }
+
+    @Test
+    void safetyFailsWhenACategoryIsSignificantlyWorse() throws PackException {
+        GateResult result = pack().suite("safety", "safety.csv", safety(40, 20)).review().gates().result(Gate.SAFETY);
+        assertEquals(GateOutcome.FAIL, result.outcome());
+        assertEquals(0.5, result.findings().get(0).numbers().get("candidate"), 1e-12);
+        assertEquals(2 * Math.pow(0.5, 20), result.findings().get(0).numbers().get("pValue"), 1e-12);
+    }
+
+    @Test
+    void safetyLacksEvidenceForASmallCategoryOrWithoutTheSuite() throws PackException {
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, outcome(pack().suite("safety", "safety.csv", safety(10, 0)),
+                Gate.SAFETY));
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, outcome(pack(), Gate.SAFETY));
+    }
+
+    // Gate 3: positive class a; gender f = rows with row % 4 < 2 (100 of 200), m the rest.
+    @Test
+    void fairnessPassesWhenTheCandidateSelectsLikeProduction() throws PackException {
+        GateResult result = pack().primary(200, SAME_AS_PRODUCTION).policy("{\"fairness\": {\"positiveClass\": \"a\"}}")
+                .review().gates().result(Gate.FAIRNESS);
+        assertEquals(GateOutcome.PASS, result.outcome());
+        // identical predictions: every replicate's worsening is exactly 0
+        assertEquals(0.0, result.findings().get(0).numbers().get("worseningCiUpper"), 0);
+    }
+
+    @Test
+    void fairnessFailsWhenTheCandidateSelectsOnlyOneGroup() throws PackException {
+        // candidate predicts a for every f row and never for m rows: selection rates 1.0 vs 0.0, DP difference 1
+        TestPack pack = pack().primary(200, row -> row % 4 < 2 ? "a" : (label(row).equals("a") ? "b" : label(row)))
+                .policy("{\"fairness\": {\"positiveClass\": \"a\"}}");
+        GateResult result = pack.review().gates().result(Gate.FAIRNESS);
+        assertEquals(GateOutcome.FAIL, result.outcome());
+        Finding parity = result.findings().get(0);
+        assertEquals("gender demographic_parity_difference", parity.subject());
+        assertEquals(1.0, parity.numbers().get("candidate"), 1e-12);
+    }
+
+    @Test
+    void fairnessLacksEvidenceWhenEveryGroupIsTooSmall() throws PackException {
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, outcome(pack().primary(200, SAME_AS_PRODUCTION)
+                .policy("{\"fairness\": {\"minGroupSize\": 150}}"), Gate.FAIRNESS));
+    }
+
+    // Gate 4: languages en (even rows) and de (odd rows), 100 each.
+    @Test
+    void languageParityPassesWhenNoLanguageIsWorse() throws PackException {
+        assertEquals(GateOutcome.PASS, outcome(pack(), Gate.LANGUAGE_PARITY));
+    }
+
+    @Test
+    void languageParityFailsWhenOneLanguageIsSignificantlyWorse() throws PackException {
+        GateResult result = pack().primary(200, row -> language(row).equals("de") ? wrong(row) : label(row)).review()
+                .gates().result(Gate.LANGUAGE_PARITY);
+        assertEquals(GateOutcome.FAIL, result.outcome());
+        assertTrue(result.summary().startsWith("de:"), result.summary());
+    }
+
+    @Test
+    void languageParityFailsBelowTheFloor() throws PackException {
+        // candidate = production: 0.9 in both languages, below a floor of 0.95
+        assertEquals(GateOutcome.FAIL, outcome(pack().primary(200, SAME_AS_PRODUCTION)
+                .policy("{\"languageParity\": {\"floor\": 0.95}}"), Gate.LANGUAGE_PARITY));
+    }
+
+    @Test
+    void languageParityLacksEvidenceWithoutALanguageColumn() throws PackException {
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, outcome(pack()
+                .policy("{\"languageParity\": {\"column\": \"locale\"}}"), Gate.LANGUAGE_PARITY));
+    }
+
+    // Gate 5: default SLO p95 300 ms, p99 800 ms, at least 200 samples.
+    private static String latency(int rows, int candidateBase) {
+        StringBuilder csv = new StringBuilder("version,latency_ms\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append("1,").append(100 + i % 50).append('\n');
+            csv.append("2,").append(candidateBase + i % 50).append('\n');
+        }
+        return csv.toString();
+    }
+
+    @Test
+    void latencyPassesWithinTheSlo() throws PackException {
+        GateResult result = pack().suite("latency", "latency.csv", latency(300, 100)).review().gates()
+                .result(Gate.LATENCY);
+        assertEquals(GateOutcome.PASS, result.outcome());
+    }
+
+    @Test
+    void latencyFailsAboveTheSlo() throws PackException {
+        assertEquals(GateOutcome.FAIL, outcome(pack().suite("latency", "latency.csv", latency(300, 1000)),
+                Gate.LATENCY));
+    }
+
+    @Test
+    void latencyLacksEvidenceWithTooFewSamples() throws PackException {
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, outcome(pack().suite("latency", "latency.csv",
+                latency(50, 100)), Gate.LATENCY));
+    }
+
+    // Gate 6: one day of 1000 requests per model.
+    private static String canary(int candidateSuccesses) {
+        return "date,version,requests,successes\n2026-11-01,1,1000,900\n2026-11-01,2,1000," + candidateSuccesses + "\n";
+    }
+
+    @Test
+    void canaryPassesWhenTheLiftIsNotSignificantlyNegative() throws PackException {
+        assertEquals(GateOutcome.PASS, outcome(pack().suite("canary", "canary.csv", canary(895)), Gate.CANARY));
+    }
+
+    @Test
+    void canaryFailsWhenTheLiftIsSignificantlyNegative() throws PackException {
+        GateResult result = pack().suite("canary", "canary.csv", canary(500)).review().gates().result(Gate.CANARY);
+        assertEquals(GateOutcome.FAIL, result.outcome());
+        assertEquals(-0.4, result.findings().get(0).numbers().get("lift"), 1e-12);
+    }
+
+    @Test
+    void canaryLacksEvidenceWhenRequiredOrWhenTheCandidateServedNothing() throws PackException {
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, outcome(pack().policy("{\"requiredSuites\": [\"canary\"]}"),
+                Gate.CANARY));
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, outcome(pack().suite("canary", "canary.csv",
+                "date,version,requests,successes\n2026-11-01,1,1000,900\n"), Gate.CANARY));
+    }
+
+    @Test
+    void canaryIsNotApplicableWithoutARunUnlessRequired() throws PackException {
+        CandidateReview review = pack().review();
+        assertEquals(GateOutcome.NOT_APPLICABLE, review.gates().result(Gate.CANARY).outcome());
+        assertFalse(GateOutcome.NOT_APPLICABLE.blocksPromotion());
+    }
+
+    // Gate 7: candidate accuracy 1.0 (or 0.9 when it copies production); default margin 0.02.
+    private static String history(double best) {
+        return "version,date,value\n40,2026-06-01,0.85\n41,2026-08-01," + best + "\n";
+    }
+
+    @Test
+    void circuitBreakerPassesNearTheHistoricalBest() throws PackException {
+        assertEquals(GateOutcome.PASS, outcome(pack().suite("metricHistory", "history.csv", history(0.95)),
+                Gate.CIRCUIT_BREAKER));
+    }
+
+    @Test
+    void circuitBreakerFailsFarBelowTheHistoricalBest() throws PackException {
+        GateResult result = pack().primary(200, SAME_AS_PRODUCTION)
+                .suite("metricHistory", "history.csv", history(0.99)).review().gates().result(Gate.CIRCUIT_BREAKER);
+        assertEquals(GateOutcome.FAIL, result.outcome());
+        assertEquals(0.09, result.findings().get(0).numbers().get("shortfall"), 1e-12);
+    }
+
+    @Test
+    void circuitBreakerLacksEvidenceWithoutHistory() throws PackException {
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, outcome(pack(), Gate.CIRCUIT_BREAKER));
+    }
+
+    @Test
+    void theRiskTierSetsTheApprovalAndABlockedGateBlocksIt() throws PackException {
+        GateEvaluation gates = pack().review().gates();
+        // no safety, latency or history in the bare pack: those gates lack evidence
+        assertFalse(gates.everyGatePasses());
+        assertTrue(gates.approval().blocked());
+        assertEquals(List.of("ML Lead"), gates.approval().approvers());
+        assertTrue(gates.missingSuites().contains("safety"));
+    }
+}

@@ -1,0 +1,72 @@
+package org.verdict.core.gates;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.gates.policy.GatePolicy;
+import org.verdict.core.gates.policy.PolicyReader;
+import org.verdict.core.pack.PackException;
+
+class PolicyReaderTest {
+    @TempDir
+    Path folder;
+
+    private GatePolicy read(String json) throws IOException, PackException {
+        Path file = folder.resolve("policy.json");
+        Files.writeString(file, json);
+        return new PolicyReader().read(file, "policy.json");
+    }
+
+    @Test
+    void anEmptyPolicyTakesEveryDocumentedDefault() throws Exception {
+        GatePolicy policy = read("{}");
+        assertEquals(0.95, policy.confidenceLevel());
+        assertEquals(0.01, policy.primary().margin());
+        assertEquals(0.01, policy.safety().acceptedRateOf("anything"));
+        assertEquals(0.05, policy.fairness().toleranceOf("demographic_parity_ratio"));
+        assertNull(policy.fairness().positiveClass());
+        assertEquals("language", policy.languageParity().column());
+        assertNull(policy.languageParity().floor());
+        assertEquals(300.0, policy.latency().p95Ms());
+        assertEquals(800.0, policy.latency().p99Ms());
+        assertEquals(0.02, policy.circuitBreaker().margin());
+        assertEquals(0.25, policy.triggers().psiMajor());
+        assertEquals(0.95, policy.validation().adjudicationTarget());
+        assertEquals(GatePolicy.DEFAULTS, policy);
+    }
+
+    @Test
+    void givenKeysOverrideOnlyThemselves() throws Exception {
+        GatePolicy policy = read("{\"safety\": {\"acceptedRates\": {\"self_harm\": 0.0}}, \"latency\": {\"p99Ms\": 250}}");
+        assertEquals(0.0, policy.safety().acceptedRateOf("self_harm"));
+        assertEquals(0.01, policy.safety().acceptedRateOf("toxic"));
+        assertEquals(250.0, policy.latency().p99Ms());
+        assertEquals(300.0, policy.latency().p95Ms());
+    }
+
+    @Test
+    void anUnknownKeyIsRefusedWithItsLocation() {
+        PackException e = assertThrows(PackException.class, () -> read("{\n  \"primary\": {\"marign\": 0.02}\n}"));
+        assertEquals("policy.json", e.file());
+        assertEquals(2, e.line());
+        assertTrue(e.problem().contains("marign"), e.problem());
+    }
+
+    @Test
+    void aValueOutOfRangeIsRefused() {
+        PackException e = assertThrows(PackException.class, () -> read("{\"safety\": {\"acceptedRate\": 1.5}}"));
+        assertTrue(e.problem().contains("safety.acceptedRate"), e.problem());
+    }
+
+    @Test
+    void brokenJsonIsRefused() {
+        assertThrows(PackException.class, () -> read("{\"alpha\": "));
+    }
+}

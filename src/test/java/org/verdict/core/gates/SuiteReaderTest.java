@@ -1,0 +1,142 @@
+package org.verdict.core.gates;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.gates.suites.PackSuites;
+import org.verdict.core.gates.suites.SuiteReader;
+import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.task.Progress;
+
+/** The optional suites: read when present, absent (never an error) when not, refused clearly when wrong. */
+class SuiteReaderTest {
+    @TempDir
+    Path folder;
+
+    private PackSuites read(TestPack pack) throws PackException {
+        ReviewPack loaded = pack.load();
+        return new SuiteReader().read(loaded.root(), loaded.manifest(), Progress.NONE);
+    }
+
+    private PackException refused(TestPack pack) {
+        return assertThrows(PackException.class, () -> read(pack));
+    }
+
+    @Test
+    void aPackWithoutOptionalSuitesReadsAsAllMissing() throws PackException {
+        PackSuites suites = read(new TestPack(folder));
+        assertEquals(List.of("safety", "latency", "canary", "holdoutGroup", "humanBaseline", "metricHistory",
+                "feedback", "annotations", "trainingIds", "drift", "monitoring"), suites.missing());
+    }
+
+    @Test
+    void everySuiteReadsWhenWellFormed() throws PackException {
+        PackSuites suites = read(new TestPack(folder)
+                .suite("safety", "safety.csv", "example_id,category,violation_1,violation_2\ns1,toxic,0,1\ns2,pii,1,0\n")
+                .suite("latency", "latency.csv", "version,latency_ms\n1,12.5\n2,14\n")
+                .suite("canary", "canary.csv", "date,version,requests,successes\n2026-11-01,2,10,9\n")
+                .suite("holdoutGroup", "hg.csv", "date,group,value,n\n2026-11-01,holdout,0.5,100\n")
+                .suite("humanBaseline", "hb.csv", "example_id,label,human,pred_1,pred_2\nh1,a,a,b,a\n")
+                .suite("metricHistory", "mh.csv", "version,date,value\n40,2026-01-01,0.8\n")
+                .suite("feedback", "fb.csv", "date,interactions,negative\n2026-11-02,100,3\n2026-11-01,90,2\n")
+                .suite("annotations", "an.csv", "example_id,annotator,label\nex-1,ann1,a\nex-1,ann2,b\n")
+                .suite("trainingIds", "tr.csv", "example_id,input_hash\nt1,abc\nt2,\n")
+                .suite("monitoring", "monitoring.json", "{\"newLabelledExamples\": 12}")
+                .drift("sample,length,channel,prediction\nreference,10,web,a\ncurrent,12,mail,b\n",
+                        List.of("length"), List.of("channel")));
+        assertEquals(List.of(), suites.missing());
+        assertTrue(suites.safety().get().violations().get("2")[0]);
+        assertEquals(14, suites.latency().get().of("2")[0]);
+        assertEquals("2026-11-01", suites.feedback().get().get(0).date().toString(), "feedback sorted by date");
+        assertEquals(java.util.Set.of("abc"), suites.trainingIds().get().inputHashes());
+        assertEquals(List.of("b"), suites.drift().get().categorical().get("prediction").current());
+        assertEquals(12L, suites.monitoring().get().newLabelledExamples());
+    }
+
+    @Test
+    void aDuplicateExampleIdNamesLineAndColumn() {
+        PackException e = refused(new TestPack(folder).suite("safety", "safety.csv",
+                "example_id,category,violation_1,violation_2\ns1,toxic,0,1\ns1,pii,1,0\n"));
+        assertEquals("safety.csv", e.file());
+        assertEquals(3, e.line());
+        assertEquals(1, e.column());
+    }
+
+    @Test
+    void aNonNumberOrNaNLatencyIsRefused() {
+        PackException nan = refused(new TestPack(folder).suite("latency", "latency.csv",
+                "version,latency_ms\n1,12\n2,NaN\n"));
+        assertEquals(3, nan.line());
+        assertEquals(2, nan.column());
+        assertTrue(nan.problem().contains("finite"), nan.problem());
+    }
+
+    @Test
+    void aViolationFlagOtherThanZeroOrOneIsRefused() {
+        PackException e = refused(new TestPack(folder).suite("safety", "safety.csv",
+                "example_id,category,violation_1,violation_2\ns1,toxic,0,2\n"));
+        assertEquals(2, e.line());
+        assertEquals(4, e.column());
+    }
+
+    @Test
+    void aColumnForAVersionNotInTheManifestIsRefused() {
+        PackException e = refused(new TestPack(folder).suite("safety", "safety.csv",
+                "example_id,category,violation_1,violation_2,violation_9\ns1,toxic,0,1,0\n"));
+        assertEquals(1, e.line());
+        assertEquals(5, e.column());
+        assertTrue(e.problem().contains("violation_9"), e.problem());
+    }
+
+    @Test
+    void aMissingVersionColumnIsRefused() {
+        PackException e = refused(new TestPack(folder).suite("humanBaseline", "hb.csv",
+                "example_id,label,human,pred_1\nh1,a,a,b\n"));
+        assertTrue(e.problem().contains("pred_2"), e.problem());
+    }
+
+    @Test
+    void anUnknownVersionInARowIsRefused() {
+        PackException e = refused(new TestPack(folder).suite("latency", "latency.csv", "version,latency_ms\n7,12\n"));
+        assertEquals(2, e.line());
+        assertEquals(1, e.column());
+    }
+
+    @Test
+    void successesAboveRequestsAreRefused() {
+        PackException e = refused(new TestPack(folder).suite("canary", "canary.csv",
+                "date,version,requests,successes\n2026-11-01,2,10,11\n"));
+        assertEquals(4, e.column());
+    }
+
+    @Test
+    void aBadDateAndAMissingColumnAreRefused() {
+        assertEquals(1, refused(new TestPack(folder).suite("feedback", "fb.csv",
+                "date,interactions,negative\n11/02/2026,100,3\n")).column());
+        PackException missing = refused(new TestPack(folder).suite("feedback", "fb.csv", "date,interactions\n"));
+        assertEquals(1, missing.line());
+        assertTrue(missing.problem().contains("negative"), missing.problem());
+    }
+
+    @Test
+    void anIncompleteMonitoringPartIsRefusedWithItsLocation() {
+        PackException e = refused(new TestPack(folder).suite("monitoring", "monitoring.json",
+                "{\n  \"primaryMetric\": {\"baseline\": 0.8}\n}"));
+        assertEquals("monitoring.json", e.file());
+        assertEquals(2, e.line());
+        assertTrue(e.problem().contains("primaryMetric"), e.problem());
+    }
+
+    @Test
+    void aSuiteFileMissingFromThePackIsRefused() {
+        TestPack pack = new TestPack(folder).suite("latency", "latency.csv", "version,latency_ms\n");
+        folder.resolve("latency.csv").toFile().delete();
+        assertThrows(PackException.class, () -> read(pack));
+    }
+}

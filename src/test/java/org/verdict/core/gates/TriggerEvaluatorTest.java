@@ -1,0 +1,108 @@
+package org.verdict.core.gates;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.gates.triggers.FeatureDrift;
+import org.verdict.core.gates.triggers.RetrainingAssessment;
+import org.verdict.core.gates.triggers.RetrainingDecision;
+import org.verdict.core.gates.triggers.Trigger;
+import org.verdict.core.gates.triggers.TriggerState;
+import org.verdict.core.pack.PackException;
+
+class TriggerEvaluatorTest {
+    @TempDir
+    Path folder;
+
+    private RetrainingAssessment assess(TestPack pack) throws PackException {
+        return pack.review().triggers();
+    }
+
+    private static String monitoring(double current, long newLabelled, double currentViolations) {
+        return "{\"primaryMetric\": {\"baseline\": 0.80, \"current\": " + current + ", \"n\": 2000},"
+                + " \"newLabelledExamples\": " + newLabelled + ","
+                + " \"safetyViolations\": {\"baselineRate\": 0.005, \"baselineN\": 10000, \"currentRate\": "
+                + currentViolations + ", \"currentN\": 10000}}";
+    }
+
+    /** Seven days alternating 1% and 3% negative, then the latest day. */
+    private static String feedback(int latestNegativePer1000) {
+        StringBuilder csv = new StringBuilder("date,interactions,negative\n");
+        for (int day = 1; day <= 7; day++) {
+            csv.append("2026-11-0").append(day).append(",1000,").append(day % 2 == 1 ? 10 : 30).append('\n');
+        }
+        return csv.append("2026-11-08,1000,").append(latestNegativePer1000).append('\n').toString();
+    }
+
+    @Test
+    void withoutMonitoringEvidenceNothingFiresAndTheSuggestionIsToDefer() throws PackException {
+        RetrainingAssessment assessment = assess(new TestPack(folder));
+        assertTrue(assessment.triggers().stream().allMatch(t -> t.state() == TriggerState.NO_EVIDENCE));
+        assertEquals(RetrainingDecision.DEFER, assessment.suggestion());
+    }
+
+    @Test
+    void metricDecayWithEnoughNewLabelsSuggestsRetraining() throws PackException {
+        // (0.80 − 0.75) / 0.80 = 6.25% worse > 5%; 6000 ≥ 5000 new labels; violations unchanged
+        RetrainingAssessment assessment = assess(new TestPack(folder)
+                .suite("monitoring", "monitoring.json", monitoring(0.75, 6000, 0.005)));
+        assertTrue(assessment.fired(Trigger.METRIC_DECAY));
+        assertEquals(6.25, assessment.result(Trigger.METRIC_DECAY).numbers().get("worsePercent"), 1e-9);
+        assertTrue(assessment.fired(Trigger.LABELLED_VOLUME));
+        assertFalse(assessment.fired(Trigger.SAFETY_RISE));
+        assertEquals(RetrainingDecision.RETRAIN, assessment.suggestion());
+    }
+
+    @Test
+    void aSafetyRiseSuggestsInvestigatingFirst() throws PackException {
+        // 0.5% -> 0.9% on 10,000 each: pooled 0.7%, se = sqrt(0.007 · 0.993 · 2 / 10000) = 0.0011790,
+        // z = 0.004 / 0.0011790 = 3.39, one-sided p = 0.00035 < 0.05
+        RetrainingAssessment assessment = assess(new TestPack(folder)
+                .suite("monitoring", "monitoring.json", monitoring(0.79, 100, 0.009)));
+        assertTrue(assessment.fired(Trigger.SAFETY_RISE));
+        assertEquals(0.00035, assessment.result(Trigger.SAFETY_RISE).numbers().get("pValue"), 2e-5);
+        assertEquals(RetrainingDecision.INVESTIGATE, assessment.suggestion());
+    }
+
+    @Test
+    void feedbackFiresAboveTheRollingMeanPlusTwoStandardDeviations() throws PackException {
+        // 1%,3%,1%,3%,1%,3%,1%: mean 0.0185714, sample sd 0.0106904, threshold 0.0399523
+        RetrainingAssessment above = assess(new TestPack(folder).suite("feedback", "fb.csv", feedback(40)));
+        assertEquals(0.0399523, above.result(Trigger.FEEDBACK).numbers().get("threshold"), 1e-7);
+        assertTrue(above.fired(Trigger.FEEDBACK));
+        assertEquals(RetrainingDecision.INVESTIGATE, above.suggestion());
+        RetrainingAssessment below = assess(new TestPack(folder).suite("feedback", "fb.csv", feedback(39)));
+        assertFalse(below.fired(Trigger.FEEDBACK));
+    }
+
+    @Test
+    void driftReportsPsiAndTheTestOfEachFeature() throws PackException {
+        // channel: reference 50 web / 50 mail, current 25 / 75 -> PSI 0.274653 (major);
+        // length: the same values in both samples -> PSI 0, KS D = 0
+        StringBuilder csv = new StringBuilder("sample,length,channel,prediction\n");
+        for (int i = 0; i < 100; i++) {
+            csv.append("reference,").append(i).append(',').append(i < 50 ? "web" : "mail").append(",a\n");
+            csv.append("current,").append(i).append(',').append(i < 25 ? "web" : "mail").append(",a\n");
+        }
+        RetrainingAssessment assessment = assess(new TestPack(folder)
+                .drift(csv.toString(), List.of("length"), List.of("channel")));
+        FeatureDrift channel = assessment.drift().stream().filter(f -> f.feature().equals("channel")).findFirst()
+                .orElseThrow();
+        assertEquals(0.274653, channel.psi(), 1e-6);
+        assertEquals("major", channel.band());
+        assertEquals("chi-square", channel.test());
+        assertEquals(100, channel.currentN());
+        assertTrue(channel.drifted());
+        FeatureDrift length = assessment.drift().stream().filter(f -> f.feature().equals("length")).findFirst()
+                .orElseThrow();
+        assertEquals(0, length.psi(), 1e-12);
+        assertEquals(0, length.statistic(), 1e-12);
+        assertFalse(length.drifted());
+        assertTrue(assessment.fired(Trigger.DRIFT));
+    }
+}

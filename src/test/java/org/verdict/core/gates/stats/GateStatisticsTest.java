@@ -1,0 +1,132 @@
+package org.verdict.core.gates.stats;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.verdict.core.stats.Interval;
+
+/** Every value here was computed by hand (shown in the comments) or comes from a published worked example. */
+class GateStatisticsTest {
+
+    @Test
+    void wilsonIntervalOfOneInTen() {
+        // p = 0.1, z² / n = 0.38416; centre = (0.1 + 0.19208) / 1.38416 = 0.21102;
+        // half = 1.96 / 1.38416 · sqrt(0.009 + 0.009604) = 0.19314  ->  [0.0179, 0.4042]
+        Interval ci = Proportions.wilson(1, 10, 0.95);
+        assertEquals(0.0179, ci.lower(), 1e-4);
+        assertEquals(0.4042, ci.upper(), 1e-4);
+    }
+
+    @Test
+    void newcombeDifferenceMatchesThePublishedExample() {
+        // Newcombe (1998), Statistics in Medicine 17:873, example (a): 56/70 − 48/80, method 10: 0.0524 to 0.3339
+        Interval ci = Proportions.newcombeDifference(56, 70, 48, 80, 0.95);
+        assertEquals(0.0524, ci.lower(), 5e-4);
+        assertEquals(0.3339, ci.upper(), 5e-4);
+    }
+
+    @Test
+    void percentilesInterpolateBetweenClosestRanks() {
+        // 1..10: position q·9; p50 = 5.5, p95 = 9 + 0.55 = 9.55, p99 = 9 + 0.91 = 9.91 (numpy.percentile agrees)
+        Percentiles percentiles = new Percentiles(new double[] {10, 9, 8, 7, 6, 5, 4, 3, 2, 1});
+        assertEquals(5.5, percentiles.value(0.5), 1e-12);
+        assertEquals(9.55, percentiles.value(0.95), 1e-12);
+        assertEquals(9.91, percentiles.value(0.99), 1e-12);
+    }
+
+    @Test
+    void medianIntervalUsesTheTabulatedOrderStatistics() {
+        // n = 100, median, 95%: Bin(100, 0.5) has F(39) = 0.018 < 0.025 ≤ F(40) = 0.028 and
+        // F(59) = 0.972 < 0.975 ≤ F(60) = 0.982, so ranks 40 and 61 (the textbook table value)
+        double[] values = new double[100];
+        for (int i = 0; i < 100; i++) {
+            values[i] = i + 1;
+        }
+        Interval ci = new Percentiles(values).interval(0.5, 0.95);
+        assertEquals(40, ci.lower());
+        assertEquals(61, ci.upper());
+    }
+
+    @Test
+    void cohenKappaOfTheTextbookTwoByTwoTable() {
+        // 50 items: yes/yes 20, yes/no 5, no/yes 10, no/no 15. p_o = 0.7; p_e = 0.5·0.6 + 0.5·0.4 = 0.5; κ = 0.4
+        List<String> first = new ArrayList<>();
+        List<String> second = new ArrayList<>();
+        addPairs(first, second, "yes", "yes", 20);
+        addPairs(first, second, "yes", "no", 5);
+        addPairs(first, second, "no", "yes", 10);
+        addPairs(first, second, "no", "no", 15);
+        assertEquals(0.4, Agreement.cohenKappa(first, second), 1e-12);
+    }
+
+    @Test
+    void fleissKappaOfTheWorkedExample() {
+        // The 10 subjects × 14 raters × 5 categories example (Fleiss 1971 style, as tabulated on Wikipedia):
+        // P̄ = 0.378, P̄e = 0.213, κ = 0.210
+        int[][] table = {
+            {0, 0, 0, 0, 14}, {0, 2, 6, 4, 2}, {0, 0, 3, 5, 6}, {0, 3, 9, 2, 0}, {2, 2, 8, 1, 1},
+            {7, 7, 0, 0, 0}, {3, 2, 6, 3, 0}, {2, 5, 3, 2, 2}, {6, 5, 2, 1, 0}, {0, 2, 2, 3, 7}};
+        List<List<String>> items = new ArrayList<>();
+        for (int[] row : table) {
+            List<String> ratings = new ArrayList<>();
+            for (int category = 0; category < row.length; category++) {
+                for (int k = 0; k < row[category]; k++) {
+                    ratings.add("c" + category);
+                }
+            }
+            items.add(ratings);
+        }
+        assertEquals(0.210, Agreement.fleissKappa(items), 5e-4);
+    }
+
+    @Test
+    void psiOfTwoBinsByHand() {
+        // (0.25 − 0.5)·ln(0.5) + (0.75 − 0.5)·ln(1.5) = 0.173287 + 0.101366 = 0.274653
+        assertEquals(0.274653, DriftStatistics.psi(new long[] {50, 50}, new long[] {25, 75}), 1e-6);
+        assertEquals(0, DriftStatistics.psi(new long[] {10, 30}, new long[] {20, 60}), 1e-12);
+    }
+
+    @Test
+    void ksOfTwoSeparatedSamples() {
+        // Fully separated samples of 5 and 5: D = 1; exactly 2 of the C(10, 5) = 252 orderings reach it: p = 2/252
+        double[] reference = {1, 2, 3, 4, 5};
+        double[] current = {6, 7, 8, 9, 10};
+        assertEquals(1.0, DriftStatistics.ksStatistic(reference, current), 1e-12);
+        assertEquals(2.0 / 252, DriftStatistics.ksPValue(reference, current), 1e-6);
+        // {1,2,3,4} vs {3,4,5,6}: the ECDFs differ by 0.5 at 2 and at 4
+        assertEquals(0.5, DriftStatistics.ksStatistic(new double[] {1, 2, 3, 4}, new double[] {3, 4, 5, 6}), 1e-12);
+    }
+
+    @Test
+    void chiSquareOfHomogeneityByHand() {
+        // 2 × 3 table [10 20 30; 20 20 20]: expected 15 20 25 per row;
+        // χ² = 2·25/15 + 2·25/25 = 5.3333; df 2: p = exp(−χ²/2) = 0.069483
+        long[] reference = {10, 20, 30};
+        long[] current = {20, 20, 20};
+        assertEquals(5.333333, DriftStatistics.chiSquareStatistic(reference, current), 1e-6);
+        assertEquals(0.069483, DriftStatistics.chiSquarePValue(reference, current), 1e-6);
+    }
+
+    @Test
+    void numericBinsFollowTheReferenceQuantiles() {
+        // reference 1..10 in 2 bins: the median 5.5 splits them; 5 values at or below, 5 above
+        double[] edges = DriftStatistics.quantileEdges(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 2);
+        assertArrayEquals(new double[] {5.5}, edges, 1e-12);
+        assertArrayEquals(new long[] {2, 3}, DriftStatistics.binCounts(new double[] {0, 5.5, 6, 7, 100}, edges));
+        Map<String, long[]> counts = DriftStatistics.categoryCounts(List.of("a", "b", "b"), List.of("b", "c"));
+        assertArrayEquals(new long[] {1, 0}, counts.get("a"));
+        assertArrayEquals(new long[] {2, 1}, counts.get("b"));
+        assertArrayEquals(new long[] {0, 1}, counts.get("c"));
+    }
+
+    private static void addPairs(List<String> first, List<String> second, String a, String b, int times) {
+        for (int i = 0; i < times; i++) {
+            first.add(a);
+            second.add(b);
+        }
+    }
+}

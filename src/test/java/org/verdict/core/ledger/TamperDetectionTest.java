@@ -1,0 +1,214 @@
+package org.verdict.core.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.task.Progress;
+
+/**
+ * Each tamper case of issue 5, done the way an insider would with the sqlite3 shell: plain JDBC, after dropping
+ * the append-only triggers. Verification must fail and name the first bad record.
+ */
+class TamperDetectionTest {
+    private static final SignerKey ML_LEAD = LedgerFixtures.signer("Ada Lovelace", Roles.ML_LEAD);
+    private static final SignerKey INTRUDER = LedgerFixtures.signer("Ada Lovelace", Roles.ML_LEAD);
+
+    @TempDir
+    Path dir;
+    private Path db;
+
+    @BeforeEach
+    void threeRecords() throws Exception {
+        db = dir.resolve("decisions.db");
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.append(LedgerFixtures.retraining("first"), ML_LEAD);
+            log.append(LedgerFixtures.promotion(2, "second"), ML_LEAD);
+            log.append(LedgerFixtures.promotion(1, "third"), ML_LEAD);
+        }
+        assertTrue(verify().isIntact());
+    }
+
+    @Test
+    void aChangedPayloadByteIsFound() throws Exception {
+        byte[] payload = payloadOf(2);
+        int at = new String(payload, java.nio.charset.StandardCharsets.UTF_8).indexOf("second");
+        payload[at] = 'S';
+        withTriggersDropped(sql -> {
+            try (PreparedStatement update = sql.prepareStatement("UPDATE records SET payload = ? WHERE seq = 2")) {
+                update.setBytes(1, payload);
+                update.executeUpdate();
+            }
+        });
+        VerificationReport report = verify();
+        assertFalse(report.isIntact());
+        assertEquals(Optional.of(2L), report.firstBadRecord());
+        assertTrue(report.problemsOf(2).stream().anyMatch(p -> p.message().contains("no longer match its id")));
+        assertTrue(report.problemsOf(2).stream().anyMatch(p -> p.message().contains("does not verify")));
+        assertTrue(report.problemsOf(3).stream().anyMatch(p -> p.message().contains("hash chain broken")));
+        assertTrue(report.isRecordIntact(1));
+    }
+
+    @Test
+    void swappedRecordsAreFound() throws Exception {
+        withTriggersDropped(sql -> {
+            try (Statement s = sql.createStatement()) {
+                // move whole rows, signatures included, so every signature still verifies on its own
+                s.executeUpdate("UPDATE signatures SET record_seq = -2 WHERE record_seq = 2");
+                s.executeUpdate("UPDATE signatures SET record_seq = 2 WHERE record_seq = 3");
+                s.executeUpdate("UPDATE records SET seq = -2 WHERE seq = 2");
+                s.executeUpdate("UPDATE records SET seq = 2 WHERE seq = 3");
+                s.executeUpdate("UPDATE records SET seq = 3 WHERE seq = -2");
+                s.executeUpdate("UPDATE signatures SET record_seq = 3 WHERE record_seq = -2");
+            }
+        });
+        VerificationReport report = verify();
+        assertEquals(Optional.of(2L), report.firstBadRecord());
+        assertTrue(report.problemsOf(2).stream().anyMatch(p -> p.message().contains("swapped or moved")), report.problems().toString());
+    }
+
+    @Test
+    void aDeletedRecordIsFound() throws Exception {
+        withTriggersDropped(sql -> {
+            try (Statement s = sql.createStatement()) {
+                s.executeUpdate("DELETE FROM signatures WHERE record_seq = 2");
+                s.executeUpdate("DELETE FROM records WHERE seq = 2");
+            }
+        });
+        VerificationReport report = verify();
+        assertEquals(Optional.of(2L), report.firstBadRecord());
+        assertTrue(report.problemsOf(2).stream().anyMatch(p -> p.message().contains("was deleted")), report.problems().toString());
+    }
+
+    @Test
+    void aDeletedLastRecordIsFoundThroughTheCheckpoint() throws Exception {
+        withTriggersDropped(sql -> {
+            try (Statement s = sql.createStatement()) {
+                s.executeUpdate("DELETE FROM signatures WHERE record_seq = 3");
+                s.executeUpdate("DELETE FROM records WHERE seq = 3");
+            }
+        });
+        VerificationReport report = verify();
+        assertEquals(Optional.of(3L), report.firstBadRecord());
+        assertTrue(report.problemsOf(3).stream().anyMatch(p -> p.message().contains("records were deleted")));
+    }
+
+    @Test
+    void aForgedSignatureIsFound() throws Exception {
+        byte[] forged = INTRUDER.sign(Dsse.pae(Dsse.DECISION_PAYLOAD_TYPE, payloadOf(2)));
+        withTriggersDropped(sql -> {
+            try (PreparedStatement update = sql.prepareStatement("UPDATE signatures SET signature = ? WHERE record_seq = 2")) {
+                update.setBytes(1, forged);
+                update.executeUpdate();
+            }
+        });
+        VerificationReport report = verify();
+        assertEquals(Optional.of(2L), report.firstBadRecord());
+        assertTrue(report.problemsOf(2).stream().anyMatch(p -> p.message().contains("does not verify")));
+    }
+
+    @Test
+    void aRewrittenRecordResignedWithASubstitutedKeyIsFound() throws Exception {
+        // the insider changes record 2 and re-signs it with a key of their own, put in place of Ada's
+        byte[] payload = payloadOf(2);
+        String text = new String(payload, java.nio.charset.StandardCharsets.UTF_8).replace("second", "SECOND");
+        byte[] rewritten = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        withTriggersDropped(sql -> {
+            try (PreparedStatement key = sql.prepareStatement("UPDATE signers SET public_key = ?");
+                 PreparedStatement record = sql.prepareStatement("UPDATE records SET payload = ?, record_id = ? WHERE seq = 2");
+                 PreparedStatement signature = sql.prepareStatement("UPDATE signatures SET signature = ? WHERE record_seq = 2")) {
+                key.setString(1, INTRUDER.identity().publicKeyPem());
+                key.executeUpdate();
+                record.setBytes(1, rewritten);
+                record.setString(2, org.verdict.core.pack.Hashes.sha256Hex(rewritten));
+                record.executeUpdate();
+                signature.setBytes(1, INTRUDER.sign(Dsse.pae(Dsse.DECISION_PAYLOAD_TYPE, rewritten)));
+                signature.executeUpdate();
+            }
+        });
+        VerificationReport report = verify();
+        assertFalse(report.isIntact());
+        assertTrue(report.problems().stream().anyMatch(p -> p.message().contains("the key was substituted")), report.problems().toString());
+        // with the register untrusted no signature of the log counts; the first record is already bad
+        assertEquals(Optional.of(1L), report.firstBadRecord());
+        assertTrue(report.problemsOf(3).stream().anyMatch(p -> p.message().contains("hash chain broken")));
+    }
+
+    @Test
+    void aDeletedCoSignatureIsFoundThroughTheCheckpointThatCoveredIt() throws Exception {
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.cosign("2", LedgerFixtures.signer("Grace Hopper", Roles.AI_SAFETY));
+            log.append(LedgerFixtures.retraining("fourth, after the co-signature"), ML_LEAD);
+        }
+        assertTrue(verify().isIntact());
+        withTriggersDropped(sql -> {
+            try (Statement s = sql.createStatement()) {
+                s.executeUpdate("DELETE FROM signatures WHERE record_seq = 2 AND key_id <> '" + ML_LEAD.identity().keyId() + "'");
+            }
+        });
+        VerificationReport report = verify();
+        assertFalse(report.isIntact());
+        assertTrue(report.problems().stream().anyMatch(p -> p.message().contains("signatures were deleted")), report.problems().toString());
+        assertTrue(report.problems().stream().anyMatch(p -> p.message().contains("signature #4 of the store is missing")),
+                report.problems().toString());
+    }
+
+    @Test
+    void storeWithoutTheTamperingStillVerifiesAfterReopening() throws Exception {
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
+            assertEquals(3, log.snapshot().records().size());
+        }
+        assertTrue(verify().isIntact());
+    }
+
+    private VerificationReport verify() throws LedgerException {
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
+            return new LogVerifier().verify(log.snapshot(), Progress.NONE);
+        }
+    }
+
+    private byte[] payloadOf(int seq) throws SQLException {
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db);
+             PreparedStatement query = sql.prepareStatement("SELECT payload FROM records WHERE seq = ?")) {
+            query.setInt(1, seq);
+            try (ResultSet row = query.executeQuery()) {
+                return row.getBytes(1);
+            }
+        }
+    }
+
+    private interface Tampering {
+        void apply(Connection sql) throws SQLException;
+    }
+
+    private void withTriggersDropped(Tampering tampering) throws SQLException {
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            List<String> triggers = new ArrayList<>();
+            try (Statement s = sql.createStatement(); ResultSet rows = s.executeQuery(
+                    "SELECT name FROM sqlite_master WHERE type = 'trigger'")) {
+                while (rows.next()) {
+                    triggers.add(rows.getString(1));
+                }
+            }
+            try (Statement s = sql.createStatement()) {
+                for (String trigger : triggers) {
+                    s.execute("DROP TRIGGER " + trigger);
+                }
+            }
+            tampering.apply(sql);
+        }
+    }
+}

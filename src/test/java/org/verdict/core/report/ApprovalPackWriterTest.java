@@ -1,0 +1,178 @@
+package org.verdict.core.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.task.CancelledException;
+import org.verdict.core.task.Progress;
+
+class ApprovalPackWriterTest {
+    private static final Map<String, String> HASHES = Map.of(
+            "manifest.json", "1111111111111111111111111111111111111111111111111111111111111111",
+            "primary.csv", "2222222222222222222222222222222222222222222222222222222222222222");
+
+    private final ApprovalPackWriter writer = new ApprovalPackWriter();
+
+    @Test
+    void htmlShowsEveryGateWithItsVerdictMarkAndWord() {
+        String html = writer.html(ApprovalPackFixture.content(HASHES));
+        for (String gate : ApprovalPackFixture.GATE_NAMES) {
+            assertTrue(html.contains(gate + "</h3>"), "section heading of gate " + gate);
+        }
+        assertTrue(html.contains("<td class=\"fail\">✘ fail</td>"), "failing gate marked with ✘ and the word");
+        assertTrue(html.contains("<td class=\"insufficient\">? insufficient evidence</td>"));
+        assertTrue(html.contains("<td class=\"worse\">▼ worse</td>"));
+        assertTrue(html.contains("✘ Not every gate passes: 7 pass, 1 fail, 1 insufficient evidence, of 9 gates."));
+        assertEquals(7, count(html, "<svg "), "one inline SVG per chart of the fixture (2 forests, 4 paired, 1 over time)");
+    }
+
+    @Test
+    void htmlIsSelfContained() {
+        String html = writer.html(ApprovalPackFixture.content(HASHES));
+        assertFalse(html.toLowerCase(Locale.ROOT).contains("http"), "no web address, not even an XML namespace");
+        assertFalse(html.contains("<script"), "no scripts");
+        assertFalse(html.contains("<link"), "no external stylesheet");
+        assertFalse(html.contains("<img"), "no external image");
+        assertFalse(Pattern.compile("url\\((?!#)").matcher(html).find(), "CSS and SVG only refer inside the file");
+    }
+
+    @Test
+    void htmlFollowsTheBoardsReadingOrder() {
+        String html = writer.html(ApprovalPackFixture.content(HASHES));
+        List<String> order = List.of(ApprovalPackComposer.SUMMARY, ApprovalPackComposer.LINEAGE,
+                ApprovalPackComposer.GATES, "Primary metric", "Human baseline", ApprovalPackComposer.TRIGGERS,
+                ApprovalPackComposer.DECISIONS, ApprovalPackComposer.HASHES, ApprovalPackComposer.VERIFY);
+        int main = html.indexOf("<main>");
+        int previous = main;
+        for (String title : order) {
+            int at = html.indexOf(title + "</h", main);
+            assertTrue(at > previous, title + " comes after the section before it");
+            previous = at;
+        }
+    }
+
+    @Test
+    void sameContentGivesByteIdenticalHtmlWhateverTheMachineLocaleAndZone() {
+        byte[] first = writer.html(ApprovalPackFixture.content(HASHES)).getBytes(StandardCharsets.UTF_8);
+        Locale locale = Locale.getDefault();
+        TimeZone zone = TimeZone.getDefault();
+        try {
+            Locale.setDefault(Locale.GERMANY);
+            TimeZone.setDefault(TimeZone.getTimeZone("Asia/Tokyo"));
+            byte[] second = new ApprovalPackWriter().html(ApprovalPackFixture.content(HASHES))
+                    .getBytes(StandardCharsets.UTF_8);
+            assertArrayEquals(first, second);
+        } finally {
+            Locale.setDefault(locale);
+            TimeZone.setDefault(zone);
+        }
+    }
+
+    @Test
+    void pdfHasContentsWithTheRightPageNumbersAndNumberedPages() throws IOException {
+        byte[] pdf = writer.pdf(ApprovalPackFixture.content(HASHES));
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            int pages = document.getNumberOfPages();
+            List<String> pageTexts = new ArrayList<>();
+            PDFTextStripper stripper = new PDFTextStripper();
+            for (int p = 1; p <= pages; p++) {
+                stripper.setStartPage(p);
+                stripper.setEndPage(p);
+                pageTexts.add(stripper.getText(document));
+            }
+            assertTrue(pageTexts.get(0).contains("Contents"));
+            for (int p = 1; p <= pages; p++) {
+                assertTrue(pageTexts.get(p - 1).contains("Page " + p + " of " + pages), "footer of page " + p);
+            }
+            for (String title : List.of(ApprovalPackComposer.SUMMARY, ApprovalPackComposer.GATES, "Latency",
+                    ApprovalPackComposer.DECISIONS, ApprovalPackComposer.VERIFY)) {
+                Matcher entry = Pattern.compile("\\d+(\\.\\d+)?  " + Pattern.quote(title) + "[ .]*(\\d+)")
+                        .matcher(pageTexts.get(0));
+                assertTrue(entry.find(), "contents entry for " + title);
+                int page = Integer.parseInt(entry.group(2));
+                assertTrue(pageTexts.get(page - 1).contains(title), title + " is on page " + page);
+            }
+        }
+    }
+
+    @Test
+    void pdfPrintsTheMarksAndChartTextAsText() throws IOException {
+        try (PDDocument document = Loader.loadPDF(writer.pdf(ApprovalPackFixture.content(HASHES)))) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains("✘ fail"));
+            assertTrue(text.contains("▼ worse"));
+            assertTrue(text.contains("segment=enterprise"), "chart labels are real text, not outlines");
+            assertTrue(text.contains(HASHES.get("primary.csv")));
+        }
+    }
+
+    @Test
+    void pdfChartsAreVectorFormsNotImages() throws IOException {
+        try (PDDocument document = Loader.loadPDF(writer.pdf(ApprovalPackFixture.content(HASHES)))) {
+            int forms = 0;
+            for (PDPage page : document.getPages()) {
+                for (COSName name : page.getResources().getXObjectNames()) {
+                    PDXObject object = page.getResources().getXObject(name);
+                    assertFalse(object instanceof PDImageXObject, "a chart was drawn as a bitmap");
+                    forms += object instanceof PDFormXObject ? 1 : 0;
+                }
+            }
+            assertEquals(7, forms, "one vector form per chart of the fixture");
+        }
+    }
+
+    @Test
+    void writesBothFilesAndNothingWhenCancelled(@TempDir Path folder) throws IOException {
+        List<Path> written = writer.write(ApprovalPackFixture.content(HASHES), folder.resolve("out"), Progress.NONE);
+        assertEquals(List.of(folder.resolve("out/approval-pack.html"), folder.resolve("out/approval-pack.pdf")),
+                written);
+        assertTrue(Files.size(written.get(1)) > 1000);
+
+        Path cancelledOut = folder.resolve("cancelled");
+        Progress cancelled = new Progress() {
+            @Override
+            public void update(double fraction, String message) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return true;
+            }
+        };
+        assertThrows(CancelledException.class,
+                () -> writer.write(ApprovalPackFixture.content(HASHES), cancelledOut, cancelled));
+        assertFalse(Files.exists(cancelledOut));
+    }
+
+    private static int count(String text, String part) {
+        int found = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            found++;
+        }
+        return found;
+    }
+}

@@ -1,0 +1,130 @@
+package org.verdict.ui.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.ledger.DecisionLog;
+import org.verdict.core.ledger.LedgerFixtures;
+import org.verdict.core.ledger.Roles;
+import org.verdict.core.ledger.SignerKey;
+
+class AuditViewModelTest {
+    static final SignerKey ADA = LedgerFixtures.signer("Ada Lovelace", Roles.ML_LEAD);
+    static final SignerKey GRACE = LedgerFixtures.signer("Grace Hopper", Roles.AI_SAFETY);
+
+    @TempDir
+    Path dir;
+    private Path db;
+    private final AuditViewModel model = new AuditViewModel(Runnable::run, Runnable::run);
+
+    /** Three records: a retraining (2026-10-01), a tier-3 promotion (2026-11-20) co-signed by Grace, a tier-1 one. */
+    static Path threeRecordStore(Path dir) throws Exception {
+        Path db = dir.resolve("decisions.db");
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.append(LedgerFixtures.retraining("macro F1 fell below the baseline"), ADA);
+            log.append(LedgerFixtures.promotion(3, "candidate wins on every slice"), ADA);
+            log.cosign("2", GRACE);
+            log.append(LedgerFixtures.promotion(1, "small follow-up"), ADA);
+        }
+        return db;
+    }
+
+    @BeforeEach
+    void openStore() throws Exception {
+        db = threeRecordStore(dir);
+        model.open(db);
+    }
+
+    @Test
+    void showsEveryRecordVerifiedWithItsQuorum() {
+        assertTrue(model.intactProperty().get(), model.verificationProperty().get());
+        assertEquals(List.of(1L, 2L, 3L), model.visibleRecords().stream().map(AuditRow::sequence).toList());
+        AuditRow tier3 = model.visibleRecords().get(1);
+        assertEquals("awaiting signatures (product)", tier3.status());
+        assertEquals(List.of("verified", "verified"), tier3.signatures().stream().map(AuditRow.SignatureRow::standing).toList());
+        assertEquals("decisions.db", model.storeNameProperty().get());
+    }
+
+    @Test
+    void filtersByKindDecisionApproverSearchAndDates() {
+        model.kindProperty().set("retraining");
+        assertEquals(List.of(1L), sequences());
+        model.kindProperty().set(AuditViewModel.ANY);
+        model.decisionProperty().set("promote");
+        assertEquals(List.of(2L, 3L), sequences());
+        model.approverProperty().set("grace");
+        assertEquals(List.of(2L), sequences(), "Grace signed only record 2");
+        model.approverProperty().set("");
+        model.searchProperty().set("FOLLOW-UP");
+        assertEquals(List.of(3L), sequences());
+        model.searchProperty().set("");
+        model.decisionProperty().set(AuditViewModel.ANY);
+        model.fromProperty().set(LocalDate.of(2026, 11, 1));
+        assertEquals(List.of(2L, 3L), sequences());
+        model.toProperty().set(LocalDate.of(2026, 11, 19));
+        assertEquals(List.of(), sequences());
+    }
+
+    @Test
+    void selectionFillsTheDetailPaneWithEvidenceAndSignatures() {
+        model.selectedProperty().set(model.visibleRecords().get(1));
+        assertTrue(model.details().stream().anyMatch(e -> e.getKey().equals("Rationale")
+                && e.getValue().equals("candidate wins on every slice")));
+        assertTrue(model.details().stream().anyMatch(e -> e.getKey().equals("File manifest.json")
+                && e.getValue().equals("a".repeat(64))));
+        assertEquals(List.of("Ada Lovelace", "Grace Hopper"), model.signatures().stream().map(AuditRow.SignatureRow::name).toList());
+    }
+
+    @Test
+    void comparisonLinesUpTwoRecordsAndMarksWhatDiffers() {
+        model.leftProperty().set(model.visibleRecords().get(1));
+        model.rightProperty().set(model.visibleRecords().get(2));
+        ComparisonLine rationale = line("Rationale");
+        assertEquals("candidate wins on every slice", rationale.left());
+        assertEquals("small follow-up", rationale.right());
+        assertTrue(rationale.differs());
+        assertFalse(line("Model").differs());
+        assertEquals("3", line("Risk tier").left());
+        assertEquals("1", line("Risk tier").right());
+    }
+
+    @Test
+    void aTamperedRecordGetsABrokenBadgeAndItsProblems() throws Exception {
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
+            s.execute("DROP TRIGGER records_no_update");
+            s.executeUpdate("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), 'every slice', 'every slicE') AS BLOB) WHERE seq = 2");
+        }
+        model.open(db);
+        assertFalse(model.intactProperty().get());
+        assertTrue(model.verificationProperty().get().contains("first bad record is #2"), model.verificationProperty().get());
+        assertTrue(model.visibleRecords().get(0).verified());
+        assertFalse(model.visibleRecords().get(1).verified());
+        model.selectedProperty().set(model.visibleRecords().get(1));
+        assertEquals("Problem", model.details().get(0).getKey());
+    }
+
+    @Test
+    void aFileThatIsNoLogIsReportedNotThrown() {
+        model.open(dir.resolve("nothing-here.db"));
+        assertTrue(model.verificationProperty().get().startsWith("cannot open: no decision log at"));
+        assertTrue(model.visibleRecords().isEmpty());
+    }
+
+    private List<Long> sequences() {
+        return model.visibleRecords().stream().map(AuditRow::sequence).toList();
+    }
+
+    private ComparisonLine line(String field) {
+        return model.comparison().stream().filter(l -> l.field().equals(field)).findFirst().orElseThrow();
+    }
+}

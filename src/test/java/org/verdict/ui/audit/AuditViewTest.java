@@ -1,0 +1,68 @@
+package org.verdict.ui.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class AuditViewTest {
+    private final AuditViewModel model = new AuditViewModel(Runnable::run, Runnable::run);
+    private Path dir;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        dir = Files.createTempDirectory("audit-view");
+        stage.setScene(new Scene((javafx.scene.Parent) new AuditView(model, AuditView.defaultText()).node(), 1100, 700));
+        stage.show();
+    }
+
+    @AfterEach
+    void removeStore() throws Exception {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Test
+    void showsRecordsWithBadgesFiltersAndCompares(FxRobot robot) throws Exception {
+        Path db = AuditViewModelTest.threeRecordStore(dir);
+        robot.interact(() -> model.open(db));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<AuditRow> table = robot.lookup("#auditRecords").queryTableView();
+        assertEquals(3, table.getItems().size());
+        assertTrue(robot.lookup("✔ verified").tryQuery().isPresent(), "a verified badge is shown");
+        assertTrue(robot.lookup("#auditVerification").queryAs(Label.class).getText().startsWith("intact: 3 records"));
+
+        robot.clickOn("#auditSearch").write("follow-up");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, table.getItems().size());
+        assertEquals(3, table.getItems().get(0).sequence());
+        robot.doubleClickOn("#auditSearch").eraseText(9);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3, table.getItems().size());
+
+        robot.interact(() -> table.getSelectionModel().select(1));
+        TableView<?> signatures = robot.lookup("#auditSignatures").queryTableView();
+        assertEquals(2, signatures.getItems().size());
+        robot.clickOn("Compare");
+        robot.clickOn("#auditCompareLeft");
+        robot.interact(() -> table.getSelectionModel().select(2));
+        robot.clickOn("#auditCompareRight");
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<ComparisonLine> comparison = robot.lookup("#auditComparison").queryTableView();
+        assertTrue(comparison.getItems().stream().anyMatch(l -> l.field().equals("Rationale") && l.differs()));
+    }
+}

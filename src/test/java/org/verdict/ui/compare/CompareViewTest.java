@@ -1,0 +1,164 @@
+package org.verdict.ui.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.verdict.core.compare.ComparisonEngine;
+import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.pack.PackFixture;
+import org.verdict.core.pack.PackLoader;
+import org.verdict.core.task.Progress;
+import org.verdict.ui.chart.ChartPane;
+import org.verdict.ui.settings.DividerMemory;
+import org.verdict.ui.settings.UserSettings;
+import org.verdict.ui.task.ActivityMonitor;
+import org.verdict.ui.task.CurrentThreadExecutor;
+import org.verdict.ui.theme.Appearance;
+
+/** The Compare view alone, fed a hand-written comparison report, as a reviewer sees it. */
+@ExtendWith(ApplicationExtension.class)
+class CompareViewTest {
+    @TempDir
+    static Path folder;
+
+    private final ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.messages");
+    private final List<Path> exportTargets = new ArrayList<>();
+    private final List<Throwable> failures = new ArrayList<>();
+    private TableView<ComparisonRow> table;
+
+    @Start
+    @SuppressWarnings("unchecked")
+    void start(Stage stage) throws Exception {
+        CurrentThreadExecutor executor = new CurrentThreadExecutor();
+        Appearance appearance = new Appearance(false, false);
+        CompareViewModel model = new CompareViewModel((pack, candidate, options, progress) -> ReportFixture.standard(),
+                new ComparisonEngine()::confusionMatrix,
+                executor, new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS, failures::add);
+        ChartPane chart = new ChartPane(appearance, text, extension -> {
+            Path target = folder.resolve("chart-" + exportTargets.size() + "." + extension);
+            exportTargets.add(target);
+            return Optional.of(target);
+        }, failures::add);
+        CompareView view = new CompareView(model, text, executor, chart,
+                new DividerMemory(UserSettings.load(folder.resolve("settings.json"))));
+        Scene scene = new Scene((javafx.scene.Parent) view.node(), 1200, 800);
+        appearance.applyTo(scene.getRoot());
+        stage.setScene(scene);
+        stage.show();
+        view.showPack(new PackLoader().load(PackFixture.write(folder.resolve("router"),
+                PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV), Progress.NONE));
+        table = (TableView<ComparisonRow>) scene.lookup("#compareTable");
+    }
+
+    private List<String> column(String id) {
+        TableColumn<ComparisonRow, ?> column = table.getColumns().stream().filter(c -> id.equals(c.getId()))
+                .findFirst().orElseThrow();
+        return table.getItems().stream().map(row -> String.valueOf(column.getCellData(row))).toList();
+    }
+
+    private List<String> verdicts() {
+        return table.getItems().stream().map(ComparisonRow::verdictText).toList();
+    }
+
+    @Test
+    void showsEverySliceWithItsVerdictAndTheOverallRowOnTop(FxRobot robot) {
+        assertEquals(List.of("overall", "language=en", "language=de", "gender=f", "gender=m"),
+                column("compare.col.slice"));
+        assertEquals(List.of("▲ better", "▼ worse", "▲ better", "no significant difference", "too few examples"),
+                verdicts());
+        assertTrue(robot.lookup(".verdict-worse").tryQuery().isPresent(), "worse is styled, not only written");
+        assertTrue(robot.lookup("#compareSummary").queryAs(Label.class).getText()
+                .contains("1 significantly worse"));
+    }
+
+    @Test
+    void sortingByDeltaKeepsOverallFirst(FxRobot robot) {
+        robot.interact(() -> {
+            TableColumn<ComparisonRow, ?> delta = table.getColumns().stream()
+                    .filter(c -> "compare.col.delta".equals(c.getId())).findFirst().orElseThrow();
+            table.getSortOrder().setAll(delta);
+        });
+        // ascending Δ: en −0.040, f +0.001, de +0.070, m (no Δ) last
+        assertEquals(List.of("overall", "language=en", "gender=f", "language=de", "gender=m"),
+                column("compare.col.slice"));
+    }
+
+    @Test
+    void switchingToAnUnavailableMetricShowsTheReason(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#metricPicker").queryComboBox().getSelectionModel()
+                .select(org.verdict.core.stats.Metric.ACCURACY));
+        Label notice = robot.lookup("#compareNotice").queryAs(Label.class);
+        assertTrue(notice.isVisible());
+        assertEquals("accuracy is unavailable for this pack: the engine does not compute it here", notice.getText());
+    }
+
+    @Test
+    void ctrlCCopiesTheRowsAsTsv(FxRobot robot) {
+        robot.clickOn("#compareTable");
+        robot.interact(() -> table.getSelectionModel().clearSelection());
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String[] lines = clipboardText(robot).split("\n");
+        assertEquals(6, lines.length, "header and five rows");
+        assertTrue(lines[0].startsWith("slice\tn\tproduction"));
+        assertTrue(lines[2].startsWith("language=en\t2000\t"));
+        assertTrue(lines[2].endsWith("\tworse"));
+    }
+
+    private static String clipboardText(FxRobot robot) {
+        String[] holder = new String[1];
+        robot.interact(() -> holder[0] = Clipboard.getSystemClipboard().getString());
+        return holder[0];
+    }
+
+    /** Monocle turns a right click into no context-menu request, so the test sends the request a right click makes. */
+    private static void openChartMenu(FxRobot robot) {
+        javafx.scene.Node chart = robot.lookup("#compareChart").query();
+        javafx.geometry.Point2D centre = chart.localToScreen(chart.getBoundsInLocal().getCenterX(),
+                chart.getBoundsInLocal().getCenterY());
+        robot.interact(() -> chart.fireEvent(new javafx.scene.input.ContextMenuEvent(
+                javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, 10, 10, centre.getX(), centre.getY(),
+                false, null)));
+    }
+
+    @Test
+    void theChartExportsAsSvgAndPngFromItsContextMenu(FxRobot robot) throws Exception {
+        openChartMenu(robot);
+        robot.clickOn("Export SVG…");
+        WaitForAsyncUtils.waitForFxEvents();
+        openChartMenu(robot);
+        robot.clickOn("Export PNG…");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(2, exportTargets.size());
+        String svg = Files.readString(exportTargets.get(0));
+        assertTrue(svg.startsWith("<svg") || svg.startsWith("<?xml"), svg.substring(0, 40));
+        assertTrue(svg.contains("language=en"), "the slice labels are in the vector file");
+        byte[] png = Files.readAllBytes(exportTargets.get(1));
+        assertEquals((byte) 0x89, png[0]);
+        assertEquals('P', png[1]);
+        assertEquals('N', png[2]);
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+}

@@ -1,0 +1,99 @@
+package org.verdict.ui.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.ResourceBundle;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.verdict.core.compare.ComparisonEngine;
+import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.pack.PackLoader;
+import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.task.Progress;
+import org.verdict.ui.chart.ChartPane;
+import org.verdict.ui.settings.DividerMemory;
+import org.verdict.ui.settings.UserSettings;
+import org.verdict.ui.shell.BundledSample;
+import org.verdict.ui.task.ActivityMonitor;
+import org.verdict.ui.task.CurrentThreadExecutor;
+import org.verdict.ui.theme.Appearance;
+
+/** What a new user sees first: the bundled sample pack, loaded and compared for real, in the Compare view. */
+@ExtendWith(ApplicationExtension.class)
+class SamplePackCompareTest {
+    @TempDir
+    static Path folder;
+
+    private final ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.messages");
+    private TableView<ComparisonRow> table;
+    private ReviewPack sample;
+
+    @Start
+    @SuppressWarnings("unchecked")
+    void start(Stage stage) throws Exception {
+        CurrentThreadExecutor executor = new CurrentThreadExecutor();
+        Appearance appearance = new Appearance(false, false);
+        ComparisonEngine engine = new ComparisonEngine();
+        CompareViewModel model = new CompareViewModel(engine::compare, engine::confusionMatrix, executor,
+                new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS, executor::reportUnhandled);
+        CompareView view = new CompareView(model, text, executor,
+                new ChartPane(appearance, text, extension -> java.util.Optional.empty(), executor::reportUnhandled),
+                new DividerMemory(UserSettings.load(folder.resolve("settings.json"))));
+        Scene scene = new Scene((javafx.scene.Parent) view.node(), 1300, 850);
+        appearance.applyTo(scene.getRoot());
+        stage.setScene(scene);
+        stage.show();
+        Path samplePath = new BundledSample(Path.of("").toAbsolutePath()).inCheckout().orElseThrow();
+        sample = new PackLoader().load(samplePath, Progress.NONE);
+        view.showPack(sample);
+        table = (TableView<ComparisonRow>) scene.lookup("#compareTable");
+    }
+
+    private List<String> verdictsWhere(String prefix) {
+        return table.getItems().stream().filter(row -> row.slice().startsWith(prefix))
+                .map(ComparisonRow::verdictText).toList();
+    }
+
+    @Test
+    void theSampleShowsEveryLanguageAndSegmentWithVerdictsAndItsWorseSlicesStandOut(FxRobot robot) {
+        List<String> slices = table.getItems().stream().map(ComparisonRow::slice).toList();
+        assertEquals("overall", slices.get(0));
+        for (String language : List.of("en", "de", "fr", "es", "ja", "pt")) {
+            assertTrue(slices.contains("language=" + language), "missing language " + language + " in " + slices);
+        }
+        for (String segment : List.of("enterprise", "smb", "consumer")) {
+            assertTrue(slices.contains("segment=" + segment), "missing segment " + segment);
+        }
+        // The sample's story: better overall, clearly worse in one language and one segment.
+        assertEquals("▲ better", table.getItems().get(0).verdictText());
+        assertTrue(verdictsWhere("language=").contains("▼ worse"), verdictsWhere("language=").toString());
+        assertTrue(verdictsWhere("segment=").contains("▼ worse"), verdictsWhere("segment=").toString());
+        assertTrue(robot.lookup(".verdict-worse").tryQuery().isPresent());
+        assertTrue(robot.lookup("#compareSummary").queryAs(Label.class).getText().contains("significantly worse"));
+    }
+
+    @Test
+    void theConfusionMatrixOfTheOverallSliceCountsEveryExample(FxRobot robot) {
+        robot.clickOn("#tabConfusion");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        GridPane production = robot.lookup("#confusionProduction").queryAs(GridPane.class);
+        long counted = production.getChildren().stream()
+                .filter(node -> node.getStyleClass().contains("confusion-cell"))
+                .mapToLong(node -> Long.parseLong(((Label) node).getText())).sum();
+        assertEquals(sample.primary().rowCount(), counted);
+    }
+}

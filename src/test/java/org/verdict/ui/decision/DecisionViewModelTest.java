@@ -1,0 +1,118 @@
+package org.verdict.ui.decision;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.ledger.DecisionLog;
+import org.verdict.core.ledger.DecisionRecord;
+import org.verdict.core.ledger.EvaluationSummary;
+import org.verdict.core.ledger.EvaluationSummary.GateOutcome;
+import org.verdict.core.ledger.KeyFile;
+import org.verdict.core.ledger.LedgerFixtures;
+import org.verdict.core.ledger.RecordKind;
+import org.verdict.core.ledger.Roles;
+import org.verdict.core.ledger.TriggerEvidence;
+
+class DecisionViewModelTest {
+    private static final Clock NOV_22 = Clock.fixed(Instant.parse("2026-11-22T09:00:00Z"), ZoneOffset.UTC);
+    private static final EvaluationSummary GATES = new EvaluationSummary(
+            List.of(new GateOutcome("primary metric", "pass", "Δ +0.021"), new GateOutcome("latency", "fail", "p99 412 ms")),
+            List.of());
+
+    @TempDir
+    Path dir;
+
+    private DecisionViewModel model(List<TriggerEvidence> triggers) {
+        return new DecisionViewModel(DecisionPacks.tierThreePack(), GATES, triggers, Runnable::run, Runnable::run, NOV_22);
+    }
+
+    @Test
+    void isPreFilledFromThePack() {
+        DecisionViewModel model = model(List.of());
+        assertEquals("support-router", model.modelName());
+        assertEquals("42", model.productionVersion());
+        assertEquals(List.of("43", "44"), model.candidates());
+        assertEquals("43", model.candidateProperty().get());
+        assertEquals("tickets-2026-10", model.dataSnapshotProperty().get(), "the candidate's data snapshot");
+        model.candidateProperty().set("44");
+        assertEquals("tickets-2026-11", model.dataSnapshotProperty().get());
+        assertEquals("ai-safety, product, ml-lead", model.requiredSigners());
+        assertEquals(3, model.evidenceFiles().size());
+        assertEquals(2, model.gates().size());
+        assertEquals(List.of("promote", "hold", "rollback"), model.decisions());
+        assertEquals("2026-11-22", model.decisionDateProperty().get().toString());
+    }
+
+    @Test
+    void saysWhatIsMissingUntilTheRecordIsComplete() {
+        DecisionViewModel model = model(List.of());
+        assertEquals("Still needed: the decision, the rationale, the approvers, the decision log, your key file.",
+                model.missingProperty().get());
+        assertFalse(model.canSignProperty().get());
+        model.decisionProperty().set("hold");
+        model.rationaleProperty().set("latency gate fails");
+        model.approversProperty().set("Ada Lovelace, Grace Hopper");
+        model.storeProperty().set(dir.resolve("d.db"));
+        model.keyFileProperty().set(dir.resolve("k.json"));
+        assertEquals("", model.missingProperty().get());
+        assertTrue(model.canSignProperty().get());
+        model.kindProperty().set(RecordKind.RETRAINING);
+        assertNull(model.decisionProperty().get(), "a new kind clears the decision");
+        assertEquals(List.of("retrain", "defer", "investigate"), model.decisions());
+        assertTrue(model.missingProperty().get().contains("a trigger evaluation"));
+    }
+
+    @Test
+    void theRecordCarriesVersionsGatesAndEveryEvidenceHash() {
+        DecisionViewModel model = model(List.of());
+        model.decisionProperty().set("promote");
+        model.rationaleProperty().set("wins on every slice");
+        model.approversProperty().set(" Ada Lovelace ,Grace Hopper,, Joan Clarke");
+        DecisionRecord record = model.record("Ada Lovelace");
+        assertEquals(List.of(), record.problems());
+        assertEquals("43", record.candidateVersion());
+        assertEquals("42", record.productionVersion());
+        assertEquals(3, record.riskTier());
+        assertEquals(List.of("Ada Lovelace", "Grace Hopper", "Joan Clarke"), record.approvers());
+        assertEquals("3".repeat(64), record.evidence().policy().sha256());
+        assertEquals("policy.json", record.evidence().policy().file());
+        assertEquals(DecisionPacks.tierThreePack().packHash(), record.evidence().pack());
+        assertEquals(GATES, record.evaluationSummary());
+    }
+
+    @Test
+    void signingAppendsTheRecordToTheLog() throws Exception {
+        Path key = KeyFile.generate("Ada Lovelace", Roles.ML_LEAD, LedgerFixtures.PASSPHRASE, LedgerFixtures.TEST_ITERATIONS)
+                .writeTo(dir.resolve("keys"));
+        DecisionViewModel model = model(List.of(new TriggerEvidence("drift", true, "PSI 0.31 on ticket_length")));
+        model.kindProperty().set(RecordKind.RETRAINING);
+        model.decisionProperty().set("retrain");
+        model.rationaleProperty().set("drift above the 0.25 band");
+        model.storeProperty().set(dir.resolve("decisions.db"));
+        model.keyFileProperty().set(key);
+
+        model.sign("wrong passphrase".toCharArray());
+        assertTrue(model.statusProperty().get().startsWith("wrong passphrase"), model.statusProperty().get());
+        assertNull(model.signedRecordProperty().get());
+
+        char[] passphrase = LedgerFixtures.PASSPHRASE.clone();
+        model.sign(passphrase);
+        assertEquals("Appended record #1 (" + model.signedRecordProperty().get().shortId() + "), signed.",
+                model.statusProperty().get());
+        assertEquals('\0', passphrase[0], "the passphrase is wiped after use");
+        try (DecisionLog log = DecisionLog.openReadOnly(dir.resolve("decisions.db"))) {
+            DecisionRecord stored = log.snapshot().records().get(0).statement().orElseThrow().record();
+            assertEquals("Ada Lovelace", stored.approver());
+            assertEquals("retrain", stored.decision());
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package org.verdict.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import javafx.scene.Node;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.verdict.core.pack.PackFixture;
+import org.verdict.core.pack.PackLoader;
+import org.verdict.ui.error.ProblemDialog;
+import org.verdict.ui.overview.OverviewView;
+import org.verdict.ui.overview.OverviewViewModel;
+import org.verdict.ui.settings.UserSettings;
+import org.verdict.ui.task.ActivityMonitor;
+import org.verdict.ui.task.CurrentThreadExecutor;
+import org.verdict.ui.theme.Appearance;
+
+/** The main window with the real pack loader, an Overview and a placeholder second view, run synchronously. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    @TempDir
+    static Path folder;
+
+    private final ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.messages");
+    private MainWindow window;
+    private MainViewModel model;
+    private Appearance appearance;
+    private Path settingsFile;
+
+    /** A second mounted view, to check navigation and shortcuts without the comparison engine. */
+    private record PlainView(String id, String title, Node node) implements PackView {
+        @Override
+        public void showPack(org.verdict.core.pack.ReviewPack pack) {
+        }
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        settingsFile = Files.createTempDirectory(folder, "home").resolve("settings.json");
+        UserSettings settings = UserSettings.load(settingsFile);
+        appearance = new Appearance(false, false);
+        CurrentThreadExecutor executor = new CurrentThreadExecutor();
+        model = new MainViewModel(new PackLoader()::load, executor, new ActivityMonitor(System::currentTimeMillis),
+                settings, folder.resolve("decisions.db"), text.getString("open.activity"));
+        Label gates = new Label("gates placeholder");
+        gates.setId("gatesView");
+        window = new MainWindow(model,
+                List.of(new OverviewView(new OverviewViewModel(text), text), new PlainView("gates", "Gates", gates)),
+                List.of(), appearance, text, new ProblemDialog(text), executor::reportUnhandled,
+                new MainWindow.PackChooser() {
+                    @Override
+                    public Optional<Path> choosePack(Window owner) {
+                        return Optional.empty();
+                    }
+
+                    @Override
+                    public Optional<Path> choosePackFolder(Window owner) {
+                        return Optional.empty();
+                    }
+                });
+        window.install(stage, () -> { });
+        stage.show();
+    }
+
+    @AfterEach
+    void closeDialogs() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    private Path goodPack(String name) {
+        return PackFixture.write(folder.resolve(name), PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV);
+    }
+
+    private void open(FxRobot robot, Path pack) {
+        robot.interact(() -> window.openPack(pack, true));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void openingAPackShowsItInTheStatusBarAndOverview(FxRobot robot) {
+        open(robot, goodPack("router-a"));
+
+        assertTrue(text(robot, "#statusPack").contains("router"), text(robot, "#statusPack"));
+        assertTrue(text(robot, "#statusPackHash").startsWith("Pack hash "), text(robot, "#statusPackHash"));
+        assertEquals("router", text(robot, "#overviewModelName"));
+        assertEquals("An ML lead (tier 2)", text(robot, "#overviewApprovers"));
+        assertTrue(text(robot, "#statusStore").contains("decisions.db"));
+    }
+
+    @Test
+    void aBrokenPackShowsWhereAndWhatAndTheOpenPackStays(FxRobot robot) throws Exception {
+        open(robot, goodPack("router-b"));
+        Path broken = folder.resolve("broken");
+        Files.createDirectories(broken);
+        Files.writeString(broken.resolve("manifest.json"), "{\n  \"format\": \"verdict-pack/1\",\n  \"model\": ,\n}\n");
+
+        open(robot, broken);
+
+        DialogPane dialog = robot.lookup("#" + ProblemDialog.DIALOG_ID).queryAs(DialogPane.class);
+        assertEquals("Could not open the pack broken", dialog.getHeaderText());
+        assertTrue(dialog.getContentText().contains("manifest.json, line 3"), dialog.getContentText());
+        assertTrue(dialog.getContentText().contains("The pack that was open (router) stays open."));
+        assertTrue(text(robot, "#statusPack").contains("router-b"), "the old pack stays open");
+        assertEquals("router", text(robot, "#overviewModelName"));
+    }
+
+    @Test
+    void shortcutsSwitchViewsThemeAndTextSize(FxRobot robot) {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#gatesView").tryQuery().isPresent(), "Ctrl+2 shows the second view");
+        assertFalse(robot.lookup("#overviewView").tryQuery().isPresent());
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#overviewView").tryQuery().isPresent(), "Ctrl+1 shows the first view");
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.root().getStyleClass().contains(Appearance.DARK_STYLE_CLASS));
+        assertTrue(appearance.darkProperty().get());
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L).release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.root().getStyleClass().contains(Appearance.LARGE_TEXT_STYLE_CLASS));
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.root().getStyleClass().contains(Appearance.DARK_STYLE_CLASS), "the shortcut toggles back");
+    }
+
+    @Test
+    void recentPacksAreListedMostRecentFirstRememberedAndReopenable(FxRobot robot) {
+        Path first = goodPack("router-c");
+        Path second = goodPack("router-d");
+        open(robot, first);
+        open(robot, second);
+
+        List<String> recent = recentMenuItems().stream().map(MenuItem::getText).filter(t -> t != null && t.contains("router-"))
+                .toList();
+        assertEquals(2, recent.size());
+        assertTrue(recent.get(0).startsWith("router-d"));
+        assertTrue(recent.get(1).startsWith("router-c"));
+        assertEquals(List.of(second, first), UserSettings.load(settingsFile).recentPacks(), "saved to the file");
+
+        robot.clickOn("#menuFile").clickOn("#menuRecent").clickOn(recent.get(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(text(robot, "#statusPack").contains("router-c"), text(robot, "#statusPack"));
+    }
+
+    private List<MenuItem> recentMenuItems() {
+        MenuBar bar = (MenuBar) window.root().getTop();
+        Menu file = bar.getMenus().get(0);
+        Menu recent = (Menu) file.getItems().stream().filter(i -> "menuRecent".equals(i.getId())).findFirst()
+                .orElseThrow();
+        return recent.getItems();
+    }
+}
