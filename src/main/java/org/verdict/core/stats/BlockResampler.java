@@ -16,6 +16,7 @@ public final class BlockResampler {
     private final int blocks;
     private final int width;
     private final double[] blockSums;
+    private final int[] multiplicity;
 
     /**
      * @param blocks number of blocks k (at most the number of examples)
@@ -25,6 +26,7 @@ public final class BlockResampler {
         this.blocks = blocks;
         this.width = width;
         this.blockSums = new double[blocks * width];
+        this.multiplicity = new int[blocks];
     }
 
     /** A random assignment of n examples to k blocks of equal size (±1): a shuffled 0..n-1, taken modulo k. */
@@ -63,11 +65,21 @@ public final class BlockResampler {
 
     /** Fills {@code into} with the sums of one replicate: k blocks drawn with replacement. */
     public void resample(SplittableRandom random, double[] into) {
-        Arrays.fill(into, 0);
+        // count how often each block is drawn, then add each drawn block once, times its count: about a third of
+        // the blocks are not drawn at all
+        Arrays.fill(multiplicity, 0);
         for (int draw = 0; draw < blocks; draw++) {
-            int offset = random.nextInt(blocks) * width;
+            multiplicity[random.nextInt(blocks)]++;
+        }
+        Arrays.fill(into, 0);
+        for (int b = 0; b < blocks; b++) {
+            int times = multiplicity[b];
+            if (times == 0) {
+                continue;
+            }
+            int offset = b * width;
             for (int i = 0; i < width; i++) {
-                into[i] += blockSums[offset + i];
+                into[i] += times * blockSums[offset + i];
             }
         }
     }
