@@ -7,10 +7,11 @@ import java.util.SplittableRandom;
  * Random-block bootstrap for statistics that are functions of sums of per-example vectors (means such as log_loss
  * and mae, and the binned sums of ece). The examples of a slice are dealt at random into {@code k} blocks of equal
  * size (±1); a replicate draws k blocks with replacement and adds their sums. With k = n every block is one example
- * and this is exactly the ordinary row bootstrap. With k &lt; n each replicate costs k·d instead of n·d; the blocks are
- * independent random samples of the slice, so the resampled sum has the variance of a row bootstrap's sum
- * (block totals vary k times less often but by √(n/k) times more), i.e. the variance of a mean is kept; the price is
- * that the interval's own noise is that of k draws instead of n.
+ * and this is exactly the ordinary row bootstrap. With k &lt; n each replicate costs k·d instead of n·d. Because the
+ * blocks are random subsets of the slice, a block's total varies around n/k times the mean with n/k times a row's
+ * variance, so k resampled blocks give a sum with the same expected variance as n resampled rows: the variance of a
+ * mean is kept (up to the factor (k−1)/k instead of (n−1)/n). The price is that the interval's own Monte-Carlo noise
+ * is that of a variance estimated from k blocks instead of n rows. One instance serves one slice on one thread.
  */
 public final class BlockResampler {
     private final int blocks;
