@@ -15,11 +15,21 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.gates.Gate;
+import org.verdict.core.ledger.DecisionLog;
+import org.verdict.core.ledger.DecisionRecord;
+import org.verdict.core.ledger.Evidence;
+import org.verdict.core.ledger.LedgerFixtures;
+import org.verdict.core.ledger.LoggedRecord;
+import org.verdict.core.ledger.SignerKey;
 import org.verdict.core.pack.PackFixture;
 import picocli.CommandLine;
 
@@ -61,6 +71,56 @@ class ReportCommandTest {
             String text = new PDFTextStripper().getText(pdf);
             assertTrue(text.contains(sha256(pack.resolve("primary.csv"))));
         }
+    }
+
+    @Test
+    void everyPromotionGateHasItsSectionAndEveryValidationCheckItsRow() throws IOException {
+        Path pack = PackFixture.write(folder.resolve("router-pack"), PackFixture.MULTICLASS_MANIFEST,
+                PackFixture.MULTICLASS_CSV);
+        Path out = folder.resolve("out");
+        assertEquals(0, run(pack.toString(), "--out", out.toString()), err.toString());
+
+        String html = Files.readString(out.resolve("approval-pack.html"), StandardCharsets.UTF_8);
+        for (Gate gate : Gate.values()) {
+            String title = gate.title();
+            if (gate.kind() == Gate.Kind.PROMOTION) {
+                assertTrue(Pattern.compile("<h3>3\\.\\d+ " + Pattern.quote(title) + "</h3>").matcher(html).find(),
+                        "section of gate " + gate.title());
+            } else {
+                assertTrue(html.contains("<td>" + title + "</td>"), "data-validation row " + gate.title());
+            }
+        }
+    }
+
+    @Test
+    void decisionLogRecordsOfThisPackAreIncludedWithSignatureStatusAndCheckpoint() throws Exception {
+        Path pack = PackFixture.write(folder.resolve("router-pack"), PackFixture.MULTICLASS_MANIFEST,
+                PackFixture.MULTICLASS_CSV);
+        Map<String, String> files = new TreeMap<>();
+        for (String file : List.of("manifest.json", "primary.csv")) {
+            files.put(file, sha256(pack.resolve(file)));
+        }
+        Path db = folder.resolve("decisions.db");
+        SignerKey lead = LedgerFixtures.signer("Ada Lovelace", "ml-lead");
+        LoggedRecord appended;
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.register(lead.identity());
+            DecisionRecord fixture = LedgerFixtures.promotion(2, "hold until German improves");
+            appended = log.append(new DecisionRecord(fixture.kind(), fixture.model(), fixture.decisionDate(), "hold",
+                    fixture.rationale(), fixture.dataSnapshot(), null, null, "43", "42", 2,
+                    fixture.evaluationSummary(), fixture.approvers(), null, null, null,
+                    new Evidence(null, files, null)), lead);
+        }
+        Path out = folder.resolve("out");
+
+        assertEquals(0, run(pack.toString(), "--out", out.toString(), "--db", db.toString()), err.toString());
+
+        String html = Files.readString(out.resolve("approval-pack.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("<dd>" + appended.recordId() + "</dd>"), "the record's payload hash");
+        assertTrue(html.contains("<td>Ada Lovelace</td><td>ml-lead</td><td>" + lead.identity().keyId()
+                + "</td><td class=\"pass\">✔ valid</td>"));
+        assertTrue(html.contains("<dt>Records in the log</dt><dd>1</dd>"));
+        assertTrue(html.contains("&quot;treeSize&quot; : 1"), "the checkpoint JSON to save for log consistency");
     }
 
     @Test

@@ -270,13 +270,18 @@ final class ApprovalPackComposer {
             blocks.add(new Code(List.of("sha256sum " + content.policy().name())));
         }
         blocks.add(Paragraph.plain("3. Decision signatures (Ed25519 over the DSSE pre-authentication encoding): "
-                + "export the log, then check each signature with openssl; the export's VERIFY.md names every file."));
-        blocks.add(new Code(List.of("verdict log export --db DECISIONS.db --out export",
-                "openssl pkeyutl -verify -pubin -inkey SIGNER.pub.pem -rawin -in RECORD.pae -sigfile RECORD.sig",
-                "sha256sum RECORD.pae   # equals the record's signed payload SHA-256 above")));
-        blocks.add(Paragraph.plain("4. Log checkpoint: save the checkpoint printed in section " + DECISIONS
-                + " as checkpoint.txt; this proves that the log today still contains every record it had then."));
-        blocks.add(new Code(List.of("verdict log consistency --db DECISIONS.db --checkpoint checkpoint.txt")));
+                + "export the log, then, in each record's folder (its sequence number and the first 12 hex digits "
+                + "of its id), check the payload hash and every signer's signature; the export's VERIFY.md lists "
+                + "the exact file names."));
+        blocks.add(new Code(List.of("java -jar verdict.jar log export --db DECISIONS.db --out export",
+                "cd export/records/NNNN-RECORDID12",
+                "sha256sum record.json   # = the record's signed payload SHA-256 in section " + DECISIONS,
+                "openssl pkeyutl -verify -pubin -inkey KEYID12.pem -rawin -in record.pae -sigfile KEYID12.sig")));
+        blocks.add(Paragraph.plain("4. Log checkpoint: save the checkpoint JSON printed in section " + DECISIONS
+                + " as checkpoint.json; this proves that the log today still holds every record it had then, "
+                + "unchanged."));
+        blocks.add(new Code(List.of(
+                "java -jar verdict.jar log consistency --db DECISIONS.db --checkpoint checkpoint.json")));
         return blocks;
     }
 

@@ -142,6 +142,8 @@ final class EvidenceCharts {
         XYPlot plot = new XYPlot(data, valueAxis(paired.axisLabel()),
                 rowAxis(rows.stream().map(PairedRow::label).toList()), errorRenderer(false));
         NumberAxis axis = (NumberAxis) plot.getDomainAxis();
+        // rates of two models sit close together: zoom in on them rather than on zero; the intervals keep scale
+        axis.setAutoRangeIncludesZero(false);
         for (Limit limit : paired.limits()) {
             ValueMarker line = new ValueMarker(limit.value(), ReportPalette.LIMIT,
                     new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 3f}, 0f));
@@ -151,7 +153,6 @@ final class EvidenceCharts {
             line.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
             line.setLabelBackgroundColor(Color.WHITE);
             plot.addDomainMarker(line);
-            axis.setAutoRangeIncludesZero(false);
             includeInRange(axis, limit.value());
         }
         return plot;

@@ -105,7 +105,7 @@ public final class EvidenceView implements PackView {
         summary.setText(page.summary());
         content.getChildren().setAll(title, summary);
         if (page.chart() != null) {
-            chart.showChart(page.chart());
+            chart.showChart(page.chart(), 0);
             content.getChildren().add(chart);
         }
         for (EvidenceTable table : page.tables()) {
