@@ -23,7 +23,7 @@ import org.verdict.core.pack.SuiteSpec;
 import org.verdict.core.task.Progress;
 
 /**
- * Reads the optional suites a manifest lists (formats in {@code docs/pack-format-suites.md}). Strict: duplicate
+ * Reads the optional suites a manifest lists (formats in {@code docs/pack-format.md}). Strict: duplicate
  * ids, non-numbers, unknown model versions and suites that do not match the manifest are refused with the file,
  * line and column. A suite the manifest does not list is simply absent.
  */
