@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
@@ -20,6 +21,9 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.gates.GateReview;
+import org.verdict.core.gates.policy.PolicyReader;
+import org.verdict.core.gates.suites.SuiteReader;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.compare.CompareView;
@@ -27,6 +31,9 @@ import org.verdict.ui.compare.CompareViewModel;
 import org.verdict.ui.error.ApplicationLog;
 import org.verdict.ui.error.ProblemDialog;
 import org.verdict.ui.error.UnexpectedErrors;
+import org.verdict.ui.gates.EvidenceView;
+import org.verdict.ui.gates.GatesView;
+import org.verdict.ui.gates.GatesViewModel;
 import org.verdict.ui.overview.OverviewView;
 import org.verdict.ui.overview.OverviewViewModel;
 import org.verdict.ui.settings.DividerMemory;
@@ -35,6 +42,7 @@ import org.verdict.ui.settings.UserSettings;
 import org.verdict.ui.shell.BundledSample;
 import org.verdict.ui.shell.MainViewModel;
 import org.verdict.ui.shell.MainWindow;
+import org.verdict.ui.shell.Navigator;
 import org.verdict.ui.shell.PackAction;
 import org.verdict.ui.shell.PackView;
 import org.verdict.ui.task.ActivityMonitor;
@@ -79,8 +87,19 @@ public final class VerdictApp extends Application {
                         unexpected),
                 text, executor, new ChartPane(appearance, text, saveTarget, unexpected), dividers);
 
-        MainWindow window = new MainWindow(main, views(overview, compare), packActions(), appearance, text,
-                problems, unexpected, packChooser(text));
+        ResourceBundle gatesText = ResourceBundle.getBundle("org.verdict.ui.gates.gates", Locale.getDefault());
+        GateReview gateReview = new GateReview(engine, new PackLoader(), new SuiteReader(), new PolicyReader());
+        AtomicReference<Navigator> navigator = new AtomicReference<>();
+        GatesViewModel gatesModel = new GatesViewModel(
+                (pack, progress) -> gateReview.review(pack, null, gateReview.policyOf(pack), progress), executor,
+                activity, gatesText, viewId -> navigator.get().show(viewId), unexpected);
+        GatesView gates = new GatesView(gatesModel, gatesText);
+        EvidenceView evidence = new EvidenceView(gatesModel, gatesText,
+                new ChartPane(appearance, text, saveTarget, unexpected));
+
+        MainWindow window = new MainWindow(main, views(overview, compare, gates, evidence), packActions(), appearance,
+                text, problems, unexpected, packChooser(text));
+        navigator.set(window);
         window.install(stage, () -> {
             settings.setDarkTheme(appearance.darkProperty().get());
             settings.setLargeText(appearance.largeTextProperty().get());
@@ -98,8 +117,9 @@ public final class VerdictApp extends Application {
     }
 
     /** The screens in navigation order; the n-th gets Ctrl+n. Gates and Audit are mounted here by their helpers. */
-    private static List<PackView> views(OverviewView overview, CompareView compare) {
-        return List.of(overview, compare);
+    private static List<PackView> views(OverviewView overview, CompareView compare, GatesView gates,
+                                        EvidenceView evidence) {
+        return List.of(overview, compare, gates, evidence);
     }
 
     /** File-menu commands on the open pack (e.g. export approval pack, record decision). */

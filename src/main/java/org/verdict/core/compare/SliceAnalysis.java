@@ -174,14 +174,16 @@ final class SliceAnalysis {
         double[] candScores = models.candidate.scores();
         SliceRanking prod = SliceRanking.fromSortedRows(prodScores, positive, productionAscending, localIndex);
         SliceRanking cand = SliceRanking.fromSortedRows(candScores, positive, candidateAscending, localIndex);
+        // per-example scratch of both models, shared by DeLong's components and the AP influences
+        double[][] scratch = {new double[rows.length], new double[rows.length]};
         List<MetricComparison> results = new ArrayList<>();
-        results.add(rocAuc(prod, cand));
-        results.add(prAuc(prod, cand, random.split()));
+        results.add(rocAuc(prod, cand, scratch));
+        results.add(prAuc(prod, cand, scratch, random.split()));
         results.addAll(calibration(rows, positive, prodScores, candScores, random.split()));
         return results;
     }
 
-    private MetricComparison rocAuc(SliceRanking prod, SliceRanking cand) {
+    private MetricComparison rocAuc(SliceRanking prod, SliceRanking cand, double[][] scratch) {
         MetricValue prodAuc = prod.rocAuc();
         if (!prodAuc.isAvailable()) {
             return MetricComparison.unavailable(Metric.ROC_AUC, prodAuc.unavailableReason());
@@ -191,7 +193,7 @@ final class SliceAnalysis {
                     "DeLong's interval needs at least 2 positive and 2 negative examples; this slice has "
                             + prod.positives() + " and " + prod.negatives());
         }
-        DeLong.Result delong = DeLong.compare(prod, cand);
+        DeLong.Result delong = DeLong.compare(prod, cand, scratch[0], scratch[1]);
         double level = options.confidenceLevel();
         double delta = delong.candidateAuc() - delong.productionAuc();
         return new MetricComparison(Metric.ROC_AUC,
@@ -203,7 +205,7 @@ final class SliceAnalysis {
                 PairedTests.normalTwoSidedP(delta, delong.deltaVariance()), DELONG, null, null);
     }
 
-    private MetricComparison prAuc(SliceRanking prod, SliceRanking cand, SplittableRandom random) {
+    private MetricComparison prAuc(SliceRanking prod, SliceRanking cand, double[][] scratch, SplittableRandom random) {
         MetricValue prodAp = prod.averagePrecision();
         MetricValue candAp = cand.averagePrecision();
         if (!prodAp.isAvailable()) {
@@ -228,8 +230,8 @@ final class SliceAnalysis {
             }
             return summarise(Metric.PR_AUC, prodAp, candAp, prodReplicates, candReplicates, ROW_BOOTSTRAP, null, null);
         }
-        double[] prodInfluence = prod.averagePrecisionInfluence(prodAp.value());
-        double[] candInfluence = cand.averagePrecisionInfluence(candAp.value());
+        double[] prodInfluence = prod.averagePrecisionInfluence(prodAp.value(), scratch[0]);
+        double[] candInfluence = cand.averagePrecisionInfluence(candAp.value(), scratch[1]);
         double prodVariance = 0;
         double candVariance = 0;
         double deltaVariance = 0;

@@ -72,35 +72,25 @@ final class SliceGrouping {
         return new SliceKey(dimensions, levelValues.get(slice));
     }
 
-    /** Rows of every slice, each slice's rows contiguous, in the order given. */
-    Partition partition(int[] orderedRows) {
-        int[] start = new int[sliceCount() + 1];
+    /** The rows of every slice (one array per slice, possibly empty), each in the order given. */
+    int[][] partition(int[] orderedRows) {
+        int[] size = new int[sliceCount()];
         for (int row : orderedRows) {
-            start[codeOf(row) + 1]++;
+            size[codeOf(row)]++;
         }
-        for (int s = 0; s < sliceCount(); s++) {
-            start[s + 1] += start[s];
+        int[][] rows = new int[sliceCount()][];
+        for (int s = 0; s < rows.length; s++) {
+            rows[s] = new int[size[s]];
         }
-        int[] next = java.util.Arrays.copyOf(start, sliceCount());
-        int[] rows = new int[orderedRows.length];
+        int[] next = new int[sliceCount()];
         for (int row : orderedRows) {
-            rows[next[codeOf(row)]++] = row;
+            int slice = codeOf(row);
+            rows[slice][next[slice]++] = row;
         }
-        return new Partition(rows, start);
+        return rows;
     }
 
     private int codeOf(int row) {
         return codes == null ? 0 : codes[row];
-    }
-
-    /** The rows of slice s are {@code rows[start[s]] .. rows[start[s + 1] - 1]}. */
-    record Partition(int[] rows, int[] start) {
-        int size(int slice) {
-            return start[slice + 1] - start[slice];
-        }
-
-        int[] rowsOf(int slice) {
-            return java.util.Arrays.copyOfRange(rows, start[slice], start[slice + 1]);
-        }
     }
 }

@@ -138,8 +138,25 @@ public final class LogVerifier {
     private static void checkCheckpoints(LogSnapshot log, Map<String, SignerIdentity> trusted, List<Problem> problems) {
         MerkleTree tree = log.tree();
         int size = tree.size();
+        List<RecordSignature> signatures = log.signaturesInOrder();
+        List<byte[]> signaturesHashes = LogSnapshot.signaturesHashes(signatures);
+        for (int i = 0; i < signatures.size(); i++) {
+            if (signatures.get(i).order() != i + 1) {
+                problems.add(new Problem(null, "signature #" + (i + 1) + " of the store is missing (a signature was deleted)"));
+                break;
+            }
+        }
+        Map<Long, byte[]> roots = new HashMap<>();
         for (Checkpoint checkpoint : log.checkpoints()) {
             long treeSize = checkpoint.treeSize();
+            if (checkpoint.signatureCount() > signatures.size()) {
+                problems.add(new Problem(null, "a checkpoint covers " + checkpoint.signatureCount()
+                        + " signatures but the store holds " + signatures.size() + " (signatures were deleted)"));
+            } else if (!MessageDigest.isEqual(signaturesHashes.get((int) checkpoint.signatureCount()),
+                    checkpoint.signaturesHash())) {
+                problems.add(new Problem(null, "the first " + checkpoint.signatureCount()
+                        + " signatures differ from those the checkpoint signed (a signature was changed or removed)"));
+            }
             SignerIdentity signer = trusted.get(checkpoint.keyId());
             if (signer == null || !checkpoint.isSignedBy(signer) || !log.origin().equals(checkpoint.origin())) {
                 problems.add(new Problem(treeSize, "the checkpoint made after this record is not validly signed"));
@@ -147,7 +164,8 @@ public final class LogVerifier {
             if (treeSize > size) {
                 problems.add(new Problem(treeSize, "a checkpoint covers " + treeSize + " records but the log holds "
                         + size + " (records were deleted)"));
-            } else if (!MessageDigest.isEqual(tree.rootHash((int) treeSize), checkpoint.rootHash())) {
+            } else if (!MessageDigest.isEqual(roots.computeIfAbsent(treeSize, s -> tree.rootHash(s.intValue())),
+                    checkpoint.rootHash())) {
                 problems.add(new Problem(treeSize, "the Merkle root of the first " + treeSize
                         + " records differs from the signed checkpoint (a record up to #" + treeSize + " changed)"));
             }

@@ -20,6 +20,13 @@ public final class RecordJson {
 
     /** Reads and checks a record file; a syntax error names line and column, a missing field names the field. */
     public static DecisionRecord readRecordFile(Path file) throws LedgerException {
+        DecisionRecord record = parseRecordFile(file);
+        checkComplete(file.toString(), record);
+        return record;
+    }
+
+    /** Reads a record file without checking that it is complete (its evidence may still come from the pack). */
+    public static DecisionRecord parseRecordFile(Path file) throws LedgerException {
         DecisionRecord record;
         try {
             record = JSON.readValue(Files.readAllBytes(file), DecisionRecord.class);
@@ -31,7 +38,6 @@ public final class RecordJson {
         if (record == null) {
             throw new LedgerException(file + ": empty record file");
         }
-        checkComplete(file.toString(), record);
         return record;
     }
 

@@ -9,6 +9,7 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.StackPane;
@@ -29,6 +30,8 @@ public final class ChartPane extends StackPane {
 
     private final ChartViewer viewer = new ChartViewer(null, false);
     private final Label placeholder = new Label();
+    private final ScrollPane scroller = new ScrollPane(viewer);
+    private int rows;
     private final Appearance appearance;
     private final ChartExport export = new ChartExport(1200, 800);
     private final Consumer<Throwable> onExportFailure;
@@ -40,8 +43,12 @@ public final class ChartPane extends StackPane {
         getStyleClass().add("chart-pane");
         placeholder.getStyleClass().add("chart-placeholder");
         placeholder.setWrapText(true);
-        getChildren().addAll(viewer, placeholder);
-        viewer.setVisible(false);
+        // A chart with many rows (intersectional slices, large text) scrolls rather than dropping labels.
+        scroller.setFitToWidth(true);
+        scroller.setFitToHeight(true);
+        scroller.getStyleClass().add("edge-to-edge");
+        getChildren().addAll(scroller, placeholder);
+        scroller.setVisible(false);
 
         MenuItem copy = new MenuItem(text.getString("chart.copy"));
         copy.setId("chartCopy");
@@ -63,11 +70,16 @@ public final class ChartPane extends StackPane {
         appearance.largeTextProperty().addListener((obs, was, now) -> restyle());
     }
 
-    /** Shows a chart (built off the FX thread; swapped in here on it). */
-    public void showChart(JFreeChart chart) {
+    /**
+     * Shows a chart (built off the FX thread; swapped in here on it).
+     *
+     * @param rows how many category rows the chart lists, so each gets a readable height; 0 when not applicable
+     */
+    public void showChart(JFreeChart chart, int rows) {
+        this.rows = rows;
         style(chart);
         viewer.setChart(chart);
-        viewer.setVisible(true);
+        scroller.setVisible(true);
         placeholder.setVisible(false);
     }
 
@@ -75,11 +87,11 @@ public final class ChartPane extends StackPane {
     public void showMessage(String message) {
         placeholder.setText(message);
         placeholder.setVisible(true);
-        viewer.setVisible(false);
+        scroller.setVisible(false);
     }
 
     public Optional<JFreeChart> chart() {
-        return Optional.ofNullable(viewer.getChart()).filter(c -> viewer.isVisible());
+        return Optional.ofNullable(viewer.getChart()).filter(c -> scroller.isVisible());
     }
 
     private void restyle() {
@@ -91,7 +103,9 @@ public final class ChartPane extends StackPane {
     /** Every setter would redraw the canvas on its own; with notification off the chart redraws once. */
     private void style(JFreeChart chart) {
         chart.setNotify(false);
-        ChartLook.of(appearance.darkProperty().get(), appearance.largeTextProperty().get()).applyTo(chart);
+        ChartLook look = ChartLook.of(appearance.darkProperty().get(), appearance.largeTextProperty().get());
+        look.applyTo(chart);
+        viewer.setMinHeight(rows == 0 ? 0 : 130 + rows * look.fontSize() * 1.45);
         chart.setNotify(true);
     }
 

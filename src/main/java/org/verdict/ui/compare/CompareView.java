@@ -67,6 +67,7 @@ public final class CompareView implements PackView {
     private final ChartPane chartPane;
     private final TableView<ComparisonRow> table = new TableView<>();
     private final VBox root = new VBox(10);
+    private final javafx.beans.property.DoubleProperty textScale = new javafx.beans.property.SimpleDoubleProperty(1);
 
     public CompareView(CompareViewModel model, ResourceBundle text, BackgroundExecutor executor, ChartPane chartPane,
                        DividerMemory dividers) {
@@ -85,6 +86,8 @@ public final class CompareView implements PackView {
         summary.getStyleClass().add("compare-summary");
         summary.setWrapText(true);
         summary.textProperty().bind(model.summaryProperty());
+        // Column widths are given for 13 px text and follow the text size (large-text mode on a projector).
+        textScale.bind(Bindings.createDoubleBinding(() -> summary.getFont().getSize() / 13.0, summary.fontProperty()));
         Label notice = new Label();
         notice.setId("compareNotice");
         notice.getStyleClass().add("compare-notice");
@@ -237,30 +240,31 @@ public final class CompareView implements PackView {
         table.setPlaceholder(new Label(text.getString("compare.noRows")));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.getColumns().add(textColumn("compare.col.slice", ComparisonRow::slice, ComparisonRow::slice, 180));
+        table.getColumns().add(textColumn("compare.col.slice", ComparisonRow::slice, ComparisonRow::slice, 160));
         TableColumn<ComparisonRow, Integer> n = new TableColumn<>(text.getString("compare.col.n"));
         n.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().n()));
-        n.setPrefWidth(64);
-        n.setMinWidth(56);
+        sizeWith(n, 64, true);
         n.getStyleClass().add("numeric");
         table.getColumns().add(n);
         table.getColumns().add(numberColumn("compare.col.production", ComparisonRow::productionText,
-                ComparisonRow::productionValue, 165, "production-value"));
+                ComparisonRow::productionValue, 166, "production-value"));
         table.getColumns().add(numberColumn("compare.col.candidate", ComparisonRow::candidateText,
-                ComparisonRow::candidateValue, 165, "candidate-value"));
-        table.getColumns().add(numberColumn("compare.col.delta", ComparisonRow::deltaText, ComparisonRow::delta, 195,
+                ComparisonRow::candidateValue, 166, "candidate-value"));
+        table.getColumns().add(numberColumn("compare.col.delta", ComparisonRow::deltaText, ComparisonRow::delta, 196,
                 "delta-value"));
-        table.getColumns().add(numberColumn("compare.col.p", ComparisonRow::pValueText, ComparisonRow::adjustedP, 115,
+        table.getColumns().add(numberColumn("compare.col.p", ComparisonRow::pValueText, ComparisonRow::adjustedP, 112,
                 "p-value"));
         TableColumn<ComparisonRow, String> test = textColumn("compare.col.test", ComparisonRow::test,
-                ComparisonRow::test, 140);
+                ComparisonRow::test, 130);
+        // A readable name in the cell ("bootstrap (cells)"); the exact name, as in the JSON, and what the test
+        // does in the tooltip.
         test.setCellFactory(column -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setTooltip(empty || item == null || !text.containsKey("test." + item) ? null
-                        : new Tooltip(text.getString("test." + item)));
+                boolean known = !empty && item != null && text.containsKey("test." + item);
+                setText(empty ? null : known ? text.getString("testName." + item) : item);
+                setTooltip(known ? new Tooltip(item + ": " + text.getString("test." + item)) : null);
             }
         });
         table.getColumns().add(test);
@@ -320,8 +324,21 @@ public final class CompareView implements PackView {
         TableColumn<ComparisonRow, String> column = new TableColumn<>(text.getString(key));
         column.setId(key);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(shown.apply(cell.getValue())));
-        column.setPrefWidth(width);
+        sizeWith(column, width, false);
         return column;
+    }
+
+    /**
+     * Sets a column's width for the current text size and keeps it in step when the size changes. Columns of
+     * numbers never shrink below it ({@code atLeast}); text columns down to 60% of it, then the table scrolls.
+     */
+    private void sizeWith(TableColumn<ComparisonRow, ?> column, double width, boolean atLeast) {
+        Runnable resize = () -> {
+            column.setPrefWidth(width * textScale.get());
+            column.setMinWidth(width * textScale.get() * (atLeast ? 1 : 0.6));
+        };
+        resize.run();
+        textScale.addListener((obs, old, now) -> resize.run());
     }
 
     /** A column that shows formatted text but sorts by the number behind it; unavailable values sort last. */
@@ -340,7 +357,8 @@ public final class CompareView implements PackView {
             }
         });
         column.getStyleClass().addAll("numeric", styleClass);
-        column.setPrefWidth(width);
+        // Numbers with their intervals must stay readable; narrow windows scroll instead of cutting them.
+        sizeWith(column, width, true);
         return column;
     }
 
@@ -371,7 +389,7 @@ public final class CompareView implements PackView {
                 setTooltip(new Tooltip(note == null ? explanation : explanation + "\n" + note));
             }
         });
-        column.setPrefWidth(150);
+        sizeWith(column, 140, false);
         return column;
     }
 
@@ -402,7 +420,7 @@ public final class CompareView implements PackView {
         executor.run(progress -> kind == ChartKind.FOREST_PLOT ? charts.forestPlot(data) : charts.perModel(data))
                 .onSuccess(chart -> {
                     if (data == model.chartDataProperty().get() && kind == model.chartKindProperty().get()) {
-                        chartPane.showChart(chart);
+                        chartPane.showChart(chart, data.points().size());
                     }
                 })
                 .start();

@@ -51,7 +51,7 @@ public record ComparisonRow(SliceResult result) {
         if (result.delta() == null) {
             return "—";
         }
-        return signed(result.delta()) + (result.deltaCi() == null ? "" : "  " + interval(result.deltaCi(), true));
+        return signed(result.delta()) + (result.deltaCi() == null ? "" : " " + interval(result.deltaCi(), true));
     }
 
     /** "p / adjusted p", e.g. "0.004 / 0.020". */
@@ -106,7 +106,7 @@ public record ComparisonRow(SliceResult result) {
         if (estimate == null) {
             return "—";
         }
-        return number(estimate.value()) + (estimate.ci() == null ? "" : "  " + interval(estimate.ci(), false));
+        return number(estimate.value()) + (estimate.ci() == null ? "" : " " + interval(estimate.ci(), false));
     }
 
     private static String interval(Interval ci, boolean signed) {

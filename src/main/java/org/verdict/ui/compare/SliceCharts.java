@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
@@ -124,6 +125,9 @@ public final class SliceCharts {
                         String valueAxisLabel) {
         SymbolAxis slices = new SymbolAxis(null, points.stream().map(SliceCharts::axisLabel).toArray(String[]::new));
         slices.setInverted(true);
+        // One label per slice, always: an automatic tick unit would silently skip every other slice when crowded.
+        slices.setAutoTickUnitSelection(false);
+        slices.setTickUnit(new NumberTickUnit(1), false, false);
         slices.setGridBandsVisible(false);
         slices.setRange(-0.6, Math.max(points.size(), 1) - 0.4);
         NumberAxis values = new NumberAxis(valueAxisLabel);

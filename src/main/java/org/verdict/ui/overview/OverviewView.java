@@ -7,14 +7,17 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.ui.overview.OverviewViewModel.VersionRow;
 import org.verdict.ui.shell.PackView;
+import org.verdict.ui.theme.Palette;
 
 /** The model under review and the lineage of every version in the pack. */
 public final class OverviewView implements PackView {
@@ -49,21 +52,32 @@ public final class OverviewView implements PackView {
         versions.setId("overviewVersions");
         versions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         versions.getColumns().add(column("overview.col.version", VersionRow::version, 80));
-        versions.getColumns().add(column("overview.col.role", VersionRow::role, 100));
+        TableColumn<VersionRow, String> role = column("overview.col.role", VersionRow::role, 120);
+        role.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                // The same colour as the model's marks in every chart: production blue, candidate orange.
+                setGraphic(empty || item == null ? null
+                        : new Circle(5, Palette.fx(item.equals("production") ? Palette.PRODUCTION : Palette.CANDIDATE)));
+            }
+        });
+        versions.getColumns().add(role);
         versions.getColumns().add(column("overview.col.dataSnapshot", VersionRow::dataSnapshot, 160));
         versions.getColumns().add(column("overview.col.codeVersion", VersionRow::codeVersion, 130));
         versions.getColumns().add(column("overview.col.trainedAt", VersionRow::trainedAt, 150));
-        versions.getColumns().add(column("overview.col.hyperparameters", VersionRow::hyperparameters, 300));
-        versions.setRowFactory(table -> new javafx.scene.control.TableRow<>() {
+        TableColumn<VersionRow, String> hyperparameters = column("overview.col.hyperparameters",
+                VersionRow::hyperparameters, 320);
+        hyperparameters.setCellFactory(c -> new TableCell<>() {
             @Override
-            protected void updateItem(VersionRow row, boolean empty) {
-                super.updateItem(row, empty);
-                getStyleClass().removeAll("production-row", "candidate-row");
-                if (!empty && row != null) {
-                    getStyleClass().add(row.role() + "-row");
-                }
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setWrapText(true);
             }
         });
+        versions.getColumns().add(hyperparameters);
         VBox.setVgrow(versions, Priority.ALWAYS);
         root.getChildren().addAll(heading, facts, versionsHeading, versions);
     }

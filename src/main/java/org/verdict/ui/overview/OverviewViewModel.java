@@ -1,5 +1,6 @@
 package org.verdict.ui.overview;
 
+import java.text.MessageFormat;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -42,7 +43,7 @@ public final class OverviewViewModel {
         modelName.set(model.name());
         task.set(model.task().wireName()
                 + (model.positiveLabel() == null ? "" : " (positive label: " + model.positiveLabel() + ")"));
-        riskTier.set(String.valueOf(model.riskTier()));
+        riskTier.set(MessageFormat.format(text.getString("overview.tier"), model.riskTier()));
         approvers.set(approversFor(model.riskTier()));
         primaryMetric.set(pack.manifest().primaryMetric());
         versions.setAll(pack.manifest().models().stream().map(OverviewViewModel::row).toList());
@@ -72,8 +73,19 @@ public final class OverviewViewModel {
             return "—";
         }
         return new TreeMap<>(values).entrySet().stream()
-                .map(e -> e.getKey() + " = " + e.getValue())
-                .collect(Collectors.joining(", "));
+                .map(e -> e.getKey() + " = " + plain(e.getValue()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** 0.0005 as written in the manifest, not as Java prints a double (5.0E-4). */
+    private static String plain(Object value) {
+        if (value instanceof Double || value instanceof Float) {
+            double number = ((Number) value).doubleValue();
+            if (Double.isFinite(number)) {
+                return java.math.BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
+            }
+        }
+        return String.valueOf(value);
     }
 
     private static String orDash(String value) {

@@ -123,7 +123,9 @@ public final class MainWindow implements Navigator {
             onQuit.run();
         };
         stage.setTitle(text.getString("app.title"));
-        stage.setScene(new Scene(root, 1280, 800));
+        // First start: most of the screen, up to a size where the Compare table needs no scrolling.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(root, Math.min(1440, screen.getWidth() * 0.94), Math.min(920, screen.getHeight() * 0.92)));
         model.settings().window().filter(MainWindow::visibleOnSomeScreen).ifPresent(bounds -> {
             stage.setX(bounds.x());
             stage.setY(bounds.y());

@@ -34,6 +34,10 @@ final class StatusBar extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(10);
         packName.setId("statusPack");
+        // What is open stays readable; the progress message gives way when space runs out.
+        for (Label fixed : new Label[] {packName, packHash, store}) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
         packHash.setId("statusPackHash");
         store.setId("statusStore");
 
@@ -49,7 +53,10 @@ final class StatusBar extends HBox {
         cancel.setId("activityCancel");
         cancel.getStyleClass().add("small");
         cancel.setOnAction(e -> activity.cancel());
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        bar.setMinWidth(Region.USE_PREF_SIZE);
         HBox progressArea = new HBox(8, message, bar, cancel);
+        progressArea.setId("activityArea");
         progressArea.setAlignment(Pos.CENTER_RIGHT);
         progressArea.visibleProperty().bind(activity.visibleProperty());
         progressArea.managedProperty().bind(activity.visibleProperty());
@@ -82,8 +89,11 @@ final class StatusBar extends HBox {
             packHash.setTooltip(null);
             return;
         }
-        packName.setText(MessageFormat.format(text.getString("status.pack"), pack.manifest().model().name(),
-                pack.source().getFileName()));
+        String model = pack.manifest().model().name();
+        String folder = String.valueOf(pack.source().getFileName());
+        packName.setText(folder.equals(model)
+                ? MessageFormat.format(text.getString("status.pack"), model)
+                : MessageFormat.format(text.getString("status.packFolder"), model, folder));
         packName.setTooltip(new Tooltip(pack.source().toString()));
         String hash = pack.packHash();
         packHash.setText(MessageFormat.format(text.getString("status.hash"), hash.substring(0, SHORT_HASH_LENGTH)));

@@ -107,7 +107,7 @@ class SliceRankingTest {
             positive[i] = random.nextDouble() < 0.3 + 0.5 * scores[i];
         }
         SliceRanking ranking = SliceRanking.of(scores, positive);
-        double[] influence = ranking.averagePrecisionInfluence(ranking.averagePrecision().value());
+        double[] influence = ranking.averagePrecisionInfluence(ranking.averagePrecision().value(), new double[n]);
         double h = 1e-6;
         for (int j = 0; j < n; j++) {
             double[] up = ones(n);

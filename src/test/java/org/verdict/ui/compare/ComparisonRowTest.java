@@ -17,8 +17,8 @@ class ComparisonRowTest {
         assertEquals("▼ worse", row.verdictText());
         assertEquals("language=en", row.slice());
         // 0.770 − 0.810 = −0.040, shown with a real minus sign and its interval
-        assertEquals("−0.040  [−0.055, −0.025]", row.deltaText());
-        assertEquals("0.810  [0.790, 0.830]", row.productionText());
+        assertEquals("−0.040 [−0.055, −0.025]", row.deltaText());
+        assertEquals("0.810 [0.790, 0.830]", row.productionText());
         assertEquals("<0.001 / <0.001", row.pValueText());
     }
 

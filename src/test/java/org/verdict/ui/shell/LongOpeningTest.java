@@ -1,0 +1,91 @@
+package org.verdict.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.verdict.ui.error.ProblemDialog;
+import org.verdict.ui.settings.UserSettings;
+import org.verdict.ui.task.ActivityMonitor;
+import org.verdict.ui.task.WorkerPoolExecutor;
+import org.verdict.ui.theme.Appearance;
+
+/** Opening that takes long runs on a worker thread, shows its progress with a Cancel button, and can be stopped. */
+@ExtendWith(ApplicationExtension.class)
+class LongOpeningTest {
+    @TempDir
+    static Path folder;
+
+    private final ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.messages");
+    private final List<Throwable> unhandled = new CopyOnWriteArrayList<>();
+    private final List<String> workerThreads = new CopyOnWriteArrayList<>();
+    private WorkerPoolExecutor executor;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        executor = new WorkerPoolExecutor(1, unhandled::add);
+        // A pack that takes until it is cancelled, reporting progress all the time like a real loader.
+        PackSource slowSource = (source, progress) -> {
+            workerThreads.add(Thread.currentThread().getName());
+            for (long i = 0; ; i++) {
+                progress.update((i % 1000) / 1000.0, "reading primary.csv");
+                progress.checkCancelled();
+                Thread.onSpinWait();
+            }
+        };
+        MainViewModel model = new MainViewModel(slowSource, executor, new ActivityMonitor(System::currentTimeMillis),
+                UserSettings.load(folder.resolve("settings.json")), folder.resolve("decisions.db"), "Opening");
+        window = new MainWindow(model, List.of(), List.of(), new Appearance(false, false), text,
+                new ProblemDialog(text), unhandled::add, new MainWindow.PackChooser() {
+                    @Override
+                    public Optional<Path> choosePack(Window owner) {
+                        return Optional.empty();
+                    }
+
+                    @Override
+                    public Optional<Path> choosePackFolder(Window owner) {
+                        return Optional.empty();
+                    }
+                });
+        window.install(stage, () -> { });
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        executor.close();
+    }
+
+    @Test
+    void progressAndCancelAppearAndCancelStopsTheWork(FxRobot robot) throws Exception {
+        robot.interact(() -> window.openPack(folder.resolve("slow-pack"), true));
+        WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> robot.lookup("#activityArea").query().isVisible());
+        assertTrue(robot.lookup("#activityMessage").queryAs(Label.class).getText()
+                .contains("reading primary.csv"), "the sampled message is shown");
+        assertTrue(workerThreads.get(0).startsWith("verdict-worker-"), "the work ran off the FX thread");
+
+        robot.clickOn("#activityCancel");
+        WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> !robot.lookup("#activityArea").query().isVisible());
+
+        assertEquals("No pack open", robot.lookup("#statusPack").queryAs(Label.class).getText());
+        assertTrue(unhandled.isEmpty(), "cancelling is not an error: " + unhandled);
+        assertTrue(robot.lookup("#" + ProblemDialog.DIALOG_ID).tryQuery().isEmpty(), "no error dialog");
+    }
+}
