@@ -70,7 +70,7 @@ final class ApprovalPackComposer {
 
     private static List<Block> summary(ApprovalPackContent content) {
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Facts(List.of(
+        List<Fact> facts = new ArrayList<>(List.of(
                 new Fact("Model", content.model().name()),
                 new Fact("Task", content.model().task().wireName()),
                 new Fact("Risk tier", String.valueOf(content.model().riskTier())),
@@ -80,7 +80,14 @@ final class ApprovalPackComposer {
                 new Fact("Required approvers", content.requiredApprovers().isEmpty()
                         ? "none: automatic when every gate passes"
                         : String.join(", ", content.requiredApprovers())),
-                new Fact("Review pack", content.packName()))));
+                new Fact("Review pack", content.packName())));
+        if (content.approval() != null) {
+            facts.add(new Fact("Approval", content.approval()));
+        }
+        if (!content.missingEvidence().isEmpty()) {
+            facts.add(new Fact("Not in this pack", String.join(", ", content.missingEvidence())));
+        }
+        blocks.add(new Facts(facts));
         if (content.gates().isEmpty()) {
             blocks.add(new Paragraph("? No gate was evaluated: the pack cannot be approved from this document.",
                     Tone.INSUFFICIENT));
