@@ -94,6 +94,9 @@ final class ApprovalPackComposer {
         } else {
             blocks.add(gateTally(content.gates()));
         }
+        if (!content.validationChecks().isEmpty()) {
+            blocks.add(validationTally(content.validationChecks()));
+        }
         List<List<Cell>> rows = content.gates().stream()
                 .map(g -> List.of(Cell.plain(g.name()), Cell.of(g.outcome()), Cell.plain(g.summary())))
                 .toList();
@@ -123,6 +126,18 @@ final class ApprovalPackComposer {
         }
         return new Paragraph("✘ Not every gate passes: " + tally + ", of " + judged + " gates.",
                 counts.containsKey(Outcome.FAIL) ? Tone.FAIL : Tone.INSUFFICIENT);
+    }
+
+    /** Data-validation checks block a promotion too; the summary says how they ended. */
+    private static Paragraph validationTally(List<CheckResult> checks) {
+        Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
+        checks.forEach(c -> counts.merge(c.outcome(), 1L, Long::sum));
+        String tally = counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
+                .collect(Collectors.joining(", "));
+        Outcome worst = counts.containsKey(Outcome.FAIL) ? Outcome.FAIL
+                : counts.containsKey(Outcome.INSUFFICIENT_EVIDENCE) ? Outcome.INSUFFICIENT_EVIDENCE : Outcome.PASS;
+        return new Paragraph(worst.mark() + " Data-validation checks (section " + TRIGGERS + "): " + tally + ", of "
+                + checks.size() + ".", worst.tone());
     }
 
     private static List<Block> lineage(ApprovalPackContent content) {
