@@ -15,7 +15,7 @@ import org.verdict.core.pack.ReviewPack;
  * Built from a review pack, its comparison, the gate evaluation and the decision log; tests build it by hand.
  *
  * @param packName the pack's folder or file name (not a machine path, so the document is the same everywhere)
- * @param versions production first, then the candidate under review
+ * @param versions production first, then every candidate of the pack
  * @param requiredApprovers the roles the risk tier asks for, e.g. [ML lead]; empty for automatic approval
  * @param approval what the approval requirement says given the gates, e.g. "Blocked: not every gate passes ...",
  *                 or null before the gates are judged
@@ -72,7 +72,7 @@ public record ApprovalPackContent(
                 .orElse(null);
         List<ModelVersion> versions = new ArrayList<>();
         versions.add(manifest.production());
-        manifest.candidates().stream().filter(c -> c.version().equals(candidateVersion)).forEach(versions::add);
+        versions.addAll(manifest.candidates());
         return new ApprovalPackContent(pack.source().getFileName().toString(), manifest.model(),
                 manifest.primaryMetric(), versions, candidateVersion, List.of(), null, List.of(), List.of(), List.of(),
                 null, List.of(), List.of(), null, pack.fileHashes(), policy);
