@@ -3,6 +3,7 @@ package org.verdict.ui;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,9 +26,13 @@ import org.verdict.core.gates.GateReview;
 import org.verdict.core.gates.policy.PolicyReader;
 import org.verdict.core.gates.suites.SuiteReader;
 import org.verdict.core.pack.PackLoader;
+import org.verdict.ui.audit.AuditView;
+import org.verdict.ui.audit.AuditViewModel;
 import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.compare.CompareView;
 import org.verdict.ui.compare.CompareViewModel;
+import org.verdict.ui.decision.DecisionDialog;
+import org.verdict.ui.decision.RecordDecisionAction;
 import org.verdict.ui.error.ApplicationLog;
 import org.verdict.ui.error.ProblemDialog;
 import org.verdict.ui.error.UnexpectedErrors;
@@ -97,8 +102,16 @@ public final class VerdictApp extends Application {
         EvidenceView evidence = new EvidenceView(gatesModel, gatesText,
                 new ChartPane(appearance, text, saveTarget, unexpected));
 
-        MainWindow window = new MainWindow(main, views(overview, compare, gates, evidence), packActions(), appearance,
-                text, problems, unexpected, packChooser(text));
+        AuditViewModel auditModel = new AuditViewModel(executor::runInBackground, executor::runOnFxThread);
+        AuditView audit = new AuditView(auditModel, AuditView.defaultText(), main.decisionStoreProperty()::get);
+        RecordDecisionAction recordDecision = new RecordDecisionAction(executor,
+                (pack, progress) -> gateReview.review(pack, null, gateReview.policyOf(pack), progress),
+                main.decisionStoreProperty(), () -> stage,
+                signed -> auditModel.recordSignedInto(main.decisionStoreProperty().get()),
+                DecisionDialog.defaultText(), Clock.systemDefaultZone());
+
+        MainWindow window = new MainWindow(main, views(overview, compare, gates, evidence, audit),
+                packActions(recordDecision), appearance, text, problems, unexpected, packChooser(text));
         navigator.set(window);
         window.install(stage, () -> {
             settings.setDarkTheme(appearance.darkProperty().get());
@@ -118,13 +131,13 @@ public final class VerdictApp extends Application {
 
     /** The screens in navigation order; the n-th gets Ctrl+n. Gates and Audit are mounted here by their helpers. */
     private static List<PackView> views(OverviewView overview, CompareView compare, GatesView gates,
-                                        EvidenceView evidence) {
-        return List.of(overview, compare, gates, evidence);
+                                        EvidenceView evidence, AuditView audit) {
+        return List.of(overview, compare, gates, evidence, audit);
     }
 
     /** File-menu commands on the open pack (e.g. export approval pack, record decision). */
-    private static List<PackAction> packActions() {
-        return List.of();
+    private static List<PackAction> packActions(RecordDecisionAction recordDecision) {
+        return List.of(recordDecision.packAction());
     }
 
     /** The last pack if it still exists, else the bundled sample (not remembered: it is only a demo). */

@@ -6,14 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.verdict.core.ledger.VerificationReport.Problem;
 import org.verdict.core.pack.Hashes;
 import org.verdict.core.task.Progress;
-import org.verdict.core.ledger.VerificationReport.Problem;
 
 /**
  * Checks a whole log without trusting anything the store says about itself: sequence numbers, each record's id
  * against its bytes, the hash chain, every signature against the registered keys (and those keys against their
- * ids), revocations, and every checkpoint's signature and Merkle root against the records.
+ * ids), revocations, and every checkpoint's signature, Merkle root and signature hash against the store.
  */
 public final class LogVerifier {
 
@@ -66,6 +66,9 @@ public final class LogVerifier {
             problems.add(new Problem(seq, "the payload is not a decision statement (the record was changed)"));
         }
         parsed.ifPresent(statement -> {
+            if (!DecisionStatement.FORMAT.equals(statement.format())) {
+                problems.add(new Problem(seq, "unknown statement format " + statement.format()));
+            }
             if (statement.sequence() != seq) {
                 problems.add(new Problem(seq, "holds the statement signed for position #" + statement.sequence()
                         + " (records were swapped or moved)"));

@@ -33,7 +33,7 @@ public final class RecordJson {
         } catch (JsonProcessingException e) {
             throw JsonFiles.located(file, e);
         } catch (IOException e) {
-            throw new LedgerException("cannot read record file " + file + ": " + e.getMessage(), e);
+            throw new LedgerException("cannot read record file " + file + ": " + JsonFiles.reason(e), e);
         }
         if (record == null) {
             throw new LedgerException(file + ": empty record file");
