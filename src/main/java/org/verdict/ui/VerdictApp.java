@@ -3,6 +3,7 @@ package org.verdict.ui;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,9 @@ import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -21,14 +25,22 @@ import javafx.stage.Window;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.pack.PackLoader;
+import org.verdict.core.report.ApprovalPackExport;
+import org.verdict.core.report.ApprovalPackWriter;
+import org.verdict.ui.audit.AuditView;
+import org.verdict.ui.audit.AuditViewModel;
 import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.compare.CompareView;
 import org.verdict.ui.compare.CompareViewModel;
+import org.verdict.ui.decision.DecisionDialog;
+import org.verdict.ui.decision.DecisionViewModel;
 import org.verdict.ui.error.ApplicationLog;
 import org.verdict.ui.error.ProblemDialog;
 import org.verdict.ui.error.UnexpectedErrors;
 import org.verdict.ui.overview.OverviewView;
 import org.verdict.ui.overview.OverviewViewModel;
+import org.verdict.ui.report.ApprovalPackExportModel;
+import org.verdict.ui.report.ExportApprovalPackAction;
 import org.verdict.ui.settings.DividerMemory;
 import org.verdict.ui.settings.UserDataFolder;
 import org.verdict.ui.settings.UserSettings;
@@ -44,8 +56,8 @@ import org.verdict.ui.theme.Appearance;
 
 /**
  * The composition root of the desktop app: the one place that creates the executor, settings, theme and views and
- * wires them together by constructor. To mount a view, add it to {@link #views}; to add a File-menu command on the
- * open pack, add it to {@link #packActions}.
+ * wires them together by constructor. Views are mounted in the {@code views} list (navigation order; the n-th gets
+ * Ctrl+n); File-menu commands on the open pack in the {@code packActions} list.
  */
 public final class VerdictApp extends Application {
     /** Prints the time to first frame and exits: used by the cold-start benchmark (docs/benchmarks-ui.md). */
@@ -74,13 +86,23 @@ public final class VerdictApp extends Application {
 
         OverviewView overview = new OverviewView(new OverviewViewModel(text), text);
         ComparisonEngine engine = new ComparisonEngine();
-        CompareView compare = new CompareView(
-                new CompareViewModel(engine::compare, engine::confusionMatrix, executor, activity, text, ComparisonOptions.DEFAULTS,
-                        unexpected),
-                text, executor, new ChartPane(appearance, text, saveTarget, unexpected), dividers);
+        CompareViewModel compareModel = new CompareViewModel(engine::compare, engine::confusionMatrix, executor,
+                activity, text, ComparisonOptions.DEFAULTS, unexpected);
+        CompareView compare = new CompareView(compareModel, text, executor,
+                new ChartPane(appearance, text, saveTarget, unexpected), dividers);
+        AuditViewModel auditModel = new AuditViewModel(executor::runInBackground, executor::runOnFxThread);
+        AuditView audit = new AuditView(auditModel, AuditView.defaultText());
 
-        MainWindow window = new MainWindow(main, views(overview, compare), packActions(), appearance, text,
-                problems, unexpected, packChooser(text));
+        List<PackView> views = List.of(overview, compare,
+                PackView.independentOfPack(audit.id(), audit.title(), audit.node()));
+        List<PackAction> packActions = List.of(
+                recordDecision(stage, text, main),
+                exportApprovalPack(stage, text, new ExportApprovalPackAction(
+                        new ApprovalPackExportModel(new ApprovalPackExport(new PackLoader(), engine,
+                                new ApprovalPackWriter()), executor::runInBackground, executor::runOnFxThread),
+                        () -> main.currentPack().orElse(null), compareModel.candidateProperty()::get)));
+        MainWindow window = new MainWindow(main, views, packActions, appearance, text, problems, unexpected,
+                packChooser(text));
         window.install(stage, () -> {
             settings.setDarkTheme(appearance.darkProperty().get());
             settings.setLargeText(appearance.largeTextProperty().get());
@@ -95,16 +117,31 @@ public final class VerdictApp extends Application {
             new StallDetector(100).start();
         }
         openFirstPack(settings, window, main);
+        if (Files.isRegularFile(dataFolder.defaultDecisionStore())) {
+            auditModel.open(dataFolder.defaultDecisionStore());
+        }
     }
 
-    /** The screens in navigation order; the n-th gets Ctrl+n. Gates and Audit are mounted here by their helpers. */
-    private static List<PackView> views(OverviewView overview, CompareView compare) {
-        return List.of(overview, compare);
+    /** File → Record decision…: the signed decision dialog, pre-filled from the open pack, on the store in use. */
+    private PackAction recordDecision(Stage stage, ResourceBundle text, MainViewModel main) {
+        return new PackAction("menuRecordDecision", text.getString("menu.file.recordDecision"),
+                new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), pack -> {
+                    DecisionViewModel decision = new DecisionViewModel(pack, null, List.of(),
+                            executor::runInBackground, executor::runOnFxThread, Clock.systemDefaultZone());
+                    decision.storeProperty().set(main.decisionStoreProperty().get());
+                    new DecisionDialog(decision, DecisionDialog.defaultText()).showModal(stage);
+                });
     }
 
-    /** File-menu commands on the open pack (e.g. export approval pack, record decision). */
-    private static List<PackAction> packActions() {
-        return List.of();
+    /** File → Export approval pack…: asks for a folder, then the report helper's export shows its own progress. */
+    private static PackAction exportApprovalPack(Stage stage, ResourceBundle text, ExportApprovalPackAction export) {
+        return new PackAction("menuExportApprovalPack", text.getString("menu.file.exportApprovalPack"),
+                new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), pack -> {
+                    DirectoryChooser chooser = new DirectoryChooser();
+                    chooser.setTitle(text.getString("export.chooserTitle"));
+                    Optional.ofNullable(chooser.showDialog(stage))
+                            .ifPresent(folder -> export.export(stage, pack, folder.toPath()));
+                });
     }
 
     /** The last pack if it still exists, else the bundled sample (not remembered: it is only a demo). */
