@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -46,15 +47,26 @@ class ReportCommandTest {
         return commandLine.execute(args);
     }
 
+    private Path routerPack() {
+        return PackFixture.write(folder.resolve("router-pack"), PackFixture.MULTICLASS_MANIFEST,
+                PackFixture.MULTICLASS_CSV);
+    }
+
+    /** Runs {@code report} on the pack into a fresh folder and returns the HTML written. */
+    private String reportHtml(Path pack, String... moreArgs) throws IOException {
+        Path out = folder.resolve("out");
+        List<String> args = new ArrayList<>(List.of(pack.toString(), "--out", out.toString()));
+        args.addAll(List.of(moreArgs));
+        assertEquals(0, run(args.toArray(String[]::new)), err.toString());
+        return Files.readString(out.resolve("approval-pack.html"), StandardCharsets.UTF_8);
+    }
+
     @Test
     void writesHtmlWhoseHashesAreTheFilesSha256() throws Exception {
-        Path pack = PackFixture.write(folder.resolve("router-pack"), PackFixture.MULTICLASS_MANIFEST,
-                PackFixture.MULTICLASS_CSV);
-        Path out = folder.resolve("out");
+        Path pack = routerPack();
 
-        assertEquals(0, run(pack.toString(), "--out", out.toString()), err.toString());
+        String html = reportHtml(pack);
 
-        String html = Files.readString(out.resolve("approval-pack.html"), StandardCharsets.UTF_8);
         for (String file : List.of("manifest.json", "primary.csv")) {
             String sha256 = sha256(pack.resolve(file));
             assertTrue(html.contains("<td>" + file + "</td><td>" + sha256 + "</td>"), "hash row of " + file);
@@ -67,7 +79,7 @@ class ReportCommandTest {
         assertTrue(html.contains("macro_f1 by language: candidate − production"), "forest plot per dimension");
         assertTrue(html.contains("macro_f1 by gender: candidate − production"), "sensitive columns are sliced too");
         assertTrue(html.contains("<td class=\"no-difference\">too few examples</td>"));
-        try (PDDocument pdf = Loader.loadPDF(out.resolve("approval-pack.pdf").toFile())) {
+        try (PDDocument pdf = Loader.loadPDF(folder.resolve("out/approval-pack.pdf").toFile())) {
             String text = new PDFTextStripper().getText(pdf);
             assertTrue(text.contains(sha256(pack.resolve("primary.csv"))));
         }
@@ -75,12 +87,8 @@ class ReportCommandTest {
 
     @Test
     void everyPromotionGateHasItsSectionAndEveryValidationCheckItsRow() throws IOException {
-        Path pack = PackFixture.write(folder.resolve("router-pack"), PackFixture.MULTICLASS_MANIFEST,
-                PackFixture.MULTICLASS_CSV);
-        Path out = folder.resolve("out");
-        assertEquals(0, run(pack.toString(), "--out", out.toString()), err.toString());
+        String html = reportHtml(routerPack());
 
-        String html = Files.readString(out.resolve("approval-pack.html"), StandardCharsets.UTF_8);
         for (Gate gate : Gate.values()) {
             String title = gate.title();
             if (gate.kind() == Gate.Kind.PROMOTION) {
@@ -94,8 +102,7 @@ class ReportCommandTest {
 
     @Test
     void decisionLogRecordsOfThisPackAreIncludedWithSignatureStatusAndCheckpoint() throws Exception {
-        Path pack = PackFixture.write(folder.resolve("router-pack"), PackFixture.MULTICLASS_MANIFEST,
-                PackFixture.MULTICLASS_CSV);
+        Path pack = routerPack();
         Map<String, String> files = new TreeMap<>();
         for (String file : List.of("manifest.json", "primary.csv")) {
             files.put(file, sha256(pack.resolve(file)));
@@ -111,11 +118,9 @@ class ReportCommandTest {
                     fixture.evaluationSummary(), fixture.approvers(), null, null, null,
                     new Evidence(null, files, null)), lead);
         }
-        Path out = folder.resolve("out");
 
-        assertEquals(0, run(pack.toString(), "--out", out.toString(), "--db", db.toString()), err.toString());
+        String html = reportHtml(pack, "--db", db.toString());
 
-        String html = Files.readString(out.resolve("approval-pack.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("<dd>" + appended.recordId() + "</dd>"), "the record's payload hash");
         assertTrue(html.contains("<td>Ada Lovelace</td><td>ml-lead</td><td>" + lead.identity().keyId()
                 + "</td><td class=\"pass\">✔ valid</td>"));
@@ -125,8 +130,7 @@ class ReportCommandTest {
 
     @Test
     void sameInputGivesByteIdenticalHtml() throws IOException {
-        Path pack = PackFixture.write(folder.resolve("router-pack"), PackFixture.MULTICLASS_MANIFEST,
-                PackFixture.MULTICLASS_CSV);
+        Path pack = routerPack();
         assertEquals(0, run(pack.toString(), "--out", folder.resolve("first").toString()));
         assertEquals(0, run(pack.toString(), "--out", folder.resolve("second").toString()));
         assertEquals(-1L, Files.mismatch(folder.resolve("first/approval-pack.html"),
@@ -147,8 +151,7 @@ class ReportCommandTest {
 
     @Test
     void unknownCandidateIsBadInput() {
-        Path pack = PackFixture.write(folder.resolve("router-pack"), PackFixture.MULTICLASS_MANIFEST,
-                PackFixture.MULTICLASS_CSV);
+        Path pack = routerPack();
         assertEquals(2, run(pack.toString(), "--out", folder.resolve("out").toString(), "--candidate", "99"));
         assertTrue(err.toString().contains("99"));
     }

@@ -1,6 +1,7 @@
 package org.verdict.core.compare;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -126,7 +127,7 @@ public final class ComparisonEngine {
                 rows[count++] = row;
             }
         }
-        return java.util.Arrays.copyOf(rows, count);
+        return Arrays.copyOf(rows, count);
     }
 
     /**
@@ -160,7 +161,7 @@ public final class ComparisonEngine {
         for (int row : rows) {
             member[row] = true;
         }
-        return java.util.Arrays.stream(ordered).filter(row -> member[row]).toArray();
+        return Arrays.stream(ordered).filter(row -> member[row]).toArray();
     }
 
     private static List<SliceGrouping> groupings(EvaluationTable table, ComparisonOptions options) {
@@ -207,9 +208,12 @@ public final class ComparisonEngine {
 
     private static List<SliceTask> sliceTasks(SliceGrouping grouping, PairedModels models) {
         // rows in table order keep the per-row passes (counts, sums) sequential in memory
-        int[][] byRow = grouping.partition(models.tableOrder);
-        int[][] byProduction = models.productionAscending == null ? null : grouping.partition(models.productionAscending);
-        int[][] byCandidate = models.candidateAscending == null ? null : grouping.partition(models.candidateAscending);
+        int[] sizes = grouping.sliceSizes(models.table.rowCount());
+        int[][] byRow = grouping.partition(models.tableOrder, sizes);
+        int[][] byProduction = models.productionAscending == null ? null
+                : grouping.partition(models.productionAscending, sizes);
+        int[][] byCandidate = models.candidateAscending == null ? null
+                : grouping.partition(models.candidateAscending, sizes);
         // every row is in exactly one slice of a grouping, so one row → position map serves all its slices
         int[] localIndex = new int[models.table.rowCount()];
         List<SliceTask> tasks = new ArrayList<>();

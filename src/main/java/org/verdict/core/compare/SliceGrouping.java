@@ -72,25 +72,39 @@ final class SliceGrouping {
         return new SliceKey(dimensions, levelValues.get(slice));
     }
 
-    /** The rows of every slice (one array per slice, possibly empty), each in the order given. */
-    int[][] partition(int[] orderedRows) {
+    /** How many rows each slice has. */
+    int[] sliceSizes(int rowCount) {
         int[] size = new int[sliceCount()];
-        for (int row : orderedRows) {
-            size[codeOf(row)]++;
+        if (codes == null) {
+            size[0] = rowCount;
+        } else {
+            for (int code : codes) {
+                size[code]++;
+            }
+        }
+        return size;
+    }
+
+    /**
+     * The rows of every slice (one array per slice, possibly empty), each in the order given.
+     * The overall slice is {@code orderedRows} itself, not a copy; nobody writes to these arrays.
+     *
+     * @param sizes from {@link #sliceSizes}
+     */
+    int[][] partition(int[] orderedRows, int[] sizes) {
+        if (codes == null) {
+            return new int[][] {orderedRows};
         }
         int[][] rows = new int[sliceCount()][];
         for (int s = 0; s < rows.length; s++) {
-            rows[s] = new int[size[s]];
+            rows[s] = new int[sizes[s]];
         }
         int[] next = new int[sliceCount()];
         for (int row : orderedRows) {
-            int slice = codeOf(row);
+            int slice = codes[row];
             rows[slice][next[slice]++] = row;
         }
         return rows;
     }
 
-    private int codeOf(int row) {
-        return codes == null ? 0 : codes[row];
-    }
 }

@@ -70,7 +70,7 @@ final class ApprovalPackComposer {
 
     private static List<Block> summary(ApprovalPackContent content) {
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Facts(List.of(
+        List<Fact> facts = new ArrayList<>(List.of(
                 new Fact("Model", content.model().name()),
                 new Fact("Task", content.model().task().wireName()),
                 new Fact("Risk tier", String.valueOf(content.model().riskTier())),
@@ -80,12 +80,22 @@ final class ApprovalPackComposer {
                 new Fact("Required approvers", content.requiredApprovers().isEmpty()
                         ? "none: automatic when every gate passes"
                         : String.join(", ", content.requiredApprovers())),
-                new Fact("Review pack", content.packName()))));
+                new Fact("Review pack", content.packName())));
+        if (content.approval() != null) {
+            facts.add(new Fact("Approval", content.approval()));
+        }
+        if (!content.missingEvidence().isEmpty()) {
+            facts.add(new Fact("Not in this pack", String.join(", ", content.missingEvidence())));
+        }
+        blocks.add(new Facts(facts));
         if (content.gates().isEmpty()) {
             blocks.add(new Paragraph("? No gate was evaluated: the pack cannot be approved from this document.",
                     Tone.INSUFFICIENT));
         } else {
             blocks.add(gateTally(content.gates()));
+        }
+        if (!content.validationChecks().isEmpty()) {
+            blocks.add(validationTally(content.validationChecks()));
         }
         List<List<Cell>> rows = content.gates().stream()
                 .map(g -> List.of(Cell.plain(g.name()), Cell.of(g.outcome()), Cell.plain(g.summary())))
@@ -116,6 +126,18 @@ final class ApprovalPackComposer {
         }
         return new Paragraph("✘ Not every gate passes: " + tally + ", of " + judged + " gates.",
                 counts.containsKey(Outcome.FAIL) ? Tone.FAIL : Tone.INSUFFICIENT);
+    }
+
+    /** Data-validation checks block a promotion too; the summary says how they ended. */
+    private static Paragraph validationTally(List<CheckResult> checks) {
+        Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
+        checks.forEach(c -> counts.merge(c.outcome(), 1L, Long::sum));
+        String tally = counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
+                .collect(Collectors.joining(", "));
+        Outcome worst = counts.containsKey(Outcome.FAIL) ? Outcome.FAIL
+                : counts.containsKey(Outcome.INSUFFICIENT_EVIDENCE) ? Outcome.INSUFFICIENT_EVIDENCE : Outcome.PASS;
+        return new Paragraph(worst.mark() + " Data-validation checks (section " + TRIGGERS + "): " + tally + ", of "
+                + checks.size() + ".", worst.tone());
     }
 
     private static List<Block> lineage(ApprovalPackContent content) {

@@ -67,7 +67,8 @@ public final class GateReviewEvidence {
         RetrainingAssessment triggers = review.triggers();
         List<CheckResult> triggerChecks = triggers.triggers().stream().map(GateReviewEvidence::trigger).toList();
         String suggestion = triggers.suggestion().label() + " — " + triggers.rationale();
-        return content.withGates(gates, review.gates().approval().approvers())
+        return content.withGates(gates, review.gates().approval().approvers(), review.gates().approval().text(),
+                        review.gates().missingSuites())
                 .withChecks(triggerChecks, suggestion, validation);
     }
 

@@ -31,6 +31,9 @@ public final class EvidenceView implements PackView {
             EvidencePages.HUMAN_BASELINE, EvidencePages.METRIC_HISTORY, EvidencePages.TRIGGERS,
             EvidencePages.DATA_VALIDATION);
 
+    private static final double CHAR_WIDTH = 8.5;
+    private static final double MAX_COLUMN_WIDTH = 620;
+
     private final GatesViewModel model;
     private final ResourceBundle text;
     private final ChartPane chart;
@@ -120,11 +123,17 @@ public final class EvidenceView implements PackView {
             int index = c;
             TableColumn<List<String>, String> column = new TableColumn<>(table.columns().get(c));
             column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().get(index)));
+            // wide enough for the longest cell (up to a limit), so numbers and intervals are not cut
+            int longest = table.rows().stream().mapToInt(row -> row.get(index).length())
+                    .max().orElse(0);
+            column.setPrefWidth(Math.min(MAX_COLUMN_WIDTH, 24 + CHAR_WIDTH * Math.max(longest,
+                    table.columns().get(index).length())));
             view.getColumns().add(column);
         }
         view.getItems().setAll(table.rows());
-        view.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        view.setPrefHeight(Math.min(420, 34 + 26 * Math.max(1, table.rows().size())));
+        view.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        view.setPrefHeight(Math.min(480, 52 + 40 * Math.max(1, table.rows().size())));
+        view.setMinHeight(view.getPrefHeight());
         return view;
     }
 

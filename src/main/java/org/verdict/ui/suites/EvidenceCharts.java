@@ -9,6 +9,8 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.HistogramDataset;
 import org.jfree.data.time.Day;
@@ -71,8 +73,15 @@ final class EvidenceCharts {
                 PlotOrientation.VERTICAL, true, true, false);
         chart.getXYPlot().getRenderer().setDefaultToolTipGenerator(null);
         chart.getXYPlot().setForegroundAlpha(0.6f);
-        chart.getXYPlot().addDomainMarker(labelled(slo.p95Ms(), "SLO p95 " + Cells.millis(slo.p95Ms())));
-        chart.getXYPlot().addDomainMarker(labelled(slo.p99Ms(), "SLO p99 " + Cells.millis(slo.p99Ms())));
+        // p95 labelled left of its line and p99 right of its own, so close SLOs stay readable
+        ValueMarker p95 = labelled(slo.p95Ms(), "SLO p95 " + Cells.millis(slo.p95Ms()));
+        p95.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        p95.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+        ValueMarker p99 = labelled(slo.p99Ms(), "SLO p99 " + Cells.millis(slo.p99Ms()));
+        p99.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        p99.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        chart.getXYPlot().addDomainMarker(p95);
+        chart.getXYPlot().addDomainMarker(p99);
         return chart;
     }
 

@@ -160,20 +160,28 @@ public final class EvidencePages {
                 EvidenceCharts.perSlice(evidence.primaryMetric(), languages, review.policy().languageParity().floor()));
     }
 
+    /** Comparison rows per slice; {@code gateColumn} adds the gate's outcome per slice, or null for none. */
     private static EvidenceTable comparisonTable(String caption, List<SliceResult> results,
                                                  Function<SliceResult, String> gateColumn) {
         List<List<String>> rows = new ArrayList<>();
         for (SliceResult r : results) {
-            rows.add(r.isAvailable()
+            List<String> row = new ArrayList<>(r.isAvailable()
                     ? List.of(r.slice().label(), Integer.toString(r.n()), Cells.number(r.production().value()),
                             Cells.number(r.candidate().value()), Cells.signed(r.delta()) + " " + Cells.interval(r.deltaCi()),
-                            r.adjustedP() == null ? "—" : GateNumbers.pValue(r.adjustedP()), r.verdict().label(),
-                            gateColumn.apply(r))
+                            r.adjustedP() == null ? "—" : GateNumbers.pValue(r.adjustedP()), r.verdict().label())
                     : List.of(r.slice().label(), Integer.toString(r.n()), "—", "—", "—", "—",
-                            "unavailable: " + r.unavailableReason(), gateColumn.apply(r)));
+                            "unavailable: " + r.unavailableReason()));
+            if (gateColumn != null) {
+                row.add(gateColumn.apply(r));
+            }
+            rows.add(row);
         }
-        return new EvidenceTable(caption, List.of("Slice", "n", "Production", "Candidate", "Δ [95% CI]", "Adjusted p",
-                "Verdict", "Gate"), rows);
+        List<String> columns = new ArrayList<>(List.of("Slice", "n", "Production", "Candidate", "Δ [95% CI]",
+                "Adjusted p", "Verdict"));
+        if (gateColumn != null) {
+            columns.add("Gate");
+        }
+        return new EvidenceTable(caption, columns, rows);
     }
 
     static EvidencePage latency(CandidateReview review) {
@@ -238,7 +246,7 @@ public final class EvidencePages {
             List<SliceResult> results = report.resultsFor(evidence.primaryMetric()).stream()
                     .filter(r -> r.slice().dimensions().size() <= 1).toList();
             tables.add(comparisonTable("Held-out evaluation set: " + evidence.primaryMetric().wireName()
-                    + ", compared like the primary suite", results, r -> ""));
+                    + ", compared like the primary suite", results, null));
             results.stream().filter(r -> r.slice().isOverall() && r.isAvailable()).findFirst().ifPresent(r ->
                     parts.add("Held-out set: Δ " + Cells.signed(r.delta()) + " " + Cells.interval(r.deltaCi()) + ", "
                             + r.verdict().label() + "."));
