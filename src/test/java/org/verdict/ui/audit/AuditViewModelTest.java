@@ -57,7 +57,7 @@ class AuditViewModelTest {
     }
 
     @Test
-    void filtersByModelKindDecisionApproverSearchAndDates() {
+    void filtersByModelKindDecisionApproverSearchAndDates() throws Exception {
         DecisionRecord other = LedgerFixtures.promotion(1, "another model");
         try (DecisionLog log = DecisionLog.openForWriting(db)) {
             log.append(new DecisionRecord(other.kind(), "fraud-screen", other.decisionDate(), other.decision(),
