@@ -1,6 +1,7 @@
 package org.verdict.ui;
 
 import java.io.IOException;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,6 +27,8 @@ import org.verdict.core.gates.GateReview;
 import org.verdict.core.gates.policy.PolicyReader;
 import org.verdict.core.gates.suites.SuiteReader;
 import org.verdict.core.pack.PackLoader;
+import org.verdict.core.report.ApprovalPackExport;
+import org.verdict.core.report.ApprovalPackWriter;
 import org.verdict.ui.audit.AuditView;
 import org.verdict.ui.audit.AuditViewModel;
 import org.verdict.ui.chart.ChartPane;
@@ -33,6 +36,7 @@ import org.verdict.ui.compare.CompareView;
 import org.verdict.ui.compare.CompareViewModel;
 import org.verdict.ui.decision.DecisionDialog;
 import org.verdict.ui.decision.RecordDecisionAction;
+import org.verdict.ui.report.ExportApprovalPackAction;
 import org.verdict.ui.error.ApplicationLog;
 import org.verdict.ui.error.ProblemDialog;
 import org.verdict.ui.error.UnexpectedErrors;
@@ -57,8 +61,8 @@ import org.verdict.ui.theme.Appearance;
 
 /**
  * The composition root of the desktop app: the one place that creates the executor, settings, theme and views and
- * wires them together by constructor. To mount a view, add it to {@link #views}; to add a File-menu command on the
- * open pack, add it to {@link #packActions}.
+ * wires them together by constructor. Views are mounted in the {@code views} list (navigation order; the n-th gets
+ * Ctrl+n); File-menu commands on the open pack in the {@code packActions} list.
  */
 public final class VerdictApp extends Application {
     /** Prints the time to first frame and exits: used by the cold-start benchmark (docs/benchmarks-ui.md). */
@@ -87,10 +91,10 @@ public final class VerdictApp extends Application {
 
         OverviewView overview = new OverviewView(new OverviewViewModel(text), text);
         ComparisonEngine engine = new ComparisonEngine();
-        CompareView compare = new CompareView(
-                new CompareViewModel(engine::compare, engine::confusionMatrix, executor, activity, text, ComparisonOptions.DEFAULTS,
-                        unexpected),
-                text, executor, new ChartPane(appearance, text, saveTarget, unexpected), dividers);
+        CompareViewModel compareModel = new CompareViewModel(engine::compare, engine::confusionMatrix, executor,
+                activity, text, ComparisonOptions.DEFAULTS, unexpected);
+        CompareView compare = new CompareView(compareModel, text, executor,
+                new ChartPane(appearance, text, saveTarget, unexpected), dividers);
 
         ResourceBundle gatesText = ResourceBundle.getBundle("org.verdict.ui.gates.gates", Locale.getDefault());
         GateReview gateReview = new GateReview(engine, new PackLoader(), new SuiteReader(), new PolicyReader());
@@ -110,8 +114,12 @@ public final class VerdictApp extends Application {
                 signed -> auditModel.recordSignedInto(main.decisionStoreProperty().get()),
                 DecisionDialog.defaultText(), Clock.systemDefaultZone());
 
+        ExportApprovalPackAction exportApprovalPack = new ExportApprovalPackAction(
+                new ApprovalPackExport(new PackLoader(), gateReview, new ApprovalPackWriter()), executor, activity,
+                problems, () -> stage, owner -> chooseExportFolder(owner, text), compareModel.candidateProperty()::get,
+                main.decisionStoreProperty()::get);
         MainWindow window = new MainWindow(main, views(overview, compare, gates, evidence, audit),
-                packActions(recordDecision), appearance, text, problems, unexpected, packChooser(text));
+                packActions(recordDecision, exportApprovalPack), appearance, text, problems, unexpected, packChooser(text));
         navigator.set(window);
         window.install(stage, () -> {
             settings.setDarkTheme(appearance.darkProperty().get());
@@ -127,6 +135,9 @@ public final class VerdictApp extends Application {
             new StallDetector(100).start();
         }
         openFirstPack(settings, window, main);
+        if (Files.isRegularFile(dataFolder.defaultDecisionStore())) {
+            auditModel.open(dataFolder.defaultDecisionStore());
+        }
     }
 
     /** The screens in navigation order; the n-th gets Ctrl+n. Gates and Audit are mounted here by their helpers. */
@@ -136,8 +147,15 @@ public final class VerdictApp extends Application {
     }
 
     /** File-menu commands on the open pack (e.g. export approval pack, record decision). */
-    private static List<PackAction> packActions(RecordDecisionAction recordDecision) {
-        return List.of(recordDecision.packAction());
+    private static List<PackAction> packActions(RecordDecisionAction recordDecision,
+                                                ExportApprovalPackAction exportApprovalPack) {
+        return List.of(recordDecision.packAction(), exportApprovalPack.packAction());
+    }
+
+    private static Optional<Path> chooseExportFolder(Window owner, ResourceBundle text) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(text.getString("export.chooserTitle"));
+        return Optional.ofNullable(chooser.showDialog(owner)).map(File::toPath);
     }
 
     /** The last pack if it still exists, else the bundled sample (not remembered: it is only a demo). */

@@ -23,4 +23,29 @@ public interface PackView {
 
     /** A pack opened; replace whatever the view showed for the previous one. */
     void showPack(ReviewPack pack);
+
+    /** Mounts a screen that does not depend on the open pack (e.g. Audit, which opens a decision store). */
+    static PackView independentOfPack(String id, String title, Node node) {
+        return new PackView() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public String title() {
+                return title;
+            }
+
+            @Override
+            public Node node() {
+                return node;
+            }
+
+            @Override
+            public void showPack(ReviewPack pack) {
+                // Nothing to show: this screen has its own input.
+            }
+        };
+    }
 }
