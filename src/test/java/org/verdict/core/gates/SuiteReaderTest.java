@@ -36,6 +36,20 @@ class SuiteReaderTest {
     }
 
     @Test
+    void driftFeaturesKeepTheManifestOrderSoReportsAreTheSameOnEveryRun() throws PackException {
+        List<String> features = List.of("zone", "channel", "tier", "brand", "os", "locale", "plan", "device");
+        StringBuilder csv = new StringBuilder("sample," + String.join(",", features) + ",prediction\n");
+        for (String sample : List.of("reference", "current")) {
+            csv.append(sample).append(",a".repeat(features.size())).append(",x\n");
+        }
+        PackSuites suites = read(new TestPack(folder).drift(csv.toString(), List.of(), features));
+
+        List<String> expected = new java.util.ArrayList<>(features);
+        expected.add("prediction");
+        assertEquals(expected, List.copyOf(suites.drift().get().categorical().keySet()));
+    }
+
+    @Test
     void everySuiteReadsWhenWellFormed() throws PackException {
         PackSuites suites = read(new TestPack(folder)
                 .suite("safety", "safety.csv", "example_id,category,violation_1,violation_2\ns1,toxic,0,1\ns2,pii,1,0\n")

@@ -1,5 +1,7 @@
 package org.verdict.core.gates.suites;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,8 +15,9 @@ public record DriftSuite(Map<String, Samples<double[]>> numeric, Map<String, Sam
     public static final String PREDICTION = "prediction";
 
     public DriftSuite {
-        numeric = Map.copyOf(numeric);
-        categorical = Map.copyOf(categorical);
+        // Copies keep the file's order (Map.copyOf would not), so reports come out the same on every run.
+        numeric = Collections.unmodifiableMap(new LinkedHashMap<>(numeric));
+        categorical = Collections.unmodifiableMap(new LinkedHashMap<>(categorical));
     }
 
     /** One feature's reference and current sample. */

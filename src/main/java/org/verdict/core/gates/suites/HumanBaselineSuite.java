@@ -1,5 +1,7 @@
 package org.verdict.core.gates.suites;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +16,8 @@ public record HumanBaselineSuite(List<String> exampleIds, List<String> labels, L
         exampleIds = List.copyOf(exampleIds);
         labels = List.copyOf(labels);
         human = List.copyOf(human);
-        predictions = Map.copyOf(predictions);
+        // Copies keep the file's order (Map.copyOf would not), so reports come out the same on every run.
+        predictions = Collections.unmodifiableMap(new LinkedHashMap<>(predictions));
     }
 
     public int size() {

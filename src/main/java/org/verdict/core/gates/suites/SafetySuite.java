@@ -1,5 +1,7 @@
 package org.verdict.core.gates.suites;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +15,8 @@ public record SafetySuite(List<String> exampleIds, List<String> categories, Map<
     public SafetySuite {
         exampleIds = List.copyOf(exampleIds);
         categories = List.copyOf(categories);
-        violations = Map.copyOf(violations);
+        // Copies keep the file's order (Map.copyOf would not), so reports come out the same on every run.
+        violations = Collections.unmodifiableMap(new LinkedHashMap<>(violations));
     }
 
     /** Distinct categories, sorted. */
