@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,6 +94,11 @@ public final class EvaluationTableReader {
         private int[][] predCodes;
         private double[][] predValues;
         private double[][] scores;
+        /** The manifest's model.classes, or null: then the labels define the classes. */
+        private final List<String> declaredClasses;
+        private final BitSet labelClasses = new BitSet();
+        /** Where each class code was first predicted (line, column index), to point at a mistyped class. */
+        private final Map<Integer, long[]> firstPredictedAt = new HashMap<>();
         /** Class names seen in labels and predictions, in order of first appearance (sorted at the end). */
         private final Map<String, Integer> classCodes = new LinkedHashMap<>();
 
@@ -101,6 +107,7 @@ public final class EvaluationTableReader {
             this.manifest = manifest;
             this.suite = suite;
             this.task = manifest.task();
+            this.declaredClasses = manifest.declaredClasses().orElse(null);
             sliceNames.addAll(suite.slices());
             for (String sensitive : suite.sensitive()) {
                 if (!sliceNames.contains(sensitive)) {
@@ -157,6 +164,7 @@ public final class EvaluationTableReader {
             lines[row] = line;
             if (task.isClassification()) {
                 labelCodes[row] = classCode(record, line, columns.label);
+                labelClasses.set(labelCodes[row]);
             } else {
                 labelValues[row] = number(record, line, columns.label);
             }
@@ -183,7 +191,9 @@ public final class EvaluationTableReader {
                     scores[m][row] = score;
                     predCodes[m][row] = score >= manifest.models().get(m).threshold() ? 1 : 0;
                 } else if (task.isClassification()) {
-                    predCodes[m][row] = classCode(record, line, columns.pred[m]);
+                    int predicted = classCode(record, line, columns.pred[m]);
+                    predCodes[m][row] = predicted;
+                    firstPredictedAt.putIfAbsent(predicted, new long[] {line, columns.pred[m]});
                 } else {
                     predValues[m][row] = number(record, line, columns.pred[m]);
                 }
@@ -199,6 +209,10 @@ public final class EvaluationTableReader {
             Integer code = classCodes.get(value);
             if (code != null) {
                 return code;
+            }
+            if (declaredClasses != null && !declaredClasses.contains(value)) {
+                throw bad(line, column, "'" + value + "' is not one of the classes listed in manifest.json "
+                        + "model.classes " + declaredClasses);
             }
             if (task == Task.BINARY) {
                 if (classCodes.containsValue(0)) {
@@ -264,6 +278,9 @@ public final class EvaluationTableReader {
             if (rowCount == 0) {
                 throw new PackException(fileName, 2, 0, "has a header but no examples");
             }
+            if (task == Task.MULTICLASS && declaredClasses == null) {
+                refuseClassesNeverLabelled();
+            }
             String[] exampleIds = Arrays.copyOf(ids, rowCount);
             DuplicateIds.check(exampleIds, Arrays.copyOf(lines, rowCount), fileName, columns.exampleId + 1);
 
@@ -304,6 +321,20 @@ public final class EvaluationTableReader {
             return new EvaluationTable(fileName, task, rowCount, exampleIds, classes, labels,
                     labelValues == null ? null : Arrays.copyOf(labelValues, rowCount), slices, suite.sensitive(),
                     predictions);
+        }
+
+        /**
+         * A predicted class that is never a label is nearly always a typo ("acount"), which would silently lower
+         * every F1; packs whose models can predict classes absent from the labels list them in model.classes.
+         */
+        private void refuseClassesNeverLabelled() throws PackException {
+            for (Map.Entry<String, Integer> entry : classCodes.entrySet()) {
+                if (!labelClasses.get(entry.getValue())) {
+                    long[] at = firstPredictedAt.get(entry.getValue());
+                    throw bad(at[0], (int) at[1], "'" + entry.getKey() + "' is predicted but is never a label in "
+                            + fileName + "; if it is a real class, list every class in manifest.json model.classes");
+                }
+            }
         }
 
         private static int[] sortedRemap(Map<String, Integer> codes, List<String> sorted) {

@@ -129,6 +129,12 @@ public final class ManifestReader {
                 throw error(positive.isMissingNode() ? "/model" : "/model/positiveLabel",
                         "positiveLabel is required for a binary task");
             }
+            if (!root.at("/model/classes").isMissingNode()) {
+                List<String> classes = stringList("/model/classes");
+                if (task != Task.MULTICLASS || classes.size() < 2) {
+                    throw error("/model/classes", "classes lists the two or more classes of a multiclass model");
+                }
+            }
             return new ModelInfo(name, task, tier.asInt(), task == Task.BINARY ? positiveLabel : null);
         }
 
@@ -241,15 +247,15 @@ public final class ManifestReader {
                 return List.of();
             }
             if (!node.isArray()) {
-                throw error(at, "must be a list of column names");
+                throw error(at, "must be a list of names");
             }
             List<String> values = new ArrayList<>();
             for (int i = 0; i < node.size(); i++) {
                 if (!node.get(i).isTextual() || node.get(i).asText().isBlank()) {
-                    throw error(at + "/" + i, "must be a column name");
+                    throw error(at + "/" + i, "must be a non-empty name");
                 }
                 if (values.contains(node.get(i).asText())) {
-                    throw error(at + "/" + i, "column '" + node.get(i).asText() + "' is listed twice");
+                    throw error(at + "/" + i, "'" + node.get(i).asText() + "' is listed twice");
                 }
                 values.add(node.get(i).asText());
             }

@@ -1,6 +1,7 @@
 package org.verdict.core.pack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,17 @@ public record PackManifest(
     public Optional<String> policyFile() {
         JsonNode policy = raw.path("policy");
         return policy.isTextual() ? Optional.of(policy.asText()) : Optional.empty();
+    }
+
+    /** The classes a multiclass model may predict, when the manifest lists them in {@code model.classes}. */
+    public Optional<List<String>> declaredClasses() {
+        JsonNode classes = raw.path("model").path("classes");
+        if (!classes.isArray()) {
+            return Optional.empty();
+        }
+        List<String> names = new ArrayList<>();
+        classes.forEach(name -> names.add(name.asText()));
+        return Optional.of(List.copyOf(names));
     }
 
     public Task task() {

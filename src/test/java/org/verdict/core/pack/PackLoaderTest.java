@@ -193,6 +193,31 @@ class PackLoaderTest {
     }
 
     @Test
+    void predictedClassThatIsNeverALabelIsRefusedAsALikelyTypo() {
+        // line 4 (e3): the candidate predicts "acount", which no example has as its label
+        PackException typo = assertProblem(PackFixture.MULTICLASS_MANIFEST,
+                PackFixture.MULTICLASS_CSV.replace("e3,account,de,f,account,billing", "e3,account,de,f,account,acount"),
+                "primary.csv", "'acount' is predicted but is never a label");
+        assertEquals(4, typo.line());
+        assertEquals(6, typo.column());
+    }
+
+    @Test
+    void declaredClassesAllowPredictionsOfClassesAbsentFromTheLabelsAndRefuseOthers() throws Exception {
+        String declared = PackFixture.MULTICLASS_MANIFEST.replace("\"positiveLabel\": null",
+                "\"positiveLabel\": null, \"classes\": [\"account\", \"billing\", \"technical\", \"sales\"]");
+        String predictsSales = PackFixture.MULTICLASS_CSV.replace("e4,billing,de,m,billing,billing", "e4,billing,de,m,billing,sales");
+        ReviewPack pack = load(PackFixture.write(temp.resolve("declared"), declared, predictsSales));
+        assertEquals(List.of("account", "billing", "sales", "technical"), pack.primary().classes());
+
+        PackException undeclared = assertProblem(declared,
+                PackFixture.MULTICLASS_CSV.replace("e2,technical,en,m,account,technical", "e2,technical,en,m,acount,technical"),
+                "primary.csv", "'acount' is not one of the classes listed in manifest.json model.classes");
+        assertEquals(3, undeclared.line());
+        assertEquals(5, undeclared.column());
+    }
+
+    @Test
     void binaryPackWithoutScoresUsesPredictedLabels() throws Exception {
         String csv = "example_id,label,region,pred_7,pred_8\nt1,fraud,eu,fraud,ok\nt2,ok,eu,ok,ok\n";
         ReviewPack pack = load(PackFixture.write(temp.resolve("noscore"),
