@@ -56,7 +56,9 @@ class PolicyReaderTest {
         PackException e = assertThrows(PackException.class, () -> read("{\n  \"primary\": {\"marign\": 0.02}\n}"));
         assertEquals("policy.json", e.file());
         assertEquals(2, e.line());
-        assertTrue(e.problem().contains("marign"), e.problem());
+        assertTrue(e.problem().startsWith("unknown key 'marign' (a typo?); known keys here: ["), e.problem());
+        assertTrue(e.problem().contains("margin"), "names the keys that would be accepted: " + e.problem());
+        assertTrue(!e.problem().contains("org.verdict"), "no class names from the code: " + e.problem());
     }
 
     @Test

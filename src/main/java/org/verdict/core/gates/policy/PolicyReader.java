@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,10 @@ public final class PolicyReader {
             String problem = e.getOriginalMessage();
             if (e.getCause() instanceof IllegalArgumentException invalid) {
                 problem = invalid.getMessage();
+            } else if (e instanceof UnrecognizedPropertyException unknown) {
+                problem = "unknown key '" + unknown.getPropertyName() + "' (a typo?); known keys here: "
+                        + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()
+                        + "; see docs/gates.md";
             }
             throw where == null ? new PackException(displayName, problem)
                     : new PackException(displayName, Math.max(where.getLineNr(), 0), Math.max(where.getColumnNr(), 0),
