@@ -42,7 +42,8 @@ public final class TriggerEvaluator {
 
     TriggerResult metricDecay(MonitoringSnapshot.PrimaryMetric metric, Metric primaryMetric) {
         if (metric == null) {
-            return noEvidence(Trigger.METRIC_DECAY, "no primaryMetric in the monitoring evidence (the pack has no monitoring suite, or it lacks primaryMetric)");
+            return noEvidence(Trigger.METRIC_DECAY,
+                    "no primaryMetric in the monitoring evidence (no monitoring suite, or it lacks primaryMetric)");
         }
         double worsening = primaryMetric.higherIsBetter() ? metric.baseline() - metric.current()
                 : metric.current() - metric.baseline();
@@ -117,7 +118,8 @@ public final class TriggerEvaluator {
      */
     TriggerResult safetyRise(MonitoringSnapshot.SafetyViolations violations) {
         if (violations == null) {
-            return noEvidence(Trigger.SAFETY_RISE, "no safetyViolations in the monitoring evidence (the pack has no monitoring suite, or it lacks safetyViolations)");
+            return noEvidence(Trigger.SAFETY_RISE,
+                    "no safetyViolations in the monitoring evidence (no monitoring suite, or it lacks safetyViolations)");
         }
         double baseline = violations.baselineRate();
         double current = violations.currentRate();
@@ -173,7 +175,8 @@ public final class TriggerEvaluator {
 
     TriggerResult labelledVolume(Long newLabelled) {
         if (newLabelled == null) {
-            return noEvidence(Trigger.LABELLED_VOLUME, "no newLabelledExamples in the monitoring evidence (the pack has no monitoring suite, or it lacks newLabelledExamples)");
+            return noEvidence(Trigger.LABELLED_VOLUME,
+                    "no newLabelledExamples in the monitoring evidence (no monitoring suite, or it lacks newLabelledExamples)");
         }
         int minimum = policy.triggers().minNewLabelledExamples();
         return new TriggerResult(Trigger.LABELLED_VOLUME,
