@@ -28,6 +28,12 @@ public final class ValidateCommand implements Callable<Integer> {
             out.printf("%s: %s, %s task, %d examples, %d model versions, %d files%n", pack,
                     loaded.manifest().model().name(), loaded.manifest().task().wireName(), loaded.primary().rowCount(),
                     loaded.manifest().models().size(), loaded.fileHashes().size());
+            for (var model : loaded.manifest().models()) {
+                out.printf("  %-10s %-8s data %s, code %s%n", model.role().wireName(), model.version(),
+                        model.dataSnapshot(), model.codeVersion());
+            }
+            out.printf("  suites: %s%n", String.join(", ", loaded.manifest().suites().keySet()));
+            out.printf("  slices: %s%n", String.join(", ", loaded.primary().sliceColumns().keySet()));
             out.printf("pack sha256 %s%n", loaded.packHash());
             return ExitCodes.OK;
         } catch (PackException e) {

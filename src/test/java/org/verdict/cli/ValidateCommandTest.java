@@ -24,6 +24,8 @@ class ValidateCommandTest {
 
         assertEquals(0, cli.execute(pack.toString()));
         assertTrue(out.toString().contains("router, multiclass task, 4 examples, 2 model versions"), out.toString());
+        assertTrue(out.toString().contains("candidate  43       data s2, code git:2"), out.toString());
+        assertTrue(out.toString().contains("slices: language, gender"), out.toString());
     }
 
     @Test
