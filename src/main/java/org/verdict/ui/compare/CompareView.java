@@ -115,7 +115,7 @@ public final class CompareView implements PackView {
         SplitPane split = new SplitPane(evidence, tableArea());
         split.setId("compareSplit");
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.6);
         dividers.remember(split, "compare.chartTable");
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(pickers(), summary, notice, split);
@@ -252,7 +252,7 @@ public final class CompareView implements PackView {
                 ComparisonRow::candidateValue, 166, "candidate-value"));
         table.getColumns().add(numberColumn("compare.col.delta", ComparisonRow::deltaText, ComparisonRow::delta, 196,
                 "delta-value"));
-        table.getColumns().add(numberColumn("compare.col.p", ComparisonRow::pValueText, ComparisonRow::adjustedP, 112,
+        table.getColumns().add(numberColumn("compare.col.p", ComparisonRow::pValueText, ComparisonRow::adjustedP, 124,
                 "p-value"));
         TableColumn<ComparisonRow, String> test = textColumn("compare.col.test", ComparisonRow::test,
                 ComparisonRow::test, 130);

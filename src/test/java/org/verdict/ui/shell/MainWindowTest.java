@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.ResourceBundle;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
@@ -17,7 +16,6 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -69,17 +67,7 @@ class MainWindowTest {
         window = new MainWindow(model,
                 List.of(new OverviewView(new OverviewViewModel(text), text), new PlainView("gates", "Gates", gates)),
                 List.of(), appearance, text, new ProblemDialog(text), executor::reportUnhandled,
-                new MainWindow.PackChooser() {
-                    @Override
-                    public Optional<Path> choosePack(Window owner) {
-                        return Optional.empty();
-                    }
-
-                    @Override
-                    public Optional<Path> choosePackFolder(Window owner) {
-                        return Optional.empty();
-                    }
-                });
+                new NoPackChooser());
         window.install(stage, () -> { });
         stage.show();
     }
