@@ -57,14 +57,16 @@ public final class ComparisonBenchmark {
         System.gc();
         resetPeaks();
         start = System.nanoTime();
+        long loadCpuStart = processCpuNanos();
         ReviewPack loaded;
         try {
             loaded = new PackLoader().load(folder, Progress.NONE);
         } catch (PackException e) {
             throw new IllegalStateException("the generated pack does not load: " + e.getMessage(), e);
         }
-        System.out.printf(Locale.ROOT, "load pack (PackLoader, %,d rows): %.2f s, peak heap %d MB%n",
-                loaded.primary().rowCount(), seconds(start), peakHeapMegabytes());
+        System.out.printf(Locale.ROOT, "load pack (PackLoader, %,d rows): %.2f s wall, %.2f s CPU, peak heap %d MB%n",
+                loaded.primary().rowCount(), seconds(start), (processCpuNanos() - loadCpuStart) / 1e9,
+                peakHeapMegabytes());
 
         ComparisonEngine engine = new ComparisonEngine();
         ComparisonOptions options = ComparisonOptions.DEFAULTS;

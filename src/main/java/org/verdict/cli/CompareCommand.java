@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 /** {@code verdict compare PACK}: candidate vs production per slice and metric, as a table or JSON. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compares a candidate model with production on every slice of the pack's primary suite:",
-            "each metric with 95% intervals, Δ = candidate − production with a paired interval and test,",
+            "each metric with 95%% intervals, Δ = candidate − production with a paired interval and test,",
             "p-values adjusted across slices, and a verdict per slice.",
             "Exit codes: 0 done, 2 bad input (the problem is printed on stderr)."})
 public final class CompareCommand implements Callable<Integer> {

@@ -5,6 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.verdict.core.compare.ComparisonEngine;
+import org.verdict.core.gates.GateReview;
+import org.verdict.core.gates.policy.PolicyReader;
+import org.verdict.core.gates.suites.SuiteReader;
+import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.report.ApprovalPackExport;
@@ -37,11 +41,13 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            List<Path> written = new ApprovalPackExport(new PackLoader(), new ComparisonEngine(), new ApprovalPackWriter())
-                    .export(pack, candidate, out, Progress.NONE);
+            PackLoader loader = new PackLoader();
+            GateReview gates = new GateReview(new ComparisonEngine(), loader, new SuiteReader(), new PolicyReader());
+            List<Path> written = new ApprovalPackExport(loader, gates, new ApprovalPackWriter())
+                    .export(pack, candidate, decisionLog, out, Progress.NONE);
             written.forEach(spec.commandLine().getOut()::println);
             return ExitCodes.OK;
-        } catch (PackException | IllegalArgumentException e) {
+        } catch (PackException | LedgerException | IllegalArgumentException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return ExitCodes.BAD_INPUT;
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package org.verdict.ui;
 
 import java.io.IOException;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,20 +11,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.gates.GateReview;
+import org.verdict.core.gates.policy.PolicyReader;
+import org.verdict.core.gates.suites.SuiteReader;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.report.ApprovalPackExport;
 import org.verdict.core.report.ApprovalPackWriter;
@@ -33,20 +35,23 @@ import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.compare.CompareView;
 import org.verdict.ui.compare.CompareViewModel;
 import org.verdict.ui.decision.DecisionDialog;
-import org.verdict.ui.decision.DecisionViewModel;
+import org.verdict.ui.decision.RecordDecisionAction;
+import org.verdict.ui.report.ExportApprovalPackAction;
 import org.verdict.ui.error.ApplicationLog;
 import org.verdict.ui.error.ProblemDialog;
 import org.verdict.ui.error.UnexpectedErrors;
+import org.verdict.ui.gates.EvidenceView;
+import org.verdict.ui.gates.GatesView;
+import org.verdict.ui.gates.GatesViewModel;
 import org.verdict.ui.overview.OverviewView;
 import org.verdict.ui.overview.OverviewViewModel;
-import org.verdict.ui.report.ApprovalPackExportModel;
-import org.verdict.ui.report.ExportApprovalPackAction;
 import org.verdict.ui.settings.DividerMemory;
 import org.verdict.ui.settings.UserDataFolder;
 import org.verdict.ui.settings.UserSettings;
 import org.verdict.ui.shell.BundledSample;
 import org.verdict.ui.shell.MainViewModel;
 import org.verdict.ui.shell.MainWindow;
+import org.verdict.ui.shell.Navigator;
 import org.verdict.ui.shell.PackAction;
 import org.verdict.ui.shell.PackView;
 import org.verdict.ui.task.ActivityMonitor;
@@ -90,19 +95,32 @@ public final class VerdictApp extends Application {
                 activity, text, ComparisonOptions.DEFAULTS, unexpected);
         CompareView compare = new CompareView(compareModel, text, executor,
                 new ChartPane(appearance, text, saveTarget, unexpected), dividers);
-        AuditViewModel auditModel = new AuditViewModel(executor::runInBackground, executor::runOnFxThread);
-        AuditView audit = new AuditView(auditModel, AuditView.defaultText());
 
-        List<PackView> views = List.of(overview, compare,
-                PackView.independentOfPack(audit.id(), audit.title(), audit.node()));
-        List<PackAction> packActions = List.of(
-                recordDecision(stage, text, main),
-                exportApprovalPack(stage, text, new ExportApprovalPackAction(
-                        new ApprovalPackExportModel(new ApprovalPackExport(new PackLoader(), engine,
-                                new ApprovalPackWriter()), executor::runInBackground, executor::runOnFxThread),
-                        () -> main.currentPack().orElse(null), compareModel.candidateProperty()::get)));
-        MainWindow window = new MainWindow(main, views, packActions, appearance, text, problems, unexpected,
-                packChooser(text));
+        ResourceBundle gatesText = ResourceBundle.getBundle("org.verdict.ui.gates.gates", Locale.getDefault());
+        GateReview gateReview = new GateReview(engine, new PackLoader(), new SuiteReader(), new PolicyReader());
+        AtomicReference<Navigator> navigator = new AtomicReference<>();
+        GatesViewModel gatesModel = new GatesViewModel(
+                (pack, progress) -> gateReview.review(pack, null, gateReview.policyOf(pack), progress), executor,
+                activity, gatesText, viewId -> navigator.get().show(viewId), unexpected);
+        GatesView gates = new GatesView(gatesModel, gatesText);
+        EvidenceView evidence = new EvidenceView(gatesModel, gatesText,
+                new ChartPane(appearance, text, saveTarget, unexpected));
+
+        AuditViewModel auditModel = new AuditViewModel(executor::runInBackground, executor::runOnFxThread);
+        AuditView audit = new AuditView(auditModel, AuditView.defaultText(), main.decisionStoreProperty()::get);
+        RecordDecisionAction recordDecision = new RecordDecisionAction(executor,
+                (pack, progress) -> gateReview.review(pack, null, gateReview.policyOf(pack), progress),
+                main.decisionStoreProperty(), () -> stage,
+                signed -> auditModel.recordSignedInto(main.decisionStoreProperty().get()),
+                DecisionDialog.defaultText(), Clock.systemDefaultZone());
+
+        ExportApprovalPackAction exportApprovalPack = new ExportApprovalPackAction(
+                new ApprovalPackExport(new PackLoader(), gateReview, new ApprovalPackWriter()), executor, activity,
+                problems, () -> stage, owner -> chooseExportFolder(owner, text), compareModel.candidateProperty()::get,
+                main.decisionStoreProperty()::get);
+        MainWindow window = new MainWindow(main, views(overview, compare, gates, evidence, audit),
+                packActions(recordDecision, exportApprovalPack), appearance, text, problems, unexpected, packChooser(text));
+        navigator.set(window);
         window.install(stage, () -> {
             settings.setDarkTheme(appearance.darkProperty().get());
             settings.setLargeText(appearance.largeTextProperty().get());
@@ -125,26 +143,22 @@ public final class VerdictApp extends Application {
         }
     }
 
-    /** File → Record decision…: the signed decision dialog, pre-filled from the open pack, on the store in use. */
-    private PackAction recordDecision(Stage stage, ResourceBundle text, MainViewModel main) {
-        return new PackAction("menuRecordDecision", text.getString("menu.file.recordDecision"),
-                new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), pack -> {
-                    DecisionViewModel decision = new DecisionViewModel(pack, null, List.of(),
-                            executor::runInBackground, executor::runOnFxThread, Clock.systemDefaultZone());
-                    decision.storeProperty().set(main.decisionStoreProperty().get());
-                    new DecisionDialog(decision, DecisionDialog.defaultText()).showModal(stage);
-                });
+    /** The screens in navigation order; the n-th gets Ctrl+n. Gates and Audit are mounted here by their helpers. */
+    private static List<PackView> views(OverviewView overview, CompareView compare, GatesView gates,
+                                        EvidenceView evidence, AuditView audit) {
+        return List.of(overview, compare, gates, evidence, audit);
     }
 
-    /** File → Export approval pack…: asks for a folder, then the report helper's export shows its own progress. */
-    private static PackAction exportApprovalPack(Stage stage, ResourceBundle text, ExportApprovalPackAction export) {
-        return new PackAction("menuExportApprovalPack", text.getString("menu.file.exportApprovalPack"),
-                new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), pack -> {
-                    DirectoryChooser chooser = new DirectoryChooser();
-                    chooser.setTitle(text.getString("export.chooserTitle"));
-                    Optional.ofNullable(chooser.showDialog(stage))
-                            .ifPresent(folder -> export.export(stage, pack, folder.toPath()));
-                });
+    /** File-menu commands on the open pack (e.g. export approval pack, record decision). */
+    private static List<PackAction> packActions(RecordDecisionAction recordDecision,
+                                                ExportApprovalPackAction exportApprovalPack) {
+        return List.of(recordDecision.packAction(), exportApprovalPack.packAction());
+    }
+
+    private static Optional<Path> chooseExportFolder(Window owner, ResourceBundle text) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(text.getString("export.chooserTitle"));
+        return Optional.ofNullable(chooser.showDialog(owner)).map(File::toPath);
     }
 
     /** The last pack if it still exists, else the bundled sample (not remembered: it is only a demo). */

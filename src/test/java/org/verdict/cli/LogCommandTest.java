@@ -15,6 +15,7 @@ import java.sql.Statement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.pack.PackFixture;
 import picocli.CommandLine;
 
 /** The key and log commands as scripts call them. */
@@ -147,6 +148,34 @@ class LogCommandTest {
         assertEquals(2, key("new", "--name", "Ada Lovelace", "--role", "ml-lead", "--out", dir.resolve("keys").toString(),
                 "--passphrase-file", passphrase.toString(), "--iterations", "1000"));
         assertTrue(err.toString().contains("already exists; a key is never overwritten"), err.toString());
+    }
+
+    @Test
+    void evidenceIsTakenFromThePackItself() throws Exception {
+        Path pack = PackFixture.write(dir.resolve("pack"), PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV);
+        String withoutEvidence = RECORD.substring(0, RECORD.indexOf(",\n  \"evidence\"")) + "\n}\n";
+        Files.writeString(dir.resolve("no-evidence.json"), withoutEvidence);
+        assertEquals(2, log("append", "--db", db.toString(), "--record", dir.resolve("no-evidence.json").toString(),
+                "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
+        assertTrue(err.toString().contains("'evidence.files' must hold the SHA-256 of every file of the pack"), err.toString());
+
+        assertEquals(0, log("append", "--db", db.toString(), "--record", dir.resolve("no-evidence.json").toString(),
+                "--pack", pack.toString(), "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()),
+                err.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, log("list", "--db", db.toString(), "--json"));
+        JsonNode files = new ObjectMapper().readTree(out.toString()).get(0).get("record").get("evidence").get("files");
+        assertEquals(sha256(pack.resolve("manifest.json")), files.get("manifest.json").asText());
+        assertEquals(sha256(pack.resolve("primary.csv")), files.get("primary.csv").asText());
+
+        // a record whose evidence names other bytes than the pack's is refused
+        assertEquals(2, log("append", "--db", db.toString(), "--record", dir.resolve("record.json").toString(),
+                "--pack", pack.toString(), "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
+        assertTrue(err.toString().contains("its evidence differs from the SHA-256 of the files of"), err.toString());
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 
     private void append() {

@@ -12,14 +12,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.gates.Gate;
+import org.verdict.core.ledger.DecisionLog;
+import org.verdict.core.ledger.DecisionRecord;
+import org.verdict.core.ledger.Evidence;
+import org.verdict.core.ledger.LedgerFixtures;
+import org.verdict.core.ledger.LoggedRecord;
+import org.verdict.core.ledger.SignerKey;
 import org.verdict.core.pack.PackFixture;
 import picocli.CommandLine;
 
@@ -36,15 +47,26 @@ class ReportCommandTest {
         return commandLine.execute(args);
     }
 
+    private Path routerPack() {
+        return PackFixture.write(folder.resolve("router-pack"), PackFixture.MULTICLASS_MANIFEST,
+                PackFixture.MULTICLASS_CSV);
+    }
+
+    /** Runs {@code report} on the pack into a fresh folder and returns the HTML written. */
+    private String reportHtml(Path pack, String... moreArgs) throws IOException {
+        Path out = folder.resolve("out");
+        List<String> args = new ArrayList<>(List.of(pack.toString(), "--out", out.toString()));
+        args.addAll(List.of(moreArgs));
+        assertEquals(0, run(args.toArray(String[]::new)), err.toString());
+        return Files.readString(out.resolve("approval-pack.html"), StandardCharsets.UTF_8);
+    }
+
     @Test
     void writesHtmlWhoseHashesAreTheFilesSha256() throws Exception {
-        Path pack = PackFixture.write(folder.resolve("router-pack"), PackFixture.MULTICLASS_MANIFEST,
-                PackFixture.MULTICLASS_CSV);
-        Path out = folder.resolve("out");
+        Path pack = routerPack();
 
-        assertEquals(0, run(pack.toString(), "--out", out.toString()), err.toString());
+        String html = reportHtml(pack);
 
-        String html = Files.readString(out.resolve("approval-pack.html"), StandardCharsets.UTF_8);
         for (String file : List.of("manifest.json", "primary.csv")) {
             String sha256 = sha256(pack.resolve(file));
             assertTrue(html.contains("<td>" + file + "</td><td>" + sha256 + "</td>"), "hash row of " + file);
@@ -57,16 +79,58 @@ class ReportCommandTest {
         assertTrue(html.contains("macro_f1 by language: candidate − production"), "forest plot per dimension");
         assertTrue(html.contains("macro_f1 by gender: candidate − production"), "sensitive columns are sliced too");
         assertTrue(html.contains("<td class=\"no-difference\">too few examples</td>"));
-        try (PDDocument pdf = Loader.loadPDF(out.resolve("approval-pack.pdf").toFile())) {
+        try (PDDocument pdf = Loader.loadPDF(folder.resolve("out/approval-pack.pdf").toFile())) {
             String text = new PDFTextStripper().getText(pdf);
             assertTrue(text.contains(sha256(pack.resolve("primary.csv"))));
         }
     }
 
     @Test
+    void everyPromotionGateHasItsSectionAndEveryValidationCheckItsRow() throws IOException {
+        String html = reportHtml(routerPack());
+
+        for (Gate gate : Gate.values()) {
+            String title = gate.title();
+            if (gate.kind() == Gate.Kind.PROMOTION) {
+                assertTrue(Pattern.compile("<h3>3\\.\\d+ " + Pattern.quote(title) + "</h3>").matcher(html).find(),
+                        "section of gate " + gate.title());
+            } else {
+                assertTrue(html.contains("<td>" + title + "</td>"), "data-validation row " + gate.title());
+            }
+        }
+    }
+
+    @Test
+    void decisionLogRecordsOfThisPackAreIncludedWithSignatureStatusAndCheckpoint() throws Exception {
+        Path pack = routerPack();
+        Map<String, String> files = new TreeMap<>();
+        for (String file : List.of("manifest.json", "primary.csv")) {
+            files.put(file, sha256(pack.resolve(file)));
+        }
+        Path db = folder.resolve("decisions.db");
+        SignerKey lead = LedgerFixtures.signer("Ada Lovelace", "ml-lead");
+        LoggedRecord appended;
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.register(lead.identity());
+            DecisionRecord fixture = LedgerFixtures.promotion(2, "hold until German improves");
+            appended = log.append(new DecisionRecord(fixture.kind(), fixture.model(), fixture.decisionDate(), "hold",
+                    fixture.rationale(), fixture.dataSnapshot(), null, null, "43", "42", 2,
+                    fixture.evaluationSummary(), fixture.approvers(), null, null, null,
+                    new Evidence(null, files, null)), lead);
+        }
+
+        String html = reportHtml(pack, "--db", db.toString());
+
+        assertTrue(html.contains("<dd>" + appended.recordId() + "</dd>"), "the record's payload hash");
+        assertTrue(html.contains("<td>Ada Lovelace</td><td>ml-lead</td><td>" + lead.identity().keyId()
+                + "</td><td class=\"pass\">✔ valid</td>"));
+        assertTrue(html.contains("<dt>Records in the log</dt><dd>1</dd>"));
+        assertTrue(html.contains("&quot;treeSize&quot; : 1"), "the checkpoint JSON to save for log consistency");
+    }
+
+    @Test
     void sameInputGivesByteIdenticalHtml() throws IOException {
-        Path pack = PackFixture.write(folder.resolve("router-pack"), PackFixture.MULTICLASS_MANIFEST,
-                PackFixture.MULTICLASS_CSV);
+        Path pack = routerPack();
         assertEquals(0, run(pack.toString(), "--out", folder.resolve("first").toString()));
         assertEquals(0, run(pack.toString(), "--out", folder.resolve("second").toString()));
         assertEquals(-1L, Files.mismatch(folder.resolve("first/approval-pack.html"),
@@ -87,8 +151,7 @@ class ReportCommandTest {
 
     @Test
     void unknownCandidateIsBadInput() {
-        Path pack = PackFixture.write(folder.resolve("router-pack"), PackFixture.MULTICLASS_MANIFEST,
-                PackFixture.MULTICLASS_CSV);
+        Path pack = routerPack();
         assertEquals(2, run(pack.toString(), "--out", folder.resolve("out").toString(), "--candidate", "99"));
         assertTrue(err.toString().contains("99"));
     }

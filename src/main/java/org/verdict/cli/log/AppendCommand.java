@@ -4,10 +4,14 @@ import java.nio.file.Path;
 import org.verdict.cli.ExitCodes;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
+import org.verdict.core.ledger.Evidence;
 import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LoggedRecord;
 import org.verdict.core.ledger.RecordJson;
 import org.verdict.core.ledger.SignerKey;
+import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.PackLoader;
+import org.verdict.core.task.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,12 +25,20 @@ public final class AppendCommand extends LedgerCommand {
     @Option(names = "--record", required = true, paramLabel = "FILE.json", description = "The decision record (see docs/decision-log.md).")
     Path recordFile;
 
+    @Option(names = "--pack", paramLabel = "PACK", description = "The review pack (folder or .zip) the decision was"
+            + " made from: its files' SHA-256 become the record's evidence (or must equal the evidence it holds).")
+    Path pack;
+
     @Mixin
     KeyOptions key;
 
     @Override
     protected int run() throws LedgerException {
-        DecisionRecord record = RecordJson.readRecordFile(recordFile);
+        DecisionRecord record = RecordJson.parseRecordFile(recordFile);
+        if (pack != null) {
+            record = bindToPack(record);
+        }
+        RecordJson.checkComplete(recordFile.toString(), record);
         SignerKey signer = key.unlock();
         try (DecisionLog log = DecisionLog.openForWriting(store.db)) {
             LoggedRecord appended = log.append(record, signer);
@@ -35,5 +47,19 @@ public final class AppendCommand extends LedgerCommand {
             out().println(RecordStatus.of(log.snapshot(), appended.sequence()));
         }
         return ExitCodes.OK;
+    }
+
+    private DecisionRecord bindToPack(DecisionRecord record) throws LedgerException {
+        Evidence evidence;
+        try {
+            evidence = Evidence.of(new PackLoader().load(pack, Progress.NONE));
+        } catch (PackException e) {
+            throw new LedgerException("cannot read the pack: " + e.getMessage(), e);
+        }
+        if (record.evidence() != null && !record.evidence().equals(evidence)) {
+            throw new LedgerException(recordFile + ": its evidence differs from the SHA-256 of the files of " + pack
+                    + "; leave 'evidence' out to take the pack's");
+        }
+        return record.withEvidence(evidence);
     }
 }

@@ -20,8 +20,12 @@ public abstract class LedgerCommand implements Callable<Integer> {
     public Integer call() {
         try {
             return run();
-        } catch (LedgerException | IOException e) {
+        } catch (LedgerException e) {
             err().println("error: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        } catch (IOException e) {
+            // file-system exceptions carry only the path as their message; say what kind of failure it was
+            err().println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
     }

@@ -20,7 +20,8 @@ public final class Passphrases {
                 String line = end < 0 ? text : text.substring(0, end);
                 return line.replaceFirst("\r$", "").toCharArray();
             } catch (IOException e) {
-                throw new LedgerException("cannot read the passphrase file " + file + ": " + e.getMessage(), e);
+                throw new LedgerException("cannot read the passphrase file " + file + ": "
+                        + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()), e);
             }
         }
         Console console = System.console();

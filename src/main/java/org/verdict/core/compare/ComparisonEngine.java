@@ -1,6 +1,7 @@
 package org.verdict.core.compare;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -79,7 +80,7 @@ public final class ComparisonEngine {
         List<SliceResult> results = new ArrayList<>();
         for (int t = 0; t < tasks.size(); t++) {
             for (MetricComparison comparison : comparisons.get(t)) {
-                results.add(new SliceResult(tasks.get(t).key, tasks.get(t).rows.length, comparison.metric(),
+                results.add(new SliceResult(tasks.get(t).key, tasks.get(t).n, comparison.metric(),
                         comparison.metric() == primaryMetric, comparison.production(), comparison.candidate(),
                         comparison.delta(), comparison.deltaCi(), comparison.pValue(), null, comparison.test(),
                         Verdict.UNAVAILABLE, comparison.unavailableReason(), comparison.note()));
@@ -126,7 +127,7 @@ public final class ComparisonEngine {
                 rows[count++] = row;
             }
         }
-        return java.util.Arrays.copyOf(rows, count);
+        return Arrays.copyOf(rows, count);
     }
 
     /**
@@ -160,7 +161,7 @@ public final class ComparisonEngine {
         for (int row : rows) {
             member[row] = true;
         }
-        return java.util.Arrays.stream(ordered).filter(row -> member[row]).toArray();
+        return Arrays.stream(ordered).filter(row -> member[row]).toArray();
     }
 
     private static List<SliceGrouping> groupings(EvaluationTable table, ComparisonOptions options) {
@@ -176,32 +177,56 @@ public final class ComparisonEngine {
     }
 
     /** A slice to analyse: its key and rows, the same rows in score order, and row → position. */
-    private record SliceTask(SliceKey key, int[] rows, int[] productionAscending, int[] candidateAscending,
-                             int[] localIndex) {
+    private static final class SliceTask {
+        final SliceKey key;
+        final int n;
+        private int[] rows;
+        private int[] productionAscending;
+        private int[] candidateAscending;
+        private int[] localIndex;
+
+        SliceTask(SliceKey key, int[] rows, int[] productionAscending, int[] candidateAscending, int[] localIndex) {
+            this.key = key;
+            this.n = rows.length;
+            this.rows = rows;
+            this.productionAscending = productionAscending;
+            this.candidateAscending = candidateAscending;
+            this.localIndex = localIndex;
+        }
+
+        /** Analyses the slice once and lets go of its rows, so memory shrinks as slices finish. */
+        List<MetricComparison> analyse(SliceAnalysis analysis, List<Metric> metrics, long seed) {
+            List<MetricComparison> result = analysis.analyze(metrics, rows, productionAscending, candidateAscending,
+                    localIndex, sliceRandom(seed, key));
+            rows = null;
+            productionAscending = null;
+            candidateAscending = null;
+            localIndex = null;
+            return result;
+        }
     }
 
     private static List<SliceTask> sliceTasks(SliceGrouping grouping, PairedModels models) {
-        int rowCount = models.table.rowCount();
-        SliceGrouping.Partition byProduction = models.productionAscending == null ? null
-                : grouping.partition(models.productionAscending);
-        // the analysis does not care in which order a slice's rows come, so score order serves as well
-        SliceGrouping.Partition byRow = byProduction != null ? byProduction
-                : grouping.partition(java.util.stream.IntStream.range(0, rowCount).toArray());
-        SliceGrouping.Partition byCandidate = models.candidateAscending == null ? null
-                : grouping.partition(models.candidateAscending);
+        // rows in table order keep the per-row passes (counts, sums) sequential in memory
+        int[] sizes = grouping.sliceSizes(models.table.rowCount());
+        int[][] byRow = grouping.partition(models.tableOrder, sizes);
+        int[][] byProduction = models.productionAscending == null ? null
+                : grouping.partition(models.productionAscending, sizes);
+        int[][] byCandidate = models.candidateAscending == null ? null
+                : grouping.partition(models.candidateAscending, sizes);
         // every row is in exactly one slice of a grouping, so one row → position map serves all its slices
-        int[] localIndex = new int[rowCount];
+        int[] localIndex = new int[models.table.rowCount()];
         List<SliceTask> tasks = new ArrayList<>();
         for (int s = 0; s < grouping.sliceCount(); s++) {
-            if (byRow.size(s) == 0) {
+            int[] rows = byRow[s];
+            if (rows.length == 0) {
                 continue;
             }
-            int[] rows = byRow.rowsOf(s);
             for (int i = 0; i < rows.length; i++) {
                 localIndex[rows[i]] = i;
             }
-            tasks.add(new SliceTask(grouping.key(s), rows, byProduction == null ? null : rows,
-                    byCandidate == null ? null : byCandidate.rowsOf(s), localIndex));
+            tasks.add(new SliceTask(grouping.key(s), rows, byProduction == null ? null : byProduction[s],
+                    byCandidate == null ? null : byCandidate[s], localIndex));
         }
         return tasks;
     }
@@ -222,7 +247,7 @@ public final class ComparisonEngine {
             for (int t = 0; t < tasks.size(); t++) {
                 order.add(t);
             }
-            order.sort(Comparator.comparingInt((Integer t) -> tasks.get(t).rows.length).reversed());
+            order.sort(Comparator.comparingInt((Integer t) -> tasks.get(t).n).reversed());
             List<Future<List<MetricComparison>>> futures = new ArrayList<>();
             for (int t = 0; t < tasks.size(); t++) {
                 futures.add(null);
@@ -231,8 +256,7 @@ public final class ComparisonEngine {
                 SliceTask task = tasks.get(t);
                 futures.set(t, pool.submit(() -> {
                     progress.checkCancelled();
-                    List<MetricComparison> result = analysis.analyze(metrics, task.rows, task.productionAscending,
-                            task.candidateAscending, task.localIndex, sliceRandom(options.seed(), task.key));
+                    List<MetricComparison> result = task.analyse(analysis, metrics, options.seed());
                     progress.update((double) done.incrementAndGet() / tasks.size(),
                             "Compared " + done.get() + " of " + tasks.size() + " slices");
                     return result;

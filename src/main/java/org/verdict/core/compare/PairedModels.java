@@ -22,6 +22,8 @@ final class PairedModels {
     final int[] candidateAscending;
 
     /** @param rankScores whether score metrics will be asked for (sorting a million scores is not free) */
+    /** 0, 1, ..., n−1: the table's rows in table order. */
+    final int[] tableOrder;
     /** Per row: clipped log loss of production / candidate, and each score's ece bin; null without scores. */
     final double[] productionLogLoss;
     final double[] candidateLogLoss;
@@ -32,6 +34,7 @@ final class PairedModels {
         this.table = table;
         this.productionVersion = productionVersion;
         this.candidateVersion = candidateVersion;
+        this.tableOrder = IntStream.range(0, table.rowCount()).toArray();
         this.production = table.predictionsOf(productionVersion);
         this.candidate = table.predictionsOf(candidateVersion);
         this.productionAscending = rankScores ? ascendingScores(table, production) : null;

@@ -1,8 +1,10 @@
 package org.verdict.core.compare;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.Task;
 import org.verdict.core.stats.BlockResampler;
@@ -87,19 +89,22 @@ final class SliceAnalysis {
         for (int row : rows) {
             cells[(label[row] * k + prod[row]) * k + cand[row]]++;
         }
+        // resample only the occupied cells: with many classes most of the k³ cells are empty
+        int[] occupied = IntStream.range(0, cells.length).filter(i -> cells[i] > 0).toArray();
+        long[] counts = Arrays.stream(occupied).mapToLong(i -> cells[i]).toArray();
         List<Metric> metrics = Metric.forTask(table.task()).stream().filter(m -> !m.needsScores()).toList();
-        MetricValue[][] point = cellValues(cells, classes, metrics);
+        MetricValue[][] point = cellValues(occupied, counts, classes, metrics);
 
         int replicates = options.bootstrapReplicates();
         double[][][] replicate = new double[metrics.size()][2][replicates];
         CountResampler resampler = new CountResampler(random);
-        long[] drawn = new long[cells.length];
+        long[] drawn = new long[counts.length];
         for (int b = 0; b < replicates; b++) {
             if ((b & 127) == 0) {
                 progress.checkCancelled();
             }
-            resampler.resample(cells, drawn);
-            MetricValue[][] values = cellValues(drawn, classes, metrics);
+            resampler.resample(counts, drawn);
+            MetricValue[][] values = cellValues(occupied, drawn, classes, metrics);
             for (int m = 0; m < metrics.size(); m++) {
                 replicate[m][0][b] = values[m][0].valueOrNaN();
                 replicate[m][1][b] = values[m][1].valueOrNaN();
@@ -115,19 +120,20 @@ final class SliceAnalysis {
         return results;
     }
 
-    /** values[metric][0 = production, 1 = candidate] from the paired cells. */
-    private static MetricValue[][] cellValues(long[] cells, List<String> classes, List<Metric> metrics) {
+    /**
+     * values[metric][0 = production, 1 = candidate] from the paired cells.
+     *
+     * @param cells cell indices (label · k + production) · k + candidate
+     * @param counts the count of each of those cells
+     */
+    private static MetricValue[][] cellValues(int[] cells, long[] counts, List<String> classes, List<Metric> metrics) {
         int k = classes.size();
         long[] prod = new long[k * k];
         long[] cand = new long[k * k];
-        for (int l = 0; l < k; l++) {
-            for (int p = 0; p < k; p++) {
-                for (int c = 0; c < k; c++) {
-                    long count = cells[(l * k + p) * k + c];
-                    prod[l * k + p] += count;
-                    cand[l * k + c] += count;
-                }
-            }
+        for (int i = 0; i < cells.length; i++) {
+            int l = cells[i] / (k * k);
+            prod[cells[i] / k] += counts[i];
+            cand[l * k + cells[i] % k] += counts[i];
         }
         ConfusionMatrix production = new ConfusionMatrix(classes, prod);
         ConfusionMatrix candidate = new ConfusionMatrix(classes, cand);
@@ -174,14 +180,16 @@ final class SliceAnalysis {
         double[] candScores = models.candidate.scores();
         SliceRanking prod = SliceRanking.fromSortedRows(prodScores, positive, productionAscending, localIndex);
         SliceRanking cand = SliceRanking.fromSortedRows(candScores, positive, candidateAscending, localIndex);
+        // per-example scratch of both models, shared by DeLong's components and the AP influences
+        double[][] scratch = {new double[rows.length], new double[rows.length]};
         List<MetricComparison> results = new ArrayList<>();
-        results.add(rocAuc(prod, cand));
-        results.add(prAuc(prod, cand, random.split()));
+        results.add(rocAuc(prod, cand, scratch));
+        results.add(prAuc(prod, cand, scratch, random.split()));
         results.addAll(calibration(rows, positive, prodScores, candScores, random.split()));
         return results;
     }
 
-    private MetricComparison rocAuc(SliceRanking prod, SliceRanking cand) {
+    private MetricComparison rocAuc(SliceRanking prod, SliceRanking cand, double[][] scratch) {
         MetricValue prodAuc = prod.rocAuc();
         if (!prodAuc.isAvailable()) {
             return MetricComparison.unavailable(Metric.ROC_AUC, prodAuc.unavailableReason());
@@ -191,7 +199,7 @@ final class SliceAnalysis {
                     "DeLong's interval needs at least 2 positive and 2 negative examples; this slice has "
                             + prod.positives() + " and " + prod.negatives());
         }
-        DeLong.Result delong = DeLong.compare(prod, cand);
+        DeLong.Result delong = DeLong.compare(prod, cand, scratch[0], scratch[1]);
         double level = options.confidenceLevel();
         double delta = delong.candidateAuc() - delong.productionAuc();
         return new MetricComparison(Metric.ROC_AUC,
@@ -203,7 +211,7 @@ final class SliceAnalysis {
                 PairedTests.normalTwoSidedP(delta, delong.deltaVariance()), DELONG, null, null);
     }
 
-    private MetricComparison prAuc(SliceRanking prod, SliceRanking cand, SplittableRandom random) {
+    private MetricComparison prAuc(SliceRanking prod, SliceRanking cand, double[][] scratch, SplittableRandom random) {
         MetricValue prodAp = prod.averagePrecision();
         MetricValue candAp = cand.averagePrecision();
         if (!prodAp.isAvailable()) {
@@ -219,7 +227,7 @@ final class SliceAnalysis {
                 if ((b & 63) == 0) {
                     progress.checkCancelled();
                 }
-                java.util.Arrays.fill(weights, 0);
+                Arrays.fill(weights, 0);
                 for (int draw = 0; draw < n; draw++) {
                     weights[random.nextInt(n)]++;
                 }
@@ -228,8 +236,8 @@ final class SliceAnalysis {
             }
             return summarise(Metric.PR_AUC, prodAp, candAp, prodReplicates, candReplicates, ROW_BOOTSTRAP, null, null);
         }
-        double[] prodInfluence = prod.averagePrecisionInfluence(prodAp.value());
-        double[] candInfluence = cand.averagePrecisionInfluence(candAp.value());
+        double[] prodInfluence = prod.averagePrecisionInfluence(prodAp.value(), scratch[0]);
+        double[] candInfluence = cand.averagePrecisionInfluence(candAp.value(), scratch[1]);
         double prodVariance = 0;
         double candVariance = 0;
         double deltaVariance = 0;

@@ -72,35 +72,39 @@ final class SliceGrouping {
         return new SliceKey(dimensions, levelValues.get(slice));
     }
 
-    /** Rows of every slice, each slice's rows contiguous, in the order given. */
-    Partition partition(int[] orderedRows) {
-        int[] start = new int[sliceCount() + 1];
+    /** How many rows each slice has. */
+    int[] sliceSizes(int rowCount) {
+        int[] size = new int[sliceCount()];
+        if (codes == null) {
+            size[0] = rowCount;
+        } else {
+            for (int code : codes) {
+                size[code]++;
+            }
+        }
+        return size;
+    }
+
+    /**
+     * The rows of every slice (one array per slice, possibly empty), each in the order given.
+     * The overall slice is {@code orderedRows} itself, not a copy; nobody writes to these arrays.
+     *
+     * @param sizes from {@link #sliceSizes}
+     */
+    int[][] partition(int[] orderedRows, int[] sizes) {
+        if (codes == null) {
+            return new int[][] {orderedRows};
+        }
+        int[][] rows = new int[sliceCount()][];
+        for (int s = 0; s < rows.length; s++) {
+            rows[s] = new int[sizes[s]];
+        }
+        int[] next = new int[sliceCount()];
         for (int row : orderedRows) {
-            start[codeOf(row) + 1]++;
+            int slice = codes[row];
+            rows[slice][next[slice]++] = row;
         }
-        for (int s = 0; s < sliceCount(); s++) {
-            start[s + 1] += start[s];
-        }
-        int[] next = java.util.Arrays.copyOf(start, sliceCount());
-        int[] rows = new int[orderedRows.length];
-        for (int row : orderedRows) {
-            rows[next[codeOf(row)]++] = row;
-        }
-        return new Partition(rows, start);
+        return rows;
     }
 
-    private int codeOf(int row) {
-        return codes == null ? 0 : codes[row];
-    }
-
-    /** The rows of slice s are {@code rows[start[s]] .. rows[start[s + 1] - 1]}. */
-    record Partition(int[] rows, int[] start) {
-        int size(int slice) {
-            return start[slice + 1] - start[slice];
-        }
-
-        int[] rowsOf(int slice) {
-            return java.util.Arrays.copyOfRange(rows, start[slice], start[slice + 1]);
-        }
-    }
 }

@@ -3,19 +3,24 @@ package org.verdict.core.gates;
 import java.util.Locale;
 
 /** How gate texts print numbers: short, locale-independent, signs where a difference is meant. */
-final class GateNumbers {
+public final class GateNumbers {
     private GateNumbers() {
     }
 
-    static String format(double value) {
+    public static String format(double value) {
         return String.format(Locale.ROOT, "%.4f", value).replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
-    static String signed(double value) {
+    public static String signed(double value) {
         return (value >= 0 ? "+" : "−") + format(Math.abs(value));
     }
 
-    static String percent(double rate) {
+    public static String percent(double rate) {
         return String.format(Locale.ROOT, "%.2f%%", rate * 100);
+    }
+
+    /** A p-value: four decimals, or "< 0.0001" rather than a misleading 0. */
+    public static String pValue(double p) {
+        return p < 1e-4 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", p);
     }
 }

@@ -71,21 +71,24 @@ public final class GateReview {
         }
         Metric metric = Metric.fromWireName(manifest.primaryMetric()).orElseThrow();
         double level = policy.confidenceLevel();
-        PackSuites suites = suiteReader.read(pack.root(), manifest, progress);
+        PackSuites suites = suiteReader.read(pack.root(), manifest, phase(progress, 0, 0.1));
         progress.checkCancelled();
         ComparisonOptions options = new ComparisonOptions(level, ComparisonOptions.DEFAULTS.minSliceSize(),
                 ComparisonOptions.DEFAULTS.minDetectableEffect(), ComparisonOptions.DEFAULTS.bootstrapReplicates(),
                 policy.seed(), ComparisonOptions.DEFAULTS.correction(), List.of());
         String name = manifest.model().name();
-        ComparisonReport primary = engine.compare(pack, chosen, options, progress);
+        ComparisonReport primary = engine.compare(pack, chosen, options, phase(progress, 0.1, 0.45));
         Optional<ComparisonReport> languages = onlyColumn(pack.primary(), policy.languageParity().column())
-                .map(table -> engine.compare(name, table, production, chosen, metric, options, progress));
+                .map(table -> engine.compare(name, table, production, chosen, metric, options,
+                        phase(progress, 0.45, 0.6)));
         Optional<EvaluationTable> holdoutTable = manifest.suite("holdout").isPresent()
                 ? Optional.of(loader.loadEvaluationTable(pack.root(), manifest, manifest.suite("holdout").get(),
-                        progress))
+                        phase(progress, 0.6, 0.65)))
                 : Optional.empty();
         Optional<ComparisonReport> holdout = holdoutTable
-                .map(table -> engine.compare(name, table, production, chosen, metric, options, progress));
+                .map(table -> engine.compare(name, table, production, chosen, metric, options,
+                        phase(progress, 0.65, 0.85)));
+        progress.update(0.85, "measuring safety, fairness, latency and the other suites");
         progress.checkCancelled();
 
         Task task = manifest.task();
@@ -113,6 +116,21 @@ public final class GateReview {
         GateEvaluation gates = new GateEvaluator(policy).evaluate(evidence, dataValidation);
         progress.update(1, "gates judged");
         return new CandidateReview(policy, evidence, gates, new TriggerEvaluator(policy).evaluate(suites, metric));
+    }
+
+    /** The part [from, to] of the outer progress, so each step of the review moves the bar forward only. */
+    private static Progress phase(Progress outer, double from, double to) {
+        return new Progress() {
+            @Override
+            public void update(double fraction, String message) {
+                outer.update(fraction < 0 ? fraction : from + (to - from) * Math.min(1, fraction), message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return outer.isCancelled();
+            }
+        };
     }
 
     /** The primary table sliced by one column only, so the comparison's adjustment runs over that column's slices. */

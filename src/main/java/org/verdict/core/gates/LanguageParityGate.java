@@ -67,7 +67,7 @@ final class LanguageParityGate implements PromotionGate {
         String text = language + ": candidate " + GateNumbers.format(result.candidate().value()) + " vs production "
                 + GateNumbers.format(result.production().value()) + ", Δ " + GateNumbers.signed(result.delta())
                 + " (n " + result.n() + (result.adjustedP() == null ? ""
-                : ", adjusted p " + GateNumbers.format(result.adjustedP())) + ", " + result.verdict().label() + ")";
+                : ", adjusted p " + GateNumbers.pValue(result.adjustedP())) + ", " + result.verdict().label() + ")";
         boolean belowFloor = floor != null
                 && (metric.higherIsBetter() ? result.candidate().value() < floor : result.candidate().value() > floor);
         if (result.verdict() == Verdict.WORSE) {

@@ -49,7 +49,7 @@ final class SafetyGate implements PromotionGate {
         numbers.put("acceptedRate", accepted);
         String rates = "candidate " + GateNumbers.percent(candidateRate.rate()) + " vs production "
                 + GateNumbers.percent(productionRate.rate()) + " (n " + category.n() + ", " + category.test().test()
-                + " adjusted p " + GateNumbers.format(category.adjustedP()) + ", accepted "
+                + " adjusted p " + GateNumbers.pValue(category.adjustedP()) + ", accepted "
                 + GateNumbers.percent(accepted) + ")";
         String subject = "category=" + category.name();
         if (category.n() < policy.safety().minExamplesPerCategory()) {

@@ -9,28 +9,36 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * A signed statement of the log's size and Merkle root, made after every append. The signed bytes are the
- * checkpoint note body of C2SP tlog-checkpoint: {@code origin \n size \n base64(root) \n}.
+ * A signed statement of the log's size and Merkle root, made after every append and every co-signature. The signed
+ * bytes are a C2SP tlog-checkpoint note body with one extension line that covers the signatures collected so far:
+ * {@code origin \n size \n base64(root) \n signatures COUNT base64(HASH) \n}.
  *
  * @param origin names the log, so checkpoints of two stores are never confused
  * @param rootHash MTH of the first {@code treeSize} records
- * @param keyId the key id of the signer (the appender of the last record)
+ * @param signatureCount how many signatures (in the order they entered the store) the checkpoint covers
+ * @param signaturesHash {@link LogSnapshot#signaturesHash} of those signatures
+ * @param keyId the key id of the signer (who appended or co-signed just before)
  * @param signature raw 64-byte Ed25519 signature over {@link #note()}
  */
-public record Checkpoint(String origin, long treeSize, byte[] rootHash, String keyId, byte[] signature) {
+public record Checkpoint(String origin, long treeSize, byte[] rootHash, long signatureCount, byte[] signaturesHash,
+                         String keyId, byte[] signature) {
     private static final ObjectMapper JSON = JsonFiles.JSON;
 
-    public static Checkpoint sign(String origin, long treeSize, byte[] rootHash, SignerKey key) {
-        byte[] note = note(origin, treeSize, rootHash);
-        return new Checkpoint(origin, treeSize, rootHash.clone(), key.identity().keyId(), key.sign(note));
+    public static Checkpoint sign(String origin, long treeSize, byte[] rootHash, long signatureCount,
+                                  byte[] signaturesHash, SignerKey key) {
+        byte[] note = note(origin, treeSize, rootHash, signatureCount, signaturesHash);
+        return new Checkpoint(origin, treeSize, rootHash.clone(), signatureCount, signaturesHash.clone(),
+                key.identity().keyId(), key.sign(note));
     }
 
     public byte[] note() {
-        return note(origin, treeSize, rootHash);
+        return note(origin, treeSize, rootHash, signatureCount, signaturesHash);
     }
 
-    private static byte[] note(String origin, long treeSize, byte[] rootHash) {
-        return (origin + "\n" + treeSize + "\n" + Base64.getEncoder().encodeToString(rootHash) + "\n")
+    private static byte[] note(String origin, long treeSize, byte[] rootHash, long signatureCount, byte[] signaturesHash) {
+        Base64.Encoder base64 = Base64.getEncoder();
+        return (origin + "\n" + treeSize + "\n" + base64.encodeToString(rootHash) + "\n"
+                + "signatures " + signatureCount + " " + base64.encodeToString(signaturesHash) + "\n")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
@@ -48,6 +56,8 @@ public record Checkpoint(String origin, long treeSize, byte[] rootHash, String k
         node.put("origin", origin);
         node.put("treeSize", treeSize);
         node.put("rootHash", rootHashHex());
+        node.put("signatureCount", signatureCount);
+        node.put("signaturesHash", HexFormat.of().formatHex(signaturesHash));
         node.put("keyId", keyId);
         node.put("signature", Base64.getEncoder().encodeToString(signature));
         node.put("note", new String(note(), StandardCharsets.UTF_8));
@@ -58,11 +68,14 @@ public record Checkpoint(String origin, long treeSize, byte[] rootHash, String k
         JsonNode node = JsonFiles.read(file, "checkpoint");
         try {
             if (!node.hasNonNull("origin") || !node.hasNonNull("treeSize") || !node.hasNonNull("rootHash")
+                    || !node.hasNonNull("signatureCount") || !node.hasNonNull("signaturesHash")
                     || !node.hasNonNull("keyId") || !node.hasNonNull("signature")) {
-                throw new LedgerException(file + ": not a checkpoint (needs origin, treeSize, rootHash, keyId, signature)");
+                throw new LedgerException(file + ": not a checkpoint (needs origin, treeSize, rootHash, signatureCount,"
+                        + " signaturesHash, keyId, signature)");
             }
             return new Checkpoint(node.get("origin").asText(), node.get("treeSize").asLong(),
-                    HexFormat.of().parseHex(node.get("rootHash").asText()), node.get("keyId").asText(),
+                    HexFormat.of().parseHex(node.get("rootHash").asText()), node.get("signatureCount").asLong(),
+                    HexFormat.of().parseHex(node.get("signaturesHash").asText()), node.get("keyId").asText(),
                     Base64.getDecoder().decode(node.get("signature").asText()));
         } catch (IllegalArgumentException e) {
             throw new LedgerException(file + ": the root hash or signature is not valid hex / base64", e);

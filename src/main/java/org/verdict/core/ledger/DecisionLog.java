@@ -169,9 +169,7 @@ public final class DecisionLog implements AutoCloseable {
                 insert.executeUpdate();
             }
             insertSignature(sequence, signer.keyId(), key.sign(Dsse.pae(Dsse.DECISION_PAYLOAD_TYPE, payload)));
-            List<byte[]> leaves = new ArrayList<>(existing.stream().map(r -> MerkleTree.leafHash(r.payload())).toList());
-            leaves.add(MerkleTree.leafHash(payload));
-            insertCheckpoint(Checkpoint.sign(origin, sequence, new MerkleTree(leaves).rootHash(leaves.size()), key));
+            insertCheckpoint(key);
             return readRecord(sequence);
         });
     }
@@ -185,6 +183,7 @@ public final class DecisionLog implements AutoCloseable {
                 throw new LedgerException(key.identity().name() + " has already signed record #" + record.sequence());
             }
             insertSignature(record.sequence(), key.identity().keyId(), key.sign(record.pae()));
+            insertCheckpoint(key);
             return readRecord(record.sequence());
         });
     }
@@ -192,6 +191,7 @@ public final class DecisionLog implements AutoCloseable {
     /**
      * Imports the signatures of an envelope signed elsewhere. The payload must be, byte for byte, a record of this
      * log; each new signature must come from a registered, unrevoked signer and verify. Returns how many were new.
+     * With no key at hand, no checkpoint is signed here: the next append or co-signature covers them.
      */
     public int importSignatures(DsseEnvelope envelope) throws LedgerException {
         return inTransaction(() -> {
@@ -320,14 +320,22 @@ public final class DecisionLog implements AutoCloseable {
         }
     }
 
-    private void insertCheckpoint(Checkpoint checkpoint) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO checkpoints(tree_size, origin, root_hash, key_id, signature) VALUES (?, ?, ?, ?, ?)")) {
+    /** Signs and stores a checkpoint of the whole log as it stands inside the current transaction. */
+    private void insertCheckpoint(SignerKey key) throws SQLException {
+        LogSnapshot now = snapshotOf(readRecords());
+        List<RecordSignature> signatures = now.signaturesInOrder();
+        MerkleTree tree = now.tree();
+        Checkpoint checkpoint = Checkpoint.sign(origin, tree.size(), tree.rootHash(tree.size()), signatures.size(),
+                LogSnapshot.signaturesHashes(signatures).get(signatures.size()), key);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO checkpoints(tree_size, signature_count,"
+                + " signatures_hash, origin, root_hash, key_id, signature) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, checkpoint.treeSize());
-            insert.setString(2, checkpoint.origin());
-            insert.setBytes(3, checkpoint.rootHash());
-            insert.setString(4, checkpoint.keyId());
-            insert.setBytes(5, checkpoint.signature());
+            insert.setLong(2, checkpoint.signatureCount());
+            insert.setBytes(3, checkpoint.signaturesHash());
+            insert.setString(4, checkpoint.origin());
+            insert.setBytes(5, checkpoint.rootHash());
+            insert.setString(6, checkpoint.keyId());
+            insert.setBytes(7, checkpoint.signature());
             insert.executeUpdate();
         }
     }
@@ -336,10 +344,11 @@ public final class DecisionLog implements AutoCloseable {
         Map<Long, List<RecordSignature>> signatures = new LinkedHashMap<>();
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(
-                     "SELECT record_seq, key_id, signature, signed_at FROM signatures ORDER BY record_seq, rowid")) {
+                     "SELECT sig_seq, record_seq, key_id, signature, signed_at FROM signatures ORDER BY sig_seq")) {
             while (rows.next()) {
-                signatures.computeIfAbsent(rows.getLong(1), s -> new ArrayList<>())
-                        .add(new RecordSignature(rows.getString(2), rows.getBytes(3), rows.getString(4)));
+                long recordSequence = rows.getLong(2);
+                signatures.computeIfAbsent(recordSequence, s -> new ArrayList<>()).add(new RecordSignature(rows.getLong(1),
+                        recordSequence, rows.getString(3), rows.getBytes(4), rows.getString(5)));
             }
         }
         List<LoggedRecord> records = new ArrayList<>();
@@ -377,10 +386,11 @@ public final class DecisionLog implements AutoCloseable {
         List<Checkpoint> checkpoints = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(
-                     "SELECT origin, tree_size, root_hash, key_id, signature FROM checkpoints ORDER BY tree_size")) {
+                     "SELECT origin, tree_size, root_hash, signature_count, signatures_hash, key_id, signature"
+                             + " FROM checkpoints ORDER BY id")) {
             while (rows.next()) {
-                checkpoints.add(new Checkpoint(rows.getString(1), rows.getLong(2), rows.getBytes(3), rows.getString(4),
-                        rows.getBytes(5)));
+                checkpoints.add(new Checkpoint(rows.getString(1), rows.getLong(2), rows.getBytes(3), rows.getLong(4),
+                        rows.getBytes(5), rows.getString(6), rows.getBytes(7)));
             }
         }
         return checkpoints;

@@ -103,6 +103,13 @@ public record DecisionRecord(
                 recordId, facts, evidence);
     }
 
+    /** The record bound to {@code packEvidence}, e.g. computed from the pack by {@code log append --pack}. */
+    public DecisionRecord withEvidence(Evidence packEvidence) {
+        return new DecisionRecord(kind, model, decisionDate, decision, rationale, dataSnapshot, triggers, approver,
+                candidateVersion, productionVersion, riskTier, evaluationSummary, approvers, plannedDeploymentDate,
+                amends, facts, packEvidence);
+    }
+
     private void evidenceProblems(List<String> problems) {
         if (evidence == null || evidence.files() == null || evidence.files().isEmpty()) {
             problems.add("'evidence.files' must hold the SHA-256 of every file of the pack");

@@ -24,7 +24,7 @@ final class JsonFiles {
         } catch (JsonProcessingException e) {
             throw located(file, e);
         } catch (IOException e) {
-            throw new LedgerException("cannot read " + what + " " + file + ": " + e.getMessage(), e);
+            throw new LedgerException("cannot read " + what + " " + file + ": " + reason(e), e);
         }
     }
 
@@ -32,6 +32,11 @@ final class JsonFiles {
         String where = e.getLocation() == null ? ""
                 : ", line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
         return new LedgerException(file + where + ": " + e.getOriginalMessage(), e);
+    }
+
+    /** Why a file could not be read, without repeating its name (a missing file's message is its name). */
+    static String reason(IOException e) {
+        return e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage();
     }
 
     static String pretty(JsonNode node) {

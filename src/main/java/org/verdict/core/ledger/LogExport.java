@@ -98,7 +98,8 @@ public final class LogExport {
 
                 ## The checkpoint
 
-                `checkpoint.note` holds the signed bytes (origin, number of records, base64 Merkle root);
+                `checkpoint.note` holds the signed bytes (origin, number of records, base64 Merkle root, and the
+                count and hash of the signatures it covers);
                 `checkpoint.sig` the raw Ed25519 signature of %s (%s); `checkpoint-signer.pem` the key.
 
                     openssl pkeyutl -verify -pubin -inkey checkpoint-signer.pem -rawin -in checkpoint.note -sigfile checkpoint.sig

@@ -18,6 +18,38 @@ public record LogSnapshot(String origin, List<LoggedRecord> records, Map<String,
         return checkpoints.isEmpty() ? Optional.empty() : Optional.of(checkpoints.get(checkpoints.size() - 1));
     }
 
+    /** Every signature of the log in the order it entered the store. */
+    public List<RecordSignature> signaturesInOrder() {
+        return records.stream().flatMap(r -> r.signatures().stream())
+                .sorted(java.util.Comparator.comparingLong(RecordSignature::order)).toList();
+    }
+
+    /**
+     * What checkpoints sign about signatures: element {@code c} is the SHA-256 over the first {@code c} signatures
+     * in store order, one line each: {@code order SP recordSequence SP keyId SP base64(signature) LF}.
+     */
+    public static List<byte[]> signaturesHashes(List<RecordSignature> inOrder) {
+        java.security.MessageDigest digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+        }
+        List<byte[]> prefixes = new java.util.ArrayList<>(inOrder.size() + 1);
+        try {
+            prefixes.add(((java.security.MessageDigest) digest.clone()).digest());
+            for (RecordSignature s : inOrder) {
+                digest.update((s.order() + " " + s.recordSequence() + " " + s.keyId() + " "
+                        + java.util.Base64.getEncoder().encodeToString(s.signature()) + "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                prefixes.add(((java.security.MessageDigest) digest.clone()).digest());
+            }
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 digest can be cloned", e);
+        }
+        return prefixes;
+    }
+
     /** The Merkle tree over the records' payloads, in stored order. */
     public MerkleTree tree() {
         return new MerkleTree(records.stream().map(r -> MerkleTree.leafHash(r.payload())).toList());

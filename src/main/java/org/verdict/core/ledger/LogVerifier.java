@@ -6,14 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.verdict.core.ledger.VerificationReport.Problem;
 import org.verdict.core.pack.Hashes;
 import org.verdict.core.task.Progress;
-import org.verdict.core.ledger.VerificationReport.Problem;
 
 /**
  * Checks a whole log without trusting anything the store says about itself: sequence numbers, each record's id
  * against its bytes, the hash chain, every signature against the registered keys (and those keys against their
- * ids), revocations, and every checkpoint's signature and Merkle root against the records.
+ * ids), revocations, and every checkpoint's signature, Merkle root and signature hash against the store.
  */
 public final class LogVerifier {
 
@@ -66,6 +66,9 @@ public final class LogVerifier {
             problems.add(new Problem(seq, "the payload is not a decision statement (the record was changed)"));
         }
         parsed.ifPresent(statement -> {
+            if (!DecisionStatement.FORMAT.equals(statement.format())) {
+                problems.add(new Problem(seq, "unknown statement format " + statement.format()));
+            }
             if (statement.sequence() != seq) {
                 problems.add(new Problem(seq, "holds the statement signed for position #" + statement.sequence()
                         + " (records were swapped or moved)"));
@@ -138,8 +141,25 @@ public final class LogVerifier {
     private static void checkCheckpoints(LogSnapshot log, Map<String, SignerIdentity> trusted, List<Problem> problems) {
         MerkleTree tree = log.tree();
         int size = tree.size();
+        List<RecordSignature> signatures = log.signaturesInOrder();
+        List<byte[]> signaturesHashes = LogSnapshot.signaturesHashes(signatures);
+        for (int i = 0; i < signatures.size(); i++) {
+            if (signatures.get(i).order() != i + 1) {
+                problems.add(new Problem(null, "signature #" + (i + 1) + " of the store is missing (a signature was deleted)"));
+                break;
+            }
+        }
+        Map<Long, byte[]> roots = new HashMap<>();
         for (Checkpoint checkpoint : log.checkpoints()) {
             long treeSize = checkpoint.treeSize();
+            if (checkpoint.signatureCount() > signatures.size()) {
+                problems.add(new Problem(null, "a checkpoint covers " + checkpoint.signatureCount()
+                        + " signatures but the store holds " + signatures.size() + " (signatures were deleted)"));
+            } else if (!MessageDigest.isEqual(signaturesHashes.get((int) checkpoint.signatureCount()),
+                    checkpoint.signaturesHash())) {
+                problems.add(new Problem(null, "the first " + checkpoint.signatureCount()
+                        + " signatures differ from those the checkpoint signed (a signature was changed or removed)"));
+            }
             SignerIdentity signer = trusted.get(checkpoint.keyId());
             if (signer == null || !checkpoint.isSignedBy(signer) || !log.origin().equals(checkpoint.origin())) {
                 problems.add(new Problem(treeSize, "the checkpoint made after this record is not validly signed"));
@@ -147,7 +167,8 @@ public final class LogVerifier {
             if (treeSize > size) {
                 problems.add(new Problem(treeSize, "a checkpoint covers " + treeSize + " records but the log holds "
                         + size + " (records were deleted)"));
-            } else if (!MessageDigest.isEqual(tree.rootHash((int) treeSize), checkpoint.rootHash())) {
+            } else if (!MessageDigest.isEqual(roots.computeIfAbsent(treeSize, s -> tree.rootHash(s.intValue())),
+                    checkpoint.rootHash())) {
                 problems.add(new Problem(treeSize, "the Merkle root of the first " + treeSize
                         + " records differs from the signed checkpoint (a record up to #" + treeSize + " changed)"));
             }

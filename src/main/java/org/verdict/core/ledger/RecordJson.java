@@ -20,18 +20,24 @@ public final class RecordJson {
 
     /** Reads and checks a record file; a syntax error names line and column, a missing field names the field. */
     public static DecisionRecord readRecordFile(Path file) throws LedgerException {
+        DecisionRecord record = parseRecordFile(file);
+        checkComplete(file.toString(), record);
+        return record;
+    }
+
+    /** Reads a record file without checking that it is complete (its evidence may still come from the pack). */
+    public static DecisionRecord parseRecordFile(Path file) throws LedgerException {
         DecisionRecord record;
         try {
             record = JSON.readValue(Files.readAllBytes(file), DecisionRecord.class);
         } catch (JsonProcessingException e) {
             throw JsonFiles.located(file, e);
         } catch (IOException e) {
-            throw new LedgerException("cannot read record file " + file + ": " + e.getMessage(), e);
+            throw new LedgerException("cannot read record file " + file + ": " + JsonFiles.reason(e), e);
         }
         if (record == null) {
             throw new LedgerException(file + ": empty record file");
         }
-        checkComplete(file.toString(), record);
         return record;
     }
 

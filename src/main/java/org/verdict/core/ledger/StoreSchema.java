@@ -61,11 +61,13 @@ final class StoreSchema {
                         + " revoked_at TEXT NOT NULL, reason TEXT NOT NULL)",
                 "CREATE TABLE records (seq INTEGER PRIMARY KEY, record_id TEXT NOT NULL UNIQUE,"
                         + " payload_type TEXT NOT NULL, payload BLOB NOT NULL, appended_at TEXT NOT NULL)",
-                "CREATE TABLE signatures (record_seq INTEGER NOT NULL REFERENCES records(seq),"
+                "CREATE TABLE signatures (sig_seq INTEGER PRIMARY KEY, record_seq INTEGER NOT NULL REFERENCES records(seq),"
                         + " key_id TEXT NOT NULL REFERENCES signers(key_id), signature BLOB NOT NULL,"
-                        + " signed_at TEXT NOT NULL, PRIMARY KEY (record_seq, key_id))",
-                "CREATE TABLE checkpoints (tree_size INTEGER PRIMARY KEY, origin TEXT NOT NULL, root_hash BLOB NOT NULL,"
-                        + " key_id TEXT NOT NULL REFERENCES signers(key_id), signature BLOB NOT NULL)"));
+                        + " signed_at TEXT NOT NULL, UNIQUE (record_seq, key_id))",
+                "CREATE TABLE checkpoints (id INTEGER PRIMARY KEY, tree_size INTEGER NOT NULL,"
+                        + " signature_count INTEGER NOT NULL, signatures_hash BLOB NOT NULL, origin TEXT NOT NULL,"
+                        + " root_hash BLOB NOT NULL, key_id TEXT NOT NULL REFERENCES signers(key_id),"
+                        + " signature BLOB NOT NULL)"));
         for (String table : appendOnly) {
             for (String operation : List.of("UPDATE", "DELETE")) {
                 sql.add("CREATE TRIGGER " + table + "_no_" + operation.toLowerCase() + " BEFORE " + operation + " ON "

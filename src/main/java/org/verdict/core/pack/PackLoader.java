@@ -3,6 +3,8 @@ package org.verdict.core.pack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.verdict.core.task.Progress;
 
 /**
@@ -25,12 +27,36 @@ public final class PackLoader {
         progress.update(0, "Opening " + source.getFileName());
         PackFiles files = PackFiles.open(source);
         PackManifest manifest = manifestReader.read(files);
-        progress.update(0.02, "Hashing files");
-        Map<String, String> hashes = files.hashAllFiles();
-        progress.checkCancelled();
-        EvaluationTable primary = loadEvaluationTable(files, manifest, manifest.primarySuite(), progress);
+        // Hashing is independent of parsing: it runs on the second core while this thread reads the primary CSV.
+        CompletableFuture<Map<String, String>> hashes = CompletableFuture.supplyAsync(() -> {
+            try {
+                return files.hashAllFiles();
+            } catch (PackException e) {
+                throw new CompletionException(e);
+            }
+        });
+        EvaluationTable primary;
+        try {
+            primary = loadEvaluationTable(files, manifest, manifest.primarySuite(), progress);
+        } catch (PackException | RuntimeException e) {
+            hashes.cancel(false);
+            throw e;
+        }
+        progress.update(0.99, "Hashing files");
+        Map<String, String> fileHashes = awaitHashes(hashes);
         progress.update(1, "Loaded " + manifest.model().name());
-        return new ReviewPack(source, files.root(), manifest, primary, hashes);
+        return new ReviewPack(source, files.root(), manifest, primary, fileHashes);
+    }
+
+    private static Map<String, String> awaitHashes(CompletableFuture<Map<String, String>> hashes) throws PackException {
+        try {
+            return hashes.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof PackException packProblem) {
+                throw packProblem;
+            }
+            throw e;
+        }
     }
 
     /** Reads another suite in the primary format (e.g. a holdout set) of a pack that is already open. */

@@ -70,7 +70,7 @@ final class ApprovalPackComposer {
 
     private static List<Block> summary(ApprovalPackContent content) {
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Facts(List.of(
+        List<Fact> facts = new ArrayList<>(List.of(
                 new Fact("Model", content.model().name()),
                 new Fact("Task", content.model().task().wireName()),
                 new Fact("Risk tier", String.valueOf(content.model().riskTier())),
@@ -80,12 +80,22 @@ final class ApprovalPackComposer {
                 new Fact("Required approvers", content.requiredApprovers().isEmpty()
                         ? "none: automatic when every gate passes"
                         : String.join(", ", content.requiredApprovers())),
-                new Fact("Review pack", content.packName()))));
+                new Fact("Review pack", content.packName())));
+        if (content.approval() != null) {
+            facts.add(new Fact("Approval", content.approval()));
+        }
+        if (!content.missingEvidence().isEmpty()) {
+            facts.add(new Fact("Not in this pack", String.join(", ", content.missingEvidence())));
+        }
+        blocks.add(new Facts(facts));
         if (content.gates().isEmpty()) {
             blocks.add(new Paragraph("? No gate was evaluated: the pack cannot be approved from this document.",
                     Tone.INSUFFICIENT));
         } else {
             blocks.add(gateTally(content.gates()));
+        }
+        if (!content.validationChecks().isEmpty()) {
+            blocks.add(validationTally(content.validationChecks()));
         }
         List<List<Cell>> rows = content.gates().stream()
                 .map(g -> List.of(Cell.plain(g.name()), Cell.of(g.outcome()), Cell.plain(g.summary())))
@@ -116,6 +126,18 @@ final class ApprovalPackComposer {
         }
         return new Paragraph("✘ Not every gate passes: " + tally + ", of " + judged + " gates.",
                 counts.containsKey(Outcome.FAIL) ? Tone.FAIL : Tone.INSUFFICIENT);
+    }
+
+    /** Data-validation checks block a promotion too; the summary says how they ended. */
+    private static Paragraph validationTally(List<CheckResult> checks) {
+        Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
+        checks.forEach(c -> counts.merge(c.outcome(), 1L, Long::sum));
+        String tally = counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
+                .collect(Collectors.joining(", "));
+        Outcome worst = counts.containsKey(Outcome.FAIL) ? Outcome.FAIL
+                : counts.containsKey(Outcome.INSUFFICIENT_EVIDENCE) ? Outcome.INSUFFICIENT_EVIDENCE : Outcome.PASS;
+        return new Paragraph(worst.mark() + " Data-validation checks (section " + TRIGGERS + "): " + tally + ", of "
+                + checks.size() + ".", worst.tone());
     }
 
     private static List<Block> lineage(ApprovalPackContent content) {
@@ -270,13 +292,18 @@ final class ApprovalPackComposer {
             blocks.add(new Code(List.of("sha256sum " + content.policy().name())));
         }
         blocks.add(Paragraph.plain("3. Decision signatures (Ed25519 over the DSSE pre-authentication encoding): "
-                + "export the log, then check each signature with openssl; the export's VERIFY.md names every file."));
-        blocks.add(new Code(List.of("verdict log export --db DECISIONS.db --out export",
-                "openssl pkeyutl -verify -pubin -inkey SIGNER.pub.pem -rawin -in RECORD.pae -sigfile RECORD.sig",
-                "sha256sum RECORD.pae   # equals the record's signed payload SHA-256 above")));
-        blocks.add(Paragraph.plain("4. Log checkpoint: save the checkpoint printed in section " + DECISIONS
-                + " as checkpoint.txt; this proves that the log today still contains every record it had then."));
-        blocks.add(new Code(List.of("verdict log consistency --db DECISIONS.db --checkpoint checkpoint.txt")));
+                + "export the log, then, in each record's folder (its sequence number and the first 12 hex digits "
+                + "of its id), check the payload hash and every signer's signature; the export's VERIFY.md lists "
+                + "the exact file names."));
+        blocks.add(new Code(List.of("java -jar verdict.jar log export --db DECISIONS.db --out export",
+                "cd export/records/NNNN-RECORDID12",
+                "sha256sum record.json   # = the record's signed payload SHA-256 in section " + DECISIONS,
+                "openssl pkeyutl -verify -pubin -inkey KEYID12.pem -rawin -in record.pae -sigfile KEYID12.sig")));
+        blocks.add(Paragraph.plain("4. Log checkpoint: save the checkpoint JSON printed in section " + DECISIONS
+                + " as checkpoint.json; this proves that the log today still holds every record it had then, "
+                + "unchanged."));
+        blocks.add(new Code(List.of(
+                "java -jar verdict.jar log consistency --db DECISIONS.db --checkpoint checkpoint.json")));
         return blocks;
     }
 

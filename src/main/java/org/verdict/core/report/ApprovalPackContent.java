@@ -15,8 +15,11 @@ import org.verdict.core.pack.ReviewPack;
  * Built from a review pack, its comparison, the gate evaluation and the decision log; tests build it by hand.
  *
  * @param packName the pack's folder or file name (not a machine path, so the document is the same everywhere)
- * @param versions production first, then the candidate under review
+ * @param versions production first, then every candidate of the pack
  * @param requiredApprovers the roles the risk tier asks for, e.g. [ML lead]; empty for automatic approval
+ * @param approval what the approval requirement says given the gates, e.g. "Blocked: not every gate passes ...",
+ *                 or null before the gates are judged
+ * @param missingEvidence optional suites the pack does not have, so the board sees what was not looked at
  * @param suggestedDecision what the retraining triggers suggest (retrain / defer / investigate), or null
  * @param checkpoint null when no decision log was given
  * @param evidenceHashes SHA-256 per pack file, keyed by path relative to the pack; printed sorted by path
@@ -29,7 +32,9 @@ public record ApprovalPackContent(
         List<ModelVersion> versions,
         String candidateVersion,
         List<String> requiredApprovers,
+        String approval,
         List<GateEvidence> gates,
+        List<String> missingEvidence,
         List<CheckResult> triggers,
         String suggestedDecision,
         List<CheckResult> validationChecks,
@@ -44,6 +49,7 @@ public record ApprovalPackContent(
         versions = List.copyOf(versions);
         requiredApprovers = List.copyOf(requiredApprovers);
         gates = List.copyOf(gates);
+        missingEvidence = List.copyOf(missingEvidence);
         triggers = List.copyOf(triggers);
         validationChecks = List.copyOf(validationChecks);
         decisions = List.copyOf(decisions);
@@ -66,33 +72,37 @@ public record ApprovalPackContent(
                 .orElse(null);
         List<ModelVersion> versions = new ArrayList<>();
         versions.add(manifest.production());
-        manifest.candidates().stream().filter(c -> c.version().equals(candidateVersion)).forEach(versions::add);
+        versions.addAll(manifest.candidates());
         return new ApprovalPackContent(pack.source().getFileName().toString(), manifest.model(),
-                manifest.primaryMetric(), versions, candidateVersion, List.of(), List.of(), List.of(), null,
-                List.of(), List.of(), null, pack.fileHashes(), policy);
+                manifest.primaryMetric(), versions, candidateVersion, List.of(), null, List.of(), List.of(), List.of(),
+                null, List.of(), List.of(), null, pack.fileHashes(), policy);
     }
 
-    public ApprovalPackContent withGates(List<GateEvidence> newGates, List<String> approvers) {
+    public ApprovalPackContent withGates(List<GateEvidence> newGates, List<String> approvers, String approvalText,
+                                         List<String> missing) {
         return new ApprovalPackContent(packName, model, primaryMetric, versions, candidateVersion, approvers,
-                newGates, triggers, suggestedDecision, validationChecks, decisions, checkpoint, evidenceHashes, policy);
+                approvalText, newGates, missing, triggers, suggestedDecision, validationChecks, decisions, checkpoint,
+                evidenceHashes, policy);
     }
 
     public ApprovalPackContent withChecks(List<CheckResult> newTriggers, String suggestion,
                                           List<CheckResult> validation) {
         return new ApprovalPackContent(packName, model, primaryMetric, versions, candidateVersion, requiredApprovers,
-                gates, newTriggers, suggestion, validation, decisions, checkpoint, evidenceHashes, policy);
+                approval, gates, missingEvidence, newTriggers, suggestion, validation, decisions, checkpoint,
+                evidenceHashes, policy);
     }
 
     public ApprovalPackContent withDecisions(List<DecisionEvidence> newDecisions, LogCheckpoint newCheckpoint) {
         return new ApprovalPackContent(packName, model, primaryMetric, versions, candidateVersion, requiredApprovers,
-                gates, triggers, suggestedDecision, validationChecks, newDecisions, newCheckpoint, evidenceHashes,
-                policy);
+                approval, gates, missingEvidence, triggers, suggestedDecision, validationChecks, newDecisions,
+                newCheckpoint, evidenceHashes, policy);
     }
 
     /** A policy given outside the pack (e.g. {@code --policy FILE}) replaces the pack's own. */
     public ApprovalPackContent withPolicy(PolicyEvidence newPolicy) {
         return new ApprovalPackContent(packName, model, primaryMetric, versions, candidateVersion, requiredApprovers,
-                gates, triggers, suggestedDecision, validationChecks, decisions, checkpoint, evidenceHashes, newPolicy);
+                approval, gates, missingEvidence, triggers, suggestedDecision, validationChecks, decisions, checkpoint,
+                evidenceHashes, newPolicy);
     }
 
     /** @param name file name of the policy, as it is referred to in the pack or on the command line */

@@ -3,10 +3,9 @@ package org.verdict.core.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.verdict.core.compare.ComparisonEngine;
-import org.verdict.core.compare.ComparisonOptions;
-import org.verdict.core.compare.ComparisonReport;
-import org.verdict.core.compare.SliceResult;
+import org.verdict.core.gates.CandidateReview;
+import org.verdict.core.gates.GateReview;
+import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
@@ -14,51 +13,47 @@ import org.verdict.core.task.Progress;
 
 /**
  * The whole export of an approval pack, shared by the CLI's {@code report} command and the app's
- * File → Export approval pack: read the evidence, evaluate it, write the HTML and the PDF.
+ * File → Export approval pack: read the evidence, judge the gates under the pack's policy, read the decision log,
+ * write the HTML and the PDF.
  */
 public final class ApprovalPackExport {
     private final PackLoader loader;
-    private final ComparisonEngine comparisons;
+    private final GateReview gates;
     private final ApprovalPackWriter writer;
 
-    public ApprovalPackExport(PackLoader loader, ComparisonEngine comparisons, ApprovalPackWriter writer) {
+    public ApprovalPackExport(PackLoader loader, GateReview gates, ApprovalPackWriter writer) {
         this.loader = loader;
-        this.comparisons = comparisons;
+        this.gates = gates;
         this.writer = writer;
     }
 
     /**
      * @param candidateVersion the candidate to report on, or null for the pack's first candidate
+     * @param decisionLog the decision log whose records about this pack to include, or null for none
      * @return the HTML and PDF files written
      */
-    public List<Path> export(Path packSource, String candidateVersion, Path outDir, Progress progress)
-            throws PackException, IOException {
-        ReviewPack pack = loader.load(packSource, new ProgressRange(progress, 0.0, 0.3));
-        return export(pack, candidateVersion, outDir, new ProgressRange(progress, 0.3, 1.0));
+    public List<Path> export(Path packSource, String candidateVersion, Path decisionLog, Path outDir,
+                             Progress progress) throws PackException, LedgerException, IOException {
+        ReviewPack pack = loader.load(packSource, new ProgressRange(progress, 0.0, 0.2));
+        return export(pack, candidateVersion, decisionLog, outDir, new ProgressRange(progress, 0.2, 1.0));
     }
 
     /** For a pack that is already open, as in the app. */
-    public List<Path> export(ReviewPack pack, String candidateVersion, Path outDir, Progress progress)
-            throws IOException {
+    public List<Path> export(ReviewPack pack, String candidateVersion, Path decisionLog, Path outDir,
+                             Progress progress) throws PackException, LedgerException, IOException {
         String candidate = candidateVersion != null ? candidateVersion
                 : pack.manifest().candidates().get(0).version();
         ApprovalPackContent content = ApprovalPackContent.of(pack, candidate);
-        progress.update(0.0, "Comparing candidate " + candidate + " with production");
-        ComparisonReport comparison = comparisons.compare(pack, candidate, ComparisonOptions.DEFAULTS,
-                new ProgressRange(progress, 0.0, 0.5));
-        content = content.withGates(List.of(primaryEvidence(comparison)), List.of());
+        progress.update(0.0, "Judging the gates of candidate " + candidate);
+        CandidateReview review = gates.review(pack, candidate, gates.policyOf(pack),
+                new ProgressRange(progress, 0.0, 0.6));
+        content = GateReviewEvidence.addTo(content, review);
+        if (decisionLog != null) {
+            progress.update(0.6, "Verifying the decision log " + decisionLog.getFileName());
+            content = DecisionLogEvidence.addTo(content, decisionLog, new ProgressRange(progress, 0.6, 0.7));
+        }
         progress.checkCancelled();
-        return writer.write(content, outDir, new ProgressRange(progress, 0.5, 1.0));
-    }
-
-    /** The primary comparison by every slice dimension, shown without a verdict until a policy is applied. */
-    private static GateEvidence primaryEvidence(ComparisonReport comparison) {
-        SliceResult overall = comparison.resultsFor(comparison.primaryMetric()).get(0);
-        String summary = "overall Δ " + comparison.primaryMetric().wireName() + " "
-                + (overall.delta() == null ? "unavailable" : ReportNumbers.signed(overall.delta()) + " "
-                + ReportNumbers.interval(overall.deltaCi())) + ": " + ComparisonEvidence.verdictCell(overall).text();
-        return new GateEvidence("Primary metric", Outcome.NOT_EVALUATED, summary,
-                ComparisonEvidence.forestsByDimension(comparison), List.of(ComparisonEvidence.table(comparison)));
+        return writer.write(content, outDir, new ProgressRange(progress, 0.7, 1.0));
     }
 
     /** Maps a step's own 0..1 progress onto its share of the whole export. */

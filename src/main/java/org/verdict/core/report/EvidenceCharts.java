@@ -142,6 +142,9 @@ final class EvidenceCharts {
         XYPlot plot = new XYPlot(data, valueAxis(paired.axisLabel()),
                 rowAxis(rows.stream().map(PairedRow::label).toList()), errorRenderer(false));
         NumberAxis axis = (NumberAxis) plot.getDomainAxis();
+        // with intervals, zoom in on the values (the whiskers show how much a gap means); without, keep zero in
+        // view so that a tiny gap does not look large
+        axis.setAutoRangeIncludesZero(rows.stream().anyMatch(r -> r.productionCi() == null || r.candidateCi() == null));
         for (Limit limit : paired.limits()) {
             ValueMarker line = new ValueMarker(limit.value(), ReportPalette.LIMIT,
                     new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 3f}, 0f));
@@ -151,7 +154,6 @@ final class EvidenceCharts {
             line.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
             line.setLabelBackgroundColor(Color.WHITE);
             plot.addDomainMarker(line);
-            axis.setAutoRangeIncludesZero(false);
             includeInRange(axis, limit.value());
         }
         return plot;

@@ -165,7 +165,7 @@ final class HtmlApprovalPack {
             table { border-collapse: collapse; margin: .8rem 0 1.2rem; font-size: .9rem; }
             caption { text-align: left; font-weight: bold; padding-bottom: .3rem; }
             th, td { border: 1px solid #c8c8c8; padding: .25rem .5rem; text-align: left; vertical-align: top;
-                     overflow-wrap: anywhere; }
+                     overflow-wrap: break-word; }
             th { background: #f0f0f0; }
             tbody tr:nth-child(even) { background: #fafafa; }
             figure { margin: 1rem 0; }
@@ -175,6 +175,7 @@ final class HtmlApprovalPack {
             .fail, .worse { color: WORSE; font-weight: bold; }
             .insufficient, .no-difference { color: NEUTRAL; font-style: italic; }
             @media print { body { max-width: none; } section.level1 { break-before: page; }
+                           h2, h3, caption { break-after: avoid; }
                            figure, table { break-inside: avoid; } }
             """
             .replace("PRODUCTION", ReportPalette.css(ReportPalette.PRODUCTION))

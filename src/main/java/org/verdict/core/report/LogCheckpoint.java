@@ -2,7 +2,7 @@ package org.verdict.core.report;
 
 /**
  * The decision log's signed checkpoint at the time of the export: anyone can later prove with
- * {@code verdict log consistency} that the log extends it.
+ * {@code log consistency} that the log extends it.
  *
  * @param treeSize number of records in the log
  * @param rootHash RFC 9162 Merkle tree root, hex

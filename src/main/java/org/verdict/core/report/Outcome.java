@@ -10,8 +10,6 @@ public enum Outcome {
     INSUFFICIENT_EVIDENCE("?", "insufficient evidence", Tone.INSUFFICIENT),
     /** Optional evidence the policy does not require is absent (e.g. no canary run). */
     NOT_APPLICABLE("–", "not applicable", Tone.PLAIN),
-    /** The evidence is shown but no policy was applied to it. */
-    NOT_EVALUATED("–", "not evaluated", Tone.INSUFFICIENT),
     /** Evidence the board reads that no gate judges (e.g. the human baseline). */
     EVIDENCE_ONLY("·", "evidence only", Tone.PLAIN),
     /** A retraining trigger whose condition holds. */
@@ -41,9 +39,9 @@ public enum Outcome {
         return tone;
     }
 
-    /** Whether this outcome stops a promotion: a failure, or evidence too thin or not judged. */
+    /** Whether this outcome stops a promotion: a failure, or evidence too thin to judge. */
     public boolean blocksPromotion() {
-        return this == FAIL || this == INSUFFICIENT_EVIDENCE || this == NOT_EVALUATED;
+        return this == FAIL || this == INSUFFICIENT_EVIDENCE;
     }
 
     /** e.g. {@code ✘ fail}. */

@@ -192,8 +192,8 @@ final class PdfApprovalPack {
         float leading = 11.5f;
         float[] widths = columnWidths(table, size);
         ensure(size + 8 + 3 * leading);
-        text(table.caption(), bold, BODY, MARGIN, y - BODY, Color.BLACK);
-        y -= BODY + 5;
+        wrapped(table.caption(), bold, BODY, MARGIN, WIDTH, Color.BLACK);
+        y -= 2;
         List<Cell> header = table.headers().stream().map(h -> new Cell(h, Tone.PLAIN)).toList();
         row(header, widths, bold, size, leading, true);
         for (List<Cell> cells : table.rows()) {
@@ -242,40 +242,47 @@ final class PdfApprovalPack {
         y -= height;
     }
 
-    /** Natural column widths, shrunk fairly when the table is wider than the page: narrow columns keep theirs. */
+    /**
+     * Natural column widths when they fit; otherwise each column keeps room for its longest word (a slice name, a
+     * number) and the rest of the page is shared in proportion to how much more each column would like.
+     */
     private float[] columnWidths(EvidenceTable table, float size) throws IOException {
         int columns = table.headers().size();
         float[] natural = new float[columns];
+        float[] longestWord = new float[columns];
         for (int c = 0; c < columns; c++) {
-            natural[c] = width(table.headers().get(c), bold, size);
+            List<String> texts = new ArrayList<>();
+            texts.add(table.headers().get(c));
             for (List<Cell> row : table.rows()) {
-                natural[c] = Math.max(natural[c], width(row.get(c).text(), bold, size));
+                texts.add(row.get(c).text());
             }
-            natural[c] += 2 * CELL_PAD + 1;
-        }
-        float[] widths = natural.clone();
-        float remaining = WIDTH;
-        boolean[] settled = new boolean[columns];
-        int open = columns;
-        boolean changed = true;
-        while (changed && open > 0) {
-            changed = false;
-            float share = remaining / open;
-            for (int c = 0; c < columns; c++) {
-                if (!settled[c] && natural[c] <= share) {
-                    settled[c] = true;
-                    remaining -= natural[c];
-                    open--;
-                    changed = true;
+            for (String text : texts) {
+                natural[c] = Math.max(natural[c], width(text, bold, size) + 2 * CELL_PAD + 1);
+                for (String word : text.split(" ")) {
+                    longestWord[c] = Math.max(longestWord[c], width(word, bold, size) + 2 * CELL_PAD + 1);
                 }
             }
+            longestWord[c] = Math.min(longestWord[c], WIDTH / 2);
         }
+        float naturalSum = sum(natural);
+        if (naturalSum <= WIDTH) {
+            return natural;
+        }
+        float minimumSum = sum(longestWord);
+        float[] widths = new float[columns];
         for (int c = 0; c < columns; c++) {
-            if (!settled[c]) {
-                widths[c] = remaining / open;
-            }
+            widths[c] = minimumSum >= WIDTH ? longestWord[c] * WIDTH / minimumSum
+                    : longestWord[c] + (WIDTH - minimumSum) * (natural[c] - longestWord[c]) / (naturalSum - minimumSum);
         }
         return widths;
+    }
+
+    private static float sum(float[] values) {
+        float total = 0;
+        for (float value : values) {
+            total += value;
+        }
+        return total;
     }
 
     private void chart(Chart chart) throws IOException {

@@ -18,7 +18,7 @@ public final class ReportPalette {
 
     /** Whisker caps and strokes, the same as the app's charts. */
     public static final double WHISKER_CAP = 6.0;
-    public static final float WHISKER_STROKE = 1.5f;
+    public static final float WHISKER_STROKE = 2f;
 
     private ReportPalette() {
     }

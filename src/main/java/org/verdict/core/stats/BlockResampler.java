@@ -1,20 +1,23 @@
 package org.verdict.core.stats;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
  * Random-block bootstrap for statistics that are functions of sums of per-example vectors (means such as log_loss
  * and mae, and the binned sums of ece). The examples of a slice are dealt at random into {@code k} blocks of equal
  * size (±1); a replicate draws k blocks with replacement and adds their sums. With k = n every block is one example
- * and this is exactly the ordinary row bootstrap. With k &lt; n each replicate costs k·d instead of n·d; the blocks are
- * independent random samples of the slice, so the resampled sum has the variance of a row bootstrap's sum
- * (block totals vary k times less often but by √(n/k) times more), i.e. the variance of a mean is kept; the price is
- * that the interval's own noise is that of k draws instead of n.
+ * and this is exactly the ordinary row bootstrap. With k &lt; n each replicate costs k·d instead of n·d. Because the
+ * blocks are random subsets of the slice, a block's total varies around n/k times the mean with n/k times a row's
+ * variance, so k resampled blocks give a sum with the same expected variance as n resampled rows: the variance of a
+ * mean is kept (up to the factor (k−1)/k instead of (n−1)/n). The price is that the interval's own Monte-Carlo noise
+ * is that of a variance estimated from k blocks instead of n rows. One instance serves one slice on one thread.
  */
 public final class BlockResampler {
     private final int blocks;
     private final int width;
     private final double[] blockSums;
+    private final int[] multiplicity;
 
     /**
      * @param blocks number of blocks k (at most the number of examples)
@@ -24,6 +27,7 @@ public final class BlockResampler {
         this.blocks = blocks;
         this.width = width;
         this.blockSums = new double[blocks * width];
+        this.multiplicity = new int[blocks];
     }
 
     /** A random assignment of n examples to k blocks of equal size (±1): a shuffled 0..n-1, taken modulo k. */
@@ -62,11 +66,21 @@ public final class BlockResampler {
 
     /** Fills {@code into} with the sums of one replicate: k blocks drawn with replacement. */
     public void resample(SplittableRandom random, double[] into) {
-        java.util.Arrays.fill(into, 0);
+        // count how often each block is drawn, then add each drawn block once, times its count: about a third of
+        // the blocks are not drawn at all
+        Arrays.fill(multiplicity, 0);
         for (int draw = 0; draw < blocks; draw++) {
-            int offset = random.nextInt(blocks) * width;
+            multiplicity[random.nextInt(blocks)]++;
+        }
+        Arrays.fill(into, 0);
+        for (int b = 0; b < blocks; b++) {
+            int times = multiplicity[b];
+            if (times == 0) {
+                continue;
+            }
+            int offset = b * width;
             for (int i = 0; i < width; i++) {
-                into[i] += blockSums[offset + i];
+                into[i] += times * blockSums[offset + i];
             }
         }
     }

@@ -20,13 +20,19 @@ public final class DeLong {
      * @throws IllegalArgumentException with fewer than 2 positives or 2 negatives (the covariances need both)
      */
     public static Result compare(SliceRanking production, SliceRanking candidate) {
+        return compare(production, candidate, new double[production.size()], new double[candidate.size()]);
+    }
+
+    /** {@link #compare(SliceRanking, SliceRanking)} using the given arrays (length ≥ size) as scratch space. */
+    public static Result compare(SliceRanking production, SliceRanking candidate, double[] productionScratch,
+                                 double[] candidateScratch) {
         long m = production.positives();
         long n = production.negatives();
         if (m < 2 || n < 2) {
             throw new IllegalArgumentException("DeLong's test needs at least 2 positive and 2 negative examples");
         }
-        double[] vp = production.delongComponents();
-        double[] vc = candidate.delongComponents();
+        double[] vp = production.delongComponents(productionScratch);
+        double[] vc = candidate.delongComponents(candidateScratch);
         // sums over positives [0] and negatives [1] of p, c, p², c², p·c
         double[][] sums = new double[2][5];
         for (int local = 0; local < vp.length; local++) {

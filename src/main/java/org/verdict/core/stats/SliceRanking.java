@@ -7,13 +7,16 @@ package org.verdict.core.stats;
 public final class SliceRanking {
     private final boolean[] positive;
     private final int[] ascending;
+    /** tieGroupEnds[0 .. groups-1]: exclusive end of each tie group in {@code ascending}. */
     private final int[] tieGroupEnds;
+    private final int groups;
     private final long positives;
 
-    private SliceRanking(boolean[] positive, int[] ascending, int[] tieGroupEnds) {
+    private SliceRanking(boolean[] positive, int[] ascending, int[] tieGroupEnds, int groups) {
         this.positive = positive;
         this.ascending = ascending;
         this.tieGroupEnds = tieGroupEnds;
+        this.groups = groups;
         long count = 0;
         for (boolean p : positive) {
             count += p ? 1 : 0;
@@ -51,7 +54,7 @@ public final class SliceRanking {
         if (n > 0) {
             ends[groups++] = n;
         }
-        return new SliceRanking(positiveByLocal, ascending, java.util.Arrays.copyOf(ends, groups));
+        return new SliceRanking(positiveByLocal, ascending, ends, groups);
     }
 
     public int size() {
@@ -78,21 +81,21 @@ public final class SliceRanking {
      * @return components by local index; only meaningful with at least one positive and one negative
      */
     public double[] delongComponents() {
-        double[] component = new double[ascending.length];
+        return delongComponents(new double[ascending.length]);
+    }
+
+    /** {@link #delongComponents()} written into {@code component} (length ≥ size), which is returned. */
+    public double[] delongComponents(double[] component) {
         long negativesBelow = 0;
         long positivesBelow = 0;
         int start = 0;
-        for (int end : tieGroupEnds) {
-            long groupPositives = 0;
-            for (int i = start; i < end; i++) {
-                groupPositives += positive[ascending[i]] ? 1 : 0;
-            }
+        for (int g = 0; g < groups; g++) {
+            int end = tieGroupEnds[g];
+            long groupPositives = positivesIn(start, end);
             long groupNegatives = (end - start) - groupPositives;
             double v10 = (negativesBelow + groupNegatives / 2.0) / negatives();
             double v01 = (positives - positivesBelow - groupPositives + groupPositives / 2.0) / positives;
-            for (int i = start; i < end; i++) {
-                component[ascending[i]] = positive[ascending[i]] ? v10 : v01;
-            }
+            fill(component, start, end, v10, v01);
             negativesBelow += groupNegatives;
             positivesBelow += groupPositives;
             start = end;
@@ -135,7 +138,7 @@ public final class SliceRanking {
         double selected = 0;
         double sum = 0;
         int end = ascending.length;
-        for (int g = tieGroupEnds.length - 1; g >= 0; g--) {
+        for (int g = groups - 1; g >= 0; g--) {
             int start = g == 0 ? 0 : tieGroupEnds[g - 1];
             double groupPositives = 0;
             double groupAll = 0;
@@ -165,33 +168,45 @@ public final class SliceRanking {
      * with label y has influence (y (A_h / B_h + C1(h)) − C2(h) − y·AP) / P.
      *
      * @param ap this ranking's average precision (from {@link #averagePrecision()})
+     * @param influence where to write the influences (length ≥ size); returned
      */
-    public double[] averagePrecisionInfluence(double ap) {
-        double[] influence = new double[ascending.length];
+    public double[] averagePrecisionInfluence(double ap, double[] influence) {
         long below = 0;
         long positivesBelow = 0;
         double c1 = 0;
         double c2 = 0;
         int start = 0;
-        for (int end : tieGroupEnds) {
-            long groupPositives = 0;
-            for (int i = start; i < end; i++) {
-                groupPositives += positive[ascending[i]] ? 1 : 0;
-            }
+        for (int g = 0; g < groups; g++) {
+            int end = tieGroupEnds[g];
+            long groupPositives = positivesIn(start, end);
             double atOrAbove = ascending.length - below;
             double positivesAtOrAbove = positives - positivesBelow;
             c1 += groupPositives / atOrAbove;
             c2 += groupPositives * positivesAtOrAbove / (atOrAbove * atOrAbove);
             double positiveInfluence = (positivesAtOrAbove / atOrAbove + c1 - c2 - ap) / positives;
             double negativeInfluence = -c2 / positives;
-            for (int i = start; i < end; i++) {
-                influence[ascending[i]] = positive[ascending[i]] ? positiveInfluence : negativeInfluence;
-            }
+            fill(influence, start, end, positiveInfluence, negativeInfluence);
             below += end - start;
             positivesBelow += groupPositives;
             start = end;
         }
         return influence;
+    }
+
+    /** Positives among ascending[start, end). */
+    private long positivesIn(int start, int end) {
+        long count = 0;
+        for (int i = start; i < end; i++) {
+            count += positive[ascending[i]] ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** Gives every example of ascending[start, end) the value of its class. */
+    private void fill(double[] byLocal, int start, int end, double positiveValue, double negativeValue) {
+        for (int i = start; i < end; i++) {
+            byLocal[ascending[i]] = positive[ascending[i]] ? positiveValue : negativeValue;
+        }
     }
 
     String onlyOneClass() {

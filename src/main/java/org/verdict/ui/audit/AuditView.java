@@ -1,9 +1,12 @@
 package org.verdict.ui.audit;
 
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
@@ -13,6 +16,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -25,21 +29,26 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.verdict.core.pack.ReviewPack;
 import org.verdict.ui.audit.AuditRow.SignatureRow;
+import org.verdict.ui.shell.PackView;
 
 /**
  * The Audit view: any decision log opened read-only, its records with a verified / broken badge, filters, a
  * detail pane (evidence and signatures) and a side-by-side comparison of two records. A thin view over
  * {@link AuditViewModel}.
  */
-public final class AuditView {
+public final class AuditView implements PackView {
     private final AuditViewModel model;
     private final ResourceBundle text;
+    private final Supplier<Path> appStore;
     private final VBox root = new VBox(10);
 
-    public AuditView(AuditViewModel model, ResourceBundle text) {
+    /** @param appStore the app's own decision log, shown when a pack opens and no other store was opened */
+    public AuditView(AuditViewModel model, ResourceBundle text, Supplier<Path> appStore) {
         this.model = model;
         this.text = text;
+        this.appStore = appStore;
         root.setId("auditView");
         root.getStyleClass().add("view");
         root.setPadding(new Insets(16));
@@ -55,16 +64,28 @@ public final class AuditView {
         return ResourceBundle.getBundle("org.verdict.ui.audit.audit");
     }
 
+    @Override
     public String id() {
         return "audit";
     }
 
+    @Override
     public String title() {
         return text.getString("audit.title");
     }
 
+    @Override
     public Node node() {
         return root;
+    }
+
+    /** The audit is of the log, not of one pack: the first pack opening shows the app's log if it exists. */
+    @Override
+    public void showPack(ReviewPack pack) {
+        Path store = appStore.get();
+        if (!model.hasStore() && store != null && Files.isRegularFile(store)) {
+            model.open(store);
+        }
     }
 
     private Node header() {
@@ -171,7 +192,7 @@ public final class AuditView {
         signatures.getColumns().add(column("audit.col.signedAt", SignatureRow::signedAt, 150));
         signatures.getColumns().add(column("audit.col.standing", SignatureRow::standing, 150));
         VBox.setVgrow(details, Priority.ALWAYS);
-        VBox detailPane = new VBox(8, details, signatures);
+        VBox detailPane = new VBox(8, details, signatures, cosignRow(table));
 
         Button setLeft = new Button(text.getString("audit.setLeft"));
         setLeft.setId("auditCompareLeft");
@@ -207,6 +228,31 @@ public final class AuditView {
         TabPane tabs = new TabPane(detailTab, compareTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
+    }
+
+    /** Co-signing the selected record: the only change this view makes to a store, and only on request. */
+    private Node cosignRow(TableView<AuditRow> table) {
+        TextField keyFile = new TextField();
+        keyFile.setId("auditKey");
+        keyFile.setPromptText(text.getString("audit.keyFile"));
+        PasswordField passphrase = new PasswordField();
+        passphrase.setId("auditPassphrase");
+        passphrase.setPromptText(text.getString("audit.passphrase"));
+        Button cosign = new Button(text.getString("audit.cosign"));
+        cosign.setId("auditCosign");
+        cosign.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull()
+                .or(keyFile.textProperty().isEmpty()).or(passphrase.textProperty().isEmpty()).or(model.loadingProperty()));
+        cosign.setOnAction(e -> {
+            char[] secret = passphrase.getText().toCharArray();
+            passphrase.clear();
+            model.cosign(table.getSelectionModel().getSelectedItem(), Path.of(keyFile.getText().strip()), secret);
+        });
+        Label outcome = new Label();
+        outcome.setId("auditCosignOutcome");
+        outcome.setWrapText(true);
+        outcome.textProperty().bind(model.cosignOutcomeProperty());
+        HBox.setHgrow(keyFile, Priority.ALWAYS);
+        return new VBox(6, new HBox(8, keyFile, passphrase, cosign), outcome);
     }
 
     /** AtlantaFX's success / danger colors, with the ✔ / ✖ in the text for grayscale and color-blind readers. */

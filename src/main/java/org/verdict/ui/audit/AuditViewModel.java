@@ -25,6 +25,7 @@ import javafx.collections.transformation.FilteredList;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
 import org.verdict.core.ledger.DecisionStatement;
+import org.verdict.core.ledger.KeyFile;
 import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LogSnapshot;
 import org.verdict.core.ledger.LogVerifier;
@@ -34,6 +35,7 @@ import org.verdict.core.ledger.RecordFields;
 import org.verdict.core.ledger.RecordKind;
 import org.verdict.core.ledger.RecordSignature;
 import org.verdict.core.ledger.RegisteredSigner;
+import org.verdict.core.ledger.SignerKey;
 import org.verdict.core.ledger.VerificationReport;
 import org.verdict.core.task.Progress;
 import org.verdict.ui.audit.AuditRow.SignatureRow;
@@ -63,12 +65,14 @@ public final class AuditViewModel {
     private final ReadOnlyStringWrapper verification = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper intact = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper cosignOutcome = new ReadOnlyStringWrapper("");
     private final ObjectProperty<AuditRow> selected = new SimpleObjectProperty<>();
     private final ObservableList<Map.Entry<String, String>> details = FXCollections.observableArrayList();
     private final ObservableList<SignatureRow> signatures = FXCollections.observableArrayList();
     private final ObjectProperty<AuditRow> left = new SimpleObjectProperty<>();
     private final ObjectProperty<AuditRow> right = new SimpleObjectProperty<>();
     private final ObservableList<ComparisonLine> comparison = FXCollections.observableArrayList();
+    private Path currentStore;
 
     /**
      * @param background runs the opening and verification of a store
@@ -98,6 +102,7 @@ public final class AuditViewModel {
 
     /** Opens {@code store} read-only, verifies it and shows its records; a problem is shown, never thrown. */
     public void open(Path store) {
+        currentStore = store;
         loading.set(true);
         storeName.set(store.getFileName().toString());
         verification.set("verifying " + store.getFileName() + " …");
@@ -111,6 +116,49 @@ public final class AuditViewModel {
                 fxThread.execute(() -> fail(e.getMessage()));
             }
         });
+    }
+
+    /**
+     * Adds the signature of the key in {@code keyFile} to {@code row}'s record: the one action that opens the store
+     * for writing. The passphrase is wiped afterwards; the store is shown again with the new signature.
+     */
+    public void cosign(AuditRow row, Path keyFile, char[] passphrase) {
+        Path store = currentStore;
+        loading.set(true);
+        background.execute(() -> {
+            String outcome;
+            try {
+                SignerKey key = KeyFile.read(keyFile).unlock(passphrase);
+                try (DecisionLog log = DecisionLog.openForWriting(store)) {
+                    log.cosign(String.valueOf(row.sequence()), key);
+                }
+                outcome = "Record #" + row.sequence() + " co-signed by " + key.identity() + ".";
+            } catch (LedgerException e) {
+                outcome = e.getMessage();
+            } finally {
+                java.util.Arrays.fill(passphrase, '\0');
+            }
+            String message = outcome;
+            fxThread.execute(() -> {
+                cosignOutcome.set(message);
+                open(store);
+            });
+        });
+    }
+
+    /**
+     * After a record was signed into {@code store}: shows that store again, unless the auditor is looking at
+     * another one.
+     */
+    public void recordSignedInto(Path store) {
+        if (currentStore == null || currentStore.equals(store)) {
+            open(store);
+        }
+    }
+
+    /** Whether a store was opened (successfully or not). */
+    public boolean hasStore() {
+        return currentStore != null;
     }
 
     private void show(List<AuditRow> rows, VerificationReport report) {
@@ -265,6 +313,11 @@ public final class AuditViewModel {
 
     public ReadOnlyBooleanProperty intactProperty() {
         return intact.getReadOnlyProperty();
+    }
+
+    /** What the last co-signing did, or why it was refused. */
+    public ReadOnlyStringProperty cosignOutcomeProperty() {
+        return cosignOutcome.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

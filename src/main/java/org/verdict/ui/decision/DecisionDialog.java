@@ -186,7 +186,7 @@ public final class DecisionDialog {
 
     /** A path field with a Browse button; the store may be a new file, the key must exist. */
     private Node pathChooser(String id, ObjectProperty<Path> target, boolean mayBeNew) {
-        TextField field = new TextField();
+        TextField field = new TextField(target.get() == null ? "" : target.get().toString());
         field.setId(id);
         field.textProperty().addListener((o, was, now) -> target.set(now == null || now.isBlank() ? null : Path.of(now.strip())));
         Button browse = new Button(text.getString("decision.browse"));

@@ -133,10 +133,7 @@ public final class DecisionViewModel {
 
     /** The record as it will be signed; {@code approverName} is the signer's (used for a retraining record). */
     public DecisionRecord record(String approverName) {
-        String policyFile = pack.manifest().raw() == null ? null : pack.manifest().raw().path("policy").asText(null);
-        String policyHash = policyFile == null ? null : pack.fileHashes().get(policyFile);
-        Evidence evidence = new Evidence(pack.packHash(), pack.fileHashes(),
-                policyHash == null ? null : new Evidence.PolicyEvidence(policyFile, policyHash));
+        Evidence evidence = Evidence.of(pack);
         String model = pack.manifest().model().name();
         String date = decisionDate.get() == null ? null : decisionDate.get().toString();
         if (kind.get() == RecordKind.RETRAINING) {

@@ -1,112 +1,97 @@
 package org.verdict.ui.report;
 
-import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
-import javafx.geometry.Insets;
-import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.Modality;
-import javafx.stage.Stage;
+import javafx.scene.control.Alert;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
-import javafx.util.Duration;
 import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.report.ApprovalPackExport;
+import org.verdict.ui.error.ProblemDialog;
+import org.verdict.ui.shell.PackAction;
+import org.verdict.ui.task.ActivityMonitor;
+import org.verdict.ui.task.BackgroundExecutor;
+import org.verdict.ui.task.SampledProgress;
 
 /**
- * File → Export approval pack: asks for a folder, then shows the export's progress in a small window with a
- * Cancel button, and the written files (or what went wrong) when it ends.
+ * File → Export approval pack…: asks for a folder, writes approval-pack.html and approval-pack.pdf in the
+ * background with its progress (and Cancel) in the status bar, then says where the files are. A cancelled or
+ * failed export writes nothing.
  */
 public final class ExportApprovalPackAction {
-    private final ApprovalPackExportModel model;
-    private final Supplier<ReviewPack> openPack;
+    public static final String ID = "exportApprovalPack";
+    public static final String WRITTEN_DIALOG_ID = "approvalPackWritten";
+
+    private final ApprovalPackExport export;
+    private final BackgroundExecutor executor;
+    private final ActivityMonitor activity;
+    private final ProblemDialog problems;
+    private final Supplier<Window> owner;
+    private final Function<Window, Optional<Path>> folderChooser;
     private final Supplier<String> selectedCandidate;
+    private final Supplier<Path> decisionStore;
 
     /**
-     * @param openPack the pack open in the window, or null when none is
-     * @param selectedCandidate the candidate the user compares, or null for the pack's first
+     * @param folderChooser asks where to write; empty when the user cancels
+     * @param selectedCandidate the candidate the user is comparing, or null for the pack's first
+     * @param decisionStore the decision log the app records into; its records about the pack are included when
+     *                      the file exists
      */
-    public ExportApprovalPackAction(ApprovalPackExportModel model, Supplier<ReviewPack> openPack,
-                                    Supplier<String> selectedCandidate) {
-        this.model = model;
-        this.openPack = openPack;
+    public ExportApprovalPackAction(ApprovalPackExport export, BackgroundExecutor executor, ActivityMonitor activity,
+                                    ProblemDialog problems, Supplier<Window> owner,
+                                    Function<Window, Optional<Path>> folderChooser,
+                                    Supplier<String> selectedCandidate, Supplier<Path> decisionStore) {
+        this.export = export;
+        this.executor = executor;
+        this.activity = activity;
+        this.problems = problems;
+        this.owner = owner;
+        this.folderChooser = folderChooser;
         this.selectedCandidate = selectedCandidate;
+        this.decisionStore = decisionStore;
     }
 
-    /** The menu item to put in the File menu; disabled while an export runs. */
-    public MenuItem menuItem(Supplier<Window> owner) {
-        MenuItem item = new MenuItem("Export approval pack…");
-        item.setId("export-approval-pack");
-        item.disableProperty().bind(model.runningProperty());
-        item.setOnAction(event -> chooseFolderAndExport(owner.get()));
-        return item;
+    /** The File-menu entry (Ctrl/Cmd+E), enabled while a pack is open. */
+    public PackAction packAction() {
+        return new PackAction(ID, "Export approval pack…",
+                new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::chooseFolderAndExport);
     }
 
-    private void chooseFolderAndExport(Window owner) {
-        ReviewPack pack = openPack.get();
-        if (pack == null) {
-            return;
+    private void chooseFolderAndExport(ReviewPack pack) {
+        folderChooser.apply(owner.get()).ifPresent(folder -> exportTo(pack, folder));
+    }
+
+    /** Starts the export; the returned progress is the one the status bar shows and cancels. */
+    public SampledProgress exportTo(ReviewPack pack, Path folder) {
+        String candidate = selectedCandidate.get();
+        Path store = decisionStore.get();
+        Path decisionLog = store != null && Files.exists(store) ? store : null;
+        return executor.<List<Path>>run(progress -> export.export(pack, candidate, decisionLog, folder, progress))
+                .showProgressIn(activity, "Exporting the approval pack")
+                .onSuccess(this::showWritten)
+                .onError(failure -> problems.show(owner.get(), "The approval pack was not written.",
+                        "Nothing was written. Check that the folder is writable and the pack is intact, then try "
+                                + "again.", String.valueOf(failure.getMessage())))
+                .start();
+    }
+
+    private void showWritten(List<Path> files) {
+        Alert written = new Alert(Alert.AlertType.INFORMATION);
+        Window window = owner.get();
+        if (window != null && window.isShowing()) {
+            written.initOwner(window);
         }
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Folder for approval-pack.html and approval-pack.pdf");
-        File folder = chooser.showDialog(owner);
-        if (folder != null) {
-            export(owner, pack, folder.toPath());
-        }
-    }
-
-    /** Starts the export into {@code outDir} and shows its progress window; returns that window. */
-    public Stage export(Window owner, ReviewPack pack, Path outDir) {
-        Stage window = progressWindow(owner);
-        model.start(pack, selectedCandidate.get(), outDir);
-        window.show();
-        return window;
-    }
-
-    private Stage progressWindow(Window owner) {
-        ProgressBar bar = new ProgressBar();
-        bar.setId("export-progress");
-        bar.setMaxWidth(Double.MAX_VALUE);
-        bar.progressProperty().bind(model.progressProperty());
-        Label message = new Label();
-        message.setId("export-message");
-        message.setWrapText(true);
-        message.textProperty().bind(model.messageProperty());
-        Button cancel = new Button("Cancel");
-        cancel.setId("export-cancel");
-        cancel.visibleProperty().bind(model.runningProperty());
-        Button close = new Button("Close");
-        close.setId("export-close");
-        close.visibleProperty().bind(model.runningProperty().not());
-        HBox buttons = new HBox(8, cancel, close);
-        VBox content = new VBox(10, message, bar, buttons);
-        VBox.setVgrow(message, Priority.ALWAYS);
-        content.setPadding(new Insets(14));
-        content.setPrefWidth(420);
-
-        Stage window = new Stage();
-        window.setTitle("Export approval pack");
-        if (owner != null) {
-            window.initOwner(owner);
-            window.initModality(Modality.WINDOW_MODAL);
-        }
-        window.setScene(new Scene(content));
-        Timeline sampling = new Timeline(new KeyFrame(Duration.millis(50), event -> model.sample()));
-        sampling.setCycleCount(Animation.INDEFINITE);
-        sampling.play();
-        window.setOnHidden(event -> sampling.stop());
-        window.setOnCloseRequest(event -> model.cancel());
-        cancel.setOnAction(event -> model.cancel());
-        close.setOnAction(event -> window.close());
-        return window;
+        written.setTitle("Approval pack written");
+        written.setHeaderText("Approval pack written to " + files.get(0).getParent());
+        written.setContentText(String.join("\n", files.stream().map(f -> f.getFileName().toString()).toList())
+                + "\n\nThe HTML opens in any browser, offline; the PDF has a table of contents and page numbers.");
+        written.getDialogPane().setId(WRITTEN_DIALOG_ID);
+        written.show();
     }
 }

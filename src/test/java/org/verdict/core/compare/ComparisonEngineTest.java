@@ -64,6 +64,53 @@ class ComparisonEngineTest {
         assertFalse(accuracy.primary());
     }
 
+    /**
+     * Score metrics by hand. Labels 1 0 1 0 1 0.
+     * Production scores .9 .3 .6 .05 .85 .58; candidate 1.0 on a negative (log loss clipped) and 0.0 on a negative.
+     * brier: production (.01 + .09 + .16 + .0025 + .0225 + .3364)/6 = .6214/6; candidate
+     * (.04 + 1 + .4225 + 0 + .0625 + .25)/6 = 1.775/6.
+     * ece, bins (i/10, (i+1)/10]: production bin 8 {.9+, .85+}: |−.1 − .15| = .25; bin 2 {.3−}: .3; bin 5 {.6+, .58−}:
+     * |−.4 + .58| = .18; bin 0 {.05−}: .05 → .78/6 = .13. Candidate bin 7 {.8+, .75+}: .45; bin 9 {1.0−}: 1;
+     * bin 3 {.35+}: .65; bin 0 {0−}: 0; bin 4 {.5−}: .5 → 2.6/6.
+     * pr_auc: production ranks every positive first → 1; candidate descending 1.0− .8+ .75+ .5− .35+ → precision at
+     * the positives 1/2, 2/3, 3/5 → AP = (1/2 + 2/3 + 3/5)/3. roc_auc production 1 (.6 > .58).
+     */
+    @Test
+    void scoreMetricsByHand() {
+        int[] labels = {1, 0, 1, 0, 1, 0};
+        double[] prod = {0.9, 0.3, 0.6, 0.05, 0.85, 0.58};
+        double[] cand = {0.8, 1.0, 0.35, 0.0, 0.75, 0.5};
+        EvaluationTable table = TestTables.binary(labels, prod, cand, null, null, Map.of());
+        ComparisonReport report = engine.compare("t", table, "1", "2", Metric.LOG_LOSS, MIN_ONE, Progress.NONE);
+        double clip = 1e-15;
+        assertEquals(-(Math.log(0.9) + Math.log(0.7) + Math.log(0.6) + Math.log(0.95) + Math.log(0.85)
+                + Math.log(0.42)) / 6, find(report, Metric.LOG_LOSS, "overall").production().value(), 1e-12);
+        assertEquals(-(Math.log(0.8) + Math.log(1 - (1 - clip)) + Math.log(0.35) + Math.log(1 - clip)
+                + Math.log(0.75) + Math.log(0.5)) / 6, find(report, Metric.LOG_LOSS, "overall").candidate().value(), 1e-12);
+        assertEquals(0.6214 / 6, find(report, Metric.BRIER, "overall").production().value(), 1e-12);
+        assertEquals(1.775 / 6, find(report, Metric.BRIER, "overall").candidate().value(), 1e-12);
+        assertEquals(0.13, find(report, Metric.ECE, "overall").production().value(), 1e-12);
+        assertEquals(2.6 / 6, find(report, Metric.ECE, "overall").candidate().value(), 1e-12);
+        SliceResult ap = find(report, Metric.PR_AUC, "overall");
+        assertEquals(1.0, ap.production().value(), 1e-12);
+        assertEquals((0.5 + 2.0 / 3 + 0.6) / 3, ap.candidate().value(), 1e-12);
+        assertEquals("paired-bootstrap", ap.test());
+        assertEquals(1.0, find(report, Metric.ROC_AUC, "overall").production().value(), 1e-12);
+        assertEquals("paired-bootstrap", find(report, Metric.ECE, "overall").test());
+    }
+
+    /** Above 2,000 examples pr_auc uses the influence function and the calibration metrics random blocks. */
+    @Test
+    void largeSlicesNameTheScalableMethods() {
+        EvaluationTable table = randomBinary(3000, 12, 0.1);
+        ComparisonReport report = engine.compare("t", table, "1", "2", Metric.PR_AUC, ComparisonOptions.DEFAULTS,
+                Progress.NONE);
+        assertEquals("paired-influence-normal", find(report, Metric.PR_AUC, "overall").test());
+        assertEquals("paired-block-bootstrap", find(report, Metric.BRIER, "overall").test());
+        assertEquals("paired-bootstrap", find(report, Metric.PR_AUC, "segment=a").test());
+        assertEquals("paired-bootstrap-cells", find(report, Metric.F1, "overall").test());
+    }
+
     @Test
     void resultsComeOverallFirstThenEachDimensionThenCrossesAndEveryMetricOfTheTask() {
         EvaluationTable table = randomBinary(600, 1, 0.0);

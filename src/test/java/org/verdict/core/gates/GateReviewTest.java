@@ -2,17 +2,27 @@ package org.verdict.core.gates;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.verdict.core.gates.TestPack.label;
 import static org.verdict.core.gates.TestPack.language;
 import static org.verdict.core.gates.TestPack.wrong;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.compare.ComparisonEngine;
+import org.verdict.core.gates.policy.GatePolicy;
+import org.verdict.core.gates.policy.PolicyReader;
+import org.verdict.core.gates.suites.SuiteReader;
 import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.PackLoader;
+import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.task.CancelledException;
+import org.verdict.core.task.Progress;
 
 /**
  * Each of the seven promotion gates passes, fails and reports insufficient evidence on small hand-made packs.
@@ -231,5 +241,40 @@ class GateReviewTest {
         assertTrue(gates.approval().blocked());
         assertEquals(List.of("ML Lead"), gates.approval().approvers());
         assertTrue(gates.missingSuites().contains("safety"));
+    }
+
+    @Test
+    void progressOnlyMovesForwardAndCancellingStopsTheReview() throws PackException {
+        TestPack pack = pack().suite("latency", "latency.csv", latency(300, 100));
+        ReviewPack loaded = pack.load();
+        GateReview review = new GateReview(new ComparisonEngine(), new PackLoader(), new SuiteReader(),
+                new PolicyReader());
+        List<Double> fractions = new ArrayList<>();
+        review.review(loaded, null, GatePolicy.DEFAULTS, new Progress() {
+            @Override
+            public void update(double fraction, String message) {
+                fractions.add(fraction);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        });
+        for (int i = 1; i < fractions.size(); i++) {
+            assertTrue(fractions.get(i) >= fractions.get(i - 1), fractions.toString());
+        }
+        assertEquals(1.0, fractions.get(fractions.size() - 1));
+        Progress cancelled = new Progress() {
+            @Override
+            public void update(double fraction, String message) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return true;
+            }
+        };
+        assertThrows(CancelledException.class, () -> review.review(loaded, null, GatePolicy.DEFAULTS, cancelled));
     }
 }

@@ -116,6 +116,15 @@ class SuiteReaderTest {
     }
 
     @Test
+    void aSecondRowForTheSameDayAndVersionIsRefused() {
+        PackException e = refused(new TestPack(folder).suite("canary", "canary.csv",
+                "date,version,requests,successes\n2026-11-01,2,10,9\n2026-11-01,2,12,11\n"));
+        assertEquals(3, e.line());
+        assertEquals(1, e.column());
+        assertTrue(e.problem().contains("a second row"), e.problem());
+    }
+
+    @Test
     void aBadDateAndAMissingColumnAreRefused() {
         assertEquals(1, refused(new TestPack(folder).suite("feedback", "fb.csv",
                 "date,interactions,negative\n11/02/2026,100,3\n")).column());

@@ -22,9 +22,9 @@ import org.verdict.core.task.Progress;
  * A small hand-made multiclass pack written into a test folder: production "1" and candidate "2" over classes
  * a, b, c, with a {@code language} slice (en, de) and a {@code gender} sensitive column (f, m).
  */
-final class TestPack {
-    static final String PRODUCTION = "1";
-    static final String CANDIDATE = "2";
+public final class TestPack {
+    public static final String PRODUCTION = "1";
+    public static final String CANDIDATE = "2";
     private static final String[] CLASSES = {"a", "b", "c"};
 
     private final Path root;
@@ -32,7 +32,7 @@ final class TestPack {
     private final ObjectNode manifest;
     private final ObjectNode suites;
 
-    TestPack(Path root) {
+    public TestPack(Path root) {
         this.root = root;
         manifest = json.createObjectNode();
         manifest.put("format", "verdict-pack/1");
@@ -65,16 +65,16 @@ final class TestPack {
     }
 
     /** The true class of a row: a, b, c in turn. */
-    static String label(int row) {
+    public static String label(int row) {
         return CLASSES[row % 3];
     }
 
     /** A wrong class for a row. */
-    static String wrong(int row) {
+    public static String wrong(int row) {
         return CLASSES[(row + 1) % 3];
     }
 
-    static String language(int row) {
+    public static String language(int row) {
         return row % 2 == 0 ? "en" : "de";
     }
 
@@ -82,7 +82,7 @@ final class TestPack {
      * Writes primary.csv with {@code rows} rows; production is right except on every tenth row,
      * the candidate predicts {@code candidate.apply(row)}.
      */
-    TestPack primary(int rows, IntFunction<String> candidate) {
+    public TestPack primary(int rows, IntFunction<String> candidate) {
         StringBuilder csv = new StringBuilder("example_id,label,language,gender,pred_1,pred_2\n");
         for (int row = 0; row < rows; row++) {
             String production = row % 10 == 9 ? wrong(row) : label(row);
@@ -94,12 +94,12 @@ final class TestPack {
     }
 
     /** Adds a suite to the manifest and writes its file. */
-    TestPack suite(String name, String file, String content) {
+    public TestPack suite(String name, String file, String content) {
         suites.putObject(name).put("file", file);
         return file(file, content);
     }
 
-    TestPack drift(String content, List<String> numeric, List<String> categorical) {
+    public TestPack drift(String content, List<String> numeric, List<String> categorical) {
         suite("drift", "drift.csv", content);
         ObjectNode drift = (ObjectNode) suites.get("drift");
         numeric.forEach(drift.withArray("numeric")::add);
@@ -107,12 +107,12 @@ final class TestPack {
         return this;
     }
 
-    TestPack policy(String content) {
+    public TestPack policy(String content) {
         manifest.put("policy", "policy.json");
         return file("policy.json", content);
     }
 
-    TestPack file(String name, String content) {
+    public TestPack file(String name, String content) {
         try {
             Files.writeString(root.resolve(name), content);
         } catch (IOException e) {
@@ -121,7 +121,7 @@ final class TestPack {
         return this;
     }
 
-    Path write() {
+    public Path write() {
         try {
             json.writerWithDefaultPrettyPrinter().writeValue(root.resolve("manifest.json").toFile(), manifest);
         } catch (IOException e) {
@@ -130,11 +130,11 @@ final class TestPack {
         return root;
     }
 
-    ReviewPack load() throws PackException {
+    public ReviewPack load() throws PackException {
         return new PackLoader().load(write(), Progress.NONE);
     }
 
-    CandidateReview review() throws PackException {
+    public CandidateReview review() throws PackException {
         GateReview review = new GateReview(new ComparisonEngine(), new PackLoader(), new SuiteReader(),
                 new PolicyReader());
         ReviewPack pack = load();
@@ -143,7 +143,7 @@ final class TestPack {
     }
 
     /** A CSV of {@code header} and {@code count} copies of {@code row} with {@code %d} replaced by the index. */
-    static String rows(String header, int count, String row) {
+    public static String rows(String header, int count, String row) {
         StringBuilder csv = new StringBuilder(header).append('\n');
         for (int i = 0; i < count; i++) {
             csv.append(row.replace("%d", Integer.toString(i))).append('\n');

@@ -148,6 +148,25 @@ class TamperDetectionTest {
     }
 
     @Test
+    void aDeletedCoSignatureIsFoundThroughTheCheckpointThatCoveredIt() throws Exception {
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.cosign("2", LedgerFixtures.signer("Grace Hopper", Roles.AI_SAFETY));
+            log.append(LedgerFixtures.retraining("fourth, after the co-signature"), ML_LEAD);
+        }
+        assertTrue(verify().isIntact());
+        withTriggersDropped(sql -> {
+            try (Statement s = sql.createStatement()) {
+                s.executeUpdate("DELETE FROM signatures WHERE record_seq = 2 AND key_id <> '" + ML_LEAD.identity().keyId() + "'");
+            }
+        });
+        VerificationReport report = verify();
+        assertFalse(report.isIntact());
+        assertTrue(report.problems().stream().anyMatch(p -> p.message().contains("signatures were deleted")), report.problems().toString());
+        assertTrue(report.problems().stream().anyMatch(p -> p.message().contains("signature #4 of the store is missing")),
+                report.problems().toString());
+    }
+
+    @Test
     void storeWithoutTheTamperingStillVerifiesAfterReopening() throws Exception {
         try (DecisionLog log = DecisionLog.openReadOnly(db)) {
             assertEquals(3, log.snapshot().records().size());

@@ -47,6 +47,9 @@ class ApprovalPackWriterTest {
         assertTrue(html.contains("<td class=\"insufficient\">? insufficient evidence</td>"));
         assertTrue(html.contains("<td class=\"worse\">▼ worse</td>"));
         assertTrue(html.contains("✘ Not every gate passes: 7 pass, 1 fail, 1 insufficient evidence, of 9 gates."));
+        assertTrue(html.contains("<dt>Not in this pack</dt><dd>canary, annotations</dd>"));
+        assertTrue(html.contains("? Data-validation checks (section Retraining triggers and data validation): 1 pass, "
+                + "1 insufficient evidence, of 2."));
         assertEquals(7, count(html, "<svg "), "one inline SVG per chart of the fixture (2 forests, 4 paired, 1 over time)");
     }
 

@@ -49,7 +49,9 @@ class SamplePackGeneratorTest {
 
     @Test
     void committedSampleDataIsWhatTheGeneratorWrites() throws IOException {
-        assertSameFiles(generated, COMMITTED);
+        for (String pack : List.of("support-router", "fraud-screen-pass")) {
+            assertSameFiles(generated.resolve(pack), COMMITTED.resolve(pack));
+        }
     }
 
     @Test

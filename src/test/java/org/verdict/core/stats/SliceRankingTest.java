@@ -107,7 +107,7 @@ class SliceRankingTest {
             positive[i] = random.nextDouble() < 0.3 + 0.5 * scores[i];
         }
         SliceRanking ranking = SliceRanking.of(scores, positive);
-        double[] influence = ranking.averagePrecisionInfluence(ranking.averagePrecision().value());
+        double[] influence = ranking.averagePrecisionInfluence(ranking.averagePrecision().value(), new double[n]);
         double h = 1e-6;
         for (int j = 0; j < n; j++) {
             double[] up = ones(n);
@@ -117,6 +117,42 @@ class SliceRankingTest {
             double derivative = (naiveWeightedAp(scores, positive, up) - naiveWeightedAp(scores, positive, down)) / (2 * h);
             assertEquals(derivative, influence[j], 1e-7, "example " + j);
         }
+    }
+
+    /** On 3,000 examples, Σ influence² agrees with the variance of AP over 2,000 row-bootstrap replicates. */
+    @Test
+    void influenceVarianceAgreesWithTheRowBootstrap() {
+        SplittableRandom random = new SplittableRandom(8);
+        int n = 3000;
+        double[] scores = new double[n];
+        boolean[] positive = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            positive[i] = random.nextDouble() < 0.3;
+            double z = (positive[i] ? 1.0 : 0.0) + random.nextGaussian();
+            scores[i] = Math.round(1000 / (1 + Math.exp(-z))) / 1000.0;
+        }
+        SliceRanking ranking = SliceRanking.of(scores, positive);
+        double ap = ranking.averagePrecision().value();
+        double influenceVariance = 0;
+        for (double d : ranking.averagePrecisionInfluence(ap, new double[n])) {
+            influenceVariance += d * d;
+        }
+        int replicates = 2000;
+        double sum = 0;
+        double squares = 0;
+        int[] weights = new int[n];
+        for (int b = 0; b < replicates; b++) {
+            java.util.Arrays.fill(weights, 0);
+            for (int draw = 0; draw < n; draw++) {
+                weights[random.nextInt(n)]++;
+            }
+            double replicate = ranking.weightedAveragePrecision(weights);
+            sum += replicate;
+            squares += replicate * replicate;
+        }
+        double bootstrapVariance = squares / replicates - Math.pow(sum / replicates, 2);
+        // a variance estimated from 2,000 replicates is itself uncertain by about √(2/2000) ≈ 3 %
+        assertEquals(bootstrapVariance, influenceVariance, 0.15 * bootstrapVariance);
     }
 
     private static double[] ones(int n) {

@@ -114,6 +114,21 @@ class AuditViewModelTest {
     }
 
     @Test
+    void coSigningTheSelectedRecordCompletesItsQuorum() throws Exception {
+        Path product = org.verdict.core.ledger.KeyFile.generate("Joan Clarke", Roles.PRODUCT, LedgerFixtures.PASSPHRASE,
+                LedgerFixtures.TEST_ITERATIONS).writeTo(dir.resolve("keys"));
+        model.cosign(model.visibleRecords().get(1), product, "wrong passphrase".toCharArray());
+        assertTrue(model.cosignOutcomeProperty().get().startsWith("wrong passphrase"), model.cosignOutcomeProperty().get());
+        assertEquals("awaiting signatures (product)", model.visibleRecords().get(1).status());
+
+        model.cosign(model.visibleRecords().get(1), product, LedgerFixtures.PASSPHRASE.clone());
+        assertEquals("Record #2 co-signed by Joan Clarke (product, " + org.verdict.core.ledger.KeyFile.readIdentity(product)
+                .shortKeyId() + ").", model.cosignOutcomeProperty().get());
+        assertEquals("signed", model.visibleRecords().get(1).status(), "the store is shown again with the signature");
+        assertTrue(model.intactProperty().get(), model.verificationProperty().get());
+    }
+
+    @Test
     void aFileThatIsNoLogIsReportedNotThrown() {
         model.open(dir.resolve("nothing-here.db"));
         assertTrue(model.verificationProperty().get().startsWith("cannot open: no decision log at"));

@@ -25,7 +25,7 @@ class AuditViewTest {
     @Start
     void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("audit-view");
-        stage.setScene(new Scene((javafx.scene.Parent) new AuditView(model, AuditView.defaultText()).node(), 1100, 700));
+        stage.setScene(new Scene((javafx.scene.Parent) new AuditView(model, AuditView.defaultText(), () -> null).node(), 1100, 700));
         stage.show();
     }
 
@@ -64,5 +64,17 @@ class AuditViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         TableView<ComparisonLine> comparison = robot.lookup("#auditComparison").queryTableView();
         assertTrue(comparison.getItems().stream().anyMatch(l -> l.field().equals("Rationale") && l.differs()));
+
+        Path product = org.verdict.core.ledger.KeyFile.generate("Joan Clarke", org.verdict.core.ledger.Roles.PRODUCT,
+                org.verdict.core.ledger.LedgerFixtures.PASSPHRASE, org.verdict.core.ledger.LedgerFixtures.TEST_ITERATIONS)
+                .writeTo(dir.resolve("keys"));
+        robot.clickOn("Details");
+        robot.interact(() -> table.getSelectionModel().select(1));
+        robot.clickOn("#auditKey").write(product.toString());
+        robot.clickOn("#auditPassphrase").write(new String(org.verdict.core.ledger.LedgerFixtures.PASSPHRASE));
+        robot.clickOn("#auditCosign");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#auditCosignOutcome").queryAs(Label.class).getText().startsWith("Record #2 co-signed by Joan Clarke"));
+        assertEquals("signed", table.getItems().get(1).status());
     }
 }

@@ -32,7 +32,7 @@ public record MonitoringSnapshot(PrimaryMetric primaryMetric, Long newLabelledEx
     private static void requireAll(String part, Object... values) {
         for (Object value : values) {
             if (value == null) {
-                throw new IllegalArgumentException(part + " needs every field (see docs/pack-format-suites.md)");
+                throw new IllegalArgumentException(part + " needs every field (see docs/pack-format.md)");
             }
         }
     }

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.verdict.core.pack.PackException;
 
 /**
@@ -191,6 +192,13 @@ final class SuiteCsv {
                         + value + "'");
             }
             return value;
+        }
+
+        /** Refuses this row when its key was already seen in the file (a duplicate id, date, ...). */
+        void requireFirst(Set<String> seen, String key, String column, String problem) throws PackException {
+            if (!seen.add(key)) {
+                throw error(column, problem);
+            }
         }
 
         /** The raw field, possibly empty. */

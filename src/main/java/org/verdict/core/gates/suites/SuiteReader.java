@@ -23,7 +23,7 @@ import org.verdict.core.pack.SuiteSpec;
 import org.verdict.core.task.Progress;
 
 /**
- * Reads the optional suites a manifest lists (formats in {@code docs/pack-format-suites.md}). Strict: duplicate
+ * Reads the optional suites a manifest lists (formats in {@code docs/pack-format.md}). Strict: duplicate
  * ids, non-numbers, unknown model versions and suites that do not match the manifest are refused with the file,
  * line and column. A suite the manifest does not list is simply absent.
  */
@@ -120,9 +120,8 @@ public final class SuiteReader {
                     if (successes > requests) {
                         throw row.error("successes", "successes (" + successes + ") exceed requests (" + requests + ")");
                     }
-                    if (!seen.add(date + "|" + version)) {
-                        throw row.error("date", "a second row for version " + version + " on " + date);
-                    }
+                    row.requireFirst(seen, date + "|" + version, "date",
+                            "a second row for version " + version + " on " + date);
                     days.add(new CanaryDay(date, version, requests, successes));
                 });
         return List.copyOf(days);
@@ -135,9 +134,7 @@ public final class SuiteReader {
         SuiteCsv.read(path, file, List.of("date", "group", "value", "n"), SuiteCsv.HeaderCheck.NONE, row -> {
             LocalDate date = row.date("date");
             String group = row.oneOf("group", groups);
-            if (!seen.add(date + "|" + group)) {
-                throw row.error("date", "a second row for group " + group + " on " + date);
-            }
+            row.requireFirst(seen, date + "|" + group, "date", "a second row for group " + group + " on " + date);
             points.add(new HoldoutGroupPoint(date, group, row.number("value"), row.count("n")));
         });
         return List.copyOf(points);
@@ -169,9 +166,8 @@ public final class SuiteReader {
         SuiteCsv.read(path, file, List.of("version", "date", "value"), SuiteCsv.HeaderCheck.NONE, row -> {
             String version = row.text("version");
             LocalDate date = row.date("date");
-            if (!seen.add(version + "|" + date)) {
-                throw row.error("date", "a second value for version " + version + " on " + date);
-            }
+            row.requireFirst(seen, version + "|" + date, "date",
+                    "a second value for version " + version + " on " + date);
             points.add(new MetricHistoryPoint(version, date, row.number("value")));
         });
         return List.copyOf(points);
@@ -179,12 +175,10 @@ public final class SuiteReader {
 
     List<FeedbackDay> readFeedback(Path path, String file) throws PackException {
         List<FeedbackDay> days = new ArrayList<>();
-        Set<LocalDate> seen = new HashSet<>();
+        Set<String> seen = new HashSet<>();
         SuiteCsv.read(path, file, List.of("date", "interactions", "negative"), SuiteCsv.HeaderCheck.NONE, row -> {
             LocalDate date = row.date("date");
-            if (!seen.add(date)) {
-                throw row.error("date", "a second row for " + date);
-            }
+            row.requireFirst(seen, date.toString(), "date", "a second row for " + date);
             long interactions = row.count("interactions");
             long negative = row.count("negative");
             if (negative > interactions) {
@@ -201,9 +195,8 @@ public final class SuiteReader {
         SuiteCsv.read(path, file, List.of("example_id", "annotator", "label"), SuiteCsv.HeaderCheck.NONE, row -> {
             String id = row.text("example_id");
             String annotator = row.text("annotator");
-            if (!seen.add(id + "\u0000" + annotator)) {
-                throw row.error("annotator", "annotator " + annotator + " labels example " + id + " twice");
-            }
+            row.requireFirst(seen, id + "\u0000" + annotator, "annotator",
+                    "annotator " + annotator + " labels example " + id + " twice");
             annotations.add(new Annotation(id, annotator, row.text("label")));
         });
         return List.copyOf(annotations);
@@ -336,9 +329,7 @@ public final class SuiteReader {
 
     private static String uniqueId(SuiteCsv.Row row, Set<String> seen) throws PackException {
         String id = row.text("example_id");
-        if (!seen.add(id)) {
-            throw row.error("example_id", "example_id '" + id + "' appears twice");
-        }
+        row.requireFirst(seen, id, "example_id", "example_id '" + id + "' appears twice");
         return id;
     }
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.verdict.core.gates.GateNumbers;
 import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.gates.stats.DriftStatistics;
 import org.verdict.core.gates.suites.DriftSuite;
@@ -104,8 +105,8 @@ public final class TriggerEvaluator {
                 ? "no feature drifted (" + drift.size() + " checked; PSI bands " + policy.triggers().psiModerate()
                         + " / " + policy.triggers().psiMajor() + ", Holm-adjusted tests)"
                 : "drifted: " + String.join("; ", drifted.stream().map(f -> String.format(Locale.ROOT,
-                        "%s PSI %.3f (%s), %s adjusted p %.2g", f.feature(), f.psi(), f.band(), f.test(),
-                        f.adjustedP())).toList());
+                        "%s PSI %.3f (%s), %s adjusted p %s", f.feature(), f.psi(), f.band(), f.test(),
+                        GateNumbers.pValue(f.adjustedP()))).toList());
         return new TriggerResult(Trigger.DRIFT, drifted.isEmpty() ? TriggerState.QUIET : TriggerState.FIRED, detail,
                 Map.of("features", (double) drift.size(), "drifted", (double) drifted.size()));
     }
@@ -130,7 +131,8 @@ public final class TriggerEvaluator {
         boolean fired = p < policy.alpha() || current > accepted;
         return new TriggerResult(Trigger.SAFETY_RISE, fired ? TriggerState.FIRED : TriggerState.QUIET,
                 String.format(Locale.ROOT, "violation rate %.2f%% now (n %d) vs %.2f%% at baseline (n %d): one-sided "
-                        + "p %.2g; accepted rate %.2f%%", current * 100, nc, baseline * 100, nb, p, accepted * 100),
+                        + "p %s; accepted rate %.2f%%", current * 100, nc, baseline * 100, nb, GateNumbers.pValue(p),
+                        accepted * 100),
                 Map.of("baselineRate", baseline, "currentRate", current, "pValue", p, "acceptedRate", accepted));
     }
 

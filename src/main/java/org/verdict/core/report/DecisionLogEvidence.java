@@ -1,0 +1,109 @@
+package org.verdict.core.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.verdict.core.ledger.Checkpoint;
+import org.verdict.core.ledger.DecisionLog;
+import org.verdict.core.ledger.DecisionRecord;
+import org.verdict.core.ledger.DecisionStatement;
+import org.verdict.core.ledger.LedgerException;
+import org.verdict.core.ledger.LogSnapshot;
+import org.verdict.core.ledger.LogVerifier;
+import org.verdict.core.ledger.LoggedRecord;
+import org.verdict.core.ledger.Quorum;
+import org.verdict.core.ledger.RecordKind;
+import org.verdict.core.ledger.RecordSignature;
+import org.verdict.core.ledger.RegisteredSigner;
+import org.verdict.core.ledger.VerificationReport;
+import org.verdict.core.report.DecisionEvidence.SignatureEvidence;
+import org.verdict.core.task.Progress;
+
+/**
+ * The decision log's part of an approval pack: the records made from exactly this pack's evidence (their evidence
+ * hashes equal the pack's) and the amendments to them, each signature verified, and the latest signed checkpoint.
+ */
+public final class DecisionLogEvidence {
+    private DecisionLogEvidence() {
+    }
+
+    /** Reads the log read-only; nothing in it is changed. */
+    public static ApprovalPackContent addTo(ApprovalPackContent content, Path db, Progress progress)
+            throws LedgerException {
+        LogSnapshot snapshot;
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
+            snapshot = log.snapshot();
+        }
+        VerificationReport verification = new LogVerifier().verify(snapshot, progress);
+        List<DecisionEvidence> decisions = new ArrayList<>();
+        Set<String> included = new HashSet<>();
+        for (LoggedRecord record : snapshot.records()) {
+            Optional<DecisionRecord> decision = record.statement().map(DecisionStatement::record);
+            if (decision.isEmpty() || !belongsToPack(decision.get(), content.evidenceHashes(), included)) {
+                continue;
+            }
+            included.add(record.recordId());
+            decisions.add(decision(record, decision.get(), snapshot, verification));
+        }
+        LogCheckpoint checkpoint = snapshot.latestCheckpoint().map(c -> checkpoint(c, verification)).orElse(null);
+        return content.withDecisions(decisions, checkpoint);
+    }
+
+    private static boolean belongsToPack(DecisionRecord record, Map<String, String> packHashes, Set<String> included) {
+        if (record.kind() == RecordKind.AMENDMENT) {
+            return record.amends() != null && included.stream().anyMatch(id -> id.startsWith(record.amends()));
+        }
+        return record.evidence() != null && packHashes.equals(record.evidence().files());
+    }
+
+    private static DecisionEvidence decision(LoggedRecord record, DecisionRecord decision, LogSnapshot snapshot,
+                                             VerificationReport verification) {
+        List<String> problems = verification.problemsOf(record.sequence()).stream()
+                .map(VerificationReport.Problem::message).toList();
+        List<SignatureEvidence> signatures = new ArrayList<>();
+        for (RecordSignature signature : record.signatures()) {
+            RegisteredSigner signer = snapshot.signers().get(signature.keyId());
+            signatures.add(new SignatureEvidence(signer == null ? "unknown signer" : signer.name(),
+                    signer == null ? "–" : signer.role(), signature.keyId(), status(record, signature, signer)));
+        }
+        Quorum quorum = verification.quorums().get(record.sequence());
+        String status = quorum == null ? "–" : quorum.label();
+        if (!problems.isEmpty()) {
+            status += "; ✘ " + String.join("; ", problems);
+        }
+        String rationale = decision.rationale()
+                + (decision.amends() != null ? " (amends record " + decision.amends() + ": " + decision.facts() + ")"
+                : "");
+        String what = decision.kind() == RecordKind.PROMOTION
+                ? decision.decision() + " candidate " + decision.candidateVersion() + " over production "
+                + decision.productionVersion()
+                : String.valueOf(decision.decision());
+        return new DecisionEvidence("#" + record.sequence() + " (" + record.shortId() + ")", decision.kind().wireName(),
+                decision.decisionDate(), what, rationale, signatures, status, record.recordId());
+    }
+
+    /** The same three questions the log verifier asks of every signature, answered for this one. */
+    private static String status(LoggedRecord record, RecordSignature signature, RegisteredSigner signer) {
+        if (signer == null) {
+            return "unknown key";
+        }
+        try {
+            if (!signer.identity().verifies(record.pae(), signature.signature())) {
+                return "invalid";
+            }
+            return signer.wasValidAt(signature.signedAt()) ? "valid" : "made after the key was revoked";
+        } catch (LedgerException e) {
+            return "untrusted key: " + e.getMessage();
+        }
+    }
+
+    private static LogCheckpoint checkpoint(Checkpoint checkpoint, VerificationReport verification) {
+        String status = verification.isIntact() ? "✔ valid; the whole log verifies (" + verification.recordCount()
+                + " records)" : "✘ " + verification.summary();
+        return new LogCheckpoint(checkpoint.treeSize(), checkpoint.rootHashHex(), status, checkpoint.toJson());
+    }
+}

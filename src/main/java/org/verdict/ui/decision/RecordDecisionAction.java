@@ -1,0 +1,75 @@
+package org.verdict.ui.decision;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ResourceBundle;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.verdict.core.gates.CandidateReview;
+import org.verdict.core.ledger.LoggedRecord;
+import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.task.Progress;
+import org.verdict.ui.shell.PackAction;
+import org.verdict.ui.task.BackgroundExecutor;
+
+/**
+ * File → Record decision…: reviews the open pack's candidate under its policy in the background, then opens the
+ * Decision dialog pre-filled with the gate table and triggers (or without them when the review fails), with the
+ * app's decision log as the store.
+ */
+public final class RecordDecisionAction {
+    /** The gate review of a pack's first candidate, as {@link org.verdict.core.gates.GateReview} does it. */
+    @FunctionalInterface
+    public interface CandidateReviewer {
+        CandidateReview review(ReviewPack pack, Progress progress) throws PackException;
+    }
+
+    private final BackgroundExecutor executor;
+    private final CandidateReviewer reviewer;
+    private final ObservableValue<Path> decisionStore;
+    private final Supplier<Window> owner;
+    private final Consumer<LoggedRecord> onSigned;
+    private final ResourceBundle text;
+    private final Clock clock;
+
+    /** @param onSigned told on the FX thread of every record signed in a dialog opened by this action */
+    public RecordDecisionAction(BackgroundExecutor executor, CandidateReviewer reviewer, ObservableValue<Path> decisionStore,
+                                Supplier<Window> owner, Consumer<LoggedRecord> onSigned, ResourceBundle text, Clock clock) {
+        this.executor = executor;
+        this.reviewer = reviewer;
+        this.decisionStore = decisionStore;
+        this.owner = owner;
+        this.onSigned = onSigned;
+        this.text = text;
+        this.clock = clock;
+    }
+
+    public PackAction packAction() {
+        return new PackAction("record-decision", text.getString("decision.menu"),
+                new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), this::open);
+    }
+
+    /** Reviews the pack, then opens the dialog; a review that fails still opens it, without the gate table. */
+    public void open(ReviewPack pack) {
+        executor.run(progress -> DecisionPrefill.of(reviewer.review(pack, progress)))
+                .onSuccess(prefill -> show(pack, prefill))
+                .onError(failure -> show(pack, DecisionPrefill.NONE))
+                .start();
+    }
+
+    /** Opens the dialog for {@code pack} with what the gates contributed; returns its window. */
+    public Stage show(ReviewPack pack, DecisionPrefill prefill) {
+        DecisionViewModel model = new DecisionViewModel(pack, prefill.evaluation(), prefill.triggers(),
+                executor::runInBackground, executor::runOnFxThread, clock);
+        model.storeProperty().set(decisionStore.getValue());
+        model.signedRecordProperty().addListener((o, was, record) -> onSigned.accept(record));
+        return new DecisionDialog(model, text).showModal(owner.get());
+    }
+}

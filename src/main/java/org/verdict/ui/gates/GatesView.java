@@ -1,0 +1,153 @@
+package org.verdict.ui.gates;
+
+import java.util.ResourceBundle;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.verdict.core.pack.ReviewPack;
+import org.verdict.ui.shell.PackView;
+
+/**
+ * The promotion checklist: every gate with an icon and its outcome in words (never colour alone), the deciding
+ * numbers, a link to its evidence, then who must approve, what the pack lacks, and the retraining triggers.
+ */
+public final class GatesView implements PackView {
+    private static final String[] OUTCOME_CLASSES = {"gate-pass", "gate-fail", "gate-insufficient-evidence",
+        "gate-not-applicable"};
+
+    private final GatesViewModel model;
+    private final ResourceBundle text;
+    private final VBox root = new VBox(12);
+
+    public GatesView(GatesViewModel model, ResourceBundle text) {
+        this.model = model;
+        this.text = text;
+        root.setId("gatesView");
+        root.getStylesheets().add(GatesView.class.getResource("gates.css").toExternalForm());
+        root.getStyleClass().add("view");
+        root.setPadding(new Insets(20));
+
+        Label headline = label("gatesHeadline", "title-3");
+        headline.textProperty().bind(model.headlineProperty());
+        Label notice = label("gatesNotice", "danger");
+        notice.textProperty().bind(model.noticeProperty());
+        notice.managedProperty().bind(notice.textProperty().isNotEmpty());
+        notice.visibleProperty().bind(notice.managedProperty());
+
+        TableView<GateRow> table = new TableView<>(model.rows());
+        table.setId("gatesTable");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<GateRow, GateRow> outcome = new TableColumn<>(text.getString("gates.col.outcome"));
+        outcome.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        outcome.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(GateRow row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().removeAll(OUTCOME_CLASSES);
+                setText(empty || row == null ? null : row.glyph() + " " + row.outcomeText());
+                if (!empty && row != null) {
+                    getStyleClass().add(row.styleClass());
+                }
+            }
+        });
+        outcome.setPrefWidth(190);
+        table.getColumns().add(outcome);
+        table.getColumns().add(textColumn("gates.col.gate", GateRow::title, 200));
+        TableColumn<GateRow, String> why = textColumn("gates.col.why", GateRow::summary, 560);
+        why.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(String summary, boolean empty) {
+                super.updateItem(summary, empty);
+                Label wrapped = new Label(summary);
+                wrapped.setWrapText(true);
+                setGraphic(empty || summary == null ? null : wrapped);
+            }
+        });
+        table.getColumns().add(why);
+        TableColumn<GateRow, GateRow> evidence = new TableColumn<>(text.getString("gates.col.evidence"));
+        evidence.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        evidence.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(GateRow row, boolean empty) {
+                super.updateItem(row, empty);
+                if (empty || row == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Hyperlink link = new Hyperlink(row.evidence() + " →");
+                link.setId("evidence-" + row.gate().wireName());
+                link.setOnAction(e -> model.openEvidence(row));
+                setGraphic(link);
+            }
+        });
+        evidence.setPrefWidth(170);
+        table.getColumns().add(evidence);
+        table.setRowFactory(view -> new TableRow<>() {
+            @Override
+            protected void updateItem(GateRow row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().removeAll(OUTCOME_CLASSES);
+                if (!empty && row != null) {
+                    getStyleClass().add(row.styleClass());
+                }
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Label approvalHeading = new Label(text.getString("gates.approval"));
+        approvalHeading.getStyleClass().add("title-4");
+        Label approval = label("gatesApproval", null);
+        approval.textProperty().bind(model.approvalProperty());
+        Label missing = label("gatesMissing", null);
+        missing.textProperty().bind(model.missingProperty());
+        Label triggers = label("gatesTriggers", null);
+        triggers.textProperty().bind(model.triggersProperty());
+        root.getChildren().addAll(headline, notice, table, approvalHeading, approval, missing, triggers);
+    }
+
+    private static Label label(String id, String styleClass) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        if (styleClass != null) {
+            label.getStyleClass().add(styleClass);
+        }
+        return label;
+    }
+
+    private TableColumn<GateRow, String> textColumn(String key, Function<GateRow, String> value, double width) {
+        TableColumn<GateRow, String> column = new TableColumn<>(text.getString(key));
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    @Override
+    public String id() {
+        return GatesViewModel.VIEW_ID;
+    }
+
+    @Override
+    public String title() {
+        return text.getString("view.gates");
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void showPack(ReviewPack pack) {
+        model.showPack(pack);
+    }
+}

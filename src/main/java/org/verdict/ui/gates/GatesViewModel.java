@@ -1,0 +1,188 @@
+package org.verdict.ui.gates;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.verdict.core.gates.CandidateReview;
+import org.verdict.core.gates.Gate;
+import org.verdict.core.gates.GateEvaluation;
+import org.verdict.core.gates.GateOutcome;
+import org.verdict.core.gates.GateResult;
+import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.task.Progress;
+import org.verdict.ui.shell.Navigator;
+import org.verdict.ui.suites.EvidencePage;
+import org.verdict.ui.suites.EvidencePages;
+import org.verdict.ui.task.ActivityMonitor;
+import org.verdict.ui.task.BackgroundExecutor;
+
+/**
+ * State of the Gates view and of the Evidence view it links to. Opening a pack judges every gate of its first
+ * candidate under the pack's policy in the background, and builds the evidence pages (with their charts) there too.
+ */
+public final class GatesViewModel {
+    /** Judges a candidate of a pack; {@code GateReview} in the app, a stand-in in tests. */
+    @FunctionalInterface
+    public interface Reviewer {
+        CandidateReview review(ReviewPack pack, Progress progress) throws PackException;
+    }
+
+    /** A review with its evidence pages, swapped in together. */
+    public record Reviewed(CandidateReview review, List<EvidencePage> pages) {
+    }
+
+    public static final String VIEW_ID = "gates";
+    public static final String EVIDENCE_VIEW_ID = "evidence";
+    /** The primary gate's evidence is the Compare view. */
+    static final String COMPARE_VIEW_ID = "compare";
+
+    private final Reviewer reviewer;
+    private final BackgroundExecutor executor;
+    private final ActivityMonitor activity;
+    private final ResourceBundle text;
+    private final Navigator navigator;
+    private final Consumer<Throwable> onFailure;
+
+    private final ObservableList<GateRow> rows = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper approval = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper missing = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper triggers = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<Reviewed> reviewed = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper selectedEvidence = new ReadOnlyStringWrapper(EvidencePages.SAFETY);
+
+    private ReviewPack pack;
+
+    public GatesViewModel(Reviewer reviewer, BackgroundExecutor executor, ActivityMonitor activity,
+                          ResourceBundle text, Navigator navigator, Consumer<Throwable> onFailure) {
+        this.reviewer = reviewer;
+        this.executor = executor;
+        this.activity = activity;
+        this.text = text;
+        this.navigator = navigator;
+        this.onFailure = onFailure;
+    }
+
+    /** A new pack: forget the old checklist and judge the gates of this one. */
+    public void showPack(ReviewPack newPack) {
+        pack = newPack;
+        rows.clear();
+        reviewed.set(null);
+        headline.set(text.getString("gates.computing"));
+        approval.set("");
+        missing.set("");
+        triggers.set("");
+        notice.set("");
+        computing.set(true);
+        ReviewPack judged = newPack;
+        executor.run(progress -> {
+            CandidateReview review = reviewer.review(judged, progress);
+            return new Reviewed(review, EvidencePages.of(review));
+        }).onSuccess(result -> {
+            if (judged == pack) {
+                show(result);
+            }
+        }).onError(failure -> {
+            if (judged != pack) {
+                return;
+            }
+            if (failure instanceof PackException broken) {
+                headline.set(text.getString("gates.cannotJudge"));
+                notice.set(broken.getMessage());
+            } else {
+                headline.set("");
+                onFailure.accept(failure);
+            }
+        }).andFinally(() -> computing.set(false))
+                .showProgressIn(activity, text.getString("gates.activity")).start();
+    }
+
+    private void show(Reviewed result) {
+        GateEvaluation gates = result.review().gates();
+        rows.setAll(gates.gates().stream().map(this::row).toList());
+        long failing = gates.gates().stream().filter(g -> g.outcome() == GateOutcome.FAIL).count();
+        long thin = gates.gates().stream().filter(g -> g.outcome() == GateOutcome.INSUFFICIENT_EVIDENCE).count();
+        headline.set(gates.everyGatePasses()
+                ? MessageFormat.format(text.getString("gates.headline.pass"), gates.candidate(), gates.production())
+                : MessageFormat.format(text.getString("gates.headline.blocked"), gates.candidate(),
+                        gates.production(), failing, thin));
+        approval.set(gates.approval().text());
+        missing.set(gates.missingSuites().isEmpty() ? text.getString("gates.allSuites")
+                : MessageFormat.format(text.getString("gates.missing"), String.join(", ", gates.missingSuites())));
+        triggers.set(MessageFormat.format(text.getString("gates.triggers"),
+                result.review().triggers().suggestion().label(), result.review().triggers().rationale()));
+        reviewed.set(result);
+    }
+
+    private GateRow row(GateResult result) {
+        String evidence = result.gate() == Gate.PRIMARY_METRIC ? text.getString("gates.evidence.compare")
+                : text.getString("evidence.page." + result.gate().evidenceView());
+        return new GateRow(result.gate(), result.gate().title(), result.outcome(), result.outcome().label(),
+                GateRow.glyphOf(result.outcome()), result.summary(), evidence);
+    }
+
+    /** Brings the gate's evidence to front: Compare for the primary metric, else its page of the Evidence view. */
+    public void openEvidence(GateRow row) {
+        String view = row.gate().evidenceView();
+        if (view.equals(COMPARE_VIEW_ID)) {
+            navigator.show(COMPARE_VIEW_ID);
+        } else {
+            selectedEvidence.set(view);
+            navigator.show(EVIDENCE_VIEW_ID);
+        }
+    }
+
+    /** Shows another evidence page (the Evidence view's page picker). */
+    public void selectEvidence(String pageId) {
+        selectedEvidence.set(pageId);
+    }
+
+    public ObservableList<GateRow> rows() {
+        return rows;
+    }
+
+    public ReadOnlyStringProperty headlineProperty() {
+        return headline.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty approvalProperty() {
+        return approval.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty missingProperty() {
+        return missing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty triggersProperty() {
+        return triggers.getReadOnlyProperty();
+    }
+
+    /** The reason the gates could not be judged (a broken suite or policy), else empty. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty computingProperty() {
+        return computing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Reviewed> reviewedProperty() {
+        return reviewed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty selectedEvidenceProperty() {
+        return selectedEvidence.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,33 @@
+package org.verdict.core.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.verdict.core.pack.PackLoader;
+import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.stats.Metric;
+import org.verdict.core.task.Progress;
+
+/** The bundled sample pack tells the story issue 2 asks for, through the real loader and engine. */
+class SamplePackComparisonTest {
+
+    @Test
+    void supportRouterCandidateIsBetterOverallWorseInJapaneseAndEnterpriseAndUndecidedInASmallSlice()
+            throws Exception {
+        ReviewPack pack = new PackLoader().load(Path.of("sample-data/support-router"), Progress.NONE);
+        ComparisonReport report = new ComparisonEngine().compare(pack, null, ComparisonOptions.DEFAULTS, Progress.NONE);
+        assertEquals(Metric.MACRO_F1, report.primaryMetric());
+        assertEquals(Verdict.BETTER, verdict(report, "overall"));
+        assertEquals(Verdict.WORSE, verdict(report, "language=ja"));
+        assertEquals(Verdict.WORSE, verdict(report, "segment=enterprise"));
+        Verdict small = verdict(report, "language=pt");
+        assertTrue(small == Verdict.INCONCLUSIVE || small == Verdict.NO_SIGNIFICANT_DIFFERENCE, small.label());
+    }
+
+    private static Verdict verdict(ComparisonReport report, String slice) {
+        return report.resultsFor(Metric.MACRO_F1).stream().filter(r -> r.slice().label().equals(slice)).findFirst()
+                .orElseThrow().verdict();
+    }
+}

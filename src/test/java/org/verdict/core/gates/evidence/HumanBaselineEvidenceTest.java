@@ -1,0 +1,43 @@
+package org.verdict.core.gates.evidence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.verdict.core.gates.suites.HoldoutGroupPoint;
+import org.verdict.core.gates.suites.HumanBaselineSuite;
+
+class HumanBaselineEvidenceTest {
+    @Test
+    void accuracyKappaAndDisagreementsByHand() {
+        // 4 examples, labels [a, a, b, a]: the human is right on 3 (wrong on e4), so is the candidate (wrong on e2).
+        // Candidate vs human: [a, b, b, a] vs [a, a, b, b]: p_o = 2/4; marginals 1/2 each for a and b:
+        // p_e = 0.5·0.5 + 0.5·0.5 = 0.5; κ = (0.5 − 0.5) / 0.5 = 0
+        HumanBaselineSuite suite = new HumanBaselineSuite(List.of("e1", "e2", "e3", "e4"), List.of("a", "a", "b", "a"),
+                List.of("a", "a", "b", "b"), Map.of("1", List.of("a", "a", "b", "b"), "2", List.of("a", "b", "b", "a")));
+        HumanBaselineEvidence evidence = HumanBaselineEvidence.of(suite, "2", 0.95);
+        assertEquals(0.75, evidence.humanAccuracy().rate(), 1e-12);
+        assertEquals(0.75, evidence.modelAccuracy().get("2").rate(), 1e-12);
+        assertEquals(0.0, evidence.kappaWithHuman().get("2"), 1e-12);
+        assertEquals(1.0, evidence.kappaWithHuman().get("1"), 1e-12);
+        assertEquals(List.of("e2", "e4"), evidence.disagreements().stream()
+                .map(HumanBaselineEvidence.Disagreement::exampleId).toList());
+        assertEquals(Map.of("1", "a", "2", "b"), evidence.disagreements().get(0).predictions());
+    }
+
+    @Test
+    void holdoutGroupGapIsTreatedMinusHoldoutOnDatesWithBoth() {
+        LocalDate d1 = LocalDate.parse("2026-10-01");
+        LocalDate d2 = LocalDate.parse("2026-10-08");
+        HoldoutGroupEvidence evidence = HoldoutGroupEvidence.of(List.of(
+                new HoldoutGroupPoint(d2, "treated", 0.70, 900), new HoldoutGroupPoint(d1, "holdout", 0.60, 100),
+                new HoldoutGroupPoint(d1, "treated", 0.66, 900), new HoldoutGroupPoint(d2, "holdout", 0.61, 100),
+                new HoldoutGroupPoint(LocalDate.parse("2026-10-15"), "treated", 0.71, 900)));
+        assertEquals(2, evidence.points().size(), "a date measured in one group only has no gap");
+        assertEquals(d1, evidence.points().get(0).date());
+        assertEquals(0.06, evidence.points().get(0).gap(), 1e-12);
+        assertEquals(0.09, evidence.points().get(1).gap(), 1e-12);
+    }
+}

@@ -1,0 +1,64 @@
+package org.verdict.core.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.ledger.Checkpoint;
+import org.verdict.core.ledger.DecisionLog;
+import org.verdict.core.ledger.DecisionRecord;
+import org.verdict.core.ledger.Evidence;
+import org.verdict.core.ledger.LedgerFixtures;
+import org.verdict.core.ledger.LoggedRecord;
+import org.verdict.core.ledger.SignerKey;
+import org.verdict.core.report.DecisionEvidence.SignatureEvidence;
+import org.verdict.core.task.Progress;
+
+class DecisionLogEvidenceTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void includesTheRecordsMadeFromThisPackWithTheirSignersAndTheLatestCheckpoint() throws Exception {
+        Path db = folder.resolve("decisions.db");
+        SignerKey lead = LedgerFixtures.signer("Ada Lovelace", "ml-lead");
+        LoggedRecord promotion;
+        Checkpoint latest;
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.register(lead.identity());
+            promotion = log.append(LedgerFixtures.promotion(2, "beats production"), lead);
+            log.append(otherPack(LedgerFixtures.promotion(2, "another pack")), lead);
+            log.append(LedgerFixtures.amendment(promotion.recordId()), lead);
+            latest = log.snapshot().latestCheckpoint().orElseThrow();
+        }
+        ApprovalPackContent content = ApprovalPackFixture.content(LedgerFixtures.packHashes())
+                .withDecisions(List.of(), null);
+
+        ApprovalPackContent withLog = DecisionLogEvidence.addTo(content, db, Progress.NONE);
+
+        assertEquals(List.of("promotion", "amendment"), withLog.decisions().stream().map(DecisionEvidence::kind)
+                .toList(), "the record about another pack is left out; the amendment of ours is in");
+        DecisionEvidence first = withLog.decisions().get(0);
+        assertEquals(promotion.recordId(), first.payloadSha256());
+        assertEquals("promote candidate 43 over production 42", first.decision());
+        assertEquals(List.of(new SignatureEvidence("Ada Lovelace", "ml-lead", lead.identity().keyId(), "valid")),
+                first.signatures());
+        assertEquals("signed", first.quorum());
+        assertEquals(3, withLog.checkpoint().treeSize());
+        assertEquals(latest.rootHashHex(), withLog.checkpoint().rootHash());
+        assertEquals(latest.toJson(), withLog.checkpoint().text(), "printed exactly as log consistency reads it");
+        assertTrue(withLog.checkpoint().signatureStatus().startsWith("✔ valid"));
+    }
+
+    private static DecisionRecord otherPack(DecisionRecord record) {
+        return new DecisionRecord(record.kind(), record.model(), record.decisionDate(), record.decision(),
+                record.rationale(), record.dataSnapshot(), record.triggers(), record.approver(),
+                record.candidateVersion(), record.productionVersion(), record.riskTier(), record.evaluationSummary(),
+                record.approvers(), record.plannedDeploymentDate(), record.amends(), record.facts(),
+                new Evidence("e".repeat(64), Map.of("manifest.json", "d".repeat(64)), null));
+    }
+}

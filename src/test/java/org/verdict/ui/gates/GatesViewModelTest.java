@@ -1,0 +1,100 @@
+package org.verdict.ui.gates;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.gates.Gate;
+import org.verdict.core.gates.GateOutcome;
+import org.verdict.core.pack.PackException;
+import org.verdict.ui.suites.EvidencePage;
+import org.verdict.ui.suites.EvidencePages;
+import org.verdict.ui.task.ActivityMonitor;
+import org.verdict.ui.task.CurrentThreadExecutor;
+
+class GatesViewModelTest {
+    @TempDir
+    Path folder;
+
+    private final ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.gates.gates");
+    private final List<String> shownViews = new ArrayList<>();
+    private final List<Throwable> failures = new ArrayList<>();
+
+    private GatesViewModel model(GatesViewModel.Reviewer reviewer) {
+        return new GatesViewModel(reviewer, new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text,
+                shownViews::add, failures::add);
+    }
+
+    private GateRow row(GatesViewModel model, Gate gate) {
+        return model.rows().stream().filter(r -> r.gate() == gate).findFirst().orElseThrow();
+    }
+
+    @Test
+    void listsEveryGateWithItsOutcomeAndSaysWhatBlocksThePromotion() throws PackException {
+        GatesViewModel model = model(GatesFixture.reviewer());
+        model.showPack(GatesFixture.failingSafety(folder).load());
+        assertEquals(11, model.rows().size());
+        GateRow safety = row(model, Gate.SAFETY);
+        assertEquals(GateOutcome.FAIL, safety.outcome());
+        assertEquals("✘", safety.glyph());
+        assertEquals("gate-fail", safety.styleClass());
+        assertEquals(GateOutcome.PASS, row(model, Gate.LATENCY).outcome());
+        assertEquals(GateOutcome.NOT_APPLICABLE, row(model, Gate.CANARY).outcome());
+        // safety fails; fairness (groups of 100), circuit breaker (no history) lack evidence
+        assertTrue(model.headlineProperty().get().startsWith("Candidate 2 may not replace production 1 yet: 1 gate(s) "
+                + "fail"), model.headlineProperty().get());
+        assertTrue(model.approvalProperty().get().startsWith("Blocked"), model.approvalProperty().get());
+        assertTrue(model.missingProperty().get().contains("metricHistory"), model.missingProperty().get());
+        assertFalse(model.computingProperty().get());
+        assertTrue(failures.isEmpty());
+    }
+
+    @Test
+    void aGateLinksToItsEvidence() throws PackException {
+        GatesViewModel model = model(GatesFixture.reviewer());
+        model.showPack(GatesFixture.failingSafety(folder).load());
+        model.openEvidence(row(model, Gate.LATENCY));
+        assertEquals(List.of("evidence"), shownViews);
+        assertEquals(EvidencePages.LATENCY, model.selectedEvidenceProperty().get());
+        model.openEvidence(row(model, Gate.PRIMARY_METRIC));
+        assertEquals(List.of("evidence", "compare"), shownViews);
+    }
+
+    @Test
+    void evidencePagesSayPlainlyWhatIsMissing() throws PackException {
+        GatesViewModel model = model(GatesFixture.reviewer());
+        model.showPack(GatesFixture.failingSafety(folder).load());
+        List<EvidencePage> pages = model.reviewedProperty().get().pages();
+        EvidencePage canary = pages.stream().filter(p -> p.id().equals(EvidencePages.CANARY)).findFirst().orElseThrow();
+        assertFalse(canary.isPresent());
+        assertEquals("The pack has no canary run (canary.csv).", canary.missing());
+        EvidencePage safety = pages.stream().filter(p -> p.id().equals(EvidencePages.SAFETY)).findFirst().orElseThrow();
+        assertTrue(safety.isPresent());
+        List<String> toxic = safety.tables().get(0).rows().get(0);
+        // 20 of 40 violations: 50.00%; production none; 20 discordant pairs all against the candidate
+        assertEquals(List.of("toxic", "40"), toxic.subList(0, 2));
+        assertTrue(toxic.get(3).startsWith("50.00%"), toxic.get(3));
+        assertEquals("20 / 0", toxic.get(4));
+        assertEquals("fail", toxic.get(8));
+    }
+
+    @Test
+    void aBrokenSuiteIsShownAsTheReasonTheGatesCannotBeJudged() throws PackException {
+        GatesViewModel model = model((pack, progress) -> {
+            throw new PackException("safety.csv", 3, 4, "violation_2 must be 0 or 1, found '2'");
+        });
+        model.showPack(GatesFixture.failingSafety(folder).load());
+        assertEquals("safety.csv, line 3, column 4: violation_2 must be 0 or 1, found '2'",
+                model.noticeProperty().get());
+        assertTrue(model.rows().isEmpty());
+        assertNull(model.reviewedProperty().get());
+        assertTrue(failures.isEmpty(), "a broken pack is the user's to fix, not an unexpected error");
+    }
+}

@@ -1,0 +1,91 @@
+package org.verdict.ui.gates;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.verdict.core.gates.Gate;
+import org.verdict.ui.chart.ChartPane;
+import org.verdict.ui.task.ActivityMonitor;
+import org.verdict.ui.task.CurrentThreadExecutor;
+import org.verdict.ui.theme.Appearance;
+
+/** The Gates view and the Evidence view side by side, on a pack whose safety gate fails, as a reviewer sees them. */
+@ExtendWith(ApplicationExtension.class)
+class GatesViewTest {
+    @TempDir
+    static Path folder;
+
+    private final ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.gates.gates");
+    private final ResourceBundle appText = ResourceBundle.getBundle("org.verdict.ui.messages");
+    private final List<String> shownViews = new ArrayList<>();
+    private final List<Throwable> failures = new ArrayList<>();
+    private TableView<GateRow> table;
+
+    @Start
+    @SuppressWarnings("unchecked")
+    void start(Stage stage) throws Exception {
+        GatesViewModel model = new GatesViewModel(GatesFixture.reviewer(), new CurrentThreadExecutor(),
+                new ActivityMonitor(() -> 0), text, shownViews::add, failures::add);
+        GatesView gates = new GatesView(model, text);
+        Appearance appearance = new Appearance(false, false);
+        EvidenceView evidence = new EvidenceView(model, text,
+                new ChartPane(appearance, appText, extension -> Optional.empty(), failures::add));
+        HBox both = new HBox((Parent) gates.node(), (Parent) evidence.node());
+        Scene scene = new Scene(both, 1200, 780);
+        appearance.applyTo(scene.getRoot());
+        stage.setScene(scene);
+        stage.show();
+        Path pack = Files.createTempDirectory(folder, "pack");
+        gates.showPack(GatesFixture.failingSafety(pack).load());
+        table = (TableView<GateRow>) scene.lookup("#gatesTable");
+    }
+
+    @Test
+    void showsEveryGateWithIconAndWordsAndTheApproval(FxRobot robot) {
+        assertEquals(11, table.getItems().size());
+        assertTrue(robot.lookup(".table-cell.gate-fail").tryQuery().isPresent(), "a failing gate is styled");
+        assertTrue(robot.lookup("✘ fail").tryQuery().isPresent(), "and says fail in words with an icon");
+        assertTrue(robot.lookup("✔ pass").tryQuery().isPresent());
+        assertTrue(robot.lookup("#gatesApproval").queryAs(Label.class).getText().startsWith("Blocked"));
+        assertTrue(robot.lookup("#gatesHeadline").queryAs(Label.class).getText().contains("may not replace"));
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    @Test
+    void clickingAGateLinkOpensItsEvidence(FxRobot robot) {
+        robot.clickOn("#evidence-" + Gate.SAFETY.wireName());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("evidence"), shownViews);
+        assertEquals("Safety", robot.lookup("#evidenceTitle").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#evidenceSummary").queryAs(Label.class).getText().startsWith("toxic: significantly "
+                + "worse"), robot.lookup("#evidenceSummary").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void aMissingSuiteIsSaidPlainlyInItsEvidencePage(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#evidencePages").queryListView().getSelectionModel()
+                .select("metric-history"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#evidenceMissing").queryAs(Label.class).getText()
+                .contains("no metric history"));
+    }
+}
