@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -118,10 +119,20 @@ public final class KeyFile {
         ObjectNode signer = identityJson(identity);
         ObjectNode key = signer.deepCopy();
         key.put("encryptedPrivateKey", encryptedPrivateKeyPem);
-        Files.writeString(keyPath, JsonFiles.pretty(key));
+        writePrivately(keyPath, JsonFiles.pretty(key));
         Files.writeString(signerPath, JsonFiles.pretty(signer));
         Files.writeString(pemPath, identity.publicKeyPem());
         return keyPath;
+    }
+
+    /** Creates the file readable by its owner only (where the file system has POSIX permissions), then fills it. */
+    private static void writePrivately(Path file, String content) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(file);
+        }
+        Files.writeString(file, content);
     }
 
     public static KeyFile read(Path file) throws LedgerException {

@@ -27,6 +27,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.verdict.core.pack.ReviewPack;
@@ -54,7 +55,7 @@ public final class AuditView implements PackView {
         root.setPadding(new Insets(16));
         TableView<AuditRow> table = recordTable();
         SplitPane split = new SplitPane(table, detailTabs(table));
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.58);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(header(), filters(), split);
     }
@@ -121,6 +122,9 @@ public final class AuditView implements PackView {
         search.setId("auditSearch");
         search.setPromptText(text.getString("audit.search"));
         search.textProperty().bindBidirectional(model.searchProperty());
+        ChoiceBox<String> modelChoice = new ChoiceBox<>(model.models());
+        modelChoice.setId("auditModel");
+        modelChoice.valueProperty().bindBidirectional(model.modelProperty());
         ChoiceBox<String> kind = new ChoiceBox<>(model.kinds());
         kind.setId("auditKind");
         kind.valueProperty().bindBidirectional(model.kindProperty());
@@ -132,16 +136,25 @@ public final class AuditView implements PackView {
         approver.setPromptText(text.getString("audit.approver"));
         approver.textProperty().bindBidirectional(model.approverProperty());
         DatePicker from = new DatePicker();
+        from.setPrefWidth(130);
         from.setId("auditFrom");
         from.setPromptText(text.getString("audit.from"));
         from.valueProperty().bindBidirectional(model.fromProperty());
         DatePicker to = new DatePicker();
+        to.setPrefWidth(130);
         to.setId("auditTo");
         to.setPromptText(text.getString("audit.to"));
         to.valueProperty().bindBidirectional(model.toProperty());
+        approver.setPrefWidth(140);
         HBox.setHgrow(search, Priority.ALWAYS);
-        HBox filters = new HBox(8, search, new Label(text.getString("audit.kind")), kind,
-                new Label(text.getString("audit.decision")), decision, approver, from, to);
+        Label modelLabel = new Label(text.getString("audit.model"));
+        modelLabel.setMinWidth(Region.USE_PREF_SIZE);
+        Label kindLabel = new Label(text.getString("audit.kind"));
+        kindLabel.setMinWidth(Region.USE_PREF_SIZE);
+        Label decisionLabel = new Label(text.getString("audit.decision"));
+        decisionLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox filters = new HBox(8, search, modelLabel, modelChoice, kindLabel, kind, decisionLabel, decision, approver,
+                from, to);
         filters.setAlignment(Pos.CENTER_LEFT);
         return filters;
     }
@@ -150,13 +163,13 @@ public final class AuditView implements PackView {
         TableView<AuditRow> table = new TableView<>(model.visibleRecords());
         table.setId("auditRecords");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("audit.col.sequence", r -> "#" + r.sequence(), 50));
-        table.getColumns().add(column("audit.col.date", r -> r.decisionDate() == null ? "?" : r.decisionDate().toString(), 95));
-        table.getColumns().add(column("audit.col.kind", AuditRow::kind, 90));
-        table.getColumns().add(column("audit.col.model", AuditRow::model, 130));
-        table.getColumns().add(column("audit.col.decision", AuditRow::decision, 90));
+        table.getColumns().add(column("audit.col.sequence", r -> "#" + r.sequence(), 48));
+        table.getColumns().add(column("audit.col.date", r -> r.decisionDate() == null ? "?" : r.decisionDate().toString(), 104));
+        table.getColumns().add(column("audit.col.kind", AuditRow::kind, 100));
+        table.getColumns().add(column("audit.col.model", AuditRow::model, 120));
+        table.getColumns().add(column("audit.col.decision", AuditRow::decision, 92));
         TableColumn<AuditRow, String> badge = column("audit.col.verified",
-                r -> text.getString(r.verified() ? "audit.badge.verified" : "audit.badge.broken"), 100);
+                r -> text.getString(r.verified() ? "audit.badge.verified" : "audit.badge.broken"), 110);
         badge.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String value, boolean empty) {
@@ -170,7 +183,7 @@ public final class AuditView implements PackView {
             }
         });
         table.getColumns().add(badge);
-        table.getColumns().add(column("audit.col.status", AuditRow::status, 200));
+        table.getColumns().add(column("audit.col.status", AuditRow::status, 220));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, selected) -> model.selectedProperty().set(selected));
         return table;
     }
@@ -179,18 +192,19 @@ public final class AuditView implements PackView {
         TableView<Map.Entry<String, String>> details = new TableView<>(model.details());
         details.setId("auditDetails");
         details.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        details.getColumns().add(column("audit.col.field", Map.Entry::getKey, 160));
-        details.getColumns().add(column("audit.col.value", Map.Entry::getValue, 320));
+        details.getColumns().add(column("audit.col.field", Map.Entry::getKey, 140));
+        details.getColumns().add(column("audit.col.value", Map.Entry::getValue, 200));
 
         TableView<SignatureRow> signatures = new TableView<>(model.signatures());
         signatures.setId("auditSignatures");
-        signatures.setPrefHeight(140);
+        signatures.setPrefHeight(150);
+        signatures.setMinHeight(110);
         signatures.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        signatures.getColumns().add(column("audit.col.signer", SignatureRow::name, 120));
+        signatures.getColumns().add(column("audit.col.signer", SignatureRow::name, 110));
         signatures.getColumns().add(column("audit.col.role", SignatureRow::role, 80));
-        signatures.getColumns().add(column("audit.col.keyId", s -> s.keyId().substring(0, 12), 100));
-        signatures.getColumns().add(column("audit.col.signedAt", SignatureRow::signedAt, 150));
-        signatures.getColumns().add(column("audit.col.standing", SignatureRow::standing, 150));
+        signatures.getColumns().add(column("audit.col.standing", SignatureRow::standing, 90));
+        signatures.getColumns().add(column("audit.col.keyId", s -> s.keyId().substring(0, 12), 120));
+        signatures.getColumns().add(column("audit.col.signedAt", SignatureRow::signedAt, 230));
         VBox.setVgrow(details, Priority.ALWAYS);
         VBox detailPane = new VBox(8, details, signatures, cosignRow(table));
 
@@ -203,9 +217,9 @@ public final class AuditView implements PackView {
         TableView<ComparisonLine> comparison = new TableView<>(model.comparison());
         comparison.setId("auditComparison");
         comparison.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        comparison.getColumns().add(column("audit.col.field", ComparisonLine::field, 140));
-        comparison.getColumns().add(column("audit.col.left", ComparisonLine::left, 220));
-        comparison.getColumns().add(column("audit.col.right", ComparisonLine::right, 220));
+        comparison.getColumns().add(column("audit.col.field", ComparisonLine::field, 130));
+        comparison.getColumns().add(column("audit.col.left", ComparisonLine::left, 150));
+        comparison.getColumns().add(column("audit.col.right", ComparisonLine::right, 150));
         comparison.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(ComparisonLine line, boolean empty) {
@@ -264,6 +278,8 @@ public final class AuditView implements PackView {
     private <S> TableColumn<S, String> column(String key, Function<S, String> value, double width) {
         TableColumn<S, String> column = new TableColumn<>(text.getString(key));
         column.setPrefWidth(width);
+        // short values (dates, ids, badges) stay readable; the last column takes what is left
+        column.setMinWidth(width);
         column.setCellValueFactory(cell -> constant(value.apply(cell.getValue())));
         return column;
     }

@@ -54,11 +54,13 @@ public final class AuditViewModel {
     private final ObservableList<AuditRow> records = FXCollections.observableArrayList();
     private final FilteredList<AuditRow> visibleRecords = new FilteredList<>(records);
     private final StringProperty search = new SimpleStringProperty("");
+    private final StringProperty model = new SimpleStringProperty(ANY);
     private final StringProperty kind = new SimpleStringProperty(ANY);
     private final StringProperty decision = new SimpleStringProperty(ANY);
     private final StringProperty approver = new SimpleStringProperty("");
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+    private final ObservableList<String> models = FXCollections.observableArrayList(ANY);
     private final ObservableList<String> kinds = FXCollections.observableArrayList();
     private final ObservableList<String> decisions = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper storeName = new ReadOnlyStringWrapper("");
@@ -90,6 +92,7 @@ public final class AuditViewModel {
             decisions.addAll(k.decisions());
         }
         search.addListener((o, a, b) -> refilter());
+        model.addListener((o, a, b) -> refilter());
         kind.addListener((o, a, b) -> refilter());
         decision.addListener((o, a, b) -> refilter());
         approver.addListener((o, a, b) -> refilter());
@@ -163,6 +166,11 @@ public final class AuditViewModel {
 
     private void show(List<AuditRow> rows, VerificationReport report) {
         records.setAll(rows);
+        models.setAll(ANY);
+        models.addAll(rows.stream().map(AuditRow::model).distinct().sorted().toList());
+        if (!models.contains(model.get())) {
+            model.set(ANY);
+        }
         intact.set(report.isIntact());
         verification.set(report.summary());
         selected.set(null);
@@ -230,6 +238,7 @@ public final class AuditViewModel {
         String text = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
         String person = approver.get() == null ? "" : approver.get().strip().toLowerCase(Locale.ROOT);
         visibleRecords.setPredicate(row -> (text.isEmpty() || searchable(row).contains(text))
+                && (ANY.equals(model.get()) || row.model().equals(model.get()))
                 && (ANY.equals(kind.get()) || row.kind().equals(kind.get()))
                 && (ANY.equals(decision.get()) || row.decision().equals(decision.get()))
                 && (person.isEmpty() || row.people().stream().anyMatch(p -> p.toLowerCase(Locale.ROOT).contains(person)))
@@ -269,6 +278,15 @@ public final class AuditViewModel {
 
     public ObservableList<AuditRow> visibleRecords() {
         return visibleRecords;
+    }
+
+    /** {@link #ANY} and every model the open log has records of. */
+    public ObservableList<String> models() {
+        return models;
+    }
+
+    public StringProperty modelProperty() {
+        return model;
     }
 
     public ObservableList<String> kinds() {

@@ -132,6 +132,7 @@ public final class DecisionDialog {
         TextArea rationale = new TextArea();
         rationale.setId("decisionRationale");
         rationale.setPrefRowCount(4);
+        rationale.setMinHeight(90);
         rationale.setWrapText(true);
         rationale.textProperty().bindBidirectional(model.rationaleProperty());
         addRow(grid, 0, "decision.kind", kind);
@@ -223,7 +224,9 @@ public final class DecisionDialog {
     private static <S> TableView<S> table(String id, javafx.collections.ObservableList<S> items) {
         TableView<S> table = new TableView<>(items);
         table.setId(id);
-        table.setPrefHeight(150);
+        table.setPrefHeight(170);
+        // the dialog scrolls (see showModal); the tables never shrink to their headers
+        table.setMinHeight(130);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return table;
     }

@@ -52,6 +52,7 @@ public final class GatesViewModel {
     private final ResourceBundle text;
     private final Navigator navigator;
     private final Consumer<Throwable> onFailure;
+    private final EvidencePages pages;
 
     private final ObservableList<GateRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
@@ -73,6 +74,7 @@ public final class GatesViewModel {
         this.text = text;
         this.navigator = navigator;
         this.onFailure = onFailure;
+        this.pages = new EvidencePages(text);
     }
 
     /** A new pack: forget the old checklist and judge the gates of this one. */
@@ -89,7 +91,7 @@ public final class GatesViewModel {
         ReviewPack judged = newPack;
         executor.run(progress -> {
             CandidateReview review = reviewer.review(judged, progress);
-            return new Reviewed(review, EvidencePages.of(review));
+            return new Reviewed(review, pages.of(review));
         }).onSuccess(result -> {
             if (judged == pack) {
                 show(result);

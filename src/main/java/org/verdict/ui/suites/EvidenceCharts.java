@@ -59,7 +59,7 @@ final class EvidenceCharts {
         JFreeChart chart = ChartFactory.createBarChart(metric.wireName() + " per language", "Language",
                 metric.wireName(), dataset, PlotOrientation.VERTICAL, true, true, false);
         if (floor != null) {
-            chart.getCategoryPlot().addRangeMarker(labelled(floor, "floor " + Cells.number(floor)));
+            chart.getCategoryPlot().addRangeMarker(insideRight(labelled(floor, "floor " + Cells.number(floor))));
         }
         return chart;
     }
@@ -116,21 +116,36 @@ final class EvidenceCharts {
                 true, false);
     }
 
-    /** Past production values with the candidate and the circuit-breaker limit marked. */
+    /** Past production values with the candidate and the circuit-breaker limit marked (both kept in view). */
     static JFreeChart history(Metric metric, List<MetricHistoryPoint> history, Double candidate, Double best,
                               double margin) {
         TimeSeries series = new TimeSeries("production " + metric.wireName());
         history.forEach(p -> series.addOrUpdate(day(p.date()), p.value()));
         JFreeChart chart = ChartFactory.createTimeSeriesChart("Metric history", "Date", metric.wireName(),
                 new TimeSeriesCollection(series), true, true, false);
+        double low = series.getMinY();
+        double high = series.getMaxY();
         if (candidate != null) {
-            chart.getXYPlot().addRangeMarker(labelled(candidate, "candidate " + Cells.number(candidate)));
+            chart.getXYPlot().addRangeMarker(insideRight(labelled(candidate, "candidate " + Cells.number(candidate))));
+            low = Math.min(low, candidate);
+            high = Math.max(high, candidate);
         }
         if (best != null) {
             double limit = metric.higherIsBetter() ? best - margin : best + margin;
-            chart.getXYPlot().addRangeMarker(labelled(limit, "circuit breaker " + Cells.number(limit)));
+            chart.getXYPlot().addRangeMarker(insideRight(labelled(limit, "circuit breaker " + Cells.number(limit))));
+            low = Math.min(low, limit);
+            high = Math.max(high, limit);
         }
+        double pad = Math.max((high - low) * 0.1, 1e-3);
+        chart.getXYPlot().getRangeAxis().setRange(low - pad, high + pad);
         return chart;
+    }
+
+    /** A horizontal marker labelled inside the plot, above its line at the right end. */
+    private static ValueMarker insideRight(ValueMarker marker) {
+        marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        marker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        return marker;
     }
 
     /** Daily negative-feedback rate with its rolling mean + 2 sd threshold; null without feedback. */

@@ -1,10 +1,12 @@
 package org.verdict.ui.suites;
 
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ResourceBundle;
 import java.util.function.Function;
 import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.SliceKey;
@@ -46,13 +48,25 @@ public final class EvidencePages {
     public static final String TRIGGERS = "triggers";
     public static final String DATA_VALIDATION = "data-validation";
 
-    private EvidencePages() {
+    private final ResourceBundle text;
+
+    /** @param text the gates bundle ({@code org.verdict.ui.gates.gates}) */
+    public EvidencePages(ResourceBundle text) {
+        this.text = text;
     }
 
-    public static List<EvidencePage> of(CandidateReview review) {
+    public List<EvidencePage> of(CandidateReview review) {
         return List.of(safety(review), fairness(review), languageParity(review), latency(review), canary(review),
                 holdout(review), humanBaseline(review), metricHistory(review), triggers(review.triggers()),
                 dataValidation(review));
+    }
+
+    private String t(String key, Object... arguments) {
+        return MessageFormat.format(text.getString(key), arguments);
+    }
+
+    private String title(String page) {
+        return text.getString("evidence.page." + page);
     }
 
     private static String outcomeOf(CandidateReview review, Gate gate, String subject) {
@@ -60,12 +74,11 @@ public final class EvidencePages {
                 .map(f -> f.outcome().label()).findFirst().orElse("");
     }
 
-    static EvidencePage safety(CandidateReview review) {
-        String title = "Safety";
+    EvidencePage safety(CandidateReview review) {
+        String title = title(SAFETY);
         Optional<SafetyEvidence> safety = review.evidence().safety();
         if (safety.isEmpty()) {
-            return EvidencePage.missing(SAFETY, title, "The pack has no safety suite (safety.csv): the safety gate "
-                    + "cannot be judged.");
+            return EvidencePage.missing(SAFETY, title, t("evidence.safety.missing"));
         }
         SafetyEvidence evidence = safety.get();
         GatePolicy policy = review.policy();
@@ -80,22 +93,21 @@ public final class EvidencePages {
                     GateNumbers.pValue(category.adjustedP()), Cells.percent(policy.safety().acceptedRateOf(category.name())),
                     outcomeOf(review, Gate.SAFETY, "category=" + category.name())));
         }
-        EvidenceTable table = new EvidenceTable("Violation rate per category (95% Wilson intervals), McNemar on the "
-                + "paired violations, Holm-adjusted over categories",
-                List.of("Category", "n", "Production " + evidence.production(), "Candidate " + evidence.candidate(),
-                        "Only candidate / only production", "Test", "Adjusted p", "Accepted rate", "Gate"), rows);
+        EvidenceTable table = new EvidenceTable(t("evidence.safety.caption"),
+                List.of(t("col.category"), t("col.n"), t("col.production", evidence.production()),
+                        t("col.candidate", evidence.candidate()), t("col.discordant"), t("col.test"),
+                        t("col.adjustedP"), t("col.acceptedRate"), t("col.gate")), rows);
         return new EvidencePage(SAFETY, title, review.gates().result(Gate.SAFETY).summary(), null, List.of(table),
                 EvidenceCharts.safety(evidence));
     }
 
-    static EvidencePage fairness(CandidateReview review) {
-        String title = "Fairness";
+    EvidencePage fairness(CandidateReview review) {
+        String title = title(FAIRNESS);
         ReviewEvidence evidence = review.evidence();
         if (evidence.fairness().isEmpty()) {
             return EvidencePage.missing(FAIRNESS, title, evidence.fairnessUnavailable() != null
                     ? evidence.fairnessUnavailable() + "."
-                    : "The primary suite declares no sensitive columns (\"sensitive\" in the manifest): fairness "
-                    + "cannot be measured.");
+                    : t("evidence.fairness.missing"));
         }
         FairnessEvidence fairness = evidence.fairness().get();
         List<List<String>> groups = new ArrayList<>();
@@ -112,7 +124,7 @@ public final class EvidencePages {
                         Cells.number(group.production().fpr()) + " / " + Cells.number(group.candidate().fpr()),
                         metric.filter(SliceResult::isAvailable).map(r -> Cells.number(r.production().value()) + " / "
                                 + Cells.number(r.candidate().value())).orElse("—"),
-                        attribute.excludedGroups().contains(group.name()) ? "too small, left out" : ""));
+                        attribute.excludedGroups().contains(group.name()) ? t("evidence.fairness.leftOut") : ""));
             }
             for (Disparity disparity : Disparity.values()) {
                 FairnessEvidence.DisparityEstimate estimate = attribute.disparities().get(disparity);
@@ -129,13 +141,14 @@ public final class EvidencePages {
             }
         }
         String metric = evidence.primaryMetric().wireName();
-        return new EvidencePage(FAIRNESS, title, "Positive class '" + fairness.positiveClass() + "': "
-                + fairness.positiveClassReason() + ". " + review.gates().result(Gate.FAIRNESS).summary(), null,
-                List.of(new EvidenceTable("Per group (production / candidate)", List.of("Attribute", "Group", "n",
-                                "Positives", "Selection rate", "TPR", "FPR", metric, "Note"), groups),
-                        new EvidenceTable("Disparities with paired, group-stratified bootstrap 95% intervals",
-                                List.of("Attribute", "Disparity", "Production", "Candidate", "Worse by", "Tolerance",
-                                        "Gate"), disparities)), null);
+        return new EvidencePage(FAIRNESS, title, t("evidence.fairness.summary", fairness.positiveClass(),
+                fairness.positiveClassReason(), review.gates().result(Gate.FAIRNESS).summary()), null,
+                List.of(new EvidenceTable(t("evidence.fairness.groups"), List.of(t("col.attribute"), t("col.group"),
+                                t("col.n"), t("col.positives"), t("col.selectionRate"), "TPR", "FPR", metric,
+                                t("col.note")), groups),
+                        new EvidenceTable(t("evidence.fairness.disparities"), List.of(t("col.attribute"),
+                                t("col.disparity"), t("col.production", ""), t("col.candidate", ""), t("col.worseBy"),
+                                t("col.tolerance"), t("col.gate")), disparities)), null);
     }
 
     private static Optional<SliceResult> primaryMetricOf(ReviewEvidence evidence, SliceKey slice) {
@@ -143,25 +156,25 @@ public final class EvidencePages {
                 .filter(r -> r.slice().equals(slice)).findFirst();
     }
 
-    static EvidencePage languageParity(CandidateReview review) {
-        String title = "Language parity";
+    EvidencePage languageParity(CandidateReview review) {
+        String title = title(LANGUAGE_PARITY);
         ReviewEvidence evidence = review.evidence();
         if (evidence.languageComparison().isEmpty()) {
-            return EvidencePage.missing(LANGUAGE_PARITY, title, "The primary suite has no '"
-                    + review.policy().languageParity().column() + "' column: language parity cannot be judged.");
+            return EvidencePage.missing(LANGUAGE_PARITY, title, t("evidence.language.missing",
+                    review.policy().languageParity().column()));
         }
         ComparisonReport report = evidence.languageComparison().get();
         List<SliceResult> languages = report.resultsFor(evidence.primaryMetric()).stream()
                 .filter(r -> !r.slice().isOverall()).toList();
         return new EvidencePage(LANGUAGE_PARITY, title, review.gates().result(Gate.LANGUAGE_PARITY).summary(), null,
-                List.of(comparisonTable(evidence.primaryMetric().wireName() + " per language, paired with production, "
-                        + "adjusted over " + report.correctedTests() + " tests (Holm)", languages,
+                List.of(comparisonTable(t("evidence.language.caption", evidence.primaryMetric().wireName(),
+                        report.correctedTests()), languages,
                         r -> outcomeOf(review, Gate.LANGUAGE_PARITY, r.slice().label()))),
                 EvidenceCharts.perSlice(evidence.primaryMetric(), languages, review.policy().languageParity().floor()));
     }
 
     /** Comparison rows per slice; {@code gateColumn} adds the gate's outcome per slice, or null for none. */
-    private static EvidenceTable comparisonTable(String caption, List<SliceResult> results,
+    private EvidenceTable comparisonTable(String caption, List<SliceResult> results,
                                                  Function<SliceResult, String> gateColumn) {
         List<List<String>> rows = new ArrayList<>();
         for (SliceResult r : results) {
@@ -170,26 +183,25 @@ public final class EvidencePages {
                             Cells.number(r.candidate().value()), Cells.signed(r.delta()) + " " + Cells.interval(r.deltaCi()),
                             r.adjustedP() == null ? "—" : GateNumbers.pValue(r.adjustedP()), r.verdict().label())
                     : List.of(r.slice().label(), Integer.toString(r.n()), "—", "—", "—", "—",
-                            "unavailable: " + r.unavailableReason()));
+                            t("evidence.unavailable", r.unavailableReason())));
             if (gateColumn != null) {
                 row.add(gateColumn.apply(r));
             }
             rows.add(row);
         }
-        List<String> columns = new ArrayList<>(List.of("Slice", "n", "Production", "Candidate", "Δ [95% CI]",
-                "Adjusted p", "Verdict"));
+        List<String> columns = new ArrayList<>(List.of(t("col.slice"), t("col.n"), t("col.production", ""),
+                t("col.candidate", ""), t("col.delta"), t("col.adjustedP"), t("col.verdict")));
         if (gateColumn != null) {
-            columns.add("Gate");
+            columns.add(t("col.gate"));
         }
         return new EvidenceTable(caption, columns, rows);
     }
 
-    static EvidencePage latency(CandidateReview review) {
-        String title = "Latency";
+    EvidencePage latency(CandidateReview review) {
+        String title = title(LATENCY);
         Optional<LatencyEvidence> latency = review.evidence().latency();
         if (latency.isEmpty()) {
-            return EvidencePage.missing(LATENCY, title, "The pack has no latency suite (latency.csv): the SLO cannot "
-                    + "be checked.");
+            return EvidencePage.missing(LATENCY, title, t("evidence.latency.missing"));
         }
         List<List<String>> rows = new ArrayList<>();
         latency.get().byVersion().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
@@ -200,17 +212,18 @@ public final class EvidencePages {
                     Cells.millis(s.p99().millis()) + " " + Cells.millisInterval(s.p99().ci())));
         });
         GatePolicy.Latency slo = review.policy().latency();
-        return new EvidencePage(LATENCY, title, review.gates().result(Gate.LATENCY).summary() + " — SLO p95 "
-                + Cells.millis(slo.p95Ms()) + ", p99 " + Cells.millis(slo.p99Ms()) + ".", null,
-                List.of(new EvidenceTable("Percentiles with distribution-free 95% intervals (order statistics)",
-                        List.of("Version", "n", "p50", "p95", "p99"), rows)),
+        return new EvidencePage(LATENCY, title, t("evidence.latency.summary",
+                review.gates().result(Gate.LATENCY).summary(), Cells.millis(slo.p95Ms()), Cells.millis(slo.p99Ms())),
+                null,
+                List.of(new EvidenceTable(t("evidence.latency.caption"),
+                        List.of(t("col.version"), t("col.n"), "p50", "p95", "p99"), rows)),
                 EvidenceCharts.latency(review.evidence().suites().latency().orElseThrow(), slo));
     }
 
-    static EvidencePage canary(CandidateReview review) {
-        String title = "Canary / A-B";
+    EvidencePage canary(CandidateReview review) {
+        String title = title(CANARY);
         if (review.evidence().suites().canary().isEmpty()) {
-            return EvidencePage.missing(CANARY, title, "The pack has no canary run (canary.csv).");
+            return EvidencePage.missing(CANARY, title, t("evidence.canary.missing"));
         }
         Optional<CanaryEvidence> canary = review.evidence().canary();
         if (canary.isEmpty()) {
@@ -218,39 +231,38 @@ public final class EvidencePages {
         }
         CanaryEvidence c = canary.get();
         List<List<String>> rows = List.of(
-                List.of("production " + c.production(), Long.toString(c.productionRate().n()),
+                List.of(t("evidence.canary.production", c.production()), Long.toString(c.productionRate().n()),
                         Long.toString(c.productionRate().count()), Cells.percent(c.productionRate().rate()) + " "
                                 + Cells.percentInterval(c.productionRate().ci())),
-                List.of("candidate " + c.candidate(), Long.toString(c.candidateRate().n()),
+                List.of(t("evidence.canary.candidate", c.candidate()), Long.toString(c.candidateRate().n()),
                         Long.toString(c.candidateRate().count()), Cells.percent(c.candidateRate().rate()) + " "
                                 + Cells.percentInterval(c.candidateRate().ci())),
-                List.of("lift (candidate − production)", "", "", Cells.signed(c.lift() * 100) + " points "
-                        + String.format(Locale.ROOT, "[%+.2f, %+.2f]", c.liftCi().lower() * 100,
-                        c.liftCi().upper() * 100)));
+                List.of(t("evidence.canary.lift"), "", "", t("evidence.canary.liftValue",
+                        Cells.signed(c.lift() * 100), String.format(Locale.ROOT, "[%+.2f, %+.2f]",
+                                c.liftCi().lower() * 100, c.liftCi().upper() * 100))));
         return new EvidencePage(CANARY, title, review.gates().result(Gate.CANARY).summary(), null,
-                List.of(new EvidenceTable("Success rate over the run (Wilson); lift with Newcombe's interval",
-                        List.of("Model", "Requests", "Successes", "Success rate"), rows)),
+                List.of(new EvidenceTable(t("evidence.canary.caption"),
+                        List.of(t("col.model"), t("col.requests"), t("col.successes"), t("col.successRate")), rows)),
                 EvidenceCharts.canary(c));
     }
 
-    static EvidencePage holdout(CandidateReview review) {
-        String title = "Holdout";
+    EvidencePage holdout(CandidateReview review) {
+        String title = title(HOLDOUT);
         ReviewEvidence evidence = review.evidence();
         if (evidence.holdoutComparison().isEmpty() && evidence.holdoutGroup().isEmpty()) {
-            return EvidencePage.missing(HOLDOUT, title, "The pack has neither a held-out evaluation set (holdout) nor a "
-                    + "persistent holdout group (holdoutGroup).");
+            return EvidencePage.missing(HOLDOUT, title, t("evidence.holdout.missing"));
         }
         List<EvidenceTable> tables = new ArrayList<>();
         List<String> parts = new ArrayList<>();
         evidence.holdoutComparison().ifPresentOrElse(report -> {
             List<SliceResult> results = report.resultsFor(evidence.primaryMetric()).stream()
                     .filter(r -> r.slice().dimensions().size() <= 1).toList();
-            tables.add(comparisonTable("Held-out evaluation set: " + evidence.primaryMetric().wireName()
-                    + ", compared like the primary suite", results, null));
+            tables.add(comparisonTable(t("evidence.holdout.caption", evidence.primaryMetric().wireName()),
+                    results, null));
             results.stream().filter(r -> r.slice().isOverall() && r.isAvailable()).findFirst().ifPresent(r ->
-                    parts.add("Held-out set: Δ " + Cells.signed(r.delta()) + " " + Cells.interval(r.deltaCi()) + ", "
-                            + r.verdict().label() + "."));
-        }, () -> parts.add("No held-out evaluation set."));
+                    parts.add(t("evidence.holdout.summary", Cells.signed(r.delta()), Cells.interval(r.deltaCi()),
+                            r.verdict().label())));
+        }, () -> parts.add(t("evidence.holdout.none")));
         JFreeChart chart = null;
         if (evidence.holdoutGroup().isPresent()) {
             HoldoutGroupEvidence group = evidence.holdoutGroup().get();
@@ -258,37 +270,38 @@ public final class EvidencePages {
             group.points().forEach(p -> rows.add(List.of(p.date().toString(), Cells.number(p.holdout()),
                     Long.toString(p.holdoutN()), Cells.number(p.treated()), Long.toString(p.treatedN()),
                     Cells.signed(p.gap()))));
-            tables.add(new EvidenceTable("Persistent holdout group vs treated population",
-                    List.of("Date", "Holdout", "n", "Treated", "n", "Gap (treated − holdout)"), rows));
+            tables.add(new EvidenceTable(t("evidence.holdoutGroup.caption"),
+                    List.of(t("col.date"), t("col.holdout"), t("col.n"), t("col.treated"), t("col.n"), t("col.gap")),
+                    rows));
             if (!group.points().isEmpty()) {
                 var first = group.points().get(0);
                 var last = group.points().get(group.points().size() - 1);
-                parts.add("Holdout group: gap " + Cells.signed(first.gap()) + " on " + first.date() + ", "
-                        + Cells.signed(last.gap()) + " on " + last.date() + ".");
+                parts.add(t("evidence.holdoutGroup.summary", Cells.signed(first.gap()), first.date().toString(),
+                        Cells.signed(last.gap()), last.date().toString()));
             }
             chart = EvidenceCharts.holdoutGroup(group);
         } else {
-            parts.add("No persistent holdout group.");
+            parts.add(t("evidence.holdoutGroup.none"));
         }
         return new EvidencePage(HOLDOUT, title, String.join(" ", parts), null, tables, chart);
     }
 
-    static EvidencePage humanBaseline(CandidateReview review) {
-        String title = "Human baseline";
+    EvidencePage humanBaseline(CandidateReview review) {
+        String title = title(HUMAN_BASELINE);
         Optional<HumanBaselineEvidence> baseline = review.evidence().humanBaseline();
         if (baseline.isEmpty()) {
-            return EvidencePage.missing(HUMAN_BASELINE, title, "The pack has no human baseline (human_baseline.csv).");
+            return EvidencePage.missing(HUMAN_BASELINE, title, t("evidence.human.missing"));
         }
         HumanBaselineEvidence h = baseline.get();
         List<List<String>> accuracy = new ArrayList<>();
-        accuracy.add(List.of("human", Cells.percent(h.humanAccuracy().rate()) + " "
+        accuracy.add(List.of(t("col.human"), Cells.percent(h.humanAccuracy().rate()) + " "
                 + Cells.percentInterval(h.humanAccuracy().ci()), "—"));
         h.modelAccuracy().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> accuracy.add(List.of(
-                "model " + e.getKey(), Cells.percent(e.getValue().rate()) + " " + Cells.percentInterval(e.getValue().ci()),
+                t("col.modelVersion", e.getKey()), Cells.percent(e.getValue().rate()) + " " + Cells.percentInterval(e.getValue().ci()),
                 Cells.number(h.kappaWithHuman().get(e.getKey())))));
         List<String> versions = h.modelAccuracy().keySet().stream().sorted().toList();
-        List<String> columns = new ArrayList<>(List.of("Example", "Label", "Human"));
-        versions.forEach(v -> columns.add("Model " + v));
+        List<String> columns = new ArrayList<>(List.of(t("col.example"), t("col.label"), t("col.human")));
+        versions.forEach(v -> columns.add(t("col.modelVersion", v)));
         List<List<String>> disagreements = new ArrayList<>();
         for (HumanBaselineEvidence.Disagreement d : h.disagreements()) {
             List<String> row = new ArrayList<>(List.of(d.exampleId(), d.label(), d.human()));
@@ -296,34 +309,33 @@ public final class EvidencePages {
             disagreements.add(row);
         }
         String candidate = review.gates().candidate();
-        return new EvidencePage(HUMAN_BASELINE, title, "Humans " + Cells.percent(h.humanAccuracy().rate())
-                + " vs candidate " + Cells.percent(h.modelAccuracy().get(candidate).rate()) + " accurate on "
-                + h.humanAccuracy().n() + " examples; they disagree on " + h.disagreements().size() + ".", null,
-                List.of(new EvidenceTable("Accuracy (95% Wilson intervals) and Cohen's kappa with the human",
-                                List.of("Who", "Accuracy", "Kappa with human"), accuracy),
-                        new EvidenceTable("Examples where the human and candidate " + candidate + " disagree", columns,
+        return new EvidencePage(HUMAN_BASELINE, title, t("evidence.human.summary",
+                Cells.percent(h.humanAccuracy().rate()), Cells.percent(h.modelAccuracy().get(candidate).rate()),
+                Long.toString(h.humanAccuracy().n()), Integer.toString(h.disagreements().size())), null,
+                List.of(new EvidenceTable(t("evidence.human.accuracy"),
+                                List.of(t("col.who"), t("col.accuracy"), t("col.kappa")), accuracy),
+                        new EvidenceTable(t("evidence.human.disagreements", candidate), columns,
                                 disagreements)), null);
     }
 
-    static EvidencePage metricHistory(CandidateReview review) {
-        String title = "Metric history";
+    EvidencePage metricHistory(CandidateReview review) {
+        String title = title(METRIC_HISTORY);
         Optional<List<MetricHistoryPoint>> history = review.evidence().metricHistory();
         if (history.isEmpty() || history.get().isEmpty()) {
-            return EvidencePage.missing(METRIC_HISTORY, title, "The pack has no metric history (metric_history.csv): "
-                    + "the circuit breaker cannot be judged.");
+            return EvidencePage.missing(METRIC_HISTORY, title, t("evidence.history.missing"));
         }
         List<List<String>> rows = history.get().stream().sorted((a, b) -> a.date().compareTo(b.date()))
                 .map(p -> List.of(p.version(), p.date().toString(), Cells.number(p.value()))).toList();
         Metric metric = review.evidence().primaryMetric();
         Finding breaker = review.gates().result(Gate.CIRCUIT_BREAKER).findings().get(0);
         return new EvidencePage(METRIC_HISTORY, title, review.gates().result(Gate.CIRCUIT_BREAKER).summary(), null,
-                List.of(new EvidenceTable("Past production models' " + metric.wireName(),
-                        List.of("Version", "Date", metric.wireName()), rows)),
+                List.of(new EvidenceTable(t("evidence.history.caption", metric.wireName()),
+                        List.of(t("col.version"), t("col.date"), metric.wireName()), rows)),
                 EvidenceCharts.history(metric, history.get(), breaker.numbers().get("candidate"),
                         breaker.numbers().get("best"), review.policy().circuitBreaker().margin()));
     }
 
-    static EvidencePage triggers(RetrainingAssessment assessment) {
+    EvidencePage triggers(RetrainingAssessment assessment) {
         List<List<String>> triggers = assessment.triggers().stream()
                 .map(t -> List.of(t.trigger().title(), t.state().label(), t.detail())).toList();
         List<List<String>> drift = new ArrayList<>();
@@ -333,18 +345,19 @@ public final class EvidencePages {
                     GateNumbers.pValue(f.adjustedP()), f.drifted() ? "drifted" : "—"));
         }
         List<EvidenceTable> tables = new ArrayList<>();
-        tables.add(new EvidenceTable("Retraining triggers", List.of("Trigger", "State", "Evidence"), triggers));
+        tables.add(new EvidenceTable(title(TRIGGERS), List.of(t("col.trigger"), t("col.state"),
+                t("col.evidence")), triggers));
         if (!drift.isEmpty()) {
-            tables.add(new EvidenceTable("Drift per feature, reference vs current (Holm-adjusted over features)",
-                    List.of("Feature", "Kind", "n (reference / current)", "PSI", "Band", "Test", "Statistic", "p",
-                            "Adjusted p", "Drift"), drift));
+            tables.add(new EvidenceTable(t("evidence.drift.caption"),
+                    List.of(t("col.feature"), t("col.kind"), t("col.driftN"), "PSI", t("col.band"), t("col.test"),
+                            t("col.statistic"), "p", t("col.adjustedP"), t("col.drift")), drift));
         }
-        return new EvidencePage(TRIGGERS, "Retraining triggers", "Suggested decision, for a person to confirm: "
-                + assessment.suggestion().label() + " — " + assessment.rationale() + ".", null, tables,
+        return new EvidencePage(TRIGGERS, title(TRIGGERS), t("evidence.triggers.summary",
+                assessment.suggestion().label(), assessment.rationale()), null, tables,
                 EvidenceCharts.feedback(assessment.feedback()));
     }
 
-    static EvidencePage dataValidation(CandidateReview review) {
+    EvidencePage dataValidation(CandidateReview review) {
         List<List<String>> rows = new ArrayList<>();
         for (GateResult gate : review.gates().gates()) {
             if (gate.gate().kind() == Gate.Kind.DATA_VALIDATION) {
@@ -354,10 +367,9 @@ public final class EvidencePages {
         }
         long blocking = review.gates().gates().stream().filter(g -> g.gate().kind() == Gate.Kind.DATA_VALIDATION
                 && g.outcome().blocksPromotion()).count();
-        return new EvidencePage(DATA_VALIDATION, "Data validation", blocking == 0
-                ? "Every data-validation gate passes or does not apply."
-                : blocking + " data-validation gate(s) fail or lack evidence.", null,
-                List.of(new EvidenceTable("Schema, volume, contamination and label quality",
-                        List.of("Gate", "Checked", "Outcome", "Detail"), rows)), null);
+        return new EvidencePage(DATA_VALIDATION, title(DATA_VALIDATION), blocking == 0
+                ? t("evidence.validation.pass") : t("evidence.validation.blocked", blocking), null,
+                List.of(new EvidenceTable(t("evidence.validation.caption"),
+                        List.of(t("col.gate"), t("col.checked"), t("col.outcome"), t("col.detail")), rows)), null);
     }
 }

@@ -47,6 +47,9 @@ class SigningTest {
         String onDisk = Files.readString(keyPath);
         assertTrue(onDisk.contains("BEGIN ENCRYPTED PRIVATE KEY"));
         assertFalse(onDisk.contains("BEGIN PRIVATE KEY"), "the private key is never written in clear");
+        if (keyPath.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(keyPath)));
+        }
 
         SignerKey key = KeyFile.read(keyPath).unlock(LedgerFixtures.PASSPHRASE);
         byte[] pae = Dsse.pae(Dsse.DECISION_PAYLOAD_TYPE, "{}".getBytes(StandardCharsets.UTF_8));

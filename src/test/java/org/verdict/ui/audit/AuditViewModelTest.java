@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.ledger.DecisionLog;
+import org.verdict.core.ledger.DecisionRecord;
 import org.verdict.core.ledger.LedgerFixtures;
 import org.verdict.core.ledger.Roles;
 import org.verdict.core.ledger.SignerKey;
@@ -56,7 +57,19 @@ class AuditViewModelTest {
     }
 
     @Test
-    void filtersByKindDecisionApproverSearchAndDates() {
+    void filtersByModelKindDecisionApproverSearchAndDates() throws Exception {
+        DecisionRecord other = LedgerFixtures.promotion(1, "another model");
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.append(new DecisionRecord(other.kind(), "fraud-screen", other.decisionDate(), other.decision(),
+                    other.rationale(), other.dataSnapshot(), null, null, other.candidateVersion(), other.productionVersion(),
+                    other.riskTier(), other.evaluationSummary(), other.approvers(), null, null, null, other.evidence()), ADA);
+        }
+        model.open(db);
+        assertEquals(List.of(AuditViewModel.ANY, "fraud-screen", "support-router"), model.models());
+        model.modelProperty().set("fraud-screen");
+        assertEquals(List.of(4L), sequences());
+        model.modelProperty().set("support-router");
+        assertEquals(List.of(1L, 2L, 3L), sequences());
         model.kindProperty().set("retraining");
         assertEquals(List.of(1L), sequences());
         model.kindProperty().set(AuditViewModel.ANY);

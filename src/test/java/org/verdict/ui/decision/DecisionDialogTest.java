@@ -12,6 +12,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -29,13 +30,17 @@ import org.verdict.core.ledger.Roles;
 @ExtendWith(ApplicationExtension.class)
 class DecisionDialogTest {
     private DecisionViewModel model;
+    private ScrollPane scroll;
 
     @Start
     void start(Stage stage) {
         model = new DecisionViewModel(DecisionPacks.tierThreePack(),
                 new EvaluationSummary(List.of(new EvaluationSummary.GateOutcome("primary metric", "pass", "Δ +0.021")), List.of()),
                 List.of(), Runnable::run, Runnable::run, Clock.systemUTC());
-        stage.setScene(new Scene(new DecisionDialog(model, DecisionDialog.defaultText()).node(), 1100, 780));
+        // scrolled as in showModal: the dialog is taller than the headless screen
+        scroll = new ScrollPane(new DecisionDialog(model, DecisionDialog.defaultText()).node());
+        scroll.setFitToWidth(true);
+        stage.setScene(new Scene(scroll, 1100, 760));
         stage.show();
     }
 
@@ -56,6 +61,7 @@ class DecisionDialogTest {
         robot.interact(() -> robot.lookup("#decisionChoice").<ChoiceBox<String>>query().setValue("promote"));
         robot.clickOn("#decisionRationale").write("Candidate 43 wins on every slice.");
         robot.clickOn("#decisionApprovers").write("Ada Lovelace, Grace Hopper, Joan Clarke");
+        robot.interact(() -> scroll.setVvalue(1.0));
         robot.clickOn("#decisionStore").write(db.toString());
         robot.clickOn("#decisionKey").write(key.toString());
         assertTrue(sign.isDisabled(), "no passphrase yet");
