@@ -143,7 +143,7 @@ public final class VerdictApp extends Application {
         }
     }
 
-    /** The screens in navigation order; the n-th gets Ctrl+n. Gates and Audit are mounted here by their helpers. */
+    /** The screens in navigation order; the n-th gets Ctrl+n in the View menu. */
     private static List<PackView> views(OverviewView overview, CompareView compare, GatesView gates,
                                         EvidenceView evidence, AuditView audit) {
         return List.of(overview, compare, gates, evidence, audit);
