@@ -144,6 +144,19 @@ class MainWindowTest {
     }
 
     @Test
+    void f1ListsEveryShortcutWithItsCommand(FxRobot robot) {
+        robot.press(KeyCode.F1).release(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.layout.GridPane list = robot.lookup("#shortcutList").queryAs(javafx.scene.layout.GridPane.class);
+        List<String> cells = list.getChildren().stream().map(node -> ((Label) node).getText()).toList();
+        assertEquals("Ctrl+O", cells.get(0));
+        assertEquals("Open pack…", cells.get(1));
+        assertTrue(cells.contains("Dark theme") && cells.contains("Ctrl+Shift+D"), cells.toString());
+        assertTrue(cells.contains("Gates") && cells.contains("Ctrl+2"), cells.toString());
+    }
+
+    @Test
     void recentPacksAreListedMostRecentFirstRememberedAndReopenable(FxRobot robot) {
         Path first = goodPack("router-c");
         Path second = goodPack("router-d");
