@@ -105,7 +105,7 @@ public final class ChartPane extends StackPane {
         chart.setNotify(false);
         ChartLook look = ChartLook.of(appearance.darkProperty().get(), appearance.largeTextProperty().get());
         look.applyTo(chart);
-        viewer.setMinHeight(rows == 0 ? 0 : 130 + rows * look.fontSize() * 1.45);
+        viewer.setMinHeight(rows == 0 ? 0 : 110 + rows * look.fontSize() * 1.1);
         chart.setNotify(true);
     }
 

@@ -67,6 +67,8 @@ public final class CompareView implements PackView {
     private final ChartPane chartPane;
     private final TableView<ComparisonRow> table = new TableView<>();
     private final VBox root = new VBox(10);
+    // A tooltip is a window of its own: cells share one per text instead of making one per cell and repaint.
+    private final java.util.Map<String, Tooltip> tooltips = new java.util.HashMap<>();
     private final javafx.beans.property.DoubleProperty textScale = new javafx.beans.property.SimpleDoubleProperty(1);
 
     public CompareView(CompareViewModel model, ResourceBundle text, BackgroundExecutor executor, ChartPane chartPane,
@@ -115,7 +117,7 @@ public final class CompareView implements PackView {
         SplitPane split = new SplitPane(evidence, tableArea());
         split.setId("compareSplit");
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.6);
         dividers.remember(split, "compare.chartTable");
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(pickers(), summary, notice, split);
@@ -142,7 +144,7 @@ public final class CompareView implements PackView {
             protected void updateItem(Metric item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : item.wireName());
-                setTooltip(empty || item == null ? null : new Tooltip(describe(item)));
+                setTooltip(empty || item == null ? null : tooltip(describe(item)));
             }
         });
         metric.setConverter(new StringConverter<>() {
@@ -210,6 +212,10 @@ public final class CompareView implements PackView {
         return bar;
     }
 
+    private Tooltip tooltip(String content) {
+        return tooltips.computeIfAbsent(content, Tooltip::new);
+    }
+
     private Label labelled(String key, Node control) {
         Label label = new Label(text.getString(key), control);
         label.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
@@ -252,7 +258,7 @@ public final class CompareView implements PackView {
                 ComparisonRow::candidateValue, 166, "candidate-value"));
         table.getColumns().add(numberColumn("compare.col.delta", ComparisonRow::deltaText, ComparisonRow::delta, 196,
                 "delta-value"));
-        table.getColumns().add(numberColumn("compare.col.p", ComparisonRow::pValueText, ComparisonRow::adjustedP, 112,
+        table.getColumns().add(numberColumn("compare.col.p", ComparisonRow::pValueText, ComparisonRow::adjustedP, 124,
                 "p-value"));
         TableColumn<ComparisonRow, String> test = textColumn("compare.col.test", ComparisonRow::test,
                 ComparisonRow::test, 130);
@@ -264,7 +270,7 @@ public final class CompareView implements PackView {
                 super.updateItem(item, empty);
                 boolean known = !empty && item != null && text.containsKey("test." + item);
                 setText(empty ? null : known ? text.getString("testName." + item) : item);
-                setTooltip(known ? new Tooltip(item + ": " + text.getString("test." + item)) : null);
+                setTooltip(known ? tooltip(item + ": " + text.getString("test." + item)) : null);
             }
         });
         table.getColumns().add(test);
@@ -386,7 +392,7 @@ public final class CompareView implements PackView {
                 String tipKey = "verdict." + row.verdict().name().toLowerCase(java.util.Locale.ROOT) + ".tooltip";
                 String explanation = text.containsKey(tipKey) ? text.getString(tipKey) : "";
                 String note = row.result().note();
-                setTooltip(new Tooltip(note == null ? explanation : explanation + "\n" + note));
+                setTooltip(tooltip(note == null ? explanation : explanation + "\n" + note));
             }
         });
         sizeWith(column, 140, false);

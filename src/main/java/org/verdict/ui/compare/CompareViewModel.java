@@ -207,19 +207,29 @@ public final class CompareViewModel {
             return;
         }
         SliceDimension selectedDimension = dimension.get() == null ? SliceDimension.ALL : dimension.get();
-        List<SliceResult> selectedResults = current.resultsFor(selected).stream()
-                .filter(r -> selectedDimension.includes(r.slice().dimensions())).toList();
-        rows.setAll(selectedResults.stream().map(ComparisonRow::new).toList());
-        notice.set(noticeFor(selected, selectedResults));
-        summary.set(summaryOf(current, selected, selectedResults));
-        applyFilter();
-        executor.run(progress -> SliceChartData.of(selected, selectedResults))
-                .onSuccess(data -> {
-                    if (selected == metric.get()) {
-                        chartData.set(data);
+        // Selecting, formatting and chart data happen on a worker thread; only the swap happens on the FX thread.
+        executor.run(progress -> {
+                    List<SliceResult> selectedResults = current.resultsFor(selected).stream()
+                            .filter(r -> selectedDimension.includes(r.slice().dimensions())).toList();
+                    return new Selection(selectedResults.stream().map(ComparisonRow::new).toList(),
+                            SliceChartData.of(selected, selectedResults), noticeFor(selected, selectedResults),
+                            summaryOf(current, selected, selectedResults));
+                })
+                .onSuccess(selection -> {
+                    if (current != report.get() || selected != metric.get() || selectedDimension != dimension.get()) {
+                        return; // the user picked something else meanwhile
                     }
+                    rows.setAll(selection.rows());
+                    notice.set(selection.notice());
+                    summary.set(selection.summary());
+                    applyFilter();
+                    chartData.set(selection.chart());
                 })
                 .start();
+    }
+
+    /** What one choice of metric and dimension shows, prepared off the FX thread. */
+    private record Selection(List<ComparisonRow> rows, SliceChartData chart, String notice, String summary) {
     }
 
     private String noticeFor(Metric selected, List<SliceResult> results) {

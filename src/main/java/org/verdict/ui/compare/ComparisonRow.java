@@ -10,8 +10,28 @@ import org.verdict.ui.theme.Palette;
 /**
  * One row of the Compare table: a slice's result for the selected metric, with the texts a reviewer reads.
  * Numbers always travel with their uncertainty: a value is shown with its 95% interval, and n is its own column.
+ * The texts are formatted once, when the row is made on a worker thread, so drawing table cells stays cheap.
  */
-public record ComparisonRow(SliceResult result) {
+public final class ComparisonRow {
+    private final SliceResult result;
+    private final String verdictText;
+    private final String productionText;
+    private final String candidateText;
+    private final String deltaText;
+    private final String pValueText;
+
+    public ComparisonRow(SliceResult result) {
+        this.result = result;
+        this.verdictText = formatVerdict(result);
+        this.productionText = estimate(result.production());
+        this.candidateText = estimate(result.candidate());
+        this.deltaText = formatDelta(result);
+        this.pValueText = formatPValues(result);
+    }
+
+    public SliceResult result() {
+        return result;
+    }
 
     public boolean overall() {
         return result.slice().isOverall();
@@ -31,6 +51,28 @@ public record ComparisonRow(SliceResult result) {
 
     /** Verdict with its mark, so "worse" never depends on colour alone: "▼ worse", "▲ better". */
     public String verdictText() {
+        return verdictText;
+    }
+
+    public String productionText() {
+        return productionText;
+    }
+
+    public String candidateText() {
+        return candidateText;
+    }
+
+    /** Δ with its interval, e.g. "−0.040 [−0.055, −0.025]". */
+    public String deltaText() {
+        return deltaText;
+    }
+
+    /** "p / adjusted p", e.g. "0.004 / 0.020". */
+    public String pValueText() {
+        return pValueText;
+    }
+
+    private static String formatVerdict(SliceResult result) {
         return switch (result.verdict()) {
             case WORSE -> Palette.WORSE_MARK + " " + Verdict.WORSE.label();
             case BETTER -> Palette.BETTER_MARK + " " + Verdict.BETTER.label();
@@ -39,23 +81,14 @@ public record ComparisonRow(SliceResult result) {
         };
     }
 
-    public String productionText() {
-        return estimate(result.production());
-    }
-
-    public String candidateText() {
-        return estimate(result.candidate());
-    }
-
-    public String deltaText() {
+    private static String formatDelta(SliceResult result) {
         if (result.delta() == null) {
             return "—";
         }
         return signed(result.delta()) + (result.deltaCi() == null ? "" : " " + interval(result.deltaCi(), true));
     }
 
-    /** "p / adjusted p", e.g. "0.004 / 0.020". */
-    public String pValueText() {
+    private static String formatPValues(SliceResult result) {
         if (result.pValue() == null) {
             return "—";
         }

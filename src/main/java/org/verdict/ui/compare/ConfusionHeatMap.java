@@ -9,8 +9,10 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -26,6 +28,7 @@ final class ConfusionHeatMap extends ScrollPane {
     private final ResourceBundle text;
     private final HBox matrices = new HBox(28);
     private final Label caption = new Label();
+    private final Label hovered = new Label();
 
     ConfusionHeatMap(ResourceBundle text) {
         this.text = text;
@@ -33,13 +36,15 @@ final class ConfusionHeatMap extends ScrollPane {
         setFitToWidth(true);
         caption.getStyleClass().add("hint");
         caption.setWrapText(true);
-        VBox content = new VBox(10, caption, matrices);
+        hovered.setId("confusionHovered");
+        VBox content = new VBox(10, caption, matrices, hovered);
         content.setPadding(new Insets(12));
         setContent(content);
         caption.setText(text.getString("confusion.pick"));
     }
 
     void show(ConfusionPair pair) {
+        hovered.setText("");
         caption.setText(MessageFormat.format(text.getString("confusion.caption"), pair.slice().label(),
                 pair.production().total()));
         matrices.getChildren().setAll(
@@ -52,6 +57,17 @@ final class ConfusionHeatMap extends ScrollPane {
     void showMessage(String message) {
         caption.setText(message);
         matrices.getChildren().clear();
+    }
+
+    /** White on the blue, near-black on the orange: whichever reads with a contrast of at least 4.5:1. */
+    private static String textOn(Color background) {
+        double luminance = 0.2126 * linear(background.getRed()) + 0.7152 * linear(background.getGreen())
+                + 0.0722 * linear(background.getBlue());
+        return luminance < 0.3 ? "white" : "#1f2328";
+    }
+
+    private static double linear(double channel) {
+        return channel <= 0.03928 ? channel / 12.92 : Math.pow((channel + 0.055) / 1.055, 2.4);
     }
 
     private VBox matrix(String title, ConfusionMatrix counts, String hex, String id) {
@@ -83,11 +99,16 @@ final class ConfusionHeatMap extends ScrollPane {
                 cell.getStyleClass().add("confusion-cell");
                 cell.setAlignment(Pos.CENTER);
                 cell.setMinSize(64, 34);
-                cell.setStyle(String.format(Locale.ROOT, "-fx-background-color: rgba(%d,%d,%d,%.3f);%s",
-                        (int) (base.getRed() * 255), (int) (base.getGreen() * 255), (int) (base.getBlue() * 255),
-                        0.08 + 0.85 * share, share > 0.55 ? " -fx-text-fill: white;" : ""));
-                cell.setTooltip(new Tooltip(MessageFormat.format(text.getString("confusion.cellTooltip"),
-                        classes.get(l), classes.get(p), count, String.format(Locale.ROOT, "%.1f", 100 * share))));
+                // Colours set directly, not through setStyle: 50 inline stylesheets to parse would stall the FX thread.
+                cell.setBackground(new Background(new BackgroundFill(base.deriveColor(0, 1, 1, 0.08 + 0.85 * share),
+                        new CornerRadii(3), Insets.EMPTY)));
+                if (share > 0.55) {
+                    cell.setTextFill(Color.web(textOn(base)));
+                }
+                // One line under the matrices says what the hovered cell holds: a tooltip per cell costs a window each.
+                String detail = MessageFormat.format(text.getString("confusion.cellDetail"),
+                        classes.get(l), classes.get(p), count, String.format(Locale.ROOT, "%.1f", 100 * share));
+                cell.setOnMouseEntered(e -> hovered.setText(detail));
                 grid.add(cell, p + 1, l + 1);
             }
         }

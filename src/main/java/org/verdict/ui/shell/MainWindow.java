@@ -291,35 +291,37 @@ public final class MainWindow implements Navigator {
         return rail;
     }
 
+    /** Every menu item with a shortcut, in menu order, in two aligned columns. */
     private void showShortcuts() {
-        StringBuilder list = new StringBuilder();
-        collectShortcuts(((MenuBar) root.getTop()).getMenus(), list);
-        showInformation(text.getString("menu.help.shortcuts"), list.toString());
-    }
-
-    private static void collectShortcuts(List<Menu> menus, StringBuilder list) {
-        for (Menu menu : menus) {
+        javafx.scene.layout.GridPane list = new javafx.scene.layout.GridPane();
+        list.setId("shortcutList");
+        list.setHgap(24);
+        list.setVgap(4);
+        int row = 0;
+        for (Menu menu : ((MenuBar) root.getTop()).getMenus()) {
             for (MenuItem item : menu.getItems()) {
                 if (item.getAccelerator() != null) {
-                    list.append(String.format(Locale.ROOT, "%-18s %s%n", item.getAccelerator().getDisplayText(),
-                            item.getText()));
+                    Label keys = new Label(item.getAccelerator().getDisplayText());
+                    keys.setStyle("-fx-font-weight: bold;");
+                    list.addRow(row++, keys, new Label(item.getText()));
                 }
             }
         }
+        showInformation(text.getString("menu.help.shortcuts"), list);
     }
 
     private void showAbout() {
-        showInformation(text.getString("menu.help.about"), text.getString("about.text"));
+        Label about = new Label(text.getString("about.text"));
+        about.setWrapText(true);
+        showInformation(text.getString("menu.help.about"), about);
     }
 
-    private void showInformation(String title, String body) {
+    private void showInformation(String title, javafx.scene.Node body) {
         javafx.scene.control.Alert info = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
         info.initOwner(window());
         info.setTitle(title);
         info.setHeaderText(title);
-        Label label = new Label(body);
-        label.getStyleClass().add("monospace-block");
-        info.getDialogPane().setContent(label);
+        info.getDialogPane().setContent(body);
         info.show();
     }
 

@@ -45,21 +45,23 @@ class CompareViewTest {
     private final List<Path> exportTargets = new ArrayList<>();
     private final List<Throwable> failures = new ArrayList<>();
     private TableView<ComparisonRow> table;
+    private Appearance appearance;
+    private ChartPane chartPane;
 
     @Start
     @SuppressWarnings("unchecked")
     void start(Stage stage) throws Exception {
         CurrentThreadExecutor executor = new CurrentThreadExecutor();
-        Appearance appearance = new Appearance(false, false);
+        appearance = new Appearance(false, false);
         CompareViewModel model = new CompareViewModel((pack, candidate, options, progress) -> ReportFixture.standard(),
                 new ComparisonEngine()::confusionMatrix,
                 executor, new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS, failures::add);
-        ChartPane chart = new ChartPane(appearance, text, extension -> {
+        chartPane = new ChartPane(appearance, text, extension -> {
             Path target = folder.resolve("chart-" + exportTargets.size() + "." + extension);
             exportTargets.add(target);
             return Optional.of(target);
         }, failures::add);
-        CompareView view = new CompareView(model, text, executor, chart,
+        CompareView view = new CompareView(model, text, executor, chartPane,
                 new DividerMemory(UserSettings.load(folder.resolve("settings.json"))));
         Scene scene = new Scene((javafx.scene.Parent) view.node(), 1200, 800);
         appearance.applyTo(scene.getRoot());
@@ -130,6 +132,23 @@ class CompareViewTest {
         String[] holder = new String[1];
         robot.interact(() -> holder[0] = Clipboard.getSystemClipboard().getString());
         return holder[0];
+    }
+
+    @Test
+    void theChartFollowsTheThemeAndTextSize(FxRobot robot) {
+        org.jfree.chart.JFreeChart chart = chartPane.chart().orElseThrow();
+        assertEquals(org.verdict.ui.chart.ChartLook.LIGHT.background(), chart.getBackgroundPaint());
+
+        robot.interact(() -> appearance.darkProperty().set(true));
+        assertEquals(org.verdict.ui.chart.ChartLook.DARK.background(), chart.getBackgroundPaint());
+        assertEquals(org.verdict.ui.chart.ChartLook.DARK.text(), chart.getTitle().getPaint());
+
+        robot.interact(() -> appearance.largeTextProperty().set(true));
+        assertTrue(chart.getTitle().getFont().getSize() > 14, "large text reaches the chart");
+        robot.interact(() -> {
+            appearance.darkProperty().set(false);
+            appearance.largeTextProperty().set(false);
+        });
     }
 
     /** Monocle turns a right click into no context-menu request, so the test sends the request a right click makes. */

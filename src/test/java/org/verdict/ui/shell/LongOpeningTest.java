@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -53,17 +51,7 @@ class LongOpeningTest {
         MainViewModel model = new MainViewModel(slowSource, executor, new ActivityMonitor(System::currentTimeMillis),
                 UserSettings.load(folder.resolve("settings.json")), folder.resolve("decisions.db"), "Opening");
         window = new MainWindow(model, List.of(), List.of(), new Appearance(false, false), text,
-                new ProblemDialog(text), unhandled::add, new MainWindow.PackChooser() {
-                    @Override
-                    public Optional<Path> choosePack(Window owner) {
-                        return Optional.empty();
-                    }
-
-                    @Override
-                    public Optional<Path> choosePackFolder(Window owner) {
-                        return Optional.empty();
-                    }
-                });
+                new ProblemDialog(text), unhandled::add, new NoPackChooser());
         window.install(stage, () -> { });
         stage.show();
     }

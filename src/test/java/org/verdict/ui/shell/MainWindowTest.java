@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.ResourceBundle;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
@@ -17,7 +16,6 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -69,17 +67,7 @@ class MainWindowTest {
         window = new MainWindow(model,
                 List.of(new OverviewView(new OverviewViewModel(text), text), new PlainView("gates", "Gates", gates)),
                 List.of(), appearance, text, new ProblemDialog(text), executor::reportUnhandled,
-                new MainWindow.PackChooser() {
-                    @Override
-                    public Optional<Path> choosePack(Window owner) {
-                        return Optional.empty();
-                    }
-
-                    @Override
-                    public Optional<Path> choosePackFolder(Window owner) {
-                        return Optional.empty();
-                    }
-                });
+                new NoPackChooser());
         window.install(stage, () -> { });
         stage.show();
     }
@@ -153,6 +141,19 @@ class MainWindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(window.root().getStyleClass().contains(Appearance.DARK_STYLE_CLASS), "the shortcut toggles back");
+    }
+
+    @Test
+    void f1ListsEveryShortcutWithItsCommand(FxRobot robot) {
+        robot.press(KeyCode.F1).release(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.layout.GridPane list = robot.lookup("#shortcutList").queryAs(javafx.scene.layout.GridPane.class);
+        List<String> cells = list.getChildren().stream().map(node -> ((Label) node).getText()).toList();
+        assertEquals("Ctrl+O", cells.get(0));
+        assertEquals("Open pack…", cells.get(1));
+        assertTrue(cells.contains("Dark theme") && cells.contains("Ctrl+Shift+D"), cells.toString());
+        assertTrue(cells.contains("Gates") && cells.contains("Ctrl+2"), cells.toString());
     }
 
     @Test
