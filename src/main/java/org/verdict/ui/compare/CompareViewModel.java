@@ -38,14 +38,21 @@ import org.verdict.ui.task.BackgroundExecutor;
 /**
  * State of the Compare view. Picking a candidate, or an intersectional cross not yet computed, runs the comparison
  * in the background; picking a metric or dimension only reselects rows. Chart data is built on a worker thread.
- * Reports are cached per candidate and set of crosses, so switching back is instant.
+ * Reports are cached per candidate and cross, so switching back is instant.
  */
 public final class CompareViewModel {
 
     /** Which chart the view shows. */
     public enum ChartKind { FOREST_PLOT, PER_MODEL }
 
-    private record ReportKey(String candidate, boolean withCrosses) {
+    /**
+     * One comparison per candidate and cross: the p-values of a cross are adjusted together with the overall and
+     * single-dimension slices only, the same family as {@code compare --cross a,b} on the command line.
+     */
+    private record ReportKey(String candidate, List<String> cross) {
+        static ReportKey of(String candidate, SliceDimension shown) {
+            return new ReportKey(candidate, shown != null && shown.isCross() ? shown.dimensions() : List.of());
+        }
     }
 
     private final ComparisonRunner runner;
@@ -77,7 +84,6 @@ public final class CompareViewModel {
     private final Map<ReportKey, ComparisonReport> reports = new HashMap<>();
 
     private ReviewPack pack;
-    private List<List<String>> crosses = List.of();
     private boolean scoresMissing;
     private boolean selectingPack;
 
@@ -116,7 +122,7 @@ public final class CompareViewModel {
             metric.set(Metric.fromWireName(newPack.manifest().primaryMetric()).filter(metrics::contains)
                     .orElse(metrics.isEmpty() ? null : metrics.get(0)));
             List<String> sliceColumns = new ArrayList<>(newPack.primary().sliceColumns().keySet());
-            crosses = pairs(sliceColumns);
+            List<List<String>> crosses = pairs(sliceColumns);
             List<SliceDimension> choices = new ArrayList<>();
             choices.add(SliceDimension.ALL);
             sliceColumns.forEach(column -> choices.add(new SliceDimension(List.of(column))));
@@ -166,7 +172,7 @@ public final class CompareViewModel {
         if (selectingPack || pack == null || candidate.get() == null) {
             return;
         }
-        ReportKey key = new ReportKey(candidate.get(), dimension.get() != null && dimension.get().isCross());
+        ReportKey key = ReportKey.of(candidate.get(), dimension.get());
         ComparisonReport cached = reports.get(key);
         if (cached != null) {
             report.set(cached);
@@ -174,7 +180,7 @@ public final class CompareViewModel {
             return;
         }
         ReviewPack comparedPack = pack;
-        ComparisonOptions options = key.withCrosses() ? baseOptions.withCrosses(crosses) : baseOptions;
+        ComparisonOptions options = key.cross().isEmpty() ? baseOptions : baseOptions.withCrosses(List.of(key.cross()));
         computing.set(true);
         notice.set(text.getString("compare.computing"));
         executor.run(progress -> runner.compare(comparedPack, key.candidate(), options, progress))
@@ -185,7 +191,7 @@ public final class CompareViewModel {
                         return; // a newer pack was opened meanwhile
                     }
                     reports.put(key, result);
-                    if (key.equals(new ReportKey(candidate.get(), dimension.get() != null && dimension.get().isCross()))) {
+                    if (key.equals(ReportKey.of(candidate.get(), dimension.get()))) {
                         report.set(result);
                         showSelection();
                     }

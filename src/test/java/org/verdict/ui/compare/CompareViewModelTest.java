@@ -80,6 +80,22 @@ class CompareViewModelTest {
     }
 
     @Test
+    void eachCrossIsAdjustedOnlyWithTheOverallAndSingleDimensionSlicesLikeTheCommandLine() throws Exception {
+        // three slice columns give three possible crosses; choosing one must not put the other two in its family
+        String manifest = PackFixture.MULTICLASS_MANIFEST.replace("\"sensitive\": [\"gender\"]",
+                "\"sensitive\": [\"gender\", \"age\"]");
+        String csv = PackFixture.MULTICLASS_CSV.replace("gender,pred_42", "gender,age,pred_42")
+                .replaceAll("(,[fm]),", "$1,young,");
+        model.showPack(new PackLoader().load(PackFixture.write(folder.resolve("three"), manifest, csv), Progress.NONE));
+        SliceDimension languageByAge = new SliceDimension(List.of("language", "age"));
+        assertEquals(3, model.dimensions().stream().filter(SliceDimension::isCross).count());
+
+        model.dimensionProperty().set(languageByAge);
+
+        assertEquals(List.of(List.of("language", "age")), requested.get(requested.size() - 1).crosses());
+    }
+
+    @Test
     void filterAndOnlyWorseKeepTheOverallRow() throws Exception {
         model.showPack(multiclassPack());
 
