@@ -25,7 +25,7 @@ public record ChartLook(Color background, Color text, Color grid, float fontSize
 
     public static ChartLook of(boolean dark, boolean largeText) {
         ChartLook base = dark ? DARK : LIGHT;
-        return largeText ? new ChartLook(base.background, base.text, base.grid, 16f) : base;
+        return largeText ? new ChartLook(base.background, base.text, base.grid, 18f) : base;
     }
 
     public void applyTo(JFreeChart chart) {

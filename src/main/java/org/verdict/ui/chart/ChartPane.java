@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
+import java.util.List;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -14,7 +15,13 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.StackPane;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.Axis;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.fx.ChartCanvas;
 import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.fx.interaction.MouseHandlerFX;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.XYPlot;
 import org.verdict.ui.theme.Appearance;
 
 /**
@@ -27,6 +34,13 @@ public final class ChartPane extends StackPane {
     public interface SaveTarget {
         Optional<Path> ask(String extension);
     }
+
+    /** Up to this many rows the chart fits the pane, so its value axis is always in view with every row. */
+    static final int ROWS_THAT_FIT = 25;
+    /** Row labels shrink to fit the pane, but never below this size. */
+    private static final float SMALLEST_ROW_FONT = 9f;
+    /** Height of a row for each pixel of its label's size. */
+    private static final double ROW_PITCH = 1.1;
 
     private final ChartViewer viewer = new ChartViewer(null, false);
     private final Label placeholder = new Label();
@@ -49,6 +63,21 @@ public final class ChartPane extends StackPane {
         scroller.getStyleClass().add("edge-to-edge");
         getChildren().addAll(scroller, placeholder);
         scroller.setVisible(false);
+        // The wheel scrolls the pane instead of zooming: a review tool must not silently change a chart's scale,
+        // and JFreeChart's drag-to-zoom and pan would leave a clipped axis with no visible way back.
+        ChartCanvas canvas = viewer.getCanvas();
+        for (String handler : List.of("scroll", "zoom", "pan")) {
+            MouseHandlerFX found = canvas.getMouseHandler(handler);
+            if (found != null) {
+                canvas.removeMouseHandler(found);
+                canvas.removeAuxiliaryMouseHandler(found);
+            }
+        }
+        scroller.viewportBoundsProperty().addListener((obs, was, now) -> {
+            if (was.getHeight() != now.getHeight()) {
+                restyle();
+            }
+        });
 
         MenuItem copy = new MenuItem(text.getString("chart.copy"));
         copy.setId("chartCopy");
@@ -88,6 +117,21 @@ public final class ChartPane extends StackPane {
         placeholder.setText(message);
         placeholder.setVisible(true);
         scroller.setVisible(false);
+        // The wheel scrolls the pane instead of zooming: a review tool must not silently change a chart's scale,
+        // and JFreeChart's drag-to-zoom and pan would leave a clipped axis with no visible way back.
+        ChartCanvas canvas = viewer.getCanvas();
+        for (String handler : List.of("scroll", "zoom", "pan")) {
+            MouseHandlerFX found = canvas.getMouseHandler(handler);
+            if (found != null) {
+                canvas.removeMouseHandler(found);
+                canvas.removeAuxiliaryMouseHandler(found);
+            }
+        }
+        scroller.viewportBoundsProperty().addListener((obs, was, now) -> {
+            if (was.getHeight() != now.getHeight()) {
+                restyle();
+            }
+        });
     }
 
     public Optional<JFreeChart> chart() {
@@ -105,8 +149,39 @@ public final class ChartPane extends StackPane {
         chart.setNotify(false);
         ChartLook look = ChartLook.of(appearance.darkProperty().get(), appearance.largeTextProperty().get());
         look.applyTo(chart);
-        viewer.setMinHeight(rows == 0 ? 0 : 110 + rows * look.fontSize() * 1.1);
+        if (rows > 0) {
+            fitRows(chart, look);
+        }
         chart.setNotify(true);
+    }
+
+    /**
+     * Up to {@link #ROWS_THAT_FIT} rows, the chart fills the pane and the row labels shrink to the room each row
+     * gets, so the value axis is in view with every row. When even the smallest labels would not fit (a long
+     * cross, large text on a small pane), the chart scrolls with full-size labels and its value axis moves to the
+     * top, where it is in view with the first rows (the overall row and the worst slices).
+     */
+    private void fitRows(JFreeChart chart, ChartLook look) {
+        // Title, legend, value axis and padding take about this much height (measured at 12 and 18 px).
+        double frame = 20 + 5.4 * look.fontSize();
+        double available = scroller.getViewportBounds().getHeight();
+        // A label needs a little more than its size, or JFreeChart hides every other one.
+        float fitting = (float) Math.floor((available - frame) / rows / ROW_PITCH);
+        boolean fits = available <= 0 || rows <= ROWS_THAT_FIT && fitting >= SMALLEST_ROW_FONT;
+        float rowFont = fits ? Math.max(SMALLEST_ROW_FONT, Math.min(look.fontSize(), fitting)) : look.fontSize();
+        viewer.setMinHeight(fits ? 0 : frame + rows * look.fontSize() * ROW_PITCH * 1.1);
+        AxisLocation valueAxisAt = fits ? AxisLocation.BOTTOM_OR_RIGHT : AxisLocation.TOP_OR_LEFT;
+        Axis rowAxis = null;
+        if (chart.getPlot() instanceof XYPlot xy) {
+            rowAxis = xy.getDomainAxis();
+            xy.setRangeAxisLocation(valueAxisAt, false);
+        } else if (chart.getPlot() instanceof CategoryPlot category) {
+            rowAxis = category.getDomainAxis();
+            category.setRangeAxisLocation(valueAxisAt, false);
+        }
+        if (rowAxis != null) {
+            rowAxis.setTickLabelFont(rowAxis.getTickLabelFont().deriveFont(rowFont));
+        }
     }
 
     private void copyToClipboard() {

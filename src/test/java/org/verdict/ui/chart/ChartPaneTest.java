@@ -1,0 +1,136 @@
+package org.verdict.ui.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import java.util.ResourceBundle;
+import javafx.geometry.Bounds;
+import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.ScrollEvent;
+import javafx.stage.Stage;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.fx.ChartCanvas;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.Range;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.verdict.ui.theme.Appearance;
+
+/** A chart with one row per slice, in a pane of the height the Compare view gives it at 1440×900. */
+@ExtendWith(ApplicationExtension.class)
+class ChartPaneTest {
+    private ChartPane pane;
+    private Appearance appearance;
+
+    @Start
+    void start(Stage stage) {
+        appearance = new Appearance(false, false);
+        pane = new ChartPane(appearance, ResourceBundle.getBundle("org.verdict.ui.messages"),
+                extension -> Optional.empty(), failure -> { });
+        Scene scene = new Scene(pane, 1100, 350);
+        appearance.applyTo(scene.getRoot());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    /** A horizontal forest-plot-like chart: row i at Δ = i / 100. */
+    private static JFreeChart rows(int count) {
+        XYSeries deltas = new XYSeries("Δ");
+        String[] labels = new String[count];
+        for (int i = 0; i < count; i++) {
+            deltas.add(i, i / 100.0);
+            labels[i] = "segment=enterprise × language=" + i;
+        }
+        SymbolAxis slices = new SymbolAxis(null, labels);
+        XYPlot plot = new XYPlot(new XYSeriesCollection(deltas), slices, new NumberAxis("Δ"),
+                new XYLineAndShapeRenderer(false, true));
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        return new JFreeChart("rows", plot);
+    }
+
+    private void show(JFreeChart chart, int rows, FxRobot robot) {
+        robot.interact(() -> pane.showChart(chart, rows));
+        robot.interact(() -> { });
+    }
+
+    private ScrollPane scroller(FxRobot robot) {
+        return robot.lookup(".chart-pane > .scroll-pane").queryAs(ScrollPane.class);
+    }
+
+    @Test
+    void upToTwentyFiveRowsFitThePaneSoTheValueAxisIsInView(FxRobot robot) {
+        JFreeChart chart = rows(ChartPane.ROWS_THAT_FIT);
+        show(chart, ChartPane.ROWS_THAT_FIT, robot);
+
+        ScrollPane scroller = scroller(robot);
+        Bounds viewport = scroller.getViewportBounds();
+        assertTrue(scroller.getContent().getLayoutBounds().getHeight() <= viewport.getHeight() + 0.5,
+                "the chart is no taller than the pane: nothing (not the axis) below the fold");
+        assertEquals(AxisLocation.BOTTOM_OR_RIGHT, ((XYPlot) chart.getPlot()).getRangeAxisLocation());
+    }
+
+    @Test
+    void aLongerChartScrollsWithItsValueAxisOnTop(FxRobot robot) {
+        JFreeChart chart = rows(40);
+        show(chart, 40, robot);
+
+        ScrollPane scroller = scroller(robot);
+        assertTrue(scroller.getContent().getLayoutBounds().getHeight() > scroller.getViewportBounds().getHeight(),
+                "40 rows scroll");
+        assertEquals(AxisLocation.TOP_OR_LEFT, ((XYPlot) chart.getPlot()).getRangeAxisLocation(),
+                "the value axis is in view with the first rows");
+        // Back to a short chart: the axis returns to the bottom.
+        JFreeChart shorter = rows(10);
+        show(shorter, 10, robot);
+        assertEquals(AxisLocation.BOTTOM_OR_RIGHT, ((XYPlot) shorter.getPlot()).getRangeAxisLocation());
+    }
+
+    @Test
+    void theMouseWheelDoesNotChangeTheScale(FxRobot robot) {
+        JFreeChart chart = rows(10);
+        show(chart, 10, robot);
+        XYPlot plot = (XYPlot) chart.getPlot();
+        Range values = plot.getRangeAxis().getRange();
+        Range slices = plot.getDomainAxis().getRange();
+
+        ChartCanvas canvas = robot.lookup(".chart-pane .scroll-pane").queryAs(ScrollPane.class).getContent()
+                .lookupAll("*").stream().filter(ChartCanvas.class::isInstance).map(ChartCanvas.class::cast)
+                .findFirst().orElseThrow();
+        double x = canvas.getWidth() / 2;
+        double y = canvas.getHeight() / 2;
+        for (double delta : new double[] {120, -120, 360}) {
+            robot.interact(() -> canvas.fireEvent(new ScrollEvent(ScrollEvent.SCROLL, x, y, x, y, false, false,
+                    false, false, false, false, 0, delta, 0, delta, ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                    ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null)));
+        }
+
+        assertEquals(values, plot.getRangeAxis().getRange(), "the value axis keeps its range");
+        assertEquals(slices, plot.getDomainAxis().getRange(), "every slice stays in view");
+    }
+
+    @Test
+    void largeTextReachesTheChart(FxRobot robot) {
+        JFreeChart chart = rows(5);
+        show(chart, 5, robot);
+        float normal = chart.getXYPlot().getRangeAxis().getTickLabelFont().getSize2D();
+
+        robot.interact(() -> appearance.largeTextProperty().set(true));
+
+        float large = chart.getXYPlot().getRangeAxis().getTickLabelFont().getSize2D();
+        // The app's text grows from 13 to 19 px in large text; the chart's from 12 to 18.
+        assertEquals(12f, normal);
+        assertEquals(18f, large);
+    }
+}
