@@ -2,7 +2,9 @@ package org.verdict.ui.compare;
 
 import java.text.MessageFormat;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -41,6 +43,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.pack.ReviewPack;
@@ -59,6 +64,11 @@ public final class CompareView implements PackView {
     private static final PseudoClass WORSE = PseudoClass.getPseudoClass("worse");
     private static final PseudoClass BETTER = PseudoClass.getPseudoClass("better");
     private static final PseudoClass OVERALL = PseudoClass.getPseudoClass("overall");
+    /** Table cells' font (verdict.css) and the root's normal text size, to measure cell texts. */
+    private static final String CELL_FONT_FAMILY = "DejaVu Sans";
+    private static final double BASE_FONT_SIZE = 13;
+    /** Text this much larger than normal is the large-text (projector) mode. */
+    private static final double LARGE_TEXT_SCALE = 1.2;
 
     private final CompareViewModel model;
     private final ResourceBundle text;
@@ -70,6 +80,8 @@ public final class CompareView implements PackView {
     // A tooltip is a window of its own: cells share one per text instead of making one per cell and repaint.
     private final java.util.Map<String, Tooltip> tooltips = new java.util.HashMap<>();
     private final javafx.beans.property.DoubleProperty textScale = new javafx.beans.property.SimpleDoubleProperty(1);
+    /** The text each column shows for a row, to size the column to its content. */
+    private final Map<TableColumn<ComparisonRow, ?>, Function<ComparisonRow, String>> shownTexts = new HashMap<>();
 
     public CompareView(CompareViewModel model, ResourceBundle text, BackgroundExecutor executor, ChartPane chartPane,
                        DividerMemory dividers) {
@@ -88,8 +100,8 @@ public final class CompareView implements PackView {
         summary.getStyleClass().add("compare-summary");
         summary.setWrapText(true);
         summary.textProperty().bind(model.summaryProperty());
-        // Column widths are given for 13 px text and follow the text size (large-text mode on a projector).
-        textScale.bind(Bindings.createDoubleBinding(() -> summary.getFont().getSize() / 13.0, summary.fontProperty()));
+        // Columns are measured at the current text size and the Test column yields in large-text (projector) mode.
+        textScale.bind(Bindings.createDoubleBinding(() -> summary.getFont().getSize() / BASE_FONT_SIZE, summary.fontProperty()));
         Label notice = new Label();
         notice.setId("compareNotice");
         notice.getStyleClass().add("compare-notice");
@@ -246,22 +258,38 @@ public final class CompareView implements PackView {
         table.setPlaceholder(new Label(text.getString("compare.noRows")));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.getColumns().add(textColumn("compare.col.slice", ComparisonRow::slice, ComparisonRow::slice, 160));
+        TableColumn<ComparisonRow, String> slice = textColumn("compare.col.slice", ComparisonRow::slice,
+                ComparisonRow::slice);
+        // A cross ("segment=enterprise × language=pt") takes two lines, so the column stays narrow and both parts
+        // stay readable.
+        slice.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : twoLines(item));
+            }
+        });
+        shownTexts.put(slice, row -> twoLines(row.slice()));
+        table.getColumns().add(slice);
+        // The verdict comes right after the slice: it is what a reviewer reads first, and it stays in view
+        // however narrow the window or large the text.
+        table.getColumns().add(verdictColumn());
         TableColumn<ComparisonRow, Integer> n = new TableColumn<>(text.getString("compare.col.n"));
+        n.setId("compare.col.n");
         n.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().n()));
-        sizeWith(n, 64, true);
         n.getStyleClass().add("numeric");
+        shownTexts.put(n, row -> String.valueOf(row.n()));
         table.getColumns().add(n);
         table.getColumns().add(numberColumn("compare.col.production", ComparisonRow::productionText,
-                ComparisonRow::productionValue, 166, "production-value"));
+                ComparisonRow::productionValue, "production-value"));
         table.getColumns().add(numberColumn("compare.col.candidate", ComparisonRow::candidateText,
-                ComparisonRow::candidateValue, 166, "candidate-value"));
-        table.getColumns().add(numberColumn("compare.col.delta", ComparisonRow::deltaText, ComparisonRow::delta, 196,
+                ComparisonRow::candidateValue, "candidate-value"));
+        table.getColumns().add(numberColumn("compare.col.delta", ComparisonRow::deltaText, ComparisonRow::delta,
                 "delta-value"));
-        table.getColumns().add(numberColumn("compare.col.p", ComparisonRow::pValueText, ComparisonRow::adjustedP, 124,
+        table.getColumns().add(numberColumn("compare.col.p", ComparisonRow::pValueText, ComparisonRow::adjustedP,
                 "p-value"));
         TableColumn<ComparisonRow, String> test = textColumn("compare.col.test", ComparisonRow::test,
-                ComparisonRow::test, 130);
+                ComparisonRow::test);
         // A readable name in the cell ("bootstrap (cells)"); the exact name, as in the JSON, and what the test
         // does in the tooltip.
         test.setCellFactory(column -> new TableCell<>() {
@@ -269,12 +297,16 @@ public final class CompareView implements PackView {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 boolean known = !empty && item != null && text.containsKey("test." + item);
-                setText(empty ? null : known ? text.getString("testName." + item) : item);
+                setText(empty ? null : known ? testName(item) : item);
                 setTooltip(known ? tooltip(item + ": " + text.getString("test." + item)) : null);
             }
         });
+        shownTexts.put(test, row -> testName(row.test()));
         table.getColumns().add(test);
-        table.getColumns().add(verdictColumn());
+        // On a projector the test (the same for most rows) gives its room to the numbers; the table menu (+)
+        // brings it back.
+        table.setTableMenuButtonVisible(true);
+        textScale.addListener((obs, old, now) -> test.setVisible(now.doubleValue() < LARGE_TEXT_SCALE));
         for (TableColumn<ComparisonRow, ?> column : table.getColumns()) {
             String tipKey = column.getId() + ".tooltip";
             if (text.containsKey(tipKey)) {
@@ -292,6 +324,8 @@ public final class CompareView implements PackView {
                 () -> table.getComparator() == null ? overallFirst : overallFirst.thenComparing(table.getComparator()),
                 table.comparatorProperty()));
         table.setItems(sorted);
+        model.rows().addListener((javafx.collections.ListChangeListener<ComparisonRow>) change -> fitColumnsToContent());
+        textScale.addListener((obs, old, now) -> fitColumnsToContent());
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
                 model.selectSlice(row.result().slice());
@@ -326,31 +360,60 @@ public final class CompareView implements PackView {
     }
 
     private TableColumn<ComparisonRow, String> textColumn(String key, Function<ComparisonRow, String> shown,
-                                                         Function<ComparisonRow, String> sortKey, double width) {
+                                                         Function<ComparisonRow, String> sortKey) {
         TableColumn<ComparisonRow, String> column = new TableColumn<>(text.getString(key));
         column.setId(key);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(shown.apply(cell.getValue())));
-        sizeWith(column, width, false);
+        shownTexts.put(column, shown);
         return column;
     }
 
+    static String twoLines(String sliceLabel) {
+        return sliceLabel.replace(" × ", " ×\n");
+    }
+
+    private String testName(String test) {
+        return test != null && text.containsKey("testName." + test) ? text.getString("testName." + test) : test;
+    }
+
     /**
-     * Sets a column's width for the current text size and keeps it in step when the size changes. Columns of
-     * numbers never shrink below it ({@code atLeast}); text columns down to 60% of it, then the table scrolls.
+     * Every column gets the width of its widest text (header or cell, measured in the bold of the overall row at
+     * the current text size), so no number, slice or verdict is cut; a window too narrow for all of them scrolls.
      */
-    private void sizeWith(TableColumn<ComparisonRow, ?> column, double width, boolean atLeast) {
-        Runnable resize = () -> {
-            column.setPrefWidth(width * textScale.get());
-            column.setMinWidth(width * textScale.get() * (atLeast ? 1 : 0.6));
-        };
-        resize.run();
-        textScale.addListener((obs, old, now) -> resize.run());
+    private void fitColumnsToContent() {
+        Font cellFont = Font.font(CELL_FONT_FAMILY, FontWeight.BOLD, BASE_FONT_SIZE * textScale.get());
+        Text measure = new Text();
+        measure.setFont(cellFont);
+        // The theme's cell padding (0.5em each side), the coloured border of a model column, and slack for the
+        // text's own insets (less and JavaFX cuts the text with an ellipsis).
+        double padding = 24 * textScale.get();
+        for (TableColumn<ComparisonRow, ?> column : table.getColumns()) {
+            Function<ComparisonRow, String> shown = shownTexts.get(column);
+            double widest = width(measure, headerText(column));
+            for (ComparisonRow row : model.rows()) {
+                String cell = shown.apply(row);
+                for (String line : cell == null ? new String[0] : cell.split("\n")) {
+                    widest = Math.max(widest, width(measure, line));
+                }
+            }
+            column.setMinWidth(Math.ceil(widest + padding));
+            column.setPrefWidth(Math.ceil(widest + padding));
+        }
+    }
+
+    private static double width(Text measure, String content) {
+        measure.setText(content);
+        return measure.getLayoutBounds().getWidth();
+    }
+
+    private static String headerText(TableColumn<ComparisonRow, ?> column) {
+        return column.getGraphic() instanceof Label header ? header.getText() : column.getText();
     }
 
     /** A column that shows formatted text but sorts by the number behind it; unavailable values sort last. */
     private TableColumn<ComparisonRow, ComparisonRow> numberColumn(String key, Function<ComparisonRow, String> shown,
                                                                    Function<ComparisonRow, Double> value,
-                                                                   double width, String styleClass) {
+                                                                   String styleClass) {
         TableColumn<ComparisonRow, ComparisonRow> column = new TableColumn<>(text.getString(key));
         column.setId(key);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
@@ -363,8 +426,7 @@ public final class CompareView implements PackView {
             }
         });
         column.getStyleClass().addAll("numeric", styleClass);
-        // Numbers with their intervals must stay readable; narrow windows scroll instead of cutting them.
-        sizeWith(column, width, true);
+        shownTexts.put(column, shown);
         return column;
     }
 
@@ -395,7 +457,7 @@ public final class CompareView implements PackView {
                 setTooltip(tooltip(note == null ? explanation : explanation + "\n" + note));
             }
         });
-        sizeWith(column, 140, false);
+        shownTexts.put(column, ComparisonRow::verdictText);
         return column;
     }
 

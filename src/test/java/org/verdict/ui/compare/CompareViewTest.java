@@ -180,4 +180,71 @@ class CompareViewTest {
         assertEquals('N', png[2]);
         assertTrue(failures.isEmpty(), failures.toString());
     }
+
+    private TableColumn<ComparisonRow, ?> columnWithId(String id) {
+        return table.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().orElseThrow();
+    }
+
+    /** The header of a column lies inside the table's visible width, without scrolling. */
+    private boolean headerInView(FxRobot robot, String id) {
+        javafx.scene.Node header = robot.lookup("#compareTable .column-header").queryAll().stream()
+                .filter(node -> node instanceof javafx.scene.control.skin.TableColumnHeader h
+                        && h.getTableColumn() == columnWithId(id))
+                .findFirst().orElseThrow();
+        javafx.geometry.Bounds headerBounds = header.localToScene(header.getBoundsInLocal());
+        javafx.geometry.Bounds tableBounds = table.localToScene(table.getBoundsInLocal());
+        return headerBounds.getMinX() >= tableBounds.getMinX() && headerBounds.getMaxX() <= tableBounds.getMaxX();
+    }
+
+    /** Cells whose text JavaFX had to cut with an ellipsis (the text drawn differs from the cell's text). */
+    private List<String> cutCells(FxRobot robot) {
+        List<javafx.scene.control.Labeled> cells = robot.lookup("#compareTable .table-cell").queryAll().stream()
+                .map(javafx.scene.control.Labeled.class::cast)
+                .filter(cell -> cell.isVisible() && cell.getText() != null && !cell.getText().isEmpty())
+                .toList();
+        // Five rows of up to eight columns; the one too small for a verdict has empty numbers.
+        assertTrue(cells.size() >= 20, "the rows' cells are on screen: " + cells.size());
+        return cells.stream()
+                .filter(cell -> cell.lookupAll(".text").stream()
+                        .map(javafx.scene.text.Text.class::cast)
+                        .anyMatch(drawn -> !drawn.getText().equals(cell.getText())))
+                .map(javafx.scene.control.Labeled::getText)
+                .toList();
+    }
+
+    @Test
+    void everyCellShowsItsWholeTextAtBothTextSizes(FxRobot robot) {
+        assertEquals(List.of(), cutCells(robot));
+
+        robot.interact(() -> appearance.largeTextProperty().set(true));
+        robot.interact(() -> { });
+        try {
+            assertEquals(List.of(), cutCells(robot));
+        } finally {
+            robot.interact(() -> appearance.largeTextProperty().set(false));
+        }
+    }
+
+    @Test
+    void theVerdictIsInViewInLargeTextAndTheTestColumnMakesRoom(FxRobot robot) {
+        assertTrue(columnWithId("compare.col.test").isVisible());
+
+        robot.interact(() -> appearance.largeTextProperty().set(true));
+        robot.interact(() -> { });
+        try {
+            assertEquals("compare.col.verdict", table.getVisibleLeafColumn(1).getId(),
+                    "the verdict comes right after the slice");
+            assertTrue(headerInView(robot, "compare.col.verdict"), "no horizontal scrolling to read the verdict");
+            assertTrue(!columnWithId("compare.col.test").isVisible(), "the test column yields on a projector");
+        } finally {
+            robot.interact(() -> appearance.largeTextProperty().set(false));
+        }
+        assertTrue(columnWithId("compare.col.test").isVisible(), "and comes back in normal text");
+    }
+
+    @Test
+    void aCrossTakesTwoLinesInTheSliceColumn() {
+        assertEquals("segment=enterprise ×\nlanguage=pt", CompareView.twoLines("segment=enterprise × language=pt"));
+        assertEquals("language=pt", CompareView.twoLines("language=pt"));
+    }
 }
