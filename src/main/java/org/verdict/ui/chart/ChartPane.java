@@ -117,21 +117,6 @@ public final class ChartPane extends StackPane {
         placeholder.setText(message);
         placeholder.setVisible(true);
         scroller.setVisible(false);
-        // The wheel scrolls the pane instead of zooming: a review tool must not silently change a chart's scale,
-        // and JFreeChart's drag-to-zoom and pan would leave a clipped axis with no visible way back.
-        ChartCanvas canvas = viewer.getCanvas();
-        for (String handler : List.of("scroll", "zoom", "pan")) {
-            MouseHandlerFX found = canvas.getMouseHandler(handler);
-            if (found != null) {
-                canvas.removeMouseHandler(found);
-                canvas.removeAuxiliaryMouseHandler(found);
-            }
-        }
-        scroller.viewportBoundsProperty().addListener((obs, was, now) -> {
-            if (was.getHeight() != now.getHeight()) {
-                restyle();
-            }
-        });
     }
 
     public Optional<JFreeChart> chart() {
