@@ -49,6 +49,7 @@ import org.verdict.ui.settings.DividerMemory;
 import org.verdict.ui.settings.UserDataFolder;
 import org.verdict.ui.settings.UserSettings;
 import org.verdict.ui.shell.BundledSample;
+import org.verdict.ui.shell.DeferredPackView;
 import org.verdict.ui.shell.MainViewModel;
 import org.verdict.ui.shell.MainWindow;
 import org.verdict.ui.shell.Navigator;
@@ -89,7 +90,9 @@ public final class VerdictApp extends Application {
         DividerMemory dividers = new DividerMemory(settings);
         ChartPane.SaveTarget saveTarget = extension -> askSaveTarget(stage, text, extension);
 
-        OverviewView overview = new OverviewView(new OverviewViewModel(text), text);
+        // Only Compare, the view on screen at start, is built before the first frame; the others once it is shown.
+        DeferredPackView overview = new DeferredPackView("overview", text.getString("view.overview"),
+                () -> new OverviewView(new OverviewViewModel(text), text));
         ComparisonEngine engine = new ComparisonEngine();
         CompareViewModel compareModel = new CompareViewModel(engine::compare, engine::confusionMatrix, executor,
                 activity, text, ComparisonOptions.DEFAULTS, unexpected);
@@ -102,12 +105,16 @@ public final class VerdictApp extends Application {
         GatesViewModel gatesModel = new GatesViewModel(
                 (pack, progress) -> gateReview.review(pack, null, gateReview.policyOf(pack), progress), executor,
                 activity, gatesText, viewId -> navigator.get().show(viewId), unexpected);
-        GatesView gates = new GatesView(gatesModel, gatesText);
-        EvidenceView evidence = new EvidenceView(gatesModel, gatesText,
-                new ChartPane(appearance, text, saveTarget, unexpected));
+        DeferredPackView gates = new DeferredPackView(GatesViewModel.VIEW_ID, gatesText.getString("view.gates"),
+                () -> new GatesView(gatesModel, gatesText));
+        DeferredPackView evidence = new DeferredPackView(GatesViewModel.EVIDENCE_VIEW_ID,
+                gatesText.getString("view.evidence"),
+                () -> new EvidenceView(gatesModel, gatesText, new ChartPane(appearance, text, saveTarget, unexpected)));
 
         AuditViewModel auditModel = new AuditViewModel(executor::runInBackground, executor::runOnFxThread);
-        AuditView audit = new AuditView(auditModel, AuditView.defaultText(), main.decisionStoreProperty()::get);
+        ResourceBundle auditText = AuditView.defaultText();
+        DeferredPackView audit = new DeferredPackView("audit", auditText.getString("audit.title"),
+                () -> new AuditView(auditModel, auditText, main.decisionStoreProperty()::get));
         RecordDecisionAction recordDecision = new RecordDecisionAction(executor,
                 (pack, progress) -> gateReview.review(pack, null, gateReview.policyOf(pack), progress),
                 main.decisionStoreProperty(), () -> stage,
@@ -121,17 +128,18 @@ public final class VerdictApp extends Application {
         MainWindow window = new MainWindow(main, views(overview, compare, gates, evidence, audit),
                 packActions(recordDecision, exportApprovalPack), appearance, text, problems, unexpected, packChooser(text));
         navigator.set(window);
+        window.show("compare");
         window.install(stage, () -> {
             settings.setDarkTheme(appearance.darkProperty().get());
             settings.setLargeText(appearance.largeTextProperty().get());
             main.saveSettings();
             Platform.exit();
         });
-        window.show("compare");
         stage.getIcons().addAll(icons());
         // Loading starts once the window is on screen: on a 2-core laptop it would otherwise compete with the
         // first frame for the CPU.
         afterFirstFrame(stage, () -> {
+            List.of(overview, gates, evidence, audit).forEach(DeferredPackView::build);
             openFirstPack(settings, window, main);
             if (Files.isRegularFile(dataFolder.defaultDecisionStore())) {
                 auditModel.open(dataFolder.defaultDecisionStore());
@@ -144,8 +152,8 @@ public final class VerdictApp extends Application {
     }
 
     /** The screens in navigation order; the n-th gets Ctrl+n in the View menu. */
-    private static List<PackView> views(OverviewView overview, CompareView compare, GatesView gates,
-                                        EvidenceView evidence, AuditView audit) {
+    private static List<PackView> views(PackView overview, PackView compare, PackView gates, PackView evidence,
+                                        PackView audit) {
         return List.of(overview, compare, gates, evidence, audit);
     }
 

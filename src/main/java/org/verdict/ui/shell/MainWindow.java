@@ -107,9 +107,6 @@ public final class MainWindow implements Navigator {
                 this.views.values().forEach(view -> view.showPack(pack));
             }
         });
-        if (!this.views.isEmpty()) {
-            show(this.views.keySet().iterator().next());
-        }
     }
 
     public BorderPane root() {
@@ -123,6 +120,11 @@ public final class MainWindow implements Navigator {
             onQuit.run();
         };
         stage.setTitle(text.getString("app.title"));
+        // The first view, unless the app chose one: a view is built when first shown (DeferredPackView), so
+        // choosing in the constructor would build a view that is never on screen at start.
+        if (content.getChildren().isEmpty() && !views.isEmpty()) {
+            show(views.keySet().iterator().next());
+        }
         // First start: most of the screen, up to a size where the Compare table needs no scrolling.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setScene(new Scene(root, Math.min(1440, screen.getWidth() * 0.94), Math.min(920, screen.getHeight() * 0.92)));
