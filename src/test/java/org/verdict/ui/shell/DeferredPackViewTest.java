@@ -11,7 +11,9 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import javafx.stage.Stage;
 import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
 import org.verdict.core.pack.ReviewPack;
 
 /** A view built on first use: nothing is built for the navigation rail, everything once it is needed. */
@@ -19,7 +21,13 @@ import org.verdict.core.pack.ReviewPack;
 class DeferredPackViewTest {
     private final List<String> built = new ArrayList<>();
     private final List<ReviewPack> shown = new ArrayList<>();
-    private final Label screen = new Label("gates");
+    private Label screen;
+
+    /** Controls need the JavaFX toolkit, which the extension starts before this. */
+    @Start
+    void start(Stage stage) {
+        screen = new Label("gates");
+    }
 
     private PackView gates() {
         built.add("gates");
