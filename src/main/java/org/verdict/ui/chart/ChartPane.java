@@ -42,9 +42,10 @@ public final class ChartPane extends StackPane {
     /** Height of a row for each pixel of its label's size. */
     private static final double ROW_PITCH = 1.1;
 
-    private final ChartViewer viewer = new ChartViewer(null, false);
+    /** Made with the first chart: JFreeChart's viewer classes then load after the window is on screen. */
+    private ChartViewer viewer;
     private final Label placeholder = new Label();
-    private final ScrollPane scroller = new ScrollPane(viewer);
+    private final ScrollPane scroller = new ScrollPane();
     private int rows;
     private final Appearance appearance;
     private final ChartExport export = new ChartExport(1200, 800);
@@ -63,16 +64,6 @@ public final class ChartPane extends StackPane {
         scroller.getStyleClass().add("edge-to-edge");
         getChildren().addAll(scroller, placeholder);
         scroller.setVisible(false);
-        // The wheel scrolls the pane instead of zooming: a review tool must not silently change a chart's scale,
-        // and JFreeChart's drag-to-zoom and pan would leave a clipped axis with no visible way back.
-        ChartCanvas canvas = viewer.getCanvas();
-        for (String handler : List.of("scroll", "zoom", "pan")) {
-            MouseHandlerFX found = canvas.getMouseHandler(handler);
-            if (found != null) {
-                canvas.removeMouseHandler(found);
-                canvas.removeAuxiliaryMouseHandler(found);
-            }
-        }
         scroller.viewportBoundsProperty().addListener((obs, was, now) -> {
             if (was.getHeight() != now.getHeight()) {
                 restyle();
@@ -106,8 +97,9 @@ public final class ChartPane extends StackPane {
      */
     public void showChart(JFreeChart chart, int rows) {
         this.rows = rows;
+        ChartViewer shown = viewer();
         style(chart);
-        viewer.setChart(chart);
+        shown.setChart(chart);
         scroller.setVisible(true);
         placeholder.setVisible(false);
     }
@@ -119,12 +111,30 @@ public final class ChartPane extends StackPane {
         scroller.setVisible(false);
     }
 
+    private ChartViewer viewer() {
+        if (viewer == null) {
+            viewer = new ChartViewer(null, false);
+            // The wheel scrolls the pane instead of zooming: a review tool must not silently change a chart's scale,
+            // and JFreeChart's drag-to-zoom and pan would leave a clipped axis with no visible way back.
+            ChartCanvas canvas = viewer.getCanvas();
+            for (String handler : List.of("scroll", "zoom", "pan")) {
+                MouseHandlerFX found = canvas.getMouseHandler(handler);
+                if (found != null) {
+                    canvas.removeMouseHandler(found);
+                    canvas.removeAuxiliaryMouseHandler(found);
+                }
+            }
+            scroller.setContent(viewer);
+        }
+        return viewer;
+    }
+
     public Optional<JFreeChart> chart() {
-        return Optional.ofNullable(viewer.getChart()).filter(c -> scroller.isVisible());
+        return Optional.ofNullable(viewer).map(ChartViewer::getChart).filter(c -> scroller.isVisible());
     }
 
     private void restyle() {
-        if (viewer.getChart() != null) {
+        if (viewer != null && viewer.getChart() != null) {
             style(viewer.getChart());
         }
     }
