@@ -1,9 +1,15 @@
 package org.verdict.core.report;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.MetricEstimate;
+import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.gates.CandidateReview;
 import org.verdict.core.gates.Finding;
@@ -23,6 +29,7 @@ import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.gates.suites.MetricHistoryPoint;
 import org.verdict.core.gates.triggers.RetrainingAssessment;
 import org.verdict.core.gates.triggers.TriggerResult;
+import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.report.EvidenceChart.DeltaForest;
 import org.verdict.core.report.EvidenceChart.DeltaRow;
 import org.verdict.core.report.EvidenceChart.Limit;
@@ -34,6 +41,7 @@ import org.verdict.core.report.EvidenceChart.TimePoint;
 import org.verdict.core.report.EvidenceChart.TimeSeries;
 import org.verdict.core.report.EvidenceTable.Cell;
 import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.Metric;
 
 /**
  * Turns a gate review (the gates helper's {@link CandidateReview}) into the approval pack's gate sections, checks and
@@ -52,11 +60,14 @@ public final class GateReviewEvidence {
         GatePolicy policy = review.policy();
         List<GateEvidence> gates = new ArrayList<>();
         List<CheckResult> validation = new ArrayList<>();
+        Instant candidateTrainedAt = content.versions().stream()
+                .filter(v -> v.version().equals(evidence.candidate())).findFirst()
+                .map(ModelVersion::trainedAt).orElse(null);
         for (GateResult result : review.gates().gates()) {
             if (result.gate().kind() == Gate.Kind.DATA_VALIDATION) {
                 validation.add(new CheckResult(result.gate().title(), outcome(result.outcome()), result.summary()));
             } else {
-                gates.add(gate(result, evidence, policy));
+                gates.add(gate(result, evidence, policy, candidateTrainedAt));
             }
         }
         evidence.holdoutComparison().ifPresent(holdout -> gates.add(new GateEvidence("Held-out evaluation set",
@@ -90,7 +101,8 @@ public final class GateReviewEvidence {
         return new CheckResult(result.trigger().title(), outcome, result.detail());
     }
 
-    private static GateEvidence gate(GateResult result, ReviewEvidence evidence, GatePolicy policy) {
+    private static GateEvidence gate(GateResult result, ReviewEvidence evidence, GatePolicy policy,
+                                     Instant candidateTrainedAt) {
         List<EvidenceChart> charts = new ArrayList<>();
         List<EvidenceTable> tables = new ArrayList<>();
         switch (result.gate()) {
@@ -107,8 +119,8 @@ public final class GateReviewEvidence {
             case LATENCY -> evidence.latency().ifPresent(latency -> latency(latency, evidence, policy, charts,
                     tables));
             case CANARY -> evidence.canary().ifPresent(canary -> canary(canary, charts, tables));
-            case CIRCUIT_BREAKER -> evidence.metricHistory().ifPresent(history -> history(history, evidence,
-                    charts, tables));
+            case CIRCUIT_BREAKER -> evidence.metricHistory().ifPresent(history -> history(history, result, evidence,
+                    candidateTrainedAt, charts, tables));
             default -> throw new IllegalArgumentException("not a promotion gate: " + result.gate());
         }
         tables.add(findings(result));
@@ -155,7 +167,7 @@ public final class GateReviewEvidence {
             List<PairedRow> selection = new ArrayList<>();
             List<List<Cell>> groups = new ArrayList<>();
             for (FairnessEvidence.Group group : attribute.groups()) {
-                selection.add(new PairedRow(attribute.name() + "=" + group.name(),
+                selection.add(new PairedRow(attribute.name() + "=" + group.name() + " (n " + group.n() + ")",
                         group.production().selectionRate(), null, group.candidate().selectionRate(), null));
                 groups.add(List.of(Cell.plain(group.name()), Cell.plain(String.valueOf(group.n())),
                         Cell.plain(String.valueOf(group.positives())),
@@ -171,15 +183,17 @@ public final class GateReviewEvidence {
                     + (attribute.excludedGroups().isEmpty() ? ""
                     : "; left out of the disparities as too small: " + String.join(", ", attribute.excludedGroups())),
                     List.of("Group", "n", "Positives", "Selection rate", "TPR", "FPR"), groups));
-            List<PairedRow> disparities = new ArrayList<>();
+            List<PairedRow> ratios = new ArrayList<>();
+            List<PairedRow> differences = new ArrayList<>();
             List<List<Cell>> disparityRows = new ArrayList<>();
             for (Disparity disparity : Disparity.values()) {
                 FairnessEvidence.DisparityEstimate estimate = attribute.disparities().get(disparity);
                 if (estimate == null || !estimate.isDefined()) {
                     continue;
                 }
-                disparities.add(new PairedRow(disparity.wireName(), estimate.production(), estimate.productionCi(),
-                        estimate.candidate(), estimate.candidateCi()));
+                PairedRow row = new PairedRow(disparity.wireName(), estimate.production(), estimate.productionCi(),
+                        estimate.candidate(), estimate.candidateCi());
+                (isRatio(disparity) ? ratios : differences).add(row);
                 disparityRows.add(List.of(Cell.plain(disparity.wireName()),
                         Cell.plain(valueWithCi(estimate.production(), estimate.productionCi())),
                         Cell.plain(valueWithCi(estimate.candidate(), estimate.candidateCi())),
@@ -187,13 +201,26 @@ public final class GateReviewEvidence {
                                 + ReportNumbers.interval(estimate.worseningCi())),
                         Cell.plain(ReportNumbers.plain(policy.fairness().toleranceOf(disparity.wireName())))));
             }
-            if (!disparities.isEmpty()) {
-                charts.add(new PairedEstimates("Disparities over " + attribute.name(), "disparity", disparities,
-                        List.of()));
+            // ratios sit near 1 and differences near 0: on one axis the differences would be unreadable
+            if (!ratios.isEmpty()) {
+                charts.add(new PairedEstimates("Disparity ratios over " + attribute.name() + " (bootstrap intervals)",
+                        "ratio min / max over groups (1 is parity)", ratios, List.of(new Limit(1.0, "parity 1"))));
+            }
+            if (!differences.isEmpty()) {
+                charts.add(new PairedEstimates("Disparity differences over " + attribute.name()
+                        + " (bootstrap intervals)", "difference max − min over groups (0 is parity)", differences,
+                        List.of(new Limit(0.0, "parity 0"))));
+            }
+            if (!disparityRows.isEmpty()) {
                 tables.add(new EvidenceTable("Disparities over " + attribute.name() + " (bootstrap intervals)",
                         List.of("Disparity", "Production", "Candidate", "Worsening", "Tolerance"), disparityRows));
             }
         }
+    }
+
+    /** Ratios (1 is parity) and differences (0 is parity) live on scales too far apart to share an axis. */
+    static boolean isRatio(Disparity disparity) {
+        return disparity.wireName().endsWith("_ratio");
     }
 
     private static void latency(LatencyEvidence latency, ReviewEvidence evidence, GatePolicy policy,
@@ -244,13 +271,41 @@ public final class GateReviewEvidence {
                 Cell.plain(rate(rate)));
     }
 
-    private static void history(List<MetricHistoryPoint> history, ReviewEvidence evidence,
-                                List<EvidenceChart> charts, List<EvidenceTable> tables) {
-        String metric = evidence.primaryMetric().wireName();
-        charts.add(new TimeSeries(metric + " of past production models", metric, List.of(new Series(
-                "past production models", SeriesRole.PRODUCTION,
-                history.stream().map(p -> new TimePoint(p.date(), p.value(), null)).toList()))));
-        tables.add(new EvidenceTable("Metric history", List.of("Version", "Date", metric),
+    /**
+     * Past production models, the candidate (at its training date, or just after the last past model when the
+     * manifest has none) and the line it must not fall below: historical best − margin, as the gate judged it.
+     */
+    private static void history(List<MetricHistoryPoint> history, GateResult result, ReviewEvidence evidence,
+                                Instant candidateTrainedAt, List<EvidenceChart> charts, List<EvidenceTable> tables) {
+        Metric metric = evidence.primaryMetric();
+        String name = metric.wireName();
+        List<Series> series = new ArrayList<>();
+        series.add(new Series("past production models", SeriesRole.PRODUCTION,
+                history.stream().map(p -> new TimePoint(p.date(), p.value(), null)).toList()));
+        SliceResult overall = overallOf(evidence.primaryComparison());
+        if (overall != null && overall.isAvailable()) {
+            LocalDate lastPast = history.stream().map(MetricHistoryPoint::date).max(LocalDate::compareTo)
+                    .orElseThrow();
+            LocalDate date = candidateTrainedAt == null ? lastPast.plusDays(1)
+                    : LocalDate.ofInstant(candidateTrainedAt, ZoneOffset.UTC);
+            MetricEstimate candidate = overall.candidate();
+            String level = String.format(Locale.ROOT, "%.0f%% CI",
+                    evidence.primaryComparison().options().confidenceLevel() * 100);
+            series.add(new Series("candidate " + evidence.candidate() + " (n " + overall.n() + ", " + level + ")",
+                    SeriesRole.CANDIDATE, List.of(new TimePoint(date, candidate.value(), candidate.ci()))));
+        }
+        List<Limit> limits = new ArrayList<>();
+        Map<String, Double> judged = result.findings().isEmpty() ? Map.of() : result.findings().get(0).numbers();
+        Double best = judged.get("best");
+        Double margin = judged.get("margin");
+        if (best != null && margin != null) {
+            double floor = metric.higherIsBetter() ? best - margin : best + margin;
+            limits.add(new Limit(floor, "historical best " + ReportNumbers.plain(best)
+                    + (metric.higherIsBetter() ? " − " : " + ") + "margin " + ReportNumbers.plain(margin) + " = "
+                    + ReportNumbers.plain(floor)));
+        }
+        charts.add(new TimeSeries(name + ": past production models and the candidate", name, series, limits));
+        tables.add(new EvidenceTable("Metric history", List.of("Version", "Date", name),
                 history.stream().map(p -> List.of(Cell.plain(p.version()), Cell.plain(p.date().toString()),
                         Cell.plain(ReportNumbers.plain(p.value())))).toList()));
     }
@@ -275,7 +330,7 @@ public final class GateReviewEvidence {
         return new GateEvidence("Holdout group over time", Outcome.EVIDENCE_ONLY, summary,
                 List.of(new TimeSeries("Persistent holdout group vs treated population", "value", List.of(
                         new Series("holdout (never updated)", SeriesRole.PRODUCTION, holdout),
-                        new Series("treated", SeriesRole.CANDIDATE, treated)))),
+                        new Series("treated", SeriesRole.CANDIDATE, treated)), List.of())),
                 List.of(new EvidenceTable("Holdout group and treated population by date",
                         List.of("Date", "Holdout", "Treated", "Gap"), rows)));
     }
@@ -298,7 +353,8 @@ public final class GateReviewEvidence {
                 + " examples where the human and the candidate disagree";
         return new GateEvidence("Human baseline", Outcome.EVIDENCE_ONLY, summary,
                 List.of(new PairedEstimates("Accuracy against the labels", "accuracy",
-                        List.of(new PairedRow("accuracy", production.rate(), production.ci(), candidate.rate(),
+                        List.of(new PairedRow("accuracy (n " + candidate.n() + ")", production.rate(),
+                                production.ci(), candidate.rate(),
                                 candidate.ci())),
                         List.of(new Limit(human.humanAccuracy().rate(), "human reviewers "
                                 + ReportNumbers.plain(human.humanAccuracy().rate()))))),
@@ -310,8 +366,14 @@ public final class GateReviewEvidence {
                                 List.of("Example", "Label", "Human", "Candidate"), disagreements)));
     }
 
+    /** The comparison's overall row of the primary metric, or null when it has none. */
+    private static SliceResult overallOf(ComparisonReport report) {
+        return report.resultsFor(report.primaryMetric()).stream().filter(r -> r.slice().isOverall()).findFirst()
+                .orElse(null);
+    }
+
     private static String overall(ComparisonReport report) {
-        var overall = report.resultsFor(report.primaryMetric()).get(0);
+        var overall = overallOf(report);
         return "overall Δ " + report.primaryMetric().wireName() + " "
                 + (overall.delta() == null ? "unavailable" : ReportNumbers.signed(overall.delta()) + " "
                 + ReportNumbers.interval(overall.deltaCi())) + ": " + ComparisonEvidence.verdictCell(overall).text();
