@@ -26,6 +26,7 @@ import org.verdict.core.gates.evidence.LatencyEvidence;
 import org.verdict.core.gates.evidence.RateEstimate;
 import org.verdict.core.gates.evidence.SafetyEvidence;
 import org.verdict.core.gates.policy.GatePolicy;
+import org.verdict.core.gates.stats.Proportions;
 import org.verdict.core.gates.suites.MetricHistoryPoint;
 import org.verdict.core.gates.triggers.RetrainingAssessment;
 import org.verdict.core.gates.triggers.TriggerResult;
@@ -168,7 +169,8 @@ public final class GateReviewEvidence {
             List<List<Cell>> groups = new ArrayList<>();
             for (FairnessEvidence.Group group : attribute.groups()) {
                 selection.add(new PairedRow(attribute.name() + "=" + group.name() + " (n " + group.n() + ")",
-                        group.production().selectionRate(), null, group.candidate().selectionRate(), null));
+                        group.production().selectionRate(), selectionCi(group, group.production(), policy),
+                        group.candidate().selectionRate(), selectionCi(group, group.candidate(), policy)));
                 groups.add(List.of(Cell.plain(group.name()), Cell.plain(String.valueOf(group.n())),
                         Cell.plain(String.valueOf(group.positives())),
                         Cell.plain(ReportNumbers.plain(group.production().selectionRate()) + " / "
@@ -177,7 +179,7 @@ public final class GateReviewEvidence {
                         Cell.plain(pair(group.production().fpr(), group.candidate().fpr()))));
             }
             charts.add(new PairedEstimates("Selection rate of '" + fairness.positiveClass() + "' by "
-                    + attribute.name(), "selection rate", selection, List.of()));
+                    + attribute.name() + " (Wilson intervals)", "selection rate", selection, List.of()));
             tables.add(new EvidenceTable("Rates by " + attribute.name() + ", production / candidate (positive class '"
                     + fairness.positiveClass() + "': " + fairness.positiveClassReason() + ")"
                     + (attribute.excludedGroups().isEmpty() ? ""
@@ -216,6 +218,13 @@ public final class GateReviewEvidence {
                         List.of("Disparity", "Production", "Candidate", "Worsening", "Tolerance"), disparityRows));
             }
         }
+    }
+
+    /** The group's selection rate is selected / n, so its interval follows from the count it implies. */
+    private static Interval selectionCi(FairnessEvidence.Group group, FairnessEvidence.Rates rates,
+                                        GatePolicy policy) {
+        return Proportions.wilson(Math.round(rates.selectionRate() * group.n()), group.n(),
+                policy.confidenceLevel());
     }
 
     /** Ratios (1 is parity) and differences (0 is parity) live on scales too far apart to share an axis. */

@@ -191,10 +191,13 @@ final class PdfApprovalPack {
         float size = 8.5f;
         float leading = 11.5f;
         float[] widths = columnWidths(table, size);
-        ensure(size + 8 + 3 * leading);
+        List<Cell> header = table.headers().stream().map(h -> new Cell(h, Tone.PLAIN)).toList();
+        // the caption, the header and the first row stay together: a header alone at a page's foot tells nothing
+        float captionHeight = lines(table.caption(), bold, BODY, WIDTH).size() * BODY * 1.42f + 2;
+        float firstRow = table.rows().isEmpty() ? 0 : rowHeight(table.rows().get(0), widths, size, leading, false);
+        ensure(captionHeight + rowHeight(header, widths, size, leading, true) + firstRow);
         wrapped(table.caption(), bold, BODY, MARGIN, WIDTH, Color.BLACK);
         y -= 2;
-        List<Cell> header = table.headers().stream().map(h -> new Cell(h, Tone.PLAIN)).toList();
         row(header, widths, size, leading, true);
         for (List<Cell> cells : table.rows()) {
             if (rowHeight(cells, widths, size, leading, false) > y - BOTTOM) {

@@ -63,6 +63,18 @@ class GateReviewEvidenceTest {
     }
 
     @Test
+    void selectionRatesCarryTheirGroupSizeAndAnInterval() {
+        PairedEstimates selection = paired(gate("Fairness").charts(), "Selection rate of 'billing' by gender");
+        PairedRow female = selection.rows().get(0);
+        assertEquals("gender=female (n 11279)", female.label());
+        // Wilson at 95 %, p ≈ 0.306, n = 11279: half-width ≈ 1.96 · sqrt(0.306 · 0.694 / 11279) ≈ 0.0085
+        double width = female.productionCi().upper() - female.productionCi().lower();
+        assertEquals(0.017, width, 0.001);
+        assertTrue(female.productionCi().lower() < female.production()
+                && female.production() < female.productionCi().upper());
+    }
+
+    @Test
     void circuitBreakerShowsTheCandidateAndTheHistoricalBestMinusMargin() {
         TimeSeries history = (TimeSeries) gate("Circuit breaker").charts().get(0);
         SliceResult overall = review.evidence().primaryComparison().resultsFor(review.evidence().primaryMetric())
