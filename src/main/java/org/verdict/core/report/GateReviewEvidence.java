@@ -243,7 +243,8 @@ public final class GateReviewEvidence {
                 percentile("p50", production.p50(), candidate.p50()),
                 percentile("p95", production.p95(), candidate.p95()),
                 percentile("p99", production.p99(), candidate.p99()));
-        charts.add(new PairedEstimates("Latency percentiles", "milliseconds", rows, List.of(
+        charts.add(new PairedEstimates("Latency percentiles (n " + production.n() + " production, " + candidate.n()
+                + " candidate)", "milliseconds", rows, List.of(
                 new Limit(policy.latency().p95Ms(), "SLO p95 " + millis(policy.latency().p95Ms())),
                 new Limit(policy.latency().p99Ms(), "SLO p99 " + millis(policy.latency().p99Ms())))));
         List<List<Cell>> cells = new ArrayList<>();
@@ -265,8 +266,9 @@ public final class GateReviewEvidence {
         Interval ci = canary.liftCi();
         Verdict verdict = ci.upper() < 0 ? Verdict.WORSE : ci.lower() > 0 ? Verdict.BETTER
                 : Verdict.NO_SIGNIFICANT_DIFFERENCE;
-        charts.add(new DeltaForest("Canary lift: candidate − production success rate", "Δ success rate", true,
-                List.of(new DeltaRow("lift", canary.lift(), ci, verdict))));
+        charts.add(new DeltaForest("Canary lift: candidate − production success rate", "Δ success rate (n "
+                + canary.candidateRate().n() + " candidate, " + canary.productionRate().n() + " production requests)",
+                true, List.of(new DeltaRow("lift", canary.lift(), ci, verdict))));
         tables.add(new EvidenceTable("Canary run (Wilson intervals; lift with Newcombe's interval)",
                 List.of("Model", "Requests", "Successes", "Success rate"), List.of(
                         canaryRow("production " + canary.production(), canary.productionRate()),
@@ -291,6 +293,8 @@ public final class GateReviewEvidence {
         List<Series> series = new ArrayList<>();
         series.add(new Series("past production models", SeriesRole.PRODUCTION,
                 history.stream().map(p -> new TimePoint(p.date(), p.value(), null)).toList()));
+        List<List<Cell>> rows = new ArrayList<>(history.stream().map(p -> List.of(Cell.plain(p.version()),
+                Cell.plain(p.date().toString()), Cell.plain(ReportNumbers.plain(p.value())))).toList());
         SliceResult overall = overallOf(evidence.primaryComparison());
         if (overall != null && overall.isAvailable()) {
             LocalDate lastPast = history.stream().map(MetricHistoryPoint::date).max(LocalDate::compareTo)
@@ -302,6 +306,8 @@ public final class GateReviewEvidence {
                     evidence.primaryComparison().options().confidenceLevel() * 100);
             series.add(new Series("candidate " + evidence.candidate() + " (n " + overall.n() + ", " + level + ")",
                     SeriesRole.CANDIDATE, List.of(new TimePoint(date, candidate.value(), candidate.ci()))));
+            rows.add(List.of(Cell.plain("candidate " + evidence.candidate()), Cell.plain(date + " (trained)"),
+                    Cell.plain(valueWithCi(candidate.value(), candidate.ci()) + " (n " + overall.n() + ")")));
         }
         List<Limit> limits = new ArrayList<>();
         Map<String, Double> judged = result.findings().isEmpty() ? Map.of() : result.findings().get(0).numbers();
@@ -314,9 +320,8 @@ public final class GateReviewEvidence {
                     + ReportNumbers.plain(floor)));
         }
         charts.add(new TimeSeries(name + ": past production models and the candidate", name, series, limits));
-        tables.add(new EvidenceTable("Metric history", List.of("Version", "Date", name),
-                history.stream().map(p -> List.of(Cell.plain(p.version()), Cell.plain(p.date().toString()),
-                        Cell.plain(ReportNumbers.plain(p.value())))).toList()));
+        tables.add(new EvidenceTable("Metric history of past production models, then the candidate",
+                List.of("Version", "Date", name), rows));
     }
 
     private static GateEvidence holdoutOverTime(HoldoutGroupEvidence group) {

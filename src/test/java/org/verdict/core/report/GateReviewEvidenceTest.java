@@ -94,6 +94,10 @@ class GateReviewEvidenceTest {
         assertEquals(0.809, history.limits().get(0).value(), 1e-12);
         assertEquals("historical best 0.829 − margin 0.020 = 0.809", history.limits().get(0).label());
 
+        List<List<EvidenceTable.Cell>> table = gate("Circuit breaker").tables().get(0).rows();
+        assertEquals(9, table.size(), "the 8 past models of metric_history.csv, then the candidate");
+        assertEquals("candidate 43", table.get(8).get(0).text());
+
         JFreeChart drawn = new EvidenceCharts(new ReportFonts()).build(history);
         XYPlot plot = (XYPlot) drawn.getPlot();
         IntervalXYDataset data = (IntervalXYDataset) plot.getDataset();
