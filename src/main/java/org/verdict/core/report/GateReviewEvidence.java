@@ -145,7 +145,8 @@ public final class GateReviewEvidence {
         for (SafetyEvidence.Category category : safety.categories()) {
             RateEstimate production = category.rateOf(safety.production());
             RateEstimate candidate = category.rateOf(safety.candidate());
-            rows.add(new PairedRow(category.name(), production.rate(), production.ci(), candidate.rate(),
+            rows.add(new PairedRow(category.name() + " (n " + category.n() + ")", production.rate(), production.ci(),
+                    candidate.rate(),
                     candidate.ci()));
             double accepted = policy.safety().acceptedRateOf(category.name());
             cells.add(List.of(Cell.plain(category.name()), Cell.plain(String.valueOf(category.n())),
