@@ -53,6 +53,8 @@ class SamplePackReportTest {
         // the sample's story: better overall, clearly worse in Japanese and in the enterprise segment
         assertTrue(html.contains("<td>Language parity</td><td class=\"fail\">✘ fail</td>"));
         assertTrue(html.contains("<td>language=ja</td>"));
+        assertTrue(html.contains("<th>Code version</th><th>Trained at</th></tr>"),
+                "a multiclass model's lineage has no decision threshold column");
         assertTrue(html.contains("<td>segment=enterprise</td>"));
         for (String evidence : List.of("Safety", "Fairness", "Latency", "Canary / A-B", "Circuit breaker",
                 "Held-out evaluation set", "Holdout group over time", "Human baseline")) {
