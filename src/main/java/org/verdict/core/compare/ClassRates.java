@@ -36,13 +36,18 @@ public record ClassRates(SliceKey slice, String className, long support, Rate pr
     /** One entry per class of the table, in the table's class order. */
     public static List<ClassRates> of(EvaluationTable table, String production, String candidate, SliceKey slice,
                                       int[] rows, double confidenceLevel) {
-        ConfusionMatrix ofProduction = ConfusionMatrix.of(table.classes(), table.labelCodes(),
-                table.predictionsOf(production).classCodes(), rows);
-        ConfusionMatrix ofCandidate = ConfusionMatrix.of(table.classes(), table.labelCodes(),
-                table.predictionsOf(candidate).classCodes(), rows);
+        return of(slice, ConfusionMatrix.of(table.classes(), table.labelCodes(),
+                        table.predictionsOf(production).classCodes(), rows),
+                ConfusionMatrix.of(table.classes(), table.labelCodes(), table.predictionsOf(candidate).classCodes(), rows),
+                confidenceLevel);
+    }
+
+    /** From both models' confusion matrices of the same slice (same rows, same classes). */
+    public static List<ClassRates> of(SliceKey slice, ConfusionMatrix ofProduction, ConfusionMatrix ofCandidate,
+                                      double confidenceLevel) {
         List<ClassRates> rates = new ArrayList<>();
-        for (int k = 0; k < table.classes().size(); k++) {
-            String name = table.classes().get(k);
+        for (int k = 0; k < ofProduction.classes().size(); k++) {
+            String name = ofProduction.classes().get(k);
             String neverPredicted = "no example of this slice is predicted " + name;
             String neverLabelled = "no example of this slice is labelled " + name;
             rates.add(new ClassRates(slice, name, ofProduction.support(k),
