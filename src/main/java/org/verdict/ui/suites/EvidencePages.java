@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SliceResult;
@@ -98,7 +99,7 @@ public final class EvidencePages {
                         t("col.candidate", evidence.candidate()), t("col.discordant"), t("col.test"),
                         t("col.adjustedP"), t("col.acceptedRate"), t("col.gate")), rows);
         return new EvidencePage(SAFETY, title, review.gates().result(Gate.SAFETY).summary(), null, List.of(table),
-                EvidenceCharts.safety(evidence));
+                EvidenceCharts.safety(evidence, policy.safety()));
     }
 
     EvidencePage fairness(CandidateReview review) {
@@ -118,8 +119,10 @@ public final class EvidencePages {
                         List.of(group.name())));
                 groups.add(List.of(attribute.name(), group.name(), Integer.toString(group.n()),
                         Long.toString(group.positives()),
-                        Cells.percent(group.production().selectionRate()) + " / "
-                                + Cells.percent(group.candidate().selectionRate()),
+                        Cells.percent(group.production().selectionRate()) + " "
+                                + Cells.percentInterval(group.production().selectionCi()),
+                        Cells.percent(group.candidate().selectionRate()) + " "
+                                + Cells.percentInterval(group.candidate().selectionCi()),
                         Cells.number(group.production().tpr()) + " / " + Cells.number(group.candidate().tpr()),
                         Cells.number(group.production().fpr()) + " / " + Cells.number(group.candidate().fpr()),
                         metric.filter(SliceResult::isAvailable).map(r -> Cells.number(r.production().value()) + " / "
@@ -141,14 +144,18 @@ public final class EvidencePages {
             }
         }
         String metric = evidence.primaryMetric().wireName();
+        List<String> fairnessVersions = List.of(review.gates().production(), review.gates().candidate());
         return new EvidencePage(FAIRNESS, title, t("evidence.fairness.summary", fairness.positiveClass(),
                 fairness.positiveClassReason(), review.gates().result(Gate.FAIRNESS).summary()), null,
                 List.of(new EvidenceTable(t("evidence.fairness.groups"), List.of(t("col.attribute"), t("col.group"),
-                                t("col.n"), t("col.positives"), t("col.selectionRate"), "TPR", "FPR", metric,
-                                t("col.note")), groups),
+                                t("col.n"), t("col.positives"), t("col.selectionRateOf", t("col.production",
+                                        fairnessVersions.get(0))), t("col.selectionRateOf", t("col.candidate",
+                                        fairnessVersions.get(1))), "TPR", "FPR", metric, t("col.note")), groups),
                         new EvidenceTable(t("evidence.fairness.disparities"), List.of(t("col.attribute"),
                                 t("col.disparity"), t("col.production", ""), t("col.candidate", ""), t("col.worseBy"),
-                                t("col.tolerance"), t("col.gate")), disparities)), null);
+                                t("col.tolerance"), t("col.gate")), disparities)),
+                fairness.attributes().stream().map(a -> EvidenceCharts.selectionRates(a, fairnessVersions.get(0),
+                        fairnessVersions.get(1))).toList());
     }
 
     private static Optional<SliceResult> primaryMetricOf(ReviewEvidence evidence, SliceKey slice) {
@@ -170,7 +177,8 @@ public final class EvidencePages {
                 List.of(comparisonTable(t("evidence.language.caption", evidence.primaryMetric().wireName(),
                         report.correctedTests()), languages,
                         r -> outcomeOf(review, Gate.LANGUAGE_PARITY, r.slice().label()))),
-                EvidenceCharts.perSlice(evidence.primaryMetric(), languages, review.policy().languageParity().floor()));
+                List.of(EvidenceCharts.perSlice(evidence.primaryMetric(), languages, review.gates().production(),
+                        review.gates().candidate(), review.policy().languageParity().floor())));
     }
 
     /** Comparison rows per slice; {@code gateColumn} adds the gate's outcome per slice, or null for none. */
@@ -212,12 +220,16 @@ public final class EvidencePages {
                     Cells.millis(s.p99().millis()) + " " + Cells.millisInterval(s.p99().ci())));
         });
         GatePolicy.Latency slo = review.policy().latency();
+        String production = review.gates().production();
+        String candidate = review.gates().candidate();
         return new EvidencePage(LATENCY, title, t("evidence.latency.summary",
                 review.gates().result(Gate.LATENCY).summary(), Cells.millis(slo.p95Ms()), Cells.millis(slo.p99Ms())),
                 null,
                 List.of(new EvidenceTable(t("evidence.latency.caption"),
                         List.of(t("col.version"), t("col.n"), "p50", "p95", "p99"), rows)),
-                EvidenceCharts.latency(review.evidence().suites().latency().orElseThrow(), slo));
+                List.of(EvidenceCharts.percentiles(latency.get(), production, candidate, slo),
+                        EvidenceCharts.latency(review.evidence().suites().latency().orElseThrow(), production,
+                                candidate, slo)));
     }
 
     EvidencePage canary(CandidateReview review) {
@@ -243,7 +255,7 @@ public final class EvidencePages {
         return new EvidencePage(CANARY, title, review.gates().result(Gate.CANARY).summary(), null,
                 List.of(new EvidenceTable(t("evidence.canary.caption"),
                         List.of(t("col.model"), t("col.requests"), t("col.successes"), t("col.successRate")), rows)),
-                EvidenceCharts.canary(c));
+                List.of(EvidenceCharts.canary(c, review.policy().confidenceLevel())));
     }
 
     EvidencePage holdout(CandidateReview review) {
@@ -263,7 +275,7 @@ public final class EvidencePages {
                     parts.add(t("evidence.holdout.summary", Cells.signed(r.delta()), Cells.interval(r.deltaCi()),
                             r.verdict().label())));
         }, () -> parts.add(t("evidence.holdout.none")));
-        JFreeChart chart = null;
+        List<JFreeChart> charts = new ArrayList<>();
         if (evidence.holdoutGroup().isPresent()) {
             HoldoutGroupEvidence group = evidence.holdoutGroup().get();
             List<List<String>> rows = new ArrayList<>();
@@ -279,11 +291,11 @@ public final class EvidencePages {
                 parts.add(t("evidence.holdoutGroup.summary", Cells.signed(first.gap()), first.date().toString(),
                         Cells.signed(last.gap()), last.date().toString()));
             }
-            chart = EvidenceCharts.holdoutGroup(group);
+            charts.add(EvidenceCharts.holdoutGroup(group));
         } else {
             parts.add(t("evidence.holdoutGroup.none"));
         }
-        return new EvidencePage(HOLDOUT, title, String.join(" ", parts), null, tables, chart);
+        return new EvidencePage(HOLDOUT, title, String.join(" ", parts), null, tables, charts);
     }
 
     EvidencePage humanBaseline(CandidateReview review) {
@@ -315,7 +327,7 @@ public final class EvidencePages {
                 List.of(new EvidenceTable(t("evidence.human.accuracy"),
                                 List.of(t("col.who"), t("col.accuracy"), t("col.kappa")), accuracy),
                         new EvidenceTable(t("evidence.human.disagreements", candidate), columns,
-                                disagreements)), null);
+                                disagreements)), List.of());
     }
 
     EvidencePage metricHistory(CandidateReview review) {
@@ -331,8 +343,8 @@ public final class EvidencePages {
         return new EvidencePage(METRIC_HISTORY, title, review.gates().result(Gate.CIRCUIT_BREAKER).summary(), null,
                 List.of(new EvidenceTable(t("evidence.history.caption", metric.wireName()),
                         List.of(t("col.version"), t("col.date"), metric.wireName()), rows)),
-                EvidenceCharts.history(metric, history.get(), breaker.numbers().get("candidate"),
-                        breaker.numbers().get("best"), review.policy().circuitBreaker().margin()));
+                List.of(EvidenceCharts.history(metric, history.get(), breaker.numbers().get("candidate"),
+                        breaker.numbers().get("best"), review.policy().circuitBreaker().margin())));
     }
 
     EvidencePage triggers(RetrainingAssessment assessment) {
@@ -354,7 +366,7 @@ public final class EvidencePages {
         }
         return new EvidencePage(TRIGGERS, title(TRIGGERS), t("evidence.triggers.summary",
                 assessment.suggestion().label(), assessment.rationale()), null, tables,
-                EvidenceCharts.feedback(assessment.feedback()));
+                Stream.ofNullable(EvidenceCharts.feedback(assessment.feedback())).toList());
     }
 
     EvidencePage dataValidation(CandidateReview review) {
@@ -370,6 +382,6 @@ public final class EvidencePages {
         return new EvidencePage(DATA_VALIDATION, title(DATA_VALIDATION), blocking == 0
                 ? t("evidence.validation.pass") : t("evidence.validation.blocked", blocking), null,
                 List.of(new EvidenceTable(t("evidence.validation.caption"),
-                        List.of(t("col.gate"), t("col.checked"), t("col.outcome"), t("col.detail")), rows)), null);
+                        List.of(t("col.gate"), t("col.checked"), t("col.outcome"), t("col.detail")), rows)), List.of());
     }
 }

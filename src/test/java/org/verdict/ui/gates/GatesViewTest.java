@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -44,11 +45,11 @@ class GatesViewTest {
     @SuppressWarnings("unchecked")
     void start(Stage stage) throws Exception {
         GatesViewModel model = new GatesViewModel(GatesFixture.reviewer(), new CurrentThreadExecutor(),
-                new ActivityMonitor(() -> 0), text, shownViews::add, failures::add);
+                new ActivityMonitor(() -> 0), text, shownViews::add, failures::add, new SimpleStringProperty());
         GatesView gates = new GatesView(model, text);
         Appearance appearance = new Appearance(false, false);
         EvidenceView evidence = new EvidenceView(model, text,
-                new ChartPane(appearance, appText, extension -> Optional.empty(), failures::add));
+                () -> new ChartPane(appearance, appText, extension -> Optional.empty(), failures::add));
         HBox both = new HBox((Parent) gates.node(), (Parent) evidence.node());
         Scene scene = new Scene(both, 1200, 780);
         appearance.applyTo(scene.getRoot());
