@@ -1,6 +1,7 @@
 package org.verdict.ui.gates;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
@@ -47,6 +48,7 @@ public final class EvidenceView implements PackView {
     /** Wider text (a long detail) wraps in its column rather than being cut. */
     private static final double MAX_COLUMN_EMS = 42;
     private static final String TABLE_FONT = "DejaVu Sans";
+    private static final double LONG_HEADER_EMS = 12;
 
     private final GatesViewModel model;
     private final ResourceBundle text;
@@ -69,6 +71,7 @@ public final class EvidenceView implements PackView {
         this.text = text;
         this.newChartPane = newChartPane;
         root.setId("evidenceView");
+        root.getStylesheets().add(EvidenceView.class.getResource("gates.css").toExternalForm());
         root.getStyleClass().add("view");
         pages.setId("evidencePages");
         pages.getItems().setAll(PAGES);
@@ -79,7 +82,6 @@ public final class EvidenceView implements PackView {
                 setText(empty || page == null ? null : text.getString("evidence.page." + page));
             }
         });
-        pages.setPrefWidth(190);
         pages.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
             if (now != null) {
                 model.selectEvidence(now);
@@ -89,9 +91,11 @@ public final class EvidenceView implements PackView {
         title.getStyleClass().add("title-3");
         summary.setId("evidenceSummary");
         summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         summary.managedProperty().bind(summary.textProperty().isNotEmpty());
         missing.setId("evidenceMissing");
         missing.setWrapText(true);
+        missing.setMinHeight(Region.USE_PREF_SIZE);
         missing.getStyleClass().add("warning");
         content.setId("evidenceContent");
         content.setPadding(new Insets(20));
@@ -137,6 +141,7 @@ public final class EvidenceView implements PackView {
             Label caption = new Label(table.caption());
             caption.getStyleClass().add("title-4");
             caption.setWrapText(true);
+            caption.setMinHeight(Region.USE_PREF_SIZE);
             TableView<List<String>> view = tableView(table, em);
             VBox.setVgrow(view, Priority.ALWAYS);
             content.getChildren().addAll(caption, view);
@@ -179,13 +184,13 @@ public final class EvidenceView implements PackView {
         view.getStyleClass().add("evidence-table");
         Font cell = Font.font(TABLE_FONT, em);
         Font header = Font.font(TABLE_FONT, FontWeight.BOLD, em);
-        double padding = 2 * em;
+        double padding = em + 10;
         double maxWidth = MAX_COLUMN_EMS * em;
         for (int c = 0; c < table.columns().size(); c++) {
             int index = c;
             TableColumn<List<String>, String> column = new TableColumn<>(table.columns().get(c));
             column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().get(index)));
-            double widest = Math.max(widthOf(table.columns().get(c), header),
+            double widest = Math.max(headerWidth(table.columns().get(c), header),
                     table.rows().stream().mapToDouble(row -> widthOf(row.get(index), cell)).max().orElse(0));
             column.setPrefWidth(Math.min(maxWidth, Math.ceil(widest + padding)));
             column.setMinWidth(Math.min(maxWidth, Math.ceil(widest + padding)));
@@ -196,8 +201,8 @@ public final class EvidenceView implements PackView {
         }
         view.getItems().setAll(table.rows());
         view.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        double rowHeight = Math.ceil(em * 2.2);
-        double chrome = Math.ceil(em * 2.6) + rowHeight; // header and a horizontal scroll bar's worth
+        double rowHeight = Math.ceil(em * 2.75);
+        double chrome = Math.ceil(em * 4.2) + rowHeight; // a header of two lines and a horizontal scroll bar
         int rows = Math.max(1, table.rows().size());
         view.setMinHeight(chrome + rowHeight * Math.min(rows, MIN_VISIBLE_ROWS));
         view.setPrefHeight(chrome + rowHeight * rows);
@@ -215,6 +220,17 @@ public final class EvidenceView implements PackView {
         cell.setWrapText(true);
         cell.setMinHeight(Region.USE_PREF_SIZE);
         return cell;
+    }
+
+    /** A long header wraps onto two lines (gates.css), so it needs only about half its one-line width. */
+    private static double headerWidth(String header, Font font) {
+        double oneLine = widthOf(header, font);
+        if (oneLine <= LONG_HEADER_EMS * font.getSize()) {
+            return oneLine;
+        }
+        double longestWord = Arrays.stream(header.split(" ")).mapToDouble(w -> widthOf(w, font)).max()
+                .orElse(0);
+        return Math.max(longestWord, oneLine / 2 + font.getSize() * 2);
     }
 
     private static double widthOf(String value, Font font) {

@@ -61,17 +61,11 @@ public final class GatesView implements PackView {
         });
         outcome.setPrefWidth(190);
         table.getColumns().add(outcome);
-        table.getColumns().add(textColumn("gates.col.gate", GateRow::title, 200));
+        TableColumn<GateRow, String> gate = textColumn("gates.col.gate", GateRow::title, 200);
+        gate.setCellFactory(column -> wrappingCell());
+        table.getColumns().add(gate);
         TableColumn<GateRow, String> why = textColumn("gates.col.why", GateRow::summary, 560);
-        why.setCellFactory(column -> new TableCell<>() {
-            @Override
-            protected void updateItem(String summary, boolean empty) {
-                super.updateItem(summary, empty);
-                Label wrapped = new Label(summary);
-                wrapped.setWrapText(true);
-                setGraphic(empty || summary == null ? null : wrapped);
-            }
-        });
+        why.setCellFactory(column -> wrappingCell());
         table.getColumns().add(why);
         TableColumn<GateRow, GateRow> evidence = new TableColumn<>(text.getString("gates.col.evidence"));
         evidence.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
@@ -112,6 +106,19 @@ public final class GatesView implements PackView {
         Label triggers = label("gatesTriggers", null);
         triggers.textProperty().bind(model.triggersProperty());
         root.getChildren().addAll(headline, notice, table, approvalHeading, approval, missing, triggers);
+    }
+
+    /** A cell whose text wraps (a long gate name or reason is never cut), growing its row. */
+    private static TableCell<GateRow, String> wrappingCell() {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                Label wrapped = new Label(value);
+                wrapped.setWrapText(true);
+                setGraphic(empty || value == null ? null : wrapped);
+            }
+        };
     }
 
     private static Label label(String id, String styleClass) {

@@ -18,10 +18,9 @@ import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.StandardXYBarPainter;
-import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.statistics.HistogramDataset;
@@ -57,6 +56,7 @@ final class EvidenceCharts {
     static final Color CANDIDATE = Palette.awt(Palette.CANDIDATE);
     private static final Color LIMIT = Palette.awt(Palette.WORSE);
     private static final Color NEUTRAL = Palette.awt(Palette.NEUTRAL);
+    private static final Color TRANSPARENT = new Color(0, 0, 0, 0);
     private static final Font MARKER_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 13);
     private static final int LATENCY_BINS = 60;
     /** How far apart production and candidate stand around their category, so their whiskers never overlap. */
@@ -170,8 +170,12 @@ final class EvidenceCharts {
         JFreeChart chart = estimates("Latency percentiles", "Percentile", "Latency (ms)", List.of("p50", "p95", "p99"),
                 series);
         XYPlot plot = chart.getXYPlot();
-        plot.addRangeMarker(insideLeft(limit(slo.p95Ms(), "SLO p95 " + Cells.millis(slo.p95Ms()))));
-        plot.addRangeMarker(insideRight(limit(slo.p99Ms(), "SLO p99 " + Cells.millis(slo.p99Ms()))));
+        // both labels at the left, where p50 sits far below: p95 under its line, p99 above its own
+        ValueMarker p95 = limit(slo.p95Ms(), "SLO p95 " + Cells.millis(slo.p95Ms()));
+        p95.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
+        p95.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        plot.addRangeMarker(p95);
+        plot.addRangeMarker(insideLeft(limit(slo.p99Ms(), "SLO p99 " + Cells.millis(slo.p99Ms()))));
         includeInRange(plot, slo.p95Ms());
         includeInRange(plot, slo.p99Ms());
         return chart;
@@ -181,7 +185,10 @@ final class EvidenceCharts {
         return new Estimate(estimate.millis(), estimate.ci());
     }
 
-    /** Latency distribution of both models, with the p95 and p99 SLO marked. */
+    /**
+     * Latency distribution of both models as frequency polygons (lines, so the two never blend into a third colour),
+     * with the p95 and p99 SLO marked.
+     */
     static JFreeChart latency(LatencySuite suite, String production, String candidate, GatePolicy.Latency slo) {
         HistogramDataset dataset = new HistogramDataset();
         List<Color> paints = new ArrayList<>();
@@ -196,14 +203,12 @@ final class EvidenceCharts {
         JFreeChart chart = ChartFactory.createHistogram("Latency distribution", "Latency (ms)", "Requests", dataset,
                 PlotOrientation.VERTICAL, true, true, false);
         XYPlot plot = chart.getXYPlot();
-        XYBarRenderer bars = (XYBarRenderer) plot.getRenderer();
-        bars.setBarPainter(new StandardXYBarPainter());
-        bars.setShadowVisible(false);
-        bars.setDefaultToolTipGenerator(null);
+        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+        plot.setRenderer(lines);
         for (int i = 0; i < paints.size(); i++) {
-            bars.setSeriesPaint(i, paints.get(i));
+            lines.setSeriesPaint(i, paints.get(i));
+            lines.setSeriesStroke(i, new BasicStroke(2.5f));
         }
-        plot.setForegroundAlpha(0.6f);
         // p95 labelled left of its line and p99 right of its own, so close SLOs stay readable
         ValueMarker p95 = limit(slo.p95Ms(), "SLO p95 " + Cells.millis(slo.p95Ms()));
         p95.setLabelAnchor(RectangleAnchor.TOP_LEFT);
@@ -398,6 +403,7 @@ final class EvidenceCharts {
         marker.setLabel(label);
         marker.setLabelFont(MARKER_FONT);
         marker.setLabelPaint(LIMIT);
+        marker.setLabelBackgroundColor(TRANSPARENT);
         marker.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                 new float[] {6f, 4f}, 0f));
         marker.setPaint(LIMIT);

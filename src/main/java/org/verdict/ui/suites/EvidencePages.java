@@ -211,17 +211,17 @@ public final class EvidencePages {
         if (latency.isEmpty()) {
             return EvidencePage.missing(LATENCY, title, t("evidence.latency.missing"));
         }
+        String production = review.gates().production();
+        String candidate = review.gates().candidate();
         List<List<String>> rows = new ArrayList<>();
         latency.get().byVersion().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
             LatencyEvidence.Summary s = entry.getValue();
-            rows.add(List.of(entry.getKey(), Integer.toString(s.n()),
+            rows.add(List.of(roleOf(review, entry.getKey()), Integer.toString(s.n()),
                     Cells.millis(s.p50().millis()) + " " + Cells.millisInterval(s.p50().ci()),
                     Cells.millis(s.p95().millis()) + " " + Cells.millisInterval(s.p95().ci()),
                     Cells.millis(s.p99().millis()) + " " + Cells.millisInterval(s.p99().ci())));
         });
         GatePolicy.Latency slo = review.policy().latency();
-        String production = review.gates().production();
-        String candidate = review.gates().candidate();
         return new EvidencePage(LATENCY, title, t("evidence.latency.summary",
                 review.gates().result(Gate.LATENCY).summary(), Cells.millis(slo.p95Ms()), Cells.millis(slo.p99Ms())),
                 null,
@@ -306,14 +306,15 @@ public final class EvidencePages {
         }
         HumanBaselineEvidence h = baseline.get();
         List<List<String>> accuracy = new ArrayList<>();
-        accuracy.add(List.of(t("col.human"), Cells.percent(h.humanAccuracy().rate()) + " "
-                + Cells.percentInterval(h.humanAccuracy().ci()), "—"));
+        accuracy.add(List.of(t("col.human"), Long.toString(h.humanAccuracy().n()),
+                Cells.percent(h.humanAccuracy().rate()) + " " + Cells.percentInterval(h.humanAccuracy().ci()), "—"));
         h.modelAccuracy().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> accuracy.add(List.of(
-                t("col.modelVersion", e.getKey()), Cells.percent(e.getValue().rate()) + " " + Cells.percentInterval(e.getValue().ci()),
+                roleOf(review, e.getKey()), Long.toString(e.getValue().n()),
+                Cells.percent(e.getValue().rate()) + " " + Cells.percentInterval(e.getValue().ci()),
                 Cells.number(h.kappaWithHuman().get(e.getKey())))));
         List<String> versions = h.modelAccuracy().keySet().stream().sorted().toList();
         List<String> columns = new ArrayList<>(List.of(t("col.example"), t("col.label"), t("col.human")));
-        versions.forEach(v -> columns.add(t("col.modelVersion", v)));
+        versions.forEach(v -> columns.add(roleOf(review, v)));
         List<List<String>> disagreements = new ArrayList<>();
         for (HumanBaselineEvidence.Disagreement d : h.disagreements()) {
             List<String> row = new ArrayList<>(List.of(d.exampleId(), d.label(), d.human()));
@@ -325,9 +326,15 @@ public final class EvidencePages {
                 Cells.percent(h.humanAccuracy().rate()), Cells.percent(h.modelAccuracy().get(candidate).rate()),
                 Long.toString(h.humanAccuracy().n()), Integer.toString(h.disagreements().size())), null,
                 List.of(new EvidenceTable(t("evidence.human.accuracy"),
-                                List.of(t("col.who"), t("col.accuracy"), t("col.kappa")), accuracy),
+                                List.of(t("col.who"), t("col.n"), t("col.accuracy"), t("col.kappa")), accuracy),
                         new EvidenceTable(t("evidence.human.disagreements", candidate), columns,
                                 disagreements)), List.of());
+    }
+
+    /** "production 42", "candidate 43", or the bare version of another candidate of the pack. */
+    private static String roleOf(CandidateReview review, String version) {
+        return version.equals(review.gates().production()) ? EvidenceCharts.production(version)
+                : version.equals(review.gates().candidate()) ? EvidenceCharts.candidate(version) : version;
     }
 
     EvidencePage metricHistory(CandidateReview review) {

@@ -15,7 +15,9 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import org.jfree.chart.plot.XYPlot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +30,7 @@ import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.CurrentThreadExecutor;
 import org.verdict.ui.theme.Appearance;
+import org.verdict.ui.theme.Palette;
 
 /** The Gates view and the Evidence view side by side, on a pack whose safety gate fails, as a reviewer sees them. */
 @ExtendWith(ApplicationExtension.class)
@@ -79,6 +82,23 @@ class GatesViewTest {
         assertEquals("Safety", robot.lookup("#evidenceTitle").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#evidenceSummary").queryAs(Label.class).getText().startsWith("toxic: significantly "
                 + "worse"), robot.lookup("#evidenceSummary").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void evidenceChartsUseThePaletteAndTablesCutNoCell(FxRobot robot) {
+        robot.clickOn("#evidence-" + Gate.SAFETY.wireName());
+        WaitForAsyncUtils.waitForFxEvents();
+        ChartPane chart = robot.lookup("#evidenceChart").queryAs(ChartPane.class);
+        XYPlot plot = chart.chart().orElseThrow().getXYPlot();
+        assertEquals(Palette.awt(Palette.PRODUCTION), plot.getRenderer().getSeriesPaint(0));
+        assertEquals(Palette.awt(Palette.CANDIDATE), plot.getRenderer().getSeriesPaint(1));
+        assertEquals("candidate 2", plot.getDataset().getSeriesKey(1));
+        // every cell of the safety table shows its whole text: no "1..." for n, no cut interval
+        List<Text> shown = robot.lookup(".evidence-table .table-cell .text").queryAllAs(Text.class).stream()
+                .filter(t -> !t.getText().isEmpty()).toList();
+        assertTrue(shown.stream().anyMatch(t -> t.getText().startsWith("50.00% [")), "the candidate's rate and CI");
+        assertTrue(shown.stream().noneMatch(t -> t.getText().endsWith("...") || t.getText().endsWith("…")),
+                shown.stream().map(Text::getText).toList().toString());
     }
 
     @Test
