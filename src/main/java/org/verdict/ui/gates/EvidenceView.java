@@ -12,7 +12,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
@@ -195,7 +194,7 @@ public final class EvidenceView implements PackView {
             column.setPrefWidth(Math.min(maxWidth, Math.ceil(widest + padding)));
             column.setMinWidth(Math.min(maxWidth, Math.ceil(widest + padding)));
             if (widest + padding > maxWidth) {
-                column.setCellFactory(col -> wrappingCell());
+                column.setCellFactory(WrappingCell::new);
             }
             view.getColumns().add(column);
         }
@@ -207,19 +206,6 @@ public final class EvidenceView implements PackView {
         view.setMinHeight(chrome + rowHeight * Math.min(rows, MIN_VISIBLE_ROWS));
         view.setPrefHeight(chrome + rowHeight * rows);
         return view;
-    }
-
-    private static TableCell<List<String>, String> wrappingCell() {
-        TableCell<List<String>, String> cell = new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-            }
-        };
-        cell.setWrapText(true);
-        cell.setMinHeight(Region.USE_PREF_SIZE);
-        return cell;
     }
 
     /** A long header wraps onto two lines (gates.css), so it needs only about half its one-line width. */

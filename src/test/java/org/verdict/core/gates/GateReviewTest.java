@@ -145,6 +145,8 @@ class GateReviewTest {
         assertEquals(GateOutcome.FAIL, result.outcome());
         assertTrue(result.summary().startsWith("de:"), result.summary());
         assertTrue(result.summary().contains("; insufficient evidence for en (n 100, Δ −"), result.summary());
+        // a p-value below the fourth decimal reads "< 0.0001", never a misleading 0
+        assertTrue(result.summary().contains("adjusted p < 0.0001, worse"), result.summary());
     }
 
     @Test
