@@ -10,6 +10,7 @@ import java.util.ResourceBundle;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.gates.CandidateReview;
@@ -187,8 +188,8 @@ public final class EvidencePages {
         List<List<String>> rows = new ArrayList<>();
         for (SliceResult r : results) {
             List<String> row = new ArrayList<>(r.isAvailable()
-                    ? List.of(r.slice().label(), Integer.toString(r.n()), Cells.number(r.production().value()),
-                            Cells.number(r.candidate().value()), Cells.signed(r.delta()) + " " + Cells.interval(r.deltaCi()),
+                    ? List.of(r.slice().label(), Integer.toString(r.n()), withInterval(r.production()),
+                            withInterval(r.candidate()), Cells.signed(r.delta()) + " " + Cells.interval(r.deltaCi()),
                             r.adjustedP() == null ? "—" : GateNumbers.pValue(r.adjustedP()), r.verdict().label())
                     : List.of(r.slice().label(), Integer.toString(r.n()), "—", "—", "—", "—",
                             t("evidence.unavailable", r.unavailableReason())));
@@ -197,12 +198,16 @@ public final class EvidencePages {
             }
             rows.add(row);
         }
-        List<String> columns = new ArrayList<>(List.of(t("col.slice"), t("col.n"), t("col.production", ""),
-                t("col.candidate", ""), t("col.delta"), t("col.adjustedP"), t("col.verdict")));
+        List<String> columns = new ArrayList<>(List.of(t("col.slice"), t("col.n"), t("col.withCi", t("col.production",
+                "").trim()), t("col.withCi", t("col.candidate", "").trim()), t("col.delta"), t("col.adjustedP"), t("col.verdict")));
         if (gateColumn != null) {
             columns.add(t("col.gate"));
         }
         return new EvidenceTable(caption, columns, rows);
+    }
+
+    private static String withInterval(MetricEstimate estimate) {
+        return (Cells.number(estimate.value()) + " " + Cells.interval(estimate.ci())).trim();
     }
 
     EvidencePage latency(CandidateReview review) {
