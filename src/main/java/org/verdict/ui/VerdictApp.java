@@ -100,11 +100,12 @@ public final class VerdictApp extends Application {
         GateReview gateReview = new GateReview(engine, new PackLoader(), new SuiteReader(), new PolicyReader());
         AtomicReference<Navigator> navigator = new AtomicReference<>();
         GatesViewModel gatesModel = new GatesViewModel(
-                (pack, progress) -> gateReview.review(pack, null, gateReview.policyOf(pack), progress), executor,
-                activity, gatesText, viewId -> navigator.get().show(viewId), unexpected);
+                (pack, candidate, progress) -> gateReview.review(pack, candidate, gateReview.policyOf(pack), progress),
+                executor, activity, gatesText, viewId -> navigator.get().show(viewId), unexpected,
+                compareModel.candidateProperty());
         GatesView gates = new GatesView(gatesModel, gatesText);
         EvidenceView evidence = new EvidenceView(gatesModel, gatesText,
-                new ChartPane(appearance, text, saveTarget, unexpected));
+                () -> new ChartPane(appearance, text, saveTarget, unexpected));
 
         AuditViewModel auditModel = new AuditViewModel(executor::runInBackground, executor::runOnFxThread);
         AuditView audit = new AuditView(auditModel, AuditView.defaultText(), main.decisionStoreProperty()::get);
