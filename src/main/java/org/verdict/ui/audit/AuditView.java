@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -29,9 +30,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.ui.audit.AuditRow.SignatureRow;
+import org.verdict.ui.decision.IsoDatePicker;
 import org.verdict.ui.shell.PackView;
 
 /**
@@ -40,16 +44,22 @@ import org.verdict.ui.shell.PackView;
  * {@link AuditViewModel}.
  */
 public final class AuditView implements PackView {
+    /** Room in a header for the sort arrow, and a cell's padding on both sides, in multiples of the font size. */
+    private static final double SORT_ARROW_EMS = 1.5;
+    private static final double CELL_PADDING_EMS = 2;
     private final AuditViewModel model;
     private final ResourceBundle text;
     private final Supplier<Path> appStore;
     private final VBox root = new VBox(10);
+    /** Says the store is read-only; its font, which follows the theme and text size, sizes the table's columns. */
+    private final Label readOnly = new Label();
 
     /** @param appStore the app's own decision log, shown when a pack opens and no other store was opened */
     public AuditView(AuditViewModel model, ResourceBundle text, Supplier<Path> appStore) {
         this.model = model;
         this.text = text;
         this.appStore = appStore;
+        readOnly.setText(text.getString("audit.readOnly"));
         root.setId("auditView");
         root.getStyleClass().add("view");
         root.setPadding(new Insets(16));
@@ -105,7 +115,6 @@ public final class AuditView implements PackView {
         store.setId("auditStore");
         store.textProperty().bind(model.storeNameProperty());
         store.getStyleClass().add("title-4");
-        Label readOnly = new Label(text.getString("audit.readOnly"));
         readOnly.getStyleClass().add("text-muted");
         Label verification = new Label();
         verification.setId("auditVerification");
@@ -135,12 +144,12 @@ public final class AuditView implements PackView {
         approver.setId("auditApprover");
         approver.setPromptText(text.getString("audit.approver"));
         approver.textProperty().bindBidirectional(model.approverProperty());
-        DatePicker from = new DatePicker();
+        DatePicker from = new IsoDatePicker();
         from.setPrefWidth(130);
         from.setId("auditFrom");
         from.setPromptText(text.getString("audit.from"));
         from.valueProperty().bindBidirectional(model.fromProperty());
-        DatePicker to = new DatePicker();
+        DatePicker to = new IsoDatePicker();
         to.setPrefWidth(130);
         to.setId("auditTo");
         to.setPromptText(text.getString("audit.to"));
@@ -185,6 +194,15 @@ public final class AuditView implements PackView {
         table.getColumns().add(badge);
         table.getColumns().add(column("audit.col.status", AuditRow::status, 220));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, selected) -> model.selectedProperty().set(selected));
+        Label empty = new Label();
+        empty.setId("auditEmpty");
+        empty.setWrapText(true);
+        empty.setPadding(new Insets(16));
+        empty.textProperty().bind(model.emptyTableMessage());
+        table.setPlaceholder(empty);
+        // fitted to what they show in the font in use (larger in projector mode), so dates and kinds never truncate
+        table.getItems().addListener((ListChangeListener<AuditRow>) change -> fitColumns(table));
+        readOnly.fontProperty().addListener((o, was, font) -> fitColumns(table));
         return table;
     }
 
@@ -265,14 +283,47 @@ public final class AuditView implements PackView {
         outcome.setId("auditCosignOutcome");
         outcome.setWrapText(true);
         outcome.textProperty().bind(model.cosignOutcomeProperty());
+        Button browse = new Button(text.getString("audit.browse"));
+        browse.setId("auditKeyBrowse");
+        browse.setMinWidth(Region.USE_PREF_SIZE);
+        browse.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(text.getString("audit.keyChooserTitle"));
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text.getString("audit.keyFiles"), "*.key.json"));
+            File file = chooser.showOpenDialog(root.getScene().getWindow());
+            if (file != null) {
+                keyFile.setText(file.getPath());
+            }
+        });
+        cosign.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(keyFile, Priority.ALWAYS);
-        return new VBox(6, new HBox(8, keyFile, passphrase, cosign), outcome);
+        return new VBox(6, new HBox(8, keyFile, browse, passphrase, cosign), outcome);
     }
 
     /** AtlantaFX's success / danger colors, with the ✔ / ✖ in the text for grayscale and color-blind readers. */
     private static void badgeStyle(Node node, boolean verified) {
         node.getStyleClass().removeAll("success", "danger");
         node.getStyleClass().add(verified ? "success" : "danger");
+    }
+
+    /** Widens every column to its widest value or header in the table's font; the last also takes what is left. */
+    private <S> void fitColumns(TableView<S> table) {
+        Font font = readOnly.getFont();
+        for (TableColumn<S, ?> column : table.getColumns()) {
+            double widest = textWidth(column.getText(), font) + font.getSize() * SORT_ARROW_EMS;
+            for (S item : table.getItems()) {
+                widest = Math.max(widest, textWidth(String.valueOf(column.getCellData(item)), font));
+            }
+            double width = Math.ceil(widest + font.getSize() * CELL_PADDING_EMS);
+            column.setMinWidth(width);
+            column.setPrefWidth(Math.max(column.getPrefWidth(), width));
+        }
+    }
+
+    private static double textWidth(String value, Font font) {
+        Text text = new Text(value);
+        text.setFont(font);
+        return text.getLayoutBounds().getWidth();
     }
 
     private <S> TableColumn<S, String> column(String key, Function<S, String> value, double width) {

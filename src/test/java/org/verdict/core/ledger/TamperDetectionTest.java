@@ -63,6 +63,28 @@ class TamperDetectionTest {
     }
 
     @Test
+    void aChangeSeenByEveryCheckpointOfOneSizeIsReportedOnce() throws Exception {
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            // each co-signature adds a checkpoint over the same three records
+            log.cosign("2", LedgerFixtures.signer("Grace Hopper", Roles.PRODUCT));
+            log.cosign("2", LedgerFixtures.signer("Joan Clarke", Roles.AI_SAFETY));
+        }
+        byte[] payload = payloadOf(3);
+        int at = new String(payload, java.nio.charset.StandardCharsets.UTF_8).indexOf("third");
+        payload[at] = 'T';
+        withTriggersDropped(sql -> {
+            try (PreparedStatement update = sql.prepareStatement("UPDATE records SET payload = ? WHERE seq = 3")) {
+                update.setBytes(1, payload);
+                update.executeUpdate();
+            }
+        });
+        List<String> problems = verify().problemsOf(3).stream().map(VerificationReport.Problem::message).toList();
+        assertEquals(1, problems.stream().filter(m -> m.startsWith("the Merkle root of the first 3 records differs")).count(),
+                problems.toString());
+        assertEquals(problems.size(), problems.stream().distinct().count(), problems.toString());
+    }
+
+    @Test
     void swappedRecordsAreFound() throws Exception {
         withTriggersDropped(sql -> {
             try (Statement s = sql.createStatement()) {
