@@ -26,6 +26,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -65,7 +66,7 @@ public final class AuditView implements PackView {
         root.setPadding(new Insets(16));
         TableView<AuditRow> table = recordTable();
         SplitPane split = new SplitPane(table, detailTabs(table));
-        split.setDividerPositions(0.58);
+        split.setDividerPositions(0.62);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(header(), filters(), split);
     }
@@ -155,23 +156,39 @@ public final class AuditView implements PackView {
         to.setPromptText(text.getString("audit.to"));
         to.valueProperty().bindBidirectional(model.toProperty());
         approver.setPrefWidth(140);
-        HBox.setHgrow(search, Priority.ALWAYS);
-        Label modelLabel = new Label(text.getString("audit.model"));
-        modelLabel.setMinWidth(Region.USE_PREF_SIZE);
-        Label kindLabel = new Label(text.getString("audit.kind"));
-        kindLabel.setMinWidth(Region.USE_PREF_SIZE);
-        Label decisionLabel = new Label(text.getString("audit.decision"));
-        decisionLabel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox filters = new HBox(8, search, modelLabel, modelChoice, kindLabel, kind, decisionLabel, decision, approver,
-                from, to);
+        search.setPrefWidth(220);
+        // every filter keeps its full size; a narrow window (or large text) wraps them onto a second line
+        FlowPane filters = new FlowPane(12, 8, search, labelled("audit.model", modelChoice), labelled("audit.kind", kind),
+                labelled("audit.decision", decision), approver, from, to);
+        filters.getChildren().forEach(filter -> ((Region) filter).setMinWidth(Region.USE_PREF_SIZE));
         filters.setAlignment(Pos.CENTER_LEFT);
         return filters;
+    }
+
+    /** What an empty table says, wrapped to the table's width rather than cut off. */
+    private static Label placeholder(String message) {
+        Label label = new Label(message);
+        label.setWrapText(true);
+        label.setPadding(new Insets(16));
+        return label;
+    }
+
+    /** A filter with its label, kept together on one line. */
+    private Node labelled(String labelKey, Region filter) {
+        Label label = new Label(text.getString(labelKey));
+        label.setLabelFor(filter);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        filter.setMinWidth(Region.USE_PREF_SIZE);
+        HBox pair = new HBox(6, label, filter);
+        pair.setAlignment(Pos.CENTER_LEFT);
+        return pair;
     }
 
     private TableView<AuditRow> recordTable() {
         TableView<AuditRow> table = new TableView<>(model.visibleRecords());
         table.setId("auditRecords");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // columns keep their fitted widths; a narrow window scrolls sideways instead of cutting values off
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().add(column("audit.col.sequence", r -> "#" + r.sequence(), 48));
         table.getColumns().add(column("audit.col.date", r -> r.decisionDate() == null ? "?" : r.decisionDate().toString(), 104));
         table.getColumns().add(column("audit.col.kind", AuditRow::kind, 100));
@@ -194,10 +211,8 @@ public final class AuditView implements PackView {
         table.getColumns().add(badge);
         table.getColumns().add(column("audit.col.status", AuditRow::status, 220));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, selected) -> model.selectedProperty().set(selected));
-        Label empty = new Label();
+        Label empty = placeholder(null);
         empty.setId("auditEmpty");
-        empty.setWrapText(true);
-        empty.setPadding(new Insets(16));
         empty.textProperty().bind(model.emptyTableMessage());
         table.setPlaceholder(empty);
         // fitted to what they show in the font in use (larger in projector mode), so dates and kinds never truncate
@@ -210,6 +225,7 @@ public final class AuditView implements PackView {
         TableView<Map.Entry<String, String>> details = new TableView<>(model.details());
         details.setId("auditDetails");
         details.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        details.setPlaceholder(placeholder(text.getString("audit.noSelection")));
         details.getColumns().add(column("audit.col.field", Map.Entry::getKey, 140));
         details.getColumns().add(column("audit.col.value", Map.Entry::getValue, 200));
 
@@ -218,6 +234,7 @@ public final class AuditView implements PackView {
         signatures.setPrefHeight(150);
         signatures.setMinHeight(110);
         signatures.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        signatures.setPlaceholder(placeholder(text.getString("audit.noSignatures")));
         signatures.getColumns().add(column("audit.col.signer", SignatureRow::name, 110));
         signatures.getColumns().add(column("audit.col.role", SignatureRow::role, 80));
         signatures.getColumns().add(column("audit.col.standing", SignatureRow::standing, 90));
@@ -235,6 +252,7 @@ public final class AuditView implements PackView {
         TableView<ComparisonLine> comparison = new TableView<>(model.comparison());
         comparison.setId("auditComparison");
         comparison.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        comparison.setPlaceholder(placeholder(text.getString("audit.noComparison")));
         comparison.getColumns().add(column("audit.col.field", ComparisonLine::field, 130));
         comparison.getColumns().add(column("audit.col.left", ComparisonLine::left, 150));
         comparison.getColumns().add(column("audit.col.right", ComparisonLine::right, 150));
@@ -297,7 +315,8 @@ public final class AuditView implements PackView {
         });
         cosign.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(keyFile, Priority.ALWAYS);
-        return new VBox(6, new HBox(8, keyFile, browse, passphrase, cosign), outcome);
+        HBox.setHgrow(passphrase, Priority.ALWAYS);
+        return new VBox(6, new HBox(8, keyFile, browse), new HBox(8, passphrase, cosign), outcome);
     }
 
     /** AtlantaFX's success / danger colors, with the ✔ / ✖ in the text for grayscale and color-blind readers. */
@@ -306,7 +325,7 @@ public final class AuditView implements PackView {
         node.getStyleClass().add(verified ? "success" : "danger");
     }
 
-    /** Widens every column to its widest value or header in the table's font; the last also takes what is left. */
+    /** Sizes every column to its widest value or header in the table's font. */
     private <S> void fitColumns(TableView<S> table) {
         Font font = readOnly.getFont();
         for (TableColumn<S, ?> column : table.getColumns()) {
@@ -316,7 +335,7 @@ public final class AuditView implements PackView {
             }
             double width = Math.ceil(widest + font.getSize() * CELL_PADDING_EMS);
             column.setMinWidth(width);
-            column.setPrefWidth(Math.max(column.getPrefWidth(), width));
+            column.setPrefWidth(width);
         }
     }
 

@@ -141,7 +141,7 @@ public final class DecisionDialog {
         VBox footer = new VBox(6, warning, missing, status, buttons);
         footer.setId("decisionFooter");
         footer.setPadding(new Insets(10, 16, 12, 16));
-        footer.getStyleClass().add("decision-footer");
+        footer.setStyle("-fx-border-color: -color-border-default; -fx-border-width: 1 0 0 0;");
         return footer;
     }
 
