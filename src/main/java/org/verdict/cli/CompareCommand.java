@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.verdict.core.compare.ClassRates;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.ComparisonJson;
 import org.verdict.core.compare.ComparisonOptions;
@@ -14,9 +15,11 @@ import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.CorrectionMethod;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.pack.Task;
 import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.Metric;
 import org.verdict.core.task.Progress;
@@ -112,7 +115,8 @@ public final class CompareCommand implements Callable<Integer> {
             }
             ComparisonReport report = engine.compare(reviewPack, candidate, options, Progress.NONE);
             if (json) {
-                out.println(new ComparisonJson().write(report, r -> only == null || r.metric() == only));
+                out.println(new ComparisonJson().write(report, r -> only == null || r.metric() == only,
+                        perClass(reviewPack, report)));
             } else {
                 printTable(out, report, only == null ? report.primaryMetric() : only);
             }
@@ -123,6 +127,18 @@ public final class CompareCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
+    }
+
+    /** Per-class precision and recall of every slice of a multiclass comparison; none for other tasks. */
+    private List<ClassRates> perClass(ReviewPack reviewPack, ComparisonReport report) {
+        EvaluationTable table = reviewPack.primary();
+        if (table.task() != Task.MULTICLASS) {
+            return List.of();
+        }
+        return report.results().stream().map(SliceResult::slice).distinct()
+                .flatMap(slice -> ClassRates.of(table, report.productionVersion(), report.candidateVersion(), slice,
+                        engine.rowsOf(table, slice), report.options().confidenceLevel()).stream())
+                .toList();
     }
 
     private ComparisonOptions options() {

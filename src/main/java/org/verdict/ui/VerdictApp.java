@@ -26,7 +26,9 @@ import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.gates.GateReview;
 import org.verdict.core.gates.policy.PolicyReader;
 import org.verdict.core.gates.suites.SuiteReader;
+import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.PackLoader;
+import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.report.ApprovalPackExport;
 import org.verdict.core.report.ApprovalPackWriter;
 import org.verdict.ui.audit.AuditView;
@@ -103,20 +105,25 @@ public final class VerdictApp extends Application {
         GateReview gateReview = new GateReview(engine, new PackLoader(), new SuiteReader(), new PolicyReader());
         AtomicReference<Navigator> navigator = new AtomicReference<>();
         GatesViewModel gatesModel = new GatesViewModel(
-                (pack, progress) -> gateReview.review(pack, null, gateReview.policyOf(pack), progress), executor,
-                activity, gatesText, viewId -> navigator.get().show(viewId), unexpected);
+                (pack, candidate, progress) -> gateReview.review(pack, candidate, gateReview.policyOf(pack), progress),
+                executor, activity, gatesText, viewId -> navigator.get().show(viewId), unexpected,
+                compareModel.candidateProperty());
         DeferredPackView gates = new DeferredPackView(GatesViewModel.VIEW_ID, gatesText.getString("view.gates"),
                 () -> new GatesView(gatesModel, gatesText));
         DeferredPackView evidence = new DeferredPackView(GatesViewModel.EVIDENCE_VIEW_ID,
                 gatesText.getString("view.evidence"),
-                () -> new EvidenceView(gatesModel, gatesText, new ChartPane(appearance, text, saveTarget, unexpected)));
+                () -> new EvidenceView(gatesModel, gatesText, () -> new ChartPane(appearance, text, saveTarget,
+                        unexpected)));
 
         AuditViewModel auditModel = new AuditViewModel(executor::runInBackground, executor::runOnFxThread);
         ResourceBundle auditText = AuditView.defaultText();
         DeferredPackView audit = new DeferredPackView("audit", auditText.getString("audit.title"),
                 () -> new AuditView(auditModel, auditText, main.decisionStoreProperty()::get));
+        // A decision is about the candidate the board is looking at in Compare (the pack's first until one is chosen).
         RecordDecisionAction recordDecision = new RecordDecisionAction(executor,
-                (pack, progress) -> gateReview.review(pack, null, gateReview.policyOf(pack), progress),
+                (pack, progress) -> gateReview.review(pack,
+                        chosenCandidateOf(pack, compareModel.candidateProperty().get()), gateReview.policyOf(pack),
+                        progress),
                 main.decisionStoreProperty(), () -> stage,
                 signed -> auditModel.recordSignedInto(main.decisionStoreProperty().get()),
                 DecisionDialog.defaultText(), Clock.systemDefaultZone());
@@ -126,7 +133,8 @@ public final class VerdictApp extends Application {
                 problems, () -> stage, owner -> chooseExportFolder(owner, text), compareModel.candidateProperty()::get,
                 main.decisionStoreProperty()::get);
         MainWindow window = new MainWindow(main, views(overview, compare, gates, evidence, audit),
-                packActions(recordDecision, exportApprovalPack), appearance, text, problems, unexpected, packChooser(text));
+                packActions(recordDecision, exportApprovalPack), appearance, text, problems, unexpected,
+                packChooser(text));
         navigator.set(window);
         window.show("compare");
         window.install(stage, () -> {
@@ -167,6 +175,12 @@ public final class VerdictApp extends Application {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(text.getString("export.chooserTitle"));
         return Optional.ofNullable(chooser.showDialog(owner)).map(File::toPath);
+    }
+
+    /** The candidate chosen in Compare if it belongs to this pack, else null: the pack's first candidate. */
+    private static String chosenCandidateOf(ReviewPack pack, String chosen) {
+        return pack.manifest().candidates().stream().map(ModelVersion::version).anyMatch(v -> v.equals(chosen))
+                ? chosen : null;
     }
 
     /** The last pack if it still exists, else the bundled sample (not remembered: it is only a demo). */

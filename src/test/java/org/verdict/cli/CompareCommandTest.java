@@ -105,6 +105,16 @@ class CompareCommandTest {
         JsonNode german = findResult(json, "accuracy", "de");
         assertEquals(List.of("language"), List.of(german.get("dimensions").get(0).asText()));
         assertEquals("worse", german.get("verdict").asText());
+
+        // per-class precision and recall: 2 classes × 3 slices (overall, de, en); production predicts every label
+        assertEquals(6, json.get("perClass").size());
+        JsonNode overallA = json.get("perClass").get(0);
+        assertEquals("a", overallA.get("class").asText());
+        assertEquals(0, overallA.get("dimensions").size());
+        JsonNode productionRecall = overallA.get("production").get("recall");
+        assertEquals(1.0, productionRecall.get("value").asDouble());
+        assertEquals(overallA.get("support").asLong(), productionRecall.get("n").asLong());
+        assertEquals(2, overallA.get("candidate").get("precision").get("ci").size());
     }
 
     @Test

@@ -171,7 +171,14 @@ class LogCommandTest {
         // a record whose evidence names other bytes than the pack's is refused
         assertEquals(2, log("append", "--db", db.toString(), "--record", dir.resolve("record.json").toString(),
                 "--pack", pack.toString(), "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
-        assertTrue(err.toString().contains("its evidence differs from the SHA-256 of the files of"), err.toString());
+        String refusal = err.toString();
+        assertTrue(refusal.contains("its evidence does not match the files of " + pack), refusal);
+        // every difference is named: both stated files differ, the stated policy is not in this pack
+        assertTrue(refusal.contains("manifest.json: the record says " + "1".repeat(64) + ", the pack's file has "
+                + sha256(pack.resolve("manifest.json"))), refusal);
+        assertTrue(refusal.contains("primary.csv: the record says " + "2".repeat(64)), refusal);
+        assertTrue(refusal.contains("policy: the record says policy.json " + "3".repeat(64)), refusal);
+        assertTrue(refusal.contains("Leave 'evidence' out of the record to take the pack's"), refusal);
     }
 
     private static String sha256(Path file) throws Exception {

@@ -1,6 +1,7 @@
 package org.verdict.cli.log;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.verdict.cli.ExitCodes;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
@@ -56,9 +57,11 @@ public final class AppendCommand extends LedgerCommand {
         } catch (PackException e) {
             throw new LedgerException("cannot read the pack: " + e.getMessage(), e);
         }
-        if (record.evidence() != null && !record.evidence().equals(evidence)) {
-            throw new LedgerException(recordFile + ": its evidence differs from the SHA-256 of the files of " + pack
-                    + "; leave 'evidence' out to take the pack's");
+        List<String> differences = record.evidence() == null ? List.of() : record.evidence().differencesFrom(evidence);
+        if (!differences.isEmpty()) {
+            throw new LedgerException(recordFile + ": its evidence does not match the files of " + pack + " (the"
+                    + " decision would be bound to other evidence than the pack it names):\n  " + String.join("\n  ", differences)
+                    + "\nLeave 'evidence' out of the record to take the pack's, or give the pack the decision was made from.");
         }
         return record.withEvidence(evidence);
     }

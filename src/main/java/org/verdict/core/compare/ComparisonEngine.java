@@ -257,8 +257,12 @@ public final class ComparisonEngine {
                 futures.set(t, pool.submit(() -> {
                     progress.checkCancelled();
                     List<MetricComparison> result = task.analyse(analysis, metrics, options.seed());
-                    progress.update((double) done.incrementAndGet() / tasks.size(),
-                            "Compared " + done.get() + " of " + tasks.size() + " slices");
+                    // Counting and reporting under one lock: otherwise two workers can report 5/8 after 6/8.
+                    synchronized (done) {
+                        int finished = done.incrementAndGet();
+                        progress.update((double) finished / tasks.size(),
+                                "Compared " + finished + " of " + tasks.size() + " slices");
+                    }
                     return result;
                 }));
             }

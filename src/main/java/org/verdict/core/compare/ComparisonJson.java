@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.function.Predicate;
 import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.Metric;
@@ -19,8 +20,18 @@ public final class ComparisonJson {
 
     /** The results that pass {@code keep} (e.g. one metric). */
     public String write(ComparisonReport report, Predicate<SliceResult> keep) {
+        return write(report, keep, List.of());
+    }
+
+    /** As {@link #write(ComparisonReport, Predicate)}, with a multiclass pack's per-class precision and recall. */
+    public String write(ComparisonReport report, Predicate<SliceResult> keep, List<ClassRates> perClass) {
         try {
-            return mapper.writeValueAsString(toJson(report, keep));
+            ObjectNode root = toJson(report, keep);
+            if (!perClass.isEmpty()) {
+                ArrayNode classes = root.putArray("perClass");
+                perClass.forEach(rates -> classes.add(toJson(rates)));
+            }
+            return mapper.writeValueAsString(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a tree of plain nodes always serialises", e);
         }
@@ -81,6 +92,32 @@ public final class ComparisonJson {
             node.put("note", r.note());
         }
         return node;
+    }
+
+    private ObjectNode toJson(ClassRates rates) {
+        ObjectNode node = mapper.createObjectNode();
+        rates.slice().dimensions().forEach(node.putArray("dimensions")::add);
+        rates.slice().values().forEach(node.putArray("values")::add);
+        node.put("class", rates.className());
+        node.put("support", rates.support());
+        ObjectNode production = node.putObject("production");
+        putRate(production, "precision", rates.productionPrecision());
+        putRate(production, "recall", rates.productionRecall());
+        ObjectNode candidate = node.putObject("candidate");
+        putRate(candidate, "precision", rates.candidatePrecision());
+        putRate(candidate, "recall", rates.candidateRecall());
+        return node;
+    }
+
+    private static void putRate(ObjectNode node, String name, ClassRates.Rate rate) {
+        ObjectNode out = node.putObject(name);
+        out.put("value", rate.value());
+        putInterval(out, "ci", rate.ci());
+        out.put("successes", rate.successes());
+        out.put("n", rate.trials());
+        if (rate.unavailableReason() != null) {
+            out.put("unavailable", rate.unavailableReason());
+        }
     }
 
     private static void putInterval(ObjectNode node, String name, Interval interval) {

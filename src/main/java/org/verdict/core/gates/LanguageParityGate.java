@@ -41,9 +41,24 @@ final class LanguageParityGate implements PromotionGate {
         for (SliceResult result : languages) {
             findings.add(judge(result, metric, floor));
         }
-        return GateResult.fromFindings(Gate.LANGUAGE_PARITY, findings, "no language is significantly worse than "
-                + "production" + (floor == null ? "" : " or beyond the floor " + GateNumbers.format(floor))
+        GateResult result = GateResult.fromFindings(Gate.LANGUAGE_PARITY, findings, "no language is significantly "
+                + "worse than production" + (floor == null ? "" : " or beyond the floor " + GateNumbers.format(floor))
                 + " (" + languages.size() + " languages)");
+        return result.outcome() == GateOutcome.FAIL ? withInconclusive(result, languages) : result;
+    }
+
+    /** A failing summary names the first failing language; the board also needs those the data cannot judge. */
+    private static GateResult withInconclusive(GateResult failed, List<SliceResult> languages) {
+        List<String> inconclusive = new ArrayList<>();
+        for (int i = 0; i < languages.size(); i++) {
+            if (failed.findings().get(i).outcome() == GateOutcome.INSUFFICIENT_EVIDENCE) {
+                SliceResult r = languages.get(i);
+                inconclusive.add(r.slice().values().get(0) + " (n " + r.n() + (r.isAvailable()
+                        ? ", Δ " + GateNumbers.signed(r.delta()) : "") + ")");
+            }
+        }
+        return inconclusive.isEmpty() ? failed : new GateResult(failed.gate(), failed.outcome(), failed.summary()
+                + "; insufficient evidence for " + String.join(", ", inconclusive), failed.findings());
     }
 
     private static Finding judge(SliceResult result, Metric metric, Double floor) {

@@ -1,8 +1,12 @@
 package org.verdict.core.ledger;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.verdict.core.pack.ReviewPack;
 
 /**
@@ -24,6 +28,37 @@ public record Evidence(String pack, Map<String, String> files, PolicyEvidence po
         String policyHash = policyFile == null ? null : pack.fileHashes().get(policyFile);
         return new Evidence(pack.packHash(), pack.fileHashes(),
                 policyHash == null ? null : new PolicyEvidence(policyFile, policyHash));
+    }
+
+    /**
+     * How this evidence (as a record states it) differs from {@code actual} (as computed from the pack), one line per
+     * difference in the pack's words; empty when they agree. A part the record leaves out is not compared.
+     */
+    public List<String> differencesFrom(Evidence actual) {
+        List<String> differences = new ArrayList<>();
+        if (files != null) {
+            Set<String> paths = new TreeSet<>(files.keySet());
+            paths.addAll(actual.files() == null ? Set.of() : actual.files().keySet());
+            for (String path : paths) {
+                String stated = files.get(path);
+                String computed = actual.files() == null ? null : actual.files().get(path);
+                if (computed == null) {
+                    differences.add(path + " is in the record but not in the pack");
+                } else if (stated == null) {
+                    differences.add(path + " is in the pack but not in the record");
+                } else if (!stated.equals(computed)) {
+                    differences.add(path + ": the record says " + stated + ", the pack's file has " + computed);
+                }
+            }
+        }
+        if (pack != null && !pack.equals(actual.pack())) {
+            differences.add("pack hash: the record says " + pack + ", the pack's is " + actual.pack());
+        }
+        if (policy != null && !policy.equals(actual.policy())) {
+            differences.add("policy: the record says " + policy.file() + " " + policy.sha256() + ", the pack's is "
+                    + (actual.policy() == null ? "none" : actual.policy().file() + " " + actual.policy().sha256()));
+        }
+        return differences;
     }
 
     /** @param file path of the policy file (inside the pack, or as given on the command line) */

@@ -14,7 +14,8 @@ import java.util.Optional;
 public record VerificationReport(int recordCount, List<Problem> problems, Map<Long, Quorum> quorums) {
 
     public VerificationReport {
-        problems = List.copyOf(problems);
+        // several checkpoints of one size (one per co-signature) find the same problem: it is reported once
+        problems = problems.stream().distinct().toList();
         quorums = Map.copyOf(quorums);
     }
 

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.verdict.core.pack.ModelRole;
 import org.verdict.core.pack.ModelVersion;
+import org.verdict.core.pack.Task;
 import org.verdict.core.report.DecisionEvidence.SignatureEvidence;
 import org.verdict.core.report.EvidenceTable.Cell;
 import org.verdict.core.report.ReportDocument.Block;
@@ -142,14 +143,22 @@ final class ApprovalPackComposer {
 
     private static List<Block> lineage(ApprovalPackContent content) {
         List<Block> blocks = new ArrayList<>();
-        List<List<Cell>> rows = content.versions().stream()
-                .map(v -> List.of(Cell.plain(v.version()), Cell.plain(v.role().wireName()),
-                        Cell.plain(orDash(v.dataSnapshot())), Cell.plain(orDash(v.codeVersion())),
-                        Cell.plain(v.trainedAt() == null ? "–" : v.trainedAt().toString()),
-                        Cell.plain(ReportNumbers.plain(v.threshold()))))
-                .toList();
-        blocks.add(new Table(new EvidenceTable("Model versions",
-                List.of("Version", "Role", "Data snapshot", "Code version", "Trained at", "Threshold"), rows)));
+        // A threshold only means something for a binary model, whose prediction is score >= threshold.
+        boolean binary = content.model().task() == Task.BINARY;
+        List<List<Cell>> rows = content.versions().stream().map(v -> {
+            List<Cell> row = new ArrayList<>(List.of(Cell.plain(v.version()), Cell.plain(v.role().wireName()),
+                    Cell.plain(orDash(v.dataSnapshot())), Cell.plain(orDash(v.codeVersion())),
+                    Cell.plain(v.trainedAt() == null ? "–" : v.trainedAt().toString())));
+            if (binary) {
+                row.add(Cell.plain(ReportNumbers.plain(v.threshold())));
+            }
+            return List.copyOf(row);
+        }).toList();
+        List<String> headers = new ArrayList<>(List.of("Version", "Role", "Data snapshot", "Code version", "Trained at"));
+        if (binary) {
+            headers.add("Threshold");
+        }
+        blocks.add(new Table(new EvidenceTable("Model versions", headers, rows)));
         for (ModelVersion version : content.versions()) {
             List<Fact> parameters = new TreeMap<>(version.hyperparameters()).entrySet().stream()
                     .map(e -> new Fact(e.getKey(), describe(e.getValue())))

@@ -43,17 +43,26 @@ public final class ApprovalPackExport {
                              Progress progress) throws PackException, LedgerException, IOException {
         String candidate = candidateVersion != null ? candidateVersion
                 : pack.manifest().candidates().get(0).version();
-        ApprovalPackContent content = ApprovalPackContent.of(pack, candidate);
         progress.update(0.0, "Judging the gates of candidate " + candidate);
         CandidateReview review = gates.review(pack, candidate, gates.policyOf(pack),
                 new ProgressRange(progress, 0.0, 0.6));
-        content = GateReviewEvidence.addTo(content, review);
+        return exportReviewed(pack, review, decisionLog, outDir, new ProgressRange(progress, 0.6, 1.0));
+    }
+
+    /**
+     * For a pack whose gates are already judged (the app's Gates view holds the review): judging them again would
+     * repeat every comparison and bootstrap, the bulk of an export's time.
+     */
+    public List<Path> exportReviewed(ReviewPack pack, CandidateReview review, Path decisionLog, Path outDir,
+                                     Progress progress) throws LedgerException, IOException {
+        ApprovalPackContent content = GateReviewEvidence.addTo(
+                ApprovalPackContent.of(pack, review.evidence().candidate()), review);
         if (decisionLog != null) {
-            progress.update(0.6, "Verifying the decision log " + decisionLog.getFileName());
-            content = DecisionLogEvidence.addTo(content, decisionLog, new ProgressRange(progress, 0.6, 0.7));
+            progress.update(0.0, "Verifying the decision log " + decisionLog.getFileName());
+            content = DecisionLogEvidence.addTo(content, decisionLog, new ProgressRange(progress, 0.0, 0.25));
         }
         progress.checkCancelled();
-        return writer.write(content, outDir, new ProgressRange(progress, 0.7, 1.0));
+        return writer.write(content, outDir, new ProgressRange(progress, 0.25, 1.0));
     }
 
     /** Maps a step's own 0..1 progress onto its share of the whole export. */

@@ -32,7 +32,8 @@ public final class ComparisonEvidence {
             for (SliceResult result : results) {
                 boolean inDimension = result.slice().dimensions().equals(List.of(dimension));
                 if ((result.slice().isOverall() || inDimension) && result.delta() != null) {
-                    rows.add(new DeltaRow(result.slice().label(), result.delta(), result.deltaCi(),
+                    rows.add(new DeltaRow(result.slice().label() + " (n " + result.n() + ")", result.delta(),
+                            result.deltaCi(),
                             result.verdict()));
                 }
             }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -75,13 +76,14 @@ public final class DecisionLogEvidence {
         if (!problems.isEmpty()) {
             status += "; ✘ " + String.join("; ", problems);
         }
-        String rationale = decision.rationale()
-                + (decision.amends() != null ? " (amends record " + decision.amends() + ": " + decision.facts() + ")"
-                : "");
-        String what = decision.kind() == RecordKind.PROMOTION
-                ? decision.decision() + " candidate " + decision.candidateVersion() + " over production "
-                + decision.productionVersion()
-                : String.valueOf(decision.decision());
+        String what = switch (decision.kind()) {
+            case PROMOTION -> decision.decision() + " candidate " + decision.candidateVersion() + " over production "
+                    + decision.productionVersion();
+            case AMENDMENT -> "amends record " + decision.amends() + ": " + decision.facts().entrySet().stream()
+                    .map(fact -> fact.getKey() + " " + fact.getValue()).collect(Collectors.joining(", "));
+            case RETRAINING -> decision.decision();
+        };
+        String rationale = decision.rationale() == null ? "" : decision.rationale();
         return new DecisionEvidence("#" + record.sequence() + " (" + record.shortId() + ")", decision.kind().wireName(),
                 decision.decisionDate(), what, rationale, signatures, status, record.recordId());
     }

@@ -49,10 +49,15 @@ public sealed interface EvidenceChart {
     record PairedRow(String label, double production, Interval productionCi, double candidate, Interval candidateCi) {
     }
 
-    /** Values over time, e.g. a persistent holdout group against the treated group, or past production models. */
-    record TimeSeries(String title, String axisLabel, List<Series> series) implements EvidenceChart {
+    /**
+     * Values over time, e.g. a persistent holdout group against the treated group, or past production models and the
+     * candidate, with the limits the policy sets (e.g. historical best − margin) as labelled dashed lines.
+     */
+    record TimeSeries(String title, String axisLabel, List<Series> series, List<Limit> limits)
+            implements EvidenceChart {
         public TimeSeries {
             series = List.copyOf(series);
+            limits = List.copyOf(limits);
         }
     }
 

@@ -11,6 +11,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.SimpleDateFormat;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
@@ -26,6 +27,7 @@ import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XIntervalSeries;
 import org.jfree.data.xy.XIntervalSeriesCollection;
@@ -52,6 +54,9 @@ final class EvidenceCharts {
     static final double WIDTH = 640;
     private static final double ROW_HEIGHT = 24;
     private static final double FRAME_HEIGHT = 110;
+    private static final double PAIRED_ROW_HEIGHT = 1.5 * ROW_HEIGHT;
+    /** Vertical room for one limit's label. */
+    private static final double LIMIT_LANE = 13;
 
     private final ReportFonts fonts;
 
@@ -65,7 +70,8 @@ final class EvidenceCharts {
             return FRAME_HEIGHT + ROW_HEIGHT * Math.max(2, forest.rows().size());
         }
         if (chart instanceof PairedEstimates paired) {
-            return FRAME_HEIGHT + 1.5 * ROW_HEIGHT * Math.max(2, paired.rows().size());
+            return FRAME_HEIGHT + PAIRED_ROW_HEIGHT * Math.max(2, paired.rows().size())
+                    + LIMIT_LANE * paired.limits().size();
         }
         return 300;
     }
@@ -139,24 +145,51 @@ final class EvidenceCharts {
         XIntervalSeriesCollection data = new XIntervalSeriesCollection();
         data.addSeries(production);
         data.addSeries(candidate);
-        XYPlot plot = new XYPlot(data, valueAxis(paired.axisLabel()),
-                rowAxis(rows.stream().map(PairedRow::label).toList()), errorRenderer(false));
+        ValueAxis rowAxis = rowAxis(rows.stream().map(PairedRow::label).toList());
+        // room above the first row for the limits' labels, one lane each
+        rowAxis.setRange(rowAxis.getLowerBound() - LIMIT_LANE * paired.limits().size() / PAIRED_ROW_HEIGHT,
+                rowAxis.getUpperBound());
+        XYPlot plot = new XYPlot(data, valueAxis(paired.axisLabel()), rowAxis, errorRenderer(false));
         NumberAxis axis = (NumberAxis) plot.getDomainAxis();
         // with intervals, zoom in on the values (the whiskers show how much a gap means); without, keep zero in
         // view so that a tiny gap does not look large
         axis.setAutoRangeIncludesZero(rows.stream().anyMatch(r -> r.productionCi() == null || r.candidateCi() == null));
-        for (Limit limit : paired.limits()) {
+        addLimits(plot, axis, paired.limits(), true);
+        return plot;
+    }
+
+    /**
+     * Draws the policy's limits as labelled dashed lines. Vertical lines (paired estimates) put each label in its own
+     * lane above the first row, so that close limits (accepted rates of 0.010 and 0.015) neither overlap each other
+     * nor hide a whisker; a label near the left edge reads to the right of its line.
+     */
+    private void addLimits(XYPlot plot, NumberAxis axis, List<Limit> limits, boolean vertical) {
+        for (Limit limit : limits) {
+            includeInRange(axis, limit.value());
+        }
+        List<Limit> byValue = limits.stream().sorted(Comparator.comparingDouble(Limit::value)).toList();
+        org.jfree.data.Range range = axis.getRange();
+        for (int lane = 0; lane < byValue.size(); lane++) {
+            Limit limit = byValue.get(lane);
             ValueMarker line = new ValueMarker(limit.value(), ReportPalette.LIMIT,
                     new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 3f}, 0f));
             line.setLabel(limit.label());
             line.setLabelFont(fonts.sans(9f));
-            line.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-            line.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
             line.setLabelBackgroundColor(Color.WHITE);
-            plot.addDomainMarker(line);
-            includeInRange(axis, limit.value());
+            if (vertical) {
+                boolean nearLeft = (limit.value() - range.getLowerBound()) < range.getLength() * 0.3;
+                line.setLabelAnchor(nearLeft ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);
+                line.setLabelTextAnchor(nearLeft ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT);
+                line.setLabelOffset(new RectangleInsets(2 + LIMIT_LANE * lane, 3, 2, 3));
+                plot.addDomainMarker(line);
+            } else {
+                // at the right end, past the oldest points, where a line of past values rarely runs
+                line.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+                line.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+                line.setLabelOffset(new RectangleInsets(2 + LIMIT_LANE * lane, 4, 2, 4));
+                plot.addRangeMarker(line);
+            }
         }
-        return plot;
     }
 
     private static void addWithInterval(XIntervalSeries series, double value, Interval ci, double y) {
@@ -195,7 +228,9 @@ final class EvidenceCharts {
         NumberAxis values = valueAxis(timeSeries.axisLabel());
         values.setAutoRangeIncludesZero(false);
         XYErrorRenderer renderer = errorRenderer(true);
-        return new XYPlot(data, dates, values, renderer);
+        XYPlot plot = new XYPlot(data, dates, values, renderer);
+        addLimits(plot, values, timeSeries.limits(), false);
+        return plot;
     }
 
     private NumberAxis valueAxis(String label) {

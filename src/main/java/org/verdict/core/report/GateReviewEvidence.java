@@ -1,9 +1,15 @@
 package org.verdict.core.report;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.MetricEstimate;
+import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.gates.CandidateReview;
 import org.verdict.core.gates.Finding;
@@ -20,9 +26,11 @@ import org.verdict.core.gates.evidence.LatencyEvidence;
 import org.verdict.core.gates.evidence.RateEstimate;
 import org.verdict.core.gates.evidence.SafetyEvidence;
 import org.verdict.core.gates.policy.GatePolicy;
+import org.verdict.core.gates.stats.Proportions;
 import org.verdict.core.gates.suites.MetricHistoryPoint;
 import org.verdict.core.gates.triggers.RetrainingAssessment;
 import org.verdict.core.gates.triggers.TriggerResult;
+import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.report.EvidenceChart.DeltaForest;
 import org.verdict.core.report.EvidenceChart.DeltaRow;
 import org.verdict.core.report.EvidenceChart.Limit;
@@ -34,6 +42,7 @@ import org.verdict.core.report.EvidenceChart.TimePoint;
 import org.verdict.core.report.EvidenceChart.TimeSeries;
 import org.verdict.core.report.EvidenceTable.Cell;
 import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.Metric;
 
 /**
  * Turns a gate review (the gates helper's {@link CandidateReview}) into the approval pack's gate sections, checks and
@@ -52,11 +61,14 @@ public final class GateReviewEvidence {
         GatePolicy policy = review.policy();
         List<GateEvidence> gates = new ArrayList<>();
         List<CheckResult> validation = new ArrayList<>();
+        Instant candidateTrainedAt = content.versions().stream()
+                .filter(v -> v.version().equals(evidence.candidate())).findFirst()
+                .map(ModelVersion::trainedAt).orElse(null);
         for (GateResult result : review.gates().gates()) {
             if (result.gate().kind() == Gate.Kind.DATA_VALIDATION) {
                 validation.add(new CheckResult(result.gate().title(), outcome(result.outcome()), result.summary()));
             } else {
-                gates.add(gate(result, evidence, policy));
+                gates.add(gate(result, evidence, policy, candidateTrainedAt));
             }
         }
         evidence.holdoutComparison().ifPresent(holdout -> gates.add(new GateEvidence("Held-out evaluation set",
@@ -90,7 +102,8 @@ public final class GateReviewEvidence {
         return new CheckResult(result.trigger().title(), outcome, result.detail());
     }
 
-    private static GateEvidence gate(GateResult result, ReviewEvidence evidence, GatePolicy policy) {
+    private static GateEvidence gate(GateResult result, ReviewEvidence evidence, GatePolicy policy,
+                                     Instant candidateTrainedAt) {
         List<EvidenceChart> charts = new ArrayList<>();
         List<EvidenceTable> tables = new ArrayList<>();
         switch (result.gate()) {
@@ -107,8 +120,8 @@ public final class GateReviewEvidence {
             case LATENCY -> evidence.latency().ifPresent(latency -> latency(latency, evidence, policy, charts,
                     tables));
             case CANARY -> evidence.canary().ifPresent(canary -> canary(canary, charts, tables));
-            case CIRCUIT_BREAKER -> evidence.metricHistory().ifPresent(history -> history(history, evidence,
-                    charts, tables));
+            case CIRCUIT_BREAKER -> evidence.metricHistory().ifPresent(history -> history(history, result, evidence,
+                    candidateTrainedAt, charts, tables));
             default -> throw new IllegalArgumentException("not a promotion gate: " + result.gate());
         }
         tables.add(findings(result));
@@ -132,7 +145,8 @@ public final class GateReviewEvidence {
         for (SafetyEvidence.Category category : safety.categories()) {
             RateEstimate production = category.rateOf(safety.production());
             RateEstimate candidate = category.rateOf(safety.candidate());
-            rows.add(new PairedRow(category.name(), production.rate(), production.ci(), candidate.rate(),
+            rows.add(new PairedRow(category.name() + " (n " + category.n() + ")", production.rate(), production.ci(),
+                    candidate.rate(),
                     candidate.ci()));
             double accepted = policy.safety().acceptedRateOf(category.name());
             cells.add(List.of(Cell.plain(category.name()), Cell.plain(String.valueOf(category.n())),
@@ -155,8 +169,9 @@ public final class GateReviewEvidence {
             List<PairedRow> selection = new ArrayList<>();
             List<List<Cell>> groups = new ArrayList<>();
             for (FairnessEvidence.Group group : attribute.groups()) {
-                selection.add(new PairedRow(attribute.name() + "=" + group.name(),
-                        group.production().selectionRate(), null, group.candidate().selectionRate(), null));
+                selection.add(new PairedRow(attribute.name() + "=" + group.name() + " (n " + group.n() + ")",
+                        group.production().selectionRate(), selectionCi(group, group.production(), policy),
+                        group.candidate().selectionRate(), selectionCi(group, group.candidate(), policy)));
                 groups.add(List.of(Cell.plain(group.name()), Cell.plain(String.valueOf(group.n())),
                         Cell.plain(String.valueOf(group.positives())),
                         Cell.plain(ReportNumbers.plain(group.production().selectionRate()) + " / "
@@ -165,21 +180,23 @@ public final class GateReviewEvidence {
                         Cell.plain(pair(group.production().fpr(), group.candidate().fpr()))));
             }
             charts.add(new PairedEstimates("Selection rate of '" + fairness.positiveClass() + "' by "
-                    + attribute.name(), "selection rate", selection, List.of()));
+                    + attribute.name() + " (Wilson intervals)", "selection rate", selection, List.of()));
             tables.add(new EvidenceTable("Rates by " + attribute.name() + ", production / candidate (positive class '"
                     + fairness.positiveClass() + "': " + fairness.positiveClassReason() + ")"
                     + (attribute.excludedGroups().isEmpty() ? ""
                     : "; left out of the disparities as too small: " + String.join(", ", attribute.excludedGroups())),
                     List.of("Group", "n", "Positives", "Selection rate", "TPR", "FPR"), groups));
-            List<PairedRow> disparities = new ArrayList<>();
+            List<PairedRow> ratios = new ArrayList<>();
+            List<PairedRow> differences = new ArrayList<>();
             List<List<Cell>> disparityRows = new ArrayList<>();
             for (Disparity disparity : Disparity.values()) {
                 FairnessEvidence.DisparityEstimate estimate = attribute.disparities().get(disparity);
                 if (estimate == null || !estimate.isDefined()) {
                     continue;
                 }
-                disparities.add(new PairedRow(disparity.wireName(), estimate.production(), estimate.productionCi(),
-                        estimate.candidate(), estimate.candidateCi()));
+                PairedRow row = new PairedRow(disparity.wireName(), estimate.production(), estimate.productionCi(),
+                        estimate.candidate(), estimate.candidateCi());
+                (isRatio(disparity) ? ratios : differences).add(row);
                 disparityRows.add(List.of(Cell.plain(disparity.wireName()),
                         Cell.plain(valueWithCi(estimate.production(), estimate.productionCi())),
                         Cell.plain(valueWithCi(estimate.candidate(), estimate.candidateCi())),
@@ -187,13 +204,33 @@ public final class GateReviewEvidence {
                                 + ReportNumbers.interval(estimate.worseningCi())),
                         Cell.plain(ReportNumbers.plain(policy.fairness().toleranceOf(disparity.wireName())))));
             }
-            if (!disparities.isEmpty()) {
-                charts.add(new PairedEstimates("Disparities over " + attribute.name(), "disparity", disparities,
-                        List.of()));
+            // ratios sit near 1 and differences near 0: on one axis the differences would be unreadable
+            if (!ratios.isEmpty()) {
+                charts.add(new PairedEstimates("Disparity ratios over " + attribute.name() + " (bootstrap intervals)",
+                        "ratio min / max over groups (1 is parity)", ratios, List.of(new Limit(1.0, "parity 1"))));
+            }
+            if (!differences.isEmpty()) {
+                charts.add(new PairedEstimates("Disparity differences over " + attribute.name()
+                        + " (bootstrap intervals)", "difference max − min over groups (0 is parity)", differences,
+                        List.of(new Limit(0.0, "parity 0"))));
+            }
+            if (!disparityRows.isEmpty()) {
                 tables.add(new EvidenceTable("Disparities over " + attribute.name() + " (bootstrap intervals)",
                         List.of("Disparity", "Production", "Candidate", "Worsening", "Tolerance"), disparityRows));
             }
         }
+    }
+
+    /** The group's selection rate is selected / n, so its interval follows from the count it implies. */
+    private static Interval selectionCi(FairnessEvidence.Group group, FairnessEvidence.Rates rates,
+                                        GatePolicy policy) {
+        return Proportions.wilson(Math.round(rates.selectionRate() * group.n()), group.n(),
+                policy.confidenceLevel());
+    }
+
+    /** Ratios (1 is parity) and differences (0 is parity) live on scales too far apart to share an axis. */
+    static boolean isRatio(Disparity disparity) {
+        return disparity.wireName().endsWith("_ratio");
     }
 
     private static void latency(LatencyEvidence latency, ReviewEvidence evidence, GatePolicy policy,
@@ -207,7 +244,8 @@ public final class GateReviewEvidence {
                 percentile("p50", production.p50(), candidate.p50()),
                 percentile("p95", production.p95(), candidate.p95()),
                 percentile("p99", production.p99(), candidate.p99()));
-        charts.add(new PairedEstimates("Latency percentiles", "milliseconds", rows, List.of(
+        charts.add(new PairedEstimates("Latency percentiles (n " + production.n() + " production, " + candidate.n()
+                + " candidate)", "milliseconds", rows, List.of(
                 new Limit(policy.latency().p95Ms(), "SLO p95 " + millis(policy.latency().p95Ms())),
                 new Limit(policy.latency().p99Ms(), "SLO p99 " + millis(policy.latency().p99Ms())))));
         List<List<Cell>> cells = new ArrayList<>();
@@ -229,8 +267,9 @@ public final class GateReviewEvidence {
         Interval ci = canary.liftCi();
         Verdict verdict = ci.upper() < 0 ? Verdict.WORSE : ci.lower() > 0 ? Verdict.BETTER
                 : Verdict.NO_SIGNIFICANT_DIFFERENCE;
-        charts.add(new DeltaForest("Canary lift: candidate − production success rate", "Δ success rate", true,
-                List.of(new DeltaRow("lift", canary.lift(), ci, verdict))));
+        charts.add(new DeltaForest("Canary lift: candidate − production success rate", "Δ success rate (n "
+                + canary.candidateRate().n() + " candidate, " + canary.productionRate().n() + " production requests)",
+                true, List.of(new DeltaRow("lift", canary.lift(), ci, verdict))));
         tables.add(new EvidenceTable("Canary run (Wilson intervals; lift with Newcombe's interval)",
                 List.of("Model", "Requests", "Successes", "Success rate"), List.of(
                         canaryRow("production " + canary.production(), canary.productionRate()),
@@ -244,15 +283,46 @@ public final class GateReviewEvidence {
                 Cell.plain(rate(rate)));
     }
 
-    private static void history(List<MetricHistoryPoint> history, ReviewEvidence evidence,
-                                List<EvidenceChart> charts, List<EvidenceTable> tables) {
-        String metric = evidence.primaryMetric().wireName();
-        charts.add(new TimeSeries(metric + " of past production models", metric, List.of(new Series(
-                "past production models", SeriesRole.PRODUCTION,
-                history.stream().map(p -> new TimePoint(p.date(), p.value(), null)).toList()))));
-        tables.add(new EvidenceTable("Metric history", List.of("Version", "Date", metric),
-                history.stream().map(p -> List.of(Cell.plain(p.version()), Cell.plain(p.date().toString()),
-                        Cell.plain(ReportNumbers.plain(p.value())))).toList()));
+    /**
+     * Past production models, the candidate (at its training date, or just after the last past model when the
+     * manifest has none) and the line it must not fall below: historical best − margin, as the gate judged it.
+     */
+    private static void history(List<MetricHistoryPoint> history, GateResult result, ReviewEvidence evidence,
+                                Instant candidateTrainedAt, List<EvidenceChart> charts, List<EvidenceTable> tables) {
+        Metric metric = evidence.primaryMetric();
+        String name = metric.wireName();
+        List<Series> series = new ArrayList<>();
+        series.add(new Series("past production models", SeriesRole.PRODUCTION,
+                history.stream().map(p -> new TimePoint(p.date(), p.value(), null)).toList()));
+        List<List<Cell>> rows = new ArrayList<>(history.stream().map(p -> List.of(Cell.plain(p.version()),
+                Cell.plain(p.date().toString()), Cell.plain(ReportNumbers.plain(p.value())))).toList());
+        SliceResult overall = overallOf(evidence.primaryComparison());
+        if (overall != null && overall.isAvailable()) {
+            LocalDate lastPast = history.stream().map(MetricHistoryPoint::date).max(LocalDate::compareTo)
+                    .orElseThrow();
+            LocalDate date = candidateTrainedAt == null ? lastPast.plusDays(1)
+                    : LocalDate.ofInstant(candidateTrainedAt, ZoneOffset.UTC);
+            MetricEstimate candidate = overall.candidate();
+            String level = String.format(Locale.ROOT, "%.0f%% CI",
+                    evidence.primaryComparison().options().confidenceLevel() * 100);
+            series.add(new Series("candidate " + evidence.candidate() + " (n " + overall.n() + ", " + level + ")",
+                    SeriesRole.CANDIDATE, List.of(new TimePoint(date, candidate.value(), candidate.ci()))));
+            rows.add(List.of(Cell.plain("candidate " + evidence.candidate()), Cell.plain(date + " (trained)"),
+                    Cell.plain(valueWithCi(candidate.value(), candidate.ci()) + " (n " + overall.n() + ")")));
+        }
+        List<Limit> limits = new ArrayList<>();
+        Map<String, Double> judged = result.findings().isEmpty() ? Map.of() : result.findings().get(0).numbers();
+        Double best = judged.get("best");
+        Double margin = judged.get("margin");
+        if (best != null && margin != null) {
+            double floor = metric.higherIsBetter() ? best - margin : best + margin;
+            limits.add(new Limit(floor, "historical best " + ReportNumbers.plain(best)
+                    + (metric.higherIsBetter() ? " − " : " + ") + "margin " + ReportNumbers.plain(margin) + " = "
+                    + ReportNumbers.plain(floor)));
+        }
+        charts.add(new TimeSeries(name + ": past production models and the candidate", name, series, limits));
+        tables.add(new EvidenceTable("Metric history of past production models, then the candidate",
+                List.of("Version", "Date", name), rows));
     }
 
     private static GateEvidence holdoutOverTime(HoldoutGroupEvidence group) {
@@ -275,7 +345,7 @@ public final class GateReviewEvidence {
         return new GateEvidence("Holdout group over time", Outcome.EVIDENCE_ONLY, summary,
                 List.of(new TimeSeries("Persistent holdout group vs treated population", "value", List.of(
                         new Series("holdout (never updated)", SeriesRole.PRODUCTION, holdout),
-                        new Series("treated", SeriesRole.CANDIDATE, treated)))),
+                        new Series("treated", SeriesRole.CANDIDATE, treated)), List.of())),
                 List.of(new EvidenceTable("Holdout group and treated population by date",
                         List.of("Date", "Holdout", "Treated", "Gap"), rows)));
     }
@@ -298,7 +368,8 @@ public final class GateReviewEvidence {
                 + " examples where the human and the candidate disagree";
         return new GateEvidence("Human baseline", Outcome.EVIDENCE_ONLY, summary,
                 List.of(new PairedEstimates("Accuracy against the labels", "accuracy",
-                        List.of(new PairedRow("accuracy", production.rate(), production.ci(), candidate.rate(),
+                        List.of(new PairedRow("accuracy (n " + candidate.n() + ")", production.rate(),
+                                production.ci(), candidate.rate(),
                                 candidate.ci())),
                         List.of(new Limit(human.humanAccuracy().rate(), "human reviewers "
                                 + ReportNumbers.plain(human.humanAccuracy().rate()))))),
@@ -310,8 +381,14 @@ public final class GateReviewEvidence {
                                 List.of("Example", "Label", "Human", "Candidate"), disagreements)));
     }
 
+    /** The comparison's overall row of the primary metric, or null when it has none. */
+    private static SliceResult overallOf(ComparisonReport report) {
+        return report.resultsFor(report.primaryMetric()).stream().filter(r -> r.slice().isOverall()).findFirst()
+                .orElse(null);
+    }
+
     private static String overall(ComparisonReport report) {
-        var overall = report.resultsFor(report.primaryMetric()).get(0);
+        var overall = overallOf(report);
         return "overall Δ " + report.primaryMetric().wireName() + " "
                 + (overall.delta() == null ? "unavailable" : ReportNumbers.signed(overall.delta()) + " "
                 + ReportNumbers.interval(overall.deltaCi())) + ": " + ComparisonEvidence.verdictCell(overall).text();

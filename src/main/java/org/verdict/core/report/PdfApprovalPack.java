@@ -191,32 +191,44 @@ final class PdfApprovalPack {
         float size = 8.5f;
         float leading = 11.5f;
         float[] widths = columnWidths(table, size);
-        ensure(size + 8 + 3 * leading);
+        List<Cell> header = table.headers().stream().map(h -> new Cell(h, Tone.PLAIN)).toList();
+        // the caption, the header and the first row stay together: a header alone at a page's foot tells nothing
+        float captionHeight = lines(table.caption(), bold, BODY, WIDTH).size() * BODY * 1.42f + 2;
+        float firstRow = table.rows().isEmpty() ? 0 : rowHeight(table.rows().get(0), widths, size, leading, false);
+        ensure(captionHeight + rowHeight(header, widths, size, leading, true) + firstRow);
         wrapped(table.caption(), bold, BODY, MARGIN, WIDTH, Color.BLACK);
         y -= 2;
-        List<Cell> header = table.headers().stream().map(h -> new Cell(h, Tone.PLAIN)).toList();
-        row(header, widths, bold, size, leading, true);
+        row(header, widths, size, leading, true);
         for (List<Cell> cells : table.rows()) {
-            if (rowHeight(cells, widths, size, leading) > y - BOTTOM) {
+            if (rowHeight(cells, widths, size, leading, false) > y - BOTTOM) {
                 newPage();
-                row(header, widths, bold, size, leading, true);
+                row(header, widths, size, leading, true);
             }
-            row(cells, widths, sans, size, leading, false);
+            row(cells, widths, size, leading, false);
         }
         y -= 10;
     }
 
-    private float rowHeight(List<Cell> cells, float[] widths, float size, float leading) throws IOException {
+    /** Measured in the font the cell is drawn in: bold text wraps sooner, and a header cell must not overflow. */
+    private float rowHeight(List<Cell> cells, float[] widths, float size, float leading, boolean header)
+            throws IOException {
         int lines = 1;
         for (int c = 0; c < cells.size(); c++) {
-            lines = Math.max(lines, lines(cells.get(c).text(), sans, size, widths[c] - 2 * CELL_PAD).size());
+            lines = Math.max(lines, lines(cells.get(c).text(), fontOf(cells.get(c), header), size,
+                    widths[c] - 2 * CELL_PAD).size());
         }
         return lines * leading + 2 * CELL_PAD;
     }
 
-    private void row(List<Cell> cells, float[] widths, PDFont font, float size, float leading, boolean header)
+    private PDFont fontOf(Cell cell, boolean header) {
+        boolean emphasised = cell.tone() == Tone.PASS || cell.tone() == Tone.FAIL || cell.tone() == Tone.WORSE
+                || cell.tone() == Tone.BETTER;
+        return header || emphasised ? bold : sans;
+    }
+
+    private void row(List<Cell> cells, float[] widths, float size, float leading, boolean header)
             throws IOException {
-        float height = rowHeight(cells, widths, size, leading);
+        float height = rowHeight(cells, widths, size, leading, header);
         float x = MARGIN;
         for (int c = 0; c < cells.size(); c++) {
             Cell cell = cells.get(c);
@@ -229,9 +241,7 @@ final class PdfApprovalPack {
             out.setLineWidth(0.5f);
             out.addRect(x, y - height, widths[c], height);
             out.stroke();
-            boolean emphasised = cell.tone() == Tone.PASS || cell.tone() == Tone.FAIL || cell.tone() == Tone.WORSE
-                    || cell.tone() == Tone.BETTER;
-            PDFont cellFont = emphasised ? bold : font;
+            PDFont cellFont = fontOf(cell, header);
             List<String> lines = lines(cell.text(), cellFont, size, widths[c] - 2 * CELL_PAD);
             for (int i = 0; i < lines.size(); i++) {
                 text(lines.get(i), cellFont, size, x + CELL_PAD, y - CELL_PAD - size - i * leading + 1.5f,

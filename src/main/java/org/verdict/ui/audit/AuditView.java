@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -25,13 +26,17 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.ui.audit.AuditRow.SignatureRow;
+import org.verdict.ui.decision.IsoDatePicker;
 import org.verdict.ui.shell.PackView;
 
 /**
@@ -40,22 +45,28 @@ import org.verdict.ui.shell.PackView;
  * {@link AuditViewModel}.
  */
 public final class AuditView implements PackView {
+    /** Room in a header for the sort arrow, and a cell's padding on both sides, in multiples of the font size. */
+    private static final double SORT_ARROW_EMS = 1.5;
+    private static final double CELL_PADDING_EMS = 2;
     private final AuditViewModel model;
     private final ResourceBundle text;
     private final Supplier<Path> appStore;
     private final VBox root = new VBox(10);
+    /** Says the store is read-only; its font, which follows the theme and text size, sizes the table's columns. */
+    private final Label readOnly = new Label();
 
     /** @param appStore the app's own decision log, shown when a pack opens and no other store was opened */
     public AuditView(AuditViewModel model, ResourceBundle text, Supplier<Path> appStore) {
         this.model = model;
         this.text = text;
         this.appStore = appStore;
+        readOnly.setText(text.getString("audit.readOnly"));
         root.setId("auditView");
         root.getStyleClass().add("view");
         root.setPadding(new Insets(16));
         TableView<AuditRow> table = recordTable();
         SplitPane split = new SplitPane(table, detailTabs(table));
-        split.setDividerPositions(0.58);
+        split.setDividerPositions(0.62);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(header(), filters(), split);
     }
@@ -105,7 +116,6 @@ public final class AuditView implements PackView {
         store.setId("auditStore");
         store.textProperty().bind(model.storeNameProperty());
         store.getStyleClass().add("title-4");
-        Label readOnly = new Label(text.getString("audit.readOnly"));
         readOnly.getStyleClass().add("text-muted");
         Label verification = new Label();
         verification.setId("auditVerification");
@@ -135,34 +145,50 @@ public final class AuditView implements PackView {
         approver.setId("auditApprover");
         approver.setPromptText(text.getString("audit.approver"));
         approver.textProperty().bindBidirectional(model.approverProperty());
-        DatePicker from = new DatePicker();
+        DatePicker from = new IsoDatePicker();
         from.setPrefWidth(130);
         from.setId("auditFrom");
         from.setPromptText(text.getString("audit.from"));
         from.valueProperty().bindBidirectional(model.fromProperty());
-        DatePicker to = new DatePicker();
+        DatePicker to = new IsoDatePicker();
         to.setPrefWidth(130);
         to.setId("auditTo");
         to.setPromptText(text.getString("audit.to"));
         to.valueProperty().bindBidirectional(model.toProperty());
         approver.setPrefWidth(140);
-        HBox.setHgrow(search, Priority.ALWAYS);
-        Label modelLabel = new Label(text.getString("audit.model"));
-        modelLabel.setMinWidth(Region.USE_PREF_SIZE);
-        Label kindLabel = new Label(text.getString("audit.kind"));
-        kindLabel.setMinWidth(Region.USE_PREF_SIZE);
-        Label decisionLabel = new Label(text.getString("audit.decision"));
-        decisionLabel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox filters = new HBox(8, search, modelLabel, modelChoice, kindLabel, kind, decisionLabel, decision, approver,
-                from, to);
+        search.setPrefWidth(220);
+        // every filter keeps its full size; a narrow window (or large text) wraps them onto a second line
+        FlowPane filters = new FlowPane(12, 8, search, labelled("audit.model", modelChoice), labelled("audit.kind", kind),
+                labelled("audit.decision", decision), approver, from, to);
+        filters.getChildren().forEach(filter -> ((Region) filter).setMinWidth(Region.USE_PREF_SIZE));
         filters.setAlignment(Pos.CENTER_LEFT);
         return filters;
+    }
+
+    /** What an empty table says, wrapped to the table's width rather than cut off. */
+    private static Label placeholder(String message) {
+        Label label = new Label(message);
+        label.setWrapText(true);
+        label.setPadding(new Insets(16));
+        return label;
+    }
+
+    /** A filter with its label, kept together on one line. */
+    private Node labelled(String labelKey, Region filter) {
+        Label label = new Label(text.getString(labelKey));
+        label.setLabelFor(filter);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        filter.setMinWidth(Region.USE_PREF_SIZE);
+        HBox pair = new HBox(6, label, filter);
+        pair.setAlignment(Pos.CENTER_LEFT);
+        return pair;
     }
 
     private TableView<AuditRow> recordTable() {
         TableView<AuditRow> table = new TableView<>(model.visibleRecords());
         table.setId("auditRecords");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // columns keep their fitted widths; a narrow window scrolls sideways instead of cutting values off
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().add(column("audit.col.sequence", r -> "#" + r.sequence(), 48));
         table.getColumns().add(column("audit.col.date", r -> r.decisionDate() == null ? "?" : r.decisionDate().toString(), 104));
         table.getColumns().add(column("audit.col.kind", AuditRow::kind, 100));
@@ -185,6 +211,13 @@ public final class AuditView implements PackView {
         table.getColumns().add(badge);
         table.getColumns().add(column("audit.col.status", AuditRow::status, 220));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, selected) -> model.selectedProperty().set(selected));
+        Label empty = placeholder(null);
+        empty.setId("auditEmpty");
+        empty.textProperty().bind(model.emptyTableMessage());
+        table.setPlaceholder(empty);
+        // fitted to what they show in the font in use (larger in projector mode), so dates and kinds never truncate
+        table.getItems().addListener((ListChangeListener<AuditRow>) change -> fitColumns(table));
+        readOnly.fontProperty().addListener((o, was, font) -> fitColumns(table));
         return table;
     }
 
@@ -192,6 +225,7 @@ public final class AuditView implements PackView {
         TableView<Map.Entry<String, String>> details = new TableView<>(model.details());
         details.setId("auditDetails");
         details.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        details.setPlaceholder(placeholder(text.getString("audit.noSelection")));
         details.getColumns().add(column("audit.col.field", Map.Entry::getKey, 140));
         details.getColumns().add(column("audit.col.value", Map.Entry::getValue, 200));
 
@@ -200,6 +234,7 @@ public final class AuditView implements PackView {
         signatures.setPrefHeight(150);
         signatures.setMinHeight(110);
         signatures.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        signatures.setPlaceholder(placeholder(text.getString("audit.noSignatures")));
         signatures.getColumns().add(column("audit.col.signer", SignatureRow::name, 110));
         signatures.getColumns().add(column("audit.col.role", SignatureRow::role, 80));
         signatures.getColumns().add(column("audit.col.standing", SignatureRow::standing, 90));
@@ -217,6 +252,7 @@ public final class AuditView implements PackView {
         TableView<ComparisonLine> comparison = new TableView<>(model.comparison());
         comparison.setId("auditComparison");
         comparison.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        comparison.setPlaceholder(placeholder(text.getString("audit.noComparison")));
         comparison.getColumns().add(column("audit.col.field", ComparisonLine::field, 130));
         comparison.getColumns().add(column("audit.col.left", ComparisonLine::left, 150));
         comparison.getColumns().add(column("audit.col.right", ComparisonLine::right, 150));
@@ -265,14 +301,48 @@ public final class AuditView implements PackView {
         outcome.setId("auditCosignOutcome");
         outcome.setWrapText(true);
         outcome.textProperty().bind(model.cosignOutcomeProperty());
+        Button browse = new Button(text.getString("audit.browse"));
+        browse.setId("auditKeyBrowse");
+        browse.setMinWidth(Region.USE_PREF_SIZE);
+        browse.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(text.getString("audit.keyChooserTitle"));
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text.getString("audit.keyFiles"), "*.key.json"));
+            File file = chooser.showOpenDialog(root.getScene().getWindow());
+            if (file != null) {
+                keyFile.setText(file.getPath());
+            }
+        });
+        cosign.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(keyFile, Priority.ALWAYS);
-        return new VBox(6, new HBox(8, keyFile, passphrase, cosign), outcome);
+        HBox.setHgrow(passphrase, Priority.ALWAYS);
+        return new VBox(6, new HBox(8, keyFile, browse), new HBox(8, passphrase, cosign), outcome);
     }
 
     /** AtlantaFX's success / danger colors, with the ✔ / ✖ in the text for grayscale and color-blind readers. */
     private static void badgeStyle(Node node, boolean verified) {
         node.getStyleClass().removeAll("success", "danger");
         node.getStyleClass().add(verified ? "success" : "danger");
+    }
+
+    /** Sizes every column to its widest value or header in the table's font. */
+    private <S> void fitColumns(TableView<S> table) {
+        Font font = readOnly.getFont();
+        for (TableColumn<S, ?> column : table.getColumns()) {
+            double widest = textWidth(column.getText(), font) + font.getSize() * SORT_ARROW_EMS;
+            for (S item : table.getItems()) {
+                widest = Math.max(widest, textWidth(String.valueOf(column.getCellData(item)), font));
+            }
+            double width = Math.ceil(widest + font.getSize() * CELL_PADDING_EMS);
+            column.setMinWidth(width);
+            column.setPrefWidth(width);
+        }
+    }
+
+    private static double textWidth(String value, Font font) {
+        Text text = new Text(value);
+        text.setFont(font);
+        return text.getLayoutBounds().getWidth();
     }
 
     private <S> TableColumn<S, String> column(String key, Function<S, String> value, double width) {

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -73,6 +75,15 @@ public final class AuditViewModel {
     private final ObservableList<SignatureRow> signatures = FXCollections.observableArrayList();
     private final ObjectProperty<AuditRow> left = new SimpleObjectProperty<>();
     private final ObjectProperty<AuditRow> right = new SimpleObjectProperty<>();
+    private final StringBinding emptyTableMessage = Bindings.createStringBinding(() -> {
+        if (!records.isEmpty()) {
+            return "No decision matches the filters — set Kind, Decision and Model to \"any\" and clear the search.";
+        }
+        return storeName.get().isEmpty()
+                ? "No decision log is open — File → Record decision… (Ctrl+D) signs the first decision into the app's"
+                        + " log; Open decision log… audits another."
+                : "No decisions in this store yet — File → Record decision… (Ctrl+D)";
+    }, records, storeName);
     private final ObservableList<ComparisonLine> comparison = FXCollections.observableArrayList();
     private Path currentStore;
 
@@ -157,6 +168,11 @@ public final class AuditViewModel {
         if (currentStore == null || currentStore.equals(store)) {
             open(store);
         }
+    }
+
+    /** What the empty record table says: how to get a first record, or that the filters hide every record. */
+    public StringBinding emptyTableMessage() {
+        return emptyTableMessage;
     }
 
     /** Whether a store was opened (successfully or not). */

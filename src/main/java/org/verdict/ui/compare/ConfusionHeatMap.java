@@ -9,6 +9,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.BackgroundFill;
@@ -16,6 +17,8 @@ import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import org.verdict.core.compare.ClassRates;
+import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.stats.ConfusionMatrix;
 import org.verdict.ui.theme.Palette;
 
@@ -25,10 +28,13 @@ import org.verdict.ui.theme.Palette;
  * each class's recall), in the model's palette colour. Counts are printed, so nothing depends on reading shades.
  */
 final class ConfusionHeatMap extends ScrollPane {
+    /** The app compares at the default level; the per-class intervals say the same level in their heading. */
+    private static final double CONFIDENCE_LEVEL = ComparisonOptions.DEFAULTS.confidenceLevel();
     private final ResourceBundle text;
     private final HBox matrices = new HBox(28);
     private final Label caption = new Label();
     private final Label hovered = new Label();
+    private final GridPane perClass = new GridPane();
 
     ConfusionHeatMap(ResourceBundle text) {
         this.text = text;
@@ -37,7 +43,10 @@ final class ConfusionHeatMap extends ScrollPane {
         caption.getStyleClass().add("hint");
         caption.setWrapText(true);
         hovered.setId("confusionHovered");
-        VBox content = new VBox(10, caption, matrices, hovered);
+        perClass.setId("perClassRates");
+        perClass.setHgap(18);
+        perClass.setVgap(4);
+        VBox content = new VBox(10, caption, matrices, hovered, perClass);
         content.setPadding(new Insets(12));
         setContent(content);
         caption.setText(text.getString("confusion.pick"));
@@ -52,11 +61,42 @@ final class ConfusionHeatMap extends ScrollPane {
                         pair.production(), Palette.PRODUCTION, "confusionProduction"),
                 matrix(MessageFormat.format(text.getString("confusion.candidate"), pair.candidateVersion()),
                         pair.candidate(), Palette.CANDIDATE, "confusionCandidate"));
+        showPerClass(ClassRates.of(pair.slice(), pair.production(), pair.candidate(), CONFIDENCE_LEVEL));
+    }
+
+    /** Per-class precision and recall of both models with counts and Wilson intervals: the numbers behind the F1s. */
+    private void showPerClass(List<ClassRates> rates) {
+        perClass.getChildren().clear();
+        List<String> headings = List.of(text.getString("perClass.class"), text.getString("perClass.support"),
+                text.getString("perClass.precisionProduction"), text.getString("perClass.precisionCandidate"),
+                text.getString("perClass.recallProduction"), text.getString("perClass.recallCandidate"));
+        for (int c = 0; c < headings.size(); c++) {
+            Label heading = new Label(headings.get(c));
+            heading.getStyleClass().add("confusion-axis");
+            perClass.add(heading, c, 0);
+        }
+        for (int r = 0; r < rates.size(); r++) {
+            ClassRates row = rates.get(r);
+            perClass.addRow(r + 1, new Label(row.className()), new Label(String.valueOf(row.support())),
+                    rate(row.productionPrecision()), rate(row.candidatePrecision()),
+                    rate(row.productionRecall()), rate(row.candidateRecall()));
+        }
+    }
+
+    private Label rate(ClassRates.Rate rate) {
+        if (rate.value() == null) {
+            Label missing = new Label("–");
+            missing.setTooltip(new Tooltip(rate.unavailableReason()));
+            return missing;
+        }
+        return new Label(String.format(Locale.ROOT, "%.3f [%.3f, %.3f]  %d/%d", rate.value(), rate.ci().lower(),
+                rate.ci().upper(), rate.successes(), rate.trials()));
     }
 
     void showMessage(String message) {
         caption.setText(message);
         matrices.getChildren().clear();
+        perClass.getChildren().clear();
     }
 
     /** White on the blue, near-black on the orange: whichever reads with a contrast of at least 4.5:1. */

@@ -1,5 +1,6 @@
 package org.verdict.ui.decision;
 
+import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Map;
@@ -7,6 +8,9 @@ import java.util.ResourceBundle;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -21,12 +25,17 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -40,25 +49,28 @@ import org.verdict.core.ledger.TriggerEvidence;
  * view over {@link DecisionViewModel}; {@link #showModal} opens it over the main window.
  */
 public final class DecisionDialog {
+    private static final double PREFERRED_WIDTH = 900;
+    private static final double PREFERRED_HEIGHT = 760;
+    /** Room left on the screen for the window's title bar and the desktop's panels. */
+    private static final double SCREEN_MARGIN = 64;
+
     private final DecisionViewModel model;
     private final ResourceBundle text;
-    private final VBox root = new VBox(12);
+    private final BorderPane root = new BorderPane();
+    private final PasswordField passphrase = new PasswordField();
 
     public DecisionDialog(DecisionViewModel model, ResourceBundle text) {
         this.model = model;
         this.text = text;
         root.setId("decisionDialog");
-        root.setPadding(new Insets(16));
-        Label status = new Label();
-        status.setId("decisionStatus");
-        status.setWrapText(true);
-        status.textProperty().bind(model.statusProperty());
-        Label missing = new Label();
-        missing.setId("decisionMissing");
-        missing.setWrapText(true);
-        missing.textProperty().bind(model.missingProperty());
-        missing.getStyleClass().add("text-muted");
-        root.getChildren().addAll(facts(), decisionForm(), packTables(), signingRow(), missing, status);
+        VBox form = new VBox(12, facts(), decisionForm(), packTables(), signingRow());
+        form.setPadding(new Insets(16));
+        // the form scrolls on a small screen; the footer with the outcome and the buttons is always in view
+        ScrollPane scroll = new ScrollPane(form);
+        scroll.setId("decisionScroll");
+        scroll.setFitToWidth(true);
+        root.setCenter(scroll);
+        root.setBottom(footer());
     }
 
     public static ResourceBundle defaultText() {
@@ -69,20 +81,87 @@ public final class DecisionDialog {
         return root;
     }
 
-    /** Opens the dialog in its own window, modal over {@code owner}. */
+    /** Opens the dialog in its own window, modal over {@code owner}, no taller than the screen it opens on. */
     public Stage showModal(Window owner) {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle(text.getString("decision.title"));
-        ScrollPane scroll = new ScrollPane(root);
-        scroll.setFitToWidth(true);
-        stage.setScene(new Scene(scroll, 900, 760));
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(root, Math.min(PREFERRED_WIDTH, screen.getWidth() - SCREEN_MARGIN),
+                Math.min(PREFERRED_HEIGHT, screen.getHeight() - SCREEN_MARGIN)));
         if (owner != null && owner.getScene() != null) {
             stage.getScene().getStylesheets().setAll(owner.getScene().getStylesheets());
         }
         stage.show();
         return stage;
+    }
+
+    /**
+     * The outcome of signing (or what is still missing, or the warning about failing gates) right above Cancel
+     * and Sign. Esc cancels even without a window manager; after a successful append Cancel becomes Close.
+     */
+    private Node footer() {
+        Label warning = message("decisionWarning", model.promotionWarningProperty());
+        warning.getStyleClass().add(Styles.WARNING);
+        Label missing = message("decisionMissing", model.missingProperty());
+        missing.getStyleClass().add("text-muted");
+        Label status = message("decisionStatus", model.statusProperty());
+        model.signingProperty().addListener((o, was, busy) -> outcomeStyle(status));
+        passphrase.setId("decisionPassphrase");
+        Label passphraseLabel = new Label(text.getString("decision.passphrase"));
+        passphraseLabel.setLabelFor(passphrase);
+        passphraseLabel.setMinWidth(Region.USE_PREF_SIZE);
+        Button cancel = new Button(text.getString("decision.cancel"));
+        cancel.setId("decisionCancel");
+        cancel.setCancelButton(true);
+        cancel.disableProperty().bind(model.signingProperty());
+        cancel.setOnAction(e -> root.getScene().getWindow().hide());
+        model.signedRecordProperty().addListener((o, was, record) -> cancel.setText(text.getString("decision.close")));
+        Button sign = new Button(text.getString("decision.sign"));
+        sign.setId("decisionSign");
+        sign.setDefaultButton(true);
+        sign.disableProperty().bind(model.canSignProperty().not().or(passphrase.textProperty().isEmpty()));
+        sign.setOnAction(e -> {
+            char[] secret = passphrase.getText().toCharArray();
+            passphrase.clear();
+            model.sign(secret);
+        });
+        // a focused text field may keep Esc from the cancel button's accelerator; the dialog takes it first
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                cancel.fire();
+                e.consume();
+            }
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox buttons = new HBox(8, passphraseLabel, passphrase, spacer, cancel, sign);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        VBox footer = new VBox(6, warning, missing, status, buttons);
+        footer.setId("decisionFooter");
+        footer.setPadding(new Insets(10, 16, 12, 16));
+        footer.setStyle("-fx-border-color: -color-border-default; -fx-border-width: 1 0 0 0;");
+        return footer;
+    }
+
+    /** A message line that takes no room while it is empty. */
+    private static Label message(String id, ObservableValue<String> value) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        label.textProperty().bind(value);
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
+    }
+
+    /** Green once the record is appended, red when signing ended without one (wrong passphrase, locked store…). */
+    private void outcomeStyle(Label status) {
+        status.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER);
+        if (!model.signingProperty().get()) {
+            status.getStyleClass().add(model.signedRecordProperty().get() != null ? Styles.SUCCESS : Styles.DANGER);
+        }
     }
 
     private Node facts() {
@@ -120,10 +199,10 @@ public final class DecisionDialog {
         TextField snapshot = new TextField();
         snapshot.setId("decisionDataSnapshot");
         snapshot.textProperty().bindBidirectional(model.dataSnapshotProperty());
-        DatePicker date = new DatePicker();
+        DatePicker date = new IsoDatePicker();
         date.setId("decisionDate");
         date.valueProperty().bindBidirectional(model.decisionDateProperty());
-        DatePicker planned = new DatePicker();
+        DatePicker planned = new IsoDatePicker();
         planned.setId("decisionPlanned");
         planned.valueProperty().bindBidirectional(model.plannedDeploymentProperty());
         TextField approvers = new TextField();
@@ -170,18 +249,6 @@ public final class DecisionDialog {
         GridPane grid = grid();
         addRow(grid, 0, "decision.store", pathChooser("decisionStore", model.storeProperty(), true));
         addRow(grid, 1, "decision.key", pathChooser("decisionKey", model.keyFileProperty(), false));
-        PasswordField passphrase = new PasswordField();
-        passphrase.setId("decisionPassphrase");
-        Button sign = new Button(text.getString("decision.sign"));
-        sign.setId("decisionSign");
-        sign.setDefaultButton(true);
-        sign.disableProperty().bind(model.canSignProperty().not().or(passphrase.textProperty().isEmpty()));
-        sign.setOnAction(e -> {
-            char[] secret = passphrase.getText().toCharArray();
-            passphrase.clear();
-            model.sign(secret);
-        });
-        addRow(grid, 2, "decision.passphrase", new HBox(8, passphrase, sign));
         return grid;
     }
 
@@ -225,7 +292,7 @@ public final class DecisionDialog {
         TableView<S> table = new TableView<>(items);
         table.setId(id);
         table.setPrefHeight(170);
-        // the dialog scrolls (see showModal); the tables never shrink to their headers
+        // the form scrolls; the tables never shrink to their headers
         table.setMinHeight(130);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return table;

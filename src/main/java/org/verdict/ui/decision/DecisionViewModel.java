@@ -46,6 +46,9 @@ import org.verdict.core.task.Progress;
  * signs with their key, which appends the record to the chosen decision log off the FX thread.
  */
 public final class DecisionViewModel {
+    private static final String PROMOTE = "promote";
+    /** How the gate table spells a failed gate (the gate review's own label). */
+    private static final String FAILED = org.verdict.core.gates.GateOutcome.FAIL.label();
     private final ReviewPack pack;
     private final EvaluationSummary evaluation;
     private final Executor background;
@@ -70,6 +73,8 @@ public final class DecisionViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<LoggedRecord> signedRecord = new ReadOnlyObjectWrapper<>();
     private final StringBinding missing;
+    private final StringBinding promotionWarning;
+    private final BooleanBinding canSign;
 
     /**
      * @param evaluation the gate table and key metrics when the gates ran; null when they did not
@@ -93,6 +98,21 @@ public final class DecisionViewModel {
         decisionsFor(kind.get());
         missing = Bindings.createStringBinding(this::whatIsMissing, kind, decision, rationale, approvers, dataSnapshot,
                 store, keyFile, candidate);
+        canSign = missing.isEmpty().and(signing.not()).and(signedRecord.isNull());
+        promotionWarning = Bindings.createStringBinding(this::warnAboutFailingGates, kind, decision);
+    }
+
+    /** Promoting over failing gates is the board's call to make, so it is allowed, but never by oversight. */
+    private String warnAboutFailingGates() {
+        if (kind.get() != RecordKind.PROMOTION || !PROMOTE.equals(decision.get())) {
+            return "";
+        }
+        List<String> failing = gates.stream().filter(g -> FAILED.equals(g.result())).map(GateOutcome::gate).toList();
+        if (failing.isEmpty()) {
+            return "";
+        }
+        return "Warning: " + (failing.size() == 1 ? "this gate fails: " : "these gates fail: ") + String.join(", ", failing)
+                + ". Promoting anyway is allowed; say in the rationale why the board accepts it.";
     }
 
     private void decisionsFor(RecordKind recordKind) {
@@ -149,7 +169,7 @@ public final class DecisionViewModel {
 
     /** Decrypts the key with {@code passphrase}, signs and appends the record; the passphrase is wiped afterwards. */
     public void sign(char[] passphrase) {
-        if (!missing.get().isEmpty() || signing.get()) {
+        if (!canSign.get()) {
             return;
         }
         Path storePath = store.get();
@@ -271,8 +291,14 @@ public final class DecisionViewModel {
         return missing;
     }
 
+    /** Empty unless the person chose to promote while gates fail; then a warning that names those gates. */
+    public StringBinding promotionWarningProperty() {
+        return promotionWarning;
+    }
+
+    /** A record is signed once: after it is appended the dialog only closes. */
     public BooleanBinding canSignProperty() {
-        return missing.isEmpty().and(signing.not());
+        return canSign;
     }
 
     public ReadOnlyBooleanProperty signingProperty() {

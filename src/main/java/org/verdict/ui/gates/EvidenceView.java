@@ -1,7 +1,10 @@
 package org.verdict.ui.gates;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.ResourceBundle;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -12,7 +15,15 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import org.jfree.chart.JFreeChart;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.shell.PackView;
@@ -31,12 +42,18 @@ public final class EvidenceView implements PackView {
             EvidencePages.HUMAN_BASELINE, EvidencePages.METRIC_HISTORY, EvidencePages.TRIGGERS,
             EvidencePages.DATA_VALIDATION);
 
-    private static final double CHAR_WIDTH = 8.5;
-    private static final double MAX_COLUMN_WIDTH = 620;
+    /** Tables grow with the page but always show at least this many rows before they scroll. */
+    private static final int MIN_VISIBLE_ROWS = 6;
+    /** Wider text (a long detail) wraps in its column rather than being cut. */
+    private static final double MAX_COLUMN_EMS = 42;
+    private static final String TABLE_FONT = "DejaVu Sans";
+    private static final double LONG_HEADER_EMS = 12;
 
     private final GatesViewModel model;
     private final ResourceBundle text;
-    private final ChartPane chart;
+    private final Supplier<ChartPane> newChartPane;
+    /** Chart panes are kept and reused from page to page: each one listens to the theme for the app's life. */
+    private final List<ChartPane> chartPanes = new ArrayList<>();
     private final BorderPane root = new BorderPane();
     private final ListView<String> pages = new ListView<>();
     private final VBox content = new VBox(12);
@@ -44,12 +61,16 @@ public final class EvidenceView implements PackView {
     private final Label summary = new Label();
     private final Label missing = new Label();
 
-    /** @param text the gates bundle */
-    public EvidenceView(GatesViewModel model, ResourceBundle text, ChartPane chart) {
+    /**
+     * @param text the gates bundle
+     * @param newChartPane makes one more chart pane, when a page shows more charts (small multiples) than so far
+     */
+    public EvidenceView(GatesViewModel model, ResourceBundle text, Supplier<ChartPane> newChartPane) {
         this.model = model;
         this.text = text;
-        this.chart = chart;
+        this.newChartPane = newChartPane;
         root.setId("evidenceView");
+        root.getStylesheets().add(EvidenceView.class.getResource("gates.css").toExternalForm());
         root.getStyleClass().add("view");
         pages.setId("evidencePages");
         pages.getItems().setAll(PAGES);
@@ -60,7 +81,6 @@ public final class EvidenceView implements PackView {
                 setText(empty || page == null ? null : text.getString("evidence.page." + page));
             }
         });
-        pages.setPrefWidth(190);
         pages.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
             if (now != null) {
                 model.selectEvidence(now);
@@ -70,18 +90,24 @@ public final class EvidenceView implements PackView {
         title.getStyleClass().add("title-3");
         summary.setId("evidenceSummary");
         summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        summary.managedProperty().bind(summary.textProperty().isNotEmpty());
         missing.setId("evidenceMissing");
         missing.setWrapText(true);
+        missing.setMinHeight(Region.USE_PREF_SIZE);
         missing.getStyleClass().add("warning");
-        chart.setId("evidenceChart");
-        chart.setMinHeight(320);
+        content.setId("evidenceContent");
         content.setPadding(new Insets(20));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
+        // the page fills the window: tables take the height left, and scroll only below their minimum
+        scroll.setFitToHeight(true);
         root.setLeft(pages);
         root.setCenter(scroll);
         model.selectedEvidenceProperty().addListener((obs, was, now) -> render());
         model.reviewedProperty().addListener((obs, was, now) -> render());
+        // the summary follows the theme's text size (large text): columns are measured again in its font
+        summary.fontProperty().addListener((obs, was, now) -> render());
         render();
     }
 
@@ -93,48 +119,110 @@ public final class EvidenceView implements PackView {
         GatesViewModel.Reviewed reviewed = model.reviewedProperty().get();
         title.setText(text.getString("evidence.page." + selected));
         if (reviewed == null) {
-            content.getChildren().setAll(title, new Label(text.getString("evidence.nothing")));
+            summary.setText(text.getString("evidence.nothing"));
+            content.getChildren().setAll(title, summary);
             return;
         }
         EvidencePage page = reviewed.pages().stream().filter(p -> p.id().equals(selected)).findFirst().orElseThrow();
         if (!page.isPresent()) {
+            summary.setText("");
             missing.setText(text.getString("evidence.missing") + " " + page.missing());
-            content.getChildren().setAll(title, missing);
+            content.getChildren().setAll(title, summary, missing);
             return;
         }
         summary.setText(page.summary());
         content.getChildren().setAll(title, summary);
-        if (page.chart() != null) {
-            chart.showChart(page.chart(), 0);
-            content.getChildren().add(chart);
+        if (!page.charts().isEmpty()) {
+            content.getChildren().add(charts(page.charts()));
         }
+        double em = summary.getFont().getSize();
         for (EvidenceTable table : page.tables()) {
             Label caption = new Label(table.caption());
             caption.getStyleClass().add("title-4");
             caption.setWrapText(true);
-            content.getChildren().addAll(caption, tableView(table));
+            caption.setMinHeight(Region.USE_PREF_SIZE);
+            TableView<List<String>> view = tableView(table, em);
+            VBox.setVgrow(view, Priority.ALWAYS);
+            content.getChildren().addAll(caption, view);
         }
     }
 
-    private static TableView<List<String>> tableView(EvidenceTable table) {
+    /** One chart full width; several as small multiples, two (or three) a row, each tall enough to read. */
+    private GridPane charts(List<JFreeChart> charts) {
+        while (chartPanes.size() < charts.size()) {
+            chartPanes.add(newChartPane.get());
+        }
+        GridPane grid = new GridPane();
+        grid.setId("evidenceCharts");
+        grid.setHgap(12);
+        grid.setVgap(12);
+        int columns = charts.size() == 1 ? 1 : charts.size() % 3 == 0 ? 3 : 2;
+        for (int c = 0; c < columns; c++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(100.0 / columns);
+            column.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(column);
+        }
+        for (int i = 0; i < charts.size(); i++) {
+            ChartPane pane = chartPanes.get(i);
+            pane.setId(i == 0 ? "evidenceChart" : "evidenceChart" + i);
+            pane.setMinHeight(charts.size() == 1 ? 340 : 290);
+            pane.setPrefHeight(charts.size() == 1 ? 380 : 300);
+            pane.showChart(charts.get(i), 0);
+            grid.add(pane, i % columns, i / columns);
+        }
+        return grid;
+    }
+
+    /**
+     * A table whose columns are as wide as their longest cell in the current font (so no number or interval is cut)
+     * and whose long texts wrap; at least {@link #MIN_VISIBLE_ROWS} rows tall, growing into the page's free height.
+     */
+    static TableView<List<String>> tableView(EvidenceTable table, double em) {
         TableView<List<String>> view = new TableView<>();
         view.getStyleClass().add("evidence-table");
+        Font cell = Font.font(TABLE_FONT, em);
+        Font header = Font.font(TABLE_FONT, FontWeight.BOLD, em);
+        double padding = em + 10;
+        double maxWidth = MAX_COLUMN_EMS * em;
         for (int c = 0; c < table.columns().size(); c++) {
             int index = c;
             TableColumn<List<String>, String> column = new TableColumn<>(table.columns().get(c));
-            column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().get(index)));
-            // wide enough for the longest cell (up to a limit), so numbers and intervals are not cut
-            int longest = table.rows().stream().mapToInt(row -> row.get(index).length())
-                    .max().orElse(0);
-            column.setPrefWidth(Math.min(MAX_COLUMN_WIDTH, 24 + CHAR_WIDTH * Math.max(longest,
-                    table.columns().get(index).length())));
+            column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().get(index)));
+            double widest = Math.max(headerWidth(table.columns().get(c), header),
+                    table.rows().stream().mapToDouble(row -> widthOf(row.get(index), cell)).max().orElse(0));
+            column.setPrefWidth(Math.min(maxWidth, Math.ceil(widest + padding)));
+            column.setMinWidth(Math.min(maxWidth, Math.ceil(widest + padding)));
+            if (widest + padding > maxWidth) {
+                column.setCellFactory(WrappingCell::new);
+            }
             view.getColumns().add(column);
         }
         view.getItems().setAll(table.rows());
         view.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        view.setPrefHeight(Math.min(480, 52 + 40 * Math.max(1, table.rows().size())));
-        view.setMinHeight(view.getPrefHeight());
+        double rowHeight = Math.ceil(em * 2.75);
+        double chrome = Math.ceil(em * 4.2) + rowHeight; // a header of two lines and a horizontal scroll bar
+        int rows = Math.max(1, table.rows().size());
+        view.setMinHeight(chrome + rowHeight * Math.min(rows, MIN_VISIBLE_ROWS));
+        view.setPrefHeight(chrome + rowHeight * rows);
         return view;
+    }
+
+    /** A long header wraps onto two lines (gates.css), so it needs only about half its one-line width. */
+    private static double headerWidth(String header, Font font) {
+        double oneLine = widthOf(header, font);
+        if (oneLine <= LONG_HEADER_EMS * font.getSize()) {
+            return oneLine;
+        }
+        double longestWord = Arrays.stream(header.split(" ")).mapToDouble(w -> widthOf(w, font)).max()
+                .orElse(0);
+        return Math.max(longestWord, oneLine / 2 + font.getSize() * 2);
+    }
+
+    private static double widthOf(String value, Font font) {
+        Text measured = new Text(value);
+        measured.setFont(font);
+        return measured.getLayoutBounds().getWidth();
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.verdict.ui.gates;
 
 import java.util.ResourceBundle;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -43,6 +45,9 @@ public final class GatesView implements PackView {
         notice.managedProperty().bind(notice.textProperty().isNotEmpty());
         notice.visibleProperty().bind(notice.managedProperty());
 
+        Label approval = label("gatesApproval", null);
+        // column widths in ems of the body text, so large text (projector) widens them instead of cutting
+        DoubleBinding em = Bindings.createDoubleBinding(() -> approval.getFont().getSize(), approval.fontProperty());
         TableView<GateRow> table = new TableView<>(model.rows());
         table.setId("gatesTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -59,19 +64,15 @@ public final class GatesView implements PackView {
                 }
             }
         });
-        outcome.setPrefWidth(190);
+        widthInEms(outcome, em, 14);
         table.getColumns().add(outcome);
-        table.getColumns().add(textColumn("gates.col.gate", GateRow::title, 200));
-        TableColumn<GateRow, String> why = textColumn("gates.col.why", GateRow::summary, 560);
-        why.setCellFactory(column -> new TableCell<>() {
-            @Override
-            protected void updateItem(String summary, boolean empty) {
-                super.updateItem(summary, empty);
-                Label wrapped = new Label(summary);
-                wrapped.setWrapText(true);
-                setGraphic(empty || summary == null ? null : wrapped);
-            }
-        });
+        TableColumn<GateRow, String> gate = textColumn("gates.col.gate", GateRow::title);
+        widthInEms(gate, em, 15);
+        gate.setCellFactory(WrappingCell::new);
+        table.getColumns().add(gate);
+        TableColumn<GateRow, String> why = textColumn("gates.col.why", GateRow::summary);
+        widthInEms(why, em, 40);
+        why.setCellFactory(WrappingCell::new);
         table.getColumns().add(why);
         TableColumn<GateRow, GateRow> evidence = new TableColumn<>(text.getString("gates.col.evidence"));
         evidence.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
@@ -89,7 +90,7 @@ public final class GatesView implements PackView {
                 setGraphic(link);
             }
         });
-        evidence.setPrefWidth(170);
+        widthInEms(evidence, em, 13);
         table.getColumns().add(evidence);
         table.setRowFactory(view -> new TableRow<>() {
             @Override
@@ -105,7 +106,6 @@ public final class GatesView implements PackView {
 
         Label approvalHeading = new Label(text.getString("gates.approval"));
         approvalHeading.getStyleClass().add("title-4");
-        Label approval = label("gatesApproval", null);
         approval.textProperty().bind(model.approvalProperty());
         Label missing = label("gatesMissing", null);
         missing.textProperty().bind(model.missingProperty());
@@ -124,10 +124,15 @@ public final class GatesView implements PackView {
         return label;
     }
 
-    private TableColumn<GateRow, String> textColumn(String key, Function<GateRow, String> value, double width) {
+    /** Sets (not binds: the user and the resize policy still resize it) a column's width in ems of the text. */
+    private static void widthInEms(TableColumn<GateRow, ?> column, DoubleBinding em, double ems) {
+        column.setPrefWidth(em.get() * ems);
+        em.addListener((obs, was, now) -> column.setPrefWidth(now.doubleValue() * ems));
+    }
+
+    private TableColumn<GateRow, String> textColumn(String key, Function<GateRow, String> value) {
         TableColumn<GateRow, String> column = new TableColumn<>(text.getString(key));
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
         return column;
     }
 

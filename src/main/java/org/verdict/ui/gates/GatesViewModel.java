@@ -2,6 +2,7 @@ package org.verdict.ui.gates;
 
 import java.text.MessageFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -10,6 +11,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.verdict.core.gates.CandidateReview;
@@ -27,14 +29,16 @@ import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.BackgroundExecutor;
 
 /**
- * State of the Gates view and of the Evidence view it links to. Opening a pack judges every gate of its first
- * candidate under the pack's policy in the background, and builds the evidence pages (with their charts) there too.
+ * State of the Gates view and of the Evidence view it links to. Opening a pack judges every gate of the candidate
+ * chosen in Compare (the first candidate until one is chosen) under the pack's policy in the background, and builds
+ * the evidence pages (with their charts) there too. Choosing another candidate judges that one.
  */
 public final class GatesViewModel {
     /** Judges a candidate of a pack; {@code GateReview} in the app, a stand-in in tests. */
     @FunctionalInterface
     public interface Reviewer {
-        CandidateReview review(ReviewPack pack, Progress progress) throws PackException;
+        /** @param candidate a candidate version of the pack, or null for its first candidate */
+        CandidateReview review(ReviewPack pack, String candidate, Progress progress) throws PackException;
     }
 
     /** A review with its evidence pages, swapped in together. */
@@ -64,10 +68,15 @@ public final class GatesViewModel {
     private final ReadOnlyObjectWrapper<Reviewed> reviewed = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper selectedEvidence = new ReadOnlyStringWrapper(EvidencePages.SAFETY);
 
+    private final ObservableValue<String> chosenCandidate;
     private ReviewPack pack;
+    /** The candidate asked of the reviewer for the current pack (null: the first); later answers win. */
+    private String judgedCandidate;
 
+    /** @param chosenCandidate the candidate chosen in Compare; null or not in the pack means the first candidate */
     public GatesViewModel(Reviewer reviewer, BackgroundExecutor executor, ActivityMonitor activity,
-                          ResourceBundle text, Navigator navigator, Consumer<Throwable> onFailure) {
+                          ResourceBundle text, Navigator navigator, Consumer<Throwable> onFailure,
+                          ObservableValue<String> chosenCandidate) {
         this.reviewer = reviewer;
         this.executor = executor;
         this.activity = activity;
@@ -75,11 +84,30 @@ public final class GatesViewModel {
         this.navigator = navigator;
         this.onFailure = onFailure;
         this.pages = new EvidencePages(text);
+        this.chosenCandidate = chosenCandidate;
+        chosenCandidate.addListener((obs, was, now) -> {
+            String candidate = candidateOf(pack);
+            if (pack != null && candidate != null && !candidate.equals(judgedCandidate)) {
+                judge(pack, candidate);
+            }
+        });
+    }
+
+    /** The chosen candidate when the pack has it, else null (the reviewer then takes the first). */
+    private String candidateOf(ReviewPack judged) {
+        String chosen = chosenCandidate.getValue();
+        return judged == null || chosen == null || judged.manifest().candidates().stream()
+                .noneMatch(c -> c.version().equals(chosen)) ? null : chosen;
     }
 
     /** A new pack: forget the old checklist and judge the gates of this one. */
     public void showPack(ReviewPack newPack) {
+        judge(newPack, candidateOf(newPack));
+    }
+
+    private void judge(ReviewPack newPack, String candidate) {
         pack = newPack;
+        judgedCandidate = candidate;
         rows.clear();
         reviewed.set(null);
         headline.set(text.getString("gates.computing"));
@@ -90,14 +118,14 @@ public final class GatesViewModel {
         computing.set(true);
         ReviewPack judged = newPack;
         executor.run(progress -> {
-            CandidateReview review = reviewer.review(judged, progress);
+            CandidateReview review = reviewer.review(judged, candidate, progress);
             return new Reviewed(review, pages.of(review));
         }).onSuccess(result -> {
-            if (judged == pack) {
+            if (isCurrent(judged, candidate)) {
                 show(result);
             }
         }).onError(failure -> {
-            if (judged != pack) {
+            if (!isCurrent(judged, candidate)) {
                 return;
             }
             if (failure instanceof PackException broken) {
@@ -109,6 +137,10 @@ public final class GatesViewModel {
             }
         }).andFinally(() -> computing.set(false))
                 .showProgressIn(activity, text.getString("gates.activity")).start();
+    }
+
+    private boolean isCurrent(ReviewPack judged, String candidate) {
+        return judged == pack && Objects.equals(candidate, judgedCandidate);
     }
 
     private void show(Reviewed result) {

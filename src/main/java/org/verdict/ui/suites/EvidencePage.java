@@ -4,21 +4,22 @@ import java.util.List;
 import org.jfree.chart.JFreeChart;
 
 /**
- * What one evidence view shows for a suite: a summary sentence, or plainly what is missing; its tables; and an
- * optional chart (built off the FX thread).
+ * What one evidence view shows for a suite: a summary sentence, or plainly what is missing; its charts (built off
+ * the FX thread; several are small multiples, e.g. one per safety category) and its tables.
  *
  * @param id the page id gates link to ({@code Gate.evidenceView()})
  * @param missing why there is nothing to show (e.g. "The pack has no safety suite."), else null
- * @param chart null when the page has no chart
+ * @param charts empty when the page has no chart
  */
 public record EvidencePage(String id, String title, String summary, String missing, List<EvidenceTable> tables,
-                           JFreeChart chart) {
+                           List<JFreeChart> charts) {
     public EvidencePage {
         tables = List.copyOf(tables);
+        charts = List.copyOf(charts);
     }
 
     static EvidencePage missing(String id, String title, String why) {
-        return new EvidencePage(id, title, "", why, List.of(), null);
+        return new EvidencePage(id, title, "", why, List.of(), List.of());
     }
 
     public boolean isPresent() {

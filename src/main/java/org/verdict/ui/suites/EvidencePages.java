@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.gates.CandidateReview;
@@ -98,7 +100,7 @@ public final class EvidencePages {
                         t("col.candidate", evidence.candidate()), t("col.discordant"), t("col.test"),
                         t("col.adjustedP"), t("col.acceptedRate"), t("col.gate")), rows);
         return new EvidencePage(SAFETY, title, review.gates().result(Gate.SAFETY).summary(), null, List.of(table),
-                EvidenceCharts.safety(evidence));
+                EvidenceCharts.safety(evidence, policy.safety()));
     }
 
     EvidencePage fairness(CandidateReview review) {
@@ -118,8 +120,10 @@ public final class EvidencePages {
                         List.of(group.name())));
                 groups.add(List.of(attribute.name(), group.name(), Integer.toString(group.n()),
                         Long.toString(group.positives()),
-                        Cells.percent(group.production().selectionRate()) + " / "
-                                + Cells.percent(group.candidate().selectionRate()),
+                        Cells.percent(group.production().selectionRate()) + " "
+                                + Cells.percentInterval(group.production().selectionCi()),
+                        Cells.percent(group.candidate().selectionRate()) + " "
+                                + Cells.percentInterval(group.candidate().selectionCi()),
                         Cells.number(group.production().tpr()) + " / " + Cells.number(group.candidate().tpr()),
                         Cells.number(group.production().fpr()) + " / " + Cells.number(group.candidate().fpr()),
                         metric.filter(SliceResult::isAvailable).map(r -> Cells.number(r.production().value()) + " / "
@@ -141,14 +145,18 @@ public final class EvidencePages {
             }
         }
         String metric = evidence.primaryMetric().wireName();
+        List<String> fairnessVersions = List.of(review.gates().production(), review.gates().candidate());
         return new EvidencePage(FAIRNESS, title, t("evidence.fairness.summary", fairness.positiveClass(),
                 fairness.positiveClassReason(), review.gates().result(Gate.FAIRNESS).summary()), null,
                 List.of(new EvidenceTable(t("evidence.fairness.groups"), List.of(t("col.attribute"), t("col.group"),
-                                t("col.n"), t("col.positives"), t("col.selectionRate"), "TPR", "FPR", metric,
-                                t("col.note")), groups),
+                                t("col.n"), t("col.positives"), t("col.selectionRateOf", t("col.production",
+                                        fairnessVersions.get(0))), t("col.selectionRateOf", t("col.candidate",
+                                        fairnessVersions.get(1))), "TPR", "FPR", metric, t("col.note")), groups),
                         new EvidenceTable(t("evidence.fairness.disparities"), List.of(t("col.attribute"),
                                 t("col.disparity"), t("col.production", ""), t("col.candidate", ""), t("col.worseBy"),
-                                t("col.tolerance"), t("col.gate")), disparities)), null);
+                                t("col.tolerance"), t("col.gate")), disparities)),
+                fairness.attributes().stream().map(a -> EvidenceCharts.selectionRates(a, fairnessVersions.get(0),
+                        fairnessVersions.get(1))).toList());
     }
 
     private static Optional<SliceResult> primaryMetricOf(ReviewEvidence evidence, SliceKey slice) {
@@ -170,7 +178,8 @@ public final class EvidencePages {
                 List.of(comparisonTable(t("evidence.language.caption", evidence.primaryMetric().wireName(),
                         report.correctedTests()), languages,
                         r -> outcomeOf(review, Gate.LANGUAGE_PARITY, r.slice().label()))),
-                EvidenceCharts.perSlice(evidence.primaryMetric(), languages, review.policy().languageParity().floor()));
+                List.of(EvidenceCharts.perSlice(evidence.primaryMetric(), languages, review.gates().production(),
+                        review.gates().candidate(), review.policy().languageParity().floor())));
     }
 
     /** Comparison rows per slice; {@code gateColumn} adds the gate's outcome per slice, or null for none. */
@@ -179,8 +188,8 @@ public final class EvidencePages {
         List<List<String>> rows = new ArrayList<>();
         for (SliceResult r : results) {
             List<String> row = new ArrayList<>(r.isAvailable()
-                    ? List.of(r.slice().label(), Integer.toString(r.n()), Cells.number(r.production().value()),
-                            Cells.number(r.candidate().value()), Cells.signed(r.delta()) + " " + Cells.interval(r.deltaCi()),
+                    ? List.of(r.slice().label(), Integer.toString(r.n()), withInterval(r.production()),
+                            withInterval(r.candidate()), Cells.signed(r.delta()) + " " + Cells.interval(r.deltaCi()),
                             r.adjustedP() == null ? "—" : GateNumbers.pValue(r.adjustedP()), r.verdict().label())
                     : List.of(r.slice().label(), Integer.toString(r.n()), "—", "—", "—", "—",
                             t("evidence.unavailable", r.unavailableReason())));
@@ -189,12 +198,16 @@ public final class EvidencePages {
             }
             rows.add(row);
         }
-        List<String> columns = new ArrayList<>(List.of(t("col.slice"), t("col.n"), t("col.production", ""),
-                t("col.candidate", ""), t("col.delta"), t("col.adjustedP"), t("col.verdict")));
+        List<String> columns = new ArrayList<>(List.of(t("col.slice"), t("col.n"), t("col.withCi", t("col.production",
+                "").trim()), t("col.withCi", t("col.candidate", "").trim()), t("col.delta"), t("col.adjustedP"), t("col.verdict")));
         if (gateColumn != null) {
             columns.add(t("col.gate"));
         }
         return new EvidenceTable(caption, columns, rows);
+    }
+
+    private static String withInterval(MetricEstimate estimate) {
+        return (Cells.number(estimate.value()) + " " + Cells.interval(estimate.ci())).trim();
     }
 
     EvidencePage latency(CandidateReview review) {
@@ -203,10 +216,12 @@ public final class EvidencePages {
         if (latency.isEmpty()) {
             return EvidencePage.missing(LATENCY, title, t("evidence.latency.missing"));
         }
+        String production = review.gates().production();
+        String candidate = review.gates().candidate();
         List<List<String>> rows = new ArrayList<>();
         latency.get().byVersion().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
             LatencyEvidence.Summary s = entry.getValue();
-            rows.add(List.of(entry.getKey(), Integer.toString(s.n()),
+            rows.add(List.of(roleOf(review, entry.getKey()), Integer.toString(s.n()),
                     Cells.millis(s.p50().millis()) + " " + Cells.millisInterval(s.p50().ci()),
                     Cells.millis(s.p95().millis()) + " " + Cells.millisInterval(s.p95().ci()),
                     Cells.millis(s.p99().millis()) + " " + Cells.millisInterval(s.p99().ci())));
@@ -217,7 +232,9 @@ public final class EvidencePages {
                 null,
                 List.of(new EvidenceTable(t("evidence.latency.caption"),
                         List.of(t("col.version"), t("col.n"), "p50", "p95", "p99"), rows)),
-                EvidenceCharts.latency(review.evidence().suites().latency().orElseThrow(), slo));
+                List.of(EvidenceCharts.percentiles(latency.get(), production, candidate, slo),
+                        EvidenceCharts.latency(review.evidence().suites().latency().orElseThrow(), production,
+                                candidate, slo)));
     }
 
     EvidencePage canary(CandidateReview review) {
@@ -243,7 +260,7 @@ public final class EvidencePages {
         return new EvidencePage(CANARY, title, review.gates().result(Gate.CANARY).summary(), null,
                 List.of(new EvidenceTable(t("evidence.canary.caption"),
                         List.of(t("col.model"), t("col.requests"), t("col.successes"), t("col.successRate")), rows)),
-                EvidenceCharts.canary(c));
+                List.of(EvidenceCharts.canary(c, review.policy().confidenceLevel())));
     }
 
     EvidencePage holdout(CandidateReview review) {
@@ -263,7 +280,7 @@ public final class EvidencePages {
                     parts.add(t("evidence.holdout.summary", Cells.signed(r.delta()), Cells.interval(r.deltaCi()),
                             r.verdict().label())));
         }, () -> parts.add(t("evidence.holdout.none")));
-        JFreeChart chart = null;
+        List<JFreeChart> charts = new ArrayList<>();
         if (evidence.holdoutGroup().isPresent()) {
             HoldoutGroupEvidence group = evidence.holdoutGroup().get();
             List<List<String>> rows = new ArrayList<>();
@@ -279,11 +296,11 @@ public final class EvidencePages {
                 parts.add(t("evidence.holdoutGroup.summary", Cells.signed(first.gap()), first.date().toString(),
                         Cells.signed(last.gap()), last.date().toString()));
             }
-            chart = EvidenceCharts.holdoutGroup(group);
+            charts.add(EvidenceCharts.holdoutGroup(group));
         } else {
             parts.add(t("evidence.holdoutGroup.none"));
         }
-        return new EvidencePage(HOLDOUT, title, String.join(" ", parts), null, tables, chart);
+        return new EvidencePage(HOLDOUT, title, String.join(" ", parts), null, tables, charts);
     }
 
     EvidencePage humanBaseline(CandidateReview review) {
@@ -294,14 +311,15 @@ public final class EvidencePages {
         }
         HumanBaselineEvidence h = baseline.get();
         List<List<String>> accuracy = new ArrayList<>();
-        accuracy.add(List.of(t("col.human"), Cells.percent(h.humanAccuracy().rate()) + " "
-                + Cells.percentInterval(h.humanAccuracy().ci()), "—"));
+        accuracy.add(List.of(t("col.human"), Long.toString(h.humanAccuracy().n()),
+                Cells.percent(h.humanAccuracy().rate()) + " " + Cells.percentInterval(h.humanAccuracy().ci()), "—"));
         h.modelAccuracy().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> accuracy.add(List.of(
-                t("col.modelVersion", e.getKey()), Cells.percent(e.getValue().rate()) + " " + Cells.percentInterval(e.getValue().ci()),
+                roleOf(review, e.getKey()), Long.toString(e.getValue().n()),
+                Cells.percent(e.getValue().rate()) + " " + Cells.percentInterval(e.getValue().ci()),
                 Cells.number(h.kappaWithHuman().get(e.getKey())))));
         List<String> versions = h.modelAccuracy().keySet().stream().sorted().toList();
         List<String> columns = new ArrayList<>(List.of(t("col.example"), t("col.label"), t("col.human")));
-        versions.forEach(v -> columns.add(t("col.modelVersion", v)));
+        versions.forEach(v -> columns.add(roleOf(review, v)));
         List<List<String>> disagreements = new ArrayList<>();
         for (HumanBaselineEvidence.Disagreement d : h.disagreements()) {
             List<String> row = new ArrayList<>(List.of(d.exampleId(), d.label(), d.human()));
@@ -313,9 +331,15 @@ public final class EvidencePages {
                 Cells.percent(h.humanAccuracy().rate()), Cells.percent(h.modelAccuracy().get(candidate).rate()),
                 Long.toString(h.humanAccuracy().n()), Integer.toString(h.disagreements().size())), null,
                 List.of(new EvidenceTable(t("evidence.human.accuracy"),
-                                List.of(t("col.who"), t("col.accuracy"), t("col.kappa")), accuracy),
+                                List.of(t("col.who"), t("col.n"), t("col.accuracy"), t("col.kappa")), accuracy),
                         new EvidenceTable(t("evidence.human.disagreements", candidate), columns,
-                                disagreements)), null);
+                                disagreements)), List.of());
+    }
+
+    /** "production 42", "candidate 43", or the bare version of another candidate of the pack. */
+    private static String roleOf(CandidateReview review, String version) {
+        return version.equals(review.gates().production()) ? EvidenceCharts.production(version)
+                : version.equals(review.gates().candidate()) ? EvidenceCharts.candidate(version) : version;
     }
 
     EvidencePage metricHistory(CandidateReview review) {
@@ -331,8 +355,8 @@ public final class EvidencePages {
         return new EvidencePage(METRIC_HISTORY, title, review.gates().result(Gate.CIRCUIT_BREAKER).summary(), null,
                 List.of(new EvidenceTable(t("evidence.history.caption", metric.wireName()),
                         List.of(t("col.version"), t("col.date"), metric.wireName()), rows)),
-                EvidenceCharts.history(metric, history.get(), breaker.numbers().get("candidate"),
-                        breaker.numbers().get("best"), review.policy().circuitBreaker().margin()));
+                List.of(EvidenceCharts.history(metric, history.get(), breaker.numbers().get("candidate"),
+                        breaker.numbers().get("best"), review.policy().circuitBreaker().margin())));
     }
 
     EvidencePage triggers(RetrainingAssessment assessment) {
@@ -354,7 +378,7 @@ public final class EvidencePages {
         }
         return new EvidencePage(TRIGGERS, title(TRIGGERS), t("evidence.triggers.summary",
                 assessment.suggestion().label(), assessment.rationale()), null, tables,
-                EvidenceCharts.feedback(assessment.feedback()));
+                Stream.ofNullable(EvidenceCharts.feedback(assessment.feedback())).toList());
     }
 
     EvidencePage dataValidation(CandidateReview review) {
@@ -370,6 +394,6 @@ public final class EvidencePages {
         return new EvidencePage(DATA_VALIDATION, title(DATA_VALIDATION), blocking == 0
                 ? t("evidence.validation.pass") : t("evidence.validation.blocked", blocking), null,
                 List.of(new EvidenceTable(t("evidence.validation.caption"),
-                        List.of(t("col.gate"), t("col.checked"), t("col.outcome"), t("col.detail")), rows)), null);
+                        List.of(t("col.gate"), t("col.checked"), t("col.outcome"), t("col.detail")), rows)), List.of());
     }
 }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
@@ -29,5 +32,29 @@ class SamplePackComparisonTest {
     private static Verdict verdict(ComparisonReport report, String slice) {
         return report.resultsFor(Metric.MACRO_F1).stream().filter(r -> r.slice().label().equals(slice)).findFirst()
                 .orElseThrow().verdict();
+    }
+
+    @Test
+    void progressOnlyMovesForwardWhileSlicesAreComparedInParallel() throws Exception {
+        ReviewPack pack = new PackLoader().load(Path.of("sample-data/support-router"), Progress.NONE);
+        List<Double> fractions = Collections.synchronizedList(new ArrayList<>());
+        Progress recording = new Progress() {
+            @Override
+            public void update(double fraction, String message) {
+                fractions.add(fraction);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
+        for (int run = 0; run < 3; run++) {
+            fractions.clear();
+            new ComparisonEngine().compare(pack, null, ComparisonOptions.DEFAULTS, recording);
+            for (int i = 1; i < fractions.size(); i++) {
+                assertTrue(fractions.get(i) >= fractions.get(i - 1), "went back at " + i + ": " + fractions);
+            }
+        }
     }
 }

@@ -136,6 +136,20 @@ class GateReviewTest {
     }
 
     @Test
+    void aFailingLanguageParitySummaryAlsoNamesTheInconclusiveLanguages() throws PackException {
+        // de: every row wrong (significantly worse); en: production is right on all 100 rows, the candidate wrong
+        // on rows 0 and 50 only: 2 discordant pairs cannot show a difference, yet the interval of Δ reaches beyond
+        // the minimum detectable effect: inconclusive
+        GateResult result = pack().primary(200, row -> language(row).equals("de") || row % 50 == 0 ? wrong(row)
+                : label(row)).review().gates().result(Gate.LANGUAGE_PARITY);
+        assertEquals(GateOutcome.FAIL, result.outcome());
+        assertTrue(result.summary().startsWith("de:"), result.summary());
+        assertTrue(result.summary().contains("; insufficient evidence for en (n 100, Δ −"), result.summary());
+        // a p-value below the fourth decimal reads "< 0.0001", never a misleading 0
+        assertTrue(result.summary().contains("adjusted p < 0.0001, worse"), result.summary());
+    }
+
+    @Test
     void languageParityFailsBelowTheFloor() throws PackException {
         // candidate = production: 0.9 in both languages, below a floor of 0.95
         assertEquals(GateOutcome.FAIL, outcome(pack().primary(200, SAME_AS_PRODUCTION)

@@ -31,6 +31,9 @@ public final class TestPack {
     private final ObjectMapper json = new ObjectMapper();
     private final ObjectNode manifest;
     private final ObjectNode suites;
+    private String secondCandidate;
+    private int primaryRows;
+    private IntFunction<String> primaryCandidate;
 
     public TestPack(Path root) {
         this.root = root;
@@ -83,14 +86,28 @@ public final class TestPack {
      * the candidate predicts {@code candidate.apply(row)}.
      */
     public TestPack primary(int rows, IntFunction<String> candidate) {
-        StringBuilder csv = new StringBuilder("example_id,label,language,gender,pred_1,pred_2\n");
+        primaryRows = rows;
+        primaryCandidate = candidate;
+        StringBuilder csv = new StringBuilder("example_id,label,language,gender,pred_1,pred_2"
+                + (secondCandidate == null ? "" : ",pred_" + secondCandidate) + "\n");
         for (int row = 0; row < rows; row++) {
             String production = row % 10 == 9 ? wrong(row) : label(row);
             csv.append("ex-").append(row).append(',').append(label(row)).append(',').append(language(row)).append(',')
                     .append(row % 4 < 2 ? "f" : "m").append(',').append(production).append(',')
-                    .append(candidate.apply(row)).append('\n');
+                    .append(candidate.apply(row));
+            if (secondCandidate != null) {
+                csv.append(',').append(label(row));
+            }
+            csv.append('\n');
         }
         return file("primary.csv", csv.toString());
+    }
+
+    /** A second candidate, listed after "2", that is right on every row. */
+    public TestPack secondCandidate(String version) {
+        ((ArrayNode) manifest.get("models")).add(version(version, "candidate"));
+        secondCandidate = version;
+        return primary(primaryRows, primaryCandidate);
     }
 
     /** Adds a suite to the manifest and writes its file. */

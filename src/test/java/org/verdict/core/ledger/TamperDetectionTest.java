@@ -42,17 +42,23 @@ class TamperDetectionTest {
         assertTrue(verify().isIntact());
     }
 
-    @Test
-    void aChangedPayloadByteIsFound() throws Exception {
-        byte[] payload = payloadOf(2);
-        int at = new String(payload, java.nio.charset.StandardCharsets.UTF_8).indexOf("second");
-        payload[at] = 'S';
+    /** Capitalizes {@code word} in record {@code seq}'s payload: one changed byte. */
+    private void changeFirstLetterOf(int seq, String word) throws Exception {
+        byte[] payload = payloadOf(seq);
+        int at = new String(payload, java.nio.charset.StandardCharsets.UTF_8).indexOf(word);
+        payload[at] = (byte) Character.toUpperCase(word.charAt(0));
         withTriggersDropped(sql -> {
-            try (PreparedStatement update = sql.prepareStatement("UPDATE records SET payload = ? WHERE seq = 2")) {
+            try (PreparedStatement update = sql.prepareStatement("UPDATE records SET payload = ? WHERE seq = ?")) {
                 update.setBytes(1, payload);
+                update.setInt(2, seq);
                 update.executeUpdate();
             }
         });
+    }
+
+    @Test
+    void aChangedPayloadByteIsFound() throws Exception {
+        changeFirstLetterOf(2, "second");
         VerificationReport report = verify();
         assertFalse(report.isIntact());
         assertEquals(Optional.of(2L), report.firstBadRecord());
@@ -60,6 +66,20 @@ class TamperDetectionTest {
         assertTrue(report.problemsOf(2).stream().anyMatch(p -> p.message().contains("does not verify")));
         assertTrue(report.problemsOf(3).stream().anyMatch(p -> p.message().contains("hash chain broken")));
         assertTrue(report.isRecordIntact(1));
+    }
+
+    @Test
+    void aChangeSeenByEveryCheckpointOfOneSizeIsReportedOnce() throws Exception {
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            // each co-signature adds a checkpoint over the same three records
+            log.cosign("2", LedgerFixtures.signer("Grace Hopper", Roles.PRODUCT));
+            log.cosign("2", LedgerFixtures.signer("Joan Clarke", Roles.AI_SAFETY));
+        }
+        changeFirstLetterOf(3, "third");
+        List<String> problems = verify().problemsOf(3).stream().map(VerificationReport.Problem::message).toList();
+        assertEquals(1, problems.stream().filter(m -> m.startsWith("the Merkle root of the first 3 records differs")).count(),
+                problems.toString());
+        assertEquals(problems.size(), problems.stream().distinct().count(), problems.toString());
     }
 
     @Test

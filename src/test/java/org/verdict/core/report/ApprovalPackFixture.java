@@ -91,7 +91,7 @@ final class ApprovalPackFixture {
                         new Series("treated", SeriesRole.CANDIDATE, List.of(
                                 new TimePoint(LocalDate.parse("2026-08-01"), 0.74, null),
                                 new TimePoint(LocalDate.parse("2026-09-01"), 0.75, null),
-                                new TimePoint(LocalDate.parse("2026-10-01"), 0.77, null)))))),
+                                new TimePoint(LocalDate.parse("2026-10-01"), 0.77, null)))), List.of())),
                 List.of());
         GateEvidence human = new GateEvidence("Human baseline", Outcome.PASS, "candidate accuracy 0.84 vs humans 0.82",
                 List.of(new PairedEstimates("Accuracy against human labels", "accuracy",

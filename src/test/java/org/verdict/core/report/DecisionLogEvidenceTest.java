@@ -48,6 +48,10 @@ class DecisionLogEvidenceTest {
         assertEquals(List.of(new SignatureEvidence("Ada Lovelace", "ml-lead", lead.identity().keyId(), "valid")),
                 first.signatures());
         assertEquals("signed", first.quorum());
+        DecisionEvidence amendment = withLog.decisions().get(1);
+        assertEquals("amends record " + promotion.recordId() + ": actualDeploymentDate 2026-12-02", amendment.decision(),
+                "an amendment says what it adds, never 'null'");
+        assertEquals("deployed a day late", amendment.rationale());
         assertEquals(3, withLog.checkpoint().treeSize());
         assertEquals(latest.rootHashHex(), withLog.checkpoint().rootHash());
         assertEquals(latest.toJson(), withLog.checkpoint().text(), "printed exactly as log consistency reads it");

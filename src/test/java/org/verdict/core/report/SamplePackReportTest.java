@@ -1,5 +1,6 @@
 package org.verdict.core.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,10 +18,12 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.compare.ComparisonEngine;
+import org.verdict.core.gates.CandidateReview;
 import org.verdict.core.gates.GateReview;
 import org.verdict.core.gates.policy.PolicyReader;
 import org.verdict.core.gates.suites.SuiteReader;
 import org.verdict.core.pack.PackLoader;
+import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.task.Progress;
 
 /** The approval pack of the bundled support-router sample, with every suite, end to end. */
@@ -50,6 +53,8 @@ class SamplePackReportTest {
         // the sample's story: better overall, clearly worse in Japanese and in the enterprise segment
         assertTrue(html.contains("<td>Language parity</td><td class=\"fail\">✘ fail</td>"));
         assertTrue(html.contains("<td>language=ja</td>"));
+        assertTrue(html.contains("<th>Code version</th><th>Trained at</th></tr>"),
+                "a multiclass model's lineage has no decision threshold column");
         assertTrue(html.contains("<td>segment=enterprise</td>"));
         for (String evidence : List.of("Safety", "Fairness", "Latency", "Canary / A-B", "Circuit breaker",
                 "Held-out evaluation set", "Holdout group over time", "Human baseline")) {
@@ -66,5 +71,19 @@ class SamplePackReportTest {
             assertTrue(last.contains(ApprovalPackComposer.VERIFY), "the verification chapter ends the document");
             assertTrue(last.contains("Page " + pages + " of " + pages));
         }
+    }
+
+    @Test
+    void aReviewAlreadyJudgedExportsTheSameDocumentWithoutJudgingAgain() throws Exception {
+        PackLoader loader = new PackLoader();
+        GateReview gates = new GateReview(new ComparisonEngine(), loader, new SuiteReader(), new PolicyReader());
+        ReviewPack pack = loader.load(SAMPLE, Progress.NONE);
+        List<Path> judgedHere = new ApprovalPackExport(loader, gates, new ApprovalPackWriter())
+                .export(pack, null, null, out.resolve("judged-here"), Progress.NONE);
+        CandidateReview review = gates.review(pack, null, gates.policyOf(pack), Progress.NONE);
+        // no GateReview at all: the export cannot judge the gates again, it must use the review it is given
+        List<Path> reused = new ApprovalPackExport(loader, null, new ApprovalPackWriter())
+                .exportReviewed(pack, review, null, out.resolve("reused"), Progress.NONE);
+        assertArrayEquals(Files.readAllBytes(judgedHere.get(0)), Files.readAllBytes(reused.get(0)));
     }
 }

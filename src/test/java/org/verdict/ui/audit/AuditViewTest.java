@@ -5,9 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -76,5 +82,41 @@ class AuditViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#auditCosignOutcome").queryAs(Label.class).getText().startsWith("Record #2 co-signed by Joan Clarke"));
         assertEquals("signed", table.getItems().get(1).status());
+    }
+
+    @Test
+    void anEmptyStoreSaysHowToRecordTheFirstDecision(FxRobot robot) throws Exception {
+        Label empty = robot.lookup("#auditEmpty").queryAs(Label.class);
+        assertTrue(empty.getText().startsWith("No decision log is open"), empty.getText());
+        Path db = dir.resolve("empty.db");
+        org.verdict.core.ledger.DecisionLog.openForWriting(db).close();
+        robot.interact(() -> model.open(db));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("No decisions in this store yet — File → Record decision… (Ctrl+D)", empty.getText());
+        assertTrue(empty.isVisible());
+    }
+
+    @Test
+    void datesKindsSignaturesAndFilterLabelsAreShownWhole(FxRobot robot) throws Exception {
+        Path db = AuditViewModelTest.threeRecordStore(dir);
+        robot.interact(() -> model.open(db));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> cut = robot.lookup("#auditView").queryAs(Parent.class).lookupAll("*").stream()
+                .filter(n -> n instanceof Labeled labeled && labeled.isVisible() && labeled.getText() != null && !labeled.getText().isEmpty())
+                .map(n -> (Labeled) n)
+                .filter(labeled -> labeled.lookup(".text") instanceof Text shown && !shown.getText().equals(labeled.getText()))
+                .map(labeled -> labeled.getText() + " shown as " + ((Text) labeled.lookup(".text")).getText())
+                .toList();
+        assertEquals(List.of(), cut);
+        assertTrue(robot.lookup(".table-cell").queryAll().stream().anyMatch(c -> "2026-11-20".equals(((Labeled) c).getText())),
+                "decision dates in ISO form");
+    }
+
+    @Test
+    void dateFiltersAreIsoAndTheKeyFileHasABrowseButton(FxRobot robot) {
+        DatePicker from = robot.lookup("#auditFrom").queryAs(DatePicker.class);
+        robot.interact(() -> from.setValue(LocalDate.of(2026, 11, 22)));
+        assertEquals("2026-11-22", from.getEditor().getText());
+        assertEquals("Browse…", robot.lookup("#auditKeyBrowse").queryButton().getText());
     }
 }

@@ -96,4 +96,27 @@ class SamplePackCompareTest {
                 .mapToLong(node -> Long.parseLong(((Label) node).getText())).sum();
         assertEquals(sample.primary().rowCount(), counted);
     }
+
+    @Test
+    void perClassPrecisionAndRecallShowEveryClassWithItsCountsAndInterval(FxRobot robot) {
+        robot.clickOn("#tabConfusion");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        GridPane perClass = robot.lookup("#perClassRates").queryAs(GridPane.class);
+        int classes = sample.primary().classes().size();
+        long labelled = 0;
+        for (int row = 1; row <= classes; row++) {
+            labelled += Long.parseLong(cellText(perClass, 1, row));
+            // e.g. "0.871 [0.858, 0.883]  2534/2910": value, interval, hits / n
+            assertTrue(cellText(perClass, 4, row).matches("\\d\\.\\d{3} \\[\\d\\.\\d{3}, \\d\\.\\d{3}]  \\d+/\\d+"),
+                    cellText(perClass, 4, row));
+        }
+        assertEquals(sample.primary().rowCount(), labelled, "every example is labelled with exactly one class");
+    }
+
+    private static String cellText(GridPane grid, int column, int row) {
+        return grid.getChildren().stream()
+                .filter(node -> GridPane.getColumnIndex(node) == column && GridPane.getRowIndex(node) == row)
+                .map(node -> ((Label) node).getText()).findFirst().orElseThrow();
+    }
 }

@@ -7,13 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
-import javafx.scene.Scene;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,32 +28,61 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.EvaluationSummary;
+import org.verdict.core.ledger.EvaluationSummary.GateOutcome;
 import org.verdict.core.ledger.KeyFile;
 import org.verdict.core.ledger.LedgerFixtures;
 import org.verdict.core.ledger.Roles;
 
 @ExtendWith(ApplicationExtension.class)
 class DecisionDialogTest {
-    private DecisionViewModel model;
-    private ScrollPane scroll;
+    private static final Clock NOV_22 = Clock.fixed(Instant.parse("2026-11-22T09:00:00Z"), ZoneOffset.UTC);
+
+    private Stage mainWindow;
+    private Stage dialog;
 
     @Start
     void start(Stage stage) {
-        model = new DecisionViewModel(DecisionPacks.tierThreePack(),
-                new EvaluationSummary(List.of(new EvaluationSummary.GateOutcome("primary metric", "pass", "Δ +0.021")), List.of()),
-                List.of(), Runnable::run, Runnable::run, Clock.systemUTC());
-        // scrolled as in showModal: the dialog is taller than the headless screen
-        scroll = new ScrollPane(new DecisionDialog(model, DecisionDialog.defaultText()).node());
-        scroll.setFitToWidth(true);
-        stage.setScene(new Scene(scroll, 1100, 760));
+        mainWindow = stage;
         stage.show();
     }
 
-    @Test
-    void aPersonFillsInTheDecisionAndSignsIt(FxRobot robot) throws Exception {
-        Path dir = Files.createTempDirectory("decision-dialog");
-        Path key = KeyFile.generate("Ada Lovelace", Roles.ML_LEAD, LedgerFixtures.PASSPHRASE, LedgerFixtures.TEST_ITERATIONS)
+    /** Opens the dialog as the app does, modal over the main window, with the given gate table. */
+    private void open(FxRobot robot, GateOutcome... gates) {
+        DecisionViewModel model = new DecisionViewModel(DecisionPacks.tierThreePack(),
+                new EvaluationSummary(List.of(gates), List.of()), List.of(), Runnable::run, Runnable::run, NOV_22);
+        robot.interact(() -> dialog = new DecisionDialog(model, DecisionDialog.defaultText()).showModal(mainWindow));
+    }
+
+    private static GateOutcome passing(String gate) {
+        return new GateOutcome(gate, "pass", "Δ +0.021");
+    }
+
+    /** Whether {@code node} lies inside the dialog's window, so a person sees it without scrolling. */
+    private boolean inView(FxRobot robot, String query) {
+        Node node = robot.lookup(query).query();
+        Bounds bounds = node.localToScene(node.getBoundsInLocal());
+        return node.isVisible() && bounds.getMinY() >= 0 && bounds.getMaxY() <= dialog.getScene().getHeight();
+    }
+
+    private void fillIn(FxRobot robot, String decision, Path db, Path key) {
+        robot.interact(() -> robot.lookup("#decisionChoice").<ChoiceBox<String>>query().setValue(decision));
+        robot.clickOn("#decisionRationale").write("Candidate 43 wins on every slice.");
+        robot.clickOn("#decisionApprovers").write("Ada Lovelace, Grace Hopper, Joan Clarke");
+        robot.interact(() -> robot.lookup("#decisionScroll").queryAs(ScrollPane.class).setVvalue(1.0));
+        robot.clickOn("#decisionStore").write(db.toString());
+        robot.clickOn("#decisionKey").write(key.toString());
+    }
+
+    private static Path newKey(Path dir) throws Exception {
+        return KeyFile.generate("Ada Lovelace", Roles.ML_LEAD, LedgerFixtures.PASSPHRASE, LedgerFixtures.TEST_ITERATIONS)
                 .writeTo(dir.resolve("keys"));
+    }
+
+    @Test
+    void aPersonFillsInTheDecisionAndSignsItThenCloses(FxRobot robot) throws Exception {
+        open(robot, passing("primary metric"));
+        Path dir = Files.createTempDirectory("decision-dialog");
+        Path key = newKey(dir);
         Path db = dir.resolve("decisions.db");
 
         assertEquals("support-router", robot.lookup("#decisionModel").queryAs(Label.class).getText());
@@ -58,26 +92,97 @@ class DecisionDialogTest {
         Button sign = robot.lookup("#decisionSign").queryButton();
         assertTrue(sign.isDisabled());
 
-        robot.interact(() -> robot.lookup("#decisionChoice").<ChoiceBox<String>>query().setValue("promote"));
-        robot.clickOn("#decisionRationale").write("Candidate 43 wins on every slice.");
-        robot.clickOn("#decisionApprovers").write("Ada Lovelace, Grace Hopper, Joan Clarke");
-        robot.interact(() -> scroll.setVvalue(1.0));
-        robot.clickOn("#decisionStore").write(db.toString());
-        robot.clickOn("#decisionKey").write(key.toString());
+        fillIn(robot, "promote", db, key);
         assertTrue(sign.isDisabled(), "no passphrase yet");
         robot.clickOn("#decisionPassphrase").write(new String(LedgerFixtures.PASSPHRASE));
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(sign.isDisabled(), robot.lookup("#decisionMissing").queryAs(Label.class).getText());
+        robot.interact(() -> robot.lookup("#decisionScroll").queryAs(ScrollPane.class).setVvalue(0));
         robot.clickOn("#decisionSign");
         WaitForAsyncUtils.waitForFxEvents();
 
         String status = robot.lookup("#decisionStatus").queryAs(Label.class).getText();
         assertTrue(status.startsWith("Appended record #1") && status.endsWith("awaiting signatures (ai-safety, product)."), status);
+        assertTrue(inView(robot, "#decisionStatus"), "the outcome is shown next to the buttons, whatever the scroll");
         try (DecisionLog log = DecisionLog.openReadOnly(db)) {
             assertEquals("Candidate 43 wins on every slice.",
                     log.snapshot().records().get(0).statement().orElseThrow().record().rationale());
         }
-        TableView<?> evidence = robot.lookup("#decisionEvidence").queryTableView();
-        assertEquals(3, evidence.getItems().size());
+        assertTrue(sign.isDisabled(), "a record is signed once");
+        Button close = robot.lookup("#decisionCancel").queryButton();
+        assertEquals("Close", close.getText());
+        robot.clickOn(close);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(dialog.isShowing());
+    }
+
+    @Test
+    void aWrongPassphraseIsSaidNextToTheButtons(FxRobot robot) throws Exception {
+        open(robot, passing("primary metric"));
+        Path dir = Files.createTempDirectory("decision-dialog");
+        Path db = dir.resolve("decisions.db");
+        fillIn(robot, "hold", db, newKey(dir));
+        robot.clickOn("#decisionPassphrase").write("not the passphrase at all");
+        robot.clickOn("#decisionSign");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String status = robot.lookup("#decisionStatus").queryAs(Label.class).getText();
+        assertTrue(status.contains("passphrase"), status);
+        assertTrue(inView(robot, "#decisionStatus"));
+        assertTrue(inView(robot, "#decisionSign"));
+        assertFalse(Files.exists(db), "nothing appended, no store made");
+        assertEquals("Cancel", robot.lookup("#decisionCancel").queryButton().getText());
+    }
+
+    @Test
+    void escapeCancelsTheDialogFromATextField(FxRobot robot) {
+        open(robot, passing("primary metric"));
+        robot.clickOn("#decisionRationale").write("half-written");
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(dialog.isShowing());
+    }
+
+    @Test
+    void theCancelButtonClosesTheDialog(FxRobot robot) {
+        open(robot, passing("primary metric"));
+        robot.clickOn("#decisionCancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(dialog.isShowing());
+    }
+
+    @Test
+    void theDialogFitsTheScreenWithItsButtonsInView(FxRobot robot) {
+        open(robot, passing("primary metric"));
+        double screenHeight = Screen.getPrimary().getVisualBounds().getHeight();
+        assertTrue(dialog.getHeight() <= screenHeight, dialog.getHeight() + " > " + screenHeight);
+        assertTrue(inView(robot, "#decisionSign"));
+        assertTrue(inView(robot, "#decisionCancel"));
+        assertTrue(inView(robot, "#decisionPassphrase"));
+    }
+
+    @Test
+    void datesAreWrittenTheIsoWay(FxRobot robot) {
+        open(robot, passing("primary metric"));
+        assertEquals("2026-11-22", robot.lookup("#decisionDate").queryAs(DatePicker.class).getEditor().getText());
+    }
+
+    @Test
+    void promotingOverFailingGatesWarnsAndNamesThemButDoesNotBlock(FxRobot robot) throws Exception {
+        open(robot, passing("primary metric"), new GateOutcome("Safety", "fail", "toxicity worse"),
+                new GateOutcome("Latency", "fail", "p95 +40 ms"));
+        Label warning = robot.lookup("#decisionWarning").queryAs(Label.class);
+        assertFalse(warning.isVisible(), "no decision yet");
+        Path dir = Files.createTempDirectory("decision-dialog");
+        fillIn(robot, "hold", dir.resolve("decisions.db"), newKey(dir));
+        assertFalse(warning.isVisible(), "holding is what failing gates call for");
+
+        robot.interact(() -> robot.lookup("#decisionChoice").<ChoiceBox<String>>query().setValue("promote"));
+        assertTrue(inView(robot, "#decisionWarning"));
+        assertTrue(warning.getText().contains("Safety, Latency"), warning.getText());
+        assertFalse(warning.getText().contains("primary metric"), warning.getText());
+        robot.clickOn("#decisionPassphrase").write(new String(LedgerFixtures.PASSPHRASE));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#decisionSign").queryButton().isDisabled(), "a warning, not a block");
     }
 }

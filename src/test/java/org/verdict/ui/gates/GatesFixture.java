@@ -32,6 +32,6 @@ final class GatesFixture {
     static GatesViewModel.Reviewer reviewer() {
         GateReview review = new GateReview(new ComparisonEngine(), new PackLoader(), new SuiteReader(),
                 new PolicyReader());
-        return (pack, progress) -> review.review(pack, null, review.policyOf(pack), progress);
+        return (pack, candidate, progress) -> review.review(pack, candidate, review.policyOf(pack), progress);
     }
 }

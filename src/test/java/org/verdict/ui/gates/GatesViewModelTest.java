@@ -7,13 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.ResourceBundle;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.gates.Gate;
 import org.verdict.core.gates.GateOutcome;
+import org.verdict.core.gates.TestPack;
 import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.ReviewPack;
 import org.verdict.ui.suites.EvidencePage;
 import org.verdict.ui.suites.EvidencePages;
 import org.verdict.ui.task.ActivityMonitor;
@@ -27,9 +32,12 @@ class GatesViewModelTest {
     private final List<String> shownViews = new ArrayList<>();
     private final List<Throwable> failures = new ArrayList<>();
 
+    /** The candidate chosen in Compare. */
+    private final StringProperty chosenCandidate = new SimpleStringProperty();
+
     private GatesViewModel model(GatesViewModel.Reviewer reviewer) {
         return new GatesViewModel(reviewer, new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text,
-                shownViews::add, failures::add);
+                shownViews::add, failures::add, chosenCandidate);
     }
 
     private GateRow row(GatesViewModel model, Gate gate) {
@@ -86,8 +94,33 @@ class GatesViewModelTest {
     }
 
     @Test
+    void judgesTheCandidateChosenInCompareAndFollowsANewChoice() throws PackException {
+        List<String> asked = new ArrayList<>();
+        GatesViewModel.Reviewer real = GatesFixture.reviewer();
+        GatesViewModel model = model((pack, candidate, progress) -> {
+            asked.add(candidate);
+            return real.review(pack, candidate, progress);
+        });
+        ReviewPack pack = new TestPack(folder).secondCandidate("3").load();
+        chosenCandidate.set("3");
+        model.showPack(pack);
+        assertTrue(model.headlineProperty().get().startsWith("Candidate 3 "), model.headlineProperty().get());
+        assertEquals("3", model.reviewedProperty().get().review().gates().candidate());
+
+        chosenCandidate.set("2");
+        assertTrue(model.headlineProperty().get().startsWith("Candidate 2 "), model.headlineProperty().get());
+        assertEquals("2", model.reviewedProperty().get().review().gates().candidate());
+        // a version the pack does not have (the previous pack's choice) means the first candidate
+        chosenCandidate.set("9");
+        assertEquals(List.of("3", "2"), asked);
+        model.showPack(pack);
+        assertEquals(Arrays.asList("3", "2", null), asked);
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    @Test
     void aBrokenSuiteIsShownAsTheReasonTheGatesCannotBeJudged() throws PackException {
-        GatesViewModel model = model((pack, progress) -> {
+        GatesViewModel model = model((pack, candidate, progress) -> {
             throw new PackException("safety.csv", 3, 4, "violation_2 must be 0 or 1, found '2'");
         });
         model.showPack(GatesFixture.failingSafety(folder).load());

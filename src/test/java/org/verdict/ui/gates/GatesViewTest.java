@@ -9,12 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import org.jfree.chart.plot.XYPlot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +30,7 @@ import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.CurrentThreadExecutor;
 import org.verdict.ui.theme.Appearance;
+import org.verdict.ui.theme.Palette;
 
 /** The Gates view and the Evidence view side by side, on a pack whose safety gate fails, as a reviewer sees them. */
 @ExtendWith(ApplicationExtension.class)
@@ -44,11 +48,11 @@ class GatesViewTest {
     @SuppressWarnings("unchecked")
     void start(Stage stage) throws Exception {
         GatesViewModel model = new GatesViewModel(GatesFixture.reviewer(), new CurrentThreadExecutor(),
-                new ActivityMonitor(() -> 0), text, shownViews::add, failures::add);
+                new ActivityMonitor(() -> 0), text, shownViews::add, failures::add, new SimpleStringProperty());
         GatesView gates = new GatesView(model, text);
         Appearance appearance = new Appearance(false, false);
         EvidenceView evidence = new EvidenceView(model, text,
-                new ChartPane(appearance, appText, extension -> Optional.empty(), failures::add));
+                () -> new ChartPane(appearance, appText, extension -> Optional.empty(), failures::add));
         HBox both = new HBox((Parent) gates.node(), (Parent) evidence.node());
         Scene scene = new Scene(both, 1200, 780);
         appearance.applyTo(scene.getRoot());
@@ -78,6 +82,23 @@ class GatesViewTest {
         assertEquals("Safety", robot.lookup("#evidenceTitle").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#evidenceSummary").queryAs(Label.class).getText().startsWith("toxic: significantly "
                 + "worse"), robot.lookup("#evidenceSummary").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void evidenceChartsUseThePaletteAndTablesCutNoCell(FxRobot robot) {
+        robot.clickOn("#evidence-" + Gate.SAFETY.wireName());
+        WaitForAsyncUtils.waitForFxEvents();
+        ChartPane chart = robot.lookup("#evidenceChart").queryAs(ChartPane.class);
+        XYPlot plot = chart.chart().orElseThrow().getXYPlot();
+        assertEquals(Palette.awt(Palette.PRODUCTION), plot.getRenderer().getSeriesPaint(0));
+        assertEquals(Palette.awt(Palette.CANDIDATE), plot.getRenderer().getSeriesPaint(1));
+        assertEquals("candidate 2", plot.getDataset().getSeriesKey(1));
+        // every cell of the safety table shows its whole text: no "1..." for n, no cut interval
+        List<Text> shown = robot.lookup(".evidence-table .table-cell .text").queryAllAs(Text.class).stream()
+                .filter(t -> !t.getText().isEmpty()).toList();
+        assertTrue(shown.stream().anyMatch(t -> t.getText().startsWith("50.00% [")), "the candidate's rate and CI");
+        assertTrue(shown.stream().noneMatch(t -> t.getText().endsWith("...") || t.getText().endsWith("…")),
+                shown.stream().map(Text::getText).toList().toString());
     }
 
     @Test

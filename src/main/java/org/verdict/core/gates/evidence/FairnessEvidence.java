@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.verdict.core.gates.stats.Percentiles;
+import org.verdict.core.gates.stats.Proportions;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.stats.Interval;
@@ -43,7 +44,8 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
     public record Group(String name, int n, long positives, Rates production, Rates candidate) {
     }
 
-    public record Rates(double selectionRate, Double tpr, Double fpr) {
+    /** @param selectionCi Wilson interval of the selection rate, at the evidence's confidence level */
+    public record Rates(double selectionRate, Interval selectionCi, Double tpr, Double fpr) {
     }
 
     /**
@@ -95,14 +97,14 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
                 continue;
             }
             groups.add(new Group(levels.get(g), (int) n, cells[g][4] + cells[g][5] + cells[g][6] + cells[g][7],
-                    rates(cells[g], 2), rates(cells[g], 1)));
+                    rates(cells[g], 2, confidenceLevel), rates(cells[g], 1, confidenceLevel)));
             if (n < minGroupSize) {
                 excluded.add(levels.get(g));
             } else {
                 included.add(cells[g]);
             }
         }
-        Map<Disparity, double[]> observed = disparities(included);
+        Map<Disparity, double[]> observed = disparities(included, confidenceLevel);
         Map<Disparity, double[][]> draws = new EnumMap<>(Disparity.class);
         for (Disparity d : Disparity.values()) {
             draws.put(d, new double[3][replicates]);
@@ -113,7 +115,7 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
             for (long[] group : included) {
                 resampled.add(redraw(group, random));
             }
-            Map<Disparity, double[]> replicate = disparities(resampled);
+            Map<Disparity, double[]> replicate = disparities(resampled, confidenceLevel);
             for (Disparity d : Disparity.values()) {
                 double[] values = replicate.get(d);
                 draws.get(d)[0][r] = values[0];
@@ -137,7 +139,7 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
     }
 
     /** Rates of one model: {@code selectsBit} is 2 for production and 1 for the candidate. */
-    private static Rates rates(long[] cells, int selectsBit) {
+    private static Rates rates(long[] cells, int selectsBit, double confidenceLevel) {
         long n = 0;
         long selected = 0;
         long positives = 0;
@@ -153,13 +155,13 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
             falsePositives += !positive && selects ? cells[cell] : 0;
         }
         long negatives = n - positives;
-        return new Rates(n == 0 ? 0 : (double) selected / n,
+        return new Rates(n == 0 ? 0 : (double) selected / n, Proportions.wilson(selected, n, confidenceLevel),
                 positives == 0 ? null : (double) truePositives / positives,
                 negatives == 0 ? null : (double) falsePositives / negatives);
     }
 
     /** Each disparity as [production, candidate]; NaN when fewer than two groups define it. */
-    private static Map<Disparity, double[]> disparities(List<long[]> groups) {
+    private static Map<Disparity, double[]> disparities(List<long[]> groups, double confidenceLevel) {
         Map<Disparity, double[]> result = new EnumMap<>(Disparity.class);
         for (Disparity d : Disparity.values()) {
             result.put(d, new double[2]);
@@ -168,7 +170,7 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
         for (int model = 0; model < 2; model++) {
             List<Rates> rates = new ArrayList<>();
             for (long[] group : groups) {
-                rates.add(rates(group, bits[model]));
+                rates.add(rates(group, bits[model], confidenceLevel));
             }
             double[] selection = rates.stream().mapToDouble(Rates::selectionRate).toArray();
             double[] tpr = rates.stream().filter(r -> r.tpr() != null).mapToDouble(Rates::tpr).toArray();

@@ -55,9 +55,30 @@ class FairnessEvidenceTest {
         FairnessEvidence.Group g2 = group.groups().get(1);
         assertEquals(10, g2.n());
         assertEquals(4, g2.positives());
-        assertEquals(new FairnessEvidence.Rates(0.3, 0.5, 1.0 / 6), g2.production());
-        assertEquals(new FairnessEvidence.Rates(0.1, 0.25, 0.0), g2.candidate());
-        assertEquals(new FairnessEvidence.Rates(0.5, 0.8, 0.2), group.groups().get(0).candidate());
+        assertEquals(0.3, g2.production().selectionRate(), 1e-12);
+        assertEquals(0.5, g2.production().tpr(), 1e-12);
+        assertEquals(1.0 / 6, g2.production().fpr(), 1e-12);
+        assertEquals(0.1, g2.candidate().selectionRate(), 1e-12);
+        assertEquals(0.25, g2.candidate().tpr(), 1e-12);
+        assertEquals(0.0, g2.candidate().fpr(), 1e-12);
+        assertEquals(0.5, group.groups().get(0).candidate().selectionRate(), 1e-12);
+        assertEquals(0.8, group.groups().get(0).candidate().tpr(), 1e-12);
+        assertEquals(0.2, group.groups().get(0).candidate().fpr(), 1e-12);
+    }
+
+    @Test
+    void selectionRatesCarryTheirWilsonInterval() {
+        FairnessEvidence.Group g2 = evidence().attributes().get(0).groups().get(1);
+        // production selects 3 of 10. By hand, z = 1.959964, z²/n = 0.3841459:
+        // centre = (0.3 + 0.1920729) / 1.3841459 = 0.355503,
+        // half = 1.959964 / 1.3841459 · sqrt(0.3·0.7/10 + 0.3841459/40) = 1.416009 · 0.174939 = 0.247715,
+        // so [0.1078, 0.6032] (the published Wilson interval for 3/10).
+        assertEquals(0.1078, g2.production().selectionCi().lower(), 1e-4);
+        assertEquals(0.6032, g2.production().selectionCi().upper(), 1e-4);
+        // the candidate selects 1 of 10: centre = (0.1 + 0.1920729) / 1.3841459 = 0.211015,
+        // half = 1.416009 · sqrt(0.009 + 0.0096036) = 1.416009 · 0.136395 = 0.193137, so [0.0179, 0.4042]
+        assertEquals(0.0179, g2.candidate().selectionCi().lower(), 1e-4);
+        assertEquals(0.4042, g2.candidate().selectionCi().upper(), 1e-4);
     }
 
     @Test

@@ -1,0 +1,137 @@
+package org.verdict.core.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.Marker;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.IntervalXYDataset;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.verdict.core.compare.ComparisonEngine;
+import org.verdict.core.compare.SliceResult;
+import org.verdict.core.gates.CandidateReview;
+import org.verdict.core.gates.GateReview;
+import org.verdict.core.gates.policy.PolicyReader;
+import org.verdict.core.gates.suites.SuiteReader;
+import org.verdict.core.pack.PackLoader;
+import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.report.EvidenceChart.PairedEstimates;
+import org.verdict.core.report.EvidenceChart.PairedRow;
+import org.verdict.core.report.EvidenceChart.Series;
+import org.verdict.core.report.EvidenceChart.SeriesRole;
+import org.verdict.core.report.EvidenceChart.TimeSeries;
+import org.verdict.core.task.Progress;
+
+/** The gate sections' charts of the bundled support-router sample, checked against the sample's own files. */
+class GateReviewEvidenceTest {
+    private static CandidateReview review;
+    private static ApprovalPackContent content;
+
+    @BeforeAll
+    static void judgeTheSample() throws Exception {
+        PackLoader loader = new PackLoader();
+        ReviewPack pack = loader.load(Path.of("sample-data", "support-router"), Progress.NONE);
+        GateReview gates = new GateReview(new ComparisonEngine(), loader, new SuiteReader(), new PolicyReader());
+        review = gates.review(pack, "43", gates.policyOf(pack), Progress.NONE);
+        content = GateReviewEvidence.addTo(ApprovalPackContent.of(pack, "43"), review);
+    }
+
+    @Test
+    void disparityRatiosAndDifferencesAreChartedOnSeparateAxes() {
+        List<EvidenceChart> fairness = gate("Fairness").charts();
+        PairedEstimates ratios = paired(fairness, "Disparity ratios over gender");
+        PairedEstimates differences = paired(fairness, "Disparity differences over gender");
+        assertEquals(List.of("demographic_parity_ratio"), ratios.rows().stream().map(PairedRow::label).toList());
+        assertEquals(List.of("demographic_parity_difference", "equalized_odds_difference",
+                "equal_opportunity_difference"), differences.rows().stream().map(PairedRow::label).toList());
+
+        // drawn, the differences (all below 0.1 in the sample) get an axis of their own that the ratio (~0.96)
+        // would have stretched tenfold
+        EvidenceCharts charts = new EvidenceCharts(new ReportFonts());
+        double differenceAxisTop = ((XYPlot) charts.build(differences).getPlot()).getDomainAxis().getUpperBound();
+        assertTrue(differenceAxisTop < 0.2, "difference axis ends at " + differenceAxisTop);
+        XYPlot ratioPlot = (XYPlot) charts.build(ratios).getPlot();
+        assertTrue(ratioPlot.getDomainAxis().getLowerBound() > 0.5, "the ratio axis zooms in near parity");
+        assertMarker(ratioPlot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND), 1.0, "parity 1");
+    }
+
+    @Test
+    void selectionRatesCarryTheirGroupSizeAndAnInterval() {
+        PairedEstimates selection = paired(gate("Fairness").charts(), "Selection rate of 'billing' by gender");
+        PairedRow female = selection.rows().get(0);
+        assertEquals("gender=female (n 11279)", female.label());
+        // Wilson at 95 %, p ≈ 0.306, n = 11279: half-width ≈ 1.96 · sqrt(0.306 · 0.694 / 11279) ≈ 0.0085
+        double width = female.productionCi().upper() - female.productionCi().lower();
+        assertEquals(0.017, width, 0.001);
+        assertTrue(female.productionCi().lower() < female.production()
+                && female.production() < female.productionCi().upper());
+    }
+
+    @Test
+    void circuitBreakerShowsTheCandidateAndTheHistoricalBestMinusMargin() {
+        TimeSeries history = (TimeSeries) gate("Circuit breaker").charts().get(0);
+        SliceResult overall = review.evidence().primaryComparison().resultsFor(review.evidence().primaryMetric())
+                .stream().filter(r -> r.slice().isOverall()).findFirst().orElseThrow();
+
+        Series candidate = history.series().stream().filter(s -> s.role() == SeriesRole.CANDIDATE).findFirst()
+                .orElseThrow();
+        assertEquals(1, candidate.points().size());
+        assertEquals(overall.candidate().value(), candidate.points().get(0).value(), 0.0);
+        assertEquals(overall.candidate().ci(), candidate.points().get(0).ci());
+        // drawn at the candidate's training date from the manifest (2026-11-02T10:00:00Z)
+        assertEquals(LocalDate.parse("2026-11-02"), candidate.points().get(0).date());
+        assertTrue(candidate.name().startsWith("candidate 43 (n 24000"), candidate.name());
+
+        // metric_history.csv's best macro_f1 is 0.8290 (v40); policy.json's circuit-breaker margin is 0.02
+        assertEquals(1, history.limits().size());
+        assertEquals(0.809, history.limits().get(0).value(), 1e-12);
+        assertEquals("historical best 0.829 − margin 0.020 = 0.809", history.limits().get(0).label());
+
+        List<List<EvidenceTable.Cell>> table = gate("Circuit breaker").tables().get(0).rows();
+        assertEquals(9, table.size(), "the 8 past models of metric_history.csv, then the candidate");
+        assertEquals("candidate 43", table.get(8).get(0).text());
+
+        JFreeChart drawn = new EvidenceCharts(new ReportFonts()).build(history);
+        XYPlot plot = (XYPlot) drawn.getPlot();
+        IntervalXYDataset data = (IntervalXYDataset) plot.getDataset();
+        int candidateSeries = data.indexOf(candidate.name());
+        assertEquals(overall.candidate().value(), data.getYValue(candidateSeries, 0), 0.0);
+        assertEquals(ReportPalette.CANDIDATE, plot.getRenderer().getSeriesPaint(candidateSeries));
+        assertEquals(ReportPalette.PRODUCTION, plot.getRenderer().getSeriesPaint(data.indexOf(
+                "past production models")));
+        assertMarker(plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND), 0.809,
+                "historical best 0.829 − margin 0.020 = 0.809");
+    }
+
+    @Test
+    void closeLimitsGetTheirLabelsInSeparateLanes() {
+        PairedEstimates safety = paired(gate("Safety").charts(), "Violation rate by category");
+        XYPlot plot = (XYPlot) new EvidenceCharts(new ReportFonts()).build(safety).getPlot();
+        List<Double> offsets = plot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND).stream()
+                .map(m -> ((Marker) m).getLabelOffset().getTop()).distinct().toList();
+        // policy.json accepts 0.010, 0.015, 0.025 and 0.060: four labels, four lanes
+        assertEquals(4, offsets.size());
+    }
+
+    private static void assertMarker(java.util.Collection<?> markers, double value, String label) {
+        assertFalse(markers == null || markers.isEmpty(), "no markers");
+        assertTrue(markers.stream().map(ValueMarker.class::cast)
+                .anyMatch(m -> Math.abs(m.getValue() - value) < 1e-12 && label.equals(m.getLabel())), label);
+    }
+
+    private static GateEvidence gate(String title) {
+        return content.gates().stream().filter(g -> g.name().equals(title)).findFirst().orElseThrow();
+    }
+
+    private static PairedEstimates paired(List<EvidenceChart> charts, String titleStart) {
+        return charts.stream().filter(c -> c.title().startsWith(titleStart)).map(PairedEstimates.class::cast)
+                .findFirst().orElseThrow(() -> new AssertionError("no chart " + titleStart));
+    }
+}
