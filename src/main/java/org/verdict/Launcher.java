@@ -1,6 +1,5 @@
 package org.verdict;
 
-import javafx.application.Application;
 import org.verdict.cli.VerdictCommand;
 import org.verdict.ui.VerdictApp;
 
@@ -14,7 +13,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            Application.launch(VerdictApp.class, args);
+            VerdictApp.open(args);
             return;
         }
         System.exit(VerdictCommand.execute(args));

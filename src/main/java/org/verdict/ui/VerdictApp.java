@@ -70,6 +70,12 @@ import org.verdict.ui.theme.Appearance;
 public final class VerdictApp extends Application {
     /** Prints the time to first frame and exits: used by the cold-start benchmark (docs/benchmarks-ui.md). */
     public static final String STARTUP_BENCHMARK_PROPERTY = "verdict.startupBenchmark";
+
+    /** Starts the desktop app; the launcher calls this so that only the UI package touches JavaFX. */
+    public static void open(String... args) {
+        launch(VerdictApp.class, args);
+    }
+
     private static final Logger LOG = Logger.getLogger(VerdictApp.class.getName());
 
     private WorkerPoolExecutor executor;

@@ -18,6 +18,12 @@ class ArchitectureTest {
             .because("the core must be usable from the CLI and tests without a UI toolkit");
 
     @ArchTest
+    static final ArchRule onlyTheUiPackagesTouchJavaFx = noClasses()
+            .that().resideOutsideOfPackage("org.verdict.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .because("JavaFX stays in the thin UI layer; the launcher reaches it through VerdictApp.open");
+
+    @ArchTest
     static final ArchRule coreNeverDependsOnUi = noClasses()
             .that().resideInAPackage("org.verdict.core..")
             .should().dependOnClassesThat().resideInAnyPackage("org.verdict.ui..", "org.verdict.cli..")
