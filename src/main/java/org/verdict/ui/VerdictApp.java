@@ -34,6 +34,7 @@ import org.verdict.core.report.ApprovalPackWriter;
 import org.verdict.ui.audit.AuditView;
 import org.verdict.ui.audit.AuditViewModel;
 import org.verdict.ui.chart.ChartPane;
+import org.verdict.ui.chart.ChartWarmUp;
 import org.verdict.ui.compare.CompareView;
 import org.verdict.ui.compare.CompareViewModel;
 import org.verdict.ui.decision.DecisionDialog;
@@ -153,7 +154,9 @@ public final class VerdictApp extends Application {
         // Loading starts once the window is on screen: on a 2-core laptop it would otherwise compete with the
         // first frame for the CPU.
         afterFirstFrame(stage, () -> {
-            List.of(overview, gates, evidence, audit).forEach(DeferredPackView::build);
+            ChartWarmUp.startInBackground();
+            // One view per event, so the FX thread gets to draw and handle input between them.
+            List.of(overview, gates, evidence, audit).forEach(view -> Platform.runLater(view::build));
             openFirstPack(settings, window, main);
             if (Files.isRegularFile(dataFolder.defaultDecisionStore())) {
                 auditModel.open(dataFolder.defaultDecisionStore());
@@ -161,7 +164,7 @@ public final class VerdictApp extends Application {
         });
         stage.show();
         if (StallDetector.enabled()) {
-            new StallDetector(100).start();
+            StallDetector.fromSystemProperties().start();
         }
     }
 

@@ -14,6 +14,8 @@ import javafx.application.Platform;
  */
 public final class StallDetector {
     public static final String ENABLE_PROPERTY = "verdict.stallDetector";
+    /** Blocks longer than this are logged (default 100 ms); lower it to measure work that is already under target. */
+    public static final String THRESHOLD_PROPERTY = "verdict.stallDetector.thresholdMillis";
     private static final Logger LOG = Logger.getLogger(StallDetector.class.getName());
 
     private final long thresholdMillis;
@@ -26,6 +28,11 @@ public final class StallDetector {
 
     public static boolean enabled() {
         return Boolean.getBoolean(ENABLE_PROPERTY);
+    }
+
+    /** A detector with the threshold from {@link #THRESHOLD_PROPERTY}, or 100 ms, the limit. */
+    public static StallDetector fromSystemProperties() {
+        return new StallDetector(Long.getLong(THRESHOLD_PROPERTY, 100));
     }
 
     /** Call on the FX thread; starts the watchdog as a daemon thread. */
