@@ -26,7 +26,7 @@ for run in $(seq 1 "$RUNS"); do
   # A fresh user folder: no remembered pack, so the bundled sample opens, as on a first start.
   JAVA_TOOL_OPTIONS="-Dverdict.home=$home -Dverdict.startupBenchmark=true" "${command[@]}" 2>/dev/null \
     | { read -r _ && seen=$(( ($(date +%s%N) - started) / 1000000 ))
-        sed -n "s/^first-frame-ms \([0-9]*\) cpu-ms \([0-9-]*\)/run $run: first frame after $seen ms wall (app: \1 ms after JVM start, \2 ms CPU)/p"; }
+        sed -n "s/^first-frame-ms \([0-9]*\) cpu-ms \([0-9-]*\) steps \(.*\)/run $run: first frame after $seen ms wall (app: \1 ms after JVM start, \2 ms CPU; \3)/p"; }
   rm -rf "$home"
 done
 uptime

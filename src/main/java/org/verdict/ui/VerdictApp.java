@@ -80,9 +80,13 @@ public final class VerdictApp extends Application {
     private static final Logger LOG = Logger.getLogger(VerdictApp.class.getName());
 
     private WorkerPoolExecutor executor;
+    /** When start() was called and when it called stage.show() (epoch ms): the cold-start log splits by them. */
+    private long startCalledAt;
+    private long showCalledAt;
 
     @Override
     public void start(Stage stage) {
+        startCalledAt = System.currentTimeMillis();
         UserDataFolder dataFolder = UserDataFolder.fromSystem();
         String logLocation = installLog(dataFolder);
         ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.messages", Locale.getDefault());
@@ -162,6 +166,7 @@ public final class VerdictApp extends Application {
                 auditModel.open(dataFolder.defaultDecisionStore());
             }
         });
+        showCalledAt = System.currentTimeMillis();
         stage.show();
         if (StallDetector.enabled()) {
             StallDetector.fromSystemProperties().start();
@@ -265,7 +270,7 @@ public final class VerdictApp extends Application {
      * used, not {@code ProcessHandle}'s: on Linux that is computed from the boot time in whole seconds and came out
      * up to a second early (0.74 s on the build machine, which inflated every earlier figure).
      */
-    private static void afterFirstFrame(Stage stage, Runnable next) {
+    private void afterFirstFrame(Stage stage, Runnable next) {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             stage.getScene().removePostLayoutPulseListener(once[0]);
@@ -279,10 +284,14 @@ public final class VerdictApp extends Application {
             }
             // Reading the JVM start time loads the management classes: done after this frame is drawn.
             Platform.runLater(() -> {
-                long millis = shownAt - ManagementFactory.getRuntimeMXBean().getStartTime();
-                LOG.info(() -> "First frame " + millis + " ms after JVM start (" + cpuMillis + " ms CPU)");
+                long jvmStartedAt = ManagementFactory.getRuntimeMXBean().getStartTime();
+                long millis = shownAt - jvmStartedAt;
+                String steps = "JavaFX started " + (startCalledAt - jvmStartedAt) + " ms, window built "
+                        + (showCalledAt - startCalledAt) + " ms, first CSS and layout "
+                        + (shownAt - showCalledAt) + " ms";
+                LOG.info(() -> "First frame " + millis + " ms after JVM start (" + cpuMillis + " ms CPU): " + steps);
                 if (benchmark) {
-                    System.out.println("first-frame-ms " + millis + " cpu-ms " + cpuMillis);
+                    System.out.println("first-frame-ms " + millis + " cpu-ms " + cpuMillis + " steps " + steps);
                     Platform.exit();
                 } else {
                     next.run();
