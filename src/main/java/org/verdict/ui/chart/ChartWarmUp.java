@@ -1,5 +1,6 @@
 package org.verdict.ui.chart;
 
+import java.text.MessageFormat;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jfree.chart.ChartFactory;
@@ -85,6 +86,9 @@ public final class ChartWarmUp {
         renderer.setDrawXError(false);
         renderer.setSeriesPaint(0, Palette.awt(Palette.PRODUCTION));
         renderer.setSeriesPaint(1, Palette.awt(Palette.CANDIDATE));
+        // The canvas collects an entity with a tooltip per item on every draw: number formatting warms up too.
+        renderer.setDefaultToolTipGenerator((data, series, item) -> MessageFormat.format("{0}: {1,number,0.000}",
+                data.getSeriesKey(series), data.getYValue(series, item)));
         SymbolAxis sliceAxis = new SymbolAxis(null, slices);
         sliceAxis.setInverted(true);
         XYPlot plot = new XYPlot(dataset, sliceAxis, new NumberAxis("macro_f1"), renderer);

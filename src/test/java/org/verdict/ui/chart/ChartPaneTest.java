@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.ResourceBundle;
 import javafx.geometry.Bounds;
 import javafx.scene.Scene;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 import org.verdict.ui.theme.Appearance;
 
 /** A chart with one row per slice, in a pane of the height the Compare view gives it at 1440×900. */
@@ -132,5 +135,25 @@ class ChartPaneTest {
         // The app's text grows from 13 to 19 px in large text; the chart's from 12 to 18.
         assertEquals(12f, normal);
         assertEquals(18f, large);
+    }
+
+    @Test
+    void aThemeAndTextSizeSwitchRedrawTheChartOnceAfterTheLayout(FxRobot robot) throws Exception {
+        JFreeChart chart = rows(5);
+        show(chart, 5, robot);
+        AtomicInteger redraws = new AtomicInteger();
+        chart.addChangeListener(event -> redraws.incrementAndGet());
+
+        robot.interact(() -> {
+            appearance.darkProperty().set(true);
+            appearance.largeTextProperty().set(true);
+            // Restyled at once (the export and the tests read the chart), not yet redrawn.
+            assertEquals(ChartLook.DARK.background(), chart.getBackgroundPaint());
+            assertEquals(0, redraws.get());
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, chart::isNotify);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(1, redraws.get(), "two switches, one redraw");
     }
 }
