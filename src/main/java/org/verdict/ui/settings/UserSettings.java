@@ -42,6 +42,9 @@ public final class UserSettings {
     private WindowBounds window;
     private boolean darkTheme;
     private boolean largeText;
+    /** Taken on the FX thread; written under this object's lock (see {@link #snapshot()}). */
+    private long snapshotsTaken;
+    private long snapshotWritten;
 
     private UserSettings(Path file) {
         this.file = file;
@@ -74,14 +77,48 @@ public final class UserSettings {
 
     /** Writes the settings next to the target and moves them over it in one step. */
     public void save() throws IOException {
+        snapshot().write();
+    }
+
+    /**
+     * The settings as they are now, to be written later on another thread: the first write of a session sets up
+     * the JSON writer, 0.1–0.3 s that should not block the FX thread. Snapshots are written in the order they were
+     * taken; one that is older than a snapshot already written is skipped, so a late write never brings back an
+     * older state.
+     */
+    public Snapshot snapshot() {
+        return new Snapshot(this, ++snapshotsTaken, new Stored(recentPacks.stream().map(Path::toString).toList(),
+                lastPack == null ? null : lastPack.toString(), window, new LinkedHashMap<>(dividers), darkTheme,
+                largeText));
+    }
+
+    /** The state of the settings at one moment; {@link #write()} may run on any thread. */
+    public static final class Snapshot {
+        private final UserSettings settings;
+        private final long sequence;
+        private final Stored stored;
+
+        private Snapshot(UserSettings settings, long sequence, Stored stored) {
+            this.settings = settings;
+            this.sequence = sequence;
+            this.stored = stored;
+        }
+
+        public void write() throws IOException {
+            settings.write(this);
+        }
+    }
+
+    private synchronized void write(Snapshot snapshot) throws IOException {
+        if (snapshot.sequence <= snapshotWritten) {
+            return;
+        }
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "settings", ".tmp");
         try {
-            JSON.writeValue(temporary.toFile(), new Stored(
-                    recentPacks.stream().map(Path::toString).toList(),
-                    lastPack == null ? null : lastPack.toString(),
-                    window, dividers, darkTheme, largeText));
+            JSON.writeValue(temporary.toFile(), snapshot.stored);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            snapshotWritten = snapshot.sequence;
         } finally {
             Files.deleteIfExists(temporary);
         }

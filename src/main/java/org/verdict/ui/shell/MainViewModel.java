@@ -61,7 +61,7 @@ public final class MainViewModel {
                     if (remember) {
                         settings.packOpened(source);
                         recentPacks.setAll(settings.recentPacks());
-                        saveSettings();
+                        saveSettingsInBackground();
                     }
                 })
                 .onError(onFailure)
@@ -72,6 +72,15 @@ public final class MainViewModel {
         settings.clearRecentPacks();
         recentPacks.clear();
         saveSettings();
+    }
+
+    /** The first save of a session sets up the JSON writer (0.1–0.3 s): not on the FX thread while the user works. */
+    private void saveSettingsInBackground() {
+        UserSettings.Snapshot snapshot = settings.snapshot();
+        executor.run(progress -> {
+            snapshot.write();
+            return null;
+        }).onError(failure -> LOG.log(Level.WARNING, "Could not save settings", failure)).start();
     }
 
     public void saveSettings() {

@@ -36,6 +36,21 @@ class UserSettingsTest {
     }
 
     @Test
+    void aSnapshotKeepsTheStateOfItsMomentAndALateOlderWriteDoesNotUndoANewerOne() throws Exception {
+        Path file = folder.resolve("settings.json");
+        UserSettings settings = UserSettings.load(file);
+        settings.packOpened(folder.resolve("a"));
+        UserSettings.Snapshot older = settings.snapshot();
+        settings.packOpened(folder.resolve("b"));
+        UserSettings.Snapshot newer = settings.snapshot();
+
+        newer.write();
+        older.write();
+
+        assertEquals(List.of(folder.resolve("b"), folder.resolve("a")), UserSettings.load(file).recentPacks());
+    }
+
+    @Test
     void recentPacksAreMostRecentFirstWithoutDuplicatesAndAtMostTen() {
         UserSettings settings = UserSettings.load(folder.resolve("settings.json"));
         IntStream.range(0, 12).forEach(i -> settings.packOpened(folder.resolve("pack" + i)));
