@@ -158,7 +158,7 @@ public final class VerdictApp extends Application {
         // Loading starts once the window is on screen: on a 2-core laptop it would otherwise compete with the
         // first frame for the CPU.
         afterFirstFrame(stage, () -> {
-            ChartWarmUp.startInBackground();
+            ChartWarmUp.startInBackground(Duration.ofSeconds(1));
             // One view per event, so the FX thread gets to draw and handle input between them.
             List.of(overview, gates, evidence, audit).forEach(view -> Platform.runLater(view::build));
             openFirstPack(settings, window, main);

@@ -1,6 +1,7 @@
 package org.verdict.ui.chart;
 
 import java.text.MessageFormat;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jfree.chart.ChartFactory;
@@ -35,9 +36,17 @@ public final class ChartWarmUp {
     private ChartWarmUp() {
     }
 
-    /** Starts the warm-up on a low-priority daemon thread and returns at once. */
-    public static void startInBackground() {
+    /**
+     * Starts the warm-up on a low-priority daemon thread and returns at once. It waits {@code delay} first: started
+     * with the first frame, it competed with the renderer still drawing that frame on 2 cores.
+     */
+    public static void startInBackground(Duration delay) {
         Thread thread = new Thread(() -> {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
             long started = System.nanoTime();
             try {
                 drawThrowawayCharts();
