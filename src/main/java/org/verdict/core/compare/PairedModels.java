@@ -82,7 +82,7 @@ final class PairedModels {
         if (table.task() != Task.BINARY || !model.hasScores()) {
             return null;
         }
-        ScoreOrder.requireProbabilities(model.scores(), "score_" + model.version(), table.exampleIds());
+        ScoreOrder.requireProbabilities(model.scores(), "score_" + model.version(), table.exampleIds()::get);
         return ScoreOrder.ascending(model.scores());
     }
 }

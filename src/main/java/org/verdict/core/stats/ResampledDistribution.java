@@ -12,7 +12,17 @@ public final class ResampledDistribution {
 
     public ResampledDistribution(double[] replicates) {
         this.drawn = replicates.length;
-        this.sorted = Arrays.stream(replicates).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        // plain loops rather than a stream: this runs for every metric of every slice, and a stream pipeline here
+        // made the JIT compile (and recompile) a very large method during the first comparison
+        double[] defined = new double[replicates.length];
+        int count = 0;
+        for (double v : replicates) {
+            if (!Double.isNaN(v)) {
+                defined[count++] = v;
+            }
+        }
+        this.sorted = count == defined.length ? defined : Arrays.copyOf(defined, count);
+        Arrays.sort(sorted);
     }
 
     /** How many replicates were defined. */
@@ -39,7 +49,11 @@ public final class ResampledDistribution {
         if (sorted.length == 0) {
             return null;
         }
-        double mean = Arrays.stream(sorted).average().orElseThrow();
+        double mean = 0;
+        for (double v : sorted) {
+            mean += v;
+        }
+        mean /= sorted.length;
         double squares = 0;
         for (double v : sorted) {
             squares += (v - mean) * (v - mean);
