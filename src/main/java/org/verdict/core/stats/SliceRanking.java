@@ -1,5 +1,7 @@
 package org.verdict.core.stats;
 
+import java.util.Arrays;
+
 /**
  * One model's scores on the examples of one slice, in ascending order with ties grouped: the basis of roc_auc,
  * pr_auc and DeLong's test. Examples are addressed by their local index 0..n-1 within the slice.
@@ -46,19 +48,32 @@ public final class SliceRanking {
                                               int[] localIndex) {
         int n = rowsAscending.length;
         int[] ascending = new int[n];
-        int[] ends = new int[n];
-        int[] groupPositives = new int[n];
+        // scores usually have far fewer distinct values than a large slice has examples: grow as groups appear
+        int[] ends = new int[Math.min(n, 1024)];
+        int[] groupPositives = new int[ends.length];
         int groups = 0;
+        int positivesInGroup = 0;
         for (int i = 0; i < n; i++) {
             int local = localIndex[rowsAscending[i]];
             ascending[i] = local;
             if (i > 0 && scores[rowsAscending[i]] != scores[rowsAscending[i - 1]]) {
-                ends[groups++] = i;
+                if (groups == ends.length) {
+                    ends = Arrays.copyOf(ends, groups * 2);
+                    groupPositives = Arrays.copyOf(groupPositives, groups * 2);
+                }
+                ends[groups] = i;
+                groupPositives[groups++] = positivesInGroup;
+                positivesInGroup = 0;
             }
-            groupPositives[groups] += positiveByLocal[local] ? 1 : 0;
+            positivesInGroup += positiveByLocal[local] ? 1 : 0;
         }
         if (n > 0) {
-            ends[groups++] = n;
+            if (groups == ends.length) {
+                ends = Arrays.copyOf(ends, groups + 1);
+                groupPositives = Arrays.copyOf(groupPositives, groups + 1);
+            }
+            ends[groups] = n;
+            groupPositives[groups++] = positivesInGroup;
         }
         return new SliceRanking(positiveByLocal, ascending, ends, groupPositives, groups);
     }
