@@ -10,6 +10,7 @@ import org.verdict.core.gates.stats.Percentiles;
 import org.verdict.core.gates.stats.Proportions;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.stats.CountResampler;
 import org.verdict.core.stats.Interval;
 
 /**
@@ -109,11 +110,15 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
         for (Disparity d : Disparity.values()) {
             draws.put(d, new double[3][replicates]);
         }
-        SplittableRandom random = new SplittableRandom(seed);
+        // a group's size is fixed and its examples are drawn from its cell shares: the cell counts of such a draw are
+        // multinomial, drawn directly at a cost that does not grow with the group
+        CountResampler resampler = new CountResampler(new SplittableRandom(seed));
         for (int r = 0; r < replicates; r++) {
             List<long[]> resampled = new ArrayList<>();
             for (long[] group : included) {
-                resampled.add(redraw(group, random));
+                long[] drawn = new long[CELLS];
+                resampler.resample(group, drawn);
+                resampled.add(drawn);
             }
             Map<Disparity, double[]> replicate = disparities(resampled, confidenceLevel);
             for (Disparity d : Disparity.values()) {
@@ -193,27 +198,6 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
             return Double.NaN;
         }
         return Arrays.stream(values).max().orElseThrow() - Arrays.stream(values).min().orElseThrow();
-    }
-
-    /** A bootstrap draw of one group: its size fixed, each example drawn from the group's cell shares. */
-    private static long[] redraw(long[] cells, SplittableRandom random) {
-        long n = Arrays.stream(cells).sum();
-        long[] cumulative = new long[CELLS];
-        long running = 0;
-        for (int cell = 0; cell < CELLS; cell++) {
-            running += cells[cell];
-            cumulative[cell] = running;
-        }
-        long[] drawn = new long[CELLS];
-        for (long i = 0; i < n; i++) {
-            long pick = random.nextLong(n);
-            int cell = 0;
-            while (cumulative[cell] <= pick) {
-                cell++;
-            }
-            drawn[cell]++;
-        }
-        return drawn;
     }
 
     /** Percentile interval of bootstrap replicates, ignoring replicates where the disparity was undefined. */
