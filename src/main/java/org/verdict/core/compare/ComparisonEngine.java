@@ -242,12 +242,17 @@ public final class ComparisonEngine {
         });
         AtomicInteger done = new AtomicInteger();
         try {
-            // largest slices first, so no core idles at the end waiting for the overall slice
+            // largest slices first, so no core idles at the end waiting for the overall slice; but a few of the
+            // smallest before them, so the JIT compiles the analysis on small inputs rather than while the largest
+            // slices run in the interpreter (about 10 % less CPU in a fresh JVM, measured with the benchmark)
             List<Integer> order = new ArrayList<>();
             for (int t = 0; t < tasks.size(); t++) {
                 order.add(t);
             }
             order.sort(Comparator.comparingInt((Integer t) -> tasks.get(t).n).reversed());
+            for (int warmUp = 0; warmUp < tasks.size() / 8; warmUp++) {
+                order.add(0, order.remove(order.size() - 1));
+            }
             List<Future<List<MetricComparison>>> futures = new ArrayList<>();
             for (int t = 0; t < tasks.size(); t++) {
                 futures.add(null);
