@@ -9,10 +9,8 @@ import java.util.Arrays;
 public final class ResampledDistribution {
     /** The defined replicates; quantile selection reorders them, which nothing else here depends on. */
     private final double[] values;
-    private final int drawn;
 
     public ResampledDistribution(double[] replicates) {
-        this.drawn = replicates.length;
         double[] defined = new double[replicates.length];
         int count = 0;
         for (double v : replicates) {
@@ -26,11 +24,6 @@ public final class ResampledDistribution {
     /** How many replicates were defined. */
     public int defined() {
         return values.length;
-    }
-
-    /** All drawn replicates, defined or not. */
-    public int drawn() {
-        return drawn;
     }
 
     /** Percentile interval at the given level (e.g. 0.95), or null when no replicate is defined. */
