@@ -1,12 +1,10 @@
 package org.verdict.ui.audit;
 
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
@@ -34,32 +32,27 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
-import org.verdict.core.pack.ReviewPack;
 import org.verdict.ui.audit.AuditRow.SignatureRow;
 import org.verdict.ui.decision.IsoDatePicker;
-import org.verdict.ui.shell.PackView;
 
 /**
  * The Audit view: any decision log opened read-only, its records with a verified / broken badge, filters, a
  * detail pane (evidence and signatures) and a side-by-side comparison of two records. A thin view over
  * {@link AuditViewModel}.
  */
-public final class AuditView implements PackView {
+public final class AuditView {
     /** Room in a header for the sort arrow, and a cell's padding on both sides, in multiples of the font size. */
     private static final double SORT_ARROW_EMS = 1.5;
     private static final double CELL_PADDING_EMS = 2;
     private final AuditViewModel model;
     private final ResourceBundle text;
-    private final Supplier<Path> appStore;
     private final VBox root = new VBox(10);
     /** Says the store is read-only; its font, which follows the theme and text size, sizes the table's columns. */
     private final Label readOnly = new Label();
 
-    /** @param appStore the app's own decision log, shown when a pack opens and no other store was opened */
-    public AuditView(AuditViewModel model, ResourceBundle text, Supplier<Path> appStore) {
+    public AuditView(AuditViewModel model, ResourceBundle text) {
         this.model = model;
         this.text = text;
-        this.appStore = appStore;
         readOnly.setText(text.getString("audit.readOnly"));
         root.setId("auditView");
         root.getStyleClass().add("view");
@@ -76,28 +69,9 @@ public final class AuditView implements PackView {
         return ResourceBundle.getBundle("org.verdict.ui.audit.audit");
     }
 
-    @Override
-    public String id() {
-        return "audit";
-    }
-
-    @Override
-    public String title() {
-        return text.getString("audit.title");
-    }
-
-    @Override
+    /** The screen's root node. */
     public Node node() {
         return root;
-    }
-
-    /** The audit is of the log, not of one pack: the first pack opening shows the app's log if it exists. */
-    @Override
-    public void showPack(ReviewPack pack) {
-        Path store = appStore.get();
-        if (!model.hasStore() && store != null && Files.isRegularFile(store)) {
-            model.open(store);
-        }
     }
 
     private Node header() {

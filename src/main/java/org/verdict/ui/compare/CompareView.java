@@ -48,19 +48,17 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 import org.verdict.core.compare.Verdict;
-import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.stats.Metric;
 import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.compare.CompareViewModel.ChartKind;
 import org.verdict.ui.settings.DividerMemory;
-import org.verdict.ui.shell.PackView;
 import org.verdict.ui.task.BackgroundExecutor;
 
 /**
  * Candidate vs production per slice: pickers, a chart (forest plot of Δ, or both models per slice) and a sortable,
  * filterable table with the overall row on top. Worse slices stand out by colour, ▼ and the word "worse".
  */
-public final class CompareView implements PackView {
+public final class CompareView {
     private static final PseudoClass WORSE = PseudoClass.getPseudoClass("worse");
     private static final PseudoClass BETTER = PseudoClass.getPseudoClass("better");
     private static final PseudoClass OVERALL = PseudoClass.getPseudoClass("overall");
@@ -494,23 +492,8 @@ public final class CompareView implements PackView {
                 .start();
     }
 
-    @Override
-    public String id() {
-        return "compare";
-    }
-
-    @Override
-    public String title() {
-        return text.getString("view.compare");
-    }
-
-    @Override
+    /** The screen's root node. */
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void showPack(ReviewPack pack) {
-        model.showPack(pack);
     }
 }

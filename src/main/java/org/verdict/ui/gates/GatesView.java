@@ -15,14 +15,12 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.verdict.core.pack.ReviewPack;
-import org.verdict.ui.shell.PackView;
 
 /**
  * The promotion checklist: every gate with an icon and its outcome in words (never colour alone), the deciding
  * numbers, a link to its evidence, then who must approve, what the pack lacks, and the retraining triggers.
  */
-public final class GatesView implements PackView {
+public final class GatesView {
     private static final String[] OUTCOME_CLASSES = {"gate-pass", "gate-fail", "gate-insufficient-evidence",
         "gate-not-applicable"};
 
@@ -136,23 +134,8 @@ public final class GatesView implements PackView {
         return column;
     }
 
-    @Override
-    public String id() {
-        return GatesViewModel.VIEW_ID;
-    }
-
-    @Override
-    public String title() {
-        return text.getString("view.gates");
-    }
-
-    @Override
+    /** The screen's root node. */
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void showPack(ReviewPack pack) {
-        model.showPack(pack);
     }
 }

@@ -14,13 +14,11 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
-import org.verdict.core.pack.ReviewPack;
 import org.verdict.ui.overview.OverviewViewModel.VersionRow;
-import org.verdict.ui.shell.PackView;
 import org.verdict.ui.theme.Palette;
 
 /** The model under review and the lineage of every version in the pack. */
-public final class OverviewView implements PackView {
+public final class OverviewView {
     private final OverviewViewModel model;
     private final ResourceBundle text;
     private final VBox root = new VBox(16);
@@ -99,23 +97,8 @@ public final class OverviewView implements PackView {
         return column;
     }
 
-    @Override
-    public String id() {
-        return "overview";
-    }
-
-    @Override
-    public String title() {
-        return text.getString("view.overview");
-    }
-
-    @Override
+    /** The screen's root node. */
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void showPack(ReviewPack pack) {
-        model.showPack(pack);
     }
 }

@@ -67,7 +67,7 @@ class CompareViewTest {
         appearance.applyTo(scene.getRoot());
         stage.setScene(scene);
         stage.show();
-        view.showPack(new PackLoader().load(PackFixture.write(folder.resolve("router"),
+        model.showPack(new PackLoader().load(PackFixture.write(folder.resolve("router"),
                 PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV), Progress.NONE));
         table = (TableView<ComparisonRow>) scene.lookup("#compareTable");
     }

@@ -58,7 +58,7 @@ class SamplePackCompareTest {
         stage.show();
         Path samplePath = new BundledSample(Path.of("").toAbsolutePath()).inCheckout().orElseThrow();
         sample = new PackLoader().load(samplePath, Progress.NONE);
-        view.showPack(sample);
+        model.showPack(sample);
         table = (TableView<ComparisonRow>) scene.lookup("#compareTable");
     }
 
