@@ -136,10 +136,11 @@ public final class VerdictApp extends Application {
                 signed -> auditModel.recordSignedInto(main.decisionStoreProperty().get()),
                 DecisionDialog.defaultText(), Clock.systemDefaultZone());
 
-        ExportApprovalPackAction exportApprovalPack = new ExportApprovalPackAction(
-                new ApprovalPackExport(new PackLoader(), gateReview, new ApprovalPackWriter()), executor, activity,
-                problems, () -> stage, owner -> chooseExportFolder(owner, text), compareModel.candidateProperty()::get,
-                main.decisionStoreProperty()::get);
+        // The export writes the review the Gates view already judged for the same pack and candidate, if it has one.
+        ExportApprovalPackAction exportApprovalPack = new ExportApprovalPackAction(ExportApprovalPackAction.Exporter.of(
+                new ApprovalPackExport(new PackLoader(), gateReview, new ApprovalPackWriter())), gatesModel::reviewOf,
+                executor, activity, problems, () -> stage, owner -> chooseExportFolder(owner, text),
+                compareModel.candidateProperty()::get, main.decisionStoreProperty()::get);
         MainWindow window = new MainWindow(main, views(overview, compare, gates, evidence, audit),
                 packActions(recordDecision, exportApprovalPack), appearance, text, problems, unexpected,
                 packChooser(text));

@@ -28,6 +28,7 @@ import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.suites.EvidencePage;
 import org.verdict.ui.suites.EvidencePages;
 import org.verdict.ui.suites.EvidenceTable;
+import org.verdict.ui.table.WrappingCell;
 
 /**
  * The evidence behind the gates, one page per suite (Safety, Fairness, Language parity, Latency, Canary, Holdout,

@@ -14,7 +14,9 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.verdict.ui.table.WrappingCell;
 
 /**
  * The promotion checklist: every gate with an icon and its outcome in words (never colour alone), the deciding
@@ -62,7 +64,7 @@ public final class GatesView {
                 }
             }
         });
-        widthInEms(outcome, em, 14);
+        keepWidthInEms(outcome, em, 14);
         table.getColumns().add(outcome);
         TableColumn<GateRow, String> gate = textColumn("gates.col.gate", GateRow::title);
         widthInEms(gate, em, 15);
@@ -88,7 +90,7 @@ public final class GatesView {
                 setGraphic(link);
             }
         });
-        widthInEms(evidence, em, 13);
+        keepWidthInEms(evidence, em, 13);
         table.getColumns().add(evidence);
         table.setRowFactory(view -> new TableRow<>() {
             @Override
@@ -116,6 +118,8 @@ public final class GatesView {
         Label label = new Label();
         label.setId(id);
         label.setWrapText(true);
+        // The table gives way first: a long headline or approval takes more lines rather than ending in "…".
+        label.setMinHeight(Region.USE_PREF_SIZE);
         if (styleClass != null) {
             label.getStyleClass().add(styleClass);
         }
@@ -126,6 +130,12 @@ public final class GatesView {
     private static void widthInEms(TableColumn<GateRow, ?> column, DoubleBinding em, double ems) {
         column.setPrefWidth(em.get() * ems);
         em.addListener((obs, was, now) -> column.setPrefWidth(now.doubleValue() * ems));
+    }
+
+    /** A column whose text does not wrap (an outcome, a link): the resize policy never makes it narrower. */
+    private static void keepWidthInEms(TableColumn<GateRow, ?> column, DoubleBinding em, double ems) {
+        widthInEms(column, em, ems);
+        column.minWidthProperty().bind(em.multiply(ems));
     }
 
     private TableColumn<GateRow, String> textColumn(String key, Function<GateRow, String> value) {
