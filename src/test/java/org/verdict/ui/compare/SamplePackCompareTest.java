@@ -114,6 +114,20 @@ class SamplePackCompareTest {
         assertEquals(sample.primary().rowCount(), labelled, "every example is labelled with exactly one class");
     }
 
+    @Test
+    void classNamesHeadingsAndPerClassNumbersAreNeverShortened(FxRobot robot) {
+        robot.clickOn("#tabConfusion");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<String> cut = robot.lookup("#confusionHeatMap .label").queryAll().stream()
+                .map(javafx.scene.control.Labeled.class::cast)
+                .filter(label -> label.getText() != null && !label.getText().isEmpty())
+                .filter(label -> label.lookupAll(".text").stream().map(javafx.scene.text.Text.class::cast)
+                        .anyMatch(drawn -> !drawn.getText().equals(label.getText())))
+                .map(javafx.scene.control.Labeled::getText).toList();
+        assertEquals(List.of(), cut);
+    }
+
     private static String cellText(GridPane grid, int column, int row) {
         return grid.getChildren().stream()
                 .filter(node -> GridPane.getColumnIndex(node) == column && GridPane.getRowIndex(node) == row)
