@@ -132,6 +132,7 @@ public final class VerdictApp extends Application {
                 (pack, progress) -> gateReview.review(pack,
                         chosenCandidateOf(pack, compareModel.candidateProperty().get()), gateReview.policyOf(pack),
                         progress),
+                pack -> gatesModel.reviewOf(pack, chosenCandidateOf(pack, compareModel.candidateProperty().get())),
                 main.decisionStoreProperty(), () -> stage,
                 signed -> auditModel.recordSignedInto(main.decisionStoreProperty().get()),
                 DecisionDialog.defaultText(), Clock.systemDefaultZone());
