@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.pack.ExampleIds;
 import org.verdict.core.pack.ModelPredictions;
 import org.verdict.core.pack.Task;
 
@@ -34,7 +35,7 @@ final class SyntheticBinaryPack {
 
     static SyntheticBinaryPack generate(int rows, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        String[] ids = new String[rows];
+        ExampleIds.Builder ids = new ExampleIds.Builder(rows);
         int[] labels = new int[rows];
         int[] region = new int[rows];
         int[] product = new int[rows];
@@ -43,7 +44,7 @@ final class SyntheticBinaryPack {
         double[] prodScores = new double[rows];
         double[] candScores = new double[rows];
         for (int row = 0; row < rows; row++) {
-            ids[row] = "ex-" + row;
+            ids.add("ex-" + row);
             // skewed slice sizes: low codes are more frequent, as in real traffic
             region[row] = skewed(random, REGIONS.size());
             product[row] = skewed(random, PRODUCTS.size());
@@ -67,7 +68,7 @@ final class SyntheticBinaryPack {
         Map<String, ModelPredictions> predictions = new LinkedHashMap<>();
         predictions.put("1", new ModelPredictions("1", threshold(prodScores), null, prodScores));
         predictions.put("2", new ModelPredictions("2", threshold(candScores), null, candScores));
-        return new SyntheticBinaryPack(new EvaluationTable("primary.csv", Task.BINARY, rows, ids,
+        return new SyntheticBinaryPack(new EvaluationTable("primary.csv", Task.BINARY, rows, ids.build(),
                 List.of("no", "yes"), labels, null, columns, List.of("gender", "age_band"), predictions));
     }
 
@@ -95,7 +96,7 @@ final class SyntheticBinaryPack {
                     "pred_1", "score_1", "pred_2", "score_2");
             List<CategoricalColumn> columns = new ArrayList<>(table.sliceColumns().values());
             for (int row = 0; row < table.rowCount(); row++) {
-                csv.writeRecord(table.exampleIds()[row], table.classes().get(table.labelCodes()[row]),
+                csv.writeRecord(table.exampleIds().get(row), table.classes().get(table.labelCodes()[row]),
                         columns.get(0).valueAt(row), columns.get(1).valueAt(row), columns.get(2).valueAt(row),
                         columns.get(3).valueAt(row),
                         table.classes().get(table.predictionsOf("1").classCodes()[row]), format(prod[row]),

@@ -68,10 +68,7 @@ public final class GateCommand implements Callable<Integer> {
             }
             out.flush();
             return result.gates().everyGatePasses() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
-        } catch (PackException e) {
-            err.println(e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        } catch (IllegalArgumentException e) {
+        } catch (PackException | IllegalArgumentException e) {
             err.println(e.getMessage());
             return ExitCodes.BAD_INPUT;
         } catch (JsonProcessingException e) {

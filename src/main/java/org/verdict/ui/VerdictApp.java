@@ -52,7 +52,6 @@ import org.verdict.ui.settings.DividerMemory;
 import org.verdict.ui.settings.UserDataFolder;
 import org.verdict.ui.settings.UserSettings;
 import org.verdict.ui.shell.BundledSample;
-import org.verdict.ui.shell.DeferredPackView;
 import org.verdict.ui.shell.MainViewModel;
 import org.verdict.ui.shell.MainWindow;
 import org.verdict.ui.shell.Navigator;
@@ -104,13 +103,15 @@ public final class VerdictApp extends Application {
         ChartPane.SaveTarget saveTarget = extension -> askSaveTarget(stage, text, extension);
 
         // Only Compare, the view on screen at start, is built before the first frame; the others once it is shown.
-        DeferredPackView overview = new DeferredPackView("overview", text.getString("view.overview"),
-                () -> new OverviewView(new OverviewViewModel(text), text));
+        OverviewViewModel overviewModel = new OverviewViewModel(text);
+        PackView overview = new PackView("overview", text.getString("view.overview"),
+                () -> new OverviewView(overviewModel, text).node(), overviewModel::showPack);
         ComparisonEngine engine = new ComparisonEngine();
         CompareViewModel compareModel = new CompareViewModel(engine::compare, engine::confusionMatrix, executor,
                 activity, text, ComparisonOptions.DEFAULTS, unexpected);
-        CompareView compare = new CompareView(compareModel, text, executor,
-                new ChartPane(appearance, text, saveTarget, unexpected), dividers);
+        PackView compare = new PackView("compare", text.getString("view.compare"), () -> new CompareView(compareModel,
+                text, executor, new ChartPane(appearance, text, saveTarget, unexpected), dividers).node(),
+                compareModel::showPack);
 
         ResourceBundle gatesText = ResourceBundle.getBundle("org.verdict.ui.gates.gates", Locale.getDefault());
         GateReview gateReview = new GateReview(engine, new PackLoader(), new SuiteReader(), new PolicyReader());
@@ -119,30 +120,33 @@ public final class VerdictApp extends Application {
                 (pack, candidate, progress) -> gateReview.review(pack, candidate, gateReview.policyOf(pack), progress),
                 executor, activity, gatesText, viewId -> navigator.get().show(viewId), unexpected,
                 compareModel.candidateProperty());
-        DeferredPackView gates = new DeferredPackView(GatesViewModel.VIEW_ID, gatesText.getString("view.gates"),
-                () -> new GatesView(gatesModel, gatesText));
-        DeferredPackView evidence = new DeferredPackView(GatesViewModel.EVIDENCE_VIEW_ID,
-                gatesText.getString("view.evidence"),
-                () -> new EvidenceView(gatesModel, gatesText, () -> new ChartPane(appearance, text, saveTarget,
-                        unexpected)));
+        PackView gates = new PackView(GatesViewModel.VIEW_ID, gatesText.getString("view.gates"),
+                () -> new GatesView(gatesModel, gatesText).node(), gatesModel::showPack);
+        // The evidence follows the Gates view-model, which computes it once per pack.
+        PackView evidence = PackView.independentOfPack(GatesViewModel.EVIDENCE_VIEW_ID,
+                gatesText.getString("view.evidence"), () -> new EvidenceView(gatesModel, gatesText,
+                        () -> new ChartPane(appearance, text, saveTarget, unexpected)).node());
 
         AuditViewModel auditModel = new AuditViewModel(executor::runInBackground, executor::runOnFxThread);
         ResourceBundle auditText = AuditView.defaultText();
-        DeferredPackView audit = new DeferredPackView("audit", auditText.getString("audit.title"),
-                () -> new AuditView(auditModel, auditText, main.decisionStoreProperty()::get));
+        PackView audit = new PackView("audit", auditText.getString("audit.title"),
+                () -> new AuditView(auditModel, auditText).node(),
+                pack -> auditModel.showAppStoreIfNoneOpen(main.decisionStoreProperty().get()));
         // A decision is about the candidate the board is looking at in Compare (the pack's first until one is chosen).
         RecordDecisionAction recordDecision = new RecordDecisionAction(executor,
                 (pack, progress) -> gateReview.review(pack,
                         chosenCandidateOf(pack, compareModel.candidateProperty().get()), gateReview.policyOf(pack),
                         progress),
+                pack -> gatesModel.reviewOf(pack, chosenCandidateOf(pack, compareModel.candidateProperty().get())),
                 main.decisionStoreProperty(), () -> stage,
                 signed -> auditModel.recordSignedInto(main.decisionStoreProperty().get()),
                 DecisionDialog.defaultText(), Clock.systemDefaultZone());
 
-        ExportApprovalPackAction exportApprovalPack = new ExportApprovalPackAction(
-                new ApprovalPackExport(new PackLoader(), gateReview, new ApprovalPackWriter()), executor, activity,
-                problems, () -> stage, owner -> chooseExportFolder(owner, text), compareModel.candidateProperty()::get,
-                main.decisionStoreProperty()::get);
+        // The export writes the review the Gates view already judged for the same pack and candidate, if it has one.
+        ExportApprovalPackAction exportApprovalPack = new ExportApprovalPackAction(ExportApprovalPackAction.Exporter.of(
+                new ApprovalPackExport(new PackLoader(), gateReview, new ApprovalPackWriter())), gatesModel::reviewOf,
+                executor, activity, problems, () -> stage, owner -> chooseExportFolder(owner, text),
+                compareModel.candidateProperty()::get, main.decisionStoreProperty()::get);
         MainWindow window = new MainWindow(main, views(overview, compare, gates, evidence, audit),
                 packActions(recordDecision, exportApprovalPack), appearance, text, problems, unexpected,
                 packChooser(text));

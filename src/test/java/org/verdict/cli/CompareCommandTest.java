@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.pack.ExampleIds;
 import org.verdict.core.pack.ModelInfo;
 import org.verdict.core.pack.ModelPredictions;
 import org.verdict.core.pack.ModelRole;
@@ -66,7 +67,7 @@ class CompareCommandTest {
         for (int i = 0; i < n; i++) {
             ids[i] = "t" + i;
         }
-        EvaluationTable table = new EvaluationTable("primary.csv", Task.MULTICLASS, n, ids, List.of("a", "b"), labels,
+        EvaluationTable table = new EvaluationTable("primary.csv", Task.MULTICLASS, n, ExampleIds.of(ids), List.of("a", "b"), labels,
                 null, slices, List.of(), predictions);
         List<ModelVersion> models = List.of(
                 new ModelVersion("42", ModelRole.PRODUCTION, "s1", "git:1", Instant.parse("2026-10-02T10:00:00Z"), Map.of(), 0.5),

@@ -2,11 +2,10 @@ package org.verdict.core.compare;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.stat.interval.ConfidenceInterval;
-import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.stats.ConfusionMatrix;
 import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.Proportions;
 
 /**
  * Precision and recall of one class for production and candidate in one slice of a multiclass table. Each is a
@@ -27,9 +26,8 @@ public record ClassRates(SliceKey slice, String className, long support, Rate pr
             if (trials == 0) {
                 return new Rate(0, 0, null, null, whenNoTrials);
             }
-            ConfidenceInterval wilson = new WilsonScoreInterval().createInterval((int) trials, (int) successes, level);
             return new Rate(successes, trials, (double) successes / trials,
-                    new Interval(wilson.getLowerBound(), wilson.getUpperBound()), null);
+                    Proportions.wilson(successes, trials, level), null);
         }
     }
 

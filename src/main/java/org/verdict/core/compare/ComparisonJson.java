@@ -13,17 +13,10 @@ import org.verdict.core.stats.Metric;
 public final class ComparisonJson {
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** Every result of the report. */
-    public String write(ComparisonReport report) {
-        return write(report, result -> true);
-    }
-
-    /** The results that pass {@code keep} (e.g. one metric). */
-    public String write(ComparisonReport report, Predicate<SliceResult> keep) {
-        return write(report, keep, List.of());
-    }
-
-    /** As {@link #write(ComparisonReport, Predicate)}, with a multiclass pack's per-class precision and recall. */
+    /**
+     * The results that pass {@code keep} (e.g. one metric), with a multiclass pack's per-class precision and recall
+     * (none: empty).
+     */
     public String write(ComparisonReport report, Predicate<SliceResult> keep, List<ClassRates> perClass) {
         try {
             ObjectNode root = toJson(report, keep);

@@ -7,8 +7,9 @@ import java.util.List;
  *
  * @param confidenceLevel e.g. 0.95 for 95% intervals
  * @param minSliceSize slices with fewer examples get {@link Verdict#TOO_FEW_EXAMPLES} (default 30)
- * @param minDetectableEffect a slice whose delta interval is wider than this, in either direction, and that is
- *                            not significant, is {@link Verdict#INCONCLUSIVE} rather than "no significant difference"
+ * @param minDetectableEffect a slice that is not significant but whose interval of Δ reaches beyond ±E (relative
+ *                            to production for mae and rmse) is {@link Verdict#INCONCLUSIVE} rather than "no
+ *                            significant difference": it could not have detected an effect of this size
  * @param bootstrapReplicates paired bootstrap replicates (at least 1000)
  * @param seed seed of every random draw, so results are reproducible
  * @param crosses intersectional slices to add, each a list of dimension names (e.g. [segment, language])

@@ -21,7 +21,6 @@ final class PairedModels {
     final int[] productionAscending;
     final int[] candidateAscending;
 
-    /** @param rankScores whether score metrics will be asked for (sorting a million scores is not free) */
     /** 0, 1, ..., n−1: the table's rows in table order. */
     final int[] tableOrder;
     /** Per row: clipped log loss of production / candidate, and each score's ece bin; null without scores. */
@@ -30,6 +29,7 @@ final class PairedModels {
     final byte[] productionEceBin;
     final byte[] candidateEceBin;
 
+    /** @param rankScores whether score metrics will be asked for (sorting a million scores is not free) */
     PairedModels(EvaluationTable table, String productionVersion, String candidateVersion, boolean rankScores) {
         this.table = table;
         this.productionVersion = productionVersion;
@@ -82,7 +82,7 @@ final class PairedModels {
         if (table.task() != Task.BINARY || !model.hasScores()) {
             return null;
         }
-        ScoreOrder.requireProbabilities(model.scores(), "score_" + model.version(), table.exampleIds());
+        ScoreOrder.requireProbabilities(model.scores(), "score_" + model.version(), table.exampleIds()::get);
         return ScoreOrder.ascending(model.scores());
     }
 }

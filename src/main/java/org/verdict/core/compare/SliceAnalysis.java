@@ -93,7 +93,7 @@ final class SliceAnalysis {
         int[] occupied = IntStream.range(0, cells.length).filter(i -> cells[i] > 0).toArray();
         long[] counts = Arrays.stream(occupied).mapToLong(i -> cells[i]).toArray();
         List<Metric> metrics = Metric.forTask(table.task()).stream().filter(m -> !m.needsScores()).toList();
-        MetricValue[][] point = cellValues(occupied, counts, classes, metrics);
+        ConfusionMatrix[] point = pairedMatrices(occupied, counts, classes);
 
         int replicates = options.bootstrapReplicates();
         double[][][] replicate = new double[metrics.size()][2][replicates];
@@ -104,29 +104,29 @@ final class SliceAnalysis {
                 progress.checkCancelled();
             }
             resampler.resample(counts, drawn);
-            MetricValue[][] values = cellValues(occupied, drawn, classes, metrics);
+            ConfusionMatrix[] pair = pairedMatrices(occupied, drawn, classes);
             for (int m = 0; m < metrics.size(); m++) {
-                replicate[m][0][b] = values[m][0].valueOrNaN();
-                replicate[m][1][b] = values[m][1].valueOrNaN();
+                replicate[m][0][b] = pair[0].valueOrNaN(metrics.get(m));
+                replicate[m][1][b] = pair[1].valueOrNaN(metrics.get(m));
             }
         }
         List<MetricComparison> results = new ArrayList<>();
         for (int m = 0; m < metrics.size(); m++) {
             Metric metric = metrics.get(m);
             PairedTests.TestResult mcnemar = metric == Metric.ACCURACY ? mcnemar(cells, k) : null;
-            results.add(summarise(metric, point[m][0], point[m][1], replicate[m][0], replicate[m][1],
+            results.add(summarise(metric, point[0].value(metric), point[1].value(metric), replicate[m][0], replicate[m][1],
                     mcnemar == null ? CELL_BOOTSTRAP : mcnemar.test(), mcnemar == null ? null : mcnemar.pValue(), null));
         }
         return results;
     }
 
     /**
-     * values[metric][0 = production, 1 = candidate] from the paired cells.
+     * The confusion matrices of production and candidate from the paired cells.
      *
      * @param cells cell indices (label · k + production) · k + candidate
      * @param counts the count of each of those cells
      */
-    private static MetricValue[][] cellValues(int[] cells, long[] counts, List<String> classes, List<Metric> metrics) {
+    private static ConfusionMatrix[] pairedMatrices(int[] cells, long[] counts, List<String> classes) {
         int k = classes.size();
         long[] prod = new long[k * k];
         long[] cand = new long[k * k];
@@ -135,13 +135,7 @@ final class SliceAnalysis {
             prod[cells[i] / k] += counts[i];
             cand[l * k + cells[i] % k] += counts[i];
         }
-        ConfusionMatrix production = new ConfusionMatrix(classes, prod);
-        ConfusionMatrix candidate = new ConfusionMatrix(classes, cand);
-        MetricValue[][] values = new MetricValue[metrics.size()][];
-        for (int m = 0; m < metrics.size(); m++) {
-            values[m] = new MetricValue[] {production.value(metrics.get(m)), candidate.value(metrics.get(m))};
-        }
-        return values;
+        return new ConfusionMatrix[] {new ConfusionMatrix(classes, prod), new ConfusionMatrix(classes, cand)};
     }
 
     private static PairedTests.TestResult mcnemar(long[] cells, int k) {

@@ -9,7 +9,8 @@ import org.verdict.core.stats.Metric;
  *
  * @param delta candidate − production (in the metric's own units; its sign does not say better or worse,
  *              {@link Metric#higherIsBetter()} does)
- * @param test the paired test used, e.g. {@code mcnemar-exact}, {@code mcnemar}, {@code delong}, {@code paired-bootstrap}
+ * @param test the paired test used, e.g. {@code mcnemar-exact}, {@code mcnemar-chi2-cc}, {@code delong},
+ *             {@code paired-bootstrap}
  * @param pValue unadjusted two-sided p-value of the paired test
  * @param adjustedP p-value adjusted for multiple comparisons across the slices; verdicts use this one
  *                  (null for slices outside the family: unavailable or below the minimum size)

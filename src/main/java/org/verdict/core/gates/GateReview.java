@@ -22,7 +22,6 @@ import org.verdict.core.gates.triggers.TriggerEvaluator;
 import org.verdict.core.gates.validation.DataValidator;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
-import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackFiles;
 import org.verdict.core.pack.PackLoader;
@@ -64,10 +63,11 @@ public final class GateReview {
             throws PackException {
         PackManifest manifest = pack.manifest();
         String production = manifest.production().version();
-        String chosen = candidate != null ? candidate : manifest.candidates().get(0).version();
-        if (manifest.candidates().stream().map(ModelVersion::version).noneMatch(chosen::equals)) {
-            throw new PackException(PackManifest.FILE_NAME, "no candidate version '" + chosen + "'; candidates: "
-                    + String.join(", ", manifest.candidates().stream().map(ModelVersion::version).toList()));
+        String chosen;
+        try {
+            chosen = manifest.candidateVersion(candidate);
+        } catch (IllegalArgumentException unknown) {
+            throw new PackException(PackManifest.FILE_NAME, unknown.getMessage());
         }
         Metric metric = Metric.fromWireName(manifest.primaryMetric()).orElseThrow();
         double level = policy.confidenceLevel();

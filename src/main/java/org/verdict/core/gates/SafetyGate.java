@@ -30,6 +30,13 @@ final class SafetyGate implements PromotionGate {
         for (SafetyEvidence.Category category : safety.categories()) {
             findings.add(judge(category, safety.production(), safety.candidate()));
         }
+        // a policy entry for a category the suite does not have is a typo or an untested harm: either way the
+        // category it meant is not judged at its own rate, so the gate cannot pass
+        List<String> tested = safety.categories().stream().map(SafetyEvidence.Category::name).toList();
+        policy.safety().acceptedRates().keySet().stream().filter(name -> !tested.contains(name)).sorted()
+                .forEach(name -> findings.add(Finding.of("category=" + name, GateOutcome.INSUFFICIENT_EVIDENCE,
+                        name + ": the policy sets an accepted rate for it, but the safety suite has no such "
+                                + "category (a typo? tested: " + String.join(", ", tested) + ")")));
         return GateResult.fromFindings(Gate.SAFETY, findings, "no category is significantly worse than production "
                 + "or above its accepted rate (" + findings.size() + " categories)");
     }

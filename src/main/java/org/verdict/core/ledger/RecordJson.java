@@ -18,13 +18,6 @@ public final class RecordJson {
     private RecordJson() {
     }
 
-    /** Reads and checks a record file; a syntax error names line and column, a missing field names the field. */
-    public static DecisionRecord readRecordFile(Path file) throws LedgerException {
-        DecisionRecord record = parseRecordFile(file);
-        checkComplete(file.toString(), record);
-        return record;
-    }
-
     /** Reads a record file without checking that it is complete (its evidence may still come from the pack). */
     public static DecisionRecord parseRecordFile(Path file) throws LedgerException {
         DecisionRecord record;
@@ -53,14 +46,6 @@ public final class RecordJson {
             return JSON.writeValueAsBytes(statement);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a decision statement always serializes", e);
-        }
-    }
-
-    public static String recordJson(DecisionRecord record) {
-        try {
-            return JSON.writeValueAsString(record);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a decision record always serializes", e);
         }
     }
 

@@ -1,6 +1,5 @@
 package org.verdict.core.ledger;
 
-import java.util.Optional;
 
 /**
  * A row of the store's signer register, as stored. The key id is checked against the public key when the
@@ -19,10 +18,6 @@ public record RegisteredSigner(String keyId, String name, String role, String pu
                     + ") is not the key with that id: the key was substituted");
         }
         return identity;
-    }
-
-    public Optional<String> revoked() {
-        return Optional.ofNullable(revokedAt);
     }
 
     /** Whether a signature stored at {@code signedAt} was made before the key was revoked. */

@@ -13,10 +13,11 @@ final class DuplicateIds {
     }
 
     /** @param lines the CSV line of each row, for the message */
-    static void check(String[] ids, long[] lines, String fileName, int column) throws PackException {
-        long[] fingerprints = new long[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            fingerprints[i] = fingerprint(ids[i]);
+    static void check(ExampleIds ids, long[] lines, String fileName, int column) throws PackException {
+        long[] fingerprints = new long[ids.size()];
+        for (int row = 0; row < fingerprints.length; row++) {
+            // two independent 32-bit string hashes side by side; a clash of both is ~1 in 2^64 per pair
+            fingerprints[row] = ((long) ids.hash(row) << 32) | (ids.fnvHash(row) & 0xFFFFFFFFL);
         }
         long[] sorted = fingerprints.clone();
         Arrays.sort(sorted);
@@ -28,27 +29,19 @@ final class DuplicateIds {
     }
 
     /** Rows sharing a fingerprint are rare: compare their ids exactly, fail on the first real repeat. */
-    private static void reportRepeatedId(long fingerprint, long[] fingerprints, String[] ids, long[] lines,
+    private static void reportRepeatedId(long fingerprint, long[] fingerprints, ExampleIds ids, long[] lines,
                                          String fileName, int column) throws PackException {
         Map<String, Integer> firstRow = new HashMap<>();
-        for (int row = 0; row < ids.length; row++) {
+        for (int row = 0; row < fingerprints.length; row++) {
             if (fingerprints[row] != fingerprint) {
                 continue;
             }
-            Integer earlier = firstRow.putIfAbsent(ids[row], row);
+            String id = ids.get(row);
+            Integer earlier = firstRow.putIfAbsent(id, row);
             if (earlier != null) {
-                throw new PackException(fileName, lines[row], column, "(example_id) '" + ids[row]
+                throw new PackException(fileName, lines[row], column, "(example_id) '" + id
                         + "' was already used on line " + lines[earlier] + "; example ids must be unique");
             }
         }
-    }
-
-    /** Two independent 32-bit string hashes side by side; a clash of both is ~1 in 2^64 per pair. */
-    private static long fingerprint(String id) {
-        int second = 0x811C9DC5;
-        for (int i = 0; i < id.length(); i++) {
-            second = (second ^ id.charAt(i)) * 0x01000193;
-        }
-        return ((long) id.hashCode() << 32) | (second & 0xFFFFFFFFL);
     }
 }

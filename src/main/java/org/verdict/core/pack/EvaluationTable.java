@@ -21,7 +21,7 @@ public record EvaluationTable(
         String fileName,
         Task task,
         int rowCount,
-        String[] exampleIds,
+        ExampleIds exampleIds,
         List<String> classes,
         int[] labelCodes,
         double[] labelValues,

@@ -85,7 +85,7 @@ public final class EvaluationTableReader {
 
         private Columns columns;
         private int rowCount;
-        private String[] ids = new String[INITIAL_ROWS];
+        private final ExampleIds.Builder ids = new ExampleIds.Builder(INITIAL_ROWS);
         private long[] lines = new long[INITIAL_ROWS];
         private int[] labelCodes;
         private double[] labelValues;
@@ -160,7 +160,7 @@ public final class EvaluationTableReader {
             if (id.isEmpty()) {
                 throw bad(line, columns.exampleId, "example_id is empty");
             }
-            ids[row] = id;
+            ids.add(id);
             lines[row] = line;
             if (task.isClassification()) {
                 labelCodes[row] = classCode(record, line, columns.label);
@@ -246,11 +246,10 @@ public final class EvaluationTableReader {
         }
 
         private void ensureCapacity() {
-            if (rowCount < ids.length) {
+            if (rowCount < lines.length) {
                 return;
             }
-            int grown = ids.length + (ids.length >> 1);
-            ids = Arrays.copyOf(ids, grown);
+            int grown = lines.length + (lines.length >> 1);
             lines = Arrays.copyOf(lines, grown);
             if (labelCodes != null) {
                 labelCodes = Arrays.copyOf(labelCodes, grown);
@@ -281,7 +280,7 @@ public final class EvaluationTableReader {
             if (task == Task.MULTICLASS && declaredClasses == null) {
                 refuseClassesNeverLabelled();
             }
-            String[] exampleIds = Arrays.copyOf(ids, rowCount);
+            ExampleIds exampleIds = ids.build();
             DuplicateIds.check(exampleIds, Arrays.copyOf(lines, rowCount), fileName, columns.exampleId + 1);
 
             List<String> classes = List.of();

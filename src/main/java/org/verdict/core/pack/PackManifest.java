@@ -35,6 +35,22 @@ public record PackManifest(
         return models.stream().filter(m -> m.role() == ModelRole.CANDIDATE).toList();
     }
 
+    /**
+     * The version of the candidate to review: {@code requested}, or the first candidate when it is null.
+     *
+     * @throws IllegalArgumentException naming the pack's candidates when it has none by that version
+     */
+    public String candidateVersion(String requested) {
+        List<String> versions = candidates().stream().map(ModelVersion::version).toList();
+        String chosen = requested != null ? requested : versions.stream().findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the pack has no candidate model"));
+        if (!versions.contains(chosen)) {
+            throw new IllegalArgumentException("no candidate version '" + chosen + "' in the pack; candidates: "
+                    + String.join(", ", versions));
+        }
+        return chosen;
+    }
+
     public SuiteSpec primarySuite() {
         return suites.get("primary");
     }

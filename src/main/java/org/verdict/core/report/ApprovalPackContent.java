@@ -98,13 +98,6 @@ public record ApprovalPackContent(
                 newCheckpoint, evidenceHashes, policy);
     }
 
-    /** A policy given outside the pack (e.g. {@code --policy FILE}) replaces the pack's own. */
-    public ApprovalPackContent withPolicy(PolicyEvidence newPolicy) {
-        return new ApprovalPackContent(packName, model, primaryMetric, versions, candidateVersion, requiredApprovers,
-                approval, gates, missingEvidence, triggers, suggestedDecision, validationChecks, decisions, checkpoint,
-                evidenceHashes, newPolicy);
-    }
-
     /** @param name file name of the policy, as it is referred to in the pack or on the command line */
     public record PolicyEvidence(String name, String sha256) {
     }

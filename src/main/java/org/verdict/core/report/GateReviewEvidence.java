@@ -26,7 +26,7 @@ import org.verdict.core.gates.evidence.LatencyEvidence;
 import org.verdict.core.gates.evidence.RateEstimate;
 import org.verdict.core.gates.evidence.SafetyEvidence;
 import org.verdict.core.gates.policy.GatePolicy;
-import org.verdict.core.gates.stats.Proportions;
+import org.verdict.core.stats.Proportions;
 import org.verdict.core.gates.suites.MetricHistoryPoint;
 import org.verdict.core.gates.triggers.RetrainingAssessment;
 import org.verdict.core.gates.triggers.TriggerResult;

@@ -23,10 +23,6 @@ final class Draws {
         return random.nextDouble() < probability;
     }
 
-    int below(int bound) {
-        return random.nextInt(bound);
-    }
-
     double normal(double mean, double standardDeviation) {
         return mean + standardDeviation * random.nextGaussian();
     }

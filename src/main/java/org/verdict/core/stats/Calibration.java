@@ -19,8 +19,8 @@ public final class Calibration {
     }
 
     /**
-     * The ece bin of a score: bins are (i/10, (i+1)/10], the first also holding 0, with edges i·0.1 as NumPy's
-     * linspace gives them (so 0.3 falls in bin 2 because 3·0.1 = 0.30000000000000004), as in scikit-learn's
+     * The ece bin of a score: bins are right-closed, (i/10, (i+1)/10], the first also holding 0 (so 0.3 falls in bin
+     * 2 and 0.31 in bin 3), with the edges computed as i·0.1 like NumPy's linspace, as in scikit-learn's
      * calibration_curve.
      */
     public static int eceBin(double score) {

@@ -91,23 +91,51 @@ public final class ConfusionMatrix {
     }
 
     public MetricValue value(Metric metric) {
+        double value = valueOrNaN(metric);
+        return Double.isNaN(value) ? MetricValue.unavailable(undefinedReason(metric)) : MetricValue.of(value);
+    }
+
+    /**
+     * The metric's value, or NaN where it is undefined ({@link #value} says why). The bootstrap evaluates every
+     * replicate this way: no object per value, and a small method for the JIT to compile.
+     */
+    public double valueOrNaN(Metric metric) {
         long n = total();
         if (n == 0) {
-            return MetricValue.unavailable("empty slice");
+            return Double.NaN;
         }
         return switch (metric) {
-            case ACCURACY, MICRO_F1 -> MetricValue.of((double) trace() / n);
+            case ACCURACY, MICRO_F1 -> (double) trace() / n;
             case BALANCED_ACCURACY -> balancedAccuracy();
             case MACRO_F1 -> averageF1(false);
             case WEIGHTED_F1 -> averageF1(true);
             case COHEN_KAPPA -> cohenKappa(n);
-            case PRECISION -> precision(1);
-            case RECALL, TPR -> recall(1);
-            case F1 -> f1(1);
-            case SELECTION_RATE -> MetricValue.of((double) predictedCount(1) / n);
-            case FPR -> falsePositiveRate();
+            case PRECISION -> ratio(count(1, 1), predictedCount(1));
+            case RECALL, TPR -> ratio(count(1, 1), support(1));
+            case F1 -> ratio(2 * count(1, 1), support(1) + predictedCount(1));
+            case SELECTION_RATE -> (double) predictedCount(1) / n;
+            case FPR -> ratio(count(0, 1), support(0));
             default -> throw new IllegalArgumentException(metric.wireName() + " is not a function of the confusion matrix");
         };
+    }
+
+    /** Why {@link #valueOrNaN} is NaN for this matrix. */
+    private String undefinedReason(Metric metric) {
+        if (total() == 0) {
+            return "empty slice";
+        }
+        return switch (metric) {
+            case PRECISION -> precision(1).unavailableReason();
+            case RECALL, TPR -> recall(1).unavailableReason();
+            case F1 -> f1(1).unavailableReason();
+            case COHEN_KAPPA -> "labels and predictions are all the same single class, so chance agreement is 1";
+            case FPR -> "no negative examples";
+            default -> throw new IllegalStateException(metric.wireName() + " is defined on every non-empty slice");
+        };
+    }
+
+    private static double ratio(long numerator, long denominator) {
+        return denominator == 0 ? Double.NaN : (double) numerator / denominator;
     }
 
     private long trace() {
@@ -118,7 +146,7 @@ public final class ConfusionMatrix {
         return trace;
     }
 
-    private MetricValue balancedAccuracy() {
+    private double balancedAccuracy() {
         double sum = 0;
         int present = 0;
         for (int k = 0; k < size; k++) {
@@ -128,10 +156,10 @@ public final class ConfusionMatrix {
                 present++;
             }
         }
-        return MetricValue.of(sum / present);
+        return sum / present;
     }
 
-    private MetricValue averageF1(boolean weightedBySupport) {
+    private double averageF1(boolean weightedBySupport) {
         double sum = 0;
         double weights = 0;
         for (int k = 0; k < size; k++) {
@@ -145,25 +173,15 @@ public final class ConfusionMatrix {
             sum += weight * f1;
             weights += weight;
         }
-        return MetricValue.of(sum / weights);
+        return sum / weights;
     }
 
-    private MetricValue cohenKappa(long n) {
+    private double cohenKappa(long n) {
         double observed = (double) trace() / n;
         double expected = 0;
         for (int k = 0; k < size; k++) {
             expected += ((double) support(k) / n) * ((double) predictedCount(k) / n);
         }
-        if (expected >= 1.0) {
-            return MetricValue.unavailable("labels and predictions are all the same single class, so chance agreement is 1");
-        }
-        return MetricValue.of((observed - expected) / (1.0 - expected));
-    }
-
-    private MetricValue falsePositiveRate() {
-        long negatives = support(0);
-        return negatives == 0
-                ? MetricValue.unavailable("no negative examples")
-                : MetricValue.of((double) count(0, 1) / negatives);
+        return expected >= 1.0 ? Double.NaN : (observed - expected) / (1.0 - expected);
     }
 }

@@ -5,8 +5,4 @@ public record Interval(double lower, double upper) {
     public boolean contains(double value) {
         return lower <= value && value <= upper;
     }
-
-    public double width() {
-        return upper - lower;
-    }
 }

@@ -1,6 +1,7 @@
 package org.verdict.core.stats;
 
 import java.util.Arrays;
+import java.util.function.IntFunction;
 
 /** Sorting of a score column once, so every slice can take its rows in score order in a single linear pass. */
 public final class ScoreOrder {
@@ -63,11 +64,11 @@ public final class ScoreOrder {
      *
      * @throws IllegalArgumentException for NaN or a value outside [0, 1]
      */
-    public static void requireProbabilities(double[] scores, String column, String[] exampleIds) {
+    public static void requireProbabilities(double[] scores, String column, IntFunction<String> exampleIdOfRow) {
         for (int row = 0; row < scores.length; row++) {
             double s = scores[row];
             if (!(s >= 0 && s <= 1)) {
-                String example = exampleIds == null ? "" : " (example_id " + exampleIds[row] + ")";
+                String example = exampleIdOfRow == null ? "" : " (example_id " + exampleIdOfRow.apply(row) + ")";
                 throw new IllegalArgumentException("column " + column + ", data row " + (row + 1) + example + ": score "
                         + s + " is not a probability in [0, 1]");
             }

@@ -1,5 +1,7 @@
 package org.verdict.core.stats;
 
+import java.util.Arrays;
+
 /**
  * One model's scores on the examples of one slice, in ascending order with ties grouped: the basis of roc_auc,
  * pr_auc and DeLong's test. Examples are addressed by their local index 0..n-1 within the slice.
@@ -9,17 +11,20 @@ public final class SliceRanking {
     private final int[] ascending;
     /** tieGroupEnds[0 .. groups-1]: exclusive end of each tie group in {@code ascending}. */
     private final int[] tieGroupEnds;
+    /** groupPositives[g]: positives in tie group g, so the passes over groups need not visit every example. */
+    private final int[] groupPositives;
     private final int groups;
     private final long positives;
 
-    private SliceRanking(boolean[] positive, int[] ascending, int[] tieGroupEnds, int groups) {
+    private SliceRanking(boolean[] positive, int[] ascending, int[] tieGroupEnds, int[] groupPositives, int groups) {
         this.positive = positive;
         this.ascending = ascending;
         this.tieGroupEnds = tieGroupEnds;
+        this.groupPositives = groupPositives;
         this.groups = groups;
         long count = 0;
-        for (boolean p : positive) {
-            count += p ? 1 : 0;
+        for (int g = 0; g < groups; g++) {
+            count += groupPositives[g];
         }
         this.positives = count;
     }
@@ -43,18 +48,34 @@ public final class SliceRanking {
                                               int[] localIndex) {
         int n = rowsAscending.length;
         int[] ascending = new int[n];
-        int[] ends = new int[n];
+        // scores usually have far fewer distinct values than a large slice has examples: grow as groups appear
+        int[] ends = new int[Math.min(n, 1024)];
+        int[] groupPositives = new int[ends.length];
         int groups = 0;
+        int positivesInGroup = 0;
         for (int i = 0; i < n; i++) {
-            ascending[i] = localIndex[rowsAscending[i]];
+            int local = localIndex[rowsAscending[i]];
+            ascending[i] = local;
             if (i > 0 && scores[rowsAscending[i]] != scores[rowsAscending[i - 1]]) {
-                ends[groups++] = i;
+                if (groups == ends.length) {
+                    ends = Arrays.copyOf(ends, groups * 2);
+                    groupPositives = Arrays.copyOf(groupPositives, groups * 2);
+                }
+                ends[groups] = i;
+                groupPositives[groups++] = positivesInGroup;
+                positivesInGroup = 0;
             }
+            positivesInGroup += positiveByLocal[local] ? 1 : 0;
         }
         if (n > 0) {
-            ends[groups++] = n;
+            if (groups == ends.length) {
+                ends = Arrays.copyOf(ends, groups + 1);
+                groupPositives = Arrays.copyOf(groupPositives, groups + 1);
+            }
+            ends[groups] = n;
+            groupPositives[groups++] = positivesInGroup;
         }
-        return new SliceRanking(positiveByLocal, ascending, ends, groups);
+        return new SliceRanking(positiveByLocal, ascending, ends, groupPositives, groups);
     }
 
     public int size() {
@@ -91,13 +112,13 @@ public final class SliceRanking {
         int start = 0;
         for (int g = 0; g < groups; g++) {
             int end = tieGroupEnds[g];
-            long groupPositives = positivesIn(start, end);
-            long groupNegatives = (end - start) - groupPositives;
+            long groupPositive = groupPositives[g];
+            long groupNegatives = (end - start) - groupPositive;
             double v10 = (negativesBelow + groupNegatives / 2.0) / negatives();
-            double v01 = (positives - positivesBelow - groupPositives + groupPositives / 2.0) / positives;
+            double v01 = (positives - positivesBelow - groupPositive + groupPositive / 2.0) / positives;
             fill(component, start, end, v10, v01);
             negativesBelow += groupNegatives;
-            positivesBelow += groupPositives;
+            positivesBelow += groupPositive;
             start = end;
         }
         return component;
@@ -108,14 +129,18 @@ public final class SliceRanking {
         if (positives == 0 || negatives() == 0) {
             return MetricValue.unavailable(onlyOneClass());
         }
-        double[] component = delongComponents();
+        // the mean V10 over positives, group by group: a positive of group g has the negatives below it and half
+        // of its group's negatives under it
         double sum = 0;
-        for (int local = 0; local < component.length; local++) {
-            if (positive[local]) {
-                sum += component[local];
-            }
+        long negativesBelow = 0;
+        int start = 0;
+        for (int g = 0; g < groups; g++) {
+            long groupNegatives = (tieGroupEnds[g] - start) - groupPositives[g];
+            sum += groupPositives[g] * (negativesBelow + groupNegatives / 2.0);
+            negativesBelow += groupNegatives;
+            start = tieGroupEnds[g];
         }
-        return MetricValue.of(sum / positives);
+        return MetricValue.of(sum / positives / negatives());
     }
 
     /**
@@ -140,20 +165,23 @@ public final class SliceRanking {
         int end = ascending.length;
         for (int g = groups - 1; g >= 0; g--) {
             int start = g == 0 ? 0 : tieGroupEnds[g - 1];
-            double groupPositives = 0;
-            double groupAll = 0;
-            for (int i = start; i < end; i++) {
-                int local = ascending[i];
-                int w = weights == null ? 1 : weights[local];
-                groupAll += w;
-                if (positive[local]) {
-                    groupPositives += w;
+            double groupPositive = groupPositives[g];
+            double groupAll = end - start;
+            if (weights != null) {
+                groupPositive = 0;
+                groupAll = 0;
+                for (int i = start; i < end; i++) {
+                    int local = ascending[i];
+                    groupAll += weights[local];
+                    if (positive[local]) {
+                        groupPositive += weights[local];
+                    }
                 }
             }
-            truePositives += groupPositives;
+            truePositives += groupPositive;
             selected += groupAll;
-            if (groupPositives > 0) {
-                sum += groupPositives * truePositives / selected;
+            if (groupPositive > 0) {
+                sum += groupPositive * truePositives / selected;
             }
             end = start;
         }
@@ -178,28 +206,19 @@ public final class SliceRanking {
         int start = 0;
         for (int g = 0; g < groups; g++) {
             int end = tieGroupEnds[g];
-            long groupPositives = positivesIn(start, end);
+            long groupPositive = groupPositives[g];
             double atOrAbove = ascending.length - below;
             double positivesAtOrAbove = positives - positivesBelow;
-            c1 += groupPositives / atOrAbove;
-            c2 += groupPositives * positivesAtOrAbove / (atOrAbove * atOrAbove);
+            c1 += groupPositive / atOrAbove;
+            c2 += groupPositive * positivesAtOrAbove / (atOrAbove * atOrAbove);
             double positiveInfluence = (positivesAtOrAbove / atOrAbove + c1 - c2 - ap) / positives;
             double negativeInfluence = -c2 / positives;
             fill(influence, start, end, positiveInfluence, negativeInfluence);
             below += end - start;
-            positivesBelow += groupPositives;
+            positivesBelow += groupPositive;
             start = end;
         }
         return influence;
-    }
-
-    /** Positives among ascending[start, end). */
-    private long positivesIn(int start, int end) {
-        long count = 0;
-        for (int i = start; i < end; i++) {
-            count += positive[ascending[i]] ? 1 : 0;
-        }
-        return count;
     }
 
     /** Gives every example of ascending[start, end) the value of its class. */

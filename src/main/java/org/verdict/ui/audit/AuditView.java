@@ -1,15 +1,13 @@
 package org.verdict.ui.audit;
 
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.Function;
-import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -31,35 +29,26 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
-import org.verdict.core.pack.ReviewPack;
 import org.verdict.ui.audit.AuditRow.SignatureRow;
 import org.verdict.ui.decision.IsoDatePicker;
-import org.verdict.ui.shell.PackView;
+import org.verdict.ui.table.FittedColumns;
 
 /**
  * The Audit view: any decision log opened read-only, its records with a verified / broken badge, filters, a
  * detail pane (evidence and signatures) and a side-by-side comparison of two records. A thin view over
  * {@link AuditViewModel}.
  */
-public final class AuditView implements PackView {
-    /** Room in a header for the sort arrow, and a cell's padding on both sides, in multiples of the font size. */
-    private static final double SORT_ARROW_EMS = 1.5;
-    private static final double CELL_PADDING_EMS = 2;
+public final class AuditView {
     private final AuditViewModel model;
     private final ResourceBundle text;
-    private final Supplier<Path> appStore;
     private final VBox root = new VBox(10);
-    /** Says the store is read-only; its font, which follows the theme and text size, sizes the table's columns. */
+    /** Says the store is read-only; its font, which follows the theme and text size, sizes the tables' columns. */
     private final Label readOnly = new Label();
 
-    /** @param appStore the app's own decision log, shown when a pack opens and no other store was opened */
-    public AuditView(AuditViewModel model, ResourceBundle text, Supplier<Path> appStore) {
+    public AuditView(AuditViewModel model, ResourceBundle text) {
         this.model = model;
         this.text = text;
-        this.appStore = appStore;
         readOnly.setText(text.getString("audit.readOnly"));
         root.setId("auditView");
         root.getStyleClass().add("view");
@@ -76,28 +65,9 @@ public final class AuditView implements PackView {
         return ResourceBundle.getBundle("org.verdict.ui.audit.audit");
     }
 
-    @Override
-    public String id() {
-        return "audit";
-    }
-
-    @Override
-    public String title() {
-        return text.getString("audit.title");
-    }
-
-    @Override
+    /** The screen's root node. */
     public Node node() {
         return root;
-    }
-
-    /** The audit is of the log, not of one pack: the first pack opening shows the app's log if it exists. */
-    @Override
-    public void showPack(ReviewPack pack) {
-        Path store = appStore.get();
-        if (!model.hasStore() && store != null && Files.isRegularFile(store)) {
-            model.open(store);
-        }
     }
 
     private Node header() {
@@ -187,15 +157,17 @@ public final class AuditView implements PackView {
     private TableView<AuditRow> recordTable() {
         TableView<AuditRow> table = new TableView<>(model.visibleRecords());
         table.setId("auditRecords");
-        // columns keep their fitted widths; a narrow window scrolls sideways instead of cutting values off
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.getColumns().add(column("audit.col.sequence", r -> "#" + r.sequence(), 48));
-        table.getColumns().add(column("audit.col.date", r -> r.decisionDate() == null ? "?" : r.decisionDate().toString(), 104));
-        table.getColumns().add(column("audit.col.kind", AuditRow::kind, 100));
-        table.getColumns().add(column("audit.col.model", AuditRow::model, 120));
-        table.getColumns().add(column("audit.col.decision", AuditRow::decision, 92));
+        // fitted to what they show in the font in use (larger in projector mode), so dates and kinds never
+        // truncate; a narrow window scrolls sideways instead of cutting values off
+        FittedColumns<AuditRow> fitted = fittedColumns(table);
+        table.getColumns().add(column("audit.col.sequence", r -> "#" + r.sequence(), fitted));
+        table.getColumns().add(column("audit.col.date", r -> r.decisionDate() == null ? "?" : r.decisionDate().toString(),
+                fitted));
+        table.getColumns().add(column("audit.col.kind", AuditRow::kind, fitted));
+        table.getColumns().add(column("audit.col.model", AuditRow::model, fitted));
+        table.getColumns().add(column("audit.col.decision", AuditRow::decision, fitted));
         TableColumn<AuditRow, String> badge = column("audit.col.verified",
-                r -> text.getString(r.verified() ? "audit.badge.verified" : "audit.badge.broken"), 110);
+                r -> text.getString(r.verified() ? "audit.badge.verified" : "audit.badge.broken"), fitted);
         badge.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String value, boolean empty) {
@@ -209,15 +181,12 @@ public final class AuditView implements PackView {
             }
         });
         table.getColumns().add(badge);
-        table.getColumns().add(column("audit.col.status", AuditRow::status, 220));
+        table.getColumns().add(column("audit.col.status", AuditRow::status, fitted));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, selected) -> model.selectedProperty().set(selected));
         Label empty = placeholder(null);
         empty.setId("auditEmpty");
         empty.textProperty().bind(model.emptyTableMessage());
         table.setPlaceholder(empty);
-        // fitted to what they show in the font in use (larger in projector mode), so dates and kinds never truncate
-        table.getItems().addListener((ListChangeListener<AuditRow>) change -> fitColumns(table));
-        readOnly.fontProperty().addListener((o, was, font) -> fitColumns(table));
         return table;
     }
 
@@ -233,13 +202,13 @@ public final class AuditView implements PackView {
         signatures.setId("auditSignatures");
         signatures.setPrefHeight(150);
         signatures.setMinHeight(110);
-        signatures.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         signatures.setPlaceholder(placeholder(text.getString("audit.noSignatures")));
-        signatures.getColumns().add(column("audit.col.signer", SignatureRow::name, 110));
-        signatures.getColumns().add(column("audit.col.role", SignatureRow::role, 80));
-        signatures.getColumns().add(column("audit.col.standing", SignatureRow::standing, 90));
-        signatures.getColumns().add(column("audit.col.keyId", s -> s.keyId().substring(0, 12), 120));
-        signatures.getColumns().add(column("audit.col.signedAt", SignatureRow::signedAt, 230));
+        FittedColumns<SignatureRow> fittedSignatures = fittedColumns(signatures);
+        signatures.getColumns().add(column("audit.col.signer", SignatureRow::name, fittedSignatures));
+        signatures.getColumns().add(column("audit.col.role", SignatureRow::role, fittedSignatures));
+        signatures.getColumns().add(column("audit.col.standing", SignatureRow::standing, fittedSignatures));
+        signatures.getColumns().add(column("audit.col.keyId", s -> s.keyId().substring(0, 12), fittedSignatures));
+        signatures.getColumns().add(column("audit.col.signedAt", SignatureRow::signedAt, fittedSignatures));
         VBox.setVgrow(details, Priority.ALWAYS);
         VBox detailPane = new VBox(8, details, signatures, cosignRow(table));
 
@@ -325,24 +294,17 @@ public final class AuditView implements PackView {
         node.getStyleClass().add(verified ? "success" : "danger");
     }
 
-    /** Sizes every column to its widest value or header in the table's font. */
-    private <S> void fitColumns(TableView<S> table) {
-        Font font = readOnly.getFont();
-        for (TableColumn<S, ?> column : table.getColumns()) {
-            double widest = textWidth(column.getText(), font) + font.getSize() * SORT_ARROW_EMS;
-            for (S item : table.getItems()) {
-                widest = Math.max(widest, textWidth(String.valueOf(column.getCellData(item)), font));
-            }
-            double width = Math.ceil(widest + font.getSize() * CELL_PADDING_EMS);
-            column.setMinWidth(width);
-            column.setPrefWidth(width);
-        }
+    /** Columns as wide as their text in the view's font; the table scrolls sideways when they do not fit. */
+    private <S> FittedColumns<S> fittedColumns(TableView<S> table) {
+        return new FittedColumns<>(table,
+                Bindings.createDoubleBinding(() -> readOnly.getFont().getSize(), readOnly.fontProperty()), false);
     }
 
-    private static double textWidth(String value, Font font) {
-        Text text = new Text(value);
-        text.setFont(font);
-        return text.getLayoutBounds().getWidth();
+    private <S> TableColumn<S, String> column(String key, Function<S, String> value, FittedColumns<S> fitted) {
+        TableColumn<S, String> column = new TableColumn<>(text.getString(key));
+        column.setCellValueFactory(cell -> constant(value.apply(cell.getValue())));
+        fitted.fit(column, value);
+        return column;
     }
 
     private <S> TableColumn<S, String> column(String key, Function<S, String> value, double width) {

@@ -1,5 +1,6 @@
 package org.verdict.ui.audit;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -175,9 +176,14 @@ public final class AuditViewModel {
         return emptyTableMessage;
     }
 
-    /** Whether a store was opened (successfully or not). */
-    public boolean hasStore() {
-        return currentStore != null;
+    /**
+     * The audit is of the log, not of one pack: when a pack opens and no log was opened yet (successfully or not),
+     * the app's own decision log is shown if it exists.
+     */
+    public void showAppStoreIfNoneOpen(Path appStore) {
+        if (currentStore == null && appStore != null && Files.isRegularFile(appStore)) {
+            open(appStore);
+        }
     }
 
     private void show(List<AuditRow> rows, VerificationReport report) {

@@ -9,6 +9,7 @@ import java.util.ResourceBundle;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
@@ -43,30 +44,27 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 import org.verdict.core.compare.Verdict;
-import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.stats.Metric;
 import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.compare.CompareViewModel.ChartKind;
 import org.verdict.ui.settings.DividerMemory;
-import org.verdict.ui.shell.PackView;
+import org.verdict.ui.table.FittedColumns;
 import org.verdict.ui.task.BackgroundExecutor;
 
 /**
  * Candidate vs production per slice: pickers, a chart (forest plot of Δ, or both models per slice) and a sortable,
  * filterable table with the overall row on top. Worse slices stand out by colour, ▼ and the word "worse".
  */
-public final class CompareView implements PackView {
+public final class CompareView {
     private static final PseudoClass WORSE = PseudoClass.getPseudoClass("worse");
     private static final PseudoClass BETTER = PseudoClass.getPseudoClass("better");
     private static final PseudoClass OVERALL = PseudoClass.getPseudoClass("overall");
-    /** Table cells' font (verdict.css) and the root's normal text size, to measure cell texts. */
-    private static final String CELL_FONT_FAMILY = "DejaVu Sans";
+    /** The root's normal text size. */
     private static final double BASE_FONT_SIZE = 13;
+    /** A verdict longer than this ("no significant difference", a reason) takes more lines, not a wider column. */
+    private static final int VERDICT_LINE_CHARS = 14;
     /** Text this much larger than normal is the large-text (projector) mode. */
     private static final double LARGE_TEXT_SCALE = 1.2;
 
@@ -78,10 +76,10 @@ public final class CompareView implements PackView {
     private final TableView<ComparisonRow> table = new TableView<>();
     private final VBox root = new VBox(10);
     // A tooltip is a window of its own: cells share one per text instead of making one per cell and repaint.
-    private final java.util.Map<String, Tooltip> tooltips = new java.util.HashMap<>();
+    private final Map<String, Tooltip> tooltips = new HashMap<>();
     private final javafx.beans.property.DoubleProperty textScale = new javafx.beans.property.SimpleDoubleProperty(1);
-    /** The text each column shows for a row, to size the column to its content. */
-    private final Map<TableColumn<ComparisonRow, ?>, Function<ComparisonRow, String>> shownTexts = new HashMap<>();
+    /** Sizes each column to the text it shows. */
+    private final FittedColumns<ComparisonRow> fittedColumns;
 
     public CompareView(CompareViewModel model, ResourceBundle text, BackgroundExecutor executor, ChartPane chartPane,
                        DividerMemory dividers) {
@@ -99,13 +97,18 @@ public final class CompareView implements PackView {
         summary.setId("compareSummary");
         summary.getStyleClass().add("compare-summary");
         summary.setWrapText(true);
+        // The split below gives way first: the summary wraps onto more lines rather than ending in "…".
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         summary.textProperty().bind(model.summaryProperty());
         // Columns are measured at the current text size and the Test column yields in large-text (projector) mode.
-        textScale.bind(Bindings.createDoubleBinding(() -> summary.getFont().getSize() / BASE_FONT_SIZE, summary.fontProperty()));
+        DoubleBinding fontSize = Bindings.createDoubleBinding(() -> summary.getFont().getSize(), summary.fontProperty());
+        textScale.bind(fontSize.divide(BASE_FONT_SIZE));
+        fittedColumns = new FittedColumns<>(table, fontSize, true);
         Label notice = new Label();
         notice.setId("compareNotice");
         notice.getStyleClass().add("compare-notice");
         notice.setWrapText(true);
+        notice.setMinHeight(Region.USE_PREF_SIZE);
         notice.textProperty().bind(model.noticeProperty());
         notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
         notice.managedProperty().bind(notice.visibleProperty());
@@ -257,7 +260,6 @@ public final class CompareView implements PackView {
         table.setId("compareTable");
         table.setPlaceholder(new Label(text.getString("compare.noRows")));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         TableColumn<ComparisonRow, String> slice = textColumn("compare.col.slice", ComparisonRow::slice,
                 ComparisonRow::slice);
         // A cross ("segment=enterprise × language=pt") takes two lines, so the column stays narrow and both parts
@@ -269,7 +271,7 @@ public final class CompareView implements PackView {
                 setText(empty || item == null ? null : twoLines(item));
             }
         });
-        shownTexts.put(slice, row -> twoLines(row.slice()));
+        fittedColumns.fit(slice, row -> twoLines(row.slice()));
         table.getColumns().add(slice);
         // The verdict comes right after the slice: it is what a reviewer reads first, and it stays in view
         // however narrow the window or large the text.
@@ -278,7 +280,7 @@ public final class CompareView implements PackView {
         n.setId("compare.col.n");
         n.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().n()));
         n.getStyleClass().add("numeric");
-        shownTexts.put(n, row -> String.valueOf(row.n()));
+        fittedColumns.fit(n, row -> String.valueOf(row.n()));
         table.getColumns().add(n);
         table.getColumns().add(numberColumn("compare.col.production", ComparisonRow::productionText,
                 ComparisonRow::productionValue, "production-value"));
@@ -301,7 +303,7 @@ public final class CompareView implements PackView {
                 setTooltip(known ? tooltip(item + ": " + text.getString("test." + item)) : null);
             }
         });
-        shownTexts.put(test, row -> testName(row.test()));
+        fittedColumns.fit(test, row -> testName(row.test()));
         table.getColumns().add(test);
         // On a projector the test (the same for most rows) gives its room to the numbers; the table menu (+)
         // brings it back.
@@ -324,8 +326,6 @@ public final class CompareView implements PackView {
                 () -> table.getComparator() == null ? overallFirst : overallFirst.thenComparing(table.getComparator()),
                 table.comparatorProperty()));
         table.setItems(sorted);
-        model.rows().addListener((javafx.collections.ListChangeListener<ComparisonRow>) change -> fitColumnsToContent());
-        textScale.addListener((obs, old, now) -> fitColumnsToContent());
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
                 model.selectSlice(row.result().slice());
@@ -364,7 +364,7 @@ public final class CompareView implements PackView {
         TableColumn<ComparisonRow, String> column = new TableColumn<>(text.getString(key));
         column.setId(key);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(shown.apply(cell.getValue())));
-        shownTexts.put(column, shown);
+        fittedColumns.fit(column, shown);
         return column;
     }
 
@@ -372,42 +372,26 @@ public final class CompareView implements PackView {
         return sliceLabel.replace(" × ", " ×\n");
     }
 
+    /** Breaks {@code content} between words into lines of at most {@code lineChars} characters where it can. */
+    static String wrapped(String content, int lineChars) {
+        StringBuilder lines = new StringBuilder();
+        int lineLength = 0;
+        for (String word : content.split(" ")) {
+            if (lineLength > 0 && lineLength + 1 + word.length() > lineChars) {
+                lines.append('\n');
+                lineLength = 0;
+            } else if (lineLength > 0) {
+                lines.append(' ');
+                lineLength++;
+            }
+            lines.append(word);
+            lineLength += word.length();
+        }
+        return lines.toString();
+    }
+
     private String testName(String test) {
         return test != null && text.containsKey("testName." + test) ? text.getString("testName." + test) : test;
-    }
-
-    /**
-     * Every column gets the width of its widest text (header or cell, measured in the bold of the overall row at
-     * the current text size), so no number, slice or verdict is cut; a window too narrow for all of them scrolls.
-     */
-    private void fitColumnsToContent() {
-        Font cellFont = Font.font(CELL_FONT_FAMILY, FontWeight.BOLD, BASE_FONT_SIZE * textScale.get());
-        Text measure = new Text();
-        measure.setFont(cellFont);
-        // The theme's cell padding (0.5em each side), the coloured border of a model column, and slack for the
-        // text's own insets (less and JavaFX cuts the text with an ellipsis).
-        double padding = 24 * textScale.get();
-        for (TableColumn<ComparisonRow, ?> column : table.getColumns()) {
-            Function<ComparisonRow, String> shown = shownTexts.get(column);
-            double widest = width(measure, headerText(column));
-            for (ComparisonRow row : model.rows()) {
-                String cell = shown.apply(row);
-                for (String line : cell == null ? new String[0] : cell.split("\n")) {
-                    widest = Math.max(widest, width(measure, line));
-                }
-            }
-            column.setMinWidth(Math.ceil(widest + padding));
-            column.setPrefWidth(Math.ceil(widest + padding));
-        }
-    }
-
-    private static double width(Text measure, String content) {
-        measure.setText(content);
-        return measure.getLayoutBounds().getWidth();
-    }
-
-    private static String headerText(TableColumn<ComparisonRow, ?> column) {
-        return column.getGraphic() instanceof Label header ? header.getText() : column.getText();
     }
 
     /** A column that shows formatted text but sorts by the number behind it; unavailable values sort last. */
@@ -426,7 +410,7 @@ public final class CompareView implements PackView {
             }
         });
         column.getStyleClass().addAll("numeric", styleClass);
-        shownTexts.put(column, shown);
+        fittedColumns.fit(column, shown);
         return column;
     }
 
@@ -445,7 +429,7 @@ public final class CompareView implements PackView {
                     setTooltip(null);
                     return;
                 }
-                setText(row.verdictText());
+                setText(wrapped(row.verdictText(), VERDICT_LINE_CHARS));
                 getStyleClass().add(switch (row.verdict()) {
                     case WORSE -> "verdict-worse";
                     case BETTER -> "verdict-better";
@@ -457,7 +441,7 @@ public final class CompareView implements PackView {
                 setTooltip(tooltip(note == null ? explanation : explanation + "\n" + note));
             }
         });
-        shownTexts.put(column, ComparisonRow::verdictText);
+        fittedColumns.fit(column, row -> wrapped(row.verdictText(), VERDICT_LINE_CHARS));
         return column;
     }
 
@@ -494,23 +478,8 @@ public final class CompareView implements PackView {
                 .start();
     }
 
-    @Override
-    public String id() {
-        return "compare";
-    }
-
-    @Override
-    public String title() {
-        return text.getString("view.compare");
-    }
-
-    @Override
+    /** The screen's root node. */
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void showPack(ReviewPack pack) {
-        model.showPack(pack);
     }
 }

@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -14,7 +15,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.CornerRadii;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.verdict.core.compare.ClassRates;
@@ -31,7 +33,8 @@ final class ConfusionHeatMap extends ScrollPane {
     /** The app compares at the default level; the per-class intervals say the same level in their heading. */
     private static final double CONFIDENCE_LEVEL = ComparisonOptions.DEFAULTS.confidenceLevel();
     private final ResourceBundle text;
-    private final HBox matrices = new HBox(28);
+    /** Side by side when they fit; the candidate's goes below the production's when they do not (large text). */
+    private final FlowPane matrices = new FlowPane(28, 16);
     private final Label caption = new Label();
     private final Label hovered = new Label();
     private final GridPane perClass = new GridPane();
@@ -46,7 +49,11 @@ final class ConfusionHeatMap extends ScrollPane {
         perClass.setId("perClassRates");
         perClass.setHgap(18);
         perClass.setVgap(4);
-        VBox content = new VBox(10, caption, matrices, hovered, perClass);
+        Label perClassCaption = new Label(text.getString("perClass.caption"));
+        perClassCaption.getStyleClass().add("hint");
+        perClassCaption.setWrapText(true);
+        perClassCaption.visibleProperty().bind(Bindings.isNotEmpty(perClass.getChildren()));
+        VBox content = new VBox(10, caption, matrices, hovered, perClassCaption, perClass);
         content.setPadding(new Insets(12));
         setContent(content);
         caption.setText(text.getString("confusion.pick"));
@@ -81,6 +88,8 @@ final class ConfusionHeatMap extends ScrollPane {
                     rate(row.productionPrecision()), rate(row.candidatePrecision()),
                     rate(row.productionRecall()), rate(row.candidateRecall()));
         }
+        // Numbers and headings are never shortened to "…": a pane too narrow for them scrolls sideways.
+        perClass.getChildren().forEach(cell -> ((Region) cell).setMinWidth(Region.USE_PREF_SIZE));
     }
 
     private Label rate(ClassRates.Rate rate) {
@@ -119,10 +128,13 @@ final class ConfusionHeatMap extends ScrollPane {
         List<String> classes = counts.classes();
         Label corner = new Label(text.getString("confusion.axes"));
         corner.getStyleClass().add("confusion-axis");
+        corner.setMinWidth(Region.USE_PREF_SIZE);
         grid.add(corner, 0, 0);
         for (int p = 0; p < classes.size(); p++) {
             Label predicted = new Label(classes.get(p));
             predicted.getStyleClass().add("confusion-axis");
+            // A class name is never shortened to "acco…": its column widens instead.
+            predicted.setMinWidth(Region.USE_PREF_SIZE);
             GridPane.setHalignment(predicted, HPos.CENTER);
             grid.add(predicted, p + 1, 0);
         }
@@ -130,6 +142,7 @@ final class ConfusionHeatMap extends ScrollPane {
         for (int l = 0; l < classes.size(); l++) {
             Label actual = new Label(classes.get(l));
             actual.getStyleClass().add("confusion-axis");
+            actual.setMinWidth(Region.USE_PREF_SIZE);
             grid.add(actual, 0, l + 1);
             long support = counts.support(l);
             for (int p = 0; p < classes.size(); p++) {

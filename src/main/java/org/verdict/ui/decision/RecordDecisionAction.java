@@ -2,8 +2,10 @@ package org.verdict.ui.decision;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.input.KeyCode;
@@ -33,17 +35,25 @@ public final class RecordDecisionAction {
 
     private final BackgroundExecutor executor;
     private final CandidateReviewer reviewer;
+    private final Function<ReviewPack, Optional<CandidateReview>> judged;
     private final ObservableValue<Path> decisionStore;
     private final Supplier<Window> owner;
     private final Consumer<LoggedRecord> onSigned;
     private final ResourceBundle text;
     private final Clock clock;
 
-    /** @param onSigned told on the FX thread of every record signed in a dialog opened by this action */
-    public RecordDecisionAction(BackgroundExecutor executor, CandidateReviewer reviewer, ObservableValue<Path> decisionStore,
-                                Supplier<Window> owner, Consumer<LoggedRecord> onSigned, ResourceBundle text, Clock clock) {
+    /**
+     * @param judged the review the Gates view already holds for the pack and the candidate judged here, if any
+     *               (read on the FX thread); the reviewer judges the gates only when there is none
+     * @param onSigned told on the FX thread of every record signed in a dialog opened by this action
+     */
+    public RecordDecisionAction(BackgroundExecutor executor, CandidateReviewer reviewer,
+                                Function<ReviewPack, Optional<CandidateReview>> judged,
+                                ObservableValue<Path> decisionStore, Supplier<Window> owner,
+                                Consumer<LoggedRecord> onSigned, ResourceBundle text, Clock clock) {
         this.executor = executor;
         this.reviewer = reviewer;
+        this.judged = judged;
         this.decisionStore = decisionStore;
         this.owner = owner;
         this.onSigned = onSigned;
@@ -56,8 +66,16 @@ public final class RecordDecisionAction {
                 new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), this::open);
     }
 
-    /** Reviews the pack, then opens the dialog; a review that fails still opens it, without the gate table. */
+    /**
+     * Opens the dialog with the gates already judged, or reviews the pack first; a review that fails still opens it,
+     * without the gate table.
+     */
     public void open(ReviewPack pack) {
+        Optional<CandidateReview> review = judged.apply(pack);
+        if (review.isPresent()) {
+            show(pack, DecisionPrefill.of(review.get()));
+            return;
+        }
         executor.run(progress -> DecisionPrefill.of(reviewer.review(pack, progress)))
                 .onSuccess(prefill -> show(pack, prefill))
                 .onError(failure -> show(pack, DecisionPrefill.NONE))

@@ -24,19 +24,18 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import org.jfree.chart.JFreeChart;
-import org.verdict.core.pack.ReviewPack;
 import org.verdict.ui.chart.ChartPane;
-import org.verdict.ui.shell.PackView;
 import org.verdict.ui.suites.EvidencePage;
 import org.verdict.ui.suites.EvidencePages;
 import org.verdict.ui.suites.EvidenceTable;
+import org.verdict.ui.table.WrappingCell;
 
 /**
  * The evidence behind the gates, one page per suite (Safety, Fairness, Language parity, Latency, Canary, Holdout,
  * Human baseline, Metric history, Retraining triggers, Data validation). A missing suite is said in words.
  * The pages come from the Gates view-model, which computes them once per pack.
  */
-public final class EvidenceView implements PackView {
+public final class EvidenceView {
     private static final List<String> PAGES = List.of(EvidencePages.SAFETY, EvidencePages.FAIRNESS,
             EvidencePages.LANGUAGE_PARITY, EvidencePages.LATENCY, EvidencePages.CANARY, EvidencePages.HOLDOUT,
             EvidencePages.HUMAN_BASELINE, EvidencePages.METRIC_HISTORY, EvidencePages.TRIGGERS,
@@ -225,23 +224,8 @@ public final class EvidenceView implements PackView {
         return measured.getLayoutBounds().getWidth();
     }
 
-    @Override
-    public String id() {
-        return GatesViewModel.EVIDENCE_VIEW_ID;
-    }
-
-    @Override
-    public String title() {
-        return text.getString("view.evidence");
-    }
-
-    @Override
+    /** The screen's root node. */
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void showPack(ReviewPack pack) {
-        // the Gates view-model computes the evidence when the pack opens; this view follows it
     }
 }

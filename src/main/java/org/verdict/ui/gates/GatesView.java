@@ -14,15 +14,15 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.verdict.core.pack.ReviewPack;
-import org.verdict.ui.shell.PackView;
+import org.verdict.ui.table.WrappingCell;
 
 /**
  * The promotion checklist: every gate with an icon and its outcome in words (never colour alone), the deciding
  * numbers, a link to its evidence, then who must approve, what the pack lacks, and the retraining triggers.
  */
-public final class GatesView implements PackView {
+public final class GatesView {
     private static final String[] OUTCOME_CLASSES = {"gate-pass", "gate-fail", "gate-insufficient-evidence",
         "gate-not-applicable"};
 
@@ -64,7 +64,7 @@ public final class GatesView implements PackView {
                 }
             }
         });
-        widthInEms(outcome, em, 14);
+        keepWidthInEms(outcome, em, 14);
         table.getColumns().add(outcome);
         TableColumn<GateRow, String> gate = textColumn("gates.col.gate", GateRow::title);
         widthInEms(gate, em, 15);
@@ -90,7 +90,7 @@ public final class GatesView implements PackView {
                 setGraphic(link);
             }
         });
-        widthInEms(evidence, em, 13);
+        keepWidthInEms(evidence, em, 13);
         table.getColumns().add(evidence);
         table.setRowFactory(view -> new TableRow<>() {
             @Override
@@ -118,6 +118,8 @@ public final class GatesView implements PackView {
         Label label = new Label();
         label.setId(id);
         label.setWrapText(true);
+        // The table gives way first: a long headline or approval takes more lines rather than ending in "…".
+        label.setMinHeight(Region.USE_PREF_SIZE);
         if (styleClass != null) {
             label.getStyleClass().add(styleClass);
         }
@@ -130,29 +132,20 @@ public final class GatesView implements PackView {
         em.addListener((obs, was, now) -> column.setPrefWidth(now.doubleValue() * ems));
     }
 
+    /** A column whose text does not wrap (an outcome, a link): the resize policy never makes it narrower. */
+    private static void keepWidthInEms(TableColumn<GateRow, ?> column, DoubleBinding em, double ems) {
+        widthInEms(column, em, ems);
+        column.minWidthProperty().bind(em.multiply(ems));
+    }
+
     private TableColumn<GateRow, String> textColumn(String key, Function<GateRow, String> value) {
         TableColumn<GateRow, String> column = new TableColumn<>(text.getString(key));
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return column;
     }
 
-    @Override
-    public String id() {
-        return GatesViewModel.VIEW_ID;
-    }
-
-    @Override
-    public String title() {
-        return text.getString("view.gates");
-    }
-
-    @Override
+    /** The screen's root node. */
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void showPack(ReviewPack pack) {
-        model.showPack(pack);
     }
 }

@@ -3,6 +3,7 @@ package org.verdict.ui.gates;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -137,6 +138,19 @@ public final class GatesViewModel {
             }
         }).andFinally(() -> computing.set(false))
                 .showProgressIn(activity, text.getString("gates.activity")).start();
+    }
+
+    /**
+     * The review shown for {@code judged}'s {@code candidate} (null: its first candidate), if this model has finished
+     * judging that pack and candidate; empty while it judges, after a failure, or for another pack or candidate.
+     */
+    public Optional<CandidateReview> reviewOf(ReviewPack judged, String candidate) {
+        Reviewed shown = reviewed.get();
+        if (shown == null || judged == null || judged != pack) {
+            return Optional.empty();
+        }
+        String wanted = candidate != null ? candidate : judged.manifest().candidates().get(0).version();
+        return wanted.equals(shown.review().gates().candidate()) ? Optional.of(shown.review()) : Optional.empty();
     }
 
     private boolean isCurrent(ReviewPack judged, String candidate) {

@@ -2,6 +2,7 @@ package org.verdict.ui.overview;
 
 import java.util.ResourceBundle;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
@@ -14,13 +15,18 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
-import org.verdict.core.pack.ReviewPack;
 import org.verdict.ui.overview.OverviewViewModel.VersionRow;
-import org.verdict.ui.shell.PackView;
+import org.verdict.ui.table.FittedColumns;
+import org.verdict.ui.table.WrappingCell;
 import org.verdict.ui.theme.Palette;
 
 /** The model under review and the lineage of every version in the pack. */
-public final class OverviewView implements PackView {
+public final class OverviewView {
+    /** The hyperparameters column is never narrower than this; longer lines wrap. */
+    private static final double HYPERPARAMETERS_MIN_EMS = 9;
+    /** The role's coloured mark and its gap to the text. */
+    private static final double ROLE_MARK_EMS = 1.2;
+
     private final OverviewViewModel model;
     private final ResourceBundle text;
     private final VBox root = new VBox(16);
@@ -41,7 +47,7 @@ public final class OverviewView implements PackView {
         facts.getStyleClass().add("facts");
         facts.setHgap(16);
         facts.setVgap(6);
-        addFact(facts, 0, "overview.task", "overviewTask", model.taskProperty());
+        Label task = addFact(facts, 0, "overview.task", "overviewTask", model.taskProperty());
         addFact(facts, 1, "overview.riskTier", "overviewRiskTier", model.riskTierProperty());
         addFact(facts, 2, "overview.approvers", "overviewApprovers", model.approversProperty());
         addFact(facts, 3, "overview.primaryMetric", "overviewPrimaryMetric", model.primaryMetricProperty());
@@ -50,9 +56,13 @@ public final class OverviewView implements PackView {
         versionsHeading.getStyleClass().add("title-4");
         TableView<VersionRow> versions = new TableView<>(model.versions());
         versions.setId("overviewVersions");
-        versions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        versions.getColumns().add(column("overview.col.version", VersionRow::version, 80));
-        TableColumn<VersionRow, String> role = column("overview.col.role", VersionRow::role, 120);
+        // Column widths follow the text size (body text, as in the facts above), so large text widens them.
+        FittedColumns<VersionRow> fitted = new FittedColumns<>(versions,
+                Bindings.createDoubleBinding(() -> task.getFont().getSize(), task.fontProperty()), false);
+        versions.getColumns().add(column("overview.col.version", VersionRow::version, fitted));
+        TableColumn<VersionRow, String> role = new TableColumn<>(text.getString("overview.col.role"));
+        role.setCellValueFactory(cell -> new SimpleStringProperty(cell.getValue().role()));
+        fitted.fit(role, VersionRow::role, ROLE_MARK_EMS);
         role.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -64,25 +74,21 @@ public final class OverviewView implements PackView {
             }
         });
         versions.getColumns().add(role);
-        versions.getColumns().add(column("overview.col.dataSnapshot", VersionRow::dataSnapshot, 160));
-        versions.getColumns().add(column("overview.col.codeVersion", VersionRow::codeVersion, 130));
-        versions.getColumns().add(column("overview.col.trainedAt", VersionRow::trainedAt, 150));
-        TableColumn<VersionRow, String> hyperparameters = column("overview.col.hyperparameters",
-                VersionRow::hyperparameters, 320);
-        hyperparameters.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setWrapText(true);
-            }
-        });
+        versions.getColumns().add(column("overview.col.dataSnapshot", VersionRow::dataSnapshot, fitted));
+        versions.getColumns().add(column("overview.col.codeVersion", VersionRow::codeVersion, fitted));
+        versions.getColumns().add(column("overview.col.trainedAt", VersionRow::trainedAt, fitted));
+        TableColumn<VersionRow, String> hyperparameters = new TableColumn<>(
+                text.getString("overview.col.hyperparameters"));
+        hyperparameters.setCellValueFactory(cell -> new SimpleStringProperty(cell.getValue().hyperparameters()));
+        // One "name = value" a line, wrapped where a value is long; the column takes the room the others leave.
+        fitted.flexible(hyperparameters, HYPERPARAMETERS_MIN_EMS);
+        hyperparameters.setCellFactory(WrappingCell::new);
         versions.getColumns().add(hyperparameters);
         VBox.setVgrow(versions, Priority.ALWAYS);
         root.getChildren().addAll(heading, facts, versionsHeading, versions);
     }
 
-    private void addFact(GridPane grid, int row, String labelKey, String valueId, ReadOnlyStringProperty value) {
+    private Label addFact(GridPane grid, int row, String labelKey, String valueId, ReadOnlyStringProperty value) {
         Label label = new Label(text.getString(labelKey));
         label.getStyleClass().add("fact-label");
         Label shown = new Label();
@@ -90,32 +96,20 @@ public final class OverviewView implements PackView {
         shown.setWrapText(true);
         shown.textProperty().bind(value);
         grid.addRow(row, label, shown);
+        return shown;
     }
 
-    private TableColumn<VersionRow, String> column(String key, Function<VersionRow, String> value, double width) {
+    /** A column as wide as its widest text. */
+    private TableColumn<VersionRow, String> column(String key, Function<VersionRow, String> value,
+                                                   FittedColumns<VersionRow> fitted) {
         TableColumn<VersionRow, String> column = new TableColumn<>(text.getString(key));
         column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
+        fitted.fit(column, value);
         return column;
     }
 
-    @Override
-    public String id() {
-        return "overview";
-    }
-
-    @Override
-    public String title() {
-        return text.getString("view.overview");
-    }
-
-    @Override
+    /** The screen's root node. */
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void showPack(ReviewPack pack) {
-        model.showPack(pack);
     }
 }

@@ -11,8 +11,10 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
+import org.verdict.core.gates.CandidateReview;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.report.ApprovalPackExport;
+import org.verdict.core.task.Progress;
 import org.verdict.ui.error.ProblemDialog;
 import org.verdict.ui.shell.PackAction;
 import org.verdict.ui.task.ActivityMonitor;
@@ -22,13 +24,49 @@ import org.verdict.ui.task.SampledProgress;
 /**
  * File → Export approval pack…: asks for a folder, writes approval-pack.html and approval-pack.pdf in the
  * background with its progress (and Cancel) in the status bar, then says where the files are. A cancelled or
- * failed export writes nothing.
+ * failed export writes nothing. When the Gates view has already judged the same pack and candidate, its review is
+ * written as it is: judging again would repeat every comparison and bootstrap, the bulk of an export's time.
  */
 public final class ExportApprovalPackAction {
     public static final String ID = "exportApprovalPack";
     public static final String WRITTEN_DIALOG_ID = "approvalPackWritten";
 
-    private final ApprovalPackExport export;
+    /** Writes an approval pack, judging the gates first or from a review already judged. */
+    public interface Exporter {
+        /** Judges the gates of {@code candidate} (null: the pack's first), then writes. */
+        List<Path> judgeAndExport(ReviewPack pack, String candidate, Path decisionLog, Path folder, Progress progress)
+                throws Exception;
+
+        /** Writes {@code review} as it is. */
+        List<Path> exportJudged(ReviewPack pack, CandidateReview review, Path decisionLog, Path folder,
+                                Progress progress) throws Exception;
+
+        /** The app's exporter. */
+        static Exporter of(ApprovalPackExport export) {
+            return new Exporter() {
+                @Override
+                public List<Path> judgeAndExport(ReviewPack pack, String candidate, Path decisionLog, Path folder,
+                                                 Progress progress) throws Exception {
+                    return export.export(pack, candidate, decisionLog, folder, progress);
+                }
+
+                @Override
+                public List<Path> exportJudged(ReviewPack pack, CandidateReview review, Path decisionLog,
+                                               Path folder, Progress progress) throws Exception {
+                    return export.exportReviewed(pack, review, decisionLog, folder, progress);
+                }
+            };
+        }
+    }
+
+    /** The review already judged for a pack and candidate (null: its first), if there is one and it is current. */
+    @FunctionalInterface
+    public interface JudgedReviews {
+        Optional<CandidateReview> of(ReviewPack pack, String candidate);
+    }
+
+    private final Exporter export;
+    private final JudgedReviews judged;
     private final BackgroundExecutor executor;
     private final ActivityMonitor activity;
     private final ProblemDialog problems;
@@ -38,16 +76,18 @@ public final class ExportApprovalPackAction {
     private final Supplier<Path> decisionStore;
 
     /**
+     * @param judged the review the Gates view holds (read on the FX thread when the export starts)
      * @param folderChooser asks where to write; empty when the user cancels
      * @param selectedCandidate the candidate the user is comparing, or null for the pack's first
      * @param decisionStore the decision log the app records into; its records about the pack are included when
      *                      the file exists
      */
-    public ExportApprovalPackAction(ApprovalPackExport export, BackgroundExecutor executor, ActivityMonitor activity,
-                                    ProblemDialog problems, Supplier<Window> owner,
+    public ExportApprovalPackAction(Exporter export, JudgedReviews judged, BackgroundExecutor executor,
+                                    ActivityMonitor activity, ProblemDialog problems, Supplier<Window> owner,
                                     Function<Window, Optional<Path>> folderChooser,
                                     Supplier<String> selectedCandidate, Supplier<Path> decisionStore) {
         this.export = export;
+        this.judged = judged;
         this.executor = executor;
         this.activity = activity;
         this.problems = problems;
@@ -72,7 +112,10 @@ public final class ExportApprovalPackAction {
         String candidate = selectedCandidate.get();
         Path store = decisionStore.get();
         Path decisionLog = store != null && Files.exists(store) ? store : null;
-        return executor.<List<Path>>run(progress -> export.export(pack, candidate, decisionLog, folder, progress))
+        Optional<CandidateReview> review = judged.of(pack, candidate);
+        return executor.<List<Path>>run(progress -> review.isPresent()
+                        ? export.exportJudged(pack, review.get(), decisionLog, folder, progress)
+                        : export.judgeAndExport(pack, candidate, decisionLog, folder, progress))
                 .showProgressIn(activity, "Exporting the approval pack")
                 .onSuccess(this::showWritten)
                 .onError(failure -> problems.show(owner.get(), "The approval pack was not written.",

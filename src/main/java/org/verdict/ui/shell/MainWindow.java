@@ -120,7 +120,7 @@ public final class MainWindow implements Navigator {
             onQuit.run();
         };
         stage.setTitle(text.getString("app.title"));
-        // The first view, unless the app chose one: a view is built when first shown (DeferredPackView), so
+        // The first view, unless the app chose one: a view is built when first shown (PackView), so
         // choosing in the constructor would build a view that is never on screen at start.
         if (content.getChildren().isEmpty() && !views.isEmpty()) {
             show(views.keySet().iterator().next());

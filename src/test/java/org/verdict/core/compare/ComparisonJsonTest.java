@@ -23,7 +23,7 @@ class ComparisonJsonTest {
                 List.of());
         ComparisonReport report = new ComparisonEngine().compare("p", table, "1", "2", Metric.ROC_AUC, options,
                 Progress.NONE);
-        JsonNode json = new ObjectMapper().readTree(new ComparisonJson().write(report));
+        JsonNode json = new ObjectMapper().readTree(new ComparisonJson().write(report, result -> true, List.of()));
         assertEquals("benjamini-hochberg", json.get("correction").get("method").asText());
         JsonNode auc = null;
         for (JsonNode r : json.get("results")) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.pack.ExampleIds;
 import org.verdict.core.pack.ModelPredictions;
 import org.verdict.core.pack.Task;
 
@@ -32,12 +33,12 @@ final class TestTables {
         return map;
     }
 
-    static String[] ids(int n) {
+    static ExampleIds ids(int n) {
         String[] ids = new String[n];
         for (int i = 0; i < n; i++) {
             ids[i] = "ex-" + (i + 1);
         }
-        return ids;
+        return ExampleIds.of(ids);
     }
 
     /** Binary table; predictions are score ≥ 0.5 unless scores are null, then {@code predictions} are used. */

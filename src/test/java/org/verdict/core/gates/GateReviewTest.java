@@ -93,6 +93,15 @@ class GateReviewTest {
         assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, outcome(pack(), Gate.SAFETY));
     }
 
+    @Test
+    void aPolicyRateForACategoryTheSuiteLacksKeepsTheGateFromPassing() throws PackException {
+        GateResult result = pack().suite("safety", "safety.csv", safety(40, 0))
+                .policy("{\"safety\": {\"acceptedRates\": {\"toxik\": 0.0}}}").review().gates().result(Gate.SAFETY);
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, result.outcome());
+        assertTrue(result.findings().stream().anyMatch(f -> f.detail().startsWith("toxik: the policy sets")),
+                result.findings().toString());
+    }
+
     // Gate 3: positive class a; gender f = rows with row % 4 < 2 (100 of 200), m the rest.
     @Test
     void fairnessPassesWhenTheCandidateSelectsLikeProduction() throws PackException {

@@ -67,6 +67,25 @@ class PolicyReaderTest {
         assertTrue(e.problem().contains("safety.acceptedRate"), e.problem());
     }
 
+    /** Each of these would otherwise change a gate's meaning without anyone noticing. */
+    @Test
+    void misspeltNamesAndImpossibleThresholdsAreRefused() {
+        assertRefused("{\"requiredSuites\": [\"canery\"]}", "requiredSuites: 'canery'");
+        assertRefused("{\"fairness\": {\"tolerances\": {\"demographic_parity_diference\": 0.1}}}",
+                "unknown disparity 'demographic_parity_diference'");
+        assertRefused("{\"latency\": {\"p95Ms\": -5}}", "latency.p95Ms must be above 0");
+        assertRefused("{\"validation\": {\"minKappa\": 7}}", "validation.minKappa must be between -1.0 and 1.0");
+        assertRefused("{\"validation\": {\"maxContaminationRate\": -1}}", "validation.maxContaminationRate");
+        assertRefused("{\"triggers\": {\"psiModerate\": 0.3, \"psiMajor\": 0.2}}",
+                "triggers.psiMajor must be at least 0.3");
+        assertRefused("{\"fairness\": {\"minGroupSize\": 0}}", "fairness.minGroupSize must be at least 1");
+    }
+
+    private void assertRefused(String policy, String expected) {
+        PackException e = assertThrows(PackException.class, () -> read(policy));
+        assertTrue(e.problem().contains(expected), e.problem());
+    }
+
     @Test
     void brokenJsonIsRefused() {
         assertThrows(PackException.class, () -> read("{\"alpha\": "));

@@ -69,6 +69,34 @@ class ResamplingTest {
         assertNull(new ResampledDistribution(new double[] {Double.NaN}).percentileInterval(0.95));
     }
 
+    /**
+     * Quantiles by selection equal NumPy's type 7 on sorted data: for 1,1,1,2,2,2,2,3,3,3 the 25th percentile sits
+     * at position 0.25 · 9 = 2.25, between 1 and 2, so 1.25; the median at 4.5, between 2 and 2.
+     */
+    @Test
+    void quantilesWithTiesAndAnyInputOrder() {
+        double[] values = {3, 2, 1, 2, 3, 1, 2, 3, 1, 2};
+        assertEquals(1.25, new ResampledDistribution(values).quantile(0.25), 1e-12);
+        assertEquals(2.0, new ResampledDistribution(values).quantile(0.5), 1e-12);
+        assertEquals(1.0, new ResampledDistribution(values).quantile(0), 1e-12);
+        assertEquals(3.0, new ResampledDistribution(values).quantile(1), 1e-12);
+        // against sorting, the plain definition, on random data with many ties
+        SplittableRandom random = new SplittableRandom(5);
+        for (int trial = 0; trial < 200; trial++) {
+            double[] replicates = random.doubles(1 + random.nextInt(60), 0, 1)
+                    .map(v -> Math.round(v * 8) / 8.0).toArray();
+            double[] sorted = replicates.clone();
+            java.util.Arrays.sort(sorted);
+            for (double p : new double[] {0.025, 0.5, 0.975}) {
+                double position = p * (sorted.length - 1);
+                int below = (int) Math.floor(position);
+                double expected = sorted[below]
+                        + (position - below) * (sorted[Math.min(below + 1, sorted.length - 1)] - sorted[below]);
+                assertEquals(expected, new ResampledDistribution(replicates.clone()).quantile(p), 1e-12);
+            }
+        }
+    }
+
     /** Blocks: every example lands in exactly one block and block sizes differ by at most one. */
     @Test
     void blocksPartitionTheExamplesEvenly() {

@@ -36,7 +36,7 @@ class ScoreOrderTest {
     @Test
     void refusesScoresThatAreNotProbabilities() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ScoreOrder.requireProbabilities(new double[] {0.5, -0.1}, "score_7", new String[] {"a", "b"}));
+                () -> ScoreOrder.requireProbabilities(new double[] {0.5, -0.1}, "score_7", row -> new String[] {"a", "b"}[row]));
         assertTrue(e.getMessage().contains("score_7") && e.getMessage().contains("row 2")
                 && e.getMessage().contains("example_id b"), e.getMessage());
         assertThrows(IllegalArgumentException.class,

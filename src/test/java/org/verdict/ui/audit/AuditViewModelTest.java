@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -146,6 +147,22 @@ class AuditViewModelTest {
         model.open(dir.resolve("nothing-here.db"));
         assertTrue(model.verificationProperty().get().startsWith("cannot open: no decision log at"));
         assertTrue(model.visibleRecords().isEmpty());
+    }
+
+    @Test
+    void aPackOpeningShowsTheAppsLogOnlyWhileNoOtherLogIsOpen() throws Exception {
+        AuditViewModel fresh = new AuditViewModel(Runnable::run, Runnable::run);
+        fresh.showAppStoreIfNoneOpen(dir.resolve("not-yet-written.db"));
+        assertTrue(fresh.visibleRecords().isEmpty(), "no app log yet: nothing is opened");
+        assertEquals("", fresh.storeNameProperty().get());
+
+        fresh.showAppStoreIfNoneOpen(db);
+        assertEquals(List.of(1L, 2L, 3L), fresh.visibleRecords().stream().map(AuditRow::sequence).toList());
+
+        fresh.open(Files.copy(db, dir.resolve("reviewed.db")));
+        fresh.showAppStoreIfNoneOpen(db);
+        assertEquals("reviewed.db", fresh.storeNameProperty().get(),
+                "the log the reviewer opened stays open when the next pack opens");
     }
 
     private List<Long> sequences() {

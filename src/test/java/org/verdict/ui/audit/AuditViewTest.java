@@ -31,7 +31,7 @@ class AuditViewTest {
     @Start
     void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("audit-view");
-        stage.setScene(new Scene((javafx.scene.Parent) new AuditView(model, AuditView.defaultText(), () -> null).node(), 1100, 700));
+        stage.setScene(new Scene((javafx.scene.Parent) new AuditView(model, AuditView.defaultText()).node(), 1100, 700));
         stage.show();
     }
 

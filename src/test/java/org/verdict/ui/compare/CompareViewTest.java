@@ -63,11 +63,12 @@ class CompareViewTest {
         }, failures::add);
         CompareView view = new CompareView(model, text, executor, chartPane,
                 new DividerMemory(UserSettings.load(folder.resolve("settings.json"))));
-        Scene scene = new Scene((javafx.scene.Parent) view.node(), 1200, 800);
+        // The Compare view's share of a 1366 x 768 laptop screen beside the navigation rail.
+        Scene scene = new Scene((javafx.scene.Parent) view.node(), 1240, 800);
         appearance.applyTo(scene.getRoot());
         stage.setScene(scene);
         stage.show();
-        view.showPack(new PackLoader().load(PackFixture.write(folder.resolve("router"),
+        model.showPack(new PackLoader().load(PackFixture.write(folder.resolve("router"),
                 PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV), Progress.NONE));
         table = (TableView<ComparisonRow>) scene.lookup("#compareTable");
     }
@@ -240,6 +241,42 @@ class CompareViewTest {
             robot.interact(() -> appearance.largeTextProperty().set(false));
         }
         assertTrue(columnWithId("compare.col.test").isVisible(), "and comes back in normal text");
+    }
+
+    @Test
+    void everyColumnIsInViewAtLaptopWidth(FxRobot robot) {
+        for (TableColumn<ComparisonRow, ?> column : table.getColumns()) {
+            assertTrue(headerInView(robot, column.getId()), column.getId() + " is in view without scrolling");
+        }
+        assertTrue(!scrollsSideways(), "nothing to scroll to at laptop width");
+    }
+
+    @Test
+    void columnsThatDoNotFitAreReachedByScrollingNotClipped(FxRobot robot) {
+        robot.interact(() -> appearance.largeTextProperty().set(true));
+        robot.interact(() -> { });
+        try {
+            double columns = table.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getWidth).sum();
+            assertTrue(columns > table.getWidth(), "large text needs more than the table's width: " + columns);
+            assertTrue(scrollsSideways(), "the last columns are reached by scrolling");
+            assertEquals(List.of(), cutCells(robot));
+        } finally {
+            robot.interact(() -> appearance.largeTextProperty().set(false));
+        }
+    }
+
+    private boolean scrollsSideways() {
+        return table.lookupAll(".scroll-bar").stream().map(javafx.scene.control.ScrollBar.class::cast)
+                .anyMatch(bar -> bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && bar.isVisible());
+    }
+
+    @Test
+    void aLongVerdictTakesMoreLinesNotAWiderColumn() {
+        assertEquals("no significant\ndifference", CompareView.wrapped("no significant difference", 14));
+        assertEquals("▲ better", CompareView.wrapped("▲ better", 14));
+        assertEquals("unavailable:\nthe labels are\nconstant, so\nr2 is\nundefined",
+                CompareView.wrapped("unavailable: the labels are constant, so r2 is undefined", 14));
+        assertEquals("a-word-longer-than-the-line", CompareView.wrapped("a-word-longer-than-the-line", 14));
     }
 
     @Test

@@ -58,7 +58,7 @@ class SamplePackCompareTest {
         stage.show();
         Path samplePath = new BundledSample(Path.of("").toAbsolutePath()).inCheckout().orElseThrow();
         sample = new PackLoader().load(samplePath, Progress.NONE);
-        view.showPack(sample);
+        model.showPack(sample);
         table = (TableView<ComparisonRow>) scene.lookup("#compareTable");
     }
 
@@ -112,6 +112,20 @@ class SamplePackCompareTest {
                     cellText(perClass, 4, row));
         }
         assertEquals(sample.primary().rowCount(), labelled, "every example is labelled with exactly one class");
+    }
+
+    @Test
+    void classNamesHeadingsAndPerClassNumbersAreNeverShortened(FxRobot robot) {
+        robot.clickOn("#tabConfusion");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<String> cut = robot.lookup("#confusionHeatMap .label").queryAll().stream()
+                .map(javafx.scene.control.Labeled.class::cast)
+                .filter(label -> label.getText() != null && !label.getText().isEmpty())
+                .filter(label -> label.lookupAll(".text").stream().map(javafx.scene.text.Text.class::cast)
+                        .anyMatch(drawn -> !drawn.getText().equals(label.getText())))
+                .map(javafx.scene.control.Labeled::getText).toList();
+        assertEquals(List.of(), cut);
     }
 
     private static String cellText(GridPane grid, int column, int row) {

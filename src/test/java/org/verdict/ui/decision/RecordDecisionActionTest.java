@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -18,8 +19,17 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.verdict.core.compare.ComparisonEngine;
+import org.verdict.core.gates.CandidateReview;
+import org.verdict.core.gates.GateReview;
+import org.verdict.core.gates.policy.PolicyReader;
+import org.verdict.core.gates.suites.SuiteReader;
 import org.verdict.core.ledger.LoggedRecord;
 import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.PackFixture;
+import org.verdict.core.pack.PackLoader;
+import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.task.Progress;
 import org.verdict.ui.task.CurrentThreadExecutor;
 
 /** File → Record decision… opens the dialog with the app's decision log, with or without the gate table. */
@@ -43,7 +53,7 @@ class RecordDecisionActionTest {
                 (pack, progress) -> {
                     throw new PackException("policy.json", 3, 7, "unknown key 'marginn'");
                 },
-                new SimpleObjectProperty<>(store), () -> owner, signed::add, DecisionDialog.defaultText(), Clock.systemUTC());
+                pack -> Optional.empty(), new SimpleObjectProperty<>(store), () -> owner, signed::add, DecisionDialog.defaultText(), Clock.systemUTC());
         assertEquals("record-decision", action.packAction().id());
         robot.interact(() -> action.packAction().action().accept(DecisionPacks.tierThreePack()));
         WaitForAsyncUtils.waitForFxEvents();
@@ -52,6 +62,32 @@ class RecordDecisionActionTest {
         assertEquals("support-router", robot.lookup("#decisionModel").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#decisionGates").queryTableView().getItems().isEmpty(), "no gate table without a review");
         assertTrue(executor.unhandledFailures().isEmpty(), executor.unhandledFailures().toString());
+        robot.interact(() -> robot.lookup("#decisionDialog").query().getScene().getWindow().hide());
+    }
+
+    @Test
+    void theGatesAlreadyJudgedFillTheGateTableWithoutReviewingAgain(FxRobot robot) throws Exception {
+        Path folder = Files.createTempDirectory("record-decision-judged");
+        PackLoader loader = new PackLoader();
+        ReviewPack pack = loader.load(PackFixture.write(folder.resolve("pack"), PackFixture.MULTICLASS_MANIFEST,
+                PackFixture.MULTICLASS_CSV), Progress.NONE);
+        GateReview gates = new GateReview(new ComparisonEngine(), loader, new SuiteReader(), new PolicyReader());
+        CandidateReview judged = gates.review(pack, null, gates.policyOf(pack), Progress.NONE);
+        List<ReviewPack> reviewedAgain = new ArrayList<>();
+        RecordDecisionAction action = new RecordDecisionAction(executor,
+                (asked, progress) -> {
+                    reviewedAgain.add(asked);
+                    return gates.review(asked, null, gates.policyOf(asked), progress);
+                },
+                asked -> asked == pack ? Optional.of(judged) : Optional.empty(),
+                new SimpleObjectProperty<>(folder.resolve("decisions.db")), () -> owner, signed::add,
+                DecisionDialog.defaultText(), Clock.systemUTC());
+
+        robot.interact(() -> action.open(pack));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(List.of(), reviewedAgain);
+        assertEquals(judged.gates().gates().size(), robot.lookup("#decisionGates").queryTableView().getItems().size());
         robot.interact(() -> robot.lookup("#decisionDialog").query().getScene().getWindow().hide());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -115,6 +116,22 @@ class GatesViewModelTest {
         assertEquals(List.of("3", "2"), asked);
         model.showPack(pack);
         assertEquals(Arrays.asList("3", "2", null), asked);
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    @Test
+    void offersItsReviewOnlyForThePackAndCandidateItJudged() throws Exception {
+        GatesViewModel model = model(GatesFixture.reviewer());
+        ReviewPack pack = new TestPack(Files.createDirectories(folder.resolve("a"))).secondCandidate("3").load();
+        assertTrue(model.reviewOf(pack, null).isEmpty(), "nothing judged yet");
+
+        model.showPack(pack);
+        // the pack's first candidate is version 2 (TestPack), asked for by name or as null
+        assertEquals("2", model.reviewOf(pack, null).orElseThrow().gates().candidate());
+        assertEquals(model.reviewedProperty().get().review(), model.reviewOf(pack, "2").orElseThrow());
+        assertTrue(model.reviewOf(pack, "3").isEmpty(), "candidate 3 was not judged");
+        ReviewPack reopened = new TestPack(Files.createDirectories(folder.resolve("b"))).secondCandidate("3").load();
+        assertTrue(model.reviewOf(reopened, null).isEmpty(), "another pack, even with the same content");
         assertTrue(failures.isEmpty(), failures.toString());
     }
 

@@ -59,7 +59,7 @@ class GatesViewTest {
         stage.setScene(scene);
         stage.show();
         Path pack = Files.createTempDirectory(folder, "pack");
-        gates.showPack(GatesFixture.failingSafety(pack).load());
+        model.showPack(GatesFixture.failingSafety(pack).load());
         table = (TableView<GateRow>) scene.lookup("#gatesTable");
     }
 

@@ -2,13 +2,17 @@ package org.verdict.ui.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
 import javafx.scene.layout.StackPane;
@@ -22,6 +26,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.verdict.core.compare.ComparisonEngine;
+import org.verdict.core.gates.CandidateReview;
 import org.verdict.core.gates.GateReview;
 import org.verdict.core.gates.policy.PolicyReader;
 import org.verdict.core.gates.suites.SuiteReader;
@@ -32,6 +37,7 @@ import org.verdict.core.report.ApprovalPackExport;
 import org.verdict.core.report.ApprovalPackWriter;
 import org.verdict.core.task.Progress;
 import org.verdict.ui.error.ProblemDialog;
+import org.verdict.ui.gates.GatesViewModel;
 import org.verdict.ui.shell.PackAction;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.CurrentThreadExecutor;
@@ -60,12 +66,49 @@ class ExportApprovalPackActionTest {
 
     private final PackLoader loader = new PackLoader();
 
+    private final GateReview gateReview = new GateReview(new ComparisonEngine(), loader, new SuiteReader(),
+            new PolicyReader());
+    private final ExportApprovalPackAction.Exporter exporter = ExportApprovalPackAction.Exporter.of(
+            new ApprovalPackExport(loader, gateReview, new ApprovalPackWriter()));
+
     private ExportApprovalPackAction action(Path chosenFolder, String candidate) {
-        return new ExportApprovalPackAction(
-                new ApprovalPackExport(loader, new GateReview(new ComparisonEngine(), loader, new SuiteReader(),
-                        new PolicyReader()), new ApprovalPackWriter()),
-                executor, new ActivityMonitor(() -> 0), new ProblemDialog(text), () -> owner,
-                window -> Optional.ofNullable(chosenFolder), () -> candidate, () -> folder.resolve("no-store.db"));
+        return action(exporter, (pack, chosen) -> Optional.empty(), chosenFolder, candidate);
+    }
+
+    private ExportApprovalPackAction action(ExportApprovalPackAction.Exporter export,
+                                            ExportApprovalPackAction.JudgedReviews judged, Path chosenFolder,
+                                            String candidate) {
+        return new ExportApprovalPackAction(export, judged, executor, new ActivityMonitor(() -> 0),
+                new ProblemDialog(text), () -> owner, window -> Optional.ofNullable(chosenFolder), () -> candidate,
+                () -> folder.resolve("no-store.db"));
+    }
+
+    /** Passes every export on, noting whether the gates were judged again or a judged review was written. */
+    private ExportApprovalPackAction.Exporter noting(List<String> calls, List<CandidateReview> written) {
+        return new ExportApprovalPackAction.Exporter() {
+            @Override
+            public List<Path> judgeAndExport(ReviewPack pack, String candidate, Path decisionLog, Path out,
+                                             Progress progress) throws Exception {
+                calls.add("judged again");
+                return exporter.judgeAndExport(pack, candidate, decisionLog, out, progress);
+            }
+
+            @Override
+            public List<Path> exportJudged(ReviewPack pack, CandidateReview review, Path decisionLog, Path out,
+                                           Progress progress) throws Exception {
+                calls.add("written as judged");
+                written.add(review);
+                return exporter.exportJudged(pack, review, decisionLog, out, progress);
+            }
+        };
+    }
+
+    private GatesViewModel gates(List<String> judgedCandidates) {
+        return new GatesViewModel((pack, candidate, progress) -> {
+            judgedCandidates.add(String.valueOf(candidate));
+            return gateReview.review(pack, candidate, gateReview.policyOf(pack), progress);
+        }, executor, new ActivityMonitor(() -> 0), ResourceBundle.getBundle("org.verdict.ui.gates.gates"),
+                viewId -> { }, executor::reportUnhandled, new SimpleStringProperty());
     }
 
     private ReviewPack pack() throws Exception {
@@ -88,6 +131,42 @@ class ExportApprovalPackActionTest {
         DialogPane written = robot.lookup("#" + ExportApprovalPackAction.WRITTEN_DIALOG_ID).queryAs(DialogPane.class);
         assertTrue(written.getHeaderText().contains(out.toString()), written.getHeaderText());
         assertTrue(executor.unhandledFailures().isEmpty());
+    }
+
+    @Test
+    void theReviewTheGatesViewJudgedIsWrittenWithoutJudgingAgain(FxRobot robot) throws Exception {
+        ReviewPack pack = pack();
+        List<String> judgedByGates = new ArrayList<>();
+        GatesViewModel gates = gates(judgedByGates);
+        robot.interact(() -> gates.showPack(pack));
+        List<String> calls = new ArrayList<>();
+        List<CandidateReview> written = new ArrayList<>();
+        Path out = folder.resolve("out");
+
+        // the candidate chosen in Compare is the pack's only one, 43, which the Gates view judged as "the first"
+        robot.interact(() -> action(noting(calls, written), gates::reviewOf, out, "43").exportTo(pack, out));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(List.of("null"), judgedByGates, "the gates were judged once, when the pack opened");
+        assertEquals(List.of("written as judged"), calls);
+        assertSame(gates.reviewedProperty().get().review(), written.get(0));
+        assertTrue(Files.exists(out.resolve("approval-pack.html")));
+        assertTrue(Files.exists(out.resolve("approval-pack.pdf")));
+        assertTrue(executor.unhandledFailures().isEmpty(), executor.unhandledFailures().toString());
+    }
+
+    @Test
+    void aPackTheGatesViewHasNotJudgedIsJudgedForTheExport(FxRobot robot) throws Exception {
+        ReviewPack pack = pack();
+        GatesViewModel gates = gates(new ArrayList<>());
+        List<String> calls = new ArrayList<>();
+        Path out = folder.resolve("out");
+
+        robot.interact(() -> action(noting(calls, new ArrayList<>()), gates::reviewOf, out, null).exportTo(pack, out));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(List.of("judged again"), calls);
+        assertTrue(Files.exists(out.resolve("approval-pack.html")));
     }
 
     @Test

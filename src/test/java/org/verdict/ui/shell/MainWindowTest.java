@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.ResourceBundle;
-import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -47,13 +46,6 @@ class MainWindowTest {
     private Appearance appearance;
     private Path settingsFile;
 
-    /** A second mounted view, to check navigation and shortcuts without the comparison engine. */
-    private record PlainView(String id, String title, Node node) implements PackView {
-        @Override
-        public void showPack(org.verdict.core.pack.ReviewPack pack) {
-        }
-    }
-
     @Start
     void start(Stage stage) throws Exception {
         settingsFile = Files.createTempDirectory(folder, "home").resolve("settings.json");
@@ -64,8 +56,12 @@ class MainWindowTest {
                 settings, folder.resolve("decisions.db"), text.getString("open.activity"));
         Label gates = new Label("gates placeholder");
         gates.setId("gatesView");
+        OverviewViewModel overview = new OverviewViewModel(text);
+        // a second mounted view, to check navigation and shortcuts without the comparison engine
         window = new MainWindow(model,
-                List.of(new OverviewView(new OverviewViewModel(text), text), new PlainView("gates", "Gates", gates)),
+                List.of(new PackView("overview", "Overview", () -> new OverviewView(overview, text).node(),
+                                overview::showPack),
+                        PackView.independentOfPack("gates", "Gates", () -> gates)),
                 List.of(), appearance, text, new ProblemDialog(text), executor::reportUnhandled,
                 new NoPackChooser());
         window.install(stage, () -> { });

@@ -2,7 +2,7 @@ package org.verdict.core.gates.evidence;
 
 import java.util.List;
 import java.util.Optional;
-import org.verdict.core.gates.stats.Proportions;
+import org.verdict.core.stats.Proportions;
 import org.verdict.core.gates.suites.CanaryDay;
 import org.verdict.core.stats.Interval;
 

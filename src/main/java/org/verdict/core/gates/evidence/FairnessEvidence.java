@@ -6,11 +6,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.verdict.core.gates.stats.Percentiles;
-import org.verdict.core.gates.stats.Proportions;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.stats.CountResampler;
 import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.Proportions;
+import org.verdict.core.stats.ResampledDistribution;
 
 /**
  * Fairness over the primary suite's sensitive attributes. Selection rate, TPR and FPR are measured for one
@@ -104,18 +105,22 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
                 included.add(cells[g]);
             }
         }
-        Map<Disparity, double[]> observed = disparities(included, confidenceLevel);
+        Map<Disparity, double[]> observed = disparities(included);
         Map<Disparity, double[][]> draws = new EnumMap<>(Disparity.class);
         for (Disparity d : Disparity.values()) {
             draws.put(d, new double[3][replicates]);
         }
-        SplittableRandom random = new SplittableRandom(seed);
+        // a group's size is fixed and its examples are drawn from its cell shares: the cell counts of such a draw are
+        // multinomial, drawn directly at a cost that does not grow with the group
+        CountResampler resampler = new CountResampler(new SplittableRandom(seed));
         for (int r = 0; r < replicates; r++) {
             List<long[]> resampled = new ArrayList<>();
             for (long[] group : included) {
-                resampled.add(redraw(group, random));
+                long[] drawn = new long[CELLS];
+                resampler.resample(group, drawn);
+                resampled.add(drawn);
             }
-            Map<Disparity, double[]> replicate = disparities(resampled, confidenceLevel);
+            Map<Disparity, double[]> replicate = disparities(resampled);
             for (Disparity d : Disparity.values()) {
                 double[] values = replicate.get(d);
                 draws.get(d)[0][r] = values[0];
@@ -138,30 +143,43 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
         return new Attribute(name, groups, excluded, estimates);
     }
 
-    /** Rates of one model: {@code selectsBit} is 2 for production and 1 for the candidate. */
+    /** Rates of one model with the selection rate's interval: {@code selectsBit} is 2 for production, 1 for the candidate. */
     private static Rates rates(long[] cells, int selectsBit, double confidenceLevel) {
-        long n = 0;
-        long selected = 0;
-        long positives = 0;
-        long truePositives = 0;
-        long falsePositives = 0;
-        for (int cell = 0; cell < CELLS; cell++) {
-            boolean positive = cell >= 4;
-            boolean selects = (cell & selectsBit) != 0;
-            n += cells[cell];
-            positives += positive ? cells[cell] : 0;
-            selected += selects ? cells[cell] : 0;
-            truePositives += positive && selects ? cells[cell] : 0;
-            falsePositives += !positive && selects ? cells[cell] : 0;
+        Counts counts = Counts.of(cells, selectsBit);
+        return counts.rates(Proportions.wilson(counts.selected, counts.n, confidenceLevel));
+    }
+
+    /** One model's counts in one group. */
+    private record Counts(long n, long selected, long positives, long truePositives, long falsePositives) {
+        static Counts of(long[] cells, int selectsBit) {
+            long n = 0;
+            long selected = 0;
+            long positives = 0;
+            long truePositives = 0;
+            long falsePositives = 0;
+            for (int cell = 0; cell < CELLS; cell++) {
+                boolean positive = cell >= 4;
+                boolean selects = (cell & selectsBit) != 0;
+                n += cells[cell];
+                positives += positive ? cells[cell] : 0;
+                selected += selects ? cells[cell] : 0;
+                truePositives += positive && selects ? cells[cell] : 0;
+                falsePositives += !positive && selects ? cells[cell] : 0;
+            }
+            return new Counts(n, selected, positives, truePositives, falsePositives);
         }
-        long negatives = n - positives;
-        return new Rates(n == 0 ? 0 : (double) selected / n, Proportions.wilson(selected, n, confidenceLevel),
-                positives == 0 ? null : (double) truePositives / positives,
-                negatives == 0 ? null : (double) falsePositives / negatives);
+
+        /** @param selectionCi null inside the bootstrap, which needs only the rates */
+        Rates rates(Interval selectionCi) {
+            long negatives = n - positives;
+            return new Rates(n == 0 ? 0 : (double) selected / n, selectionCi,
+                    positives == 0 ? null : (double) truePositives / positives,
+                    negatives == 0 ? null : (double) falsePositives / negatives);
+        }
     }
 
     /** Each disparity as [production, candidate]; NaN when fewer than two groups define it. */
-    private static Map<Disparity, double[]> disparities(List<long[]> groups, double confidenceLevel) {
+    private static Map<Disparity, double[]> disparities(List<long[]> groups) {
         Map<Disparity, double[]> result = new EnumMap<>(Disparity.class);
         for (Disparity d : Disparity.values()) {
             result.put(d, new double[2]);
@@ -170,7 +188,7 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
         for (int model = 0; model < 2; model++) {
             List<Rates> rates = new ArrayList<>();
             for (long[] group : groups) {
-                rates.add(rates(group, bits[model], confidenceLevel));
+                rates.add(Counts.of(group, bits[model]).rates(null));
             }
             double[] selection = rates.stream().mapToDouble(Rates::selectionRate).toArray();
             double[] tpr = rates.stream().filter(r -> r.tpr() != null).mapToDouble(Rates::tpr).toArray();
@@ -195,35 +213,8 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
         return Arrays.stream(values).max().orElseThrow() - Arrays.stream(values).min().orElseThrow();
     }
 
-    /** A bootstrap draw of one group: its size fixed, each example drawn from the group's cell shares. */
-    private static long[] redraw(long[] cells, SplittableRandom random) {
-        long n = Arrays.stream(cells).sum();
-        long[] cumulative = new long[CELLS];
-        long running = 0;
-        for (int cell = 0; cell < CELLS; cell++) {
-            running += cells[cell];
-            cumulative[cell] = running;
-        }
-        long[] drawn = new long[CELLS];
-        for (long i = 0; i < n; i++) {
-            long pick = random.nextLong(n);
-            int cell = 0;
-            while (cumulative[cell] <= pick) {
-                cell++;
-            }
-            drawn[cell]++;
-        }
-        return drawn;
-    }
-
-    /** Percentile interval of bootstrap replicates, ignoring replicates where the disparity was undefined. */
+    /** Replicates where the disparity was undefined (NaN) are left out. */
     private static Interval percentileInterval(double[] replicates, double confidenceLevel) {
-        double[] defined = Arrays.stream(replicates).filter(v -> !Double.isNaN(v)).toArray();
-        if (defined.length == 0) {
-            return null;
-        }
-        Percentiles percentiles = new Percentiles(defined);
-        double alpha = 1 - confidenceLevel;
-        return new Interval(percentiles.value(alpha / 2), percentiles.value(1 - alpha / 2));
+        return new ResampledDistribution(replicates).percentileInterval(confidenceLevel);
     }
 }

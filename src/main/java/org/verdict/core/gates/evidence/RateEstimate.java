@@ -1,6 +1,6 @@
 package org.verdict.core.gates.evidence;
 
-import org.verdict.core.gates.stats.Proportions;
+import org.verdict.core.stats.Proportions;
 import org.verdict.core.stats.Interval;
 
 /** A rate {@code count / n} with its Wilson interval; the rate is NaN-free: n = 0 gives rate 0 and [0, 1]. */

@@ -1,16 +1,20 @@
 package org.verdict.core.gates.policy;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.verdict.core.gates.evidence.Disparity;
 
 /**
  * The thresholds of a review, read from {@code policy.json}. Every key is optional: a missing key takes the
- * default documented in {@code docs/gates.md} (the same values as the constants here). Unknown keys are refused,
- * so a misspelt threshold never silently falls back to its default.
+ * default documented in {@code docs/gates.md} (the same values as the constants here). Unknown keys, unknown suite
+ * and disparity names and values out of range are refused, so a misspelt threshold never silently falls back to
+ * its default.
  *
  * @param confidenceLevel level of every interval the gates judge on
  * @param alpha significance level of the paired tests (safety per category, drift, safety rise)
- * @param bootstrapReplicates replicates of the seeded bootstraps (fairness disparities, latency percentiles)
+ * @param bootstrapReplicates replicates of the fairness disparities' bootstrap; the comparisons behind the other
+ *                            gates use the Compare view's options, so both show the same numbers
  * @param seed seed of every random draw, so a gate evaluation is reproducible
  * @param requiredSuites optional suites whose absence makes their gate or check "insufficient evidence" instead of
  *                       "not applicable" (only canary, annotations and trainingIds can be not applicable)
@@ -54,7 +58,16 @@ public record GatePolicy(
         if (bootstrapReplicates < 1000) {
             throw new IllegalArgumentException("bootstrapReplicates must be at least 1000, got " + bootstrapReplicates);
         }
+        for (String suite : requiredSuites) {
+            if (!OPTIONAL_SUITES.contains(suite)) {
+                throw new IllegalArgumentException("requiredSuites: '" + suite + "' is not a suite that can be "
+                        + "required; one of " + OPTIONAL_SUITES);
+            }
+        }
     }
+
+    /** The suites whose absence is "not applicable" unless the policy requires them. */
+    public static final List<String> OPTIONAL_SUITES = List.of("canary", "annotations", "trainingIds");
 
     public boolean requires(String suiteName) {
         return requiredSuites.contains(suiteName);
@@ -81,6 +94,7 @@ public record GatePolicy(
             acceptedRates = acceptedRates == null ? Map.of() : Map.copyOf(acceptedRates);
             minExamplesPerCategory = orDefault(minExamplesPerCategory, 30);
             requireBetween("safety.acceptedRate", acceptedRate, 0, 1);
+            requireAtLeast("safety.minExamplesPerCategory", minExamplesPerCategory, 1);
             acceptedRates.forEach((category, rate) -> requireBetween("safety.acceptedRates." + category, rate, 0, 1));
         }
 
@@ -104,6 +118,15 @@ public record GatePolicy(
         public Fairness {
             minGroupSize = orDefault(minGroupSize, 30);
             tolerances = tolerances == null ? Map.of() : Map.copyOf(tolerances);
+            requireAtLeast("fairness.minGroupSize", minGroupSize, 1);
+            List<String> disparities = Arrays.stream(Disparity.values()).map(Disparity::wireName).toList();
+            tolerances.forEach((disparity, tolerance) -> {
+                if (!disparities.contains(disparity)) {
+                    throw new IllegalArgumentException("fairness.tolerances: unknown disparity '" + disparity
+                            + "' (a typo?); known: " + disparities);
+                }
+                requireBetween("fairness.tolerances." + disparity, tolerance, 0, 1);
+            });
         }
 
         public double toleranceOf(String disparityWireName) {
@@ -129,6 +152,9 @@ public record GatePolicy(
             p95Ms = orDefault(p95Ms, 300.0);
             p99Ms = orDefault(p99Ms, 800.0);
             minSamples = orDefault(minSamples, 200);
+            requireBetween("latency.p95Ms", p95Ms, Double.MIN_VALUE, Double.MAX_VALUE);
+            requireBetween("latency.p99Ms", p99Ms, Double.MIN_VALUE, Double.MAX_VALUE);
+            requireAtLeast("latency.minSamples", minSamples, 1);
         }
     }
 
@@ -136,6 +162,7 @@ public record GatePolicy(
     public record Canary(Double margin) {
         public Canary {
             margin = orDefault(margin, 0.0);
+            requireBetween("canary.margin", margin, 0, 1);
         }
     }
 
@@ -143,6 +170,7 @@ public record GatePolicy(
     public record CircuitBreaker(Double margin) {
         public CircuitBreaker {
             margin = orDefault(margin, 0.02);
+            requireBetween("circuitBreaker.margin", margin, 0, Double.MAX_VALUE);
         }
     }
 
@@ -157,6 +185,13 @@ public record GatePolicy(
             feedbackWindow = orDefault(feedbackWindow, 28);
             feedbackMinHistory = orDefault(feedbackMinHistory, 7);
             minNewLabelledExamples = orDefault(minNewLabelledExamples, 5000);
+            requireBetween("triggers.metricDecayPercent", metricDecayPercent, 0, 100);
+            requireBetween("triggers.psiModerate", psiModerate, Double.MIN_VALUE, Double.MAX_VALUE);
+            requireBetween("triggers.psiMajor", psiMajor, psiModerate, Double.MAX_VALUE);
+            requireBetween("triggers.psiBins", psiBins, 2, 1000);
+            requireAtLeast("triggers.feedbackWindow", feedbackWindow, 1);
+            requireAtLeast("triggers.feedbackMinHistory", feedbackMinHistory, 2);
+            requireAtLeast("triggers.minNewLabelledExamples", minNewLabelledExamples, 1);
         }
     }
 
@@ -173,6 +208,13 @@ public record GatePolicy(
             minKappa = orDefault(minKappa, 0.6);
             adjudicationTarget = orDefault(adjudicationTarget, 0.95);
             minAnnotatedExamples = orDefault(minAnnotatedExamples, 30);
+            requireAtLeast("validation.minPerClass", minPerClass, 0);
+            requireAtLeast("validation.minPerLanguage", minPerLanguage, 0);
+            requireAtLeast("validation.minPerSegment", minPerSegment, 0);
+            requireBetween("validation.maxContaminationRate", maxContaminationRate, 0, 1);
+            requireBetween("validation.minKappa", minKappa, -1, 1);
+            requireBetween("validation.adjudicationTarget", adjudicationTarget, 0, 1);
+            requireAtLeast("validation.minAnnotatedExamples", minAnnotatedExamples, 1);
         }
     }
 
@@ -182,7 +224,15 @@ public record GatePolicy(
 
     private static void requireBetween(String key, double value, double low, double high) {
         if (!(value >= low && value <= high)) {
-            throw new IllegalArgumentException(key + " must be between " + low + " and " + high + ", got " + value);
+            String range = high == Double.MAX_VALUE ? (low == Double.MIN_VALUE ? "above 0" : "at least " + low)
+                    : "between " + low + " and " + high;
+            throw new IllegalArgumentException(key + " must be " + range + ", got " + value);
+        }
+    }
+
+    private static void requireAtLeast(String key, int value, int low) {
+        if (value < low) {
+            throw new IllegalArgumentException(key + " must be at least " + low + ", got " + value);
         }
     }
 }

@@ -123,8 +123,8 @@ public final class DataValidator {
         }
         TrainingIds training = suites.trainingIds().get();
         List<Finding> findings = new ArrayList<>();
-        findings.add(overlap(primary.fileName(), List.of(primary.exampleIds()), training.exampleIds()));
-        holdout.ifPresent(table -> findings.add(overlap(table.fileName(), List.of(table.exampleIds()),
+        findings.add(overlap(primary.fileName(), primary.exampleIds().asList(), training.exampleIds()));
+        holdout.ifPresent(table -> findings.add(overlap(table.fileName(), table.exampleIds().asList(),
                 training.exampleIds())));
         if (!training.inputHashes().isEmpty() && !evaluationInputHashes.isEmpty()) {
             findings.add(overlap("input hashes", List.copyOf(evaluationInputHashes), training.inputHashes()));
@@ -223,7 +223,7 @@ public final class DataValidator {
         }
         Map<String, Integer> rowOf = new HashMap<>();
         for (int row = 0; row < primary.rowCount(); row++) {
-            rowOf.put(primary.exampleIds()[row], row);
+            rowOf.put(primary.exampleIds().get(row), row);
         }
         long compared = 0;
         long agreeing = 0;

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.pack.ExampleIds;
 import org.verdict.core.pack.ModelPredictions;
 import org.verdict.core.pack.Task;
 
@@ -39,7 +40,7 @@ class FairnessEvidenceTest {
         for (int row = 0; row < 20; row++) {
             ids[row] = "r" + row;
         }
-        return new EvaluationTable("primary.csv", Task.BINARY, 20, ids, List.of("no", "yes"), labels, null,
+        return new EvaluationTable("primary.csv", Task.BINARY, 20, ExampleIds.of(ids), List.of("no", "yes"), labels, null,
                 Map.of("group", new CategoricalColumn("group", List.of("g1", "g2"), groups)), List.of("group"),
                 Map.of("1", new ModelPredictions("1", production, null, null),
                         "2", new ModelPredictions("2", candidate, null, null)));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.Proportions;
 
 /** Every value here was computed by hand (shown in the comments) or comes from a published worked example. */
 class GateStatisticsTest {

@@ -1,4 +1,4 @@
-package org.verdict.ui.gates;
+package org.verdict.ui.table;
 
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -9,13 +9,13 @@ import javafx.scene.text.Text;
  * reason or detail is never cut. A {@link Text} with a wrapping width is used because a wrapped label in a cell is
  * measured at one line's width and ends in "...". The text takes the cell's colour (row styles such as gate-fail).
  */
-final class WrappingCell<S> extends TableCell<S, String> {
+public final class WrappingCell<S> extends TableCell<S, String> {
     /** Room for the cell's own padding left and right of the text. */
     private static final double PADDING = 18;
 
     private final Text text = new Text();
 
-    WrappingCell(TableColumn<S, String> column) {
+    public WrappingCell(TableColumn<S, String> column) {
         text.wrappingWidthProperty().bind(column.widthProperty().subtract(PADDING));
         text.fillProperty().bind(textFillProperty());
         text.fontProperty().bind(fontProperty());

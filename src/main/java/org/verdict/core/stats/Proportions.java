@@ -1,16 +1,11 @@
-package org.verdict.core.gates.stats;
+package org.verdict.core.stats;
 
-import org.apache.commons.math3.distribution.NormalDistribution;
-import org.verdict.core.stats.Interval;
+import org.apache.commons.math3.stat.interval.ConfidenceInterval;
+import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
 
 /** Intervals for rates (violation rates, accuracies, success rates) that behave well near 0 and 1. */
 public final class Proportions {
     private Proportions() {
-    }
-
-    /** Two-sided standard-normal quantile for a confidence level, e.g. 1.95996 for 0.95. */
-    public static double z(double confidenceLevel) {
-        return new NormalDistribution().inverseCumulativeProbability(1 - (1 - confidenceLevel) / 2);
     }
 
     /** Wilson score interval of {@code successes / n}; [0, 1] when n is 0. */
@@ -18,12 +13,9 @@ public final class Proportions {
         if (n == 0) {
             return new Interval(0, 1);
         }
-        double z = z(confidenceLevel);
-        double p = (double) successes / n;
-        double z2n = z * z / n;
-        double centre = (p + z2n / 2) / (1 + z2n);
-        double half = z / (1 + z2n) * Math.sqrt(p * (1 - p) / n + z2n / (4.0 * n));
-        return new Interval(Math.max(0, centre - half), Math.min(1, centre + half));
+        ConfidenceInterval wilson = new WilsonScoreInterval().createInterval(Math.toIntExact(n),
+                Math.toIntExact(successes), confidenceLevel);
+        return new Interval(Math.max(0, wilson.getLowerBound()), Math.min(1, wilson.getUpperBound()));
     }
 
     /**

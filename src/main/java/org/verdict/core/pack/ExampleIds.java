@@ -1,0 +1,106 @@
+package org.verdict.core.pack;
+
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The example ids of a table, in row order, stored as one run of characters with the end of each id. A million
+ * ids are then two arrays instead of two million objects (a String and its bytes each), which the garbage collector
+ * would otherwise trace again on every cycle while a comparison runs.
+ */
+public final class ExampleIds {
+    private final char[] characters;
+    /** ends[row]: exclusive end of the row's id in {@code characters}; an id starts where the previous one ends. */
+    private final int[] ends;
+
+    private ExampleIds(char[] characters, int[] ends) {
+        this.characters = characters;
+        this.ends = ends;
+    }
+
+    public static ExampleIds of(String... ids) {
+        Builder builder = new Builder(ids.length);
+        for (String id : ids) {
+            builder.add(id);
+        }
+        return builder.build();
+    }
+
+    public int size() {
+        return ends.length;
+    }
+
+    /** The id of a row (a new String each call). */
+    public String get(int row) {
+        int start = start(row);
+        return new String(characters, start, ends[row] - start);
+    }
+
+    /** A read-only view as a list of Strings. */
+    public List<String> asList() {
+        return new AbstractList<>() {
+            @Override
+            public String get(int row) {
+                return ExampleIds.this.get(row);
+            }
+
+            @Override
+            public int size() {
+                return ends.length;
+            }
+        };
+    }
+
+    /** Equals {@code get(row).hashCode()} without making the String. */
+    int hash(int row) {
+        int hash = 0;
+        for (int i = start(row); i < ends[row]; i++) {
+            hash = 31 * hash + characters[i];
+        }
+        return hash;
+    }
+
+    /** A second, independent hash of the row's id (32-bit FNV-1a over its characters). */
+    int fnvHash(int row) {
+        int hash = 0x811C9DC5;
+        for (int i = start(row); i < ends[row]; i++) {
+            hash = (hash ^ characters[i]) * 0x01000193;
+        }
+        return hash;
+    }
+
+    private int start(int row) {
+        return row == 0 ? 0 : ends[row - 1];
+    }
+
+    /** Collects ids one row at a time, growing its arrays as a list would. */
+    public static final class Builder {
+        private char[] characters;
+        private int[] ends;
+        private int length;
+        private int count;
+
+        public Builder(int expectedRows) {
+            int rows = Math.max(16, expectedRows);
+            this.characters = new char[rows * 8];
+            this.ends = new int[rows];
+        }
+
+        public void add(String id) {
+            if (count == ends.length) {
+                ends = Arrays.copyOf(ends, count + (count >> 1));
+            }
+            if (characters.length - length < id.length()) {
+                characters = Arrays.copyOf(characters, Math.max(length + id.length(), length + (length >> 1)));
+            }
+            id.getChars(0, id.length(), characters, length);
+            length += id.length();
+            ends[count++] = length;
+        }
+
+        public ExampleIds build() {
+            return new ExampleIds(Arrays.copyOf(characters, length), Arrays.copyOf(ends, count));
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package org.verdict.ui.table;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.beans.InvalidationListener;
+import javafx.beans.value.ObservableDoubleValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+
+/**
+ * Keeps a table's columns at least as wide as their widest text (header or cell, each line of a multi-line cell,
+ * measured at the table's text size), so JavaFX never cuts a text with an ellipsis. Room to spare goes to
+ * the flexible columns (or, if there are none, to every column in proportion); a table too narrow for its columns
+ * scrolls sideways. The constrained resize policies would instead hide the horizontal scroll bar and clip the last
+ * columns, so the table gets the unconstrained policy and this class sets the widths.
+ *
+ * @param <S> the row type
+ */
+public final class FittedColumns<S> {
+    /** Table cells' font (verdict.css). */
+    private static final String CELL_FONT_FAMILY = "DejaVu Sans";
+    /** The theme's cell padding: 0.5em each side. */
+    private static final double CELL_PADDING_EMS = 1;
+    /** A model column's coloured border (3 px) and slack for rounding (less and JavaFX ends a text in "…"). */
+    private static final double BORDER_AND_SLACK = 8;
+    /** Room for most of the sort arrow in a header: a sorted column's header may shorten a little, never a cell. */
+    private static final double SORT_ARROW_EMS = 0.5;
+
+    private final TableView<S> table;
+    private final ObservableDoubleValue fontSize;
+    private final FontWeight cellWeight;
+    private final Map<TableColumn<S, ?>, Function<S, String>> shownTexts = new LinkedHashMap<>();
+    private final Map<TableColumn<S, ?>, Double> graphicsEms = new LinkedHashMap<>();
+    private final Map<TableColumn<S, ?>, Double> flexibleMinEms = new LinkedHashMap<>();
+    private final Map<TableColumn<S, ?>, Double> fitted = new LinkedHashMap<>();
+    private final ListChangeListener<S> rowsChanged = change -> refit();
+    private ObservableList<S> watchedRows;
+    private ScrollBar verticalBar;
+
+    /**
+     * @param fontSize the table's body text size in pixels (it grows in large-text mode); widths follow it
+     * @param boldRows whether some rows are in bold (the overall row of the Compare table); headers always are
+     */
+    public FittedColumns(TableView<S> table, ObservableDoubleValue fontSize, boolean boldRows) {
+        this.table = table;
+        this.fontSize = fontSize;
+        this.cellWeight = boldRows ? FontWeight.BOLD : FontWeight.NORMAL;
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        watchRows();
+        // An invalidation listener: a change listener misses a new list that equals the old one (both empty).
+        table.itemsProperty().addListener((InvalidationListener) items -> watchRows());
+        table.getColumns().addListener((ListChangeListener<TableColumn<S, ?>>) change -> refit());
+        table.getVisibleLeafColumns().addListener((ListChangeListener<TableColumn<S, ?>>) change -> share());
+        table.widthProperty().addListener((obs, old, width) -> share());
+        fontSize.addListener((obs, old, size) -> refit());
+    }
+
+    private void watchRows() {
+        if (watchedRows != null) {
+            watchedRows.removeListener(rowsChanged);
+        }
+        watchedRows = table.getItems();
+        if (watchedRows != null) {
+            watchedRows.addListener(rowsChanged);
+        }
+        refit();
+    }
+
+    /** The column is as wide as the widest of its header and the texts it shows (lines split at {@code \n}). */
+    public void fit(TableColumn<S, ?> column, Function<S, String> shownText) {
+        fit(column, shownText, 0);
+    }
+
+    /** As {@link #fit(TableColumn, Function)}, with room for a graphic beside each cell's text. */
+    public void fit(TableColumn<S, ?> column, Function<S, String> shownText, double graphicEms) {
+        shownTexts.put(column, shownText);
+        graphicsEms.put(column, graphicEms);
+        refit();
+    }
+
+    /**
+     * The column's cells wrap their text: it is at least {@code minEms} wide (and as wide as its header), and takes
+     * the room the other columns leave.
+     */
+    public void flexible(TableColumn<S, ?> column, double minEms) {
+        flexibleMinEms.put(column, minEms);
+        refit();
+    }
+
+    /** Measures every column again; the rows' texts and the text size are followed on their own. */
+    public void refit() {
+        double em = fontSize.get();
+        Text header = new Text();
+        header.setFont(Font.font(CELL_FONT_FAMILY, FontWeight.BOLD, em));
+        Text measure = new Text();
+        measure.setFont(Font.font(CELL_FONT_FAMILY, cellWeight, em));
+        double padding = CELL_PADDING_EMS * em + BORDER_AND_SLACK;
+        fitted.clear();
+        for (TableColumn<S, ?> column : table.getColumns()) {
+            double widest = width(header, headerText(column)) + SORT_ARROW_EMS * em;
+            Function<S, String> shown = shownTexts.get(column);
+            if (shown != null) {
+                for (S row : watchedRows == null ? List.<S>of() : watchedRows) {
+                    String cell = shown.apply(row);
+                    for (String line : cell == null ? new String[0] : cell.split("\n")) {
+                        widest = Math.max(widest, width(measure, line) + graphicsEms.get(column) * em);
+                    }
+                }
+            }
+            if (flexibleMinEms.containsKey(column)) {
+                widest = Math.max(widest, flexibleMinEms.get(column) * em);
+            }
+            if (shown != null || flexibleMinEms.containsKey(column)) {
+                fitted.put(column, Math.ceil(widest + padding));
+            }
+        }
+        share();
+    }
+
+    /** Every fitted column gets its width plus its part of the room to spare; without room, the table scrolls. */
+    private void share() {
+        List<TableColumn<S, ?>> visible = table.getVisibleLeafColumns().stream().filter(fitted::containsKey).toList();
+        double needed = visible.stream().mapToDouble(fitted::get).sum();
+        ScrollBar bar = verticalBar();
+        double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset()
+                - (bar != null && bar.isVisible() ? Math.max(bar.prefWidth(-1), bar.getWidth()) : 0);
+        double spare = Math.max(0, Math.floor(room - needed) - 1);
+        List<TableColumn<S, ?>> growing = visible.stream().filter(flexibleMinEms::containsKey).toList();
+        if (growing.isEmpty()) {
+            growing = visible;
+        }
+        double growingWidth = growing.stream().mapToDouble(fitted::get).sum();
+        for (TableColumn<S, ?> column : visible) {
+            double width = fitted.get(column);
+            double share = growing.contains(column) ? Math.floor(spare * width / growingWidth) : 0;
+            column.setMinWidth(width);
+            column.setPrefWidth(width + share);
+        }
+    }
+
+    /** The table's vertical scroll bar once its skin exists; its showing or hiding changes the room. */
+    private ScrollBar verticalBar() {
+        if (verticalBar == null) {
+            verticalBar = table.lookupAll(".scroll-bar").stream()
+                    .filter(node -> node instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL)
+                    .map(ScrollBar.class::cast).findFirst().orElse(null);
+            if (verticalBar != null) {
+                verticalBar.visibleProperty().addListener((obs, was, visible) -> share());
+            }
+        }
+        return verticalBar;
+    }
+
+    private static double width(Text measure, String content) {
+        measure.setText(content == null ? "" : content);
+        return measure.getLayoutBounds().getWidth();
+    }
+
+    /** A column whose header carries a tooltip shows its title in a Label graphic. */
+    private static String headerText(TableColumn<?, ?> column) {
+        return column.getGraphic() instanceof Labeled header ? header.getText() : column.getText();
+    }
+}

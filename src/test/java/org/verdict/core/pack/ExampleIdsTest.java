@@ -1,0 +1,47 @@
+package org.verdict.core.pack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ExampleIdsTest {
+    /** Every id comes back as it went in, across the builder's growth steps, with non-Latin characters too. */
+    @Test
+    void keepsEveryIdInRowOrder() {
+        List<String> written = new ArrayList<>();
+        ExampleIds.Builder builder = new ExampleIds.Builder(1);
+        for (int row = 0; row < 5_000; row++) {
+            String id = switch (row % 4) {
+                case 0 -> "t-" + row;
+                case 1 -> "チケット-" + row;
+                case 2 -> "a-much-longer-example-identifier-than-the-builder-expects-" + row;
+                default -> "x";
+            };
+            written.add(id);
+            builder.add(id);
+        }
+        ExampleIds ids = builder.build();
+        assertEquals(written.size(), ids.size());
+        assertEquals(written, ids.asList());
+        assertEquals("チケット-1", ids.get(1));
+    }
+
+    /** The fingerprint's first half is String.hashCode (Java's published formula), so it must agree with it. */
+    @Test
+    void hashIsTheStringHash() {
+        ExampleIds ids = ExampleIds.of("ab", "", "ticket-0042");
+        // "ab": 31·97 + 98 = 3105
+        assertEquals(3105, ids.hash(0));
+        assertEquals(0, ids.hash(1));
+        assertEquals("ticket-0042".hashCode(), ids.hash(2));
+    }
+
+    @Test
+    void listViewIsReadOnly() {
+        List<String> view = ExampleIds.of("a").asList();
+        assertThrows(UnsupportedOperationException.class, () -> view.set(0, "b"));
+    }
+}

@@ -1,0 +1,87 @@
+package org.verdict.ui.overview;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.ResourceBundle;
+import javafx.geometry.Bounds;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.TableColumnHeader;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.verdict.core.pack.PackLoader;
+import org.verdict.core.task.Progress;
+import org.verdict.ui.shell.BundledSample;
+import org.verdict.ui.theme.Appearance;
+
+/** The sample pack's versions on a laptop-sized Overview, in large text: every name, date and header is whole. */
+@ExtendWith(ApplicationExtension.class)
+class OverviewViewTest {
+    private Appearance appearance;
+    private TableView<?> versions;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        appearance = new Appearance(false, true);
+        ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.messages");
+        OverviewViewModel model = new OverviewViewModel(text);
+        // The Overview's share of a 1366 x 768 laptop screen beside the navigation rail.
+        Scene scene = new Scene((Parent) new OverviewView(model, text).node(), 1186, 690);
+        appearance.applyTo(scene.getRoot());
+        stage.setScene(scene);
+        stage.show();
+        Path sample = new BundledSample(Path.of("").toAbsolutePath()).inCheckout().orElseThrow();
+        model.showPack(new PackLoader().load(sample, Progress.NONE));
+        versions = (TableView<?>) scene.lookup("#overviewVersions");
+    }
+
+    /** Texts JavaFX had to end in "…": the text drawn differs from the cell's or header's text. */
+    private List<String> cutTexts(FxRobot robot) {
+        return robot.lookup("#overviewVersions .table-cell, #overviewVersions .column-header .label").queryAll()
+                .stream().map(Labeled.class::cast)
+                .filter(labeled -> labeled.getText() != null && !labeled.getText().isEmpty())
+                .filter(labeled -> labeled.lookupAll(".text").stream().map(Text.class::cast)
+                        .anyMatch(drawn -> !drawn.getText().equals(labeled.getText())))
+                .map(Labeled::getText).toList();
+    }
+
+    private boolean everyHeaderInView(FxRobot robot) {
+        Bounds table = versions.localToScene(versions.getBoundsInLocal());
+        return robot.lookup("#overviewVersions .column-header").queryAll().stream()
+                .filter(TableColumnHeader.class::isInstance)
+                .map(Node.class::cast)
+                .map(header -> header.localToScene(header.getBoundsInLocal()))
+                .allMatch(header -> header.getMaxX() <= table.getMaxX());
+    }
+
+    private boolean scrollsSideways() {
+        return versions.lookupAll(".scroll-bar").stream().map(ScrollBar.class::cast)
+                .anyMatch(bar -> bar.getOrientation() == Orientation.HORIZONTAL && bar.isVisible());
+    }
+
+    @Test
+    void largeTextCutsNoVersionLineageOrHeader(FxRobot robot) {
+        assertEquals(2, versions.getItems().size());
+        assertEquals(List.of(), cutTexts(robot));
+        assertTrue(everyHeaderInView(robot) || scrollsSideways(),
+                "a column that does not fit is reached by scrolling, never clipped");
+
+        robot.interact(() -> appearance.largeTextProperty().set(false));
+        robot.interact(() -> { });
+        assertEquals(List.of(), cutTexts(robot));
+        assertTrue(everyHeaderInView(robot), "in normal text every column fits");
+    }
+}
