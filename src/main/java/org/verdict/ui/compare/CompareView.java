@@ -121,11 +121,24 @@ public final class CompareView {
         confusionTab.disableProperty().bind(model.multiclassProperty().not());
         TabPane evidence = new TabPane(chartTab, confusionTab);
         evidence.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        model.confusionProperty().addListener((obs, old, pair) -> {
+        // The matrices are a few hundred nodes (over 100 ms of CSS and layout on a laptop): built while their tab is
+        // in front, not for every slice picked while the chart is
+        Runnable showConfusion = () -> {
+            ConfusionPair pair = model.confusionProperty().get();
             if (pair == null) {
                 heatMap.showMessage(text.getString("confusion.pick"));
             } else {
                 heatMap.show(pair);
+            }
+        };
+        model.confusionProperty().addListener((obs, old, pair) -> {
+            if (confusionTab.isSelected()) {
+                showConfusion.run();
+            }
+        });
+        confusionTab.selectedProperty().addListener((obs, was, selected) -> {
+            if (selected) {
+                showConfusion.run();
             }
         });
 

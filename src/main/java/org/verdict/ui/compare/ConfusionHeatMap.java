@@ -38,6 +38,8 @@ final class ConfusionHeatMap extends ScrollPane {
     private final Label caption = new Label();
     private final Label hovered = new Label();
     private final GridPane perClass = new GridPane();
+    /** What the matrices show now, so showing the same slice again (its tab brought back) builds nothing. */
+    private ConfusionPair shown;
 
     ConfusionHeatMap(ResourceBundle text) {
         this.text = text;
@@ -60,6 +62,10 @@ final class ConfusionHeatMap extends ScrollPane {
     }
 
     void show(ConfusionPair pair) {
+        if (pair == shown) {
+            return;
+        }
+        shown = pair;
         hovered.setText("");
         caption.setText(MessageFormat.format(text.getString("confusion.caption"), pair.slice().label(),
                 pair.production().total()));
@@ -103,6 +109,7 @@ final class ConfusionHeatMap extends ScrollPane {
     }
 
     void showMessage(String message) {
+        shown = null;
         caption.setText(message);
         matrices.getChildren().clear();
         perClass.getChildren().clear();

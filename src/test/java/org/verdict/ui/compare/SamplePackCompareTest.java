@@ -85,6 +85,15 @@ class SamplePackCompareTest {
         assertTrue(robot.lookup("#compareSummary").queryAs(Label.class).getText().contains("significantly worse"));
     }
 
+    /** The matrices cost over 100 ms of CSS and layout: nothing is built for them while the chart is in front. */
+    @Test
+    void theConfusionMatricesAreBuiltWhenTheirTabIsOpened(FxRobot robot) {
+        assertTrue(robot.lookup("#confusionProduction").tryQuery().isEmpty(), "built behind the chart tab");
+        robot.clickOn("#tabConfusion");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#confusionProduction").tryQuery().isPresent());
+    }
+
     @Test
     void theConfusionMatrixOfTheOverallSliceCountsEveryExample(FxRobot robot) {
         robot.clickOn("#tabConfusion");
