@@ -61,6 +61,7 @@ import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.StallDetector;
 import org.verdict.ui.task.WorkerPoolExecutor;
 import org.verdict.ui.theme.Appearance;
+import org.verdict.ui.theme.CellFont;
 
 /**
  * The composition root of the desktop app: the one place that creates the executor, settings, theme and views and
@@ -90,6 +91,7 @@ public final class VerdictApp extends Application {
         String logLocation = installLog(dataFolder);
         ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.messages", Locale.getDefault());
         UserSettings settings = UserSettings.load(dataFolder.settingsFile());
+        CellFont.ensureAvailable();
         Appearance appearance = new Appearance(settings.darkTheme(), settings.largeText());
         ProblemDialog problems = new ProblemDialog(text);
         UnexpectedErrors unexpected = new UnexpectedErrors(problems, text, () -> stage, logLocation);
@@ -134,10 +136,8 @@ public final class VerdictApp extends Application {
                 pack -> auditModel.showAppStoreIfNoneOpen(main.decisionStoreProperty().get()));
         // A decision is about the candidate the board is looking at in Compare (the pack's first until one is chosen).
         RecordDecisionAction recordDecision = new RecordDecisionAction(executor,
-                (pack, progress) -> gateReview.review(pack,
-                        chosenCandidateOf(pack, compareModel.candidateProperty().get()), gateReview.policyOf(pack),
-                        progress),
-                pack -> gatesModel.reviewOf(pack, chosenCandidateOf(pack, compareModel.candidateProperty().get())),
+                (pack, candidate, progress) -> gateReview.review(pack, candidate, gateReview.policyOf(pack), progress),
+                pack -> chosenCandidateOf(pack, compareModel.candidateProperty().get()), gatesModel::reviewOf,
                 main.decisionStoreProperty(), () -> stage,
                 signed -> auditModel.recordSignedInto(main.decisionStoreProperty().get()),
                 DecisionDialog.defaultText(), Clock.systemDefaultZone());

@@ -43,7 +43,7 @@ public final class AuditView {
     private final AuditViewModel model;
     private final ResourceBundle text;
     private final VBox root = new VBox(10);
-    /** Says the store is read-only; its font, which follows the theme and text size, sizes the tables' columns. */
+    /** Says the store is read-only; its font size, which follows the text-size mode, sizes the tables' columns. */
     private final Label readOnly = new Label();
 
     public AuditView(AuditViewModel model, ResourceBundle text) {

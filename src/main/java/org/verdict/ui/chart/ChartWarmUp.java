@@ -9,7 +9,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.fx.ChartCanvas;
-import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -63,8 +62,6 @@ public final class ChartWarmUp {
 
     /** Draws the throwaway charts on the calling thread, which must not be the FX thread. */
     static void drawThrowawayCharts() {
-        // The viewer's classes (a control with a skin and a context menu) load here, not with the first chart.
-        new ChartViewer(null, false).getStyleClass();
         for (int draw = 0; draw < DRAWS; draw++) {
             boolean dark = draw % 2 == 1;
             for (JFreeChart chart : new JFreeChart[] {forestPlot(), timeSeries()}) {

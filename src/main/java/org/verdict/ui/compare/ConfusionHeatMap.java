@@ -1,6 +1,7 @@
 package org.verdict.ui.compare;
 
 import java.text.MessageFormat;
+import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -30,7 +31,7 @@ import org.verdict.ui.theme.Palette;
  * each class's recall), in the model's palette colour. Counts are printed, so nothing depends on reading shades.
  */
 final class ConfusionHeatMap extends ScrollPane {
-    /** The app compares at the default level; the per-class intervals say the same level in their heading. */
+    /** The app compares at the default level; the caption of the per-class intervals names it. */
     private static final double CONFIDENCE_LEVEL = ComparisonOptions.DEFAULTS.confidenceLevel();
     private final ResourceBundle text;
     /** Side by side when they fit; the candidate's goes below the production's when they do not (large text). */
@@ -51,10 +52,12 @@ final class ConfusionHeatMap extends ScrollPane {
         perClass.setId("perClassRates");
         perClass.setHgap(18);
         perClass.setVgap(4);
-        Label perClassCaption = new Label(text.getString("perClass.caption"));
+        Label perClassCaption = new Label(MessageFormat.format(text.getString("perClass.caption"),
+                NumberFormat.getPercentInstance(Locale.ROOT).format(CONFIDENCE_LEVEL)));
         perClassCaption.getStyleClass().add("hint");
         perClassCaption.setWrapText(true);
         perClassCaption.visibleProperty().bind(Bindings.isNotEmpty(perClass.getChildren()));
+        perClassCaption.managedProperty().bind(perClassCaption.visibleProperty());
         VBox content = new VBox(10, caption, matrices, hovered, perClassCaption, perClass);
         content.setPadding(new Insets(12));
         setContent(content);

@@ -27,15 +27,22 @@ import org.verdict.ui.task.BackgroundExecutor;
  * app's decision log as the store.
  */
 public final class RecordDecisionAction {
-    /** The gate review of a pack's first candidate, as {@link org.verdict.core.gates.GateReview} does it. */
+    /** The gate review of a pack's candidate (null: the first), as {@link org.verdict.core.gates.GateReview} does it. */
     @FunctionalInterface
     public interface CandidateReviewer {
-        CandidateReview review(ReviewPack pack, Progress progress) throws PackException;
+        CandidateReview review(ReviewPack pack, String candidate, Progress progress) throws PackException;
+    }
+
+    /** The review the Gates view already judged for this pack and candidate, if it has one. */
+    @FunctionalInterface
+    public interface JudgedReviews {
+        Optional<CandidateReview> of(ReviewPack pack, String candidate);
     }
 
     private final BackgroundExecutor executor;
     private final CandidateReviewer reviewer;
-    private final Function<ReviewPack, Optional<CandidateReview>> judged;
+    private final Function<ReviewPack, String> candidateOf;
+    private final JudgedReviews judged;
     private final ObservableValue<Path> decisionStore;
     private final Supplier<Window> owner;
     private final Consumer<LoggedRecord> onSigned;
@@ -43,16 +50,19 @@ public final class RecordDecisionAction {
     private final Clock clock;
 
     /**
-     * @param judged the review the Gates view already holds for the pack and the candidate judged here, if any
-     *               (read on the FX thread); the reviewer judges the gates only when there is none
+     * @param candidateOf the candidate a decision on the pack is about (null: the first), read on the FX thread when
+     *                    the action runs, so the lookup and the review agree on it
+     * @param judged the review the Gates view already holds for the pack and that candidate, if any; the reviewer
+     *               judges the gates only when there is none
      * @param onSigned told on the FX thread of every record signed in a dialog opened by this action
      */
     public RecordDecisionAction(BackgroundExecutor executor, CandidateReviewer reviewer,
-                                Function<ReviewPack, Optional<CandidateReview>> judged,
+                                Function<ReviewPack, String> candidateOf, JudgedReviews judged,
                                 ObservableValue<Path> decisionStore, Supplier<Window> owner,
                                 Consumer<LoggedRecord> onSigned, ResourceBundle text, Clock clock) {
         this.executor = executor;
         this.reviewer = reviewer;
+        this.candidateOf = candidateOf;
         this.judged = judged;
         this.decisionStore = decisionStore;
         this.owner = owner;
@@ -71,12 +81,13 @@ public final class RecordDecisionAction {
      * without the gate table.
      */
     public void open(ReviewPack pack) {
-        Optional<CandidateReview> review = judged.apply(pack);
+        String candidate = candidateOf.apply(pack);
+        Optional<CandidateReview> review = judged.of(pack, candidate);
         if (review.isPresent()) {
             show(pack, DecisionPrefill.of(review.get()));
             return;
         }
-        executor.run(progress -> DecisionPrefill.of(reviewer.review(pack, progress)))
+        executor.run(progress -> DecisionPrefill.of(reviewer.review(pack, candidate, progress)))
                 .onSuccess(prefill -> show(pack, prefill))
                 .onError(failure -> show(pack, DecisionPrefill.NONE))
                 .start();

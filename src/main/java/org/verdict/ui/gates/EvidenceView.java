@@ -29,6 +29,7 @@ import org.verdict.ui.suites.EvidencePage;
 import org.verdict.ui.suites.EvidencePages;
 import org.verdict.ui.suites.EvidenceTable;
 import org.verdict.ui.table.WrappingCell;
+import org.verdict.ui.theme.CellFont;
 
 /**
  * The evidence behind the gates, one page per suite (Safety, Fairness, Language parity, Latency, Canary, Holdout,
@@ -45,7 +46,7 @@ public final class EvidenceView {
     private static final int MIN_VISIBLE_ROWS = 6;
     /** Wider text (a long detail) wraps in its column rather than being cut. */
     private static final double MAX_COLUMN_EMS = 42;
-    private static final String TABLE_FONT = "DejaVu Sans";
+    private static final String TABLE_FONT = CellFont.FAMILY;
     private static final double LONG_HEADER_EMS = 12;
 
     private final GatesViewModel model;

@@ -141,15 +141,15 @@ public final class GatesViewModel {
     }
 
     /**
-     * The review shown for {@code judged}'s {@code candidate} (null: its first candidate), if this model has finished
+     * The review shown for {@code asked}'s {@code candidate} (null: its first candidate), if this model has finished
      * judging that pack and candidate; empty while it judges, after a failure, or for another pack or candidate.
      */
-    public Optional<CandidateReview> reviewOf(ReviewPack judged, String candidate) {
+    public Optional<CandidateReview> reviewOf(ReviewPack asked, String candidate) {
         Reviewed shown = reviewed.get();
-        if (shown == null || judged == null || judged != pack) {
+        if (shown == null || asked == null || asked != pack) {
             return Optional.empty();
         }
-        String wanted = candidate != null ? candidate : judged.manifest().candidates().get(0).version();
+        String wanted = candidate != null ? candidate : asked.manifest().candidates().get(0).version();
         return wanted.equals(shown.review().gates().candidate()) ? Optional.of(shown.review()) : Optional.empty();
     }
 

@@ -82,9 +82,8 @@ public final class UserSettings {
 
     /**
      * The settings as they are now, to be written later on another thread: the first write of a session sets up
-     * the JSON writer, 0.1–0.3 s that should not block the FX thread. Snapshots are written in the order they were
-     * taken; one that is older than a snapshot already written is skipped, so a late write never brings back an
-     * older state.
+     * the JSON writer, 0.1–0.3 s that should not block the FX thread. A snapshot older than one already written is
+     * skipped, so a late write never brings back an older state.
      */
     public Snapshot snapshot() {
         return new Snapshot(this, ++snapshotsTaken, new Stored(recentPacks.stream().map(Path::toString).toList(),

@@ -71,7 +71,7 @@ public final class MainViewModel {
     public void clearRecentPacks() {
         settings.clearRecentPacks();
         recentPacks.clear();
-        saveSettings();
+        saveSettingsInBackground();
     }
 
     /** The first save of a session sets up the JSON writer (0.1–0.3 s): not on the FX thread while the user works. */

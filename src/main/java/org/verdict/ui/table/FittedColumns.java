@@ -16,6 +16,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
+import org.verdict.ui.theme.CellFont;
 
 /**
  * Keeps a table's columns at least as wide as their widest text (header or cell, each line of a multi-line cell,
@@ -27,8 +28,6 @@ import javafx.scene.text.Text;
  * @param <S> the row type
  */
 public final class FittedColumns<S> {
-    /** Table cells' font (verdict.css). */
-    private static final String CELL_FONT_FAMILY = "DejaVu Sans";
     /** The theme's cell padding: 0.5em each side. */
     private static final double CELL_PADDING_EMS = 1;
     /** A model column's coloured border (3 px) and slack for rounding (less and JavaFX ends a text in "…"). */
@@ -43,7 +42,15 @@ public final class FittedColumns<S> {
     private final Map<TableColumn<S, ?>, Double> graphicsEms = new LinkedHashMap<>();
     private final Map<TableColumn<S, ?>, Double> flexibleMinEms = new LinkedHashMap<>();
     private final Map<TableColumn<S, ?>, Double> fitted = new LinkedHashMap<>();
-    private final ListChangeListener<S> rowsChanged = change -> refit();
+    /** Sorting only reorders the rows (a header click on a sorted list): nothing to measure again then. */
+    private final ListChangeListener<S> rowsChanged = change -> {
+        while (change.next()) {
+            if (!change.wasPermutated()) {
+                refit();
+                return;
+            }
+        }
+    };
     private ObservableList<S> watchedRows;
     private ScrollBar verticalBar;
 
@@ -98,12 +105,12 @@ public final class FittedColumns<S> {
     }
 
     /** Measures every column again; the rows' texts and the text size are followed on their own. */
-    public void refit() {
+    private void refit() {
         double em = fontSize.get();
         Text header = new Text();
-        header.setFont(Font.font(CELL_FONT_FAMILY, FontWeight.BOLD, em));
+        header.setFont(Font.font(CellFont.FAMILY, FontWeight.BOLD, em));
         Text measure = new Text();
-        measure.setFont(Font.font(CELL_FONT_FAMILY, cellWeight, em));
+        measure.setFont(Font.font(CellFont.FAMILY, cellWeight, em));
         double padding = CELL_PADDING_EMS * em + BORDER_AND_SLACK;
         fitted.clear();
         for (TableColumn<S, ?> column : table.getColumns()) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 
-/** The warm-up draws on a background thread; a chart library that insisted on the FX thread would fail here. */
+/** The warm-up draws its charts on a background thread without throwing (it must never touch a window there). */
 @ExtendWith(ApplicationExtension.class)
 class ChartWarmUpTest {
     @Test

@@ -50,10 +50,10 @@ class RecordDecisionActionTest {
     void opensTheDialogOnTheAppsLogEvenWhenTheGateReviewFails(FxRobot robot) throws Exception {
         Path store = Files.createTempDirectory("record-decision").resolve("decisions.db");
         RecordDecisionAction action = new RecordDecisionAction(executor,
-                (pack, progress) -> {
+                (pack, candidate, progress) -> {
                     throw new PackException("policy.json", 3, 7, "unknown key 'marginn'");
                 },
-                pack -> Optional.empty(), new SimpleObjectProperty<>(store), () -> owner, signed::add, DecisionDialog.defaultText(), Clock.systemUTC());
+                pack -> null, (pack, candidate) -> Optional.empty(), new SimpleObjectProperty<>(store), () -> owner, signed::add, DecisionDialog.defaultText(), Clock.systemUTC());
         assertEquals("record-decision", action.packAction().id());
         robot.interact(() -> action.packAction().action().accept(DecisionPacks.tierThreePack()));
         WaitForAsyncUtils.waitForFxEvents();
@@ -75,11 +75,11 @@ class RecordDecisionActionTest {
         CandidateReview judged = gates.review(pack, null, gates.policyOf(pack), Progress.NONE);
         List<ReviewPack> reviewedAgain = new ArrayList<>();
         RecordDecisionAction action = new RecordDecisionAction(executor,
-                (asked, progress) -> {
+                (asked, candidate, progress) -> {
                     reviewedAgain.add(asked);
-                    return gates.review(asked, null, gates.policyOf(asked), progress);
+                    return gates.review(asked, candidate, gates.policyOf(asked), progress);
                 },
-                asked -> asked == pack ? Optional.of(judged) : Optional.empty(),
+                asked -> null, (asked, candidate) -> asked == pack ? Optional.of(judged) : Optional.empty(),
                 new SimpleObjectProperty<>(folder.resolve("decisions.db")), () -> owner, signed::add,
                 DecisionDialog.defaultText(), Clock.systemUTC());
 

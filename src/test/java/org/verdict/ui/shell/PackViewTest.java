@@ -52,7 +52,7 @@ class PackViewTest {
     }
 
     @Test
-    void aScreenIndependentOfThePackIsBuiltButGetsNoPack() {
+    void aScreenIndependentOfThePackIsBuiltWhenAPackOpens() {
         PackView view = PackView.independentOfPack("audit", "Audit", this::buildScreen);
         view.showPack(null);
         assertEquals(List.of("built"), events);
