@@ -12,7 +12,6 @@ import org.verdict.core.stats.Calibration;
 import org.verdict.core.stats.ConfusionMatrix;
 import org.verdict.core.stats.CountResampler;
 import org.verdict.core.stats.DeLong;
-import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.Metric;
 import org.verdict.core.stats.MetricValue;
 import org.verdict.core.stats.PairedTests;

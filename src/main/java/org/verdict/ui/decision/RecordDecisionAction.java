@@ -18,6 +18,7 @@ import org.verdict.core.ledger.LoggedRecord;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.task.Progress;
+import org.verdict.ui.gates.JudgedReviews;
 import org.verdict.ui.shell.PackAction;
 import org.verdict.ui.task.BackgroundExecutor;
 
@@ -33,11 +34,6 @@ public final class RecordDecisionAction {
         CandidateReview review(ReviewPack pack, String candidate, Progress progress) throws PackException;
     }
 
-    /** The review the Gates view already judged for this pack and candidate, if it has one. */
-    @FunctionalInterface
-    public interface JudgedReviews {
-        Optional<CandidateReview> of(ReviewPack pack, String candidate);
-    }
 
     private final BackgroundExecutor executor;
     private final CandidateReviewer reviewer;

@@ -16,6 +16,7 @@ import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.report.ApprovalPackExport;
 import org.verdict.core.task.Progress;
 import org.verdict.ui.error.ProblemDialog;
+import org.verdict.ui.gates.JudgedReviews;
 import org.verdict.ui.shell.PackAction;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.BackgroundExecutor;
@@ -59,11 +60,6 @@ public final class ExportApprovalPackAction {
         }
     }
 
-    /** The review already judged for a pack and candidate (null: its first), if there is one and it is current. */
-    @FunctionalInterface
-    public interface JudgedReviews {
-        Optional<CandidateReview> of(ReviewPack pack, String candidate);
-    }
 
     private final Exporter export;
     private final JudgedReviews judged;

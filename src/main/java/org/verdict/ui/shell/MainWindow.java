@@ -34,7 +34,6 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.verdict.core.pack.PackException;
-import org.verdict.core.pack.ReviewPack;
 import org.verdict.ui.error.ProblemDialog;
 import org.verdict.ui.settings.UserSettings;
 import org.verdict.ui.theme.Appearance;

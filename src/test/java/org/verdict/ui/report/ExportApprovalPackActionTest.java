@@ -38,6 +38,7 @@ import org.verdict.core.report.ApprovalPackWriter;
 import org.verdict.core.task.Progress;
 import org.verdict.ui.error.ProblemDialog;
 import org.verdict.ui.gates.GatesViewModel;
+import org.verdict.ui.gates.JudgedReviews;
 import org.verdict.ui.shell.PackAction;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.CurrentThreadExecutor;
@@ -76,7 +77,7 @@ class ExportApprovalPackActionTest {
     }
 
     private ExportApprovalPackAction action(ExportApprovalPackAction.Exporter export,
-                                            ExportApprovalPackAction.JudgedReviews judged, Path chosenFolder,
+                                            JudgedReviews judged, Path chosenFolder,
                                             String candidate) {
         return new ExportApprovalPackAction(export, judged, executor, new ActivityMonitor(() -> 0),
                 new ProblemDialog(text), () -> owner, window -> Optional.ofNullable(chosenFolder), () -> candidate,
