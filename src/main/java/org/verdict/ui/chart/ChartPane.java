@@ -39,8 +39,11 @@ public final class ChartPane extends StackPane {
 
     /** Up to this many rows the chart fits the pane, so its value axis is always in view with every row. */
     static final int ROWS_THAT_FIT = 25;
-    /** Row labels shrink to fit the pane, but never below this size. */
-    private static final float SMALLEST_ROW_FONT = 9f;
+    /**
+     * Row labels shrink to fit the pane, but never below this share of the chart's text size: 9 px normally, 13.5 px
+     * in large text, which is for reading across a room.
+     */
+    static final float SMALLEST_ROW_FONT_SHARE = 0.75f;
     /** Height of a row for each pixel of its label's size. */
     private static final double ROW_PITCH = 1.1;
 
@@ -209,8 +212,9 @@ public final class ChartPane extends StackPane {
         double available = scroller.getViewportBounds().getHeight();
         // A label needs a little more than its size, or JFreeChart hides every other one.
         float fitting = (float) Math.floor((available - frame) / rows / ROW_PITCH);
-        boolean fits = available <= 0 || rows <= ROWS_THAT_FIT && fitting >= SMALLEST_ROW_FONT;
-        float rowFont = fits ? Math.max(SMALLEST_ROW_FONT, Math.min(look.fontSize(), fitting)) : look.fontSize();
+        float smallest = SMALLEST_ROW_FONT_SHARE * look.fontSize();
+        boolean fits = available <= 0 || rows <= ROWS_THAT_FIT && fitting >= smallest;
+        float rowFont = fits ? Math.max(smallest, Math.min(look.fontSize(), fitting)) : look.fontSize();
         viewer.setMinHeight(fits ? 0 : frame + rows * look.fontSize() * ROW_PITCH * 1.1);
         AxisLocation valueAxisAt = fits ? AxisLocation.BOTTOM_OR_RIGHT : AxisLocation.TOP_OR_LEFT;
         Axis rowAxis = null;

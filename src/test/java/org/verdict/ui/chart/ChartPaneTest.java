@@ -100,6 +100,19 @@ class ChartPaneTest {
         assertEquals(AxisLocation.BOTTOM_OR_RIGHT, ((XYPlot) shorter.getPlot()).getRangeAxisLocation());
     }
 
+    /** On a projector, 18 slices in this pane would need 11 px labels: the chart scrolls with 18 px ones instead. */
+    @Test
+    void inLargeTextRowLabelsStayLargeAndTheChartScrolls(FxRobot robot) {
+        robot.interact(() -> appearance.largeTextProperty().set(true));
+        JFreeChart chart = rows(18);
+        show(chart, 18, robot);
+
+        float rowFont = chart.getXYPlot().getDomainAxis().getTickLabelFont().getSize2D();
+        assertTrue(rowFont >= ChartPane.SMALLEST_ROW_FONT_SHARE * 18, "row labels of " + rowFont + " px");
+        assertTrue(scroller(robot).getContent().getLayoutBounds().getHeight()
+                > scroller(robot).getViewportBounds().getHeight(), "the chart scrolls");
+    }
+
     @Test
     void theMouseWheelDoesNotChangeTheScale(FxRobot robot) {
         JFreeChart chart = rows(10);
