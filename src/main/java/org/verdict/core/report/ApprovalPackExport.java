@@ -41,10 +41,8 @@ public final class ApprovalPackExport {
     /** For a pack that is already open, as in the app. */
     public List<Path> export(ReviewPack pack, String candidateVersion, Path decisionLog, Path outDir,
                              Progress progress) throws PackException, LedgerException, IOException {
-        String candidate = candidateVersion != null ? candidateVersion
-                : pack.manifest().candidates().get(0).version();
-        progress.update(0.0, "Judging the gates of candidate " + candidate);
-        CandidateReview review = gates.review(pack, candidate, gates.policyOf(pack),
+        progress.update(0.0, "Judging the gates");
+        CandidateReview review = gates.review(pack, candidateVersion, gates.policyOf(pack),
                 new ProgressRange(progress, 0.0, 0.6));
         return exportReviewed(pack, review, decisionLog, outDir, new ProgressRange(progress, 0.6, 1.0));
     }

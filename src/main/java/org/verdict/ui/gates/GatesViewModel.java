@@ -149,7 +149,7 @@ public final class GatesViewModel {
         if (shown == null || asked == null || asked != pack) {
             return Optional.empty();
         }
-        String wanted = candidate != null ? candidate : asked.manifest().candidates().get(0).version();
+        String wanted = candidate != null ? candidate : asked.manifest().candidateVersion(null);
         return wanted.equals(shown.review().gates().candidate()) ? Optional.of(shown.review()) : Optional.empty();
     }
 

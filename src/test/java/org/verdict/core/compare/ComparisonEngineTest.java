@@ -18,6 +18,7 @@ import org.verdict.core.stats.ConfusionMatrix;
 import org.verdict.core.stats.Metric;
 import org.verdict.core.stats.PValueAdjustment;
 import org.verdict.core.task.CancelledException;
+import org.verdict.core.task.CancelledProgress;
 import org.verdict.core.task.Progress;
 
 class ComparisonEngineTest {
@@ -325,16 +326,7 @@ class ComparisonEngineTest {
     @Test
     void cancellationStopsTheComparison() {
         EvaluationTable table = randomBinary(5000, 8, 0.0);
-        Progress cancelled = new Progress() {
-            @Override
-            public void update(double fraction, String message) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return true;
-            }
-        };
+        Progress cancelled = new CancelledProgress();
         assertThrows(CancelledException.class,
                 () -> engine.compare("t", table, "1", "2", Metric.ROC_AUC, ComparisonOptions.DEFAULTS, cancelled));
     }

@@ -22,6 +22,7 @@ import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.task.CancelledException;
+import org.verdict.core.task.CancelledProgress;
 import org.verdict.core.task.Progress;
 
 /**
@@ -288,16 +289,7 @@ class GateReviewTest {
             assertTrue(fractions.get(i) >= fractions.get(i - 1), fractions.toString());
         }
         assertEquals(1.0, fractions.get(fractions.size() - 1));
-        Progress cancelled = new Progress() {
-            @Override
-            public void update(double fraction, String message) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return true;
-            }
-        };
+        Progress cancelled = new CancelledProgress();
         assertThrows(CancelledException.class, () -> review.review(loaded, null, GatePolicy.DEFAULTS, cancelled));
     }
 }

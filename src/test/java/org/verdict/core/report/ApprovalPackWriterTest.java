@@ -28,6 +28,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.task.CancelledException;
+import org.verdict.core.task.CancelledProgress;
 import org.verdict.core.task.Progress;
 
 class ApprovalPackWriterTest {
@@ -156,16 +157,7 @@ class ApprovalPackWriterTest {
         assertTrue(Files.size(written.get(1)) > 1000);
 
         Path cancelledOut = folder.resolve("cancelled");
-        Progress cancelled = new Progress() {
-            @Override
-            public void update(double fraction, String message) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return true;
-            }
-        };
+        Progress cancelled = new CancelledProgress();
         assertThrows(CancelledException.class,
                 () -> writer.write(ApprovalPackFixture.content(HASHES), cancelledOut, cancelled));
         assertFalse(Files.exists(cancelledOut));
