@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.collections.ListChangeListener;
@@ -46,13 +47,14 @@ public final class FittedColumns<S> {
     private final ListChangeListener<S> rowsChanged = change -> {
         while (change.next()) {
             if (!change.wasPermutated()) {
-                refit();
+                requestRefit();
                 return;
             }
         }
     };
     private ObservableList<S> watchedRows;
     private ScrollBar verticalBar;
+    private boolean refitRequested;
 
     /**
      * @param fontSize the table's body text size in pixels (it grows in large-text mode); widths follow it
@@ -66,10 +68,10 @@ public final class FittedColumns<S> {
         watchRows();
         // An invalidation listener: a change listener misses a new list that equals the old one (both empty).
         table.itemsProperty().addListener((InvalidationListener) items -> watchRows());
-        table.getColumns().addListener((ListChangeListener<TableColumn<S, ?>>) change -> refit());
+        table.getColumns().addListener((ListChangeListener<TableColumn<S, ?>>) change -> requestRefit());
         table.getVisibleLeafColumns().addListener((ListChangeListener<TableColumn<S, ?>>) change -> share());
         table.widthProperty().addListener((obs, old, width) -> share());
-        fontSize.addListener((obs, old, size) -> refit());
+        fontSize.addListener((obs, old, size) -> requestRefit());
     }
 
     private void watchRows() {
@@ -80,7 +82,7 @@ public final class FittedColumns<S> {
         if (watchedRows != null) {
             watchedRows.addListener(rowsChanged);
         }
-        refit();
+        requestRefit();
     }
 
     /** The column is as wide as the widest of its header and the texts it shows (lines split at {@code \n}). */
@@ -92,7 +94,7 @@ public final class FittedColumns<S> {
     public void fit(TableColumn<S, ?> column, Function<S, String> shownText, double graphicEms) {
         shownTexts.put(column, shownText);
         graphicsEms.put(column, graphicEms);
-        refit();
+        requestRefit();
     }
 
     /**
@@ -101,7 +103,21 @@ public final class FittedColumns<S> {
      */
     public void flexible(TableColumn<S, ?> column, double minEms) {
         flexibleMinEms.put(column, minEms);
-        refit();
+        requestRefit();
+    }
+
+    /**
+     * Changes come in bursts (a view adds its columns one by one, results bring rows and a new text size together):
+     * they are measured once, in the next event, instead of once per change.
+     */
+    private void requestRefit() {
+        if (!refitRequested) {
+            refitRequested = true;
+            Platform.runLater(() -> {
+                refitRequested = false;
+                refit();
+            });
+        }
     }
 
     /** Measures every column again; the rows' texts and the text size are followed on their own. */
