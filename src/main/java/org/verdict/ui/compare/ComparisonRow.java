@@ -1,10 +1,9 @@
 package org.verdict.ui.compare;
 
-import java.util.Locale;
 import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
-import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.MetricFormat;
 import org.verdict.ui.theme.Palette;
 
 /**
@@ -20,12 +19,16 @@ public final class ComparisonRow {
     private final String deltaText;
     private final String pValueText;
 
+    private final String nText;
+
     public ComparisonRow(SliceResult result) {
         this.result = result;
+        MetricFormat numbers = MetricFormat.of(result.metric());
         this.verdictText = formatVerdict(result);
-        this.productionText = estimate(result.production());
-        this.candidateText = estimate(result.candidate());
-        this.deltaText = formatDelta(result);
+        this.nText = MetricFormat.count(result.n());
+        this.productionText = estimate(numbers, result.production());
+        this.candidateText = estimate(numbers, result.candidate());
+        this.deltaText = formatDelta(numbers, result);
         this.pValueText = formatPValues(result);
     }
 
@@ -43,6 +46,11 @@ public final class ComparisonRow {
 
     public int n() {
         return result.n();
+    }
+
+    /** n with thousands separators: {@code 24,000}. */
+    public String nText() {
+        return nText;
     }
 
     public Verdict verdict() {
@@ -81,18 +89,20 @@ public final class ComparisonRow {
         };
     }
 
-    private static String formatDelta(SliceResult result) {
+    private static String formatDelta(MetricFormat numbers, SliceResult result) {
         if (result.delta() == null) {
             return "—";
         }
-        return signed(result.delta()) + (result.deltaCi() == null ? "" : " " + interval(result.deltaCi(), true));
+        return result.deltaCi() == null ? numbers.signed(result.delta())
+                : numbers.delta(result.delta(), result.deltaCi().lower(), result.deltaCi().upper());
     }
 
     private static String formatPValues(SliceResult result) {
         if (result.pValue() == null) {
             return "—";
         }
-        return pValue(result.pValue()) + " / " + (result.adjustedP() == null ? "—" : pValue(result.adjustedP()));
+        return MetricFormat.pValue(result.pValue()) + " / "
+                + (result.adjustedP() == null ? "—" : MetricFormat.pValue(result.adjustedP()));
     }
 
     public String test() {
@@ -135,30 +145,12 @@ public final class ComparisonRow {
                 "p", "adjusted_p", "test", "verdict");
     }
 
-    private static String estimate(MetricEstimate estimate) {
+    private static String estimate(MetricFormat numbers, MetricEstimate estimate) {
         if (estimate == null) {
             return "—";
         }
-        return number(estimate.value()) + (estimate.ci() == null ? "" : " " + interval(estimate.ci(), false));
-    }
-
-    private static String interval(Interval ci, boolean signed) {
-        return "[" + (signed ? signed(ci.lower()) : number(ci.lower())) + ", "
-                + (signed ? signed(ci.upper()) : number(ci.upper())) + "]";
-    }
-
-    static String number(double value) {
-        return String.format(Locale.ROOT, "%.3f", value);
-    }
-
-    /** With an explicit sign and a real minus, so a negative delta is never misread. */
-    static String signed(double value) {
-        String text = String.format(Locale.ROOT, "%+.3f", value);
-        return text.startsWith("-") ? "−" + text.substring(1) : text;
-    }
-
-    static String pValue(double p) {
-        return p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);
+        return estimate.ci() == null ? numbers.value(estimate.value())
+                : numbers.estimate(estimate.value(), estimate.ci().lower(), estimate.ci().upper());
     }
 
     private static String raw(Double value) {

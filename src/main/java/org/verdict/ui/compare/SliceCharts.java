@@ -21,6 +21,7 @@ import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.stats.MetricFormat;
 import org.verdict.ui.compare.SliceChartData.Point;
 import org.verdict.ui.theme.Palette;
 
@@ -65,9 +66,10 @@ public final class SliceCharts {
         renderer.setSeriesPaint(2, Palette.awt(Palette.NEUTRAL));
         renderer.setSeriesShape(2, circle());
         MessageFormat tooltip = new MessageFormat(text.getString("chart.deltaTooltip"));
-        List<String> tooltips = points.stream().map(p -> tooltip.format(new Object[] {p.label(), p.n(),
-                ComparisonRow.signed(p.delta()), ComparisonRow.signed(p.deltaLow()),
-                ComparisonRow.signed(p.deltaHigh()), p.verdict().label()})).toList();
+        MetricFormat numbers = MetricFormat.of(data.metric());
+        List<String> tooltips = points.stream().map(p -> tooltip.format(new Object[] {p.label(),
+                MetricFormat.count(p.n()), numbers.delta(p.delta(), p.deltaLow(), p.deltaHigh()),
+                p.verdict().label()})).toList();
         renderer.setDefaultToolTipGenerator(byPoint(tooltips, tooltips));
 
         XYPlot plot = plot(dataset, renderer, points, MessageFormat.format(text.getString("chart.deltaAxis"),
@@ -97,12 +99,13 @@ public final class SliceCharts {
         renderer.setSeriesPaint(1, Palette.awt(Palette.CANDIDATE));
         renderer.setSeriesShape(1, square());
         MessageFormat tooltip = new MessageFormat(text.getString("chart.valueTooltip"));
-        List<String> productionTooltips = points.stream().map(p -> tooltip.format(new Object[] {p.label(), p.n(),
-                production.getKey(), ComparisonRow.number(p.production()), ComparisonRow.number(p.productionLow()),
-                ComparisonRow.number(p.productionHigh())})).toList();
-        List<String> candidateTooltips = points.stream().map(p -> tooltip.format(new Object[] {p.label(), p.n(),
-                candidate.getKey(), ComparisonRow.number(p.candidate()), ComparisonRow.number(p.candidateLow()),
-                ComparisonRow.number(p.candidateHigh())})).toList();
+        MetricFormat numbers = MetricFormat.of(data.metric());
+        List<String> productionTooltips = points.stream().map(p -> tooltip.format(new Object[] {p.label(),
+                MetricFormat.count(p.n()), production.getKey(),
+                numbers.estimate(p.production(), p.productionLow(), p.productionHigh())})).toList();
+        List<String> candidateTooltips = points.stream().map(p -> tooltip.format(new Object[] {p.label(),
+                MetricFormat.count(p.n()), candidate.getKey(),
+                numbers.estimate(p.candidate(), p.candidateLow(), p.candidateHigh())})).toList();
         renderer.setDefaultToolTipGenerator(byPoint(productionTooltips, candidateTooltips));
         XYPlot plot = plot(dataset, renderer, points, data.metric().wireName());
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
