@@ -64,9 +64,18 @@ public final class CompareView {
     /** The root's normal text size. */
     private static final double BASE_FONT_SIZE = 13;
     /** A verdict longer than this ("no significant difference", a reason) takes more lines, not a wider column. */
-    private static final int VERDICT_LINE_CHARS = 14;
+    private static final int VERDICT_LINE_CHARS = 16;
     /** Text this much larger than normal is the large-text (projector) mode. */
     private static final double LARGE_TEXT_SCALE = 1.2;
+    /** Below this width the table's main columns and a readable chart do not fit side by side. */
+    private static final double SIDE_BY_SIDE_MIN_WIDTH = 1100;
+    /** Side by side only on a screen this much wider than high (a laptop, a desktop monitor). */
+    private static final double SIDE_BY_SIDE_MIN_ASPECT = 1.5;
+    private static final String BESIDE_KEY = "compare.chartBesideTable";
+    private static final String STACKED_KEY = "compare.chartTable";
+    /** The chart's share until the user drags the divider: the table keeps its main columns in view. */
+    private static final double CHART_SHARE_BESIDE = 0.38;
+    private static final double CHART_SHARE_STACKED = 0.42;
 
     private final CompareViewModel model;
     private final ResourceBundle text;
@@ -80,6 +89,7 @@ public final class CompareView {
     private final javafx.beans.property.DoubleProperty textScale = new javafx.beans.property.SimpleDoubleProperty(1);
     /** Sizes each column to the text it shows. */
     private final FittedColumns<ComparisonRow> fittedColumns;
+    private final ToggleButton showChart = new ToggleButton();
 
     public CompareView(CompareViewModel model, ResourceBundle text, BackgroundExecutor executor, ChartPane chartPane,
                        DividerMemory dividers) {
@@ -142,11 +152,27 @@ public final class CompareView {
             }
         });
 
-        SplitPane split = new SplitPane(evidence, tableArea());
+        // A laptop screen is wide and short: there the chart stands beside the table, each with the full height
+        // (a forest plot reads top to bottom; the table shows many rows). Narrower, or with large text, they stack.
+        // The Chart toggle hides the chart and gives the table everything.
+        Node table = tableArea();
+        SplitPane split = new SplitPane(evidence, table);
         split.setId("compareSplit");
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.6);
-        dividers.remember(split, "compare.chartTable");
+        SplitPane.setResizableWithParent(evidence, false);
+        javafx.beans.binding.BooleanBinding beside = Bindings.createBooleanBinding(
+                () -> sideBySide(root.getWidth(), root.getHeight(), textScale.get()),
+                root.widthProperty(), root.heightProperty(), textScale);
+        split.orientationProperty().bind(Bindings.when(beside).then(Orientation.HORIZONTAL)
+                .otherwise(Orientation.VERTICAL));
+        dividers.remember(split, Bindings.when(beside).then(BESIDE_KEY).otherwise(STACKED_KEY),
+                key -> key.equals(BESIDE_KEY) ? CHART_SHARE_BESIDE : CHART_SHARE_STACKED);
+        showChart.selectedProperty().addListener((obs, was, shown) -> {
+            if (shown) {
+                split.getItems().setAll(evidence, table);
+            } else {
+                split.getItems().setAll(table);
+            }
+        });
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(pickers(), summary, notice, split);
 
@@ -231,10 +257,17 @@ public final class CompareView {
             }
         });
 
+        showChart.setText(text.getString("compare.showChart"));
+        showChart.setId("showChart");
+        showChart.setSelected(true);
+        showChart.setTooltip(new Tooltip(text.getString("compare.showChartTooltip")));
+        forest.disableProperty().bind(showChart.selectedProperty().not());
+        perModel.disableProperty().bind(showChart.selectedProperty().not());
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(12, candidateLabel, labelled("compare.metric", metric),
-                labelled("compare.dimension", dimension), spacer, new HBox(forest, perModel));
+                labelled("compare.dimension", dimension), spacer, showChart, new HBox(forest, perModel));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("compare-pickers");
         return bar;
@@ -261,12 +294,18 @@ public final class CompareView {
         filter.setId("sliceFilter");
         filter.setPromptText(text.getString("compare.filterPrompt"));
         filter.textProperty().bindBidirectional(model.filterProperty());
-        filter.setPrefColumnCount(22);
+        filter.setPrefColumnCount(16);
+        filter.setTooltip(new Tooltip(text.getString("compare.filterTooltip")));
         CheckBox onlyWorse = new CheckBox(text.getString("compare.onlyWorse"));
         onlyWorse.setId("onlyWorse");
         onlyWorse.selectedProperty().bindBidirectional(model.onlyWorseProperty());
+        onlyWorse.setMinWidth(Region.USE_PREF_SIZE);
         Label hint = new Label(text.getString("compare.tableHint"));
         hint.getStyleClass().add("hint");
+        // The hint gives way first, and whole: a narrow table area hides it rather than cutting it.
+        hint.setMinWidth(0);
+        hint.visibleProperty().bind(Bindings.createBooleanBinding(() -> hint.getWidth() >= hint.prefWidth(-1) - 0.5,
+                hint.widthProperty(), hint.fontProperty(), hint.textProperty()));
         HBox tools = new HBox(12, filter, onlyWorse, hint);
         tools.setAlignment(Pos.CENTER_LEFT);
 
@@ -289,20 +328,22 @@ public final class CompareView {
         // The verdict comes right after the slice: it is what a reviewer reads first, and it stays in view
         // however narrow the window or large the text.
         table.getColumns().add(verdictColumn());
-        TableColumn<ComparisonRow, Integer> n = new TableColumn<>(text.getString("compare.col.n"));
-        n.setId("compare.col.n");
-        n.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().n()));
-        n.getStyleClass().add("numeric");
-        fittedColumns.fit(n, row -> String.valueOf(row.n()));
+        TableColumn<ComparisonRow, ComparisonRow> n = numberColumn("compare.col.n", ComparisonRow::nText,
+                row -> (double) row.n(), "n-value");
         table.getColumns().add(n);
-        table.getColumns().add(numberColumn("compare.col.production", ComparisonRow::productionText,
-                ComparisonRow::productionValue, "production-value"));
-        table.getColumns().add(numberColumn("compare.col.candidate", ComparisonRow::candidateText,
-                ComparisonRow::candidateValue, "candidate-value"));
+        // Column priority: slice, verdict, n, Δ with its interval and the adjusted p are what a reviewer decides on,
+        // so they come first and always stay; the models' own values and the test yield on a narrow window (the
+        // row's tooltip and the ⋮ menu still show them).
         table.getColumns().add(numberColumn("compare.col.delta", ComparisonRow::deltaText, ComparisonRow::delta,
                 "delta-value"));
         table.getColumns().add(numberColumn("compare.col.p", ComparisonRow::pValueText, ComparisonRow::adjustedP,
                 "p-value"));
+        TableColumn<ComparisonRow, ComparisonRow> production = numberColumn("compare.col.production",
+                ComparisonRow::productionText, ComparisonRow::productionValue, "production-value");
+        TableColumn<ComparisonRow, ComparisonRow> candidate = numberColumn("compare.col.candidate",
+                ComparisonRow::candidateText, ComparisonRow::candidateValue, "candidate-value");
+        table.getColumns().add(production);
+        table.getColumns().add(candidate);
         TableColumn<ComparisonRow, String> test = textColumn("compare.col.test", ComparisonRow::test,
                 ComparisonRow::test);
         // A readable name in the cell ("bootstrap (cells)"); the exact name, as in the JSON, and what the test
@@ -318,10 +359,9 @@ public final class CompareView {
         });
         fittedColumns.fit(test, row -> testName(row.test()));
         table.getColumns().add(test);
-        // On a projector the test (the same for most rows) gives its room to the numbers; the table menu (+)
-        // brings it back.
         table.setTableMenuButtonVisible(true);
-        textScale.addListener((obs, old, now) -> test.setVisible(now.doubleValue() < LARGE_TEXT_SCALE));
+        fittedColumns.yieldWhenNarrow(test);
+        fittedColumns.yieldWhenNarrow(production, candidate);
         for (TableColumn<ComparisonRow, ?> column : table.getColumns()) {
             String tipKey = column.getId() + ".tooltip";
             if (text.containsKey(tipKey)) {
@@ -339,6 +379,18 @@ public final class CompareView {
                 () -> table.getComparator() == null ? overallFirst : overallFirst.thenComparing(table.getComparator()),
                 table.comparatorProperty()));
         table.setItems(sorted);
+        // The sorted list follows the header's sort with the overall row kept on top; the default policy refuses a
+        // comparator that is not the table's own and then silently drops the sort (on every filter change too).
+        table.setSortPolicy(sortedTable -> true);
+        // One line per slice unless a cross (two lines) is shown: more rows in view on a laptop.
+        model.rows().addListener((javafx.collections.ListChangeListener<ComparisonRow>) change -> {
+            boolean crosses = model.rows().stream().anyMatch(row -> row.result().slice().dimensions().size() > 1);
+            if (crosses) {
+                table.getStyleClass().remove("dense");
+            } else if (!table.getStyleClass().contains("dense")) {
+                table.getStyleClass().add("dense");
+            }
+        });
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
                 model.selectSlice(row.result().slice());
@@ -351,6 +403,8 @@ public final class CompareView {
                 pseudoClassStateChanged(WORSE, !empty && row != null && row.verdict() == Verdict.WORSE);
                 pseudoClassStateChanged(BETTER, !empty && row != null && row.verdict() == Verdict.BETTER);
                 pseudoClassStateChanged(OVERALL, !empty && row != null && row.overall());
+                // Details on demand: every number of the slice, whichever columns the window has room for.
+                setTooltip(empty || row == null ? null : tooltip(details(row)));
             }
         });
 
@@ -370,6 +424,21 @@ public final class CompareView {
         VBox area = new VBox(8, tools, table);
         area.setPadding(new Insets(8, 0, 0, 0));
         return area;
+    }
+
+    private String details(ComparisonRow row) {
+        return MessageFormat.format(text.getString("compare.rowDetails"), row.slice(), row.nText(),
+                row.verdictText(), row.productionText(), row.candidateText(), row.deltaText(), row.pValueText(),
+                testName(row.test()));
+    }
+
+    /**
+     * Side by side on a wide, short screen (a laptop: the chart and the table each get the full height), stacked
+     * when narrower or in large text, where the table's main columns need most of the width.
+     */
+    static boolean sideBySide(double width, double height, double textScale) {
+        return textScale < LARGE_TEXT_SCALE && width >= SIDE_BY_SIDE_MIN_WIDTH
+                && width >= SIDE_BY_SIDE_MIN_ASPECT * height;
     }
 
     private TableColumn<ComparisonRow, String> textColumn(String key, Function<ComparisonRow, String> shown,

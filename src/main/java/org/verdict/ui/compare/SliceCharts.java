@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
@@ -18,6 +19,7 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.verdict.core.compare.Verdict;
@@ -36,6 +38,9 @@ import org.verdict.ui.theme.Palette;
  */
 public final class SliceCharts {
     private static final double MODEL_OFFSET = 0.17;
+    /** Drawn at the axis edge where an interval runs past it. */
+    static final String CLIPPED_LOW = "◀";
+    static final String CLIPPED_HIGH = "▶";
 
     private final ResourceBundle text;
 
@@ -77,6 +82,11 @@ public final class SliceCharts {
         ValueMarker zero = new ValueMarker(0, Palette.awt(Palette.NEUTRAL), new BasicStroke(1.5f,
                 BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
         plot.addRangeMarker(zero);
+        SliceChartData.Range range = data.deltaRange();
+        plot.getRangeAxis().setRange(range.lower(), range.upper());
+        for (int i = 0; i < points.size(); i++) {
+            markClipped(plot, range, i, points.get(i).deltaLow(), points.get(i).deltaHigh());
+        }
         return chart(plot, MessageFormat.format(text.getString("chart.forestTitle"), data.metric().wireName()));
     }
 
@@ -109,6 +119,13 @@ public final class SliceCharts {
         renderer.setDefaultToolTipGenerator(byPoint(productionTooltips, candidateTooltips));
         XYPlot plot = plot(dataset, renderer, points, data.metric().wireName());
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        SliceChartData.Range range = data.valueRange();
+        plot.getRangeAxis().setRange(range.lower(), range.upper());
+        for (int i = 0; i < points.size(); i++) {
+            Point p = points.get(i);
+            markClipped(plot, range, i, Math.min(p.productionLow(), p.candidateLow()),
+                    Math.max(p.productionHigh(), p.candidateHigh()));
+        }
         return chart(plot, MessageFormat.format(text.getString("chart.perModelTitle"), data.metric().wireName()));
     }
 
@@ -149,6 +166,27 @@ public final class SliceCharts {
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setDomainGridlinesVisible(false);
         return plot;
+    }
+
+    /**
+     * An interval that runs past the axis (a slice with too few examples, which does not set the scale) ends in an
+     * arrow at the edge, so a clipped whisker is never mistaken for a short one; its tooltip has the numbers.
+     */
+    private static void markClipped(XYPlot plot, SliceChartData.Range range, int row, double low, double high) {
+        if (low < range.lower()) {
+            plot.addAnnotation(arrow(CLIPPED_LOW, row, range.lower(), TextAnchor.CENTER_LEFT));
+        }
+        if (high > range.upper()) {
+            plot.addAnnotation(arrow(CLIPPED_HIGH, row, range.upper(), TextAnchor.CENTER_RIGHT));
+        }
+    }
+
+    private static XYTextAnnotation arrow(String mark, int row, double at, TextAnchor anchor) {
+        XYTextAnnotation arrow = new XYTextAnnotation(mark, row, at);
+        arrow.setTextAnchor(anchor);
+        arrow.setPaint(Palette.awt(Palette.NEUTRAL));
+        arrow.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 14));
+        return arrow;
     }
 
     /** A worse slice carries the ▼ in its axis label too, readable in grayscale print. */

@@ -21,7 +21,7 @@ class MetricFormatTest {
         assertEquals("0.000", MetricFormat.RATE.signed(-0.0004));
         assertEquals("0.000", MetricFormat.RATE.value(-0.0002));
         assertEquals("[0.000, +0.020]", MetricFormat.RATE.interval(-0.0001, 0.02, true));
-        assertEquals("0.0 [−900.0, +800.0]", dollars.delta(-0.04, -900, 800));
+        assertEquals("0.0 [−900.0, +800.0]", dollars.delta(-0.04, -900.0, 800.0));
     }
 
     @Test
@@ -30,7 +30,7 @@ class MetricFormatTest {
         assertEquals("23,643 [21,818, 25,385]", dollars.estimate(23642.667, 21818.135, 25385.327));
         assertEquals("−1,561 [−2,864, −319]", dollars.delta(-1560.6047, -2863.7228, -318.8491));
         // the interval's decimals follow its widest bound, so a value and its bounds line up
-        assertEquals("+5.2 [−300.0, +310.0]", dollars.delta(5.2, -300, 310));
+        assertEquals("+5.2 [−300.0, +310.0]", dollars.delta(5.2, -300.0, 310.0));
         assertEquals("350.3", dollars.value(350.25));
         assertEquals("12.35", dollars.value(12.345_1));
         // a target measured in small units keeps three decimals like a rate
