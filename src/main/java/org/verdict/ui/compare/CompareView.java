@@ -63,8 +63,11 @@ public final class CompareView {
     private static final PseudoClass OVERALL = PseudoClass.getPseudoClass("overall");
     /** The root's normal text size. */
     private static final double BASE_FONT_SIZE = 13;
-    /** A verdict longer than this ("no significant difference", a reason) takes more lines, not a wider column. */
-    private static final int VERDICT_LINE_CHARS = 16;
+    /**
+     * A verdict longer than this (an unavailable metric's reason) takes more lines, not a wider column; "no significant
+     * difference" stays on one line, so the table keeps compact one-line rows.
+     */
+    private static final int VERDICT_LINE_CHARS = 26;
     /** Text this much larger than normal is the large-text (projector) mode. */
     private static final double LARGE_TEXT_SCALE = 1.2;
     /** Below this width the table's main columns and a readable chart do not fit side by side. */
@@ -75,7 +78,7 @@ public final class CompareView {
     private static final String STACKED_KEY = "compare.chartTable";
     /** The chart's share until the user drags the divider: the table keeps its main columns in view. */
     private static final double CHART_SHARE_BESIDE = 0.38;
-    private static final double CHART_SHARE_STACKED = 0.42;
+    private static final double CHART_SHARE_STACKED = 0.36;
 
     private final CompareViewModel model;
     private final ResourceBundle text;
@@ -382,10 +385,11 @@ public final class CompareView {
         // The sorted list follows the header's sort with the overall row kept on top; the default policy refuses a
         // comparator that is not the table's own and then silently drops the sort (on every filter change too).
         table.setSortPolicy(sortedTable -> true);
-        // One line per slice unless a cross (two lines) is shown: more rows in view on a laptop.
+        // One line per slice unless a cross or a reason takes two: more rows in view on a laptop.
         model.rows().addListener((javafx.collections.ListChangeListener<ComparisonRow>) change -> {
-            boolean crosses = model.rows().stream().anyMatch(row -> row.result().slice().dimensions().size() > 1);
-            if (crosses) {
+            boolean twoLines = model.rows().stream().anyMatch(row -> row.result().slice().dimensions().size() > 1
+                    || wrapped(row.verdictText(), VERDICT_LINE_CHARS).contains("\n"));
+            if (twoLines) {
                 table.getStyleClass().remove("dense");
             } else if (!table.getStyleClass().contains("dense")) {
                 table.getStyleClass().add("dense");
