@@ -521,7 +521,8 @@ public final class CompareView {
                     case BETTER -> "verdict-better";
                     default -> "verdict-neutral";
                 });
-                String tipKey = "verdict." + row.verdict().name().toLowerCase(java.util.Locale.ROOT) + ".tooltip";
+                // The glossary's words (Help → Glossary), so a verdict is explained one way everywhere.
+                String tipKey = "glossary." + row.verdict().name().toLowerCase(java.util.Locale.ROOT) + ".text";
                 String explanation = text.containsKey(tipKey) ? text.getString(tipKey) : "";
                 String note = row.result().note();
                 setTooltip(tooltip(note == null ? explanation : explanation + "\n" + note));
