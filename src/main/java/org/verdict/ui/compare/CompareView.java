@@ -74,6 +74,8 @@ public final class CompareView {
     private static final double SIDE_BY_SIDE_MIN_WIDTH = 1100;
     /** Side by side only on a screen this much wider than high (a laptop, a desktop monitor). */
     private static final double SIDE_BY_SIDE_MIN_ASPECT = 1.5;
+    /** In large text, a view lower than this starts with the chart hidden (the Chart toggle shows it). */
+    private static final double LARGE_TEXT_CHART_MIN_VIEW_HEIGHT = 720;
     private static final String BESIDE_KEY = "compare.chartBesideTable";
     private static final String STACKED_KEY = "compare.chartTable";
     /** The chart's share until the user drags the divider: the table keeps its main columns in view. */
@@ -93,6 +95,8 @@ public final class CompareView {
     /** Sizes each column to the text it shows. */
     private final FittedColumns<ComparisonRow> fittedColumns;
     private final ToggleButton showChart = new ToggleButton();
+    /** Large text on a short view; a field, because a binding only listened to would be garbage-collected. */
+    private final javafx.beans.binding.BooleanBinding cramped;
 
     public CompareView(CompareViewModel model, ResourceBundle text, BackgroundExecutor executor, ChartPane chartPane,
                        DividerMemory dividers) {
@@ -176,6 +180,23 @@ public final class CompareView {
                 split.getItems().setAll(table);
             }
         });
+        // Large text on a short screen leaves a chart a strip too thin to read: the table takes the view and the
+        // Chart toggle brings the chart back; normal text shows it again (unless the user hid it).
+        cramped = Bindings.createBooleanBinding(
+                () -> textScale.get() >= LARGE_TEXT_SCALE && root.getHeight() > 0
+                        && root.getHeight() < LARGE_TEXT_CHART_MIN_VIEW_HEIGHT,
+                textScale, root.heightProperty());
+        boolean[] hiddenForRoom = {false};
+        cramped.addListener((obs, was, now) -> {
+            if (now && showChart.isSelected()) {
+                hiddenForRoom[0] = true;
+                showChart.setSelected(false);
+            } else if (!now && hiddenForRoom[0]) {
+                hiddenForRoom[0] = false;
+                showChart.setSelected(true);
+            }
+        });
+        showChart.setOnAction(e -> hiddenForRoom[0] = false);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(pickers(), summary, notice, split);
 

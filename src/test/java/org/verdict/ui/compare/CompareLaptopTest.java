@@ -137,9 +137,12 @@ class CompareLaptopTest {
             assertTrue(headerInView(robot, id), mode + ": " + id + " in view without scrolling");
         }
         assertTrue(!scrollsSideways(), mode + ": no sideways scrolling");
-        Node chart = robot.lookup("#compareChart").query();
-        assertTrue(chart.getLayoutBounds().getHeight() >= chartHeight && chart.getLayoutBounds().getWidth() >= 400,
-                mode + ": the chart keeps a readable size: " + chart.getLayoutBounds());
+        if (chartHeight > 0) {
+            Node chart = robot.lookup("#compareChart").query();
+            assertTrue(chart.getScene() != null && chart.getLayoutBounds().getHeight() >= chartHeight
+                    && chart.getLayoutBounds().getWidth() >= 400,
+                    mode + ": the chart keeps a readable size: " + chart.getLayoutBounds());
+        }
         assertTrue(robot.lookup("#compareSummary").query().isVisible(), mode + ": the summary line is shown");
     }
 
@@ -150,8 +153,17 @@ class CompareLaptopTest {
         assertReadable(robot, 8, 400, "dark");
         robot.interact(() -> appearance.largeTextProperty().set(true));
         robot.interact(() -> { });
+        javafx.scene.control.ToggleButton showChart = robot.lookup("#showChart")
+                .queryAs(javafx.scene.control.ToggleButton.class);
         try {
-            assertReadable(robot, 5, 150, "dark, large text");
+            assertTrue(!showChart.isSelected(), "a short view in large text starts with the chart hidden");
+            assertReadable(robot, 10, 0, "dark, large text");
+            robot.interact(() -> appearance.largeTextProperty().set(false));
+            robot.interact(() -> { });
+            assertTrue(showChart.isSelected(), "normal text shows the chart again");
+            robot.interact(() -> appearance.largeTextProperty().set(true));
+            robot.interact(() -> showChart.fire());
+            assertReadable(robot, 5, 120, "dark, large text, chart shown by the user");
         } finally {
             robot.interact(() -> {
                 appearance.darkProperty().set(false);
