@@ -3,6 +3,8 @@ package org.verdict.ui.compare;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.DoubleStream;
+import org.verdict.core.compare.AxisRange;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.stats.Metric;
@@ -54,46 +56,23 @@ public record SliceChartData(Metric metric, List<Point> points) {
         return points.isEmpty();
     }
 
-    /** An axis range. */
-    public record Range(double lower, double upper) {
-        public boolean contains(double value) {
-            return value >= lower && value <= upper;
-        }
-    }
-
     /**
      * The Δ axis: every tested slice's interval and 0, with a little room. A slice with too few examples is not
      * tested and its interval is wide by nature: it never sets the scale (it is drawn clipped, with an arrow).
      */
-    public Range deltaRange() {
-        return range(true, tested().stream().flatMap(p -> java.util.stream.Stream.of(p.deltaLow(), p.deltaHigh(), 0.0))
-                .toList());
+    public AxisRange deltaRange() {
+        return AxisRange.covering(tested().stream().flatMapToDouble(p -> DoubleStream.of(p.deltaLow(), p.deltaHigh())),
+                true);
     }
 
     /** The value axis of the per-model chart: both models' intervals in the tested slices. */
-    public Range valueRange() {
-        return range(false, tested().stream().flatMap(p -> java.util.stream.Stream.of(p.productionLow(),
-                p.productionHigh(), p.candidateLow(), p.candidateHigh())).toList());
+    public AxisRange valueRange() {
+        return AxisRange.covering(tested().stream().flatMapToDouble(p -> DoubleStream.of(p.productionLow(),
+                p.productionHigh(), p.candidateLow(), p.candidateHigh())), false);
     }
 
     private List<Point> tested() {
         List<Point> tested = points.stream().filter(p -> p.verdict() != Verdict.TOO_FEW_EXAMPLES).toList();
         return tested.isEmpty() ? points : tested;
-    }
-
-    private static Range range(boolean withZero, List<Double> values) {
-        double lower = withZero ? 0 : Double.POSITIVE_INFINITY;
-        double upper = withZero ? 0 : Double.NEGATIVE_INFINITY;
-        for (double value : values) {
-            if (Double.isFinite(value)) {
-                lower = Math.min(lower, value);
-                upper = Math.max(upper, value);
-            }
-        }
-        if (lower > upper) {
-            return new Range(-1, 1);
-        }
-        double margin = upper > lower ? 0.05 * (upper - lower) : Math.max(Math.abs(upper) * 0.05, 0.01);
-        return new Range(lower - margin, upper + margin);
     }
 }

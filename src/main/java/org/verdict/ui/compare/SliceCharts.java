@@ -82,7 +82,7 @@ public final class SliceCharts {
         ValueMarker zero = new ValueMarker(0, Palette.awt(Palette.NEUTRAL), new BasicStroke(1.5f,
                 BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
         plot.addRangeMarker(zero);
-        SliceChartData.Range range = data.deltaRange();
+        org.verdict.core.compare.AxisRange range = data.deltaRange();
         plot.getRangeAxis().setRange(range.lower(), range.upper());
         for (int i = 0; i < points.size(); i++) {
             markClipped(plot, range, i, points.get(i).deltaLow(), points.get(i).deltaHigh());
@@ -119,7 +119,7 @@ public final class SliceCharts {
         renderer.setDefaultToolTipGenerator(byPoint(productionTooltips, candidateTooltips));
         XYPlot plot = plot(dataset, renderer, points, data.metric().wireName());
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
-        SliceChartData.Range range = data.valueRange();
+        org.verdict.core.compare.AxisRange range = data.valueRange();
         plot.getRangeAxis().setRange(range.lower(), range.upper());
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
@@ -172,7 +172,7 @@ public final class SliceCharts {
      * An interval that runs past the axis (a slice with too few examples, which does not set the scale) ends in an
      * arrow at the edge, so a clipped whisker is never mistaken for a short one; its tooltip has the numbers.
      */
-    private static void markClipped(XYPlot plot, SliceChartData.Range range, int row, double low, double high) {
+    private static void markClipped(XYPlot plot, org.verdict.core.compare.AxisRange range, int row, double low, double high) {
         if (low < range.lower()) {
             plot.addAnnotation(arrow(CLIPPED_LOW, row, range.lower(), TextAnchor.CENTER_LEFT));
         }

@@ -77,4 +77,26 @@ class PdfLayoutTest {
         assertTrue(fonts.get(0).startsWith("✘") && fonts.get(0).contains("Bold"), fonts.toString());
         assertTrue(fonts.get(1).startsWith("✔") && fonts.get(1).contains("Bold"), fonts.toString());
     }
+
+    @Test
+    void theApprovalPacksForestPlotIsScaledToTheTestedSlices() {
+        EvidenceChart.DeltaForest forest = new EvidenceChart.DeltaForest("macro_f1 by language", "Δ macro_f1", true,
+                List.of(new EvidenceChart.DeltaRow("overall (n 4000)", 0.02,
+                                new org.verdict.core.stats.Interval(0.01, 0.03), org.verdict.core.compare.Verdict.BETTER),
+                        new EvidenceChart.DeltaRow("language=en (n 2000)", -0.04,
+                                new org.verdict.core.stats.Interval(-0.055, -0.025),
+                                org.verdict.core.compare.Verdict.WORSE),
+                        new EvidenceChart.DeltaRow("language=is (n 7)", -0.45,
+                                new org.verdict.core.stats.Interval(-0.70, -0.20),
+                                org.verdict.core.compare.Verdict.TOO_FEW_EXAMPLES)));
+        org.jfree.chart.plot.XYPlot plot = (org.jfree.chart.plot.XYPlot) new EvidenceCharts(new ReportFonts())
+                .build(forest).getPlot();
+
+        // tested: −0.055 … +0.030 with 0; 5% of 0.085 either side
+        assertTrue(Math.abs(plot.getDomainAxis().getLowerBound() - (-0.055 - 0.00425)) < 1e-9,
+                "lower bound " + plot.getDomainAxis().getLowerBound());
+        assertTrue(Math.abs(plot.getDomainAxis().getUpperBound() - (0.030 + 0.00425)) < 1e-9);
+        assertTrue(plot.getAnnotations().stream().anyMatch(a -> a instanceof org.jfree.chart.annotations.XYTextAnnotation t
+                && t.getText().equals("◀")), "the tiny slice's clipped interval ends in an arrow");
+    }
 }

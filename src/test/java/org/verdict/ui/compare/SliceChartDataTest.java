@@ -52,7 +52,7 @@ class SliceChartDataTest {
 
     @Test
     void aSliceWithTooFewExamplesNeverSetsTheDeltaAxis() {
-        SliceChartData.Range range = SliceChartData.of(Metric.MACRO_F1, withATinySlice()).deltaRange();
+        org.verdict.core.compare.AxisRange range = SliceChartData.of(Metric.MACRO_F1, withATinySlice()).deltaRange();
 
         // tested: −0.055 … +0.090, and 0; 5% of the width (0.145) either side
         assertEquals(-0.055 - 0.00725, range.lower(), 1e-9);
@@ -65,7 +65,7 @@ class SliceChartDataTest {
         List<org.verdict.core.compare.SliceResult> allTiny = List.of(ReportFixture.result(
                 ReportFixture.slice("language", "is"), 7, Metric.MACRO_F1, 0.5, 0.6, 0.05, 0.15, 0.2, 0.2,
                 Verdict.TOO_FEW_EXAMPLES));
-        SliceChartData.Range range = SliceChartData.of(Metric.MACRO_F1, allTiny).deltaRange();
+        org.verdict.core.compare.AxisRange range = SliceChartData.of(Metric.MACRO_F1, allTiny).deltaRange();
 
         assertEquals(0 - 0.0075, range.lower(), 1e-9);
         assertEquals(0.15 + 0.0075, range.upper(), 1e-9);
