@@ -570,6 +570,8 @@ public final class CompareView {
     private void redrawChart() {
         SliceChartData data = model.chartDataProperty().get();
         if (data == null) {
+            // a new pack or candidate is being compared: the previous chart must not stand for it meanwhile
+            chartPane.showMessage(text.getString("compare.computing"));
             return;
         }
         if (data.isEmpty()) {

@@ -183,6 +183,9 @@ public final class CompareViewModel {
         ComparisonOptions options = key.cross().isEmpty() ? baseOptions : baseOptions.withCrosses(List.of(key.cross()));
         computing.set(true);
         notice.set(text.getString("compare.computing"));
+        // Nothing of the previous candidate or cross stays on screen as if it were this one's.
+        rows.clear();
+        chartData.set(null);
         executor.run(progress -> runner.compare(comparedPack, key.candidate(), options, progress))
                 .showProgressIn(activity, MessageFormat.format(text.getString("compare.activity"),
                         key.candidate(), comparedPack.manifest().production().version()))
