@@ -7,7 +7,6 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.text.MessageFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.ResourceBundle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
@@ -193,7 +192,7 @@ public final class SliceCharts {
     private static String axisLabel(Point p) {
         String mark = p.verdict() == Verdict.WORSE ? " " + Palette.WORSE_MARK
                 : p.verdict() == Verdict.BETTER ? " " + Palette.BETTER_MARK : "";
-        return String.format(Locale.ROOT, "%s (n=%d)%s", p.label(), p.n(), mark);
+        return p.label() + " (n=" + MetricFormat.count(p.n()) + ")" + mark;
     }
 
     private static JFreeChart chart(XYPlot plot, String title) {
