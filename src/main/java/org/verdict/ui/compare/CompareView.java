@@ -360,14 +360,17 @@ public final class CompareView {
         // row's tooltip and the ⋮ menu still show them).
         table.getColumns().add(numberColumn("compare.col.delta", ComparisonRow::deltaText, ComparisonRow::delta,
                 "delta-value"));
-        table.getColumns().add(numberColumn("compare.col.p", ComparisonRow::pValueText, ComparisonRow::adjustedP,
-                "p-value"));
+        table.getColumns().add(numberColumn("compare.col.adjustedP", ComparisonRow::adjustedPText,
+                ComparisonRow::adjustedP, "p-value"));
         TableColumn<ComparisonRow, ComparisonRow> production = numberColumn("compare.col.production",
                 ComparisonRow::productionText, ComparisonRow::productionValue, "production-value");
         TableColumn<ComparisonRow, ComparisonRow> candidate = numberColumn("compare.col.candidate",
                 ComparisonRow::candidateText, ComparisonRow::candidateValue, "candidate-value");
         table.getColumns().add(production);
         table.getColumns().add(candidate);
+        TableColumn<ComparisonRow, ComparisonRow> rawP = numberColumn("compare.col.p", ComparisonRow::rawPText,
+                row -> row.result().pValue(), "p-value");
+        table.getColumns().add(rawP);
         TableColumn<ComparisonRow, String> test = textColumn("compare.col.test", ComparisonRow::test,
                 ComparisonRow::test);
         // A readable name in the cell ("bootstrap (cells)"); the exact name, as in the JSON, and what the test
@@ -384,7 +387,7 @@ public final class CompareView {
         fittedColumns.fit(test, row -> testName(row.test()));
         table.getColumns().add(test);
         table.setTableMenuButtonVisible(true);
-        fittedColumns.yieldWhenNarrow(test);
+        fittedColumns.yieldWhenNarrow(test, rawP);
         fittedColumns.yieldWhenNarrow(production, candidate);
         for (TableColumn<ComparisonRow, ?> column : table.getColumns()) {
             String tipKey = column.getId() + ".tooltip";

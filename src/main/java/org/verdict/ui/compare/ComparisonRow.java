@@ -75,6 +75,16 @@ public final class ComparisonRow {
         return deltaText;
     }
 
+    /** The adjusted p, e.g. "0.020"; "—" for a slice outside the tested family. */
+    public String adjustedPText() {
+        return result.adjustedP() == null ? "—" : MetricFormat.pValue(result.adjustedP());
+    }
+
+    /** The unadjusted p, e.g. "0.004". */
+    public String rawPText() {
+        return result.pValue() == null ? "—" : MetricFormat.pValue(result.pValue());
+    }
+
     /** "p / adjusted p", e.g. "0.004 / 0.020". */
     public String pValueText() {
         return pValueText;

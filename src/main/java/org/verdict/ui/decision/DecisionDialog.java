@@ -290,7 +290,10 @@ public final class DecisionDialog {
 
     private void addRow(GridPane grid, int row, String labelKey, Node value) {
         GridPane.setHgrow(value, Priority.ALWAYS);
-        grid.addRow(row, new Label(text.getString(labelKey)), value);
+        Label label = new Label(text.getString(labelKey));
+        // the field gives way, never the label: "Planned deployment" stays whole in large text
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        grid.addRow(row, label, value);
     }
 
     private static Label readOnly(String id, String value) {

@@ -228,7 +228,7 @@ class CompareViewTest {
 
     /** What a reviewer decides on: never scrolled away, never hidden for room. */
     private static final List<String> MAIN_COLUMNS = List.of("compare.col.slice", "compare.col.verdict",
-            "compare.col.n", "compare.col.delta", "compare.col.p");
+            "compare.col.n", "compare.col.delta", "compare.col.adjustedP");
 
     @Test
     void theMainColumnsAreInViewAndTheModelsAndTestMakeRoomBesideTheChart(FxRobot robot) {
