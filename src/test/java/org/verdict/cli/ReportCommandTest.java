@@ -111,7 +111,7 @@ class ReportCommandTest {
         SignerKey lead = LedgerFixtures.signer("Ada Lovelace", "ml-lead");
         LoggedRecord appended;
         try (DecisionLog log = DecisionLog.openForWriting(db)) {
-            log.register(lead.identity());
+            log.register(lead);
             DecisionRecord fixture = LedgerFixtures.promotion(2, "hold until German improves");
             appended = log.append(new DecisionRecord(fixture.kind(), fixture.model(), fixture.decisionDate(), "hold",
                     fixture.rationale(), fixture.dataSnapshot(), null, null, "43", "42", 2,

@@ -97,7 +97,8 @@ public final class DecisionLogEvidence {
             if (!signer.identity().verifies(record.pae(), signature.signature())) {
                 return "invalid";
             }
-            return signer.wasValidAt(signature.signedAt()) ? "valid" : "made after the key was revoked";
+            String outOfForce = signer.outOfForce(signature.order());
+            return outOfForce == null ? "valid" : "not counted: " + outOfForce;
         } catch (LedgerException e) {
             return "untrusted key: " + e.getMessage();
         }

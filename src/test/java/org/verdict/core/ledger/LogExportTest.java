@@ -141,7 +141,7 @@ class LogExportTest {
 
     @Test
     void aCheckpointOfAnotherLogIsRefused() throws Exception {
-        Checkpoint foreign = Checkpoint.sign("verdict-decision-log/other", 1, new byte[32], 0, new byte[32], ML_LEAD);
+        Checkpoint foreign = Checkpoint.sign("verdict-decision-log/other", 1, new byte[32], 0, new byte[32], 0, new byte[32], ML_LEAD);
         try (DecisionLog log = DecisionLog.openReadOnly(db)) {
             ConsistencyCheck check = ConsistencyCheck.of(log.snapshot(), foreign);
             assertFalse(check.consistent());
