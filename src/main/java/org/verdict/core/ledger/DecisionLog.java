@@ -479,7 +479,7 @@ public final class DecisionLog implements AutoCloseable {
     /** Signs and stores a checkpoint of the whole log as it stands inside the current transaction. */
     private void insertCheckpoint(SignerKey key) throws SQLException {
         LogSnapshot now = new LogSnapshot(origin, StoreSchema.CURRENT_VERSION, readRecords(), readEntries(),
-                new SignerRegister(Map.of(), List.of()), List.of());
+                SignerRegister.empty(), List.of());
         List<RecordSignature> signatures = now.signaturesInOrder();
         MerkleTree tree = now.tree();
         int entries = now.entries().size();
@@ -598,7 +598,7 @@ public final class DecisionLog implements AutoCloseable {
 
     private LogSnapshot snapshotOf(List<LoggedRecord> records) {
         return new LogSnapshot(origin, StoreSchema.CURRENT_VERSION, records, List.of(),
-                new SignerRegister(Map.of(), List.of()), List.of());
+                SignerRegister.empty(), List.of());
     }
 
     private String now() {

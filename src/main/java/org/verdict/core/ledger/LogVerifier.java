@@ -37,6 +37,7 @@ public final class LogVerifier {
         String previousHash = DecisionStatement.NO_PREVIOUS_RECORD;
         long previousSequence = 0;
         for (int i = 0; i < records.size(); i++) {
+            progress.checkCancelled();
             progress.update((double) i / Math.max(1, records.size()), "verifying record " + (i + 1));
             LoggedRecord record = records.get(i);
             if (record.sequence() > previousSequence + 1) {
@@ -125,6 +126,12 @@ public final class LogVerifier {
         byte[] pae = record.pae();
         for (RecordSignature signature : record.signatures()) {
             SignatureCheck check = checkSignature(log, pae, signature, roster);
+            String relabelled = log.register().disputed().get(signature.keyId());
+            if (relabelled != null) {
+                problems.add(new Problem(seq, "signed by key " + LogEntry.abbreviated(signature.keyId())
+                        + ", which the signer register was edited to list as " + relabelled + "; it counts only as "
+                        + (check.signer() == null ? "what its signed registration says" : check.signer().toString())));
+            }
             if (check.isValid()) {
                 validSigners.add(check.signer());
             } else {

@@ -17,13 +17,21 @@ import org.verdict.core.pack.Hashes;
  *
  * @param signers by key id, in registration order
  * @param problems what is wrong with the entries or the tables, each naming the entry or row
+ * @param disputed for each key whose table row disagrees with its signed registration, how the row lists it: every
+ *                 record that key signed is suspect, whatever its signature says
  */
-public record SignerRegister(Map<String, RegisteredSigner> signers, List<Problem> problems) {
+public record SignerRegister(Map<String, RegisteredSigner> signers, List<Problem> problems,
+                             Map<String, String> disputed) {
     static final String NO_PREVIOUS_ENTRY = "0".repeat(64);
 
     public SignerRegister {
         signers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(signers));
         problems = List.copyOf(problems);
+        disputed = Map.copyOf(disputed);
+    }
+
+    public static SignerRegister empty() {
+        return new SignerRegister(Map.of(), List.of(), Map.of());
     }
 
     /**
@@ -45,7 +53,7 @@ public record SignerRegister(Map<String, RegisteredSigner> signers, List<Problem
     static SignerRegister ofFormat1(List<StoredSigner> rows, List<RecordSignature> signaturesInOrder) {
         Map<String, RegisteredSigner> signers = new LinkedHashMap<>();
         adopt(rows, signaturesInOrder).forEach(a -> signers.put(a.keyId(), adopted(a, 0)));
-        return new SignerRegister(signers, List.of());
+        return new SignerRegister(signers, List.of(), Map.of());
     }
 
     private static RegisteredSigner adopted(AdoptedSigner a, long entry) {
@@ -110,8 +118,9 @@ public record SignerRegister(Map<String, RegisteredSigner> signers, List<Problem
                 default -> problems.add(logProblem(label + ": unknown entry kind " + statement.kind()));
             }
         }
-        compareTables(signers, rows, problems);
-        return new SignerRegister(signers, problems);
+        Map<String, String> disputed = new LinkedHashMap<>();
+        compareTables(signers, rows, problems, disputed);
+        return new SignerRegister(signers, problems, disputed);
     }
 
     private static void register(LogEntry entry, EntryStatement statement, Map<String, RegisteredSigner> signers,
@@ -202,7 +211,7 @@ public record SignerRegister(Map<String, RegisteredSigner> signers, List<Problem
     }
 
     private static void compareTables(Map<String, RegisteredSigner> signers, List<StoredSigner> rows,
-                                      List<Problem> problems) {
+                                      List<Problem> problems, Map<String, String> disputed) {
         Map<String, StoredSigner> byKey = new LinkedHashMap<>();
         rows.forEach(row -> byKey.put(row.keyId(), row));
         for (StoredSigner row : rows) {
@@ -220,6 +229,7 @@ public record SignerRegister(Map<String, RegisteredSigner> signers, List<Problem
                         + signed.name() + " (" + signed.role() + ")" + (row.publicKeyPem().strip()
                         .equals(signed.publicKeyPem().strip()) ? "" : " with another public key")
                         + ": the register was edited"));
+                disputed.put(row.keyId(), row.name() + " (" + row.role() + ")");
             }
             if (signed.isRevoked() && row.revokedAt() == null) {
                 problems.add(logProblem("signer register: the revocation of " + signed.name() + "'s key "

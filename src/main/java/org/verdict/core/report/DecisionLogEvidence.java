@@ -50,7 +50,7 @@ public final class DecisionLogEvidence {
             included.add(record.recordId());
             decisions.add(decision(record, decision.get(), snapshot, verification));
         }
-        LogCheckpoint checkpoint = snapshot.latestCheckpoint().map(c -> checkpoint(c, verification)).orElse(null);
+        LogCheckpoint checkpoint = snapshot.latestCheckpoint().map(c -> checkpoint(c, snapshot, verification)).orElse(null);
         return content.withDecisions(decisions, checkpoint);
     }
 
@@ -104,9 +104,12 @@ public final class DecisionLogEvidence {
         }
     }
 
-    private static LogCheckpoint checkpoint(Checkpoint checkpoint, VerificationReport verification) {
+    private static LogCheckpoint checkpoint(Checkpoint checkpoint, LogSnapshot snapshot, VerificationReport verification) {
         String status = verification.isIntact() ? "✔ valid; the whole log verifies (" + verification.recordCount()
                 + " records)" : "✘ " + verification.summary();
-        return new LogCheckpoint(checkpoint.treeSize(), checkpoint.rootHashHex(), status, checkpoint.toJson());
+        RegisteredSigner signer = snapshot.signers().get(checkpoint.keyId());
+        return new LogCheckpoint(checkpoint.treeSize(), checkpoint.rootHashHex(), status, checkpoint.toJson(),
+                signer == null ? null : checkpoint, signer == null ? null : signer.name() + " (" + signer.role() + ")",
+                signer == null ? null : signer.publicKeyPem());
     }
 }

@@ -19,6 +19,8 @@ import org.verdict.core.ledger.DecisionRecord;
 import org.verdict.core.ledger.LedgerFixtures;
 import org.verdict.core.ledger.Roles;
 import org.verdict.core.ledger.SignerKey;
+import org.verdict.ui.task.ActivityMonitor;
+import org.verdict.ui.task.CurrentThreadExecutor;
 
 class AuditViewModelTest {
     static final SignerKey ADA = LedgerFixtures.signer("Ada Lovelace", Roles.ML_LEAD);
@@ -27,7 +29,8 @@ class AuditViewModelTest {
     @TempDir
     Path dir;
     private Path db;
-    private final AuditViewModel model = new AuditViewModel(Runnable::run, Runnable::run);
+    private final AuditViewModel model = new AuditViewModel(new CurrentThreadExecutor(),
+            new ActivityMonitor(System::currentTimeMillis));
 
     /** Three records: a retraining (2026-10-01), a tier-3 promotion (2026-11-20) co-signed by Grace, a tier-1 one. */
     static Path threeRecordStore(Path dir) throws Exception {
@@ -151,7 +154,7 @@ class AuditViewModelTest {
 
     @Test
     void aPackOpeningShowsTheAppsLogOnlyWhileNoOtherLogIsOpen() throws Exception {
-        AuditViewModel fresh = new AuditViewModel(Runnable::run, Runnable::run);
+        AuditViewModel fresh = new AuditViewModel(new CurrentThreadExecutor(), new ActivityMonitor(System::currentTimeMillis));
         fresh.showAppStoreIfNoneOpen(dir.resolve("not-yet-written.db"));
         assertTrue(fresh.visibleRecords().isEmpty(), "no app log yet: nothing is opened");
         assertEquals("", fresh.storeNameProperty().get());
