@@ -89,10 +89,6 @@ public final class DecisionLog implements AutoCloseable {
         config.enforceForeignKeys(true);
         config.setReadOnly(readOnly);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        if (!readOnly) {
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        }
         if (maxPageCount > 0) {
             config.setMaxPageCount(maxPageCount);
         }
@@ -116,6 +112,13 @@ public final class DecisionLog implements AutoCloseable {
                 if (readOnly) {
                     throw new LedgerException(db + " is a decision log whose creation was interrupted (the file has"
                             + " no tables yet, so it holds no records); appending to it (log append) completes it");
+                }
+            }
+            if (!readOnly) {
+                // only now that the file is known to be a decision log (or empty): WAL mode rewrites its header
+                try (Statement pragmas = connection.createStatement()) {
+                    pragmas.execute("PRAGMA journal_mode=WAL");
+                    pragmas.execute("PRAGMA synchronous=FULL");
                 }
             }
             if (version < StoreSchema.CURRENT_VERSION && !readOnly) {
