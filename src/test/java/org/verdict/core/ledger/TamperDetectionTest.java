@@ -11,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -191,6 +190,19 @@ class TamperDetectionTest {
     }
 
     @Test
+    void aChangedCheckpointIsFound() throws Exception {
+        withTriggersDropped(sql -> {
+            try (Statement s = sql.createStatement()) {
+                s.executeUpdate("UPDATE checkpoints SET root_hash = zeroblob(32) WHERE id = (SELECT max(id) FROM checkpoints)");
+            }
+        });
+        VerificationReport report = verify();
+        assertEquals(Optional.of(3L), report.firstBadRecord());
+        assertTrue(report.problemsOf(3).stream().anyMatch(p -> p.message().contains("not validly signed")),
+                report.problems().toString());
+    }
+
+    @Test
     void storeWithoutTheTamperingStillVerifiesAfterReopening() throws Exception {
         try (DecisionLog log = DecisionLog.openReadOnly(db)) {
             assertEquals(3, log.snapshot().records().size());
@@ -214,25 +226,7 @@ class TamperDetectionTest {
         }
     }
 
-    private interface Tampering {
-        void apply(Connection sql) throws SQLException;
-    }
-
-    private void withTriggersDropped(Tampering tampering) throws SQLException {
-        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-            List<String> triggers = new ArrayList<>();
-            try (Statement s = sql.createStatement(); ResultSet rows = s.executeQuery(
-                    "SELECT name FROM sqlite_master WHERE type = 'trigger'")) {
-                while (rows.next()) {
-                    triggers.add(rows.getString(1));
-                }
-            }
-            try (Statement s = sql.createStatement()) {
-                for (String trigger : triggers) {
-                    s.execute("DROP TRIGGER " + trigger);
-                }
-            }
-            tampering.apply(sql);
-        }
+    private void withTriggersDropped(StoreSurgery.Change tampering) throws SQLException {
+        StoreSurgery.withTriggersDropped(db, tampering);
     }
 }
