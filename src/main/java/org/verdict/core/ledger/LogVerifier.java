@@ -49,6 +49,9 @@ public final class LogVerifier {
             previousSequence = record.sequence();
         }
         checkCheckpoints(log, options.trustedSigners(), problems);
+        if (options.trustedSigners() != null) {
+            checkEntrySigners(log, options.trustedSigners(), problems);
+        }
         if (options.outsideCheckpoint() != null) {
             ConsistencyCheck check = ConsistencyCheck.of(log, options.outsideCheckpoint(), options.trustedSigners());
             if (!check.consistent()) {
@@ -81,6 +84,20 @@ public final class LogVerifier {
                         + ") without an endorsement by an existing signer"));
             }
             first = false;
+        }
+    }
+
+    /** Endorsements and revocations, like record signatures, count only when the organisation lists their key. */
+    private static void checkEntrySigners(LogSnapshot log, TrustedSigners roster, List<Problem> problems) {
+        for (LogEntry entry : log.entries()) {
+            for (LogEntry.EntrySignature signature : entry.signatures()) {
+                if (roster.find(signature.keyId()).isEmpty()) {
+                    RegisteredSigner signer = log.signers().get(signature.keyId());
+                    problems.add(new Problem(null, entry.label() + ": signed by " + (signer == null ? "key"
+                            : signer.name() + " (" + signer.role() + ")") + " " + LogEntry.abbreviated(signature.keyId())
+                            + ", a key that is not in the trusted signers list"));
+                }
+            }
         }
     }
 

@@ -198,6 +198,10 @@ class SignerRegisterTamperTest {
                 + " signers list")), withRoster.problems().toString());
         assertTrue(anyProblem(withRoster, "checkpoints are signed by Joan Clarke (ai-safety, " + ATTACKER.identity().shortKeyId()
                 + "), a key that is not in the trusted signers list"));
+        VerificationReport withoutAda = verify(original, new VerificationOptions(roster(GRACE, JOAN, BOB, MALLORY), null, false));
+        assertTrue(anyProblem(withoutAda, "(revocation of " + MALLORY.identity().shortKeyId() + "): signed by Ada Lovelace"
+                + " (ml-lead) " + ADA.identity().shortKeyId() + ", a key that is not in the trusted signers list"),
+                withoutAda.problems().toString());
     }
 
     @Test
