@@ -383,7 +383,8 @@ public final class DecisionLog implements AutoCloseable {
     private void registerWithin(SignerIdentity signer, byte[] selfSignature, List<SignerKey> endorsers)
             throws SQLException, LedgerException {
         SignerClaim.checkLabels(signer.name(), signer.role());
-        RegisteredSigner registered = readSigners().get(signer.keyId());
+        Map<String, RegisteredSigner> signers = readSigners();
+        RegisteredSigner registered = signers.get(signer.keyId());
         if (registered != null) {
             if (!registered.name().equals(signer.name()) || !registered.role().equals(signer.role())) {
                 throw new LedgerException("key " + signer.shortKeyId() + " is registered as " + registered.name()
@@ -392,7 +393,6 @@ public final class DecisionLog implements AutoCloseable {
             usable(registered);
             return;
         }
-        Map<String, RegisteredSigner> signers = readSigners();
         for (SignerKey endorser : endorsers) {
             RegisteredSigner endorsing = signers.get(endorser.identity().keyId());
             if (endorsing == null) {
@@ -420,12 +420,10 @@ public final class DecisionLog implements AutoCloseable {
     private EntryStatement entryHeader(String kind, String at, EntryStatement.Claim claim, String selfSignature,
                                        String revokedKeyId, String reason) throws SQLException {
         List<LogEntry> entries = readEntries();
-        List<LoggedRecord> records = readRecords();
-        long signatures = records.stream().mapToLong(r -> r.signatures().size()).sum();
         String previous = entries.isEmpty() ? SignerRegister.NO_PREVIOUS_ENTRY
                 : Hashes.sha256Hex(entries.get(entries.size() - 1).payload());
-        return new EntryStatement(EntryStatement.FORMAT, entries.size() + 1L, previous, kind, at, records.size(),
-                signatures, claim, selfSignature, revokedKeyId, reason, null, null, null, null);
+        return new EntryStatement(EntryStatement.FORMAT, entries.size() + 1L, previous, kind, at, count("records"),
+                count("signatures"), claim, selfSignature, revokedKeyId, reason, null, null, null, null);
     }
 
     private void insertEntry(EntryStatement statement, List<SignerKey> signers) throws SQLException {
@@ -540,7 +538,18 @@ public final class DecisionLog implements AutoCloseable {
 
     /** Signers as the signed entries establish them (the tables are only an index). */
     private Map<String, RegisteredSigner> readSigners() throws SQLException {
-        return readSnapshot().signers();
+        if (StoreSchema.version(connection) < 2) {
+            return readSnapshot().signers();
+        }
+        // the replay needs only how many records and signatures there are, not the records themselves
+        return SignerRegister.of(readEntries(), readStoredSigners(), count("records"), count("signatures")).signers();
+    }
+
+    private long count(String table) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT count(*) FROM " + table)) {
+            return row.getLong(1);
+        }
     }
 
     private List<StoredSigner> readStoredSigners() throws SQLException {
