@@ -145,6 +145,7 @@ public final class DecisionLog implements AutoCloseable {
             int from = StoreSchema.version(connection);
             StoreSchema.migrate(connection, from);
             if (from >= 1 && from < 2) {
+                // the store's own readers, on the migrating connection (not yet a log anyone else may use)
                 DecisionLog log = new DecisionLog(null, connection, DEFAULT_BUSY_TIMEOUT, clock);
                 List<LoggedRecord> records = log.readRecords();
                 List<RecordSignature> signatures = LogSnapshot.of(log.origin, from, records, List.of(), List.of(),
