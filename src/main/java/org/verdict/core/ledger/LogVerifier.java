@@ -257,8 +257,10 @@ public final class LogVerifier {
                         + LogEntry.abbreviated(signer.keyId()) + ")");
             }
             if (treeSize > size) {
-                problems.add(new Problem(treeSize, "a checkpoint covers " + treeSize + " records but the log holds "
-                        + size + " (records were deleted)"));
+                // named after the record it covers last, unless that record is still there (one before it was deleted)
+                boolean lastIsThere = log.records().stream().anyMatch(r -> r.sequence() == treeSize);
+                problems.add(new Problem(lastIsThere ? null : treeSize, "a checkpoint covers " + treeSize
+                        + " records but the log holds " + size + " (records were deleted)"));
             } else if (!MessageDigest.isEqual(roots.computeIfAbsent(treeSize, s -> tree.rootHash(s.intValue())),
                     checkpoint.rootHash())) {
                 problems.add(treeSize >= firstMissingRecord
