@@ -250,6 +250,10 @@ class SignerRegisterTamperTest {
         VerificationReport report = verify(db, new VerificationOptions(null, kept, false));
         assertTrue(anyProblem(report, "the checkpoint kept outside the store (3 records) is not extended by this log: the"
                 + " checkpoint covers 3 records but the log now holds only 2"), report.problems().toString());
+        VerificationReport unlisted = verify(original, new VerificationOptions(roster(GRACE), kept, false));
+        assertTrue(anyProblem(unlisted, "the checkpoint is signed by Ada Lovelace (" + ADA.identity().shortKeyId()
+                + "), a key that is not in the trusted signers list"), "a kept checkpoint is only as good as its signer: "
+                + unlisted.problems());
     }
 
     @Test
