@@ -16,6 +16,8 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -90,7 +92,7 @@ public final class AuditViewModel {
                 : "No decisions in this store yet — File → Record decision… (Ctrl+D)";
     }, records, storeName);
     private final ObservableList<ComparisonLine> comparison = FXCollections.observableArrayList();
-    private final ObjectProperty<Path> trustedSigners = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Path> trustedSigners = new ReadOnlyObjectWrapper<>();
     private Path currentStore;
     private SampledProgress running;
 
@@ -174,8 +176,9 @@ public final class AuditViewModel {
         }
     }
 
-    public ObjectProperty<Path> trustedSignersProperty() {
-        return trustedSigners;
+    /** The trusted signers list the log is verified against, or null for the log's own register. */
+    public ReadOnlyObjectProperty<Path> trustedSignersProperty() {
+        return trustedSigners.getReadOnlyProperty();
     }
 
     /**
@@ -206,6 +209,8 @@ public final class AuditViewModel {
                     cosignOutcome.set(String.valueOf(failure));
                     open(store);
                 })
+                // a signature may have been stored before the cancel took effect: show the store as it is
+                .onCancelled(() -> open(store))
                 .start();
     }
 
