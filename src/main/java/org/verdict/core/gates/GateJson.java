@@ -43,6 +43,9 @@ public final class GateJson {
         json.put("kind", result.gate().kind() == Gate.Kind.PROMOTION ? "promotion" : "data-validation");
         json.put("outcome", result.outcome().label());
         json.put("summary", result.summary());
+        if (result.notApplicableReason() != null) {
+            json.put("notApplicableReason", result.notApplicableReason());
+        }
         json.put("evidenceView", result.gate().evidenceView());
         json.put("findings", result.findings().stream().map(f -> {
             Map<String, Object> finding = new LinkedHashMap<>();
