@@ -78,7 +78,8 @@ public final class DecisionLogEvidence {
         }
         String what = switch (decision.kind()) {
             case PROMOTION -> decision.decision() + " candidate " + decision.candidateVersion() + " over production "
-                    + decision.productionVersion();
+                    + decision.productionVersion() + (decision.overrideText().isEmpty() ? ""
+                    : " — " + decision.overrideText());
             case AMENDMENT -> "amends record " + decision.amends() + ": " + decision.facts().entrySet().stream()
                     .map(fact -> fact.getKey() + " " + fact.getValue()).collect(Collectors.joining(", "));
             case RETRAINING -> decision.decision();
