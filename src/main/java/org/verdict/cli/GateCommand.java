@@ -94,6 +94,12 @@ public final class GateCommand implements Callable<Integer> {
                 }
             }
         }
+        var worse = review.evidence().worseSlices();
+        if (!worse.isEmpty()) {
+            out.printf("%nSlices significantly worse on %s (%d):%n", review.evidence().primaryMetric().wireName(),
+                    worse.size());
+            worse.forEach(slice -> out.printf("  ▼ %s%n", review.evidence().describe(slice)));
+        }
         out.printf("%nApproval: %s%n", gates.approval().text());
         if (!gates.missingSuites().isEmpty()) {
             out.printf("Not in this pack: %s%n", String.join(", ", gates.missingSuites()));
