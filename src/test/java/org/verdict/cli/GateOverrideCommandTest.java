@@ -191,8 +191,8 @@ class GateOverrideCommandTest {
                 err.toString());
         String html = Files.readString(report.resolve("approval-pack.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("not applicable — batch scoring, no SLO"), "the declared reason is shown");
-        assertTrue(html.contains("promoted over blocked gates: Safety (insufficient evidence) — predicts prices, "
-                + "generates nothing"), "the override is marked");
+        assertTrue(html.contains("promoted over blocked gates: candidate 2 over production 1 — Safety (insufficient "
+                + "evidence) — predicts prices, generates nothing"), "the override is marked");
     }
 
     private int listCount() throws Exception {

@@ -97,6 +97,12 @@ public record DecisionRecord(
      */
     @JsonIgnore
     public String overrideText() {
+        return overriddenGates().isEmpty() ? "" : PROMOTED_OVER_BLOCKED_GATES + ": " + overrideDetails();
+    }
+
+    /** Each overridden gate with its stated result and justification: {@code Latency (fail) — batch scoring; …}. */
+    @JsonIgnore
+    public String overrideDetails() {
         if (overriddenGates().isEmpty()) {
             return "";
         }
@@ -105,7 +111,7 @@ public record DecisionRecord(
             String why = justificationOf(gate.gate());
             parts.add(gate.gate() + " (" + gate.result() + ") — " + (why == null ? "no justification recorded" : why));
         }
-        return PROMOTED_OVER_BLOCKED_GATES + ": " + String.join("; ", parts);
+        return String.join("; ", parts);
     }
 
     private String justificationOf(String gate) {
