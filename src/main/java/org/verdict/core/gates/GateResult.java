@@ -24,10 +24,20 @@ public record GateResult(Gate gate, GateOutcome outcome, String summary, List<Fi
         this(gate, outcome, summary, findings, null);
     }
 
-    /** A gate judged from its findings in display order; a failing summary names the first failing finding. */
+    /**
+     * A gate judged from its findings. Findings that measure a worsening against a tolerance (numbers
+     * {@code worsening} and {@code tolerance}, as fairness disparities do) lead with the largest excess over it;
+     * others keep display order.
+     */
     public static GateResult fromFindings(Gate gate, List<Finding> findings, String passSummary) {
-        return fromFindings(gate, findings, passSummary, (a, b) -> 0);
+        return fromFindings(gate, findings, passSummary, BY_EXCESS_OVER_TOLERANCE);
     }
+
+    private static final Comparator<Finding> BY_EXCESS_OVER_TOLERANCE = Comparator.comparingDouble(f -> {
+        Double worsening = f.numbers().get("worsening");
+        Double tolerance = f.numbers().get("tolerance");
+        return worsening == null || tolerance == null ? Double.POSITIVE_INFINITY : tolerance - worsening;
+    });
 
     /**
      * A gate judged from its findings, its outcome combined by {@link GateOutcome#combine}; a summary that is not a
