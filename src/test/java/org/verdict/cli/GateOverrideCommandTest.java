@@ -137,6 +137,28 @@ class GateOverrideCommandTest {
                 .get("justification").asText());
     }
 
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void theGateReportSaysWhyNotInTrueWords(Kind kind) throws Exception {
+        Path pack = new RealStylePack(dir.resolve("pack"), kind).worseInTheWest().write();
+        assertEquals(1, run(new GateCommand(), pack.toString()));
+        String text = out.toString();
+        assertTrue(text.contains("Slices significantly worse on " + (kind == Kind.REGRESSION ? "mae"
+                : kind == Kind.BINARY ? "f1" : "macro_f1") + " (1):\n  ▼ segment=west: Δ "), text);
+        assertTrue(text.contains("segment (4) reaches its minimum; no 'language' column in the primary suite, so its "
+                + "volume is not checked"), text);
+        assertFalse(text.contains("every class, language and segment"), text);
+        assertTrue(text.contains("defer — no monitoring evidence: no trigger can be judged"), text);
+
+        out.getBuffer().setLength(0);
+        run(new GateCommand(), pack.toString(), "--json");
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertEquals("segment=west", json.get("worseSlices").get(0).get("slice").asText());
+        assertEquals(100, json.get("worseSlices").get(0).get("n").asInt());
+        assertTrue(json.get("worseSlices").get(0).get("ciUpper").asDouble() < 0 == (kind != Kind.REGRESSION),
+                "the interval lies on the worse side: below 0, or above it for an error metric");
+    }
+
     @Test
     void aTierThreeOverrideNeedsTheFullQuorum() throws Exception {
         Path pack = new RealStylePack(dir.resolve("pack"), Kind.BINARY).riskTier(3).write();
