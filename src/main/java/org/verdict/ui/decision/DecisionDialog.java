@@ -233,7 +233,7 @@ public final class DecisionDialog {
     private Node overrides() {
         GridPane grid = grid();
         int row = 0;
-        for (DecisionViewModel.Override override : model.overrides()) {
+        for (DecisionViewModel.Justification override : model.overrides()) {
             TextField justification = new TextField();
             justification.setId("decisionOverride-" + override.gate().toLowerCase(Locale.ROOT)
                     .replaceAll("[^a-z0-9]+", "-"));

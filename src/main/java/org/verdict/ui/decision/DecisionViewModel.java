@@ -52,7 +52,7 @@ public final class DecisionViewModel {
     private static final String PROMOTE = DecisionRecord.PROMOTE;
 
     /** A gate the record would promote over, with the board's justification for it (required to sign). */
-    public record Override(String gate, String result, StringProperty justification) {
+    public record Justification(String gate, String result, StringProperty justification) {
     }
 
     private final ReviewPack pack;
@@ -75,7 +75,7 @@ public final class DecisionViewModel {
     private final ObservableList<Map.Entry<String, String>> evidenceFiles;
     private final ObservableList<GateOutcome> gates;
     private final ObservableList<TriggerEvidence> triggers;
-    private final ObservableList<Override> overrides = FXCollections.observableArrayList();
+    private final ObservableList<Justification> overrides = FXCollections.observableArrayList();
     private final BooleanBinding overriding;
     private final ReadOnlyBooleanWrapper signing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -119,7 +119,7 @@ public final class DecisionViewModel {
         }
         candidate.addListener((o, was, version) -> dataSnapshot.set(candidateVersion(version).dataSnapshot()));
         candidate.set(candidates.isEmpty() ? null : candidates.get(0));
-        this.evaluation.blockingGates().forEach(g -> overrides.add(new Override(g.gate(), g.result(),
+        this.evaluation.blockingGates().forEach(g -> overrides.add(new Justification(g.gate(), g.result(),
                 new SimpleStringProperty(""))));
         kind.addListener((o, was, now) -> decisionsFor(now));
         decisionsFor(kind.get());
@@ -145,7 +145,7 @@ public final class DecisionViewModel {
                 .collect(Collectors.joining(", "));
         return "Warning: promoting over " + (overrides.size() == 1 ? "a gate that does" : "gates that do")
                 + " not pass: " + blocked + ". The record will read \"" + DecisionRecord.PROMOTED_OVER_BLOCKED_GATES
-                + "\"; write why the board accepts each one below. It still needs the signatures of "
+                + "\"; write why the board accepts each one below. Who must sign does not change: "
                 + requiredSigners() + ".";
     }
 
@@ -179,7 +179,7 @@ public final class DecisionViewModel {
         }
         List<String> unjustified = overriding.get() ? overrides.stream()
                 .filter(o -> o.justification().get() == null || o.justification().get().isBlank())
-                .map(Override::gate).toList() : List.of();
+                .map(Justification::gate).toList() : List.of();
         if (!unjustified.isEmpty()) {
             missingParts.add("a justification for promoting over " + String.join(", ", unjustified));
         }
@@ -338,7 +338,7 @@ public final class DecisionViewModel {
     }
 
     /** The gates a promote would override, each with its justification field; empty when every gate passes. */
-    public ObservableList<Override> overrides() {
+    public ObservableList<Justification> overrides() {
         return overrides;
     }
 

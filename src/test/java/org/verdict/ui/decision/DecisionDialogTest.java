@@ -247,7 +247,7 @@ class DecisionDialogTest {
         String key = newKey(dir).toString();
         robot.interact(() -> robot.lookup("#decisionKey").queryAs(TextField.class).setText(key));
         List<String> blocked = List.of("Safety", "Fairness", "Language parity", "Latency", "Circuit breaker");
-        assertEquals(blocked, model.overrides().stream().map(DecisionViewModel.Override::gate).toList());
+        assertEquals(blocked, model.overrides().stream().map(DecisionViewModel.Justification::gate).toList());
         assertTrue(robot.lookup("#decisionMissing").queryAs(Label.class).getText()
                 .contains("a justification for promoting over " + String.join(", ", blocked)));
         robot.interact(() -> blocked.forEach(gate -> robot.lookup("#decisionOverride-"
