@@ -163,6 +163,10 @@ class GatesViewModelTest {
         assertEquals("No slice is significantly worse on " + (kind == RealStylePack.Kind.REGRESSION ? "mae"
                 : kind == RealStylePack.Kind.BINARY ? "f1" : "macro_f1") + ".", model.worseSlicesHeadingProperty().get());
         assertTrue(model.worseSlices().isEmpty());
+        EvidencePage latencyPage = model.reviewedProperty().get().pages().stream()
+                .filter(p -> p.id().equals(EvidencePages.LATENCY)).findFirst().orElseThrow();
+        assertTrue(latencyPage.missing().startsWith("The policy declares the Latency gate not applicable to this "
+                + "model: batch scoring, no SLO. "), latencyPage.missing());
     }
 
     @ParameterizedTest
