@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import org.verdict.cli.ExitCodes;
 import org.verdict.core.ledger.Checkpoint;
 import org.verdict.core.ledger.DecisionLog;
+import org.verdict.core.ledger.DecisionRecord;
+import org.verdict.core.ledger.DecisionStatement;
+import org.verdict.core.ledger.LogSnapshot;
+import org.verdict.core.ledger.LoggedRecord;
 import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LogVerifier;
 import org.verdict.core.ledger.TrustedSigners;
@@ -41,8 +45,10 @@ public final class VerifyCommand extends LedgerCommand {
                 trustedSigners == null ? null : TrustedSigners.read(trustedSigners),
                 checkpoint == null ? null : Checkpoint.readJson(checkpoint), requireEndorsement);
         VerificationReport report;
+        LogSnapshot snapshot;
         try (DecisionLog log = DecisionLog.openReadOnly(store.db)) {
-            report = new LogVerifier().verify(log.snapshot(), options, Progress.NONE);
+            snapshot = log.snapshot();
+            report = new LogVerifier().verify(snapshot, options, Progress.NONE);
         }
         out().println(report.summary());
         if (trustedSigners != null) {
@@ -52,6 +58,13 @@ public final class VerifyCommand extends LedgerCommand {
             out().println("  extension of the checkpoint " + checkpoint + " checked");
         }
         report.problems().forEach(problem -> out().println("  " + problem));
+        // a verified signature says who decided, not that every gate passed: promotes over blocked gates are named
+        for (LoggedRecord record : snapshot.records()) {
+            record.statement().map(DecisionStatement::record).map(DecisionRecord::overrideText)
+                    .filter(text -> !text.isEmpty())
+                    .ifPresent(text -> out().println("  #" + record.sequence() + " (" + record.shortId() + ") "
+                            + text));
+        }
         return report.isIntact() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 }
