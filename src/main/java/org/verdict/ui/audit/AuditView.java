@@ -113,7 +113,26 @@ public final class AuditView {
         roster.textProperty().bind(Bindings.createStringBinding(() -> model.trustedSignersProperty().get() == null
                 ? text.getString("audit.trustedSignersNone")
                 : model.trustedSignersProperty().get().getFileName().toString(), model.trustedSignersProperty()));
-        HBox trust = new HBox(12, trusted, roster);
+        Button kept = new Button(text.getString("audit.keptCheckpoint"));
+        kept.setId("auditKeptCheckpoint");
+        kept.disableProperty().bind(model.loadingProperty());
+        kept.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(text.getString("audit.keptCheckpointTitle"));
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+                    text.getString("audit.keptCheckpointFiles"), "*.json"));
+            File file = chooser.showOpenDialog(root.getScene().getWindow());
+            if (file != null) {
+                model.useKeptCheckpoint(file.toPath());
+            }
+        });
+        Label checkpoint = new Label();
+        checkpoint.setId("auditKeptCheckpointFile");
+        checkpoint.getStyleClass().add("text-muted");
+        checkpoint.textProperty().bind(Bindings.createStringBinding(() -> model.keptCheckpointProperty().get() == null
+                ? text.getString("audit.keptCheckpointNone")
+                : model.keptCheckpointProperty().get().getFileName().toString(), model.keptCheckpointProperty()));
+        HBox trust = new HBox(12, trusted, roster, kept, checkpoint);
         trust.setAlignment(Pos.CENTER_LEFT);
         return new VBox(6, header, trust);
     }

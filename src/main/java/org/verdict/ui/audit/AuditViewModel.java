@@ -26,6 +26,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import org.verdict.core.ledger.Checkpoint;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
 import org.verdict.core.ledger.DecisionStatement;
@@ -93,6 +94,7 @@ public final class AuditViewModel {
     }, records, storeName);
     private final ObservableList<ComparisonLine> comparison = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Path> trustedSigners = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Path> keptCheckpoint = new ReadOnlyObjectWrapper<>();
     private Path currentStore;
     private SampledProgress running;
 
@@ -133,13 +135,14 @@ public final class AuditViewModel {
         storeName.set(store.getFileName().toString());
         verification.set("verifying " + store.getFileName() + " …");
         Path roster = trustedSigners.get();
+        Path kept = keptCheckpoint.get();
         if (running != null) {
             running.cancel();
         }
         SampledProgress[] self = new SampledProgress[1];
-        SampledProgress started = executor.run(progress -> verify(store, roster, progress))
+        SampledProgress started = executor.run(progress -> verify(store, roster, kept, progress))
                 .showProgressIn(activity, "Verifying the decision log " + store.getFileName())
-                .onSuccess(result -> show(result.rows(), result.report(), roster))
+                .onSuccess(result -> show(result.rows(), result.report(), roster, kept))
                 .onError(failure -> fail(failure instanceof LedgerException ? failure.getMessage() : String.valueOf(failure)))
                 .onCancelled(() -> {
                     // a verification superseded by a newer one is silent; one the person cancelled says so
@@ -155,9 +158,9 @@ public final class AuditViewModel {
     private record Verified(List<AuditRow> rows, VerificationReport report) {
     }
 
-    private static Verified verify(Path store, Path roster, Progress progress) throws LedgerException {
-        VerificationOptions options = roster == null ? VerificationOptions.STORE_ONLY
-                : new VerificationOptions(TrustedSigners.read(roster), null, false);
+    private static Verified verify(Path store, Path roster, Path kept, Progress progress) throws LedgerException {
+        VerificationOptions options = new VerificationOptions(roster == null ? null : TrustedSigners.read(roster),
+                kept == null ? null : Checkpoint.readJson(kept), false);
         try (DecisionLog log = DecisionLog.openReadOnly(store)) {
             LogSnapshot snapshot = log.snapshot();
             VerificationReport report = new LogVerifier().verify(snapshot, options, progress);
@@ -174,6 +177,22 @@ public final class AuditViewModel {
         if (currentStore != null) {
             open(currentStore);
         }
+    }
+
+    /**
+     * Verifies the open log again against a checkpoint kept outside it (from an approval pack or an export;
+     * {@code null}: none): the log must still extend it.
+     */
+    public void useKeptCheckpoint(Path checkpoint) {
+        keptCheckpoint.set(checkpoint);
+        if (currentStore != null) {
+            open(currentStore);
+        }
+    }
+
+    /** The checkpoint kept outside the log that it is verified against, or null. */
+    public ReadOnlyObjectProperty<Path> keptCheckpointProperty() {
+        return keptCheckpoint.getReadOnlyProperty();
     }
 
     /** The trusted signers list the log is verified against, or null for the log's own register. */
@@ -239,7 +258,7 @@ public final class AuditViewModel {
         }
     }
 
-    private void show(List<AuditRow> rows, VerificationReport report, Path roster) {
+    private void show(List<AuditRow> rows, VerificationReport report, Path roster, Path kept) {
         records.setAll(rows);
         models.setAll(ANY);
         models.addAll(rows.stream().map(AuditRow::model).distinct().sorted().toList());
@@ -249,7 +268,10 @@ public final class AuditViewModel {
         intact.set(report.isIntact());
         // problems of the log as a whole (the signer register, checkpoints) belong to no row: they are said here
         List<String> lines = new ArrayList<>();
-        lines.add(report.summary() + (roster == null ? "" : " — signers checked against " + roster.getFileName()));
+        lines.add(report.summary() + (roster == null ? "" : " — signers checked against " + roster.getFileName())
+                + (kept == null ? "" : report.problems().stream()
+                        .anyMatch(p -> p.message().startsWith("the checkpoint kept outside"))
+                        ? " — does NOT extend " + kept.getFileName() : " — extends " + kept.getFileName()));
         report.problems().stream().filter(p -> p.sequence() == null).forEach(p -> lines.add("✖ " + p.message()));
         verification.set(String.join("\n", lines));
         selected.set(null);

@@ -267,4 +267,30 @@ class AuditViewModelTest {
                 audited.verificationProperty().get());
         assertTrue(audited.visibleRecords().isEmpty(), "nothing half-verified is shown");
     }
+
+    @Test
+    void aCheckpointKeptElsewhereRevealsTheNewestRecordDeletedWithItsCheckpoint() throws Exception {
+        Path kept = dir.resolve("checkpoint.json");
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
+            Files.writeString(kept, log.snapshot().latestCheckpoint().orElseThrow().toJson());
+        }
+        model.useKeptCheckpoint(kept);
+        assertTrue(model.intactProperty().get(), model.verificationProperty().get());
+        assertTrue(model.verificationProperty().get().contains("— extends checkpoint.json"));
+
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
+            for (String table : List.of("records", "signatures", "checkpoints")) {
+                s.execute("DROP TRIGGER " + table + "_no_delete");
+            }
+            s.executeUpdate("DELETE FROM checkpoints WHERE tree_size = 3");
+            s.executeUpdate("DELETE FROM signatures WHERE record_seq = 3");
+            s.executeUpdate("DELETE FROM records WHERE seq = 3");
+        }
+        model.open(db);
+        assertFalse(model.intactProperty().get());
+        assertTrue(model.verificationProperty().get().contains("— does NOT extend checkpoint.json"),
+                model.verificationProperty().get());
+        assertTrue(model.verificationProperty().get().contains("✖ the checkpoint kept outside the store (3 records) is not"
+                + " extended by this log"), model.verificationProperty().get());
+    }
 }
