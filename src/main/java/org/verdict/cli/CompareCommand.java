@@ -24,6 +24,7 @@ import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.Metric;
 import org.verdict.core.task.Progress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -89,12 +90,16 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the bootstrap (default: a fixed seed).")
     private Long seed;
 
+    @Mixin
+    private PackLimitOptions limitOptions = new PackLimitOptions();
+
     private final PackReader packReader;
     private final ComparisonEngine engine;
 
-    /** Reads packs with {@link PackLoader}: what the root command uses. */
+    /** Reads packs with {@link PackLoader} under the limits given on the command line: what the root command uses. */
     public CompareCommand() {
-        this(new PackLoader()::load, new ComparisonEngine());
+        this.packReader = (source, progress) -> new PackLoader(limitOptions.limits()).load(source, progress);
+        this.engine = new ComparisonEngine();
     }
 
     public CompareCommand(PackReader packReader, ComparisonEngine engine) {
@@ -109,25 +114,30 @@ public final class CompareCommand implements Callable<Integer> {
         try {
             ComparisonOptions options = options();
             Metric only = metric == null ? null : parseMetric(metric);
-            ReviewPack reviewPack = packReader.read(pack, Progress.NONE);
-            if (only != null && !only.appliesTo(reviewPack.manifest().model().task())) {
-                throw new IllegalArgumentException("metric " + only.wireName() + " does not apply to a "
-                        + reviewPack.manifest().model().task().wireName() + " task");
+            try (ReviewPack reviewPack = packReader.read(pack, Progress.NONE)) {
+                return compare(reviewPack, only, options, out);
             }
-            ComparisonReport report = engine.compare(reviewPack, candidate, options, Progress.NONE);
-            if (json) {
-                out.println(new ComparisonJson().write(report, r -> only == null || r.metric() == only,
-                        perClass(reviewPack, report)));
-            } else {
-                printTable(out, report, only == null ? report.primaryMetric() : only);
-            }
-            out.flush();
-            return ExitCodes.OK;
         } catch (PackException | IllegalArgumentException e) {
             err.println("verdict compare: " + e.getMessage());
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
+    }
+
+    private int compare(ReviewPack reviewPack, Metric only, ComparisonOptions options, PrintWriter out) {
+        if (only != null && !only.appliesTo(reviewPack.manifest().model().task())) {
+            throw new IllegalArgumentException("metric " + only.wireName() + " does not apply to a "
+                    + reviewPack.manifest().model().task().wireName() + " task");
+        }
+        ComparisonReport report = engine.compare(reviewPack, candidate, options, Progress.NONE);
+        if (json) {
+            out.println(new ComparisonJson().write(report, r -> only == null || r.metric() == only,
+                    perClass(reviewPack, report)));
+        } else {
+            printTable(out, report, only == null ? report.primaryMetric() : only);
+        }
+        out.flush();
+        return ExitCodes.OK;
     }
 
     /** Per-class precision and recall of every slice of a multiclass comparison; none for other tasks. */

@@ -12,6 +12,7 @@ import org.verdict.core.ledger.RecordJson;
 import org.verdict.core.ledger.SignerKey;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLoader;
+import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.task.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,8 +53,8 @@ public final class AppendCommand extends LedgerCommand {
 
     private DecisionRecord bindToPack(DecisionRecord record) throws LedgerException {
         Evidence evidence;
-        try {
-            evidence = Evidence.of(new PackLoader().load(pack, Progress.NONE));
+        try (ReviewPack loaded = new PackLoader().load(pack, Progress.NONE)) {
+            evidence = Evidence.of(loaded);
         } catch (PackException e) {
             throw new LedgerException("cannot read the pack: " + e.getMessage(), e);
         }
