@@ -120,7 +120,8 @@ public final class PackText {
     /** FastCSV's limits and syntax errors, said in words with the line where the record starts. */
     public static PackException csvFailure(String fileName, CsvParseException e) {
         Matcher line = CSV_LINE.matcher(String.valueOf(e.getMessage()));
-        long lineNumber = line.find() ? Long.parseLong(line.group(1)) : 0;
+        long lineNumber = line.find() ? Long.parseLong(line.group(1))
+                : String.valueOf(e.getMessage()).contains("first record") ? 1 : 0;
         String cause = e.getCause() == null ? "" : String.valueOf(e.getCause().getMessage());
         String problem;
         if (cause.startsWith("Maximum number of fields")) {

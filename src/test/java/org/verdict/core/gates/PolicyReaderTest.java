@@ -90,4 +90,43 @@ class PolicyReaderTest {
     void brokenJsonIsRefused() {
         assertThrows(PackException.class, () -> read("{\"alpha\": "));
     }
+
+    @Test
+    void aFractionWhereAWholeNumberIsMeantIsRefused() {
+        PackException e = assertThrows(PackException.class,
+                () -> read("{\n  \"validation\": {\"minPerClass\": 2.5}\n}"));
+        assertEquals(2, e.line());
+        assertEquals("'minPerClass' must be a whole number", e.problem());
+    }
+
+    @Test
+    void aNumberWrittenAsTextIsRefused() {
+        PackException e = assertThrows(PackException.class, () -> read("{\"alpha\": \"0.01\"}"));
+        assertEquals("'alpha' must be a number", e.problem());
+    }
+
+    @Test
+    void aDuplicateKeyIsRefusedInsteadOfTheLastOneWinning() {
+        PackException e = assertThrows(PackException.class,
+                () -> read("{\n  \"alpha\": 0.01,\n  \"alpha\": 0.4\n}"));
+        assertEquals(3, e.line());
+        assertEquals("key 'alpha' appears twice", e.problem());
+    }
+
+    @Test
+    void aNumberTooLargeForADoubleIsRefused() {
+        PackException e = assertThrows(PackException.class, () -> read("{\"latency\": {\"p99Ms\": 1e400}}"));
+        assertTrue(e.problem().contains("not a finite number"), e.problem());
+    }
+
+    @Test
+    void refusalsAreInWordsWithoutParserNames() {
+        for (String policy : new String[] {"{\"validation\": {\"minPerClass\": 2.5}}", "{\"alpha\": \"x\"}",
+                "{\"primary\": 3}", "{\"requiredSuites\": \"canary\"}", "{\"alpha\": 0.01,}"}) {
+            PackException e = assertThrows(PackException.class, () -> read(policy));
+            for (String jargon : new String[] {"com.fasterxml", "java.", "DeserializationFeature", "`", "Exception"}) {
+                assertTrue(!e.getMessage().contains(jargon), policy + " -> " + e.getMessage());
+            }
+        }
+    }
 }
