@@ -20,7 +20,7 @@ class MultilingualReportTest {
 
     @Test
     void everyScriptOfTheSliceValuesIsInThePdf() throws Exception {
-        String[] languages = {"日本語", "한국어", "中文", "Русский", "العربية", "Ελληνικά"};
+        String[] languages = {"日本語", "한국어", "中文", "Русский", "العربية", "Ελληνικά", "English"};
         StringBuilder csv = new StringBuilder("example_id,label,language,gender,pred_42,pred_43\n");
         String[] classes = {"billing", "technical", "account"};
         for (int row = 0; row < 120; row++) {
@@ -45,5 +45,15 @@ class MultilingualReportTest {
             assertTrue(text.contains(language), language + " is printed in the PDF");
         }
         assertTrue(text.contains("ة") && text.contains("ع"), "the Arabic letters are printed in the PDF");
+        // charts draw their labels as text too (not as empty boxes): Korean appears wherever English does
+        assertEquals(occurrences(text, "language=English"), occurrences(text, "language=한국어"));
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
     }
 }

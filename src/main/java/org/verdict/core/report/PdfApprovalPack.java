@@ -76,7 +76,7 @@ final class PdfApprovalPack {
 
     byte[] render(ReportDocument document) throws IOException {
         try (PDDocument created = new PDDocument(); PdfBoxGraphics2DFontTextDrawer drawer =
-                new PdfBoxGraphics2DFontTextDrawer()) {
+                new FallbackFontTextDrawer(ReportFonts.fallbackFace())) {
             pdf = created;
             sans = font(ReportFonts.SANS);
             bold = font(ReportFonts.SANS_BOLD);
@@ -85,6 +85,7 @@ final class PdfApprovalPack {
             chartText = drawer;
             chartText.registerFont("DejaVu Sans", sans);
             chartText.registerFont("DejaVu Sans Bold", bold);
+            chartText.registerFont(ReportFonts.fallbackFace().getFontName(), fallback);
             PDDocumentInformation info = pdf.getDocumentInformation();
             info.setTitle(document.title());
             info.setSubject(document.subtitle());

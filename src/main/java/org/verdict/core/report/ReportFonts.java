@@ -47,6 +47,15 @@ final class ReportFonts {
         }
     }
 
+    /** The AWT face of {@link #FALLBACK}, loaded once when a PDF first needs it. */
+    static Font fallbackFace() {
+        return FallbackFace.FONT;
+    }
+
+    private static final class FallbackFace {
+        static final Font FONT = awtFont(FALLBACK);
+    }
+
     Font sans(float size) {
         return sans.deriveFont(size);
     }
