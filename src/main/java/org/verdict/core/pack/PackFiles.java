@@ -162,15 +162,17 @@ public final class PackFiles {
     public Map<String, String> hashAllFiles() throws PackException {
         Map<String, String> hashes = new TreeMap<>();
         PackException[] refused = new PackException[1];
+        SimpleFileVisitor<Path> hashEach = new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                String relative = realRoot.relativize(file).toString().replace('\\', '/');
+                refused[0] = hashOne(file, relative, attributes, hashes);
+                return refused[0] == null ? FileVisitResult.CONTINUE : FileVisitResult.TERMINATE;
+            }
+        };
         try {
-            Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    String relative = root.relativize(file).toString().replace('\\', '/');
-                    refused[0] = hashOne(file, relative, attributes, hashes);
-                    return refused[0] == null ? FileVisitResult.CONTINUE : FileVisitResult.TERMINATE;
-                }
-            });
+            // from the real root, so a pack opened through a link to its folder is walked, not taken for a link
+            Files.walkFileTree(realRoot, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, hashEach);
         } catch (IOException e) {
             throw new PackException(displayName, "cannot be read: " + e.getMessage());
         }

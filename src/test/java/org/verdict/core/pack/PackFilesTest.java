@@ -71,6 +71,15 @@ class PackFilesTest {
     }
 
     @Test
+    void aPackOpenedThroughALinkToItsFolderHashesEveryFile() throws Exception {
+        Path pack = goodPack("real");
+        Path link = Files.createSymbolicLink(temp.resolve("latest"), pack);
+
+        assertEquals(load(pack).fileHashes(), load(link).fileHashes());
+        assertEquals(2, load(link).fileHashes().size());
+    }
+
+    @Test
     void aDanglingLinkIsNamedAsDangling() throws Exception {
         Path pack = goodPack("dangling");
         Files.createSymbolicLink(pack.resolve("old.csv"), temp.resolve("gone.csv"));
