@@ -9,7 +9,9 @@ import java.util.Locale;
 /**
  * Terminal output that cannot be hijacked by the text of a pack: control characters (escape sequences above all),
  * C1 controls and the bidirectional overrides are written as visible escapes such as {@code \x1B}, so a slice value
- * or a file name can neither recolour, move the cursor, rewrite a line nor reverse what follows it.
+ * or a file name can neither recolour, move the cursor, rewrite a line nor reverse what follows it. Characters from
+ * DEL up are written as Unicode escapes (a backslash, u and four hex digits), which JSON reads back as the same
+ * character (and JSON has no raw C0 controls to escape), so {@code --json} stays valid JSON with the same content.
  */
 final class TerminalText {
     private TerminalText() {
@@ -41,7 +43,7 @@ final class TerminalText {
     private static void appendEscaped(StringBuilder out, char c) {
         if (!steersTerminal(c)) {
             out.append(c);
-        } else if (c <= 0xFF) {
+        } else if (c < 0x20) {
             out.append(String.format(Locale.ROOT, "\\x%02X", (int) c));
         } else {
             out.append(String.format(Locale.ROOT, "\\u%04X", (int) c));

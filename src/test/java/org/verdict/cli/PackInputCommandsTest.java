@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -120,6 +121,18 @@ class PackInputCommandsTest {
         assertEquals(ExitCodes.OK, run("compare", pack.toString(), "--min-n", "1"));
         assertFalse(out.toString().contains("\u001B"), "no raw escape reaches the terminal");
         assertTrue(out.toString().contains("\\x1B[31men\\x1B[0m"), out.toString());
+    }
+
+    @Test
+    void escapedJsonOutputIsStillValidJsonWithTheSameValues() throws Exception {
+        String odd = "en\u0085x\u202Ey";
+        Path pack = PackFixture.write(folder.resolve("json"), PackFixture.MULTICLASS_MANIFEST,
+                PackFixture.MULTICLASS_CSV.replace(",en,", "," + odd + ","));
+
+        assertEquals(ExitCodes.OK, run("compare", pack.toString(), "--json", "--min-n", "1"));
+        assertFalse(out.toString().contains("\u0085") || out.toString().contains("\u202E"), out.toString());
+        assertTrue(new ObjectMapper().readTree(out.toString()).toString().contains(odd),
+                "the escaped output reads back as the same slice value");
     }
 
     @Test

@@ -39,10 +39,6 @@ final class UnpackedPacks {
         }
     }
 
-    static boolean isUnpacked(Path root) {
-        return TEMP_FOLDER_OF_ROOT.containsKey(root);
-    }
-
     private static void deleteAll() {
         for (Path root : TEMP_FOLDER_OF_ROOT.keySet()) {
             try {
