@@ -4,8 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.verdict.core.compare.ClassRates;
 import org.verdict.core.compare.ComparisonEngine;
@@ -15,6 +18,7 @@ import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.CorrectionMethod;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLoader;
@@ -129,6 +133,7 @@ public final class CompareCommand implements Callable<Integer> {
             throw new IllegalArgumentException("metric " + only.wireName() + " does not apply to a "
                     + reviewPack.manifest().model().task().wireName() + " task");
         }
+        requireCrossesWithinLimit(reviewPack.primary(), options);
         ComparisonReport report = engine.compare(reviewPack, candidate, options, Progress.NONE);
         if (json) {
             out.println(new ComparisonJson().write(report, r -> only == null || r.metric() == only,
@@ -138,6 +143,32 @@ public final class CompareCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * A cross of id-like columns could make a slice of nearly every row: its slices are bounded like the pack's own
+     * (--max-slices), counted as the combinations that occur, and refused before any comparison runs.
+     */
+    private void requireCrossesWithinLimit(EvaluationTable table, ComparisonOptions options) {
+        int limit = limitOptions.maxSliceValues;
+        for (List<String> cross : options.crosses()) {
+            List<CategoricalColumn> columns = cross.stream().map(table::column).flatMap(Optional::stream).toList();
+            if (columns.size() != cross.size()) {
+                continue; // the comparison names the column the pack lacks
+            }
+            Set<List<Integer>> combinations = new HashSet<>();
+            for (int row = 0; row < table.rowCount(); row++) {
+                List<Integer> combination = new ArrayList<>(columns.size());
+                for (CategoricalColumn column : columns) {
+                    combination.add(column.codes()[row]);
+                }
+                if (combinations.add(combination) && combinations.size() > limit) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT, "--cross %s makes more than %,d "
+                            + "slices; raise the limit with --max-slices if they are all real groupings",
+                            String.join(",", cross), limit));
+                }
+            }
+        }
     }
 
     /** Per-class precision and recall of every slice of a multiclass comparison; none for other tasks. */

@@ -114,6 +114,22 @@ class PackInputCommandsTest {
     }
 
     @Test
+    void aCrossWithMoreSlicesThanTheLimitIsRefusedBeforeComparing() {
+        // 3 languages and 3 genders: 6 slice values, 9 combinations
+        StringBuilder csv = new StringBuilder("example_id,label,language,gender,pred_42,pred_43\n");
+        for (int row = 0; row < 9; row++) {
+            csv.append("e").append(row).append(",billing,l").append(row / 3).append(",g").append(row % 3)
+                    .append(",billing,billing\n");
+        }
+        Path pack = PackFixture.write(folder.resolve("cross"), PackFixture.MULTICLASS_MANIFEST, csv.toString());
+
+        assertEquals(ExitCodes.BAD_INPUT, run("compare", pack.toString(), "--cross", "language,gender",
+                "--max-slices", "8"));
+        assertTrue(err.toString().contains("--cross language,gender makes more than 8 slices"), err.toString());
+        assertEquals(ExitCodes.OK, run("compare", pack.toString(), "--cross", "language,gender", "--max-slices", "9"));
+    }
+
+    @Test
     void escapeSequencesFromThePackAreEscapedInCompareOutput() {
         String csv = PackFixture.MULTICLASS_CSV.replace(",en,", ",\u001B[31men\u001B[0m,");
         Path pack = PackFixture.write(folder.resolve("esc"), PackFixture.MULTICLASS_MANIFEST, csv);
