@@ -213,13 +213,14 @@ public final class EvaluationTableReader {
             if (levels.size() >= limits.maxValuesPerSliceColumn()) {
                 throw bad(line, column, String.format(Locale.ROOT, "more than %,d distinct values in slice column "
                         + "'%s'; a slice column groups examples (segment, language) and this looks like an id or "
-                        + "free text; raise the limit with --max-slice-values if it really is a grouping",
+                        + "free text; if it really is a grouping, raise the limit with --max-slice-values on the "
+                        + "command line",
                         limits.maxValuesPerSliceColumn(), columns.names[column]));
             }
             if (++sliceValues > limits.maxSliceValues()) {
                 throw bad(line, column, String.format(Locale.ROOT, "more than %,d distinct slice values in all "
-                        + "slice and sensitive columns together; raise the limit with --max-slices if they are all "
-                        + "real groupings", limits.maxSliceValues()));
+                        + "slice and sensitive columns together; if they are all real groupings, raise the limit with "
+                        + "--max-slices on the command line", limits.maxSliceValues()));
             }
             int code = levels.size();
             levels.put(value, code);

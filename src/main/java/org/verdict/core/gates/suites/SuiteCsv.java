@@ -64,8 +64,8 @@ final class SuiteCsv {
                 }
                 if (++rowCount > maxRows) {
                     throw new PackException(file, record.getStartingLineNumber(), 0, String.format(Locale.ROOT,
-                            "has more than %,d rows, the most an optional suite may have; raise the limit with "
-                            + "--max-suite-rows if the file really is that long", maxRows));
+                            "has more than %,d rows, the most an optional suite may have; if the file really is that "
+                            + "long, raise the limit with --max-suite-rows on the command line", maxRows));
                 }
                 rows.read(csv.new Row(record));
             }
