@@ -214,4 +214,14 @@ class SuiteReaderTest {
         assertEquals(2, duplicate.line());
         assertTrue(duplicate.problem().contains("appears twice"), duplicate.problem());
     }
+
+    @Test
+    void aCountMustBeAsciiDigits() {
+        for (String count : new String[] {"+1000", "\u0661\u0660\u0660\u0660", "1e3", "1000.0"}) {
+            PackException e = refused(new TestPack(folder).suite("feedback", "feedback.csv",
+                    "date,interactions,negative\n2026-11-01," + count + ",3\n"));
+            assertEquals(2, e.line());
+            assertTrue(e.problem().contains("must be a whole number"), count + ": " + e.problem());
+        }
+    }
 }

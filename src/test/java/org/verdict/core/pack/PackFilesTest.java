@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +59,18 @@ class PackFilesTest {
         PackException error = assertTimeoutPreemptively(Duration.ofSeconds(20),
                 () -> assertThrows(PackException.class, () -> load(pack)));
         assertTrue(error.problem().contains("'pipe.csv' is not a regular file"), error.getMessage());
+    }
+
+    @Test
+    void aSocketInThePackIsRefusedByName() throws Exception {
+        Path pack = goodPack("socket");
+        try (ServerSocketChannel socket = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            socket.bind(UnixDomainSocketAddress.of(pack.resolve("agent.sock")));
+
+            PackException error = assertThrows(PackException.class, () -> load(pack));
+            assertEquals("agent.sock", error.file());
+            assertTrue(error.problem().contains("not a regular file"), error.getMessage());
+        }
     }
 
     @Test

@@ -155,6 +155,10 @@ final class SuiteCsv {
         /** A whole count at least zero. */
         long count(String column) throws PackException {
             String value = text(column);
+            if (!value.chars().allMatch(c -> c >= '0' && c <= '9' || c == '-')) {
+                // Java would also read "+5" and digits of other scripts ("٣"); a count is ASCII digits only
+                throw error(column, column + " must be a whole number, found '" + value + "'");
+            }
             try {
                 long parsed = Long.parseLong(value);
                 if (parsed < 0) {
