@@ -54,18 +54,13 @@ public final class StrictJson {
 
     /** A JSON document as a tree, with the source location of every value by JSON pointer. */
     public record Document(JsonNode root, Map<String, JsonLocation> locations) {
-        /** Line and column of the value at {@code pointer}, or {0, 0} when unknown. */
-        public long[] at(String pointer) {
-            JsonLocation location = locations.get(pointer);
-            return location == null ? new long[] {0, 0} : new long[] {location.getLineNr(), location.getColumnNr()};
-        }
     }
 
     /** Reads {@code file} (named {@code fileName} in errors) as a tree after the checks of {@link #bytes}. */
     public static Document readTree(Path file, String fileName) throws PackException {
         byte[] bytes = bytes(file, fileName);
         try {
-            return new Document(MAPPER.readTree(bytes), locationsByPointer(bytes));
+            return new Document(MAPPER.readTree(bytes), scan(bytes));
         } catch (IOException e) {
             throw problem(e, fileName);
         }
@@ -74,15 +69,15 @@ public final class StrictJson {
     /** Reads {@code file} into {@code type}; unknown keys and values of the wrong kind are refused. */
     public static <T> T read(Path file, String fileName, Class<T> type) throws PackException {
         byte[] bytes = bytes(file, fileName);
-        locationsByPointer(bytes, fileName);
         try {
+            scan(bytes);
             return MAPPER.readValue(bytes, type);
         } catch (IOException e) {
             throw problem(e, fileName);
         }
     }
 
-    /** The file's bytes, checked to be UTF-8 JSON with no duplicate key and only finite, bounded numbers. */
+    /** The file's bytes, refused when they are UTF-16 or UTF-32 (which the parser would otherwise accept). */
     private static byte[] bytes(Path file, String fileName) throws PackException {
         byte[] bytes;
         try {
@@ -98,7 +93,11 @@ public final class StrictJson {
         return bytes;
     }
 
-    private static Map<String, JsonLocation> locationsByPointer(byte[] bytes) throws IOException {
+    /**
+     * One pass of the parser over the document: refuses numbers beyond the format's range (which the tree and data
+     * binding would turn into infinity) and returns the source location of every value by JSON pointer.
+     */
+    private static Map<String, JsonLocation> scan(byte[] bytes) throws IOException {
         Map<String, JsonLocation> locations = new HashMap<>();
         try (JsonParser parser = MAPPER.getFactory().createParser(bytes)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
@@ -116,14 +115,6 @@ public final class StrictJson {
             }
         }
         return locations;
-    }
-
-    private static void locationsByPointer(byte[] bytes, String fileName) throws PackException {
-        try {
-            locationsByPointer(bytes);
-        } catch (IOException e) {
-            throw problem(e, fileName);
-        }
     }
 
     /** A number beyond what the pack format allows, found while scanning. */
