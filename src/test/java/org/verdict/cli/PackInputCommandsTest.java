@@ -152,6 +152,17 @@ class PackInputCommandsTest {
     }
 
     @Test
+    void escapeSequencesFromTheManifestAreEscapedInGateOutput() {
+        Path pack = new TestPack(dir("gate-esc")).write();
+        writeString(pack.resolve("manifest.json"), readString(pack.resolve("manifest.json"))
+                .replace("test-router", "test-router\\u001B[2J"));
+
+        run("gate", pack.toString());
+        assertFalse(out.toString().contains("\u001B"), out.toString());
+        assertTrue(out.toString().contains("test-router\\x1B[2J"), out.toString());
+    }
+
+    @Test
     void escapeSequencesAreEscapedInErrorMessagesToo() {
         String csv = PackFixture.MULTICLASS_CSV.replace("e3,account,de,f,account,billing",
                 "e3,account,de,f,account,\u001B]0;pwned\u0007bill\u202Eing");

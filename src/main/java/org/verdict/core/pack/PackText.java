@@ -76,17 +76,21 @@ public final class PackText {
 
     private static PackException notUtf8(Path file, String fileName) {
         long[] at = firstUndecodableByte(file);
-        return new PackException(fileName, at[0], 0, String.format(Locale.ROOT,
+        return new PackException(fileName, at[0], at[1], String.format(Locale.ROOT,
                 "is not UTF-8 text: byte 0x%02X cannot be decoded; save the file as UTF-8 (a byte-order mark is fine)",
-                at[1]));
+                at[2]));
     }
 
-    /** The line (1-based) of the first byte that is not valid UTF-8, and that byte; line 0 when none is found. */
+    /**
+     * Where the first byte that is not valid UTF-8 is: its line and column (1-based, in characters) and the byte
+     * itself; {0, 0, 0} when none is found.
+     */
     static long[] firstUndecodableByte(Path file) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         long line = 1;
+        long column = 1;
         ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
         CharBuffer chars = CharBuffer.allocate(1 << 16);
         try (InputStream in = Files.newInputStream(file)) {
@@ -103,18 +107,21 @@ public final class PackText {
                 while (chars.hasRemaining()) {
                     if (chars.get() == '\n') {
                         line++;
+                        column = 1;
+                    } else {
+                        column++;
                     }
                 }
                 chars.clear();
                 if (result.isError()) {
-                    return new long[] {line, bytes.get(bytes.position()) & 0xFF};
+                    return new long[] {line, column, bytes.get(bytes.position()) & 0xFF};
                 }
                 bytes.compact();
             }
         } catch (IOException e) {
-            return new long[] {0, 0};
+            return new long[] {0, 0, 0};
         }
-        return new long[] {0, 0};
+        return new long[] {0, 0, 0};
     }
 
     /** FastCSV's limits and syntax errors, said in words with the line where the record starts. */

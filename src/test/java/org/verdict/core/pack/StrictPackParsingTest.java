@@ -142,6 +142,7 @@ class StrictPackParsingTest {
         PackException error = assertThrows(PackException.class, () -> new PackLoader().load(pack, Progress.NONE));
         assertEquals("primary.csv", error.file());
         assertEquals(4, error.line());
+        assertEquals(13, error.column(), "the ü of e3,account,Zürich");
         assertTrue(error.problem().contains("not UTF-8") && error.problem().contains("0xFC"), error.problem());
     }
 
