@@ -150,6 +150,8 @@ public final class StrictJson {
             problem = "key " + original.substring("Duplicate field ".length()) + " appears twice";
         } else if (original.contains("Invalid UTF-8") || original.contains("Invalid UTF8")) {
             problem = "is not UTF-8 text; save it as UTF-8";
+        } else if (json.getClass() == JsonMappingException.class && !original.contains("`")) {
+            problem = original; // written in words by one of Verdict's own readers (e.g. the policy's notApplicable)
         } else if (json instanceof JsonMappingException) {
             problem = "is not what the format expects here: " + original.replaceAll("`[^`]*`", "a value");
         } else {
