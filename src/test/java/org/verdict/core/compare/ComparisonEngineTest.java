@@ -61,7 +61,8 @@ class ComparisonEngineTest {
         SliceResult accuracy = find(report, Metric.ACCURACY, "overall");
         assertEquals(6.0 / 9, accuracy.production().value(), EPS);
         assertEquals(6.0 / 9, accuracy.candidate().value(), EPS);
-        assertEquals("mcnemar-exact", accuracy.test());
+        assertEquals("tango-score", accuracy.test());
+        // McNemar's statistic (2 − 2)/√4 = 0: p = 1
         assertEquals(1.0, accuracy.pValue(), EPS);
         assertFalse(accuracy.primary());
     }
@@ -131,11 +132,17 @@ class ComparisonEngineTest {
         EvaluationTable table = randomBinary(3000, 2, 0.08);
         ComparisonReport report = engine.compare("test", table, "1", "2", Metric.ACCURACY, ComparisonOptions.DEFAULTS,
                 Progress.NONE);
-        List<SliceResult> accuracy = report.resultsFor(Metric.ACCURACY);
+        // the overall slice is tested alone; the slices form the family
+        SliceResult overall = report.resultsFor(Metric.ACCURACY).get(0);
+        assertTrue(overall.slice().isOverall());
+        assertEquals(overall.pValue(), overall.adjustedP());
+        List<SliceResult> accuracy = report.resultsFor(Metric.ACCURACY).stream().filter(r -> !r.slice().isOverall())
+                .toList();
         double[] raw = accuracy.stream().mapToDouble(SliceResult::pValue).toArray();
         double[] holm = PValueAdjustment.holm(raw);
         for (int i = 0; i < raw.length; i++) {
             assertEquals(holm[i], accuracy.get(i).adjustedP(), EPS);
+            assertEquals(TestFamily.SLICES, accuracy.get(i).shownInterval().family());
         }
         assertEquals(accuracy.size(), report.correctedTests());
         assertEquals(accuracy.size(), report.correctedTestsByMetric().get(Metric.ACCURACY));
@@ -166,9 +173,19 @@ class ComparisonEngineTest {
         ComparisonReport report = engine.compare("test", same, "1", "2", Metric.ROC_AUC, ComparisonOptions.DEFAULTS,
                 Progress.NONE);
         for (SliceResult r : report.results()) {
-            if (r.metric() != Metric.SELECTION_RATE) {
+            assertEquals(0.0, r.delta(), EPS);
+            if (r.test().equals("tango-score")) {
+                // a score interval of paired rates has width even with no discordant pair: ±z²/(n + z²)
                 assertEquals(Verdict.NO_SIGNIFICANT_DIFFERENCE, r.verdict(), r.metric().wireName());
-                assertEquals(0.0, r.delta(), EPS);
+                if (r.metric() == Metric.ACCURACY) {
+                    double z2 = 1.959963984540054 * 1.959963984540054;
+                    assertEquals(z2 / (20000 + z2), r.deltaCi().upper(), 1e-9);
+                }
+            } else {
+                // every resample gives Δ = 0: no zero-width interval, no claim either way
+                assertEquals(Verdict.INCONCLUSIVE, r.verdict(), r.metric().wireName());
+                assertNull(r.deltaCi());
+                assertTrue(r.isUnstable(), r.metric().wireName());
             }
         }
     }
@@ -200,7 +217,10 @@ class ComparisonEngineTest {
         assertEquals(1, tiny.n());
         assertEquals(Verdict.TOO_FEW_EXAMPLES, tiny.verdict());
         assertNull(tiny.adjustedP());
-        assertEquals(2, report.correctedTestsByMetric().get(Metric.ACCURACY));
+        assertNull(tiny.deltaCi(), "no interval beside a verdict that does not test");
+        assertNotNull(tiny.unadjustedCi());
+        // group=large is the whole family: the overall slice is tested alone
+        assertEquals(1, report.correctedTestsByMetric().get(Metric.ACCURACY));
     }
 
     @Test
@@ -231,7 +251,12 @@ class ComparisonEngineTest {
         SliceResult auc = find(report, Metric.ROC_AUC, "overall");
         assertEquals(0.5, auc.production().value(), EPS);
         assertEquals(0.0, auc.delta(), EPS);
-        assertEquals(1.0, auc.pValue(), EPS);
+        // DeLong's variance is 0 for both models and for Δ: no interval rather than a zero-width one
+        assertNull(auc.production().ci());
+        assertNull(auc.deltaCi());
+        assertNull(auc.pValue());
+        assertTrue(auc.isUnstable());
+        assertEquals(Verdict.INCONCLUSIVE, auc.verdict());
     }
 
     @Test
