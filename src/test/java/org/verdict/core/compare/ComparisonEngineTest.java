@@ -242,6 +242,28 @@ class ComparisonEngineTest {
         assertEquals(2.0 / 3, find(report, Metric.ACCURACY, "seg=x").production().value(), EPS);
     }
 
+    /**
+     * Production predicts no positive in the slice: its precision is undefined, the candidate's is not. Candidate:
+     * 3 predicted positives, 2 of them right → 2/3 with Wilson's interval (z = 1.96, n = 3): centre (2 + 1.92)/6.84
+     * = 0.5731, half-width 1.96·√(2/3·1/3/3 + 3.84/36)/(1 + 3.84/3) = 0.3789 → [0.2077, 0.9385].
+     */
+    @Test
+    void whenOneModelsMetricIsUndefinedTheOthersValueStillShows() {
+        int[] labels = {1, 1, 0, 0, 1, 0, 0, 0};
+        int[] prod = {0, 0, 0, 0, 0, 0, 0, 0};
+        int[] cand = {1, 1, 1, 0, 0, 0, 0, 0};
+        EvaluationTable table = TestTables.binary(labels, null, null, prod, cand, Map.of());
+        ComparisonReport report = engine.compare("t", table, "1", "2", Metric.F1, MIN_ONE, Progress.NONE);
+        SliceResult precision = find(report, Metric.PRECISION, "overall");
+        assertEquals(Verdict.UNAVAILABLE, precision.verdict());
+        assertNull(precision.production());
+        assertNull(precision.delta());
+        assertEquals(2.0 / 3, precision.candidate().value(), EPS);
+        assertEquals(0.2077, precision.candidate().ci().lower(), 1e-4);
+        assertEquals(0.9385, precision.candidate().ci().upper(), 1e-4);
+        assertEquals("production 1: no example is predicted yes, so Δ is unavailable", precision.unavailableReason());
+    }
+
     @Test
     void allTiedScoresGiveAucOneHalf() {
         int[] labels = {0, 1, 0, 1, 0, 1};
