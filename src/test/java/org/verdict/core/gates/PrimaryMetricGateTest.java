@@ -1,0 +1,76 @@
+package org.verdict.core.gates;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.MetricEstimate;
+import org.verdict.core.compare.ShownInterval;
+import org.verdict.core.compare.SliceKey;
+import org.verdict.core.compare.SliceResult;
+import org.verdict.core.compare.TestFamily;
+import org.verdict.core.compare.Verdict;
+import org.verdict.core.gates.policy.GatePolicy;
+import org.verdict.core.gates.suites.PackSuites;
+import org.verdict.core.pack.Task;
+import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.Metric;
+
+/** Gate 1 on the worst end of the overall interval, with the margin in the metric's own terms. */
+class PrimaryMetricGateTest {
+    private final PrimaryMetricGate gate = new PrimaryMetricGate(GatePolicy.DEFAULTS);
+
+    /**
+     * House prices: production's mae is $125,000, so the default margin 0.01 allows Δ up to +$1,250. The worst end
+     * of Δ's interval (its upper bound: lower is better) is +$3,759: fail, printed as "+3759 > +1250".
+     */
+    @Test
+    void anErrorMetricInTheTargetsUnitsGetsAMarginRelativeToProductionAndTheRightSign() {
+        GateResult fail = gate.judge(evidence(Metric.MAE, 125_000, 126_000, new Interval(-1_759, 3_759)));
+        assertEquals(GateOutcome.FAIL, fail.outcome());
+        assertTrue(fail.summary().contains("worst case +3759 > +1250 (1% of production's 125000)"), fail.summary());
+        assertTrue(fail.summary().contains("mae (lower is better)"), fail.summary());
+
+        GateResult pass = gate.judge(evidence(Metric.MAE, 125_000, 124_000, new Interval(-2_100, 1_100)));
+        assertEquals(GateOutcome.PASS, pass.outcome());
+        assertTrue(pass.summary().contains("worst case +1100 ≤ +1250"), pass.summary());
+    }
+
+    /** Higher is better: the lower bound against −margin, absolute for a metric in [0, 1]. */
+    @Test
+    void aMetricWhereHigherIsBetterIsJudgedOnItsLowerBound() {
+        GateResult pass = gate.judge(evidence(Metric.MACRO_F1, 0.80, 0.82, new Interval(-0.004, 0.044)));
+        assertEquals(GateOutcome.PASS, pass.outcome());
+        assertTrue(pass.summary().contains("worst case −0.004 ≥ −0.01 (margin)"), pass.summary());
+        GateResult fail = gate.judge(evidence(Metric.MACRO_F1, 0.80, 0.79, new Interval(-0.03, 0.01)));
+        assertEquals(GateOutcome.FAIL, fail.outcome());
+        assertTrue(fail.summary().contains("worst case −0.03 < −0.01 (margin)"), fail.summary());
+    }
+
+    /** log_loss is lower-is-better but not in the target's units: an absolute margin with a plus sign. */
+    @Test
+    void aLossOutsideTheTargetsUnitsKeepsAnAbsoluteMarginWithThePlusSign() {
+        GateResult fail = gate.judge(evidence(Metric.LOG_LOSS, 0.40, 0.43, new Interval(0.012, 0.048)));
+        assertEquals(GateOutcome.FAIL, fail.outcome());
+        assertTrue(fail.summary().contains("worst case +0.048 > +0.01 (margin)"), fail.summary());
+    }
+
+    private static ReviewEvidence evidence(Metric metric, double production, double candidate, Interval ci) {
+        SliceResult overall = new SliceResult(SliceKey.OVERALL, 800, metric, true,
+                new MetricEstimate(production, null), new MetricEstimate(candidate, null), candidate - production, ci,
+                ci, 0.2, 0.2, "paired-block-bootstrap", Verdict.INCONCLUSIVE,
+                new ShownInterval(TestFamily.OVERALL, 0.95, ShownInterval.NONE, 1), null, null, null);
+        ComparisonReport report = new ComparisonReport("houses", "1", "2", metric, ComparisonOptions.DEFAULTS,
+                List.of(overall), 0, Map.of());
+        Task task = metric.appliesTo(Task.REGRESSION) ? Task.REGRESSION
+                : metric.appliesTo(Task.MULTICLASS) ? Task.MULTICLASS : Task.BINARY;
+        return new ReviewEvidence("houses", task, metric, "1", "2", 2, report, Optional.empty(), Optional.empty(),
+                Optional.empty(), null, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), PackSuites.NONE);
+    }
+}
