@@ -34,15 +34,14 @@ public record ShownInterval(TestFamily family, double level, String adjustment, 
         return percent + how + " interval (" + familySize + " slice" + (familySize == 1 ? "" : "s") + " tested)";
     }
 
-    /** 0.95 → "95%", 0.995833 → "99.58%": as many decimals as it takes to tell the level from its neighbours. */
+    /** The level as people read it, e.g. "95%" or "99.71%". */
+    public String levelText() {
+        return percent(level);
+    }
+
+    /** 0.95 → "95%", 0.9875 → "99.75%", 0.996154 → "99.62%": at most two decimals (the JSON has the exact level). */
     static String percent(double level) {
-        double value = level * 100;
-        for (int decimals = 0; decimals < 4; decimals++) {
-            String text = String.format(Locale.ROOT, "%." + decimals + "f", value);
-            if (Math.abs(Double.parseDouble(text) - value) < 0.5 * Math.pow(10, -decimals - 1)) {
-                return text + "%";
-            }
-        }
-        return String.format(Locale.ROOT, "%.4f%%", value);
+        String text = String.format(Locale.ROOT, "%.2f", level * 100);
+        return text.replaceAll("0+$", "").replaceAll("\\.$", "") + "%";
     }
 }

@@ -61,6 +61,12 @@ public record SliceResult(
         return unavailableReason == null;
     }
 
+    /** The verdict for people: its label, or "unstable: …" with the reason when Δ has no trustworthy interval. */
+    public String verdictLabel() {
+        return unstableReason != null && verdict == Verdict.INCONCLUSIVE ? "unstable: " + unstableReason
+                : verdict.label();
+    }
+
     /** Whether Δ's uncertainty could not be estimated reliably ({@link #unstableReason()} says why). */
     public boolean isUnstable() {
         return unstableReason != null;
