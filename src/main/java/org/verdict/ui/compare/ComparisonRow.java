@@ -151,16 +151,16 @@ public final class ComparisonRow {
                 raw(result.delta()),
                 raw(result.deltaCi() == null ? null : result.deltaCi().lower()),
                 raw(result.deltaCi() == null ? null : result.deltaCi().upper()),
-                raw(result.pValue()), raw(result.adjustedP()), test(), result.verdict().label(),
                 raw(result.shownInterval() == null ? null : result.shownInterval().level()),
                 raw(result.unadjustedCi() == null ? null : result.unadjustedCi().lower()),
-                raw(result.unadjustedCi() == null ? null : result.unadjustedCi().upper()));
+                raw(result.unadjustedCi() == null ? null : result.unadjustedCi().upper()),
+                raw(result.pValue()), raw(result.adjustedP()), test(), result.verdict().label());
     }
 
     public static String tsvHeader() {
         return String.join("\t", "slice", "n", "production", "production_ci_low", "production_ci_high",
                 "candidate", "candidate_ci_low", "candidate_ci_high", "delta", "delta_ci_low", "delta_ci_high",
-                "p", "adjusted_p", "test", "verdict", "delta_ci_level", "unadjusted_ci_low", "unadjusted_ci_high");
+                "delta_ci_level", "unadjusted_ci_low", "unadjusted_ci_high", "p", "adjusted_p", "test", "verdict");
     }
 
     private static String estimate(MetricEstimate estimate) {
