@@ -13,8 +13,8 @@ import org.verdict.core.stats.ConfusionMatrix;
 import org.verdict.core.stats.CountResampler;
 import org.verdict.core.stats.DeLong;
 import org.verdict.core.stats.Interval;
-import org.verdict.core.stats.NormalDifference;
 import org.verdict.core.stats.PairedProportionDifference;
+import org.verdict.core.stats.WaldDifference;
 import org.verdict.core.stats.Proportions;
 import org.verdict.core.stats.Metric;
 import org.verdict.core.stats.MetricValue;
@@ -131,7 +131,7 @@ final class SliceAnalysis {
                 continue;
             }
             MetricComparison comparison = summarise(metric, prodValue, candValue, replicate[m][0], replicate[m][1],
-                    CELL_BOOTSTRAP, classSets.rareClassReason(metric), null);
+                    rows.length, CELL_BOOTSTRAP, classSets.rareClassReason(metric), null);
             results.add(metric == Metric.PRECISION ? withWilsonPrecision(comparison, point) : comparison);
         }
         return results;
@@ -347,7 +347,8 @@ final class SliceAnalysis {
                 prodReplicates[b] = prod.weightedAveragePrecision(weights);
                 candReplicates[b] = cand.weightedAveragePrecision(weights);
             }
-            return summarise(Metric.PR_AUC, prodAp, candAp, prodReplicates, candReplicates, ROW_BOOTSTRAP, null, null);
+            return summarise(Metric.PR_AUC, prodAp, candAp, prodReplicates, candReplicates, n, ROW_BOOTSTRAP, null,
+                    null);
         }
         double[] prodInfluence = prod.averagePrecisionInfluence(prodAp.value(), scratch[0]);
         double[] candInfluence = cand.averagePrecisionInfluence(candAp.value(), scratch[1]);
@@ -385,7 +386,7 @@ final class SliceAnalysis {
             return new MetricComparison(metric, prod, cand, delta, null, test, null,
                     varianceName + " of Δ is 0 here, so the data cannot measure Δ's uncertainty", note);
         }
-        return MetricComparison.tested(metric, prod, cand, new NormalDifference(delta, Math.sqrt(deltaVariance), -1, 1),
+        return MetricComparison.tested(metric, prod, cand, WaldDifference.normal(delta, Math.sqrt(deltaVariance), -1, 1),
                 test, note);
     }
 
@@ -431,7 +432,8 @@ final class SliceAnalysis {
         List<MetricComparison> results = new ArrayList<>();
         for (int m = 0; m < 3; m++) {
             results.add(summarise(metrics.get(m), MetricValue.of(calibrationValue(m, 0, totals)),
-                    MetricValue.of(calibrationValue(m, 1, totals)), replicate[m][0], replicate[m][1], test, null, null));
+                    MetricValue.of(calibrationValue(m, 1, totals)), replicate[m][0], replicate[m][1], blocks, test, null,
+                    null));
         }
         return results;
     }
@@ -510,7 +512,7 @@ final class SliceAnalysis {
         for (int m = 0; m < metrics.size(); m++) {
             Metric metric = metrics.get(m);
             results.add(summarise(metric, regressionValue(metric, 0, totals), regressionValue(metric, 1, totals),
-                    replicate[m][0], replicate[m][1], test, null, metric == Metric.MAPE ? mapeNote : null));
+                    replicate[m][0], replicate[m][1], blocks, test, null, metric == Metric.MAPE ? mapeNote : null));
         }
         return results;
     }
@@ -534,15 +536,16 @@ final class SliceAnalysis {
     // ---- summary ----
 
     /**
-     * Per-model percentile intervals from the replicates, and for Δ the bootstrap-standard-error normal interval
-     * Δ ± z·SE* with its Wald p-value: one procedure, so the interval at any level and the p-value agree (a
+     * Per-model percentile intervals from the replicates, and for Δ the bootstrap-standard-error interval
+     * Δ ± t·SE* with its Wald p-value ({@link WaldDifference#bootstrap}, {@code units} the resampled units): one procedure, so the interval at any level and the p-value agree (a
      * percentile interval at the 1 − α/m level of a multiplicity adjustment would rest on the few most extreme of
      * the replicates). Δ gets no interval when the bootstrap is unstable: the metric undefined in more than
      * {@link #MAX_UNDEFINED_SHARE} of the replicates, every replicate giving the same Δ, or a reason known
      * beforehand ({@code knownUnstableReason}, e.g. a class with 3 examples).
      */
     private MetricComparison summarise(Metric metric, MetricValue prod, MetricValue cand, double[] prodReplicates,
-                                       double[] candReplicates, String test, String knownUnstableReason, String note) {
+                                       double[] candReplicates, int units, String test, String knownUnstableReason,
+                                       String note) {
         double level = options.confidenceLevel();
         MetricEstimate prodEstimate = prod.isAvailable()
                 ? new MetricEstimate(prod.value(), spreadInterval(prodReplicates, level)) : null;
@@ -566,7 +569,7 @@ final class SliceAnalysis {
             unstable = metric.wireName() + " is undefined in " + Math.max(1, Math.round(undefinedShare * 100))
                     + "% of the resamples of this slice";
         }
-        if (unstable == null && (standardError == null || !(standardError > 0))) {
+        if (unstable == null && (units < 2 || standardError == null || !(standardError > 0))) {
             unstable = "every resample gives the same Δ, so the bootstrap cannot measure its uncertainty";
         }
         if (unstable != null) {
@@ -574,7 +577,7 @@ final class SliceAnalysis {
         }
         double range = deltaRange(metric);
         return MetricComparison.tested(metric, prodEstimate, candEstimate,
-                new NormalDifference(difference, standardError, -range, range), test, note);
+                WaldDifference.bootstrap(difference, standardError, units, -range, range), test, note);
     }
 
     /** How far Δ can reach: 1 for metrics in [0, 1], 2 for Cohen's kappa, unbounded for losses and errors. */

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.Metric;
-import org.verdict.core.stats.NormalDifference;
+import org.verdict.core.stats.WaldDifference;
 import org.verdict.core.stats.PairedTests;
 
 class VerdictsTest {
@@ -120,7 +120,7 @@ class VerdictsTest {
         SliceResult decided = verdicts.decide(List.of(small), new EnumMap<>(Metric.class)).get(0);
         assertEquals(Verdict.TOO_FEW_EXAMPLES, decided.verdict());
         assertNull(decided.deltaCi());
-        assertEquals(new NormalDifference(0.3, 0.05, -1, 1).interval(0.95), decided.unadjustedCi());
+        assertEquals(WaldDifference.normal(0.3, 0.05, -1, 1).interval(0.95), decided.unadjustedCi());
     }
 
     /**
@@ -155,7 +155,7 @@ class VerdictsTest {
 
     private static MetricComparison comparison(double delta, double standardError) {
         return MetricComparison.tested(Metric.ACCURACY, new MetricEstimate(0.8, null),
-                new MetricEstimate(0.8 + delta, null), new NormalDifference(delta, standardError, -1, 1), "t", null);
+                new MetricEstimate(0.8 + delta, null), WaldDifference.normal(delta, standardError, -1, 1), "t", null);
     }
 
     @Test
