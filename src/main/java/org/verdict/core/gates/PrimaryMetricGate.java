@@ -35,9 +35,13 @@ final class PrimaryMetricGate implements PromotionGate {
             return GateResult.without(Gate.PRIMARY_METRIC, GateOutcome.INSUFFICIENT_EVIDENCE,
                     "too few examples (" + result.n() + ") to judge " + metric.wireName());
         }
-        if (!result.isAvailable() || result.deltaCi() == null) {
+        if (!result.isAvailable()) {
             return GateResult.without(Gate.PRIMARY_METRIC, GateOutcome.INSUFFICIENT_EVIDENCE,
                     metric.wireName() + " is unavailable: " + result.unavailableReason());
+        }
+        if (result.deltaCi() == null) {
+            return GateResult.without(Gate.PRIMARY_METRIC, GateOutcome.INSUFFICIENT_EVIDENCE, metric.wireName()
+                    + ": Δ has no trustworthy interval" + (result.isUnstable() ? " (" + result.unstableReason() + ")" : ""));
         }
         double margin = policy.primary().margin();
         // errors in the target's units (mae, rmse): the margin is a share of production's value, as --effect is;

@@ -60,11 +60,26 @@ class PrimaryMetricGateTest {
         assertTrue(fail.summary().contains("worst case +0.048 > +0.01 (margin)"), fail.summary());
     }
 
+    @Test
+    void anUnstableOverallSliceIsInsufficientEvidenceWithTheReason() {
+        SliceResult unstable = new SliceResult(SliceKey.OVERALL, 800, Metric.MACRO_F1, true,
+                new MetricEstimate(0.6, null), new MetricEstimate(0.62, null), 0.02, null, null, null, null,
+                "paired-bootstrap-cells", Verdict.INCONCLUSIVE, null, null, "class E has 3 examples here", null);
+        GateResult result = gate.judge(evidence(unstable));
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, result.outcome());
+        assertEquals("macro_f1: Δ has no trustworthy interval (class E has 3 examples here)", result.summary());
+    }
+
     private static ReviewEvidence evidence(Metric metric, double production, double candidate, Interval ci) {
         SliceResult overall = new SliceResult(SliceKey.OVERALL, 800, metric, true,
                 new MetricEstimate(production, null), new MetricEstimate(candidate, null), candidate - production, ci,
                 ci, 0.2, 0.2, "paired-block-bootstrap", Verdict.INCONCLUSIVE,
                 new ShownInterval(TestFamily.OVERALL, 0.95, ShownInterval.NONE, 1), null, null, null);
+        return evidence(overall);
+    }
+
+    private static ReviewEvidence evidence(SliceResult overall) {
+        Metric metric = overall.metric();
         ComparisonReport report = new ComparisonReport("houses", "1", "2", metric, ComparisonOptions.DEFAULTS,
                 List.of(overall), 0, Map.of());
         Task task = metric.appliesTo(Task.REGRESSION) ? Task.REGRESSION
