@@ -38,7 +38,9 @@ public final class ComparisonEvidence {
                             result.verdict()));
                 }
             }
-            charts.add(new DeltaForest(metric.wireName() + " by " + dimension + ": candidate − production",
+            charts.add(new DeltaForest(metric.wireName() + " by " + dimension + ": candidate − production (overall "
+                    + level(report) + " CI; slices: " + report.options().correction().wireName()
+                    + "-adjusted CIs, the ones the verdicts read)",
                     "Δ " + metric.wireName() + (metric.higherIsBetter() ? " (higher is better)"
                             : " (lower is better)"), metric.higherIsBetter(), rows));
         }
@@ -48,7 +50,7 @@ public final class ComparisonEvidence {
     /** Every overall and single-dimension slice of the primary metric with both models' values and the verdict. */
     public static EvidenceTable table(ComparisonReport report) {
         Metric metric = report.primaryMetric();
-        String level = String.format(Locale.ROOT, "%.0f%%", report.options().confidenceLevel() * 100);
+        String level = level(report);
         List<List<Cell>> rows = new ArrayList<>();
         for (SliceResult result : report.resultsFor(metric)) {
             if (result.slice().dimensions().size() > 1) {
@@ -68,6 +70,10 @@ public final class ComparisonEvidence {
                 + "level shown; a verdict is better or worse exactly when its interval excludes 0)",
                 List.of("Slice", "n", "Production", "Candidate", "Δ", "CI of Δ (level)", "Adjusted p", "Verdict"),
                 rows);
+    }
+
+    private static String level(ComparisonReport report) {
+        return String.format(Locale.ROOT, "%.0f%%", report.options().confidenceLevel() * 100);
     }
 
     /** The verdict in words with its mark: ▲ better, ▼ worse, the rest in grey words. */
