@@ -3,6 +3,7 @@ package org.verdict.core.gates;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,12 +17,13 @@ import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.TestFamily;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.gates.policy.GatePolicy;
+import org.verdict.core.gates.suites.MetricHistoryPoint;
 import org.verdict.core.gates.suites.PackSuites;
 import org.verdict.core.pack.Task;
 import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.Metric;
 
-/** Gate 1 on the worst end of the overall interval, with the margin in the metric's own terms. */
+/** Gates 1 and 7 with the margin in the metric's own terms and the inequality read in its direction. */
 class PrimaryMetricGateTest {
     private final PrimaryMetricGate gate = new PrimaryMetricGate(GatePolicy.DEFAULTS);
 
@@ -76,6 +78,25 @@ class PrimaryMetricGateTest {
                 ci, 0.2, 0.2, "paired-block-bootstrap", Verdict.INCONCLUSIVE,
                 new ShownInterval(TestFamily.OVERALL, 0.95, ShownInterval.NONE, 1), null, null, null);
         return evidence(overall);
+    }
+
+    /**
+     * Gate 7 with an error in dollars: the best past mae is $120,000, the default margin 0.02 allows $2,400 more;
+     * the candidate's $126,000 is $6,000 worse: fail, in words that fit an error ("worse than it by", not "below").
+     */
+    @Test
+    void theCircuitBreakerReadsAnErrorMetricsDirectionAndItsUnits() {
+        ReviewEvidence base = evidence(Metric.MAE, 125_000, 126_000, new Interval(-1_759, 3_759));
+        ReviewEvidence withHistory = new ReviewEvidence(base.packName(), base.task(), base.primaryMetric(),
+                base.production(), base.candidate(), base.riskTier(), base.primaryComparison(), Optional.empty(),
+                Optional.empty(), Optional.empty(), null, Optional.empty(), Optional.empty(),
+                Optional.of(List.of(new MetricHistoryPoint("40", LocalDate.of(2026, 6, 1), 130_000),
+                        new MetricHistoryPoint("41", LocalDate.of(2026, 8, 1), 120_000))),
+                Optional.empty(), Optional.empty(), Optional.empty(), PackSuites.NONE);
+        GateResult result = new CircuitBreakerGate(GatePolicy.DEFAULTS).judge(withHistory);
+        assertEquals(GateOutcome.FAIL, result.outcome());
+        assertEquals("mae (lower is better): candidate 126000 vs historical best 120000 (v41, 2026-08-01), worse than "
+                + "it by 6000, margin 2400 (2% of the best)", result.summary());
     }
 
     private static ReviewEvidence evidence(SliceResult overall) {
