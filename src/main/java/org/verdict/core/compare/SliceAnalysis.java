@@ -569,11 +569,15 @@ final class SliceAnalysis {
             unstable = metric.wireName() + " is undefined in " + Math.max(1, Math.round(undefinedShare * 100))
                     + "% of the resamples of this slice";
         }
-        if (unstable == null && (units < 2 || standardError == null || !(standardError > 0))) {
-            unstable = "every resample gives the same Δ, so the bootstrap cannot measure its uncertainty";
-        }
         if (unstable != null) {
-            return new MetricComparison(metric, prodEstimate, candEstimate, difference, null, test, null, unstable, note);
+            // the same replicates are a mixture (a class in or out) or conditional on being defined: the models'
+            // percentile intervals from them would mislead as much as Δ's
+            return new MetricComparison(metric, new MetricEstimate(prod.value(), null),
+                    new MetricEstimate(cand.value(), null), difference, null, test, null, unstable, note);
+        }
+        if (units < 2 || standardError == null || !(standardError > 0)) {
+            return new MetricComparison(metric, prodEstimate, candEstimate, difference, null, test, null,
+                    "every resample gives the same Δ, so the bootstrap cannot measure its uncertainty", note);
         }
         double range = deltaRange(metric);
         return MetricComparison.tested(metric, prodEstimate, candEstimate,

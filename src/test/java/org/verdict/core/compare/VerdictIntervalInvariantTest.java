@@ -110,6 +110,7 @@ class VerdictIntervalInvariantTest {
         assertEquals("class E has 3 examples here; the bootstrap cannot measure macro_f1's uncertainty",
                 small.unstableReason());
         assertNull(small.deltaCi());
+        assertNull(small.production().ci(), "no percentile interval from replicates that are a mixture");
         assertEquals(Verdict.INCONCLUSIVE, small.verdict());
         // accuracy is a paired rate and stays testable there
         assertNotNull(find(report, Metric.ACCURACY, "team=small").deltaCi());
