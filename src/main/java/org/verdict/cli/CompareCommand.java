@@ -173,11 +173,13 @@ public final class CompareCommand implements Callable<Integer> {
                 report.productionVersion(), report.candidateVersion(), metric.wireName(),
                 metric == report.primaryMetric() ? " (primary metric)" : "",
                 metric.hasDirection() ? (metric.higherIsBetter() ? "higher" : "lower") : "neither direction");
-        out.printf(Locale.ROOT, "Intervals of delta: overall %d%%, tested alone; other slices adjusted with %s over %d "
-                        + "slices, at the level in the 'level' column. A verdict is better or worse exactly when its "
-                        + "interval excludes 0 (unadjusted intervals: --json, unadjustedCi). Models: %d%% intervals. "
-                        + "Slices under %d examples are not tested.%n%n", percent, options.correction().wireName(),
-                report.correctedTestsByMetric().getOrDefault(metric, 0), percent, options.minSliceSize());
+        int family = report.correctedTestsByMetric().getOrDefault(metric, 0);
+        String slices = options.correction() == CorrectionMethod.NONE ? "other slices unadjusted (" + family + " tests)"
+                : "other slices adjusted with " + options.correction().wireName() + " over " + family + " slices";
+        out.printf(Locale.ROOT, "Intervals of delta: overall %d%%, tested alone; %s, at the level in the 'level' "
+                        + "column. A verdict is better or worse exactly when its interval excludes 0 (unadjusted "
+                        + "intervals: --json, unadjustedCi). Models: %d%% intervals. Slices under %d examples are not "
+                        + "tested.%n%n", percent, slices, percent, options.minSliceSize());
         List<SliceResult> rows = report.resultsFor(metric);
         int sliceWidth = Math.max(8, rows.stream().mapToInt(r -> r.slice().label().length()).max().orElse(8));
         String format = "%-" + sliceWidth + "s %8s %11s %11s %9s  %-20s %-8s %-9s %-23s %s%n";
