@@ -39,6 +39,13 @@ class VerdictIntervalInvariantTest {
                 List.of(List.of("segment", "language"))), Progress.NONE));
     }
 
+    /** The bundled binary pack with scores (fraud screen), every metric of a binary task. */
+    @Test
+    void theBinarySamplePack() throws Exception {
+        ReviewPack pack = new PackLoader().load(Path.of("sample-data/fraud-screen-pass"), Progress.NONE);
+        checkAll(engine.compare(pack, null, ComparisonOptions.DEFAULTS, Progress.NONE));
+    }
+
     /** Binary with scores, slices of 4 to 400 rows and one of the whole rest; the primary suite only. */
     @Test
     void binaryPackWithSlicesOfFourToFourHundredRows() throws Exception {
