@@ -1,6 +1,7 @@
 package org.verdict.core.gates;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,8 @@ import org.verdict.core.stats.Metric;
 
 /**
  * Gate 4: in no language is the candidate significantly worse than production on the primary metric (the
- * comparison's paired test, adjusted for multiple comparisons), and none is below the policy's absolute floor.
+ * comparison's verdict: the languages form one adjusted family, and a language is worse exactly when its shown,
+ * multiplicity-adjusted interval of Δ lies on the worse side of 0), and none is below the policy's absolute floor.
  */
 final class LanguageParityGate implements PromotionGate {
     private final GatePolicy policy;
@@ -43,11 +45,19 @@ final class LanguageParityGate implements PromotionGate {
         }
         GateResult result = GateResult.fromFindings(Gate.LANGUAGE_PARITY, findings, "no language is significantly "
                 + "worse than production" + (floor == null ? "" : " or beyond the floor " + GateNumbers.format(floor))
-                + " (" + languages.size() + " languages)");
+                + " (" + languages.size() + " languages)", worstFirst(metric));
         return result.outcome() == GateOutcome.FAIL ? withInconclusive(result, languages) : result;
     }
 
-    /** A failing summary names the first failing language; the board also needs those the data cannot judge. */
+    /** The language where the candidate loses most first (Δ oriented so that lower is worse), then the smallest p. */
+    private static Comparator<Finding> worstFirst(Metric metric) {
+        double orientation = metric.higherIsBetter() ? 1 : -1;
+        return Comparator.comparingDouble((Finding f) -> orientation * f.numbers().getOrDefault("delta",
+                        orientation * Double.POSITIVE_INFINITY))
+                .thenComparingDouble(f -> f.numbers().getOrDefault("adjustedP", 1.0));
+    }
+
+    /** A failing summary names the worst failing language; the board also needs those the data cannot judge. */
     private static GateResult withInconclusive(GateResult failed, List<SliceResult> languages) {
         List<String> inconclusive = new ArrayList<>();
         for (int i = 0; i < languages.size(); i++) {
@@ -79,9 +89,18 @@ final class LanguageParityGate implements PromotionGate {
         if (floor != null) {
             numbers.put("floor", floor);
         }
+        if (result.deltaCi() != null) {
+            numbers.put("ciLower", result.deltaCi().lower());
+            numbers.put("ciUpper", result.deltaCi().upper());
+        }
+        // the verdict is worse exactly when this interval lies wholly on the worse side of 0
+        String interval = result.deltaCi() == null ? "" : " [" + GateNumbers.signed(result.deltaCi().lower()) + ", "
+                + GateNumbers.signed(result.deltaCi().upper()) + "]" + (result.shownInterval() == null ? ""
+                : " (" + result.shownInterval().describe() + ")");
         String text = language + ": candidate " + GateNumbers.format(result.candidate().value()) + " vs production "
                 + GateNumbers.format(result.production().value()) + ", Δ " + GateNumbers.signed(result.delta())
-                + " (n " + result.n() + (result.adjustedP() == null ? ""
+                + interval + " (n " + result.n() + (result.unstableReason() == null ? ""
+                : ", unstable: " + result.unstableReason()) + (result.adjustedP() == null ? ""
                 : ", adjusted p " + GateNumbers.pValue(result.adjustedP())) + ", " + result.verdict().label() + ")";
         boolean belowFloor = floor != null
                 && (metric.higherIsBetter() ? result.candidate().value() < floor : result.candidate().value() > floor);

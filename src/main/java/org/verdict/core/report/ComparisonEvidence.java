@@ -32,13 +32,16 @@ public final class ComparisonEvidence {
             List<DeltaRow> rows = new ArrayList<>();
             for (SliceResult result : results) {
                 boolean inDimension = result.slice().dimensions().equals(List.of(dimension));
-                if ((result.slice().isOverall() || inDimension) && result.delta() != null) {
+                // only slices with the interval their verdict reads: a point without one would look exactly known
+                if ((result.slice().isOverall() || inDimension) && result.deltaCi() != null) {
                     rows.add(new DeltaRow(result.slice().label() + " (n " + result.n() + ")", result.delta(),
                             result.deltaCi(),
                             result.verdict()));
                 }
             }
-            charts.add(new DeltaForest(metric.wireName() + " by " + dimension + ": candidate − production",
+            charts.add(new DeltaForest(metric.wireName() + " by " + dimension + ": candidate − production (overall "
+                    + level(report) + " CI; slices: " + report.options().correction().wireName()
+                    + "-adjusted CIs, the ones the verdicts read)",
                     "Δ " + metric.wireName() + (metric.higherIsBetter() ? " (higher is better)"
                             : " (lower is better)"), metric.higherIsBetter(), rows));
         }
@@ -49,7 +52,7 @@ public final class ComparisonEvidence {
     public static EvidenceTable table(ComparisonReport report) {
         Metric metric = report.primaryMetric();
         MetricFormat numbers = MetricFormat.of(metric);
-        String level = String.format(Locale.ROOT, "%.0f%%", report.options().confidenceLevel() * 100);
+        String level = level(report);
         List<List<Cell>> rows = new ArrayList<>();
         for (SliceResult result : report.resultsFor(metric)) {
             if (result.slice().dimensions().size() > 1) {
@@ -60,14 +63,21 @@ public final class ComparisonEvidence {
                     Cell.plain(estimate(numbers, result.candidate())),
                     Cell.plain(result.delta() == null ? "–" : numbers.signed(result.delta())),
                     Cell.plain(result.deltaCi() == null ? "–"
-                            : numbers.interval(result.deltaCi().lower(), result.deltaCi().upper(), true)),
+                            : numbers.interval(result.deltaCi().lower(), result.deltaCi().upper(), true)
+                            + (result.shownInterval() == null ? "" : " at " + result.shownInterval().levelText())),
                     Cell.plain(ReportNumbers.pValue(result.adjustedP())),
                     verdictCell(result)));
         }
-        return new EvidenceTable(metric.wireName() + " by slice (" + level + " confidence intervals; p adjusted "
-                + "with " + report.options().correction().wireName() + ")",
-                List.of("Slice", "n", "Production", "Candidate", "Δ", level + " CI of Δ", "Adjusted p", "Verdict"),
+        return new EvidenceTable(metric.wireName() + " by slice (models: " + level + " intervals; Δ: the overall slice's "
+                + level + " interval, tested alone, and for the other slices intervals adjusted with "
+                + report.options().correction().wireName() + " over " + report.correctedTests() + " slices, at the "
+                + "level shown; a verdict is better or worse exactly when its interval excludes 0)",
+                List.of("Slice", "n", "Production", "Candidate", "Δ", "CI of Δ (level)", "Adjusted p", "Verdict"),
                 rows);
+    }
+
+    private static String level(ComparisonReport report) {
+        return String.format(Locale.ROOT, "%.0f%%", report.options().confidenceLevel() * 100);
     }
 
     /** The verdict in words with its mark: ▲ better, ▼ worse, the rest in grey words. */
@@ -77,7 +87,7 @@ public final class ComparisonEvidence {
             case BETTER -> new Cell("▲ better", Tone.BETTER);
             case WORSE -> new Cell("▼ worse", Tone.WORSE);
             case UNAVAILABLE -> new Cell("unavailable: " + result.unavailableReason(), Tone.NO_DIFFERENCE);
-            default -> new Cell(verdict.label(), Tone.NO_DIFFERENCE);
+            default -> new Cell(result.verdictLabel(), Tone.NO_DIFFERENCE);
         };
     }
 

@@ -358,8 +358,18 @@ public final class CompareView {
         // Column priority: slice, verdict, n, Δ with its interval and the adjusted p are what a reviewer decides on,
         // so they come first and always stay; the models' own values and the test yield on a narrow window (the
         // row's tooltip and the ⋮ menu still show them).
-        table.getColumns().add(numberColumn("compare.col.delta", ComparisonRow::deltaText, ComparisonRow::delta,
-                "delta-value"));
+        TableColumn<ComparisonRow, ComparisonRow> delta = numberColumn("compare.col.delta", ComparisonRow::deltaText,
+                ComparisonRow::delta, "delta-value");
+        // which interval the cell shows (its level and adjustment) and the unadjusted one, one hover away
+        delta.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(ComparisonRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : row.deltaText());
+                setTooltip(empty || row == null || row.deltaTooltip().isEmpty() ? null : tooltip(row.deltaTooltip()));
+            }
+        });
+        table.getColumns().add(delta);
         table.getColumns().add(numberColumn("compare.col.adjustedP", ComparisonRow::adjustedPText,
                 ComparisonRow::adjustedP, "p-value"));
         TableColumn<ComparisonRow, ComparisonRow> production = numberColumn("compare.col.production",

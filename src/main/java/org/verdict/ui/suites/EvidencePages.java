@@ -61,7 +61,24 @@ public final class EvidencePages {
     public List<EvidencePage> of(CandidateReview review) {
         return List.of(safety(review), fairness(review), languageParity(review), latency(review), canary(review),
                 holdout(review), humanBaseline(review), metricHistory(review), triggers(review.triggers()),
-                dataValidation(review));
+                dataValidation(review)).stream().map(page -> declared(page, review)).toList();
+    }
+
+    /**
+     * A page whose suite is missing because the policy declares its gate not applicable says so first, so that
+     * "cannot be judged" is not read as a gap in a pack whose team has explained it.
+     */
+    private EvidencePage declared(EvidencePage page, CandidateReview review) {
+        if (page.isPresent()) {
+            return page;
+        }
+        return review.gates().gates().stream()
+                .filter(g -> g.notApplicableReason() != null && g.gate().evidenceView().equals(page.id()))
+                .findFirst()
+                .map(g -> new EvidencePage(page.id(), page.title(), page.summary(), t("evidence.declared",
+                        g.gate().title(), g.notApplicableReason()) + " " + page.missing(), page.tables(),
+                        page.charts()))
+                .orElse(page);
     }
 
     private String t(String key, Object... arguments) {
@@ -188,12 +205,12 @@ public final class EvidencePages {
                                                  Function<SliceResult, String> gateColumn) {
         List<List<String>> rows = new ArrayList<>();
         for (SliceResult r : results) {
-            List<String> row = new ArrayList<>(r.isAvailable()
-                    ? List.of(r.slice().label(), Cells.count(r.n()), withInterval(r.metric(), r.production()),
-                            withInterval(r.metric(), r.candidate()), delta(r),
-                            r.adjustedP() == null ? "—" : GateNumbers.pValue(r.adjustedP()), r.verdict().label())
-                    : List.of(r.slice().label(), Cells.count(r.n()), "—", "—", "—", "—",
-                            t("evidence.unavailable", r.unavailableReason())));
+            // a model whose metric is defined keeps its value even when the other's, and so Δ, is not
+            List<String> row = new ArrayList<>(List.of(r.slice().label(), Cells.count(r.n()),
+                    withInterval(r.metric(), r.production()), withInterval(r.metric(), r.candidate()),
+                    r.delta() == null ? "—" : delta(r),
+                    r.adjustedP() == null ? "—" : GateNumbers.pValue(r.adjustedP()),
+                    r.isAvailable() ? r.verdictLabel() : t("evidence.unavailable", r.unavailableReason())));
             if (gateColumn != null) {
                 row.add(gateColumn.apply(r));
             }
@@ -208,6 +225,9 @@ public final class EvidencePages {
     }
 
     private static String withInterval(Metric metric, MetricEstimate estimate) {
+        if (estimate == null) {
+            return "—";
+        }
         MetricFormat numbers = MetricFormat.of(metric);
         return estimate.ci() == null ? numbers.value(estimate.value())
                 : numbers.estimate(estimate.value(), estimate.ci().lower(), estimate.ci().upper());

@@ -26,7 +26,8 @@ class AuditWrappingTest {
     private static final String RATIONALE = "The candidate is better overall and in every language with enough "
             + "examples; Japanese is worse by 0.10 (interval −0.12 to −0.09), which the board accepts for two weeks "
             + "while the tokenizer fix ships, with a canary limited to five percent of traffic and a rollback owner.";
-    private final AuditViewModel model = new AuditViewModel(Runnable::run, Runnable::run);
+    private final AuditViewModel model = new AuditViewModel(new org.verdict.ui.task.CurrentThreadExecutor(),
+            new org.verdict.ui.task.ActivityMonitor(System::currentTimeMillis));
     private Appearance appearance;
 
     @Start
