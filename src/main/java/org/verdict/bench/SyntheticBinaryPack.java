@@ -20,6 +20,9 @@ import org.verdict.core.pack.Task;
  * A seeded synthetic paired binary evaluation set: two slice columns with 60 slices in all (region × 12,
  * product × 48), two sensitive attributes (gender, age_band), production v1 and candidate v2 with scores.
  * The candidate is a little better on average and worse in some products, so every verdict occurs.
+ *
+ * <p>As a program it writes such a pack for the whole-process benchmark (bench/run-benchmark.sh):
+ * {@code java -cp target/verdict.jar org.verdict.bench.SyntheticBinaryPack [--rows N] [--seed S] FOLDER}.
  */
 final class SyntheticBinaryPack {
     static final List<String> REGIONS = levels("region", 12);
@@ -31,6 +34,24 @@ final class SyntheticBinaryPack {
 
     private SyntheticBinaryPack(EvaluationTable table) {
         this.table = table;
+    }
+
+    public static void main(String[] args) throws IOException {
+        int rows = 1_000_000;
+        long seed = 7L;
+        Path folder = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--rows" -> rows = Integer.parseInt(args[++i]);
+                case "--seed" -> seed = Long.parseLong(args[++i]);
+                default -> folder = Path.of(args[i]);
+            }
+        }
+        if (folder == null) {
+            System.err.println("usage: SyntheticBinaryPack [--rows N] [--seed S] FOLDER");
+            System.exit(2);
+        }
+        generate(rows, seed).write(Files.createDirectories(folder));
     }
 
     static SyntheticBinaryPack generate(int rows, long seed) {
@@ -127,8 +148,11 @@ final class SyntheticBinaryPack {
         return Math.round(score * 10_000) / 10_000.0;
     }
 
+    /** {@code %.4f} of a score in [0, 1] already rounded to four decimals, without a Formatter per cell. */
     private static String format(double score) {
-        return String.format(Locale.ROOT, "%.4f", score);
+        long tenThousandths = Math.round(score * 10_000);
+        String digits = Long.toString(10_000 + tenThousandths % 10_000);
+        return (tenThousandths / 10_000) + "." + digits.substring(1);
     }
 
     private static int[] threshold(double[] scores) {
