@@ -13,6 +13,7 @@
 #                               [--command 'VERDICT ARGUMENTS']
 #   default: --rows 1000000 --runs 5 --peer-runs 1 --jar target/verdict.jar --variant 'default='
 #            --command 'compare PACK --json' (PACK stands for the synthetic pack)
+#   A variant whose options are the word LAUNCHER runs packaging/verdict (with the jar it finds) instead of java.
 #   --peer-runs 0 skips the peer. Examples: two JVM settings side by side; the sample pack's gate:
 #   bench/run-benchmark.sh --variant 'default=' --variant 'serial=-XX:+UseSerialGC'
 #   bench/run-benchmark.sh --peer-runs 0 --command 'gate sample-data/support-router'
@@ -78,7 +79,11 @@ for round in $(seq 1 "$RUNS"); do
   echo "round $round"
   for variant in "${VARIANTS[@]}"; do
     read -r -a options <<< "${variant#*=}"
-    measure "verdict:${variant%%=*}" java ${options[@]+"${options[@]}"} -jar "$JAR" "${arguments[@]}"
+    if [ "${options[*]-}" = LAUNCHER ]; then
+      measure "verdict:${variant%%=*}" packaging/verdict "${arguments[@]}"
+    else
+      measure "verdict:${variant%%=*}" java ${options[@]+"${options[@]}"} -jar "$JAR" "${arguments[@]}"
+    fi
   done
   if [ "$round" -le "$PEER_RUNS" ]; then
     measure peer:pandas+sklearn "$PYTHON" bench/peer_sklearn.py "$PACK"

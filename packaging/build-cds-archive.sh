@@ -12,6 +12,9 @@ cd "$(dirname "$0")/.."
 
 JAR="${1:-target/verdict.jar}"
 ARCHIVE="${2:-${JAR%.jar}.jsa}"
+# The archive records the jar's path and a JVM uses it only when started with the same path: the absolute one,
+# which packaging/verdict passes.
+JAR="$(cd "$(dirname "$JAR")" && pwd -P)/$(basename "$JAR")"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
