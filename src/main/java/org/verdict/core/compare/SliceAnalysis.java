@@ -35,8 +35,6 @@ final class SliceAnalysis {
     static final String DELONG = "delong";
     static final String AP_INFLUENCE = "paired-influence-normal";
 
-    private static final int ECE_BINS = Calibration.ECE_BINS;
-
     private final PairedModels models;
     private final ComparisonOptions options;
     private final Progress progress;
@@ -159,7 +157,8 @@ final class SliceAnalysis {
 
     private List<MetricComparison> scoreMetrics(int[] rows, int[] productionAscending, int[] candidateAscending,
                                                 int[] localIndex, SplittableRandom random) {
-        List<Metric> metrics = List.of(Metric.ROC_AUC, Metric.PR_AUC, Metric.LOG_LOSS, Metric.BRIER, Metric.ECE);
+        List<Metric> metrics = List.of(Metric.ROC_AUC, Metric.PR_AUC, Metric.LOG_LOSS, Metric.BRIER,
+                Metric.SQ_CALIBRATION_ERROR);
         if (!models.bothHaveScores()) {
             String reason = models.missingScoresReason();
             return metrics.stream().map(m -> MetricComparison.unavailable(m, reason)).toList();
@@ -249,18 +248,24 @@ final class SliceAnalysis {
                 PairedTests.normalTwoSidedP(delta, deltaVariance), AP_INFLUENCE, null, null);
     }
 
-    /** log_loss, brier and ece: functions of per-example sums, resampled by random blocks. */
+    /**
+     * log_loss, brier and sq_calibration_error: functions of per-example sums, resampled by random blocks. The
+     * calibration error is debiased, so its intervals are centred on it: estimate ± z·(bootstrap standard error), the
+     * replicates giving the spread only (a percentile interval would be centred on the replicates' plug-in value).
+     */
     private List<MetricComparison> calibration(int[] rows, boolean[] positive, double[] prodScores,
                                                double[] candScores, SplittableRandom random) {
         int n = rows.length;
-        // per example: log loss p, c; brier p, c; (score − label) in ece bin b of p, of c; count
-        int width = 4 + 2 * ECE_BINS + 1;
+        // per example: log loss p, c; brier p, c; the calibration sums of p, of c; count
+        int prodCalibration = 4;
+        int candCalibration = 4 + Calibration.SQUARED_ERROR_SUMS;
+        int width = 4 + 2 * Calibration.SQUARED_ERROR_SUMS + 1;
         int blocks = Math.min(n, BOOTSTRAP_BLOCKS);
         BlockResampler resampler = new BlockResampler(blocks, width);
         int[] blockOf = BlockResampler.assignBlocks(n, blocks, random.split());
         for (int i = 0; i < n; i++) {
             int row = rows[i];
-            double y = positive[i] ? 1 : 0;
+            int y = positive[i] ? 1 : 0;
             double sp = prodScores[row];
             double sc = candScores[row];
             int b = blockOf[i];
@@ -268,11 +273,13 @@ final class SliceAnalysis {
             resampler.add(b, 1, models.candidateLogLoss[row]);
             resampler.add(b, 2, (sp - y) * (sp - y));
             resampler.add(b, 3, (sc - y) * (sc - y));
-            resampler.add(b, 4 + models.productionEceBin[row], sp - y);
-            resampler.add(b, 4 + ECE_BINS + models.candidateEceBin[row], sc - y);
+            Calibration.addExample(sp, y, models.productionCalibrationBin[row],
+                    (column, value) -> resampler.add(b, prodCalibration + column, value));
+            Calibration.addExample(sc, y, models.candidateCalibrationBin[row],
+                    (column, value) -> resampler.add(b, candCalibration + column, value));
             resampler.add(b, width - 1, 1);
         }
-        List<Metric> metrics = List.of(Metric.LOG_LOSS, Metric.BRIER, Metric.ECE);
+        List<Metric> metrics = List.of(Metric.LOG_LOSS, Metric.BRIER, Metric.SQ_CALIBRATION_ERROR);
         double[] totals = resampler.totals();
         int replicates = options.bootstrapReplicates();
         double[][][] replicate = new double[3][2][replicates];
@@ -289,24 +296,49 @@ final class SliceAnalysis {
         }
         String test = blocks == n ? ROW_BOOTSTRAP : BLOCK_BOOTSTRAP;
         List<MetricComparison> results = new ArrayList<>();
-        for (int m = 0; m < 3; m++) {
+        for (int m = 0; m < 2; m++) {
             results.add(summarise(metrics.get(m), MetricValue.of(calibrationValue(m, 0, totals)),
                     MetricValue.of(calibrationValue(m, 1, totals)), replicate[m][0], replicate[m][1], test, null, null));
         }
+        results.add(summariseAroundEstimate(Metric.SQ_CALIBRATION_ERROR, calibrationValue(2, 0, totals),
+                calibrationValue(2, 1, totals), replicate[2][0], replicate[2][1], test));
         return results;
     }
 
-    /** metric 0 = log_loss, 1 = brier, 2 = ece; model 0 = production, 1 = candidate. */
+    /** metric 0 = log_loss, 1 = brier, 2 = sq_calibration_error; model 0 = production, 1 = candidate. */
     private static double calibrationValue(int metric, int model, double[] sums) {
         double count = sums[sums.length - 1];
         if (metric < 2) {
             return sums[metric * 2 + model] / count;
         }
-        double absolute = 0;
-        for (int bin = 0; bin < ECE_BINS; bin++) {
-            absolute += Math.abs(sums[4 + model * ECE_BINS + bin]);
+        return Calibration.squaredError(sums, 4 + model * Calibration.SQUARED_ERROR_SUMS, count);
+    }
+
+    /**
+     * Normal intervals centred on unbiased estimates, with the bootstrap standard errors of each model and of Δ;
+     * the p-value is the Wald test of the same standard error, so it is below α exactly when the interval of Δ
+     * excludes 0.
+     */
+    private MetricComparison summariseAroundEstimate(Metric metric, double prod, double cand,
+                                                     double[] prodReplicates, double[] candReplicates, String test) {
+        double[] deltaReplicates = new double[prodReplicates.length];
+        for (int b = 0; b < deltaReplicates.length; b++) {
+            deltaReplicates[b] = candReplicates[b] - prodReplicates[b];
         }
-        return absolute / count;
+        double level = options.confidenceLevel();
+        double prodVariance = square(new ResampledDistribution(prodReplicates).standardDeviation());
+        double candVariance = square(new ResampledDistribution(candReplicates).standardDeviation());
+        double deltaVariance = square(new ResampledDistribution(deltaReplicates).standardDeviation());
+        double delta = cand - prod;
+        return new MetricComparison(metric,
+                new MetricEstimate(prod, PairedTests.normalInterval(prod, prodVariance, level, -1, 1)),
+                new MetricEstimate(cand, PairedTests.normalInterval(cand, candVariance, level, -1, 1)),
+                delta, PairedTests.normalInterval(delta, deltaVariance, level, -2, 2),
+                PairedTests.normalTwoSidedP(delta, deltaVariance), test, null, null);
+    }
+
+    private static double square(Double standardError) {
+        return standardError * standardError;
     }
 
     // ---- regression ----
