@@ -11,13 +11,17 @@ import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.stats.CountResampler;
 import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.Proportions;
-import org.verdict.core.stats.ResampledDistribution;
+import org.verdict.core.stats.MaximumIntervals;
 
 /**
  * Fairness over the primary suite's sensitive attributes. Selection rate, TPR and FPR are measured for one
  * positive class (one-vs-rest for multiclass tasks), per group and model; disparities over the groups for
- * production and candidate, with paired, group-stratified bootstrap intervals (each replicate redraws every group's
- * examples with its size fixed, and scores both models on the same draw).
+ * production and candidate. Their intervals come from a paired, group-stratified bootstrap (each replicate redraws
+ * every group's examples with its size fixed, and scores both models on the same draw), not as percentiles of the
+ * replicated disparity — a max − min over groups is biased upward and its percentile interval can exclude the
+ * estimate — but through {@link MaximumIntervals}: a disparity is the largest of its gap terms (one per ordered pair of
+ * groups), and the bootstrap gives each term's standard error and a simultaneous critical value over the terms that
+ * may be the largest.
  *
  * @param positiveClass the class counted as "selected"
  * @param positiveClassReason why that class (shown next to the numbers)
@@ -106,10 +110,11 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
             }
         }
         Map<Disparity, double[]> observed = disparities(included);
-        Map<Disparity, double[][]> draws = new EnumMap<>(Disparity.class);
-        for (Disparity d : Disparity.values()) {
-            draws.put(d, new double[3][replicates]);
-        }
+        long smallestGroup = included.stream().mapToLong(cellsOfGroup -> Arrays.stream(cellsOfGroup).sum()).min()
+                .orElse(0);
+        double[][][] pointRates = {groupRates(included, 2), groupRates(included, 1)};
+        // [model][replicate][measure][group]
+        double[][][][] replicateRates = new double[2][replicates][][];
         // a group's size is fixed and its examples are drawn from its cell shares: the cell counts of such a draw are
         // multinomial, drawn directly at a cost that does not grow with the group
         CountResampler resampler = new CountResampler(new SplittableRandom(seed));
@@ -120,13 +125,8 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
                 resampler.resample(group, drawn);
                 resampled.add(drawn);
             }
-            Map<Disparity, double[]> replicate = disparities(resampled);
-            for (Disparity d : Disparity.values()) {
-                double[] values = replicate.get(d);
-                draws.get(d)[0][r] = values[0];
-                draws.get(d)[1][r] = values[1];
-                draws.get(d)[2][r] = d.worsening(values[0], values[1]);
-            }
+            replicateRates[0][r] = groupRates(resampled, 2);
+            replicateRates[1][r] = groupRates(resampled, 1);
         }
         Map<Disparity, DisparityEstimate> estimates = new EnumMap<>(Disparity.class);
         for (Disparity d : Disparity.values()) {
@@ -135,12 +135,131 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
                 estimates.put(d, new DisparityEstimate(null, null, null, null, null, null));
                 continue;
             }
-            double[][] replicateValues = draws.get(d);
-            estimates.put(d, new DisparityEstimate(values[0], percentileInterval(replicateValues[0], confidenceLevel),
-                    values[1], percentileInterval(replicateValues[1], confidenceLevel),
-                    d.worsening(values[0], values[1]), percentileInterval(replicateValues[2], confidenceLevel)));
+            double[][] terms = {gapTerms(d, pointRates[0]), gapTerms(d, pointRates[1])};
+            double[][][] termReplicates = {gapTermReplicates(d, replicateRates[0]), gapTermReplicates(d, replicateRates[1])};
+            Interval productionCi = modelInterval(d, pointRates[0], replicateRates[0], terms[0], termReplicates[0],
+                    smallestGroup, confidenceLevel);
+            Interval candidateCi = modelInterval(d, pointRates[1], replicateRates[1], terms[1], termReplicates[1],
+                    smallestGroup, confidenceLevel);
+            Interval worsening = MaximumIntervals.ofDifference(terms[1], termReplicates[1], terms[0], termReplicates[0],
+                    smallestGroup, confidenceLevel);
+            estimates.put(d, new DisparityEstimate(values[0], productionCi, values[1], candidateCi,
+                    d.worsening(values[0], values[1]), clip(worsening, -1, 1)));
         }
         return new Attribute(name, groups, excluded, estimates);
+    }
+
+    private static final int SELECTION = 0;
+    private static final int TPR = 1;
+    private static final int FPR = 2;
+
+    /** One model's rates as [measure][group]: selection rate, TPR, FPR (NaN when the group has no positives / negatives). */
+    private static double[][] groupRates(List<long[]> groups, int selectsBit) {
+        double[][] rates = new double[3][groups.size()];
+        for (int g = 0; g < groups.size(); g++) {
+            Rates r = Counts.of(groups.get(g), selectsBit).rates(null);
+            rates[SELECTION][g] = r.selectionRate();
+            rates[TPR][g] = r.tpr() == null ? Double.NaN : r.tpr();
+            rates[FPR][g] = r.fpr() == null ? Double.NaN : r.fpr();
+        }
+        return rates;
+    }
+
+    /**
+     * A disparity as the largest of its gap terms, one per ordered pair of groups (and per rate, for equalized odds):
+     * r_g − r_h for the differences, −r_g / r_h for the ratio (whose largest term is −min / max). NaN where a rate
+     * is undefined; 0 / 0 counts as ratio 1, as in {@link #disparities}.
+     */
+    private static double[] gapTerms(Disparity d, double[][] rates) {
+        int[] measures = switch (d) {
+            case DEMOGRAPHIC_PARITY_DIFFERENCE, DEMOGRAPHIC_PARITY_RATIO -> new int[] {SELECTION};
+            case EQUAL_OPPORTUNITY_DIFFERENCE -> new int[] {TPR};
+            case EQUALIZED_ODDS_DIFFERENCE -> new int[] {TPR, FPR};
+        };
+        int groups = rates[0].length;
+        double[] terms = new double[measures.length * groups * groups];
+        int k = 0;
+        for (int measure : measures) {
+            for (int g = 0; g < groups; g++) {
+                for (int h = 0; h < groups; h++) {
+                    double a = rates[measure][g];
+                    double b = rates[measure][h];
+                    if (g == h) {
+                        terms[k++] = Double.NaN;
+                    } else if (d == Disparity.DEMOGRAPHIC_PARITY_RATIO) {
+                        terms[k++] = b == 0 ? (a == 0 ? -1 : Double.NaN) : -a / b;
+                    } else {
+                        terms[k++] = a - b;
+                    }
+                }
+            }
+        }
+        return terms;
+    }
+
+    /** The gap terms of every replicate, as [term][replicate]. */
+    private static double[][] gapTermReplicates(Disparity d, double[][][] replicateRates) {
+        double[][] byTerm = null;
+        for (int r = 0; r < replicateRates.length; r++) {
+            double[] terms = gapTerms(d, replicateRates[r]);
+            if (byTerm == null) {
+                byTerm = new double[terms.length][replicateRates.length];
+            }
+            for (int k = 0; k < terms.length; k++) {
+                byTerm[k][r] = terms[k];
+            }
+        }
+        return byTerm;
+    }
+
+    /**
+     * One model's disparity interval: the interval of its largest gap term. The ratio min / max is skewed at small
+     * groups, so while every group selects someone its interval comes from the log-ratio terms log r_g − log r_h
+     * (largest: log(max / min)), as for risk ratios, and is mapped back by exp(−·).
+     */
+    private static Interval modelInterval(Disparity d, double[][] rates, double[][][] replicateRates, double[] terms,
+                                          double[][] termReplicates, long smallestGroup, double confidenceLevel) {
+        if (d != Disparity.DEMOGRAPHIC_PARITY_RATIO) {
+            return clip(MaximumIntervals.ofMaximum(terms, termReplicates, smallestGroup, confidenceLevel), 0, 1);
+        }
+        if (Arrays.stream(rates[SELECTION]).allMatch(rate -> rate > 0)) {
+            Interval logGap = MaximumIntervals.ofMaximum(logRatioTerms(rates), logRatioTermReplicates(replicateRates),
+                    smallestGroup, confidenceLevel);
+            return clip(new Interval(Math.exp(-logGap.upper()), Math.exp(-logGap.lower())), 0, 1);
+        }
+        Interval largest = MaximumIntervals.ofMaximum(terms, termReplicates, smallestGroup, confidenceLevel);
+        return clip(new Interval(-largest.upper(), -largest.lower()), 0, 1);
+    }
+
+    /** log r_g − log r_h over ordered pairs of groups (NaN on the diagonal; infinite where a rate is 0). */
+    private static double[] logRatioTerms(double[][] rates) {
+        double[] selection = rates[SELECTION];
+        double[] terms = new double[selection.length * selection.length];
+        for (int g = 0; g < selection.length; g++) {
+            for (int h = 0; h < selection.length; h++) {
+                terms[g * selection.length + h] = g == h ? Double.NaN : Math.log(selection[g]) - Math.log(selection[h]);
+            }
+        }
+        return terms;
+    }
+
+    private static double[][] logRatioTermReplicates(double[][][] replicateRates) {
+        double[][] byTerm = null;
+        for (int r = 0; r < replicateRates.length; r++) {
+            double[] terms = logRatioTerms(replicateRates[r]);
+            if (byTerm == null) {
+                byTerm = new double[terms.length][replicateRates.length];
+            }
+            for (int k = 0; k < terms.length; k++) {
+                byTerm[k][r] = terms[k];
+            }
+        }
+        return byTerm;
+    }
+
+    private static Interval clip(Interval interval, double lowest, double highest) {
+        return interval == null ? null
+                : new Interval(Math.max(lowest, interval.lower()), Math.min(highest, interval.upper()));
     }
 
     /** Rates of one model with the selection rate's interval: {@code selectsBit} is 2 for production, 1 for the candidate. */
@@ -211,10 +330,5 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
             return Double.NaN;
         }
         return Arrays.stream(values).max().orElseThrow() - Arrays.stream(values).min().orElseThrow();
-    }
-
-    /** Replicates where the disparity was undefined (NaN) are left out. */
-    private static Interval percentileInterval(double[] replicates, double confidenceLevel) {
-        return new ResampledDistribution(replicates).percentileInterval(confidenceLevel);
     }
 }

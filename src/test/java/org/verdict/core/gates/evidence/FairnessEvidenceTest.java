@@ -109,6 +109,47 @@ class FairnessEvidenceTest {
         assertTrue(first.worseningCi().lower() <= 0.2 && 0.2 <= first.worseningCi().upper(), first.toString());
     }
 
+    /**
+     * Three groups of 300 with the same selection rate under both models (parity): a max − min over groups is biased
+     * upward and its percentile interval used to exclude its own estimate (0.0055 [0.0056, 0.0898]). Every interval
+     * must hold its estimate, and here also the true value 0 (production) — the draws below are exact parity.
+     */
+    @Test
+    void intervalsHoldTheirEstimateAtParity() {
+        int perGroup = 300;
+        int rows = 3 * perGroup;
+        int[] labels = new int[rows];
+        int[] production = new int[rows];
+        int[] candidate = new int[rows];
+        int[] groups = new int[rows];
+        String[] ids = new String[rows];
+        for (int row = 0; row < rows; row++) {
+            ids[row] = "r" + row;
+            groups[row] = row / perGroup;
+            int i = row % perGroup;
+            // per group: 90 positives, of which the first 63 are selected (TPR 0.7); 21 of 210 negatives (FPR 0.1);
+            // the candidate also selects 3 more positives and 3 more negatives in each group
+            labels[row] = i < 90 ? 1 : 0;
+            production[row] = i < 63 || (i >= 90 && i < 111) ? 1 : 0;
+            candidate[row] = i < 66 || (i >= 90 && i < 114) ? 1 : 0;
+        }
+        EvaluationTable table = new EvaluationTable("primary.csv", Task.BINARY, rows, ExampleIds.of(ids),
+                List.of("no", "yes"), labels, null,
+                Map.of("group", new CategoricalColumn("group", List.of("g1", "g2", "g3"), groups)), List.of("group"),
+                Map.of("1", new ModelPredictions("1", production, null, null),
+                        "2", new ModelPredictions("2", candidate, null, null)));
+        FairnessEvidence.Attribute attribute = FairnessEvidence.of(table, "1", "2", 1, "positive label", 1, 0.95, 1000,
+                11L).attributes().get(0);
+        for (Disparity d : Disparity.values()) {
+            FairnessEvidence.DisparityEstimate e = attribute.disparities().get(d);
+            assertTrue(e.productionCi().contains(e.production()), d + " " + e);
+            assertTrue(e.candidateCi().contains(e.candidate()), d + " " + e);
+            assertTrue(e.worseningCi().contains(e.worsening()), d + " " + e);
+            assertTrue(e.worseningCi().contains(0), d + " " + e);
+            assertTrue(e.worseningCi().upper() > 0, "a worsening cannot be ruled out from 300 per group: " + e);
+        }
+    }
+
     @Test
     void groupsBelowTheMinimumAreLeftOutAndNamed() {
         FairnessEvidence evidence = FairnessEvidence.of(table(), "1", "2", 1, "positive label", 11, 0.95, 1000, 7L);
