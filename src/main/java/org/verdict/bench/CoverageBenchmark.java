@@ -43,6 +43,7 @@ public final class CoverageBenchmark {
     static final int[] FAIRNESS_GROUP_SIZES = {50, 200, 1_000};
     static final int FAMILY_SLICES = 20;
     static final int[] FAMILY_SLICE_SIZES = {50, 200};
+    static final String CONTAINS_ESTIMATE = " contains estimate";
     private static final Set<String> SIGNIFICANT = Set.of("better", "worse", "significantly different");
 
     private CoverageBenchmark() {
@@ -151,7 +152,7 @@ public final class CoverageBenchmark {
                 for (int q = 0; q < 3; q++) {
                     boolean shown = intervals[q] != null;
                     observations.add(new Observation(d.wireName(), q, shown, shown && intervals[q].contains(truths[q])));
-                    observations.add(new Observation(d.wireName() + " contains estimate", q, shown,
+                    observations.add(new Observation(d.wireName() + CONTAINS_ESTIMATE, q, shown,
                             shown && intervals[q].contains(values[q])));
                 }
             }
@@ -279,9 +280,11 @@ public final class CoverageBenchmark {
                 : new FairnessPopulation[0]) {
             for (int perGroup : FAIRNESS_GROUP_SIZES) {
                 for (Row row : fairnessCoverage(population, perGroup, replicates, seed, threads)) {
+                    // "contains estimate" rows must be 100 %: the coverage goal does not apply to them
+                    int goalN = row.name().endsWith(CONTAINS_ESTIMATE) ? 0 : row.n();
                     System.out.printf(Locale.ROOT, "%-28s %-40s %-20s %-20s %-20s%n", row.cell(), row.name(),
-                            format(row.production(), row.n()), format(row.candidate(), row.n()),
-                            format(row.delta(), row.n()));
+                            format(row.production(), goalN), format(row.candidate(), goalN),
+                            format(row.delta(), goalN));
                 }
             }
         }
@@ -309,18 +312,24 @@ public final class CoverageBenchmark {
         System.out.flush();
     }
 
-    /** e.g. "94.8 ±1.0", with a miss marker and "(shown k)" when the interval was not always shown. */
+    /**
+     * e.g. "94.8 ±1.0", with a miss marker against the goal for slices of {@code n} rows (none when n is 0) and
+     * "(shown k)" when the interval was not always shown.
+     */
     static String format(Count count, int n) {
         if (count.shown == 0) {
             return "not shown";
         }
         double coverage = count.coverage() * 100;
         double se = count.standardError() * 100;
+        String shown = count.shown < count.replicates ? " (shown " + count.shown + ")" : "";
+        if (n == 0) {
+            return String.format(Locale.ROOT, "%.1f ±%.1f%s", coverage, se, shown);
+        }
         double low = n >= 50 ? 93 : 90;
         double high = n >= 50 ? 97 : 98;
         String mark = coverage < low ? (coverage + 2 * se < low ? "<<" : "<")
                 : coverage > high ? (coverage - 2 * se > high ? ">>" : ">") : "";
-        String shown = count.shown < count.replicates ? " (shown " + count.shown + ")" : "";
         return String.format(Locale.ROOT, "%.1f ±%.1f%s%s", coverage, se, mark, shown);
     }
 

@@ -54,37 +54,25 @@ public final class MaximumIntervals {
         if (keptA.isEmpty() || keptB.isEmpty()) {
             return null;
         }
-        Term[][] contrasts = new Term[keptA.size()][keptB.size()];
-        for (int i = 0; i < keptA.size(); i++) {
-            for (int j = 0; j < keptB.size(); j++) {
-                double[] difference = new double[keptA.get(i).replicates.length];
-                for (int r = 0; r < difference.length; r++) {
-                    difference[r] = keptA.get(i).replicates[r] - keptB.get(j).replicates[r];
-                }
-                contrasts[i][j] = new Term(keptA.get(i).estimate - keptB.get(j).estimate, difference);
-            }
-        }
+        // the contrasts' replicates are formed on the fly: with many groups there are thousands of contrasts
+        Contrasts contrasts = new Contrasts(keptA, keptB);
         double oneSided = 1 - (1 - level) / 2;
         double upperCritical = 0;
-        for (Term[] row : contrasts) {
-            upperCritical = Math.max(upperCritical, criticalValue(List.of(row), -1, oneSided));
+        for (int i = 0; i < keptA.size(); i++) {
+            upperCritical = Math.max(upperCritical, contrasts.criticalValue(i, -1, oneSided));
         }
         double lowerCritical = 0;
         for (int j = 0; j < keptB.size(); j++) {
-            List<Term> column = new ArrayList<>();
-            for (Term[] row : contrasts) {
-                column.add(row[j]);
-            }
-            lowerCritical = Math.max(lowerCritical, criticalValue(column, 1, oneSided));
+            lowerCritical = Math.max(lowerCritical, contrasts.criticalValue(j, 1, oneSided));
         }
         double lower = Double.NEGATIVE_INFINITY;
         double upper = Double.NEGATIVE_INFINITY;
-        for (Term[] row : contrasts) {
+        for (int i = 0; i < keptA.size(); i++) {
             double rowLower = Double.POSITIVE_INFINITY;
             double rowUpper = Double.POSITIVE_INFINITY;
-            for (Term t : row) {
-                rowLower = Math.min(rowLower, t.estimate - lowerCritical * t.se);
-                rowUpper = Math.min(rowUpper, t.estimate + upperCritical * t.se);
+            for (int j = 0; j < keptB.size(); j++) {
+                rowLower = Math.min(rowLower, contrasts.estimate[i][j] - lowerCritical * contrasts.se[i][j]);
+                rowUpper = Math.min(rowUpper, contrasts.estimate[i][j] + upperCritical * contrasts.se[i][j]);
             }
             lower = Math.max(lower, rowLower);
             upper = Math.max(upper, rowUpper);
@@ -95,12 +83,7 @@ public final class MaximumIntervals {
     /** One estimated term with its replicates and bootstrap standard error. */
     private record Term(double estimate, double[] replicates, double se) {
         Term(double estimate, double[] replicates) {
-            this(estimate, replicates, standardError(replicates));
-        }
-
-        private static double standardError(double[] replicates) {
-            Double sd = new ResampledDistribution(finite(replicates)).standardDeviation();
-            return sd == null ? 0 : sd;
+            this(estimate, replicates, standardError(replicates, null));
         }
     }
 
@@ -135,34 +118,76 @@ public final class MaximumIntervals {
     }
 
     /**
-     * The {@code probability} quantile, over the replicates, of the largest signed deviation sign·(θ* − θ̂)/se among
-     * the terms (terms without spread are exact and left out).
+     * Standard deviation of the replicates of x − y ({@code y} null: of x) over the replicates where it is finite
+     * (Welford's one-pass update).
      */
-    private static double criticalValue(List<Term> terms, int sign, double probability) {
-        int replicates = terms.get(0).replicates.length;
-        double[] largest = new double[replicates];
-        for (int r = 0; r < replicates; r++) {
-            double max = Double.NaN;
-            for (Term t : terms) {
-                double value = t.replicates[r];
-                if (t.se > 0 && Double.isFinite(value)) {
-                    double deviation = sign * (value - t.estimate) / t.se;
-                    max = Double.isNaN(max) ? deviation : Math.max(max, deviation);
-                }
+    private static double standardError(double[] x, double[] y) {
+        double mean = 0;
+        double squares = 0;
+        int count = 0;
+        for (int r = 0; r < x.length; r++) {
+            double d = y == null ? x[r] : x[r] - y[r];
+            if (Double.isFinite(d)) {
+                count++;
+                double delta = d - mean;
+                mean += delta / count;
+                squares += delta * (d - mean);
             }
-            largest[r] = max;
         }
-        ResampledDistribution distribution = new ResampledDistribution(largest);
-        return distribution.defined() == 0 ? 0 : Math.max(0, distribution.quantile(probability));
+        return count < 2 ? 0 : Math.sqrt(squares / (count - 1));
     }
 
-    private static double[] finite(double[] values) {
-        double[] out = values.clone();
-        for (int i = 0; i < out.length; i++) {
-            if (!Double.isFinite(out[i])) {
-                out[i] = Double.NaN;
+    /** The contrasts a_i − b_j of the kept terms: estimates and bootstrap standard errors. */
+    private static final class Contrasts {
+        /** Replicates of the kept terms, [term][replicate]. */
+        final double[][] a;
+        final double[][] b;
+        final double[][] estimate;
+        final double[][] se;
+
+        Contrasts(List<Term> keptA, List<Term> keptB) {
+            this.a = keptA.stream().map(Term::replicates).toArray(double[][]::new);
+            this.b = keptB.stream().map(Term::replicates).toArray(double[][]::new);
+            this.estimate = new double[a.length][b.length];
+            this.se = new double[a.length][b.length];
+            for (int i = 0; i < a.length; i++) {
+                for (int j = 0; j < b.length; j++) {
+                    estimate[i][j] = keptA.get(i).estimate - keptB.get(j).estimate;
+                    se[i][j] = standardError(a[i], b[j]);
+                }
             }
         }
-        return out;
+
+        /**
+         * The {@code probability} quantile over the replicates of the largest standardised deviation: for the upper
+         * bound (sign −1) over j in row {@code index} of (ĉ_ij − c*_ij)/se_ij, for the lower bound (sign 1) over i
+         * in column {@code index} of (c*_ij − ĉ_ij)/se_ij. Contrasts without spread are exact and left out.
+         */
+        double criticalValue(int index, int sign, double probability) {
+            int replicates = a[0].length;
+            double[] largest = new double[replicates];
+            java.util.Arrays.fill(largest, Double.NaN);
+            int others = sign < 0 ? b.length : a.length;
+            for (int k = 0; k < others; k++) {
+                int i = sign < 0 ? index : k;
+                int j = sign < 0 ? k : index;
+                double scale = se[i][j];
+                if (scale <= 0) {
+                    continue;
+                }
+                double centre = estimate[i][j];
+                double[] x = a[i];
+                double[] y = b[j];
+                for (int r = 0; r < replicates; r++) {
+                    double deviation = sign * (x[r] - y[r] - centre) / scale;
+                    // NaN (an undefined replicate) never wins the comparison, and an infinite one is left out
+                    if (Double.isFinite(deviation) && !(deviation <= largest[r])) {
+                        largest[r] = deviation;
+                    }
+                }
+            }
+            ResampledDistribution distribution = new ResampledDistribution(largest);
+            return distribution.defined() == 0 ? 0 : Math.max(0, distribution.quantile(probability));
+        }
     }
 }
