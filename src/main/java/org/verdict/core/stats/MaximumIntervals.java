@@ -18,13 +18,16 @@ import java.util.List;
  *       sample behind a term) and se the bootstrap standard errors;</li>
  *   <li>write the quantity as max_i min_j c_ij with c_ij = a_i − b_j over the kept i and j (a single maximum is the
  *       case b = {0}), since max_i a_i − max_j b_j = max_i min_j (a_i − b_j);</li>
- *   <li>upper bound max_i min_j (ĉ_ij + c_U·se_ij), lower bound max_i min_j (ĉ_ij − c_L·se_ij). The upper bound holds
- *       when, for the true arg max i* of a, every ĉ_i*j + c_U·se ≥ c_i*j; the lower bound when, for the true arg max
- *       j* of b, every ĉ_ij* − c_L·se ≤ c_ij*. So c_U is the largest over i of the 1 − α/2 bootstrap quantile of
+ *   <li>upper bound max_i min_j (ĉ_ij + c_U·se_ij), lower bound min_j max_i (ĉ_ij − c_L·se_ij). The upper bound holds
+ *       when, for the true arg max i* of a, every ĉ_i*j + c_U·se ≥ c_i*j (then the row i* alone reaches the true
+ *       value c_i*j* = min_j c_i*j); the lower bound when, for the true arg max j* of b, every ĉ_ij* − c_L·se ≤ c_ij*
+ *       (then the column j* alone stays below max_i c_ij*, the true value). So c_U is the largest over i of the
+ *       1 − α/2 bootstrap quantile of
  *       max_j (ĉ_ij − c*_ij)/se_ij, and c_L the largest over j of that of max_i (c*_ij − ĉ_ij)/se_ij: one-sided, and
  *       simultaneous only over the index the bound needs (c_U is the usual 1.96 for a single maximum).</li>
  * </ol>
- * Both bounds are at or beyond the estimate max_i min_j ĉ_ij, so the interval always contains it. Near ties it is wider
+ * Both bounds are at or beyond the estimate max_i â_i − max_j b̂_j (= max_i min_j ĉ_ij = min_j max_i ĉ_ij), so the
+ * interval always contains it. Near ties it is wider
  * than a naive interval (coverage above the level): that is the price of validity there, since a maximum has no
  * unbiased estimator at a tie (Hirano &amp; Porter 2012). Undefined terms (NaN) are left out; a replicate where a term
  * is undefined or infinite leaves that term out of that replicate.
@@ -65,17 +68,22 @@ public final class MaximumIntervals {
         for (int j = 0; j < keptB.size(); j++) {
             lowerCritical = Math.max(lowerCritical, contrasts.criticalValue(j, 1, oneSided));
         }
-        double lower = Double.NEGATIVE_INFINITY;
+        // upper: max over the candidates for i* of min_j; lower: min over the candidates for j* of max_i
         double upper = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < keptA.size(); i++) {
-            double rowLower = Double.POSITIVE_INFINITY;
             double rowUpper = Double.POSITIVE_INFINITY;
             for (int j = 0; j < keptB.size(); j++) {
-                rowLower = Math.min(rowLower, contrasts.estimate[i][j] - lowerCritical * contrasts.se[i][j]);
                 rowUpper = Math.min(rowUpper, contrasts.estimate[i][j] + upperCritical * contrasts.se[i][j]);
             }
-            lower = Math.max(lower, rowLower);
             upper = Math.max(upper, rowUpper);
+        }
+        double lower = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < keptB.size(); j++) {
+            double columnLower = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < keptA.size(); i++) {
+                columnLower = Math.max(columnLower, contrasts.estimate[i][j] - lowerCritical * contrasts.se[i][j]);
+            }
+            lower = Math.min(lower, columnLower);
         }
         return new Interval(lower, upper);
     }
