@@ -24,7 +24,8 @@ import java.util.List;
  *       (then the column j* alone stays below max_i c_ij*, the true value). So c_U is the largest over i of the
  *       1 − α/2 bootstrap quantile of
  *       max_j (ĉ_ij − c*_ij)/se_ij, and c_L the largest over j of that of max_i (c*_ij − ĉ_ij)/se_ij: one-sided, and
- *       simultaneous only over the index the bound needs (c_U is the usual 1.96 for a single maximum).</li>
+ *       simultaneous only over the index the bound needs (c_U is the usual 1.96 for a single maximum); neither is
+ *       taken below the normal quantile of a single term.</li>
  * </ol>
  * Both bounds are at or beyond the estimate max_i â_i − max_j b̂_j (= max_i min_j ĉ_ij = min_j max_i ĉ_ij), so the
  * interval always contains it. Near ties it is wider
@@ -43,8 +44,20 @@ public final class MaximumIntervals {
      * @return the interval of max_k θ_k, or null when no term is defined
      */
     public static Interval ofMaximum(double[] estimates, double[][] replicates, long n, double level) {
+        return ofMaximum(estimates, replicates, null, n, level);
+    }
+
+    /**
+     * @param minimumStandardErrors a floor under each term's bootstrap standard error (null: none). A rate of 0 or 1
+     *                              never varies under the bootstrap, so without a floor a gap between such rates
+     *                              would get a zero-width interval although it is estimated from data
+     */
+    public static Interval ofMaximum(double[] estimates, double[][] replicates, double[] minimumStandardErrors, long n,
+                                     double level) {
         double[][] zero = {new double[replicates.length == 0 ? 0 : replicates[0].length]};
-        return ofDifference(estimates, replicates, new double[] {0}, zero, n, level);
+        List<Term> kept = nearMaximal(terms(estimates, replicates, minimumStandardErrors), n);
+        List<Term> constant = terms(new double[] {0}, zero, null);
+        return kept.isEmpty() ? null : interval(kept, constant, level);
     }
 
     /**
@@ -52,19 +65,22 @@ public final class MaximumIntervals {
      */
     public static Interval ofDifference(double[] a, double[][] aReplicates, double[] b, double[][] bReplicates, long n,
                                         double level) {
-        List<Term> keptA = nearMaximal(terms(a, aReplicates), n);
-        List<Term> keptB = nearMaximal(terms(b, bReplicates), n);
-        if (keptA.isEmpty() || keptB.isEmpty()) {
-            return null;
-        }
+        List<Term> keptA = nearMaximal(terms(a, aReplicates, null), n);
+        List<Term> keptB = nearMaximal(terms(b, bReplicates, null), n);
+        return keptA.isEmpty() || keptB.isEmpty() ? null : interval(keptA, keptB, level);
+    }
+
+    private static Interval interval(List<Term> keptA, List<Term> keptB, double level) {
         // the contrasts' replicates are formed on the fly: with many groups there are thousands of contrasts
         Contrasts contrasts = new Contrasts(keptA, keptB);
         double oneSided = 1 - (1 - level) / 2;
-        double upperCritical = 0;
+        // never below the one-sided normal quantile of a single term: a term whose rates sit at 0 or 1 does not vary
+        // under the bootstrap, and its spread then comes from its floor alone
+        double upperCritical = PairedTests.twoSidedCriticalValue(level);
         for (int i = 0; i < keptA.size(); i++) {
             upperCritical = Math.max(upperCritical, contrasts.criticalValue(i, -1, oneSided));
         }
-        double lowerCritical = 0;
+        double lowerCritical = PairedTests.twoSidedCriticalValue(level);
         for (int j = 0; j < keptB.size(); j++) {
             lowerCritical = Math.max(lowerCritical, contrasts.criticalValue(j, 1, oneSided));
         }
@@ -89,17 +105,16 @@ public final class MaximumIntervals {
     }
 
     /** One estimated term with its replicates and bootstrap standard error. */
-    private record Term(double estimate, double[] replicates, double se) {
-        Term(double estimate, double[] replicates) {
-            this(estimate, replicates, standardError(replicates, null));
-        }
+    private record Term(double estimate, double[] replicates, double se, double minimumSe) {
     }
 
-    private static List<Term> terms(double[] estimates, double[][] replicates) {
+    private static List<Term> terms(double[] estimates, double[][] replicates, double[] minimumStandardErrors) {
         List<Term> terms = new ArrayList<>();
         for (int k = 0; k < estimates.length; k++) {
             if (Double.isFinite(estimates[k])) {
-                terms.add(new Term(estimates[k], replicates[k]));
+                double floor = minimumStandardErrors == null ? 0 : minimumStandardErrors[k];
+                terms.add(new Term(estimates[k], replicates[k],
+                        Math.max(floor, standardError(replicates[k], null)), floor));
             }
         }
         return terms;
@@ -161,7 +176,8 @@ public final class MaximumIntervals {
             for (int i = 0; i < a.length; i++) {
                 for (int j = 0; j < b.length; j++) {
                     estimate[i][j] = keptA.get(i).estimate - keptB.get(j).estimate;
-                    se[i][j] = standardError(a[i], b[j]);
+                    se[i][j] = Math.max(standardError(a[i], b[j]),
+                            Math.hypot(keptA.get(i).minimumSe, keptB.get(j).minimumSe));
                 }
             }
         }

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.DoubleBinaryOperator;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.stats.CountResampler;
@@ -113,6 +114,7 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
         long smallestGroup = included.stream().mapToLong(cellsOfGroup -> Arrays.stream(cellsOfGroup).sum()).min()
                 .orElse(0);
         double[][][] pointRates = {groupRates(included, 2), groupRates(included, 1)};
+        double[][][] rateFloors = {rateStandardErrorFloors(included, 2), rateStandardErrorFloors(included, 1)};
         // [model][replicate][measure][group]
         double[][][][] replicateRates = new double[2][replicates][][];
         // a group's size is fixed and its examples are drawn from its cell shares: the cell counts of such a draw are
@@ -138,9 +140,9 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
             double[][] terms = {gapTerms(d, pointRates[0]), gapTerms(d, pointRates[1])};
             double[][][] termReplicates = {gapTermReplicates(d, replicateRates[0]), gapTermReplicates(d, replicateRates[1])};
             Interval productionCi = modelInterval(d, pointRates[0], replicateRates[0], terms[0], termReplicates[0],
-                    smallestGroup, confidenceLevel);
+                    gapFloors(d, rateFloors[0]), smallestGroup, confidenceLevel);
             Interval candidateCi = modelInterval(d, pointRates[1], replicateRates[1], terms[1], termReplicates[1],
-                    smallestGroup, confidenceLevel);
+                    gapFloors(d, rateFloors[1]), smallestGroup, confidenceLevel);
             Interval worsening = MaximumIntervals.ofDifference(terms[1], termReplicates[1], terms[0], termReplicates[0],
                     smallestGroup, confidenceLevel);
             estimates.put(d, new DisparityEstimate(values[0], productionCi, values[1], candidateCi,
@@ -166,31 +168,63 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
     }
 
     /**
+     * One model's floor under the standard error of each group's rate, as [measure][group]: the Agresti–Coull
+     * standard error √(p̃(1 − p̃)/(m + 4)) with p̃ = (x + 2)/(m + 4) for x of m. A rate of 0 or 1 never varies under the
+     * bootstrap; this keeps a gap between such rates from getting a zero-width interval (NaN where the rate is
+     * undefined).
+     */
+    private static double[][] rateStandardErrorFloors(List<long[]> groups, int selectsBit) {
+        double[][] floors = new double[3][groups.size()];
+        for (int g = 0; g < groups.size(); g++) {
+            Counts c = Counts.of(groups.get(g), selectsBit);
+            floors[SELECTION][g] = agrestiCoull(c.selected, c.n);
+            floors[TPR][g] = agrestiCoull(c.truePositives, c.positives);
+            floors[FPR][g] = agrestiCoull(c.falsePositives, c.n - c.positives);
+        }
+        return floors;
+    }
+
+    private static double agrestiCoull(long successes, long trials) {
+        if (trials == 0) {
+            return Double.NaN;
+        }
+        double adjusted = (successes + 2.0) / (trials + 4.0);
+        return Math.sqrt(adjusted * (1 - adjusted) / (trials + 4.0));
+    }
+
+    /** The floors of the gap terms r_g − r_h of a difference disparity: √(floor_g² + floor_h²), in term order. */
+    private static double[] gapFloors(Disparity d, double[][] rateFloors) {
+        return pairTerms(measuresOf(d), rateFloors, Math::hypot);
+    }
+
+    /**
      * A disparity as the largest of its gap terms, one per ordered pair of groups (and per rate, for equalized odds):
      * r_g − r_h for the differences, −r_g / r_h for the ratio (whose largest term is −min / max). NaN where a rate
      * is undefined; 0 / 0 counts as ratio 1, as in {@link #disparities}.
      */
     private static double[] gapTerms(Disparity d, double[][] rates) {
-        int[] measures = switch (d) {
+        return pairTerms(measuresOf(d), rates, d == Disparity.DEMOGRAPHIC_PARITY_RATIO
+                ? (a, b) -> b == 0 ? (a == 0 ? -1 : Double.NaN) : -a / b
+                : (a, b) -> a - b);
+    }
+
+    private static int[] measuresOf(Disparity d) {
+        return switch (d) {
             case DEMOGRAPHIC_PARITY_DIFFERENCE, DEMOGRAPHIC_PARITY_RATIO -> new int[] {SELECTION};
             case EQUAL_OPPORTUNITY_DIFFERENCE -> new int[] {TPR};
             case EQUALIZED_ODDS_DIFFERENCE -> new int[] {TPR, FPR};
         };
-        int groups = rates[0].length;
+    }
+
+    /** {@code pair(values[measure][g], values[measure][h])} for every measure and ordered pair g ≠ h (NaN for g = h). */
+    private static double[] pairTerms(int[] measures, double[][] values, DoubleBinaryOperator pair) {
+        int groups = values[0].length;
         double[] terms = new double[measures.length * groups * groups];
         int k = 0;
         for (int measure : measures) {
             for (int g = 0; g < groups; g++) {
                 for (int h = 0; h < groups; h++) {
-                    double a = rates[measure][g];
-                    double b = rates[measure][h];
-                    if (g == h) {
-                        terms[k++] = Double.NaN;
-                    } else if (d == Disparity.DEMOGRAPHIC_PARITY_RATIO) {
-                        terms[k++] = b == 0 ? (a == 0 ? -1 : Double.NaN) : -a / b;
-                    } else {
-                        terms[k++] = a - b;
-                    }
+                    terms[k++] = g == h ? Double.NaN : pair.applyAsDouble(values[measure][g], values[measure][h]);
                 }
             }
         }
@@ -218,9 +252,11 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
      * (largest: log(max / min)), as for risk ratios, and is mapped back by exp(−·).
      */
     private static Interval modelInterval(Disparity d, double[][] rates, double[][][] replicateRates, double[] terms,
-                                          double[][] termReplicates, long smallestGroup, double confidenceLevel) {
+                                          double[][] termReplicates, double[] termFloors, long smallestGroup,
+                                          double confidenceLevel) {
         if (d != Disparity.DEMOGRAPHIC_PARITY_RATIO) {
-            return clip(MaximumIntervals.ofMaximum(terms, termReplicates, smallestGroup, confidenceLevel), 0, 1);
+            return clip(MaximumIntervals.ofMaximum(terms, termReplicates, termFloors, smallestGroup, confidenceLevel),
+                    0, 1);
         }
         if (Arrays.stream(rates[SELECTION]).allMatch(rate -> rate > 0)) {
             Interval logGap = MaximumIntervals.ofMaximum(logRatioTerms(rates), logRatioTermReplicates(replicateRates),

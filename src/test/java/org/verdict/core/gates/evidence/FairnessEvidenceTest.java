@@ -150,6 +150,37 @@ class FairnessEvidenceTest {
         }
     }
 
+    /**
+     * Two groups of 50 with 20 positives each; the candidate selects exactly the positives (TPR 1 and FPR 0 in both
+     * groups), so its gaps are 0 and no bootstrap replicate can move them. A gap estimated from 50 rows per group is
+     * still uncertain: its interval must have positive width (Agresti–Coull floors under the rates' standard errors).
+     */
+    @Test
+    void aGapBetweenRatesAtOneStillHasAnIntervalOfPositiveWidth() {
+        int rows = 100;
+        int[] labels = new int[rows];
+        int[] production = new int[rows];
+        int[] groups = new int[rows];
+        String[] ids = new String[rows];
+        for (int row = 0; row < rows; row++) {
+            ids[row] = "r" + row;
+            groups[row] = row / 50;
+            labels[row] = row % 50 < 20 ? 1 : 0;
+            production[row] = row % 50 < 17 || row % 50 == 30 ? 1 : 0;
+        }
+        EvaluationTable table = new EvaluationTable("primary.csv", Task.BINARY, rows, ExampleIds.of(ids),
+                List.of("no", "yes"), labels, null,
+                Map.of("group", new CategoricalColumn("group", List.of("g1", "g2"), groups)), List.of("group"),
+                Map.of("1", new ModelPredictions("1", production, null, null),
+                        "2", new ModelPredictions("2", labels.clone(), null, null)));
+        FairnessEvidence.DisparityEstimate opportunity = FairnessEvidence.of(table, "1", "2", 1, "positive label", 1,
+                0.95, 1000, 5L).attributes().get(0).disparities().get(Disparity.EQUAL_OPPORTUNITY_DIFFERENCE);
+        assertEquals(0.0, opportunity.candidate(), 0);
+        assertEquals(0.0, opportunity.candidateCi().lower(), 0);
+        // floors √(22/24 · 2/24 / 24) = 0.0564 per group, so the gap's is 0.0798 and the bound 1.96 · 0.0798 = 0.156
+        assertEquals(0.156, opportunity.candidateCi().upper(), 0.002);
+    }
+
     @Test
     void groupsBelowTheMinimumAreLeftOutAndNamed() {
         FairnessEvidence evidence = FairnessEvidence.of(table(), "1", "2", 1, "positive label", 11, 0.95, 1000, 7L);
