@@ -83,15 +83,22 @@ public final class GateCommand implements Callable<Integer> {
         out.printf("%-40s %-24s %s%n", "GATE", "OUTCOME", "WHY");
         for (GateResult gate : gates.gates()) {
             out.printf("%-40s %-24s %s%n", gate.gate().title(), mark(gate.outcome()), gate.summary());
-            // the summary quotes the first finding with the gate's outcome; list the other blocking ones below it
-            boolean summarised = false;
+            // the summary quotes the worst finding with the gate's outcome; list the other blocking ones below it
+            // (a gate the policy declares not applicable blocks nothing, so its findings stay in the JSON only)
+            boolean summarised = !gate.outcome().blocksPromotion();
             for (Finding finding : gate.findings()) {
-                if (!summarised && finding.outcome() == gate.outcome()) {
+                if (!summarised && finding.outcome() == gate.outcome() && gate.summary().startsWith(finding.detail())) {
                     summarised = true;
-                } else if (finding.outcome().blocksPromotion()) {
+                } else if (gate.outcome().blocksPromotion() && finding.outcome().blocksPromotion()) {
                     out.printf("%-40s %-24s %s%n", "", "  " + mark(finding.outcome()), finding.detail());
                 }
             }
+        }
+        var worse = review.evidence().worseSlices();
+        if (!worse.isEmpty()) {
+            out.printf("%nSlices significantly worse on %s (%d):%n", review.evidence().primaryMetric().wireName(),
+                    worse.size());
+            worse.forEach(slice -> out.printf("  ▼ %s%n", review.evidence().describe(slice)));
         }
         out.printf("%nApproval: %s%n", gates.approval().text());
         if (!gates.missingSuites().isEmpty()) {

@@ -153,7 +153,11 @@ class LogCommandTest {
     @Test
     void evidenceIsTakenFromThePackItself() throws Exception {
         Path pack = PackFixture.write(dir.resolve("pack"), PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV);
-        String withoutEvidence = RECORD.substring(0, RECORD.indexOf(",\n  \"evidence\"")) + "\n}\n";
+        // the fixture pack is risk tier 2; its gates are judged again, so the record leaves the gate table to Verdict
+        String withoutEvidence = RECORD.substring(0, RECORD.indexOf(",\n  \"evidence\"")).replace("\"riskTier\": 3",
+                "\"riskTier\": 2").replace("\"decision\": \"promote\"", "\"decision\": \"hold\"")
+                .replace("[{\"gate\": \"primary metric\", \"result\": \"pass\", \"detail\": \"Δ +0.021 [0.008, 0.034]\"}]",
+                        "[]") + "\n}\n";
         Files.writeString(dir.resolve("no-evidence.json"), withoutEvidence);
         assertEquals(2, log("append", "--db", db.toString(), "--record", dir.resolve("no-evidence.json").toString(),
                 "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));

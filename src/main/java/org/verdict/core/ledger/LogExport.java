@@ -117,8 +117,9 @@ public final class LogExport {
                                       VerificationReport report, boolean inTree) {
         StringBuilder guide = new StringBuilder();
         String title = record.statement().map(DecisionStatement::record)
-                .map(r -> r.kind().wireName() + " decision `" + (r.decision() == null ? "amend" : r.decision())
-                        + "` for " + r.model() + " of " + r.decisionDate())
+                .map(r -> r.kind().wireName() + " decision `" + r.decisionLabel() + "` for " + r.model() + " of "
+                        + r.decisionDate() + (r.overrideDetails().isEmpty() ? "" : "\n\nOverridden gates: "
+                        + r.overrideDetails()))
                 .orElse("(the payload is not a readable decision statement)");
         guide.append("# Record #").append(record.sequence()).append(": ").append(title).append("\n\n");
         Quorum quorum = report.quorums().get(record.sequence());

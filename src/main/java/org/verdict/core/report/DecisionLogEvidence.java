@@ -77,8 +77,11 @@ public final class DecisionLogEvidence {
             status += "; ✘ " + String.join("; ", problems);
         }
         String what = switch (decision.kind()) {
-            case PROMOTION -> decision.decision() + " candidate " + decision.candidateVersion() + " over production "
-                    + decision.productionVersion();
+            case PROMOTION -> decision.overrideDetails().isEmpty()
+                    ? decision.decision() + " candidate " + decision.candidateVersion() + " over production "
+                            + decision.productionVersion()
+                    : decision.decisionLabel() + ": candidate " + decision.candidateVersion() + " over production "
+                            + decision.productionVersion() + " — " + decision.overrideDetails();
             case AMENDMENT -> "amends record " + decision.amends() + ": " + decision.facts().entrySet().stream()
                     .map(fact -> fact.getKey() + " " + fact.getValue()).collect(Collectors.joining(", "));
             case RETRAINING -> decision.decision();

@@ -240,7 +240,7 @@ public final class AuditViewModel {
                     decision == null ? null : date(decision.decisionDate()),
                     decision == null || decision.kind() == null ? "?" : decision.kind().wireName(),
                     decision == null ? "?" : decision.model(),
-                    decision == null ? "?" : Optional.ofNullable(decision.decision()).orElse("amend"),
+                    decision == null ? "?" : decision.decisionLabel(),
                     Optional.ofNullable(report.quorums().get(record.sequence())).map(q -> q.label()).orElse(""),
                     List.copyOf(people), fields, signatureRows,
                     report.problemsOf(record.sequence()).stream().map(VerificationReport.Problem::message).toList()));
@@ -262,7 +262,9 @@ public final class AuditViewModel {
         visibleRecords.setPredicate(row -> (text.isEmpty() || searchable(row).contains(text))
                 && (ANY.equals(model.get()) || row.model().equals(model.get()))
                 && (ANY.equals(kind.get()) || row.kind().equals(kind.get()))
-                && (ANY.equals(decision.get()) || row.decision().equals(decision.get()))
+                && (ANY.equals(decision.get()) || row.decision().equals(decision.get())
+                        || DecisionRecord.PROMOTE.equals(decision.get())
+                        && row.decision().equals(DecisionRecord.PROMOTED_OVER_BLOCKED_GATES))
                 && (person.isEmpty() || row.people().stream().anyMatch(p -> p.toLowerCase(Locale.ROOT).contains(person)))
                 && (from.get() == null || row.decisionDate() != null && !row.decisionDate().isBefore(from.get()))
                 && (to.get() == null || row.decisionDate() != null && !row.decisionDate().isAfter(to.get())));

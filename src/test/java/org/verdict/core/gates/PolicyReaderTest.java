@@ -90,4 +90,34 @@ class PolicyReaderTest {
     void brokenJsonIsRefused() {
         assertThrows(PackException.class, () -> read("{\"alpha\": "));
     }
+
+    @Test
+    void gatesDeclaredNotApplicableCarryTheirReason() throws Exception {
+        GatePolicy policy = read("{\"notApplicable\": {\"latency\": \"batch scoring, no SLO\"}}");
+        assertEquals(java.util.Optional.of("batch scoring, no SLO"), policy.notApplicableReason(Gate.LATENCY));
+        assertEquals(java.util.Optional.empty(), policy.notApplicableReason(Gate.SAFETY));
+    }
+
+    @Test
+    void anUnknownGateDeclaredNotApplicableIsRefusedWhereItIsWritten() {
+        PackException e = assertThrows(PackException.class, () -> read(
+                "{\n  \"notApplicable\": {\n    \"latency\": \"batch\",\n    \"langauge_parity\": \"one language\"\n  }\n}"));
+        assertEquals("policy.json", e.file());
+        assertEquals(4, e.line());
+        assertTrue(e.column() > 1, "column " + e.column());
+        assertTrue(e.problem().startsWith("notApplicable: unknown gate 'langauge_parity' (a typo?); gates: ["),
+                e.problem());
+        assertTrue(e.problem().contains("language_parity"), e.problem());
+    }
+
+    @Test
+    void aDeclarationWithoutReasonOrOfAGateThatAlwaysAppliesIsRefused() {
+        assertRefused("{\"notApplicable\": {\"latency\": \"  \"}}", "notApplicable.latency needs a written reason");
+        assertRefused("{\"notApplicable\": {\"latency\": null}}", "notApplicable.latency needs a written reason");
+        assertRefused("{\"notApplicable\": {\"primary_metric\": \"we trust it\"}}",
+                "the gate 'primary_metric' applies to every model");
+        assertRefused("{\"notApplicable\": {\"latency\": \"a\", \"latency\": \"b\"}}",
+                "notApplicable.latency is declared twice");
+        assertRefused("{\"notApplicable\": [\"latency\"]}", "notApplicable must be an object");
+    }
 }

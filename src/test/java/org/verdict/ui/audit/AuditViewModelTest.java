@@ -90,6 +90,29 @@ class AuditViewModelTest {
     }
 
     @Test
+    void aPromoteOverBlockedGatesIsMarkedNeverAsAPlainPromote() throws Exception {
+        DecisionRecord base = LedgerFixtures.promotion(1, "latency does not matter for a nightly batch");
+        DecisionRecord overriding = base.withEvaluationSummary(new org.verdict.core.ledger.EvaluationSummary(List.of(
+                new org.verdict.core.ledger.EvaluationSummary.GateOutcome("Primary metric", "pass", "Δ +0.02"),
+                new org.verdict.core.ledger.EvaluationSummary.GateOutcome("Latency", "fail", "p99 412 ms")), List.of()))
+                .withOverrides(List.of(new org.verdict.core.ledger.GateOverride("Latency", "nightly batch")));
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.append(overriding, ADA);
+        }
+        model.open(db);
+        assertTrue(model.intactProperty().get(), model.verificationProperty().get());
+        AuditRow row = model.visibleRecords().get(3);
+        assertEquals("promoted over blocked gates", row.decision());
+        assertEquals("promote", model.visibleRecords().get(2).decision(), "a promote over passing gates stays one");
+        model.decisionProperty().set("promote");
+        assertEquals(List.of(2L, 3L, 4L), sequences(), "the decision filter still finds it as a promote");
+        model.selectedProperty().set(row);
+        assertTrue(model.details().stream().anyMatch(e -> e.getKey().equals("Override")
+                && e.getValue().equals("promoted over blocked gates: Latency (fail) — nightly batch")),
+                model.details().toString());
+    }
+
+    @Test
     void selectionFillsTheDetailPaneWithEvidenceAndSignatures() {
         model.selectedProperty().set(model.visibleRecords().get(1));
         assertTrue(model.details().stream().anyMatch(e -> e.getKey().equals("Rationale")
