@@ -3,6 +3,7 @@ package org.verdict.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -173,7 +174,7 @@ public final class CoverageBenchmark {
         String cell = population.label() + " null " + slices + "x" + perSlice;
         Metric primary = population.task == Task.REGRESSION ? Metric.MAE : Metric.ACCURACY;
         int[] sizes = new int[slices];
-        java.util.Arrays.fill(sizes, perSlice);
+        Arrays.fill(sizes, perSlice);
         List<List<Observation>> all = parallel(replicates, threads, r -> {
             SplittableRandom random = new SplittableRandom(mix(seed, cell, r));
             EvaluationTable table = population.draw(Superpopulation.Effect.NULL, sizes, random);

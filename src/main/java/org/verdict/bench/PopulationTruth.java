@@ -12,9 +12,10 @@ import org.verdict.core.pack.EvaluationTable;
  * under test. At millions of rows the Monte-Carlo error of a truth is far below the width of any interval checked
  * against it. Under the null the models are exchangeable, so Δ is exactly 0 and each model's truth is the average of
  * the two estimates.
+ *
+ * @param values metric wire name → {production, candidate, Δ}
  */
 record PopulationTruth(Map<String, double[]> values) {
-    /** values: metric wire name → {production, candidate, Δ}. */
 
     static PopulationTruth of(Superpopulation population, Superpopulation.Effect effect, int rows, long seed) {
         EvaluationTable table = population.draw(effect, new int[] {rows}, new SplittableRandom(seed));
@@ -120,15 +121,13 @@ record PopulationTruth(Map<String, double[]> values) {
         int i = order.length - 1;
         while (i >= 0) {
             int j = i;
+            long stepPositives = 0;
             while (j >= 0 && scores[order[j]] == scores[order[i]]) {
-                truePositives += labels[order[j]];
+                stepPositives += labels[order[j]];
                 selected++;
                 j--;
             }
-            long stepPositives = 0;
-            for (int k = i; k > j; k--) {
-                stepPositives += labels[order[k]];
-            }
+            truePositives += stepPositives;
             ap += ((double) stepPositives / positives) * ((double) truePositives / selected);
             i = j;
         }

@@ -1,6 +1,7 @@
 package org.verdict.core.stats;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -190,7 +191,7 @@ public final class MaximumIntervals {
         double criticalValue(int index, int sign, double probability) {
             int replicates = a[0].length;
             double[] largest = new double[replicates];
-            java.util.Arrays.fill(largest, Double.NaN);
+            Arrays.fill(largest, Double.NaN);
             int others = sign < 0 ? b.length : a.length;
             for (int k = 0; k < others; k++) {
                 int i = sign < 0 ? index : k;
