@@ -4,8 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.verdict.core.compare.ClassRates;
 import org.verdict.core.compare.ComparisonEngine;
@@ -15,6 +18,7 @@ import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.CorrectionMethod;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLoader;
@@ -24,6 +28,7 @@ import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.Metric;
 import org.verdict.core.task.Progress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -89,12 +94,16 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the bootstrap (default: a fixed seed).")
     private Long seed;
 
+    @Mixin
+    private PackLimitOptions limitOptions = new PackLimitOptions();
+
     private final PackReader packReader;
     private final ComparisonEngine engine;
 
-    /** Reads packs with {@link PackLoader}: what the root command uses. */
+    /** Reads packs with {@link PackLoader} under the limits given on the command line: what the root command uses. */
     public CompareCommand() {
-        this(new PackLoader()::load, new ComparisonEngine());
+        this.packReader = (source, progress) -> new PackLoader(limitOptions.limits()).load(source, progress);
+        this.engine = new ComparisonEngine();
     }
 
     public CompareCommand(PackReader packReader, ComparisonEngine engine) {
@@ -109,24 +118,56 @@ public final class CompareCommand implements Callable<Integer> {
         try {
             ComparisonOptions options = options();
             Metric only = metric == null ? null : parseMetric(metric);
-            ReviewPack reviewPack = packReader.read(pack, Progress.NONE);
-            if (only != null && !only.appliesTo(reviewPack.manifest().model().task())) {
-                throw new IllegalArgumentException("metric " + only.wireName() + " does not apply to a "
-                        + reviewPack.manifest().model().task().wireName() + " task");
+            try (ReviewPack reviewPack = packReader.read(pack, Progress.NONE)) {
+                return compare(reviewPack, only, options, out);
             }
-            ComparisonReport report = engine.compare(reviewPack, candidate, options, Progress.NONE);
-            if (json) {
-                out.println(new ComparisonJson().write(report, r -> only == null || r.metric() == only,
-                        perClass(reviewPack, report)));
-            } else {
-                printTable(out, report, only == null ? report.primaryMetric() : only);
-            }
-            out.flush();
-            return ExitCodes.OK;
         } catch (PackException | IllegalArgumentException e) {
             err.println("verdict compare: " + e.getMessage());
             err.flush();
             return ExitCodes.BAD_INPUT;
+        }
+    }
+
+    private int compare(ReviewPack reviewPack, Metric only, ComparisonOptions options, PrintWriter out) {
+        if (only != null && !only.appliesTo(reviewPack.manifest().model().task())) {
+            throw new IllegalArgumentException("metric " + only.wireName() + " does not apply to a "
+                    + reviewPack.manifest().model().task().wireName() + " task");
+        }
+        requireCrossesWithinLimit(reviewPack.primary(), options);
+        ComparisonReport report = engine.compare(reviewPack, candidate, options, Progress.NONE);
+        if (json) {
+            out.println(new ComparisonJson().write(report, r -> only == null || r.metric() == only,
+                    perClass(reviewPack, report)));
+        } else {
+            printTable(out, report, only == null ? report.primaryMetric() : only);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /**
+     * A cross of id-like columns could make a slice of nearly every row: its slices are bounded like the pack's own
+     * (--max-slices), counted as the combinations that occur, and refused before any comparison runs.
+     */
+    private void requireCrossesWithinLimit(EvaluationTable table, ComparisonOptions options) {
+        int limit = limitOptions.maxSliceValues;
+        for (List<String> cross : options.crosses()) {
+            List<CategoricalColumn> columns = cross.stream().map(table::column).flatMap(Optional::stream).toList();
+            if (columns.size() != cross.size()) {
+                continue; // the comparison names the column the pack lacks
+            }
+            Set<List<Integer>> combinations = new HashSet<>();
+            for (int row = 0; row < table.rowCount(); row++) {
+                List<Integer> combination = new ArrayList<>(columns.size());
+                for (CategoricalColumn column : columns) {
+                    combination.add(column.codes()[row]);
+                }
+                if (combinations.add(combination) && combinations.size() > limit) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT, "--cross %s makes more than %,d "
+                            + "slices; raise the limit with --max-slices if they are all real groupings",
+                            String.join(",", cross), limit));
+                }
+            }
         }
     }
 

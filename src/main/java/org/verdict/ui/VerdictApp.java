@@ -130,7 +130,7 @@ public final class VerdictApp extends Application {
                 gatesText.getString("view.evidence"), () -> new EvidenceView(gatesModel, gatesText,
                         () -> new ChartPane(appearance, text, saveTarget, unexpected)).node());
 
-        AuditViewModel auditModel = new AuditViewModel(executor::runInBackground, executor::runOnFxThread);
+        AuditViewModel auditModel = new AuditViewModel(executor, activity);
         ResourceBundle auditText = AuditView.defaultText();
         PackView audit = new PackView("audit", auditText.getString("audit.title"),
                 () -> new AuditView(auditModel, auditText).node(),

@@ -23,6 +23,7 @@ import org.verdict.core.ledger.RecordJson;
 import org.verdict.core.ledger.SignerKey;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLoader;
+import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.task.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,21 +64,28 @@ public final class AppendCommand extends LedgerCommand {
     }
 
     private DecisionRecord bindToPack(DecisionRecord record) throws LedgerException {
-        ReviewPack loaded;
+        // open until the gates are judged again: a .zip pack's unpacked copy is deleted when it closes
+        try (ReviewPack loaded = loadPack()) {
+            Evidence evidence = Evidence.of(loaded);
+            List<String> differences = record.evidence() == null ? List.of()
+                    : record.evidence().differencesFrom(evidence);
+            if (!differences.isEmpty()) {
+                throw new LedgerException(recordFile + ": its evidence does not match the files of " + pack + " (the"
+                        + " decision would be bound to other evidence than the pack it names):\n  "
+                        + String.join("\n  ", differences) + "\nLeave 'evidence' out of the record to take the pack's,"
+                        + " or give the pack the decision was made from.");
+            }
+            DecisionRecord bound = record.withEvidence(evidence);
+            return bound.kind() == RecordKind.PROMOTION ? judgedAgain(bound, loaded) : bound;
+        }
+    }
+
+    private ReviewPack loadPack() throws LedgerException {
         try {
-            loaded = new PackLoader().load(pack, Progress.NONE);
+            return new PackLoader().load(pack, Progress.NONE);
         } catch (PackException e) {
             throw new LedgerException("cannot read the pack: " + e.getMessage(), e);
         }
-        Evidence evidence = Evidence.of(loaded);
-        List<String> differences = record.evidence() == null ? List.of() : record.evidence().differencesFrom(evidence);
-        if (!differences.isEmpty()) {
-            throw new LedgerException(recordFile + ": its evidence does not match the files of " + pack + " (the"
-                    + " decision would be bound to other evidence than the pack it names):\n  " + String.join("\n  ", differences)
-                    + "\nLeave 'evidence' out of the record to take the pack's, or give the pack the decision was made from.");
-        }
-        DecisionRecord bound = record.withEvidence(evidence);
-        return bound.kind() == RecordKind.PROMOTION ? judgedAgain(bound, loaded) : bound;
     }
 
     /**
