@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Confidence intervals for the largest of several estimated quantities, max_k θ_k (a disparity is the largest gap
- * between two groups), and for the difference of two such maxima, max_i a_i − max_j b_j, from paired bootstrap
- * replicates of every term.
+ * between two groups), from bootstrap replicates of every term. The construction is written for a difference of two
+ * maxima, max_i a_i − max_j b_j; a single maximum is the case b = {0}.
  *
  * <p>Why not a percentile interval: the plug-in maximum is biased upward when terms are close (the largest of
  * several noisy estimates overshoots the largest true value), and a replicate's maximum overshoots the estimate again,
@@ -59,16 +59,6 @@ public final class MaximumIntervals {
         List<Term> kept = nearMaximal(terms(estimates, replicates, minimumStandardErrors), n);
         List<Term> constant = terms(new double[] {0}, zero, null);
         return kept.isEmpty() ? null : interval(kept, constant, level);
-    }
-
-    /**
-     * @return the interval of max_i a_i − max_j b_j, or null when either side has no defined term
-     */
-    public static Interval ofDifference(double[] a, double[][] aReplicates, double[] b, double[][] bReplicates, long n,
-                                        double level) {
-        List<Term> keptA = nearMaximal(terms(a, aReplicates, null), n);
-        List<Term> keptB = nearMaximal(terms(b, bReplicates, null), n);
-        return keptA.isEmpty() || keptB.isEmpty() ? null : interval(keptA, keptB, level);
     }
 
     private static Interval interval(List<Term> keptA, List<Term> keptB, double level) {

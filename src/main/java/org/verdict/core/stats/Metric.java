@@ -88,4 +88,14 @@ public enum Metric {
     public static Optional<Metric> fromWireName(String name) {
         return Arrays.stream(values()).filter(m -> m.wireName.equals(name)).findFirst();
     }
+
+    /**
+     * What to say about a name that is not a metric: the retired plug-in {@code ece} names its replacement (its
+     * interval did not cover the population calibration error); any other name lists the metrics.
+     */
+    public static String unknownNameHint(String name) {
+        return "ece".equals(name)
+                ? "the plug-in ece was replaced by sq_calibration_error, the debiased squared calibration error"
+                : "metrics: " + Arrays.stream(values()).map(Metric::wireName).toList();
+    }
 }

@@ -50,29 +50,6 @@ class MaximumIntervalsTest {
         assertEquals(0.10 + 1.96 * 0.03, interval.upper(), 0.003);
     }
 
-    /**
-     * Difference of maxima with one clear maximum on each side, a = {0.40, 0.1} and b = {0.30, 0.0}, replicates of
-     * a_0 and b_0 sharing most of their noise: the interval is that of the paired contrast a_0 − b_0 = 0.10 with
-     * se √(0.02² + 0.02² − 2·0.8·0.02²) = 0.01265, i.e. 0.10 ± 0.0248.
-     */
-    @Test
-    void aDifferenceOfClearMaximaIsThePairedContrastsInterval() {
-        SplittableRandom random = new SplittableRandom(3);
-        double[][] a = new double[2][REPLICATES];
-        double[][] b = new double[2][REPLICATES];
-        for (int r = 0; r < REPLICATES; r++) {
-            double shared = random.nextGaussian();
-            a[0][r] = 0.40 + 0.02 * (Math.sqrt(0.8) * shared + Math.sqrt(0.2) * random.nextGaussian());
-            b[0][r] = 0.30 + 0.02 * (Math.sqrt(0.8) * shared + Math.sqrt(0.2) * random.nextGaussian());
-            a[1][r] = 0.1 + 0.02 * random.nextGaussian();
-            b[1][r] = 0.0 + 0.02 * random.nextGaussian();
-        }
-        Interval interval = MaximumIntervals.ofDifference(new double[] {0.40, 0.1}, a, new double[] {0.30, 0.0}, b,
-                1000, 0.95);
-        assertEquals(0.10 - 0.0248, interval.lower(), 0.002);
-        assertEquals(0.10 + 0.0248, interval.upper(), 0.002);
-    }
-
     @Test
     void undefinedTermsAreLeftOutAndNoDefinedTermGivesNoInterval() {
         double[][] replicates = {new double[10], new double[10]};
