@@ -24,23 +24,15 @@ class CoverageBenchmarkTest {
 
     /** cell | name | quantity (production, candidate, delta), with the cause. */
     private static final Set<String> KNOWN_MISSES = Set.of(
-            // percentile intervals of count metrics at 30 rows (a handful of positives): 88–89.5 %, the goal at n = 30
-            // is 90–98 %; score intervals (Wilson, Newcombe) are the remedy
-            "binary null n=30 | accuracy | production",
+            // percentile intervals of one model's ranking and calibration metrics at 30 rows (a handful of
+            // positives): 88–89 %, the goal at n = 30 is 90–98 %
             "binary null n=30 | roc_auc | candidate",
             "binary null n=30 | log_loss | candidate",
-            "binary null n=30 | selection_rate | candidate",
-            "binary null n=30 | fpr | candidate",
-            "binary effect n=30 | precision | production",
-            "binary effect n=30 | precision | delta",
             "binary effect n=30 | pr_auc | production",
             "binary effect n=30 | pr_auc | candidate",
-            // paired differences of rates over ~9 positives / ~21 negatives: the cell bootstrap gives 78 %
-            "binary effect n=30 | recall | delta",
-            "binary effect n=30 | tpr | delta",
-            "binary effect n=30 | fpr | delta",
-            // the rare class (3 %) is absent from many 50-row slices and replicates, so the per-class averages change
-            // their class set from draw to draw: 80–87 %
+            // the rare class (3 %) is absent from most 50-row slices; where the per-class averages are shown they
+            // average over the classes present, a different quantity than the population's four-class average:
+            // 57–84 %
             "multiclass effect n=50 | balanced_accuracy | production",
             "multiclass effect n=50 | balanced_accuracy | candidate",
             "multiclass effect n=50 | balanced_accuracy | delta",
@@ -51,8 +43,7 @@ class CoverageBenchmarkTest {
             // rmse (and mae) at 50 rows cover 77–89 %
             "regression effect n=50 | mae | production",
             "regression effect n=50 | rmse | production",
-            "regression effect n=50 | rmse | candidate",
-            "regression effect n=50 | r2 | delta");
+            "regression effect n=50 | rmse | candidate");
 
     @Test
     void everyIntervalOfTheHardestCellsCoversAtLeastNinetyPercent() {
