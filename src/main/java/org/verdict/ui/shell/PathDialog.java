@@ -1,5 +1,6 @@
 package org.verdict.ui.shell;
 
+import java.io.File;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
@@ -37,6 +39,18 @@ public final class PathDialog {
     /** Shows the dialog and waits: the path typed or browsed to, or empty when cancelled. */
     public Optional<Path> ask(Window owner, String title, Path initial, Browser browser) {
         return dialog(owner, title, initial, browser).showAndWait();
+    }
+
+    /**
+     * Asks for a file to open: the path field, with Browse… for the system's open dialog showing {@code filters}.
+     */
+    public Optional<Path> askForFile(Window owner, String title, Path initial, FileChooser.ExtensionFilter... filters) {
+        return ask(owner, title, initial, dialogOwner -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(title);
+            chooser.getExtensionFilters().addAll(filters);
+            return Optional.ofNullable(chooser.showOpenDialog(dialogOwner)).map(File::toPath);
+        });
     }
 
     /** The dialog, not shown yet. */
