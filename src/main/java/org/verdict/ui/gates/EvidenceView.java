@@ -106,6 +106,12 @@ public final class EvidenceView {
         root.setCenter(scroll);
         model.selectedEvidenceProperty().addListener((obs, was, now) -> render());
         model.reviewedProperty().addListener((obs, was, now) -> render());
+        // a new pack clears the previous one's pages at once; meanwhile the page says its gates are being judged
+        model.computingProperty().addListener((obs, was, now) -> {
+            if (model.reviewedProperty().get() == null) {
+                render();
+            }
+        });
         // the summary follows the theme's text size (large text): columns are measured again in its font
         summary.fontProperty().addListener((obs, was, now) -> render());
         render();
@@ -119,7 +125,7 @@ public final class EvidenceView {
         GatesViewModel.Reviewed reviewed = model.reviewedProperty().get();
         title.setText(text.getString("evidence.page." + selected));
         if (reviewed == null) {
-            summary.setText(text.getString("evidence.nothing"));
+            summary.setText(text.getString(model.computingProperty().get() ? "evidence.judging" : "evidence.nothing"));
             content.getChildren().setAll(title, summary);
             return;
         }
