@@ -15,6 +15,7 @@ import org.verdict.ui.theme.Palette;
 public final class ComparisonRow {
     private final SliceResult result;
     private final String verdictText;
+    private final String verdictReason;
     private final String productionText;
     private final String candidateText;
     private final String deltaText;
@@ -33,6 +34,8 @@ public final class ComparisonRow {
         this.result = result;
         MetricFormat numbers = MetricFormat.of(result.metric());
         this.verdictText = formatVerdict(result);
+        this.verdictReason = result.isUnstable() ? result.unstableReason()
+                : result.verdict() == Verdict.UNAVAILABLE ? result.unavailableReason() : null;
         this.nText = MetricFormat.count(result.n());
         this.productionText = estimate(numbers, result.production());
         this.candidateText = estimate(numbers, result.candidate());
@@ -71,6 +74,11 @@ public final class ComparisonRow {
         return verdictText;
     }
 
+    /** Why a verdict is unstable or unavailable, for its tooltip and the clipboard; null for other verdicts. */
+    public String verdictReason() {
+        return verdictReason;
+    }
+
     public String productionText() {
         return productionText;
     }
@@ -107,12 +115,15 @@ public final class ComparisonRow {
         return pValueText;
     }
 
+    /**
+     * One or two words, so a row stays one line on a laptop; the reason of an unstable or unavailable verdict is in
+     * {@link #verdictReason()}.
+     */
     private static String formatVerdict(SliceResult result) {
         return switch (result.verdict()) {
             case WORSE -> Palette.WORSE_MARK + " " + Verdict.WORSE.label();
             case BETTER -> Palette.BETTER_MARK + " " + Verdict.BETTER.label();
-            case UNAVAILABLE -> Verdict.UNAVAILABLE.label() + ": " + result.unavailableReason();
-            default -> result.verdictLabel();
+            default -> result.isUnstable() ? "unstable" : result.verdict().label();
         };
     }
 
@@ -182,7 +193,13 @@ public final class ComparisonRow {
                 raw(result.shownInterval() == null ? null : result.shownInterval().level()),
                 raw(result.unadjustedCi() == null ? null : result.unadjustedCi().lower()),
                 raw(result.unadjustedCi() == null ? null : result.unadjustedCi().upper()),
-                raw(result.pValue()), raw(result.adjustedP()), test(), result.verdict().label());
+                raw(result.pValue()), raw(result.adjustedP()), test(),
+                verdictReason == null ? verdictWord() : verdictWord() + ": " + verdictReason);
+    }
+
+    /** The verdict without its mark, e.g. "better" or "unstable". */
+    private String verdictWord() {
+        return result.isUnstable() ? "unstable" : result.verdict().label();
     }
 
     public static String tsvHeader() {
