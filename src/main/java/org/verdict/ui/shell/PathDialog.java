@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -71,6 +72,8 @@ public final class PathDialog {
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         Button browse = new Button(text.getString("path.browse"));
         browse.setId("pathBrowse");
+        // the field gives way, never the button's word ("B…" in a dialog narrower than its preferred width)
+        browse.setMinWidth(Region.USE_PREF_SIZE);
         browse.setOnAction(e -> {
             try {
                 browser.browse(dialog.getDialogPane().getScene().getWindow())
