@@ -59,9 +59,11 @@ final class FairnessGate implements PromotionGate {
         numbers.put("tolerance", tolerance);
         String text = attribute.name() + " " + disparity.wireName() + ": candidate "
                 + GateNumbers.format(estimate.candidate()) + " vs production " + GateNumbers.format(estimate.production())
-                + ", worse by " + GateNumbers.signed(estimate.worsening()) + " CI ["
+                + ", change in unfairness " + GateNumbers.signed(estimate.worsening())
+                + (estimate.worsening() < 0 ? " (fairer)" : "") + " CI ["
                 + GateNumbers.signed(estimate.worseningCi().lower()) + ", "
-                + GateNumbers.signed(estimate.worseningCi().upper()) + "], tolerance " + GateNumbers.format(tolerance)
+                + GateNumbers.signed(estimate.worseningCi().upper()) + "], allowed worsening at most "
+                + GateNumbers.format(tolerance)
                 + excluded(attribute);
         GateOutcome outcome = estimate.worseningCi().lower() > tolerance ? GateOutcome.FAIL
                 : estimate.worseningCi().upper() > tolerance ? GateOutcome.INSUFFICIENT_EVIDENCE : GateOutcome.PASS;
