@@ -88,8 +88,12 @@ class EvidenceChartsTest {
                 org.jfree.chart.ui.RectangleEdge.BOTTOM));
         assertEquals(groups.stream().map(g -> g.name() + " (n 1200)").toList(), shown);
 
+        // the page gives the chart the height its upright labels take, so the plot keeps its own
+        assertTrue(UprightWhenCrowdedAxis.extraHeightForLabels(chart, 560) > 100, "room for 'sub-saharan-africa (n 1200)'");
+
         drawnDataArea(chart, 2400, 300);
         assertTrue(!axis.isVerticalTickLabels(), "side by side again when there is room");
+        assertEquals(0, UprightWhenCrowdedAxis.extraHeightForLabels(chart, 2400));
     }
 
     private static java.awt.geom.Rectangle2D drawnDataArea(JFreeChart chart, int width, int height) {
