@@ -42,6 +42,9 @@ final class SliceAnalysis {
     static final String BLOCK_BOOTSTRAP = "paired-block-bootstrap";
     static final String DELONG = "delong";
     static final String AP_INFLUENCE = "paired-influence-normal";
+    /** Every name a result's {@code test} can have. */
+    static final List<String> TESTS = List.of(PairedProportionDifference.TEST, CELL_BOOTSTRAP, ROW_BOOTSTRAP,
+            BLOCK_BOOTSTRAP, DELONG, AP_INFLUENCE);
 
     private final PairedModels models;
     private final ComparisonOptions options;
