@@ -3,6 +3,7 @@ package org.verdict.ui.compare;
 import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.MetricFormat;
 import org.verdict.ui.theme.Palette;
 
@@ -14,6 +15,7 @@ import org.verdict.ui.theme.Palette;
 public final class ComparisonRow {
     private final SliceResult result;
     private final String verdictText;
+    private final String verdictReason;
     private final String productionText;
     private final String candidateText;
     private final String deltaText;
@@ -22,14 +24,22 @@ public final class ComparisonRow {
 
     private final String nText;
 
+    /** A row whose Δ cell shows the interval the verdict reads. */
     public ComparisonRow(SliceResult result) {
+        this(result, false);
+    }
+
+    /** @param unadjusted whether the Δ cell shows the unadjusted interval instead of the one the verdict reads */
+    public ComparisonRow(SliceResult result, boolean unadjusted) {
         this.result = result;
         MetricFormat numbers = MetricFormat.of(result.metric());
         this.verdictText = formatVerdict(result);
+        this.verdictReason = result.isUnstable() ? result.unstableReason()
+                : result.verdict() == Verdict.UNAVAILABLE ? result.unavailableReason() : null;
         this.nText = MetricFormat.count(result.n());
         this.productionText = estimate(numbers, result.production());
         this.candidateText = estimate(numbers, result.candidate());
-        this.deltaText = formatDelta(numbers, result);
+        this.deltaText = formatDelta(numbers, result, unadjusted);
         this.pValueText = formatPValues(result);
         this.deltaTooltip = formatDeltaTooltip(result);
     }
@@ -64,6 +74,11 @@ public final class ComparisonRow {
         return verdictText;
     }
 
+    /** Why a verdict is unstable or unavailable, for its tooltip and the clipboard; null for other verdicts. */
+    public String verdictReason() {
+        return verdictReason;
+    }
+
     public String productionText() {
         return productionText;
     }
@@ -72,7 +87,7 @@ public final class ComparisonRow {
         return candidateText;
     }
 
-    /** Δ with its interval, e.g. "−0.040 [−0.055, −0.025]". */
+    /** Δ with its interval (the verdict's, or the unadjusted one if the row was made so), e.g. "−0.040 [−0.055, −0.025]". */
     public String deltaText() {
         return deltaText;
     }
@@ -100,21 +115,24 @@ public final class ComparisonRow {
         return pValueText;
     }
 
+    /**
+     * One or two words, so a row stays one line on a laptop; the reason of an unstable or unavailable verdict is in
+     * {@link #verdictReason()}.
+     */
     private static String formatVerdict(SliceResult result) {
         return switch (result.verdict()) {
             case WORSE -> Palette.WORSE_MARK + " " + Verdict.WORSE.label();
             case BETTER -> Palette.BETTER_MARK + " " + Verdict.BETTER.label();
-            case UNAVAILABLE -> Verdict.UNAVAILABLE.label() + ": " + result.unavailableReason();
-            default -> result.verdictLabel();
+            default -> result.isUnstable() ? "unstable" : result.verdict().label();
         };
     }
 
-    private static String formatDelta(MetricFormat numbers, SliceResult result) {
+    private static String formatDelta(MetricFormat numbers, SliceResult result, boolean unadjusted) {
         if (result.delta() == null) {
             return "—";
         }
-        return result.deltaCi() == null ? numbers.signed(result.delta())
-                : numbers.delta(result.delta(), result.deltaCi().lower(), result.deltaCi().upper());
+        Interval shown = unadjusted ? result.unadjustedCi() : result.deltaCi();
+        return shown == null ? numbers.signed(result.delta()) : numbers.delta(result.delta(), shown.lower(), shown.upper());
     }
 
     private static String formatDeltaTooltip(SliceResult result) {
@@ -175,7 +193,13 @@ public final class ComparisonRow {
                 raw(result.shownInterval() == null ? null : result.shownInterval().level()),
                 raw(result.unadjustedCi() == null ? null : result.unadjustedCi().lower()),
                 raw(result.unadjustedCi() == null ? null : result.unadjustedCi().upper()),
-                raw(result.pValue()), raw(result.adjustedP()), test(), result.verdict().label());
+                raw(result.pValue()), raw(result.adjustedP()), test(),
+                verdictReason == null ? verdictWord() : verdictWord() + ": " + verdictReason);
+    }
+
+    /** The verdict without its mark, e.g. "better" or "unstable". */
+    private String verdictWord() {
+        return result.isUnstable() ? "unstable" : result.verdict().label();
     }
 
     public static String tsvHeader() {
