@@ -7,8 +7,8 @@ Per slice (overall, every level of every slice and sensitive column): accuracy, 
 1000-replicate paired bootstrap of rows for the 95 % percentile intervals of Δ accuracy and Δ f1 (numpy). It prints
 one JSON line per slice, so its work cannot be skipped, and the number of slices on stderr.
 
-Usage: python3 bench/peer_sklearn.py PACK_FOLDER [--replicates 1000] [--seed 7]
-Needs Debian's python3-pandas python3-sklearn python3-scipy.
+Usage: /usr/bin/python3 bench/peer_sklearn.py PACK_FOLDER [--replicates 1000] [--seed 7]
+Needs Debian's python3-pandas python3-sklearn python3-scipy (Debian's own interpreter sees them).
 """
 import json
 import sys

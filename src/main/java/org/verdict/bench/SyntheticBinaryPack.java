@@ -149,7 +149,7 @@ final class SyntheticBinaryPack {
     }
 
     /** {@code %.4f} of a score in [0, 1] already rounded to four decimals, without a Formatter per cell. */
-    private static String format(double score) {
+    static String format(double score) {
         long tenThousandths = Math.round(score * 10_000);
         String digits = Long.toString(10_000 + tenThousandths % 10_000);
         return (tenThousandths / 10_000) + "." + digits.substring(1);
