@@ -22,6 +22,9 @@ import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
 import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.Metric;
+import org.verdict.core.summary.SummaryComparison;
+import org.verdict.core.summary.SummaryPack;
+import org.verdict.core.summary.SummaryPackReader;
 import org.verdict.core.task.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -109,25 +112,34 @@ public final class CompareCommand implements Callable<Integer> {
         try {
             ComparisonOptions options = options();
             Metric only = metric == null ? null : parseMetric(metric);
+            if (SummaryPackReader.isSummaryPack(pack)) {
+                SummaryPack summary = new SummaryPackReader().read(pack, Progress.NONE);
+                print(out, new SummaryComparison(engine).compare(summary, candidate, options, Progress.NONE), only,
+                        List.of());
+                return ExitCodes.OK;
+            }
             ReviewPack reviewPack = packReader.read(pack, Progress.NONE);
             if (only != null && !only.appliesTo(reviewPack.manifest().model().task())) {
                 throw new IllegalArgumentException("metric " + only.wireName() + " does not apply to a "
                         + reviewPack.manifest().model().task().wireName() + " task");
             }
             ComparisonReport report = engine.compare(reviewPack, candidate, options, Progress.NONE);
-            if (json) {
-                out.println(new ComparisonJson().write(report, r -> only == null || r.metric() == only,
-                        perClass(reviewPack, report)));
-            } else {
-                printTable(out, report, only == null ? report.primaryMetric() : only);
-            }
-            out.flush();
+            print(out, report, only, perClass(reviewPack, report));
             return ExitCodes.OK;
         } catch (PackException | IllegalArgumentException e) {
             err.println("verdict compare: " + e.getMessage());
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
+    }
+
+    private void print(PrintWriter out, ComparisonReport report, Metric only, List<ClassRates> perClass) {
+        if (json) {
+            out.println(new ComparisonJson().write(report, r -> only == null || r.metric() == only, perClass));
+        } else {
+            printTable(out, report, only == null ? report.primaryMetric() : only);
+        }
+        out.flush();
     }
 
     /** Per-class precision and recall of every slice of a multiclass comparison; none for other tasks. */

@@ -40,17 +40,44 @@ final class SliceAnalysis {
     static final String CELL_BOOTSTRAP = "paired-bootstrap-cells";
     static final String ROW_BOOTSTRAP = "paired-bootstrap";
     static final String BLOCK_BOOTSTRAP = "paired-block-bootstrap";
+    /** The block bootstrap over blocks dealt by a hash of the example id (summary packs). */
+    static final String HASHED_BLOCK_BOOTSTRAP = "paired-hashed-block-bootstrap";
     static final String DELONG = "delong";
     static final String AP_INFLUENCE = "paired-influence-normal";
 
     private static final int ECE_BINS = Calibration.ECE_BINS;
+    /** Per example: log loss p, c; brier p, c; (score − label) in ece bin b of p, then of c; count. */
+    static final int CALIBRATION_WIDTH = 4 + 2 * ECE_BINS + 1;
+    /** Per example: |e| p, c; e² p, c; |e|/|y| p, c (y ≠ 0); y ≠ 0; y − centre; (y − centre)²; count. */
+    static final int REGRESSION_WIDTH = 10;
 
+    /** The per-row data of a row-level table; null when the slices come as summaries ({@link SummarySlice}). */
     private final PairedModels models;
+    private final Task task;
+    private final List<String> classes;
+    private final String productionVersion;
+    private final String candidateVersion;
     private final ComparisonOptions options;
     private final Progress progress;
 
     SliceAnalysis(PairedModels models, ComparisonOptions options, Progress progress) {
+        this(models, models.table.task(), models.table.classes(), models.productionVersion, models.candidateVersion,
+                options, progress);
+    }
+
+    /** For slices given as sufficient statistics rather than rows. */
+    SliceAnalysis(Task task, List<String> classes, String productionVersion, String candidateVersion,
+                  ComparisonOptions options, Progress progress) {
+        this(null, task, classes, productionVersion, candidateVersion, options, progress);
+    }
+
+    private SliceAnalysis(PairedModels models, Task task, List<String> classes, String productionVersion,
+                          String candidateVersion, ComparisonOptions options, Progress progress) {
         this.models = models;
+        this.task = task;
+        this.classes = List.copyOf(classes);
+        this.productionVersion = productionVersion;
+        this.candidateVersion = candidateVersion;
         this.options = options;
         this.progress = progress;
     }
@@ -64,7 +91,6 @@ final class SliceAnalysis {
      */
     List<MetricComparison> analyze(List<Metric> metrics, int[] rows, int[] productionAscending,
                                    int[] candidateAscending, int[] localIndex, SplittableRandom random) {
-        Task task = models.table.task();
         if (rows.length == 0) {
             return metrics.stream().map(m -> MetricComparison.unavailable(m, "empty slice")).toList();
         }
@@ -78,16 +104,68 @@ final class SliceAnalysis {
         if (task == Task.REGRESSION) {
             results.addAll(regressionMetrics(rows, random.split()));
         }
+        return inOrder(metrics, results);
+    }
+
+    /**
+     * The same metrics from a slice's sufficient statistics: count metrics from its paired cells exactly as from rows
+     * (the same cells give the same resamples); means and binned sums by the block bootstrap over the slice's
+     * non-empty hashed blocks; rank metrics (roc_auc, pr_auc) need the rows' order and are unavailable.
+     */
+    List<MetricComparison> analyze(List<Metric> metrics, SummarySlice slice, SplittableRandom random) {
+        if (slice.n() == 0) {
+            return metrics.stream().map(m -> MetricComparison.unavailable(m, "empty slice")).toList();
+        }
+        List<MetricComparison> results = new ArrayList<>();
+        if (task.isClassification() && metrics.stream().anyMatch(m -> !m.needsScores())) {
+            results.addAll(countMetrics(slice.cells(), slice.n(), random.split()));
+        }
+        if (task == Task.BINARY && metrics.stream().anyMatch(Metric::needsScores)) {
+            for (Metric rank : List.of(Metric.ROC_AUC, Metric.PR_AUC)) {
+                results.add(MetricComparison.unavailable(rank, "this summary pack holds no score histograms, so "
+                        + rank.wireName() + " needs the row-level pack"));
+            }
+            if (slice.blocks() == null) {
+                for (Metric mean : List.of(Metric.LOG_LOSS, Metric.BRIER, Metric.ECE)) {
+                    results.add(MetricComparison.unavailable(mean, "the summary pack has no score sums"));
+                }
+            } else {
+                results.addAll(calibration(blockResampler(slice), slice.n(), HASHED_BLOCK_BOOTSTRAP, random.split()));
+            }
+        }
+        if (task == Task.REGRESSION) {
+            double[][] blocks = slice.blocks();
+            long zeroLabels = 0;
+            for (double[] block : blocks) {
+                zeroLabels += Math.round(block[REGRESSION_WIDTH - 1] - block[6]);
+            }
+            results.addAll(regressionMetrics(blockResampler(slice), slice.n(), zeroLabels, HASHED_BLOCK_BOOTSTRAP,
+                    random.split()));
+        }
+        return inOrder(metrics, results);
+    }
+
+    private static List<MetricComparison> inOrder(List<Metric> metrics, List<MetricComparison> results) {
         return metrics.stream()
                 .map(m -> results.stream().filter(r -> r.metric() == m).findFirst().orElseThrow())
                 .toList();
+    }
+
+    private static BlockResampler blockResampler(SummarySlice slice) {
+        double[][] blocks = slice.blocks();
+        BlockResampler resampler = new BlockResampler(blocks.length, blocks[0].length);
+        for (int b = 0; b < blocks.length; b++) {
+            for (int i = 0; i < blocks[b].length; i++) {
+                resampler.add(b, i, blocks[b][i]);
+            }
+        }
+        return resampler;
     }
 
     // ---- metrics of the paired contingency cells (label × production prediction × candidate prediction) ----
 
     private List<MetricComparison> countMetrics(int[] rows, SplittableRandom random) {
         EvaluationTable table = models.table;
-        List<String> classes = table.classes();
         int k = classes.size();
         int[] label = table.labelCodes();
         int[] prod = models.production.classCodes();
@@ -96,10 +174,16 @@ final class SliceAnalysis {
         for (int row : rows) {
             cells[(label[row] * k + prod[row]) * k + cand[row]]++;
         }
+        return countMetrics(cells, rows.length, random);
+    }
+
+    /** @param cells paired counts, index (label · k + production) · k + candidate */
+    private List<MetricComparison> countMetrics(long[] cells, int n, SplittableRandom random) {
+        int k = classes.size();
         // resample only the occupied cells: with many classes most of the k³ cells are empty
         int[] occupied = IntStream.range(0, cells.length).filter(i -> cells[i] > 0).toArray();
         long[] counts = Arrays.stream(occupied).mapToLong(i -> cells[i]).toArray();
-        List<Metric> metrics = Metric.forTask(table.task()).stream().filter(m -> !m.needsScores()).toList();
+        List<Metric> metrics = Metric.forTask(task).stream().filter(m -> !m.needsScores()).toList();
         ConfusionMatrix[] point = pairedMatrices(occupied, counts, classes);
         ClassSets classSets = new ClassSets(point);
 
@@ -131,7 +215,7 @@ final class SliceAnalysis {
                 continue;
             }
             MetricComparison comparison = summarise(metric, prodValue, candValue, replicate[m][0], replicate[m][1],
-                    rows.length, CELL_BOOTSTRAP, classSets.rareClassReason(metric), null);
+                    n, CELL_BOOTSTRAP, classSets.rareClassReason(metric), null);
             results.add(metric == Metric.PRECISION ? withWilsonPrecision(comparison, point) : comparison);
         }
         return results;
@@ -394,8 +478,7 @@ final class SliceAnalysis {
     private List<MetricComparison> calibration(int[] rows, boolean[] positive, double[] prodScores,
                                                double[] candScores, SplittableRandom random) {
         int n = rows.length;
-        // per example: log loss p, c; brier p, c; (score − label) in ece bin b of p, of c; count
-        int width = 4 + 2 * ECE_BINS + 1;
+        int width = CALIBRATION_WIDTH;
         int blocks = Math.min(n, BOOTSTRAP_BLOCKS);
         BlockResampler resampler = new BlockResampler(blocks, width);
         int[] blockOf = BlockResampler.assignBlocks(n, blocks, random.split());
@@ -413,11 +496,18 @@ final class SliceAnalysis {
             resampler.add(b, 4 + ECE_BINS + models.candidateEceBin[row], sc - y);
             resampler.add(b, width - 1, 1);
         }
+        return calibration(resampler, n, BLOCK_BOOTSTRAP, random);
+    }
+
+    /** @param resampler the slice's blocks, each a vector in the {@link #CALIBRATION_WIDTH} layout */
+    private List<MetricComparison> calibration(BlockResampler resampler, int n, String blockTest,
+                                               SplittableRandom random) {
+        int blocks = resampler.blocks();
         List<Metric> metrics = List.of(Metric.LOG_LOSS, Metric.BRIER, Metric.ECE);
         double[] totals = resampler.totals();
         int replicates = options.bootstrapReplicates();
         double[][][] replicate = new double[3][2][replicates];
-        double[] sums = new double[width];
+        double[] sums = new double[CALIBRATION_WIDTH];
         for (int b = 0; b < replicates; b++) {
             if ((b & 63) == 0) {
                 progress.checkCancelled();
@@ -428,7 +518,7 @@ final class SliceAnalysis {
                 replicate[m][1][b] = calibrationValue(m, 1, sums);
             }
         }
-        String test = blocks == n ? ROW_BOOTSTRAP : BLOCK_BOOTSTRAP;
+        String test = blocks == n ? ROW_BOOTSTRAP : blockTest;
         List<MetricComparison> results = new ArrayList<>();
         for (int m = 0; m < 3; m++) {
             results.add(summarise(metrics.get(m), MetricValue.of(calibrationValue(m, 0, totals)),
@@ -463,8 +553,7 @@ final class SliceAnalysis {
             centre += label[row];
         }
         centre /= n;
-        // per example: |e| p, c; e² p, c; |e|/|y| p, c (y ≠ 0); y ≠ 0; y − centre; (y − centre)²; count
-        int width = 10;
+        int width = REGRESSION_WIDTH;
         int blocks = Math.min(n, BOOTSTRAP_BLOCKS);
         BlockResampler resampler = new BlockResampler(blocks, width);
         int[] blockOf = BlockResampler.assignBlocks(n, blocks, random.split());
@@ -490,11 +579,18 @@ final class SliceAnalysis {
             resampler.add(b, 8, (y - centre) * (y - centre));
             resampler.add(b, 9, 1);
         }
+        return regressionMetrics(resampler, n, zeroLabels, BLOCK_BOOTSTRAP, random);
+    }
+
+    /** @param resampler the slice's blocks, each a vector in the {@link #REGRESSION_WIDTH} layout */
+    private List<MetricComparison> regressionMetrics(BlockResampler resampler, int n, long zeroLabels,
+                                                     String blockTest, SplittableRandom random) {
+        int blocks = resampler.blocks();
         List<Metric> metrics = List.of(Metric.MAE, Metric.RMSE, Metric.MAPE, Metric.R2);
         double[] totals = resampler.totals();
         int replicates = options.bootstrapReplicates();
         double[][][] replicate = new double[metrics.size()][2][replicates];
-        double[] sums = new double[width];
+        double[] sums = new double[REGRESSION_WIDTH];
         for (int b = 0; b < replicates; b++) {
             if ((b & 63) == 0) {
                 progress.checkCancelled();
@@ -505,7 +601,7 @@ final class SliceAnalysis {
                 replicate[m][1][b] = regressionValue(metrics.get(m), 1, sums).valueOrNaN();
             }
         }
-        String test = blocks == n ? ROW_BOOTSTRAP : BLOCK_BOOTSTRAP;
+        String test = blocks == n ? ROW_BOOTSTRAP : blockTest;
         String mapeNote = zeroLabels == 0 ? null : zeroLabels + " example" + (zeroLabels == 1 ? "" : "s")
                 + " with label 0 skipped";
         List<MetricComparison> results = new ArrayList<>();
@@ -597,15 +693,15 @@ final class SliceAnalysis {
 
     private String unavailableReason(MetricValue prod, MetricValue cand) {
         if (prod.isAvailable()) {
-            return "candidate " + models.candidateVersion + ": " + cand.unavailableReason() + ", so Δ is unavailable";
+            return "candidate " + candidateVersion + ": " + cand.unavailableReason() + ", so Δ is unavailable";
         }
         if (cand.isAvailable()) {
-            return "production " + models.productionVersion + ": " + prod.unavailableReason() + ", so Δ is unavailable";
+            return "production " + productionVersion + ": " + prod.unavailableReason() + ", so Δ is unavailable";
         }
         if (prod.unavailableReason().equals(cand.unavailableReason())) {
             return prod.unavailableReason();
         }
-        return "production " + models.productionVersion + ": " + prod.unavailableReason() + "; candidate "
-                + models.candidateVersion + ": " + cand.unavailableReason();
+        return "production " + productionVersion + ": " + prod.unavailableReason() + "; candidate "
+                + candidateVersion + ": " + cand.unavailableReason();
     }
 }

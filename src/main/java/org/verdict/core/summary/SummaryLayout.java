@@ -1,0 +1,101 @@
+package org.verdict.core.summary;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.verdict.core.pack.PackManifest;
+import org.verdict.core.pack.SuiteSpec;
+import org.verdict.core.pack.Task;
+import org.verdict.core.stats.Calibration;
+
+/**
+ * The columns of a summary pack's two tables, shared by the SQL that writes them and the reader that checks them.
+ *
+ * <ul>
+ *   <li>cells: the slice columns, then (classification) {@code label} and {@code pred_V} per version (binary:
+ *       1 when V predicts the positive label, else 0), then the count {@code n};</li>
+ *   <li>blocks (regression, binary with scores): the slice columns, {@code block}, the sums of per-row values named
+ *       by {@link #blockSums}, then the count {@code n}.</li>
+ * </ul>
+ *
+ * @param sliceColumns the primary suite's slice and sensitive columns, each once, in manifest order
+ * @param versions every model version of the manifest, in manifest order
+ */
+public record SummaryLayout(Task task, List<String> sliceColumns, List<String> versions, boolean scores) {
+    public static final String COUNT = "n";
+    public static final String BLOCK = "block";
+    public static final String LABEL = "label";
+    static final String NONZERO_LABEL = "nonzero_label";
+    static final String LABEL_DEVIATION = "label_dev";
+    static final String LABEL_DEVIATION_SQUARED = "label_dev_sq";
+
+    public SummaryLayout {
+        sliceColumns = List.copyOf(sliceColumns);
+        versions = List.copyOf(versions);
+    }
+
+    /** @param scores binary tasks: whether the summary reads {@code score_V} (else the predicted labels only) */
+    public static SummaryLayout of(PackManifest manifest, boolean scores) {
+        SuiteSpec primary = manifest.primarySuite();
+        LinkedHashSet<String> columns = new LinkedHashSet<>(primary.slices());
+        columns.addAll(primary.sensitive());
+        return new SummaryLayout(manifest.task(), new ArrayList<>(columns),
+                manifest.models().stream().map(m -> m.version()).toList(),
+                manifest.task() == Task.BINARY && scores);
+    }
+
+    public static String prediction(String version) {
+        return "pred_" + version;
+    }
+
+    public List<String> cellColumns() {
+        List<String> columns = new ArrayList<>(sliceColumns);
+        if (task.isClassification()) {
+            columns.add(LABEL);
+            versions.forEach(v -> columns.add(prediction(v)));
+        }
+        columns.add(COUNT);
+        return columns;
+    }
+
+    /** Whether the pack has a blocks table (regression, or binary with scores). */
+    public boolean hasBlocks() {
+        return task == Task.REGRESSION || scores;
+    }
+
+    /** The names of the per-block sums, without the slice columns, block and count. */
+    public List<String> blockSums() {
+        List<String> sums = new ArrayList<>();
+        if (task == Task.REGRESSION) {
+            for (String v : versions) {
+                sums.add("abs_err_" + v);
+                sums.add("sq_err_" + v);
+                sums.add("ape_" + v);
+            }
+            sums.add(NONZERO_LABEL);
+            sums.add(LABEL_DEVIATION);
+            sums.add(LABEL_DEVIATION_SQUARED);
+        } else if (scores) {
+            for (String v : versions) {
+                sums.add("log_loss_" + v);
+                sums.add("brier_" + v);
+                for (int bin = 0; bin < Calibration.ECE_BINS; bin++) {
+                    sums.add(eceBin(v, bin));
+                }
+            }
+        }
+        return sums;
+    }
+
+    static String eceBin(String version, int bin) {
+        return "ece_" + version + "_" + bin;
+    }
+
+    public List<String> blockColumns() {
+        List<String> columns = new ArrayList<>(sliceColumns);
+        columns.add(BLOCK);
+        columns.addAll(blockSums());
+        columns.add(COUNT);
+        return columns;
+    }
+}

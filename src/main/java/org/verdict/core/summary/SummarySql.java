@@ -1,0 +1,170 @@
+package org.verdict.core.summary;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.verdict.core.pack.ModelVersion;
+import org.verdict.core.pack.PackManifest;
+import org.verdict.core.pack.Task;
+import org.verdict.core.stats.Calibration;
+
+/**
+ * The SQL that turns a table of per-example rows (the columns of {@code primary.csv}) into the two tables of a
+ * summary pack. Plain GROUP BY aggregates, so it runs where the data lives (DuckDB on a laptop, Spark on a cluster)
+ * and only the small summary travels. Numeric constants (clip, ece edges) are written as the exact doubles Verdict's
+ * row-level engine uses, so a row falls in the same ece bin and gets the same log loss in both.
+ *
+ * @param source the relation to read: a table or view name, or e.g. {@code read_parquet('evals/*.parquet')}
+ */
+public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest manifest, String source, long seed,
+                         int blocks) {
+    public static final int DEFAULT_BLOCKS = 300;
+    private static final double LOG_LOSS_CLIP = 1e-15;
+
+    /** One query per table: cells always, blocks when the layout has them. */
+    public String cellsQuery() {
+        List<String> keys = new ArrayList<>();
+        for (String column : layout.sliceColumns()) {
+            keys.add(text(q(column)) + " AS " + q(column));
+        }
+        if (layout.task().isClassification()) {
+            keys.add(text(q(SummaryLayout.LABEL)) + " AS " + q(SummaryLayout.LABEL));
+            for (ModelVersion model : manifest.models()) {
+                keys.add(predictionCode(model) + " AS " + q(SummaryLayout.prediction(model.version())));
+            }
+        }
+        List<String> names = layout.cellColumns().subList(0, keys.size()).stream().map(this::q).toList();
+        return "SELECT " + String.join(",\n       ", keys) + ",\n       COUNT(*) AS " + q(SummaryLayout.COUNT)
+                + "\nFROM " + source
+                + "\nGROUP BY " + groupBy(keys.size())
+                + "\nORDER BY " + String.join(", ", names);
+    }
+
+    public String blocksQuery() {
+        if (!layout.hasBlocks()) {
+            throw new IllegalStateException("a " + layout.task().wireName() + " summary without scores has no blocks");
+        }
+        List<String> inner = new ArrayList<>();
+        for (String column : layout.sliceColumns()) {
+            inner.add(text(q(column)) + " AS " + q(column));
+        }
+        inner.add(dialect.block(text(q("example_id")), seed, blocks) + " AS " + q(SummaryLayout.BLOCK));
+        List<String> sums = new ArrayList<>();
+        String prelude = "";
+        String from = source;
+        if (layout.task() == Task.REGRESSION) {
+            // centring at the overall mean keeps Σ(y − c)² accurate for targets far from 0 (r2's denominator)
+            prelude = "WITH centre AS (SELECT AVG(CAST(" + q("label") + " AS DOUBLE)) AS c FROM " + source + ")\n";
+            from = source + " CROSS JOIN centre";
+            inner.add("CAST(" + q("label") + " AS DOUBLE) AS y__");
+            inner.add("CAST(" + q("label") + " AS DOUBLE) - centre.c AS yc__");
+            for (String v : layout.versions()) {
+                inner.add("CAST(" + q(SummaryLayout.prediction(v)) + " AS DOUBLE) - CAST(" + q("label")
+                        + " AS DOUBLE) AS " + q("e__" + v));
+            }
+            for (String v : layout.versions()) {
+                String e = q("e__" + v);
+                sums.add("SUM(ABS(" + e + ")) AS " + q("abs_err_" + v));
+                sums.add("SUM(" + e + " * " + e + ") AS " + q("sq_err_" + v));
+                sums.add("SUM(CASE WHEN y__ <> 0 THEN ABS(" + e + ") / ABS(y__) ELSE 0 END) AS " + q("ape_" + v));
+            }
+            sums.add("SUM(CASE WHEN y__ <> 0 THEN 1 ELSE 0 END) AS " + q(SummaryLayout.NONZERO_LABEL));
+            sums.add("SUM(yc__) AS " + q(SummaryLayout.LABEL_DEVIATION));
+            sums.add("SUM(yc__ * yc__) AS " + q(SummaryLayout.LABEL_DEVIATION_SQUARED));
+        } else {
+            inner.add("CASE WHEN " + text(q("label")) + " = " + literal(positiveLabel()) + " THEN 1.0 ELSE 0.0 END AS y__");
+            for (String v : layout.versions()) {
+                String score = "CAST(" + q("score_" + v) + " AS DOUBLE)";
+                inner.add(score + " AS " + q("s__" + v));
+                inner.add(clipped(score) + " AS " + q("p__" + v));
+                inner.add(eceBin(score) + " AS " + q("bin__" + v));
+            }
+            for (String v : layout.versions()) {
+                String s = q("s__" + v);
+                String p = q("p__" + v);
+                sums.add("SUM(CASE WHEN y__ = 1 THEN -LN(" + p + ") ELSE -LN(1 - " + p + ") END) AS "
+                        + q("log_loss_" + v));
+                sums.add("SUM((" + s + " - y__) * (" + s + " - y__)) AS " + q("brier_" + v));
+                for (int bin = 0; bin < Calibration.ECE_BINS; bin++) {
+                    sums.add("SUM(CASE WHEN " + q("bin__" + v) + " = " + bin + " THEN " + s + " - y__ ELSE 0 END) AS "
+                            + q(SummaryLayout.eceBin(v, bin)));
+                }
+            }
+        }
+        int keys = layout.sliceColumns().size() + 1;
+        String keyList = layout.blockColumns().subList(0, keys).stream().map(this::q)
+                .collect(Collectors.joining(", "));
+        return prelude + "SELECT " + keyList + ",\n       " + String.join(",\n       ", sums)
+                + ",\n       COUNT(*) AS " + q(SummaryLayout.COUNT)
+                + "\nFROM (SELECT " + String.join(",\n             ", inner) + "\n      FROM " + from + ") rows__"
+                + "\nGROUP BY " + keyList
+                + "\nORDER BY " + keyList;
+    }
+
+    /** Both queries as one script, each ending in ';', headed by what it makes. */
+    public String script() {
+        StringBuilder script = new StringBuilder("-- Verdict summary pack, " + dialect.wireName() + " dialect\n"
+                + "-- source: " + source + "\n-- cells table\n" + cellsQuery() + ";\n");
+        if (layout.hasBlocks()) {
+            script.append("-- blocks table (").append(blocks).append(" hashed blocks, seed ").append(seed)
+                    .append(")\n").append(blocksQuery()).append(";\n");
+        }
+        return script.toString();
+    }
+
+    private String groupBy(int keys) {
+        List<String> positions = new ArrayList<>();
+        for (int i = 1; i <= keys; i++) {
+            positions.add(Integer.toString(i));
+        }
+        return String.join(", ", positions);
+    }
+
+    /** Binary: 1 when the version predicts the positive label (score ≥ threshold, or the label as written). */
+    private String predictionCode(ModelVersion model) {
+        if (layout.task() == Task.MULTICLASS) {
+            return text(q(SummaryLayout.prediction(model.version())));
+        }
+        if (layout.scores()) {
+            return "CASE WHEN CAST(" + q("score_" + model.version()) + " AS DOUBLE) >= "
+                    + exact(model.threshold()) + " THEN 1 ELSE 0 END";
+        }
+        return "CASE WHEN " + text(q(SummaryLayout.prediction(model.version()))) + " = " + literal(positiveLabel())
+                + " THEN 1 ELSE 0 END";
+    }
+
+    private String positiveLabel() {
+        return manifest.model().positiveLabel();
+    }
+
+    private String clipped(String score) {
+        return "LEAST(GREATEST(" + score + ", " + exact(LOG_LOSS_CLIP) + "), " + exact(1 - LOG_LOSS_CLIP) + ")";
+    }
+
+    /** The bin of {@link Calibration#eceBin}: right-closed bins, the first also holding 0. */
+    private String eceBin(String score) {
+        StringBuilder bin = new StringBuilder("CASE");
+        for (int edge = 1; edge < Calibration.ECE_BINS; edge++) {
+            bin.append(" WHEN ").append(score).append(" <= ").append(exact(edge * (1.0 / Calibration.ECE_BINS)))
+                    .append(" THEN ").append(edge - 1);
+        }
+        return bin.append(" ELSE ").append(Calibration.ECE_BINS - 1).append(" END").toString();
+    }
+
+    private String text(String expression) {
+        return "CAST(" + expression + " AS " + dialect.stringType() + ")";
+    }
+
+    private String q(String identifier) {
+        return dialect.quote(identifier);
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    /** A double written so both engines read back exactly the same double. */
+    private static String exact(double value) {
+        return "CAST('" + value + "' AS DOUBLE)";
+    }
+}

@@ -1,0 +1,96 @@
+package org.verdict.core.summary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.SliceResult;
+import org.verdict.core.stats.Metric;
+
+/**
+ * What a summary pack's comparison must share with the row engine's on the same rows. Stated tolerances:
+ * <ul>
+ *   <li>every slice and its n: equal;</li>
+ *   <li>count metrics (from the paired cells): values, intervals and verdicts equal, because the same cells give the
+ *       same resamples;</li>
+ *   <li>means and binned sums (log_loss, brier, ece, mae, rmse, mape, r2): values within 1e-9 relative (summation
+ *       order only); the standard error of Δ, from another random partition into blocks, within 25 %; the verdict
+ *       equal wherever the row engine's p-value is clear of the decision (below 0.001 or above 0.2);</li>
+ *   <li>roc_auc and pr_auc: unavailable in the summary, with the reason.</li>
+ * </ul>
+ */
+final class SummaryAgreement {
+    private SummaryAgreement() {
+    }
+
+    /** @return how many results were compared */
+    static int assertAgree(ComparisonReport rows, ComparisonReport summary) {
+        Map<String, SliceResult> bySummary = summary.results().stream()
+                .collect(Collectors.toMap(SummaryAgreement::key, Function.identity()));
+        assertEquals(rows.results().size(), summary.results().size(), "same slices and metrics");
+        List<String> problems = new ArrayList<>();
+        for (SliceResult row : rows.results()) {
+            SliceResult sum = bySummary.get(key(row));
+            assertNotNull(sum, "summary lacks " + key(row));
+            assertEquals(row.n(), sum.n(), "n of " + key(row));
+            Metric metric = row.metric();
+            if (metric == Metric.ROC_AUC || metric == Metric.PR_AUC) {
+                assertTrue(sum.unavailableReason().contains("score histograms"), sum.unavailableReason());
+                continue;
+            }
+            if (!metric.needsScores() && metric.appliesTo(org.verdict.core.pack.Task.MULTICLASS)
+                    || isCountMetric(metric)) {
+                assertEquals(row, sum, "count metric " + key(row) + " is computed from the same cells");
+                continue;
+            }
+            closeValue(row.production() == null ? null : row.production().value(),
+                    sum.production() == null ? null : sum.production().value(), key(row), problems);
+            closeValue(row.candidate() == null ? null : row.candidate().value(),
+                    sum.candidate() == null ? null : sum.candidate().value(), key(row), problems);
+            if (row.unadjustedCi() != null && sum.unadjustedCi() != null && row.n() > 300) {
+                double rowWidth = row.unadjustedCi().upper() - row.unadjustedCi().lower();
+                double sumWidth = sum.unadjustedCi().upper() - sum.unadjustedCi().lower();
+                if (Math.abs(sumWidth / rowWidth - 1) > 0.25) {
+                    problems.add(key(row) + ": interval width " + sumWidth + " vs rows " + rowWidth);
+                }
+            }
+            if (row.pValue() != null && (row.pValue() < 0.001 || row.pValue() > 0.2)
+                    && row.verdict() != sum.verdict()) {
+                problems.add(key(row) + ": verdict " + sum.verdict() + " vs rows " + row.verdict() + " (p "
+                        + row.pValue() + ")");
+            }
+            if (row.pValue() == null) {
+                assertNull(sum.pValue(), key(row) + " untested in both");
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+        return rows.results().size();
+    }
+
+    private static boolean isCountMetric(Metric metric) {
+        return metric.appliesTo(org.verdict.core.pack.Task.BINARY) && !metric.needsScores();
+    }
+
+    private static void closeValue(Double row, Double summary, String key, List<String> problems) {
+        if (row == null || summary == null) {
+            if (row != summary) {
+                problems.add(key + ": value " + summary + " vs rows " + row);
+            }
+            return;
+        }
+        if (Math.abs(row - summary) > 1e-9 * Math.max(1, Math.abs(row))) {
+            problems.add(key + ": value " + summary + " vs rows " + row);
+        }
+    }
+
+    private static String key(SliceResult result) {
+        return result.slice().label() + " / " + result.metric().wireName();
+    }
+}
