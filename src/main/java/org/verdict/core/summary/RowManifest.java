@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.verdict.core.pack.ManifestReader;
 import org.verdict.core.pack.PackException;
@@ -41,7 +43,7 @@ public final class RowManifest {
         }
     }
 
-    /** Empty stand-ins for the suite files the manifest names, where the name is a plain relative path. */
+    /** Empty stand-ins for the suite and policy files the manifest names, where the name is a plain relative path. */
     private static void placeholdersForNamedFiles(byte[] bytes, Path scratch) throws IOException {
         JsonNode root;
         try {
@@ -49,8 +51,11 @@ public final class RowManifest {
         } catch (IOException invalidJson) {
             return; // the manifest reader reports it with its line and column
         }
-        for (JsonNode suite : root.path("suites")) {
-            String file = suite.path("file").asText("").replace('\\', '/');
+        List<String> named = new ArrayList<>();
+        root.path("suites").forEach(suite -> named.add(suite.path("file").asText("")));
+        named.add(root.path("policy").asText(""));
+        for (String name : named) {
+            String file = name.replace('\\', '/');
             if (file.isBlank() || file.startsWith("/") || file.matches("^[A-Za-z]:.*") || file.contains("..")) {
                 continue;
             }
