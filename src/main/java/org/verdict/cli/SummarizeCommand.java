@@ -10,6 +10,7 @@ import org.verdict.core.pack.PackManifest;
 import org.verdict.core.summary.DuckDbSummarizer;
 import org.verdict.core.summary.RowManifest;
 import org.verdict.core.summary.SqlDialect;
+import org.verdict.core.summary.SummaryImport;
 import org.verdict.core.summary.SummaryLayout;
 import org.verdict.core.summary.SummarySql;
 import org.verdict.core.task.Progress;
@@ -26,14 +27,16 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Summarise per-example evaluation rows (the columns of primary.csv) into a summary pack:",
             "paired cells and hashed-block sums per slice, which Verdict compares like rows.",
             "--engine duckdb runs the SQL here on Parquet or CSV files (globs allowed) and writes --out;",
-            "--engine sql prints the SQL for --dialect spark|duckdb, reading the table --input.",
+            "--engine sql prints the SQL for --dialect spark|duckdb, reading the table --input;",
+            "--engine import assembles --out from the --cells and --blocks CSVs that SQL wrote elsewhere.",
             "Exit codes: 0 done, 2 bad input (the problem is printed on stderr)."})
 public final class SummarizeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--engine", paramLabel = "duckdb|sql", defaultValue = "duckdb",
-            description = "duckdb: run it here; sql: print the SQL only (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--engine", paramLabel = "duckdb|sql|import", defaultValue = "duckdb",
+            description = "duckdb: run it here; sql: print the SQL only; import: assemble a pack from tables the "
+                    + "SQL wrote elsewhere (default: ${DEFAULT-VALUE}).")
     private String engine;
 
     @Option(names = "--dialect", paramLabel = "spark|duckdb", defaultValue = "duckdb",
@@ -41,7 +44,8 @@ public final class SummarizeCommand implements Callable<Integer> {
     private String dialect;
 
     @Option(names = "--input", required = true, paramLabel = "FILES|TABLE",
-            description = "Parquet or CSV file(s), e.g. 'evals/*.parquet' (duckdb); a table or view name (sql).")
+            description = "Parquet or CSV file(s), e.g. 'evals/*.parquet' (duckdb); a table or view name (sql, "
+                    + "import: recorded as the source).")
     private String input;
 
     @Option(names = "--manifest", required = true, paramLabel = "FILE",
@@ -59,6 +63,19 @@ public final class SummarizeCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the hashed bootstrap blocks.")
     private Long seed;
+
+    @Option(names = "--cells", paramLabel = "PATH", description = "import: the cells table, a CSV or a folder of them.")
+    private Path cells;
+
+    @Option(names = "--blocks", paramLabel = "PATH", description = "import: the blocks table, a CSV or a folder of them.")
+    private Path blocks;
+
+    @Option(names = "--sql", paramLabel = "FILE", description = "import: the SQL script that made the tables.")
+    private Path sqlScript;
+
+    @Option(names = "--engine-version", paramLabel = "TEXT",
+            description = "import: the engine that ran the SQL and its version, e.g. 'spark 3.5.8'.")
+    private String engineVersion;
 
     @Option(names = "--memory", paramLabel = "SIZE", defaultValue = "2GB",
             description = "DuckDB's memory limit; it spills to disk beyond it (default: ${DEFAULT-VALUE}).")
@@ -89,7 +106,19 @@ public final class SummarizeCommand implements Callable<Integer> {
                             this.out, Progress.NONE);
                     out.println("wrote summary pack " + this.out);
                 }
-                default -> throw new IllegalArgumentException("--engine must be duckdb or sql, not '" + engine + "'");
+                case "import" -> {
+                    if (this.out == null || cells == null || sqlScript == null || engineVersion == null) {
+                        throw new IllegalArgumentException("--engine import needs --cells, --sql, --engine-version "
+                                + "and --out (and --blocks for regression and scored binary tasks)");
+                    }
+                    String[] engineAndVersion = engineVersion.trim().split("\\s+", 2);
+                    SummaryImport.assemble(rows, !noScores, cells, blocks, sqlScript, engineAndVersion[0],
+                            engineAndVersion.length > 1 ? engineAndVersion[1] : "unknown", input, snapshot, blockSeed,
+                            this.out);
+                    out.println("wrote summary pack " + this.out);
+                }
+                default -> throw new IllegalArgumentException("--engine must be duckdb, sql or import, not '" + engine
+                        + "'");
             }
             out.flush();
             return ExitCodes.OK;
