@@ -3,6 +3,7 @@ package org.verdict.core.summary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,14 +68,25 @@ class SparkSummaryTest {
         long seed = 20261122L;
         SummaryLayout layout = SummaryLayout.of(manifest, true);
         SummarySql sql = new SummarySql(SqlDialect.SPARK, layout, manifest, "evals", seed, SummarySql.DEFAULT_BLOCKS);
-        SummaryTable cells = collect(spark.sql(sql.cellsQuery()));
-        SummaryTable blocks = collect(spark.sql(sql.blocksQuery()));
         Path summaryPack = folder.resolve("summary");
-        new SummaryPackWriter().write(summaryPack, manifest, layout, new SummaryProvenance("spark", spark.version(),
-                Hashes.sha256Hex(sql.script()), "evals", null, rows.primary().rowCount(), seed,
-                SummarySql.DEFAULT_BLOCKS), sql.script(), cells, blocks);
-
-        SummaryPack summary = new SummaryPackReader().read(summaryPack, Progress.NONE);
+        SummaryPack summary;
+        if (task == Task.BINARY) {
+            // a driver program: collect the small tables and write the pack
+            SummaryTable cells = collect(spark.sql(sql.cellsQuery()));
+            SummaryTable blocks = collect(spark.sql(sql.blocksQuery()));
+            new SummaryPackWriter().write(summaryPack, manifest, layout, new SummaryProvenance("spark",
+                    spark.version(), Hashes.sha256Hex(sql.script()), "evals", null, rows.primary().rowCount(), seed,
+                    SummarySql.DEFAULT_BLOCKS), sql.script(), cells, blocks);
+            summary = new SummaryPackReader().read(summaryPack, Progress.NONE);
+        } else {
+            // the cluster way (docs/pack-format.md): Spark writes CSV part files, `summarize --engine import` packs them
+            spark.sql(sql.cellsQuery()).write().option("header", "true").csv(folder.resolve("cells").toString());
+            spark.sql(sql.blocksQuery()).write().option("header", "true").csv(folder.resolve("blocks").toString());
+            Path script = Files.writeString(folder.resolve("summary.sql"), sql.script());
+            summary = SummaryImport.assemble(manifest, true, folder.resolve("cells"), folder.resolve("blocks"), script,
+                    "spark", spark.version(), "evals", "snapshot-7", seed, summaryPack);
+            assertEquals("snapshot-7", summary.provenance().snapshot());
+        }
         assertEquals(rows.primary().rowCount(), summary.primary().rowCount(), "counts equal");
         assertEquals("spark", summary.provenance().engine());
         ComparisonOptions options = ComparisonOptions.DEFAULTS.withCrosses(List.of(List.of("region", "gender")));
