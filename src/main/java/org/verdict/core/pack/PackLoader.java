@@ -27,6 +27,10 @@ public final class PackLoader {
         progress.update(0, "Opening " + source.getFileName());
         PackFiles files = PackFiles.open(source);
         PackManifest manifest = manifestReader.read(files);
+        if (manifest.raw().has("summary")) {
+            throw new PackException(PackManifest.FILE_NAME, "this is a summary pack (per-slice statistics, no rows); "
+                    + "`verdict compare` reads it, the app, gates and reports need the row-level pack for now");
+        }
         // Hashing is independent of parsing: it runs on the second core while this thread reads the primary CSV.
         CompletableFuture<Map<String, String>> hashes = CompletableFuture.supplyAsync(() -> {
             try {

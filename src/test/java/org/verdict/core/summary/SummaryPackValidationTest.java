@@ -145,6 +145,14 @@ class SummaryPackValidationTest {
     }
 
     @Test
+    void theRowLevelLoaderSaysWhatASummaryPackIsInsteadOfMisreadingIt() throws Exception {
+        PackException e = assertThrows(PackException.class,
+                () -> new PackLoader().load(copy(regression), Progress.NONE));
+        assertEquals("manifest.json", e.file());
+        assertTrue(e.problem().contains("summary pack"), e.problem());
+    }
+
+    @Test
     void aFailedSummaryLeavesNoFolderBehind() {
         Path out = folder.resolve("never");
         assertThrows(IOException.class, () -> new DuckDbSummarizer("256MB", 1).summarize(
