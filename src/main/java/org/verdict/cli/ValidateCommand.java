@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.summary.SummaryPack;
+import org.verdict.core.summary.SummaryPackReader;
 import org.verdict.core.task.Progress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,6 +25,10 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
+            if (SummaryPackReader.isSummaryPack(pack)) {
+                printSummary(new SummaryPackReader().read(pack, Progress.NONE));
+                return ExitCodes.OK;
+            }
             ReviewPack loaded = new PackLoader().load(pack, Progress.NONE);
             var out = spec.commandLine().getOut();
             out.printf("%s: %s, %s task, %d examples, %d model versions, %d files%n", pack,
@@ -40,5 +46,19 @@ public final class ValidateCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
+    }
+
+    private void printSummary(SummaryPack summary) {
+        var out = spec.commandLine().getOut();
+        var made = summary.provenance();
+        out.printf("%s: summary pack of %s, %s task, %d rows in %d combinations of %s%n", pack,
+                summary.manifest().model().name(), summary.manifest().task().wireName(), summary.primary().rowCount(),
+                summary.primary().combinations().size(), String.join(", ", summary.primary().layout().sliceColumns()));
+        out.printf("  made by %s %s from %s%s, SQL sha256 %s%n", made.engine(), made.engineVersion(), made.source(),
+                made.snapshot() == null ? "" : " (snapshot " + made.snapshot() + ")", made.sqlSha256());
+        if (made.blocks() > 0) {
+            out.printf("  %d hashed bootstrap blocks, seed %d%n", made.blocks(), made.seed());
+        }
+        out.printf("pack sha256 %s%n", summary.packHash());
     }
 }

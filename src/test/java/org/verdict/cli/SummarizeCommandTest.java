@@ -58,6 +58,11 @@ class SummarizeCommandTest {
 
         Run brier = run("compare", out.toString(), "--metric", "brier");
         assertTrue(brier.out().contains("paired-hashed-block-bootstrap"), brier.out());
+
+        Run validate = run("validate", out.toString());
+        assertEquals(0, validate.exitCode(), validate.err());
+        assertTrue(validate.out().contains("summary pack of fraud-screen, binary task, 20000 rows"), validate.out());
+        assertTrue(validate.out().contains("made by duckdb v1.4.4"), validate.out());
     }
 
     @Test

@@ -29,7 +29,8 @@ public final class PackLoader {
         PackManifest manifest = manifestReader.read(files);
         if (manifest.raw().has("summary")) {
             throw new PackException(PackManifest.FILE_NAME, "this is a summary pack (per-slice statistics, no rows); "
-                    + "`verdict compare` reads it, the app, gates and reports need the row-level pack for now");
+                    + "`verdict compare` and `verdict validate` read it (as a folder); the app, gates and reports need the "
+                    + "row-level pack for now");
         }
         // Hashing is independent of parsing: it runs on the second core while this thread reads the primary CSV.
         CompletableFuture<Map<String, String>> hashes = CompletableFuture.supplyAsync(() -> {
