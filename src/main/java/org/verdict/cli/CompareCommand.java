@@ -4,8 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.verdict.core.compare.ClassRates;
 import org.verdict.core.compare.ComparisonEngine;
@@ -15,6 +18,7 @@ import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.CorrectionMethod;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLoader;
@@ -27,6 +31,7 @@ import org.verdict.core.summary.SummaryPack;
 import org.verdict.core.summary.SummaryPackReader;
 import org.verdict.core.task.Progress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -92,12 +97,16 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the bootstrap (default: a fixed seed).")
     private Long seed;
 
+    @Mixin
+    private PackLimitOptions limitOptions = new PackLimitOptions();
+
     private final PackReader packReader;
     private final ComparisonEngine engine;
 
-    /** Reads packs with {@link PackLoader}: what the root command uses. */
+    /** Reads packs with {@link PackLoader} under the limits given on the command line: what the root command uses. */
     public CompareCommand() {
-        this(new PackLoader()::load, new ComparisonEngine());
+        this.packReader = (source, progress) -> new PackLoader(limitOptions.limits()).load(source, progress);
+        this.engine = new ComparisonEngine();
     }
 
     public CompareCommand(PackReader packReader, ComparisonEngine engine) {
@@ -118,19 +127,25 @@ public final class CompareCommand implements Callable<Integer> {
                         List.of());
                 return ExitCodes.OK;
             }
-            ReviewPack reviewPack = packReader.read(pack, Progress.NONE);
-            if (only != null && !only.appliesTo(reviewPack.manifest().model().task())) {
-                throw new IllegalArgumentException("metric " + only.wireName() + " does not apply to a "
-                        + reviewPack.manifest().model().task().wireName() + " task");
+            try (ReviewPack reviewPack = packReader.read(pack, Progress.NONE)) {
+                return compare(reviewPack, only, options, out);
             }
-            ComparisonReport report = engine.compare(reviewPack, candidate, options, Progress.NONE);
-            print(out, report, only, perClass(reviewPack, report));
-            return ExitCodes.OK;
         } catch (PackException | IllegalArgumentException e) {
             err.println("verdict compare: " + e.getMessage());
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
+    }
+
+    private int compare(ReviewPack reviewPack, Metric only, ComparisonOptions options, PrintWriter out) {
+        if (only != null && !only.appliesTo(reviewPack.manifest().model().task())) {
+            throw new IllegalArgumentException("metric " + only.wireName() + " does not apply to a "
+                    + reviewPack.manifest().model().task().wireName() + " task");
+        }
+        requireCrossesWithinLimit(reviewPack.primary(), options);
+        ComparisonReport report = engine.compare(reviewPack, candidate, options, Progress.NONE);
+        print(out, report, only, perClass(reviewPack, report));
+        return ExitCodes.OK;
     }
 
     private void print(PrintWriter out, ComparisonReport report, Metric only, List<ClassRates> perClass) {
@@ -140,6 +155,32 @@ public final class CompareCommand implements Callable<Integer> {
             printTable(out, report, only == null ? report.primaryMetric() : only);
         }
         out.flush();
+    }
+
+    /**
+     * A cross of id-like columns could make a slice of nearly every row: its slices are bounded like the pack's own
+     * (--max-slices), counted as the combinations that occur, and refused before any comparison runs.
+     */
+    private void requireCrossesWithinLimit(EvaluationTable table, ComparisonOptions options) {
+        int limit = limitOptions.maxSliceValues;
+        for (List<String> cross : options.crosses()) {
+            List<CategoricalColumn> columns = cross.stream().map(table::column).flatMap(Optional::stream).toList();
+            if (columns.size() != cross.size()) {
+                continue; // the comparison names the column the pack lacks
+            }
+            Set<List<Integer>> combinations = new HashSet<>();
+            for (int row = 0; row < table.rowCount(); row++) {
+                List<Integer> combination = new ArrayList<>(columns.size());
+                for (CategoricalColumn column : columns) {
+                    combination.add(column.codes()[row]);
+                }
+                if (combinations.add(combination) && combinations.size() > limit) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT, "--cross %s makes more than %,d "
+                            + "slices; raise the limit with --max-slices if they are all real groupings",
+                            String.join(",", cross), limit));
+                }
+            }
+        }
     }
 
     /** Per-class precision and recall of every slice of a multiclass comparison; none for other tasks. */
@@ -185,11 +226,13 @@ public final class CompareCommand implements Callable<Integer> {
                 report.productionVersion(), report.candidateVersion(), metric.wireName(),
                 metric == report.primaryMetric() ? " (primary metric)" : "",
                 metric.hasDirection() ? (metric.higherIsBetter() ? "higher" : "lower") : "neither direction");
-        out.printf(Locale.ROOT, "Intervals of delta: overall %d%%, tested alone; other slices adjusted with %s over %d "
-                        + "slices, at the level in the 'level' column. A verdict is better or worse exactly when its "
-                        + "interval excludes 0 (unadjusted intervals: --json, unadjustedCi). Models: %d%% intervals. "
-                        + "Slices under %d examples are not tested.%n%n", percent, options.correction().wireName(),
-                report.correctedTestsByMetric().getOrDefault(metric, 0), percent, options.minSliceSize());
+        int family = report.correctedTestsByMetric().getOrDefault(metric, 0);
+        String slices = options.correction() == CorrectionMethod.NONE ? "other slices unadjusted (" + family + " tests)"
+                : "other slices adjusted with " + options.correction().wireName() + " over " + family + " slices";
+        out.printf(Locale.ROOT, "Intervals of delta: overall %d%%, tested alone; %s, at the level in the 'level' "
+                        + "column. A verdict is better or worse exactly when its interval excludes 0 (unadjusted "
+                        + "intervals: --json, unadjustedCi). Models: %d%% intervals. Slices under %d examples are not "
+                        + "tested.%n%n", percent, slices, percent, options.minSliceSize());
         List<SliceResult> rows = report.resultsFor(metric);
         int sliceWidth = Math.max(8, rows.stream().mapToInt(r -> r.slice().label().length()).max().orElse(8));
         String format = "%-" + sliceWidth + "s %8s %11s %11s %9s  %-20s %-8s %-9s %-23s %s%n";

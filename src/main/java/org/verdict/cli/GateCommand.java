@@ -16,9 +16,11 @@ import org.verdict.core.gates.GateResult;
 import org.verdict.core.gates.GateReview;
 import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.gates.policy.PolicyReader;
+import org.verdict.core.gates.policy.PolicySource;
 import org.verdict.core.gates.suites.SuiteReader;
 import org.verdict.core.gates.triggers.RetrainingAssessment;
 import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.PackLimits;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.task.Progress;
@@ -45,26 +47,32 @@ public final class GateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the gates as JSON for scripts and CI")
     boolean json;
 
+    @CommandLine.Mixin
+    PackLimitOptions limitOptions = new PackLimitOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        try {
-            PackLoader loader = new PackLoader();
+        PackLimits limits = limitOptions.limits();
+        PackLoader loader = new PackLoader(limits);
+        try (ReviewPack loaded = loader.load(pack, Progress.NONE)) {
             PolicyReader policyReader = new PolicyReader();
-            GateReview review = new GateReview(new ComparisonEngine(), loader, new SuiteReader(), policyReader);
-            ReviewPack loaded = loader.load(pack, Progress.NONE);
-            GatePolicy policy = policyFile != null ? policyReader.read(policyFile, policyFile.toString())
-                    : review.policyOf(loaded);
+            GateReview review = new GateReview(new ComparisonEngine(), loader, new SuiteReader(limits), policyReader);
+            PolicySource policySource = policyFile != null ? PolicySource.ofFile(policyFile) : PolicySource.of(loaded);
+            GatePolicy policy = policySource.read(policyReader);
             CandidateReview result = review.review(loaded, candidate, policy, Progress.NONE);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
+                // stdout stays pure JSON for scripts; the policy line goes where people look
+                err.println("policy: " + policySource.describe());
+                err.flush();
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                         .writeValueAsString(GateJson.of(result)));
             } else {
-                printTable(out, result);
+                printTable(out, result, policySource);
             }
             out.flush();
             return result.gates().everyGatePasses() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
@@ -76,22 +84,30 @@ public final class GateCommand implements Callable<Integer> {
         }
     }
 
-    private static void printTable(PrintWriter out, CandidateReview review) {
+    private static void printTable(PrintWriter out, CandidateReview review, PolicySource policy) {
         GateEvaluation gates = review.gates();
-        out.printf("%s: candidate %s vs production %s (risk tier %d)%n%n", gates.packName(), gates.candidate(),
+        out.printf("%s: candidate %s vs production %s (risk tier %d)%n", gates.packName(), gates.candidate(),
                 gates.production(), gates.riskTier());
+        out.printf("Policy: %s%n%n", policy.describe());
         out.printf("%-40s %-24s %s%n", "GATE", "OUTCOME", "WHY");
         for (GateResult gate : gates.gates()) {
             out.printf("%-40s %-24s %s%n", gate.gate().title(), mark(gate.outcome()), gate.summary());
-            // the summary quotes the first finding with the gate's outcome; list the other blocking ones below it
-            boolean summarised = false;
+            // the summary quotes the worst finding with the gate's outcome; list the other blocking ones below it
+            // (a gate the policy declares not applicable blocks nothing, so its findings stay in the JSON only)
+            boolean summarised = !gate.outcome().blocksPromotion();
             for (Finding finding : gate.findings()) {
-                if (!summarised && finding.outcome() == gate.outcome()) {
+                if (!summarised && finding.outcome() == gate.outcome() && gate.summary().startsWith(finding.detail())) {
                     summarised = true;
-                } else if (finding.outcome().blocksPromotion()) {
+                } else if (gate.outcome().blocksPromotion() && finding.outcome().blocksPromotion()) {
                     out.printf("%-40s %-24s %s%n", "", "  " + mark(finding.outcome()), finding.detail());
                 }
             }
+        }
+        var worse = review.evidence().worseSlices();
+        if (!worse.isEmpty()) {
+            out.printf("%nSlices significantly worse on %s (%d):%n", review.evidence().primaryMetric().wireName(),
+                    worse.size());
+            worse.forEach(slice -> out.printf("  ▼ %s%n", review.evidence().describe(slice)));
         }
         out.printf("%nApproval: %s%n", gates.approval().text());
         if (!gates.missingSuites().isEmpty()) {

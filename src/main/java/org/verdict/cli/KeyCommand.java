@@ -3,16 +3,19 @@ package org.verdict.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.verdict.cli.log.KeyOptions;
 import org.verdict.cli.log.LedgerCommand;
 import org.verdict.cli.log.Passphrases;
 import org.verdict.core.ledger.KeyFile;
 import org.verdict.core.ledger.LedgerException;
+import org.verdict.core.ledger.SignerKey;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code verdict key ...}: signers' key pairs. */
 @Command(name = "key", mixinStandardHelpOptions = true, description = "Signers' Ed25519 key pairs.",
-        subcommands = KeyCommand.NewKey.class)
+        subcommands = {KeyCommand.NewKey.class, KeyCommand.SignerFile.class})
 public final class KeyCommand {
 
     @Command(name = "new", mixinStandardHelpOptions = true,
@@ -47,6 +50,24 @@ public final class KeyCommand {
             Path keyFile = key.writeTo(out);
             out().println("key of " + key.identity() + " written to " + keyFile);
             out().println("key id " + key.identity().keyId());
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "signer-file", mixinStandardHelpOptions = true,
+            description = {"Write NAME.signer.json with your signature over your name, role and key, which"
+                    + " `log register` needs;", "for key files made before registrations were self-signed."})
+    public static final class SignerFile extends LedgerCommand {
+        @Mixin
+        KeyOptions key;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the signer file.")
+        Path out;
+
+        @Override
+        protected int run() throws LedgerException, IOException {
+            SignerKey signer = key.unlock();
+            out().println("wrote " + KeyFile.writeSignerFile(signer, out) + " for " + signer.identity());
             return ExitCodes.OK;
         }
     }

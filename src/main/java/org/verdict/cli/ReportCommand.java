@@ -35,14 +35,18 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--candidate", paramLabel = "V", description = "candidate version (default: the pack's first)")
     String candidate;
 
+    @CommandLine.Mixin
+    PackLimitOptions limitOptions = new PackLimitOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         try {
-            PackLoader loader = new PackLoader();
-            GateReview gates = new GateReview(new ComparisonEngine(), loader, new SuiteReader(), new PolicyReader());
+            PackLoader loader = new PackLoader(limitOptions.limits());
+            GateReview gates = new GateReview(new ComparisonEngine(), loader, new SuiteReader(limitOptions.limits()),
+                    new PolicyReader());
             List<Path> written = new ApprovalPackExport(loader, gates, new ApprovalPackWriter())
                     .export(pack, candidate, decisionLog, out, Progress.NONE);
             written.forEach(spec.commandLine().getOut()::println);

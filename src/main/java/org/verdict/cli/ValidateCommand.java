@@ -1,8 +1,16 @@
 package org.verdict.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.verdict.core.gates.PackEvidenceCheck;
+import org.verdict.core.gates.policy.PolicyReader;
+import org.verdict.core.gates.suites.SuiteReader;
+import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.PackLimits;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.summary.SummaryPack;
@@ -10,37 +18,56 @@ import org.verdict.core.summary.SummaryPackReader;
 import org.verdict.core.task.Progress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** Checks that a pack can be read, for pipelines that write packs. */
+/**
+ * Checks that a pack can be read, for pipelines that write packs: everything {@code gate} reads (the primary suite,
+ * every optional suite, the holdout set and the policy), so a pack that validates is never refused later.
+ */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check that a review pack (folder or .zip) is well-formed; print what it holds.")
+        description = {"Check that a review pack (folder or .zip) is well-formed: the manifest, every suite it lists "
+                + "and its policy; print what it holds.",
+            "Exit codes: 0 well-formed, 2 bad input (file, line and column on stderr)."})
 public final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PACK", description = "pack folder or .zip")
     Path pack;
+
+    @Mixin
+    PackLimitOptions limitOptions = new PackLimitOptions();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        try {
-            if (SummaryPackReader.isSummaryPack(pack)) {
+        if (SummaryPackReader.isSummaryPack(pack)) {
+            try {
                 printSummary(new SummaryPackReader().read(pack, Progress.NONE));
                 return ExitCodes.OK;
+            } catch (PackException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return ExitCodes.BAD_INPUT;
             }
-            ReviewPack loaded = new PackLoader().load(pack, Progress.NONE);
-            var out = spec.commandLine().getOut();
+        }
+        PackLimits limits = limitOptions.limits();
+        PackLoader loader = new PackLoader(limits);
+        try (ReviewPack loaded = loader.load(pack, Progress.NONE)) {
+            PackEvidenceCheck evidence = PackEvidenceCheck.of(loaded, loader, new SuiteReader(limits),
+                    new PolicyReader());
+            PrintWriter out = spec.commandLine().getOut();
             out.printf("%s: %s, %s task, %d examples, %d model versions, %d files%n", pack,
                     loaded.manifest().model().name(), loaded.manifest().task().wireName(), loaded.primary().rowCount(),
                     loaded.manifest().models().size(), loaded.fileHashes().size());
-            for (var model : loaded.manifest().models()) {
-                out.printf("  %-10s %-8s data %s, code %s%n", model.role().wireName(), model.version(),
-                        model.dataSnapshot(), model.codeVersion());
+            for (ModelVersion model : loaded.manifest().models()) {
+                out.printf("  %-10s %-8s%s%n", model.role().wireName(), model.version(), lineage(model));
             }
             out.printf("  suites: %s%n", String.join(", ", loaded.manifest().suites().keySet()));
             out.printf("  slices: %s%n", String.join(", ", loaded.primary().sliceColumns().keySet()));
+            evidence.holdout().ifPresent(holdout -> out.printf("  holdout: %d examples%n", holdout.rowCount()));
+            out.printf("  policy: %s%n", evidence.policySource().describe());
             out.printf("pack sha256 %s%n", loaded.packHash());
+            out.flush();
             return ExitCodes.OK;
         } catch (PackException e) {
             spec.commandLine().getErr().println(e.getMessage());
@@ -48,8 +75,20 @@ public final class ValidateCommand implements Callable<Integer> {
         }
     }
 
+    /** What the manifest says of a version's training; parts it leaves out are left out here too. */
+    private static String lineage(ModelVersion model) {
+        List<String> parts = new ArrayList<>();
+        if (model.dataSnapshot() != null) {
+            parts.add("data " + model.dataSnapshot());
+        }
+        if (model.codeVersion() != null) {
+            parts.add("code " + model.codeVersion());
+        }
+        return parts.isEmpty() ? "" : " " + String.join(", ", parts);
+    }
+
     private void printSummary(SummaryPack summary) {
-        var out = spec.commandLine().getOut();
+        PrintWriter out = spec.commandLine().getOut();
         var made = summary.provenance();
         out.printf("%s: summary pack of %s, %s task, %d rows in %d combinations of %s%n", pack,
                 summary.manifest().model().name(), summary.manifest().task().wireName(), summary.primary().rowCount(),
@@ -60,5 +99,6 @@ public final class ValidateCommand implements Callable<Integer> {
             out.printf("  %d hashed bootstrap blocks, seed %d%n", made.blocks(), made.seed());
         }
         out.printf("pack sha256 %s%n", summary.packHash());
+        out.flush();
     }
 }

@@ -1,5 +1,6 @@
 package org.verdict.cli;
 
+import java.io.Writer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,13 +31,24 @@ public final class VerdictCommand implements Runnable {
     /** Runs the command line and returns its exit code (0 ok, 1 a check failed, 2 bad input). */
     public static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new VerdictCommand());
+        return commandLine(commandLine.getOut(), commandLine.getErr()).execute(args);
+    }
+
+    /**
+     * The command line writing to {@code out} and {@code err}, both escaped ({@link TerminalText}): text from a pack
+     * or from the user never reaches the terminal as control characters.
+     */
+    static CommandLine commandLine(Writer out, Writer err) {
+        CommandLine commandLine = new CommandLine(new VerdictCommand());
+        commandLine.setOut(TerminalText.escaping(out));
+        commandLine.setErr(TerminalText.escaping(err));
         commandLine.setExitCodeExceptionMapper(error -> ExitCodes.BAD_INPUT);
         commandLine.setParameterExceptionHandler((error, arguments) -> {
             commandLine.getErr().println(error.getMessage());
             error.getCommandLine().usage(commandLine.getErr());
             return ExitCodes.BAD_INPUT;
         });
-        return commandLine.execute(args);
+        return commandLine;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -122,6 +122,7 @@ public final class VerdictApp extends Application {
                 (pack, candidate, progress) -> gateReview.review(pack, candidate, gateReview.policyOf(pack), progress),
                 executor, activity, gatesText, viewId -> navigator.get().show(viewId), unexpected,
                 compareModel.candidateProperty());
+        overviewModel.showVerdictOf(gatesModel.headlineProperty());
         PackView gates = new PackView(GatesViewModel.VIEW_ID, gatesText.getString("view.gates"),
                 () -> new GatesView(gatesModel, gatesText).node(), gatesModel::showPack);
         // The evidence follows the Gates view-model, which computes it once per pack.
@@ -129,7 +130,7 @@ public final class VerdictApp extends Application {
                 gatesText.getString("view.evidence"), () -> new EvidenceView(gatesModel, gatesText,
                         () -> new ChartPane(appearance, text, saveTarget, unexpected)).node());
 
-        AuditViewModel auditModel = new AuditViewModel(executor::runInBackground, executor::runOnFxThread);
+        AuditViewModel auditModel = new AuditViewModel(executor, activity);
         ResourceBundle auditText = AuditView.defaultText();
         PackView audit = new PackView("audit", auditText.getString("audit.title"),
                 () -> new AuditView(auditModel, auditText).node(),

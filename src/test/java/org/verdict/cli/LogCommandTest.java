@@ -1,10 +1,12 @@
 package org.verdict.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -153,7 +155,11 @@ class LogCommandTest {
     @Test
     void evidenceIsTakenFromThePackItself() throws Exception {
         Path pack = PackFixture.write(dir.resolve("pack"), PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV);
-        String withoutEvidence = RECORD.substring(0, RECORD.indexOf(",\n  \"evidence\"")) + "\n}\n";
+        // the fixture pack is risk tier 2; its gates are judged again, so the record leaves the gate table to Verdict
+        String withoutEvidence = RECORD.substring(0, RECORD.indexOf(",\n  \"evidence\"")).replace("\"riskTier\": 3",
+                "\"riskTier\": 2").replace("\"decision\": \"promote\"", "\"decision\": \"hold\"")
+                .replace("[{\"gate\": \"primary metric\", \"result\": \"pass\", \"detail\": \"Δ +0.021 [0.008, 0.034]\"}]",
+                        "[]") + "\n}\n";
         Files.writeString(dir.resolve("no-evidence.json"), withoutEvidence);
         assertEquals(2, log("append", "--db", db.toString(), "--record", dir.resolve("no-evidence.json").toString(),
                 "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
@@ -183,6 +189,83 @@ class LogCommandTest {
 
     private static String sha256(Path file) throws Exception {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    @Test
+    void verifyChecksTheOrganisationsTrustedSignersAndACheckpointKeptElsewhere() throws Exception {
+        append();
+        Path kept = dir.resolve("kept-checkpoint.json");
+        assertEquals(0, log("checkpoint", "--db", db.toString(), "--out", kept.toString()));
+        assertEquals(0, log("register", "--db", db.toString(), "--signer", signerFile("grace-hopper"),
+                "--endorse-key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()), err.toString());
+        assertTrue(out.toString().contains("endorsed by Ada Lovelace"), out.toString());
+        assertEquals(0, log("register", "--db", db.toString(), "--signer", signerFile("joan-clarke")), err.toString());
+        assertEquals(0, log("cosign", "--db", db.toString(), "--id", "1", "--key", keyFile("joan-clarke"),
+                "--passphrase-file", passphrase.toString()), err.toString());
+        Path roster = dir.resolve("trusted-signers.json");
+        Files.writeString(roster, """
+                {"format": "verdict-trusted-signers/1",
+                 "signers": [{"name": "Ada Lovelace", "role": "ml-lead", "keyId": "%s"},
+                             {"name": "Grace Hopper", "role": "ai-safety", "keyId": "%s"}]}
+                """.formatted(keyId("ada-lovelace"), keyId("grace-hopper")));
+
+        assertEquals(0, log("verify", "--db", db.toString(), "--checkpoint", kept.toString()), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(1, log("verify", "--db", db.toString(), "--trusted-signers", roster.toString(),
+                "--require-endorsement"));
+        assertTrue(out.toString().contains("record #1: signed by Joan Clarke (product, " + keyId("joan-clarke").substring(0, 12)
+                + "), a key that is not in the trusted signers list trusted-signers.json"), out.toString());
+        assertTrue(out.toString().contains("registers Joan Clarke (product, " + keyId("joan-clarke").substring(0, 12)
+                + ") without an endorsement"), out.toString());
+        assertFalse(out.toString().contains("registers Grace Hopper"), "Ada endorsed Grace: " + out);
+
+        assertEquals(0, log("revoke", "--db", db.toString(), "--key-id", keyId("joan-clarke").substring(0, 8),
+                "--reason", "left the board", "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()),
+                err.toString());
+        assertTrue(out.toString().contains("revoked the key of Joan Clarke (product) by log entry #4, signed by Ada Lovelace"),
+                out.toString());
+        assertEquals(0, log("verify", "--db", db.toString(), "--checkpoint", kept.toString()), out.toString());
+
+        Files.writeString(roster, "{\"format\": \"verdict-trusted-signers/1\", \"signer\": []}");
+        assertEquals(2, log("verify", "--db", db.toString(), "--trusted-signers", roster.toString()));
+        assertTrue(err.toString().contains("the list has an unknown field \"signer\""), err.toString());
+    }
+
+    @Test
+    void aSignerFileWithoutSelfSignatureIsRefusedUntilItsOwnerWritesAFreshOne() throws Exception {
+        append();
+        Path old = dir.resolve("keys/joan-clarke.signer.json");
+        ObjectNode node = (ObjectNode) new ObjectMapper().readTree(old.toFile());
+        node.remove("selfSignature");
+        Files.writeString(old, node.toString());
+        assertEquals(2, log("register", "--db", db.toString(), "--signer", old.toString()));
+        assertTrue(err.toString().contains("verdict key signer-file --key NAME.key.json"), err.toString());
+
+        assertEquals(0, key("signer-file", "--key", keyFile("joan-clarke"), "--passphrase-file", passphrase.toString(),
+                "--out", dir.resolve("fresh").toString()), err.toString());
+        assertEquals(0, log("register", "--db", db.toString(), "--signer",
+                dir.resolve("fresh/joan-clarke.signer.json").toString()), err.toString());
+    }
+
+    @Test
+    void anExportNeverOverwritesAFolderWithFilesInIt() throws Exception {
+        append();
+        Path target = Files.createDirectories(dir.resolve("export"));
+        Files.writeString(target.resolve("notes.txt"), "mine");
+        assertEquals(2, log("export", "--db", db.toString(), "--out", target.toString()));
+        assertTrue(err.toString().contains("already exists and is not empty"), err.toString());
+        assertEquals("mine", Files.readString(target.resolve("notes.txt")));
+        try (var siblings = Files.list(dir)) {
+            assertTrue(siblings.noneMatch(p -> p.getFileName().toString().contains(".part-")), "no temporary folder is left");
+        }
+    }
+
+    private String signerFile(String slug) {
+        return dir.resolve("keys").resolve(slug + ".signer.json").toString();
+    }
+
+    private String keyId(String slug) throws Exception {
+        return new ObjectMapper().readTree(dir.resolve("keys").resolve(slug + ".signer.json").toFile()).get("keyId").asText();
     }
 
     private void append() {

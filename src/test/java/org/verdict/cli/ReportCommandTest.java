@@ -25,6 +25,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.gates.Gate;
+import org.verdict.core.ledger.Checkpoint;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
 import org.verdict.core.ledger.Evidence;
@@ -111,7 +112,7 @@ class ReportCommandTest {
         SignerKey lead = LedgerFixtures.signer("Ada Lovelace", "ml-lead");
         LoggedRecord appended;
         try (DecisionLog log = DecisionLog.openForWriting(db)) {
-            log.register(lead.identity());
+            log.register(lead);
             DecisionRecord fixture = LedgerFixtures.promotion(2, "hold until German improves");
             appended = log.append(new DecisionRecord(fixture.kind(), fixture.model(), fixture.decisionDate(), "hold",
                     fixture.rationale(), fixture.dataSnapshot(), null, null, "43", "42", 2,
@@ -126,6 +127,15 @@ class ReportCommandTest {
                 + "</td><td class=\"pass\">✔ valid</td>"));
         assertTrue(html.contains("<dt>Records in the log</dt><dd>1</dd>"));
         assertTrue(html.contains("&quot;treeSize&quot; : 1"), "the checkpoint JSON to save for log consistency");
+        Path out = folder.resolve("out");
+        Checkpoint written = Checkpoint.readJson(out.resolve("checkpoint.json"));
+        assertEquals(1, written.treeSize());
+        assertTrue(lead.identity().verifies(Files.readAllBytes(out.resolve("checkpoint.note")),
+                Files.readAllBytes(out.resolve("checkpoint.sig"))), "the note and signature files verify as written");
+        String guide = Files.readString(out.resolve("VERIFY.md"));
+        assertTrue(guide.contains("Keep a copy where the people who can write") && guide.contains(
+                "openssl pkeyutl -verify -pubin -inkey checkpoint-signer.pem -rawin -in checkpoint.note -sigfile checkpoint.sig")
+                && guide.contains("--checkpoint checkpoint.json"), guide);
     }
 
     @Test

@@ -1,8 +1,19 @@
 package org.verdict.cli.log;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.verdict.cli.ExitCodes;
+import org.verdict.core.compare.ComparisonEngine;
+import org.verdict.core.gates.CandidateReview;
+import org.verdict.core.gates.GateReview;
+import org.verdict.core.gates.RecordedOutcomes;
+import org.verdict.core.gates.policy.PolicyReader;
+import org.verdict.core.gates.suites.SuiteReader;
+import org.verdict.core.ledger.EvaluationSummary;
+import org.verdict.core.ledger.RecordKind;
+import org.verdict.core.pack.PackManifest;
+import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
 import org.verdict.core.ledger.Evidence;
@@ -12,6 +23,7 @@ import org.verdict.core.ledger.RecordJson;
 import org.verdict.core.ledger.SignerKey;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLoader;
+import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.task.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +39,8 @@ public final class AppendCommand extends LedgerCommand {
     Path recordFile;
 
     @Option(names = "--pack", paramLabel = "PACK", description = "The review pack (folder or .zip) the decision was"
-            + " made from: its files' SHA-256 become the record's evidence (or must equal the evidence it holds).")
+            + " made from: its files' SHA-256 become the record's evidence (or must equal the evidence it holds), and"
+            + " a promotion's gate outcomes must be the ones Verdict judges on it (left out: Verdict's are taken).")
     Path pack;
 
     @Mixin
@@ -51,18 +64,79 @@ public final class AppendCommand extends LedgerCommand {
     }
 
     private DecisionRecord bindToPack(DecisionRecord record) throws LedgerException {
-        Evidence evidence;
+        // open until the gates are judged again: a .zip pack's unpacked copy is deleted when it closes
+        try (ReviewPack loaded = loadPack()) {
+            Evidence evidence = Evidence.of(loaded);
+            List<String> differences = record.evidence() == null ? List.of()
+                    : record.evidence().differencesFrom(evidence);
+            if (!differences.isEmpty()) {
+                throw new LedgerException(recordFile + ": its evidence does not match the files of " + pack + " (the"
+                        + " decision would be bound to other evidence than the pack it names):\n  "
+                        + String.join("\n  ", differences) + "\nLeave 'evidence' out of the record to take the pack's,"
+                        + " or give the pack the decision was made from.");
+            }
+            DecisionRecord bound = record.withEvidence(evidence);
+            return bound.kind() == RecordKind.PROMOTION ? judgedAgain(bound, loaded) : bound;
+        }
+    }
+
+    private ReviewPack loadPack() throws LedgerException {
         try {
-            evidence = Evidence.of(new PackLoader().load(pack, Progress.NONE));
+            return new PackLoader().load(pack, Progress.NONE);
         } catch (PackException e) {
             throw new LedgerException("cannot read the pack: " + e.getMessage(), e);
         }
-        List<String> differences = record.evidence() == null ? List.of() : record.evidence().differencesFrom(evidence);
-        if (!differences.isEmpty()) {
-            throw new LedgerException(recordFile + ": its evidence does not match the files of " + pack + " (the"
-                    + " decision would be bound to other evidence than the pack it names):\n  " + String.join("\n  ", differences)
-                    + "\nLeave 'evidence' out of the record to take the pack's, or give the pack the decision was made from.");
+    }
+
+    /**
+     * A promotion states the gate outcomes it was decided on; they must be the ones Verdict judges on this pack
+     * under its own policy, for the candidate, production and risk tier the pack names. A record that leaves the
+     * gate table out takes Verdict's.
+     */
+    private DecisionRecord judgedAgain(DecisionRecord record, ReviewPack loaded) throws LedgerException {
+        PackManifest manifest = loaded.manifest();
+        List<String> differences = new ArrayList<>();
+        if (record.productionVersion() != null && !record.productionVersion().equals(manifest.production().version())) {
+            differences.add("productionVersion: the record says " + record.productionVersion() + ", the pack's "
+                    + "production is " + manifest.production().version());
         }
-        return record.withEvidence(evidence);
+        if (record.riskTier() != null && record.riskTier() != manifest.model().riskTier()) {
+            differences.add("riskTier: the record says " + record.riskTier() + ", the pack's model is risk tier "
+                    + manifest.model().riskTier() + " (which sets who must sign)");
+        }
+        if (record.candidateVersion() == null
+                || manifest.candidates().stream().noneMatch(c -> c.version().equals(record.candidateVersion()))) {
+            differences.add("candidateVersion: " + record.candidateVersion() + " is not a candidate of the pack");
+        }
+        if (!differences.isEmpty()) {
+            throw refused(differences);
+        }
+        CandidateReview review;
+        try {
+            GateReview gates = new GateReview(new ComparisonEngine(), new PackLoader(), new SuiteReader(),
+                    new PolicyReader());
+            review = gates.review(loaded, record.candidateVersion(), gates.policyOf(loaded), Progress.NONE);
+        } catch (PackException e) {
+            throw new LedgerException("cannot judge the gates of " + pack + ": " + e.getMessage(), e);
+        }
+        EvaluationSummary judged = RecordedOutcomes.summaryOf(review);
+        EvaluationSummary stated = record.evaluationSummary();
+        if (stated == null || stated.gates().isEmpty()) {
+            return record.withEvaluationSummary(new EvaluationSummary(judged.gates(),
+                    stated == null || stated.keyMetrics().isEmpty() ? judged.keyMetrics() : stated.keyMetrics()));
+        }
+        differences.addAll(RecordedOutcomes.differences(stated, review.gates()));
+        if (!differences.isEmpty()) {
+            throw refused(differences);
+        }
+        return record;
+    }
+
+    private LedgerException refused(List<String> differences) {
+        return new LedgerException(recordFile + ": the record states other outcomes than Verdict judges on " + pack
+                + " under its policy (a record must not claim what the evidence does not give):\n  "
+                + String.join("\n  ", differences)
+                + "\nLeave 'evaluationSummary.gates' out of the record to take Verdict's, or give the pack the decision"
+                + " was made from.");
     }
 }

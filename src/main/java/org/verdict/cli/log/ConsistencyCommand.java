@@ -7,6 +7,7 @@ import org.verdict.core.ledger.Checkpoint;
 import org.verdict.core.ledger.ConsistencyCheck;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.LedgerException;
+import org.verdict.core.ledger.TrustedSigners;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,12 +22,17 @@ public final class ConsistencyCommand extends LedgerCommand {
     @Option(names = "--checkpoint", required = true, paramLabel = "FILE", description = "An older checkpoint.json (from log export or log checkpoint).")
     Path checkpointFile;
 
+    @Option(names = "--trusted-signers", paramLabel = "FILE",
+            description = "The organisation's list of signers: the older checkpoint must be signed by a key it names.")
+    Path trustedSigners;
+
     @Override
     protected int run() throws LedgerException {
         Checkpoint older = Checkpoint.readJson(checkpointFile);
+        TrustedSigners roster = trustedSigners == null ? null : TrustedSigners.read(trustedSigners);
         ConsistencyCheck check;
         try (DecisionLog log = DecisionLog.openReadOnly(store.db)) {
-            check = ConsistencyCheck.of(log.snapshot(), older);
+            check = ConsistencyCheck.of(log.snapshot(), older, roster);
         }
         out().println((check.consistent() ? "consistent: " : "NOT CONSISTENT: ") + check.message());
         out().println("old size " + older.treeSize() + ", root " + older.rootHashHex());

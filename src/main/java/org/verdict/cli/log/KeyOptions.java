@@ -15,7 +15,7 @@ public final class KeyOptions {
             description = "File whose first line is the key's passphrase; asked on the console when absent.")
     Path passphraseFile;
 
-    SignerKey unlock() throws LedgerException {
+    public SignerKey unlock() throws LedgerException {
         KeyFile file = KeyFile.read(keyFile);
         return file.unlock(Passphrases.read(passphraseFile, "Passphrase for " + file.identity().name()));
     }

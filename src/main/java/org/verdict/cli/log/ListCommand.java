@@ -44,17 +44,19 @@ public final class ListCommand extends LedgerCommand {
     }
 
     private void printTable(LogSnapshot snapshot, VerificationReport report) {
-        out().printf("%-4s %-12s %-10s %-10s %-11s %-16s %-9s %s%n", "#", "id", "date", "kind", "decision", "model",
+        out().printf("%-4s %-12s %-10s %-10s %-27s %-16s %-9s %s%n", "#", "id", "date", "kind", "decision", "model",
                 "verified", "signatures");
         for (LoggedRecord record : snapshot.records()) {
             Optional<DecisionRecord> decision = record.statement().map(DecisionStatement::record);
-            out().printf("%-4d %-12s %-10s %-10s %-11s %-16s %-9s %s%n", record.sequence(), record.shortId(),
+            out().printf("%-4d %-12s %-10s %-10s %-27s %-16s %-9s %s%n", record.sequence(), record.shortId(),
                     decision.map(DecisionRecord::decisionDate).orElse("?"),
                     decision.map(d -> d.kind().wireName()).orElse("?"),
-                    decision.map(d -> d.decision() == null ? "amend" : d.decision()).orElse("?"),
+                    decision.map(DecisionRecord::decisionLabel).orElse("?"),
                     decision.map(DecisionRecord::model).orElse("?"),
                     report.isRecordIntact(record.sequence()) ? "yes" : "BROKEN",
                     report.quorums().get(record.sequence()).label());
+            decision.map(DecisionRecord::overrideText).filter(text -> !text.isEmpty())
+                    .ifPresent(text -> out().println("     ⚠ " + text));
         }
     }
 
@@ -75,8 +77,14 @@ public final class ListCommand extends LedgerCommand {
                     s.put("name", signer.name()).put("role", signer.role());
                 }
             }
-            record.statement().map(DecisionStatement::record)
-                    .ifPresent(decision -> node.set("record", mapper.valueToTree(decision)));
+            record.statement().map(DecisionStatement::record).ifPresent(decision -> {
+                node.put("decision", decision.decisionLabel());
+                if (!decision.overriddenGates().isEmpty()) {
+                    ArrayNode overridden = node.putArray("overriddenGates");
+                    decision.overriddenGates().forEach(overridden::add);
+                }
+                node.set("record", mapper.valueToTree(decision));
+            });
         }
         out().println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(array));
     }

@@ -9,10 +9,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "revoke", mixinStandardHelpOptions = true,
-        description = "Revoke a signer's key: it signs nothing from now on; its earlier signatures stay valid.")
+        description = {"Revoke a signer's key by a log entry you sign: signatures that enter the log after it do not"
+                + " count;", "what the key signed before stays valid. Sign with the key itself or as another"
+                + " registered signer."})
 public final class RevokeCommand extends LedgerCommand {
     @Mixin
     StoreOption store;
+
+    @Mixin
+    KeyOptions key;
 
     @Option(names = "--key-id", required = true, paramLabel = "KEYID", description = "Key id or a prefix of 6+ hex digits.")
     String keyId;
@@ -22,9 +27,11 @@ public final class RevokeCommand extends LedgerCommand {
 
     @Override
     protected int run() throws LedgerException {
+        var revoker = key.unlock();
         try (DecisionLog log = DecisionLog.openForWriting(store.db)) {
-            RegisteredSigner revoked = log.revoke(keyId, reason);
-            out().println("revoked the key of " + revoked.name() + " (" + revoked.role() + ") at " + revoked.revokedAt());
+            RegisteredSigner revoked = log.revoke(keyId, reason, revoker);
+            out().println("revoked the key of " + revoked.name() + " (" + revoked.role() + ") by log entry #"
+                    + revoked.revocationEntry() + ", signed by " + revoker.identity());
         }
         return ExitCodes.OK;
     }

@@ -1,29 +1,70 @@
 package org.verdict.cli.log;
 
+import java.nio.file.Path;
 import org.verdict.cli.ExitCodes;
+import org.verdict.core.ledger.Checkpoint;
 import org.verdict.core.ledger.DecisionLog;
+import org.verdict.core.ledger.DecisionRecord;
+import org.verdict.core.ledger.DecisionStatement;
+import org.verdict.core.ledger.LogSnapshot;
+import org.verdict.core.ledger.LoggedRecord;
 import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LogVerifier;
+import org.verdict.core.ledger.TrustedSigners;
+import org.verdict.core.ledger.VerificationOptions;
 import org.verdict.core.ledger.VerificationReport;
 import org.verdict.core.task.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Check every signature, the hash chain, the Merkle tree and every checkpoint.",
-                "Exit 0 intact, 1 tampered (the first bad record is named), 2 bad input."})
+        description = {"Check every signature, the hash chain, the Merkle tree, every checkpoint and the signed signer"
+                + " register;", "with --trusted-signers and --checkpoint also against references kept outside the store.",
+                "Exit 0 intact, 1 tampered (the first bad record or entry is named), 2 bad input."})
 public final class VerifyCommand extends LedgerCommand {
     @Mixin
     StoreOption store;
 
+    @Option(names = "--trusted-signers", paramLabel = "FILE",
+            description = "The organisation's list of signers' key ids and roles (format: docs/decision-log.md);"
+                    + " every signature by a key not in it, or under another role, is reported and does not count.")
+    Path trustedSigners;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE",
+            description = "A checkpoint.json kept elsewhere (an approval pack, an export): the log must still extend it.")
+    Path checkpoint;
+
+    @Option(names = "--require-endorsement",
+            description = "Report every registration after the first that no signer in force endorsed.")
+    boolean requireEndorsement;
+
     @Override
     protected int run() throws LedgerException {
+        VerificationOptions options = new VerificationOptions(
+                trustedSigners == null ? null : TrustedSigners.read(trustedSigners),
+                checkpoint == null ? null : Checkpoint.readJson(checkpoint), requireEndorsement);
         VerificationReport report;
+        LogSnapshot snapshot;
         try (DecisionLog log = DecisionLog.openReadOnly(store.db)) {
-            report = new LogVerifier().verify(log.snapshot(), Progress.NONE);
+            snapshot = log.snapshot();
+            report = new LogVerifier().verify(snapshot, options, Progress.NONE);
         }
         out().println(report.summary());
+        if (trustedSigners != null) {
+            out().println("  signers checked against " + trustedSigners);
+        }
+        if (checkpoint != null) {
+            out().println("  extension of the checkpoint " + checkpoint + " checked");
+        }
         report.problems().forEach(problem -> out().println("  " + problem));
+        // a verified signature says who decided, not that every gate passed: promotes over blocked gates are named
+        for (LoggedRecord record : snapshot.records()) {
+            record.statement().map(DecisionStatement::record).map(DecisionRecord::overrideText)
+                    .filter(text -> !text.isEmpty())
+                    .ifPresent(text -> out().println("  #" + record.sequence() + " (" + record.shortId() + ") "
+                            + text));
+        }
         return report.isIntact() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 }

@@ -20,7 +20,7 @@ public record ShownInterval(TestFamily family, double level, String adjustment, 
     public static final String HOLM = "holm";
     public static final String BENJAMINI_YEKUTIELI = "benjamini-yekutieli";
 
-    /** For people, e.g. "95% interval, overall slice tested alone" or "99.6% Holm-adjusted interval (12 slices)". */
+    /** For people, e.g. "95% interval, overall slice tested alone" or "99.58% Holm-adjusted interval over 12 slices". */
     public String describe() {
         String percent = percent(level);
         if (family == TestFamily.OVERALL) {
@@ -31,7 +31,7 @@ public record ShownInterval(TestFamily family, double level, String adjustment, 
             case BENJAMINI_YEKUTIELI -> " FCR-adjusted (Benjamini–Yekutieli)";
             default -> " unadjusted";
         };
-        return percent + how + " interval (" + familySize + " slice" + (familySize == 1 ? "" : "s") + " tested)";
+        return percent + how + " interval over " + familySize + " slice" + (familySize == 1 ? "" : "s");
     }
 
     /** The level as people read it, e.g. "95%" or "99.71%". */

@@ -13,14 +13,14 @@ import org.verdict.core.stats.ConfusionMatrix;
 import org.verdict.core.stats.CountResampler;
 import org.verdict.core.stats.DeLong;
 import org.verdict.core.stats.Interval;
-import org.verdict.core.stats.PairedProportionDifference;
-import org.verdict.core.stats.WaldDifference;
-import org.verdict.core.stats.Proportions;
 import org.verdict.core.stats.Metric;
 import org.verdict.core.stats.MetricValue;
+import org.verdict.core.stats.PairedProportionDifference;
 import org.verdict.core.stats.PairedTests;
+import org.verdict.core.stats.Proportions;
 import org.verdict.core.stats.ResampledDistribution;
 import org.verdict.core.stats.SliceRanking;
+import org.verdict.core.stats.WaldDifference;
 import org.verdict.core.task.Progress;
 
 /**
@@ -184,11 +184,13 @@ final class SliceAnalysis {
         int[] occupied = IntStream.range(0, cells.length).filter(i -> cells[i] > 0).toArray();
         long[] counts = Arrays.stream(occupied).mapToLong(i -> cells[i]).toArray();
         List<Metric> metrics = Metric.forTask(task).stream().filter(m -> !m.needsScores()).toList();
+        // the paired rates have a closed-form interval; only the other count metrics are bootstrapped
+        List<Metric> bootstrapped = metrics.stream().filter(m -> !PairedRate.covers(m)).toList();
         ConfusionMatrix[] point = pairedMatrices(occupied, counts, classes);
         ClassSets classSets = new ClassSets(point);
 
         int replicates = options.bootstrapReplicates();
-        double[][][] replicate = new double[metrics.size()][2][replicates];
+        double[][][] replicate = new double[bootstrapped.size()][2][replicates];
         CountResampler resampler = new CountResampler(random);
         long[] drawn = new long[counts.length];
         for (int b = 0; b < replicates; b++) {
@@ -197,23 +199,22 @@ final class SliceAnalysis {
             }
             resampler.resample(counts, drawn);
             ConfusionMatrix[] pair = pairedMatrices(occupied, drawn, classes);
-            for (int m = 0; m < metrics.size(); m++) {
-                boolean[] averaged = classSets.of(metrics.get(m));
-                replicate[m][0][b] = pair[0].valueOrNaN(metrics.get(m), averaged);
-                replicate[m][1][b] = pair[1].valueOrNaN(metrics.get(m), averaged);
+            for (int m = 0; m < bootstrapped.size(); m++) {
+                boolean[] averaged = classSets.of(bootstrapped.get(m));
+                replicate[m][0][b] = pair[0].valueOrNaN(bootstrapped.get(m), averaged);
+                replicate[m][1][b] = pair[1].valueOrNaN(bootstrapped.get(m), averaged);
             }
         }
         List<MetricComparison> results = new ArrayList<>();
-        for (int m = 0; m < metrics.size(); m++) {
-            Metric metric = metrics.get(m);
+        for (Metric metric : metrics) {
             boolean[] averaged = classSets.of(metric);
             MetricValue prodValue = countValue(point[0], metric, averaged);
             MetricValue candValue = countValue(point[1], metric, averaged);
-            PairedRate rate = PairedRate.of(metric, cells, k);
-            if (rate != null) {
-                results.add(pairedRate(metric, prodValue, candValue, rate));
+            if (PairedRate.covers(metric)) {
+                results.add(pairedRate(metric, prodValue, candValue, PairedRate.of(metric, cells, k)));
                 continue;
             }
+            int m = bootstrapped.indexOf(metric);
             MetricComparison comparison = summarise(metric, prodValue, candValue, replicate[m][0], replicate[m][1],
                     n, CELL_BOOTSTRAP, classSets.rareClassReason(metric), null);
             results.add(metric == Metric.PRECISION ? withWilsonPrecision(comparison, point) : comparison);
@@ -287,12 +288,13 @@ final class SliceAnalysis {
     private record PairedRate(long trials, long productionSuccesses, long candidateSuccesses, long onlyCandidate,
                               long onlyProduction) {
 
-        /** The paired counts of {@code metric}, or null when it is not such a share. */
+        static boolean covers(Metric metric) {
+            return metric == Metric.ACCURACY || metric == Metric.MICRO_F1 || metric == Metric.RECALL
+                    || metric == Metric.TPR || metric == Metric.FPR || metric == Metric.SELECTION_RATE;
+        }
+
+        /** The paired counts of a metric {@link #covers} covers. */
         static PairedRate of(Metric metric, long[] cells, int k) {
-            if (metric != Metric.ACCURACY && metric != Metric.MICRO_F1 && metric != Metric.RECALL
-                    && metric != Metric.TPR && metric != Metric.FPR && metric != Metric.SELECTION_RATE) {
-                return null;
-            }
             long trials = 0;
             long prod = 0;
             long cand = 0;
@@ -665,11 +667,15 @@ final class SliceAnalysis {
             unstable = metric.wireName() + " is undefined in " + Math.max(1, Math.round(undefinedShare * 100))
                     + "% of the resamples of this slice";
         }
-        if (unstable == null && (units < 2 || standardError == null || !(standardError > 0))) {
-            unstable = "every resample gives the same Δ, so the bootstrap cannot measure its uncertainty";
-        }
         if (unstable != null) {
-            return new MetricComparison(metric, prodEstimate, candEstimate, difference, null, test, null, unstable, note);
+            // the same replicates are a mixture (a class in or out) or conditional on being defined: the models'
+            // percentile intervals from them would mislead as much as Δ's
+            return new MetricComparison(metric, new MetricEstimate(prod.value(), null),
+                    new MetricEstimate(cand.value(), null), difference, null, test, null, unstable, note);
+        }
+        if (units < 2 || standardError == null || !(standardError > 0)) {
+            return new MetricComparison(metric, prodEstimate, candEstimate, difference, null, test, null,
+                    "every resample gives the same Δ, so the bootstrap cannot measure its uncertainty", note);
         }
         double range = deltaRange(metric);
         return MetricComparison.tested(metric, prodEstimate, candEstimate,

@@ -6,9 +6,11 @@ import org.verdict.core.gates.policy.GatePolicy;
 
 /** Judges the seven promotion gates of a policy on a candidate's evidence, and sets the approval requirement. */
 public final class GateEvaluator {
+    private final GatePolicy policy;
     private final List<PromotionGate> promotionGates;
 
     public GateEvaluator(GatePolicy policy) {
+        this.policy = policy;
         this.promotionGates = List.of(new PrimaryMetricGate(policy), new SafetyGate(policy), new FairnessGate(policy),
                 new LanguageParityGate(policy), new LatencyGate(policy), new CanaryGate(policy),
                 new CircuitBreakerGate(policy));
@@ -18,12 +20,23 @@ public final class GateEvaluator {
     public GateEvaluation evaluate(ReviewEvidence evidence, List<GateResult> dataValidation) {
         List<GateResult> results = new ArrayList<>();
         for (PromotionGate gate : promotionGates) {
-            results.add(gate.judge(evidence));
+            results.add(declared(gate.judge(evidence)));
         }
-        results.addAll(dataValidation);
+        dataValidation.forEach(result -> results.add(declared(result)));
         boolean everyGatePasses = results.stream().noneMatch(r -> r.outcome().blocksPromotion());
         return new GateEvaluation(evidence.packName(), evidence.production(), evidence.candidate(),
                 evidence.riskTier(), results, ApprovalRequirement.forTier(evidence.riskTier(), everyGatePasses),
                 evidence.suites().missing());
+    }
+
+    /**
+     * The gate as judged, or, when the policy declares it not applicable to this model, not applicable with the
+     * policy's reason. Evidence the pack has anyway is still measured and its findings kept, and the summary says
+     * what it would have given, so a declaration never hides a failure from the reader.
+     */
+    private GateResult declared(GateResult judged) {
+        return policy.notApplicableReason(judged.gate())
+                .map(reason -> GateResult.declaredNotApplicable(judged, reason))
+                .orElse(judged);
     }
 }

@@ -32,6 +32,16 @@ public final class GateJson {
         approvalJson.put("text", approval.text());
         json.put("approval", approvalJson);
         json.put("missingSuites", evaluation.missingSuites());
+        json.put("worseSlices", review.evidence().worseSlices().stream().map(slice -> {
+            Map<String, Object> worse = new LinkedHashMap<>();
+            worse.put("slice", slice.slice().label());
+            worse.put("n", slice.n());
+            worse.put("delta", slice.delta());
+            worse.put("ciLower", slice.deltaCi() == null ? null : slice.deltaCi().lower());
+            worse.put("ciUpper", slice.deltaCi() == null ? null : slice.deltaCi().upper());
+            worse.put("adjustedP", slice.adjustedP());
+            return worse;
+        }).toList());
         json.put("triggers", triggers(review.triggers()));
         return json;
     }
@@ -43,6 +53,9 @@ public final class GateJson {
         json.put("kind", result.gate().kind() == Gate.Kind.PROMOTION ? "promotion" : "data-validation");
         json.put("outcome", result.outcome().label());
         json.put("summary", result.summary());
+        if (result.notApplicableReason() != null) {
+            json.put("notApplicableReason", result.notApplicableReason());
+        }
         json.put("evidenceView", result.gate().evidenceView());
         json.put("findings", result.findings().stream().map(f -> {
             Map<String, Object> finding = new LinkedHashMap<>();

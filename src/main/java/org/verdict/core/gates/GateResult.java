@@ -1,5 +1,6 @@
 package org.verdict.core.gates;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -7,23 +8,67 @@ import java.util.List;
  *
  * @param summary one sentence for the checklist, with the deciding numbers
  * @param findings every judged part, in display order
+ * @param notApplicableReason the policy's written reason when it declares the gate not applicable to this model,
+ *                            else null
  */
-public record GateResult(Gate gate, GateOutcome outcome, String summary, List<Finding> findings) {
+public record GateResult(Gate gate, GateOutcome outcome, String summary, List<Finding> findings,
+                         String notApplicableReason) {
+    /** The words that introduce a declared reason, everywhere it is shown: "not applicable — batch scoring". */
+    public static final String NOT_APPLICABLE_PREFIX = GateOutcome.NOT_APPLICABLE.label() + " — ";
+
     public GateResult {
         findings = List.copyOf(findings);
     }
 
-    /** A gate judged from its findings, its outcome combined by {@link GateOutcome#combine}. */
+    public GateResult(Gate gate, GateOutcome outcome, String summary, List<Finding> findings) {
+        this(gate, outcome, summary, findings, null);
+    }
+
+    /**
+     * A gate judged from its findings. Findings that measure a worsening against a tolerance (numbers
+     * {@code worsening} and {@code tolerance}, as fairness disparities do) lead with the largest excess over it;
+     * others keep display order.
+     */
     public static GateResult fromFindings(Gate gate, List<Finding> findings, String passSummary) {
+        return fromFindings(gate, findings, passSummary, BY_EXCESS_OVER_TOLERANCE);
+    }
+
+    private static final Comparator<Finding> BY_EXCESS_OVER_TOLERANCE = Comparator.comparingDouble(f -> {
+        Double worsening = f.numbers().get("worsening");
+        Double tolerance = f.numbers().get("tolerance");
+        return worsening == null || tolerance == null ? Double.POSITIVE_INFINITY : tolerance - worsening;
+    });
+
+    /**
+     * A gate judged from its findings, its outcome combined by {@link GateOutcome#combine}; a summary that is not a
+     * pass leads with the worst finding of the deciding outcome by {@code worstFirst} (ties keep display order), so
+     * the checklist line names what matters most, not what comes first in the file.
+     */
+    public static GateResult fromFindings(Gate gate, List<Finding> findings, String passSummary,
+                                          Comparator<Finding> worstFirst) {
         GateOutcome outcome = GateOutcome.combine(findings);
         String summary = switch (outcome) {
             case PASS -> passSummary;
             case NOT_APPLICABLE -> findings.get(0).detail();
-            default -> findings.stream().filter(f -> f.outcome() == outcome).map(Finding::detail)
-                    .findFirst().orElseThrow()
+            default -> findings.stream().filter(f -> f.outcome() == outcome).min(worstFirst).map(Finding::detail)
+                    .orElseThrow()
                     + moreOf(findings, outcome);
         };
         return new GateResult(gate, outcome, summary, findings);
+    }
+
+    /**
+     * {@code judged} set aside by the policy with {@code reason}. Its findings stay for the reader; the summary
+     * says what the evidence in the pack would have given when there was any to judge.
+     */
+    static GateResult declaredNotApplicable(GateResult judged, String reason) {
+        String wouldGive = switch (judged.outcome()) {
+            case PASS, FAIL -> " (the evidence in the pack would give: " + judged.outcome().label() + " — "
+                    + judged.summary() + ")";
+            default -> "";
+        };
+        return new GateResult(judged.gate(), GateOutcome.NOT_APPLICABLE, NOT_APPLICABLE_PREFIX + reason + wouldGive,
+                judged.findings(), reason);
     }
 
     /** A gate that could not be judged at all. */

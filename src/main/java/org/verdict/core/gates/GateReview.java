@@ -16,6 +16,7 @@ import org.verdict.core.gates.evidence.LatencyEvidence;
 import org.verdict.core.gates.evidence.SafetyEvidence;
 import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.gates.policy.PolicyReader;
+import org.verdict.core.gates.policy.PolicySource;
 import org.verdict.core.gates.suites.PackSuites;
 import org.verdict.core.gates.suites.SuiteReader;
 import org.verdict.core.gates.triggers.TriggerEvaluator;
@@ -50,12 +51,7 @@ public final class GateReview {
 
     /** The pack's own policy (the manifest's {@code policy} file), or every default when it names none. */
     public GatePolicy policyOf(ReviewPack pack) throws PackException {
-        Optional<String> file = pack.manifest().policyFile();
-        if (file.isEmpty()) {
-            return GatePolicy.DEFAULTS;
-        }
-        return policyReader.read(PackFiles.open(pack.root()).resolve(file.get(), PackManifest.FILE_NAME, 0, 0),
-                file.get());
+        return PolicySource.of(pack).read(policyReader);
     }
 
     /** @param candidate a candidate version of the pack, or null for the first candidate */

@@ -1,6 +1,7 @@
 package org.verdict.core.gates;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +45,19 @@ final class LanguageParityGate implements PromotionGate {
         }
         GateResult result = GateResult.fromFindings(Gate.LANGUAGE_PARITY, findings, "no language is significantly "
                 + "worse than production" + (floor == null ? "" : " or beyond the floor " + GateNumbers.format(floor))
-                + " (" + languages.size() + " languages)");
+                + " (" + languages.size() + " languages)", worstFirst(metric));
         return result.outcome() == GateOutcome.FAIL ? withInconclusive(result, languages) : result;
     }
 
-    /** A failing summary names the first failing language; the board also needs those the data cannot judge. */
+    /** The language where the candidate loses most first (Δ oriented so that lower is worse), then the smallest p. */
+    private static Comparator<Finding> worstFirst(Metric metric) {
+        double orientation = metric.higherIsBetter() ? 1 : -1;
+        return Comparator.comparingDouble((Finding f) -> orientation * f.numbers().getOrDefault("delta",
+                        orientation * Double.POSITIVE_INFINITY))
+                .thenComparingDouble(f -> f.numbers().getOrDefault("adjustedP", 1.0));
+    }
+
+    /** A failing summary names the worst failing language; the board also needs those the data cannot judge. */
     private static GateResult withInconclusive(GateResult failed, List<SliceResult> languages) {
         List<String> inconclusive = new ArrayList<>();
         for (int i = 0; i < languages.size(); i++) {

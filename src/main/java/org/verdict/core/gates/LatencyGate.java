@@ -1,6 +1,7 @@
 package org.verdict.core.gates;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,8 @@ final class LatencyGate implements PromotionGate {
         findings.add(judge("p99", candidate.p99(), policy.latency().p99Ms(), candidate.n()));
         return GateResult.fromFindings(Gate.LATENCY, findings, "p95 " + ms(candidate.p95().millis()) + " ≤ "
                 + ms(policy.latency().p95Ms()) + " and p99 " + ms(candidate.p99().millis()) + " ≤ "
-                + ms(policy.latency().p99Ms()) + " (upper bounds included)");
+                + ms(policy.latency().p99Ms()) + " (upper bounds included)",
+                Comparator.comparingDouble(f -> -f.numbers().get("millis") / f.numbers().get("slo")));
     }
 
     private static Finding judge(String percentile, LatencyEvidence.Estimate estimate, double slo, int n) {

@@ -1,8 +1,11 @@
 package org.verdict.core.gates;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.SliceResult;
+import org.verdict.core.compare.Verdict;
 import org.verdict.core.gates.evidence.CanaryEvidence;
 import org.verdict.core.gates.evidence.FairnessEvidence;
 import org.verdict.core.gates.evidence.HoldoutGroupEvidence;
@@ -45,4 +48,26 @@ public record ReviewEvidence(
         Optional<HoldoutGroupEvidence> holdoutGroup,
         Optional<ComparisonReport> holdoutComparison,
         PackSuites suites) {
+
+    /**
+     * The slices where the candidate is significantly worse than production on the primary metric (the comparison's
+     * adjusted test), the largest loss first: the answer to "why not?" beyond the overall number.
+     */
+    public List<SliceResult> worseSlices() {
+        double orientation = primaryMetric.higherIsBetter() ? 1 : -1;
+        return primaryComparison.resultsFor(primaryMetric).stream()
+                .filter(r -> !r.slice().isOverall() && r.verdict() == Verdict.WORSE && r.delta() != null)
+                .sorted(Comparator.comparingDouble(r -> orientation * r.delta()))
+                .toList();
+    }
+
+    /** A worse slice in one line: its name, Δ with the interval its verdict reads (and its level), n, adjusted p. */
+    public String describe(SliceResult slice) {
+        return slice.slice().label() + ": Δ " + GateNumbers.signed(slice.delta())
+                + (slice.deltaCi() == null ? "" : " [" + GateNumbers.signed(slice.deltaCi().lower()) + ", "
+                + GateNumbers.signed(slice.deltaCi().upper()) + "]"
+                + (slice.shownInterval() == null ? "" : " at " + slice.shownInterval().levelText()))
+                + " (n " + slice.n() + (slice.adjustedP() == null ? "" : ", adjusted p "
+                + GateNumbers.pValue(slice.adjustedP())) + ")";
+    }
 }

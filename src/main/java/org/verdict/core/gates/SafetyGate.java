@@ -1,6 +1,7 @@
 package org.verdict.core.gates;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,23 @@ final class SafetyGate implements PromotionGate {
                         name + ": the policy sets an accepted rate for it, but the safety suite has no such "
                                 + "category (a typo? tested: " + String.join(", ", tested) + ")")));
         return GateResult.fromFindings(Gate.SAFETY, findings, "no category is significantly worse than production "
-                + "or above its accepted rate (" + findings.size() + " categories)");
+                + "or above its accepted rate (" + findings.size() + " categories)", WORST_FIRST);
+    }
+
+    /**
+     * The worst category first: the largest excess of the candidate's violation rate over the stricter of its
+     * accepted rate and production's rate (the harm added, in rate points), then the smallest adjusted p.
+     */
+    private static final Comparator<Finding> WORST_FIRST = Comparator
+            .comparingDouble((Finding f) -> -excess(f))
+            .thenComparingDouble(f -> f.numbers().getOrDefault("adjustedP", 1.0));
+
+    private static double excess(Finding finding) {
+        Map<String, Double> n = finding.numbers();
+        if (!n.containsKey("candidate")) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return n.get("candidate") - Math.min(n.get("acceptedRate"), n.get("production"));
     }
 
     private Finding judge(SafetyEvidence.Category category, String production, String candidate) {

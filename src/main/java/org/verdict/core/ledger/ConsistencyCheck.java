@@ -1,12 +1,14 @@
 package org.verdict.core.ledger;
 
+import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 
 /**
  * Whether today's log extends an older checkpoint (for example the one printed in an approval pack): the older
- * checkpoint must be signed by a registered key of this log, and the RFC 9162 consistency proof from its size to
- * today's must verify against both roots.
+ * checkpoint must be signed by a registered key of this log (and one the organisation lists, when a trusted signer
+ * list is given), the RFC 9162 consistency proof from its size to today's must verify against both roots, and the
+ * signatures and signer-register entries it covers must still be the store's first ones.
  *
  * @param proof the consistency proof, so that others can check it themselves
  */
@@ -14,6 +16,10 @@ public record ConsistencyCheck(boolean consistent, String message, Checkpoint ol
                                byte[] currentRoot, List<byte[]> proof) {
 
     public static ConsistencyCheck of(LogSnapshot log, Checkpoint older) {
+        return of(log, older, null);
+    }
+
+    public static ConsistencyCheck of(LogSnapshot log, Checkpoint older, TrustedSigners roster) {
         MerkleTree tree = log.tree();
         int size = tree.size();
         byte[] root = tree.rootHash(size);
@@ -31,6 +37,10 @@ public record ConsistencyCheck(boolean consistent, String message, Checkpoint ol
         if (!signed) {
             return failed("the checkpoint's signature does not verify with a registered key of this log", older, size, root);
         }
+        if (roster != null && roster.find(older.keyId()).isEmpty()) {
+            return failed("the checkpoint is signed by " + signer.name() + " (" + LogEntry.abbreviated(older.keyId())
+                    + "), a key that is not in the trusted signers list", older, size, root);
+        }
         if (older.treeSize() > size) {
             return failed("the checkpoint covers " + older.treeSize() + " records but the log now holds only " + size
                     + ": records were removed", older, size, root);
@@ -39,6 +49,17 @@ public record ConsistencyCheck(boolean consistent, String message, Checkpoint ol
         if (!MerkleTree.verifyConsistency(older.treeSize(), size, older.rootHash(), root, proof)) {
             return new ConsistencyCheck(false, "the log does NOT extend the checkpoint of size " + older.treeSize()
                     + ": its first " + older.treeSize() + " records were changed", older, size, root, proof);
+        }
+        List<RecordSignature> signatures = log.signaturesInOrder();
+        if (older.signatureCount() > signatures.size() || !MessageDigest.isEqual(older.signaturesHash(),
+                LogSnapshot.signaturesHashes(signatures).get((int) older.signatureCount()))) {
+            return new ConsistencyCheck(false, "the first " + older.signatureCount() + " signatures the checkpoint"
+                    + " covers were changed or removed", older, size, root, proof);
+        }
+        if (older.entryCount() != null && (older.entryCount() > log.entries().size()
+                || !MessageDigest.isEqual(older.entriesHash(), log.entriesHead(older.entryCount())))) {
+            return new ConsistencyCheck(false, "the first " + older.entryCount() + " signer-register entries the"
+                    + " checkpoint covers were changed or removed", older, size, root, proof);
         }
         return new ConsistencyCheck(true, "the log of " + size + " records extends the checkpoint of size "
                 + older.treeSize() + " (root " + older.rootHashHex() + ")", older, size, root, proof);

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,33 +55,74 @@ public final class DecisionLog implements AutoCloseable {
     }
 
     public static DecisionLog open(Path db, boolean readOnly, Duration busyTimeout, Clock clock) throws LedgerException {
+        return open(db, readOnly, busyTimeout, clock, 0);
+    }
+
+    /**
+     * @param maxPageCount a limit on the store's size in pages (0: none); tests use it to fill the "disk" at will
+     */
+    static DecisionLog open(Path db, boolean readOnly, Duration busyTimeout, Clock clock, int maxPageCount)
+            throws LedgerException {
         if (readOnly && !Files.isRegularFile(db)) {
             throw new LedgerException("no decision log at " + db);
         }
+        try {
+            return connect(db, readOnly, busyTimeout, clock, maxPageCount, false);
+        } catch (LedgerException e) {
+            if (readOnly && e.getCause() instanceof SQLiteException sqlite && cannotOpen(sqlite)) {
+                // read-only media: SQLite cannot make the WAL index next to the file; nothing can change it there
+                return connect(db, true, busyTimeout, clock, maxPageCount, true);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean cannotOpen(SQLiteException e) {
+        String code = e.getResultCode().name();
+        return code.startsWith("SQLITE_CANTOPEN") || code.startsWith("SQLITE_READONLY");
+    }
+
+    private static DecisionLog connect(Path db, boolean readOnly, Duration busyTimeout, Clock clock, int maxPageCount,
+                                       boolean immutable) throws LedgerException {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout((int) busyTimeout.toMillis());
         config.enforceForeignKeys(true);
         config.setReadOnly(readOnly);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        if (!readOnly) {
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        if (maxPageCount > 0) {
+            config.setMaxPageCount(maxPageCount);
         }
+        String url = immutable ? "jdbc:sqlite:file:" + db.toAbsolutePath().toUri().getRawPath() + "?immutable=1"
+                : "jdbc:sqlite:" + db.toAbsolutePath();
         Connection connection = null;
         try {
-            connection = config.createConnection("jdbc:sqlite:" + db.toAbsolutePath());
+            connection = config.createConnection(url);
             int version = StoreSchema.version(connection);
             if (version > StoreSchema.CURRENT_VERSION) {
                 throw new LedgerException(db + " is a decision log of format version " + version
                         + ", newer than this Verdict understands (up to " + StoreSchema.CURRENT_VERSION
                         + "); open it with a newer Verdict");
             }
-            if (version < StoreSchema.CURRENT_VERSION) {
-                if (readOnly) {
-                    throw new LedgerException(version == 0 ? db + " is not a Verdict decision log"
-                            : db + " has format version " + version + "; open it for writing once to migrate it");
+            if (version == 0) {
+                List<String> tables = StoreSchema.tables(connection);
+                if (!tables.isEmpty()) {
+                    throw new LedgerException(db + " is a SQLite database of another application (tables: "
+                            + String.join(", ", tables) + "), not a Verdict decision log; nothing was written to it");
                 }
-                migrate(connection);
+                if (readOnly) {
+                    throw new LedgerException(db + " is a decision log whose creation was interrupted (the file has"
+                            + " no tables yet, so it holds no records); appending to it (log append) completes it");
+                }
+            }
+            if (!readOnly) {
+                // only now that the file is known to be a decision log (or empty): WAL mode rewrites its header
+                try (Statement pragmas = connection.createStatement()) {
+                    pragmas.execute("PRAGMA journal_mode=WAL");
+                    pragmas.execute("PRAGMA synchronous=FULL");
+                }
+            }
+            if (version < StoreSchema.CURRENT_VERSION && !readOnly) {
+                migrate(connection, clock);
             }
             return new DecisionLog(db, connection, busyTimeout, clock);
         } catch (SQLException e) {
@@ -92,11 +134,27 @@ public final class DecisionLog implements AutoCloseable {
         }
     }
 
-    private static void migrate(Connection connection) throws SQLException {
+    /**
+     * Brings the schema up to date in one transaction. A store that had records before (format 1) gets a migration
+     * entry that adopts its signer register as it stood, so the change is itself part of the chained, checkpointed log.
+     */
+    private static void migrate(Connection connection, Clock clock) throws SQLException {
         connection.setAutoCommit(false);
         try {
             // another instance may have migrated while this one waited for the write lock
-            StoreSchema.migrate(connection, StoreSchema.version(connection));
+            int from = StoreSchema.version(connection);
+            StoreSchema.migrate(connection, from);
+            if (from >= 1 && from < 2) {
+                // the store's own readers, on the migrating connection (not yet a log anyone else may use)
+                DecisionLog log = new DecisionLog(null, connection, DEFAULT_BUSY_TIMEOUT, clock);
+                List<LoggedRecord> records = log.readRecords();
+                List<RecordSignature> signatures = LogSnapshot.of(log.origin, from, records, List.of(), List.of(),
+                        List.of()).signaturesInOrder();
+                log.insertEntry(new EntryStatement(EntryStatement.FORMAT, 1, SignerRegister.NO_PREVIOUS_ENTRY,
+                        EntryStatement.MIGRATE, log.now(), records.size(), signatures.size(), null, null, null, null,
+                        from, StoreSchema.CURRENT_VERSION, (long) log.readCheckpoints().size(),
+                        SignerRegister.adopt(log.readStoredSigners(), signatures)), List.of());
+            }
             connection.commit();
         } catch (SQLException e) {
             connection.rollback();
@@ -114,28 +172,62 @@ public final class DecisionLog implements AutoCloseable {
         return origin;
     }
 
-    /** Registers a signer's public key, name and role; registering the same identity again changes nothing. */
-    public void register(SignerIdentity signer) throws LedgerException {
+    /**
+     * Registers a signer from their self-signed claim (a {@code .signer.json}): a signed, chained log entry, endorsed
+     * by {@code endorsers} when given. Registering the same identity again changes nothing.
+     */
+    public void register(SignerIdentity signer, byte[] selfSignature, List<SignerKey> endorsers) throws LedgerException {
+        SignerClaim.checkLabels(signer.name(), signer.role());
+        if (!SignerClaim.isSelfSigned(signer, selfSignature)) {
+            throw new LedgerException("the registration of " + signer + " carries no valid self-signature over its"
+                    + " name, role and key (was the signer file edited, or made before self-signed registrations?"
+                    + " its owner can write a fresh one with `verdict key signer-file --key NAME.key.json`)");
+        }
         inTransaction(() -> {
-            registerWithin(signer);
+            registerWithin(signer, selfSignature, endorsers);
+            if (!endorsers.isEmpty()) {
+                insertCheckpoint(endorsers.get(0));
+            }
             return null;
         });
     }
 
-    /** Revokes a key: it signs nothing from now on; what it signed before stays valid. */
-    public RegisteredSigner revoke(String keyIdPrefix, String reason) throws LedgerException {
+    /** Registers the holder of {@code key} (self-signed, with a checkpoint by the same key). */
+    public void register(SignerKey key) throws LedgerException {
+        inTransaction(() -> {
+            registerWithin(key.identity(), SignerClaim.selfSign(key), List.of());
+            insertCheckpoint(key);
+            return null;
+        });
+    }
+
+    /**
+     * Revokes a key by a signed, chained log entry (signed by {@code revoker}: the key's owner or another signer in
+     * force): signatures that enter the log after it do not count; what the key signed before stays valid.
+     */
+    public RegisteredSigner revoke(String keyIdPrefix, String reason, SignerKey revoker) throws LedgerException {
         return inTransaction(() -> {
             RegisteredSigner signer = signerByPrefix(keyIdPrefix);
-            if (signer.revokedAt() != null) {
+            if (signer.isRevoked()) {
                 throw new LedgerException("the key of " + signer.name() + " was already revoked at " + signer.revokedAt());
             }
+            RegisteredSigner revoking = readSigners().get(revoker.identity().keyId());
+            if (revoking == null) {
+                throw new LedgerException(revoker.identity() + " is not a registered signer of " + path
+                        + " and cannot revoke keys there");
+            }
+            usable(revoking);
+            String at = now();
+            insertEntry(entryHeader(EntryStatement.REVOKE, at, null, null, signer.keyId(), reason),
+                    List.of(revoker));
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO revocations(key_id, revoked_at, reason) VALUES (?, ?, ?)")) {
                 insert.setString(1, signer.keyId());
-                insert.setString(2, now());
+                insert.setString(2, at);
                 insert.setString(3, reason);
                 insert.executeUpdate();
             }
+            insertCheckpoint(revoker);
             return readSigners().get(signer.keyId());
         });
     }
@@ -148,7 +240,7 @@ public final class DecisionLog implements AutoCloseable {
         RecordJson.checkComplete("the record", record);
         return inTransaction(() -> {
             SignerIdentity signer = key.identity();
-            registerWithin(signer);
+            registerWithin(signer, SignerClaim.selfSign(key), List.of());
             List<LoggedRecord> existing = readRecords();
             DecisionRecord resolved = record.amends() == null ? record
                     : record.withAmends(snapshotOf(existing).find(record.amends()).recordId());
@@ -177,7 +269,7 @@ public final class DecisionLog implements AutoCloseable {
     /** Adds {@code key}'s signature to a record already in the log. */
     public LoggedRecord cosign(String recordReference, SignerKey key) throws LedgerException {
         return inTransaction(() -> {
-            registerWithin(key.identity());
+            registerWithin(key.identity(), SignerClaim.selfSign(key), List.of());
             LoggedRecord record = snapshotOf(readRecords()).find(recordReference);
             if (record.signatures().stream().anyMatch(s -> s.keyId().equals(key.identity().keyId()))) {
                 throw new LedgerException(key.identity().name() + " has already signed record #" + record.sequence());
@@ -233,7 +325,7 @@ public final class DecisionLog implements AutoCloseable {
 
     /** Everything in the store, read in one read transaction. */
     public LogSnapshot snapshot() throws LedgerException {
-        return inTransaction(() -> new LogSnapshot(origin, readRecords(), readSigners(), readCheckpoints()));
+        return inTransaction(this::readSnapshot);
     }
 
     @Override
@@ -259,18 +351,41 @@ public final class DecisionLog implements AutoCloseable {
                 connection.commit();
                 return result;
             } catch (SQLException | LedgerException | RuntimeException e) {
-                connection.rollback();
+                rollbackKeeping(e);
                 throw e;
             } finally {
-                connection.setAutoCommit(true);
+                restoreAutoCommit();
             }
         } catch (SQLException e) {
             throw translate(e, path, busyTimeout);
         }
     }
 
-    private void registerWithin(SignerIdentity signer) throws SQLException, LedgerException {
-        RegisteredSigner registered = readSigners().get(signer.keyId());
+    /**
+     * Rolls back after {@code failure}. SQLite may already have rolled back by itself (a full disk does that); the
+     * rollback's own complaint ("no transaction is active") must not hide the failure that matters.
+     */
+    private void rollbackKeeping(Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException secondary) {
+            failure.addSuppressed(secondary);
+        }
+    }
+
+    private void restoreAutoCommit() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // the transaction's own outcome was already reported; the next use of the connection reports a broken one
+        }
+    }
+
+    private void registerWithin(SignerIdentity signer, byte[] selfSignature, List<SignerKey> endorsers)
+            throws SQLException, LedgerException {
+        SignerClaim.checkLabels(signer.name(), signer.role());
+        Map<String, RegisteredSigner> signers = readSigners();
+        RegisteredSigner registered = signers.get(signer.keyId());
         if (registered != null) {
             if (!registered.name().equals(signer.name()) || !registered.role().equals(signer.role())) {
                 throw new LedgerException("key " + signer.shortKeyId() + " is registered as " + registered.name()
@@ -279,19 +394,62 @@ public final class DecisionLog implements AutoCloseable {
             usable(registered);
             return;
         }
+        for (SignerKey endorser : endorsers) {
+            RegisteredSigner endorsing = signers.get(endorser.identity().keyId());
+            if (endorsing == null) {
+                throw new LedgerException(endorser.identity() + " is not a registered signer of " + path
+                        + " and cannot endorse a registration");
+            }
+            usable(endorsing);
+        }
+        String at = now();
+        insertEntry(entryHeader(EntryStatement.REGISTER, at, new EntryStatement.Claim(signer.name(), signer.role(),
+                signer.keyId(), signer.publicKeyPem()), Base64.getEncoder().encodeToString(selfSignature), null, null),
+                endorsers);
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO signers(key_id, name, role, public_key, registered_at) VALUES (?, ?, ?, ?, ?)")) {
             insert.setString(1, signer.keyId());
             insert.setString(2, signer.name());
             insert.setString(3, signer.role());
             insert.setString(4, signer.publicKeyPem());
-            insert.setString(5, now());
+            insert.setString(5, at);
             insert.executeUpdate();
         }
     }
 
+    /** A register or revoke statement placed after everything the store holds now. */
+    private EntryStatement entryHeader(String kind, String at, EntryStatement.Claim claim, String selfSignature,
+                                       String revokedKeyId, String reason) throws SQLException {
+        List<LogEntry> entries = readEntries();
+        String previous = entries.isEmpty() ? SignerRegister.NO_PREVIOUS_ENTRY
+                : Hashes.sha256Hex(entries.get(entries.size() - 1).payload());
+        return new EntryStatement(EntryStatement.FORMAT, entries.size() + 1L, previous, kind, at, count("records"),
+                count("signatures"), claim, selfSignature, revokedKeyId, reason, null, null, null, null);
+    }
+
+    private void insertEntry(EntryStatement statement, List<SignerKey> signers) throws SQLException {
+        byte[] payload = statement.toBytes();
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO entries(seq, entry_id, payload) VALUES (?, ?, ?)")) {
+            insert.setLong(1, statement.sequence());
+            insert.setString(2, Hashes.sha256Hex(payload));
+            insert.setBytes(3, payload);
+            insert.executeUpdate();
+        }
+        byte[] pae = Dsse.pae(EntryStatement.PAYLOAD_TYPE, payload);
+        for (SignerKey signer : signers) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO entry_signatures(entry_seq, key_id, signature) VALUES (?, ?, ?)")) {
+                insert.setLong(1, statement.sequence());
+                insert.setString(2, signer.identity().keyId());
+                insert.setBytes(3, signer.sign(pae));
+                insert.executeUpdate();
+            }
+        }
+    }
+
     private static SignerIdentity usable(RegisteredSigner registered) throws LedgerException {
-        if (registered.revokedAt() != null) {
+        if (registered.isRevoked()) {
             throw new LedgerException("the key of " + registered.name() + " (" + registered.keyId().substring(0, 12)
                     + ") was revoked at " + registered.revokedAt() + " (" + registered.revocationReason()
                     + ") and cannot sign");
@@ -322,13 +480,16 @@ public final class DecisionLog implements AutoCloseable {
 
     /** Signs and stores a checkpoint of the whole log as it stands inside the current transaction. */
     private void insertCheckpoint(SignerKey key) throws SQLException {
-        LogSnapshot now = snapshotOf(readRecords());
+        LogSnapshot now = new LogSnapshot(origin, StoreSchema.CURRENT_VERSION, readRecords(), readEntries(),
+                SignerRegister.empty(), List.of());
         List<RecordSignature> signatures = now.signaturesInOrder();
         MerkleTree tree = now.tree();
+        int entries = now.entries().size();
         Checkpoint checkpoint = Checkpoint.sign(origin, tree.size(), tree.rootHash(tree.size()), signatures.size(),
-                LogSnapshot.signaturesHashes(signatures).get(signatures.size()), key);
+                LogSnapshot.signaturesHashes(signatures).get(signatures.size()), entries, now.entriesHead(entries), key);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO checkpoints(tree_size, signature_count,"
-                + " signatures_hash, origin, root_hash, key_id, signature) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + " signatures_hash, origin, root_hash, key_id, signature, entry_count, entries_hash)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, checkpoint.treeSize());
             insert.setLong(2, checkpoint.signatureCount());
             insert.setBytes(3, checkpoint.signaturesHash());
@@ -336,6 +497,8 @@ public final class DecisionLog implements AutoCloseable {
             insert.setBytes(5, checkpoint.rootHash());
             insert.setString(6, checkpoint.keyId());
             insert.setBytes(7, checkpoint.signature());
+            insert.setLong(8, checkpoint.entryCount());
+            insert.setBytes(9, checkpoint.entriesHash());
             insert.executeUpdate();
         }
     }
@@ -368,36 +531,87 @@ public final class DecisionLog implements AutoCloseable {
         return readRecords().stream().filter(r -> r.sequence() == sequence).findFirst().orElseThrow();
     }
 
+    private LogSnapshot readSnapshot() throws SQLException {
+        int version = StoreSchema.version(connection);
+        return LogSnapshot.of(origin, version, readRecords(), version >= 2 ? readEntries() : List.of(),
+                readStoredSigners(), readCheckpoints());
+    }
+
+    /** Signers as the signed entries establish them (the tables are only an index). */
     private Map<String, RegisteredSigner> readSigners() throws SQLException {
-        Map<String, RegisteredSigner> signers = new LinkedHashMap<>();
+        if (StoreSchema.version(connection) < 2) {
+            return readSnapshot().signers();
+        }
+        // the replay needs only how many records and signatures there are, not the records themselves
+        return SignerRegister.of(readEntries(), readStoredSigners(), count("records"), count("signatures")).signers();
+    }
+
+    private long count(String table) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT count(*) FROM " + table)) {
+            return row.getLong(1);
+        }
+    }
+
+    private List<StoredSigner> readStoredSigners() throws SQLException {
+        List<StoredSigner> signers = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT s.key_id, s.name, s.role, s.public_key, s.registered_at,"
                      + " r.revoked_at, r.reason FROM signers s LEFT JOIN revocations r ON r.key_id = s.key_id"
                      + " ORDER BY s.rowid")) {
             while (rows.next()) {
-                signers.put(rows.getString(1), new RegisteredSigner(rows.getString(1), rows.getString(2),
-                        rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7)));
+                signers.add(new StoredSigner(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                        rows.getString(5), rows.getString(6), rows.getString(7)));
             }
         }
         return signers;
     }
 
+    private List<LogEntry> readEntries() throws SQLException {
+        Map<Long, List<LogEntry.EntrySignature>> signatures = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "SELECT entry_seq, key_id, signature FROM entry_signatures ORDER BY entry_seq, rowid")) {
+            while (rows.next()) {
+                signatures.computeIfAbsent(rows.getLong(1), s -> new ArrayList<>())
+                        .add(new LogEntry.EntrySignature(rows.getString(2), rows.getBytes(3)));
+            }
+        }
+        List<LogEntry> entries = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT seq, entry_id, payload FROM entries ORDER BY seq")) {
+            while (rows.next()) {
+                long sequence = rows.getLong(1);
+                entries.add(new LogEntry(sequence, rows.getString(2), rows.getBytes(3),
+                        signatures.getOrDefault(sequence, List.of())));
+            }
+        }
+        return entries;
+    }
+
     private List<Checkpoint> readCheckpoints() throws SQLException {
         List<Checkpoint> checkpoints = new ArrayList<>();
+        boolean hasEntries = StoreSchema.version(connection) >= 2;
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(
                      "SELECT origin, tree_size, root_hash, signature_count, signatures_hash, key_id, signature"
-                             + " FROM checkpoints ORDER BY id")) {
+                             + (hasEntries ? ", entry_count, entries_hash" : "") + " FROM checkpoints ORDER BY id")) {
             while (rows.next()) {
+                Long entryCount = hasEntries ? rows.getLong(8) : null;
+                if (hasEntries && rows.wasNull()) {
+                    entryCount = null;
+                }
                 checkpoints.add(new Checkpoint(rows.getString(1), rows.getLong(2), rows.getBytes(3), rows.getLong(4),
-                        rows.getBytes(5), rows.getString(6), rows.getBytes(7)));
+                        rows.getBytes(5), entryCount, hasEntries ? rows.getBytes(9) : null, rows.getString(6),
+                        rows.getBytes(7)));
             }
         }
         return checkpoints;
     }
 
     private LogSnapshot snapshotOf(List<LoggedRecord> records) {
-        return new LogSnapshot(origin, records, Map.of(), List.of());
+        return new LogSnapshot(origin, StoreSchema.CURRENT_VERSION, records, List.of(),
+                SignerRegister.empty(), List.of());
     }
 
     private String now() {
@@ -412,6 +626,11 @@ public final class DecisionLog implements AutoCloseable {
                     || code == SQLiteErrorCode.SQLITE_LOCKED) {
                 return new LedgerException("the decision log " + db + " is busy: another Verdict instance kept it"
                         + " locked for more than " + busyTimeout.toSeconds() + " s; try again", e);
+            }
+            if (code == SQLiteErrorCode.SQLITE_FULL || code.name().startsWith("SQLITE_IOERR")
+                    && e.getMessage() != null && e.getMessage().contains("No space")) {
+                return new LedgerException("the disk holding the decision log " + db + " is full: nothing was written"
+                        + " (the log is as it was before); free some space and try again", e);
             }
             if (code == SQLiteErrorCode.SQLITE_NOTADB) {
                 return new LedgerException(db + " is not a Verdict decision log (not a SQLite database)", e);

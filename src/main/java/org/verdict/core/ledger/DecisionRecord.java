@@ -1,5 +1,6 @@
 package org.verdict.core.ledger;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.LocalDate;
@@ -17,13 +18,15 @@ import java.util.regex.Pattern;
  * @param triggers retraining: each trigger and its evidence
  * @param approver retraining: who approved
  * @param riskTier 1 to 3; required for a promotion, decides the quorum ({@link Quorum})
+ * @param overrides promotion: one written justification per gate the summary states as failing or lacking
+ *                  evidence, required to {@code promote} over it (absent when nothing is overridden)
  * @param approvers promotion: the people who must approve, by name
  * @param amends the id of an earlier record this one adds facts to (required for an amendment)
  * @param facts amendment: the added facts, e.g. {@code actualDeploymentDate}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"kind", "model", "decisionDate", "decision", "rationale", "dataSnapshot", "triggers", "approver",
-        "candidateVersion", "productionVersion", "riskTier", "evaluationSummary", "approvers", "plannedDeploymentDate",
+        "candidateVersion", "productionVersion", "riskTier", "evaluationSummary", "overrides", "approvers", "plannedDeploymentDate",
         "amends", "facts", "evidence"})
 public record DecisionRecord(
         RecordKind kind,
@@ -38,6 +41,7 @@ public record DecisionRecord(
         String productionVersion,
         Integer riskTier,
         EvaluationSummary evaluationSummary,
+        List<GateOverride> overrides,
         List<String> approvers,
         String plannedDeploymentDate,
         String amends,
@@ -45,6 +49,75 @@ public record DecisionRecord(
         Evidence evidence) {
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+    public static final String PROMOTE = "promote";
+    /** How every view names a promote made although gates failed or lacked evidence: never a plain promote. */
+    public static final String PROMOTED_OVER_BLOCKED_GATES = "promoted over blocked gates";
+
+    /** A record that overrides no gate (every field but {@code overrides}). */
+    public DecisionRecord(RecordKind kind, String model, String decisionDate, String decision, String rationale,
+                          String dataSnapshot, List<TriggerEvidence> triggers, String approver,
+                          String candidateVersion, String productionVersion, Integer riskTier,
+                          EvaluationSummary evaluationSummary, List<String> approvers, String plannedDeploymentDate,
+                          String amends, Map<String, String> facts, Evidence evidence) {
+        this(kind, model, decisionDate, decision, rationale, dataSnapshot, triggers, approver, candidateVersion,
+                productionVersion, riskTier, evaluationSummary, null, approvers, plannedDeploymentDate, amends, facts,
+                evidence);
+    }
+
+    /** The record with the board's justifications for the gates it promotes over. */
+    public DecisionRecord withOverrides(List<GateOverride> justified) {
+        return new DecisionRecord(kind, model, decisionDate, decision, rationale, dataSnapshot, triggers, approver,
+                candidateVersion, productionVersion, riskTier, evaluationSummary,
+                justified == null || justified.isEmpty() ? null : List.copyOf(justified), approvers,
+                plannedDeploymentDate, amends, facts, evidence);
+    }
+
+    /** The gates its summary states as failing or lacking evidence, when this record promotes over them. */
+    @JsonIgnore
+    public List<String> overriddenGates() {
+        if (kind != RecordKind.PROMOTION || !PROMOTE.equals(decision) || evaluationSummary == null) {
+            return List.of();
+        }
+        return evaluationSummary.blockingGates().stream().map(EvaluationSummary.GateOutcome::gate).toList();
+    }
+
+    /** The decision as people read it: "promoted over blocked gates" for such a promote, "amend" for an amendment. */
+    @JsonIgnore
+    public String decisionLabel() {
+        if (!overriddenGates().isEmpty()) {
+            return PROMOTED_OVER_BLOCKED_GATES;
+        }
+        return decision == null ? "amend" : decision;
+    }
+
+    /**
+     * One line naming the overridden gates and the board's justification of each, e.g.
+     * {@code promoted over blocked gates: Latency (fail) — batch scoring}; empty for any other record. A record
+     * signed before justifications were required says that it has none.
+     */
+    @JsonIgnore
+    public String overrideText() {
+        return overriddenGates().isEmpty() ? "" : PROMOTED_OVER_BLOCKED_GATES + ": " + overrideDetails();
+    }
+
+    /** Each overridden gate with its stated result and justification: {@code Latency (fail) — batch scoring; …}. */
+    @JsonIgnore
+    public String overrideDetails() {
+        if (overriddenGates().isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (EvaluationSummary.GateOutcome gate : evaluationSummary.blockingGates()) {
+            String why = justificationOf(gate.gate());
+            parts.add(gate.gate() + " (" + gate.result() + ") — " + (why == null ? "no justification recorded" : why));
+        }
+        return String.join("; ", parts);
+    }
+
+    private String justificationOf(String gate) {
+        return overrides == null ? null : overrides.stream().filter(o -> EvaluationSummary.sameGate(o.gate(), gate))
+                .map(GateOverride::justification).findFirst().orElse(null);
+    }
 
     /** Every reason the record may not be appended, in field order; empty when it is complete. */
     public List<String> problems() {
@@ -89,6 +162,9 @@ public record DecisionRecord(
                 problems.add("'approvers' must name who approves the promotion");
             }
             date(problems, "plannedDeploymentDate", plannedDeploymentDate, false);
+            overrideProblems(problems);
+        } else if (overrides != null) {
+            problems.add("'overrides' belong to a promotion that promotes over gates that fail or lack evidence");
         }
         if (riskTier != null && (riskTier < 1 || riskTier > 3)) {
             problems.add("'riskTier' must be 1, 2 or 3, not " + riskTier);
@@ -96,18 +172,63 @@ public record DecisionRecord(
         return problems;
     }
 
+    /**
+     * Promoting over a gate that fails or lacks evidence is the board's call, never an oversight: each such gate
+     * needs its written justification, and nothing else may be called overridden.
+     */
+    private void overrideProblems(List<String> problems) {
+        List<String> blocked = overriddenGates();
+        List<GateOverride> given = overrides == null ? List.of() : overrides;
+        if (overrides != null && !PROMOTE.equals(decision)) {
+            problems.add("'overrides' belong to a promote; a " + decision + " overrides no gate");
+            return;
+        }
+        for (String gate : blocked) {
+            String why = justificationOf(gate);
+            if (why == null || why.isBlank()) {
+                problems.add("promoting over the gate '" + gate + "', which the evaluationSummary states as "
+                        + resultOf(gate) + ", needs 'overrides': [{\"gate\": \"" + gate + "\", \"justification\": "
+                        + "\"why the board accepts it\"}]");
+            }
+        }
+        List<String> named = new ArrayList<>();
+        for (GateOverride override : given) {
+            if (override.gate() == null || blocked.stream().noneMatch(g -> EvaluationSummary.sameGate(g, override.gate()))) {
+                problems.add("'overrides' names '" + override.gate() + "', which the evaluationSummary does not state "
+                        + "as failing or lacking evidence" + (blocked.isEmpty() ? "" : " (overridable: "
+                        + String.join(", ", blocked) + ")"));
+            } else if (named.stream().anyMatch(g -> EvaluationSummary.sameGate(g, override.gate()))) {
+                problems.add("'overrides' names '" + override.gate() + "' twice");
+            } else {
+                named.add(override.gate());
+            }
+        }
+    }
+
+    private String resultOf(String gate) {
+        return evaluationSummary.gates().stream().filter(g -> EvaluationSummary.sameGate(g.gate(), gate))
+                .map(EvaluationSummary.GateOutcome::result).findFirst().orElse("?");
+    }
+
     /** The record with {@code amends} replaced by the full id it was resolved to. */
     public DecisionRecord withAmends(String recordId) {
         return new DecisionRecord(kind, model, decisionDate, decision, rationale, dataSnapshot, triggers, approver,
-                candidateVersion, productionVersion, riskTier, evaluationSummary, approvers, plannedDeploymentDate,
-                recordId, facts, evidence);
+                candidateVersion, productionVersion, riskTier, evaluationSummary, overrides, approvers,
+                plannedDeploymentDate, recordId, facts, evidence);
     }
 
     /** The record bound to {@code packEvidence}, e.g. computed from the pack by {@code log append --pack}. */
     public DecisionRecord withEvidence(Evidence packEvidence) {
         return new DecisionRecord(kind, model, decisionDate, decision, rationale, dataSnapshot, triggers, approver,
-                candidateVersion, productionVersion, riskTier, evaluationSummary, approvers, plannedDeploymentDate,
-                amends, facts, packEvidence);
+                candidateVersion, productionVersion, riskTier, evaluationSummary, overrides, approvers,
+                plannedDeploymentDate, amends, facts, packEvidence);
+    }
+
+    /** The record with the gate table Verdict judged on the pack, e.g. when the record file leaves it out. */
+    public DecisionRecord withEvaluationSummary(EvaluationSummary judged) {
+        return new DecisionRecord(kind, model, decisionDate, decision, rationale, dataSnapshot, triggers, approver,
+                candidateVersion, productionVersion, riskTier, judged, overrides, approvers,
+                plannedDeploymentDate, amends, facts, evidence);
     }
 
     private void evidenceProblems(List<String> problems) {

@@ -1,7 +1,9 @@
 package org.verdict.core.ledger;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Locale;
 
 /** The gate table and key metrics a promotion decision was made on, as the board saw them. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -12,9 +14,38 @@ public record EvaluationSummary(List<GateOutcome> gates, List<KeyMetric> keyMetr
         keyMetrics = keyMetrics == null ? List.of() : List.copyOf(keyMetrics);
     }
 
-    /** @param result {@code pass}, {@code fail} or {@code insufficient evidence} */
+    /** The stated results that stop a promotion unless the board overrides them. */
+    public static final List<String> BLOCKING_RESULTS = List.of("fail", "insufficient evidence");
+
+    /** The gates whose stated result blocks a promotion, in the summary's order. */
+    @JsonIgnore
+    public List<GateOutcome> blockingGates() {
+        return gates.stream().filter(GateOutcome::blocksPromotion).toList();
+    }
+
+    /**
+     * Whether two gate names mean the same gate: case, spaces and underscores aside, so a record may write the
+     * checklist's title ("Language parity") or the JSON name ({@code language_parity}).
+     */
+    public static boolean sameGate(String a, String b) {
+        return a != null && b != null && gateKey(a).equals(gateKey(b));
+    }
+
+    private static String gateKey(String name) {
+        return name.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", " ");
+    }
+
+    /**
+     * @param result {@code pass}, {@code fail}, {@code insufficient evidence} or {@code not applicable}
+     * @param detail the deciding numbers; for a gate the policy declares not applicable, "not applicable — " and
+     *               the policy's reason
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record GateOutcome(String gate, String result, String detail) {
+        @JsonIgnore
+        public boolean blocksPromotion() {
+            return BLOCKING_RESULTS.contains(result);
+        }
     }
 
     /** A metric of production and candidate, with the difference and its confidence interval when known. */

@@ -15,6 +15,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Locale;
 import javax.crypto.Cipher;
 import javax.crypto.EncryptedPrivateKeyInfo;
@@ -42,10 +43,21 @@ public final class KeyFile {
 
     private final SignerIdentity identity;
     private final String encryptedPrivateKeyPem;
+    private final byte[] selfSignature;
 
-    private KeyFile(SignerIdentity identity, String encryptedPrivateKeyPem) {
+    private KeyFile(SignerIdentity identity, String encryptedPrivateKeyPem, byte[] selfSignature) {
         this.identity = identity;
         this.encryptedPrivateKeyPem = encryptedPrivateKeyPem;
+        this.selfSignature = selfSignature;
+    }
+
+    /**
+     * A signer's public identity with their self-signature over it ({@link SignerClaim}), as a {@code .signer.json}
+     * holds it: what a log registers.
+     *
+     * @param selfSignature null in files made before registrations were self-signed
+     */
+    public record SignerFile(SignerIdentity identity, byte[] selfSignature) {
     }
 
     public SignerIdentity identity() {
@@ -75,8 +87,10 @@ public final class KeyFile {
             AlgorithmParameters pbes2 = AlgorithmParameters.getInstance("PBES2");
             pbes2.init(cipher.getParameters().getEncoded());
             EncryptedPrivateKeyInfo info = new EncryptedPrivateKeyInfo(pbes2, encrypted);
-            return new KeyFile(SignerIdentity.of(name.strip(), role.strip(), pair.getPublic()),
-                    Pem.encode("ENCRYPTED PRIVATE KEY", info.getEncoded()));
+            SignerIdentity identity = SignerIdentity.of(name.strip(), role.strip(), pair.getPublic());
+            SignerClaim.checkLabels(identity.name(), identity.role());
+            return new KeyFile(identity, Pem.encode("ENCRYPTED PRIVATE KEY", info.getEncoded()),
+                    SignerClaim.selfSign(new SignerKey(identity, pair.getPrivate())));
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("the JDK's Ed25519 and PBES2 providers are always present", e);
         }
@@ -107,7 +121,7 @@ public final class KeyFile {
     /** Writes {@code SLUG.key.json}, {@code SLUG.signer.json} and {@code SLUG.pub.pem}; returns the key file. */
     public Path writeTo(Path directory) throws IOException, LedgerException {
         Files.createDirectories(directory);
-        String slug = identity.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String slug = slug(identity.name());
         Path keyPath = directory.resolve(slug + ".key.json");
         Path signerPath = directory.resolve(slug + ".signer.json");
         Path pemPath = directory.resolve(slug + ".pub.pem");
@@ -116,13 +130,32 @@ public final class KeyFile {
                 throw new LedgerException(existing + " already exists; a key is never overwritten");
             }
         }
-        ObjectNode signer = identityJson(identity);
+        ObjectNode signer = identityJson(identity, selfSignature);
         ObjectNode key = signer.deepCopy();
         key.put("encryptedPrivateKey", encryptedPrivateKeyPem);
         writePrivately(keyPath, JsonFiles.pretty(key));
         Files.writeString(signerPath, JsonFiles.pretty(signer));
         Files.writeString(pemPath, identity.publicKeyPem());
         return keyPath;
+    }
+
+    /**
+     * Writes {@code SLUG.signer.json} with a fresh self-signature by {@code key}: for key files made before
+     * registrations were self-signed. Replaces an older signer file of the same key only.
+     */
+    public static Path writeSignerFile(SignerKey key, Path directory) throws IOException, LedgerException {
+        Files.createDirectories(directory);
+        SignerIdentity identity = key.identity();
+        Path signerPath = directory.resolve(slug(identity.name()) + ".signer.json");
+        if (Files.exists(signerPath) && !readSigner(signerPath).identity().keyId().equals(identity.keyId())) {
+            throw new LedgerException(signerPath + " is the signer file of another key; it is never overwritten");
+        }
+        Files.writeString(signerPath, JsonFiles.pretty(identityJson(identity, SignerClaim.selfSign(key))));
+        return signerPath;
+    }
+
+    private static String slug(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 
     /** Creates the file readable by its owner only (where the file system has POSIX permissions), then fills it. */
@@ -141,7 +174,25 @@ public final class KeyFile {
         if (encrypted == null || !encrypted.isTextual()) {
             throw new LedgerException(file + ": no encrypted private key; is this the .signer.json instead of the .key.json?");
         }
-        return new KeyFile(identityOf(file, node), encrypted.asText());
+        return new KeyFile(identityOf(file, node), encrypted.asText(), selfSignatureOf(file, node));
+    }
+
+    /** The identity and self-signature of a {@code .signer.json} (or a {@code .key.json}, ignoring the private key). */
+    public static SignerFile readSigner(Path file) throws LedgerException {
+        JsonNode node = readJson(file);
+        return new SignerFile(identityOf(file, node), selfSignatureOf(file, node));
+    }
+
+    private static byte[] selfSignatureOf(Path file, JsonNode node) throws LedgerException {
+        JsonNode signature = node.get("selfSignature");
+        if (signature == null || signature.isNull()) {
+            return null;
+        }
+        try {
+            return Base64.getDecoder().decode(signature.asText());
+        } catch (IllegalArgumentException e) {
+            throw new LedgerException(file + ": selfSignature is not base64", e);
+        }
     }
 
     /** Reads the public identity from a {@code .signer.json} or a {@code .key.json} (ignoring the private key). */
@@ -149,13 +200,16 @@ public final class KeyFile {
         return identityOf(file, readJson(file));
     }
 
-    static ObjectNode identityJson(SignerIdentity identity) {
+    static ObjectNode identityJson(SignerIdentity identity, byte[] selfSignature) {
         ObjectNode node = JSON.createObjectNode();
         node.put("format", FORMAT);
         node.put("name", identity.name());
         node.put("role", identity.role());
         node.put("keyId", identity.keyId());
         node.put("publicKey", identity.publicKeyPem());
+        if (selfSignature != null) {
+            node.put("selfSignature", Base64.getEncoder().encodeToString(selfSignature));
+        }
         return node;
     }
 

@@ -7,9 +7,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.verdict.core.task.Progress;
 
 /**
@@ -20,7 +23,11 @@ public final class LogExport {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HexFormat HEX = HexFormat.of();
 
-    /** Exports every record of {@code log} under {@code out}; refuses a log without a checkpoint. */
+    /**
+     * Exports every record of {@code log} to {@code out}, which must not exist yet or be empty: everything is written
+     * into a temporary sibling folder first and renamed into place, so a failure (a full disk, a cancel) leaves no
+     * half-written export. Refuses a log without a checkpoint.
+     */
     public void write(LogSnapshot log, VerificationReport report, Path out, Progress progress)
             throws IOException, LedgerException {
         Checkpoint checkpoint = log.latestCheckpoint()
@@ -29,11 +36,45 @@ public final class LogExport {
         if (checkpointSigner == null) {
             throw new LedgerException("the latest checkpoint is signed by an unregistered key; run log verify");
         }
-        Files.createDirectories(out);
-        Files.writeString(out.resolve("checkpoint.json"), checkpoint.toJson());
-        Files.write(out.resolve("checkpoint.note"), checkpoint.note());
-        Files.write(out.resolve("checkpoint.sig"), checkpoint.signature());
-        Files.writeString(out.resolve("checkpoint-signer.pem"), checkpointSigner.publicKeyPem());
+        Path target = out.toAbsolutePath().normalize();
+        if (Files.exists(target) && !isEmptyFolder(target)) {
+            throw new LedgerException(out + " already exists and is not empty; export into a new folder");
+        }
+        Files.createDirectories(target.getParent());
+        Path temporary = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".part-");
+        try {
+            writeInto(temporary, log, report, checkpoint, checkpointSigner, progress);
+            Files.deleteIfExists(target);
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            deleteRecursively(temporary);
+        }
+        progress.update(1, "exported " + log.records().size() + " records");
+    }
+
+    private static boolean isEmptyFolder(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (Stream<Path> children = Files.list(folder)) {
+            return children.findAny().isEmpty();
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    private void writeInto(Path out, LogSnapshot log, VerificationReport report, Checkpoint checkpoint,
+                           RegisteredSigner checkpointSigner, Progress progress) throws IOException {
+        CheckpointFiles.write(out, checkpoint, checkpointSigner.publicKeyPem());
         Files.writeString(out.resolve("VERIFY.md"), logGuide(checkpoint, checkpointSigner, report));
         MerkleTree tree = log.tree();
         int treeSize = (int) Math.min(checkpoint.treeSize(), tree.size());
@@ -63,7 +104,6 @@ public final class LogExport {
             }
             Files.writeString(folder.resolve("VERIFY.md"), recordGuide(record, log.signers(), report, i < treeSize));
         }
-        progress.update(1, "exported " + records.size() + " records");
     }
 
     public static String recordFolderName(LoggedRecord record) {
@@ -96,29 +136,19 @@ public final class LogExport {
                 Log: `%s`
                 Verdict's own verification at export time: %s
 
-                ## The checkpoint
+                Each folder under `records/` holds one record with its own `VERIFY.md`.
 
-                `checkpoint.note` holds the signed bytes (origin, number of records, base64 Merkle root, and the
-                count and hash of the signatures it covers);
-                `checkpoint.sig` the raw Ed25519 signature of %s (%s); `checkpoint-signer.pem` the key.
-
-                    openssl pkeyutl -verify -pubin -inkey checkpoint-signer.pem -rawin -in checkpoint.note -sigfile checkpoint.sig
-
-                prints `Signature Verified Successfully`. The root hash (hex) is `%s` over %d records.
-
-                Each folder under `records/` holds one record with its own `VERIFY.md`. Keep `checkpoint.json`:
-                `verdict log consistency --db DB --checkpoint checkpoint.json` later proves that the log still
-                extends it.
-                """.formatted(checkpoint.origin(), report.summary(), signer.name(), signer.role(),
-                checkpoint.rootHashHex(), checkpoint.treeSize());
+                """.formatted(checkpoint.origin(), report.summary())
+                + CheckpointFiles.guide(checkpoint, signer.name() + " (" + signer.role() + ")", "DECISIONS.db");
     }
 
     private static String recordGuide(LoggedRecord record, Map<String, RegisteredSigner> signers,
                                       VerificationReport report, boolean inTree) {
         StringBuilder guide = new StringBuilder();
         String title = record.statement().map(DecisionStatement::record)
-                .map(r -> r.kind().wireName() + " decision `" + (r.decision() == null ? "amend" : r.decision())
-                        + "` for " + r.model() + " of " + r.decisionDate())
+                .map(r -> r.kind().wireName() + " decision `" + r.decisionLabel() + "` for " + r.model() + " of "
+                        + r.decisionDate() + (r.overrideDetails().isEmpty() ? "" : "\n\nOverridden gates: "
+                        + r.overrideDetails()))
                 .orElse("(the payload is not a readable decision statement)");
         guide.append("# Record #").append(record.sequence()).append(": ").append(title).append("\n\n");
         Quorum quorum = report.quorums().get(record.sequence());

@@ -4,14 +4,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Everything in a store, read in one transaction: what verification, export and the Audit view work on. */
-public record LogSnapshot(String origin, List<LoggedRecord> records, Map<String, RegisteredSigner> signers,
-                          List<Checkpoint> checkpoints) {
+/**
+ * Everything in a store, read in one transaction: what verification, export and the Audit view work on.
+ *
+ * @param formatVersion the store's format: 1 kept its signer register in plain tables, 2 and later in signed entries
+ * @param register who may sign, replayed from the entries (format 2) or read from the tables (format 1)
+ */
+public record LogSnapshot(String origin, int formatVersion, List<LoggedRecord> records, List<LogEntry> entries,
+                          SignerRegister register, List<Checkpoint> checkpoints) {
 
     public LogSnapshot {
         records = List.copyOf(records);
-        signers = Map.copyOf(signers);
+        entries = List.copyOf(entries);
         checkpoints = List.copyOf(checkpoints);
+    }
+
+    /** Replays the register from what the store holds; {@code storedSigners} are the signers/revocations tables. */
+    public static LogSnapshot of(String origin, int formatVersion, List<LoggedRecord> records, List<LogEntry> entries,
+                                 List<StoredSigner> storedSigners, List<Checkpoint> checkpoints) {
+        List<RecordSignature> signatures = inOrder(records);
+        SignerRegister register = formatVersion < 2 ? SignerRegister.ofFormat1(storedSigners, signatures)
+                : SignerRegister.of(entries, storedSigners, records.size(), signatures.size());
+        return new LogSnapshot(origin, formatVersion, records, entries, register, checkpoints);
+    }
+
+    /** Signers by key id, as the signed entries establish them. */
+    public Map<String, RegisteredSigner> signers() {
+        return register.signers();
     }
 
     public Optional<Checkpoint> latestCheckpoint() {
@@ -20,6 +39,10 @@ public record LogSnapshot(String origin, List<LoggedRecord> records, Map<String,
 
     /** Every signature of the log in the order it entered the store. */
     public List<RecordSignature> signaturesInOrder() {
+        return inOrder(records);
+    }
+
+    private static List<RecordSignature> inOrder(List<LoggedRecord> records) {
         return records.stream().flatMap(r -> r.signatures().stream())
                 .sorted(java.util.Comparator.comparingLong(RecordSignature::order)).toList();
     }
@@ -48,6 +71,12 @@ public record LogSnapshot(String origin, List<LoggedRecord> records, Map<String,
             throw new IllegalStateException("the JDK's SHA-256 digest can be cloned", e);
         }
         return prefixes;
+    }
+
+    /** The id of the newest entry as bytes (what checkpoints sign), or 32 zero bytes when there is none. */
+    public byte[] entriesHead(long count) {
+        return java.util.HexFormat.of().parseHex(count == 0 ? SignerRegister.NO_PREVIOUS_ENTRY
+                : org.verdict.core.pack.Hashes.sha256Hex(entries.get((int) count - 1).payload()));
     }
 
     /** The Merkle tree over the records' payloads, in stored order. */

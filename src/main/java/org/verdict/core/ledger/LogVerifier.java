@@ -3,56 +3,111 @@ package org.verdict.core.ledger;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.verdict.core.ledger.VerificationReport.Problem;
 import org.verdict.core.pack.Hashes;
 import org.verdict.core.task.Progress;
 
 /**
  * Checks a whole log without trusting anything the store says about itself: sequence numbers, each record's id
- * against its bytes, the hash chain, every signature against the registered keys (and those keys against their
- * ids), revocations, and every checkpoint's signature, Merkle root and signature hash against the store.
+ * against its bytes, the hash chain, every signature against the signer register the signed log entries establish
+ * (and those keys against their ids), each signature's position against its key's registration and revocation, and
+ * every checkpoint's signature, Merkle root, signature hash and entry hash against the store. Optionally also
+ * against references kept outside the store: the organisation's trusted signers and an older checkpoint.
  */
 public final class LogVerifier {
 
     public VerificationReport verify(LogSnapshot log, Progress progress) {
-        List<Problem> problems = new ArrayList<>();
+        return verify(log, VerificationOptions.STORE_ONLY, progress);
+    }
+
+    public VerificationReport verify(LogSnapshot log, VerificationOptions options, Progress progress) {
+        List<Problem> problems = new ArrayList<>(log.register().problems());
         Map<Long, Quorum> quorums = new HashMap<>();
-        Map<String, SignerIdentity> trusted = trustedSigners(log, problems);
+        checkSignerKeys(log, problems);
+        if (options.requireEndorsement()) {
+            checkEndorsements(log, problems);
+        }
         List<LoggedRecord> records = log.records();
         String previousHash = DecisionStatement.NO_PREVIOUS_RECORD;
+        long previousSequence = 0;
         for (int i = 0; i < records.size(); i++) {
+            progress.checkCancelled();
             progress.update((double) i / Math.max(1, records.size()), "verifying record " + (i + 1));
             LoggedRecord record = records.get(i);
-            long expected = i + 1L;
-            if (record.sequence() != expected) {
-                problems.add(new Problem(expected, "is missing: the log goes from #" + (expected - 1) + " to #"
-                        + record.sequence() + " (a record was deleted)"));
+            if (record.sequence() > previousSequence + 1) {
+                problems.add(new Problem(previousSequence + 1, SignerRegister.missing("record", previousSequence + 1,
+                        record.sequence() - 1)));
             }
-            checkRecord(record, previousHash, log, problems, quorums);
+            checkRecord(record, previousHash, previousSequence, log, options.trustedSigners(), problems, quorums);
             previousHash = Hashes.sha256Hex(record.payload());
+            previousSequence = record.sequence();
         }
-        checkCheckpoints(log, trusted, problems);
+        checkCheckpoints(log, options.trustedSigners(), problems);
+        if (options.trustedSigners() != null) {
+            checkEntrySigners(log, options.trustedSigners(), problems);
+        }
+        if (options.outsideCheckpoint() != null) {
+            ConsistencyCheck check = ConsistencyCheck.of(log, options.outsideCheckpoint(), options.trustedSigners());
+            if (!check.consistent()) {
+                problems.add(new Problem(null, "the checkpoint kept outside the store (" + options.outsideCheckpoint()
+                        .treeSize() + " records) is not extended by this log: " + check.message()));
+            }
+        }
         progress.update(1, "verified");
         return new VerificationReport(records.size(), problems, quorums);
     }
 
-    private static Map<String, SignerIdentity> trustedSigners(LogSnapshot log, List<Problem> problems) {
-        Map<String, SignerIdentity> trusted = new HashMap<>();
+    private static void checkSignerKeys(LogSnapshot log, List<Problem> problems) {
         for (RegisteredSigner signer : log.signers().values()) {
             try {
-                trusted.put(signer.keyId(), signer.identity());
+                signer.identity();
             } catch (LedgerException e) {
                 problems.add(new Problem(null, "signer register: " + e.getMessage()));
             }
         }
-        return trusted;
     }
 
-    private static void checkRecord(LoggedRecord record, String previousHash, LogSnapshot log, List<Problem> problems,
-                                    Map<Long, Quorum> quorums) {
+    /** The first registration of a store needs nobody's endorsement; every later one needs a valid endorsement. */
+    private static void checkEndorsements(LogSnapshot log, List<Problem> problems) {
+        boolean first = true;
+        for (RegisteredSigner signer : log.signers().values()) {
+            if (!first && signer.registrationEntry() > 0 && signer.endorsers().isEmpty()
+                    && !isMigrated(log, signer)) {
+                problems.add(new Problem(null, "log entry #" + signer.registrationEntry() + " registers " + signer.name()
+                        + " (" + signer.role() + ", " + LogEntry.abbreviated(signer.keyId())
+                        + ") without an endorsement by an existing signer"));
+            }
+            first = false;
+        }
+    }
+
+    /** Endorsements and revocations, like record signatures, count only when the organisation lists their key. */
+    private static void checkEntrySigners(LogSnapshot log, TrustedSigners roster, List<Problem> problems) {
+        for (LogEntry entry : log.entries()) {
+            for (LogEntry.EntrySignature signature : entry.signatures()) {
+                if (roster.find(signature.keyId()).isEmpty()) {
+                    RegisteredSigner signer = log.signers().get(signature.keyId());
+                    problems.add(new Problem(null, entry.label() + ": signed by " + (signer == null ? "key"
+                            : signer.name() + " (" + signer.role() + ")") + " " + LogEntry.abbreviated(signature.keyId())
+                            + ", a key that is not in the trusted signers list"));
+                }
+            }
+        }
+    }
+
+    private static boolean isMigrated(LogSnapshot log, RegisteredSigner signer) {
+        return log.entries().stream().anyMatch(e -> e.sequence() == signer.registrationEntry()
+                && e.statement().map(s -> EntryStatement.MIGRATE.equals(s.kind())).orElse(false));
+    }
+
+    private static void checkRecord(LoggedRecord record, String previousHash, long previousSequence, LogSnapshot log,
+                                    TrustedSigners roster, List<Problem> problems, Map<Long, Quorum> quorums) {
         long seq = record.sequence();
         String actualId = Hashes.sha256Hex(record.payload());
         if (!actualId.equals(record.recordId())) {
@@ -74,7 +129,10 @@ public final class LogVerifier {
                         + " (records were swapped or moved)"));
             }
             if (!previousHash.equals(statement.previousRecordHash())) {
-                problems.add(new Problem(seq, "does not follow the record before it (hash chain broken)"));
+                // after a deleted record the break is the deletion's, already named; say so instead of a new cause
+                problems.add(new Problem(seq, seq > previousSequence + 1
+                        ? "does not follow record #" + previousSequence + " (the record between them is missing)"
+                        : "does not follow the record before it (hash chain broken)"));
             }
             if (statement.record() != null && statement.record().amends() != null
                     && log.records().stream().noneMatch(r -> r.sequence() < seq && r.recordId().equals(statement.record().amends()))) {
@@ -84,7 +142,13 @@ public final class LogVerifier {
         List<SignerIdentity> validSigners = new ArrayList<>();
         byte[] pae = record.pae();
         for (RecordSignature signature : record.signatures()) {
-            SignatureCheck check = checkSignature(log, pae, signature);
+            SignatureCheck check = checkSignature(log, pae, signature, roster);
+            String relabelled = log.register().disputed().get(signature.keyId());
+            if (relabelled != null) {
+                problems.add(new Problem(seq, "signed by key " + LogEntry.abbreviated(signature.keyId())
+                        + ", which the signer register was edited to list as " + relabelled + "; it counts only as "
+                        + (check.signer() == null ? "what its signed registration says" : check.signer().toString())));
+            }
             if (check.isValid()) {
                 validSigners.add(check.signer());
             } else {
@@ -104,7 +168,7 @@ public final class LogVerifier {
      * One signature's standing.
      *
      * @param signer the registered signer when the key is known and trusted, else null
-     * @param problem null when the signature verifies by a trusted key that was not revoked when it signed
+     * @param problem null when the signature verifies by a trusted key that was in force where it entered the log
      */
     public record SignatureCheck(SignerIdentity signer, String problem) {
         public boolean isValid() {
@@ -114,10 +178,19 @@ public final class LogVerifier {
 
     /** Checks one signature over a record's PAE against the log's signer register. */
     public static SignatureCheck checkSignature(LogSnapshot log, byte[] pae, RecordSignature signature) {
+        return checkSignature(log, pae, signature, null);
+    }
+
+    /**
+     * Checks one signature against the log's signer register and, when {@code roster} is given, the organisation's
+     * list: a key it does not list, or lists with another role, does not count.
+     */
+    public static SignatureCheck checkSignature(LogSnapshot log, byte[] pae, RecordSignature signature,
+                                                TrustedSigners roster) {
         RegisteredSigner registered = log.signers().get(signature.keyId());
         if (registered == null) {
-            return new SignatureCheck(null, "signed by key " + abbreviated(signature.keyId())
-                    + ", which is not a registered signer");
+            return new SignatureCheck(null, "signed by key " + LogEntry.abbreviated(signature.keyId())
+                    + ", which no signed log entry registers");
         }
         SignerIdentity signer;
         try {
@@ -128,17 +201,25 @@ public final class LogVerifier {
         if (!signer.verifies(pae, signature.signature())) {
             return new SignatureCheck(signer, "the signature of " + signer + " does not verify (record or signature changed)");
         }
-        if (!registered.wasValidAt(signature.signedAt())) {
-            return new SignatureCheck(signer, "signed by " + signer + " after the key was revoked");
+        String outOfForce = registered.outOfForce(signature.order());
+        if (outOfForce != null) {
+            return new SignatureCheck(signer, "signed by " + signer + ", but " + outOfForce);
+        }
+        if (roster != null) {
+            Optional<TrustedSigners.Trusted> trusted = roster.find(signature.keyId());
+            if (trusted.isEmpty()) {
+                return new SignatureCheck(signer, "signed by " + signer + ", a key that is not in the trusted signers"
+                        + " list " + roster.source().getFileName());
+            }
+            if (!trusted.get().role().equals(signer.role())) {
+                return new SignatureCheck(signer, "signed by " + signer + ", but the trusted signers list gives key "
+                        + signer.shortKeyId() + " the role " + trusted.get().role() + ", not " + signer.role());
+            }
         }
         return new SignatureCheck(signer, null);
     }
 
-    private static String abbreviated(String keyId) {
-        return keyId.substring(0, Math.min(12, keyId.length()));
-    }
-
-    private static void checkCheckpoints(LogSnapshot log, Map<String, SignerIdentity> trusted, List<Problem> problems) {
+    private static void checkCheckpoints(LogSnapshot log, TrustedSigners roster, List<Problem> problems) {
         MerkleTree tree = log.tree();
         int size = tree.size();
         List<RecordSignature> signatures = log.signaturesInOrder();
@@ -149,8 +230,14 @@ public final class LogVerifier {
                 break;
             }
         }
+        long firstMissingRecord = firstMissingRecord(log);
+        long legacyCheckpoints = legacyCheckpoints(log);
+        Set<String> untrustedCheckpointSigners = new LinkedHashSet<>();
+        Set<Long> misplacedEntries = new HashSet<>();
         Map<Long, byte[]> roots = new HashMap<>();
-        for (Checkpoint checkpoint : log.checkpoints()) {
+        List<Checkpoint> checkpoints = log.checkpoints();
+        for (int index = 0; index < checkpoints.size(); index++) {
+            Checkpoint checkpoint = checkpoints.get(index);
             long treeSize = checkpoint.treeSize();
             if (checkpoint.signatureCount() > signatures.size()) {
                 problems.add(new Problem(null, "a checkpoint covers " + checkpoint.signatureCount()
@@ -160,22 +247,128 @@ public final class LogVerifier {
                 problems.add(new Problem(null, "the first " + checkpoint.signatureCount()
                         + " signatures differ from those the checkpoint signed (a signature was changed or removed)"));
             }
-            SignerIdentity signer = trusted.get(checkpoint.keyId());
-            if (signer == null || !checkpoint.isSignedBy(signer) || !log.origin().equals(checkpoint.origin())) {
-                problems.add(new Problem(treeSize, "the checkpoint made after this record is not validly signed"));
+            checkEntriesCovered(log, checkpoint, index < legacyCheckpoints, misplacedEntries, problems);
+            RegisteredSigner signer = log.signers().get(checkpoint.keyId());
+            if (!isValidlySigned(log, checkpoint, signer)) {
+                problems.add(new Problem(treeSize, "the checkpoint made after this record is not validly signed by a"
+                        + " signer in force"));
+            } else if (roster != null && roster.find(checkpoint.keyId()).isEmpty()) {
+                untrustedCheckpointSigners.add(signer.name() + " (" + signer.role() + ", "
+                        + LogEntry.abbreviated(signer.keyId()) + ")");
             }
             if (treeSize > size) {
-                problems.add(new Problem(treeSize, "a checkpoint covers " + treeSize + " records but the log holds "
-                        + size + " (records were deleted)"));
+                // named after the record it covers last, unless that record is still there (one before it was deleted)
+                boolean lastIsThere = log.records().stream().anyMatch(r -> r.sequence() == treeSize);
+                problems.add(new Problem(lastIsThere ? null : treeSize, "a checkpoint covers " + treeSize
+                        + " records but the log holds " + size + " (records were deleted)"));
             } else if (!MessageDigest.isEqual(roots.computeIfAbsent(treeSize, s -> tree.rootHash(s.intValue())),
                     checkpoint.rootHash())) {
-                problems.add(new Problem(treeSize, "the Merkle root of the first " + treeSize
-                        + " records differs from the signed checkpoint (a record up to #" + treeSize + " changed)"));
+                problems.add(treeSize >= firstMissingRecord
+                        ? new Problem(null, "the checkpoints over " + firstMissingRecord + " records or more no longer"
+                                + " match (record #" + firstMissingRecord + " is missing)")
+                        : new Problem(treeSize, "the Merkle root of the first " + treeSize
+                                + " records differs from the signed checkpoint (a record up to #" + treeSize + " changed)"));
             }
         }
+        untrustedCheckpointSigners.forEach(who -> problems.add(new Problem(null, "checkpoints are signed by " + who
+                + ", a key that is not in the trusted signers list")));
         long covered = log.latestCheckpoint().map(Checkpoint::treeSize).orElse(0L);
         if (covered < size) {
             problems.add(new Problem(covered + 1, "no signed checkpoint covers the records from #" + (covered + 1)));
         }
+    }
+
+    /**
+     * Signed by a registered key that was in force at the checkpoint's place: registered by an entry it covers,
+     * not revoked by an entry before the last one it covers, and covering no signature after the revocation.
+     */
+    private static boolean isValidlySigned(LogSnapshot log, Checkpoint checkpoint, RegisteredSigner signer) {
+        if (signer == null || !log.origin().equals(checkpoint.origin())) {
+            return false;
+        }
+        try {
+            if (!checkpoint.isSignedBy(signer.identity())) {
+                return false;
+            }
+        } catch (LedgerException e) {
+            return false;
+        }
+        Long entries = checkpoint.entryCount();
+        if (entries != null && entries < signer.registrationEntry()) {
+            return false;
+        }
+        if (entries != null && signer.revocationEntry() != null && entries > signer.revocationEntry()) {
+            return false;
+        }
+        return signer.revokedAfterSignature() == null || checkpoint.signatureCount() <= signer.revokedAfterSignature();
+    }
+
+    /**
+     * The entries a checkpoint covers must be the store's first ones, and every entry must sit on the right side of
+     * the checkpoint: an entry it covers was written before it (no more records or signatures before it than the
+     * checkpoint covers); an entry it does not cover was written after it.
+     */
+    private static void checkEntriesCovered(LogSnapshot log, Checkpoint checkpoint, boolean legacy,
+                                            Set<Long> misplacedEntries, List<Problem> problems) {
+        Long count = checkpoint.entryCount();
+        if (count == null) {
+            if (!legacy) {
+                problems.add(new Problem(checkpoint.treeSize(), "the checkpoint made after this record does not cover"
+                        + " the signer register's entries"));
+            }
+            return;
+        }
+        List<LogEntry> entries = log.entries();
+        if (count > entries.size()) {
+            problems.add(new Problem(null, "a checkpoint covers " + count + " log entries but the store holds "
+                    + entries.size() + " (log entries were deleted)"));
+            return;
+        }
+        if (!MessageDigest.isEqual(log.entriesHead(count), checkpoint.entriesHash())) {
+            problems.add(new Problem(null, "the first " + count + " log entries differ from those a checkpoint signed"
+                    + " (an entry was changed, removed or inserted)"));
+            return;
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            LogEntry entry = entries.get(i);
+            Optional<EntryStatement> statement = entry.statement();
+            if (statement.isEmpty()) {
+                continue;
+            }
+            long signaturesBefore = statement.get().signaturesBefore();
+            long recordsBefore = statement.get().recordsBefore();
+            boolean covered = i < count;
+            if (covered && (signaturesBefore > checkpoint.signatureCount() || recordsBefore > checkpoint.treeSize())
+                    || !covered && (signaturesBefore < checkpoint.signatureCount() || recordsBefore < checkpoint.treeSize())) {
+                if (!misplacedEntries.add(entry.sequence())) {
+                    continue;
+                }
+                problems.add(new Problem(null, entry.label() + ": claims a place (after " + recordsBefore + " records and "
+                        + signaturesBefore + " signatures) that the checkpoint over " + checkpoint.treeSize()
+                        + " records and " + checkpoint.signatureCount() + " signatures contradicts (the entry was"
+                        + " back-dated or moved)"));
+            }
+        }
+    }
+
+    private static long firstMissingRecord(LogSnapshot log) {
+        long expected = 1;
+        for (LoggedRecord record : log.records()) {
+            if (record.sequence() != expected) {
+                return expected;
+            }
+            expected++;
+        }
+        return Long.MAX_VALUE;
+    }
+
+    /** Checkpoints made before the store had entries (format 1) do not cover entries; the migration entry says how many. */
+    private static long legacyCheckpoints(LogSnapshot log) {
+        if (log.formatVersion() < 2) {
+            return Long.MAX_VALUE;
+        }
+        return log.entries().stream().findFirst().flatMap(LogEntry::statement)
+                .filter(s -> EntryStatement.MIGRATE.equals(s.kind()) && s.legacyCheckpoints() != null)
+                .map(EntryStatement::legacyCheckpoints).orElse(0L);
     }
 }

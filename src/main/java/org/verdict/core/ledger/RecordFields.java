@@ -20,7 +20,7 @@ public final class RecordFields {
         put(fields, "Kind", record.kind() == null ? null : record.kind().wireName());
         put(fields, "Model", record.model());
         put(fields, "Decision date", record.decisionDate());
-        put(fields, "Decision", record.decision());
+        put(fields, "Decision", record.kind() == RecordKind.AMENDMENT ? record.decision() : record.decisionLabel());
         put(fields, "Rationale", record.rationale());
         put(fields, "Data snapshot", record.dataSnapshot());
         put(fields, "Candidate version", record.candidateVersion());
@@ -36,6 +36,7 @@ public final class RecordFields {
         if (record.evaluationSummary() != null) {
             record.evaluationSummary().gates().forEach(g -> put(fields, "Gate: " + g.gate(),
                     g.result() + (g.detail() == null ? "" : " — " + g.detail())));
+            put(fields, "Override", record.overrideText());
             record.evaluationSummary().keyMetrics().forEach(m -> put(fields, "Metric: " + m.metric(), metric(m)));
         }
         put(fields, "Amends", record.amends());

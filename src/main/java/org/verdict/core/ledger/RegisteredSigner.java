@@ -1,14 +1,27 @@
 package org.verdict.core.ledger;
 
+import java.util.List;
 
 /**
- * A row of the store's signer register, as stored. The key id is checked against the public key when the
- * identity is taken, so a substituted key is caught instead of trusted.
+ * A signer as the log's signed entries establish it (see {@link SignerRegister}). Whether a signature counts is
+ * decided by its position in the log, never by a time a row claims: it must come after the key's registration and
+ * not after its revocation. The key id is checked against the public key when the identity is taken, so a
+ * substituted key is caught instead of trusted.
  *
- * @param revokedAt ISO-8601 instant of revocation, or null while the key is in use
+ * @param registeredAfterSignature how many signatures the store held when the key was registered (0: from the start)
+ * @param revokedAfterSignature how many signatures the store held when the key was revoked; null while in use
+ * @param registrationEntry the log entry that registered the key (0 in a store of format 1, which had none)
+ * @param revocationEntry the log entry that revoked the key, or null
+ * @param endorsers signers (as {@code name (role, keyid)}) whose valid endorsement the registration carries
  */
 public record RegisteredSigner(String keyId, String name, String role, String publicKeyPem, String registeredAt,
-                               String revokedAt, String revocationReason) {
+                               String revokedAt, String revocationReason, long registeredAfterSignature,
+                               Long revokedAfterSignature, long registrationEntry, Long revocationEntry,
+                               List<String> endorsers) {
+
+    public RegisteredSigner {
+        endorsers = List.copyOf(endorsers);
+    }
 
     /** The verified identity, or a description of why the stored key cannot be trusted. */
     public SignerIdentity identity() throws LedgerException {
@@ -20,8 +33,30 @@ public record RegisteredSigner(String keyId, String name, String role, String pu
         return identity;
     }
 
-    /** Whether a signature stored at {@code signedAt} was made before the key was revoked. */
-    public boolean wasValidAt(String signedAt) {
-        return revokedAt == null || signedAt.compareTo(revokedAt) < 0;
+    public boolean isRevoked() {
+        return revokedAfterSignature != null;
+    }
+
+    /** Whether the signature that entered the store as number {@code order} was made while the key was in force. */
+    public boolean inForceAt(long order) {
+        return order > registeredAfterSignature && (revokedAfterSignature == null || order <= revokedAfterSignature);
+    }
+
+    /** Why a signature at {@code order} does not count, or null when it does. */
+    public String outOfForce(long order) {
+        if (order <= registeredAfterSignature) {
+            return "signature #" + order + " of the store comes before the key's registration"
+                    + (registrationEntry > 0 ? " (log entry #" + registrationEntry + ")" : "");
+        }
+        if (revokedAfterSignature != null && order > revokedAfterSignature) {
+            return "signature #" + order + " of the store comes after the key was revoked"
+                    + (revocationEntry != null ? " (log entry #" + revocationEntry + ")" : "");
+        }
+        return null;
+    }
+
+    RegisteredSigner revoked(String at, String reason, long afterSignature, Long entry) {
+        return new RegisteredSigner(keyId, name, role, publicKeyPem, registeredAt, at, reason, registeredAfterSignature,
+                afterSignature, registrationEntry, entry, endorsers);
     }
 }

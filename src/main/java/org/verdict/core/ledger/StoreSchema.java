@@ -14,7 +14,7 @@ import java.util.UUID;
  */
 final class StoreSchema {
     /** Migration i brings a store from version i to version i + 1. */
-    private static final List<List<String>> MIGRATIONS = List.of(version1());
+    private static final List<List<String>> MIGRATIONS = List.of(version1(), version2());
 
     static final int CURRENT_VERSION = MIGRATIONS.size();
 
@@ -36,6 +36,19 @@ final class StoreSchema {
         }
     }
 
+    /** Tables of the file that SQLite did not make itself: none in a store whose creation was interrupted. */
+    static List<String> tables(Connection connection) throws SQLException {
+        List<String> tables = new java.util.ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        }
+        return tables;
+    }
+
     /** Applies the missing migrations; the caller holds the write transaction. */
     static void migrate(Connection connection, int from) throws SQLException {
         try (Statement statement = connection.createStatement()) {
@@ -50,7 +63,6 @@ final class StoreSchema {
     }
 
     private static List<String> version1() {
-        List<String> appendOnly = List.of("log_info", "signers", "revocations", "records", "signatures", "checkpoints");
         List<String> sql = new java.util.ArrayList<>(List.of(
                 "CREATE TABLE schema_version (version INTEGER NOT NULL)",
                 "CREATE TABLE log_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -68,14 +80,37 @@ final class StoreSchema {
                         + " signature_count INTEGER NOT NULL, signatures_hash BLOB NOT NULL, origin TEXT NOT NULL,"
                         + " root_hash BLOB NOT NULL, key_id TEXT NOT NULL REFERENCES signers(key_id),"
                         + " signature BLOB NOT NULL)"));
-        for (String table : appendOnly) {
+        sql.addAll(appendOnly("log_info", "signers", "revocations", "records", "signatures", "checkpoints"));
+        return List.copyOf(sql);
+    }
+
+    /**
+     * Format 2: who may sign becomes signed, chained log entries (registrations, revocations, the migration itself)
+     * covered by every later checkpoint; the signers and revocations tables remain as an index verification checks.
+     * Checkpoints made before keep no entry count (null), so their signed notes stay as they were.
+     */
+    private static List<String> version2() {
+        List<String> sql = new java.util.ArrayList<>(List.of(
+                "CREATE TABLE entries (seq INTEGER PRIMARY KEY, entry_id TEXT NOT NULL UNIQUE, payload BLOB NOT NULL)",
+                "CREATE TABLE entry_signatures (entry_seq INTEGER NOT NULL REFERENCES entries(seq),"
+                        + " key_id TEXT NOT NULL REFERENCES signers(key_id), signature BLOB NOT NULL,"
+                        + " PRIMARY KEY (entry_seq, key_id))",
+                "ALTER TABLE checkpoints ADD COLUMN entry_count INTEGER",
+                "ALTER TABLE checkpoints ADD COLUMN entries_hash BLOB"));
+        sql.addAll(appendOnly("entries", "entry_signatures"));
+        return List.copyOf(sql);
+    }
+
+    private static List<String> appendOnly(String... tables) {
+        List<String> sql = new java.util.ArrayList<>();
+        for (String table : tables) {
             for (String operation : List.of("UPDATE", "DELETE")) {
                 sql.add("CREATE TRIGGER " + table + "_no_" + operation.toLowerCase() + " BEFORE " + operation + " ON "
                         + table + " BEGIN SELECT RAISE(ABORT, 'the decision log is append-only: " + operation
                         + " of " + table + " is refused'); END");
             }
         }
-        return List.copyOf(sql);
+        return sql;
     }
 
     /** The store's origin line, made once when the store is created. */

@@ -6,9 +6,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,8 +15,8 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.verdict.core.task.Progress;
 
 /**
@@ -33,6 +31,16 @@ public final class EvaluationTableReader {
     /** Initial capacity guess; arrays grow by half when a file is longer. */
     private static final int INITIAL_ROWS = 1 << 14;
 
+    private final PackLimits limits;
+
+    public EvaluationTableReader() {
+        this(PackLimits.DEFAULTS);
+    }
+
+    public EvaluationTableReader(PackLimits limits) {
+        this.limits = limits;
+    }
+
     public EvaluationTable read(Path csv, String fileName, PackManifest manifest, SuiteSpec suite, Progress progress)
             throws PackException {
         long size;
@@ -44,9 +52,8 @@ public final class EvaluationTableReader {
         try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(csv));
              CsvReader<CsvRecord> reader = CsvReader.builder()
                      .ignoreDifferentFieldCount(true)
-                     .detectBomHeader(true)
-                     .ofCsvRecord(new InputStreamReader(counted, StandardCharsets.UTF_8))) {
-            Parse parse = new Parse(fileName, manifest, suite);
+                     .ofCsvRecord(PackText.utf8Reader(counted))) {
+            Parse parse = new Parse(fileName, manifest, suite, limits);
             long rows = 0;
             for (CsvRecord record : reader) {
                 if (parse.columns == null) {
@@ -63,16 +70,9 @@ public final class EvaluationTableReader {
                 throw new PackException(fileName, 1, 0, "is empty; a header row is expected");
             }
             return parse.finish();
-        } catch (CsvParseException e) {
-            throw new PackException(fileName, lineOf(e), 0, "is not valid CSV: " + e.getMessage());
-        } catch (IOException | UncheckedIOException e) {
-            throw new PackException(fileName, "cannot be read: " + e.getMessage());
+        } catch (CsvParseException | IOException | UncheckedIOException e) {
+            throw PackText.readFailure(csv, fileName, e);
         }
-    }
-
-    private static long lineOf(CsvParseException e) {
-        var matcher = Pattern.compile("line (\\d+)").matcher(String.valueOf(e.getMessage()));
-        return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
     }
 
     /** The state of one file being read. */
@@ -80,6 +80,7 @@ public final class EvaluationTableReader {
         private final String fileName;
         private final PackManifest manifest;
         private final SuiteSpec suite;
+        private final PackLimits limits;
         private final Task task;
         private final List<String> sliceNames = new ArrayList<>();
 
@@ -101,11 +102,14 @@ public final class EvaluationTableReader {
         private final Map<Integer, long[]> firstPredictedAt = new HashMap<>();
         /** Class names seen in labels and predictions, in order of first appearance (sorted at the end). */
         private final Map<String, Integer> classCodes = new LinkedHashMap<>();
+        /** Distinct values of all slice columns together, checked against the limit as they appear. */
+        private int sliceValues;
 
-        Parse(String fileName, PackManifest manifest, SuiteSpec suite) {
+        Parse(String fileName, PackManifest manifest, SuiteSpec suite, PackLimits limits) {
             this.fileName = fileName;
             this.manifest = manifest;
             this.suite = suite;
+            this.limits = limits;
             this.task = manifest.task();
             this.declaredClasses = manifest.declaredClasses().orElse(null);
             sliceNames.addAll(suite.slices());
@@ -177,8 +181,7 @@ public final class EvaluationTableReader {
                 Map<String, Integer> levels = sliceLevels.get(s);
                 Integer code = levels.get(value);
                 if (code == null) {
-                    code = levels.size();
-                    levels.put(value, code);
+                    code = newSliceValue(levels, value, line, column);
                 }
                 sliceCodes[s][row] = code;
             }
@@ -199,6 +202,29 @@ public final class EvaluationTableReader {
                 }
             }
             rowCount++;
+        }
+
+        /**
+         * Refuses a slice column at the first value beyond the limits, before a column of ids (100,000 "slices")
+         * costs minutes and gigabytes in the comparison.
+         */
+        private int newSliceValue(Map<String, Integer> levels, String value, long line, int column)
+                throws PackException {
+            if (levels.size() >= limits.maxValuesPerSliceColumn()) {
+                throw bad(line, column, String.format(Locale.ROOT, "more than %,d distinct values in slice column "
+                        + "'%s'; a slice column groups examples (segment, language) and this looks like an id or "
+                        + "free text; if it really is a grouping, raise the limit with --max-slice-values on the "
+                        + "command line",
+                        limits.maxValuesPerSliceColumn(), columns.names[column]));
+            }
+            if (++sliceValues > limits.maxSliceValues()) {
+                throw bad(line, column, String.format(Locale.ROOT, "more than %,d distinct slice values in all "
+                        + "slice and sensitive columns together; if they are all real groupings, raise the limit with "
+                        + "--max-slices on the command line", limits.maxSliceValues()));
+            }
+            int code = levels.size();
+            levels.put(value, code);
+            return code;
         }
 
         private int classCode(CsvRecord record, long line, int column) throws PackException {
@@ -229,16 +255,11 @@ public final class EvaluationTableReader {
 
         private double number(CsvRecord record, long line, int column) throws PackException {
             String text = record.getField(column);
-            double value;
             try {
-                value = Double.parseDouble(text);
+                return PackText.number(text);
             } catch (NumberFormatException e) {
-                throw bad(line, column, "'" + text + "' is not a number");
+                throw bad(line, column, e.getMessage());
             }
-            if (!Double.isFinite(value)) {
-                throw bad(line, column, "'" + text + "' is not a finite number");
-            }
-            return value;
         }
 
         private PackException bad(long line, int column, String problem) {

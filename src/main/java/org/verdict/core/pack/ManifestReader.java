@@ -1,19 +1,11 @@
 package org.verdict.core.pack;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -27,47 +19,23 @@ import org.verdict.core.stats.Metric;
  * found through a map from JSON pointer to source location built while parsing.
  */
 public final class ManifestReader {
-    private final ObjectMapper json;
-
-    public ManifestReader(ObjectMapper json) {
-        this.json = json;
-    }
+    /** The suites of format version 1 (docs/pack-format.md, "Reserved names"); any other name is refused. */
+    public static final List<String> SUITE_NAMES = List.of("primary", "holdout", "safety", "latency", "canary",
+            "holdoutGroup", "humanBaseline", "metricHistory", "feedback", "annotations", "trainingIds", "drift",
+            "monitoring");
+    private static final Set<String> EVALUATION_SUITES = Set.of("primary", "holdout");
+    /** {@code summary}: a summary pack's provenance and tables, checked by {@code core.summary.SummaryPackReader}. */
+    private static final List<String> TOP_LEVEL_KEYS = List.of("format", "model", "models", "primaryMetric", "policy",
+            "suites", "summary");
+    private static final List<String> MODEL_KEYS = List.of("name", "task", "riskTier", "positiveLabel", "classes");
+    private static final List<String> VERSION_KEYS = List.of("version", "role", "dataSnapshot", "codeVersion",
+            "trainedAt", "hyperparameters", "threshold");
 
     /** Reads the manifest of a pack and checks that every file it names exists inside the pack. */
     public PackManifest read(PackFiles files) throws PackException {
-        Path manifestFile = files.resolve(PackManifest.FILE_NAME, files.root().getFileName() + "", 0, 0);
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(manifestFile);
-        } catch (IOException e) {
-            throw new PackException(PackManifest.FILE_NAME, "cannot be read: " + e.getMessage());
-        }
-        JsonNode root;
-        Map<String, JsonLocation> locations;
-        try {
-            root = json.readTree(bytes);
-            locations = locationsByPointer(bytes);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new PackException(PackManifest.FILE_NAME, at == null ? 0 : at.getLineNr(),
-                    at == null ? 0 : at.getColumnNr(), "is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new PackException(PackManifest.FILE_NAME, "cannot be read: " + e.getMessage());
-        }
-        return new Checker(root, locations, files).manifest();
-    }
-
-    private Map<String, JsonLocation> locationsByPointer(byte[] bytes) throws IOException {
-        Map<String, JsonLocation> locations = new HashMap<>();
-        try (JsonParser parser = json.getFactory().createParser(bytes)) {
-            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                if (token != JsonToken.FIELD_NAME && token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
-                    JsonPointer pointer = parser.getParsingContext().pathAsPointer();
-                    locations.putIfAbsent(pointer.toString(), parser.currentTokenLocation());
-                }
-            }
-        }
-        return locations;
+        Path manifestFile = files.resolve(PackManifest.FILE_NAME, files.displayName(), 0, 0);
+        StrictJson.Document document = StrictJson.readTree(manifestFile, PackManifest.FILE_NAME);
+        return new Checker(document.root(), document.locations(), files).manifest();
     }
 
     /** Walks the tree with the pointer of each value at hand, so errors can say where. */
@@ -86,6 +54,7 @@ public final class ManifestReader {
             if (!root.isObject()) {
                 throw error("", "the manifest must be a JSON object");
             }
+            requireKnownKeys("", TOP_LEVEL_KEYS);
             String format = text("/format");
             if (!PackManifest.FORMAT_V1.equals(format)) {
                 throw error("/format", "format '" + format + "' is not supported; this Verdict reads "
@@ -110,6 +79,7 @@ public final class ManifestReader {
 
         private ModelInfo model() throws PackException {
             requireObject("/model");
+            requireKnownKeys("/model", MODEL_KEYS);
             String name = text("/model/name");
             String taskName = text("/model/task");
             Task task;
@@ -149,6 +119,7 @@ public final class ManifestReader {
             for (int i = 0; i < array.size(); i++) {
                 String at = "/models/" + i;
                 requireObject(at);
+                requireKnownKeys(at, VERSION_KEYS);
                 String version = text(at + "/version");
                 if (!version.matches("[A-Za-z0-9._-]+")) {
                     throw error(at + "/version", "version '" + version
@@ -226,7 +197,16 @@ public final class ManifestReader {
             for (Iterator<String> names = root.at("/suites").fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 String at = "/suites/" + name;
+                if (!SUITE_NAMES.contains(name)) {
+                    throw error(at, "unknown suite '" + name + "' (a typo?); the suites of " + PackManifest.FORMAT_V1
+                            + " are " + String.join(", ", SUITE_NAMES));
+                }
                 requireObject(at);
+                requireKnownKeys(at, suiteKeys(name));
+                if (name.equals("drift")) {
+                    stringList(at + "/numeric");
+                    stringList(at + "/categorical");
+                }
                 String file = text(at + "/file");
                 requireInsidePack(at + "/file", file);
                 suites.put(name, new SuiteSpec(name, file, stringList(at + "/slices"), stringList(at + "/sensitive")));
@@ -260,6 +240,24 @@ public final class ManifestReader {
                 values.add(node.get(i).asText());
             }
             return values;
+        }
+
+        private static List<String> suiteKeys(String suite) {
+            if (EVALUATION_SUITES.contains(suite)) {
+                return List.of("file", "slices", "sensitive");
+            }
+            return suite.equals("drift") ? List.of("file", "numeric", "categorical") : List.of("file");
+        }
+
+        /** Refuses a key the format does not define here: a misspelt key must not silently fall back to nothing. */
+        private void requireKnownKeys(String at, List<String> known) throws PackException {
+            for (Iterator<String> names = root.at(at).fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!known.contains(name)) {
+                    throw error(at + "/" + name, "unknown key '" + name + "' (a typo?); known keys here: "
+                            + String.join(", ", known));
+                }
+            }
         }
 
         private void requireInsidePack(String pointer, String relative) throws PackException {

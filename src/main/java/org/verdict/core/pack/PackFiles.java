@@ -3,22 +3,34 @@ package org.verdict.core.pack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.EnumSet;
 import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
- * The files of one review pack, with every reference checked to stay inside the pack.
- * A .zip is unpacked into a private temporary folder first, entry by entry, with limits on the number
- * of entries and on the uncompressed size, so a hostile archive can neither escape nor fill the disk.
+ * The files of one review pack, with every reference checked to stay inside the pack and to be a regular file.
+ * A .zip is unpacked into a private temporary folder first, entry by entry, with limits on the number of entries
+ * and on the uncompressed size, each entry checked against its CRC, so a hostile or damaged archive can neither
+ * escape, fill the disk nor pass altered evidence off as what was written. The unpacked copy is deleted when the
+ * pack is closed ({@link ReviewPack#close()}) or the process ends.
  */
 public final class PackFiles {
     /** More entries than any real pack needs; a zip bomb of tiny files stops here. */
@@ -28,24 +40,33 @@ public final class PackFiles {
 
     private final Path root;
     private final Path realRoot;
+    /** How the pack is named in errors: the folder's or the zip's own name, never a temporary folder. */
+    private final String displayName;
 
-    private PackFiles(Path root) throws IOException {
+    private PackFiles(Path root, String displayName) throws IOException {
         this.root = root;
         this.realRoot = root.toRealPath();
+        this.displayName = displayName;
     }
 
-    /** Opens a pack folder, or unpacks a .zip into a private temporary folder. */
+    /**
+     * Opens a pack folder, or unpacks a .zip into a private temporary folder that {@link UnpackedPacks#release}
+     * deletes again.
+     */
     public static PackFiles open(Path source) throws PackException {
         String name = source.getFileName() == null ? source.toString() : source.getFileName().toString();
         try {
             if (Files.isDirectory(source)) {
-                return new PackFiles(source);
+                return new PackFiles(source, name);
             }
             if (Files.isRegularFile(source) && name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
-                return new PackFiles(unzip(source, name));
+                return new PackFiles(unzip(source, name), name);
             }
         } catch (IOException e) {
             throw new PackException(name, "cannot be read: " + e.getMessage());
+        }
+        if (Files.isSymbolicLink(source) && !Files.exists(source)) {
+            throw new PackException(source.toString(), "is a dangling link: what it points at does not exist");
         }
         if (!Files.exists(source)) {
             throw new PackException(source.toString(), "does not exist");
@@ -57,28 +78,37 @@ public final class PackFiles {
         return root;
     }
 
+    /** The folder's or the zip's name, as errors about the pack as a whole call it. */
+    public String displayName() {
+        return displayName;
+    }
+
+    /** Deletes the unpacked copy of a .zip pack; nothing happens for a pack folder. */
+    void release() {
+        UnpackedPacks.release(root);
+    }
+
     /**
-     * Resolves a path written in the manifest. Absolute paths, {@code ..} segments and symlinks that lead
-     * out of the pack are refused: a pack can only point at its own files.
+     * Resolves a path written in the manifest. Absolute paths, {@code ..} segments, control characters and links
+     * that lead out of the pack are refused, and so is anything but a regular file: a pack can only point at its
+     * own files, and reading never blocks on a FIFO or a device.
      */
     public Path resolve(String relative, String referencedFrom, long line, long column) throws PackException {
         if (relative == null || relative.isBlank()) {
             throw new PackException(referencedFrom, line, column, "a file name is required");
         }
         String normalizedSeparators = relative.replace('\\', '/');
-        if (normalizedSeparators.startsWith("/") || normalizedSeparators.matches("^[A-Za-z]:.*")) {
-            throw new PackException(referencedFrom, line, column,
-                    "'" + relative + "' is an absolute path; files must be given relative to the pack");
-        }
-        for (String segment : normalizedSeparators.split("/")) {
-            if (segment.equals("..")) {
-                throw new PackException(referencedFrom, line, column,
-                        "'" + relative + "' leaves the pack ('..' is not allowed)");
-            }
+        String problem = nameProblem(normalizedSeparators);
+        if (problem != null) {
+            throw new PackException(referencedFrom, line, column, "'" + relative + "' " + problem);
         }
         Path file = root.resolve(normalizedSeparators).normalize();
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new PackException(referencedFrom, line, column, "'" + relative + "' is missing from the pack");
+        }
+        if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+            throw new PackException(referencedFrom, line, column,
+                    "'" + relative + "' is a dangling link: what it points at does not exist");
         }
         try {
             if (!file.toRealPath().startsWith(realRoot)) {
@@ -88,40 +118,117 @@ public final class PackFiles {
         } catch (IOException e) {
             throw new PackException(referencedFrom, line, column, "'" + relative + "' cannot be read: " + e.getMessage());
         }
+        if (Files.isDirectory(file)) {
+            throw new PackException(referencedFrom, line, column, "'" + relative + "' is a folder, not a file");
+        }
         if (!Files.isRegularFile(file)) {
-            throw new PackException(referencedFrom, line, column, "'" + relative + "' is not a file");
+            throw new PackException(referencedFrom, line, column, "'" + relative + "' " + NOT_REGULAR);
         }
         return file;
     }
 
+    private static final String NOT_REGULAR =
+            "is not a regular file (a FIFO, device or socket); a pack holds only regular files";
+
     /**
-     * SHA-256 of every file in the pack, keyed by its path relative to the root with '/' separators.
-     * A symlink that leads outside the pack is refused here too, so no outside file is ever read or hashed.
+     * Why a pack-relative name ('/'-separated) is refused, or null when it is fine. Names are judged segment by
+     * segment, so {@code notes..v2.txt} is an ordinary name while {@code a/../b} leaves the folder. Control
+     * characters are refused because a name holding a line break would make the "hash  name" listing behind the
+     * pack hash ambiguous.
+     */
+    static String nameProblem(String name) {
+        if (name.startsWith("/") || name.matches("^[A-Za-z]:.*")) {
+            return "is an absolute path; files must be given relative to the pack";
+        }
+        for (String segment : name.split("/")) {
+            if (segment.equals("..")) {
+                return "leaves the pack ('..' is not allowed)";
+            }
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isISOControl(c)) {
+                return String.format(Locale.ROOT, "has a control character (U+%04X) in its name", (int) c);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * SHA-256 of every file in the pack, keyed by its path relative to the root with '/' separators. Links are
+     * not followed into other folders: a link to a file inside the pack is hashed under its own name, one that leads
+     * outside (file or folder) or nowhere is refused, and so is every FIFO, device or socket, by name.
      */
     public Map<String, String> hashAllFiles() throws PackException {
         Map<String, String> hashes = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : (Iterable<Path>) walk::iterator) {
-                if (Files.isDirectory(file)) {
-                    continue;
-                }
-                String relative = root.relativize(file).toString().replace('\\', '/');
-                if (!file.toRealPath().startsWith(realRoot)) {
-                    throw new PackException(relative, "is a link that leads outside the pack");
-                }
-                hashes.put(relative, Hashes.sha256Hex(file));
+        PackException[] refused = new PackException[1];
+        SimpleFileVisitor<Path> hashEach = new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                String relative = realRoot.relativize(file).toString().replace('\\', '/');
+                refused[0] = hashOne(file, relative, attributes, hashes);
+                return refused[0] == null ? FileVisitResult.CONTINUE : FileVisitResult.TERMINATE;
             }
+        };
+        try {
+            // from the real root, so a pack opened through a link to its folder is walked, not taken for a link
+            Files.walkFileTree(realRoot, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, hashEach);
         } catch (IOException e) {
-            throw new PackException(root.toString(), "cannot be read: " + e.getMessage());
+            throw new PackException(displayName, "cannot be read: " + e.getMessage());
+        }
+        if (refused[0] != null) {
+            throw refused[0];
         }
         return hashes;
     }
 
+    /** Hashes one entry of the walk, or says why it is refused. */
+    private PackException hashOne(Path file, String relative, BasicFileAttributes attributes,
+                                  Map<String, String> hashes) throws IOException {
+        String problem = nameProblem(relative);
+        if (problem != null) {
+            return new PackException(relative, problem);
+        }
+        if (attributes.isSymbolicLink()) {
+            Path target;
+            try {
+                target = file.toRealPath();
+            } catch (NoSuchFileException e) {
+                return new PackException(relative, "is a dangling link: what it points at does not exist");
+            }
+            if (!target.startsWith(realRoot)) {
+                return new PackException(relative, "is a link that leads outside the pack");
+            }
+            if (Files.isDirectory(target)) {
+                return null; // its files are hashed where they really are
+            }
+            if (!Files.isRegularFile(target)) {
+                return new PackException(relative, NOT_REGULAR);
+            }
+        } else if (!attributes.isRegularFile()) {
+            return new PackException(relative, NOT_REGULAR);
+        }
+        hashes.put(relative, Hashes.sha256Hex(file));
+        return null;
+    }
+
     private static Path unzip(Path zip, String zipName) throws IOException, PackException {
         Path target = Files.createTempDirectory("verdict-pack-");
-        target.toFile().deleteOnExit();
+        try {
+            unzipInto(zip, zipName, target);
+            Path root = singleTopFolder(target, zipName);
+            UnpackedPacks.register(root, target);
+            return root;
+        } catch (PackException | IOException | RuntimeException e) {
+            UnpackedPacks.deleteRecursively(target);
+            throw e;
+        }
+    }
+
+    private static void unzipInto(Path zip, String zipName, Path target) throws IOException, PackException {
         long total = 0;
         int entries = 0;
+        Set<String> names = new HashSet<>();
         try (ZipFile zipFile = new ZipFile(zip.toFile())) {
             Enumeration<? extends ZipEntry> all = zipFile.entries();
             while (all.hasMoreElements()) {
@@ -129,54 +236,77 @@ public final class PackFiles {
                 if (++entries > MAX_ZIP_ENTRIES) {
                     throw new PackException(zipName, "has more than " + MAX_ZIP_ENTRIES + " entries");
                 }
-                Path out = target.resolve(entry.getName()).normalize();
-                if (!out.startsWith(target) || entry.getName().startsWith("/") || entry.getName().contains("..")) {
-                    throw new PackException(zipName, "entry '" + entry.getName() + "' would be written outside the pack");
+                String name = entry.getName().replace('\\', '/');
+                String problem = nameProblem(name);
+                if (problem != null) {
+                    throw new PackException(zipName, "entry '" + name + "' "
+                            + (problem.startsWith("leaves") || problem.startsWith("is an absolute")
+                            ? "would be written outside the pack" : problem));
+                }
+                Path out = target.resolve(name).normalize();
+                if (!out.startsWith(target)) {
+                    throw new PackException(zipName, "entry '" + name + "' would be written outside the pack");
+                }
+                String key = target.relativize(out).toString();
+                if (!names.add(key)) {
+                    throw new PackException(zipName, "entry '" + name + "' appears twice; which one is the pack's "
+                            + "evidence cannot be told");
                 }
                 if (entry.isDirectory()) {
                     Files.createDirectories(out);
                     continue;
                 }
                 Files.createDirectories(out.getParent());
-                try (InputStream in = zipFile.getInputStream(entry); OutputStream os = Files.newOutputStream(out)) {
-                    byte[] buffer = new byte[1 << 16];
-                    for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                        total += read;
-                        if (total > MAX_UNCOMPRESSED_BYTES) {
-                            throw new PackException(zipName, "unpacks to more than "
-                                    + (MAX_UNCOMPRESSED_BYTES >> 20) + " MiB");
-                        }
-                        os.write(buffer, 0, read);
-                    }
-                }
+                total = copyChecked(zipFile, entry, name, zipName, out, total);
             }
-        } catch (PackException | IOException e) {
-            deleteRecursively(target);
-            throw e;
+        } catch (ZipException e) {
+            throw new PackException(zipName, "is not a readable zip: " + e.getMessage());
         }
-        return singleTopFolder(target);
     }
 
-    /** Zips made by "compress this folder" hold one top-level folder; the pack is inside it. */
-    private static Path singleTopFolder(Path unpacked) throws IOException {
+    /** Copies one entry, checking the running total against the size limit and the bytes against the CRC. */
+    private static long copyChecked(ZipFile zipFile, ZipEntry entry, String name, String zipName, Path out, long total)
+            throws IOException, PackException {
+        CRC32 crc = new CRC32();
+        try (InputStream in = zipFile.getInputStream(entry); OutputStream os = Files.newOutputStream(out)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                total += read;
+                if (total > MAX_UNCOMPRESSED_BYTES) {
+                    throw new PackException(zipName, "unpacks to more than " + (MAX_UNCOMPRESSED_BYTES >> 20) + " MiB");
+                }
+                crc.update(buffer, 0, read);
+                os.write(buffer, 0, read);
+            }
+        } catch (ZipException e) {
+            throw new PackException(zipName, "entry '" + name + "' is damaged: " + e.getMessage());
+        }
+        if (entry.getCrc() != -1 && entry.getCrc() != crc.getValue()) {
+            throw new PackException(zipName, "entry '" + name + "' is damaged: its content does not match the "
+                    + "checksum (CRC-32) stored in the zip");
+        }
+        return total;
+    }
+
+    /**
+     * Zips made by "compress this folder" hold one top-level folder; the pack is inside it. A zip that holds
+     * nothing but another zip is named, since "manifest.json is missing" would not say why.
+     */
+    private static Path singleTopFolder(Path unpacked, String zipName) throws IOException, PackException {
         if (Files.exists(unpacked.resolve(PackManifest.FILE_NAME))) {
             return unpacked;
         }
+        List<Path> list;
         try (Stream<Path> children = Files.list(unpacked)) {
-            var list = children.filter(p -> !p.getFileName().toString().startsWith("__MACOSX")).toList();
-            if (list.size() == 1 && Files.isDirectory(list.get(0))) {
-                return list.get(0);
-            }
+            list = children.filter(p -> !p.getFileName().toString().startsWith("__MACOSX")).toList();
+        }
+        if (list.size() == 1 && Files.isDirectory(list.get(0))) {
+            return list.get(0);
+        }
+        if (list.size() == 1 && list.get(0).getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+            throw new PackException(zipName, "holds another zip, '" + list.get(0).getFileName()
+                    + "', instead of a pack; open that zip, or zip the pack folder itself");
         }
         return unpacked;
     }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
 }

@@ -1,6 +1,5 @@
 package org.verdict.core.pack;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -13,19 +12,29 @@ import org.verdict.core.task.Progress;
  */
 public final class PackLoader {
     private final ManifestReader manifestReader;
-    private final EvaluationTableReader tableReader = new EvaluationTableReader();
+    private final EvaluationTableReader tableReader;
 
     public PackLoader() {
-        this(new ObjectMapper());
+        this(PackLimits.DEFAULTS);
     }
 
-    public PackLoader(ObjectMapper json) {
-        this.manifestReader = new ManifestReader(json);
+    public PackLoader(PackLimits limits) {
+        this.manifestReader = new ManifestReader();
+        this.tableReader = new EvaluationTableReader(limits);
     }
 
     public ReviewPack load(Path source, Progress progress) throws PackException {
         progress.update(0, "Opening " + source.getFileName());
         PackFiles files = PackFiles.open(source);
+        try {
+            return load(source, files, progress);
+        } catch (PackException | RuntimeException e) {
+            files.release();
+            throw e;
+        }
+    }
+
+    private ReviewPack load(Path source, PackFiles files, Progress progress) throws PackException {
         PackManifest manifest = manifestReader.read(files);
         if (manifest.raw().has("summary")) {
             throw new PackException(PackManifest.FILE_NAME, "this is a summary pack (per-slice statistics, no rows); "

@@ -13,11 +13,25 @@ import java.util.Map;
  *                   with '/' separators, sorted
  */
 public record ReviewPack(Path source, Path root, PackManifest manifest, EvaluationTable primary,
-                         Map<String, String> fileHashes) {
+                         Map<String, String> fileHashes) implements AutoCloseable {
 
-    /** SHA-256 over the sorted "hash  path" lines of every file: one short id for the whole pack. */
+    /**
+     * SHA-256 over the sorted "hash  path" lines of every file, joined by line feeds: one short id for the whole
+     * pack. The listing is unambiguous, so no two different packs share it: every hash is 64 hex digits followed by
+     * two spaces, and a file name holding a control character (a line feed above all) is refused when the pack is
+     * read, so each line is exactly one file.
+     */
     public String packHash() {
         return Hashes.sha256Hex(String.join("\n",
                 fileHashes.entrySet().stream().map(e -> e.getValue() + "  " + e.getKey()).toList()));
+    }
+
+    /**
+     * Deletes the private unpacked copy of a .zip pack (a pack folder is left as it is). The pack's files cannot be
+     * read after this; the manifest, the primary table and the hashes in memory stay usable.
+     */
+    @Override
+    public void close() {
+        UnpackedPacks.release(root);
     }
 }

@@ -308,11 +308,12 @@ final class ApprovalPackComposer {
                 "cd export/records/NNNN-RECORDID12",
                 "sha256sum record.json   # = the record's signed payload SHA-256 in section " + DECISIONS,
                 "openssl pkeyutl -verify -pubin -inkey KEYID12.pem -rawin -in record.pae -sigfile KEYID12.sig")));
-        blocks.add(Paragraph.plain("4. Log checkpoint: save the checkpoint JSON printed in section " + DECISIONS
-                + " as checkpoint.json; this proves that the log today still holds every record it had then, "
-                + "unchanged."));
-        blocks.add(new Code(List.of(
-                "java -jar verdict.jar log consistency --db DECISIONS.db --checkpoint checkpoint.json")));
+        blocks.add(Paragraph.plain("4. Log checkpoint: keep checkpoint.json (written next to this pack, and printed "
+                + "in section " + DECISIONS + ") where those who can write the decision log cannot change it; later "
+                + "it proves that the log still holds every record, signature and signer it had then, unchanged. "
+                + "VERIFY.md next to this pack checks its signature with openssl."));
+        blocks.add(new Code(List.of("java -jar verdict.jar log verify --db DECISIONS.db --checkpoint checkpoint.json"
+                + " --trusted-signers trusted-signers.json")));
         return blocks;
     }
 

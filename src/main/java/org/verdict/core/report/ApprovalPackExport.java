@@ -34,8 +34,9 @@ public final class ApprovalPackExport {
      */
     public List<Path> export(Path packSource, String candidateVersion, Path decisionLog, Path outDir,
                              Progress progress) throws PackException, LedgerException, IOException {
-        ReviewPack pack = loader.load(packSource, new ProgressRange(progress, 0.0, 0.2));
-        return export(pack, candidateVersion, decisionLog, outDir, new ProgressRange(progress, 0.2, 1.0));
+        try (ReviewPack pack = loader.load(packSource, new ProgressRange(progress, 0.0, 0.2))) {
+            return export(pack, candidateVersion, decisionLog, outDir, new ProgressRange(progress, 0.2, 1.0));
+        }
     }
 
     /** For a pack that is already open, as in the app. */

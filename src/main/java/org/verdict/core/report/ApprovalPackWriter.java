@@ -7,15 +7,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.verdict.core.ledger.CheckpointFiles;
 import org.verdict.core.task.Progress;
 
 /**
  * Writes an approval pack as {@value #HTML_FILE} and {@value #PDF_FILE}. Both are rendered in memory first and
- * then moved into place, so a failure or a cancel leaves no half-written file behind.
+ * then moved into place, so a failure or a cancel leaves no half-written file behind. With a decision log, the log's
+ * checkpoint goes next to them as files ({@link CheckpointFiles}) with a {@value #VERIFY_FILE} that says how to keep
+ * and use it.
  */
 public final class ApprovalPackWriter {
     public static final String HTML_FILE = "approval-pack.html";
     public static final String PDF_FILE = "approval-pack.pdf";
+    public static final String VERIFY_FILE = "VERIFY.md";
 
     private final EvidenceCharts charts = new EvidenceCharts(new ReportFonts());
 
@@ -46,6 +50,14 @@ public final class ApprovalPackWriter {
         Path pdfFile = outDir.resolve(PDF_FILE);
         replace(htmlFile, html);
         replace(pdfFile, pdf);
+        LogCheckpoint checkpoint = content.checkpoint();
+        if (checkpoint != null && checkpoint.signed() != null) {
+            CheckpointFiles.write(outDir, checkpoint.signed(), checkpoint.signerPublicKeyPem());
+            replace(outDir.resolve(VERIFY_FILE), ("# Approval pack\n\nThe evidence, the decisions and how to check them"
+                    + " are in " + HTML_FILE + " and " + PDF_FILE + ". The decision log's checkpoint at the time of this"
+                    + " export is in this folder.\n\n" + CheckpointFiles.guide(checkpoint.signed(), checkpoint.signer(),
+                    "DECISIONS.db")).getBytes(StandardCharsets.UTF_8));
+        }
         progress.update(1.0, "Approval pack written");
         return List.of(htmlFile, pdfFile);
     }

@@ -50,7 +50,7 @@ public final class DecisionLogEvidence {
             included.add(record.recordId());
             decisions.add(decision(record, decision.get(), snapshot, verification));
         }
-        LogCheckpoint checkpoint = snapshot.latestCheckpoint().map(c -> checkpoint(c, verification)).orElse(null);
+        LogCheckpoint checkpoint = snapshot.latestCheckpoint().map(c -> checkpoint(c, snapshot, verification)).orElse(null);
         return content.withDecisions(decisions, checkpoint);
     }
 
@@ -77,8 +77,11 @@ public final class DecisionLogEvidence {
             status += "; ✘ " + String.join("; ", problems);
         }
         String what = switch (decision.kind()) {
-            case PROMOTION -> decision.decision() + " candidate " + decision.candidateVersion() + " over production "
-                    + decision.productionVersion();
+            case PROMOTION -> decision.overrideDetails().isEmpty()
+                    ? decision.decision() + " candidate " + decision.candidateVersion() + " over production "
+                            + decision.productionVersion()
+                    : decision.decisionLabel() + ": candidate " + decision.candidateVersion() + " over production "
+                            + decision.productionVersion() + " — " + decision.overrideDetails();
             case AMENDMENT -> "amends record " + decision.amends() + ": " + decision.facts().entrySet().stream()
                     .map(fact -> fact.getKey() + " " + fact.getValue()).collect(Collectors.joining(", "));
             case RETRAINING -> decision.decision();
@@ -97,15 +100,19 @@ public final class DecisionLogEvidence {
             if (!signer.identity().verifies(record.pae(), signature.signature())) {
                 return "invalid";
             }
-            return signer.wasValidAt(signature.signedAt()) ? "valid" : "made after the key was revoked";
+            String outOfForce = signer.outOfForce(signature.order());
+            return outOfForce == null ? "valid" : "not counted: " + outOfForce;
         } catch (LedgerException e) {
             return "untrusted key: " + e.getMessage();
         }
     }
 
-    private static LogCheckpoint checkpoint(Checkpoint checkpoint, VerificationReport verification) {
+    private static LogCheckpoint checkpoint(Checkpoint checkpoint, LogSnapshot snapshot, VerificationReport verification) {
         String status = verification.isIntact() ? "✔ valid; the whole log verifies (" + verification.recordCount()
                 + " records)" : "✘ " + verification.summary();
-        return new LogCheckpoint(checkpoint.treeSize(), checkpoint.rootHashHex(), status, checkpoint.toJson());
+        RegisteredSigner signer = snapshot.signers().get(checkpoint.keyId());
+        return new LogCheckpoint(checkpoint.treeSize(), checkpoint.rootHashHex(), status, checkpoint.toJson(),
+                signer == null ? null : checkpoint, signer == null ? null : signer.name() + " (" + signer.role() + ")",
+                signer == null ? null : signer.publicKeyPem());
     }
 }

@@ -7,6 +7,10 @@ package org.verdict.core.report;
  * @param treeSize number of records in the log
  * @param rootHash RFC 9162 Merkle tree root, hex
  * @param text the checkpoint exactly as signed, printed so it can be copied into a file
+ * @param signed the checkpoint itself, written next to the pack as files an auditor keeps (null: print only)
+ * @param signer who signed it, as {@code name (role)}
+ * @param signerPublicKeyPem the signer's public key, written next to the checkpoint for openssl
  */
-public record LogCheckpoint(long treeSize, String rootHash, String signatureStatus, String text) {
+public record LogCheckpoint(long treeSize, String rootHash, String signatureStatus, String text,
+                            org.verdict.core.ledger.Checkpoint signed, String signer, String signerPublicKeyPem) {
 }

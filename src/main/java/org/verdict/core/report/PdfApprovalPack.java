@@ -7,13 +7,18 @@ import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.text.Bidi;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.pdfbox.pdmodel.font.PDCIDFontType2;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
@@ -56,6 +61,10 @@ final class PdfApprovalPack {
     private PDFont sans;
     private PDFont bold;
     private PDFont mono;
+    /** Draws what the DejaVu faces lack: Chinese, Japanese and Korean (Droid Sans Fallback). */
+    private PDFont fallback;
+    /** Each font's Unicode cmap, to pick per character a font that has its glyph. */
+    private final Map<PDFont, CmapLookup> cmaps = new HashMap<>();
     private PdfBoxGraphics2DFontTextDrawer chartText;
     private PDPage page;
     private PDPageContentStream out;
@@ -67,14 +76,16 @@ final class PdfApprovalPack {
 
     byte[] render(ReportDocument document) throws IOException {
         try (PDDocument created = new PDDocument(); PdfBoxGraphics2DFontTextDrawer drawer =
-                new PdfBoxGraphics2DFontTextDrawer()) {
+                new FallbackFontTextDrawer(ReportFonts.fallbackFace())) {
             pdf = created;
             sans = font(ReportFonts.SANS);
             bold = font(ReportFonts.SANS_BOLD);
             mono = font(ReportFonts.MONO);
+            fallback = font(ReportFonts.FALLBACK);
             chartText = drawer;
             chartText.registerFont("DejaVu Sans", sans);
             chartText.registerFont("DejaVu Sans Bold", bold);
+            chartText.registerFont(ReportFonts.fallbackFace().getFontName(), fallback);
             PDDocumentInformation info = pdf.getDocumentInformation();
             info.setTitle(document.title());
             info.setSubject(document.subtitle());
@@ -101,6 +112,7 @@ final class PdfApprovalPack {
             pdf = null;
             out = null;
             page = null;
+            cmaps.clear();
         }
     }
 
@@ -477,19 +489,98 @@ final class PdfApprovalPack {
 
     private void text(String text, PDFont font, float size, float x, float baseline, Color color) throws IOException {
         out.beginText();
-        out.setFont(font, size);
         out.setNonStrokingColor(color);
         out.newLineAtOffset(x, baseline);
-        out.showText(text);
+        for (GlyphRun run : runs(visualOrder(text), font)) {
+            out.setFont(run.font(), size);
+            out.showText(run.text());
+        }
         out.endText();
     }
 
-    private static float width(String text, PDFont font, float size) throws IOException {
-        return font.getStringWidth(text) / 1000f * size;
+    private float width(String text, PDFont font, float size) throws IOException {
+        float width = 0;
+        for (GlyphRun run : runs(text, font)) {
+            width += run.font().getStringWidth(run.text()) / 1000f * size;
+        }
+        return width;
+    }
+
+    /** A stretch of text drawn in one font. */
+    private record GlyphRun(String text, PDFont font) {
+    }
+
+    /**
+     * Splits text into runs each drawn in a font that has their glyphs: {@code font} where it can, else the CJK
+     * fallback; a character neither has (a control character, an emoji) prints as U+FFFD instead of failing the
+     * whole report.
+     */
+    private List<GlyphRun> runs(String text, PDFont font) throws IOException {
+        List<GlyphRun> runs = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        PDFont currentFont = font;
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            i += Character.charCount(codePoint);
+            PDFont chosen = font;
+            if (!hasGlyph(font, codePoint)) {
+                if (hasGlyph(fallback, codePoint)) {
+                    chosen = fallback;
+                } else {
+                    codePoint = REPLACEMENT;
+                }
+            }
+            if (chosen != currentFont && current.length() > 0) {
+                runs.add(new GlyphRun(current.toString(), currentFont));
+                current.setLength(0);
+            }
+            currentFont = chosen;
+            current.appendCodePoint(codePoint);
+        }
+        if (current.length() > 0) {
+            runs.add(new GlyphRun(current.toString(), currentFont));
+        }
+        return runs;
+    }
+
+    private static final int REPLACEMENT = 0xFFFD;
+
+    private boolean hasGlyph(PDFont font, int codePoint) throws IOException {
+        if (Character.isISOControl(codePoint)) {
+            return false;
+        }
+        CmapLookup cmap = cmaps.get(font);
+        if (cmap == null) {
+            cmap = ((PDCIDFontType2) ((PDType0Font) font).getDescendantFont()).getTrueTypeFont()
+                    .getUnicodeCmapLookup();
+            cmaps.put(font, cmap);
+        }
+        return cmap.getGlyphId(codePoint) != 0;
+    }
+
+    /**
+     * Text in the order it is drawn, left to right: runs of a right-to-left script (Arabic, Hebrew) reversed, as the
+     * Unicode bidirectional algorithm orders them. PDF text has no direction of its own.
+     */
+    static String visualOrder(String text) {
+        if (!Bidi.requiresBidi(text.toCharArray(), 0, text.length())) {
+            return text;
+        }
+        Bidi bidi = new Bidi(text, Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT);
+        int count = bidi.getRunCount();
+        byte[] levels = new byte[count];
+        String[] pieces = new String[count];
+        for (int r = 0; r < count; r++) {
+            String piece = text.substring(bidi.getRunStart(r), bidi.getRunLimit(r));
+            levels[r] = (byte) bidi.getRunLevel(r);
+            pieces[r] = levels[r] % 2 == 1 ? new StringBuilder(piece).reverse().toString() : piece;
+        }
+        Bidi.reorderVisually(levels, 0, pieces, 0, count);
+        return String.join("", pieces);
     }
 
     /** Word-wraps to the width; a word wider than a line (a hash, a path) is broken between characters. */
-    private static List<String> lines(String text, PDFont font, float size, float width) throws IOException {
+    private List<String> lines(String text, PDFont font, float size, float width) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.split(" ")) {
@@ -511,7 +602,7 @@ final class PdfApprovalPack {
         return lines;
     }
 
-    private static List<String> hardWrap(String text, PDFont font, float size, float width) throws IOException {
+    private List<String> hardWrap(String text, PDFont font, float size, float width) throws IOException {
         List<String> pieces = new ArrayList<>();
         int start = 0;
         for (int end = 1; end <= text.length(); end++) {

@@ -14,6 +14,12 @@ final class ReportFonts {
     static final String SANS = "DejaVuSans.ttf";
     static final String SANS_BOLD = "DejaVuSans-Bold.ttf";
     static final String MONO = "DejaVuSansMono.ttf";
+    /**
+     * Chinese, Japanese and Korean, which DejaVu lacks (Droid Sans Fallback, Apache 2.0, see
+     * fonts/LICENSE-DroidSansFallback.txt): slice values and model names in those scripts print instead of failing
+     * the report. Only the glyphs used are embedded in a PDF.
+     */
+    static final String FALLBACK = "DroidSansFallback.ttf";
 
     private final Font sans;
     private final Font sansBold;
@@ -39,6 +45,15 @@ final class ReportFonts {
         } catch (FontFormatException e) {
             throw new IllegalStateException("bundled font " + fileName + " is unreadable", e);
         }
+    }
+
+    /** The AWT face of {@link #FALLBACK}, loaded once when a PDF first needs it. */
+    static Font fallbackFace() {
+        return FallbackFace.FONT;
+    }
+
+    private static final class FallbackFace {
+        static final Font FONT = awtFont(FALLBACK);
     }
 
     Font sans(float size) {

@@ -35,7 +35,7 @@ public final class RowManifest {
             scratch = Files.createTempDirectory("verdict-row-manifest-");
             Files.write(scratch.resolve(PackManifest.FILE_NAME), bytes);
             placeholdersForNamedFiles(bytes, scratch);
-            return new ManifestReader(new ObjectMapper()).read(PackFiles.open(scratch));
+            return new ManifestReader().read(PackFiles.open(scratch));
         } catch (IOException e) {
             throw new PackException(manifestFile.toString(), "cannot be checked: " + e.getMessage());
         } finally {

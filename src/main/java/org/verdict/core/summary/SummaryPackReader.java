@@ -54,7 +54,7 @@ public final class SummaryPackReader {
     public SummaryPack read(Path source, Progress progress) throws PackException {
         progress.update(0, "Opening " + source.getFileName());
         PackFiles files = PackFiles.open(source);
-        PackManifest manifest = new ManifestReader(json).read(files);
+        PackManifest manifest = new ManifestReader().read(files);
         Located summary = new Located(files.root().resolve(PackManifest.FILE_NAME), "/summary");
         if (!manifest.raw().path("summary").isObject()) {
             throw summary.error("", "a summary pack needs a 'summary' object");

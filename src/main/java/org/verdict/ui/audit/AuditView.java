@@ -82,6 +82,19 @@ public final class AuditView {
                 model.open(file.toPath());
             }
         });
+        Button trusted = new Button(text.getString("audit.trustedSigners"));
+        trusted.setId("auditTrustedSigners");
+        trusted.disableProperty().bind(model.loadingProperty());
+        trusted.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(text.getString("audit.trustedSignersTitle"));
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+                    text.getString("audit.trustedSignersFiles"), "*.json"));
+            File file = chooser.showOpenDialog(root.getScene().getWindow());
+            if (file != null) {
+                model.useTrustedSigners(file.toPath());
+            }
+        });
         Label store = new Label();
         store.setId("auditStore");
         store.textProperty().bind(model.storeNameProperty());
@@ -94,7 +107,34 @@ public final class AuditView {
         model.intactProperty().addListener((o, was, intact) -> badgeStyle(verification, intact));
         HBox header = new HBox(12, open, store, readOnly, verification);
         header.setAlignment(Pos.CENTER_LEFT);
-        return header;
+        Label roster = new Label();
+        roster.setId("auditTrustedSignersFile");
+        roster.getStyleClass().add("text-muted");
+        roster.textProperty().bind(Bindings.createStringBinding(() -> model.trustedSignersProperty().get() == null
+                ? text.getString("audit.trustedSignersNone")
+                : model.trustedSignersProperty().get().getFileName().toString(), model.trustedSignersProperty()));
+        Button kept = new Button(text.getString("audit.keptCheckpoint"));
+        kept.setId("auditKeptCheckpoint");
+        kept.disableProperty().bind(model.loadingProperty());
+        kept.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(text.getString("audit.keptCheckpointTitle"));
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+                    text.getString("audit.keptCheckpointFiles"), "*.json"));
+            File file = chooser.showOpenDialog(root.getScene().getWindow());
+            if (file != null) {
+                model.useKeptCheckpoint(file.toPath());
+            }
+        });
+        Label checkpoint = new Label();
+        checkpoint.setId("auditKeptCheckpointFile");
+        checkpoint.getStyleClass().add("text-muted");
+        checkpoint.textProperty().bind(Bindings.createStringBinding(() -> model.keptCheckpointProperty().get() == null
+                ? text.getString("audit.keptCheckpointNone")
+                : model.keptCheckpointProperty().get().getFileName().toString(), model.keptCheckpointProperty()));
+        HBox trust = new HBox(12, trusted, roster, kept, checkpoint);
+        trust.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, header, trust);
     }
 
     private Node filters() {

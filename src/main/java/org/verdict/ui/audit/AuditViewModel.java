@@ -11,12 +11,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -25,6 +26,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import org.verdict.core.ledger.Checkpoint;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
 import org.verdict.core.ledger.DecisionStatement;
@@ -39,9 +41,14 @@ import org.verdict.core.ledger.RecordKind;
 import org.verdict.core.ledger.RecordSignature;
 import org.verdict.core.ledger.RegisteredSigner;
 import org.verdict.core.ledger.SignerKey;
+import org.verdict.core.ledger.TrustedSigners;
+import org.verdict.core.ledger.VerificationOptions;
 import org.verdict.core.ledger.VerificationReport;
 import org.verdict.core.task.Progress;
 import org.verdict.ui.audit.AuditRow.SignatureRow;
+import org.verdict.ui.task.ActivityMonitor;
+import org.verdict.ui.task.BackgroundExecutor;
+import org.verdict.ui.task.SampledProgress;
 
 /**
  * The Audit view's state: a store opened read-only and verified off the FX thread, its records filtered by
@@ -52,8 +59,8 @@ public final class AuditViewModel {
     /** The filter value that lets everything through. */
     public static final String ANY = "any";
 
-    private final Executor background;
-    private final Executor fxThread;
+    private final BackgroundExecutor executor;
+    private final ActivityMonitor activity;
     private final ObservableList<AuditRow> records = FXCollections.observableArrayList();
     private final FilteredList<AuditRow> visibleRecords = new FilteredList<>(records);
     private final StringProperty search = new SimpleStringProperty("");
@@ -86,15 +93,18 @@ public final class AuditViewModel {
                 : "No decisions in this store yet — File → Record decision… (Ctrl+D)";
     }, records, storeName);
     private final ObservableList<ComparisonLine> comparison = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Path> trustedSigners = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Path> keptCheckpoint = new ReadOnlyObjectWrapper<>();
     private Path currentStore;
+    private SampledProgress running;
 
     /**
-     * @param background runs the opening and verification of a store
-     * @param fxThread runs the results back on the FX thread (tests pass {@code Runnable::run} for both)
+     * @param executor runs the opening, verification and co-signing of a store off the FX thread
+     * @param activity shows their progress with a Cancel button
      */
-    public AuditViewModel(Executor background, Executor fxThread) {
-        this.background = background;
-        this.fxThread = fxThread;
+    public AuditViewModel(BackgroundExecutor executor, ActivityMonitor activity) {
+        this.executor = executor;
+        this.activity = activity;
         kinds.add(ANY);
         for (RecordKind k : RecordKind.values()) {
             kinds.add(k.wireName());
@@ -115,22 +125,79 @@ public final class AuditViewModel {
         right.addListener((o, a, b) -> compare());
     }
 
-    /** Opens {@code store} read-only, verifies it and shows its records; a problem is shown, never thrown. */
+    /**
+     * Opens {@code store} read-only, verifies it (against the trusted signers list when one is chosen) and shows
+     * its records; a problem is shown, never thrown. A verification still running for another store is cancelled.
+     */
     public void open(Path store) {
         currentStore = store;
         loading.set(true);
         storeName.set(store.getFileName().toString());
         verification.set("verifying " + store.getFileName() + " …");
-        background.execute(() -> {
-            try (DecisionLog log = DecisionLog.openReadOnly(store)) {
-                LogSnapshot snapshot = log.snapshot();
-                VerificationReport report = new LogVerifier().verify(snapshot, Progress.NONE);
-                List<AuditRow> rows = rowsOf(snapshot, report);
-                fxThread.execute(() -> show(rows, report));
-            } catch (LedgerException e) {
-                fxThread.execute(() -> fail(e.getMessage()));
-            }
-        });
+        Path roster = trustedSigners.get();
+        Path kept = keptCheckpoint.get();
+        if (running != null) {
+            running.cancel();
+        }
+        SampledProgress[] self = new SampledProgress[1];
+        SampledProgress started = executor.run(progress -> verify(store, roster, kept, progress))
+                .showProgressIn(activity, "Verifying the decision log " + store.getFileName())
+                .onSuccess(result -> show(result.rows(), result.report(), roster, kept))
+                .onError(failure -> fail(failure instanceof LedgerException ? failure.getMessage() : String.valueOf(failure)))
+                .onCancelled(() -> {
+                    // a verification superseded by a newer one is silent; one the person cancelled says so
+                    if (running == self[0]) {
+                        fail("verification cancelled; open the log again to verify it");
+                    }
+                })
+                .start();
+        self[0] = started;
+        running = started;
+    }
+
+    private record Verified(List<AuditRow> rows, VerificationReport report) {
+    }
+
+    private static Verified verify(Path store, Path roster, Path kept, Progress progress) throws LedgerException {
+        VerificationOptions options = new VerificationOptions(roster == null ? null : TrustedSigners.read(roster),
+                kept == null ? null : Checkpoint.readJson(kept), false);
+        try (DecisionLog log = DecisionLog.openReadOnly(store)) {
+            LogSnapshot snapshot = log.snapshot();
+            VerificationReport report = new LogVerifier().verify(snapshot, options, progress);
+            return new Verified(rowsOf(snapshot, report, options.trustedSigners()), report);
+        }
+    }
+
+    /**
+     * Verifies the open log again against the organisation's list of trusted signers ({@code null}: the log's own
+     * register only): a signature by a key not in the list, or listed with another role, does not count.
+     */
+    public void useTrustedSigners(Path roster) {
+        trustedSigners.set(roster);
+        if (currentStore != null) {
+            open(currentStore);
+        }
+    }
+
+    /**
+     * Verifies the open log again against a checkpoint kept outside it (from an approval pack or an export;
+     * {@code null}: none): the log must still extend it.
+     */
+    public void useKeptCheckpoint(Path checkpoint) {
+        keptCheckpoint.set(checkpoint);
+        if (currentStore != null) {
+            open(currentStore);
+        }
+    }
+
+    /** The checkpoint kept outside the log that it is verified against, or null. */
+    public ReadOnlyObjectProperty<Path> keptCheckpointProperty() {
+        return keptCheckpoint.getReadOnlyProperty();
+    }
+
+    /** The trusted signers list the log is verified against, or null for the log's own register. */
+    public ReadOnlyObjectProperty<Path> trustedSignersProperty() {
+        return trustedSigners.getReadOnlyProperty();
     }
 
     /**
@@ -140,25 +207,30 @@ public final class AuditViewModel {
     public void cosign(AuditRow row, Path keyFile, char[] passphrase) {
         Path store = currentStore;
         loading.set(true);
-        background.execute(() -> {
-            String outcome;
+        executor.run(progress -> {
             try {
                 SignerKey key = KeyFile.read(keyFile).unlock(passphrase);
                 try (DecisionLog log = DecisionLog.openForWriting(store)) {
                     log.cosign(String.valueOf(row.sequence()), key);
                 }
-                outcome = "Record #" + row.sequence() + " co-signed by " + key.identity() + ".";
+                return "Record #" + row.sequence() + " co-signed by " + key.identity() + ".";
             } catch (LedgerException e) {
-                outcome = e.getMessage();
+                return e.getMessage();
             } finally {
                 java.util.Arrays.fill(passphrase, '\0');
             }
-            String message = outcome;
-            fxThread.execute(() -> {
-                cosignOutcome.set(message);
-                open(store);
-            });
-        });
+        }).showProgressIn(activity, "Co-signing record #" + row.sequence())
+                .onSuccess(message -> {
+                    cosignOutcome.set(message);
+                    open(store);
+                })
+                .onError(failure -> {
+                    cosignOutcome.set(String.valueOf(failure));
+                    open(store);
+                })
+                // a signature may have been stored before the cancel took effect: show the store as it is
+                .onCancelled(() -> open(store))
+                .start();
     }
 
     /**
@@ -186,7 +258,7 @@ public final class AuditViewModel {
         }
     }
 
-    private void show(List<AuditRow> rows, VerificationReport report) {
+    private void show(List<AuditRow> rows, VerificationReport report, Path roster, Path kept) {
         records.setAll(rows);
         models.setAll(ANY);
         models.addAll(rows.stream().map(AuditRow::model).distinct().sorted().toList());
@@ -194,7 +266,14 @@ public final class AuditViewModel {
             model.set(ANY);
         }
         intact.set(report.isIntact());
-        verification.set(report.summary());
+        // problems of the log as a whole (the signer register, checkpoints) belong to no row: they are said here
+        List<String> lines = new ArrayList<>();
+        lines.add(report.summary() + (roster == null ? "" : " — signers checked against " + roster.getFileName())
+                + (kept == null ? "" : report.problems().stream()
+                        .anyMatch(p -> p.message().startsWith("the checkpoint kept outside"))
+                        ? " — does NOT extend " + kept.getFileName() : " — extends " + kept.getFileName()));
+        report.problems().stream().filter(p -> p.sequence() == null).forEach(p -> lines.add("✖ " + p.message()));
+        verification.set(String.join("\n", lines));
         selected.set(null);
         left.set(null);
         right.set(null);
@@ -208,7 +287,7 @@ public final class AuditViewModel {
         loading.set(false);
     }
 
-    static List<AuditRow> rowsOf(LogSnapshot snapshot, VerificationReport report) {
+    static List<AuditRow> rowsOf(LogSnapshot snapshot, VerificationReport report, TrustedSigners roster) {
         List<AuditRow> rows = new ArrayList<>();
         for (LoggedRecord record : snapshot.records()) {
             Optional<DecisionStatement> statement = record.statement();
@@ -217,7 +296,7 @@ public final class AuditViewModel {
             Set<String> people = new LinkedHashSet<>();
             byte[] pae = record.pae();
             for (RecordSignature signature : record.signatures()) {
-                SignatureCheck check = LogVerifier.checkSignature(snapshot, pae, signature);
+                SignatureCheck check = LogVerifier.checkSignature(snapshot, pae, signature, roster);
                 RegisteredSigner registered = snapshot.signers().get(signature.keyId());
                 String name = registered == null ? "(unknown key)" : registered.name();
                 people.add(name);
@@ -240,7 +319,7 @@ public final class AuditViewModel {
                     decision == null ? null : date(decision.decisionDate()),
                     decision == null || decision.kind() == null ? "?" : decision.kind().wireName(),
                     decision == null ? "?" : decision.model(),
-                    decision == null ? "?" : Optional.ofNullable(decision.decision()).orElse("amend"),
+                    decision == null ? "?" : decision.decisionLabel(),
                     Optional.ofNullable(report.quorums().get(record.sequence())).map(q -> q.label()).orElse(""),
                     List.copyOf(people), fields, signatureRows,
                     report.problemsOf(record.sequence()).stream().map(VerificationReport.Problem::message).toList()));
@@ -262,7 +341,9 @@ public final class AuditViewModel {
         visibleRecords.setPredicate(row -> (text.isEmpty() || searchable(row).contains(text))
                 && (ANY.equals(model.get()) || row.model().equals(model.get()))
                 && (ANY.equals(kind.get()) || row.kind().equals(kind.get()))
-                && (ANY.equals(decision.get()) || row.decision().equals(decision.get()))
+                && (ANY.equals(decision.get()) || row.decision().equals(decision.get())
+                        || DecisionRecord.PROMOTE.equals(decision.get())
+                        && row.decision().equals(DecisionRecord.PROMOTED_OVER_BLOCKED_GATES))
                 && (person.isEmpty() || row.people().stream().anyMatch(p -> p.toLowerCase(Locale.ROOT).contains(person)))
                 && (from.get() == null || row.decisionDate() != null && !row.decisionDate().isBefore(from.get()))
                 && (to.get() == null || row.decisionDate() != null && !row.decisionDate().isAfter(to.get())));

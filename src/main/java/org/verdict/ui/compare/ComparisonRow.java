@@ -70,8 +70,8 @@ public final class ComparisonRow {
     }
 
     /**
-     * Which interval the Δ cell shows and the unadjusted one, e.g. "99.71% Holm-adjusted interval (17 slices
-     * tested); the verdict is better or worse exactly when it excludes 0. Unadjusted 95%: [+0.004, +0.044]".
+     * Which interval the Δ cell shows and the unadjusted one, e.g. "Shown: 99.71% Holm-adjusted interval over 17
+     * slices; the verdict is better or worse exactly when it excludes 0. Unadjusted interval: [−0.120, −0.080].".
      */
     public String deltaTooltip() {
         return deltaTooltip;

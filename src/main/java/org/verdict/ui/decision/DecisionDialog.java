@@ -3,6 +3,8 @@ package org.verdict.ui.decision;
 import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.Function;
@@ -63,7 +65,7 @@ public final class DecisionDialog {
         this.model = model;
         this.text = text;
         root.setId("decisionDialog");
-        VBox form = new VBox(12, facts(), decisionForm(), packTables(), signingRow());
+        VBox form = new VBox(12, facts(), decisionForm(), overrides(), packTables(), signingRow());
         form.setPadding(new Insets(16));
         // the form scrolls on a small screen; the footer with the outcome and the buttons is always in view
         ScrollPane scroll = new ScrollPane(form);
@@ -222,6 +224,34 @@ public final class DecisionDialog {
         addRow(grid, 5, "decision.approvers", approvers);
         addRow(grid, 6, "decision.rationale", rationale);
         return grid;
+    }
+
+    /**
+     * One justification field per gate a promote would override, shown while the person chooses to promote over
+     * them; the record cannot be signed until each says why.
+     */
+    private Node overrides() {
+        GridPane grid = grid();
+        int row = 0;
+        for (DecisionViewModel.Justification override : model.overrides()) {
+            TextField justification = new TextField();
+            justification.setId("decisionOverride-" + override.gate().toLowerCase(Locale.ROOT)
+                    .replaceAll("[^a-z0-9]+", "-"));
+            justification.setPromptText(text.getString("decision.override.prompt"));
+            justification.textProperty().bindBidirectional(override.justification());
+            Label gate = new Label(MessageFormat.format(text.getString("decision.override.gate"),
+                    override.gate(), override.result()));
+            gate.setLabelFor(justification);
+            GridPane.setHgrow(justification, Priority.ALWAYS);
+            grid.addRow(row++, gate, justification);
+        }
+        Label heading = new Label(text.getString("decision.overrides"));
+        heading.getStyleClass().add(Styles.TEXT_BOLD);
+        VBox section = new VBox(6, heading, grid);
+        section.setId("decisionOverrides");
+        section.visibleProperty().bind(model.overridingProperty());
+        section.managedProperty().bind(section.visibleProperty());
+        return section;
     }
 
     private Node packTables() {

@@ -2,30 +2,31 @@ package org.verdict.ui.decision;
 
 import java.util.List;
 import org.verdict.core.gates.CandidateReview;
+import org.verdict.core.gates.RecordedOutcomes;
 import org.verdict.core.gates.triggers.TriggerState;
 import org.verdict.core.ledger.EvaluationSummary;
 import org.verdict.core.ledger.TriggerEvidence;
 
 /**
- * What the gate review of a candidate contributes to its decision record: the gate table (one row per gate with
- * its outcome and deciding numbers) and the retraining triggers with their evidence.
+ * What the gate review of a candidate contributes to its decision record: which candidate was judged, the gate
+ * table as {@code log append --pack} would judge it (one row per gate with its outcome and deciding numbers, and the
+ * primary metric), and the retraining triggers with their evidence.
+ *
+ * @param candidate the judged candidate; null when the gates have not run
  */
-public record DecisionPrefill(EvaluationSummary evaluation, List<TriggerEvidence> triggers) {
+public record DecisionPrefill(String candidate, EvaluationSummary evaluation, List<TriggerEvidence> triggers) {
     /** Nothing from the gates: they have not run, or could not. */
-    public static final DecisionPrefill NONE = new DecisionPrefill(null, List.of());
+    public static final DecisionPrefill NONE = new DecisionPrefill(null, null, List.of());
 
     public DecisionPrefill {
         triggers = List.copyOf(triggers);
     }
 
     public static DecisionPrefill of(CandidateReview review) {
-        List<EvaluationSummary.GateOutcome> gates = review.gates().gates().stream()
-                .map(g -> new EvaluationSummary.GateOutcome(g.gate().title(), g.outcome().label(), g.summary()))
-                .toList();
         List<TriggerEvidence> triggers = review.triggers().triggers().stream()
                 .map(t -> new TriggerEvidence(t.trigger().title(), t.state() == TriggerState.FIRED,
                         t.state().label() + ": " + t.detail()))
                 .toList();
-        return new DecisionPrefill(new EvaluationSummary(gates, List.of()), triggers);
+        return new DecisionPrefill(review.gates().candidate(), RecordedOutcomes.summaryOf(review), triggers);
     }
 }

@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -28,6 +30,7 @@ import org.verdict.core.ledger.DecisionRecord;
 import org.verdict.core.ledger.EvaluationSummary;
 import org.verdict.core.ledger.EvaluationSummary.GateOutcome;
 import org.verdict.core.ledger.Evidence;
+import org.verdict.core.ledger.GateOverride;
 import org.verdict.core.ledger.KeyFile;
 import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LogVerifier;
@@ -46,9 +49,12 @@ import org.verdict.core.task.Progress;
  * signs with their key, which appends the record to the chosen decision log off the FX thread.
  */
 public final class DecisionViewModel {
-    private static final String PROMOTE = "promote";
-    /** How the gate table spells a failed gate (the gate review's own label). */
-    private static final String FAILED = org.verdict.core.gates.GateOutcome.FAIL.label();
+    private static final String PROMOTE = DecisionRecord.PROMOTE;
+
+    /** A gate the record would promote over, with the board's justification for it (required to sign). */
+    public record Justification(String gate, String result, StringProperty justification) {
+    }
+
     private final ReviewPack pack;
     private final EvaluationSummary evaluation;
     private final Executor background;
@@ -69,6 +75,8 @@ public final class DecisionViewModel {
     private final ObservableList<Map.Entry<String, String>> evidenceFiles;
     private final ObservableList<GateOutcome> gates;
     private final ObservableList<TriggerEvidence> triggers;
+    private final ObservableList<Justification> overrides = FXCollections.observableArrayList();
+    private final BooleanBinding overriding;
     private final ReadOnlyBooleanWrapper signing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<LoggedRecord> signedRecord = new ReadOnlyObjectWrapper<>();
@@ -77,42 +85,68 @@ public final class DecisionViewModel {
     private final BooleanBinding canSign;
 
     /**
+     * A dialog whose gate table was judged on the pack's first candidate (or that has none).
+     *
      * @param evaluation the gate table and key metrics when the gates ran; null when they did not
      * @param triggers the retraining triggers as evaluated; empty when no monitoring evidence was given
-     * @param background runs key decryption and the append; {@code fxThread} brings the outcome back
      */
     public DecisionViewModel(ReviewPack pack, EvaluationSummary evaluation, List<TriggerEvidence> triggers,
                              Executor background, Executor fxThread, Clock clock) {
+        this(pack, new DecisionPrefill(evaluation == null ? null : pack.manifest().candidateVersion(null), evaluation,
+                triggers), background, fxThread, clock);
+    }
+
+    /**
+     * @param prefill the judged candidate, its gate table and triggers; the gate table is what the record states,
+     *                so it is shown, never edited, and the candidate cannot be switched to one whose gates it is not
+     * @param background runs key decryption and the append; {@code fxThread} brings the outcome back
+     */
+    public DecisionViewModel(ReviewPack pack, DecisionPrefill prefill, Executor background, Executor fxThread,
+                             Clock clock) {
         this.pack = pack;
-        this.evaluation = evaluation == null ? new EvaluationSummary(List.of(), List.of()) : evaluation;
+        this.evaluation = prefill.evaluation() == null ? new EvaluationSummary(List.of(), List.of())
+                : prefill.evaluation();
         this.background = background;
         this.fxThread = fxThread;
         this.decisionDate = new SimpleObjectProperty<>(LocalDate.now(clock));
         this.evidenceFiles = FXCollections.observableArrayList(pack.fileHashes().entrySet());
         this.gates = FXCollections.observableArrayList(this.evaluation.gates());
-        this.triggers = FXCollections.observableArrayList(triggers);
-        pack.manifest().candidates().forEach(c -> candidates.add(c.version()));
+        this.triggers = FXCollections.observableArrayList(prefill.triggers());
+        if (prefill.candidate() != null) {
+            candidates.add(prefill.candidate());
+        } else {
+            pack.manifest().candidates().forEach(c -> candidates.add(c.version()));
+        }
         candidate.addListener((o, was, version) -> dataSnapshot.set(candidateVersion(version).dataSnapshot()));
         candidate.set(candidates.isEmpty() ? null : candidates.get(0));
+        this.evaluation.blockingGates().forEach(g -> overrides.add(new Justification(g.gate(), g.result(),
+                new SimpleStringProperty(""))));
         kind.addListener((o, was, now) -> decisionsFor(now));
         decisionsFor(kind.get());
-        missing = Bindings.createStringBinding(this::whatIsMissing, kind, decision, rationale, approvers, dataSnapshot,
-                store, keyFile, candidate);
+        overriding = Bindings.createBooleanBinding(() -> kind.get() == RecordKind.PROMOTION
+                && PROMOTE.equals(decision.get()) && !overrides.isEmpty(), kind, decision);
+        List<Observable> inputs = new ArrayList<>(List.of(kind, decision, rationale, approvers,
+                dataSnapshot, store, keyFile, candidate));
+        overrides.forEach(o -> inputs.add(o.justification()));
+        missing = Bindings.createStringBinding(this::whatIsMissing, inputs.toArray(Observable[]::new));
         canSign = missing.isEmpty().and(signing.not()).and(signedRecord.isNull());
-        promotionWarning = Bindings.createStringBinding(this::warnAboutFailingGates, kind, decision);
+        promotionWarning = Bindings.createStringBinding(this::warnAboutBlockedGates, kind, decision);
     }
 
-    /** Promoting over failing gates is the board's call to make, so it is allowed, but never by oversight. */
-    private String warnAboutFailingGates() {
-        if (kind.get() != RecordKind.PROMOTION || !PROMOTE.equals(decision.get())) {
+    /**
+     * Promoting over gates that fail or lack evidence is the board's call to make, so it is allowed, but never by
+     * oversight: the gates are named, each needs a written justification, and the record says so everywhere.
+     */
+    private String warnAboutBlockedGates() {
+        if (!overriding.get()) {
             return "";
         }
-        List<String> failing = gates.stream().filter(g -> FAILED.equals(g.result())).map(GateOutcome::gate).toList();
-        if (failing.isEmpty()) {
-            return "";
-        }
-        return "Warning: " + (failing.size() == 1 ? "this gate fails: " : "these gates fail: ") + String.join(", ", failing)
-                + ". Promoting anyway is allowed; say in the rationale why the board accepts it.";
+        String blocked = overrides.stream().map(o -> o.gate() + " (" + o.result() + ")")
+                .collect(Collectors.joining(", "));
+        return "Warning: promoting over " + (overrides.size() == 1 ? "a gate that does" : "gates that do")
+                + " not pass: " + blocked + ". The record will read \"" + DecisionRecord.PROMOTED_OVER_BLOCKED_GATES
+                + "\"; write why the board accepts each one below. Who must sign does not change: "
+                + requiredSigners() + ".";
     }
 
     private void decisionsFor(RecordKind recordKind) {
@@ -139,6 +173,16 @@ public final class DecisionViewModel {
         if (kind.get() == RecordKind.PROMOTION && (approvers.get() == null || approvers.get().isBlank())) {
             missingParts.add("the approvers");
         }
+        if (kind.get() == RecordKind.PROMOTION && PROMOTE.equals(decision.get()) && gates.isEmpty()) {
+            missingParts.add("a gate table (the gates could not be judged on this pack, so nothing shows that the "
+                    + "candidate may be promoted)");
+        }
+        List<String> unjustified = overriding.get() ? overrides.stream()
+                .filter(o -> o.justification().get() == null || o.justification().get().isBlank())
+                .map(Justification::gate).toList() : List.of();
+        if (!unjustified.isEmpty()) {
+            missingParts.add("a justification for promoting over " + String.join(", ", unjustified));
+        }
         if (kind.get() == RecordKind.RETRAINING && triggers.isEmpty()) {
             missingParts.add("a trigger evaluation (none was given for this pack)");
         }
@@ -161,10 +205,12 @@ public final class DecisionViewModel {
                     List.copyOf(triggers), approverName, null, null, null, null, null, null, null, null, evidence);
         }
         List<String> names = Arrays.stream(approvers.get().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<GateOverride> justified = overriding.get() ? overrides.stream()
+                .map(o -> new GateOverride(o.gate(), o.justification().get().strip())).toList() : List.of();
         return new DecisionRecord(RecordKind.PROMOTION, model, date, decision.get(), rationale.get(), dataSnapshot.get(),
                 null, null, candidate.get(), pack.manifest().production().version(), pack.manifest().model().riskTier(),
                 evaluation, names, plannedDeployment.get() == null ? null : plannedDeployment.get().toString(),
-                null, null, evidence);
+                null, null, evidence).withOverrides(justified);
     }
 
     /** Decrypts the key with {@code passphrase}, signs and appends the record; the passphrase is wiped afterwards. */
@@ -291,7 +337,17 @@ public final class DecisionViewModel {
         return missing;
     }
 
-    /** Empty unless the person chose to promote while gates fail; then a warning that names those gates. */
+    /** The gates a promote would override, each with its justification field; empty when every gate passes. */
+    public ObservableList<Justification> overrides() {
+        return overrides;
+    }
+
+    /** True while the person chose to promote over gates that fail or lack evidence. */
+    public BooleanBinding overridingProperty() {
+        return overriding;
+    }
+
+    /** Empty unless the person chose to promote over blocked gates; then a warning that names those gates. */
     public StringBinding promotionWarningProperty() {
         return promotionWarning;
     }

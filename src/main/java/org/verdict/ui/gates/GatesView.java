@@ -9,6 +9,7 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -104,6 +105,16 @@ public final class GatesView {
         });
         VBox.setVgrow(table, Priority.ALWAYS);
 
+        Label worseHeading = label("gatesWorseSlicesHeading", "title-4");
+        worseHeading.textProperty().bind(model.worseSlicesHeadingProperty());
+        ListView<String> worse = new ListView<>(model.worseSlices());
+        worse.setId("gatesWorseSlices");
+        // a few rows, never more than the slices: the checklist above stays the page's main part
+        worse.prefHeightProperty().bind(Bindings.min(6, Bindings.size(model.worseSlices())).multiply(em.multiply(2.2))
+                .add(4));
+        worse.visibleProperty().bind(Bindings.isNotEmpty(model.worseSlices()));
+        worse.managedProperty().bind(worse.visibleProperty());
+
         Label approvalHeading = new Label(text.getString("gates.approval"));
         approvalHeading.getStyleClass().add("title-4");
         approval.textProperty().bind(model.approvalProperty());
@@ -111,7 +122,8 @@ public final class GatesView {
         missing.textProperty().bind(model.missingProperty());
         Label triggers = label("gatesTriggers", null);
         triggers.textProperty().bind(model.triggersProperty());
-        root.getChildren().addAll(headline, notice, table, approvalHeading, approval, missing, triggers);
+        root.getChildren().addAll(headline, notice, table, worseHeading, worse, approvalHeading, approval, missing,
+                triggers);
     }
 
     private static Label label(String id, String styleClass) {

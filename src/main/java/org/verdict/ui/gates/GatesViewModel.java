@@ -64,6 +64,8 @@ public final class GatesViewModel {
     private final ReadOnlyStringWrapper approval = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper missing = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper triggers = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper worseSlicesHeading = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> worseSlices = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Reviewed> reviewed = new ReadOnlyObjectWrapper<>();
@@ -115,6 +117,8 @@ public final class GatesViewModel {
         approval.set("");
         missing.set("");
         triggers.set("");
+        worseSlicesHeading.set("");
+        worseSlices.clear();
         notice.set("");
         computing.set(true);
         ReviewPack judged = newPack;
@@ -160,18 +164,43 @@ public final class GatesViewModel {
     private void show(Reviewed result) {
         GateEvaluation gates = result.review().gates();
         rows.setAll(gates.gates().stream().map(this::row).toList());
-        long failing = gates.gates().stream().filter(g -> g.outcome() == GateOutcome.FAIL).count();
+        List<GateResult> failing = gates.gates().stream().filter(g -> g.outcome() == GateOutcome.FAIL).toList();
         long thin = gates.gates().stream().filter(g -> g.outcome() == GateOutcome.INSUFFICIENT_EVIDENCE).count();
         headline.set(gates.everyGatePasses()
                 ? MessageFormat.format(text.getString("gates.headline.pass"), gates.candidate(), gates.production())
                 : MessageFormat.format(text.getString("gates.headline.blocked"), gates.candidate(),
-                        gates.production(), failing, thin));
+                        gates.production(), failing.size(), thin) + failingNamed(failing));
+        var evidence = result.review().evidence();
+        worseSlices.setAll(evidence.worseSlices().stream().map(evidence::describe).toList());
+        worseSlicesHeading.set(MessageFormat.format(text.getString(worseSlices.isEmpty() ? "gates.worseSlices.none"
+                : "gates.worseSlices"), evidence.primaryMetric().wireName(), worseSlices.size()));
         approval.set(gates.approval().text());
         missing.set(gates.missingSuites().isEmpty() ? text.getString("gates.allSuites")
                 : MessageFormat.format(text.getString("gates.missing"), String.join(", ", gates.missingSuites())));
         triggers.set(MessageFormat.format(text.getString("gates.triggers"),
                 result.review().triggers().suggestion().label(), result.review().triggers().rationale()));
         reviewed.set(result);
+    }
+
+    /**
+     * The failing gates by name; a failing data-validation gate is called out, because it puts the evidence behind
+     * every other gate in question.
+     */
+    private String failingNamed(List<GateResult> failing) {
+        if (failing.isEmpty()) {
+            return "";
+        }
+        List<String> promotion = failing.stream().filter(g -> g.gate().kind() == Gate.Kind.PROMOTION)
+                .map(g -> g.gate().title()).toList();
+        List<String> validation = failing.stream().filter(g -> g.gate().kind() == Gate.Kind.DATA_VALIDATION)
+                .map(g -> g.gate().title()).toList();
+        String named = promotion.isEmpty() ? "" : MessageFormat.format(text.getString("gates.headline.failing"),
+                String.join(", ", promotion));
+        if (!validation.isEmpty()) {
+            named += (named.isEmpty() ? "" : " ") + MessageFormat.format(
+                    text.getString("gates.headline.failingValidation"), String.join(", ", validation));
+        }
+        return " " + named;
     }
 
     private GateRow row(GateResult result) {
@@ -211,6 +240,16 @@ public final class GatesViewModel {
 
     public ReadOnlyStringProperty missingProperty() {
         return missing.getReadOnlyProperty();
+    }
+
+    /** The slices significantly worse on the primary metric, one line each, the largest loss first. */
+    public ObservableList<String> worseSlices() {
+        return worseSlices;
+    }
+
+    /** What the list of worse slices shows, or that no slice is significantly worse; empty until judged. */
+    public ReadOnlyStringProperty worseSlicesHeadingProperty() {
+        return worseSlicesHeading.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty triggersProperty() {

@@ -51,6 +51,7 @@ public final class OverviewView {
         addFact(facts, 1, "overview.riskTier", "overviewRiskTier", model.riskTierProperty());
         addFact(facts, 2, "overview.approvers", "overviewApprovers", model.approversProperty());
         addFact(facts, 3, "overview.primaryMetric", "overviewPrimaryMetric", model.primaryMetricProperty());
+        addFact(facts, 4, "overview.verdict", "overviewVerdict", model.verdictProperty());
 
         Label versionsHeading = new Label(text.getString("overview.versions"));
         versionsHeading.getStyleClass().add("title-4");

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.verdict.core.pack.ModelInfo;
@@ -31,6 +32,7 @@ public final class OverviewViewModel {
     private final ReadOnlyStringWrapper riskTier = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper approvers = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper primaryMetric = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper("");
     private final ObservableList<VersionRow> versions = FXCollections.observableArrayList();
     private final ObservableList<VersionRow> versionsView = FXCollections.unmodifiableObservableList(versions);
 
@@ -106,6 +108,16 @@ public final class OverviewViewModel {
 
     public ReadOnlyStringProperty approversProperty() {
         return approvers.getReadOnlyProperty();
+    }
+
+    /** Shows the Gates view's headline (the current verdict, or that the gates are being judged) as it changes. */
+    public void showVerdictOf(ObservableValue<String> gatesHeadline) {
+        verdict.bind(gatesHeadline);
+    }
+
+    /** The current verdict on the candidate, as the Gates view words it. */
+    public ReadOnlyStringProperty verdictProperty() {
+        return verdict.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty primaryMetricProperty() {

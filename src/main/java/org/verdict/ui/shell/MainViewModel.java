@@ -57,7 +57,9 @@ public final class MainViewModel {
         executor.run(progress -> packSource.open(source, progress))
                 .showProgressIn(activity, openingTitle + " " + source.getFileName())
                 .onSuccess(opened -> {
+                    ReviewPack replaced = pack.get();
                     pack.set(opened);
+                    closeInBackground(replaced);
                     if (remember) {
                         settings.packOpened(source);
                         recentPacks.setAll(settings.recentPacks());
@@ -65,6 +67,18 @@ public final class MainViewModel {
                     }
                 })
                 .onError(onFailure)
+                .start();
+    }
+
+    /** Deletes the unpacked copy of a replaced .zip pack; a pack folder is left as it is. */
+    private void closeInBackground(ReviewPack replaced) {
+        if (replaced == null) {
+            return;
+        }
+        executor.run(progress -> {
+            replaced.close();
+            return null;
+        }).onError(failure -> LOG.log(Level.WARNING, "Could not delete the unpacked copy of a closed pack", failure))
                 .start();
     }
 

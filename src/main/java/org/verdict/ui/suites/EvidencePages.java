@@ -60,7 +60,24 @@ public final class EvidencePages {
     public List<EvidencePage> of(CandidateReview review) {
         return List.of(safety(review), fairness(review), languageParity(review), latency(review), canary(review),
                 holdout(review), humanBaseline(review), metricHistory(review), triggers(review.triggers()),
-                dataValidation(review));
+                dataValidation(review)).stream().map(page -> declared(page, review)).toList();
+    }
+
+    /**
+     * A page whose suite is missing because the policy declares its gate not applicable says so first, so that
+     * "cannot be judged" is not read as a gap in a pack whose team has explained it.
+     */
+    private EvidencePage declared(EvidencePage page, CandidateReview review) {
+        if (page.isPresent()) {
+            return page;
+        }
+        return review.gates().gates().stream()
+                .filter(g -> g.notApplicableReason() != null && g.gate().evidenceView().equals(page.id()))
+                .findFirst()
+                .map(g -> new EvidencePage(page.id(), page.title(), page.summary(), t("evidence.declared",
+                        g.gate().title(), g.notApplicableReason()) + " " + page.missing(), page.tables(),
+                        page.charts()))
+                .orElse(page);
     }
 
     private String t(String key, Object... arguments) {

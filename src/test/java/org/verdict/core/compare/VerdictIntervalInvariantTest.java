@@ -39,6 +39,13 @@ class VerdictIntervalInvariantTest {
                 List.of(List.of("segment", "language"))), Progress.NONE));
     }
 
+    /** The bundled binary pack with scores (fraud screen), every metric of a binary task. */
+    @Test
+    void theBinarySamplePack() throws Exception {
+        ReviewPack pack = new PackLoader().load(Path.of("sample-data/fraud-screen-pass"), Progress.NONE);
+        checkAll(engine.compare(pack, null, ComparisonOptions.DEFAULTS, Progress.NONE));
+    }
+
     /** Binary with scores, slices of 4 to 400 rows and one of the whole rest; the primary suite only. */
     @Test
     void binaryPackWithSlicesOfFourToFourHundredRows() throws Exception {
@@ -110,6 +117,7 @@ class VerdictIntervalInvariantTest {
         assertEquals("class E has 3 examples here; the bootstrap cannot measure macro_f1's uncertainty",
                 small.unstableReason());
         assertNull(small.deltaCi());
+        assertNull(small.production().ci(), "no percentile interval from replicates that are a mixture");
         assertEquals(Verdict.INCONCLUSIVE, small.verdict());
         // accuracy is a paired rate and stays testable there
         assertNotNull(find(report, Metric.ACCURACY, "team=small").deltaCi());

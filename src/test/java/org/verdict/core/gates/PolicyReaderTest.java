@@ -90,4 +90,74 @@ class PolicyReaderTest {
     void brokenJsonIsRefused() {
         assertThrows(PackException.class, () -> read("{\"alpha\": "));
     }
+
+    @Test
+    void aFractionWhereAWholeNumberIsMeantIsRefused() {
+        PackException e = assertThrows(PackException.class,
+                () -> read("{\n  \"validation\": {\"minPerClass\": 2.5}\n}"));
+        assertEquals(2, e.line());
+        assertEquals("'minPerClass' must be a whole number", e.problem());
+    }
+
+    @Test
+    void aNumberWrittenAsTextIsRefused() {
+        PackException e = assertThrows(PackException.class, () -> read("{\"alpha\": \"0.01\"}"));
+        assertEquals("'alpha' must be a number", e.problem());
+    }
+
+    @Test
+    void aDuplicateKeyIsRefusedInsteadOfTheLastOneWinning() {
+        PackException e = assertThrows(PackException.class,
+                () -> read("{\n  \"alpha\": 0.01,\n  \"alpha\": 0.4\n}"));
+        assertEquals(3, e.line());
+        assertEquals("key 'alpha' appears twice", e.problem());
+    }
+
+    @Test
+    void aNumberTooLargeForADoubleIsRefused() {
+        PackException e = assertThrows(PackException.class, () -> read("{\"latency\": {\"p99Ms\": 1e400}}"));
+        assertTrue(e.problem().contains("not a finite number"), e.problem());
+    }
+
+    @Test
+    void refusalsAreInWordsWithoutParserNames() {
+        for (String policy : new String[] {"{\"validation\": {\"minPerClass\": 2.5}}", "{\"alpha\": \"x\"}",
+                "{\"primary\": 3}", "{\"requiredSuites\": \"canary\"}", "{\"alpha\": 0.01,}"}) {
+            PackException e = assertThrows(PackException.class, () -> read(policy));
+            for (String jargon : new String[] {"com.fasterxml", "java.", "DeserializationFeature", "`", "Exception"}) {
+                assertTrue(!e.getMessage().contains(jargon), policy + " -> " + e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void gatesDeclaredNotApplicableCarryTheirReason() throws Exception {
+        GatePolicy policy = read("{\"notApplicable\": {\"latency\": \"batch scoring, no SLO\"}}");
+        assertEquals(java.util.Optional.of("batch scoring, no SLO"), policy.notApplicableReason(Gate.LATENCY));
+        assertEquals(java.util.Optional.empty(), policy.notApplicableReason(Gate.SAFETY));
+    }
+
+    @Test
+    void anUnknownGateDeclaredNotApplicableIsRefusedWhereItIsWritten() {
+        PackException e = assertThrows(PackException.class, () -> read(
+                "{\n  \"notApplicable\": {\n    \"latency\": \"batch\",\n    \"langauge_parity\": \"one language\"\n  }\n}"));
+        assertEquals("policy.json", e.file());
+        assertEquals(4, e.line());
+        assertTrue(e.column() > 1, "column " + e.column());
+        assertTrue(e.problem().startsWith("notApplicable: unknown gate 'langauge_parity' (a typo?); gates: ["),
+                e.problem());
+        assertTrue(e.problem().contains("language_parity"), e.problem());
+    }
+
+    @Test
+    void aDeclarationWithoutReasonOrOfAGateThatAlwaysAppliesIsRefused() {
+        assertRefused("{\"notApplicable\": {\"latency\": \"  \"}}", "notApplicable.latency needs a written reason");
+        assertRefused("{\"notApplicable\": {\"latency\": null}}", "notApplicable.latency needs a written reason");
+        assertRefused("{\"notApplicable\": {\"primary_metric\": \"we trust it\"}}",
+                "the gate 'primary_metric' applies to every model");
+        // a repeated key is refused for every JSON file of a pack, before any gate is read
+        assertRefused("{\"notApplicable\": {\"latency\": \"a\", \"latency\": \"b\"}}",
+                "key 'latency' appears twice");
+        assertRefused("{\"notApplicable\": [\"latency\"]}", "notApplicable must be an object");
+    }
 }

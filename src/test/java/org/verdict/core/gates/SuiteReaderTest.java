@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.gates.suites.PackSuites;
 import org.verdict.core.gates.suites.SuiteReader;
 import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.PackLimits;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.task.Progress;
 
@@ -161,5 +164,64 @@ class SuiteReaderTest {
         TestPack pack = new TestPack(folder).suite("latency", "latency.csv", "version,latency_ms\n");
         folder.resolve("latency.csv").toFile().delete();
         assertThrows(PackException.class, () -> read(pack));
+    }
+
+    @Test
+    void aSuiteWithAByteOrderMarkReads() throws PackException {
+        PackSuites suites = read(new TestPack(folder).suite("latency", "latency.csv",
+                "\uFEFFversion,latency_ms\n1,12\n2,15\n"));
+        assertEquals(1, suites.latency().orElseThrow().millisByVersion().get("2").length);
+    }
+
+    @Test
+    void aSuiteThatIsNotUtf8IsRefusedAtTheLineWhereDecodingFailed() throws Exception {
+        TestPack pack = new TestPack(folder).suite("annotations", "annotations.csv", "");
+        pack.write();
+        Files.write(folder.resolve("annotations.csv"), "example_id,annotator,label\nr1,Jörg,a\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        PackException e = assertThrows(PackException.class, () -> new SuiteReader()
+                .read(folder, pack.load().manifest(), Progress.NONE));
+        assertEquals("annotations.csv", e.file());
+        assertEquals(2, e.line());
+        assertTrue(e.problem().contains("not UTF-8"), e.problem());
+    }
+
+    @Test
+    void anOptionalSuiteLongerThanTheRowLimitIsRefusedWithHowToRaiseIt() throws PackException {
+        ReviewPack loaded = new TestPack(folder).suite("latency", "latency.csv",
+                "version,latency_ms\n1,12\n2,15\n1,13\n").load();
+        PackException e = assertThrows(PackException.class, () -> new SuiteReader(new PackLimits(1_000, 10_000, 2))
+                .read(loaded.root(), loaded.manifest(), Progress.NONE));
+        assertEquals(4, e.line());
+        assertTrue(e.problem().contains("more than 2 rows") && e.problem().contains("--max-suite-rows"), e.problem());
+    }
+
+    @Test
+    void aHexOrSuffixedNumberIsRefusedInASuite() {
+        PackException e = refused(new TestPack(folder).suite("latency", "latency.csv",
+                "version,latency_ms\n1,0x1p4\n2,15\n"));
+        assertEquals(2, e.line());
+        assertTrue(e.problem().contains("'0x1p4' is not a number"), e.problem());
+    }
+
+    @Test
+    void monitoringIsStrictAboutKeysWholeNumbersAndDuplicates() {
+        PackException fraction = refused(new TestPack(folder).suite("monitoring", "monitoring.json",
+                "{\"newLabelledExamples\": 18400.5}"));
+        assertEquals("'newLabelledExamples' must be a whole number", fraction.problem());
+        PackException duplicate = refused(new TestPack(folder).suite("monitoring", "monitoring.json",
+                "{\"newLabelledExamples\": 1,\n \"newLabelledExamples\": 2}"));
+        assertEquals(2, duplicate.line());
+        assertTrue(duplicate.problem().contains("appears twice"), duplicate.problem());
+    }
+
+    @Test
+    void aCountMustBeAsciiDigits() {
+        for (String count : new String[] {"+1000", "\u0661\u0660\u0660\u0660", "1e3", "1000.0"}) {
+            PackException e = refused(new TestPack(folder).suite("feedback", "feedback.csv",
+                    "date,interactions,negative\n2026-11-01," + count + ",3\n"));
+            assertEquals(2, e.line());
+            assertTrue(e.problem().contains("must be a whole number"), count + ": " + e.problem());
+        }
     }
 }

@@ -44,6 +44,20 @@ class TriggerEvaluatorTest {
         RetrainingAssessment assessment = assess(new TestPack(folder));
         assertTrue(assessment.triggers().stream().allMatch(t -> t.state() == TriggerState.NO_EVIDENCE));
         assertEquals(RetrainingDecision.DEFER, assessment.suggestion());
+        assertTrue(assessment.rationale().startsWith("no monitoring evidence: no trigger can be judged"),
+                "defer because nothing can be judged, not because all is quiet: " + assessment.rationale());
+    }
+
+    @Test
+    void quietTriggersAreToldApartFromTriggersWithoutEvidence() throws PackException {
+        // 0.80 -> 0.79 is 1.25% (< 5%), 100 new labels, violations unchanged: every monitoring trigger is quiet,
+        // drift and feedback have no evidence in this pack
+        RetrainingAssessment partly = assess(new TestPack(folder)
+                .suite("monitoring", "monitoring.json", monitoring(0.79, 100, 0.005)));
+        assertEquals(RetrainingDecision.DEFER, partly.suggestion());
+        assertTrue(partly.rationale().startsWith("no trigger fired among those with evidence ("), partly.rationale());
+        assertTrue(partly.rationale().contains("no monitoring evidence for "), partly.rationale());
+        assertFalse(partly.rationale().contains("every trigger is quiet"), partly.rationale());
     }
 
     @Test

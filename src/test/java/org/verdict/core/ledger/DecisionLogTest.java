@@ -83,7 +83,7 @@ class DecisionLogTest {
             LedgerException unknown = assertThrows(LedgerException.class,
                     () -> log.importSignatures(DsseEnvelope.read(envelopeFile)));
             assertTrue(unknown.getMessage().startsWith("unknown signer"), unknown.getMessage());
-            log.register(PRODUCT.identity());
+            log.register(PRODUCT);
             assertEquals(1, log.importSignatures(DsseEnvelope.read(envelopeFile)));
             assertEquals(0, log.importSignatures(DsseEnvelope.read(envelopeFile)), "importing twice adds nothing");
             assertEquals(List.of(Roles.AI_SAFETY), quorumOf(log, 1).missing());
@@ -96,7 +96,7 @@ class DecisionLogTest {
     void anEnvelopeWhosePayloadWasChangedIsRefused() throws Exception {
         try (DecisionLog log = DecisionLog.openForWriting(db)) {
             log.append(LedgerFixtures.promotion(3, "board meeting"), ML_LEAD);
-            log.register(PRODUCT.identity());
+            log.register(PRODUCT);
             DsseEnvelope original = log.envelope("1");
             byte[] changed = original.payload().clone();
             changed[changed.length - 3] ^= 1;
@@ -115,7 +115,7 @@ class DecisionLogTest {
     void revokedKeyCannotSignButItsEarlierSignaturesStand() throws Exception {
         try (DecisionLog log = DecisionLog.openForWriting(db)) {
             log.append(LedgerFixtures.retraining("before revocation"), ML_LEAD);
-            log.revoke(ML_LEAD.identity().keyId().substring(0, 8), "laptop stolen");
+            log.revoke(ML_LEAD.identity().keyId().substring(0, 8), "laptop stolen", ML_LEAD);
             LedgerException e = assertThrows(LedgerException.class,
                     () -> log.append(LedgerFixtures.retraining("after"), ML_LEAD));
             assertTrue(e.getMessage().contains("was revoked") && e.getMessage().contains("laptop stolen"), e.getMessage());

@@ -3,6 +3,7 @@ package org.verdict.core.ledger;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,6 +44,34 @@ class LogExportTest {
             log.cosign("2", SAFETY);
             LogSnapshot snapshot = log.snapshot();
             new LogExport().write(snapshot, new LogVerifier().verify(snapshot, Progress.NONE), out, Progress.NONE);
+        }
+    }
+
+    @Test
+    void aCancelledExportLeavesNoFolderBehind() throws Exception {
+        Path target = dir.resolve("cancelled");
+        Progress cancelAfterFirstRecord = new Progress() {
+            private int updates;
+
+            @Override
+            public void update(double fraction, String message) {
+                updates++;
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return updates >= 1;
+            }
+        };
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
+            LogSnapshot snapshot = log.snapshot();
+            assertThrows(org.verdict.core.task.CancelledException.class, () -> new LogExport().write(snapshot,
+                    new LogVerifier().verify(snapshot, Progress.NONE), target, cancelAfterFirstRecord));
+        }
+        try (var siblings = Files.list(dir)) {
+            assertEquals(java.util.List.of(), siblings.map(p -> p.getFileName().toString())
+                    .filter(name -> name.startsWith("cancelled") || name.startsWith(".cancelled")).toList(),
+                    "neither the export nor its temporary folder exists");
         }
     }
 
@@ -141,7 +170,7 @@ class LogExportTest {
 
     @Test
     void aCheckpointOfAnotherLogIsRefused() throws Exception {
-        Checkpoint foreign = Checkpoint.sign("verdict-decision-log/other", 1, new byte[32], 0, new byte[32], ML_LEAD);
+        Checkpoint foreign = Checkpoint.sign("verdict-decision-log/other", 1, new byte[32], 0, new byte[32], 0, new byte[32], ML_LEAD);
         try (DecisionLog log = DecisionLog.openReadOnly(db)) {
             ConsistencyCheck check = ConsistencyCheck.of(log.snapshot(), foreign);
             assertFalse(check.consistent());

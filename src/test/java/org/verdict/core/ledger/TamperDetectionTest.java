@@ -11,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -161,9 +160,13 @@ class TamperDetectionTest {
         });
         VerificationReport report = verify();
         assertFalse(report.isIntact());
-        assertTrue(report.problems().stream().anyMatch(p -> p.message().contains("the key was substituted")), report.problems().toString());
-        // with the register untrusted no signature of the log counts; the first record is already bad
+        // the signed registration still holds Ada's own key: the edited table is named, the forged signature fails
+        assertTrue(report.problems().stream().anyMatch(p -> p.message().contains("with another public key: the register"
+                + " was edited")), report.problems().toString());
+        // every record Ada's key signed is suspect once her row was edited; the forged one also fails to verify
         assertEquals(Optional.of(1L), report.firstBadRecord());
+        assertTrue(report.problemsOf(1).stream().anyMatch(p -> p.message().contains("signer register was edited")));
+        assertTrue(report.problemsOf(2).stream().anyMatch(p -> p.message().contains("does not verify")));
         assertTrue(report.problemsOf(3).stream().anyMatch(p -> p.message().contains("hash chain broken")));
     }
 
@@ -183,6 +186,19 @@ class TamperDetectionTest {
         assertFalse(report.isIntact());
         assertTrue(report.problems().stream().anyMatch(p -> p.message().contains("signatures were deleted")), report.problems().toString());
         assertTrue(report.problems().stream().anyMatch(p -> p.message().contains("signature #4 of the store is missing")),
+                report.problems().toString());
+    }
+
+    @Test
+    void aChangedCheckpointIsFound() throws Exception {
+        withTriggersDropped(sql -> {
+            try (Statement s = sql.createStatement()) {
+                s.executeUpdate("UPDATE checkpoints SET root_hash = zeroblob(32) WHERE id = (SELECT max(id) FROM checkpoints)");
+            }
+        });
+        VerificationReport report = verify();
+        assertEquals(Optional.of(3L), report.firstBadRecord());
+        assertTrue(report.problemsOf(3).stream().anyMatch(p -> p.message().contains("not validly signed")),
                 report.problems().toString());
     }
 
@@ -210,25 +226,7 @@ class TamperDetectionTest {
         }
     }
 
-    private interface Tampering {
-        void apply(Connection sql) throws SQLException;
-    }
-
-    private void withTriggersDropped(Tampering tampering) throws SQLException {
-        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-            List<String> triggers = new ArrayList<>();
-            try (Statement s = sql.createStatement(); ResultSet rows = s.executeQuery(
-                    "SELECT name FROM sqlite_master WHERE type = 'trigger'")) {
-                while (rows.next()) {
-                    triggers.add(rows.getString(1));
-                }
-            }
-            try (Statement s = sql.createStatement()) {
-                for (String trigger : triggers) {
-                    s.execute("DROP TRIGGER " + trigger);
-                }
-            }
-            tampering.apply(sql);
-        }
+    private void withTriggersDropped(StoreSurgery.Change tampering) throws SQLException {
+        StoreSurgery.withTriggersDropped(db, tampering);
     }
 }

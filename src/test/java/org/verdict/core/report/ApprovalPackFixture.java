@@ -115,7 +115,7 @@ final class ApprovalPackFixture {
                         List.of(new SignatureEvidence("Ada Example", "ML lead", "3f2a…9c01", "valid")),
                         "complete", "9c1b2d3e4f5a69788796a5b4c3d2e1f0aabbccddeeff00112233445566778899")),
                 new LogCheckpoint(7, "5d1e0c2b3a4958677685a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3", "✔ valid",
-                        "verdict-log checkpoint\n7\nXR4MKzpJWGd3aaS0w9Hg+ai3xtXk86KxwNno96a1xNM=\n"),
+                        "verdict-log checkpoint\n7\nXR4MKzpJWGd3aaS0w9Hg+ai3xtXk86KxwNno96a1xNM=\n", null, null, null),
                 evidenceHashes, new ApprovalPackContent.PolicyEvidence("policy.json",
                         "0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9"));
     }

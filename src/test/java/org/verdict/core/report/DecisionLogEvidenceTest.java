@@ -29,7 +29,7 @@ class DecisionLogEvidenceTest {
         LoggedRecord promotion;
         Checkpoint latest;
         try (DecisionLog log = DecisionLog.openForWriting(db)) {
-            log.register(lead.identity());
+            log.register(lead);
             promotion = log.append(LedgerFixtures.promotion(2, "beats production"), lead);
             log.append(otherPack(LedgerFixtures.promotion(2, "another pack")), lead);
             log.append(LedgerFixtures.amendment(promotion.recordId()), lead);

@@ -19,6 +19,9 @@ import org.verdict.core.ledger.DecisionRecord;
 import org.verdict.core.ledger.LedgerFixtures;
 import org.verdict.core.ledger.Roles;
 import org.verdict.core.ledger.SignerKey;
+import org.verdict.ui.task.ActivityMonitor;
+import org.verdict.ui.task.BackgroundExecutor;
+import org.verdict.ui.task.CurrentThreadExecutor;
 
 class AuditViewModelTest {
     static final SignerKey ADA = LedgerFixtures.signer("Ada Lovelace", Roles.ML_LEAD);
@@ -27,7 +30,8 @@ class AuditViewModelTest {
     @TempDir
     Path dir;
     private Path db;
-    private final AuditViewModel model = new AuditViewModel(Runnable::run, Runnable::run);
+    private final AuditViewModel model = new AuditViewModel(new CurrentThreadExecutor(),
+            new ActivityMonitor(System::currentTimeMillis));
 
     /** Three records: a retraining (2026-10-01), a tier-3 promotion (2026-11-20) co-signed by Grace, a tier-1 one. */
     static Path threeRecordStore(Path dir) throws Exception {
@@ -87,6 +91,29 @@ class AuditViewModelTest {
         assertEquals(List.of(2L, 3L), sequences());
         model.toProperty().set(LocalDate.of(2026, 11, 19));
         assertEquals(List.of(), sequences());
+    }
+
+    @Test
+    void aPromoteOverBlockedGatesIsMarkedNeverAsAPlainPromote() throws Exception {
+        DecisionRecord base = LedgerFixtures.promotion(1, "latency does not matter for a nightly batch");
+        DecisionRecord overriding = base.withEvaluationSummary(new org.verdict.core.ledger.EvaluationSummary(List.of(
+                new org.verdict.core.ledger.EvaluationSummary.GateOutcome("Primary metric", "pass", "Δ +0.02"),
+                new org.verdict.core.ledger.EvaluationSummary.GateOutcome("Latency", "fail", "p99 412 ms")), List.of()))
+                .withOverrides(List.of(new org.verdict.core.ledger.GateOverride("Latency", "nightly batch")));
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.append(overriding, ADA);
+        }
+        model.open(db);
+        assertTrue(model.intactProperty().get(), model.verificationProperty().get());
+        AuditRow row = model.visibleRecords().get(3);
+        assertEquals("promoted over blocked gates", row.decision());
+        assertEquals("promote", model.visibleRecords().get(2).decision(), "a promote over passing gates stays one");
+        model.decisionProperty().set("promote");
+        assertEquals(List.of(2L, 3L, 4L), sequences(), "the decision filter still finds it as a promote");
+        model.selectedProperty().set(row);
+        assertTrue(model.details().stream().anyMatch(e -> e.getKey().equals("Override")
+                && e.getValue().equals("promoted over blocked gates: Latency (fail) — nightly batch")),
+                model.details().toString());
     }
 
     @Test
@@ -151,7 +178,7 @@ class AuditViewModelTest {
 
     @Test
     void aPackOpeningShowsTheAppsLogOnlyWhileNoOtherLogIsOpen() throws Exception {
-        AuditViewModel fresh = new AuditViewModel(Runnable::run, Runnable::run);
+        AuditViewModel fresh = new AuditViewModel(new CurrentThreadExecutor(), new ActivityMonitor(System::currentTimeMillis));
         fresh.showAppStoreIfNoneOpen(dir.resolve("not-yet-written.db"));
         assertTrue(fresh.visibleRecords().isEmpty(), "no app log yet: nothing is opened");
         assertEquals("", fresh.storeNameProperty().get());
@@ -171,5 +198,99 @@ class AuditViewModelTest {
 
     private ComparisonLine line(String field) {
         return model.comparison().stream().filter(l -> l.field().equals(field)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aRecordWhoseOnlySignerWasRelabelledIsNeverShownVerified() throws Exception {
+        SignerKey bob = LedgerFixtures.signer("Bob Byrne", "observer");
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.append(LedgerFixtures.promotion(1, "bob alone"), bob);
+        }
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
+            s.execute("DROP TRIGGER signers_no_update");
+            s.executeUpdate("UPDATE signers SET role = 'ml-lead' WHERE name = 'Bob Byrne'");
+        }
+        model.open(db);
+        AuditRow bobs = model.visibleRecords().get(3);
+        assertFalse(bobs.verified(), bobs.problems().toString());
+        assertTrue(bobs.problems().stream().anyMatch(p -> p.contains("the signer register was edited to list as Bob Byrne"
+                + " (ml-lead)")), bobs.problems().toString());
+        assertTrue(model.verificationProperty().get().contains("✖ signer register: key " + bob.identity().shortKeyId()
+                + " is listed as Bob Byrne (ml-lead), but its signed registration"), model.verificationProperty().get());
+    }
+
+    @Test
+    void aTrustedSignersListMakesEverySignatureByAnUnlistedKeyCountForNothing() throws Exception {
+        Path roster = dir.resolve("trusted-signers.json");
+        Files.writeString(roster, """
+                {"format": "verdict-trusted-signers/1",
+                 "signers": [{"name": "Ada Lovelace", "role": "ml-lead", "keyId": "%s"}]}
+                """.formatted(ADA.identity().keyId()));
+        model.useTrustedSigners(roster);
+        AuditRow tier3 = model.visibleRecords().get(1);
+        assertFalse(tier3.verified());
+        assertTrue(tier3.signatures().get(1).standing().contains("a key that is not in the trusted signers list"),
+                tier3.signatures().get(1).standing());
+        assertEquals("awaiting signatures (ai-safety, product)", tier3.status());
+        assertTrue(model.visibleRecords().get(0).verified(), "Ada is listed");
+        assertTrue(model.verificationProperty().get().contains("signers checked against trusted-signers.json"));
+    }
+
+    @Test
+    void verificationRunsAsATaskTheStatusBarCanCancel() {
+        List<Runnable> queued = new java.util.ArrayList<>();
+        BackgroundExecutor deferred = new BackgroundExecutor() {
+            @Override
+            public void runInBackground(Runnable work) {
+                queued.add(work);
+            }
+
+            @Override
+            public void runOnFxThread(Runnable action) {
+                action.run();
+            }
+
+            @Override
+            public void reportUnhandled(Throwable failure) {
+                throw new AssertionError(failure);
+            }
+        };
+        ActivityMonitor activity = new ActivityMonitor(System::currentTimeMillis);
+        AuditViewModel audited = new AuditViewModel(deferred, activity);
+        audited.open(db);
+        assertTrue(activity.busyProperty().get(), "the status bar shows the verification");
+        assertTrue(audited.loadingProperty().get());
+        activity.cancel();
+        queued.forEach(Runnable::run);
+        assertFalse(activity.busyProperty().get());
+        assertTrue(audited.verificationProperty().get().contains("verification cancelled"),
+                audited.verificationProperty().get());
+        assertTrue(audited.visibleRecords().isEmpty(), "nothing half-verified is shown");
+    }
+
+    @Test
+    void aCheckpointKeptElsewhereRevealsTheNewestRecordDeletedWithItsCheckpoint() throws Exception {
+        Path kept = dir.resolve("checkpoint.json");
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
+            Files.writeString(kept, log.snapshot().latestCheckpoint().orElseThrow().toJson());
+        }
+        model.useKeptCheckpoint(kept);
+        assertTrue(model.intactProperty().get(), model.verificationProperty().get());
+        assertTrue(model.verificationProperty().get().contains("— extends checkpoint.json"));
+
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
+            for (String table : List.of("records", "signatures", "checkpoints")) {
+                s.execute("DROP TRIGGER " + table + "_no_delete");
+            }
+            s.executeUpdate("DELETE FROM checkpoints WHERE tree_size = 3");
+            s.executeUpdate("DELETE FROM signatures WHERE record_seq = 3");
+            s.executeUpdate("DELETE FROM records WHERE seq = 3");
+        }
+        model.open(db);
+        assertFalse(model.intactProperty().get());
+        assertTrue(model.verificationProperty().get().contains("— does NOT extend checkpoint.json"),
+                model.verificationProperty().get());
+        assertTrue(model.verificationProperty().get().contains("✖ the checkpoint kept outside the store (3 records) is not"
+                + " extended by this log"), model.verificationProperty().get());
     }
 }

@@ -22,10 +22,13 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.verdict.ui.task.ActivityMonitor;
+import org.verdict.ui.task.CurrentThreadExecutor;
 
 @ExtendWith(ApplicationExtension.class)
 class AuditViewTest {
-    private final AuditViewModel model = new AuditViewModel(Runnable::run, Runnable::run);
+    private final AuditViewModel model = new AuditViewModel(new CurrentThreadExecutor(),
+            new ActivityMonitor(System::currentTimeMillis));
     private Path dir;
 
     @Start

@@ -63,7 +63,7 @@ class ComparisonRowTest {
                 new Interval(-0.12, -0.08), 1e-20, 1e-19, "paired-bootstrap-cells", Verdict.WORSE,
                 new ShownInterval(TestFamily.SLICES, 1 - 0.05 / 17, ShownInterval.HOLM, 17), null, null, null);
         ComparisonRow row = new ComparisonRow(adjusted);
-        assertEquals("Shown: 99.71% Holm-adjusted interval (17 slices tested); the verdict is better or worse exactly "
+        assertEquals("Shown: 99.71% Holm-adjusted interval over 17 slices; the verdict is better or worse exactly "
                 + "when it excludes 0. Unadjusted interval: [−0.120, −0.080].", row.deltaTooltip());
 
         SliceResult unstable = new SliceResult(ReportFixture.slice("team", "small"), 160, Metric.MACRO_F1, true,

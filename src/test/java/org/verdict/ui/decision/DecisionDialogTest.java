@@ -26,7 +26,14 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import javafx.scene.control.TextField;
+import org.verdict.core.gates.CandidateReview;
+import org.verdict.core.gates.RealStylePack;
+import org.verdict.core.gates.RecordedOutcomes;
 import org.verdict.core.ledger.DecisionLog;
+import org.verdict.core.ledger.DecisionRecord;
+import org.verdict.core.ledger.GateOverride;
+import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.ledger.EvaluationSummary;
 import org.verdict.core.ledger.EvaluationSummary.GateOutcome;
 import org.verdict.core.ledger.KeyFile;
@@ -168,21 +175,98 @@ class DecisionDialogTest {
     }
 
     @Test
-    void promotingOverFailingGatesWarnsAndNamesThemButDoesNotBlock(FxRobot robot) throws Exception {
+    void promotingOverFailingGatesNeedsAJustificationForEachAndTheRecordCarriesThem(FxRobot robot) throws Exception {
         open(robot, passing("primary metric"), new GateOutcome("Safety", "fail", "toxicity worse"),
                 new GateOutcome("Latency", "fail", "p95 +40 ms"));
         Label warning = robot.lookup("#decisionWarning").queryAs(Label.class);
+        Node overrides = robot.lookup("#decisionOverrides").query();
         assertFalse(warning.isVisible(), "no decision yet");
+        assertFalse(overrides.isVisible());
         Path dir = Files.createTempDirectory("decision-dialog");
-        fillIn(robot, "hold", dir.resolve("decisions.db"), newKey(dir));
+        Path db = dir.resolve("decisions.db");
+        fillIn(robot, "hold", db, newKey(dir));
         assertFalse(warning.isVisible(), "holding is what failing gates call for");
+        assertFalse(overrides.isVisible());
 
         robot.interact(() -> robot.lookup("#decisionChoice").<ChoiceBox<String>>query().setValue("promote"));
         assertTrue(inView(robot, "#decisionWarning"));
-        assertTrue(warning.getText().contains("Safety, Latency"), warning.getText());
+        assertTrue(warning.getText().contains("Safety (fail), Latency (fail)"), warning.getText());
+        assertTrue(warning.getText().contains("promoted over blocked gates"), warning.getText());
         assertFalse(warning.getText().contains("primary metric"), warning.getText());
+        assertTrue(overrides.isVisible());
         robot.clickOn("#decisionPassphrase").write(new String(LedgerFixtures.PASSPHRASE));
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(robot.lookup("#decisionSign").queryButton().isDisabled(), "a warning, not a block");
+        Button sign = robot.lookup("#decisionSign").queryButton();
+        assertTrue(sign.isDisabled(), "no justification yet");
+        Label missing = robot.lookup("#decisionMissing").queryAs(Label.class);
+        assertEquals("Still needed: a justification for promoting over Safety, Latency.", missing.getText());
+
+        robot.interact(() -> robot.lookup("#decisionOverride-safety").queryAs(TextField.class)
+                .setText("toxicity rise is in a category the product does not serve"));
+        assertTrue(sign.isDisabled(), "Latency still needs one");
+        assertEquals("Still needed: a justification for promoting over Latency.", missing.getText());
+        robot.interact(() -> robot.lookup("#decisionOverride-latency").queryAs(TextField.class)
+                .setText("batch job, 40 ms does not matter"));
+        assertFalse(sign.isDisabled(), missing.getText());
+        robot.interact(() -> robot.lookup("#decisionScroll").queryAs(ScrollPane.class).setVvalue(0));
+        robot.clickOn(sign);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
+            DecisionRecord stored = log.snapshot().records().get(0).statement().orElseThrow().record();
+            assertEquals(List.of(new GateOverride("Safety", "toxicity rise is in a category the product does not serve"),
+                    new GateOverride("Latency", "batch job, 40 ms does not matter")), stored.overrides());
+            assertEquals("promoted over blocked gates", stored.decisionLabel());
+        }
+        String status = robot.lookup("#decisionStatus").queryAs(Label.class).getText();
+        assertTrue(status.endsWith("awaiting signatures (ai-safety, product)."), "tier 3: the full quorum, " + status);
+    }
+
+    /** A primary-only pack judged by the real gate review: every gate its suite cannot feed must be justified. */
+    @Test
+    void aRealStylePackIsPromotedOnlyWithJustificationsAndItsGateTableCannotBeSwitched(FxRobot robot)
+            throws Exception {
+        Path dir = Files.createTempDirectory("decision-dialog");
+        RealStylePack real = new RealStylePack(dir.resolve("pack"), RealStylePack.Kind.MULTICLASS).riskTier(2);
+        CandidateReview review = real.review();
+        ReviewPack pack = real.load();
+        DecisionViewModel model = new DecisionViewModel(pack, DecisionPrefill.of(review), Runnable::run,
+                Runnable::run, NOV_22);
+        robot.interact(() -> dialog = new DecisionDialog(model, DecisionDialog.defaultText()).showModal(mainWindow));
+        assertEquals(List.of("2"), robot.lookup("#decisionCandidate").<ChoiceBox<String>>query().getItems(),
+                "the gate table is candidate 2's; no other candidate can be chosen under it");
+        assertEquals(review.gates().gates().size(), robot.lookup("#decisionGates").queryTableView().getItems().size());
+
+        Path db = dir.resolve("decisions.db");
+        robot.interact(() -> {
+            model.decisionProperty().set("promote");
+            model.rationaleProperty().set("far better on macro F1; the other suites do not exist for this model");
+            model.approversProperty().set("Ada Lovelace");
+            model.storeProperty().set(db);
+        });
+        String key = newKey(dir).toString();
+        robot.interact(() -> robot.lookup("#decisionKey").queryAs(TextField.class).setText(key));
+        List<String> blocked = List.of("Safety", "Fairness", "Language parity", "Latency", "Circuit breaker");
+        assertEquals(blocked, model.overrides().stream().map(DecisionViewModel.Justification::gate).toList());
+        assertTrue(robot.lookup("#decisionMissing").queryAs(Label.class).getText()
+                .contains("a justification for promoting over " + String.join(", ", blocked)));
+        robot.interact(() -> blocked.forEach(gate -> robot.lookup("#decisionOverride-"
+                + gate.toLowerCase(java.util.Locale.ROOT).replace(' ', '-')).queryAs(TextField.class)
+                .setText("no " + gate.toLowerCase(java.util.Locale.ROOT) + " evidence exists for this model")));
+        robot.interact(() -> robot.lookup("#decisionPassphrase").queryAs(TextField.class)
+                .setText(new String(LedgerFixtures.PASSPHRASE)));
+        robot.interact(() -> robot.lookup("#decisionScroll").queryAs(ScrollPane.class).setVvalue(0));
+        robot.clickOn("#decisionSign");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
+            DecisionRecord stored = log.snapshot().records().get(0).statement().orElseThrow().record();
+            assertEquals(List.of(), RecordedOutcomes.differences(stored.evaluationSummary(), review.gates()),
+                    "the record states exactly the outcomes log append --pack judges");
+            assertEquals(blocked, stored.overriddenGates());
+            assertEquals(5, stored.overrides().size());
+        }
+        assertTrue(robot.lookup("#decisionStatus").queryAs(Label.class).getText()
+                .endsWith("signed."), "tier 2 with an ML lead's key");
     }
 }

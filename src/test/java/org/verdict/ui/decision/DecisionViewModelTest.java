@@ -16,6 +16,7 @@ import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
 import org.verdict.core.ledger.EvaluationSummary;
 import org.verdict.core.ledger.EvaluationSummary.GateOutcome;
+import org.verdict.core.ledger.GateOverride;
 import org.verdict.core.ledger.KeyFile;
 import org.verdict.core.ledger.LedgerFixtures;
 import org.verdict.core.ledger.RecordKind;
@@ -40,11 +41,14 @@ class DecisionViewModelTest {
         DecisionViewModel model = model(List.of());
         assertEquals("support-router", model.modelName());
         assertEquals("42", model.productionVersion());
-        assertEquals(List.of("43", "44"), model.candidates());
+        assertEquals(List.of("43"), model.candidates(), "the gate table is 43's: no other candidate under it");
         assertEquals("43", model.candidateProperty().get());
         assertEquals("tickets-2026-10", model.dataSnapshotProperty().get(), "the candidate's data snapshot");
-        model.candidateProperty().set("44");
-        assertEquals("tickets-2026-11", model.dataSnapshotProperty().get());
+        DecisionViewModel withoutGates = new DecisionViewModel(DecisionPacks.tierThreePack(), DecisionPrefill.NONE,
+                Runnable::run, Runnable::run, NOV_22);
+        assertEquals(List.of("43", "44"), withoutGates.candidates());
+        withoutGates.candidateProperty().set("44");
+        assertEquals("tickets-2026-11", withoutGates.dataSnapshotProperty().get());
         assertEquals("ai-safety, product, ml-lead", model.requiredSigners());
         assertEquals(3, model.evidenceFiles().size());
         assertEquals(2, model.gates().size());
@@ -72,9 +76,45 @@ class DecisionViewModelTest {
     }
 
     @Test
+    void promotingOverAFailingGateNeedsItsJustification() {
+        DecisionViewModel model = model(List.of());
+        model.decisionProperty().set("promote");
+        model.rationaleProperty().set("wins on every slice");
+        model.approversProperty().set("Ada Lovelace");
+        model.storeProperty().set(dir.resolve("d.db"));
+        model.keyFileProperty().set(dir.resolve("k.json"));
+        assertTrue(model.overridingProperty().get());
+        assertEquals("Still needed: a justification for promoting over latency.", model.missingProperty().get());
+        assertFalse(model.canSignProperty().get());
+        assertTrue(model.promotionWarningProperty().get().contains("latency (fail)"));
+        model.overrides().get(0).justification().set("  nightly batch  ");
+        assertTrue(model.canSignProperty().get());
+        DecisionRecord record = model.record("Ada Lovelace");
+        assertEquals(List.of(new GateOverride("latency", "nightly batch")), record.overrides());
+        assertEquals(List.of(), record.problems());
+        assertEquals("promoted over blocked gates", record.decisionLabel());
+
+        model.decisionProperty().set("hold");
+        assertFalse(model.overridingProperty().get());
+        assertEquals(null, model.record("Ada Lovelace").overrides(), "a hold overrides nothing");
+        assertEquals("", model.promotionWarningProperty().get());
+    }
+
+    @Test
+    void aPromoteWithoutAnyGateTableCannotBeSigned() {
+        DecisionViewModel model = new DecisionViewModel(DecisionPacks.tierThreePack(), DecisionPrefill.NONE,
+                Runnable::run, Runnable::run, NOV_22);
+        model.decisionProperty().set("promote");
+        assertTrue(model.missingProperty().get().contains("a gate table"), model.missingProperty().get());
+        model.decisionProperty().set("hold");
+        assertFalse(model.missingProperty().get().contains("a gate table"), model.missingProperty().get());
+    }
+
+    @Test
     void theRecordCarriesVersionsGatesAndEveryEvidenceHash() {
         DecisionViewModel model = model(List.of());
         model.decisionProperty().set("promote");
+        model.overrides().get(0).justification().set("nightly batch");
         model.rationaleProperty().set("wins on every slice");
         model.approversProperty().set(" Ada Lovelace ,Grace Hopper,, Joan Clarke");
         DecisionRecord record = model.record("Ada Lovelace");

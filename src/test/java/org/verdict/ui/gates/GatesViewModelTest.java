@@ -15,6 +15,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.verdict.core.gates.RealStylePack;
 import org.verdict.core.gates.Gate;
 import org.verdict.core.gates.GateOutcome;
 import org.verdict.core.gates.TestPack;
@@ -146,5 +149,44 @@ class GatesViewModelTest {
         assertTrue(model.rows().isEmpty());
         assertNull(model.reviewedProperty().get());
         assertTrue(failures.isEmpty(), "a broken pack is the user's to fix, not an unexpected error");
+    }
+
+    @ParameterizedTest
+    @EnumSource(RealStylePack.Kind.class)
+    void aPolicyDeclaringGatesNotApplicableLetsAPrimaryOnlyPackPass(RealStylePack.Kind kind) throws PackException {
+        GatesViewModel model = model(GatesFixture.reviewer());
+        model.showPack(new RealStylePack(folder, kind).policy(RealStylePack.NOT_APPLICABLE_POLICY).load());
+        assertEquals("Candidate 2 passes every gate against production 1.", model.headlineProperty().get());
+        GateRow latency = row(model, Gate.LATENCY);
+        assertEquals(GateOutcome.NOT_APPLICABLE, latency.outcome());
+        assertEquals("not applicable — batch scoring, no SLO", latency.summary());
+        assertEquals("No slice is significantly worse on " + (kind == RealStylePack.Kind.REGRESSION ? "mae"
+                : kind == RealStylePack.Kind.BINARY ? "f1" : "macro_f1") + ".", model.worseSlicesHeadingProperty().get());
+        assertTrue(model.worseSlices().isEmpty());
+        EvidencePage latencyPage = model.reviewedProperty().get().pages().stream()
+                .filter(p -> p.id().equals(EvidencePages.LATENCY)).findFirst().orElseThrow();
+        assertTrue(latencyPage.missing().startsWith("The policy declares the Latency gate not applicable to this "
+                + "model: batch scoring, no SLO. "), latencyPage.missing());
+    }
+
+    @ParameterizedTest
+    @EnumSource(RealStylePack.Kind.class)
+    void theHeadlineNamesAFailingDataValidationGateAndTheWorseSlicesAreListed(RealStylePack.Kind kind)
+            throws PackException {
+        GatesViewModel model = model(GatesFixture.reviewer());
+        model.showPack(new RealStylePack(folder, kind).worseInTheWest()
+                .policy("{\"validation\": {\"minPerSegment\": 150, \"minPerClass\": 1}}").load());
+        String headline = model.headlineProperty().get();
+        // safety, language parity, latency, circuit breaker and (classification without sensitive columns) fairness
+        int thin = kind == RealStylePack.Kind.REGRESSION ? 4 : 5;
+        assertTrue(headline.startsWith("Candidate 2 may not replace production 1 yet: 1 gate(s) fail, " + thin
+                + " lack evidence."), headline);
+        assertTrue(headline.endsWith("Data validation fails (Volume per class, language and segment): the evidence "
+                + "itself is in question."), headline);
+        assertTrue(row(model, Gate.VOLUME).summary().startsWith("segment=west: 100 examples (minimum 150)"));
+        assertEquals(1, model.worseSlices().size());
+        assertTrue(model.worseSlices().get(0).startsWith("segment=west: Δ "), model.worseSlices().get(0));
+        assertTrue(model.worseSlicesHeadingProperty().get().startsWith("Slices significantly worse on "),
+                model.worseSlicesHeadingProperty().get());
     }
 }

@@ -43,11 +43,12 @@ class GatesViewTest {
     private final List<String> shownViews = new ArrayList<>();
     private final List<Throwable> failures = new ArrayList<>();
     private TableView<GateRow> table;
+    private GatesViewModel model;
 
     @Start
     @SuppressWarnings("unchecked")
     void start(Stage stage) throws Exception {
-        GatesViewModel model = new GatesViewModel(GatesFixture.reviewer(), new CurrentThreadExecutor(),
+        model = new GatesViewModel(GatesFixture.reviewer(), new CurrentThreadExecutor(),
                 new ActivityMonitor(() -> 0), text, shownViews::add, failures::add, new SimpleStringProperty());
         GatesView gates = new GatesView(model, text);
         Appearance appearance = new Appearance(false, false);
@@ -108,5 +109,27 @@ class GatesViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#evidenceMissing").queryAs(Label.class).getText()
                 .contains("no metric history"));
+    }
+
+    @Test
+    void aPrimaryOnlyPackShowsItsWorseSlicesAndDeclaredReasons(FxRobot robot) throws Exception {
+        Path pack = Files.createTempDirectory(folder, "real");
+        robot.interact(() -> {
+            try {
+                model.showPack(new org.verdict.core.gates.RealStylePack(pack,
+                        org.verdict.core.gates.RealStylePack.Kind.REGRESSION).worseInTheWest()
+                        .policy("{\"notApplicable\": {\"latency\": \"batch scoring, no SLO\"}}").load());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("– not applicable").tryQuery().isPresent(), "the outcome in words");
+        assertTrue(robot.lookup("not applicable — batch scoring, no SLO").tryQuery().isPresent(), "and its reason");
+        assertTrue(robot.lookup("#gatesWorseSlices").queryListView().isVisible());
+        assertEquals(1, robot.lookup("#gatesWorseSlices").queryListView().getItems().size());
+        assertTrue(robot.lookup("#gatesWorseSlicesHeading").queryAs(Label.class).getText()
+                .startsWith("Slices significantly worse on mae (1)"));
+        assertTrue(failures.isEmpty(), failures.toString());
     }
 }

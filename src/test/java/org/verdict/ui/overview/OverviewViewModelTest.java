@@ -47,4 +47,13 @@ class OverviewViewModelTest {
         assertEquals("binary (positive label: fraud)", model.taskProperty().get());
         assertEquals(new VersionRow("7", "production", "—", "—", "—", "—"), model.versions().get(0));
     }
+
+    @Test
+    void showsTheCurrentVerdictAsTheGatesWordIt() {
+        javafx.beans.property.StringProperty headline = new javafx.beans.property.SimpleStringProperty("Judging the gates…");
+        model.showVerdictOf(headline);
+        assertEquals("Judging the gates…", model.verdictProperty().get());
+        headline.set("Candidate 2 passes every gate against production 1.");
+        assertEquals("Candidate 2 passes every gate against production 1.", model.verdictProperty().get());
+    }
 }

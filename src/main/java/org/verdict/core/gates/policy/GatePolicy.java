@@ -1,8 +1,13 @@
 package org.verdict.core.gates.policy;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.verdict.core.gates.Gate;
 import org.verdict.core.gates.evidence.Disparity;
 
 /**
@@ -18,6 +23,9 @@ import org.verdict.core.gates.evidence.Disparity;
  * @param seed seed of every random draw, so a gate evaluation is reproducible
  * @param requiredSuites optional suites whose absence makes their gate or check "insufficient evidence" instead of
  *                       "not applicable" (only canary, annotations and trainingIds can be not applicable)
+ * @param notApplicable gates declared not applicable to this model, by wire name, each with the written reason
+ *                      (e.g. {@code "latency": "batch scoring, no SLO"}); read by {@link NotApplicableReader}, which
+ *                      refuses unknown gate names and blank reasons where they stand in the file
  */
 public record GatePolicy(
         Double confidenceLevel,
@@ -33,10 +41,17 @@ public record GatePolicy(
         Canary canary,
         CircuitBreaker circuitBreaker,
         Triggers triggers,
-        Validation validation) {
+        Validation validation,
+        @JsonDeserialize(using = NotApplicableReader.class) Map<String, String> notApplicable) {
 
     public static final GatePolicy DEFAULTS = new GatePolicy(null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null);
+            null, null, null, null, null, null);
+
+    /**
+     * Gates whose outcome must always be judged: a candidate is never promoted without its primary metric, and a
+     * pack that does not parse is never judged at all.
+     */
+    public static final List<Gate> ALWAYS_APPLICABLE = List.of(Gate.PRIMARY_METRIC, Gate.SCHEMA);
 
     public GatePolicy {
         confidenceLevel = orDefault(confidenceLevel, 0.95);
@@ -53,6 +68,9 @@ public record GatePolicy(
         circuitBreaker = orDefault(circuitBreaker, new CircuitBreaker(null));
         triggers = orDefault(triggers, new Triggers(null, null, null, null, null, null, null));
         validation = orDefault(validation, new Validation(null, null, null, null, null, null, null, null));
+        notApplicable = notApplicable == null ? Map.of() : Collections.unmodifiableMap(
+                new TreeMap<>(notApplicable));
+        notApplicable.forEach((gate, reason) -> NotApplicableReader.check(gate, reason));
         requireBetween("confidenceLevel", confidenceLevel, 0.5, 0.9999);
         requireBetween("alpha", alpha, 1e-6, 0.5);
         if (bootstrapReplicates < 1000) {
@@ -71,6 +89,11 @@ public record GatePolicy(
 
     public boolean requires(String suiteName) {
         return requiredSuites.contains(suiteName);
+    }
+
+    /** The policy's written reason why {@code gate} does not apply to this model, if it declares one. */
+    public Optional<String> notApplicableReason(Gate gate) {
+        return Optional.ofNullable(notApplicable.get(gate.wireName()));
     }
 
     /** Gate 1: the worst end of the CI of Δ within margin of 0 (metric units; a share of production for mae, rmse). */

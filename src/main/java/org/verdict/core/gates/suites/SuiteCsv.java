@@ -12,9 +12,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.PackText;
 
 /**
  * One optional suite CSV read with FastCSV: checks the header, then hands each row to the caller with typed
@@ -44,10 +46,12 @@ final class SuiteCsv {
      * data row to {@code rows}. The header is handed to {@code headerCheck} first, so a suite can refuse columns it
      * does not expect.
      */
-    static void read(Path path, String file, List<String> requiredColumns, HeaderCheck headerCheck, RowReader rows)
-            throws PackException {
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true).ofCsvRecord(path)) {
+    static void read(Path path, String file, long maxRows, List<String> requiredColumns, HeaderCheck headerCheck,
+                     RowReader rows) throws PackException {
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true)
+                .ofCsvRecord(PackText.utf8Reader(path))) {
             SuiteCsv csv = null;
+            long rowCount = 0;
             for (CsvRecord record : reader) {
                 if (csv == null) {
                     csv = fromHeader(file, record, requiredColumns);
@@ -58,16 +62,19 @@ final class SuiteCsv {
                     throw new PackException(file, record.getStartingLineNumber(), 0, "expected "
                             + csv.columns.size() + " fields as in the header, found " + record.getFieldCount());
                 }
+                if (++rowCount > maxRows) {
+                    throw new PackException(file, record.getStartingLineNumber(), 0, String.format(Locale.ROOT,
+                            "has more than %,d rows, the most an optional suite may have; if the file really is that "
+                            + "long, raise the limit with --max-suite-rows on the command line", maxRows));
+                }
                 rows.read(csv.new Row(record));
             }
             if (csv == null) {
                 throw new PackException(file, 1, 0, "the file is empty; expected a header with "
                         + String.join(", ", requiredColumns));
             }
-        } catch (CsvParseException e) {
-            throw new PackException(file, "not valid CSV: " + e.getMessage());
-        } catch (IOException | UncheckedIOException e) {
-            throw new PackException(file, "cannot read: " + e.getMessage());
+        } catch (CsvParseException | IOException | UncheckedIOException e) {
+            throw PackText.readFailure(path, file, e);
         }
     }
 
@@ -129,16 +136,11 @@ final class SuiteCsv {
         /** A finite number. */
         double number(String column) throws PackException {
             String value = text(column);
-            double parsed;
             try {
-                parsed = Double.parseDouble(value);
+                return PackText.number(value);
             } catch (NumberFormatException e) {
-                throw error(column, column + " must be a number, found '" + value + "'");
+                throw error(column, column + ": " + e.getMessage());
             }
-            if (!Double.isFinite(parsed)) {
-                throw error(column, column + " must be a finite number, found '" + value + "'");
-            }
-            return parsed;
         }
 
         /** A number at least zero. */
@@ -153,6 +155,10 @@ final class SuiteCsv {
         /** A whole count at least zero. */
         long count(String column) throws PackException {
             String value = text(column);
+            if (!value.chars().allMatch(c -> c >= '0' && c <= '9' || c == '-')) {
+                // Java would also read "+5" and digits of other scripts ("٣"); a count is ASCII digits only
+                throw error(column, column + " must be a whole number, found '" + value + "'");
+            }
             try {
                 long parsed = Long.parseLong(value);
                 if (parsed < 0) {

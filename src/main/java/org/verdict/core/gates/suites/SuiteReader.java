@@ -1,11 +1,6 @@
 package org.verdict.core.gates.suites;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,7 +13,10 @@ import java.util.Set;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackFiles;
+import org.verdict.core.pack.PackLimits;
 import org.verdict.core.pack.PackManifest;
+import org.verdict.core.pack.PackText;
+import org.verdict.core.pack.StrictJson;
 import org.verdict.core.pack.SuiteSpec;
 import org.verdict.core.task.Progress;
 
@@ -31,9 +29,15 @@ public final class SuiteReader {
     private static final String VIOLATION_PREFIX = "violation_";
     private static final String PREDICTION_PREFIX = "pred_";
 
-    private final ObjectMapper json = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    private final PackLimits limits;
+
+    public SuiteReader() {
+        this(PackLimits.DEFAULTS);
+    }
+
+    public SuiteReader(PackLimits limits) {
+        this.limits = limits;
+    }
 
     /** @param root the folder the pack's files are read from ({@code ReviewPack.root()}) */
     public PackSuites read(Path root, PackManifest manifest, Progress progress) throws PackException {
@@ -77,7 +81,7 @@ public final class SuiteReader {
         List<String> categories = new ArrayList<>();
         Map<String, List<Boolean>> flags = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
-        SuiteCsv.read(path, file, List.of("example_id", "category"),
+        SuiteCsv.read(path, file, limits.maxSuiteRows(), List.of("example_id", "category"),
                 csv -> flags.putAll(versionColumns(csv, VIOLATION_PREFIX, versions, file)),
                 row -> {
                     ids.add(uniqueId(row, seen));
@@ -99,7 +103,7 @@ public final class SuiteReader {
 
     LatencySuite readLatency(Path path, String file, List<String> versions) throws PackException {
         Map<String, List<Double>> samples = new LinkedHashMap<>();
-        SuiteCsv.read(path, file, List.of("version", "latency_ms"), SuiteCsv.HeaderCheck.NONE, row -> {
+        SuiteCsv.read(path, file, limits.maxSuiteRows(), List.of("version", "latency_ms"), SuiteCsv.HeaderCheck.NONE, row -> {
             String version = row.oneOf("version", versions);
             samples.computeIfAbsent(version, v -> new ArrayList<>()).add(row.nonNegative("latency_ms"));
         });
@@ -111,7 +115,7 @@ public final class SuiteReader {
     List<CanaryDay> readCanary(Path path, String file, List<String> versions) throws PackException {
         List<CanaryDay> days = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        SuiteCsv.read(path, file, List.of("date", "version", "requests", "successes"), SuiteCsv.HeaderCheck.NONE,
+        SuiteCsv.read(path, file, limits.maxSuiteRows(), List.of("date", "version", "requests", "successes"), SuiteCsv.HeaderCheck.NONE,
                 row -> {
                     LocalDate date = row.date("date");
                     String version = row.oneOf("version", versions);
@@ -131,7 +135,7 @@ public final class SuiteReader {
         List<HoldoutGroupPoint> points = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         List<String> groups = List.of(HoldoutGroupPoint.HOLDOUT, HoldoutGroupPoint.TREATED);
-        SuiteCsv.read(path, file, List.of("date", "group", "value", "n"), SuiteCsv.HeaderCheck.NONE, row -> {
+        SuiteCsv.read(path, file, limits.maxSuiteRows(), List.of("date", "group", "value", "n"), SuiteCsv.HeaderCheck.NONE, row -> {
             LocalDate date = row.date("date");
             String group = row.oneOf("group", groups);
             row.requireFirst(seen, date + "|" + group, "date", "a second row for group " + group + " on " + date);
@@ -146,7 +150,7 @@ public final class SuiteReader {
         List<String> human = new ArrayList<>();
         Map<String, List<String>> predictions = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
-        SuiteCsv.read(path, file, List.of("example_id", "label", "human"),
+        SuiteCsv.read(path, file, limits.maxSuiteRows(), List.of("example_id", "label", "human"),
                 csv -> versionColumns(csv, PREDICTION_PREFIX, versions, file)
                         .forEach((version, unused) -> predictions.put(version, new ArrayList<>())),
                 row -> {
@@ -163,7 +167,7 @@ public final class SuiteReader {
     List<MetricHistoryPoint> readMetricHistory(Path path, String file) throws PackException {
         List<MetricHistoryPoint> points = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        SuiteCsv.read(path, file, List.of("version", "date", "value"), SuiteCsv.HeaderCheck.NONE, row -> {
+        SuiteCsv.read(path, file, limits.maxSuiteRows(), List.of("version", "date", "value"), SuiteCsv.HeaderCheck.NONE, row -> {
             String version = row.text("version");
             LocalDate date = row.date("date");
             row.requireFirst(seen, version + "|" + date, "date",
@@ -176,7 +180,7 @@ public final class SuiteReader {
     List<FeedbackDay> readFeedback(Path path, String file) throws PackException {
         List<FeedbackDay> days = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        SuiteCsv.read(path, file, List.of("date", "interactions", "negative"), SuiteCsv.HeaderCheck.NONE, row -> {
+        SuiteCsv.read(path, file, limits.maxSuiteRows(), List.of("date", "interactions", "negative"), SuiteCsv.HeaderCheck.NONE, row -> {
             LocalDate date = row.date("date");
             row.requireFirst(seen, date.toString(), "date", "a second row for " + date);
             long interactions = row.count("interactions");
@@ -192,7 +196,7 @@ public final class SuiteReader {
     List<Annotation> readAnnotations(Path path, String file) throws PackException {
         List<Annotation> annotations = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        SuiteCsv.read(path, file, List.of("example_id", "annotator", "label"), SuiteCsv.HeaderCheck.NONE, row -> {
+        SuiteCsv.read(path, file, limits.maxSuiteRows(), List.of("example_id", "annotator", "label"), SuiteCsv.HeaderCheck.NONE, row -> {
             String id = row.text("example_id");
             String annotator = row.text("annotator");
             row.requireFirst(seen, id + "\u0000" + annotator, "annotator",
@@ -206,7 +210,7 @@ public final class SuiteReader {
         Set<String> ids = new HashSet<>();
         Set<String> hashes = new HashSet<>();
         boolean[] hasHashes = new boolean[1];
-        SuiteCsv.read(path, file, List.of("example_id"), csv -> hasHashes[0] = csv.header().contains("input_hash"),
+        SuiteCsv.read(path, file, limits.maxSuiteRows(), List.of("example_id"), csv -> hasHashes[0] = csv.header().contains("input_hash"),
                 row -> {
                     ids.add(row.text("example_id"));
                     if (hasHashes[0] && !row.raw("input_hash").isEmpty()) {
@@ -228,7 +232,7 @@ public final class SuiteReader {
         categoricalFeatures.forEach(f -> categorical.put(f, List.of(new ArrayList<>(), new ArrayList<>())));
         List<List<String>> predictions = List.of(new ArrayList<>(), new ArrayList<>());
         List<String> samples = List.of("reference", "current");
-        SuiteCsv.read(path, file, required, SuiteCsv.HeaderCheck.NONE, row -> {
+        SuiteCsv.read(path, file, limits.maxSuiteRows(), required, SuiteCsv.HeaderCheck.NONE, row -> {
             int sample = samples.indexOf(row.oneOf("sample", samples));
             for (String feature : numericFeatures) {
                 numeric.get(feature).get(sample).add(row.number(feature));
@@ -251,8 +255,8 @@ public final class SuiteReader {
                 new DriftSuite.Samples<>(List.copyOf(pair.get(0)), List.copyOf(pair.get(1)))));
         if (allNumbers(predictions.get(0)) && allNumbers(predictions.get(1))) {
             numericSamples.put(DriftSuite.PREDICTION, new DriftSuite.Samples<>(
-                    toArray(predictions.get(0).stream().map(Double::parseDouble).toList()),
-                    toArray(predictions.get(1).stream().map(Double::parseDouble).toList())));
+                    toArray(predictions.get(0).stream().map(PackText::number).toList()),
+                    toArray(predictions.get(1).stream().map(PackText::number).toList())));
         } else {
             categoricalSamples.put(DriftSuite.PREDICTION,
                     new DriftSuite.Samples<>(List.copyOf(predictions.get(0)), List.copyOf(predictions.get(1))));
@@ -261,17 +265,7 @@ public final class SuiteReader {
     }
 
     MonitoringSnapshot readMonitoring(Path path, String file) throws PackException {
-        try {
-            return json.readValue(Files.readString(path), MonitoringSnapshot.class);
-        } catch (JsonProcessingException e) {
-            var where = e.getLocation();
-            String problem = e.getCause() instanceof IllegalArgumentException invalid ? invalid.getMessage()
-                    : e.getOriginalMessage();
-            throw new PackException(file, where == null ? 0 : Math.max(where.getLineNr(), 0),
-                    where == null ? 0 : Math.max(where.getColumnNr(), 0), problem);
-        } catch (IOException e) {
-            throw new PackException(file, "cannot read: " + e.getMessage());
-        }
+        return StrictJson.read(path, file, MonitoringSnapshot.class);
     }
 
     /**
@@ -281,7 +275,7 @@ public final class SuiteReader {
     public Set<String> readInputHashes(Path path, String file) throws PackException {
         Set<String> hashes = new HashSet<>();
         boolean[] hasHashes = new boolean[1];
-        SuiteCsv.read(path, file, List.of("example_id"), csv -> hasHashes[0] = csv.header().contains("input_hash"),
+        SuiteCsv.read(path, file, Long.MAX_VALUE, List.of("example_id"), csv -> hasHashes[0] = csv.header().contains("input_hash"),
                 row -> {
                     if (hasHashes[0] && !row.raw("input_hash").isEmpty()) {
                         hashes.add(row.raw("input_hash"));
@@ -336,9 +330,7 @@ public final class SuiteReader {
     private static boolean allNumbers(List<String> values) {
         for (String value : values) {
             try {
-                if (!Double.isFinite(Double.parseDouble(value))) {
-                    return false;
-                }
+                PackText.number(value);
             } catch (NumberFormatException e) {
                 return false;
             }

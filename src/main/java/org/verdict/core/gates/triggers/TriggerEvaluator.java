@@ -216,9 +216,29 @@ public final class TriggerEvaluator {
             rationale = "enough newly labelled data has accumulated for a scheduled retrain";
         } else {
             decision = RetrainingDecision.DEFER;
-            rationale = "no trigger fired";
+            rationale = quietOrUnjudged(triggers);
         }
         return new RetrainingAssessment(triggers, drift, feedback, decision, rationale);
+    }
+
+    /**
+     * Why nothing fired: every trigger quiet on its evidence, or some (or all) without evidence to judge, which
+     * is not the same as quiet and is said so.
+     */
+    private static String quietOrUnjudged(List<TriggerResult> triggers) {
+        List<String> unjudged = triggers.stream().filter(t -> t.state() == TriggerState.NO_EVIDENCE)
+                .map(t -> t.trigger().title()).toList();
+        List<String> quiet = triggers.stream().filter(t -> t.state() == TriggerState.QUIET)
+                .map(t -> t.trigger().title()).toList();
+        if (quiet.isEmpty()) {
+            return "no monitoring evidence: no trigger can be judged, so nothing says whether to retrain "
+                    + "(add monitoring.json, drift or feedback to the pack)";
+        }
+        if (unjudged.isEmpty()) {
+            return "no trigger fired: every trigger is quiet on its evidence";
+        }
+        return "no trigger fired among those with evidence (" + String.join(", ", quiet) + "); no monitoring "
+                + "evidence for " + String.join(", ", unjudged) + ", which cannot be judged";
     }
 
     private static boolean fired(List<TriggerResult> triggers, Trigger trigger) {

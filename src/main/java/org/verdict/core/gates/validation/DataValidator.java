@@ -2,6 +2,7 @@ package org.verdict.core.gates.validation;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -79,6 +80,7 @@ public final class DataValidator {
     GateResult volume(EvaluationTable primary) {
         GatePolicy.Validation limits = policy.validation();
         List<Finding> findings = new ArrayList<>();
+        List<String> checked = new ArrayList<>();
         if (primary.task().isClassification()) {
             long[] counts = new long[primary.classes().size()];
             for (int code : primary.labelCodes()) {
@@ -87,10 +89,30 @@ public final class DataValidator {
             for (int c = 0; c < counts.length; c++) {
                 findings.add(volumeFinding("class=" + primary.classes().get(c), counts[c], limits.minPerClass()));
             }
+            checked.add("class (" + counts.length + ")");
         }
-        findings.addAll(perLevel(primary, policy.languageParity().column(), limits.minPerLanguage()));
+        String languageColumn = policy.languageParity().column();
+        findings.addAll(perLevel(primary, languageColumn, limits.minPerLanguage()));
+        primary.column(languageColumn).ifPresent(c -> checked.add("language (" + c.levelCount() + ")"));
         findings.addAll(perLevel(primary, limits.segmentColumn(), limits.minPerSegment()));
-        return GateResult.fromFindings(Gate.VOLUME, findings, "every class, language and segment reaches its minimum");
+        primary.column(limits.segmentColumn()).ifPresent(c -> checked.add("segment (" + c.levelCount() + ")"));
+        List<String> unchecked = findings.stream().filter(f -> f.outcome() == GateOutcome.NOT_APPLICABLE)
+                .map(f -> "'" + f.subject() + "'").toList();
+        String passSummary = checked.isEmpty() ? "nothing to count" : "every " + joinedWithAnd(checked)
+                + " reaches its minimum";
+        if (!unchecked.isEmpty()) {
+            passSummary += "; no " + joinedWithAnd(unchecked) + " column in the primary suite, so "
+                    + (unchecked.size() == 1 ? "its" : "their") + " volume is not checked";
+        }
+        return GateResult.fromFindings(Gate.VOLUME, findings, passSummary,
+                Comparator.comparingDouble(f -> f.numbers().getOrDefault("n", Double.POSITIVE_INFINITY)
+                        / Math.max(1, f.numbers().getOrDefault("minimum", 1.0))));
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    private static String joinedWithAnd(List<String> parts) {
+        return parts.size() == 1 ? parts.get(0) : String.join(", ", parts.subList(0, parts.size() - 1)) + " and "
+                + parts.get(parts.size() - 1);
     }
 
     private static List<Finding> perLevel(EvaluationTable primary, String columnName, int minimum) {

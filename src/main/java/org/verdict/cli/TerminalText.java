@@ -1,0 +1,73 @@
+package org.verdict.cli;
+
+import java.io.FilterWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.Locale;
+
+/**
+ * Terminal output that cannot be hijacked by the text of a pack: control characters (escape sequences above all),
+ * C1 controls and the bidirectional overrides are written as visible escapes such as {@code \x1B}, so a slice value
+ * or a file name can neither recolour, move the cursor, rewrite a line nor reverse what follows it. Characters from
+ * DEL up are written as Unicode escapes (a backslash, u and four hex digits), which JSON reads back as the same
+ * character (and JSON has no raw C0 controls to escape), so {@code --json} stays valid JSON with the same content.
+ */
+final class TerminalText {
+    private TerminalText() {
+    }
+
+    /** Wraps {@code out} so everything printed through it is escaped; line ends and tabs pass. */
+    static PrintWriter escaping(Writer out) {
+        return new PrintWriter(new EscapingWriter(out), true);
+    }
+
+    /** {@code text} as it is printed: every character that would steer the terminal written as an escape. */
+    static String escape(String text) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            appendEscaped(escaped, text.charAt(i));
+        }
+        return escaped.toString();
+    }
+
+    private static final boolean CARRIAGE_RETURN_ENDS_LINES = System.lineSeparator().contains("\r");
+
+    private static boolean steersTerminal(char c) {
+        if (c == '\n' || c == '\t' || (c == '\r' && CARRIAGE_RETURN_ENDS_LINES)) {
+            return false;
+        }
+        return c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    }
+
+    private static void appendEscaped(StringBuilder out, char c) {
+        if (!steersTerminal(c)) {
+            out.append(c);
+        } else if (c < 0x20) {
+            out.append(String.format(Locale.ROOT, "\\x%02X", (int) c));
+        } else {
+            out.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
+        }
+    }
+
+    private static final class EscapingWriter extends FilterWriter {
+        EscapingWriter(Writer out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            out.write(escape(String.valueOf((char) c)));
+        }
+
+        @Override
+        public void write(char[] buffer, int offset, int length) throws IOException {
+            out.write(escape(new String(buffer, offset, length)));
+        }
+
+        @Override
+        public void write(String text, int offset, int length) throws IOException {
+            out.write(escape(text.substring(offset, offset + length)));
+        }
+    }
+}

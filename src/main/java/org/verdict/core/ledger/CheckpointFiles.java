@@ -1,0 +1,51 @@
+package org.verdict.core.ledger;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A checkpoint as files an auditor keeps and checks with stock tools: {@code checkpoint.json} (what
+ * {@code log verify --checkpoint} reads), {@code checkpoint.note} (the signed bytes), {@code checkpoint.sig} (raw
+ * Ed25519 signature) and {@code checkpoint-signer.pem}. Written by {@code log export} and by the approval pack.
+ */
+public final class CheckpointFiles {
+    public static final String JSON = "checkpoint.json";
+
+    private CheckpointFiles() {
+    }
+
+    public static void write(Path directory, Checkpoint checkpoint, String signerPublicKeyPem) throws IOException {
+        Files.writeString(directory.resolve(JSON), checkpoint.toJson());
+        Files.write(directory.resolve("checkpoint.note"), checkpoint.note());
+        Files.write(directory.resolve("checkpoint.sig"), checkpoint.signature());
+        Files.writeString(directory.resolve("checkpoint-signer.pem"), signerPublicKeyPem);
+    }
+
+    /** The VERIFY.md section on keeping the checkpoint and using it later; {@code db} names the log in commands. */
+    public static String guide(Checkpoint checkpoint, String signer, String db) {
+        return """
+                ## The checkpoint: keep it outside the log
+
+                `checkpoint.json` is the log's signed statement that it held %d records (Merkle root `%s`),
+                %d signatures%s. It is small and holds nothing secret. Keep a copy where the people who can write
+                the decision log cannot change it (the audit file, a ticket, an e-mail to the auditor): later it
+                proves that the log still holds all of that, unchanged, even if someone rewrote the whole store.
+
+                Check its signature (OpenSSL 3.0 or later). It is signed by %s:
+
+                    openssl pkeyutl -verify -pubin -inkey checkpoint-signer.pem -rawin -in checkpoint.note -sigfile checkpoint.sig
+                    openssl pkey -pubin -in checkpoint-signer.pem -outform DER | sha256sum
+
+                The first prints `Signature Verified Successfully`; the second must print the key id
+                `%s`, which must be in your organisation's list of trusted signers.
+
+                Later, prove that the log extends it (exit 0: it does; the RFC 9162 consistency proof is printed by
+                `log consistency` so that any implementation can check it):
+
+                    verdict log verify --db %s --checkpoint checkpoint.json --trusted-signers trusted-signers.json
+                """.formatted(checkpoint.treeSize(), checkpoint.rootHashHex(), checkpoint.signatureCount(),
+                checkpoint.entryCount() == null ? "" : " and " + checkpoint.entryCount() + " signer-register entries",
+                signer, checkpoint.keyId(), db);
+    }
+}

@@ -1,0 +1,77 @@
+package org.verdict.core.ledger;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The signed payload of a log entry: a change to who may sign, chained like the records and covered by checkpoints.
+ * {@code recordsBefore} and {@code signaturesBefore} place the entry among the records and signatures: a signature
+ * counts only when its position is after its key's registration and not after its key's revocation, whatever time
+ * any row claims.
+ *
+ * @param kind {@link #REGISTER}, {@link #REVOKE} or {@link #MIGRATE}
+ * @param signer register: the registrant's name, role and key
+ * @param selfSignature register: base64 signature of {@link SignerClaim} by the registrant's key
+ * @param revokedKeyId revoke: the key that signs nothing from this position on
+ * @param reason revoke: why
+ * @param fromVersion migrate: the store format before the migration
+ * @param adopted migrate: the signer register found in the older store, taken over as it stood
+ * @param legacyCheckpoints migrate: how many checkpoints were made before entries existed (they do not cover entries)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"format", "sequence", "previousEntryHash", "kind", "at", "recordsBefore", "signaturesBefore",
+        "signer", "selfSignature", "revokedKeyId", "reason", "fromVersion", "toVersion", "legacyCheckpoints", "adopted"})
+public record EntryStatement(String format, long sequence, String previousEntryHash, String kind, String at,
+                             long recordsBefore, long signaturesBefore, Claim signer, String selfSignature,
+                             String revokedKeyId, String reason, Integer fromVersion, Integer toVersion,
+                             Long legacyCheckpoints, List<AdoptedSigner> adopted) {
+    public static final String FORMAT = "verdict-log-entry/1";
+    public static final String PAYLOAD_TYPE = "application/vnd.verdict.log-entry+json";
+    public static final String REGISTER = "register";
+    public static final String REVOKE = "revoke";
+    public static final String MIGRATE = "migrate";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** The exact bytes to store and sign. */
+    public byte[] toBytes() {
+        try {
+            return JSON.writeValueAsBytes(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an entry statement always serializes", e);
+        }
+    }
+
+    /** The statement, or empty when the bytes are not one (the entry was damaged). */
+    public static Optional<EntryStatement> parse(byte[] payload) {
+        try {
+            return Optional.ofNullable(JSON.readValue(payload, EntryStatement.class));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** @param publicKey SubjectPublicKeyInfo PEM */
+    @JsonPropertyOrder({"name", "role", "keyId", "publicKey"})
+    public record Claim(String name, String role, String keyId, String publicKey) {
+    }
+
+    /**
+     * A signer of a store written before entries existed.
+     *
+     * @param revokedAfterSignature revoked: how many signatures the store held when the key was revoked (by the
+     *                              older store's clock, the only evidence it kept)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"name", "role", "keyId", "publicKey", "registeredAt", "revokedAt", "reason", "revokedAfterSignature"})
+    public record AdoptedSigner(String name, String role, String keyId, String publicKey, String registeredAt,
+                                String revokedAt, String reason, Long revokedAfterSignature) {
+    }
+}

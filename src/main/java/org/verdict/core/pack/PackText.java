@@ -1,0 +1,217 @@
+package org.verdict.core.pack;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How the text files of a pack are decoded and what their numbers may look like (docs/pack-format.md): UTF-8 with
+ * or without a byte-order mark, nothing else; numbers in the plain decimal or scientific form a CSV writer produces.
+ */
+public final class PackText {
+    /**
+     * Largest magnitude a number may have. No real label, score, latency or count comes near it, and squares and
+     * sums of larger values (RMSE over a million rows) would overflow to infinity.
+     */
+    public static final double MAX_MAGNITUDE = 1e100;
+
+    /** Fixed limits of the CSV reader (FastCSV), reported in words when a file exceeds them. */
+    public static final int MAX_COLUMNS = 16_384;
+    public static final int MAX_FIELD_CHARS = 16 * 1024 * 1024;
+
+    private static final Pattern NON_FINITE = Pattern.compile("(?i)[+-]?(nan|inf|infinity)");
+    private static final Pattern CSV_LINE = Pattern.compile("line (\\d+)");
+
+    private PackText() {
+    }
+
+    /** A reader of UTF-8 text that skips a leading byte-order mark and fails on bytes that are not UTF-8. */
+    public static Reader utf8Reader(InputStream in) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+        buffered.mark(3);
+        byte[] start = buffered.readNBytes(3);
+        if (!(start.length == 3 && (start[0] & 0xFF) == 0xEF && (start[1] & 0xFF) == 0xBB && (start[2] & 0xFF) == 0xBF)) {
+            buffered.reset();
+        }
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        return new InputStreamReader(buffered, strict);
+    }
+
+    public static Reader utf8Reader(Path file) throws IOException {
+        return utf8Reader(Files.newInputStream(file));
+    }
+
+    /**
+     * The error for a file read with {@link #utf8Reader} that failed: a decoding failure is located by line, a CSV
+     * limit is said in words, anything else is reported as unreadable.
+     */
+    public static PackException readFailure(Path file, String fileName, Exception failure) {
+        Throwable cause = failure instanceof UncheckedIOException unchecked ? unchecked.getCause() : failure;
+        if (cause instanceof CharacterCodingException) {
+            return notUtf8(file, fileName);
+        }
+        if (failure instanceof CsvParseException csv) {
+            return csvFailure(fileName, csv);
+        }
+        return new PackException(fileName, "cannot be read: " + cause.getMessage());
+    }
+
+    private static PackException notUtf8(Path file, String fileName) {
+        long[] at = firstUndecodableByte(file);
+        return new PackException(fileName, at[0], at[1], String.format(Locale.ROOT,
+                "is not UTF-8 text: byte 0x%02X cannot be decoded; save the file as UTF-8 (a byte-order mark is fine)",
+                at[2]));
+    }
+
+    /**
+     * Where the first byte that is not valid UTF-8 is: its line and column (1-based, in characters) and the byte
+     * itself; {0, 0, 0} when none is found.
+     */
+    static long[] firstUndecodableByte(Path file) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        long line = 1;
+        long column = 1;
+        ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+        CharBuffer chars = CharBuffer.allocate(1 << 16);
+        try (InputStream in = Files.newInputStream(file)) {
+            boolean end = false;
+            while (!end) {
+                int read = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                end = read < 0;
+                if (read > 0) {
+                    bytes.position(bytes.position() + read);
+                }
+                bytes.flip();
+                CoderResult result = decoder.decode(bytes, chars, end);
+                chars.flip();
+                while (chars.hasRemaining()) {
+                    if (chars.get() == '\n') {
+                        line++;
+                        column = 1;
+                    } else {
+                        column++;
+                    }
+                }
+                chars.clear();
+                if (result.isError()) {
+                    return new long[] {line, column, bytes.get(bytes.position()) & 0xFF};
+                }
+                bytes.compact();
+            }
+        } catch (IOException e) {
+            return new long[] {0, 0, 0};
+        }
+        return new long[] {0, 0, 0};
+    }
+
+    /** FastCSV's limits and syntax errors, said in words with the line where the record starts. */
+    public static PackException csvFailure(String fileName, CsvParseException e) {
+        Matcher line = CSV_LINE.matcher(String.valueOf(e.getMessage()));
+        long lineNumber = line.find() ? Long.parseLong(line.group(1))
+                : String.valueOf(e.getMessage()).contains("first record") ? 1 : 0;
+        String cause = e.getCause() == null ? "" : String.valueOf(e.getCause().getMessage());
+        String problem;
+        if (cause.startsWith("Maximum number of fields")) {
+            problem = String.format(Locale.ROOT, "has more than %,d columns, the most a pack file may have",
+                    MAX_COLUMNS);
+        } else if (cause.contains("maximum buffer size")) {
+            problem = String.format(Locale.ROOT, "has a field longer than %,d characters, the most one value may "
+                    + "hold (a quote that is opened but never closed does this too)", MAX_FIELD_CHARS);
+        } else if (cause.contains("surpassed the maximum limit")) {
+            problem = "has a row longer than the most one row may hold (" + cause.replaceAll(".*limit of ", "")
+                    + "); a quote that is opened but never closed does this too";
+        } else {
+            problem = "is not valid CSV" + (cause.isEmpty() ? "" : ": " + cause);
+        }
+        return new PackException(fileName, lineNumber, 0, problem);
+    }
+
+    /**
+     * Parses a number written the way a CSV writer writes it: optional sign, digits with an optional decimal point,
+     * an optional exponent ({@code 12}, {@code -0.5}, {@code 1.5e-07}). Surrounding spaces are ignored. Hexadecimal,
+     * type suffixes ({@code 0.5f}), {@code NaN}, infinities and magnitudes above {@link #MAX_MAGNITUDE} are refused.
+     *
+     * @throws NumberFormatException with the reason in words
+     */
+    public static double number(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && text.charAt(start) == ' ') {
+            start++;
+        }
+        while (end > start && text.charAt(end - 1) == ' ') {
+            end--;
+        }
+        if (!isPlainNumber(text, start, end)) {
+            throw new NumberFormatException(NON_FINITE.matcher(text.strip()).matches()
+                    ? "'" + text + "' is not a finite number"
+                    : "'" + text + "' is not a number written in digits, such as 12, -0.5 or 1.5e-07");
+        }
+        double value = Double.parseDouble(text.substring(start, end));
+        if (!(Math.abs(value) <= MAX_MAGNITUDE)) {
+            throw new NumberFormatException("'" + text + "' is beyond ±1e100, the largest magnitude a number may have");
+        }
+        return value;
+    }
+
+    private static boolean isPlainNumber(String text, int start, int end) {
+        int i = start;
+        if (i < end && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < end && isDigit(text.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < end && text.charAt(i) == '.') {
+            i++;
+            while (i < end && isDigit(text.charAt(i))) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < end && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            i++;
+            if (i < end && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+                i++;
+            }
+            int exponentDigits = 0;
+            while (i < end && isDigit(text.charAt(i))) {
+                i++;
+                exponentDigits++;
+            }
+            if (exponentDigits == 0) {
+                return false;
+            }
+        }
+        return i == end;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}

@@ -1,0 +1,201 @@
+package org.verdict.core.pack;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one way the JSON files of a pack (manifest, policy, monitoring) are read: UTF-8 (a byte-order mark is fine),
+ * no duplicate keys, no unknown keys, finite numbers within ±1e100, whole numbers where whole numbers are meant, and
+ * no text where a number is meant. Every refusal names the file, line and column in words, without the parser's
+ * class or option names.
+ */
+public final class StrictJson {
+    private static final ObjectMapper MAPPER = newMapper();
+
+    private StrictJson() {
+    }
+
+    private static ObjectMapper newMapper() {
+        JsonMapper mapper = JsonMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .build();
+        for (LogicalType scalar : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
+            mapper.coercionConfigFor(scalar).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return mapper;
+    }
+
+    /** A JSON document as a tree, with the source location of every value by JSON pointer. */
+    public record Document(JsonNode root, Map<String, JsonLocation> locations) {
+    }
+
+    /** Reads {@code file} (named {@code fileName} in errors) as a tree after the checks of {@link #bytes}. */
+    public static Document readTree(Path file, String fileName) throws PackException {
+        byte[] bytes = bytes(file, fileName);
+        try {
+            return new Document(MAPPER.readTree(bytes), scan(bytes));
+        } catch (IOException e) {
+            throw problem(e, fileName);
+        }
+    }
+
+    /** Reads {@code file} into {@code type}; unknown keys and values of the wrong kind are refused. */
+    public static <T> T read(Path file, String fileName, Class<T> type) throws PackException {
+        byte[] bytes = bytes(file, fileName);
+        try {
+            scan(bytes);
+            return MAPPER.readValue(bytes, type);
+        } catch (IOException e) {
+            throw problem(e, fileName);
+        }
+    }
+
+    /** The file's bytes, refused when they are UTF-16 or UTF-32 (which the parser would otherwise accept). */
+    private static byte[] bytes(Path file, String fileName) throws PackException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new PackException(fileName, "cannot be read: " + e.getMessage());
+        }
+        if (bytes.length >= 2 && (bytes[0] == 0 || bytes[1] == 0 || (bytes[0] & 0xFF) == 0xFE
+                || (bytes[0] & 0xFF) == 0xFF)) {
+            throw new PackException(fileName, 1, 1, "is not UTF-8 text (it looks like UTF-16 or UTF-32); save it as "
+                    + "UTF-8");
+        }
+        return bytes;
+    }
+
+    /**
+     * One pass of the parser over the document: refuses numbers beyond the format's range (which the tree and data
+     * binding would turn into infinity) and returns the source location of every value by JSON pointer.
+     */
+    private static Map<String, JsonLocation> scan(byte[] bytes) throws IOException {
+        Map<String, JsonLocation> locations = new HashMap<>();
+        try (JsonParser parser = MAPPER.getFactory().createParser(bytes)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT) {
+                    double value = parser.getValueAsDouble();
+                    if (!(Math.abs(value) <= PackText.MAX_MAGNITUDE)) {
+                        JsonLocation at = parser.currentTokenLocation();
+                        throw new NumberOutOfRange(parser.getText(), at);
+                    }
+                }
+                if (token != JsonToken.FIELD_NAME && token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
+                    locations.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(),
+                            parser.currentTokenLocation());
+                }
+            }
+        }
+        return locations;
+    }
+
+    /** A number beyond what the pack format allows, found while scanning. */
+    private static final class NumberOutOfRange extends IOException {
+        private static final long serialVersionUID = 1L;
+        final transient JsonLocation location;
+
+        NumberOutOfRange(String text, JsonLocation location) {
+            super(text + " is not a finite number within ±1e100");
+            this.location = location;
+        }
+    }
+
+    /** A refusal in words, at the line and column the parser points at. */
+    static PackException problem(IOException e, String fileName) {
+        if (e instanceof NumberOutOfRange range) {
+            return at(fileName, range.location, range.getMessage());
+        }
+        if (!(e instanceof JsonProcessingException json)) {
+            return new PackException(fileName, "cannot be read: " + e.getMessage());
+        }
+        JsonLocation where = json.getLocation();
+        String original = String.valueOf(json.getOriginalMessage());
+        String problem;
+        if (json instanceof UnrecognizedPropertyException unknown) {
+            problem = "unknown key '" + unknown.getPropertyName() + "' (a typo?); known keys here: "
+                    + sortedNames(unknown.getKnownPropertyIds());
+        } else if (json.getCause() instanceof IllegalArgumentException invalid) {
+            problem = invalid.getMessage();
+        } else if (json instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            problem = "'" + keyOf(mismatch) + "' must be " + kindOf(mismatch.getTargetType());
+        } else if (original.startsWith("Duplicate field")) {
+            problem = "key " + original.substring("Duplicate field ".length()) + " appears twice";
+        } else if (original.contains("Invalid UTF-8") || original.contains("Invalid UTF8")) {
+            problem = "is not UTF-8 text; save it as UTF-8";
+        } else if (json.getClass() == JsonMappingException.class && !original.contains("`")) {
+            problem = original; // written in words by one of Verdict's own readers (e.g. the policy's notApplicable)
+        } else if (json instanceof JsonMappingException) {
+            problem = "is not what the format expects here: " + original.replaceAll("`[^`]*`", "a value");
+        } else {
+            problem = "is not valid JSON: " + original;
+        }
+        return at(fileName, where, problem);
+    }
+
+    private static PackException at(String fileName, JsonLocation where, String problem) {
+        return where == null ? new PackException(fileName, problem)
+                : new PackException(fileName, Math.max(where.getLineNr(), 0), Math.max(where.getColumnNr(), 0),
+                        problem);
+    }
+
+    private static List<String> sortedNames(Collection<Object> names) {
+        return names.stream().map(String::valueOf).sorted().toList();
+    }
+
+    private static String keyOf(MismatchedInputException e) {
+        List<JsonMappingException.Reference> path = e.getPath();
+        for (int i = path.size() - 1; i >= 0; i--) {
+            if (path.get(i).getFieldName() != null) {
+                return path.get(i).getFieldName();
+            }
+        }
+        return "the value";
+    }
+
+    private static String kindOf(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Double.class || type == double.class || type == Float.class || type == float.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "text in quotes";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        return "a JSON object";
+    }
+}

@@ -1,0 +1,232 @@
+package org.verdict.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.verdict.core.gates.RealStylePack;
+import org.verdict.core.gates.RealStylePack.Kind;
+import picocli.CommandLine;
+
+/**
+ * Primary-only packs through the command line: a policy that declares gates not applicable makes a good candidate
+ * pass; a promote over blocked gates needs a justification per gate and is never shown as a plain promote; a
+ * record claiming other outcomes than the pack gives is refused.
+ */
+class GateOverrideCommandTest {
+    @TempDir
+    Path dir;
+    private Path db;
+    private Path passphrase;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void keys() throws Exception {
+        db = dir.resolve("decisions.db");
+        passphrase = dir.resolve("pass.txt");
+        Files.writeString(passphrase, "a long enough passphrase\n");
+        for (String[] signer : new String[][] {{"Ada Lovelace", "ml-lead"}, {"Grace Hopper", "ai-safety"},
+            {"Joan Clarke", "product"}}) {
+            assertEquals(0, run(new KeyCommand(), "new", "--name", signer[0], "--role", signer[1], "--out",
+                    dir.resolve("keys").toString(), "--passphrase-file", passphrase.toString(), "--iterations", "1000"),
+                    err.toString());
+        }
+    }
+
+    /** A promote of candidate 2 over production 1 that leaves gates and evidence to the pack. */
+    private Path promote(String name, int riskTier, String overrides, String gates) throws Exception {
+        String record = """
+                {"kind": "promotion", "model": "real", "decisionDate": "2026-11-20", "decision": "promote",
+                 "rationale": "far better on the primary metric", "dataSnapshot": "2026-10",
+                 "candidateVersion": "2", "productionVersion": "1", "riskTier": %d,
+                 "evaluationSummary": {"gates": %s}, %s
+                 "approvers": ["Ada Lovelace"]}
+                """.formatted(riskTier, gates, overrides == null ? "" : "\"overrides\": " + overrides + ",");
+        Path file = dir.resolve(name);
+        Files.writeString(file, record);
+        return file;
+    }
+
+    private int append(Path record, Path pack, String signer) {
+        return run(new LogCommand(), "append", "--db", db.toString(), "--record", record.toString(), "--pack",
+                pack.toString(), "--key", dir.resolve("keys").resolve(signer + ".key.json").toString(),
+                "--passphrase-file", passphrase.toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aPolicyDeclaringGatesNotApplicableMakesAGoodPrimaryOnlyPackPass(Kind kind) throws Exception {
+        Path pack = new RealStylePack(dir.resolve("pack"), kind).policy(RealStylePack.NOT_APPLICABLE_POLICY).write();
+        assertEquals(0, run(new GateCommand(), pack.toString()), out + "\n" + err);
+        assertTrue(out.toString().contains("not applicable — batch scoring, no SLO"), out.toString());
+        assertTrue(out.toString().contains("not applicable — single-language model"), out.toString());
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, run(new GateCommand(), pack.toString(), "--json"));
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertTrue(json.get("everyGatePasses").asBoolean());
+        JsonNode latency = json.get("gates").get(4);
+        assertEquals("latency", latency.get("gate").asText());
+        assertEquals("not applicable", latency.get("outcome").asText());
+        assertEquals("batch scoring, no SLO", latency.get("notApplicableReason").asText());
+
+        // the promote needs no override, and the signed record states each reason
+        assertEquals(0, append(promote("promote.json", 1, null, "[]"), pack, "ada-lovelace"), err.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run(new LogCommand(), "list", "--db", db.toString(), "--json"));
+        JsonNode listed = new ObjectMapper().readTree(out.toString()).get(0);
+        assertEquals("promote", listed.get("decision").asText());
+        assertTrue(listed.get("record").get("evaluationSummary").toString()
+                .contains("not applicable — batch scoring, no SLO"), listed.toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void promotingOverBlockedGatesNeedsAJustificationForEach(Kind kind) throws Exception {
+        Path pack = new RealStylePack(dir.resolve("pack"), kind).write();
+        assertEquals(1, run(new GateCommand(), pack.toString()), "safety, latency… lack evidence");
+
+        assertEquals(2, append(promote("bare.json", 1, null, "[]"), pack, "ada-lovelace"));
+        String refusal = err.toString();
+        for (String gate : new String[] {"Safety", "Language parity", "Latency", "Circuit breaker"}) {
+            assertTrue(refusal.contains("promoting over the gate '" + gate + "', which the evaluationSummary states "
+                    + "as insufficient evidence, needs 'overrides'"), refusal);
+        }
+        assertFalse(Files.exists(db) && run(new LogCommand(), "list", "--db", db.toString()) == 0
+                && out.toString().contains("promote"), "nothing was appended");
+
+        String fairness = kind == Kind.REGRESSION ? "" : "{\"gate\": \"fairness\", \"justification\": \"no sensitive "
+                + "attributes are collected\"},";
+        String justified = "[{\"gate\": \"safety\", \"justification\": \"scores records, generates nothing\"}, "
+                + fairness
+                + "{\"gate\": \"Language parity\", \"justification\": \"one language\"},"
+                + "{\"gate\": \"latency\", \"justification\": \"nightly batch\"},"
+                + "{\"gate\": \"circuit_breaker\", \"justification\": \"first model of its line\"}]";
+        assertEquals(0, append(promote("justified.json", 1, justified, "[]"), pack, "ada-lovelace"), err.toString());
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, run(new LogCommand(), "list", "--db", db.toString()));
+        String list = out.toString();
+        assertTrue(list.contains("promoted over blocked gates"), list);
+        assertTrue(list.contains("Latency (insufficient evidence) — nightly batch"), list);
+        assertFalse(list.lines().anyMatch(l -> l.matches(".*\\bpromote\\s+real.*")), "never a plain promote: " + list);
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, run(new LogCommand(), "verify", "--db", db.toString()));
+        assertTrue(out.toString().contains("#1 ") && out.toString().contains("promoted over blocked gates: Safety "
+                + "(insufficient evidence) — scores records, generates nothing"), out.toString());
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, run(new LogCommand(), "list", "--db", db.toString(), "--json"));
+        JsonNode listed = new ObjectMapper().readTree(out.toString()).get(0);
+        assertEquals("promoted over blocked gates", listed.get("decision").asText());
+        assertEquals("nightly batch", listed.get("record").get("overrides").get(kind == Kind.REGRESSION ? 2 : 3)
+                .get("justification").asText());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void theGateReportSaysWhyNotInTrueWords(Kind kind) throws Exception {
+        Path pack = new RealStylePack(dir.resolve("pack"), kind).worseInTheWest().write();
+        assertEquals(1, run(new GateCommand(), pack.toString()));
+        String text = out.toString();
+        assertTrue(text.contains("Slices significantly worse on " + (kind == Kind.REGRESSION ? "mae"
+                : kind == Kind.BINARY ? "f1" : "macro_f1") + " (1):\n  ▼ segment=west: Δ "), text);
+        assertTrue(text.contains("segment (4) reaches its minimum; no 'language' column in the primary suite, so its "
+                + "volume is not checked"), text);
+        assertFalse(text.contains("every class, language and segment"), text);
+        assertTrue(text.contains("defer — no monitoring evidence: no trigger can be judged"), text);
+
+        out.getBuffer().setLength(0);
+        run(new GateCommand(), pack.toString(), "--json");
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertEquals("segment=west", json.get("worseSlices").get(0).get("slice").asText());
+        assertEquals(100, json.get("worseSlices").get(0).get("n").asInt());
+        assertTrue(json.get("worseSlices").get(0).get("ciUpper").asDouble() < 0 == (kind != Kind.REGRESSION),
+                "the interval lies on the worse side: below 0, or above it for an error metric");
+    }
+
+    @Test
+    void aTierThreeOverrideNeedsTheFullQuorum() throws Exception {
+        Path pack = new RealStylePack(dir.resolve("pack"), Kind.BINARY).riskTier(3).write();
+        String justified = "[{\"gate\": \"safety\", \"justification\": \"scores records\"},"
+                + "{\"gate\": \"fairness\", \"justification\": \"no sensitive attributes\"},"
+                + "{\"gate\": \"language_parity\", \"justification\": \"one language\"},"
+                + "{\"gate\": \"latency\", \"justification\": \"nightly batch\"},"
+                + "{\"gate\": \"circuit_breaker\", \"justification\": \"first model\"}]";
+        assertEquals(0, append(promote("tier3.json", 3, justified, "[]"), pack, "ada-lovelace"), err.toString());
+        assertTrue(out.toString().contains("awaiting signatures (ai-safety, product)"), out.toString());
+        assertEquals(2, append(promote("tier-lie.json", 1, justified, "[]"), pack, "ada-lovelace"));
+        assertTrue(err.toString().contains("riskTier: the record says 1, the pack's model is risk tier 3"),
+                err.toString());
+    }
+
+    @Test
+    void aRecordClaimingOtherOutcomesThanThePackGivesIsRefused() throws Exception {
+        Path pack = new RealStylePack(dir.resolve("pack"), Kind.MULTICLASS).write();
+        String claimed = "[{\"gate\": \"primary_metric\", \"result\": \"pass\"},"
+                + "{\"gate\": \"safety\", \"result\": \"pass\"},"
+                + "{\"gate\": \"fairness\", \"result\": \"insufficient evidence\"},"
+                + "{\"gate\": \"language_parity\", \"result\": \"pass\"},"
+                + "{\"gate\": \"latency\", \"result\": \"pass\"},"
+                + "{\"gate\": \"canary\", \"result\": \"not applicable\"},"
+                + "{\"gate\": \"circuit_breaker\", \"result\": \"pass\"},"
+                + "{\"gate\": \"schema\", \"result\": \"pass\"},"
+                + "{\"gate\": \"volume\", \"result\": \"pass\"},"
+                + "{\"gate\": \"contamination\", \"result\": \"not applicable\"},"
+                + "{\"gate\": \"label_quality\", \"result\": \"not applicable\"}]";
+        String fairness = "[{\"gate\": \"fairness\", \"justification\": \"no sensitive attributes\"}]";
+        assertEquals(2, append(promote("claims.json", 1, fairness, claimed), pack, "ada-lovelace"));
+        String refusal = err.toString();
+        assertTrue(refusal.contains("the record states other outcomes than Verdict judges"), refusal);
+        for (String gate : new String[] {"Safety", "Language parity", "Latency", "Circuit breaker"}) {
+            assertTrue(refusal.contains(gate + ": the record says pass, Verdict judges insufficient evidence"),
+                    refusal);
+        }
+        assertFalse(refusal.contains("Primary metric:"), "the stated primary outcome is right: " + refusal);
+        assertFalse(Files.exists(db) && Files.size(db) > 0 && listCount() > 0, "nothing was appended");
+    }
+
+    @Test
+    void theApprovalPackMarksTheOverrideAndShowsTheReasons() throws Exception {
+        Path pack = new RealStylePack(dir.resolve("pack"), Kind.REGRESSION)
+                .policy("{\"notApplicable\": {\"latency\": \"batch scoring, no SLO\"}}").write();
+        String justified = "[{\"gate\": \"safety\", \"justification\": \"predicts prices, generates nothing\"},"
+                + "{\"gate\": \"language_parity\", \"justification\": \"one language\"},"
+                + "{\"gate\": \"circuit_breaker\", \"justification\": \"first model\"}]";
+        assertEquals(0, append(promote("p.json", 1, justified, "[]"), pack, "ada-lovelace"), err.toString());
+        Path report = dir.resolve("report");
+        assertEquals(0, run(new ReportCommand(), pack.toString(), "--out", report.toString(), "--db", db.toString()),
+                err.toString());
+        String html = Files.readString(report.resolve("approval-pack.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("not applicable — batch scoring, no SLO"), "the declared reason is shown");
+        assertTrue(html.contains("promoted over blocked gates: candidate 2 over production 1 — Safety (insufficient "
+                + "evidence) — predicts prices, generates nothing"), "the override is marked");
+    }
+
+    private int listCount() throws Exception {
+        out.getBuffer().setLength(0);
+        run(new LogCommand(), "list", "--db", db.toString(), "--json");
+        return new ObjectMapper().readTree(out.toString()).size();
+    }
+
+    private int run(Object command, String... args) {
+        CommandLine commandLine = new CommandLine(command);
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+}

@@ -1,0 +1,325 @@
+package org.verdict.core.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.verdict.core.ledger.StoreSurgery.anyProblem;
+import static org.verdict.core.ledger.StoreSurgery.verify;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.pack.Hashes;
+
+/**
+ * The attacks on who may sign, each done to a copy of a store the way an insider with the sqlite3 shell (or with
+ * Verdict itself and a key of their own) would. Each is found by verification, naming the record or log entry; the
+ * ones only a reference kept outside the store can reveal are found with that reference.
+ */
+class SignerRegisterTamperTest {
+    private static final SignerKey ADA = LedgerFixtures.signer("Ada Lovelace", Roles.ML_LEAD);
+    private static final SignerKey GRACE = LedgerFixtures.signer("Grace Hopper", Roles.PRODUCT);
+    private static final SignerKey JOAN = LedgerFixtures.signer("Joan Clarke", Roles.AI_SAFETY);
+    private static final SignerKey BOB = LedgerFixtures.signer("Bob Byrne", "observer");
+    private static final SignerKey MALLORY = LedgerFixtures.signer("Mallory Byrne", Roles.ML_LEAD);
+    private static final SignerKey ATTACKER = LedgerFixtures.signer("Joan Clarke", Roles.AI_SAFETY);
+
+    @TempDir
+    Path dir;
+    private Path original;
+    private Path db;
+
+    /**
+     * #1 retraining by Ada, co-signed by Mallory; #2 a tier-3 promotion by Ada, co-signed by Grace (product) and
+     * Bob (observer: completes no quorum); then Ada revokes Mallory's key. #2 awaits ai-safety.
+     */
+    @BeforeEach
+    void store() throws Exception {
+        original = dir.resolve("original.db");
+        try (DecisionLog log = DecisionLog.openForWriting(original)) {
+            log.append(LedgerFixtures.retraining("first"), ADA);
+            log.cosign("1", MALLORY);
+            log.append(LedgerFixtures.promotion(3, "second"), ADA);
+            log.cosign("2", GRACE);
+            log.cosign("2", BOB);
+            log.revoke(MALLORY.identity().keyId(), "laptop stolen", ADA);
+        }
+        VerificationReport before = verify(original);
+        assertTrue(before.isIntact(), before.problems().toString());
+        assertEquals(List.of(Roles.AI_SAFETY), before.quorums().get(2L).missing());
+        db = StoreSurgery.copyOf(original, dir, "copy.db");
+    }
+
+    private static String keyOf(SignerKey key) {
+        return key.identity().keyId();
+    }
+
+    private long entryOf(SignerKey key) throws Exception {
+        try (DecisionLog log = DecisionLog.openReadOnly(original)) {
+            return log.snapshot().signers().get(keyOf(key)).registrationEntry();
+        }
+    }
+
+    @Test
+    void relabellingASignersRoleInTheStoreForgesNoQuorum() throws Exception {
+        StoreSurgery.execute(db, "UPDATE signers SET role = 'ai-safety' WHERE key_id = '" + keyOf(BOB) + "'");
+        VerificationReport report = verify(db);
+        assertFalse(report.isIntact());
+        assertTrue(anyProblem(report, "is listed as Bob Byrne (ai-safety), but its signed registration (log entry #"
+                + entryOf(BOB) + ") says Bob Byrne (observer): the register was edited"), report.problems().toString());
+        assertEquals(List.of(Roles.AI_SAFETY), report.quorums().get(2L).missing(), "the relabelled role counts for nothing");
+        assertTrue(report.problemsOf(2).stream().anyMatch(p -> p.message().contains("was edited to list as Bob Byrne (ai-safety)")),
+                "the record it signed is not shown verified: " + report.problems());
+    }
+
+    @Test
+    void relabellingASignersNameInTheStoreIsFound() throws Exception {
+        StoreSurgery.execute(db, "UPDATE signers SET name = 'Joan Clarke' WHERE key_id = '" + keyOf(BOB) + "'");
+        VerificationReport report = verify(db);
+        assertTrue(anyProblem(report, "is listed as Joan Clarke (observer), but its signed registration (log entry #"
+                + entryOf(BOB) + ") says Bob Byrne (observer)"), report.problems().toString());
+        assertFalse(report.isRecordIntact(2));
+    }
+
+    @Test
+    void relabellingInsideTheSignedRegistrationIsFound() throws Exception {
+        long entry = entryOf(BOB);
+        byte[] payload = StoreSurgery.bytes(db, "SELECT payload FROM entries WHERE seq = ?", entry);
+        byte[] relabelled = new String(payload, StandardCharsets.UTF_8).replace("\"observer\"", "\"ai-safety\"")
+                .getBytes(StandardCharsets.UTF_8);
+        StoreSurgery.withTriggersDropped(db, sql -> {
+            try (PreparedStatement update = sql.prepareStatement("UPDATE entries SET payload = ?, entry_id = ? WHERE seq = ?")) {
+                update.setBytes(1, relabelled);
+                update.setString(2, Hashes.sha256Hex(relabelled));
+                update.setLong(3, entry);
+                update.executeUpdate();
+            }
+            sql.createStatement().execute("UPDATE signers SET role = 'ai-safety' WHERE key_id = '" + keyOf(BOB) + "'");
+        });
+        VerificationReport report = verify(db);
+        assertTrue(anyProblem(report, "log entry #" + entry + " (registration of Bob Byrne, ai-safety): the self-signature"
+                + " of key " + BOB.identity().shortKeyId() + " does not verify"), report.problems().toString());
+        assertTrue(anyProblem(report, "log entries differ from those a checkpoint signed"), report.problems().toString());
+        assertEquals(List.of(Roles.AI_SAFETY), report.quorums().get(2L).missing());
+        assertFalse(report.isRecordIntact(2), "Bob's signature has no valid registration behind it");
+    }
+
+    @Test
+    void deletingARevocationRowLeavesTheKeyRevoked() throws Exception {
+        StoreSurgery.execute(db, "DELETE FROM revocations WHERE key_id = '" + keyOf(MALLORY) + "'");
+        VerificationReport report = verify(db);
+        assertTrue(anyProblem(report, "the revocation of Mallory Byrne's key " + MALLORY.identity().shortKeyId()
+                + " (log entry #"), report.problems().toString());
+        assertTrue(anyProblem(report, "is missing from the revocations table (it was deleted); the key stays revoked"));
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            LedgerException refused = org.junit.jupiter.api.Assertions.assertThrows(LedgerException.class,
+                    () -> log.cosign("2", MALLORY));
+            assertTrue(refused.getMessage().contains("was revoked"), refused.getMessage());
+        }
+    }
+
+    @Test
+    void deletingTheRevocationEntryIsFoundThroughTheCheckpointThatCoversIt() throws Exception {
+        StoreSurgery.execute(db, "DELETE FROM entry_signatures WHERE entry_seq = (SELECT max(seq) FROM entries)",
+                "DELETE FROM entries WHERE seq = (SELECT max(seq) FROM entries)",
+                "DELETE FROM revocations WHERE key_id = '" + keyOf(MALLORY) + "'");
+        VerificationReport report = verify(db);
+        assertTrue(anyProblem(report, "a checkpoint covers 5 log entries but the store holds 4 (log entries were deleted)"),
+                report.problems().toString());
+    }
+
+    @Test
+    void aBackDatedSignatureOfARevokedKeyDoesNotCount() throws Exception {
+        // the thief holds Mallory's key: a genuine signature over record #2, stored with a time before the revocation
+        byte[] pae = Dsse.pae(Dsse.DECISION_PAYLOAD_TYPE, StoreSurgery.bytes(db, "SELECT payload FROM records WHERE seq = 2"));
+        StoreSurgery.withTriggersDropped(db, sql -> {
+            try (PreparedStatement insert = sql.prepareStatement(
+                    "INSERT INTO signatures(record_seq, key_id, signature, signed_at) VALUES (2, ?, ?, '2000-01-01T00:00:00Z')")) {
+                insert.setString(1, keyOf(MALLORY));
+                insert.setBytes(2, MALLORY.sign(pae));
+                insert.executeUpdate();
+            }
+        });
+        VerificationReport report = verify(db);
+        assertTrue(report.problemsOf(2).stream().anyMatch(p -> p.message().contains("signature #6 of the store comes after"
+                + " the key was revoked (log entry #5)")), report.problems().toString());
+        assertTrue(report.isRecordIntact(1), "what Mallory signed before the revocation stays valid");
+    }
+
+    @Test
+    void anAttackerKeyRegisteredLateThatReSignsOldRecordsIsFound() throws Exception {
+        // the insider appends a registration of their own key (self-signed: they hold it) claiming to predate every
+        // signature, puts their signature in place of Grace's, and replaces every checkpoint by a fresh one of theirs
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
+            LogSnapshot snapshot = log.snapshot();
+            LogEntry last = snapshot.entries().get(snapshot.entries().size() - 1);
+            SignerIdentity who = ATTACKER.identity();
+            EntryStatement forged = new EntryStatement(EntryStatement.FORMAT, last.sequence() + 1, Hashes.sha256Hex(last.payload()),
+                    EntryStatement.REGISTER, "2026-01-01T00:00:00Z", 0, 0,
+                    new EntryStatement.Claim(who.name(), who.role(), who.keyId(), who.publicKeyPem()),
+                    Base64.getEncoder().encodeToString(SignerClaim.selfSign(ATTACKER)), null, null, null, null, null, null);
+            byte[] entry = forged.toBytes();
+            byte[] pae = snapshot.records().get(1).pae();
+            StoreSurgery.withTriggersDropped(db, sql -> {
+                try (PreparedStatement insert = sql.prepareStatement("INSERT INTO entries(seq, entry_id, payload) VALUES (?, ?, ?)");
+                     PreparedStatement signer = sql.prepareStatement("INSERT INTO signers VALUES (?, ?, ?, ?, '2026-01-01T00:00:00Z')");
+                     PreparedStatement resign = sql.prepareStatement("UPDATE signatures SET key_id = ?, signature = ? WHERE key_id = ?")) {
+                    insert.setLong(1, forged.sequence());
+                    insert.setString(2, Hashes.sha256Hex(entry));
+                    insert.setBytes(3, entry);
+                    insert.executeUpdate();
+                    signer.setString(1, who.keyId());
+                    signer.setString(2, who.name());
+                    signer.setString(3, who.role());
+                    signer.setString(4, who.publicKeyPem());
+                    signer.executeUpdate();
+                    resign.setString(1, who.keyId());
+                    resign.setBytes(2, ATTACKER.sign(pae));
+                    resign.setString(3, keyOf(GRACE));
+                    resign.executeUpdate();
+                }
+                sql.createStatement().execute("DELETE FROM checkpoints");
+            });
+        }
+        insertFreshCheckpoint(db, ATTACKER);
+        VerificationReport report = verify(db);
+        assertFalse(report.isIntact());
+        assertTrue(anyProblem(report, "(registration of Joan Clarke, ai-safety): claims a place (after 0 records and 0"
+                + " signatures) out of order with the log"), report.problems().toString());
+
+        TrustedSigners roster = roster(ADA, GRACE, JOAN, BOB, MALLORY);
+        VerificationReport withRoster = verify(db, new VerificationOptions(roster, null, false));
+        assertTrue(withRoster.problemsOf(2).stream().anyMatch(p -> p.message().contains("a key that is not in the trusted"
+                + " signers list")), withRoster.problems().toString());
+        assertTrue(anyProblem(withRoster, "checkpoints are signed by Joan Clarke (ai-safety, " + ATTACKER.identity().shortKeyId()
+                + "), a key that is not in the trusted signers list"));
+        VerificationReport withoutAda = verify(original, new VerificationOptions(roster(GRACE, JOAN, BOB, MALLORY), null, false));
+        assertTrue(anyProblem(withoutAda, "(revocation of " + MALLORY.identity().shortKeyId() + "): signed by Ada Lovelace"
+                + " (ml-lead) " + ADA.identity().shortKeyId() + ", a key that is not in the trusted signers list"),
+                withoutAda.problems().toString());
+    }
+
+    @Test
+    void anAttackerKeyRegisteredThroughVerdictIsFoundOnlyWithTheTrustedSigners() throws Exception {
+        // with write access and Verdict itself the insider makes a self-consistent log: their own key, registered as
+        // Joan Clarke (ai-safety), completes the tier-3 quorum
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.cosign("2", ATTACKER);
+        }
+        VerificationReport storeOnly = verify(db);
+        assertTrue(storeOnly.isIntact(), "nothing in the store contradicts it: " + storeOnly.problems());
+        assertTrue(storeOnly.quorums().get(2L).isMet());
+
+        VerificationReport report = verify(db, new VerificationOptions(roster(ADA, GRACE, JOAN, BOB, MALLORY), null, false));
+        assertFalse(report.isIntact());
+        assertTrue(report.problemsOf(2).stream().anyMatch(p -> p.message().contains("signed by Joan Clarke (ai-safety, "
+                + ATTACKER.identity().shortKeyId() + "), a key that is not in the trusted signers list")), report.problems().toString());
+        assertEquals(List.of(Roles.AI_SAFETY), report.quorums().get(2L).missing(), "an untrusted key completes no quorum");
+    }
+
+    @Test
+    void aSignerRegisteredUnderAnotherRoleThanTheOrganisationListsIsFound() throws Exception {
+        // Bob registered himself as observer; the organisation lists his key as ai-safety (or the reverse): either
+        // way his signature does not count until the two agree
+        SignerIdentity bob = BOB.identity();
+        TrustedSigners roster = new TrustedSigners(Path.of("trusted-signers.json"), java.util.Map.of(
+                keyOf(ADA), new TrustedSigners.Trusted("Ada Lovelace", Roles.ML_LEAD, keyOf(ADA)),
+                keyOf(GRACE), new TrustedSigners.Trusted("Grace Hopper", Roles.PRODUCT, keyOf(GRACE)),
+                bob.keyId(), new TrustedSigners.Trusted("Bob Byrne", Roles.AI_SAFETY, bob.keyId())));
+        VerificationReport report = verify(db, new VerificationOptions(roster, null, false));
+        assertTrue(report.problemsOf(2).stream().anyMatch(p -> p.message().contains("the trusted signers list gives key "
+                + bob.shortKeyId() + " the role ai-safety, not observer")), report.problems().toString());
+        assertEquals(List.of(Roles.AI_SAFETY), report.quorums().get(2L).missing());
+    }
+
+    @Test
+    void deletingTheNewestRecordWithItsCheckpointIsFoundAgainstACheckpointKeptElsewhere() throws Exception {
+        Checkpoint kept;
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.append(LedgerFixtures.promotion(1, "third"), ADA);
+            kept = log.snapshot().latestCheckpoint().orElseThrow();
+        }
+        StoreSurgery.execute(db, "DELETE FROM checkpoints WHERE tree_size = 3", "DELETE FROM signatures WHERE record_seq = 3",
+                "DELETE FROM records WHERE seq = 3");
+        assertTrue(verify(db).isIntact(), "the store alone cannot tell (the documented limit)");
+        VerificationReport report = verify(db, new VerificationOptions(null, kept, false));
+        assertTrue(anyProblem(report, "the checkpoint kept outside the store (3 records) is not extended by this log: the"
+                + " checkpoint covers 3 records but the log now holds only 2"), report.problems().toString());
+        VerificationReport unlisted = verify(original, new VerificationOptions(roster(GRACE), kept, false));
+        assertTrue(anyProblem(unlisted, "the checkpoint is signed by Ada Lovelace (" + ADA.identity().shortKeyId()
+                + "), a key that is not in the trusted signers list"), "a kept checkpoint is only as good as its signer: "
+                + unlisted.problems());
+    }
+
+    @Test
+    void registrationsWithoutEndorsementAreReportedWhenTheOrganisationRequiresIt() throws Exception {
+        VerificationReport required = verify(db, new VerificationOptions(null, null, true));
+        assertTrue(anyProblem(required, "registers Grace Hopper (product, " + GRACE.identity().shortKeyId()
+                + ") without an endorsement by an existing signer"), required.problems().toString());
+        assertFalse(anyProblem(required, "registers Ada Lovelace"), "the first signer needs no endorsement");
+
+        Path endorsed = dir.resolve("endorsed.db");
+        try (DecisionLog log = DecisionLog.openForWriting(endorsed)) {
+            log.append(LedgerFixtures.retraining("first"), ADA);
+            log.register(GRACE.identity(), SignerClaim.selfSign(GRACE), List.of(ADA));
+            log.cosign("1", GRACE);
+        }
+        VerificationReport report = verify(endorsed, new VerificationOptions(null, null, true));
+        assertTrue(report.isIntact(), report.problems().toString());
+        try (DecisionLog log = DecisionLog.openReadOnly(endorsed)) {
+            assertEquals(List.of(ADA.identity().toString()), log.snapshot().signers().get(keyOf(GRACE)).endorsers());
+        }
+    }
+
+    @Test
+    void aRegistrationWhoseSelfSignatureIsMissingIsRefused() throws Exception {
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            LedgerException refused = org.junit.jupiter.api.Assertions.assertThrows(LedgerException.class,
+                    () -> log.register(JOAN.identity(), SignerClaim.selfSign(ATTACKER), List.of()));
+            assertTrue(refused.getMessage().contains("no valid self-signature"), refused.getMessage());
+        }
+    }
+
+    private static TrustedSigners roster(SignerKey... keys) {
+        java.util.Map<String, TrustedSigners.Trusted> byKey = new java.util.LinkedHashMap<>();
+        for (SignerKey key : keys) {
+            SignerIdentity who = key.identity();
+            byKey.put(who.keyId(), new TrustedSigners.Trusted(who.name(), who.role(), who.keyId()));
+        }
+        return new TrustedSigners(Path.of("trusted-signers.json"), byKey);
+    }
+
+    /** Signs a checkpoint of the store as it stands now with {@code key}, as an attacker with that key would. */
+    private static void insertFreshCheckpoint(Path db, SignerKey key) throws Exception {
+        LogSnapshot snapshot;
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
+            snapshot = log.snapshot();
+        }
+        MerkleTree tree = snapshot.tree();
+        List<RecordSignature> signatures = snapshot.signaturesInOrder();
+        int entries = snapshot.entries().size();
+        Checkpoint fresh = Checkpoint.sign(snapshot.origin(), tree.size(), tree.rootHash(tree.size()), signatures.size(),
+                LogSnapshot.signaturesHashes(signatures).get(signatures.size()), entries, snapshot.entriesHead(entries), key);
+        StoreSurgery.withTriggersDropped(db, sql -> {
+            try (PreparedStatement insert = sql.prepareStatement("INSERT INTO checkpoints(tree_size, signature_count,"
+                    + " signatures_hash, origin, root_hash, key_id, signature, entry_count, entries_hash)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setLong(1, fresh.treeSize());
+                insert.setLong(2, fresh.signatureCount());
+                insert.setBytes(3, fresh.signaturesHash());
+                insert.setString(4, fresh.origin());
+                insert.setBytes(5, fresh.rootHash());
+                insert.setString(6, fresh.keyId());
+                insert.setBytes(7, fresh.signature());
+                insert.setLong(8, fresh.entryCount());
+                insert.setBytes(9, fresh.entriesHash());
+                insert.executeUpdate();
+            }
+        });
+    }
+}

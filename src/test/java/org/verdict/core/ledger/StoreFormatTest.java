@@ -1,0 +1,240 @@
+package org.verdict.core.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.verdict.core.ledger.StoreSurgery.anyProblem;
+import static org.verdict.core.ledger.StoreSurgery.verify;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.pack.Hashes;
+
+/**
+ * Stores as they are found: written by the previous format, by a newer Verdict, by another application, left
+ * half-created, on read-only media, on a full disk.
+ */
+class StoreFormatTest {
+    private static final String FIXTURE = "/ledger/format-1-store/";
+    private static final String MALLORY = "72b2910d119fa3d1b8d537e22861b73cf632e0f669a8ff00086d89e166873639";
+    private static final String ADA = "7ce8ccf8421a46cb84847a22cc78a63bfc30707c432e7d6d1c5e0d44eba4dc92";
+
+    @TempDir
+    Path dir;
+
+    private Path fixture(String name) throws Exception {
+        Path target = dir.resolve(name);
+        try (InputStream in = StoreFormatTest.class.getResourceAsStream(FIXTURE + name)) {
+            Files.copy(in, target);
+        }
+        return target;
+    }
+
+    private static int schemaVersion(Path db) throws Exception {
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db);
+             Statement s = sql.createStatement(); ResultSet row = s.executeQuery("SELECT max(version) FROM schema_version")) {
+            return row.getInt(1);
+        }
+    }
+
+    @Test
+    void aFormat1StoreVerifiesReadOnlyWithoutBeingChanged() throws Exception {
+        Path db = fixture("decisions.db");
+        byte[] before = Files.readAllBytes(db);
+        VerificationReport report = verify(db);
+        assertTrue(report.isIntact(), report.problems().toString());
+        assertEquals(3, report.recordCount());
+        assertTrue(report.quorums().get(2L).isMet(), "Grace (in the store) and Joan (imported) complete tier 3");
+        assertEquals(1, schemaVersion(db));
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(db)), "verification writes nothing");
+    }
+
+    @Test
+    void aFormat1StoreIsMigratedByARecordedEntryAndKeepsVerifying() throws Exception {
+        Path db = fixture("decisions.db");
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            LogSnapshot snapshot = log.snapshot();
+            assertEquals(1, snapshot.entries().size());
+            EntryStatement migration = snapshot.entries().get(0).statement().orElseThrow();
+            assertEquals(EntryStatement.MIGRATE, migration.kind());
+            assertEquals(1, migration.fromVersion());
+            assertEquals(StoreSchema.CURRENT_VERSION, migration.toVersion());
+            assertEquals(5L, migration.legacyCheckpoints());
+            assertEquals(List.of("Ada Lovelace", "Grace Hopper", "Joan Clarke", "Mallory Byrne"),
+                    migration.adopted().stream().map(EntryStatement.AdoptedSigner::name).toList());
+            // Mallory co-signed #1 as the store's 5th signature, then was revoked: her signature stays valid
+            assertEquals(5L, snapshot.signers().get(MALLORY).revokedAfterSignature());
+            assertTrue(snapshot.signers().get(MALLORY).inForceAt(5));
+        }
+        assertEquals(StoreSchema.CURRENT_VERSION, schemaVersion(db));
+        VerificationReport migrated = verify(db);
+        assertTrue(migrated.isIntact(), "an uncovered migration entry is no problem: " + migrated.problems());
+
+        SignerKey ada = KeyFile.read(fixture("ada-lovelace.key.json"))
+                .unlock(Files.readAllLines(fixture("passphrase.txt"), StandardCharsets.UTF_8).get(0).toCharArray());
+        assertEquals(ADA, ada.identity().keyId());
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.append(LedgerFixtures.retraining("after the migration"), ada);
+            Checkpoint latest = log.snapshot().latestCheckpoint().orElseThrow();
+            assertEquals(1L, latest.entryCount(), "the first new checkpoint covers the migration entry");
+        }
+        VerificationReport report = verify(db);
+        assertTrue(report.isIntact(), report.problems().toString());
+        assertEquals(4, report.recordCount());
+    }
+
+    @Test
+    void aChangedMigrationEntryIsFound() throws Exception {
+        Path db = fixture("decisions.db");
+        SignerKey newcomer = LedgerFixtures.signer("Katherine Johnson", Roles.ML_LEAD);
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.append(LedgerFixtures.retraining("after the migration"), newcomer);
+        }
+        // relabel Grace as ai-safety inside the adopted register, and in the table, keeping the entry's id right
+        byte[] payload = StoreSurgery.bytes(db, "SELECT payload FROM entries WHERE seq = 1");
+        byte[] changed = new String(payload, StandardCharsets.UTF_8)
+                .replace("\"name\":\"Grace Hopper\",\"role\":\"product\"", "\"name\":\"Grace Hopper\",\"role\":\"ai-safety\"")
+                .getBytes(StandardCharsets.UTF_8);
+        StoreSurgery.withTriggersDropped(db, sql -> {
+            try (var update = sql.prepareStatement("UPDATE entries SET payload = ?, entry_id = ? WHERE seq = 1")) {
+                update.setBytes(1, changed);
+                update.setString(2, Hashes.sha256Hex(changed));
+                update.executeUpdate();
+            }
+            sql.createStatement().execute("UPDATE signers SET role = 'ai-safety' WHERE name = 'Grace Hopper'");
+        });
+        VerificationReport report = verify(db);
+        // the entry's own id was fixed up, but the next entry (and, through it, the checkpoint) still chains to the old bytes
+        assertTrue(anyProblem(report, "log entry #2 (registration of Katherine Johnson, ml-lead): does not follow the entry"
+                + " before it"), report.problems().toString());
+    }
+
+    @Test
+    void aStoreOfANewerFormatIsRefused() throws Exception {
+        Path db = fixture("decisions.db");
+        StoreSurgery.execute(db, "UPDATE schema_version SET version = " + (StoreSchema.CURRENT_VERSION + 1));
+        for (boolean readOnly : new boolean[] {true, false}) {
+            LedgerException refused = assertThrows(LedgerException.class,
+                    () -> DecisionLog.open(db, readOnly, DecisionLog.DEFAULT_BUSY_TIMEOUT, Clock.systemUTC()).close());
+            assertTrue(refused.getMessage().contains("of format version " + (StoreSchema.CURRENT_VERSION + 1)
+                    + ", newer than this Verdict understands"), refused.getMessage());
+        }
+        assertEquals(StoreSchema.CURRENT_VERSION + 1, schemaVersion(db));
+    }
+
+    @Test
+    void aForeignSqliteFileIsRefusedAndLeftAlone() throws Exception {
+        Path other = dir.resolve("crm.sqlite");
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + other); Statement s = sql.createStatement()) {
+            s.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)");
+            s.execute("INSERT INTO customers(name) VALUES ('Ada')");
+        }
+        byte[] before = Files.readAllBytes(other);
+        LedgerException refused = assertThrows(LedgerException.class, () -> DecisionLog.openForWriting(other).close());
+        assertTrue(refused.getMessage().contains("is a SQLite database of another application (tables: customers)"),
+                refused.getMessage());
+        assertThrows(LedgerException.class, () -> DecisionLog.openReadOnly(other).close());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(other)), "not one byte was written");
+    }
+
+    @Test
+    void aStoreWhoseCreationWasInterruptedIsNamedAndCompletedByTheNextAppend() throws Exception {
+        // what a first append killed before its transaction committed leaves: a SQLite file without tables
+        Path db = dir.resolve("decisions.db");
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+        }
+        assertTrue(Files.size(db) > 0);
+        LedgerException named = assertThrows(LedgerException.class, () -> DecisionLog.openReadOnly(db).close());
+        assertTrue(named.getMessage().contains("whose creation was interrupted"), named.getMessage());
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.append(LedgerFixtures.retraining("completes the store"), LedgerFixtures.signer("Ada Lovelace", Roles.ML_LEAD));
+        }
+        assertTrue(verify(db).isIntact());
+    }
+
+    @Test
+    void aLoneStoreOnReadOnlyMediaVerifies() throws Exception {
+        Path store = dir.resolve("written.db");
+        try (DecisionLog log = DecisionLog.openForWriting(store)) {
+            log.append(LedgerFixtures.retraining("on a USB stick later"), LedgerFixtures.signer("Ada Lovelace", Roles.ML_LEAD));
+        }
+        Path media = Files.createDirectory(dir.resolve("media"));
+        Path lone = Files.copy(store, media.resolve("decisions.db"));
+        // SQLite cannot create the WAL file next to a store on read-only media; a folder in its place does the same
+        // here even for root, whom file permissions do not stop
+        Files.createDirectory(media.resolve("decisions.db-wal"));
+        media.toFile().setReadOnly();
+        try {
+            VerificationReport report = verify(lone);
+            assertTrue(report.isIntact(), report.problems().toString());
+            assertEquals(1, report.recordCount());
+        } finally {
+            media.toFile().setWritable(true);
+        }
+    }
+
+    @Test
+    void aFullDiskIsReportedAsSuchAndLeavesTheLogAsItWas() throws Exception {
+        Path db = dir.resolve("decisions.db");
+        SignerKey ada = LedgerFixtures.signer("Ada Lovelace", Roles.ML_LEAD);
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.append(LedgerFixtures.retraining("fits"), ada);
+        }
+        long pages = Files.size(db) / 4096;
+        LedgerException full;
+        int appended = 0;
+        // the page limit stands in for the disk: SQLite reports SQLITE_FULL exactly as on a full disk
+        try (DecisionLog log = DecisionLog.open(db, false, DecisionLog.DEFAULT_BUSY_TIMEOUT, Clock.systemUTC(),
+                (int) pages + 2)) {
+            full = assertThrows(LedgerException.class, () -> {
+                for (int i = 0; i < 200; i++) {
+                    log.append(LedgerFixtures.retraining("r".repeat(3000) + i), ada);
+                }
+            });
+            appended = log.snapshot().records().size() - 1;
+        }
+        assertTrue(full.getMessage().contains("is full: nothing was written"), full.getMessage());
+        assertFalse(full.getMessage().contains("no transaction is active"), full.getMessage());
+        VerificationReport report = verify(db);
+        assertTrue(report.isIntact(), report.problems().toString());
+        assertEquals(1 + appended, report.recordCount(), "every append is whole or absent");
+    }
+
+    @Test
+    void verifyNamesExactlyTheRecordsThatAreMissing() throws Exception {
+        Path db = dir.resolve("decisions.db");
+        SignerKey ada = LedgerFixtures.signer("Ada Lovelace", Roles.ML_LEAD);
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            for (int i = 1; i <= 6; i++) {
+                log.append(LedgerFixtures.retraining("record " + i), ada);
+            }
+        }
+        StoreSurgery.execute(db, "DELETE FROM signatures WHERE record_seq IN (2, 4, 5)", "DELETE FROM records WHERE seq IN (2, 4, 5)");
+        VerificationReport report = verify(db);
+        List<String> missing = report.problems().stream().map(VerificationReport.Problem::message)
+                .filter(m -> m.contains("is missing") || m.contains("are missing"))
+                .filter(m -> m.startsWith("record")).toList();
+        assertEquals(List.of("record #2 is missing (it was deleted)", "records #4 to #5 are missing (they were deleted)"),
+                missing);
+        assertEquals(Optional.of(2L), report.firstBadRecord());
+        assertTrue(report.isRecordIntact(1));
+        assertTrue(report.problemsOf(6).stream().noneMatch(p -> p.message().contains("records were deleted")),
+                "#6 is there: the checkpoints over six records are a problem of the log, not of #6: " + report.problems());
+        assertNull(report.problemsOf(3).stream().filter(p -> p.message().contains("missing (it was")).findAny().orElse(null),
+                "#3 is there: it is not reported missing");
+    }
+}

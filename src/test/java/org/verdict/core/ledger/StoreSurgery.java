@@ -1,0 +1,85 @@
+package org.verdict.core.ledger;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What an insider does with the sqlite3 shell, done with sqlite-jdbc: drop the append-only triggers, then change
+ * rows at will. Tests work on a copy of a store, as an attacker with a copy would.
+ */
+final class StoreSurgery {
+    interface Change {
+        void apply(Connection sql) throws SQLException;
+    }
+
+    private StoreSurgery() {
+    }
+
+    static Path copyOf(Path store, Path dir, String name) throws Exception {
+        Path copy = dir.resolve(name);
+        Files.copy(store, copy);
+        return copy;
+    }
+
+    static void withTriggersDropped(Path db, Change change) throws SQLException {
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            List<String> triggers = new ArrayList<>();
+            try (Statement s = sql.createStatement(); ResultSet rows = s.executeQuery(
+                    "SELECT name FROM sqlite_master WHERE type = 'trigger'")) {
+                while (rows.next()) {
+                    triggers.add(rows.getString(1));
+                }
+            }
+            try (Statement s = sql.createStatement()) {
+                for (String trigger : triggers) {
+                    s.execute("DROP TRIGGER " + trigger);
+                }
+            }
+            change.apply(sql);
+        }
+    }
+
+    static void execute(Path db, String... statements) throws SQLException {
+        withTriggersDropped(db, sql -> {
+            try (Statement s = sql.createStatement()) {
+                for (String statement : statements) {
+                    s.execute(statement);
+                }
+            }
+        });
+    }
+
+    static byte[] bytes(Path db, String query, Object... parameters) throws SQLException {
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db);
+             PreparedStatement select = sql.prepareStatement(query)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getBytes(1) : null;
+            }
+        }
+    }
+
+    static VerificationReport verify(Path db) throws LedgerException {
+        return verify(db, VerificationOptions.STORE_ONLY);
+    }
+
+    static VerificationReport verify(Path db, VerificationOptions options) throws LedgerException {
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
+            return new LogVerifier().verify(log.snapshot(), options, org.verdict.core.task.Progress.NONE);
+        }
+    }
+
+    static boolean anyProblem(VerificationReport report, String fragment) {
+        return report.problems().stream().anyMatch(p -> p.toString().contains(fragment));
+    }
+}

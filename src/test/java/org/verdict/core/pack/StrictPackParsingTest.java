@@ -1,0 +1,212 @@
+package org.verdict.core.pack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.verdict.core.task.Progress;
+
+/** Every pack either loads exactly as written or is refused with the file, line and column and a reason in words. */
+class StrictPackParsingTest {
+    @TempDir
+    Path temp;
+
+    private static final String REGRESSION_MANIFEST = """
+            {
+              "format": "verdict-pack/1",
+              "model": {"name": "price", "task": "regression", "riskTier": 1},
+              "models": [{"version": "1", "role": "production"}, {"version": "2", "role": "candidate"}],
+              "primaryMetric": "rmse",
+              "suites": {"primary": {"file": "primary.csv", "slices": ["region"]}}
+            }
+            """;
+
+    private PackException refused(String manifest, String csv) {
+        Path pack = PackFixture.write(Files.exists(temp.resolve("p")) ? temp.resolve("p" + System.nanoTime())
+                : temp.resolve("p"), manifest, csv);
+        return assertThrows(PackException.class, () -> new PackLoader().load(pack, Progress.NONE));
+    }
+
+    private static void assertInWords(PackException error) {
+        for (String jargon : List.of("com.fasterxml", "java.lang", "DeserializationFeature", "JsonParser",
+                "Exception", "`")) {
+            assertFalse(error.getMessage().contains(jargon), "no parser jargon: " + error.getMessage());
+        }
+    }
+
+    @Test
+    void aMisspeltPolicyKeyIsRefusedInsteadOfDroppingThePolicy() {
+        PackException error = refused(PackFixture.MULTICLASS_MANIFEST.replace("\"primaryMetric\"",
+                "\"polcy\": \"policy.json\", \"primaryMetric\""), PackFixture.MULTICLASS_CSV);
+        assertEquals("manifest.json", error.file());
+        assertEquals(10, error.line());
+        assertTrue(error.column() > 0);
+        assertTrue(error.problem().contains("unknown key 'polcy'"), error.problem());
+        assertTrue(error.problem().contains("policy"), "the known keys are listed: " + error.problem());
+    }
+
+    @Test
+    void aMisspeltOptionalKeyOfAModelVersionIsRefused() {
+        PackException error = refused(PackFixture.BINARY_MANIFEST.replace("\"threshold\"", "\"treshold\""),
+                PackFixture.BINARY_CSV);
+        assertEquals(6, error.line());
+        assertTrue(error.problem().contains("unknown key 'treshold'"), error.problem());
+    }
+
+    @Test
+    void aDuplicateKeyIsRefusedWithItsLocation() {
+        PackException error = refused(PackFixture.MULTICLASS_MANIFEST.replace("\"riskTier\": 2,",
+                "\"riskTier\": 3, \"riskTier\": 2,"), PackFixture.MULTICLASS_CSV);
+        assertEquals(3, error.line());
+        assertTrue(error.problem().contains("key 'riskTier' appears twice"), error.problem());
+        assertInWords(error);
+    }
+
+    @Test
+    void anUnknownSuiteNameIsRefused() {
+        PackException error = refused(PackFixture.MULTICLASS_MANIFEST.replace("\"suites\": {",
+                "\"suites\": {\"safty\": {\"file\": \"primary.csv\"}, "), PackFixture.MULTICLASS_CSV);
+        assertTrue(error.problem().contains("unknown suite 'safty'"), error.problem());
+        assertTrue(error.problem().contains("safety"), error.problem());
+    }
+
+    @Test
+    void anUnknownKeyInASuiteEntryIsRefused() {
+        PackException error = refused(PackFixture.MULTICLASS_MANIFEST.replace("\"sensitive\"", "\"sensitve\""),
+                PackFixture.MULTICLASS_CSV);
+        assertTrue(error.problem().contains("unknown key 'sensitve'"), error.problem());
+    }
+
+    @Test
+    void aNumberBeyondWhatADoubleHoldsIsRefusedInTheManifest() {
+        PackException error = refused(PackFixture.BINARY_MANIFEST.replace("0.3", "1e400"), PackFixture.BINARY_CSV);
+        assertEquals(6, error.line());
+        assertTrue(error.problem().contains("not a finite number"), error.problem());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0x1p-1", "0.5f", "0.5d", "Infinity", "NaN", "1,5", "1e", ".", "--1", "1e308"})
+    void numbersMustBePlainFiniteDecimalsOfReasonableSize(String written) {
+        String csv = PackFixture.BINARY_CSV.replace("0.35", written.contains(",") ? "\"" + written + "\"" : written);
+        PackException error = refused(PackFixture.BINARY_MANIFEST, csv);
+        assertEquals(3, error.line());
+        assertEquals(5, error.column());
+        assertTrue(error.problem().contains("'" + written + "'"), error.problem());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12", "-0.5", "+3", "1.5e-07", "2E+10", ".5", "5.", "1e100"})
+    void plainNumbersAsCsvWritersWriteThemAreRead(String written) throws Exception {
+        String csv = "example_id,label,region,pred_1,pred_2\nr1," + written + ",eu,1,2\nr2,3,us,3,3\n";
+        ReviewPack pack = new PackLoader().load(PackFixture.write(temp.resolve("ok"), REGRESSION_MANIFEST, csv),
+                Progress.NONE);
+        assertEquals(Double.parseDouble(written), pack.primary().labelValues()[0]);
+    }
+
+    @Test
+    void aRegressionTargetWhoseSquareWouldOverflowIsRefused() {
+        PackException error = refused(REGRESSION_MANIFEST,
+                "example_id,label,region,pred_1,pred_2\nr1,1e308,eu,1,2\nr2,3,us,3,3\n");
+        assertEquals(2, error.line());
+        assertEquals(2, error.column());
+        assertTrue(error.problem().contains("±1e100"), error.problem());
+    }
+
+    @Test
+    void aUtf8ByteOrderMarkIsAccepted() throws Exception {
+        Path pack = PackFixture.write(temp.resolve("bom"), PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV);
+        Files.writeString(pack.resolve("primary.csv"), "\uFEFF" + PackFixture.MULTICLASS_CSV, StandardCharsets.UTF_8);
+        Files.writeString(pack.resolve("manifest.json"), "\uFEFF" + PackFixture.MULTICLASS_MANIFEST,
+                StandardCharsets.UTF_8);
+        assertEquals(4, new PackLoader().load(pack, Progress.NONE).primary().rowCount());
+    }
+
+    @Test
+    void aLatin1CsvIsRefusedAtTheLineWhereDecodingFailed() throws Exception {
+        Path pack = PackFixture.write(temp.resolve("latin1"), PackFixture.MULTICLASS_MANIFEST, "");
+        Files.writeString(pack.resolve("primary.csv"), PackFixture.MULTICLASS_CSV.replace("e3,account,de",
+                "e3,account,Zürich"), StandardCharsets.ISO_8859_1);
+        PackException error = assertThrows(PackException.class, () -> new PackLoader().load(pack, Progress.NONE));
+        assertEquals("primary.csv", error.file());
+        assertEquals(4, error.line());
+        assertEquals(13, error.column(), "the ü of e3,account,Zürich");
+        assertTrue(error.problem().contains("not UTF-8") && error.problem().contains("0xFC"), error.problem());
+    }
+
+    @Test
+    void aUtf16ManifestIsRefused() throws Exception {
+        Path pack = PackFixture.write(temp.resolve("utf16"), "", PackFixture.MULTICLASS_CSV);
+        Files.writeString(pack.resolve("manifest.json"), PackFixture.MULTICLASS_MANIFEST, StandardCharsets.UTF_16);
+        PackException error = assertThrows(PackException.class, () -> new PackLoader().load(pack, Progress.NONE));
+        assertTrue(error.problem().contains("not UTF-8"), error.problem());
+    }
+
+    @Test
+    void aSliceColumnOfIdsIsRefusedFastWithTheLimitAndHowToRaiseIt() throws Exception {
+        Path pack = PackFixture.write(temp.resolve("ids"), PackFixture.MULTICLASS_MANIFEST, "");
+        try (Writer csv = Files.newBufferedWriter(pack.resolve("primary.csv"))) {
+            csv.write("example_id,label,language,gender,pred_42,pred_43\n");
+            for (int i = 0; i < 100_000; i++) {
+                csv.write("e" + i + ",billing,lang-" + i + ",f,billing,billing\n");
+            }
+        }
+        PackException error = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThrows(PackException.class, () -> new PackLoader().load(pack, Progress.NONE)));
+        assertEquals(1_002, error.line(), "refused at the first value beyond 1,000");
+        assertEquals(3, error.column());
+        assertTrue(error.problem().contains("more than 1,000 distinct values in slice column 'language'"),
+                error.problem());
+        assertTrue(error.problem().contains("--max-slice-values"), error.problem());
+
+        ReviewPack raised = new PackLoader(new PackLimits(200_000, 200_000, 10)).load(pack, Progress.NONE);
+        assertEquals(100_000, raised.primary().column("language").orElseThrow().levels().size());
+    }
+
+    @Test
+    void slicesOfAllColumnsTogetherAreBounded() {
+        PackException error = assertThrows(PackException.class, () -> new PackLoader(new PackLimits(1_000, 3, 10))
+                .load(PackFixture.write(temp.resolve("total"), PackFixture.MULTICLASS_MANIFEST,
+                        PackFixture.MULTICLASS_CSV), Progress.NONE));
+        assertTrue(error.problem().contains("more than 3 distinct slice values in all slice and sensitive columns"),
+                error.problem());
+    }
+
+    @Test
+    void aFieldLongerThanTheLimitIsSaidInWords() throws IOException {
+        Path pack = PackFixture.write(temp.resolve("long"), PackFixture.MULTICLASS_MANIFEST, "");
+        try (Writer csv = Files.newBufferedWriter(pack.resolve("primary.csv"))) {
+            csv.write(PackFixture.MULTICLASS_CSV);
+            csv.write("e5,billing,en,f,billing,");
+            csv.write("x".repeat(20 * 1024 * 1024));
+            csv.write("\n");
+        }
+        PackException error = assertThrows(PackException.class, () -> new PackLoader().load(pack, Progress.NONE));
+        assertEquals(6, error.line());
+        assertTrue(error.problem().contains("field longer than 16,777,216 characters"), error.problem());
+        assertInWords(error);
+    }
+
+    @Test
+    void moreColumnsThanTheLimitAreSaidInWords() throws IOException {
+        Path pack = PackFixture.write(temp.resolve("wide"), PackFixture.MULTICLASS_MANIFEST, "");
+        Files.writeString(pack.resolve("primary.csv"), "example_id,label,language,gender,pred_42,pred_43"
+                + ",x".repeat(PackText.MAX_COLUMNS) + "\n");
+        PackException error = assertThrows(PackException.class, () -> new PackLoader().load(pack, Progress.NONE));
+        assertEquals(1, error.line());
+        assertTrue(error.problem().contains("more than 16,384 columns"), error.problem());
+        assertInWords(error);
+    }
+}
