@@ -31,12 +31,37 @@ public final class DuckDbSummarizer {
         this.threads = threads;
     }
 
-    /** The relation DuckDB reads: Parquet for *.parquet inputs (globs allowed), else CSV with a header. */
+    /**
+     * The relation DuckDB reads: Parquet for *.parquet inputs (globs allowed), CSV with a header otherwise; a folder
+     * means every Parquet file under it (or every CSV file when it holds no Parquet).
+     */
     public static String source(String input) {
-        String quoted = "'" + input.replace("'", "''") + "'";
-        return input.toLowerCase(java.util.Locale.ROOT).endsWith(".parquet")
+        String pattern = input;
+        if (isFolder(input)) {
+            String folder = input.replaceAll("[/\\\\]+$", "");
+            pattern = folder + (holdsParquet(Path.of(input)) ? "/**/*.parquet" : "/**/*.csv");
+        }
+        String quoted = "'" + pattern.replace("'", "''") + "'";
+        return pattern.toLowerCase(java.util.Locale.ROOT).endsWith(".parquet")
                 ? "read_parquet(" + quoted + ")"
                 : "read_csv(" + quoted + ", header = true, all_varchar = true)";
+    }
+
+    private static boolean isFolder(String input) {
+        try {
+            return java.nio.file.Files.isDirectory(Path.of(input));
+        } catch (java.nio.file.InvalidPathException glob) {
+            return false;
+        }
+    }
+
+    private static boolean holdsParquet(Path folder) {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(folder)) {
+            return files.anyMatch(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+                    .endsWith(".parquet"));
+        } catch (IOException unreadable) {
+            return false;
+        }
     }
 
     /**

@@ -117,6 +117,16 @@ public record PrimarySummary(SummaryLayout layout, List<String> classes, List<Li
         return d;
     }
 
+    private static int compareValues(List<String> a, List<String> b) {
+        for (int i = 0; i < a.size(); i++) {
+            int order = a.get(i).compareTo(b.get(i));
+            if (order != 0) {
+                return order;
+            }
+        }
+        return 0;
+    }
+
     /** Every slice the row-level engine would compare: overall, each column's values, then each cross. */
     public List<SliceKey> sliceKeys(List<List<String>> crosses) {
         List<SliceKey> keys = new ArrayList<>();
@@ -127,22 +137,18 @@ public record PrimarySummary(SummaryLayout layout, List<String> classes, List<Li
             }
         }
         for (List<String> cross : crosses) {
-            List<List<String>> combos = new ArrayList<>();
-            combos.add(List.of());
-            for (String column : cross) {
-                List<List<String>> longer = new ArrayList<>();
-                for (List<String> prefix : combos) {
-                    for (String value : levels(column)) {
-                        List<String> extended = new ArrayList<>(prefix);
-                        extended.add(value);
-                        longer.add(extended);
-                    }
+            // only the combinations that occur, in the row engine's order (each column's sorted values, first
+            // column slowest): a cross of many-valued columns is never enumerated in full
+            int[] dims = cross.stream().mapToInt(this::dimension).toArray();
+            TreeSet<List<String>> occurring = new TreeSet<>(PrimarySummary::compareValues);
+            for (List<String> combination : combinations) {
+                List<String> values = new ArrayList<>();
+                for (int d : dims) {
+                    values.add(combination.get(d));
                 }
-                combos = longer;
+                occurring.add(Collections.unmodifiableList(values));
             }
-            for (List<String> values : combos) {
-                keys.add(new SliceKey(cross, Collections.unmodifiableList(values)));
-            }
+            occurring.forEach(values -> keys.add(new SliceKey(cross, values)));
         }
         return keys;
     }
