@@ -70,6 +70,12 @@ public final class SummarizeCommand implements Callable<Integer> {
     @Option(names = "--blocks", paramLabel = "PATH", description = "import: the blocks table, a CSV or a folder of them.")
     private Path blocks;
 
+    @Option(names = "--scores", paramLabel = "PATH", description = "import: the score histogram, a CSV or a folder.")
+    private Path scores;
+
+    @Option(names = "--joint", paramLabel = "PATH", description = "import: the joint histogram, a CSV or a folder.")
+    private Path joint;
+
     @Option(names = "--sql", paramLabel = "FILE", description = "import: the SQL script that made the tables.")
     private Path sqlScript;
 
@@ -109,10 +115,10 @@ public final class SummarizeCommand implements Callable<Integer> {
                 case "import" -> {
                     if (this.out == null || cells == null || sqlScript == null || engineVersion == null) {
                         throw new IllegalArgumentException("--engine import needs --cells, --sql, --engine-version "
-                                + "and --out (and --blocks for regression and scored binary tasks)");
+                                + "and --out (--blocks for regression and scored binary tasks, --scores and --joint for the latter)");
                     }
                     String[] engineAndVersion = engineVersion.trim().split("\\s+", 2);
-                    SummaryImport.assemble(rows, !noScores, cells, blocks, sqlScript, engineAndVersion[0],
+                    SummaryImport.assemble(rows, !noScores, cells, blocks, scores, joint, sqlScript, engineAndVersion[0],
                             engineAndVersion.length > 1 ? engineAndVersion[1] : "unknown", input, snapshot, blockSeed,
                             this.out);
                     out.println("wrote summary pack " + this.out);

@@ -7,6 +7,8 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.Task;
+import org.verdict.core.stats.BinnedDeLong;
+import org.verdict.core.stats.BinnedScores;
 import org.verdict.core.stats.BlockResampler;
 import org.verdict.core.stats.Calibration;
 import org.verdict.core.stats.ConfusionMatrix;
@@ -121,10 +123,10 @@ final class SliceAnalysis {
             results.addAll(countMetrics(slice.cells(), slice.n(), random.split()));
         }
         if (task == Task.BINARY && metrics.stream().anyMatch(Metric::needsScores)) {
-            for (Metric rank : List.of(Metric.ROC_AUC, Metric.PR_AUC)) {
-                results.add(MetricComparison.unavailable(rank, "this summary pack holds no score histograms, so "
-                        + rank.wireName() + " needs the row-level pack"));
-            }
+            results.add(slice.scores() == null ? MetricComparison.unavailable(Metric.ROC_AUC, "this summary pack "
+                    + "holds no score histograms, so roc_auc needs the row-level pack") : binnedRocAuc(slice.scores()));
+            results.add(MetricComparison.unavailable(Metric.PR_AUC, "pr_auc is not computed from a summary pack yet; "
+                    + "it needs the row-level pack"));
             if (slice.blocks() == null) {
                 for (Metric mean : List.of(Metric.LOG_LOSS, Metric.BRIER, Metric.ECE)) {
                     results.add(MetricComparison.unavailable(mean, "the summary pack has no score sums"));
@@ -143,6 +145,25 @@ final class SliceAnalysis {
                     random.split()));
         }
         return inOrder(metrics, results);
+    }
+
+    /** roc_auc by DeLong's test from score histograms; the same availability rules as from rows. */
+    private MetricComparison binnedRocAuc(BinnedScores scores) {
+        long positives = scores.positives();
+        long negatives = scores.negatives();
+        if (positives == 0 || negatives == 0) {
+            return MetricComparison.unavailable(Metric.ROC_AUC, "roc_auc needs both classes; this slice has "
+                    + positives + " positive and " + negatives + " negative examples");
+        }
+        if (positives < 2 || negatives < 2) {
+            return MetricComparison.unavailable(Metric.ROC_AUC,
+                    "DeLong's interval needs at least 2 positive and 2 negative examples; this slice has "
+                            + positives + " and " + negatives);
+        }
+        DeLong.Result delong = BinnedDeLong.compare(scores);
+        return normalComparison(Metric.ROC_AUC, delong.productionAuc(), delong.productionVariance(),
+                delong.candidateAuc(), delong.candidateVariance(), delong.candidateAuc() - delong.productionAuc(),
+                delong.deltaVariance(), BinnedDeLong.TEST, "DeLong's variance");
     }
 
     private static List<MetricComparison> inOrder(List<Metric> metrics, List<MetricComparison> results) {

@@ -1,6 +1,7 @@
 package org.verdict.core.compare;
 
 import java.util.Arrays;
+import org.verdict.core.stats.BinnedScores;
 
 /**
  * One slice given by its sufficient statistics instead of its rows (a summary pack, computed where the data lives).
@@ -14,9 +15,12 @@ import java.util.Arrays;
  * brier p, c; (score − label) in each of the 10 ece bins of p, then of c; 1 ({@link #CALIBRATION_WIDTH}). Null for
  * multiclass, and for binary packs without scores.
  *
+ * <p>{@code scores}: binary tasks with scores, both models' score histograms (roc_auc by DeLong from binned scores);
+ * else null.
+ *
  * @param n the slice's number of examples
  */
-public record SummarySlice(SliceKey slice, int n, long[] cells, double[][] blocks) {
+public record SummarySlice(SliceKey slice, int n, long[] cells, double[][] blocks, BinnedScores scores) {
     public static final int REGRESSION_WIDTH = SliceAnalysis.REGRESSION_WIDTH;
     public static final int CALIBRATION_WIDTH = SliceAnalysis.CALIBRATION_WIDTH;
 
@@ -26,5 +30,10 @@ public record SummarySlice(SliceKey slice, int n, long[] cells, double[][] block
         }
         cells = cells == null ? null : cells.clone();
         blocks = blocks == null ? null : Arrays.stream(blocks).map(double[]::clone).toArray(double[][]::new);
+    }
+
+    /** A slice without score histograms. */
+    public SummarySlice(SliceKey slice, int n, long[] cells, double[][] blocks) {
+        this(slice, n, cells, blocks, null);
     }
 }

@@ -87,6 +87,13 @@ public final class DuckDbSummarizer {
                 progress.update(0.5, "Summing hashed blocks of " + input);
                 blocks = run(statement, sql.blocksQuery(), progress);
             }
+            SummaryTable scoreHistogram = null;
+            SummaryTable jointHistogram = null;
+            if (layout.scores()) {
+                progress.update(0.7, "Binning scores of " + input);
+                scoreHistogram = run(statement, sql.scoresQuery(), progress);
+                jointHistogram = run(statement, sql.jointQuery(), progress);
+            }
             long rows = 0;
             int count = cells.columns().indexOf(SummaryLayout.COUNT);
             for (String[] row : cells.rows()) {
@@ -94,8 +101,8 @@ public final class DuckDbSummarizer {
             }
             progress.update(0.95, "Writing " + out.getFileName());
             new SummaryPackWriter().write(out, rowManifest, layout, new SummaryProvenance("duckdb", version,
-                    Hashes.sha256Hex(script), input, snapshot, rows, seed, SummarySql.DEFAULT_BLOCKS), script, cells,
-                    blocks);
+                    Hashes.sha256Hex(script), input, snapshot, rows, seed, SummarySql.DEFAULT_BLOCKS), script,
+                    new SummaryTables(cells, blocks, scoreHistogram, jointHistogram));
             progress.update(1, "Summarised " + rows + " rows");
         } catch (SQLException e) {
             throw new IOException("DuckDB could not summarise " + input + ": " + e.getMessage(), e);

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.HashMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import org.verdict.core.stats.BinnedScores;
 import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SummarySlice;
 import org.verdict.core.pack.Task;
@@ -19,9 +22,21 @@ import org.verdict.core.pack.Task;
  * @param cells per combination, its cells: label code, then each version's prediction code, then the count
  * @param blocks per combination, block id → the block's sums in {@link SummaryLayout#blockSums()} order, then n;
  *               empty maps when the layout has no blocks
+ * @param scores per combination, examples per fine score bin (versions indexed as in the layout); empty maps
+ *               without scores
+ * @param joint per combination, paired examples per coarse cell; empty maps without scores
  */
 public record PrimarySummary(SummaryLayout layout, List<String> classes, List<List<String>> combinations,
-                             List<List<long[]>> cells, List<Map<Integer, double[]>> blocks, long[] rowsPerCombination) {
+                             List<List<long[]>> cells, List<Map<Integer, double[]>> blocks, long[] rowsPerCombination,
+                             List<Map<ScoreBin, Long>> scores, List<Map<JointBin, Long>> joint) {
+
+    /** A fine score bin of one version and class (label 1 positive, 0 negative). */
+    public record ScoreBin(int version, int label, long bin) {
+    }
+
+    /** A coarse (production, candidate) cell of one candidate and class; {@code pair} from {@link BinnedScores#pair}. */
+    public record JointBin(int candidate, int label, long pair) {
+    }
 
     public long rowCount() {
         long total = 0;
@@ -47,7 +62,7 @@ public record PrimarySummary(SummaryLayout layout, List<String> classes, List<Li
         int k = classes.size();
         long[] sliceCells = layout.task().isClassification() ? new long[k * k * k] : null;
         int width = layout.task() == Task.REGRESSION ? SummarySlice.REGRESSION_WIDTH : SummarySlice.CALIBRATION_WIDTH;
-        Map<Integer, double[]> sliceBlocks = new java.util.TreeMap<>();
+        Map<Integer, double[]> sliceBlocks = new TreeMap<>();
         long n = 0;
         for (int c = 0; c < combinations.size(); c++) {
             if (!matches(combinations.get(c), dims, key.values())) {
@@ -69,7 +84,44 @@ public record PrimarySummary(SummaryLayout layout, List<String> classes, List<Li
                     + "of at most " + Integer.MAX_VALUE);
         }
         double[][] blockArray = layout.hasBlocks() && n > 0 ? sliceBlocks.values().toArray(double[][]::new) : null;
-        return new SummarySlice(key, (int) n, sliceCells, blockArray);
+        BinnedScores binned = layout.scores() && n > 0 ? binnedScores(dims, key.values(), prod - 1, cand - 1) : null;
+        return new SummarySlice(key, (int) n, sliceCells, blockArray, binned);
+    }
+
+    /** Both models' histograms over the combinations of the slice. */
+    private BinnedScores binnedScores(int[] dims, List<String> values, int prod, int cand) {
+        TreeMap<Long, long[]> prodBins = new TreeMap<>();
+        TreeMap<Long, long[]> candBins = new TreeMap<>();
+        Map<Long, Long> jointPositives = new HashMap<>();
+        Map<Long, Long> jointNegatives = new HashMap<>();
+        for (int c = 0; c < combinations.size(); c++) {
+            if (!matches(combinations.get(c), dims, values)) {
+                continue;
+            }
+            for (Map.Entry<ScoreBin, Long> bin : scores.get(c).entrySet()) {
+                ScoreBin at = bin.getKey();
+                TreeMap<Long, long[]> into = at.version() == prod ? prodBins : at.version() == cand ? candBins : null;
+                if (into != null) {
+                    into.computeIfAbsent(at.bin(), b -> new long[2])[at.label() == 1 ? 0 : 1] += bin.getValue();
+                }
+            }
+            for (Map.Entry<JointBin, Long> cell : joint.get(c).entrySet()) {
+                if (cell.getKey().candidate() == cand) {
+                    (cell.getKey().label() == 1 ? jointPositives : jointNegatives)
+                            .merge(cell.getKey().pair(), cell.getValue(), Long::sum);
+                }
+            }
+        }
+        return new BinnedScores(keys(prodBins), counts(prodBins, 0), counts(prodBins, 1), keys(candBins),
+                counts(candBins, 0), counts(candBins, 1), jointPositives, jointNegatives);
+    }
+
+    private static long[] keys(TreeMap<Long, long[]> bins) {
+        return bins.keySet().stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static long[] counts(TreeMap<Long, long[]> bins, int which) {
+        return bins.values().stream().mapToLong(c -> c[which]).toArray();
     }
 
     /** Adds one stored block (file layout, all versions) to a slice block in the engine's layout for one pair. */

@@ -27,13 +27,16 @@ public final class SummaryImport {
     /**
      * @param cells a CSV file with a header, or a folder of them (Spark's {@code part-*.csv})
      * @param blocks the same for the blocks table; null when the layout has none
+     * @param scores the score histogram, and {@code joint} the joint histogram (binary with scores); else null
      */
-    public static SummaryPack assemble(PackManifest rowManifest, boolean scores, Path cells, Path blocks, Path sqlScript,
-                                       String engine, String engineVersion, String source, String snapshot, long seed,
-                                       Path out) throws IOException, PackException {
-        SummaryLayout layout = SummaryLayout.of(rowManifest, scores);
+    public static SummaryPack assemble(PackManifest rowManifest, boolean scored, Path cells, Path blocks, Path scores,
+                                       Path joint, Path sqlScript, String engine, String engineVersion, String source,
+                                       String snapshot, long seed, Path out) throws IOException, PackException {
+        SummaryLayout layout = SummaryLayout.of(rowManifest, scored);
         SummaryTable cellTable = readTable(cells, layout.cellColumns());
         SummaryTable blockTable = layout.hasBlocks() ? readTable(blocks, layout.blockColumns()) : null;
+        SummaryTable scoreTable = layout.scores() ? readTable(scores, layout.scoreColumns()) : null;
+        SummaryTable jointTable = layout.scores() ? readTable(joint, layout.jointColumns()) : null;
         long rows = 0;
         int count = layout.cellColumns().indexOf(SummaryLayout.COUNT);
         for (String[] row : cellTable.rows()) {
@@ -41,8 +44,8 @@ public final class SummaryImport {
         }
         String sql = Files.readString(sqlScript, StandardCharsets.UTF_8);
         new SummaryPackWriter().write(out, rowManifest, layout, new SummaryProvenance(engine, engineVersion,
-                Hashes.sha256Hex(sql), source, snapshot, rows, seed, SummarySql.DEFAULT_BLOCKS), sql, cellTable,
-                blockTable);
+                Hashes.sha256Hex(sql), source, snapshot, rows, seed, SummarySql.DEFAULT_BLOCKS), sql,
+                new SummaryTables(cellTable, blockTable, scoreTable, jointTable));
         try {
             return new SummaryPackReader().read(out, Progress.NONE);
         } catch (PackException refused) {
@@ -54,7 +57,7 @@ public final class SummaryImport {
     /** Every CSV part, reordered to the layout's columns (engines write columns in their own order). */
     private static SummaryTable readTable(Path path, List<String> columns) throws IOException {
         if (path == null) {
-            throw new IOException("the blocks table is needed for this task; give its CSV file or folder");
+            throw new IOException("a table of " + columns + " is needed for this task; give its CSV file or folder");
         }
         List<Path> parts;
         if (Files.isDirectory(path)) {

@@ -16,6 +16,10 @@ import org.verdict.core.stats.Calibration;
  *       1 when V predicts the positive label, else 0), then the count {@code n};</li>
  *   <li>blocks (regression, binary with scores): the slice columns, {@code block}, the sums of per-row values named
  *       by {@link #blockSums}, then the count {@code n}.</li>
+ *   <li>scores (binary with scores): the slice columns, {@code version}, {@code label} (1 positive, 0 negative),
+ *       {@code bin} = ⌊logit(score) · 1000⌋, {@code n};</li>
+ *   <li>joint (binary with scores): the slice columns, {@code candidate} (a version other than production),
+ *       {@code label}, {@code production_bin} and {@code candidate_bin} (coarse bins ⌊bin / 20⌋), {@code n}.</li>
  * </ul>
  *
  * @param sliceColumns the primary suite's slice and sensitive columns, each once, in manifest order
@@ -25,6 +29,11 @@ public record SummaryLayout(Task task, List<String> sliceColumns, List<String> v
     public static final String COUNT = "n";
     public static final String BLOCK = "block";
     public static final String LABEL = "label";
+    static final String VERSION = "version";
+    static final String BIN = "bin";
+    static final String CANDIDATE = "candidate";
+    static final String PRODUCTION_BIN = "production_bin";
+    static final String CANDIDATE_BIN = "candidate_bin";
     static final String NONZERO_LABEL = "nonzero_label";
     static final String LABEL_DEVIATION = "label_dev";
     static final String LABEL_DEVIATION_SQUARED = "label_dev_sq";
@@ -89,6 +98,20 @@ public record SummaryLayout(Task task, List<String> sliceColumns, List<String> v
 
     static String eceBin(String version, int bin) {
         return "ece_" + version + "_" + bin;
+    }
+
+    /** Binary with scores: per version and class, examples per fine logit bin. */
+    public List<String> scoreColumns() {
+        List<String> columns = new ArrayList<>(sliceColumns);
+        columns.addAll(List.of(VERSION, LABEL, BIN, COUNT));
+        return columns;
+    }
+
+    /** Binary with scores: per candidate and class, paired examples per (production, candidate) coarse bin. */
+    public List<String> jointColumns() {
+        List<String> columns = new ArrayList<>(sliceColumns);
+        columns.addAll(List.of(CANDIDATE, LABEL, PRODUCTION_BIN, CANDIDATE_BIN, COUNT));
+        return columns;
     }
 
     public List<String> blockColumns() {

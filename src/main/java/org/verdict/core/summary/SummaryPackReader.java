@@ -27,6 +27,7 @@ import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackFiles;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.Task;
+import org.verdict.core.stats.BinnedScores;
 import org.verdict.core.task.Progress;
 
 /**
@@ -63,8 +64,8 @@ public final class SummaryPackReader {
         if (!SummaryPackWriter.FORMAT.equals(node.path("format").asText())) {
             throw summary.error("/format", "summary format must be " + SummaryPackWriter.FORMAT);
         }
-        boolean scores = node.path("scores").asBoolean(manifest.task() == Task.BINARY);
-        SummaryLayout layout = SummaryLayout.of(manifest, scores);
+        boolean scored = node.path("scored").asBoolean(manifest.task() == Task.BINARY);
+        SummaryLayout layout = SummaryLayout.of(manifest, scored);
         long rows = summary.wholeNumber(node, "/rows");
         int blockCount = layout.hasBlocks() ? (int) summary.wholeNumber(node, "/blockCount") : 0;
         if (layout.hasBlocks() && blockCount < 1) {
@@ -98,6 +99,25 @@ public final class SummaryPackReader {
             readBlocks(files.resolve(blocksFile, PackManifest.FILE_NAME, 0, 0), blocksFile, layout, blockCount, cells,
                     blocks);
         }
+        List<Map<PrimarySummary.ScoreBin, Long>> scores = new ArrayList<>();
+        List<Map<PrimarySummary.JointBin, Long>> joint = new ArrayList<>();
+        for (int c = 0; c < cells.combinations.size(); c++) {
+            scores.add(new HashMap<>());
+            joint.add(new HashMap<>());
+        }
+        if (layout.scores()) {
+            JsonNode bins = node.path("scoreBins");
+            if (!"logit".equals(bins.path("scale").asText()) || bins.path("width").asDouble() != BinnedScores.FINE_WIDTH
+                    || bins.path("jointFactor").asInt() != BinnedScores.COARSE_FACTOR) {
+                throw summary.error("/scoreBins", "score bins must be {\"scale\": \"logit\", \"width\": 0.001, "
+                        + "\"jointFactor\": 20}: contiguous, non-overlapping bins ⌊logit · 1000⌋, nested 20 to a joint bin");
+            }
+            String scoresFile = summary.text(node, "/scores");
+            readScores(files.resolve(scoresFile, PackManifest.FILE_NAME, 0, 0), scoresFile, layout, cells, scores);
+            String jointFile = summary.text(node, "/joint");
+            readJoint(files.resolve(jointFile, PackManifest.FILE_NAME, 0, 0), jointFile, layout,
+                    manifest.production().version(), cells, scores, joint);
+        }
         long total = 0;
         for (long n : cells.rowsPerCombination()) {
             total += n;
@@ -109,7 +129,7 @@ public final class SummaryPackReader {
         Map<String, String> hashes = files.hashAllFiles();
         progress.update(1, "Loaded " + manifest.model().name());
         PrimarySummary primary = new PrimarySummary(layout, cells.classes, cells.combinations, cells.cells, blocks,
-                cells.rowsPerCombination());
+                cells.rowsPerCombination(), scores, joint);
         return new SummaryPack(source, manifest, provenance, primary, hashes);
     }
 
@@ -269,6 +289,163 @@ public final class SummaryPackReader {
                         + " hold " + found + " rows but its cells hold " + expected
                         + "; the blocks must partition exactly the rows of the cells");
             }
+        }
+    }
+
+    /**
+     * The score histogram: one row per (slice values, version, class, fine bin); each version's histogram of each
+     * class holds exactly the combination's examples of that class.
+     */
+    private void readScores(Path path, String file, SummaryLayout layout, Cells cells,
+                            List<Map<PrimarySummary.ScoreBin, Long>> scores) throws PackException {
+        List<String> columns = layout.scoreColumns();
+        int slices = layout.sliceColumns().size();
+        Map<List<Long>, Long> totals = new HashMap<>();
+        Map<List<Long>, Long> lastLine = new HashMap<>();
+        read(path, file, columns, (record, column) -> {
+            int combo = combination(record, column, slices, columns, file, cells);
+            int version = versionIndex(record, column[slices], file, layout.versions(), SummaryLayout.VERSION);
+            int label = flag(record, column[slices + 1], file);
+            long bin = integer(record, column[slices + 2], file, SummaryLayout.BIN);
+            long n = count(record, column[slices + 3], file, SummaryLayout.COUNT);
+            if (scores.get(combo).putIfAbsent(new PrimarySummary.ScoreBin(version, label, bin), n) != null) {
+                throw new PackException(file, record.getStartingLineNumber(), column[slices + 2] + 1, "bin " + bin
+                        + " of version " + layout.versions().get(version) + " is listed twice; bins may not overlap");
+            }
+            List<Long> group = List.of((long) combo, (long) version, (long) label);
+            totals.merge(group, n, Long::sum);
+            lastLine.put(group, record.getStartingLineNumber());
+        });
+        int countColumn = columns.indexOf(SummaryLayout.COUNT) + 1;
+        for (int combo = 0; combo < cells.combinations.size(); combo++) {
+            long positives = 0;
+            for (long[] cell : cells.cells.get(combo)) {
+                positives += cell[0] == 1 ? cell[cell.length - 1] : 0;
+            }
+            for (int version = 0; version < layout.versions().size(); version++) {
+                for (int label = 0; label <= 1; label++) {
+                    long expected = label == 1 ? positives : cells.rows.get(combo) - positives;
+                    List<Long> group = List.of((long) combo, (long) version, (long) label);
+                    long found = totals.getOrDefault(group, 0L);
+                    if (found != expected) {
+                        throw new PackException(file, lastLine.getOrDefault(group, 1L), countColumn, "the "
+                                + (label == 1 ? "positive" : "negative") + " score histogram of version "
+                                + layout.versions().get(version) + " in " + cells.combinations.get(combo) + " holds "
+                                + found + " examples but the cells hold " + expected);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The joint histogram: one row per (slice values, candidate, class, production coarse bin, candidate coarse bin);
+     * summed over either model's bins it must give the other model's histogram on coarse bins (its marginals).
+     */
+    private void readJoint(Path path, String file, SummaryLayout layout, String production, Cells cells,
+                           List<Map<PrimarySummary.ScoreBin, Long>> scores,
+                           List<Map<PrimarySummary.JointBin, Long>> joint) throws PackException {
+        List<String> columns = layout.jointColumns();
+        int slices = layout.sliceColumns().size();
+        int productionIndex = layout.versions().indexOf(production);
+        // (combo, candidate, label, model 0 production / 1 candidate, coarse bin) → examples, from the joint rows
+        Map<List<Long>, Long> marginals = new HashMap<>();
+        Map<List<Long>, Long> lastLine = new HashMap<>();
+        read(path, file, columns, (record, column) -> {
+            int combo = combination(record, column, slices, columns, file, cells);
+            int candidate = versionIndex(record, column[slices], file, layout.versions(), SummaryLayout.CANDIDATE);
+            if (candidate == productionIndex) {
+                throw new PackException(file, record.getStartingLineNumber(), column[slices] + 1,
+                        "the joint histogram pairs production with a candidate; " + production + " is production");
+            }
+            int label = flag(record, column[slices + 1], file);
+            long prodBin = integer(record, column[slices + 2], file, SummaryLayout.PRODUCTION_BIN);
+            long candBin = integer(record, column[slices + 3], file, SummaryLayout.CANDIDATE_BIN);
+            long n = count(record, column[slices + 4], file, SummaryLayout.COUNT);
+            PrimarySummary.JointBin cell = new PrimarySummary.JointBin(candidate, label,
+                    BinnedScores.pair(prodBin, candBin));
+            if (joint.get(combo).putIfAbsent(cell, n) != null) {
+                throw new PackException(file, record.getStartingLineNumber(), column[slices + 2] + 1, "the joint cell ("
+                        + prodBin + ", " + candBin + ") is listed twice; bins may not overlap");
+            }
+            for (List<Long> key : List.of(List.of((long) combo, (long) candidate, (long) label, 0L, prodBin),
+                    List.of((long) combo, (long) candidate, (long) label, 1L, candBin))) {
+                marginals.merge(key, n, Long::sum);
+                lastLine.put(key, record.getStartingLineNumber());
+            }
+        });
+        Map<List<Long>, Long> expected = new HashMap<>();
+        for (int combo = 0; combo < cells.combinations.size(); combo++) {
+            for (Map.Entry<PrimarySummary.ScoreBin, Long> bin : scores.get(combo).entrySet()) {
+                PrimarySummary.ScoreBin at = bin.getKey();
+                for (int candidate = 0; candidate < layout.versions().size(); candidate++) {
+                    if (candidate == productionIndex || at.version() != productionIndex && at.version() != candidate) {
+                        continue;
+                    }
+                    long model = at.version() == productionIndex ? 0 : 1;
+                    expected.merge(List.of((long) combo, (long) candidate, (long) at.label(), model,
+                            BinnedScores.coarse(at.bin())), bin.getValue(), Long::sum);
+                }
+            }
+        }
+        java.util.Set<List<Long>> keys = new java.util.HashSet<>(expected.keySet());
+        keys.addAll(marginals.keySet());
+        for (List<Long> key : keys) {
+            long want = expected.getOrDefault(key, 0L);
+            long found = marginals.getOrDefault(key, 0L);
+            if (want != found) {
+                String model = key.get(3) == 0 ? "production" : "candidate";
+                throw new PackException(file, lastLine.getOrDefault(key, 1L),
+                        columns.indexOf(key.get(3) == 0 ? SummaryLayout.PRODUCTION_BIN : SummaryLayout.CANDIDATE_BIN) + 1,
+                        "the joint histogram does not add up to its marginals: " + model + " coarse bin " + key.get(4)
+                                + " of " + cells.combinations.get(key.get(0).intValue()) + " holds " + found
+                                + " examples in the joint histogram but " + want + " in the score histogram");
+            }
+        }
+    }
+
+    private static int combination(CsvRecord record, int[] column, int slices, List<String> columns, String file,
+                                   Cells cells) throws PackException {
+        List<String> key = new ArrayList<>();
+        for (int i = 0; i < slices; i++) {
+            key.add(text(record, column[i], file, columns.get(i)));
+        }
+        Integer combo = cells.index.get(key);
+        if (combo == null) {
+            throw new PackException(file, record.getStartingLineNumber(), column[0] + 1, "slice values " + key
+                    + " are not in the cells table");
+        }
+        return combo;
+    }
+
+    private static int versionIndex(CsvRecord record, int column, String file, List<String> versions, String name)
+            throws PackException {
+        String value = text(record, column, file, name);
+        int index = versions.indexOf(value);
+        if (index < 0) {
+            throw new PackException(file, record.getStartingLineNumber(), column + 1, name + " '" + value
+                    + "' is not a model version of the manifest");
+        }
+        return index;
+    }
+
+    private static int flag(CsvRecord record, int column, String file) throws PackException {
+        String value = text(record, column, file, SummaryLayout.LABEL);
+        return switch (value) {
+            case "0" -> 0;
+            case "1" -> 1;
+            default -> throw new PackException(file, record.getStartingLineNumber(), column + 1,
+                    "label is 1 (positive) or 0, found '" + value + "'");
+        };
+    }
+
+    private static long integer(CsvRecord record, int column, String file, String name) throws PackException {
+        String value = text(record, column, file, name);
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new PackException(file, record.getStartingLineNumber(), column + 1, name
+                    + " must be a whole number, found '" + value + "'");
         }
     }
 

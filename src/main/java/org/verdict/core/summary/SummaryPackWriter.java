@@ -21,6 +21,8 @@ import org.verdict.core.pack.PackManifest;
 public final class SummaryPackWriter {
     public static final String CELLS_FILE = "primary_cells.csv";
     public static final String BLOCKS_FILE = "primary_blocks.csv";
+    public static final String SCORES_FILE = "primary_scores.csv";
+    public static final String JOINT_FILE = "primary_joint.csv";
     public static final String SQL_FILE = "summary.sql";
     public static final String FORMAT = "verdict-summary/1";
 
@@ -28,13 +30,21 @@ public final class SummaryPackWriter {
 
     /** @param out must not exist yet */
     public void write(Path out, PackManifest rowManifest, SummaryLayout layout, SummaryProvenance provenance,
-                      String sql, SummaryTable cells, SummaryTable blocks) throws IOException {
+                      String sql, SummaryTables tables) throws IOException {
+        SummaryTable cells = tables.cells();
+        SummaryTable blocks = tables.blocks();
+        SummaryTable scores = tables.scores();
+        SummaryTable joint = tables.joint();
         if (Files.exists(out)) {
             throw new IOException(out + " already exists; choose a new folder for the summary pack");
         }
         require(cells, layout.cellColumns(), CELLS_FILE);
         if (layout.hasBlocks()) {
             require(blocks, layout.blockColumns(), BLOCKS_FILE);
+        }
+        if (layout.scores()) {
+            require(scores, layout.scoreColumns(), SCORES_FILE);
+            require(joint, layout.jointColumns(), JOINT_FILE);
         }
         Path parent = out.toAbsolutePath().getParent();
         Files.createDirectories(parent);
@@ -43,6 +53,10 @@ public final class SummaryPackWriter {
             writeCsv(staging.resolve(CELLS_FILE), cells);
             if (layout.hasBlocks()) {
                 writeCsv(staging.resolve(BLOCKS_FILE), blocks);
+            }
+            if (layout.scores()) {
+                writeCsv(staging.resolve(SCORES_FILE), scores);
+                writeCsv(staging.resolve(JOINT_FILE), joint);
             }
             Files.writeString(staging.resolve(SQL_FILE), sql, StandardCharsets.UTF_8);
             json.writerWithDefaultPrettyPrinter().writeValue(staging.resolve(PackManifest.FILE_NAME).toFile(),
@@ -78,11 +92,19 @@ public final class SummaryPackWriter {
         if (provenance.snapshot() != null) {
             summary.put("snapshot", provenance.snapshot());
         }
-        summary.put("scores", layout.scores());
+        summary.put("scored", layout.scores());
         if (layout.hasBlocks()) {
             summary.put("blocks", BLOCKS_FILE);
             summary.put("blockCount", provenance.blocks());
             summary.put("seed", provenance.seed());
+        }
+        if (layout.scores()) {
+            summary.put("scores", SCORES_FILE);
+            summary.put("joint", JOINT_FILE);
+            ObjectNode bins = summary.putObject("scoreBins");
+            bins.put("scale", "logit");
+            bins.put("width", org.verdict.core.stats.BinnedScores.FINE_WIDTH);
+            bins.put("jointFactor", org.verdict.core.stats.BinnedScores.COARSE_FACTOR);
         }
         return manifest;
     }

@@ -21,7 +21,7 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
     public static final int DEFAULT_BLOCKS = 300;
     private static final double LOG_LOSS_CLIP = 1e-15;
 
-    /** One query per table: cells always, blocks when the layout has them. */
+    /** One query per table: cells always, blocks when the layout has them, score histograms with scores. */
     public String cellsQuery() {
         List<String> keys = new ArrayList<>();
         for (String column : layout.sliceColumns()) {
@@ -101,6 +101,73 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
                 + "\nORDER BY " + keyList;
     }
 
+    /** Binary with scores: each version's examples per class and fine logit bin. */
+    public String scoresQuery() {
+        requireScores();
+        List<String> parts = new ArrayList<>();
+        for (String v : layout.versions()) {
+            parts.add("SELECT " + sliceKeys() + literal(v) + " AS " + q(SummaryLayout.VERSION) + ", " + positive()
+                    + " AS " + q(SummaryLayout.LABEL) + ", " + fineBin(v) + " AS " + q(SummaryLayout.BIN)
+                    + " FROM " + source);
+        }
+        return grouped(parts, layout.scoreColumns());
+    }
+
+    /** Binary with scores: per candidate, the paired examples per class and (production, candidate) coarse bin. */
+    public String jointQuery() {
+        requireScores();
+        String production = manifest.production().version();
+        List<String> parts = new ArrayList<>();
+        for (String v : layout.versions()) {
+            if (v.equals(production)) {
+                continue;
+            }
+            parts.add("SELECT " + sliceKeys() + literal(v) + " AS " + q(SummaryLayout.CANDIDATE) + ", " + positive()
+                    + " AS " + q(SummaryLayout.LABEL) + ", " + coarseBin(production) + " AS "
+                    + q(SummaryLayout.PRODUCTION_BIN) + ", " + coarseBin(v) + " AS " + q(SummaryLayout.CANDIDATE_BIN)
+                    + " FROM " + source);
+        }
+        return grouped(parts, layout.jointColumns());
+    }
+
+    private void requireScores() {
+        if (!layout.scores()) {
+            throw new IllegalStateException("score histograms need a binary task with scores");
+        }
+    }
+
+    private String sliceKeys() {
+        StringBuilder keys = new StringBuilder();
+        for (String column : layout.sliceColumns()) {
+            keys.append(text(q(column))).append(" AS ").append(q(column)).append(", ");
+        }
+        return keys.toString();
+    }
+
+    private String positive() {
+        return "CASE WHEN " + text(q("label")) + " = " + literal(positiveLabel()) + " THEN 1 ELSE 0 END";
+    }
+
+    /** ⌊logit(clipped score) · 1000⌋: 0.001-logit bins, fine enough for the AUC of rare positives. */
+    private String fineBin(String version) {
+        String p = clipped("CAST(" + q("score_" + version) + " AS DOUBLE)");
+        return "CAST(FLOOR(LN(" + p + " / (1 - " + p + ")) * 1000) AS BIGINT)";
+    }
+
+    /** The 0.02-logit coarse bin of the fine bin, ⌊fine / 20⌋, so the joint histogram nests in the marginals. */
+    private String coarseBin(String version) {
+        return "CAST(FLOOR(" + fineBin(version) + " / " + org.verdict.core.stats.BinnedScores.COARSE_FACTOR
+                + ".0) AS BIGINT)";
+    }
+
+    private String grouped(List<String> parts, List<String> columns) {
+        String keys = columns.subList(0, columns.size() - 1).stream().map(this::q).collect(Collectors.joining(", "));
+        return "SELECT " + keys + ", COUNT(*) AS " + q(SummaryLayout.COUNT)
+                + "\nFROM (" + String.join("\n      UNION ALL\n      ", parts) + ") bins__"
+                + "\nGROUP BY " + keys
+                + "\nORDER BY " + keys;
+    }
+
     /** Both queries as one script, each ending in ';', headed by what it makes. */
     public String script() {
         StringBuilder script = new StringBuilder("-- Verdict summary pack, " + dialect.wireName() + " dialect\n"
@@ -108,6 +175,10 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
         if (layout.hasBlocks()) {
             script.append("-- blocks table (").append(blocks).append(" hashed blocks, seed ").append(seed)
                     .append(")\n").append(blocksQuery()).append(";\n");
+        }
+        if (layout.scores()) {
+            script.append("-- score histogram (0.001 logit)\n").append(scoresQuery()).append(";\n")
+                    .append("-- joint histogram (0.02 logit)\n").append(jointQuery()).append(";\n");
         }
         return script.toString();
     }
