@@ -115,7 +115,7 @@ public final class SummaryBenchmark {
     private static void summarize(Path parquet, Path out) throws IOException, PackException {
         PackManifest manifest = RowManifest.read(parquet.resolveSibling("manifest.json"));
         new DuckDbSummarizer("2GB", Runtime.getRuntime().availableProcessors()).summarize(parquet.toString(), null,
-                manifest, true, ComparisonOptions.DEFAULTS.seed(), out, Progress.NONE);
+                manifest, true, false, ComparisonOptions.DEFAULTS.seed(), out, Progress.NONE);
     }
 
     private static void review(Path summaryPack) throws PackException {
@@ -145,7 +145,7 @@ public final class SummaryBenchmark {
         ReviewPack loaded = new PackLoader().load(rowPack, Progress.NONE);
         Path summaryPack = dir.resolve("subset-summary");
         new DuckDbSummarizer("1GB", 2).summarize(rowPack.resolve("primary.csv").toString(), null, loaded.manifest(),
-                true, ComparisonOptions.DEFAULTS.seed(), summaryPack, Progress.NONE);
+                true, true, ComparisonOptions.DEFAULTS.seed(), summaryPack, Progress.NONE);
         ComparisonEngine engine = new ComparisonEngine();
         ComparisonReport fromRows = engine.compare(loaded, null, ComparisonOptions.DEFAULTS, Progress.NONE);
         ComparisonReport fromSummary = new SummaryComparison(engine).compare(
@@ -161,12 +161,23 @@ public final class SummaryBenchmark {
         int sameVerdict = 0;
         double worstValue = 0;
         double worstWidthRatio = 1;
+        double worstAuc = 0;
+        double worstAucWidth = 1;
         for (SliceResult row : fromRows.results()) {
             SliceResult sum = summary.get(row.slice().label() + "/" + row.metric().wireName());
             results++;
             sameN += sum != null && sum.n() == row.n() ? 1 : 0;
-            if (sum == null || row.metric() == Metric.ROC_AUC || row.metric() == Metric.PR_AUC) {
+            if (sum == null || row.metric() == Metric.PR_AUC) {
                 continue;
+            }
+            if (row.metric() == Metric.ROC_AUC && row.isAvailable() && sum.isAvailable()) {
+                worstAuc = Math.max(worstAuc, Math.abs(row.production().value() - sum.production().value()));
+                worstAuc = Math.max(worstAuc, Math.abs(row.candidate().value() - sum.candidate().value()));
+                if (row.unadjustedCi() != null && sum.unadjustedCi() != null) {
+                    double ratio = (sum.unadjustedCi().upper() - sum.unadjustedCi().lower())
+                            / (row.unadjustedCi().upper() - row.unadjustedCi().lower());
+                    worstAucWidth = Math.abs(ratio - 1) > Math.abs(worstAucWidth - 1) ? ratio : worstAucWidth;
+                }
             }
             verdicts++;
             sameVerdict += row.verdict() == sum.verdict() ? 1 : 0;
@@ -174,6 +185,9 @@ public final class SummaryBenchmark {
                 System.out.printf(Locale.ROOT, "  differs: %s %s: rows %s (p %.4f, adjusted %.4f), summary %s (p %.4f, "
                                 + "adjusted %.4f)%n", row.slice().label(), row.metric().wireName(), row.verdict(),
                         row.pValue(), row.adjustedP(), sum.verdict(), sum.pValue(), sum.adjustedP());
+            }
+            if (row.metric() == Metric.ROC_AUC) {
+                continue;
             }
             if (!row.metric().needsScores()) {
                 countMetrics++;
@@ -192,7 +206,9 @@ public final class SummaryBenchmark {
         }
         System.out.printf(Locale.ROOT, "%,d rows: %d results, n equal in %d; count metrics identical in %d of %d; "
                         + "log_loss/brier/ece values differ by at most %.2e, interval widths by a factor %.3f; "
-                        + "verdicts equal in %d of %d (roc_auc, pr_auc: row-level only)%n", loaded.primary().rowCount(),
-                results, sameN, identical, countMetrics, worstValue, worstWidthRatio, sameVerdict, verdicts);
+                        + "roc_auc values differ by at most %.2e, interval widths by a factor %.3f; "
+                        + "verdicts equal in %d of %d (pr_auc: row-level only)%n", loaded.primary().rowCount(),
+                results, sameN, identical, countMetrics, worstValue, worstWidthRatio, worstAuc, worstAucWidth,
+                sameVerdict, verdicts);
     }
 }

@@ -58,6 +58,11 @@ public final class SummarizeCommand implements Callable<Integer> {
     @Option(names = "--no-scores", description = "Binary tasks: use pred_V instead of score_V.")
     private boolean noScores;
 
+    @Option(names = "--score-histograms", negatable = true,
+            description = "Binary: add the score histograms roc_auc needs (default: when roc_auc is the primary "
+                    + "metric). They are large: about one joint row per example up to a few million rows.")
+    private Boolean scoreHistograms;
+
     @Option(names = "--snapshot", paramLabel = "ID", description = "The source's snapshot id, recorded in the pack.")
     private String snapshot;
 
@@ -90,6 +95,10 @@ public final class SummarizeCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "DuckDB threads (default: all cores).")
     private Integer threads;
 
+    private boolean histograms(PackManifest rows) {
+        return scoreHistograms != null ? scoreHistograms : rows.primaryMetric().equals("roc_auc");
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -100,7 +109,7 @@ public final class SummarizeCommand implements Callable<Integer> {
             switch (engine) {
                 case "sql" -> {
                     SummarySql sql = new SummarySql(SqlDialect.fromWireName(dialect),
-                            SummaryLayout.of(rows, !noScores), rows, input, blockSeed, SummarySql.DEFAULT_BLOCKS);
+                            SummaryLayout.of(rows, !noScores, histograms(rows)), rows, input, blockSeed, SummarySql.DEFAULT_BLOCKS);
                     out.print(sql.script());
                 }
                 case "duckdb" -> {
@@ -108,7 +117,8 @@ public final class SummarizeCommand implements Callable<Integer> {
                         throw new IllegalArgumentException("--engine duckdb needs --out DIR");
                     }
                     int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-                    new DuckDbSummarizer(memory, cores).summarize(input, snapshot, rows, !noScores, blockSeed,
+                    new DuckDbSummarizer(memory, cores).summarize(input, snapshot, rows, !noScores, histograms(rows),
+                            blockSeed,
                             this.out, Progress.NONE);
                     out.println("wrote summary pack " + this.out);
                 }

@@ -67,10 +67,11 @@ public final class DuckDbSummarizer {
     /**
      * @param input file, folder glob or list understood by DuckDB's readers, e.g. {@code evals/*.parquet}
      * @param snapshot the source's snapshot id to record, or null
+     * @param histograms binary with scores: add the score histograms roc_auc needs
      */
-    public void summarize(String input, String snapshot, PackManifest rowManifest, boolean scores, long seed,
-                          Path out, Progress progress) throws IOException {
-        SummaryLayout layout = SummaryLayout.of(rowManifest, scores);
+    public void summarize(String input, String snapshot, PackManifest rowManifest, boolean scores, boolean histograms,
+                          long seed, Path out, Progress progress) throws IOException {
+        SummaryLayout layout = SummaryLayout.of(rowManifest, scores, histograms);
         SummarySql sql = new SummarySql(SqlDialect.DUCKDB, layout, rowManifest, source(input), seed,
                 SummarySql.DEFAULT_BLOCKS);
         String script = sql.script();
@@ -89,7 +90,7 @@ public final class DuckDbSummarizer {
             }
             SummaryTable scoreHistogram = null;
             SummaryTable jointHistogram = null;
-            if (layout.scores()) {
+            if (layout.histograms()) {
                 progress.update(0.7, "Binning scores of " + input);
                 scoreHistogram = run(statement, sql.scoresQuery(), progress);
                 jointHistogram = run(statement, sql.jointQuery(), progress);

@@ -84,7 +84,7 @@ public record PrimarySummary(SummaryLayout layout, List<String> classes, List<Li
                     + "of at most " + Integer.MAX_VALUE);
         }
         double[][] blockArray = layout.hasBlocks() && n > 0 ? sliceBlocks.values().toArray(double[][]::new) : null;
-        BinnedScores binned = layout.scores() && n > 0 ? binnedScores(dims, key.values(), prod - 1, cand - 1) : null;
+        BinnedScores binned = layout.histograms() && n > 0 ? binnedScores(dims, key.values(), prod - 1, cand - 1) : null;
         return new SummarySlice(key, (int) n, sliceCells, blockArray, binned);
     }
 

@@ -32,11 +32,11 @@ public final class SummaryImport {
     public static SummaryPack assemble(PackManifest rowManifest, boolean scored, Path cells, Path blocks, Path scores,
                                        Path joint, Path sqlScript, String engine, String engineVersion, String source,
                                        String snapshot, long seed, Path out) throws IOException, PackException {
-        SummaryLayout layout = SummaryLayout.of(rowManifest, scored);
+        SummaryLayout layout = SummaryLayout.of(rowManifest, scored, scores != null);
         SummaryTable cellTable = readTable(cells, layout.cellColumns());
         SummaryTable blockTable = layout.hasBlocks() ? readTable(blocks, layout.blockColumns()) : null;
-        SummaryTable scoreTable = layout.scores() ? readTable(scores, layout.scoreColumns()) : null;
-        SummaryTable jointTable = layout.scores() ? readTable(joint, layout.jointColumns()) : null;
+        SummaryTable scoreTable = layout.histograms() ? readTable(scores, layout.scoreColumns()) : null;
+        SummaryTable jointTable = layout.histograms() ? readTable(joint, layout.jointColumns()) : null;
         long rows = 0;
         int count = layout.cellColumns().indexOf(SummaryLayout.COUNT);
         for (String[] row : cellTable.rows()) {

@@ -24,8 +24,12 @@ import org.verdict.core.stats.Calibration;
  *
  * @param sliceColumns the primary suite's slice and sensitive columns, each once, in manifest order
  * @param versions every model version of the manifest, in manifest order
+ * @param scores binary: predictions from score_V and score sums in the blocks
+ * @param histograms binary with scores: the score and joint histograms for roc_auc (large: about one joint row per
+ *                   example up to a few million rows)
  */
-public record SummaryLayout(Task task, List<String> sliceColumns, List<String> versions, boolean scores) {
+public record SummaryLayout(Task task, List<String> sliceColumns, List<String> versions, boolean scores,
+                            boolean histograms) {
     public static final String COUNT = "n";
     public static final String BLOCK = "block";
     public static final String LABEL = "label";
@@ -43,14 +47,17 @@ public record SummaryLayout(Task task, List<String> sliceColumns, List<String> v
         versions = List.copyOf(versions);
     }
 
-    /** @param scores binary tasks: whether the summary reads {@code score_V} (else the predicted labels only) */
-    public static SummaryLayout of(PackManifest manifest, boolean scores) {
+    /**
+     * @param scores binary tasks: whether the summary reads {@code score_V} (else the predicted labels only)
+     * @param histograms whether to add the score histograms roc_auc needs (only with scores)
+     */
+    public static SummaryLayout of(PackManifest manifest, boolean scores, boolean histograms) {
         SuiteSpec primary = manifest.primarySuite();
         LinkedHashSet<String> columns = new LinkedHashSet<>(primary.slices());
         columns.addAll(primary.sensitive());
         return new SummaryLayout(manifest.task(), new ArrayList<>(columns),
                 manifest.models().stream().map(m -> m.version()).toList(),
-                manifest.task() == Task.BINARY && scores);
+                manifest.task() == Task.BINARY && scores, manifest.task() == Task.BINARY && scores && histograms);
     }
 
     public static String prediction(String version) {

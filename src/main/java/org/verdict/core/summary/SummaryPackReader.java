@@ -65,7 +65,7 @@ public final class SummaryPackReader {
             throw summary.error("/format", "summary format must be " + SummaryPackWriter.FORMAT);
         }
         boolean scored = node.path("scored").asBoolean(manifest.task() == Task.BINARY);
-        SummaryLayout layout = SummaryLayout.of(manifest, scored);
+        SummaryLayout layout = SummaryLayout.of(manifest, scored, node.has("scoreBins"));
         long rows = summary.wholeNumber(node, "/rows");
         int blockCount = layout.hasBlocks() ? (int) summary.wholeNumber(node, "/blockCount") : 0;
         if (layout.hasBlocks() && blockCount < 1) {
@@ -105,7 +105,7 @@ public final class SummaryPackReader {
             scores.add(new HashMap<>());
             joint.add(new HashMap<>());
         }
-        if (layout.scores()) {
+        if (layout.histograms()) {
             JsonNode bins = node.path("scoreBins");
             if (!"logit".equals(bins.path("scale").asText()) || bins.path("width").asDouble() != BinnedScores.FINE_WIDTH
                     || bins.path("jointFactor").asInt() != BinnedScores.COARSE_FACTOR) {
@@ -388,8 +388,10 @@ public final class SummaryPackReader {
                 }
             }
         }
-        java.util.Set<List<Long>> keys = new java.util.HashSet<>(expected.keySet());
-        keys.addAll(marginals.keySet());
+        // the joint's own bins first, by line, so a surplus is reported where it is written; then bins it lacks
+        List<List<Long>> keys = new ArrayList<>(marginals.keySet());
+        keys.sort(java.util.Comparator.comparingLong(lastLine::get));
+        expected.keySet().stream().filter(key -> !marginals.containsKey(key)).forEach(keys::add);
         for (List<Long> key : keys) {
             long want = expected.getOrDefault(key, 0L);
             long found = marginals.getOrDefault(key, 0L);

@@ -42,7 +42,7 @@ public final class SummaryPackWriter {
         if (layout.hasBlocks()) {
             require(blocks, layout.blockColumns(), BLOCKS_FILE);
         }
-        if (layout.scores()) {
+        if (layout.histograms()) {
             require(scores, layout.scoreColumns(), SCORES_FILE);
             require(joint, layout.jointColumns(), JOINT_FILE);
         }
@@ -54,7 +54,7 @@ public final class SummaryPackWriter {
             if (layout.hasBlocks()) {
                 writeCsv(staging.resolve(BLOCKS_FILE), blocks);
             }
-            if (layout.scores()) {
+            if (layout.histograms()) {
                 writeCsv(staging.resolve(SCORES_FILE), scores);
                 writeCsv(staging.resolve(JOINT_FILE), joint);
             }
@@ -98,7 +98,7 @@ public final class SummaryPackWriter {
             summary.put("blockCount", provenance.blocks());
             summary.put("seed", provenance.seed());
         }
-        if (layout.scores()) {
+        if (layout.histograms()) {
             summary.put("scores", SCORES_FILE);
             summary.put("joint", JOINT_FILE);
             ObjectNode bins = summary.putObject("scoreBins");

@@ -131,8 +131,8 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
     }
 
     private void requireScores() {
-        if (!layout.scores()) {
-            throw new IllegalStateException("score histograms need a binary task with scores");
+        if (!layout.histograms()) {
+            throw new IllegalStateException("score histograms need a binary task with scores and histograms on");
         }
     }
 
@@ -176,7 +176,7 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
             script.append("-- blocks table (").append(blocks).append(" hashed blocks, seed ").append(seed)
                     .append(")\n").append(blocksQuery()).append(";\n");
         }
-        if (layout.scores()) {
+        if (layout.histograms()) {
             script.append("-- score histogram (0.001 logit)\n").append(scoresQuery()).append(";\n")
                     .append("-- joint histogram (0.02 logit)\n").append(jointQuery()).append(";\n");
         }

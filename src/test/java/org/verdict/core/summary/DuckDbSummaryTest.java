@@ -39,7 +39,7 @@ class DuckDbSummaryTest {
         ReviewPack rows = new PackLoader().load(rowPack, Progress.NONE);
         Path summaryPack = folder.resolve("summary");
         new DuckDbSummarizer("1GB", 1).summarize(rowPack.resolve("primary.csv").toString(), "test-snapshot",
-                rows.manifest(), true, 20261122L, summaryPack, Progress.NONE);
+                rows.manifest(), true, true, 20261122L, summaryPack, Progress.NONE);
 
         SummaryPack summary = new SummaryPackReader().read(summaryPack, Progress.NONE);
         assertEquals(20_000, summary.primary().rowCount());
@@ -68,7 +68,7 @@ class DuckDbSummaryTest {
 
         Path summaryPack = folder.resolve("summary");
         new DuckDbSummarizer("512MB", 1).summarize(folder.resolve("lake").toString(), null,
-                RowManifest.read(rowPack.resolve("manifest.json")), true, 1L, summaryPack, Progress.NONE);
+                RowManifest.read(rowPack.resolve("manifest.json")), true, true, 1L, summaryPack, Progress.NONE);
         assertEquals(4_000, new SummaryPackReader().read(summaryPack, Progress.NONE).primary().rowCount());
     }
 
@@ -108,7 +108,7 @@ class DuckDbSummaryTest {
         };
         Path out = folder.resolve("summary");
         assertThrows(CancelledException.class, () -> new DuckDbSummarizer("512MB", 1).summarize(rows.toString(), null,
-                RowManifest.read(rowPack.resolve("manifest.json")), true, 1L, out, cancelSoon));
+                RowManifest.read(rowPack.resolve("manifest.json")), true, true, 1L, out, cancelSoon));
         assertFalse(Files.exists(out));
     }
 
@@ -119,7 +119,7 @@ class DuckDbSummaryTest {
         ReviewPack rows = new PackLoader().load(rowPack, Progress.NONE);
         Path summaryPack = folder.resolve("summary");
         new DuckDbSummarizer("1GB", 1).summarize(rowPack.resolve("primary.csv").toString(), null, rows.manifest(),
-                true, 1L, summaryPack, Progress.NONE);
+                true, true, 1L, summaryPack, Progress.NONE);
         String cells = Files.readString(summaryPack.resolve(SummaryPackWriter.CELLS_FILE));
         assertTrue(!cells.contains("ex-"), "no example ids leave the data");
         assertTrue(Files.size(summaryPack.resolve(SummaryPackWriter.CELLS_FILE))

@@ -66,7 +66,7 @@ class SparkSummaryTest {
         spark.read().option("header", "true").csv(rowPack.resolve("primary.csv").toString())
                 .createOrReplaceTempView("evals");
         long seed = 20261122L;
-        SummaryLayout layout = SummaryLayout.of(manifest, true);
+        SummaryLayout layout = SummaryLayout.of(manifest, true, task == Task.BINARY);
         SummarySql sql = new SummarySql(SqlDialect.SPARK, layout, manifest, "evals", seed, SummarySql.DEFAULT_BLOCKS);
         Path summaryPack = folder.resolve("summary");
         SummaryPack summary;

@@ -26,6 +26,7 @@ class SummaryPackValidationTest {
     static Path shared;
     private static Path regression;
     private static Path multiclass;
+    private static Path binary;
 
     @TempDir
     Path folder;
@@ -34,13 +35,14 @@ class SummaryPackValidationTest {
     static void summarise() throws Exception {
         regression = summaryOf(Task.REGRESSION, "regression");
         multiclass = summaryOf(Task.MULTICLASS, "multiclass");
+        binary = summaryOf(Task.BINARY, "binary");
     }
 
     private static Path summaryOf(Task task, String name) throws Exception {
         Path rows = RowPacks.write(shared.resolve(name + "-rows"), task, 3_000, 5);
         Path out = shared.resolve(name + "-summary");
         new DuckDbSummarizer("512MB", 1).summarize(rows.resolve("primary.csv").toString(), null,
-                new PackLoader().load(rows, Progress.NONE).manifest(), true, 9L, out, Progress.NONE);
+                new PackLoader().load(rows, Progress.NONE).manifest(), true, true, 9L, out, Progress.NONE);
         return out;
     }
 
@@ -153,11 +155,55 @@ class SummaryPackValidationTest {
     }
 
     @Test
+    void overlappingScoreBinsAreRefused() throws Exception {
+        Path pack = copy(binary);
+        Path scores = pack.resolve(SummaryPackWriter.SCORES_FILE);
+        List<String> lines = new ArrayList<>(Files.readAllLines(scores));
+        lines.add(9, lines.get(8));
+        Files.write(scores, lines);
+        PackException e = refused(pack);
+        assertWhere(e, SummaryPackWriter.SCORES_FILE, 10, columnOf(scores, "bin"));
+        assertTrue(e.problem().contains("overlap"), e.problem());
+    }
+
+    @Test
+    void aScoreHistogramThatDoesNotHoldTheCellsIsRefused() throws Exception {
+        Path pack = copy(binary);
+        Path scores = pack.resolve(SummaryPackWriter.SCORES_FILE);
+        setField(scores, 5, "n", Long.toString(Long.parseLong(field(scores, 5, "n")) + 2));
+        PackException e = refused(pack);
+        assertEquals(SummaryPackWriter.SCORES_FILE, e.file());
+        assertEquals(columnOf(scores, "n"), e.column());
+        assertTrue(e.line() > 1 && e.problem().contains("but the cells hold"), e.getMessage());
+    }
+
+    @Test
+    void aJointHistogramThatDoesNotAddUpToItsMarginalsIsRefused() throws Exception {
+        Path pack = copy(binary);
+        Path joint = pack.resolve(SummaryPackWriter.JOINT_FILE);
+        // move one example to another candidate bin: the production marginal still holds, the candidate's does not
+        setField(joint, 6, "candidate_bin", Long.toString(Long.parseLong(field(joint, 6, "candidate_bin")) + 4_000));
+        PackException e = refused(pack);
+        assertEquals(SummaryPackWriter.JOINT_FILE, e.file());
+        assertEquals(columnOf(joint, "candidate_bin"), e.column());
+        assertTrue(e.line() > 1 && e.problem().contains("does not add up to its marginals"), e.getMessage());
+    }
+
+    @Test
+    void binsOfAnotherWidthAreRefusedRatherThanMisread() throws Exception {
+        Path pack = copy(binary);
+        edit(pack.resolve("manifest.json"), text -> text.replace("\"width\" : 0.001", "\"width\" : 0.002"));
+        PackException e = refused(pack);
+        assertEquals("manifest.json", e.file());
+        assertEquals(lineOf(pack.resolve("manifest.json"), "\"scoreBins\""), e.line());
+    }
+
+    @Test
     void aFailedSummaryLeavesNoFolderBehind() {
         Path out = folder.resolve("never");
         assertThrows(IOException.class, () -> new DuckDbSummarizer("256MB", 1).summarize(
                 folder.resolve("missing.parquet").toString(), null, RowManifest.read(regression.resolve("manifest.json")),
-                true, 1L, out, Progress.NONE));
+                true, true, 1L, out, Progress.NONE));
         assertFalse(Files.exists(out));
         try (var left = Files.list(folder)) {
             assertEquals(0, left.count(), "no partial folder either");
