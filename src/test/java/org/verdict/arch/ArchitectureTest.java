@@ -14,7 +14,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule coreNeverImportsJavaFx = noClasses()
             .that().resideInAnyPackage("org.verdict.core..", "org.verdict.cli..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..", "org.jfree.chart.fx..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.jfree.chart.fx..")
             .because("the core must be usable from the CLI and tests without a UI toolkit");
 
     @ArchTest
