@@ -1,6 +1,8 @@
 package org.verdict.core.summary;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -8,9 +10,13 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.verdict.core.pack.Hashes;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.task.CancelledException;
@@ -42,22 +48,22 @@ public final class DuckDbSummarizer {
             pattern = folder + (holdsParquet(Path.of(input)) ? "/**/*.parquet" : "/**/*.csv");
         }
         String quoted = "'" + pattern.replace("'", "''") + "'";
-        return pattern.toLowerCase(java.util.Locale.ROOT).endsWith(".parquet")
+        return pattern.toLowerCase(Locale.ROOT).endsWith(".parquet")
                 ? "read_parquet(" + quoted + ")"
                 : "read_csv(" + quoted + ", header = true, all_varchar = true)";
     }
 
     private static boolean isFolder(String input) {
         try {
-            return java.nio.file.Files.isDirectory(Path.of(input));
-        } catch (java.nio.file.InvalidPathException glob) {
+            return Files.isDirectory(Path.of(input));
+        } catch (InvalidPathException glob) {
             return false;
         }
     }
 
     private static boolean holdsParquet(Path folder) {
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(folder)) {
-            return files.anyMatch(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.anyMatch(f -> f.getFileName().toString().toLowerCase(Locale.ROOT)
                     .endsWith(".parquet"));
         } catch (IOException unreadable) {
             return false;
@@ -138,10 +144,10 @@ public final class DuckDbSummarizer {
             for (int c = 1; c <= meta.getColumnCount(); c++) {
                 columns.add(meta.getColumnName(c));
             }
-            Set<Integer> doubles = new java.util.HashSet<>();
+            Set<Integer> doubles = new HashSet<>();
             for (int c = 1; c <= meta.getColumnCount(); c++) {
-                if (meta.getColumnType(c) == java.sql.Types.DOUBLE || meta.getColumnType(c) == java.sql.Types.FLOAT
-                        || meta.getColumnType(c) == java.sql.Types.DECIMAL) {
+                if (meta.getColumnType(c) == Types.DOUBLE || meta.getColumnType(c) == Types.FLOAT
+                        || meta.getColumnType(c) == Types.DECIMAL) {
                     doubles.add(c);
                 }
             }

@@ -2,15 +2,16 @@ package org.verdict.core.summary;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.HashMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.verdict.core.stats.BinnedScores;
 import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SummarySlice;
 import org.verdict.core.pack.Task;
+import org.verdict.core.stats.BinnedScores;
+import org.verdict.core.stats.Calibration;
 
 /**
  * The primary suite of a summary pack, checked: per combination of slice values, its paired cells and its hashed
@@ -137,12 +138,12 @@ public record PrimarySummary(SummaryLayout layout, List<String> classes, List<Li
             into[7] += stored[shared + 1];
             into[8] += stored[shared + 2];
         } else {
-            int perVersion = 2 + org.verdict.core.stats.Calibration.ECE_BINS;
+            int perVersion = 2 + Calibration.ECE_BINS;
             into[0] += stored[perVersion * prod];
             into[1] += stored[perVersion * cand];
             into[2] += stored[perVersion * prod + 1];
             into[3] += stored[perVersion * cand + 1];
-            int bins = org.verdict.core.stats.Calibration.ECE_BINS;
+            int bins = Calibration.ECE_BINS;
             for (int bin = 0; bin < bins; bin++) {
                 into[4 + bin] += stored[perVersion * prod + 2 + bin];
                 into[4 + bins + bin] += stored[perVersion * cand + 2 + bin];

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -390,7 +391,7 @@ public final class SummaryPackReader {
         }
         // the joint's own bins first, by line, so a surplus is reported where it is written; then bins it lacks
         List<List<Long>> keys = new ArrayList<>(marginals.keySet());
-        keys.sort(java.util.Comparator.comparingLong(lastLine::get));
+        keys.sort(Comparator.comparingLong(lastLine::get));
         expected.keySet().stream().filter(key -> !marginals.containsKey(key)).forEach(keys::add);
         for (List<Long> key : keys) {
             long want = expected.getOrDefault(key, 0L);

@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.verdict.core.pack.PackManifest;
+import org.verdict.core.stats.BinnedScores;
 
 /**
  * Writes a summary pack folder: the row-level manifest with its primary suite pointed at the cells table and a
@@ -103,13 +105,13 @@ public final class SummaryPackWriter {
             summary.put("joint", JOINT_FILE);
             ObjectNode bins = summary.putObject("scoreBins");
             bins.put("scale", "logit");
-            bins.put("width", org.verdict.core.stats.BinnedScores.FINE_WIDTH);
-            bins.put("jointFactor", org.verdict.core.stats.BinnedScores.COARSE_FACTOR);
+            bins.put("width", BinnedScores.FINE_WIDTH);
+            bins.put("jointFactor", BinnedScores.COARSE_FACTOR);
         }
         return manifest;
     }
 
-    private static void require(SummaryTable table, java.util.List<String> columns, String file) throws IOException {
+    private static void require(SummaryTable table, List<String> columns, String file) throws IOException {
         if (table == null || !table.columns().equals(columns)) {
             throw new IOException(file + ": the engine returned columns "
                     + (table == null ? "none" : table.columns()) + ", expected " + columns);

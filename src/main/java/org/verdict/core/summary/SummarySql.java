@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.Task;
+import org.verdict.core.stats.BinnedScores;
 import org.verdict.core.stats.Calibration;
 
 /**
@@ -156,7 +157,7 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
 
     /** The 0.02-logit coarse bin of the fine bin, ⌊fine / 20⌋, so the joint histogram nests in the marginals. */
     private String coarseBin(String version) {
-        return "CAST(FLOOR(" + fineBin(version) + " / " + org.verdict.core.stats.BinnedScores.COARSE_FACTOR
+        return "CAST(FLOOR(" + fineBin(version) + " / " + BinnedScores.COARSE_FACTOR
                 + ".0) AS BIGINT)";
     }
 

@@ -3,6 +3,7 @@ package org.verdict.core.summary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.verdict.core.compare.SummarySlice;
 import org.verdict.core.pack.Task;
 import org.verdict.core.stats.Metric;
 import org.verdict.core.task.Progress;
+
 
 /**
  * Coverage of the hashed-block bootstrap by simulation with known truth: rows whose production errors are N(0, σ²) and
@@ -74,7 +76,7 @@ class HashedBlockCoverageTest {
             block[8] += (y - 125) * (y - 125);
             block[9] += 1;
         }
-        return java.util.Arrays.stream(sums).filter(b -> b[9] > 0).toArray(double[][]::new);
+        return Arrays.stream(sums).filter(b -> b[9] > 0).toArray(double[][]::new);
     }
 
     /** A 64-bit finaliser (MurmurHash3's fmix64), so neighbouring ids land in unrelated blocks. */

@@ -12,7 +12,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.SliceResult;
+import org.verdict.core.pack.Task;
 import org.verdict.core.stats.Metric;
+
 
 /**
  * What a summary pack's comparison must share with the row engine's on the same rows. Stated tolerances:
@@ -50,7 +52,7 @@ final class SummaryAgreement {
                 rocAuc(row, sum, problems);
                 continue;
             }
-            if (!metric.needsScores() && metric.appliesTo(org.verdict.core.pack.Task.MULTICLASS)
+            if (!metric.needsScores() && metric.appliesTo(Task.MULTICLASS)
                     || isCountMetric(metric)) {
                 assertEquals(row, sum, "count metric " + key(row) + " is computed from the same cells");
                 continue;
@@ -110,7 +112,7 @@ final class SummaryAgreement {
     }
 
     private static boolean isCountMetric(Metric metric) {
-        return metric.appliesTo(org.verdict.core.pack.Task.BINARY) && !metric.needsScores();
+        return metric.appliesTo(Task.BINARY) && !metric.needsScores();
     }
 
     private static void closeValue(Double row, Double summary, String key, List<String> problems) {
