@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.Task;
+import org.verdict.core.stats.BinnedAveragePrecision;
 import org.verdict.core.stats.BinnedDeLong;
 import org.verdict.core.stats.BinnedScores;
 import org.verdict.core.stats.BlockResampler;
@@ -112,7 +113,7 @@ final class SliceAnalysis {
     /**
      * The same metrics from a slice's sufficient statistics: count metrics from its paired cells exactly as from rows
      * (the same cells give the same resamples); means and binned sums by the block bootstrap over the slice's
-     * non-empty hashed blocks; rank metrics (roc_auc, pr_auc) need the rows' order and are unavailable.
+     * non-empty hashed blocks; roc_auc and pr_auc from the score histograms when the pack has them.
      */
     List<MetricComparison> analyze(List<Metric> metrics, SummarySlice slice, SplittableRandom random) {
         if (slice.n() == 0) {
@@ -125,8 +126,8 @@ final class SliceAnalysis {
         if (task == Task.BINARY && metrics.stream().anyMatch(Metric::needsScores)) {
             results.add(slice.scores() == null ? MetricComparison.unavailable(Metric.ROC_AUC, "this summary pack "
                     + "holds no score histograms, so roc_auc needs the row-level pack") : binnedRocAuc(slice.scores()));
-            results.add(MetricComparison.unavailable(Metric.PR_AUC, "pr_auc is not computed from a summary pack yet; "
-                    + "it needs the row-level pack"));
+            results.add(slice.scores() == null ? MetricComparison.unavailable(Metric.PR_AUC, "this summary pack "
+                    + "holds no score histograms, so pr_auc needs the row-level pack") : binnedPrAuc(slice.scores()));
             if (slice.blocks() == null) {
                 for (Metric mean : List.of(Metric.LOG_LOSS, Metric.BRIER, Metric.ECE)) {
                     results.add(MetricComparison.unavailable(mean, "the summary pack has no score sums"));
@@ -164,6 +165,17 @@ final class SliceAnalysis {
         return normalComparison(Metric.ROC_AUC, delong.productionAuc(), delong.productionVariance(),
                 delong.candidateAuc(), delong.candidateVariance(), delong.candidateAuc() - delong.productionAuc(),
                 delong.deltaVariance(), BinnedDeLong.TEST, "DeLong's variance");
+    }
+
+    /** pr_auc with the influence-function interval from score histograms, on every slice size. */
+    private MetricComparison binnedPrAuc(BinnedScores scores) {
+        if (scores.positives() == 0) {
+            return MetricComparison.unavailable(Metric.PR_AUC, "no positive examples, so precision-recall is undefined");
+        }
+        BinnedAveragePrecision.Result ap = BinnedAveragePrecision.compare(scores);
+        return normalComparison(Metric.PR_AUC, ap.productionAp(), ap.productionVariance(), ap.candidateAp(),
+                ap.candidateVariance(), ap.candidateAp() - ap.productionAp(), ap.deltaVariance(),
+                BinnedAveragePrecision.TEST, "the influence-function variance");
     }
 
     private static List<MetricComparison> inOrder(List<Metric> metrics, List<MetricComparison> results) {
