@@ -12,7 +12,7 @@ import org.verdict.core.stats.BinnedScores;
  * <p>{@code blocks}: the slice's non-empty bootstrap blocks (rows dealt into blocks by a hash of their id), each the
  * sum over its rows of one vector: for regression {@code |e|} p, c; {@code e²} p, c; {@code |e|/|y|} p, c (y ≠ 0);
  * y ≠ 0; y − centre; (y − centre)²; 1 (see {@link #REGRESSION_WIDTH}); for binary tasks with scores log loss p, c;
- * brier p, c; (score − label) in each of the 10 ece bins of p, then of c; 1 ({@link #CALIBRATION_WIDTH}). Null for
+ * brier p, c; the calibration sums of p, then of c ({@code Calibration.addExample}); 1 ({@link #CALIBRATION_WIDTH}). Null for
  * multiclass, and for binary packs without scores.
  *
  * <p>{@code scores}: binary tasks with scores, both models' score histograms (roc_auc by DeLong from binned scores);

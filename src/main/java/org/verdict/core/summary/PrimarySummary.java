@@ -138,15 +138,15 @@ public record PrimarySummary(SummaryLayout layout, List<String> classes, List<Li
             into[7] += stored[shared + 1];
             into[8] += stored[shared + 2];
         } else {
-            int perVersion = 2 + Calibration.ECE_BINS;
+            int sums = Calibration.SQUARED_ERROR_SUMS;
+            int perVersion = 2 + sums;
             into[0] += stored[perVersion * prod];
             into[1] += stored[perVersion * cand];
             into[2] += stored[perVersion * prod + 1];
             into[3] += stored[perVersion * cand + 1];
-            int bins = Calibration.ECE_BINS;
-            for (int bin = 0; bin < bins; bin++) {
-                into[4 + bin] += stored[perVersion * prod + 2 + bin];
-                into[4 + bins + bin] += stored[perVersion * cand + 2 + bin];
+            for (int column = 0; column < sums; column++) {
+                into[4 + column] += stored[perVersion * prod + 2 + column];
+                into[4 + sums + column] += stored[perVersion * cand + 2 + column];
             }
         }
         into[into.length - 1] += stored[count];

@@ -95,16 +95,20 @@ public record SummaryLayout(Task task, List<String> sliceColumns, List<String> v
             for (String v : versions) {
                 sums.add("log_loss_" + v);
                 sums.add("brier_" + v);
-                for (int bin = 0; bin < Calibration.ECE_BINS; bin++) {
-                    sums.add(eceBin(v, bin));
+                // per calibration bin, in Calibration.addExample's order: examples, Σ (score − y), Σ (score − y)²
+                for (int bin = 0; bin < Calibration.BINS; bin++) {
+                    sums.add(calibrationSum(v, bin, "n"));
+                    sums.add(calibrationSum(v, bin, "gap"));
+                    sums.add(calibrationSum(v, bin, "gap2"));
                 }
             }
         }
         return sums;
     }
 
-    static String eceBin(String version, int bin) {
-        return "ece_" + version + "_" + bin;
+    /** e.g. {@code cal_8_3_gap}: Σ (score − label) of version 8 over the rows in calibration bin 3. */
+    static String calibrationSum(String version, int bin, String sum) {
+        return "cal_" + version + "_" + bin + "_" + sum;
     }
 
     /** Binary with scores: per version and class, examples per fine logit bin. */

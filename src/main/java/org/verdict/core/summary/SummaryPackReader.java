@@ -452,9 +452,9 @@ public final class SummaryPackReader {
         }
     }
 
-    /** Sums of non-negative per-row values (losses, errors, counts) cannot be negative. */
+    /** Sums of non-negative per-row values (losses, errors, squares, counts) cannot be negative. */
     private static boolean mustBeNonNegative(String sum) {
-        return !sum.equals(SummaryLayout.LABEL_DEVIATION) && !sum.startsWith("ece_");
+        return !sum.equals(SummaryLayout.LABEL_DEVIATION) && !(sum.startsWith("cal_") && sum.endsWith("_gap"));
     }
 
     @FunctionalInterface

@@ -12,15 +12,14 @@ import org.verdict.core.stats.Calibration;
 /**
  * The SQL that turns a table of per-example rows (the columns of {@code primary.csv}) into the two tables of a
  * summary pack. Plain GROUP BY aggregates, so it runs where the data lives (DuckDB on a laptop, Spark on a cluster)
- * and only the small summary travels. Numeric constants (clip, ece edges) are written as the exact doubles Verdict's
- * row-level engine uses, so a row falls in the same ece bin and gets the same log loss in both.
+ * and only the small summary travels. Numeric constants (clip, calibration bin edges) are written as the exact doubles
+ * Verdict's row-level engine uses, so a row falls in the same calibration bin and gets the same log loss in both.
  *
  * @param source the relation to read: a table or view name, or e.g. {@code read_parquet('evals/*.parquet')}
  */
 public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest manifest, String source, long seed,
                          int blocks) {
     public static final int DEFAULT_BLOCKS = 300;
-    private static final double LOG_LOSS_CLIP = 1e-15;
 
     /** One query per table: cells always, blocks when the layout has them, score histograms with scores. */
     public String cellsQuery() {
@@ -78,7 +77,7 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
                 String score = "CAST(" + q("score_" + v) + " AS DOUBLE)";
                 inner.add(score + " AS " + q("s__" + v));
                 inner.add(clipped(score) + " AS " + q("p__" + v));
-                inner.add(eceBin(score) + " AS " + q("bin__" + v));
+                inner.add(calibrationBin(score) + " AS " + q("bin__" + v));
             }
             for (String v : layout.versions()) {
                 String s = q("s__" + v);
@@ -86,9 +85,13 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
                 sums.add("SUM(CASE WHEN y__ = 1 THEN -LN(" + p + ") ELSE -LN(1 - " + p + ") END) AS "
                         + q("log_loss_" + v));
                 sums.add("SUM((" + s + " - y__) * (" + s + " - y__)) AS " + q("brier_" + v));
-                for (int bin = 0; bin < Calibration.ECE_BINS; bin++) {
-                    sums.add("SUM(CASE WHEN " + q("bin__" + v) + " = " + bin + " THEN " + s + " - y__ ELSE 0 END) AS "
-                            + q(SummaryLayout.eceBin(v, bin)));
+                for (int bin = 0; bin < Calibration.BINS; bin++) {
+                    String in = "CASE WHEN " + q("bin__" + v) + " = " + bin + " THEN ";
+                    sums.add("SUM(" + in + "1 ELSE 0 END) AS " + q(SummaryLayout.calibrationSum(v, bin, "n")));
+                    sums.add("SUM(" + in + s + " - y__ ELSE 0 END) AS "
+                            + q(SummaryLayout.calibrationSum(v, bin, "gap")));
+                    sums.add("SUM(" + in + "(" + s + " - y__) * (" + s + " - y__) ELSE 0 END) AS "
+                            + q(SummaryLayout.calibrationSum(v, bin, "gap2")));
                 }
             }
         }
@@ -210,17 +213,17 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
     }
 
     private String clipped(String score) {
-        return "LEAST(GREATEST(" + score + ", " + exact(LOG_LOSS_CLIP) + "), " + exact(1 - LOG_LOSS_CLIP) + ")";
+        return "LEAST(GREATEST(" + score + ", " + exact(Calibration.LOG_LOSS_CLIP) + "), " + exact(1 - Calibration.LOG_LOSS_CLIP) + ")";
     }
 
-    /** The bin of {@link Calibration#eceBin}: right-closed bins, the first also holding 0. */
-    private String eceBin(String score) {
+    /** The bin of {@link Calibration#bin}: right-closed bins, the first also holding 0. */
+    private String calibrationBin(String score) {
         StringBuilder bin = new StringBuilder("CASE");
-        for (int edge = 1; edge < Calibration.ECE_BINS; edge++) {
-            bin.append(" WHEN ").append(score).append(" <= ").append(exact(edge * (1.0 / Calibration.ECE_BINS)))
+        for (int edge = 1; edge < Calibration.BINS; edge++) {
+            bin.append(" WHEN ").append(score).append(" <= ").append(exact(edge * (1.0 / Calibration.BINS)))
                     .append(" THEN ").append(edge - 1);
         }
-        return bin.append(" ELSE ").append(Calibration.ECE_BINS - 1).append(" END").toString();
+        return bin.append(" ELSE ").append(Calibration.BINS - 1).append(" END").toString();
     }
 
     private String text(String expression) {

@@ -23,7 +23,7 @@ import org.verdict.core.stats.Metric;
  *   <li>every slice and its n: equal;</li>
  *   <li>count metrics (from the paired cells): values, intervals and verdicts equal, because the same cells give the
  *       same resamples;</li>
- *   <li>means and binned sums (log_loss, brier, ece, mae, rmse, mape, r2): values within 1e-9 relative (summation
+ *   <li>means and binned sums (log_loss, brier, sq_calibration_error, mae, rmse, mape, r2): values within 1e-9 relative (summation
  *       order only); the standard error of Δ, from another random partition into blocks, within 25 %; the verdict
  *       equal wherever the row engine's p-value is clear of the decision (below 0.001 or above 0.2);</li>
  *   <li>roc_auc and pr_auc: see {@link #ranked}.</li>
