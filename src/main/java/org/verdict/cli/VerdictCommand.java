@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 ValidateCommand.class,
                 CompareCommand.class,
+                SummarizeCommand.class,
                 GateCommand.class,
                 ReportCommand.class,
                 KeyCommand.class,
