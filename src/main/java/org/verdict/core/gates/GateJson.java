@@ -3,6 +3,8 @@ package org.verdict.core.gates;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.verdict.core.gates.model.Gate;
+import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.triggers.FeatureDrift;
 import org.verdict.core.gates.triggers.RetrainingAssessment;
 import org.verdict.core.gates.triggers.TriggerResult;

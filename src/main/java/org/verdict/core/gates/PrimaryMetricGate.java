@@ -7,8 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.gates.model.Finding;
+import org.verdict.core.gates.model.Gate;
+import org.verdict.core.gates.model.GateNumbers;
+import org.verdict.core.gates.model.GateOutcome;
+import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
-import org.verdict.core.stats.Metric;
+import org.verdict.core.pack.Metric;
 
 /**
  * Gate 1: candidate ≥ production − margin, judged on the lower bound of the CI of Δ (oriented so that positive is

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
-import org.verdict.core.stats.Metric;
+import org.verdict.core.pack.Metric;
 
 /**
  * The numbers a Compare chart draws, in drawing order: the overall slice first, then the slices from the one

@@ -9,15 +9,12 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.jfree.chart.JFreeChart;
 import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.gates.CandidateReview;
-import org.verdict.core.gates.Finding;
-import org.verdict.core.gates.Gate;
-import org.verdict.core.gates.GateNumbers;
-import org.verdict.core.gates.GateResult;
 import org.verdict.core.gates.ReviewEvidence;
 import org.verdict.core.gates.evidence.CanaryEvidence;
 import org.verdict.core.gates.evidence.Disparity;
@@ -27,12 +24,15 @@ import org.verdict.core.gates.evidence.HumanBaselineEvidence;
 import org.verdict.core.gates.evidence.LatencyEvidence;
 import org.verdict.core.gates.evidence.RateEstimate;
 import org.verdict.core.gates.evidence.SafetyEvidence;
+import org.verdict.core.gates.model.Finding;
+import org.verdict.core.gates.model.Gate;
+import org.verdict.core.gates.model.GateNumbers;
+import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.gates.suites.MetricHistoryPoint;
 import org.verdict.core.gates.triggers.FeatureDrift;
 import org.verdict.core.gates.triggers.RetrainingAssessment;
-import org.verdict.core.stats.Metric;
-import org.jfree.chart.JFreeChart;
+import org.verdict.core.pack.Metric;
 
 /**
  * Builds the evidence pages of a candidate review, one per suite, in the order of the Evidence view. Pure: no

@@ -11,9 +11,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
-import org.verdict.core.stats.Metric;
 import org.verdict.core.task.Progress;
 
 /** The bundled sample pack tells the story issue 2 asks for, through the real loader and engine. */

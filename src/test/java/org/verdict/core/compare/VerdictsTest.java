@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.stats.Interval;
-import org.verdict.core.stats.Metric;
 
 class VerdictsTest {
     private final ComparisonEngine.Verdicts verdicts = new ComparisonEngine.Verdicts(ComparisonOptions.DEFAULTS);

@@ -109,7 +109,7 @@ class CompareViewTest {
     @Test
     void switchingToAnUnavailableMetricShowsTheReason(FxRobot robot) {
         robot.interact(() -> robot.lookup("#metricPicker").queryComboBox().getSelectionModel()
-                .select(org.verdict.core.stats.Metric.ACCURACY));
+                .select(org.verdict.core.pack.Metric.ACCURACY));
         Label notice = robot.lookup("#compareNotice").queryAs(Label.class);
         assertTrue(notice.isVisible());
         assertEquals("accuracy is unavailable for this pack: the engine does not compute it here", notice.getText());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.Verdict;
-import org.verdict.core.stats.Metric;
+import org.verdict.core.pack.Metric;
 
 class ComparisonRowTest {
 

@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.Verdict;
-import org.verdict.core.stats.Metric;
+import org.verdict.core.pack.Metric;
 
 class SliceChartDataTest {
 

@@ -17,6 +17,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -26,19 +27,18 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import javafx.scene.control.TextField;
 import org.verdict.core.gates.CandidateReview;
 import org.verdict.core.gates.RealStylePack;
-import org.verdict.core.gates.RecordedOutcomes;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
-import org.verdict.core.ledger.GateOverride;
-import org.verdict.core.pack.ReviewPack;
-import org.verdict.core.ledger.EvaluationSummary;
 import org.verdict.core.ledger.EvaluationSummary.GateOutcome;
+import org.verdict.core.ledger.EvaluationSummary;
+import org.verdict.core.ledger.GateOverride;
 import org.verdict.core.ledger.KeyFile;
 import org.verdict.core.ledger.LedgerFixtures;
+import org.verdict.core.ledger.RecordedOutcomes;
 import org.verdict.core.ledger.Roles;
+import org.verdict.core.pack.ReviewPack;
 
 @ExtendWith(ApplicationExtension.class)
 class DecisionDialogTest {

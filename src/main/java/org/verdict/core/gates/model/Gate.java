@@ -1,10 +1,10 @@
-package org.verdict.core.gates;
+package org.verdict.core.gates.model;
 
 /**
  * Every gate Verdict judges: the seven promotion gates of the policy, then the data-validation gates.
  * Each links to the evidence view that shows its numbers.
  *
- * @see GateEvaluator
+ * @see org.verdict.core.gates.GateEvaluator
  */
 public enum Gate {
     PRIMARY_METRIC("primary_metric", "Primary metric", Kind.PROMOTION, "compare"),
