@@ -215,17 +215,21 @@ public final class CompareCommand implements Callable<Integer> {
                 report.productionVersion(), report.candidateVersion(), metric.wireName(),
                 metric == report.primaryMetric() ? " (primary metric)" : "",
                 metric.hasDirection() ? (metric.higherIsBetter() ? "higher" : "lower") : "neither direction");
-        out.printf(Locale.ROOT, "%d%% intervals; p-values adjusted by %s over %d slices; slices under %d examples "
-                        + "are not tested%n%n", percent, options.correction().wireName(),
-                report.correctedTestsByMetric().getOrDefault(metric, 0), options.minSliceSize());
+        int family = report.correctedTestsByMetric().getOrDefault(metric, 0);
+        String slices = options.correction() == CorrectionMethod.NONE ? "other slices unadjusted (" + family + " tests)"
+                : "other slices adjusted with " + options.correction().wireName() + " over " + family + " slices";
+        out.printf(Locale.ROOT, "Intervals of delta: overall %d%%, tested alone; %s, at the level in the 'level' "
+                        + "column. A verdict is better or worse exactly when its interval excludes 0 (unadjusted "
+                        + "intervals: --json, unadjustedCi). Models: %d%% intervals. Slices under %d examples are not "
+                        + "tested.%n%n", percent, slices, percent, options.minSliceSize());
         List<SliceResult> rows = report.resultsFor(metric);
         int sliceWidth = Math.max(8, rows.stream().mapToInt(r -> r.slice().label().length()).max().orElse(8));
-        String format = "%-" + sliceWidth + "s %8s %11s %11s %9s  %-20s %-9s %-23s %s%n";
-        out.printf(Locale.ROOT, format, "slice", "n", "production", "candidate", "delta", percent + "% CI of delta",
+        String format = "%-" + sliceWidth + "s %8s %11s %11s %9s  %-20s %-8s %-9s %-23s %s%n";
+        out.printf(Locale.ROOT, format, "slice", "n", "production", "candidate", "delta", "CI of delta", "level",
                 "adj. p", "test", "verdict");
         List<String> reasons = new ArrayList<>();
         for (SliceResult r : rows) {
-            String verdict = r.verdict() == Verdict.WORSE ? "WORSE (!)" : r.verdict().label();
+            String verdict = r.verdict() == Verdict.WORSE ? "WORSE (!)" : r.verdictLabel();
             if (r.unavailableReason() != null) {
                 reasons.add(r.slice().label() + ": " + r.unavailableReason());
             }
@@ -233,7 +237,7 @@ public final class CompareCommand implements Callable<Integer> {
                     number(r.production() == null ? null : r.production().value()),
                     number(r.candidate() == null ? null : r.candidate().value()),
                     signed(r.delta()), interval(r.deltaCi()),
-                    pValue(r.adjustedP()),
+                    r.shownInterval() == null ? "-" : r.shownInterval().levelText(), pValue(r.adjustedP()),
                     r.test() == null ? "-" : r.test(), verdict);
         }
         if (!reasons.isEmpty()) {

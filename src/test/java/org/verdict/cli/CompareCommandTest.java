@@ -88,7 +88,8 @@ class CompareCommandTest {
         assertEquals("43", json.get("candidate").asText());
         assertEquals("accuracy", json.get("primaryMetric").asText());
         assertEquals("holm", json.get("correction").get("method").asText());
-        assertEquals(3, json.get("correction").get("tests").asInt());
+        // de and en; the overall slice is tested alone
+        assertEquals(2, json.get("correction").get("tests").asInt());
         JsonNode overall = json.get("results").get(0);
         assertEquals(0, overall.get("dimensions").size());
         assertEquals("accuracy", overall.get("metric").asText());
@@ -98,14 +99,24 @@ class CompareCommandTest {
         assertEquals(0.75, overall.get("candidate").asDouble(), 1e-12);
         assertEquals(-0.25, overall.get("delta").asDouble(), 1e-12);
         assertEquals(2, overall.get("ci").size());
-        // 10 discordant rows, all only-production-correct: exact p = 2 · 0.5^10 = 0.001953125
-        assertEquals(0.001953125, overall.get("pValue").asDouble(), 1e-12);
-        assertEquals("mcnemar-exact", overall.get("test").asText());
+        // 10 discordant rows, all only-production-correct: McNemar's z = 10/√10 = 3.1623, two-sided p = 0.0015654
+        // (the inversion at 0 of Tango's score interval)
+        assertEquals(0.0015654022580025, overall.get("pValue").asDouble(), 1e-12);
+        assertEquals("tango-score", overall.get("test").asText());
         assertEquals("worse", overall.get("verdict").asText());
-        assertTrue(overall.has("adjustedP"));
+        assertEquals(overall.get("pValue").asDouble(), overall.get("adjustedP").asDouble());
+        assertEquals("overall", overall.get("family").asText());
+        assertEquals(0.95, overall.get("ciLevel").asDouble());
+        assertEquals("none", overall.get("ciAdjustment").asText());
+        assertEquals(overall.get("ci"), overall.get("unadjustedCi"));
         JsonNode german = findResult(json, "accuracy", "de");
         assertEquals(List.of("language"), List.of(german.get("dimensions").get(0).asText()));
         assertEquals("worse", german.get("verdict").asText());
+        assertEquals("slices", german.get("family").asText());
+        assertEquals("holm", german.get("ciAdjustment").asText());
+        // de is Holm's first step of 2: its interval is at 1 − 0.05/2
+        assertEquals(0.975, german.get("ciLevel").asDouble(), 1e-15);
+        assertTrue(german.get("ci").get(0).asDouble() < german.get("unadjustedCi").get(0).asDouble());
 
         // per-class precision and recall: 2 classes × 3 slices (overall, de, en); production predicts every label
         assertEquals(6, json.get("perClass").size());

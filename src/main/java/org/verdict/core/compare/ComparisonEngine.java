@@ -17,8 +17,6 @@ import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.stats.ConfusionMatrix;
-import org.verdict.core.stats.Interval;
-import org.verdict.core.stats.PValueAdjustment;
 import org.verdict.core.task.CancelledException;
 import org.verdict.core.task.Progress;
 
@@ -70,17 +68,15 @@ public final class ComparisonEngine {
                 .toList();
         List<List<MetricComparison>> comparisons = runAll(tasks, metrics, analysis, options, progress);
 
-        List<SliceResult> results = new ArrayList<>();
+        List<Verdicts.Pending> pending = new ArrayList<>();
         for (int t = 0; t < tasks.size(); t++) {
             for (MetricComparison comparison : comparisons.get(t)) {
-                results.add(new SliceResult(tasks.get(t).key, tasks.get(t).n, comparison.metric(),
-                        comparison.metric() == primaryMetric, comparison.production(), comparison.candidate(),
-                        comparison.delta(), comparison.deltaCi(), comparison.pValue(), null, comparison.test(),
-                        Verdict.UNAVAILABLE, comparison.unavailableReason(), comparison.note()));
+                pending.add(new Verdicts.Pending(tasks.get(t).key, tasks.get(t).n,
+                        comparison.metric() == primaryMetric, comparison));
             }
         }
         Map<Metric, Integer> familySizes = new EnumMap<>(Metric.class);
-        List<SliceResult> decided = new Verdicts(options).decide(results, familySizes);
+        List<SliceResult> decided = new Verdicts(options).decide(pending, familySizes);
         progress.update(1, "Comparison done");
         return new ComparisonReport(packName, productionVersion, candidateVersion, primaryMetric, options, decided,
                 familySizes.getOrDefault(primaryMetric, 0), familySizes);
@@ -251,75 +247,5 @@ public final class ComparisonEngine {
     /** A stream of random numbers that depends only on the seed and the slice, not on scheduling. */
     private static SplittableRandom sliceRandom(long seed, SliceKey key) {
         return new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (key.label().hashCode() + 1L)));
-    }
-
-    /** Turns p-values into verdicts after adjusting them across the slices of each metric. */
-    static final class Verdicts {
-        private final ComparisonOptions options;
-
-        Verdicts(ComparisonOptions options) {
-            this.options = options;
-        }
-
-        List<SliceResult> decide(List<SliceResult> results, Map<Metric, Integer> familySizes) {
-            Double[] adjusted = new Double[results.size()];
-            for (Metric metric : Metric.values()) {
-                List<Integer> family = new ArrayList<>();
-                for (int i = 0; i < results.size(); i++) {
-                    SliceResult r = results.get(i);
-                    if (r.metric() == metric && r.isAvailable() && r.pValue() != null
-                            && r.n() >= options.minSliceSize()) {
-                        family.add(i);
-                    }
-                }
-                if (family.isEmpty()) {
-                    continue;
-                }
-                familySizes.put(metric, family.size());
-                double[] p = family.stream().mapToDouble(i -> results.get(i).pValue()).toArray();
-                double[] adjustedP = switch (options.correction()) {
-                    case HOLM -> PValueAdjustment.holm(p);
-                    case BENJAMINI_HOCHBERG -> PValueAdjustment.benjaminiHochberg(p);
-                    case NONE -> p;
-                };
-                for (int f = 0; f < family.size(); f++) {
-                    adjusted[family.get(f)] = adjustedP[f];
-                }
-            }
-            List<SliceResult> decided = new ArrayList<>();
-            for (int i = 0; i < results.size(); i++) {
-                SliceResult r = results.get(i);
-                decided.add(new SliceResult(r.slice(), r.n(), r.metric(), r.primary(), r.production(), r.candidate(),
-                        r.delta(), r.deltaCi(), r.pValue(), adjusted[i], r.test(), verdict(r, adjusted[i]),
-                        r.unavailableReason(), r.note()));
-            }
-            return decided;
-        }
-
-        Verdict verdict(SliceResult r, Double adjustedP) {
-            if (r.n() < options.minSliceSize()) {
-                return Verdict.TOO_FEW_EXAMPLES;
-            }
-            if (!r.isAvailable()) {
-                return Verdict.UNAVAILABLE;
-            }
-            Interval ci = r.deltaCi();
-            if (adjustedP == null || ci == null) {
-                return Verdict.INCONCLUSIVE;
-            }
-            Metric metric = r.metric();
-            if (adjustedP < 1 - options.confidenceLevel()) {
-                if (!metric.hasDirection()) {
-                    return Verdict.DIFFERENT;
-                }
-                boolean improved = metric.higherIsBetter() ? r.delta() > 0 : r.delta() < 0;
-                return improved ? Verdict.BETTER : Verdict.WORSE;
-            }
-            double effect = metric.inTargetUnits()
-                    ? options.minDetectableEffect() * Math.abs(r.production().value())
-                    : options.minDetectableEffect();
-            return ci.lower() < -effect || ci.upper() > effect ? Verdict.INCONCLUSIVE
-                    : Verdict.NO_SIGNIFICANT_DIFFERENCE;
-        }
     }
 }

@@ -44,7 +44,7 @@ public final class ComparisonJson {
         root.put("seed", options.seed());
         ObjectNode correction = root.putObject("correction");
         correction.put("method", options.correction().wireName());
-        correction.put("scope", "each metric across its slices");
+        correction.put("scope", "each metric across its slices and crosses; the overall slice is tested alone");
         correction.put("tests", report.correctedTests());
         ObjectNode byMetric = correction.putObject("testsByMetric");
         report.correctedTestsByMetric().forEach((metric, tests) -> byMetric.put(metric.wireName(), tests));
@@ -72,6 +72,11 @@ public final class ComparisonJson {
         node.put("candidate", r.candidate() == null ? null : r.candidate().value());
         node.put("delta", r.delta());
         putInterval(node, "ci", r.deltaCi());
+        ShownInterval shown = r.shownInterval();
+        node.put("family", shown == null ? null : shown.family().wireName());
+        node.put("ciLevel", shown == null ? null : shown.level());
+        node.put("ciAdjustment", shown == null ? null : shown.adjustment());
+        putInterval(node, "unadjustedCi", r.unadjustedCi());
         putInterval(node, "productionCi", r.production() == null ? null : r.production().ci());
         putInterval(node, "candidateCi", r.candidate() == null ? null : r.candidate().ci());
         node.put("pValue", r.pValue());
@@ -80,6 +85,9 @@ public final class ComparisonJson {
         node.put("verdict", r.verdict().label());
         if (r.unavailableReason() != null) {
             node.put("unavailable", r.unavailableReason());
+        }
+        if (r.unstableReason() != null) {
+            node.put("unstable", r.unstableReason());
         }
         if (r.note() != null) {
             node.put("note", r.note());

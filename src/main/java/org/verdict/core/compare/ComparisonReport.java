@@ -10,8 +10,9 @@ import org.verdict.core.pack.Metric;
  * Candidate vs production over every slice and metric of one evaluation table.
  *
  * @param results the overall slice first, then each dimension's slices, then intersectional slices
- * @param correctedTests how many p-values the correction adjusted together for the primary metric
- * @param correctedTestsByMetric the size of each metric's family (each metric is corrected across its slices)
+ * @param correctedTests how many p-values the correction adjusted together for the primary metric (its slices and
+ *                       crosses; the overall slice is tested alone and not counted)
+ * @param correctedTestsByMetric the size of each metric's adjusted family (a metric without tested slices is absent)
  */
 public record ComparisonReport(
         String packName,
@@ -25,7 +26,9 @@ public record ComparisonReport(
 
     public ComparisonReport {
         results = List.copyOf(results);
-        correctedTestsByMetric = Collections.unmodifiableMap(new EnumMap<>(correctedTestsByMetric));
+        Map<Metric, Integer> sizes = new EnumMap<>(Metric.class);
+        sizes.putAll(correctedTestsByMetric);
+        correctedTestsByMetric = Collections.unmodifiableMap(sizes);
     }
 
     public List<SliceResult> resultsFor(Metric metric) {

@@ -1,19 +1,31 @@
 package org.verdict.core.compare;
 
 import org.verdict.core.pack.Metric;
-import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.DeltaInference;
 
 /**
- * Production vs candidate for one metric on one set of examples, before verdicts and multiple-comparison
- * adjustment. Numbers are null when the metric is unavailable; then {@code unavailableReason} says why.
+ * Production vs candidate for one metric on one set of examples, before families and verdicts.
  *
+ * @param production null when the metric is undefined for production (then {@code unavailableReason} says why)
+ * @param candidate null when the metric is undefined for the candidate
+ * @param delta null unless both values are defined
+ * @param inference the interval family and p-value of Δ; null when Δ is unavailable or unstable
+ * @param unavailableReason why Δ is undefined (one or both values undefined); else null
+ * @param unstableReason why Δ has no trustworthy interval although both values are defined; else null
  * @param note extra facts a reader needs, e.g. how many examples mape skipped because their label is 0
  */
 record MetricComparison(Metric metric, MetricEstimate production, MetricEstimate candidate, Double delta,
-                        Interval deltaCi, Double pValue, String test, String unavailableReason, String note) {
+                        DeltaInference inference, String test, String unavailableReason, String unstableReason,
+                        String note) {
 
     static MetricComparison unavailable(Metric metric, String reason) {
-        return new MetricComparison(metric, null, null, null, null, null, null, reason, null);
+        return new MetricComparison(metric, null, null, null, null, null, reason, null, null);
+    }
+
+    static MetricComparison tested(Metric metric, MetricEstimate production, MetricEstimate candidate,
+                                   DeltaInference inference, String test, String note) {
+        return new MetricComparison(metric, production, candidate, inference.estimate(), inference, test, null, null,
+                note);
     }
 
     boolean isAvailable() {

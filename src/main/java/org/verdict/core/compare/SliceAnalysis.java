@@ -13,10 +13,14 @@ import org.verdict.core.stats.Calibration;
 import org.verdict.core.stats.ConfusionMatrix;
 import org.verdict.core.stats.CountResampler;
 import org.verdict.core.stats.DeLong;
+import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.MetricValue;
+import org.verdict.core.stats.PairedProportionDifference;
 import org.verdict.core.stats.PairedTests;
+import org.verdict.core.stats.Proportions;
 import org.verdict.core.stats.ResampledDistribution;
 import org.verdict.core.stats.SliceRanking;
+import org.verdict.core.stats.WaldDifference;
 import org.verdict.core.task.Progress;
 
 /**
@@ -28,6 +32,10 @@ final class SliceAnalysis {
     static final int PR_AUC_ROW_BOOTSTRAP_MAX = 2_000;
     /** Blocks of the random-block bootstrap; slices with at most this many examples resample single rows. */
     static final int BOOTSTRAP_BLOCKS = 300;
+    /** Above this share of replicates in which a metric is undefined, the bootstrap of Δ is called unstable. */
+    static final double MAX_UNDEFINED_SHARE = 0.01;
+    /** A labelled class with fewer examples makes an unweighted per-class average unstable (see ClassSets). */
+    static final int MIN_CLASS_EXAMPLES = 5;
 
     static final String CELL_BOOTSTRAP = "paired-bootstrap-cells";
     static final String ROW_BOOTSTRAP = "paired-bootstrap";
@@ -92,10 +100,13 @@ final class SliceAnalysis {
         int[] occupied = IntStream.range(0, cells.length).filter(i -> cells[i] > 0).toArray();
         long[] counts = Arrays.stream(occupied).mapToLong(i -> cells[i]).toArray();
         List<Metric> metrics = Metric.forTask(table.task()).stream().filter(m -> !m.needsScores()).toList();
+        // the paired rates have a closed-form interval; only the other count metrics are bootstrapped
+        List<Metric> bootstrapped = metrics.stream().filter(m -> !PairedRate.covers(m)).toList();
         ConfusionMatrix[] point = pairedMatrices(occupied, counts, classes);
+        ClassSets classSets = new ClassSets(point);
 
         int replicates = options.bootstrapReplicates();
-        double[][][] replicate = new double[metrics.size()][2][replicates];
+        double[][][] replicate = new double[bootstrapped.size()][2][replicates];
         CountResampler resampler = new CountResampler(random);
         long[] drawn = new long[counts.length];
         for (int b = 0; b < replicates; b++) {
@@ -104,19 +115,153 @@ final class SliceAnalysis {
             }
             resampler.resample(counts, drawn);
             ConfusionMatrix[] pair = pairedMatrices(occupied, drawn, classes);
-            for (int m = 0; m < metrics.size(); m++) {
-                replicate[m][0][b] = pair[0].valueOrNaN(metrics.get(m));
-                replicate[m][1][b] = pair[1].valueOrNaN(metrics.get(m));
+            for (int m = 0; m < bootstrapped.size(); m++) {
+                boolean[] averaged = classSets.of(bootstrapped.get(m));
+                replicate[m][0][b] = pair[0].valueOrNaN(bootstrapped.get(m), averaged);
+                replicate[m][1][b] = pair[1].valueOrNaN(bootstrapped.get(m), averaged);
             }
         }
         List<MetricComparison> results = new ArrayList<>();
-        for (int m = 0; m < metrics.size(); m++) {
-            Metric metric = metrics.get(m);
-            PairedTests.TestResult mcnemar = metric == Metric.ACCURACY ? mcnemar(cells, k) : null;
-            results.add(summarise(metric, point[0].value(metric), point[1].value(metric), replicate[m][0], replicate[m][1],
-                    mcnemar == null ? CELL_BOOTSTRAP : mcnemar.test(), mcnemar == null ? null : mcnemar.pValue(), null));
+        for (Metric metric : metrics) {
+            boolean[] averaged = classSets.of(metric);
+            MetricValue prodValue = countValue(point[0], metric, averaged);
+            MetricValue candValue = countValue(point[1], metric, averaged);
+            if (PairedRate.covers(metric)) {
+                results.add(pairedRate(metric, prodValue, candValue, PairedRate.of(metric, cells, k)));
+                continue;
+            }
+            int m = bootstrapped.indexOf(metric);
+            MetricComparison comparison = summarise(metric, prodValue, candValue, replicate[m][0], replicate[m][1],
+                    rows.length, CELL_BOOTSTRAP, classSets.rareClassReason(metric), null);
+            results.add(metric == Metric.PRECISION ? withWilsonPrecision(comparison, point) : comparison);
         }
         return results;
+    }
+
+    /**
+     * The class sets macro_f1, weighted_f1 and balanced_accuracy average over in one slice, fixed from the slice's
+     * own rows for the point estimates and every replicate alike: for balanced accuracy the classes labelled in the
+     * slice (scikit-learn's balanced_accuracy_score), for the F1 averages the classes labelled or predicted by either
+     * model (f1_score with {@code labels=} that set). A replicate that misses a class then keeps the denominator.
+     */
+    private static final class ClassSets {
+        private final boolean[] labelled;
+        private final boolean[] labelledOrPredicted;
+        private final long[] support;
+        private final List<String> classes;
+
+        ClassSets(ConfusionMatrix[] pair) {
+            classes = pair[0].classes();
+            int k = classes.size();
+            labelled = new boolean[k];
+            labelledOrPredicted = new boolean[k];
+            support = new long[k];
+            for (int c = 0; c < k; c++) {
+                support[c] = pair[0].support(c);
+                labelled[c] = support[c] > 0;
+                labelledOrPredicted[c] = labelled[c] || pair[0].predictedCount(c) > 0 || pair[1].predictedCount(c) > 0;
+            }
+        }
+
+        boolean[] of(Metric metric) {
+            return switch (metric) {
+                case BALANCED_ACCURACY -> labelled;
+                case MACRO_F1, WEIGHTED_F1 -> labelledOrPredicted;
+                default -> null;
+            };
+        }
+
+        /**
+         * Why an unweighted per-class average has no trustworthy interval here: a class with s labelled examples is
+         * missing from a resample with probability about e^(−s) (5 % at s = 3, under 1 % from s = 5), and then its
+         * whole 1/k share of the average jumps; the bootstrap distribution is a mixture, not an interval.
+         */
+        String rareClassReason(Metric metric) {
+            if (metric != Metric.MACRO_F1 && metric != Metric.BALANCED_ACCURACY) {
+                return null;
+            }
+            int rarest = -1;
+            for (int c = 0; c < support.length; c++) {
+                if (labelled[c] && support[c] < MIN_CLASS_EXAMPLES && (rarest < 0 || support[c] < support[rarest])) {
+                    rarest = c;
+                }
+            }
+            return rarest < 0 ? null : "class " + classes.get(rarest) + " has " + support[rarest] + " example"
+                    + (support[rarest] == 1 ? "" : "s") + " here; the bootstrap cannot measure "
+                    + metric.wireName() + "'s uncertainty";
+        }
+    }
+
+    private static MetricValue countValue(ConfusionMatrix matrix, Metric metric, boolean[] averaged) {
+        double value = matrix.valueOrNaN(metric, averaged);
+        return Double.isNaN(value) ? matrix.value(metric) : MetricValue.of(value);
+    }
+
+    /**
+     * A metric that is a share of the same rows for both models (accuracy, micro_f1 and selection rate of all rows,
+     * recall/tpr of the positives, fpr of the negatives): each row of the denominator is a pair of successes.
+     */
+    private record PairedRate(long trials, long productionSuccesses, long candidateSuccesses, long onlyCandidate,
+                              long onlyProduction) {
+
+        static boolean covers(Metric metric) {
+            return metric == Metric.ACCURACY || metric == Metric.MICRO_F1 || metric == Metric.RECALL
+                    || metric == Metric.TPR || metric == Metric.FPR || metric == Metric.SELECTION_RATE;
+        }
+
+        /** The paired counts of a metric {@link #covers} covers. */
+        static PairedRate of(Metric metric, long[] cells, int k) {
+            long trials = 0;
+            long prod = 0;
+            long cand = 0;
+            long onlyCand = 0;
+            long onlyProd = 0;
+            for (int l = 0; l < k; l++) {
+                for (int p = 0; p < k; p++) {
+                    for (int c = 0; c < k; c++) {
+                        long count = cells[(l * k + p) * k + c];
+                        if (count == 0 || (metric == Metric.RECALL || metric == Metric.TPR) && l != 1
+                                || metric == Metric.FPR && l != 0) {
+                            continue;
+                        }
+                        boolean accuracyLike = metric == Metric.ACCURACY || metric == Metric.MICRO_F1;
+                        boolean prodSuccess = accuracyLike ? p == l : p == 1;
+                        boolean candSuccess = accuracyLike ? c == l : c == 1;
+                        trials += count;
+                        prod += prodSuccess ? count : 0;
+                        cand += candSuccess ? count : 0;
+                        onlyCand += candSuccess && !prodSuccess ? count : 0;
+                        onlyProd += prodSuccess && !candSuccess ? count : 0;
+                    }
+                }
+            }
+            return new PairedRate(trials, prod, cand, onlyCand, onlyProd);
+        }
+    }
+
+    /** Wilson intervals for each model's rate, Tango's score interval for the paired difference. */
+    private MetricComparison pairedRate(Metric metric, MetricValue prodValue, MetricValue candValue, PairedRate rate) {
+        if (rate.trials() == 0) {
+            return MetricComparison.unavailable(metric, prodValue.isAvailable() ? "no examples for " + metric.wireName()
+                    : prodValue.unavailableReason());
+        }
+        double level = options.confidenceLevel();
+        return MetricComparison.tested(metric,
+                new MetricEstimate(prodValue.value(), Proportions.wilson(rate.productionSuccesses(), rate.trials(), level)),
+                new MetricEstimate(candValue.value(), Proportions.wilson(rate.candidateSuccesses(), rate.trials(), level)),
+                new PairedProportionDifference(rate.onlyCandidate(), rate.onlyProduction(), rate.trials()),
+                PairedProportionDifference.TEST, null);
+    }
+
+    /** Precision is a rate of each model's own predicted positives: a Wilson interval per model, not a bootstrap. */
+    private MetricComparison withWilsonPrecision(MetricComparison comparison, ConfusionMatrix[] point) {
+        double level = options.confidenceLevel();
+        MetricEstimate prod = comparison.production() == null ? null : new MetricEstimate(
+                comparison.production().value(), Proportions.wilson(point[0].count(1, 1), point[0].predictedCount(1), level));
+        MetricEstimate cand = comparison.candidate() == null ? null : new MetricEstimate(
+                comparison.candidate().value(), Proportions.wilson(point[1].count(1, 1), point[1].predictedCount(1), level));
+        return new MetricComparison(comparison.metric(), prod, cand, comparison.delta(), comparison.inference(),
+                comparison.test(), comparison.unavailableReason(), comparison.unstableReason(), comparison.note());
     }
 
     /**
@@ -135,24 +280,6 @@ final class SliceAnalysis {
             cand[l * k + cells[i] % k] += counts[i];
         }
         return new ConfusionMatrix[] {new ConfusionMatrix(classes, prod), new ConfusionMatrix(classes, cand)};
-    }
-
-    private static PairedTests.TestResult mcnemar(long[] cells, int k) {
-        long onlyProduction = 0;
-        long onlyCandidate = 0;
-        for (int l = 0; l < k; l++) {
-            for (int p = 0; p < k; p++) {
-                for (int c = 0; c < k; c++) {
-                    long count = cells[(l * k + p) * k + c];
-                    if (p == l && c != l) {
-                        onlyProduction += count;
-                    } else if (p != l && c == l) {
-                        onlyCandidate += count;
-                    }
-                }
-            }
-        }
-        return PairedTests.mcnemar(onlyProduction, onlyCandidate);
     }
 
     // ---- binary score metrics ----
@@ -193,15 +320,10 @@ final class SliceAnalysis {
                             + prod.positives() + " and " + prod.negatives());
         }
         DeLong.Result delong = DeLong.compare(prod, cand, scratch[0], scratch[1]);
-        double level = options.confidenceLevel();
         double delta = delong.candidateAuc() - delong.productionAuc();
-        return new MetricComparison(Metric.ROC_AUC,
-                new MetricEstimate(delong.productionAuc(),
-                        PairedTests.normalInterval(delong.productionAuc(), delong.productionVariance(), level, 0, 1)),
-                new MetricEstimate(delong.candidateAuc(),
-                        PairedTests.normalInterval(delong.candidateAuc(), delong.candidateVariance(), level, 0, 1)),
-                delta, PairedTests.normalInterval(delta, delong.deltaVariance(), level, -1, 1),
-                PairedTests.normalTwoSidedP(delta, delong.deltaVariance()), DELONG, null, null);
+        return normalComparison(Metric.ROC_AUC, delong.productionAuc(), delong.productionVariance(),
+                delong.candidateAuc(), delong.candidateVariance(), delta, delong.deltaVariance(), DELONG,
+                "DeLong's variance");
     }
 
     private MetricComparison prAuc(SliceRanking prod, SliceRanking cand, double[][] scratch, SplittableRandom random) {
@@ -227,7 +349,8 @@ final class SliceAnalysis {
                 prodReplicates[b] = prod.weightedAveragePrecision(weights);
                 candReplicates[b] = cand.weightedAveragePrecision(weights);
             }
-            return summarise(Metric.PR_AUC, prodAp, candAp, prodReplicates, candReplicates, ROW_BOOTSTRAP, null, null);
+            return summarise(Metric.PR_AUC, prodAp, candAp, prodReplicates, candReplicates, n, ROW_BOOTSTRAP, null,
+                    null);
         }
         double[] prodInfluence = prod.averagePrecisionInfluence(prodAp.value(), scratch[0]);
         double[] candInfluence = cand.averagePrecisionInfluence(candAp.value(), scratch[1]);
@@ -240,13 +363,33 @@ final class SliceAnalysis {
             double d = candInfluence[i] - prodInfluence[i];
             deltaVariance += d * d;
         }
-        double level = options.confidenceLevel();
         double delta = candAp.value() - prodAp.value();
-        return new MetricComparison(Metric.PR_AUC,
-                new MetricEstimate(prodAp.value(), PairedTests.normalInterval(prodAp.value(), prodVariance, level, 0, 1)),
-                new MetricEstimate(candAp.value(), PairedTests.normalInterval(candAp.value(), candVariance, level, 0, 1)),
-                delta, PairedTests.normalInterval(delta, deltaVariance, level, -1, 1),
-                PairedTests.normalTwoSidedP(delta, deltaVariance), AP_INFLUENCE, null, null);
+        return normalComparison(Metric.PR_AUC, prodAp.value(), prodVariance, candAp.value(), candVariance, delta,
+                deltaVariance, AP_INFLUENCE, "the influence-function variance");
+    }
+
+    /**
+     * Value ± z·SE for each model and Δ ± z·SE for the difference (metrics in [0, 1]). A variance of 0 (e.g. a model
+     * that separates the classes perfectly) gives no interval rather than a zero-width one: the data cannot show that
+     * the value is exactly known.
+     */
+    private MetricComparison normalComparison(Metric metric, double prodValue, double prodVariance, double candValue,
+                                              double candVariance, double delta, double deltaVariance, String test,
+                                              String varianceName) {
+        double level = options.confidenceLevel();
+        MetricEstimate prod = new MetricEstimate(prodValue,
+                prodVariance > 0 ? PairedTests.normalInterval(prodValue, prodVariance, level, 0, 1) : null);
+        MetricEstimate cand = new MetricEstimate(candValue,
+                candVariance > 0 ? PairedTests.normalInterval(candValue, candVariance, level, 0, 1) : null);
+        String note = prodVariance > 0 && candVariance > 0 ? null : (prodVariance > 0 ? "candidate" : "production")
+                + (prodVariance > 0 || candVariance > 0 ? "'s " : " and candidate's ") + varianceName + " is 0 here"
+                + " (perfect or no separation), so no interval is shown for it";
+        if (!(deltaVariance > 0)) {
+            return new MetricComparison(metric, prod, cand, delta, null, test, null,
+                    varianceName + " of Δ is 0 here, so the data cannot measure Δ's uncertainty", note);
+        }
+        return MetricComparison.tested(metric, prod, cand, WaldDifference.normal(delta, Math.sqrt(deltaVariance), -1, 1),
+                test, note);
     }
 
     /** log_loss, brier and ece: functions of per-example sums, resampled by random blocks. */
@@ -291,7 +434,8 @@ final class SliceAnalysis {
         List<MetricComparison> results = new ArrayList<>();
         for (int m = 0; m < 3; m++) {
             results.add(summarise(metrics.get(m), MetricValue.of(calibrationValue(m, 0, totals)),
-                    MetricValue.of(calibrationValue(m, 1, totals)), replicate[m][0], replicate[m][1], test, null, null));
+                    MetricValue.of(calibrationValue(m, 1, totals)), replicate[m][0], replicate[m][1], blocks, test, null,
+                    null));
         }
         return results;
     }
@@ -370,7 +514,7 @@ final class SliceAnalysis {
         for (int m = 0; m < metrics.size(); m++) {
             Metric metric = metrics.get(m);
             results.add(summarise(metric, regressionValue(metric, 0, totals), regressionValue(metric, 1, totals),
-                    replicate[m][0], replicate[m][1], test, null, metric == Metric.MAPE ? mapeNote : null));
+                    replicate[m][0], replicate[m][1], blocks, test, null, metric == Metric.MAPE ? mapeNote : null));
         }
         return results;
     }
@@ -393,36 +537,79 @@ final class SliceAnalysis {
 
     // ---- summary ----
 
+    /**
+     * Per-model percentile intervals from the replicates, and for Δ the bootstrap-standard-error interval
+     * Δ ± t·SE* with its Wald p-value ({@link WaldDifference#bootstrap}, {@code units} the resampled units): one procedure, so the interval at any level and the p-value agree (a
+     * percentile interval at the 1 − α/m level of a multiplicity adjustment would rest on the few most extreme of
+     * the replicates). Δ gets no interval when the bootstrap is unstable: the metric undefined in more than
+     * {@link #MAX_UNDEFINED_SHARE} of the replicates, every replicate giving the same Δ, or a reason known
+     * beforehand ({@code knownUnstableReason}, e.g. a class with 3 examples).
+     */
     private MetricComparison summarise(Metric metric, MetricValue prod, MetricValue cand, double[] prodReplicates,
-                                       double[] candReplicates, String test, Double closedFormP, String note) {
+                                       double[] candReplicates, int units, String test, String knownUnstableReason,
+                                       String note) {
+        double level = options.confidenceLevel();
+        MetricEstimate prodEstimate = prod.isAvailable()
+                ? new MetricEstimate(prod.value(), spreadInterval(prodReplicates, level)) : null;
+        MetricEstimate candEstimate = cand.isAvailable()
+                ? new MetricEstimate(cand.value(), spreadInterval(candReplicates, level)) : null;
         if (!prod.isAvailable() || !cand.isAvailable()) {
-            return MetricComparison.unavailable(metric, unavailableReason(prod, cand));
+            return new MetricComparison(metric, prodEstimate, candEstimate, null, null, null,
+                    unavailableReason(prod, cand), null, note);
         }
-        double[] deltaReplicates = new double[prodReplicates.length];
-        for (int b = 0; b < deltaReplicates.length; b++) {
+        int replicates = prodReplicates.length;
+        double[] deltaReplicates = new double[replicates];
+        for (int b = 0; b < replicates; b++) {
             deltaReplicates[b] = candReplicates[b] - prodReplicates[b];
         }
-        double level = options.confidenceLevel();
-        ResampledDistribution delta = new ResampledDistribution(deltaReplicates);
+        ResampledDistribution deltas = new ResampledDistribution(deltaReplicates);
         double difference = cand.value() - prod.value();
-        Double standardError = delta.standardDeviation();
-        // Wald test with the bootstrap standard error: counting replicates beyond 0 cannot give p below 2/(B+1),
-        // which a Holm correction over dozens of slices would need
-        Double p = closedFormP != null ? closedFormP
-                : standardError == null ? null : PairedTests.normalTwoSidedP(difference, standardError * standardError);
-        return new MetricComparison(metric,
-                new MetricEstimate(prod.value(), new ResampledDistribution(prodReplicates).percentileInterval(level)),
-                new MetricEstimate(cand.value(), new ResampledDistribution(candReplicates).percentileInterval(level)),
-                difference, delta.percentileInterval(level), p, test, null, note);
+        double undefinedShare = 1 - (double) deltas.defined() / replicates;
+        Double standardError = deltas.standardDeviation();
+        String unstable = knownUnstableReason;
+        if (unstable == null && undefinedShare > MAX_UNDEFINED_SHARE) {
+            unstable = metric.wireName() + " is undefined in " + Math.max(1, Math.round(undefinedShare * 100))
+                    + "% of the resamples of this slice";
+        }
+        if (unstable != null) {
+            // the same replicates are a mixture (a class in or out) or conditional on being defined: the models'
+            // percentile intervals from them would mislead as much as Δ's
+            return new MetricComparison(metric, new MetricEstimate(prod.value(), null),
+                    new MetricEstimate(cand.value(), null), difference, null, test, null, unstable, note);
+        }
+        if (units < 2 || standardError == null || !(standardError > 0)) {
+            return new MetricComparison(metric, prodEstimate, candEstimate, difference, null, test, null,
+                    "every resample gives the same Δ, so the bootstrap cannot measure its uncertainty", note);
+        }
+        double range = deltaRange(metric);
+        return MetricComparison.tested(metric, prodEstimate, candEstimate,
+                WaldDifference.bootstrap(difference, standardError, units, -range, range), test, note);
+    }
+
+    /** How far Δ can reach: 1 for metrics in [0, 1], 2 for Cohen's kappa, unbounded for losses and errors. */
+    private static double deltaRange(Metric metric) {
+        return switch (metric) {
+            case COHEN_KAPPA -> 2;
+            case LOG_LOSS, MAE, RMSE, MAPE, R2 -> Double.POSITIVE_INFINITY;
+            default -> 1;
+        };
+    }
+
+    /** A model's percentile interval, or null when every replicate is equal: a zero width would claim certainty. */
+    private static Interval spreadInterval(double[] replicates, double level) {
+        Interval interval = new ResampledDistribution(replicates).percentileInterval(level);
+        return interval == null || !(interval.upper() > interval.lower()) ? null : interval;
     }
 
     private String unavailableReason(MetricValue prod, MetricValue cand) {
         if (prod.isAvailable()) {
-            return "candidate " + models.candidateVersion + ": " + cand.unavailableReason();
+            return "candidate " + models.candidateVersion + ": " + cand.unavailableReason() + ", so Δ is unavailable";
         }
-        if (cand.isAvailable() || prod.unavailableReason().equals(cand.unavailableReason())) {
-            return (cand.isAvailable() ? "production " + models.productionVersion + ": " : "")
-                    + prod.unavailableReason();
+        if (cand.isAvailable()) {
+            return "production " + models.productionVersion + ": " + prod.unavailableReason() + ", so Δ is unavailable";
+        }
+        if (prod.unavailableReason().equals(cand.unavailableReason())) {
+            return prod.unavailableReason();
         }
         return "production " + models.productionVersion + ": " + prod.unavailableReason() + "; candidate "
                 + models.candidateVersion + ": " + cand.unavailableReason();

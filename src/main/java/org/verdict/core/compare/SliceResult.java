@@ -5,15 +5,28 @@ import org.verdict.core.stats.Interval;
 
 /**
  * Production vs candidate for one metric in one slice.
- * When {@link #verdict()} is {@link Verdict#UNAVAILABLE}, the numbers are null and {@link #unavailableReason()} says why.
+ *
+ * <p>The rule every reader can rely on: the verdict is better or worse (significantly different for a metric without
+ * direction) if and only if {@link #deltaCi()} excludes 0 in the metric's direction. {@link #shownInterval()} says
+ * which interval that is (its level and multiplicity adjustment); {@link #unadjustedCi()} is the plain interval at the
+ * comparison's level.
+ *
+ * <p>When the metric is undefined for one model only, the other model's value is still given and only Δ is missing;
+ * {@link #unavailableReason()} says why.
  *
  * @param delta candidate − production (in the metric's own units; its sign does not say better or worse,
  *              {@link Metric#higherIsBetter()} does)
- * @param test the paired test used, e.g. {@code mcnemar-exact}, {@code mcnemar-chi2-cc}, {@code delong},
- *             {@code paired-bootstrap}
- * @param pValue unadjusted two-sided p-value of the paired test
- * @param adjustedP p-value adjusted for multiple comparisons across the slices; verdicts use this one
- *                  (null for slices outside the family: unavailable or below the minimum size)
+ * @param deltaCi the interval of Δ shown beside the verdict (see {@link #shownInterval()}); null when no test is made
+ *                (unavailable, unstable, or fewer examples than the minimum)
+ * @param unadjustedCi the interval of Δ at the comparison's confidence level, before any multiplicity adjustment;
+ *                     null when Δ has no interval (unavailable or unstable)
+ * @param pValue unadjusted two-sided p-value of Δ = 0, the inversion of the interval procedure
+ * @param adjustedP p-value adjusted within the test's family (the overall slice: equal to {@code pValue}); null for
+ *                  results outside every family
+ * @param test the procedure, e.g. {@code tango-score}, {@code delong}, {@code paired-bootstrap}
+ * @param shownInterval which interval {@code deltaCi} is; null when {@code deltaCi} is
+ * @param unstableReason why no interval of Δ is given although both values are, e.g. "class E has 3 examples here";
+ *                       else null
  * @param note extra facts, e.g. how many examples mape skipped because their label is 0; else null
  */
 public record SliceResult(
@@ -25,15 +38,37 @@ public record SliceResult(
         MetricEstimate candidate,
         Double delta,
         Interval deltaCi,
+        Interval unadjustedCi,
         Double pValue,
         Double adjustedP,
         String test,
         Verdict verdict,
+        ShownInterval shownInterval,
         String unavailableReason,
+        String unstableReason,
         String note) {
 
-    /** Whether the numbers are there (a slice below the minimum size still shows its values when defined). */
+    /** A result whose shown interval is its unadjusted one and that says nothing about families (hand-made reports). */
+    public SliceResult(SliceKey slice, int n, Metric metric, boolean primary, MetricEstimate production,
+                       MetricEstimate candidate, Double delta, Interval deltaCi, Double pValue, Double adjustedP,
+                       String test, Verdict verdict, String unavailableReason, String note) {
+        this(slice, n, metric, primary, production, candidate, delta, deltaCi, deltaCi, pValue, adjustedP, test,
+                verdict, null, unavailableReason, null, note);
+    }
+
+    /** Whether Δ is there (a slice below the minimum size still shows its values when defined). */
     public boolean isAvailable() {
         return unavailableReason == null;
+    }
+
+    /** The verdict for people: its label, or "unstable: …" with the reason when Δ has no trustworthy interval. */
+    public String verdictLabel() {
+        return unstableReason != null && verdict == Verdict.INCONCLUSIVE ? "unstable: " + unstableReason
+                : verdict.label();
+    }
+
+    /** Whether Δ's uncertainty could not be estimated reliably ({@link #unstableReason()} says why). */
+    public boolean isUnstable() {
+        return unstableReason != null;
     }
 }

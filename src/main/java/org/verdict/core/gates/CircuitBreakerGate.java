@@ -34,14 +34,16 @@ final class CircuitBreakerGate implements PromotionGate {
                     "the pack has no metric history, so the circuit breaker cannot be judged");
         }
         Optional<SliceResult> overall = PrimaryMetricGate.overall(evidence);
-        if (overall.isEmpty() || !overall.get().isAvailable()) {
+        // only the candidate's own value is needed: it stays known when production's is undefined
+        if (overall.isEmpty() || overall.get().candidate() == null) {
             return GateResult.without(Gate.CIRCUIT_BREAKER, GateOutcome.INSUFFICIENT_EVIDENCE,
                     "the candidate's " + evidence.primaryMetric().wireName() + " is unavailable");
         }
         Metric metric = evidence.primaryMetric();
         MetricHistoryPoint best = best(history, metric);
         double candidate = overall.get().candidate().value();
-        double margin = policy.circuitBreaker().margin();
+        // errors in the target's units (mae, rmse): the margin is a share of the best value, like the primary gate's
+        double margin = policy.circuitBreaker().margin() * (metric.inTargetUnits() ? Math.abs(best.value()) : 1);
         double shortfall = metric.higherIsBetter() ? best.value() - candidate : candidate - best.value();
         GateOutcome outcome = shortfall > margin ? GateOutcome.FAIL : GateOutcome.PASS;
         Map<String, Double> numbers = new LinkedHashMap<>();
@@ -49,10 +51,13 @@ final class CircuitBreakerGate implements PromotionGate {
         numbers.put("candidate", candidate);
         numbers.put("shortfall", shortfall);
         numbers.put("margin", margin);
-        String text = metric.wireName() + ": candidate " + GateNumbers.format(candidate) + " vs historical best "
-                + GateNumbers.format(best.value()) + " (v" + best.version() + ", " + best.date() + "), "
-                + (shortfall > 0 ? "below it by " + GateNumbers.format(shortfall) : "at or above it")
-                + ", margin " + GateNumbers.format(margin);
+        String text = metric.wireName() + " (" + (metric.higherIsBetter() ? "higher" : "lower") + " is better): "
+                + "candidate " + GateNumbers.format(candidate) + " vs historical best " + GateNumbers.format(best.value())
+                + " (v" + best.version() + ", " + best.date() + "), "
+                + (shortfall > 0 ? "worse than it by " + GateNumbers.format(shortfall) : "as good or better")
+                + ", margin " + GateNumbers.format(margin)
+                + (metric.inTargetUnits() ? " (" + GateNumbers.format(policy.circuitBreaker().margin() * 100)
+                        + "% of the best)" : "");
         return new GateResult(Gate.CIRCUIT_BREAKER, outcome, text,
                 List.of(new Finding("historical best", outcome, text, numbers)));
     }

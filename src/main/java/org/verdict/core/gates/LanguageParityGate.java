@@ -17,7 +17,8 @@ import org.verdict.core.pack.Metric;
 
 /**
  * Gate 4: in no language is the candidate significantly worse than production on the primary metric (the
- * comparison's paired test, adjusted for multiple comparisons), and none is below the policy's absolute floor.
+ * comparison's verdict: the languages form one adjusted family, and a language is worse exactly when its shown,
+ * multiplicity-adjusted interval of Δ lies on the worse side of 0), and none is below the policy's absolute floor.
  */
 final class LanguageParityGate implements PromotionGate {
     private final GatePolicy policy;
@@ -93,9 +94,18 @@ final class LanguageParityGate implements PromotionGate {
         if (floor != null) {
             numbers.put("floor", floor);
         }
+        if (result.deltaCi() != null) {
+            numbers.put("ciLower", result.deltaCi().lower());
+            numbers.put("ciUpper", result.deltaCi().upper());
+        }
+        // the verdict is worse exactly when this interval lies wholly on the worse side of 0
+        String interval = result.deltaCi() == null ? "" : " [" + GateNumbers.signed(result.deltaCi().lower()) + ", "
+                + GateNumbers.signed(result.deltaCi().upper()) + "]" + (result.shownInterval() == null ? ""
+                : " (" + result.shownInterval().describe() + ")");
         String text = language + ": candidate " + GateNumbers.format(result.candidate().value()) + " vs production "
                 + GateNumbers.format(result.production().value()) + ", Δ " + GateNumbers.signed(result.delta())
-                + " (n " + result.n() + (result.adjustedP() == null ? ""
+                + interval + " (n " + result.n() + (result.unstableReason() == null ? ""
+                : ", unstable: " + result.unstableReason()) + (result.adjustedP() == null ? ""
                 : ", adjusted p " + GateNumbers.pValue(result.adjustedP())) + ", " + result.verdict().label() + ")";
         boolean belowFloor = floor != null
                 && (metric.higherIsBetter() ? result.candidate().value() < floor : result.candidate().value() > floor);

@@ -16,8 +16,9 @@ import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.pack.Metric;
 
 /**
- * Gate 1: candidate ≥ production − margin, judged on the lower bound of the CI of Δ (oriented so that positive is
- * better), never on the point estimate.
+ * Gate 1: the candidate is at most a margin worse than production, judged on the worst end of the overall slice's
+ * interval of Δ (the lower bound when higher is better, the upper bound for losses and errors), never on the point
+ * estimate. For errors in the target's units (mae, rmse) the margin is relative to production's value.
  */
 final class PrimaryMetricGate implements PromotionGate {
     private final GatePolicy policy;
@@ -39,13 +40,25 @@ final class PrimaryMetricGate implements PromotionGate {
             return GateResult.without(Gate.PRIMARY_METRIC, GateOutcome.INSUFFICIENT_EVIDENCE,
                     "too few examples (" + result.n() + ") to judge " + metric.wireName());
         }
-        if (!result.isAvailable() || result.deltaCi() == null) {
+        if (!result.isAvailable()) {
             return GateResult.without(Gate.PRIMARY_METRIC, GateOutcome.INSUFFICIENT_EVIDENCE,
                     metric.wireName() + " is unavailable: " + result.unavailableReason());
         }
+        if (result.deltaCi() == null) {
+            return GateResult.without(Gate.PRIMARY_METRIC, GateOutcome.INSUFFICIENT_EVIDENCE, metric.wireName()
+                    + ": Δ has no trustworthy interval" + (result.isUnstable() ? " (" + result.unstableReason() + ")" : ""));
+        }
         double margin = policy.primary().margin();
-        double worstCase = metric.higherIsBetter() ? result.deltaCi().lower() : -result.deltaCi().upper();
-        GateOutcome outcome = worstCase >= -margin ? GateOutcome.PASS : GateOutcome.FAIL;
+        // errors in the target's units (mae, rmse): the margin is a share of production's value, as --effect is;
+        // 0.01 would otherwise mean one cent on house prices
+        boolean relative = metric.inTargetUnits();
+        double allowed = relative ? margin * Math.abs(result.production().value()) : margin;
+        // the worst end of the interval for the candidate: the lower bound when higher is better, else the upper
+        boolean higherIsBetter = metric.higherIsBetter();
+        double worstCase = higherIsBetter ? result.deltaCi().lower() : result.deltaCi().upper();
+        double limit = higherIsBetter ? -allowed : allowed;
+        boolean pass = higherIsBetter ? worstCase >= limit : worstCase <= limit;
+        GateOutcome outcome = pass ? GateOutcome.PASS : GateOutcome.FAIL;
         Map<String, Double> numbers = new LinkedHashMap<>();
         numbers.put("production", result.production().value());
         numbers.put("candidate", result.candidate().value());
@@ -53,18 +66,28 @@ final class PrimaryMetricGate implements PromotionGate {
         numbers.put("ciLower", result.deltaCi().lower());
         numbers.put("ciUpper", result.deltaCi().upper());
         numbers.put("margin", margin);
+        numbers.put("limit", limit);
         numbers.put("n", (double) result.n());
+        String comparison = higherIsBetter ? (pass ? "≥" : "<") : (pass ? "≤" : ">");
+        String marginText = relative
+                ? GateNumbers.format(margin * 100) + "% of production's " + GateNumbers.format(result.production().value())
+                : "margin";
         String detail = String.format(Locale.ROOT,
-                "%s: candidate %s vs production %s, Δ %s, %d%% CI [%s, %s]; worst case %s %s −%s (margin)",
-                metric.wireName(), GateNumbers.format(result.candidate().value()),
+                "%s (%s is better): candidate %s vs production %s, Δ %s, %s [%s, %s]; worst case %s %s %s (%s)",
+                metric.wireName(), higherIsBetter ? "higher" : "lower", GateNumbers.format(result.candidate().value()),
                 GateNumbers.format(result.production().value()), GateNumbers.signed(result.delta()),
-                Math.round(policy.confidenceLevel() * 100), GateNumbers.signed(result.deltaCi().lower()),
-                GateNumbers.signed(result.deltaCi().upper()),
-                GateNumbers.signed(metric.higherIsBetter() ? worstCase : -worstCase), outcome == GateOutcome.PASS
-                        ? (metric.higherIsBetter() ? "≥" : "≤") : (metric.higherIsBetter() ? "<" : ">"),
-                GateNumbers.format(margin));
+                intervalName(result), GateNumbers.signed(result.deltaCi().lower()),
+                GateNumbers.signed(result.deltaCi().upper()), GateNumbers.signed(worstCase), comparison,
+                GateNumbers.signed(limit), marginText);
         Finding finding = new Finding("overall", outcome, detail, numbers);
         return new GateResult(Gate.PRIMARY_METRIC, outcome, detail, List.of(finding));
+    }
+
+    /** "95% CI", or the shown interval's own description when the comparison says which one it is. */
+    private String intervalName(SliceResult result) {
+        return result.shownInterval() == null
+                ? Math.round(policy.confidenceLevel() * 100) + "% CI"
+                : result.shownInterval().describe();
     }
 
     static Optional<SliceResult> overall(ReviewEvidence evidence) {

@@ -62,11 +62,12 @@ public record ReviewEvidence(
                 .toList();
     }
 
-    /** A worse slice in one line: its name, Δ with its interval, n and adjusted p. */
+    /** A worse slice in one line: its name, Δ with the interval its verdict reads (and its level), n, adjusted p. */
     public String describe(SliceResult slice) {
         return slice.slice().label() + ": Δ " + GateNumbers.signed(slice.delta())
                 + (slice.deltaCi() == null ? "" : " [" + GateNumbers.signed(slice.deltaCi().lower()) + ", "
-                + GateNumbers.signed(slice.deltaCi().upper()) + "]")
+                + GateNumbers.signed(slice.deltaCi().upper()) + "]"
+                + (slice.shownInterval() == null ? "" : " at " + slice.shownInterval().levelText()))
                 + " (n " + slice.n() + (slice.adjustedP() == null ? "" : ", adjusted p "
                 + GateNumbers.pValue(slice.adjustedP())) + ")";
     }

@@ -14,7 +14,7 @@ import java.util.Set;
  */
 public enum Metric {
     ACCURACY("accuracy", true, "Share of examples whose predicted class equals the label.", Task.BINARY, Task.MULTICLASS),
-    BALANCED_ACCURACY("balanced_accuracy", true, "Mean recall over the classes present in the slice's labels.", Task.BINARY, Task.MULTICLASS),
+    BALANCED_ACCURACY("balanced_accuracy", true, "Mean recall over the classes labelled in the slice (a set fixed for the comparison).", Task.BINARY, Task.MULTICLASS),
     PRECISION("precision", true, "Of the examples predicted positive, the share that are positive.", Task.BINARY),
     RECALL("recall", true, "Of the positive examples, the share predicted positive.", Task.BINARY),
     F1("f1", true, "Harmonic mean of precision and recall for the positive class.", Task.BINARY),
@@ -26,7 +26,7 @@ public enum Metric {
     SELECTION_RATE("selection_rate", true, "Share of examples predicted positive (neither better nor worse; shown for fairness).", Task.BINARY),
     TPR("tpr", true, "True-positive rate: of the positive examples, the share predicted positive.", Task.BINARY),
     FPR("fpr", false, "False-positive rate: of the negative examples, the share predicted positive.", Task.BINARY),
-    MACRO_F1("macro_f1", true, "Unweighted mean of per-class F1 over the classes present in labels or predictions.", Task.MULTICLASS),
+    MACRO_F1("macro_f1", true, "Unweighted mean of per-class F1 over the classes labelled or predicted (by either model) in the slice.", Task.MULTICLASS),
     MICRO_F1("micro_f1", true, "F1 over all decisions pooled; equals accuracy for single-label multiclass.", Task.MULTICLASS),
     WEIGHTED_F1("weighted_f1", true, "Mean of per-class F1 weighted by each class's number of true examples.", Task.MULTICLASS),
     COHEN_KAPPA("cohen_kappa", true, "Agreement between prediction and label beyond what chance would give.", Task.MULTICLASS),

@@ -31,13 +31,16 @@ public final class ComparisonEvidence {
             List<DeltaRow> rows = new ArrayList<>();
             for (SliceResult result : results) {
                 boolean inDimension = result.slice().dimensions().equals(List.of(dimension));
-                if ((result.slice().isOverall() || inDimension) && result.delta() != null) {
+                // only slices with the interval their verdict reads: a point without one would look exactly known
+                if ((result.slice().isOverall() || inDimension) && result.deltaCi() != null) {
                     rows.add(new DeltaRow(result.slice().label() + " (n " + result.n() + ")", result.delta(),
                             result.deltaCi(),
                             result.verdict()));
                 }
             }
-            charts.add(new DeltaForest(metric.wireName() + " by " + dimension + ": candidate − production",
+            charts.add(new DeltaForest(metric.wireName() + " by " + dimension + ": candidate − production (overall "
+                    + level(report) + " CI; slices: " + report.options().correction().wireName()
+                    + "-adjusted CIs, the ones the verdicts read)",
                     "Δ " + metric.wireName() + (metric.higherIsBetter() ? " (higher is better)"
                             : " (lower is better)"), metric.higherIsBetter(), rows));
         }
@@ -47,7 +50,7 @@ public final class ComparisonEvidence {
     /** Every overall and single-dimension slice of the primary metric with both models' values and the verdict. */
     public static EvidenceTable table(ComparisonReport report) {
         Metric metric = report.primaryMetric();
-        String level = String.format(Locale.ROOT, "%.0f%%", report.options().confidenceLevel() * 100);
+        String level = level(report);
         List<List<Cell>> rows = new ArrayList<>();
         for (SliceResult result : report.resultsFor(metric)) {
             if (result.slice().dimensions().size() > 1) {
@@ -56,14 +59,21 @@ public final class ComparisonEvidence {
             rows.add(List.of(Cell.plain(result.slice().label()), Cell.plain(String.valueOf(result.n())),
                     Cell.plain(estimate(result.production())), Cell.plain(estimate(result.candidate())),
                     Cell.plain(result.delta() == null ? "–" : ReportNumbers.signed(result.delta())),
-                    Cell.plain(ReportNumbers.interval(result.deltaCi())),
+                    Cell.plain(result.deltaCi() == null ? "–" : ReportNumbers.interval(result.deltaCi())
+                            + (result.shownInterval() == null ? "" : " at " + result.shownInterval().levelText())),
                     Cell.plain(ReportNumbers.pValue(result.adjustedP())),
                     verdictCell(result)));
         }
-        return new EvidenceTable(metric.wireName() + " by slice (" + level + " confidence intervals; p adjusted "
-                + "with " + report.options().correction().wireName() + ")",
-                List.of("Slice", "n", "Production", "Candidate", "Δ", level + " CI of Δ", "Adjusted p", "Verdict"),
+        return new EvidenceTable(metric.wireName() + " by slice (models: " + level + " intervals; Δ: the overall slice's "
+                + level + " interval, tested alone, and for the other slices intervals adjusted with "
+                + report.options().correction().wireName() + " over " + report.correctedTests() + " slices, at the "
+                + "level shown; a verdict is better or worse exactly when its interval excludes 0)",
+                List.of("Slice", "n", "Production", "Candidate", "Δ", "CI of Δ (level)", "Adjusted p", "Verdict"),
                 rows);
+    }
+
+    private static String level(ComparisonReport report) {
+        return String.format(Locale.ROOT, "%.0f%%", report.options().confidenceLevel() * 100);
     }
 
     /** The verdict in words with its mark: ▲ better, ▼ worse, the rest in grey words. */
@@ -73,7 +83,7 @@ public final class ComparisonEvidence {
             case BETTER -> new Cell("▲ better", Tone.BETTER);
             case WORSE -> new Cell("▼ worse", Tone.WORSE);
             case UNAVAILABLE -> new Cell("unavailable: " + result.unavailableReason(), Tone.NO_DIFFERENCE);
-            default -> new Cell(verdict.label(), Tone.NO_DIFFERENCE);
+            default -> new Cell(result.verdictLabel(), Tone.NO_DIFFERENCE);
         };
     }
 

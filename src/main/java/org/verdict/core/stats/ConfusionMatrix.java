@@ -120,6 +120,44 @@ public final class ConfusionMatrix {
         };
     }
 
+    /**
+     * Like {@link #valueOrNaN(Metric)}, but macro_f1, weighted_f1 and balanced_accuracy average over a class set
+     * fixed by the caller instead of the classes present in this matrix: scikit-learn's {@code labels=} argument with
+     * {@code zero_division=0}. A class of the set that is neither labelled nor predicted here counts with F1 (or
+     * recall) 0, so the average keeps its denominator; a bootstrap replicate that happens to miss a rare class then
+     * moves by that class's share instead of re-weighting every other class.
+     *
+     * @param averagedClasses {@code averagedClasses[k]} whether class k is in the set; null = the classes present
+     */
+    public double valueOrNaN(Metric metric, boolean[] averagedClasses) {
+        if (averagedClasses == null || total() == 0) {
+            return valueOrNaN(metric);
+        }
+        return switch (metric) {
+            case BALANCED_ACCURACY -> averageOver(averagedClasses, false, true);
+            case MACRO_F1 -> averageOver(averagedClasses, false, false);
+            case WEIGHTED_F1 -> averageOver(averagedClasses, true, false);
+            default -> valueOrNaN(metric);
+        };
+    }
+
+    private double averageOver(boolean[] averagedClasses, boolean weightedBySupport, boolean recall) {
+        double sum = 0;
+        double weights = 0;
+        for (int k = 0; k < size; k++) {
+            if (!averagedClasses[k]) {
+                continue;
+            }
+            long support = support(k);
+            long denominator = recall ? support : support + predictedCount(k);
+            double value = denominator == 0 ? 0 : (recall ? 1.0 : 2.0) * count(k, k) / denominator;
+            double weight = weightedBySupport ? support : 1;
+            sum += weight * value;
+            weights += weight;
+        }
+        return weights == 0 ? Double.NaN : sum / weights;
+    }
+
     /** Why {@link #valueOrNaN} is NaN for this matrix. */
     private String undefinedReason(Metric metric) {
         if (total() == 0) {

@@ -299,8 +299,18 @@ public final class CompareView {
                 ComparisonRow::productionValue, "production-value"));
         table.getColumns().add(numberColumn("compare.col.candidate", ComparisonRow::candidateText,
                 ComparisonRow::candidateValue, "candidate-value"));
-        table.getColumns().add(numberColumn("compare.col.delta", ComparisonRow::deltaText, ComparisonRow::delta,
-                "delta-value"));
+        TableColumn<ComparisonRow, ComparisonRow> delta = numberColumn("compare.col.delta", ComparisonRow::deltaText,
+                ComparisonRow::delta, "delta-value");
+        // which interval the cell shows (its level and adjustment) and the unadjusted one, one hover away
+        delta.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(ComparisonRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : row.deltaText());
+                setTooltip(empty || row == null || row.deltaTooltip().isEmpty() ? null : tooltip(row.deltaTooltip()));
+            }
+        });
+        table.getColumns().add(delta);
         table.getColumns().add(numberColumn("compare.col.p", ComparisonRow::pValueText, ComparisonRow::adjustedP,
                 "p-value"));
         TableColumn<ComparisonRow, String> test = textColumn("compare.col.test", ComparisonRow::test,

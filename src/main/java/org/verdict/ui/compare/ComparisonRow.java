@@ -19,6 +19,7 @@ public final class ComparisonRow {
     private final String candidateText;
     private final String deltaText;
     private final String pValueText;
+    private final String deltaTooltip;
 
     public ComparisonRow(SliceResult result) {
         this.result = result;
@@ -27,6 +28,7 @@ public final class ComparisonRow {
         this.candidateText = estimate(result.candidate());
         this.deltaText = formatDelta(result);
         this.pValueText = formatPValues(result);
+        this.deltaTooltip = formatDeltaTooltip(result);
     }
 
     public SliceResult result() {
@@ -67,6 +69,14 @@ public final class ComparisonRow {
         return deltaText;
     }
 
+    /**
+     * Which interval the Δ cell shows and the unadjusted one, e.g. "Shown: 99.71% Holm-adjusted interval over 17
+     * slices; the verdict is better or worse exactly when it excludes 0. Unadjusted interval: [−0.120, −0.080].".
+     */
+    public String deltaTooltip() {
+        return deltaTooltip;
+    }
+
     /** "p / adjusted p", e.g. "0.004 / 0.020". */
     public String pValueText() {
         return pValueText;
@@ -77,7 +87,7 @@ public final class ComparisonRow {
             case WORSE -> Palette.WORSE_MARK + " " + Verdict.WORSE.label();
             case BETTER -> Palette.BETTER_MARK + " " + Verdict.BETTER.label();
             case UNAVAILABLE -> Verdict.UNAVAILABLE.label() + ": " + result.unavailableReason();
-            default -> result.verdict().label();
+            default -> result.verdictLabel();
         };
     }
 
@@ -86,6 +96,21 @@ public final class ComparisonRow {
             return "—";
         }
         return signed(result.delta()) + (result.deltaCi() == null ? "" : " " + interval(result.deltaCi(), true));
+    }
+
+    private static String formatDeltaTooltip(SliceResult result) {
+        String unadjusted = result.unadjustedCi() == null ? "" : "Unadjusted interval: "
+                + interval(result.unadjustedCi(), true) + ".";
+        if (result.isUnstable()) {
+            return "No interval: " + result.unstableReason() + ".";
+        }
+        if (result.shownInterval() == null) {
+            return result.deltaCi() == null && result.unadjustedCi() != null
+                    ? "Not tested (" + result.verdict().label() + "), so no interval beside the verdict. " + unadjusted
+                    : unadjusted;
+        }
+        return "Shown: " + result.shownInterval().describe() + "; the verdict is better or worse exactly when it "
+                + "excludes 0. " + unadjusted;
     }
 
     private static String formatPValues(SliceResult result) {
@@ -126,13 +151,16 @@ public final class ComparisonRow {
                 raw(result.delta()),
                 raw(result.deltaCi() == null ? null : result.deltaCi().lower()),
                 raw(result.deltaCi() == null ? null : result.deltaCi().upper()),
+                raw(result.shownInterval() == null ? null : result.shownInterval().level()),
+                raw(result.unadjustedCi() == null ? null : result.unadjustedCi().lower()),
+                raw(result.unadjustedCi() == null ? null : result.unadjustedCi().upper()),
                 raw(result.pValue()), raw(result.adjustedP()), test(), result.verdict().label());
     }
 
     public static String tsvHeader() {
         return String.join("\t", "slice", "n", "production", "production_ci_low", "production_ci_high",
                 "candidate", "candidate_ci_low", "candidate_ci_high", "delta", "delta_ci_low", "delta_ci_high",
-                "p", "adjusted_p", "test", "verdict");
+                "delta_ci_level", "unadjusted_ci_low", "unadjusted_ci_high", "p", "adjusted_p", "test", "verdict");
     }
 
     private static String estimate(MetricEstimate estimate) {

@@ -204,12 +204,12 @@ public final class EvidencePages {
                                                  Function<SliceResult, String> gateColumn) {
         List<List<String>> rows = new ArrayList<>();
         for (SliceResult r : results) {
-            List<String> row = new ArrayList<>(r.isAvailable()
-                    ? List.of(r.slice().label(), Integer.toString(r.n()), withInterval(r.production()),
-                            withInterval(r.candidate()), Cells.signed(r.delta()) + " " + Cells.interval(r.deltaCi()),
-                            r.adjustedP() == null ? "—" : GateNumbers.pValue(r.adjustedP()), r.verdict().label())
-                    : List.of(r.slice().label(), Integer.toString(r.n()), "—", "—", "—", "—",
-                            t("evidence.unavailable", r.unavailableReason())));
+            // a model whose metric is defined keeps its value even when the other's, and so Δ, is not
+            List<String> row = new ArrayList<>(List.of(r.slice().label(), Integer.toString(r.n()),
+                    withInterval(r.production()), withInterval(r.candidate()),
+                    r.delta() == null ? "—" : (Cells.signed(r.delta()) + " " + Cells.interval(r.deltaCi())).trim(),
+                    r.adjustedP() == null ? "—" : GateNumbers.pValue(r.adjustedP()),
+                    r.isAvailable() ? r.verdictLabel() : t("evidence.unavailable", r.unavailableReason())));
             if (gateColumn != null) {
                 row.add(gateColumn.apply(r));
             }
@@ -224,6 +224,9 @@ public final class EvidencePages {
     }
 
     private static String withInterval(MetricEstimate estimate) {
+        if (estimate == null) {
+            return "—";
+        }
         return (Cells.number(estimate.value()) + " " + Cells.interval(estimate.ci())).trim();
     }
 

@@ -61,7 +61,8 @@ class ComparisonEngineTest {
         SliceResult accuracy = find(report, Metric.ACCURACY, "overall");
         assertEquals(6.0 / 9, accuracy.production().value(), EPS);
         assertEquals(6.0 / 9, accuracy.candidate().value(), EPS);
-        assertEquals("mcnemar-exact", accuracy.test());
+        assertEquals("tango-score", accuracy.test());
+        // McNemar's statistic (2 − 2)/√4 = 0: p = 1
         assertEquals(1.0, accuracy.pValue(), EPS);
         assertFalse(accuracy.primary());
     }
@@ -131,11 +132,17 @@ class ComparisonEngineTest {
         EvaluationTable table = randomBinary(3000, 2, 0.08);
         ComparisonReport report = engine.compare("test", table, "1", "2", Metric.ACCURACY, ComparisonOptions.DEFAULTS,
                 Progress.NONE);
-        List<SliceResult> accuracy = report.resultsFor(Metric.ACCURACY);
+        // the overall slice is tested alone; the slices form the family
+        SliceResult overall = report.resultsFor(Metric.ACCURACY).get(0);
+        assertTrue(overall.slice().isOverall());
+        assertEquals(overall.pValue(), overall.adjustedP());
+        List<SliceResult> accuracy = report.resultsFor(Metric.ACCURACY).stream().filter(r -> !r.slice().isOverall())
+                .toList();
         double[] raw = accuracy.stream().mapToDouble(SliceResult::pValue).toArray();
         double[] holm = PValueAdjustment.holm(raw);
         for (int i = 0; i < raw.length; i++) {
             assertEquals(holm[i], accuracy.get(i).adjustedP(), EPS);
+            assertEquals(TestFamily.SLICES, accuracy.get(i).shownInterval().family());
         }
         assertEquals(accuracy.size(), report.correctedTests());
         assertEquals(accuracy.size(), report.correctedTestsByMetric().get(Metric.ACCURACY));
@@ -166,9 +173,19 @@ class ComparisonEngineTest {
         ComparisonReport report = engine.compare("test", same, "1", "2", Metric.ROC_AUC, ComparisonOptions.DEFAULTS,
                 Progress.NONE);
         for (SliceResult r : report.results()) {
-            if (r.metric() != Metric.SELECTION_RATE) {
+            assertEquals(0.0, r.delta(), EPS);
+            if (r.test().equals("tango-score")) {
+                // a score interval of paired rates has width even with no discordant pair: ±z²/(n + z²)
                 assertEquals(Verdict.NO_SIGNIFICANT_DIFFERENCE, r.verdict(), r.metric().wireName());
-                assertEquals(0.0, r.delta(), EPS);
+                if (r.metric() == Metric.ACCURACY) {
+                    double z2 = 1.959963984540054 * 1.959963984540054;
+                    assertEquals(z2 / (20000 + z2), r.deltaCi().upper(), 1e-9);
+                }
+            } else {
+                // every resample gives Δ = 0: no zero-width interval, no claim either way
+                assertEquals(Verdict.INCONCLUSIVE, r.verdict(), r.metric().wireName());
+                assertNull(r.deltaCi());
+                assertTrue(r.isUnstable(), r.metric().wireName());
             }
         }
     }
@@ -200,7 +217,10 @@ class ComparisonEngineTest {
         assertEquals(1, tiny.n());
         assertEquals(Verdict.TOO_FEW_EXAMPLES, tiny.verdict());
         assertNull(tiny.adjustedP());
-        assertEquals(2, report.correctedTestsByMetric().get(Metric.ACCURACY));
+        assertNull(tiny.deltaCi(), "no interval beside a verdict that does not test");
+        assertNotNull(tiny.unadjustedCi());
+        // group=large is the whole family: the overall slice is tested alone
+        assertEquals(1, report.correctedTestsByMetric().get(Metric.ACCURACY));
     }
 
     @Test
@@ -222,6 +242,28 @@ class ComparisonEngineTest {
         assertEquals(2.0 / 3, find(report, Metric.ACCURACY, "seg=x").production().value(), EPS);
     }
 
+    /**
+     * Production predicts no positive in the slice: its precision is undefined, the candidate's is not. Candidate:
+     * 3 predicted positives, 2 of them right → 2/3 with Wilson's interval (z = 1.96, n = 3): centre (2 + 1.92)/6.84
+     * = 0.5731, half-width 1.96·√(2/3·1/3/3 + 3.84/36)/(1 + 3.84/3) = 0.3789 → [0.2077, 0.9385].
+     */
+    @Test
+    void whenOneModelsMetricIsUndefinedTheOthersValueStillShows() {
+        int[] labels = {1, 1, 0, 0, 1, 0, 0, 0};
+        int[] prod = {0, 0, 0, 0, 0, 0, 0, 0};
+        int[] cand = {1, 1, 1, 0, 0, 0, 0, 0};
+        EvaluationTable table = TestTables.binary(labels, null, null, prod, cand, Map.of());
+        ComparisonReport report = engine.compare("t", table, "1", "2", Metric.F1, MIN_ONE, Progress.NONE);
+        SliceResult precision = find(report, Metric.PRECISION, "overall");
+        assertEquals(Verdict.UNAVAILABLE, precision.verdict());
+        assertNull(precision.production());
+        assertNull(precision.delta());
+        assertEquals(2.0 / 3, precision.candidate().value(), EPS);
+        assertEquals(0.2077, precision.candidate().ci().lower(), 1e-4);
+        assertEquals(0.9385, precision.candidate().ci().upper(), 1e-4);
+        assertEquals("production 1: no example is predicted yes, so Δ is unavailable", precision.unavailableReason());
+    }
+
     @Test
     void allTiedScoresGiveAucOneHalf() {
         int[] labels = {0, 1, 0, 1, 0, 1};
@@ -231,7 +273,12 @@ class ComparisonEngineTest {
         SliceResult auc = find(report, Metric.ROC_AUC, "overall");
         assertEquals(0.5, auc.production().value(), EPS);
         assertEquals(0.0, auc.delta(), EPS);
-        assertEquals(1.0, auc.pValue(), EPS);
+        // DeLong's variance is 0 for both models and for Δ: no interval rather than a zero-width one
+        assertNull(auc.production().ci());
+        assertNull(auc.deltaCi());
+        assertNull(auc.pValue());
+        assertTrue(auc.isUnstable());
+        assertEquals(Verdict.INCONCLUSIVE, auc.verdict());
     }
 
     @Test

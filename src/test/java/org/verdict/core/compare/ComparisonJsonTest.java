@@ -40,4 +40,46 @@ class ComparisonJsonTest {
         assertFalse(available.has("unavailable"));
         assertEquals(false, available.get("ci").isNull());
     }
+
+    /**
+     * Production predicts no positive: its precision is null and the candidate's stays; identical predictions make
+     * balanced_accuracy's bootstrap give Δ = 0 every time: unstable, said in words, no interval.
+     */
+    @Test
+    void oneSidedAndUnstableResultsSayWhyAndKeepWhatIsKnown() throws Exception {
+        int[] labels = {1, 1, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0};
+        int[] prod = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        int[] cand = {1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        ComparisonOptions options = new ComparisonOptions(0.95, 1, 0.05, 1000, 1L, CorrectionMethod.HOLM, List.of());
+        ComparisonReport report = new ComparisonEngine().compare("p", TestTables.binary(labels, null, null, prod, cand,
+                java.util.Map.of()), "1", "2", Metric.F1, options, Progress.NONE);
+        JsonNode json = new ObjectMapper().readTree(new ComparisonJson().write(report, result -> true, List.of()));
+        JsonNode precision = find(json, "precision");
+        assertTrue(precision.get("production").isNull());
+        assertEquals(2.0 / 3, precision.get("candidate").asDouble(), 1e-12);
+        assertEquals(2, precision.get("candidateCi").size());
+        assertTrue(precision.get("delta").isNull());
+        assertEquals("production 1: no example is predicted yes, so Δ is unavailable",
+                precision.get("unavailable").asText());
+
+        ComparisonReport same = new ComparisonEngine().compare("p", TestTables.binary(labels, null, null, prod, prod,
+                java.util.Map.of()), "1", "2", Metric.F1, options, Progress.NONE);
+        JsonNode balanced = find(new ObjectMapper().readTree(new ComparisonJson().write(same, result -> true,
+                List.of())), "balanced_accuracy");
+        assertEquals("inconclusive", balanced.get("verdict").asText());
+        assertTrue(balanced.get("unstable").asText().startsWith("every resample gives the same Δ"), balanced.toString());
+        for (String field : List.of("ci", "unadjustedCi", "pValue", "adjustedP", "family", "ciLevel")) {
+            assertTrue(balanced.get(field).isNull(), field);
+        }
+        assertEquals(0.0, balanced.get("delta").asDouble());
+    }
+
+    private static JsonNode find(JsonNode json, String metric) {
+        for (JsonNode r : json.get("results")) {
+            if (r.get("metric").asText().equals(metric) && r.get("values").isEmpty()) {
+                return r;
+            }
+        }
+        throw new AssertionError(metric);
+    }
 }

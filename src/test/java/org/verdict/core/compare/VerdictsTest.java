@@ -1,14 +1,21 @@
 package org.verdict.core.compare;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.WaldDifference;
 
 class VerdictsTest {
-    private final ComparisonEngine.Verdicts verdicts = new ComparisonEngine.Verdicts(ComparisonOptions.DEFAULTS);
+    private final Verdicts verdicts = new Verdicts(ComparisonOptions.DEFAULTS);
 
     private static SliceResult result(Metric metric, int n, double production, double delta, double lower, double upper) {
         return new SliceResult(SliceKey.OVERALL, n, metric, false, new MetricEstimate(production, null),
@@ -17,60 +24,136 @@ class VerdictsTest {
     }
 
     @Test
-    void significanceReadsTheMetricsDirection() {
-        assertEquals(Verdict.BETTER, verdicts.verdict(result(Metric.ACCURACY, 100, 0.8, 0.05, 0.02, 0.08), 0.01));
-        assertEquals(Verdict.WORSE, verdicts.verdict(result(Metric.ACCURACY, 100, 0.8, -0.05, -0.08, -0.02), 0.01));
+    void theShownIntervalDecidesReadWithTheMetricsDirection() {
+        assertEquals(Verdict.BETTER, verdicts.verdict(result(Metric.ACCURACY, 100, 0.8, 0.05, 0.02, 0.08)));
+        assertEquals(Verdict.WORSE, verdicts.verdict(result(Metric.ACCURACY, 100, 0.8, -0.05, -0.08, -0.02)));
         // log_loss and fpr: lower is better
-        assertEquals(Verdict.BETTER, verdicts.verdict(result(Metric.LOG_LOSS, 100, 0.4, -0.1, -0.15, -0.05), 0.001));
-        assertEquals(Verdict.WORSE, verdicts.verdict(result(Metric.FPR, 100, 0.1, 0.03, 0.01, 0.05), 0.001));
+        assertEquals(Verdict.BETTER, verdicts.verdict(result(Metric.LOG_LOSS, 100, 0.4, -0.1, -0.15, -0.05)));
+        assertEquals(Verdict.WORSE, verdicts.verdict(result(Metric.FPR, 100, 0.1, 0.03, 0.01, 0.05)));
         // selection rate has no better direction
-        assertEquals(Verdict.DIFFERENT, verdicts.verdict(result(Metric.SELECTION_RATE, 100, 0.3, 0.1, 0.05, 0.15), 0.001));
+        assertEquals(Verdict.DIFFERENT, verdicts.verdict(result(Metric.SELECTION_RATE, 100, 0.3, 0.1, 0.05, 0.15)));
     }
 
-    /** α = 0.05 is compared with the adjusted p, not the raw one (0.5 in these results). */
     @Test
-    void notSignificantIsNoDifferenceOnlyWhenTheIntervalRulesOutTheEffect() {
+    void anIntervalThatContainsZeroIsNeverBetterOrWorse() {
         assertEquals(Verdict.NO_SIGNIFICANT_DIFFERENCE,
-                verdicts.verdict(result(Metric.ACCURACY, 5000, 0.8, 0.002, -0.01, 0.014), 0.6));
-        assertEquals(Verdict.INCONCLUSIVE,
-                verdicts.verdict(result(Metric.ACCURACY, 40, 0.8, 0.01, -0.09, 0.11), 0.6));
-        assertEquals(Verdict.INCONCLUSIVE,
-                verdicts.verdict(result(Metric.ACCURACY, 40, 0.8, 0.01, -0.01, 0.06), 0.06));
+                verdicts.verdict(result(Metric.ACCURACY, 5000, 0.8, 0.002, -0.01, 0.014)));
+        assertEquals(Verdict.INCONCLUSIVE, verdicts.verdict(result(Metric.ACCURACY, 40, 0.8, 0.01, -0.09, 0.11)));
+        // the case: macro_f1 [−0.042, +0.452] was called better on an adjusted p of 0.050
+        assertEquals(Verdict.INCONCLUSIVE, verdicts.verdict(result(Metric.MACRO_F1, 162, 0.5, 0.2, -0.042, 0.452)));
     }
 
     /** mae is in the target's units: E = 5 % of production's mae (here 0.05 · 20 = 1). */
     @Test
     void effectSizeOfErrorsInTargetUnitsIsRelativeToProduction() {
-        assertEquals(Verdict.NO_SIGNIFICANT_DIFFERENCE, verdicts.verdict(result(Metric.MAE, 500, 20, 0.1, -0.9, 0.9), 0.4));
-        assertEquals(Verdict.INCONCLUSIVE, verdicts.verdict(result(Metric.MAE, 500, 20, 0.1, -1.2, 1.4), 0.4));
+        assertEquals(Verdict.NO_SIGNIFICANT_DIFFERENCE, verdicts.verdict(result(Metric.MAE, 500, 20, 0.1, -0.9, 0.9)));
+        assertEquals(Verdict.INCONCLUSIVE, verdicts.verdict(result(Metric.MAE, 500, 20, 0.1, -1.2, 1.4)));
     }
 
     @Test
     void smallSlicesAreTooFewExamplesBeforeAnythingElse() {
-        assertEquals(Verdict.TOO_FEW_EXAMPLES, verdicts.verdict(result(Metric.ACCURACY, 29, 0.8, 0.3, 0.2, 0.4), 0.0001));
+        assertEquals(Verdict.TOO_FEW_EXAMPLES, verdicts.verdict(result(Metric.ACCURACY, 29, 0.8, 0.3, 0.2, 0.4)));
         SliceResult unavailable = new SliceResult(SliceKey.OVERALL, 100, Metric.ROC_AUC, false, null, null, null, null,
                 null, null, null, Verdict.UNAVAILABLE, "only one class", null);
-        assertEquals(Verdict.UNAVAILABLE, verdicts.verdict(unavailable, null));
+        assertEquals(Verdict.UNAVAILABLE, verdicts.verdict(unavailable));
     }
 
-    /** Benjamini–Hochberg, when chosen, is what the adjusted p-values follow. */
+    /**
+     * Holm at α = 0.05 over p = 0.001, 0.01, 0.02, 0.3 (m = 4): the steps compare with 0.05/4, 0.05/3, 0.05/2 and
+     * 0.05; the first three are rejected and show their own step's level, the fourth is the first non-rejection.
+     */
     @Test
-    void benjaminiHochbergWhenChosen() {
+    void holmShowsEachRejectedStepsLevelAndTheFirstNonRejectedLevelAfterIt() {
+        assertArrayEquals(new double[] {1 - 0.05 / 4, 1 - 0.05 / 3, 1 - 0.05 / 2, 1 - 0.05},
+                verdicts.familyLevels(new double[] {0.001, 0.01, 0.02, 0.3}, 0.05), 1e-15);
+        // 0.03 ≥ 0.05/2 stops Holm at the second step: the second and third slices both show 97.5 % intervals,
+        // which contain 0 because their p-values (0.03, 0.04) exceed 0.025
+        assertArrayEquals(new double[] {1 - 0.025, 1 - 0.05 / 3, 1 - 0.025},
+                verdicts.familyLevels(new double[] {0.04, 0.001, 0.03}, 0.05), 1e-15);
+    }
+
+    /** BH at α = 0.05 over 0.01, 0.04, 0.03, 0.005: all four are rejected (0.04 < 4·0.05/4), so R = 4: level 95 %. */
+    @Test
+    void benjaminiHochbergShowsFalseCoverageRateIntervals() {
         ComparisonOptions bh = new ComparisonOptions(0.95, 30, 0.05, 1000, 1L, CorrectionMethod.BENJAMINI_HOCHBERG,
                 List.of());
-        List<SliceResult> results = List.of(
-                withP(0.01), withP(0.04), withP(0.03), withP(0.005));
-        java.util.Map<Metric, Integer> sizes = new java.util.EnumMap<>(Metric.class);
-        List<SliceResult> decided = new ComparisonEngine.Verdicts(bh).decide(results, sizes);
-        // worked example of PairedTestsTest: 0.02, 0.04, 0.04, 0.02
-        assertEquals(List.of(0.02, 0.04, 0.04, 0.02), decided.stream().map(SliceResult::adjustedP)
-                .map(p -> Math.round(p * 1e12) / 1e12).toList());
-        assertEquals(4, sizes.get(Metric.ACCURACY));
+        assertArrayEquals(new double[] {0.95, 0.95, 0.95, 0.95},
+                new Verdicts(bh).familyLevels(new double[] {0.01, 0.04, 0.03, 0.005}, 0.05), 1e-15);
+        // R = 1 of 4 (only 0.001 < 0.0125; 0.2 ≥ 0.025 ...): level 1 − 1·0.05/4
+        assertArrayEquals(new double[] {1 - 0.0125, 1 - 0.0125, 1 - 0.0125, 1 - 0.0125},
+                new Verdicts(bh).familyLevels(new double[] {0.2, 0.001, 0.5, 0.9}, 0.05), 1e-15);
+        // nothing rejected: the Bonferroni level 1 − α/m
+        assertArrayEquals(new double[] {1 - 0.025, 1 - 0.025},
+                new Verdicts(bh).familyLevels(new double[] {0.2, 0.3}, 0.05), 1e-15);
     }
 
-    private static SliceResult withP(double p) {
-        return new SliceResult(SliceKey.OVERALL, 100, Metric.ACCURACY, true, new MetricEstimate(0.8, null),
-                new MetricEstimate(0.85, null), 0.05, new Interval(0.01, 0.09), p, null, "mcnemar-chi2-cc",
-                Verdict.UNAVAILABLE, null, null);
+    /** The overall slice is its own family; the slices form the adjusted family of m = 3. */
+    @Test
+    void theOverallSliceIsTestedAloneAndTheSlicesTogether() {
+        List<Verdicts.Pending> pending = List.of(
+                pending(SliceKey.OVERALL, 0.02, 0.01),
+                pending(new SliceKey(List.of("language"), List.of("de")), 0.02, 0.01),
+                pending(new SliceKey(List.of("language"), List.of("en")), 0.0, 0.01),
+                pending(new SliceKey(List.of("language"), List.of("ja")), -0.05, 0.01));
+        Map<Metric, Integer> sizes = new EnumMap<>(Metric.class);
+        List<SliceResult> decided = verdicts.decide(pending, sizes);
+        assertEquals(3, sizes.get(Metric.ACCURACY));
+        SliceResult overall = decided.get(0);
+        assertEquals(TestFamily.OVERALL, overall.shownInterval().family());
+        assertEquals(0.95, overall.shownInterval().level());
+        assertEquals(overall.pValue(), overall.adjustedP());
+        assertEquals(overall.unadjustedCi(), overall.deltaCi());
+        // z = 2, p = 0.0455 (normal table): better alone at 95 %, but the same evidence in a family of 3 is not enough
+        assertEquals(Verdict.BETTER, overall.verdict());
+        // at 1 − 0.05/3: 0.02 ± 2.394·0.01 = [−0.004, +0.044], within ±E = 0.05
+        assertEquals(Verdict.NO_SIGNIFICANT_DIFFERENCE, decided.get(1).verdict());
+        assertEquals(TestFamily.SLICES, decided.get(1).shownInterval().family());
+        assertEquals(Verdict.WORSE, decided.get(3).verdict());
+        assertEquals(1 - 0.05 / 3, decided.get(3).shownInterval().level(), 1e-15);
+    }
+
+    @Test
+    void aSliceBelowTheMinimumShowsNoIntervalBesideItsVerdict() {
+        Verdicts.Pending small = new Verdicts.Pending(new SliceKey(List.of("language"), List.of("pt")), 12, true,
+                comparison(0.3, 0.05));
+        SliceResult decided = verdicts.decide(List.of(small), new EnumMap<>(Metric.class)).get(0);
+        assertEquals(Verdict.TOO_FEW_EXAMPLES, decided.verdict());
+        assertNull(decided.deltaCi());
+        assertEquals(WaldDifference.normal(0.3, 0.05, -1, 1).interval(0.95), decided.unadjustedCi());
+    }
+
+    /**
+     * The invariant on random families under every correction: better/worse ⇔ the shown interval excludes 0, and
+     * the adjusted p-value is below α exactly then.
+     */
+    @Test
+    void verdictsAgreeWithTheirIntervalAndAdjustedPUnderEveryCorrection() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (CorrectionMethod method : CorrectionMethod.values()) {
+            Verdicts deciding = new Verdicts(new ComparisonOptions(0.95, 30, 0.05, 1000, 1L, method, List.of()));
+            for (int trial = 0; trial < 200; trial++) {
+                List<Verdicts.Pending> pending = new ArrayList<>();
+                int m = 1 + random.nextInt(30);
+                for (int s = 0; s < m; s++) {
+                    double z = random.nextDouble(-5, 5);
+                    pending.add(pending(new SliceKey(List.of("g"), List.of("s" + s)), z * 0.01, 0.01));
+                }
+                for (SliceResult r : deciding.decide(pending, new EnumMap<>(Metric.class))) {
+                    boolean excludes = r.deltaCi().lower() > 0 || r.deltaCi().upper() < 0;
+                    boolean decisive = r.verdict() == Verdict.BETTER || r.verdict() == Verdict.WORSE;
+                    assertEquals(excludes, decisive, method + " " + r);
+                    assertEquals(r.adjustedP() < 0.05, decisive, method + " " + r);
+                }
+            }
+        }
+    }
+
+    private static Verdicts.Pending pending(SliceKey slice, double delta, double standardError) {
+        return new Verdicts.Pending(slice, 500, true, comparison(delta, standardError));
+    }
+
+    private static MetricComparison comparison(double delta, double standardError) {
+        return MetricComparison.tested(Metric.ACCURACY, new MetricEstimate(0.8, null),
+                new MetricEstimate(0.8 + delta, null), WaldDifference.normal(delta, standardError, -1, 1), "t", null);
     }
 }

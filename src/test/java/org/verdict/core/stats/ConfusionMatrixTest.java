@@ -93,4 +93,25 @@ class ConfusionMatrixTest {
         assertEquals(1.0, m.value(Metric.RECALL).value(), EPS);
         assertFalse(m.value(Metric.FPR).isAvailable());
     }
+
+    /**
+     * A class set fixed by the caller, as scikit-learn's {@code labels=} with {@code zero_division=0}. Classes a, b, c;
+     * a→a 3, a→b 1, b→b 2; c is neither labelled nor predicted here. F1(a) = 6/7, F1(b) = 4/5, F1(c) = 0/0 → 0.
+     * f1_score(average='macro', labels=[a, b, c]) = (6/7 + 4/5 + 0)/3 = 0.5523810 (by default, over a and b only:
+     * (6/7 + 4/5)/2 = 0.8285714); weighted: c has no support, so (4·6/7 + 2·4/5)/6 = 0.8380952 either way;
+     * balanced accuracy over the labelled classes {a, b}: (3/4 + 2/2)/2 = 0.875, balanced_accuracy_score's value.
+     */
+    @Test
+    void aFixedClassSetKeepsTheAverageDenominatorLikeScikitLearnsLabelsArgument() {
+        ConfusionMatrix m = new ConfusionMatrix(List.of("a", "b", "c"), new long[] {3, 1, 0, 0, 2, 0, 0, 0, 0});
+        boolean[] all = {true, true, true};
+        assertEquals((6.0 / 7 + 4.0 / 5) / 3, m.valueOrNaN(Metric.MACRO_F1, all), EPS);
+        assertEquals((6.0 / 7 + 4.0 / 5) / 2, m.valueOrNaN(Metric.MACRO_F1, new boolean[] {true, true, false}), EPS);
+        assertEquals(m.valueOrNaN(Metric.MACRO_F1), m.valueOrNaN(Metric.MACRO_F1, new boolean[] {true, true, false}),
+                EPS);
+        assertEquals((4 * 6.0 / 7 + 2 * 4.0 / 5) / 6, m.valueOrNaN(Metric.WEIGHTED_F1, all), EPS);
+        assertEquals(0.875, m.valueOrNaN(Metric.BALANCED_ACCURACY, new boolean[] {true, true, false}), EPS);
+        // null: the classes present, scikit-learn's default
+        assertEquals(m.valueOrNaN(Metric.BALANCED_ACCURACY), m.valueOrNaN(Metric.BALANCED_ACCURACY, null), EPS);
+    }
 }

@@ -3,9 +3,14 @@ package org.verdict.ui.compare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.verdict.core.compare.MetricEstimate;
+import org.verdict.core.compare.ShownInterval;
 import org.verdict.core.compare.SliceKey;
+import org.verdict.core.compare.SliceResult;
+import org.verdict.core.compare.TestFamily;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.stats.Interval;
 
 class ComparisonRowTest {
 
@@ -45,6 +50,27 @@ class ComparisonRowTest {
         assertEquals("4000", cells[1]);
         assertEquals("0.8", cells[2]);
         assertEquals("0.01", cells[9]);
-        assertEquals("better", cells[14]);
+        // the hand-made result shows its unadjusted interval (no family): the same numbers again, level unknown
+        assertEquals("", cells[11]);
+        assertEquals("0.01", cells[12]);
+        assertEquals("better", cells[17]);
+    }
+
+    @Test
+    void theDeltaCellSaysWhichIntervalItShowsAndAnUnstableSliceSaysWhy() {
+        SliceResult adjusted = new SliceResult(ReportFixture.slice("language", "ja"), 2883, Metric.MACRO_F1, true,
+                new MetricEstimate(0.80, null), new MetricEstimate(0.70, null), -0.10, new Interval(-0.13, -0.07),
+                new Interval(-0.12, -0.08), 1e-20, 1e-19, "paired-bootstrap-cells", Verdict.WORSE,
+                new ShownInterval(TestFamily.SLICES, 1 - 0.05 / 17, ShownInterval.HOLM, 17), null, null, null);
+        ComparisonRow row = new ComparisonRow(adjusted);
+        assertEquals("Shown: 99.71% Holm-adjusted interval over 17 slices; the verdict is better or worse exactly "
+                + "when it excludes 0. Unadjusted interval: [−0.120, −0.080].", row.deltaTooltip());
+
+        SliceResult unstable = new SliceResult(ReportFixture.slice("team", "small"), 160, Metric.MACRO_F1, true,
+                new MetricEstimate(0.61, null), new MetricEstimate(0.66, null), 0.05, null, null, null, null,
+                "paired-bootstrap-cells", Verdict.INCONCLUSIVE, null, null, "class E has 3 examples here", null);
+        ComparisonRow unstableRow = new ComparisonRow(unstable);
+        assertEquals("unstable: class E has 3 examples here", unstableRow.verdictText());
+        assertEquals("+0.050", unstableRow.deltaText());
     }
 }

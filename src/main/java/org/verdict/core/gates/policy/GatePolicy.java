@@ -96,7 +96,7 @@ public record GatePolicy(
         return Optional.ofNullable(notApplicable.get(gate.wireName()));
     }
 
-    /** Gate 1: candidate ≥ production − margin, judged on the lower bound of the CI of Δ (metric units). */
+    /** Gate 1: the worst end of the CI of Δ within margin of 0 (metric units; a share of production for mae, rmse). */
     public record Primary(Double margin) {
         public Primary {
             margin = orDefault(margin, 0.01);

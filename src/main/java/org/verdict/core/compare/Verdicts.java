@@ -1,0 +1,176 @@
+package org.verdict.core.compare;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.verdict.core.pack.Metric;
+import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.PValueAdjustment;
+
+/**
+ * Turns each slice's inference about Δ into the interval shown beside it and a verdict, with one rule: better or
+ * worse exactly when the shown interval excludes 0 in the metric's direction.
+ *
+ * <p>Families (per metric): the overall slice is tested alone at α with its unadjusted interval; every other slice
+ * and cross that can be tested forms the adjusted family. Within it the shown interval's level is the one whose
+ * exclusion of 0 coincides with the adjusted decision (every p-value is the inversion of its interval procedure,
+ * {@link org.verdict.core.stats.DeltaInference}):
+ * <ul>
+ *   <li>Holm: sorted by p, the slices up to the first one Holm does not reject show the interval at their step's
+ *       level 1 − α/(m − i); every later slice shows the level of that first non-rejected step.</li>
+ *   <li>Benjamini–Hochberg with R rejections: Benjamini–Yekutieli false-coverage-rate intervals, level 1 − Rα/m for
+ *       every slice (1 − α/m when nothing is rejected).</li>
+ *   <li>none: every slice at the comparison's level.</li>
+ * </ul>
+ */
+final class Verdicts {
+    /** One slice's comparison before its verdict. */
+    record Pending(SliceKey slice, int n, boolean primary, MetricComparison comparison) {
+    }
+
+    private final ComparisonOptions options;
+
+    Verdicts(ComparisonOptions options) {
+        this.options = options;
+    }
+
+    /** @param familySizes filled with the size of each metric's adjusted family (metrics without one are absent) */
+    List<SliceResult> decide(List<Pending> pending, Map<Metric, Integer> familySizes) {
+        double alpha = 1 - options.confidenceLevel();
+        ShownInterval[] shown = new ShownInterval[pending.size()];
+        Double[] adjusted = new Double[pending.size()];
+        for (Metric metric : Metric.values()) {
+            List<Integer> family = new ArrayList<>();
+            for (int i = 0; i < pending.size(); i++) {
+                Pending p = pending.get(i);
+                if (p.comparison().metric() == metric && isTested(p)) {
+                    if (p.slice().isOverall()) {
+                        shown[i] = new ShownInterval(TestFamily.OVERALL, options.confidenceLevel(), ShownInterval.NONE,
+                                1);
+                        adjusted[i] = p.comparison().inference().pValue();
+                    } else {
+                        family.add(i);
+                    }
+                }
+            }
+            if (family.isEmpty()) {
+                continue;
+            }
+            familySizes.put(metric, family.size());
+            double[] p = family.stream().mapToDouble(i -> pending.get(i).comparison().inference().pValue()).toArray();
+            double[] levels = familyLevels(p, alpha);
+            double[] adjustedP = switch (options.correction()) {
+                case HOLM -> PValueAdjustment.holm(p);
+                case BENJAMINI_HOCHBERG -> PValueAdjustment.benjaminiHochberg(p);
+                case NONE -> p;
+            };
+            String adjustment = switch (options.correction()) {
+                case HOLM -> ShownInterval.HOLM;
+                case BENJAMINI_HOCHBERG -> ShownInterval.BENJAMINI_YEKUTIELI;
+                case NONE -> ShownInterval.NONE;
+            };
+            for (int f = 0; f < family.size(); f++) {
+                shown[family.get(f)] = new ShownInterval(TestFamily.SLICES, levels[f], adjustment, family.size());
+                adjusted[family.get(f)] = adjustedP[f];
+            }
+        }
+        List<SliceResult> decided = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+            decided.add(result(pending.get(i), shown[i], adjusted[i]));
+        }
+        return decided;
+    }
+
+    /** Tested: Δ has an inference and the slice has at least the minimum number of examples. */
+    private boolean isTested(Pending p) {
+        return p.comparison().inference() != null && p.n() >= options.minSliceSize();
+    }
+
+    /** The confidence level of each family member's shown interval (see the class comment). */
+    double[] familyLevels(double[] p, double alpha) {
+        int m = p.length;
+        double[] alphas = new double[m];
+        switch (options.correction()) {
+            case NONE -> Arrays.fill(alphas, alpha);
+            case HOLM -> {
+                Integer[] order = ascending(p);
+                double stopped = Double.NaN;
+                for (int rank = 0; rank < m; rank++) {
+                    double step = alpha / (m - rank);
+                    if (Double.isNaN(stopped) && !(p[order[rank]] < step)) {
+                        stopped = step;
+                    }
+                    alphas[order[rank]] = Double.isNaN(stopped) ? step : stopped;
+                }
+            }
+            case BENJAMINI_HOCHBERG -> {
+                Integer[] order = ascending(p);
+                int rejected = 0;
+                for (int rank = 0; rank < m; rank++) {
+                    if (p[order[rank]] < (rank + 1) * alpha / m) {
+                        rejected = rank + 1;
+                    }
+                }
+                Arrays.fill(alphas, Math.max(1, rejected) * alpha / m);
+            }
+            default -> throw new IllegalStateException();
+        }
+        return Arrays.stream(alphas).map(a -> 1 - a).toArray();
+    }
+
+    private static Integer[] ascending(double[] p) {
+        Integer[] order = IntStream.range(0, p.length).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingDouble(i -> p[i]));
+        return order;
+    }
+
+    private SliceResult result(Pending pending, ShownInterval shown, Double adjustedP) {
+        MetricComparison c = pending.comparison();
+        Interval unadjusted = c.inference() == null ? null : c.inference().interval(options.confidenceLevel());
+        Interval deltaCi = shown == null ? null : c.inference().interval(shown.level());
+        Double pValue = c.inference() == null ? null : c.inference().pValue();
+        SliceResult undecided = new SliceResult(pending.slice(), pending.n(), c.metric(), pending.primary(),
+                c.production(), c.candidate(), c.delta(), deltaCi, unadjusted, pValue, adjustedP, c.test(),
+                Verdict.UNAVAILABLE, shown, c.unavailableReason(), c.unstableReason(), c.note());
+        return withVerdict(undecided, verdict(undecided));
+    }
+
+    private static SliceResult withVerdict(SliceResult r, Verdict verdict) {
+        return new SliceResult(r.slice(), r.n(), r.metric(), r.primary(), r.production(), r.candidate(), r.delta(),
+                r.deltaCi(), r.unadjustedCi(), r.pValue(), r.adjustedP(), r.test(), verdict, r.shownInterval(),
+                r.unavailableReason(), r.unstableReason(), r.note());
+    }
+
+    /**
+     * In this order: too few examples, unavailable, unstable (inconclusive), then the shown interval decides: it
+     * excludes 0 → better/worse (significantly different without direction); it lies within ±E → no significant
+     * difference; else inconclusive.
+     */
+    Verdict verdict(SliceResult r) {
+        if (r.n() < options.minSliceSize()) {
+            return Verdict.TOO_FEW_EXAMPLES;
+        }
+        if (!r.isAvailable()) {
+            return Verdict.UNAVAILABLE;
+        }
+        Interval ci = r.deltaCi();
+        if (ci == null) {
+            return Verdict.INCONCLUSIVE;
+        }
+        Metric metric = r.metric();
+        if (ci.lower() > 0 || ci.upper() < 0) {
+            if (!metric.hasDirection()) {
+                return Verdict.DIFFERENT;
+            }
+            boolean improved = metric.higherIsBetter() ? ci.lower() > 0 : ci.upper() < 0;
+            return improved ? Verdict.BETTER : Verdict.WORSE;
+        }
+        double effect = metric.inTargetUnits()
+                ? options.minDetectableEffect() * Math.abs(r.production().value())
+                : options.minDetectableEffect();
+        return ci.lower() < -effect || ci.upper() > effect ? Verdict.INCONCLUSIVE : Verdict.NO_SIGNIFICANT_DIFFERENCE;
+    }
+}

@@ -1,0 +1,65 @@
+package org.verdict.core.stats;
+
+import org.apache.commons.math3.distribution.TDistribution;
+
+/**
+ * A Wald-type inference: Δ ± q·SE with q the normal quantile (infinite degrees of freedom) or Student's t quantile,
+ * and p = 2·P(|Z| &gt; |Δ|/SE) from the same reference distribution, so the interval at level L excludes 0 exactly
+ * when p &lt; 1 − L. The normal form serves DeLong's and the influence function's standard errors; the t form the
+ * bootstrap standard error (see {@link #bootstrap}). Clipping to the metric's range changes no decision: 0 lies inside
+ * any range of a difference.
+ *
+ * @param standardError strictly positive (a zero standard error gives no interval; callers say why instead)
+ * @param degreesOfFreedom of the t reference distribution; {@link Double#POSITIVE_INFINITY} for the normal
+ */
+public record WaldDifference(double estimate, double standardError, double degreesOfFreedom, double lowest,
+                             double highest) implements DeltaInference {
+
+    public WaldDifference {
+        if (!(standardError > 0) || Double.isInfinite(standardError)) {
+            throw new IllegalArgumentException("a Wald interval needs a positive, finite standard error, got "
+                    + standardError);
+        }
+        if (!(degreesOfFreedom >= 1)) {
+            throw new IllegalArgumentException("degrees of freedom must be at least 1, got " + degreesOfFreedom);
+        }
+    }
+
+    /** Δ ± z·SE within [lowest, highest]. */
+    public static WaldDifference normal(double estimate, double standardError, double lowest, double highest) {
+        return new WaldDifference(estimate, standardError, Double.POSITIVE_INFINITY, lowest, highest);
+    }
+
+    /**
+     * From the bootstrap standard error of Δ over {@code units} independently resampled units (rows, or blocks of the
+     * random-block bootstrap): the plug-in variance is (k − 1)/k of the unbiased one, so SE·√(k/(k − 1)), with
+     * Student's t on k − 1 degrees of freedom. For a mean such as mae or brier this is exactly the paired t-interval;
+     * for large k it is the usual normal "standard" bootstrap interval (Efron &amp; Tibshirani 1993, §13.2).
+     */
+    public static WaldDifference bootstrap(double estimate, double bootstrapStandardError, int units, double lowest,
+                                           double highest) {
+        if (units < 2) {
+            throw new IllegalArgumentException("a bootstrap over fewer than 2 units has no standard error");
+        }
+        return new WaldDifference(estimate, bootstrapStandardError * Math.sqrt((double) units / (units - 1)),
+                units - 1, lowest, highest);
+    }
+
+    @Override
+    public double pValue() {
+        if (Double.isInfinite(degreesOfFreedom)) {
+            return PairedTests.normalTwoSidedP(estimate, standardError * standardError);
+        }
+        double t = Math.abs(estimate) / standardError;
+        // the lower tail directly: 1 − CDF(t) would cancel to 0 for the tiny p-values a Holm family needs
+        return Math.min(1.0, 2 * new TDistribution(null, degreesOfFreedom).cumulativeProbability(-t));
+    }
+
+    @Override
+    public Interval interval(double level) {
+        double quantile = Double.isInfinite(degreesOfFreedom) ? PairedTests.twoSidedCriticalValue(level)
+                : new TDistribution(null, degreesOfFreedom).inverseCumulativeProbability(0.5 + level / 2);
+        double half = quantile * standardError;
+        return new Interval(Math.max(lowest, estimate - half), Math.min(highest, estimate + half));
+    }
+}

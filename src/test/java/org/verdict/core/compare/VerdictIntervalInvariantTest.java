@@ -1,0 +1,216 @@
+package org.verdict.core.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.PackFixture;
+import org.verdict.core.pack.PackLoader;
+import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.stats.Interval;
+import org.verdict.core.task.Progress;
+
+/**
+ * The rule every reader relies on, checked on every result of several packs shaped like real ones (written as
+ * CSV and loaded like a user's): a verdict is better/worse (significantly different without direction) if and only
+ * if the interval shown beside it excludes 0 in the metric's direction; the adjusted p-value agrees; no interval of a
+ * quantity estimated from data has zero width; each tested result says which family and interval it shows.
+ */
+class VerdictIntervalInvariantTest {
+    private final ComparisonEngine engine = new ComparisonEngine();
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void theSamplePack() throws Exception {
+        ReviewPack pack = new PackLoader().load(Path.of("sample-data/support-router"), Progress.NONE);
+        checkAll(engine.compare(pack, null, ComparisonOptions.DEFAULTS.withCrosses(
+                List.of(List.of("segment", "language"))), Progress.NONE));
+    }
+
+    /** The bundled binary pack with scores (fraud screen), every metric of a binary task. */
+    @Test
+    void theBinarySamplePack() throws Exception {
+        ReviewPack pack = new PackLoader().load(Path.of("sample-data/fraud-screen-pass"), Progress.NONE);
+        checkAll(engine.compare(pack, null, ComparisonOptions.DEFAULTS, Progress.NONE));
+    }
+
+    /** Binary with scores, slices of 4 to 400 rows and one of the whole rest; the primary suite only. */
+    @Test
+    void binaryPackWithSlicesOfFourToFourHundredRows() throws Exception {
+        SplittableRandom random = new SplittableRandom(11);
+        int[] sizes = {4, 7, 12, 29, 30, 45, 61, 120, 162, 400, 1500};
+        StringBuilder csv = new StringBuilder("example_id,label,region,score_1,score_2\n");
+        int id = 0;
+        for (int s = 0; s < sizes.length; s++) {
+            for (int i = 0; i < sizes[s]; i++) {
+                boolean positive = random.nextDouble() < 0.3;
+                // region r0..r2 are separated perfectly by both models: AUC 1, DeLong's variance 0
+                double shift = s < 3 ? 0.6 : 0.25;
+                double prod = clamp((positive ? 0.5 + shift / 2 : 0.5 - shift / 2) + random.nextGaussian() * 0.12);
+                double cand = clamp(prod + (s == 9 ? -0.15 : 0.05) * (positive ? 1 : -1) + random.nextGaussian() * 0.05);
+                if (s < 3) {
+                    prod = positive ? 0.9 : 0.1;
+                    cand = positive ? 0.95 : 0.05;
+                }
+                csv.append(String.format(Locale.ROOT, "e%d,%s,r%d,%.4f,%.4f%n", id++, positive ? "yes" : "no", s,
+                        prod, cand));
+            }
+        }
+        String manifest = """
+                {"format": "verdict-pack/1",
+                 "model": {"name": "churn", "task": "binary", "riskTier": 2, "positiveLabel": "yes"},
+                 "models": [{"version": "1", "role": "production"}, {"version": "2", "role": "candidate", "threshold": 0.7}],
+                 "primaryMetric": "roc_auc",
+                 "suites": {"primary": {"file": "primary.csv", "slices": ["region"]}}}
+                """;
+        ComparisonReport report = compare(manifest, csv.toString());
+        checkAll(report);
+        // the perfectly separated 4-row slice: no zero-width interval for either model's AUC
+        SliceResult tiny = find(report, Metric.ROC_AUC, "region=r0");
+        assertTrue(tiny.production() == null || tiny.production().ci() == null
+                || tiny.production().ci().upper() > tiny.production().ci().lower());
+        // accuracy of 7 rows: Wilson intervals, never [1, 1]
+        SliceResult seven = find(report, Metric.ACCURACY, "region=r1");
+        assertTrue(seven.production().ci().upper() - seven.production().ci().lower() > 0.1, seven.toString());
+    }
+
+    /** Multiclass with a class of 3 examples: the per-class averages say "unstable" where it bites. */
+    @Test
+    void multiclassPackWithARareClass() throws Exception {
+        SplittableRandom random = new SplittableRandom(12);
+        String[] classes = {"A", "B", "C", "D", "E"};
+        StringBuilder csv = new StringBuilder("example_id,label,team,pred_1,pred_2\n");
+        int rareLeft = 3;
+        for (int i = 0; i < 900; i++) {
+            String team = i < 160 ? "small" : i < 220 ? "tiny" : "big";
+            int label = rareLeft > 0 && i % 50 == 7 && team.equals("small") ? 4 : random.nextInt(4);
+            if (label == 4) {
+                rareLeft--;
+            }
+            int prod = random.nextDouble() < 0.75 ? label : random.nextInt(4);
+            int cand = random.nextDouble() < (team.equals("tiny") ? 0.6 : 0.82) ? label : random.nextInt(4);
+            csv.append("e").append(i).append(',').append(classes[label]).append(',').append(team).append(',')
+                    .append(classes[prod]).append(',').append(classes[cand]).append('\n');
+        }
+        String manifest = """
+                {"format": "verdict-pack/1",
+                 "model": {"name": "jobs", "task": "multiclass", "riskTier": 2, "positiveLabel": null},
+                 "models": [{"version": "1", "role": "production"}, {"version": "2", "role": "candidate"}],
+                 "primaryMetric": "macro_f1",
+                 "suites": {"primary": {"file": "primary.csv", "slices": ["team"]}}}
+                """;
+        ComparisonReport report = compare(manifest, csv.toString());
+        checkAll(report);
+        SliceResult small = find(report, Metric.MACRO_F1, "team=small");
+        assertEquals("class E has 3 examples here; the bootstrap cannot measure macro_f1's uncertainty",
+                small.unstableReason());
+        assertNull(small.deltaCi());
+        assertNull(small.production().ci(), "no percentile interval from replicates that are a mixture");
+        assertEquals(Verdict.INCONCLUSIVE, small.verdict());
+        // accuracy is a paired rate and stays testable there
+        assertNotNull(find(report, Metric.ACCURACY, "team=small").deltaCi());
+    }
+
+    /** House prices in dollars, a slice per county, many of them small. */
+    @Test
+    void regressionPackInDollarsWithManySlices() throws Exception {
+        SplittableRandom random = new SplittableRandom(13);
+        StringBuilder csv = new StringBuilder("example_id,label,county,pred_1,pred_2\n");
+        for (int i = 0; i < 3000; i++) {
+            int county = (int) Math.floor(Math.pow(random.nextDouble(), 2) * 40);
+            double price = 150_000 + random.nextDouble() * 600_000;
+            double prod = price + random.nextGaussian() * 40_000;
+            double cand = price + random.nextGaussian() * (county == 3 ? 60_000 : 36_000);
+            csv.append(String.format(Locale.ROOT, "h%d,%.2f,c%02d,%.2f,%.2f%n", i, price, county, prod, cand));
+        }
+        String manifest = """
+                {"format": "verdict-pack/1",
+                 "model": {"name": "houses", "task": "regression", "riskTier": 2, "positiveLabel": null},
+                 "models": [{"version": "1", "role": "production"}, {"version": "2", "role": "candidate"}],
+                 "primaryMetric": "mae",
+                 "suites": {"primary": {"file": "primary.csv", "slices": ["county"]}}}
+                """;
+        checkAll(compare(manifest, csv.toString()));
+    }
+
+    /** The same checks under Benjamini–Hochberg and with no correction. */
+    @Test
+    void everyCorrectionKeepsTheRule() throws Exception {
+        ReviewPack pack = new PackLoader().load(Path.of("sample-data/support-router"), Progress.NONE);
+        for (CorrectionMethod method : List.of(CorrectionMethod.BENJAMINI_HOCHBERG, CorrectionMethod.NONE)) {
+            ComparisonOptions options = new ComparisonOptions(0.95, 30, 0.05, 1000, 5L, method, List.of());
+            checkAll(engine.compare(pack, null, options, Progress.NONE));
+        }
+    }
+
+    private ComparisonReport compare(String manifest, String csv) throws Exception {
+        Path pack = PackFixture.write(folder.resolve("pack-" + manifest.hashCode()), manifest, csv);
+        return engine.compare(new PackLoader().load(pack, Progress.NONE), null, ComparisonOptions.DEFAULTS,
+                Progress.NONE);
+    }
+
+    static void checkAll(ComparisonReport report) {
+        double alpha = 1 - report.options().confidenceLevel();
+        List<String> decisive = new ArrayList<>();
+        for (SliceResult r : report.results()) {
+            String where = r.slice().label() + " " + r.metric().wireName() + ": " + r;
+            Interval ci = r.deltaCi();
+            boolean excludesZero = ci != null && (ci.lower() > 0 || ci.upper() < 0);
+            boolean significant = r.verdict() == Verdict.BETTER || r.verdict() == Verdict.WORSE
+                    || r.verdict() == Verdict.DIFFERENT;
+            assertEquals(excludesZero, significant, where);
+            if (r.verdict() == Verdict.BETTER) {
+                assertTrue(r.metric().higherIsBetter() ? ci.lower() > 0 : ci.upper() < 0, where);
+            }
+            if (r.verdict() == Verdict.WORSE) {
+                assertTrue(r.metric().higherIsBetter() ? ci.upper() < 0 : ci.lower() > 0, where);
+                decisive.add(where);
+            }
+            if (ci != null) {
+                assertNotNull(r.shownInterval(), where);
+                assertEquals(r.slice().isOverall() ? TestFamily.OVERALL : TestFamily.SLICES,
+                        r.shownInterval().family(), where);
+                assertEquals(significant, r.adjustedP() < alpha, where);
+                assertTrue(ci.upper() > ci.lower(), "zero-width interval of Δ: " + where);
+                assertTrue(ci.contains(r.delta()), where);
+                if (r.slice().isOverall()) {
+                    assertEquals(r.unadjustedCi(), ci, where);
+                } else {
+                    assertTrue(ci.lower() <= r.unadjustedCi().lower() && ci.upper() >= r.unadjustedCi().upper(),
+                            "an adjusted interval is never narrower than the unadjusted one: " + where);
+                }
+            }
+            for (MetricEstimate estimate : new MetricEstimate[] {r.production(), r.candidate()}) {
+                if (estimate != null && estimate.ci() != null) {
+                    assertTrue(estimate.ci().upper() > estimate.ci().lower(), "zero-width model interval: " + where);
+                }
+            }
+            if ((r.production() == null) != (r.candidate() == null)) {
+                assertNull(r.delta(), where);
+                assertTrue(r.unavailableReason().endsWith("so Δ is unavailable"), where);
+            }
+            assertFalse(r.isUnstable() && r.deltaCi() != null, where);
+        }
+    }
+
+    private static SliceResult find(ComparisonReport report, Metric metric, String slice) {
+        return report.resultsFor(metric).stream().filter(r -> r.slice().label().equals(slice)).findFirst()
+                .orElseThrow();
+    }
+
+    private static double clamp(double score) {
+        return Math.min(1, Math.max(0, score));
+    }
+}

@@ -1,0 +1,114 @@
+package org.verdict.core.gates;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.MetricEstimate;
+import org.verdict.core.compare.ShownInterval;
+import org.verdict.core.compare.SliceKey;
+import org.verdict.core.compare.SliceResult;
+import org.verdict.core.compare.TestFamily;
+import org.verdict.core.compare.Verdict;
+import org.verdict.core.gates.model.GateOutcome;
+import org.verdict.core.gates.model.GateResult;
+import org.verdict.core.gates.policy.GatePolicy;
+import org.verdict.core.gates.suites.MetricHistoryPoint;
+import org.verdict.core.gates.suites.PackSuites;
+import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.Task;
+import org.verdict.core.stats.Interval;
+
+/** Gates 1 and 7 with the margin in the metric's own terms and the inequality read in its direction. */
+class PrimaryMetricGateTest {
+    private final PrimaryMetricGate gate = new PrimaryMetricGate(GatePolicy.DEFAULTS);
+
+    /**
+     * House prices: production's mae is $125,000, so the default margin 0.01 allows Δ up to +$1,250. The worst end
+     * of Δ's interval (its upper bound: lower is better) is +$3,759: fail, printed as "+3759 > +1250".
+     */
+    @Test
+    void anErrorMetricInTheTargetsUnitsGetsAMarginRelativeToProductionAndTheRightSign() {
+        GateResult fail = gate.judge(evidence(Metric.MAE, 125_000, 126_000, new Interval(-1_759, 3_759)));
+        assertEquals(GateOutcome.FAIL, fail.outcome());
+        assertTrue(fail.summary().contains("worst case +3759 > +1250 (1% of production's 125000)"), fail.summary());
+        assertTrue(fail.summary().contains("mae (lower is better)"), fail.summary());
+
+        GateResult pass = gate.judge(evidence(Metric.MAE, 125_000, 124_000, new Interval(-2_100, 1_100)));
+        assertEquals(GateOutcome.PASS, pass.outcome());
+        assertTrue(pass.summary().contains("worst case +1100 ≤ +1250"), pass.summary());
+    }
+
+    /** Higher is better: the lower bound against −margin, absolute for a metric in [0, 1]. */
+    @Test
+    void aMetricWhereHigherIsBetterIsJudgedOnItsLowerBound() {
+        GateResult pass = gate.judge(evidence(Metric.MACRO_F1, 0.80, 0.82, new Interval(-0.004, 0.044)));
+        assertEquals(GateOutcome.PASS, pass.outcome());
+        assertTrue(pass.summary().contains("worst case −0.004 ≥ −0.01 (margin)"), pass.summary());
+        GateResult fail = gate.judge(evidence(Metric.MACRO_F1, 0.80, 0.79, new Interval(-0.03, 0.01)));
+        assertEquals(GateOutcome.FAIL, fail.outcome());
+        assertTrue(fail.summary().contains("worst case −0.03 < −0.01 (margin)"), fail.summary());
+    }
+
+    /** log_loss is lower-is-better but not in the target's units: an absolute margin with a plus sign. */
+    @Test
+    void aLossOutsideTheTargetsUnitsKeepsAnAbsoluteMarginWithThePlusSign() {
+        GateResult fail = gate.judge(evidence(Metric.LOG_LOSS, 0.40, 0.43, new Interval(0.012, 0.048)));
+        assertEquals(GateOutcome.FAIL, fail.outcome());
+        assertTrue(fail.summary().contains("worst case +0.048 > +0.01 (margin)"), fail.summary());
+    }
+
+    @Test
+    void anUnstableOverallSliceIsInsufficientEvidenceWithTheReason() {
+        SliceResult unstable = new SliceResult(SliceKey.OVERALL, 800, Metric.MACRO_F1, true,
+                new MetricEstimate(0.6, null), new MetricEstimate(0.62, null), 0.02, null, null, null, null,
+                "paired-bootstrap-cells", Verdict.INCONCLUSIVE, null, null, "class E has 3 examples here", null);
+        GateResult result = gate.judge(evidence(unstable));
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, result.outcome());
+        assertEquals("macro_f1: Δ has no trustworthy interval (class E has 3 examples here)", result.summary());
+    }
+
+    private static ReviewEvidence evidence(Metric metric, double production, double candidate, Interval ci) {
+        SliceResult overall = new SliceResult(SliceKey.OVERALL, 800, metric, true,
+                new MetricEstimate(production, null), new MetricEstimate(candidate, null), candidate - production, ci,
+                ci, 0.2, 0.2, "paired-block-bootstrap", Verdict.INCONCLUSIVE,
+                new ShownInterval(TestFamily.OVERALL, 0.95, ShownInterval.NONE, 1), null, null, null);
+        return evidence(overall);
+    }
+
+    /**
+     * Gate 7 with an error in dollars: the best past mae is $120,000, the default margin 0.02 allows $2,400 more;
+     * the candidate's $126,000 is $6,000 worse: fail, in words that fit an error ("worse than it by", not "below").
+     */
+    @Test
+    void theCircuitBreakerReadsAnErrorMetricsDirectionAndItsUnits() {
+        ReviewEvidence base = evidence(Metric.MAE, 125_000, 126_000, new Interval(-1_759, 3_759));
+        ReviewEvidence withHistory = new ReviewEvidence(base.packName(), base.task(), base.primaryMetric(),
+                base.production(), base.candidate(), base.riskTier(), base.primaryComparison(), Optional.empty(),
+                Optional.empty(), Optional.empty(), null, Optional.empty(), Optional.empty(),
+                Optional.of(List.of(new MetricHistoryPoint("40", LocalDate.of(2026, 6, 1), 130_000),
+                        new MetricHistoryPoint("41", LocalDate.of(2026, 8, 1), 120_000))),
+                Optional.empty(), Optional.empty(), Optional.empty(), PackSuites.NONE);
+        GateResult result = new CircuitBreakerGate(GatePolicy.DEFAULTS).judge(withHistory);
+        assertEquals(GateOutcome.FAIL, result.outcome());
+        assertEquals("mae (lower is better): candidate 126000 vs historical best 120000 (v41, 2026-08-01), worse than "
+                + "it by 6000, margin 2400 (2% of the best)", result.summary());
+    }
+
+    private static ReviewEvidence evidence(SliceResult overall) {
+        Metric metric = overall.metric();
+        ComparisonReport report = new ComparisonReport("houses", "1", "2", metric, ComparisonOptions.DEFAULTS,
+                List.of(overall), 0, Map.of());
+        Task task = metric.appliesTo(Task.REGRESSION) ? Task.REGRESSION
+                : metric.appliesTo(Task.MULTICLASS) ? Task.MULTICLASS : Task.BINARY;
+        return new ReviewEvidence("houses", task, metric, "1", "2", 2, report, Optional.empty(), Optional.empty(),
+                Optional.empty(), null, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), PackSuites.NONE);
+    }
+}

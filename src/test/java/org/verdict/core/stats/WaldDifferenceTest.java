@@ -1,0 +1,52 @@
+package org.verdict.core.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class WaldDifferenceTest {
+
+    /**
+     * Paired differences 1, 2, 3, 4, 10: mean 4, s = √12.5 = 3.5355. The bootstrap standard error of a mean is the
+     * plug-in √(Σ(d − d̄)²/n / n) = √(50/5/5) = 1.41421 (what infinitely many replicates converge to); with the
+     * √(n/(n − 1)) correction and t on 4 degrees of freedom this is scipy.stats.ttest_1samp(d, 0): p 0.0646769,
+     * 95 % interval (−0.389945, 8.389945).
+     */
+    @Test
+    void theBootstrapFormOfAMeanIsThePairedTInterval() {
+        WaldDifference wald = WaldDifference.bootstrap(4, Math.sqrt(2), 5, Double.NEGATIVE_INFINITY,
+                Double.POSITIVE_INFINITY);
+        assertEquals(0.06467689395635304, wald.pValue(), 1e-10);
+        assertEquals(-0.3899451654254147, wald.interval(0.95).lower(), 1e-8);
+        assertEquals(8.389945165425415, wald.interval(0.95).upper(), 1e-8);
+    }
+
+    /** z = 2 at 95 %: p = 0.0455003 (normal table), interval 2 ± 1.959964. */
+    @Test
+    void theNormalFormIsTheZTestAndInterval() {
+        WaldDifference wald = WaldDifference.normal(0.02, 0.01, -1, 1);
+        assertEquals(0.04550026389635842, wald.pValue(), 1e-12);
+        assertEquals(0.02 - 0.01959963984540054, wald.interval(0.95).lower(), 1e-12);
+        // clipped to the metric's range, which changes no decision about 0
+        assertEquals(1.0, WaldDifference.normal(0.9, 0.2, -1, 1).interval(0.95).upper());
+    }
+
+    @Test
+    void theIntervalExcludesZeroExactlyWhenThePValueIsBelowOneMinusTheLevel() {
+        for (double df : new double[] {4, 29, 299, Double.POSITIVE_INFINITY}) {
+            for (double z = 0.05; z < 6; z += 0.05) {
+                WaldDifference wald = new WaldDifference(z * 0.01, 0.01, df, -1, 1);
+                for (double level : new double[] {0.9, 0.95, 1 - 0.05 / 7, 1 - 0.05 / 40}) {
+                    Interval ci = wald.interval(level);
+                    assertEquals(wald.pValue() < 1 - level, ci.lower() > 0, df + " " + z + " " + level);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aZeroStandardErrorIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> WaldDifference.normal(0, 0, -1, 1));
+    }
+}
