@@ -58,7 +58,7 @@ public final class GateJson {
         if (result.notApplicableReason() != null) {
             json.put("notApplicableReason", result.notApplicableReason());
         }
-        json.put("evidenceView", result.gate().evidenceView());
+        json.put("evidenceView", result.gate().evidencePage().id());
         json.put("findings", result.findings().stream().map(f -> {
             Map<String, Object> finding = new LinkedHashMap<>();
             finding.put("subject", f.subject());

@@ -25,6 +25,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.verdict.core.gates.model.EvidencePageId;
 import org.verdict.core.gates.model.Gate;
 import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.task.ActivityMonitor;
@@ -105,7 +106,7 @@ class GatesViewTest {
     @Test
     void aMissingSuiteIsSaidPlainlyInItsEvidencePage(FxRobot robot) {
         robot.interact(() -> robot.lookup("#evidencePages").queryListView().getSelectionModel()
-                .select("metric-history"));
+                .select(EvidencePageId.METRIC_HISTORY));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#evidenceMissing").queryAs(Label.class).getText()
                 .contains("no metric history"));

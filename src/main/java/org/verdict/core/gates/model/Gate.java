@@ -7,17 +7,17 @@ package org.verdict.core.gates.model;
  * @see org.verdict.core.gates.GateEvaluator
  */
 public enum Gate {
-    PRIMARY_METRIC("primary_metric", "Primary metric", Kind.PROMOTION, "compare"),
-    SAFETY("safety", "Safety", Kind.PROMOTION, "safety"),
-    FAIRNESS("fairness", "Fairness", Kind.PROMOTION, "fairness"),
-    LANGUAGE_PARITY("language_parity", "Language parity", Kind.PROMOTION, "language-parity"),
-    LATENCY("latency", "Latency", Kind.PROMOTION, "latency"),
-    CANARY("canary", "Canary / A-B", Kind.PROMOTION, "canary"),
-    CIRCUIT_BREAKER("circuit_breaker", "Circuit breaker", Kind.PROMOTION, "metric-history"),
-    SCHEMA("schema", "Schema", Kind.DATA_VALIDATION, "data-validation"),
-    VOLUME("volume", "Volume per class, language and segment", Kind.DATA_VALIDATION, "data-validation"),
-    CONTAMINATION("contamination", "Contamination", Kind.DATA_VALIDATION, "data-validation"),
-    LABEL_QUALITY("label_quality", "Label quality", Kind.DATA_VALIDATION, "data-validation");
+    PRIMARY_METRIC("primary_metric", "Primary metric", Kind.PROMOTION, EvidencePageId.COMPARE),
+    SAFETY("safety", "Safety", Kind.PROMOTION, EvidencePageId.SAFETY),
+    FAIRNESS("fairness", "Fairness", Kind.PROMOTION, EvidencePageId.FAIRNESS),
+    LANGUAGE_PARITY("language_parity", "Language parity", Kind.PROMOTION, EvidencePageId.LANGUAGE_PARITY),
+    LATENCY("latency", "Latency", Kind.PROMOTION, EvidencePageId.LATENCY),
+    CANARY("canary", "Canary / A-B", Kind.PROMOTION, EvidencePageId.CANARY),
+    CIRCUIT_BREAKER("circuit_breaker", "Circuit breaker", Kind.PROMOTION, EvidencePageId.METRIC_HISTORY),
+    SCHEMA("schema", "Schema", Kind.DATA_VALIDATION, EvidencePageId.DATA_VALIDATION),
+    VOLUME("volume", "Volume per class, language and segment", Kind.DATA_VALIDATION, EvidencePageId.DATA_VALIDATION),
+    CONTAMINATION("contamination", "Contamination", Kind.DATA_VALIDATION, EvidencePageId.DATA_VALIDATION),
+    LABEL_QUALITY("label_quality", "Label quality", Kind.DATA_VALIDATION, EvidencePageId.DATA_VALIDATION);
 
     /** Promotion gates come from the policy; data-validation gates check the evidence itself. */
     public enum Kind { PROMOTION, DATA_VALIDATION }
@@ -25,13 +25,13 @@ public enum Gate {
     private final String wireName;
     private final String title;
     private final Kind kind;
-    private final String evidenceView;
+    private final EvidencePageId evidencePage;
 
-    Gate(String wireName, String title, Kind kind, String evidenceView) {
+    Gate(String wireName, String title, Kind kind, EvidencePageId evidencePage) {
         this.wireName = wireName;
         this.title = title;
         this.kind = kind;
-        this.evidenceView = evidenceView;
+        this.evidencePage = evidencePage;
     }
 
     /** Fixed name used in JSON. */
@@ -47,8 +47,8 @@ public enum Gate {
         return kind;
     }
 
-    /** Id of the view that shows this gate's evidence. */
-    public String evidenceView() {
-        return evidenceView;
+    /** Where this gate's evidence is shown. */
+    public EvidencePageId evidencePage() {
+        return evidencePage;
     }
 }
