@@ -22,7 +22,7 @@ class MultilingualReportTest {
         String[] languages = {"日本語", "한국어", "中文", "Русский", "العربية", "Ελληνικά", "English"};
         StringBuilder csv = new StringBuilder("example_id,label,language,gender,pred_42,pred_43\n");
         String[] classes = {"billing", "technical", "account"};
-        for (int row = 0; row < 120; row++) {
+        for (int row = 0; row < 280; row++) {
             String label = classes[row % 3];
             csv.append("e").append(row).append(',').append(label).append(',').append(languages[row % languages.length])
                     .append(',').append(row % 2 == 0 ? "f" : "m").append(',')
@@ -44,7 +44,7 @@ class MultilingualReportTest {
             assertTrue(text.contains(language), language + " is printed in the PDF");
         }
         assertTrue(text.contains("ة") && text.contains("ع"), "the Arabic letters are printed in the PDF");
-        // charts draw their labels ("language=… (n 17)") as text too, not as empty boxes: every chart label in
+        // charts draw their labels ("language=… (n 40)") as text too, not as empty boxes: every chart label in
         // English has its Korean twin
         int englishLabels = occurrences(text, "language=English (n ");
         assertTrue(englishLabels > 0, "the report has slice charts");
