@@ -57,6 +57,7 @@ import org.verdict.ui.shell.MainWindow;
 import org.verdict.ui.shell.Navigator;
 import org.verdict.ui.shell.PackAction;
 import org.verdict.ui.shell.PackView;
+import org.verdict.ui.shell.PathDialog;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.StallDetector;
 import org.verdict.ui.task.WorkerPoolExecutor;
@@ -102,7 +103,8 @@ public final class VerdictApp extends Application {
         MainViewModel main = new MainViewModel(new PackLoader()::load, executor, activity, settings,
                 dataFolder.defaultDecisionStore(), text.getString("open.activity"));
         DividerMemory dividers = new DividerMemory(settings);
-        ChartPane.SaveTarget saveTarget = extension -> askSaveTarget(stage, text, extension);
+        PathDialog paths = new PathDialog(text);
+        ChartPane.SaveTarget saveTarget = extension -> askSaveTarget(stage, text, paths, extension);
 
         // Only Compare, the view on screen at start, is built before the first frame; the others once it is shown.
         OverviewViewModel overviewModel = new OverviewViewModel(text);
@@ -146,11 +148,11 @@ public final class VerdictApp extends Application {
         // The export writes the review the Gates view already judged for the same pack and candidate, if it has one.
         ExportApprovalPackAction exportApprovalPack = new ExportApprovalPackAction(ExportApprovalPackAction.Exporter.of(
                 new ApprovalPackExport(new PackLoader(), gateReview, new ApprovalPackWriter())), gatesModel::reviewOf,
-                executor, activity, problems, () -> stage, owner -> chooseExportFolder(owner, text),
+                executor, activity, problems, () -> stage, owner -> chooseExportFolder(owner, text, paths),
                 compareModel.candidateProperty()::get, main.decisionStoreProperty()::get);
         MainWindow window = new MainWindow(main, views(overview, compare, gates, evidence, audit),
                 packActions(recordDecision, exportApprovalPack), appearance, text, problems, unexpected,
-                packChooser(text));
+                packChooser(text, paths));
         navigator.set(window);
         window.show("compare");
         window.install(stage, () -> {
@@ -190,10 +192,13 @@ public final class VerdictApp extends Application {
         return List.of(recordDecision.packAction(), exportApprovalPack.packAction());
     }
 
-    private static Optional<Path> chooseExportFolder(Window owner, ResourceBundle text) {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle(text.getString("export.chooserTitle"));
-        return Optional.ofNullable(chooser.showDialog(owner)).map(File::toPath);
+    private static Optional<Path> chooseExportFolder(Window owner, ResourceBundle text, PathDialog paths) {
+        String title = text.getString("export.chooserTitle");
+        return paths.ask(owner, title, Path.of(System.getProperty("user.home")), dialogOwner -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle(title);
+            return Optional.ofNullable(chooser.showDialog(dialogOwner)).map(File::toPath);
+        });
     }
 
     /** The candidate chosen in Compare if it belongs to this pack, else null: the pack's first candidate. */
@@ -229,37 +234,50 @@ public final class VerdictApp extends Application {
         }
     }
 
-    private static MainWindow.PackChooser packChooser(ResourceBundle text) {
+    /**
+     * Open pack… and Open pack folder… ask through a path field with Browse… for the system's chooser, which can be
+     * blank or missing under a plain X session.
+     */
+    private static MainWindow.PackChooser packChooser(ResourceBundle text, PathDialog paths) {
         return new MainWindow.PackChooser() {
             @Override
             public Optional<Path> choosePack(Window owner) {
-                FileChooser chooser = new FileChooser();
-                chooser.setTitle(text.getString("open.chooserTitle"));
-                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
-                        text.getString("open.chooserFilter"), "*.zip", "manifest.json"));
-                return Optional.ofNullable(chooser.showOpenDialog(owner)).map(file -> {
-                    Path chosen = file.toPath();
-                    // Choosing a folder's manifest.json means the folder itself.
-                    return chosen.getFileName().toString().equals("manifest.json") ? chosen.getParent() : chosen;
-                });
+                String title = text.getString("open.chooserTitle");
+                return paths.ask(owner, title, null, dialogOwner -> {
+                    FileChooser chooser = new FileChooser();
+                    chooser.setTitle(title);
+                    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+                            text.getString("open.chooserFilter"), "*.zip", "manifest.json"));
+                    return Optional.ofNullable(chooser.showOpenDialog(dialogOwner)).map(File::toPath);
+                }).map(chosen -> chosen.getFileName() != null
+                        // Choosing a folder's manifest.json means the folder itself.
+                        && chosen.getFileName().toString().equals("manifest.json") ? chosen.getParent() : chosen);
             }
 
             @Override
             public Optional<Path> choosePackFolder(Window owner) {
-                DirectoryChooser chooser = new DirectoryChooser();
-                chooser.setTitle(text.getString("open.folderChooserTitle"));
-                return Optional.ofNullable(chooser.showDialog(owner)).map(java.io.File::toPath);
+                String title = text.getString("open.folderChooserTitle");
+                return paths.ask(owner, title, null, dialogOwner -> {
+                    DirectoryChooser chooser = new DirectoryChooser();
+                    chooser.setTitle(title);
+                    return Optional.ofNullable(chooser.showDialog(dialogOwner)).map(File::toPath);
+                });
             }
         };
     }
 
-    private static Optional<Path> askSaveTarget(Stage stage, ResourceBundle text, String extension) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(text.getString("chart.saveTitle"));
-        chooser.setInitialFileName("verdict-chart." + extension);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(Locale.ROOT),
-                "*." + extension));
-        return Optional.ofNullable(chooser.showSaveDialog(stage)).map(java.io.File::toPath);
+    private static Optional<Path> askSaveTarget(Stage stage, ResourceBundle text, PathDialog paths,
+                                                String extension) {
+        String title = text.getString("chart.saveTitle");
+        Path suggested = Path.of(System.getProperty("user.home"), "verdict-chart." + extension);
+        return paths.ask(stage, title, suggested, dialogOwner -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(title);
+            chooser.setInitialFileName("verdict-chart." + extension);
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(Locale.ROOT),
+                    "*." + extension));
+            return Optional.ofNullable(chooser.showSaveDialog(dialogOwner)).map(File::toPath);
+        });
     }
 
     private static List<Image> icons() {

@@ -66,7 +66,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule coreNeverImportsJavaFx = noClasses()
             .that().resideInAnyPackage("org.verdict.core..", "org.verdict.cli..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..", "org.jfree.chart.fx..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.jfree.chart.fx..")
             .because("the core must be usable from the CLI and tests without a UI toolkit");
 
     /** The approval pack's renderers: JFreeChart charts drawn onto SVG and PDF, with AWT fonts and colours. */

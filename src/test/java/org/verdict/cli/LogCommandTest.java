@@ -95,7 +95,7 @@ class LogCommandTest {
         assertEquals("promote", list.get(0).get("record").get("decision").asText());
 
         assertEquals(0, log("verify", "--db", db.toString()));
-        assertTrue(out.toString().contains("intact: 1 records"));
+        assertTrue(out.toString().contains("intact: 1 record,"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.verdict.core.stats.MetricFormat;
 
 /**
  * What {@link LogVerifier} found. A problem that concerns a record carries its sequence number; the first bad
@@ -46,7 +47,7 @@ public record VerificationReport(int recordCount, List<Problem> problems, Map<Lo
     /** One line for people: {@code intact: 5 records} or the first bad record and the count of problems. */
     public String summary() {
         if (isIntact()) {
-            return "intact: " + recordCount + " records, every signature, the hash chain, the Merkle tree and every"
+            return "intact: " + MetricFormat.count(recordCount, "record", "records") + ", every signature, the hash chain, the Merkle tree and every"
                     + " checkpoint verify";
         }
         return "TAMPERED: " + firstBadRecord().map(s -> "first bad record is #" + s + "; ").orElse("")

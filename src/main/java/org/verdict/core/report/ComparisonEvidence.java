@@ -13,6 +13,7 @@ import org.verdict.core.pack.Metric;
 import org.verdict.core.report.EvidenceChart.DeltaForest;
 import org.verdict.core.report.EvidenceChart.DeltaRow;
 import org.verdict.core.report.EvidenceTable.Cell;
+import org.verdict.core.stats.MetricFormat;
 
 /**
  * The evidence of a production-vs-candidate comparison as the approval pack prints it: one forest plot of Δ per
@@ -50,16 +51,19 @@ public final class ComparisonEvidence {
     /** Every overall and single-dimension slice of the primary metric with both models' values and the verdict. */
     public static EvidenceTable table(ComparisonReport report) {
         Metric metric = report.primaryMetric();
+        MetricFormat numbers = MetricFormat.of(metric);
         String level = level(report);
         List<List<Cell>> rows = new ArrayList<>();
         for (SliceResult result : report.resultsFor(metric)) {
             if (result.slice().dimensions().size() > 1) {
                 continue;
             }
-            rows.add(List.of(Cell.plain(result.slice().label()), Cell.plain(String.valueOf(result.n())),
-                    Cell.plain(estimate(result.production())), Cell.plain(estimate(result.candidate())),
-                    Cell.plain(result.delta() == null ? "–" : ReportNumbers.signed(result.delta())),
-                    Cell.plain(result.deltaCi() == null ? "–" : ReportNumbers.interval(result.deltaCi())
+            rows.add(List.of(Cell.plain(result.slice().label()), Cell.plain(MetricFormat.count(result.n())),
+                    Cell.plain(estimate(numbers, result.production())),
+                    Cell.plain(estimate(numbers, result.candidate())),
+                    Cell.plain(result.delta() == null ? "–" : numbers.signed(result.delta())),
+                    Cell.plain(result.deltaCi() == null ? "–"
+                            : numbers.interval(result.deltaCi().lower(), result.deltaCi().upper(), true)
                             + (result.shownInterval() == null ? "" : " at " + result.shownInterval().levelText())),
                     Cell.plain(ReportNumbers.pValue(result.adjustedP())),
                     verdictCell(result)));
@@ -87,13 +91,12 @@ public final class ComparisonEvidence {
         };
     }
 
-    private static String estimate(MetricEstimate estimate) {
+    private static String estimate(MetricFormat numbers, MetricEstimate estimate) {
         if (estimate == null) {
             return "–";
         }
-        return ReportNumbers.plain(estimate.value()) + (estimate.ci() == null ? ""
-                : " [" + ReportNumbers.plain(estimate.ci().lower()) + ", " + ReportNumbers.plain(estimate.ci().upper())
-                + "]");
+        return estimate.ci() == null ? numbers.value(estimate.value())
+                : numbers.estimate(estimate.value(), estimate.ci().lower(), estimate.ci().upper());
     }
 
     private static Set<String> dimensions(List<SliceResult> results) {

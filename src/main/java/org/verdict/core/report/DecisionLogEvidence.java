@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.verdict.core.ledger.Checkpoint;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
@@ -22,6 +22,7 @@ import org.verdict.core.ledger.RecordSignature;
 import org.verdict.core.ledger.RegisteredSigner;
 import org.verdict.core.ledger.VerificationReport;
 import org.verdict.core.report.DecisionEvidence.SignatureEvidence;
+import org.verdict.core.stats.MetricFormat;
 import org.verdict.core.task.Progress;
 
 /**
@@ -108,8 +109,8 @@ public final class DecisionLogEvidence {
     }
 
     private static LogCheckpoint checkpoint(Checkpoint checkpoint, LogSnapshot snapshot, VerificationReport verification) {
-        String status = verification.isIntact() ? "✔ valid; the whole log verifies (" + verification.recordCount()
-                + " records)" : "✘ " + verification.summary();
+        String status = verification.isIntact() ? "✔ valid; the whole log verifies ("
+                + MetricFormat.count(verification.recordCount(), "record", "records") + ")" : "✘ " + verification.summary();
         RegisteredSigner signer = snapshot.signers().get(checkpoint.keyId());
         return new LogCheckpoint(checkpoint.treeSize(), checkpoint.rootHashHex(), status, checkpoint.toJson(),
                 signer == null ? null : checkpoint, signer == null ? null : signer.name() + " (" + signer.role() + ")",

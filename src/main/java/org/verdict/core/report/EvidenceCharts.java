@@ -15,8 +15,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
+import java.util.stream.DoubleStream;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
@@ -33,6 +35,7 @@ import org.jfree.data.xy.XIntervalSeries;
 import org.jfree.data.xy.XIntervalSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.verdict.core.compare.AxisRange;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.report.EvidenceChart.DeltaForest;
 import org.verdict.core.report.EvidenceChart.DeltaRow;
@@ -125,12 +128,36 @@ final class EvidenceCharts {
             }
         }
         NumberAxis deltaAxis = valueAxis(forest.axisLabel());
-        deltaAxis.setAutoRangeIncludesZero(true);
+        // scaled to the tested slices: one with too few examples runs past the edge, marked with an arrow
+        List<DeltaRow> tested = forest.rows().stream().filter(r -> r.verdict() != Verdict.TOO_FEW_EXAMPLES).toList();
+        AxisRange range = AxisRange.covering((tested.isEmpty() ? forest.rows() : tested).stream()
+                .flatMapToDouble(r -> r.ci() == null ? DoubleStream.of(r.delta())
+                        : DoubleStream.of(r.ci().lower(), r.ci().upper())), true);
+        deltaAxis.setRange(range.lower(), range.upper());
         XYPlot plot = new XYPlot(data, deltaAxis, rowAxis(forest.rows().stream().map(DeltaRow::label).toList()),
                 errorRenderer(false));
         ValueMarker zero = new ValueMarker(0.0, ReportPalette.LIMIT, new BasicStroke(1.0f));
         plot.addDomainMarker(zero);
+        for (int i = 0; i < forest.rows().size(); i++) {
+            DeltaRow row = forest.rows().get(i);
+            double low = row.ci() == null ? row.delta() : row.ci().lower();
+            double high = row.ci() == null ? row.delta() : row.ci().upper();
+            if (low < range.lower()) {
+                plot.addAnnotation(clippedArrow("◀", range.lower(), i, TextAnchor.CENTER_LEFT));
+            }
+            if (high > range.upper()) {
+                plot.addAnnotation(clippedArrow("▶", range.upper(), i, TextAnchor.CENTER_RIGHT));
+            }
+        }
         return plot;
+    }
+
+    private XYTextAnnotation clippedArrow(String mark, double at, int row, TextAnchor anchor) {
+        XYTextAnnotation arrow = new XYTextAnnotation(mark, at, row);
+        arrow.setTextAnchor(anchor);
+        arrow.setFont(fonts.bold(11f));
+        arrow.setPaint(ReportPalette.NO_DIFFERENCE);
+        return arrow;
     }
 
     private XYPlot pairedPlot(PairedEstimates paired) {

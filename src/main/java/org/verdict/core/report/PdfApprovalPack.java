@@ -55,6 +55,8 @@ final class PdfApprovalPack {
     private static final float LEADING = 13.5f;
     private static final float CELL_PAD = 3.5f;
     private static final int TOC_ENTRIES_PER_PAGE = 38;
+    private static final float TABLE_TEXT = 8.5f;
+    private static final float SMALLEST_TABLE_TEXT = 6f;
 
     private final EvidenceCharts charts;
     private PDDocument pdf;
@@ -160,8 +162,8 @@ final class PdfApprovalPack {
 
     private void block(Block block) throws IOException {
         if (block instanceof Paragraph paragraph) {
-            PDFont font = paragraph.tone() == Tone.PASS || paragraph.tone() == Tone.FAIL ? bold : sans;
-            wrapped(paragraph.text(), font, BODY, MARGIN, WIDTH, ReportPalette.of(paragraph.tone()));
+            wrapped(paragraph.text(), emphasised(paragraph.tone()) ? bold : sans, BODY, MARGIN, WIDTH,
+                    colour(paragraph.tone()));
             y -= 5;
         } else if (block instanceof Facts facts) {
             facts(facts.facts());
@@ -200,8 +202,13 @@ final class PdfApprovalPack {
     }
 
     private void table(EvidenceTable table) throws IOException {
-        float size = 8.5f;
-        float leading = 11.5f;
+        // A table whose longest words (a number, an interval bound, a header word) do not fit side by side at the
+        // body size gets smaller text: a cell breaks between words, never inside a word or a number.
+        float size = TABLE_TEXT;
+        while (size > SMALLEST_TABLE_TEXT && sum(longestWords(table, size)) > WIDTH) {
+            size -= 0.5f;
+        }
+        float leading = size * 1.35f;
         float[] widths = columnWidths(table, size);
         List<Cell> header = table.headers().stream().map(h -> new Cell(h, Tone.PLAIN)).toList();
         // the caption, the header and the first row stay together: a header alone at a page's foot tells nothing
@@ -233,9 +240,20 @@ final class PdfApprovalPack {
     }
 
     private PDFont fontOf(Cell cell, boolean header) {
-        boolean emphasised = cell.tone() == Tone.PASS || cell.tone() == Tone.FAIL || cell.tone() == Tone.WORSE
-                || cell.tone() == Tone.BETTER;
-        return header || emphasised ? bold : sans;
+        return header || emphasised(cell.tone()) ? bold : sans;
+    }
+
+    /**
+     * Outcomes and verdicts are bold. Insufficient evidence blocks a promotion as a failure does, so it is never
+     * fainter than a passing line: bold, in near-black rather than the light grey of "no difference".
+     */
+    private static boolean emphasised(Tone tone) {
+        return tone == Tone.PASS || tone == Tone.FAIL || tone == Tone.INSUFFICIENT || tone == Tone.WORSE
+                || tone == Tone.BETTER;
+    }
+
+    private static Color colour(Tone tone) {
+        return tone == Tone.INSUFFICIENT ? ReportPalette.LIMIT : ReportPalette.of(tone);
     }
 
     private void row(List<Cell> cells, float[] widths, float size, float leading, boolean header)
@@ -257,7 +275,7 @@ final class PdfApprovalPack {
             List<String> lines = lines(cell.text(), cellFont, size, widths[c] - 2 * CELL_PAD);
             for (int i = 0; i < lines.size(); i++) {
                 text(lines.get(i), cellFont, size, x + CELL_PAD, y - CELL_PAD - size - i * leading + 1.5f,
-                        ReportPalette.of(cell.tone()));
+                        colour(cell.tone()));
             }
             x += widths[c];
         }
@@ -271,25 +289,16 @@ final class PdfApprovalPack {
     private float[] columnWidths(EvidenceTable table, float size) throws IOException {
         int columns = table.headers().size();
         float[] natural = new float[columns];
-        float[] longestWord = new float[columns];
         for (int c = 0; c < columns; c++) {
-            List<String> texts = new ArrayList<>();
-            texts.add(table.headers().get(c));
-            for (List<Cell> row : table.rows()) {
-                texts.add(row.get(c).text());
-            }
-            for (String text : texts) {
+            for (String text : columnTexts(table, c)) {
                 natural[c] = Math.max(natural[c], width(text, bold, size) + 2 * CELL_PAD + 1);
-                for (String word : text.split(" ")) {
-                    longestWord[c] = Math.max(longestWord[c], width(word, bold, size) + 2 * CELL_PAD + 1);
-                }
             }
-            longestWord[c] = Math.min(longestWord[c], WIDTH / 2);
         }
         float naturalSum = sum(natural);
         if (naturalSum <= WIDTH) {
             return natural;
         }
+        float[] longestWord = longestWords(table, size);
         float minimumSum = sum(longestWord);
         float[] widths = new float[columns];
         for (int c = 0; c < columns; c++) {
@@ -297,6 +306,31 @@ final class PdfApprovalPack {
                     : longestWord[c] + (WIDTH - minimumSum) * (natural[c] - longestWord[c]) / (naturalSum - minimumSum);
         }
         return widths;
+    }
+
+    /** Per column, the room its longest word needs (measured in bold, the widest face a cell may use). */
+    private float[] longestWords(EvidenceTable table, float size) throws IOException {
+        int columns = table.headers().size();
+        float[] longest = new float[columns];
+        for (int c = 0; c < columns; c++) {
+            for (String text : columnTexts(table, c)) {
+                for (String word : text.split(" ")) {
+                    longest[c] = Math.max(longest[c], width(word, bold, size) + 2 * CELL_PAD + 1);
+                }
+            }
+            // a hash or a path is no word: past half the page it may break between characters
+            longest[c] = Math.min(longest[c], WIDTH / 2);
+        }
+        return longest;
+    }
+
+    private static List<String> columnTexts(EvidenceTable table, int column) {
+        List<String> texts = new ArrayList<>();
+        texts.add(table.headers().get(column));
+        for (List<Cell> row : table.rows()) {
+            texts.add(row.get(column).text());
+        }
+        return texts;
     }
 
     private static float sum(float[] values) {

@@ -1,37 +1,34 @@
 package org.verdict.core.report;
 
-import java.util.Locale;
 import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.MetricFormat;
 
-/** Number formats of the approval pack: fixed decimals, a true minus sign, never the machine's locale. */
+/**
+ * Number formats of the approval pack for rates and scores (gate thresholds, rates, p-values): three decimals, a true
+ * minus sign, never the machine's locale, never {@code −0.000}. Numbers of a metric go through
+ * {@link MetricFormat#of}, which also knows target units.
+ */
 public final class ReportNumbers {
     private ReportNumbers() {
     }
 
     /** e.g. {@code 0.812}. */
     public static String plain(double value) {
-        return minus(String.format(Locale.ROOT, "%.3f", value));
+        return MetricFormat.RATE.value(value);
     }
 
     /** e.g. {@code +0.012} or {@code −0.020}: deltas always show their sign. */
     public static String signed(double value) {
-        return minus(String.format(Locale.ROOT, "%+.3f", value));
+        return MetricFormat.RATE.signed(value);
     }
 
     /** e.g. {@code [−0.035, −0.006]}. */
     public static String interval(Interval ci) {
-        return ci == null ? "–" : "[" + signed(ci.lower()) + ", " + signed(ci.upper()) + "]";
+        return ci == null ? "–" : MetricFormat.RATE.interval(ci.lower(), ci.upper(), true);
     }
 
     /** e.g. {@code 0.004} or {@code <0.001}. */
     public static String pValue(Double p) {
-        if (p == null) {
-            return "–";
-        }
-        return p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);
-    }
-
-    private static String minus(String text) {
-        return text.replace('-', '−');
+        return MetricFormat.pValue(p);
     }
 }

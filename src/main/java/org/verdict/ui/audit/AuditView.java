@@ -33,6 +33,7 @@ import javafx.stage.FileChooser;
 import org.verdict.ui.audit.AuditRow.SignatureRow;
 import org.verdict.ui.decision.IsoDatePicker;
 import org.verdict.ui.table.FittedColumns;
+import org.verdict.ui.table.WrappingCell;
 
 /**
  * The Audit view: any decision log opened read-only, its records with a verified / broken badge, filters, a
@@ -221,7 +222,12 @@ public final class AuditView {
             }
         });
         table.getColumns().add(badge);
-        table.getColumns().add(column("audit.col.status", AuditRow::status, fitted));
+        // A tamper problem is a sentence or two: it wraps in the room the other columns leave, never cut.
+        TableColumn<AuditRow, String> status = new TableColumn<>(text.getString("audit.col.status"));
+        status.setCellValueFactory(cell -> constant(cell.getValue().status()));
+        status.setCellFactory(WrappingCell::new);
+        fitted.flexible(status, 14);
+        table.getColumns().add(status);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, selected) -> model.selectedProperty().set(selected));
         Label empty = placeholder(null);
         empty.setId("auditEmpty");
@@ -353,6 +359,8 @@ public final class AuditView {
         // short values (dates, ids, badges) stay readable; the last column takes what is left
         column.setMinWidth(width);
         column.setCellValueFactory(cell -> constant(value.apply(cell.getValue())));
+        // a rationale, a gate's reason or a problem wraps at any text size instead of ending in "…"
+        column.setCellFactory(WrappingCell::new);
         return column;
     }
 

@@ -63,10 +63,24 @@ public final class CompareView {
     private static final PseudoClass OVERALL = PseudoClass.getPseudoClass("overall");
     /** The root's normal text size. */
     private static final double BASE_FONT_SIZE = 13;
-    /** A verdict longer than this ("no significant difference", a reason) takes more lines, not a wider column. */
-    private static final int VERDICT_LINE_CHARS = 14;
+    /**
+     * A verdict longer than this (an unavailable metric's reason) takes more lines, not a wider column; "no significant
+     * difference" stays on one line, so the table keeps compact one-line rows.
+     */
+    private static final int VERDICT_LINE_CHARS = 26;
     /** Text this much larger than normal is the large-text (projector) mode. */
     private static final double LARGE_TEXT_SCALE = 1.2;
+    /** Below this width the table's main columns and a readable chart do not fit side by side. */
+    private static final double SIDE_BY_SIDE_MIN_WIDTH = 1100;
+    /** Side by side only on a screen this much wider than high (a laptop, a desktop monitor). */
+    private static final double SIDE_BY_SIDE_MIN_ASPECT = 1.5;
+    /** In large text, a view lower than this starts with the chart hidden (the Chart toggle shows it). */
+    private static final double LARGE_TEXT_CHART_MIN_VIEW_HEIGHT = 720;
+    private static final String BESIDE_KEY = "compare.chartBesideTable";
+    private static final String STACKED_KEY = "compare.chartTable";
+    /** The chart's share until the user drags the divider: the table keeps its main columns in view. */
+    private static final double CHART_SHARE_BESIDE = 0.38;
+    private static final double CHART_SHARE_STACKED = 0.36;
 
     private final CompareViewModel model;
     private final ResourceBundle text;
@@ -80,6 +94,9 @@ public final class CompareView {
     private final javafx.beans.property.DoubleProperty textScale = new javafx.beans.property.SimpleDoubleProperty(1);
     /** Sizes each column to the text it shows. */
     private final FittedColumns<ComparisonRow> fittedColumns;
+    private final ToggleButton showChart = new ToggleButton();
+    /** Large text on a short view; a field, because a binding only listened to would be garbage-collected. */
+    private final javafx.beans.binding.BooleanBinding cramped;
 
     public CompareView(CompareViewModel model, ResourceBundle text, BackgroundExecutor executor, ChartPane chartPane,
                        DividerMemory dividers) {
@@ -142,11 +159,44 @@ public final class CompareView {
             }
         });
 
-        SplitPane split = new SplitPane(evidence, tableArea());
+        // A laptop screen is wide and short: there the chart stands beside the table, each with the full height
+        // (a forest plot reads top to bottom; the table shows many rows). Narrower, or with large text, they stack.
+        // The Chart toggle hides the chart and gives the table everything.
+        Node table = tableArea();
+        SplitPane split = new SplitPane(evidence, table);
         split.setId("compareSplit");
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.6);
-        dividers.remember(split, "compare.chartTable");
+        SplitPane.setResizableWithParent(evidence, false);
+        javafx.beans.binding.BooleanBinding beside = Bindings.createBooleanBinding(
+                () -> sideBySide(root.getWidth(), root.getHeight(), textScale.get()),
+                root.widthProperty(), root.heightProperty(), textScale);
+        split.orientationProperty().bind(Bindings.when(beside).then(Orientation.HORIZONTAL)
+                .otherwise(Orientation.VERTICAL));
+        dividers.remember(split, Bindings.when(beside).then(BESIDE_KEY).otherwise(STACKED_KEY),
+                key -> key.equals(BESIDE_KEY) ? CHART_SHARE_BESIDE : CHART_SHARE_STACKED);
+        showChart.selectedProperty().addListener((obs, was, shown) -> {
+            if (shown) {
+                split.getItems().setAll(evidence, table);
+            } else {
+                split.getItems().setAll(table);
+            }
+        });
+        // Large text on a short screen leaves a chart a strip too thin to read: the table takes the view and the
+        // Chart toggle brings the chart back; normal text shows it again (unless the user hid it).
+        cramped = Bindings.createBooleanBinding(
+                () -> textScale.get() >= LARGE_TEXT_SCALE && root.getHeight() > 0
+                        && root.getHeight() < LARGE_TEXT_CHART_MIN_VIEW_HEIGHT,
+                textScale, root.heightProperty());
+        boolean[] hiddenForRoom = {false};
+        cramped.addListener((obs, was, now) -> {
+            if (now && showChart.isSelected()) {
+                hiddenForRoom[0] = true;
+                showChart.setSelected(false);
+            } else if (!now && hiddenForRoom[0]) {
+                hiddenForRoom[0] = false;
+                showChart.setSelected(true);
+            }
+        });
+        showChart.setOnAction(e -> hiddenForRoom[0] = false);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(pickers(), summary, notice, split);
 
@@ -231,10 +281,17 @@ public final class CompareView {
             }
         });
 
+        showChart.setText(text.getString("compare.showChart"));
+        showChart.setId("showChart");
+        showChart.setSelected(true);
+        showChart.setTooltip(new Tooltip(text.getString("compare.showChartTooltip")));
+        forest.disableProperty().bind(showChart.selectedProperty().not());
+        perModel.disableProperty().bind(showChart.selectedProperty().not());
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(12, candidateLabel, labelled("compare.metric", metric),
-                labelled("compare.dimension", dimension), spacer, new HBox(forest, perModel));
+                labelled("compare.dimension", dimension), spacer, showChart, new HBox(forest, perModel));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("compare-pickers");
         return bar;
@@ -261,12 +318,18 @@ public final class CompareView {
         filter.setId("sliceFilter");
         filter.setPromptText(text.getString("compare.filterPrompt"));
         filter.textProperty().bindBidirectional(model.filterProperty());
-        filter.setPrefColumnCount(22);
+        filter.setPrefColumnCount(16);
+        filter.setTooltip(new Tooltip(text.getString("compare.filterTooltip")));
         CheckBox onlyWorse = new CheckBox(text.getString("compare.onlyWorse"));
         onlyWorse.setId("onlyWorse");
         onlyWorse.selectedProperty().bindBidirectional(model.onlyWorseProperty());
+        onlyWorse.setMinWidth(Region.USE_PREF_SIZE);
         Label hint = new Label(text.getString("compare.tableHint"));
         hint.getStyleClass().add("hint");
+        // The hint gives way first, and whole: a narrow table area hides it rather than cutting it.
+        hint.setMinWidth(0);
+        hint.visibleProperty().bind(Bindings.createBooleanBinding(() -> hint.getWidth() >= hint.prefWidth(-1) - 0.5,
+                hint.widthProperty(), hint.fontProperty(), hint.textProperty()));
         HBox tools = new HBox(12, filter, onlyWorse, hint);
         tools.setAlignment(Pos.CENTER_LEFT);
 
@@ -289,16 +352,12 @@ public final class CompareView {
         // The verdict comes right after the slice: it is what a reviewer reads first, and it stays in view
         // however narrow the window or large the text.
         table.getColumns().add(verdictColumn());
-        TableColumn<ComparisonRow, Integer> n = new TableColumn<>(text.getString("compare.col.n"));
-        n.setId("compare.col.n");
-        n.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().n()));
-        n.getStyleClass().add("numeric");
-        fittedColumns.fit(n, row -> String.valueOf(row.n()));
+        TableColumn<ComparisonRow, ComparisonRow> n = numberColumn("compare.col.n", ComparisonRow::nText,
+                row -> (double) row.n(), "n-value");
         table.getColumns().add(n);
-        table.getColumns().add(numberColumn("compare.col.production", ComparisonRow::productionText,
-                ComparisonRow::productionValue, "production-value"));
-        table.getColumns().add(numberColumn("compare.col.candidate", ComparisonRow::candidateText,
-                ComparisonRow::candidateValue, "candidate-value"));
+        // Column priority: slice, verdict, n, Δ with its interval and the adjusted p are what a reviewer decides on,
+        // so they come first and always stay; the models' own values and the test yield on a narrow window (the
+        // row's tooltip and the ⋮ menu still show them).
         TableColumn<ComparisonRow, ComparisonRow> delta = numberColumn("compare.col.delta", ComparisonRow::deltaText,
                 ComparisonRow::delta, "delta-value");
         // which interval the cell shows (its level and adjustment) and the unadjusted one, one hover away
@@ -311,8 +370,17 @@ public final class CompareView {
             }
         });
         table.getColumns().add(delta);
-        table.getColumns().add(numberColumn("compare.col.p", ComparisonRow::pValueText, ComparisonRow::adjustedP,
-                "p-value"));
+        table.getColumns().add(numberColumn("compare.col.adjustedP", ComparisonRow::adjustedPText,
+                ComparisonRow::adjustedP, "p-value"));
+        TableColumn<ComparisonRow, ComparisonRow> production = numberColumn("compare.col.production",
+                ComparisonRow::productionText, ComparisonRow::productionValue, "production-value");
+        TableColumn<ComparisonRow, ComparisonRow> candidate = numberColumn("compare.col.candidate",
+                ComparisonRow::candidateText, ComparisonRow::candidateValue, "candidate-value");
+        table.getColumns().add(production);
+        table.getColumns().add(candidate);
+        TableColumn<ComparisonRow, ComparisonRow> rawP = numberColumn("compare.col.p", ComparisonRow::rawPText,
+                row -> row.result().pValue(), "p-value");
+        table.getColumns().add(rawP);
         TableColumn<ComparisonRow, String> test = textColumn("compare.col.test", ComparisonRow::test,
                 ComparisonRow::test);
         // A readable name in the cell ("bootstrap (cells)"); the exact name, as in the JSON, and what the test
@@ -328,10 +396,9 @@ public final class CompareView {
         });
         fittedColumns.fit(test, row -> testName(row.test()));
         table.getColumns().add(test);
-        // On a projector the test (the same for most rows) gives its room to the numbers; the table menu (+)
-        // brings it back.
         table.setTableMenuButtonVisible(true);
-        textScale.addListener((obs, old, now) -> test.setVisible(now.doubleValue() < LARGE_TEXT_SCALE));
+        fittedColumns.yieldWhenNarrow(test, rawP);
+        fittedColumns.yieldWhenNarrow(production, candidate);
         for (TableColumn<ComparisonRow, ?> column : table.getColumns()) {
             String tipKey = column.getId() + ".tooltip";
             if (text.containsKey(tipKey)) {
@@ -349,6 +416,19 @@ public final class CompareView {
                 () -> table.getComparator() == null ? overallFirst : overallFirst.thenComparing(table.getComparator()),
                 table.comparatorProperty()));
         table.setItems(sorted);
+        // The sorted list follows the header's sort with the overall row kept on top; the default policy refuses a
+        // comparator that is not the table's own and then silently drops the sort (on every filter change too).
+        table.setSortPolicy(sortedTable -> true);
+        // One line per slice unless a cross or a reason takes two: more rows in view on a laptop.
+        model.rows().addListener((javafx.collections.ListChangeListener<ComparisonRow>) change -> {
+            boolean twoLines = model.rows().stream().anyMatch(row -> row.result().slice().dimensions().size() > 1
+                    || wrapped(row.verdictText(), VERDICT_LINE_CHARS).contains("\n"));
+            if (twoLines) {
+                table.getStyleClass().remove("dense");
+            } else if (!table.getStyleClass().contains("dense")) {
+                table.getStyleClass().add("dense");
+            }
+        });
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
                 model.selectSlice(row.result().slice());
@@ -361,6 +441,8 @@ public final class CompareView {
                 pseudoClassStateChanged(WORSE, !empty && row != null && row.verdict() == Verdict.WORSE);
                 pseudoClassStateChanged(BETTER, !empty && row != null && row.verdict() == Verdict.BETTER);
                 pseudoClassStateChanged(OVERALL, !empty && row != null && row.overall());
+                // Details on demand: every number of the slice, whichever columns the window has room for.
+                setTooltip(empty || row == null ? null : tooltip(details(row)));
             }
         });
 
@@ -380,6 +462,21 @@ public final class CompareView {
         VBox area = new VBox(8, tools, table);
         area.setPadding(new Insets(8, 0, 0, 0));
         return area;
+    }
+
+    private String details(ComparisonRow row) {
+        return MessageFormat.format(text.getString("compare.rowDetails"), row.slice(), row.nText(),
+                row.verdictText(), row.productionText(), row.candidateText(), row.deltaText(), row.pValueText(),
+                testName(row.test()));
+    }
+
+    /**
+     * Side by side on a wide, short screen (a laptop: the chart and the table each get the full height), stacked
+     * when narrower or in large text, where the table's main columns need most of the width.
+     */
+    static boolean sideBySide(double width, double height, double textScale) {
+        return textScale < LARGE_TEXT_SCALE && width >= SIDE_BY_SIDE_MIN_WIDTH
+                && width >= SIDE_BY_SIDE_MIN_ASPECT * height;
     }
 
     private TableColumn<ComparisonRow, String> textColumn(String key, Function<ComparisonRow, String> shown,
@@ -458,7 +555,8 @@ public final class CompareView {
                     case BETTER -> "verdict-better";
                     default -> "verdict-neutral";
                 });
-                String tipKey = "verdict." + row.verdict().name().toLowerCase(java.util.Locale.ROOT) + ".tooltip";
+                // The glossary's words (Help → Glossary), so a verdict is explained one way everywhere.
+                String tipKey = "glossary." + row.verdict().name().toLowerCase(java.util.Locale.ROOT) + ".text";
                 String explanation = text.containsKey(tipKey) ? text.getString(tipKey) : "";
                 String note = row.result().note();
                 setTooltip(tooltip(note == null ? explanation : explanation + "\n" + note));
@@ -485,6 +583,8 @@ public final class CompareView {
     private void redrawChart() {
         SliceChartData data = model.chartDataProperty().get();
         if (data == null) {
+            // a new pack or candidate is being compared: the previous chart must not stand for it meanwhile
+            chartPane.showMessage(text.getString("compare.computing"));
             return;
         }
         if (data.isEmpty()) {

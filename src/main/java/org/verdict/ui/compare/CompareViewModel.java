@@ -183,6 +183,9 @@ public final class CompareViewModel {
         ComparisonOptions options = key.cross().isEmpty() ? baseOptions : baseOptions.withCrosses(List.of(key.cross()));
         computing.set(true);
         notice.set(text.getString("compare.computing"));
+        // Nothing of the previous candidate or cross stays on screen as if it were this one's.
+        rows.clear();
+        chartData.set(null);
         executor.run(progress -> runner.compare(comparedPack, key.candidate(), options, progress))
                 .showProgressIn(activity, MessageFormat.format(text.getString("compare.activity"),
                         key.candidate(), comparedPack.manifest().production().version()))
@@ -265,15 +268,36 @@ public final class CompareViewModel {
                 && (!worseOnly || row.overall() || row.verdict() == Verdict.WORSE));
     }
 
-    /** "de" finds the slices whose value contains it (not gender, whose name does); "language=de" the label. */
-    private static boolean matches(ComparisonRow row, String needle) {
+    /**
+     * What a user types: each word must match one part of the slice ({@code column=value}, two for a cross). A word
+     * without {@code =} matches a column it begins ({@code home}, {@code lang}) or a value it is part of ({@code rent};
+     * {@code de} finds German, not gender); {@code home=rent} a column and a value, {@code home=} every value of the
+     * column, {@code =rent} a value in any column.
+     */
+    static boolean matches(ComparisonRow row, String needle) {
         if (needle.isEmpty()) {
             return true;
         }
-        if (needle.contains("=")) {
-            return row.slice().toLowerCase(Locale.ROOT).contains(needle);
+        SliceKey slice = row.result().slice();
+        for (String word : needle.split("\\s+")) {
+            boolean found = false;
+            for (int i = 0; i < slice.dimensions().size() && !found; i++) {
+                found = wordMatches(word, slice.dimensions().get(i).toLowerCase(Locale.ROOT),
+                        slice.values().get(i).toLowerCase(Locale.ROOT));
+            }
+            if (!found) {
+                return false;
+            }
         }
-        return row.result().slice().values().stream().anyMatch(v -> v.toLowerCase(Locale.ROOT).contains(needle));
+        return true;
+    }
+
+    private static boolean wordMatches(String word, String column, String value) {
+        int equals = word.indexOf('=');
+        if (equals < 0) {
+            return column.startsWith(word) || value.contains(word);
+        }
+        return column.startsWith(word.substring(0, equals)) && value.contains(word.substring(equals + 1));
     }
 
     public ObservableList<String> candidates() {

@@ -1,10 +1,9 @@
 package org.verdict.ui.compare;
 
-import java.util.Locale;
 import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
-import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.MetricFormat;
 import org.verdict.ui.theme.Palette;
 
 /**
@@ -21,12 +20,16 @@ public final class ComparisonRow {
     private final String pValueText;
     private final String deltaTooltip;
 
+    private final String nText;
+
     public ComparisonRow(SliceResult result) {
         this.result = result;
+        MetricFormat numbers = MetricFormat.of(result.metric());
         this.verdictText = formatVerdict(result);
-        this.productionText = estimate(result.production());
-        this.candidateText = estimate(result.candidate());
-        this.deltaText = formatDelta(result);
+        this.nText = MetricFormat.count(result.n());
+        this.productionText = estimate(numbers, result.production());
+        this.candidateText = estimate(numbers, result.candidate());
+        this.deltaText = formatDelta(numbers, result);
         this.pValueText = formatPValues(result);
         this.deltaTooltip = formatDeltaTooltip(result);
     }
@@ -45,6 +48,11 @@ public final class ComparisonRow {
 
     public int n() {
         return result.n();
+    }
+
+    /** n with thousands separators: {@code 24,000}. */
+    public String nText() {
+        return nText;
     }
 
     public Verdict verdict() {
@@ -69,6 +77,16 @@ public final class ComparisonRow {
         return deltaText;
     }
 
+    /** The adjusted p, e.g. "0.020"; "—" for a slice outside the tested family. */
+    public String adjustedPText() {
+        return result.adjustedP() == null ? "—" : MetricFormat.pValue(result.adjustedP());
+    }
+
+    /** The unadjusted p, e.g. "0.004". */
+    public String rawPText() {
+        return result.pValue() == null ? "—" : MetricFormat.pValue(result.pValue());
+    }
+
     /**
      * Which interval the Δ cell shows and the unadjusted one, e.g. "Shown: 99.71% Holm-adjusted interval over 17
      * slices; the verdict is better or worse exactly when it excludes 0. Unadjusted interval: [−0.120, −0.080].".
@@ -91,16 +109,18 @@ public final class ComparisonRow {
         };
     }
 
-    private static String formatDelta(SliceResult result) {
+    private static String formatDelta(MetricFormat numbers, SliceResult result) {
         if (result.delta() == null) {
             return "—";
         }
-        return signed(result.delta()) + (result.deltaCi() == null ? "" : " " + interval(result.deltaCi(), true));
+        return result.deltaCi() == null ? numbers.signed(result.delta())
+                : numbers.delta(result.delta(), result.deltaCi().lower(), result.deltaCi().upper());
     }
 
     private static String formatDeltaTooltip(SliceResult result) {
         String unadjusted = result.unadjustedCi() == null ? "" : "Unadjusted interval: "
-                + interval(result.unadjustedCi(), true) + ".";
+                + MetricFormat.of(result.metric()).interval(result.unadjustedCi().lower(), result.unadjustedCi().upper(),
+                        true) + ".";
         if (result.isUnstable()) {
             return "No interval: " + result.unstableReason() + ".";
         }
@@ -117,7 +137,8 @@ public final class ComparisonRow {
         if (result.pValue() == null) {
             return "—";
         }
-        return pValue(result.pValue()) + " / " + (result.adjustedP() == null ? "—" : pValue(result.adjustedP()));
+        return MetricFormat.pValue(result.pValue()) + " / "
+                + (result.adjustedP() == null ? "—" : MetricFormat.pValue(result.adjustedP()));
     }
 
     public String test() {
@@ -163,30 +184,12 @@ public final class ComparisonRow {
                 "delta_ci_level", "unadjusted_ci_low", "unadjusted_ci_high", "p", "adjusted_p", "test", "verdict");
     }
 
-    private static String estimate(MetricEstimate estimate) {
+    private static String estimate(MetricFormat numbers, MetricEstimate estimate) {
         if (estimate == null) {
             return "—";
         }
-        return number(estimate.value()) + (estimate.ci() == null ? "" : " " + interval(estimate.ci(), false));
-    }
-
-    private static String interval(Interval ci, boolean signed) {
-        return "[" + (signed ? signed(ci.lower()) : number(ci.lower())) + ", "
-                + (signed ? signed(ci.upper()) : number(ci.upper())) + "]";
-    }
-
-    static String number(double value) {
-        return String.format(Locale.ROOT, "%.3f", value);
-    }
-
-    /** With an explicit sign and a real minus, so a negative delta is never misread. */
-    static String signed(double value) {
-        String text = String.format(Locale.ROOT, "%+.3f", value);
-        return text.startsWith("-") ? "−" + text.substring(1) : text;
-    }
-
-    static String pValue(double p) {
-        return p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);
+        return estimate.ci() == null ? numbers.value(estimate.value())
+                : numbers.estimate(estimate.value(), estimate.ci().lower(), estimate.ci().upper());
     }
 
     private static String raw(Double value) {

@@ -3,6 +3,8 @@ package org.verdict.ui.compare;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.DoubleStream;
+import org.verdict.core.compare.AxisRange;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.pack.Metric;
@@ -52,5 +54,25 @@ public record SliceChartData(Metric metric, List<Point> points) {
 
     public boolean isEmpty() {
         return points.isEmpty();
+    }
+
+    /**
+     * The Δ axis: every tested slice's interval and 0, with a little room. A slice with too few examples is not
+     * tested and its interval is wide by nature: it never sets the scale (it is drawn clipped, with an arrow).
+     */
+    public AxisRange deltaRange() {
+        return AxisRange.covering(tested().stream().flatMapToDouble(p -> DoubleStream.of(p.deltaLow(), p.deltaHigh())),
+                true);
+    }
+
+    /** The value axis of the per-model chart: both models' intervals in the tested slices. */
+    public AxisRange valueRange() {
+        return AxisRange.covering(tested().stream().flatMapToDouble(p -> DoubleStream.of(p.productionLow(),
+                p.productionHigh(), p.candidateLow(), p.candidateHigh())), false);
+    }
+
+    private List<Point> tested() {
+        List<Point> tested = points.stream().filter(p -> p.verdict() != Verdict.TOO_FEW_EXAMPLES).toList();
+        return tested.isEmpty() ? points : tested;
     }
 }

@@ -7,9 +7,9 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.text.MessageFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.ResourceBundle;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
@@ -18,9 +18,11 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.stats.MetricFormat;
 import org.verdict.ui.compare.SliceChartData.Point;
 import org.verdict.ui.theme.Palette;
 
@@ -35,6 +37,9 @@ import org.verdict.ui.theme.Palette;
  */
 public final class SliceCharts {
     private static final double MODEL_OFFSET = 0.17;
+    /** Drawn at the axis edge where an interval runs past it. */
+    static final String CLIPPED_LOW = "◀";
+    static final String CLIPPED_HIGH = "▶";
 
     private final ResourceBundle text;
 
@@ -65,9 +70,10 @@ public final class SliceCharts {
         renderer.setSeriesPaint(2, Palette.awt(Palette.NEUTRAL));
         renderer.setSeriesShape(2, circle());
         MessageFormat tooltip = new MessageFormat(text.getString("chart.deltaTooltip"));
-        List<String> tooltips = points.stream().map(p -> tooltip.format(new Object[] {p.label(), p.n(),
-                ComparisonRow.signed(p.delta()), ComparisonRow.signed(p.deltaLow()),
-                ComparisonRow.signed(p.deltaHigh()), p.verdict().label()})).toList();
+        MetricFormat numbers = MetricFormat.of(data.metric());
+        List<String> tooltips = points.stream().map(p -> tooltip.format(new Object[] {p.label(),
+                MetricFormat.count(p.n()), numbers.delta(p.delta(), p.deltaLow(), p.deltaHigh()),
+                p.verdict().label()})).toList();
         renderer.setDefaultToolTipGenerator(byPoint(tooltips, tooltips));
 
         XYPlot plot = plot(dataset, renderer, points, MessageFormat.format(text.getString("chart.deltaAxis"),
@@ -75,6 +81,11 @@ public final class SliceCharts {
         ValueMarker zero = new ValueMarker(0, Palette.awt(Palette.NEUTRAL), new BasicStroke(1.5f,
                 BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
         plot.addRangeMarker(zero);
+        org.verdict.core.compare.AxisRange range = data.deltaRange();
+        plot.getRangeAxis().setRange(range.lower(), range.upper());
+        for (int i = 0; i < points.size(); i++) {
+            markClipped(plot, range, i, points.get(i).deltaLow(), points.get(i).deltaHigh());
+        }
         return chart(plot, MessageFormat.format(text.getString("chart.forestTitle"), data.metric().wireName()));
     }
 
@@ -97,15 +108,23 @@ public final class SliceCharts {
         renderer.setSeriesPaint(1, Palette.awt(Palette.CANDIDATE));
         renderer.setSeriesShape(1, square());
         MessageFormat tooltip = new MessageFormat(text.getString("chart.valueTooltip"));
-        List<String> productionTooltips = points.stream().map(p -> tooltip.format(new Object[] {p.label(), p.n(),
-                production.getKey(), ComparisonRow.number(p.production()), ComparisonRow.number(p.productionLow()),
-                ComparisonRow.number(p.productionHigh())})).toList();
-        List<String> candidateTooltips = points.stream().map(p -> tooltip.format(new Object[] {p.label(), p.n(),
-                candidate.getKey(), ComparisonRow.number(p.candidate()), ComparisonRow.number(p.candidateLow()),
-                ComparisonRow.number(p.candidateHigh())})).toList();
+        MetricFormat numbers = MetricFormat.of(data.metric());
+        List<String> productionTooltips = points.stream().map(p -> tooltip.format(new Object[] {p.label(),
+                MetricFormat.count(p.n()), production.getKey(),
+                numbers.estimate(p.production(), p.productionLow(), p.productionHigh())})).toList();
+        List<String> candidateTooltips = points.stream().map(p -> tooltip.format(new Object[] {p.label(),
+                MetricFormat.count(p.n()), candidate.getKey(),
+                numbers.estimate(p.candidate(), p.candidateLow(), p.candidateHigh())})).toList();
         renderer.setDefaultToolTipGenerator(byPoint(productionTooltips, candidateTooltips));
         XYPlot plot = plot(dataset, renderer, points, data.metric().wireName());
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        org.verdict.core.compare.AxisRange range = data.valueRange();
+        plot.getRangeAxis().setRange(range.lower(), range.upper());
+        for (int i = 0; i < points.size(); i++) {
+            Point p = points.get(i);
+            markClipped(plot, range, i, Math.min(p.productionLow(), p.candidateLow()),
+                    Math.max(p.productionHigh(), p.candidateHigh()));
+        }
         return chart(plot, MessageFormat.format(text.getString("chart.perModelTitle"), data.metric().wireName()));
     }
 
@@ -148,11 +167,32 @@ public final class SliceCharts {
         return plot;
     }
 
+    /**
+     * An interval that runs past the axis (a slice with too few examples, which does not set the scale) ends in an
+     * arrow at the edge, so a clipped whisker is never mistaken for a short one; its tooltip has the numbers.
+     */
+    private static void markClipped(XYPlot plot, org.verdict.core.compare.AxisRange range, int row, double low, double high) {
+        if (low < range.lower()) {
+            plot.addAnnotation(arrow(CLIPPED_LOW, row, range.lower(), TextAnchor.CENTER_LEFT));
+        }
+        if (high > range.upper()) {
+            plot.addAnnotation(arrow(CLIPPED_HIGH, row, range.upper(), TextAnchor.CENTER_RIGHT));
+        }
+    }
+
+    private static XYTextAnnotation arrow(String mark, int row, double at, TextAnchor anchor) {
+        XYTextAnnotation arrow = new XYTextAnnotation(mark, row, at);
+        arrow.setTextAnchor(anchor);
+        arrow.setPaint(Palette.awt(Palette.NEUTRAL));
+        arrow.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 14));
+        return arrow;
+    }
+
     /** A worse slice carries the ▼ in its axis label too, readable in grayscale print. */
     private static String axisLabel(Point p) {
         String mark = p.verdict() == Verdict.WORSE ? " " + Palette.WORSE_MARK
                 : p.verdict() == Verdict.BETTER ? " " + Palette.BETTER_MARK : "";
-        return String.format(Locale.ROOT, "%s (n=%d)%s", p.label(), p.n(), mark);
+        return p.label() + " (n=" + MetricFormat.count(p.n()) + ")" + mark;
     }
 
     private static JFreeChart chart(XYPlot plot, String title) {

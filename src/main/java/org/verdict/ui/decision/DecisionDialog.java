@@ -11,9 +11,9 @@ import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -44,6 +44,8 @@ import javafx.util.StringConverter;
 import org.verdict.core.ledger.EvaluationSummary.GateOutcome;
 import org.verdict.core.ledger.RecordKind;
 import org.verdict.core.ledger.TriggerEvidence;
+import org.verdict.ui.table.WrappingCell;
+import org.verdict.ui.theme.Appearance;
 
 /**
  * The Decision dialog: what the pack says (versions, gate table, triggers, evidence hashes) above what the person
@@ -96,6 +98,14 @@ public final class DecisionDialog {
                 Math.min(PREFERRED_HEIGHT, screen.getHeight() - SCREEN_MARGIN)));
         if (owner != null && owner.getScene() != null) {
             stage.getScene().getStylesheets().setAll(owner.getScene().getStylesheets());
+            // the main window's stylesheet, palette and text size live on its root: large text reaches the form too
+            javafx.scene.Parent ownerRoot = owner.getScene().getRoot();
+            root.getStylesheets().setAll(ownerRoot.getStylesheets());
+            root.setStyle(ownerRoot.getStyle());
+            ownerRoot.getStyleClass().stream()
+                    .filter(c -> c.equals(Appearance.LARGE_TEXT_STYLE_CLASS) || c.equals(Appearance.DARK_STYLE_CLASS))
+                    .filter(c -> !root.getStyleClass().contains(c))
+                    .forEach(root.getStyleClass()::add);
         }
         stage.show();
         return stage;
@@ -266,12 +276,13 @@ public final class DecisionDialog {
         TableView<GateOutcome> gates = table("decisionGates", model.gates());
         gates.getColumns().add(column("decision.col.gate", GateOutcome::gate, 180));
         gates.getColumns().add(column("decision.col.result", GateOutcome::result, 140));
-        gates.getColumns().add(column("decision.col.detail", g -> g.detail() == null ? "" : g.detail(), 300));
+        gates.getColumns().add(wrapping(column("decision.col.detail", g -> g.detail() == null ? "" : g.detail(), 300)));
         gates.setPlaceholder(new Label(text.getString("decision.noGates")));
         TableView<TriggerEvidence> triggers = table("decisionTriggers", model.triggers());
         triggers.getColumns().add(column("decision.col.trigger", TriggerEvidence::trigger, 200));
         triggers.getColumns().add(column("decision.col.fired", t -> t.fired() ? "fired" : "—", 70));
-        triggers.getColumns().add(column("decision.col.detail", t -> t.evidence() == null ? "" : t.evidence(), 300));
+        triggers.getColumns().add(wrapping(column("decision.col.detail", t -> t.evidence() == null ? "" : t.evidence(),
+                300)));
         TableView<Map.Entry<String, String>> evidence = table("decisionEvidence", model.evidenceFiles());
         evidence.getColumns().add(column("decision.col.file", Map.Entry::getKey, 180));
         evidence.getColumns().add(column("decision.col.sha256", Map.Entry::getValue, 460));
@@ -317,7 +328,10 @@ public final class DecisionDialog {
 
     private void addRow(GridPane grid, int row, String labelKey, Node value) {
         GridPane.setHgrow(value, Priority.ALWAYS);
-        grid.addRow(row, new Label(text.getString(labelKey)), value);
+        Label label = new Label(text.getString(labelKey));
+        // the field gives way, never the label: "Planned deployment" stays whole in large text
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        grid.addRow(row, label, value);
     }
 
     private static Label readOnly(String id, String value) {
@@ -334,6 +348,12 @@ public final class DecisionDialog {
         table.setMinHeight(130);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return table;
+    }
+
+    /** A gate's numbers or a trigger's evidence is a sentence: it wraps in its column instead of ending in "…". */
+    private static <S> TableColumn<S, String> wrapping(TableColumn<S, String> column) {
+        column.setCellFactory(WrappingCell::new);
+        return column;
     }
 
     private <S> TableColumn<S, String> column(String key, Function<S, String> value, double width) {

@@ -229,6 +229,8 @@ public final class MainWindow implements Navigator {
         help.setId("menuHelp");
         help.getItems().addAll(
                 item("menuShortcuts", "menu.help.shortcuts", new KeyCodeCombination(KeyCode.F1), this::showShortcuts),
+                item("menuGlossary", "menu.help.glossary",
+                        new KeyCodeCombination(KeyCode.F1, KeyCombination.SHIFT_DOWN), this::showGlossary),
                 item("menuAbout", "menu.help.about", null, this::showAbout));
 
         MenuBar bar = new MenuBar(file, view, help);
@@ -309,6 +311,19 @@ public final class MainWindow implements Navigator {
             }
         }
         showInformation(text.getString("menu.help.shortcuts"), list);
+    }
+
+    private void showGlossary() {
+        javafx.scene.control.Alert glossary = new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.NONE, "", javafx.scene.control.ButtonType.CLOSE);
+        glossary.initOwner(window());
+        glossary.initModality(javafx.stage.Modality.NONE);
+        glossary.setTitle(text.getString("glossary.title"));
+        glossary.setHeaderText(null);
+        glossary.setResizable(true);
+        glossary.getDialogPane().setContent(new Glossary(text).view());
+        appearance.applyTo(glossary.getDialogPane());
+        glossary.show();
     }
 
     private void showAbout() {

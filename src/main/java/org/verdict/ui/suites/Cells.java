@@ -2,14 +2,18 @@ package org.verdict.ui.suites;
 
 import java.util.Locale;
 import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.MetricFormat;
 
-/** How evidence tables print numbers: fixed decimals, rates as percentages, intervals in brackets. */
+/**
+ * How evidence tables print numbers: rates and scores as {@link MetricFormat#RATE} (three decimals, a true minus,
+ * never −0.000), shares as percentages, counts with thousands separators, intervals in brackets.
+ */
 final class Cells {
     private Cells() {
     }
 
     static String number(double value) {
-        return String.format(Locale.ROOT, "%.4f", value);
+        return MetricFormat.RATE.value(value);
     }
 
     static String number(Double value) {
@@ -17,7 +21,11 @@ final class Cells {
     }
 
     static String signed(double value) {
-        return String.format(Locale.ROOT, "%+.4f", value);
+        return MetricFormat.RATE.signed(value);
+    }
+
+    static String count(long n) {
+        return MetricFormat.count(n);
     }
 
     static String percent(double rate) {
@@ -25,7 +33,7 @@ final class Cells {
     }
 
     static String interval(Interval ci) {
-        return ci == null ? "" : String.format(Locale.ROOT, "[%.4f, %.4f]", ci.lower(), ci.upper());
+        return ci == null ? "" : MetricFormat.RATE.interval(ci.lower(), ci.upper(), false);
     }
 
     static String percentInterval(Interval ci) {

@@ -34,6 +34,7 @@ import org.verdict.core.gates.suites.MetricHistoryPoint;
 import org.verdict.core.gates.triggers.FeatureDrift;
 import org.verdict.core.gates.triggers.RetrainingAssessment;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.stats.MetricFormat;
 
 /**
  * Builds the evidence pages of a candidate review, one per suite, in the order of the Evidence view. Pure: no
@@ -95,7 +96,7 @@ public final class EvidencePages {
         for (SafetyEvidence.Category category : evidence.categories()) {
             RateEstimate production = category.rateOf(evidence.production());
             RateEstimate candidate = category.rateOf(evidence.candidate());
-            rows.add(List.of(category.name(), Integer.toString(category.n()),
+            rows.add(List.of(category.name(), Cells.count(category.n()),
                     Cells.percent(production.rate()) + " " + Cells.percentInterval(production.ci()),
                     Cells.percent(candidate.rate()) + " " + Cells.percentInterval(candidate.ci()),
                     category.onlyCandidate() + " / " + category.onlyProduction(), category.test().test(),
@@ -125,8 +126,8 @@ public final class EvidencePages {
             for (FairnessEvidence.Group group : attribute.groups()) {
                 Optional<SliceResult> metric = primaryMetricOf(evidence, new SliceKey(List.of(attribute.name()),
                         List.of(group.name())));
-                groups.add(List.of(attribute.name(), group.name(), Integer.toString(group.n()),
-                        Long.toString(group.positives()),
+                groups.add(List.of(attribute.name(), group.name(), Cells.count(group.n()),
+                        Cells.count(group.positives()),
                         Cells.percent(group.production().selectionRate()) + " "
                                 + Cells.percentInterval(group.production().selectionCi()),
                         Cells.percent(group.candidate().selectionRate()) + " "
@@ -195,9 +196,9 @@ public final class EvidencePages {
         List<List<String>> rows = new ArrayList<>();
         for (SliceResult r : results) {
             // a model whose metric is defined keeps its value even when the other's, and so Δ, is not
-            List<String> row = new ArrayList<>(List.of(r.slice().label(), Integer.toString(r.n()),
-                    withInterval(r.production()), withInterval(r.candidate()),
-                    r.delta() == null ? "—" : (Cells.signed(r.delta()) + " " + Cells.interval(r.deltaCi())).trim(),
+            List<String> row = new ArrayList<>(List.of(r.slice().label(), Cells.count(r.n()),
+                    withInterval(r.metric(), r.production()), withInterval(r.metric(), r.candidate()),
+                    r.delta() == null ? "—" : delta(r),
                     r.adjustedP() == null ? "—" : GateNumbers.pValue(r.adjustedP()),
                     r.isAvailable() ? r.verdictLabel() : t("evidence.unavailable", r.unavailableReason())));
             if (gateColumn != null) {
@@ -213,11 +214,19 @@ public final class EvidencePages {
         return new EvidenceTable(caption, columns, rows);
     }
 
-    private static String withInterval(MetricEstimate estimate) {
+    private static String withInterval(Metric metric, MetricEstimate estimate) {
         if (estimate == null) {
             return "—";
         }
-        return (Cells.number(estimate.value()) + " " + Cells.interval(estimate.ci())).trim();
+        MetricFormat numbers = MetricFormat.of(metric);
+        return estimate.ci() == null ? numbers.value(estimate.value())
+                : numbers.estimate(estimate.value(), estimate.ci().lower(), estimate.ci().upper());
+    }
+
+    private static String delta(SliceResult result) {
+        MetricFormat numbers = MetricFormat.of(result.metric());
+        return result.deltaCi() == null ? numbers.signed(result.delta())
+                : numbers.delta(result.delta(), result.deltaCi().lower(), result.deltaCi().upper());
     }
 
     EvidencePage latency(CandidateReview review) {
@@ -231,7 +240,7 @@ public final class EvidencePages {
         List<List<String>> rows = new ArrayList<>();
         latency.get().byVersion().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
             LatencyEvidence.Summary s = entry.getValue();
-            rows.add(List.of(roleOf(review, entry.getKey()), Integer.toString(s.n()),
+            rows.add(List.of(roleOf(review, entry.getKey()), Cells.count(s.n()),
                     Cells.millis(s.p50().millis()) + " " + Cells.millisInterval(s.p50().ci()),
                     Cells.millis(s.p95().millis()) + " " + Cells.millisInterval(s.p95().ci()),
                     Cells.millis(s.p99().millis()) + " " + Cells.millisInterval(s.p99().ci())));
@@ -258,11 +267,11 @@ public final class EvidencePages {
         }
         CanaryEvidence c = canary.get();
         List<List<String>> rows = List.of(
-                List.of(t("evidence.canary.production", c.production()), Long.toString(c.productionRate().n()),
-                        Long.toString(c.productionRate().count()), Cells.percent(c.productionRate().rate()) + " "
+                List.of(t("evidence.canary.production", c.production()), Cells.count(c.productionRate().n()),
+                        Cells.count(c.productionRate().count()), Cells.percent(c.productionRate().rate()) + " "
                                 + Cells.percentInterval(c.productionRate().ci())),
-                List.of(t("evidence.canary.candidate", c.candidate()), Long.toString(c.candidateRate().n()),
-                        Long.toString(c.candidateRate().count()), Cells.percent(c.candidateRate().rate()) + " "
+                List.of(t("evidence.canary.candidate", c.candidate()), Cells.count(c.candidateRate().n()),
+                        Cells.count(c.candidateRate().count()), Cells.percent(c.candidateRate().rate()) + " "
                                 + Cells.percentInterval(c.candidateRate().ci())),
                 List.of(t("evidence.canary.lift"), "", "", t("evidence.canary.liftValue",
                         Cells.signed(c.lift() * 100), String.format(Locale.ROOT, "[%+.2f, %+.2f]",
@@ -295,7 +304,7 @@ public final class EvidencePages {
             HoldoutGroupEvidence group = evidence.holdoutGroup().get();
             List<List<String>> rows = new ArrayList<>();
             group.points().forEach(p -> rows.add(List.of(p.date().toString(), Cells.number(p.holdout()),
-                    Long.toString(p.holdoutN()), Cells.number(p.treated()), Long.toString(p.treatedN()),
+                    Cells.count(p.holdoutN()), Cells.number(p.treated()), Cells.count(p.treatedN()),
                     Cells.signed(p.gap()))));
             tables.add(new EvidenceTable(t("evidence.holdoutGroup.caption"),
                     List.of(t("col.date"), t("col.holdout"), t("col.n"), t("col.treated"), t("col.n"), t("col.gap")),
@@ -321,10 +330,10 @@ public final class EvidencePages {
         }
         HumanBaselineEvidence h = baseline.get();
         List<List<String>> accuracy = new ArrayList<>();
-        accuracy.add(List.of(t("col.human"), Long.toString(h.humanAccuracy().n()),
+        accuracy.add(List.of(t("col.human"), Cells.count(h.humanAccuracy().n()),
                 Cells.percent(h.humanAccuracy().rate()) + " " + Cells.percentInterval(h.humanAccuracy().ci()), "—"));
         h.modelAccuracy().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> accuracy.add(List.of(
-                roleOf(review, e.getKey()), Long.toString(e.getValue().n()),
+                roleOf(review, e.getKey()), Cells.count(e.getValue().n()),
                 Cells.percent(e.getValue().rate()) + " " + Cells.percentInterval(e.getValue().ci()),
                 Cells.number(h.kappaWithHuman().get(e.getKey())))));
         List<String> versions = h.modelAccuracy().keySet().stream().sorted().toList();
@@ -339,7 +348,7 @@ public final class EvidencePages {
         String candidate = review.gates().candidate();
         return new EvidencePage(EvidencePageId.HUMAN_BASELINE, title, t("evidence.human.summary",
                 Cells.percent(h.humanAccuracy().rate()), Cells.percent(h.modelAccuracy().get(candidate).rate()),
-                Long.toString(h.humanAccuracy().n()), Integer.toString(h.disagreements().size())), null,
+                Cells.count(h.humanAccuracy().n()), Cells.count(h.disagreements().size())), null,
                 List.of(new EvidenceTable(t("evidence.human.accuracy"),
                                 List.of(t("col.who"), t("col.n"), t("col.accuracy"), t("col.kappa")), accuracy),
                         new EvidenceTable(t("evidence.human.disagreements", candidate), columns,

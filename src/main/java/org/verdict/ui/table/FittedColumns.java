@@ -1,7 +1,10 @@
 package org.verdict.ui.table;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.application.Platform;
@@ -52,6 +55,11 @@ public final class FittedColumns<S> {
             }
         }
     };
+    /** Groups of columns that give their room to the others when the table is too narrow, the first first. */
+    private final List<List<TableColumn<S, ?>>> yielding = new ArrayList<>();
+    private final Set<TableColumn<S, ?>> hiddenForRoom = new HashSet<>();
+    private final Set<TableColumn<S, ?>> keptByUser = new HashSet<>();
+    private boolean changingVisibility;
     private ObservableList<S> watchedRows;
     private ScrollBar verticalBar;
     private boolean refitRequested;
@@ -69,7 +77,12 @@ public final class FittedColumns<S> {
         // An invalidation listener: a change listener misses a new list that equals the old one (both empty).
         table.itemsProperty().addListener((InvalidationListener) items -> watchRows());
         table.getColumns().addListener((ListChangeListener<TableColumn<S, ?>>) change -> requestRefit());
-        table.getVisibleLeafColumns().addListener((ListChangeListener<TableColumn<S, ?>>) change -> share());
+        table.getVisibleLeafColumns().addListener((ListChangeListener<TableColumn<S, ?>>) change -> {
+            if (!changingVisibility) {
+                followUsersChoice();
+                share();
+            }
+        });
         table.widthProperty().addListener((obs, old, width) -> share());
         fontSize.addListener((obs, old, size) -> requestRefit());
     }
@@ -104,6 +117,31 @@ public final class FittedColumns<S> {
     public void flexible(TableColumn<S, ?> column, double minEms) {
         flexibleMinEms.put(column, minEms);
         requestRefit();
+    }
+
+    /**
+     * These columns are hidden together when the table is too narrow for every column, and shown again when there
+     * is room; groups given earlier yield first. A column the user shows again from the table menu stays shown.
+     */
+    @SafeVarargs
+    public final void yieldWhenNarrow(TableColumn<S, ?>... columns) {
+        yielding.add(List.of(columns));
+        requestRefit();
+    }
+
+    /**
+     * A column shown or hidden while this class was not changing visibility was the user's doing (the table menu):
+     * one hidden for room that is visible again stays; one the user hid is no longer ours to show.
+     */
+    private void followUsersChoice() {
+        for (TableColumn<S, ?> column : List.copyOf(hiddenForRoom)) {
+            if (column.isVisible()) {
+                hiddenForRoom.remove(column);
+                keptByUser.add(column);
+            }
+        }
+        yielding.stream().flatMap(List::stream).filter(column -> !column.isVisible() && keptByUser.contains(column))
+                .forEach(keptByUser::remove);
     }
 
     /**
@@ -152,11 +190,14 @@ public final class FittedColumns<S> {
 
     /** Every fitted column gets its width plus its part of the room to spare; without room, the table scrolls. */
     private void share() {
-        List<TableColumn<S, ?>> visible = table.getVisibleLeafColumns().stream().filter(fitted::containsKey).toList();
-        double needed = visible.stream().mapToDouble(fitted::get).sum();
         ScrollBar bar = verticalBar();
         double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset()
                 - (bar != null && bar.isVisible() ? Math.max(bar.prefWidth(-1), bar.getWidth()) : 0);
+        if (table.getWidth() > 0) {
+            makeRoom(room);
+        }
+        List<TableColumn<S, ?>> visible = table.getVisibleLeafColumns().stream().filter(fitted::containsKey).toList();
+        double needed = visible.stream().mapToDouble(fitted::get).sum();
         double spare = Math.max(0, Math.floor(room - needed) - 1);
         List<TableColumn<S, ?>> growing = visible.stream().filter(flexibleMinEms::containsKey).toList();
         if (growing.isEmpty()) {
@@ -168,6 +209,38 @@ public final class FittedColumns<S> {
             double share = growing.contains(column) ? Math.floor(spare * width / growingWidth) : 0;
             column.setMinWidth(width);
             column.setPrefWidth(width + share);
+        }
+    }
+
+    /** Hides yielding columns, least important first, until the rest fit in {@code room}; shows them when they fit. */
+    private void makeRoom(double room) {
+        double needed = table.getColumns().stream()
+                .filter(column -> column.isVisible() || hiddenForRoom.contains(column))
+                .mapToDouble(column -> fitted.getOrDefault(column, column.getWidth())).sum();
+        Set<TableColumn<S, ?>> hide = new HashSet<>();
+        for (List<TableColumn<S, ?>> group : yielding) {
+            if (needed <= room) {
+                break;
+            }
+            for (TableColumn<S, ?> column : group) {
+                if (!keptByUser.contains(column) && (column.isVisible() || hiddenForRoom.contains(column))) {
+                    hide.add(column);
+                    needed -= fitted.getOrDefault(column, column.getWidth());
+                }
+            }
+        }
+        changingVisibility = true;
+        try {
+            for (TableColumn<S, ?> column : yielding.stream().flatMap(List::stream).toList()) {
+                if (hide.contains(column)) {
+                    hiddenForRoom.add(column);
+                    column.setVisible(false);
+                } else if (hiddenForRoom.remove(column)) {
+                    column.setVisible(true);
+                }
+            }
+        } finally {
+            changingVisibility = false;
         }
     }
 

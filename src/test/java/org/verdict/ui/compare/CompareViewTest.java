@@ -226,42 +226,67 @@ class CompareViewTest {
         }
     }
 
-    @Test
-    void theVerdictIsInViewInLargeTextAndTheTestColumnMakesRoom(FxRobot robot) {
-        assertTrue(columnWithId("compare.col.test").isVisible());
-
-        robot.interact(() -> appearance.largeTextProperty().set(true));
-        robot.interact(() -> { });
-        try {
-            assertEquals("compare.col.verdict", table.getVisibleLeafColumn(1).getId(),
-                    "the verdict comes right after the slice");
-            assertTrue(headerInView(robot, "compare.col.verdict"), "no horizontal scrolling to read the verdict");
-            assertTrue(!columnWithId("compare.col.test").isVisible(), "the test column yields on a projector");
-        } finally {
-            robot.interact(() -> appearance.largeTextProperty().set(false));
-        }
-        assertTrue(columnWithId("compare.col.test").isVisible(), "and comes back in normal text");
-    }
+    /** What a reviewer decides on: never scrolled away, never hidden for room. */
+    private static final List<String> MAIN_COLUMNS = List.of("compare.col.slice", "compare.col.verdict",
+            "compare.col.n", "compare.col.delta", "compare.col.adjustedP");
 
     @Test
-    void everyColumnIsInViewAtLaptopWidth(FxRobot robot) {
-        for (TableColumn<ComparisonRow, ?> column : table.getColumns()) {
-            assertTrue(headerInView(robot, column.getId()), column.getId() + " is in view without scrolling");
+    void theMainColumnsAreInViewAndTheModelsAndTestMakeRoomBesideTheChart(FxRobot robot) {
+        assertEquals(javafx.geometry.Orientation.HORIZONTAL,
+                robot.lookup("#compareSplit").queryAs(javafx.scene.control.SplitPane.class).getOrientation(),
+                "a wide, short view puts the chart beside the table");
+        for (String id : MAIN_COLUMNS) {
+            assertTrue(headerInView(robot, id), id + " is in view without scrolling");
         }
+        assertEquals("compare.col.verdict", table.getVisibleLeafColumn(1).getId(), "the verdict follows the slice");
+        assertTrue(!columnWithId("compare.col.test").isVisible(), "the test yields first");
         assertTrue(!scrollsSideways(), "nothing to scroll to at laptop width");
+
+        // hiding the chart gives the table the whole width, and the yielded columns come back
+        robot.interact(() -> robot.lookup("#showChart").queryAs(javafx.scene.control.ToggleButton.class)
+                .setSelected(false));
+        robot.interact(() -> { });
+        try {
+            for (TableColumn<ComparisonRow, ?> column : table.getColumns()) {
+                assertTrue(headerInView(robot, column.getId()), column.getId() + " is in view without the chart");
+            }
+        } finally {
+            robot.interact(() -> robot.lookup("#showChart").queryAs(javafx.scene.control.ToggleButton.class)
+                    .setSelected(true));
+        }
     }
 
     @Test
-    void columnsThatDoNotFitAreReachedByScrollingNotClipped(FxRobot robot) {
+    void inLargeTextTheChartStacksAndTheMainColumnsStayInView(FxRobot robot) {
         robot.interact(() -> appearance.largeTextProperty().set(true));
         robot.interact(() -> { });
         try {
-            double columns = table.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getWidth).sum();
-            assertTrue(columns > table.getWidth(), "large text needs more than the table's width: " + columns);
-            assertTrue(scrollsSideways(), "the last columns are reached by scrolling");
+            assertEquals(javafx.geometry.Orientation.VERTICAL,
+                    robot.lookup("#compareSplit").queryAs(javafx.scene.control.SplitPane.class).getOrientation());
+            for (String id : MAIN_COLUMNS) {
+                assertTrue(headerInView(robot, id), id + " is in view in large text");
+            }
+            assertTrue(!scrollsSideways());
             assertEquals(List.of(), cutCells(robot));
         } finally {
             robot.interact(() -> appearance.largeTextProperty().set(false));
+        }
+    }
+
+    @Test
+    void aColumnTheUserShowsAgainStaysAndIsReachedByScrollingNotClipped(FxRobot robot) {
+        TableColumn<ComparisonRow, ?> production = columnWithId("compare.col.production");
+        assertTrue(!production.isVisible(), "yielded beside the chart");
+        robot.interact(() -> production.setVisible(true));
+        robot.interact(() -> { });
+        try {
+            assertTrue(production.isVisible(), "the user's choice wins over the room");
+            double columns = table.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getWidth).sum();
+            assertTrue(columns > table.getWidth(), "more than the table's width: " + columns);
+            assertTrue(scrollsSideways(), "the last columns are reached by scrolling");
+            assertEquals(List.of(), cutCells(robot));
+        } finally {
+            robot.interact(() -> production.setVisible(false));
         }
     }
 
@@ -272,7 +297,8 @@ class CompareViewTest {
 
     @Test
     void aLongVerdictTakesMoreLinesNotAWiderColumn() {
-        assertEquals("no significant\ndifference", CompareView.wrapped("no significant difference", 14));
+        assertEquals("no significant\ndifference", CompareView.wrapped("no significant difference", 16));
+        assertEquals("too few examples", CompareView.wrapped("too few examples", 16));
         assertEquals("▲ better", CompareView.wrapped("▲ better", 14));
         assertEquals("unavailable:\nthe labels are\nconstant, so\nr2 is\nundefined",
                 CompareView.wrapped("unavailable: the labels are constant, so r2 is undefined", 14));

@@ -35,4 +35,52 @@ class SliceChartDataTest {
         assertEquals(List.of("overall", "segment=enterprise", "segment=smb"),
                 data.points().stream().map(SliceChartData.Point::label).toList());
     }
+
+    /** The case: a 7-row slice with Δ −0.45 [−0.70, −0.20] among slices whose intervals lie within ±0.1. */
+    private static List<org.verdict.core.compare.SliceResult> withATinySlice() {
+        Metric m = Metric.MACRO_F1;
+        return List.of(
+                ReportFixture.result(SliceKey.OVERALL, 4000, m, 0.80, 0.82, 0.010, 0.030, 0.001, 0.001,
+                        Verdict.BETTER),
+                ReportFixture.result(ReportFixture.slice("language", "en"), 2000, m, 0.81, 0.77, -0.055, -0.025,
+                        0.001, 0.002, Verdict.WORSE),
+                ReportFixture.result(ReportFixture.slice("language", "de"), 1980, m, 0.79, 0.86, 0.050, 0.090,
+                        0.001, 0.002, Verdict.BETTER),
+                ReportFixture.result(ReportFixture.slice("language", "is"), 7, m, 0.90, 0.45, -0.70, -0.20,
+                        0.03, 0.03, Verdict.TOO_FEW_EXAMPLES));
+    }
+
+    @Test
+    void aSliceWithTooFewExamplesNeverSetsTheDeltaAxis() {
+        org.verdict.core.compare.AxisRange range = SliceChartData.of(Metric.MACRO_F1, withATinySlice()).deltaRange();
+
+        // tested: −0.055 … +0.090, and 0; 5% of the width (0.145) either side
+        assertEquals(-0.055 - 0.00725, range.lower(), 1e-9);
+        assertEquals(0.090 + 0.00725, range.upper(), 1e-9);
+        assertEquals(false, range.contains(-0.70), "the tiny slice's interval is clipped");
+    }
+
+    @Test
+    void theAxisAlwaysShowsZeroAndFallsBackToEverySliceWhenNoneIsTested() {
+        List<org.verdict.core.compare.SliceResult> allTiny = List.of(ReportFixture.result(
+                ReportFixture.slice("language", "is"), 7, Metric.MACRO_F1, 0.5, 0.6, 0.05, 0.15, 0.2, 0.2,
+                Verdict.TOO_FEW_EXAMPLES));
+        org.verdict.core.compare.AxisRange range = SliceChartData.of(Metric.MACRO_F1, allTiny).deltaRange();
+
+        assertEquals(0 - 0.0075, range.lower(), 1e-9);
+        assertEquals(0.15 + 0.0075, range.upper(), 1e-9);
+    }
+
+    @Test
+    void theForestPlotUsesThatRangeAndMarksTheClippedIntervalWithAnArrow() {
+        SliceChartData data = SliceChartData.of(Metric.MACRO_F1, withATinySlice());
+        org.jfree.chart.plot.XYPlot plot = (org.jfree.chart.plot.XYPlot) new SliceCharts(
+                java.util.ResourceBundle.getBundle("org.verdict.ui.messages")).forestPlot(data).getPlot();
+
+        assertEquals(data.deltaRange().lower(), plot.getRangeAxis().getLowerBound(), 1e-9);
+        assertEquals(data.deltaRange().upper(), plot.getRangeAxis().getUpperBound(), 1e-9);
+        List<String> arrows = plot.getAnnotations().stream()
+                .map(a -> ((org.jfree.chart.annotations.XYTextAnnotation) a).getText()).toList();
+        assertEquals(List.of(SliceCharts.CLIPPED_LOW), arrows, "one arrow, at the low edge, for the tiny slice");
+    }
 }

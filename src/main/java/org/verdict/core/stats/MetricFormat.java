@@ -1,0 +1,131 @@
+package org.verdict.core.stats;
+
+import java.util.Locale;
+import org.verdict.core.pack.Metric;
+
+/**
+ * How a metric's numbers are written for people, the same in the app, the CLI-free reports and the approval pack.
+ * <ul>
+ *   <li>rates and scores (accuracy, AUC, log loss, r2, …): three decimals, {@code 0.812};</li>
+ *   <li>metrics in the target's units (mae, rmse of house prices in dollars): four significant digits of the
+ *       largest number written together (a value and its interval share their decimals) with thousands separators,
+ *       {@code 23,643 [21,818, 25,385]}, and three decimals for a target measured in small units;</li>
+ *   <li>a true minus sign, never the machine's locale, and never {@code −0.000}: a number that rounds to zero is
+ *       written without a sign.</li>
+ * </ul>
+ */
+public final class MetricFormat {
+    /** Three decimals: every metric that is a rate, a probability or a score. */
+    public static final MetricFormat RATE = new MetricFormat(false);
+
+    private static final int SIGNIFICANT_DIGITS = 4;
+    private static final int MOST_DECIMALS = 6;
+    private static final int RATE_DECIMALS = 3;
+    private static final char MINUS = '−';
+
+    private final boolean targetUnits;
+
+    private MetricFormat(boolean targetUnits) {
+        this.targetUnits = targetUnits;
+    }
+
+    public static MetricFormat of(Metric metric) {
+        return metric != null && metric.inTargetUnits() ? new MetricFormat(true) : RATE;
+    }
+
+    /** e.g. {@code 0.812} or {@code 23,643}. */
+    public String value(double value) {
+        return format(value, decimalsFor(value), false);
+    }
+
+    /** e.g. {@code +0.012}, {@code −1,561}: deltas show their sign. */
+    public String signed(double value) {
+        return format(value, decimalsFor(value), true);
+    }
+
+    /** A value with its interval in brackets, sharing decimals: {@code 23,643 [21,818, 25,385]}. */
+    public String estimate(double value, Double lower, Double upper) {
+        return group(value, lower, upper, false);
+    }
+
+    /** A difference with its interval, signed: {@code −0.040 [−0.055, −0.025]}. */
+    public String delta(double delta, Double lower, Double upper) {
+        return group(delta, lower, upper, true);
+    }
+
+    /** Only the interval, signed or not, e.g. {@code [−0.035, −0.006]}. */
+    public String interval(double lower, double upper, boolean signed) {
+        int decimals = decimalsFor(lower, upper);
+        return "[" + format(lower, decimals, signed) + ", " + format(upper, decimals, signed) + "]";
+    }
+
+    private String group(double value, Double lower, Double upper, boolean signed) {
+        if (lower == null || upper == null) {
+            return format(value, decimalsFor(value), signed);
+        }
+        int decimals = decimalsFor(value, lower, upper);
+        return format(value, decimals, signed) + " [" + format(lower, decimals, signed) + ", "
+                + format(upper, decimals, signed) + "]";
+    }
+
+    /** The decimals of numbers written together: enough for four significant digits of the largest. */
+    int decimalsFor(double... values) {
+        if (!targetUnits) {
+            return RATE_DECIMALS;
+        }
+        double largest = 0;
+        for (double value : values) {
+            if (Double.isFinite(value)) {
+                largest = Math.max(largest, Math.abs(value));
+            }
+        }
+        if (largest < 1) {
+            return RATE_DECIMALS;
+        }
+        int integerDigits = (int) Math.floor(Math.log10(largest)) + 1;
+        return Math.max(0, Math.min(MOST_DECIMALS, SIGNIFICANT_DIGITS - integerDigits));
+    }
+
+    private String format(double value, int decimals, boolean signed) {
+        if (Double.isNaN(value)) {
+            return "–";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "∞" : MINUS + "∞";
+        }
+        String digits = String.format(Locale.ROOT, targetUnits ? "%,." + decimals + "f" : "%." + decimals + "f",
+                Math.abs(value));
+        if (isZero(digits)) {
+            return digits;
+        }
+        return (value < 0 ? String.valueOf(MINUS) : signed ? "+" : "") + digits;
+    }
+
+    private static boolean isZero(String digits) {
+        for (int i = 0; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            if (c >= '1' && c <= '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** e.g. {@code 0.004}, or {@code <0.001} below that. */
+    public static String pValue(Double p) {
+        if (p == null || p.isNaN()) {
+            return "–";
+        }
+        return p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);
+    }
+
+    /** A count with thousands separators: {@code 24,000}. */
+    public static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** A count and its noun, singular or plural as the count needs: {@code 1 record}, {@code 2,310 records}. */
+    public static String count(long n, String singular, String plural) {
+        return count(n) + " " + (n == 1 ? singular : plural);
+    }
+}

@@ -1,0 +1,105 @@
+package org.verdict.ui.shell;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/**
+ * Asks for a file or folder with a path field that is always there, and Browse… for the system's chooser. Under a
+ * plain X session without a desktop portal the native dialog can come up blank or fail; the field still works
+ * (type or paste a path, {@code ~} is the home folder), and a chooser that fails says so beside the field.
+ */
+public final class PathDialog {
+    /** Opens the system's chooser; empty when the user cancels it. */
+    @FunctionalInterface
+    public interface Browser {
+        Optional<Path> browse(Window owner);
+    }
+
+    private final ResourceBundle text;
+
+    public PathDialog(ResourceBundle text) {
+        this.text = text;
+    }
+
+    /** Shows the dialog and waits: the path typed or browsed to, or empty when cancelled. */
+    public Optional<Path> ask(Window owner, String title, Path initial, Browser browser) {
+        return dialog(owner, title, initial, browser).showAndWait();
+    }
+
+    /** The dialog, not shown yet. */
+    public Dialog<Path> dialog(Window owner, String title, Path initial, Browser browser) {
+        Dialog<Path> dialog = new Dialog<>();
+        if (owner != null && owner.isShowing() && owner.getScene() != null) {
+            dialog.initOwner(owner);
+        }
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        TextField field = new TextField(initial == null ? "" : initial.toString());
+        field.setId("pathField");
+        field.setPrefColumnCount(40);
+        HBox.setHgrow(field, Priority.ALWAYS);
+        Label problem = new Label();
+        problem.setId("pathProblem");
+        problem.setWrapText(true);
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+        Button browse = new Button(text.getString("path.browse"));
+        browse.setId("pathBrowse");
+        browse.setOnAction(e -> {
+            try {
+                browser.browse(dialog.getDialogPane().getScene().getWindow())
+                        .ifPresent(path -> field.setText(path.toString()));
+                problem.setText("");
+            } catch (RuntimeException unavailable) {
+                problem.setText(text.getString("path.chooserUnavailable"));
+            }
+        });
+        Label hint = new Label(text.getString("path.hint"));
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        VBox content = new VBox(8, new HBox(8, field, browse), hint, problem);
+        content.setPadding(new Insets(4, 0, 0, 0));
+        dialog.getDialogPane().setContent(content);
+        ButtonType ok = new ButtonType(text.getString("path.ok"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(ok).disableProperty().bind(field.textProperty().isEmpty());
+        dialog.setResultConverter(button -> button == ok ? parse(field.getText()).orElse(null) : null);
+        dialog.setOnShown(e -> field.requestFocus());
+        return dialog;
+    }
+
+    /** A typed path: surrounding quotes and spaces dropped, {@code ~} is the home folder; empty if not a path. */
+    static Optional<Path> parse(String typed) {
+        if (typed == null) {
+            return Optional.empty();
+        }
+        String path = typed.strip();
+        if (path.length() >= 2 && (path.startsWith("\"") && path.endsWith("\"")
+                || path.startsWith("'") && path.endsWith("'"))) {
+            path = path.substring(1, path.length() - 1);
+        }
+        if (path.isEmpty()) {
+            return Optional.empty();
+        }
+        if (path.equals("~") || path.startsWith("~/")) {
+            path = System.getProperty("user.home") + path.substring(1);
+        }
+        try {
+            return Optional.of(Path.of(path).toAbsolutePath().normalize());
+        } catch (InvalidPathException notAPath) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.verdict.core.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.verdict.core.pack.Metric;
+
+class MetricFormatTest {
+    private final MetricFormat dollars = MetricFormat.of(Metric.MAE);
+
+    @Test
+    void ratesHaveThreeDecimalsAndATrueMinus() {
+        MetricFormat rates = MetricFormat.of(Metric.ACCURACY);
+        assertEquals("0.812", rates.value(0.8123));
+        assertEquals("−0.040 [−0.055, −0.025]", rates.delta(-0.04, -0.055, -0.025));
+        assertEquals("+0.012", rates.signed(0.0121));
+        assertEquals("0.810 [0.790, 0.830]", rates.estimate(0.81, 0.79, 0.83));
+    }
+
+    @Test
+    void aNumberThatRoundsToZeroHasNoSign() {
+        assertEquals("0.000", MetricFormat.RATE.signed(-0.0004));
+        assertEquals("0.000", MetricFormat.RATE.value(-0.0002));
+        assertEquals("[0.000, +0.020]", MetricFormat.RATE.interval(-0.0001, 0.02, true));
+        assertEquals("0.0 [−900.0, +800.0]", dollars.delta(-0.04, -900.0, 800.0));
+    }
+
+    @Test
+    void targetUnitsGetThousandsSeparatorsAndFourSignificantDigitsOfTheLargestNumber() {
+        // house prices: 23642.667 [21818.135, 25385.327] as the issue saw them
+        assertEquals("23,643 [21,818, 25,385]", dollars.estimate(23642.667, 21818.135, 25385.327));
+        assertEquals("−1,561 [−2,864, −319]", dollars.delta(-1560.6047, -2863.7228, -318.8491));
+        // the interval's decimals follow its widest bound, so a value and its bounds line up
+        assertEquals("+5.2 [−300.0, +310.0]", dollars.delta(5.2, -300.0, 310.0));
+        assertEquals("350.3", dollars.value(350.25));
+        assertEquals("12.35", dollars.value(12.345_1));
+        // a target measured in small units keeps three decimals like a rate
+        assertEquals("0.500", dollars.value(0.5));
+        assertEquals("1,234,568", dollars.value(1_234_567.8));
+    }
+
+    @Test
+    void pValuesBelowAThousandthAreWrittenAsABound() {
+        assertEquals("<0.001", MetricFormat.pValue(0.0004));
+        assertEquals("0.047", MetricFormat.pValue(0.0468));
+        assertEquals("–", MetricFormat.pValue(null));
+    }
+
+    @Test
+    void countsHaveSeparatorsAndTheRightNumberOfTheirNoun() {
+        assertEquals("1 record", MetricFormat.count(1, "record", "records"));
+        assertEquals("0 records", MetricFormat.count(0, "record", "records"));
+        assertEquals("2,310 records", MetricFormat.count(2310, "record", "records"));
+        assertEquals("24,000", MetricFormat.count(24_000));
+    }
+}

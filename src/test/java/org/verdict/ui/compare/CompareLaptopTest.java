@@ -1,0 +1,227 @@
+package org.verdict.ui.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.TableColumnHeader;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.verdict.core.compare.ComparisonEngine;
+import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.compare.SliceKey;
+import org.verdict.core.compare.SliceResult;
+import org.verdict.core.compare.Verdict;
+import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.PackFixture;
+import org.verdict.core.pack.PackLoader;
+import org.verdict.core.task.Progress;
+import org.verdict.ui.chart.ChartPane;
+import org.verdict.ui.settings.DividerMemory;
+import org.verdict.ui.settings.UserSettings;
+import org.verdict.ui.task.ActivityMonitor;
+import org.verdict.ui.task.CurrentThreadExecutor;
+import org.verdict.ui.theme.Appearance;
+
+/**
+ * The Compare view on a 1366×768 laptop, window maximised: what is left for the view beside the navigation rail,
+ * under the menu bar and above the status bar, with a desktop's panel and title bar (1242 × 620), on a pack with
+ * as many slices as the sample pack.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CompareLaptopTest {
+    private static final double VIEW_WIDTH = 1242;
+    /** 768 less a desktop panel and title bar, the menu bar and the status bar (taller in large text). */
+    private static final double VIEW_HEIGHT = 620;
+    private static final List<String> MAIN_COLUMNS = List.of("compare.col.slice", "compare.col.verdict",
+            "compare.col.n", "compare.col.delta", "compare.col.adjustedP");
+
+    @TempDir
+    static Path folder;
+
+    private final ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.messages");
+    private TableView<ComparisonRow> table;
+    private Appearance appearance;
+    private CompareViewModel model;
+
+    /** 24 slices of three columns (like the sample pack's 18 to 25), macro_f1, with the home=rent slice. */
+    static List<SliceResult> manySlices() {
+        Metric m = Metric.MACRO_F1;
+        List<SliceResult> results = new ArrayList<>();
+        results.add(ReportFixture.result(SliceKey.OVERALL, 24000, m, 0.832, 0.853, 0.015, 0.026, 0.0001, 0.0001,
+                Verdict.BETTER));
+        String[][] slices = {{"language", "en"}, {"language", "de"}, {"language", "fr"}, {"language", "es"},
+            {"language", "ja"}, {"language", "pt"}, {"language", "it"}, {"segment", "enterprise"},
+            {"segment", "consumer"}, {"segment", "smb"}, {"home", "rent"}, {"home", "own"}, {"home", "mortgage"},
+            {"age_band", "18-29"}, {"age_band", "30-44"}, {"age_band", "45-64"}, {"age_band", "65+"},
+            {"gender", "female"}, {"gender", "male"}, {"gender", "undisclosed"}, {"region", "north"},
+            {"region", "south"}, {"region", "island"}, {"region", "renton"}};
+        for (int i = 0; i < slices.length; i++) {
+            double delta = -0.06 + 0.005 * i;
+            results.add(ReportFixture.result(ReportFixture.slice(slices[i][0], slices[i][1]), 1000 * (i + 1), m,
+                    0.8, 0.8 + delta, delta - 0.02, delta + 0.02, 0.01 * i, Math.min(1, 0.04 * i),
+                    delta < -0.03 ? Verdict.WORSE
+                            : i % 3 == 0 ? Verdict.NO_SIGNIFICANT_DIFFERENCE : Verdict.INCONCLUSIVE));
+        }
+        return results;
+    }
+
+    @Start
+    @SuppressWarnings("unchecked")
+    void start(Stage stage) throws Exception {
+        CurrentThreadExecutor executor = new CurrentThreadExecutor();
+        appearance = new Appearance(false, false);
+        model = new CompareViewModel((pack, candidate, options, progress) -> ReportFixture.report(manySlices()),
+                new ComparisonEngine()::confusionMatrix, executor, new ActivityMonitor(() -> 0), text,
+                ComparisonOptions.DEFAULTS, failure -> { });
+        ChartPane chartPane = new ChartPane(appearance, text, extension -> Optional.empty(), failure -> { });
+        CompareView view = new CompareView(model, text, executor, chartPane,
+                new DividerMemory(UserSettings.load(folder.resolve("settings.json"))));
+        Scene scene = new Scene((javafx.scene.Parent) view.node(), VIEW_WIDTH, VIEW_HEIGHT);
+        appearance.applyTo(scene.getRoot());
+        stage.setScene(scene);
+        stage.show();
+        model.showPack(new PackLoader().load(PackFixture.write(folder.resolve("router"),
+                PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV), Progress.NONE));
+        table = (TableView<ComparisonRow>) scene.lookup("#compareTable");
+    }
+
+    /** Rows with a slice whose whole height is inside the table's viewport. */
+    private long rowsInView(FxRobot robot) {
+        Node viewport = table.lookup(".clipped-container");
+        Bounds view = viewport.localToScene(viewport.getBoundsInLocal());
+        return robot.lookup("#compareTable .table-row-cell").queryAll().stream()
+                .map(node -> (TableRow<?>) node)
+                .filter(row -> row.isVisible() && row.getItem() != null)
+                .map(row -> row.localToScene(row.getBoundsInLocal()))
+                .filter(bounds -> bounds.getMinY() >= view.getMinY() - 0.5 && bounds.getMaxY() <= view.getMaxY() + 0.5)
+                .count();
+    }
+
+    private boolean headerInView(FxRobot robot, String id) {
+        Bounds tableBounds = table.localToScene(table.getBoundsInLocal());
+        return robot.lookup("#compareTable .column-header").queryAll().stream()
+                .filter(node -> node instanceof TableColumnHeader header && header.getTableColumn() != null
+                        && id.equals(header.getTableColumn().getId())
+                        && header.isVisible())
+                .map(node -> node.localToScene(node.getBoundsInLocal()))
+                .anyMatch(b -> b.getWidth() > 0 && b.getMinX() >= tableBounds.getMinX()
+                        && b.getMaxX() <= tableBounds.getMaxX());
+    }
+
+    private boolean scrollsSideways() {
+        return table.lookupAll(".scroll-bar").stream().map(javafx.scene.control.ScrollBar.class::cast)
+                .anyMatch(bar -> bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && bar.isVisible());
+    }
+
+    private void assertReadable(FxRobot robot, long minimumRows, double chartHeight, String mode) {
+        robot.interact(() -> { });
+        long rows = rowsInView(robot);
+        assertTrue(rows >= minimumRows, mode + ": " + rows + " rows in view, want at least " + minimumRows);
+        for (String id : MAIN_COLUMNS) {
+            assertTrue(headerInView(robot, id), mode + ": " + id + " in view without scrolling");
+        }
+        assertTrue(!scrollsSideways(), mode + ": no sideways scrolling");
+        if (chartHeight > 0) {
+            Node chart = robot.lookup("#compareChart").query();
+            assertTrue(chart.getScene() != null && chart.getLayoutBounds().getHeight() >= chartHeight
+                    && chart.getLayoutBounds().getWidth() >= 400,
+                    mode + ": the chart keeps a readable size: " + chart.getLayoutBounds());
+        }
+        assertTrue(robot.lookup("#compareSummary").query().isVisible(), mode + ": the summary line is shown");
+    }
+
+    @Test
+    void atLeastEightRowsAndTheMainColumnsInLightAndDarkAndFiveInLargeText(FxRobot robot) {
+        assertReadable(robot, 8, 400, "light");
+        robot.interact(() -> appearance.darkProperty().set(true));
+        assertReadable(robot, 8, 400, "dark");
+        robot.interact(() -> appearance.largeTextProperty().set(true));
+        robot.interact(() -> { });
+        javafx.scene.control.ToggleButton showChart = robot.lookup("#showChart")
+                .queryAs(javafx.scene.control.ToggleButton.class);
+        try {
+            assertTrue(!showChart.isSelected(), "a short view in large text starts with the chart hidden");
+            assertReadable(robot, 10, 0, "dark, large text");
+            robot.interact(() -> appearance.largeTextProperty().set(false));
+            robot.interact(() -> { });
+            assertTrue(showChart.isSelected(), "normal text shows the chart again");
+            robot.interact(() -> appearance.largeTextProperty().set(true));
+            robot.interact(() -> showChart.fire());
+            assertReadable(robot, 5, 120, "dark, large text, chart shown by the user");
+        } finally {
+            robot.interact(() -> {
+                appearance.darkProperty().set(false);
+                appearance.largeTextProperty().set(false);
+            });
+        }
+    }
+
+    private List<String> slices() {
+        return table.getItems().stream().map(ComparisonRow::slice).toList();
+    }
+
+    private TableColumn<ComparisonRow, ?> column(String id) {
+        return table.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theSortIsShownAndSurvivesFilteringAndOnlyWorse(FxRobot robot) {
+        TableColumn<ComparisonRow, ?> n = column("compare.col.n");
+        robot.interact(() -> {
+            n.setSortType(TableColumn.SortType.DESCENDING);
+            table.getSortOrder().setAll(n);
+        });
+        robot.interact(() -> model.filterProperty().set("language"));
+        robot.interact(() -> { });
+        assertEquals(List.of(n), table.getSortOrder(), "the sort survives typing a filter");
+        assertEquals(TableColumn.SortType.DESCENDING, n.getSortType());
+        assertTrue(robot.lookup("#compareTable .column-header .arrow").queryAll().stream().anyMatch(Node::isVisible),
+                "the sorted column shows its arrow");
+        List<ComparisonRow> rows = table.getItems();
+        assertEquals("overall", rows.get(0).slice());
+        List<Integer> sizes = rows.subList(1, rows.size()).stream().map(ComparisonRow::n).toList();
+        assertEquals(sizes.stream().sorted(Comparator.reverseOrder()).toList(), sizes, "largest first");
+        assertEquals(8, rows.size(), "overall and the seven languages");
+
+        robot.interact(() -> model.onlyWorseProperty().set(true));
+        robot.interact(() -> model.filterProperty().set(""));
+        assertEquals(List.of(n), table.getSortOrder(), "and ticking Only worse slices");
+        List<Integer> worse = table.getItems().subList(1, table.getItems().size()).stream().map(ComparisonRow::n)
+                .toList();
+        assertEquals(worse.stream().sorted(Comparator.reverseOrder()).toList(), worse);
+        robot.interact(() -> model.onlyWorseProperty().set(false));
+    }
+
+    @Test
+    void theFilterMatchesWhatAUserTypes(FxRobot robot) {
+        robot.interact(() -> model.filterProperty().set("home"));
+        assertEquals(List.of("overall", "home=rent", "home=own", "home=mortgage"), slices(), "a column's name");
+        robot.interact(() -> model.filterProperty().set("rent"));
+        assertEquals(List.of("overall", "home=rent", "region=renton"), slices(), "part of a value");
+        robot.interact(() -> model.filterProperty().set("home=rent"));
+        assertEquals(List.of("overall", "home=rent"), slices(), "a column and a value");
+        robot.interact(() -> model.filterProperty().set("HOME="));
+        assertEquals(4, slices().size(), "every value of a column, whatever the case");
+        robot.interact(() -> model.filterProperty().set("de"));
+        assertEquals(List.of("overall", "language=de"), slices(), "de finds German, not gender");
+        robot.interact(() -> model.filterProperty().set(""));
+        assertEquals(25, slices().size());
+    }
+}

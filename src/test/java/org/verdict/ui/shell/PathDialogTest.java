@@ -1,0 +1,87 @@
+package org.verdict.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class PathDialogTest {
+    private final PathDialog paths = new PathDialog(ResourceBundle.getBundle("org.verdict.ui.messages"));
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 300, 200));
+        stage.show();
+    }
+
+    @Test
+    void aTypedPathIsTheAnswerWithoutTheSystemsChooser(FxRobot robot) {
+        Dialog<?>[] shown = new Dialog<?>[1];
+        robot.interact(() -> {
+            shown[0] = paths.dialog(stage, "Open review pack", null, owner -> {
+                throw new AssertionError("the chooser is not needed to type a path");
+            });
+            shown[0].show();
+        });
+        robot.interact(() -> robot.lookup("#pathField").queryAs(TextField.class).setText("  /tmp/packs/house  "));
+        robot.interact(() -> ((Button) shown[0].getDialogPane().lookupButton(
+                shown[0].getDialogPane().getButtonTypes().get(0))).fire());
+
+        assertEquals(Path.of("/tmp/packs/house"), shown[0].getResult());
+    }
+
+    @Test
+    void aChooserThatFailsLeavesTheFieldAndSaysWhy(FxRobot robot) {
+        Dialog<?>[] shown = new Dialog<?>[1];
+        robot.interact(() -> {
+            shown[0] = paths.dialog(stage, "Open review pack", Path.of("/tmp"), owner -> {
+                throw new UnsupportedOperationException("no portal");
+            });
+            shown[0].show();
+        });
+        robot.interact(() -> robot.lookup("#pathBrowse").queryButton().fire());
+
+        assertTrue(robot.lookup("#pathProblem").queryAs(Label.class).getText().contains("Type or paste"));
+        assertEquals("/tmp", robot.lookup("#pathField").queryAs(TextField.class).getText());
+        robot.interact(() -> {
+            shown[0].setResult(null);
+            shown[0].close();
+        });
+    }
+
+    @Test
+    void aBrowsedPathFillsTheField(FxRobot robot) {
+        Dialog<?>[] shown = new Dialog<?>[1];
+        robot.interact(() -> {
+            shown[0] = paths.dialog(stage, "Export chart", null, owner -> Optional.of(Path.of("/tmp/chart.svg")));
+            shown[0].show();
+        });
+        robot.interact(() -> robot.lookup("#pathBrowse").queryButton().fire());
+        assertEquals("/tmp/chart.svg", robot.lookup("#pathField").queryAs(TextField.class).getText());
+        robot.interact(() -> ((Button) shown[0].getDialogPane().lookupButton(ButtonType.CANCEL)).fire());
+        assertEquals(null, shown[0].getResult());
+    }
+
+    @Test
+    void quotesSpacesAndTheHomeFolderAreUnderstood() {
+        assertEquals(Optional.of(Path.of(System.getProperty("user.home"), "packs")), PathDialog.parse("~/packs"));
+        assertEquals(Optional.of(Path.of("/a b/c")), PathDialog.parse(" '/a b/c' "));
+        assertEquals(Optional.empty(), PathDialog.parse("   "));
+    }
+}
