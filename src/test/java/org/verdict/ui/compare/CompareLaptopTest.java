@@ -90,7 +90,7 @@ class CompareLaptopTest {
         model = new CompareViewModel((pack, candidate, options, progress) -> ReportFixture.report(manySlices()),
                 new ComparisonEngine()::confusionMatrix, executor, new ActivityMonitor(() -> 0), text,
                 ComparisonOptions.DEFAULTS, failure -> { });
-        ChartPane chartPane = new ChartPane(appearance, text, extension -> Optional.empty(), failure -> { });
+        ChartPane chartPane = new ChartPane(appearance, text, extension -> Optional.empty(), executor);
         CompareView view = new CompareView(model, text, executor, chartPane,
                 new DividerMemory(UserSettings.load(folder.resolve("settings.json"))));
         Scene scene = new Scene((javafx.scene.Parent) view.node(), VIEW_WIDTH, VIEW_HEIGHT);

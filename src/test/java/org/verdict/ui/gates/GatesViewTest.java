@@ -54,7 +54,7 @@ class GatesViewTest {
         GatesView gates = new GatesView(model, text);
         Appearance appearance = new Appearance(false, false);
         EvidenceView evidence = new EvidenceView(model, text,
-                () -> new ChartPane(appearance, appText, extension -> Optional.empty(), failures::add));
+                () -> new ChartPane(appearance, appText, extension -> Optional.empty(), new CurrentThreadExecutor()));
         HBox both = new HBox((Parent) gates.node(), (Parent) evidence.node());
         Scene scene = new Scene(both, 1200, 780);
         appearance.applyTo(scene.getRoot());
