@@ -556,10 +556,13 @@ public final class CompareView {
                     default -> "verdict-neutral";
                 });
                 // The glossary's words (Help → Glossary), so a verdict is explained one way everywhere.
-                String tipKey = "glossary." + row.verdict().name().toLowerCase(java.util.Locale.ROOT) + ".text";
+                String term = row.result().isUnstable() ? "unstable"
+                        : row.verdict().name().toLowerCase(java.util.Locale.ROOT);
+                String tipKey = "glossary." + term + ".text";
                 String explanation = text.containsKey(tipKey) ? text.getString(tipKey) : "";
+                String reason = row.verdictReason() == null ? "" : row.verdictText() + ": " + row.verdictReason() + ".\n";
                 String note = row.result().note();
-                setTooltip(tooltip(note == null ? explanation : explanation + "\n" + note));
+                setTooltip(tooltip(reason + (note == null ? explanation : explanation + "\n" + note)));
             }
         });
         fittedColumns.fit(column, row -> wrapped(row.verdictText(), VERDICT_LINE_CHARS));

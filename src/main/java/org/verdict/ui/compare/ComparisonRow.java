@@ -14,6 +14,7 @@ import org.verdict.ui.theme.Palette;
 public final class ComparisonRow {
     private final SliceResult result;
     private final String verdictText;
+    private final String verdictReason;
     private final String productionText;
     private final String candidateText;
     private final String deltaText;
@@ -26,6 +27,8 @@ public final class ComparisonRow {
         this.result = result;
         MetricFormat numbers = MetricFormat.of(result.metric());
         this.verdictText = formatVerdict(result);
+        this.verdictReason = result.isUnstable() ? result.unstableReason()
+                : result.verdict() == Verdict.UNAVAILABLE ? result.unavailableReason() : null;
         this.nText = MetricFormat.count(result.n());
         this.productionText = estimate(numbers, result.production());
         this.candidateText = estimate(numbers, result.candidate());
@@ -64,6 +67,11 @@ public final class ComparisonRow {
         return verdictText;
     }
 
+    /** Why a verdict is unstable or unavailable, for its tooltip and the clipboard; null for other verdicts. */
+    public String verdictReason() {
+        return verdictReason;
+    }
+
     public String productionText() {
         return productionText;
     }
@@ -100,12 +108,15 @@ public final class ComparisonRow {
         return pValueText;
     }
 
+    /**
+     * One or two words, so a row stays one line on a laptop; the reason of an unstable or unavailable verdict is in
+     * {@link #verdictReason()}.
+     */
     private static String formatVerdict(SliceResult result) {
         return switch (result.verdict()) {
             case WORSE -> Palette.WORSE_MARK + " " + Verdict.WORSE.label();
             case BETTER -> Palette.BETTER_MARK + " " + Verdict.BETTER.label();
-            case UNAVAILABLE -> Verdict.UNAVAILABLE.label() + ": " + result.unavailableReason();
-            default -> result.verdictLabel();
+            default -> result.isUnstable() ? "unstable" : result.verdict().label();
         };
     }
 
@@ -175,7 +186,13 @@ public final class ComparisonRow {
                 raw(result.shownInterval() == null ? null : result.shownInterval().level()),
                 raw(result.unadjustedCi() == null ? null : result.unadjustedCi().lower()),
                 raw(result.unadjustedCi() == null ? null : result.unadjustedCi().upper()),
-                raw(result.pValue()), raw(result.adjustedP()), test(), result.verdict().label());
+                raw(result.pValue()), raw(result.adjustedP()), test(),
+                verdictReason == null ? verdictWord() : verdictWord() + ": " + verdictReason);
+    }
+
+    /** The verdict without its mark, e.g. "better" or "unstable". */
+    private String verdictWord() {
+        return result.isUnstable() ? "unstable" : result.verdict().label();
     }
 
     public static String tsvHeader() {

@@ -1,6 +1,8 @@
 package org.verdict.ui.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.verdict.core.compare.MetricEstimate;
@@ -31,12 +33,16 @@ class ComparisonRowTest {
     void unavailableAndTooFewShowTheirReasonAndNoNumbers() {
         ComparisonRow unavailable = new ComparisonRow(ReportFixture.unavailable(SliceKey.OVERALL, 50,
                 Metric.ROC_AUC, "only one class in the slice"));
-        assertEquals("unavailable: only one class in the slice", unavailable.verdictText());
+        // one word in the cell, so the row stays one line; the reason is on hover and in the clipboard
+        assertEquals("unavailable", unavailable.verdictText());
+        assertEquals("only one class in the slice", unavailable.verdictReason());
+        assertTrue(unavailable.toTsv().endsWith("\tunavailable: only one class in the slice"));
         assertEquals("—", unavailable.deltaText());
         assertEquals("—", unavailable.productionText());
 
         ComparisonRow tooFew = new ComparisonRow(ReportFixture.macroF1Results().get(4));
         assertEquals("too few examples", tooFew.verdictText());
+        assertNull(tooFew.verdictReason());
     }
 
     @Test
@@ -70,7 +76,8 @@ class ComparisonRowTest {
                 new MetricEstimate(0.61, null), new MetricEstimate(0.66, null), 0.05, null, null, null, null,
                 "paired-bootstrap-cells", Verdict.INCONCLUSIVE, null, null, "class E has 3 examples here", null);
         ComparisonRow unstableRow = new ComparisonRow(unstable);
-        assertEquals("unstable: class E has 3 examples here", unstableRow.verdictText());
+        assertEquals("unstable", unstableRow.verdictText());
+        assertEquals("class E has 3 examples here", unstableRow.verdictReason());
         assertEquals("+0.050", unstableRow.deltaText());
     }
 }
