@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +25,7 @@ import org.verdict.core.ledger.Roles;
 import org.verdict.core.ledger.TriggerEvidence;
 import org.verdict.ui.task.BackgroundExecutor;
 import org.verdict.ui.task.CurrentThreadExecutor;
+import org.verdict.ui.task.HeldExecutor;
 
 class DecisionViewModelTest {
     private static final Clock NOV_22 = Clock.fixed(Instant.parse("2026-11-22T09:00:00Z"), ZoneOffset.UTC);
@@ -157,33 +157,6 @@ class DecisionViewModelTest {
             DecisionRecord stored = log.snapshot().records().get(0).statement().orElseThrow().record();
             assertEquals("Ada Lovelace", stored.approver());
             assertEquals("retrain", stored.decision());
-        }
-    }
-
-    /** Holds background work until the test runs it, so the test can act while a signing is under way. */
-    private static final class HeldExecutor implements BackgroundExecutor {
-        private final List<Runnable> held = new ArrayList<>();
-        private final List<Throwable> unhandled = new ArrayList<>();
-
-        @Override
-        public void runInBackground(Runnable work) {
-            held.add(work);
-        }
-
-        @Override
-        public void runOnFxThread(Runnable action) {
-            action.run();
-        }
-
-        @Override
-        public void reportUnhandled(Throwable failure) {
-            unhandled.add(failure);
-        }
-
-        void runHeldWork() {
-            List<Runnable> work = List.copyOf(held);
-            held.clear();
-            work.forEach(Runnable::run);
         }
     }
 
