@@ -205,7 +205,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     private static Metric parseMetric(String name) {
         return Metric.fromWireName(name).orElseThrow(() -> new IllegalArgumentException("unknown metric '" + name
-                + "'; metrics: " + Arrays.stream(Metric.values()).map(Metric::wireName).toList()));
+                + "'; " + Metric.unknownNameHint(name)));
     }
 
     private static void printTable(PrintWriter out, ComparisonReport report, Metric metric) {

@@ -135,7 +135,7 @@ public final class VerdictApp extends Application {
         AuditViewModel auditModel = new AuditViewModel(executor, activity);
         ResourceBundle auditText = AuditView.defaultText();
         PackView audit = new PackView("audit", auditText.getString("audit.title"),
-                () -> new AuditView(auditModel, auditText).node(),
+                () -> new AuditView(auditModel, auditText, paths::askForFile).node(),
                 pack -> auditModel.showAppStoreIfNoneOpen(main.decisionStoreProperty().get()));
         // A decision is about the candidate the board is looking at in Compare (the pack's first until one is chosen).
         RecordDecisionAction recordDecision = new RecordDecisionAction(executor,

@@ -83,7 +83,7 @@ class LogCommandTest {
         assertTrue(err.toString().contains("unknown signer"), err.toString());
         assertEquals(0, log("register", "--db", db.toString(), "--signer", dir.resolve("keys/joan-clarke.signer.json").toString()));
         assertEquals(0, log("import-signature", "--db", db.toString(), "--envelope", envelope.toString()), err.toString());
-        assertTrue(out.toString().contains("imported 1 new signature(s)"));
+        assertTrue(out.toString().contains("imported 1 new signature" + System.lineSeparator()));
         assertTrue(out.toString().contains("status: signed"), out.toString());
 
         out.getBuffer().setLength(0);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.pack.PackFixture;
@@ -37,9 +38,24 @@ class MultilingualReportTest {
 
         assertEquals(0, exit, err.toString());
         String text;
+        StringBuilder drawn = new StringBuilder();
         try (PDDocument pdf = Loader.loadPDF(out.resolve("approval-pack.pdf").toFile())) {
             text = new PDFTextStripper().getText(pdf);
+            // the characters as drawn, before extraction normalises presentation forms back to letters
+            PDFTextStripper glyphs = new PDFTextStripper() {
+                @Override
+                protected void writeString(String line, java.util.List<TextPosition> positions) {
+                    positions.forEach(position -> drawn.append(position.getUnicode()));
+                }
+            };
+            glyphs.getText(pdf);
         }
+        // العربية in the tables, joined: lam initial, ain medial, reh final, beh initial, yeh medial, teh marbuta final
+        for (char form : new char[] {'\uFEDF', '\uFECC', '\uFEAE', '\uFE91', '\uFEF4', '\uFE94'}) {
+            assertTrue(drawn.indexOf(String.valueOf(form)) >= 0, "U+" + Integer.toHexString(form) + " is drawn");
+        }
+        assertTrue(drawn.indexOf("\uFE94\uFEF4\uFE91\uFEAE\uFECC\uFEDF\u0627") >= 0,
+                "the word is drawn joined, right to left");
         for (String language : new String[] {"日本語", "한국어", "中文", "Русский", "Ελληνικά"}) {
             assertTrue(text.contains(language), language + " is printed in the PDF");
         }

@@ -23,7 +23,7 @@ public final class ImportSignatureCommand extends LedgerCommand {
         DsseEnvelope envelope = DsseEnvelope.read(envelopeFile);
         try (DecisionLog log = DecisionLog.openForWriting(store.db)) {
             int added = log.importSignatures(envelope);
-            out().println("imported " + added + " new signature(s)");
+            out().println("imported " + added + (added == 1 ? " new signature" : " new signatures"));
             long sequence = log.snapshot().records().stream()
                     .filter(r -> java.util.Arrays.equals(r.payload(), envelope.payload())).findFirst().orElseThrow().sequence();
             out().println(RecordStatus.of(log.snapshot(), sequence));

@@ -27,6 +27,8 @@ import org.verdict.core.task.Progress;
  * for a given seed whatever the scheduling, because every slice draws from its own seeded stream.
  */
 public final class ComparisonEngine {
+    /** Every name a {@link SliceResult#test()} can have, e.g. for explaining each one to reviewers. */
+    public static final List<String> TEST_NAMES = SliceAnalysis.TESTS;
 
     /** Compares on the pack's primary suite; {@code candidateVersion} null means the first candidate. */
     public ComparisonReport compare(ReviewPack pack, String candidateVersion, ComparisonOptions options,

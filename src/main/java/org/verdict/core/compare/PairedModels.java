@@ -23,11 +23,11 @@ final class PairedModels {
 
     /** 0, 1, ..., n−1: the table's rows in table order. */
     final int[] tableOrder;
-    /** Per row: clipped log loss of production / candidate, and each score's ece bin; null without scores. */
+    /** Per row: clipped log loss of production / candidate, and each score's calibration bin; null without scores. */
     final double[] productionLogLoss;
     final double[] candidateLogLoss;
-    final byte[] productionEceBin;
-    final byte[] candidateEceBin;
+    final byte[] productionCalibrationBin;
+    final byte[] candidateCalibrationBin;
 
     /** @param rankScores whether score metrics will be asked for (sorting a million scores is not free) */
     PairedModels(EvaluationTable table, String productionVersion, String candidateVersion, boolean rankScores) {
@@ -43,8 +43,8 @@ final class PairedModels {
         boolean calibration = rankScores && productionAscending != null && candidateAscending != null;
         this.productionLogLoss = calibration ? logLosses(table.labelCodes(), production.scores()) : null;
         this.candidateLogLoss = calibration ? logLosses(table.labelCodes(), candidate.scores()) : null;
-        this.productionEceBin = calibration ? eceBins(production.scores()) : null;
-        this.candidateEceBin = calibration ? eceBins(candidate.scores()) : null;
+        this.productionCalibrationBin = calibration ? calibrationBins(production.scores()) : null;
+        this.candidateCalibrationBin = calibration ? calibrationBins(candidate.scores()) : null;
     }
 
     boolean bothHaveScores() {
@@ -70,10 +70,10 @@ final class PairedModels {
         return loss;
     }
 
-    private static byte[] eceBins(double[] scores) {
+    private static byte[] calibrationBins(double[] scores) {
         byte[] bins = new byte[scores.length];
         for (int row = 0; row < scores.length; row++) {
-            bins[row] = (byte) Calibration.eceBin(scores[row]);
+            bins[row] = (byte) Calibration.bin(scores[row]);
         }
         return bins;
     }

@@ -42,8 +42,9 @@ final class SliceAnalysis {
     static final String BLOCK_BOOTSTRAP = "paired-block-bootstrap";
     static final String DELONG = "delong";
     static final String AP_INFLUENCE = "paired-influence-normal";
-
-    private static final int ECE_BINS = Calibration.ECE_BINS;
+    /** Every name a result's {@code test} can have. */
+    static final List<String> TESTS = List.of(PairedProportionDifference.TEST, CELL_BOOTSTRAP, ROW_BOOTSTRAP,
+            BLOCK_BOOTSTRAP, DELONG, AP_INFLUENCE);
 
     private final PairedModels models;
     private final ComparisonOptions options;
@@ -286,7 +287,8 @@ final class SliceAnalysis {
 
     private List<MetricComparison> scoreMetrics(int[] rows, int[] productionAscending, int[] candidateAscending,
                                                 int[] localIndex, SplittableRandom random) {
-        List<Metric> metrics = List.of(Metric.ROC_AUC, Metric.PR_AUC, Metric.LOG_LOSS, Metric.BRIER, Metric.ECE);
+        List<Metric> metrics = List.of(Metric.ROC_AUC, Metric.PR_AUC, Metric.LOG_LOSS, Metric.BRIER,
+                Metric.SQ_CALIBRATION_ERROR);
         if (!models.bothHaveScores()) {
             String reason = models.missingScoresReason();
             return metrics.stream().map(m -> MetricComparison.unavailable(m, reason)).toList();
@@ -392,18 +394,24 @@ final class SliceAnalysis {
                 test, note);
     }
 
-    /** log_loss, brier and ece: functions of per-example sums, resampled by random blocks. */
+    /**
+     * log_loss, brier and sq_calibration_error: functions of per-example sums, resampled by random blocks. The
+     * calibration error is debiased, so its intervals are centred on it: estimate ± z·(bootstrap standard error), the
+     * replicates giving the spread only (a percentile interval would be centred on the replicates' plug-in value).
+     */
     private List<MetricComparison> calibration(int[] rows, boolean[] positive, double[] prodScores,
                                                double[] candScores, SplittableRandom random) {
         int n = rows.length;
-        // per example: log loss p, c; brier p, c; (score − label) in ece bin b of p, of c; count
-        int width = 4 + 2 * ECE_BINS + 1;
+        // per example: log loss p, c; brier p, c; the calibration sums of p, of c; count
+        int prodCalibration = 4;
+        int candCalibration = 4 + Calibration.SQUARED_ERROR_SUMS;
+        int width = 4 + 2 * Calibration.SQUARED_ERROR_SUMS + 1;
         int blocks = Math.min(n, BOOTSTRAP_BLOCKS);
         BlockResampler resampler = new BlockResampler(blocks, width);
         int[] blockOf = BlockResampler.assignBlocks(n, blocks, random.split());
         for (int i = 0; i < n; i++) {
             int row = rows[i];
-            double y = positive[i] ? 1 : 0;
+            int y = positive[i] ? 1 : 0;
             double sp = prodScores[row];
             double sc = candScores[row];
             int b = blockOf[i];
@@ -411,11 +419,13 @@ final class SliceAnalysis {
             resampler.add(b, 1, models.candidateLogLoss[row]);
             resampler.add(b, 2, (sp - y) * (sp - y));
             resampler.add(b, 3, (sc - y) * (sc - y));
-            resampler.add(b, 4 + models.productionEceBin[row], sp - y);
-            resampler.add(b, 4 + ECE_BINS + models.candidateEceBin[row], sc - y);
+            Calibration.addExample(sp, y, models.productionCalibrationBin[row],
+                    (column, value) -> resampler.add(b, prodCalibration + column, value));
+            Calibration.addExample(sc, y, models.candidateCalibrationBin[row],
+                    (column, value) -> resampler.add(b, candCalibration + column, value));
             resampler.add(b, width - 1, 1);
         }
-        List<Metric> metrics = List.of(Metric.LOG_LOSS, Metric.BRIER, Metric.ECE);
+        List<Metric> metrics = List.of(Metric.LOG_LOSS, Metric.BRIER, Metric.SQ_CALIBRATION_ERROR);
         double[] totals = resampler.totals();
         int replicates = options.bootstrapReplicates();
         double[][][] replicate = new double[3][2][replicates];
@@ -437,21 +447,41 @@ final class SliceAnalysis {
                     MetricValue.of(calibrationValue(m, 1, totals)), replicate[m][0], replicate[m][1], blocks, test, null,
                     null));
         }
+        results.set(2, centredOnEstimates(results.get(2), replicate[2][0], replicate[2][1], blocks));
         return results;
     }
 
-    /** metric 0 = log_loss, 1 = brier, 2 = ece; model 0 = production, 1 = candidate. */
+    /** metric 0 = log_loss, 1 = brier, 2 = sq_calibration_error; model 0 = production, 1 = candidate. */
     private static double calibrationValue(int metric, int model, double[] sums) {
         double count = sums[sums.length - 1];
         if (metric < 2) {
             return sums[metric * 2 + model] / count;
         }
-        double absolute = 0;
-        for (int bin = 0; bin < ECE_BINS; bin++) {
-            absolute += Math.abs(sums[4 + model * ECE_BINS + bin]);
-        }
-        return absolute / count;
+        return Calibration.squaredError(sums, 4 + model * Calibration.SQUARED_ERROR_SUMS, count);
     }
+
+    /**
+     * The debiased calibration error's replicates are centred on the plug-in value, not on the estimate, so each
+     * model's interval is the bootstrap-standard-error interval around the estimate (the t form Δ uses) instead of
+     * a percentile interval; Δ's interval is centred on Δ already.
+     */
+    private MetricComparison centredOnEstimates(MetricComparison comparison, double[] prodReplicates,
+                                                double[] candReplicates, int units) {
+        return new MetricComparison(comparison.metric(), centred(comparison.production(), prodReplicates, units),
+                centred(comparison.candidate(), candReplicates, units), comparison.delta(), comparison.inference(),
+                comparison.test(), comparison.unavailableReason(), comparison.unstableReason(), comparison.note());
+    }
+
+    private MetricEstimate centred(MetricEstimate estimate, double[] replicates, int units) {
+        if (estimate == null) {
+            return null;
+        }
+        Double standardError = new ResampledDistribution(replicates).standardDeviation();
+        return new MetricEstimate(estimate.value(), units < 2 || standardError == null || !(standardError > 0) ? null
+                : WaldDifference.bootstrap(estimate.value(), standardError, units, -1, 1)
+                        .interval(options.confidenceLevel()));
+    }
+
 
     // ---- regression ----
 

@@ -15,8 +15,9 @@ import org.verdict.core.gates.policy.GatePolicy;
 
 /**
  * Gate 3: no disparity of any sensitive attribute is worse for the candidate than for production by more than its
- * tolerance. Fails when the point estimate of the worsening exceeds the tolerance; insufficient evidence when only
- * the upper bound of its bootstrap interval does (a worsening beyond tolerance cannot be ruled out).
+ * tolerance. The outcome follows the interval printed beside it: fails when the whole interval of the worsening lies
+ * above the tolerance, passes when it lies wholly at or below it, and lacks evidence when it straddles the tolerance
+ * (a worsening beyond tolerance can be neither ruled out nor shown).
  */
 final class FairnessGate implements PromotionGate {
     private final GatePolicy policy;
@@ -63,11 +64,13 @@ final class FairnessGate implements PromotionGate {
         numbers.put("tolerance", tolerance);
         String text = attribute.name() + " " + disparity.wireName() + ": candidate "
                 + GateNumbers.format(estimate.candidate()) + " vs production " + GateNumbers.format(estimate.production())
-                + ", worse by " + GateNumbers.signed(estimate.worsening()) + " CI ["
+                + ", change in unfairness " + GateNumbers.signed(estimate.worsening())
+                + (estimate.worsening() < 0 ? " (fairer)" : "") + " CI ["
                 + GateNumbers.signed(estimate.worseningCi().lower()) + ", "
-                + GateNumbers.signed(estimate.worseningCi().upper()) + "], tolerance " + GateNumbers.format(tolerance)
+                + GateNumbers.signed(estimate.worseningCi().upper()) + "], allowed worsening at most "
+                + GateNumbers.format(tolerance)
                 + excluded(attribute);
-        GateOutcome outcome = estimate.worsening() > tolerance ? GateOutcome.FAIL
+        GateOutcome outcome = estimate.worseningCi().lower() > tolerance ? GateOutcome.FAIL
                 : estimate.worseningCi().upper() > tolerance ? GateOutcome.INSUFFICIENT_EVIDENCE : GateOutcome.PASS;
         return new Finding(subject, outcome, text, numbers);
     }

@@ -51,6 +51,6 @@ public record VerificationReport(int recordCount, List<Problem> problems, Map<Lo
                     + " checkpoint verify";
         }
         return "TAMPERED: " + firstBadRecord().map(s -> "first bad record is #" + s + "; ").orElse("")
-                + problems.size() + " problem(s)";
+                + MetricFormat.count(problems.size(), "problem", "problems");
     }
 }

@@ -62,7 +62,8 @@ public final class ManifestReader {
             List<ModelVersion> models = models();
             String primaryMetric = text("/primaryMetric");
             Metric metric = Metric.fromWireName(primaryMetric).orElseThrow(() ->
-                    error("/primaryMetric", "unknown metric '" + primaryMetric + "'"));
+                    error("/primaryMetric", "unknown metric '" + primaryMetric + "'"
+                            + ("ece".equals(primaryMetric) ? "; " + Metric.unknownNameHint(primaryMetric) : "")));
             if (!metric.appliesTo(model.task())) {
                 throw error("/primaryMetric", "metric '" + primaryMetric + "' does not apply to a "
                         + model.task().wireName() + " task; use one of " + Metric.forTask(model.task()).stream()

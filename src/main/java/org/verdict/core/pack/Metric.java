@@ -22,7 +22,7 @@ public enum Metric {
     PR_AUC("pr_auc", true, "Average precision: precision summed over the recall steps of the ranked scores.", Task.BINARY),
     LOG_LOSS("log_loss", false, "Mean negative log-likelihood of the labels under the scores (clipped to [1e-15, 1-1e-15]).", Task.BINARY),
     BRIER("brier", false, "Mean squared difference between score and the 0/1 label.", Task.BINARY),
-    ECE("ece", false, "Expected calibration error: |mean score - positive rate| over 10 equal-width bins, weighted by bin size.", Task.BINARY),
+    SQ_CALIBRATION_ERROR("sq_calibration_error", false, "Squared calibration error, debiased: (mean score - positive rate)^2 over 10 equal-width bins, weighted by bin size; its square root is the typical gap.", Task.BINARY),
     SELECTION_RATE("selection_rate", true, "Share of examples predicted positive (neither better nor worse; shown for fairness).", Task.BINARY),
     TPR("tpr", true, "True-positive rate: of the positive examples, the share predicted positive.", Task.BINARY),
     FPR("fpr", false, "False-positive rate: of the negative examples, the share predicted positive.", Task.BINARY),
@@ -79,7 +79,7 @@ public enum Metric {
 
     /** Metrics that need {@code score_V} (binary probability) rather than the predicted label. */
     public boolean needsScores() {
-        return this == ROC_AUC || this == PR_AUC || this == LOG_LOSS || this == BRIER || this == ECE;
+        return this == ROC_AUC || this == PR_AUC || this == LOG_LOSS || this == BRIER || this == SQ_CALIBRATION_ERROR;
     }
 
     public static List<Metric> forTask(Task task) {
@@ -88,5 +88,15 @@ public enum Metric {
 
     public static Optional<Metric> fromWireName(String name) {
         return Arrays.stream(values()).filter(m -> m.wireName.equals(name)).findFirst();
+    }
+
+    /**
+     * What to say about a name that is not a metric: the retired plug-in {@code ece} names its replacement (its
+     * interval did not cover the population calibration error); any other name lists the metrics.
+     */
+    public static String unknownNameHint(String name) {
+        return "ece".equals(name)
+                ? "the plug-in ece was replaced by sq_calibration_error, the debiased squared calibration error"
+                : "metrics: " + Arrays.stream(values()).map(Metric::wireName).toList();
     }
 }

@@ -67,6 +67,9 @@ final class PdfApprovalPack {
     private PDFont fallback;
     /** Each font's Unicode cmap, to pick per character a font that has its glyph. */
     private final Map<PDFont, CmapLookup> cmaps = new HashMap<>();
+    /** Each font's file, and the Arabic shaping made from it when a text first needs it. */
+    private final Map<PDFont, String> fontFiles = new HashMap<>();
+    private final Map<PDFont, ArabicShaping> shapings = new HashMap<>();
     private PdfBoxGraphics2DFontTextDrawer chartText;
     private PDPage page;
     private PDPageContentStream out;
@@ -115,12 +118,16 @@ final class PdfApprovalPack {
             out = null;
             page = null;
             cmaps.clear();
+            fontFiles.clear();
+            shapings.clear();
         }
     }
 
     private PDFont font(String fileName) throws IOException {
         try (InputStream in = ReportFonts.open(fileName)) {
-            return PDType0Font.load(pdf, in, true);
+            PDFont loaded = PDType0Font.load(pdf, in, true);
+            fontFiles.put(loaded, fileName);
+            return loaded;
         }
     }
 
@@ -525,7 +532,7 @@ final class PdfApprovalPack {
         out.beginText();
         out.setNonStrokingColor(color);
         out.newLineAtOffset(x, baseline);
-        for (GlyphRun run : runs(visualOrder(text), font)) {
+        for (GlyphRun run : runs(visualOrder(shaped(text, font)), font)) {
             out.setFont(run.font(), size);
             out.showText(run.text());
         }
@@ -534,7 +541,7 @@ final class PdfApprovalPack {
 
     private float width(String text, PDFont font, float size) throws IOException {
         float width = 0;
-        for (GlyphRun run : runs(text, font)) {
+        for (GlyphRun run : runs(shaped(text, font), font)) {
             width += run.font().getStringWidth(run.text()) / 1000f * size;
         }
         return width;
@@ -583,13 +590,30 @@ final class PdfApprovalPack {
         if (Character.isISOControl(codePoint)) {
             return false;
         }
+        return cmap(font).getGlyphId(codePoint) != 0;
+    }
+
+    private CmapLookup cmap(PDFont font) throws IOException {
         CmapLookup cmap = cmaps.get(font);
         if (cmap == null) {
             cmap = ((PDCIDFontType2) ((PDType0Font) font).getDescendantFont()).getTrueTypeFont()
                     .getUnicodeCmapLookup();
             cmaps.put(font, cmap);
         }
-        return cmap.getGlyphId(codePoint) != 0;
+        return cmap;
+    }
+
+    /** Arabic in its joined forms, drawn with the glyphs {@code font} has for them (see {@link ArabicShaping}). */
+    private String shaped(String text, PDFont font) throws IOException {
+        if (!ArabicShaping.needsShaping(text)) {
+            return text;
+        }
+        ArabicShaping shaping = shapings.get(font);
+        if (shaping == null) {
+            shaping = new ArabicShaping(ReportFonts.awtFont(fontFiles.get(font)), cmap(font));
+            shapings.put(font, shaping);
+        }
+        return shaping.shape(text);
     }
 
     /**

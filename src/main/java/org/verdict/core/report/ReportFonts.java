@@ -37,7 +37,8 @@ final class ReportFonts {
         return in;
     }
 
-    private static Font awtFont(String fileName) {
+    /** The AWT face of a bundled font file. */
+    static Font awtFont(String fileName) {
         try (InputStream in = open(fileName)) {
             return Font.createFont(Font.TRUETYPE_FONT, in);
         } catch (IOException e) {

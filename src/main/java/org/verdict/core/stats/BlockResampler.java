@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 
 /**
  * Random-block bootstrap for statistics that are functions of sums of per-example vectors (means such as log_loss
- * and mae, and the binned sums of ece). The examples of a slice are dealt at random into {@code k} blocks of equal
+ * and mae, and the binned sums of the calibration error). The examples of a slice are dealt at random into {@code k} blocks of equal
  * size (±1); a replicate draws k blocks with replacement and adds their sums. With k = n every block is one example
  * and this is exactly the ordinary row bootstrap. With k &lt; n each replicate costs k·d instead of n·d. Because the
  * blocks are random subsets of the slice, a block's total varies around n/k times the mean with n/k times a row's

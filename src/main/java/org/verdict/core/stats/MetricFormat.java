@@ -10,27 +10,38 @@ import org.verdict.core.pack.Metric;
  *   <li>metrics in the target's units (mae, rmse of house prices in dollars): four significant digits of the
  *       largest number written together (a value and its interval share their decimals) with thousands separators,
  *       {@code 23,643 [21,818, 25,385]}, and three decimals for a target measured in small units;</li>
+ *   <li>a squared error of probabilities (sq_calibration_error, typically 0.0001–0.01): three significant digits
+ *       of the largest number written together, {@code 0.000420 [0.000110, 0.000730]}, so a small error is not
+ *       written 0.000;</li>
  *   <li>a true minus sign, never the machine's locale, and never {@code −0.000}: a number that rounds to zero is
  *       written without a sign.</li>
  * </ul>
  */
 public final class MetricFormat {
     /** Three decimals: every metric that is a rate, a probability or a score. */
-    public static final MetricFormat RATE = new MetricFormat(false);
+    public static final MetricFormat RATE = new MetricFormat(false, false);
+    private static final MetricFormat TARGET_UNITS = new MetricFormat(true, false);
+    private static final MetricFormat SMALL_SCALE = new MetricFormat(false, true);
 
     private static final int SIGNIFICANT_DIGITS = 4;
     private static final int MOST_DECIMALS = 6;
     private static final int RATE_DECIMALS = 3;
+    private static final int SMALL_SCALE_SIGNIFICANT_DIGITS = 3;
     private static final char MINUS = '−';
 
     private final boolean targetUnits;
+    private final boolean smallScale;
 
-    private MetricFormat(boolean targetUnits) {
+    private MetricFormat(boolean targetUnits, boolean smallScale) {
         this.targetUnits = targetUnits;
+        this.smallScale = smallScale;
     }
 
     public static MetricFormat of(Metric metric) {
-        return metric != null && metric.inTargetUnits() ? new MetricFormat(true) : RATE;
+        if (metric == Metric.SQ_CALIBRATION_ERROR) {
+            return SMALL_SCALE;
+        }
+        return metric != null && metric.inTargetUnits() ? TARGET_UNITS : RATE;
     }
 
     /** e.g. {@code 0.812} or {@code 23,643}. */
@@ -70,7 +81,7 @@ public final class MetricFormat {
 
     /** The decimals of numbers written together: enough for four significant digits of the largest. */
     int decimalsFor(double... values) {
-        if (!targetUnits) {
+        if (!targetUnits && !smallScale) {
             return RATE_DECIMALS;
         }
         double largest = 0;
@@ -78,6 +89,13 @@ public final class MetricFormat {
             if (Double.isFinite(value)) {
                 largest = Math.max(largest, Math.abs(value));
             }
+        }
+        if (smallScale) {
+            if (largest == 0 || largest >= 0.1) {
+                return RATE_DECIMALS;
+            }
+            int leadingZeros = -(int) Math.floor(Math.log10(largest)) - 1;
+            return Math.min(MOST_DECIMALS, leadingZeros + SMALL_SCALE_SIGNIFICANT_DIGITS);
         }
         if (largest < 1) {
             return RATE_DECIMALS;

@@ -1,8 +1,8 @@
 package org.verdict.ui.audit;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -30,6 +30,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
 import org.verdict.ui.audit.AuditRow.SignatureRow;
 import org.verdict.ui.decision.IsoDatePicker;
 import org.verdict.ui.table.FittedColumns;
@@ -41,15 +42,26 @@ import org.verdict.ui.table.WrappingCell;
  * {@link AuditViewModel}.
  */
 public final class AuditView {
+    /**
+     * Asks for a file to open. The application's asks through a path field with Browse… for the system's chooser,
+     * which can come up blank or fail under a plain X session without a desktop portal.
+     */
+    @FunctionalInterface
+    public interface FileAsker {
+        Optional<Path> askForFile(Window owner, String title, Path initial, FileChooser.ExtensionFilter... filters);
+    }
+
     private final AuditViewModel model;
     private final ResourceBundle text;
+    private final FileAsker files;
     private final VBox root = new VBox(10);
     /** Says the store is read-only; its font size, which follows the text-size mode, sizes the tables' columns. */
     private final Label readOnly = new Label();
 
-    public AuditView(AuditViewModel model, ResourceBundle text) {
+    public AuditView(AuditViewModel model, ResourceBundle text, FileAsker files) {
         this.model = model;
         this.text = text;
+        this.files = files;
         readOnly.setText(text.getString("audit.readOnly"));
         root.setId("auditView");
         root.getStyleClass().add("view");
@@ -71,31 +83,22 @@ public final class AuditView {
         return root;
     }
 
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
     private Node header() {
         Button open = new Button(text.getString("audit.open"));
         open.setId("auditOpen");
         open.disableProperty().bind(model.loadingProperty());
-        open.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle(text.getString("audit.chooserTitle"));
-            File file = chooser.showOpenDialog(root.getScene().getWindow());
-            if (file != null) {
-                model.open(file.toPath());
-            }
-        });
+        open.setOnAction(e -> files.askForFile(window(), text.getString("audit.chooserTitle"), null)
+                .ifPresent(model::open));
         Button trusted = new Button(text.getString("audit.trustedSigners"));
         trusted.setId("auditTrustedSigners");
         trusted.disableProperty().bind(model.loadingProperty());
-        trusted.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle(text.getString("audit.trustedSignersTitle"));
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
-                    text.getString("audit.trustedSignersFiles"), "*.json"));
-            File file = chooser.showOpenDialog(root.getScene().getWindow());
-            if (file != null) {
-                model.useTrustedSigners(file.toPath());
-            }
-        });
+        trusted.setOnAction(e -> files.askForFile(window(), text.getString("audit.trustedSignersTitle"), null,
+                        new FileChooser.ExtensionFilter(text.getString("audit.trustedSignersFiles"), "*.json"))
+                .ifPresent(model::useTrustedSigners));
         Label store = new Label();
         store.setId("auditStore");
         store.textProperty().bind(model.storeNameProperty());
@@ -117,16 +120,9 @@ public final class AuditView {
         Button kept = new Button(text.getString("audit.keptCheckpoint"));
         kept.setId("auditKeptCheckpoint");
         kept.disableProperty().bind(model.loadingProperty());
-        kept.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle(text.getString("audit.keptCheckpointTitle"));
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
-                    text.getString("audit.keptCheckpointFiles"), "*.json"));
-            File file = chooser.showOpenDialog(root.getScene().getWindow());
-            if (file != null) {
-                model.useKeptCheckpoint(file.toPath());
-            }
-        });
+        kept.setOnAction(e -> files.askForFile(window(), text.getString("audit.keptCheckpointTitle"), null,
+                        new FileChooser.ExtensionFilter(text.getString("audit.keptCheckpointFiles"), "*.json"))
+                .ifPresent(model::useKeptCheckpoint));
         Label checkpoint = new Label();
         checkpoint.setId("auditKeptCheckpointFile");
         checkpoint.getStyleClass().add("text-muted");
@@ -319,15 +315,10 @@ public final class AuditView {
         Button browse = new Button(text.getString("audit.browse"));
         browse.setId("auditKeyBrowse");
         browse.setMinWidth(Region.USE_PREF_SIZE);
-        browse.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle(text.getString("audit.keyChooserTitle"));
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text.getString("audit.keyFiles"), "*.key.json"));
-            File file = chooser.showOpenDialog(root.getScene().getWindow());
-            if (file != null) {
-                keyFile.setText(file.getPath());
-            }
-        });
+        browse.setOnAction(e -> files.askForFile(window(), text.getString("audit.keyChooserTitle"),
+                        null,
+                        new FileChooser.ExtensionFilter(text.getString("audit.keyFiles"), "*.key.json"))
+                .ifPresent(path -> keyFile.setText(path.toString())));
         cosign.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(keyFile, Priority.ALWAYS);
         HBox.setHgrow(passphrase, Priority.ALWAYS);

@@ -324,13 +324,20 @@ public final class CompareView {
         onlyWorse.setId("onlyWorse");
         onlyWorse.selectedProperty().bindBidirectional(model.onlyWorseProperty());
         onlyWorse.setMinWidth(Region.USE_PREF_SIZE);
+        // One click from the interval each verdict reads to the plain one; the summary, the Δ header and the chart's
+        // title then say that the verdicts still read the adjusted interval.
+        CheckBox unadjusted = new CheckBox(text.getString("compare.showUnadjusted"));
+        unadjusted.setId("showUnadjusted");
+        unadjusted.selectedProperty().bindBidirectional(model.showUnadjustedProperty());
+        unadjusted.setMinWidth(Region.USE_PREF_SIZE);
+        unadjusted.setTooltip(new Tooltip(text.getString("compare.showUnadjusted.tooltip")));
         Label hint = new Label(text.getString("compare.tableHint"));
         hint.getStyleClass().add("hint");
         // The hint gives way first, and whole: a narrow table area hides it rather than cutting it.
         hint.setMinWidth(0);
         hint.visibleProperty().bind(Bindings.createBooleanBinding(() -> hint.getWidth() >= hint.prefWidth(-1) - 0.5,
                 hint.widthProperty(), hint.fontProperty(), hint.textProperty()));
-        HBox tools = new HBox(12, filter, onlyWorse, hint);
+        HBox tools = new HBox(12, filter, onlyWorse, unadjusted, hint);
         tools.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("compareTable");
@@ -389,9 +396,10 @@ public final class CompareView {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                boolean known = !empty && item != null && text.containsKey("test." + item);
+                // the glossary's words (Help → Glossary), so a test is explained one way everywhere
+                boolean known = !empty && item != null && text.containsKey("glossary." + item + ".text");
                 setText(empty ? null : known ? testName(item) : item);
-                setTooltip(known ? tooltip(item + ": " + text.getString("test." + item)) : null);
+                setTooltip(known ? tooltip(item + ": " + text.getString("glossary." + item + ".text")) : null);
             }
         });
         fittedColumns.fit(test, row -> testName(row.test()));
@@ -408,6 +416,7 @@ public final class CompareView {
                 column.setText(null);
             }
         }
+        ((Label) delta.getGraphic()).textProperty().bind(model.deltaHeaderProperty());
 
         SortedList<ComparisonRow> sorted = new SortedList<>(model.rows());
         // The overall row stays on top whatever column the user sorts by.

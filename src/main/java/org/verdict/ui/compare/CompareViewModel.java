@@ -74,6 +74,9 @@ public final class CompareViewModel {
     private final FilteredList<ComparisonRow> filteredRows = new FilteredList<>(rows);
     private final StringProperty filter = new SimpleStringProperty("");
     private final BooleanProperty onlyWorse = new SimpleBooleanProperty(false);
+    /** Δ column and forest plot show the unadjusted intervals; the verdicts still read the adjusted ones. */
+    private final BooleanProperty showUnadjusted = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper deltaHeader = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<SliceChartData> chartData = new ReadOnlyObjectWrapper<>();
@@ -101,6 +104,12 @@ public final class CompareViewModel {
         metric.addListener((obs, old, now) -> showSelection());
         filter.addListener((obs, old, now) -> applyFilter());
         onlyWorse.addListener((obs, old, now) -> applyFilter());
+        deltaHeader.set(text.getString("compare.col.delta"));
+        showUnadjusted.addListener((obs, old, now) -> {
+            deltaHeader.set(now ? MessageFormat.format(text.getString("compare.col.deltaUnadjusted"),
+                    Math.round(baseOptions.confidenceLevel() * 100)) : text.getString("compare.col.delta"));
+            showSelection();
+        });
     }
 
     /** A new pack: reset the pickers to its candidates, metrics and slice dimensions, then compare. */
@@ -216,16 +225,18 @@ public final class CompareViewModel {
             return;
         }
         SliceDimension selectedDimension = dimension.get() == null ? SliceDimension.ALL : dimension.get();
+        boolean unadjusted = showUnadjusted.get();
         // Selecting, formatting and chart data happen on a worker thread; only the swap happens on the FX thread.
         executor.run(progress -> {
                     List<SliceResult> selectedResults = current.resultsFor(selected).stream()
                             .filter(r -> selectedDimension.includes(r.slice().dimensions())).toList();
-                    return new Selection(selectedResults.stream().map(ComparisonRow::new).toList(),
-                            SliceChartData.of(selected, selectedResults), noticeFor(selected, selectedResults),
-                            summaryOf(current, selected, selectedResults));
+                    return new Selection(selectedResults.stream().map(r -> new ComparisonRow(r, unadjusted)).toList(),
+                            SliceChartData.of(selected, selectedResults, unadjusted),
+                            noticeFor(selected, selectedResults), summaryOf(current, selected, selectedResults, unadjusted));
                 })
                 .onSuccess(selection -> {
-                    if (current != report.get() || selected != metric.get() || selectedDimension != dimension.get()) {
+                    if (current != report.get() || selected != metric.get() || selectedDimension != dimension.get()
+                            || unadjusted != showUnadjusted.get()) {
                         return; // the user picked something else meanwhile
                     }
                     rows.setAll(selection.rows());
@@ -251,10 +262,11 @@ public final class CompareViewModel {
                 .orElse("");
     }
 
-    private String summaryOf(ComparisonReport current, Metric selected, List<SliceResult> results) {
+    private String summaryOf(ComparisonReport current, Metric selected, List<SliceResult> results, boolean unadjusted) {
         long worse = results.stream().filter(r -> r.verdict() == Verdict.WORSE).count();
         long better = results.stream().filter(r -> r.verdict() == Verdict.BETTER).count();
-        return MessageFormat.format(text.getString("compare.summary"), current.candidateVersion(),
+        return MessageFormat.format(text.getString(unadjusted ? "compare.summaryUnadjusted" : "compare.summary"),
+                current.candidateVersion(),
                 current.productionVersion(), selected.wireName(), results.size(), worse, better,
                 current.options().correction().wireName(),
                 current.correctedTestsByMetric().getOrDefault(selected, 0),
@@ -339,6 +351,19 @@ public final class CompareViewModel {
 
     public BooleanProperty onlyWorseProperty() {
         return onlyWorse;
+    }
+
+    /**
+     * Whether the Δ column and the forest plot show each slice's unadjusted interval rather than the one its verdict
+     * reads; the summary line and the Δ header say which is shown.
+     */
+    public BooleanProperty showUnadjustedProperty() {
+        return showUnadjusted;
+    }
+
+    /** The Δ column's header: which interval its cells show. */
+    public ReadOnlyStringProperty deltaHeaderProperty() {
+        return deltaHeader.getReadOnlyProperty();
     }
 
     /** Why the selected metric has no numbers (unavailable, no scores), or what is running; empty otherwise. */

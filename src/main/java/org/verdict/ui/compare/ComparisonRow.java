@@ -3,6 +3,7 @@ package org.verdict.ui.compare;
 import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.MetricFormat;
 import org.verdict.ui.theme.Palette;
 
@@ -23,7 +24,13 @@ public final class ComparisonRow {
 
     private final String nText;
 
+    /** A row whose Δ cell shows the interval the verdict reads. */
     public ComparisonRow(SliceResult result) {
+        this(result, false);
+    }
+
+    /** @param unadjusted whether the Δ cell shows the unadjusted interval instead of the one the verdict reads */
+    public ComparisonRow(SliceResult result, boolean unadjusted) {
         this.result = result;
         MetricFormat numbers = MetricFormat.of(result.metric());
         this.verdictText = formatVerdict(result);
@@ -32,7 +39,7 @@ public final class ComparisonRow {
         this.nText = MetricFormat.count(result.n());
         this.productionText = estimate(numbers, result.production());
         this.candidateText = estimate(numbers, result.candidate());
-        this.deltaText = formatDelta(numbers, result);
+        this.deltaText = formatDelta(numbers, result, unadjusted);
         this.pValueText = formatPValues(result);
         this.deltaTooltip = formatDeltaTooltip(result);
     }
@@ -80,7 +87,7 @@ public final class ComparisonRow {
         return candidateText;
     }
 
-    /** Δ with its interval, e.g. "−0.040 [−0.055, −0.025]". */
+    /** Δ with its interval (the verdict's, or the unadjusted one if the row was made so), e.g. "−0.040 [−0.055, −0.025]". */
     public String deltaText() {
         return deltaText;
     }
@@ -120,12 +127,12 @@ public final class ComparisonRow {
         };
     }
 
-    private static String formatDelta(MetricFormat numbers, SliceResult result) {
+    private static String formatDelta(MetricFormat numbers, SliceResult result, boolean unadjusted) {
         if (result.delta() == null) {
             return "—";
         }
-        return result.deltaCi() == null ? numbers.signed(result.delta())
-                : numbers.delta(result.delta(), result.deltaCi().lower(), result.deltaCi().upper());
+        Interval shown = unadjusted ? result.unadjustedCi() : result.deltaCi();
+        return shown == null ? numbers.signed(result.delta()) : numbers.delta(result.delta(), shown.lower(), shown.upper());
     }
 
     private static String formatDeltaTooltip(SliceResult result) {

@@ -86,7 +86,8 @@ public final class SliceCharts {
         for (int i = 0; i < points.size(); i++) {
             markClipped(plot, range, i, points.get(i).deltaLow(), points.get(i).deltaHigh());
         }
-        return chart(plot, MessageFormat.format(text.getString("chart.forestTitle"), data.metric().wireName()));
+        return chart(plot, MessageFormat.format(text.getString(data.unadjusted() ? "chart.forestTitleUnadjusted"
+                : "chart.forestTitle"), data.metric().wireName()));
     }
 
     public JFreeChart perModel(SliceChartData data) {

@@ -29,6 +29,7 @@ import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.suites.EvidencePage;
 import org.verdict.ui.suites.EvidencePages;
 import org.verdict.ui.suites.EvidenceTable;
+import org.verdict.ui.suites.UprightWhenCrowdedAxis;
 import org.verdict.ui.table.WrappingCell;
 import org.verdict.ui.theme.CellFont;
 
@@ -102,6 +103,12 @@ public final class EvidenceView {
         root.setCenter(scroll);
         model.selectedEvidenceProperty().addListener((obs, was, now) -> render());
         model.reviewedProperty().addListener((obs, was, now) -> render());
+        // a new pack clears the previous one's pages at once; meanwhile the page says its gates are being judged
+        model.computingProperty().addListener((obs, was, now) -> {
+            if (model.reviewedProperty().get() == null) {
+                render();
+            }
+        });
         // the summary follows the theme's text size (large text): columns are measured again in its font
         summary.fontProperty().addListener((obs, was, now) -> render());
         render();
@@ -115,7 +122,7 @@ public final class EvidenceView {
         GatesViewModel.Reviewed reviewed = model.reviewedProperty().get();
         title.setText(text.getString("evidence.page." + selected.id()));
         if (reviewed == null) {
-            summary.setText(text.getString("evidence.nothing"));
+            summary.setText(text.getString(model.computingProperty().get() ? "evidence.judging" : "evidence.nothing"));
             content.getChildren().setAll(title, summary);
             return;
         }
@@ -162,9 +169,15 @@ public final class EvidenceView {
         for (int i = 0; i < charts.size(); i++) {
             ChartPane pane = chartPanes.get(i);
             pane.setId(i == 0 ? "evidenceChart" : "evidenceChart" + i);
-            pane.setMinHeight(charts.size() == 1 ? 340 : 290);
-            pane.setPrefHeight(charts.size() == 1 ? 380 : 300);
             pane.showChart(charts.get(i), 0);
+            // upright group labels (too many to stand side by side at this width) get their own room below the plot
+            JFreeChart chart = charts.get(i);
+            double minHeight = charts.size() == 1 ? 340 : 290;
+            double prefHeight = charts.size() == 1 ? 380 : 300;
+            javafx.beans.binding.DoubleBinding labels = javafx.beans.binding.Bindings.createDoubleBinding(
+                    () -> UprightWhenCrowdedAxis.extraHeightForLabels(chart, pane.getWidth()), pane.widthProperty());
+            pane.minHeightProperty().bind(labels.add(minHeight));
+            pane.prefHeightProperty().bind(labels.add(prefHeight));
             grid.add(pane, i % columns, i / columns);
         }
         return grid;

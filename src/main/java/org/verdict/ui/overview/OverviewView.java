@@ -13,6 +13,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import org.verdict.ui.overview.OverviewViewModel.VersionRow;
@@ -92,6 +93,8 @@ public final class OverviewView {
     private Label addFact(GridPane grid, int row, String labelKey, String valueId, ReadOnlyStringProperty value) {
         Label label = new Label(text.getString(labelKey));
         label.getStyleClass().add("fact-label");
+        // The value wraps; the name beside it never shrinks to "Who must…" to make room for it.
+        label.setMinWidth(Region.USE_PREF_SIZE);
         Label shown = new Label();
         shown.setId(valueId);
         shown.setWrapText(true);

@@ -1,5 +1,6 @@
 package org.verdict.ui.shell;
 
+import java.io.File;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -13,7 +14,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
@@ -39,6 +42,18 @@ public final class PathDialog {
         return dialog(owner, title, initial, browser).showAndWait();
     }
 
+    /**
+     * Asks for a file to open: the path field, with Browse… for the system's open dialog showing {@code filters}.
+     */
+    public Optional<Path> askForFile(Window owner, String title, Path initial, FileChooser.ExtensionFilter... filters) {
+        return ask(owner, title, initial, dialogOwner -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(title);
+            chooser.getExtensionFilters().addAll(filters);
+            return Optional.ofNullable(chooser.showOpenDialog(dialogOwner)).map(File::toPath);
+        });
+    }
+
     /** The dialog, not shown yet. */
     public Dialog<Path> dialog(Window owner, String title, Path initial, Browser browser) {
         Dialog<Path> dialog = new Dialog<>();
@@ -57,6 +72,8 @@ public final class PathDialog {
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         Button browse = new Button(text.getString("path.browse"));
         browse.setId("pathBrowse");
+        // the field gives way, never the button's word ("B…" in a dialog narrower than its preferred width)
+        browse.setMinWidth(Region.USE_PREF_SIZE);
         browse.setOnAction(e -> {
             try {
                 browser.browse(dialog.getDialogPane().getScene().getWindow())

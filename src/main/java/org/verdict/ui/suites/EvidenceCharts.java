@@ -337,7 +337,7 @@ final class EvidenceCharts {
             dataset.addSeries(points);
             paints.add(one.paint());
         }
-        SymbolAxis axis = new SymbolAxis(categoryLabel, categories.toArray(String[]::new));
+        SymbolAxis axis = new UprightWhenCrowdedAxis(categoryLabel, categories.toArray(String[]::new));
         axis.setGridBandsVisible(false);
         axis.setRange(-0.6, categories.size() - 0.4);
         return intervalChart(title, axis, valueLabel, dataset, paints, false);

@@ -72,9 +72,10 @@ class ComparisonEngineTest {
      * Production scores .9 .3 .6 .05 .85 .58; candidate 1.0 on a negative (log loss clipped) and 0.0 on a negative.
      * brier: production (.01 + .09 + .16 + .0025 + .0225 + .3364)/6 = .6214/6; candidate
      * (.04 + 1 + .4225 + 0 + .0625 + .25)/6 = 1.775/6.
-     * ece, bins (i/10, (i+1)/10]: production bin 8 {.9+, .85+}: |−.1 − .15| = .25; bin 2 {.3−}: .3; bin 5 {.6+, .58−}:
-     * |−.4 + .58| = .18; bin 0 {.05−}: .05 → .78/6 = .13. Candidate bin 7 {.8+, .75+}: .45; bin 9 {1.0−}: 1;
-     * bin 3 {.35+}: .65; bin 0 {0−}: 0; bin 4 {.5−}: .5 → 2.6/6.
+     * sq_calibration_error, bins (i/10, (i+1)/10], gaps d = score − label, a bin of m ≥ 2 adds
+     * ((Σd)² − Σd²) / ((m − 1)·n), bins of one example nothing: production bin 8 {.9+, .85+}: d −.1, −.15 →
+     * (.0625 − .0325)/6; bin 5 {.6+, .58−}: d −.4, .58 → (.0324 − .4964)/6; total −.434/6 (an unbiased estimate can
+     * be negative). Candidate bin 7 {.8+, .75+}: d −.2, −.25 → (.2025 − .1025)/6 = .1/6; the other bins hold one each.
      * pr_auc: production ranks every positive first → 1; candidate descending 1.0− .8+ .75+ .5− .35+ → precision at
      * the positives 1/2, 2/3, 3/5 → AP = (1/2 + 2/3 + 3/5)/3. roc_auc production 1 (.6 > .58).
      */
@@ -92,14 +93,14 @@ class ComparisonEngineTest {
                 + Math.log(0.75) + Math.log(0.5)) / 6, find(report, Metric.LOG_LOSS, "overall").candidate().value(), 1e-12);
         assertEquals(0.6214 / 6, find(report, Metric.BRIER, "overall").production().value(), 1e-12);
         assertEquals(1.775 / 6, find(report, Metric.BRIER, "overall").candidate().value(), 1e-12);
-        assertEquals(0.13, find(report, Metric.ECE, "overall").production().value(), 1e-12);
-        assertEquals(2.6 / 6, find(report, Metric.ECE, "overall").candidate().value(), 1e-12);
+        assertEquals(-0.434 / 6, find(report, Metric.SQ_CALIBRATION_ERROR, "overall").production().value(), 1e-12);
+        assertEquals(0.1 / 6, find(report, Metric.SQ_CALIBRATION_ERROR, "overall").candidate().value(), 1e-12);
         SliceResult ap = find(report, Metric.PR_AUC, "overall");
         assertEquals(1.0, ap.production().value(), 1e-12);
         assertEquals((0.5 + 2.0 / 3 + 0.6) / 3, ap.candidate().value(), 1e-12);
         assertEquals("paired-bootstrap", ap.test());
         assertEquals(1.0, find(report, Metric.ROC_AUC, "overall").production().value(), 1e-12);
-        assertEquals("paired-bootstrap", find(report, Metric.ECE, "overall").test());
+        assertEquals("paired-bootstrap", find(report, Metric.SQ_CALIBRATION_ERROR, "overall").test());
     }
 
     /** Above 2,000 examples pr_auc uses the influence function and the calibration metrics random blocks. */
@@ -287,7 +288,7 @@ class ComparisonEngineTest {
         EvaluationTable table = TestTables.binary(labels, null, null, new int[] {0, 1, 0, 0}, new int[] {0, 1, 1, 0},
                 Map.of());
         ComparisonReport report = engine.compare("t", table, "1", "2", Metric.ACCURACY, MIN_ONE, Progress.NONE);
-        for (Metric metric : List.of(Metric.ROC_AUC, Metric.PR_AUC, Metric.LOG_LOSS, Metric.BRIER, Metric.ECE)) {
+        for (Metric metric : List.of(Metric.ROC_AUC, Metric.PR_AUC, Metric.LOG_LOSS, Metric.BRIER, Metric.SQ_CALIBRATION_ERROR)) {
             SliceResult r = find(report, metric, "overall");
             assertEquals(Verdict.UNAVAILABLE, r.verdict());
             assertTrue(r.unavailableReason().contains("score_1 is missing"), r.unavailableReason());

@@ -127,6 +127,29 @@ class GateReviewTest {
         Finding parity = result.findings().get(0);
         assertEquals("gender demographic_parity_difference", parity.subject());
         assertEquals(1.0, parity.numbers().get("candidate"), 1e-12);
+        // it fails because the whole interval of the worsening lies beyond the tolerance, not only the estimate
+        assertTrue(parity.numbers().get("worseningCiLower") > 0.05, parity.detail());
+    }
+
+    /**
+     * 40 rows, 20 per gender: the candidate also selects a on four f rows labelled b or c (rows 1, 4, 5, 8), so its
+     * demographic parity difference is 0.2 worse, beyond the 0.05 tolerance — but with 20 rows per group the interval
+     * of the worsening reaches below the tolerance, so the gate can neither pass nor fail: it lacks evidence, and the
+     * verdict agrees with the interval printed beside it.
+     */
+    @Test
+    void fairnessLacksEvidenceWhenOnlyThePointEstimateIsBeyondTolerance() throws PackException {
+        TestPack pack = pack().primary(40, row -> row % 4 < 2 && row < 12 && !label(row).equals("a") ? "a"
+                : SAME_AS_PRODUCTION.apply(row))
+                .policy("{\"fairness\": {\"positiveClass\": \"a\", \"minGroupSize\": 10}}");
+        GateResult result = pack.review().gates().result(Gate.FAIRNESS);
+        Finding parity = result.findings().get(0);
+        assertEquals("gender demographic_parity_difference", parity.subject());
+        assertEquals(0.2, parity.numbers().get("worsening"), 1e-12);
+        assertTrue(parity.numbers().get("worseningCiLower") <= 0.05, parity.detail());
+        assertTrue(parity.numbers().get("worseningCiUpper") > 0.05, parity.detail());
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, parity.outcome());
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, result.outcome());
     }
 
     @Test

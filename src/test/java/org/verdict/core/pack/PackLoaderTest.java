@@ -127,6 +127,10 @@ class PackLoaderTest {
         String unknownMetric = PackFixture.MULTICLASS_MANIFEST.replace("macro_f1", "macro_f2");
         assertProblem(unknownMetric, PackFixture.MULTICLASS_CSV, "manifest.json", "unknown metric 'macro_f2'");
 
+        String retiredMetric = PackFixture.MULTICLASS_MANIFEST.replace("macro_f1", "ece");
+        assertProblem(retiredMetric, PackFixture.MULTICLASS_CSV, "manifest.json",
+                "unknown metric 'ece'; the plug-in ece was replaced by sq_calibration_error");
+
         String wrongMetricForTask = PackFixture.MULTICLASS_MANIFEST.replace("macro_f1", "rmse");
         assertProblem(wrongMetricForTask, PackFixture.MULTICLASS_CSV, "manifest.json", "does not apply to a multiclass task");
 

@@ -18,6 +18,17 @@ class MetricFormatTest {
     }
 
     @Test
+    void aSquaredCalibrationErrorKeepsThreeSignificantDigitsInsteadOfReadingZero() {
+        MetricFormat calibration = MetricFormat.of(Metric.SQ_CALIBRATION_ERROR);
+        // largest 0.00073: three zeros after the point, then three digits
+        assertEquals("0.000420 [0.000110, 0.000730]", calibration.estimate(0.00042, 0.00011, 0.00073));
+        assertEquals("−0.000310 [−0.000520, −0.000100]", calibration.delta(-0.00031, -0.00052, -0.0001));
+        assertEquals("0.0120", calibration.value(0.012));
+        // a badly calibrated model (0.1 and above) reads like a rate
+        assertEquals("0.150", calibration.value(0.15));
+    }
+
+    @Test
     void aNumberThatRoundsToZeroHasNoSign() {
         assertEquals("0.000", MetricFormat.RATE.signed(-0.0004));
         assertEquals("0.000", MetricFormat.RATE.value(-0.0002));

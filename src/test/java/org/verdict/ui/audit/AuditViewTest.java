@@ -31,11 +31,19 @@ class AuditViewTest {
     private final AuditViewModel model = new AuditViewModel(new CurrentThreadExecutor(),
             new ActivityMonitor(System::currentTimeMillis));
     private Path dir;
+    /** What the Open buttons asked for, and the path the (path field) dialog answers. */
+    private final List<String> asked = new java.util.ArrayList<>();
+    private Path answer;
 
     @Start
     void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("audit-view");
-        stage.setScene(new Scene((javafx.scene.Parent) new AuditView(model, AuditView.defaultText()).node(), 1100, 700));
+        AuditView.FileAsker files = (owner, title, initial, filters) -> {
+            asked.add(title);
+            return java.util.Optional.ofNullable(answer);
+        };
+        stage.setScene(new Scene((javafx.scene.Parent) new AuditView(model, AuditView.defaultText(), files).node(),
+                1100, 700));
         stage.show();
     }
 
@@ -44,6 +52,16 @@ class AuditViewTest {
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
+    }
+
+    @Test
+    void openDecisionLogAsksThroughThePathDialogAndOpensTheAnswer(FxRobot robot) throws Exception {
+        answer = AuditViewModelTest.threeRecordStore(dir);
+        robot.interact(() -> robot.lookup("#auditOpen").queryButton().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(List.of("Open a decision log"), asked);
+        assertEquals(3, robot.lookup("#auditRecords").queryTableView().getItems().size());
     }
 
     @Test

@@ -33,7 +33,8 @@ class AuditWrappingTest {
     @Start
     void start(Stage stage) {
         appearance = new Appearance(false, false);
-        Scene scene = new Scene((javafx.scene.Parent) new AuditView(model, AuditView.defaultText()).node(), 1242, 620);
+        Scene scene = new Scene((javafx.scene.Parent) new AuditView(model, AuditView.defaultText(),
+                (owner, title, initial, filters) -> java.util.Optional.empty()).node(), 1242, 620);
         appearance.applyTo(scene.getRoot());
         stage.setScene(scene);
         stage.show();

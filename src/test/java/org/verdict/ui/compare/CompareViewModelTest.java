@@ -1,6 +1,7 @@
 package org.verdict.ui.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -11,10 +12,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.compare.MetricEstimate;
+import org.verdict.core.compare.ShownInterval;
+import org.verdict.core.compare.SliceKey;
+import org.verdict.core.compare.SliceResult;
+import org.verdict.core.compare.TestFamily;
+import org.verdict.core.compare.Verdict;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.PackFixture;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.stats.Interval;
 import org.verdict.core.task.Progress;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.CurrentThreadExecutor;
@@ -148,5 +156,49 @@ class CompareViewModelTest {
 
         assertEquals("The comparison failed: engine bug", failing.noticeProperty().get());
         assertEquals(1, failures.size());
+    }
+
+    @Test
+    void unadjustedIntervalsAreOneToggleAwayAndTheVerdictsKeepReadingTheAdjustedOnes() throws Exception {
+        // language=en: the Holm-adjusted interval contains 0 (inconclusive) while the unadjusted one does not, the
+        // case where a reviewer must see which interval is on screen.
+        SliceResult overall = new SliceResult(SliceKey.OVERALL, 4000, Metric.MACRO_F1, true,
+                new MetricEstimate(0.80, null), new MetricEstimate(0.82, null), 0.02, new Interval(0.010, 0.030),
+                new Interval(0.010, 0.030), 0.0004, 0.0004, "paired-bootstrap-cells", Verdict.BETTER,
+                new ShownInterval(TestFamily.OVERALL, 0.95, ShownInterval.NONE, 1), null, null, null);
+        SliceResult english = new SliceResult(ReportFixture.slice("language", "en"), 2000, Metric.MACRO_F1, true,
+                new MetricEstimate(0.81, null), new MetricEstimate(0.78, null), -0.03, new Interval(-0.065, 0.005),
+                new Interval(-0.055, -0.005), 0.02, 0.08, "paired-bootstrap-cells", Verdict.INCONCLUSIVE,
+                new ShownInterval(TestFamily.SLICES, 1 - 0.05 / 4, ShownInterval.HOLM, 4), null, null, null);
+        CompareViewModel toggled = new CompareViewModel((pack, candidate, options, progress) ->
+                ReportFixture.report(List.of(overall, english)), new ComparisonEngine()::confusionMatrix,
+                new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
+                failures::add);
+        toggled.showPack(multiclassPack());
+        ComparisonRow adjustedRow = toggled.rows().get(1);
+        assertEquals("−0.030 [−0.065, +0.005]", adjustedRow.deltaText());
+        assertEquals(-0.065, toggled.chartDataProperty().get().points().get(1).deltaLow(), 1e-12);
+        assertEquals("Δ [interval]", toggled.deltaHeaderProperty().get());
+        assertTrue(toggled.summaryProperty().get().contains("the interval each verdict reads"),
+                toggled.summaryProperty().get());
+
+        toggled.showUnadjustedProperty().set(true);
+
+        ComparisonRow unadjustedRow = toggled.rows().get(1);
+        assertEquals("−0.030 [−0.055, −0.005]", unadjustedRow.deltaText());
+        assertEquals(Verdict.INCONCLUSIVE, unadjustedRow.verdict(), "the verdict never follows the toggle");
+        SliceChartData chart = toggled.chartDataProperty().get();
+        assertTrue(chart.unadjusted());
+        assertEquals(-0.055, chart.points().get(1).deltaLow(), 1e-12);
+        assertEquals(-0.005, chart.points().get(1).deltaHigh(), 1e-12);
+        assertEquals("Δ [unadjusted 95% CI]", toggled.deltaHeaderProperty().get());
+        String summary = toggled.summaryProperty().get();
+        assertTrue(summary.contains("UNADJUSTED 95%") && summary.contains("verdicts use the adjusted interval"),
+                summary);
+
+        toggled.showUnadjustedProperty().set(false);
+        assertEquals("−0.030 [−0.065, +0.005]", toggled.rows().get(1).deltaText());
+        assertFalse(toggled.chartDataProperty().get().unadjusted());
+        assertEquals("Δ [interval]", toggled.deltaHeaderProperty().get());
     }
 }

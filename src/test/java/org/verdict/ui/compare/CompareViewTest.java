@@ -95,6 +95,26 @@ class CompareViewTest {
     }
 
     @Test
+    void oneClickShowsTheUnadjustedIntervalsAndTheScreenSaysTheVerdictsReadTheAdjustedOnes(FxRobot robot) {
+        robot.clickOn("#showUnadjusted");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label header = (Label) table.getColumns().stream().filter(c -> "compare.col.delta".equals(c.getId()))
+                .findFirst().orElseThrow().getGraphic();
+        assertEquals("Δ [unadjusted 95% CI]", header.getText());
+        assertTrue(robot.lookup("#compareSummary").queryAs(Label.class).getText()
+                .contains("the verdicts use the adjusted interval"));
+        assertTrue(chartPane.chart().orElseThrow().getTitle().getText().contains("verdicts use the adjusted ones"));
+        assertEquals(List.of("▲ better", "▼ worse", "▲ better", "no significant difference", "too few examples"),
+                verdicts(), "the verdicts stay");
+
+        robot.clickOn("#showUnadjusted");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Δ [interval]", header.getText());
+        assertTrue(chartPane.chart().orElseThrow().getTitle().getText().contains("the verdict's interval"));
+    }
+
+    @Test
     void sortingByDeltaKeepsOverallFirst(FxRobot robot) {
         robot.interact(() -> {
             TableColumn<ComparisonRow, ?> delta = table.getColumns().stream()

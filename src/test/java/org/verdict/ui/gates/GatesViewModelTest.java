@@ -61,8 +61,8 @@ class GatesViewModelTest {
         assertEquals(GateOutcome.PASS, row(model, Gate.LATENCY).outcome());
         assertEquals(GateOutcome.NOT_APPLICABLE, row(model, Gate.CANARY).outcome());
         // safety fails; fairness (groups of 100), circuit breaker (no history) lack evidence
-        assertTrue(model.headlineProperty().get().startsWith("Candidate 2 may not replace production 1 yet: 1 gate(s) "
-                + "fail"), model.headlineProperty().get());
+        assertTrue(model.headlineProperty().get().startsWith("Candidate 2 may not replace production 1 yet: 1 gate "
+                + "fails"), model.headlineProperty().get());
         assertTrue(model.approvalProperty().get().startsWith("Blocked"), model.approvalProperty().get());
         assertTrue(model.missingProperty().get().contains("metricHistory"), model.missingProperty().get());
         assertFalse(model.computingProperty().get());
@@ -195,7 +195,7 @@ class GatesViewModelTest {
         String headline = model.headlineProperty().get();
         // safety, language parity, latency, circuit breaker and (classification without sensitive columns) fairness
         int thin = kind == RealStylePack.Kind.REGRESSION ? 4 : 5;
-        assertTrue(headline.startsWith("Candidate 2 may not replace production 1 yet: 1 gate(s) fail, " + thin
+        assertTrue(headline.startsWith("Candidate 2 may not replace production 1 yet: 1 gate fails, " + thin
                 + " lack evidence."), headline);
         assertTrue(headline.endsWith("Data validation fails (Volume per class, language and segment): the evidence "
                 + "itself is in question."), headline);

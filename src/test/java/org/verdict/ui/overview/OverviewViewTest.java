@@ -39,7 +39,7 @@ class OverviewViewTest {
         ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.messages");
         OverviewViewModel model = new OverviewViewModel(text);
         model.showVerdictOf(new javafx.beans.property.SimpleStringProperty(
-                "Candidate 43 may not replace production 42 yet: 3 gate(s) fail, 0 lack evidence."));
+                "Candidate 43 may not replace production 42 yet: 3 gates fail, none lacks evidence."));
         // The Overview's share of a 1366 x 768 laptop screen beside the navigation rail.
         Scene scene = new Scene((Parent) new OverviewView(model, text).node(), 1186, 690);
         appearance.applyTo(scene.getRoot());
@@ -91,7 +91,7 @@ class OverviewViewTest {
     void theCurrentVerdictIsShownBesideTheModelFacts(FxRobot robot) {
         javafx.scene.control.Label verdict = robot.lookup("#overviewVerdict").queryAs(javafx.scene.control.Label.class);
         assertTrue(verdict.isVisible());
-        assertEquals("Candidate 43 may not replace production 42 yet: 3 gate(s) fail, 0 lack evidence.",
+        assertEquals("Candidate 43 may not replace production 42 yet: 3 gates fail, none lacks evidence.",
                 verdict.getText());
     }
 }

@@ -79,6 +79,27 @@ class PathDialogTest {
     }
 
     @Test
+    void askingForAFileOffersThePathFieldWithoutOpeningTheSystemsChooser(FxRobot robot) {
+        java.util.List<Optional<Path>> answers = new java.util.ArrayList<>();
+        // ask waits for the answer (a nested event loop), so it is started, not awaited, on the FX thread
+        javafx.application.Platform.runLater(() -> answers.add(paths.askForFile(stage, "Open a decision log", null,
+                new javafx.stage.FileChooser.ExtensionFilter("Decision logs", "*.db"))));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        TextField field = robot.lookup("#pathField").queryAs(TextField.class);
+        // a dialog narrower than it would like (a small screen, no window manager): the field gives way, not Browse…
+        robot.interact(() -> field.getScene().getWindow().setWidth(320));
+        Button browse = robot.lookup("#pathBrowse").queryButton();
+        assertTrue(browse.getWidth() >= browse.prefWidth(-1) - 0.5, "Browse… is never cut");
+        robot.interact(() -> field.setText("/tmp/decisions.db"));
+        robot.interact(() -> robot.lookup(".button").queryAll().stream()
+                .filter(node -> node instanceof Button button && "OK".equals(button.getText()))
+                .map(Button.class::cast).findFirst().orElseThrow().fire());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(java.util.List.of(Optional.of(Path.of("/tmp/decisions.db"))), answers);
+    }
+
+    @Test
     void quotesSpacesAndTheHomeFolderAreUnderstood() {
         assertEquals(Optional.of(Path.of(System.getProperty("user.home"), "packs")), PathDialog.parse("~/packs"));
         assertEquals(Optional.of(Path.of("/a b/c")), PathDialog.parse(" '/a b/c' "));

@@ -63,6 +63,55 @@ class EvidenceChartsTest {
     }
 
     @Test
+    void everyGroupKeepsItsLabelOnALaptopSizedChartTurnedUprightWhenCrowded() {
+        List<FairnessEvidence.Group> groups = new java.util.ArrayList<>();
+        for (String name : List.of("north-america", "latin-america", "western-europe", "eastern-europe",
+                "middle-east", "sub-saharan-africa", "south-asia", "east-asia")) {
+            groups.add(new FairnessEvidence.Group(name, 1200, 300,
+                    new FairnessEvidence.Rates(0.25, new Interval(0.23, 0.27), 0.8, 0.1),
+                    new FairnessEvidence.Rates(0.26, new Interval(0.24, 0.28), 0.8, 0.1)));
+        }
+        FairnessEvidence.Attribute region = new FairnessEvidence.Attribute("region", groups, List.of(), Map.of());
+        JFreeChart chart = EvidenceCharts.selectionRates(region, "42", "43");
+        org.jfree.chart.axis.SymbolAxis axis = (org.jfree.chart.axis.SymbolAxis) chart.getXYPlot().getDomainAxis();
+
+        // half of a 1366-pixel window, as in the Evidence page's two charts a row
+        java.awt.geom.Rectangle2D dataArea = drawnDataArea(chart, 560, 300);
+        java.awt.Graphics2D g2 = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB)
+                .createGraphics();
+        org.jfree.chart.axis.SymbolAxis plain = new org.jfree.chart.axis.SymbolAxis("region", axis.getSymbols());
+        plain.setRange(axis.getRange());
+        assertTrue(labels(plain.refreshTicks(g2, new org.jfree.chart.axis.AxisState(), dataArea,
+                org.jfree.chart.ui.RectangleEdge.BOTTOM)).contains(""), "JFreeChart's own axis drops labels here");
+        assertTrue(axis.isVerticalTickLabels(), "crowded labels stand upright");
+        List<String> shown = labels(axis.refreshTicks(g2, new org.jfree.chart.axis.AxisState(), dataArea,
+                org.jfree.chart.ui.RectangleEdge.BOTTOM));
+        assertEquals(groups.stream().map(g -> g.name() + " (n 1200)").toList(), shown);
+
+        // the page gives the chart the height its upright labels take, so the plot keeps its own
+        assertTrue(UprightWhenCrowdedAxis.extraHeightForLabels(chart, 560) > 100, "room for 'sub-saharan-africa (n 1200)'");
+
+        drawnDataArea(chart, 2400, 300);
+        assertTrue(!axis.isVerticalTickLabels(), "side by side again when there is room");
+        assertEquals(0, UprightWhenCrowdedAxis.extraHeightForLabels(chart, 2400));
+    }
+
+    private static java.awt.geom.Rectangle2D drawnDataArea(JFreeChart chart, int width, int height) {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
+        java.awt.Graphics2D g2 = image.createGraphics();
+        chart.draw(g2, new java.awt.geom.Rectangle2D.Double(0, 0, width, height), info);
+        g2.dispose();
+        return info.getPlotInfo().getDataArea();
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static List<String> labels(List ticks) {
+        return ((List<?>) ticks).stream().map(t -> ((org.jfree.chart.axis.Tick) t).getText()).toList();
+    }
+
+    @Test
     void selectionRatesCarryTheirIntervals() {
         FairnessEvidence.Group f = new FairnessEvidence.Group("f", 10, 4,
                 new FairnessEvidence.Rates(0.3, new Interval(0.1078, 0.6032), 0.5, 0.2),

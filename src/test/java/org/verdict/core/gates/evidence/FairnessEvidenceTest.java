@@ -109,6 +109,78 @@ class FairnessEvidenceTest {
         assertTrue(first.worseningCi().lower() <= 0.2 && 0.2 <= first.worseningCi().upper(), first.toString());
     }
 
+    /**
+     * Three groups of 300 with the same selection rate under both models (parity): a max − min over groups is biased
+     * upward and its percentile interval used to exclude its own estimate (0.0055 [0.0056, 0.0898]). Every interval
+     * must hold its estimate, and here also the true value 0 (production) — the draws below are exact parity.
+     */
+    @Test
+    void intervalsHoldTheirEstimateAtParity() {
+        int perGroup = 300;
+        int rows = 3 * perGroup;
+        int[] labels = new int[rows];
+        int[] production = new int[rows];
+        int[] candidate = new int[rows];
+        int[] groups = new int[rows];
+        String[] ids = new String[rows];
+        for (int row = 0; row < rows; row++) {
+            ids[row] = "r" + row;
+            groups[row] = row / perGroup;
+            int i = row % perGroup;
+            // per group: 90 positives, of which the first 63 are selected (TPR 0.7); 21 of 210 negatives (FPR 0.1);
+            // the candidate also selects 3 more positives and 3 more negatives in each group
+            labels[row] = i < 90 ? 1 : 0;
+            production[row] = i < 63 || (i >= 90 && i < 111) ? 1 : 0;
+            candidate[row] = i < 66 || (i >= 90 && i < 114) ? 1 : 0;
+        }
+        EvaluationTable table = new EvaluationTable("primary.csv", Task.BINARY, rows, ExampleIds.of(ids),
+                List.of("no", "yes"), labels, null,
+                Map.of("group", new CategoricalColumn("group", List.of("g1", "g2", "g3"), groups)), List.of("group"),
+                Map.of("1", new ModelPredictions("1", production, null, null),
+                        "2", new ModelPredictions("2", candidate, null, null)));
+        FairnessEvidence.Attribute attribute = FairnessEvidence.of(table, "1", "2", 1, "positive label", 1, 0.95, 1000,
+                11L).attributes().get(0);
+        for (Disparity d : Disparity.values()) {
+            FairnessEvidence.DisparityEstimate e = attribute.disparities().get(d);
+            assertTrue(e.productionCi().contains(e.production()), d + " " + e);
+            assertTrue(e.candidateCi().contains(e.candidate()), d + " " + e);
+            assertTrue(e.worseningCi().contains(e.worsening()), d + " " + e);
+            assertTrue(e.worseningCi().contains(0), d + " " + e);
+            assertTrue(e.worseningCi().upper() > 0, "a worsening cannot be ruled out from 300 per group: " + e);
+        }
+    }
+
+    /**
+     * Two groups of 50 with 20 positives each; the candidate selects exactly the positives (TPR 1 and FPR 0 in both
+     * groups), so its gaps are 0 and no bootstrap replicate can move them. A gap estimated from 50 rows per group is
+     * still uncertain: its interval must have positive width (Agresti–Coull floors under the rates' standard errors).
+     */
+    @Test
+    void aGapBetweenRatesAtOneStillHasAnIntervalOfPositiveWidth() {
+        int rows = 100;
+        int[] labels = new int[rows];
+        int[] production = new int[rows];
+        int[] groups = new int[rows];
+        String[] ids = new String[rows];
+        for (int row = 0; row < rows; row++) {
+            ids[row] = "r" + row;
+            groups[row] = row / 50;
+            labels[row] = row % 50 < 20 ? 1 : 0;
+            production[row] = row % 50 < 17 || row % 50 == 30 ? 1 : 0;
+        }
+        EvaluationTable table = new EvaluationTable("primary.csv", Task.BINARY, rows, ExampleIds.of(ids),
+                List.of("no", "yes"), labels, null,
+                Map.of("group", new CategoricalColumn("group", List.of("g1", "g2"), groups)), List.of("group"),
+                Map.of("1", new ModelPredictions("1", production, null, null),
+                        "2", new ModelPredictions("2", labels.clone(), null, null)));
+        FairnessEvidence.DisparityEstimate opportunity = FairnessEvidence.of(table, "1", "2", 1, "positive label", 1,
+                0.95, 1000, 5L).attributes().get(0).disparities().get(Disparity.EQUAL_OPPORTUNITY_DIFFERENCE);
+        assertEquals(0.0, opportunity.candidate(), 0);
+        assertEquals(0.0, opportunity.candidateCi().lower(), 0);
+        // floors √(22/24 · 2/24 / 24) = 0.0564 per group, so the gap's is 0.0798 and the bound 1.96 · 0.0798 = 0.156
+        assertEquals(0.156, opportunity.candidateCi().upper(), 0.002);
+    }
+
     @Test
     void groupsBelowTheMinimumAreLeftOutAndNamed() {
         FairnessEvidence evidence = FairnessEvidence.of(table(), "1", "2", 1, "positive label", 11, 0.95, 1000, 7L);

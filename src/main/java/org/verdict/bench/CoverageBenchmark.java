@@ -1,0 +1,341 @@
+package org.verdict.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+import org.verdict.core.compare.ComparisonEngine;
+import org.verdict.core.compare.ComparisonJson;
+import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.CorrectionMethod;
+import org.verdict.core.gates.evidence.Disparity;
+import org.verdict.core.gates.evidence.FairnessEvidence;
+import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.Task;
+import org.verdict.core.stats.Interval;
+import org.verdict.core.task.Progress;
+
+/**
+ * Coverage of every interval Verdict shows, in a simulation with known truth (docs/statistics.md, "Coverage"):
+ * {@code java -cp target/verdict.jar org.verdict.bench.CoverageBenchmark [--replicates N] [--seed S] [--threads T]}.
+ *
+ * <p>Each replicate draws a fresh evaluation set from a {@link Superpopulation} (binary; multiclass with a rare
+ * class; regression in dollars; null and non-null effects; 30 to 10,000 rows), runs the real comparison engine on
+ * it and reads its JSON — the output scripts read — and counts whether each interval (production, candidate, Δ, every
+ * metric) covers the superpopulation's value ({@link PopulationTruth}, computed on millions of rows by independent
+ * code). Fairness disparities are checked against their exact values ({@link FairnessPopulation}). The family-wise
+ * error rate is the share of null replicates in which any of 20 slices is called better or worse. Each number comes
+ * with its Monte-Carlo standard error √(p(1 − p)/R).
+ */
+public final class CoverageBenchmark {
+    static final int[] SIZES = {30, 50, 200, 1_000, 10_000};
+    static final int[] FAIRNESS_GROUP_SIZES = {50, 200, 1_000};
+    static final int FAMILY_SLICES = 20;
+    static final int[] FAMILY_SLICE_SIZES = {50, 200};
+    static final String CONTAINS_ESTIMATE = " contains estimate";
+    private static final Set<String> SIGNIFICANT = Set.of("better", "worse", "significantly different");
+
+    private CoverageBenchmark() {
+    }
+
+    /** Covered / shown out of the replicates; coverage is over the replicates where the interval was shown. */
+    static final class Count {
+        int shown;
+        int covered;
+        int replicates;
+
+        double coverage() {
+            return shown == 0 ? Double.NaN : (double) covered / shown;
+        }
+
+        double standardError() {
+            double p = coverage();
+            return Math.sqrt(p * (1 - p) / shown);
+        }
+    }
+
+    /** One metric (or disparity) of one cell: production, candidate and Δ (worsening for fairness). */
+    record Row(String cell, int n, String name, Count[] counts) {
+        Count production() {
+            return counts[0];
+        }
+
+        Count candidate() {
+            return counts[1];
+        }
+
+        Count delta() {
+            return counts[2];
+        }
+    }
+
+    /** One observation of one interval in one replicate. */
+    private record Observation(String name, int quantity, boolean shown, boolean covered) {
+    }
+
+    // ---- metric intervals of the comparison engine ----
+
+    static List<Row> metricCoverage(Superpopulation population, Superpopulation.Effect effect, int n,
+                                    PopulationTruth truth, int replicates, long seed, int threads) {
+        String cell = population.label() + " " + effect.label + " n=" + n;
+        Metric primary = population.task == Task.REGRESSION ? Metric.MAE : Metric.ACCURACY;
+        List<List<Observation>> all = parallel(replicates, threads, r -> {
+            SplittableRandom random = new SplittableRandom(mix(seed, cell, r));
+            EvaluationTable table = population.draw(effect, new int[] {n}, random);
+            JsonNode json = compare(table, primary, random.nextLong());
+            List<Observation> observations = new ArrayList<>();
+            for (JsonNode result : json.get("results")) {
+                if (!result.get("dimensions").isEmpty()) {
+                    continue;
+                }
+                String metric = result.get("metric").asText();
+                double[] truths = truth.values().get(metric);
+                if (truths == null) {
+                    throw new IllegalStateException("no superpopulation value for metric " + metric);
+                }
+                String[] fields = {"productionCi", "candidateCi", "ci"};
+                for (int q = 0; q < 3; q++) {
+                    JsonNode interval = result.get(fields[q]);
+                    boolean shown = interval != null && interval.isArray();
+                    observations.add(new Observation(metric, q, shown,
+                            shown && interval.get(0).asDouble() <= truths[q] && truths[q] <= interval.get(1).asDouble()));
+                }
+            }
+            return observations;
+        });
+        return tally(cell, n, replicates, all);
+    }
+
+    private static JsonNode compare(EvaluationTable table, Metric primary, long engineSeed) {
+        ComparisonOptions defaults = ComparisonOptions.DEFAULTS;
+        ComparisonOptions options = new ComparisonOptions(defaults.confidenceLevel(), defaults.minSliceSize(),
+                defaults.minDetectableEffect(), defaults.bootstrapReplicates(), engineSeed, CorrectionMethod.HOLM,
+                List.of());
+        ComparisonReport report = new ComparisonEngine().compare("coverage", table, Superpopulation.version(0),
+                Superpopulation.version(1), primary, options, Progress.NONE);
+        try {
+            return new ObjectMapper().readTree(new ComparisonJson().write(report, r -> true, List.of()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the engine's JSON does not parse", e);
+        }
+    }
+
+    // ---- fairness disparities ----
+
+    /** Coverage of each disparity's intervals, and rows "… contains estimate": how often each interval holds its estimate. */
+    static List<Row> fairnessCoverage(FairnessPopulation population, int perGroup, int replicates, long seed,
+                                      int threads) {
+        String cell = "fairness " + population.label + " " + perGroup + "/group";
+        Map<String, double[]> truth = population.truth();
+        List<List<Observation>> all = parallel(replicates, threads, r -> {
+            SplittableRandom random = new SplittableRandom(mix(seed, cell, r));
+            EvaluationTable table = population.draw(perGroup, random);
+            FairnessEvidence evidence = FairnessEvidence.of(table, Superpopulation.version(0),
+                    Superpopulation.version(1), 1, "benchmark", 1, 0.95, 1000, random.nextLong());
+            List<Observation> observations = new ArrayList<>();
+            for (Disparity d : Disparity.values()) {
+                FairnessEvidence.DisparityEstimate estimate = evidence.attributes().get(0).disparities().get(d);
+                double[] truths = truth.get(d.wireName());
+                Double[] values = {estimate.production(), estimate.candidate(), estimate.worsening()};
+                Interval[] intervals = {estimate.productionCi(), estimate.candidateCi(), estimate.worseningCi()};
+                for (int q = 0; q < 3; q++) {
+                    boolean shown = intervals[q] != null;
+                    observations.add(new Observation(d.wireName(), q, shown, shown && intervals[q].contains(truths[q])));
+                    observations.add(new Observation(d.wireName() + CONTAINS_ESTIMATE, q, shown,
+                            shown && intervals[q].contains(values[q])));
+                }
+            }
+            return observations;
+        });
+        return tally(cell, perGroup, replicates, all);
+    }
+
+    // ---- family-wise error under the null ----
+
+    /**
+     * Per metric: the share of null replicates in which any of {@code slices} slices (the overall slice aside) is
+     * called better, worse or significantly different ({@code production} column of the row), and in which any
+     * slice's shown interval of Δ excludes 0 ({@code candidate} column).
+     */
+    static List<Row> familywiseError(Superpopulation population, int slices, int perSlice, int replicates, long seed,
+                                     int threads) {
+        String cell = population.label() + " null " + slices + "x" + perSlice;
+        Metric primary = population.task == Task.REGRESSION ? Metric.MAE : Metric.ACCURACY;
+        int[] sizes = new int[slices];
+        Arrays.fill(sizes, perSlice);
+        List<List<Observation>> all = parallel(replicates, threads, r -> {
+            SplittableRandom random = new SplittableRandom(mix(seed, cell, r));
+            EvaluationTable table = population.draw(Superpopulation.Effect.NULL, sizes, random);
+            JsonNode json = compare(table, primary, random.nextLong());
+            Map<String, boolean[]> rejected = new LinkedHashMap<>();
+            for (JsonNode result : json.get("results")) {
+                if (result.get("dimensions").isEmpty()) {
+                    continue;
+                }
+                boolean[] flags = rejected.computeIfAbsent(result.get("metric").asText(), m -> new boolean[2]);
+                flags[0] |= SIGNIFICANT.contains(result.get("verdict").asText());
+                JsonNode ci = result.get("ci");
+                flags[1] |= ci != null && ci.isArray() && (ci.get(0).asDouble() > 0 || ci.get(1).asDouble() < 0);
+            }
+            List<Observation> observations = new ArrayList<>();
+            rejected.forEach((metric, flags) -> {
+                observations.add(new Observation(metric, 0, true, flags[0]));
+                observations.add(new Observation(metric, 1, true, flags[1]));
+            });
+            return observations;
+        });
+        return tally(cell, perSlice, replicates, all);
+    }
+
+    // ---- plumbing ----
+
+    private static List<List<Observation>> parallel(int replicates, int threads,
+                                                    IntFunction<List<Observation>> replicate) {
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            return pool.submit(() -> IntStream.range(0, replicates).parallel().mapToObj(replicate).toList()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static List<Row> tally(String cell, int n, int replicates, List<List<Observation>> all) {
+        Map<String, Row> rows = new LinkedHashMap<>();
+        for (List<Observation> observations : all) {
+            for (Observation o : observations) {
+                Row row = rows.computeIfAbsent(o.name(),
+                        name -> new Row(cell, n, name, new Count[] {new Count(), new Count(), new Count()}));
+                Count count = row.counts()[o.quantity()];
+                count.replicates++;
+                count.shown += o.shown() ? 1 : 0;
+                count.covered += o.covered() ? 1 : 0;
+            }
+        }
+        return new ArrayList<>(rows.values());
+    }
+
+    private static long mix(long seed, String cell, int replicate) {
+        return seed * 0x9E3779B97F4A7C15L + cell.hashCode() * 31L + replicate;
+    }
+
+    // ---- command line ----
+
+    public static void main(String[] args) {
+        int replicates = 500;
+        long seed = 1;
+        int threads = Runtime.getRuntime().availableProcessors();
+        int truthRows = 2_000_000;
+        Set<String> parts = Set.of("binary", "multiclass", "regression", "fairness", "fwer");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--replicates" -> replicates = Integer.parseInt(args[++i]);
+                case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--threads" -> threads = Integer.parseInt(args[++i]);
+                case "--truth-rows" -> truthRows = Integer.parseInt(args[++i]);
+                case "--only" -> parts = Set.of(args[++i].split(","));
+                default -> {
+                    System.err.println("usage: CoverageBenchmark [--replicates N] [--seed S] [--threads T] "
+                            + "[--truth-rows N] [--only binary,multiclass,regression,fairness,fwer]");
+                    System.exit(2);
+                }
+            }
+        }
+        long start = System.nanoTime();
+        System.out.printf(Locale.ROOT, "Coverage of Verdict's 95%% intervals: %d replicates per cell, seed %d, "
+                + "%d threads, truth from %,d rows per superpopulation%n", replicates, seed, threads, truthRows);
+        System.out.println("Goal: 93-97 % at n >= 50, 90-98 % at n = 30; '<' / '>' mark a miss, '<<' / '>>' a miss by "
+                + "more than 2 Monte-Carlo standard errors; (shown k) when the interval was shown in k replicates only.");
+        System.out.printf(Locale.ROOT, "%n%-28s %-22s %-20s %-20s %-20s%n", "cell", "metric", "production",
+                "candidate", "delta");
+        for (Superpopulation population : Superpopulation.values()) {
+            if (!parts.contains(population.label())) {
+                continue;
+            }
+            for (Superpopulation.Effect effect : Superpopulation.Effect.values()) {
+                PopulationTruth truth = PopulationTruth.of(population, effect, truthRows, seed ^ 0x5EEDL);
+                for (int n : SIZES) {
+                    print(metricCoverage(population, effect, n, truth, replicates, seed, threads));
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "%n%-28s %-40s %-20s %-20s %-20s%n", "fairness cell", "disparity", "production",
+                "candidate", "worsening");
+        for (FairnessPopulation population : parts.contains("fairness") ? FairnessPopulation.values()
+                : new FairnessPopulation[0]) {
+            for (int perGroup : FAIRNESS_GROUP_SIZES) {
+                for (Row row : fairnessCoverage(population, perGroup, replicates, seed, threads)) {
+                    // "contains estimate" rows must be 100 %: the coverage goal does not apply to them
+                    int goalN = row.name().endsWith(CONTAINS_ESTIMATE) ? 0 : row.n();
+                    System.out.printf(Locale.ROOT, "%-28s %-40s %-20s %-20s %-20s%n", row.cell(), row.name(),
+                            format(row.production(), goalN), format(row.candidate(), goalN),
+                            format(row.delta(), goalN));
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "%nFamily-wise error under the null, %d slices, Holm (goal <= 5 %%)%n",
+                FAMILY_SLICES);
+        System.out.printf(Locale.ROOT, "%-28s %-22s %-26s %-26s%n", "cell", "metric", "any slice better/worse",
+                "any Δ interval excludes 0");
+        for (Superpopulation population : parts.contains("fwer") ? Superpopulation.values()
+                : new Superpopulation[0]) {
+            for (int perSlice : FAMILY_SLICE_SIZES) {
+                for (Row row : familywiseError(population, FAMILY_SLICES, perSlice, replicates, seed, threads)) {
+                    System.out.printf(Locale.ROOT, "%-28s %-22s %-26s %-26s%n", row.cell(), row.name(),
+                            rate(row.production()), rate(row.candidate()));
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "%ndone in %.0f s%n", (System.nanoTime() - start) / 1e9);
+    }
+
+    private static void print(List<Row> rows) {
+        for (Row row : rows) {
+            System.out.printf(Locale.ROOT, "%-28s %-22s %-20s %-20s %-20s%n", row.cell(), row.name(),
+                    format(row.production(), row.n()), format(row.candidate(), row.n()), format(row.delta(), row.n()));
+        }
+        System.out.flush();
+    }
+
+    /**
+     * e.g. "94.8 ±1.0", with a miss marker against the goal for slices of {@code n} rows (none when n is 0) and
+     * "(shown k)" when the interval was not always shown.
+     */
+    static String format(Count count, int n) {
+        if (count.shown == 0) {
+            return "not shown";
+        }
+        double coverage = count.coverage() * 100;
+        double se = count.standardError() * 100;
+        String shown = count.shown < count.replicates ? " (shown " + count.shown + ")" : "";
+        if (n == 0) {
+            return String.format(Locale.ROOT, "%.1f ±%.1f%s", coverage, se, shown);
+        }
+        double low = n >= 50 ? 93 : 90;
+        double high = n >= 50 ? 97 : 98;
+        String mark = coverage < low ? (coverage + 2 * se < low ? "<<" : "<")
+                : coverage > high ? (coverage - 2 * se > high ? ">>" : ">") : "";
+        return String.format(Locale.ROOT, "%.1f ±%.1f%s%s", coverage, se, mark, shown);
+    }
+
+    private static String rate(Count count) {
+        return String.format(Locale.ROOT, "%.1f %% ±%.1f%s", count.coverage() * 100, count.standardError() * 100,
+                count.coverage() > 0.05 ? " >" : "");
+    }
+}

@@ -1,0 +1,195 @@
+package org.verdict.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.verdict.core.pack.CategoricalColumn;
+import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.pack.ExampleIds;
+import org.verdict.core.pack.ModelPredictions;
+import org.verdict.core.pack.Task;
+
+/**
+ * A superpopulation of paired evaluation rows with known truth, for the coverage benchmark: production is version
+ * "1", the candidate "2". Under {@link Effect#NULL} the two models are exchangeable (the same generative model with
+ * their own noise), so every true Δ is exactly 0; under {@link Effect#NON_NULL} the candidate is better. The models
+ * share part of their noise, as retrained models do, so the comparison is genuinely paired.
+ */
+enum Superpopulation {
+    /** Prevalence about 0.3; scores are logistic in a noisy copy of the true log-odds (production overconfident). */
+    BINARY(Task.BINARY),
+    /** Four classes with priors .55 / .27 / .15 / .03 (the last is rare); per-class accuracy differs by class. */
+    MULTICLASS(Task.MULTICLASS),
+    /** House prices in dollars (log-normal around $300k) with multiplicative errors and 3 % gross errors. */
+    REGRESSION(Task.REGRESSION);
+
+    enum Effect {
+        NULL("null"), NON_NULL("effect");
+
+        final String label;
+
+        Effect(String label) {
+            this.label = label;
+        }
+    }
+
+    /**
+     * Regression: the share of gross errors and their log-scale spread (a factor of about 1.4 at one sd). With a spread
+     * of 0.6 instead (factors up to 6), the squared errors are so heavy-tailed that per-model rmse and r2 intervals
+     * cover 60–80 % even at 10,000 rows (docs/statistics.md).
+     */
+    static final double GROSS_ERROR_RATE = 0.03;
+    static final double GROSS_ERROR_SPREAD = 0.35;
+
+    static final List<String> CLASSES = List.of("a", "b", "c", "rare");
+    private static final double[] PRIORS = {0.55, 0.27, 0.15, 0.03};
+
+    final Task task;
+
+    Superpopulation(Task task) {
+        this.task = task;
+    }
+
+    String label() {
+        return task.wireName();
+    }
+
+    /**
+     * Draws independent rows: one slice column {@code slice} with one level per entry of {@code sliceSizes} when there
+     * is more than one.
+     */
+    EvaluationTable draw(Effect effect, int[] sliceSizes, SplittableRandom random) {
+        int rows = 0;
+        for (int size : sliceSizes) {
+            rows += size;
+        }
+        int[] sliceCodes = new int[rows];
+        List<String> levels = new ArrayList<>();
+        int row = 0;
+        for (int s = 0; s < sliceSizes.length; s++) {
+            levels.add(String.format("s%02d", s + 1));
+            for (int i = 0; i < sliceSizes[s]; i++) {
+                sliceCodes[row++] = s;
+            }
+        }
+        ExampleIds.Builder ids = new ExampleIds.Builder(rows);
+        for (int i = 0; i < rows; i++) {
+            ids.add("ex-" + i);
+        }
+        Map<String, CategoricalColumn> slices = new LinkedHashMap<>();
+        if (sliceSizes.length > 1) {
+            slices.put("slice", new CategoricalColumn("slice", levels, sliceCodes));
+        }
+        return switch (this) {
+            case BINARY -> binary(effect, rows, ids.build(), slices, random);
+            case MULTICLASS -> multiclass(effect, rows, ids.build(), slices, random);
+            case REGRESSION -> regression(effect, rows, ids.build(), slices, random);
+        };
+    }
+
+    private static EvaluationTable binary(Effect effect, int rows, ExampleIds ids, Map<String, CategoricalColumn> slices,
+                                          SplittableRandom random) {
+        // production: slope 1.3 on a noisier copy (overconfident); candidate: slope 1.0, less noise
+        double[] slope = effect == Effect.NULL ? new double[] {1.15, 1.15} : new double[] {1.3, 1.0};
+        double[] noise = effect == Effect.NULL ? new double[] {0.8, 0.8} : new double[] {0.9, 0.7};
+        int[] labels = new int[rows];
+        double[][] scores = new double[2][rows];
+        for (int i = 0; i < rows; i++) {
+            double logOdds = -0.8 + 1.2 * random.nextGaussian();
+            labels[i] = random.nextDouble() < logistic(logOdds) ? 1 : 0;
+            double shared = 0.6 * random.nextGaussian();
+            for (int m = 0; m < 2; m++) {
+                scores[m][i] = logistic(slope[m] * (logOdds + shared + noise[m] * random.nextGaussian()));
+            }
+        }
+        Map<String, ModelPredictions> predictions = new LinkedHashMap<>();
+        for (int m = 0; m < 2; m++) {
+            int[] predicted = new int[rows];
+            for (int i = 0; i < rows; i++) {
+                predicted[i] = scores[m][i] >= 0.5 ? 1 : 0;
+            }
+            predictions.put(version(m), new ModelPredictions(version(m), predicted, null, scores[m]));
+        }
+        return new EvaluationTable("primary.csv", Task.BINARY, rows, ids, List.of("no", "yes"), labels, null, slices,
+                List.of(), predictions);
+    }
+
+    private static EvaluationTable multiclass(Effect effect, int rows, ExampleIds ids,
+                                              Map<String, CategoricalColumn> slices, SplittableRandom random) {
+        double[][] correct = effect == Effect.NULL
+                ? new double[][] {{0.85, 0.75, 0.65, 0.50}, {0.85, 0.75, 0.65, 0.50}}
+                : new double[][] {{0.85, 0.75, 0.65, 0.45}, {0.87, 0.78, 0.66, 0.60}};
+        int[] labels = new int[rows];
+        int[][] predicted = new int[2][rows];
+        for (int i = 0; i < rows; i++) {
+            int label = categorical(PRIORS, -1, random);
+            labels[i] = label;
+            double difficulty = random.nextDouble();
+            for (int m = 0; m < 2; m++) {
+                // a shared difficulty and the model's own draw: P(correct) is a fixed function of the class
+                boolean right = 0.5 * difficulty + 0.5 * random.nextDouble() < correct[m][label];
+                predicted[m][i] = right ? label : categorical(PRIORS, label, random);
+            }
+        }
+        Map<String, ModelPredictions> predictions = new LinkedHashMap<>();
+        for (int m = 0; m < 2; m++) {
+            predictions.put(version(m), new ModelPredictions(version(m), predicted[m], null, null));
+        }
+        return new EvaluationTable("primary.csv", Task.MULTICLASS, rows, ids, CLASSES, labels, null, slices, List.of(),
+                predictions);
+    }
+
+    private static EvaluationTable regression(Effect effect, int rows, ExampleIds ids,
+                                              Map<String, CategoricalColumn> slices, SplittableRandom random) {
+        double[] spread = effect == Effect.NULL ? new double[] {0.14, 0.14} : new double[] {0.15, 0.12};
+        double[] labels = new double[rows];
+        double[][] values = new double[2][rows];
+        for (int i = 0; i < rows; i++) {
+            double price = Math.exp(12.6 + 0.45 * random.nextGaussian());
+            labels[i] = Math.round(price);
+            double shared = 0.12 * random.nextGaussian();
+            for (int m = 0; m < 2; m++) {
+                double logError = shared + spread[m] * random.nextGaussian();
+                if (random.nextDouble() < GROSS_ERROR_RATE) {
+                    logError += GROSS_ERROR_SPREAD * random.nextGaussian();
+                }
+                values[m][i] = Math.round(labels[i] * Math.exp(logError));
+            }
+        }
+        Map<String, ModelPredictions> predictions = new LinkedHashMap<>();
+        for (int m = 0; m < 2; m++) {
+            predictions.put(version(m), new ModelPredictions(version(m), null, values[m], null));
+        }
+        return new EvaluationTable("primary.csv", Task.REGRESSION, rows, ids, List.of(), null, labels, slices,
+                List.of(), predictions);
+    }
+
+    static String version(int model) {
+        return model == 0 ? "1" : "2";
+    }
+
+    /** A class drawn with the given priors, never {@code except} (-1: any). */
+    private static int categorical(double[] priors, int except, SplittableRandom random) {
+        double total = 0;
+        for (int k = 0; k < priors.length; k++) {
+            total += k == except ? 0 : priors[k];
+        }
+        double u = random.nextDouble() * total;
+        for (int k = 0; k < priors.length; k++) {
+            if (k == except) {
+                continue;
+            }
+            u -= priors[k];
+            if (u < 0) {
+                return k;
+            }
+        }
+        return except == priors.length - 1 ? priors.length - 2 : priors.length - 1;
+    }
+
+    private static double logistic(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
+}

@@ -1,0 +1,91 @@
+package org.verdict.bench;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fast, seeded subset of the coverage benchmark: 200 replicates of the hardest cells (the smallest slices, the
+ * rare class, dollars, fairness at parity and near ties), through the real engine and the JSON. Every interval shown
+ * must cover the superpopulation's value in at least 90 % of the replicates (a true 95 % falls below 90 % with
+ * probability well under 0.1 % at 200 replicates).
+ *
+ * <p>{@link #KNOWN_MISSES} lists the intervals that did not reach 90 % when the list was written, each with its cause.
+ * They are not asserted; the test prints those that now reach 90 % ("remove it from KNOWN_MISSES"), so the list can
+ * be pruned when the small-sample intervals they wait for are merged, without blocking the build in between.
+ */
+class CoverageBenchmarkTest {
+    private static final int REPLICATES = 200;
+    private static final long SEED = 20261205L;
+    private static final int TRUTH_ROWS = 400_000;
+
+    /** cell | name | quantity (production, candidate, delta), with the cause. */
+    private static final Set<String> KNOWN_MISSES = Set.of(
+            // percentile intervals of one model's ranking and calibration metrics at 30 rows (a handful of
+            // positives): 88–89 %, the goal at n = 30 is 90–98 %
+            "binary null n=30 | roc_auc | candidate",
+            "binary null n=30 | log_loss | candidate",
+            "binary effect n=30 | pr_auc | production",
+            "binary effect n=30 | pr_auc | candidate",
+            // the rare class (3 %) is absent from most 50-row slices; where the per-class averages are shown they
+            // average over the classes present, a different quantity than the population's four-class average:
+            // 57–84 %
+            "multiclass effect n=50 | balanced_accuracy | production",
+            "multiclass effect n=50 | balanced_accuracy | candidate",
+            "multiclass effect n=50 | balanced_accuracy | delta",
+            "multiclass effect n=50 | macro_f1 | production",
+            "multiclass effect n=50 | macro_f1 | candidate",
+            "multiclass effect n=50 | macro_f1 | delta",
+            // dollar errors grow with the price, so squared errors are skewed: percentile intervals of one model's
+            // rmse (and mae) at 50 rows cover 77–89 %
+            "regression effect n=50 | mae | production",
+            "regression effect n=50 | rmse | production",
+            "regression effect n=50 | rmse | candidate");
+
+    @Test
+    void everyIntervalOfTheHardestCellsCoversAtLeastNinetyPercent() {
+        int threads = Runtime.getRuntime().availableProcessors();
+        List<CoverageBenchmark.Row> rows = new ArrayList<>();
+        for (Superpopulation.Effect effect : Superpopulation.Effect.values()) {
+            PopulationTruth truth = PopulationTruth.of(Superpopulation.BINARY, effect, TRUTH_ROWS, SEED);
+            rows.addAll(CoverageBenchmark.metricCoverage(Superpopulation.BINARY, effect, 30, truth, REPLICATES, SEED,
+                    threads));
+        }
+        rows.addAll(CoverageBenchmark.metricCoverage(Superpopulation.MULTICLASS, Superpopulation.Effect.NON_NULL, 50,
+                PopulationTruth.of(Superpopulation.MULTICLASS, Superpopulation.Effect.NON_NULL, TRUTH_ROWS, SEED),
+                REPLICATES, SEED, threads));
+        rows.addAll(CoverageBenchmark.metricCoverage(Superpopulation.REGRESSION, Superpopulation.Effect.NON_NULL, 50,
+                PopulationTruth.of(Superpopulation.REGRESSION, Superpopulation.Effect.NON_NULL, TRUTH_ROWS, SEED),
+                REPLICATES, SEED, threads));
+        for (FairnessPopulation population : FairnessPopulation.values()) {
+            rows.addAll(CoverageBenchmark.fairnessCoverage(population, 50, REPLICATES, SEED, threads));
+        }
+        String[] quantities = {"production", "candidate", "delta"};
+        List<String> failures = new ArrayList<>();
+        List<String> fixed = new ArrayList<>();
+        StringBuilder table = new StringBuilder();
+        for (CoverageBenchmark.Row row : rows) {
+            for (int q = 0; q < 3; q++) {
+                CoverageBenchmark.Count count = row.counts()[q];
+                if (count.shown == 0) {
+                    continue;
+                }
+                String key = row.cell() + " | " + row.name() + " | " + quantities[q];
+                String line = key + ": " + CoverageBenchmark.format(count, row.n());
+                table.append(line).append('\n');
+                boolean below = count.coverage() < 0.90;
+                if (below && !KNOWN_MISSES.contains(key)) {
+                    failures.add(line);
+                } else if (!below && KNOWN_MISSES.contains(key)) {
+                    fixed.add(line + " (reaches 90 %: remove it from KNOWN_MISSES)");
+                }
+            }
+        }
+        System.out.print(table);
+        fixed.forEach(System.out::println);
+        assertTrue(failures.isEmpty(), "intervals below 90 % coverage:\n" + String.join("\n", failures));
+    }
+}

@@ -1,0 +1,98 @@
+package org.verdict.ui.gates;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.verdict.core.gates.model.EvidencePageId;
+import org.verdict.ui.chart.ChartPane;
+import org.verdict.ui.task.ActivityMonitor;
+import org.verdict.ui.task.BackgroundExecutor;
+import org.verdict.ui.theme.Appearance;
+
+/** Opening another pack never leaves the previous pack's evidence charts on screen while its gates are judged. */
+@ExtendWith(ApplicationExtension.class)
+class EvidenceViewTest {
+    @TempDir
+    static Path folder;
+
+    private final ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.gates.gates");
+    private final ResourceBundle appText = ResourceBundle.getBundle("org.verdict.ui.messages");
+    private final List<Runnable> queued = new ArrayList<>();
+    private final List<Throwable> failures = new ArrayList<>();
+    private GatesViewModel model;
+
+    /** Work waits in {@link #queued} until the test runs it: a gate review that is still going on. */
+    private final BackgroundExecutor deferred = new BackgroundExecutor() {
+        @Override
+        public void runInBackground(Runnable work) {
+            queued.add(work);
+        }
+
+        @Override
+        public void runOnFxThread(Runnable action) {
+            action.run();
+        }
+
+        @Override
+        public void reportUnhandled(Throwable failure) {
+            failures.add(failure);
+        }
+    };
+
+    @Start
+    void start(Stage stage) {
+        model = new GatesViewModel(GatesFixture.reviewer(), deferred, new ActivityMonitor(() -> 0), text,
+                view -> { }, failures::add, new SimpleStringProperty());
+        Appearance appearance = new Appearance(false, false);
+        EvidenceView evidence = new EvidenceView(model, text,
+                () -> new ChartPane(appearance, appText, extension -> Optional.empty(), deferred));
+        stage.setScene(new Scene((javafx.scene.Parent) evidence.node(), 1200, 760));
+        stage.show();
+    }
+
+    private void judgeQueued() {
+        while (!queued.isEmpty()) {
+            queued.remove(0).run();
+        }
+    }
+
+    @Test
+    void thePreviousPacksChartsGoAtOnceAndThePageSaysTheNewOneIsBeingJudged(FxRobot robot) throws Exception {
+        Path first = Files.createTempDirectory(folder, "first");
+        Path second = Files.createTempDirectory(folder, "second");
+        org.verdict.core.pack.ReviewPack firstPack = GatesFixture.failingSafety(first).load();
+        org.verdict.core.pack.ReviewPack secondPack = GatesFixture.failingSafety(second).load();
+        robot.interact(() -> {
+            model.selectEvidence(EvidencePageId.SAFETY);
+            model.showPack(firstPack);
+            judgeQueued();
+        });
+        assertTrue(robot.lookup("#evidenceCharts").tryQuery().isPresent(), "the first pack's safety charts");
+
+        robot.interact(() -> model.showPack(secondPack));
+
+        assertFalse(robot.lookup("#evidenceCharts").tryQuery().isPresent(), "no chart of the previous pack");
+        String summary = robot.lookup("#evidenceSummary").queryAs(Label.class).getText();
+        assertTrue(summary.startsWith("Judging the gates"), summary);
+
+        robot.interact(this::judgeQueued);
+        assertTrue(robot.lookup("#evidenceCharts").tryQuery().isPresent(), "the new pack's charts");
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+}
