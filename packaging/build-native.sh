@@ -30,6 +30,24 @@ rm -rf "$BUILD" "$DIST"
 mkdir -p "$BUILD/input" "$DIST"
 cp target/verdict.jar "$BUILD/input/"
 
+# The jar carries DuckDB's native library for every platform (about 250 MB unpacked); an installer needs only its
+# own. Drop the others from the installer's copy of the jar (the cross-platform target/verdict.jar keeps them all).
+case "$(uname -s)-$(uname -m)" in
+  Linux-x86_64)          keep=libduckdb_java.so_linux_amd64 ;;
+  Linux-aarch64)         keep=libduckdb_java.so_linux_arm64 ;;
+  Darwin-*)              keep=libduckdb_java.so_osx_universal ;;
+  MINGW*|MSYS*|CYGWIN*)  keep=libduckdb_java.so_windows_amd64 ;;
+  *)                     keep="" ;;
+esac
+if [ -n "$keep" ] && command -v zip >/dev/null; then
+  for native in libduckdb_java.so_linux_amd64 libduckdb_java.so_linux_arm64 libduckdb_java.so_osx_universal \
+                libduckdb_java.so_windows_amd64; do
+    [ "$native" = "$keep" ] || zip -q -d "$BUILD/input/verdict.jar" "$native" || true
+  done
+else
+  echo "note: DuckDB natives of every platform stay in the installer (no zip tool, or an unknown platform)" >&2
+fi
+
 # --generate-cds-archive: the base class-data-sharing archive, which the app archive of step 2 builds on.
 jlink --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive \
       --output "$BUILD/runtime"

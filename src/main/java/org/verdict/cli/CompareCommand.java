@@ -27,6 +27,9 @@ import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
 import org.verdict.core.stats.Interval;
+import org.verdict.core.summary.SummaryComparison;
+import org.verdict.core.summary.SummaryPack;
+import org.verdict.core.summary.SummaryPackReader;
 import org.verdict.core.task.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -119,6 +122,12 @@ public final class CompareCommand implements Callable<Integer> {
         try {
             ComparisonOptions options = options();
             Metric only = metric == null ? null : parseMetric(metric);
+            if (SummaryPackReader.isSummaryPack(pack)) {
+                SummaryPack summary = new SummaryPackReader().read(pack, Progress.NONE);
+                print(out, new SummaryComparison(engine).compare(summary, candidate, options, Progress.NONE), only,
+                        List.of());
+                return ExitCodes.OK;
+            }
             try (ReviewPack reviewPack = packReader.read(pack, Progress.NONE)) {
                 return compare(reviewPack, only, options, out);
             }
@@ -136,14 +145,17 @@ public final class CompareCommand implements Callable<Integer> {
         }
         requireCrossesWithinLimit(reviewPack.primary(), options);
         ComparisonReport report = engine.compare(reviewPack, candidate, options, Progress.NONE);
+        print(out, report, only, perClass(reviewPack, report));
+        return ExitCodes.OK;
+    }
+
+    private void print(PrintWriter out, ComparisonReport report, Metric only, List<ClassRates> perClass) {
         if (json) {
-            out.println(new ComparisonJson().write(report, r -> only == null || r.metric() == only,
-                    perClass(reviewPack, report)));
+            out.println(new ComparisonJson().write(report, r -> only == null || r.metric() == only, perClass));
         } else {
             printTable(out, report, only == null ? report.primaryMetric() : only);
         }
         out.flush();
-        return ExitCodes.OK;
     }
 
     /**

@@ -14,6 +14,8 @@ import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLimits;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.summary.SummaryPack;
+import org.verdict.core.summary.SummaryPackReader;
 import org.verdict.core.task.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,6 +42,15 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (SummaryPackReader.isSummaryPack(pack)) {
+            try {
+                printSummary(new SummaryPackReader().read(pack, Progress.NONE));
+                return ExitCodes.OK;
+            } catch (PackException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+        }
         PackLimits limits = limitOptions.limits();
         PackLoader loader = new PackLoader(limits);
         try (ReviewPack loaded = loader.load(pack, Progress.NONE)) {
@@ -75,5 +86,20 @@ public final class ValidateCommand implements Callable<Integer> {
             parts.add("code " + model.codeVersion());
         }
         return parts.isEmpty() ? "" : " " + String.join(", ", parts);
+    }
+
+    private void printSummary(SummaryPack summary) {
+        PrintWriter out = spec.commandLine().getOut();
+        var made = summary.provenance();
+        out.printf("%s: summary pack of %s, %s task, %d rows in %d combinations of %s%n", pack,
+                summary.manifest().model().name(), summary.manifest().task().wireName(), summary.primary().rowCount(),
+                summary.primary().combinations().size(), String.join(", ", summary.primary().layout().sliceColumns()));
+        out.printf("  made by %s %s from %s%s, SQL sha256 %s%n", made.engine(), made.engineVersion(), made.source(),
+                made.snapshot() == null ? "" : " (snapshot " + made.snapshot() + ")", made.sqlSha256());
+        if (made.blocks() > 0) {
+            out.printf("  %d hashed bootstrap blocks, seed %d%n", made.blocks(), made.seed());
+        }
+        out.printf("pack sha256 %s%n", summary.packHash());
+        out.flush();
     }
 }

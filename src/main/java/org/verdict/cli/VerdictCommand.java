@@ -14,6 +14,7 @@ import picocli.CommandLine;
                 CommandLine.HelpCommand.class,
                 ValidateCommand.class,
                 CompareCommand.class,
+                SummarizeCommand.class,
                 GateCommand.class,
                 ReportCommand.class,
                 KeyCommand.class,

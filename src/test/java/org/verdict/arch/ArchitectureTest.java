@@ -21,7 +21,8 @@ class ArchitectureTest {
 
     private static final String[] CORE_LAYER_PACKAGES = {"org.verdict.core.task..", "org.verdict.core.pack..",
             "org.verdict.core.stats..", "org.verdict.core.compare..", "org.verdict.core.gates..",
-            "org.verdict.core.ledger..", "org.verdict.core.report..", "org.verdict.core.sample.."};
+            "org.verdict.core.ledger..", "org.verdict.core.report..", "org.verdict.core.sample..",
+            "org.verdict.core.summary.."};
 
     @ArchTest
     static final ArchRule layersOnlyLookLeft = layeredArchitecture().consideringOnlyDependenciesInLayers()
@@ -29,6 +30,7 @@ class ArchitectureTest {
             .layer("Pack").definedBy("org.verdict.core.pack..")
             .layer("Stats").definedBy("org.verdict.core.stats..")
             .layer("Compare").definedBy("org.verdict.core.compare..")
+            .layer("SummaryPacks").definedBy("org.verdict.core.summary..")
             .layer("Gates").definedBy("org.verdict.core.gates..")
             .layer("Ledger").definedBy("org.verdict.core.ledger..")
             .layer("Report").definedBy("org.verdict.core.report..")
@@ -40,14 +42,15 @@ class ArchitectureTest {
             .whereLayer("Pack").mayOnlyAccessLayers("Progress")
             .whereLayer("Stats").mayOnlyAccessLayers("Progress", "Pack")
             .whereLayer("Compare").mayOnlyAccessLayers("Progress", "Pack", "Stats")
+            .whereLayer("SummaryPacks").mayOnlyAccessLayers("Progress", "Pack", "Stats", "Compare")
             .whereLayer("Gates").mayOnlyAccessLayers("Progress", "Pack", "Stats", "Compare")
             .whereLayer("Ledger").mayOnlyAccessLayers("Progress", "Pack", "Stats", "Compare", "Gates")
             .whereLayer("Report").mayOnlyAccessLayers("Progress", "Pack", "Stats", "Compare", "Gates", "Ledger")
             .whereLayer("SamplePacks").mayOnlyAccessLayers("Progress", "Pack")
-            .whereLayer("Cli").mayOnlyAccessLayers("Progress", "Pack", "Stats", "Compare", "Gates", "Ledger",
-                    "Report", "SamplePacks")
-            .whereLayer("Ui").mayOnlyAccessLayers("Progress", "Pack", "Stats", "Compare", "Gates", "Ledger",
-                    "Report", "SamplePacks")
+            .whereLayer("Cli").mayOnlyAccessLayers("Progress", "Pack", "Stats", "Compare", "SummaryPacks", "Gates",
+                    "Ledger", "Report", "SamplePacks")
+            .whereLayer("Ui").mayOnlyAccessLayers("Progress", "Pack", "Stats", "Compare", "SummaryPacks", "Gates",
+                    "Ledger", "Report", "SamplePacks")
             .whereLayer("Entry points").mayNotBeAccessedByAnyLayer()
             .because("each layer builds on the ones before it; a dependency pointing right tangles what a change"
                     + " to one layer may break");

@@ -16,6 +16,7 @@ import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.pack.Task;
 import org.verdict.core.stats.ConfusionMatrix;
 import org.verdict.core.task.CancelledException;
 import org.verdict.core.task.Progress;
@@ -77,6 +78,51 @@ public final class ComparisonEngine {
                         comparison.metric() == primaryMetric, comparison));
             }
         }
+        return decide(packName, productionVersion, candidateVersion, primaryMetric, options, pending, progress);
+    }
+
+    /**
+     * Compares on slices given by their sufficient statistics (a summary pack) instead of rows, with the same
+     * analysis and the same verdict rule as a row-level table.
+     *
+     * @param classes the task's classes as in {@link EvaluationTable#classes()} (empty for regression)
+     * @param slices the overall slice first, then every other slice and cross to compare
+     */
+    public ComparisonReport compare(String packName, Task task, List<String> classes, List<SummarySlice> slices,
+                                    String productionVersion, String candidateVersion, Metric primaryMetric,
+                                    ComparisonOptions options, Progress progress) {
+        if (!primaryMetric.appliesTo(task)) {
+            throw new IllegalArgumentException("primary metric " + primaryMetric.wireName() + " does not apply to a "
+                    + task.wireName() + " task");
+        }
+        List<Metric> metrics = Metric.forTask(task);
+        SliceAnalysis analysis = new SliceAnalysis(task, classes, productionVersion, candidateVersion, options,
+                progress);
+        AtomicInteger done = new AtomicInteger();
+        List<List<MetricComparison>> comparisons = slices.parallelStream().map(slice -> {
+            progress.checkCancelled();
+            List<MetricComparison> result = analysis.analyze(metrics, slice,
+                    sliceRandom(options.seed(), slice.slice()));
+            synchronized (done) {
+                int finished = done.incrementAndGet();
+                progress.update((double) finished / slices.size(),
+                        "Compared " + finished + " of " + slices.size() + " slices");
+            }
+            return result;
+        }).toList();
+        List<Verdicts.Pending> pending = new ArrayList<>();
+        for (int s = 0; s < slices.size(); s++) {
+            for (MetricComparison comparison : comparisons.get(s)) {
+                pending.add(new Verdicts.Pending(slices.get(s).slice(), slices.get(s).n(),
+                        comparison.metric() == primaryMetric, comparison));
+            }
+        }
+        return decide(packName, productionVersion, candidateVersion, primaryMetric, options, pending, progress);
+    }
+
+    private static ComparisonReport decide(String packName, String productionVersion, String candidateVersion,
+                                           Metric primaryMetric, ComparisonOptions options,
+                                           List<Verdicts.Pending> pending, Progress progress) {
         Map<Metric, Integer> familySizes = new EnumMap<>(Metric.class);
         List<SliceResult> decided = new Verdicts(options).decide(pending, familySizes);
         progress.update(1, "Comparison done");

@@ -8,6 +8,9 @@ import java.util.stream.IntStream;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.Task;
+import org.verdict.core.stats.BinnedAveragePrecision;
+import org.verdict.core.stats.BinnedDeLong;
+import org.verdict.core.stats.BinnedScores;
 import org.verdict.core.stats.BlockResampler;
 import org.verdict.core.stats.Calibration;
 import org.verdict.core.stats.ConfusionMatrix;
@@ -40,18 +43,46 @@ final class SliceAnalysis {
     static final String CELL_BOOTSTRAP = "paired-bootstrap-cells";
     static final String ROW_BOOTSTRAP = "paired-bootstrap";
     static final String BLOCK_BOOTSTRAP = "paired-block-bootstrap";
+    /** The block bootstrap over blocks dealt by a hash of the example id (summary packs). */
+    static final String HASHED_BLOCK_BOOTSTRAP = "paired-hashed-block-bootstrap";
     static final String DELONG = "delong";
     static final String AP_INFLUENCE = "paired-influence-normal";
     /** Every name a result's {@code test} can have. */
     static final List<String> TESTS = List.of(PairedProportionDifference.TEST, CELL_BOOTSTRAP, ROW_BOOTSTRAP,
             BLOCK_BOOTSTRAP, DELONG, AP_INFLUENCE);
 
+    /** Per example: log loss p, c; brier p, c; the calibration sums of p, then of c; count. */
+    static final int CALIBRATION_WIDTH = 4 + 2 * Calibration.SQUARED_ERROR_SUMS + 1;
+    /** Per example: |e| p, c; e² p, c; |e|/|y| p, c (y ≠ 0); y ≠ 0; y − centre; (y − centre)²; count. */
+    static final int REGRESSION_WIDTH = 10;
+
+    /** The per-row data of a row-level table; null when the slices come as summaries ({@link SummarySlice}). */
     private final PairedModels models;
+    private final Task task;
+    private final List<String> classes;
+    private final String productionVersion;
+    private final String candidateVersion;
     private final ComparisonOptions options;
     private final Progress progress;
 
     SliceAnalysis(PairedModels models, ComparisonOptions options, Progress progress) {
+        this(models, models.table.task(), models.table.classes(), models.productionVersion, models.candidateVersion,
+                options, progress);
+    }
+
+    /** For slices given as sufficient statistics rather than rows. */
+    SliceAnalysis(Task task, List<String> classes, String productionVersion, String candidateVersion,
+                  ComparisonOptions options, Progress progress) {
+        this(null, task, classes, productionVersion, candidateVersion, options, progress);
+    }
+
+    private SliceAnalysis(PairedModels models, Task task, List<String> classes, String productionVersion,
+                          String candidateVersion, ComparisonOptions options, Progress progress) {
         this.models = models;
+        this.task = task;
+        this.classes = List.copyOf(classes);
+        this.productionVersion = productionVersion;
+        this.candidateVersion = candidateVersion;
         this.options = options;
         this.progress = progress;
     }
@@ -65,7 +96,6 @@ final class SliceAnalysis {
      */
     List<MetricComparison> analyze(List<Metric> metrics, int[] rows, int[] productionAscending,
                                    int[] candidateAscending, int[] localIndex, SplittableRandom random) {
-        Task task = models.table.task();
         if (rows.length == 0) {
             return metrics.stream().map(m -> MetricComparison.unavailable(m, "empty slice")).toList();
         }
@@ -79,16 +109,98 @@ final class SliceAnalysis {
         if (task == Task.REGRESSION) {
             results.addAll(regressionMetrics(rows, random.split()));
         }
+        return inOrder(metrics, results);
+    }
+
+    /**
+     * The same metrics from a slice's sufficient statistics: count metrics from its paired cells exactly as from rows
+     * (the same cells give the same resamples); means and binned sums by the block bootstrap over the slice's
+     * non-empty hashed blocks; roc_auc and pr_auc from the score histograms when the pack has them.
+     */
+    List<MetricComparison> analyze(List<Metric> metrics, SummarySlice slice, SplittableRandom random) {
+        if (slice.n() == 0) {
+            return metrics.stream().map(m -> MetricComparison.unavailable(m, "empty slice")).toList();
+        }
+        List<MetricComparison> results = new ArrayList<>();
+        if (task.isClassification() && metrics.stream().anyMatch(m -> !m.needsScores())) {
+            results.addAll(countMetrics(slice.cells(), slice.n(), random.split()));
+        }
+        if (task == Task.BINARY && metrics.stream().anyMatch(Metric::needsScores)) {
+            results.add(slice.scores() == null ? MetricComparison.unavailable(Metric.ROC_AUC, "this summary pack "
+                    + "holds no score histograms, so roc_auc needs the row-level pack") : binnedRocAuc(slice.scores()));
+            results.add(slice.scores() == null ? MetricComparison.unavailable(Metric.PR_AUC, "this summary pack "
+                    + "holds no score histograms, so pr_auc needs the row-level pack") : binnedPrAuc(slice.scores()));
+            if (slice.blocks() == null) {
+                for (Metric mean : List.of(Metric.LOG_LOSS, Metric.BRIER, Metric.SQ_CALIBRATION_ERROR)) {
+                    results.add(MetricComparison.unavailable(mean, "the summary pack has no score sums"));
+                }
+            } else {
+                results.addAll(calibration(blockResampler(slice), slice.n(), HASHED_BLOCK_BOOTSTRAP, random.split()));
+            }
+        }
+        if (task == Task.REGRESSION) {
+            double[][] blocks = slice.blocks();
+            long zeroLabels = 0;
+            for (double[] block : blocks) {
+                zeroLabels += Math.round(block[REGRESSION_WIDTH - 1] - block[6]);
+            }
+            results.addAll(regressionMetrics(blockResampler(slice), slice.n(), zeroLabels, HASHED_BLOCK_BOOTSTRAP,
+                    random.split()));
+        }
+        return inOrder(metrics, results);
+    }
+
+    /** roc_auc by DeLong's test from score histograms; the same availability rules as from rows. */
+    private MetricComparison binnedRocAuc(BinnedScores scores) {
+        long positives = scores.positives();
+        long negatives = scores.negatives();
+        if (positives == 0 || negatives == 0) {
+            return MetricComparison.unavailable(Metric.ROC_AUC, "roc_auc needs both classes; this slice has "
+                    + positives + " positive and " + negatives + " negative examples");
+        }
+        if (positives < 2 || negatives < 2) {
+            return MetricComparison.unavailable(Metric.ROC_AUC,
+                    "DeLong's interval needs at least 2 positive and 2 negative examples; this slice has "
+                            + positives + " and " + negatives);
+        }
+        DeLong.Result delong = BinnedDeLong.compare(scores);
+        return normalComparison(Metric.ROC_AUC, delong.productionAuc(), delong.productionVariance(),
+                delong.candidateAuc(), delong.candidateVariance(), delong.candidateAuc() - delong.productionAuc(),
+                delong.deltaVariance(), BinnedDeLong.TEST, "DeLong's variance");
+    }
+
+    /** pr_auc with the influence-function interval from score histograms, on every slice size. */
+    private MetricComparison binnedPrAuc(BinnedScores scores) {
+        if (scores.positives() == 0) {
+            return MetricComparison.unavailable(Metric.PR_AUC, "no positive examples, so precision-recall is undefined");
+        }
+        BinnedAveragePrecision.Result ap = BinnedAveragePrecision.compare(scores);
+        return normalComparison(Metric.PR_AUC, ap.productionAp(), ap.productionVariance(), ap.candidateAp(),
+                ap.candidateVariance(), ap.candidateAp() - ap.productionAp(), ap.deltaVariance(),
+                BinnedAveragePrecision.TEST, "the influence-function variance");
+    }
+
+    private static List<MetricComparison> inOrder(List<Metric> metrics, List<MetricComparison> results) {
         return metrics.stream()
                 .map(m -> results.stream().filter(r -> r.metric() == m).findFirst().orElseThrow())
                 .toList();
+    }
+
+    private static BlockResampler blockResampler(SummarySlice slice) {
+        double[][] blocks = slice.blocks();
+        BlockResampler resampler = new BlockResampler(blocks.length, blocks[0].length);
+        for (int b = 0; b < blocks.length; b++) {
+            for (int i = 0; i < blocks[b].length; i++) {
+                resampler.add(b, i, blocks[b][i]);
+            }
+        }
+        return resampler;
     }
 
     // ---- metrics of the paired contingency cells (label × production prediction × candidate prediction) ----
 
     private List<MetricComparison> countMetrics(int[] rows, SplittableRandom random) {
         EvaluationTable table = models.table;
-        List<String> classes = table.classes();
         int k = classes.size();
         int[] label = table.labelCodes();
         int[] prod = models.production.classCodes();
@@ -97,10 +209,16 @@ final class SliceAnalysis {
         for (int row : rows) {
             cells[(label[row] * k + prod[row]) * k + cand[row]]++;
         }
+        return countMetrics(cells, rows.length, random);
+    }
+
+    /** @param cells paired counts, index (label · k + production) · k + candidate */
+    private List<MetricComparison> countMetrics(long[] cells, int n, SplittableRandom random) {
+        int k = classes.size();
         // resample only the occupied cells: with many classes most of the k³ cells are empty
         int[] occupied = IntStream.range(0, cells.length).filter(i -> cells[i] > 0).toArray();
         long[] counts = Arrays.stream(occupied).mapToLong(i -> cells[i]).toArray();
-        List<Metric> metrics = Metric.forTask(table.task()).stream().filter(m -> !m.needsScores()).toList();
+        List<Metric> metrics = Metric.forTask(task).stream().filter(m -> !m.needsScores()).toList();
         // the paired rates have a closed-form interval; only the other count metrics are bootstrapped
         List<Metric> bootstrapped = metrics.stream().filter(m -> !PairedRate.covers(m)).toList();
         ConfusionMatrix[] point = pairedMatrices(occupied, counts, classes);
@@ -133,7 +251,7 @@ final class SliceAnalysis {
             }
             int m = bootstrapped.indexOf(metric);
             MetricComparison comparison = summarise(metric, prodValue, candValue, replicate[m][0], replicate[m][1],
-                    rows.length, CELL_BOOTSTRAP, classSets.rareClassReason(metric), null);
+                    n, CELL_BOOTSTRAP, classSets.rareClassReason(metric), null);
             results.add(metric == Metric.PRECISION ? withWilsonPrecision(comparison, point) : comparison);
         }
         return results;
@@ -402,10 +520,9 @@ final class SliceAnalysis {
     private List<MetricComparison> calibration(int[] rows, boolean[] positive, double[] prodScores,
                                                double[] candScores, SplittableRandom random) {
         int n = rows.length;
-        // per example: log loss p, c; brier p, c; the calibration sums of p, of c; count
         int prodCalibration = 4;
         int candCalibration = 4 + Calibration.SQUARED_ERROR_SUMS;
-        int width = 4 + 2 * Calibration.SQUARED_ERROR_SUMS + 1;
+        int width = CALIBRATION_WIDTH;
         int blocks = Math.min(n, BOOTSTRAP_BLOCKS);
         BlockResampler resampler = new BlockResampler(blocks, width);
         int[] blockOf = BlockResampler.assignBlocks(n, blocks, random.split());
@@ -425,11 +542,18 @@ final class SliceAnalysis {
                     (column, value) -> resampler.add(b, candCalibration + column, value));
             resampler.add(b, width - 1, 1);
         }
+        return calibration(resampler, n, BLOCK_BOOTSTRAP, random);
+    }
+
+    /** @param resampler the slice's blocks, each a vector in the {@link #CALIBRATION_WIDTH} layout */
+    private List<MetricComparison> calibration(BlockResampler resampler, int n, String blockTest,
+                                               SplittableRandom random) {
+        int blocks = resampler.blocks();
         List<Metric> metrics = List.of(Metric.LOG_LOSS, Metric.BRIER, Metric.SQ_CALIBRATION_ERROR);
         double[] totals = resampler.totals();
         int replicates = options.bootstrapReplicates();
         double[][][] replicate = new double[3][2][replicates];
-        double[] sums = new double[width];
+        double[] sums = new double[CALIBRATION_WIDTH];
         for (int b = 0; b < replicates; b++) {
             if ((b & 63) == 0) {
                 progress.checkCancelled();
@@ -440,7 +564,7 @@ final class SliceAnalysis {
                 replicate[m][1][b] = calibrationValue(m, 1, sums);
             }
         }
-        String test = blocks == n ? ROW_BOOTSTRAP : BLOCK_BOOTSTRAP;
+        String test = blocks == n ? ROW_BOOTSTRAP : blockTest;
         List<MetricComparison> results = new ArrayList<>();
         for (int m = 0; m < 3; m++) {
             results.add(summarise(metrics.get(m), MetricValue.of(calibrationValue(m, 0, totals)),
@@ -495,8 +619,7 @@ final class SliceAnalysis {
             centre += label[row];
         }
         centre /= n;
-        // per example: |e| p, c; e² p, c; |e|/|y| p, c (y ≠ 0); y ≠ 0; y − centre; (y − centre)²; count
-        int width = 10;
+        int width = REGRESSION_WIDTH;
         int blocks = Math.min(n, BOOTSTRAP_BLOCKS);
         BlockResampler resampler = new BlockResampler(blocks, width);
         int[] blockOf = BlockResampler.assignBlocks(n, blocks, random.split());
@@ -522,11 +645,18 @@ final class SliceAnalysis {
             resampler.add(b, 8, (y - centre) * (y - centre));
             resampler.add(b, 9, 1);
         }
+        return regressionMetrics(resampler, n, zeroLabels, BLOCK_BOOTSTRAP, random);
+    }
+
+    /** @param resampler the slice's blocks, each a vector in the {@link #REGRESSION_WIDTH} layout */
+    private List<MetricComparison> regressionMetrics(BlockResampler resampler, int n, long zeroLabels,
+                                                     String blockTest, SplittableRandom random) {
+        int blocks = resampler.blocks();
         List<Metric> metrics = List.of(Metric.MAE, Metric.RMSE, Metric.MAPE, Metric.R2);
         double[] totals = resampler.totals();
         int replicates = options.bootstrapReplicates();
         double[][][] replicate = new double[metrics.size()][2][replicates];
-        double[] sums = new double[width];
+        double[] sums = new double[REGRESSION_WIDTH];
         for (int b = 0; b < replicates; b++) {
             if ((b & 63) == 0) {
                 progress.checkCancelled();
@@ -537,7 +667,7 @@ final class SliceAnalysis {
                 replicate[m][1][b] = regressionValue(metrics.get(m), 1, sums).valueOrNaN();
             }
         }
-        String test = blocks == n ? ROW_BOOTSTRAP : BLOCK_BOOTSTRAP;
+        String test = blocks == n ? ROW_BOOTSTRAP : blockTest;
         String mapeNote = zeroLabels == 0 ? null : zeroLabels + " example" + (zeroLabels == 1 ? "" : "s")
                 + " with label 0 skipped";
         List<MetricComparison> results = new ArrayList<>();
@@ -633,15 +763,15 @@ final class SliceAnalysis {
 
     private String unavailableReason(MetricValue prod, MetricValue cand) {
         if (prod.isAvailable()) {
-            return "candidate " + models.candidateVersion + ": " + cand.unavailableReason() + ", so Δ is unavailable";
+            return "candidate " + candidateVersion + ": " + cand.unavailableReason() + ", so Δ is unavailable";
         }
         if (cand.isAvailable()) {
-            return "production " + models.productionVersion + ": " + prod.unavailableReason() + ", so Δ is unavailable";
+            return "production " + productionVersion + ": " + prod.unavailableReason() + ", so Δ is unavailable";
         }
         if (prod.unavailableReason().equals(cand.unavailableReason())) {
             return prod.unavailableReason();
         }
-        return "production " + models.productionVersion + ": " + prod.unavailableReason() + "; candidate "
-                + models.candidateVersion + ": " + cand.unavailableReason();
+        return "production " + productionVersion + ": " + prod.unavailableReason() + "; candidate "
+                + candidateVersion + ": " + cand.unavailableReason();
     }
 }

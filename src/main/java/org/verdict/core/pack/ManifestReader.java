@@ -23,8 +23,9 @@ public final class ManifestReader {
             "holdoutGroup", "humanBaseline", "metricHistory", "feedback", "annotations", "trainingIds", "drift",
             "monitoring");
     private static final Set<String> EVALUATION_SUITES = Set.of("primary", "holdout");
+    /** {@code summary}: a summary pack's provenance and tables, checked by {@code core.summary.SummaryPackReader}. */
     private static final List<String> TOP_LEVEL_KEYS = List.of("format", "model", "models", "primaryMetric", "policy",
-            "suites");
+            "suites", "summary");
     private static final List<String> MODEL_KEYS = List.of("name", "task", "riskTier", "positiveLabel", "classes");
     private static final List<String> VERSION_KEYS = List.of("version", "role", "dataSnapshot", "codeVersion",
             "trainedAt", "hyperparameters", "threshold");

@@ -36,6 +36,11 @@ public final class PackLoader {
 
     private ReviewPack load(Path source, PackFiles files, Progress progress) throws PackException {
         PackManifest manifest = manifestReader.read(files);
+        if (manifest.raw().has("summary")) {
+            throw new PackException(PackManifest.FILE_NAME, "this is a summary pack (per-slice statistics, no rows); "
+                    + "`verdict compare` and `verdict validate` read it (as a folder); the app, gates and reports need the "
+                    + "row-level pack for now");
+        }
         // Hashing is independent of parsing: it runs on the second core while this thread reads the primary CSV.
         CompletableFuture<Map<String, String>> hashes = CompletableFuture.supplyAsync(() -> {
             try {

@@ -48,6 +48,11 @@ public final class BlockResampler {
         return block;
     }
 
+    /** The number of blocks k. */
+    public int blocks() {
+        return blocks;
+    }
+
     /** Adds value to component {@code index} of block {@code block}. */
     public void add(int block, int index, double value) {
         blockSums[block * width + index] += value;

@@ -1,0 +1,148 @@
+package org.verdict.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.verdict.cli.exit.ExitCodes;
+import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.PackManifest;
+import org.verdict.core.summary.DuckDbSummarizer;
+import org.verdict.core.summary.RowManifest;
+import org.verdict.core.summary.SqlDialect;
+import org.verdict.core.summary.SummaryImport;
+import org.verdict.core.summary.SummaryLayout;
+import org.verdict.core.summary.SummarySql;
+import org.verdict.core.task.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code verdict summarize}: turns per-example rows into a summary pack, either by running the SQL with DuckDB here
+ * or by printing the SQL for the engine where the data lives (Spark, DuckDB elsewhere).
+ */
+@Command(name = "summarize", mixinStandardHelpOptions = true,
+        description = {"Summarise per-example evaluation rows (the columns of primary.csv) into a summary pack:",
+            "paired cells and hashed-block sums per slice, which Verdict compares like rows.",
+            "--engine duckdb runs the SQL here on Parquet or CSV files (globs allowed) and writes --out;",
+            "--engine sql prints the SQL for --dialect spark|duckdb, reading the table --input;",
+            "--engine import assembles --out from the --cells and --blocks CSVs that SQL wrote elsewhere.",
+            "Exit codes: 0 done, 2 bad input (the problem is printed on stderr)."})
+public final class SummarizeCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--engine", paramLabel = "duckdb|sql|import", defaultValue = "duckdb",
+            description = "duckdb: run it here; sql: print the SQL only; import: assemble a pack from tables the "
+                    + "SQL wrote elsewhere (default: ${DEFAULT-VALUE}).")
+    private String engine;
+
+    @Option(names = "--dialect", paramLabel = "spark|duckdb", defaultValue = "duckdb",
+            description = "SQL dialect printed by --engine sql (default: ${DEFAULT-VALUE}).")
+    private String dialect;
+
+    @Option(names = "--input", required = true, paramLabel = "FILES|TABLE",
+            description = "Parquet or CSV file(s), e.g. 'evals/*.parquet' (duckdb); a table or view name (sql, "
+                    + "import: recorded as the source).")
+    private String input;
+
+    @Option(names = "--manifest", required = true, paramLabel = "FILE",
+            description = "manifest.json describing the rows: models, task, slices (its files need not exist).")
+    private Path manifest;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "The summary pack folder to create (duckdb).")
+    private Path out;
+
+    @Option(names = "--no-scores", description = "Binary tasks: use pred_V instead of score_V.")
+    private boolean noScores;
+
+    @Option(names = "--score-histograms", negatable = true,
+            description = "Binary: add the score histograms roc_auc needs (default: when roc_auc is the primary "
+                    + "metric). They are large: about one joint row per example up to a few million rows.")
+    private Boolean scoreHistograms;
+
+    @Option(names = "--snapshot", paramLabel = "ID", description = "The source's snapshot id, recorded in the pack.")
+    private String snapshot;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the hashed bootstrap blocks.")
+    private Long seed;
+
+    @Option(names = "--cells", paramLabel = "PATH", description = "import: the cells table, a CSV or a folder of them.")
+    private Path cells;
+
+    @Option(names = "--blocks", paramLabel = "PATH", description = "import: the blocks table, a CSV or a folder of them.")
+    private Path blocks;
+
+    @Option(names = "--scores", paramLabel = "PATH", description = "import: the score histogram, a CSV or a folder.")
+    private Path scores;
+
+    @Option(names = "--joint", paramLabel = "PATH", description = "import: the joint histogram, a CSV or a folder.")
+    private Path joint;
+
+    @Option(names = "--sql", paramLabel = "FILE", description = "import: the SQL script that made the tables.")
+    private Path sqlScript;
+
+    @Option(names = "--engine-version", paramLabel = "TEXT",
+            description = "import: the engine that ran the SQL and its version, e.g. 'spark 3.5.8'.")
+    private String engineVersion;
+
+    @Option(names = "--memory", paramLabel = "SIZE", defaultValue = "2GB",
+            description = "DuckDB's memory limit; it spills to disk beyond it (default: ${DEFAULT-VALUE}).")
+    private String memory;
+
+    @Option(names = "--threads", paramLabel = "N", description = "DuckDB threads (default: all cores).")
+    private Integer threads;
+
+    private boolean histograms(PackManifest rows) {
+        return scoreHistograms != null ? scoreHistograms : rows.primaryMetric().equals("roc_auc");
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            PackManifest rows = RowManifest.read(manifest);
+            long blockSeed = seed != null ? seed : ComparisonOptions.DEFAULTS.seed();
+            switch (engine) {
+                case "sql" -> {
+                    SummarySql sql = new SummarySql(SqlDialect.fromWireName(dialect),
+                            SummaryLayout.of(rows, !noScores, histograms(rows)), rows, input, blockSeed, SummarySql.DEFAULT_BLOCKS);
+                    out.print(sql.script());
+                }
+                case "duckdb" -> {
+                    if (this.out == null) {
+                        throw new IllegalArgumentException("--engine duckdb needs --out DIR");
+                    }
+                    int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+                    new DuckDbSummarizer(memory, cores).summarize(input, snapshot, rows, !noScores, histograms(rows),
+                            blockSeed,
+                            this.out, Progress.NONE);
+                    out.println("wrote summary pack " + this.out);
+                }
+                case "import" -> {
+                    if (this.out == null || cells == null || sqlScript == null || engineVersion == null) {
+                        throw new IllegalArgumentException("--engine import needs --cells, --sql, --engine-version "
+                                + "and --out (--blocks for regression and scored binary tasks, --scores and --joint for the latter)");
+                    }
+                    String[] engineAndVersion = engineVersion.trim().split("\\s+", 2);
+                    SummaryImport.assemble(rows, !noScores, cells, blocks, scores, joint, sqlScript, engineAndVersion[0],
+                            engineAndVersion.length > 1 ? engineAndVersion[1] : "unknown", input, snapshot, blockSeed,
+                            this.out);
+                    out.println("wrote summary pack " + this.out);
+                }
+                default -> throw new IllegalArgumentException("--engine must be duckdb, sql or import, not '" + engine
+                        + "'");
+            }
+            out.flush();
+            return ExitCodes.OK;
+        } catch (PackException | IllegalArgumentException | IOException e) {
+            err.println("verdict summarize: " + e.getMessage());
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package org.verdict.core.summary;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.verdict.core.pack.Hashes;
+import org.verdict.core.pack.PackManifest;
+import org.verdict.core.task.CancelledException;
+import org.verdict.core.task.Progress;
+
+/**
+ * Summarises Parquet or CSV files of per-example rows into a summary pack with DuckDB in-process: the files are
+ * scanned, never loaded into the JVM, and only the summary tables come back. DuckDB spills to disk when a GROUP BY
+ * outgrows its memory limit, so the input may be larger than memory.
+ */
+public final class DuckDbSummarizer {
+    /** DuckDB's memory limit: the summary's GROUP BYs are small, but the scan's buffers are not. */
+    private final String memoryLimit;
+    private final int threads;
+
+    public DuckDbSummarizer(String memoryLimit, int threads) {
+        this.memoryLimit = memoryLimit;
+        this.threads = threads;
+    }
+
+    /**
+     * The relation DuckDB reads: Parquet for *.parquet inputs (globs allowed), CSV with a header otherwise; a folder
+     * means every Parquet file under it (or every CSV file when it holds no Parquet).
+     */
+    public static String source(String input) {
+        String pattern = input;
+        if (isFolder(input)) {
+            String folder = input.replaceAll("[/\\\\]+$", "");
+            pattern = folder + (holdsParquet(Path.of(input)) ? "/**/*.parquet" : "/**/*.csv");
+        }
+        String quoted = "'" + pattern.replace("'", "''") + "'";
+        return pattern.toLowerCase(Locale.ROOT).endsWith(".parquet")
+                ? "read_parquet(" + quoted + ")"
+                : "read_csv(" + quoted + ", header = true, all_varchar = true)";
+    }
+
+    private static boolean isFolder(String input) {
+        try {
+            return Files.isDirectory(Path.of(input));
+        } catch (InvalidPathException glob) {
+            return false;
+        }
+    }
+
+    private static boolean holdsParquet(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.anyMatch(f -> f.getFileName().toString().toLowerCase(Locale.ROOT)
+                    .endsWith(".parquet"));
+        } catch (IOException unreadable) {
+            return false;
+        }
+    }
+
+    /**
+     * @param input file, folder glob or list understood by DuckDB's readers, e.g. {@code evals/*.parquet}
+     * @param snapshot the source's snapshot id to record, or null
+     * @param histograms binary with scores: add the score histograms roc_auc needs
+     */
+    public void summarize(String input, String snapshot, PackManifest rowManifest, boolean scores, boolean histograms,
+                          long seed, Path out, Progress progress) throws IOException {
+        SummaryLayout layout = SummaryLayout.of(rowManifest, scores, histograms);
+        SummarySql sql = new SummarySql(SqlDialect.DUCKDB, layout, rowManifest, source(input), seed,
+                SummarySql.DEFAULT_BLOCKS);
+        String script = sql.script();
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = connection.createStatement()) {
+            statement.execute("SET memory_limit = '" + memoryLimit.replace("'", "") + "'");
+            statement.execute("SET threads = " + threads);
+            statement.execute("SET preserve_insertion_order = false");
+            String version = scalar(statement, "SELECT version()");
+            progress.update(0.05, "Counting paired cells of " + input);
+            SummaryTable cells = run(statement, sql.cellsQuery(), progress);
+            SummaryTable blocks = null;
+            if (layout.hasBlocks()) {
+                progress.update(0.5, "Summing hashed blocks of " + input);
+                blocks = run(statement, sql.blocksQuery(), progress);
+            }
+            SummaryTable scoreHistogram = null;
+            SummaryTable jointHistogram = null;
+            if (layout.histograms()) {
+                progress.update(0.7, "Binning scores of " + input);
+                scoreHistogram = run(statement, sql.scoresQuery(), progress);
+                jointHistogram = run(statement, sql.jointQuery(), progress);
+            }
+            long rows = 0;
+            int count = cells.columns().indexOf(SummaryLayout.COUNT);
+            for (String[] row : cells.rows()) {
+                rows += Long.parseLong(row[count]);
+            }
+            progress.update(0.95, "Writing " + out.getFileName());
+            new SummaryPackWriter().write(out, rowManifest, layout, new SummaryProvenance("duckdb", version,
+                    Hashes.sha256Hex(script), input, snapshot, rows, seed, SummarySql.DEFAULT_BLOCKS), script,
+                    new SummaryTables(cells, blocks, scoreHistogram, jointHistogram));
+            progress.update(1, "Summarised " + rows + " rows");
+        } catch (SQLException e) {
+            throw new IOException("DuckDB could not summarise " + input + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String scalar(Statement statement, String query) throws SQLException {
+        try (ResultSet result = statement.executeQuery(query)) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+
+    /** Runs a query; Cancel interrupts DuckDB through JDBC's cancel from the progress check. */
+    private static SummaryTable run(Statement statement, String query, Progress progress) throws SQLException {
+        progress.checkCancelled();
+        Thread watcher = new Thread(() -> {
+            try {
+                while (!progress.isCancelled()) {
+                    Thread.sleep(200);
+                }
+                statement.cancel();
+            } catch (InterruptedException | SQLException finished) {
+                // the query ended first, or is already gone
+            }
+        }, "verdict-duckdb-cancel");
+        watcher.setDaemon(true);
+        watcher.start();
+        try (ResultSet result = statement.executeQuery(query)) {
+            ResultSetMetaData meta = result.getMetaData();
+            List<String> columns = new ArrayList<>();
+            for (int c = 1; c <= meta.getColumnCount(); c++) {
+                columns.add(meta.getColumnName(c));
+            }
+            Set<Integer> doubles = new HashSet<>();
+            for (int c = 1; c <= meta.getColumnCount(); c++) {
+                if (meta.getColumnType(c) == Types.DOUBLE || meta.getColumnType(c) == Types.FLOAT
+                        || meta.getColumnType(c) == Types.DECIMAL) {
+                    doubles.add(c);
+                }
+            }
+            List<String[]> rows = new ArrayList<>();
+            while (result.next()) {
+                String[] row = new String[columns.size()];
+                for (int c = 1; c <= columns.size(); c++) {
+                    // Double.toString round-trips exactly; DuckDB's own text form may not
+                    row[c - 1] = doubles.contains(c) ? Double.toString(result.getDouble(c)) : result.getString(c);
+                }
+                rows.add(row);
+                if ((rows.size() & 1023) == 0 && progress.isCancelled()) {
+                    throw new CancelledException();
+                }
+            }
+            return new SummaryTable(columns, rows);
+        } catch (SQLException e) {
+            if (progress.isCancelled()) {
+                throw new CancelledException();
+            }
+            throw e;
+        } finally {
+            watcher.interrupt();
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package org.verdict.core.summary;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.verdict.core.compare.SliceKey;
+import org.verdict.core.compare.SummarySlice;
+import org.verdict.core.pack.Task;
+import org.verdict.core.stats.BinnedScores;
+import org.verdict.core.stats.Calibration;
+
+/**
+ * The primary suite of a summary pack, checked: per combination of slice values, its paired cells and its hashed
+ * bootstrap blocks. Any slice or cross is the sum of the combinations it covers, because every statistic is
+ * additive.
+ *
+ * @param classes classification: as in a row-level table (sorted; binary {@code [negative, positive]}); else empty
+ * @param combinations the slice values of each combination, in {@link SummaryLayout#sliceColumns()} order
+ * @param cells per combination, its cells: label code, then each version's prediction code, then the count
+ * @param blocks per combination, block id → the block's sums in {@link SummaryLayout#blockSums()} order, then n;
+ *               empty maps when the layout has no blocks
+ * @param scores per combination, examples per fine score bin (versions indexed as in the layout); empty maps
+ *               without scores
+ * @param joint per combination, paired examples per coarse cell; empty maps without scores
+ */
+public record PrimarySummary(SummaryLayout layout, List<String> classes, List<List<String>> combinations,
+                             List<List<long[]>> cells, List<Map<Integer, double[]>> blocks, long[] rowsPerCombination,
+                             List<Map<ScoreBin, Long>> scores, List<Map<JointBin, Long>> joint) {
+
+    /** A fine score bin of one version and class (label 1 positive, 0 negative). */
+    public record ScoreBin(int version, int label, long bin) {
+    }
+
+    /** A coarse (production, candidate) cell of one candidate and class; {@code pair} from {@link BinnedScores#pair}. */
+    public record JointBin(int candidate, int label, long pair) {
+    }
+
+    public long rowCount() {
+        long total = 0;
+        for (long n : rowsPerCombination) {
+            total += n;
+        }
+        return total;
+    }
+
+    /** The values each slice column takes, sorted (as a row-level table orders its levels). */
+    public List<String> levels(String column) {
+        int d = dimension(column);
+        TreeSet<String> values = new TreeSet<>();
+        combinations.forEach(c -> values.add(c.get(d)));
+        return List.copyOf(values);
+    }
+
+    /** The slice's statistics for one production/candidate pair; n = 0 when no combination matches. */
+    public SummarySlice slice(SliceKey key, String productionVersion, String candidateVersion) {
+        int[] dims = key.dimensions().stream().mapToInt(this::dimension).toArray();
+        int prod = 1 + layout.versions().indexOf(productionVersion);
+        int cand = 1 + layout.versions().indexOf(candidateVersion);
+        int k = classes.size();
+        long[] sliceCells = layout.task().isClassification() ? new long[k * k * k] : null;
+        int width = layout.task() == Task.REGRESSION ? SummarySlice.REGRESSION_WIDTH : SummarySlice.CALIBRATION_WIDTH;
+        Map<Integer, double[]> sliceBlocks = new TreeMap<>();
+        long n = 0;
+        for (int c = 0; c < combinations.size(); c++) {
+            if (!matches(combinations.get(c), dims, key.values())) {
+                continue;
+            }
+            n += rowsPerCombination[c];
+            if (sliceCells != null) {
+                for (long[] cell : cells.get(c)) {
+                    sliceCells[(int) ((cell[0] * k + cell[prod]) * k + cell[cand])] += cell[cell.length - 1];
+                }
+            }
+            for (Map.Entry<Integer, double[]> block : blocks.get(c).entrySet()) {
+                double[] into = sliceBlocks.computeIfAbsent(block.getKey(), b -> new double[width]);
+                addBlock(block.getValue(), prod - 1, cand - 1, into);
+            }
+        }
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("slice " + key.label() + " has " + n + " rows; Verdict compares slices "
+                    + "of at most " + Integer.MAX_VALUE);
+        }
+        double[][] blockArray = layout.hasBlocks() && n > 0 ? sliceBlocks.values().toArray(double[][]::new) : null;
+        BinnedScores binned = layout.histograms() && n > 0 ? binnedScores(dims, key.values(), prod - 1, cand - 1) : null;
+        return new SummarySlice(key, (int) n, sliceCells, blockArray, binned);
+    }
+
+    /** Both models' histograms over the combinations of the slice. */
+    private BinnedScores binnedScores(int[] dims, List<String> values, int prod, int cand) {
+        TreeMap<Long, long[]> prodBins = new TreeMap<>();
+        TreeMap<Long, long[]> candBins = new TreeMap<>();
+        Map<Long, Long> jointPositives = new HashMap<>();
+        Map<Long, Long> jointNegatives = new HashMap<>();
+        for (int c = 0; c < combinations.size(); c++) {
+            if (!matches(combinations.get(c), dims, values)) {
+                continue;
+            }
+            for (Map.Entry<ScoreBin, Long> bin : scores.get(c).entrySet()) {
+                ScoreBin at = bin.getKey();
+                TreeMap<Long, long[]> into = at.version() == prod ? prodBins : at.version() == cand ? candBins : null;
+                if (into != null) {
+                    into.computeIfAbsent(at.bin(), b -> new long[2])[at.label() == 1 ? 0 : 1] += bin.getValue();
+                }
+            }
+            for (Map.Entry<JointBin, Long> cell : joint.get(c).entrySet()) {
+                if (cell.getKey().candidate() == cand) {
+                    (cell.getKey().label() == 1 ? jointPositives : jointNegatives)
+                            .merge(cell.getKey().pair(), cell.getValue(), Long::sum);
+                }
+            }
+        }
+        return new BinnedScores(keys(prodBins), counts(prodBins, 0), counts(prodBins, 1), keys(candBins),
+                counts(candBins, 0), counts(candBins, 1), jointPositives, jointNegatives);
+    }
+
+    private static long[] keys(TreeMap<Long, long[]> bins) {
+        return bins.keySet().stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static long[] counts(TreeMap<Long, long[]> bins, int which) {
+        return bins.values().stream().mapToLong(c -> c[which]).toArray();
+    }
+
+    /** Adds one stored block (file layout, all versions) to a slice block in the engine's layout for one pair. */
+    private void addBlock(double[] stored, int prod, int cand, double[] into) {
+        int count = stored.length - 1;
+        if (layout.task() == Task.REGRESSION) {
+            int shared = 3 * layout.versions().size();
+            for (int metric = 0; metric < 3; metric++) {
+                into[2 * metric] += stored[3 * prod + metric];
+                into[2 * metric + 1] += stored[3 * cand + metric];
+            }
+            into[6] += stored[shared];
+            into[7] += stored[shared + 1];
+            into[8] += stored[shared + 2];
+        } else {
+            int sums = Calibration.SQUARED_ERROR_SUMS;
+            int perVersion = 2 + sums;
+            into[0] += stored[perVersion * prod];
+            into[1] += stored[perVersion * cand];
+            into[2] += stored[perVersion * prod + 1];
+            into[3] += stored[perVersion * cand + 1];
+            for (int column = 0; column < sums; column++) {
+                into[4 + column] += stored[perVersion * prod + 2 + column];
+                into[4 + sums + column] += stored[perVersion * cand + 2 + column];
+            }
+        }
+        into[into.length - 1] += stored[count];
+    }
+
+    private static boolean matches(List<String> combination, int[] dims, List<String> values) {
+        for (int d = 0; d < dims.length; d++) {
+            if (!combination.get(dims[d]).equals(values.get(d))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int dimension(String column) {
+        int d = layout.sliceColumns().indexOf(column);
+        if (d < 0) {
+            throw new IllegalArgumentException("unknown slice column '" + column + "'; the summary has "
+                    + layout.sliceColumns());
+        }
+        return d;
+    }
+
+    private static int compareValues(List<String> a, List<String> b) {
+        for (int i = 0; i < a.size(); i++) {
+            int order = a.get(i).compareTo(b.get(i));
+            if (order != 0) {
+                return order;
+            }
+        }
+        return 0;
+    }
+
+    /** Every slice the row-level engine would compare: overall, each column's values, then each cross. */
+    public List<SliceKey> sliceKeys(List<List<String>> crosses) {
+        List<SliceKey> keys = new ArrayList<>();
+        keys.add(SliceKey.OVERALL);
+        for (String column : layout.sliceColumns()) {
+            for (String value : levels(column)) {
+                keys.add(new SliceKey(List.of(column), List.of(value)));
+            }
+        }
+        for (List<String> cross : crosses) {
+            // only the combinations that occur, in the row engine's order (each column's sorted values, first
+            // column slowest): a cross of many-valued columns is never enumerated in full
+            int[] dims = cross.stream().mapToInt(this::dimension).toArray();
+            TreeSet<List<String>> occurring = new TreeSet<>(PrimarySummary::compareValues);
+            for (List<String> combination : combinations) {
+                List<String> values = new ArrayList<>();
+                for (int d : dims) {
+                    values.add(combination.get(d));
+                }
+                occurring.add(Collections.unmodifiableList(values));
+            }
+            occurring.forEach(values -> keys.add(new SliceKey(cross, values)));
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,51 @@
+package org.verdict.core.summary;
+
+/** The SQL engines a summary query is written for; they differ in string type, quoting and hashing. */
+public enum SqlDialect {
+    DUCKDB("duckdb", "VARCHAR"),
+    SPARK("spark", "STRING");
+
+    private final String wireName;
+    private final String stringType;
+
+    SqlDialect(String wireName, String stringType) {
+        this.wireName = wireName;
+        this.stringType = stringType;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    String stringType() {
+        return stringType;
+    }
+
+    /** A quoted identifier, so column names such as {@code pred_1.2} or {@code group} are safe. */
+    String quote(String identifier) {
+        return switch (this) {
+            case DUCKDB -> "\"" + identifier.replace("\"", "\"\"") + "\"";
+            case SPARK -> "`" + identifier.replace("`", "``") + "`";
+        };
+    }
+
+    /**
+     * The bootstrap block of a row in [0, blocks): a hash of its id and the seed, so the assignment is the same
+     * however the engine partitions the data (never a random function, whose draws depend on partitioning).
+     */
+    String block(String exampleId, long seed, int blocks) {
+        return switch (this) {
+            case DUCKDB -> "CAST(hash(" + exampleId + ", CAST(" + seed + " AS BIGINT)) % " + blocks + " AS BIGINT)";
+            case SPARK -> "pmod(xxhash64(" + exampleId + ", CAST(" + seed + " AS BIGINT)), " + blocks + ")";
+        };
+    }
+
+    public static SqlDialect fromWireName(String name) {
+        for (SqlDialect dialect : values()) {
+            if (dialect.wireName.equals(name)) {
+                return dialect;
+            }
+        }
+        throw new IllegalArgumentException("unknown SQL dialect '" + name + "'; use duckdb or spark");
+    }
+}

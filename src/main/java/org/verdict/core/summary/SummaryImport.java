@@ -1,0 +1,110 @@
+package org.verdict.core.summary;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.verdict.core.pack.Hashes;
+import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.PackManifest;
+import org.verdict.core.task.Progress;
+
+/**
+ * Assembles a summary pack from the tables an engine elsewhere wrote (e.g. Spark on a cluster writing CSV part files)
+ * and the SQL script it ran, then opens the result with {@link SummaryPackReader}, so a pack that would be refused is
+ * never left behind.
+ */
+public final class SummaryImport {
+    private SummaryImport() {
+    }
+
+    /**
+     * @param cells a CSV file with a header, or a folder of them (Spark's {@code part-*.csv})
+     * @param blocks the same for the blocks table; null when the layout has none
+     * @param scores the score histogram, and {@code joint} the joint histogram (binary with scores); else null
+     */
+    public static SummaryPack assemble(PackManifest rowManifest, boolean scored, Path cells, Path blocks, Path scores,
+                                       Path joint, Path sqlScript, String engine, String engineVersion, String source,
+                                       String snapshot, long seed, Path out) throws IOException, PackException {
+        SummaryLayout layout = SummaryLayout.of(rowManifest, scored, scores != null);
+        SummaryTable cellTable = readTable(cells, layout.cellColumns());
+        SummaryTable blockTable = layout.hasBlocks() ? readTable(blocks, layout.blockColumns()) : null;
+        SummaryTable scoreTable = layout.histograms() ? readTable(scores, layout.scoreColumns()) : null;
+        SummaryTable jointTable = layout.histograms() ? readTable(joint, layout.jointColumns()) : null;
+        long rows = 0;
+        int count = layout.cellColumns().indexOf(SummaryLayout.COUNT);
+        for (String[] row : cellTable.rows()) {
+            rows += Long.parseLong(row[count]);
+        }
+        String sql = Files.readString(sqlScript, StandardCharsets.UTF_8);
+        new SummaryPackWriter().write(out, rowManifest, layout, new SummaryProvenance(engine, engineVersion,
+                Hashes.sha256Hex(sql), source, snapshot, rows, seed, SummarySql.DEFAULT_BLOCKS), sql,
+                new SummaryTables(cellTable, blockTable, scoreTable, jointTable));
+        try {
+            return new SummaryPackReader().read(out, Progress.NONE);
+        } catch (PackException refused) {
+            deleteFolder(out);
+            throw refused;
+        }
+    }
+
+    /** Every CSV part, reordered to the layout's columns (engines write columns in their own order). */
+    private static SummaryTable readTable(Path path, List<String> columns) throws IOException {
+        if (path == null) {
+            throw new IOException("a table of " + columns + " is needed for this task; give its CSV file or folder");
+        }
+        List<Path> parts;
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> files = Files.list(path)) {
+                parts = files.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().toList();
+            }
+        } else {
+            parts = List.of(path);
+        }
+        List<String[]> rows = new ArrayList<>();
+        for (Path part : parts) {
+            try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true).ofCsvRecord(part)) {
+                int[] position = null;
+                for (CsvRecord record : reader) {
+                    if (position == null) {
+                        List<String> header = record.getFields().stream().map(String::strip).toList();
+                        position = columns.stream().mapToInt(header::indexOf).toArray();
+                        for (int c = 0; c < position.length; c++) {
+                            if (position[c] < 0) {
+                                throw new IOException(part + ": column " + columns.get(c) + " is missing; the header has "
+                                        + header);
+                            }
+                        }
+                        continue;
+                    }
+                    String[] row = new String[columns.size()];
+                    for (int c = 0; c < row.length; c++) {
+                        row[c] = record.getField(position[c]);
+                    }
+                    rows.add(row);
+                }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+        if (parts.isEmpty()) {
+            throw new IOException(path + " holds no .csv file");
+        }
+        return new SummaryTable(columns, rows);
+    }
+
+    private static void deleteFolder(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.verdict.core.summary;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.verdict.core.pack.PackManifest;
+import org.verdict.core.pack.SuiteSpec;
+import org.verdict.core.pack.Task;
+import org.verdict.core.stats.Calibration;
+
+/**
+ * The columns of a summary pack's two tables, shared by the SQL that writes them and the reader that checks them.
+ *
+ * <ul>
+ *   <li>cells: the slice columns, then (classification) {@code label} and {@code pred_V} per version (binary:
+ *       1 when V predicts the positive label, else 0), then the count {@code n};</li>
+ *   <li>blocks (regression, binary with scores): the slice columns, {@code block}, the sums of per-row values named
+ *       by {@link #blockSums}, then the count {@code n}.</li>
+ *   <li>scores (binary with scores): the slice columns, {@code version}, {@code label} (1 positive, 0 negative),
+ *       {@code bin} = ⌊logit(score) · 1000⌋, {@code n};</li>
+ *   <li>joint (binary with scores): the slice columns, {@code candidate} (a version other than production),
+ *       {@code label}, {@code production_bin} and {@code candidate_bin} (coarse bins ⌊bin / 20⌋), {@code n}.</li>
+ * </ul>
+ *
+ * @param sliceColumns the primary suite's slice and sensitive columns, each once, in manifest order
+ * @param versions every model version of the manifest, in manifest order
+ * @param scores binary: predictions from score_V and score sums in the blocks
+ * @param histograms binary with scores: the score and joint histograms for roc_auc (large: about one joint row per
+ *                   example up to a few million rows)
+ */
+public record SummaryLayout(Task task, List<String> sliceColumns, List<String> versions, boolean scores,
+                            boolean histograms) {
+    public static final String COUNT = "n";
+    public static final String BLOCK = "block";
+    public static final String LABEL = "label";
+    static final String VERSION = "version";
+    static final String BIN = "bin";
+    static final String CANDIDATE = "candidate";
+    static final String PRODUCTION_BIN = "production_bin";
+    static final String CANDIDATE_BIN = "candidate_bin";
+    static final String NONZERO_LABEL = "nonzero_label";
+    static final String LABEL_DEVIATION = "label_dev";
+    static final String LABEL_DEVIATION_SQUARED = "label_dev_sq";
+
+    public SummaryLayout {
+        sliceColumns = List.copyOf(sliceColumns);
+        versions = List.copyOf(versions);
+    }
+
+    /**
+     * @param scores binary tasks: whether the summary reads {@code score_V} (else the predicted labels only)
+     * @param histograms whether to add the score histograms roc_auc needs (only with scores)
+     */
+    public static SummaryLayout of(PackManifest manifest, boolean scores, boolean histograms) {
+        SuiteSpec primary = manifest.primarySuite();
+        LinkedHashSet<String> columns = new LinkedHashSet<>(primary.slices());
+        columns.addAll(primary.sensitive());
+        return new SummaryLayout(manifest.task(), new ArrayList<>(columns),
+                manifest.models().stream().map(m -> m.version()).toList(),
+                manifest.task() == Task.BINARY && scores, manifest.task() == Task.BINARY && scores && histograms);
+    }
+
+    public static String prediction(String version) {
+        return "pred_" + version;
+    }
+
+    public List<String> cellColumns() {
+        List<String> columns = new ArrayList<>(sliceColumns);
+        if (task.isClassification()) {
+            columns.add(LABEL);
+            versions.forEach(v -> columns.add(prediction(v)));
+        }
+        columns.add(COUNT);
+        return columns;
+    }
+
+    /** Whether the pack has a blocks table (regression, or binary with scores). */
+    public boolean hasBlocks() {
+        return task == Task.REGRESSION || scores;
+    }
+
+    /** The names of the per-block sums, without the slice columns, block and count. */
+    public List<String> blockSums() {
+        List<String> sums = new ArrayList<>();
+        if (task == Task.REGRESSION) {
+            for (String v : versions) {
+                sums.add("abs_err_" + v);
+                sums.add("sq_err_" + v);
+                sums.add("ape_" + v);
+            }
+            sums.add(NONZERO_LABEL);
+            sums.add(LABEL_DEVIATION);
+            sums.add(LABEL_DEVIATION_SQUARED);
+        } else if (scores) {
+            for (String v : versions) {
+                sums.add("log_loss_" + v);
+                sums.add("brier_" + v);
+                // per calibration bin, in Calibration.addExample's order: examples, Σ (score − y), Σ (score − y)²
+                for (int bin = 0; bin < Calibration.BINS; bin++) {
+                    sums.add(calibrationSum(v, bin, "n"));
+                    sums.add(calibrationSum(v, bin, "gap"));
+                    sums.add(calibrationSum(v, bin, "gap2"));
+                }
+            }
+        }
+        return sums;
+    }
+
+    /** e.g. {@code cal_8_3_gap}: Σ (score − label) of version 8 over the rows in calibration bin 3. */
+    static String calibrationSum(String version, int bin, String sum) {
+        return "cal_" + version + "_" + bin + "_" + sum;
+    }
+
+    /** Binary with scores: per version and class, examples per fine logit bin. */
+    public List<String> scoreColumns() {
+        List<String> columns = new ArrayList<>(sliceColumns);
+        columns.addAll(List.of(VERSION, LABEL, BIN, COUNT));
+        return columns;
+    }
+
+    /** Binary with scores: per candidate and class, paired examples per (production, candidate) coarse bin. */
+    public List<String> jointColumns() {
+        List<String> columns = new ArrayList<>(sliceColumns);
+        columns.addAll(List.of(CANDIDATE, LABEL, PRODUCTION_BIN, CANDIDATE_BIN, COUNT));
+        return columns;
+    }
+
+    public List<String> blockColumns() {
+        List<String> columns = new ArrayList<>(sliceColumns);
+        columns.add(BLOCK);
+        columns.addAll(blockSums());
+        columns.add(COUNT);
+        return columns;
+    }
+}

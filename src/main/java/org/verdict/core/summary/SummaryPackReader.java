@@ -1,0 +1,600 @@
+package org.verdict.core.summary;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.verdict.core.pack.Hashes;
+import org.verdict.core.pack.ManifestReader;
+import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.PackFiles;
+import org.verdict.core.pack.PackManifest;
+import org.verdict.core.pack.Task;
+import org.verdict.core.stats.BinnedScores;
+import org.verdict.core.task.Progress;
+
+/**
+ * Opens a summary pack and checks it whole before anything is returned: the manifest as for any pack plus its
+ * {@code summary} object; every cell and block a whole, non-negative count; no combination, cell or block listed
+ * twice; block ids within [0, blockCount); block counts adding up to the cells of their combination; and the cells
+ * adding up to the manifest's row count. Every problem names the file, line and column.
+ */
+public final class SummaryPackReader {
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** Whether the folder holds a summary pack (its manifest has a {@code summary} object). */
+    public static boolean isSummaryPack(Path source) {
+        Path manifest = source.resolve(PackManifest.FILE_NAME);
+        if (!Files.isDirectory(source) || !Files.isRegularFile(manifest)) {
+            return false;
+        }
+        try {
+            return new ObjectMapper().readTree(manifest.toFile()).path("summary").isObject();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public SummaryPack read(Path source, Progress progress) throws PackException {
+        progress.update(0, "Opening " + source.getFileName());
+        PackFiles files = PackFiles.open(source);
+        PackManifest manifest = new ManifestReader().read(files);
+        Located summary = new Located(files.root().resolve(PackManifest.FILE_NAME), "/summary");
+        if (!manifest.raw().path("summary").isObject()) {
+            throw summary.error("", "a summary pack needs a 'summary' object");
+        }
+        JsonNode node = manifest.raw().path("summary");
+        if (!SummaryPackWriter.FORMAT.equals(node.path("format").asText())) {
+            throw summary.error("/format", "summary format must be " + SummaryPackWriter.FORMAT);
+        }
+        boolean scored = node.path("scored").asBoolean(manifest.task() == Task.BINARY);
+        SummaryLayout layout = SummaryLayout.of(manifest, scored, node.has("scoreBins"));
+        long rows = summary.wholeNumber(node, "/rows");
+        int blockCount = layout.hasBlocks() ? (int) summary.wholeNumber(node, "/blockCount") : 0;
+        if (layout.hasBlocks() && blockCount < 1) {
+            throw summary.error("/blockCount", "blockCount must be at least 1");
+        }
+        String sqlFile = summary.text(node, "/sql");
+        String sqlHash = summary.text(node, "/sqlSha256");
+        Path sqlPath = files.resolve(sqlFile, PackManifest.FILE_NAME, 0, 0);
+        try {
+            if (!Hashes.sha256Hex(sqlPath).equalsIgnoreCase(sqlHash)) {
+                throw summary.error("/sqlSha256", "does not match the SHA-256 of " + sqlFile
+                        + "; the SQL stored is not the SQL recorded");
+            }
+        } catch (IOException e) {
+            throw new PackException(sqlFile, "cannot be read: " + e.getMessage());
+        }
+        SummaryProvenance provenance = new SummaryProvenance(summary.text(node, "/engine"),
+                summary.text(node, "/engineVersion"), sqlHash, summary.text(node, "/source"),
+                node.path("snapshot").isTextual() ? node.path("snapshot").asText() : null, rows,
+                layout.hasBlocks() ? node.path("seed").asLong() : 0, blockCount);
+
+        String cellsFile = manifest.primarySuite().file();
+        Cells cells = readCells(files.resolve(cellsFile, PackManifest.FILE_NAME, 0, 0), cellsFile, layout, manifest);
+        progress.update(0.5, "Read " + cellsFile);
+        List<Map<Integer, double[]>> blocks = new ArrayList<>();
+        for (int c = 0; c < cells.combinations.size(); c++) {
+            blocks.add(new TreeMap<>());
+        }
+        if (layout.hasBlocks()) {
+            String blocksFile = summary.text(node, "/blocks");
+            readBlocks(files.resolve(blocksFile, PackManifest.FILE_NAME, 0, 0), blocksFile, layout, blockCount, cells,
+                    blocks);
+        }
+        List<Map<PrimarySummary.ScoreBin, Long>> scores = new ArrayList<>();
+        List<Map<PrimarySummary.JointBin, Long>> joint = new ArrayList<>();
+        for (int c = 0; c < cells.combinations.size(); c++) {
+            scores.add(new HashMap<>());
+            joint.add(new HashMap<>());
+        }
+        if (layout.histograms()) {
+            JsonNode bins = node.path("scoreBins");
+            if (!"logit".equals(bins.path("scale").asText()) || bins.path("width").asDouble() != BinnedScores.FINE_WIDTH
+                    || bins.path("jointFactor").asInt() != BinnedScores.COARSE_FACTOR) {
+                throw summary.error("/scoreBins", "score bins must be {\"scale\": \"logit\", \"width\": 0.001, "
+                        + "\"jointFactor\": 20}: contiguous, non-overlapping bins ⌊logit · 1000⌋, nested 20 to a joint bin");
+            }
+            String scoresFile = summary.text(node, "/scores");
+            readScores(files.resolve(scoresFile, PackManifest.FILE_NAME, 0, 0), scoresFile, layout, cells, scores);
+            String jointFile = summary.text(node, "/joint");
+            readJoint(files.resolve(jointFile, PackManifest.FILE_NAME, 0, 0), jointFile, layout,
+                    manifest.production().version(), cells, scores, joint);
+        }
+        long total = 0;
+        for (long n : cells.rowsPerCombination()) {
+            total += n;
+        }
+        if (total != rows) {
+            throw summary.error("/rows", "the manifest says " + rows + " rows but the cells of " + cellsFile
+                    + " add up to " + total);
+        }
+        Map<String, String> hashes = files.hashAllFiles();
+        progress.update(1, "Loaded " + manifest.model().name());
+        PrimarySummary primary = new PrimarySummary(layout, cells.classes, cells.combinations, cells.cells, blocks,
+                cells.rowsPerCombination(), scores, joint);
+        return new SummaryPack(source, manifest, provenance, primary, hashes);
+    }
+
+    /** The cells table, parsed; label and prediction values still as text until the classes are known. */
+    private static final class Cells {
+        final Map<List<String>, Integer> index = new HashMap<>();
+        final List<List<String>> combinations = new ArrayList<>();
+        final List<List<long[]>> cells = new ArrayList<>();
+        final List<Long> rows = new ArrayList<>();
+        List<String> classes = List.of();
+
+        long[] rowsPerCombination() {
+            return rows.stream().mapToLong(Long::longValue).toArray();
+        }
+
+        int combination(List<String> values) {
+            return index.computeIfAbsent(values, v -> {
+                combinations.add(v);
+                cells.add(new ArrayList<>());
+                rows.add(0L);
+                return combinations.size() - 1;
+            });
+        }
+    }
+
+    private Cells readCells(Path path, String file, SummaryLayout layout, PackManifest manifest) throws PackException {
+        Cells cells = new Cells();
+        List<String> columns = layout.cellColumns();
+        int slices = layout.sliceColumns().size();
+        int versions = layout.versions().size();
+        boolean classification = layout.task().isClassification();
+        Set<List<String>> seen = new HashSet<>();
+        List<String[]> codedRows = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
+        TreeSet<String> labels = new TreeSet<>();
+        read(path, file, columns, (record, column) -> {
+            List<String> key = new ArrayList<>();
+            for (int i = 0; i < columns.size() - 1; i++) {
+                key.add(text(record, column[i], file, columns.get(i)));
+            }
+            if (!seen.add(key)) {
+                throw new PackException(file, record.getStartingLineNumber(), column[0] + 1,
+                        "the cell " + key + " is listed twice; each cell may appear once");
+            }
+            long n = count(record, column[columns.size() - 1], file, SummaryLayout.COUNT);
+            int combo = cells.combination(List.copyOf(key.subList(0, slices)));
+            cells.rows.set(combo, cells.rows.get(combo) + n);
+            if (classification) {
+                labels.add(key.get(slices));
+                codedRows.add(key.toArray(String[]::new));
+                lines.add(record.getStartingLineNumber());
+                cells.cells.get(combo).add(new long[versions + 2]);
+                cells.cells.get(combo).get(cells.cells.get(combo).size() - 1)[versions + 1] = n;
+            }
+        });
+        if (classification) {
+            cells.classes = classes(manifest, labels, file);
+            // second pass over the parsed keys: code labels and predictions now that the classes are known
+            Map<Integer, Integer> filled = new HashMap<>();
+            for (int r = 0; r < codedRows.size(); r++) {
+                String[] key = codedRows.get(r);
+                int combo = cells.index.get(List.of(key).subList(0, slices));
+                int position = filled.merge(combo, 1, Integer::sum) - 1;
+                long[] cell = cells.cells.get(combo).get(position);
+                cell[0] = cells.classes.indexOf(key[slices]);
+                for (int v = 0; v < versions; v++) {
+                    cell[1 + v] = predictionCode(layout, cells.classes, key[slices + 1 + v], file, lines.get(r),
+                            columns.indexOf(SummaryLayout.prediction(layout.versions().get(v))) + 1);
+                }
+            }
+        }
+        return cells;
+    }
+
+    private static List<String> classes(PackManifest manifest, TreeSet<String> labels, String file)
+            throws PackException {
+        if (manifest.task() == Task.BINARY) {
+            String positive = manifest.model().positiveLabel();
+            if (labels.size() > 2 || !labels.contains(positive) && labels.size() == 2) {
+                throw new PackException(file, "a binary summary needs labels " + positive
+                        + " and one other value, found " + labels);
+            }
+            List<String> classes = new ArrayList<>(labels);
+            classes.remove(positive);
+            if (classes.isEmpty()) {
+                throw new PackException(file, "every label is " + positive + "; a binary comparison needs both classes");
+            }
+            classes.add(positive);
+            return List.copyOf(classes);
+        }
+        TreeSet<String> classes = new TreeSet<>(labels);
+        manifest.declaredClasses().ifPresent(classes::addAll);
+        return List.copyOf(classes);
+    }
+
+    private static int predictionCode(SummaryLayout layout, List<String> classes, String value, String file, long line,
+                                      int column) throws PackException {
+        if (layout.task() == Task.BINARY) {
+            return switch (value) {
+                case "0" -> 0;
+                case "1" -> 1;
+                default -> throw new PackException(file, line, column, "a binary summary's prediction is 1 (positive)"
+                        + " or 0, found '" + value + "'");
+            };
+        }
+        int code = classes.indexOf(value);
+        if (code < 0) {
+            throw new PackException(file, line, column, "predicted class '" + value + "' is not a label of the "
+                    + "summary nor in model.classes");
+        }
+        return code;
+    }
+
+    private void readBlocks(Path path, String file, SummaryLayout layout, int blockCount, Cells cells,
+                            List<Map<Integer, double[]>> blocks) throws PackException {
+        List<String> columns = layout.blockColumns();
+        List<String> sums = layout.blockSums();
+        int slices = layout.sliceColumns().size();
+        Map<Integer, Long> blockRows = new HashMap<>();
+        Map<Integer, long[]> lastLine = new HashMap<>();
+        int[] countColumn = new int[1];
+        read(path, file, columns, (record, column) -> {
+            List<String> key = new ArrayList<>();
+            for (int i = 0; i < slices; i++) {
+                key.add(text(record, column[i], file, columns.get(i)));
+            }
+            Integer combo = cells.index.get(key);
+            if (combo == null) {
+                throw new PackException(file, record.getStartingLineNumber(), column[0] + 1, "slice values " + key
+                        + " have blocks but no cells in the cells table");
+            }
+            long block = count(record, column[slices], file, SummaryLayout.BLOCK);
+            if (block >= blockCount) {
+                throw new PackException(file, record.getStartingLineNumber(), column[slices] + 1, "block " + block
+                        + " is outside 0.." + (blockCount - 1) + " (blockCount " + blockCount + ")");
+            }
+            double[] values = new double[sums.size() + 1];
+            for (int s = 0; s < sums.size(); s++) {
+                values[s] = number(record, column[slices + 1 + s], file, sums.get(s), mustBeNonNegative(sums.get(s)));
+            }
+            long n = count(record, column[columns.size() - 1], file, SummaryLayout.COUNT);
+            values[sums.size()] = n;
+            if (blocks.get(combo).putIfAbsent((int) block, values) != null) {
+                throw new PackException(file, record.getStartingLineNumber(), column[slices] + 1, "block " + block
+                        + " of " + key + " is listed twice; blocks may not overlap");
+            }
+            blockRows.merge(combo, n, Long::sum);
+            lastLine.put(combo, new long[] {record.getStartingLineNumber(), column[columns.size() - 1] + 1});
+            countColumn[0] = column[columns.size() - 1] + 1;
+        });
+        for (int combo = 0; combo < cells.combinations.size(); combo++) {
+            long expected = cells.rows.get(combo);
+            long found = blockRows.getOrDefault(combo, 0L);
+            if (expected != found) {
+                long[] where = lastLine.getOrDefault(combo, new long[] {1, countColumn[0]});
+                throw new PackException(file, where[0], where[1], "the blocks of " + cells.combinations.get(combo)
+                        + " hold " + found + " rows but its cells hold " + expected
+                        + "; the blocks must partition exactly the rows of the cells");
+            }
+        }
+    }
+
+    /**
+     * The score histogram: one row per (slice values, version, class, fine bin); each version's histogram of each
+     * class holds exactly the combination's examples of that class.
+     */
+    private void readScores(Path path, String file, SummaryLayout layout, Cells cells,
+                            List<Map<PrimarySummary.ScoreBin, Long>> scores) throws PackException {
+        List<String> columns = layout.scoreColumns();
+        int slices = layout.sliceColumns().size();
+        Map<List<Long>, Long> totals = new HashMap<>();
+        Map<List<Long>, Long> lastLine = new HashMap<>();
+        read(path, file, columns, (record, column) -> {
+            int combo = combination(record, column, slices, columns, file, cells);
+            int version = versionIndex(record, column[slices], file, layout.versions(), SummaryLayout.VERSION);
+            int label = flag(record, column[slices + 1], file);
+            long bin = integer(record, column[slices + 2], file, SummaryLayout.BIN);
+            long n = count(record, column[slices + 3], file, SummaryLayout.COUNT);
+            if (scores.get(combo).putIfAbsent(new PrimarySummary.ScoreBin(version, label, bin), n) != null) {
+                throw new PackException(file, record.getStartingLineNumber(), column[slices + 2] + 1, "bin " + bin
+                        + " of version " + layout.versions().get(version) + " is listed twice; bins may not overlap");
+            }
+            List<Long> group = List.of((long) combo, (long) version, (long) label);
+            totals.merge(group, n, Long::sum);
+            lastLine.put(group, record.getStartingLineNumber());
+        });
+        int countColumn = columns.indexOf(SummaryLayout.COUNT) + 1;
+        for (int combo = 0; combo < cells.combinations.size(); combo++) {
+            long positives = 0;
+            for (long[] cell : cells.cells.get(combo)) {
+                positives += cell[0] == 1 ? cell[cell.length - 1] : 0;
+            }
+            for (int version = 0; version < layout.versions().size(); version++) {
+                for (int label = 0; label <= 1; label++) {
+                    long expected = label == 1 ? positives : cells.rows.get(combo) - positives;
+                    List<Long> group = List.of((long) combo, (long) version, (long) label);
+                    long found = totals.getOrDefault(group, 0L);
+                    if (found != expected) {
+                        throw new PackException(file, lastLine.getOrDefault(group, 1L), countColumn, "the "
+                                + (label == 1 ? "positive" : "negative") + " score histogram of version "
+                                + layout.versions().get(version) + " in " + cells.combinations.get(combo) + " holds "
+                                + found + " examples but the cells hold " + expected);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The joint histogram: one row per (slice values, candidate, class, production coarse bin, candidate coarse bin);
+     * summed over either model's bins it must give the other model's histogram on coarse bins (its marginals).
+     */
+    private void readJoint(Path path, String file, SummaryLayout layout, String production, Cells cells,
+                           List<Map<PrimarySummary.ScoreBin, Long>> scores,
+                           List<Map<PrimarySummary.JointBin, Long>> joint) throws PackException {
+        List<String> columns = layout.jointColumns();
+        int slices = layout.sliceColumns().size();
+        int productionIndex = layout.versions().indexOf(production);
+        // (combo, candidate, label, model 0 production / 1 candidate, coarse bin) → examples, from the joint rows
+        Map<List<Long>, Long> marginals = new HashMap<>();
+        Map<List<Long>, Long> lastLine = new HashMap<>();
+        read(path, file, columns, (record, column) -> {
+            int combo = combination(record, column, slices, columns, file, cells);
+            int candidate = versionIndex(record, column[slices], file, layout.versions(), SummaryLayout.CANDIDATE);
+            if (candidate == productionIndex) {
+                throw new PackException(file, record.getStartingLineNumber(), column[slices] + 1,
+                        "the joint histogram pairs production with a candidate; " + production + " is production");
+            }
+            int label = flag(record, column[slices + 1], file);
+            long prodBin = integer(record, column[slices + 2], file, SummaryLayout.PRODUCTION_BIN);
+            long candBin = integer(record, column[slices + 3], file, SummaryLayout.CANDIDATE_BIN);
+            long n = count(record, column[slices + 4], file, SummaryLayout.COUNT);
+            PrimarySummary.JointBin cell = new PrimarySummary.JointBin(candidate, label,
+                    BinnedScores.pair(prodBin, candBin));
+            if (joint.get(combo).putIfAbsent(cell, n) != null) {
+                throw new PackException(file, record.getStartingLineNumber(), column[slices + 2] + 1, "the joint cell ("
+                        + prodBin + ", " + candBin + ") is listed twice; bins may not overlap");
+            }
+            for (List<Long> key : List.of(List.of((long) combo, (long) candidate, (long) label, 0L, prodBin),
+                    List.of((long) combo, (long) candidate, (long) label, 1L, candBin))) {
+                marginals.merge(key, n, Long::sum);
+                lastLine.put(key, record.getStartingLineNumber());
+            }
+        });
+        Map<List<Long>, Long> expected = new HashMap<>();
+        for (int combo = 0; combo < cells.combinations.size(); combo++) {
+            for (Map.Entry<PrimarySummary.ScoreBin, Long> bin : scores.get(combo).entrySet()) {
+                PrimarySummary.ScoreBin at = bin.getKey();
+                for (int candidate = 0; candidate < layout.versions().size(); candidate++) {
+                    if (candidate == productionIndex || at.version() != productionIndex && at.version() != candidate) {
+                        continue;
+                    }
+                    long model = at.version() == productionIndex ? 0 : 1;
+                    expected.merge(List.of((long) combo, (long) candidate, (long) at.label(), model,
+                            BinnedScores.coarse(at.bin())), bin.getValue(), Long::sum);
+                }
+            }
+        }
+        // the joint's own bins first, by line, so a surplus is reported where it is written; then bins it lacks
+        List<List<Long>> keys = new ArrayList<>(marginals.keySet());
+        keys.sort(Comparator.comparingLong(lastLine::get));
+        expected.keySet().stream().filter(key -> !marginals.containsKey(key)).forEach(keys::add);
+        for (List<Long> key : keys) {
+            long want = expected.getOrDefault(key, 0L);
+            long found = marginals.getOrDefault(key, 0L);
+            if (want != found) {
+                String model = key.get(3) == 0 ? "production" : "candidate";
+                throw new PackException(file, lastLine.getOrDefault(key, 1L),
+                        columns.indexOf(key.get(3) == 0 ? SummaryLayout.PRODUCTION_BIN : SummaryLayout.CANDIDATE_BIN) + 1,
+                        "the joint histogram does not add up to its marginals: " + model + " coarse bin " + key.get(4)
+                                + " of " + cells.combinations.get(key.get(0).intValue()) + " holds " + found
+                                + " examples in the joint histogram but " + want + " in the score histogram");
+            }
+        }
+    }
+
+    private static int combination(CsvRecord record, int[] column, int slices, List<String> columns, String file,
+                                   Cells cells) throws PackException {
+        List<String> key = new ArrayList<>();
+        for (int i = 0; i < slices; i++) {
+            key.add(text(record, column[i], file, columns.get(i)));
+        }
+        Integer combo = cells.index.get(key);
+        if (combo == null) {
+            throw new PackException(file, record.getStartingLineNumber(), column[0] + 1, "slice values " + key
+                    + " are not in the cells table");
+        }
+        return combo;
+    }
+
+    private static int versionIndex(CsvRecord record, int column, String file, List<String> versions, String name)
+            throws PackException {
+        String value = text(record, column, file, name);
+        int index = versions.indexOf(value);
+        if (index < 0) {
+            throw new PackException(file, record.getStartingLineNumber(), column + 1, name + " '" + value
+                    + "' is not a model version of the manifest");
+        }
+        return index;
+    }
+
+    private static int flag(CsvRecord record, int column, String file) throws PackException {
+        String value = text(record, column, file, SummaryLayout.LABEL);
+        return switch (value) {
+            case "0" -> 0;
+            case "1" -> 1;
+            default -> throw new PackException(file, record.getStartingLineNumber(), column + 1,
+                    "label is 1 (positive) or 0, found '" + value + "'");
+        };
+    }
+
+    private static long integer(CsvRecord record, int column, String file, String name) throws PackException {
+        String value = text(record, column, file, name);
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new PackException(file, record.getStartingLineNumber(), column + 1, name
+                    + " must be a whole number, found '" + value + "'");
+        }
+    }
+
+    /** Sums of non-negative per-row values (losses, errors, squares, counts) cannot be negative. */
+    private static boolean mustBeNonNegative(String sum) {
+        return !sum.equals(SummaryLayout.LABEL_DEVIATION) && !(sum.startsWith("cal_") && sum.endsWith("_gap"));
+    }
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(CsvRecord record, int[] column) throws PackException;
+    }
+
+    /** Reads a CSV whose header must hold exactly {@code columns} (in any order). */
+    private static void read(Path path, String file, List<String> columns, RowReader rows) throws PackException {
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true).ofCsvRecord(path)) {
+            int[] position = null;
+            int fields = 0;
+            for (CsvRecord record : reader) {
+                if (position == null) {
+                    position = header(record, file, columns);
+                    fields = record.getFieldCount();
+                    continue;
+                }
+                if (record.getFieldCount() != fields) {
+                    throw new PackException(file, record.getStartingLineNumber(), 0, "expected " + fields
+                            + " fields as in the header, found " + record.getFieldCount());
+                }
+                rows.read(record, position);
+            }
+            if (position == null) {
+                throw new PackException(file, 1, 0, "the file is empty; expected a header with "
+                        + String.join(", ", columns));
+            }
+        } catch (CsvParseException e) {
+            throw new PackException(file, "not valid CSV: " + e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            throw new PackException(file, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static int[] header(CsvRecord header, String file, List<String> columns) throws PackException {
+        Map<String, Integer> found = new LinkedHashMap<>();
+        for (int i = 0; i < header.getFieldCount(); i++) {
+            String name = header.getField(i).strip();
+            if (!columns.contains(name)) {
+                throw new PackException(file, 1, i + 1, "unexpected column '" + name + "'; a summary table of this "
+                        + "pack has exactly " + String.join(", ", columns));
+            }
+            if (found.putIfAbsent(name, i) != null) {
+                throw new PackException(file, 1, i + 1, "column '" + name + "' appears twice in the header");
+            }
+        }
+        List<String> missing = new ArrayList<>(columns);
+        missing.removeAll(found.keySet());
+        if (!missing.isEmpty()) {
+            throw new PackException(file, 1, 0, "missing column(s) " + String.join(", ", missing));
+        }
+        return columns.stream().mapToInt(found::get).toArray();
+    }
+
+    private static String text(CsvRecord record, int column, String file, String name) throws PackException {
+        String value = record.getField(column).strip();
+        if (value.isEmpty()) {
+            throw new PackException(file, record.getStartingLineNumber(), column + 1, name + " is empty");
+        }
+        return value;
+    }
+
+    private static long count(CsvRecord record, int column, String file, String name) throws PackException {
+        String value = text(record, column, file, name);
+        long parsed;
+        try {
+            parsed = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new PackException(file, record.getStartingLineNumber(), column + 1, name
+                    + " must be a whole number, found '" + value + "'");
+        }
+        if (parsed < 0) {
+            throw new PackException(file, record.getStartingLineNumber(), column + 1, name
+                    + " must not be negative, found " + parsed);
+        }
+        return parsed;
+    }
+
+    private static double number(CsvRecord record, int column, String file, String name, boolean nonNegative)
+            throws PackException {
+        String value = text(record, column, file, name);
+        double parsed;
+        try {
+            parsed = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new PackException(file, record.getStartingLineNumber(), column + 1, name
+                    + " must be a number, found '" + value + "'");
+        }
+        if (!Double.isFinite(parsed)) {
+            throw new PackException(file, record.getStartingLineNumber(), column + 1, name
+                    + " must be a finite number, found '" + value + "'");
+        }
+        if (nonNegative && parsed < 0) {
+            throw new PackException(file, record.getStartingLineNumber(), column + 1, name
+                    + " is a sum of non-negative values and cannot be " + value);
+        }
+        return parsed;
+    }
+
+    /** The summary object of the manifest, with the line and column of each value for errors. */
+    private final class Located {
+        private final String prefix;
+        private final Map<String, JsonLocation> locations = new HashMap<>();
+
+        Located(Path manifest, String prefix) throws PackException {
+            this.prefix = prefix;
+            try (JsonParser parser = json.getFactory().createParser(manifest.toFile())) {
+                for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                    if (token != JsonToken.FIELD_NAME && token != JsonToken.END_OBJECT
+                            && token != JsonToken.END_ARRAY) {
+                        locations.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(),
+                                parser.currentTokenLocation());
+                    }
+                }
+            } catch (IOException e) {
+                throw new PackException(PackManifest.FILE_NAME, "cannot be read: " + e.getMessage());
+            }
+        }
+
+        PackException error(String pointer, String problem) {
+            JsonLocation at = locations.getOrDefault(prefix + pointer, locations.get(prefix));
+            return new PackException(PackManifest.FILE_NAME, at == null ? 0 : at.getLineNr(),
+                    at == null ? 0 : at.getColumnNr(), "summary" + pointer.replace('/', '.') + ": " + problem);
+        }
+
+        String text(JsonNode summary, String pointer) throws PackException {
+            JsonNode value = summary.at(pointer);
+            if (!value.isTextual() || value.asText().isBlank()) {
+                throw error(pointer, "must be a non-empty string");
+            }
+            return value.asText();
+        }
+
+        long wholeNumber(JsonNode summary, String pointer) throws PackException {
+            JsonNode value = summary.at(pointer);
+            if (!value.canConvertToLong() || !value.isIntegralNumber() || value.asLong() < 0) {
+                throw error(pointer, "must be a whole number ≥ 0");
+            }
+            return value.asLong();
+        }
+    }
+}

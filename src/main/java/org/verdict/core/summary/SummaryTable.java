@@ -1,0 +1,11 @@
+package org.verdict.core.summary;
+
+import java.util.List;
+
+/** One table an engine returned for a summary pack: its column names and rows of text values. */
+public record SummaryTable(List<String> columns, List<String[]> rows) {
+    public SummaryTable {
+        columns = List.copyOf(columns);
+        rows = List.copyOf(rows);
+    }
+}

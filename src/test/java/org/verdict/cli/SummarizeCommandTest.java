@@ -1,0 +1,77 @@
+package org.verdict.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code verdict summarize} and {@code verdict compare} on what it writes, through the root command. */
+class SummarizeCommandTest {
+    private static final Path SAMPLE = Path.of("sample-data", "fraud-screen-pass");
+
+    @TempDir
+    Path folder;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine commandLine = new CommandLine(new VerdictCommand());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        return new Run(commandLine.execute(args), out.toString(), err.toString());
+    }
+
+    @Test
+    void printsSparkSqlThatHashesBlocksAndQuotesWithBackticks() {
+        Run run = run("summarize", "--engine", "sql", "--dialect", "spark", "--input", "lake.evals",
+                "--manifest", SAMPLE.resolve("manifest.json").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("FROM lake.evals"), run.out());
+        assertTrue(run.out().contains("pmod(xxhash64("), "blocks from a hash, not rand()");
+        assertFalse(run.out().toLowerCase().contains("rand("));
+        assertTrue(run.out().contains("`score_17`"), run.out());
+    }
+
+    @Test
+    void summarisesWithDuckDbAndComparesTheSummaryLikeTheRows() throws Exception {
+        Path out = folder.resolve("summary");
+        Run summarize = run("summarize", "--engine", "duckdb", "--threads", "1", "--input",
+                SAMPLE.resolve("primary.csv").toString(), "--manifest", SAMPLE.resolve("manifest.json").toString(),
+                "--out", out.toString());
+        assertEquals(0, summarize.exitCode(), summarize.err());
+        assertTrue(Files.isRegularFile(out.resolve("primary_blocks.csv")));
+
+        Run fromSummary = run("compare", out.toString(), "--metric", "recall");
+        Run fromRows = run("compare", SAMPLE.toString(), "--metric", "recall");
+        assertEquals(0, fromSummary.exitCode(), fromSummary.err());
+        assertEquals(fromRows.out(), fromSummary.out(), "a count metric reads the same from cells as from rows");
+
+        Run brier = run("compare", out.toString(), "--metric", "brier");
+        assertTrue(brier.out().contains("paired-hashed-block-bootstrap"), brier.out());
+
+        Run validate = run("validate", out.toString());
+        assertEquals(0, validate.exitCode(), validate.err());
+        assertTrue(validate.out().contains("summary pack of fraud-screen, binary task, 20000 rows"), validate.out());
+        assertTrue(validate.out().contains("made by duckdb v1.4.4"), validate.out());
+    }
+
+    @Test
+    void aManifestProblemIsBadInputWithItsLine() throws Exception {
+        Path manifest = folder.resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(SAMPLE.resolve("manifest.json"))
+                .replace("\"primaryMetric\": \"", "\"primaryMetric\": \"x"));
+        Run run = run("summarize", "--engine", "sql", "--input", "t", "--manifest", manifest.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("manifest.json, line "), run.err());
+    }
+}

@@ -1,0 +1,115 @@
+package org.verdict.core.summary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.verdict.core.compare.ComparisonEngine;
+import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.pack.Hashes;
+import org.verdict.core.pack.PackLoader;
+import org.verdict.core.pack.PackManifest;
+import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.pack.Task;
+import org.verdict.core.task.Progress;
+
+/**
+ * The summary SQL in the Spark dialect, run by Apache Spark for real (local mode, one session, two cores): the summary
+ * pack it yields must compare like the row-level pack it summarises (see {@link SummaryAgreement} for the
+ * tolerances). This is what a cluster job does, minus the cluster: docs/summary-packs.md shows the spark-submit form.
+ */
+class SparkSummaryTest {
+    private static SparkSession spark;
+
+    @TempDir
+    Path folder;
+
+    @BeforeAll
+    static void startSpark() {
+        spark = SparkSession.builder()
+                .appName("verdict-summary-test")
+                .master("local[2]")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "4")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .getOrCreate();
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        if (spark != null) {
+            spark.stop();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Task.class, names = {"BINARY", "REGRESSION"})
+    void sparkSummaryComparesLikeTheRows(Task task) throws Exception {
+        Path rowPack = RowPacks.write(folder.resolve("rows"), task, 20_000, 29);
+        ReviewPack rows = new PackLoader().load(rowPack, Progress.NONE);
+        PackManifest manifest = rows.manifest();
+
+        // every column as text, as a lake table of strings would be; the SQL casts what it needs
+        spark.read().option("header", "true").csv(rowPack.resolve("primary.csv").toString())
+                .createOrReplaceTempView("evals");
+        long seed = 20261122L;
+        SummaryLayout layout = SummaryLayout.of(manifest, true, task == Task.BINARY);
+        SummarySql sql = new SummarySql(SqlDialect.SPARK, layout, manifest, "evals", seed, SummarySql.DEFAULT_BLOCKS);
+        Path summaryPack = folder.resolve("summary");
+        SummaryPack summary;
+        if (task == Task.BINARY) {
+            // a driver program: collect the small tables and write the pack
+            SummaryTable cells = collect(spark.sql(sql.cellsQuery()));
+            SummaryTable blocks = collect(spark.sql(sql.blocksQuery()));
+            SummaryTable scores = collect(spark.sql(sql.scoresQuery()));
+            SummaryTable joint = collect(spark.sql(sql.jointQuery()));
+            new SummaryPackWriter().write(summaryPack, manifest, layout, new SummaryProvenance("spark",
+                    spark.version(), Hashes.sha256Hex(sql.script()), "evals", null, rows.primary().rowCount(), seed,
+                    SummarySql.DEFAULT_BLOCKS), sql.script(), new SummaryTables(cells, blocks, scores, joint));
+            summary = new SummaryPackReader().read(summaryPack, Progress.NONE);
+        } else {
+            // the cluster way (docs/pack-format.md): Spark writes CSV part files, `summarize --engine import` packs them
+            spark.sql(sql.cellsQuery()).write().option("header", "true").csv(folder.resolve("cells").toString());
+            spark.sql(sql.blocksQuery()).write().option("header", "true").csv(folder.resolve("blocks").toString());
+            Path script = Files.writeString(folder.resolve("summary.sql"), sql.script());
+            summary = SummaryImport.assemble(manifest, true, folder.resolve("cells"), folder.resolve("blocks"), null,
+                    null, script,
+                    "spark", spark.version(), "evals", "snapshot-7", seed, summaryPack);
+            assertEquals("snapshot-7", summary.provenance().snapshot());
+        }
+        assertEquals(rows.primary().rowCount(), summary.primary().rowCount(), "counts equal");
+        assertEquals("spark", summary.provenance().engine());
+        ComparisonOptions options = ComparisonOptions.DEFAULTS.withCrosses(List.of(List.of("region", "gender")));
+        ComparisonEngine engine = new ComparisonEngine();
+        ComparisonReport fromRows = engine.compare(rows, null, options, Progress.NONE);
+        ComparisonReport fromSpark = new SummaryComparison(engine).compare(summary, null, options, Progress.NONE);
+        assertTrue(SummaryAgreement.assertAgree(fromRows, fromSpark) > 100);
+    }
+
+    private static SummaryTable collect(Dataset<Row> result) {
+        List<String> columns = List.of(result.columns());
+        List<String[]> rows = new ArrayList<>();
+        for (Row row : result.collectAsList()) {
+            String[] values = new String[columns.size()];
+            for (int c = 0; c < values.length; c++) {
+                // Long and String print as themselves; Double.toString round-trips exactly
+                values[c] = String.valueOf(row.get(c));
+            }
+            rows.add(values);
+        }
+        return new SummaryTable(columns, rows);
+    }
+}

@@ -1,0 +1,269 @@
+package org.verdict.core.summary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.PackLoader;
+import org.verdict.core.pack.Task;
+import org.verdict.core.task.Progress;
+
+/** A damaged summary pack is refused whole, with the file, line and column of the first problem. */
+class SummaryPackValidationTest {
+    @TempDir
+    static Path shared;
+    private static Path regression;
+    private static Path multiclass;
+    private static Path binary;
+
+    @TempDir
+    Path folder;
+
+    @BeforeAll
+    static void summarise() throws Exception {
+        regression = summaryOf(Task.REGRESSION, "regression");
+        multiclass = summaryOf(Task.MULTICLASS, "multiclass");
+        binary = summaryOf(Task.BINARY, "binary");
+    }
+
+    private static Path summaryOf(Task task, String name) throws Exception {
+        Path rows = RowPacks.write(shared.resolve(name + "-rows"), task, 3_000, 5);
+        Path out = shared.resolve(name + "-summary");
+        new DuckDbSummarizer("512MB", 1).summarize(rows.resolve("primary.csv").toString(), null,
+                new PackLoader().load(rows, Progress.NONE).manifest(), true, true, 9L, out, Progress.NONE);
+        return out;
+    }
+
+    @Test
+    void anIntactSummaryPackLoads() throws Exception {
+        SummaryPack pack = new SummaryPackReader().read(copy(regression), Progress.NONE);
+        assertEquals(3_000, pack.primary().rowCount());
+    }
+
+    @Test
+    void rowCountOfTheManifestMustMatchTheCells() throws Exception {
+        Path pack = copy(regression);
+        edit(pack.resolve("manifest.json"), text -> text.replace("\"rows\" : 3000", "\"rows\" : 3001"));
+        PackException e = refused(pack);
+        assertEquals("manifest.json", e.file());
+        assertEquals(lineOf(pack.resolve("manifest.json"), "\"rows\""), e.line());
+        assertTrue(e.column() > 0);
+        assertTrue(e.problem().contains("3001") && e.problem().contains("3000"), e.problem());
+    }
+
+    @Test
+    void aNegativeCellIsRefusedAtItsLineAndColumn() throws Exception {
+        Path pack = copy(multiclass);
+        setField(pack.resolve(SummaryPackWriter.CELLS_FILE), 3, "n", "-4");
+        PackException e = refused(pack);
+        assertWhere(e, SummaryPackWriter.CELLS_FILE, 3, columnOf(pack.resolve(SummaryPackWriter.CELLS_FILE), "n"));
+        assertTrue(e.problem().contains("negative"), e.problem());
+    }
+
+    @Test
+    void aCellListedTwiceIsRefused() throws Exception {
+        Path pack = copy(multiclass);
+        Path cells = pack.resolve(SummaryPackWriter.CELLS_FILE);
+        List<String> lines = new ArrayList<>(Files.readAllLines(cells));
+        lines.add(5, lines.get(1));
+        Files.write(cells, lines);
+        PackException e = refused(pack);
+        assertWhere(e, SummaryPackWriter.CELLS_FILE, 6, 1);
+        assertTrue(e.problem().contains("twice"), e.problem());
+    }
+
+    @Test
+    void overlappingBlocksAreRefused() throws Exception {
+        Path pack = copy(regression);
+        Path blocks = pack.resolve(SummaryPackWriter.BLOCKS_FILE);
+        List<String> lines = new ArrayList<>(Files.readAllLines(blocks));
+        lines.add(3, lines.get(2));
+        Files.write(blocks, lines);
+        PackException e = refused(pack);
+        assertWhere(e, SummaryPackWriter.BLOCKS_FILE, 4, columnOf(blocks, "block"));
+        assertTrue(e.problem().contains("overlap"), e.problem());
+    }
+
+    @Test
+    void aBlockOutsideTheDeclaredRangeIsRefused() throws Exception {
+        Path pack = copy(regression);
+        Path blocks = pack.resolve(SummaryPackWriter.BLOCKS_FILE);
+        setField(blocks, 2, "block", "300");
+        PackException e = refused(pack);
+        assertWhere(e, SummaryPackWriter.BLOCKS_FILE, 2, columnOf(blocks, "block"));
+        assertTrue(e.problem().contains("outside 0..299"), e.problem());
+    }
+
+    @Test
+    void blocksThatDoNotAddUpToTheCellsAreRefused() throws Exception {
+        Path pack = copy(regression);
+        Path blocks = pack.resolve(SummaryPackWriter.BLOCKS_FILE);
+        String n = field(blocks, 2, "n");
+        setField(blocks, 2, "n", Long.toString(Long.parseLong(n) + 1));
+        PackException e = refused(pack);
+        assertEquals(SummaryPackWriter.BLOCKS_FILE, e.file());
+        assertTrue(e.line() >= 2 && e.column() == columnOf(blocks, "n"), e.getMessage());
+        assertTrue(e.problem().contains("must partition exactly the rows of the cells"), e.problem());
+    }
+
+    @Test
+    void aNegativeSumOfSquaresIsRefused() throws Exception {
+        Path pack = copy(regression);
+        Path blocks = pack.resolve(SummaryPackWriter.BLOCKS_FILE);
+        setField(blocks, 7, "sq_err_8", "-1.5");
+        PackException e = refused(pack);
+        assertWhere(e, SummaryPackWriter.BLOCKS_FILE, 7, columnOf(blocks, "sq_err_8"));
+    }
+
+    @Test
+    void sqlThatIsNotTheRecordedSqlIsRefused() throws Exception {
+        Path pack = copy(regression);
+        edit(pack.resolve(SummaryPackWriter.SQL_FILE), sql -> sql + "-- edited\n");
+        PackException e = refused(pack);
+        assertEquals("manifest.json", e.file());
+        assertEquals(lineOf(pack.resolve("manifest.json"), "\"sqlSha256\""), e.line());
+    }
+
+    @Test
+    void anUnknownPredictedClassIsRefusedAtItsColumn() throws Exception {
+        Path pack = copy(multiclass);
+        Path cells = pack.resolve(SummaryPackWriter.CELLS_FILE);
+        setField(cells, 4, "pred_8", "acount");
+        PackException e = refused(pack);
+        assertWhere(e, SummaryPackWriter.CELLS_FILE, 4, columnOf(cells, "pred_8"));
+        assertTrue(e.problem().contains("acount"), e.problem());
+    }
+
+    @Test
+    void theRowLevelLoaderSaysWhatASummaryPackIsInsteadOfMisreadingIt() throws Exception {
+        PackException e = assertThrows(PackException.class,
+                () -> new PackLoader().load(copy(regression), Progress.NONE));
+        assertEquals("manifest.json", e.file());
+        assertTrue(e.problem().contains("summary pack"), e.problem());
+    }
+
+    @Test
+    void overlappingScoreBinsAreRefused() throws Exception {
+        Path pack = copy(binary);
+        Path scores = pack.resolve(SummaryPackWriter.SCORES_FILE);
+        List<String> lines = new ArrayList<>(Files.readAllLines(scores));
+        lines.add(9, lines.get(8));
+        Files.write(scores, lines);
+        PackException e = refused(pack);
+        assertWhere(e, SummaryPackWriter.SCORES_FILE, 10, columnOf(scores, "bin"));
+        assertTrue(e.problem().contains("overlap"), e.problem());
+    }
+
+    @Test
+    void aScoreHistogramThatDoesNotHoldTheCellsIsRefused() throws Exception {
+        Path pack = copy(binary);
+        Path scores = pack.resolve(SummaryPackWriter.SCORES_FILE);
+        setField(scores, 5, "n", Long.toString(Long.parseLong(field(scores, 5, "n")) + 2));
+        PackException e = refused(pack);
+        assertEquals(SummaryPackWriter.SCORES_FILE, e.file());
+        assertEquals(columnOf(scores, "n"), e.column());
+        assertTrue(e.line() > 1 && e.problem().contains("but the cells hold"), e.getMessage());
+    }
+
+    @Test
+    void aJointHistogramThatDoesNotAddUpToItsMarginalsIsRefused() throws Exception {
+        Path pack = copy(binary);
+        Path joint = pack.resolve(SummaryPackWriter.JOINT_FILE);
+        // move one example to another candidate bin: the production marginal still holds, the candidate's does not
+        setField(joint, 6, "candidate_bin", Long.toString(Long.parseLong(field(joint, 6, "candidate_bin")) + 4_000));
+        PackException e = refused(pack);
+        assertEquals(SummaryPackWriter.JOINT_FILE, e.file());
+        assertEquals(columnOf(joint, "candidate_bin"), e.column());
+        assertTrue(e.line() > 1 && e.problem().contains("does not add up to its marginals"), e.getMessage());
+    }
+
+    @Test
+    void binsOfAnotherWidthAreRefusedRatherThanMisread() throws Exception {
+        Path pack = copy(binary);
+        edit(pack.resolve("manifest.json"), text -> text.replace("\"width\" : 0.001", "\"width\" : 0.002"));
+        PackException e = refused(pack);
+        assertEquals("manifest.json", e.file());
+        assertEquals(lineOf(pack.resolve("manifest.json"), "\"scoreBins\""), e.line());
+    }
+
+    @Test
+    void aFailedSummaryLeavesNoFolderBehind() {
+        Path out = folder.resolve("never");
+        assertThrows(IOException.class, () -> new DuckDbSummarizer("256MB", 1).summarize(
+                folder.resolve("missing.parquet").toString(), null, RowManifest.read(regression.resolve("manifest.json")),
+                true, true, 1L, out, Progress.NONE));
+        assertFalse(Files.exists(out));
+        try (var left = Files.list(folder)) {
+            assertEquals(0, left.count(), "no partial folder either");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static PackException refused(Path pack) {
+        return assertThrows(PackException.class, () -> new SummaryPackReader().read(pack, Progress.NONE));
+    }
+
+    private static void assertWhere(PackException e, String file, long line, long column) {
+        assertEquals(file, e.file(), e.getMessage());
+        assertEquals(line, e.line(), e.getMessage());
+        assertEquals(column, e.column(), e.getMessage());
+    }
+
+    private Path copy(Path pack) throws IOException {
+        Path target = folder.resolve(pack.getFileName());
+        Files.createDirectories(target);
+        try (var files = Files.list(pack)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, target.resolve(file.getFileName()));
+            }
+        }
+        return target;
+    }
+
+    private static void edit(Path file, UnaryOperator<String> change) throws IOException {
+        String before = Files.readString(file, StandardCharsets.UTF_8);
+        String after = change.apply(before);
+        assertFalse(before.equals(after), "the edit changed nothing in " + file);
+        Files.writeString(file, after, StandardCharsets.UTF_8);
+    }
+
+    private static long lineOf(Path file, String text) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text + " not in " + file);
+    }
+
+    /** 1-based column of a header name (the summary tables hold no quoted commas). */
+    private static int columnOf(Path csv, String name) throws IOException {
+        return List.of(Files.readAllLines(csv).get(0).split(",")).indexOf(name) + 1;
+    }
+
+    private static String field(Path csv, int line, String name) throws IOException {
+        return Files.readAllLines(csv).get(line - 1).split(",")[columnOf(csv, name) - 1];
+    }
+
+    private static void setField(Path csv, int line, String name, String value) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(csv));
+        String[] fields = lines.get(line - 1).split(",", -1);
+        fields[columnOf(csv, name) - 1] = value;
+        lines.set(line - 1, String.join(",", fields));
+        Files.write(csv, lines);
+    }
+}
