@@ -22,9 +22,9 @@ import org.verdict.core.compare.CorrectionMethod;
 import org.verdict.core.gates.evidence.Disparity;
 import org.verdict.core.gates.evidence.FairnessEvidence;
 import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.Task;
 import org.verdict.core.stats.Interval;
-import org.verdict.core.stats.Metric;
 import org.verdict.core.task.Progress;
 
 /**

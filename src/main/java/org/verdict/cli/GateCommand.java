@@ -6,14 +6,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.verdict.cli.exit.ExitCodes;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.gates.CandidateReview;
-import org.verdict.core.gates.Finding;
 import org.verdict.core.gates.GateEvaluation;
 import org.verdict.core.gates.GateJson;
-import org.verdict.core.gates.GateOutcome;
-import org.verdict.core.gates.GateResult;
 import org.verdict.core.gates.GateReview;
+import org.verdict.core.gates.model.Finding;
+import org.verdict.core.gates.model.GateOutcome;
+import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.gates.policy.PolicyReader;
 import org.verdict.core.gates.policy.PolicySource;
@@ -24,10 +25,10 @@ import org.verdict.core.pack.PackLimits;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.task.Progress;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code verdict gate PACK}: the promotion checklist of a candidate under the pack's (or a given) policy. */
 @Command(name = "gate", mixinStandardHelpOptions = true,

@@ -3,6 +3,7 @@ package org.verdict.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.verdict.cli.exit.ExitCodes;
 import org.verdict.cli.log.KeyOptions;
 import org.verdict.cli.log.LedgerCommand;
 import org.verdict.cli.log.Passphrases;

@@ -14,7 +14,7 @@ import org.verdict.cli.log.SignEnvelopeCommand;
 import org.verdict.cli.log.VerifyCommand;
 import picocli.CommandLine.Command;
 
-/** {@code verdict log ...}: the signed, tamper-evident decision log (issue 5). */
+/** {@code verdict log ...}: the signed, tamper-evident decision log. */
 @Command(name = "log", mixinStandardHelpOptions = true,
         description = "The signed, tamper-evident decision log.",
         subcommands = {AppendCommand.class, CosignCommand.class, ListCommand.class, VerifyCommand.class,

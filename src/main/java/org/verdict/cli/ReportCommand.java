@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.verdict.cli.exit.ExitCodes;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.gates.GateReview;
 import org.verdict.core.gates.policy.PolicyReader;
@@ -14,10 +15,10 @@ import org.verdict.core.pack.PackLoader;
 import org.verdict.core.report.ApprovalPackExport;
 import org.verdict.core.report.ApprovalPackWriter;
 import org.verdict.core.task.Progress;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** Writes the approval pack of a review pack: one HTML and one PDF document the board can read offline. */
 @Command(name = "report", mixinStandardHelpOptions = true,

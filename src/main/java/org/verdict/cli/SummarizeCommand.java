@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.verdict.cli.exit.ExitCodes;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackManifest;
@@ -15,9 +16,9 @@ import org.verdict.core.summary.SummaryLayout;
 import org.verdict.core.summary.SummarySql;
 import org.verdict.core.task.Progress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code verdict summarize}: turns per-example rows into a summary pack, either by running the SQL with DuckDB here

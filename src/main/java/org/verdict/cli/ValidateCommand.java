@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.verdict.cli.exit.ExitCodes;
 import org.verdict.core.gates.PackEvidenceCheck;
 import org.verdict.core.gates.policy.PolicyReader;
 import org.verdict.core.gates.suites.SuiteReader;
@@ -16,10 +17,10 @@ import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.summary.SummaryPack;
 import org.verdict.core.summary.SummaryPackReader;
 import org.verdict.core.task.Progress;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * Checks that a pack can be read, for pipelines that write packs: everything {@code gate} reads (the primary suite,

@@ -1,8 +1,9 @@
 package org.verdict.cli;
 
 import java.io.Writer;
-import picocli.CommandLine;
+import org.verdict.cli.exit.ExitCodes;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The root of the command line: {@code java -jar verdict.jar <command> ...}. */
 @Command(name = "verdict",

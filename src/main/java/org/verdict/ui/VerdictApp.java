@@ -114,7 +114,7 @@ public final class VerdictApp extends Application {
         CompareViewModel compareModel = new CompareViewModel(engine::compare, engine::confusionMatrix, executor,
                 activity, text, ComparisonOptions.DEFAULTS, unexpected);
         PackView compare = new PackView("compare", text.getString("view.compare"), () -> new CompareView(compareModel,
-                text, executor, new ChartPane(appearance, text, saveTarget, unexpected), dividers).node(),
+                text, executor, new ChartPane(appearance, text, saveTarget, executor), dividers).node(),
                 compareModel::showPack);
 
         ResourceBundle gatesText = ResourceBundle.getBundle("org.verdict.ui.gates.gates", Locale.getDefault());
@@ -130,7 +130,7 @@ public final class VerdictApp extends Application {
         // The evidence follows the Gates view-model, which computes it once per pack.
         PackView evidence = PackView.independentOfPack(GatesViewModel.EVIDENCE_VIEW_ID,
                 gatesText.getString("view.evidence"), () -> new EvidenceView(gatesModel, gatesText,
-                        () -> new ChartPane(appearance, text, saveTarget, unexpected)).node());
+                        () -> new ChartPane(appearance, text, saveTarget, executor)).node());
 
         AuditViewModel auditModel = new AuditViewModel(executor, activity);
         ResourceBundle auditText = AuditView.defaultText();

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verdict.cli.exit.ExitCodes;
 import picocli.CommandLine;
 
 /** Exit codes and output of {@code verdict gate} on a hand-made pack in which every gate can pass. */

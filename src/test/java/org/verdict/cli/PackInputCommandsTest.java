@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verdict.cli.exit.ExitCodes;
 import org.verdict.core.gates.TestPack;
 import org.verdict.core.pack.Hashes;
 import org.verdict.core.pack.PackFixture;

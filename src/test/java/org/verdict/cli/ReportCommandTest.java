@@ -24,7 +24,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.verdict.core.gates.Gate;
+import org.verdict.core.gates.model.Gate;
 import org.verdict.core.ledger.Checkpoint;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;

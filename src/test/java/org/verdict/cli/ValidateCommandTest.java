@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verdict.cli.exit.ExitCodes;
 import org.verdict.core.pack.PackFixture;
 import picocli.CommandLine;
 

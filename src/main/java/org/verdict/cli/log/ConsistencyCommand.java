@@ -2,7 +2,7 @@ package org.verdict.cli.log;
 
 import java.nio.file.Path;
 import java.util.HexFormat;
-import org.verdict.cli.ExitCodes;
+import org.verdict.cli.exit.ExitCodes;
 import org.verdict.core.ledger.Checkpoint;
 import org.verdict.core.ledger.ConsistencyCheck;
 import org.verdict.core.ledger.DecisionLog;

@@ -1,6 +1,6 @@
 package org.verdict.cli.log;
 
-import org.verdict.cli.ExitCodes;
+import org.verdict.cli.exit.ExitCodes;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LoggedRecord;

@@ -2,7 +2,7 @@ package org.verdict.cli.log;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.verdict.cli.ExitCodes;
+import org.verdict.cli.exit.ExitCodes;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LogExport;

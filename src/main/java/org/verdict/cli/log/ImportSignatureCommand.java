@@ -1,7 +1,7 @@
 package org.verdict.cli.log;
 
 import java.nio.file.Path;
-import org.verdict.cli.ExitCodes;
+import org.verdict.cli.exit.ExitCodes;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DsseEnvelope;
 import org.verdict.core.ledger.LedgerException;

@@ -3,7 +3,7 @@ package org.verdict.cli.log;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.verdict.cli.ExitCodes;
+import org.verdict.cli.exit.ExitCodes;
 import org.verdict.core.ledger.LedgerException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

@@ -3,7 +3,7 @@ package org.verdict.cli.log;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.verdict.cli.ExitCodes;
+import org.verdict.cli.exit.ExitCodes;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.KeyFile;
 import org.verdict.core.ledger.LedgerException;

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.verdict.cli.ExitCodes;
+import org.verdict.cli.exit.ExitCodes;
 import org.verdict.core.ledger.Dsse;
 import org.verdict.core.ledger.DsseEnvelope;
 import org.verdict.core.ledger.LedgerException;

@@ -1,15 +1,15 @@
 package org.verdict.cli.log;
 
 import java.nio.file.Path;
-import org.verdict.cli.ExitCodes;
+import org.verdict.cli.exit.ExitCodes;
 import org.verdict.core.ledger.Checkpoint;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
 import org.verdict.core.ledger.DecisionStatement;
-import org.verdict.core.ledger.LogSnapshot;
-import org.verdict.core.ledger.LoggedRecord;
 import org.verdict.core.ledger.LedgerException;
+import org.verdict.core.ledger.LogSnapshot;
 import org.verdict.core.ledger.LogVerifier;
+import org.verdict.core.ledger.LoggedRecord;
 import org.verdict.core.ledger.TrustedSigners;
 import org.verdict.core.ledger.VerificationOptions;
 import org.verdict.core.ledger.VerificationReport;

@@ -14,10 +14,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
 import org.verdict.core.stats.ConfusionMatrix;
-import org.verdict.core.stats.Metric;
 import org.verdict.core.task.CancelledException;
 import org.verdict.core.task.Progress;
 

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.function.Predicate;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.stats.Interval;
-import org.verdict.core.stats.Metric;
 
 /** The JSON of {@code verdict compare --json}, documented in docs/compare-json.md. Scripts read these names. */
 public final class ComparisonJson {

@@ -4,7 +4,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.verdict.core.stats.Metric;
+import org.verdict.core.pack.Metric;
 
 /**
  * Candidate vs production over every slice and metric of one evaluation table.

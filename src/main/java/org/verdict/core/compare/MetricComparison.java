@@ -1,7 +1,7 @@
 package org.verdict.core.compare;
 
+import org.verdict.core.pack.Metric;
 import org.verdict.core.stats.DeltaInference;
-import org.verdict.core.stats.Metric;
 
 /**
  * Production vs candidate for one metric on one set of examples, before families and verdicts.

@@ -1,7 +1,7 @@
 package org.verdict.core.compare;
 
+import org.verdict.core.pack.Metric;
 import org.verdict.core.stats.Interval;
-import org.verdict.core.stats.Metric;
 
 /**
  * Production vs candidate for one metric in one slice.

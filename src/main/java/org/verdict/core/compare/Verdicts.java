@@ -6,8 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.stats.Interval;
-import org.verdict.core.stats.Metric;
 import org.verdict.core.stats.PValueAdjustment;
 
 /**

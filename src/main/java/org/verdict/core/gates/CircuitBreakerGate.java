@@ -6,9 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.verdict.core.compare.SliceResult;
+import org.verdict.core.gates.model.Finding;
+import org.verdict.core.gates.model.Gate;
+import org.verdict.core.gates.model.GateNumbers;
+import org.verdict.core.gates.model.GateOutcome;
+import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.gates.suites.MetricHistoryPoint;
-import org.verdict.core.stats.Metric;
+import org.verdict.core.pack.Metric;
 
 /**
  * Gate 7: the candidate's primary metric is not below the best past production value by more than the margin

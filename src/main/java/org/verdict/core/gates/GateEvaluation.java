@@ -1,6 +1,8 @@
 package org.verdict.core.gates;
 
 import java.util.List;
+import org.verdict.core.gates.model.Gate;
+import org.verdict.core.gates.model.GateResult;
 
 /**
  * The answer to "may this candidate replace production?": every gate with its outcome and numbers, and who must

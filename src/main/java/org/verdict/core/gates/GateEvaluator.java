@@ -2,6 +2,7 @@ package org.verdict.core.gates;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
 
 /** Judges the seven promotion gates of a policy on a candidate's evidence, and sets the approval requirement. */

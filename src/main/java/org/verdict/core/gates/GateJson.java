@@ -3,6 +3,8 @@ package org.verdict.core.gates;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.verdict.core.gates.model.Gate;
+import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.triggers.FeatureDrift;
 import org.verdict.core.gates.triggers.RetrainingAssessment;
 import org.verdict.core.gates.triggers.TriggerResult;
@@ -56,7 +58,7 @@ public final class GateJson {
         if (result.notApplicableReason() != null) {
             json.put("notApplicableReason", result.notApplicableReason());
         }
-        json.put("evidenceView", result.gate().evidenceView());
+        json.put("evidenceView", result.gate().evidencePage().id());
         json.put("findings", result.findings().stream().map(f -> {
             Map<String, Object> finding = new LinkedHashMap<>();
             finding.put("subject", f.subject());

@@ -14,6 +14,7 @@ import org.verdict.core.gates.evidence.HoldoutGroupEvidence;
 import org.verdict.core.gates.evidence.HumanBaselineEvidence;
 import org.verdict.core.gates.evidence.LatencyEvidence;
 import org.verdict.core.gates.evidence.SafetyEvidence;
+import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.gates.policy.PolicyReader;
 import org.verdict.core.gates.policy.PolicySource;
@@ -23,13 +24,13 @@ import org.verdict.core.gates.triggers.TriggerEvaluator;
 import org.verdict.core.gates.validation.DataValidator;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackFiles;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
-import org.verdict.core.stats.Metric;
 import org.verdict.core.task.Progress;
 
 /**

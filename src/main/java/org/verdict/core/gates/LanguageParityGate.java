@@ -7,8 +7,13 @@ import java.util.List;
 import java.util.Map;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.gates.model.Finding;
+import org.verdict.core.gates.model.Gate;
+import org.verdict.core.gates.model.GateNumbers;
+import org.verdict.core.gates.model.GateOutcome;
+import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
-import org.verdict.core.stats.Metric;
+import org.verdict.core.pack.Metric;
 
 /**
  * Gate 4: in no language is the candidate significantly worse than production on the primary metric (the

@@ -6,6 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.verdict.core.gates.evidence.LatencyEvidence;
+import org.verdict.core.gates.model.Finding;
+import org.verdict.core.gates.model.Gate;
+import org.verdict.core.gates.model.GateNumbers;
+import org.verdict.core.gates.model.GateOutcome;
+import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
 
 /**

@@ -7,8 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.gates.model.Finding;
+import org.verdict.core.gates.model.Gate;
+import org.verdict.core.gates.model.GateNumbers;
+import org.verdict.core.gates.model.GateOutcome;
+import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
-import org.verdict.core.stats.Metric;
+import org.verdict.core.pack.Metric;
 
 /**
  * Gate 1: the candidate is at most a margin worse than production, judged on the worst end of the overall slice's

@@ -12,10 +12,11 @@ import org.verdict.core.gates.evidence.HoldoutGroupEvidence;
 import org.verdict.core.gates.evidence.HumanBaselineEvidence;
 import org.verdict.core.gates.evidence.LatencyEvidence;
 import org.verdict.core.gates.evidence.SafetyEvidence;
+import org.verdict.core.gates.model.GateNumbers;
 import org.verdict.core.gates.suites.MetricHistoryPoint;
 import org.verdict.core.gates.suites.PackSuites;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.Task;
-import org.verdict.core.stats.Metric;
 
 /**
  * Everything the gates judge for one candidate, already computed: the primary comparison and each optional suite's

@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.Map;
 import org.verdict.core.gates.evidence.RateEstimate;
 import org.verdict.core.gates.evidence.SafetyEvidence;
+import org.verdict.core.gates.model.Finding;
+import org.verdict.core.gates.model.Gate;
+import org.verdict.core.gates.model.GateNumbers;
+import org.verdict.core.gates.model.GateOutcome;
+import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
 
 /**

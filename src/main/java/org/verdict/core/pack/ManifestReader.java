@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.verdict.core.stats.Metric;
 
 /**
  * Reads and checks {@code manifest.json}. Every problem names the line and column of the offending value,

@@ -9,10 +9,10 @@ import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.report.EvidenceChart.DeltaForest;
 import org.verdict.core.report.EvidenceChart.DeltaRow;
 import org.verdict.core.report.EvidenceTable.Cell;
-import org.verdict.core.stats.Metric;
 import org.verdict.core.stats.MetricFormat;
 
 /**

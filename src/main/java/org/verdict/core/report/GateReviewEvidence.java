@@ -12,10 +12,6 @@ import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.gates.CandidateReview;
-import org.verdict.core.gates.Finding;
-import org.verdict.core.gates.Gate;
-import org.verdict.core.gates.GateOutcome;
-import org.verdict.core.gates.GateResult;
 import org.verdict.core.gates.ReviewEvidence;
 import org.verdict.core.gates.evidence.CanaryEvidence;
 import org.verdict.core.gates.evidence.Disparity;
@@ -25,11 +21,15 @@ import org.verdict.core.gates.evidence.HumanBaselineEvidence;
 import org.verdict.core.gates.evidence.LatencyEvidence;
 import org.verdict.core.gates.evidence.RateEstimate;
 import org.verdict.core.gates.evidence.SafetyEvidence;
+import org.verdict.core.gates.model.Finding;
+import org.verdict.core.gates.model.Gate;
+import org.verdict.core.gates.model.GateOutcome;
+import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
-import org.verdict.core.stats.Proportions;
 import org.verdict.core.gates.suites.MetricHistoryPoint;
 import org.verdict.core.gates.triggers.RetrainingAssessment;
 import org.verdict.core.gates.triggers.TriggerResult;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.report.EvidenceChart.DeltaForest;
 import org.verdict.core.report.EvidenceChart.DeltaRow;
@@ -42,7 +42,7 @@ import org.verdict.core.report.EvidenceChart.TimePoint;
 import org.verdict.core.report.EvidenceChart.TimeSeries;
 import org.verdict.core.report.EvidenceTable.Cell;
 import org.verdict.core.stats.Interval;
-import org.verdict.core.stats.Metric;
+import org.verdict.core.stats.Proportions;
 
 /**
  * Turns a gate review (the gates helper's {@link CandidateReview}) into the approval pack's gate sections, checks and

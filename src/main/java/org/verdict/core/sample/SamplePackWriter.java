@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Writes one sample pack: its evaluation suites, the optional evidence suites of issue 4, the policy and the
+ * Writes one sample pack: its evaluation suites, the optional evidence suites the gates judge (safety, fairness, latency, ...), the policy and the
  * manifest that lists them all. Each suite draws from its own seed (derived from the pack seed and the suite's
  * name), so changing one suite's story leaves every other file byte for byte the same.
  */

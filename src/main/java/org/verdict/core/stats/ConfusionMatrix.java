@@ -1,6 +1,7 @@
 package org.verdict.core.stats;
 
 import java.util.List;
+import org.verdict.core.pack.Metric;
 
 /**
  * Counts of (true class, predicted class) for one model in one slice, and every metric that is a function of them.

@@ -1,6 +1,7 @@
 package org.verdict.core.stats;
 
 import java.util.Locale;
+import org.verdict.core.pack.Metric;
 
 /**
  * How a metric's numbers are written for people, the same in the app, the CLI-free reports and the approval pack.

@@ -5,7 +5,7 @@ import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.SummarySlice;
-import org.verdict.core.stats.Metric;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.task.Progress;
 
 /** Compares a candidate with production on a summary pack, through the same engine and verdict rule as rows. */

@@ -143,7 +143,15 @@ public final class AuditViewModel {
         SampledProgress started = executor.run(progress -> verify(store, roster, kept, progress))
                 .showProgressIn(activity, "Verifying the decision log " + store.getFileName())
                 .onSuccess(result -> show(result.rows(), result.report(), roster, kept))
-                .onError(failure -> fail(failure instanceof LedgerException ? failure.getMessage() : String.valueOf(failure)))
+                .onError(failure -> {
+                    if (failure instanceof LedgerException problem) {
+                        fail(problem.getMessage());
+                    } else {
+                        fail("the log could not be read: an unexpected error (" + failure.getClass().getSimpleName()
+                                + ")");
+                        executor.reportUnhandled(failure);
+                    }
+                })
                 .onCancelled(() -> {
                     // a verification superseded by a newer one is silent; one the person cancelled says so
                     if (running == self[0]) {
@@ -225,7 +233,8 @@ public final class AuditViewModel {
                     open(store);
                 })
                 .onError(failure -> {
-                    cosignOutcome.set(String.valueOf(failure));
+                    cosignOutcome.set("Not co-signed: an unexpected error (" + failure.getClass().getSimpleName() + ").");
+                    executor.reportUnhandled(failure);
                     open(store);
                 })
                 // a signature may have been stored before the cancel took effect: show the store as it is

@@ -23,8 +23,9 @@ public final class ChartExport {
         return chart.createBufferedImage(width, height);
     }
 
-    public void writePng(JFreeChart chart, Path target) throws IOException {
-        if (!ImageIO.write(image(chart), "png", target.toFile())) {
+    /** Encodes an image drawn by {@link #image}: safe off the FX thread, as the image no longer needs the chart. */
+    public static void writePng(BufferedImage image, Path target) throws IOException {
+        if (!ImageIO.write(image, "png", target.toFile())) {
             throw new IOException("no PNG writer available");
         }
     }
@@ -35,7 +36,7 @@ public final class ChartExport {
         return graphics.getSVGDocument();
     }
 
-    public void writeSvg(JFreeChart chart, Path target) throws IOException {
-        Files.writeString(target, svg(chart), StandardCharsets.UTF_8);
+    public static void writeSvg(String svg, Path target) throws IOException {
+        Files.writeString(target, svg, StandardCharsets.UTF_8);
     }
 }

@@ -1,10 +1,9 @@
 package org.verdict.ui.chart;
 
-import java.io.IOException;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.ResourceBundle;
-import java.util.function.Consumer;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
@@ -24,6 +23,7 @@ import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.MouseHandlerFX;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
+import org.verdict.ui.task.BackgroundExecutor;
 import org.verdict.ui.theme.Appearance;
 
 /**
@@ -56,12 +56,12 @@ public final class ChartPane extends StackPane {
     private boolean redrawPending;
     private final Appearance appearance;
     private final ChartExport export = new ChartExport(1200, 800);
-    private final Consumer<Throwable> onExportFailure;
+    private final BackgroundExecutor executor;
 
-    public ChartPane(Appearance appearance, ResourceBundle text, SaveTarget saveTarget,
-                     Consumer<Throwable> onExportFailure) {
+    /** @param executor writes exported files off the FX thread; a failed export goes to its one handler */
+    public ChartPane(Appearance appearance, ResourceBundle text, SaveTarget saveTarget, BackgroundExecutor executor) {
         this.appearance = appearance;
-        this.onExportFailure = onExportFailure;
+        this.executor = executor;
         getStyleClass().add("chart-pane");
         placeholder.getStyleClass().add("chart-placeholder");
         placeholder.setWrapText(true);
@@ -238,16 +238,24 @@ public final class ChartPane extends StackPane {
         });
     }
 
+    /**
+     * Draws the chart here, on the FX thread that also redraws it on screen (a JFreeChart is not safe to draw from
+     * two threads), and encodes and writes the file in the background.
+     */
     private void write(Path target, String format) {
         chart().ifPresent(chart -> {
-            try {
-                if (format.equals("svg")) {
-                    export.writeSvg(chart, target);
-                } else {
-                    export.writePng(chart, target);
-                }
-            } catch (IOException e) {
-                onExportFailure.accept(e);
+            if (format.equals("svg")) {
+                String svg = export.svg(chart);
+                executor.run(progress -> {
+                    ChartExport.writeSvg(svg, target);
+                    return target;
+                }).start();
+            } else {
+                BufferedImage image = export.image(chart);
+                executor.run(progress -> {
+                    ChartExport.writePng(image, target);
+                    return target;
+                }).start();
             }
         });
     }

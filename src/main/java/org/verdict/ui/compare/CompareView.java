@@ -46,7 +46,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.verdict.core.compare.Verdict;
-import org.verdict.core.stats.Metric;
+import org.verdict.core.pack.Metric;
 import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.compare.CompareViewModel.ChartKind;
 import org.verdict.ui.settings.DividerMemory;

@@ -28,10 +28,10 @@ import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
-import org.verdict.core.stats.Metric;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.BackgroundExecutor;
 

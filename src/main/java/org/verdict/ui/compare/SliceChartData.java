@@ -7,8 +7,8 @@ import java.util.stream.DoubleStream;
 import org.verdict.core.compare.AxisRange;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.stats.Interval;
-import org.verdict.core.stats.Metric;
 
 /**
  * The numbers a Compare chart draws, in drawing order: the overall slice first, then the slices from the one

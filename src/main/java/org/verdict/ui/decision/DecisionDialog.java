@@ -69,6 +69,8 @@ public final class DecisionDialog {
         root.setId("decisionDialog");
         VBox form = new VBox(12, facts(), decisionForm(), overrides(), packTables(), signingRow());
         form.setPadding(new Insets(16));
+        // the record is taken from the form when signing starts; nothing in it may change until signing ends
+        form.disableProperty().bind(model.signingProperty());
         // the form scrolls on a small screen; the footer with the outcome and the buttons is always in view
         ScrollPane scroll = new ScrollPane(form);
         scroll.setId("decisionScroll");
@@ -127,8 +129,14 @@ public final class DecisionDialog {
         Button cancel = new Button(text.getString("decision.cancel"));
         cancel.setId("decisionCancel");
         cancel.setCancelButton(true);
-        cancel.disableProperty().bind(model.signingProperty());
-        cancel.setOnAction(e -> root.getScene().getWindow().hide());
+        // while signing, Cancel stops it if the append has not begun; otherwise it closes the dialog
+        cancel.setOnAction(e -> {
+            if (model.signingProperty().get()) {
+                model.cancelSigning();
+            } else {
+                root.getScene().getWindow().hide();
+            }
+        });
         model.signedRecordProperty().addListener((o, was, record) -> cancel.setText(text.getString("decision.close")));
         Button sign = new Button(text.getString("decision.sign"));
         sign.setId("decisionSign");

@@ -2,9 +2,9 @@ package org.verdict.ui.decision;
 
 import java.util.List;
 import org.verdict.core.gates.CandidateReview;
-import org.verdict.core.gates.RecordedOutcomes;
 import org.verdict.core.gates.triggers.TriggerState;
 import org.verdict.core.ledger.EvaluationSummary;
+import org.verdict.core.ledger.RecordedOutcomes;
 import org.verdict.core.ledger.TriggerEvidence;
 
 /**

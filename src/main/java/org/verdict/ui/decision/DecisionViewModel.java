@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -27,8 +27,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
-import org.verdict.core.ledger.EvaluationSummary;
 import org.verdict.core.ledger.EvaluationSummary.GateOutcome;
+import org.verdict.core.ledger.EvaluationSummary;
 import org.verdict.core.ledger.Evidence;
 import org.verdict.core.ledger.GateOverride;
 import org.verdict.core.ledger.KeyFile;
@@ -41,7 +41,10 @@ import org.verdict.core.ledger.SignerKey;
 import org.verdict.core.ledger.TriggerEvidence;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.task.CancelledException;
 import org.verdict.core.task.Progress;
+import org.verdict.ui.task.BackgroundExecutor;
+import org.verdict.ui.task.SampledProgress;
 
 /**
  * The Decision dialog's state: pre-filled from the review pack (model, versions, data snapshot, evidence hashes,
@@ -57,8 +60,7 @@ public final class DecisionViewModel {
 
     private final ReviewPack pack;
     private final EvaluationSummary evaluation;
-    private final Executor background;
-    private final Executor fxThread;
+    private final BackgroundExecutor executor;
     private final ObjectProperty<RecordKind> kind = new SimpleObjectProperty<>(RecordKind.PROMOTION);
     private final ObservableList<RecordKind> kinds = FXCollections.observableArrayList(RecordKind.PROMOTION, RecordKind.RETRAINING);
     private final ObservableList<String> decisions = FXCollections.observableArrayList();
@@ -78,6 +80,10 @@ public final class DecisionViewModel {
     private final ObservableList<Justification> overrides = FXCollections.observableArrayList();
     private final BooleanBinding overriding;
     private final ReadOnlyBooleanWrapper signing = new ReadOnlyBooleanWrapper(false);
+    /** Guards {@link #appending}: Cancel and the start of the append must not cross. */
+    private final Object appendLock = new Object();
+    private boolean appending;
+    private SampledProgress signingProgress;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<LoggedRecord> signedRecord = new ReadOnlyObjectWrapper<>();
     private final StringBinding missing;
@@ -91,23 +97,21 @@ public final class DecisionViewModel {
      * @param triggers the retraining triggers as evaluated; empty when no monitoring evidence was given
      */
     public DecisionViewModel(ReviewPack pack, EvaluationSummary evaluation, List<TriggerEvidence> triggers,
-                             Executor background, Executor fxThread, Clock clock) {
+                             BackgroundExecutor executor, Clock clock) {
         this(pack, new DecisionPrefill(evaluation == null ? null : pack.manifest().candidateVersion(null), evaluation,
-                triggers), background, fxThread, clock);
+                triggers), executor, clock);
     }
 
     /**
      * @param prefill the judged candidate, its gate table and triggers; the gate table is what the record states,
      *                so it is shown, never edited, and the candidate cannot be switched to one whose gates it is not
-     * @param background runs key decryption and the append; {@code fxThread} brings the outcome back
+     * @param executor runs key decryption and the append off the FX thread; an unexpected failure goes to its handler
      */
-    public DecisionViewModel(ReviewPack pack, DecisionPrefill prefill, Executor background, Executor fxThread,
-                             Clock clock) {
+    public DecisionViewModel(ReviewPack pack, DecisionPrefill prefill, BackgroundExecutor executor, Clock clock) {
         this.pack = pack;
         this.evaluation = prefill.evaluation() == null ? new EvaluationSummary(List.of(), List.of())
                 : prefill.evaluation();
-        this.background = background;
-        this.fxThread = fxThread;
+        this.executor = executor;
         this.decisionDate = new SimpleObjectProperty<>(LocalDate.now(clock));
         this.evidenceFiles = FXCollections.observableArrayList(pack.fileHashes().entrySet());
         this.gates = FXCollections.observableArrayList(this.evaluation.gates());
@@ -197,57 +201,102 @@ public final class DecisionViewModel {
 
     /** The record as it will be signed; {@code approverName} is the signer's (used for a retraining record). */
     public DecisionRecord record(String approverName) {
+        return recordAsFilledIn().apply(approverName);
+    }
+
+    /**
+     * The form's values read now, on the FX thread, as a record waiting only for the signer's name (known once the
+     * key is unlocked): the worker never reads a property the person could still be editing.
+     */
+    private Function<String, DecisionRecord> recordAsFilledIn() {
         Evidence evidence = Evidence.of(pack);
         String model = pack.manifest().model().name();
         String date = decisionDate.get() == null ? null : decisionDate.get().toString();
+        String chosen = decision.get();
+        String why = rationale.get();
+        String snapshot = dataSnapshot.get();
         if (kind.get() == RecordKind.RETRAINING) {
-            return new DecisionRecord(RecordKind.RETRAINING, model, date, decision.get(), rationale.get(), dataSnapshot.get(),
-                    List.copyOf(triggers), approverName, null, null, null, null, null, null, null, null, evidence);
+            List<TriggerEvidence> evaluatedTriggers = List.copyOf(triggers);
+            return approverName -> new DecisionRecord(RecordKind.RETRAINING, model, date, chosen, why, snapshot,
+                    evaluatedTriggers, approverName, null, null, null, null, null, null, null, null, evidence);
         }
         List<String> names = Arrays.stream(approvers.get().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         List<GateOverride> justified = overriding.get() ? overrides.stream()
                 .map(o -> new GateOverride(o.gate(), o.justification().get().strip())).toList() : List.of();
-        return new DecisionRecord(RecordKind.PROMOTION, model, date, decision.get(), rationale.get(), dataSnapshot.get(),
+        DecisionRecord promotion = new DecisionRecord(RecordKind.PROMOTION, model, date, chosen, why, snapshot,
                 null, null, candidate.get(), pack.manifest().production().version(), pack.manifest().model().riskTier(),
                 evaluation, names, plannedDeployment.get() == null ? null : plannedDeployment.get().toString(),
                 null, null, evidence).withOverrides(justified);
+        return approverName -> promotion;
     }
 
-    /** Decrypts the key with {@code passphrase}, signs and appends the record; the passphrase is wiped afterwards. */
+    /**
+     * Decrypts the key with {@code passphrase}, signs and appends the record; the passphrase is wiped afterwards.
+     * The form's values are taken before the work starts and the form is disabled ({@link #signingProperty()})
+     * until it ends. A ledger problem (wrong passphrase, locked store) is said in {@link #statusProperty()}; any
+     * other failure goes to the executor's one handler, and the form comes back either way.
+     */
     public void sign(char[] passphrase) {
         if (!canSign.get()) {
             return;
         }
         Path storePath = store.get();
         Path keyPath = keyFile.get();
+        Function<String, DecisionRecord> filledIn = recordAsFilledIn();
         signing.set(true);
         status.set("Signing…");
-        background.execute(() -> {
-            String outcome;
-            LoggedRecord appended = null;
+        synchronized (appendLock) {
+            appending = false;
+        }
+        SampledProgress progress = executor.run(work -> {
             try {
                 SignerKey key = KeyFile.read(keyPath).unlock(passphrase);
-                try (DecisionLog log = DecisionLog.openForWriting(storePath)) {
-                    appended = log.append(record(key.identity().name()), key);
-                    Quorum quorum = new LogVerifier().verify(log.snapshot(), Progress.NONE).quorums().get(appended.sequence());
-                    outcome = "Appended record #" + appended.sequence() + " (" + appended.shortId() + "), "
-                            + quorum.label() + ".";
+                synchronized (appendLock) {
+                    if (work.isCancelled()) {
+                        throw new CancelledException();
+                    }
+                    appending = true;
                 }
-            } catch (LedgerException e) {
-                outcome = e.getMessage();
+                try (DecisionLog log = DecisionLog.openForWriting(storePath)) {
+                    LoggedRecord appended = log.append(filledIn.apply(key.identity().name()), key);
+                    Quorum quorum = new LogVerifier().verify(log.snapshot(), Progress.NONE).quorums().get(appended.sequence());
+                    return new Signed(appended, "Appended record #" + appended.sequence() + " (" + appended.shortId()
+                            + "), " + quorum.label() + ".");
+                }
             } finally {
                 Arrays.fill(passphrase, '\0');
             }
-            String message = outcome;
-            LoggedRecord result = appended;
-            fxThread.execute(() -> {
-                status.set(message);
-                if (result != null) {
-                    signedRecord.set(result);
-                }
-                signing.set(false);
-            });
-        });
+        }).onSuccess(signed -> {
+            status.set(signed.outcome());
+            signedRecord.set(signed.record());
+        }).onCancelled(() -> status.set("Signing cancelled; nothing was appended."))
+                .onError(failure -> {
+                    if (failure instanceof LedgerException problem) {
+                        status.set(problem.getMessage());
+                    } else {
+                        status.set("Not signed: an unexpected error (" + failure.getClass().getSimpleName() + ").");
+                        executor.reportUnhandled(failure);
+                    }
+                }).andFinally(() -> signing.set(false)).start();
+        signingProgress = progress;
+    }
+
+    /**
+     * Stops a signing that has not begun to append; once the append has begun it runs to the end, so a record that
+     * was stored is always reported.
+     */
+    public void cancelSigning() {
+        if (!signing.get() || signingProgress == null) {
+            return;
+        }
+        synchronized (appendLock) {
+            if (!appending) {
+                signingProgress.cancel();
+            }
+        }
+    }
+
+    private record Signed(LoggedRecord record, String outcome) {
     }
 
     public String modelName() {

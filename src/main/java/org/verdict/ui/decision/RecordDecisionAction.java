@@ -91,7 +91,7 @@ public final class RecordDecisionAction {
 
     /** Opens the dialog for {@code pack} with what the gates contributed; returns its window. */
     public Stage show(ReviewPack pack, DecisionPrefill prefill) {
-        DecisionViewModel model = new DecisionViewModel(pack, prefill, executor::runInBackground, executor::runOnFxThread, clock);
+        DecisionViewModel model = new DecisionViewModel(pack, prefill, executor, clock);
         model.storeProperty().set(decisionStore.getValue());
         model.signedRecordProperty().addListener((o, was, record) -> onSigned.accept(record));
         return new DecisionDialog(model, text).showModal(owner.get());

@@ -24,6 +24,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import org.jfree.chart.JFreeChart;
+import org.verdict.core.gates.model.EvidencePageId;
 import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.suites.EvidencePage;
 import org.verdict.ui.suites.EvidencePages;
@@ -38,11 +39,6 @@ import org.verdict.ui.theme.CellFont;
  * The pages come from the Gates view-model, which computes them once per pack.
  */
 public final class EvidenceView {
-    private static final List<String> PAGES = List.of(EvidencePages.SAFETY, EvidencePages.FAIRNESS,
-            EvidencePages.LANGUAGE_PARITY, EvidencePages.LATENCY, EvidencePages.CANARY, EvidencePages.HOLDOUT,
-            EvidencePages.HUMAN_BASELINE, EvidencePages.METRIC_HISTORY, EvidencePages.TRIGGERS,
-            EvidencePages.DATA_VALIDATION);
-
     /** Tables grow with the page but always show at least this many rows before they scroll. */
     private static final int MIN_VISIBLE_ROWS = 6;
     /** Wider text (a long detail) wraps in its column rather than being cut. */
@@ -56,7 +52,7 @@ public final class EvidenceView {
     /** Chart panes are kept and reused from page to page: each one listens to the theme for the app's life. */
     private final List<ChartPane> chartPanes = new ArrayList<>();
     private final BorderPane root = new BorderPane();
-    private final ListView<String> pages = new ListView<>();
+    private final ListView<EvidencePageId> pages = new ListView<>();
     private final VBox content = new VBox(12);
     private final Label title = new Label();
     private final Label summary = new Label();
@@ -74,12 +70,12 @@ public final class EvidenceView {
         root.getStylesheets().add(EvidenceView.class.getResource("gates.css").toExternalForm());
         root.getStyleClass().add("view");
         pages.setId("evidencePages");
-        pages.getItems().setAll(PAGES);
+        pages.getItems().setAll(EvidencePageId.evidenceViewPages());
         pages.setCellFactory(list -> new ListCell<>() {
             @Override
-            protected void updateItem(String page, boolean empty) {
+            protected void updateItem(EvidencePageId page, boolean empty) {
                 super.updateItem(page, empty);
-                setText(empty || page == null ? null : text.getString("evidence.page." + page));
+                setText(empty || page == null ? null : text.getString("evidence.page." + page.id()));
             }
         });
         pages.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
@@ -119,18 +115,18 @@ public final class EvidenceView {
     }
 
     private void render() {
-        String selected = model.selectedEvidenceProperty().get();
-        if (!selected.equals(pages.getSelectionModel().getSelectedItem())) {
+        EvidencePageId selected = model.selectedEvidenceProperty().get();
+        if (selected != pages.getSelectionModel().getSelectedItem()) {
             pages.getSelectionModel().select(selected);
         }
         GatesViewModel.Reviewed reviewed = model.reviewedProperty().get();
-        title.setText(text.getString("evidence.page." + selected));
+        title.setText(text.getString("evidence.page." + selected.id()));
         if (reviewed == null) {
             summary.setText(text.getString(model.computingProperty().get() ? "evidence.judging" : "evidence.nothing"));
             content.getChildren().setAll(title, summary);
             return;
         }
-        EvidencePage page = reviewed.pages().stream().filter(p -> p.id().equals(selected)).findFirst().orElseThrow();
+        EvidencePage page = reviewed.pages().stream().filter(p -> p.id() == selected).findFirst().orElseThrow();
         if (!page.isPresent()) {
             summary.setText("");
             missing.setText(text.getString("evidence.missing") + " " + page.missing());

@@ -1,8 +1,8 @@
 package org.verdict.ui.gates;
 
 import java.util.Locale;
-import org.verdict.core.gates.Gate;
-import org.verdict.core.gates.GateOutcome;
+import org.verdict.core.gates.model.Gate;
+import org.verdict.core.gates.model.GateOutcome;
 
 /**
  * One line of the Gates checklist.

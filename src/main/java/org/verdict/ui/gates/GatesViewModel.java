@@ -16,10 +16,11 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.verdict.core.gates.CandidateReview;
-import org.verdict.core.gates.Gate;
 import org.verdict.core.gates.GateEvaluation;
-import org.verdict.core.gates.GateOutcome;
-import org.verdict.core.gates.GateResult;
+import org.verdict.core.gates.model.EvidencePageId;
+import org.verdict.core.gates.model.Gate;
+import org.verdict.core.gates.model.GateOutcome;
+import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.task.Progress;
@@ -69,7 +70,8 @@ public final class GatesViewModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Reviewed> reviewed = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper selectedEvidence = new ReadOnlyStringWrapper(EvidencePages.SAFETY);
+    private final ReadOnlyObjectWrapper<EvidencePageId> selectedEvidence =
+            new ReadOnlyObjectWrapper<>(EvidencePageId.SAFETY);
 
     private final ObservableValue<String> chosenCandidate;
     private ReviewPack pack;
@@ -204,16 +206,15 @@ public final class GatesViewModel {
     }
 
     private GateRow row(GateResult result) {
-        String evidence = result.gate() == Gate.PRIMARY_METRIC ? text.getString("gates.evidence.compare")
-                : text.getString("evidence.page." + result.gate().evidenceView());
+        String evidence = text.getString("evidence.page." + result.gate().evidencePage().id());
         return new GateRow(result.gate(), result.gate().title(), result.outcome(), result.outcome().label(),
                 GateRow.glyphOf(result.outcome()), result.summary(), evidence);
     }
 
     /** Brings the gate's evidence to front: Compare for the primary metric, else its page of the Evidence view. */
     public void openEvidence(GateRow row) {
-        String view = row.gate().evidenceView();
-        if (view.equals(COMPARE_VIEW_ID)) {
+        EvidencePageId view = row.gate().evidencePage();
+        if (view == EvidencePageId.COMPARE) {
             navigator.show(COMPARE_VIEW_ID);
         } else {
             selectedEvidence.set(view);
@@ -222,8 +223,8 @@ public final class GatesViewModel {
     }
 
     /** Shows another evidence page (the Evidence view's page picker). */
-    public void selectEvidence(String pageId) {
-        selectedEvidence.set(pageId);
+    public void selectEvidence(EvidencePageId page) {
+        selectedEvidence.set(page);
     }
 
     public ObservableList<GateRow> rows() {
@@ -269,7 +270,7 @@ public final class GatesViewModel {
         return reviewed.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty selectedEvidenceProperty() {
+    public ReadOnlyObjectProperty<EvidencePageId> selectedEvidenceProperty() {
         return selectedEvidence.getReadOnlyProperty();
     }
 }

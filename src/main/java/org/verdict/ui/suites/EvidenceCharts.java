@@ -42,8 +42,8 @@ import org.verdict.core.gates.suites.CanaryDay;
 import org.verdict.core.gates.suites.LatencySuite;
 import org.verdict.core.gates.suites.MetricHistoryPoint;
 import org.verdict.core.gates.triggers.FeedbackCheck;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.stats.Interval;
-import org.verdict.core.stats.Metric;
 import org.verdict.ui.theme.Palette;
 
 /**

@@ -15,10 +15,6 @@ import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.gates.CandidateReview;
-import org.verdict.core.gates.Finding;
-import org.verdict.core.gates.Gate;
-import org.verdict.core.gates.GateNumbers;
-import org.verdict.core.gates.GateResult;
 import org.verdict.core.gates.ReviewEvidence;
 import org.verdict.core.gates.evidence.CanaryEvidence;
 import org.verdict.core.gates.evidence.Disparity;
@@ -28,11 +24,16 @@ import org.verdict.core.gates.evidence.HumanBaselineEvidence;
 import org.verdict.core.gates.evidence.LatencyEvidence;
 import org.verdict.core.gates.evidence.RateEstimate;
 import org.verdict.core.gates.evidence.SafetyEvidence;
+import org.verdict.core.gates.model.EvidencePageId;
+import org.verdict.core.gates.model.Finding;
+import org.verdict.core.gates.model.Gate;
+import org.verdict.core.gates.model.GateNumbers;
+import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.gates.suites.MetricHistoryPoint;
 import org.verdict.core.gates.triggers.FeatureDrift;
 import org.verdict.core.gates.triggers.RetrainingAssessment;
-import org.verdict.core.stats.Metric;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.stats.MetricFormat;
 
 /**
@@ -40,17 +41,6 @@ import org.verdict.core.stats.MetricFormat;
  * JavaFX, so the pages are tested with plain JUnit and built off the FX thread.
  */
 public final class EvidencePages {
-    public static final String SAFETY = "safety";
-    public static final String FAIRNESS = "fairness";
-    public static final String LANGUAGE_PARITY = "language-parity";
-    public static final String LATENCY = "latency";
-    public static final String CANARY = "canary";
-    public static final String HOLDOUT = "holdout";
-    public static final String HUMAN_BASELINE = "human-baseline";
-    public static final String METRIC_HISTORY = "metric-history";
-    public static final String TRIGGERS = "triggers";
-    public static final String DATA_VALIDATION = "data-validation";
-
     private final ResourceBundle text;
 
     /** @param text the gates bundle ({@code org.verdict.ui.gates.gates}) */
@@ -73,7 +63,7 @@ public final class EvidencePages {
             return page;
         }
         return review.gates().gates().stream()
-                .filter(g -> g.notApplicableReason() != null && g.gate().evidenceView().equals(page.id()))
+                .filter(g -> g.notApplicableReason() != null && g.gate().evidencePage() == page.id())
                 .findFirst()
                 .map(g -> new EvidencePage(page.id(), page.title(), page.summary(), t("evidence.declared",
                         g.gate().title(), g.notApplicableReason()) + " " + page.missing(), page.tables(),
@@ -85,8 +75,8 @@ public final class EvidencePages {
         return MessageFormat.format(text.getString(key), arguments);
     }
 
-    private String title(String page) {
-        return text.getString("evidence.page." + page);
+    private String title(EvidencePageId page) {
+        return text.getString("evidence.page." + page.id());
     }
 
     private static String outcomeOf(CandidateReview review, Gate gate, String subject) {
@@ -95,10 +85,10 @@ public final class EvidencePages {
     }
 
     EvidencePage safety(CandidateReview review) {
-        String title = title(SAFETY);
+        String title = title(EvidencePageId.SAFETY);
         Optional<SafetyEvidence> safety = review.evidence().safety();
         if (safety.isEmpty()) {
-            return EvidencePage.missing(SAFETY, title, t("evidence.safety.missing"));
+            return EvidencePage.missing(EvidencePageId.SAFETY, title, t("evidence.safety.missing"));
         }
         SafetyEvidence evidence = safety.get();
         GatePolicy policy = review.policy();
@@ -117,15 +107,15 @@ public final class EvidencePages {
                 List.of(t("col.category"), t("col.n"), t("col.production", evidence.production()),
                         t("col.candidate", evidence.candidate()), t("col.discordant"), t("col.test"),
                         t("col.adjustedP"), t("col.acceptedRate"), t("col.gate")), rows);
-        return new EvidencePage(SAFETY, title, review.gates().result(Gate.SAFETY).summary(), null, List.of(table),
+        return new EvidencePage(EvidencePageId.SAFETY, title, review.gates().result(Gate.SAFETY).summary(), null, List.of(table),
                 EvidenceCharts.safety(evidence, policy.safety()));
     }
 
     EvidencePage fairness(CandidateReview review) {
-        String title = title(FAIRNESS);
+        String title = title(EvidencePageId.FAIRNESS);
         ReviewEvidence evidence = review.evidence();
         if (evidence.fairness().isEmpty()) {
-            return EvidencePage.missing(FAIRNESS, title, evidence.fairnessUnavailable() != null
+            return EvidencePage.missing(EvidencePageId.FAIRNESS, title, evidence.fairnessUnavailable() != null
                     ? evidence.fairnessUnavailable() + "."
                     : t("evidence.fairness.missing"));
         }
@@ -164,7 +154,7 @@ public final class EvidencePages {
         }
         String metric = evidence.primaryMetric().wireName();
         List<String> fairnessVersions = List.of(review.gates().production(), review.gates().candidate());
-        return new EvidencePage(FAIRNESS, title, t("evidence.fairness.summary", fairness.positiveClass(),
+        return new EvidencePage(EvidencePageId.FAIRNESS, title, t("evidence.fairness.summary", fairness.positiveClass(),
                 fairness.positiveClassReason(), review.gates().result(Gate.FAIRNESS).summary()), null,
                 List.of(new EvidenceTable(t("evidence.fairness.groups"), List.of(t("col.attribute"), t("col.group"),
                                 t("col.n"), t("col.positives"), t("col.selectionRateOf", t("col.production",
@@ -183,16 +173,16 @@ public final class EvidencePages {
     }
 
     EvidencePage languageParity(CandidateReview review) {
-        String title = title(LANGUAGE_PARITY);
+        String title = title(EvidencePageId.LANGUAGE_PARITY);
         ReviewEvidence evidence = review.evidence();
         if (evidence.languageComparison().isEmpty()) {
-            return EvidencePage.missing(LANGUAGE_PARITY, title, t("evidence.language.missing",
+            return EvidencePage.missing(EvidencePageId.LANGUAGE_PARITY, title, t("evidence.language.missing",
                     review.policy().languageParity().column()));
         }
         ComparisonReport report = evidence.languageComparison().get();
         List<SliceResult> languages = report.resultsFor(evidence.primaryMetric()).stream()
                 .filter(r -> !r.slice().isOverall()).toList();
-        return new EvidencePage(LANGUAGE_PARITY, title, review.gates().result(Gate.LANGUAGE_PARITY).summary(), null,
+        return new EvidencePage(EvidencePageId.LANGUAGE_PARITY, title, review.gates().result(Gate.LANGUAGE_PARITY).summary(), null,
                 List.of(comparisonTable(t("evidence.language.caption", evidence.primaryMetric().wireName(),
                         report.correctedTests()), languages,
                         r -> outcomeOf(review, Gate.LANGUAGE_PARITY, r.slice().label()))),
@@ -240,10 +230,10 @@ public final class EvidencePages {
     }
 
     EvidencePage latency(CandidateReview review) {
-        String title = title(LATENCY);
+        String title = title(EvidencePageId.LATENCY);
         Optional<LatencyEvidence> latency = review.evidence().latency();
         if (latency.isEmpty()) {
-            return EvidencePage.missing(LATENCY, title, t("evidence.latency.missing"));
+            return EvidencePage.missing(EvidencePageId.LATENCY, title, t("evidence.latency.missing"));
         }
         String production = review.gates().production();
         String candidate = review.gates().candidate();
@@ -256,7 +246,7 @@ public final class EvidencePages {
                     Cells.millis(s.p99().millis()) + " " + Cells.millisInterval(s.p99().ci())));
         });
         GatePolicy.Latency slo = review.policy().latency();
-        return new EvidencePage(LATENCY, title, t("evidence.latency.summary",
+        return new EvidencePage(EvidencePageId.LATENCY, title, t("evidence.latency.summary",
                 review.gates().result(Gate.LATENCY).summary(), Cells.millis(slo.p95Ms()), Cells.millis(slo.p99Ms())),
                 null,
                 List.of(new EvidenceTable(t("evidence.latency.caption"),
@@ -267,13 +257,13 @@ public final class EvidencePages {
     }
 
     EvidencePage canary(CandidateReview review) {
-        String title = title(CANARY);
+        String title = title(EvidencePageId.CANARY);
         if (review.evidence().suites().canary().isEmpty()) {
-            return EvidencePage.missing(CANARY, title, t("evidence.canary.missing"));
+            return EvidencePage.missing(EvidencePageId.CANARY, title, t("evidence.canary.missing"));
         }
         Optional<CanaryEvidence> canary = review.evidence().canary();
         if (canary.isEmpty()) {
-            return EvidencePage.missing(CANARY, title, review.gates().result(Gate.CANARY).summary());
+            return EvidencePage.missing(EvidencePageId.CANARY, title, review.gates().result(Gate.CANARY).summary());
         }
         CanaryEvidence c = canary.get();
         List<List<String>> rows = List.of(
@@ -286,17 +276,17 @@ public final class EvidencePages {
                 List.of(t("evidence.canary.lift"), "", "", t("evidence.canary.liftValue",
                         Cells.signed(c.lift() * 100), String.format(Locale.ROOT, "[%+.2f, %+.2f]",
                                 c.liftCi().lower() * 100, c.liftCi().upper() * 100))));
-        return new EvidencePage(CANARY, title, review.gates().result(Gate.CANARY).summary(), null,
+        return new EvidencePage(EvidencePageId.CANARY, title, review.gates().result(Gate.CANARY).summary(), null,
                 List.of(new EvidenceTable(t("evidence.canary.caption"),
                         List.of(t("col.model"), t("col.requests"), t("col.successes"), t("col.successRate")), rows)),
                 List.of(EvidenceCharts.canary(c, review.policy().confidenceLevel())));
     }
 
     EvidencePage holdout(CandidateReview review) {
-        String title = title(HOLDOUT);
+        String title = title(EvidencePageId.HOLDOUT);
         ReviewEvidence evidence = review.evidence();
         if (evidence.holdoutComparison().isEmpty() && evidence.holdoutGroup().isEmpty()) {
-            return EvidencePage.missing(HOLDOUT, title, t("evidence.holdout.missing"));
+            return EvidencePage.missing(EvidencePageId.HOLDOUT, title, t("evidence.holdout.missing"));
         }
         List<EvidenceTable> tables = new ArrayList<>();
         List<String> parts = new ArrayList<>();
@@ -329,14 +319,14 @@ public final class EvidencePages {
         } else {
             parts.add(t("evidence.holdoutGroup.none"));
         }
-        return new EvidencePage(HOLDOUT, title, String.join(" ", parts), null, tables, charts);
+        return new EvidencePage(EvidencePageId.HOLDOUT, title, String.join(" ", parts), null, tables, charts);
     }
 
     EvidencePage humanBaseline(CandidateReview review) {
-        String title = title(HUMAN_BASELINE);
+        String title = title(EvidencePageId.HUMAN_BASELINE);
         Optional<HumanBaselineEvidence> baseline = review.evidence().humanBaseline();
         if (baseline.isEmpty()) {
-            return EvidencePage.missing(HUMAN_BASELINE, title, t("evidence.human.missing"));
+            return EvidencePage.missing(EvidencePageId.HUMAN_BASELINE, title, t("evidence.human.missing"));
         }
         HumanBaselineEvidence h = baseline.get();
         List<List<String>> accuracy = new ArrayList<>();
@@ -356,7 +346,7 @@ public final class EvidencePages {
             disagreements.add(row);
         }
         String candidate = review.gates().candidate();
-        return new EvidencePage(HUMAN_BASELINE, title, t("evidence.human.summary",
+        return new EvidencePage(EvidencePageId.HUMAN_BASELINE, title, t("evidence.human.summary",
                 Cells.percent(h.humanAccuracy().rate()), Cells.percent(h.modelAccuracy().get(candidate).rate()),
                 Cells.count(h.humanAccuracy().n()), Cells.count(h.disagreements().size())), null,
                 List.of(new EvidenceTable(t("evidence.human.accuracy"),
@@ -372,16 +362,16 @@ public final class EvidencePages {
     }
 
     EvidencePage metricHistory(CandidateReview review) {
-        String title = title(METRIC_HISTORY);
+        String title = title(EvidencePageId.METRIC_HISTORY);
         Optional<List<MetricHistoryPoint>> history = review.evidence().metricHistory();
         if (history.isEmpty() || history.get().isEmpty()) {
-            return EvidencePage.missing(METRIC_HISTORY, title, t("evidence.history.missing"));
+            return EvidencePage.missing(EvidencePageId.METRIC_HISTORY, title, t("evidence.history.missing"));
         }
         List<List<String>> rows = history.get().stream().sorted((a, b) -> a.date().compareTo(b.date()))
                 .map(p -> List.of(p.version(), p.date().toString(), Cells.number(p.value()))).toList();
         Metric metric = review.evidence().primaryMetric();
         Finding breaker = review.gates().result(Gate.CIRCUIT_BREAKER).findings().get(0);
-        return new EvidencePage(METRIC_HISTORY, title, review.gates().result(Gate.CIRCUIT_BREAKER).summary(), null,
+        return new EvidencePage(EvidencePageId.METRIC_HISTORY, title, review.gates().result(Gate.CIRCUIT_BREAKER).summary(), null,
                 List.of(new EvidenceTable(t("evidence.history.caption", metric.wireName()),
                         List.of(t("col.version"), t("col.date"), metric.wireName()), rows)),
                 List.of(EvidenceCharts.history(metric, history.get(), breaker.numbers().get("candidate"),
@@ -398,14 +388,14 @@ public final class EvidencePages {
                     GateNumbers.pValue(f.adjustedP()), f.drifted() ? "drifted" : "—"));
         }
         List<EvidenceTable> tables = new ArrayList<>();
-        tables.add(new EvidenceTable(title(TRIGGERS), List.of(t("col.trigger"), t("col.state"),
+        tables.add(new EvidenceTable(title(EvidencePageId.TRIGGERS), List.of(t("col.trigger"), t("col.state"),
                 t("col.evidence")), triggers));
         if (!drift.isEmpty()) {
             tables.add(new EvidenceTable(t("evidence.drift.caption"),
                     List.of(t("col.feature"), t("col.kind"), t("col.driftN"), "PSI", t("col.band"), t("col.test"),
                             t("col.statistic"), "p", t("col.adjustedP"), t("col.drift")), drift));
         }
-        return new EvidencePage(TRIGGERS, title(TRIGGERS), t("evidence.triggers.summary",
+        return new EvidencePage(EvidencePageId.TRIGGERS, title(EvidencePageId.TRIGGERS), t("evidence.triggers.summary",
                 assessment.suggestion().label(), assessment.rationale()), null, tables,
                 Stream.ofNullable(EvidenceCharts.feedback(assessment.feedback())).toList());
     }
@@ -420,7 +410,7 @@ public final class EvidencePages {
         }
         long blocking = review.gates().gates().stream().filter(g -> g.gate().kind() == Gate.Kind.DATA_VALIDATION
                 && g.outcome().blocksPromotion()).count();
-        return new EvidencePage(DATA_VALIDATION, title(DATA_VALIDATION), blocking == 0
+        return new EvidencePage(EvidencePageId.DATA_VALIDATION, title(EvidencePageId.DATA_VALIDATION), blocking == 0
                 ? t("evidence.validation.pass") : t("evidence.validation.blocked", blocking), null,
                 List.of(new EvidenceTable(t("evidence.validation.caption"),
                         List.of(t("col.gate"), t("col.checked"), t("col.outcome"), t("col.detail")), rows)), List.of());

@@ -30,7 +30,10 @@ public final class StallDetector {
         return Boolean.getBoolean(ENABLE_PROPERTY);
     }
 
-    /** A detector with the threshold from {@link #THRESHOLD_PROPERTY}, or 100 ms, the limit. */
+    /**
+     * A detector with the threshold from {@link #THRESHOLD_PROPERTY}, or 100 ms: a longer pause of the FX thread is
+     * one a person notices as the app not answering.
+     */
     public static StallDetector fromSystemProperties() {
         return new StallDetector(Long.getLong(THRESHOLD_PROPERTY, 100));
     }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.verdict.core.pack.EvaluationTable;
-import org.verdict.core.stats.Metric;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.task.Progress;
 
 class ComparisonJsonTest {

@@ -11,12 +11,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
-import org.verdict.core.stats.Metric;
 import org.verdict.core.task.Progress;
 
-/** The bundled sample pack tells the story issue 2 asks for, through the real loader and engine. */
+/**
+ * The bundled sample pack must show what a review board meets in practice — better overall, worse in Japanese and
+ * for enterprise customers, undecided in a small slice — through the real loader and engine, or it teaches nothing.
+ */
 class SamplePackComparisonTest {
 
     @Test

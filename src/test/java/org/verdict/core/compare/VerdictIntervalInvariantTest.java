@@ -13,11 +13,11 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.PackFixture;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.stats.Interval;
-import org.verdict.core.stats.Metric;
 import org.verdict.core.task.Progress;
 
 /**

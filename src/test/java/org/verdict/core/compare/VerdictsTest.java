@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.stats.Interval;
-import org.verdict.core.stats.Metric;
 import org.verdict.core.stats.WaldDifference;
 
 class VerdictsTest {
@@ -39,7 +39,8 @@ class VerdictsTest {
         assertEquals(Verdict.NO_SIGNIFICANT_DIFFERENCE,
                 verdicts.verdict(result(Metric.ACCURACY, 5000, 0.8, 0.002, -0.01, 0.014)));
         assertEquals(Verdict.INCONCLUSIVE, verdicts.verdict(result(Metric.ACCURACY, 40, 0.8, 0.01, -0.09, 0.11)));
-        // the case: macro_f1 [−0.042, +0.452] was called better on an adjusted p of 0.050
+        // an interval that holds zero must not be called better however close its adjusted p comes to 0.05:
+        // macro_f1 [−0.042, +0.452] with an adjusted p of 0.050
         assertEquals(Verdict.INCONCLUSIVE, verdicts.verdict(result(Metric.MACRO_F1, 162, 0.5, 0.2, -0.042, 0.452)));
     }
 

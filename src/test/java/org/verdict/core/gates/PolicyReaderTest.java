@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.gates.model.Gate;
 import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.gates.policy.PolicyReader;
 import org.verdict.core.pack.PackException;

@@ -16,12 +16,14 @@ import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.TestFamily;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.gates.model.GateOutcome;
+import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.gates.suites.MetricHistoryPoint;
 import org.verdict.core.gates.suites.PackSuites;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.Task;
 import org.verdict.core.stats.Interval;
-import org.verdict.core.stats.Metric;
 
 /** Gates 1 and 7 with the margin in the metric's own terms and the inequality read in its direction. */
 class PrimaryMetricGateTest {

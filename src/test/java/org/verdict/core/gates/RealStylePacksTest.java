@@ -11,8 +11,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.verdict.core.gates.RealStylePack.Kind;
+import org.verdict.core.gates.model.Gate;
+import org.verdict.core.gates.model.GateOutcome;
+import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.triggers.RetrainingDecision;
 import org.verdict.core.ledger.EvaluationSummary;
+import org.verdict.core.ledger.RecordedOutcomes;
 
 /** Primary-only packs of each task, as real teams bring them: what blocks them, and a policy that lets them pass. */
 class RealStylePacksTest {

@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.gates.model.Finding;
+import org.verdict.core.gates.model.Gate;
+import org.verdict.core.gates.model.GateOutcome;
+import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.pack.PackException;
 
 /** A failing gate's line names its worst finding, wherever that finding stands in the file. */

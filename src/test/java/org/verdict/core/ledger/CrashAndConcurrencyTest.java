@@ -19,8 +19,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verdict.ChildJvmTest;
 import org.verdict.core.task.Progress;
 
+@ChildJvmTest
 class CrashAndConcurrencyTest {
     private static final SignerKey ML_LEAD = LedgerFixtures.signer("Ada Lovelace", Roles.ML_LEAD);
     private static final SignerKey PRODUCT = LedgerFixtures.signer("Joan Clarke", Roles.PRODUCT);

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.task.Progress;
 
 /**
- * Each tamper case of issue 5, done the way an insider would with the sqlite3 shell: plain JDBC, after dropping
- * the append-only triggers. Verification must fail and name the first bad record.
+ * Every way an insider with write access could alter the log (change a byte, delete, swap, forge or re-sign, alter a
+ * checkpoint), done the way they would with the sqlite3 shell: plain JDBC, after dropping the append-only
+ * triggers. The log is only tamper-evident if verification fails and names the first bad record in each case.
  */
 class TamperDetectionTest {
     private static final SignerKey ML_LEAD = LedgerFixtures.signer("Ada Lovelace", Roles.ML_LEAD);

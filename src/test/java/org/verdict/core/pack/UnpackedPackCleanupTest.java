@@ -13,8 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verdict.ChildJvmTest;
 
 /** A .zip pack's unpacked copy is gone when the process that opened it ends, normally or by SIGTERM. */
+@ChildJvmTest
 class UnpackedPackCleanupTest {
     @TempDir
     Path temp;

@@ -16,19 +16,19 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
-import org.verdict.core.stats.Metric;
 import org.verdict.core.task.Progress;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class SamplePackGeneratorTest {
     private static final Path COMMITTED = Path.of("sample-data");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.verdict.core.pack.Metric;
 
 class ConfusionMatrixTest {
     private static final double EPS = 1e-12;

@@ -3,6 +3,7 @@ package org.verdict.core.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.verdict.core.pack.Metric;
 
 class MetricFormatTest {
     private final MetricFormat dollars = MetricFormat.of(Metric.MAE);
@@ -37,7 +38,7 @@ class MetricFormatTest {
 
     @Test
     void targetUnitsGetThousandsSeparatorsAndFourSignificantDigitsOfTheLargestNumber() {
-        // house prices: 23642.667 [21818.135, 25385.327] as the issue saw them
+        // house prices in dollars, as a regression pack reports them: 23642.667 [21818.135, 25385.327]
         assertEquals("23,643 [21,818, 25,385]", dollars.estimate(23642.667, 21818.135, 25385.327));
         assertEquals("−1,561 [−2,864, −319]", dollars.delta(-1560.6047, -2863.7228, -318.8491));
         // the interval's decimals follow its widest bound, so a value and its bounds line up

@@ -13,8 +13,8 @@ import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.SummarySlice;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.Task;
-import org.verdict.core.stats.Metric;
 import org.verdict.core.task.Progress;
 
 

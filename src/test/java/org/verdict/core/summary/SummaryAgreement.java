@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.SliceResult;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.Task;
-import org.verdict.core.stats.Metric;
 
 
 /**

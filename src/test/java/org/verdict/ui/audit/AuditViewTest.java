@@ -22,6 +22,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.verdict.ui.FieldInput;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.CurrentThreadExecutor;
 
@@ -97,8 +98,8 @@ class AuditViewTest {
                 .writeTo(dir.resolve("keys"));
         robot.clickOn("Details");
         robot.interact(() -> table.getSelectionModel().select(1));
-        robot.clickOn("#auditKey").write(product.toString());
-        robot.clickOn("#auditPassphrase").write(new String(org.verdict.core.ledger.LedgerFixtures.PASSPHRASE));
+        FieldInput.enter(robot, "#auditKey", product.toString());
+        FieldInput.enter(robot, "#auditPassphrase", new String(org.verdict.core.ledger.LedgerFixtures.PASSPHRASE));
         robot.clickOn("#auditCosign");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#auditCosignOutcome").queryAs(Label.class).getText().startsWith("Record #2 co-signed by Joan Clarke"));

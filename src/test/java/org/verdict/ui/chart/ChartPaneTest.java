@@ -29,6 +29,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.verdict.ui.task.CurrentThreadExecutor;
 import org.verdict.ui.theme.Appearance;
 
 /** A chart with one row per slice, in a pane of the height the Compare view gives it at 1440×900. */
@@ -41,7 +42,7 @@ class ChartPaneTest {
     void start(Stage stage) {
         appearance = new Appearance(false, false);
         pane = new ChartPane(appearance, ResourceBundle.getBundle("org.verdict.ui.messages"),
-                extension -> Optional.empty(), failure -> { });
+                extension -> Optional.empty(), new CurrentThreadExecutor());
         Scene scene = new Scene(pane, 1100, 350);
         appearance.applyTo(scene.getRoot());
         stage.setScene(scene);

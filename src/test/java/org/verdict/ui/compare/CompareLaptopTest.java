@@ -28,9 +28,9 @@ import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.PackFixture;
 import org.verdict.core.pack.PackLoader;
-import org.verdict.core.stats.Metric;
 import org.verdict.core.task.Progress;
 import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.settings.DividerMemory;
@@ -90,7 +90,7 @@ class CompareLaptopTest {
         model = new CompareViewModel((pack, candidate, options, progress) -> ReportFixture.report(manySlices()),
                 new ComparisonEngine()::confusionMatrix, executor, new ActivityMonitor(() -> 0), text,
                 ComparisonOptions.DEFAULTS, failure -> { });
-        ChartPane chartPane = new ChartPane(appearance, text, extension -> Optional.empty(), failure -> { });
+        ChartPane chartPane = new ChartPane(appearance, text, extension -> Optional.empty(), executor);
         CompareView view = new CompareView(model, text, executor, chartPane,
                 new DividerMemory(UserSettings.load(folder.resolve("settings.json"))));
         Scene scene = new Scene((javafx.scene.Parent) view.node(), VIEW_WIDTH, VIEW_HEIGHT);

@@ -47,11 +47,11 @@ class CompareViewTest {
     private TableView<ComparisonRow> table;
     private Appearance appearance;
     private ChartPane chartPane;
+    private final CurrentThreadExecutor executor = new CurrentThreadExecutor();
 
     @Start
     @SuppressWarnings("unchecked")
     void start(Stage stage) throws Exception {
-        CurrentThreadExecutor executor = new CurrentThreadExecutor();
         appearance = new Appearance(false, false);
         CompareViewModel model = new CompareViewModel((pack, candidate, options, progress) -> ReportFixture.standard(),
                 new ComparisonEngine()::confusionMatrix,
@@ -60,7 +60,7 @@ class CompareViewTest {
             Path target = folder.resolve("chart-" + exportTargets.size() + "." + extension);
             exportTargets.add(target);
             return Optional.of(target);
-        }, failures::add);
+        }, executor);
         CompareView view = new CompareView(model, text, executor, chartPane,
                 new DividerMemory(UserSettings.load(folder.resolve("settings.json"))));
         // The Compare view's share of a 1366 x 768 laptop screen beside the navigation rail.
@@ -129,7 +129,7 @@ class CompareViewTest {
     @Test
     void switchingToAnUnavailableMetricShowsTheReason(FxRobot robot) {
         robot.interact(() -> robot.lookup("#metricPicker").queryComboBox().getSelectionModel()
-                .select(org.verdict.core.stats.Metric.ACCURACY));
+                .select(org.verdict.core.pack.Metric.ACCURACY));
         Label notice = robot.lookup("#compareNotice").queryAs(Label.class);
         assertTrue(notice.isVisible());
         assertEquals("accuracy is unavailable for this pack: the engine does not compute it here", notice.getText());
@@ -200,6 +200,7 @@ class CompareViewTest {
         assertEquals('P', png[1]);
         assertEquals('N', png[2]);
         assertTrue(failures.isEmpty(), failures.toString());
+        assertEquals(List.of(), executor.unhandledFailures(), "the files were written without a failure");
     }
 
     private TableColumn<ComparisonRow, ?> columnWithId(String id) {

@@ -11,8 +11,8 @@ import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.TestFamily;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.stats.Interval;
-import org.verdict.core.stats.Metric;
 
 class ComparisonRowTest {
 

@@ -8,8 +8,8 @@ import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.stats.Interval;
-import org.verdict.core.stats.Metric;
 
 /**
  * Comparison reports written by hand for UI tests: the view must show whatever the engine says, so the numbers are

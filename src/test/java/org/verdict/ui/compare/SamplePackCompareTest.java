@@ -50,7 +50,7 @@ class SamplePackCompareTest {
         CompareViewModel model = new CompareViewModel(engine::compare, engine::confusionMatrix, executor,
                 new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS, executor::reportUnhandled);
         CompareView view = new CompareView(model, text, executor,
-                new ChartPane(appearance, text, extension -> java.util.Optional.empty(), executor::reportUnhandled),
+                new ChartPane(appearance, text, extension -> java.util.Optional.empty(), executor),
                 new DividerMemory(UserSettings.load(folder.resolve("settings.json"))));
         Scene scene = new Scene((javafx.scene.Parent) view.node(), 1300, 850);
         appearance.applyTo(scene.getRoot());

@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.Verdict;
-import org.verdict.core.stats.Metric;
+import org.verdict.core.pack.Metric;
 
 class SliceChartDataTest {
 
@@ -36,7 +36,10 @@ class SliceChartDataTest {
                 data.points().stream().map(SliceChartData.Point::label).toList());
     }
 
-    /** The case: a 7-row slice with Δ −0.45 [−0.70, −0.20] among slices whose intervals lie within ±0.1. */
+    /**
+     * A 7-row slice with Δ −0.45 [−0.70, −0.20] among slices whose intervals lie within ±0.1: scaled to it, the axis
+     * would squeeze every slice a board can judge into a few pixels around zero.
+     */
     private static List<org.verdict.core.compare.SliceResult> withATinySlice() {
         Metric m = Metric.MACRO_F1;
         return List.of(

@@ -17,6 +17,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -26,19 +27,20 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import javafx.scene.control.TextField;
 import org.verdict.core.gates.CandidateReview;
 import org.verdict.core.gates.RealStylePack;
-import org.verdict.core.gates.RecordedOutcomes;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
-import org.verdict.core.ledger.GateOverride;
-import org.verdict.core.pack.ReviewPack;
-import org.verdict.core.ledger.EvaluationSummary;
 import org.verdict.core.ledger.EvaluationSummary.GateOutcome;
+import org.verdict.core.ledger.EvaluationSummary;
+import org.verdict.core.ledger.GateOverride;
 import org.verdict.core.ledger.KeyFile;
 import org.verdict.core.ledger.LedgerFixtures;
+import org.verdict.core.ledger.RecordedOutcomes;
 import org.verdict.core.ledger.Roles;
+import org.verdict.core.pack.ReviewPack;
+import org.verdict.ui.FieldInput;
+import org.verdict.ui.task.CurrentThreadExecutor;
 
 @ExtendWith(ApplicationExtension.class)
 class DecisionDialogTest {
@@ -56,7 +58,7 @@ class DecisionDialogTest {
     /** Opens the dialog as the app does, modal over the main window, with the given gate table. */
     private void open(FxRobot robot, GateOutcome... gates) {
         DecisionViewModel model = new DecisionViewModel(DecisionPacks.tierThreePack(),
-                new EvaluationSummary(List.of(gates), List.of()), List.of(), Runnable::run, Runnable::run, NOV_22);
+                new EvaluationSummary(List.of(gates), List.of()), List.of(), new CurrentThreadExecutor(), NOV_22);
         robot.interact(() -> dialog = new DecisionDialog(model, DecisionDialog.defaultText()).showModal(mainWindow));
     }
 
@@ -73,11 +75,11 @@ class DecisionDialogTest {
 
     private void fillIn(FxRobot robot, String decision, Path db, Path key) {
         robot.interact(() -> robot.lookup("#decisionChoice").<ChoiceBox<String>>query().setValue(decision));
-        robot.clickOn("#decisionRationale").write("Candidate 43 wins on every slice.");
-        robot.clickOn("#decisionApprovers").write("Ada Lovelace, Grace Hopper, Joan Clarke");
+        FieldInput.enter(robot, "#decisionRationale", "Candidate 43 wins on every slice.");
+        FieldInput.enter(robot, "#decisionApprovers", "Ada Lovelace, Grace Hopper, Joan Clarke");
         robot.interact(() -> robot.lookup("#decisionScroll").queryAs(ScrollPane.class).setVvalue(1.0));
-        robot.clickOn("#decisionStore").write(db.toString());
-        robot.clickOn("#decisionKey").write(key.toString());
+        FieldInput.enter(robot, "#decisionStore", db.toString());
+        FieldInput.enter(robot, "#decisionKey", key.toString());
     }
 
     private static Path newKey(Path dir) throws Exception {
@@ -101,7 +103,7 @@ class DecisionDialogTest {
 
         fillIn(robot, "promote", db, key);
         assertTrue(sign.isDisabled(), "no passphrase yet");
-        robot.clickOn("#decisionPassphrase").write(new String(LedgerFixtures.PASSPHRASE));
+        FieldInput.enter(robot, "#decisionPassphrase", new String(LedgerFixtures.PASSPHRASE));
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(sign.isDisabled(), robot.lookup("#decisionMissing").queryAs(Label.class).getText());
         robot.interact(() -> robot.lookup("#decisionScroll").queryAs(ScrollPane.class).setVvalue(0));
@@ -129,7 +131,7 @@ class DecisionDialogTest {
         Path dir = Files.createTempDirectory("decision-dialog");
         Path db = dir.resolve("decisions.db");
         fillIn(robot, "hold", db, newKey(dir));
-        robot.clickOn("#decisionPassphrase").write("not the passphrase at all");
+        FieldInput.enter(robot, "#decisionPassphrase", "not the passphrase at all");
         robot.clickOn("#decisionSign");
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -144,7 +146,8 @@ class DecisionDialogTest {
     @Test
     void escapeCancelsTheDialogFromATextField(FxRobot robot) {
         open(robot, passing("primary metric"));
-        robot.clickOn("#decisionRationale").write("half-written");
+        robot.clickOn("#decisionRationale");
+        FieldInput.enter(robot, "#decisionRationale", "half-written");
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(dialog.isShowing());
@@ -194,7 +197,7 @@ class DecisionDialogTest {
         assertTrue(warning.getText().contains("promoted over blocked gates"), warning.getText());
         assertFalse(warning.getText().contains("primary metric"), warning.getText());
         assertTrue(overrides.isVisible());
-        robot.clickOn("#decisionPassphrase").write(new String(LedgerFixtures.PASSPHRASE));
+        FieldInput.enter(robot, "#decisionPassphrase", new String(LedgerFixtures.PASSPHRASE));
         WaitForAsyncUtils.waitForFxEvents();
         Button sign = robot.lookup("#decisionSign").queryButton();
         assertTrue(sign.isDisabled(), "no justification yet");
@@ -230,8 +233,7 @@ class DecisionDialogTest {
         RealStylePack real = new RealStylePack(dir.resolve("pack"), RealStylePack.Kind.MULTICLASS).riskTier(2);
         CandidateReview review = real.review();
         ReviewPack pack = real.load();
-        DecisionViewModel model = new DecisionViewModel(pack, DecisionPrefill.of(review), Runnable::run,
-                Runnable::run, NOV_22);
+        DecisionViewModel model = new DecisionViewModel(pack, DecisionPrefill.of(review), new CurrentThreadExecutor(), NOV_22);
         robot.interact(() -> dialog = new DecisionDialog(model, DecisionDialog.defaultText()).showModal(mainWindow));
         assertEquals(List.of("2"), robot.lookup("#decisionCandidate").<ChoiceBox<String>>query().getItems(),
                 "the gate table is candidate 2's; no other candidate can be chosen under it");

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.gates.CandidateReview;
-import org.verdict.core.gates.GateResult;
 import org.verdict.core.gates.GateReview;
+import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.PolicyReader;
 import org.verdict.core.gates.suites.SuiteReader;
 import org.verdict.core.gates.triggers.TriggerState;
@@ -20,6 +20,7 @@ import org.verdict.core.ledger.DecisionRecord;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.task.Progress;
+import org.verdict.ui.task.CurrentThreadExecutor;
 
 /** The gate table and triggers of the bundled support-router sample, carried into a promotion record. */
 class DecisionPrefillTest {
@@ -52,8 +53,7 @@ class DecisionPrefillTest {
     @Test
     void aPromotionRecordMadeFromTheSampleIsCompleteAndBoundToItsFiles() {
         DecisionPrefill prefill = DecisionPrefill.of(review);
-        DecisionViewModel model = new DecisionViewModel(pack, prefill.evaluation(), prefill.triggers(), Runnable::run,
-                Runnable::run, Clock.systemUTC());
+        DecisionViewModel model = new DecisionViewModel(pack, prefill.evaluation(), prefill.triggers(), new CurrentThreadExecutor(), Clock.systemUTC());
         model.decisionProperty().set("hold");
         model.rationaleProperty().set("a gate fails; see the gate table");
         model.approversProperty().set("Ada Lovelace");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,14 +15,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
-import org.verdict.core.ledger.EvaluationSummary;
 import org.verdict.core.ledger.EvaluationSummary.GateOutcome;
+import org.verdict.core.ledger.EvaluationSummary;
 import org.verdict.core.ledger.GateOverride;
 import org.verdict.core.ledger.KeyFile;
 import org.verdict.core.ledger.LedgerFixtures;
 import org.verdict.core.ledger.RecordKind;
 import org.verdict.core.ledger.Roles;
 import org.verdict.core.ledger.TriggerEvidence;
+import org.verdict.ui.task.BackgroundExecutor;
+import org.verdict.ui.task.CurrentThreadExecutor;
+import org.verdict.ui.task.HeldExecutor;
 
 class DecisionViewModelTest {
     private static final Clock NOV_22 = Clock.fixed(Instant.parse("2026-11-22T09:00:00Z"), ZoneOffset.UTC);
@@ -33,7 +37,7 @@ class DecisionViewModelTest {
     Path dir;
 
     private DecisionViewModel model(List<TriggerEvidence> triggers) {
-        return new DecisionViewModel(DecisionPacks.tierThreePack(), GATES, triggers, Runnable::run, Runnable::run, NOV_22);
+        return new DecisionViewModel(DecisionPacks.tierThreePack(), GATES, triggers, new CurrentThreadExecutor(), NOV_22);
     }
 
     @Test
@@ -45,7 +49,7 @@ class DecisionViewModelTest {
         assertEquals("43", model.candidateProperty().get());
         assertEquals("tickets-2026-10", model.dataSnapshotProperty().get(), "the candidate's data snapshot");
         DecisionViewModel withoutGates = new DecisionViewModel(DecisionPacks.tierThreePack(), DecisionPrefill.NONE,
-                Runnable::run, Runnable::run, NOV_22);
+                new CurrentThreadExecutor(), NOV_22);
         assertEquals(List.of("43", "44"), withoutGates.candidates());
         withoutGates.candidateProperty().set("44");
         assertEquals("tickets-2026-11", withoutGates.dataSnapshotProperty().get());
@@ -103,7 +107,7 @@ class DecisionViewModelTest {
     @Test
     void aPromoteWithoutAnyGateTableCannotBeSigned() {
         DecisionViewModel model = new DecisionViewModel(DecisionPacks.tierThreePack(), DecisionPrefill.NONE,
-                Runnable::run, Runnable::run, NOV_22);
+                new CurrentThreadExecutor(), NOV_22);
         model.decisionProperty().set("promote");
         assertTrue(model.missingProperty().get().contains("a gate table"), model.missingProperty().get());
         model.decisionProperty().set("hold");
@@ -154,5 +158,69 @@ class DecisionViewModelTest {
             assertEquals("Ada Lovelace", stored.approver());
             assertEquals("retrain", stored.decision());
         }
+    }
+
+    private DecisionViewModel filledIn(BackgroundExecutor executor, Path key) {
+        DecisionViewModel model = new DecisionViewModel(DecisionPacks.tierThreePack(), GATES, List.of(), executor, NOV_22);
+        model.decisionProperty().set("hold");
+        model.rationaleProperty().set("latency gate fails");
+        model.approversProperty().set("Ada Lovelace");
+        model.storeProperty().set(dir.resolve("decisions.db"));
+        model.keyFileProperty().set(key);
+        return model;
+    }
+
+    private Path adasKey() throws Exception {
+        return KeyFile.generate("Ada Lovelace", Roles.ML_LEAD, LedgerFixtures.PASSPHRASE, LedgerFixtures.TEST_ITERATIONS)
+                .writeTo(dir.resolve("keys"));
+    }
+
+    @Test
+    void theRecordIsTheFormAsItWasWhenSigningStarted() throws Exception {
+        HeldExecutor executor = new HeldExecutor();
+        DecisionViewModel model = filledIn(executor, adasKey());
+        model.sign(LedgerFixtures.PASSPHRASE.clone());
+        assertTrue(model.signingProperty().get(), "the form is disabled while the record is signed");
+        assertFalse(model.canSignProperty().get());
+        model.rationaleProperty().set("edited while signing");
+        model.decisionProperty().set("rollback");
+
+        executor.runHeldWork();
+        assertFalse(model.signingProperty().get());
+        try (DecisionLog log = DecisionLog.openReadOnly(dir.resolve("decisions.db"))) {
+            DecisionRecord stored = log.snapshot().records().get(0).statement().orElseThrow().record();
+            assertEquals("latency gate fails", stored.rationale());
+            assertEquals("hold", stored.decision());
+        }
+    }
+
+    @Test
+    void cancellingBeforeTheAppendLeavesTheLogAsItWas() throws Exception {
+        HeldExecutor executor = new HeldExecutor();
+        DecisionViewModel model = filledIn(executor, adasKey());
+        model.sign(LedgerFixtures.PASSPHRASE.clone());
+        model.cancelSigning();
+        executor.runHeldWork();
+
+        assertFalse(model.signingProperty().get());
+        assertEquals("Signing cancelled; nothing was appended.", model.statusProperty().get());
+        assertNull(model.signedRecordProperty().get());
+        assertFalse(Files.exists(dir.resolve("decisions.db")), "no store made");
+        assertTrue(model.canSignProperty().get(), "the board may sign again");
+    }
+
+    /** A failure no one planned for (here a bug: no passphrase array at all) must not leave the dialog at "Signing…". */
+    @Test
+    void anUnexpectedFailureReachesTheOneHandlerAndTheFormComesBack() throws Exception {
+        Path key = adasKey();
+        CurrentThreadExecutor executor = new CurrentThreadExecutor();
+        DecisionViewModel model = filledIn(executor, key);
+        model.sign(null);
+
+        assertFalse(model.signingProperty().get(), "never left at Signing…");
+        assertTrue(model.statusProperty().get().startsWith("Not signed: an unexpected error"),
+                model.statusProperty().get());
+        assertEquals(1, executor.unhandledFailures().size(), "the failure went to the one handler");
+        assertTrue(model.canSignProperty().get());
     }
 }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.verdict.core.gates.model.EvidencePageId;
 import org.verdict.ui.chart.ChartPane;
-import org.verdict.ui.suites.EvidencePages;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.BackgroundExecutor;
 import org.verdict.ui.theme.Appearance;
@@ -61,7 +61,7 @@ class EvidenceViewTest {
                 view -> { }, failures::add, new SimpleStringProperty());
         Appearance appearance = new Appearance(false, false);
         EvidenceView evidence = new EvidenceView(model, text,
-                () -> new ChartPane(appearance, appText, extension -> Optional.empty(), failures::add));
+                () -> new ChartPane(appearance, appText, extension -> Optional.empty(), deferred));
         stage.setScene(new Scene((javafx.scene.Parent) evidence.node(), 1200, 760));
         stage.show();
     }
@@ -79,7 +79,7 @@ class EvidenceViewTest {
         org.verdict.core.pack.ReviewPack firstPack = GatesFixture.failingSafety(first).load();
         org.verdict.core.pack.ReviewPack secondPack = GatesFixture.failingSafety(second).load();
         robot.interact(() -> {
-            model.selectEvidence(EvidencePages.SAFETY);
+            model.selectEvidence(EvidencePageId.SAFETY);
             model.showPack(firstPack);
             judgeQueued();
         });

@@ -18,9 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.verdict.core.gates.RealStylePack;
-import org.verdict.core.gates.Gate;
-import org.verdict.core.gates.GateOutcome;
 import org.verdict.core.gates.TestPack;
+import org.verdict.core.gates.model.EvidencePageId;
+import org.verdict.core.gates.model.Gate;
+import org.verdict.core.gates.model.GateOutcome;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.ui.suites.EvidencePage;
@@ -74,9 +75,24 @@ class GatesViewModelTest {
         model.showPack(GatesFixture.failingSafety(folder).load());
         model.openEvidence(row(model, Gate.LATENCY));
         assertEquals(List.of("evidence"), shownViews);
-        assertEquals(EvidencePages.LATENCY, model.selectedEvidenceProperty().get());
+        assertEquals(EvidencePageId.LATENCY, model.selectedEvidenceProperty().get());
         model.openEvidence(row(model, Gate.PRIMARY_METRIC));
         assertEquals(List.of("evidence", "compare"), shownViews);
+    }
+
+    @Test
+    void theEvidenceViewHasOnePageForEveryPageAGateLinksToTitledFromTheBundle() throws PackException {
+        GatesViewModel model = model(GatesFixture.reviewer());
+        model.showPack(GatesFixture.failingSafety(folder).load());
+        List<EvidencePageId> built = model.reviewedProperty().get().pages().stream().map(EvidencePage::id).toList();
+        assertEquals(EvidencePageId.evidenceViewPages(), built, "every page, once, in the view's order");
+        for (Gate gate : Gate.values()) {
+            assertTrue(gate.evidencePage() == EvidencePageId.COMPARE || built.contains(gate.evidencePage()),
+                    gate + " links to a page that exists");
+        }
+        for (EvidencePageId page : EvidencePageId.values()) {
+            assertFalse(text.getString("evidence.page." + page.id()).isBlank(), page + " has a title");
+        }
     }
 
     @Test
@@ -84,10 +100,10 @@ class GatesViewModelTest {
         GatesViewModel model = model(GatesFixture.reviewer());
         model.showPack(GatesFixture.failingSafety(folder).load());
         List<EvidencePage> pages = model.reviewedProperty().get().pages();
-        EvidencePage canary = pages.stream().filter(p -> p.id().equals(EvidencePages.CANARY)).findFirst().orElseThrow();
+        EvidencePage canary = pages.stream().filter(p -> p.id() == EvidencePageId.CANARY).findFirst().orElseThrow();
         assertFalse(canary.isPresent());
         assertEquals("The pack has no canary run (canary.csv).", canary.missing());
-        EvidencePage safety = pages.stream().filter(p -> p.id().equals(EvidencePages.SAFETY)).findFirst().orElseThrow();
+        EvidencePage safety = pages.stream().filter(p -> p.id() == EvidencePageId.SAFETY).findFirst().orElseThrow();
         assertTrue(safety.isPresent());
         List<String> toxic = safety.tables().get(0).rows().get(0);
         // 20 of 40 violations: 50.00%; production none; 20 discordant pairs all against the candidate
@@ -164,7 +180,7 @@ class GatesViewModelTest {
                 : kind == RealStylePack.Kind.BINARY ? "f1" : "macro_f1") + ".", model.worseSlicesHeadingProperty().get());
         assertTrue(model.worseSlices().isEmpty());
         EvidencePage latencyPage = model.reviewedProperty().get().pages().stream()
-                .filter(p -> p.id().equals(EvidencePages.LATENCY)).findFirst().orElseThrow();
+                .filter(p -> p.id() == EvidencePageId.LATENCY).findFirst().orElseThrow();
         assertTrue(latencyPage.missing().startsWith("The policy declares the Latency gate not applicable to this "
                 + "model: batch scoring, no SLO. "), latencyPage.missing());
     }

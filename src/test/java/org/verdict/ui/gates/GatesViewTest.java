@@ -25,7 +25,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.verdict.core.gates.Gate;
+import org.verdict.core.gates.model.EvidencePageId;
+import org.verdict.core.gates.model.Gate;
 import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.CurrentThreadExecutor;
@@ -53,7 +54,7 @@ class GatesViewTest {
         GatesView gates = new GatesView(model, text);
         Appearance appearance = new Appearance(false, false);
         EvidenceView evidence = new EvidenceView(model, text,
-                () -> new ChartPane(appearance, appText, extension -> Optional.empty(), failures::add));
+                () -> new ChartPane(appearance, appText, extension -> Optional.empty(), new CurrentThreadExecutor()));
         HBox both = new HBox((Parent) gates.node(), (Parent) evidence.node());
         Scene scene = new Scene(both, 1200, 780);
         appearance.applyTo(scene.getRoot());
@@ -105,7 +106,7 @@ class GatesViewTest {
     @Test
     void aMissingSuiteIsSaidPlainlyInItsEvidencePage(FxRobot robot) {
         robot.interact(() -> robot.lookup("#evidencePages").queryListView().getSelectionModel()
-                .select("metric-history"));
+                .select(EvidencePageId.METRIC_HISTORY));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#evidenceMissing").queryAs(Label.class).getText()
                 .contains("no metric history"));

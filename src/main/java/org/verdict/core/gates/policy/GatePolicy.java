@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.verdict.core.gates.Gate;
 import org.verdict.core.gates.evidence.Disparity;
+import org.verdict.core.gates.model.Gate;
 
 /**
  * The thresholds of a review, read from {@code policy.json}. Every key is optional: a missing key takes the

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.verdict.core.gates.Gate;
+import org.verdict.core.gates.model.Gate;
 
 /**
  * Reads the policy's {@code notApplicable} object ({@code {"<gate>": "<reason>", ...}}) key by key, so that an

@@ -6,14 +6,14 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
-import org.verdict.core.gates.GateNumbers;
+import org.verdict.core.gates.model.GateNumbers;
 import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.gates.stats.DriftStatistics;
 import org.verdict.core.gates.suites.DriftSuite;
 import org.verdict.core.gates.suites.FeedbackDay;
 import org.verdict.core.gates.suites.MonitoringSnapshot;
 import org.verdict.core.gates.suites.PackSuites;
-import org.verdict.core.stats.Metric;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.stats.PValueAdjustment;
 
 /**

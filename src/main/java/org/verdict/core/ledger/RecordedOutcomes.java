@@ -1,10 +1,13 @@
-package org.verdict.core.gates;
+package org.verdict.core.ledger;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.verdict.core.ledger.EvaluationSummary;
+import org.verdict.core.gates.CandidateReview;
+import org.verdict.core.gates.GateEvaluation;
+import org.verdict.core.gates.model.Gate;
+import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.ledger.EvaluationSummary.KeyMetric;
 
 /**

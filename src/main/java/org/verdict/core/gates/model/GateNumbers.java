@@ -1,4 +1,4 @@
-package org.verdict.core.gates;
+package org.verdict.core.gates.model;
 
 import java.util.Locale;
 

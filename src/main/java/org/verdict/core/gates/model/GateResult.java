@@ -1,4 +1,4 @@
-package org.verdict.core.gates;
+package org.verdict.core.gates.model;
 
 import java.util.Comparator;
 import java.util.List;
@@ -61,7 +61,7 @@ public record GateResult(Gate gate, GateOutcome outcome, String summary, List<Fi
      * {@code judged} set aside by the policy with {@code reason}. Its findings stay for the reader; the summary
      * says what the evidence in the pack would have given when there was any to judge.
      */
-    static GateResult declaredNotApplicable(GateResult judged, String reason) {
+    public static GateResult declaredNotApplicable(GateResult judged, String reason) {
         String wouldGive = switch (judged.outcome()) {
             case PASS, FAIL -> " (the evidence in the pack would give: " + judged.outcome().label() + " — "
                     + judged.summary() + ")";

@@ -1,4 +1,4 @@
-package org.verdict.cli;
+package org.verdict.cli.exit;
 
 /** Exit codes shared by every command, so scripts can rely on them. */
 public final class ExitCodes {

@@ -1,15 +1,16 @@
-package org.verdict.core.stats;
+package org.verdict.core.pack;
 
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.verdict.core.pack.Task;
 
 /**
  * Every metric Verdict reports. Wire names are fixed: scripts read them from the JSON output.
- * Each metric knows its direction, so deltas, verdicts and colours respect it.
+ * Each metric knows its direction, so deltas, verdicts and colours respect it. The names are part of the pack format
+ * (a manifest names its primary metric, checked against its task), so the catalogue lives with the pack; computing
+ * a metric is the statistics layer's work.
  */
 public enum Metric {
     ACCURACY("accuracy", true, "Share of examples whose predicted class equals the label.", Task.BINARY, Task.MULTICLASS),
