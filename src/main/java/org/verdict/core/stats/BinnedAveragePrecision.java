@@ -31,23 +31,11 @@ public final class BinnedAveragePrecision {
                 scores.productionNegatives(), positives);
         Influence cand = new Influence(scores.candidateBins(), scores.candidatePositives(),
                 scores.candidateNegatives(), positives);
-        double cross = crossMoment(scores.jointPositives(), prod.coarseMeanPositive, cand.coarseMeanPositive)
-                + crossMoment(scores.jointNegatives(), prod.coarseMeanNegative, cand.coarseMeanNegative);
+        double cross = BinnedScores.crossMoment(scores.jointPositives(), prod.coarseMeanPositive,
+                cand.coarseMeanPositive)
+                + BinnedScores.crossMoment(scores.jointNegatives(), prod.coarseMeanNegative, cand.coarseMeanNegative);
         return new Result(prod.ap, cand.ap, prod.variance, cand.variance,
                 Math.max(0, prod.variance + cand.variance - 2 * cross));
-    }
-
-    private static double crossMoment(Map<Long, Long> joint, Map<Long, Double> prodMean, Map<Long, Double> candMean) {
-        double sum = 0;
-        for (Map.Entry<Long, Long> cell : joint.entrySet()) {
-            Double p = prodMean.get(BinnedScores.productionOf(cell.getKey()));
-            Double c = candMean.get(BinnedScores.candidateOf(cell.getKey()));
-            if (p == null || c == null) {
-                throw new IllegalArgumentException("the joint histogram has a cell outside its marginals");
-            }
-            sum += cell.getValue() * p * c;
-        }
-        return sum;
     }
 
     /** One model: AP, Σ influence², and each class's mean influence per coarse bin. */

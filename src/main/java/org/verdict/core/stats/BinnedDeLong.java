@@ -29,28 +29,14 @@ public final class BinnedDeLong {
                 scores.productionNegatives(), positives, negatives);
         Components cand = new Components(scores.candidateBins(), scores.candidatePositives(),
                 scores.candidateNegatives(), positives, negatives);
-        double s10 = crossMoment(scores.jointPositives(), prod.coarseMeanV10, cand.coarseMeanV10);
-        double s01 = crossMoment(scores.jointNegatives(), prod.coarseMeanV01, cand.coarseMeanV01);
+        double s10 = BinnedScores.crossMoment(scores.jointPositives(), prod.coarseMeanV10, cand.coarseMeanV10);
+        double s01 = BinnedScores.crossMoment(scores.jointNegatives(), prod.coarseMeanV01, cand.coarseMeanV01);
         double cov10 = (s10 - positives * prod.auc * cand.auc) / (positives - 1);
         double cov01 = (s01 - negatives * prod.auc * cand.auc) / (negatives - 1);
         double cov = cov10 / positives + cov01 / negatives;
         double varP = prod.variance();
         double varC = cand.variance();
         return new DeLong.Result(prod.auc, cand.auc, varP, varC, Math.max(0, varP + varC - 2 * cov));
-    }
-
-    /** Σ over coarse cells of count · mean V(production bin) · mean V(candidate bin). */
-    private static double crossMoment(Map<Long, Long> joint, Map<Long, Double> prodMean, Map<Long, Double> candMean) {
-        double sum = 0;
-        for (Map.Entry<Long, Long> cell : joint.entrySet()) {
-            Double p = prodMean.get(BinnedScores.productionOf(cell.getKey()));
-            Double c = candMean.get(BinnedScores.candidateOf(cell.getKey()));
-            if (p == null || c == null) {
-                throw new IllegalArgumentException("the joint histogram has a cell outside its marginals");
-            }
-            sum += cell.getValue() * p * c;
-        }
-        return sum;
     }
 
     /** One model's AUC, the sums of squared components, and their means per coarse bin. */

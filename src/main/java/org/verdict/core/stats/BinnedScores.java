@@ -29,6 +29,24 @@ public record BinnedScores(long[] productionBins, long[] productionPositives, lo
         return (productionCoarse << 32) ^ (candidateCoarse & 0xFFFF_FFFFL);
     }
 
+    /**
+     * Σ over the joint histogram's coarse cells of count · production's mean · candidate's mean in that cell's bins:
+     * the cross term of a paired variance (DeLong's components, average precision's influence).
+     */
+    static double crossMoment(Map<Long, Long> joint, Map<Long, Double> productionMean,
+                              Map<Long, Double> candidateMean) {
+        double sum = 0;
+        for (Map.Entry<Long, Long> cell : joint.entrySet()) {
+            Double p = productionMean.get(productionOf(cell.getKey()));
+            Double c = candidateMean.get(candidateOf(cell.getKey()));
+            if (p == null || c == null) {
+                throw new IllegalArgumentException("the joint histogram has a cell outside its marginals");
+            }
+            sum += cell.getValue() * p * c;
+        }
+        return sum;
+    }
+
     static long productionOf(long pair) {
         return pair >> 32;
     }
