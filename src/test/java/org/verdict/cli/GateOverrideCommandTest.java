@@ -36,14 +36,7 @@ class GateOverrideCommandTest {
     @BeforeEach
     void keys() throws Exception {
         db = dir.resolve("decisions.db");
-        passphrase = dir.resolve("pass.txt");
-        Files.writeString(passphrase, "a long enough passphrase\n");
-        for (String[] signer : new String[][] {{"Ada Lovelace", "ml-lead"}, {"Grace Hopper", "ai-safety"},
-            {"Joan Clarke", "product"}}) {
-            assertEquals(0, run(new KeyCommand(), "new", "--name", signer[0], "--role", signer[1], "--out",
-                    dir.resolve("keys").toString(), "--passphrase-file", passphrase.toString(), "--iterations", "1000"),
-                    err.toString());
-        }
+        passphrase = BoardKeys.create(dir);
     }
 
     /** A promote of candidate 2 over production 1 that leaves gates and evidence to the pack. */
