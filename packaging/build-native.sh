@@ -30,22 +30,28 @@ rm -rf "$BUILD" "$DIST"
 mkdir -p "$BUILD/input" "$DIST"
 cp target/verdict.jar "$BUILD/input/"
 
-# The jar carries DuckDB's native library for every platform (about 250 MB unpacked); an installer needs only its
-# own. Drop the others from the installer's copy of the jar (the cross-platform target/verdict.jar keeps them all).
+# The jar carries DuckDB's and SQLite's native libraries for every platform (DuckDB about 250 MB unpacked, SQLite
+# 24 builds of 1 MB); an installer needs only its own. Drop the others from the installer's copy of the jar (the
+# cross-platform target/verdict.jar keeps them all).
 case "$(uname -s)-$(uname -m)" in
-  Linux-x86_64)          keep=libduckdb_java.so_linux_amd64 ;;
-  Linux-aarch64)         keep=libduckdb_java.so_linux_arm64 ;;
-  Darwin-*)              keep=libduckdb_java.so_osx_universal ;;
-  MINGW*|MSYS*|CYGWIN*)  keep=libduckdb_java.so_windows_amd64 ;;
+  Linux-x86_64)          keep=libduckdb_java.so_linux_amd64;   keep_sqlite=org/sqlite/native/Linux/x86_64/ ;;
+  Linux-aarch64)         keep=libduckdb_java.so_linux_arm64;   keep_sqlite=org/sqlite/native/Linux/aarch64/ ;;
+  Darwin-x86_64)         keep=libduckdb_java.so_osx_universal; keep_sqlite=org/sqlite/native/Mac/x86_64/ ;;
+  Darwin-arm64)          keep=libduckdb_java.so_osx_universal; keep_sqlite=org/sqlite/native/Mac/aarch64/ ;;
+  MINGW*|MSYS*|CYGWIN*)  keep=libduckdb_java.so_windows_amd64; keep_sqlite=org/sqlite/native/Windows/x86_64/ ;;
   *)                     keep="" ;;
 esac
-if [ -n "$keep" ] && command -v zip >/dev/null; then
+if [ -n "$keep" ] && command -v zip >/dev/null && command -v unzip >/dev/null; then
+  jar="$BUILD/input/verdict.jar"
   for native in libduckdb_java.so_linux_amd64 libduckdb_java.so_linux_arm64 libduckdb_java.so_osx_universal \
                 libduckdb_java.so_windows_amd64; do
-    [ "$native" = "$keep" ] || zip -q -d "$BUILD/input/verdict.jar" "$native" || true
+    [ "$native" = "$keep" ] || zip -q -d "$jar" "$native" || true
   done
+  others=$(unzip -Z1 "$jar" 'org/sqlite/native/*' | grep -v '/$' | grep -v "^$keep_sqlite" || true)
+  [ -z "$others" ] || zip -q -d "$jar" $others
+  echo "installer jar: $(du -h "$jar" | cut -f1) (target/verdict.jar: $(du -h target/verdict.jar | cut -f1))"
 else
-  echo "note: DuckDB natives of every platform stay in the installer (no zip tool, or an unknown platform)" >&2
+  echo "note: the natives of every platform stay in the installer (no zip/unzip tool, or an unknown platform)" >&2
 fi
 
 # --generate-cds-archive: the base class-data-sharing archive, which the app archive of step 2 builds on.

@@ -70,6 +70,12 @@ public final class SummarizeCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the hashed bootstrap blocks.")
     private Long seed;
 
+    @Option(names = "--block-count", paramLabel = "N", defaultValue = "" + SummarySql.DEFAULT_BLOCKS,
+            description = "Hashed bootstrap blocks per combination of slice values (default: ${DEFAULT-VALUE}): "
+                    + "fewer open and compare faster, their intervals' own Monte-Carlo noise is larger; "
+                    + "--engine import must be given the N the SQL was printed with.")
+    private int blockCount;
+
     @Option(names = "--cells", paramLabel = "PATH", description = "import: the cells table, a CSV or a folder of them.")
     private Path cells;
 
@@ -105,12 +111,15 @@ public final class SummarizeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            if (blockCount < 1) {
+                throw new IllegalArgumentException("--block-count must be at least 1, not " + blockCount);
+            }
             PackManifest rows = RowManifest.read(manifest);
             long blockSeed = seed != null ? seed : ComparisonOptions.DEFAULTS.seed();
             switch (engine) {
                 case "sql" -> {
                     SummarySql sql = new SummarySql(SqlDialect.fromWireName(dialect),
-                            SummaryLayout.of(rows, !noScores, histograms(rows)), rows, input, blockSeed, SummarySql.DEFAULT_BLOCKS);
+                            SummaryLayout.of(rows, !noScores, histograms(rows)), rows, input, blockSeed, blockCount);
                     out.print(sql.script());
                 }
                 case "duckdb" -> {
@@ -118,7 +127,7 @@ public final class SummarizeCommand implements Callable<Integer> {
                         throw new IllegalArgumentException("--engine duckdb needs --out DIR");
                     }
                     int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-                    new DuckDbSummarizer(memory, cores).summarize(input, snapshot, rows, !noScores, histograms(rows),
+                    new DuckDbSummarizer(memory, cores, blockCount).summarize(input, snapshot, rows, !noScores, histograms(rows),
                             blockSeed,
                             this.out, Progress.NONE);
                     out.println("wrote summary pack " + this.out);
@@ -131,7 +140,7 @@ public final class SummarizeCommand implements Callable<Integer> {
                     String[] engineAndVersion = engineVersion.trim().split("\\s+", 2);
                     SummaryImport.assemble(rows, !noScores, cells, blocks, scores, joint, sqlScript, engineAndVersion[0],
                             engineAndVersion.length > 1 ? engineAndVersion[1] : "unknown", input, snapshot, blockSeed,
-                            this.out);
+                            blockCount, this.out);
                     out.println("wrote summary pack " + this.out);
                 }
                 default -> throw new IllegalArgumentException("--engine must be duckdb, sql or import, not '" + engine

@@ -84,7 +84,7 @@ public final class PackFiles {
     }
 
     /** Deletes the unpacked copy of a .zip pack; nothing happens for a pack folder. */
-    void release() {
+    public void release() {
         UnpackedPacks.release(root);
     }
 

@@ -31,10 +31,17 @@ public final class DuckDbSummarizer {
     /** DuckDB's memory limit: the summary's GROUP BYs are small, but the scan's buffers are not. */
     private final String memoryLimit;
     private final int threads;
+    private final int blockCount;
 
     public DuckDbSummarizer(String memoryLimit, int threads) {
+        this(memoryLimit, threads, SummarySql.DEFAULT_BLOCKS);
+    }
+
+    /** @param blocks hashed bootstrap blocks per combination of slice values ({@link SummarySql#DEFAULT_BLOCKS}) */
+    public DuckDbSummarizer(String memoryLimit, int threads, int blocks) {
         this.memoryLimit = memoryLimit;
         this.threads = threads;
+        this.blockCount = blocks;
     }
 
     /**
@@ -78,8 +85,7 @@ public final class DuckDbSummarizer {
     public void summarize(String input, String snapshot, PackManifest rowManifest, boolean scores, boolean histograms,
                           long seed, Path out, Progress progress) throws IOException {
         SummaryLayout layout = SummaryLayout.of(rowManifest, scores, histograms);
-        SummarySql sql = new SummarySql(SqlDialect.DUCKDB, layout, rowManifest, source(input), seed,
-                SummarySql.DEFAULT_BLOCKS);
+        SummarySql sql = new SummarySql(SqlDialect.DUCKDB, layout, rowManifest, source(input), seed, blockCount);
         String script = sql.script();
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
              Statement statement = connection.createStatement()) {
@@ -108,7 +114,7 @@ public final class DuckDbSummarizer {
             }
             progress.update(0.95, "Writing " + out.getFileName());
             new SummaryPackWriter().write(out, rowManifest, layout, new SummaryProvenance("duckdb", version,
-                    Hashes.sha256Hex(script), input, snapshot, rows, seed, SummarySql.DEFAULT_BLOCKS), script,
+                    Hashes.sha256Hex(script), input, snapshot, rows, seed, blockCount), script,
                     new SummaryTables(cells, blocks, scoreHistogram, jointHistogram));
             progress.update(1, "Summarised " + rows + " rows");
         } catch (SQLException e) {

@@ -29,10 +29,12 @@ public final class SummaryImport {
      * @param cells a CSV file with a header, or a folder of them (Spark's {@code part-*.csv})
      * @param blocks the same for the blocks table; null when the layout has none
      * @param scores the score histogram, and {@code joint} the joint histogram (binary with scores); else null
+     * @param blockCount the number of hashed blocks the SQL dealt the rows into
      */
     public static SummaryPack assemble(PackManifest rowManifest, boolean scored, Path cells, Path blocks, Path scores,
                                        Path joint, Path sqlScript, String engine, String engineVersion, String source,
-                                       String snapshot, long seed, Path out) throws IOException, PackException {
+                                       String snapshot, long seed, int blockCount, Path out)
+            throws IOException, PackException {
         SummaryLayout layout = SummaryLayout.of(rowManifest, scored, scores != null);
         SummaryTable cellTable = readTable(cells, layout.cellColumns());
         SummaryTable blockTable = layout.hasBlocks() ? readTable(blocks, layout.blockColumns()) : null;
@@ -45,7 +47,7 @@ public final class SummaryImport {
         }
         String sql = Files.readString(sqlScript, StandardCharsets.UTF_8);
         new SummaryPackWriter().write(out, rowManifest, layout, new SummaryProvenance(engine, engineVersion,
-                Hashes.sha256Hex(sql), source, snapshot, rows, seed, SummarySql.DEFAULT_BLOCKS), sql,
+                Hashes.sha256Hex(sql), source, snapshot, rows, seed, blockCount), sql,
                 new SummaryTables(cellTable, blockTable, scoreTable, jointTable));
         try {
             return new SummaryPackReader().read(out, Progress.NONE);

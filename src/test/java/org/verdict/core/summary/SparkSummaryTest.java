@@ -87,7 +87,7 @@ class SparkSummaryTest {
             Path script = Files.writeString(folder.resolve("summary.sql"), sql.script());
             summary = SummaryImport.assemble(manifest, true, folder.resolve("cells"), folder.resolve("blocks"), null,
                     null, script,
-                    "spark", spark.version(), "evals", "snapshot-7", seed, summaryPack);
+                    "spark", spark.version(), "evals", "snapshot-7", seed, SummarySql.DEFAULT_BLOCKS, summaryPack);
             assertEquals("snapshot-7", summary.provenance().snapshot());
         }
         assertEquals(rows.primary().rowCount(), summary.primary().rowCount(), "counts equal");
