@@ -20,9 +20,9 @@ import java.util.Map;
 import org.verdict.core.task.Progress;
 
 /**
- * Reads an evaluation suite CSV (the primary suite, or a holdout set in the same format) into an
+ * Reads an evaluation suite (the primary suite, or a holdout set in the same format), CSV or Parquet, into an
  * {@link EvaluationTable}. Values go straight into primitive arrays; every bad value is reported with its
- * line, column number and column name, and nothing of a bad file is kept.
+ * line (Parquet: row), column number and column name, and nothing of a bad file is kept.
  */
 public final class EvaluationTableReader {
     static final String EXAMPLE_ID = "example_id";
@@ -41,8 +41,16 @@ public final class EvaluationTableReader {
         this.limits = limits;
     }
 
-    public EvaluationTable read(Path csv, String fileName, PackManifest manifest, SuiteSpec suite, Progress progress)
+    /** Reads a suite file: Parquet when its name ends in .parquet, else CSV. */
+    public EvaluationTable read(Path file, String fileName, PackManifest manifest, SuiteSpec suite, Progress progress)
             throws PackException {
+        return ParquetRows.isParquet(fileName)
+                ? readParquet(file, fileName, manifest, suite, progress)
+                : readCsv(file, fileName, manifest, suite, progress);
+    }
+
+    private EvaluationTable readCsv(Path csv, String fileName, PackManifest manifest, SuiteSpec suite,
+                                    Progress progress) throws PackException {
         long size;
         try {
             size = Files.size(csv);
@@ -54,13 +62,18 @@ public final class EvaluationTableReader {
                      .ignoreDifferentFieldCount(true)
                      .ofCsvRecord(PackText.utf8Reader(counted))) {
             Parse parse = new Parse(fileName, manifest, suite, limits);
+            CsvFields fields = new CsvFields();
             long rows = 0;
             for (CsvRecord record : reader) {
                 if (parse.columns == null) {
-                    parse.header(record);
+                    parse.header(record.getFields());
                     continue;
                 }
-                parse.row(record);
+                if (record.getFieldCount() == 1 && record.getField(0).isEmpty()) {
+                    continue; // a blank line, e.g. at the end of the file
+                }
+                fields.record = record;
+                parse.row(fields);
                 if ((++rows & 0xFFFF) == 0) {
                     progress.checkCancelled();
                     progress.update(size == 0 ? -1 : (double) counted.count / size, "Reading " + fileName);
@@ -69,9 +82,80 @@ public final class EvaluationTableReader {
             if (parse.columns == null) {
                 throw new PackException(fileName, 1, 0, "is empty; a header row is expected");
             }
+            if (parse.rowCount == 0) {
+                throw new PackException(fileName, 2, 0, "has a header but no examples");
+            }
             return parse.finish();
         } catch (CsvParseException | IOException | UncheckedIOException e) {
             throw PackText.readFailure(csv, fileName, e);
+        }
+    }
+
+    /** The same checks as for CSV, each problem placed at its row and column of the Parquet file. */
+    private EvaluationTable readParquet(Path parquet, String fileName, PackManifest manifest, SuiteSpec suite,
+                                        Progress progress) throws PackException {
+        Parse parse = new Parse(fileName, manifest, suite, limits);
+        ArrayFields fields = new ArrayFields();
+        ParquetRows.read(parquet, fileName, progress, parse::header, (values, row) -> {
+            fields.values = values;
+            fields.row = row;
+            parse.row(fields);
+        });
+        if (parse.rowCount == 0) {
+            throw new PackException(fileName, "has no rows; a suite needs examples");
+        }
+        try {
+            return parse.finish();
+        } catch (PackException problem) {
+            throw ParquetRows.located(problem);
+        }
+    }
+
+    /** One data row, whatever the file format: its values as text and its line (CSV) or row number (Parquet). */
+    private interface Fields {
+        int count();
+
+        String get(int column);
+
+        long line();
+    }
+
+    private static final class CsvFields implements Fields {
+        CsvRecord record;
+
+        @Override
+        public int count() {
+            return record.getFieldCount();
+        }
+
+        @Override
+        public String get(int column) {
+            return record.getField(column);
+        }
+
+        @Override
+        public long line() {
+            return record.getStartingLineNumber();
+        }
+    }
+
+    private static final class ArrayFields implements Fields {
+        String[] values;
+        long row;
+
+        @Override
+        public int count() {
+            return values.length;
+        }
+
+        @Override
+        public String get(int column) {
+            return values[column];
+        }
+
+        @Override
+        public long line() {
+            return row;
         }
     }
 
@@ -124,8 +208,8 @@ public final class EvaluationTableReader {
             }
         }
 
-        void header(CsvRecord record) throws PackException {
-            columns = new Columns(fileName, record, manifest, sliceNames);
+        void header(List<String> names) throws PackException {
+            columns = new Columns(fileName, names, manifest, sliceNames);
             int models = manifest.models().size();
             if (task.isClassification()) {
                 labelCodes = new int[INITIAL_ROWS];
@@ -149,18 +233,15 @@ public final class EvaluationTableReader {
             }
         }
 
-        void row(CsvRecord record) throws PackException {
-            long line = record.getStartingLineNumber();
-            if (record.getFieldCount() == 1 && record.getField(0).isEmpty()) {
-                return; // a blank line, e.g. at the end of the file
-            }
-            if (record.getFieldCount() != columns.count) {
-                throw new PackException(fileName, line, 0, "has " + record.getFieldCount()
+        void row(Fields record) throws PackException {
+            long line = record.line();
+            if (record.count() != columns.count) {
+                throw new PackException(fileName, line, 0, "has " + record.count()
                         + " fields but the header has " + columns.count);
             }
             ensureCapacity();
             int row = rowCount;
-            String id = record.getField(columns.exampleId);
+            String id = record.get(columns.exampleId);
             if (id.isEmpty()) {
                 throw bad(line, columns.exampleId, "example_id is empty");
             }
@@ -174,7 +255,7 @@ public final class EvaluationTableReader {
             }
             for (int s = 0; s < sliceNames.size(); s++) {
                 int column = columns.slices[s];
-                String value = record.getField(column);
+                String value = record.get(column);
                 if (value.isEmpty()) {
                     throw bad(line, column, "slice value is empty; write a value such as 'unknown'");
                 }
@@ -227,8 +308,8 @@ public final class EvaluationTableReader {
             return code;
         }
 
-        private int classCode(CsvRecord record, long line, int column) throws PackException {
-            String value = record.getField(column);
+        private int classCode(Fields record, long line, int column) throws PackException {
+            String value = record.get(column);
             if (value.isEmpty()) {
                 throw bad(line, column, "value is empty");
             }
@@ -253,8 +334,8 @@ public final class EvaluationTableReader {
             return code;
         }
 
-        private double number(CsvRecord record, long line, int column) throws PackException {
-            String text = record.getField(column);
+        private double number(Fields record, long line, int column) throws PackException {
+            String text = record.get(column);
             try {
                 return PackText.number(text);
             } catch (NumberFormatException e) {
@@ -295,9 +376,6 @@ public final class EvaluationTableReader {
         }
 
         EvaluationTable finish() throws PackException {
-            if (rowCount == 0) {
-                throw new PackException(fileName, 2, 0, "has a header but no examples");
-            }
             if (task == Task.MULTICLASS && declaredClasses == null) {
                 refuseClassesNeverLabelled();
             }
@@ -384,10 +462,10 @@ public final class EvaluationTableReader {
         final int[] pred;
         final int[] score;
 
-        Columns(String fileName, CsvRecord header, PackManifest manifest, List<String> sliceNames)
+        Columns(String fileName, List<String> header, PackManifest manifest, List<String> sliceNames)
                 throws PackException {
-            count = header.getFieldCount();
-            names = header.getFields().toArray(String[]::new);
+            count = header.size();
+            names = header.toArray(String[]::new);
             Map<String, Integer> index = new HashMap<>();
             for (int i = 0; i < names.length; i++) {
                 names[i] = names[i].trim();

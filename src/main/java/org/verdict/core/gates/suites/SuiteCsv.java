@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +17,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.ParquetRows;
 import org.verdict.core.pack.PackText;
+import org.verdict.core.task.Progress;
 
 /**
- * One optional suite CSV read with FastCSV: checks the header, then hands each row to the caller with typed
- * accessors whose errors name the file, the line and the column.
+ * One optional suite file read, CSV with FastCSV or Parquet through {@link ParquetRows}: checks the header, then hands
+ * each row to the caller with typed accessors whose errors name the file, the line (Parquet: the row) and the column.
  */
 final class SuiteCsv {
     /** Receives one data row; may refuse it by throwing. */
@@ -48,13 +51,17 @@ final class SuiteCsv {
      */
     static void read(Path path, String file, long maxRows, List<String> requiredColumns, HeaderCheck headerCheck,
                      RowReader rows) throws PackException {
+        if (ParquetRows.isParquet(file)) {
+            readParquet(path, file, maxRows, requiredColumns, headerCheck, rows);
+            return;
+        }
         try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true)
                 .ofCsvRecord(PackText.utf8Reader(path))) {
             SuiteCsv csv = null;
             long rowCount = 0;
             for (CsvRecord record : reader) {
                 if (csv == null) {
-                    csv = fromHeader(file, record, requiredColumns);
+                    csv = fromHeader(file, record.getFields(), requiredColumns);
                     headerCheck.check(csv);
                     continue;
                 }
@@ -62,12 +69,8 @@ final class SuiteCsv {
                     throw new PackException(file, record.getStartingLineNumber(), 0, "expected "
                             + csv.columns.size() + " fields as in the header, found " + record.getFieldCount());
                 }
-                if (++rowCount > maxRows) {
-                    throw new PackException(file, record.getStartingLineNumber(), 0, String.format(Locale.ROOT,
-                            "has more than %,d rows, the most an optional suite may have; if the file really is that "
-                            + "long, raise the limit with --max-suite-rows on the command line", maxRows));
-                }
-                rows.read(csv.new Row(record));
+                csv.checkRowLimit(++rowCount, record.getStartingLineNumber(), maxRows);
+                rows.read(csv.new Row(record.getFields(), record.getStartingLineNumber()));
             }
             if (csv == null) {
                 throw new PackException(file, 1, 0, "the file is empty; expected a header with "
@@ -78,6 +81,26 @@ final class SuiteCsv {
         }
     }
 
+    private static void readParquet(Path path, String file, long maxRows, List<String> requiredColumns,
+                                    HeaderCheck headerCheck, RowReader rows) throws PackException {
+        SuiteCsv[] table = new SuiteCsv[1];
+        ParquetRows.read(path, file, Progress.NONE, names -> {
+            table[0] = fromHeader(file, names, requiredColumns);
+            headerCheck.check(table[0]);
+        }, (values, row) -> {
+            table[0].checkRowLimit(row, row, maxRows);
+            rows.read(table[0].new Row(Arrays.asList(values), row));
+        });
+    }
+
+    private void checkRowLimit(long rowCount, long line, long maxRows) throws PackException {
+        if (rowCount > maxRows) {
+            throw new PackException(file, line, 0, String.format(Locale.ROOT,
+                    "has more than %,d rows, the most an optional suite may have; if the file really is that "
+                    + "long, raise the limit with --max-suite-rows on the command line", maxRows));
+        }
+    }
+
     /** Lets a suite refuse header columns it does not know (e.g. a prediction column of an unknown version). */
     interface HeaderCheck {
         HeaderCheck NONE = csv -> { };
@@ -85,19 +108,19 @@ final class SuiteCsv {
         void check(SuiteCsv csv) throws PackException;
     }
 
-    private static SuiteCsv fromHeader(String file, CsvRecord header, List<String> required) throws PackException {
+    private static SuiteCsv fromHeader(String file, List<String> header, List<String> required)
+            throws PackException {
         Map<String, Integer> columns = new LinkedHashMap<>();
-        for (int i = 0; i < header.getFieldCount(); i++) {
-            String name = header.getField(i).strip();
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i).strip();
             if (columns.putIfAbsent(name, i) != null) {
-                throw new PackException(file, header.getStartingLineNumber(), i + 1, "column '" + name
-                        + "' appears twice in the header");
+                throw new PackException(file, 1, i + 1, "column '" + name + "' appears twice in the header");
             }
         }
         List<String> missing = new ArrayList<>(required);
         missing.removeAll(columns.keySet());
         if (!missing.isEmpty()) {
-            throw new PackException(file, header.getStartingLineNumber(), 0, "missing column(s) "
+            throw new PackException(file, 1, 0, "missing column(s) "
                     + String.join(", ", missing) + "; the header has " + String.join(", ", columns.keySet()));
         }
         return new SuiteCsv(file, Collections.unmodifiableMap(columns));
@@ -110,14 +133,16 @@ final class SuiteCsv {
 
     /** One data row. */
     final class Row {
-        private final CsvRecord record;
+        private final List<String> fields;
+        private final long line;
 
-        private Row(CsvRecord record) {
-            this.record = record;
+        private Row(List<String> fields, long line) {
+            this.fields = fields;
+            this.line = line;
         }
 
         long line() {
-            return record.getStartingLineNumber();
+            return line;
         }
 
         PackException error(String column, String problem) {
@@ -126,7 +151,7 @@ final class SuiteCsv {
 
         /** A non-blank text value. */
         String text(String column) throws PackException {
-            String value = record.getField(columns.get(column)).strip();
+            String value = fields.get(columns.get(column)).strip();
             if (value.isEmpty()) {
                 throw error(column, column + " is empty");
             }
@@ -209,7 +234,7 @@ final class SuiteCsv {
 
         /** The raw field, possibly empty. */
         String raw(String column) {
-            return record.getField(columns.get(column)).strip();
+            return fields.get(columns.get(column)).strip();
         }
     }
 }

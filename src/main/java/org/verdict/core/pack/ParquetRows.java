@@ -1,0 +1,136 @@
+package org.verdict.core.pack;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import org.verdict.core.task.Progress;
+
+/**
+ * Reads a Parquet file of a pack through DuckDB in-process, row by row as text, so a suite written as Parquet is
+ * checked by the same code, with the same messages, as the same suite written as CSV. Numbers come back as plain
+ * decimals that read back to the very same double, NULL as an empty value. Parquet has no lines: a problem is placed
+ * at "row N, column C", N counting the data rows from 1 in file order and C the column's position in the file's
+ * schema (see {@link #located}).
+ */
+public final class ParquetRows {
+    /** Receives the column names of the file's schema, in order. */
+    @FunctionalInterface
+    public interface Header {
+        void read(List<String> names) throws PackException;
+    }
+
+    /** Receives one row: its values as text (empty for NULL) and its number, counting from 1. */
+    @FunctionalInterface
+    public interface Row {
+        void read(String[] values, long row) throws PackException;
+    }
+
+    private ParquetRows() {
+    }
+
+    /** Whether a pack file is read as Parquet: by its name, as DuckDB and Spark name them. */
+    public static boolean isParquet(String fileName) {
+        return fileName.toLowerCase(Locale.ROOT).endsWith(".parquet");
+    }
+
+    /**
+     * Reads {@code file} (named {@code fileName} in errors). A problem {@code header} or {@code rows} raise with a line
+     * (the row number given them) and column comes out placed as "row N, column C", one about the schema as
+     * "column C of the schema"; a file DuckDB cannot read as Parquet is refused with DuckDB's reason.
+     */
+    public static void read(Path file, String fileName, Progress progress, Header header, Row rows)
+            throws PackException {
+        String path = file.toAbsolutePath().toString();
+        if (path.matches(".*[*?\\[\\]{}].*")) {
+            // DuckDB would take these for a glob pattern and could read other files than the one named
+            throw new PackException(fileName, "a Parquet file's path may not hold * ? [ ] { }: " + path);
+        }
+        Properties streaming = new Properties();
+        streaming.setProperty("jdbc_stream_results", "true");
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:", streaming);
+             Statement statement = connection.createStatement()) {
+            statement.execute("SET threads = 1");
+            try (ResultSet result = statement.executeQuery(
+                    "SELECT * FROM read_parquet('" + path.replace("'", "''") + "')")) {
+                ResultSetMetaData meta = result.getMetaData();
+                int columns = meta.getColumnCount();
+                List<String> names = new ArrayList<>();
+                int[] types = new int[columns];
+                for (int c = 0; c < columns; c++) {
+                    names.add(meta.getColumnName(c + 1));
+                    types[c] = meta.getColumnType(c + 1);
+                }
+                try {
+                    header.read(names);
+                } catch (PackException problem) {
+                    throw new PackException(fileName, (problem.column() > 0 ? "column " + problem.column()
+                            + " of the schema: " : "") + problem.problem());
+                }
+                String[] values = new String[columns];
+                long row = 0;
+                while (result.next()) {
+                    row++;
+                    for (int c = 0; c < columns; c++) {
+                        values[c] = text(result, c + 1, types[c]);
+                    }
+                    try {
+                        rows.read(values, row);
+                    } catch (PackException problem) {
+                        throw located(problem);
+                    }
+                    if ((row & 0xFFFF) == 0) {
+                        progress.checkCancelled();
+                        progress.update(-1, "Reading " + fileName);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            // DuckDB's first line says what is wrong; the rest echoes the query, with the path of a temporary copy
+            String reason = String.valueOf(e.getMessage()).strip().split("\\R", 2)[0];
+            throw new PackException(fileName, "is not a readable Parquet file: " + reason.replace(path, fileName));
+        }
+    }
+
+    /**
+     * A problem raised with a row number in place of a line, as Parquet has no lines: "row N, column C: problem"
+     * (the whole location in the text, as line and column stay 0).
+     */
+    public static PackException located(PackException problem) {
+        if (problem.line() <= 0) {
+            return problem;
+        }
+        String where = "row " + problem.line() + (problem.column() > 0 ? ", column " + problem.column() : "");
+        return new PackException(problem.file(), where + ": " + problem.problem());
+    }
+
+    private static String text(ResultSet result, int column, int type) throws SQLException {
+        switch (type) {
+            case Types.DOUBLE, Types.FLOAT, Types.REAL -> {
+                double value = result.getDouble(column);
+                if (result.wasNull()) {
+                    return "";
+                }
+                // plain digits that read back to the same double; NaN and infinities as words the readers refuse
+                return Double.isFinite(value) ? BigDecimal.valueOf(value).toPlainString() : Double.toString(value);
+            }
+            case Types.DECIMAL, Types.NUMERIC -> {
+                BigDecimal value = result.getBigDecimal(column);
+                return value == null ? "" : value.toPlainString();
+            }
+            default -> {
+                String value = result.getString(column);
+                return value == null ? "" : value;
+            }
+        }
+    }
+}
