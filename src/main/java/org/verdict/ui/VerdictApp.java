@@ -17,6 +17,9 @@ import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -56,6 +59,8 @@ import org.verdict.ui.shell.MainViewModel;
 import org.verdict.ui.shell.MainWindow;
 import org.verdict.ui.shell.Navigator;
 import org.verdict.ui.shell.PackAction;
+import org.verdict.ui.summarize.SummarizeRowsDialog;
+import org.verdict.ui.summarize.SummarizeRowsViewModel;
 import org.verdict.ui.shell.PackView;
 import org.verdict.ui.shell.PathDialog;
 import org.verdict.ui.task.ActivityMonitor;
@@ -154,6 +159,7 @@ public final class VerdictApp extends Application {
                 packActions(recordDecision, exportApprovalPack), appearance, text, problems, unexpected,
                 packChooser(text, paths));
         navigator.set(window);
+        addSummarizeRows(window, dataFolder, executor, activity, text, problems);
         window.show("compare");
         window.install(stage, () -> {
             settings.setDarkTheme(appearance.darkProperty().get());
@@ -178,6 +184,24 @@ public final class VerdictApp extends Application {
         if (StallDetector.enabled()) {
             StallDetector.fromSystemProperties().start();
         }
+    }
+
+    /**
+     * File → Summarise rows…: DuckDB turns a Parquet or CSV file or folder into a summary pack in the background,
+     * using all cores and spilling to disk beyond 2 GB, then the pack opens like any other.
+     */
+    private static void addSummarizeRows(MainWindow window, UserDataFolder dataFolder, WorkerPoolExecutor executor,
+                                         ActivityMonitor activity, ResourceBundle text, ProblemDialog problems) {
+        SummarizeRowsViewModel model = new SummarizeRowsViewModel(
+                SummarizeRowsViewModel.Summarizer.duckDb("2GB", Runtime.getRuntime().availableProcessors()),
+                executor, activity, dataFolder.summaries(), Clock.systemDefaultZone(),
+                pack -> window.openPack(pack, true), text);
+        SummarizeRowsDialog dialog = new SummarizeRowsDialog(model, text, failure -> problems.show(window.window(),
+                text.getString("summarize.failedHeader"), text.getString("summarize.failedAdvice"),
+                String.valueOf(failure.getMessage())));
+        window.addFileCommand("menuSummarizeRows", text.getString("menu.file.summarize"),
+                new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                () -> dialog.show(window.window()));
     }
 
     /** The screens in navigation order; the n-th gets Ctrl+n in the View menu. */

@@ -24,6 +24,11 @@ public record UserDataFolder(Path root) {
         return root.resolve("logs");
     }
 
+    /** Where File → Summarise rows… writes summary packs unless the user picks another folder. */
+    public Path summaries() {
+        return root.resolve("summaries");
+    }
+
     /** Where decisions are stored unless the user opens another store. */
     public Path defaultDecisionStore() {
         return root.resolve("decisions.db");

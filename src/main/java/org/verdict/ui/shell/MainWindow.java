@@ -65,6 +65,7 @@ public final class MainWindow implements Navigator {
     private final StackPane content = new StackPane();
     private final ToggleGroup navigationGroup = new ToggleGroup();
     private final Menu recentMenu;
+    private Menu fileMenu;
     private Runnable quit = () -> { };
 
     public MainWindow(MainViewModel model, List<PackView> views, List<PackAction> packActions,
@@ -173,10 +174,6 @@ public final class MainWindow implements Navigator {
         }
     }
 
-    private Window window() {
-        return root.getScene() == null ? null : root.getScene().getWindow();
-    }
-
     private MenuBar menuBar() {
         MenuItem open = item("menuOpen", "menu.file.open", new KeyCodeCombination(KeyCode.O, SHORTCUT),
                 () -> chooser.choosePack(window()).ifPresent(path -> openPack(path, true)));
@@ -187,6 +184,7 @@ public final class MainWindow implements Navigator {
         model.recentPacks().addListener((ListChangeListener<Path>) change -> rebuildRecentMenu());
         Menu file = new Menu(text.getString("menu.file"));
         file.setId("menuFile");
+        fileMenu = file;
         file.getItems().addAll(open, openFolder, recentMenu);
         if (!packActions.isEmpty()) {
             file.getItems().add(new SeparatorMenuItem());
@@ -236,6 +234,25 @@ public final class MainWindow implements Navigator {
         MenuBar bar = new MenuBar(file, view, help);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    /**
+     * Adds a File-menu command that needs no open pack (e.g. one that makes a pack and opens it), after the open
+     * commands and the recent packs.
+     *
+     * @param shortcut may be null
+     */
+    public void addFileCommand(String id, String title, KeyCombination shortcut, Runnable action) {
+        MenuItem command = new MenuItem(title);
+        command.setId(id);
+        command.setAccelerator(shortcut);
+        command.setOnAction(e -> action.run());
+        fileMenu.getItems().add(fileMenu.getItems().indexOf(recentMenu) + 1, command);
+    }
+
+    /** Where a dialog of a File-menu command belongs; null before the window is on a stage. */
+    public Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
     private MenuItem item(String id, String key, KeyCombination shortcut, Runnable action) {

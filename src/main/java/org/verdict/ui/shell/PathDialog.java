@@ -98,7 +98,7 @@ public final class PathDialog {
     }
 
     /** A typed path: surrounding quotes and spaces dropped, {@code ~} is the home folder; empty if not a path. */
-    static Optional<Path> parse(String typed) {
+    public static Optional<Path> parse(String typed) {
         if (typed == null) {
             return Optional.empty();
         }

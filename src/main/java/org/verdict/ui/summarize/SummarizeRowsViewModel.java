@@ -1,0 +1,210 @@
+package org.verdict.ui.summarize;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.pack.PackManifest;
+import org.verdict.core.summary.DuckDbSummarizer;
+import org.verdict.core.summary.RowManifest;
+import org.verdict.core.task.Progress;
+import org.verdict.ui.task.ActivityMonitor;
+import org.verdict.ui.task.BackgroundExecutor;
+import org.verdict.ui.task.SampledProgress;
+
+/**
+ * File → Summarise rows…: a Parquet or CSV file (or a folder of them) of per-example rows, the manifest.json that
+ * describes them, and a new folder for the summary pack. The summary runs in the background with its progress and
+ * Cancel in the status bar (Cancel interrupts DuckDB's query), writes nothing unless it completes, and then opens
+ * the pack. The manifest is looked for beside the rows, and the pack goes to a new folder under the Verdict home
+ * unless the user picks another.
+ */
+public final class SummarizeRowsViewModel {
+    /** Writes a summary pack of the rows at {@code input}, described by {@code manifest}, into {@code out}. */
+    @FunctionalInterface
+    public interface Summarizer {
+        void summarize(Path input, Path manifest, Path out, Progress progress) throws Exception;
+
+        /** DuckDB in-process with the defaults of {@code verdict summarize --engine duckdb}. */
+        static Summarizer duckDb(String memoryLimit, int threads) {
+            return (input, manifest, out, progress) -> {
+                PackManifest rows = RowManifest.read(manifest);
+                new DuckDbSummarizer(memoryLimit, threads).summarize(input.toString(), null, rows, true,
+                        rows.primaryMetric().equals("roc_auc"), ComparisonOptions.DEFAULTS.seed(), out, progress);
+            };
+        }
+    }
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
+    private final Summarizer summarizer;
+    private final BackgroundExecutor executor;
+    private final ActivityMonitor activity;
+    private final Path summariesFolder;
+    private final Clock clock;
+    private final Consumer<Path> openPack;
+    private final ResourceBundle text;
+    private final ObjectProperty<Path> input = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> manifest = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> output = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper("");
+    /** What this model last suggested, so a suggestion follows the rows until the user types something else. */
+    private Path suggestedManifest;
+    private Path suggestedOutput;
+
+    /**
+     * @param summariesFolder where summary packs go unless the user picks a folder (under the Verdict home)
+     * @param openPack opens the written pack the way File → Open does
+     */
+    public SummarizeRowsViewModel(Summarizer summarizer, BackgroundExecutor executor, ActivityMonitor activity,
+                                  Path summariesFolder, Clock clock, Consumer<Path> openPack, ResourceBundle text) {
+        this.summarizer = summarizer;
+        this.executor = executor;
+        this.activity = activity;
+        this.summariesFolder = summariesFolder;
+        this.clock = clock;
+        this.openPack = openPack;
+        this.text = text;
+        input.addListener((obs, old, rows) -> suggestFor(rows));
+        input.addListener(obs -> check());
+        manifest.addListener(obs -> check());
+        output.addListener(obs -> check());
+        check();
+    }
+
+    public ObjectProperty<Path> inputProperty() {
+        return input;
+    }
+
+    public ObjectProperty<Path> manifestProperty() {
+        return manifest;
+    }
+
+    public ObjectProperty<Path> outputProperty() {
+        return output;
+    }
+
+    /** Why the summary cannot start as things are, or empty when it can. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** What became of the last summary: written and opened, cancelled, or failed. */
+    public ReadOnlyStringProperty outcomeProperty() {
+        return outcome.getReadOnlyProperty();
+    }
+
+    /** The manifest.json beside the rows, and a new folder under the Verdict home, unless the user chose others. */
+    private void suggestFor(Path rows) {
+        if (rows == null) {
+            return;
+        }
+        Path folder = Files.isDirectory(rows) ? rows : rows.toAbsolutePath().getParent();
+        Path beside = folder == null ? null : folder.resolve(PackManifest.FILE_NAME);
+        if ((manifest.get() == null || manifest.get().equals(suggestedManifest)) && beside != null
+                && Files.isRegularFile(beside)) {
+            suggestedManifest = beside;
+            manifest.set(beside);
+        }
+        if (output.get() == null || output.get().equals(suggestedOutput)) {
+            suggestedOutput = summariesFolder.resolve(stem(rows) + "-summary-" + LocalDateTime.now(clock).format(STAMP));
+            output.set(suggestedOutput);
+        }
+    }
+
+    private static String stem(Path rows) {
+        String name = rows.getFileName() == null ? "rows" : rows.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && !Files.isDirectory(rows) ? name.substring(0, dot) : name;
+    }
+
+    private void check() {
+        problem.set(currentProblem());
+    }
+
+    private String currentProblem() {
+        Path rows = input.get();
+        if (rows == null) {
+            return text.getString("summarize.needRows");
+        }
+        if (!Files.exists(rows)) {
+            return MessageFormat.format(text.getString("summarize.missing"), rows);
+        }
+        String name = rows.getFileName() == null ? "" : rows.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!Files.isDirectory(rows) && !name.endsWith(".parquet") && !name.endsWith(".csv")) {
+            return MessageFormat.format(text.getString("summarize.notRows"), rows.getFileName());
+        }
+        if (manifest.get() == null) {
+            return text.getString("summarize.needManifest");
+        }
+        if (!Files.isRegularFile(manifest.get())) {
+            return MessageFormat.format(text.getString("summarize.missing"), manifest.get());
+        }
+        if (output.get() == null) {
+            return text.getString("summarize.needOutput");
+        }
+        if (Files.exists(output.get())) {
+            return MessageFormat.format(text.getString("summarize.outputExists"), output.get());
+        }
+        return "";
+    }
+
+    /**
+     * Starts the summary, unless {@link #problemProperty()} says why not (then null). On success the pack is opened;
+     * a failure goes to {@code onFailure} and leaves nothing behind.
+     *
+     * @return the progress the status bar shows and its Cancel cancels
+     */
+    public SampledProgress start(Consumer<Throwable> onFailure) {
+        check();
+        if (!problem.get().isEmpty() || running.get()) {
+            return null;
+        }
+        Path rows = input.get();
+        Path description = manifest.get();
+        Path out = output.get();
+        running.set(true);
+        outcome.set("");
+        return executor.run(progress -> {
+                    Files.createDirectories(out.toAbsolutePath().getParent());
+                    summarizer.summarize(rows, description, out, progress);
+                    return out;
+                })
+                .showProgressIn(activity, MessageFormat.format(text.getString("summarize.activity"),
+                        rows.getFileName()))
+                .onSuccess(written -> {
+                    outcome.set(MessageFormat.format(text.getString("summarize.written"), written));
+                    openPack.accept(written);
+                })
+                .onCancelled(() -> outcome.set(text.getString("summarize.cancelled")))
+                .onError(failure -> {
+                    outcome.set(MessageFormat.format(text.getString("summarize.failed"), failure.getMessage()));
+                    onFailure.accept(failure);
+                })
+                .andFinally(() -> {
+                    running.set(false);
+                    // a suggested folder that is now written gives way to a new suggestion for the next summary
+                    suggestFor(input.get());
+                    check();
+                })
+                .start();
+    }
+}

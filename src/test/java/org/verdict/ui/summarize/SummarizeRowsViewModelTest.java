@@ -1,0 +1,238 @@
+package org.verdict.ui.summarize;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.summary.SummaryPack;
+import org.verdict.core.summary.SummaryPackReader;
+import org.verdict.core.task.Progress;
+import org.verdict.ui.task.ActivityMonitor;
+import org.verdict.ui.task.BackgroundExecutor;
+import org.verdict.ui.task.CurrentThreadExecutor;
+import org.verdict.ui.task.SampledProgress;
+
+/** File → Summarise rows…: suggestions, the reasons it cannot start, a real DuckDB summary, and Cancel. */
+class SummarizeRowsViewModelTest {
+    static final String MANIFEST = """
+            {
+              "format": "verdict-pack/1",
+              "model": {"name": "fraud-screen", "task": "binary", "riskTier": 2, "positiveLabel": "fraud"},
+              "models": [
+                {"version": "1", "role": "production"},
+                {"version": "2", "role": "candidate", "threshold": 0.3}
+              ],
+              "primaryMetric": "recall",
+              "suites": {"primary": {"file": "primary.csv", "slices": ["region"], "sensitive": ["gender"]}}
+            }
+            """;
+
+    private static final Clock NOON = Clock.fixed(Instant.parse("2026-12-05T12:00:00Z"), ZoneOffset.UTC);
+
+    private final ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.messages");
+    private final List<Path> opened = new CopyOnWriteArrayList<>();
+
+    @TempDir
+    Path folder;
+
+    /** A lake folder: evals.parquet of {@code rows} paired binary predictions made by DuckDB, manifest.json beside. */
+    static Path lake(Path folder, long rows) throws Exception {
+        Path lake = folder.resolve("lake");
+        Files.createDirectories(lake);
+        Files.writeString(lake.resolve("manifest.json"), MANIFEST, StandardCharsets.UTF_8);
+        Path parquet = lake.resolve("evals.parquet");
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = connection.createStatement()) {
+            statement.execute("COPY (SELECT 'ex-' || i AS example_id,"
+                    + " CASE WHEN hash(i, 1) % 20 = 0 THEN 'fraud' ELSE 'ok' END AS label,"
+                    + " ['eu', 'us', 'apac', 'lab'][1 + CAST(hash(i, 2) % 4 AS INTEGER)] AS region,"
+                    + " ['female', 'male'][1 + CAST(hash(i, 3) % 2 AS INTEGER)] AS gender,"
+                    + " (hash(i, 4) % 1000) / 1000.0 AS score_1, (hash(i, 5) % 1000) / 1000.0 AS score_2"
+                    + " FROM range(" + rows + ") t(i)) TO '" + parquet + "' (FORMAT parquet)");
+        }
+        return parquet;
+    }
+
+    private SummarizeRowsViewModel model(BackgroundExecutor executor, SummarizeRowsViewModel.Summarizer summarizer) {
+        return new SummarizeRowsViewModel(summarizer, executor, new ActivityMonitor(System::currentTimeMillis),
+                folder.resolve("home/summaries"), NOON, opened::add, text);
+    }
+
+    @Test
+    void theManifestBesideTheRowsAndAFolderUnderTheVerdictHomeAreSuggested() throws Exception {
+        Path parquet = lake(folder, 10);
+        SummarizeRowsViewModel model = model(new CurrentThreadExecutor(), (in, manifest, out, progress) -> { });
+        model.inputProperty().set(parquet);
+        assertEquals(parquet.resolveSibling("manifest.json"), model.manifestProperty().get());
+        assertEquals(folder.resolve("home/summaries/evals-summary-20261205-120000"), model.outputProperty().get());
+        assertEquals("", model.problemProperty().get());
+
+        // the whole folder of rows gives the same manifest and the folder's name
+        model.inputProperty().set(parquet.getParent());
+        assertEquals(parquet.resolveSibling("manifest.json"), model.manifestProperty().get());
+        assertEquals("lake-summary-20261205-120000", model.outputProperty().get().getFileName().toString());
+    }
+
+    @Test
+    void whatTheUserChoseIsNotReplacedBySuggestions() throws Exception {
+        Path parquet = lake(folder, 10);
+        Path elsewhere = Files.writeString(folder.resolve("described.json"), MANIFEST);
+        SummarizeRowsViewModel model = model(new CurrentThreadExecutor(), (in, manifest, out, progress) -> { });
+        model.manifestProperty().set(elsewhere);
+        model.outputProperty().set(folder.resolve("mine"));
+        model.inputProperty().set(parquet);
+        assertEquals(elsewhere, model.manifestProperty().get());
+        assertEquals(folder.resolve("mine"), model.outputProperty().get());
+    }
+
+    @Test
+    void itSaysWhyItCannotStartAndDoesNotRun() throws Exception {
+        List<Path> ran = new CopyOnWriteArrayList<>();
+        SummarizeRowsViewModel model = model(new CurrentThreadExecutor(), (in, manifest, out, progress) -> ran.add(in));
+        assertEquals(text.getString("summarize.needRows"), model.problemProperty().get());
+
+        Path notRows = Files.writeString(folder.resolve("notes.txt"), "hello");
+        model.inputProperty().set(notRows);
+        assertEquals("notes.txt is neither a Parquet (.parquet) nor a CSV (.csv) file.", model.problemProperty().get());
+
+        Path rows = Files.writeString(folder.resolve("alone.csv"), "example_id,label\n");
+        model.inputProperty().set(rows);
+        assertTrue(model.problemProperty().get().startsWith("Choose the manifest.json"),
+                "no manifest beside the rows: " + model.problemProperty().get());
+
+        model.manifestProperty().set(Files.writeString(folder.resolve("manifest.json"), MANIFEST));
+        assertEquals("", model.problemProperty().get());
+        model.outputProperty().set(folder);
+        assertEquals(folder + " already exists; choose a new folder for the summary pack.",
+                model.problemProperty().get());
+
+        assertNull(model.start(failure -> { }));
+        assertTrue(ran.isEmpty());
+        assertTrue(opened.isEmpty());
+    }
+
+    @Test
+    void duckDbWritesTheSummaryPackAndItIsOpened() throws Exception {
+        Path parquet = lake(folder, 20_000);
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        SummarizeRowsViewModel model = model(new CurrentThreadExecutor(),
+                SummarizeRowsViewModel.Summarizer.duckDb("512MB", 1));
+        model.inputProperty().set(parquet);
+        Path out = model.outputProperty().get();
+
+        model.start(failures::add);
+
+        assertTrue(failures.isEmpty(), "failures: " + failures);
+        assertEquals(List.of(out), opened);
+        SummaryPack pack = new SummaryPackReader().read(out, Progress.NONE);
+        assertEquals(20_000, pack.primary().rowCount());
+        assertEquals(parquet.toString(), pack.provenance().source());
+        assertEquals("Summary pack written to " + out, model.outcomeProperty().get());
+        assertFalse(model.runningProperty().get());
+        // the next summary gets a folder of its own instead of the one just written
+        assertFalse(out.equals(model.outputProperty().get()) && model.problemProperty().get().isEmpty());
+    }
+
+    @Test
+    void aFailureIsReportedAndLeavesNothingBehind() throws Exception {
+        Path parquet = lake(folder, 100);
+        // a manifest whose slice column the rows do not have
+        Path manifest = Files.writeString(folder.resolve("other.json"), MANIFEST.replace("\"region\"", "\"country\""));
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        SummarizeRowsViewModel model = model(new CurrentThreadExecutor(),
+                SummarizeRowsViewModel.Summarizer.duckDb("256MB", 1));
+        model.inputProperty().set(parquet);
+        model.manifestProperty().set(manifest);
+        Path out = model.outputProperty().get();
+
+        model.start(failures::add);
+
+        assertEquals(1, failures.size());
+        assertTrue(failures.get(0).getMessage().contains("country"), failures.get(0).getMessage());
+        assertTrue(model.outcomeProperty().get().startsWith("The summary failed: "));
+        assertFalse(Files.exists(out));
+        assertTrue(opened.isEmpty());
+    }
+
+    @Test
+    void cancelInterruptsDuckDbMidQueryAndWritesNothing() throws Exception {
+        Path parquet = lake(folder, 5_000_000);
+        ThreadedExecutor executor = new ThreadedExecutor();
+        List<String> messages = new CopyOnWriteArrayList<>();
+        CountDownLatch counting = new CountDownLatch(1);
+        SummarizeRowsViewModel.Summarizer duckDb = SummarizeRowsViewModel.Summarizer.duckDb("512MB", 1);
+        SummarizeRowsViewModel model = model(executor, (in, manifest, out, progress) ->
+                duckDb.summarize(in, manifest, out, new Progress() {
+                    @Override
+                    public void update(double fraction, String message) {
+                        messages.add(message);
+                        if (message.startsWith("Counting paired cells")) {
+                            counting.countDown();
+                        }
+                    }
+
+                    @Override
+                    public boolean isCancelled() {
+                        return progress.isCancelled();
+                    }
+                }));
+        model.inputProperty().set(parquet);
+        Path out = model.outputProperty().get();
+
+        SampledProgress progress = model.start(failure -> { });
+        assertTrue(counting.await(60, TimeUnit.SECONDS), "the cells query started");
+        progress.cancel();
+        long cancelledAt = System.nanoTime();
+        assertTrue(executor.finished.await(60, TimeUnit.SECONDS));
+        double stopSeconds = (System.nanoTime() - cancelledAt) / 1e9;
+
+        assertEquals(text.getString("summarize.cancelled"), model.outcomeProperty().get());
+        assertFalse(Files.exists(out), "nothing written");
+        assertTrue(opened.isEmpty());
+        // the first query was interrupted: the summary never went on to the blocks
+        assertTrue(messages.stream().noneMatch(m -> m.startsWith("Summing hashed blocks")), messages.toString());
+        assertTrue(stopSeconds < 5, "stopped " + stopSeconds + " s after Cancel");
+    }
+
+    /** Work on its own thread, callbacks inline (there is no FX thread in a plain test). */
+    private static final class ThreadedExecutor implements BackgroundExecutor {
+        final CountDownLatch finished = new CountDownLatch(1);
+
+        @Override
+        public void runInBackground(Runnable work) {
+            Thread worker = new Thread(() -> {
+                work.run();
+                finished.countDown();
+            }, "summarize-test-worker");
+            worker.setDaemon(true);
+            worker.start();
+        }
+
+        @Override
+        public void runOnFxThread(Runnable action) {
+            action.run();
+        }
+
+        @Override
+        public void reportUnhandled(Throwable failure) {
+            throw new AssertionError(failure);
+        }
+    }
+}
