@@ -25,7 +25,8 @@ public final class SummaryComparison {
         Metric primary = Metric.fromWireName(manifest.primaryMetric()).orElseThrow();
         PrimarySummary summary = pack.primary();
         progress.update(0, "Adding up slices");
-        List<SummarySlice> slices = summary.sliceKeys(options.crosses()).stream()
+        // each slice adds up its own combinations' cells and blocks, independently of the others
+        List<SummarySlice> slices = summary.sliceKeys(options.crosses()).parallelStream()
                 .map(key -> summary.slice(key, production, candidate))
                 .filter(slice -> slice.n() > 0)
                 .toList();
