@@ -8,6 +8,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -63,6 +69,39 @@ class SummarizeCommandTest {
         assertEquals(0, validate.exitCode(), validate.err());
         assertTrue(validate.out().contains("summary pack of fraud-screen, binary task, 20000 rows"), validate.out());
         assertTrue(validate.out().contains("made by duckdb v1.4.4"), validate.out());
+    }
+
+    @Test
+    void blockCountSetsTheHashedBlocksAndAZippedSummaryComparesAsItsFolder() throws Exception {
+        Path out = folder.resolve("summary");
+        Run summarize = run("summarize", "--engine", "duckdb", "--threads", "1", "--block-count", "40", "--input",
+                SAMPLE.resolve("primary.csv").toString(), "--manifest", SAMPLE.resolve("manifest.json").toString(),
+                "--out", out.toString());
+        assertEquals(0, summarize.exitCode(), summarize.err());
+        assertTrue(Files.readString(out.resolve("manifest.json")).contains("\"blockCount\" : 40"));
+        List<String> blocks = Files.readAllLines(out.resolve("primary_blocks.csv"));
+        int block = List.of(blocks.get(0).split(",")).indexOf("block");
+        Set<Integer> ids = blocks.stream().skip(1).map(line -> Integer.parseInt(line.split(",")[block]))
+                .collect(Collectors.toSet());
+        assertEquals(IntStream.range(0, 40).boxed().collect(Collectors.toSet()), ids, "blocks 0..39, each used");
+        Path zip = folder.resolve("summary.zip");
+        try (var zipOut = new ZipOutputStream(Files.newOutputStream(zip));
+             var files = Files.list(out)) {
+            for (Path file : files.sorted().toList()) {
+                zipOut.putNextEntry(new ZipEntry("summary/" + file.getFileName()));
+                Files.copy(file, zipOut);
+                zipOut.closeEntry();
+            }
+        }
+        Run fromFolder = run("compare", out.toString(), "--metric", "brier");
+        Run fromZip = run("compare", zip.toString(), "--metric", "brier");
+        assertEquals(0, fromZip.exitCode(), fromZip.err());
+        assertEquals(fromFolder.out(), fromZip.out());
+
+        Run zero = run("summarize", "--engine", "sql", "--block-count", "0", "--input", "t", "--manifest",
+                SAMPLE.resolve("manifest.json").toString());
+        assertEquals(2, zero.exitCode());
+        assertTrue(zero.err().contains("--block-count must be at least 1"), zero.err());
     }
 
     @Test

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.ComparisonReport;
@@ -21,17 +22,17 @@ import org.verdict.core.task.Progress;
 /**
  * Coverage of the hashed-block bootstrap by simulation with known truth: rows whose production errors are N(0, σ²) and
  * candidate errors N(0, (1.1σ)²), correlated 0.5, so Δmae = 0.1·σ·√(2/π) and Δrmse = 0.1·σ exactly. The rows are dealt
- * into 300 blocks by a hash of (id, seed), as the summary SQL does, and the 95 % interval of Δ must cover the truth
- * about 95 % of the time.
+ * into 300 blocks (the default) or 100 (summarize --block-count 100) by a hash of (id, seed), as the summary SQL does,
+ * and the 95 % interval of Δ must cover the truth about 95 % of the time either way.
  */
 class HashedBlockCoverageTest {
     private static final int DATASETS = 400;
     private static final int ROWS = 3_000;
-    private static final int BLOCKS = 300;
     private static final double SIGMA = 30;
 
-    @Test
-    void intervalsOfDeltaCoverTheTrueDifferenceAtTheirLevel() {
+    @ParameterizedTest
+    @ValueSource(ints = {300, 100})
+    void intervalsOfDeltaCoverTheTrueDifferenceAtTheirLevel(int blockCount) {
         double trueMae = 0.1 * SIGMA * Math.sqrt(2 / Math.PI);
         double trueRmse = 0.1 * SIGMA;
         ComparisonEngine engine = new ComparisonEngine();
@@ -39,7 +40,8 @@ class HashedBlockCoverageTest {
         int maeCovered = 0;
         int rmseCovered = 0;
         for (int d = 0; d < DATASETS; d++) {
-            SummarySlice overall = new SummarySlice(SliceKey.OVERALL, ROWS, null, blocks(world.split(), d));
+            SummarySlice overall = new SummarySlice(SliceKey.OVERALL, ROWS, null,
+                    blocks(world.split(), d, blockCount));
             ComparisonReport report = engine.compare("sim", Task.REGRESSION, List.of(), List.of(overall), "7", "8",
                     Metric.MAE, new ComparisonOptions(0.95, 30, 0.05, 1000, d, ComparisonOptions.DEFAULTS.correction(),
                             List.of()), Progress.NONE);
@@ -57,14 +59,14 @@ class HashedBlockCoverageTest {
     }
 
     /** One dataset's non-empty blocks in the regression layout, each row's block a hash of its id and the seed. */
-    private static double[][] blocks(SplittableRandom random, long seed) {
-        double[][] sums = new double[BLOCKS][SummarySlice.REGRESSION_WIDTH];
+    private static double[][] blocks(SplittableRandom random, long seed, int blockCount) {
+        double[][] sums = new double[blockCount][SummarySlice.REGRESSION_WIDTH];
         for (int id = 0; id < ROWS; id++) {
             double y = 100 + 50 * random.nextDouble();
             double shared = random.nextGaussian();
             double ep = SIGMA * (Math.sqrt(0.5) * shared + Math.sqrt(0.5) * random.nextGaussian());
             double ec = 1.1 * SIGMA * (Math.sqrt(0.5) * shared + Math.sqrt(0.5) * random.nextGaussian());
-            double[] block = sums[Math.floorMod(mix(id * 0x9E3779B97F4A7C15L ^ seed), BLOCKS)];
+            double[] block = sums[Math.floorMod(mix(id * 0x9E3779B97F4A7C15L ^ seed), blockCount)];
             block[0] += Math.abs(ep);
             block[1] += Math.abs(ec);
             block[2] += ep * ep;
