@@ -95,7 +95,7 @@ public final class EvaluationTableReader {
     private EvaluationTable readParquet(Path parquet, String fileName, PackManifest manifest, SuiteSpec suite,
                                         Progress progress) throws PackException {
         Parse parse = new Parse(fileName, manifest, suite, limits);
-        ArrayFields fields = new ArrayFields();
+        ParquetFields fields = new ParquetFields();
         ParquetRows.read(parquet, fileName, progress, parse::header, (values, row) -> {
             fields.values = values;
             fields.row = row;
@@ -111,11 +111,16 @@ public final class EvaluationTableReader {
         }
     }
 
-    /** One data row, whatever the file format: its values as text and its line (CSV) or row number (Parquet). */
+    /** One data row, whatever the file format: its values and its line (CSV) or row number (Parquet). */
     private interface Fields {
         int count();
 
-        String get(int column);
+        String get(int column) throws PackException;
+
+        /** A number column's value, checked as {@link PackText#number(String)} checks written numbers. */
+        default double number(int column) throws PackException {
+            return PackText.number(get(column));
+        }
 
         long line();
     }
@@ -139,18 +144,31 @@ public final class EvaluationTableReader {
         }
     }
 
-    private static final class ArrayFields implements Fields {
-        String[] values;
+    private static final class ParquetFields implements Fields {
+        ParquetRows.Values values;
         long row;
 
         @Override
         public int count() {
-            return values.length;
+            return values.count();
         }
 
         @Override
-        public String get(int column) {
-            return values[column];
+        public String get(int column) throws PackException {
+            return values.text(column);
+        }
+
+        /** A DOUBLE as stored, without the round trip through text; NULL is empty, as in CSV. */
+        @Override
+        public double number(int column) throws PackException {
+            if (!values.isFloatingPoint(column)) {
+                return PackText.number(get(column));
+            }
+            double value = values.number(column);
+            if (Double.isNaN(value) && get(column).isEmpty()) {
+                return PackText.number("");
+            }
+            return PackText.number(value);
         }
 
         @Override
@@ -335,9 +353,8 @@ public final class EvaluationTableReader {
         }
 
         private double number(Fields record, long line, int column) throws PackException {
-            String text = record.get(column);
             try {
-                return PackText.number(text);
+                return record.number(column);
             } catch (NumberFormatException e) {
                 throw bad(line, column, e.getMessage());
             }

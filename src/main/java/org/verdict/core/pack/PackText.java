@@ -174,6 +174,20 @@ public final class PackText {
         return value;
     }
 
+    /**
+     * Checks a number stored as a number (a Parquet {@code DOUBLE}) as {@link #number(String)} checks a written one:
+     * NaN, infinities and magnitudes above {@link #MAX_MAGNITUDE} are refused with the same words.
+     */
+    public static double number(double value) {
+        if (!Double.isFinite(value)) {
+            throw new NumberFormatException("'" + value + "' is not a finite number");
+        }
+        if (!(Math.abs(value) <= MAX_MAGNITUDE)) {
+            throw new NumberFormatException("'" + value + "' is beyond ±1e100, the largest magnitude a number may have");
+        }
+        return value;
+    }
+
     private static boolean isPlainNumber(String text, int start, int end) {
         int i = start;
         if (i < end && (text.charAt(i) == '-' || text.charAt(i) == '+')) {

@@ -29,10 +29,67 @@ public final class ParquetRows {
         void read(List<String> names) throws PackException;
     }
 
-    /** Receives one row: its values as text (empty for NULL) and its number, counting from 1. */
+    /** Receives one row and its number, counting from 1; the values are read as they are asked for. */
     @FunctionalInterface
     public interface Row {
-        void read(String[] values, long row) throws PackException;
+        void read(Values values, long row) throws PackException;
+    }
+
+    /**
+     * The current row's values. Each is read from DuckDB when asked for, and a number column's value can be had as
+     * the stored double, without a round trip through text (most of the time of reading scores).
+     */
+    public static final class Values {
+        private final ResultSet result;
+        private final int[] types;
+        private final String fileName;
+
+        private Values(ResultSet result, int[] types, String fileName) {
+            this.result = result;
+            this.types = types;
+            this.fileName = fileName;
+        }
+
+        public int count() {
+            return types.length;
+        }
+
+        /** The value as text: empty for NULL, numbers as plain decimals that read back to the same double. */
+        public String text(int column) throws PackException {
+            try {
+                return ParquetRows.text(result, column + 1, types[column]);
+            } catch (SQLException e) {
+                throw unreadable(e);
+            }
+        }
+
+        /** Whether the column holds floating-point numbers, which {@link #number} gives as stored. */
+        public boolean isFloatingPoint(int column) {
+            return isFloatingPointType(types[column]);
+        }
+
+        /** A floating-point column's value as stored; NaN for NULL. */
+        public double number(int column) throws PackException {
+            try {
+                double value = result.getDouble(column + 1);
+                return result.wasNull() ? Double.NaN : value;
+            } catch (SQLException e) {
+                throw unreadable(e);
+            }
+        }
+
+        private PackException unreadable(SQLException e) {
+            return new PackException(fileName, "is not a readable Parquet file: " + e.getMessage());
+        }
+
+        /** Every value as text, e.g. for a suite read as a list of fields. */
+        public String[] texts() throws PackException {
+            String[] all = new String[types.length];
+            for (int c = 0; c < all.length; c++) {
+                all[c] = text(c);
+            }
+            return all;
+        }
     }
 
     private ParquetRows() {
@@ -59,7 +116,7 @@ public final class ParquetRows {
         streaming.setProperty("jdbc_stream_results", "true");
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:", streaming);
              Statement statement = connection.createStatement()) {
-            statement.execute("SET threads = 1");
+            // DuckDB's default of every core: it decodes the next row groups while this thread checks the rows
             try (ResultSet result = statement.executeQuery(
                     "SELECT * FROM read_parquet('" + path.replace("'", "''") + "')")) {
                 ResultSetMetaData meta = result.getMetaData();
@@ -76,13 +133,10 @@ public final class ParquetRows {
                     throw new PackException(fileName, (problem.column() > 0 ? "column " + problem.column()
                             + " of the schema: " : "") + problem.problem());
                 }
-                String[] values = new String[columns];
+                Values values = new Values(result, types, fileName);
                 long row = 0;
                 while (result.next()) {
                     row++;
-                    for (int c = 0; c < columns; c++) {
-                        values[c] = text(result, c + 1, types[c]);
-                    }
                     try {
                         rows.read(values, row);
                     } catch (PackException problem) {
@@ -111,6 +165,10 @@ public final class ParquetRows {
         }
         String where = "row " + problem.line() + (problem.column() > 0 ? ", column " + problem.column() : "");
         return new PackException(problem.file(), where + ": " + problem.problem());
+    }
+
+    private static boolean isFloatingPointType(int type) {
+        return type == Types.DOUBLE || type == Types.FLOAT || type == Types.REAL;
     }
 
     private static String text(ResultSet result, int column, int type) throws SQLException {

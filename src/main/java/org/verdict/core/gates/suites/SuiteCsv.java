@@ -89,7 +89,7 @@ final class SuiteCsv {
             headerCheck.check(table[0]);
         }, (values, row) -> {
             table[0].checkRowLimit(row, row, maxRows);
-            rows.read(table[0].new Row(Arrays.asList(values), row));
+            rows.read(table[0].new Row(Arrays.asList(values.texts()), row));
         });
     }
 
