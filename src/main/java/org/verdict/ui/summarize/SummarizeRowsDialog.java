@@ -36,6 +36,8 @@ public final class SummarizeRowsDialog {
     private final SummarizeRowsViewModel model;
     private final ResourceBundle text;
     private final Consumer<Throwable> onFailure;
+    /** Says so when the system's chooser fails (a plain X session); the fields still take typed paths. */
+    private final Label chooserProblem = new Label();
 
     /** @param onFailure shows why a summary failed (a problem dialog in the app) */
     public SummarizeRowsDialog(SummarizeRowsViewModel model, ResourceBundle text, Consumer<Throwable> onFailure) {
@@ -88,7 +90,10 @@ public final class SummarizeRowsDialog {
         problem.setMaxWidth(640);
         problem.textProperty().bind(model.problemProperty());
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
-        VBox content = new VBox(10, fields, hint, problem);
+        chooserProblem.setWrapText(true);
+        chooserProblem.setMaxWidth(640);
+        chooserProblem.managedProperty().bind(chooserProblem.textProperty().isNotEmpty());
+        VBox content = new VBox(10, fields, hint, problem, chooserProblem);
         content.setPadding(new Insets(4, 0, 0, 0));
         dialog.getDialogPane().setContent(content);
 
@@ -137,9 +142,9 @@ public final class SummarizeRowsDialog {
         button.setOnAction(e -> {
             try {
                 chooser.apply(button.getScene().getWindow()).ifPresent(path -> into.setText(path.toString()));
+                chooserProblem.setText("");
             } catch (RuntimeException unavailable) {
-                // under a plain X session the system chooser can fail; the field still takes a typed path
-                into.setPromptText(text.getString("path.chooserUnavailable"));
+                chooserProblem.setText(text.getString("path.chooserUnavailable"));
             }
         });
         return button;
