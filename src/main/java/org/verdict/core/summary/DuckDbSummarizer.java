@@ -93,6 +93,7 @@ public final class DuckDbSummarizer {
             statement.execute("SET threads = " + threads);
             statement.execute("SET preserve_insertion_order = false");
             String version = scalar(statement, "SELECT version()");
+            requireColumns(statement, source(input), layout, input);
             progress.update(0.05, "Counting paired cells of " + input);
             SummaryTable cells = run(statement, sql.cellsQuery(), progress);
             SummaryTable blocks = null;
@@ -118,7 +119,29 @@ public final class DuckDbSummarizer {
                     new SummaryTables(cells, blocks, scoreHistogram, jointHistogram));
             progress.update(1, "Summarised " + rows + " rows");
         } catch (SQLException e) {
-            throw new IOException("DuckDB could not summarise " + input + ": " + e.getMessage(), e);
+            // DuckDB's first line says what is wrong; the rest echoes the SQL
+            throw new IOException("DuckDB could not summarise " + input + ": "
+                    + String.valueOf(e.getMessage()).strip().split("\\R", 2)[0], e);
+        }
+    }
+
+    /**
+     * Names the columns the rows lack before any query runs: DuckDB's own error for a missing column can name
+     * another thing (an alias of the same name in the GROUP BY).
+     */
+    private static void requireColumns(Statement statement, String source, SummaryLayout layout, String input)
+            throws SQLException, IOException {
+        List<String> present = new ArrayList<>();
+        try (ResultSet described = statement.executeQuery("DESCRIBE SELECT * FROM " + source)) {
+            while (described.next()) {
+                present.add(described.getString("column_name"));
+            }
+        }
+        List<String> missing = new ArrayList<>(layout.rowColumns());
+        missing.removeAll(present);
+        if (!missing.isEmpty()) {
+            throw new IOException(input + " lacks column(s) " + String.join(", ", missing)
+                    + " that the manifest needs; its columns are " + String.join(", ", present));
         }
     }
 

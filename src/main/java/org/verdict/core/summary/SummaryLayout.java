@@ -64,6 +64,18 @@ public record SummaryLayout(Task task, List<String> sliceColumns, List<String> v
         return "pred_" + version;
     }
 
+    /** The columns of the per-example rows the summary SQL reads (those of {@code primary.csv} it needs). */
+    public List<String> rowColumns() {
+        List<String> columns = new ArrayList<>();
+        if (hasBlocks()) {
+            columns.add("example_id");
+        }
+        columns.add(LABEL);
+        columns.addAll(sliceColumns);
+        versions.forEach(v -> columns.add(scores ? "score_" + v : prediction(v)));
+        return columns;
+    }
+
     public List<String> cellColumns() {
         List<String> columns = new ArrayList<>(sliceColumns);
         if (task.isClassification()) {

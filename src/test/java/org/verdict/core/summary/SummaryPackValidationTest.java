@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -210,6 +211,35 @@ class SummaryPackValidationTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    @Test
+    void corruptParquetRowsAreRefusedWithDuckDbsReasonAndNoQueryEcho() throws Exception {
+        Path rows = Files.writeString(folder.resolve("evals.parquet"), "PAR1 not really parquet");
+        IOException e = assertThrows(IOException.class, () -> new DuckDbSummarizer("256MB", 1).summarize(
+                rows.toString(), null, RowManifest.read(regression.resolve("manifest.json")), true, true, 1L,
+                folder.resolve("out"), Progress.NONE));
+        assertTrue(e.getMessage().startsWith("DuckDB could not summarise " + rows + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains("No magic bytes"), e.getMessage());
+        assertFalse(e.getMessage().contains("LINE"), "the SQL is not echoed: " + e.getMessage());
+        assertFalse(Files.exists(folder.resolve("out")));
+    }
+
+    @Test
+    void rowsWithoutAColumnTheManifestNamesAreRefusedByName() throws Exception {
+        Path rows = folder.resolve("evals.parquet");
+        try (var connection = DriverManager.getConnection("jdbc:duckdb:");
+             var statement = connection.createStatement()) {
+            statement.execute("COPY (SELECT 'e' || i AS example_id, 10.0 * i AS label, 'eu' AS region, "
+                    + "'web' AS channel, 1.0 * i AS pred_7, 2.0 * i AS pred_8 FROM range(50) t(i)) TO '" + rows
+                    + "' (FORMAT parquet)");
+        }
+        IOException e = assertThrows(IOException.class, () -> new DuckDbSummarizer("256MB", 1).summarize(
+                rows.toString(), null, RowManifest.read(regression.resolve("manifest.json")), true, true, 1L,
+                folder.resolve("out"), Progress.NONE));
+        assertEquals(rows + " lacks column(s) gender that the manifest needs; its columns are example_id, label, "
+                + "region, channel, pred_7, pred_8", e.getMessage());
+        assertFalse(Files.exists(folder.resolve("out")));
     }
 
     private static PackException refused(Path pack) {
