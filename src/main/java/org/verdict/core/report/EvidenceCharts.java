@@ -37,15 +37,16 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.verdict.core.compare.AxisRange;
 import org.verdict.core.compare.Verdict;
-import org.verdict.core.report.EvidenceChart.DeltaForest;
-import org.verdict.core.report.EvidenceChart.DeltaRow;
-import org.verdict.core.report.EvidenceChart.Limit;
-import org.verdict.core.report.EvidenceChart.PairedEstimates;
-import org.verdict.core.report.EvidenceChart.PairedRow;
-import org.verdict.core.report.EvidenceChart.Series;
-import org.verdict.core.report.EvidenceChart.SeriesRole;
-import org.verdict.core.report.EvidenceChart.TimePoint;
-import org.verdict.core.report.EvidenceChart.TimeSeries;
+import org.verdict.core.evidence.EvidenceChart.DeltaForest;
+import org.verdict.core.evidence.EvidenceChart.DeltaRow;
+import org.verdict.core.evidence.EvidenceChart.Limit;
+import org.verdict.core.evidence.EvidenceChart.PairedEstimates;
+import org.verdict.core.evidence.EvidenceChart.PairedRow;
+import org.verdict.core.evidence.EvidenceChart.Series;
+import org.verdict.core.evidence.EvidenceChart.SeriesRole;
+import org.verdict.core.evidence.EvidenceChart.TimePoint;
+import org.verdict.core.evidence.EvidenceChart.TimeSeries;
+import org.verdict.core.evidence.EvidenceChart;
 import org.verdict.core.stats.Interval;
 
 /**

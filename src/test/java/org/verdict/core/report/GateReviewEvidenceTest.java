@@ -1,9 +1,5 @@
 package org.verdict.core.report;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,18 +12,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.SliceResult;
+import org.verdict.core.evidence.EvidenceChart.PairedEstimates;
+import org.verdict.core.evidence.EvidenceChart.PairedRow;
+import org.verdict.core.evidence.EvidenceChart.Series;
+import org.verdict.core.evidence.EvidenceChart.SeriesRole;
+import org.verdict.core.evidence.EvidenceChart.TimeSeries;
+import org.verdict.core.evidence.EvidenceChart;
+import org.verdict.core.evidence.EvidenceSection;
+import org.verdict.core.evidence.EvidenceTable;
 import org.verdict.core.gates.CandidateReview;
 import org.verdict.core.gates.GateReview;
 import org.verdict.core.gates.policy.PolicyReader;
 import org.verdict.core.gates.suites.SuiteReader;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
-import org.verdict.core.report.EvidenceChart.PairedEstimates;
-import org.verdict.core.report.EvidenceChart.PairedRow;
-import org.verdict.core.report.EvidenceChart.Series;
-import org.verdict.core.report.EvidenceChart.SeriesRole;
-import org.verdict.core.report.EvidenceChart.TimeSeries;
 import org.verdict.core.task.Progress;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The gate sections' charts of the bundled support-router sample, checked against the sample's own files. */
 class GateReviewEvidenceTest {
@@ -126,7 +128,7 @@ class GateReviewEvidenceTest {
                 .anyMatch(m -> Math.abs(m.getValue() - value) < 1e-12 && label.equals(m.getLabel())), label);
     }
 
-    private static GateEvidence gate(String title) {
+    private static EvidenceSection gate(String title) {
         return content.gates().stream().filter(g -> g.name().equals(title)).findFirst().orElseThrow();
     }
 

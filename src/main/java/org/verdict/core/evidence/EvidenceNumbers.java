@@ -1,4 +1,4 @@
-package org.verdict.core.report;
+package org.verdict.core.evidence;
 
 import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.MetricFormat;
@@ -8,8 +8,8 @@ import org.verdict.core.stats.MetricFormat;
  * minus sign, never the machine's locale, never {@code −0.000}. Numbers of a metric go through
  * {@link MetricFormat#of}, which also knows target units.
  */
-public final class ReportNumbers {
-    private ReportNumbers() {
+public final class EvidenceNumbers {
+    private EvidenceNumbers() {
     }
 
     /** e.g. {@code 0.812}. */

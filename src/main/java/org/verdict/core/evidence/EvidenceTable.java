@@ -1,4 +1,4 @@
-package org.verdict.core.report;
+package org.verdict.core.evidence;
 
 import java.util.List;
 

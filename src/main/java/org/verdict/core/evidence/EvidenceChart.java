@@ -1,4 +1,4 @@
-package org.verdict.core.report;
+package org.verdict.core.evidence;
 
 import java.time.LocalDate;
 import java.util.List;

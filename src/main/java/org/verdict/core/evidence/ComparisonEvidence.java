@@ -1,4 +1,4 @@
-package org.verdict.core.report;
+package org.verdict.core.evidence;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -9,14 +9,15 @@ import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.evidence.EvidenceChart.DeltaForest;
+import org.verdict.core.evidence.EvidenceChart.DeltaRow;
+import org.verdict.core.evidence.EvidenceTable.Cell;
+import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.pack.Metric;
-import org.verdict.core.report.EvidenceChart.DeltaForest;
-import org.verdict.core.report.EvidenceChart.DeltaRow;
-import org.verdict.core.report.EvidenceTable.Cell;
 import org.verdict.core.stats.MetricFormat;
 
 /**
- * The evidence of a production-vs-candidate comparison as the approval pack prints it: one forest plot of Δ per
+ * The evidence of a production-vs-candidate comparison (primary suite, languages, held-out set): one forest plot of Δ per
  * slice dimension (segment, language, ...) and one table of every slice, for the primary metric.
  */
 public final class ComparisonEvidence {
@@ -65,7 +66,7 @@ public final class ComparisonEvidence {
                     Cell.plain(result.deltaCi() == null ? "–"
                             : numbers.interval(result.deltaCi().lower(), result.deltaCi().upper(), true)
                             + (result.shownInterval() == null ? "" : " at " + result.shownInterval().levelText())),
-                    Cell.plain(ReportNumbers.pValue(result.adjustedP())),
+                    Cell.plain(EvidenceNumbers.pValue(result.adjustedP())),
                     verdictCell(result)));
         }
         return new EvidenceTable(metric.wireName() + " by slice (models: " + level + " intervals; Δ: the overall slice's "
@@ -76,12 +77,31 @@ public final class ComparisonEvidence {
                 rows);
     }
 
+    /** A gate judged on a comparison (primary metric, language parity): a forest plot per dimension and the table. */
+    static EvidenceSection section(GateResult result, ComparisonReport report) {
+        return Sections.gate(result, forestsByDimension(report), List.of(table(report)), null);
+    }
+
+    /** The comparison's overall row of the primary metric, or null when it has none. */
+    static SliceResult overallOf(ComparisonReport report) {
+        return report.resultsFor(report.primaryMetric()).stream().filter(r -> r.slice().isOverall()).findFirst()
+                .orElse(null);
+    }
+
+    /** e.g. "overall Δ f1 +0.012 [+0.004, +0.020]: ▲ better". */
+    static String overall(ComparisonReport report) {
+        var overall = overallOf(report);
+        return "overall Δ " + report.primaryMetric().wireName() + " "
+                + (overall.delta() == null ? "unavailable" : EvidenceNumbers.signed(overall.delta()) + " "
+                + EvidenceNumbers.interval(overall.deltaCi())) + ": " + verdictCell(overall).text();
+    }
+
     private static String level(ComparisonReport report) {
         return String.format(Locale.ROOT, "%.0f%%", report.options().confidenceLevel() * 100);
     }
 
     /** The verdict in words with its mark: ▲ better, ▼ worse, the rest in grey words. */
-    public static Cell verdictCell(SliceResult result) {
+    static Cell verdictCell(SliceResult result) {
         Verdict verdict = result.verdict();
         return switch (verdict) {
             case BETTER -> new Cell("▲ better", Tone.BETTER);

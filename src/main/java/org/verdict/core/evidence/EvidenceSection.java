@@ -1,0 +1,28 @@
+package org.verdict.core.evidence;
+
+import java.util.List;
+import java.util.Objects;
+import org.verdict.core.gates.model.EvidencePageId;
+
+/**
+ * One section of evidence as the board reads it, in every medium (the app's Evidence view, the approval pack's
+ * HTML and PDF): the verdict, one sentence with the numbers behind it, its charts as data and its tables.
+ *
+ * @param page where the app shows it; a page may hold several sections (the held-out set and the holdout group)
+ * @param name e.g. "Primary metric", "Safety"
+ * @param summary why it ended this way, e.g. "lower bound of Δ −0.004 ≥ −0.01 margin"
+ * @param missing what the pack lacks for this evidence, in words (e.g. "The pack has no canary run (canary.csv)."),
+ *                or null when the evidence is there; the approval pack lists missing suites on its own
+ */
+public record EvidenceSection(EvidencePageId page, String name, Outcome outcome, String summary,
+                              List<EvidenceChart> charts, List<EvidenceTable> tables, String missing) {
+    public EvidenceSection {
+        Objects.requireNonNull(page, "page");
+        charts = List.copyOf(charts);
+        tables = List.copyOf(tables);
+    }
+
+    public boolean isPresent() {
+        return missing == null;
+    }
+}
