@@ -10,6 +10,7 @@ import org.verdict.core.gates.model.EvidencePageId;
 import org.verdict.core.gates.model.Gate;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
+import org.verdict.core.pack.ModelVersion;
 
 /**
  * Everything a candidate review shows, once, for every medium: the app's Evidence view shows {@link #page} per
@@ -31,9 +32,11 @@ public record EvidenceModel(List<EvidenceSection> gateSections, List<EvidenceSec
         validationChecks = List.copyOf(validationChecks);
     }
 
-    /** @param candidateTrainedAt the candidate's training time from the manifest, or null when it gives none */
-    public static EvidenceModel of(CandidateReview review, Instant candidateTrainedAt) {
+    /** @param versions the pack's model versions, for the candidate's training date (the manifest may give none) */
+    public static EvidenceModel of(CandidateReview review, List<ModelVersion> versions) {
         ReviewEvidence evidence = review.evidence();
+        Instant candidateTrainedAt = versions.stream().filter(v -> v.version().equals(evidence.candidate()))
+                .findFirst().map(ModelVersion::trainedAt).orElse(null);
         List<EvidenceSection> gates = new ArrayList<>();
         for (GateResult result : review.gates().gates()) {
             if (result.gate().kind() == Gate.Kind.PROMOTION) {

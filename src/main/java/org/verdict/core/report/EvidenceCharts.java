@@ -50,11 +50,11 @@ import org.verdict.core.evidence.EvidenceChart;
 import org.verdict.core.stats.Interval;
 
 /**
- * Turns chart descriptions into JFreeChart charts in the report's visual language. The same chart object is drawn
- * as SVG into the HTML and as vectors into the PDF. Every number and date is formatted without the machine's locale
+ * Turns chart descriptions into JFreeChart charts in the report's visual language, for every medium: the same chart
+ * object is drawn as SVG into the HTML and as vectors into the PDF, and the app's Evidence view shows it in its theme. Every number and date is formatted without the machine's locale
  * or time zone, so the output is the same everywhere.
  */
-final class EvidenceCharts {
+public final class EvidenceCharts {
     static final double WIDTH = 640;
     private static final double ROW_HEIGHT = 24;
     private static final double FRAME_HEIGHT = 110;
@@ -64,12 +64,16 @@ final class EvidenceCharts {
 
     private final ReportFonts fonts;
 
+    public EvidenceCharts() {
+        this(new ReportFonts());
+    }
+
     EvidenceCharts(ReportFonts fonts) {
         this.fonts = fonts;
     }
 
     /** Height that gives every row of the chart room for its label. */
-    static double heightOf(EvidenceChart chart) {
+    public static double heightOf(EvidenceChart chart) {
         if (chart instanceof DeltaForest forest) {
             return FRAME_HEIGHT + ROW_HEIGHT * Math.max(2, forest.rows().size());
         }
@@ -80,7 +84,7 @@ final class EvidenceCharts {
         return 300;
     }
 
-    JFreeChart build(EvidenceChart chart) {
+    public JFreeChart build(EvidenceChart chart) {
         XYPlot plot;
         if (chart instanceof DeltaForest forest) {
             plot = forestPlot(forest);
