@@ -72,6 +72,22 @@ public sealed interface EvidenceChart {
     record TimePoint(LocalDate date, double value, Interval ci) {
     }
 
+    /**
+     * How the values of each model are distributed (e.g. request latencies), as frequency polygons so that two
+     * models never blend into a third colour, with the policy's limits as labelled dashed lines.
+     */
+    record Distribution(String title, String axisLabel, List<Sample> samples, List<Limit> limits)
+            implements EvidenceChart {
+        public Distribution {
+            samples = List.copyOf(samples);
+            limits = List.copyOf(limits);
+        }
+    }
+
+    /** @param values every observed value, in no particular order */
+    record Sample(String name, SeriesRole role, double[] values) {
+    }
+
     /** Production-like series are blue solid lines with circles, candidate-like orange dashed with squares. */
     enum SeriesRole {
         PRODUCTION, CANDIDATE

@@ -76,8 +76,10 @@ public record EvidenceModel(List<EvidenceSection> gateSections, List<EvidenceSec
                     evidence.fairnessUnavailable() != null ? evidence.fairnessUnavailable() + "."
                             : FairnessSection.MISSING);
             case LATENCY -> present(result, evidence.latency().map(latency -> LatencySection.of(result, latency,
-                    evidence.production(), evidence.candidate(), policy.latency())), LatencySection.MISSING);
-            case CANARY -> present(result, evidence.canary().map(canary -> CanarySection.of(result, canary)),
+                    evidence.suites().latency().orElseThrow(), evidence.production(), evidence.candidate(),
+                    policy.latency())), LatencySection.MISSING);
+            case CANARY -> present(result, evidence.canary()
+                    .map(canary -> CanarySection.of(result, canary, policy.confidenceLevel())),
                     // a canary suite the gate could not use (e.g. one model missing): the gate says why
                     evidence.suites().canary().isEmpty() ? CanarySection.MISSING : result.summary());
             case CIRCUIT_BREAKER -> present(result, evidence.metricHistory().map(history ->
@@ -101,7 +103,8 @@ public record EvidenceModel(List<EvidenceSection> gateSections, List<EvidenceSec
         }
         return new EvidenceSection(section.page(), section.name(), section.outcome(), section.summary(),
                 section.charts(), section.tables(), "The policy declares the " + result.gate().title()
-                + " gate not applicable to this model: " + result.notApplicableReason() + ". " + section.missing());
+                + " gate not applicable to this model: " + result.notApplicableReason() + ". " + section.missing(),
+                section.detailCharts());
     }
 
     /** What the app shows on one page of its Evidence view, in order. */

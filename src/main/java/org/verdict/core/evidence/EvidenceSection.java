@@ -13,13 +13,27 @@ import org.verdict.core.gates.model.EvidencePageId;
  * @param summary why it ended this way, e.g. "lower bound of Δ −0.004 ≥ −0.01 margin"
  * @param missing what the pack lacks for this evidence, in words (e.g. "The pack has no canary run (canary.csv)."),
  *                or null when the evidence is there; the approval pack lists missing suites on its own
+ * @param detailCharts the raw data behind the judged numbers (the canary's days, the latency distribution): the app
+ *                     shows them after the charts; the approval pack keeps to what the gate judged
  */
 public record EvidenceSection(EvidencePageId page, String name, Outcome outcome, String summary,
-                              List<EvidenceChart> charts, List<EvidenceTable> tables, String missing) {
+                              List<EvidenceChart> charts, List<EvidenceTable> tables, String missing,
+                              List<EvidenceChart> detailCharts) {
     public EvidenceSection {
         Objects.requireNonNull(page, "page");
         charts = List.copyOf(charts);
         tables = List.copyOf(tables);
+        detailCharts = List.copyOf(detailCharts);
+    }
+
+    /** A section without detail charts. */
+    public EvidenceSection(EvidencePageId page, String name, Outcome outcome, String summary,
+                           List<EvidenceChart> charts, List<EvidenceTable> tables, String missing) {
+        this(page, name, outcome, summary, charts, tables, missing, List.of());
+    }
+
+    public EvidenceSection withDetailCharts(List<EvidenceChart> detail) {
+        return new EvidenceSection(page, name, outcome, summary, charts, tables, missing, detail);
     }
 
     public boolean isPresent() {

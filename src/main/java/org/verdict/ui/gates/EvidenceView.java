@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -146,7 +147,9 @@ public final class EvidenceView {
         summary.setText(present.size() == 1 ? present.get(0).summary() : String.join("\n", present.stream()
                 .map(section -> section.name() + ": " + section.summary()).toList()));
         content.getChildren().setAll(title, summary);
-        List<EvidenceChart> charts = present.stream().flatMap(section -> section.charts().stream()).toList();
+        // what the gate judged first, then the data behind it
+        List<EvidenceChart> charts = present.stream().flatMap(section -> Stream.concat(section.charts().stream(),
+                section.detailCharts().stream())).toList();
         if (!charts.isEmpty()) {
             content.getChildren().add(charts(charts));
         }

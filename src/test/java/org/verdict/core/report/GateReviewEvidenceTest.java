@@ -18,10 +18,12 @@ import org.verdict.core.evidence.EvidenceChart.Series;
 import org.verdict.core.evidence.EvidenceChart.SeriesRole;
 import org.verdict.core.evidence.EvidenceChart.TimeSeries;
 import org.verdict.core.evidence.EvidenceChart;
+import org.verdict.core.evidence.EvidenceModel;
 import org.verdict.core.evidence.EvidenceSection;
 import org.verdict.core.evidence.EvidenceTable;
 import org.verdict.core.gates.CandidateReview;
 import org.verdict.core.gates.GateReview;
+import org.verdict.core.gates.model.EvidencePageId;
 import org.verdict.core.gates.policy.PolicyReader;
 import org.verdict.core.gates.suites.SuiteReader;
 import org.verdict.core.pack.PackLoader;
@@ -120,6 +122,30 @@ class GateReviewEvidenceTest {
                 .map(m -> ((Marker) m).getLabelOffset().getTop()).distinct().toList();
         // policy.json accepts 0.010, 0.015, 0.025 and 0.060: four labels, four lanes
         assertEquals(4, offsets.size());
+    }
+
+    @Test
+    void theDetailBehindTheGatesIsDrawnForTheAppButNotPrinted() {
+        EvidenceModel model = EvidenceModel.of(review, content.versions());
+        EvidenceSection latency = model.page(EvidencePageId.LATENCY).get(0);
+        EvidenceSection canary = model.page(EvidencePageId.CANARY).get(0);
+        String html = new ApprovalPackWriter().html(content);
+        assertTrue(html.contains("Latency percentiles (n 5000"), "the judged percentiles are printed");
+        assertFalse(html.contains("Latency distribution") || html.contains("Canary success rate per day"),
+                "the detail is not");
+
+        EvidenceCharts charts = new EvidenceCharts(new ReportFonts());
+        XYPlot distribution = (XYPlot) charts.build(latency.detailCharts().get(0)).getPlot();
+        assertEquals(2, distribution.getDataset().getSeriesCount(), "a frequency polygon per model");
+        assertEquals(ReportPalette.CANDIDATE, distribution.getRenderer().getSeriesPaint(1));
+        assertMarker(distribution.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND), 250, "SLO p99 250 ms");
+
+        // two series with whiskers on the same days stand apart, so neither hides the other
+        XYPlot days = (XYPlot) charts.build(canary.detailCharts().get(0)).getPlot();
+        IntervalXYDataset data = (IntervalXYDataset) days.getDataset();
+        TimeSeries perDay = (TimeSeries) canary.detailCharts().get(0);
+        assertEquals(perDay.series().get(0).points().get(0).date(), perDay.series().get(1).points().get(0).date());
+        assertEquals(6 * 3_600_000.0, data.getXValue(1, 0) - data.getXValue(0, 0), 0.0);
     }
 
     private static void assertMarker(java.util.Collection<?> markers, double value, String label) {
