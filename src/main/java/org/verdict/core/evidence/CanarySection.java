@@ -58,7 +58,7 @@ public final class CanarySection {
     }
 
     private static List<Cell> row(String model, RateEstimate rate) {
-        return List.of(Cell.plain(model), Cell.plain(String.valueOf(rate.n())), Cell.plain(String.valueOf(rate.count())),
-                Cell.plain(Sections.rate(rate)));
+        return List.of(Cell.plain(model), Cell.plain(String.valueOf(rate.n())),
+                Cell.plain(String.valueOf(rate.count())), Cell.plain(Sections.rate(rate)));
     }
 }

@@ -17,8 +17,8 @@ import org.verdict.core.pack.Metric;
 import org.verdict.core.stats.MetricFormat;
 
 /**
- * The evidence of a production-vs-candidate comparison (primary suite, languages, held-out set): one forest plot of Δ per
- * slice dimension (segment, language, ...) and one table of every slice, for the primary metric.
+ * The evidence of a production-vs-candidate comparison (primary suite, languages, held-out set): one forest plot of
+ * Δ per slice dimension (segment, language, ...) and one table of every slice, for the primary metric.
  */
 public final class ComparisonEvidence {
     private ComparisonEvidence() {
@@ -69,9 +69,9 @@ public final class ComparisonEvidence {
                     Cell.plain(EvidenceNumbers.pValue(result.adjustedP())),
                     verdictCell(result)));
         }
-        return new EvidenceTable(metric.wireName() + " by slice (models: " + level + " intervals; Δ: the overall slice's "
-                + level + " interval, tested alone, and for the other slices intervals adjusted with "
-                + report.options().correction().wireName() + " over " + report.correctedTests() + " slices, at the "
+        return new EvidenceTable(metric.wireName() + " by slice (models: " + level
+                + " intervals; Δ: the overall slice's " + level + " interval, tested alone, and for the other slices "
+                + "intervals adjusted with " + report.options().correction().wireName() + " over " + report.correctedTests() + " slices, at the "
                 + "level shown; a verdict is better or worse exactly when its interval excludes 0)",
                 List.of("Slice", "n", "Production", "Candidate", "Δ", "CI of Δ (level)", "Adjusted p", "Verdict"),
                 rows);

@@ -6,7 +6,7 @@ import org.verdict.core.compare.Verdict;
 import org.verdict.core.stats.Interval;
 
 /**
- * What a chart shows, independent of how it is drawn: the HTML (SVG) and the PDF (vector) draw the same chart
+ * What a chart shows, independent of how it is drawn: the HTML (SVG), the PDF (vector) and the app draw the same chart
  * from the same description, in the same colours and marks.
  */
 public sealed interface EvidenceChart {

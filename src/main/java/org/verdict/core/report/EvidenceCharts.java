@@ -39,6 +39,7 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.verdict.core.compare.AxisRange;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.evidence.EvidenceChart;
 import org.verdict.core.evidence.EvidenceChart.DeltaForest;
 import org.verdict.core.evidence.EvidenceChart.DeltaRow;
 import org.verdict.core.evidence.EvidenceChart.Distribution;
@@ -50,13 +51,13 @@ import org.verdict.core.evidence.EvidenceChart.Series;
 import org.verdict.core.evidence.EvidenceChart.SeriesRole;
 import org.verdict.core.evidence.EvidenceChart.TimePoint;
 import org.verdict.core.evidence.EvidenceChart.TimeSeries;
-import org.verdict.core.evidence.EvidenceChart;
 import org.verdict.core.stats.Interval;
 
 /**
  * Turns chart descriptions into JFreeChart charts in the report's visual language, for every medium: the same chart
- * object is drawn as SVG into the HTML and as vectors into the PDF, and the app's Evidence view shows it in its theme. Every number and date is formatted without the machine's locale
- * or time zone, so the output is the same everywhere.
+ * object is drawn as SVG into the HTML and as vectors into the PDF, and the app's Evidence view shows it in its
+ * theme. Every number and date is formatted without the machine's locale or time zone, so the output is the same
+ * everywhere.
  */
 public final class EvidenceCharts {
     static final double WIDTH = 640;

@@ -30,8 +30,8 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocume
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.util.Matrix;
 import org.jfree.chart.JFreeChart;
-import org.verdict.core.evidence.EvidenceTable.Cell;
 import org.verdict.core.evidence.EvidenceTable;
+import org.verdict.core.evidence.EvidenceTable.Cell;
 import org.verdict.core.evidence.Tone;
 import org.verdict.core.report.ReportDocument.Block;
 import org.verdict.core.report.ReportDocument.Chart;

@@ -10,21 +10,16 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.evidence.EvidenceChart.Distribution;
 import org.verdict.core.evidence.EvidenceChart.Series;
 import org.verdict.core.evidence.EvidenceChart.TimePoint;
 import org.verdict.core.evidence.EvidenceChart.TimeSeries;
 import org.verdict.core.gates.CandidateReview;
-import org.verdict.core.gates.GateReview;
 import org.verdict.core.gates.RealStylePack;
+import org.verdict.core.gates.SampleReview;
 import org.verdict.core.gates.model.EvidencePageId;
-import org.verdict.core.gates.policy.PolicyReader;
 import org.verdict.core.gates.suites.CanaryDay;
-import org.verdict.core.gates.suites.SuiteReader;
-import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
-import org.verdict.core.task.Progress;
 
 /** The one evidence model every medium renders: pages, missing suites in words, and the detail behind the gates. */
 class EvidenceModelTest {
@@ -33,10 +28,8 @@ class EvidenceModelTest {
 
     @BeforeAll
     static void judgeTheSample() throws Exception {
-        PackLoader loader = new PackLoader();
-        ReviewPack pack = loader.load(Path.of("sample-data", "support-router"), Progress.NONE);
-        GateReview gates = new GateReview(new ComparisonEngine(), loader, new SuiteReader(), new PolicyReader());
-        review = gates.review(pack, "43", gates.policyOf(pack), Progress.NONE);
+        ReviewPack pack = SampleReview.pack();
+        review = SampleReview.of(pack, "43");
         sample = EvidenceModel.of(review, pack.manifest().candidates());
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.evidence.CheckResult;
+import org.verdict.core.evidence.EvidenceChart;
 import org.verdict.core.evidence.EvidenceChart.DeltaForest;
 import org.verdict.core.evidence.EvidenceChart.DeltaRow;
 import org.verdict.core.evidence.EvidenceChart.Limit;
@@ -16,10 +17,9 @@ import org.verdict.core.evidence.EvidenceChart.Series;
 import org.verdict.core.evidence.EvidenceChart.SeriesRole;
 import org.verdict.core.evidence.EvidenceChart.TimePoint;
 import org.verdict.core.evidence.EvidenceChart.TimeSeries;
-import org.verdict.core.evidence.EvidenceChart;
 import org.verdict.core.evidence.EvidenceSection;
-import org.verdict.core.evidence.EvidenceTable.Cell;
 import org.verdict.core.evidence.EvidenceTable;
+import org.verdict.core.evidence.EvidenceTable.Cell;
 import org.verdict.core.evidence.Outcome;
 import org.verdict.core.evidence.Tone;
 import org.verdict.core.gates.model.EvidencePageId;
@@ -64,9 +64,10 @@ final class ApprovalPackFixture {
                                 Cell.plain("0.749"), Cell.plain("−0.041"), Cell.plain("[−0.058, −0.024]"),
                                 new Cell("▼ worse", Tone.WORSE))));
         EvidenceSection primary = new EvidenceSection(EvidencePageId.COMPARE, "Primary metric", Outcome.PASS,
-                "lower bound of Δ macro_f1 +0.006 ≥ −0.010 margin", List.of(bySegment), List.of(primaryTable), null);
-        EvidenceSection languages = new EvidenceSection(EvidencePageId.LANGUAGE_PARITY, "Language parity", Outcome.FAIL,
-                "language=de significantly worse (Holm-adjusted p < 0.001)", List.of(byLanguage), List.of(), null);
+                "lower bound of Δ macro_f1 +0.006 ≥ −0.010 margin", List.of(bySegment), List.of(primaryTable),
+                null);
+        EvidenceSection languages = new EvidenceSection(EvidencePageId.LANGUAGE_PARITY, "Language parity",
+                Outcome.FAIL, "language=de significantly worse (Holm-adjusted p < 0.001)", List.of(byLanguage), List.of(), null);
         EvidenceSection fairness = new EvidenceSection(EvidencePageId.FAIRNESS, "Fairness", Outcome.PASS,
                 "equalized-odds difference 0.031 vs production 0.029, within tolerance 0.02",
                 List.of(new PairedEstimates("Selection rate by gender", "selection rate",
@@ -75,21 +76,25 @@ final class ApprovalPackFixture {
                                 new PairedRow("gender=male", 0.30, new Interval(0.28, 0.32), 0.30,
                                         new Interval(0.28, 0.32))), List.of())),
                 List.of(), null);
-        EvidenceSection safety = new EvidenceSection(EvidencePageId.SAFETY, "Safety", Outcome.PASS, "no category worse; every rate below 1%",
+        EvidenceSection safety = new EvidenceSection(EvidencePageId.SAFETY,
+                "Safety", Outcome.PASS, "no category worse; every rate below 1%",
                 List.of(new PairedEstimates("Violation rate by category", "violation rate",
                         List.of(new PairedRow("self-harm", 0.002, new Interval(0.000, 0.006), 0.001,
                                 new Interval(0.000, 0.004))), List.of(new Limit(0.01, "accepted rate 0.01")))),
                 List.of(), null);
-        EvidenceSection latency = new EvidenceSection(EvidencePageId.LATENCY, "Latency", Outcome.PASS, "p99 182 ms ≤ SLO 250 ms",
+        EvidenceSection latency = new EvidenceSection(EvidencePageId.LATENCY,
+                "Latency", Outcome.PASS, "p99 182 ms ≤ SLO 250 ms",
                 List.of(new PairedEstimates("Latency percentiles", "ms",
                         List.of(new PairedRow("p50", 41, new Interval(40, 42), 44, new Interval(43, 45)),
                                 new PairedRow("p95", 120, new Interval(115, 126), 131, new Interval(125, 138)),
                                 new PairedRow("p99", 170, new Interval(160, 181), 182, new Interval(171, 195))),
                         List.of(new Limit(150, "SLO p95 150 ms"), new Limit(250, "SLO p99 250 ms")))),
                 List.of(), null);
-        EvidenceSection canary = new EvidenceSection(EvidencePageId.CANARY, "Canary", Outcome.INSUFFICIENT_EVIDENCE, "the pack has no canary.csv",
+        EvidenceSection canary = new EvidenceSection(EvidencePageId.CANARY,
+                "Canary", Outcome.INSUFFICIENT_EVIDENCE, "the pack has no canary.csv",
                 List.of(), List.of(), null);
-        EvidenceSection holdout = new EvidenceSection(EvidencePageId.HOLDOUT, "Holdout over time", Outcome.PASS, "no long-term drift",
+        EvidenceSection holdout = new EvidenceSection(EvidencePageId.HOLDOUT,
+                "Holdout over time", Outcome.PASS, "no long-term drift",
                 List.of(new TimeSeries("Persistent holdout vs treated", "success rate", List.of(
                         new Series("holdout", SeriesRole.PRODUCTION, List.of(
                                 new TimePoint(LocalDate.parse("2026-08-01"), 0.71, new Interval(0.69, 0.73)),
@@ -100,7 +105,8 @@ final class ApprovalPackFixture {
                                 new TimePoint(LocalDate.parse("2026-09-01"), 0.75, null),
                                 new TimePoint(LocalDate.parse("2026-10-01"), 0.77, null)))), List.of())),
                 List.of(), null);
-        EvidenceSection human = new EvidenceSection(EvidencePageId.HUMAN_BASELINE, "Human baseline", Outcome.PASS, "candidate accuracy 0.84 vs humans 0.82",
+        EvidenceSection human = new EvidenceSection(EvidencePageId.HUMAN_BASELINE,
+                "Human baseline", Outcome.PASS, "candidate accuracy 0.84 vs humans 0.82",
                 List.of(new PairedEstimates("Accuracy against human labels", "accuracy",
                         List.of(new PairedRow("accuracy", 0.83, new Interval(0.81, 0.85), 0.84,
                                 new Interval(0.82, 0.86))), List.of(new Limit(0.82, "humans 0.82")))),

@@ -1,6 +1,5 @@
 package org.verdict.core.report;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
@@ -10,25 +9,20 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.IntervalXYDataset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.SliceResult;
+import org.verdict.core.evidence.EvidenceChart;
 import org.verdict.core.evidence.EvidenceChart.PairedEstimates;
 import org.verdict.core.evidence.EvidenceChart.PairedRow;
 import org.verdict.core.evidence.EvidenceChart.Series;
 import org.verdict.core.evidence.EvidenceChart.SeriesRole;
 import org.verdict.core.evidence.EvidenceChart.TimeSeries;
-import org.verdict.core.evidence.EvidenceChart;
 import org.verdict.core.evidence.EvidenceModel;
 import org.verdict.core.evidence.EvidenceSection;
 import org.verdict.core.evidence.EvidenceTable;
 import org.verdict.core.gates.CandidateReview;
-import org.verdict.core.gates.GateReview;
+import org.verdict.core.gates.SampleReview;
 import org.verdict.core.gates.model.EvidencePageId;
-import org.verdict.core.gates.policy.PolicyReader;
-import org.verdict.core.gates.suites.SuiteReader;
-import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
-import org.verdict.core.task.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,10 +34,8 @@ class GateReviewEvidenceTest {
 
     @BeforeAll
     static void judgeTheSample() throws Exception {
-        PackLoader loader = new PackLoader();
-        ReviewPack pack = loader.load(Path.of("sample-data", "support-router"), Progress.NONE);
-        GateReview gates = new GateReview(new ComparisonEngine(), loader, new SuiteReader(), new PolicyReader());
-        review = gates.review(pack, "43", gates.policyOf(pack), Progress.NONE);
+        ReviewPack pack = SampleReview.pack();
+        review = SampleReview.of(pack, "43");
         content = GateReviewEvidence.addTo(ApprovalPackContent.of(pack, "43"), review);
     }
 
