@@ -1,7 +1,7 @@
 package org.verdict.ui;
 
-import java.io.File;
 import java.io.IOException;
+import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +40,7 @@ import org.verdict.ui.compare.CompareView;
 import org.verdict.ui.compare.CompareViewModel;
 import org.verdict.ui.decision.DecisionDialog;
 import org.verdict.ui.decision.RecordDecisionAction;
+import org.verdict.ui.report.ExportApprovalPackAction;
 import org.verdict.ui.error.ApplicationLog;
 import org.verdict.ui.error.ProblemDialog;
 import org.verdict.ui.error.UnexpectedErrors;
@@ -48,7 +49,6 @@ import org.verdict.ui.gates.GatesView;
 import org.verdict.ui.gates.GatesViewModel;
 import org.verdict.ui.overview.OverviewView;
 import org.verdict.ui.overview.OverviewViewModel;
-import org.verdict.ui.report.ExportApprovalPackAction;
 import org.verdict.ui.settings.DividerMemory;
 import org.verdict.ui.settings.UserDataFolder;
 import org.verdict.ui.settings.UserSettings;
