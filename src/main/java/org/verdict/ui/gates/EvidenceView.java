@@ -3,6 +3,7 @@ package org.verdict.ui.gates;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -13,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
@@ -28,6 +30,7 @@ import org.verdict.core.evidence.EvidenceChart;
 import org.verdict.core.evidence.EvidenceSection;
 import org.verdict.core.evidence.EvidenceTable;
 import org.verdict.core.evidence.EvidenceTable.Cell;
+import org.verdict.core.evidence.Tone;
 import org.verdict.core.gates.model.EvidencePageId;
 import org.verdict.core.report.EvidenceCharts;
 import org.verdict.ui.chart.ChartPane;
@@ -214,6 +217,8 @@ public final class EvidenceView {
             column.setMinWidth(Math.min(maxWidth, Math.ceil(widest + padding)));
             if (widest + padding > maxWidth) {
                 column.setCellFactory(WrappingCell::new);
+            } else {
+                column.setCellFactory(shown -> new ToneCell(index));
             }
             view.getColumns().add(column);
         }
@@ -225,6 +230,32 @@ public final class EvidenceView {
         view.setMinHeight(chrome + rowHeight * Math.min(rows, MIN_VISIBLE_ROWS));
         view.setPrefHeight(chrome + rowHeight * rows);
         return view;
+    }
+
+    /** A cell in its tone's colour: the marks and words (▼ worse, ✘ fail) carry the meaning, colour only adds. */
+    private static final class ToneCell extends TableCell<List<Cell>, String> {
+        private static final List<String> TONE_CLASSES = Arrays.stream(Tone.values()).map(ToneCell::styleClass)
+                .toList();
+        private final int column;
+
+        ToneCell(int column) {
+            this.column = column;
+        }
+
+        @Override
+        protected void updateItem(String value, boolean empty) {
+            super.updateItem(value, empty);
+            setText(empty ? null : value);
+            getStyleClass().removeAll(TONE_CLASSES);
+            if (!empty && getIndex() >= 0 && getIndex() < getTableView().getItems().size()) {
+                getStyleClass().add(styleClass(getTableView().getItems().get(getIndex()).get(column).tone()));
+            }
+        }
+
+        /** e.g. {@code tone-no-difference}, styled in gates.css. */
+        static String styleClass(Tone tone) {
+            return "tone-" + tone.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
     }
 
     /** A long header wraps onto two lines (gates.css), so it needs only about half its one-line width. */

@@ -100,6 +100,8 @@ class GatesViewTest {
         List<Text> shown = robot.lookup(".evidence-table .table-cell .text").queryAllAs(Text.class).stream()
                 .filter(t -> !t.getText().isEmpty()).toList();
         assertTrue(shown.stream().anyMatch(t -> t.getText().startsWith("0.500 [")), "the candidate's rate and CI");
+        assertTrue(robot.lookup(".evidence-table .table-cell.tone-fail").tryQuery().isPresent(),
+                "a failing part of the gate is styled as the approval pack styles it");
         assertTrue(shown.stream().noneMatch(t -> t.getText().endsWith("...") || t.getText().endsWith("…")),
                 shown.stream().map(Text::getText).toList().toString());
     }
