@@ -29,7 +29,8 @@ import org.verdict.core.task.Progress;
 
 /**
  * Coverage of every interval Verdict shows, in a simulation with known truth (docs/statistics.md, "Coverage"):
- * {@code java -cp target/verdict.jar org.verdict.bench.CoverageBenchmark [--replicates N] [--seed S] [--threads T]}.
+ * {@code java -cp target/verdict.jar org.verdict.bench.CoverageBenchmark [--replicates N] [--seed S] [--threads T]
+ * [--only parts] [--sizes n,…]}.
  *
  * <p>Each replicate draws a fresh evaluation set from a {@link Superpopulation} (binary; multiclass with a rare
  * class; regression in dollars; null and non-null effects; 30 to 10,000 rows), runs the real comparison engine on
@@ -253,6 +254,7 @@ public final class CoverageBenchmark {
         int threads = Runtime.getRuntime().availableProcessors();
         int truthRows = 2_000_000;
         Set<String> parts = Set.of("binary", "multiclass", "regression", "fairness", "fwer");
+        int[] sizes = SIZES;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--replicates" -> replicates = Integer.parseInt(args[++i]);
@@ -260,9 +262,11 @@ public final class CoverageBenchmark {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--truth-rows" -> truthRows = Integer.parseInt(args[++i]);
                 case "--only" -> parts = Set.of(args[++i].split(","));
+                case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
                 default -> {
                     System.err.println("usage: CoverageBenchmark [--replicates N] [--seed S] [--threads T] "
-                            + "[--truth-rows N] [--only binary,multiclass,regression,fairness,fwer]");
+                            + "[--truth-rows N] [--only binary,multiclass,regression,fairness,fwer] "
+                            + "[--sizes 30,50,200,1000,10000]");
                     System.exit(2);
                 }
             }
@@ -280,7 +284,7 @@ public final class CoverageBenchmark {
             }
             for (Superpopulation.Effect effect : Superpopulation.Effect.values()) {
                 PopulationTruth truth = PopulationTruth.of(population, effect, truthRows, seed ^ 0x5EEDL);
-                for (int n : SIZES) {
+                for (int n : sizes) {
                     print(metricCoverage(population, effect, n, truth, replicates, seed, threads));
                 }
             }

@@ -251,20 +251,20 @@ final class SliceAnalysis {
                 continue;
             }
             int m = bootstrapped.indexOf(metric);
-            double degreesOfFreedom = jackknifeDegreesOfFreedom(metric, occupied, counts, classSets);
-            MetricComparison comparison = summarise(metric, prodValue, candValue, replicate[m][0], replicate[m][1],
-                    n, degreesOfFreedom, CELL_BOOTSTRAP, classSets.rareClassReason(metric), null);
+            MetricComparison comparison = withJackknifeDelta(summarise(metric, prodValue, candValue,
+                    replicate[m][0], replicate[m][1], n, n - 1, CELL_BOOTSTRAP, classSets.rareClassReason(metric),
+                    null), jackknifeVariance(metric, occupied, counts, classSets), n);
             results.add(metric == Metric.PRECISION ? withWilsonPrecision(comparison, point) : comparison);
         }
         return results;
     }
 
     /**
-     * The effective degrees of freedom of Δ's variance ({@link WaldDifference#effectiveDegreesOfFreedom}) from its
-     * jackknife influence values: a row's influence is how Δ moves when the row is left out, the same for every row
-     * of a paired cell, so it takes one evaluation per occupied cell.
+     * The jackknife variance of Δ, (n − 1)/n · Σ (Δ₍₋ᵢ₎ − mean)² over the rows i left out one at a time. Every row of
+     * a paired cell leaves the same Δ₍₋ᵢ₎, so it takes one evaluation per occupied cell. Rows whose removal leaves the
+     * metric undefined are skipped.
      */
-    private double jackknifeDegreesOfFreedom(Metric metric, int[] occupied, long[] counts, ClassSets classSets) {
+    private double jackknifeVariance(Metric metric, int[] occupied, long[] counts, ClassSets classSets) {
         boolean[] averaged = classSets.of(metric);
         double[] leftOut = new double[occupied.length];
         long[] remaining = counts.clone();
@@ -281,10 +281,31 @@ final class SliceAnalysis {
             }
         }
         double mean = sum / units;
+        double squares = 0;
         for (int c = 0; c < occupied.length; c++) {
-            leftOut[c] -= mean;
+            if (!Double.isNaN(leftOut[c])) {
+                squares += counts[c] * (leftOut[c] - mean) * (leftOut[c] - mean);
+            }
         }
-        return WaldDifference.effectiveDegreesOfFreedom(leftOut, counts);
+        return (units - 1.0) / units * squares;
+    }
+
+    /**
+     * Δ of a count metric with the jackknife standard error instead of the bootstrap's: Δ ± t(n − 1)·SE_jack, with
+     * its t p-value. The jackknife variance is biased upward for any statistic of independent rows (Efron &amp; Stein
+     * 1981), where the bootstrap's of a ratio of few counts (the recall or F1 of a class with a handful of examples)
+     * runs low: under the null, 20 slices of 200 rows with Holm, balanced_accuracy's family-wise error fell from
+     * 7.2 % to 5.1 % (docs/statistics.md). For a share of rows (a mean) the two agree. The bootstrap still gives each
+     * model's interval and decides whether the slice is stable.
+     */
+    private static MetricComparison withJackknifeDelta(MetricComparison comparison, double jackknifeVariance, int n) {
+        if (comparison.inference() == null || !(jackknifeVariance > 0)) {
+            return comparison;
+        }
+        double range = deltaRange(comparison.metric());
+        return MetricComparison.tested(comparison.metric(), comparison.production(), comparison.candidate(),
+                new WaldDifference(comparison.delta(), Math.sqrt(jackknifeVariance), n - 1, -range, range),
+                comparison.test(), comparison.note());
     }
 
     /**
@@ -506,8 +527,7 @@ final class SliceAnalysis {
             }
             double degreesOfFreedom = WaldDifference.effectiveDegreesOfFreedom(deltaInfluence, null);
             return summarise(Metric.PR_AUC, prodAp, candAp, prodReplicates, candReplicates, n, degreesOfFreedom,
-                    ROW_BOOTSTRAP, null,
-                    null);
+                    ROW_BOOTSTRAP, null, null);
         }
         double[] prodInfluence = prod.averagePrecisionInfluence(prodAp.value(), scratch[0]);
         double[] candInfluence = cand.averagePrecisionInfluence(candAp.value(), scratch[1]);
