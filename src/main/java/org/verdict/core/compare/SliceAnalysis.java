@@ -241,6 +241,7 @@ final class SliceAnalysis {
                 replicate[m][1][b] = pair[1].valueOrNaN(bootstrapped.get(m), averaged);
             }
         }
+        double[] jackknifeVariances = jackknifeVariances(bootstrapped, occupied, counts, classSets);
         List<MetricComparison> results = new ArrayList<>();
         for (Metric metric : metrics) {
             boolean[] averaged = classSets.of(metric);
@@ -253,41 +254,62 @@ final class SliceAnalysis {
             int m = bootstrapped.indexOf(metric);
             MetricComparison comparison = withJackknifeDelta(summarise(metric, prodValue, candValue,
                     replicate[m][0], replicate[m][1], n, n - 1, CELL_BOOTSTRAP, classSets.rareClassReason(metric),
-                    null), jackknifeVariance(metric, occupied, counts, classSets), n);
+                    null), jackknifeVariances[m], n);
             results.add(metric == Metric.PRECISION ? withWilsonPrecision(comparison, point) : comparison);
         }
         return results;
     }
 
     /**
-     * The jackknife variance of Δ, (n − 1)/n · Σ (Δ₍₋ᵢ₎ − mean)² over the rows i left out one at a time. Every row of
-     * a paired cell leaves the same Δ₍₋ᵢ₎, so it takes one evaluation per occupied cell. Rows whose removal leaves the
-     * metric undefined are skipped.
+     * The jackknife variance of each metric's Δ, (n − 1)/n · Σ (Δ₍₋ᵢ₎ − mean)² over the rows i left out one at a time.
+     * Every row of a paired cell leaves the same Δ₍₋ᵢ₎, and leaving it out lowers one count of each model's confusion
+     * matrix, so it takes one pair of k × k matrices per occupied cell. Rows whose removal leaves the metric undefined
+     * are skipped.
      */
-    private double jackknifeVariance(Metric metric, int[] occupied, long[] counts, ClassSets classSets) {
-        boolean[] averaged = classSets.of(metric);
-        double[] leftOut = new double[occupied.length];
-        long[] remaining = counts.clone();
-        double sum = 0;
-        long units = 0;
+    private double[] jackknifeVariances(List<Metric> metrics, int[] occupied, long[] counts, ClassSets classSets) {
+        int k = classes.size();
+        long[] prod = new long[k * k];
+        long[] cand = new long[k * k];
         for (int c = 0; c < occupied.length; c++) {
-            remaining[c]--;
-            ConfusionMatrix[] pair = pairedMatrices(occupied, remaining, classes);
-            remaining[c]++;
-            leftOut[c] = pair[1].valueOrNaN(metric, averaged) - pair[0].valueOrNaN(metric, averaged);
-            if (!Double.isNaN(leftOut[c])) {
-                sum += counts[c] * leftOut[c];
-                units += counts[c];
+            prod[occupied[c] / k] += counts[c];
+            cand[occupied[c] / (k * k) * k + occupied[c] % k] += counts[c];
+        }
+        double[][] leftOut = new double[metrics.size()][occupied.length];
+        for (int c = 0; c < occupied.length; c++) {
+            int prodCell = occupied[c] / k;
+            int candCell = occupied[c] / (k * k) * k + occupied[c] % k;
+            prod[prodCell]--;
+            cand[candCell]--;
+            ConfusionMatrix prodMatrix = new ConfusionMatrix(classes, prod);
+            ConfusionMatrix candMatrix = new ConfusionMatrix(classes, cand);
+            prod[prodCell]++;
+            cand[candCell]++;
+            for (int m = 0; m < metrics.size(); m++) {
+                boolean[] averaged = classSets.of(metrics.get(m));
+                leftOut[m][c] = candMatrix.valueOrNaN(metrics.get(m), averaged)
+                        - prodMatrix.valueOrNaN(metrics.get(m), averaged);
             }
         }
-        double mean = sum / units;
-        double squares = 0;
-        for (int c = 0; c < occupied.length; c++) {
-            if (!Double.isNaN(leftOut[c])) {
-                squares += counts[c] * (leftOut[c] - mean) * (leftOut[c] - mean);
+        double[] variances = new double[metrics.size()];
+        for (int m = 0; m < metrics.size(); m++) {
+            double sum = 0;
+            long units = 0;
+            for (int c = 0; c < occupied.length; c++) {
+                if (!Double.isNaN(leftOut[m][c])) {
+                    sum += counts[c] * leftOut[m][c];
+                    units += counts[c];
+                }
             }
+            double mean = sum / units;
+            double squares = 0;
+            for (int c = 0; c < occupied.length; c++) {
+                if (!Double.isNaN(leftOut[m][c])) {
+                    squares += counts[c] * (leftOut[m][c] - mean) * (leftOut[m][c] - mean);
+                }
+            }
+            variances[m] = units < 2 ? Double.NaN : (units - 1.0) / units * squares;
         }
-        return (units - 1.0) / units * squares;
+        return variances;
     }
 
     /**
