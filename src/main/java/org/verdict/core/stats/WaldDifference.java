@@ -62,8 +62,9 @@ public record WaldDifference(double estimate, double standardError, double degre
      * Satterthwaite's effective degrees of freedom of a variance estimated as a sum of squared influence values,
      * Σ w·ψ² (each unit's squared influence counted as one degree of freedom): (Σ w·ψ²)² / Σ w·ψ⁴, between 1 and
      * Σ w. It is the number of units when every unit weighs the same and far fewer when a few units carry the variance
-     * — the discordant examples of a rare class in a per-class average, the positives of a precision-recall curve —
-     * where a t reference on n − 1 degrees of freedom makes the small tail probabilities of a Holm family too small.
+     * (the positives of a precision-recall curve), where a t reference on n − 1 degrees of freedom makes the small tail
+     * probabilities of a Holm family too small. Measured, it over-corrects when one rare class carries most of Σψ⁴
+     * (docs/statistics.md, "Δ in the small tails of a Holm family").
      * Influence values that are NaN (a unit whose removal leaves the metric undefined) are skipped.
      *
      * @param weights how many units share each influence value (null: one each)
