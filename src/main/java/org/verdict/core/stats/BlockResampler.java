@@ -2,6 +2,7 @@ package org.verdict.core.stats;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Random-block bootstrap for statistics that are functions of sums of per-example vectors (means such as log_loss
@@ -18,6 +19,8 @@ public final class BlockResampler {
     private final int width;
     private final double[] blockSums;
     private final int[] multiplicity;
+    /** Scratch of the jackknife: each block's leave-one-out value. */
+    private final double[] leaveOneOut;
 
     /**
      * @param blocks number of blocks k (at most the number of examples)
@@ -28,6 +31,7 @@ public final class BlockResampler {
         this.width = width;
         this.blockSums = new double[blocks * width];
         this.multiplicity = new int[blocks];
+        this.leaveOneOut = new double[blocks];
     }
 
     /** A random assignment of n examples to k blocks of equal size (±1): a shuffled 0..n-1, taken modulo k. */
@@ -88,5 +92,54 @@ public final class BlockResampler {
                 into[i] += times * blockSums[offset + i];
             }
         }
+    }
+
+    /**
+     * The jackknife standard error of {@code statistic} over every block, each once: √((k − 1)/k · Σ (θ₍b₎ − θ̄)²) with
+     * θ₍b₎ the statistic of the totals without block b. NaN when a leave-one-out value is undefined.
+     */
+    public double jackknifeStandardError(ToDoubleFunction<double[]> statistic) {
+        int[] once = new int[blocks];
+        Arrays.fill(once, 1);
+        return jackknife(totals(), once, statistic, new double[width]);
+    }
+
+    /**
+     * The same over the units of the last {@link #resample} (a block drawn twice is two units), given that
+     * replicate's sums: the standard error a studentized (bootstrap-t) interval divides each replicate by.
+     *
+     * @param scratch of length {@code width}, overwritten
+     */
+    public double replicateJackknifeStandardError(double[] replicateSums, ToDoubleFunction<double[]> statistic,
+                                                  double[] scratch) {
+        return jackknife(replicateSums, multiplicity, statistic, scratch);
+    }
+
+    private double jackknife(double[] sums, int[] times, ToDoubleFunction<double[]> statistic, double[] scratch) {
+        int units = 0;
+        double sum = 0;
+        for (int b = 0; b < blocks; b++) {
+            if (times[b] == 0) {
+                continue;
+            }
+            int offset = b * width;
+            for (int i = 0; i < width; i++) {
+                scratch[i] = sums[i] - blockSums[offset + i];
+            }
+            leaveOneOut[b] = statistic.applyAsDouble(scratch);
+            units += times[b];
+            sum += times[b] * leaveOneOut[b];
+        }
+        if (units < 2 || !Double.isFinite(sum)) {
+            return Double.NaN;
+        }
+        double mean = sum / units;
+        double squares = 0;
+        for (int b = 0; b < blocks; b++) {
+            if (times[b] > 0) {
+                squares += times[b] * (leaveOneOut[b] - mean) * (leaveOneOut[b] - mean);
+            }
+        }
+        return Math.sqrt((units - 1.0) / units * squares);
     }
 }
