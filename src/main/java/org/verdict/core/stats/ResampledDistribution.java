@@ -73,7 +73,7 @@ public final class ResampledDistribution {
 
     /**
      * BCa's acceleration from leave-one-out values: a = Σ w·d³ / (6 (Σ w·d²)^(3/2)) with d = mean − leave-one-out
-     * value (Efron &amp; Tibshirani 1993, (14.15)); {@code weights[j]} is how many units share leave-one-out value j
+     * value (Efron &amp; Tibshirani 1993, §14.3); {@code weights[j]} is how many units share leave-one-out value j
      * (e.g. the rows of one contingency cell). Undefined (NaN) leave-one-out values are left out. 0 when every
      * leave-one-out value is equal or none is defined.
      */

@@ -190,7 +190,7 @@ class ResamplingTest {
     }
 
     /**
-     * The jackknife standard error of a mean is exactly s/√n (Efron &amp; Tibshirani 1993, (11.6)): for 2, 4, 4, 5, 10
+     * The jackknife standard error of a mean is exactly s/√n (Efron &amp; Tibshirani 1993, ch. 11): for 2, 4, 4, 5, 10
      * s² = 36/4 = 9, so √(9/5) = 1.341641. Blocks of one row each make the block resampler's jackknife the row one.
      */
     @Test
