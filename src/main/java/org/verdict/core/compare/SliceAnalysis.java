@@ -628,7 +628,8 @@ final class SliceAnalysis {
         double[] sums = new double[CALIBRATION_WIDTH];
         // log_loss and brier are means of positive losses: studentized on the log scale
         StudentizedIntervals studentized = new StudentizedIntervals(resampler, totals, replicates,
-                List.of(StudentizedBootstrap.Scale.LOG, StudentizedBootstrap.Scale.LOG), SliceAnalysis::calibrationValue);
+                List.of(StudentizedBootstrap.Scale.LOG, StudentizedBootstrap.Scale.LOG), SliceAnalysis::calibrationValue,
+                (m, model) -> new int[] {m * 2 + model, CALIBRATION_WIDTH - 1});
         for (int b = 0; b < replicates; b++) {
             if ((b & 63) == 0) {
                 progress.checkCancelled();
@@ -691,6 +692,12 @@ final class SliceAnalysis {
         double value(int metric, int model, double[] sums);
     }
 
+    /** The components of the sums a {@link SumsMetric} reads for one metric and model. */
+    @FunctionalInterface
+    private interface SumsRead {
+        int[] components(int metric, int model);
+    }
+
     /**
      * Each model's studentized interval ({@link StudentizedBootstrap}) of metrics that are functions of a block
      * resampler's sums, built replicate by replicate beside the ordinary bootstrap: the standard errors are the
@@ -700,20 +707,23 @@ final class SliceAnalysis {
         private final BlockResampler resampler;
         private final List<StudentizedBootstrap.Scale> scales;
         private final SumsMetric metric;
+        private final int[][][] reads;
         private final StudentizedBootstrap[][] bootstraps;
         private final double[] scratch;
 
         StudentizedIntervals(BlockResampler resampler, double[] totals, int replicates,
-                             List<StudentizedBootstrap.Scale> scales, SumsMetric metric) {
+                             List<StudentizedBootstrap.Scale> scales, SumsMetric metric, SumsRead read) {
             this.resampler = resampler;
             this.scales = scales;
             this.metric = metric;
             this.scratch = new double[totals.length];
+            reads = new int[scales.size()][2][];
             bootstraps = new StudentizedBootstrap[scales.size()][2];
             for (int m = 0; m < scales.size(); m++) {
                 for (int model = 0; model < 2; model++) {
+                    reads[m][model] = read.components(m, model);
                     bootstraps[m][model] = new StudentizedBootstrap(scales.get(m), metric.value(m, model, totals),
-                            resampler.jackknifeStandardError(onScale(m, model)), replicates);
+                            resampler.jackknifeStandardError(reads[m][model], onScale(m, model)), replicates);
                 }
             }
         }
@@ -726,8 +736,8 @@ final class SliceAnalysis {
         void add(double[] sums) {
             for (int m = 0; m < scales.size(); m++) {
                 for (int model = 0; model < 2; model++) {
-                    bootstraps[m][model].add(metric.value(m, model, sums),
-                            resampler.replicateJackknifeStandardError(sums, onScale(m, model), scratch));
+                    bootstraps[m][model].add(metric.value(m, model, sums), resampler.replicateJackknifeStandardError(
+                            sums, reads[m][model], onScale(m, model), scratch));
                 }
             }
         }
@@ -792,7 +802,14 @@ final class SliceAnalysis {
         StudentizedIntervals studentized = new StudentizedIntervals(resampler, totals, replicates,
                 List.of(StudentizedBootstrap.Scale.LOG, StudentizedBootstrap.Scale.LOG, StudentizedBootstrap.Scale.LOG,
                         StudentizedBootstrap.Scale.LOG_OF_COMPLEMENT),
-                (m, model, values) -> regressionValue(metrics.get(m), model, values).valueOrNaN());
+                (m, model, values) -> regressionValue(metrics.get(m), model, values).valueOrNaN(),
+                (m, model) -> switch (metrics.get(m)) {
+                    case MAE -> new int[] {model, 9};
+                    case RMSE -> new int[] {2 + model, 9};
+                    case MAPE -> new int[] {4 + model, 6};
+                    case R2 -> new int[] {2 + model, 7, 8, 9};
+                    default -> throw new IllegalArgumentException(metrics.get(m).wireName());
+                });
         for (int b = 0; b < replicates; b++) {
             if ((b & 63) == 0) {
                 progress.checkCancelled();

@@ -96,12 +96,14 @@ public final class BlockResampler {
 
     /**
      * The jackknife standard error of {@code statistic} over every block, each once: √((k − 1)/k · Σ (θ₍b₎ − θ̄)²) with
-     * θ₍b₎ the statistic of the totals without block b. NaN when a leave-one-out value is undefined.
+     * θ₍b₎ the statistic of the totals without block b. The statistic may read only the components {@code reads}
+     * (the others hold the totals), so a long vector costs no more than the few components a mean needs. NaN when a
+     * leave-one-out value is undefined.
      */
-    public double jackknifeStandardError(ToDoubleFunction<double[]> statistic) {
+    public double jackknifeStandardError(int[] reads, ToDoubleFunction<double[]> statistic) {
         int[] once = new int[blocks];
         Arrays.fill(once, 1);
-        return jackknife(totals(), once, statistic, new double[width]);
+        return jackknife(totals(), once, reads, statistic, new double[width]);
     }
 
     /**
@@ -110,12 +112,14 @@ public final class BlockResampler {
      *
      * @param scratch of length {@code width}, overwritten
      */
-    public double replicateJackknifeStandardError(double[] replicateSums, ToDoubleFunction<double[]> statistic,
-                                                  double[] scratch) {
-        return jackknife(replicateSums, multiplicity, statistic, scratch);
+    public double replicateJackknifeStandardError(double[] replicateSums, int[] reads,
+                                                  ToDoubleFunction<double[]> statistic, double[] scratch) {
+        return jackknife(replicateSums, multiplicity, reads, statistic, scratch);
     }
 
-    private double jackknife(double[] sums, int[] times, ToDoubleFunction<double[]> statistic, double[] scratch) {
+    private double jackknife(double[] sums, int[] times, int[] reads, ToDoubleFunction<double[]> statistic,
+                             double[] scratch) {
+        System.arraycopy(sums, 0, scratch, 0, width);
         int units = 0;
         double sum = 0;
         for (int b = 0; b < blocks; b++) {
@@ -123,7 +127,7 @@ public final class BlockResampler {
                 continue;
             }
             int offset = b * width;
-            for (int i = 0; i < width; i++) {
+            for (int i : reads) {
                 scratch[i] = sums[i] - blockSums[offset + i];
             }
             leaveOneOut[b] = statistic.applyAsDouble(scratch);

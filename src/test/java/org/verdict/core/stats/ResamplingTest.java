@@ -201,12 +201,13 @@ class ResamplingTest {
             resampler.add(i, 0, x[i]);
             resampler.add(i, 1, 1);
         }
-        assertEquals(Math.sqrt(9.0 / 5), resampler.jackknifeStandardError(s -> s[0] / s[1]), 1e-12);
+        assertEquals(Math.sqrt(9.0 / 5), resampler.jackknifeStandardError(new int[] {0, 1}, s -> s[0] / s[1]), 1e-12);
         // a replicate: its own units (a block drawn twice counts twice), and the same identity holds for them
         double[] sums = new double[2];
         resampler.resample(new SplittableRandom(4), sums);
         double mean = sums[0] / sums[1];
-        double replicateSe = resampler.replicateJackknifeStandardError(sums, s -> s[0] / s[1], new double[2]);
+        double replicateSe = resampler.replicateJackknifeStandardError(sums, new int[] {0, 1}, s -> s[0] / s[1],
+                new double[2]);
         // the same draws (same seed) with a column of x² give the drawn units' Σx², so s²/m of the drawn multiset
         BlockResampler withSquares = new BlockResampler(x.length, 3);
         for (int i = 0; i < x.length; i++) {
