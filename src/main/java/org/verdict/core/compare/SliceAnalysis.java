@@ -701,13 +701,15 @@ final class SliceAnalysis {
     /**
      * Each model's studentized interval ({@link StudentizedBootstrap}) of metrics that are functions of a block
      * resampler's sums, built replicate by replicate beside the ordinary bootstrap: the standard errors are the
-     * jackknife's over the resampled units (rows, or the blocks of the block bootstrap), on each metric's scale.
+     * delta method's (r2: the jackknife's) over the resampled units (rows, or the blocks of the block bootstrap), on
+     * each metric's scale.
      */
     private final class StudentizedIntervals {
         private final BlockResampler resampler;
         private final List<StudentizedBootstrap.Scale> scales;
         private final SumsMetric metric;
         private final int[][][] reads;
+        private final boolean[] jackknife;
         private final StudentizedBootstrap[][] bootstraps;
         private final double[] scratch;
 
@@ -718,12 +720,18 @@ final class SliceAnalysis {
             this.metric = metric;
             this.scratch = new double[totals.length];
             reads = new int[scales.size()][2][];
+            // r2's denominator is itself a nonlinear function of the sums: the jackknife follows it, the delta method
+            // is too narrow (one model's r2 covered 89–91 % instead of 91–93 % at 50 rows); means are linearized
+            jackknife = new boolean[scales.size()];
+            for (int m = 0; m < scales.size(); m++) {
+                jackknife[m] = scales.get(m) == StudentizedBootstrap.Scale.LOG_OF_COMPLEMENT;
+            }
             bootstraps = new StudentizedBootstrap[scales.size()][2];
             for (int m = 0; m < scales.size(); m++) {
                 for (int model = 0; model < 2; model++) {
                     reads[m][model] = read.components(m, model);
                     bootstraps[m][model] = new StudentizedBootstrap(scales.get(m), metric.value(m, model, totals),
-                            resampler.jackknifeStandardError(reads[m][model], onScale(m, model)), replicates);
+                            resampler.standardError(reads[m][model], onScale(m, model), jackknife[m]), replicates);
                 }
             }
         }
@@ -736,8 +744,8 @@ final class SliceAnalysis {
         void add(double[] sums) {
             for (int m = 0; m < scales.size(); m++) {
                 for (int model = 0; model < 2; model++) {
-                    bootstraps[m][model].add(metric.value(m, model, sums), resampler.replicateJackknifeStandardError(
-                            sums, reads[m][model], onScale(m, model), scratch));
+                    bootstraps[m][model].add(metric.value(m, model, sums), resampler.replicateStandardError(
+                            sums, reads[m][model], onScale(m, model), jackknife[m], scratch));
                 }
             }
         }
@@ -838,7 +846,8 @@ final class SliceAnalysis {
         double count = sums[9];
         return switch (metric) {
             case MAE -> MetricValue.of(sums[model] / count);
-            case RMSE -> MetricValue.of(Math.sqrt(sums[2 + model] / count));
+            // a sum of squares is never negative; the standard error's gradient steps may nudge an exact 0 below
+            case RMSE -> MetricValue.of(Math.sqrt(Math.max(0, sums[2 + model] / count)));
             case MAPE -> sums[6] == 0 ? MetricValue.unavailable("every label is 0, so mape is undefined")
                     : MetricValue.of(sums[4 + model] / sums[6]);
             case R2 -> {

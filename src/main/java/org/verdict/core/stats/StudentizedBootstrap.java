@@ -8,7 +8,7 @@ import java.util.function.DoubleUnaryOperator;
  * t*_(α/2)·SE, mapped back to the metric's scale. The t* quantiles replace the normal ones, so a skewed statistic —
  * the mean of squared dollar errors, dominated by a few gross errors — gets the long upper arm its sampling
  * distribution has, which a percentile interval (73–80 % coverage for rmse at 50 rows) does not. SE and SE* are
- * jackknife standard errors on the same scale ({@link BlockResampler#jackknifeStandardError}).
+ * delta-method or jackknife standard errors on the same scale ({@link BlockResampler#standardError}).
  */
 public final class StudentizedBootstrap {
 

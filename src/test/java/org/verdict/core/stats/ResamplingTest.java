@@ -190,23 +190,27 @@ class ResamplingTest {
     }
 
     /**
-     * The jackknife standard error of a mean is exactly s/√n (Efron &amp; Tibshirani 1993, ch. 11): for 2, 4, 4, 5, 10
-     * s² = 36/4 = 9, so √(9/5) = 1.341641. Blocks of one row each make the block resampler's jackknife the row one.
+     * The delta-method standard error, with the k/(k − 1) factor, of a mean is s/√n, and so is the jackknife's (Efron
+     * &amp; Tibshirani 1993, ch. 11): for 2, 4, 4, 5, 10 s² = 36/4 = 9, so √(9/5) = 1.341641. Blocks of one row each make it
+     * the rows' standard error.
      */
     @Test
-    void blockJackknifeOfAMeanIsTheStandardError() {
+    void blockStandardErrorOfAMeanIsSOverRootN() {
         double[] x = {2, 4, 4, 5, 10};
         BlockResampler resampler = new BlockResampler(x.length, 2);
         for (int i = 0; i < x.length; i++) {
             resampler.add(i, 0, x[i]);
             resampler.add(i, 1, 1);
         }
-        assertEquals(Math.sqrt(9.0 / 5), resampler.jackknifeStandardError(new int[] {0, 1}, s -> s[0] / s[1]), 1e-12);
+        assertEquals(Math.sqrt(9.0 / 5), resampler.standardError(new int[] {0, 1}, s -> s[0] / s[1], false), 1e-8);
+        assertEquals(Math.sqrt(9.0 / 5), resampler.standardError(new int[] {0, 1}, s -> s[0] / s[1], true), 1e-12);
         // a replicate: its own units (a block drawn twice counts twice), and the same identity holds for them
         double[] sums = new double[2];
         resampler.resample(new SplittableRandom(4), sums);
         double mean = sums[0] / sums[1];
-        double replicateSe = resampler.replicateJackknifeStandardError(sums, new int[] {0, 1}, s -> s[0] / s[1],
+        double replicateSe = resampler.replicateStandardError(sums, new int[] {0, 1}, s -> s[0] / s[1], false,
+                new double[2]);
+        double replicateJackknife = resampler.replicateStandardError(sums, new int[] {0, 1}, s -> s[0] / s[1], true,
                 new double[2]);
         // the same draws (same seed) with a column of x² give the drawn units' Σx², so s²/m of the drawn multiset
         BlockResampler withSquares = new BlockResampler(x.length, 3);
@@ -219,7 +223,8 @@ class ResamplingTest {
         withSquares.resample(new SplittableRandom(4), three);
         double variance = (three[2] - three[1] * mean * mean) / (three[1] - 1);
         assertEquals(three[0], sums[0], 1e-12);
-        assertEquals(Math.sqrt(variance / three[1]), replicateSe, 1e-12);
+        assertEquals(Math.sqrt(variance / three[1]), replicateSe, 1e-8);
+        assertEquals(Math.sqrt(variance / three[1]), replicateJackknife, 1e-12);
     }
 
     /**
