@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
@@ -30,6 +32,14 @@ import org.verdict.core.task.Progress;
 public final class ComparisonEngine {
     /** Every name a {@link SliceResult#test()} can have, e.g. for explaining each one to reviewers. */
     public static final List<String> TEST_NAMES = SliceAnalysis.TESTS;
+
+    /**
+     * One row-level comparison at a time per engine, in the order asked. Each already keeps every core busy, so two
+     * at once (the app's Compare view and its gate review both start when a pack opens) finish no sooner in all but
+     * hold two sets of per-slice arrays: on a ten-million-row pack that is the difference between fitting in 2 GB of
+     * heap and running out of it.
+     */
+    private final Semaphore turn = new Semaphore(1, true);
 
     /** Compares on the pack's primary suite; {@code candidateVersion} null means the first candidate. */
     public ComparisonReport compare(ReviewPack pack, String candidateVersion, ComparisonOptions options,
@@ -55,6 +65,33 @@ public final class ComparisonEngine {
             throw new IllegalArgumentException("primary metric " + primaryMetric.wireName() + " does not apply to a "
                     + table.task().wireName() + " task");
         }
+        awaitTurn(progress);
+        try {
+            return compareRows(packName, table, productionVersion, candidateVersion, primaryMetric, options, progress);
+        } finally {
+            turn.release();
+        }
+    }
+
+    /** Waits, cancellably, until no other row-level comparison runs on this engine. */
+    private void awaitTurn(Progress progress) {
+        try {
+            if (turn.tryAcquire()) {
+                return;
+            }
+            progress.update(0, "Waiting for another comparison to finish");
+            while (!turn.tryAcquire(50, TimeUnit.MILLISECONDS)) {
+                progress.checkCancelled();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        }
+    }
+
+    private ComparisonReport compareRows(String packName, EvaluationTable table, String productionVersion,
+                                         String candidateVersion, Metric primaryMetric, ComparisonOptions options,
+                                         Progress progress) {
         List<SliceGrouping> groupings = groupings(table, options);
         progress.update(0, "Ranking scores");
         PairedModels models = new PairedModels(table, productionVersion, candidateVersion, true);
