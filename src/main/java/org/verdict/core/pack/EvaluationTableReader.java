@@ -96,8 +96,10 @@ public final class EvaluationTableReader {
      * refuses the file.
      */
     private static final class Parse extends AbstractBaseCsvCallbackHandler<Parse> {
-        /** What a column of the file is read as; {@link #columnRole} holds one per column, {@link #roleIndex} which. */
-        private static final byte IGNORED = 0;
+        /**
+         * What a column of the file is read as: {@link #columnRoles} holds the roles of each column (none for a column
+         * nothing reads; two when, say, the label is also a slice column), {@link #roleIndexes} which slice or model.
+         */
         private static final byte ID = 1;
         private static final byte LABEL = 2;
         private static final byte SLICE = 3;
@@ -113,8 +115,8 @@ public final class EvaluationTableReader {
         private final List<String> headerFields = new ArrayList<>();
 
         private Columns columns;
-        private byte[] columnRole;
-        private int[] roleIndex;
+        private byte[][] columnRoles;
+        private int[][] roleIndexes;
         private double[] thresholds;
         private int rowCount;
         private final ExampleIds.Builder ids = new ExampleIds.Builder(INITIAL_ROWS);
@@ -165,22 +167,19 @@ public final class EvaluationTableReader {
         void header(List<String> fields) throws PackException {
             columns = new Columns(fileName, fields, manifest, sliceNames);
             int models = manifest.models().size();
-            columnRole = new byte[columns.count];
-            roleIndex = new int[columns.count];
-            columnRole[columns.exampleId] = ID;
-            columnRole[columns.label] = LABEL;
+            columnRoles = new byte[columns.count][0];
+            roleIndexes = new int[columns.count][0];
+            addRole(columns.exampleId, ID, 0);
+            addRole(columns.label, LABEL, 0);
             for (int s = 0; s < sliceNames.size(); s++) {
-                columnRole[columns.slices[s]] = SLICE;
-                roleIndex[columns.slices[s]] = s;
+                addRole(columns.slices[s], SLICE, s);
             }
             thresholds = new double[models];
             for (int m = 0; m < models; m++) {
                 thresholds[m] = manifest.models().get(m).threshold();
                 // a binary model with scores is judged by its scores at its threshold; its pred_ column is not read
                 boolean byScore = task == Task.BINARY && columns.score[m] >= 0;
-                int column = byScore ? columns.score[m] : columns.pred[m];
-                columnRole[column] = byScore ? SCORE : PREDICTION;
-                roleIndex[column] = m;
+                addRole(byScore ? columns.score[m] : columns.pred[m], byScore ? SCORE : PREDICTION, m);
             }
             if (task.isClassification()) {
                 labelCodes = new int[INITIAL_ROWS];
@@ -205,6 +204,14 @@ public final class EvaluationTableReader {
             }
         }
 
+        private void addRole(int column, byte role, int index) {
+            int roles = columnRoles[column].length;
+            columnRoles[column] = Arrays.copyOf(columnRoles[column], roles + 1);
+            roleIndexes[column] = Arrays.copyOf(roleIndexes[column], roles + 1);
+            columnRoles[column][roles] = role;
+            roleIndexes[column][roles] = index;
+        }
+
         @Override
         protected void handleBegin(long startingLineNumber) {
             rowProblem = null;
@@ -223,11 +230,14 @@ public final class EvaluationTableReader {
                 headerFields.add(new String(buf, offset, length));
                 return;
             }
-            if (rowProblem != null || fieldIndex >= columns.count || columnRole[fieldIndex] == IGNORED) {
+            if (rowProblem != null || fieldIndex >= columns.count) {
                 return;
             }
+            byte[] roles = columnRoles[fieldIndex];
             try {
-                convert(fieldIndex, buf, offset, length);
+                for (int r = 0; r < roles.length; r++) {
+                    convert(fieldIndex, roles[r], roleIndexes[fieldIndex][r], buf, offset, length);
+                }
             } catch (PackException e) {
                 rowProblem = e;
             }
@@ -257,11 +267,12 @@ public final class EvaluationTableReader {
             return wrapRecord(this);
         }
 
-        /** Puts one field of the current row into its column. */
-        private void convert(int column, char[] chars, int offset, int length) throws PackException {
+        /** Puts one field of the current row into the column of one of its roles. */
+        private void convert(int column, byte role, int index, char[] chars, int offset, int length)
+                throws PackException {
             int row = rowCount;
             long line = getStartingLineNumber();
-            switch (columnRole[column]) {
+            switch (role) {
                 case ID -> {
                     if (length == 0) {
                         throw bad(line, column, "example_id is empty");
@@ -276,10 +287,9 @@ public final class EvaluationTableReader {
                         labelValues[row] = number(chars, offset, length, line, column);
                     }
                 }
-                case SLICE -> sliceCodes[roleIndex[column]][row] = sliceCode(roleIndex[column], chars, offset, length,
-                        line, column);
+                case SLICE -> sliceCodes[index][row] = sliceCode(index, chars, offset, length, line, column);
                 case SCORE -> {
-                    int m = roleIndex[column];
+                    int m = index;
                     double score = number(chars, offset, length, line, column);
                     if (score < 0 || score > 1) {
                         throw bad(line, column, "score " + score + " is outside [0, 1]");
@@ -288,7 +298,7 @@ public final class EvaluationTableReader {
                     predCodes[m][row] = score >= thresholds[m] ? 1 : 0;
                 }
                 case PREDICTION -> {
-                    int m = roleIndex[column];
+                    int m = index;
                     if (task.isClassification()) {
                         int predicted = classCode(chars, offset, length, line, column);
                         predCodes[m][row] = predicted;
@@ -300,7 +310,7 @@ public final class EvaluationTableReader {
                         predValues[m][row] = number(chars, offset, length, line, column);
                     }
                 }
-                default -> throw new IllegalStateException("no role for column " + column);
+                default -> throw new IllegalStateException("unknown role " + role + " of column " + column);
             }
         }
 

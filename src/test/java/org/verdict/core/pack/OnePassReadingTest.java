@@ -89,6 +89,19 @@ class OnePassReadingTest {
     }
 
     @Test
+    void aColumnWithTwoRolesIsReadForBoth() throws Exception {
+        // slicing by the true label: the label column is read as the label and as a slice column
+        Path pack = PackFixture.write(temp.resolve("twice"), PackFixture.BINARY_MANIFEST.replace("\"slices\": [\"region\"]",
+                "\"slices\": [\"label\", \"region\"]"), PackFixture.BINARY_CSV);
+        EvaluationTable table = new PackLoader().load(pack, Progress.NONE).primary();
+        assertArrayEquals(new int[] {1, 0, 0, 1}, table.labelCodes());
+        CategoricalColumn labels = table.column("label").orElseThrow();
+        assertEquals(List.of("fraud", "ok"), labels.levels());
+        assertEquals(List.of("fraud", "ok", "ok", "fraud"), List.of(labels.valueAt(0), labels.valueAt(1),
+                labels.valueAt(2), labels.valueAt(3)));
+    }
+
+    @Test
     void aLongReadReportsRisingProgressAndStopsWhenCancelled() throws Exception {
         Path pack = writePack("long", 300_000);
         List<Double> fractions = new ArrayList<>();
