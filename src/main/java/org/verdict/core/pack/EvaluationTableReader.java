@@ -59,7 +59,11 @@ public final class EvaluationTableReader {
             // them into the table's primitive columns as they come (no String or record per row)
             long rows = 0;
             for (Parse ignored : reader) {
-                if ((++rows & 0xFFFF) == 0) {
+                if (++rows == 1 << 16 && size > 0) {
+                    // by now the bytes read (at most two buffers ahead of the rows) say how long the file is in rows
+                    parse.expect((long) ((double) size / counted.count * rows));
+                }
+                if ((rows & 0xFFFF) == 0) {
                     progress.checkCancelled();
                     progress.update(size == 0 ? -1 : (double) counted.count / size, "Reading " + fileName);
                 }
@@ -403,7 +407,21 @@ public final class EvaluationTableReader {
             if (rowCount < lines.length) {
                 return;
             }
-            int grown = lines.length + (lines.length >> 1);
+            resize(lines.length + (lines.length >> 1));
+        }
+
+        /**
+         * Makes room for about {@code expectedRows} rows at once (estimated from the bytes per row so far and the file
+         * size), instead of growing by half some twenty times on a ten-million-row file, copying every column each time.
+         */
+        void expect(long expectedRows) {
+            long rows = Math.min(expectedRows + (expectedRows >> 5), Integer.MAX_VALUE - 16);
+            if (columns != null && rows > lines.length) {
+                resize((int) rows);
+            }
+        }
+
+        private void resize(int grown) {
             lines = Arrays.copyOf(lines, grown);
             if (labelCodes != null) {
                 labelCodes = Arrays.copyOf(labelCodes, grown);
