@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.verdict.core.evidence.CheckResult;
+import org.verdict.core.evidence.EvidenceSection;
 import org.verdict.core.pack.ModelInfo;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.ReviewPack;
@@ -33,7 +35,7 @@ public record ApprovalPackContent(
         String candidateVersion,
         List<String> requiredApprovers,
         String approval,
-        List<GateEvidence> gates,
+        List<EvidenceSection> gates,
         List<String> missingEvidence,
         List<CheckResult> triggers,
         String suggestedDecision,
@@ -78,7 +80,7 @@ public record ApprovalPackContent(
                 null, List.of(), List.of(), null, pack.fileHashes(), policy);
     }
 
-    public ApprovalPackContent withGates(List<GateEvidence> newGates, List<String> approvers, String approvalText,
+    public ApprovalPackContent withGates(List<EvidenceSection> newGates, List<String> approvers, String approvalText,
                                          List<String> missing) {
         return new ApprovalPackContent(packName, model, primaryMetric, versions, candidateVersion, approvers,
                 approvalText, newGates, missing, triggers, suggestedDecision, validationChecks, decisions, checkpoint,

@@ -1,5 +1,6 @@
 package org.verdict.ui.gates;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,14 +10,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.Set;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.verdict.core.evidence.EvidenceChart;
+import org.verdict.core.evidence.EvidenceModel;
+import org.verdict.core.evidence.EvidenceSection;
+import org.verdict.core.evidence.EvidenceTable;
 import org.verdict.core.gates.RealStylePack;
 import org.verdict.core.gates.TestPack;
 import org.verdict.core.gates.model.EvidencePageId;
@@ -24,8 +32,6 @@ import org.verdict.core.gates.model.Gate;
 import org.verdict.core.gates.model.GateOutcome;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.ReviewPack;
-import org.verdict.ui.suites.EvidencePage;
-import org.verdict.ui.suites.EvidencePages;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.CurrentThreadExecutor;
 
@@ -84,11 +90,12 @@ class GatesViewModelTest {
     void theEvidenceViewHasOnePageForEveryPageAGateLinksToTitledFromTheBundle() throws PackException {
         GatesViewModel model = model(GatesFixture.reviewer());
         model.showPack(GatesFixture.failingSafety(folder).load());
-        List<EvidencePageId> built = model.reviewedProperty().get().pages().stream().map(EvidencePage::id).toList();
-        assertEquals(EvidencePageId.evidenceViewPages(), built, "every page, once, in the view's order");
+        EvidenceModel evidence = model.reviewedProperty().get().evidence();
+        for (EvidencePageId page : EvidencePageId.evidenceViewPages()) {
+            assertFalse(evidence.page(page).isEmpty(), page + " has its evidence, or says what is missing");
+        }
         for (Gate gate : Gate.values()) {
-            assertTrue(gate.evidencePage() == EvidencePageId.COMPARE || built.contains(gate.evidencePage()),
-                    gate + " links to a page that exists");
+            assertFalse(evidence.page(gate.evidencePage()).isEmpty(), gate + " has evidence on the page it links to");
         }
         for (EvidencePageId page : EvidencePageId.values()) {
             assertFalse(text.getString("evidence.page." + page.id()).isBlank(), page + " has a title");
@@ -99,18 +106,42 @@ class GatesViewModelTest {
     void evidencePagesSayPlainlyWhatIsMissing() throws PackException {
         GatesViewModel model = model(GatesFixture.reviewer());
         model.showPack(GatesFixture.failingSafety(folder).load());
-        List<EvidencePage> pages = model.reviewedProperty().get().pages();
-        EvidencePage canary = pages.stream().filter(p -> p.id() == EvidencePageId.CANARY).findFirst().orElseThrow();
+        EvidenceModel evidence = model.reviewedProperty().get().evidence();
+        EvidenceSection canary = evidence.page(EvidencePageId.CANARY).get(0);
         assertFalse(canary.isPresent());
         assertEquals("The pack has no canary run (canary.csv).", canary.missing());
-        EvidencePage safety = pages.stream().filter(p -> p.id() == EvidencePageId.SAFETY).findFirst().orElseThrow();
+        EvidenceSection safety = evidence.page(EvidencePageId.SAFETY).get(0);
         assertTrue(safety.isPresent());
-        List<String> toxic = safety.tables().get(0).rows().get(0);
-        // 20 of 40 violations: 50.00%; production none; 20 discordant pairs all against the candidate
+        List<String> toxic = texts(safety.tables().get(0)).get(0);
+        // 20 of 40 violations: 0.500 with its Wilson interval; production none; 20 discordant pairs all against
+        // the candidate
         assertEquals(List.of("toxic", "40"), toxic.subList(0, 2));
-        assertTrue(toxic.get(3).startsWith("50.00%"), toxic.get(3));
+        assertTrue(toxic.get(3).startsWith("0.500 ["), toxic.get(3));
         assertEquals("20 / 0", toxic.get(4));
-        assertEquals("fail", toxic.get(8));
+        List<String> judged = texts(safety.tables().get(1)).stream().filter(row -> row.get(0).equals("category=toxic"))
+                .findFirst().orElseThrow();
+        assertEquals("✘ fail", judged.get(1));
+    }
+
+    @Test
+    void theLanguageParityPageShowsBothModelsPerLanguageBesideTheDeltas() throws PackException {
+        GatesViewModel model = model(GatesFixture.reviewer());
+        model.showPack(GatesFixture.failingSafety(folder).load());
+        EvidenceSection parity = model.reviewedProperty().get().evidence().page(EvidencePageId.LANGUAGE_PARITY)
+                .get(0);
+        assertTrue(parity.charts().get(0) instanceof EvidenceChart.DeltaForest, "first what the gate judged");
+        EvidenceChart.PairedEstimates values = (EvidenceChart.PairedEstimates) parity.detailCharts().get(0);
+        // TestPack: 200 rows alternating en/de; production is wrong on every tenth row (all of them de rows), the
+        // candidate on none: accuracy en 100/100 and 100/100, de 80/100 (rows 9, 19, ..., 199) and 100/100
+        Map<String, double[]> byLanguage = new HashMap<>();
+        for (EvidenceChart.PairedRow row : values.rows()) {
+            byLanguage.put(row.label(), new double[] {row.production(), row.candidate()});
+            assertTrue(row.productionCi() != null && row.candidateCi() != null, row.label() + " has its intervals");
+        }
+        assertEquals(Set.of("en (n 100)", "de (n 100)"), byLanguage.keySet());
+        assertArrayEquals(new double[] {1.0, 1.0}, byLanguage.get("en (n 100)"), 1e-12);
+        assertArrayEquals(new double[] {0.8, 1.0}, byLanguage.get("de (n 100)"), 1e-12);
+        assertTrue(values.limits().isEmpty(), "the default policy sets no floor");
     }
 
     @Test
@@ -179,8 +210,7 @@ class GatesViewModelTest {
         assertEquals("No slice is significantly worse on " + (kind == RealStylePack.Kind.REGRESSION ? "mae"
                 : kind == RealStylePack.Kind.BINARY ? "f1" : "macro_f1") + ".", model.worseSlicesHeadingProperty().get());
         assertTrue(model.worseSlices().isEmpty());
-        EvidencePage latencyPage = model.reviewedProperty().get().pages().stream()
-                .filter(p -> p.id() == EvidencePageId.LATENCY).findFirst().orElseThrow();
+        EvidenceSection latencyPage = model.reviewedProperty().get().evidence().page(EvidencePageId.LATENCY).get(0);
         assertTrue(latencyPage.missing().startsWith("The policy declares the Latency gate not applicable to this "
                 + "model: batch scoring, no SLO. "), latencyPage.missing());
     }
@@ -204,5 +234,9 @@ class GatesViewModelTest {
         assertTrue(model.worseSlices().get(0).startsWith("segment=west: Δ "), model.worseSlices().get(0));
         assertTrue(model.worseSlicesHeadingProperty().get().startsWith("Slices significantly worse on "),
                 model.worseSlicesHeadingProperty().get());
+    }
+
+    private static List<List<String>> texts(EvidenceTable table) {
+        return table.rows().stream().map(row -> row.stream().map(EvidenceTable.Cell::text).toList()).toList();
     }
 }
