@@ -24,6 +24,7 @@ import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLimits;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.summary.SummaryPacks;
 import org.verdict.core.task.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,7 +59,7 @@ public final class GateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PackLimits limits = limitOptions.limits();
-        PackLoader loader = new PackLoader(limits);
+        PackLoader loader = SummaryPacks.loader(limits);
         try (ReviewPack loaded = loader.load(pack, Progress.NONE)) {
             PolicyReader policyReader = new PolicyReader();
             GateReview review = new GateReview(new ComparisonEngine(), loader, new SuiteReader(limits), policyReader);
