@@ -96,6 +96,12 @@ public final class SummarizeCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "DuckDB threads (default: all cores).")
     private Integer threads;
 
+    /** The row manifest's folder, whose policy and optional suites the summary pack carries. */
+    private Path manifestFolder() {
+        Path parent = manifest.toAbsolutePath().getParent();
+        return parent != null ? parent : Path.of(".").toAbsolutePath();
+    }
+
     private boolean histograms(PackManifest rows) {
         return scoreHistograms != null ? scoreHistograms : rows.primaryMetric().equals("roc_auc");
     }
@@ -118,7 +124,7 @@ public final class SummarizeCommand implements Callable<Integer> {
                         throw new IllegalArgumentException("--engine duckdb needs --out DIR");
                     }
                     int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-                    new DuckDbSummarizer(memory, cores).summarize(input, snapshot, rows, !noScores, histograms(rows),
+                    new DuckDbSummarizer(memory, cores).carrying(manifestFolder()).summarize(input, snapshot, rows, !noScores, histograms(rows),
                             blockSeed,
                             this.out, Progress.NONE);
                     out.println("wrote summary pack " + this.out);
@@ -131,7 +137,7 @@ public final class SummarizeCommand implements Callable<Integer> {
                     String[] engineAndVersion = engineVersion.trim().split("\\s+", 2);
                     SummaryImport.assemble(rows, !noScores, cells, blocks, scores, joint, sqlScript, engineAndVersion[0],
                             engineAndVersion.length > 1 ? engineAndVersion[1] : "unknown", input, snapshot, blockSeed,
-                            this.out);
+                            this.out, manifestFolder());
                     out.println("wrote summary pack " + this.out);
                 }
                 default -> throw new IllegalArgumentException("--engine must be duckdb, sql or import, not '" + engine

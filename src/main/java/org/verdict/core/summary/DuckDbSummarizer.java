@@ -31,10 +31,24 @@ public final class DuckDbSummarizer {
     /** DuckDB's memory limit: the summary's GROUP BYs are small, but the scan's buffers are not. */
     private final String memoryLimit;
     private final int threads;
+    private final Path carriedFrom;
 
     public DuckDbSummarizer(String memoryLimit, int threads) {
+        this(memoryLimit, threads, null);
+    }
+
+    private DuckDbSummarizer(String memoryLimit, int threads, Path carriedFrom) {
         this.memoryLimit = memoryLimit;
         this.threads = threads;
+        this.carriedFrom = carriedFrom;
+    }
+
+    /**
+     * This summariser, also carrying the policy and the optional suites the row manifest names from {@code folder}
+     * (the row manifest's own folder) into the summary pack, as {@link SummaryPackWriter#SummaryPackWriter(Path)}.
+     */
+    public DuckDbSummarizer carrying(Path folder) {
+        return new DuckDbSummarizer(memoryLimit, threads, folder);
     }
 
     /**
@@ -107,7 +121,7 @@ public final class DuckDbSummarizer {
                 rows += Long.parseLong(row[count]);
             }
             progress.update(0.95, "Writing " + out.getFileName());
-            new SummaryPackWriter().write(out, rowManifest, layout, new SummaryProvenance("duckdb", version,
+            new SummaryPackWriter(carriedFrom).write(out, rowManifest, layout, new SummaryProvenance("duckdb", version,
                     Hashes.sha256Hex(script), input, snapshot, rows, seed, SummarySql.DEFAULT_BLOCKS), script,
                     new SummaryTables(cells, blocks, scoreHistogram, jointHistogram));
             progress.update(1, "Summarised " + rows + " rows");

@@ -33,6 +33,18 @@ public final class SummaryImport {
     public static SummaryPack assemble(PackManifest rowManifest, boolean scored, Path cells, Path blocks, Path scores,
                                        Path joint, Path sqlScript, String engine, String engineVersion, String source,
                                        String snapshot, long seed, Path out) throws IOException, PackException {
+        return assemble(rowManifest, scored, cells, blocks, scores, joint, sqlScript, engine, engineVersion, source,
+                snapshot, seed, out, null);
+    }
+
+    /**
+     * As above, also carrying the policy and optional suites found in {@code carriedFrom} (the row manifest's
+     * folder; null for none), as {@link SummaryPackWriter#SummaryPackWriter(Path)}.
+     */
+    public static SummaryPack assemble(PackManifest rowManifest, boolean scored, Path cells, Path blocks, Path scores,
+                                       Path joint, Path sqlScript, String engine, String engineVersion, String source,
+                                       String snapshot, long seed, Path out, Path carriedFrom)
+            throws IOException, PackException {
         SummaryLayout layout = SummaryLayout.of(rowManifest, scored, scores != null);
         SummaryTable cellTable = readTable(cells, layout.cellColumns());
         SummaryTable blockTable = layout.hasBlocks() ? readTable(blocks, layout.blockColumns()) : null;
@@ -44,7 +56,7 @@ public final class SummaryImport {
             rows += Long.parseLong(row[count]);
         }
         String sql = Files.readString(sqlScript, StandardCharsets.UTF_8);
-        new SummaryPackWriter().write(out, rowManifest, layout, new SummaryProvenance(engine, engineVersion,
+        new SummaryPackWriter(carriedFrom).write(out, rowManifest, layout, new SummaryProvenance(engine, engineVersion,
                 Hashes.sha256Hex(sql), source, snapshot, rows, seed, SummarySql.DEFAULT_BLOCKS), sql,
                 new SummaryTables(cellTable, blockTable, scoreTable, jointTable));
         try {

@@ -1,0 +1,145 @@
+package org.verdict.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.pack.Hashes;
+import picocli.CommandLine;
+
+/**
+ * {@code gate}, {@code report}, {@code log append --pack} and {@code log verify} on a summary pack that
+ * {@code summarize} made of the passing fraud-screen sample: the same gates as the rows, a signed record that names
+ * how the summary was made.
+ */
+class SummaryPackCommandsTest {
+    private static final Path SAMPLE = Path.of("sample-data", "fraud-screen-pass");
+
+    @TempDir
+    static Path dir;
+    private static Path summary;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine commandLine = new CommandLine(new VerdictCommand());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        return new Run(commandLine.execute(args), out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void summarise() {
+        summary = dir.resolve("summary");
+        Run made = run("summarize", "--engine", "duckdb", "--threads", "1", "--input",
+                SAMPLE.resolve("primary.csv").toString(), "--manifest", SAMPLE.resolve("manifest.json").toString(),
+                "--snapshot", "transactions-2026-11", "--out", summary.toString());
+        assertEquals(0, made.exitCode(), made.err());
+    }
+
+    @Test
+    void summarizeCarriesThePolicyAndTheOptionalSuitesBesideTheManifest() throws Exception {
+        JsonNode manifest = new ObjectMapper().readTree(summary.resolve("manifest.json").toFile());
+        assertEquals("policy.json", manifest.path("policy").asText());
+        assertEquals(Files.readString(SAMPLE.resolve("policy.json")), Files.readString(summary.resolve("policy.json")));
+        assertEquals("safety.csv", manifest.path("suites").path("safety").path("file").asText());
+        assertTrue(Files.isRegularFile(summary.resolve("latency.csv")));
+        assertFalse(Files.exists(summary.resolve("primary.csv")), "the rows stay where they are");
+    }
+
+    @Test
+    void gateJudgesTheSummaryPackAsTheRows() throws Exception {
+        JsonNode rows = gateJson(SAMPLE);
+        JsonNode fromSummary = gateJson(summary);
+        List<String> differences = new ArrayList<>();
+        for (int g = 0; g < rows.path("gates").size(); g++) {
+            JsonNode row = rows.path("gates").get(g);
+            JsonNode sum = fromSummary.path("gates").get(g);
+            assertEquals(row.path("gate").asText(), sum.path("gate").asText());
+            if (!row.path("outcome").equals(sum.path("outcome"))) {
+                differences.add(row.path("gate").asText() + ": " + sum.path("outcome") + " — " + sum.path("summary"));
+            }
+        }
+        // the one check sufficient statistics cannot make: which evaluation examples are in the training ids
+        assertEquals(List.of("contamination: \"insufficient evidence\" — \"primary_cells.csv: a summary pack holds no "
+                + "example ids, so its overlap with the training ids cannot be counted here; count it where the rows "
+                + "are\""), differences.stream().map(d -> d.replaceAll("\\s+", " ")).toList());
+
+        Run text = run("gate", summary.toString());
+        assertEquals(1, text.exitCode(), text.err());
+        assertTrue(text.out().contains("Policy: policy.json"), text.out());
+    }
+
+    @Test
+    void reportWritesTheApprovalPackOfASummaryPack() throws Exception {
+        Run report = run("report", summary.toString(), "--out", dir.resolve("approval").toString());
+        assertEquals(0, report.exitCode(), report.err());
+        String html = Files.readString(dir.resolve("approval").resolve("approval-pack.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains(Hashes.sha256Hex(summary.resolve("primary_cells.csv"))),
+                "the approval pack lists the hash of the cells it was judged from");
+        assertTrue(Files.size(dir.resolve("approval").resolve("approval-pack.pdf")) > 10_000);
+    }
+
+    @Test
+    void aSignedDecisionOnASummaryPackRecordsHowTheSummaryWasMade() throws Exception {
+        Path passphrase = BoardKeys.create(Files.createDirectories(dir.resolve("board")));
+        Path record = dir.resolve("record.json");
+        Files.writeString(record, """
+                {
+                  "kind": "promotion",
+                  "model": "fraud-screen",
+                  "decisionDate": "2026-12-04",
+                  "decision": "hold",
+                  "rationale": "contamination must be counted where the rows are before promoting",
+                  "dataSnapshot": "transactions-2026-11",
+                  "candidateVersion": "18",
+                  "productionVersion": "17",
+                  "riskTier": 2,
+                  "approvers": ["Ada Lovelace"]
+                }
+                """);
+        Path db = dir.resolve("decisions.db");
+        Run append = run("log", "append", "--db", db.toString(), "--record", record.toString(), "--pack",
+                summary.toString(), "--key", dir.resolve("board/keys/ada-lovelace.key.json").toString(),
+                "--passphrase-file", passphrase.toString());
+        assertEquals(0, append.exitCode(), append.err());
+
+        Run list = run("log", "list", "--db", db.toString(), "--json");
+        JsonNode evidence = new ObjectMapper().readTree(list.out()).get(0).path("record").path("evidence");
+        JsonNode made = evidence.path("summary");
+        assertEquals("duckdb", made.path("engine").asText());
+        assertEquals(Hashes.sha256Hex(summary.resolve("summary.sql")), made.path("sqlSha256").asText());
+        assertEquals("transactions-2026-11", made.path("snapshot").asText());
+        assertEquals(20_000, made.path("rows").asLong());
+        assertEquals(300, made.path("blockCount").asInt());
+        assertTrue(made.path("seed").isIntegralNumber());
+        assertEquals(SAMPLE.resolve("primary.csv").toString(), made.path("source").asText());
+        JsonNode gates = new ObjectMapper().readTree(list.out()).get(0).path("record").path("evaluationSummary")
+                .path("gates");
+        assertTrue(gates.toString().contains("insufficient evidence"), gates.toString());
+
+        Run verify = run("log", "verify", "--db", db.toString());
+        assertEquals(0, verify.exitCode(), verify.err() + verify.out());
+    }
+
+    private static JsonNode gateJson(Path pack) throws Exception {
+        Run gate = run("gate", pack.toString(), "--json");
+        assertTrue(gate.exitCode() <= 1, gate.err());
+        return new ObjectMapper().readTree(gate.out());
+    }
+}
