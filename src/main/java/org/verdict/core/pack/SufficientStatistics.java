@@ -12,6 +12,12 @@ public interface SufficientStatistics {
     /** The number of source rows the statistics summarise. */
     long rowCount();
 
+    /** The slice and sensitive columns, each once, in manifest order (slices first), as a row-level table's. */
+    List<String> sliceColumns();
+
+    /** Binary tasks: whether the statistics come from scores (so score metrics such as log_loss are available). */
+    boolean hasScores();
+
     /** Reads the statistics of a summary pack whose manifest has been read; the whole suite is checked first. */
     @FunctionalInterface
     interface Reader {

@@ -13,6 +13,7 @@ import org.verdict.core.pack.SufficientStatistics;
 import org.verdict.core.pack.Task;
 import org.verdict.core.stats.BinnedScores;
 import org.verdict.core.stats.Calibration;
+import org.verdict.core.stats.ConfusionMatrix;
 
 /**
  * The primary suite of a summary pack, checked: per combination of slice values, its paired cells and its hashed
@@ -57,6 +58,35 @@ public record PrimarySummary(SummaryLayout layout, List<String> classes, List<Li
         TreeSet<String> values = new TreeSet<>();
         combinations.forEach(c -> values.add(c.get(d)));
         return List.copyOf(values);
+    }
+
+    @Override
+    public List<String> sliceColumns() {
+        return layout.sliceColumns();
+    }
+
+    @Override
+    public boolean hasScores() {
+        return layout.scores();
+    }
+
+    /** One model's (true class, predicted class) counts in a slice, from the cells (classification). */
+    public ConfusionMatrix confusionMatrix(String version, SliceKey slice) {
+        if (!layout.task().isClassification()) {
+            throw new IllegalArgumentException("a confusion matrix needs a classification task");
+        }
+        int[] dims = slice.dimensions().stream().mapToInt(this::dimension).toArray();
+        int model = 1 + layout.versions().indexOf(version);
+        int k = classes.size();
+        long[] counts = new long[k * k];
+        for (int c = 0; c < combinations.size(); c++) {
+            if (matches(combinations.get(c), dims, slice.values())) {
+                for (long[] cell : cells.get(c)) {
+                    counts[(int) (cell[0] * k + cell[model])] += cell[cell.length - 1];
+                }
+            }
+        }
+        return new ConfusionMatrix(classes, counts);
     }
 
     /** Examples per class (in {@link #classes()} order), from the cells; empty for regression. */
