@@ -83,6 +83,11 @@ class SummaryPackCommandsTest {
         Run text = run("gate", summary.toString());
         assertEquals(1, text.exitCode(), text.err());
         assertTrue(text.out().contains("Policy: policy.json"), text.out());
+        assertTrue(text.out().contains("Summary pack: 20000 rows summarised by duckdb"), text.out());
+        // the primary gate names the method of its interval, here and in the signed gate table
+        assertTrue(text.out().contains("DeLong from binned scores, 0.001 logit"), text.out());
+        assertEquals(20_000, fromSummary.path("summary").path("rows").asLong());
+        assertTrue(fromSummary.path("summary").path("methods").toString().contains("paired cells"));
     }
 
     @Test
@@ -93,6 +98,9 @@ class SummaryPackCommandsTest {
         assertTrue(html.contains(Hashes.sha256Hex(summary.resolve("primary_cells.csv"))),
                 "the approval pack lists the hash of the cells it was judged from");
         assertTrue(Files.size(dir.resolve("approval").resolve("approval-pack.pdf")) > 10_000);
+        assertTrue(html.contains("Evidence computed from"), "the summary names the computation");
+        assertTrue(html.contains("20000 rows summarised by duckdb"));
+        assertTrue(html.contains("DeLong from binned scores, 0.001 logit"), "the primary gate names its method");
     }
 
     @Test
@@ -135,6 +143,44 @@ class SummaryPackCommandsTest {
 
         Run verify = run("log", "verify", "--db", db.toString());
         assertEquals(0, verify.exitCode(), verify.err() + verify.out());
+    }
+
+    @Test
+    void compareJsonNamesEachNumbersMethodAndTheSummarysProvenance() throws Exception {
+        Run compare = run("compare", summary.toString(), "--json");
+        assertEquals(0, compare.exitCode(), compare.err());
+        JsonNode report = new ObjectMapper().readTree(compare.out());
+        assertEquals("duckdb", report.path("summary").path("engine").asText());
+        assertEquals("transactions-2026-11", report.path("summary").path("snapshot").asText());
+        for (JsonNode result : report.path("results")) {
+            String metric = result.path("metric").asText();
+            String method = result.path("method").asText();
+            if (result.path("test").isTextual()) {
+                assertFalse(method.isBlank(), metric);
+            }
+            if (metric.equals("roc_auc") && result.path("test").isTextual()) {
+                assertEquals("DeLong from binned scores, 0.001 logit (joint 0.02 logit)", method);
+            }
+            if (metric.equals("brier") && result.path("test").isTextual()) {
+                assertEquals("paired bootstrap of 300 blocks dealt by a hash of the example id", method);
+            }
+        }
+        Run text = run("compare", summary.toString());
+        assertTrue(text.out().startsWith("Summary pack: 20000 rows summarised by duckdb"), text.out());
+    }
+
+    @Test
+    void perClassRatesOfAMulticlassSummaryPackAreTheRows() throws Exception {
+        Path router = Path.of("sample-data", "support-router");
+        Path routerSummary = dir.resolve("router-summary");
+        Run made = run("summarize", "--engine", "duckdb", "--threads", "1", "--input",
+                router.resolve("primary.csv").toString(), "--manifest", router.resolve("manifest.json").toString(),
+                "--out", routerSummary.toString());
+        assertEquals(0, made.exitCode(), made.err());
+        JsonNode rows = new ObjectMapper().readTree(run("compare", router.toString(), "--json").out());
+        JsonNode fromSummary = new ObjectMapper().readTree(run("compare", routerSummary.toString(), "--json").out());
+        assertTrue(rows.path("perClass").size() > 20, rows.path("perClass").toString());
+        assertEquals(rows.path("perClass"), fromSummary.path("perClass"));
     }
 
     private static JsonNode gateJson(Path pack) throws Exception {

@@ -33,6 +33,7 @@ import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
 import org.verdict.core.stats.ConfusionMatrix;
+import org.verdict.core.summary.SummaryMethods;
 import org.verdict.core.summary.SummaryPacks;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.BackgroundExecutor;
@@ -81,6 +82,7 @@ public final class CompareViewModel {
     private final ReadOnlyStringWrapper deltaHeader = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper evidenceBasis = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<SliceChartData> chartData = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<ComparisonReport> report = new ReadOnlyObjectWrapper<>();
@@ -125,6 +127,7 @@ public final class CompareViewModel {
             chartData.set(null);
             Task task = newPack.manifest().model().task();
             multiclass.set(task == Task.MULTICLASS);
+            evidenceBasis.set(SummaryPacks.primaryOf(newPack).map(SummaryMethods::describe).orElse(""));
             confusion.set(null);
             scoresMissing = task == Task.BINARY && (newPack.isSummary() ? !newPack.summary().hasScores()
                     : newPack.primary().predictions().values().stream().anyMatch(p -> !p.hasScores()));
@@ -381,6 +384,11 @@ public final class CompareViewModel {
 
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** For a summary pack, where its statistics came from and each kind of metric's method; else empty. */
+    public ReadOnlyStringProperty evidenceBasisProperty() {
+        return evidenceBasis.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<SliceChartData> chartDataProperty() {

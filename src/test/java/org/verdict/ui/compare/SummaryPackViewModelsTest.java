@@ -71,6 +71,10 @@ class SummaryPackViewModelsTest {
         assertTrue(failures.isEmpty(), failures.toString());
 
         assertEquals(fromRows.dimensions(), fromSummary.dimensions());
+        assertEquals("", fromRows.evidenceBasisProperty().get());
+        assertTrue(fromSummary.evidenceBasisProperty().get().startsWith("Summary pack: 24000 rows summarised by duckdb"),
+                fromSummary.evidenceBasisProperty().get());
+        assertTrue(fromSummary.evidenceBasisProperty().get().contains("Count metrics from the paired cells, exactly as from the rows"));
         assertEquals(texts(fromRows), texts(fromSummary), "macro F1 is a count metric: the cells give the rows' numbers");
         assertTrue(texts(fromSummary).stream().anyMatch(row -> row.startsWith("language=ja") && row.contains("worse")));
 
