@@ -60,6 +60,11 @@ class SummaryPackCommandsTest {
         assertEquals("safety.csv", manifest.path("suites").path("safety").path("file").asText());
         assertTrue(Files.isRegularFile(summary.resolve("latency.csv")));
         assertFalse(Files.exists(summary.resolve("primary.csv")), "the rows stay where they are");
+
+        Run validate = run("validate", summary.toString());
+        assertEquals(0, validate.exitCode(), validate.err());
+        assertTrue(validate.out().contains("suites: primary, holdout, safety, latency"), validate.out());
+        assertTrue(validate.out().contains("policy: policy.json (sha256"), validate.out());
     }
 
     @Test
