@@ -43,6 +43,17 @@ class SummarizeCommandTest {
     }
 
     @Test
+    void printsTheLatencyBucketQueryForSparkWhenGivenALatencyTable() {
+        Run run = run("summarize", "--engine", "sql", "--dialect", "spark", "--input", "lake.evals",
+                "--latency-input", "lake.latency", "--manifest", SAMPLE.resolve("manifest.json").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String latency = run.out().substring(run.out().indexOf("-- latency buckets"));
+        assertTrue(latency.contains("floor(100 * log10(greatest(CAST(`latency_ms` AS DOUBLE), 0.01)))"), latency);
+        assertTrue(latency.contains("FROM lake.latency"), latency);
+        assertTrue(latency.contains("AS `bucket`"), latency);
+    }
+
+    @Test
     void summarisesWithDuckDbAndComparesTheSummaryLikeTheRows() throws Exception {
         Path out = folder.resolve("summary");
         Run summarize = run("summarize", "--engine", "duckdb", "--threads", "1", "--input",

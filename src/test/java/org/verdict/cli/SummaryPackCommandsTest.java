@@ -21,8 +21,8 @@ import picocli.CommandLine;
 
 /**
  * {@code gate}, {@code report}, {@code log append --pack} and {@code log verify} on a summary pack that
- * {@code summarize} made of the passing fraud-screen sample: the same gates as the rows, a signed record that names
- * how the summary was made.
+ * {@code summarize} made of the passing fraud-screen sample, its latency log bucketed: the same gates as the rows, a
+ * signed record that names how the summary was made.
  */
 class SummaryPackCommandsTest {
     private static final Path SAMPLE = Path.of("sample-data", "fraud-screen-pass");
@@ -48,7 +48,8 @@ class SummaryPackCommandsTest {
         summary = dir.resolve("summary");
         Run made = run("summarize", "--engine", "duckdb", "--threads", "1", "--input",
                 SAMPLE.resolve("primary.csv").toString(), "--manifest", SAMPLE.resolve("manifest.json").toString(),
-                "--snapshot", "transactions-2026-11", "--out", summary.toString());
+                "--snapshot", "transactions-2026-11", "--latency-input", SAMPLE.resolve("latency.csv").toString(),
+                "--out", summary.toString());
         assertEquals(0, made.exitCode(), made.err());
     }
 
@@ -58,12 +59,15 @@ class SummaryPackCommandsTest {
         assertEquals("policy.json", manifest.path("policy").asText());
         assertEquals(Files.readString(SAMPLE.resolve("policy.json")), Files.readString(summary.resolve("policy.json")));
         assertEquals("safety.csv", manifest.path("suites").path("safety").path("file").asText());
-        assertTrue(Files.isRegularFile(summary.resolve("latency.csv")));
+        // latency comes as request counts per log-spaced bucket, in place of the rows
+        assertEquals("latency_buckets.csv", manifest.path("suites").path("latency").path("file").asText());
+        assertFalse(Files.exists(summary.resolve("latency.csv")));
+        assertTrue(Files.readString(summary.resolve("latency_buckets.csv")).startsWith("version,bucket,n\n"));
         assertFalse(Files.exists(summary.resolve("primary.csv")), "the rows stay where they are");
 
         Run validate = run("validate", summary.toString());
         assertEquals(0, validate.exitCode(), validate.err());
-        assertTrue(validate.out().contains("suites: primary, holdout, safety, latency"), validate.out());
+        assertTrue(validate.out().contains("suites: primary, latency, holdout, safety"), validate.out());
         assertTrue(validate.out().contains("policy: policy.json (sha256"), validate.out());
     }
 
@@ -93,6 +97,7 @@ class SummaryPackCommandsTest {
         assertTrue(text.out().contains("DeLong from binned scores, 0.001 logit"), text.out());
         assertEquals(20_000, fromSummary.path("summary").path("rows").asLong());
         assertTrue(fromSummary.path("summary").path("methods").toString().contains("paired cells"));
+        assertTrue(text.out().contains("from request counts in log-spaced buckets"), text.out());
     }
 
     @Test

@@ -32,15 +32,25 @@ public final class DuckDbSummarizer {
     private final String memoryLimit;
     private final int threads;
     private final Path carriedFrom;
+    private final String latencyInput;
 
     public DuckDbSummarizer(String memoryLimit, int threads) {
-        this(memoryLimit, threads, null);
+        this(memoryLimit, threads, null, null);
     }
 
-    private DuckDbSummarizer(String memoryLimit, int threads, Path carriedFrom) {
+    private DuckDbSummarizer(String memoryLimit, int threads, Path carriedFrom, String latencyInput) {
         this.memoryLimit = memoryLimit;
         this.threads = threads;
         this.carriedFrom = carriedFrom;
+        this.latencyInput = latencyInput;
+    }
+
+    /**
+     * This summariser, also bucketing latency rows (the columns of {@code latency.csv}: version, latency_ms; files
+     * as for the primary input) into the pack's latency suite, in place of a carried row-level one.
+     */
+    public DuckDbSummarizer withLatency(String latencyFiles) {
+        return new DuckDbSummarizer(memoryLimit, threads, carriedFrom, latencyFiles);
     }
 
     /**
@@ -48,7 +58,7 @@ public final class DuckDbSummarizer {
      * (the row manifest's own folder) into the summary pack, as {@link SummaryPackWriter#SummaryPackWriter(Path)}.
      */
     public DuckDbSummarizer carrying(Path folder) {
-        return new DuckDbSummarizer(memoryLimit, threads, folder);
+        return new DuckDbSummarizer(memoryLimit, threads, folder, latencyInput);
     }
 
     /**
@@ -94,7 +104,8 @@ public final class DuckDbSummarizer {
         SummaryLayout layout = SummaryLayout.of(rowManifest, scores, histograms);
         SummarySql sql = new SummarySql(SqlDialect.DUCKDB, layout, rowManifest, source(input), seed,
                 SummarySql.DEFAULT_BLOCKS);
-        String script = sql.script();
+        String latencySource = latencyInput == null ? null : source(latencyInput);
+        String script = sql.script(latencySource);
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
              Statement statement = connection.createStatement()) {
             statement.execute("SET memory_limit = '" + memoryLimit.replace("'", "") + "'");
@@ -115,6 +126,11 @@ public final class DuckDbSummarizer {
                 scoreHistogram = run(statement, sql.scoresQuery(), progress);
                 jointHistogram = run(statement, sql.jointQuery(), progress);
             }
+            SummaryTable latency = null;
+            if (latencySource != null) {
+                progress.update(0.9, "Bucketing latencies of " + latencyInput);
+                latency = run(statement, sql.latencyQuery(latencySource), progress);
+            }
             long rows = 0;
             int count = cells.columns().indexOf(SummaryLayout.COUNT);
             for (String[] row : cells.rows()) {
@@ -123,7 +139,7 @@ public final class DuckDbSummarizer {
             progress.update(0.95, "Writing " + out.getFileName());
             new SummaryPackWriter(carriedFrom).write(out, rowManifest, layout, new SummaryProvenance("duckdb", version,
                     Hashes.sha256Hex(script), input, snapshot, rows, seed, SummarySql.DEFAULT_BLOCKS), script,
-                    new SummaryTables(cells, blocks, scoreHistogram, jointHistogram));
+                    new SummaryTables(cells, blocks, scoreHistogram, jointHistogram, latency));
             progress.update(1, "Summarised " + rows + " rows");
         } catch (SQLException e) {
             throw new IOException("DuckDB could not summarise " + input + ": " + e.getMessage(), e);

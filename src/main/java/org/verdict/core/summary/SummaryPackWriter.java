@@ -44,6 +44,9 @@ public final class SummaryPackWriter {
     public static final String SCORES_FILE = "primary_scores.csv";
     public static final String JOINT_FILE = "primary_joint.csv";
     public static final String SQL_FILE = "summary.sql";
+    /** The latency suite as request counts per log-spaced bucket, when latency rows were summarised too. */
+    public static final String LATENCY_FILE = "latency_buckets.csv";
+    static final List<String> LATENCY_COLUMNS = List.of("version", "bucket", SummaryLayout.COUNT);
     public static final String FORMAT = "verdict-summary/1";
 
     private final ObjectMapper json = new ObjectMapper();
@@ -66,6 +69,9 @@ public final class SummaryPackWriter {
             require(scores, layout.scoreColumns(), SCORES_FILE);
             require(joint, layout.jointColumns(), JOINT_FILE);
         }
+        if (tables.latency() != null) {
+            require(tables.latency(), LATENCY_COLUMNS, LATENCY_FILE);
+        }
         Path parent = out.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path staging = Files.createTempDirectory(parent, "." + out.getFileName() + ".partial-");
@@ -80,6 +86,10 @@ public final class SummaryPackWriter {
             }
             Files.writeString(staging.resolve(SQL_FILE), sql, StandardCharsets.UTF_8);
             ObjectNode manifest = manifest(rowManifest, layout, provenance);
+            if (tables.latency() != null) {
+                writeCsv(staging.resolve(LATENCY_FILE), tables.latency());
+                ((ObjectNode) manifest.path("suites")).putObject("latency").put("file", LATENCY_FILE);
+            }
             carry(rowManifest, manifest, staging);
             json.writerWithDefaultPrettyPrinter().writeValue(staging.resolve(PackManifest.FILE_NAME).toFile(),
                     manifest);
@@ -138,7 +148,8 @@ public final class SummaryPackWriter {
         }
         ObjectNode suites = (ObjectNode) manifest.path("suites");
         for (var suite : rowManifest.suites().entrySet()) {
-            if (!suite.getKey().equals("primary") && copied(suite.getValue().file(), staging)) {
+            // a suite the pack already holds in summary form (latency buckets) replaces its rows
+            if (!suites.has(suite.getKey()) && copied(suite.getValue().file(), staging)) {
                 suites.set(suite.getKey(), rowManifest.raw().path("suites").path(suite.getKey()).deepCopy());
             }
         }

@@ -2,7 +2,13 @@ package org.verdict.core.summary;
 
 /**
  * The tables one summary run returns; {@code blocks} null without blocks, {@code scores} and {@code joint} null
- * without scores (see {@link SummaryLayout}).
+ * without scores (see {@link SummaryLayout}), {@code latency} null unless latency rows were bucketed too.
  */
-public record SummaryTables(SummaryTable cells, SummaryTable blocks, SummaryTable scores, SummaryTable joint) {
+public record SummaryTables(SummaryTable cells, SummaryTable blocks, SummaryTable scores, SummaryTable joint,
+                            SummaryTable latency) {
+
+    /** The primary suite's tables only. */
+    public SummaryTables(SummaryTable cells, SummaryTable blocks, SummaryTable scores, SummaryTable joint) {
+        this(cells, blocks, scores, joint, null);
+    }
 }

@@ -77,6 +77,32 @@ class SuiteReaderTest {
     }
 
     @Test
+    void latencyBucketsReadAsCountsAndAreRefusedWithLineAndColumnWhenTheyOverlapOrLeaveTheRange()
+            throws PackException {
+        PackSuites suites = read(new TestPack(folder).suite("latency", "latency_buckets.csv",
+                "version,bucket,n\n1,110,7\n1,111,3\n2,-200,1\n"));
+        assertTrue(suites.latency().get().isBucketed());
+        assertEquals(10, suites.latency().get().bucketsByVersion().get("1").n());
+
+        PackException overlap = refused(new TestPack(folder).suite("latency", "l.csv",
+                "version,bucket,n\n1,110,7\n1,110,3\n"));
+        assertEquals(3, overlap.line());
+        assertEquals(2, overlap.column());
+        assertTrue(overlap.getMessage().contains("listed twice"), overlap.getMessage());
+        // the summary SQL writes bucket -1000 for a negative latency
+        PackException negative = refused(new TestPack(folder).suite("latency", "l.csv",
+                "version,bucket,n\n2,-1000,1\n"));
+        assertEquals(2, negative.line());
+        assertTrue(negative.getMessage().contains("within -200"), negative.getMessage());
+        PackException count = refused(new TestPack(folder).suite("latency", "l.csv",
+                "version,bucket,n\n2,5,-1\n"));
+        assertEquals(3, count.column());
+        PackException both = refused(new TestPack(folder).suite("latency", "l.csv",
+                "version,latency_ms,bucket,n\n2,5,1,1\n"));
+        assertEquals(1, both.line());
+    }
+
+    @Test
     void aDuplicateExampleIdNamesLineAndColumn() {
         PackException e = refused(new TestPack(folder).suite("safety", "safety.csv",
                 "example_id,category,violation_1,violation_2\ns1,toxic,0,1\ns1,pii,1,0\n"));
