@@ -91,6 +91,15 @@ public final class SummarizeCommand implements Callable<Integer> {
             description = "import: the latency buckets table the SQL's latency query wrote, a CSV or a folder.")
     private Path latency;
 
+    @Option(names = "--safety-input", paramLabel = "FILES|TABLE",
+            description = "Safety rows (the columns of safety.csv: example_id, category, violation_V…) to count into "
+                    + "the pack's safety suite as paired cells: files (duckdb) or a table (sql).")
+    private String safetyInput;
+
+    @Option(names = "--safety", paramLabel = "PATH",
+            description = "import: the safety cells table the SQL's safety query wrote, a CSV or a folder.")
+    private Path safety;
+
     @Option(names = "--sql", paramLabel = "FILE", description = "import: the SQL script that made the tables.")
     private Path sqlScript;
 
@@ -126,7 +135,7 @@ public final class SummarizeCommand implements Callable<Integer> {
                 case "sql" -> {
                     SummarySql sql = new SummarySql(SqlDialect.fromWireName(dialect),
                             SummaryLayout.of(rows, !noScores, histograms(rows)), rows, input, blockSeed, SummarySql.DEFAULT_BLOCKS);
-                    out.print(sql.script(latencyInput));
+                    out.print(sql.script(latencyInput, safetyInput));
                 }
                 case "duckdb" -> {
                     if (this.out == null) {
@@ -134,7 +143,8 @@ public final class SummarizeCommand implements Callable<Integer> {
                     }
                     int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
                     DuckDbSummarizer summarizer = new DuckDbSummarizer(memory, cores).carrying(manifestFolder());
-                    (latencyInput == null ? summarizer : summarizer.withLatency(latencyInput)).summarize(input, snapshot, rows, !noScores, histograms(rows),
+                    summarizer = latencyInput == null ? summarizer : summarizer.withLatency(latencyInput);
+                    (safetyInput == null ? summarizer : summarizer.withSafety(safetyInput)).summarize(input, snapshot, rows, !noScores, histograms(rows),
                             blockSeed,
                             this.out, Progress.NONE);
                     out.println("wrote summary pack " + this.out);
@@ -145,7 +155,7 @@ public final class SummarizeCommand implements Callable<Integer> {
                                 + "and --out (--blocks for regression and scored binary tasks, --scores and --joint for the latter)");
                     }
                     String[] engineAndVersion = engineVersion.trim().split("\\s+", 2);
-                    SummaryImport.assemble(rows, !noScores, cells, blocks, scores, joint, latency, sqlScript,
+                    SummaryImport.assemble(rows, !noScores, cells, blocks, scores, joint, latency, safety, sqlScript,
                             engineAndVersion[0], engineAndVersion.length > 1 ? engineAndVersion[1] : "unknown", input,
                             snapshot, blockSeed, this.out, manifestFolder());
                     out.println("wrote summary pack " + this.out);

@@ -43,11 +43,15 @@ class SummarizeCommandTest {
     }
 
     @Test
-    void printsTheLatencyBucketQueryForSparkWhenGivenALatencyTable() {
+    void printsTheLatencyAndSafetyQueriesForSparkWhenGivenTheirTables() {
         Run run = run("summarize", "--engine", "sql", "--dialect", "spark", "--input", "lake.evals",
-                "--latency-input", "lake.latency", "--manifest", SAMPLE.resolve("manifest.json").toString());
+                "--latency-input", "lake.latency", "--safety-input", "lake.safety",
+                "--manifest", SAMPLE.resolve("manifest.json").toString());
         assertEquals(0, run.exitCode(), run.err());
-        String latency = run.out().substring(run.out().indexOf("-- latency buckets"));
+        String safety = run.out().substring(run.out().indexOf("-- safety cells"));
+        assertTrue(safety.contains("CAST(`violation_17` AS BIGINT) AS `violation_17`"), safety);
+        assertTrue(safety.contains("FROM lake.safety"), safety);
+        String latency = run.out().substring(run.out().indexOf("-- latency buckets"), run.out().indexOf("-- safety"));
         assertTrue(latency.contains("floor(100 * log10(greatest(CAST(`latency_ms` AS DOUBLE), 0.01)))"), latency);
         assertTrue(latency.contains("FROM lake.latency"), latency);
         assertTrue(latency.contains("AS `bucket`"), latency);

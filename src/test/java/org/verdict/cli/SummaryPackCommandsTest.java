@@ -49,6 +49,7 @@ class SummaryPackCommandsTest {
         Run made = run("summarize", "--engine", "duckdb", "--threads", "1", "--input",
                 SAMPLE.resolve("primary.csv").toString(), "--manifest", SAMPLE.resolve("manifest.json").toString(),
                 "--snapshot", "transactions-2026-11", "--latency-input", SAMPLE.resolve("latency.csv").toString(),
+                "--safety-input", SAMPLE.resolve("safety.csv").toString(),
                 "--out", summary.toString());
         assertEquals(0, made.exitCode(), made.err());
     }
@@ -58,7 +59,11 @@ class SummaryPackCommandsTest {
         JsonNode manifest = new ObjectMapper().readTree(summary.resolve("manifest.json").toFile());
         assertEquals("policy.json", manifest.path("policy").asText());
         assertEquals(Files.readString(SAMPLE.resolve("policy.json")), Files.readString(summary.resolve("policy.json")));
-        assertEquals("safety.csv", manifest.path("suites").path("safety").path("file").asText());
+        // safety as paired cells: examples per (category, each version's violation flag)
+        assertEquals("safety_cells.csv", manifest.path("suites").path("safety").path("file").asText());
+        assertFalse(Files.exists(summary.resolve("safety.csv")));
+        assertTrue(Files.readString(summary.resolve("safety_cells.csv"))
+                .startsWith("category,violation_17,violation_18,n\n"));
         // latency comes as request counts per log-spaced bucket, in place of the rows
         assertEquals("latency_buckets.csv", manifest.path("suites").path("latency").path("file").asText());
         assertFalse(Files.exists(summary.resolve("latency.csv")));
@@ -67,7 +72,7 @@ class SummaryPackCommandsTest {
 
         Run validate = run("validate", summary.toString());
         assertEquals(0, validate.exitCode(), validate.err());
-        assertTrue(validate.out().contains("suites: primary, latency, holdout, safety"), validate.out());
+        assertTrue(validate.out().contains("suites: primary, latency, safety, holdout"), validate.out());
         assertTrue(validate.out().contains("policy: policy.json (sha256"), validate.out());
     }
 
@@ -80,6 +85,9 @@ class SummaryPackCommandsTest {
             JsonNode row = rows.path("gates").get(g);
             JsonNode sum = fromSummary.path("gates").get(g);
             assertEquals(row.path("gate").asText(), sum.path("gate").asText());
+            if (row.path("gate").asText().equals("safety")) {
+                assertEquals(row.path("findings"), sum.path("findings"), "the cells give the rows' rates and tests");
+            }
             if (!row.path("outcome").equals(sum.path("outcome"))) {
                 differences.add(row.path("gate").asText() + ": " + sum.path("outcome") + " — " + sum.path("summary"));
             }

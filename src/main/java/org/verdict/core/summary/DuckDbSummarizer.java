@@ -33,16 +33,27 @@ public final class DuckDbSummarizer {
     private final int threads;
     private final Path carriedFrom;
     private final String latencyInput;
+    private final String safetyInput;
 
     public DuckDbSummarizer(String memoryLimit, int threads) {
-        this(memoryLimit, threads, null, null);
+        this(memoryLimit, threads, null, null, null);
     }
 
-    private DuckDbSummarizer(String memoryLimit, int threads, Path carriedFrom, String latencyInput) {
+    private DuckDbSummarizer(String memoryLimit, int threads, Path carriedFrom, String latencyInput,
+                             String safetyInput) {
         this.memoryLimit = memoryLimit;
         this.threads = threads;
         this.carriedFrom = carriedFrom;
         this.latencyInput = latencyInput;
+        this.safetyInput = safetyInput;
+    }
+
+    /**
+     * This summariser, also counting safety rows (the columns of {@code safety.csv}) into paired cells for the
+     * pack's safety suite, in place of a carried row-level one.
+     */
+    public DuckDbSummarizer withSafety(String safetyFiles) {
+        return new DuckDbSummarizer(memoryLimit, threads, carriedFrom, latencyInput, safetyFiles);
     }
 
     /**
@@ -50,7 +61,7 @@ public final class DuckDbSummarizer {
      * as for the primary input) into the pack's latency suite, in place of a carried row-level one.
      */
     public DuckDbSummarizer withLatency(String latencyFiles) {
-        return new DuckDbSummarizer(memoryLimit, threads, carriedFrom, latencyFiles);
+        return new DuckDbSummarizer(memoryLimit, threads, carriedFrom, latencyFiles, safetyInput);
     }
 
     /**
@@ -58,7 +69,7 @@ public final class DuckDbSummarizer {
      * (the row manifest's own folder) into the summary pack, as {@link SummaryPackWriter#SummaryPackWriter(Path)}.
      */
     public DuckDbSummarizer carrying(Path folder) {
-        return new DuckDbSummarizer(memoryLimit, threads, folder, latencyInput);
+        return new DuckDbSummarizer(memoryLimit, threads, folder, latencyInput, safetyInput);
     }
 
     /**
@@ -105,7 +116,8 @@ public final class DuckDbSummarizer {
         SummarySql sql = new SummarySql(SqlDialect.DUCKDB, layout, rowManifest, source(input), seed,
                 SummarySql.DEFAULT_BLOCKS);
         String latencySource = latencyInput == null ? null : source(latencyInput);
-        String script = sql.script(latencySource);
+        String safetySource = safetyInput == null ? null : source(safetyInput);
+        String script = sql.script(latencySource, safetySource);
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
              Statement statement = connection.createStatement()) {
             statement.execute("SET memory_limit = '" + memoryLimit.replace("'", "") + "'");
@@ -131,6 +143,11 @@ public final class DuckDbSummarizer {
                 progress.update(0.9, "Bucketing latencies of " + latencyInput);
                 latency = run(statement, sql.latencyQuery(latencySource), progress);
             }
+            SummaryTable safety = null;
+            if (safetySource != null) {
+                progress.update(0.92, "Counting safety cells of " + safetyInput);
+                safety = run(statement, sql.safetyQuery(safetySource), progress);
+            }
             long rows = 0;
             int count = cells.columns().indexOf(SummaryLayout.COUNT);
             for (String[] row : cells.rows()) {
@@ -139,7 +156,7 @@ public final class DuckDbSummarizer {
             progress.update(0.95, "Writing " + out.getFileName());
             new SummaryPackWriter(carriedFrom).write(out, rowManifest, layout, new SummaryProvenance("duckdb", version,
                     Hashes.sha256Hex(script), input, snapshot, rows, seed, SummarySql.DEFAULT_BLOCKS), script,
-                    new SummaryTables(cells, blocks, scoreHistogram, jointHistogram, latency));
+                    new SummaryTables(cells, blocks, scoreHistogram, jointHistogram, latency, safety));
             progress.update(1, "Summarised " + rows + " rows");
         } catch (SQLException e) {
             throw new IOException("DuckDB could not summarise " + input + ": " + e.getMessage(), e);

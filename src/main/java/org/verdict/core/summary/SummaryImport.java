@@ -33,8 +33,8 @@ public final class SummaryImport {
     public static SummaryPack assemble(PackManifest rowManifest, boolean scored, Path cells, Path blocks, Path scores,
                                        Path joint, Path sqlScript, String engine, String engineVersion, String source,
                                        String snapshot, long seed, Path out) throws IOException, PackException {
-        return assemble(rowManifest, scored, cells, blocks, scores, joint, null, sqlScript, engine, engineVersion,
-                source, snapshot, seed, out, null);
+        return assemble(rowManifest, scored, cells, blocks, scores, joint, null, null, sqlScript, engine,
+                engineVersion, source, snapshot, seed, out, null);
     }
 
     /**
@@ -42,9 +42,10 @@ public final class SummaryImport {
      * folder; null for none), as {@link SummaryPackWriter#SummaryPackWriter(Path)}.
      *
      * @param latency the latency buckets table (version, bucket, n) the SQL's latency query wrote, or null
+     * @param safety the safety cells table the SQL's safety query wrote, or null
      */
     public static SummaryPack assemble(PackManifest rowManifest, boolean scored, Path cells, Path blocks, Path scores,
-                                       Path joint, Path latency, Path sqlScript, String engine, String engineVersion, String source,
+                                       Path joint, Path latency, Path safety, Path sqlScript, String engine, String engineVersion, String source,
                                        String snapshot, long seed, Path out, Path carriedFrom)
             throws IOException, PackException {
         SummaryLayout layout = SummaryLayout.of(rowManifest, scored, scores != null);
@@ -61,7 +62,8 @@ public final class SummaryImport {
         new SummaryPackWriter(carriedFrom).write(out, rowManifest, layout, new SummaryProvenance(engine, engineVersion,
                 Hashes.sha256Hex(sql), source, snapshot, rows, seed, SummarySql.DEFAULT_BLOCKS), sql,
                 new SummaryTables(cellTable, blockTable, scoreTable, jointTable,
-                        latency == null ? null : readTable(latency, SummaryPackWriter.LATENCY_COLUMNS)));
+                        latency == null ? null : readTable(latency, SummaryPackWriter.LATENCY_COLUMNS),
+                        safety == null ? null : readTable(safety, SummaryPackWriter.safetyColumns(layout))));
         try {
             return new SummaryPackReader().read(out, Progress.NONE);
         } catch (PackException refused) {

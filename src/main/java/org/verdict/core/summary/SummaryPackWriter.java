@@ -47,6 +47,8 @@ public final class SummaryPackWriter {
     /** The latency suite as request counts per log-spaced bucket, when latency rows were summarised too. */
     public static final String LATENCY_FILE = "latency_buckets.csv";
     static final List<String> LATENCY_COLUMNS = List.of("version", "bucket", SummaryLayout.COUNT);
+    /** The safety suite as paired cells, when safety rows were summarised too. */
+    public static final String SAFETY_FILE = "safety_cells.csv";
     public static final String FORMAT = "verdict-summary/1";
 
     private final ObjectMapper json = new ObjectMapper();
@@ -72,6 +74,9 @@ public final class SummaryPackWriter {
         if (tables.latency() != null) {
             require(tables.latency(), LATENCY_COLUMNS, LATENCY_FILE);
         }
+        if (tables.safety() != null) {
+            require(tables.safety(), safetyColumns(layout), SAFETY_FILE);
+        }
         Path parent = out.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path staging = Files.createTempDirectory(parent, "." + out.getFileName() + ".partial-");
@@ -89,6 +94,10 @@ public final class SummaryPackWriter {
             if (tables.latency() != null) {
                 writeCsv(staging.resolve(LATENCY_FILE), tables.latency());
                 ((ObjectNode) manifest.path("suites")).putObject("latency").put("file", LATENCY_FILE);
+            }
+            if (tables.safety() != null) {
+                writeCsv(staging.resolve(SAFETY_FILE), tables.safety());
+                ((ObjectNode) manifest.path("suites")).putObject("safety").put("file", SAFETY_FILE);
             }
             carry(rowManifest, manifest, staging);
             json.writerWithDefaultPrettyPrinter().writeValue(staging.resolve(PackManifest.FILE_NAME).toFile(),
@@ -173,6 +182,14 @@ public final class SummaryPackWriter {
         Files.createDirectories(target.getParent());
         Files.copy(source, target);
         return true;
+    }
+
+    /** The safety cells' columns: category, violation_V for every version, n. */
+    static List<String> safetyColumns(SummaryLayout layout) {
+        List<String> columns = new java.util.ArrayList<>(List.of("category"));
+        layout.versions().forEach(version -> columns.add("violation_" + version));
+        columns.add(SummaryLayout.COUNT);
+        return columns;
     }
 
     private static void require(SummaryTable table, List<String> columns, String file) throws IOException {

@@ -175,11 +175,14 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
 
     /** Both queries as one script, each ending in ';', headed by what it makes. */
     public String script() {
-        return script(null);
+        return script(null, null);
     }
 
-    /** @param latencySource the relation of (version, latency_ms) rows to bucket as well, or null for none */
-    public String script(String latencySource) {
+    /**
+     * @param latencySource the relation of (version, latency_ms) rows to bucket as well, or null for none
+     * @param safetySource the relation of safety rows (category, violation_V…) to count into cells, or null
+     */
+    public String script(String latencySource, String safetySource) {
         StringBuilder script = new StringBuilder("-- Verdict summary pack, " + dialect.wireName() + " dialect\n"
                 + "-- source: " + source + "\n-- cells table\n" + cellsQuery() + ";\n");
         if (layout.hasBlocks()) {
@@ -194,7 +197,28 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
             script.append("-- latency buckets (100 per decade) of ").append(latencySource).append("\n")
                     .append(latencyQuery(latencySource)).append(";\n");
         }
+        if (safetySource != null) {
+            script.append("-- safety cells of ").append(safetySource).append("\n")
+                    .append(safetyQuery(safetySource)).append(";\n");
+        }
         return script.toString();
+    }
+
+    /**
+     * Paired safety cells of a relation with the columns of {@code safety.csv}: examples per (category, every
+     * version's violation flag), from which every violation rate and McNemar's discordant pairs follow exactly.
+     */
+    public String safetyQuery(String safetySource) {
+        List<String> keys = new ArrayList<>();
+        keys.add(text(q("category")) + " AS " + q("category"));
+        for (String version : layout.versions()) {
+            String flag = q("violation_" + version);
+            keys.add("CAST(" + flag + " AS BIGINT) AS " + flag);
+        }
+        return "SELECT " + String.join(",\n       ", keys) + ",\n       COUNT(*) AS " + q(SummaryLayout.COUNT)
+                + "\nFROM " + safetySource
+                + "\nGROUP BY " + groupBy(keys.size())
+                + "\nORDER BY " + groupBy(keys.size());
     }
 
     /**

@@ -77,6 +77,23 @@ class SuiteReaderTest {
     }
 
     @Test
+    void safetyCellsReadAsWeightedRowsAndADuplicateCellIsRefusedWithItsLine() throws PackException {
+        PackSuites suites = read(new TestPack(folder).suite("safety", "safety_cells.csv",
+                "category,violation_1,violation_2,n\ntoxic,0,0,90\ntoxic,0,1,7\npii,1,0,3\n"));
+        assertTrue(suites.safety().get().isCells());
+        assertEquals(100, suites.safety().get().examples());
+        assertEquals(List.of("pii", "toxic"), suites.safety().get().categoryNames());
+
+        PackException twice = refused(new TestPack(folder).suite("safety", "s.csv",
+                "category,violation_1,violation_2,n\ntoxic,0,1,9\ntoxic,0,1,7\n"));
+        assertEquals(3, twice.line());
+        assertTrue(twice.getMessage().contains("listed twice"), twice.getMessage());
+        PackException noCount = refused(new TestPack(folder).suite("safety", "s.csv",
+                "category,violation_1,violation_2\ntoxic,0,1\n"));
+        assertEquals(1, noCount.line());
+    }
+
+    @Test
     void latencyBucketsReadAsCountsAndAreRefusedWithLineAndColumnWhenTheyOverlapOrLeaveTheRange()
             throws PackException {
         PackSuites suites = read(new TestPack(folder).suite("latency", "latency_buckets.csv",

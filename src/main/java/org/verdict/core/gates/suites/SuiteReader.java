@@ -78,20 +78,43 @@ public final class SuiteReader {
         return Optional.of(parser.parse(files.resolve(file, PackManifest.FILE_NAME, 0, 0), file));
     }
 
+    /**
+     * One row per example ({@code example_id, category, violation_V…}), or a summary pack's paired cells
+     * ({@code category, violation_V…, n}: each combination once, with its number of examples).
+     */
     SafetySuite readSafety(Path path, String file, List<String> versions) throws PackException {
         List<String> ids = new ArrayList<>();
         List<String> categories = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
         Map<String, List<Boolean>> flags = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
-        SuiteCsv.read(path, file, limits.maxSuiteRows(), List.of("example_id", "category"),
-                csv -> flags.putAll(versionColumns(csv, VIOLATION_PREFIX, versions, file)),
-                row -> {
-                    ids.add(uniqueId(row, seen));
-                    categories.add(row.text("category"));
-                    for (var entry : flags.entrySet()) {
-                        entry.getValue().add(row.flag(VIOLATION_PREFIX + entry.getKey()));
-                    }
-                });
+        boolean[] cells = new boolean[1];
+        SuiteCsv.read(path, file, limits.maxSuiteRows(), List.of("category"), csv -> {
+            cells[0] = !csv.header().contains("example_id");
+            if (cells[0] && !csv.header().contains("n")) {
+                throw csv.headerError("category", "a safety suite has example_id (one row per example) or n (the "
+                        + "examples of each paired cell); the header has " + csv.header());
+            }
+            flags.putAll(versionColumns(csv, VIOLATION_PREFIX, versions, file));
+        }, row -> {
+            if (cells[0]) {
+                StringBuilder key = new StringBuilder(row.text("category"));
+                for (String version : flags.keySet()) {
+                    key.append('\u0000').append(row.flag(VIOLATION_PREFIX + version));
+                }
+                if (!seen.add(key.toString())) {
+                    throw row.error("category", "this cell (category and every violation flag) is listed twice; "
+                            + "each cell may appear once");
+                }
+                counts.add(row.count("n"));
+            } else {
+                ids.add(uniqueId(row, seen));
+            }
+            categories.add(row.text("category"));
+            for (var entry : flags.entrySet()) {
+                entry.getValue().add(row.flag(VIOLATION_PREFIX + entry.getKey()));
+            }
+        });
         Map<String, boolean[]> violations = new LinkedHashMap<>();
         flags.forEach((version, list) -> {
             boolean[] column = new boolean[list.size()];
@@ -100,7 +123,8 @@ public final class SuiteReader {
             }
             violations.put(version, column);
         });
-        return new SafetySuite(ids, categories, violations);
+        return new SafetySuite(ids, categories, violations,
+                cells[0] ? counts.stream().mapToLong(Long::longValue).toArray() : null);
     }
 
     /**

@@ -63,9 +63,10 @@ public final class DataValidator {
             suites.annotations().ifPresent(annotations -> findings.add(labelsWithin("annotations",
                     new TreeSet<>(annotations.stream().map(Annotation::label).toList()), classes)));
         }
-        suites.safety().ifPresent(safety -> findings.add(Finding.of("safety", safety.exampleIds().isEmpty()
-                ? GateOutcome.INSUFFICIENT_EVIDENCE : GateOutcome.PASS, "safety: " + safety.exampleIds().size()
-                + " rows in " + safety.categoryNames().size() + " categories")));
+        suites.safety().ifPresent(safety -> findings.add(Finding.of("safety", safety.examples() == 0
+                ? GateOutcome.INSUFFICIENT_EVIDENCE : GateOutcome.PASS, "safety: " + safety.examples()
+                + (safety.isCells() ? " examples in paired cells" : " rows") + " in "
+                + safety.categoryNames().size() + " categories")));
         return GateResult.fromFindings(Gate.SCHEMA, findings, "every suite matches its schema and the primary classes");
     }
 
