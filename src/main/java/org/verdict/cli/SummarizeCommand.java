@@ -144,9 +144,9 @@ public final class SummarizeCommand implements Callable<Integer> {
                     int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
                     DuckDbSummarizer summarizer = new DuckDbSummarizer(memory, cores).carrying(manifestFolder());
                     summarizer = latencyInput == null ? summarizer : summarizer.withLatency(latencyInput);
-                    (safetyInput == null ? summarizer : summarizer.withSafety(safetyInput)).summarize(input, snapshot, rows, !noScores, histograms(rows),
-                            blockSeed,
-                            this.out, Progress.NONE);
+                    summarizer = safetyInput == null ? summarizer : summarizer.withSafety(safetyInput);
+                    summarizer.summarize(input, snapshot, rows, !noScores, histograms(rows), blockSeed, this.out,
+                            Progress.NONE);
                     out.println("wrote summary pack " + this.out);
                 }
                 case "import" -> {

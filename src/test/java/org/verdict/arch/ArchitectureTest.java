@@ -12,7 +12,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The house rules a reviewer would otherwise have to remember: a UI-free core in layers that only look left
- * (pack → stats → compare → summary → gates → ledger → report → cli/ui), no package cycles, and no UI toolkit in the core.
+ * (pack → stats → compare → summary → gates → ledger → report → cli/ui), no package cycles, and no UI toolkit in the
+ * core.
  * Only the project's own classes are read (see {@code archunit.properties}), which keeps this test to seconds.
  */
 @AnalyzeClasses(packages = "org.verdict", importOptions = {ImportOption.DoNotIncludeTests.class,

@@ -123,7 +123,8 @@ public final class GateReview {
                 ? suiteReader.readInputHashes(PackFiles.open(pack.root()).resolve(manifest.primarySuite().file(),
                         PackManifest.FILE_NAME, 0, 0), manifest.primarySuite().file())
                 : Set.of();
-        PrimaryCounts counts = summary.map(s -> summaryCounts(manifest, s)).orElseGet(() -> PrimaryCounts.of(pack.primary()));
+        PrimaryCounts counts = summary.map(s -> summaryCounts(manifest, s))
+                .orElseGet(() -> PrimaryCounts.of(pack.primary()));
         List<GateResult> dataValidation = new DataValidator(policy).validate(counts, holdoutTable, suites, inputHashes);
         GateEvaluation gates = new GateEvaluator(policy).evaluate(evidence, dataValidation);
         progress.update(1, "gates judged");

@@ -45,8 +45,9 @@ public final class SummaryImport {
      * @param safety the safety cells table the SQL's safety query wrote, or null
      */
     public static SummaryPack assemble(PackManifest rowManifest, boolean scored, Path cells, Path blocks, Path scores,
-                                       Path joint, Path latency, Path safety, Path sqlScript, String engine, String engineVersion, String source,
-                                       String snapshot, long seed, Path out, Path carriedFrom)
+                                       Path joint, Path latency, Path safety, Path sqlScript, String engine,
+                                       String engineVersion, String source, String snapshot, long seed, Path out,
+                                       Path carriedFrom)
             throws IOException, PackException {
         SummaryLayout layout = SummaryLayout.of(rowManifest, scored, scores != null);
         SummaryTable cellTable = readTable(cells, layout.cellColumns());

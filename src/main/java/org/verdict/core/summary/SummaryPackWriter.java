@@ -167,7 +167,7 @@ public final class SummaryPackWriter {
         }
     }
 
-    /** Copies one file named by the manifest (a path inside its folder, as the manifest reader checked) if it is there. */
+    /** Copies one file the manifest names (inside its folder, as the manifest reader checked) if it is there. */
     private boolean copied(String name, Path staging) throws IOException {
         Path folder = carriedFrom.toAbsolutePath().normalize();
         Path source = folder.resolve(name).normalize();

@@ -222,8 +222,8 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
     }
 
     /**
-     * Requests per version and log-spaced latency bucket ⌊100 · log10(max(ms, 0.01))⌋ of a relation with the columns
-     * of {@code latency.csv} (version, latency_ms): the latency suite's sufficient statistic for percentiles. A
+     * Requests per version and log-spaced latency bucket ⌊100 · log10(max(ms, 0.01))⌋ of a relation with the
+     * columns of {@code latency.csv} (version, latency_ms): the latency suite's sufficient statistic for percentiles. A
      * negative latency gets bucket −1000, which the reader refuses with its line.
      */
     public String latencyQuery(String latencySource) {

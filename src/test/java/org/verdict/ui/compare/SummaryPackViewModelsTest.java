@@ -72,10 +72,10 @@ class SummaryPackViewModelsTest {
 
         assertEquals(fromRows.dimensions(), fromSummary.dimensions());
         assertEquals("", fromRows.evidenceBasisProperty().get());
-        assertTrue(fromSummary.evidenceBasisProperty().get().startsWith("Summary pack: 24000 rows summarised by duckdb"),
-                fromSummary.evidenceBasisProperty().get());
-        assertTrue(fromSummary.evidenceBasisProperty().get().contains("Count metrics from the paired cells, exactly as from the rows"));
-        assertEquals(texts(fromRows), texts(fromSummary), "macro F1 is a count metric: the cells give the rows' numbers");
+        String basis = fromSummary.evidenceBasisProperty().get();
+        assertTrue(basis.startsWith("Summary pack: 24000 rows summarised by duckdb"), basis);
+        assertTrue(basis.contains("Count metrics from the paired cells, exactly as from the rows"), basis);
+        assertEquals(texts(fromRows), texts(fromSummary), "macro F1 counts: the cells give the rows' numbers");
         assertTrue(texts(fromSummary).stream().anyMatch(row -> row.startsWith("language=ja") && row.contains("worse")));
 
         ConfusionPair rowMatrices = fromRows.confusionProperty().get();
@@ -96,9 +96,9 @@ class SummaryPackViewModelsTest {
                 new PolicyReader());
         GatesViewModel.Reviewer reviewer = (pack, candidate, progress) ->
                 review.review(pack, candidate, review.policyOf(pack), progress);
-        GatesViewModel fromRows = new GatesViewModel(reviewer, new CurrentThreadExecutor(), new ActivityMonitor(() -> 0),
-                ResourceBundle.getBundle("org.verdict.ui.gates.gates"), id -> { }, failures::add,
-                new SimpleStringProperty());
+        GatesViewModel fromRows = new GatesViewModel(reviewer, new CurrentThreadExecutor(),
+                new ActivityMonitor(() -> 0), ResourceBundle.getBundle("org.verdict.ui.gates.gates"), id -> { },
+                failures::add, new SimpleStringProperty());
         GatesViewModel fromSummary = new GatesViewModel(reviewer, new CurrentThreadExecutor(),
                 new ActivityMonitor(() -> 0), ResourceBundle.getBundle("org.verdict.ui.gates.gates"), id -> { },
                 failures::add, new SimpleStringProperty());
