@@ -27,6 +27,9 @@ import org.jfree.data.statistics.HistogramDataset;
 import org.jfree.data.time.Day;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
+import org.jfree.data.xy.IntervalXYDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.verdict.core.compare.MetricEstimate;
@@ -44,6 +47,7 @@ import org.verdict.core.gates.suites.MetricHistoryPoint;
 import org.verdict.core.gates.triggers.FeedbackCheck;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.LatencyBuckets;
 import org.verdict.ui.theme.Palette;
 
 /**
@@ -190,16 +194,23 @@ final class EvidenceCharts {
      * with the p95 and p99 SLO marked.
      */
     static JFreeChart latency(LatencySuite suite, String production, String candidate, GatePolicy.Latency slo) {
-        HistogramDataset dataset = new HistogramDataset();
+        HistogramDataset samples = new HistogramDataset();
+        XYSeriesCollection counted = new XYSeriesCollection();
         List<Color> paints = new ArrayList<>();
         for (String version : List.of(production, candidate)) {
+            boolean isProduction = version.equals(production);
+            String name = isProduction ? production(version) : candidate(version);
             double[] millis = suite.millisByVersion().get(version);
+            LatencyBuckets buckets = suite.bucketsByVersion().get(version);
             if (millis != null && millis.length > 0) {
-                boolean isProduction = version.equals(production);
-                dataset.addSeries(isProduction ? production(version) : candidate(version), millis, LATENCY_BINS);
+                samples.addSeries(name, millis, LATENCY_BINS);
+                paints.add(isProduction ? PRODUCTION : CANDIDATE);
+            } else if (buckets != null && buckets.n() > 0) {
+                counted.addSeries(linearBins(name, buckets));
                 paints.add(isProduction ? PRODUCTION : CANDIDATE);
             }
         }
+        IntervalXYDataset dataset = suite.isBucketed() ? counted : samples;
         JFreeChart chart = ChartFactory.createHistogram("Latency distribution", "Latency (ms)", "Requests", dataset,
                 PlotOrientation.VERTICAL, true, true, false);
         XYPlot plot = chart.getXYPlot();
@@ -219,6 +230,26 @@ final class EvidenceCharts {
         plot.addDomainMarker(p95);
         plot.addDomainMarker(p99);
         return chart;
+    }
+
+    /**
+     * A summary pack's log-spaced bucket counts regrouped into the same number of equal-width bins as samples get
+     * (each bucket's requests in the bin of its geometric middle), so both forms draw the same frequency polygon.
+     */
+    private static XYSeries linearBins(String name, LatencyBuckets buckets) {
+        int[] ids = buckets.buckets();
+        double low = LatencyBuckets.lowerEdge(ids[0]);
+        double width = (LatencyBuckets.upperEdge(ids[ids.length - 1]) - low) / LATENCY_BINS;
+        long[] perBin = new long[LATENCY_BINS];
+        for (int i = 0; i < ids.length; i++) {
+            double middle = Math.sqrt(LatencyBuckets.lowerEdge(ids[i]) * LatencyBuckets.upperEdge(ids[i]));
+            perBin[Math.min(LATENCY_BINS - 1, (int) ((middle - low) / width))] += buckets.counts()[i];
+        }
+        XYSeries series = new XYSeries(name);
+        for (int bin = 0; bin < LATENCY_BINS; bin++) {
+            series.add(low + (bin + 0.5) * width, perBin[bin]);
+        }
+        return series;
     }
 
     /** Daily success rate of each model during the canary run, each day with its Wilson whisker. */

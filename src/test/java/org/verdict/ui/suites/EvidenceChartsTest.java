@@ -11,6 +11,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.Marker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.Layer;
+import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.junit.jupiter.api.Test;
 import org.verdict.core.gates.evidence.FairnessEvidence;
@@ -20,6 +21,7 @@ import org.verdict.core.gates.evidence.SafetyEvidence;
 import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.gates.suites.LatencySuite;
 import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.LatencyBuckets;
 import org.verdict.core.stats.PairedTests;
 import org.verdict.ui.theme.Palette;
 
@@ -150,6 +152,26 @@ class EvidenceChartsTest {
         assertEquals("production 42", histogram.getXYPlot().getDataset().getSeriesKey(0));
         assertEquals(PRODUCTION, histogram.getXYPlot().getRenderer().getSeriesPaint(0));
         assertEquals(CANDIDATE, histogram.getXYPlot().getRenderer().getSeriesPaint(1));
+    }
+
+    @Test
+    void bucketedLatencyDrawsEveryRequestOnceInEqualWidthBins() {
+        GatePolicy.Latency slo = new GatePolicy.Latency(250.0, 300.0, 200);
+        // 42: 30 requests around 80–100 ms; 43: 30 around 85–105 ms (buckets of 1/100 decade)
+        LatencySuite suite = new LatencySuite(Map.of(), Map.of(
+                "42", new LatencyBuckets(new int[] {190, 195, 200}, new long[] {10, 10, 10}),
+                "43", new LatencyBuckets(new int[] {192, 198, 202}, new long[] {5, 20, 5})));
+        XYDataset data = EvidenceCharts.latency(suite, "42", "43", slo).getXYPlot().getDataset();
+        assertEquals("production 42", data.getSeriesKey(0));
+        assertEquals("candidate 43", data.getSeriesKey(1));
+        for (int series = 0; series < 2; series++) {
+            double requests = 0;
+            for (int item = 0; item < data.getItemCount(series); item++) {
+                requests += data.getYValue(series, item);
+                assertTrue(data.getXValue(series, item) > 79 && data.getXValue(series, item) < 109);
+            }
+            assertEquals(30, requests, 1e-9);
+        }
     }
 
     private static List<String> labels(XYPlot plot) {
