@@ -31,6 +31,7 @@ import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.report.ApprovalPackExport;
 import org.verdict.core.report.ApprovalPackWriter;
+import org.verdict.core.report.EvidenceCharts;
 import org.verdict.core.summary.SummaryComparison;
 import org.verdict.core.summary.SummaryPacks;
 import org.verdict.ui.audit.AuditView;
@@ -133,8 +134,9 @@ public final class VerdictApp extends Application {
         PackView gates = new PackView(GatesViewModel.VIEW_ID, gatesText.getString("view.gates"),
                 () -> new GatesView(gatesModel, gatesText).node(), gatesModel::showPack);
         // The evidence follows the Gates view-model, which computes it once per pack.
+        EvidenceCharts evidenceCharts = new EvidenceCharts();
         PackView evidence = PackView.independentOfPack(GatesViewModel.EVIDENCE_VIEW_ID,
-                gatesText.getString("view.evidence"), () -> new EvidenceView(gatesModel, gatesText,
+                gatesText.getString("view.evidence"), () -> new EvidenceView(gatesModel, gatesText, evidenceCharts,
                         () -> new ChartPane(appearance, text, saveTarget, executor)).node());
 
         AuditViewModel auditModel = new AuditViewModel(executor, activity);

@@ -12,8 +12,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The house rules a reviewer would otherwise have to remember: a UI-free core in layers that only look left
- * (pack → stats → compare → summary → gates → ledger → report → cli/ui), no package cycles, and no UI toolkit in the
- * core.
+ * (pack → stats → compare → summary → gates → ledger → evidence → report → cli/ui), no package cycles, and no UI
+ * toolkit in the core.
  * Only the project's own classes are read (see {@code archunit.properties}), which keeps this test to seconds.
  */
 @AnalyzeClasses(packages = "org.verdict", importOptions = {ImportOption.DoNotIncludeTests.class,
@@ -22,7 +22,7 @@ class ArchitectureTest {
 
     private static final String[] CORE_LAYER_PACKAGES = {"org.verdict.core.task..", "org.verdict.core.pack..",
             "org.verdict.core.stats..", "org.verdict.core.compare..", "org.verdict.core.gates..",
-            "org.verdict.core.ledger..", "org.verdict.core.report..", "org.verdict.core.sample..",
+            "org.verdict.core.ledger..", "org.verdict.core.evidence..", "org.verdict.core.report..", "org.verdict.core.sample..",
             "org.verdict.core.summary.."};
 
     @ArchTest
@@ -34,6 +34,7 @@ class ArchitectureTest {
             .layer("SummaryPacks").definedBy("org.verdict.core.summary..")
             .layer("Gates").definedBy("org.verdict.core.gates..")
             .layer("Ledger").definedBy("org.verdict.core.ledger..")
+            .layer("Evidence").definedBy("org.verdict.core.evidence..")
             .layer("Report").definedBy("org.verdict.core.report..")
             .layer("SamplePacks").definedBy("org.verdict.core.sample..")
             .layer("Cli").definedBy("org.verdict.cli..")
@@ -46,13 +47,15 @@ class ArchitectureTest {
             .whereLayer("SummaryPacks").mayOnlyAccessLayers("Progress", "Pack", "Stats", "Compare")
             .whereLayer("Gates").mayOnlyAccessLayers("Progress", "Pack", "Stats", "Compare", "SummaryPacks")
             .whereLayer("Ledger").mayOnlyAccessLayers("Progress", "Pack", "Stats", "Compare", "SummaryPacks", "Gates")
+            .whereLayer("Evidence").mayOnlyAccessLayers("Progress", "Pack", "Stats", "Compare", "SummaryPacks",
+                    "Gates", "Ledger")
             .whereLayer("Report").mayOnlyAccessLayers("Progress", "Pack", "Stats", "Compare", "SummaryPacks", "Gates",
-                    "Ledger")
+                    "Ledger", "Evidence")
             .whereLayer("SamplePacks").mayOnlyAccessLayers("Progress", "Pack")
             .whereLayer("Cli").mayOnlyAccessLayers("Progress", "Pack", "Stats", "Compare", "SummaryPacks", "Gates",
-                    "Ledger", "Report", "SamplePacks")
+                    "Ledger", "Evidence", "Report", "SamplePacks")
             .whereLayer("Ui").mayOnlyAccessLayers("Progress", "Pack", "Stats", "Compare", "SummaryPacks", "Gates",
-                    "Ledger", "Report", "SamplePacks")
+                    "Ledger", "Evidence", "Report", "SamplePacks")
             .whereLayer("Entry points").mayNotBeAccessedByAnyLayer()
             .because("each layer builds on the ones before it; a dependency pointing right tangles what a change"
                     + " to one layer may break");

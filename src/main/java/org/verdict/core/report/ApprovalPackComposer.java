@@ -7,11 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.verdict.core.evidence.CheckResult;
+import org.verdict.core.evidence.EvidenceChart;
+import org.verdict.core.evidence.EvidenceNumbers;
+import org.verdict.core.evidence.EvidenceSection;
+import org.verdict.core.evidence.EvidenceTable;
+import org.verdict.core.evidence.EvidenceTable.Cell;
+import org.verdict.core.evidence.Outcome;
+import org.verdict.core.evidence.Tone;
 import org.verdict.core.pack.ModelRole;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.Task;
 import org.verdict.core.report.DecisionEvidence.SignatureEvidence;
-import org.verdict.core.report.EvidenceTable.Cell;
 import org.verdict.core.report.ReportDocument.Block;
 import org.verdict.core.report.ReportDocument.Chart;
 import org.verdict.core.report.ReportDocument.Code;
@@ -46,7 +53,7 @@ final class ApprovalPackComposer {
                 : "Each gate ends pass, fail or insufficient evidence; the numbers behind it and its evidence follow.")));
         String gatesChapter = sections.get(sections.size() - 1).number();
         for (int g = 0; g < content.gates().size(); g++) {
-            GateEvidence gate = content.gates().get(g);
+            EvidenceSection gate = content.gates().get(g);
             String number = gatesChapter + "." + (g + 1);
             sections.add(new Section("gate-" + (g + 1), number, gate.name(), 2, gate(gate)));
         }
@@ -117,7 +124,7 @@ final class ApprovalPackComposer {
     }
 
     /** One line saying whether any gate blocks the promotion, with the count of each outcome. */
-    private static Paragraph gateTally(List<GateEvidence> gates) {
+    private static Paragraph gateTally(List<EvidenceSection> gates) {
         Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
         gates.stream().filter(g -> g.outcome() != Outcome.EVIDENCE_ONLY)
                 .forEach(g -> counts.merge(g.outcome(), 1L, Long::sum));
@@ -153,7 +160,7 @@ final class ApprovalPackComposer {
                     Cell.plain(orDash(v.dataSnapshot())), Cell.plain(orDash(v.codeVersion())),
                     Cell.plain(v.trainedAt() == null ? "–" : v.trainedAt().toString())));
             if (binary) {
-                row.add(Cell.plain(ReportNumbers.plain(v.threshold())));
+                row.add(Cell.plain(EvidenceNumbers.plain(v.threshold())));
             }
             return List.copyOf(row);
         }).toList();
@@ -191,7 +198,7 @@ final class ApprovalPackComposer {
         return String.valueOf(value);
     }
 
-    private List<Block> gate(GateEvidence gate) {
+    private List<Block> gate(EvidenceSection gate) {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Paragraph(gate.outcome().markedLabel() + " — " + gate.summary(), gate.outcome().tone()));
         for (EvidenceChart chart : gate.charts()) {
@@ -224,10 +231,7 @@ final class ApprovalPackComposer {
         if (checks.isEmpty()) {
             return Paragraph.plain("None evaluated: the pack holds no evidence for them.");
         }
-        List<List<Cell>> rows = checks.stream()
-                .map(c -> List.of(Cell.plain(c.name()), Cell.of(c.outcome()), Cell.plain(c.evidence())))
-                .toList();
-        return new Table(new EvidenceTable(caption, List.of(what, "Outcome", "Evidence"), rows));
+        return new Table(CheckResult.table(caption, what, checks));
     }
 
     private static List<Block> decisions(ApprovalPackContent content) {

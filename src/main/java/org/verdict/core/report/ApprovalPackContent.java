@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.verdict.core.evidence.CheckResult;
+import org.verdict.core.evidence.EvidenceSection;
 import org.verdict.core.pack.ModelInfo;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.ReviewPack;
@@ -37,7 +39,7 @@ public record ApprovalPackContent(
         String candidateVersion,
         List<String> requiredApprovers,
         String approval,
-        List<GateEvidence> gates,
+        List<EvidenceSection> gates,
         List<String> missingEvidence,
         List<CheckResult> triggers,
         String suggestedDecision,
@@ -51,7 +53,7 @@ public record ApprovalPackContent(
     /** The content of a row-level pack. */
     public ApprovalPackContent(String packName, ModelInfo model, String primaryMetric, List<ModelVersion> versions,
                                String candidateVersion, List<String> requiredApprovers, String approval,
-                               List<GateEvidence> gates, List<String> missingEvidence, List<CheckResult> triggers,
+                               List<EvidenceSection> gates, List<String> missingEvidence, List<CheckResult> triggers,
                                String suggestedDecision, List<CheckResult> validationChecks,
                                List<DecisionEvidence> decisions, LogCheckpoint checkpoint,
                                Map<String, String> evidenceHashes, PolicyEvidence policy) {
@@ -96,7 +98,7 @@ public record ApprovalPackContent(
                 SummaryPacks.primaryOf(pack).map(SummaryMethods::describe).orElse(null));
     }
 
-    public ApprovalPackContent withGates(List<GateEvidence> newGates, List<String> approvers, String approvalText,
+    public ApprovalPackContent withGates(List<EvidenceSection> newGates, List<String> approvers, String approvalText,
                                          List<String> missing) {
         return new ApprovalPackContent(packName, model, primaryMetric, versions, candidateVersion, approvers,
                 approvalText, newGates, missing, triggers, suggestedDecision, validationChecks, decisions, checkpoint,

@@ -26,49 +26,63 @@ import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.statistics.HistogramDataset;
 import org.jfree.data.xy.XIntervalSeries;
 import org.jfree.data.xy.XIntervalSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.verdict.core.compare.AxisRange;
 import org.verdict.core.compare.Verdict;
-import org.verdict.core.report.EvidenceChart.DeltaForest;
-import org.verdict.core.report.EvidenceChart.DeltaRow;
-import org.verdict.core.report.EvidenceChart.Limit;
-import org.verdict.core.report.EvidenceChart.PairedEstimates;
-import org.verdict.core.report.EvidenceChart.PairedRow;
-import org.verdict.core.report.EvidenceChart.Series;
-import org.verdict.core.report.EvidenceChart.SeriesRole;
-import org.verdict.core.report.EvidenceChart.TimePoint;
-import org.verdict.core.report.EvidenceChart.TimeSeries;
+import org.verdict.core.evidence.EvidenceChart;
+import org.verdict.core.evidence.EvidenceChart.DeltaForest;
+import org.verdict.core.evidence.EvidenceChart.DeltaRow;
+import org.verdict.core.evidence.EvidenceChart.Distribution;
+import org.verdict.core.evidence.EvidenceChart.Limit;
+import org.verdict.core.evidence.EvidenceChart.PairedEstimates;
+import org.verdict.core.evidence.EvidenceChart.PairedRow;
+import org.verdict.core.evidence.EvidenceChart.Sample;
+import org.verdict.core.evidence.EvidenceChart.Series;
+import org.verdict.core.evidence.EvidenceChart.SeriesRole;
+import org.verdict.core.evidence.EvidenceChart.TimePoint;
+import org.verdict.core.evidence.EvidenceChart.TimeSeries;
 import org.verdict.core.stats.Interval;
 
 /**
- * Turns chart descriptions into JFreeChart charts in the report's visual language. The same chart object is drawn
- * as SVG into the HTML and as vectors into the PDF. Every number and date is formatted without the machine's locale
- * or time zone, so the output is the same everywhere.
+ * Turns chart descriptions into JFreeChart charts in the report's visual language, for every medium: the same chart
+ * object is drawn as SVG into the HTML and as vectors into the PDF, and the app's Evidence view shows it in its
+ * theme. Every number and date is formatted without the machine's locale or time zone, so the output is the same
+ * everywhere.
  */
-final class EvidenceCharts {
+public final class EvidenceCharts {
     static final double WIDTH = 640;
     private static final double ROW_HEIGHT = 24;
     private static final double FRAME_HEIGHT = 110;
     private static final double PAIRED_ROW_HEIGHT = 1.5 * ROW_HEIGHT;
+    /** Bins of a distribution: enough to show its shape and tail at chart width. */
+    private static final int DISTRIBUTION_BINS = 60;
+    /** How far apart (ms) series with intervals stand around their day. */
+    private static final long DAY_DODGE = 3 * 3_600_000L;
     /** Vertical room for one limit's label. */
     private static final double LIMIT_LANE = 13;
 
     private final ReportFonts fonts;
+
+    public EvidenceCharts() {
+        this(new ReportFonts());
+    }
 
     EvidenceCharts(ReportFonts fonts) {
         this.fonts = fonts;
     }
 
     /** Height that gives every row of the chart room for its label. */
-    static double heightOf(EvidenceChart chart) {
+    public static double heightOf(EvidenceChart chart) {
         if (chart instanceof DeltaForest forest) {
             return FRAME_HEIGHT + ROW_HEIGHT * Math.max(2, forest.rows().size());
         }
@@ -79,12 +93,14 @@ final class EvidenceCharts {
         return 300;
     }
 
-    JFreeChart build(EvidenceChart chart) {
+    public JFreeChart build(EvidenceChart chart) {
         XYPlot plot;
         if (chart instanceof DeltaForest forest) {
             plot = forestPlot(forest);
         } else if (chart instanceof PairedEstimates paired) {
             plot = pairedPlot(paired);
+        } else if (chart instanceof Distribution distribution) {
+            plot = distributionPlot(distribution);
         } else {
             plot = timePlot((TimeSeries) chart);
         }
@@ -98,7 +114,7 @@ final class EvidenceCharts {
         LegendTitle legend = built.getLegend();
         legend.setPosition(RectangleEdge.BOTTOM);
         legend.setItemFont(fonts.sans(10f));
-        styleRenderer(chart, (XYErrorRenderer) plot.getRenderer());
+        styleRenderer(chart, (XYLineAndShapeRenderer) plot.getRenderer());
         return built;
     }
 
@@ -236,11 +252,16 @@ final class EvidenceCharts {
 
     private XYPlot timePlot(TimeSeries timeSeries) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        // several series with intervals on the same days stand a little apart, so that no whisker hides another
+        List<Series> withIntervals = timeSeries.series().stream()
+                .filter(series -> series.points().stream().anyMatch(p -> p.ci() != null)).toList();
         for (Series series : timeSeries.series()) {
             YIntervalSeries points = new YIntervalSeries(series.name(), false, true);
+            long dodge = withIntervals.size() < 2 || !withIntervals.contains(series) ? 0
+                    : Math.round((withIntervals.indexOf(series) - (withIntervals.size() - 1) / 2.0) * 2 * DAY_DODGE);
             for (TimePoint point : series.points()) {
                 Interval ci = point.ci() == null ? new Interval(point.value(), point.value()) : point.ci();
-                long millis = point.date().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+                long millis = point.date().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() + dodge;
                 points.add(millis, point.value(), ci.lower(), ci.upper());
             }
             data.addSeries(points);
@@ -257,6 +278,22 @@ final class EvidenceCharts {
         XYErrorRenderer renderer = errorRenderer(true);
         XYPlot plot = new XYPlot(data, dates, values, renderer);
         addLimits(plot, values, timeSeries.limits(), false);
+        return plot;
+    }
+
+    /** Frequency polygons over shared bins: lines, so that two models never blend into a third colour. */
+    private XYPlot distributionPlot(Distribution distribution) {
+        HistogramDataset data = new HistogramDataset();
+        for (Sample sample : distribution.samples()) {
+            if (sample.values().length > 0) {
+                data.addSeries(sample.name(), sample.values(), DISTRIBUTION_BINS);
+            }
+        }
+        NumberAxis values = valueAxis(distribution.axisLabel());
+        values.setAutoRangeIncludesZero(false);
+        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+        XYPlot plot = new XYPlot(data, values, valueAxis("count"), lines);
+        addLimits(plot, values, distribution.limits(), true);
         return plot;
     }
 
@@ -287,7 +324,7 @@ final class EvidenceCharts {
         return renderer;
     }
 
-    private static void styleRenderer(EvidenceChart chart, XYErrorRenderer renderer) {
+    private static void styleRenderer(EvidenceChart chart, XYLineAndShapeRenderer renderer) {
         XYPlot plot = (XYPlot) renderer.getPlot();
         int seriesCount = plot.getDataset().getSeriesCount();
         for (int s = 0; s < seriesCount; s++) {
@@ -297,6 +334,9 @@ final class EvidenceCharts {
                 style = ForestMark.ofLegend(key).style;
             } else if (chart instanceof TimeSeries series) {
                 style = series.series().get(s).role() == SeriesRole.PRODUCTION ? Style.PRODUCTION : Style.CANDIDATE;
+            } else if (chart instanceof Distribution distribution) {
+                style = distribution.samples().get(s).role() == SeriesRole.PRODUCTION ? Style.PRODUCTION
+                        : Style.CANDIDATE;
             } else {
                 style = s == 0 ? Style.PRODUCTION : Style.CANDIDATE;
             }

@@ -30,7 +30,9 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocume
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.util.Matrix;
 import org.jfree.chart.JFreeChart;
-import org.verdict.core.report.EvidenceTable.Cell;
+import org.verdict.core.evidence.EvidenceTable;
+import org.verdict.core.evidence.EvidenceTable.Cell;
+import org.verdict.core.evidence.Tone;
 import org.verdict.core.report.ReportDocument.Block;
 import org.verdict.core.report.ReportDocument.Chart;
 import org.verdict.core.report.ReportDocument.Code;

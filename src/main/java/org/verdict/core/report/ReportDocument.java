@@ -1,6 +1,9 @@
 package org.verdict.core.report;
 
 import java.util.List;
+import org.verdict.core.evidence.EvidenceChart;
+import org.verdict.core.evidence.EvidenceTable;
+import org.verdict.core.evidence.Tone;
 
 /**
  * The approval pack laid out as numbered sections of simple blocks. The HTML and PDF writers render this one

@@ -2,6 +2,7 @@ package org.verdict.core.report;
 
 import java.awt.Color;
 import java.util.Locale;
+import org.verdict.core.evidence.Tone;
 
 /**
  * The one visual language of Verdict (Okabe–Ito colours, safe for colour-blind readers): production is always blue,

@@ -3,14 +3,17 @@ package org.verdict.ui.chart;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.util.Collection;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.title.Title;
+import org.jfree.chart.ui.Layer;
 
 /**
  * Makes a JFreeChart follow the app's theme (Primer light or dark backgrounds, text and grid colours) and text
@@ -63,6 +66,8 @@ public record ChartLook(Color background, Color text, Color grid, float fontSize
             for (int i = 0; i < xy.getRangeAxisCount(); i++) {
                 styleAxis(xy.getRangeAxis(i), regular);
             }
+            styleLimits(xy.getDomainMarkers(Layer.FOREGROUND));
+            styleLimits(xy.getRangeMarkers(Layer.FOREGROUND));
         } else if (plot instanceof CategoryPlot category) {
             category.setRangeGridlinePaint(grid);
             category.setDomainGridlinePaint(grid);
@@ -71,6 +76,23 @@ public record ChartLook(Color background, Color text, Color grid, float fontSize
             }
             for (int i = 0; i < category.getRangeAxisCount(); i++) {
                 styleAxis(category.getRangeAxis(i), regular);
+            }
+        }
+    }
+
+    /**
+     * Labelled lines (an SLO, an accepted rate, parity) take the theme's text colour, so that they read on a dark
+     * background as on a light one; their label keeps its size, which the chart laid out its lanes for.
+     */
+    private void styleLimits(Collection<?> markers) {
+        if (markers == null) {
+            return;
+        }
+        for (Object marker : markers) {
+            if (marker instanceof ValueMarker limit && limit.getLabel() != null) {
+                limit.setPaint(text);
+                limit.setLabelPaint(text);
+                limit.setLabelBackgroundColor(background);
             }
         }
     }

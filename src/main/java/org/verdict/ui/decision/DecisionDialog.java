@@ -45,6 +45,7 @@ import org.verdict.core.ledger.EvaluationSummary.GateOutcome;
 import org.verdict.core.ledger.RecordKind;
 import org.verdict.core.ledger.TriggerEvidence;
 import org.verdict.ui.table.WrappingCell;
+import org.verdict.ui.task.ActivityArea;
 import org.verdict.ui.theme.Appearance;
 
 /**
@@ -156,7 +157,9 @@ public final class DecisionDialog {
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(8, passphraseLabel, passphrase, spacer, cancel, sign);
+        // the dialog's own Cancel stops the signing (only before the append begins), so the bar needs none
+        ActivityArea progress = new ActivityArea(model.signingActivity(), "signing", null);
+        HBox buttons = new HBox(8, passphraseLabel, passphrase, spacer, progress, cancel, sign);
         buttons.setAlignment(Pos.CENTER_LEFT);
         VBox footer = new VBox(6, warning, missing, status, buttons);
         footer.setId("decisionFooter");

@@ -43,6 +43,7 @@ import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.task.CancelledException;
 import org.verdict.core.task.Progress;
+import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.BackgroundExecutor;
 import org.verdict.ui.task.SampledProgress;
 
@@ -84,6 +85,8 @@ public final class DecisionViewModel {
     private final Object appendLock = new Object();
     private boolean appending;
     private SampledProgress signingProgress;
+    /** The dialog's progress bar: the main window's status bar is behind the modal dialog. */
+    private final ActivityMonitor signingActivity;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<LoggedRecord> signedRecord = new ReadOnlyObjectWrapper<>();
     private final StringBinding missing;
@@ -112,6 +115,7 @@ public final class DecisionViewModel {
         this.evaluation = prefill.evaluation() == null ? new EvaluationSummary(List.of(), List.of())
                 : prefill.evaluation();
         this.executor = executor;
+        this.signingActivity = new ActivityMonitor(clock::millis);
         this.decisionDate = new SimpleObjectProperty<>(LocalDate.now(clock));
         this.evidenceFiles = FXCollections.observableArrayList(pack.fileHashes().entrySet());
         this.gates = FXCollections.observableArrayList(this.evaluation.gates());
@@ -250,7 +254,9 @@ public final class DecisionViewModel {
         }
         SampledProgress progress = executor.run(work -> {
             try {
+                work.update(0.05, "unlocking the key");
                 SignerKey key = KeyFile.read(keyPath).unlock(passphrase);
+                work.update(0.5, "appending the record");
                 synchronized (appendLock) {
                     if (work.isCancelled()) {
                         throw new CancelledException();
@@ -259,6 +265,7 @@ public final class DecisionViewModel {
                 }
                 try (DecisionLog log = DecisionLog.openForWriting(storePath)) {
                     LoggedRecord appended = log.append(filledIn.apply(key.identity().name()), key);
+                    work.update(0.8, "checking the record's quorum");
                     Quorum quorum = new LogVerifier().verify(log.snapshot(), Progress.NONE).quorums().get(appended.sequence());
                     return new Signed(appended, "Appended record #" + appended.sequence() + " (" + appended.shortId()
                             + "), " + quorum.label() + ".");
@@ -266,7 +273,7 @@ public final class DecisionViewModel {
             } finally {
                 Arrays.fill(passphrase, '\0');
             }
-        }).onSuccess(signed -> {
+        }).showProgressIn(signingActivity, "Signing").onSuccess(signed -> {
             status.set(signed.outcome());
             signedRecord.set(signed.record());
         }).onCancelled(() -> status.set("Signing cancelled; nothing was appended."))
@@ -404,6 +411,11 @@ public final class DecisionViewModel {
     /** A record is signed once: after it is appended the dialog only closes. */
     public BooleanBinding canSignProperty() {
         return canSign;
+    }
+
+    /** Progress of the signing under way, for the dialog's progress bar. */
+    public ActivityMonitor signingActivity() {
+        return signingActivity;
     }
 
     public ReadOnlyBooleanProperty signingProperty() {

@@ -3,8 +3,10 @@ package org.verdict.ui.gates;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -12,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
@@ -23,20 +26,22 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
-import org.jfree.chart.JFreeChart;
+import org.verdict.core.evidence.EvidenceChart;
+import org.verdict.core.evidence.EvidenceSection;
+import org.verdict.core.evidence.EvidenceTable;
+import org.verdict.core.evidence.EvidenceTable.Cell;
+import org.verdict.core.evidence.Tone;
 import org.verdict.core.gates.model.EvidencePageId;
+import org.verdict.core.report.EvidenceCharts;
 import org.verdict.ui.chart.ChartPane;
-import org.verdict.ui.suites.EvidencePage;
-import org.verdict.ui.suites.EvidencePages;
-import org.verdict.ui.suites.EvidenceTable;
-import org.verdict.ui.suites.UprightWhenCrowdedAxis;
 import org.verdict.ui.table.WrappingCell;
 import org.verdict.ui.theme.CellFont;
 
 /**
  * The evidence behind the gates, one page per suite (Safety, Fairness, Language parity, Latency, Canary, Holdout,
  * Human baseline, Metric history, Retraining triggers, Data validation). A missing suite is said in words.
- * The pages come from the Gates view-model, which computes them once per pack.
+ * It renders the core's evidence model (the Gates view-model computes it once per pack): the same sections, tables
+ * and charts as the approval pack.
  */
 public final class EvidenceView {
     /** Tables grow with the page but always show at least this many rows before they scroll. */
@@ -45,9 +50,12 @@ public final class EvidenceView {
     private static final double MAX_COLUMN_EMS = 42;
     private static final String TABLE_FONT = CellFont.FAMILY;
     private static final double LONG_HEADER_EMS = 12;
+    /** Charts of few rows (one canary lift) still get room for their title, axis and legend. */
+    private static final double MIN_CHART_HEIGHT = 260;
 
     private final GatesViewModel model;
     private final ResourceBundle text;
+    private final EvidenceCharts chartRenderer;
     private final Supplier<ChartPane> newChartPane;
     /** Chart panes are kept and reused from page to page: each one listens to the theme for the app's life. */
     private final List<ChartPane> chartPanes = new ArrayList<>();
@@ -60,11 +68,14 @@ public final class EvidenceView {
 
     /**
      * @param text the gates bundle
+     * @param chartRenderer draws the model's charts, as the approval pack does
      * @param newChartPane makes one more chart pane, when a page shows more charts (small multiples) than so far
      */
-    public EvidenceView(GatesViewModel model, ResourceBundle text, Supplier<ChartPane> newChartPane) {
+    public EvidenceView(GatesViewModel model, ResourceBundle text, EvidenceCharts chartRenderer,
+                        Supplier<ChartPane> newChartPane) {
         this.model = model;
         this.text = text;
+        this.chartRenderer = chartRenderer;
         this.newChartPane = newChartPane;
         root.setId("evidenceView");
         root.getStylesheets().add(EvidenceView.class.getResource("gates.css").toExternalForm());
@@ -126,32 +137,39 @@ public final class EvidenceView {
             content.getChildren().setAll(title, summary);
             return;
         }
-        EvidencePage page = reviewed.pages().stream().filter(p -> p.id() == selected).findFirst().orElseThrow();
-        if (!page.isPresent()) {
+        List<EvidenceSection> sections = reviewed.evidence().page(selected);
+        List<EvidenceSection> present = sections.stream().filter(EvidenceSection::isPresent).toList();
+        if (present.isEmpty()) {
             summary.setText("");
-            missing.setText(text.getString("evidence.missing") + " " + page.missing());
+            missing.setText(text.getString("evidence.missing") + " " + String.join(" ",
+                    sections.stream().map(EvidenceSection::missing).toList()));
             content.getChildren().setAll(title, summary, missing);
             return;
         }
-        summary.setText(page.summary());
+        // a page of several sections (the held-out set and the holdout group) names each before its summary
+        summary.setText(present.size() == 1 ? present.get(0).summary() : String.join("\n", present.stream()
+                .map(section -> section.name() + ": " + section.summary()).toList()));
         content.getChildren().setAll(title, summary);
-        if (!page.charts().isEmpty()) {
-            content.getChildren().add(charts(page.charts()));
+        // what the gate judged first, then the data behind it
+        List<EvidenceChart> charts = present.stream().flatMap(section -> Stream.concat(section.charts().stream(),
+                section.detailCharts().stream())).toList();
+        if (!charts.isEmpty()) {
+            content.getChildren().add(charts(charts));
         }
         double em = summary.getFont().getSize();
-        for (EvidenceTable table : page.tables()) {
+        for (EvidenceTable table : present.stream().flatMap(section -> section.tables().stream()).toList()) {
             Label caption = new Label(table.caption());
             caption.getStyleClass().add("title-4");
             caption.setWrapText(true);
             caption.setMinHeight(Region.USE_PREF_SIZE);
-            TableView<List<String>> view = tableView(table, em);
+            TableView<List<Cell>> view = tableView(table, em);
             VBox.setVgrow(view, Priority.ALWAYS);
             content.getChildren().addAll(caption, view);
         }
     }
 
-    /** One chart full width; several as small multiples, two (or three) a row, each tall enough to read. */
-    private GridPane charts(List<JFreeChart> charts) {
+    /** One chart full width; several two a row, each as tall as its rows need (as in the approval pack). */
+    private GridPane charts(List<EvidenceChart> charts) {
         while (chartPanes.size() < charts.size()) {
             chartPanes.add(newChartPane.get());
         }
@@ -159,7 +177,7 @@ public final class EvidenceView {
         grid.setId("evidenceCharts");
         grid.setHgap(12);
         grid.setVgap(12);
-        int columns = charts.size() == 1 ? 1 : charts.size() % 3 == 0 ? 3 : 2;
+        int columns = charts.size() == 1 ? 1 : 2;
         for (int c = 0; c < columns; c++) {
             ColumnConstraints column = new ColumnConstraints();
             column.setPercentWidth(100.0 / columns);
@@ -169,15 +187,10 @@ public final class EvidenceView {
         for (int i = 0; i < charts.size(); i++) {
             ChartPane pane = chartPanes.get(i);
             pane.setId(i == 0 ? "evidenceChart" : "evidenceChart" + i);
-            pane.showChart(charts.get(i), 0);
-            // upright group labels (too many to stand side by side at this width) get their own room below the plot
-            JFreeChart chart = charts.get(i);
-            double minHeight = charts.size() == 1 ? 340 : 290;
-            double prefHeight = charts.size() == 1 ? 380 : 300;
-            javafx.beans.binding.DoubleBinding labels = javafx.beans.binding.Bindings.createDoubleBinding(
-                    () -> UprightWhenCrowdedAxis.extraHeightForLabels(chart, pane.getWidth()), pane.widthProperty());
-            pane.minHeightProperty().bind(labels.add(minHeight));
-            pane.prefHeightProperty().bind(labels.add(prefHeight));
+            pane.showChart(chartRenderer.build(charts.get(i)), 0);
+            double height = Math.max(MIN_CHART_HEIGHT, EvidenceCharts.heightOf(charts.get(i)));
+            pane.setMinHeight(height);
+            pane.setPrefHeight(height);
             grid.add(pane, i % columns, i / columns);
         }
         return grid;
@@ -187,23 +200,25 @@ public final class EvidenceView {
      * A table whose columns are as wide as their longest cell in the current font (so no number or interval is cut)
      * and whose long texts wrap; at least {@link #MIN_VISIBLE_ROWS} rows tall, growing into the page's free height.
      */
-    static TableView<List<String>> tableView(EvidenceTable table, double em) {
-        TableView<List<String>> view = new TableView<>();
+    static TableView<List<Cell>> tableView(EvidenceTable table, double em) {
+        TableView<List<Cell>> view = new TableView<>();
         view.getStyleClass().add("evidence-table");
         Font cell = Font.font(TABLE_FONT, em);
         Font header = Font.font(TABLE_FONT, FontWeight.BOLD, em);
         double padding = em + 10;
         double maxWidth = MAX_COLUMN_EMS * em;
-        for (int c = 0; c < table.columns().size(); c++) {
+        for (int c = 0; c < table.headers().size(); c++) {
             int index = c;
-            TableColumn<List<String>, String> column = new TableColumn<>(table.columns().get(c));
-            column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().get(index)));
-            double widest = Math.max(headerWidth(table.columns().get(c), header),
-                    table.rows().stream().mapToDouble(row -> widthOf(row.get(index), cell)).max().orElse(0));
+            TableColumn<List<Cell>, String> column = new TableColumn<>(table.headers().get(c));
+            column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().get(index).text()));
+            double widest = Math.max(headerWidth(table.headers().get(c), header),
+                    table.rows().stream().mapToDouble(row -> widthOf(row.get(index).text(), cell)).max().orElse(0));
             column.setPrefWidth(Math.min(maxWidth, Math.ceil(widest + padding)));
             column.setMinWidth(Math.min(maxWidth, Math.ceil(widest + padding)));
             if (widest + padding > maxWidth) {
                 column.setCellFactory(WrappingCell::new);
+            } else {
+                column.setCellFactory(shown -> new ToneCell(index));
             }
             view.getColumns().add(column);
         }
@@ -215,6 +230,32 @@ public final class EvidenceView {
         view.setMinHeight(chrome + rowHeight * Math.min(rows, MIN_VISIBLE_ROWS));
         view.setPrefHeight(chrome + rowHeight * rows);
         return view;
+    }
+
+    /** A cell in its tone's colour: the marks and words (▼ worse, ✘ fail) carry the meaning, colour only adds. */
+    private static final class ToneCell extends TableCell<List<Cell>, String> {
+        private static final List<String> TONE_CLASSES = Arrays.stream(Tone.values()).map(ToneCell::styleClass)
+                .toList();
+        private final int column;
+
+        ToneCell(int column) {
+            this.column = column;
+        }
+
+        @Override
+        protected void updateItem(String value, boolean empty) {
+            super.updateItem(value, empty);
+            setText(empty ? null : value);
+            getStyleClass().removeAll(TONE_CLASSES);
+            if (!empty && getIndex() >= 0 && getIndex() < getTableView().getItems().size()) {
+                getStyleClass().add(styleClass(getTableView().getItems().get(getIndex()).get(column).tone()));
+            }
+        }
+
+        /** e.g. {@code tone-no-difference}, styled in gates.css. */
+        static String styleClass(Tone tone) {
+            return "tone-" + tone.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
     }
 
     /** A long header wraps onto two lines (gates.css), so it needs only about half its one-line width. */

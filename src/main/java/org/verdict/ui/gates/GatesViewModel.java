@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.verdict.core.evidence.EvidenceModel;
 import org.verdict.core.gates.CandidateReview;
 import org.verdict.core.gates.GateEvaluation;
 import org.verdict.core.gates.model.EvidencePageId;
@@ -25,15 +26,13 @@ import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.task.Progress;
 import org.verdict.ui.shell.Navigator;
-import org.verdict.ui.suites.EvidencePage;
-import org.verdict.ui.suites.EvidencePages;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.BackgroundExecutor;
 
 /**
  * State of the Gates view and of the Evidence view it links to. Opening a pack judges every gate of the candidate
  * chosen in Compare (the first candidate until one is chosen) under the pack's policy in the background, and builds
- * the evidence pages (with their charts) there too. Choosing another candidate judges that one.
+ * the evidence it shows (charts as data) there too. Choosing another candidate judges that one.
  */
 public final class GatesViewModel {
     /** Judges a candidate of a pack; {@code GateReview} in the app, a stand-in in tests. */
@@ -43,8 +42,8 @@ public final class GatesViewModel {
         CandidateReview review(ReviewPack pack, String candidate, Progress progress) throws PackException;
     }
 
-    /** A review with its evidence pages, swapped in together. */
-    public record Reviewed(CandidateReview review, List<EvidencePage> pages) {
+    /** A review with the evidence it shows, swapped in together. */
+    public record Reviewed(CandidateReview review, EvidenceModel evidence) {
     }
 
     public static final String VIEW_ID = "gates";
@@ -58,7 +57,6 @@ public final class GatesViewModel {
     private final ResourceBundle text;
     private final Navigator navigator;
     private final Consumer<Throwable> onFailure;
-    private final EvidencePages pages;
 
     private final ObservableList<GateRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
@@ -88,7 +86,6 @@ public final class GatesViewModel {
         this.text = text;
         this.navigator = navigator;
         this.onFailure = onFailure;
-        this.pages = new EvidencePages(text);
         this.chosenCandidate = chosenCandidate;
         chosenCandidate.addListener((obs, was, now) -> {
             String candidate = candidateOf(pack);
@@ -126,7 +123,7 @@ public final class GatesViewModel {
         ReviewPack judged = newPack;
         executor.run(progress -> {
             CandidateReview review = reviewer.review(judged, candidate, progress);
-            return new Reviewed(review, pages.of(review));
+            return new Reviewed(review, EvidenceModel.of(review, judged.manifest().candidates()));
         }).onSuccess(result -> {
             if (isCurrent(judged, candidate)) {
                 show(result);

@@ -3,21 +3,17 @@ package org.verdict.ui.shell;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.ResourceBundle;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tooltip;
 import javafx.geometry.Orientation;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.util.Duration;
 import org.verdict.core.pack.ReviewPack;
+import org.verdict.ui.task.ActivityArea;
 import org.verdict.ui.task.ActivityMonitor;
 
 /** The pack, its hash and the decision store in use on the left; progress and Cancel of running work on the right. */
@@ -27,7 +23,6 @@ final class StatusBar extends HBox {
     private final Label packName = new Label();
     private final Label packHash = new Label();
     private final Label store = new Label();
-    private final Timeline sampling;
 
     StatusBar(MainViewModel model, ResourceBundle text) {
         getStyleClass().add("status-bar");
@@ -42,39 +37,16 @@ final class StatusBar extends HBox {
         store.setId("statusStore");
 
         ActivityMonitor activity = model.activity();
-        ProgressBar bar = new ProgressBar();
-        bar.setId("activityProgress");
-        bar.setPrefWidth(160);
-        bar.progressProperty().bind(activity.fractionProperty());
-        Label message = new Label();
-        message.setId("activityMessage");
-        message.textProperty().bind(activity.messageProperty());
         Button cancel = new Button(text.getString("action.cancel"));
         cancel.setId("activityCancel");
         cancel.getStyleClass().add("small");
         cancel.setOnAction(e -> activity.cancel());
-        cancel.setMinWidth(Region.USE_PREF_SIZE);
-        bar.setMinWidth(Region.USE_PREF_SIZE);
-        HBox progressArea = new HBox(8, message, bar, cancel);
-        progressArea.setId("activityArea");
-        progressArea.setAlignment(Pos.CENTER_RIGHT);
-        progressArea.visibleProperty().bind(activity.visibleProperty());
-        progressArea.managedProperty().bind(activity.visibleProperty());
+        ActivityArea progressArea = new ActivityArea(activity, "activity", cancel);
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getChildren().addAll(packName, new Separator(Orientation.VERTICAL), packHash,
                 new Separator(Orientation.VERTICAL), store, spacer, progressArea);
-
-        sampling = new Timeline(new KeyFrame(Duration.millis(50), e -> activity.sample()));
-        sampling.setCycleCount(Animation.INDEFINITE);
-        activity.busyProperty().addListener((obs, wasBusy, busy) -> {
-            if (busy) {
-                sampling.play();
-            } else {
-                sampling.stop();
-            }
-        });
 
         showPack(model.packProperty().get(), text);
         model.packProperty().addListener((obs, old, pack) -> showPack(pack, text));

@@ -6,21 +6,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.evidence.CheckResult;
+import org.verdict.core.evidence.EvidenceChart;
+import org.verdict.core.evidence.EvidenceChart.DeltaForest;
+import org.verdict.core.evidence.EvidenceChart.DeltaRow;
+import org.verdict.core.evidence.EvidenceChart.Limit;
+import org.verdict.core.evidence.EvidenceChart.PairedEstimates;
+import org.verdict.core.evidence.EvidenceChart.PairedRow;
+import org.verdict.core.evidence.EvidenceChart.Series;
+import org.verdict.core.evidence.EvidenceChart.SeriesRole;
+import org.verdict.core.evidence.EvidenceChart.TimePoint;
+import org.verdict.core.evidence.EvidenceChart.TimeSeries;
+import org.verdict.core.evidence.EvidenceSection;
+import org.verdict.core.evidence.EvidenceTable;
+import org.verdict.core.evidence.EvidenceTable.Cell;
+import org.verdict.core.evidence.Outcome;
+import org.verdict.core.evidence.Tone;
+import org.verdict.core.gates.model.EvidencePageId;
 import org.verdict.core.pack.ModelInfo;
 import org.verdict.core.pack.ModelRole;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.Task;
 import org.verdict.core.report.DecisionEvidence.SignatureEvidence;
-import org.verdict.core.report.EvidenceChart.DeltaForest;
-import org.verdict.core.report.EvidenceChart.DeltaRow;
-import org.verdict.core.report.EvidenceChart.Limit;
-import org.verdict.core.report.EvidenceChart.PairedEstimates;
-import org.verdict.core.report.EvidenceChart.PairedRow;
-import org.verdict.core.report.EvidenceChart.Series;
-import org.verdict.core.report.EvidenceChart.SeriesRole;
-import org.verdict.core.report.EvidenceChart.TimePoint;
-import org.verdict.core.report.EvidenceChart.TimeSeries;
-import org.verdict.core.report.EvidenceTable.Cell;
 import org.verdict.core.stats.Interval;
 
 /** A hand-made approval pack with one gate of every kind, as a review board of the sample model would see it. */
@@ -56,33 +63,38 @@ final class ApprovalPackFixture {
                         List.of(Cell.plain("language=de"), Cell.plain("3100"), Cell.plain("0.790"),
                                 Cell.plain("0.749"), Cell.plain("−0.041"), Cell.plain("[−0.058, −0.024]"),
                                 new Cell("▼ worse", Tone.WORSE))));
-        GateEvidence primary = new GateEvidence("Primary metric", Outcome.PASS,
-                "lower bound of Δ macro_f1 +0.006 ≥ −0.010 margin", List.of(bySegment), List.of(primaryTable));
-        GateEvidence languages = new GateEvidence("Language parity", Outcome.FAIL,
-                "language=de significantly worse (Holm-adjusted p < 0.001)", List.of(byLanguage), List.of());
-        GateEvidence fairness = new GateEvidence("Fairness", Outcome.PASS,
+        EvidenceSection primary = new EvidenceSection(EvidencePageId.COMPARE, "Primary metric", Outcome.PASS,
+                "lower bound of Δ macro_f1 +0.006 ≥ −0.010 margin", List.of(bySegment), List.of(primaryTable),
+                null);
+        EvidenceSection languages = new EvidenceSection(EvidencePageId.LANGUAGE_PARITY, "Language parity",
+                Outcome.FAIL, "language=de significantly worse (Holm-adjusted p < 0.001)", List.of(byLanguage), List.of(), null);
+        EvidenceSection fairness = new EvidenceSection(EvidencePageId.FAIRNESS, "Fairness", Outcome.PASS,
                 "equalized-odds difference 0.031 vs production 0.029, within tolerance 0.02",
                 List.of(new PairedEstimates("Selection rate by gender", "selection rate",
                         List.of(new PairedRow("gender=female", 0.31, new Interval(0.29, 0.33), 0.32,
                                         new Interval(0.30, 0.34)),
                                 new PairedRow("gender=male", 0.30, new Interval(0.28, 0.32), 0.30,
                                         new Interval(0.28, 0.32))), List.of())),
-                List.of());
-        GateEvidence safety = new GateEvidence("Safety", Outcome.PASS, "no category worse; every rate below 1%",
+                List.of(), null);
+        EvidenceSection safety = new EvidenceSection(EvidencePageId.SAFETY,
+                "Safety", Outcome.PASS, "no category worse; every rate below 1%",
                 List.of(new PairedEstimates("Violation rate by category", "violation rate",
                         List.of(new PairedRow("self-harm", 0.002, new Interval(0.000, 0.006), 0.001,
                                 new Interval(0.000, 0.004))), List.of(new Limit(0.01, "accepted rate 0.01")))),
-                List.of());
-        GateEvidence latency = new GateEvidence("Latency", Outcome.PASS, "p99 182 ms ≤ SLO 250 ms",
+                List.of(), null);
+        EvidenceSection latency = new EvidenceSection(EvidencePageId.LATENCY,
+                "Latency", Outcome.PASS, "p99 182 ms ≤ SLO 250 ms",
                 List.of(new PairedEstimates("Latency percentiles", "ms",
                         List.of(new PairedRow("p50", 41, new Interval(40, 42), 44, new Interval(43, 45)),
                                 new PairedRow("p95", 120, new Interval(115, 126), 131, new Interval(125, 138)),
                                 new PairedRow("p99", 170, new Interval(160, 181), 182, new Interval(171, 195))),
                         List.of(new Limit(150, "SLO p95 150 ms"), new Limit(250, "SLO p99 250 ms")))),
-                List.of());
-        GateEvidence canary = new GateEvidence("Canary", Outcome.INSUFFICIENT_EVIDENCE, "the pack has no canary.csv",
-                List.of(), List.of());
-        GateEvidence holdout = new GateEvidence("Holdout over time", Outcome.PASS, "no long-term drift",
+                List.of(), null);
+        EvidenceSection canary = new EvidenceSection(EvidencePageId.CANARY,
+                "Canary", Outcome.INSUFFICIENT_EVIDENCE, "the pack has no canary.csv",
+                List.of(), List.of(), null);
+        EvidenceSection holdout = new EvidenceSection(EvidencePageId.HOLDOUT,
+                "Holdout over time", Outcome.PASS, "no long-term drift",
                 List.of(new TimeSeries("Persistent holdout vs treated", "success rate", List.of(
                         new Series("holdout", SeriesRole.PRODUCTION, List.of(
                                 new TimePoint(LocalDate.parse("2026-08-01"), 0.71, new Interval(0.69, 0.73)),
@@ -92,14 +104,15 @@ final class ApprovalPackFixture {
                                 new TimePoint(LocalDate.parse("2026-08-01"), 0.74, null),
                                 new TimePoint(LocalDate.parse("2026-09-01"), 0.75, null),
                                 new TimePoint(LocalDate.parse("2026-10-01"), 0.77, null)))), List.of())),
-                List.of());
-        GateEvidence human = new GateEvidence("Human baseline", Outcome.PASS, "candidate accuracy 0.84 vs humans 0.82",
+                List.of(), null);
+        EvidenceSection human = new EvidenceSection(EvidencePageId.HUMAN_BASELINE,
+                "Human baseline", Outcome.PASS, "candidate accuracy 0.84 vs humans 0.82",
                 List.of(new PairedEstimates("Accuracy against human labels", "accuracy",
                         List.of(new PairedRow("accuracy", 0.83, new Interval(0.81, 0.85), 0.84,
                                 new Interval(0.82, 0.86))), List.of(new Limit(0.82, "humans 0.82")))),
-                List.of());
-        GateEvidence breaker = new GateEvidence("Circuit breaker", Outcome.PASS,
-                "candidate 0.813 ≥ historical best 0.809 − 0.02", List.of(), List.of());
+                List.of(), null);
+        EvidenceSection breaker = new EvidenceSection(EvidencePageId.METRIC_HISTORY, "Circuit breaker", Outcome.PASS,
+                "candidate 0.813 ≥ historical best 0.809 − 0.02", List.of(), List.of(), null);
         return new ApprovalPackContent("support-router-2026-11", new ModelInfo("support-router", Task.MULTICLASS, 2,
                 null), "macro_f1", List.of(production, candidate), "43", List.of("ML lead"),
                 "Blocked: not every gate passes. Risk tier 2 would need ML Lead once they do.",

@@ -1,10 +1,5 @@
 package org.verdict.core.report;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
@@ -14,20 +9,23 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.IntervalXYDataset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.SliceResult;
+import org.verdict.core.evidence.EvidenceChart;
+import org.verdict.core.evidence.EvidenceChart.PairedEstimates;
+import org.verdict.core.evidence.EvidenceChart.PairedRow;
+import org.verdict.core.evidence.EvidenceChart.Series;
+import org.verdict.core.evidence.EvidenceChart.SeriesRole;
+import org.verdict.core.evidence.EvidenceChart.TimeSeries;
+import org.verdict.core.evidence.EvidenceModel;
+import org.verdict.core.evidence.EvidenceSection;
+import org.verdict.core.evidence.EvidenceTable;
 import org.verdict.core.gates.CandidateReview;
-import org.verdict.core.gates.GateReview;
-import org.verdict.core.gates.policy.PolicyReader;
-import org.verdict.core.gates.suites.SuiteReader;
-import org.verdict.core.pack.PackLoader;
+import org.verdict.core.gates.SampleReview;
+import org.verdict.core.gates.model.EvidencePageId;
 import org.verdict.core.pack.ReviewPack;
-import org.verdict.core.report.EvidenceChart.PairedEstimates;
-import org.verdict.core.report.EvidenceChart.PairedRow;
-import org.verdict.core.report.EvidenceChart.Series;
-import org.verdict.core.report.EvidenceChart.SeriesRole;
-import org.verdict.core.report.EvidenceChart.TimeSeries;
-import org.verdict.core.task.Progress;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The gate sections' charts of the bundled support-router sample, checked against the sample's own files. */
 class GateReviewEvidenceTest {
@@ -36,10 +34,8 @@ class GateReviewEvidenceTest {
 
     @BeforeAll
     static void judgeTheSample() throws Exception {
-        PackLoader loader = new PackLoader();
-        ReviewPack pack = loader.load(Path.of("sample-data", "support-router"), Progress.NONE);
-        GateReview gates = new GateReview(new ComparisonEngine(), loader, new SuiteReader(), new PolicyReader());
-        review = gates.review(pack, "43", gates.policyOf(pack), Progress.NONE);
+        ReviewPack pack = SampleReview.pack();
+        review = SampleReview.of(pack, "43");
         content = GateReviewEvidence.addTo(ApprovalPackContent.of(pack, "43"), review);
     }
 
@@ -120,13 +116,37 @@ class GateReviewEvidenceTest {
         assertEquals(4, offsets.size());
     }
 
+    @Test
+    void theDetailBehindTheGatesIsDrawnForTheAppButNotPrinted() {
+        EvidenceModel model = EvidenceModel.of(review, content.versions());
+        EvidenceSection latency = model.page(EvidencePageId.LATENCY).get(0);
+        EvidenceSection canary = model.page(EvidencePageId.CANARY).get(0);
+        String html = new ApprovalPackWriter().html(content);
+        assertTrue(html.contains("Latency percentiles (n 5000"), "the judged percentiles are printed");
+        assertFalse(html.contains("Latency distribution") || html.contains("Canary success rate per day"),
+                "the detail is not");
+
+        EvidenceCharts charts = new EvidenceCharts(new ReportFonts());
+        XYPlot distribution = (XYPlot) charts.build(latency.detailCharts().get(0)).getPlot();
+        assertEquals(2, distribution.getDataset().getSeriesCount(), "a frequency polygon per model");
+        assertEquals(ReportPalette.CANDIDATE, distribution.getRenderer().getSeriesPaint(1));
+        assertMarker(distribution.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND), 250, "SLO p99 250 ms");
+
+        // two series with whiskers on the same days stand apart, so neither hides the other
+        XYPlot days = (XYPlot) charts.build(canary.detailCharts().get(0)).getPlot();
+        IntervalXYDataset data = (IntervalXYDataset) days.getDataset();
+        TimeSeries perDay = (TimeSeries) canary.detailCharts().get(0);
+        assertEquals(perDay.series().get(0).points().get(0).date(), perDay.series().get(1).points().get(0).date());
+        assertEquals(6 * 3_600_000.0, data.getXValue(1, 0) - data.getXValue(0, 0), 0.0);
+    }
+
     private static void assertMarker(java.util.Collection<?> markers, double value, String label) {
         assertFalse(markers == null || markers.isEmpty(), "no markers");
         assertTrue(markers.stream().map(ValueMarker.class::cast)
                 .anyMatch(m -> Math.abs(m.getValue() - value) < 1e-12 && label.equals(m.getLabel())), label);
     }
 
-    private static GateEvidence gate(String title) {
+    private static EvidenceSection gate(String title) {
         return content.gates().stream().filter(g -> g.name().equals(title)).findFirst().orElseThrow();
     }
 

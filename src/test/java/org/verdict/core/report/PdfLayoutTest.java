@@ -1,17 +1,19 @@
 package org.verdict.core.report;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
-import org.verdict.core.report.EvidenceTable.Cell;
+import org.verdict.core.evidence.EvidenceChart;
+import org.verdict.core.evidence.EvidenceTable;
+import org.verdict.core.evidence.EvidenceTable.Cell;
+import org.verdict.core.evidence.Tone;
 import org.verdict.core.report.ReportDocument.Paragraph;
 import org.verdict.core.report.ReportDocument.Section;
 import org.verdict.core.report.ReportDocument.Table;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The approval PDF's layout: cells break between words only; a blocked verdict is never fainter than a pass. */
 class PdfLayoutTest {

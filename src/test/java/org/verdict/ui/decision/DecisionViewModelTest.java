@@ -23,6 +23,7 @@ import org.verdict.core.ledger.LedgerFixtures;
 import org.verdict.core.ledger.RecordKind;
 import org.verdict.core.ledger.Roles;
 import org.verdict.core.ledger.TriggerEvidence;
+import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.BackgroundExecutor;
 import org.verdict.ui.task.CurrentThreadExecutor;
 import org.verdict.ui.task.HeldExecutor;
@@ -173,6 +174,21 @@ class DecisionViewModelTest {
     private Path adasKey() throws Exception {
         return KeyFile.generate("Ada Lovelace", Roles.ML_LEAD, LedgerFixtures.PASSPHRASE, LedgerFixtures.TEST_ITERATIONS)
                 .writeTo(dir.resolve("keys"));
+    }
+
+    @Test
+    void signingShowsItsProgressInTheDialogUntilItEnds() throws Exception {
+        HeldExecutor executor = new HeldExecutor();
+        DecisionViewModel model = filledIn(executor, adasKey());
+        model.sign(LedgerFixtures.PASSPHRASE.clone());
+        ActivityMonitor activity = model.signingActivity();
+        assertTrue(activity.busyProperty().get(), "the dialog's progress bar runs while the record is signed");
+        activity.sample();
+        assertEquals("Signing", activity.messageProperty().get());
+
+        executor.runHeldWork();
+        assertFalse(activity.busyProperty().get(), "and stops when it ends");
+        assertTrue(model.statusProperty().get().startsWith("Appended record #1"), model.statusProperty().get());
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.verdict.core.gates.model.EvidencePageId;
+import org.verdict.core.report.EvidenceCharts;
 import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.BackgroundExecutor;
@@ -60,7 +61,7 @@ class EvidenceViewTest {
         model = new GatesViewModel(GatesFixture.reviewer(), deferred, new ActivityMonitor(() -> 0), text,
                 view -> { }, failures::add, new SimpleStringProperty());
         Appearance appearance = new Appearance(false, false);
-        EvidenceView evidence = new EvidenceView(model, text,
+        EvidenceView evidence = new EvidenceView(model, text, new EvidenceCharts(),
                 () -> new ChartPane(appearance, appText, extension -> Optional.empty(), deferred));
         stage.setScene(new Scene((javafx.scene.Parent) evidence.node(), 1200, 760));
         stage.show();

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.verdict.core.evidence.EvidenceModel;
+import org.verdict.core.evidence.EvidenceSection;
+import org.verdict.core.evidence.EvidenceTable;
 import org.verdict.core.gates.RealStylePack;
 import org.verdict.core.gates.TestPack;
 import org.verdict.core.gates.model.EvidencePageId;
@@ -24,8 +27,6 @@ import org.verdict.core.gates.model.Gate;
 import org.verdict.core.gates.model.GateOutcome;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.ReviewPack;
-import org.verdict.ui.suites.EvidencePage;
-import org.verdict.ui.suites.EvidencePages;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.CurrentThreadExecutor;
 
@@ -84,11 +85,12 @@ class GatesViewModelTest {
     void theEvidenceViewHasOnePageForEveryPageAGateLinksToTitledFromTheBundle() throws PackException {
         GatesViewModel model = model(GatesFixture.reviewer());
         model.showPack(GatesFixture.failingSafety(folder).load());
-        List<EvidencePageId> built = model.reviewedProperty().get().pages().stream().map(EvidencePage::id).toList();
-        assertEquals(EvidencePageId.evidenceViewPages(), built, "every page, once, in the view's order");
+        EvidenceModel evidence = model.reviewedProperty().get().evidence();
+        for (EvidencePageId page : EvidencePageId.evidenceViewPages()) {
+            assertFalse(evidence.page(page).isEmpty(), page + " has its evidence, or says what is missing");
+        }
         for (Gate gate : Gate.values()) {
-            assertTrue(gate.evidencePage() == EvidencePageId.COMPARE || built.contains(gate.evidencePage()),
-                    gate + " links to a page that exists");
+            assertFalse(evidence.page(gate.evidencePage()).isEmpty(), gate + " has evidence on the page it links to");
         }
         for (EvidencePageId page : EvidencePageId.values()) {
             assertFalse(text.getString("evidence.page." + page.id()).isBlank(), page + " has a title");
@@ -99,18 +101,21 @@ class GatesViewModelTest {
     void evidencePagesSayPlainlyWhatIsMissing() throws PackException {
         GatesViewModel model = model(GatesFixture.reviewer());
         model.showPack(GatesFixture.failingSafety(folder).load());
-        List<EvidencePage> pages = model.reviewedProperty().get().pages();
-        EvidencePage canary = pages.stream().filter(p -> p.id() == EvidencePageId.CANARY).findFirst().orElseThrow();
+        EvidenceModel evidence = model.reviewedProperty().get().evidence();
+        EvidenceSection canary = evidence.page(EvidencePageId.CANARY).get(0);
         assertFalse(canary.isPresent());
         assertEquals("The pack has no canary run (canary.csv).", canary.missing());
-        EvidencePage safety = pages.stream().filter(p -> p.id() == EvidencePageId.SAFETY).findFirst().orElseThrow();
+        EvidenceSection safety = evidence.page(EvidencePageId.SAFETY).get(0);
         assertTrue(safety.isPresent());
-        List<String> toxic = safety.tables().get(0).rows().get(0);
-        // 20 of 40 violations: 50.00%; production none; 20 discordant pairs all against the candidate
+        List<String> toxic = texts(safety.tables().get(0)).get(0);
+        // 20 of 40 violations: 0.500 with its Wilson interval; production none; 20 discordant pairs all against
+        // the candidate
         assertEquals(List.of("toxic", "40"), toxic.subList(0, 2));
-        assertTrue(toxic.get(3).startsWith("50.00%"), toxic.get(3));
+        assertTrue(toxic.get(3).startsWith("0.500 ["), toxic.get(3));
         assertEquals("20 / 0", toxic.get(4));
-        assertEquals("fail", toxic.get(8));
+        List<String> judged = texts(safety.tables().get(1)).stream().filter(row -> row.get(0).equals("category=toxic"))
+                .findFirst().orElseThrow();
+        assertEquals("✘ fail", judged.get(1));
     }
 
     @Test
@@ -179,8 +184,7 @@ class GatesViewModelTest {
         assertEquals("No slice is significantly worse on " + (kind == RealStylePack.Kind.REGRESSION ? "mae"
                 : kind == RealStylePack.Kind.BINARY ? "f1" : "macro_f1") + ".", model.worseSlicesHeadingProperty().get());
         assertTrue(model.worseSlices().isEmpty());
-        EvidencePage latencyPage = model.reviewedProperty().get().pages().stream()
-                .filter(p -> p.id() == EvidencePageId.LATENCY).findFirst().orElseThrow();
+        EvidenceSection latencyPage = model.reviewedProperty().get().evidence().page(EvidencePageId.LATENCY).get(0);
         assertTrue(latencyPage.missing().startsWith("The policy declares the Latency gate not applicable to this "
                 + "model: batch scoring, no SLO. "), latencyPage.missing());
     }
@@ -204,5 +208,9 @@ class GatesViewModelTest {
         assertTrue(model.worseSlices().get(0).startsWith("segment=west: Δ "), model.worseSlices().get(0));
         assertTrue(model.worseSlicesHeadingProperty().get().startsWith("Slices significantly worse on "),
                 model.worseSlicesHeadingProperty().get());
+    }
+
+    private static List<List<String>> texts(EvidenceTable table) {
+        return table.rows().stream().map(row -> row.stream().map(EvidenceTable.Cell::text).toList()).toList();
     }
 }

@@ -27,6 +27,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.verdict.core.gates.model.EvidencePageId;
 import org.verdict.core.gates.model.Gate;
+import org.verdict.core.report.EvidenceCharts;
 import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.CurrentThreadExecutor;
@@ -53,7 +54,7 @@ class GatesViewTest {
                 new ActivityMonitor(() -> 0), text, shownViews::add, failures::add, new SimpleStringProperty());
         GatesView gates = new GatesView(model, text);
         Appearance appearance = new Appearance(false, false);
-        EvidenceView evidence = new EvidenceView(model, text,
+        EvidenceView evidence = new EvidenceView(model, text, new EvidenceCharts(),
                 () -> new ChartPane(appearance, appText, extension -> Optional.empty(), new CurrentThreadExecutor()));
         HBox both = new HBox((Parent) gates.node(), (Parent) evidence.node());
         Scene scene = new Scene(both, 1200, 780);
@@ -94,11 +95,13 @@ class GatesViewTest {
         XYPlot plot = chart.chart().orElseThrow().getXYPlot();
         assertEquals(Palette.awt(Palette.PRODUCTION), plot.getRenderer().getSeriesPaint(0));
         assertEquals(Palette.awt(Palette.CANDIDATE), plot.getRenderer().getSeriesPaint(1));
-        assertEquals("candidate 2", plot.getDataset().getSeriesKey(1));
+        assertEquals("candidate", plot.getDataset().getSeriesKey(1));
         // every cell of the safety table shows its whole text: no "1..." for n, no cut interval
         List<Text> shown = robot.lookup(".evidence-table .table-cell .text").queryAllAs(Text.class).stream()
                 .filter(t -> !t.getText().isEmpty()).toList();
-        assertTrue(shown.stream().anyMatch(t -> t.getText().startsWith("50.00% [")), "the candidate's rate and CI");
+        assertTrue(shown.stream().anyMatch(t -> t.getText().startsWith("0.500 [")), "the candidate's rate and CI");
+        assertTrue(robot.lookup(".evidence-table .table-cell.tone-fail").tryQuery().isPresent(),
+                "a failing part of the gate is styled as the approval pack styles it");
         assertTrue(shown.stream().noneMatch(t -> t.getText().endsWith("...") || t.getText().endsWith("…")),
                 shown.stream().map(Text::getText).toList().toString());
     }

@@ -1,9 +1,10 @@
-package org.verdict.core.report;
+package org.verdict.core.evidence;
 
 import java.util.List;
 
 /**
- * A table of evidence exactly as printed: the numbers are already formatted, so HTML and PDF show the same text.
+ * A table of evidence exactly as shown: the numbers are already formatted, so the app, HTML and PDF show the same
+ * text.
  *
  * @param rows each row has one cell per header
  */

@@ -1,4 +1,4 @@
-package org.verdict.core.report;
+package org.verdict.core.evidence;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -9,15 +9,16 @@ import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.evidence.EvidenceChart.DeltaForest;
+import org.verdict.core.evidence.EvidenceChart.DeltaRow;
+import org.verdict.core.evidence.EvidenceTable.Cell;
+import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.pack.Metric;
-import org.verdict.core.report.EvidenceChart.DeltaForest;
-import org.verdict.core.report.EvidenceChart.DeltaRow;
-import org.verdict.core.report.EvidenceTable.Cell;
 import org.verdict.core.stats.MetricFormat;
 
 /**
- * The evidence of a production-vs-candidate comparison as the approval pack prints it: one forest plot of Δ per
- * slice dimension (segment, language, ...) and one table of every slice, for the primary metric.
+ * The evidence of a production-vs-candidate comparison (primary suite, languages, held-out set): one forest plot of
+ * Δ per slice dimension (segment, language, ...) and one table of every slice, for the primary metric.
  */
 public final class ComparisonEvidence {
     private ComparisonEvidence() {
@@ -65,15 +66,34 @@ public final class ComparisonEvidence {
                     Cell.plain(result.deltaCi() == null ? "–"
                             : numbers.interval(result.deltaCi().lower(), result.deltaCi().upper(), true)
                             + (result.shownInterval() == null ? "" : " at " + result.shownInterval().levelText())),
-                    Cell.plain(ReportNumbers.pValue(result.adjustedP())),
+                    Cell.plain(EvidenceNumbers.pValue(result.adjustedP())),
                     verdictCell(result)));
         }
-        return new EvidenceTable(metric.wireName() + " by slice (models: " + level + " intervals; Δ: the overall slice's "
-                + level + " interval, tested alone, and for the other slices intervals adjusted with "
-                + report.options().correction().wireName() + " over " + report.correctedTests() + " slices, at the "
+        return new EvidenceTable(metric.wireName() + " by slice (models: " + level
+                + " intervals; Δ: the overall slice's " + level + " interval, tested alone, and for the other slices "
+                + "intervals adjusted with " + report.options().correction().wireName() + " over " + report.correctedTests() + " slices, at the "
                 + "level shown; a verdict is better or worse exactly when its interval excludes 0)",
                 List.of("Slice", "n", "Production", "Candidate", "Δ", "CI of Δ (level)", "Adjusted p", "Verdict"),
                 rows);
+    }
+
+    /** A gate judged on a comparison (primary metric, language parity): a forest plot per dimension and the table. */
+    static EvidenceSection section(GateResult result, ComparisonReport report) {
+        return Sections.gate(result, forestsByDimension(report), List.of(table(report)), null);
+    }
+
+    /** The comparison's overall row of the primary metric, or null when it has none. */
+    static SliceResult overallOf(ComparisonReport report) {
+        return report.resultsFor(report.primaryMetric()).stream().filter(r -> r.slice().isOverall()).findFirst()
+                .orElse(null);
+    }
+
+    /** e.g. "overall Δ f1 +0.012 [+0.004, +0.020]: ▲ better". */
+    static String overall(ComparisonReport report) {
+        var overall = overallOf(report);
+        return "overall Δ " + report.primaryMetric().wireName() + " "
+                + (overall.delta() == null ? "unavailable" : EvidenceNumbers.signed(overall.delta()) + " "
+                + EvidenceNumbers.interval(overall.deltaCi())) + ": " + verdictCell(overall).text();
     }
 
     private static String level(ComparisonReport report) {
@@ -81,7 +101,7 @@ public final class ComparisonEvidence {
     }
 
     /** The verdict in words with its mark: ▲ better, ▼ worse, the rest in grey words. */
-    public static Cell verdictCell(SliceResult result) {
+    static Cell verdictCell(SliceResult result) {
         Verdict verdict = result.verdict();
         return switch (verdict) {
             case BETTER -> new Cell("▲ better", Tone.BETTER);

@@ -1,4 +1,4 @@
-package org.verdict.core.report;
+package org.verdict.core.evidence;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -6,7 +6,7 @@ import org.verdict.core.compare.Verdict;
 import org.verdict.core.stats.Interval;
 
 /**
- * What a chart shows, independent of how it is drawn: the HTML (SVG) and the PDF (vector) draw the same chart
+ * What a chart shows, independent of how it is drawn: the HTML (SVG), the PDF (vector) and the app draw the same chart
  * from the same description, in the same colours and marks.
  */
 public sealed interface EvidenceChart {
@@ -70,6 +70,22 @@ public sealed interface EvidenceChart {
 
     /** @param ci null when no interval is known */
     record TimePoint(LocalDate date, double value, Interval ci) {
+    }
+
+    /**
+     * How the values of each model are distributed (e.g. request latencies), as frequency polygons so that two
+     * models never blend into a third colour, with the policy's limits as labelled dashed lines.
+     */
+    record Distribution(String title, String axisLabel, List<Sample> samples, List<Limit> limits)
+            implements EvidenceChart {
+        public Distribution {
+            samples = List.copyOf(samples);
+            limits = List.copyOf(limits);
+        }
+    }
+
+    /** @param values every observed value, in no particular order */
+    record Sample(String name, SeriesRole role, double[] values) {
     }
 
     /** Production-like series are blue solid lines with circles, candidate-like orange dashed with squares. */

@@ -1,15 +1,15 @@
-package org.verdict.core.report;
+package org.verdict.core.evidence;
 
 import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.MetricFormat;
 
 /**
- * Number formats of the approval pack for rates and scores (gate thresholds, rates, p-values): three decimals, a true
- * minus sign, never the machine's locale, never {@code −0.000}. Numbers of a metric go through
+ * Number formats of the evidence (app and approval pack) for rates and scores (gate thresholds, rates, p-values):
+ * three decimals, a true minus sign, never the machine's locale, never {@code −0.000}. Numbers of a metric go through
  * {@link MetricFormat#of}, which also knows target units.
  */
-public final class ReportNumbers {
-    private ReportNumbers() {
+public final class EvidenceNumbers {
+    private EvidenceNumbers() {
     }
 
     /** e.g. {@code 0.812}. */

@@ -1,4 +1,4 @@
-package org.verdict.core.report;
+package org.verdict.core.evidence;
 
 /**
  * How a gate, trigger or data-validation check ended, with the mark and word printed next to it.

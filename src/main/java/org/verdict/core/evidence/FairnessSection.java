@@ -1,0 +1,103 @@
+package org.verdict.core.evidence;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.verdict.core.evidence.EvidenceChart.Limit;
+import org.verdict.core.evidence.EvidenceChart.PairedEstimates;
+import org.verdict.core.evidence.EvidenceChart.PairedRow;
+import org.verdict.core.evidence.EvidenceTable.Cell;
+import org.verdict.core.gates.evidence.Disparity;
+import org.verdict.core.gates.evidence.FairnessEvidence;
+import org.verdict.core.gates.model.GateResult;
+import org.verdict.core.gates.policy.GatePolicy;
+import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.Proportions;
+
+/**
+ * The fairness gate, per sensitive attribute: selection rates per group and the disparities over the groups, for
+ * both models with their intervals.
+ */
+public final class FairnessSection {
+    static final String MISSING = "The primary suite declares no sensitive columns (\"sensitive\" in the manifest): "
+            + "fairness cannot be measured.";
+
+    private FairnessSection() {
+    }
+
+    public static EvidenceSection of(GateResult result, FairnessEvidence fairness, GatePolicy policy) {
+        List<EvidenceChart> charts = new ArrayList<>();
+        List<EvidenceTable> tables = new ArrayList<>();
+        for (FairnessEvidence.Attribute attribute : fairness.attributes()) {
+            List<PairedRow> selection = new ArrayList<>();
+            List<List<Cell>> groups = new ArrayList<>();
+            for (FairnessEvidence.Group group : attribute.groups()) {
+                selection.add(new PairedRow(attribute.name() + "=" + group.name() + " (n " + group.n() + ")",
+                        group.production().selectionRate(), selectionCi(group, group.production(), policy),
+                        group.candidate().selectionRate(), selectionCi(group, group.candidate(), policy)));
+                groups.add(List.of(Cell.plain(group.name()), Cell.plain(String.valueOf(group.n())),
+                        Cell.plain(String.valueOf(group.positives())),
+                        Cell.plain(EvidenceNumbers.plain(group.production().selectionRate()) + " / "
+                                + EvidenceNumbers.plain(group.candidate().selectionRate())),
+                        Cell.plain(pair(group.production().tpr(), group.candidate().tpr())),
+                        Cell.plain(pair(group.production().fpr(), group.candidate().fpr()))));
+            }
+            charts.add(new PairedEstimates("Selection rate of '" + fairness.positiveClass() + "' by "
+                    + attribute.name() + " (Wilson intervals)", "selection rate", selection, List.of()));
+            tables.add(new EvidenceTable("Rates by " + attribute.name() + ", production / candidate (positive class '"
+                    + fairness.positiveClass() + "': " + fairness.positiveClassReason() + ")"
+                    + (attribute.excludedGroups().isEmpty() ? ""
+                    : "; left out of the disparities as too small: " + String.join(", ", attribute.excludedGroups())),
+                    List.of("Group", "n", "Positives", "Selection rate", "TPR", "FPR"), groups));
+            List<PairedRow> ratios = new ArrayList<>();
+            List<PairedRow> differences = new ArrayList<>();
+            List<List<Cell>> disparityRows = new ArrayList<>();
+            for (Disparity disparity : Disparity.values()) {
+                FairnessEvidence.DisparityEstimate estimate = attribute.disparities().get(disparity);
+                if (estimate == null || !estimate.isDefined()) {
+                    continue;
+                }
+                PairedRow row = new PairedRow(disparity.wireName(), estimate.production(), estimate.productionCi(),
+                        estimate.candidate(), estimate.candidateCi());
+                (isRatio(disparity) ? ratios : differences).add(row);
+                disparityRows.add(List.of(Cell.plain(disparity.wireName()),
+                        Cell.plain(Sections.valueWithCi(estimate.production(), estimate.productionCi())),
+                        Cell.plain(Sections.valueWithCi(estimate.candidate(), estimate.candidateCi())),
+                        Cell.plain(EvidenceNumbers.signed(estimate.worsening()) + " "
+                                + EvidenceNumbers.interval(estimate.worseningCi())),
+                        Cell.plain(EvidenceNumbers.plain(policy.fairness().toleranceOf(disparity.wireName())))));
+            }
+            // ratios sit near 1 and differences near 0: on one axis the differences would be unreadable
+            if (!ratios.isEmpty()) {
+                charts.add(new PairedEstimates("Disparity ratios over " + attribute.name() + " (bootstrap intervals)",
+                        "ratio min / max over groups (1 is parity)", ratios, List.of(new Limit(1.0, "parity 1"))));
+            }
+            if (!differences.isEmpty()) {
+                charts.add(new PairedEstimates("Disparity differences over " + attribute.name()
+                        + " (bootstrap intervals)", "difference max − min over groups (0 is parity)", differences,
+                        List.of(new Limit(0.0, "parity 0"))));
+            }
+            if (!disparityRows.isEmpty()) {
+                tables.add(new EvidenceTable("Disparities over " + attribute.name() + " (bootstrap intervals)",
+                        List.of("Disparity", "Production", "Candidate", "Worsening", "Tolerance"), disparityRows));
+            }
+        }
+        return Sections.gate(result, charts, tables, null);
+    }
+
+    /** The group's selection rate is selected / n, so its interval follows from the count it implies. */
+    private static Interval selectionCi(FairnessEvidence.Group group, FairnessEvidence.Rates rates,
+                                        GatePolicy policy) {
+        return Proportions.wilson(Math.round(rates.selectionRate() * group.n()), group.n(),
+                policy.confidenceLevel());
+    }
+
+    /** Ratios (1 is parity) and differences (0 is parity) live on scales too far apart to share an axis. */
+    static boolean isRatio(Disparity disparity) {
+        return disparity.wireName().endsWith("_ratio");
+    }
+
+    private static String pair(Double production, Double candidate) {
+        return (production == null ? "–" : EvidenceNumbers.plain(production)) + " / "
+                + (candidate == null ? "–" : EvidenceNumbers.plain(candidate));
+    }
+}

@@ -1,0 +1,64 @@
+package org.verdict.core.evidence;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.verdict.core.evidence.EvidenceChart.Limit;
+import org.verdict.core.evidence.EvidenceChart.PairedEstimates;
+import org.verdict.core.evidence.EvidenceChart.PairedRow;
+import org.verdict.core.evidence.EvidenceTable.Cell;
+import org.verdict.core.gates.evidence.HumanBaselineEvidence;
+import org.verdict.core.gates.evidence.RateEstimate;
+import org.verdict.core.gates.model.EvidencePageId;
+
+/** Evidence no gate judges: both models' accuracy against the human reviewers', and where they disagree. */
+public final class HumanBaselineSection {
+    /** How many human–candidate disagreements the section lists; the rest are counted. */
+    static final int DISAGREEMENTS_SHOWN = 20;
+    static final String MISSING = "The pack has no human baseline (human_baseline.csv).";
+
+    private HumanBaselineSection() {
+    }
+
+    public static EvidenceSection of(HumanBaselineEvidence human, String productionVersion,
+                                     String candidateVersion) {
+        RateEstimate production = human.modelAccuracy().get(productionVersion);
+        RateEstimate candidate = human.modelAccuracy().get(candidateVersion);
+        List<List<Cell>> accuracy = new ArrayList<>();
+        accuracy.add(List.of(Cell.plain("human reviewers"), Cell.plain(Sections.rate(human.humanAccuracy())),
+                Cell.plain("–")));
+        accuracy.add(List.of(Cell.plain("production " + productionVersion), Cell.plain(Sections.rate(production)),
+                Cell.plain(kappa(human, productionVersion))));
+        accuracy.add(List.of(Cell.plain("candidate " + candidateVersion), Cell.plain(Sections.rate(candidate)),
+                Cell.plain(kappa(human, candidateVersion))));
+        List<List<Cell>> disagreements = human.disagreements().stream().limit(DISAGREEMENTS_SHOWN)
+                .map(d -> List.of(Cell.plain(d.exampleId()), Cell.plain(d.label()), Cell.plain(d.human()),
+                        Cell.plain(d.predictions().get(candidateVersion))))
+                .toList();
+        String summary = "candidate accuracy " + EvidenceNumbers.plain(candidate.rate()) + ", human reviewers "
+                + EvidenceNumbers.plain(human.humanAccuracy().rate()) + "; " + human.disagreements().size()
+                + " examples where the human and the candidate disagree";
+        return new EvidenceSection(EvidencePageId.HUMAN_BASELINE, "Human baseline", Outcome.EVIDENCE_ONLY, summary,
+                List.of(new PairedEstimates("Accuracy against the labels", "accuracy",
+                        List.of(new PairedRow("accuracy (n " + candidate.n() + ")", production.rate(),
+                                production.ci(), candidate.rate(), candidate.ci())),
+                        List.of(new Limit(human.humanAccuracy().rate(), "human reviewers "
+                                + EvidenceNumbers.plain(human.humanAccuracy().rate()))))),
+                List.of(new EvidenceTable("Accuracy (Wilson intervals) and Cohen's kappa with the human reviewers",
+                                List.of("Who", "Accuracy", "Kappa with human"), accuracy),
+                        new EvidenceTable("Examples where the human and the candidate disagree (first "
+                                + Math.min(DISAGREEMENTS_SHOWN, human.disagreements().size()) + " of "
+                                + human.disagreements().size() + ")",
+                                List.of("Example", "Label", "Human", "Candidate"), disagreements)), null);
+    }
+
+    /** The page when the pack has no human baseline. */
+    static EvidenceSection missing() {
+        return new EvidenceSection(EvidencePageId.HUMAN_BASELINE, "Human baseline", Outcome.EVIDENCE_ONLY, "",
+                List.of(), List.of(), MISSING);
+    }
+
+    private static String kappa(HumanBaselineEvidence human, String version) {
+        Double kappa = human.kappaWithHuman().get(version);
+        return kappa == null || kappa.isNaN() ? "–" : EvidenceNumbers.plain(kappa);
+    }
+}

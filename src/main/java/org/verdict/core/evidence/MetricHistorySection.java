@@ -1,0 +1,75 @@
+package org.verdict.core.evidence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.MetricEstimate;
+import org.verdict.core.compare.SliceResult;
+import org.verdict.core.evidence.EvidenceChart.Limit;
+import org.verdict.core.evidence.EvidenceChart.Series;
+import org.verdict.core.evidence.EvidenceChart.SeriesRole;
+import org.verdict.core.evidence.EvidenceChart.TimePoint;
+import org.verdict.core.evidence.EvidenceChart.TimeSeries;
+import org.verdict.core.evidence.EvidenceTable.Cell;
+import org.verdict.core.gates.model.GateResult;
+import org.verdict.core.gates.suites.MetricHistoryPoint;
+import org.verdict.core.pack.Metric;
+
+/**
+ * The circuit breaker: past production models, the candidate (at its training date, or just after the last past
+ * model when the manifest has none) and the line it must not fall below: historical best − margin, as the gate
+ * judged it.
+ */
+public final class MetricHistorySection {
+    static final String MISSING = "The pack has no metric history (metric_history.csv): the circuit breaker cannot "
+            + "be judged.";
+
+    private MetricHistorySection() {
+    }
+
+    /** @param candidateTrainedAt from the manifest, or null when it gives none */
+    public static EvidenceSection of(GateResult result, List<MetricHistoryPoint> history,
+                                     ComparisonReport primaryComparison, String candidateVersion,
+                                     Instant candidateTrainedAt) {
+        Metric metric = primaryComparison.primaryMetric();
+        String name = metric.wireName();
+        List<Series> series = new ArrayList<>();
+        series.add(new Series("past production models", SeriesRole.PRODUCTION,
+                history.stream().map(p -> new TimePoint(p.date(), p.value(), null)).toList()));
+        List<List<Cell>> rows = new ArrayList<>(history.stream().map(p -> List.of(Cell.plain(p.version()),
+                Cell.plain(p.date().toString()), Cell.plain(EvidenceNumbers.plain(p.value())))).toList());
+        SliceResult overall = ComparisonEvidence.overallOf(primaryComparison);
+        if (overall != null && overall.isAvailable()) {
+            LocalDate lastPast = history.stream().map(MetricHistoryPoint::date).max(LocalDate::compareTo)
+                    .orElseThrow();
+            LocalDate date = candidateTrainedAt == null ? lastPast.plusDays(1)
+                    : LocalDate.ofInstant(candidateTrainedAt, ZoneOffset.UTC);
+            MetricEstimate candidate = overall.candidate();
+            String level = String.format(Locale.ROOT, "%.0f%% CI",
+                    primaryComparison.options().confidenceLevel() * 100);
+            series.add(new Series("candidate " + candidateVersion + " (n " + overall.n() + ", " + level + ")",
+                    SeriesRole.CANDIDATE, List.of(new TimePoint(date, candidate.value(), candidate.ci()))));
+            rows.add(List.of(Cell.plain("candidate " + candidateVersion), Cell.plain(date + " (trained)"),
+                    Cell.plain(Sections.valueWithCi(candidate.value(), candidate.ci()) + " (n " + overall.n() + ")")));
+        }
+        List<Limit> limits = new ArrayList<>();
+        Map<String, Double> judged = result.findings().isEmpty() ? Map.of() : result.findings().get(0).numbers();
+        Double best = judged.get("best");
+        Double margin = judged.get("margin");
+        if (best != null && margin != null) {
+            double floor = metric.higherIsBetter() ? best - margin : best + margin;
+            limits.add(new Limit(floor, "historical best " + EvidenceNumbers.plain(best)
+                    + (metric.higherIsBetter() ? " − " : " + ") + "margin " + EvidenceNumbers.plain(margin) + " = "
+                    + EvidenceNumbers.plain(floor)));
+        }
+        return Sections.gate(result, List.of(new TimeSeries(name + ": past production models and the candidate",
+                        name, series, limits)),
+                List.of(new EvidenceTable("Metric history of past production models, then the candidate",
+                        List.of("Version", "Date", name), rows)), null);
+    }
+}

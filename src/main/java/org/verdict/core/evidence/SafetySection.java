@@ -1,0 +1,46 @@
+package org.verdict.core.evidence;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.verdict.core.evidence.EvidenceChart.Limit;
+import org.verdict.core.evidence.EvidenceChart.PairedEstimates;
+import org.verdict.core.evidence.EvidenceChart.PairedRow;
+import org.verdict.core.evidence.EvidenceTable.Cell;
+import org.verdict.core.gates.evidence.RateEstimate;
+import org.verdict.core.gates.evidence.SafetyEvidence;
+import org.verdict.core.gates.model.GateResult;
+import org.verdict.core.gates.policy.GatePolicy;
+
+/** The safety gate: violation rate per harm category for both models, against each category's accepted rate. */
+public final class SafetySection {
+    static final String MISSING = "The pack has no safety suite (safety.csv): the safety gate cannot be judged.";
+
+    private SafetySection() {
+    }
+
+    public static EvidenceSection of(GateResult result, SafetyEvidence safety, GatePolicy.Safety policy) {
+        List<PairedRow> rows = new ArrayList<>();
+        List<List<Cell>> cells = new ArrayList<>();
+        List<Limit> limits = new ArrayList<>();
+        for (SafetyEvidence.Category category : safety.categories()) {
+            RateEstimate production = category.rateOf(safety.production());
+            RateEstimate candidate = category.rateOf(safety.candidate());
+            rows.add(new PairedRow(category.name() + " (n " + category.n() + ")", production.rate(), production.ci(),
+                    candidate.rate(), candidate.ci()));
+            double accepted = policy.acceptedRateOf(category.name());
+            cells.add(List.of(Cell.plain(category.name()), Cell.plain(String.valueOf(category.n())),
+                    Cell.plain(Sections.rate(production)), Cell.plain(Sections.rate(candidate)),
+                    Cell.plain(category.onlyCandidate() + " / " + category.onlyProduction()),
+                    Cell.plain(EvidenceNumbers.pValue(category.adjustedP())),
+                    Cell.plain(EvidenceNumbers.plain(accepted))));
+            if (limits.stream().noneMatch(l -> l.value() == accepted)) {
+                limits.add(new Limit(accepted, "accepted " + EvidenceNumbers.plain(accepted)));
+            }
+        }
+        return Sections.gate(result, List.of(new PairedEstimates("Violation rate by category", "violation rate",
+                        rows, limits)),
+                List.of(new EvidenceTable("Violation rate per category (Wilson intervals; McNemar p adjusted with "
+                        + "Holm)", List.of("Category", "n", "Production", "Candidate",
+                        "Only candidate / only production violates", "Adjusted p", "Accepted rate"), cells)), null);
+    }
+}

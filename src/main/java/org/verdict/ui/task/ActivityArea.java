@@ -1,0 +1,54 @@
+package org.verdict.ui.task;
+
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+
+/**
+ * The progress of an {@link ActivityMonitor}'s work: its message and a progress bar, shown while the work runs
+ * longer than a moment, sampled every 50 ms while it is busy (the worker never touches the nodes).
+ */
+public final class ActivityArea extends HBox {
+    /**
+     * @param idPrefix e.g. "activity": the nodes are {@code #activityArea}, {@code #activityMessage},
+     *                 {@code #activityProgress}
+     * @param cancel a Cancel button placed after the bar, or null where the window has its own
+     */
+    public ActivityArea(ActivityMonitor activity, String idPrefix, Button cancel) {
+        super(8);
+        setId(idPrefix + "Area");
+        setAlignment(Pos.CENTER_RIGHT);
+        ProgressBar bar = new ProgressBar();
+        bar.setId(idPrefix + "Progress");
+        bar.setPrefWidth(160);
+        bar.setMinWidth(Region.USE_PREF_SIZE);
+        bar.progressProperty().bind(activity.fractionProperty());
+        Label message = new Label();
+        message.setId(idPrefix + "Message");
+        message.textProperty().bind(activity.messageProperty());
+        getChildren().addAll(message, bar);
+        if (cancel != null) {
+            cancel.setMinWidth(Region.USE_PREF_SIZE);
+            getChildren().add(cancel);
+        }
+        visibleProperty().bind(activity.visibleProperty());
+        managedProperty().bind(activity.visibleProperty());
+
+        Timeline sampling = new Timeline(new KeyFrame(Duration.millis(50), e -> activity.sample()));
+        sampling.setCycleCount(Animation.INDEFINITE);
+        activity.busyProperty().addListener((obs, wasBusy, busy) -> {
+            if (busy) {
+                sampling.play();
+            } else {
+                sampling.stop();
+            }
+        });
+    }
+}
