@@ -119,6 +119,8 @@ class SummaryPackCommandsTest {
         assertTrue(html.contains("Evidence computed from"), "the summary names the computation");
         assertTrue(html.contains("20000 rows summarised by duckdb"));
         assertTrue(html.contains("DeLong from binned scores, 0.001 logit"), "the primary gate names its method");
+        assertTrue(html.contains("order-statistic intervals widened to the edges of log-spaced buckets"),
+                "the latency percentiles name their method");
     }
 
     @Test
