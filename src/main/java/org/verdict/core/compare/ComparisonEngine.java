@@ -44,6 +44,10 @@ public final class ComparisonEngine {
     /** Compares on the pack's primary suite; {@code candidateVersion} null means the first candidate. */
     public ComparisonReport compare(ReviewPack pack, String candidateVersion, ComparisonOptions options,
                                     Progress progress) {
+        if (pack.isSummary()) {
+            throw new IllegalArgumentException(pack.source() + " is a summary pack: its statistics are compared by "
+                    + "the summary layer (SummaryComparison), not from rows");
+        }
         var manifest = pack.manifest();
         String candidate = manifest.candidateVersion(candidateVersion);
         Metric primary = Metric.fromWireName(manifest.primaryMetric()).orElseThrow(() ->
