@@ -51,7 +51,8 @@ final class SliceAnalysis {
     static final String AP_INFLUENCE = "paired-influence-normal";
     /** Every name a result's {@code test} can have. */
     static final List<String> TESTS = List.of(PairedProportionDifference.TEST, CELL_BOOTSTRAP, ROW_BOOTSTRAP,
-            BLOCK_BOOTSTRAP, DELONG, AP_INFLUENCE);
+            BLOCK_BOOTSTRAP, DELONG, AP_INFLUENCE, HASHED_BLOCK_BOOTSTRAP, BinnedDeLong.TEST,
+            BinnedAveragePrecision.TEST);
 
     /** Per example: log loss p, c; brier p, c; the calibration sums of p, then of c; count. */
     static final int CALIBRATION_WIDTH = 4 + 2 * Calibration.SQUARED_ERROR_SUMS + 1;

@@ -2,7 +2,8 @@ package org.verdict.core.pack;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
+import de.siegmar.fastcsv.reader.RecordWrapper;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,19 +50,20 @@ public final class EvaluationTableReader {
         } catch (IOException e) {
             throw new PackException(fileName, "cannot be read: " + e.getMessage());
         }
+        Parse parse = new Parse(fileName, manifest, suite, limits);
         try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(csv));
-             CsvReader<CsvRecord> reader = CsvReader.builder()
+             CsvReader<Parse> reader = CsvReader.builder()
                      .ignoreDifferentFieldCount(true)
-                     .ofCsvRecord(PackText.utf8Reader(counted))) {
-            Parse parse = new Parse(fileName, manifest, suite, limits);
+                     .build(parse, PackText.utf8Reader(counted))) {
+            // one pass: FastCSV splits the text and hands each field's characters to the Parse, which converts
+            // them into the table's primitive columns as they come (no String or record per row)
             long rows = 0;
-            for (CsvRecord record : reader) {
-                if (parse.columns == null) {
-                    parse.header(record);
-                    continue;
+            for (Parse ignored : reader) {
+                if (++rows == 1 << 16 && size > 0) {
+                    // by now the bytes read (at most two buffers ahead of the rows) say how long the file is in rows
+                    parse.expect((long) ((double) size / counted.count * rows));
                 }
-                parse.row(record);
-                if ((++rows & 0xFFFF) == 0) {
+                if ((rows & 0xFFFF) == 0) {
                     progress.checkCancelled();
                     progress.update(size == 0 ? -1 : (double) counted.count / size, "Reading " + fileName);
                 }
@@ -70,21 +72,56 @@ public final class EvaluationTableReader {
                 throw new PackException(fileName, 1, 0, "is empty; a header row is expected");
             }
             return parse.finish();
-        } catch (CsvParseException | IOException | UncheckedIOException e) {
+        } catch (CsvParseException e) {
+            // the Parse refuses a row by throwing from inside FastCSV, which wraps what it catches
+            if (e.getCause() instanceof RefusedRow refused) {
+                throw refused.problem;
+            }
+            throw PackText.readFailure(csv, fileName, e);
+        } catch (IOException | UncheckedIOException e) {
             throw PackText.readFailure(csv, fileName, e);
         }
     }
 
-    /** The state of one file being read. */
-    private static final class Parse {
+    /** Carries a row's {@link PackException} out of FastCSV's callbacks, which cannot throw checked exceptions. */
+    private static final class RefusedRow extends RuntimeException {
+        final PackException problem;
+
+        RefusedRow(PackException problem) {
+            super(problem.getMessage(), null, false, false);
+            this.problem = problem;
+        }
+    }
+
+    /**
+     * The state of one file being read, and FastCSV's callback for it: the header's fields become {@link Columns};
+     * every later field is converted into its column as FastCSV hands over its characters. A bad value is held until
+     * the record ends (a blank line, or a record with the wrong number of fields, is judged as a whole first) and then
+     * refuses the file.
+     */
+    private static final class Parse extends AbstractBaseCsvCallbackHandler<Parse> {
+        /**
+         * What a column of the file is read as: {@link #columnRoles} holds the roles of each column (none for a column
+         * nothing reads; two when, say, the label is also a slice column), {@link #roleIndexes} which slice or model.
+         */
+        private static final byte ID = 1;
+        private static final byte LABEL = 2;
+        private static final byte SLICE = 3;
+        private static final byte SCORE = 4;
+        private static final byte PREDICTION = 5;
+
         private final String fileName;
         private final PackManifest manifest;
         private final SuiteSpec suite;
         private final PackLimits limits;
         private final Task task;
         private final List<String> sliceNames = new ArrayList<>();
+        private final List<String> headerFields = new ArrayList<>();
 
         private Columns columns;
+        private byte[][] columnRoles;
+        private int[][] roleIndexes;
+        private double[] thresholds;
         private int rowCount;
         private final ExampleIds.Builder ids = new ExampleIds.Builder(INITIAL_ROWS);
         private long[] lines = new long[INITIAL_ROWS];
@@ -92,18 +129,24 @@ public final class EvaluationTableReader {
         private double[] labelValues;
         private int[][] sliceCodes;
         private final List<Map<String, Integer>> sliceLevels = new ArrayList<>();
+        private final List<TextCodes> sliceLookups = new ArrayList<>();
         private int[][] predCodes;
         private double[][] predValues;
         private double[][] scores;
         /** The manifest's model.classes, or null: then the labels define the classes. */
         private final List<String> declaredClasses;
         private final BitSet labelClasses = new BitSet();
+        private final BitSet predictedClasses = new BitSet();
         /** Where each class code was first predicted (line, column index), to point at a mistyped class. */
         private final Map<Integer, long[]> firstPredictedAt = new HashMap<>();
         /** Class names seen in labels and predictions, in order of first appearance (sorted at the end). */
         private final Map<String, Integer> classCodes = new LinkedHashMap<>();
+        /** {@link #classCodes} looked up by characters. */
+        private final TextCodes classLookup = new TextCodes();
         /** Distinct values of all slice columns together, checked against the limit as they appear. */
         private int sliceValues;
+        /** The first bad value of the current record, thrown when the record ends. */
+        private PackException rowProblem;
 
         Parse(String fileName, PackManifest manifest, SuiteSpec suite, PackLimits limits) {
             this.fileName = fileName;
@@ -121,12 +164,27 @@ public final class EvaluationTableReader {
             if (task == Task.BINARY) {
                 // Code 0 is the negative class until its name is seen; code 1 is always the positive label.
                 classCodes.put(manifest.model().positiveLabel(), 1);
+                classLookup.put(manifest.model().positiveLabel(), 1);
             }
         }
 
-        void header(CsvRecord record) throws PackException {
-            columns = new Columns(fileName, record, manifest, sliceNames);
+        void header(List<String> fields) throws PackException {
+            columns = new Columns(fileName, fields, manifest, sliceNames);
             int models = manifest.models().size();
+            columnRoles = new byte[columns.count][0];
+            roleIndexes = new int[columns.count][0];
+            addRole(columns.exampleId, ID, 0);
+            addRole(columns.label, LABEL, 0);
+            for (int s = 0; s < sliceNames.size(); s++) {
+                addRole(columns.slices[s], SLICE, s);
+            }
+            thresholds = new double[models];
+            for (int m = 0; m < models; m++) {
+                thresholds[m] = manifest.models().get(m).threshold();
+                // a binary model with scores is judged by its scores at its threshold; its pred_ column is not read
+                boolean byScore = task == Task.BINARY && columns.score[m] >= 0;
+                addRole(byScore ? columns.score[m] : columns.pred[m], byScore ? SCORE : PREDICTION, m);
+            }
             if (task.isClassification()) {
                 labelCodes = new int[INITIAL_ROWS];
                 predCodes = new int[models][];
@@ -146,62 +204,132 @@ public final class EvaluationTableReader {
             sliceCodes = new int[sliceNames.size()][INITIAL_ROWS];
             for (int s = 0; s < sliceNames.size(); s++) {
                 sliceLevels.add(new HashMap<>());
+                sliceLookups.add(new TextCodes());
             }
         }
 
-        void row(CsvRecord record) throws PackException {
-            long line = record.getStartingLineNumber();
-            if (record.getFieldCount() == 1 && record.getField(0).isEmpty()) {
-                return; // a blank line, e.g. at the end of the file
+        private void addRole(int column, byte role, int index) {
+            int roles = columnRoles[column].length;
+            columnRoles[column] = Arrays.copyOf(columnRoles[column], roles + 1);
+            roleIndexes[column] = Arrays.copyOf(roleIndexes[column], roles + 1);
+            columnRoles[column][roles] = role;
+            roleIndexes[column][roles] = index;
+        }
+
+        @Override
+        protected void handleBegin(long startingLineNumber) {
+            rowProblem = null;
+            if (columns != null) {
+                ensureCapacity();
             }
-            if (record.getFieldCount() != columns.count) {
-                throw new PackException(fileName, line, 0, "has " + record.getFieldCount()
-                        + " fields but the header has " + columns.count);
+        }
+
+        @Override
+        protected void handleField(int fieldIndex, char[] buf, int offset, int length, boolean quoted) {
+            if (fieldIndex >= PackText.MAX_COLUMNS) {
+                // FastCSV's own record handler has this limit; a callback handler keeps it itself
+                throw new RefusedRow(new PackException(fileName, getStartingLineNumber(), 0, PackText.tooManyColumns()));
             }
-            ensureCapacity();
+            if (columns == null) {
+                headerFields.add(new String(buf, offset, length));
+                return;
+            }
+            if (rowProblem != null || fieldIndex >= columns.count) {
+                return;
+            }
+            byte[] roles = columnRoles[fieldIndex];
+            try {
+                for (int r = 0; r < roles.length; r++) {
+                    convert(fieldIndex, roles[r], roleIndexes[fieldIndex][r], buf, offset, length);
+                }
+            } catch (PackException e) {
+                rowProblem = e;
+            }
+        }
+
+        @Override
+        protected RecordWrapper<Parse> buildRecord() {
+            if (isEmptyLine()) {
+                return null; // a blank line, e.g. at the end of the file: skipped
+            }
+            try {
+                if (columns == null) {
+                    header(headerFields);
+                    return null; // FastCSV skips a record built as null
+                }
+                if (getFieldCount() != columns.count) {
+                    throw new PackException(fileName, getStartingLineNumber(), 0, "has " + getFieldCount()
+                            + " fields but the header has " + columns.count);
+                }
+                if (rowProblem != null) {
+                    throw rowProblem;
+                }
+            } catch (PackException e) {
+                throw new RefusedRow(e);
+            }
+            lines[rowCount++] = getStartingLineNumber();
+            return wrapRecord(this);
+        }
+
+        /** Puts one field of the current row into the column of one of its roles. */
+        private void convert(int column, byte role, int index, char[] chars, int offset, int length)
+                throws PackException {
             int row = rowCount;
-            String id = record.getField(columns.exampleId);
-            if (id.isEmpty()) {
-                throw bad(line, columns.exampleId, "example_id is empty");
-            }
-            ids.add(id);
-            lines[row] = line;
-            if (task.isClassification()) {
-                labelCodes[row] = classCode(record, line, columns.label);
-                labelClasses.set(labelCodes[row]);
-            } else {
-                labelValues[row] = number(record, line, columns.label);
-            }
-            for (int s = 0; s < sliceNames.size(); s++) {
-                int column = columns.slices[s];
-                String value = record.getField(column);
-                if (value.isEmpty()) {
-                    throw bad(line, column, "slice value is empty; write a value such as 'unknown'");
+            long line = getStartingLineNumber();
+            switch (role) {
+                case ID -> {
+                    if (length == 0) {
+                        throw bad(line, column, "example_id is empty");
+                    }
+                    ids.add(chars, offset, length);
                 }
-                Map<String, Integer> levels = sliceLevels.get(s);
-                Integer code = levels.get(value);
-                if (code == null) {
-                    code = newSliceValue(levels, value, line, column);
+                case LABEL -> {
+                    if (task.isClassification()) {
+                        labelCodes[row] = classCode(chars, offset, length, line, column);
+                        labelClasses.set(labelCodes[row]);
+                    } else {
+                        labelValues[row] = number(chars, offset, length, line, column);
+                    }
                 }
-                sliceCodes[s][row] = code;
-            }
-            for (int m = 0; m < columns.pred.length; m++) {
-                if (task == Task.BINARY && scores[m] != null) {
-                    double score = number(record, line, columns.score[m]);
+                case SLICE -> sliceCodes[index][row] = sliceCode(index, chars, offset, length, line, column);
+                case SCORE -> {
+                    int m = index;
+                    double score = number(chars, offset, length, line, column);
                     if (score < 0 || score > 1) {
-                        throw bad(line, columns.score[m], "score " + score + " is outside [0, 1]");
+                        throw bad(line, column, "score " + score + " is outside [0, 1]");
                     }
                     scores[m][row] = score;
-                    predCodes[m][row] = score >= manifest.models().get(m).threshold() ? 1 : 0;
-                } else if (task.isClassification()) {
-                    int predicted = classCode(record, line, columns.pred[m]);
-                    predCodes[m][row] = predicted;
-                    firstPredictedAt.putIfAbsent(predicted, new long[] {line, columns.pred[m]});
-                } else {
-                    predValues[m][row] = number(record, line, columns.pred[m]);
+                    predCodes[m][row] = score >= thresholds[m] ? 1 : 0;
                 }
+                case PREDICTION -> {
+                    int m = index;
+                    if (task.isClassification()) {
+                        int predicted = classCode(chars, offset, length, line, column);
+                        predCodes[m][row] = predicted;
+                        if (!predictedClasses.get(predicted)) {
+                            predictedClasses.set(predicted);
+                            firstPredictedAt.put(predicted, new long[] {line, column});
+                        }
+                    } else {
+                        predValues[m][row] = number(chars, offset, length, line, column);
+                    }
+                }
+                default -> throw new IllegalStateException("unknown role " + role + " of column " + column);
             }
-            rowCount++;
+        }
+
+        private int sliceCode(int slice, char[] chars, int offset, int length, long line, int column)
+                throws PackException {
+            if (length == 0) {
+                throw bad(line, column, "slice value is empty; write a value such as 'unknown'");
+            }
+            int code = sliceLookups.get(slice).get(chars, offset, length);
+            if (code < 0) {
+                String value = new String(chars, offset, length);
+                code = newSliceValue(sliceLevels.get(slice), value, line, column);
+                sliceLookups.get(slice).put(value, code);
+            }
+            return code;
         }
 
         /**
@@ -227,8 +355,18 @@ public final class EvaluationTableReader {
             return code;
         }
 
-        private int classCode(CsvRecord record, long line, int column) throws PackException {
-            String value = record.getField(column);
+        private int classCode(char[] chars, int offset, int length, long line, int column) throws PackException {
+            int code = classLookup.get(chars, offset, length);
+            if (code < 0) {
+                String value = new String(chars, offset, length);
+                code = classCode(value, line, column);
+                classLookup.put(value, code);
+            }
+            return code;
+        }
+
+        /** The code of a class name not seen before, or why it cannot be a class of this pack. */
+        private int classCode(String value, long line, int column) throws PackException {
             if (value.isEmpty()) {
                 throw bad(line, column, "value is empty");
             }
@@ -253,10 +391,9 @@ public final class EvaluationTableReader {
             return code;
         }
 
-        private double number(CsvRecord record, long line, int column) throws PackException {
-            String text = record.getField(column);
+        private double number(char[] chars, int offset, int length, long line, int column) throws PackException {
             try {
-                return PackText.number(text);
+                return PackText.number(chars, offset, length);
             } catch (NumberFormatException e) {
                 throw bad(line, column, e.getMessage());
             }
@@ -270,7 +407,21 @@ public final class EvaluationTableReader {
             if (rowCount < lines.length) {
                 return;
             }
-            int grown = lines.length + (lines.length >> 1);
+            resize(lines.length + (lines.length >> 1));
+        }
+
+        /**
+         * Makes room for about {@code expectedRows} rows at once (estimated from the bytes per row so far and the file
+         * size), instead of growing by half some twenty times on a ten-million-row file, copying every column each time.
+         */
+        void expect(long expectedRows) {
+            long rows = Math.min(expectedRows + (expectedRows >> 5), Integer.MAX_VALUE - 16);
+            if (columns != null && rows > lines.length) {
+                resize((int) rows);
+            }
+        }
+
+        private void resize(int grown) {
             lines = Arrays.copyOf(lines, grown);
             if (labelCodes != null) {
                 labelCodes = Arrays.copyOf(labelCodes, grown);
@@ -384,10 +535,10 @@ public final class EvaluationTableReader {
         final int[] pred;
         final int[] score;
 
-        Columns(String fileName, CsvRecord header, PackManifest manifest, List<String> sliceNames)
+        Columns(String fileName, List<String> header, PackManifest manifest, List<String> sliceNames)
                 throws PackException {
-            count = header.getFieldCount();
-            names = header.getFields().toArray(String[]::new);
+            count = header.size();
+            names = header.toArray(String[]::new);
             Map<String, Integer> index = new HashMap<>();
             for (int i = 0; i < names.length; i++) {
                 names[i] = names[i].trim();

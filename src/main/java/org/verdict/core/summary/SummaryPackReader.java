@@ -57,6 +57,19 @@ public final class SummaryPackReader {
         progress.update(0, "Opening " + source.getFileName());
         PackFiles files = PackFiles.open(source);
         PackManifest manifest = new ManifestReader().read(files);
+        PrimarySummary primary = readPrimary(files, manifest, progress);
+        Map<String, String> hashes = files.hashAllFiles();
+        progress.update(1, "Loaded " + manifest.model().name());
+        return new SummaryPack(source, manifest, primary.provenance(), primary, hashes);
+    }
+
+    /**
+     * Reads and checks the primary suite of a summary pack whose manifest has been read (the {@code PackLoader}'s
+     * {@link org.verdict.core.pack.SufficientStatistics.Reader}, so the app, gates and reports open a summary pack
+     * through the same loading path as rows).
+     */
+    public PrimarySummary readPrimary(PackFiles files, PackManifest manifest, Progress progress)
+            throws PackException {
         Located summary = new Located(files.root().resolve(PackManifest.FILE_NAME), "/summary");
         if (!manifest.raw().path("summary").isObject()) {
             throw summary.error("", "a summary pack needs a 'summary' object");
@@ -127,11 +140,8 @@ public final class SummaryPackReader {
             throw summary.error("/rows", "the manifest says " + rows + " rows but the cells of " + cellsFile
                     + " add up to " + total);
         }
-        Map<String, String> hashes = files.hashAllFiles();
-        progress.update(1, "Loaded " + manifest.model().name());
-        PrimarySummary primary = new PrimarySummary(layout, cells.classes, cells.combinations, cells.cells, blocks,
-                cells.rowsPerCombination(), scores, joint);
-        return new SummaryPack(source, manifest, provenance, primary, hashes);
+        return new PrimarySummary(layout, cells.classes, cells.combinations, cells.cells, blocks,
+                cells.rowsPerCombination(), scores, joint, provenance);
     }
 
     /** The cells table, parsed; label and prediction values still as text until the classes are known. */
