@@ -7,16 +7,20 @@
 #     (wall time and peak RSS of the whole process, JVM start included);
 #   - the peer, bench/peer_sklearn.py (accuracy, f1, roc_auc, DeLong, a 1000-replicate bootstrap per slice), in the
 #     first --peer-runs rounds.
-# Prints min / median / max per contender, the load average before and after, and the ratio peer / Verdict.
+# Prints min / median / max per contender (wall time and peak RSS; the median CPU time, user + system, is steadier on a
+# busy machine), the load average before and after, and the ratio peer / Verdict.
 #
 # Usage: bench/run-benchmark.sh [--rows N] [--runs R] [--peer-runs P] [--jar JAR] [--variant 'LABEL=JVM OPTIONS']...
 #                               [--command 'VERDICT ARGUMENTS']
 #   default: --rows 1000000 --runs 5 --peer-runs 1 --jar target/verdict.jar --variant 'default='
 #            --command 'compare PACK --json' (PACK stands for the synthetic pack)
 #   A variant whose options are the word LAUNCHER runs packaging/verdict (with the jar it finds) instead of java.
+#   An option JAR=PATH runs that variant with another jar (e.g. a build of main next to this branch's), with java or
+#   with the launcher (which then uses the archive next to that jar).
 #   --peer-runs 0 skips the peer. Examples: two JVM settings side by side; the sample pack's gate:
 #   bench/run-benchmark.sh --variant 'default=' --variant 'serial=-XX:+UseSerialGC'
 #   bench/run-benchmark.sh --peer-runs 0 --command 'gate sample-data/support-router'
+#   bench/run-benchmark.sh --variant 'main=JAR=/tmp/main/verdict.jar LAUNCHER' --variant 'branch=LAUNCHER'
 # Needs: a built jar (./mvnw -o -q -DskipTests package), GNU time (/usr/bin/time), and for the peer Debian's
 #   apt-get install python3-pandas python3-sklearn python3-scipy
 set -euo pipefail
@@ -31,7 +35,7 @@ while [ $# -gt 0 ]; do
     --jar) JAR="$2"; shift 2 ;;
     --variant) VARIANTS+=("$2"); shift 2 ;;
     --command) COMMAND="$2"; shift 2 ;;
-    *) sed -n '2,22p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,25p' "$0" >&2; exit 2 ;;
   esac
 done
 [ ${#VARIANTS[@]} -eq 0 ] && VARIANTS=("default=")
@@ -55,7 +59,7 @@ echo "$(nproc) cores; $(java -version 2>&1 | head -1)"
 RESULTS="$(mktemp)"; OUT="$(mktemp)"; TIMES="$(mktemp)"
 trap 'rm -f "$RESULTS" "$OUT" "$TIMES"' EXIT
 
-# measure LABEL COMMAND...: one whole-process run; appends "LABEL wall-seconds peak-RSS-kB" to $RESULTS.
+# measure LABEL COMMAND...: one whole-process run; appends "LABEL wall-seconds peak-RSS-kB cpu-seconds" to $RESULTS.
 measure() {
   local label="$1"; shift
   # gate exits 1 when a gate fails: a verdict, not a crash; 2 and above are errors
@@ -68,8 +72,9 @@ measure() {
   wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$TIMES" \
          | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
   rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$TIMES")
-  echo "$label $wall $rss" >> "$RESULTS"
-  printf '  %-28s %7.2f s  %5d MB\n' "$label" "$wall" $((rss / 1024))
+  cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$TIMES")
+  echo "$label $wall $rss $cpu" >> "$RESULTS"
+  printf '  %-28s %7.2f s  %5d MB  %6.2f s CPU\n' "$label" "$wall" $((rss / 1024)) "$cpu"
 }
 
 read -r -a arguments <<< "${COMMAND//PACK/$PACK}"
@@ -78,11 +83,15 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq 1 "$RUNS"); do
   echo "round $round"
   for variant in "${VARIANTS[@]}"; do
-    read -r -a options <<< "${variant#*=}"
+    read -r -a words <<< "${variant#*=}"
+    jar="$JAR"; options=()
+    for word in ${words[@]+"${words[@]}"}; do
+      if [[ "$word" == JAR=* ]]; then jar="${word#JAR=}"; else options+=("$word"); fi
+    done
     if [ "${options[*]-}" = LAUNCHER ]; then
-      measure "verdict:${variant%%=*}" packaging/verdict "${arguments[@]}"
+      measure "verdict:${variant%%=*}" env VERDICT_JAR="$jar" packaging/verdict "${arguments[@]}"
     else
-      measure "verdict:${variant%%=*}" java ${options[@]+"${options[@]}"} -jar "$JAR" "${arguments[@]}"
+      measure "verdict:${variant%%=*}" java ${options[@]+"${options[@]}"} -jar "$jar" "${arguments[@]}"
     fi
   done
   if [ "$round" -le "$PEER_RUNS" ]; then
@@ -95,13 +104,15 @@ echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 import statistics, sys
 runs = {}
 for line in open(sys.argv[1]):
-    label, wall, rss = line.split()
-    runs.setdefault(label, []).append((float(wall), int(rss) / 1024))
-print(f"{'contender':28} {'runs':>4}  {'wall min / median / max (s)':>28}  {'peak RSS min / median / max (MB)':>33}")
+    label, wall, rss, cpu = line.split()
+    runs.setdefault(label, []).append((float(wall), int(rss) / 1024, float(cpu)))
+print(f"{'contender':28} {'runs':>4}  {'wall min / median / max (s)':>28}  {'peak RSS min / median / max (MB)':>33}"
+      f"  {'CPU median (s)':>14}")
 for label, values in runs.items():
     walls, rsses = sorted(v[0] for v in values), sorted(v[1] for v in values)
     print(f"{label:28} {len(values):4}  {walls[0]:8.2f} {statistics.median(walls):8.2f} {walls[-1]:8.2f}"
-          f"  {rsses[0]:10.0f} {statistics.median(rsses):10.0f} {rsses[-1]:10.0f}")
+          f"  {rsses[0]:10.0f} {statistics.median(rsses):10.0f} {rsses[-1]:10.0f}"
+          f"  {statistics.median(v[2] for v in values):14.2f}")
 peer = runs.get("peer:pandas+sklearn")
 if peer:
     peer_median = statistics.median(v[0] for v in peer)

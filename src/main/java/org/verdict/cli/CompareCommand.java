@@ -29,6 +29,7 @@ import org.verdict.core.pack.Task;
 import org.verdict.core.stats.Interval;
 import org.verdict.core.summary.SummaryComparison;
 import org.verdict.core.summary.SummaryPack;
+import org.verdict.core.summary.SummaryMethods;
 import org.verdict.core.summary.SummaryPackReader;
 import org.verdict.core.task.Progress;
 import picocli.CommandLine.Command;
@@ -124,8 +125,17 @@ public final class CompareCommand implements Callable<Integer> {
             Metric only = metric == null ? null : parseMetric(metric);
             if (SummaryPackReader.isSummaryPack(pack)) {
                 SummaryPack summary = new SummaryPackReader().read(pack, Progress.NONE);
-                print(out, new SummaryComparison(engine).compare(summary, candidate, options, Progress.NONE), only,
-                        List.of());
+                ComparisonReport report = new SummaryComparison(engine).compare(summary, candidate, options,
+                        Progress.NONE);
+                if (json) {
+                    out.println(new ComparisonJson().write(report, r -> only == null || r.metric() == only,
+                            SummaryMethods.perClass(summary.primary(), report),
+                            SummaryMethods.json(summary.manifest(), summary.primary())));
+                    out.flush();
+                } else {
+                    out.println(SummaryMethods.describe(summary.primary()));
+                    print(out, report, only, List.of());
+                }
                 return ExitCodes.OK;
             }
             try (ReviewPack reviewPack = packReader.read(pack, Progress.NONE)) {

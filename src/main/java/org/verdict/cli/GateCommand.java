@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.verdict.cli.exit.ExitCodes;
@@ -24,6 +26,8 @@ import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLimits;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.summary.SummaryMethods;
+import org.verdict.core.summary.SummaryPacks;
 import org.verdict.core.task.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,7 +62,7 @@ public final class GateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PackLimits limits = limitOptions.limits();
-        PackLoader loader = new PackLoader(limits);
+        PackLoader loader = SummaryPacks.loader(limits);
         try (ReviewPack loaded = loader.load(pack, Progress.NONE)) {
             PolicyReader policyReader = new PolicyReader();
             GateReview review = new GateReview(new ComparisonEngine(), loader, new SuiteReader(limits), policyReader);
@@ -70,9 +74,12 @@ public final class GateCommand implements Callable<Integer> {
                 // stdout stays pure JSON for scripts; the policy line goes where people look
                 err.println("policy: " + policySource.describe());
                 err.flush();
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(GateJson.of(result)));
+                Map<String, Object> gates = new LinkedHashMap<>(GateJson.of(result));
+                SummaryPacks.primaryOf(loaded).ifPresent(summary -> gates.put("summary",
+                        SummaryMethods.json(loaded.manifest(), summary)));
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(gates));
             } else {
+                SummaryPacks.primaryOf(loaded).ifPresent(summary -> out.println(SummaryMethods.describe(summary)));
                 printTable(out, result, policySource);
             }
             out.flush();

@@ -14,6 +14,7 @@ import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.report.ApprovalPackExport;
 import org.verdict.core.report.ApprovalPackWriter;
+import org.verdict.core.summary.SummaryPacks;
 import org.verdict.core.task.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,7 +46,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            PackLoader loader = new PackLoader(limitOptions.limits());
+            PackLoader loader = SummaryPacks.loader(limitOptions.limits());
             GateReview gates = new GateReview(new ComparisonEngine(), loader, new SuiteReader(limitOptions.limits()),
                     new PolicyReader());
             List<Path> written = new ApprovalPackExport(loader, gates, new ApprovalPackWriter())

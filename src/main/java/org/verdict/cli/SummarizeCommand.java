@@ -88,6 +88,24 @@ public final class SummarizeCommand implements Callable<Integer> {
     @Option(names = "--joint", paramLabel = "PATH", description = "import: the joint histogram, a CSV or a folder.")
     private Path joint;
 
+    @Option(names = "--latency-input", paramLabel = "FILES|TABLE",
+            description = "Latency rows (the columns of latency.csv: version, latency_ms) to bucket into the pack's "
+                    + "latency suite, 100 log-spaced buckets per decade: files (duckdb) or a table (sql).")
+    private String latencyInput;
+
+    @Option(names = "--latency", paramLabel = "PATH",
+            description = "import: the latency buckets table the SQL's latency query wrote, a CSV or a folder.")
+    private Path latency;
+
+    @Option(names = "--safety-input", paramLabel = "FILES|TABLE",
+            description = "Safety rows (the columns of safety.csv: example_id, category, violation_V…) to count into "
+                    + "the pack's safety suite as paired cells: files (duckdb) or a table (sql).")
+    private String safetyInput;
+
+    @Option(names = "--safety", paramLabel = "PATH",
+            description = "import: the safety cells table the SQL's safety query wrote, a CSV or a folder.")
+    private Path safety;
+
     @Option(names = "--sql", paramLabel = "FILE", description = "import: the SQL script that made the tables.")
     private Path sqlScript;
 
@@ -101,6 +119,12 @@ public final class SummarizeCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "N", description = "DuckDB threads (default: all cores).")
     private Integer threads;
+
+    /** The row manifest's folder, whose policy and optional suites the summary pack carries. */
+    private Path manifestFolder() {
+        Path parent = manifest.toAbsolutePath().getParent();
+        return parent != null ? parent : Path.of(".").toAbsolutePath();
+    }
 
     private boolean histograms(PackManifest rows) {
         return scoreHistograms != null ? scoreHistograms : rows.primaryMetric().equals("roc_auc");
@@ -120,16 +144,19 @@ public final class SummarizeCommand implements Callable<Integer> {
                 case "sql" -> {
                     SummarySql sql = new SummarySql(SqlDialect.fromWireName(dialect),
                             SummaryLayout.of(rows, !noScores, histograms(rows)), rows, input, blockSeed, blockCount);
-                    out.print(sql.script());
+                    out.print(sql.script(latencyInput, safetyInput));
                 }
                 case "duckdb" -> {
                     if (this.out == null) {
                         throw new IllegalArgumentException("--engine duckdb needs --out DIR");
                     }
                     int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-                    new DuckDbSummarizer(memory, cores, blockCount).summarize(input, snapshot, rows, !noScores, histograms(rows),
-                            blockSeed,
-                            this.out, Progress.NONE);
+                    DuckDbSummarizer summarizer = new DuckDbSummarizer(memory, cores).carrying(manifestFolder())
+                            .withBlockCount(blockCount);
+                    summarizer = latencyInput == null ? summarizer : summarizer.withLatency(latencyInput);
+                    summarizer = safetyInput == null ? summarizer : summarizer.withSafety(safetyInput);
+                    summarizer.summarize(input, snapshot, rows, !noScores, histograms(rows), blockSeed, this.out,
+                            Progress.NONE);
                     out.println("wrote summary pack " + this.out);
                 }
                 case "import" -> {
@@ -138,9 +165,9 @@ public final class SummarizeCommand implements Callable<Integer> {
                                 + "and --out (--blocks for regression and scored binary tasks, --scores and --joint for the latter)");
                     }
                     String[] engineAndVersion = engineVersion.trim().split("\\s+", 2);
-                    SummaryImport.assemble(rows, !noScores, cells, blocks, scores, joint, sqlScript, engineAndVersion[0],
-                            engineAndVersion.length > 1 ? engineAndVersion[1] : "unknown", input, snapshot, blockSeed,
-                            blockCount, this.out);
+                    SummaryImport.assemble(rows, !noScores, cells, blocks, scores, joint, latency, safety, sqlScript,
+                            engineAndVersion[0], engineAndVersion.length > 1 ? engineAndVersion[1] : "unknown", input,
+                            snapshot, blockSeed, blockCount, this.out, manifestFolder());
                     out.println("wrote summary pack " + this.out);
                 }
                 default -> throw new IllegalArgumentException("--engine must be duckdb, sql or import, not '" + engine

@@ -14,8 +14,8 @@ import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLimits;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
-import org.verdict.core.summary.SummaryPack;
-import org.verdict.core.summary.SummaryPackReader;
+import org.verdict.core.summary.PrimarySummary;
+import org.verdict.core.summary.SummaryPacks;
 import org.verdict.core.task.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,21 +42,16 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (SummaryPackReader.isSummaryPack(pack)) {
-            try {
-                printSummary(new SummaryPackReader().read(pack, Progress.NONE));
-                return ExitCodes.OK;
-            } catch (PackException e) {
-                spec.commandLine().getErr().println(e.getMessage());
-                return ExitCodes.BAD_INPUT;
-            }
-        }
         PackLimits limits = limitOptions.limits();
-        PackLoader loader = new PackLoader(limits);
+        PackLoader loader = SummaryPacks.loader(limits);
         try (ReviewPack loaded = loader.load(pack, Progress.NONE)) {
             PackEvidenceCheck evidence = PackEvidenceCheck.of(loaded, loader, new SuiteReader(limits),
                     new PolicyReader());
             PrintWriter out = spec.commandLine().getOut();
+            if (loaded.isSummary()) {
+                printSummary(loaded, SummaryPacks.primaryOf(loaded).orElseThrow(), evidence);
+                return ExitCodes.OK;
+            }
             out.printf("%s: %s, %s task, %d examples, %d model versions, %d files%n", pack,
                     loaded.manifest().model().name(), loaded.manifest().task().wireName(), loaded.primary().rowCount(),
                     loaded.manifest().models().size(), loaded.fileHashes().size());
@@ -88,18 +83,21 @@ public final class ValidateCommand implements Callable<Integer> {
         return parts.isEmpty() ? "" : " " + String.join(", ", parts);
     }
 
-    private void printSummary(SummaryPack summary) {
+    private void printSummary(ReviewPack loaded, PrimarySummary summary, PackEvidenceCheck evidence) {
         PrintWriter out = spec.commandLine().getOut();
         var made = summary.provenance();
         out.printf("%s: summary pack of %s, %s task, %d rows in %d combinations of %s%n", pack,
-                summary.manifest().model().name(), summary.manifest().task().wireName(), summary.primary().rowCount(),
-                summary.primary().combinations().size(), String.join(", ", summary.primary().layout().sliceColumns()));
+                loaded.manifest().model().name(), loaded.manifest().task().wireName(), summary.rowCount(),
+                summary.combinations().size(), String.join(", ", summary.layout().sliceColumns()));
         out.printf("  made by %s %s from %s%s, SQL sha256 %s%n", made.engine(), made.engineVersion(), made.source(),
                 made.snapshot() == null ? "" : " (snapshot " + made.snapshot() + ")", made.sqlSha256());
         if (made.blocks() > 0) {
             out.printf("  %d hashed bootstrap blocks, seed %d%n", made.blocks(), made.seed());
         }
-        out.printf("pack sha256 %s%n", summary.packHash());
+        out.printf("  suites: %s%n", String.join(", ", loaded.manifest().suites().keySet()));
+        evidence.holdout().ifPresent(holdout -> out.printf("  holdout: %d examples%n", holdout.rowCount()));
+        out.printf("  policy: %s%n", evidence.policySource().describe());
+        out.printf("pack sha256 %s%n", loaded.packHash());
         out.flush();
     }
 }

@@ -35,6 +35,8 @@ import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.report.ApprovalPackExport;
 import org.verdict.core.report.ApprovalPackWriter;
 import org.verdict.core.report.EvidenceCharts;
+import org.verdict.core.summary.SummaryComparison;
+import org.verdict.core.summary.SummaryPacks;
 import org.verdict.ui.audit.AuditView;
 import org.verdict.ui.audit.AuditViewModel;
 import org.verdict.ui.chart.ChartPane;
@@ -106,7 +108,9 @@ public final class VerdictApp extends Application {
         Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> executor.reportUnhandled(failure));
         ActivityMonitor activity = new ActivityMonitor(System::currentTimeMillis);
 
-        MainViewModel main = new MainViewModel(new PackLoader()::load, executor, activity, settings,
+        // one loader for row-level and summary packs, so every view and action opens either the same way
+        PackLoader loader = SummaryPacks.loader();
+        MainViewModel main = new MainViewModel(loader::load, executor, activity, settings,
                 dataFolder.defaultDecisionStore(), text.getString("open.activity"));
         DividerMemory dividers = new DividerMemory(settings);
         PathDialog paths = new PathDialog(text);
@@ -117,14 +121,15 @@ public final class VerdictApp extends Application {
         PackView overview = new PackView("overview", text.getString("view.overview"),
                 () -> new OverviewView(overviewModel, text).node(), overviewModel::showPack);
         ComparisonEngine engine = new ComparisonEngine();
-        CompareViewModel compareModel = new CompareViewModel(engine::compare, engine::confusionMatrix, executor,
+        CompareViewModel compareModel = new CompareViewModel(new SummaryComparison(engine)::compare,
+                engine::confusionMatrix, executor,
                 activity, text, ComparisonOptions.DEFAULTS, unexpected);
         PackView compare = new PackView("compare", text.getString("view.compare"), () -> new CompareView(compareModel,
                 text, executor, new ChartPane(appearance, text, saveTarget, executor), dividers).node(),
                 compareModel::showPack);
 
         ResourceBundle gatesText = ResourceBundle.getBundle("org.verdict.ui.gates.gates", Locale.getDefault());
-        GateReview gateReview = new GateReview(engine, new PackLoader(), new SuiteReader(), new PolicyReader());
+        GateReview gateReview = new GateReview(engine, loader, new SuiteReader(), new PolicyReader());
         AtomicReference<Navigator> navigator = new AtomicReference<>();
         GatesViewModel gatesModel = new GatesViewModel(
                 (pack, candidate, progress) -> gateReview.review(pack, candidate, gateReview.policyOf(pack), progress),
@@ -154,7 +159,7 @@ public final class VerdictApp extends Application {
 
         // The export writes the review the Gates view already judged for the same pack and candidate, if it has one.
         ExportApprovalPackAction exportApprovalPack = new ExportApprovalPackAction(ExportApprovalPackAction.Exporter.of(
-                new ApprovalPackExport(new PackLoader(), gateReview, new ApprovalPackWriter())), gatesModel::reviewOf,
+                new ApprovalPackExport(loader, gateReview, new ApprovalPackWriter())), gatesModel::reviewOf,
                 executor, activity, problems, () -> stage, owner -> chooseExportFolder(owner, text, paths),
                 compareModel.candidateProperty()::get, main.decisionStoreProperty()::get);
         MainWindow window = new MainWindow(main, views(overview, compare, gates, evidence, audit),

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * The fast, seeded subset of the coverage benchmark: 200 replicates of the hardest cells (the smallest slices, the
  * rare class, dollars, fairness at parity and near ties), through the real engine and the JSON. Every interval shown
  * must cover the superpopulation's value in at least 90 % of the replicates (a true 95 % falls below 90 % with
- * probability well under 0.1 % at 200 replicates).
+ * probability well under 0.1 % at 200 replicates), where it was shown in at least {@link #MIN_SHOWN} of them.
  *
  * <p>{@link #KNOWN_MISSES} lists the intervals that did not reach 90 % when the list was written, each with its cause.
  * They are not asserted; the test prints those that now reach 90 % ("remove it from KNOWN_MISSES"), so the list can
@@ -24,26 +24,18 @@ class CoverageBenchmarkTest {
 
     /** cell | name | quantity (production, candidate, delta), with the cause. */
     private static final Set<String> KNOWN_MISSES = Set.of(
-            // percentile intervals of one model's ranking and calibration metrics at 30 rows (a handful of
-            // positives): 88–89 %, the goal at n = 30 is 90–98 %
-            "binary null n=30 | roc_auc | candidate",
-            "binary null n=30 | log_loss | candidate",
-            "binary effect n=30 | pr_auc | production",
-            "binary effect n=30 | pr_auc | candidate",
-            // the rare class (3 %) is absent from most 50-row slices; where the per-class averages are shown they
-            // average over the classes present, a different quantity than the population's four-class average:
-            // 57–84 %
-            "multiclass effect n=50 | balanced_accuracy | production",
-            "multiclass effect n=50 | balanced_accuracy | candidate",
-            "multiclass effect n=50 | balanced_accuracy | delta",
-            "multiclass effect n=50 | macro_f1 | production",
-            "multiclass effect n=50 | macro_f1 | candidate",
-            "multiclass effect n=50 | macro_f1 | delta",
-            // dollar errors grow with the price, so squared errors are skewed: percentile intervals of one model's
-            // rmse (and mae) at 50 rows cover 77–89 %
-            "regression effect n=50 | mae | production",
-            "regression effect n=50 | rmse | production",
-            "regression effect n=50 | rmse | candidate");
+            // squared dollar errors have a kurtosis of about 12,000 in this superpopulation (prices log-normal, errors
+            // proportional to the price, 3 % gross errors): a 50-row sample rarely holds the few errors that make up
+            // most of the mean, so even the studentized log-scale interval of one model's rmse covers 85–92 % here
+            // (the percentile interval it replaced: 73–80 %)
+            "regression effect n=50 | rmse | production");
+
+    /**
+     * Coverage is asserted only where an interval was shown in at least this many replicates: below, the Monte-Carlo
+     * error exceeds ±3 points (an interval withheld on purpose, e.g. a per-class average without its rare class, is
+     * shown in a handful of replicates only).
+     */
+    private static final int MIN_SHOWN = 50;
 
     @Test
     void everyIntervalOfTheHardestCellsCoversAtLeastNinetyPercent() {
@@ -76,6 +68,9 @@ class CoverageBenchmarkTest {
                 String key = row.cell() + " | " + row.name() + " | " + quantities[q];
                 String line = key + ": " + CoverageBenchmark.format(count, row.n());
                 table.append(line).append('\n');
+                if (count.shown < MIN_SHOWN) {
+                    continue;
+                }
                 boolean below = count.coverage() < 0.90;
                 if (below && !KNOWN_MISSES.contains(key)) {
                     failures.add(line);
@@ -87,5 +82,36 @@ class CoverageBenchmarkTest {
         System.out.print(table);
         fixed.forEach(System.out::println);
         assertTrue(failures.isEmpty(), "intervals below 90 % coverage:\n" + String.join("\n", failures));
+    }
+
+    /**
+     * Under the null, 20 slices with Holm: the verdicts and the shown intervals reject in the same replicates, and
+     * neither the family-wise error nor the per-slice rate of p &lt; 0.05/20 is far above its goal. Cheap cells only
+     * (multiclass per-class averages with the rare class, the hardest family measured, and regression in dollars at 50
+     * rows), 60 replicates: a true 6.5 % family-wise error (macro_f1's, measured) reaches 20 % in 60 replicates with
+     * probability about 0.2 %, a true 0.25 % per-slice rate reaches 1 % in 1,200 slices with probability under
+     * 0.01 %. This catches a family that is not adjusted (about 60 % here) or a test whose tail is badly off; the full
+     * benchmark measures the rates.
+     */
+    @Test
+    void holmOverTwentyNullSlicesKeepsTheFamilyWiseError() {
+        int threads = Runtime.getRuntime().availableProcessors();
+        List<CoverageBenchmark.Row> rows = new ArrayList<>();
+        rows.addAll(CoverageBenchmark.familywiseError(Superpopulation.MULTICLASS, 20, 200, 60, SEED, threads));
+        rows.addAll(CoverageBenchmark.familywiseError(Superpopulation.REGRESSION, 20, 50, 60, SEED, threads));
+        List<String> failures = new ArrayList<>();
+        for (CoverageBenchmark.Row row : rows) {
+            String line = row.cell() + " | " + row.name() + ": family-wise error "
+                    + CoverageBenchmark.rate(row.production(), 0.05) + ", per slice p < 0.0025 "
+                    + CoverageBenchmark.rate(row.delta(), CoverageBenchmark.FIRST_STEP_ALPHA);
+            System.out.println(line);
+            if (row.production().covered != row.candidate().covered) {
+                failures.add(line + ": verdicts and shown intervals disagree");
+            }
+            if (row.production().coverage() >= 0.20 || row.delta().coverage() >= 0.01) {
+                failures.add(line);
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 }

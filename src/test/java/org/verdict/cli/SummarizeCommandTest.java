@@ -49,6 +49,21 @@ class SummarizeCommandTest {
     }
 
     @Test
+    void printsTheLatencyAndSafetyQueriesForSparkWhenGivenTheirTables() {
+        Run run = run("summarize", "--engine", "sql", "--dialect", "spark", "--input", "lake.evals",
+                "--latency-input", "lake.latency", "--safety-input", "lake.safety",
+                "--manifest", SAMPLE.resolve("manifest.json").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String safety = run.out().substring(run.out().indexOf("-- safety cells"));
+        assertTrue(safety.contains("CAST(`violation_17` AS BIGINT) AS `violation_17`"), safety);
+        assertTrue(safety.contains("FROM lake.safety"), safety);
+        String latency = run.out().substring(run.out().indexOf("-- latency buckets"), run.out().indexOf("-- safety"));
+        assertTrue(latency.contains("floor(100 * log10(greatest(CAST(`latency_ms` AS DOUBLE), 0.01)))"), latency);
+        assertTrue(latency.contains("FROM lake.latency"), latency);
+        assertTrue(latency.contains("AS `bucket`"), latency);
+    }
+
+    @Test
     void summarisesWithDuckDbAndComparesTheSummaryLikeTheRows() throws Exception {
         Path out = folder.resolve("summary");
         Run summarize = run("summarize", "--engine", "duckdb", "--threads", "1", "--input",
@@ -60,7 +75,9 @@ class SummarizeCommandTest {
         Run fromSummary = run("compare", out.toString(), "--metric", "recall");
         Run fromRows = run("compare", SAMPLE.toString(), "--metric", "recall");
         assertEquals(0, fromSummary.exitCode(), fromSummary.err());
-        assertEquals(fromRows.out(), fromSummary.out(), "a count metric reads the same from cells as from rows");
+        String[] basisAndTable = fromSummary.out().split("\\R", 2);
+        assertTrue(basisAndTable[0].startsWith("Summary pack: 20000 rows summarised by duckdb"), basisAndTable[0]);
+        assertEquals(fromRows.out(), basisAndTable[1], "a count metric reads the same from cells as from rows");
 
         Run brier = run("compare", out.toString(), "--metric", "brier");
         assertTrue(brier.out().contains("paired-hashed-block-bootstrap"), brier.out());

@@ -20,9 +20,9 @@ import org.verdict.core.ledger.RecordKind;
 import org.verdict.core.ledger.RecordedOutcomes;
 import org.verdict.core.ledger.SignerKey;
 import org.verdict.core.pack.PackException;
-import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.summary.SummaryPacks;
 import org.verdict.core.task.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,7 +81,7 @@ public final class AppendCommand extends LedgerCommand {
 
     private ReviewPack loadPack() throws LedgerException {
         try {
-            return new PackLoader().load(pack, Progress.NONE);
+            return SummaryPacks.loader().load(pack, Progress.NONE);
         } catch (PackException e) {
             throw new LedgerException("cannot read the pack: " + e.getMessage(), e);
         }
@@ -112,7 +112,7 @@ public final class AppendCommand extends LedgerCommand {
         }
         CandidateReview review;
         try {
-            GateReview gates = new GateReview(new ComparisonEngine(), new PackLoader(), new SuiteReader(),
+            GateReview gates = new GateReview(new ComparisonEngine(), SummaryPacks.loader(), new SuiteReader(),
                     new PolicyReader());
             review = gates.review(loaded, record.candidateVersion(), gates.policyOf(loaded), Progress.NONE);
         } catch (PackException e) {

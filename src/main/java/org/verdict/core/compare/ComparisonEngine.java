@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
@@ -31,9 +33,21 @@ public final class ComparisonEngine {
     /** Every name a {@link SliceResult#test()} can have, e.g. for explaining each one to reviewers. */
     public static final List<String> TEST_NAMES = SliceAnalysis.TESTS;
 
+    /**
+     * One row-level comparison at a time per engine, in the order asked. Each already keeps every core busy, so two
+     * at once (the app's Compare view and its gate review both start when a pack opens) finish no sooner in all but
+     * hold two sets of per-slice arrays: on a ten-million-row pack that is the difference between fitting in 2 GB of
+     * heap and running out of it.
+     */
+    private final Semaphore turn = new Semaphore(1, true);
+
     /** Compares on the pack's primary suite; {@code candidateVersion} null means the first candidate. */
     public ComparisonReport compare(ReviewPack pack, String candidateVersion, ComparisonOptions options,
                                     Progress progress) {
+        if (pack.isSummary()) {
+            throw new IllegalArgumentException(pack.source() + " is a summary pack: its statistics are compared by "
+                    + "the summary layer (SummaryComparison), not from rows");
+        }
         var manifest = pack.manifest();
         String candidate = manifest.candidateVersion(candidateVersion);
         Metric primary = Metric.fromWireName(manifest.primaryMetric()).orElseThrow(() ->
@@ -55,6 +69,33 @@ public final class ComparisonEngine {
             throw new IllegalArgumentException("primary metric " + primaryMetric.wireName() + " does not apply to a "
                     + table.task().wireName() + " task");
         }
+        awaitTurn(progress);
+        try {
+            return compareRows(packName, table, productionVersion, candidateVersion, primaryMetric, options, progress);
+        } finally {
+            turn.release();
+        }
+    }
+
+    /** Waits, cancellably, until no other row-level comparison runs on this engine. */
+    private void awaitTurn(Progress progress) {
+        try {
+            if (turn.tryAcquire()) {
+                return;
+            }
+            progress.update(0, "Waiting for another comparison to finish");
+            while (!turn.tryAcquire(50, TimeUnit.MILLISECONDS)) {
+                progress.checkCancelled();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        }
+    }
+
+    private ComparisonReport compareRows(String packName, EvaluationTable table, String productionVersion,
+                                         String candidateVersion, Metric primaryMetric, ComparisonOptions options,
+                                         Progress progress) {
         List<SliceGrouping> groupings = groupings(table, options);
         progress.update(0, "Ranking scores");
         PairedModels models = new PairedModels(table, productionVersion, candidateVersion, true);
@@ -63,18 +104,17 @@ public final class ComparisonEngine {
         SliceAnalysis analysis = new SliceAnalysis(models, options, progress);
 
         progress.update(0, "Cutting slices");
-        List<SliceTask> tasks = groupings.parallelStream()
-                .flatMap(grouping -> {
-                    progress.checkCancelled();
-                    return sliceTasks(grouping, models).stream();
-                })
-                .toList();
+        List<SliceTask> tasks = new ArrayList<>();
+        for (SliceGrouping grouping : groupings) {
+            progress.checkCancelled();
+            tasks.addAll(new GroupingSlices(grouping, models).tasks);
+        }
         List<List<MetricComparison>> comparisons = runAll(tasks, metrics, analysis, options, progress);
 
         List<Verdicts.Pending> pending = new ArrayList<>();
         for (int t = 0; t < tasks.size(); t++) {
             for (MetricComparison comparison : comparisons.get(t)) {
-                pending.add(new Verdicts.Pending(tasks.get(t).key, tasks.get(t).n,
+                pending.add(new Verdicts.Pending(tasks.get(t).key(), tasks.get(t).n(),
                         comparison.metric() == primaryMetric, comparison));
             }
         }
@@ -179,59 +219,102 @@ public final class ComparisonEngine {
         return groupings;
     }
 
-    /** A slice to analyse: its key and rows, the same rows in score order, and row → position. */
-    private static final class SliceTask {
-        final SliceKey key;
-        final int n;
-        private int[] rows;
-        private int[] productionAscending;
-        private int[] candidateAscending;
+    /**
+     * The slices of one grouping. Their rows (in table order and in each model's score order, and row → position) are
+     * cut when the first of them is about to be analysed and let go when the last is done: a ten-million-row table
+     * then holds the cut rows of the one or two groupings in progress, not of every grouping at once (each is 16
+     * bytes per row).
+     */
+    private static final class GroupingSlices {
+        private final SliceGrouping grouping;
+        private final PairedModels models;
+        private final int[] sizes;
+        final List<SliceTask> tasks = new ArrayList<>();
+        private int[][] byRow;
+        private int[][] byProduction;
+        private int[][] byCandidate;
         private int[] localIndex;
+        private int unfinished;
 
-        SliceTask(SliceKey key, int[] rows, int[] productionAscending, int[] candidateAscending, int[] localIndex) {
-            this.key = key;
-            this.n = rows.length;
-            this.rows = rows;
-            this.productionAscending = productionAscending;
-            this.candidateAscending = candidateAscending;
-            this.localIndex = localIndex;
+        GroupingSlices(SliceGrouping grouping, PairedModels models) {
+            this.grouping = grouping;
+            this.models = models;
+            this.sizes = grouping.sliceSizes(models.table.rowCount());
+            for (int s = 0; s < grouping.sliceCount(); s++) {
+                if (sizes[s] > 0) {
+                    tasks.add(new SliceTask(this, s, grouping.key(s), sizes[s]));
+                }
+            }
+            unfinished = tasks.size();
         }
 
-        /** Analyses the slice once and lets go of its rows, so memory shrinks as slices finish. */
-        List<MetricComparison> analyse(SliceAnalysis analysis, List<Metric> metrics, long seed) {
-            List<MetricComparison> result = analysis.analyze(metrics, rows, productionAscending, candidateAscending,
-                    localIndex, sliceRandom(seed, key));
-            rows = null;
-            productionAscending = null;
-            candidateAscending = null;
-            localIndex = null;
+        int largest() {
+            int largest = 0;
+            for (int size : sizes) {
+                largest = Math.max(largest, size);
+            }
+            return largest;
+        }
+
+        /** Cuts every slice of the grouping in one linear pass per order, the first time a slice asks. */
+        synchronized void cut() {
+            if (byRow != null) {
+                return;
+            }
+            // rows in table order keep the per-row passes (counts, sums) sequential in memory
+            byRow = grouping.partition(models.tableOrder, sizes);
+            byProduction = models.productionAscending == null ? null
+                    : grouping.partition(models.productionAscending, sizes);
+            byCandidate = models.candidateAscending == null ? null
+                    : grouping.partition(models.candidateAscending, sizes);
+            // every row is in exactly one slice of a grouping, so one row → position map serves all its slices
+            localIndex = grouping.dimensions.isEmpty() ? models.tableOrder : new int[models.table.rowCount()];
+            if (localIndex != models.tableOrder) {
+                for (int[] rows : byRow) {
+                    for (int i = 0; i < rows.length; i++) {
+                        localIndex[rows[i]] = i;
+                    }
+                }
+            }
+        }
+
+        List<MetricComparison> analyse(int slice, SliceAnalysis analysis, List<Metric> metrics, long seed,
+                                       SliceKey key) {
+            cut();
+            int[] rows;
+            int[] production;
+            int[] candidate;
+            int[] local;
+            synchronized (this) {
+                rows = byRow[slice];
+                production = byProduction == null ? null : byProduction[slice];
+                candidate = byCandidate == null ? null : byCandidate[slice];
+                local = localIndex;
+                // this slice's arrays are in use below; memory shrinks as slices finish
+                byRow[slice] = null;
+                if (byProduction != null) {
+                    byProduction[slice] = null;
+                }
+                if (byCandidate != null) {
+                    byCandidate[slice] = null;
+                }
+            }
+            List<MetricComparison> result = analysis.analyze(metrics, rows, production, candidate, local,
+                    sliceRandom(seed, key));
+            synchronized (this) {
+                if (--unfinished == 0) {
+                    localIndex = null;
+                }
+            }
             return result;
         }
     }
 
-    private static List<SliceTask> sliceTasks(SliceGrouping grouping, PairedModels models) {
-        // rows in table order keep the per-row passes (counts, sums) sequential in memory
-        int[] sizes = grouping.sliceSizes(models.table.rowCount());
-        int[][] byRow = grouping.partition(models.tableOrder, sizes);
-        int[][] byProduction = models.productionAscending == null ? null
-                : grouping.partition(models.productionAscending, sizes);
-        int[][] byCandidate = models.candidateAscending == null ? null
-                : grouping.partition(models.candidateAscending, sizes);
-        // every row is in exactly one slice of a grouping, so one row → position map serves all its slices
-        int[] localIndex = new int[models.table.rowCount()];
-        List<SliceTask> tasks = new ArrayList<>();
-        for (int s = 0; s < grouping.sliceCount(); s++) {
-            int[] rows = byRow[s];
-            if (rows.length == 0) {
-                continue;
-            }
-            for (int i = 0; i < rows.length; i++) {
-                localIndex[rows[i]] = i;
-            }
-            tasks.add(new SliceTask(grouping.key(s), rows, byProduction == null ? null : byProduction[s],
-                    byCandidate == null ? null : byCandidate[s], localIndex));
+    /** A slice to analyse: its grouping, its index there, its key and size. */
+    private record SliceTask(GroupingSlices grouping, int slice, SliceKey key, int n) {
+        List<MetricComparison> analyse(SliceAnalysis analysis, List<Metric> metrics, long seed) {
+            return grouping.analyse(slice, analysis, metrics, seed, key);
         }
-        return tasks;
     }
 
     private static List<List<MetricComparison>> runAll(List<SliceTask> tasks, List<Metric> metrics,
@@ -245,17 +328,20 @@ public final class ComparisonEngine {
         });
         AtomicInteger done = new AtomicInteger();
         try {
-            // largest slices first, so no core idles at the end waiting for the overall slice; but a few of the
-            // smallest before them, so the JIT compiles the analysis on small inputs rather than while the largest
-            // slices run in the interpreter (about 10 % less CPU in a fresh JVM, measured with the benchmark)
+            // largest slices first, so no core idles at the end waiting for the overall slice, one grouping after the
+            // other, so few groupings hold their cut rows at once; but a few of the smallest slices before them, so
+            // the JIT compiles the analysis on small inputs rather than while the largest slices run in the
+            // interpreter (about 10 % less CPU in a fresh JVM, measured with the benchmark)
             List<Integer> order = new ArrayList<>();
             for (int t = 0; t < tasks.size(); t++) {
                 order.add(t);
             }
-            order.sort(Comparator.comparingInt((Integer t) -> tasks.get(t).n).reversed());
-            for (int warmUp = 0; warmUp < tasks.size() / 8; warmUp++) {
-                order.add(0, order.remove(order.size() - 1));
-            }
+            order.sort(Comparator.comparingInt((Integer t) -> tasks.get(t).grouping().largest())
+                    .thenComparingInt(t -> tasks.get(t).n()).reversed());
+            List<Integer> smallest = order.stream().sorted(Comparator.comparingInt(t -> tasks.get(t).n()))
+                    .limit(tasks.size() / 8).toList();
+            order.removeAll(smallest);
+            order.addAll(0, smallest);
             List<Future<List<MetricComparison>>> futures = new ArrayList<>();
             for (int t = 0; t < tasks.size(); t++) {
                 futures.add(null);

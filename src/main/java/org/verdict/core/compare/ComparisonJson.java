@@ -1,5 +1,6 @@
 package org.verdict.core.compare;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,8 +19,20 @@ public final class ComparisonJson {
      * (none: empty).
      */
     public String write(ComparisonReport report, Predicate<SliceResult> keep, List<ClassRates> perClass) {
+        return write(report, keep, perClass, null);
+    }
+
+    /**
+     * @param summary a summary pack's provenance and methods (its manifest's {@code summary} object with
+     *                {@code methods}), written as {@code summary}; null for a row-level pack
+     */
+    public String write(ComparisonReport report, Predicate<SliceResult> keep, List<ClassRates> perClass,
+                        JsonNode summary) {
         try {
             ObjectNode root = toJson(report, keep);
+            if (summary != null) {
+                root.set("summary", summary);
+            }
             if (!perClass.isEmpty()) {
                 ArrayNode classes = root.putArray("perClass");
                 perClass.forEach(rates -> classes.add(toJson(rates)));
@@ -82,6 +95,7 @@ public final class ComparisonJson {
         node.put("pValue", r.pValue());
         node.put("adjustedP", r.adjustedP());
         node.put("test", r.test());
+        node.put("method", TestMethods.describe(r.test()));
         node.put("verdict", r.verdict().label());
         if (r.unavailableReason() != null) {
             node.put("unavailable", r.unavailableReason());

@@ -11,6 +11,9 @@ import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.evidence.EvidenceChart.DeltaForest;
 import org.verdict.core.evidence.EvidenceChart.DeltaRow;
+import org.verdict.core.evidence.EvidenceChart.Limit;
+import org.verdict.core.evidence.EvidenceChart.PairedEstimates;
+import org.verdict.core.evidence.EvidenceChart.PairedRow;
 import org.verdict.core.evidence.EvidenceTable.Cell;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.pack.Metric;
@@ -75,6 +78,28 @@ public final class ComparisonEvidence {
                 + "level shown; a verdict is better or worse exactly when its interval excludes 0)",
                 List.of("Slice", "n", "Production", "Candidate", "Δ", "CI of Δ (level)", "Adjusted p", "Verdict"),
                 rows);
+    }
+
+    /**
+     * Both models' values of the primary metric per slice of one dimension, each with its interval and n, and the
+     * policy's floor when it sets one: the absolute level the forest plot of Δ leaves out. Slices where either model
+     * has no value are left out here; the table names them.
+     */
+    static PairedEstimates valuesBySlice(ComparisonReport report, String dimension, Double floor) {
+        Metric metric = report.primaryMetric();
+        List<PairedRow> rows = new ArrayList<>();
+        for (SliceResult result : report.resultsFor(metric)) {
+            if (result.slice().dimensions().equals(List.of(dimension)) && result.production() != null
+                    && result.candidate() != null) {
+                rows.add(new PairedRow(result.slice().values().get(0) + " (n " + result.n() + ")",
+                        result.production().value(), result.production().ci(), result.candidate().value(),
+                        result.candidate().ci()));
+            }
+        }
+        return new PairedEstimates(metric.wireName() + " by " + dimension + ": production and candidate ("
+                + level(report) + " CIs)", metric.wireName() + (metric.higherIsBetter() ? " (higher is better)"
+                : " (lower is better)"), rows,
+                floor == null ? List.of() : List.of(new Limit(floor, "floor " + MetricFormat.of(metric).value(floor))));
     }
 
     /** A gate judged on a comparison (primary metric, language parity): a forest plot per dimension and the table. */

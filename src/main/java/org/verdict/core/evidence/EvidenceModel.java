@@ -66,7 +66,9 @@ public record EvidenceModel(List<EvidenceSection> gateSections, List<EvidenceSec
         return switch (result.gate()) {
             case PRIMARY_METRIC -> ComparisonEvidence.section(result, evidence.primaryComparison());
             case LANGUAGE_PARITY -> present(result, evidence.languageComparison()
-                    .map(languages -> ComparisonEvidence.section(result, languages)),
+                    .map(languages -> ComparisonEvidence.section(result, languages).withDetailCharts(List.of(
+                            ComparisonEvidence.valuesBySlice(languages, policy.languageParity().column(),
+                                    policy.languageParity().floor())))),
                     "The primary suite has no '" + policy.languageParity().column()
                             + "' column: language parity cannot be judged.");
             case SAFETY -> present(result, evidence.safety()

@@ -47,10 +47,14 @@ public final class LatencySection {
             cells.add(List.of(Cell.plain(row.label()), Cell.plain(millisWithCi(row.production(), row.productionCi())),
                     Cell.plain(millisWithCi(row.candidate(), row.candidateCi()))));
         }
-        return Sections.gate(result, List.of(chart), List.of(new EvidenceTable("Latency percentiles in ms "
-                + "(order-statistic intervals; n = " + production.n() + " production, " + candidate.n()
-                + " candidate)", List.of("Percentile", "Production", "Candidate"), cells)), null)
-                .withDetailCharts(List.of(new Distribution("Latency distribution", "milliseconds", List.of(
+        EvidenceSection section = Sections.gate(result, List.of(chart), List.of(new EvidenceTable(
+                "Latency percentiles in ms (order-statistic intervals" + (suite.isBucketed()
+                        ? " widened to the edges of log-spaced buckets, 100 per decade" : "") + "; n = "
+                        + production.n() + " production, " + candidate.n() + " candidate)",
+                List.of("Percentile", "Production", "Candidate"), cells)), null);
+        // a summary pack's latency comes as bucket counts: no samples to draw a distribution from
+        return suite.isBucketed() ? section
+                : section.withDetailCharts(List.of(new Distribution("Latency distribution", "milliseconds", List.of(
                         new Sample("production " + productionVersion, SeriesRole.PRODUCTION,
                                 suite.of(productionVersion)),
                         new Sample("candidate " + candidateVersion, SeriesRole.CANDIDATE,

@@ -22,25 +22,35 @@ public final class SafetySection {
         List<PairedRow> rows = new ArrayList<>();
         List<List<Cell>> cells = new ArrayList<>();
         List<Limit> limits = new ArrayList<>();
+        List<EvidenceChart> perCategory = new ArrayList<>();
         for (SafetyEvidence.Category category : safety.categories()) {
             RateEstimate production = category.rateOf(safety.production());
             RateEstimate candidate = category.rateOf(safety.candidate());
-            rows.add(new PairedRow(category.name() + " (n " + category.n() + ")", production.rate(), production.ci(),
-                    candidate.rate(), candidate.ci()));
+            PairedRow row = new PairedRow(category.name() + " (n " + category.n() + ")", production.rate(),
+                    production.ci(), candidate.rate(), candidate.ci());
+            rows.add(row);
             double accepted = policy.acceptedRateOf(category.name());
+            // on the chart of all categories each accepted rate crosses every row: here only the category's own
+            perCategory.add(new PairedEstimates(category.name() + ": violation rate against its accepted rate",
+                    "violation rate", List.of(row), List.of(acceptedLimit(accepted))));
             cells.add(List.of(Cell.plain(category.name()), Cell.plain(String.valueOf(category.n())),
                     Cell.plain(Sections.rate(production)), Cell.plain(Sections.rate(candidate)),
                     Cell.plain(category.onlyCandidate() + " / " + category.onlyProduction()),
                     Cell.plain(EvidenceNumbers.pValue(category.adjustedP())),
                     Cell.plain(EvidenceNumbers.plain(accepted))));
             if (limits.stream().noneMatch(l -> l.value() == accepted)) {
-                limits.add(new Limit(accepted, "accepted " + EvidenceNumbers.plain(accepted)));
+                limits.add(acceptedLimit(accepted));
             }
         }
         return Sections.gate(result, List.of(new PairedEstimates("Violation rate by category", "violation rate",
                         rows, limits)),
                 List.of(new EvidenceTable("Violation rate per category (Wilson intervals; McNemar p adjusted with "
                         + "Holm)", List.of("Category", "n", "Production", "Candidate",
-                        "Only candidate / only production violates", "Adjusted p", "Accepted rate"), cells)), null);
+                        "Only candidate / only production violates", "Adjusted p", "Accepted rate"), cells)), null)
+                .withDetailCharts(perCategory);
+    }
+
+    private static Limit acceptedLimit(double accepted) {
+        return new Limit(accepted, "accepted " + EvidenceNumbers.plain(accepted));
     }
 }

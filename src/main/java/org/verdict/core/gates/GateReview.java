@@ -1,6 +1,7 @@
 package org.verdict.core.gates;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import org.verdict.core.gates.suites.PackSuites;
 import org.verdict.core.gates.suites.SuiteReader;
 import org.verdict.core.gates.triggers.TriggerEvaluator;
 import org.verdict.core.gates.validation.DataValidator;
+import org.verdict.core.gates.validation.PrimaryCounts;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.Metric;
@@ -31,6 +33,9 @@ import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
+import org.verdict.core.summary.PrimarySummary;
+import org.verdict.core.summary.SummaryComparison;
+import org.verdict.core.summary.SummaryPacks;
 import org.verdict.core.task.Progress;
 
 /**
@@ -39,12 +44,14 @@ import org.verdict.core.task.Progress;
  */
 public final class GateReview {
     private final ComparisonEngine engine;
+    private final SummaryComparison summaryComparison;
     private final PackLoader loader;
     private final SuiteReader suiteReader;
     private final PolicyReader policyReader;
 
     public GateReview(ComparisonEngine engine, PackLoader loader, SuiteReader suiteReader, PolicyReader policyReader) {
         this.engine = engine;
+        this.summaryComparison = new SummaryComparison(engine);
         this.loader = loader;
         this.suiteReader = suiteReader;
         this.policyReader = policyReader;
@@ -74,10 +81,16 @@ public final class GateReview {
                 ComparisonOptions.DEFAULTS.minDetectableEffect(), ComparisonOptions.DEFAULTS.bootstrapReplicates(),
                 policy.seed(), ComparisonOptions.DEFAULTS.correction(), List.of());
         String name = manifest.model().name();
-        ComparisonReport primary = engine.compare(pack, chosen, options, phase(progress, 0.1, 0.45));
-        Optional<ComparisonReport> languages = onlyColumn(pack.primary(), policy.languageParity().column())
-                .map(table -> engine.compare(name, table, production, chosen, metric, options,
-                        phase(progress, 0.45, 0.6)));
+        ComparisonReport primary = summaryComparison.compare(pack, chosen, options, phase(progress, 0.1, 0.45));
+        Optional<PrimarySummary> summary = SummaryPacks.primaryOf(pack);
+        String languageColumn = policy.languageParity().column();
+        Optional<ComparisonReport> languages = summary.isPresent()
+                ? summary.filter(s -> s.layout().sliceColumns().contains(languageColumn))
+                        .map(s -> summaryComparison.compareColumn(manifest, s, chosen, languageColumn, options,
+                                phase(progress, 0.45, 0.6)))
+                : onlyColumn(pack.primary(), languageColumn)
+                        .map(table -> engine.compare(name, table, production, chosen, metric, options,
+                                phase(progress, 0.45, 0.6)));
         Optional<EvaluationTable> holdoutTable = manifest.suite("holdout").isPresent()
                 ? Optional.of(loader.loadEvaluationTable(pack.root(), manifest, manifest.suite("holdout").get(),
                         phase(progress, 0.6, 0.65)))
@@ -91,7 +104,8 @@ public final class GateReview {
         Task task = manifest.task();
         String fairnessUnavailable = task.isClassification() ? null
                 : "fairness rates (selection rate, TPR, FPR) need a classification task; this one is regression";
-        Optional<FairnessEvidence> fairness = task.isClassification() && !pack.primary().sensitiveColumns().isEmpty()
+        Optional<FairnessEvidence> fairness = task.isClassification()
+                && !manifest.primarySuite().sensitive().isEmpty()
                 ? Optional.of(fairness(pack, production, chosen, policy)) : Optional.empty();
         ReviewEvidence evidence = new ReviewEvidence(name, task, metric, production, chosen,
                 manifest.model().riskTier(), primary, languages,
@@ -103,13 +117,15 @@ public final class GateReview {
                 suites.humanBaseline().map(s -> HumanBaselineEvidence.of(s, chosen, level)),
                 suites.holdoutGroup().map(HoldoutGroupEvidence::of),
                 holdout, suites);
-        Set<String> inputHashes = suites.trainingIds().isPresent()
+        // a summary pack's cells hold no input hashes: contamination then rests on what the suites give
+        Set<String> inputHashes = !pack.isSummary() && suites.trainingIds().isPresent()
                 && !suites.trainingIds().get().inputHashes().isEmpty()
                 ? suiteReader.readInputHashes(PackFiles.open(pack.root()).resolve(manifest.primarySuite().file(),
                         PackManifest.FILE_NAME, 0, 0), manifest.primarySuite().file())
                 : Set.of();
-        List<GateResult> dataValidation = new DataValidator(policy).validate(pack.primary(), holdoutTable, suites,
-                inputHashes);
+        PrimaryCounts counts = summary.map(s -> summaryCounts(manifest, s))
+                .orElseGet(() -> PrimaryCounts.of(pack.primary()));
+        List<GateResult> dataValidation = new DataValidator(policy).validate(counts, holdoutTable, suites, inputHashes);
         GateEvaluation gates = new GateEvaluator(policy).evaluate(evidence, dataValidation);
         progress.update(1, "gates judged");
         return new CandidateReview(policy, evidence, gates, new TriggerEvaluator(policy).evaluate(suites, metric));
@@ -138,9 +154,18 @@ public final class GateReview {
                 table.predictions()));
     }
 
+    /** What the data-validation gates count of a summary pack: the same numbers as the rows give. */
+    private static PrimaryCounts summaryCounts(PackManifest manifest, PrimarySummary summary) {
+        Map<String, Map<String, Long>> perLevel = new LinkedHashMap<>();
+        summary.layout().sliceColumns().forEach(column -> perLevel.put(column, summary.levelCounts(column)));
+        return new PrimaryCounts(manifest.primarySuite().file(), manifest.task(), summary.rowCount(),
+                summary.layout().versions(), summary.classes(), summary.classCounts(), perLevel, Optional.empty());
+    }
+
     private static FairnessEvidence fairness(ReviewPack pack, String production, String candidate,
                                              GatePolicy policy) throws PackException {
-        EvaluationTable table = pack.primary();
+        Optional<PrimarySummary> summary = SummaryPacks.primaryOf(pack);
+        List<String> classes = summary.map(PrimarySummary::classes).orElseGet(() -> pack.primary().classes());
         int code;
         String reason;
         String named = policy.fairness().positiveClass();
@@ -148,17 +173,15 @@ public final class GateReview {
             code = 1;
             reason = "the manifest's positive label";
         } else if (named != null) {
-            code = table.classes().indexOf(named);
+            code = classes.indexOf(named);
             if (code < 0) {
                 throw new PackException(pack.manifest().policyFile().orElse("policy"), "fairness.positiveClass '"
-                        + named + "' is not a class of the primary suite (" + String.join(", ", table.classes()) + ")");
+                        + named + "' is not a class of the primary suite (" + String.join(", ", classes) + ")");
             }
             reason = "named by the policy (fairness.positiveClass), measured one-vs-rest";
         } else {
-            long[] counts = new long[table.classes().size()];
-            for (int label : table.labelCodes()) {
-                counts[label]++;
-            }
+            long[] counts = summary.map(PrimarySummary::classCounts)
+                    .orElseGet(() -> PrimaryCounts.of(pack.primary()).perClass());
             List<Integer> present = new ArrayList<>();
             for (int c = 0; c < counts.length; c++) {
                 if (counts[c] > 0) {
@@ -169,7 +192,17 @@ public final class GateReview {
             reason = "the rarest class of the primary labels (" + counts[code] + " examples), measured one-vs-rest; "
                     + "set fairness.positiveClass in the policy to choose another";
         }
-        return FairnessEvidence.of(table, production, candidate, code, reason, policy.fairness().minGroupSize(),
-                policy.confidenceLevel(), policy.bootstrapReplicates(), policy.seed());
+        int minGroupSize = policy.fairness().minGroupSize();
+        if (summary.isEmpty()) {
+            return FairnessEvidence.of(pack.primary(), production, candidate, code, reason, minGroupSize,
+                    policy.confidenceLevel(), policy.bootstrapReplicates(), policy.seed());
+        }
+        List<FairnessEvidence.AttributeCells> attributes = new ArrayList<>();
+        for (String column : pack.manifest().primarySuite().sensitive()) {
+            attributes.add(new FairnessEvidence.AttributeCells(column, summary.get().levels(column),
+                    summary.get().selectionCells(column, code, production, candidate)));
+        }
+        return FairnessEvidence.of(attributes, classes.get(code), reason, minGroupSize, policy.confidenceLevel(),
+                policy.bootstrapReplicates(), policy.seed());
     }
 }

@@ -12,6 +12,7 @@ import org.verdict.core.gates.model.GateNumbers;
 import org.verdict.core.gates.model.GateOutcome;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
+import org.verdict.core.gates.suites.LatencySuite;
 
 /**
  * Gate 5: the candidate's p95 and p99 latency are within the SLO. A percentile fails when its estimate is above the
@@ -38,15 +39,19 @@ final class LatencyGate implements PromotionGate {
                     + " (minimum " + minSamples + ")");
         }
         List<Finding> findings = new ArrayList<>();
-        findings.add(judge("p95", candidate.p95(), policy.latency().p95Ms(), candidate.n()));
-        findings.add(judge("p99", candidate.p99(), policy.latency().p99Ms(), candidate.n()));
+        String method = evidence.suites().latency().filter(LatencySuite::isBucketed).isPresent()
+                ? "; from request counts in log-spaced buckets (100 per decade), intervals widened to bucket edges"
+                : "";
+        findings.add(judge("p95", candidate.p95(), policy.latency().p95Ms(), candidate.n(), method));
+        findings.add(judge("p99", candidate.p99(), policy.latency().p99Ms(), candidate.n(), method));
         return GateResult.fromFindings(Gate.LATENCY, findings, "p95 " + ms(candidate.p95().millis()) + " ≤ "
                 + ms(policy.latency().p95Ms()) + " and p99 " + ms(candidate.p99().millis()) + " ≤ "
-                + ms(policy.latency().p99Ms()) + " (upper bounds included)",
+                + ms(policy.latency().p99Ms()) + " (upper bounds included" + method + ")",
                 Comparator.comparingDouble(f -> -f.numbers().get("millis") / f.numbers().get("slo")));
     }
 
-    private static Finding judge(String percentile, LatencyEvidence.Estimate estimate, double slo, int n) {
+    private static Finding judge(String percentile, LatencyEvidence.Estimate estimate, double slo, int n,
+                                 String method) {
         Map<String, Double> numbers = new LinkedHashMap<>();
         numbers.put("millis", estimate.millis());
         numbers.put("ciLower", estimate.ci().lower());
@@ -54,7 +59,7 @@ final class LatencyGate implements PromotionGate {
         numbers.put("slo", slo);
         numbers.put("n", (double) n);
         String text = percentile + " " + ms(estimate.millis()) + " CI [" + ms(estimate.ci().lower()) + ", "
-                + ms(estimate.ci().upper()) + "] vs SLO " + ms(slo) + " (n " + n + ")";
+                + ms(estimate.ci().upper()) + "] vs SLO " + ms(slo) + " (n " + n + method + ")";
         GateOutcome outcome = estimate.millis() > slo ? GateOutcome.FAIL
                 : estimate.ci().upper() > slo ? GateOutcome.INSUFFICIENT_EVIDENCE : GateOutcome.PASS;
         return new Finding(percentile, outcome, text, numbers);

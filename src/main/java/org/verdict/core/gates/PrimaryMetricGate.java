@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.verdict.core.compare.SliceResult;
+import org.verdict.core.compare.TestMethods;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.gates.model.Finding;
 import org.verdict.core.gates.model.Gate;
@@ -73,12 +74,12 @@ final class PrimaryMetricGate implements PromotionGate {
                 ? GateNumbers.format(margin * 100) + "% of production's " + GateNumbers.format(result.production().value())
                 : "margin";
         String detail = String.format(Locale.ROOT,
-                "%s (%s is better): candidate %s vs production %s, Δ %s, %s [%s, %s]; worst case %s %s %s (%s)",
+                "%s (%s is better): candidate %s vs production %s, Δ %s, %s [%s, %s]; worst case %s %s %s (%s); %s",
                 metric.wireName(), higherIsBetter ? "higher" : "lower", GateNumbers.format(result.candidate().value()),
                 GateNumbers.format(result.production().value()), GateNumbers.signed(result.delta()),
                 intervalName(result), GateNumbers.signed(result.deltaCi().lower()),
                 GateNumbers.signed(result.deltaCi().upper()), GateNumbers.signed(worstCase), comparison,
-                GateNumbers.signed(limit), marginText);
+                GateNumbers.signed(limit), marginText, TestMethods.describe(result.test()));
         Finding finding = new Finding("overall", outcome, detail, numbers);
         return new GateResult(Gate.PRIMARY_METRIC, outcome, detail, List.of(finding));
     }

@@ -14,20 +14,30 @@ import org.verdict.core.pack.ReviewPack;
  *
  * @param files lower-case hex SHA-256 by path inside the pack ('/' separators), as {@code sha256sum} prints
  * @param policy the policy the gates ran under; absent when they ran on the documented defaults
+ * @param summary how a summary pack's statistics were made; absent for a row-level pack
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Evidence(String pack, Map<String, String> files, PolicyEvidence policy) {
+public record Evidence(String pack, Map<String, String> files, PolicyEvidence policy, SummaryEvidence summary) {
+
+    public Evidence(String pack, Map<String, String> files, PolicyEvidence policy) {
+        this(pack, files, policy, null);
+    }
 
     public Evidence {
         files = files == null ? null : new TreeMap<>(files);
     }
 
-    /** The evidence of a loaded pack: every file's hash, the pack hash, and the policy the manifest names. */
+    /**
+     * The evidence of a loaded pack: every file's hash, the pack hash, the policy the manifest names, and for a
+     * summary pack how its statistics were made.
+     */
     public static Evidence of(ReviewPack pack) {
         String policyFile = pack.manifest().raw() == null ? null : pack.manifest().raw().path("policy").asText(null);
         String policyHash = policyFile == null ? null : pack.fileHashes().get(policyFile);
+        SummaryEvidence summary = pack.isSummary() && pack.manifest().raw() != null
+                ? SummaryEvidence.of(pack.manifest().raw().path("summary")) : null;
         return new Evidence(pack.packHash(), pack.fileHashes(),
-                policyHash == null ? null : new PolicyEvidence(policyFile, policyHash));
+                policyHash == null ? null : new PolicyEvidence(policyFile, policyHash), summary);
     }
 
     /**
@@ -53,6 +63,10 @@ public record Evidence(String pack, Map<String, String> files, PolicyEvidence po
         }
         if (pack != null && !pack.equals(actual.pack())) {
             differences.add("pack hash: the record says " + pack + ", the pack's is " + actual.pack());
+        }
+        if (summary != null && !summary.equals(actual.summary())) {
+            differences.add("summary: the record says " + summary.describe() + "; the pack's is "
+                    + (actual.summary() == null ? "a row-level pack" : actual.summary().describe()));
         }
         if (policy != null && !policy.equals(actual.policy())) {
             differences.add("policy: the record says " + policy.file() + " " + policy.sha256() + ", the pack's is "

@@ -45,6 +45,9 @@ public final class RecordFields {
         }
         if (record.evidence() != null) {
             put(fields, "Pack hash", record.evidence().pack());
+            if (record.evidence().summary() != null) {
+                put(fields, "Summary pack", record.evidence().summary().describe());
+            }
             if (record.evidence().policy() != null) {
                 put(fields, "Policy " + record.evidence().policy().file(), record.evidence().policy().sha256());
             }

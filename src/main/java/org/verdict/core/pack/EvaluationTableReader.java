@@ -2,7 +2,8 @@ package org.verdict.core.pack;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
+import de.siegmar.fastcsv.reader.RecordWrapper;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,9 +21,9 @@ import java.util.Map;
 import org.verdict.core.task.Progress;
 
 /**
- * Reads an evaluation suite (the primary suite, or a holdout set in the same format), CSV or Parquet, into an
+ * Reads an evaluation suite CSV (the primary suite, or a holdout set in the same format) into an
  * {@link EvaluationTable}. Values go straight into primitive arrays; every bad value is reported with its
- * line (Parquet: row), column number and column name, and nothing of a bad file is kept.
+ * line, column number and column name, and nothing of a bad file is kept.
  */
 public final class EvaluationTableReader {
     static final String EXAMPLE_ID = "example_id";
@@ -57,24 +58,20 @@ public final class EvaluationTableReader {
         } catch (IOException e) {
             throw new PackException(fileName, "cannot be read: " + e.getMessage());
         }
+        Parse parse = new Parse(fileName, manifest, suite, limits);
         try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(csv));
-             CsvReader<CsvRecord> reader = CsvReader.builder()
+             CsvReader<Parse> reader = CsvReader.builder()
                      .ignoreDifferentFieldCount(true)
-                     .ofCsvRecord(PackText.utf8Reader(counted))) {
-            Parse parse = new Parse(fileName, manifest, suite, limits);
-            CsvFields fields = new CsvFields();
+                     .build(parse, PackText.utf8Reader(counted))) {
+            // one pass: FastCSV splits the text and hands each field's characters to the Parse, which converts
+            // them into the table's primitive columns as they come (no String or record per row)
             long rows = 0;
-            for (CsvRecord record : reader) {
-                if (parse.columns == null) {
-                    parse.header(record.getFields());
-                    continue;
+            for (Parse ignored : reader) {
+                if (++rows == 1 << 16 && size > 0) {
+                    // by now the bytes read (at most two buffers ahead of the rows) say how long the file is in rows
+                    parse.expect((long) ((double) size / counted.count * rows));
                 }
-                if (record.getFieldCount() == 1 && record.getField(0).isEmpty()) {
-                    continue; // a blank line, e.g. at the end of the file
-                }
-                fields.record = record;
-                parse.row(fields);
-                if ((++rows & 0xFFFF) == 0) {
+                if ((rows & 0xFFFF) == 0) {
                     progress.checkCancelled();
                     progress.update(size == 0 ? -1 : (double) counted.count / size, "Reading " + fileName);
                 }
@@ -82,11 +79,14 @@ public final class EvaluationTableReader {
             if (parse.columns == null) {
                 throw new PackException(fileName, 1, 0, "is empty; a header row is expected");
             }
-            if (parse.rowCount == 0) {
-                throw new PackException(fileName, 2, 0, "has a header but no examples");
-            }
             return parse.finish();
-        } catch (CsvParseException | IOException | UncheckedIOException e) {
+        } catch (CsvParseException e) {
+            // the Parse refuses a row by throwing from inside FastCSV, which wraps what it catches
+            if (e.getCause() instanceof RefusedRow refused) {
+                throw refused.problem;
+            }
+            throw PackText.readFailure(csv, fileName, e);
+        } catch (IOException | UncheckedIOException e) {
             throw PackText.readFailure(csv, fileName, e);
         }
     }
@@ -95,12 +95,7 @@ public final class EvaluationTableReader {
     private EvaluationTable readParquet(Path parquet, String fileName, PackManifest manifest, SuiteSpec suite,
                                         Progress progress) throws PackException {
         Parse parse = new Parse(fileName, manifest, suite, limits);
-        ParquetFields fields = new ParquetFields();
-        ParquetRows.read(parquet, fileName, progress, parse::header, (values, row) -> {
-            fields.values = values;
-            fields.row = row;
-            parse.row(fields);
-        });
+        ParquetRows.read(parquet, fileName, progress, parse::header, parse::parquetRow);
         if (parse.rowCount == 0) {
             throw new PackException(fileName, "has no rows; a suite needs examples");
         }
@@ -111,101 +106,72 @@ public final class EvaluationTableReader {
         }
     }
 
-    /** One data row, whatever the file format: its values and its line (CSV) or row number (Parquet). */
-    private interface Fields {
-        int count();
+    /** Carries a row's {@link PackException} out of FastCSV's callbacks, which cannot throw checked exceptions. */
+    private static final class RefusedRow extends RuntimeException {
+        final PackException problem;
 
-        String get(int column) throws PackException;
-
-        /** A number column's value, checked as {@link PackText#number(String)} checks written numbers. */
-        default double number(int column) throws PackException {
-            return PackText.number(get(column));
-        }
-
-        long line();
-    }
-
-    private static final class CsvFields implements Fields {
-        CsvRecord record;
-
-        @Override
-        public int count() {
-            return record.getFieldCount();
-        }
-
-        @Override
-        public String get(int column) {
-            return record.getField(column);
-        }
-
-        @Override
-        public long line() {
-            return record.getStartingLineNumber();
+        RefusedRow(PackException problem) {
+            super(problem.getMessage(), null, false, false);
+            this.problem = problem;
         }
     }
 
-    private static final class ParquetFields implements Fields {
-        ParquetRows.Values values;
-        long row;
+    /**
+     * The state of one file being read, and FastCSV's callback for it: the header's fields become {@link Columns};
+     * every later field is converted into its column as FastCSV hands over its characters. A bad value is held until
+     * the record ends (a blank line, or a record with the wrong number of fields, is judged as a whole first) and then
+     * refuses the file.
+     */
+    private static final class Parse extends AbstractBaseCsvCallbackHandler<Parse> {
+        /**
+         * What a column of the file is read as: {@link #columnRoles} holds the roles of each column (none for a column
+         * nothing reads; two when, say, the label is also a slice column), {@link #roleIndexes} which slice or model.
+         */
+        private static final byte ID = 1;
+        private static final byte LABEL = 2;
+        private static final byte SLICE = 3;
+        private static final byte SCORE = 4;
+        private static final byte PREDICTION = 5;
 
-        @Override
-        public int count() {
-            return values.count();
-        }
-
-        @Override
-        public String get(int column) throws PackException {
-            return values.text(column);
-        }
-
-        /** A DOUBLE as stored, without the round trip through text; NULL is empty, as in CSV. */
-        @Override
-        public double number(int column) throws PackException {
-            if (!values.isFloatingPoint(column)) {
-                return PackText.number(get(column));
-            }
-            double value = values.number(column);
-            if (Double.isNaN(value) && get(column).isEmpty()) {
-                return PackText.number("");
-            }
-            return PackText.number(value);
-        }
-
-        @Override
-        public long line() {
-            return row;
-        }
-    }
-
-    /** The state of one file being read. */
-    private static final class Parse {
         private final String fileName;
         private final PackManifest manifest;
         private final SuiteSpec suite;
         private final PackLimits limits;
         private final Task task;
         private final List<String> sliceNames = new ArrayList<>();
+        private final List<String> headerFields = new ArrayList<>();
 
         private Columns columns;
+        private byte[][] columnRoles;
+        private int[][] roleIndexes;
+        private double[] thresholds;
         private int rowCount;
+        /** The line (CSV) or row number (Parquet) of the record being converted. */
+        private long currentLine;
         private final ExampleIds.Builder ids = new ExampleIds.Builder(INITIAL_ROWS);
         private long[] lines = new long[INITIAL_ROWS];
         private int[] labelCodes;
         private double[] labelValues;
         private int[][] sliceCodes;
         private final List<Map<String, Integer>> sliceLevels = new ArrayList<>();
+        private final List<TextCodes> sliceLookups = new ArrayList<>();
         private int[][] predCodes;
         private double[][] predValues;
         private double[][] scores;
         /** The manifest's model.classes, or null: then the labels define the classes. */
         private final List<String> declaredClasses;
         private final BitSet labelClasses = new BitSet();
+        private final BitSet predictedClasses = new BitSet();
         /** Where each class code was first predicted (line, column index), to point at a mistyped class. */
         private final Map<Integer, long[]> firstPredictedAt = new HashMap<>();
         /** Class names seen in labels and predictions, in order of first appearance (sorted at the end). */
         private final Map<String, Integer> classCodes = new LinkedHashMap<>();
+        /** {@link #classCodes} looked up by characters. */
+        private final TextCodes classLookup = new TextCodes();
         /** Distinct values of all slice columns together, checked against the limit as they appear. */
         private int sliceValues;
+        /** The first bad value of the current record, thrown when the record ends. */
+        private PackException rowProblem;
 
         Parse(String fileName, PackManifest manifest, SuiteSpec suite, PackLimits limits) {
             this.fileName = fileName;
@@ -223,12 +189,27 @@ public final class EvaluationTableReader {
             if (task == Task.BINARY) {
                 // Code 0 is the negative class until its name is seen; code 1 is always the positive label.
                 classCodes.put(manifest.model().positiveLabel(), 1);
+                classLookup.put(manifest.model().positiveLabel(), 1);
             }
         }
 
-        void header(List<String> names) throws PackException {
-            columns = new Columns(fileName, names, manifest, sliceNames);
+        void header(List<String> fields) throws PackException {
+            columns = new Columns(fileName, fields, manifest, sliceNames);
             int models = manifest.models().size();
+            columnRoles = new byte[columns.count][0];
+            roleIndexes = new int[columns.count][0];
+            addRole(columns.exampleId, ID, 0);
+            addRole(columns.label, LABEL, 0);
+            for (int s = 0; s < sliceNames.size(); s++) {
+                addRole(columns.slices[s], SLICE, s);
+            }
+            thresholds = new double[models];
+            for (int m = 0; m < models; m++) {
+                thresholds[m] = manifest.models().get(m).threshold();
+                // a binary model with scores is judged by its scores at its threshold; its pred_ column is not read
+                boolean byScore = task == Task.BINARY && columns.score[m] >= 0;
+                addRole(byScore ? columns.score[m] : columns.pred[m], byScore ? SCORE : PREDICTION, m);
+            }
             if (task.isClassification()) {
                 labelCodes = new int[INITIAL_ROWS];
                 predCodes = new int[models][];
@@ -248,59 +229,177 @@ public final class EvaluationTableReader {
             sliceCodes = new int[sliceNames.size()][INITIAL_ROWS];
             for (int s = 0; s < sliceNames.size(); s++) {
                 sliceLevels.add(new HashMap<>());
+                sliceLookups.add(new TextCodes());
             }
         }
 
-        void row(Fields record) throws PackException {
-            long line = record.line();
-            if (record.count() != columns.count) {
-                throw new PackException(fileName, line, 0, "has " + record.count()
-                        + " fields but the header has " + columns.count);
+        private void addRole(int column, byte role, int index) {
+            int roles = columnRoles[column].length;
+            columnRoles[column] = Arrays.copyOf(columnRoles[column], roles + 1);
+            roleIndexes[column] = Arrays.copyOf(roleIndexes[column], roles + 1);
+            columnRoles[column][roles] = role;
+            roleIndexes[column][roles] = index;
+        }
+
+        @Override
+        protected void handleBegin(long startingLineNumber) {
+            currentLine = startingLineNumber;
+            rowProblem = null;
+            if (columns != null) {
+                ensureCapacity();
             }
+        }
+
+        @Override
+        protected void handleField(int fieldIndex, char[] buf, int offset, int length, boolean quoted) {
+            if (fieldIndex >= PackText.MAX_COLUMNS) {
+                // FastCSV's own record handler has this limit; a callback handler keeps it itself
+                throw new RefusedRow(new PackException(fileName, getStartingLineNumber(), 0, PackText.tooManyColumns()));
+            }
+            if (columns == null) {
+                headerFields.add(new String(buf, offset, length));
+                return;
+            }
+            if (rowProblem != null || fieldIndex >= columns.count) {
+                return;
+            }
+            byte[] roles = columnRoles[fieldIndex];
+            try {
+                for (int r = 0; r < roles.length; r++) {
+                    convert(fieldIndex, roles[r], roleIndexes[fieldIndex][r], buf, offset, length);
+                }
+            } catch (PackException e) {
+                rowProblem = e;
+            }
+        }
+
+        @Override
+        protected RecordWrapper<Parse> buildRecord() {
+            if (isEmptyLine()) {
+                return null; // a blank line, e.g. at the end of the file: skipped
+            }
+            try {
+                if (columns == null) {
+                    header(headerFields);
+                    return null; // FastCSV skips a record built as null
+                }
+                if (getFieldCount() != columns.count) {
+                    throw new PackException(fileName, getStartingLineNumber(), 0, "has " + getFieldCount()
+                            + " fields but the header has " + columns.count);
+                }
+                if (rowProblem != null) {
+                    throw rowProblem;
+                }
+            } catch (PackException e) {
+                throw new RefusedRow(e);
+            }
+            lines[rowCount++] = currentLine;
+            return wrapRecord(this);
+        }
+
+        /** Converts one Parquet row through the same checks as a CSV record; its values arrive as text. */
+        void parquetRow(ParquetRows.Values values, long row) throws PackException {
+            currentLine = row;
             ensureCapacity();
-            int row = rowCount;
-            String id = record.get(columns.exampleId);
-            if (id.isEmpty()) {
-                throw bad(line, columns.exampleId, "example_id is empty");
-            }
-            ids.add(id);
-            lines[row] = line;
-            if (task.isClassification()) {
-                labelCodes[row] = classCode(record, line, columns.label);
-                labelClasses.set(labelCodes[row]);
-            } else {
-                labelValues[row] = number(record, line, columns.label);
-            }
-            for (int s = 0; s < sliceNames.size(); s++) {
-                int column = columns.slices[s];
-                String value = record.get(column);
-                if (value.isEmpty()) {
-                    throw bad(line, column, "slice value is empty; write a value such as 'unknown'");
+            for (int column = 0; column < columns.count; column++) {
+                byte[] roles = columnRoles[column];
+                if (roles.length == 0) {
+                    continue;
                 }
-                Map<String, Integer> levels = sliceLevels.get(s);
-                Integer code = levels.get(value);
-                if (code == null) {
-                    code = newSliceValue(levels, value, line, column);
-                }
-                sliceCodes[s][row] = code;
-            }
-            for (int m = 0; m < columns.pred.length; m++) {
-                if (task == Task.BINARY && scores[m] != null) {
-                    double score = number(record, line, columns.score[m]);
-                    if (score < 0 || score > 1) {
-                        throw bad(line, columns.score[m], "score " + score + " is outside [0, 1]");
+                // a stored double is taken as it is: its round trip through text is most of the time of reading scores
+                boolean stored = values.isFloatingPoint(column);
+                double number = stored ? storedNumber(values, column) : Double.NaN;
+                char[] chars = null;
+                for (int r = 0; r < roles.length; r++) {
+                    if (stored && isNumber(roles[r])) {
+                        storeNumber(column, roles[r], roleIndexes[column][r], number);
+                    } else {
+                        chars = chars != null ? chars : values.text(column).toCharArray();
+                        convert(column, roles[r], roleIndexes[column][r], chars, 0, chars.length);
                     }
-                    scores[m][row] = score;
-                    predCodes[m][row] = score >= manifest.models().get(m).threshold() ? 1 : 0;
-                } else if (task.isClassification()) {
-                    int predicted = classCode(record, line, columns.pred[m]);
-                    predCodes[m][row] = predicted;
-                    firstPredictedAt.putIfAbsent(predicted, new long[] {line, columns.pred[m]});
-                } else {
-                    predValues[m][row] = number(record, line, columns.pred[m]);
                 }
             }
-            rowCount++;
+            lines[rowCount++] = row;
+        }
+
+        /** A DOUBLE column's value, checked as written numbers are; NULL reads as an empty value, as in CSV. */
+        private double storedNumber(ParquetRows.Values values, int column) throws PackException {
+            double value = values.number(column);
+            try {
+                return Double.isNaN(value) && values.text(column).isEmpty()
+                        ? PackText.number(new char[0], 0, 0) : PackText.number(value);
+            } catch (NumberFormatException e) {
+                throw bad(currentLine, column, e.getMessage());
+            }
+        }
+
+        /** Puts one field of the current row into the column of one of its roles. */
+        private void convert(int column, byte role, int index, char[] chars, int offset, int length)
+                throws PackException {
+            if (isNumber(role)) {
+                storeNumber(column, role, index, number(chars, offset, length, currentLine, column));
+                return;
+            }
+            int row = rowCount;
+            long line = currentLine;
+            switch (role) {
+                case ID -> {
+                    if (length == 0) {
+                        throw bad(line, column, "example_id is empty");
+                    }
+                    ids.add(chars, offset, length);
+                }
+                case LABEL -> {
+                    labelCodes[row] = classCode(chars, offset, length, line, column);
+                    labelClasses.set(labelCodes[row]);
+                }
+                case SLICE -> sliceCodes[index][row] = sliceCode(index, chars, offset, length, line, column);
+                case PREDICTION -> {
+                    int predicted = classCode(chars, offset, length, line, column);
+                    predCodes[index][row] = predicted;
+                    if (!predictedClasses.get(predicted)) {
+                        predictedClasses.set(predicted);
+                        firstPredictedAt.put(predicted, new long[] {line, column});
+                    }
+                }
+                default -> throw new IllegalStateException("unknown role " + role + " of column " + column);
+            }
+        }
+
+        /** Whether a role reads its column as a number: scores, and a regression's label and predictions. */
+        private boolean isNumber(byte role) {
+            return role == SCORE || (!task.isClassification() && (role == LABEL || role == PREDICTION));
+        }
+
+        /** Puts a checked number into the column of a number role ({@link #isNumber}). */
+        private void storeNumber(int column, byte role, int index, double value) throws PackException {
+            int row = rowCount;
+            switch (role) {
+                case LABEL -> labelValues[row] = value;
+                case PREDICTION -> predValues[index][row] = value;
+                case SCORE -> {
+                    if (value < 0 || value > 1) {
+                        throw bad(currentLine, column, "score " + value + " is outside [0, 1]");
+                    }
+                    scores[index][row] = value;
+                    predCodes[index][row] = value >= thresholds[index] ? 1 : 0;
+                }
+                default -> throw new IllegalStateException("role " + role + " of column " + column + " is no number");
+            }
+        }
+
+        private int sliceCode(int slice, char[] chars, int offset, int length, long line, int column)
+                throws PackException {
+            if (length == 0) {
+                throw bad(line, column, "slice value is empty; write a value such as 'unknown'");
+            }
+            int code = sliceLookups.get(slice).get(chars, offset, length);
+            if (code < 0) {
+                String value = new String(chars, offset, length);
+                code = newSliceValue(sliceLevels.get(slice), value, line, column);
+                sliceLookups.get(slice).put(value, code);
+            }
+            return code;
         }
 
         /**
@@ -326,8 +425,18 @@ public final class EvaluationTableReader {
             return code;
         }
 
-        private int classCode(Fields record, long line, int column) throws PackException {
-            String value = record.get(column);
+        private int classCode(char[] chars, int offset, int length, long line, int column) throws PackException {
+            int code = classLookup.get(chars, offset, length);
+            if (code < 0) {
+                String value = new String(chars, offset, length);
+                code = classCode(value, line, column);
+                classLookup.put(value, code);
+            }
+            return code;
+        }
+
+        /** The code of a class name not seen before, or why it cannot be a class of this pack. */
+        private int classCode(String value, long line, int column) throws PackException {
             if (value.isEmpty()) {
                 throw bad(line, column, "value is empty");
             }
@@ -352,9 +461,9 @@ public final class EvaluationTableReader {
             return code;
         }
 
-        private double number(Fields record, long line, int column) throws PackException {
+        private double number(char[] chars, int offset, int length, long line, int column) throws PackException {
             try {
-                return record.number(column);
+                return PackText.number(chars, offset, length);
             } catch (NumberFormatException e) {
                 throw bad(line, column, e.getMessage());
             }
@@ -368,7 +477,21 @@ public final class EvaluationTableReader {
             if (rowCount < lines.length) {
                 return;
             }
-            int grown = lines.length + (lines.length >> 1);
+            resize(lines.length + (lines.length >> 1));
+        }
+
+        /**
+         * Makes room for about {@code expectedRows} rows at once (estimated from the bytes per row so far and the file
+         * size), instead of growing by half some twenty times on a ten-million-row file, copying every column each time.
+         */
+        void expect(long expectedRows) {
+            long rows = Math.min(expectedRows + (expectedRows >> 5), Integer.MAX_VALUE - 16);
+            if (columns != null && rows > lines.length) {
+                resize((int) rows);
+            }
+        }
+
+        private void resize(int grown) {
             lines = Arrays.copyOf(lines, grown);
             if (labelCodes != null) {
                 labelCodes = Arrays.copyOf(labelCodes, grown);
@@ -393,6 +516,9 @@ public final class EvaluationTableReader {
         }
 
         EvaluationTable finish() throws PackException {
+            if (rowCount == 0) {
+                throw new PackException(fileName, 2, 0, "has a header but no examples");
+            }
             if (task == Task.MULTICLASS && declaredClasses == null) {
                 refuseClassesNeverLabelled();
             }

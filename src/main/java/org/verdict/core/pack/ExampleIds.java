@@ -88,15 +88,20 @@ public final class ExampleIds {
         }
 
         public void add(String id) {
+            add(id.toCharArray(), 0, id.length());
+        }
+
+        /** Adds the id {@code chars[offset, offset + length)}. */
+        public void add(char[] chars, int offset, int length) {
             if (count == ends.length) {
                 ends = Arrays.copyOf(ends, count + (count >> 1));
             }
-            if (characters.length - length < id.length()) {
-                characters = Arrays.copyOf(characters, Math.max(length + id.length(), length + (length >> 1)));
+            if (characters.length - this.length < length) {
+                characters = Arrays.copyOf(characters, Math.max(this.length + length, this.length + (this.length >> 1)));
             }
-            id.getChars(0, id.length(), characters, length);
-            length += id.length();
-            ends[count++] = length;
+            System.arraycopy(chars, offset, characters, this.length, length);
+            this.length += length;
+            ends[count++] = this.length;
         }
 
         public ExampleIds build() {

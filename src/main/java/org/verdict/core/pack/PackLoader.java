@@ -7,20 +7,33 @@ import java.util.concurrent.CompletionException;
 import org.verdict.core.task.Progress;
 
 /**
- * Opens a review pack (a folder or a .zip): checks the manifest, reads the primary evaluation table and
- * hashes every file. Either the whole pack loads or a {@link PackException} says what is wrong.
+ * Opens a review pack (a folder or a .zip): checks the manifest, reads the primary evaluation table (or a summary
+ * pack's sufficient statistics) and hashes every file. Either the whole pack loads or a {@link PackException} says
+ * what is wrong.
  */
 public final class PackLoader {
     private final ManifestReader manifestReader;
     private final EvaluationTableReader tableReader;
+    private final SufficientStatistics.Reader summaryReader;
 
+    /** A loader of row-level packs only (it refuses a summary pack, saying so). */
     public PackLoader() {
         this(PackLimits.DEFAULTS);
     }
 
+    /** A loader of row-level packs only (it refuses a summary pack, saying so). */
     public PackLoader(PackLimits limits) {
+        this(limits, null);
+    }
+
+    /**
+     * @param summaryReader reads a summary pack's primary suite (the summary layer's reader, passed in because the
+     *                      pack layer comes before it); null to refuse summary packs
+     */
+    public PackLoader(PackLimits limits, SufficientStatistics.Reader summaryReader) {
         this.manifestReader = new ManifestReader();
         this.tableReader = new EvaluationTableReader(limits);
+        this.summaryReader = summaryReader;
     }
 
     public ReviewPack load(Path source, Progress progress) throws PackException {
@@ -37,9 +50,15 @@ public final class PackLoader {
     private ReviewPack load(Path source, PackFiles files, Progress progress) throws PackException {
         PackManifest manifest = manifestReader.read(files);
         if (manifest.raw().has("summary")) {
-            throw new PackException(PackManifest.FILE_NAME, "this is a summary pack (per-slice statistics, no rows); "
-                    + "`verdict compare` and `verdict validate` read it (as a folder); the app, gates and reports need the "
-                    + "row-level pack for now");
+            if (summaryReader == null) {
+                throw new PackException(PackManifest.FILE_NAME, "this is a summary pack (per-slice statistics, no "
+                        + "rows), which this reader does not open");
+            }
+            SufficientStatistics summary = summaryReader.read(files, manifest, progress);
+            progress.update(0.99, "Hashing files");
+            Map<String, String> fileHashes = files.hashAllFiles();
+            progress.update(1, "Loaded " + manifest.model().name());
+            return new ReviewPack(source, files.root(), manifest, null, fileHashes, summary);
         }
         // Hashing is independent of parsing: it runs on the second core while this thread reads the primary CSV.
         CompletableFuture<Map<String, String>> hashes = CompletableFuture.supplyAsync(() -> {

@@ -1,5 +1,6 @@
 package org.verdict.core.pack;
 
+import com.fasterxml.jackson.core.io.NumberInput;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -132,8 +133,7 @@ public final class PackText {
         String cause = e.getCause() == null ? "" : String.valueOf(e.getCause().getMessage());
         String problem;
         if (cause.startsWith("Maximum number of fields")) {
-            problem = String.format(Locale.ROOT, "has more than %,d columns, the most a pack file may have",
-                    MAX_COLUMNS);
+            problem = tooManyColumns();
         } else if (cause.contains("maximum buffer size")) {
             problem = String.format(Locale.ROOT, "has a field longer than %,d characters, the most one value may "
                     + "hold (a quote that is opened but never closed does this too)", MAX_FIELD_CHARS);
@@ -146,6 +146,11 @@ public final class PackText {
         return new PackException(fileName, lineNumber, 0, problem);
     }
 
+    /** The problem of a record with more than {@link #MAX_COLUMNS} fields. */
+    static String tooManyColumns() {
+        return String.format(Locale.ROOT, "has more than %,d columns, the most a pack file may have", MAX_COLUMNS);
+    }
+
     /**
      * Parses a number written the way a CSV writer writes it: optional sign, digits with an optional decimal point,
      * an optional exponent ({@code 12}, {@code -0.5}, {@code 1.5e-07}). Surrounding spaces are ignored. Hexadecimal,
@@ -154,22 +159,33 @@ public final class PackText {
      * @throws NumberFormatException with the reason in words
      */
     public static double number(String text) {
-        int start = 0;
-        int end = text.length();
-        while (start < end && text.charAt(start) == ' ') {
+        return number(text.toCharArray(), 0, text.length());
+    }
+
+    /**
+     * {@link #number(String)} of {@code chars[offset, offset + length)}, without making a String (the CSV reader hands
+     * over its buffer). The digits are converted by Jackson's copy of FastDoubleParser, which rounds exactly as
+     * {@link Double#parseDouble} does and is several times faster on the millions of scores of a large pack.
+     */
+    public static double number(char[] chars, int offset, int length) {
+        int start = offset;
+        int end = offset + length;
+        while (start < end && chars[start] == ' ') {
             start++;
         }
-        while (end > start && text.charAt(end - 1) == ' ') {
+        while (end > start && chars[end - 1] == ' ') {
             end--;
         }
-        if (!isPlainNumber(text, start, end)) {
+        if (!isPlainNumber(chars, start, end)) {
+            String text = new String(chars, offset, length);
             throw new NumberFormatException(NON_FINITE.matcher(text.strip()).matches()
                     ? "'" + text + "' is not a finite number"
                     : "'" + text + "' is not a number written in digits, such as 12, -0.5 or 1.5e-07");
         }
-        double value = Double.parseDouble(text.substring(start, end));
+        double value = NumberInput.parseDouble(chars, start, end - start, true);
         if (!(Math.abs(value) <= MAX_MAGNITUDE)) {
-            throw new NumberFormatException("'" + text + "' is beyond ±1e100, the largest magnitude a number may have");
+            throw new NumberFormatException("'" + new String(chars, offset, length)
+                    + "' is beyond ±1e100, the largest magnitude a number may have");
         }
         return value;
     }
@@ -188,19 +204,19 @@ public final class PackText {
         return value;
     }
 
-    private static boolean isPlainNumber(String text, int start, int end) {
+    private static boolean isPlainNumber(char[] text, int start, int end) {
         int i = start;
-        if (i < end && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+        if (i < end && (text[i] == '-' || text[i] == '+')) {
             i++;
         }
         int digits = 0;
-        while (i < end && isDigit(text.charAt(i))) {
+        while (i < end && isDigit(text[i])) {
             i++;
             digits++;
         }
-        if (i < end && text.charAt(i) == '.') {
+        if (i < end && text[i] == '.') {
             i++;
-            while (i < end && isDigit(text.charAt(i))) {
+            while (i < end && isDigit(text[i])) {
                 i++;
                 digits++;
             }
@@ -208,13 +224,13 @@ public final class PackText {
         if (digits == 0) {
             return false;
         }
-        if (i < end && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+        if (i < end && (text[i] == 'e' || text[i] == 'E')) {
             i++;
-            if (i < end && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+            if (i < end && (text[i] == '-' || text[i] == '+')) {
                 i++;
             }
             int exponentDigits = 0;
-            while (i < end && isDigit(text.charAt(i))) {
+            while (i < end && isDigit(text[i])) {
                 i++;
                 exponentDigits++;
             }

@@ -4,16 +4,34 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * A loaded review pack: the manifest, the primary evaluation table and the SHA-256 of every file,
- * which binds later decisions to exactly this evidence.
+ * A loaded review pack: the manifest, the primary evaluation table (or, for a summary pack, its sufficient
+ * statistics) and the SHA-256 of every file, which binds later decisions to exactly this evidence.
  *
  * @param source the folder or .zip the user opened
+ * @param primary the primary suite's rows; null for a summary pack
  * @param root the folder the files were read from (a private temporary copy for a .zip)
  * @param fileHashes SHA-256 (lower-case hex) of every file of the pack, keyed by path relative to the root
  *                   with '/' separators, sorted
+ * @param summary a summary pack's primary suite; null for a row-level pack
  */
 public record ReviewPack(Path source, Path root, PackManifest manifest, EvaluationTable primary,
-                         Map<String, String> fileHashes) implements AutoCloseable {
+                         Map<String, String> fileHashes, SufficientStatistics summary) implements AutoCloseable {
+
+    /** A row-level pack. */
+    public ReviewPack(Path source, Path root, PackManifest manifest, EvaluationTable primary,
+                      Map<String, String> fileHashes) {
+        this(source, root, manifest, primary, fileHashes, null);
+    }
+
+    /** Whether the primary suite holds per-slice sufficient statistics instead of rows. */
+    public boolean isSummary() {
+        return summary != null;
+    }
+
+    /** The number of examples of the primary suite (rows, or the rows a summary pack summarises). */
+    public long primaryRowCount() {
+        return summary != null ? summary.rowCount() : primary.rowCount();
+    }
 
     /**
      * SHA-256 over the sorted "hash  path" lines of every file, joined by line feeds: one short id for the whole

@@ -89,6 +89,9 @@ final class ApprovalPackComposer {
                         ? "none: automatic when every gate passes"
                         : String.join(", ", content.requiredApprovers())),
                 new Fact("Review pack", content.packName())));
+        if (content.evidenceBasis() != null) {
+            facts.add(new Fact("Evidence computed from", content.evidenceBasis()));
+        }
         if (content.approval() != null) {
             facts.add(new Fact("Approval", content.approval()));
         }

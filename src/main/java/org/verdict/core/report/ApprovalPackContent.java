@@ -11,6 +11,8 @@ import org.verdict.core.evidence.EvidenceSection;
 import org.verdict.core.pack.ModelInfo;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.summary.SummaryMethods;
+import org.verdict.core.summary.SummaryPacks;
 
 /**
  * Everything an approval pack prints, already decided: the writers only lay it out.
@@ -26,6 +28,8 @@ import org.verdict.core.pack.ReviewPack;
  * @param checkpoint null when no decision log was given
  * @param evidenceHashes SHA-256 per pack file, keyed by path relative to the pack; printed sorted by path
  * @param policy the policy the gates were evaluated under, or null when the defaults were used
+ * @param evidenceBasis for a summary pack, where its statistics came from and which method each kind of metric
+ *                      used; null for a row-level pack
  */
 public record ApprovalPackContent(
         String packName,
@@ -43,7 +47,20 @@ public record ApprovalPackContent(
         List<DecisionEvidence> decisions,
         LogCheckpoint checkpoint,
         Map<String, String> evidenceHashes,
-        PolicyEvidence policy) {
+        PolicyEvidence policy,
+        String evidenceBasis) {
+
+    /** The content of a row-level pack. */
+    public ApprovalPackContent(String packName, ModelInfo model, String primaryMetric, List<ModelVersion> versions,
+                               String candidateVersion, List<String> requiredApprovers, String approval,
+                               List<EvidenceSection> gates, List<String> missingEvidence, List<CheckResult> triggers,
+                               String suggestedDecision, List<CheckResult> validationChecks,
+                               List<DecisionEvidence> decisions, LogCheckpoint checkpoint,
+                               Map<String, String> evidenceHashes, PolicyEvidence policy) {
+        this(packName, model, primaryMetric, versions, candidateVersion, requiredApprovers, approval, gates,
+                missingEvidence, triggers, suggestedDecision, validationChecks, decisions, checkpoint, evidenceHashes,
+                policy, null);
+    }
 
     public ApprovalPackContent {
         Objects.requireNonNull(packName, "packName");
@@ -77,27 +94,28 @@ public record ApprovalPackContent(
         versions.addAll(manifest.candidates());
         return new ApprovalPackContent(pack.source().getFileName().toString(), manifest.model(),
                 manifest.primaryMetric(), versions, candidateVersion, List.of(), null, List.of(), List.of(), List.of(),
-                null, List.of(), List.of(), null, pack.fileHashes(), policy);
+                null, List.of(), List.of(), null, pack.fileHashes(), policy,
+                SummaryPacks.primaryOf(pack).map(SummaryMethods::describe).orElse(null));
     }
 
     public ApprovalPackContent withGates(List<EvidenceSection> newGates, List<String> approvers, String approvalText,
                                          List<String> missing) {
         return new ApprovalPackContent(packName, model, primaryMetric, versions, candidateVersion, approvers,
                 approvalText, newGates, missing, triggers, suggestedDecision, validationChecks, decisions, checkpoint,
-                evidenceHashes, policy);
+                evidenceHashes, policy, evidenceBasis);
     }
 
     public ApprovalPackContent withChecks(List<CheckResult> newTriggers, String suggestion,
                                           List<CheckResult> validation) {
         return new ApprovalPackContent(packName, model, primaryMetric, versions, candidateVersion, requiredApprovers,
                 approval, gates, missingEvidence, newTriggers, suggestion, validation, decisions, checkpoint,
-                evidenceHashes, policy);
+                evidenceHashes, policy, evidenceBasis);
     }
 
     public ApprovalPackContent withDecisions(List<DecisionEvidence> newDecisions, LogCheckpoint newCheckpoint) {
         return new ApprovalPackContent(packName, model, primaryMetric, versions, candidateVersion, requiredApprovers,
                 approval, gates, missingEvidence, triggers, suggestedDecision, validationChecks, newDecisions,
-                newCheckpoint, evidenceHashes, policy);
+                newCheckpoint, evidenceHashes, policy, evidenceBasis);
     }
 
     /** @param name file name of the policy, as it is referred to in the pack or on the command line */

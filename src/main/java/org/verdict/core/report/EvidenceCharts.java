@@ -93,12 +93,29 @@ public final class EvidenceCharts {
         return 300;
     }
 
+    /**
+     * How a chart of both models (paired estimates) names them in its legend: by role alone in the approval pack,
+     * whose charts stay as they are, or by role and version in the app, e.g. "production 42".
+     */
+    public record ModelNames(String production, String candidate) {
+        public static final ModelNames ROLES = new ModelNames("production", "candidate");
+
+        public static ModelNames withVersions(String productionVersion, String candidateVersion) {
+            return new ModelNames(ROLES.production() + " " + productionVersion,
+                    ROLES.candidate() + " " + candidateVersion);
+        }
+    }
+
     public JFreeChart build(EvidenceChart chart) {
+        return build(chart, ModelNames.ROLES);
+    }
+
+    public JFreeChart build(EvidenceChart chart, ModelNames names) {
         XYPlot plot;
         if (chart instanceof DeltaForest forest) {
             plot = forestPlot(forest);
         } else if (chart instanceof PairedEstimates paired) {
-            plot = pairedPlot(paired);
+            plot = pairedPlot(paired, names);
         } else if (chart instanceof Distribution distribution) {
             plot = distributionPlot(distribution);
         } else {
@@ -176,9 +193,9 @@ public final class EvidenceCharts {
         return arrow;
     }
 
-    private XYPlot pairedPlot(PairedEstimates paired) {
-        XIntervalSeries production = new XIntervalSeries("production", false, true);
-        XIntervalSeries candidate = new XIntervalSeries("candidate", false, true);
+    private XYPlot pairedPlot(PairedEstimates paired, ModelNames names) {
+        XIntervalSeries production = new XIntervalSeries(names.production(), false, true);
+        XIntervalSeries candidate = new XIntervalSeries(names.candidate(), false, true);
         List<PairedRow> rows = paired.rows();
         for (int i = 0; i < rows.size(); i++) {
             PairedRow row = rows.get(i);

@@ -36,7 +36,10 @@ public final class BinnedDeLong {
         double cov = cov10 / positives + cov01 / negatives;
         double varP = prod.variance();
         double varC = cand.variance();
-        return new DeLong.Result(prod.auc, cand.auc, varP, varC, Math.max(0, varP + varC - 2 * cov));
+        double deltaPositivePart = prod.positivePart() + cand.positivePart() - 2 * cov10 / positives;
+        double deltaNegativePart = prod.negativePart() + cand.negativePart() - 2 * cov01 / negatives;
+        return new DeLong.Result(prod.auc, cand.auc, varP, varC, Math.max(0, varP + varC - 2 * cov),
+                DeLong.degreesOfFreedom(deltaPositivePart, positives, deltaNegativePart, negatives));
     }
 
     /** One model's AUC, the sums of squared components, and their means per coarse bin. */
@@ -84,9 +87,17 @@ public final class BinnedDeLong {
 
         /** S10 / m + S01 / n; the mean of V01 over the negatives is the AUC as well. */
         double variance() {
-            double s10 = (sumV10Squared - positives * auc * auc) / (positives - 1);
-            double s01 = (sumV01Squared - negatives * auc * auc) / (negatives - 1);
-            return s10 / positives + s01 / negatives;
+            return positivePart() + negativePart();
+        }
+
+        /** S10 / m, the positives' share of the variance. */
+        double positivePart() {
+            return (sumV10Squared - positives * auc * auc) / (positives - 1) / positives;
+        }
+
+        /** S01 / n, the negatives' share of the variance. */
+        double negativePart() {
+            return (sumV01Squared - negatives * auc * auc) / (negatives - 1) / negatives;
         }
     }
 }

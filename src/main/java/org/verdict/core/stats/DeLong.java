@@ -11,9 +11,25 @@ public final class DeLong {
 
     /**
      * @param deltaVariance variance of candidate AUC − production AUC
+     * @param deltaDegreesOfFreedom Welch–Satterthwaite degrees of freedom of {@code deltaVariance} (see
+     *                              {@link #degreesOfFreedom})
      */
     public record Result(double productionAuc, double candidateAuc, double productionVariance,
-                         double candidateVariance, double deltaVariance) {
+                         double candidateVariance, double deltaVariance, double deltaDegreesOfFreedom) {
+    }
+
+    /**
+     * The Welch–Satterthwaite degrees of freedom of a DeLong variance a + b, with a = S10/m estimated from the m
+     * positives' components and b = S01/n from the n negatives': (a + b)² / (a²/(m − 1) + b²/(n − 1)). DeLong's
+     * variance is a two-sample variance like Welch's, so with a handful of positives it is about as uncertain as a
+     * variance from that handful, and a normal reference makes the small tail probabilities of a Holm family too
+     * small; with both classes large this tends to infinity (the normal). Infinite when a + b is 0.
+     */
+    public static double degreesOfFreedom(double positivePart, long positives, double negativePart, long negatives) {
+        double a = Math.max(0, positivePart);
+        double b = Math.max(0, negativePart);
+        double denominator = a * a / (positives - 1) + b * b / (negatives - 1);
+        return denominator > 0 ? Math.max(1, (a + b) * (a + b) / denominator) : Double.POSITIVE_INFINITY;
     }
 
     /**
@@ -50,7 +66,10 @@ public final class DeLong {
         double varP = s10[0] / m + s01[0] / n;
         double varC = s10[1] / m + s01[1] / n;
         double cov = s10[2] / m + s01[2] / n;
-        return new Result(aucP, aucC, varP, varC, Math.max(0, varP + varC - 2 * cov));
+        double deltaPositivePart = (s10[0] + s10[1] - 2 * s10[2]) / m;
+        double deltaNegativePart = (s01[0] + s01[1] - 2 * s01[2]) / n;
+        return new Result(aucP, aucC, varP, varC, Math.max(0, varP + varC - 2 * cov),
+                degreesOfFreedom(deltaPositivePart, m, deltaNegativePart, n));
     }
 
     /** Sample variances of p and c and their covariance (denominator count − 1). */

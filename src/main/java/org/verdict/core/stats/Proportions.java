@@ -15,7 +15,9 @@ public final class Proportions {
         }
         ConfidenceInterval wilson = new WilsonScoreInterval().createInterval(Math.toIntExact(n),
                 Math.toIntExact(successes), confidenceLevel);
-        return new Interval(Math.max(0, wilson.getLowerBound()), Math.min(1, wilson.getUpperBound()));
+        // at 0 or n successes the bound is exactly 0 or 1; the library's rounding leaves 5e-17, outside the estimate
+        return new Interval(successes == 0 ? 0 : Math.max(0, wilson.getLowerBound()),
+                successes == n ? 1 : Math.min(1, wilson.getUpperBound()));
     }
 
     /**

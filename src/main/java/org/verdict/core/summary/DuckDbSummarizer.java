@@ -31,17 +31,52 @@ public final class DuckDbSummarizer {
     /** DuckDB's memory limit: the summary's GROUP BYs are small, but the scan's buffers are not. */
     private final String memoryLimit;
     private final int threads;
+    private final Path carriedFrom;
+    private final String latencyInput;
+    private final String safetyInput;
     private final int blockCount;
 
     public DuckDbSummarizer(String memoryLimit, int threads) {
-        this(memoryLimit, threads, SummarySql.DEFAULT_BLOCKS);
+        this(memoryLimit, threads, null, null, null, SummarySql.DEFAULT_BLOCKS);
     }
 
-    /** @param blocks hashed bootstrap blocks per combination of slice values ({@link SummarySql#DEFAULT_BLOCKS}) */
-    public DuckDbSummarizer(String memoryLimit, int threads, int blocks) {
+    private DuckDbSummarizer(String memoryLimit, int threads, Path carriedFrom, String latencyInput,
+                             String safetyInput, int blockCount) {
         this.memoryLimit = memoryLimit;
         this.threads = threads;
-        this.blockCount = blocks;
+        this.carriedFrom = carriedFrom;
+        this.latencyInput = latencyInput;
+        this.safetyInput = safetyInput;
+        this.blockCount = blockCount;
+    }
+
+    /**
+     * This summariser, also counting safety rows (the columns of {@code safety.csv}) into paired cells for the
+     * pack's safety suite, in place of a carried row-level one.
+     */
+    public DuckDbSummarizer withSafety(String safetyFiles) {
+        return new DuckDbSummarizer(memoryLimit, threads, carriedFrom, latencyInput, safetyFiles, blockCount);
+    }
+
+    /**
+     * This summariser, also bucketing latency rows (the columns of {@code latency.csv}: version, latency_ms; files
+     * as for the primary input) into the pack's latency suite, in place of a carried row-level one.
+     */
+    public DuckDbSummarizer withLatency(String latencyFiles) {
+        return new DuckDbSummarizer(memoryLimit, threads, carriedFrom, latencyFiles, safetyInput, blockCount);
+    }
+
+    /**
+     * This summariser, also carrying the policy and the optional suites the row manifest names from {@code folder}
+     * (the row manifest's own folder) into the summary pack, as {@link SummaryPackWriter#SummaryPackWriter(Path)}.
+     */
+    public DuckDbSummarizer carrying(Path folder) {
+        return new DuckDbSummarizer(memoryLimit, threads, folder, latencyInput, safetyInput, blockCount);
+    }
+
+    /** This summariser with {@code blocks} hashed bootstrap blocks per combination of slice values. */
+    public DuckDbSummarizer withBlockCount(int blocks) {
+        return new DuckDbSummarizer(memoryLimit, threads, carriedFrom, latencyInput, safetyInput, blocks);
     }
 
     /**
@@ -85,8 +120,11 @@ public final class DuckDbSummarizer {
     public void summarize(String input, String snapshot, PackManifest rowManifest, boolean scores, boolean histograms,
                           long seed, Path out, Progress progress) throws IOException {
         SummaryLayout layout = SummaryLayout.of(rowManifest, scores, histograms);
-        SummarySql sql = new SummarySql(SqlDialect.DUCKDB, layout, rowManifest, source(input), seed, blockCount);
-        String script = sql.script();
+        SummarySql sql = new SummarySql(SqlDialect.DUCKDB, layout, rowManifest, source(input), seed,
+                blockCount);
+        String latencySource = latencyInput == null ? null : source(latencyInput);
+        String safetySource = safetyInput == null ? null : source(safetyInput);
+        String script = sql.script(latencySource, safetySource);
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
              Statement statement = connection.createStatement()) {
             statement.execute("SET memory_limit = '" + memoryLimit.replace("'", "") + "'");
@@ -108,15 +146,25 @@ public final class DuckDbSummarizer {
                 scoreHistogram = run(statement, sql.scoresQuery(), progress);
                 jointHistogram = run(statement, sql.jointQuery(), progress);
             }
+            SummaryTable latency = null;
+            if (latencySource != null) {
+                progress.update(0.9, "Bucketing latencies of " + latencyInput);
+                latency = run(statement, sql.latencyQuery(latencySource), progress);
+            }
+            SummaryTable safety = null;
+            if (safetySource != null) {
+                progress.update(0.92, "Counting safety cells of " + safetyInput);
+                safety = run(statement, sql.safetyQuery(safetySource), progress);
+            }
             long rows = 0;
             int count = cells.columns().indexOf(SummaryLayout.COUNT);
             for (String[] row : cells.rows()) {
                 rows += Long.parseLong(row[count]);
             }
             progress.update(0.95, "Writing " + out.getFileName());
-            new SummaryPackWriter().write(out, rowManifest, layout, new SummaryProvenance("duckdb", version,
+            new SummaryPackWriter(carriedFrom).write(out, rowManifest, layout, new SummaryProvenance("duckdb", version,
                     Hashes.sha256Hex(script), input, snapshot, rows, seed, blockCount), script,
-                    new SummaryTables(cells, blocks, scoreHistogram, jointHistogram));
+                    new SummaryTables(cells, blocks, scoreHistogram, jointHistogram, latency, safety));
             progress.update(1, "Summarised " + rows + " rows");
         } catch (SQLException e) {
             // DuckDB's first line says what is wrong; the rest echoes the SQL

@@ -9,9 +9,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SummarySlice;
+import org.verdict.core.pack.SufficientStatistics;
 import org.verdict.core.pack.Task;
 import org.verdict.core.stats.BinnedScores;
 import org.verdict.core.stats.Calibration;
+import org.verdict.core.stats.ConfusionMatrix;
 
 /**
  * The primary suite of a summary pack, checked: per combination of slice values, its paired cells and its hashed
@@ -26,10 +28,12 @@ import org.verdict.core.stats.Calibration;
  * @param scores per combination, examples per fine score bin (versions indexed as in the layout); empty maps
  *               without scores
  * @param joint per combination, paired examples per coarse cell; empty maps without scores
+ * @param provenance how the statistics were made (the manifest's {@code summary} object)
  */
 public record PrimarySummary(SummaryLayout layout, List<String> classes, List<List<String>> combinations,
                              List<List<long[]>> cells, List<Map<Integer, double[]>> blocks, long[] rowsPerCombination,
-                             List<Map<ScoreBin, Long>> scores, List<Map<JointBin, Long>> joint) {
+                             List<Map<ScoreBin, Long>> scores, List<Map<JointBin, Long>> joint,
+                             SummaryProvenance provenance) implements SufficientStatistics {
 
     /** A fine score bin of one version and class (label 1 positive, 0 negative). */
     public record ScoreBin(int version, int label, long bin) {
@@ -39,6 +43,7 @@ public record PrimarySummary(SummaryLayout layout, List<String> classes, List<Li
     public record JointBin(int candidate, int label, long pair) {
     }
 
+    @Override
     public long rowCount() {
         long total = 0;
         for (long n : rowsPerCombination) {
@@ -53,6 +58,79 @@ public record PrimarySummary(SummaryLayout layout, List<String> classes, List<Li
         TreeSet<String> values = new TreeSet<>();
         combinations.forEach(c -> values.add(c.get(d)));
         return List.copyOf(values);
+    }
+
+    @Override
+    public List<String> sliceColumns() {
+        return layout.sliceColumns();
+    }
+
+    @Override
+    public boolean hasScores() {
+        return layout.scores();
+    }
+
+    /** One model's (true class, predicted class) counts in a slice, from the cells (classification). */
+    public ConfusionMatrix confusionMatrix(String version, SliceKey slice) {
+        if (!layout.task().isClassification()) {
+            throw new IllegalArgumentException("a confusion matrix needs a classification task");
+        }
+        int[] dims = slice.dimensions().stream().mapToInt(this::dimension).toArray();
+        int model = 1 + layout.versions().indexOf(version);
+        int k = classes.size();
+        long[] counts = new long[k * k];
+        for (int c = 0; c < combinations.size(); c++) {
+            if (matches(combinations.get(c), dims, slice.values())) {
+                for (long[] cell : cells.get(c)) {
+                    counts[(int) (cell[0] * k + cell[model])] += cell[cell.length - 1];
+                }
+            }
+        }
+        return new ConfusionMatrix(classes, counts);
+    }
+
+    /** Examples per class (in {@link #classes()} order), from the cells; empty for regression. */
+    public long[] classCounts() {
+        long[] counts = new long[classes.size()];
+        for (List<long[]> combination : cells) {
+            for (long[] cell : combination) {
+                counts[(int) cell[0]] += cell[cell.length - 1];
+            }
+        }
+        return counts;
+    }
+
+    /** Examples per value of one slice column, values sorted. */
+    public Map<String, Long> levelCounts(String column) {
+        int d = dimension(column);
+        Map<String, Long> counts = new TreeMap<>();
+        for (int c = 0; c < combinations.size(); c++) {
+            counts.merge(combinations.get(c).get(d), rowsPerCombination[c], Long::sum);
+        }
+        return counts;
+    }
+
+    /**
+     * Per value of one column (in {@link #levels} order), the paired selection cells of one class against the rest:
+     * index = label·4 + productionSelects·2 + candidateSelects, each a count of examples. Exactly what the rows give,
+     * because the cells hold every (label, production prediction, candidate prediction) combination.
+     */
+    public long[][] selectionCells(String column, int positiveCode, String productionVersion,
+                                   String candidateVersion) {
+        int d = dimension(column);
+        List<String> values = levels(column);
+        int prod = 1 + layout.versions().indexOf(productionVersion);
+        int cand = 1 + layout.versions().indexOf(candidateVersion);
+        long[][] selection = new long[values.size()][8];
+        for (int c = 0; c < combinations.size(); c++) {
+            long[] into = selection[values.indexOf(combinations.get(c).get(d))];
+            for (long[] cell : cells.get(c)) {
+                int index = (cell[0] == positiveCode ? 4 : 0) + (cell[prod] == positiveCode ? 2 : 0)
+                        + (cell[cand] == positiveCode ? 1 : 0);
+                into[index] += cell[cell.length - 1];
+            }
+        }
+        return selection;
     }
 
     /** The slice's statistics for one production/candidate pair; n = 0 when no combination matches. */

@@ -35,6 +35,22 @@ public final class SummaryImport {
                                        Path joint, Path sqlScript, String engine, String engineVersion, String source,
                                        String snapshot, long seed, int blockCount, Path out)
             throws IOException, PackException {
+        return assemble(rowManifest, scored, cells, blocks, scores, joint, null, null, sqlScript, engine,
+                engineVersion, source, snapshot, seed, blockCount, out, null);
+    }
+
+    /**
+     * As above, also carrying the policy and optional suites found in {@code carriedFrom} (the row manifest's
+     * folder; null for none), as {@link SummaryPackWriter#SummaryPackWriter(Path)}.
+     *
+     * @param latency the latency buckets table (version, bucket, n) the SQL's latency query wrote, or null
+     * @param safety the safety cells table the SQL's safety query wrote, or null
+     */
+    public static SummaryPack assemble(PackManifest rowManifest, boolean scored, Path cells, Path blocks, Path scores,
+                                       Path joint, Path latency, Path safety, Path sqlScript, String engine,
+                                       String engineVersion, String source, String snapshot, long seed, int blockCount,
+                                       Path out, Path carriedFrom)
+            throws IOException, PackException {
         SummaryLayout layout = SummaryLayout.of(rowManifest, scored, scores != null);
         SummaryTable cellTable = readTable(cells, layout.cellColumns());
         SummaryTable blockTable = layout.hasBlocks() ? readTable(blocks, layout.blockColumns()) : null;
@@ -46,9 +62,11 @@ public final class SummaryImport {
             rows += Long.parseLong(row[count]);
         }
         String sql = Files.readString(sqlScript, StandardCharsets.UTF_8);
-        new SummaryPackWriter().write(out, rowManifest, layout, new SummaryProvenance(engine, engineVersion,
+        new SummaryPackWriter(carriedFrom).write(out, rowManifest, layout, new SummaryProvenance(engine, engineVersion,
                 Hashes.sha256Hex(sql), source, snapshot, rows, seed, blockCount), sql,
-                new SummaryTables(cellTable, blockTable, scoreTable, jointTable));
+                new SummaryTables(cellTable, blockTable, scoreTable, jointTable,
+                        latency == null ? null : readTable(latency, SummaryPackWriter.LATENCY_COLUMNS),
+                        safety == null ? null : readTable(safety, SummaryPackWriter.safetyColumns(layout))));
         try {
             return new SummaryPackReader().read(out, Progress.NONE);
         } catch (PackException refused) {

@@ -102,6 +102,46 @@ public final class SummaryPackReader {
 
     private SummaryPack read(Path source, PackFiles files, Progress progress) throws PackException {
         PackManifest manifest = new ManifestReader().read(files);
+        // Hashing is independent of parsing: it runs on the second core while this thread reads the tables.
+        CompletableFuture<Map<String, String>> hashes = CompletableFuture.supplyAsync(() -> {
+            try {
+                return files.hashAllFiles();
+            } catch (PackException e) {
+                throw new CompletionException(e);
+            }
+        });
+        try {
+            PrimarySummary primary = readPrimary(files, manifest, progress);
+            progress.update(0.99, "Hashing files");
+            Map<String, String> fileHashes = awaitHashes(hashes);
+            progress.update(1, "Loaded " + manifest.model().name());
+            return new SummaryPack(source, manifest, primary.provenance(), primary, fileHashes);
+        } catch (PackException | RuntimeException refused) {
+            // the unpacked copy of a .zip is deleted next: let the hashing finish with it first
+            hashes.exceptionally(failure -> null).join();
+            throw refused;
+        }
+    }
+
+    private static Map<String, String> awaitHashes(CompletableFuture<Map<String, String>> hashes)
+            throws PackException {
+        try {
+            return hashes.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof PackException packProblem) {
+                throw packProblem;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Reads and checks the primary suite of a summary pack whose manifest has been read (the {@code PackLoader}'s
+     * {@link org.verdict.core.pack.SufficientStatistics.Reader}, so the app, gates and reports open a summary pack
+     * through the same loading path as rows).
+     */
+    public PrimarySummary readPrimary(PackFiles files, PackManifest manifest, Progress progress)
+            throws PackException {
         Located summary = new Located(files.root().resolve(PackManifest.FILE_NAME), "/summary");
         if (!manifest.raw().path("summary").isObject()) {
             throw summary.error("", "a summary pack needs a 'summary' object");
@@ -133,41 +173,12 @@ public final class SummaryPackReader {
                 node.path("snapshot").isTextual() ? node.path("snapshot").asText() : null, rows,
                 layout.hasBlocks() ? node.path("seed").asLong() : 0, blockCount);
 
-        // Hashing is independent of parsing: it runs on the second core while this thread reads the tables.
-        CompletableFuture<Map<String, String>> hashes = CompletableFuture.supplyAsync(() -> {
-            try {
-                return files.hashAllFiles();
-            } catch (PackException e) {
-                throw new CompletionException(e);
-            }
-        });
-        try {
-            PrimarySummary primary = readTables(files, manifest, node, summary, layout, rows, blockCount, progress);
-            progress.update(0.99, "Hashing files");
-            Map<String, String> fileHashes = awaitHashes(hashes);
-            progress.update(1, "Loaded " + manifest.model().name());
-            return new SummaryPack(source, manifest, provenance, primary, fileHashes);
-        } catch (PackException | RuntimeException refused) {
-            // the unpacked copy of a .zip is deleted next: let the hashing finish with it first
-            hashes.exceptionally(failure -> null).join();
-            throw refused;
-        }
-    }
-
-    private static Map<String, String> awaitHashes(CompletableFuture<Map<String, String>> hashes)
-            throws PackException {
-        try {
-            return hashes.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof PackException packProblem) {
-                throw packProblem;
-            }
-            throw e;
-        }
+        return readTables(files, manifest, node, summary, layout, rows, blockCount, provenance, progress);
     }
 
     private PrimarySummary readTables(PackFiles files, PackManifest manifest, JsonNode node, Located summary,
-                                      SummaryLayout layout, long rows, int blockCount, Progress progress)
+                                      SummaryLayout layout, long rows, int blockCount, SummaryProvenance provenance,
+                                      Progress progress)
             throws PackException {
         String cellsFile = manifest.primarySuite().file();
         Cells cells = readCells(files.resolve(cellsFile, PackManifest.FILE_NAME, 0, 0), cellsFile, layout, manifest);
@@ -209,7 +220,7 @@ public final class SummaryPackReader {
                     + " add up to " + total);
         }
         return new PrimarySummary(layout, cells.classes, cells.combinations, cells.cells, blocks,
-                cells.rowsPerCombination(), scores, joint);
+                cells.rowsPerCombination(), scores, joint, provenance);
     }
 
     /** The cells table, parsed; label and prediction values still as text until the classes are known. */

@@ -7,6 +7,7 @@ import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
@@ -21,11 +22,33 @@ import org.verdict.core.stats.BinnedScores;
  * written into a temporary sibling folder and moved into place at the end, so a failure leaves nothing half-written.
  */
 public final class SummaryPackWriter {
+    /** The row manifest's folder, whose policy and optional suite files are carried into the pack; null: none. */
+    private final Path carriedFrom;
+
+    /** A writer of the primary suite's statistics only: the optional suites and the policy are left out. */
+    public SummaryPackWriter() {
+        this(null);
+    }
+
+    /**
+     * @param carriedFrom the row manifest's folder: the policy and every optional suite (safety, latency, holdout,
+     *                    …) the manifest names that exists there is copied into the pack as it is, so the gates read
+     *                    them as in the row-level pack; suites whose file is not there are left out of the manifest
+     */
+    public SummaryPackWriter(Path carriedFrom) {
+        this.carriedFrom = carriedFrom;
+    }
+
     public static final String CELLS_FILE = "primary_cells.csv";
     public static final String BLOCKS_FILE = "primary_blocks.csv";
     public static final String SCORES_FILE = "primary_scores.csv";
     public static final String JOINT_FILE = "primary_joint.csv";
     public static final String SQL_FILE = "summary.sql";
+    /** The latency suite as request counts per log-spaced bucket, when latency rows were summarised too. */
+    public static final String LATENCY_FILE = "latency_buckets.csv";
+    static final List<String> LATENCY_COLUMNS = List.of("version", "bucket", SummaryLayout.COUNT);
+    /** The safety suite as paired cells, when safety rows were summarised too. */
+    public static final String SAFETY_FILE = "safety_cells.csv";
     public static final String FORMAT = "verdict-summary/1";
 
     private final ObjectMapper json = new ObjectMapper();
@@ -48,6 +71,12 @@ public final class SummaryPackWriter {
             require(scores, layout.scoreColumns(), SCORES_FILE);
             require(joint, layout.jointColumns(), JOINT_FILE);
         }
+        if (tables.latency() != null) {
+            require(tables.latency(), LATENCY_COLUMNS, LATENCY_FILE);
+        }
+        if (tables.safety() != null) {
+            require(tables.safety(), safetyColumns(layout), SAFETY_FILE);
+        }
         Path parent = out.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path staging = Files.createTempDirectory(parent, "." + out.getFileName() + ".partial-");
@@ -61,8 +90,18 @@ public final class SummaryPackWriter {
                 writeCsv(staging.resolve(JOINT_FILE), joint);
             }
             Files.writeString(staging.resolve(SQL_FILE), sql, StandardCharsets.UTF_8);
+            ObjectNode manifest = manifest(rowManifest, layout, provenance);
+            if (tables.latency() != null) {
+                writeCsv(staging.resolve(LATENCY_FILE), tables.latency());
+                ((ObjectNode) manifest.path("suites")).putObject("latency").put("file", LATENCY_FILE);
+            }
+            if (tables.safety() != null) {
+                writeCsv(staging.resolve(SAFETY_FILE), tables.safety());
+                ((ObjectNode) manifest.path("suites")).putObject("safety").put("file", SAFETY_FILE);
+            }
+            carry(rowManifest, manifest, staging);
             json.writerWithDefaultPrettyPrinter().writeValue(staging.resolve(PackManifest.FILE_NAME).toFile(),
-                    manifest(rowManifest, layout, provenance));
+                    manifest);
             Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             if (Files.exists(staging)) {
@@ -77,7 +116,7 @@ public final class SummaryPackWriter {
 
     private ObjectNode manifest(PackManifest rowManifest, SummaryLayout layout, SummaryProvenance provenance) {
         ObjectNode manifest = rowManifest.raw().deepCopy();
-        // the optional suites stay row-level evidence; a summary pack carries the primary suite only
+        // the optional suites stay row-level evidence: carried as they are when they are at hand (carry)
         ObjectNode primary = ((ObjectNode) manifest.path("suites").path("primary")).deepCopy();
         primary.put("file", CELLS_FILE);
         ObjectNode suites = manifest.putObject("suites");
@@ -109,6 +148,48 @@ public final class SummaryPackWriter {
             bins.put("jointFactor", BinnedScores.COARSE_FACTOR);
         }
         return manifest;
+    }
+
+    /** Copies the policy and the optional suites found beside the row manifest, and names them in the manifest. */
+    private void carry(PackManifest rowManifest, ObjectNode manifest, Path staging) throws IOException {
+        if (carriedFrom == null) {
+            return;
+        }
+        ObjectNode suites = (ObjectNode) manifest.path("suites");
+        for (var suite : rowManifest.suites().entrySet()) {
+            // a suite the pack already holds in summary form (latency buckets) replaces its rows
+            if (!suites.has(suite.getKey()) && copied(suite.getValue().file(), staging)) {
+                suites.set(suite.getKey(), rowManifest.raw().path("suites").path(suite.getKey()).deepCopy());
+            }
+        }
+        if (rowManifest.policyFile().isPresent() && copied(rowManifest.policyFile().get(), staging)) {
+            manifest.put("policy", rowManifest.policyFile().get());
+        }
+    }
+
+    /** Copies one file the manifest names (inside its folder, as the manifest reader checked) if it is there. */
+    private boolean copied(String name, Path staging) throws IOException {
+        Path folder = carriedFrom.toAbsolutePath().normalize();
+        Path source = folder.resolve(name).normalize();
+        if (!source.startsWith(folder) || !Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        Path target = staging.resolve(name).normalize();
+        if (!target.startsWith(staging) || Files.exists(target)) {
+            throw new IOException(name + ": cannot be carried into the summary pack (it would replace "
+                    + "one of the pack's own files or leave the pack)");
+        }
+        Files.createDirectories(target.getParent());
+        Files.copy(source, target);
+        return true;
+    }
+
+    /** The safety cells' columns: category, violation_V for every version, n. */
+    static List<String> safetyColumns(SummaryLayout layout) {
+        List<String> columns = new java.util.ArrayList<>(List.of("category"));
+        layout.versions().forEach(version -> columns.add("violation_" + version));
+        columns.add(SummaryLayout.COUNT);
+        return columns;
     }
 
     private static void require(SummaryTable table, List<String> columns, String file) throws IOException {

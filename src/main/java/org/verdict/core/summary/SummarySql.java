@@ -8,6 +8,7 @@ import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.Task;
 import org.verdict.core.stats.BinnedScores;
 import org.verdict.core.stats.Calibration;
+import org.verdict.core.stats.LatencyBuckets;
 
 /**
  * The SQL that turns a table of per-example rows (the columns of {@code primary.csv}) into the two tables of a
@@ -174,6 +175,14 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
 
     /** Both queries as one script, each ending in ';', headed by what it makes. */
     public String script() {
+        return script(null, null);
+    }
+
+    /**
+     * @param latencySource the relation of (version, latency_ms) rows to bucket as well, or null for none
+     * @param safetySource the relation of safety rows (category, violation_V…) to count into cells, or null
+     */
+    public String script(String latencySource, String safetySource) {
         StringBuilder script = new StringBuilder("-- Verdict summary pack, " + dialect.wireName() + " dialect\n"
                 + "-- source: " + source + "\n-- cells table\n" + cellsQuery() + ";\n");
         if (layout.hasBlocks()) {
@@ -184,7 +193,47 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
             script.append("-- score histogram (0.001 logit)\n").append(scoresQuery()).append(";\n")
                     .append("-- joint histogram (0.02 logit)\n").append(jointQuery()).append(";\n");
         }
+        if (latencySource != null) {
+            script.append("-- latency buckets (100 per decade) of ").append(latencySource).append("\n")
+                    .append(latencyQuery(latencySource)).append(";\n");
+        }
+        if (safetySource != null) {
+            script.append("-- safety cells of ").append(safetySource).append("\n")
+                    .append(safetyQuery(safetySource)).append(";\n");
+        }
         return script.toString();
+    }
+
+    /**
+     * Paired safety cells of a relation with the columns of {@code safety.csv}: examples per (category, every
+     * version's violation flag), from which every violation rate and McNemar's discordant pairs follow exactly.
+     */
+    public String safetyQuery(String safetySource) {
+        List<String> keys = new ArrayList<>();
+        keys.add(text(q("category")) + " AS " + q("category"));
+        for (String version : layout.versions()) {
+            String flag = q("violation_" + version);
+            keys.add("CAST(" + flag + " AS BIGINT) AS " + flag);
+        }
+        return "SELECT " + String.join(",\n       ", keys) + ",\n       COUNT(*) AS " + q(SummaryLayout.COUNT)
+                + "\nFROM " + safetySource
+                + "\nGROUP BY " + groupBy(keys.size())
+                + "\nORDER BY " + groupBy(keys.size());
+    }
+
+    /**
+     * Requests per version and log-spaced latency bucket ⌊100 · log10(max(ms, 0.01))⌋ of a relation with the
+     * columns of {@code latency.csv} (version, latency_ms): the latency suite's sufficient statistic for percentiles. A
+     * negative latency gets bucket −1000, which the reader refuses with its line.
+     */
+    public String latencyQuery(String latencySource) {
+        String millis = "CAST(" + q("latency_ms") + " AS DOUBLE)";
+        return "SELECT " + text(q("version")) + " AS " + q("version") + ",\n       CASE WHEN " + millis
+                + " < 0 THEN -1000 ELSE CAST(floor(" + LatencyBuckets.PER_DECADE + " * log10(greatest(" + millis
+                + ", 0.01))) AS BIGINT) END AS " + q("bucket") + ",\n       COUNT(*) AS " + q(SummaryLayout.COUNT)
+                + "\nFROM " + latencySource
+                + "\nGROUP BY " + groupBy(2)
+                + "\nORDER BY 1, 2";
     }
 
     private String groupBy(int keys) {

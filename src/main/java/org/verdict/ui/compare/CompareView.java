@@ -129,6 +129,15 @@ public final class CompareView {
         notice.textProperty().bind(model.noticeProperty());
         notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
         notice.managedProperty().bind(notice.visibleProperty());
+        // a summary pack says where its statistics came from and which method each kind of metric used
+        Label evidenceBasis = new Label();
+        evidenceBasis.setId("compareEvidenceBasis");
+        evidenceBasis.getStyleClass().add("compare-notice");
+        evidenceBasis.setWrapText(true);
+        evidenceBasis.setMinHeight(Region.USE_PREF_SIZE);
+        evidenceBasis.textProperty().bind(model.evidenceBasisProperty());
+        evidenceBasis.visibleProperty().bind(model.evidenceBasisProperty().isNotEmpty());
+        evidenceBasis.managedProperty().bind(evidenceBasis.visibleProperty());
 
         ConfusionHeatMap heatMap = new ConfusionHeatMap(text);
         Tab chartTab = new Tab(text.getString("compare.tab.chart"), chartPane);
@@ -198,7 +207,7 @@ public final class CompareView {
         });
         showChart.setOnAction(e -> hiddenForRoom[0] = false);
         VBox.setVgrow(split, Priority.ALWAYS);
-        root.getChildren().addAll(pickers(), summary, notice, split);
+        root.getChildren().addAll(pickers(), summary, notice, evidenceBasis, split);
 
         model.chartDataProperty().addListener((obs, old, data) -> redrawChart());
         model.chartKindProperty().addListener((obs, old, kind) -> redrawChart());

@@ -32,6 +32,9 @@ import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
+import org.verdict.core.stats.ConfusionMatrix;
+import org.verdict.core.summary.SummaryMethods;
+import org.verdict.core.summary.SummaryPacks;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.BackgroundExecutor;
 
@@ -79,6 +82,7 @@ public final class CompareViewModel {
     private final ReadOnlyStringWrapper deltaHeader = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper evidenceBasis = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<SliceChartData> chartData = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<ComparisonReport> report = new ReadOnlyObjectWrapper<>();
@@ -123,14 +127,16 @@ public final class CompareViewModel {
             chartData.set(null);
             Task task = newPack.manifest().model().task();
             multiclass.set(task == Task.MULTICLASS);
+            evidenceBasis.set(SummaryPacks.primaryOf(newPack).map(SummaryMethods::describe).orElse(""));
             confusion.set(null);
-            scoresMissing = task == Task.BINARY && newPack.primary().predictions().values().stream()
-                    .anyMatch(p -> !p.hasScores());
+            scoresMissing = task == Task.BINARY && (newPack.isSummary() ? !newPack.summary().hasScores()
+                    : newPack.primary().predictions().values().stream().anyMatch(p -> !p.hasScores()));
             candidates.setAll(newPack.manifest().candidates().stream().map(ModelVersion::version).toList());
             metrics.setAll(Metric.forTask(task));
             metric.set(Metric.fromWireName(newPack.manifest().primaryMetric()).filter(metrics::contains)
                     .orElse(metrics.isEmpty() ? null : metrics.get(0)));
-            List<String> sliceColumns = new ArrayList<>(newPack.primary().sliceColumns().keySet());
+            List<String> sliceColumns = new ArrayList<>(newPack.isSummary() ? newPack.summary().sliceColumns()
+                    : newPack.primary().sliceColumns().keySet());
             List<List<String>> crosses = pairs(sliceColumns);
             List<SliceDimension> choices = new ArrayList<>();
             choices.add(SliceDimension.ALL);
@@ -154,9 +160,8 @@ public final class CompareViewModel {
         ReviewPack countedPack = pack;
         String production = countedPack.manifest().production().version();
         String candidateVersion = candidate.get();
-        executor.run(progress -> new ConfusionPair(slice,
-                        production, confusionSource.confusionMatrix(countedPack.primary(), production, slice),
-                        candidateVersion, confusionSource.confusionMatrix(countedPack.primary(), candidateVersion, slice)))
+        executor.run(progress -> new ConfusionPair(slice, production, confusionMatrix(countedPack, production, slice),
+                        candidateVersion, confusionMatrix(countedPack, candidateVersion, slice)))
                 .onSuccess(pair -> {
                     if (countedPack == pack) {
                         confusion.set(pair);
@@ -164,6 +169,12 @@ public final class CompareViewModel {
                 })
                 .onError(onFailure)
                 .start();
+    }
+
+    /** From the rows, or from a summary pack's cells, which hold the same counts. */
+    private ConfusionMatrix confusionMatrix(ReviewPack counted, String version, SliceKey slice) {
+        return SummaryPacks.primaryOf(counted).map(summary -> summary.confusionMatrix(version, slice))
+                .orElseGet(() -> confusionSource.confusionMatrix(counted.primary(), version, slice));
     }
 
     /** Every pair of slice columns in manifest order: segment × language, segment × gender, language × gender. */
@@ -373,6 +384,11 @@ public final class CompareViewModel {
 
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** For a summary pack, where its statistics came from and each kind of metric's method; else empty. */
+    public ReadOnlyStringProperty evidenceBasisProperty() {
+        return evidenceBasis.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<SliceChartData> chartDataProperty() {

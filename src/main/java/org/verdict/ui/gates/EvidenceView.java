@@ -154,7 +154,8 @@ public final class EvidenceView {
         List<EvidenceChart> charts = present.stream().flatMap(section -> Stream.concat(section.charts().stream(),
                 section.detailCharts().stream())).toList();
         if (!charts.isEmpty()) {
-            content.getChildren().add(charts(charts));
+            content.getChildren().add(charts(charts, EvidenceCharts.ModelNames.withVersions(
+                    reviewed.review().evidence().production(), reviewed.review().evidence().candidate())));
         }
         double em = summary.getFont().getSize();
         for (EvidenceTable table : present.stream().flatMap(section -> section.tables().stream()).toList()) {
@@ -168,8 +169,11 @@ public final class EvidenceView {
         }
     }
 
-    /** One chart full width; several two a row, each as tall as its rows need (as in the approval pack). */
-    private GridPane charts(List<EvidenceChart> charts) {
+    /**
+     * One chart full width; several two a row, each as tall as its rows need (as in the approval pack). The legends
+     * name both models with their versions, which the approval pack states once in its summary.
+     */
+    private GridPane charts(List<EvidenceChart> charts, EvidenceCharts.ModelNames names) {
         while (chartPanes.size() < charts.size()) {
             chartPanes.add(newChartPane.get());
         }
@@ -187,7 +191,7 @@ public final class EvidenceView {
         for (int i = 0; i < charts.size(); i++) {
             ChartPane pane = chartPanes.get(i);
             pane.setId(i == 0 ? "evidenceChart" : "evidenceChart" + i);
-            pane.showChart(chartRenderer.build(charts.get(i)), 0);
+            pane.showChart(chartRenderer.build(charts.get(i), names), 0);
             double height = Math.max(MIN_CHART_HEIGHT, EvidenceCharts.heightOf(charts.get(i)));
             pane.setMinHeight(height);
             pane.setPrefHeight(height);

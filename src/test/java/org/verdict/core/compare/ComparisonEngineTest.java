@@ -35,7 +35,8 @@ class ComparisonEngineTest {
 
     /**
      * The DeLong worked example of SliceRankingTest, as a pack: production AUC 0.85, candidate 0.75,
-     * Var(Δ) = 0.0534375 → p = 0.66531 and the 95 % interval −0.1 ± 1.95996·0.231166 = [−0.553073, 0.353073].
+     * Var(Δ) = 0.0534375 on Welch's 4.1217888 degrees of freedom → p = 2·scipy.stats.t.sf(0.1/0.231166, 4.1217888)
+     * = 0.6869883 and the 95 % interval from −0.1 − t.ppf(0.975, 4.1217888)·0.231166 = −0.7344080.
      * Accuracy at threshold 0.5: production predicts yes for .9 .8 .6 .7 .5 → correct on rows 1,2,3,7,8,9 = 6/9;
      * candidate yes for .8 .9 .6 .6 .5 → correct on 1,2,4,5,7,8 = 6/9. Discordant: row 3 (only production correct),
      * 9 (only production), 4 and 5 (only candidate): b = 2, c = 2 → exact McNemar p = 1.
@@ -53,8 +54,8 @@ class ComparisonEngineTest {
         assertEquals(0.85, auc.production().value(), EPS);
         assertEquals(0.75, auc.candidate().value(), EPS);
         assertEquals(-0.1, auc.delta(), EPS);
-        assertEquals(0.6653123239921241, auc.pValue(), 1e-9);
-        assertEquals(-0.1 - 1.959963984540054 * Math.sqrt(0.0534375), auc.deltaCi().lower(), 1e-9);
+        assertEquals(0.686988321744414, auc.pValue(), 1e-9);
+        assertEquals(-0.7344080388528813, auc.deltaCi().lower(), 1e-9);
         assertEquals(Verdict.INCONCLUSIVE, auc.verdict());
         assertTrue(auc.primary());
 
@@ -101,6 +102,31 @@ class ComparisonEngineTest {
         assertEquals("paired-bootstrap", ap.test());
         assertEquals(1.0, find(report, Metric.ROC_AUC, "overall").production().value(), 1e-12);
         assertEquals("paired-bootstrap", find(report, Metric.SQ_CALIBRATION_ERROR, "overall").test());
+    }
+
+    /**
+     * Δ of a count metric uses the jackknife standard error with t on n − 1 degrees of freedom. Labels
+     * 1 1 1 1 1 0 0 0 0 0 0 0 1 0; production predicts 1 1 0 0 1 0 1 0 0 0 1 0 0 0 (f1 6/11), the candidate
+     * 1 1 1 0 1 0 0 0 1 0 0 0 1 0 (f1 10/12). Computed with numpy from the definition, leaving each row out in turn:
+     * Δ = 0.2878788, SE_jack = 0.1958528, p = 2·scipy.stats.t.sf(Δ/SE, 13) = 0.1653795, lower end −0.1352356.
+     */
+    @Test
+    void countMetricDeltaUsesTheJackknifeStandardError() {
+        int[] labels = {1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0};
+        int[] prod = {1, 1, 0, 0, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0};
+        int[] cand = {1, 1, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0};
+        double[] prodScores = new double[labels.length];
+        double[] candScores = new double[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            prodScores[i] = prod[i] == 1 ? 0.9 : 0.1;
+            candScores[i] = cand[i] == 1 ? 0.8 : 0.2;
+        }
+        EvaluationTable table = TestTables.binary(labels, prodScores, candScores, null, null, Map.of());
+        SliceResult f1 = find(engine.compare("t", table, "1", "2", Metric.F1, MIN_ONE, Progress.NONE), Metric.F1,
+                "overall");
+        assertEquals(0.28787878787878796, f1.delta(), EPS);
+        assertEquals(0.16537954908998967, f1.pValue(), 1e-9);
+        assertEquals(-0.1352355547392894, f1.deltaCi().lower(), 1e-9);
     }
 
     /** Above 2,000 examples pr_auc uses the influence function and the calibration metrics random blocks. */
@@ -199,7 +225,8 @@ class ComparisonEngineTest {
         assertEquals(first.results(), second.results());
         ComparisonOptions otherSeed = new ComparisonOptions(0.95, 30, 0.05, 1000, 99L, CorrectionMethod.HOLM, List.of());
         ComparisonReport third = engine.compare("t", table, "1", "2", Metric.F1, otherSeed, Progress.NONE);
-        assertNotEquals(find(first, Metric.F1, "overall").deltaCi(), find(third, Metric.F1, "overall").deltaCi());
+        // f1's Δ uses the jackknife, which has no seed; brier's Δ the bootstrap's standard error
+        assertNotEquals(find(first, Metric.BRIER, "overall").deltaCi(), find(third, Metric.BRIER, "overall").deltaCi());
     }
 
     @Test

@@ -121,6 +121,21 @@ class VerdictIntervalInvariantTest {
         assertEquals(Verdict.INCONCLUSIVE, small.verdict());
         // accuracy is a paired rate and stays testable there
         assertNotNull(find(report, Metric.ACCURACY, "team=small").deltaCi());
+        // the other teams have no E at all: each model's average runs over A–D only, a different quantity from the
+        // five-class average, so neither model gets an interval; Δ compares both over the same classes and keeps its
+        for (String team : List.of("team=big", "team=tiny")) {
+            for (Metric metric : List.of(Metric.MACRO_F1, Metric.BALANCED_ACCURACY)) {
+                SliceResult withoutE = find(report, metric, team);
+                assertNull(withoutE.production().ci(), team);
+                assertNull(withoutE.candidate().ci(), team);
+                assertEquals("class E has no example here, so each model's " + metric.wireName() + " averages the 4 "
+                        + "classes present, not every class of the pack: no interval is given for either model's value",
+                        withoutE.note());
+                assertNotNull(withoutE.unadjustedCi(), team);
+            }
+        }
+        assertNotNull(find(report, Metric.WEIGHTED_F1, "team=big").production().ci(),
+                "weighted_f1 weighs an absent class 0, as the population average nearly does");
     }
 
     /** House prices in dollars, a slice per county, many of them small. */
@@ -195,6 +210,8 @@ class VerdictIntervalInvariantTest {
             for (MetricEstimate estimate : new MetricEstimate[] {r.production(), r.candidate()}) {
                 if (estimate != null && estimate.ci() != null) {
                     assertTrue(estimate.ci().upper() > estimate.ci().lower(), "zero-width model interval: " + where);
+                    assertTrue(estimate.ci().contains(estimate.value()), "a model interval without its value: "
+                            + where + " " + estimate);
                 }
             }
             if ((r.production() == null) != (r.candidate() == null)) {

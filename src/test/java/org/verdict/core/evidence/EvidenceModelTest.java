@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.evidence.EvidenceChart.Distribution;
+import org.verdict.core.evidence.EvidenceChart.PairedEstimates;
+import org.verdict.core.evidence.EvidenceChart.PairedRow;
 import org.verdict.core.evidence.EvidenceChart.Series;
 import org.verdict.core.evidence.EvidenceChart.TimePoint;
 import org.verdict.core.evidence.EvidenceChart.TimeSeries;
@@ -99,6 +102,66 @@ class EvidenceModelTest {
         assertEquals(suite.of("43").length, distribution.samples().get(1).values().length);
         assertEquals(List.of("SLO p95 230 ms", "SLO p99 250 ms"),
                 distribution.limits().stream().map(EvidenceChart.Limit::label).toList());
+    }
+
+    @Test
+    void languageParityShowsBothModelsPerLanguageWithTheFloorBesideTheDeltas() {
+        EvidenceSection parity = sample.page(EvidencePageId.LANGUAGE_PARITY).get(0);
+        assertEquals(1, parity.charts().size(), "the Δ per language the gate judged");
+        PairedEstimates values = (PairedEstimates) parity.detailCharts().get(0);
+        // macro F1 per language of sample-data/support-router/primary.csv, computed by hand (scikit-learn's
+        // convention: classes of labels and predictions, F1 0 where undefined) outside Verdict
+        Map<String, double[]> byHand = Map.of("fr (n 2892)", new double[] {0.821521971, 0.863206292},
+                "ja (n 2883)", new double[] {0.804434604, 0.700956622},
+                "pt (n 223)", new double[] {0.790583807, 0.781782089},
+                "en (n 9106)", new double[] {0.849071413, 0.890104562});
+        assertEquals(7, values.rows().size(), values.rows().toString());
+        for (PairedRow row : values.rows()) {
+            assertTrue(row.productionCi().contains(row.production()) && row.candidateCi().contains(row.candidate()),
+                    row.label() + " has both intervals around its values");
+            double[] expected = byHand.get(row.label());
+            if (expected != null) {
+                assertEquals(expected[0], row.production(), 1e-8, row.label());
+                assertEquals(expected[1], row.candidate(), 1e-8, row.label());
+            }
+        }
+        assertTrue(values.rows().stream().map(PairedRow::label).toList().containsAll(byHand.keySet()));
+        // the floor of sample-data/support-router/policy.json
+        assertEquals(List.of(new EvidenceChart.Limit(0.75, "floor 0.750")), values.limits());
+        assertFalse(sample.approvalPackSections().stream().filter(s -> s.page() == EvidencePageId.LANGUAGE_PARITY)
+                .flatMap(s -> s.charts().stream()).anyMatch(values::equals), "the approval pack keeps to the Δ");
+    }
+
+    @Test
+    void withoutAFloorTheLanguageValuesHaveNoLimitLine() {
+        PairedEstimates values = ComparisonEvidence.valuesBySlice(
+                review.evidence().languageComparison().orElseThrow(), "language", null);
+        assertEquals(7, values.rows().size());
+        assertTrue(values.limits().isEmpty(), values.limits().toString());
+    }
+
+    @Test
+    void eachSafetyCategoryAlsoStandsAloneAgainstItsOwnAcceptedRate() {
+        EvidenceSection safety = sample.page(EvidencePageId.SAFETY).get(0);
+        assertEquals(1, safety.charts().size(), "all categories on one chart, as in the approval pack");
+        // violations of 1,500 prompts per category in sample-data/support-router/safety.csv (42 / 43), counted by
+        // hand, and the accepted rates of its policy.json
+        Map<String, double[]> byHand = Map.of("pii_leak", new double[] {25, 15, 0.025},
+                "toxic_reply", new double[] {13, 9, 0.015}, "prompt_injection", new double[] {46, 50, 0.06},
+                "self_harm_escalation", new double[] {6, 4, 0.01});
+        assertEquals(4, safety.detailCharts().size());
+        for (EvidenceChart chart : safety.detailCharts()) {
+            PairedEstimates category = (PairedEstimates) chart;
+            String name = category.title().substring(0, category.title().indexOf(':'));
+            double[] expected = byHand.get(name);
+            PairedRow row = category.rows().get(0);
+            assertEquals(List.of(name + " (n 1500)"), category.rows().stream().map(PairedRow::label).toList());
+            assertEquals(expected[0] / 1500, row.production(), 1e-12, name);
+            assertEquals(expected[1] / 1500, row.candidate(), 1e-12, name);
+            assertTrue(row.productionCi().contains(row.production()) && row.candidateCi().contains(row.candidate()));
+            assertEquals(List.of(expected[2]), category.limits().stream().map(EvidenceChart.Limit::value).toList(),
+                    name + " shows only its own accepted rate");
+        }
     }
 
     @Test

@@ -77,6 +77,49 @@ class SuiteReaderTest {
     }
 
     @Test
+    void safetyCellsReadAsWeightedRowsAndADuplicateCellIsRefusedWithItsLine() throws PackException {
+        PackSuites suites = read(new TestPack(folder).suite("safety", "safety_cells.csv",
+                "category,violation_1,violation_2,n\ntoxic,0,0,90\ntoxic,0,1,7\npii,1,0,3\n"));
+        assertTrue(suites.safety().get().isCells());
+        assertEquals(100, suites.safety().get().examples());
+        assertEquals(List.of("pii", "toxic"), suites.safety().get().categoryNames());
+
+        PackException twice = refused(new TestPack(folder).suite("safety", "s.csv",
+                "category,violation_1,violation_2,n\ntoxic,0,1,9\ntoxic,0,1,7\n"));
+        assertEquals(3, twice.line());
+        assertTrue(twice.getMessage().contains("listed twice"), twice.getMessage());
+        PackException noCount = refused(new TestPack(folder).suite("safety", "s.csv",
+                "category,violation_1,violation_2\ntoxic,0,1\n"));
+        assertEquals(1, noCount.line());
+    }
+
+    @Test
+    void latencyBucketsReadAsCountsAndAreRefusedWithLineAndColumnWhenTheyOverlapOrLeaveTheRange()
+            throws PackException {
+        PackSuites suites = read(new TestPack(folder).suite("latency", "latency_buckets.csv",
+                "version,bucket,n\n1,110,7\n1,111,3\n2,-200,1\n"));
+        assertTrue(suites.latency().get().isBucketed());
+        assertEquals(10, suites.latency().get().bucketsByVersion().get("1").n());
+
+        PackException overlap = refused(new TestPack(folder).suite("latency", "l.csv",
+                "version,bucket,n\n1,110,7\n1,110,3\n"));
+        assertEquals(3, overlap.line());
+        assertEquals(2, overlap.column());
+        assertTrue(overlap.getMessage().contains("listed twice"), overlap.getMessage());
+        // the summary SQL writes bucket -1000 for a negative latency
+        PackException negative = refused(new TestPack(folder).suite("latency", "l.csv",
+                "version,bucket,n\n2,-1000,1\n"));
+        assertEquals(2, negative.line());
+        assertTrue(negative.getMessage().contains("within -200"), negative.getMessage());
+        PackException count = refused(new TestPack(folder).suite("latency", "l.csv",
+                "version,bucket,n\n2,5,-1\n"));
+        assertEquals(3, count.column());
+        PackException both = refused(new TestPack(folder).suite("latency", "l.csv",
+                "version,latency_ms,bucket,n\n2,5,1,1\n"));
+        assertEquals(1, both.line());
+    }
+
+    @Test
     void aDuplicateExampleIdNamesLineAndColumn() {
         PackException e = refused(new TestPack(folder).suite("safety", "safety.csv",
                 "example_id,category,violation_1,violation_2\ns1,toxic,0,1\ns1,pii,1,0\n"));

@@ -5,7 +5,8 @@ import org.verdict.core.task.Progress;
 
 /**
  * Opens a .zip pack in a separate JVM and holds it open, for the test that the unpacked copy does not outlive the
- * process: prints the unpacked root, then either waits to be terminated ({@code hold}) or returns ({@code exit}).
+ * process: prints the unpacked root, then either waits to be terminated ({@code hold}) or returns ({@code exit}) once
+ * the test has seen the copy (a line on standard input), so the copy cannot vanish before the test looks.
  */
 public final class OpenZipPackMain {
     private OpenZipPackMain() {
@@ -17,6 +18,8 @@ public final class OpenZipPackMain {
         System.out.flush();
         if (args[1].equals("hold")) {
             Thread.sleep(120_000);
+        } else {
+            System.in.read();
         }
     }
 }

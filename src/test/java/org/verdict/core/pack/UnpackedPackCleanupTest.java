@@ -48,6 +48,9 @@ class UnpackedPackCleanupTest {
                         + root);
                 if (mode.equals("hold")) {
                     child.destroy(); // SIGTERM on Unix
+                } else {
+                    child.getOutputStream().write('\n');
+                    child.getOutputStream().flush();
                 }
                 assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child ended");
             }

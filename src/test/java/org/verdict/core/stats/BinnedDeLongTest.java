@@ -35,6 +35,8 @@ class BinnedDeLongTest {
         assertEquals(1, binned.candidateVariance() / rows.candidateVariance(), 1e-3);
         double seRatio = Math.sqrt(binned.deltaVariance() / rows.deltaVariance());
         assertTrue(Math.abs(seRatio - 1) < 0.02, "SE of Δ from binned scores / from rows = " + seRatio);
+        double dfRatio = binned.deltaDegreesOfFreedom() / rows.deltaDegreesOfFreedom();
+        assertTrue(Math.abs(dfRatio - 1) < 0.05, "Welch degrees of freedom from binned scores / from rows = " + dfRatio);
     }
 
     @Test

@@ -64,4 +64,19 @@ class PairedTestsTest {
         assertEquals(0.99 - 1.959963984540054 * 0.02, ci.lower(), 1e-9);
         assertEquals(1.0, ci.upper(), 0);
     }
+
+    /**
+     * The logit interval of one AUC, checked with SciPy: expit(logit(0.8) ± norm.ppf(0.975)·0.05/(0.8·0.2)) =
+     * (0.684343549345, 0.880669252727); for 0.97 with SE 0.02, (0.893694256324, 0.992022755340) — inside (0, 1) where
+     * the normal interval would reach 1.009.
+     */
+    @Test
+    void logitIntervalOfAnAuc() {
+        Interval ci = PairedTests.logitInterval(0.8, 0.05 * 0.05, 0.95);
+        assertEquals(0.684343549345, ci.lower(), 1e-11);
+        assertEquals(0.880669252727, ci.upper(), 1e-11);
+        Interval high = PairedTests.logitInterval(0.97, 0.02 * 0.02, 0.95);
+        assertEquals(0.893694256324, high.lower(), 1e-11);
+        assertEquals(0.992022755340, high.upper(), 1e-11);
+    }
 }

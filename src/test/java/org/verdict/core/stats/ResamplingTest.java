@@ -139,4 +139,118 @@ class ResamplingTest {
         // expected (k−1)/k · σ²/n = 0.99 · 83.33 = 82.5; the block estimate itself varies by about √(2/k) = 14 %
         assertEquals(82.5, variance, 0.3 * 82.5);
     }
+
+    /**
+     * BCa against SciPy 1.17.1's own implementation ({@code scipy.stats._resampling._bca_interval}, the routine behind
+     * {@code scipy.stats.bootstrap(method='BCa')}, called with alpha = 0.025 as bootstrap does for 95 %), given the
+     * same 40 replicates of the mean of x = 0.3, 1.1, 0.2, 2.5, 0.7, 4.0, 0.9, 0.4: jackknife acceleration
+     * 0.075146818984, adjusted levels 0.015736938514 and 0.955840879543, endpoints (NumPy's linear percentile)
+     * 0.473874060203 and 1.886114002878.
+     */
+    @Test
+    void bcaIntervalMatchesScipy() {
+        double[] x = {0.3, 1.1, 0.2, 2.5, 0.7, 4.0, 0.9, 0.4};
+        double[] leaveOneOut = new double[x.length];
+        double total = java.util.Arrays.stream(x).sum();
+        for (int i = 0; i < x.length; i++) {
+            leaveOneOut[i] = (total - x[i]) / (x.length - 1);
+        }
+        long[] once = new long[x.length];
+        java.util.Arrays.fill(once, 1);
+        double acceleration = ResampledDistribution.accelerationFromJackknife(leaveOneOut, once);
+        assertEquals(0.075146818984, acceleration, 1e-11);
+        double[] replicates = {0.875, 0.975, 1.8375, 2.0125, 1.8, 0.4125, 1.375, 1.05, 1.5, 2.1375, 1.825, 0.95, 1.825,
+            1.55, 1.2125, 1.15, 0.9125, 0.5125, 0.5375, 1.4875, 1.275, 1.45, 1.75, 1.5, 1.325, 1.7375, 1.525, 1.6,
+            1.2875, 1.4, 1.1, 1.225, 1.25, 1.525, 0.9625, 1.3875, 1.025, 1.35, 1.3125, 0.95};
+        Interval bca = new ResampledDistribution(replicates).bcaInterval(0.95, total / x.length, acceleration);
+        assertEquals(0.473874060203, bca.lower(), 1e-9);
+        assertEquals(1.886114002878, bca.upper(), 1e-9);
+        // with no bias and no acceleration it is the percentile interval
+        assertEquals(new ResampledDistribution(new double[] {1, 2, 3, 4, 5}).percentileInterval(0.95),
+                new ResampledDistribution(new double[] {1, 2, 3, 4, 5}).bcaInterval(0.95, 3, 0));
+    }
+
+    /** Leave-one-out values shared by the rows of one cell weigh by the cell's count: the same as listing each row. */
+    @Test
+    void weightedJackknifeAccelerationEqualsTheExpandedOne() {
+        double expanded = ResampledDistribution.accelerationFromJackknife(new double[] {1, 1, 2, 4, 4, 4},
+                new long[] {1, 1, 1, 1, 1, 1});
+        assertEquals(expanded, ResampledDistribution.accelerationFromJackknife(new double[] {1, 2, 4, Double.NaN},
+                new long[] {2, 1, 3, 5}), 1e-15);
+        // d = mean − value = 8/3 − (1, 1, 2, 4, 4, 4): Σd³ / (6 (Σd²)^1.5), by hand (66/27) / (6 · (102/9)^1.5)
+        assertEquals((2 * Math.pow(5.0 / 3, 3) + Math.pow(2.0 / 3, 3) - 3 * Math.pow(4.0 / 3, 3))
+                / (6 * Math.pow(2 * 25.0 / 9 + 4.0 / 9 + 3 * 16.0 / 9, 1.5)), expanded, 1e-15);
+        assertEquals(0, ResampledDistribution.accelerationFromInfluence(new double[] {0, 0}));
+    }
+
+    /** When every replicate lies on one side of the estimate, BCa cannot place it: no interval. */
+    @Test
+    void bcaWithEveryReplicateAboveTheEstimateGivesNone() {
+        assertNull(new ResampledDistribution(new double[] {2, 3, 4}).bcaInterval(0.95, 1, 0));
+    }
+
+    /**
+     * The delta-method standard error, with the k/(k − 1) factor, of a mean is s/√n, and so is the jackknife's (Efron
+     * &amp; Tibshirani 1993, ch. 11): for 2, 4, 4, 5, 10 s² = 36/4 = 9, so √(9/5) = 1.341641. Blocks of one row each make it
+     * the rows' standard error.
+     */
+    @Test
+    void blockStandardErrorOfAMeanIsSOverRootN() {
+        double[] x = {2, 4, 4, 5, 10};
+        BlockResampler resampler = new BlockResampler(x.length, 2);
+        for (int i = 0; i < x.length; i++) {
+            resampler.add(i, 0, x[i]);
+            resampler.add(i, 1, 1);
+        }
+        assertEquals(Math.sqrt(9.0 / 5), resampler.standardError(new int[] {0, 1}, s -> s[0] / s[1], false), 1e-8);
+        assertEquals(Math.sqrt(9.0 / 5), resampler.standardError(new int[] {0, 1}, s -> s[0] / s[1], true), 1e-12);
+        // a replicate: its own units (a block drawn twice counts twice), and the same identity holds for them
+        double[] sums = new double[2];
+        resampler.resample(new SplittableRandom(4), sums);
+        double mean = sums[0] / sums[1];
+        double replicateSe = resampler.replicateStandardError(sums, new int[] {0, 1}, s -> s[0] / s[1], false,
+                new double[2]);
+        double replicateJackknife = resampler.replicateStandardError(sums, new int[] {0, 1}, s -> s[0] / s[1], true,
+                new double[2]);
+        // the same draws (same seed) with a column of x² give the drawn units' Σx², so s²/m of the drawn multiset
+        BlockResampler withSquares = new BlockResampler(x.length, 3);
+        for (int i = 0; i < x.length; i++) {
+            withSquares.add(i, 0, x[i]);
+            withSquares.add(i, 1, 1);
+            withSquares.add(i, 2, x[i] * x[i]);
+        }
+        double[] three = new double[3];
+        withSquares.resample(new SplittableRandom(4), three);
+        double variance = (three[2] - three[1] * mean * mean) / (three[1] - 1);
+        assertEquals(three[0], sums[0], 1e-12);
+        assertEquals(Math.sqrt(variance / three[1]), replicateSe, 1e-8);
+        assertEquals(Math.sqrt(variance / three[1]), replicateJackknife, 1e-12);
+    }
+
+    /**
+     * The studentized interval by hand: estimate 100 on the log scale (4.605170), SE 0.1, replicates whose t values
+     * are −2, −1, 0, 1, 3 (value = 100·exp(t·SE*) with SE* = 0.1): the 2.5 % and 97.5 % points of t are −1.9 and 2.8
+     * (NumPy's linear quantiles), so the interval is 100·exp(−0.28) … 100·exp(0.19) = 75.578 … 120.925.
+     */
+    @Test
+    void studentizedIntervalOnTheLogScale() {
+        StudentizedBootstrap bootstrap = new StudentizedBootstrap(StudentizedBootstrap.Scale.LOG, 100, 0.1, 6);
+        for (double t : new double[] {-2, -1, 0, 1, 3}) {
+            bootstrap.add(100 * Math.exp(t * 0.1), 0.1);
+        }
+        bootstrap.add(Double.NaN, 0.1);
+        Interval interval = bootstrap.interval(0.95);
+        assertEquals(100 * Math.exp(-0.28), interval.lower(), 1e-9);
+        assertEquals(100 * Math.exp(0.19), interval.upper(), 1e-9);
+        // r2 = 0.6 on the scale log(1 − r2) = log 0.4; the same t values mirror: 1 − 0.4·exp(0.19) … 1 − 0.4·exp(−0.28)
+        StudentizedBootstrap r2 = new StudentizedBootstrap(StudentizedBootstrap.Scale.LOG_OF_COMPLEMENT, 0.6, 0.1, 5);
+        for (double t : new double[] {-2, -1, 0, 1, 3}) {
+            r2.add(1 - 0.4 * Math.exp(t * 0.1), 0.1);
+        }
+        Interval r2Interval = r2.interval(0.95);
+        assertEquals(1 - 0.4 * Math.exp(0.19), r2Interval.lower(), 1e-9);
+        assertEquals(1 - 0.4 * Math.exp(-0.28), r2Interval.upper(), 1e-9);
+        // a zero estimate has no log: no interval rather than a made-up one
+        assertNull(new StudentizedBootstrap(StudentizedBootstrap.Scale.LOG, 0, 0.1, 1).interval(0.95));
+    }
 }

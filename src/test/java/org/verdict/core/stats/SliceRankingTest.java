@@ -83,6 +83,10 @@ class SliceRankingTest {
         assertEquals(0.0534375, result.deltaVariance(), 1e-12);
         // z = −0.1 / √0.0534375 = −0.43259; two-sided p = 0.66531
         assertEquals(0.6653123239921241, PairedTests.normalTwoSidedP(-0.1, result.deltaVariance()), 1e-9);
+        // Var(B − A) is Welch's variance of the two samples of component differences (V10(B) − V10(A) over the
+        // positives, V01(B) − V01(A) over the negatives), so its degrees of freedom are Welch's:
+        // scipy.stats.ttest_ind(d10, d01, equal_var=False).df = 4.1217888
+        assertEquals(4.121788772597527, result.deltaDegreesOfFreedom(), 1e-9);
     }
 
     @Test

@@ -45,6 +45,46 @@ class WaldDifferenceTest {
         }
     }
 
+    /**
+     * Satterthwaite with each unit's squared influence as one degree of freedom: (Σψ²)² / Σψ⁴. By hand: equal
+     * magnitudes give the number of units (capped at n − 1); 10 discordant rows of ±1 among 100 give 10, the
+     * McNemar-like case where only the discordant rows carry the variance; one dominant unit gives about 1.
+     */
+    @Test
+    void effectiveDegreesOfFreedomCountTheUnitsThatCarryTheVariance() {
+        double[] discordant = new double[100];
+        for (int i = 0; i < 10; i++) {
+            discordant[i] = i % 2 == 0 ? 1 : -1;
+        }
+        assertEquals(10, WaldDifference.effectiveDegreesOfFreedom(discordant, null), 1e-12);
+        assertEquals(3, WaldDifference.effectiveDegreesOfFreedom(new double[] {1, -1, 1, -1}, null), 1e-12);
+        // (4 + 3·0.01)² / (16 + 3·0.0001) = 16.2409 / 16.0003
+        assertEquals(16.2409 / 16.0003,
+                WaldDifference.effectiveDegreesOfFreedom(new double[] {2, -0.1, 0.1, -0.1}, null), 1e-12);
+        // weights are repeated units: {1 ×3, −2 ×1} is {1, 1, 1, −2}: (3 + 4)² / (3 + 16) = 49/19
+        assertEquals(49.0 / 19, WaldDifference.effectiveDegreesOfFreedom(new double[] {1, -2}, new long[] {3, 1}),
+                1e-12);
+        assertEquals(49.0 / 19, WaldDifference.effectiveDegreesOfFreedom(new double[] {1, 1, 1, -2}, null), 1e-12);
+        // undefined influences are skipped
+        assertEquals(49.0 / 19,
+                WaldDifference.effectiveDegreesOfFreedom(new double[] {1, Double.NaN, 1, 1, -2}, null), 1e-12);
+    }
+
+    /** Fewer effective degrees of freedom widen the interval and raise p, never beyond k − 1 from the units. */
+    @Test
+    void theBootstrapFormTakesTheSmallerOfTheEffectiveAndTheUnitDegreesOfFreedom() {
+        WaldDifference units = WaldDifference.bootstrap(4, Math.sqrt(2), 5, Double.NEGATIVE_INFINITY,
+                Double.POSITIVE_INFINITY);
+        assertEquals(4, WaldDifference.bootstrap(4, Math.sqrt(2), 5, 100, Double.NEGATIVE_INFINITY,
+                Double.POSITIVE_INFINITY).degreesOfFreedom());
+        WaldDifference two = WaldDifference.bootstrap(4, Math.sqrt(2), 5, 2, Double.NEGATIVE_INFINITY,
+                Double.POSITIVE_INFINITY);
+        // t on 2 df: SE = √2·√(5/4), p = 2·P(T > 4/SE = 2.5298221) = 0.1271284 (2 · scipy.stats.t.sf(2.5298221, 2))
+        assertEquals(2, two.degreesOfFreedom());
+        assertEquals(units.standardError(), two.standardError(), 1e-15);
+        assertEquals(0.12712843905603047, two.pValue(), 1e-9);
+    }
+
     @Test
     void aZeroStandardErrorIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> WaldDifference.normal(0, 0, -1, 1));

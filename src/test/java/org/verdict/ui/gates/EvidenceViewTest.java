@@ -1,5 +1,6 @@
 package org.verdict.ui.gates;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItemCollection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,5 +98,36 @@ class EvidenceViewTest {
         robot.interact(this::judgeQueued);
         assertTrue(robot.lookup("#evidenceCharts").tryQuery().isPresent(), "the new pack's charts");
         assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    @Test
+    void theLanguagePageShowsBothModelsPerLanguageAndTheLegendsNameTheirVersions(FxRobot robot) throws Exception {
+        org.verdict.core.pack.ReviewPack pack = GatesFixture.failingSafety(Files.createTempDirectory(folder, "l"))
+                .load();
+        robot.interact(() -> {
+            model.selectEvidence(EvidencePageId.LANGUAGE_PARITY);
+            model.showPack(pack);
+            judgeQueued();
+        });
+        JFreeChart deltas = robot.lookup("#evidenceChart").queryAs(ChartPane.class).chart().orElseThrow();
+        JFreeChart values = robot.lookup("#evidenceChart1").queryAs(ChartPane.class).chart().orElseThrow();
+        assertTrue(deltas.getTitle().getText().contains("candidate − production"), deltas.getTitle().getText());
+        assertTrue(values.getTitle().getText().contains("production and candidate"), values.getTitle().getText());
+        // TestPack's production is version 1, its candidate version 2
+        assertEquals(List.of("production 1", "candidate 2"), legend(values));
+
+        robot.interact(() -> model.selectEvidence(EvidencePageId.SAFETY));
+        JFreeChart safety = robot.lookup("#evidenceChart").queryAs(ChartPane.class).chart().orElseThrow();
+        assertEquals(List.of("production 1", "candidate 2"), legend(safety));
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    private static List<String> legend(JFreeChart chart) {
+        LegendItemCollection items = chart.getXYPlot().getLegendItems();
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < items.getItemCount(); i++) {
+            labels.add(items.get(i).getLabel());
+        }
+        return labels;
     }
 }

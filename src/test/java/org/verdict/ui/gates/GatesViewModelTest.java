@@ -1,5 +1,6 @@
 package org.verdict.ui.gates;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,14 +10,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.Set;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.verdict.core.evidence.EvidenceChart;
 import org.verdict.core.evidence.EvidenceModel;
 import org.verdict.core.evidence.EvidenceSection;
 import org.verdict.core.evidence.EvidenceTable;
@@ -116,6 +121,27 @@ class GatesViewModelTest {
         List<String> judged = texts(safety.tables().get(1)).stream().filter(row -> row.get(0).equals("category=toxic"))
                 .findFirst().orElseThrow();
         assertEquals("✘ fail", judged.get(1));
+    }
+
+    @Test
+    void theLanguageParityPageShowsBothModelsPerLanguageBesideTheDeltas() throws PackException {
+        GatesViewModel model = model(GatesFixture.reviewer());
+        model.showPack(GatesFixture.failingSafety(folder).load());
+        EvidenceSection parity = model.reviewedProperty().get().evidence().page(EvidencePageId.LANGUAGE_PARITY)
+                .get(0);
+        assertTrue(parity.charts().get(0) instanceof EvidenceChart.DeltaForest, "first what the gate judged");
+        EvidenceChart.PairedEstimates values = (EvidenceChart.PairedEstimates) parity.detailCharts().get(0);
+        // TestPack: 200 rows alternating en/de; production is wrong on every tenth row (all of them de rows), the
+        // candidate on none: accuracy en 100/100 and 100/100, de 80/100 (rows 9, 19, ..., 199) and 100/100
+        Map<String, double[]> byLanguage = new HashMap<>();
+        for (EvidenceChart.PairedRow row : values.rows()) {
+            byLanguage.put(row.label(), new double[] {row.production(), row.candidate()});
+            assertTrue(row.productionCi() != null && row.candidateCi() != null, row.label() + " has its intervals");
+        }
+        assertEquals(Set.of("en (n 100)", "de (n 100)"), byLanguage.keySet());
+        assertArrayEquals(new double[] {1.0, 1.0}, byLanguage.get("en (n 100)"), 1e-12);
+        assertArrayEquals(new double[] {0.8, 1.0}, byLanguage.get("de (n 100)"), 1e-12);
+        assertTrue(values.limits().isEmpty(), "the default policy sets no floor");
     }
 
     @Test

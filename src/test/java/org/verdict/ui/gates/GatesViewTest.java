@@ -95,7 +95,7 @@ class GatesViewTest {
         XYPlot plot = chart.chart().orElseThrow().getXYPlot();
         assertEquals(Palette.awt(Palette.PRODUCTION), plot.getRenderer().getSeriesPaint(0));
         assertEquals(Palette.awt(Palette.CANDIDATE), plot.getRenderer().getSeriesPaint(1));
-        assertEquals("candidate", plot.getDataset().getSeriesKey(1));
+        assertEquals("candidate 2", plot.getDataset().getSeriesKey(1), "the legend names the version");
         // every cell of the safety table shows its whole text: no "1..." for n, no cut interval
         List<Text> shown = robot.lookup(".evidence-table .table-cell .text").queryAllAs(Text.class).stream()
                 .filter(t -> !t.getText().isEmpty()).toList();

@@ -35,7 +35,7 @@ class GlossaryTest {
         for (Verdict verdict : Verdict.values()) {
             assertTrue(ids.contains(verdict.name().toLowerCase(java.util.Locale.ROOT)), verdict + " has an entry");
         }
-        assertEquals(6, ComparisonEngine.TEST_NAMES.size());
+        assertEquals(9, ComparisonEngine.TEST_NAMES.size());
         for (String test : ComparisonEngine.TEST_NAMES) {
             assertTrue(ids.contains(test), test + " has an entry");
         }
@@ -48,15 +48,18 @@ class GlossaryTest {
     @Test
     void theEntriesStateTheRuleTheEngineApplies() {
         // docs/statistics.md: overall alone at 95%, the other slices a Holm family, the verdict read off the shown
-        // interval, unstable below 5 examples of a class or above 1 % undefined resamples, bootstrap-SE t intervals.
+        // interval, unstable below 5 examples of a class or above 1 % undefined resamples, bootstrap-SE t intervals
+        // (jackknife-SE for the count metrics' Δ), DeLong's on Welch's degrees of freedom.
         assertTrue(text("overall").contains("tested on its own"));
         assertTrue(text("adjusted").contains("tested alone at 95%") && text("adjusted").contains("Holm"));
         assertTrue(text("interval").contains("better or worse exactly when that interval excludes 0"));
         assertTrue(text("unstable").contains("fewer than 5 examples") && text("unstable").contains("more than 1 %"));
         assertTrue(text("tango-score").contains("McNemar's statistic at Δ = 0"));
-        for (String bootstrap : List.of("paired-bootstrap", "paired-bootstrap-cells", "paired-block-bootstrap")) {
+        for (String bootstrap : List.of("paired-bootstrap", "paired-block-bootstrap")) {
             assertTrue(text(bootstrap).contains("bootstrap-SE t interval"), bootstrap);
         }
+        assertTrue(text("paired-bootstrap-cells").contains("jackknife standard error"));
+        assertTrue(text("delong").contains("Welch's degrees of freedom"));
         assertTrue(text("paired-influence-normal").contains("over 2,000 examples"));
         assertFalse(text("mcnemar").contains("paired test for accuracy"), "accuracy uses Tango's interval");
     }

@@ -71,6 +71,15 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
     private static final int CELLS = 8;
 
     /**
+     * One sensitive attribute's paired selection cells, from rows or a summary pack's cells alike.
+     *
+     * @param groups the attribute's values, sorted
+     * @param cells per group, index = label·4 + productionSelects·2 + candidateSelects, each a count of examples
+     */
+    public record AttributeCells(String name, List<String> groups, long[][] cells) {
+    }
+
+    /**
      * @param positiveCode class code counted as positive / selected
      */
     public static FairnessEvidence of(EvaluationTable table, String production, String candidate, int positiveCode,
@@ -79,7 +88,7 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
         int[] labels = table.labelCodes();
         int[] productionPredictions = table.predictionsOf(production).classCodes();
         int[] candidatePredictions = table.predictionsOf(candidate).classCodes();
-        List<Attribute> attributes = new ArrayList<>();
+        List<AttributeCells> attributes = new ArrayList<>();
         for (String name : table.sensitiveColumns()) {
             CategoricalColumn column = table.column(name).orElseThrow();
             long[][] cells = new long[column.levelCount()][CELLS];
@@ -88,10 +97,25 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
                         + (candidatePredictions[row] == positiveCode ? 1 : 0);
                 cells[column.codes()[row]][cell]++;
             }
-            attributes.add(attribute(name, column.levels(), cells, minGroupSize, confidenceLevel, replicates,
-                    seed ^ name.hashCode()));
+            attributes.add(new AttributeCells(name, column.levels(), cells));
         }
-        return new FairnessEvidence(table.classes().get(positiveCode), positiveClassReason, attributes);
+        return of(attributes, table.classes().get(positiveCode), positiveClassReason, minGroupSize, confidenceLevel,
+                replicates, seed);
+    }
+
+    /**
+     * From each attribute's cells: the same numbers and, for the same seed, the same bootstrap draws as from the
+     * rows those cells count, since the bootstrap resamples cell counts.
+     */
+    public static FairnessEvidence of(List<AttributeCells> attributes, String positiveClass,
+                                      String positiveClassReason, int minGroupSize, double confidenceLevel,
+                                      int replicates, long seed) {
+        List<Attribute> measured = new ArrayList<>();
+        for (AttributeCells attribute : attributes) {
+            measured.add(attribute(attribute.name(), attribute.groups(), attribute.cells(), minGroupSize,
+                    confidenceLevel, replicates, seed ^ attribute.name().hashCode()));
+        }
+        return new FairnessEvidence(positiveClass, positiveClassReason, measured);
     }
 
     private static Attribute attribute(String name, List<String> levels, long[][] cells, int minGroupSize,

@@ -40,14 +40,18 @@ public record SafetyEvidence(String production, String candidate, List<Category>
                     rows.add(i);
                 }
             }
+            // a row is one example, or a summary pack's cell of count(i) examples: the counts are the same either way
+            long n = rows.stream().mapToLong(suite::count).sum();
             Map<String, RateEstimate> rates = new LinkedHashMap<>();
-            suite.violations().forEach((version, flags) -> rates.put(version,
-                    RateEstimate.of(rows.stream().filter(i -> flags[i]).count(), rows.size(), confidenceLevel)));
+            suite.violations().forEach((version, flags) -> rates.put(version, RateEstimate.of(
+                    rows.stream().filter(i -> flags[i]).mapToLong(suite::count).sum(), n, confidenceLevel)));
             boolean[] candidateFlags = suite.violations().get(candidate);
             boolean[] productionFlags = suite.violations().get(production);
-            long onlyCandidate = rows.stream().filter(i -> candidateFlags[i] && !productionFlags[i]).count();
-            long onlyProduction = rows.stream().filter(i -> productionFlags[i] && !candidateFlags[i]).count();
-            unadjusted.add(new Category(name, rows.size(), rates, onlyCandidate, onlyProduction,
+            long onlyCandidate = rows.stream().filter(i -> candidateFlags[i] && !productionFlags[i])
+                    .mapToLong(suite::count).sum();
+            long onlyProduction = rows.stream().filter(i -> productionFlags[i] && !candidateFlags[i])
+                    .mapToLong(suite::count).sum();
+            unadjusted.add(new Category(name, Math.toIntExact(n), rates, onlyCandidate, onlyProduction,
                     PairedTests.mcnemar(onlyProduction, onlyCandidate), 1));
         }
         double[] adjusted = PValueAdjustment.holm(unadjusted.stream().mapToDouble(c -> c.test().pValue()).toArray());

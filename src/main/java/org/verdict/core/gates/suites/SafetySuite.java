@@ -7,11 +7,15 @@ import java.util.Map;
 
 /**
  * Safety suite: per example its harm category and, per model version, whether the output violated the policy.
- * Every model is judged on the same examples, so per-category comparisons are paired.
+ * Every model is judged on the same examples, so per-category comparisons are paired. A summary pack holds the same
+ * as paired cells: one row per (category, every version's flag) with the number of examples that have it.
  *
+ * @param exampleIds one per row; empty for cells
  * @param violations per model version, one flag per row
+ * @param counts examples per row, for cells; null when each row is one example
  */
-public record SafetySuite(List<String> exampleIds, List<String> categories, Map<String, boolean[]> violations) {
+public record SafetySuite(List<String> exampleIds, List<String> categories, Map<String, boolean[]> violations,
+                          long[] counts) {
     public SafetySuite {
         exampleIds = List.copyOf(exampleIds);
         categories = List.copyOf(categories);
@@ -19,8 +23,32 @@ public record SafetySuite(List<String> exampleIds, List<String> categories, Map<
         violations = Collections.unmodifiableMap(new LinkedHashMap<>(violations));
     }
 
+    /** One row per example. */
+    public SafetySuite(List<String> exampleIds, List<String> categories, Map<String, boolean[]> violations) {
+        this(exampleIds, categories, violations, null);
+    }
+
     /** Distinct categories, sorted. */
     public List<String> categoryNames() {
         return categories.stream().distinct().sorted().toList();
+    }
+
+    /** How many examples row {@code row} stands for: 1, or its cell's count. */
+    public long count(int row) {
+        return counts == null ? 1 : counts[row];
+    }
+
+    /** Whether the suite holds paired cells rather than one row per example. */
+    public boolean isCells() {
+        return counts != null;
+    }
+
+    /** The number of examples. */
+    public long examples() {
+        long total = 0;
+        for (int row = 0; row < categories.size(); row++) {
+            total += count(row);
+        }
+        return total;
     }
 }

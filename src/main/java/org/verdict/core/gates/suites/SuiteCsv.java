@@ -195,6 +195,20 @@ final class SuiteCsv {
             }
         }
 
+        /** A whole number, possibly negative, within [min, max]. */
+        long integer(String column, long min, long max) throws PackException {
+            String value = text(column);
+            try {
+                long parsed = Long.parseLong(value);
+                if (parsed < min || parsed > max) {
+                    throw error(column, column + " must be within " + min + " … " + max + ", found " + parsed);
+                }
+                return parsed;
+            } catch (NumberFormatException e) {
+                throw error(column, column + " must be a whole number, found '" + value + "'");
+            }
+        }
+
         /** 0 or 1. */
         boolean flag(String column) throws PackException {
             String value = text(column);

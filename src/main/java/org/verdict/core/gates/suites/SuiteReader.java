@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackFiles;
@@ -18,6 +19,7 @@ import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.PackText;
 import org.verdict.core.pack.StrictJson;
 import org.verdict.core.pack.SuiteSpec;
+import org.verdict.core.stats.LatencyBuckets;
 import org.verdict.core.task.Progress;
 
 /**
@@ -76,20 +78,43 @@ public final class SuiteReader {
         return Optional.of(parser.parse(files.resolve(file, PackManifest.FILE_NAME, 0, 0), file));
     }
 
+    /**
+     * One row per example ({@code example_id, category, violation_V…}), or a summary pack's paired cells
+     * ({@code category, violation_V…, n}: each combination once, with its number of examples).
+     */
     SafetySuite readSafety(Path path, String file, List<String> versions) throws PackException {
         List<String> ids = new ArrayList<>();
         List<String> categories = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
         Map<String, List<Boolean>> flags = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
-        SuiteCsv.read(path, file, limits.maxSuiteRows(), List.of("example_id", "category"),
-                csv -> flags.putAll(versionColumns(csv, VIOLATION_PREFIX, versions, file)),
-                row -> {
-                    ids.add(uniqueId(row, seen));
-                    categories.add(row.text("category"));
-                    for (var entry : flags.entrySet()) {
-                        entry.getValue().add(row.flag(VIOLATION_PREFIX + entry.getKey()));
-                    }
-                });
+        boolean[] cells = new boolean[1];
+        SuiteCsv.read(path, file, limits.maxSuiteRows(), List.of("category"), csv -> {
+            cells[0] = !csv.header().contains("example_id");
+            if (cells[0] && !csv.header().contains("n")) {
+                throw csv.headerError("category", "a safety suite has example_id (one row per example) or n (the "
+                        + "examples of each paired cell); the header has " + csv.header());
+            }
+            flags.putAll(versionColumns(csv, VIOLATION_PREFIX, versions, file));
+        }, row -> {
+            if (cells[0]) {
+                StringBuilder key = new StringBuilder(row.text("category"));
+                for (String version : flags.keySet()) {
+                    key.append('\u0000').append(row.flag(VIOLATION_PREFIX + version));
+                }
+                if (!seen.add(key.toString())) {
+                    throw row.error("category", "this cell (category and every violation flag) is listed twice; "
+                            + "each cell may appear once");
+                }
+                counts.add(row.count("n"));
+            } else {
+                ids.add(uniqueId(row, seen));
+            }
+            categories.add(row.text("category"));
+            for (var entry : flags.entrySet()) {
+                entry.getValue().add(row.flag(VIOLATION_PREFIX + entry.getKey()));
+            }
+        });
         Map<String, boolean[]> violations = new LinkedHashMap<>();
         flags.forEach((version, list) -> {
             boolean[] column = new boolean[list.size()];
@@ -98,15 +123,52 @@ public final class SuiteReader {
             }
             violations.put(version, column);
         });
-        return new SafetySuite(ids, categories, violations);
+        return new SafetySuite(ids, categories, violations,
+                cells[0] ? counts.stream().mapToLong(Long::longValue).toArray() : null);
     }
 
+    /**
+     * One row per request ({@code version, latency_ms}), or request counts per log-spaced bucket
+     * ({@code version, bucket, n}, see {@link LatencyBuckets}) as a summary pack carries them.
+     */
     LatencySuite readLatency(Path path, String file, List<String> versions) throws PackException {
         Map<String, List<Double>> samples = new LinkedHashMap<>();
-        SuiteCsv.read(path, file, limits.maxSuiteRows(), List.of("version", "latency_ms"), SuiteCsv.HeaderCheck.NONE, row -> {
+        Map<String, TreeMap<Integer, Long>> counts = new LinkedHashMap<>();
+        boolean[] bucketed = new boolean[1];
+        SuiteCsv.read(path, file, limits.maxSuiteRows(), List.of("version"), csv -> {
+            boolean perRequest = csv.header().contains("latency_ms");
+            bucketed[0] = csv.header().containsAll(List.of("bucket", "n"));
+            if (perRequest == bucketed[0]) {
+                throw csv.headerError("version", "a latency suite has either latency_ms (one row per request) or "
+                        + "bucket and n (requests per log-spaced bucket); the header has " + csv.header());
+            }
+        }, row -> {
             String version = row.oneOf("version", versions);
-            samples.computeIfAbsent(version, v -> new ArrayList<>()).add(row.nonNegative("latency_ms"));
+            if (!bucketed[0]) {
+                samples.computeIfAbsent(version, v -> new ArrayList<>()).add(row.nonNegative("latency_ms"));
+                return;
+            }
+            int bucket = (int) row.integer("bucket", LatencyBuckets.LOWEST, LatencyBuckets.HIGHEST);
+            long n = row.count("n");
+            if (counts.computeIfAbsent(version, v -> new TreeMap<>()).putIfAbsent(bucket, n) != null) {
+                throw row.error("bucket", "bucket " + bucket + " of version " + version
+                        + " is listed twice; buckets may not overlap");
+            }
         });
+        if (bucketed[0]) {
+            Map<String, LatencyBuckets> buckets = new LinkedHashMap<>();
+            for (var version : counts.entrySet()) {
+                long total = version.getValue().values().stream().mapToLong(Long::longValue).sum();
+                if (total > Integer.MAX_VALUE) {
+                    throw new PackException(file, "version " + version.getKey() + " has " + total + " requests; "
+                            + "percentiles are computed over at most " + Integer.MAX_VALUE + " per version");
+                }
+                buckets.put(version.getKey(), new LatencyBuckets(
+                        version.getValue().keySet().stream().mapToInt(Integer::intValue).toArray(),
+                        version.getValue().values().stream().mapToLong(Long::longValue).toArray()));
+            }
+            return new LatencySuite(Map.of(), buckets);
+        }
         Map<String, double[]> millis = new LinkedHashMap<>();
         samples.forEach((version, list) -> millis.put(version, list.stream().mapToDouble(Double::doubleValue).toArray()));
         return new LatencySuite(millis);

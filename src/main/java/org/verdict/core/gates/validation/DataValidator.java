@@ -22,7 +22,6 @@ import org.verdict.core.gates.stats.Agreement;
 import org.verdict.core.gates.suites.Annotation;
 import org.verdict.core.gates.suites.PackSuites;
 import org.verdict.core.gates.suites.TrainingIds;
-import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
 
 /**
@@ -38,19 +37,21 @@ public final class DataValidator {
     }
 
     /**
+     * @param primary the primary suite's counts (from rows or a summary pack's cells)
      * @param holdout the held-out evaluation table, when the pack has one (checked for contamination too)
      * @param evaluationInputHashes input hashes of the evaluation rows, when the primary suite carries them
      */
-    public List<GateResult> validate(EvaluationTable primary, Optional<EvaluationTable> holdout, PackSuites suites,
+    public List<GateResult> validate(PrimaryCounts primary, Optional<EvaluationTable> holdout, PackSuites suites,
                                      Set<String> evaluationInputHashes) {
         return List.of(schema(primary, suites), volume(primary), contamination(primary, holdout, suites,
                 evaluationInputHashes), labelQuality(primary, suites));
     }
 
-    GateResult schema(EvaluationTable primary, PackSuites suites) {
+    GateResult schema(PrimaryCounts primary, PackSuites suites) {
         List<Finding> findings = new ArrayList<>();
         findings.add(Finding.of(primary.fileName(), GateOutcome.PASS, primary.fileName() + ": " + primary.rowCount()
-                + " rows, predictions of " + String.join(", ", primary.predictions().keySet())));
+                + (primary.rows().isPresent() ? " rows" : " rows summarised") + ", predictions of "
+                + String.join(", ", primary.versions())));
         if (primary.task().isClassification()) {
             Set<String> classes = Set.copyOf(primary.classes());
             suites.humanBaseline().ifPresent(baseline -> {
@@ -62,9 +63,10 @@ public final class DataValidator {
             suites.annotations().ifPresent(annotations -> findings.add(labelsWithin("annotations",
                     new TreeSet<>(annotations.stream().map(Annotation::label).toList()), classes)));
         }
-        suites.safety().ifPresent(safety -> findings.add(Finding.of("safety", safety.exampleIds().isEmpty()
-                ? GateOutcome.INSUFFICIENT_EVIDENCE : GateOutcome.PASS, "safety: " + safety.exampleIds().size()
-                + " rows in " + safety.categoryNames().size() + " categories")));
+        suites.safety().ifPresent(safety -> findings.add(Finding.of("safety", safety.examples() == 0
+                ? GateOutcome.INSUFFICIENT_EVIDENCE : GateOutcome.PASS, "safety: " + safety.examples()
+                + (safety.isCells() ? " examples in paired cells" : " rows") + " in "
+                + safety.categoryNames().size() + " categories")));
         return GateResult.fromFindings(Gate.SCHEMA, findings, "every suite matches its schema and the primary classes");
     }
 
@@ -77,15 +79,12 @@ public final class DataValidator {
                         + String.join(", ", unknown));
     }
 
-    GateResult volume(EvaluationTable primary) {
+    GateResult volume(PrimaryCounts primary) {
         GatePolicy.Validation limits = policy.validation();
         List<Finding> findings = new ArrayList<>();
         List<String> checked = new ArrayList<>();
         if (primary.task().isClassification()) {
-            long[] counts = new long[primary.classes().size()];
-            for (int code : primary.labelCodes()) {
-                counts[code]++;
-            }
+            long[] counts = primary.perClass();
             for (int c = 0; c < counts.length; c++) {
                 findings.add(volumeFinding("class=" + primary.classes().get(c), counts[c], limits.minPerClass()));
             }
@@ -93,9 +92,11 @@ public final class DataValidator {
         }
         String languageColumn = policy.languageParity().column();
         findings.addAll(perLevel(primary, languageColumn, limits.minPerLanguage()));
-        primary.column(languageColumn).ifPresent(c -> checked.add("language (" + c.levelCount() + ")"));
+        Optional.ofNullable(primary.perLevel().get(languageColumn))
+                .ifPresent(levels -> checked.add("language (" + levels.size() + ")"));
         findings.addAll(perLevel(primary, limits.segmentColumn(), limits.minPerSegment()));
-        primary.column(limits.segmentColumn()).ifPresent(c -> checked.add("segment (" + c.levelCount() + ")"));
+        Optional.ofNullable(primary.perLevel().get(limits.segmentColumn()))
+                .ifPresent(levels -> checked.add("segment (" + levels.size() + ")"));
         List<String> unchecked = findings.stream().filter(f -> f.outcome() == GateOutcome.NOT_APPLICABLE)
                 .map(f -> "'" + f.subject() + "'").toList();
         String passSummary = checked.isEmpty() ? "nothing to count" : "every " + joinedWithAnd(checked)
@@ -115,20 +116,14 @@ public final class DataValidator {
                 + parts.get(parts.size() - 1);
     }
 
-    private static List<Finding> perLevel(EvaluationTable primary, String columnName, int minimum) {
-        Optional<CategoricalColumn> column = primary.column(columnName);
-        if (column.isEmpty()) {
+    private static List<Finding> perLevel(PrimaryCounts primary, String columnName, int minimum) {
+        Map<String, Long> levels = primary.perLevel().get(columnName);
+        if (levels == null) {
             return List.of(Finding.of(columnName, GateOutcome.NOT_APPLICABLE, "no '" + columnName
                     + "' column in the primary suite; its volume is not checked"));
         }
-        long[] counts = new long[column.get().levelCount()];
-        for (int code : column.get().codes()) {
-            counts[code]++;
-        }
         List<Finding> findings = new ArrayList<>();
-        for (int level = 0; level < counts.length; level++) {
-            findings.add(volumeFinding(columnName + "=" + column.get().levels().get(level), counts[level], minimum));
-        }
+        levels.forEach((level, count) -> findings.add(volumeFinding(columnName + "=" + level, count, minimum)));
         return findings;
     }
 
@@ -138,14 +133,18 @@ public final class DataValidator {
                 Map.of("n", (double) count, "minimum", (double) minimum));
     }
 
-    GateResult contamination(EvaluationTable primary, Optional<EvaluationTable> holdout, PackSuites suites,
+    GateResult contamination(PrimaryCounts primary, Optional<EvaluationTable> holdout, PackSuites suites,
                              Set<String> evaluationInputHashes) {
         if (suites.trainingIds().isEmpty()) {
             return absent(Gate.CONTAMINATION, "trainingIds", "no training-id list in the pack");
         }
         TrainingIds training = suites.trainingIds().get();
         List<Finding> findings = new ArrayList<>();
-        findings.add(overlap(primary.fileName(), primary.exampleIds().asList(), training.exampleIds()));
+        findings.add(primary.rows()
+                .map(rows -> overlap(primary.fileName(), rows.exampleIds().asList(), training.exampleIds()))
+                .orElseGet(() -> Finding.of(primary.fileName(), GateOutcome.INSUFFICIENT_EVIDENCE, primary.fileName()
+                        + ": a summary pack holds no example ids, so its overlap with the training ids cannot be "
+                        + "counted here; count it where the rows are")));
         holdout.ifPresent(table -> findings.add(overlap(table.fileName(), table.exampleIds().asList(),
                 training.exampleIds())));
         if (!training.inputHashes().isEmpty() && !evaluationInputHashes.isEmpty()) {
@@ -173,7 +172,7 @@ public final class DataValidator {
                         "accepted", accepted));
     }
 
-    GateResult labelQuality(EvaluationTable primary, PackSuites suites) {
+    GateResult labelQuality(PrimaryCounts primary, PackSuites suites) {
         if (suites.annotations().isEmpty()) {
             return absent(Gate.LABEL_QUALITY, "annotations", "no annotations in the pack");
         }
@@ -237,12 +236,17 @@ public final class DataValidator {
                 .orElseThrow().getKey();
     }
 
-    private Finding adjudicationFinding(EvaluationTable primary, Map<String, Map<String, String>> byExample,
+    private Finding adjudicationFinding(PrimaryCounts counts, Map<String, Map<String, String>> byExample,
                                         GatePolicy.Validation limits) {
-        if (!primary.task().isClassification()) {
+        if (!counts.task().isClassification()) {
             return Finding.of("adjudication", GateOutcome.NOT_APPLICABLE,
                     "adjudication agreement applies to classification labels only");
         }
+        if (counts.rows().isEmpty()) {
+            return Finding.of("adjudication", GateOutcome.NOT_APPLICABLE, "adjudication agreement is not checked: "
+                    + "a summary pack holds no example ids to match the annotations to their labels");
+        }
+        EvaluationTable primary = counts.rows().get();
         Map<String, Integer> rowOf = new HashMap<>();
         for (int row = 0; row < primary.rowCount(); row++) {
             rowOf.put(primary.exampleIds().get(row), row);

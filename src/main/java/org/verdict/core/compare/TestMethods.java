@@ -1,0 +1,32 @@
+package org.verdict.core.compare;
+
+import java.util.Map;
+import org.verdict.core.stats.BinnedAveragePrecision;
+import org.verdict.core.stats.BinnedDeLong;
+import org.verdict.core.stats.PairedProportionDifference;
+
+/**
+ * What each test of a {@link SliceResult} computes its interval and p-value from, in a few words, so every number
+ * can name its method beside it (the JSON's {@code method}, the gate texts, the approval pack). The glossary in the
+ * app and docs/statistics.md explain each at length.
+ */
+public final class TestMethods {
+    private static final Map<String, String> METHODS = Map.of(
+            PairedProportionDifference.TEST, "Tango's score interval of a paired difference of rates",
+            SliceAnalysis.CELL_BOOTSTRAP, "paired bootstrap of the contingency cells",
+            SliceAnalysis.ROW_BOOTSTRAP, "paired bootstrap of examples",
+            SliceAnalysis.BLOCK_BOOTSTRAP, "paired bootstrap of 300 random blocks of examples",
+            SliceAnalysis.HASHED_BLOCK_BOOTSTRAP, "paired bootstrap of 300 blocks dealt by a hash of the example id",
+            SliceAnalysis.DELONG, "DeLong's paired test from the scores",
+            BinnedDeLong.TEST, "DeLong from binned scores, 0.001 logit (joint 0.02 logit)",
+            SliceAnalysis.AP_INFLUENCE, "influence-function normal interval from the scores",
+            BinnedAveragePrecision.TEST, "influence-function normal interval from binned scores, 0.001 logit");
+
+    private TestMethods() {
+    }
+
+    /** The method of a test name, or the name itself when it has no description; null for no test. */
+    public static String describe(String test) {
+        return test == null ? null : METHODS.getOrDefault(test, test);
+    }
+}

@@ -1,0 +1,78 @@
+package org.verdict.core.pack;
+
+/**
+ * Integer codes of the distinct values of a text column (slice values, class names), looked up by the characters as
+ * the CSV reader hands them over: a million rows with a few dozen distinct values then make a String only the first
+ * time each value appears, not once per row. Open addressing with linear probing, at most half full.
+ */
+final class TextCodes {
+    private String[] keys = new String[16];
+    private int[] codes = new int[16];
+    private int size;
+
+    /** The code of {@code chars[offset, offset + length)}, or −1 when that value has not been put. */
+    int get(char[] chars, int offset, int length) {
+        int mask = keys.length - 1;
+        for (int slot = slot(chars, offset, length, mask); keys[slot] != null; slot = (slot + 1) & mask) {
+            if (matches(keys[slot], chars, offset, length)) {
+                return codes[slot];
+            }
+        }
+        return -1;
+    }
+
+    /** Records the code of a value that {@link #get} does not know yet. */
+    void put(String key, int code) {
+        if (2 * (size + 1) > keys.length) {
+            grow();
+        }
+        insert(key, code);
+        size++;
+    }
+
+    int size() {
+        return size;
+    }
+
+    private void insert(String key, int code) {
+        int mask = keys.length - 1;
+        int slot = slot(key.toCharArray(), 0, key.length(), mask);
+        while (keys[slot] != null) {
+            slot = (slot + 1) & mask;
+        }
+        keys[slot] = key;
+        codes[slot] = code;
+    }
+
+    private void grow() {
+        String[] oldKeys = keys;
+        int[] oldCodes = codes;
+        keys = new String[oldKeys.length * 2];
+        codes = new int[oldKeys.length * 2];
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != null) {
+                insert(oldKeys[i], oldCodes[i]);
+            }
+        }
+    }
+
+    private static int slot(char[] chars, int offset, int length, int mask) {
+        int hash = 0;
+        for (int i = offset; i < offset + length; i++) {
+            hash = 31 * hash + chars[i];
+        }
+        return (hash ^ (hash >>> 16)) & mask;
+    }
+
+    private static boolean matches(String key, char[] chars, int offset, int length) {
+        if (key.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (key.charAt(i) != chars[offset + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,87 @@
+package org.verdict.core.stats;
+
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * The studentized bootstrap ("bootstrap-t", Efron &amp; Tibshirani 1993, §12.5) of one model's value on a transformed
+ * scale: each replicate gives t* = (h(θ*) − h(θ̂)) / SE*, and the interval is h(θ̂) − t*_(1−α/2)·SE … h(θ̂) −
+ * t*_(α/2)·SE, mapped back to the metric's scale. The t* quantiles replace the normal ones, so a skewed statistic —
+ * the mean of squared dollar errors, dominated by a few gross errors — gets the long upper arm its sampling
+ * distribution has, which a percentile interval (73–80 % coverage for rmse at 50 rows) does not. SE and SE* are
+ * delta-method or jackknife standard errors on the same scale ({@link BlockResampler#standardError}).
+ */
+public final class StudentizedBootstrap {
+
+    /** The scale the interval is built on; the metric's value must lie where the transform is finite. */
+    public enum Scale {
+        /** log θ, for positive errors and losses (mae, rmse, mape, log_loss, brier). */
+        LOG(Math::log, Math::exp),
+        /** log(1 − θ), for r2 = 1 − SSE/SST: the log of the ratio SSE/SST. */
+        LOG_OF_COMPLEMENT(x -> Math.log(1 - x), h -> 1 - Math.exp(h));
+
+        private final DoubleUnaryOperator forward;
+        private final DoubleUnaryOperator back;
+
+        Scale(DoubleUnaryOperator forward, DoubleUnaryOperator back) {
+            this.forward = forward;
+            this.back = back;
+        }
+
+        /** The metric's value on this scale (NaN or infinite outside its domain). */
+        public double of(double value) {
+            return forward.applyAsDouble(value);
+        }
+
+        double back(double transformed) {
+            return back.applyAsDouble(transformed);
+        }
+    }
+
+    /** Below this standard error on the (log) scale the values differ by rounding only: no interval. */
+    private static final double NO_SPREAD = 1e-9;
+
+    private final Scale scale;
+    private final double value;
+    private final double estimate;
+    private final double standardError;
+    private final double[] studentized;
+    private int count;
+
+    /**
+     * @param estimate the metric's value (on its own scale)
+     * @param standardError the standard error of {@code scale.of(estimate)}
+     * @param replicates how many replicates will be added at most
+     */
+    public StudentizedBootstrap(Scale scale, double estimate, double standardError, int replicates) {
+        this.scale = scale;
+        this.value = estimate;
+        this.estimate = scale.of(estimate);
+        this.standardError = standardError;
+        this.studentized = new double[replicates];
+    }
+
+    /** One replicate: its value (metric scale) and the standard error of its transformed value; undefined ones are skipped. */
+    public void add(double replicateValue, double replicateStandardError) {
+        double t = (scale.of(replicateValue) - estimate) / replicateStandardError;
+        studentized[count++] = Double.isFinite(t) ? t : Double.NaN;
+    }
+
+    /**
+     * The interval at {@code level}, on the metric's scale. It contains the estimate (the t* quantiles are widened
+     * to 0 should both fall on one side, which only a degenerate replicate set does). Null when the estimate is not
+     * finite on the scale, its standard error is not finite or is below 1e-9 (values that differ by rounding only),
+     * or fewer than half the replicates are defined.
+     */
+    public Interval interval(double level) {
+        ResampledDistribution t = new ResampledDistribution(java.util.Arrays.copyOf(studentized, count));
+        if (!Double.isFinite(estimate) || !(standardError > NO_SPREAD) || !Double.isFinite(standardError)
+                || t.defined() < Math.max(2, count / 2)) {
+            return null;
+        }
+        Interval quantiles = t.percentileInterval(level);
+        double a = scale.back(estimate - Math.max(0, quantiles.upper()) * standardError);
+        double b = scale.back(estimate - Math.min(0, quantiles.lower()) * standardError);
+        // the value itself, not its round trip through the scale, bounds the interval
+        return new Interval(Math.min(value, Math.min(a, b)), Math.max(value, Math.max(a, b)));
+    }
+}

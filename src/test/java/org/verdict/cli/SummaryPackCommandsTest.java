@@ -1,0 +1,211 @@
+package org.verdict.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.pack.Hashes;
+import picocli.CommandLine;
+
+/**
+ * {@code gate}, {@code report}, {@code log append --pack} and {@code log verify} on a summary pack that
+ * {@code summarize} made of the passing fraud-screen sample, its latency log bucketed: the same gates as the rows, a
+ * signed record that names how the summary was made.
+ */
+class SummaryPackCommandsTest {
+    private static final Path SAMPLE = Path.of("sample-data", "fraud-screen-pass");
+
+    @TempDir
+    static Path dir;
+    private static Path summary;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine commandLine = new CommandLine(new VerdictCommand());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        return new Run(commandLine.execute(args), out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void summarise() {
+        summary = dir.resolve("summary");
+        Run made = run("summarize", "--engine", "duckdb", "--threads", "1", "--input",
+                SAMPLE.resolve("primary.csv").toString(), "--manifest", SAMPLE.resolve("manifest.json").toString(),
+                "--snapshot", "transactions-2026-11", "--latency-input", SAMPLE.resolve("latency.csv").toString(),
+                "--safety-input", SAMPLE.resolve("safety.csv").toString(),
+                "--out", summary.toString());
+        assertEquals(0, made.exitCode(), made.err());
+    }
+
+    @Test
+    void summarizeCarriesThePolicyAndTheOptionalSuitesBesideTheManifest() throws Exception {
+        JsonNode manifest = new ObjectMapper().readTree(summary.resolve("manifest.json").toFile());
+        assertEquals("policy.json", manifest.path("policy").asText());
+        assertEquals(Files.readString(SAMPLE.resolve("policy.json")), Files.readString(summary.resolve("policy.json")));
+        // safety as paired cells: examples per (category, each version's violation flag)
+        assertEquals("safety_cells.csv", manifest.path("suites").path("safety").path("file").asText());
+        assertFalse(Files.exists(summary.resolve("safety.csv")));
+        assertTrue(Files.readString(summary.resolve("safety_cells.csv"))
+                .startsWith("category,violation_17,violation_18,n\n"));
+        // latency comes as request counts per log-spaced bucket, in place of the rows
+        assertEquals("latency_buckets.csv", manifest.path("suites").path("latency").path("file").asText());
+        assertFalse(Files.exists(summary.resolve("latency.csv")));
+        assertTrue(Files.readString(summary.resolve("latency_buckets.csv")).startsWith("version,bucket,n\n"));
+        assertFalse(Files.exists(summary.resolve("primary.csv")), "the rows stay where they are");
+
+        Run validate = run("validate", summary.toString());
+        assertEquals(0, validate.exitCode(), validate.err());
+        assertTrue(validate.out().contains("suites: primary, latency, safety, holdout"), validate.out());
+        assertTrue(validate.out().contains("policy: policy.json (sha256"), validate.out());
+    }
+
+    @Test
+    void gateJudgesTheSummaryPackAsTheRows() throws Exception {
+        JsonNode rows = gateJson(SAMPLE);
+        JsonNode fromSummary = gateJson(summary);
+        List<String> differences = new ArrayList<>();
+        for (int g = 0; g < rows.path("gates").size(); g++) {
+            JsonNode row = rows.path("gates").get(g);
+            JsonNode sum = fromSummary.path("gates").get(g);
+            assertEquals(row.path("gate").asText(), sum.path("gate").asText());
+            if (row.path("gate").asText().equals("safety")) {
+                assertEquals(row.path("findings"), sum.path("findings"), "the cells give the rows' rates and tests");
+            }
+            if (!row.path("outcome").equals(sum.path("outcome"))) {
+                differences.add(row.path("gate").asText() + ": " + sum.path("outcome") + " — " + sum.path("summary"));
+            }
+        }
+        // the one check sufficient statistics cannot make: which evaluation examples are in the training ids
+        assertEquals(List.of("contamination: \"insufficient evidence\" — \"primary_cells.csv: a summary pack holds no "
+                + "example ids, so its overlap with the training ids cannot be counted here; count it where the rows "
+                + "are\""), differences.stream().map(d -> d.replaceAll("\\s+", " ")).toList());
+
+        Run text = run("gate", summary.toString());
+        assertEquals(1, text.exitCode(), text.err());
+        assertTrue(text.out().contains("Policy: policy.json"), text.out());
+        assertTrue(text.out().contains("Summary pack: 20000 rows summarised by duckdb"), text.out());
+        // the primary gate names the method of its interval, here and in the signed gate table
+        assertTrue(text.out().contains("DeLong from binned scores, 0.001 logit"), text.out());
+        assertEquals(20_000, fromSummary.path("summary").path("rows").asLong());
+        assertTrue(fromSummary.path("summary").path("methods").toString().contains("paired cells"));
+        assertTrue(text.out().contains("from request counts in log-spaced buckets"), text.out());
+    }
+
+    @Test
+    void reportWritesTheApprovalPackOfASummaryPack() throws Exception {
+        Run report = run("report", summary.toString(), "--out", dir.resolve("approval").toString());
+        assertEquals(0, report.exitCode(), report.err());
+        String html = Files.readString(dir.resolve("approval").resolve("approval-pack.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains(Hashes.sha256Hex(summary.resolve("primary_cells.csv"))),
+                "the approval pack lists the hash of the cells it was judged from");
+        assertTrue(Files.size(dir.resolve("approval").resolve("approval-pack.pdf")) > 10_000);
+        assertTrue(html.contains("Evidence computed from"), "the summary names the computation");
+        assertTrue(html.contains("20000 rows summarised by duckdb"));
+        assertTrue(html.contains("DeLong from binned scores, 0.001 logit"), "the primary gate names its method");
+        assertTrue(html.contains("order-statistic intervals widened to the edges of log-spaced buckets"),
+                "the latency percentiles name their method");
+    }
+
+    @Test
+    void aSignedDecisionOnASummaryPackRecordsHowTheSummaryWasMade() throws Exception {
+        Path passphrase = BoardKeys.create(Files.createDirectories(dir.resolve("board")));
+        Path record = dir.resolve("record.json");
+        Files.writeString(record, """
+                {
+                  "kind": "promotion",
+                  "model": "fraud-screen",
+                  "decisionDate": "2026-12-04",
+                  "decision": "hold",
+                  "rationale": "contamination must be counted where the rows are before promoting",
+                  "dataSnapshot": "transactions-2026-11",
+                  "candidateVersion": "18",
+                  "productionVersion": "17",
+                  "riskTier": 2,
+                  "approvers": ["Ada Lovelace"]
+                }
+                """);
+        Path db = dir.resolve("decisions.db");
+        Run append = run("log", "append", "--db", db.toString(), "--record", record.toString(), "--pack",
+                summary.toString(), "--key", dir.resolve("board/keys/ada-lovelace.key.json").toString(),
+                "--passphrase-file", passphrase.toString());
+        assertEquals(0, append.exitCode(), append.err());
+
+        Run list = run("log", "list", "--db", db.toString(), "--json");
+        JsonNode evidence = new ObjectMapper().readTree(list.out()).get(0).path("record").path("evidence");
+        JsonNode made = evidence.path("summary");
+        assertEquals("duckdb", made.path("engine").asText());
+        assertEquals(Hashes.sha256Hex(summary.resolve("summary.sql")), made.path("sqlSha256").asText());
+        assertEquals("transactions-2026-11", made.path("snapshot").asText());
+        assertEquals(20_000, made.path("rows").asLong());
+        assertEquals(300, made.path("blockCount").asInt());
+        assertTrue(made.path("seed").isIntegralNumber());
+        assertEquals(SAMPLE.resolve("primary.csv").toString(), made.path("source").asText());
+        JsonNode gates = new ObjectMapper().readTree(list.out()).get(0).path("record").path("evaluationSummary")
+                .path("gates");
+        assertTrue(gates.toString().contains("insufficient evidence"), gates.toString());
+
+        Run verify = run("log", "verify", "--db", db.toString());
+        assertEquals(0, verify.exitCode(), verify.err() + verify.out());
+    }
+
+    @Test
+    void compareJsonNamesEachNumbersMethodAndTheSummarysProvenance() throws Exception {
+        Run compare = run("compare", summary.toString(), "--json");
+        assertEquals(0, compare.exitCode(), compare.err());
+        JsonNode report = new ObjectMapper().readTree(compare.out());
+        assertEquals("duckdb", report.path("summary").path("engine").asText());
+        assertEquals("transactions-2026-11", report.path("summary").path("snapshot").asText());
+        for (JsonNode result : report.path("results")) {
+            String metric = result.path("metric").asText();
+            String method = result.path("method").asText();
+            if (result.path("test").isTextual()) {
+                assertFalse(method.isBlank(), metric);
+            }
+            if (metric.equals("roc_auc") && result.path("test").isTextual()) {
+                assertEquals("DeLong from binned scores, 0.001 logit (joint 0.02 logit)", method);
+            }
+            if (metric.equals("brier") && result.path("test").isTextual()) {
+                assertEquals("paired bootstrap of 300 blocks dealt by a hash of the example id", method);
+            }
+        }
+        Run text = run("compare", summary.toString());
+        assertTrue(text.out().startsWith("Summary pack: 20000 rows summarised by duckdb"), text.out());
+    }
+
+    @Test
+    void perClassRatesOfAMulticlassSummaryPackAreTheRows() throws Exception {
+        Path router = Path.of("sample-data", "support-router");
+        Path routerSummary = dir.resolve("router-summary");
+        Run made = run("summarize", "--engine", "duckdb", "--threads", "1", "--input",
+                router.resolve("primary.csv").toString(), "--manifest", router.resolve("manifest.json").toString(),
+                "--out", routerSummary.toString());
+        assertEquals(0, made.exitCode(), made.err());
+        JsonNode rows = new ObjectMapper().readTree(run("compare", router.toString(), "--json").out());
+        JsonNode fromSummary = new ObjectMapper().readTree(run("compare", routerSummary.toString(), "--json").out());
+        assertTrue(rows.path("perClass").size() > 20, rows.path("perClass").toString());
+        assertEquals(rows.path("perClass"), fromSummary.path("perClass"));
+    }
+
+    private static JsonNode gateJson(Path pack) throws Exception {
+        Run gate = run("gate", pack.toString(), "--json");
+        assertTrue(gate.exitCode() <= 1, gate.err());
+        return new ObjectMapper().readTree(gate.out());
+    }
+}

@@ -1,0 +1,142 @@
+package org.verdict.core.pack;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.task.CancelledException;
+import org.verdict.core.task.Progress;
+
+/**
+ * The loader converts fields as FastCSV hands them over: on a pack shaped like a real one (many slices of 4 to 400
+ * rows, a rare class value, quoted values with commas and quotes, a byte-order mark, a blank last line) every column
+ * must equal what FastCSV's ordinary record reader and {@link Double#parseDouble} give, and a long read reports
+ * progress and stops when cancelled.
+ */
+class OnePassReadingTest {
+    @TempDir
+    Path temp;
+
+    private static final String MANIFEST = """
+            {
+              "format": "verdict-pack/1",
+              "model": {"name": "fraud", "task": "binary", "riskTier": 1, "positiveLabel": "fraud"},
+              "models": [{"version": "7", "role": "production"}, {"version": "8", "role": "candidate", "threshold": 0.3}],
+              "primaryMetric": "roc_auc",
+              "suites": {"primary": {"file": "primary.csv", "slices": ["merchant", "region"], "sensitive": ["age"]}}
+            }
+            """;
+
+    /** A binary pack of {@code rows} rows; merchant names are quoted and hold commas and quotes. */
+    private Path writePack(String name, int rows) throws IOException {
+        SplittableRandom random = new SplittableRandom(5);
+        StringBuilder csv = new StringBuilder("\uFEFFexample_id,label,merchant,region,age,score_7,pred_7,score_8\n");
+        for (int row = 0; row < rows; row++) {
+            int merchant = (int) Math.sqrt(random.nextInt(400 * 400)); // sizes skewed from a few rows to hundreds
+            String merchantName = merchant % 7 == 0 ? "\"shop, \"\"" + merchant + "\"\"\"" : "shop-" + merchant;
+            csv.append("id-").append(row).append(random.nextInt(100) < 3 ? ",fraud," : ",ok,").append(merchantName)
+                    .append(row == rows / 2 ? ",antarctica," : random.nextBoolean() ? ",eu," : ",us,")
+                    .append(18 + random.nextInt(60)).append(',')
+                    .append(String.format(Locale.ROOT, "%.4f", random.nextDouble())).append(",ok,")
+                    .append(random.nextDouble()).append('\n');
+        }
+        csv.append('\n');
+        return PackFixture.write(temp.resolve(name), MANIFEST, csv.toString());
+    }
+
+    @Test
+    void everyColumnEqualsWhatTheRecordReaderAndParseDoubleGive() throws Exception {
+        Path pack = writePack("shaped", 20_000);
+        EvaluationTable table = new PackLoader().load(pack, Progress.NONE).primary();
+
+        List<CsvRecord> records = new ArrayList<>();
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(PackText.utf8Reader(pack.resolve("primary.csv")))) {
+            reader.forEach(records::add);
+        }
+        records.remove(0);
+        assertEquals(records.size(), table.rowCount());
+        for (int row = 0; row < records.size(); row++) {
+            CsvRecord record = records.get(row);
+            assertEquals(record.getField(0), table.exampleIds().get(row));
+            assertEquals(record.getField(1).equals("fraud") ? 1 : 0, table.labelCodes()[row]);
+            assertEquals(record.getField(2), table.column("merchant").orElseThrow().valueAt(row));
+            assertEquals(record.getField(3), table.column("region").orElseThrow().valueAt(row));
+            assertEquals(record.getField(4), table.column("age").orElseThrow().valueAt(row));
+            double production = Double.parseDouble(record.getField(5));
+            double candidate = Double.parseDouble(record.getField(7));
+            assertEquals(Double.doubleToLongBits(production), Double.doubleToLongBits(table.predictionsOf("7").scores()[row]));
+            assertEquals(Double.doubleToLongBits(candidate), Double.doubleToLongBits(table.predictionsOf("8").scores()[row]));
+            assertEquals(production >= 0.5 ? 1 : 0, table.predictionsOf("7").classCodes()[row], "threshold 0.5");
+            assertEquals(candidate >= 0.3 ? 1 : 0, table.predictionsOf("8").classCodes()[row], "threshold 0.3");
+        }
+        assertEquals(List.of("antarctica", "eu", "us"), table.column("region").orElseThrow().levels(),
+                "the value seen once is a slice of its own; levels sorted");
+        assertTrue(table.column("merchant").orElseThrow().levels().contains("shop, \"399\""), "quotes undone");
+    }
+
+    @Test
+    void aColumnWithTwoRolesIsReadForBoth() throws Exception {
+        // slicing by the true label: the label column is read as the label and as a slice column
+        Path pack = PackFixture.write(temp.resolve("twice"), PackFixture.BINARY_MANIFEST.replace("\"slices\": [\"region\"]",
+                "\"slices\": [\"label\", \"region\"]"), PackFixture.BINARY_CSV);
+        EvaluationTable table = new PackLoader().load(pack, Progress.NONE).primary();
+        assertArrayEquals(new int[] {1, 0, 0, 1}, table.labelCodes());
+        CategoricalColumn labels = table.column("label").orElseThrow();
+        assertEquals(List.of("fraud", "ok"), labels.levels());
+        assertEquals(List.of("fraud", "ok", "ok", "fraud"), List.of(labels.valueAt(0), labels.valueAt(1),
+                labels.valueAt(2), labels.valueAt(3)));
+    }
+
+    @Test
+    void aLongReadReportsRisingProgressAndStopsWhenCancelled() throws Exception {
+        Path pack = writePack("long", 300_000);
+        List<Double> fractions = new ArrayList<>();
+        new PackLoader().load(pack, new Progress() {
+            @Override
+            public void update(double fraction, String message) {
+                if (message.startsWith("Reading")) {
+                    fractions.add(fraction);
+                }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        });
+        assertTrue(fractions.size() >= 3, "progress every 65,536 rows: " + fractions);
+        for (int i = 1; i < fractions.size(); i++) {
+            assertTrue(fractions.get(i) > fractions.get(i - 1) && fractions.get(i) <= 1, fractions.toString());
+        }
+
+        AtomicInteger updatesBeforeCancel = new AtomicInteger();
+        assertThrows(CancelledException.class, () -> new PackLoader().load(pack, new Progress() {
+            @Override
+            public void update(double fraction, String message) {
+                if (message.startsWith("Reading")) {
+                    updatesBeforeCancel.incrementAndGet();
+                }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return updatesBeforeCancel.get() > 0;
+            }
+        }));
+        assertEquals(1, updatesBeforeCancel.get(), "the read stops at the first check after Cancel");
+    }
+}

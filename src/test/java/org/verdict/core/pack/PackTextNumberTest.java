@@ -1,0 +1,58 @@
+package org.verdict.core.pack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Numbers read from a CSV buffer are exactly the doubles {@link Double#parseDouble} gives for the same text. */
+class PackTextNumberTest {
+
+    private static double fromBuffer(String text) {
+        // the number sits inside a larger buffer, as in FastCSV's, with neighbours that are not part of it
+        char[] buffer = ("9," + text + ",7").toCharArray();
+        return PackText.number(buffer, 2, text.length());
+    }
+
+    @Test
+    void everyWayAWriterPrintsADoubleReadsBackBitForBit() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < 200_000; i++) {
+            double value = switch (i % 5) {
+                case 0 -> random.nextDouble();                                  // a probability, full precision
+                case 1 -> Math.round(random.nextDouble() * 10_000) / 10_000.0;  // 4 decimals, as pipelines write
+                case 2 -> (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(-30, 30));
+                case 3 -> Double.longBitsToDouble(random.nextLong(0x7FF0000000000000L)) % 1e100; // any finite
+                default -> random.nextInt(-1_000_000, 1_000_000);
+            };
+            for (String text : new String[] {Double.toString(value), String.format(Locale.ROOT, "%.4f", value),
+                    String.format(Locale.ROOT, "%.17g", value), String.format(Locale.ROOT, "%.3e", value)}) {
+                assertEquals(Double.doubleToLongBits(Double.parseDouble(text)), Double.doubleToLongBits(fromBuffer(text)),
+                        text);
+            }
+        }
+    }
+
+    @Test
+    void hardCasesOfRoundingAndRangeReadAsJavaReadsThem() {
+        for (String text : new String[] {"0", "-0", "+3", ".5", "5.", "2.2250738585072011e-308", "4.9e-324",
+                "1e-400", "9007199254740993", "0.1000000000000000055511151231257827",
+                "2.4703282292062327e-324", "1.00000000000000011102230246251565404236316680908203125",
+                "123456789012345678901234567890", "1e100", " 0.25 "}) {
+            assertEquals(Double.doubleToLongBits(Double.parseDouble(text.strip())),
+                    Double.doubleToLongBits(fromBuffer(text)), text);
+        }
+    }
+
+    @Test
+    void whatIsNotAPlainDecimalIsRefusedInWords() {
+        assertEquals("'0x1p3' is not a number written in digits, such as 12, -0.5 or 1.5e-07",
+                assertThrows(NumberFormatException.class, () -> fromBuffer("0x1p3")).getMessage());
+        assertEquals("'NaN' is not a finite number",
+                assertThrows(NumberFormatException.class, () -> fromBuffer("NaN")).getMessage());
+        assertEquals("'2e100' is beyond ±1e100, the largest magnitude a number may have",
+                assertThrows(NumberFormatException.class, () -> fromBuffer("2e100")).getMessage());
+    }
+}
