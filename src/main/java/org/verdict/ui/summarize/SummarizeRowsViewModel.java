@@ -37,11 +37,15 @@ public final class SummarizeRowsViewModel {
     public interface Summarizer {
         void summarize(Path input, Path manifest, Path out, Progress progress) throws Exception;
 
-        /** DuckDB in-process with the defaults of {@code verdict summarize --engine duckdb}. */
+        /**
+         * DuckDB in-process with the defaults of {@code verdict summarize --engine duckdb}, carrying the policy and
+         * the optional suites found beside the manifest, so the pack's gates judge what the rows' pack would.
+         */
         static Summarizer duckDb(String memoryLimit, int threads) {
             return (input, manifest, out, progress) -> {
                 PackManifest rows = RowManifest.read(manifest);
-                new DuckDbSummarizer(memoryLimit, threads).summarize(input.toString(), null, rows, true,
+                new DuckDbSummarizer(memoryLimit, threads).carrying(manifest.toAbsolutePath().getParent())
+                        .summarize(input.toString(), null, rows, true,
                         rows.primaryMetric().equals("roc_auc"), ComparisonOptions.DEFAULTS.seed(), out, progress);
             };
         }

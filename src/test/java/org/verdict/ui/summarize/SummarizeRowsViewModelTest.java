@@ -151,6 +151,24 @@ class SummarizeRowsViewModelTest {
     }
 
     @Test
+    void thePolicyBesideTheManifestIsCarriedIntoThePackSoItsGatesJudgeAsTheRowsWould() throws Exception {
+        Path parquet = lake(folder, 2_000);
+        Path lake = parquet.getParent();
+        Files.writeString(lake.resolve("manifest.json"),
+                MANIFEST.replace("\"primaryMetric\"", "\"policy\": \"policy.json\", \"primaryMetric\""));
+        String policy = "{\"primary\": {\"margin\": 0.02}}\n";
+        Files.writeString(lake.resolve("policy.json"), policy);
+        Path out = folder.resolve("summary");
+
+        SummarizeRowsViewModel.Summarizer.duckDb("256MB", 1).summarize(parquet, lake.resolve("manifest.json"), out,
+                Progress.NONE);
+
+        assertEquals(policy, Files.readString(out.resolve("policy.json")));
+        assertEquals("policy.json", new SummaryPackReader().read(out, Progress.NONE).manifest().policyFile()
+                .orElseThrow());
+    }
+
+    @Test
     void aFailureIsReportedAndLeavesNothingBehind() throws Exception {
         Path parquet = lake(folder, 100);
         // a manifest whose slice column the rows do not have
