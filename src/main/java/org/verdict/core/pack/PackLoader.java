@@ -2,8 +2,6 @@ package org.verdict.core.pack;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.verdict.core.task.Progress;
 
 /**
@@ -49,45 +47,23 @@ public final class PackLoader {
 
     private ReviewPack load(Path source, PackFiles files, Progress progress) throws PackException {
         PackManifest manifest = manifestReader.read(files);
-        if (manifest.raw().has("summary")) {
-            if (summaryReader == null) {
-                throw new PackException(PackManifest.FILE_NAME, "this is a summary pack (per-slice statistics, no "
-                        + "rows), which this reader does not open");
-            }
-            SufficientStatistics summary = summaryReader.read(files, manifest, progress);
+        boolean summaryPack = manifest.raw().has("summary");
+        if (summaryPack && summaryReader == null) {
+            throw new PackException(PackManifest.FILE_NAME, "this is a summary pack (per-slice statistics, no "
+                    + "rows), which this reader does not open");
+        }
+        PackHashing hashing = PackHashing.start(files);
+        try {
+            SufficientStatistics summary = summaryPack ? summaryReader.read(files, manifest, progress) : null;
+            EvaluationTable primary = summaryPack ? null
+                    : loadEvaluationTable(files, manifest, manifest.primarySuite(), progress);
             progress.update(0.99, "Hashing files");
-            Map<String, String> fileHashes = files.hashAllFiles();
+            Map<String, String> fileHashes = hashing.await();
             progress.update(1, "Loaded " + manifest.model().name());
-            return new ReviewPack(source, files.root(), manifest, null, fileHashes, summary);
-        }
-        // Hashing is independent of parsing: it runs on the second core while this thread reads the primary CSV.
-        CompletableFuture<Map<String, String>> hashes = CompletableFuture.supplyAsync(() -> {
-            try {
-                return files.hashAllFiles();
-            } catch (PackException e) {
-                throw new CompletionException(e);
-            }
-        });
-        EvaluationTable primary;
-        try {
-            primary = loadEvaluationTable(files, manifest, manifest.primarySuite(), progress);
+            return summaryPack ? new ReviewPack(source, files.root(), manifest, null, fileHashes, summary)
+                    : new ReviewPack(source, files.root(), manifest, primary, fileHashes);
         } catch (PackException | RuntimeException e) {
-            hashes.cancel(false);
-            throw e;
-        }
-        progress.update(0.99, "Hashing files");
-        Map<String, String> fileHashes = awaitHashes(hashes);
-        progress.update(1, "Loaded " + manifest.model().name());
-        return new ReviewPack(source, files.root(), manifest, primary, fileHashes);
-    }
-
-    private static Map<String, String> awaitHashes(CompletableFuture<Map<String, String>> hashes) throws PackException {
-        try {
-            return hashes.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof PackException packProblem) {
-                throw packProblem;
-            }
+            hashing.settle();
             throw e;
         }
     }

@@ -24,14 +24,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.verdict.core.pack.Hashes;
 import org.verdict.core.pack.ManifestReader;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackFiles;
+import org.verdict.core.pack.PackHashing;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.Task;
 import org.verdict.core.stats.BinnedScores;
@@ -102,36 +101,16 @@ public final class SummaryPackReader {
 
     private SummaryPack read(Path source, PackFiles files, Progress progress) throws PackException {
         PackManifest manifest = new ManifestReader().read(files);
-        // Hashing is independent of parsing: it runs on the second core while this thread reads the tables.
-        CompletableFuture<Map<String, String>> hashes = CompletableFuture.supplyAsync(() -> {
-            try {
-                return files.hashAllFiles();
-            } catch (PackException e) {
-                throw new CompletionException(e);
-            }
-        });
+        PackHashing hashing = PackHashing.start(files);
         try {
             PrimarySummary primary = readPrimary(files, manifest, progress);
             progress.update(0.99, "Hashing files");
-            Map<String, String> fileHashes = awaitHashes(hashes);
+            Map<String, String> fileHashes = hashing.await();
             progress.update(1, "Loaded " + manifest.model().name());
             return new SummaryPack(source, manifest, primary.provenance(), primary, fileHashes);
         } catch (PackException | RuntimeException refused) {
-            // the unpacked copy of a .zip is deleted next: let the hashing finish with it first
-            hashes.exceptionally(failure -> null).join();
+            hashing.settle();
             throw refused;
-        }
-    }
-
-    private static Map<String, String> awaitHashes(CompletableFuture<Map<String, String>> hashes)
-            throws PackException {
-        try {
-            return hashes.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof PackException packProblem) {
-                throw packProblem;
-            }
-            throw e;
         }
     }
 
