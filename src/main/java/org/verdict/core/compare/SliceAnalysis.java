@@ -672,9 +672,11 @@ final class SliceAnalysis {
         int replicates = options.bootstrapReplicates();
         double[][][] replicate = new double[3][2][replicates];
         double[] sums = new double[CALIBRATION_WIDTH];
-        // log_loss and brier are means of positive losses: studentized on the log scale
+        // log_loss and brier are means of positive losses: studentized on the log scale, and brier's losses are at
+        // most 1, so on the logit scale (a log-scale interval of a small slice could reach past 1)
         StudentizedIntervals studentized = new StudentizedIntervals(resampler, totals, replicates,
-                List.of(StudentizedBootstrap.Scale.LOG, StudentizedBootstrap.Scale.LOG), SliceAnalysis::calibrationValue,
+                List.of(StudentizedBootstrap.Scale.LOG, StudentizedBootstrap.Scale.LOGIT),
+                SliceAnalysis::calibrationValue,
                 (m, model) -> new int[] {m * 2 + model, CALIBRATION_WIDTH - 1});
         for (int b = 0; b < replicates; b++) {
             if ((b & 63) == 0) {

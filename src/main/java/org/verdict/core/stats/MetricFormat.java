@@ -13,8 +13,10 @@ import org.verdict.core.pack.Metric;
  *   <li>a squared error of probabilities (sq_calibration_error, typically 0.0001–0.01): three significant digits
  *       of the largest number written together, {@code 0.000420 [0.000110, 0.000730]}, so a small error is not
  *       written 0.000;</li>
- *   <li>a true minus sign, never the machine's locale, and never {@code −0.000}: a number that rounds to zero is
- *       written without a sign.</li>
+ *   <li>a number that is not 0 is never written as 0: where the usual decimals would round it to zero it gets as
+ *       many as its first significant digit needs ({@code +0.0002}, up to six), so an interval bound beside a verdict never
+ *       reads 0 when the interval excludes 0;</li>
+ *   <li>a true minus sign, never the machine's locale, and never {@code −0.000}.</li>
  * </ul>
  */
 public final class MetricFormat {
@@ -111,12 +113,22 @@ public final class MetricFormat {
         if (Double.isInfinite(value)) {
             return value > 0 ? "∞" : MINUS + "∞";
         }
-        String digits = String.format(Locale.ROOT, targetUnits ? "%,." + decimals + "f" : "%." + decimals + "f",
-                Math.abs(value));
+        String digits = digits(Math.abs(value), decimals);
+        if (isZero(digits) && value != 0) {
+            // a bound written 0 beside a verdict that says it excludes 0 would contradict it: show the first digit,
+            // down to MOST_DECIMALS (below that it is rounding noise and stays 0)
+            String finer = digits(Math.abs(value),
+                    Math.min(MOST_DECIMALS, -(int) Math.floor(Math.log10(Math.abs(value)))));
+            digits = isZero(finer) ? digits : finer;
+        }
         if (isZero(digits)) {
             return digits;
         }
         return (value < 0 ? String.valueOf(MINUS) : signed ? "+" : "") + digits;
+    }
+
+    private String digits(double magnitude, int decimals) {
+        return String.format(Locale.ROOT, targetUnits ? "%,." + decimals + "f" : "%." + decimals + "f", magnitude);
     }
 
     private static boolean isZero(String digits) {

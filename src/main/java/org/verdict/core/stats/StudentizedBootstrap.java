@@ -14,8 +14,10 @@ public final class StudentizedBootstrap {
 
     /** The scale the interval is built on; the metric's value must lie where the transform is finite. */
     public enum Scale {
-        /** log θ, for positive errors and losses (mae, rmse, mape, log_loss, brier). */
+        /** log θ, for positive errors and losses (mae, rmse, mape, log_loss). */
         LOG(Math::log, Math::exp),
+        /** log(θ / (1 − θ)), for a mean of losses that lie in [0, 1] (brier): its interval stays below 1. */
+        LOGIT(x -> Math.log(x / (1 - x)), h -> 1 / (1 + Math.exp(-h))),
         /** log(1 − θ), for r2 = 1 − SSE/SST: the log of the ratio SSE/SST. */
         LOG_OF_COMPLEMENT(x -> Math.log(1 - x), h -> 1 - Math.exp(h));
 

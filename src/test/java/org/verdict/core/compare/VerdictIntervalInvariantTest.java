@@ -86,6 +86,35 @@ class VerdictIntervalInvariantTest {
         assertTrue(seven.production().ci().upper() - seven.production().ci().lower() > 0.1, seven.toString());
     }
 
+    /** A small slice whose brier losses are almost all 0 and one is 1: skewed enough to push a log-scale bound past 1. */
+    @Test
+    void aSmallSliceWithOneConfidentMissKeepsBrierBelowOne() throws Exception {
+        SplittableRandom random = new SplittableRandom(5);
+        StringBuilder csv = new StringBuilder("example_id,label,region,score_1,score_2\n");
+        for (int i = 0; i < 400; i++) {
+            boolean positive = random.nextDouble() < 0.3;
+            double prod = clamp((positive ? 0.65 : 0.35) + random.nextGaussian() * 0.15);
+            csv.append(String.format(Locale.ROOT, "b%d,%s,big,%.4f,%.4f%n", i, positive ? "yes" : "no", prod,
+                    clamp(prod + random.nextGaussian() * 0.05)));
+        }
+        for (int i = 0; i < 16; i++) {
+            boolean miss = i == 0;
+            csv.append(String.format(Locale.ROOT, "s%d,%s,small,%.4f,%.4f%n", i, miss ? "yes" : "no",
+                    miss ? 0.05 : 0.03 + 0.002 * i, miss ? 0.0 : 0.01 + 0.001 * i));
+        }
+        String manifest = """
+                {"format": "verdict-pack/1",
+                 "model": {"name": "churn", "task": "binary", "riskTier": 2, "positiveLabel": "yes"},
+                 "models": [{"version": "1", "role": "production"}, {"version": "2", "role": "candidate"}],
+                 "primaryMetric": "roc_auc",
+                 "suites": {"primary": {"file": "primary.csv", "slices": ["region"]}}}
+                """;
+        ComparisonReport report = compare(manifest, csv.toString());
+        checkAll(report);
+        SliceResult small = find(report, Metric.BRIER, "region=small");
+        assertNotNull(small.candidate().ci(), small.toString());
+    }
+
     /** Multiclass with a class of 3 examples: the per-class averages say "unstable" where it bites. */
     @Test
     void multiclassPackWithARareClass() throws Exception {
@@ -212,6 +241,8 @@ class VerdictIntervalInvariantTest {
                     assertTrue(estimate.ci().upper() > estimate.ci().lower(), "zero-width model interval: " + where);
                     assertTrue(estimate.ci().contains(estimate.value()), "a model interval without its value: "
                             + where + " " + estimate);
+                    assertTrue(withinPossibleValues(r.metric(), estimate.ci()), "a model interval reaching values "
+                            + "the metric cannot take: " + where + " " + estimate);
                 }
             }
             if ((r.production() == null) != (r.candidate() == null)) {
@@ -220,6 +251,17 @@ class VerdictIntervalInvariantTest {
             }
             assertFalse(r.isUnstable() && r.deltaCi() != null, where);
         }
+    }
+
+    /** Rates, areas and brier lie in [0, 1]; errors and losses are never negative; r2 is at most 1. */
+    private static boolean withinPossibleValues(Metric metric, Interval ci) {
+        return switch (metric) {
+            case LOG_LOSS, MAE, RMSE, MAPE -> ci.lower() >= 0;
+            case R2 -> ci.upper() <= 1;
+            case COHEN_KAPPA -> ci.lower() >= -1 && ci.upper() <= 1;
+            case SQ_CALIBRATION_ERROR -> true; // debiased: an estimate may fall below 0
+            default -> ci.lower() >= 0 && ci.upper() <= 1;
+        };
     }
 
     private static SliceResult find(ComparisonReport report, Metric metric, String slice) {

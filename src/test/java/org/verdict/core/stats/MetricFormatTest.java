@@ -29,11 +29,22 @@ class MetricFormatTest {
     }
 
     @Test
-    void aNumberThatRoundsToZeroHasNoSign() {
-        assertEquals("0.000", MetricFormat.RATE.signed(-0.0004));
-        assertEquals("0.000", MetricFormat.RATE.value(-0.0002));
-        assertEquals("[0.000, +0.020]", MetricFormat.RATE.interval(-0.0001, 0.02, true));
-        assertEquals("0.0 [−900.0, +800.0]", dollars.delta(-0.04, -900.0, 800.0));
+    void zeroHasNoSign() {
+        assertEquals("0.000", MetricFormat.RATE.signed(0.0));
+        assertEquals("0.000", MetricFormat.RATE.signed(-0.0));
+        assertEquals("0.0 [−900.0, +800.0]", dollars.delta(0.0, -900.0, 800.0));
+        // floating-point noise of a difference that is 0 stays 0
+        assertEquals("0.000", MetricFormat.RATE.signed(-0.06 + 0.005 * 12));
+    }
+
+    @Test
+    void aNumberThatIsNotZeroIsNeverWrittenAsZero() {
+        // an interval that excludes 0 (so its verdict says better) must not read [0.000, …]
+        assertEquals("[+0.0002, +0.053]", MetricFormat.RATE.interval(0.0002, 0.053, true));
+        assertEquals("+0.021 [+0.0004, +0.055]", MetricFormat.RATE.delta(0.021, 0.0004, 0.055));
+        assertEquals("−0.0004", MetricFormat.RATE.signed(-0.0004));
+        assertEquals("−0.00002", MetricFormat.RATE.value(-0.00002));
+        assertEquals("−0.04 [−900.0, +800.0]", dollars.delta(-0.04, -900.0, 800.0));
     }
 
     @Test
