@@ -24,6 +24,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.gates.RealStylePack;
 import org.verdict.core.gates.model.Gate;
 import org.verdict.core.ledger.Checkpoint;
 import org.verdict.core.ledger.DecisionLog;
@@ -99,6 +100,23 @@ class ReportCommandTest {
                 assertTrue(html.contains("<td>" + title + "</td>"), "data-validation row " + gate.title());
             }
         }
+    }
+
+    @Test
+    void aGateThePolicyDeclaresNotApplicableReadsSoOnceAndInItsJudgedTable() throws IOException {
+        Path pack = new RealStylePack(folder.resolve("declared"), RealStylePack.Kind.BINARY)
+                .policy(RealStylePack.NOT_APPLICABLE_POLICY).write();
+
+        String html = reportHtml(pack);
+
+        assertTrue(html.contains("<p>– not applicable — batch scoring, no SLO</p>"), "the verdict of section Latency");
+        assertFalse(html.contains("not applicable — not applicable"));
+        assertTrue(html.contains("<td>Latency</td><td>– not applicable</td><td>not applicable — batch scoring, no SLO"
+                + "</td>"), "the judged table says what the heading says");
+        assertFalse(html.contains("the pack has no latency suite</td>"), html);
+        // a trigger without monitoring evidence reads as the gate command prints it
+        assertTrue(html.contains("<td>Input and prediction drift</td><td class=\"insufficient\">? no evidence</td>"),
+                "drift trigger row");
     }
 
     @Test

@@ -50,7 +50,8 @@ final class ApprovalPackComposer {
         chapter("lineage", LINEAGE, lineage(content));
         chapter("gates", GATES, List.of(Paragraph.plain(content.gates().isEmpty()
                 ? "No gate was evaluated."
-                : "Each gate ends pass, fail or insufficient evidence; the numbers behind it and its evidence follow.")));
+                : "Each gate ends pass, fail, insufficient evidence or not applicable; the numbers behind it and its "
+                        + "evidence follow.")));
         String gatesChapter = sections.get(sections.size() - 1).number();
         for (int g = 0; g < content.gates().size(); g++) {
             EvidenceSection gate = content.gates().get(g);
@@ -200,7 +201,11 @@ final class ApprovalPackComposer {
 
     private List<Block> gate(EvidenceSection gate) {
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Paragraph(gate.outcome().markedLabel() + " — " + gate.summary(), gate.outcome().tone()));
+        // a declared gate's summary already opens with "not applicable — its reason": print the words once
+        String verdict = gate.summary().startsWith(gate.outcome().label() + " — ")
+                ? gate.outcome().mark() + " " + gate.summary()
+                : gate.outcome().markedLabel() + " — " + gate.summary();
+        blocks.add(new Paragraph(verdict, gate.outcome().tone()));
         for (EvidenceChart chart : gate.charts()) {
             chartCount++;
             blocks.add(new Chart("chart-" + chartCount, chart));
