@@ -154,6 +154,21 @@ class ReportCommandTest {
         assertTrue(guide.contains("Keep a copy where the people who can write") && guide.contains(
                 "openssl pkeyutl -verify -pubin -inkey checkpoint-signer.pem -rawin -in checkpoint.note -sigfile checkpoint.sig")
                 && guide.contains("--checkpoint checkpoint.json"), guide);
+        assertTrue(html.contains("keep checkpoint.json (written next to this pack"), "how to verify names the file");
+    }
+
+    @Test
+    void withoutADecisionLogHowToVerifyNamesNoFileTheReportDidNotWrite() throws IOException {
+        String html = reportHtml(routerPack());
+
+        try (var written = Files.list(folder.resolve("out"))) {
+            assertEquals(List.of("approval-pack.html", "approval-pack.pdf"),
+                    written.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        String verify = html.substring(html.indexOf("How to verify</h2>"));
+        assertFalse(verify.contains("checkpoint.json"), verify);
+        assertFalse(verify.contains("VERIFY.md"), verify);
+        assertTrue(verify.contains("no decision log was given"), verify);
     }
 
     @Test

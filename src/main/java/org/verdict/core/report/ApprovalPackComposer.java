@@ -15,6 +15,7 @@ import org.verdict.core.evidence.EvidenceTable;
 import org.verdict.core.evidence.EvidenceTable.Cell;
 import org.verdict.core.evidence.Outcome;
 import org.verdict.core.evidence.Tone;
+import org.verdict.core.ledger.CheckpointFiles;
 import org.verdict.core.pack.ModelRole;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.Task;
@@ -312,6 +313,14 @@ final class ApprovalPackComposer {
                     + HASHES + "."));
             blocks.add(new Code(List.of("sha256sum " + content.policy().name())));
         }
+        LogCheckpoint checkpoint = content.checkpoint();
+        if (checkpoint == null) {
+            // without a decision log nothing was signed and no checkpoint file was written: name no such file
+            blocks.add(Paragraph.plain("3. Decisions: none is part of this pack, because no decision log was "
+                    + "given; an approval pack made with the decision log (report --db) adds how to check its "
+                    + "signatures and its checkpoint."));
+            return blocks;
+        }
         blocks.add(Paragraph.plain("3. Decision signatures (Ed25519 over the DSSE pre-authentication encoding): "
                 + "export the log, then, in each record's folder (its sequence number and the first 12 hex digits "
                 + "of its id), check the payload hash and every signer's signature; the export's VERIFY.md lists "
@@ -320,12 +329,18 @@ final class ApprovalPackComposer {
                 "cd export/records/NNNN-RECORDID12",
                 "sha256sum record.json   # = the record's signed payload SHA-256 in section " + DECISIONS,
                 "openssl pkeyutl -verify -pubin -inkey KEYID12.pem -rawin -in record.pae -sigfile KEYID12.sig")));
-        blocks.add(Paragraph.plain("4. Log checkpoint: keep checkpoint.json (written next to this pack, and printed "
-                + "in section " + DECISIONS + ") where those who can write the decision log cannot change it; later "
-                + "it proves that the log still holds every record, signature and signer it had then, unchanged. "
-                + "VERIFY.md next to this pack checks its signature with openssl."));
-        blocks.add(new Code(List.of("java -jar verdict.jar log verify --db DECISIONS.db --checkpoint checkpoint.json"
-                + " --trusted-signers trusted-signers.json")));
+        String keep = " where those who can write the decision log cannot change it; later it proves that the log "
+                + "still holds every record, signature and signer it had then, unchanged.";
+        if (checkpoint.signed() == null) {
+            blocks.add(Paragraph.plain("4. Log checkpoint: copy the checkpoint printed in section " + DECISIONS
+                    + " into " + CheckpointFiles.JSON + " and keep it" + keep));
+        } else {
+            blocks.add(Paragraph.plain("4. Log checkpoint: keep " + CheckpointFiles.JSON + " (written next to this "
+                    + "pack, and printed in section " + DECISIONS + ")" + keep + " "
+                    + ApprovalPackWriter.VERIFY_FILE + " next to this pack checks its signature with openssl."));
+        }
+        blocks.add(new Code(List.of("java -jar verdict.jar log verify --db DECISIONS.db --checkpoint "
+                + CheckpointFiles.JSON + " --trusted-signers trusted-signers.json")));
         return blocks;
     }
 
