@@ -111,6 +111,21 @@ class GateCommandTest {
     }
 
     @Test
+    void eachFairnessIntervalSaysItsLevelAndKind() throws IOException {
+        Path pack = passingPack();
+        Path policy = folder.resolve("ninety.json");
+        Files.writeString(policy, FAIRNESS_POLICY.replace("{\"fairness\"", "{\"confidenceLevel\": 0.9, \"fairness\""));
+        assertEquals(ExitCodes.OK, run(pack.toString(), "--json", "--policy", policy.toString()), out.toString());
+        JsonNode fairness = new ObjectMapper().readTree(out.toString()).get("gates").get(2);
+        assertEquals("fairness", fairness.get("gate").asText());
+        assertEquals(4, fairness.get("findings").size());
+        for (JsonNode finding : fairness.get("findings")) {
+            assertTrue(finding.get("detail").asText().contains(", 90% paired bootstrap percentile interval ["),
+                    finding.get("detail").asText());
+        }
+    }
+
+    @Test
     void exitsTwoOnBadInput() throws IOException {
         assertEquals(ExitCodes.BAD_INPUT, run(folder.resolve("missing").toString()));
         Path pack = passingPack();

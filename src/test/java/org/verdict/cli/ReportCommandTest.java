@@ -24,6 +24,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.gates.RealStylePack;
 import org.verdict.core.gates.model.Gate;
 import org.verdict.core.ledger.Checkpoint;
 import org.verdict.core.ledger.DecisionLog;
@@ -102,6 +103,23 @@ class ReportCommandTest {
     }
 
     @Test
+    void aGateThePolicyDeclaresNotApplicableReadsSoOnceAndInItsJudgedTable() throws IOException {
+        Path pack = new RealStylePack(folder.resolve("declared"), RealStylePack.Kind.BINARY)
+                .policy(RealStylePack.NOT_APPLICABLE_POLICY).write();
+
+        String html = reportHtml(pack);
+
+        assertTrue(html.contains("<p>– not applicable — batch scoring, no SLO</p>"), "the verdict of section Latency");
+        assertFalse(html.contains("not applicable — not applicable"));
+        assertTrue(html.contains("<td>Latency</td><td>– not applicable</td><td>not applicable — batch scoring, no SLO"
+                + "</td>"), "the judged table says what the heading says");
+        assertFalse(html.contains("the pack has no latency suite</td>"), html);
+        // a trigger without monitoring evidence reads as the gate command prints it
+        assertTrue(html.contains("<td>Input and prediction drift</td><td class=\"insufficient\">? no evidence</td>"),
+                "drift trigger row");
+    }
+
+    @Test
     void decisionLogRecordsOfThisPackAreIncludedWithSignatureStatusAndCheckpoint() throws Exception {
         Path pack = routerPack();
         Map<String, String> files = new TreeMap<>();
@@ -136,6 +154,21 @@ class ReportCommandTest {
         assertTrue(guide.contains("Keep a copy where the people who can write") && guide.contains(
                 "openssl pkeyutl -verify -pubin -inkey checkpoint-signer.pem -rawin -in checkpoint.note -sigfile checkpoint.sig")
                 && guide.contains("--checkpoint checkpoint.json"), guide);
+        assertTrue(html.contains("keep checkpoint.json (written next to this pack"), "how to verify names the file");
+    }
+
+    @Test
+    void withoutADecisionLogHowToVerifyNamesNoFileTheReportDidNotWrite() throws IOException {
+        String html = reportHtml(routerPack());
+
+        try (var written = Files.list(folder.resolve("out"))) {
+            assertEquals(List.of("approval-pack.html", "approval-pack.pdf"),
+                    written.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        String verify = html.substring(html.indexOf("How to verify</h2>"));
+        assertFalse(verify.contains("checkpoint.json"), verify);
+        assertFalse(verify.contains("VERIFY.md"), verify);
+        assertTrue(verify.contains("no decision log was given"), verify);
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.verdict.core.evidence.EvidenceChart.PairedRow;
 import org.verdict.core.evidence.EvidenceTable.Cell;
 import org.verdict.core.gates.evidence.Disparity;
 import org.verdict.core.gates.evidence.FairnessEvidence;
+import org.verdict.core.gates.model.GateNumbers;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.stats.Interval;
@@ -66,18 +67,22 @@ public final class FairnessSection {
                                 + EvidenceNumbers.interval(estimate.worseningCi())),
                         Cell.plain(EvidenceNumbers.plain(policy.fairness().toleranceOf(disparity.wireName())))));
             }
+            String level = GateNumbers.level(policy.confidenceLevel());
+            String modelIntervals = FairnessEvidence.DISPARITY_INTERVALS.formatted(level);
             // ratios sit near 1 and differences near 0: on one axis the differences would be unreadable
             if (!ratios.isEmpty()) {
-                charts.add(new PairedEstimates("Disparity ratios over " + attribute.name() + " (bootstrap intervals)",
+                charts.add(new PairedEstimates("Disparity ratios over " + attribute.name() + " (" + modelIntervals + ")",
                         "ratio min / max over groups (1 is parity)", ratios, List.of(new Limit(1.0, "parity 1"))));
             }
             if (!differences.isEmpty()) {
                 charts.add(new PairedEstimates("Disparity differences over " + attribute.name()
-                        + " (bootstrap intervals)", "difference max − min over groups (0 is parity)", differences,
+                        + " (" + modelIntervals + ")", "difference max − min over groups (0 is parity)", differences,
                         List.of(new Limit(0.0, "parity 0"))));
             }
             if (!disparityRows.isEmpty()) {
-                tables.add(new EvidenceTable("Disparities over " + attribute.name() + " (bootstrap intervals)",
+                tables.add(new EvidenceTable("Disparities over " + attribute.name() + ": each model's value with its "
+                        + modelIntervals + "; the worsening with its "
+                        + FairnessEvidence.WORSENING_INTERVAL.formatted(level),
                         List.of("Disparity", "Production", "Candidate", "Worsening", "Tolerance"), disparityRows));
             }
         }

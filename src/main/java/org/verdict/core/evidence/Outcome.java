@@ -12,6 +12,8 @@ public enum Outcome {
     NOT_APPLICABLE("–", "not applicable", Tone.PLAIN),
     /** Evidence the board reads that no gate judges (e.g. the human baseline). */
     EVIDENCE_ONLY("·", "evidence only", Tone.PLAIN),
+    /** A retraining trigger whose monitoring evidence is absent, in the same words as the {@code gate} command. */
+    NO_EVIDENCE("?", "no evidence", Tone.INSUFFICIENT),
     /** A retraining trigger whose condition holds. */
     FIRED("!", "fired", Tone.FAIL),
     /** A retraining trigger whose condition does not hold. */

@@ -35,7 +35,7 @@ public final class TriggersSection {
         Outcome outcome = switch (result.state()) {
             case FIRED -> Outcome.FIRED;
             case QUIET -> Outcome.NOT_FIRED;
-            case NO_EVIDENCE -> Outcome.INSUFFICIENT_EVIDENCE;
+            case NO_EVIDENCE -> Outcome.NO_EVIDENCE;
         };
         return new CheckResult(result.trigger().title(), outcome, result.detail());
     }

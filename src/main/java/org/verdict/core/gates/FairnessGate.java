@@ -65,7 +65,8 @@ final class FairnessGate implements PromotionGate {
         String text = attribute.name() + " " + disparity.wireName() + ": candidate "
                 + GateNumbers.format(estimate.candidate()) + " vs production " + GateNumbers.format(estimate.production())
                 + ", change in unfairness " + GateNumbers.signed(estimate.worsening())
-                + (estimate.worsening() < 0 ? " (fairer)" : "") + " CI ["
+                + (estimate.worsening() < 0 ? " (fairer)" : "") + ", " + FairnessEvidence.WORSENING_INTERVAL.formatted(
+                        GateNumbers.level(policy.confidenceLevel())) + " ["
                 + GateNumbers.signed(estimate.worseningCi().lower()) + ", "
                 + GateNumbers.signed(estimate.worseningCi().upper()) + "], allowed worsening at most "
                 + GateNumbers.format(tolerance)

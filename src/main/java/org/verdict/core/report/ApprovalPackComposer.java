@@ -15,6 +15,7 @@ import org.verdict.core.evidence.EvidenceTable;
 import org.verdict.core.evidence.EvidenceTable.Cell;
 import org.verdict.core.evidence.Outcome;
 import org.verdict.core.evidence.Tone;
+import org.verdict.core.ledger.CheckpointFiles;
 import org.verdict.core.pack.ModelRole;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.Task;
@@ -50,7 +51,8 @@ final class ApprovalPackComposer {
         chapter("lineage", LINEAGE, lineage(content));
         chapter("gates", GATES, List.of(Paragraph.plain(content.gates().isEmpty()
                 ? "No gate was evaluated."
-                : "Each gate ends pass, fail or insufficient evidence; the numbers behind it and its evidence follow.")));
+                : "Each gate ends pass, fail, insufficient evidence or not applicable; the numbers behind it and its "
+                        + "evidence follow.")));
         String gatesChapter = sections.get(sections.size() - 1).number();
         for (int g = 0; g < content.gates().size(); g++) {
             EvidenceSection gate = content.gates().get(g);
@@ -200,7 +202,11 @@ final class ApprovalPackComposer {
 
     private List<Block> gate(EvidenceSection gate) {
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Paragraph(gate.outcome().markedLabel() + " — " + gate.summary(), gate.outcome().tone()));
+        // a declared gate's summary already opens with "not applicable — its reason": print the words once
+        String verdict = gate.summary().startsWith(gate.outcome().label() + " — ")
+                ? gate.outcome().mark() + " " + gate.summary()
+                : gate.outcome().markedLabel() + " — " + gate.summary();
+        blocks.add(new Paragraph(verdict, gate.outcome().tone()));
         for (EvidenceChart chart : gate.charts()) {
             chartCount++;
             blocks.add(new Chart("chart-" + chartCount, chart));
@@ -307,6 +313,14 @@ final class ApprovalPackComposer {
                     + HASHES + "."));
             blocks.add(new Code(List.of("sha256sum " + content.policy().name())));
         }
+        LogCheckpoint checkpoint = content.checkpoint();
+        if (checkpoint == null) {
+            // without a decision log nothing was signed and no checkpoint file was written: name no such file
+            blocks.add(Paragraph.plain("3. Decisions: none is part of this pack, because no decision log was "
+                    + "given; an approval pack made with the decision log (report --db) adds how to check its "
+                    + "signatures and its checkpoint."));
+            return blocks;
+        }
         blocks.add(Paragraph.plain("3. Decision signatures (Ed25519 over the DSSE pre-authentication encoding): "
                 + "export the log, then, in each record's folder (its sequence number and the first 12 hex digits "
                 + "of its id), check the payload hash and every signer's signature; the export's VERIFY.md lists "
@@ -315,12 +329,18 @@ final class ApprovalPackComposer {
                 "cd export/records/NNNN-RECORDID12",
                 "sha256sum record.json   # = the record's signed payload SHA-256 in section " + DECISIONS,
                 "openssl pkeyutl -verify -pubin -inkey KEYID12.pem -rawin -in record.pae -sigfile KEYID12.sig")));
-        blocks.add(Paragraph.plain("4. Log checkpoint: keep checkpoint.json (written next to this pack, and printed "
-                + "in section " + DECISIONS + ") where those who can write the decision log cannot change it; later "
-                + "it proves that the log still holds every record, signature and signer it had then, unchanged. "
-                + "VERIFY.md next to this pack checks its signature with openssl."));
-        blocks.add(new Code(List.of("java -jar verdict.jar log verify --db DECISIONS.db --checkpoint checkpoint.json"
-                + " --trusted-signers trusted-signers.json")));
+        String keep = " where those who can write the decision log cannot change it; later it proves that the log "
+                + "still holds every record, signature and signer it had then, unchanged.";
+        if (checkpoint.signed() == null) {
+            blocks.add(Paragraph.plain("4. Log checkpoint: copy the checkpoint printed in section " + DECISIONS
+                    + " into " + CheckpointFiles.JSON + " and keep it" + keep));
+        } else {
+            blocks.add(Paragraph.plain("4. Log checkpoint: keep " + CheckpointFiles.JSON + " (written next to this "
+                    + "pack, and printed in section " + DECISIONS + ")" + keep + " "
+                    + ApprovalPackWriter.VERIFY_FILE + " next to this pack checks its signature with openssl."));
+        }
+        blocks.add(new Code(List.of("java -jar verdict.jar log verify --db DECISIONS.db --checkpoint "
+                + CheckpointFiles.JSON + " --trusted-signers trusted-signers.json")));
         return blocks;
     }
 

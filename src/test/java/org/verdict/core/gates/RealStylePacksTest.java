@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.verdict.core.gates.RealStylePack.Kind;
+import org.verdict.core.gates.model.Finding;
 import org.verdict.core.gates.model.Gate;
 import org.verdict.core.gates.model.GateOutcome;
 import org.verdict.core.gates.model.GateResult;
@@ -58,6 +59,14 @@ class RealStylePacksTest {
                 .orElseThrow();
         assertEquals("not applicable", latencyJson.get("outcome"));
         assertEquals("batch scoring, no SLO", latencyJson.get("notApplicableReason"));
+        // no part of a declared gate says otherwise: the pack has no latency suite, yet no finding reads "insufficient"
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> latencyFindings = (List<Map<String, Object>>) latencyJson.get("findings");
+        assertFalse(latencyFindings.isEmpty());
+        for (Map<String, Object> finding : latencyFindings) {
+            assertEquals("not applicable", finding.get("outcome"));
+            assertEquals("not applicable — batch scoring, no SLO", finding.get("detail"));
+        }
         assertEquals(true, GateJson.of(review).get("everyGatePasses"));
 
         // the record made from this review states the reason: it is part of the signed payload
@@ -116,6 +125,12 @@ class RealStylePacksTest {
         assertEquals(GateOutcome.NOT_APPLICABLE, volume.outcome());
         assertTrue(volume.summary().startsWith("not applicable — segments are reported, not gated (the evidence in "
                 + "the pack would give: fail — segment=west"), volume.summary());
+        Finding west = volume.findings().stream().filter(f -> f.subject().equals("segment=west")).findFirst()
+                .orElseThrow();
+        assertEquals(GateOutcome.NOT_APPLICABLE, west.outcome());
+        assertTrue(west.detail().startsWith("not applicable — segments are reported, not gated (the evidence in "
+                + "the pack would give: fail — segment=west"), west.detail());
+        assertFalse(west.numbers().isEmpty(), "the numbers behind what it would give stay");
     }
 
     @ParameterizedTest

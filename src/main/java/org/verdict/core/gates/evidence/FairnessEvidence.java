@@ -30,6 +30,12 @@ import org.verdict.core.stats.ResampledDistribution;
  * @param positiveClassReason why that class (shown next to the numbers)
  */
 public record FairnessEvidence(String positiveClass, String positiveClassReason, List<Attribute> attributes) {
+    /** What a model's disparity interval is, for the words beside it; %s is the level, e.g. "95%". */
+    public static final String DISPARITY_INTERVALS = "%s bootstrap intervals of a largest gap, simultaneous over the "
+            + "group pairs that may be largest";
+    /** What the worsening's interval is: one per disparity, not simultaneous over them; %s is the level. */
+    public static final String WORSENING_INTERVAL = "%s paired bootstrap percentile interval";
+
     public FairnessEvidence {
         attributes = List.copyOf(attributes);
     }

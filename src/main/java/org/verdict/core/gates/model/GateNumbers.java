@@ -15,6 +15,11 @@ public final class GateNumbers {
         return (value >= 0 ? "+" : "−") + format(Math.abs(value));
     }
 
+    /** A confidence level as people write it: 0.95 → "95%", 0.975 → "97.5%". */
+    public static String level(double confidenceLevel) {
+        return format(confidenceLevel * 100) + "%";
+    }
+
     public static String percent(double rate) {
         return String.format(Locale.ROOT, "%.2f%%", rate * 100);
     }

@@ -58,17 +58,26 @@ public record GateResult(Gate gate, GateOutcome outcome, String summary, List<Fi
     }
 
     /**
-     * {@code judged} set aside by the policy with {@code reason}. Its findings stay for the reader; the summary
-     * says what the evidence in the pack would have given when there was any to judge.
+     * {@code judged} set aside by the policy with {@code reason}. Every finding then reads "not applicable — reason"
+     * too, so no part of the gate contradicts its outcome; where the evidence in the pack could be judged (pass or
+     * fail), the summary and each such finding say what it would have given, and the numbers stay.
      */
     public static GateResult declaredNotApplicable(GateResult judged, String reason) {
-        String wouldGive = switch (judged.outcome()) {
-            case PASS, FAIL -> " (the evidence in the pack would give: " + judged.outcome().label() + " — "
-                    + judged.summary() + ")";
+        String declared = NOT_APPLICABLE_PREFIX + reason;
+        List<Finding> findings = judged.findings().stream()
+                .map(f -> new Finding(f.subject(), GateOutcome.NOT_APPLICABLE,
+                        declared + wouldGive(f.outcome(), f.detail()), f.numbers()))
+                .toList();
+        return new GateResult(judged.gate(), GateOutcome.NOT_APPLICABLE,
+                declared + wouldGive(judged.outcome(), judged.summary()), findings, reason);
+    }
+
+    /** What judged evidence would give, said only where it was judgeable: missing or thin evidence adds nothing. */
+    private static String wouldGive(GateOutcome outcome, String detail) {
+        return switch (outcome) {
+            case PASS, FAIL -> " (the evidence in the pack would give: " + outcome.label() + " — " + detail + ")";
             default -> "";
         };
-        return new GateResult(judged.gate(), GateOutcome.NOT_APPLICABLE, NOT_APPLICABLE_PREFIX + reason + wouldGive,
-                judged.findings(), reason);
     }
 
     /** A gate that could not be judged at all. */
