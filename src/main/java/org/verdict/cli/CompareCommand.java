@@ -1,6 +1,7 @@
 package org.verdict.cli;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -242,8 +243,10 @@ public final class CompareCommand implements Callable<Integer> {
                 : "other slices adjusted with " + options.correction().wireName() + " over " + family + " slices";
         out.printf(Locale.ROOT, "Intervals of delta: overall %d%%, tested alone; %s, at the level in the 'level' "
                         + "column. A verdict is better or worse exactly when its interval excludes 0 (unadjusted "
-                        + "intervals: --json, unadjustedCi). Models: %d%% intervals. Slices under %d examples are not "
-                        + "tested.%n%n", percent, slices, percent, options.minSliceSize());
+                        + "intervals: --json, unadjustedCi); one that does not is 'no significant difference' when its "
+                        + "interval lies within %s, else 'inconclusive' (--effect). Models: %d%% intervals. Slices "
+                        + "under %d examples are not tested.%n%n", percent, slices, equivalenceBand(metric, options),
+                percent, options.minSliceSize());
         List<SliceResult> rows = report.resultsFor(metric);
         int sliceWidth = Math.max(8, rows.stream().mapToInt(r -> r.slice().label().length()).max().orElse(8));
         String format = "%-" + sliceWidth + "s %8s %11s %11s %9s  %-20s %-8s %-9s %-23s %s%n";
@@ -283,5 +286,13 @@ public final class CompareCommand implements Callable<Integer> {
 
     private static String interval(Interval ci) {
         return ci == null ? "-" : String.format(Locale.ROOT, "[%+.4f, %+.4f]", ci.lower(), ci.upper());
+    }
+
+    /** The ±E band that tells "no significant difference" from "inconclusive" (as core.compare.Verdicts reads it). */
+    private static String equivalenceBand(Metric metric, ComparisonOptions options) {
+        BigDecimal effect = BigDecimal.valueOf(options.minDetectableEffect());
+        return metric.inTargetUnits()
+                ? "±" + effect.movePointRight(2).stripTrailingZeros().toPlainString() + "% of production's value"
+                : "±" + effect.stripTrailingZeros().toPlainString();
     }
 }

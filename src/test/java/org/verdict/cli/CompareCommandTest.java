@@ -154,6 +154,14 @@ class CompareCommandTest {
     }
 
     @Test
+    void theHeaderSaysWhichBandTellsNoSignificantDifferenceFromInconclusive() {
+        Run run = run((path, progress) -> pack(), "router", "--min-n", "10", "--effect", "0.02");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("'no significant difference' when its interval lies within ±0.02, else "
+                + "'inconclusive'"), run.out());
+    }
+
+    @Test
     void badPackIsExitCodeTwoWithTheProblemOnStderr() {
         Run run = run((path, progress) -> {
             throw new PackException("primary.csv", 3, 2, "label 'x' is not a class");
