@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -27,21 +25,11 @@ import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.SuiteSpec;
 import org.verdict.core.pack.Task;
-import picocli.CommandLine;
 
 class CompareCommandTest {
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(CompareCommand.PackReader reader, String... args) {
-        CommandLine commandLine = new CommandLine(new CompareCommand(reader, new ComparisonEngine()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+    private static CliRun run(CompareCommand.PackReader reader, String... args) {
+        return CliRun.of(new CompareCommand(reader, new ComparisonEngine()), args);
     }
 
     /**
@@ -80,7 +68,7 @@ class CompareCommandTest {
 
     @Test
     void jsonHasTheDocumentedShape() throws Exception {
-        Run run = run((path, progress) -> pack(), "router", "--json", "--min-n", "10");
+        CliRun run = run((path, progress) -> pack(), "router", "--json", "--min-n", "10");
         assertEquals(0, run.exitCode(), run.err());
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertEquals("router", json.get("pack").asText());
@@ -131,20 +119,20 @@ class CompareCommandTest {
 
     @Test
     void metricOptionKeepsOneMetricAndRefusesMetricsOfAnotherTask() throws Exception {
-        Run run = run((path, progress) -> pack(), "router", "--json", "--metric", "macro_f1");
+        CliRun run = run((path, progress) -> pack(), "router", "--json", "--metric", "macro_f1");
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertEquals(3, json.get("results").size());
         for (JsonNode result : json.get("results")) {
             assertEquals("macro_f1", result.get("metric").asText());
         }
-        Run auc = run((path, progress) -> pack(), "router", "--json", "--metric", "roc_auc");
+        CliRun auc = run((path, progress) -> pack(), "router", "--json", "--metric", "roc_auc");
         assertEquals(2, auc.exitCode());
         assertTrue(auc.err().contains("roc_auc does not apply"), auc.err());
     }
 
     @Test
     void tableNamesTheMetricAndFlagsWorseSlicesInText() {
-        Run run = run((path, progress) -> pack(), "router", "--min-n", "10");
+        CliRun run = run((path, progress) -> pack(), "router", "--min-n", "10");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("accuracy (primary metric)"), run.out());
         String german = run.out().lines().filter(l -> l.startsWith("language=de")).findFirst().orElseThrow();
@@ -155,7 +143,7 @@ class CompareCommandTest {
 
     @Test
     void theHeaderSaysWhichBandTellsNoSignificantDifferenceFromInconclusive() {
-        Run run = run((path, progress) -> pack(), "router", "--min-n", "10", "--effect", "0.02");
+        CliRun run = run((path, progress) -> pack(), "router", "--min-n", "10", "--effect", "0.02");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("'no significant difference' when its interval lies within ±0.02, else "
                 + "'inconclusive'"), run.out());
@@ -163,7 +151,7 @@ class CompareCommandTest {
 
     @Test
     void badPackIsExitCodeTwoWithTheProblemOnStderr() {
-        Run run = run((path, progress) -> {
+        CliRun run = run((path, progress) -> {
             throw new PackException("primary.csv", 3, 2, "label 'x' is not a class");
         }, "broken");
         assertEquals(2, run.exitCode());
@@ -183,7 +171,7 @@ class CompareCommandTest {
 
     @Test
     void helpWorks() {
-        Run run = run((path, progress) -> pack(), "--help");
+        CliRun run = run((path, progress) -> pack(), "--help");
         assertEquals(0, run.exitCode());
         assertTrue(run.out().contains("--cross"));
     }

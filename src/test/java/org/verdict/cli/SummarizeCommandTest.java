@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +14,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code verdict summarize} and {@code verdict compare} on what it writes, through the root command. */
 class SummarizeCommandTest {
@@ -25,21 +22,13 @@ class SummarizeCommandTest {
     @TempDir
     Path folder;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine commandLine = new CommandLine(new VerdictCommand());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        return new Run(commandLine.execute(args), out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.verdict(args);
     }
 
     @Test
     void printsSparkSqlThatHashesBlocksAndQuotesWithBackticks() {
-        Run run = run("summarize", "--engine", "sql", "--dialect", "spark", "--input", "lake.evals",
+        CliRun run = run("summarize", "--engine", "sql", "--dialect", "spark", "--input", "lake.evals",
                 "--manifest", SAMPLE.resolve("manifest.json").toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("FROM lake.evals"), run.out());
@@ -50,7 +39,7 @@ class SummarizeCommandTest {
 
     @Test
     void printsTheLatencyAndSafetyQueriesForSparkWhenGivenTheirTables() {
-        Run run = run("summarize", "--engine", "sql", "--dialect", "spark", "--input", "lake.evals",
+        CliRun run = run("summarize", "--engine", "sql", "--dialect", "spark", "--input", "lake.evals",
                 "--latency-input", "lake.latency", "--safety-input", "lake.safety",
                 "--manifest", SAMPLE.resolve("manifest.json").toString());
         assertEquals(0, run.exitCode(), run.err());
@@ -66,23 +55,23 @@ class SummarizeCommandTest {
     @Test
     void summarisesWithDuckDbAndComparesTheSummaryLikeTheRows() throws Exception {
         Path out = folder.resolve("summary");
-        Run summarize = run("summarize", "--engine", "duckdb", "--threads", "1", "--input",
+        CliRun summarize = run("summarize", "--engine", "duckdb", "--threads", "1", "--input",
                 SAMPLE.resolve("primary.csv").toString(), "--manifest", SAMPLE.resolve("manifest.json").toString(),
                 "--out", out.toString());
         assertEquals(0, summarize.exitCode(), summarize.err());
         assertTrue(Files.isRegularFile(out.resolve("primary_blocks.csv")));
 
-        Run fromSummary = run("compare", out.toString(), "--metric", "recall");
-        Run fromRows = run("compare", SAMPLE.toString(), "--metric", "recall");
+        CliRun fromSummary = run("compare", out.toString(), "--metric", "recall");
+        CliRun fromRows = run("compare", SAMPLE.toString(), "--metric", "recall");
         assertEquals(0, fromSummary.exitCode(), fromSummary.err());
         String[] basisAndTable = fromSummary.out().split("\\R", 2);
         assertTrue(basisAndTable[0].startsWith("Summary pack: 20000 rows summarised by duckdb"), basisAndTable[0]);
         assertEquals(fromRows.out(), basisAndTable[1], "a count metric reads the same from cells as from rows");
 
-        Run brier = run("compare", out.toString(), "--metric", "brier");
+        CliRun brier = run("compare", out.toString(), "--metric", "brier");
         assertTrue(brier.out().contains("paired-hashed-block-bootstrap"), brier.out());
 
-        Run validate = run("validate", out.toString());
+        CliRun validate = run("validate", out.toString());
         assertEquals(0, validate.exitCode(), validate.err());
         assertTrue(validate.out().contains("summary pack of fraud-screen, binary task, 20000 rows"), validate.out());
         assertTrue(validate.out().contains("made by duckdb v1.4.4"), validate.out());
@@ -91,7 +80,7 @@ class SummarizeCommandTest {
     @Test
     void blockCountSetsTheHashedBlocksAndAZippedSummaryComparesAsItsFolder() throws Exception {
         Path out = folder.resolve("summary");
-        Run summarize = run("summarize", "--engine", "duckdb", "--threads", "1", "--block-count", "40", "--input",
+        CliRun summarize = run("summarize", "--engine", "duckdb", "--threads", "1", "--block-count", "40", "--input",
                 SAMPLE.resolve("primary.csv").toString(), "--manifest", SAMPLE.resolve("manifest.json").toString(),
                 "--out", out.toString());
         assertEquals(0, summarize.exitCode(), summarize.err());
@@ -110,12 +99,12 @@ class SummarizeCommandTest {
                 zipOut.closeEntry();
             }
         }
-        Run fromFolder = run("compare", out.toString(), "--metric", "brier");
-        Run fromZip = run("compare", zip.toString(), "--metric", "brier");
+        CliRun fromFolder = run("compare", out.toString(), "--metric", "brier");
+        CliRun fromZip = run("compare", zip.toString(), "--metric", "brier");
         assertEquals(0, fromZip.exitCode(), fromZip.err());
         assertEquals(fromFolder.out(), fromZip.out());
 
-        Run zero = run("summarize", "--engine", "sql", "--block-count", "0", "--input", "t", "--manifest",
+        CliRun zero = run("summarize", "--engine", "sql", "--block-count", "0", "--input", "t", "--manifest",
                 SAMPLE.resolve("manifest.json").toString());
         assertEquals(2, zero.exitCode());
         assertTrue(zero.err().contains("--block-count must be at least 1"), zero.err());
@@ -126,7 +115,7 @@ class SummarizeCommandTest {
         Path manifest = folder.resolve("manifest.json");
         Files.writeString(manifest, Files.readString(SAMPLE.resolve("manifest.json"))
                 .replace("\"primaryMetric\": \"", "\"primaryMetric\": \"x"));
-        Run run = run("summarize", "--engine", "sql", "--input", "t", "--manifest", manifest.toString());
+        CliRun run = run("summarize", "--engine", "sql", "--input", "t", "--manifest", manifest.toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("manifest.json, line "), run.err());
     }

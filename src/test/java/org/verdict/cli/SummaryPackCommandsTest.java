@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.pack.Hashes;
-import picocli.CommandLine;
 
 /**
  * {@code gate}, {@code report}, {@code log append --pack} and {@code log verify} on a summary pack that
@@ -31,22 +28,14 @@ class SummaryPackCommandsTest {
     static Path dir;
     private static Path summary;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine commandLine = new CommandLine(new VerdictCommand());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        return new Run(commandLine.execute(args), out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.verdict(args);
     }
 
     @BeforeAll
     static void summarise() {
         summary = dir.resolve("summary");
-        Run made = run("summarize", "--engine", "duckdb", "--threads", "1", "--input",
+        CliRun made = run("summarize", "--engine", "duckdb", "--threads", "1", "--input",
                 SAMPLE.resolve("primary.csv").toString(), "--manifest", SAMPLE.resolve("manifest.json").toString(),
                 "--snapshot", "transactions-2026-11", "--latency-input", SAMPLE.resolve("latency.csv").toString(),
                 "--safety-input", SAMPLE.resolve("safety.csv").toString(),
@@ -70,7 +59,7 @@ class SummaryPackCommandsTest {
         assertTrue(Files.readString(summary.resolve("latency_buckets.csv")).startsWith("version,bucket,n\n"));
         assertFalse(Files.exists(summary.resolve("primary.csv")), "the rows stay where they are");
 
-        Run validate = run("validate", summary.toString());
+        CliRun validate = run("validate", summary.toString());
         assertEquals(0, validate.exitCode(), validate.err());
         assertTrue(validate.out().contains("suites: primary, latency, safety, holdout"), validate.out());
         assertTrue(validate.out().contains("policy: policy.json (sha256"), validate.out());
@@ -97,7 +86,7 @@ class SummaryPackCommandsTest {
                 + "example ids, so its overlap with the training ids cannot be counted here; count it where the rows "
                 + "are\""), differences.stream().map(d -> d.replaceAll("\\s+", " ")).toList());
 
-        Run text = run("gate", summary.toString());
+        CliRun text = run("gate", summary.toString());
         assertEquals(1, text.exitCode(), text.err());
         assertTrue(text.out().contains("Policy: policy.json"), text.out());
         assertTrue(text.out().contains("Summary pack: 20000 rows summarised by duckdb"), text.out());
@@ -110,7 +99,7 @@ class SummaryPackCommandsTest {
 
     @Test
     void reportWritesTheApprovalPackOfASummaryPack() throws Exception {
-        Run report = run("report", summary.toString(), "--out", dir.resolve("approval").toString());
+        CliRun report = run("report", summary.toString(), "--out", dir.resolve("approval").toString());
         assertEquals(0, report.exitCode(), report.err());
         String html = Files.readString(dir.resolve("approval").resolve("approval-pack.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains(Hashes.sha256Hex(summary.resolve("primary_cells.csv"))),
@@ -142,12 +131,12 @@ class SummaryPackCommandsTest {
                 }
                 """);
         Path db = dir.resolve("decisions.db");
-        Run append = run("log", "append", "--db", db.toString(), "--record", record.toString(), "--pack",
+        CliRun append = run("log", "append", "--db", db.toString(), "--record", record.toString(), "--pack",
                 summary.toString(), "--key", dir.resolve("board/keys/ada-lovelace.key.json").toString(),
                 "--passphrase-file", passphrase.toString());
         assertEquals(0, append.exitCode(), append.err());
 
-        Run list = run("log", "list", "--db", db.toString(), "--json");
+        CliRun list = run("log", "list", "--db", db.toString(), "--json");
         JsonNode evidence = new ObjectMapper().readTree(list.out()).get(0).path("record").path("evidence");
         JsonNode made = evidence.path("summary");
         assertEquals("duckdb", made.path("engine").asText());
@@ -161,13 +150,13 @@ class SummaryPackCommandsTest {
                 .path("gates");
         assertTrue(gates.toString().contains("insufficient evidence"), gates.toString());
 
-        Run verify = run("log", "verify", "--db", db.toString());
+        CliRun verify = run("log", "verify", "--db", db.toString());
         assertEquals(0, verify.exitCode(), verify.err() + verify.out());
     }
 
     @Test
     void compareJsonNamesEachNumbersMethodAndTheSummarysProvenance() throws Exception {
-        Run compare = run("compare", summary.toString(), "--json");
+        CliRun compare = run("compare", summary.toString(), "--json");
         assertEquals(0, compare.exitCode(), compare.err());
         JsonNode report = new ObjectMapper().readTree(compare.out());
         assertEquals("duckdb", report.path("summary").path("engine").asText());
@@ -185,7 +174,7 @@ class SummaryPackCommandsTest {
                 assertEquals("paired bootstrap of 300 blocks dealt by a hash of the example id", method);
             }
         }
-        Run text = run("compare", summary.toString());
+        CliRun text = run("compare", summary.toString());
         assertTrue(text.out().startsWith("Summary pack: 20000 rows summarised by duckdb"), text.out());
     }
 
@@ -193,7 +182,7 @@ class SummaryPackCommandsTest {
     void perClassRatesOfAMulticlassSummaryPackAreTheRows() throws Exception {
         Path router = Path.of("sample-data", "support-router");
         Path routerSummary = dir.resolve("router-summary");
-        Run made = run("summarize", "--engine", "duckdb", "--threads", "1", "--input",
+        CliRun made = run("summarize", "--engine", "duckdb", "--threads", "1", "--input",
                 router.resolve("primary.csv").toString(), "--manifest", router.resolve("manifest.json").toString(),
                 "--out", routerSummary.toString());
         assertEquals(0, made.exitCode(), made.err());
@@ -204,7 +193,7 @@ class SummaryPackCommandsTest {
     }
 
     private static JsonNode gateJson(Path pack) throws Exception {
-        Run gate = run("gate", pack.toString(), "--json");
+        CliRun gate = run("gate", pack.toString(), "--json");
         assertTrue(gate.exitCode() <= 1, gate.err());
         return new ObjectMapper().readTree(gate.out());
     }
