@@ -585,9 +585,13 @@ final class SliceAnalysis {
                 deltaInfluence[i] = candInfluence[i] - prodInfluence[i];
             }
             double degreesOfFreedom = WaldDifference.effectiveDegreesOfFreedom(deltaInfluence, null);
-            return summarise(Metric.PR_AUC, prodAp, candAp, prodReplicates, candReplicates, bca(acceleration), n,
-                    degreesOfFreedom,
-                    ROW_BOOTSTRAP, null, null);
+            // average precision is a mean over the positives: BCa with t on positives − 1 in place of z (the plain BCa
+            // covered 91.6–94 % at 50–200 rows, its misses mostly above the truth, as the estimate is biased upward)
+            double positivesDegreesOfFreedom = Math.max(1, prod.positives() - 1);
+            ModelInterval modelInterval = (model, value, values) -> new ResampledDistribution(values)
+                    .bcaInterval(options.confidenceLevel(), value, acceleration[model], positivesDegreesOfFreedom);
+            return summarise(Metric.PR_AUC, prodAp, candAp, prodReplicates, candReplicates, modelInterval, n,
+                    degreesOfFreedom, ROW_BOOTSTRAP, null, null);
         }
         double[] prodInfluence = prod.averagePrecisionInfluence(prodAp.value(), scratch[0]);
         double[] candInfluence = cand.averagePrecisionInfluence(candAp.value(), scratch[1]);
