@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.verdict.core.pack.Hashes;
@@ -79,6 +80,31 @@ public final class DuckDbSummarizer {
      */
     public DuckDbSummarizer withHumanBaseline(String humanBaselineFiles) {
         return with(new SummarySql.Sources(inputs.latency(), inputs.safety(), inputs.holdout(), humanBaselineFiles));
+    }
+
+    /**
+     * This summariser, also summarising the held-out set and the human baseline that {@code rowManifest} names where
+     * their files are in {@code folder} (the row manifest's own folder), in place of carrying them as rows: a
+     * held-out set may be as large as the primary rows. What File → Summarise rows does in the app.
+     */
+    public DuckDbSummarizer summarizingSuitesIn(Path folder, PackManifest rowManifest) {
+        DuckDbSummarizer summarizer = this;
+        Optional<String> holdout = fileIn(folder, rowManifest, SummaryLayout.HOLDOUT_SUITE);
+        if (holdout.isPresent()) {
+            summarizer = summarizer.withHoldout(holdout.get());
+        }
+        Optional<String> humanBaseline = fileIn(folder, rowManifest, "humanBaseline");
+        if (humanBaseline.isPresent()) {
+            summarizer = summarizer.withHumanBaseline(humanBaseline.get());
+        }
+        return summarizer;
+    }
+
+    private static Optional<String> fileIn(Path folder, PackManifest rowManifest, String suite) {
+        Path base = folder.toAbsolutePath().normalize();
+        return rowManifest.suite(suite).map(spec -> base.resolve(spec.file()).normalize())
+                .filter(file -> file.startsWith(base) && Files.isRegularFile(file))
+                .map(Path::toString);
     }
 
     private DuckDbSummarizer with(SummarySql.Sources newInputs) {
