@@ -159,6 +159,8 @@ class SummaryPackCommandsTest {
         assertEquals(300, made.path("blockCount").asInt());
         assertTrue(made.path("seed").isIntegralNumber());
         assertEquals(SAMPLE.resolve("primary.csv").toString(), made.path("source").asText());
+        assertEquals(5_000, made.path("holdoutRows").asLong());
+        assertEquals(SAMPLE.resolve("holdout.csv").toString(), made.path("holdoutSource").asText());
         JsonNode gates = new ObjectMapper().readTree(list.out()).get(0).path("record").path("evaluationSummary")
                 .path("gates");
         assertTrue(gates.toString().contains("insufficient evidence"), gates.toString());
