@@ -88,7 +88,7 @@ public final class SummaryPackReader {
     }
 
     /**
-     * Reads a summary pack folder or .zip whole. A .zip is unpacked into a private temporary folder that is deleted
+     * Reads a summary pack folder or .zip whole, its held-out set included. A .zip is unpacked into a private temporary folder that is deleted
      * again before this returns: everything a summary pack holds is in memory, its files hashed.
      */
     public SummaryPack read(Path source, Progress progress) throws PackException {
@@ -106,10 +106,11 @@ public final class SummaryPackReader {
         PackHashing hashing = PackHashing.start(files);
         try {
             PrimarySummary primary = readPrimary(files, manifest, progress);
+            Optional<PrimarySummary> holdout = readHoldout(files, manifest, progress);
             progress.update(0.99, "Hashing files");
             Map<String, String> fileHashes = hashing.await();
             progress.update(1, "Loaded " + manifest.model().name());
-            return new SummaryPack(source, manifest, primary.provenance(), primary, fileHashes);
+            return new SummaryPack(source, manifest, primary.provenance(), primary, holdout, fileHashes);
         } catch (PackException | RuntimeException refused) {
             hashing.settle();
             throw refused;

@@ -326,6 +326,27 @@ class SummaryPackValidationTest {
         assertTrue(repeated.problem().contains("listed twice"), repeated.problem());
     }
 
+    @Test
+    void anImportWhoseHeldOutTablesWouldBeRefusedLeavesNothingBehind() throws Exception {
+        Path tables = copy(withHoldout);
+        setField(tables.resolve(SummaryPackWriter.HOLDOUT_CELLS_FILE), 2, "n", "-3");
+        Path out = folder.resolve("imported");
+        PackException e = assertThrows(PackException.class, () -> SummaryImport.assemble(
+                RowManifest.read(shared.resolve("holdout-rows").resolve("manifest.json")), true,
+                tables.resolve(SummaryPackWriter.CELLS_FILE), tables.resolve(SummaryPackWriter.BLOCKS_FILE),
+                tables.resolve(SummaryPackWriter.SCORES_FILE), tables.resolve(SummaryPackWriter.JOINT_FILE),
+                new SummaryImport.OptionalTables(null, null, new SummaryImport.Holdout("lake.holdout",
+                        tables.resolve(SummaryPackWriter.HOLDOUT_CELLS_FILE),
+                        tables.resolve(SummaryPackWriter.HOLDOUT_BLOCKS_FILE),
+                        tables.resolve(SummaryPackWriter.HOLDOUT_SCORES_FILE),
+                        tables.resolve(SummaryPackWriter.HOLDOUT_JOINT_FILE)), null),
+                tables.resolve(SummaryPackWriter.SQL_FILE), "spark", "3.5.8", "lake.evals", null, 9L,
+                SummarySql.DEFAULT_BLOCKS, out, null));
+        assertWhere(e, SummaryPackWriter.HOLDOUT_CELLS_FILE, 2,
+                columnOf(tables.resolve(SummaryPackWriter.HOLDOUT_CELLS_FILE), "n"));
+        assertFalse(Files.exists(out), "a pack that would be refused is not left behind");
+    }
+
     private static PackException heldOutRefused(Path pack) {
         return assertThrows(PackException.class, () -> {
             try (ReviewPack loaded = SummaryPacks.loader().load(pack, Progress.NONE)) {
