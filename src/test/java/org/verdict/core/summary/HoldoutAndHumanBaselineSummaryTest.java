@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -134,6 +135,25 @@ class HoldoutAndHumanBaselineSummaryTest {
         assertTrue(human.summary().contains("Counted from paired cells"), human.summary());
         assertEquals(List.of("Label", "Human", "Candidate", "Production", "Examples"),
                 human.tables().get(1).headers());
+    }
+
+    @Test
+    void withoutTheirInputsTheHeldOutSetAndHumanBaselineAreCarriedAsRows() throws Exception {
+        Path rowPack = RowPacks.writeWithHoldoutAndHumanBaseline(folder.resolve("rows"), Task.MULTICLASS, 2_000, 500,
+                100, 7);
+        Path summaryPack = folder.resolve("summary");
+        new DuckDbSummarizer("256MB", 1).carrying(rowPack).summarize(rowPack.resolve("primary.csv").toString(), null,
+                RowManifest.read(rowPack.resolve("manifest.json")), true, false, 3L, summaryPack, Progress.NONE);
+        assertTrue(Files.exists(summaryPack.resolve("holdout.csv")));
+        assertFalse(Files.exists(summaryPack.resolve("holdout_cells.csv")));
+        PackLoader loader = SummaryPacks.loader();
+        try (ReviewPack summary = loader.load(summaryPack, Progress.NONE)) {
+            HeldOutSet heldOut = HeldOutSet.read(summary, loader, Progress.NONE).orElseThrow();
+            assertEquals(500, heldOut.rows().orElseThrow().rowCount(), "read as rows, ids and all");
+            assertTrue(heldOut.summary().isEmpty());
+            assertFalse(new SuiteReader().read(summary.root(), summary.manifest(), Progress.NONE).humanBaseline()
+                    .orElseThrow().isCells());
+        }
     }
 
     private GatePolicy policy() throws Exception {
