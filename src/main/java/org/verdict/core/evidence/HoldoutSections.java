@@ -23,7 +23,7 @@ public final class HoldoutSections {
     private HoldoutSections() {
     }
 
-    /** A summarised set's section says, after its overall result, what its statistics are and which methods they used. */
+    /** A summarised set's section says, after its overall result, what its statistics are and their methods. */
     public static EvidenceSection heldOutSet(HeldOutSet.Comparison comparison) {
         ComparisonReport holdout = comparison.report();
         String overall = ComparisonEvidence.overall(holdout);

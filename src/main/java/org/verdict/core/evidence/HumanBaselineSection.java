@@ -57,7 +57,8 @@ public final class HumanBaselineSection {
             List<List<Cell>> rows = human.disagreements().stream().limit(DISAGREEMENTS_SHOWN)
                     .map(d -> List.of(Cell.plain(d.label()), Cell.plain(d.human()),
                             Cell.plain(d.predictions().get(candidateVersion)),
-                            Cell.plain(d.predictions().get(productionVersion)), Cell.plain(Long.toString(d.examples()))))
+                            Cell.plain(d.predictions().get(productionVersion)),
+                            Cell.plain(Long.toString(d.examples()))))
                     .toList();
             return new EvidenceTable("Where the human and the candidate disagree, by paired cell (the " + shown
                     + " most frequent of " + human.disagreements().size() + " cells, "

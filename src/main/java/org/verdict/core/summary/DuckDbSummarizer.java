@@ -33,7 +33,7 @@ public final class DuckDbSummarizer {
     private final String memoryLimit;
     private final int threads;
     private final Path carriedFrom;
-    /** The optional suites' rows to summarise too, as files given by the user (null: that suite is carried, if at all). */
+    /** Optional suites' rows to summarise too, as files the user gave; null: that suite is carried, if at all. */
     private final SummarySql.Sources inputs;
     private final int blockCount;
 
@@ -222,7 +222,7 @@ public final class DuckDbSummarizer {
         return files == null ? null : source(files);
     }
 
-    /** Cells, blocks and histograms of one evaluation suite's rows, moving the progress from {@code from} to {@code to}. */
+    /** Cells, blocks and histograms of one suite's rows; progress moves from {@code from} to {@code to}. */
     private static SummaryTables evaluationTables(Statement statement, SummarySql sql, String input, Progress progress,
                                                   double from, double to) throws SQLException {
         progress.update(from, "Counting paired cells of " + input);

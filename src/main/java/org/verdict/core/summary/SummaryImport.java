@@ -62,7 +62,8 @@ public final class SummaryImport {
 
     /**
      * As above, with the optional suites' tables, also carrying the policy and optional suites found in
-     * {@code carriedFrom} (the row manifest's folder; null for none), as {@link SummaryPackWriter#SummaryPackWriter(Path)}.
+     * {@code carriedFrom} (the row manifest's folder; null for none), as
+     * {@link SummaryPackWriter#SummaryPackWriter(Path)}.
      */
     public static SummaryPack assemble(PackManifest rowManifest, boolean scored, Path cells, Path blocks, Path scores,
                                        Path joint, OptionalTables optional, Path sqlScript, String engine,

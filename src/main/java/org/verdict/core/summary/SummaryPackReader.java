@@ -88,8 +88,9 @@ public final class SummaryPackReader {
     }
 
     /**
-     * Reads a summary pack folder or .zip whole, its held-out set included. A .zip is unpacked into a private temporary folder that is deleted
-     * again before this returns: everything a summary pack holds is in memory, its files hashed.
+     * Reads a summary pack folder or .zip whole, its held-out set included. A .zip is unpacked into a private
+     * temporary folder that is deleted again before this returns: everything a summary pack holds is in memory, its
+     * files hashed.
      */
     public SummaryPack read(Path source, Progress progress) throws PackException {
         progress.update(0, "Opening " + source.getFileName());
@@ -131,8 +132,8 @@ public final class SummaryPackReader {
                     + "the manifest's suites have no holdout entry naming its cells and slices");
         }
         SummaryLayout layout = SummaryLayout.of(manifest, header.scored, header.histograms);
-        return readTables(files, manifest, manifest.primarySuite().file(), header, "", layout, header.source,
-                progress);
+        return readTables(files, manifest, manifest.primarySuite().file(), header, "", layout,
+                header.shared.source(), progress);
     }
 
     /**
@@ -153,9 +154,14 @@ public final class SummaryPackReader {
                 header.summary.text(header.node, prefix + "/source"), progress));
     }
 
-    /** The {@code summary} object's provenance and table shape, shared by the primary suite and the held-out set. */
+    /**
+     * The {@code summary} object's table shape and provenance, shared by the primary suite and the held-out set.
+     *
+     * @param shared engine, SQL, snapshot, seed and blocks of every suite (one script made them all), with the
+     *               primary suite's source; each suite's own rows (and the held-out set's source) come from its tables
+     */
     private record Header(JsonNode node, Located summary, boolean scored, boolean histograms, int blockCount,
-                          String source, SummaryProvenance provenance) {
+                          SummaryProvenance shared) {
     }
 
     private Header header(PackFiles files, PackManifest manifest) throws PackException {
@@ -192,12 +198,11 @@ public final class SummaryPackReader {
                         + "\"jointFactor\": 20}: contiguous, non-overlapping bins ⌊logit · 1000⌋, nested 20 to a joint bin");
             }
         }
-        String source = summary.text(node, "/source");
-        SummaryProvenance provenance = new SummaryProvenance(summary.text(node, "/engine"),
-                summary.text(node, "/engineVersion"), sqlHash, source,
+        SummaryProvenance shared = new SummaryProvenance(summary.text(node, "/engine"),
+                summary.text(node, "/engineVersion"), sqlHash, summary.text(node, "/source"),
                 node.path("snapshot").isTextual() ? node.path("snapshot").asText() : null, 0,
                 layout.hasBlocks() ? node.path("seed").asLong() : 0, blockCount);
-        return new Header(node, summary, scored, layout.histograms(), blockCount, source, provenance);
+        return new Header(node, summary, scored, layout.histograms(), blockCount, shared);
     }
 
     /**
@@ -211,7 +216,7 @@ public final class SummaryPackReader {
         Located summary = header.summary;
         JsonNode node = header.node;
         long rows = summary.wholeNumber(node, prefix + "/rows");
-        SummaryProvenance made = header.provenance;
+        SummaryProvenance made = header.shared;
         SummaryProvenance provenance = new SummaryProvenance(made.engine(), made.engineVersion(), made.sqlSha256(),
                 source, made.snapshot(), rows, made.seed(), made.blocks());
         Cells cells = readCells(files.resolve(cellsFile, PackManifest.FILE_NAME, 0, 0), cellsFile, layout, manifest);
