@@ -76,6 +76,42 @@ class SummaryPackCommandsTest {
     }
 
     @Test
+    void importAssemblesTheHeldOutAndHumanBaselineTablesAnEngineWroteElsewhere() throws Exception {
+        // the tables DuckDB wrote stand in for the CSV parts a cluster would write
+        Path out = dir.resolve("imported");
+        CliRun imported = run("summarize", "--engine", "import", "--input", "lake.evals",
+                "--manifest", SAMPLE.resolve("manifest.json").toString(),
+                "--cells", summary.resolve("primary_cells.csv").toString(),
+                "--blocks", summary.resolve("primary_blocks.csv").toString(),
+                "--holdout-input", "lake.holdout",
+                "--holdout-cells", summary.resolve("holdout_cells.csv").toString(),
+                "--holdout-blocks", summary.resolve("holdout_blocks.csv").toString(),
+                "--human-baseline", summary.resolve("human_baseline_cells.csv").toString(),
+                "--sql", summary.resolve("summary.sql").toString(), "--engine-version", "spark 3.5.8",
+                "--no-score-histograms", "--out", out.toString());
+        assertEquals(0, imported.exitCode(), imported.err());
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        assertEquals("lake.holdout", manifest.path("summary").path("holdout").path("source").asText());
+        assertEquals(Files.readString(summary.resolve("holdout_cells.csv")),
+                Files.readString(out.resolve("holdout_cells.csv")));
+        assertEquals("human_baseline_cells.csv", manifest.path("suites").path("humanBaseline").path("file").asText());
+        CliRun validate = run("validate", out.toString());
+        assertEquals(0, validate.exitCode(), validate.err());
+        assertTrue(validate.out().contains("holdout: 5000 rows summarised in "), validate.out());
+
+        CliRun withoutSource = run("summarize", "--engine", "import", "--input", "lake.evals",
+                "--manifest", SAMPLE.resolve("manifest.json").toString(),
+                "--cells", summary.resolve("primary_cells.csv").toString(),
+                "--blocks", summary.resolve("primary_blocks.csv").toString(),
+                "--holdout-cells", summary.resolve("holdout_cells.csv").toString(),
+                "--sql", summary.resolve("summary.sql").toString(), "--engine-version", "spark 3.5.8",
+                "--out", dir.resolve("never").toString());
+        assertEquals(2, withoutSource.exitCode());
+        assertTrue(withoutSource.err().contains("--holdout-cells needs --holdout-input"), withoutSource.err());
+        assertFalse(Files.exists(dir.resolve("never")));
+    }
+
+    @Test
     void gateJudgesTheSummaryPackAsTheRows() throws Exception {
         JsonNode rows = gateJson(SAMPLE);
         JsonNode fromSummary = gateJson(summary);
