@@ -25,6 +25,7 @@ import org.verdict.core.stats.RescaledDifference;
 import org.verdict.core.stats.ResampledDistribution;
 import org.verdict.core.stats.SliceRanking;
 import org.verdict.core.stats.StudentizedBootstrap;
+import org.verdict.core.stats.SumConcentration;
 import org.verdict.core.stats.WaldDifference;
 import org.verdict.core.task.Progress;
 
@@ -674,10 +675,11 @@ final class SliceAnalysis {
         double[] sums = new double[CALIBRATION_WIDTH];
         // log_loss and brier are means of positive losses: studentized on the log scale, and brier's losses are at
         // most 1, so on the logit scale (a log-scale interval of a small slice could reach past 1)
-        StudentizedIntervals studentized = new StudentizedIntervals(resampler, totals, replicates,
+        StudentizedIntervals studentized = new StudentizedIntervals(resampler, totals, replicates, n,
                 List.of(StudentizedBootstrap.Scale.LOG, StudentizedBootstrap.Scale.LOGIT),
                 SliceAnalysis::calibrationValue,
-                (m, model) -> new int[] {m * 2 + model, CALIBRATION_WIDTH - 1});
+                (m, model) -> new int[] {m * 2 + model, CALIBRATION_WIDTH - 1},
+                (m, model) -> List.of(new CarriedSum(m * 2 + model, m == 0 ? "log loss" : "Brier loss")));
         for (int b = 0; b < replicates; b++) {
             if ((b & 63) == 0) {
                 progress.checkCancelled();
@@ -692,11 +694,16 @@ final class SliceAnalysis {
         String test = blocks == n ? ROW_BOOTSTRAP : blockTest;
         List<MetricComparison> results = new ArrayList<>();
         for (int m = 0; m < 3; m++) {
-            // the calibration error's own intervals are set below, centred on its debiased estimate
-            ModelInterval modelInterval = m < 2 ? studentized.of(m) : (model, value, values) -> null;
-            results.add(summarise(metrics.get(m), MetricValue.of(calibrationValue(m, 0, totals)),
-                    MetricValue.of(calibrationValue(m, 1, totals)), replicate[m][0], replicate[m][1], modelInterval,
-                    blocks, blocks - 1, test, null, null));
+            if (m == 2) {
+                // the calibration error's own intervals are set below, centred on its debiased estimate
+                results.add(summarise(metrics.get(m), MetricValue.of(calibrationValue(m, 0, totals)),
+                        MetricValue.of(calibrationValue(m, 1, totals)), replicate[m][0], replicate[m][1],
+                        (model, value, values) -> null, blocks, blocks - 1, test, null, null));
+                continue;
+            }
+            results.add(studentized.withFallbacksSaid(m, summarise(metrics.get(m),
+                    MetricValue.of(calibrationValue(m, 0, totals)), MetricValue.of(calibrationValue(m, 1, totals)),
+                    replicate[m][0], replicate[m][1], studentized.of(m), blocks, blocks - 1, test, null, null)));
         }
         results.set(2, centredOnEstimates(results.get(2), replicate[2][0], replicate[2][1], blocks));
         return results;
@@ -747,10 +754,28 @@ final class SliceAnalysis {
     }
 
     /**
+     * A sum a metric's value rests on (a component of the resampler's vectors), and what it is in words: one model's
+     * ("absolute error": production's absolute error) or the slice's own ("the labels' …").
+     */
+    private record CarriedSum(int component, String what, boolean ofModel) {
+        CarriedSum(int component, String what) {
+            this(component, what, true);
+        }
+    }
+
+    /** The sums whose concentration on a few units decides whether one metric's studentized interval holds. */
+    @FunctionalInterface
+    private interface CarriedSums {
+        List<CarriedSum> of(int metric, int model);
+    }
+
+    /**
      * Each model's studentized interval ({@link StudentizedBootstrap}) of metrics that are functions of a block
      * resampler's sums, built replicate by replicate beside the ordinary bootstrap: the standard errors are the
      * delta method's (r2: the jackknife's) over the resampled units (rows, or the blocks of the block bootstrap), on
-     * each metric's scale.
+     * each metric's scale. When a few units carry a sum the metric rests on ({@link SumConcentration}), the
+     * studentized interval is unstable and the model gets the percentile interval of the same replicates instead,
+     * said in the note ({@link #withFallbacksSaid}).
      */
     private final class StudentizedIntervals {
         private final BlockResampler resampler;
@@ -759,10 +784,14 @@ final class SliceAnalysis {
         private final int[][][] reads;
         private final boolean[] jackknife;
         private final StudentizedBootstrap[][] bootstraps;
+        /** Why a model's studentized interval is unstable ({@code [metric][model]}), or null. */
+        private final String[][] unstable;
         private final double[] scratch;
 
-        StudentizedIntervals(BlockResampler resampler, double[] totals, int replicates,
-                             List<StudentizedBootstrap.Scale> scales, SumsMetric metric, SumsRead read) {
+        /** @param n the slice's examples (the resampled units are rows when the resampler has n blocks) */
+        StudentizedIntervals(BlockResampler resampler, double[] totals, int replicates, int n,
+                             List<StudentizedBootstrap.Scale> scales, SumsMetric metric, SumsRead read,
+                             CarriedSums carried) {
             this.resampler = resampler;
             this.scales = scales;
             this.metric = metric;
@@ -775,8 +804,11 @@ final class SliceAnalysis {
                 jackknife[m] = scales.get(m) == StudentizedBootstrap.Scale.LOG_OF_COMPLEMENT;
             }
             bootstraps = new StudentizedBootstrap[scales.size()][2];
+            unstable = new String[scales.size()][2];
+            String units = resampler.blocks() == n ? "rows" : "blocks of rows";
             for (int m = 0; m < scales.size(); m++) {
                 for (int model = 0; model < 2; model++) {
+                    unstable[m][model] = concentrationReason(carried.of(m, model), units, model);
                     reads[m][model] = read.components(m, model);
                     bootstraps[m][model] = new StudentizedBootstrap(scales.get(m), metric.value(m, model, totals),
                             resampler.standardError(reads[m][model], onScale(m, model), jackknife[m]), replicates);
@@ -798,9 +830,67 @@ final class SliceAnalysis {
             }
         }
 
-        ModelInterval of(int m) {
-            return (model, value, replicates) -> bootstraps[m][model].interval(options.confidenceLevel());
+        /** The most concentrated of the sums, said in words, when it makes the studentized interval unstable. */
+        private String concentrationReason(List<CarriedSum> sums, String units, int model) {
+            SumConcentration worst = null;
+            CarriedSum what = null;
+            for (CarriedSum sum : sums) {
+                SumConcentration concentration = resampler.concentration(sum.component());
+                if (concentration.concentrated()
+                        && (worst == null || concentration.effectiveUnits() < worst.effectiveUnits())) {
+                    worst = concentration;
+                    what = sum;
+                }
+            }
+            return worst == null ? null : worst.describe(units, !what.ofModel() ? what.what()
+                    : (model == 0 ? "production's " : "the candidate's ") + what.what());
         }
+
+        /** The studentized interval, or where it is unstable the percentile interval of the same replicates. */
+        ModelInterval of(int m) {
+            return (model, value, replicates) -> unstable[m][model] == null
+                    ? bootstraps[m][model].interval(options.confidenceLevel())
+                    : containing(value, new ResampledDistribution(replicates).percentileInterval(options.confidenceLevel()));
+        }
+
+        /**
+         * The comparison with each shown model interval that is the percentile fallback marked as such
+         * ({@link MetricEstimate#ciFallback}) and said in the note, e.g. "unstable studentized interval: 1 of 30 rows
+         * holds 70% of production's squared error, so production's rmse interval is the bootstrap percentile interval".
+         */
+        MetricComparison withFallbacksSaid(int m, MetricComparison comparison) {
+            boolean production = unstable[m][0] != null && comparison.production() != null
+                    && comparison.production().ci() != null;
+            boolean candidate = unstable[m][1] != null && comparison.candidate() != null
+                    && comparison.candidate().ci() != null;
+            if (!production && !candidate) {
+                return comparison;
+            }
+            String name = comparison.metric().wireName();
+            String why = production && candidate
+                    ? "unstable studentized intervals: " + unstable[m][0] + " and " + unstable[m][1]
+                            + ", so each model's " + name + " interval is the bootstrap percentile interval"
+                    : "unstable studentized interval: " + unstable[m][production ? 0 : 1] + ", so "
+                            + (production ? "production's " : "the candidate's ") + name
+                            + " interval is the bootstrap percentile interval";
+            String note = comparison.note() == null ? why : comparison.note() + "; " + why;
+            return new MetricComparison(comparison.metric(),
+                    production ? fallback(comparison.production(), unstable[m][0]) : comparison.production(),
+                    candidate ? fallback(comparison.candidate(), unstable[m][1]) : comparison.candidate(),
+                    comparison.delta(), comparison.inference(), comparison.test(), comparison.unavailableReason(),
+                    comparison.unstableReason(), note);
+        }
+
+        private MetricEstimate fallback(MetricEstimate estimate, String concentration) {
+            return new MetricEstimate(estimate.value(), estimate.ci(),
+                    concentration + ", which makes the studentized interval unstable");
+        }
+    }
+
+    /** The interval widened to the value should the value lie outside it: every model interval contains its value. */
+    private static Interval containing(double value, Interval interval) {
+        return interval == null ? null
+                : new Interval(Math.min(value, interval.lower()), Math.max(value, interval.upper()));
     }
 
     // ---- regression ----
@@ -855,7 +945,7 @@ final class SliceAnalysis {
         double[] sums = new double[REGRESSION_WIDTH];
         // errors are positive and their sums skewed (dollar errors grow with the price): studentized on the log
         // scale; r2 = 1 − SSE/SST on the log of SSE/SST
-        StudentizedIntervals studentized = new StudentizedIntervals(resampler, totals, replicates,
+        StudentizedIntervals studentized = new StudentizedIntervals(resampler, totals, replicates, n,
                 List.of(StudentizedBootstrap.Scale.LOG, StudentizedBootstrap.Scale.LOG, StudentizedBootstrap.Scale.LOG,
                         StudentizedBootstrap.Scale.LOG_OF_COMPLEMENT),
                 (m, model, values) -> regressionValue(metrics.get(m), model, values).valueOrNaN(),
@@ -864,6 +954,14 @@ final class SliceAnalysis {
                     case RMSE -> new int[] {2 + model, 9};
                     case MAPE -> new int[] {4 + model, 6};
                     case R2 -> new int[] {2 + model, 7, 8, 9};
+                    default -> throw new IllegalArgumentException(metrics.get(m).wireName());
+                },
+                (m, model) -> switch (metrics.get(m)) {
+                    case MAE -> List.of(new CarriedSum(model, "absolute error"));
+                    case RMSE -> List.of(new CarriedSum(2 + model, "squared error"));
+                    case MAPE -> List.of(new CarriedSum(4 + model, "relative error"));
+                    // r2 = 1 − SSE/SST: either sum resting on a few rows makes the ratio's replicates a mixture
+                    case R2 -> List.of(new CarriedSum(2 + model, "squared error"));
                     default -> throw new IllegalArgumentException(metrics.get(m).wireName());
                 });
         for (int b = 0; b < replicates; b++) {
@@ -883,9 +981,10 @@ final class SliceAnalysis {
         List<MetricComparison> results = new ArrayList<>();
         for (int m = 0; m < metrics.size(); m++) {
             Metric metric = metrics.get(m);
-            MetricComparison comparison = summarise(metric, regressionValue(metric, 0, totals),
-                    regressionValue(metric, 1, totals), replicate[m][0], replicate[m][1], studentized.of(m), blocks,
-                    blocks - 1, test, null, metric == Metric.MAPE ? mapeNote : null);
+            MetricComparison comparison = studentized.withFallbacksSaid(m, summarise(metric,
+                    regressionValue(metric, 0, totals), regressionValue(metric, 1, totals), replicate[m][0],
+                    replicate[m][1], studentized.of(m), blocks, blocks - 1, test, null,
+                    metric == Metric.MAPE ? mapeNote : null));
             results.add(metric == Metric.RMSE ? rmseOnSquaredErrors(comparison, replicate[m][0], replicate[m][1],
                     blocks) : comparison);
         }
