@@ -64,7 +64,10 @@ final class SliceAnalysis {
     private final PairedModels models;
     private final Task task;
     private final List<String> classes;
-    /** The classes with a labelled example somewhere in the compared table (all rows, or every summary slice). */
+    /**
+     * The classes with a labelled example somewhere in the compared table (all rows, or every summary slice): a class
+     * of the pack missing from a slice is then said to be missing there, else to be missing from the whole table.
+     */
     private final boolean[] labelledInTable;
     private final String productionVersion;
     private final String candidateVersion;
@@ -393,11 +396,13 @@ final class SliceAnalysis {
         /**
          * Why an unweighted per-class average gets no interval here — neither Δ nor either model's value — or null.
          *
-         * <p>A class labelled elsewhere in the table with no example in this slice: the slice's average then runs over
-         * the classes present, another quantity than the average over every class the table judges the models on,
+         * <p>A class of the pack (labelled in the table, or listed in model.classes) with no example in this slice: the
+         * slice's average then runs over the classes present, another quantity than the average over every class,
          * and which one a slice estimates depends on whether its sample happens to hold the rare class. Its Δ covered
          * the population's Δ over every class in only 80–89 % of the coverage benchmark's 30- and 50-row slices (the
-         * models' own intervals 46–81 %). It is the limit of the next case, a class with 0 examples.
+         * models' own intervals 46–81 %). It is the limit of the next case, a class with 0 examples. A class listed in
+         * model.classes that no row of the table is labelled with is missing from every slice, the overall one too:
+         * the table cannot estimate the average over the pack's classes, and the reason says so.
          *
          * <p>A labelled class with fewer than {@link #MIN_CLASS_EXAMPLES} examples: it is missing from a resample with
          * probability about e^(−s) (5 % at s = 3, under 1 % from s = 5), and then its whole 1/k share of the average
@@ -407,14 +412,18 @@ final class SliceAnalysis {
             if (metric != Metric.MACRO_F1 && metric != Metric.BALANCED_ACCURACY) {
                 return null;
             }
-            List<String> absent = IntStream.range(0, classes.size()).filter(c -> labelledInTable[c] && !labelled[c])
-                    .mapToObj(classes::get).toList();
+            List<Integer> absent = IntStream.range(0, classes.size()).filter(c -> !labelled[c]).boxed().toList();
             if (!absent.isEmpty()) {
-                String named = absent.size() == 1 ? "class " + absent.get(0) + " has"
-                        : absent.size() + " classes (" + String.join(", ", absent.subList(0, Math.min(3, absent.size())))
-                        + (absent.size() > 3 ? ", …" : "") + ") have";
-                return named + " no example here, so this slice's " + metric.wireName() + " cannot average every"
-                        + " class of the table: no interval for Δ or either model";
+                List<String> names = absent.stream().map(classes::get).toList();
+                String named = names.size() == 1 ? "class " + names.get(0)
+                        : names.size() + " classes (" + String.join(", ", names.subList(0, Math.min(3, names.size())))
+                        + (names.size() > 3 ? ", …" : "") + ")";
+                boolean nowhere = absent.stream().noneMatch(c -> labelledInTable[c]);
+                String where = nowhere ? (names.size() == 1 ? " is" : " are") + " in model.classes but no row of the"
+                        + " table is labelled with " + (names.size() == 1 ? "it" : "them")
+                        : (names.size() == 1 ? " has" : " have") + " no example here";
+                return named + where + ", so " + metric.wireName() + " cannot average every class of the pack here:"
+                        + " no interval for Δ or either model";
             }
             int rarest = -1;
             for (int c = 0; c < support.length; c++) {

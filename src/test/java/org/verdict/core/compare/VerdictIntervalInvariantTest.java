@@ -151,13 +151,13 @@ class VerdictIntervalInvariantTest {
         // accuracy is a paired rate and stays testable there
         assertNotNull(find(report, Metric.ACCURACY, "team=small").deltaCi());
         // the other teams have no E at all: their average would run over A–D only, a different quantity from the
-        // five-class average the table judges, so neither Δ nor either model gets an interval (E's 0 examples are the
+        // five-class average of the pack, so neither Δ nor either model gets an interval (E's 0 examples are the
         // limit of "fewer than 5"); the paired rates and weighted_f1 stay testable
         for (String team : List.of("team=big", "team=tiny")) {
             for (Metric metric : List.of(Metric.MACRO_F1, Metric.BALANCED_ACCURACY)) {
                 SliceResult withoutE = find(report, metric, team);
-                assertEquals("class E has no example here, so this slice's " + metric.wireName() + " cannot average "
-                        + "every class of the table: no interval for Δ or either model", withoutE.unstableReason());
+                assertEquals("class E has no example here, so " + metric.wireName() + " cannot average every class "
+                        + "of the pack here: no interval for Δ or either model", withoutE.unstableReason());
                 assertEquals(Verdict.INCONCLUSIVE, withoutE.verdict(), team);
                 assertNull(withoutE.deltaCi(), team);
                 assertNull(withoutE.unadjustedCi(), team);
