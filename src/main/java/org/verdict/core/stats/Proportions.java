@@ -14,8 +14,8 @@ public final class Proportions {
     /**
      * Wilson score interval of {@code successes / n}; [0, 1] when n is 0. The arithmetic of commons-math3's
      * {@code WilsonScoreInterval}, step for step, so the bounds are the same to the last bit; that class builds a new
-     * normal distribution, with a freshly seeded random generator, on every call, which a comparison makes about a
-     * thousand times.
+     * normal distribution, with a freshly seeded random generator, on every call: twelve calls per slice of a binary
+     * comparison, 816 on a pack of 68 slices.
      */
     public static Interval wilson(long successes, long n, double confidenceLevel) {
         if (n == 0) {
