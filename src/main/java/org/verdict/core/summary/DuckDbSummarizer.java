@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.verdict.core.pack.Hashes;
+import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.task.CancelledException;
 import org.verdict.core.task.Progress;
@@ -81,9 +82,20 @@ public final class DuckDbSummarizer {
 
     /**
      * The relation DuckDB reads: Parquet for *.parquet inputs (globs allowed), CSV with a header otherwise; a folder
-     * means every Parquet file under it (or every CSV file when it holds no Parquet).
+     * means every Parquet file under it (or every CSV file when it holds no Parquet). CSV is read as the row loader
+     * reads it (docs/pack-format.md): comma, double quote doubled inside a quoted field, strict, so a broken row fails
+     * rather than being guessed into data (an unclosed quote is not a value running to the next quote).
      */
     public static String source(String input) {
+        return source(input, "");
+    }
+
+    /** {@link #source} with DuckDB's rejects table on for CSV: the rows its strict reader refuses, with their lines. */
+    static String checkedSource(String input) {
+        return source(input, ", store_rejects = true");
+    }
+
+    private static String source(String input, String csvOptions) {
         String pattern = input;
         if (isFolder(input)) {
             String folder = input.replaceAll("[/\\\\]+$", "");
@@ -92,7 +104,8 @@ public final class DuckDbSummarizer {
         String quoted = "'" + pattern.replace("'", "''") + "'";
         return pattern.toLowerCase(Locale.ROOT).endsWith(".parquet")
                 ? "read_parquet(" + quoted + ")"
-                : "read_csv(" + quoted + ", header = true, all_varchar = true)";
+                : "read_csv(" + quoted + ", header = true, all_varchar = true, delim = ',', quote = '\"', "
+                        + "escape = '\"', strict_mode = true, skip = 0, comment = ''" + csvOptions + ")";
     }
 
     private static boolean isFolder(String input) {
@@ -116,9 +129,10 @@ public final class DuckDbSummarizer {
      * @param input file, folder glob or list understood by DuckDB's readers, e.g. {@code evals/*.parquet}
      * @param snapshot the source's snapshot id to record, or null
      * @param histograms binary with scores: add the score histograms roc_auc needs
+     * @throws PackException rows the row loader would refuse (see {@link SummaryInputCheck}); nothing is written
      */
     public void summarize(String input, String snapshot, PackManifest rowManifest, boolean scores, boolean histograms,
-                          long seed, Path out, Progress progress) throws IOException {
+                          long seed, Path out, Progress progress) throws IOException, PackException {
         SummaryLayout layout = SummaryLayout.of(rowManifest, scores, histograms);
         SummarySql sql = new SummarySql(SqlDialect.DUCKDB, layout, rowManifest, source(input), seed,
                 blockCount);
@@ -131,7 +145,7 @@ public final class DuckDbSummarizer {
             statement.execute("SET threads = " + threads);
             statement.execute("SET preserve_insertion_order = false");
             String version = scalar(statement, "SELECT version()");
-            requireColumns(statement, source(input), layout, input);
+            new SummaryInputCheck(rowManifest, layout, input).check(statement, progress);
             progress.update(0.05, "Counting paired cells of " + input);
             SummaryTable cells = run(statement, sql.cellsQuery(), progress);
             SummaryTable blocks = null;
@@ -173,26 +187,6 @@ public final class DuckDbSummarizer {
         }
     }
 
-    /**
-     * Names the columns the rows lack before any query runs: DuckDB's own error for a missing column can name
-     * another thing (an alias of the same name in the GROUP BY).
-     */
-    private static void requireColumns(Statement statement, String source, SummaryLayout layout, String input)
-            throws SQLException, IOException {
-        List<String> present = new ArrayList<>();
-        try (ResultSet described = statement.executeQuery("DESCRIBE SELECT * FROM " + source)) {
-            while (described.next()) {
-                present.add(described.getString("column_name"));
-            }
-        }
-        List<String> missing = new ArrayList<>(layout.rowColumns());
-        missing.removeAll(present);
-        if (!missing.isEmpty()) {
-            throw new IOException(input + " lacks column(s) " + String.join(", ", missing)
-                    + " that the manifest needs; its columns are " + String.join(", ", present));
-        }
-    }
-
     private static String scalar(Statement statement, String query) throws SQLException {
         try (ResultSet result = statement.executeQuery(query)) {
             result.next();
@@ -201,7 +195,7 @@ public final class DuckDbSummarizer {
     }
 
     /** Runs a query; Cancel interrupts DuckDB through JDBC's cancel from the progress check. */
-    private static SummaryTable run(Statement statement, String query, Progress progress) throws SQLException {
+    static SummaryTable run(Statement statement, String query, Progress progress) throws SQLException {
         progress.checkCancelled();
         Thread watcher = new Thread(() -> {
             try {
