@@ -311,10 +311,15 @@ public final class EvaluationTableReader {
         }
 
         private void noteLineBreaks(int fieldIndex, char[] buf, int offset, int length) {
+            int end = offset + length;
+            // a quote never closed runs to the end of the file, taking in the last line's line break
+            while (end > offset && (buf[end - 1] == '\n' || buf[end - 1] == '\r')) {
+                end--;
+            }
             long breaks = 0;
-            for (int i = offset; i < offset + length; i++) {
+            for (int i = offset; i < end; i++) {
                 // CRLF, LF and a lone CR each end one line
-                if (buf[i] == '\n' || (buf[i] == '\r' && (i + 1 == offset + length || buf[i + 1] != '\n'))) {
+                if (buf[i] == '\n' || (buf[i] == '\r' && (i + 1 == end || buf[i + 1] != '\n'))) {
                     breaks++;
                 }
             }

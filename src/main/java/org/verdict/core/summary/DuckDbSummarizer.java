@@ -84,28 +84,37 @@ public final class DuckDbSummarizer {
      * The relation DuckDB reads: Parquet for *.parquet inputs (globs allowed), CSV with a header otherwise; a folder
      * means every Parquet file under it (or every CSV file when it holds no Parquet). CSV is read as the row loader
      * reads it (docs/pack-format.md): comma, double quote doubled inside a quoted field, strict, so a broken row fails
-     * rather than being guessed into data (an unclosed quote is not a value running to the next quote).
+     * rather than being guessed into data (an unclosed quote is not a value running to the next quote); its columns are
+     * taken from the files' one header ({@link CsvInput}).
      */
-    public static String source(String input) {
-        return source(input, "");
+    static String source(Statement statement, String input) throws SQLException, PackException {
+        return source(statement, input, "");
     }
 
     /** {@link #source} with DuckDB's rejects table on for CSV: the rows its strict reader refuses, with their lines. */
-    static String checkedSource(String input) {
-        return source(input, ", store_rejects = true");
+    static String checkedSource(Statement statement, String input) throws SQLException, PackException {
+        return source(statement, input, ", store_rejects = true");
     }
 
-    private static String source(String input, String csvOptions) {
-        String pattern = input;
+    /** Whether DuckDB reads {@code input} as Parquet (else as CSV). */
+    static boolean isParquet(String input) {
+        return pattern(input).toLowerCase(Locale.ROOT).endsWith(".parquet");
+    }
+
+    private static String pattern(String input) {
         if (isFolder(input)) {
             String folder = input.replaceAll("[/\\\\]+$", "");
-            pattern = folder + (holdsParquet(Path.of(input)) ? "/**/*.parquet" : "/**/*.csv");
+            return folder + (holdsParquet(Path.of(input)) ? "/**/*.parquet" : "/**/*.csv");
         }
-        String quoted = "'" + pattern.replace("'", "''") + "'";
-        return pattern.toLowerCase(Locale.ROOT).endsWith(".parquet")
-                ? "read_parquet(" + quoted + ")"
-                : "read_csv(" + quoted + ", header = true, all_varchar = true, delim = ',', quote = '\"', "
-                        + "escape = '\"', strict_mode = true, skip = 0, comment = ''" + csvOptions + ")";
+        return input;
+    }
+
+    private static String source(Statement statement, String input, String csvOptions)
+            throws SQLException, PackException {
+        String pattern = pattern(input);
+        return isParquet(input)
+                ? "read_parquet('" + pattern.replace("'", "''") + "')"
+                : CsvInput.relation(statement, pattern, csvOptions);
     }
 
     private static boolean isFolder(String input) {
@@ -134,18 +143,19 @@ public final class DuckDbSummarizer {
     public void summarize(String input, String snapshot, PackManifest rowManifest, boolean scores, boolean histograms,
                           long seed, Path out, Progress progress) throws IOException, PackException {
         SummaryLayout layout = SummaryLayout.of(rowManifest, scores, histograms);
-        SummarySql sql = new SummarySql(SqlDialect.DUCKDB, layout, rowManifest, source(input), seed,
-                blockCount);
-        String latencySource = latencyInput == null ? null : source(latencyInput);
-        String safetySource = safetyInput == null ? null : source(safetyInput);
-        String script = sql.script(latencySource, safetySource);
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
              Statement statement = connection.createStatement()) {
             statement.execute("SET memory_limit = '" + memoryLimit.replace("'", "") + "'");
             statement.execute("SET threads = " + threads);
             statement.execute("SET preserve_insertion_order = false");
             String version = scalar(statement, "SELECT version()");
-            new SummaryInputCheck(rowManifest, layout, input).check(statement, progress);
+            new SummaryInputCheck(rowManifest, layout, input, checkedSource(statement, input))
+                    .check(statement, progress);
+            SummarySql sql = new SummarySql(SqlDialect.DUCKDB, layout, rowManifest, source(statement, input), seed,
+                    blockCount);
+            String latencySource = latencyInput == null ? null : source(statement, latencyInput);
+            String safetySource = safetyInput == null ? null : source(statement, safetyInput);
+            String script = sql.script(latencySource, safetySource);
             progress.update(0.05, "Counting paired cells of " + input);
             SummaryTable cells = run(statement, sql.cellsQuery(), progress);
             SummaryTable blocks = null;

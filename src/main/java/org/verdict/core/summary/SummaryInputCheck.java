@@ -29,7 +29,8 @@ import org.verdict.core.task.Progress;
  * Refuses per-example rows that the row-level loader would refuse, before DuckDB summarises them, with the loader's
  * words and the input file's line (CSV) or row (Parquet) and column: a CSV row that is not strict CSV (an unclosed
  * quote, too few or too many fields, bytes that are not UTF-8), an empty id, label or slice value, a class the
- * manifest does not allow, a number that is not a finite decimal or a score outside [0, 1], a predicted class that is
+ * manifest does not allow (in a binary pack without model.classes: a value other than the positive label and the
+ * most frequent other value), a number that is not a finite decimal or a score outside [0, 1], a predicted class that is
  * never a label, and a repeated example id.
  *
  * <p>The checks are queries DuckDB runs over the files, so no row comes into the JVM: one scan finds a bad row (and,
@@ -59,12 +60,13 @@ final class SummaryInputCheck {
     /** The relation the checks read; for CSV with DuckDB's rejects table on. */
     private final String relation;
 
-    SummaryInputCheck(PackManifest manifest, SummaryLayout layout, String input) {
+    /** @param relation the input as DuckDB reads it, for CSV with its rejects table on */
+    SummaryInputCheck(PackManifest manifest, SummaryLayout layout, String input, String relation) {
         this.manifest = manifest;
         this.layout = layout;
         this.input = input;
-        this.relation = DuckDbSummarizer.checkedSource(input);
-        this.parquet = relation.startsWith("read_parquet");
+        this.relation = relation;
+        this.parquet = DuckDbSummarizer.isParquet(input);
     }
 
     /** @throws PackException at the first problem found; nothing has been written then */
@@ -88,14 +90,9 @@ final class SummaryInputCheck {
 
     /** The columns the summary reads, with their roles; a missing one is refused before any row is read. */
     private List<Checked> columns(Statement statement) throws PackException, SQLException {
-        List<String> names = new ArrayList<>();
-        List<String> types = new ArrayList<>();
-        try (var described = statement.executeQuery("DESCRIBE SELECT * FROM " + relation)) {
-            while (described.next()) {
-                names.add(described.getString("column_name"));
-                types.add(described.getString("column_type"));
-            }
-        }
+        List<List<String>> described = described(statement);
+        List<String> names = described.get(0);
+        List<String> types = described.get(1);
         List<String> required = new ArrayList<>(List.of("example_id"));
         layout.rowColumns().stream().filter(c -> !required.contains(c)).forEach(required::add);
         List<String> missing = required.stream().filter(c -> !names.contains(c)).toList();
@@ -126,10 +123,24 @@ final class SummaryInputCheck {
         return checked;
     }
 
+    /** The input's column names and their types, in order. */
+    private List<List<String>> described(Statement statement) throws SQLException {
+        List<String> names = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        try (var described = statement.executeQuery("DESCRIBE SELECT * FROM " + relation)) {
+            while (described.next()) {
+                names.add(described.getString("column_name"));
+                types.add(described.getString("column_type"));
+            }
+        }
+        return List.of(names, types);
+    }
+
     /**
      * The classes labels and predictions may take: model.classes when the manifest lists them; in a binary pack
-     * without them the positive label and the first other value met, as the loader takes them; null when any
-     * non-empty value is a class (multiclass without model.classes).
+     * without them the positive label and the most frequent other value (the loader takes the first one met, the same
+     * class unless the file starts with the typo); null when any non-empty value is a class (multiclass without
+     * model.classes).
      */
     private Set<String> allowedClasses(Statement statement, List<Checked> columns, Progress progress)
             throws SQLException {
@@ -146,8 +157,10 @@ final class SummaryInputCheck {
                 parts.add("SELECT " + text(column) + " AS v FROM " + relation);
             }
         }
+        // the most frequent other value: a third class is then the rare one, nearly always a typo
         SummaryTable negative = DuckDbSummarizer.run(statement, "SELECT v FROM (" + String.join(" UNION ALL ", parts)
-                + ") WHERE v IS NOT NULL AND v <> '' AND v <> " + literal(positive) + " LIMIT 1", progress);
+                + ") WHERE v IS NOT NULL AND v <> '' AND v <> " + literal(positive)
+                + " GROUP BY v ORDER BY count(*) DESC, v LIMIT 1", progress);
         Set<String> classes = new LinkedHashSet<>(List.of(positive));
         negative.rows().forEach(row -> classes.add(row[0]));
         return classes;
@@ -268,7 +281,7 @@ final class SummaryInputCheck {
         String file = error[0];
         long line = Long.parseLong(error[1]);
         String column = error[2];
-        List<String> header = header(file);
+        List<String> header = described(statement).get(0);
         int position = column == null ? 0 : header.indexOf(column) + 1;
         String named = column == null ? "" : "(" + column + ") ";
         Matcher counts = FIELD_COUNTS.matcher(String.valueOf(error[4]));
@@ -402,18 +415,6 @@ final class SummaryInputCheck {
             }
         }
         return true;
-    }
-
-    private static List<String> header(String file) throws PackException {
-        try (Reader text = PackText.utf8Reader(Path.of(file));
-             CsvReader<CsvRecord> csv = CsvReader.builder().ignoreDifferentFieldCount(true).ofCsvRecord(text)) {
-            for (CsvRecord record : csv) {
-                return record.getFields().stream().map(String::strip).toList();
-            }
-            return List.of();
-        } catch (IOException | UncheckedIOException e) {
-            throw new PackException(file, "cannot be read again to place the problem: " + e.getMessage());
-        }
     }
 
     private static int columnIndex(List<Checked> columns, String name) {
