@@ -185,6 +185,9 @@ public final class DuckDbSummarizer {
             for (String[] row : cells.rows()) {
                 rows += Long.parseLong(row[count]);
             }
+            if (rows == 0) {
+                throw new PackException(input, "has no rows; a summary needs examples");
+            }
             progress.update(0.95, "Writing " + out.getFileName());
             new SummaryPackWriter(carriedFrom).write(out, rowManifest, layout, new SummaryProvenance("duckdb", version,
                     Hashes.sha256Hex(script), input, snapshot, rows, seed, blockCount), script,

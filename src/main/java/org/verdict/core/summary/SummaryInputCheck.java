@@ -30,7 +30,7 @@ import org.verdict.core.task.Progress;
  * words and the input file's line (CSV) or row (Parquet) and column: a CSV row that is not strict CSV (an unclosed
  * quote, too few or too many fields, bytes that are not UTF-8), an empty id, label or slice value, a class the
  * manifest does not allow (in a binary pack without model.classes: a value other than the positive label and the
- * most frequent other value), a number that is not a finite decimal or a score outside [0, 1], a predicted class that is
+ * most frequent other value among the first 100,000), a number that is not a finite decimal or a score outside [0, 1], a predicted class that is
  * never a label, and a repeated example id.
  *
  * <p>The checks are queries DuckDB runs over the files, so no row comes into the JVM: one scan finds a bad row (and,
@@ -43,6 +43,8 @@ final class SummaryInputCheck {
     /** A number as {@link PackText#number(String)} reads it: plain decimal or scientific, surrounding spaces only. */
     private static final String PLAIN_NUMBER = " *[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)? *";
     private static final Pattern FIELD_COUNTS = Pattern.compile("Expected Number of Columns: (\\d+) Found: (\\d+)");
+    /** Values looked at to tell a binary pack's negative class from a third one, when model.classes is not given. */
+    private static final int CLASS_SAMPLE = 100_000;
     private static final String FILE = "file__";
     private static final String ROW = "row__";
 
@@ -138,8 +140,8 @@ final class SummaryInputCheck {
 
     /**
      * The classes labels and predictions may take: model.classes when the manifest lists them; in a binary pack
-     * without them the positive label and the most frequent other value (the loader takes the first one met, the same
-     * class unless the file starts with the typo); null when any non-empty value is a class (multiclass without
+     * without them the positive label and the most frequent other value among the first ones met (the loader takes
+     * the first one met: the same class unless the file starts with the typo); null when any non-empty value is a class (multiclass without
      * model.classes).
      */
     private Set<String> allowedClasses(Statement statement, List<Checked> columns, Progress progress)
@@ -157,10 +159,11 @@ final class SummaryInputCheck {
                 parts.add("SELECT " + text(column) + " AS v FROM " + relation);
             }
         }
-        // the most frequent other value: a third class is then the rare one, nearly always a typo
-        SummaryTable negative = DuckDbSummarizer.run(statement, "SELECT v FROM (" + String.join(" UNION ALL ", parts)
-                + ") WHERE v IS NOT NULL AND v <> '' AND v <> " + literal(positive)
-                + " GROUP BY v ORDER BY count(*) DESC, v LIMIT 1", progress);
+        // the most frequent other value among the first ones met (no whole scan): a third class is then the rare one,
+        // nearly always a typo
+        SummaryTable negative = DuckDbSummarizer.run(statement, "SELECT v FROM (SELECT v FROM ("
+                + String.join(" UNION ALL ", parts) + ") WHERE v IS NOT NULL AND v <> '' AND v <> " + literal(positive)
+                + " LIMIT " + CLASS_SAMPLE + ") GROUP BY v ORDER BY count(*) DESC, v LIMIT 1", progress);
         Set<String> classes = new LinkedHashSet<>(List.of(positive));
         negative.rows().forEach(row -> classes.add(row[0]));
         return classes;
@@ -272,7 +275,7 @@ final class SummaryInputCheck {
     private void refuseRejectedCsv(Statement statement, List<Checked> columns, Progress progress)
             throws SQLException, PackException {
         SummaryTable rejected = DuckDbSummarizer.run(statement, "SELECT s.file_path, CAST(e.line AS VARCHAR), "
-                + "e.column_name, e.error_type, e.error_message FROM reject_errors e JOIN reject_scans s "
+                + "e.column_name, e.error_type, e.error_message, e.csv_line FROM reject_errors e JOIN reject_scans s "
                 + "ON e.scan_id = s.scan_id AND e.file_id = s.file_id ORDER BY s.file_path, e.line LIMIT 1", progress);
         if (rejected.rows().isEmpty()) {
             return;
@@ -294,7 +297,10 @@ final class SummaryInputCheck {
                     ? new PackException(file, line, header.size() + 1, RowProblems.rowRunsOn(
                             Long.parseLong(counts.group(2)), Long.parseLong(counts.group(1))))
                     : new PackException(file, line, 0, error[4]);
-            case "UNQUOTED VALUE" -> new PackException(file, line, position, named + RowProblems.unclosedQuote()
+            // DuckDB says "unterminated quote" also for text after a closing quote ("y"z), which stays on one line
+            case "UNQUOTED VALUE" -> new PackException(file, line, position, named
+                    + (String.valueOf(error[5]).strip().contains("\n") ? RowProblems.unclosedQuote()
+                            : "text follows the closing quote of this quoted field")
                     + "; " + RowProblems.unclosedQuoteAdvice());
             case "INVALID UNICODE", "INVALID ENCODING" -> new PackException(file, line, 0,
                     "is not UTF-8 text; save the file as UTF-8 (a byte-order mark is fine)");

@@ -98,6 +98,16 @@ class SummaryInputCheckTest {
     }
 
     @Test
+    void textAfterAClosingQuoteIsRefusedRatherThanCut() throws Exception {
+        Path pack = RowPacks.write(folder.resolve("rows"), Task.BINARY, 500, 4);
+        editLine(pack.resolve("primary.csv"), 99, field(REGION, "\"eu\"rope"));
+        PackException e = refusedBySummary(pack.resolve("primary.csv"), pack);
+        assertEquals(List.of(99L, 3L), List.of(e.line(), e.column()));
+        assertEquals("(region) text follows the closing quote of this quoted field; close the quote, or write a quote "
+                + "that is part of the value as two quotes (\"\")", e.problem());
+    }
+
+    @Test
     void aClassOutsideModelClassesAndAPredictionThatIsNeverALabelAreRefused() throws Exception {
         Path pack = RowPacks.write(folder.resolve("rows"), Task.MULTICLASS, 1_000, 5);
         Path csv = pack.resolve("primary.csv");
@@ -174,6 +184,14 @@ class SummaryInputCheckTest {
         assertEquals(List.of(1L, 0L), List.of(e.line(), e.column()));
         assertEquals("lacks column(s) gender that the manifest needs; its header has example_id, label, region, "
                 + "channel, sex, score_7, score_8", e.problem());
+    }
+
+    @Test
+    void aHeaderWithoutRowsIsRefused() throws Exception {
+        Path pack = RowPacks.write(folder.resolve("rows"), Task.BINARY, 10, 11);
+        Path csv = pack.resolve("primary.csv");
+        Files.writeString(csv, Files.readAllLines(csv).get(0) + "\n");
+        assertEquals(csv + ": has no rows; a summary needs examples", refusedBySummary(csv, pack).getMessage());
     }
 
     @Test
