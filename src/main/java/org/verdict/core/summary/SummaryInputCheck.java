@@ -14,9 +14,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.PackText;
@@ -78,7 +78,7 @@ final class SummaryInputCheck {
         Set<String> classes = allowedClasses(statement, columns, progress);
         SummaryTable bad = DuckDbSummarizer.run(statement, badRowQuery(columns, classes), progress);
         if (!parquet) {
-            refuseRejectedCsv(statement, columns, progress);
+            refuseRejectedCsv(statement, progress);
         }
         if (!bad.rows().isEmpty()) {
             throw badValue(columns, classes, bad);
@@ -104,7 +104,7 @@ final class SummaryInputCheck {
                     + String.join(", ", names));
         }
         List<Checked> checked = new ArrayList<>();
-        java.util.function.BiConsumer<String, Role> add = (name, role) -> {
+        BiConsumer<String, Role> add = (name, role) -> {
             int at = names.indexOf(name);
             String type = types.get(at).toUpperCase(Locale.ROOT);
             checked.add(new Checked(name, role, at + 1, type.equals("DOUBLE") || type.equals("FLOAT")));
@@ -272,7 +272,7 @@ final class SummaryInputCheck {
     }
 
     /** For CSV, the first row DuckDB's strict reader refused, with its line and column. */
-    private void refuseRejectedCsv(Statement statement, List<Checked> columns, Progress progress)
+    private void refuseRejectedCsv(Statement statement, Progress progress)
             throws SQLException, PackException {
         SummaryTable rejected = DuckDbSummarizer.run(statement, "SELECT s.file_path, CAST(e.line AS VARCHAR), "
                 + "e.column_name, e.error_type, e.error_message, e.csv_line FROM reject_errors e JOIN reject_scans s "

@@ -155,6 +155,24 @@ class SummaryInputCheckTest {
     }
 
     @Test
+    void filesWhoseHeadersDifferAreRefusedRatherThanReadByPosition() throws Exception {
+        Path pack = RowPacks.write(folder.resolve("rows"), Task.BINARY, 100, 12);
+        List<String> lines = Files.readAllLines(pack.resolve("primary.csv"));
+        Path lake = Files.createDirectories(folder.resolve("lake"));
+        Files.write(lake.resolve("a.csv"), lines.subList(0, 50));
+        List<String> swapped = new ArrayList<>(List.of("example_id,label,region,channel,gender,score_8,score_7"));
+        swapped.addAll(lines.subList(50, lines.size()));
+        Files.write(lake.resolve("b.csv"), swapped);
+
+        PackException e = refusedBySummary(lake, pack);
+        assertEquals(lake.resolve("b.csv").toString(), e.file());
+        assertEquals(1, e.line());
+        assertEquals("has the columns example_id,label,region,channel,gender,score_8,score_7 but " + lake.resolve("a.csv")
+                + " has example_id,label,region,channel,gender,score_7,score_8; every file of the rows needs the same "
+                + "header", e.problem());
+    }
+
+    @Test
     void parquetRowsArePlacedByRowNumberAndSchemaColumn() throws Exception {
         Path pack = RowPacks.write(folder.resolve("rows"), Task.BINARY, 2_000, 8);
         String rows = "read_csv('" + pack.resolve("primary.csv") + "', header = true, "
