@@ -173,6 +173,20 @@ class SummaryInputCheckTest {
     }
 
     @Test
+    void heldOutRowsAreCheckedAsThePrimaryOnesAre() throws Exception {
+        Path pack = RowPacks.writeWithHoldoutAndHumanBaseline(folder.resolve("rows"), Task.BINARY, 1_000, 800, 100,
+                13);
+        Path holdout = pack.resolve("holdout.csv");
+        editLine(holdout, 400, field(SCORE_7, "-0.2"));
+        Path out = folder.resolve("out");
+        PackException e = assertThrows(PackException.class, () -> new DuckDbSummarizer("256MB", 1)
+                .withHoldout(holdout.toString()).summarize(pack.resolve("primary.csv").toString(), null,
+                        RowManifest.read(pack.resolve("manifest.json")), true, false, 1L, out, Progress.NONE));
+        assertEquals(holdout + ", line 400, column 6: (score_7) score -0.2 is outside [0, 1]", e.getMessage());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void parquetRowsArePlacedByRowNumberAndSchemaColumn() throws Exception {
         Path pack = RowPacks.write(folder.resolve("rows"), Task.BINARY, 2_000, 8);
         String rows = "read_csv('" + pack.resolve("primary.csv") + "', header = true, "
