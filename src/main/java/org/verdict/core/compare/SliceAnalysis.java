@@ -600,13 +600,19 @@ final class SliceAnalysis {
             double[] acceleration = {ResampledDistribution.accelerationFromInfluence(prodInfluence),
                 ResampledDistribution.accelerationFromInfluence(candInfluence)};
             double[] deltaInfluence = new double[n];
+            double deltaVariance = 0;
             for (int i = 0; i < n; i++) {
                 deltaInfluence[i] = candInfluence[i] - prodInfluence[i];
+                deltaVariance += deltaInfluence[i] * deltaInfluence[i];
             }
             double degreesOfFreedom = WaldDifference.effectiveDegreesOfFreedom(deltaInfluence, null);
-            return summarise(Metric.PR_AUC, prodAp, candAp, prodReplicates, candReplicates, bca(acceleration), n,
-                    degreesOfFreedom,
-                    ROW_BOOTSTRAP, null, null);
+            // average precision is a mean over the positives: BCa with t on positives − 1 in place of z (the plain BCa
+            // covered 91.6–94 % at 50–200 rows, its misses mostly above the truth, as the estimate is biased upward)
+            double positivesDegreesOfFreedom = Math.max(1, prod.positives() - 1);
+            ModelInterval modelInterval = (model, value, values) -> new ResampledDistribution(values)
+                    .bcaInterval(options.confidenceLevel(), value, acceleration[model], positivesDegreesOfFreedom);
+            return withInfluenceDelta(summarise(Metric.PR_AUC, prodAp, candAp, prodReplicates, candReplicates,
+                    modelInterval, n, degreesOfFreedom, ROW_BOOTSTRAP, null, null), deltaVariance, degreesOfFreedom);
         }
         double[] prodInfluence = prod.averagePrecisionInfluence(prodAp.value(), scratch[0]);
         double[] candInfluence = cand.averagePrecisionInfluence(candAp.value(), scratch[1]);
@@ -622,6 +628,23 @@ final class SliceAnalysis {
         double delta = candAp.value() - prodAp.value();
         return normalComparison(Metric.PR_AUC, prodAp.value(), prodVariance, candAp.value(), candVariance, delta,
                 deltaVariance, Double.POSITIVE_INFINITY, AP_INFLUENCE, "the influence-function variance");
+    }
+
+    /**
+     * Δ pr_auc ± t(ν)·SE with the influence function's standard error √Σ(ψ_candidate − ψ_production)², the one larger
+     * slices use, in place of the bootstrap's; ν the effective degrees of freedom of those ψ. With 9–15 positives the
+     * bootstrap's standard error runs wide, and with the same t its interval covered 99 % at 30 rows; the influence
+     * standard error covers 97–98 % there while the share of null slices with p &lt; 0.0025 at 200 rows stays under its
+     * nominal 0.25 % (docs/statistics.md). The bootstrap still decides whether the slice is stable.
+     */
+    private static MetricComparison withInfluenceDelta(MetricComparison comparison, double deltaVariance,
+                                                       double degreesOfFreedom) {
+        if (comparison.inference() == null || !(deltaVariance > 0)) {
+            return comparison;
+        }
+        return MetricComparison.tested(comparison.metric(), comparison.production(), comparison.candidate(),
+                new WaldDifference(comparison.delta(), Math.sqrt(deltaVariance), degreesOfFreedom, -1, 1),
+                comparison.test(), comparison.note());
     }
 
     /**
