@@ -255,17 +255,17 @@ public final class DuckDbSummarizer {
     /** Cells, blocks and histograms of one suite's rows; progress moves from {@code from} to {@code to}. */
     private static SummaryTables evaluationTables(Statement statement, SummarySql sql, String input, Progress progress,
                                                   double from, double to) throws SQLException {
-        progress.update(from, "Counting paired cells of " + input);
+        nextStep(progress, from, "Counting paired cells of " + input);
         SummaryTable cells = run(statement, sql.cellsQuery(), progress);
         SummaryTable blocks = null;
         if (sql.layout().hasBlocks()) {
-            progress.update(from + (to - from) * 0.5, "Summing hashed blocks of " + input);
+            nextStep(progress, from + (to - from) * 0.5, "Summing hashed blocks of " + input);
             blocks = run(statement, sql.blocksQuery(), progress);
         }
         SummaryTable scores = null;
         SummaryTable joint = null;
         if (sql.layout().histograms()) {
-            progress.update(from + (to - from) * 0.75, "Binning scores of " + input);
+            nextStep(progress, from + (to - from) * 0.75, "Binning scores of " + input);
             scores = run(statement, sql.scoresQuery(), progress);
             joint = run(statement, sql.jointQuery(), progress);
         }
@@ -298,6 +298,12 @@ public final class DuckDbSummarizer {
             result.next();
             return result.getString(1);
         }
+    }
+
+    /** Announces the next query, unless Cancel came while the last one was ending: then no step starts after it. */
+    private static void nextStep(Progress progress, double fraction, String message) {
+        progress.checkCancelled();
+        progress.update(fraction, message);
     }
 
     /** Runs a query; Cancel interrupts DuckDB through JDBC's cancel from the progress check. */
