@@ -123,10 +123,15 @@ public final class ComparisonEvidence {
                 + EvidenceNumbers.interval(overall.deltaCi())) + ": " + verdictCell(overall).text();
     }
 
-    /** e.g. "too few examples, Δ −10,253 (not tested)": the verdict's words and the point that is drawn. */
+    /**
+     * e.g. "too few examples, Δ −10,253 (no interval)": the verdict's first words (short enough for a chart row; the
+     * table beside gives the whole reason) and the point that is drawn.
+     */
     private static String withoutInterval(SliceResult result, MetricFormat numbers) {
-        return verdictCell(result).text() + (result.delta() == null ? "" : ", Δ " + numbers.signed(result.delta())
-                + " (no interval)");
+        String verdict = verdictCell(result).text();
+        int reason = verdict.indexOf(':');
+        return (reason < 0 ? verdict : verdict.substring(0, reason))
+                + (result.delta() == null ? "" : ", Δ " + numbers.signed(result.delta()) + " (no interval)");
     }
 
     private static String level(ComparisonReport report) {

@@ -68,6 +68,8 @@ public final class EvidenceCharts {
     private static final int DISTRIBUTION_BINS = 60;
     /** How far apart (ms) series with intervals stand around their day. */
     private static final long DAY_DODGE = 3 * 3_600_000L;
+    /** How far the words beside a point without an interval stand from it, as a share of the axis. */
+    static final double NOTE_GAP = 0.02;
     /** Vertical room for one limit's label. */
     private static final double LIMIT_LANE = 13;
 
@@ -252,7 +254,9 @@ public final class EvidenceCharts {
             at = row.delta();
         }
         boolean leftOfPoint = at > (range.lower() + range.upper()) / 2;
-        XYTextAnnotation note = new XYTextAnnotation(leftOfPoint ? text + "  " : "  " + text, at, i);
+        // clear of the point's marker by about a marker's width
+        double gap = (range.upper() - range.lower()) * NOTE_GAP;
+        XYTextAnnotation note = new XYTextAnnotation(text, leftOfPoint ? at - gap : at + gap, i);
         note.setTextAnchor(leftOfPoint ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT);
         note.setFont(fonts.sans(9f));
         note.setPaint(ReportPalette.NO_DIFFERENCE);

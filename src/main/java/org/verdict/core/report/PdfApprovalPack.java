@@ -219,7 +219,8 @@ final class PdfApprovalPack {
         for (Fact fact : facts) {
             labelText = Math.max(labelText, width(fact.label(), bold, BODY));
         }
-        labelText = Math.min(labelText, WIDTH * 0.4f - 12);
+        // up to half the page, so that a long hyperparameter name (colsample_bytree_per_level) stays whole
+        labelText = Math.min(labelText, WIDTH * 0.5f - 12);
         float labelWidth = labelText + 12;
         for (Fact fact : facts) {
             List<String> labelLines = lines(fact.label(), bold, BODY, labelText);

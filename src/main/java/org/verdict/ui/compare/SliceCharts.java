@@ -159,7 +159,10 @@ public final class SliceCharts {
      */
     private static XYTextAnnotation note(Point p, org.verdict.core.compare.AxisRange range, int row,
                                          MetricFormat numbers) {
-        String text = p.note() + (Double.isNaN(p.delta()) ? "" : ", Δ " + numbers.signed(p.delta()));
+        // the verdict's first words fit a row ("unstable"); the tooltip and the table give the whole reason
+        int reason = p.note().indexOf(':');
+        String text = (reason < 0 ? p.note() : p.note().substring(0, reason))
+                + (Double.isNaN(p.delta()) ? "" : ", Δ " + numbers.signed(p.delta()));
         double at = Double.isNaN(p.delta()) ? range.lower() : Math.max(range.lower(), Math.min(range.upper(), p.delta()));
         if (p.delta() < range.lower()) {
             text = CLIPPED_LOW + " " + text;
@@ -167,7 +170,9 @@ public final class SliceCharts {
             text = text + " " + CLIPPED_HIGH;
         }
         boolean leftOfPoint = at > (range.lower() + range.upper()) / 2;
-        XYTextAnnotation note = new XYTextAnnotation(leftOfPoint ? text + "  " : "  " + text, row, at);
+        // clear of the point's marker by about a marker's width
+        double gap = (range.upper() - range.lower()) * 0.02;
+        XYTextAnnotation note = new XYTextAnnotation(text, row, leftOfPoint ? at - gap : at + gap);
         note.setTextAnchor(leftOfPoint ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT);
         note.setPaint(Palette.awt(Palette.NEUTRAL));
         note.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.ITALIC, 11));
