@@ -35,6 +35,8 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.statistics.HistogramDataset;
 import org.jfree.data.xy.XIntervalSeries;
 import org.jfree.data.xy.XIntervalSeriesCollection;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.verdict.core.compare.AxisRange;
@@ -70,6 +72,8 @@ public final class EvidenceCharts {
     private static final long DAY_DODGE = 3 * 3_600_000L;
     /** How far the words beside a point without an interval stand from it, as a share of the axis. */
     static final double NOTE_GAP = 0.02;
+    /** The legend of a forest plot's points without an interval; the words beside each say why. */
+    static final String NO_INTERVAL_LEGEND = "no interval (reason beside it)";
     /** Vertical room for one limit's label. */
     private static final double LIMIT_LANE = 13;
 
@@ -189,7 +193,7 @@ public final class EvidenceCharts {
             XIntervalSeries series = new XIntervalSeries(mark.legend, false, true);
             for (int i = 0; i < rows.size(); i++) {
                 DeltaRow row = rows.get(i);
-                if (row.delta() != null && ForestMark.of(row) == mark) {
+                if (row.delta() != null && row.ci() != null && ForestMark.of(row.verdict()) == mark) {
                     Interval ci = row.ci() == null ? new Interval(row.delta(), row.delta()) : row.ci();
                     series.add(row.delta(), ci.lower(), ci.upper(), i);
                 }
@@ -205,6 +209,7 @@ public final class EvidenceCharts {
                 errorRenderer(false));
         ValueMarker zero = new ValueMarker(0.0, ReportPalette.LIMIT, new BasicStroke(1.0f));
         plot.addDomainMarker(zero);
+        addPointsWithoutInterval(plot, rows);
         for (int i = 0; i < rows.size(); i++) {
             DeltaRow row = rows.get(i);
             if (row.ci() != null) {
@@ -219,6 +224,28 @@ public final class EvidenceCharts {
             }
         }
         return plot;
+    }
+
+    /**
+     * Rows without an interval are drawn as hollow points of their own series, by a renderer that draws no whiskers
+     * (an error renderer would draw a zero-length one, a bar through the point), never as a decided row.
+     */
+    private static void addPointsWithoutInterval(XYPlot plot, List<DeltaRow> rows) {
+        XYSeries points = new XYSeries(NO_INTERVAL_LEGEND, false, true);
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).ci() == null && rows.get(i).delta() != null) {
+                points.add(rows.get(i).delta().doubleValue(), i);
+            }
+        }
+        if (points.isEmpty()) {
+            return;
+        }
+        XYLineAndShapeRenderer hollow = new XYLineAndShapeRenderer(false, true);
+        hollow.setSeriesPaint(0, Style.UNDECIDED.paint);
+        hollow.setSeriesShape(0, Style.UNDECIDED.shape);
+        hollow.setSeriesShapesFilled(0, false);
+        plot.setDataset(1, new XYSeriesCollection(points));
+        plot.setRenderer(1, hollow);
     }
 
     /**
@@ -480,12 +507,8 @@ public final class EvidenceCharts {
             this.style = style;
         }
 
-        /** A row without an interval is never drawn as a decided one: its point is hollow. */
-        static ForestMark of(DeltaRow row) {
-            if (row.ci() == null) {
-                return UNDECIDED;
-            }
-            return switch (row.verdict()) {
+        static ForestMark of(Verdict verdict) {
+            return switch (verdict) {
                 case WORSE -> WORSE;
                 case BETTER -> BETTER;
                 case NO_SIGNIFICANT_DIFFERENCE -> NO_DIFFERENCE;

@@ -18,6 +18,7 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
@@ -66,7 +67,6 @@ public final class SliceCharts {
         dataset.addSeries(worse);
         dataset.addSeries(better);
         dataset.addSeries(other);
-        dataset.addSeries(noInterval);
 
         XYErrorRenderer renderer = renderer();
         renderer.setSeriesPaint(0, Palette.awt(Palette.WORSE));
@@ -75,9 +75,6 @@ public final class SliceCharts {
         renderer.setSeriesShape(1, triangle(true));
         renderer.setSeriesPaint(2, Palette.awt(Palette.NEUTRAL));
         renderer.setSeriesShape(2, circle());
-        renderer.setSeriesPaint(3, Palette.awt(Palette.NEUTRAL));
-        renderer.setSeriesShape(3, circle());
-        renderer.setSeriesShapesFilled(3, false);
         MessageFormat tooltip = new MessageFormat(text.getString("chart.deltaTooltip"));
         MetricFormat numbers = MetricFormat.of(data.metric());
         List<String> tooltips = points.stream().map(p -> tooltip.format(new Object[] {p.label(),
@@ -88,6 +85,15 @@ public final class SliceCharts {
 
         XYPlot plot = plot(dataset, renderer, points, MessageFormat.format(text.getString("chart.deltaAxis"),
                 data.metric().wireName()));
+        // points without an interval: hollow, and without the zero-length whisker an error renderer would draw
+        XYLineAndShapeRenderer hollow = new XYLineAndShapeRenderer(false, true);
+        hollow.setSeriesPaint(0, Palette.awt(Palette.NEUTRAL));
+        hollow.setSeriesShape(0, circle());
+        hollow.setSeriesShapesFilled(0, false);
+        hollow.setDefaultToolTipGenerator(byPoint(tooltips, tooltips));
+        plot.setDataset(1, new YIntervalSeriesCollection());
+        ((YIntervalSeriesCollection) plot.getDataset(1)).addSeries(noInterval);
+        plot.setRenderer(1, hollow);
         ValueMarker zero = new ValueMarker(0, Palette.awt(Palette.NEUTRAL), new BasicStroke(1.5f,
                 BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
         plot.addRangeMarker(zero);
@@ -98,7 +104,7 @@ public final class SliceCharts {
             if (p.hasInterval()) {
                 markClipped(plot, range, i, p.deltaLow(), p.deltaHigh());
             } else {
-                plot.addAnnotation(note(p, range, i, numbers));
+                plot.addAnnotation(note(p, range, i));
             }
         }
         return chart(plot, MessageFormat.format(text.getString(data.unadjusted() ? "chart.forestTitleUnadjusted"
@@ -157,12 +163,10 @@ public final class SliceCharts {
      * The words beside a slice drawn without an interval ("too few examples, Δ −10,253"), on the side of its point
      * with more room; a point past the axis's edge is not drawn, and the words stand at the edge with an arrow.
      */
-    private static XYTextAnnotation note(Point p, org.verdict.core.compare.AxisRange range, int row,
-                                         MetricFormat numbers) {
-        // the verdict's first words fit a row ("unstable"); the tooltip and the table give the whole reason
+    private static XYTextAnnotation note(Point p, org.verdict.core.compare.AxisRange range, int row) {
+        // the verdict's first words fit a row ("unstable"); the tooltip and the table give the reason and Δ
         int reason = p.note().indexOf(':');
-        String text = (reason < 0 ? p.note() : p.note().substring(0, reason))
-                + (Double.isNaN(p.delta()) ? "" : ", Δ " + numbers.signed(p.delta()));
+        String text = reason < 0 ? p.note() : p.note().substring(0, reason);
         double at = Double.isNaN(p.delta()) ? range.lower() : Math.max(range.lower(), Math.min(range.upper(), p.delta()));
         if (p.delta() < range.lower()) {
             text = CLIPPED_LOW + " " + text;

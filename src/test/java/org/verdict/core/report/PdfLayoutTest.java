@@ -109,16 +109,20 @@ class PdfLayoutTest {
                 .forestsByDimension(org.verdict.core.evidence.ComparisonEvidenceTest.housePrices()).get(0);
         org.jfree.chart.plot.XYPlot plot = new EvidenceCharts(new ReportFonts()).build(forest).getXYPlot();
 
-        org.jfree.data.xy.XYDataset data = plot.getDataset();
         List<String> drawnRows = new ArrayList<>();
-        for (int s = 0; s < data.getSeriesCount(); s++) {
-            for (int i = 0; i < data.getItemCount(s); i++) {
-                drawnRows.add(data.getSeriesKey(s) + " @ " + (int) data.getYValue(s, i));
+        for (int d = 0; d < plot.getDatasetCount(); d++) {
+            org.jfree.data.xy.XYDataset data = plot.getDataset(d);
+            for (int s = 0; s < data.getSeriesCount(); s++) {
+                for (int i = 0; i < data.getItemCount(s); i++) {
+                    drawnRows.add(data.getSeriesKey(s) + " @ " + (int) data.getYValue(s, i));
+                }
             }
         }
         // rows 0 overall (better), 1 N01 (inconclusive), 2 N18 (too few: its point alone); 3 N30 has no Δ to draw
-        assertEquals(List.of("better @ 0", "too few examples / inconclusive @ 1", "too few examples / inconclusive @ 2"),
-                drawnRows);
+        assertEquals(List.of("better @ 0", "too few examples / inconclusive @ 1",
+                EvidenceCharts.NO_INTERVAL_LEGEND + " @ 2"), drawnRows);
+        assertTrue(!(plot.getRenderer(1) instanceof org.jfree.chart.renderer.xy.XYErrorRenderer),
+                "a point without an interval gets no whisker, not even a zero-length one");
         List<String> notes = plot.getAnnotations().stream()
                 .map(a -> ((org.jfree.chart.annotations.XYTextAnnotation) a).getText().strip()).toList();
         // N18's Δ (−10,253) lies far left of the tested slices' scale: the words stand at the edge with an arrow
