@@ -98,8 +98,9 @@ public record SliceChartData(Metric metric, List<Point> points, boolean unadjust
         return estimate == null ? Double.NaN : estimate.ci() == null ? estimate.value() : estimate.ci().upper();
     }
 
+    /** Nothing to draw: no slice has Δ (a metric unavailable everywhere; the notice above the chart says why). */
     public boolean isEmpty() {
-        return points.isEmpty();
+        return points.stream().allMatch(p -> Double.isNaN(p.delta()));
     }
 
     /**
