@@ -174,6 +174,10 @@ public final class EvidenceCharts {
         legend.setPosition(RectangleEdge.BOTTOM);
         legend.setItemFont(fonts.sans(10f));
         styleRenderer(chart, (XYLineAndShapeRenderer) plot.getRenderer());
+        if (plot.getRenderer(1) instanceof XYLineAndShapeRenderer pointsWithoutInterval) {
+            // after the theme, which gives every renderer its own default colours
+            styleHollow(pointsWithoutInterval);
+        }
         return built;
     }
 
@@ -240,12 +244,14 @@ public final class EvidenceCharts {
         if (points.isEmpty()) {
             return;
         }
-        XYLineAndShapeRenderer hollow = new XYLineAndShapeRenderer(false, true);
-        hollow.setSeriesPaint(0, Style.UNDECIDED.paint);
-        hollow.setSeriesShape(0, Style.UNDECIDED.shape);
-        hollow.setSeriesShapesFilled(0, false);
         plot.setDataset(1, new XYSeriesCollection(points));
-        plot.setRenderer(1, hollow);
+        plot.setRenderer(1, new XYLineAndShapeRenderer(false, true));
+    }
+
+    private static void styleHollow(XYLineAndShapeRenderer renderer) {
+        renderer.setSeriesPaint(0, Style.UNDECIDED.paint);
+        renderer.setSeriesShape(0, Style.UNDECIDED.shape);
+        renderer.setSeriesShapesFilled(0, false);
     }
 
     /**

@@ -123,6 +123,7 @@ class PdfLayoutTest {
                 EvidenceCharts.NO_INTERVAL_LEGEND + " @ 2"), drawnRows);
         assertTrue(!(plot.getRenderer(1) instanceof org.jfree.chart.renderer.xy.XYErrorRenderer),
                 "a point without an interval gets no whisker, not even a zero-length one");
+        assertEquals(ReportPalette.NO_DIFFERENCE, plot.getRenderer(1).getSeriesPaint(0), "grey, as undecided rows are");
         List<String> notes = plot.getAnnotations().stream()
                 .map(a -> ((org.jfree.chart.annotations.XYTextAnnotation) a).getText().strip()).toList();
         // N18's Δ (−10,253) lies far left of the tested slices' scale: the words stand at the edge with an arrow
