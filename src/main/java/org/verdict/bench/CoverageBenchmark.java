@@ -58,6 +58,8 @@ public final class CoverageBenchmark {
         int shown;
         int covered;
         int replicates;
+        /** Shown intervals that are the percentile fallback of an unstable studentized interval. */
+        int fallbacks;
 
         double coverage() {
             return shown == 0 ? Double.NaN : (double) covered / shown;
@@ -85,7 +87,10 @@ public final class CoverageBenchmark {
     }
 
     /** One observation of one interval in one replicate. */
-    private record Observation(String name, int quantity, boolean shown, boolean covered) {
+    private record Observation(String name, int quantity, boolean shown, boolean covered, boolean fallback) {
+        Observation(String name, int quantity, boolean shown, boolean covered) {
+            this(name, quantity, shown, covered, false);
+        }
     }
 
     // ---- metric intervals of the comparison engine ----
@@ -113,7 +118,8 @@ public final class CoverageBenchmark {
                     JsonNode interval = result.get(fields[q]);
                     boolean shown = interval != null && interval.isArray();
                     observations.add(new Observation(metric, q, shown,
-                            shown && interval.get(0).asDouble() <= truths[q] && truths[q] <= interval.get(1).asDouble()));
+                            shown && interval.get(0).asDouble() <= truths[q] && truths[q] <= interval.get(1).asDouble(),
+                            q < 2 && result.has(fields[q] + "Fallback")));
                 }
             }
             return observations;
@@ -237,6 +243,7 @@ public final class CoverageBenchmark {
                 count.replicates++;
                 count.shown += o.shown() ? 1 : 0;
                 count.covered += o.covered() ? 1 : 0;
+                count.fallbacks += o.fallback() ? 1 : 0;
             }
         }
         return new ArrayList<>(rows.values());
@@ -255,6 +262,7 @@ public final class CoverageBenchmark {
         int truthRows = 2_000_000;
         Set<String> parts = Set.of("binary", "multiclass", "regression", "fairness", "fwer");
         int[] sizes = SIZES;
+        boolean sizesGiven = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--replicates" -> replicates = Integer.parseInt(args[++i]);
@@ -262,7 +270,10 @@ public final class CoverageBenchmark {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--truth-rows" -> truthRows = Integer.parseInt(args[++i]);
                 case "--only" -> parts = Set.of(args[++i].split(","));
-                case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--sizes" -> {
+                    sizes = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+                    sizesGiven = true;
+                }
                 default -> {
                     System.err.println("usage: CoverageBenchmark [--replicates N] [--seed S] [--threads T] "
                             + "[--truth-rows N] [--only binary,multiclass,regression,fairness,fwer] "
@@ -275,7 +286,8 @@ public final class CoverageBenchmark {
         System.out.printf(Locale.ROOT, "Coverage of Verdict's 95%% intervals: %d replicates per cell, seed %d, "
                 + "%d threads, truth from %,d rows per superpopulation%n", replicates, seed, threads, truthRows);
         System.out.println("Goal: 93-97 % at n >= 50, 90-98 % at n = 30; '<' / '>' mark a miss, '<<' / '>>' a miss by "
-                + "more than 2 Monte-Carlo standard errors; (shown k) when the interval was shown in k replicates only.");
+                + "more than 2 Monte-Carlo standard errors; (shown k) when the interval was shown in k replicates only; "
+                + "(percentile k) when k of them were the percentile fallback of an unstable studentized interval.");
         System.out.printf(Locale.ROOT, "%n%-28s %-22s %-20s %-20s %-20s%n", "cell", "metric", "production",
                 "candidate", "delta");
         for (Superpopulation population : Superpopulation.values()) {
@@ -307,9 +319,19 @@ public final class CoverageBenchmark {
                 FAMILY_SLICES);
         System.out.printf(Locale.ROOT, "%-28s %-22s %-26s %-26s %-26s%n", "cell", "metric",
                 "any slice better/worse", "any Δ interval excludes 0", "per slice p < 0.0025");
+        // the family-wise error of the populations named beside fwer (--only binary,fwer), or of all three
+        Set<String> named = parts;
+        boolean anyNamed = Arrays.stream(Superpopulation.values()).anyMatch(p -> named.contains(p.label()));
         for (Superpopulation population : parts.contains("fwer") ? Superpopulation.values()
                 : new Superpopulation[0]) {
+            if (anyNamed && !parts.contains(population.label())) {
+                continue;
+            }
             for (int perSlice : FAMILY_SLICE_SIZES) {
+                int size = perSlice;
+                if (sizesGiven && Arrays.stream(sizes).noneMatch(n -> n == size)) {
+                    continue;
+                }
                 for (Row row : familywiseError(population, FAMILY_SLICES, perSlice, replicates, seed, threads)) {
                     System.out.printf(Locale.ROOT, "%-28s %-22s %-26s %-26s %-26s%n", row.cell(), row.name(),
                             rate(row.production(), 0.05), rate(row.candidate(), 0.05),
@@ -338,7 +360,8 @@ public final class CoverageBenchmark {
         }
         double coverage = count.coverage() * 100;
         double se = count.standardError() * 100;
-        String shown = count.shown < count.replicates ? " (shown " + count.shown + ")" : "";
+        String shown = (count.shown < count.replicates ? " (shown " + count.shown + ")" : "")
+                + (count.fallbacks > 0 ? " (percentile " + count.fallbacks + ")" : "");
         if (n == 0) {
             return String.format(Locale.ROOT, "%.1f ±%.1f%s", coverage, se, shown);
         }

@@ -129,6 +129,30 @@ class ComparisonEngineTest {
         assertEquals(-0.1352355547392894, f1.deltaCi().lower(), 1e-9);
     }
 
+    /**
+     * Δ pr_auc on a row-bootstrapped slice uses the influence function's standard error with t on the effective degrees
+     * of freedom. Production ranks the positives 1st, 3rd, 4th, 5th, 7th and 10th: AP = (1 + 2/3 + 3/4 + 4/5 + 5/7 +
+     * 6/10)/6 = 0.7551587; the candidate 1st to 5th and 8th: (5 + 6/8)/6 = 0.9583333. Computed with numpy: each row's
+     * influence as a central finite difference (h = 1e-6) of a weighted average precision written from the definition,
+     * d = ψ_candidate − ψ_production, SE = √Σd² = 0.1625589, ν = (Σd²)²/Σd⁴ = 2.5736824, p = 2·scipy.stats.t.sf(Δ/SE, ν)
+     * = 0.3129577, interval Δ ∓ t.ppf(0.975, ν)·SE = (−0.3661861, 0.7725353).
+     */
+    @Test
+    void prAucDeltaUsesTheInfluenceStandardError() {
+        int[] labels = {1, 0, 1, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0};
+        double[] prod = {0.91, 0.40, 0.35, 0.77, 0.62, 0.10, 0.55, 0.28, 0.83, 0.66, 0.05, 0.47, 0.71, 0.20};
+        double[] cand = {0.88, 0.30, 0.64, 0.81, 0.52, 0.15, 0.60, 0.45, 0.36, 0.73, 0.12, 0.58, 0.49, 0.08};
+        EvaluationTable table = TestTables.binary(labels, prod, cand, null, null, Map.of());
+        SliceResult ap = find(engine.compare("t", table, "1", "2", Metric.PR_AUC, MIN_ONE, Progress.NONE),
+                Metric.PR_AUC, "overall");
+        assertEquals("paired-bootstrap", ap.test());
+        assertEquals(0.7551587301587301, ap.production().value(), 1e-12);
+        assertEquals(0.9583333333333334, ap.candidate().value(), 1e-12);
+        assertEquals(0.31295771398168304, ap.pValue(), 1e-6);
+        assertEquals(-0.3661860960167538, ap.deltaCi().lower(), 1e-6);
+        assertEquals(0.7725353023659602, ap.deltaCi().upper(), 1e-6);
+    }
+
     /** Above 2,000 examples pr_auc uses the influence function and the calibration metrics random blocks. */
     @Test
     void largeSlicesNameTheScalableMethods() {
@@ -376,7 +400,9 @@ class ComparisonEngineTest {
         SliceResult mape = find(report, Metric.MAPE, "overall");
         assertEquals(0.15, mape.production().value(), EPS);
         assertEquals(0.5 / 3, mape.candidate().value(), EPS);
-        assertEquals("1 example with label 0 skipped", mape.note());
+        // four rows carry every mean: the note also names the percentile intervals that replace the studentized ones
+        assertTrue(mape.note().startsWith("1 example with label 0 skipped; unstable studentized intervals"),
+                mape.note());
         assertEquals(1 - 6.0 / 56, find(report, Metric.R2, "overall").production().value(), EPS);
         assertEquals(1 - 1.0 / 56, find(report, Metric.R2, "overall").candidate().value(), EPS);
         assertEquals("paired-bootstrap", mape.test());
@@ -426,6 +452,43 @@ class ComparisonEngineTest {
                 assertTrue(r.production().ci().contains(r.production().value()), r.metric() + " " + r.slice().label());
                 assertTrue(r.deltaCi().lower() <= r.deltaCi().upper());
             }
+        }
+    }
+
+    /**
+     * A class listed in model.classes that no row of the table is labelled with is missing from every slice, the
+     * overall one too: the table cannot estimate the average over the pack's classes, so the per-class averages get
+     * no interval anywhere, and the reason says where the class is missing; the paired rates stay tested. 60 rows,
+     * labels A/B/C 20 each, production right on 4 of 5, the candidate on 9 of 10; the candidate names D once.
+     */
+    @Test
+    void aDeclaredClassThatNoRowIsLabelledWithWithholdsThePerClassAveragesEverywhere() {
+        int n = 60;
+        int[] labels = new int[n];
+        int[] prod = new int[n];
+        int[] cand = new int[n];
+        String[] half = new String[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 3;
+            prod[i] = i % 5 == 0 ? (labels[i] + 1) % 3 : labels[i];
+            cand[i] = i % 10 == 0 ? (labels[i] + 2) % 3 : labels[i];
+            half[i] = i < 30 ? "first" : "second";
+        }
+        cand[59] = 3;
+        EvaluationTable table = TestTables.multiclass(List.of("A", "B", "C", "D"), labels, prod, cand,
+                TestTables.columns(TestTables.column("half", half)));
+        ComparisonReport report = engine.compare("t", table, "1", "2", Metric.MACRO_F1, MIN_ONE, Progress.NONE);
+        for (String slice : List.of("overall", "half=first", "half=second")) {
+            for (Metric metric : List.of(Metric.MACRO_F1, Metric.BALANCED_ACCURACY)) {
+                SliceResult result = find(report, metric, slice);
+                assertEquals("class D is in model.classes but no row of the table is labelled with it, so "
+                        + metric.wireName() + " cannot average every class of the pack here: no interval for Δ or "
+                        + "either model", result.unstableReason(), slice);
+                assertNull(result.deltaCi(), slice);
+                assertNull(result.production().ci(), slice);
+            }
+            assertNotNull(find(report, Metric.ACCURACY, slice).deltaCi(), slice);
+            assertNotNull(find(report, Metric.WEIGHTED_F1, slice).deltaCi(), slice);
         }
     }
 
