@@ -30,17 +30,19 @@ public final class ComparisonEvidence {
     /** One forest plot per slice dimension, each starting with the overall row for reference. */
     public static List<EvidenceChart> forestsByDimension(ComparisonReport report) {
         Metric metric = report.primaryMetric();
+        MetricFormat numbers = MetricFormat.of(metric);
         List<SliceResult> results = report.resultsFor(metric);
         List<EvidenceChart> charts = new ArrayList<>();
         for (String dimension : dimensions(results)) {
             List<DeltaRow> rows = new ArrayList<>();
             for (SliceResult result : results) {
                 boolean inDimension = result.slice().dimensions().equals(List.of(dimension));
-                // only slices with the interval their verdict reads: a point without one would look exactly known
-                if ((result.slice().isOverall() || inDimension) && result.deltaCi() != null) {
+                // every slice, those without the interval a verdict reads too: their point (when Δ is defined)
+                // is drawn without whiskers and with the reason, so it never looks exactly known nor goes missing
+                if (result.slice().isOverall() || inDimension) {
                     rows.add(new DeltaRow(result.slice().label() + " (n " + result.n() + ")", result.delta(),
-                            result.deltaCi(),
-                            result.verdict()));
+                            result.deltaCi(), result.verdict(),
+                            result.deltaCi() == null ? withoutInterval(result, numbers) : null));
                 }
             }
             charts.add(new DeltaForest(metric.wireName() + " by " + dimension + ": candidate − production (overall "
@@ -119,6 +121,17 @@ public final class ComparisonEvidence {
         return "overall Δ " + report.primaryMetric().wireName() + " "
                 + (overall.delta() == null ? "unavailable" : EvidenceNumbers.signed(overall.delta()) + " "
                 + EvidenceNumbers.interval(overall.deltaCi())) + ": " + verdictCell(overall).text();
+    }
+
+    /**
+     * e.g. "too few examples, Δ −10,253 (no interval)": the verdict's first words (short enough for a chart row; the
+     * table beside gives the whole reason) and the point that is drawn.
+     */
+    private static String withoutInterval(SliceResult result, MetricFormat numbers) {
+        String verdict = verdictCell(result).text();
+        int reason = verdict.indexOf(':');
+        return (reason < 0 ? verdict : verdict.substring(0, reason))
+                + (result.delta() == null ? "" : ", Δ " + numbers.signed(result.delta()) + " (no interval)");
     }
 
     private static String level(ComparisonReport report) {

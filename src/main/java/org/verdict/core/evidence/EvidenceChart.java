@@ -25,8 +25,26 @@ public sealed interface EvidenceChart {
         }
     }
 
-    /** @param verdict what the comparison concluded for this row; sets the marker */
-    record DeltaRow(String label, double delta, Interval ci, Verdict verdict) {
+    /**
+     * One row of a forest plot. Every slice has a row: one without an interval is drawn as its point alone (or
+     * nothing, when Δ is undefined) with {@code note} beside it, so that no slice silently disappears.
+     *
+     * @param delta   null when Δ is undefined in this row
+     * @param ci      the interval the verdict reads; null when no test is made (too few examples, unstable, unavailable)
+     * @param verdict what the comparison concluded for this row; sets the marker
+     * @param note    why the row has no interval, e.g. "too few examples"; null when it has one
+     */
+    record DeltaRow(String label, Double delta, Interval ci, Verdict verdict, String note) {
+        public DeltaRow {
+            if (ci == null && note == null) {
+                note = verdict.label();
+            }
+        }
+
+        /** A row with its interval (or, without one, the verdict's words as its note). */
+        public DeltaRow(String label, double delta, Interval ci, Verdict verdict) {
+            this(label, Double.valueOf(delta), ci, verdict, null);
+        }
     }
 
     /**

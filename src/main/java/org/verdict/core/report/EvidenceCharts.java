@@ -35,6 +35,8 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.statistics.HistogramDataset;
 import org.jfree.data.xy.XIntervalSeries;
 import org.jfree.data.xy.XIntervalSeriesCollection;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.verdict.core.compare.AxisRange;
@@ -68,6 +70,10 @@ public final class EvidenceCharts {
     private static final int DISTRIBUTION_BINS = 60;
     /** How far apart (ms) series with intervals stand around their day. */
     private static final long DAY_DODGE = 3 * 3_600_000L;
+    /** How far the words beside a point without an interval stand from it, as a share of the axis. */
+    static final double NOTE_GAP = 0.02;
+    /** The legend of a forest plot's points without an interval; the words beside each say why. */
+    static final String NO_INTERVAL_LEGEND = "no interval (reason beside it)";
     /** Vertical room for one limit's label. */
     private static final double LIMIT_LANE = 13;
 
@@ -83,14 +89,29 @@ public final class EvidenceCharts {
 
     /** Height that gives every row of the chart room for its label. */
     public static double heightOf(EvidenceChart chart) {
-        if (chart instanceof DeltaForest forest) {
-            return FRAME_HEIGHT + ROW_HEIGHT * Math.max(2, forest.rows().size());
+        return heightOf(chart, rowCount(chart));
+    }
+
+    /** Height of a chart, or of a part of a row chart ({@link #buildRows}), that shows this many rows. */
+    public static double heightOf(EvidenceChart chart, int rows) {
+        if (chart instanceof DeltaForest) {
+            return FRAME_HEIGHT + ROW_HEIGHT * Math.max(2, rows);
         }
         if (chart instanceof PairedEstimates paired) {
-            return FRAME_HEIGHT + PAIRED_ROW_HEIGHT * Math.max(2, paired.rows().size())
-                    + LIMIT_LANE * paired.limits().size();
+            return FRAME_HEIGHT + PAIRED_ROW_HEIGHT * Math.max(2, rows) + LIMIT_LANE * paired.limits().size();
         }
         return 300;
+    }
+
+    /** The rows a chart lists top to bottom (forest plots, paired estimates); 0 for a chart that cannot be split. */
+    public static int rowCount(EvidenceChart chart) {
+        if (chart instanceof DeltaForest forest) {
+            return forest.rows().size();
+        }
+        if (chart instanceof PairedEstimates paired) {
+            return paired.rows().size();
+        }
+        return 0;
     }
 
     /**
@@ -108,6 +129,27 @@ public final class EvidenceCharts {
 
     public JFreeChart build(EvidenceChart chart) {
         return build(chart, ModelNames.ROLES);
+    }
+
+    /**
+     * Rows {@code from} (inclusive) to {@code to} (exclusive) of a row chart too tall for one page, on the whole
+     * chart's value axis (every part has the same scale, so parts compare at a glance), titled as a part,
+     * e.g. "… (rows 26–50 of 69)".
+     */
+    public JFreeChart buildRows(EvidenceChart chart, int from, int to) {
+        int rows = rowCount(chart);
+        if (from < 0 || to > rows || from >= to) {
+            throw new IllegalArgumentException("rows " + from + "–" + to + " of a chart of " + rows);
+        }
+        JFreeChart built = build(chart, ModelNames.ROLES);
+        if (from == 0 && to == rows) {
+            return built;
+        }
+        ValueAxis rowAxis = built.getXYPlot().getRangeAxis();
+        double lanes = rowAxis.getLowerBound() + 0.6;
+        rowAxis.setRange(from - 0.6 + lanes, to - 0.4);
+        built.getTitle().setText(chart.title() + " (rows " + (from + 1) + "–" + to + " of " + rows + ")");
+        return built;
     }
 
     public JFreeChart build(EvidenceChart chart, ModelNames names) {
@@ -132,6 +174,10 @@ public final class EvidenceCharts {
         legend.setPosition(RectangleEdge.BOTTOM);
         legend.setItemFont(fonts.sans(10f));
         styleRenderer(chart, (XYLineAndShapeRenderer) plot.getRenderer());
+        if (plot.getRenderer(1) instanceof XYLineAndShapeRenderer pointsWithoutInterval) {
+            // after the theme, which gives every renderer its own default colours
+            styleHollow(pointsWithoutInterval);
+        }
         return built;
     }
 
@@ -146,12 +192,12 @@ public final class EvidenceCharts {
 
     private XYPlot forestPlot(DeltaForest forest) {
         XIntervalSeriesCollection data = new XIntervalSeriesCollection();
+        List<DeltaRow> rows = forest.rows();
         for (ForestMark mark : ForestMark.values()) {
             XIntervalSeries series = new XIntervalSeries(mark.legend, false, true);
-            List<DeltaRow> rows = forest.rows();
             for (int i = 0; i < rows.size(); i++) {
                 DeltaRow row = rows.get(i);
-                if (ForestMark.of(row.verdict()) == mark) {
+                if (row.delta() != null && row.ci() != null && ForestMark.of(row.verdict()) == mark) {
                     Interval ci = row.ci() == null ? new Interval(row.delta(), row.delta()) : row.ci();
                     series.add(row.delta(), ci.lower(), ci.upper(), i);
                 }
@@ -161,28 +207,93 @@ public final class EvidenceCharts {
             }
         }
         NumberAxis deltaAxis = valueAxis(forest.axisLabel());
-        // scaled to the tested slices: one with too few examples runs past the edge, marked with an arrow
-        List<DeltaRow> tested = forest.rows().stream().filter(r -> r.verdict() != Verdict.TOO_FEW_EXAMPLES).toList();
-        AxisRange range = AxisRange.covering((tested.isEmpty() ? forest.rows() : tested).stream()
-                .flatMapToDouble(r -> r.ci() == null ? DoubleStream.of(r.delta())
-                        : DoubleStream.of(r.ci().lower(), r.ci().upper())), true);
+        AxisRange range = forestRange(forest);
         deltaAxis.setRange(range.lower(), range.upper());
-        XYPlot plot = new XYPlot(data, deltaAxis, rowAxis(forest.rows().stream().map(DeltaRow::label).toList()),
+        XYPlot plot = new XYPlot(data, deltaAxis, rowAxis(rows.stream().map(DeltaRow::label).toList()),
                 errorRenderer(false));
         ValueMarker zero = new ValueMarker(0.0, ReportPalette.LIMIT, new BasicStroke(1.0f));
         plot.addDomainMarker(zero);
-        for (int i = 0; i < forest.rows().size(); i++) {
-            DeltaRow row = forest.rows().get(i);
-            double low = row.ci() == null ? row.delta() : row.ci().lower();
-            double high = row.ci() == null ? row.delta() : row.ci().upper();
-            if (low < range.lower()) {
-                plot.addAnnotation(clippedArrow("◀", range.lower(), i, TextAnchor.CENTER_LEFT));
-            }
-            if (high > range.upper()) {
-                plot.addAnnotation(clippedArrow("▶", range.upper(), i, TextAnchor.CENTER_RIGHT));
+        addPointsWithoutInterval(plot, rows);
+        for (int i = 0; i < rows.size(); i++) {
+            DeltaRow row = rows.get(i);
+            if (row.ci() != null) {
+                if (row.ci().lower() < range.lower()) {
+                    plot.addAnnotation(clippedArrow("◀", range.lower(), i, TextAnchor.CENTER_LEFT));
+                }
+                if (row.ci().upper() > range.upper()) {
+                    plot.addAnnotation(clippedArrow("▶", range.upper(), i, TextAnchor.CENTER_RIGHT));
+                }
+            } else {
+                plot.addAnnotation(note(row, range, i));
             }
         }
         return plot;
+    }
+
+    /**
+     * Rows without an interval are drawn as hollow points of their own series, by a renderer that draws no whiskers
+     * (an error renderer would draw a zero-length one, a bar through the point), never as a decided row.
+     */
+    private static void addPointsWithoutInterval(XYPlot plot, List<DeltaRow> rows) {
+        XYSeries points = new XYSeries(NO_INTERVAL_LEGEND, false, true);
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).ci() == null && rows.get(i).delta() != null) {
+                points.add(rows.get(i).delta().doubleValue(), i);
+            }
+        }
+        if (points.isEmpty()) {
+            return;
+        }
+        plot.setDataset(1, new XYSeriesCollection(points));
+        plot.setRenderer(1, new XYLineAndShapeRenderer(false, true));
+    }
+
+    private static void styleHollow(XYLineAndShapeRenderer renderer) {
+        renderer.setSeriesPaint(0, Style.UNDECIDED.paint);
+        renderer.setSeriesShape(0, Style.UNDECIDED.shape);
+        renderer.setSeriesShapesFilled(0, false);
+    }
+
+    /**
+     * The Δ axis: the intervals of the tested rows and 0. A row without an interval never sets it, nor does one with
+     * too few examples, whose interval is wide by nature: such a row past the edge is marked with an arrow.
+     */
+    static AxisRange forestRange(DeltaForest forest) {
+        List<DeltaRow> withIntervals = forest.rows().stream().filter(r -> r.ci() != null).toList();
+        List<DeltaRow> tested = withIntervals.stream().filter(r -> r.verdict() != Verdict.TOO_FEW_EXAMPLES).toList();
+        List<DeltaRow> scale = !tested.isEmpty() ? tested : !withIntervals.isEmpty() ? withIntervals
+                : forest.rows().stream().filter(r -> r.delta() != null).toList();
+        return AxisRange.covering(scale.stream().flatMapToDouble(r -> r.ci() == null ? DoubleStream.of(r.delta())
+                : DoubleStream.of(r.ci().lower(), r.ci().upper())), true);
+    }
+
+    /**
+     * The words beside a row without an interval ("too few examples", "unstable: …", "unavailable: …"), on the side
+     * of its point with more room; a point past the axis's edge is not drawn, the words stand at the edge with an
+     * arrow (they carry Δ's value).
+     */
+    private XYTextAnnotation note(DeltaRow row, AxisRange range, int i) {
+        String text = row.note();
+        double at;
+        if (row.delta() == null) {
+            at = range.lower();
+        } else if (row.delta() < range.lower()) {
+            at = range.lower();
+            text = "◀ " + text;
+        } else if (row.delta() > range.upper()) {
+            at = range.upper();
+            text = text + " ▶";
+        } else {
+            at = row.delta();
+        }
+        boolean leftOfPoint = at > (range.lower() + range.upper()) / 2;
+        // clear of the point's marker by about a marker's width
+        double gap = (range.upper() - range.lower()) * NOTE_GAP;
+        XYTextAnnotation note = new XYTextAnnotation(text, leftOfPoint ? at - gap : at + gap, i);
+        note.setTextAnchor(leftOfPoint ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT);
+        note.setFont(fonts.sans(9f));
+        note.setPaint(ReportPalette.NO_DIFFERENCE);
+        return note;
     }
 
     private XYTextAnnotation clippedArrow(String mark, double at, int row, TextAnchor anchor) {

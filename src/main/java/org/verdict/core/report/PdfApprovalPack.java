@@ -30,6 +30,7 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocume
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.util.Matrix;
 import org.jfree.chart.JFreeChart;
+import org.verdict.core.evidence.EvidenceChart;
 import org.verdict.core.evidence.EvidenceTable;
 import org.verdict.core.evidence.EvidenceTable.Cell;
 import org.verdict.core.evidence.Tone;
@@ -59,6 +60,10 @@ final class PdfApprovalPack {
     private static final int TOC_ENTRIES_PER_PAGE = 38;
     private static final float TABLE_TEXT = 8.5f;
     private static final float SMALLEST_TABLE_TEXT = 6f;
+    /** Charts are laid out at {@link EvidenceCharts#WIDTH} and drawn at the page's width. */
+    private static final float CHART_SCALE = WIDTH / (float) EvidenceCharts.WIDTH;
+    /** The fewest rows a part of a split chart shows; fewer would leave a part that is mostly frame. */
+    static final int FEWEST_ROWS_PER_PART = 6;
 
     private final EvidenceCharts charts;
     private PDDocument pdf;
@@ -76,6 +81,15 @@ final class PdfApprovalPack {
     private PDPage page;
     private PDPageContentStream out;
     private float y;
+    private final List<ChartBox> chartBoxes = new ArrayList<>();
+
+    /** Where the last rendering drew a chart: its page (0 = the first) and its box in PDF points. */
+    record ChartBox(int page, float left, float bottom, float width, float height) {
+    }
+
+    /** The content area every chart must stay inside: above the footer, below the top margin. */
+    static final float CONTENT_TOP = TOP;
+    static final float CONTENT_BOTTOM = BOTTOM;
 
     PdfApprovalPack(EvidenceCharts charts) {
         this.charts = charts;
@@ -85,6 +99,7 @@ final class PdfApprovalPack {
         try (PDDocument created = new PDDocument(); PdfBoxGraphics2DFontTextDrawer drawer =
                 new FallbackFontTextDrawer(ReportFonts.fallbackFace())) {
             pdf = created;
+            chartBoxes.clear();
             sans = font(ReportFonts.SANS);
             bold = font(ReportFonts.SANS_BOLD);
             mono = font(ReportFonts.MONO);
@@ -125,6 +140,11 @@ final class PdfApprovalPack {
         }
     }
 
+    /** The charts of the last rendering, in the order they were drawn. */
+    List<ChartBox> chartBoxes() {
+        return List.copyOf(chartBoxes);
+    }
+
     private PDFont font(String fileName) throws IOException {
         try (InputStream in = ReportFonts.open(fileName)) {
             PDFont loaded = PDType0Font.load(pdf, in, true);
@@ -155,12 +175,19 @@ final class PdfApprovalPack {
         return start;
     }
 
-    /** Room for a gate's heading, its verdict line and its first chart, so a heading never ends a page alone. */
+    /**
+     * Room for a gate's heading, its verdict line and its first chart (or that chart's first part, when it is split),
+     * so a heading never ends a page alone and no page is left almost empty before a tall chart.
+     */
     private static float keepWithHeading(Section section) {
         float needed = 90;
         for (Block block : section.blocks()) {
             if (block instanceof Chart chart) {
-                return needed + (float) (EvidenceCharts.heightOf(chart.chart()) * WIDTH / EvidenceCharts.WIDTH);
+                EvidenceChart first = chart.chart();
+                int rows = EvidenceCharts.rowCount(first);
+                double height = rows == 0 ? EvidenceCharts.heightOf(first)
+                        : EvidenceCharts.heightOf(first, Math.min(rows, FEWEST_ROWS_PER_PART));
+                return needed + (float) height * CHART_SCALE;
             }
             if (!(block instanceof Paragraph)) {
                 break;
@@ -186,13 +213,17 @@ final class PdfApprovalPack {
     }
 
     private void facts(List<Fact> facts) throws IOException {
-        float labelWidth = 0;
+        // the labels' own width, kept apart from the gap after them: (w + 12) − 12 in floats can come out a hair
+        // below w and break the widest label inside a word
+        float labelText = 0;
         for (Fact fact : facts) {
-            labelWidth = Math.max(labelWidth, width(fact.label(), bold, BODY));
+            labelText = Math.max(labelText, width(fact.label(), bold, BODY));
         }
-        labelWidth = Math.min(labelWidth + 12, WIDTH * 0.4f);
+        // up to half the page, so that a long hyperparameter name (colsample_bytree_per_level) stays whole
+        labelText = Math.min(labelText, WIDTH * 0.5f - 12);
+        float labelWidth = labelText + 12;
         for (Fact fact : facts) {
-            List<String> labelLines = lines(fact.label(), bold, BODY, labelWidth - 12);
+            List<String> labelLines = lines(fact.label(), bold, BODY, labelText);
             List<String> valueLines = lines(fact.value(), sans, BODY, WIDTH - labelWidth);
             int rows = Math.max(labelLines.size(), valueLines.size());
             ensure(rows * LEADING);
@@ -350,24 +381,63 @@ final class PdfApprovalPack {
         return total;
     }
 
+    /**
+     * Draws a chart at the page's width. A row chart (forest plot, paired estimates) too tall for the room left is
+     * split into parts of whole rows on the same value axis, each part starting where the last ended (a new page when
+     * fewer than {@link #FEWEST_ROWS_PER_PART} rows fit): a chart never runs into the footer.
+     */
     private void chart(Chart chart) throws IOException {
-        JFreeChart built = charts.build(chart.chart());
+        EvidenceChart description = chart.chart();
+        int rows = EvidenceCharts.rowCount(description);
+        if (rows == 0) {
+            float height = (float) EvidenceCharts.heightOf(description);
+            ensure(height * CHART_SCALE + 8);
+            draw(charts.build(description), height);
+            return;
+        }
+        int from = 0;
+        while (from < rows) {
+            int remaining = rows - from;
+            int fit = rowsFitting(description, remaining);
+            if (fit < Math.min(remaining, FEWEST_ROWS_PER_PART)) {
+                newPage();
+                fit = rowsFitting(description, remaining);
+            }
+            int part = Math.max(1, fit);
+            // no last part of a row or two: leave it a few more
+            if (part < remaining && remaining - part < FEWEST_ROWS_PER_PART) {
+                part = Math.max(1, remaining - FEWEST_ROWS_PER_PART);
+            }
+            draw(charts.buildRows(description, from, from + part), (float) EvidenceCharts.heightOf(description, part));
+            from += part;
+        }
+    }
+
+    /** How many of a row chart's rows fit the room left on this page (at most {@code wanted}). */
+    private int rowsFitting(EvidenceChart chart, int wanted) {
+        int rows = 0;
+        while (rows < wanted && EvidenceCharts.heightOf(chart, rows + 1) * CHART_SCALE + 8 <= y - BOTTOM) {
+            rows++;
+        }
+        return rows;
+    }
+
+    private void draw(JFreeChart built, float height) throws IOException {
         float width = (float) EvidenceCharts.WIDTH;
-        float height = (float) EvidenceCharts.heightOf(chart.chart());
-        float scale = WIDTH / width;
-        ensure(height * scale + 8);
         PdfBoxGraphics2D g2 = new PdfBoxGraphics2D(pdf, width, height);
         g2.setFontTextDrawer(chartText);
         built.draw(g2, new Rectangle2D.Double(0, 0, width, height));
         g2.dispose();
         PDFormXObject form = g2.getXFormObject();
         out.saveGraphicsState();
-        Matrix placement = Matrix.getTranslateInstance(MARGIN, y - height * scale);
-        placement.concatenate(Matrix.getScaleInstance(scale, scale));
+        Matrix placement = Matrix.getTranslateInstance(MARGIN, y - height * CHART_SCALE);
+        placement.concatenate(Matrix.getScaleInstance(CHART_SCALE, CHART_SCALE));
         out.transform(placement);
         out.drawForm(form);
         out.restoreGraphicsState();
-        y -= height * scale + 10;
+        chartBoxes.add(new ChartBox(pdf.getNumberOfPages() - 1, MARGIN, y - height * CHART_SCALE, WIDTH,
+                height * CHART_SCALE));
+        y -= height * CHART_SCALE + 10;
     }
 
     private void code(List<String> lines) throws IOException {

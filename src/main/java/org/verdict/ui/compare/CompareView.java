@@ -68,6 +68,10 @@ public final class CompareView {
      * difference" stays on one line, so the table keeps compact one-line rows.
      */
     private static final int VERDICT_LINE_CHARS = 26;
+    /** "no significant" / "difference": beside the chart rows are two lines anyway, so the column narrows. */
+    private static final int VERDICT_LINE_CHARS_BESIDE = 16;
+    /** Beside the chart, a single slice longer than this breaks after its column's name. */
+    private static final int SLICE_LINE_CHARS = 12;
     /** Text this much larger than normal is the large-text (projector) mode. */
     private static final double LARGE_TEXT_SCALE = 1.2;
     /** Below this width the table's main columns and a readable chart do not fit side by side. */
@@ -79,7 +83,7 @@ public final class CompareView {
     private static final String BESIDE_KEY = "compare.chartBesideTable";
     private static final String STACKED_KEY = "compare.chartTable";
     /** The chart's share until the user drags the divider: the table keeps its main columns in view. */
-    private static final double CHART_SHARE_BESIDE = 0.38;
+    private static final double CHART_SHARE_BESIDE = 0.31;
     private static final double CHART_SHARE_STACKED = 0.36;
 
     private final CompareViewModel model;
@@ -94,6 +98,13 @@ public final class CompareView {
     private final javafx.beans.property.DoubleProperty textScale = new javafx.beans.property.SimpleDoubleProperty(1);
     /** Sizes each column to the text it shows. */
     private final FittedColumns<ComparisonRow> fittedColumns;
+    /**
+     * Beside the chart (a laptop) or in large text, Δ and both models' values stand over their intervals and long
+     * slices break after their column's name: two-line rows, but every number a reviewer decides on fits without
+     * sideways scrolling. With normal text and the table alone or under the chart, one line each.
+     */
+    private final javafx.beans.property.BooleanProperty valuesOverIntervals =
+            new javafx.beans.property.SimpleBooleanProperty(false);
     private final ToggleButton showChart = new ToggleButton();
     /** Large text on a short view; a field, because a binding only listened to would be garbage-collected. */
     private final javafx.beans.binding.BooleanBinding cramped;
@@ -178,6 +189,8 @@ public final class CompareView {
         javafx.beans.binding.BooleanBinding beside = Bindings.createBooleanBinding(
                 () -> sideBySide(root.getWidth(), root.getHeight(), textScale.get()),
                 root.widthProperty(), root.heightProperty(), textScale);
+        valuesOverIntervals.bind(beside.and(showChart.selectedProperty())
+                .or(Bindings.createBooleanBinding(() -> textScale.get() >= LARGE_TEXT_SCALE, textScale)));
         split.orientationProperty().bind(Bindings.when(beside).then(Orientation.HORIZONTAL)
                 .otherwise(Orientation.VERTICAL));
         dividers.remember(split, Bindings.when(beside).then(BESIDE_KEY).otherwise(STACKED_KEY),
@@ -360,10 +373,10 @@ public final class CompareView {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : twoLines(item));
+                setText(empty || item == null ? null : sliceShown(item));
             }
         });
-        fittedColumns.fit(slice, row -> twoLines(row.slice()));
+        fittedColumns.fit(slice, row -> sliceShown(row.slice()));
         table.getColumns().add(slice);
         // The verdict comes right after the slice: it is what a reviewer reads first, and it stays in view
         // however narrow the window or large the text.
@@ -374,14 +387,16 @@ public final class CompareView {
         // Column priority: slice, verdict, n, Δ with its interval and the adjusted p are what a reviewer decides on,
         // so they come first and always stay; the models' own values and the test yield on a narrow window (the
         // row's tooltip and the ⋮ menu still show them).
-        TableColumn<ComparisonRow, ComparisonRow> delta = numberColumn("compare.col.delta", ComparisonRow::deltaText,
+        // Δ and both models' values stand over their intervals (two lines): every number a reviewer decides on,
+        // with its interval and n, fits a laptop's table beside the chart without sideways scrolling
+        TableColumn<ComparisonRow, ComparisonRow> delta = numberColumn("compare.col.delta", this::deltaShown,
                 ComparisonRow::delta, "delta-value");
         // which interval the cell shows (its level and adjustment) and the unadjusted one, one hover away
         delta.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(ComparisonRow row, boolean empty) {
                 super.updateItem(row, empty);
-                setText(empty || row == null ? null : row.deltaText());
+                setText(empty || row == null ? null : deltaShown(row));
                 setTooltip(empty || row == null || row.deltaTooltip().isEmpty() ? null : tooltip(row.deltaTooltip()));
             }
         });
@@ -389,9 +404,9 @@ public final class CompareView {
         table.getColumns().add(numberColumn("compare.col.adjustedP", ComparisonRow::adjustedPText,
                 ComparisonRow::adjustedP, "p-value"));
         TableColumn<ComparisonRow, ComparisonRow> production = numberColumn("compare.col.production",
-                ComparisonRow::productionText, ComparisonRow::productionValue, "production-value");
+                this::productionShown, ComparisonRow::productionValue, "production-value");
         TableColumn<ComparisonRow, ComparisonRow> candidate = numberColumn("compare.col.candidate",
-                ComparisonRow::candidateText, ComparisonRow::candidateValue, "candidate-value");
+                this::candidateShown, ComparisonRow::candidateValue, "candidate-value");
         table.getColumns().add(production);
         table.getColumns().add(candidate);
         TableColumn<ComparisonRow, ComparisonRow> rawP = numberColumn("compare.col.p", ComparisonRow::rawPText,
@@ -437,15 +452,12 @@ public final class CompareView {
         // The sorted list follows the header's sort with the overall row kept on top; the default policy refuses a
         // comparator that is not the table's own and then silently drops the sort (on every filter change too).
         table.setSortPolicy(sortedTable -> true);
-        // One line per slice unless a cross or a reason takes two: more rows in view on a laptop.
-        model.rows().addListener((javafx.collections.ListChangeListener<ComparisonRow>) change -> {
-            boolean twoLines = model.rows().stream().anyMatch(row -> row.result().slice().dimensions().size() > 1
-                    || wrapped(row.verdictText(), VERDICT_LINE_CHARS).contains("\n"));
-            if (twoLines) {
-                table.getStyleClass().remove("dense");
-            } else if (!table.getStyleClass().contains("dense")) {
-                table.getStyleClass().add("dense");
-            }
+        // One line per slice unless a cross, a reason or a value over its interval takes two: more rows in view.
+        model.rows().addListener((javafx.collections.ListChangeListener<ComparisonRow>) change -> rowHeights());
+        valuesOverIntervals.addListener((obs, was, now) -> {
+            rowHeights();
+            table.refresh();
+            fittedColumns.textsChanged();
         });
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
@@ -482,6 +494,38 @@ public final class CompareView {
         return area;
     }
 
+    /** One line per slice unless a cross, a reason or a value over its interval takes two: more rows in view. */
+    private void rowHeights() {
+        boolean twoLines = model.rows().stream().anyMatch(row -> row.result().slice().dimensions().size() > 1
+                || verdictShown(row).contains("\n") || deltaShown(row).contains("\n")
+                || productionShown(row).contains("\n") || sliceShown(row.slice()).contains("\n"));
+        if (twoLines) {
+            table.getStyleClass().remove("dense");
+        } else if (!table.getStyleClass().contains("dense")) {
+            table.getStyleClass().add("dense");
+        }
+    }
+
+    private String deltaShown(ComparisonRow row) {
+        return valuesOverIntervals.get() ? row.deltaCell() : row.deltaText();
+    }
+
+    private String productionShown(ComparisonRow row) {
+        return valuesOverIntervals.get() ? row.productionCell() : row.productionText();
+    }
+
+    private String candidateShown(ComparisonRow row) {
+        return valuesOverIntervals.get() ? row.candidateCell() : row.candidateText();
+    }
+
+    private String sliceShown(String label) {
+        return valuesOverIntervals.get() ? twoLines(label) : label.replace(" × ", " ×\n");
+    }
+
+    private String verdictShown(ComparisonRow row) {
+        return wrapped(row.verdictText(), valuesOverIntervals.get() ? VERDICT_LINE_CHARS_BESIDE : VERDICT_LINE_CHARS);
+    }
+
     private String details(ComparisonRow row) {
         return MessageFormat.format(text.getString("compare.rowDetails"), row.slice(), row.nText(),
                 row.verdictText(), row.productionText(), row.candidateText(), row.deltaText(), row.pValueText(),
@@ -506,8 +550,18 @@ public final class CompareView {
         return column;
     }
 
+    /**
+     * A cross takes two lines, one per part; a long single slice breaks after its column's name
+     * ("segment=" / "enterprise"): rows are two lines anyway (values over intervals), and the narrower column leaves
+     * room for both models' values beside Δ.
+     */
     static String twoLines(String sliceLabel) {
-        return sliceLabel.replace(" × ", " ×\n");
+        if (sliceLabel.contains(" × ")) {
+            return sliceLabel.replace(" × ", " ×\n");
+        }
+        int value = sliceLabel.indexOf('=');
+        return sliceLabel.length() > SLICE_LINE_CHARS && value > 0
+                ? sliceLabel.substring(0, value + 1) + "\n" + sliceLabel.substring(value + 1) : sliceLabel;
     }
 
     /** Breaks {@code content} between words into lines of at most {@code lineChars} characters where it can. */
@@ -567,7 +621,7 @@ public final class CompareView {
                     setTooltip(null);
                     return;
                 }
-                setText(wrapped(row.verdictText(), VERDICT_LINE_CHARS));
+                setText(verdictShown(row));
                 getStyleClass().add(switch (row.verdict()) {
                     case WORSE -> "verdict-worse";
                     case BETTER -> "verdict-better";
@@ -583,7 +637,7 @@ public final class CompareView {
                 setTooltip(tooltip(reason + (note == null ? explanation : explanation + "\n" + note)));
             }
         });
-        fittedColumns.fit(column, row -> wrapped(row.verdictText(), VERDICT_LINE_CHARS));
+        fittedColumns.fit(column, this::verdictShown);
         return column;
     }
 

@@ -87,6 +87,29 @@ public final class ComparisonRow {
         return candidateText;
     }
 
+    /**
+     * The production value over its interval, two lines ("0.810" / "[0.790, 0.830]"): the column is half as wide as
+     * on one line, so on a laptop both models' values fit beside Δ instead of yielding to a sideways scroll.
+     */
+    public String productionCell() {
+        return valueOverInterval(productionText);
+    }
+
+    /** The candidate value over its interval, two lines, as {@link #productionCell()}. */
+    public String candidateCell() {
+        return valueOverInterval(candidateText);
+    }
+
+    /** Δ over its interval, two lines, as {@link #productionCell()}; the text without a break is {@link #deltaText()}. */
+    public String deltaCell() {
+        return valueOverInterval(deltaText);
+    }
+
+    static String valueOverInterval(String estimate) {
+        int interval = estimate.indexOf(" [");
+        return interval < 0 ? estimate : estimate.substring(0, interval) + "\n" + estimate.substring(interval + 1);
+    }
+
     /** Δ with its interval (the verdict's, or the unadjusted one if the row was made so), e.g. "−0.040 [−0.055, −0.025]". */
     public String deltaText() {
         return deltaText;

@@ -10,7 +10,10 @@ import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.Group;
+import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.transform.Scale;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Background;
@@ -33,6 +36,9 @@ import org.verdict.ui.theme.Palette;
 final class ConfusionHeatMap extends ScrollPane {
     /** The app compares at the default level; the caption of the per-class intervals names it. */
     private static final double CONFIDENCE_LEVEL = ComparisonOptions.DEFAULTS.confidenceLevel();
+    private static final double CONTENT_PADDING = 12;
+    /** Below about this scale a count's digits get too small to read. */
+    static final double SMALLEST_SCALE = 0.7;
     private final ResourceBundle text;
     /** Side by side when they fit; the candidate's goes below the production's when they do not (large text). */
     private final FlowPane matrices = new FlowPane(28, 16);
@@ -58,8 +64,15 @@ final class ConfusionHeatMap extends ScrollPane {
         perClassCaption.setWrapText(true);
         perClassCaption.visibleProperty().bind(Bindings.isNotEmpty(perClass.getChildren()));
         perClassCaption.managedProperty().bind(perClassCaption.visibleProperty());
+        // The per-class table may be wider than the pane (it scrolls sideways); the caption and the matrices keep to
+        // the visible width, so the candidate's matrix goes below the production's instead of off to the right
+        javafx.beans.binding.DoubleBinding visibleWidth = Bindings.createDoubleBinding(
+                () -> Math.max(0, getViewportBounds().getWidth() - 2 * CONTENT_PADDING), viewportBoundsProperty());
+        matrices.maxWidthProperty().bind(visibleWidth);
+        caption.maxWidthProperty().bind(visibleWidth);
+        perClassCaption.maxWidthProperty().bind(visibleWidth);
         VBox content = new VBox(10, caption, matrices, hovered, perClassCaption, perClass);
-        content.setPadding(new Insets(12));
+        content.setPadding(new Insets(CONTENT_PADDING));
         setContent(content);
         caption.setText(text.getString("confusion.pick"));
     }
@@ -73,10 +86,10 @@ final class ConfusionHeatMap extends ScrollPane {
         caption.setText(MessageFormat.format(text.getString("confusion.caption"), pair.slice().label(),
                 pair.production().total()));
         matrices.getChildren().setAll(
-                matrix(MessageFormat.format(text.getString("confusion.production"), pair.productionVersion()),
-                        pair.production(), Palette.PRODUCTION, "confusionProduction"),
-                matrix(MessageFormat.format(text.getString("confusion.candidate"), pair.candidateVersion()),
-                        pair.candidate(), Palette.CANDIDATE, "confusionCandidate"));
+                fitted(matrix(MessageFormat.format(text.getString("confusion.production"), pair.productionVersion()),
+                        pair.production(), Palette.PRODUCTION, "confusionProduction")),
+                fitted(matrix(MessageFormat.format(text.getString("confusion.candidate"), pair.candidateVersion()),
+                        pair.candidate(), Palette.CANDIDATE, "confusionCandidate")));
         showPerClass(ClassRates.of(pair.slice(), pair.production(), pair.candidate(), CONFIDENCE_LEVEL));
     }
 
@@ -109,6 +122,32 @@ final class ConfusionHeatMap extends ScrollPane {
         }
         return new Label(String.format(Locale.ROOT, "%.3f [%.3f, %.3f]  %d/%d", rate.value(), rate.ci().lower(),
                 rate.ci().upper(), rate.successes(), rate.trials()));
+    }
+
+    /**
+     * A matrix wider than the pane (six classes beside the chart on a laptop) is scaled down to fit, to no less than
+     * {@link #SMALLEST_SCALE} (its counts stay readable); narrower still, the pane scrolls sideways.
+     */
+    private Group fitted(VBox matrix) {
+        Scale scale = new Scale(1, 1, 0, 0);
+        matrix.getTransforms().add(scale);
+        Runnable fit = () -> {
+            double room = getViewportBounds().getWidth() - CONTENT_PADDING * 2;
+            double needed = matrix.prefWidth(-1);
+            double factor = room <= 0 || needed <= 0 ? 1 : Math.max(SMALLEST_SCALE, Math.min(1, room / needed));
+            scale.setX(factor);
+            scale.setY(factor);
+        };
+        matrix.widthProperty().addListener((obs, was, now) -> fit.run());
+        viewportBoundsProperty().addListener((obs, was, now) -> fit.run());
+        fit.run();
+        return new Group(matrix);
+    }
+
+    /** The scale at which a matrix of the pane's width is last shown; its counts stay readable down to this. */
+    double matrixScale(String id) {
+        Node matrix = lookup("#" + id);
+        return matrix == null ? 1 : ((Scale) matrix.getParent().getTransforms().get(0)).getX();
     }
 
     void showMessage(String message) {
@@ -161,7 +200,7 @@ final class ConfusionHeatMap extends ScrollPane {
                 Label cell = new Label(String.valueOf(count));
                 cell.getStyleClass().add("confusion-cell");
                 cell.setAlignment(Pos.CENTER);
-                cell.setMinSize(64, 34);
+                cell.setMinSize(52, 32);
                 // Colours set directly, not through setStyle: 50 inline stylesheets to parse would stall the FX thread.
                 cell.setBackground(new Background(new BackgroundFill(base.deriveColor(0, 1, 1, 0.08 + 0.85 * share),
                         new CornerRadii(3), Insets.EMPTY)));

@@ -12,16 +12,36 @@ import org.verdict.core.stats.Interval;
 
 /**
  * The numbers a Compare chart draws, in drawing order: the overall slice first, then the slices from the one
- * where the candidate does worst to the one where it does best (respecting whether higher is better).
- * Slices whose metric is unavailable are left out (the table says why). Δ's whiskers are the interval each verdict
+ * where the candidate does worst to the one where it does best (respecting whether higher is better), then the slices
+ * whose Δ is undefined. Every slice has a row: one without the interval its verdict reads (too few examples, unstable,
+ * unavailable) is drawn as its point alone, with its {@link Point#note()}. Δ's whiskers are the interval each verdict
  * reads, or, when {@code unadjusted}, the interval before any multiplicity adjustment (the chart's title says which).
  */
 public record SliceChartData(Metric metric, List<Point> points, boolean unadjusted) {
 
-    /** One slice: Δ with its interval, and each model's value with its interval. */
+    /**
+     * One slice: Δ with its interval, and each model's value with its interval. A value that is undefined is NaN;
+     * without an interval, its bounds equal the value.
+     *
+     * @param note why Δ has no interval, e.g. "too few examples" or "unstable: class E has 3 examples here"; null
+     *             when it has one
+     */
     public record Point(String label, int n, Verdict verdict, double delta, double deltaLow, double deltaHigh,
                         double production, double productionLow, double productionHigh,
-                        double candidate, double candidateLow, double candidateHigh) {
+                        double candidate, double candidateLow, double candidateHigh, String note) {
+
+        /** A slice whose Δ has its interval. */
+        public Point(String label, int n, Verdict verdict, double delta, double deltaLow, double deltaHigh,
+                     double production, double productionLow, double productionHigh,
+                     double candidate, double candidateLow, double candidateHigh) {
+            this(label, n, verdict, delta, deltaLow, deltaHigh, production, productionLow, productionHigh, candidate,
+                    candidateLow, candidateHigh, null);
+        }
+
+        /** Whether Δ is drawn with whiskers (and may set the axis). */
+        public boolean hasInterval() {
+            return note == null;
+        }
     }
 
     public SliceChartData {
@@ -40,57 +60,72 @@ public record SliceChartData(Metric metric, List<Point> points, boolean unadjust
     /** @param unadjusted whether Δ's whiskers are the unadjusted intervals instead of the ones the verdicts read */
     public static SliceChartData of(Metric metric, List<SliceResult> results, boolean unadjusted) {
         double direction = metric.higherIsBetter() ? 1 : -1;
-        List<SliceResult> available = results.stream().filter(SliceResult::isAvailable)
-                .filter(r -> r.delta() != null && drawnInterval(r, unadjusted) != null).toList();
         List<Point> ordered = new ArrayList<>();
-        available.stream().filter(r -> r.slice().isOverall()).map(r -> point(r, unadjusted)).forEach(ordered::add);
-        available.stream().filter(r -> !r.slice().isOverall())
+        results.stream().filter(r -> r.slice().isOverall()).map(r -> point(r, unadjusted)).forEach(ordered::add);
+        results.stream().filter(r -> !r.slice().isOverall() && r.delta() != null)
                 .sorted(Comparator.comparingDouble(r -> direction * r.delta()))
+                .map(r -> point(r, unadjusted)).forEach(ordered::add);
+        results.stream().filter(r -> !r.slice().isOverall() && r.delta() == null)
                 .map(r -> point(r, unadjusted)).forEach(ordered::add);
         return new SliceChartData(metric, ordered, unadjusted);
     }
 
     private static Interval drawnInterval(SliceResult r, boolean unadjusted) {
-        // The same slices either way: toggling the interval never adds or drops a row of the chart.
+        // The same slices either way: toggling the interval never adds or drops whiskers.
         return r.deltaCi() == null ? null : unadjusted ? r.unadjustedCi() : r.deltaCi();
     }
 
     private static Point point(SliceResult r, boolean unadjusted) {
-        Interval delta = drawnInterval(r, unadjusted);
-        return new Point(r.slice().label(), r.n(), r.verdict(), r.delta(), delta.lower(), delta.upper(),
-                r.production().value(), lower(r.production()), upper(r.production()),
-                r.candidate().value(), lower(r.candidate()), upper(r.candidate()));
+        Interval interval = drawnInterval(r, unadjusted);
+        double delta = r.delta() == null ? Double.NaN : r.delta();
+        String note = interval != null ? null : r.isAvailable() ? r.verdictLabel()
+                : "unavailable: " + r.unavailableReason();
+        return new Point(r.slice().label(), r.n(), r.verdict(), delta,
+                interval == null ? delta : interval.lower(), interval == null ? delta : interval.upper(),
+                value(r.production()), lower(r.production()), upper(r.production()),
+                value(r.candidate()), lower(r.candidate()), upper(r.candidate()), note);
+    }
+
+    private static double value(org.verdict.core.compare.MetricEstimate estimate) {
+        return estimate == null ? Double.NaN : estimate.value();
     }
 
     private static double lower(org.verdict.core.compare.MetricEstimate estimate) {
-        return estimate.ci() == null ? estimate.value() : estimate.ci().lower();
+        return estimate == null ? Double.NaN : estimate.ci() == null ? estimate.value() : estimate.ci().lower();
     }
 
     private static double upper(org.verdict.core.compare.MetricEstimate estimate) {
-        return estimate.ci() == null ? estimate.value() : estimate.ci().upper();
+        return estimate == null ? Double.NaN : estimate.ci() == null ? estimate.value() : estimate.ci().upper();
     }
 
+    /** Nothing to draw: no slice has Δ (a metric unavailable everywhere; the notice above the chart says why). */
     public boolean isEmpty() {
-        return points.isEmpty();
+        return points.stream().allMatch(p -> Double.isNaN(p.delta()));
     }
 
     /**
      * The Δ axis: every tested slice's interval and 0, with a little room. A slice with too few examples is not
-     * tested and its interval is wide by nature: it never sets the scale (it is drawn clipped, with an arrow).
+     * tested and its interval is wide by nature, and a point without an interval says nothing about spread: neither
+     * ever sets the scale (drawn past the edge, they are marked with an arrow).
      */
     public AxisRange deltaRange() {
-        return AxisRange.covering(tested().stream().flatMapToDouble(p -> DoubleStream.of(p.deltaLow(), p.deltaHigh())),
+        List<Point> withIntervals = points.stream().filter(Point::hasInterval).toList();
+        List<Point> scale = tested(withIntervals);
+        if (scale.isEmpty()) {
+            scale = points.stream().filter(p -> !Double.isNaN(p.delta())).toList();
+        }
+        return AxisRange.covering(scale.stream().flatMapToDouble(p -> DoubleStream.of(p.deltaLow(), p.deltaHigh())),
                 true);
     }
 
     /** The value axis of the per-model chart: both models' intervals in the tested slices. */
     public AxisRange valueRange() {
-        return AxisRange.covering(tested().stream().flatMapToDouble(p -> DoubleStream.of(p.productionLow(),
-                p.productionHigh(), p.candidateLow(), p.candidateHigh())), false);
+        return AxisRange.covering(tested(points).stream().flatMapToDouble(p -> DoubleStream.of(p.productionLow(),
+                p.productionHigh(), p.candidateLow(), p.candidateHigh())).filter(v -> !Double.isNaN(v)), false);
     }
 
-    private List<Point> tested() {
-        List<Point> tested = points.stream().filter(p -> p.verdict() != Verdict.TOO_FEW_EXAMPLES).toList();
-        return tested.isEmpty() ? points : tested;
+    private static List<Point> tested(List<Point> among) {
+        List<Point> tested = among.stream().filter(p -> p.verdict() != Verdict.TOO_FEW_EXAMPLES).toList();
+        return tested.isEmpty() ? among : tested;
     }
 }

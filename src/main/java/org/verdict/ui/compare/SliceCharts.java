@@ -18,6 +18,7 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
@@ -51,10 +52,15 @@ public final class SliceCharts {
         YIntervalSeries worse = new YIntervalSeries(text.getString("verdict.worse"));
         YIntervalSeries better = new YIntervalSeries(text.getString("verdict.better"));
         YIntervalSeries other = new YIntervalSeries(text.getString("chart.otherVerdicts"));
+        YIntervalSeries noInterval = new YIntervalSeries(text.getString("chart.noInterval"));
         List<Point> points = data.points();
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
-            YIntervalSeries series = p.verdict() == Verdict.WORSE ? worse : p.verdict() == Verdict.BETTER ? better : other;
+            if (Double.isNaN(p.delta())) {
+                continue;
+            }
+            YIntervalSeries series = !p.hasInterval() ? noInterval
+                    : p.verdict() == Verdict.WORSE ? worse : p.verdict() == Verdict.BETTER ? better : other;
             series.add(i, p.delta(), p.deltaLow(), p.deltaHigh());
         }
         YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
@@ -72,19 +78,34 @@ public final class SliceCharts {
         MessageFormat tooltip = new MessageFormat(text.getString("chart.deltaTooltip"));
         MetricFormat numbers = MetricFormat.of(data.metric());
         List<String> tooltips = points.stream().map(p -> tooltip.format(new Object[] {p.label(),
-                MetricFormat.count(p.n()), numbers.delta(p.delta(), p.deltaLow(), p.deltaHigh()),
-                p.verdict().label()})).toList();
+                MetricFormat.count(p.n()), p.hasInterval() ? numbers.delta(p.delta(), p.deltaLow(), p.deltaHigh())
+                        : Double.isNaN(p.delta()) ? "–" : numbers.signed(p.delta()),
+                p.hasInterval() ? p.verdict().label() : p.note()})).toList();
         renderer.setDefaultToolTipGenerator(byPoint(tooltips, tooltips));
 
         XYPlot plot = plot(dataset, renderer, points, MessageFormat.format(text.getString("chart.deltaAxis"),
                 data.metric().wireName()));
+        // points without an interval: hollow, and without the zero-length whisker an error renderer would draw
+        XYLineAndShapeRenderer hollow = new XYLineAndShapeRenderer(false, true);
+        hollow.setSeriesPaint(0, Palette.awt(Palette.NEUTRAL));
+        hollow.setSeriesShape(0, circle());
+        hollow.setSeriesShapesFilled(0, false);
+        hollow.setDefaultToolTipGenerator(byPoint(tooltips, tooltips));
+        plot.setDataset(1, new YIntervalSeriesCollection());
+        ((YIntervalSeriesCollection) plot.getDataset(1)).addSeries(noInterval);
+        plot.setRenderer(1, hollow);
         ValueMarker zero = new ValueMarker(0, Palette.awt(Palette.NEUTRAL), new BasicStroke(1.5f,
                 BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
         plot.addRangeMarker(zero);
         org.verdict.core.compare.AxisRange range = data.deltaRange();
         plot.getRangeAxis().setRange(range.lower(), range.upper());
         for (int i = 0; i < points.size(); i++) {
-            markClipped(plot, range, i, points.get(i).deltaLow(), points.get(i).deltaHigh());
+            Point p = points.get(i);
+            if (p.hasInterval()) {
+                markClipped(plot, range, i, p.deltaLow(), p.deltaHigh());
+            } else {
+                plot.addAnnotation(note(p, range, i));
+            }
         }
         return chart(plot, MessageFormat.format(text.getString(data.unadjusted() ? "chart.forestTitleUnadjusted"
                 : "chart.forestTitle"), data.metric().wireName()));
@@ -96,8 +117,13 @@ public final class SliceCharts {
         List<Point> points = data.points();
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
-            production.add(i - MODEL_OFFSET, p.production(), p.productionLow(), p.productionHigh());
-            candidate.add(i + MODEL_OFFSET, p.candidate(), p.candidateLow(), p.candidateHigh());
+            // a model whose metric is undefined in this slice has no mark; the row and its label stay
+            if (!Double.isNaN(p.production())) {
+                production.add(i - MODEL_OFFSET, p.production(), p.productionLow(), p.productionHigh());
+            }
+            if (!Double.isNaN(p.candidate())) {
+                candidate.add(i + MODEL_OFFSET, p.candidate(), p.candidateLow(), p.candidateHigh());
+            }
         }
         YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
         dataset.addSeries(production);
@@ -123,10 +149,38 @@ public final class SliceCharts {
         plot.getRangeAxis().setRange(range.lower(), range.upper());
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
-            markClipped(plot, range, i, Math.min(p.productionLow(), p.candidateLow()),
-                    Math.max(p.productionHigh(), p.candidateHigh()));
+            // an undefined (NaN) value is neither below nor above the axis
+            markClipped(plot, range, i,
+                    java.util.stream.DoubleStream.of(p.productionLow(), p.candidateLow()).filter(v -> !Double.isNaN(v))
+                            .min().orElse(Double.NaN),
+                    java.util.stream.DoubleStream.of(p.productionHigh(), p.candidateHigh())
+                            .filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN));
         }
         return chart(plot, MessageFormat.format(text.getString("chart.perModelTitle"), data.metric().wireName()));
+    }
+
+    /**
+     * The words beside a slice drawn without an interval ("too few examples, Δ −10,253"), on the side of its point
+     * with more room; a point past the axis's edge is not drawn, and the words stand at the edge with an arrow.
+     */
+    private static XYTextAnnotation note(Point p, org.verdict.core.compare.AxisRange range, int row) {
+        // the verdict's first words fit a row ("unstable"); the tooltip and the table give the reason and Δ
+        int reason = p.note().indexOf(':');
+        String text = reason < 0 ? p.note() : p.note().substring(0, reason);
+        double at = Double.isNaN(p.delta()) ? range.lower() : Math.max(range.lower(), Math.min(range.upper(), p.delta()));
+        if (p.delta() < range.lower()) {
+            text = CLIPPED_LOW + " " + text;
+        } else if (p.delta() > range.upper()) {
+            text = text + " " + CLIPPED_HIGH;
+        }
+        boolean leftOfPoint = at > (range.lower() + range.upper()) / 2;
+        // clear of the point's marker by about a marker's width
+        double gap = (range.upper() - range.lower()) * 0.02;
+        XYTextAnnotation note = new XYTextAnnotation(text, row, leftOfPoint ? at - gap : at + gap);
+        note.setTextAnchor(leftOfPoint ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT);
+        note.setPaint(Palette.awt(Palette.NEUTRAL));
+        note.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.ITALIC, 11));
+        return note;
     }
 
     /**

@@ -56,6 +56,7 @@ import org.verdict.ui.theme.Appearance;
 public final class DecisionDialog {
     private static final double PREFERRED_WIDTH = 900;
     private static final double PREFERRED_HEIGHT = 760;
+    private static final double GATE_TABLE_HEIGHT = 300;
     /** Room left on the screen for the window's title bar and the desktop's panels. */
     private static final double SCREEN_MARGIN = 64;
 
@@ -68,11 +69,12 @@ public final class DecisionDialog {
         this.model = model;
         this.text = text;
         root.setId("decisionDialog");
-        VBox form = new VBox(12, facts(), decisionForm(), overrides(), packTables(), signingRow());
+        VBox form = new VBox(12, facts(), decisionForm(), overrides(), packTables());
         form.setPadding(new Insets(16));
         // the record is taken from the form when signing starts; nothing in it may change until signing ends
         form.disableProperty().bind(model.signingProperty());
-        // the form scrolls on a small screen; the footer with the outcome and the buttons is always in view
+        // the form scrolls on a small screen; the footer with the outcome, the signing key and the buttons is always
+        // in view
         ScrollPane scroll = new ScrollPane(form);
         scroll.setId("decisionScroll");
         scroll.setFitToWidth(true);
@@ -161,7 +163,10 @@ public final class DecisionDialog {
         ActivityArea progress = new ActivityArea(model.signingActivity(), "signing", null);
         HBox buttons = new HBox(8, passphraseLabel, passphrase, spacer, progress, cancel, sign);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        VBox footer = new VBox(6, warning, missing, status, buttons);
+        // the store and the key file sit with the passphrase, in view on a laptop screen however long the form
+        Node signing = signingRow();
+        signing.disableProperty().bind(model.signingProperty());
+        VBox footer = new VBox(6, warning, missing, status, signing, buttons);
         footer.setId("decisionFooter");
         footer.setPadding(new Insets(10, 16, 12, 16));
         footer.setStyle("-fx-border-color: -color-border-default; -fx-border-width: 1 0 0 0;");
@@ -277,6 +282,9 @@ public final class DecisionDialog {
 
     private Node packTables() {
         TableView<GateOutcome> gates = table("decisionGates", model.gates());
+        // a gate's numbers wrap to three lines or more: room for several gates, not one and a half
+        gates.setPrefHeight(GATE_TABLE_HEIGHT);
+        gates.setMinHeight(GATE_TABLE_HEIGHT);
         gates.getColumns().add(column("decision.col.gate", GateOutcome::gate, 180));
         gates.getColumns().add(column("decision.col.result", GateOutcome::result, 140));
         gates.getColumns().add(wrapping(column("decision.col.detail", g -> g.detail() == null ? "" : g.detail(), 300)));

@@ -9,6 +9,7 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -29,7 +30,11 @@ public final class GatesView {
 
     private final GatesViewModel model;
     private final ResourceBundle text;
+    /** The share of the view's height the gate table keeps; what follows it is reached by scrolling. */
+    static final double TABLE_SHARE_OF_VIEW = 0.7;
+
     private final VBox root = new VBox(12);
+    private final ScrollPane page = new ScrollPane(root);
 
     public GatesView(GatesViewModel model, ResourceBundle text) {
         this.model = model;
@@ -124,6 +129,13 @@ public final class GatesView {
         triggers.textProperty().bind(model.triggersProperty());
         root.getChildren().addAll(headline, notice, table, worseHeading, worse, approvalHeading, approval, missing,
                 triggers);
+        // The checklist keeps most of the view whatever the text size (a projector's large text made the approval
+        // and triggers below push it down to three gates): the page scrolls to what follows it instead.
+        table.minHeightProperty().bind(page.heightProperty().multiply(TABLE_SHARE_OF_VIEW));
+        page.setId("gatesPage");
+        page.getStyleClass().add("edge-to-edge");
+        page.setFitToWidth(true);
+        page.setFitToHeight(true);
     }
 
     private static Label label(String id, String styleClass) {
@@ -158,6 +170,6 @@ public final class GatesView {
 
     /** The screen's root node. */
     public Node node() {
-        return root;
+        return page;
     }
 }

@@ -80,7 +80,9 @@ public final class FittedColumns<S> {
         table.getVisibleLeafColumns().addListener((ListChangeListener<TableColumn<S, ?>>) change -> {
             if (!changingVisibility) {
                 followUsersChoice();
-                share();
+                // in the next event: sharing may hide other columns for room, and changing the visible columns
+                // while the table still handles this change breaks its skin (IndexOutOfBoundsException)
+                Platform.runLater(this::share);
             }
         });
         table.widthProperty().addListener((obs, old, width) -> share());
@@ -142,6 +144,11 @@ public final class FittedColumns<S> {
         }
         yielding.stream().flatMap(List::stream).filter(column -> !column.isVisible() && keptByUser.contains(column))
                 .forEach(keptByUser::remove);
+    }
+
+    /** The texts the columns show changed (not their rows): measure them again. */
+    public void textsChanged() {
+        requestRefit();
     }
 
     /**

@@ -13,6 +13,7 @@ import org.verdict.core.evidence.Tone;
 import org.verdict.core.report.ReportDocument.Paragraph;
 import org.verdict.core.report.ReportDocument.Section;
 import org.verdict.core.report.ReportDocument.Table;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The approval PDF's layout: cells break between words only; a blocked verdict is never fainter than a pass. */
@@ -100,5 +101,77 @@ class PdfLayoutTest {
         assertTrue(Math.abs(plot.getDomainAxis().getUpperBound() - (0.030 + 0.00425)) < 1e-9);
         assertTrue(plot.getAnnotations().stream().anyMatch(a -> a instanceof org.jfree.chart.annotations.XYTextAnnotation t
                 && t.getText().equals("◀")), "the tiny slice's clipped interval ends in an arrow");
+    }
+
+    @Test
+    void aForestPlotDrawsEverySliceTheOnesWithoutAnIntervalAsAHollowPointWithTheReason() {
+        EvidenceChart.DeltaForest forest = (EvidenceChart.DeltaForest) org.verdict.core.evidence.ComparisonEvidence
+                .forestsByDimension(org.verdict.core.evidence.ComparisonEvidenceTest.housePrices()).get(0);
+        org.jfree.chart.plot.XYPlot plot = new EvidenceCharts(new ReportFonts()).build(forest).getXYPlot();
+
+        List<String> drawnRows = new ArrayList<>();
+        for (int d = 0; d < plot.getDatasetCount(); d++) {
+            org.jfree.data.xy.XYDataset data = plot.getDataset(d);
+            for (int s = 0; s < data.getSeriesCount(); s++) {
+                for (int i = 0; i < data.getItemCount(s); i++) {
+                    drawnRows.add(data.getSeriesKey(s) + " @ " + (int) data.getYValue(s, i));
+                }
+            }
+        }
+        // rows 0 overall (better), 1 N01 (inconclusive), 2 N18 (too few: its point alone); 3 N30 has no Δ to draw
+        assertEquals(List.of("better @ 0", "too few examples / inconclusive @ 1",
+                EvidenceCharts.NO_INTERVAL_LEGEND + " @ 2"), drawnRows);
+        assertTrue(!(plot.getRenderer(1) instanceof org.jfree.chart.renderer.xy.XYErrorRenderer),
+                "a point without an interval gets no whisker, not even a zero-length one");
+        assertEquals(ReportPalette.NO_DIFFERENCE, plot.getRenderer(1).getSeriesPaint(0), "grey, as undecided rows are");
+        List<String> notes = plot.getAnnotations().stream()
+                .map(a -> ((org.jfree.chart.annotations.XYTextAnnotation) a).getText().strip()).toList();
+        // N18's Δ (−10,253) lies far left of the tested slices' scale: the words stand at the edge with an arrow
+        assertEquals(List.of("◀ too few examples, Δ −10,253 (no interval)", "unavailable"), notes);
+        assertTrue(plot.getDomainAxis().getLowerBound() > -2_500, "the untested slice does not set the axis");
+    }
+
+    /** A dimension with 69 slices, shaped like a country dimension of a fraud pack. */
+    private static EvidenceChart.DeltaForest manySlices(int count) {
+        List<EvidenceChart.DeltaRow> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            double delta = (i - count / 2.0) / count * 0.1;
+            rows.add(new EvidenceChart.DeltaRow("country=country_" + i + " (n " + (40 + i * 37) + ")", delta,
+                    new org.verdict.core.stats.Interval(delta - 0.03, delta + 0.03),
+                    org.verdict.core.compare.Verdict.NO_SIGNIFICANT_DIFFERENCE));
+        }
+        return new EvidenceChart.DeltaForest("pr_auc by country", "Δ pr_auc", true, rows);
+    }
+
+    @Test
+    void aTallForestPlotIsSplitIntoPartsThatStayAboveTheFooterWithNoEmptyPageBefore() throws Exception {
+        ReportDocument document = new ReportDocument("Approval pack", "wide-fraud", List.of(
+                new Section("s3", "3", "Promotion gates", 1, List.of(new Paragraph(
+                        "One section per gate.", Tone.PLAIN))),
+                new Section("s31", "3.1", "Primary metric", 2, List.of(
+                        new Paragraph("✔ pass: overall Δ pr_auc +0.010", Tone.PASS),
+                        new ReportDocument.Chart("c1", manySlices(69)))),
+                new Section("s32", "3.2", "Lineage", 2, List.of(new ReportDocument.Facts(List.of(
+                        new ReportDocument.Fact("depth", "6")))))));
+        PdfApprovalPack layout = new PdfApprovalPack(new EvidenceCharts(new ReportFonts()));
+        byte[] pdf = layout.render(document);
+
+        List<PdfApprovalPack.ChartBox> boxes = layout.chartBoxes();
+        assertTrue(boxes.size() >= 3, "69 rows do not fit one A4 page: " + boxes);
+        for (PdfApprovalPack.ChartBox box : boxes) {
+            assertTrue(box.bottom() >= PdfApprovalPack.CONTENT_BOTTOM - 0.01, "above the footer: " + box);
+            assertTrue(box.bottom() + box.height() <= PdfApprovalPack.CONTENT_TOP + 0.01, "below the top: " + box);
+        }
+        // page 1 is the contents, page 2 holds chapter 3 and gate 3.1 with the chart's first part: none is left bare
+        assertEquals(1, boxes.get(0).page(), "the chart starts on the page of its heading: " + boxes);
+        String text;
+        try (PDDocument loaded = Loader.loadPDF(pdf)) {
+            text = new PDFTextStripper().getText(loaded);
+        }
+        for (int i = 0; i < 69; i++) {
+            assertTrue(text.contains("country=country_" + i + " (n "), "row " + i + " is drawn in some part");
+        }
+        assertTrue(text.contains("(rows 1–"), "a part says which rows it shows");
+        assertTrue(text.contains("depth"), "a short label is never broken inside the word:\n" + text);
     }
 }

@@ -27,6 +27,10 @@ class ComparisonRowTest {
         // 0.770 − 0.810 = −0.040, shown with a real minus sign and its interval
         assertEquals("−0.040 [−0.055, −0.025]", row.deltaText());
         assertEquals("0.810 [0.790, 0.830]", row.productionText());
+        // in the table, each value stands over its interval: half the width, so both models fit beside Δ
+        assertEquals("0.810\n[0.790, 0.830]", row.productionCell());
+        assertEquals("0.770\n[0.750, 0.790]", row.candidateCell());
+        assertEquals("−0.040\n[−0.055, −0.025]", row.deltaCell());
         assertEquals("<0.001 / <0.001", row.pValueText());
     }
 
@@ -40,6 +44,7 @@ class ComparisonRowTest {
         assertTrue(unavailable.toTsv().endsWith("\tunavailable: only one class in the slice"));
         assertEquals("—", unavailable.deltaText());
         assertEquals("—", unavailable.productionText());
+        assertEquals("—", unavailable.productionCell(), "nothing to break without an interval");
 
         ComparisonRow tooFew = new ComparisonRow(ReportFixture.macroF1Results().get(4));
         assertEquals("too few examples", tooFew.verdictText());

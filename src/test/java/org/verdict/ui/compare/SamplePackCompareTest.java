@@ -124,6 +124,24 @@ class SamplePackCompareTest {
     }
 
     @Test
+    void bothConfusionMatricesFitThePaneBesideTheTableWithoutSidewaysScrolling(FxRobot robot) {
+        robot.clickOn("#tabConfusion");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        ConfusionHeatMap pane = robot.lookup("#confusionHeatMap").queryAs(ConfusionHeatMap.class);
+        javafx.geometry.Bounds viewport = pane.localToScene(pane.getViewportBounds());
+        javafx.geometry.Bounds paneBounds = pane.localToScene(pane.getLayoutBounds());
+        for (String id : List.of("confusionProduction", "confusionCandidate")) {
+            javafx.scene.Node matrix = robot.lookup("#" + id).query();
+            javafx.geometry.Bounds drawn = matrix.localToScene(matrix.getBoundsInLocal());
+            assertTrue(drawn.getMaxX() <= paneBounds.getMinX() + viewport.getWidth() + 0.5,
+                    id + " ends at " + drawn.getMaxX() + ", the pane shows up to "
+                            + (paneBounds.getMinX() + viewport.getWidth()));
+            assertTrue(pane.matrixScale(id) >= ConfusionHeatMap.SMALLEST_SCALE, "its counts stay readable");
+        }
+    }
+
+    @Test
     void classNamesHeadingsAndPerClassNumbersAreNeverShortened(FxRobot robot) {
         robot.clickOn("#tabConfusion");
         WaitForAsyncUtils.waitForFxEvents();

@@ -11,13 +11,46 @@ import org.verdict.core.pack.Metric;
 class SliceChartDataTest {
 
     @Test
-    void overallFirstThenFromWorstToBestSliceAndUnavailableLeftOut() {
+    void overallFirstThenFromWorstToBestSliceThenTheSlicesWithoutDelta() {
         SliceChartData data = SliceChartData.of(Metric.MACRO_F1, ReportFixture.macroF1Results());
 
-        // Δ: en −0.040, f +0.001, de +0.070; gender=m has too few examples and no numbers
-        assertEquals(List.of("overall", "language=en", "gender=f", "language=de"),
+        // Δ: en −0.040, f +0.001, de +0.070; gender=m has too few examples and no numbers: a row with the reason
+        assertEquals(List.of("overall", "language=en", "gender=f", "language=de", "gender=m"),
                 data.points().stream().map(SliceChartData.Point::label).toList());
         assertEquals(-0.055, data.points().get(1).deltaLow());
+        SliceChartData.Point tooFew = data.points().get(4);
+        assertEquals("too few examples", tooFew.note());
+        assertEquals(true, Double.isNaN(tooFew.delta()));
+    }
+
+    @Test
+    void aSliceWithoutTheIntervalItsVerdictReadsIsDrawnAsItsPointWithTheReasonAndNeverSetsTheAxis() {
+        Metric m = Metric.MACRO_F1;
+        List<org.verdict.core.compare.SliceResult> results = List.of(
+                ReportFixture.result(SliceKey.OVERALL, 4000, m, 0.80, 0.82, 0.010, 0.030, 0.001, 0.001,
+                        Verdict.BETTER),
+                // a class with 3 examples: the bootstrap cannot measure Δ, so there is no interval
+                new org.verdict.core.compare.SliceResult(ReportFixture.slice("region", "north"), 80, m, true,
+                        new org.verdict.core.compare.MetricEstimate(0.7, null),
+                        new org.verdict.core.compare.MetricEstimate(0.2, null), -0.5, null, null, null, null,
+                        "paired-bootstrap", Verdict.INCONCLUSIVE, null, null, "class E has 3 examples here", null),
+                ReportFixture.unavailable(ReportFixture.slice("region", "south"), 4, m, "no positive example"));
+
+        SliceChartData data = SliceChartData.of(m, results);
+
+        assertEquals(List.of("overall", "region=north", "region=south"),
+                data.points().stream().map(SliceChartData.Point::label).toList());
+        SliceChartData.Point unstable = data.points().get(1);
+        assertEquals("unstable: class E has 3 examples here", unstable.note());
+        assertEquals(-0.5, unstable.deltaLow(), "no whiskers: the bounds are the point");
+        assertEquals("unavailable: no positive example", data.points().get(2).note());
+        assertEquals(0.030 + 0.0015, data.deltaRange().upper(), 1e-9, "only the overall interval (and 0) set the axis");
+
+        org.jfree.chart.plot.XYPlot plot = new SliceCharts(java.util.ResourceBundle.getBundle(
+                "org.verdict.ui.messages")).forestPlot(data).getXYPlot();
+        List<String> notes = plot.getAnnotations().stream()
+                .map(a -> ((org.jfree.chart.annotations.XYTextAnnotation) a).getText().strip()).toList();
+        assertEquals(List.of(SliceCharts.CLIPPED_LOW + " unstable", "unavailable"), notes);
     }
 
     @Test

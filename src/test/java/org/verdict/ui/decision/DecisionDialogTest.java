@@ -169,6 +169,9 @@ class DecisionDialogTest {
         assertTrue(inView(robot, "#decisionSign"));
         assertTrue(inView(robot, "#decisionCancel"));
         assertTrue(inView(robot, "#decisionPassphrase"));
+        // what a signer needs besides the passphrase sits with it, not below a long form
+        assertTrue(inView(robot, "#decisionKey"), "the key file field is in view");
+        assertTrue(inView(robot, "#decisionStore"), "the decision log field is in view");
     }
 
     @Test

@@ -67,6 +67,17 @@ class GatesViewTest {
     }
 
     @Test
+    void inLargeTextTheGateTableKeepsMostOfTheViewAndThePageScrollsToTheRest(FxRobot robot) {
+        Appearance large = new Appearance(false, true);
+        robot.interact(() -> large.applyTo(table.getScene().getRoot()));
+        robot.interact(() -> { });
+        javafx.scene.control.ScrollPane page = robot.lookup("#gatesPage").queryAs(javafx.scene.control.ScrollPane.class);
+        assertTrue(table.getHeight() >= GatesView.TABLE_SHARE_OF_VIEW * page.getHeight() - 1,
+                "the gates take " + table.getHeight() + " of " + page.getHeight());
+        assertTrue(robot.lookup("#gatesApproval").tryQuery().isPresent(), "the approval follows, reached by scrolling");
+    }
+
+    @Test
     void showsEveryGateWithIconAndWordsAndTheApproval(FxRobot robot) {
         assertEquals(11, table.getItems().size());
         assertTrue(robot.lookup(".table-cell.gate-fail").tryQuery().isPresent(), "a failing gate is styled");
