@@ -115,11 +115,11 @@ public final class DuckDbSummarizer {
     /**
      * @param input file, folder glob or list understood by DuckDB's readers, e.g. {@code evals/*.parquet}
      * @param snapshot the source's snapshot id to record, or null
-     * @param histograms binary with scores: add the score histograms roc_auc needs
+     * @param ranking binary with scores: add the ranking sums roc_auc and pr_auc need
      */
-    public void summarize(String input, String snapshot, PackManifest rowManifest, boolean scores, boolean histograms,
+    public void summarize(String input, String snapshot, PackManifest rowManifest, boolean scores, boolean ranking,
                           long seed, Path out, Progress progress) throws IOException {
-        SummaryLayout layout = SummaryLayout.of(rowManifest, scores, histograms);
+        SummaryLayout layout = SummaryLayout.of(rowManifest, scores, ranking);
         SummarySql sql = new SummarySql(SqlDialect.DUCKDB, layout, rowManifest, source(input), seed,
                 blockCount);
         String latencySource = latencyInput == null ? null : source(latencyInput);
@@ -139,12 +139,10 @@ public final class DuckDbSummarizer {
                 progress.update(0.5, "Summing hashed blocks of " + input);
                 blocks = run(statement, sql.blocksQuery(), progress);
             }
-            SummaryTable scoreHistogram = null;
-            SummaryTable jointHistogram = null;
-            if (layout.histograms()) {
-                progress.update(0.7, "Binning scores of " + input);
-                scoreHistogram = run(statement, sql.scoresQuery(), progress);
-                jointHistogram = run(statement, sql.jointQuery(), progress);
+            SummaryTable rankingSums = null;
+            if (layout.ranking()) {
+                progress.update(0.7, "Ranking binned scores of " + input);
+                rankingSums = run(statement, sql.rankingQuery(), progress);
             }
             SummaryTable latency = null;
             if (latencySource != null) {
@@ -164,7 +162,7 @@ public final class DuckDbSummarizer {
             progress.update(0.95, "Writing " + out.getFileName());
             new SummaryPackWriter(carriedFrom).write(out, rowManifest, layout, new SummaryProvenance("duckdb", version,
                     Hashes.sha256Hex(script), input, snapshot, rows, seed, blockCount), script,
-                    new SummaryTables(cells, blocks, scoreHistogram, jointHistogram, latency, safety));
+                    new SummaryTables(cells, blocks, rankingSums, latency, safety));
             progress.update(1, "Summarised " + rows + " rows");
         } catch (SQLException e) {
             // DuckDB's first line says what is wrong; the rest echoes the SQL

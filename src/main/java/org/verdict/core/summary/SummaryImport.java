@@ -28,14 +28,14 @@ public final class SummaryImport {
     /**
      * @param cells a CSV file with a header, or a folder of them (Spark's {@code part-*.csv})
      * @param blocks the same for the blocks table; null when the layout has none
-     * @param scores the score histogram, and {@code joint} the joint histogram (binary with scores); else null
+     * @param ranking the ranking sums (binary with scores); null for none
      * @param blockCount the number of hashed blocks the SQL dealt the rows into
      */
-    public static SummaryPack assemble(PackManifest rowManifest, boolean scored, Path cells, Path blocks, Path scores,
-                                       Path joint, Path sqlScript, String engine, String engineVersion, String source,
+    public static SummaryPack assemble(PackManifest rowManifest, boolean scored, Path cells, Path blocks,
+                                       Path ranking, Path sqlScript, String engine, String engineVersion, String source,
                                        String snapshot, long seed, int blockCount, Path out)
             throws IOException, PackException {
-        return assemble(rowManifest, scored, cells, blocks, scores, joint, null, null, sqlScript, engine,
+        return assemble(rowManifest, scored, cells, blocks, ranking, null, null, sqlScript, engine,
                 engineVersion, source, snapshot, seed, blockCount, out, null);
     }
 
@@ -46,16 +46,15 @@ public final class SummaryImport {
      * @param latency the latency buckets table (version, bucket, n) the SQL's latency query wrote, or null
      * @param safety the safety cells table the SQL's safety query wrote, or null
      */
-    public static SummaryPack assemble(PackManifest rowManifest, boolean scored, Path cells, Path blocks, Path scores,
-                                       Path joint, Path latency, Path safety, Path sqlScript, String engine,
+    public static SummaryPack assemble(PackManifest rowManifest, boolean scored, Path cells, Path blocks,
+                                       Path ranking, Path latency, Path safety, Path sqlScript, String engine,
                                        String engineVersion, String source, String snapshot, long seed, int blockCount,
                                        Path out, Path carriedFrom)
             throws IOException, PackException {
-        SummaryLayout layout = SummaryLayout.of(rowManifest, scored, scores != null);
+        SummaryLayout layout = SummaryLayout.of(rowManifest, scored, ranking != null);
         SummaryTable cellTable = readTable(cells, layout.cellColumns());
         SummaryTable blockTable = layout.hasBlocks() ? readTable(blocks, layout.blockColumns()) : null;
-        SummaryTable scoreTable = layout.histograms() ? readTable(scores, layout.scoreColumns()) : null;
-        SummaryTable jointTable = layout.histograms() ? readTable(joint, layout.jointColumns()) : null;
+        SummaryTable rankingTable = layout.ranking() ? readTable(ranking, layout.rankingColumns()) : null;
         long rows = 0;
         int count = layout.cellColumns().indexOf(SummaryLayout.COUNT);
         for (String[] row : cellTable.rows()) {
@@ -64,7 +63,7 @@ public final class SummaryImport {
         String sql = Files.readString(sqlScript, StandardCharsets.UTF_8);
         new SummaryPackWriter(carriedFrom).write(out, rowManifest, layout, new SummaryProvenance(engine, engineVersion,
                 Hashes.sha256Hex(sql), source, snapshot, rows, seed, blockCount), sql,
-                new SummaryTables(cellTable, blockTable, scoreTable, jointTable,
+                new SummaryTables(cellTable, blockTable, rankingTable,
                         latency == null ? null : readTable(latency, SummaryPackWriter.LATENCY_COLUMNS),
                         safety == null ? null : readTable(safety, SummaryPackWriter.safetyColumns(layout))));
         try {

@@ -14,7 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.verdict.core.pack.PackManifest;
-import org.verdict.core.stats.BinnedScores;
+import org.verdict.core.stats.RankingSums;
 
 /**
  * Writes a summary pack folder: the row-level manifest with its primary suite pointed at the cells table and a
@@ -41,8 +41,7 @@ public final class SummaryPackWriter {
 
     public static final String CELLS_FILE = "primary_cells.csv";
     public static final String BLOCKS_FILE = "primary_blocks.csv";
-    public static final String SCORES_FILE = "primary_scores.csv";
-    public static final String JOINT_FILE = "primary_joint.csv";
+    public static final String RANKING_FILE = "primary_ranking.csv";
     public static final String SQL_FILE = "summary.sql";
     /** The latency suite as request counts per log-spaced bucket, when latency rows were summarised too. */
     public static final String LATENCY_FILE = "latency_buckets.csv";
@@ -58,8 +57,7 @@ public final class SummaryPackWriter {
                       String sql, SummaryTables tables) throws IOException {
         SummaryTable cells = tables.cells();
         SummaryTable blocks = tables.blocks();
-        SummaryTable scores = tables.scores();
-        SummaryTable joint = tables.joint();
+        SummaryTable ranking = tables.ranking();
         if (Files.exists(out)) {
             throw new IOException(out + " already exists; choose a new folder for the summary pack");
         }
@@ -67,9 +65,8 @@ public final class SummaryPackWriter {
         if (layout.hasBlocks()) {
             require(blocks, layout.blockColumns(), BLOCKS_FILE);
         }
-        if (layout.histograms()) {
-            require(scores, layout.scoreColumns(), SCORES_FILE);
-            require(joint, layout.jointColumns(), JOINT_FILE);
+        if (layout.ranking()) {
+            require(ranking, layout.rankingColumns(), RANKING_FILE);
         }
         if (tables.latency() != null) {
             require(tables.latency(), LATENCY_COLUMNS, LATENCY_FILE);
@@ -85,9 +82,8 @@ public final class SummaryPackWriter {
             if (layout.hasBlocks()) {
                 writeCsv(staging.resolve(BLOCKS_FILE), blocks);
             }
-            if (layout.histograms()) {
-                writeCsv(staging.resolve(SCORES_FILE), scores);
-                writeCsv(staging.resolve(JOINT_FILE), joint);
+            if (layout.ranking()) {
+                writeCsv(staging.resolve(RANKING_FILE), ranking);
             }
             Files.writeString(staging.resolve(SQL_FILE), sql, StandardCharsets.UTF_8);
             ObjectNode manifest = manifest(rowManifest, layout, provenance);
@@ -139,13 +135,11 @@ public final class SummaryPackWriter {
             summary.put("blockCount", provenance.blocks());
             summary.put("seed", provenance.seed());
         }
-        if (layout.histograms()) {
-            summary.put("scores", SCORES_FILE);
-            summary.put("joint", JOINT_FILE);
+        if (layout.ranking()) {
+            summary.put("ranking", RANKING_FILE);
             ObjectNode bins = summary.putObject("scoreBins");
             bins.put("scale", "logit");
-            bins.put("width", BinnedScores.FINE_WIDTH);
-            bins.put("jointFactor", BinnedScores.COARSE_FACTOR);
+            bins.put("width", RankingSums.FINE_WIDTH);
         }
         return manifest;
     }

@@ -45,8 +45,8 @@ public final class SummarizeRowsViewModel {
             return (input, manifest, out, progress) -> {
                 PackManifest rows = RowManifest.read(manifest);
                 new DuckDbSummarizer(memoryLimit, threads).carrying(manifest.toAbsolutePath().getParent())
-                        .summarize(input.toString(), null, rows, true,
-                        rows.primaryMetric().equals("roc_auc"), ComparisonOptions.DEFAULTS.seed(), out, progress);
+                        .summarize(input.toString(), null, rows, true, true, ComparisonOptions.DEFAULTS.seed(), out,
+                                progress);
             };
         }
     }

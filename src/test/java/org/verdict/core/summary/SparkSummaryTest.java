@@ -74,11 +74,10 @@ class SparkSummaryTest {
             // a driver program: collect the small tables and write the pack
             SummaryTable cells = collect(spark.sql(sql.cellsQuery()));
             SummaryTable blocks = collect(spark.sql(sql.blocksQuery()));
-            SummaryTable scores = collect(spark.sql(sql.scoresQuery()));
-            SummaryTable joint = collect(spark.sql(sql.jointQuery()));
+            SummaryTable ranking = collect(spark.sql(sql.rankingQuery()));
             new SummaryPackWriter().write(summaryPack, manifest, layout, new SummaryProvenance("spark",
                     spark.version(), Hashes.sha256Hex(sql.script()), "evals", null, rows.primary().rowCount(), seed,
-                    SummarySql.DEFAULT_BLOCKS), sql.script(), new SummaryTables(cells, blocks, scores, joint));
+                    SummarySql.DEFAULT_BLOCKS), sql.script(), new SummaryTables(cells, blocks, ranking));
             summary = new SummaryPackReader().read(summaryPack, Progress.NONE);
         } else {
             // the cluster way (docs/pack-format.md): Spark writes CSV part files, `summarize --engine import` packs them
@@ -86,7 +85,7 @@ class SparkSummaryTest {
             spark.sql(sql.blocksQuery()).write().option("header", "true").csv(folder.resolve("blocks").toString());
             Path script = Files.writeString(folder.resolve("summary.sql"), sql.script());
             summary = SummaryImport.assemble(manifest, true, folder.resolve("cells"), folder.resolve("blocks"), null,
-                    null, script,
+                    script,
                     "spark", spark.version(), "evals", "snapshot-7", seed, SummarySql.DEFAULT_BLOCKS, summaryPack);
             assertEquals("snapshot-7", summary.provenance().snapshot());
         }

@@ -156,38 +156,70 @@ class SummaryPackValidationTest {
     }
 
     @Test
-    void overlappingScoreBinsAreRefused() throws Exception {
+    void aRankingRowListedTwiceIsRefused() throws Exception {
         Path pack = copy(binary);
-        Path scores = pack.resolve(SummaryPackWriter.SCORES_FILE);
-        List<String> lines = new ArrayList<>(Files.readAllLines(scores));
+        Path ranking = pack.resolve(SummaryPackWriter.RANKING_FILE);
+        List<String> lines = new ArrayList<>(Files.readAllLines(ranking));
         lines.add(9, lines.get(8));
-        Files.write(scores, lines);
+        Files.write(ranking, lines);
         PackException e = refused(pack);
-        assertWhere(e, SummaryPackWriter.SCORES_FILE, 10, columnOf(scores, "bin"));
-        assertTrue(e.problem().contains("overlap"), e.problem());
+        assertWhere(e, SummaryPackWriter.RANKING_FILE, 10, columnOf(ranking, "version"));
+        assertTrue(e.problem().contains("listed twice"), e.problem());
     }
 
     @Test
-    void aScoreHistogramThatDoesNotHoldTheCellsIsRefused() throws Exception {
+    void rankingSumsThatDoNotAddUpToTheirCellsAreRefused() throws Exception {
         Path pack = copy(binary);
-        Path scores = pack.resolve(SummaryPackWriter.SCORES_FILE);
-        setField(scores, 5, "n", Long.toString(Long.parseLong(field(scores, 5, "n")) + 2));
+        Path ranking = pack.resolve(SummaryPackWriter.RANKING_FILE);
+        setField(ranking, 5, "positives", Long.toString(Long.parseLong(field(ranking, 5, "positives")) + 2));
         PackException e = refused(pack);
-        assertEquals(SummaryPackWriter.SCORES_FILE, e.file());
-        assertEquals(columnOf(scores, "n"), e.column());
-        assertTrue(e.line() > 1 && e.problem().contains("but the cells hold"), e.getMessage());
+        assertWhere(e, SummaryPackWriter.RANKING_FILE, 5, columnOf(ranking, "positives"));
+        assertTrue(e.problem().contains("but its cells hold"), e.getMessage());
     }
 
     @Test
-    void aJointHistogramThatDoesNotAddUpToItsMarginalsIsRefused() throws Exception {
+    void aSliceTheCellsHoldButTheRankingSumsLackIsRefused() throws Exception {
         Path pack = copy(binary);
-        Path joint = pack.resolve(SummaryPackWriter.JOINT_FILE);
-        // move one example to another candidate bin: the production marginal still holds, the candidate's does not
-        setField(joint, 6, "candidate_bin", Long.toString(Long.parseLong(field(joint, 6, "candidate_bin")) + 4_000));
+        Path ranking = pack.resolve(SummaryPackWriter.RANKING_FILE);
+        List<String> lines = new ArrayList<>(Files.readAllLines(ranking));
+        String dropped = lines.remove(6);
+        Files.write(ranking, lines);
         PackException e = refused(pack);
-        assertEquals(SummaryPackWriter.JOINT_FILE, e.file());
-        assertEquals(columnOf(joint, "candidate_bin"), e.column());
-        assertTrue(e.line() > 1 && e.problem().contains("does not add up to its marginals"), e.getMessage());
+        assertEquals(SummaryPackWriter.RANKING_FILE, e.file());
+        String version = dropped.split(",", -1)[columnOf(ranking, "version") - 1];
+        assertTrue(e.problem().contains("lack version " + version), e.getMessage());
+    }
+
+    @Test
+    void squaresOfPlacementValuesCannotAddUpToMoreThanTheValues() throws Exception {
+        Path ranking = copy(binary).resolve(SummaryPackWriter.RANKING_FILE);
+        // placement values lie in [0, 1], so their squares cannot add up to more than they do
+        setField(ranking, 4, "v10_sq", Double.toString(Double.parseDouble(field(ranking, 4, "v10")) + 1));
+        assertWhere(refused(ranking.getParent()), SummaryPackWriter.RANKING_FILE, 4, columnOf(ranking, "v10_sq"));
+    }
+
+    @Test
+    void placementSumsOfBothClassesMustGiveTheSameAuc() throws Exception {
+        Path ranking = copy(binary).resolve(SummaryPackWriter.RANKING_FILE);
+        setField(ranking, 4, "v01", Double.toString(Double.parseDouble(field(ranking, 4, "v01")) * 0.9));
+        PackException e = refused(ranking.getParent());
+        assertWhere(e, SummaryPackWriter.RANKING_FILE, 4, columnOf(ranking, "v01"));
+        assertTrue(e.problem().contains("both the AUC"), e.problem());
+    }
+
+    @Test
+    void aCrossSumBeyondCauchySchwarzIsRefused() throws Exception {
+        Path pack = copy(binary);
+        Path ranking = pack.resolve(SummaryPackWriter.RANKING_FILE);
+        String production = RowManifest.read(binary.resolve("manifest.json")).production().version();
+        int line = 2;
+        while (field(ranking, line, "version").equals(production)) {
+            line++;
+        }
+        setField(ranking, line, "v10_x_production", field(ranking, line, "positives"));
+        PackException e = refused(pack);
+        assertWhere(e, SummaryPackWriter.RANKING_FILE, line, columnOf(ranking, "v10_x_production"));
+        assertTrue(e.problem().contains("Cauchy–Schwarz"), e.problem());
     }
 
     @Test
