@@ -116,7 +116,7 @@ public final class SummaryBenchmark {
     private static void summarize(Path parquet, Path out) throws IOException, PackException {
         PackManifest manifest = RowManifest.read(parquet.resolveSibling("manifest.json"));
         new DuckDbSummarizer("2GB", Runtime.getRuntime().availableProcessors()).summarize(parquet.toString(), null,
-                manifest, true, false, ComparisonOptions.DEFAULTS.seed(), out, Progress.NONE);
+                manifest, true, true, ComparisonOptions.DEFAULTS.seed(), out, Progress.NONE);
     }
 
     /**

@@ -168,7 +168,7 @@ class SummaryPackCommandsTest {
                 assertFalse(method.isBlank(), metric);
             }
             if (metric.equals("roc_auc") && result.path("test").isTextual()) {
-                assertEquals("DeLong from binned scores, 0.001 logit (joint 0.02 logit)", method);
+                assertEquals("DeLong from binned scores, 0.001 logit", method);
             }
             if (metric.equals("brier") && result.path("test").isTextual()) {
                 assertEquals("paired bootstrap of 300 blocks dealt by a hash of the example id", method);

@@ -201,7 +201,7 @@ class SummaryPackValidationTest {
     @Test
     void placementSumsOfBothClassesMustGiveTheSameAuc() throws Exception {
         Path ranking = copy(binary).resolve(SummaryPackWriter.RANKING_FILE);
-        setField(ranking, 4, "v01", Double.toString(Double.parseDouble(field(ranking, 4, "v01")) * 0.9));
+        setField(ranking, 4, "v01", Double.toString(Double.parseDouble(field(ranking, 4, "v01")) * 0.999));
         PackException e = refused(ranking.getParent());
         assertWhere(e, SummaryPackWriter.RANKING_FILE, 4, columnOf(ranking, "v01"));
         assertTrue(e.problem().contains("both the AUC"), e.problem());
