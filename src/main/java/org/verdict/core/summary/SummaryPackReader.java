@@ -129,6 +129,10 @@ public final class SummaryPackReader {
         if (!SummaryPackWriter.FORMAT.equals(node.path("format").asText())) {
             throw summary.error("/format", "summary format must be " + SummaryPackWriter.FORMAT);
         }
+        if (node.has("joint")) {
+            throw summary.error("/joint", "this pack holds score and joint histograms, an earlier layout that Verdict "
+                    + "no longer reads; summarise the rows again (verdict summarize) for ranking sums");
+        }
         boolean scored = node.path("scored").asBoolean(manifest.task() == Task.BINARY);
         SummaryLayout layout = SummaryLayout.of(manifest, scored, node.has("ranking"));
         long rows = summary.wholeNumber(node, "/rows");

@@ -3,6 +3,7 @@ package org.verdict.core.summary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.Task;
@@ -140,6 +141,7 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
                 .map(v -> " WHEN version__ = " + literal(v) + " THEN " + q("b__" + v))
                 .collect(Collectors.joining("", "CASE", " END"));
         String rowBins = versions.stream().map(v -> ", " + q("b__" + v)).collect(Collectors.joining());
+        String groupingAndKeys = String.join(", ", Stream.concat(Stream.of("g__"), keys.stream()).toList());
         int slices = keys.size();
 
         String production = q("p__" + manifest.production().version());
@@ -191,8 +193,8 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
                            FROM fine__ CROSS JOIN groupings__
                            GROUP BY %s),
                 -- each slice numbered, so a row finds its bin's values by one number per version
-                slices__ AS (SELECT g__, %sROW_NUMBER() OVER (ORDER BY g__, %s) AS slice__
-                             FROM (SELECT DISTINCT g__, %s FROM hist__) sliced__),
+                slices__ AS (SELECT %s, ROW_NUMBER() OVER (ORDER BY %s) AS slice__
+                             FROM (SELECT DISTINCT %s FROM hist__) sliced__),
                 -- (3) per slice, version and bin: class totals, the examples in lower bins, then the running sums
                 counted__ AS (SELECT hist__.*,
                                      CAST(SUM(pos__) OVER (%s) AS BIGINT) AS m__,
@@ -229,7 +231,7 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
                 versionTable, String.join(" UNION ALL ", groupingIds),
                 keyList, binOfVersion, binned, groupBy(slices + 2),
                 sliced("fine__", groupings), groupBy(slices + 3),
-                keyList, keys.stream().collect(Collectors.joining(", ")), keys.stream().collect(Collectors.joining(", ")),
+                groupingAndKeys, groupingAndKeys, groupingAndKeys,
                 partition, partition, running, running,
                 running, running, partition,
                 SLICE_KEY_STRIDE, sameSlice("stepped__", keys),

@@ -223,6 +223,16 @@ class SummaryPackValidationTest {
     }
 
     @Test
+    void aPackOfTheEarlierHistogramLayoutIsRefusedWithAdviceRatherThanOpenedWithoutRocAuc() throws Exception {
+        Path pack = copy(binary);
+        edit(pack.resolve("manifest.json"), text -> text.replace("\"ranking\" :", "\"joint\" : \"primary_joint.csv\",\n    \"ranking\" :"));
+        PackException e = refused(pack);
+        assertEquals("manifest.json", e.file());
+        assertEquals(lineOf(pack.resolve("manifest.json"), "\"joint\""), e.line());
+        assertTrue(e.problem().contains("summarise the rows again"), e.problem());
+    }
+
+    @Test
     void binsOfAnotherWidthAreRefusedRatherThanMisread() throws Exception {
         Path pack = copy(binary);
         edit(pack.resolve("manifest.json"), text -> text.replace("\"width\" : 0.001", "\"width\" : 0.002"));
