@@ -18,6 +18,7 @@ import org.verdict.core.compare.ComparisonJson;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.CorrectionMethod;
+import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.pack.CategoricalColumn;
@@ -28,6 +29,7 @@ import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
 import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.MetricFormat;
 import org.verdict.core.summary.SummaryComparison;
 import org.verdict.core.summary.SummaryPack;
 import org.verdict.core.summary.SummaryMethods;
@@ -244,55 +246,98 @@ public final class CompareCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Intervals of delta: overall %d%%, tested alone; %s, at the level in the 'level' "
                         + "column. A verdict is better or worse exactly when its interval excludes 0 (unadjusted "
                         + "intervals: --json, unadjustedCi); one that does not is 'no significant difference' when its "
-                        + "interval lies within %s, else 'inconclusive' (--effect). Models: %d%% intervals. Slices "
+                        + "interval lies within %s, else 'inconclusive' (--effect). Each model's value with its %d%% interval. Slices "
                         + "under %d examples are not tested.%n%n", percent, slices, equivalenceBand(metric, options),
                 percent, options.minSliceSize());
         List<SliceResult> rows = report.resultsFor(metric);
-        int sliceWidth = Math.max(8, rows.stream().mapToInt(r -> r.slice().label().length()).max().orElse(8));
-        String format = "%-" + sliceWidth + "s %8s %11s %11s %9s  %-20s %-8s %-9s %-23s %s%n";
-        out.printf(Locale.ROOT, format, "slice", "n", "production", "candidate", "delta", "CI of delta", "level",
-                "adj. p", "test", "verdict");
+        MetricFormat numbers = MetricFormat.of(metric);
+        List<String[]> table = new ArrayList<>();
+        table.add(new String[] {"slice", "n", "production", "candidate", "delta [interval]", "level", "adj. p", "test",
+            "verdict"});
         List<String> reasons = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (SliceResult r : rows) {
-            String verdict = r.verdict() == Verdict.WORSE ? "WORSE (!)" : r.verdictLabel();
             if (r.unavailableReason() != null) {
                 reasons.add(r.slice().label() + ": " + r.unavailableReason());
             }
-            out.printf(Locale.ROOT, format, r.slice().label(), r.n(),
-                    number(r.production() == null ? null : r.production().value()),
-                    number(r.candidate() == null ? null : r.candidate().value()),
-                    signed(r.delta()), interval(r.deltaCi()),
-                    r.shownInterval() == null ? "-" : r.shownInterval().levelText(), pValue(r.adjustedP()),
-                    r.test() == null ? "-" : r.test(), verdict);
+            if (r.note() != null) {
+                notes.add(r.slice().label() + ": " + r.note());
+            }
+            table.add(new String[] {r.slice().label(), MetricFormat.count(r.n()), estimate(numbers, r.production()),
+                estimate(numbers, r.candidate()), delta(numbers, r),
+                r.shownInterval() == null ? "-" : r.shownInterval().levelText(), pValue(r.adjustedP()),
+                r.test() == null ? "-" : r.test(), r.verdict() == Verdict.WORSE ? "WORSE (!)" : r.verdictLabel()});
         }
-        if (!reasons.isEmpty()) {
-            out.println();
-            out.println("Unavailable:");
-            reasons.forEach(reason -> out.println("  " + reason));
+        printColumns(out, table);
+        printSection(out, "Unavailable:", reasons);
+        printSection(out, "Notes:", notes);
+    }
+
+    /** Left-aligned text columns as wide as their widest cell; numbers right-aligned so their digits line up. */
+    private static void printColumns(PrintWriter out, List<String[]> table) {
+        int[] widths = new int[table.get(0).length];
+        for (String[] row : table) {
+            for (int column = 0; column < row.length; column++) {
+                widths[column] = Math.max(widths[column], row[column].length());
+            }
+        }
+        for (String[] row : table) {
+            StringBuilder line = new StringBuilder();
+            for (int column = 0; column < row.length; column++) {
+                boolean last = column == row.length - 1;
+                String cell = row[column];
+                String padding = " ".repeat(last ? 0 : widths[column] - cell.length());
+                line.append(RIGHT_ALIGNED_COLUMNS.contains(column) ? padding + cell : cell + padding);
+                if (!last) {
+                    line.append("  ");
+                }
+            }
+            out.println(line.toString().stripTrailing());
         }
     }
 
-    private static String number(Double value) {
-        return value == null ? "-" : String.format(Locale.ROOT, "%.4f", value);
+    /** n and the p-value; the value-and-interval columns stay left-aligned so their brackets start together. */
+    private static final Set<Integer> RIGHT_ALIGNED_COLUMNS = Set.of(1, 6);
+
+    private static void printSection(PrintWriter out, String title, List<String> lines) {
+        if (!lines.isEmpty()) {
+            out.println();
+            out.println(title);
+            lines.forEach(line -> out.println("  " + line));
+        }
+    }
+
+    /** A model's value with its interval (the app's and the approval pack's format); "-" when undefined. */
+    private static String estimate(MetricFormat numbers, MetricEstimate estimate) {
+        if (estimate == null) {
+            return "-";
+        }
+        Interval ci = estimate.ci();
+        return ci == null ? numbers.value(estimate.value()) : numbers.estimate(estimate.value(), ci.lower(), ci.upper());
+    }
+
+    /** Δ with the interval its verdict reads. */
+    private static String delta(MetricFormat numbers, SliceResult result) {
+        if (result.delta() == null) {
+            return "-";
+        }
+        Interval ci = result.deltaCi();
+        return ci == null ? numbers.signed(result.delta()) : numbers.delta(result.delta(), ci.lower(), ci.upper());
     }
 
     private static String pValue(Double p) {
         return p == null ? "-" : p < 0.0001 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", p);
     }
 
-    private static String signed(Double value) {
-        return value == null ? "-" : String.format(Locale.ROOT, "%+.4f", value);
-    }
-
-    private static String interval(Interval ci) {
-        return ci == null ? "-" : String.format(Locale.ROOT, "[%+.4f, %+.4f]", ci.lower(), ci.upper());
-    }
-
-    /** The ±E band that tells "no significant difference" from "inconclusive" (as core.compare.Verdicts reads it). */
+    /** The ±E band that tells "no significant difference" from "inconclusive", as {@link Metric#equivalenceBand} sets it. */
     private static String equivalenceBand(Metric metric, ComparisonOptions options) {
         BigDecimal effect = BigDecimal.valueOf(options.minDetectableEffect());
-        return metric.inTargetUnits()
-                ? "±" + effect.movePointRight(2).stripTrailingZeros().toPlainString() + "% of production's value"
+        if (metric.inTargetUnits()) {
+            return "±" + effect.movePointRight(2).stripTrailingZeros().toPlainString() + "% of production's value";
+        }
+        return metric == Metric.SQ_CALIBRATION_ERROR
+                ? "±" + effect.multiply(effect).stripTrailingZeros().toPlainString() + " (a calibration gap of "
+                        + effect.stripTrailingZeros().toPlainString() + ")"
                 : "±" + effect.stripTrailingZeros().toPlainString();
     }
 }

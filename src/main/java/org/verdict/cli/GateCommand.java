@@ -99,7 +99,8 @@ public final class GateCommand implements Callable<Integer> {
         out.printf("Policy: %s%n%n", policy.describe());
         out.printf("%-40s %-24s %s%n", "GATE", "OUTCOME", "WHY");
         for (GateResult gate : gates.gates()) {
-            out.printf("%-40s %-24s %s%n", gate.gate().title(), mark(gate.outcome()), gate.summary());
+            out.printf("%-40s %-24s %s%n", gate.gate().title(), mark(gate.outcome()),
+                    GateResult.besideOutcome(gate.summary()));
             // the summary quotes the worst finding with the gate's outcome; list the other blocking ones below it
             // (a gate the policy declares not applicable blocks nothing, so its findings stay in the JSON only)
             boolean summarised = !gate.outcome().blocksPromotion();

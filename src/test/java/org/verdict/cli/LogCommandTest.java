@@ -213,6 +213,9 @@ class LogCommandTest {
         assertTrue(out.toString().contains("registers Joan Clarke (product, " + keyId("joan-clarke").substring(0, 12)
                 + ") without an endorsement"), out.toString());
         assertFalse(out.toString().contains("registers Grace Hopper"), "Ada endorsed Grace: " + out);
+        String printed = out.toString();
+        assertTrue(printed.indexOf("record #1: signed by") < printed.indexOf("Also checked: the signers against "
+                + roster), "what was checked follows the problems, never reads as one: " + printed);
 
         assertEquals(0, log("revoke", "--db", db.toString(), "--key-id", keyId("joan-clarke").substring(0, 8),
                 "--reason", "left the board", "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()),

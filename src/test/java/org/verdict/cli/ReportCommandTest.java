@@ -111,7 +111,7 @@ class ReportCommandTest {
 
         assertTrue(html.contains("<p>– not applicable — batch scoring, no SLO</p>"), "the verdict of section Latency");
         assertFalse(html.contains("not applicable — not applicable"));
-        assertTrue(html.contains("<td>Latency</td><td>– not applicable</td><td>not applicable — batch scoring, no SLO"
+        assertTrue(html.contains("<td>Latency</td><td>– not applicable</td><td>batch scoring, no SLO"
                 + "</td>"), "the judged table says what the heading says");
         assertFalse(html.contains("the pack has no latency suite</td>"), html);
         // a trigger without monitoring evidence reads as the gate command prints it

@@ -51,13 +51,14 @@ public final class VerifyCommand extends LedgerCommand {
             report = new LogVerifier().verify(snapshot, options, Progress.NONE);
         }
         out().println(report.summary());
+        report.problems().forEach(problem -> out().println("  " + problem));
+        // what was checked besides the log itself, after the problems so it never reads as one of them
         if (trustedSigners != null) {
-            out().println("  signers checked against " + trustedSigners);
+            out().println("Also checked: the signers against " + trustedSigners);
         }
         if (checkpoint != null) {
-            out().println("  extension of the checkpoint " + checkpoint + " checked");
+            out().println("Also checked: that the log extends the checkpoint " + checkpoint);
         }
-        report.problems().forEach(problem -> out().println("  " + problem));
         // a verified signature says who decided, not that every gate passed: promotes over blocked gates are named
         for (LoggedRecord record : snapshot.records()) {
             record.statement().map(DecisionStatement::record).map(DecisionRecord::overrideText)

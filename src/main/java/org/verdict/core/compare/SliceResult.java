@@ -63,12 +63,19 @@ public record SliceResult(
 
     /** The verdict for people: its label, or "unstable: …" with the reason when Δ has no trustworthy interval. */
     public String verdictLabel() {
-        return unstableReason != null && verdict == Verdict.INCONCLUSIVE ? "unstable: " + unstableReason
-                : verdict.label();
+        return isUnstable() ? "unstable: " + unstableReason : verdict.label();
     }
 
-    /** Whether Δ's uncertainty could not be estimated reliably ({@link #unstableReason()} says why). */
+    /** The verdict in a word or two, as a table cell shows it: "unstable", or the verdict's label. */
+    public String verdictWord() {
+        return isUnstable() ? "unstable" : verdict.label();
+    }
+
+    /**
+     * Whether the slice was judged but Δ's uncertainty could not be estimated reliably ({@link #unstableReason()}
+     * says why). A slice below the minimum size is "too few examples" whatever its bootstrap did, on every surface.
+     */
     public boolean isUnstable() {
-        return unstableReason != null;
+        return unstableReason != null && verdict == Verdict.INCONCLUSIVE;
     }
 }

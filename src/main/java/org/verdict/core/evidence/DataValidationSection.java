@@ -23,7 +23,7 @@ public final class DataValidationSection {
         List<List<Cell>> rows = new ArrayList<>();
         for (GateResult gate : validationGates(gates)) {
             gate.findings().forEach(f -> rows.add(List.of(Cell.plain(gate.gate().title()), Cell.plain(f.subject()),
-                    Cell.of(Sections.outcome(f.outcome())), Cell.plain(f.detail()))));
+                    Cell.of(Sections.outcome(f.outcome())), Cell.plain(GateResult.besideOutcome(f.detail())))));
         }
         long blocking = validationGates(gates).stream().filter(g -> g.outcome().blocksPromotion()).count();
         String summary = blocking == 0 ? "Every data-validation gate passes or does not apply."

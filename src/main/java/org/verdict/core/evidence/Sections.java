@@ -32,7 +32,7 @@ final class Sections {
         List<List<Cell>> rows = new ArrayList<>();
         for (Finding finding : result.findings()) {
             rows.add(List.of(Cell.plain(finding.subject()), Cell.of(outcome(finding.outcome())),
-                    Cell.plain(finding.detail())));
+                    Cell.plain(GateResult.besideOutcome(finding.detail()))));
         }
         return new EvidenceTable("How the gate was judged", List.of("Part", "Outcome", "Evidence"), rows);
     }

@@ -22,7 +22,7 @@ public enum Metric {
     PR_AUC("pr_auc", true, "Average precision: precision summed over the recall steps of the ranked scores.", Task.BINARY),
     LOG_LOSS("log_loss", false, "Mean negative log-likelihood of the labels under the scores (clipped to [1e-15, 1-1e-15]).", Task.BINARY),
     BRIER("brier", false, "Mean squared difference between score and the 0/1 label.", Task.BINARY),
-    SQ_CALIBRATION_ERROR("sq_calibration_error", false, "Squared calibration error, debiased: (mean score - positive rate)^2 over 10 equal-width bins, weighted by bin size; its square root is the typical gap.", Task.BINARY),
+    SQ_CALIBRATION_ERROR("sq_calibration_error", false, "Squared calibration error, debiased: (mean score - positive rate)^2 over 10 equal-width bins, weighted by bin size; its square root is the typical gap. Being debiased, it can fall slightly below 0 where calibration is near perfect (0 is within its noise).", Task.BINARY),
     SELECTION_RATE("selection_rate", true, "Share of examples predicted positive (neither better nor worse; shown for fairness).", Task.BINARY),
     TPR("tpr", true, "True-positive rate: of the positive examples, the share predicted positive.", Task.BINARY),
     FPR("fpr", false, "False-positive rate: of the negative examples, the share predicted positive.", Task.BINARY),
@@ -66,6 +66,20 @@ public enum Metric {
      */
     public boolean inTargetUnits() {
         return this == MAE || this == RMSE;
+    }
+
+    /**
+     * The band ±band within which a Δ that is not significant counts as "no significant difference", for a minimum
+     * detectable effect E: a share E of production's value for errors in the target's units (E = 0.05 would
+     * otherwise mean five cents on house prices); E² for the squared calibration error, i.e. a typical calibration
+     * gap of E in probability (its values are 0.0001–0.01, so ±E would call a fourfold worsening no difference);
+     * else E on the metric's own scale.
+     */
+    public double equivalenceBand(double effect, double productionValue) {
+        if (inTargetUnits()) {
+            return effect * Math.abs(productionValue);
+        }
+        return this == SQ_CALIBRATION_ERROR ? effect * effect : effect;
     }
 
     /** One sentence for tooltips and reports. */

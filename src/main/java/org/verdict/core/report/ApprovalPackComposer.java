@@ -15,6 +15,7 @@ import org.verdict.core.evidence.EvidenceTable;
 import org.verdict.core.evidence.EvidenceTable.Cell;
 import org.verdict.core.evidence.Outcome;
 import org.verdict.core.evidence.Tone;
+import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.ledger.CheckpointFiles;
 import org.verdict.core.pack.ModelRole;
 import org.verdict.core.pack.ModelVersion;
@@ -111,7 +112,7 @@ final class ApprovalPackComposer {
             blocks.add(validationTally(content.validationChecks()));
         }
         List<List<Cell>> rows = content.gates().stream()
-                .map(g -> List.of(Cell.plain(g.name()), Cell.of(g.outcome()), Cell.plain(g.summary())))
+                .map(g -> List.of(Cell.plain(g.name()), Cell.of(g.outcome()), Cell.plain(GateResult.besideOutcome(g.summary()))))
                 .toList();
         blocks.add(new Table(new EvidenceTable("Every gate at a glance", List.of("Gate", "Verdict", "Why"), rows)));
         if (!content.decisions().isEmpty()) {
@@ -202,10 +203,7 @@ final class ApprovalPackComposer {
 
     private List<Block> gate(EvidenceSection gate) {
         List<Block> blocks = new ArrayList<>();
-        // a declared gate's summary already opens with "not applicable — its reason": print the words once
-        String verdict = gate.summary().startsWith(gate.outcome().label() + " — ")
-                ? gate.outcome().mark() + " " + gate.summary()
-                : gate.outcome().markedLabel() + " — " + gate.summary();
+        String verdict = gate.outcome().markedLabel() + " — " + GateResult.besideOutcome(gate.summary());
         blocks.add(new Paragraph(verdict, gate.outcome().tone()));
         for (EvidenceChart chart : gate.charts()) {
             chartCount++;
@@ -301,8 +299,11 @@ final class ApprovalPackComposer {
 
     private static List<Block> verification(ApprovalPackContent content) {
         List<Block> blocks = new ArrayList<>();
-        blocks.add(Paragraph.plain("Nothing here needs Verdict. 1. Evidence files: save these lines as SHA256SUMS "
-                + "in the review pack's folder and run the command below; every line must end in OK."));
+        LogCheckpoint checkpoint = content.checkpoint();
+        blocks.add(Paragraph.plain((checkpoint == null ? "Nothing here needs Verdict: sha256sum or openssl checks it. "
+                : "sha256sum and openssl check everything here; Verdict only exports the decision log (step 3). ")
+                + "1. Evidence files: save these lines as SHA256SUMS in the review pack's folder and run the command "
+                + "below; every line must end in OK."));
         List<String> sums = new ArrayList<>();
         content.evidenceHashes().forEach((path, hash) -> sums.add(hash + "  " + path));
         blocks.add(new Code(sums));
@@ -313,7 +314,6 @@ final class ApprovalPackComposer {
                     + HASHES + "."));
             blocks.add(new Code(List.of("sha256sum " + content.policy().name())));
         }
-        LogCheckpoint checkpoint = content.checkpoint();
         if (checkpoint == null) {
             // without a decision log nothing was signed and no checkpoint file was written: name no such file
             blocks.add(Paragraph.plain("3. Decisions: none is part of this pack, because no decision log was "

@@ -123,7 +123,7 @@ public final class ComparisonRow {
         return switch (result.verdict()) {
             case WORSE -> Palette.WORSE_MARK + " " + Verdict.WORSE.label();
             case BETTER -> Palette.BETTER_MARK + " " + Verdict.BETTER.label();
-            default -> result.isUnstable() ? "unstable" : result.verdict().label();
+            default -> result.verdictWord();
         };
     }
 
@@ -194,12 +194,7 @@ public final class ComparisonRow {
                 raw(result.unadjustedCi() == null ? null : result.unadjustedCi().lower()),
                 raw(result.unadjustedCi() == null ? null : result.unadjustedCi().upper()),
                 raw(result.pValue()), raw(result.adjustedP()), test(),
-                verdictReason == null ? verdictWord() : verdictWord() + ": " + verdictReason);
-    }
-
-    /** The verdict without its mark, e.g. "better" or "unstable". */
-    private String verdictWord() {
-        return result.isUnstable() ? "unstable" : result.verdict().label();
+                verdictReason == null ? result.verdictWord() : result.verdictWord() + ": " + verdictReason);
     }
 
     public static String tsvHeader() {

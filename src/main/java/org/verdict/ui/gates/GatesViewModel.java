@@ -205,7 +205,7 @@ public final class GatesViewModel {
     private GateRow row(GateResult result) {
         String evidence = text.getString("evidence.page." + result.gate().evidencePage().id());
         return new GateRow(result.gate(), result.gate().title(), result.outcome(), result.outcome().label(),
-                GateRow.glyphOf(result.outcome()), result.summary(), evidence);
+                GateRow.glyphOf(result.outcome()), GateResult.besideOutcome(result.summary()), evidence);
     }
 
     /** Brings the gate's evidence to front: Compare for the primary metric, else its page of the Evidence view. */

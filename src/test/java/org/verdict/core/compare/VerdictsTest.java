@@ -51,6 +51,20 @@ class VerdictsTest {
         assertEquals(Verdict.INCONCLUSIVE, verdicts.verdict(result(Metric.MAE, 500, 20, 0.1, -1.2, 1.4)));
     }
 
+    /**
+     * sq_calibration_error is a squared gap (0.0001–0.01): its band is a gap of E, i.e. ±E² = ±0.0025. A reviewer's
+     * slice went from 0.0029 to 0.0117 with Δ in [−0.019, +0.037]: that cannot rule out a large worsening.
+     */
+    @Test
+    void theSquaredCalibrationErrorsBandIsAGapOfEInProbability() {
+        assertEquals(Verdict.INCONCLUSIVE,
+                verdicts.verdict(result(Metric.SQ_CALIBRATION_ERROR, 400, 0.0029, 0.0088, -0.019, 0.037)));
+        assertEquals(Verdict.NO_SIGNIFICANT_DIFFERENCE,
+                verdicts.verdict(result(Metric.SQ_CALIBRATION_ERROR, 40000, 0.0029, 0.0001, -0.002, 0.0022)));
+        assertEquals(Verdict.INCONCLUSIVE,
+                verdicts.verdict(result(Metric.SQ_CALIBRATION_ERROR, 40000, 0.0029, 0.0001, -0.002, 0.0026)));
+    }
+
     @Test
     void smallSlicesAreTooFewExamplesBeforeAnythingElse() {
         assertEquals(Verdict.TOO_FEW_EXAMPLES, verdicts.verdict(result(Metric.ACCURACY, 29, 0.8, 0.3, 0.2, 0.4)));

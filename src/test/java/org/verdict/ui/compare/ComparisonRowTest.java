@@ -80,4 +80,15 @@ class ComparisonRowTest {
         assertEquals("class E has 3 examples here", unstableRow.verdictReason());
         assertEquals("+0.050", unstableRow.deltaText());
     }
+
+    @Test
+    void aSliceBelowTheMinimumSizeSaysTooFewExamplesEvenWhenItsBootstrapWasUnstable() {
+        SliceResult small = new SliceResult(ReportFixture.slice("region", "r11"), 22, Metric.MACRO_F1, true,
+                new MetricEstimate(0.61, null), new MetricEstimate(0.66, null), 0.05, null, null, null, null,
+                "paired-bootstrap-cells", Verdict.TOO_FEW_EXAMPLES, null, null, "class E has 1 example here", null);
+        ComparisonRow row = new ComparisonRow(small);
+        assertEquals("too few examples", row.verdictText());
+        assertEquals(small.verdictLabel(), row.verdictText(), "the table says what the CLI and the report say");
+        assertTrue(row.toTsv().endsWith("\ttoo few examples"), row.toTsv());
+    }
 }

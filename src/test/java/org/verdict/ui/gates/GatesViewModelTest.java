@@ -206,7 +206,7 @@ class GatesViewModelTest {
         assertEquals("Candidate 2 passes every gate against production 1.", model.headlineProperty().get());
         GateRow latency = row(model, Gate.LATENCY);
         assertEquals(GateOutcome.NOT_APPLICABLE, latency.outcome());
-        assertEquals("not applicable — batch scoring, no SLO", latency.summary());
+        assertEquals("batch scoring, no SLO", latency.summary(), "beside the outcome's own words");
         assertEquals("No slice is significantly worse on " + (kind == RealStylePack.Kind.REGRESSION ? "mae"
                 : kind == RealStylePack.Kind.BINARY ? "f1" : "macro_f1") + ".", model.worseSlicesHeadingProperty().get());
         assertTrue(model.worseSlices().isEmpty());

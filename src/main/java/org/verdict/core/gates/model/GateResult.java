@@ -20,6 +20,14 @@ public record GateResult(Gate gate, GateOutcome outcome, String summary, List<Fi
         findings = List.copyOf(findings);
     }
 
+    /**
+     * {@code text} as printed beside an outcome's own word (a checklist's outcome column, the CLI's table): a declared
+     * gate's "not applicable — batch scoring" reads "batch scoring" there, so the words are not said twice.
+     */
+    public static String besideOutcome(String text) {
+        return text.startsWith(NOT_APPLICABLE_PREFIX) ? text.substring(NOT_APPLICABLE_PREFIX.length()) : text;
+    }
+
     public GateResult(Gate gate, GateOutcome outcome, String summary, List<Finding> findings) {
         this(gate, outcome, summary, findings, null);
     }

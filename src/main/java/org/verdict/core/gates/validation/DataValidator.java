@@ -99,8 +99,14 @@ public final class DataValidator {
                 .ifPresent(levels -> checked.add("segment (" + levels.size() + ")"));
         List<String> unchecked = findings.stream().filter(f -> f.outcome() == GateOutcome.NOT_APPLICABLE)
                 .map(f -> "'" + f.subject() + "'").toList();
-        String passSummary = checked.isEmpty() ? "nothing to count" : "every " + joinedWithAnd(checked)
-                + " reaches its minimum";
+        if (checked.isEmpty()) {
+            // say every reason at once: the first finding alone named the language column only
+            return new GateResult(Gate.VOLUME, GateOutcome.NOT_APPLICABLE, "nothing to count: "
+                    + (primary.task().isClassification() ? "" : "a regression has no classes, and ")
+                    + "the primary suite has no " + joinedWithAnd(unchecked).replace(" and ", " or ")
+                    + (unchecked.size() == 1 ? " column" : " columns"), findings);
+        }
+        String passSummary = "every " + joinedWithAnd(checked) + " reaches its minimum";
         if (!unchecked.isEmpty()) {
             passSummary += "; no " + joinedWithAnd(unchecked) + " column in the primary suite, so "
                     + (unchecked.size() == 1 ? "its" : "their") + " volume is not checked";
