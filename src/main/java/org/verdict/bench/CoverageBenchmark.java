@@ -58,6 +58,8 @@ public final class CoverageBenchmark {
         int shown;
         int covered;
         int replicates;
+        /** Shown intervals that are the percentile fallback of an unstable studentized interval. */
+        int fallbacks;
 
         double coverage() {
             return shown == 0 ? Double.NaN : (double) covered / shown;
@@ -85,7 +87,10 @@ public final class CoverageBenchmark {
     }
 
     /** One observation of one interval in one replicate. */
-    private record Observation(String name, int quantity, boolean shown, boolean covered) {
+    private record Observation(String name, int quantity, boolean shown, boolean covered, boolean fallback) {
+        Observation(String name, int quantity, boolean shown, boolean covered) {
+            this(name, quantity, shown, covered, false);
+        }
     }
 
     // ---- metric intervals of the comparison engine ----
@@ -113,7 +118,8 @@ public final class CoverageBenchmark {
                     JsonNode interval = result.get(fields[q]);
                     boolean shown = interval != null && interval.isArray();
                     observations.add(new Observation(metric, q, shown,
-                            shown && interval.get(0).asDouble() <= truths[q] && truths[q] <= interval.get(1).asDouble()));
+                            shown && interval.get(0).asDouble() <= truths[q] && truths[q] <= interval.get(1).asDouble(),
+                            q < 2 && result.has(fields[q] + "Fallback")));
                 }
             }
             return observations;
@@ -237,6 +243,7 @@ public final class CoverageBenchmark {
                 count.replicates++;
                 count.shown += o.shown() ? 1 : 0;
                 count.covered += o.covered() ? 1 : 0;
+                count.fallbacks += o.fallback() ? 1 : 0;
             }
         }
         return new ArrayList<>(rows.values());
@@ -275,7 +282,8 @@ public final class CoverageBenchmark {
         System.out.printf(Locale.ROOT, "Coverage of Verdict's 95%% intervals: %d replicates per cell, seed %d, "
                 + "%d threads, truth from %,d rows per superpopulation%n", replicates, seed, threads, truthRows);
         System.out.println("Goal: 93-97 % at n >= 50, 90-98 % at n = 30; '<' / '>' mark a miss, '<<' / '>>' a miss by "
-                + "more than 2 Monte-Carlo standard errors; (shown k) when the interval was shown in k replicates only.");
+                + "more than 2 Monte-Carlo standard errors; (shown k) when the interval was shown in k replicates only; "
+                + "(percentile k) when k of them were the percentile fallback of an unstable studentized interval.");
         System.out.printf(Locale.ROOT, "%n%-28s %-22s %-20s %-20s %-20s%n", "cell", "metric", "production",
                 "candidate", "delta");
         for (Superpopulation population : Superpopulation.values()) {
@@ -338,7 +346,8 @@ public final class CoverageBenchmark {
         }
         double coverage = count.coverage() * 100;
         double se = count.standardError() * 100;
-        String shown = count.shown < count.replicates ? " (shown " + count.shown + ")" : "";
+        String shown = (count.shown < count.replicates ? " (shown " + count.shown + ")" : "")
+                + (count.fallbacks > 0 ? " (percentile " + count.fallbacks + ")" : "");
         if (n == 0) {
             return String.format(Locale.ROOT, "%.1f ±%.1f%s", coverage, se, shown);
         }

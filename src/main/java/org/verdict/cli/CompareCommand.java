@@ -309,11 +309,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     /** A model's value with its interval (the app's and the approval pack's format); "-" when undefined. */
     private static String estimate(MetricFormat numbers, MetricEstimate estimate) {
-        if (estimate == null) {
-            return "-";
-        }
-        Interval ci = estimate.ci();
-        return ci == null ? numbers.value(estimate.value()) : numbers.estimate(estimate.value(), ci.lower(), ci.upper());
+        return estimate == null ? "-" : estimate.text(numbers);
     }
 
     /** Δ with the interval its verdict reads. */

@@ -105,6 +105,33 @@ public final class SummarizeCommand implements Callable<Integer> {
             description = "import: the safety cells table the SQL's safety query wrote, a CSV or a folder.")
     private Path safety;
 
+    @Option(names = "--holdout-input", paramLabel = "FILES|TABLE",
+            description = "Held-out rows (the columns of primary.csv; the manifest's holdout suite names their slices) "
+                    + "to summarise into the pack's holdout suite like the primary rows: files (duckdb) or a table "
+                    + "(sql, import: recorded as its source).")
+    private String holdoutInput;
+
+    @Option(names = "--holdout-cells", paramLabel = "PATH",
+            description = "import: the held-out set's cells table, a CSV or a folder (as --cells).")
+    private Path holdoutCells;
+
+    @Option(names = "--holdout-blocks", paramLabel = "PATH", description = "import: its blocks table (as --blocks).")
+    private Path holdoutBlocks;
+
+    @Option(names = "--holdout-ranking-sums", paramLabel = "PATH",
+            description = "import: its ranking sums (as --ranking-sums).")
+    private Path holdoutRanking;
+
+    @Option(names = "--human-baseline-input", paramLabel = "FILES|TABLE",
+            description = "Human-baseline rows (the columns of human_baseline.csv: label, human, pred_V…) to count "
+                    + "into the pack's human-baseline suite as paired cells: files (duckdb) or a table (sql).")
+    private String humanBaselineInput;
+
+    @Option(names = "--human-baseline", paramLabel = "PATH",
+            description = "import: the human-baseline cells table the SQL's human-baseline query wrote, a CSV or a "
+                    + "folder.")
+    private Path humanBaseline;
+
     @Option(names = "--sql", paramLabel = "FILE", description = "import: the SQL script that made the tables.")
     private Path sqlScript;
 
@@ -139,7 +166,8 @@ public final class SummarizeCommand implements Callable<Integer> {
                 case "sql" -> {
                     SummarySql sql = new SummarySql(SqlDialect.fromWireName(dialect),
                             SummaryLayout.of(rows, !noScores, ranking), rows, input, blockSeed, blockCount);
-                    out.print(sql.script(latencyInput, safetyInput));
+                    out.print(sql.script(new SummarySql.Sources(latencyInput, safetyInput, holdoutInput,
+                            humanBaselineInput)));
                 }
                 case "duckdb" -> {
                     if (this.out == null) {
@@ -150,6 +178,9 @@ public final class SummarizeCommand implements Callable<Integer> {
                             .withBlockCount(blockCount);
                     summarizer = latencyInput == null ? summarizer : summarizer.withLatency(latencyInput);
                     summarizer = safetyInput == null ? summarizer : summarizer.withSafety(safetyInput);
+                    summarizer = holdoutInput == null ? summarizer : summarizer.withHoldout(holdoutInput);
+                    summarizer = humanBaselineInput == null ? summarizer
+                            : summarizer.withHumanBaseline(humanBaselineInput);
                     summarizer.summarize(input, snapshot, rows, !noScores, ranking, blockSeed, this.out,
                             Progress.NONE);
                     out.println("wrote summary pack " + this.out);
@@ -159,8 +190,15 @@ public final class SummarizeCommand implements Callable<Integer> {
                         throw new IllegalArgumentException("--engine import needs --cells, --sql, --engine-version "
                                 + "and --out (--blocks for regression and scored binary tasks, --ranking-sums for the latter)");
                     }
+                    if (holdoutCells != null && holdoutInput == null) {
+                        throw new IllegalArgumentException("--holdout-cells needs --holdout-input TABLE, the held-out "
+                                + "table the SQL read, to record as its source");
+                    }
+                    SummaryImport.Holdout holdout = holdoutCells == null ? null : new SummaryImport.Holdout(
+                            holdoutInput, holdoutCells, holdoutBlocks, holdoutRanking);
                     String[] engineAndVersion = engineVersion.trim().split("\\s+", 2);
-                    SummaryImport.assemble(rows, !noScores, cells, blocks, rankingSums, latency, safety, sqlScript,
+                    SummaryImport.assemble(rows, !noScores, cells, blocks, rankingSums,
+                            new SummaryImport.OptionalTables(latency, safety, holdout, humanBaseline), sqlScript,
                             engineAndVersion[0], engineAndVersion.length > 1 ? engineAndVersion[1] : "unknown", input,
                             snapshot, blockSeed, blockCount, this.out, manifestFolder());
                     out.println("wrote summary pack " + this.out);

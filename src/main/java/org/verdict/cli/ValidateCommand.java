@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.core.gates.PackEvidenceCheck;
 import org.verdict.core.gates.policy.PolicyReader;
+import org.verdict.core.gates.suites.HumanBaselineSuite;
 import org.verdict.core.gates.suites.SuiteReader;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.PackException;
@@ -95,7 +96,11 @@ public final class ValidateCommand implements Callable<Integer> {
             out.printf("  %d hashed bootstrap blocks, seed %d%n", made.blocks(), made.seed());
         }
         out.printf("  suites: %s%n", String.join(", ", loaded.manifest().suites().keySet()));
-        evidence.holdout().ifPresent(holdout -> out.printf("  holdout: %d examples%n", holdout.rowCount()));
+        evidence.holdout().ifPresent(holdout -> out.printf("  holdout: %d %s%n", holdout.rowCount(),
+                holdout.summary().map(set -> "rows summarised in " + set.combinations().size() + " combinations of "
+                        + String.join(", ", set.layout().sliceColumns())).orElse("examples")));
+        evidence.suites().humanBaseline().filter(HumanBaselineSuite::isCells).ifPresent(baseline -> out.printf(
+                "  human baseline: %d examples in paired cells%n", baseline.examples()));
         out.printf("  policy: %s%n", evidence.policySource().describe());
         out.printf("pack sha256 %s%n", loaded.packHash());
         out.flush();

@@ -53,6 +53,38 @@ class SummarizeCommandTest {
     }
 
     @Test
+    void printsTheHeldOutAndHumanBaselineQueriesForSparkWhenGivenTheirTables() {
+        CliRun run = run("summarize", "--engine", "sql", "--dialect", "spark", "--input", "lake.evals",
+                "--holdout-input", "lake.holdout", "--human-baseline-input", "lake.human",
+                "--manifest", SAMPLE.resolve("manifest.json").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String holdout = run.out().substring(run.out().indexOf("-- holdout source: lake.holdout"),
+                run.out().indexOf("-- human baseline cells"));
+        // the primary suite's four queries over the held-out table, blocks hashed as the primary's
+        for (String table : new String[] {"-- holdout cells table", "-- holdout blocks table",
+                "-- holdout score histogram", "-- holdout joint histogram"}) {
+            assertTrue(holdout.contains(table), table + " in " + holdout);
+        }
+        assertTrue(holdout.contains("FROM lake.holdout") && !holdout.contains("FROM lake.evals"), holdout);
+        assertTrue(holdout.contains("pmod(xxhash64("), holdout);
+        String human = run.out().substring(run.out().indexOf("-- human baseline cells"));
+        assertTrue(human.contains("CAST(`human` AS STRING) AS `human`"), human);
+        assertTrue(human.contains("CAST(`pred_18` AS STRING) AS `pred_18`"), human);
+        assertTrue(human.contains("FROM lake.human"), human);
+    }
+
+    @Test
+    void aHeldOutTableNeedsAHoldoutSuiteToSliceItBy() throws Exception {
+        Path manifest = folder.resolve("no-holdout.json");
+        Files.writeString(manifest, Files.readString(SAMPLE.resolve("manifest.json"))
+                .replaceAll("\"holdout\": \\{[^}]*},?", ""));
+        CliRun run = run("summarize", "--engine", "sql", "--input", "lake.evals", "--holdout-input", "lake.holdout",
+                "--manifest", manifest.toString());
+        assertEquals(2, run.exitCode(), run.out());
+        assertTrue(run.err().contains("names no holdout suite"), run.err());
+    }
+
+    @Test
     void summarisesWithDuckDbAndComparesTheSummaryLikeTheRows() throws Exception {
         Path out = folder.resolve("summary");
         CliRun summarize = run("summarize", "--engine", "duckdb", "--threads", "1", "--input",

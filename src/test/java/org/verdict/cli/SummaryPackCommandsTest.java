@@ -39,6 +39,8 @@ class SummaryPackCommandsTest {
                 SAMPLE.resolve("primary.csv").toString(), "--manifest", SAMPLE.resolve("manifest.json").toString(),
                 "--snapshot", "transactions-2026-11", "--latency-input", SAMPLE.resolve("latency.csv").toString(),
                 "--safety-input", SAMPLE.resolve("safety.csv").toString(),
+                "--holdout-input", SAMPLE.resolve("holdout.csv").toString(),
+                "--human-baseline-input", SAMPLE.resolve("human_baseline.csv").toString(),
                 "--out", summary.toString());
         assertEquals(0, made.exitCode(), made.err());
     }
@@ -58,11 +60,55 @@ class SummaryPackCommandsTest {
         assertFalse(Files.exists(summary.resolve("latency.csv")));
         assertTrue(Files.readString(summary.resolve("latency_buckets.csv")).startsWith("version,bucket,n\n"));
         assertFalse(Files.exists(summary.resolve("primary.csv")), "the rows stay where they are");
+        // the held-out set as the primary's tables over its own slices, the human baseline as paired cells
+        assertEquals("holdout_cells.csv", manifest.path("suites").path("holdout").path("file").asText());
+        assertEquals(5_000, manifest.path("summary").path("holdout").path("rows").asLong());
+        assertFalse(Files.exists(summary.resolve("holdout.csv")));
+        assertEquals("human_baseline_cells.csv", manifest.path("suites").path("humanBaseline").path("file").asText());
+        assertFalse(Files.exists(summary.resolve("human_baseline.csv")));
 
         CliRun validate = run("validate", summary.toString());
         assertEquals(0, validate.exitCode(), validate.err());
         assertTrue(validate.out().contains("suites: primary, latency, safety, holdout"), validate.out());
         assertTrue(validate.out().contains("policy: policy.json (sha256"), validate.out());
+        assertTrue(validate.out().contains("holdout: 5000 rows summarised in "), validate.out());
+        assertTrue(validate.out().contains("human baseline: 300 examples in paired cells"), validate.out());
+    }
+
+    @Test
+    void importAssemblesTheHeldOutAndHumanBaselineTablesAnEngineWroteElsewhere() throws Exception {
+        // the tables DuckDB wrote stand in for the CSV parts a cluster would write
+        Path out = dir.resolve("imported");
+        CliRun imported = run("summarize", "--engine", "import", "--input", "lake.evals",
+                "--manifest", SAMPLE.resolve("manifest.json").toString(),
+                "--cells", summary.resolve("primary_cells.csv").toString(),
+                "--blocks", summary.resolve("primary_blocks.csv").toString(),
+                "--holdout-input", "lake.holdout",
+                "--holdout-cells", summary.resolve("holdout_cells.csv").toString(),
+                "--holdout-blocks", summary.resolve("holdout_blocks.csv").toString(),
+                "--human-baseline", summary.resolve("human_baseline_cells.csv").toString(),
+                "--sql", summary.resolve("summary.sql").toString(), "--engine-version", "spark 3.5.8",
+                "--no-ranking", "--out", out.toString());
+        assertEquals(0, imported.exitCode(), imported.err());
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        assertEquals("lake.holdout", manifest.path("summary").path("holdout").path("source").asText());
+        assertEquals(Files.readString(summary.resolve("holdout_cells.csv")),
+                Files.readString(out.resolve("holdout_cells.csv")));
+        assertEquals("human_baseline_cells.csv", manifest.path("suites").path("humanBaseline").path("file").asText());
+        CliRun validate = run("validate", out.toString());
+        assertEquals(0, validate.exitCode(), validate.err());
+        assertTrue(validate.out().contains("holdout: 5000 rows summarised in "), validate.out());
+
+        CliRun withoutSource = run("summarize", "--engine", "import", "--input", "lake.evals",
+                "--manifest", SAMPLE.resolve("manifest.json").toString(),
+                "--cells", summary.resolve("primary_cells.csv").toString(),
+                "--blocks", summary.resolve("primary_blocks.csv").toString(),
+                "--holdout-cells", summary.resolve("holdout_cells.csv").toString(),
+                "--sql", summary.resolve("summary.sql").toString(), "--engine-version", "spark 3.5.8",
+                "--out", dir.resolve("never").toString());
+        assertEquals(2, withoutSource.exitCode());
+        assertTrue(withoutSource.err().contains("--holdout-cells needs --holdout-input"), withoutSource.err());
+        assertFalse(Files.exists(dir.resolve("never")));
     }
 
     @Test
@@ -81,10 +127,11 @@ class SummaryPackCommandsTest {
                 differences.add(row.path("gate").asText() + ": " + sum.path("outcome") + " — " + sum.path("summary"));
             }
         }
-        // the one check sufficient statistics cannot make: which evaluation examples are in the training ids
+        // the one check sufficient statistics cannot make: which evaluation examples are in the training ids (of
+        // the primary suite, and one more finding for the summarised held-out set)
         assertEquals(List.of("contamination: \"insufficient evidence\" — \"primary_cells.csv: a summary pack holds no "
                 + "example ids, so its overlap with the training ids cannot be counted here; count it where the rows "
-                + "are\""), differences.stream().map(d -> d.replaceAll("\\s+", " ")).toList());
+                + "are (and 1 more)\""), differences.stream().map(d -> d.replaceAll("\\s+", " ")).toList());
 
         CliRun text = run("gate", summary.toString());
         assertEquals(1, text.exitCode(), text.err());
@@ -110,6 +157,8 @@ class SummaryPackCommandsTest {
         assertTrue(html.contains("DeLong from binned scores, 0.001 logit"), "the primary gate names its method");
         assertTrue(html.contains("order-statistic intervals widened to the edges of log-spaced buckets"),
                 "the latency percentiles name their method");
+        assertTrue(html.contains("Held-out set: 5000 rows summarised by duckdb"), "the held-out set names its method");
+        assertTrue(html.contains("Counted from paired cells"), "the human baseline names its method");
     }
 
     @Test
@@ -146,6 +195,8 @@ class SummaryPackCommandsTest {
         assertEquals(300, made.path("blockCount").asInt());
         assertTrue(made.path("seed").isIntegralNumber());
         assertEquals(SAMPLE.resolve("primary.csv").toString(), made.path("source").asText());
+        assertEquals(5_000, made.path("holdoutRows").asLong());
+        assertEquals(SAMPLE.resolve("holdout.csv").toString(), made.path("holdoutSource").asText());
         JsonNode gates = new ObjectMapper().readTree(list.out()).get(0).path("record").path("evaluationSummary")
                 .path("gates");
         assertTrue(gates.toString().contains("insufficient evidence"), gates.toString());

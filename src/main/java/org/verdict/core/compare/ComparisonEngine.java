@@ -136,8 +136,8 @@ public final class ComparisonEngine {
                     + task.wireName() + " task");
         }
         List<Metric> metrics = Metric.forTask(task);
-        SliceAnalysis analysis = new SliceAnalysis(task, classes, productionVersion, candidateVersion, options,
-                progress);
+        SliceAnalysis analysis = new SliceAnalysis(task, classes, slices, productionVersion, candidateVersion,
+                options, progress);
         AtomicInteger done = new AtomicInteger();
         List<List<MetricComparison>> comparisons = slices.parallelStream().map(slice -> {
             progress.checkCancelled();

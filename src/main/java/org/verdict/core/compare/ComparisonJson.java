@@ -92,6 +92,12 @@ public final class ComparisonJson {
         putInterval(node, "unadjustedCi", r.unadjustedCi());
         putInterval(node, "productionCi", r.production() == null ? null : r.production().ci());
         putInterval(node, "candidateCi", r.candidate() == null ? null : r.candidate().ci());
+        if (r.production() != null && r.production().ciFallback() != null) {
+            node.put("productionCiFallback", r.production().ciFallback());
+        }
+        if (r.candidate() != null && r.candidate().ciFallback() != null) {
+            node.put("candidateCiFallback", r.candidate().ciFallback());
+        }
         node.put("pValue", r.pValue());
         node.put("adjustedP", r.adjustedP());
         node.put("test", r.test());

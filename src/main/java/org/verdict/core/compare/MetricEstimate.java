@@ -1,7 +1,26 @@
 package org.verdict.core.compare;
 
 import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.MetricFormat;
 
-/** One model's value of a metric in a slice, with its confidence interval. */
-public record MetricEstimate(double value, Interval ci) {
+/**
+ * One model's value of a metric in a slice, with its confidence interval.
+ *
+ * @param ci null when the value has no interval (the result's note says why)
+ * @param ciFallback null when {@code ci} is made the metric's own way (docs/statistics.md, "Each model's interval");
+ *                   else why it is the bootstrap percentile interval instead, e.g. "1 of 30 rows holds 70% of
+ *                   production's squared error, which makes the studentized interval unstable"
+ */
+public record MetricEstimate(double value, Interval ci, String ciFallback) {
+
+    /** A value with its interval made the metric's own way (or none). */
+    public MetricEstimate(double value, Interval ci) {
+        this(value, ci, null);
+    }
+
+    /** The value with its interval as {@code numbers} writes them, "(percentile)" after a fallback interval. */
+    public String text(MetricFormat numbers) {
+        return ci == null ? numbers.value(value) : numbers.estimate(value, ci.lower(), ci.upper())
+                + (ciFallback == null ? "" : " (percentile)");
+    }
 }

@@ -137,11 +137,7 @@ public final class ComparisonEvidence {
     }
 
     private static String estimate(MetricFormat numbers, MetricEstimate estimate) {
-        if (estimate == null) {
-            return "–";
-        }
-        return estimate.ci() == null ? numbers.value(estimate.value())
-                : numbers.estimate(estimate.value(), estimate.ci().lower(), estimate.ci().upper());
+        return estimate == null ? "–" : estimate.text(numbers);
     }
 
     private static Set<String> dimensions(List<SliceResult> results) {

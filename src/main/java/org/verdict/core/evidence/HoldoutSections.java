@@ -10,6 +10,7 @@ import org.verdict.core.evidence.EvidenceChart.TimeSeries;
 import org.verdict.core.evidence.EvidenceTable.Cell;
 import org.verdict.core.gates.evidence.HoldoutGroupEvidence;
 import org.verdict.core.gates.model.EvidencePageId;
+import org.verdict.core.summary.HeldOutSet;
 
 /**
  * Evidence no gate judges, on the Holdout page: the candidate on the held-out evaluation set, and the persistent
@@ -22,9 +23,13 @@ public final class HoldoutSections {
     private HoldoutSections() {
     }
 
-    public static EvidenceSection heldOutSet(ComparisonReport holdout) {
+    /** A summarised set's section says, after its overall result, what its statistics are and their methods. */
+    public static EvidenceSection heldOutSet(HeldOutSet.Comparison comparison) {
+        ComparisonReport holdout = comparison.report();
+        String overall = ComparisonEvidence.overall(holdout);
         return new EvidenceSection(EvidencePageId.HOLDOUT, "Held-out evaluation set", Outcome.EVIDENCE_ONLY,
-                ComparisonEvidence.overall(holdout), ComparisonEvidence.forestsByDimension(holdout),
+                comparison.methods() == null ? overall : overall + ". " + comparison.methods(),
+                ComparisonEvidence.forestsByDimension(holdout),
                 List.of(ComparisonEvidence.table(holdout)), null);
     }
 

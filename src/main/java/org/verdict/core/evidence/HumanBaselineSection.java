@@ -15,6 +15,9 @@ public final class HumanBaselineSection {
     /** How many human–candidate disagreements the section lists; the rest are counted. */
     static final int DISAGREEMENTS_SHOWN = 20;
     static final String MISSING = "The pack has no human baseline (human_baseline.csv).";
+    /** How a summary pack's human baseline is counted, beside its numbers. */
+    static final String FROM_CELLS = "Counted from paired cells (label × human × every version's prediction): every "
+            + "accuracy, interval and kappa is the rows' own; example ids are not kept";
 
     private HumanBaselineSection() {
     }
@@ -30,25 +33,44 @@ public final class HumanBaselineSection {
                 Cell.plain(kappa(human, productionVersion))));
         accuracy.add(List.of(Cell.plain("candidate " + candidateVersion), Cell.plain(Sections.rate(candidate)),
                 Cell.plain(kappa(human, candidateVersion))));
-        List<List<Cell>> disagreements = human.disagreements().stream().limit(DISAGREEMENTS_SHOWN)
-                .map(d -> List.of(Cell.plain(d.exampleId()), Cell.plain(d.label()), Cell.plain(d.human()),
-                        Cell.plain(d.predictions().get(candidateVersion))))
-                .toList();
         String summary = "candidate accuracy " + EvidenceNumbers.plain(candidate.rate()) + ", human reviewers "
-                + EvidenceNumbers.plain(human.humanAccuracy().rate()) + "; " + human.disagreements().size()
-                + " examples where the human and the candidate disagree";
+                + EvidenceNumbers.plain(human.humanAccuracy().rate()) + "; " + human.disagreeingExamples()
+                + " examples where the human and the candidate disagree"
+                + (human.fromCells() ? ". " + FROM_CELLS : "");
         return new EvidenceSection(EvidencePageId.HUMAN_BASELINE, "Human baseline", Outcome.EVIDENCE_ONLY, summary,
                 List.of(new PairedEstimates("Accuracy against the labels", "accuracy",
                         List.of(new PairedRow("accuracy (n " + candidate.n() + ")", production.rate(),
                                 production.ci(), candidate.rate(), candidate.ci())),
                         List.of(new Limit(human.humanAccuracy().rate(), "human reviewers "
                                 + EvidenceNumbers.plain(human.humanAccuracy().rate()))))),
-                List.of(new EvidenceTable("Accuracy (Wilson intervals) and Cohen's kappa with the human reviewers",
+                List.of(new EvidenceTable("Accuracy (Wilson intervals) and Cohen's kappa with the human reviewers"
+                                + (human.fromCells() ? ", from paired cells" : ""),
                                 List.of("Who", "Accuracy", "Kappa with human"), accuracy),
-                        new EvidenceTable("Examples where the human and the candidate disagree (first "
-                                + Math.min(DISAGREEMENTS_SHOWN, human.disagreements().size()) + " of "
-                                + human.disagreements().size() + ")",
-                                List.of("Example", "Label", "Human", "Candidate"), disagreements)), null);
+                        disagreements(human, productionVersion, candidateVersion)), null);
+    }
+
+    /** Example by example; from cells, the most frequent (label, human, candidate, production) cells first. */
+    private static EvidenceTable disagreements(HumanBaselineEvidence human, String productionVersion,
+                                               String candidateVersion) {
+        int shown = Math.min(DISAGREEMENTS_SHOWN, human.disagreements().size());
+        if (human.fromCells()) {
+            List<List<Cell>> rows = human.disagreements().stream().limit(DISAGREEMENTS_SHOWN)
+                    .map(d -> List.of(Cell.plain(d.label()), Cell.plain(d.human()),
+                            Cell.plain(d.predictions().get(candidateVersion)),
+                            Cell.plain(d.predictions().get(productionVersion)),
+                            Cell.plain(Long.toString(d.examples()))))
+                    .toList();
+            return new EvidenceTable("Where the human and the candidate disagree, by paired cell (the " + shown
+                    + " most frequent of " + human.disagreements().size() + " cells, "
+                    + human.disagreeingExamples() + " examples)",
+                    List.of("Label", "Human", "Candidate", "Production", "Examples"), rows);
+        }
+        List<List<Cell>> rows = human.disagreements().stream().limit(DISAGREEMENTS_SHOWN)
+                .map(d -> List.of(Cell.plain(d.exampleId()), Cell.plain(d.label()), Cell.plain(d.human()),
+                        Cell.plain(d.predictions().get(candidateVersion))))
+                .toList();
+        return new EvidenceTable("Examples where the human and the candidate disagree (first " + shown + " of "
+                + human.disagreements().size() + ")", List.of("Example", "Label", "Human", "Candidate"), rows);
     }
 
     /** The page when the pack has no human baseline. */

@@ -33,6 +33,7 @@ import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
+import org.verdict.core.summary.HeldOutSet;
 import org.verdict.core.summary.PrimarySummary;
 import org.verdict.core.summary.SummaryComparison;
 import org.verdict.core.summary.SummaryPacks;
@@ -91,13 +92,9 @@ public final class GateReview {
                 : onlyColumn(pack.primary(), languageColumn)
                         .map(table -> engine.compare(name, table, production, chosen, metric, options,
                                 phase(progress, 0.45, 0.6)));
-        Optional<EvaluationTable> holdoutTable = manifest.suite("holdout").isPresent()
-                ? Optional.of(loader.loadEvaluationTable(pack.root(), manifest, manifest.suite("holdout").get(),
-                        phase(progress, 0.6, 0.65)))
-                : Optional.empty();
-        Optional<ComparisonReport> holdout = holdoutTable
-                .map(table -> engine.compare(name, table, production, chosen, metric, options,
-                        phase(progress, 0.65, 0.85)));
+        Optional<HeldOutSet> heldOut = HeldOutSet.read(pack, loader, phase(progress, 0.6, 0.65));
+        Optional<HeldOutSet.Comparison> holdout = heldOut
+                .map(set -> set.compare(engine, manifest, chosen, options, phase(progress, 0.65, 0.85)));
         progress.update(0.85, "measuring safety, fairness, latency and the other suites");
         progress.checkCancelled();
 
@@ -125,7 +122,7 @@ public final class GateReview {
                 : Set.of();
         PrimaryCounts counts = summary.map(s -> summaryCounts(manifest, s))
                 .orElseGet(() -> PrimaryCounts.of(pack.primary()));
-        List<GateResult> dataValidation = new DataValidator(policy).validate(counts, holdoutTable, suites, inputHashes);
+        List<GateResult> dataValidation = new DataValidator(policy).validate(counts, heldOut, suites, inputHashes);
         GateEvaluation gates = new GateEvaluator(policy).evaluate(evidence, dataValidation);
         progress.update(1, "gates judged");
         return new CandidateReview(policy, evidence, gates, new TriggerEvaluator(policy).evaluate(suites, metric));

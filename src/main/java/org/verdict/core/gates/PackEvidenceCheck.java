@@ -6,12 +6,11 @@ import org.verdict.core.gates.policy.PolicyReader;
 import org.verdict.core.gates.policy.PolicySource;
 import org.verdict.core.gates.suites.PackSuites;
 import org.verdict.core.gates.suites.SuiteReader;
-import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.ReviewPack;
-import org.verdict.core.pack.SuiteSpec;
+import org.verdict.core.summary.HeldOutSet;
 import org.verdict.core.task.Progress;
 
 /**
@@ -21,10 +20,10 @@ import org.verdict.core.task.Progress;
  *
  * @param policySource which policy the gates would run under
  * @param suites the optional suites the pack has
- * @param holdout the holdout evaluation table, when the pack has one
+ * @param holdout the held-out evaluation set (rows or a summary pack's statistics), when the pack has one
  */
 public record PackEvidenceCheck(PolicySource policySource, GatePolicy policy, PackSuites suites,
-                                Optional<EvaluationTable> holdout) {
+                                Optional<HeldOutSet> holdout) {
 
     public static PackEvidenceCheck of(ReviewPack pack, PackLoader loader, SuiteReader suiteReader,
                                        PolicyReader policyReader) throws PackException {
@@ -32,9 +31,6 @@ public record PackEvidenceCheck(PolicySource policySource, GatePolicy policy, Pa
         GatePolicy policy = source.read(policyReader);
         PackManifest manifest = pack.manifest();
         PackSuites suites = suiteReader.read(pack.root(), manifest, Progress.NONE);
-        Optional<SuiteSpec> holdoutSuite = manifest.suite("holdout");
-        Optional<EvaluationTable> holdout = holdoutSuite.isEmpty() ? Optional.empty()
-                : Optional.of(loader.loadEvaluationTable(pack.root(), manifest, holdoutSuite.get(), Progress.NONE));
-        return new PackEvidenceCheck(source, policy, suites, holdout);
+        return new PackEvidenceCheck(source, policy, suites, HeldOutSet.read(pack, loader, Progress.NONE));
     }
 }

@@ -17,6 +17,7 @@ import org.verdict.core.gates.suites.MetricHistoryPoint;
 import org.verdict.core.gates.suites.PackSuites;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.Task;
+import org.verdict.core.summary.HeldOutSet;
 
 /**
  * Everything the gates judge for one candidate, already computed: the primary comparison and each optional suite's
@@ -27,7 +28,8 @@ import org.verdict.core.pack.Task;
  *                           runs over the languages; empty when the primary suite has no language column
  * @param fairnessUnavailable why {@code fairness} is empty when the pack has sensitive columns but fairness cannot be
  *                            measured (e.g. a regression task), else null
- * @param holdoutComparison candidate vs production on the held-out evaluation set, when the pack has one
+ * @param holdoutComparison candidate vs production on the held-out evaluation set, when the pack has one (with the
+ *                          methods of its numbers when a summary pack summarised it)
  * @param suites the optional suites as read, for the views
  */
 public record ReviewEvidence(
@@ -47,7 +49,7 @@ public record ReviewEvidence(
         Optional<List<MetricHistoryPoint>> metricHistory,
         Optional<HumanBaselineEvidence> humanBaseline,
         Optional<HoldoutGroupEvidence> holdoutGroup,
-        Optional<ComparisonReport> holdoutComparison,
+        Optional<HeldOutSet.Comparison> holdoutComparison,
         PackSuites suites) {
 
     /**

@@ -13,10 +13,13 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param blockCount hashed bootstrap blocks and their hash {@code seed}; absent without blocks
  * @param scoreBins the bins of the ranking sums, e.g. "logit 0.001" (records of earlier packs also name a joint
  *                  histogram's bins: "logit 0.001, joint 0.02"); absent without them
+ * @param holdoutSource the table or files of the held-out set, and {@code holdoutRows} its rows, when the pack
+ *                      summarised it too (same SQL, blocks and bins); absent otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SummaryEvidence(String format, String engine, String engineVersion, String sqlSha256, String source,
-                              String snapshot, Long rows, Integer blockCount, Long seed, String scoreBins) {
+                              String snapshot, Long rows, Integer blockCount, Long seed, String scoreBins,
+                              String holdoutSource, Long holdoutRows) {
 
     /** From a summary pack manifest's {@code summary} object. */
     static SummaryEvidence of(JsonNode summary) {
@@ -28,7 +31,9 @@ public record SummaryEvidence(String format, String engine, String engineVersion
                 text(summary, "sqlSha256"), text(summary, "source"), text(summary, "snapshot"),
                 summary.path("rows").isIntegralNumber() ? summary.path("rows").asLong() : null,
                 summary.path("blockCount").isIntegralNumber() ? summary.path("blockCount").asInt() : null,
-                summary.path("seed").isIntegralNumber() ? summary.path("seed").asLong() : null, scoreBins);
+                summary.path("seed").isIntegralNumber() ? summary.path("seed").asLong() : null, scoreBins,
+                text(summary.path("holdout"), "source"), summary.path("holdout").path("rows").isIntegralNumber()
+                        ? summary.path("holdout").path("rows").asLong() : null);
     }
 
     private static String text(JsonNode node, String field) {
@@ -39,6 +44,8 @@ public record SummaryEvidence(String format, String engine, String engineVersion
     public String describe() {
         return engine + " " + engineVersion + " over " + source + (snapshot == null ? "" : " @ " + snapshot)
                 + ", " + rows + " rows" + (blockCount == null ? "" : ", " + blockCount + " hashed blocks (seed " + seed
-                + ")") + (scoreBins == null ? "" : ", score bins " + scoreBins) + "; SQL SHA-256 " + sqlSha256;
+                + ")") + (scoreBins == null ? "" : ", score bins " + scoreBins)
+                + (holdoutSource == null ? "" : "; held-out set " + holdoutRows + " rows over " + holdoutSource)
+                + "; SQL SHA-256 " + sqlSha256;
     }
 }

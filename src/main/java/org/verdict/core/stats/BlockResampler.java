@@ -75,6 +75,15 @@ public final class BlockResampler {
         return totals;
     }
 
+    /** How few blocks carry the sum of component {@code index} (its values must be ≥ 0). */
+    public SumConcentration concentration(int index) {
+        double[] values = new double[blocks];
+        for (int b = 0; b < blocks; b++) {
+            values[b] = blockSums[b * width + index];
+        }
+        return SumConcentration.of(values);
+    }
+
     /** Fills {@code into} with the sums of one replicate: k blocks drawn with replacement. */
     public void resample(SplittableRandom random, double[] into) {
         // count how often each block is drawn, then add each drawn block once, times its count: about a third of

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.verdict.core.pack.Hashes;
@@ -32,21 +33,20 @@ public final class DuckDbSummarizer {
     private final String memoryLimit;
     private final int threads;
     private final Path carriedFrom;
-    private final String latencyInput;
-    private final String safetyInput;
+    /** Optional suites' rows to summarise too, as files the user gave; null: that suite is carried, if at all. */
+    private final SummarySql.Sources inputs;
     private final int blockCount;
 
     public DuckDbSummarizer(String memoryLimit, int threads) {
-        this(memoryLimit, threads, null, null, null, SummarySql.DEFAULT_BLOCKS);
+        this(memoryLimit, threads, null, SummarySql.Sources.NONE, SummarySql.DEFAULT_BLOCKS);
     }
 
-    private DuckDbSummarizer(String memoryLimit, int threads, Path carriedFrom, String latencyInput,
-                             String safetyInput, int blockCount) {
+    private DuckDbSummarizer(String memoryLimit, int threads, Path carriedFrom, SummarySql.Sources inputs,
+                             int blockCount) {
         this.memoryLimit = memoryLimit;
         this.threads = threads;
         this.carriedFrom = carriedFrom;
-        this.latencyInput = latencyInput;
-        this.safetyInput = safetyInput;
+        this.inputs = inputs;
         this.blockCount = blockCount;
     }
 
@@ -55,7 +55,7 @@ public final class DuckDbSummarizer {
      * pack's safety suite, in place of a carried row-level one.
      */
     public DuckDbSummarizer withSafety(String safetyFiles) {
-        return new DuckDbSummarizer(memoryLimit, threads, carriedFrom, latencyInput, safetyFiles, blockCount);
+        return with(new SummarySql.Sources(inputs.latency(), safetyFiles, inputs.holdout(), inputs.humanBaseline()));
     }
 
     /**
@@ -63,7 +63,52 @@ public final class DuckDbSummarizer {
      * as for the primary input) into the pack's latency suite, in place of a carried row-level one.
      */
     public DuckDbSummarizer withLatency(String latencyFiles) {
-        return new DuckDbSummarizer(memoryLimit, threads, carriedFrom, latencyFiles, safetyInput, blockCount);
+        return with(new SummarySql.Sources(latencyFiles, inputs.safety(), inputs.holdout(), inputs.humanBaseline()));
+    }
+
+    /**
+     * This summariser, also summarising held-out rows (the columns of {@code primary.csv}, sliced by the row
+     * manifest's holdout suite) into the primary suite's tables for the pack's holdout suite, in place of carried rows.
+     */
+    public DuckDbSummarizer withHoldout(String holdoutFiles) {
+        return with(new SummarySql.Sources(inputs.latency(), inputs.safety(), holdoutFiles, inputs.humanBaseline()));
+    }
+
+    /**
+     * This summariser, also counting human-baseline rows (the columns of {@code human_baseline.csv}) into paired
+     * cells for the pack's human-baseline suite, in place of carried rows.
+     */
+    public DuckDbSummarizer withHumanBaseline(String humanBaselineFiles) {
+        return with(new SummarySql.Sources(inputs.latency(), inputs.safety(), inputs.holdout(), humanBaselineFiles));
+    }
+
+    /**
+     * This summariser, also summarising the held-out set and the human baseline that {@code rowManifest} names where
+     * their files are in {@code folder} (the row manifest's own folder), in place of carrying them as rows: a
+     * held-out set may be as large as the primary rows. What File → Summarise rows does in the app.
+     */
+    public DuckDbSummarizer summarizingSuitesIn(Path folder, PackManifest rowManifest) {
+        DuckDbSummarizer summarizer = this;
+        Optional<String> holdout = fileIn(folder, rowManifest, SummaryLayout.HOLDOUT_SUITE);
+        if (holdout.isPresent()) {
+            summarizer = summarizer.withHoldout(holdout.get());
+        }
+        Optional<String> humanBaseline = fileIn(folder, rowManifest, "humanBaseline");
+        if (humanBaseline.isPresent()) {
+            summarizer = summarizer.withHumanBaseline(humanBaseline.get());
+        }
+        return summarizer;
+    }
+
+    private static Optional<String> fileIn(Path folder, PackManifest rowManifest, String suite) {
+        Path base = folder.toAbsolutePath().normalize();
+        return rowManifest.suite(suite).map(spec -> base.resolve(spec.file()).normalize())
+                .filter(file -> file.startsWith(base) && Files.isRegularFile(file))
+                .map(Path::toString);
+    }
+
+    private DuckDbSummarizer with(SummarySql.Sources newInputs) {
+        return new DuckDbSummarizer(memoryLimit, threads, carriedFrom, newInputs, blockCount);
     }
 
     /**
@@ -71,12 +116,12 @@ public final class DuckDbSummarizer {
      * (the row manifest's own folder) into the summary pack, as {@link SummaryPackWriter#SummaryPackWriter(Path)}.
      */
     public DuckDbSummarizer carrying(Path folder) {
-        return new DuckDbSummarizer(memoryLimit, threads, folder, latencyInput, safetyInput, blockCount);
+        return new DuckDbSummarizer(memoryLimit, threads, folder, inputs, blockCount);
     }
 
     /** This summariser with {@code blocks} hashed bootstrap blocks per combination of slice values. */
     public DuckDbSummarizer withBlockCount(int blocks) {
-        return new DuckDbSummarizer(memoryLimit, threads, carriedFrom, latencyInput, safetyInput, blocks);
+        return new DuckDbSummarizer(memoryLimit, threads, carriedFrom, inputs, blocks);
     }
 
     /**
@@ -122,47 +167,49 @@ public final class DuckDbSummarizer {
         SummaryLayout layout = SummaryLayout.of(rowManifest, scores, ranking);
         SummarySql sql = new SummarySql(SqlDialect.DUCKDB, layout, rowManifest, source(input), seed,
                 blockCount);
-        String latencySource = latencyInput == null ? null : source(latencyInput);
-        String safetySource = safetyInput == null ? null : source(safetyInput);
-        String script = sql.script(latencySource, safetySource);
+        SummarySql.Sources sources = new SummarySql.Sources(sourceOrNull(inputs.latency()),
+                sourceOrNull(inputs.safety()), sourceOrNull(inputs.holdout()), sourceOrNull(inputs.humanBaseline()));
+        SummarySql holdoutSql = sources.holdout() == null ? null : sql.forHoldout(sources.holdout());
+        String script = sql.script(sources);
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
              Statement statement = connection.createStatement()) {
             statement.execute("SET memory_limit = '" + memoryLimit.replace("'", "") + "'");
             statement.execute("SET threads = " + threads);
             statement.execute("SET preserve_insertion_order = false");
             String version = scalar(statement, "SELECT version()");
-            requireColumns(statement, source(input), layout, input);
-            progress.update(0.05, "Counting paired cells of " + input);
-            SummaryTable cells = run(statement, sql.cellsQuery(), progress);
-            SummaryTable blocks = null;
-            if (layout.hasBlocks()) {
-                progress.update(0.5, "Summing hashed blocks of " + input);
-                blocks = run(statement, sql.blocksQuery(), progress);
+            requireColumns(statement, source(input), layout.rowColumns(), input);
+            if (holdoutSql != null) {
+                requireColumns(statement, sources.holdout(), holdoutSql.layout().rowColumns(), inputs.holdout());
             }
-            SummaryTable rankingSums = null;
-            if (layout.ranking()) {
-                progress.update(0.7, "Ranking binned scores of " + input);
-                rankingSums = run(statement, sql.rankingQuery(), progress);
+            if (sources.humanBaseline() != null) {
+                List<String> columns = SummaryLayout.humanBaselineKeys(layout.versions());
+                requireColumns(statement, sources.humanBaseline(), columns, inputs.humanBaseline());
             }
+            SummaryTables primary = evaluationTables(statement, sql, input, progress, 0.05, 0.8);
             SummaryTable latency = null;
-            if (latencySource != null) {
-                progress.update(0.9, "Bucketing latencies of " + latencyInput);
-                latency = run(statement, sql.latencyQuery(latencySource), progress);
+            if (sources.latency() != null) {
+                progress.update(0.8, "Bucketing latencies of " + inputs.latency());
+                latency = run(statement, sql.latencyQuery(sources.latency()), progress);
             }
             SummaryTable safety = null;
-            if (safetySource != null) {
-                progress.update(0.92, "Counting safety cells of " + safetyInput);
-                safety = run(statement, sql.safetyQuery(safetySource), progress);
+            if (sources.safety() != null) {
+                progress.update(0.82, "Counting safety cells of " + inputs.safety());
+                safety = run(statement, sql.safetyQuery(sources.safety()), progress);
             }
-            long rows = 0;
-            int count = cells.columns().indexOf(SummaryLayout.COUNT);
-            for (String[] row : cells.rows()) {
-                rows += Long.parseLong(row[count]);
+            SummaryTables.HeldOut holdout = holdoutSql == null ? null : new SummaryTables.HeldOut(inputs.holdout(),
+                    holdoutSql.layout(), evaluationTables(statement, holdoutSql, inputs.holdout(), progress, 0.84,
+                            0.93));
+            SummaryTable humanBaseline = null;
+            if (sources.humanBaseline() != null) {
+                progress.update(0.93, "Counting human-baseline cells of " + inputs.humanBaseline());
+                humanBaseline = run(statement, sql.humanBaselineQuery(sources.humanBaseline()), progress);
             }
+            long rows = primary.cells().countTotal();
             progress.update(0.95, "Writing " + out.getFileName());
             new SummaryPackWriter(carriedFrom).write(out, rowManifest, layout, new SummaryProvenance("duckdb", version,
                     Hashes.sha256Hex(script), input, snapshot, rows, seed, blockCount), script,
-                    new SummaryTables(cells, blocks, rankingSums, latency, safety));
+                    new SummaryTables(primary.cells(), primary.blocks(), primary.ranking(), latency,
+                            safety, holdout, humanBaseline));
             progress.update(1, "Summarised " + rows + " rows");
         } catch (SQLException e) {
             // DuckDB's first line says what is wrong; the rest echoes the SQL
@@ -171,11 +218,33 @@ public final class DuckDbSummarizer {
         }
     }
 
+    private static String sourceOrNull(String files) {
+        return files == null ? null : source(files);
+    }
+
+    /** Cells, blocks and ranking sums of one suite's rows; progress moves from {@code from} to {@code to}. */
+    private static SummaryTables evaluationTables(Statement statement, SummarySql sql, String input, Progress progress,
+                                                  double from, double to) throws SQLException {
+        progress.update(from, "Counting paired cells of " + input);
+        SummaryTable cells = run(statement, sql.cellsQuery(), progress);
+        SummaryTable blocks = null;
+        if (sql.layout().hasBlocks()) {
+            progress.update(from + (to - from) * 0.5, "Summing hashed blocks of " + input);
+            blocks = run(statement, sql.blocksQuery(), progress);
+        }
+        SummaryTable ranking = null;
+        if (sql.layout().ranking()) {
+            progress.update(from + (to - from) * 0.6, "Ranking binned scores of " + input);
+            ranking = run(statement, sql.rankingQuery(), progress);
+        }
+        return new SummaryTables(cells, blocks, ranking);
+    }
+
     /**
      * Names the columns the rows lack before any query runs: DuckDB's own error for a missing column can name
      * another thing (an alias of the same name in the GROUP BY).
      */
-    private static void requireColumns(Statement statement, String source, SummaryLayout layout, String input)
+    private static void requireColumns(Statement statement, String source, List<String> needed, String input)
             throws SQLException, IOException {
         List<String> present = new ArrayList<>();
         try (ResultSet described = statement.executeQuery("DESCRIBE SELECT * FROM " + source)) {
@@ -183,7 +252,7 @@ public final class DuckDbSummarizer {
                 present.add(described.getString("column_name"));
             }
         }
-        List<String> missing = new ArrayList<>(layout.rowColumns());
+        List<String> missing = new ArrayList<>(needed);
         missing.removeAll(present);
         if (!missing.isEmpty()) {
             throw new IOException(input + " lacks column(s) " + String.join(", ", missing)

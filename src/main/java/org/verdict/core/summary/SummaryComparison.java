@@ -49,8 +49,12 @@ public final class SummaryComparison {
         return compare(manifest, summary, candidateVersion, keys, options, progress);
     }
 
-    private ComparisonReport compare(PackManifest manifest, PrimarySummary summary, String candidateVersion,
-                                     ComparisonOptions options, Progress progress) {
+    /**
+     * Compares on an evaluation suite's statistics (a summary pack's primary suite or held-out set); every slice of
+     * its columns, with the crosses of {@code options}.
+     */
+    public ComparisonReport compare(PackManifest manifest, PrimarySummary summary, String candidateVersion,
+                                    ComparisonOptions options, Progress progress) {
         return compare(manifest, summary, candidateVersion, summary.sliceKeys(options.crosses()), options, progress);
     }
 

@@ -26,6 +26,27 @@ public final class SummaryImport {
     }
 
     /**
+     * The optional suites' tables the SQL wrote elsewhere, each a CSV file or a folder of them; null where that
+     * suite was not summarised (then it is carried from the row manifest's folder, if there).
+     *
+     * @param latency the latency buckets table (version, bucket, n) of the SQL's latency query
+     * @param safety the safety cells table of its safety query
+     * @param holdout the held-out set's tables
+     * @param humanBaseline the human-baseline cells table of its human-baseline query
+     */
+    public record OptionalTables(Path latency, Path safety, Holdout holdout, Path humanBaseline) {
+        public static final OptionalTables NONE = new OptionalTables(null, null, null, null);
+    }
+
+    /**
+     * The held-out set's tables, as for the primary suite (blocks and ranking sums where its layout has them).
+     *
+     * @param source the table the held-out rows were read from, recorded in the pack
+     */
+    public record Holdout(String source, Path cells, Path blocks, Path ranking) {
+    }
+
+    /**
      * @param cells a CSV file with a header, or a folder of them (Spark's {@code part-*.csv})
      * @param blocks the same for the blocks table; null when the layout has none
      * @param ranking the ranking sums (binary with scores); null for none
@@ -35,43 +56,54 @@ public final class SummaryImport {
                                        Path ranking, Path sqlScript, String engine, String engineVersion, String source,
                                        String snapshot, long seed, int blockCount, Path out)
             throws IOException, PackException {
-        return assemble(rowManifest, scored, cells, blocks, ranking, null, null, sqlScript, engine,
+        return assemble(rowManifest, scored, cells, blocks, ranking, OptionalTables.NONE, sqlScript, engine,
                 engineVersion, source, snapshot, seed, blockCount, out, null);
     }
 
     /**
-     * As above, also carrying the policy and optional suites found in {@code carriedFrom} (the row manifest's
-     * folder; null for none), as {@link SummaryPackWriter#SummaryPackWriter(Path)}.
-     *
-     * @param latency the latency buckets table (version, bucket, n) the SQL's latency query wrote, or null
-     * @param safety the safety cells table the SQL's safety query wrote, or null
+     * As above, with the optional suites' tables, also carrying the policy and optional suites found in
+     * {@code carriedFrom} (the row manifest's folder; null for none), as
+     * {@link SummaryPackWriter#SummaryPackWriter(Path)}.
      */
     public static SummaryPack assemble(PackManifest rowManifest, boolean scored, Path cells, Path blocks,
-                                       Path ranking, Path latency, Path safety, Path sqlScript, String engine,
+                                       Path ranking, OptionalTables optional, Path sqlScript, String engine,
                                        String engineVersion, String source, String snapshot, long seed, int blockCount,
                                        Path out, Path carriedFrom)
             throws IOException, PackException {
         SummaryLayout layout = SummaryLayout.of(rowManifest, scored, ranking != null);
-        SummaryTable cellTable = readTable(cells, layout.cellColumns());
-        SummaryTable blockTable = layout.hasBlocks() ? readTable(blocks, layout.blockColumns()) : null;
-        SummaryTable rankingTable = layout.ranking() ? readTable(ranking, layout.rankingColumns()) : null;
-        long rows = 0;
-        int count = layout.cellColumns().indexOf(SummaryLayout.COUNT);
-        for (String[] row : cellTable.rows()) {
-            rows += Long.parseLong(row[count]);
+        SummaryTables primary = evaluationTables(layout, cells, blocks, ranking);
+        SummaryTables.HeldOut holdout = null;
+        if (optional.holdout() != null) {
+            Holdout paths = optional.holdout();
+            SummaryLayout holdoutLayout = SummaryLayout.ofHoldout(rowManifest, layout.scores(), layout.ranking());
+            holdout = new SummaryTables.HeldOut(paths.source(), holdoutLayout, evaluationTables(holdoutLayout,
+                    paths.cells(), paths.blocks(), paths.ranking()));
         }
+        long rows = primary.cells().countTotal();
         String sql = Files.readString(sqlScript, StandardCharsets.UTF_8);
         new SummaryPackWriter(carriedFrom).write(out, rowManifest, layout, new SummaryProvenance(engine, engineVersion,
                 Hashes.sha256Hex(sql), source, snapshot, rows, seed, blockCount), sql,
-                new SummaryTables(cellTable, blockTable, rankingTable,
-                        latency == null ? null : readTable(latency, SummaryPackWriter.LATENCY_COLUMNS),
-                        safety == null ? null : readTable(safety, SummaryPackWriter.safetyColumns(layout))));
+                new SummaryTables(primary.cells(), primary.blocks(), primary.ranking(),
+                        optional.latency() == null ? null
+                                : readTable(optional.latency(), SummaryPackWriter.LATENCY_COLUMNS),
+                        optional.safety() == null ? null
+                                : readTable(optional.safety(), SummaryPackWriter.safetyColumns(layout)),
+                        holdout,
+                        optional.humanBaseline() == null ? null
+                                : readTable(optional.humanBaseline(), SummaryPackWriter.humanBaselineColumns(layout))));
         try {
             return new SummaryPackReader().read(out, Progress.NONE);
         } catch (PackException refused) {
             deleteFolder(out);
             throw refused;
         }
+    }
+
+    private static SummaryTables evaluationTables(SummaryLayout layout, Path cells, Path blocks, Path ranking)
+            throws IOException {
+        return new SummaryTables(readTable(cells, layout.cellColumns()),
+                layout.hasBlocks() ? readTable(blocks, layout.blockColumns()) : null,
+                layout.ranking() ? readTable(ranking, layout.rankingColumns()) : null);
     }
 
     /** Every CSV part, reordered to the layout's columns (engines write columns in their own order). */

@@ -21,7 +21,9 @@ import org.verdict.core.stats.Calibration;
  *       {@link #rankingSums}.</li>
  * </ul>
  *
- * @param sliceColumns the primary suite's slice and sensitive columns, each once, in manifest order
+ * The held-out set ({@code holdout}, in the primary format) has tables of the same layout over its own slice columns.
+ *
+ * @param sliceColumns the suite's slice and sensitive columns, each once, in manifest order
  * @param versions every model version of the manifest, in manifest order
  * @param scores binary: predictions from score_V and score sums in the blocks
  * @param ranking binary with scores: the ranking sums for roc_auc and pr_auc (a row per slice and version)
@@ -31,6 +33,9 @@ public record SummaryLayout(Task task, List<String> sliceColumns, List<String> v
     public static final String COUNT = "n";
     public static final String BLOCK = "block";
     public static final String LABEL = "label";
+    /** The suite name of the held-out evaluation set, whose tables have this layout over its own slice columns. */
+    public static final String HOLDOUT_SUITE = "holdout";
+    static final String HUMAN = "human";
     static final String VERSION = "version";
     static final String POSITIVES = "positives";
     static final String NEGATIVES = "negatives";
@@ -51,9 +56,25 @@ public record SummaryLayout(Task task, List<String> sliceColumns, List<String> v
      * @param ranking whether to add the ranking sums roc_auc and pr_auc need (only with scores)
      */
     public static SummaryLayout of(PackManifest manifest, boolean scores, boolean ranking) {
-        SuiteSpec primary = manifest.primarySuite();
-        LinkedHashSet<String> columns = new LinkedHashSet<>(primary.slices());
-        columns.addAll(primary.sensitive());
+        return of(manifest, manifest.primarySuite(), scores, ranking);
+    }
+
+    /**
+     * The layout of the held-out set's tables: the primary format, sliced by the manifest's holdout suite.
+     *
+     * @throws IllegalArgumentException when the manifest names no holdout suite
+     */
+    public static SummaryLayout ofHoldout(PackManifest manifest, boolean scores, boolean ranking) {
+        SuiteSpec holdout = manifest.suite(HOLDOUT_SUITE).orElseThrow(() -> new IllegalArgumentException(
+                "the manifest names no holdout suite, so there are no slice columns to summarise the held-out rows by; "
+                        + "add \"holdout\": {\"file\": …, \"slices\": […]} to its suites"));
+        return of(manifest, holdout, scores, ranking);
+    }
+
+    /** The layout of an evaluation suite in the primary format (the primary suite, or the held-out set). */
+    public static SummaryLayout of(PackManifest manifest, SuiteSpec suite, boolean scores, boolean ranking) {
+        LinkedHashSet<String> columns = new LinkedHashSet<>(suite.slices());
+        columns.addAll(suite.sensitive());
         return new SummaryLayout(manifest.task(), new ArrayList<>(columns),
                 manifest.models().stream().map(m -> m.version()).toList(),
                 manifest.task() == Task.BINARY && scores, manifest.task() == Task.BINARY && scores && ranking);
@@ -115,6 +136,13 @@ public record SummaryLayout(Task task, List<String> sliceColumns, List<String> v
             }
         }
         return sums;
+    }
+
+    /** The key columns of the human-baseline cells, before the count: label, human, pred_V for every version. */
+    public static List<String> humanBaselineKeys(List<String> versions) {
+        List<String> columns = new ArrayList<>(List.of(LABEL, HUMAN));
+        versions.forEach(v -> columns.add(prediction(v)));
+        return columns;
     }
 
     /** e.g. {@code cal_8_3_gap}: Σ (score − label) of version 8 over the rows in calibration bin 3. */

@@ -65,8 +65,12 @@ public final class SummaryMethods {
 
     /** Provenance and methods in one paragraph. */
     public static String describe(PrimarySummary summary) {
-        return "Summary pack: " + provenance(summary) + ". " + capitalised(String.join("; ", methods(summary)))
-                + ".";
+        return describe("Summary pack", summary);
+    }
+
+    /** Provenance and methods in one paragraph, headed by what the statistics are of (e.g. "Held-out set"). */
+    public static String describe(String what, PrimarySummary summary) {
+        return what + ": " + provenance(summary) + ". " + capitalised(String.join("; ", methods(summary))) + ".";
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -32,6 +33,7 @@ import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackFiles;
 import org.verdict.core.pack.PackHashing;
 import org.verdict.core.pack.PackManifest;
+import org.verdict.core.pack.SuiteSpec;
 import org.verdict.core.pack.Task;
 import org.verdict.core.stats.RankingSums;
 import org.verdict.core.task.Progress;
@@ -86,8 +88,9 @@ public final class SummaryPackReader {
     }
 
     /**
-     * Reads a summary pack folder or .zip whole. A .zip is unpacked into a private temporary folder that is deleted
-     * again before this returns: everything a summary pack holds is in memory, its files hashed.
+     * Reads a summary pack folder or .zip whole, its held-out set included. A .zip is unpacked into a private
+     * temporary folder that is deleted again before this returns: everything a summary pack holds is in memory, its
+     * files hashed.
      */
     public SummaryPack read(Path source, Progress progress) throws PackException {
         progress.update(0, "Opening " + source.getFileName());
@@ -104,10 +107,11 @@ public final class SummaryPackReader {
         PackHashing hashing = PackHashing.start(files);
         try {
             PrimarySummary primary = readPrimary(files, manifest, progress);
+            Optional<PrimarySummary> holdout = readHoldout(files, manifest, progress);
             progress.update(0.99, "Hashing files");
             Map<String, String> fileHashes = hashing.await();
             progress.update(1, "Loaded " + manifest.model().name());
-            return new SummaryPack(source, manifest, primary.provenance(), primary, fileHashes);
+            return new SummaryPack(source, manifest, primary.provenance(), primary, holdout, fileHashes);
         } catch (PackException | RuntimeException refused) {
             hashing.settle();
             throw refused;
@@ -121,6 +125,46 @@ public final class SummaryPackReader {
      */
     public PrimarySummary readPrimary(PackFiles files, PackManifest manifest, Progress progress)
             throws PackException {
+        Header header = header(files, manifest);
+        JsonNode holdout = header.node.path(SummaryLayout.HOLDOUT_SUITE);
+        if (!holdout.isMissingNode() && manifest.suite(SummaryLayout.HOLDOUT_SUITE).isEmpty()) {
+            throw header.summary.error("/" + SummaryLayout.HOLDOUT_SUITE, "describes a summarised held-out set, but "
+                    + "the manifest's suites have no holdout entry naming its cells and slices");
+        }
+        SummaryLayout layout = SummaryLayout.of(manifest, header.scored, header.ranking);
+        return readTables(files, manifest, manifest.primarySuite().file(), header, "", layout,
+                header.shared.source(), progress);
+    }
+
+    /**
+     * Reads and checks the held-out set of a summary pack whose statistics hold it ({@code summary.holdout}): the
+     * primary suite's tables over the holdout suite's slice columns, with every check of the primary's. Empty when
+     * the pack's holdout suite is carried as rows, or it has none.
+     */
+    public Optional<PrimarySummary> readHoldout(PackFiles files, PackManifest manifest, Progress progress)
+            throws PackException {
+        Optional<SuiteSpec> suite = manifest.suite(SummaryLayout.HOLDOUT_SUITE);
+        if (suite.isEmpty() || !manifest.raw().path("summary").path(SummaryLayout.HOLDOUT_SUITE).isObject()) {
+            return Optional.empty();
+        }
+        Header header = header(files, manifest);
+        String prefix = "/" + SummaryLayout.HOLDOUT_SUITE;
+        SummaryLayout layout = SummaryLayout.of(manifest, suite.get(), header.scored, header.ranking);
+        return Optional.of(readTables(files, manifest, suite.get().file(), header, prefix, layout,
+                header.summary.text(header.node, prefix + "/source"), progress));
+    }
+
+    /**
+     * The {@code summary} object's table shape and provenance, shared by the primary suite and the held-out set.
+     *
+     * @param shared engine, SQL, snapshot, seed and blocks of every suite (one script made them all), with the
+     *               primary suite's source; each suite's own rows (and the held-out set's source) come from its tables
+     */
+    private record Header(JsonNode node, Located summary, boolean scored, boolean ranking, int blockCount,
+                          SummaryProvenance shared) {
+    }
+
+    private Header header(PackFiles files, PackManifest manifest) throws PackException {
         Located summary = new Located(files.root().resolve(PackManifest.FILE_NAME), "/summary");
         if (!manifest.raw().path("summary").isObject()) {
             throw summary.error("", "a summary pack needs a 'summary' object");
@@ -135,7 +179,6 @@ public final class SummaryPackReader {
         }
         boolean scored = node.path("scored").asBoolean(manifest.task() == Task.BINARY);
         SummaryLayout layout = SummaryLayout.of(manifest, scored, node.has("ranking"));
-        long rows = summary.wholeNumber(node, "/rows");
         int blockCount = layout.hasBlocks() ? (int) summary.wholeNumber(node, "/blockCount") : 0;
         if (layout.hasBlocks() && blockCount < 1) {
             throw summary.error("/blockCount", "blockCount must be at least 1");
@@ -151,31 +194,6 @@ public final class SummaryPackReader {
         } catch (IOException e) {
             throw new PackException(sqlFile, "cannot be read: " + e.getMessage());
         }
-        SummaryProvenance provenance = new SummaryProvenance(summary.text(node, "/engine"),
-                summary.text(node, "/engineVersion"), sqlHash, summary.text(node, "/source"),
-                node.path("snapshot").isTextual() ? node.path("snapshot").asText() : null, rows,
-                layout.hasBlocks() ? node.path("seed").asLong() : 0, blockCount);
-
-        return readTables(files, manifest, node, summary, layout, rows, blockCount, provenance, progress);
-    }
-
-    private PrimarySummary readTables(PackFiles files, PackManifest manifest, JsonNode node, Located summary,
-                                      SummaryLayout layout, long rows, int blockCount, SummaryProvenance provenance,
-                                      Progress progress)
-            throws PackException {
-        String cellsFile = manifest.primarySuite().file();
-        Cells cells = readCells(files.resolve(cellsFile, PackManifest.FILE_NAME, 0, 0), cellsFile, layout, manifest);
-        progress.update(0.5, "Read " + cellsFile);
-        List<Map<Integer, double[]>> blocks = new ArrayList<>();
-        for (int c = 0; c < cells.combinations.size(); c++) {
-            blocks.add(new TreeMap<>());
-        }
-        if (layout.hasBlocks()) {
-            String blocksFile = summary.text(node, "/blocks");
-            readBlocks(files.resolve(blocksFile, PackManifest.FILE_NAME, 0, 0), blocksFile, layout, blockCount, cells,
-                    blocks);
-        }
-        Map<List<String>, PrimarySummary.Ranking[]> ranking = new HashMap<>();
         if (layout.ranking()) {
             JsonNode bins = node.path("scoreBins");
             if (!"logit".equals(bins.path("scale").asText()) || bins.path("width").asDouble() != RankingSums.FINE_WIDTH
@@ -183,7 +201,42 @@ public final class SummaryPackReader {
                 throw summary.error("/scoreBins", "score bins must be {\"scale\": \"logit\", \"width\": 0.001}: "
                         + "contiguous, non-overlapping bins ⌊logit · 1000⌋");
             }
-            String rankingFile = summary.text(node, "/ranking");
+        }
+        SummaryProvenance shared = new SummaryProvenance(summary.text(node, "/engine"),
+                summary.text(node, "/engineVersion"), sqlHash, summary.text(node, "/source"),
+                node.path("snapshot").isTextual() ? node.path("snapshot").asText() : null, 0,
+                layout.hasBlocks() ? node.path("seed").asLong() : 0, blockCount);
+        return new Header(node, summary, scored, layout.ranking(), blockCount, shared);
+    }
+
+    /**
+     * One evaluation suite's tables: the cells named by the suite, and the blocks, scores and joint tables named
+     * under {@code prefix} of the summary object ("" for the primary suite, "/holdout" for the held-out set), whose
+     * {@code rows} the cells must add up to.
+     */
+    private PrimarySummary readTables(PackFiles files, PackManifest manifest, String cellsFile, Header header,
+                                      String prefix, SummaryLayout layout, String source, Progress progress)
+            throws PackException {
+        Located summary = header.summary;
+        JsonNode node = header.node;
+        long rows = summary.wholeNumber(node, prefix + "/rows");
+        SummaryProvenance made = header.shared;
+        SummaryProvenance provenance = new SummaryProvenance(made.engine(), made.engineVersion(), made.sqlSha256(),
+                source, made.snapshot(), rows, made.seed(), made.blocks());
+        Cells cells = readCells(files.resolve(cellsFile, PackManifest.FILE_NAME, 0, 0), cellsFile, layout, manifest);
+        progress.update(0.5, "Read " + cellsFile);
+        List<Map<Integer, double[]>> blocks = new ArrayList<>();
+        for (int c = 0; c < cells.combinations.size(); c++) {
+            blocks.add(new TreeMap<>());
+        }
+        if (layout.hasBlocks()) {
+            String blocksFile = summary.text(node, prefix + "/blocks");
+            readBlocks(files.resolve(blocksFile, PackManifest.FILE_NAME, 0, 0), blocksFile, layout,
+                    header.blockCount, cells, blocks);
+        }
+        Map<List<String>, PrimarySummary.Ranking[]> ranking = new HashMap<>();
+        if (layout.ranking()) {
+            String rankingFile = summary.text(node, prefix + "/ranking");
             readRanking(files.resolve(rankingFile, PackManifest.FILE_NAME, 0, 0), rankingFile, layout,
                     manifest.production().version(), cells, ranking);
         }
@@ -192,7 +245,7 @@ public final class SummaryPackReader {
             total += n;
         }
         if (total != rows) {
-            throw summary.error("/rows", "the manifest says " + rows + " rows but the cells of " + cellsFile
+            throw summary.error(prefix + "/rows", "the manifest says " + rows + " rows but the cells of " + cellsFile
                     + " add up to " + total);
         }
         return new PrimarySummary(layout, cells.classes, cells.combinations, cells.cells, blocks,

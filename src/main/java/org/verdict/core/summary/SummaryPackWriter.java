@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -48,6 +49,12 @@ public final class SummaryPackWriter {
     static final List<String> LATENCY_COLUMNS = List.of("version", "bucket", SummaryLayout.COUNT);
     /** The safety suite as paired cells, when safety rows were summarised too. */
     public static final String SAFETY_FILE = "safety_cells.csv";
+    /** The held-out set's tables, when its rows were summarised too: the primary suite's four, over its slices. */
+    public static final String HOLDOUT_CELLS_FILE = "holdout_cells.csv";
+    public static final String HOLDOUT_BLOCKS_FILE = "holdout_blocks.csv";
+    public static final String HOLDOUT_RANKING_FILE = "holdout_ranking.csv";
+    /** The human baseline as paired cells, when its rows were summarised too. */
+    public static final String HUMAN_BASELINE_FILE = "human_baseline_cells.csv";
     public static final String FORMAT = "verdict-summary/1";
 
     private final ObjectMapper json = new ObjectMapper();
@@ -55,36 +62,29 @@ public final class SummaryPackWriter {
     /** @param out must not exist yet */
     public void write(Path out, PackManifest rowManifest, SummaryLayout layout, SummaryProvenance provenance,
                       String sql, SummaryTables tables) throws IOException {
-        SummaryTable cells = tables.cells();
-        SummaryTable blocks = tables.blocks();
-        SummaryTable ranking = tables.ranking();
         if (Files.exists(out)) {
             throw new IOException(out + " already exists; choose a new folder for the summary pack");
         }
-        require(cells, layout.cellColumns(), CELLS_FILE);
-        if (layout.hasBlocks()) {
-            require(blocks, layout.blockColumns(), BLOCKS_FILE);
-        }
-        if (layout.ranking()) {
-            require(ranking, layout.rankingColumns(), RANKING_FILE);
-        }
+        requireEvaluationTables(layout, tables, CELLS_FILE, BLOCKS_FILE, RANKING_FILE);
         if (tables.latency() != null) {
             require(tables.latency(), LATENCY_COLUMNS, LATENCY_FILE);
         }
         if (tables.safety() != null) {
             require(tables.safety(), safetyColumns(layout), SAFETY_FILE);
         }
+        SummaryTables.HeldOut holdout = tables.holdout();
+        if (holdout != null) {
+            requireEvaluationTables(holdout.layout(), holdout.tables(), HOLDOUT_CELLS_FILE, HOLDOUT_BLOCKS_FILE,
+                    HOLDOUT_RANKING_FILE);
+        }
+        if (tables.humanBaseline() != null) {
+            require(tables.humanBaseline(), humanBaselineColumns(layout), HUMAN_BASELINE_FILE);
+        }
         Path parent = out.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path staging = Files.createTempDirectory(parent, "." + out.getFileName() + ".partial-");
         try {
-            writeCsv(staging.resolve(CELLS_FILE), cells);
-            if (layout.hasBlocks()) {
-                writeCsv(staging.resolve(BLOCKS_FILE), blocks);
-            }
-            if (layout.ranking()) {
-                writeCsv(staging.resolve(RANKING_FILE), ranking);
-            }
+            writeEvaluationTables(staging, layout, tables, CELLS_FILE, BLOCKS_FILE, RANKING_FILE);
             Files.writeString(staging.resolve(SQL_FILE), sql, StandardCharsets.UTF_8);
             ObjectNode manifest = manifest(rowManifest, layout, provenance);
             if (tables.latency() != null) {
@@ -94,6 +94,15 @@ public final class SummaryPackWriter {
             if (tables.safety() != null) {
                 writeCsv(staging.resolve(SAFETY_FILE), tables.safety());
                 ((ObjectNode) manifest.path("suites")).putObject("safety").put("file", SAFETY_FILE);
+            }
+            if (holdout != null) {
+                writeEvaluationTables(staging, holdout.layout(), holdout.tables(), HOLDOUT_CELLS_FILE,
+                        HOLDOUT_BLOCKS_FILE, HOLDOUT_RANKING_FILE);
+                describeHoldout(rowManifest, manifest, holdout);
+            }
+            if (tables.humanBaseline() != null) {
+                writeCsv(staging.resolve(HUMAN_BASELINE_FILE), tables.humanBaseline());
+                ((ObjectNode) manifest.path("suites")).putObject("humanBaseline").put("file", HUMAN_BASELINE_FILE);
             }
             carry(rowManifest, manifest, staging);
             json.writerWithDefaultPrettyPrinter().writeValue(staging.resolve(PackManifest.FILE_NAME).toFile(),
@@ -144,6 +153,26 @@ public final class SummaryPackWriter {
         return manifest;
     }
 
+    /**
+     * Names the held-out set's cells as the holdout suite (its slices as the row manifest gives them) and records
+     * under {@code summary.holdout} its row count, source and other tables; the rest of its provenance (engine, SQL,
+     * seed, blocks, bins) is the primary suite's.
+     */
+    private static void describeHoldout(PackManifest rowManifest, ObjectNode manifest, SummaryTables.HeldOut holdout) {
+        ObjectNode suite = ((ObjectNode) rowManifest.raw().path("suites").path(SummaryLayout.HOLDOUT_SUITE)).deepCopy();
+        suite.put("file", HOLDOUT_CELLS_FILE);
+        ((ObjectNode) manifest.path("suites")).set(SummaryLayout.HOLDOUT_SUITE, suite);
+        ObjectNode summary = ((ObjectNode) manifest.path("summary")).putObject(SummaryLayout.HOLDOUT_SUITE);
+        summary.put("rows", holdout.tables().cells().countTotal());
+        summary.put("source", holdout.source());
+        if (holdout.layout().hasBlocks()) {
+            summary.put("blocks", HOLDOUT_BLOCKS_FILE);
+        }
+        if (holdout.layout().ranking()) {
+            summary.put("ranking", HOLDOUT_RANKING_FILE);
+        }
+    }
+
     /** Copies the policy and the optional suites found beside the row manifest, and names them in the manifest. */
     private void carry(PackManifest rowManifest, ObjectNode manifest, Path staging) throws IOException {
         if (carriedFrom == null) {
@@ -180,10 +209,40 @@ public final class SummaryPackWriter {
 
     /** The safety cells' columns: category, violation_V for every version, n. */
     static List<String> safetyColumns(SummaryLayout layout) {
-        List<String> columns = new java.util.ArrayList<>(List.of("category"));
+        List<String> columns = new ArrayList<>(List.of("category"));
         layout.versions().forEach(version -> columns.add("violation_" + version));
         columns.add(SummaryLayout.COUNT);
         return columns;
+    }
+
+    /** The human baseline's cells' columns: label, human, pred_V for every version, n. */
+    static List<String> humanBaselineColumns(SummaryLayout layout) {
+        List<String> columns = new ArrayList<>(SummaryLayout.humanBaselineKeys(layout.versions()));
+        columns.add(SummaryLayout.COUNT);
+        return columns;
+    }
+
+    private static void requireEvaluationTables(SummaryLayout layout, SummaryTables tables, String cellsFile,
+                                                String blocksFile, String rankingFile) throws IOException {
+        require(tables.cells(), layout.cellColumns(), cellsFile);
+        if (layout.hasBlocks()) {
+            require(tables.blocks(), layout.blockColumns(), blocksFile);
+        }
+        if (layout.ranking()) {
+            require(tables.ranking(), layout.rankingColumns(), rankingFile);
+        }
+    }
+
+    private static void writeEvaluationTables(Path staging, SummaryLayout layout, SummaryTables tables,
+                                              String cellsFile, String blocksFile, String rankingFile)
+            throws IOException {
+        writeCsv(staging.resolve(cellsFile), tables.cells());
+        if (layout.hasBlocks()) {
+            writeCsv(staging.resolve(blocksFile), tables.blocks());
+        }
+        if (layout.ranking()) {
+            writeCsv(staging.resolve(rankingFile), tables.ranking());
+        }
     }
 
     private static void require(SummaryTable table, List<String> columns, String file) throws IOException {

@@ -285,34 +285,82 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
         return "CAST(FLOOR(LN(" + p + " / (1 - " + p + ")) * 1000) AS BIGINT)";
     }
 
-    /** Both queries as one script, each ending in ';', headed by what it makes. */
+    /**
+     * The relations of the optional suites summarised with the primary rows, each null when that suite is not: the
+     * latency log (version, latency_ms), the safety rows (category, violation_V…), the held-out set (the columns of
+     * primary.csv, sliced by the manifest's holdout suite) and the human baseline (label, human, pred_V…).
+     */
+    public record Sources(String latency, String safety, String holdout, String humanBaseline) {
+        public static final Sources NONE = new Sources(null, null, null, null);
+    }
+
+    /** The primary suite's queries as one script, each ending in ';', headed by what it makes. */
     public String script() {
-        return script(null, null);
+        return script(Sources.NONE);
+    }
+
+    /** The primary suite's queries and those of every optional suite {@code sources} names, as one script. */
+    public String script(Sources sources) {
+        StringBuilder script = new StringBuilder("-- Verdict summary pack, " + dialect.wireName() + " dialect\n"
+                + "-- source: " + source + "\n");
+        appendEvaluationQueries(script, "");
+        if (sources.latency() != null) {
+            script.append("-- latency buckets (100 per decade) of ").append(sources.latency()).append("\n")
+                    .append(latencyQuery(sources.latency())).append(";\n");
+        }
+        if (sources.safety() != null) {
+            script.append("-- safety cells of ").append(sources.safety()).append("\n")
+                    .append(safetyQuery(sources.safety())).append(";\n");
+        }
+        if (sources.holdout() != null) {
+            forHoldout(sources.holdout()).appendEvaluationQueries(script, "holdout ");
+        }
+        if (sources.humanBaseline() != null) {
+            script.append("-- human baseline cells of ").append(sources.humanBaseline()).append("\n")
+                    .append(humanBaselineQuery(sources.humanBaseline())).append(";\n");
+        }
+        return script.toString();
+    }
+
+    /** Cells, blocks and ranking sums of this SQL's evaluation rows, each headed by {@code prefix} and its table. */
+    private void appendEvaluationQueries(StringBuilder script, String prefix) {
+        if (!prefix.isEmpty()) {
+            script.append("-- ").append(prefix).append("source: ").append(source).append("\n");
+        }
+        script.append("-- ").append(prefix).append("cells table\n").append(cellsQuery()).append(";\n");
+        if (layout.hasBlocks()) {
+            script.append("-- ").append(prefix).append("blocks table (").append(blocks).append(" hashed blocks, seed ")
+                    .append(seed).append(")\n").append(blocksQuery()).append(";\n");
+        }
+        if (layout.ranking()) {
+            script.append("-- ").append(prefix).append("ranking sums (0.001-logit bins)\n").append(rankingQuery())
+                    .append(";\n");
+        }
     }
 
     /**
-     * @param latencySource the relation of (version, latency_ms) rows to bucket as well, or null for none
-     * @param safetySource the relation of safety rows (category, violation_V…) to count into cells, or null
+     * The same queries over the held-out set {@code holdoutSource} (rows in the primary format), sliced by the
+     * manifest's holdout suite, with this SQL's dialect, scores, ranking sums, seed and blocks.
      */
-    public String script(String latencySource, String safetySource) {
-        StringBuilder script = new StringBuilder("-- Verdict summary pack, " + dialect.wireName() + " dialect\n"
-                + "-- source: " + source + "\n-- cells table\n" + cellsQuery() + ";\n");
-        if (layout.hasBlocks()) {
-            script.append("-- blocks table (").append(blocks).append(" hashed blocks, seed ").append(seed)
-                    .append(")\n").append(blocksQuery()).append(";\n");
+    public SummarySql forHoldout(String holdoutSource) {
+        return new SummarySql(dialect, SummaryLayout.ofHoldout(manifest, layout.scores(), layout.ranking()),
+                manifest, holdoutSource, seed, blocks);
+    }
+
+    /**
+     * Paired human-baseline cells of a relation with the columns of {@code human_baseline.csv}: examples per (label,
+     * the human's label, every version's prediction), from which each accuracy and each model–human kappa follow
+     * exactly.
+     */
+    public String humanBaselineQuery(String humanBaselineSource) {
+        List<String> keys = new ArrayList<>();
+        for (String column : SummaryLayout.humanBaselineKeys(layout.versions())) {
+            keys.add(text(q(column)) + " AS " + q(column));
         }
-        if (layout.ranking()) {
-            script.append("-- ranking sums (0.001-logit bins)\n").append(rankingQuery()).append(";\n");
-        }
-        if (latencySource != null) {
-            script.append("-- latency buckets (100 per decade) of ").append(latencySource).append("\n")
-                    .append(latencyQuery(latencySource)).append(";\n");
-        }
-        if (safetySource != null) {
-            script.append("-- safety cells of ").append(safetySource).append("\n")
-                    .append(safetyQuery(safetySource)).append(";\n");
-        }
-        return script.toString();
+        return "SELECT " + String.join(",\n       ", keys) + ",\n       COUNT(*) AS " + q(SummaryLayout.COUNT)
+                + "\nFROM " + humanBaselineSource
+                + "\nGROUP BY " + groupBy(keys.size())
+                + "\nORDER BY " + groupBy(keys.size());
     }
 
     /**

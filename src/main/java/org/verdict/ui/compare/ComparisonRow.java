@@ -204,11 +204,7 @@ public final class ComparisonRow {
     }
 
     private static String estimate(MetricFormat numbers, MetricEstimate estimate) {
-        if (estimate == null) {
-            return "—";
-        }
-        return estimate.ci() == null ? numbers.value(estimate.value())
-                : numbers.estimate(estimate.value(), estimate.ci().lower(), estimate.ci().upper());
+        return estimate == null ? "—" : estimate.text(numbers);
     }
 
     private static String raw(Double value) {

@@ -38,13 +38,15 @@ public final class SummarizeRowsViewModel {
         void summarize(Path input, Path manifest, Path out, Progress progress) throws Exception;
 
         /**
-         * DuckDB in-process with the defaults of {@code verdict summarize --engine duckdb}, carrying the policy and
-         * the optional suites found beside the manifest, so the pack's gates judge what the rows' pack would.
+         * DuckDB in-process with the defaults of {@code verdict summarize --engine duckdb}, summarising the held-out
+         * set and the human baseline and carrying the policy and the other optional suites found beside the
+         * manifest, so the pack's gates judge what the rows' pack would.
          */
         static Summarizer duckDb(String memoryLimit, int threads) {
             return (input, manifest, out, progress) -> {
                 PackManifest rows = RowManifest.read(manifest);
-                new DuckDbSummarizer(memoryLimit, threads).carrying(manifest.toAbsolutePath().getParent())
+                Path folder = manifest.toAbsolutePath().getParent();
+                new DuckDbSummarizer(memoryLimit, threads).carrying(folder).summarizingSuitesIn(folder, rows)
                         .summarize(input.toString(), null, rows, true, true, ComparisonOptions.DEFAULTS.seed(), out,
                                 progress);
             };

@@ -150,19 +150,28 @@ class VerdictIntervalInvariantTest {
         assertEquals(Verdict.INCONCLUSIVE, small.verdict());
         // accuracy is a paired rate and stays testable there
         assertNotNull(find(report, Metric.ACCURACY, "team=small").deltaCi());
-        // the other teams have no E at all: each model's average runs over A–D only, a different quantity from the
-        // five-class average, so neither model gets an interval; Δ compares both over the same classes and keeps its
+        // the other teams have no E at all: their average would run over A–D only, a different quantity from the
+        // five-class average of the pack, so neither Δ nor either model gets an interval (E's 0 examples are the
+        // limit of "fewer than 5"); the paired rates and weighted_f1 stay testable
         for (String team : List.of("team=big", "team=tiny")) {
             for (Metric metric : List.of(Metric.MACRO_F1, Metric.BALANCED_ACCURACY)) {
                 SliceResult withoutE = find(report, metric, team);
+                assertEquals("class E has no example here, so " + metric.wireName() + " cannot average every class "
+                        + "of the pack here: no interval for Δ or either model", withoutE.unstableReason());
+                assertEquals(Verdict.INCONCLUSIVE, withoutE.verdict(), team);
+                assertNull(withoutE.deltaCi(), team);
+                assertNull(withoutE.unadjustedCi(), team);
+                assertNull(withoutE.pValue(), team);
                 assertNull(withoutE.production().ci(), team);
                 assertNull(withoutE.candidate().ci(), team);
-                assertEquals("class E has no example here, so each model's " + metric.wireName() + " averages the 4 "
-                        + "classes present, not every class of the pack: no interval is given for either model's value",
-                        withoutE.note());
-                assertNotNull(withoutE.unadjustedCi(), team);
+                assertNotNull(withoutE.delta(), "the point Δ over the classes present is still shown");
             }
+            assertNotNull(find(report, Metric.ACCURACY, team).deltaCi());
+            assertNotNull(find(report, Metric.WEIGHTED_F1, team).deltaCi());
         }
+        // the overall slice holds every labelled class, E with its 3 examples: rare, not absent
+        assertEquals("class E has 3 examples here; the bootstrap cannot measure macro_f1's uncertainty",
+                find(report, Metric.MACRO_F1, "overall").unstableReason());
         assertNotNull(find(report, Metric.WEIGHTED_F1, "team=big").production().ci(),
                 "weighted_f1 weighs an absent class 0, as the population average nearly does");
     }

@@ -52,6 +52,61 @@ final class RowPacks {
 
     /** Writes manifest.json and primary.csv of {@code rows} examples into {@code folder}. */
     static Path write(Path folder, Task task, int rows, long seed) {
+        write(folder, "manifest.json", manifest(task));
+        write(folder, "primary.csv", evaluationRows(task, rows, seed, "ex-"));
+        return folder;
+    }
+
+    /**
+     * As {@link #write}, plus a held-out set of {@code holdoutRows} examples (suite holdout, sliced by region and
+     * gender only) and, for classification, a human baseline of {@code humanRows} primary examples whose reviewers
+     * are right 90 % of the time (their mistakes spread over the other classes).
+     */
+    static Path writeWithHoldoutAndHumanBaseline(Path folder, Task task, int rows, int holdoutRows, int humanRows,
+                                                 long seed) {
+        write(folder, task, rows, seed);
+        write(folder, "holdout.csv", evaluationRows(task, holdoutRows, seed + 1, "hld-"));
+        String suites = "\"holdout\": {\"file\": \"holdout.csv\", \"slices\": [\"region\"], \"sensitive\": [\"gender\"]}";
+        if (task.isClassification()) {
+            suites += ", \"humanBaseline\": {\"file\": \"human_baseline.csv\"}";
+            write(folder, "human_baseline.csv", humanBaseline(task, rows, humanRows, seed));
+        }
+        write(folder, "manifest.json", manifest(task).replace("\"sensitive\": [\"gender\"]}}",
+                "\"sensitive\": [\"gender\"]}, " + suites + "}"));
+        return folder;
+    }
+
+    /** Human labels for the first {@code humanRows} primary examples, with both models' predicted labels. */
+    private static String humanBaseline(Task task, int rows, int humanRows, long seed) {
+        String[] primary = evaluationRows(task, rows, seed, "ex-").split("\n");
+        SplittableRandom random = new SplittableRandom(seed + 2);
+        String[] classes = task == Task.BINARY ? new String[] {"fraud", "ok"} : CLASSES;
+        StringBuilder csv = new StringBuilder("example_id,label,human,pred_7,pred_8\n");
+        for (int i = 1; i <= humanRows; i++) {
+            String[] row = primary[i].split(",");
+            String label = row[1];
+            String human = random.nextDouble() < 0.9 ? label : other(classes, label, random);
+            csv.append(row[0]).append(',').append(label).append(',').append(human).append(',')
+                    .append(predicted(task, row[5], 0.5)).append(',').append(predicted(task, row[6], 0.3))
+                    .append('\n');
+        }
+        return csv.toString();
+    }
+
+    /** A binary row's predicted label at the manifest's threshold (production 0.5, candidate 0.3); a class as is. */
+    private static String predicted(Task task, String value, double threshold) {
+        return task == Task.BINARY ? Double.parseDouble(value) >= threshold ? "fraud" : "ok" : value;
+    }
+
+    private static String other(String[] classes, String label, SplittableRandom random) {
+        String other;
+        do {
+            other = classes[random.nextInt(classes.length)];
+        } while (other.equals(label));
+        return other;
+    }
+
+    private static String evaluationRows(Task task, int rows, long seed, String idPrefix) {
         SplittableRandom random = new SplittableRandom(seed);
         StringBuilder csv = new StringBuilder("example_id,label,region,channel,gender,");
         csv.append(task == Task.BINARY ? "score_7,score_8" : "pred_7,pred_8").append('\n');
@@ -59,7 +114,7 @@ final class RowPacks {
             int region = pick(random, REGION_SHARE);
             String channel = CHANNELS[random.nextInt(CHANNELS.length)];
             String gender = GENDERS[random.nextInt(GENDERS.length)];
-            csv.append("ex-").append(i).append(',');
+            csv.append(idPrefix).append(i).append(',');
             // the candidate is worse in apac and better in us
             double shift = region == 2 ? -0.6 : region == 1 ? 0.4 : 0.1;
             switch (task) {
@@ -91,14 +146,16 @@ final class RowPacks {
             }
             csv.append('\n');
         }
+        return csv.toString();
+    }
+
+    private static void write(Path folder, String file, String text) {
         try {
             Files.createDirectories(folder);
-            Files.writeString(folder.resolve("manifest.json"), manifest(task), StandardCharsets.UTF_8);
-            Files.writeString(folder.resolve("primary.csv"), csv, StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve(file), text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return folder;
     }
 
     private static int pick(SplittableRandom random, double[] shares) {

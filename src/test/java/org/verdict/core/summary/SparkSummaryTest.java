@@ -18,8 +18,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.gates.evidence.HumanBaselineEvidence;
+import org.verdict.core.gates.suites.SuiteReader;
 import org.verdict.core.pack.Hashes;
-import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
@@ -58,35 +59,48 @@ class SparkSummaryTest {
     @ParameterizedTest
     @EnumSource(value = Task.class, names = {"BINARY", "REGRESSION"})
     void sparkSummaryComparesLikeTheRows(Task task) throws Exception {
-        Path rowPack = RowPacks.write(folder.resolve("rows"), task, 20_000, 29);
-        ReviewPack rows = new PackLoader().load(rowPack, Progress.NONE);
+        // a held-out set of its own and (binary) a human baseline, summarised by the same script
+        Path rowPack = RowPacks.writeWithHoldoutAndHumanBaseline(folder.resolve("rows"), task, 20_000, 3_000, 300, 29);
+        ReviewPack rows = SummaryPacks.loader().load(rowPack, Progress.NONE);
         PackManifest manifest = rows.manifest();
 
         // every column as text, as a lake table of strings would be; the SQL casts what it needs
-        spark.read().option("header", "true").csv(rowPack.resolve("primary.csv").toString())
-                .createOrReplaceTempView("evals");
+        view(rowPack.resolve("primary.csv"), "evals");
+        view(rowPack.resolve("holdout.csv"), "holdout");
         long seed = 20261122L;
         SummaryLayout layout = SummaryLayout.of(manifest, true, task == Task.BINARY);
         SummarySql sql = new SummarySql(SqlDialect.SPARK, layout, manifest, "evals", seed, SummarySql.DEFAULT_BLOCKS);
+        SummarySql holdoutSql = sql.forHoldout("holdout");
         Path summaryPack = folder.resolve("summary");
         SummaryPack summary;
         if (task == Task.BINARY) {
             // a driver program: collect the small tables and write the pack
-            SummaryTable cells = collect(spark.sql(sql.cellsQuery()));
-            SummaryTable blocks = collect(spark.sql(sql.blocksQuery()));
-            SummaryTable ranking = collect(spark.sql(sql.rankingQuery()));
+            view(rowPack.resolve("human_baseline.csv"), "human");
+            String script = sql.script(new SummarySql.Sources(null, null, "holdout", "human"));
+            SummaryTables holdout = new SummaryTables(collect(spark.sql(holdoutSql.cellsQuery())),
+                    collect(spark.sql(holdoutSql.blocksQuery())), collect(spark.sql(holdoutSql.rankingQuery())));
             new SummaryPackWriter().write(summaryPack, manifest, layout, new SummaryProvenance("spark",
-                    spark.version(), Hashes.sha256Hex(sql.script()), "evals", null, rows.primary().rowCount(), seed,
-                    SummarySql.DEFAULT_BLOCKS), sql.script(), new SummaryTables(cells, blocks, ranking));
+                    spark.version(), Hashes.sha256Hex(script), "evals", null, rows.primary().rowCount(), seed,
+                    SummarySql.DEFAULT_BLOCKS), script, new SummaryTables(collect(spark.sql(sql.cellsQuery())),
+                    collect(spark.sql(sql.blocksQuery())), collect(spark.sql(sql.rankingQuery())), null, null,
+                    new SummaryTables.HeldOut("holdout", holdoutSql.layout(), holdout),
+                    collect(spark.sql(sql.humanBaselineQuery("human")))));
             summary = new SummaryPackReader().read(summaryPack, Progress.NONE);
         } else {
             // the cluster way (docs/pack-format.md): Spark writes CSV part files, `summarize --engine import` packs them
             spark.sql(sql.cellsQuery()).write().option("header", "true").csv(folder.resolve("cells").toString());
             spark.sql(sql.blocksQuery()).write().option("header", "true").csv(folder.resolve("blocks").toString());
-            Path script = Files.writeString(folder.resolve("summary.sql"), sql.script());
+            spark.sql(holdoutSql.cellsQuery()).write().option("header", "true")
+                    .csv(folder.resolve("holdout_cells").toString());
+            spark.sql(holdoutSql.blocksQuery()).write().option("header", "true")
+                    .csv(folder.resolve("holdout_blocks").toString());
+            Path script = Files.writeString(folder.resolve("summary.sql"),
+                    sql.script(new SummarySql.Sources(null, null, "holdout", null)));
             summary = SummaryImport.assemble(manifest, true, folder.resolve("cells"), folder.resolve("blocks"), null,
-                    script,
-                    "spark", spark.version(), "evals", "snapshot-7", seed, SummarySql.DEFAULT_BLOCKS, summaryPack);
+                    new SummaryImport.OptionalTables(null, null, new SummaryImport.Holdout("holdout",
+                            folder.resolve("holdout_cells"), folder.resolve("holdout_blocks"), null), null),
+                    script, "spark", spark.version(), "evals", "snapshot-7", seed, SummarySql.DEFAULT_BLOCKS,
+                    summaryPack, null);
             assertEquals("snapshot-7", summary.provenance().snapshot());
         }
         assertEquals(rows.primary().rowCount(), summary.primary().rowCount(), "counts equal");
@@ -96,6 +110,31 @@ class SparkSummaryTest {
         ComparisonReport fromRows = engine.compare(rows, null, options, Progress.NONE);
         ComparisonReport fromSpark = new SummaryComparison(engine).compare(summary, null, options, Progress.NONE);
         assertTrue(SummaryAgreement.assertAgree(fromRows, fromSpark) > 100);
+
+        try (ReviewPack opened = SummaryPacks.loader().load(summaryPack, Progress.NONE)) {
+            HeldOutSet rowsHoldout = HeldOutSet.read(rows, SummaryPacks.loader(), Progress.NONE).orElseThrow();
+            HeldOutSet sparkHoldout = HeldOutSet.read(opened, SummaryPacks.loader(), Progress.NONE).orElseThrow();
+            assertEquals(rowsHoldout.rowCount(), sparkHoldout.rowCount(), "held-out counts equal");
+            assertTrue(SummaryAgreement.assertAgree(
+                    rowsHoldout.compare(engine, manifest, "8", ComparisonOptions.DEFAULTS, Progress.NONE).report(),
+                    sparkHoldout.compare(engine, manifest, "8", ComparisonOptions.DEFAULTS, Progress.NONE).report())
+                    > 20);
+            if (task == Task.BINARY) {
+                HumanBaselineEvidence human = HumanBaselineEvidence.of(new SuiteReader().read(rows.root(), manifest,
+                        Progress.NONE).humanBaseline().orElseThrow(), "8", 0.95);
+                HumanBaselineEvidence fromCells = HumanBaselineEvidence.of(new SuiteReader().read(opened.root(),
+                        opened.manifest(), Progress.NONE).humanBaseline().orElseThrow(), "8", 0.95);
+                assertEquals(human.humanAccuracy(), fromCells.humanAccuracy());
+                assertEquals(human.modelAccuracy(), fromCells.modelAccuracy());
+                assertEquals(human.kappaWithHuman().get("8"), fromCells.kappaWithHuman().get("8"), 1e-12);
+            }
+        } finally {
+            rows.close();
+        }
+    }
+
+    private static void view(Path csv, String name) {
+        spark.read().option("header", "true").csv(csv.toString()).createOrReplaceTempView(name);
     }
 
     private static SummaryTable collect(Dataset<Row> result) {

@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.SliceResult;
+import org.verdict.core.compare.Verdict;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.Task;
 
@@ -25,7 +27,9 @@ import org.verdict.core.pack.Task;
  *       same resamples;</li>
  *   <li>means and binned sums (log_loss, brier, sq_calibration_error, mae, rmse, mape, r2): values within 1e-9 relative (summation
  *       order only); the standard error of Δ, from another random partition into blocks, within 25 %; the verdict
- *       equal wherever the row engine's p-value is clear of the decision (below 0.001 or above 0.2);</li>
+ *       equal wherever the row engine's p-value is clear of the decision (below 0.001 or above 0.2), except no
+ *       significant difference against inconclusive where the interval's far end is within 25 % of its width of the
+ *       equivalence band;</li>
  *   <li>roc_auc and pr_auc: see {@link #ranked}.</li>
  * </ul>
  */
@@ -45,7 +49,7 @@ final class SummaryAgreement {
             assertEquals(row.n(), sum.n(), "n of " + key(row));
             Metric metric = row.metric();
             if (metric == Metric.ROC_AUC || metric == Metric.PR_AUC) {
-                ranked(row, sum, problems);
+                ranked(rows, row, sum, problems);
                 continue;
             }
             if (!metric.needsScores() && metric.appliesTo(Task.MULTICLASS)
@@ -65,7 +69,7 @@ final class SummaryAgreement {
                 }
             }
             if (row.pValue() != null && (row.pValue() < 0.001 || row.pValue() > 0.2)
-                    && row.verdict() != sum.verdict()) {
+                    && row.verdict() != sum.verdict() && !nearTheEquivalenceBand(rows, row, sum)) {
                 problems.add(key(row) + ": verdict " + sum.verdict() + " vs rows " + row.verdict() + " (p "
                         + row.pValue() + ")");
             }
@@ -84,7 +88,7 @@ final class SummaryAgreement {
      * within 5 % of the rows' width (pr_auc: on slices the rows also give an influence-function interval, above 2,000
      * examples; smaller ones are bootstrapped by rows); verdicts equal where the rows' p-value is clear of the decision.
      */
-    private static void ranked(SliceResult row, SliceResult sum, List<String> problems) {
+    private static void ranked(ComparisonReport rows, SliceResult row, SliceResult sum, List<String> problems) {
         String key = key(row);
         if (row.isAvailable() != sum.isAvailable()) {
             problems.add(key + ": available " + sum.isAvailable() + " vs rows " + row.isAvailable());
@@ -106,9 +110,25 @@ final class SummaryAgreement {
                 problems.add(key + ": interval width ratio " + ratio);
             }
         }
-        if (row.pValue() != null && (row.pValue() < 0.001 || row.pValue() > 0.2) && row.verdict() != sum.verdict()) {
+        if (row.pValue() != null && (row.pValue() < 0.001 || row.pValue() > 0.2) && row.verdict() != sum.verdict()
+                && !nearTheEquivalenceBand(rows, row, sum)) {
             problems.add(key + ": verdict " + sum.verdict() + " vs rows " + row.verdict());
         }
+    }
+
+    /**
+     * No significant difference and inconclusive part where the interval's far end crosses the equivalence band ±E
+     * (for sq_calibration_error ±E², narrow), not at a p-value: the two may differ where the rows' far end lies within
+     * the stated interval tolerance (25 % of the interval's width) of E, as another seed of the row engine could.
+     */
+    private static boolean nearTheEquivalenceBand(ComparisonReport rows, SliceResult row, SliceResult sum) {
+        Set<Verdict> split = Set.of(Verdict.NO_SIGNIFICANT_DIFFERENCE, Verdict.INCONCLUSIVE);
+        if (!split.contains(row.verdict()) || !split.contains(sum.verdict()) || row.deltaCi() == null) {
+            return false;
+        }
+        double band = row.metric().equivalenceBand(rows.options().minDetectableEffect(), row.production().value());
+        double farEnd = Math.max(-row.deltaCi().lower(), row.deltaCi().upper());
+        return Math.abs(farEnd - band) <= 0.25 * (row.deltaCi().upper() - row.deltaCi().lower());
     }
 
     /** 1e-4, or 5 % of the standard error behind the value's interval (half-width / 1.96) where larger. */

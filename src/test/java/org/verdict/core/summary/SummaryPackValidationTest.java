@@ -17,7 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.pack.PackException;
+import org.verdict.core.gates.suites.SuiteReader;
 import org.verdict.core.pack.PackLoader;
+import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
 import org.verdict.core.task.Progress;
 
@@ -28,6 +30,8 @@ class SummaryPackValidationTest {
     private static Path regression;
     private static Path multiclass;
     private static Path binary;
+    /** Binary with scores, a summarised held-out set (blocks, ranking sums) and human-baseline cells. */
+    private static Path withHoldout;
 
     @TempDir
     Path folder;
@@ -37,6 +41,12 @@ class SummaryPackValidationTest {
         regression = summaryOf(Task.REGRESSION, "regression");
         multiclass = summaryOf(Task.MULTICLASS, "multiclass");
         binary = summaryOf(Task.BINARY, "binary");
+        Path rows = RowPacks.writeWithHoldoutAndHumanBaseline(shared.resolve("holdout-rows"), Task.BINARY, 3_000,
+                1_500, 200, 5);
+        withHoldout = shared.resolve("holdout-summary");
+        new DuckDbSummarizer("512MB", 1).summarizingSuitesIn(rows, RowManifest.read(rows.resolve("manifest.json")))
+                .summarize(rows.resolve("primary.csv").toString(), null, RowManifest.read(rows.resolve("manifest.json")),
+                        true, true, 9L, withHoldout, Progress.NONE);
     }
 
     private static Path summaryOf(Task task, String name) throws Exception {
@@ -284,6 +294,115 @@ class SummaryPackValidationTest {
         assertFalse(Files.exists(folder.resolve("out")));
     }
 
+    @Test
+    void anIntactHeldOutSetAndHumanBaselineLoad() throws Exception {
+        Path pack = copy(withHoldout);
+        try (ReviewPack loaded = SummaryPacks.loader().load(pack, Progress.NONE)) {
+            assertEquals(1_500, HeldOutSet.read(loaded, SummaryPacks.loader(), Progress.NONE).orElseThrow().rowCount());
+            assertEquals(200, new SuiteReader().read(loaded.root(), loaded.manifest(), Progress.NONE).humanBaseline()
+                    .orElseThrow().examples());
+        }
+    }
+
+    @Test
+    void heldOutRowsOfTheManifestMustMatchItsCells() throws Exception {
+        Path pack = copy(withHoldout);
+        edit(pack.resolve("manifest.json"), text -> text.replace("\"rows\" : 1500", "\"rows\" : 1499"));
+        PackException e = heldOutRefused(pack);
+        assertEquals("manifest.json", e.file());
+        assertEquals(lineOf(pack.resolve("manifest.json"), "\"rows\" : 1499"), e.line());
+        assertTrue(e.column() > 0);
+        assertTrue(e.problem().startsWith("summary.holdout.rows: ") && e.problem().contains("1499")
+                && e.problem().contains(SummaryPackWriter.HOLDOUT_CELLS_FILE), e.problem());
+    }
+
+    @Test
+    void aNegativeHeldOutCellIsRefusedAtItsLineAndColumn() throws Exception {
+        Path pack = copy(withHoldout);
+        Path cells = pack.resolve(SummaryPackWriter.HOLDOUT_CELLS_FILE);
+        setField(cells, 4, "n", "-1");
+        PackException e = heldOutRefused(pack);
+        assertWhere(e, SummaryPackWriter.HOLDOUT_CELLS_FILE, 4, columnOf(cells, "n"));
+        assertTrue(e.problem().contains("negative"), e.problem());
+    }
+
+    @Test
+    void heldOutRankingSumsThatDoNotAddUpToItsCellsAreRefused() throws Exception {
+        Path pack = copy(withHoldout);
+        Path ranking = pack.resolve(SummaryPackWriter.HOLDOUT_RANKING_FILE);
+        setField(ranking, 2, "negatives", Long.toString(Long.parseLong(field(ranking, 2, "negatives")) + 1));
+        PackException e = heldOutRefused(pack);
+        assertWhere(e, SummaryPackWriter.HOLDOUT_RANKING_FILE, 2, columnOf(ranking, "negatives"));
+        assertTrue(e.problem().contains("but its cells hold"), e.problem());
+    }
+
+    @Test
+    void aSummarisedHeldOutSetWithoutItsSuiteIsRefusedWhenThePackOpens() throws Exception {
+        Path pack = copy(withHoldout);
+        edit(pack.resolve("manifest.json"), text -> text.replaceFirst(
+                "\"holdout\" : \\{\\s*\"file\" : \"holdout_cells.csv\",[^}]*},?", ""));
+        PackException e = assertThrows(PackException.class, () -> SummaryPacks.loader().load(pack, Progress.NONE));
+        assertEquals("manifest.json", e.file());
+        assertEquals(lineOf(pack.resolve("manifest.json"), "\"holdout\" : {"), e.line());
+        assertTrue(e.problem().contains("no holdout entry"), e.problem());
+    }
+
+    @Test
+    void humanBaselineCellsAreCheckedLikeAnyCount() throws Exception {
+        Path pack = copy(withHoldout);
+        Path cells = pack.resolve(SummaryPackWriter.HUMAN_BASELINE_FILE);
+        setField(cells, 3, "n", "-2");
+        PackException negative = humanBaselineRefused(pack);
+        assertWhere(negative, SummaryPackWriter.HUMAN_BASELINE_FILE, 3, columnOf(cells, "n"));
+
+        Path twice = folder.resolve("twice");
+        Files.createDirectories(twice);
+        Path again = copy(withHoldout, twice);
+        Path againCells = again.resolve(SummaryPackWriter.HUMAN_BASELINE_FILE);
+        List<String> lines = new ArrayList<>(Files.readAllLines(againCells));
+        lines.add(lines.get(1));
+        Files.write(againCells, lines);
+        PackException repeated = humanBaselineRefused(again);
+        assertWhere(repeated, SummaryPackWriter.HUMAN_BASELINE_FILE, lines.size(), columnOf(againCells, "label"));
+        assertTrue(repeated.problem().contains("listed twice"), repeated.problem());
+    }
+
+    @Test
+    void anImportWhoseHeldOutTablesWouldBeRefusedLeavesNothingBehind() throws Exception {
+        Path tables = copy(withHoldout);
+        setField(tables.resolve(SummaryPackWriter.HOLDOUT_CELLS_FILE), 2, "n", "-3");
+        Path out = folder.resolve("imported");
+        PackException e = assertThrows(PackException.class, () -> SummaryImport.assemble(
+                RowManifest.read(shared.resolve("holdout-rows").resolve("manifest.json")), true,
+                tables.resolve(SummaryPackWriter.CELLS_FILE), tables.resolve(SummaryPackWriter.BLOCKS_FILE),
+                tables.resolve(SummaryPackWriter.RANKING_FILE),
+                new SummaryImport.OptionalTables(null, null, new SummaryImport.Holdout("lake.holdout",
+                        tables.resolve(SummaryPackWriter.HOLDOUT_CELLS_FILE),
+                        tables.resolve(SummaryPackWriter.HOLDOUT_BLOCKS_FILE),
+                        tables.resolve(SummaryPackWriter.HOLDOUT_RANKING_FILE)), null),
+                tables.resolve(SummaryPackWriter.SQL_FILE), "spark", "3.5.8", "lake.evals", null, 9L,
+                SummarySql.DEFAULT_BLOCKS, out, null));
+        assertWhere(e, SummaryPackWriter.HOLDOUT_CELLS_FILE, 2,
+                columnOf(tables.resolve(SummaryPackWriter.HOLDOUT_CELLS_FILE), "n"));
+        assertFalse(Files.exists(out), "a pack that would be refused is not left behind");
+    }
+
+    private static PackException heldOutRefused(Path pack) {
+        return assertThrows(PackException.class, () -> {
+            try (ReviewPack loaded = SummaryPacks.loader().load(pack, Progress.NONE)) {
+                HeldOutSet.read(loaded, SummaryPacks.loader(), Progress.NONE);
+            }
+        });
+    }
+
+    private static PackException humanBaselineRefused(Path pack) {
+        return assertThrows(PackException.class, () -> {
+            try (ReviewPack loaded = SummaryPacks.loader().load(pack, Progress.NONE)) {
+                new SuiteReader().read(loaded.root(), loaded.manifest(), Progress.NONE);
+            }
+        });
+    }
+
     private static PackException refused(Path pack) {
         return assertThrows(PackException.class, () -> new SummaryPackReader().read(pack, Progress.NONE));
     }
@@ -295,7 +414,11 @@ class SummaryPackValidationTest {
     }
 
     private Path copy(Path pack) throws IOException {
-        Path target = folder.resolve(pack.getFileName());
+        return copy(pack, folder);
+    }
+
+    private static Path copy(Path pack, Path into) throws IOException {
+        Path target = into.resolve(pack.getFileName());
         Files.createDirectories(target);
         try (var files = Files.list(pack)) {
             for (Path file : files.toList()) {

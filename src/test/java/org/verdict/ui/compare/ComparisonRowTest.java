@@ -1,6 +1,7 @@
 package org.verdict.ui.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,6 +80,19 @@ class ComparisonRowTest {
         assertEquals("unstable", unstableRow.verdictText());
         assertEquals("class E has 3 examples here", unstableRow.verdictReason());
         assertEquals("+0.050", unstableRow.deltaText());
+    }
+
+    @Test
+    void aPercentileFallbackIntervalIsMarkedBesideTheValue() {
+        String why = "1 of 30 rows holds 70% of production's squared error, which makes the studentized interval "
+                + "unstable";
+        SliceResult result = new SliceResult(ReportFixture.slice("neighborhood", "N10"), 30, Metric.RMSE, false,
+                new MetricEstimate(41704, new Interval(22856, 61685), why),
+                new MetricEstimate(35404, new Interval(25000, 52000)), -6300.0, new Interval(-20000, 7400), 0.3,
+                0.9, "paired-bootstrap", Verdict.INCONCLUSIVE, null, "unstable studentized interval: " + why);
+        ComparisonRow row = new ComparisonRow(result);
+        assertTrue(row.productionText().endsWith(" (percentile)"), row.productionText());
+        assertFalse(row.candidateText().contains("percentile"), row.candidateText());
     }
 
     @Test

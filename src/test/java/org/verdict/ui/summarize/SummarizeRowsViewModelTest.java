@@ -151,6 +151,34 @@ class SummarizeRowsViewModelTest {
     }
 
     @Test
+    void aHeldOutSetAndAHumanBaselineBesideTheManifestAreSummarisedNotCopied() throws Exception {
+        Path parquet = lake(folder, 2_000);
+        Path lake = parquet.getParent();
+        // the held-out set as Parquet beside the manifest, as large as it likes; a small human baseline as CSV
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = connection.createStatement()) {
+            statement.execute("COPY (SELECT * REPLACE ('hld-' || example_id AS example_id) FROM '" + parquet
+                    + "' LIMIT 1500) TO '" + lake.resolve("holdout.parquet") + "' (FORMAT parquet)");
+        }
+        Files.writeString(lake.resolve("human.csv"), "example_id,label,human,pred_1,pred_2\n"
+                + "ex-1,fraud,fraud,ok,fraud\nex-2,ok,ok,ok,ok\nex-3,ok,fraud,ok,ok\nex-4,ok,ok,ok,ok\n");
+        Files.writeString(lake.resolve("manifest.json"), MANIFEST.replace("\"sensitive\": [\"gender\"]}}",
+                "\"sensitive\": [\"gender\"]}, \"holdout\": {\"file\": \"holdout.parquet\", \"slices\": [\"region\"]}, "
+                        + "\"humanBaseline\": {\"file\": \"human.csv\"}}"));
+        Path out = folder.resolve("summary");
+
+        SummarizeRowsViewModel.Summarizer.duckDb("256MB", 1).summarize(parquet, lake.resolve("manifest.json"), out,
+                Progress.NONE);
+
+        assertFalse(Files.exists(out.resolve("holdout.parquet")));
+        assertFalse(Files.exists(out.resolve("human.csv")));
+        assertTrue(Files.readString(out.resolve("holdout_cells.csv")).startsWith("region,label,pred_1,pred_2,n\n"));
+        // four examples in three cells: (ok, ok, ok, ok) twice
+        assertEquals(List.of("label,human,pred_1,pred_2,n", "fraud,fraud,ok,fraud,1", "ok,fraud,ok,ok,1",
+                "ok,ok,ok,ok,2"), Files.readAllLines(out.resolve("human_baseline_cells.csv")));
+    }
+
+    @Test
     void thePolicyBesideTheManifestIsCarriedIntoThePackSoItsGatesJudgeAsTheRowsWould() throws Exception {
         Path parquet = lake(folder, 2_000);
         Path lake = parquet.getParent();

@@ -15,24 +15,37 @@ public final class Agreement {
      * marginals. 1 when both raters always use one and the same category (p_e = 1 and full agreement).
      */
     public static double cohenKappa(List<String> first, List<String> second) {
-        if (first.size() != second.size() || first.isEmpty()) {
-            throw new IllegalArgumentException("Cohen's kappa needs two equally long, non-empty lists of ratings");
+        return cohenKappa(first, second, null);
+    }
+
+    /**
+     * Cohen's kappa as above, where the i-th pair of ratings stands for {@code items[i]} items (paired cells); null
+     * for one item each. The same kappa as over the items one by one.
+     */
+    public static double cohenKappa(List<String> first, List<String> second, long[] items) {
+        if (first.size() != second.size() || items != null && items.length != first.size()) {
+            throw new IllegalArgumentException("Cohen's kappa needs two equally long lists of ratings");
         }
-        int n = first.size();
-        Map<String, Integer> firstCounts = new HashMap<>();
-        Map<String, Integer> secondCounts = new HashMap<>();
-        int agree = 0;
-        for (int i = 0; i < n; i++) {
-            firstCounts.merge(first.get(i), 1, Integer::sum);
-            secondCounts.merge(second.get(i), 1, Integer::sum);
+        Map<String, Long> firstCounts = new HashMap<>();
+        Map<String, Long> secondCounts = new HashMap<>();
+        long n = 0;
+        long agree = 0;
+        for (int i = 0; i < first.size(); i++) {
+            long weight = items == null ? 1 : items[i];
+            n += weight;
+            firstCounts.merge(first.get(i), weight, Long::sum);
+            secondCounts.merge(second.get(i), weight, Long::sum);
             if (first.get(i).equals(second.get(i))) {
-                agree++;
+                agree += weight;
             }
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException("Cohen's kappa needs at least one rated item");
         }
         double observed = (double) agree / n;
         double expected = 0;
         for (var entry : firstCounts.entrySet()) {
-            expected += (double) entry.getValue() / n * secondCounts.getOrDefault(entry.getKey(), 0) / n;
+            expected += (double) entry.getValue() / n * secondCounts.getOrDefault(entry.getKey(), 0L) / n;
         }
         return expected == 1 ? 1 : (observed - expected) / (1 - expected);
     }

@@ -206,24 +206,48 @@ public final class SuiteReader {
         return List.copyOf(points);
     }
 
+    /**
+     * One row per example ({@code example_id, label, human, pred_V…}), or a summary pack's paired cells
+     * ({@code label, human, pred_V…, n}: each combination once, with its number of examples).
+     */
     HumanBaselineSuite readHumanBaseline(Path path, String file, List<String> versions) throws PackException {
         List<String> ids = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         List<String> human = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
         Map<String, List<String>> predictions = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
-        SuiteCsv.read(path, file, limits.maxSuiteRows(), List.of("example_id", "label", "human"),
-                csv -> versionColumns(csv, PREDICTION_PREFIX, versions, file)
-                        .forEach((version, unused) -> predictions.put(version, new ArrayList<>())),
-                row -> {
-                    ids.add(uniqueId(row, seen));
-                    labels.add(row.text("label"));
-                    human.add(row.text("human"));
-                    for (var entry : predictions.entrySet()) {
-                        entry.getValue().add(row.text(PREDICTION_PREFIX + entry.getKey()));
-                    }
-                });
-        return new HumanBaselineSuite(ids, labels, human, predictions);
+        boolean[] cells = new boolean[1];
+        SuiteCsv.read(path, file, limits.maxSuiteRows(), List.of("label", "human"), csv -> {
+            cells[0] = !csv.header().contains("example_id");
+            if (cells[0] && !csv.header().contains("n")) {
+                throw csv.headerError("label", "a human baseline has example_id (one row per example) or n (the "
+                        + "examples of each paired cell); the header has " + csv.header());
+            }
+            versionColumns(csv, PREDICTION_PREFIX, versions, file)
+                    .forEach((version, unused) -> predictions.put(version, new ArrayList<>()));
+        }, row -> {
+            if (cells[0]) {
+                StringBuilder key = new StringBuilder(row.text("label")).append('\u0000').append(row.text("human"));
+                for (String version : predictions.keySet()) {
+                    key.append('\u0000').append(row.text(PREDICTION_PREFIX + version));
+                }
+                if (!seen.add(key.toString())) {
+                    throw row.error("label", "this cell (label, human and every prediction) is listed twice; each "
+                            + "cell may appear once");
+                }
+                counts.add(row.count("n"));
+            } else {
+                ids.add(uniqueId(row, seen));
+            }
+            labels.add(row.text("label"));
+            human.add(row.text("human"));
+            for (var entry : predictions.entrySet()) {
+                entry.getValue().add(row.text(PREDICTION_PREFIX + entry.getKey()));
+            }
+        });
+        return new HumanBaselineSuite(ids, labels, human, predictions,
+                cells[0] ? counts.stream().mapToLong(Long::longValue).toArray() : null);
     }
 
     List<MetricHistoryPoint> readMetricHistory(Path path, String file) throws PackException {

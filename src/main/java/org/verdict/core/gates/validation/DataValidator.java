@@ -23,6 +23,7 @@ import org.verdict.core.gates.suites.Annotation;
 import org.verdict.core.gates.suites.PackSuites;
 import org.verdict.core.gates.suites.TrainingIds;
 import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.summary.HeldOutSet;
 
 /**
  * The data-validation gates: schema (labels of every suite within the primary classes), volume per class, language
@@ -38,10 +39,10 @@ public final class DataValidator {
 
     /**
      * @param primary the primary suite's counts (from rows or a summary pack's cells)
-     * @param holdout the held-out evaluation table, when the pack has one (checked for contamination too)
+     * @param holdout the held-out evaluation set, when the pack has one (checked for contamination too)
      * @param evaluationInputHashes input hashes of the evaluation rows, when the primary suite carries them
      */
-    public List<GateResult> validate(PrimaryCounts primary, Optional<EvaluationTable> holdout, PackSuites suites,
+    public List<GateResult> validate(PrimaryCounts primary, Optional<HeldOutSet> holdout, PackSuites suites,
                                      Set<String> evaluationInputHashes) {
         return List.of(schema(primary, suites), volume(primary), contamination(primary, holdout, suites,
                 evaluationInputHashes), labelQuality(primary, suites));
@@ -139,7 +140,7 @@ public final class DataValidator {
                 Map.of("n", (double) count, "minimum", (double) minimum));
     }
 
-    GateResult contamination(PrimaryCounts primary, Optional<EvaluationTable> holdout, PackSuites suites,
+    GateResult contamination(PrimaryCounts primary, Optional<HeldOutSet> holdout, PackSuites suites,
                              Set<String> evaluationInputHashes) {
         if (suites.trainingIds().isEmpty()) {
             return absent(Gate.CONTAMINATION, "trainingIds", "no training-id list in the pack");
@@ -148,16 +149,21 @@ public final class DataValidator {
         List<Finding> findings = new ArrayList<>();
         findings.add(primary.rows()
                 .map(rows -> overlap(primary.fileName(), rows.exampleIds().asList(), training.exampleIds()))
-                .orElseGet(() -> Finding.of(primary.fileName(), GateOutcome.INSUFFICIENT_EVIDENCE, primary.fileName()
-                        + ": a summary pack holds no example ids, so its overlap with the training ids cannot be "
-                        + "counted here; count it where the rows are")));
-        holdout.ifPresent(table -> findings.add(overlap(table.fileName(), table.exampleIds().asList(),
-                training.exampleIds())));
+                .orElseGet(() -> withoutExampleIds(primary.fileName())));
+        holdout.ifPresent(set -> findings.add(set.rows()
+                .map(table -> overlap(table.fileName(), table.exampleIds().asList(), training.exampleIds()))
+                .orElseGet(() -> withoutExampleIds(set.fileName()))));
         if (!training.inputHashes().isEmpty() && !evaluationInputHashes.isEmpty()) {
             findings.add(overlap("input hashes", List.copyOf(evaluationInputHashes), training.inputHashes()));
         }
         return GateResult.fromFindings(Gate.CONTAMINATION, findings,
                 "no evaluation example is in the training data beyond the accepted rate");
+    }
+
+    /** A summary pack's evaluation statistics hold no example ids to look up in the training ids. */
+    private static Finding withoutExampleIds(String file) {
+        return Finding.of(file, GateOutcome.INSUFFICIENT_EVIDENCE, file + ": a summary pack holds no example ids, so "
+                + "its overlap with the training ids cannot be counted here; count it where the rows are");
     }
 
     private Finding overlap(String subject, List<String> evaluationIds, Set<String> trainingIds) {

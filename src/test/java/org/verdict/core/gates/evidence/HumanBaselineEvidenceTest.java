@@ -1,6 +1,7 @@
 package org.verdict.core.gates.evidence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -25,6 +26,33 @@ class HumanBaselineEvidenceTest {
         assertEquals(List.of("e2", "e4"), evidence.disagreements().stream()
                 .map(HumanBaselineEvidence.Disagreement::exampleId).toList());
         assertEquals(Map.of("1", "a", "2", "b"), evidence.disagreements().get(0).predictions());
+    }
+
+    @Test
+    void pairedCellsGiveTheNumbersOfTheirExamples() {
+        // the four examples above as cells (label, human, pred_1, pred_2) → n, e1 and e3 kept apart by their label;
+        // plus a cell of 0 examples, which counts for nothing
+        HumanBaselineSuite cells = new HumanBaselineSuite(List.of(), List.of("a", "a", "b", "a", "b"),
+                List.of("a", "a", "b", "b", "a"), Map.of("1", List.of("a", "a", "b", "b", "b"),
+                        "2", List.of("a", "b", "b", "a", "a")), new long[] {1, 1, 1, 1, 0});
+        HumanBaselineEvidence evidence = HumanBaselineEvidence.of(cells, "2", 0.95);
+        assertEquals(4, evidence.humanAccuracy().n());
+        assertEquals(0.75, evidence.humanAccuracy().rate(), 1e-12);
+        assertEquals(0.75, evidence.modelAccuracy().get("2").rate(), 1e-12);
+        assertEquals(0.0, evidence.kappaWithHuman().get("2"), 1e-12);
+        assertEquals(1.0, evidence.kappaWithHuman().get("1"), 1e-12);
+        assertEquals(2, evidence.disagreeingExamples());
+        assertTrue(evidence.fromCells());
+
+        // 30 examples in three cells: human right on 20 + 6, candidate on 20 + 4; the largest disagreement first
+        HumanBaselineSuite counted = new HumanBaselineSuite(List.of(), List.of("a", "b", "b"), List.of("a", "b", "a"),
+                Map.of("1", List.of("a", "b", "b"), "2", List.of("a", "a", "b")), new long[] {20, 6, 4});
+        HumanBaselineEvidence weighted = HumanBaselineEvidence.of(counted, "2", 0.95);
+        assertEquals(26.0 / 30, weighted.humanAccuracy().rate(), 1e-12);
+        assertEquals(24.0 / 30, weighted.modelAccuracy().get("2").rate(), 1e-12);
+        assertEquals(List.of(6L, 4L), weighted.disagreements().stream()
+                .map(HumanBaselineEvidence.Disagreement::examples).toList());
+        assertEquals(null, weighted.disagreements().get(0).exampleId());
     }
 
     @Test

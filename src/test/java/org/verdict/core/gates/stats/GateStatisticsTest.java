@@ -65,6 +65,13 @@ class GateStatisticsTest {
     }
 
     @Test
+    void cohenKappaOfTheSameTableAsPairedCells() {
+        // the textbook table above, one row per cell with its count: the same κ = 0.4; an empty cell changes nothing
+        assertEquals(0.4, Agreement.cohenKappa(List.of("yes", "yes", "no", "no", "maybe"),
+                List.of("yes", "no", "yes", "no", "maybe"), new long[] {20, 5, 10, 15, 0}), 1e-12);
+    }
+
+    @Test
     void fleissKappaOfTheWorkedExample() {
         // The 10 subjects × 14 raters × 5 categories example (Fleiss 1971 style, as tabulated on Wikipedia):
         // P̄ = 0.378, P̄e = 0.213, κ = 0.210
