@@ -262,6 +262,7 @@ public final class CoverageBenchmark {
         int truthRows = 2_000_000;
         Set<String> parts = Set.of("binary", "multiclass", "regression", "fairness", "fwer");
         int[] sizes = SIZES;
+        boolean sizesGiven = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--replicates" -> replicates = Integer.parseInt(args[++i]);
@@ -269,7 +270,10 @@ public final class CoverageBenchmark {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--truth-rows" -> truthRows = Integer.parseInt(args[++i]);
                 case "--only" -> parts = Set.of(args[++i].split(","));
-                case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--sizes" -> {
+                    sizes = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+                    sizesGiven = true;
+                }
                 default -> {
                     System.err.println("usage: CoverageBenchmark [--replicates N] [--seed S] [--threads T] "
                             + "[--truth-rows N] [--only binary,multiclass,regression,fairness,fwer] "
@@ -315,9 +319,19 @@ public final class CoverageBenchmark {
                 FAMILY_SLICES);
         System.out.printf(Locale.ROOT, "%-28s %-22s %-26s %-26s %-26s%n", "cell", "metric",
                 "any slice better/worse", "any Δ interval excludes 0", "per slice p < 0.0025");
+        // the family-wise error of the populations named beside fwer (--only binary,fwer), or of all three
+        Set<String> named = parts;
+        boolean anyNamed = Arrays.stream(Superpopulation.values()).anyMatch(p -> named.contains(p.label()));
         for (Superpopulation population : parts.contains("fwer") ? Superpopulation.values()
                 : new Superpopulation[0]) {
+            if (anyNamed && !parts.contains(population.label())) {
+                continue;
+            }
             for (int perSlice : FAMILY_SLICE_SIZES) {
+                int size = perSlice;
+                if (sizesGiven && Arrays.stream(sizes).noneMatch(n -> n == size)) {
+                    continue;
+                }
                 for (Row row : familywiseError(population, FAMILY_SLICES, perSlice, replicates, seed, threads)) {
                     System.out.printf(Locale.ROOT, "%-28s %-22s %-26s %-26s %-26s%n", row.cell(), row.name(),
                             rate(row.production(), 0.05), rate(row.candidate(), 0.05),

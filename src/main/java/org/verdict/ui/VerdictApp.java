@@ -204,7 +204,9 @@ public final class VerdictApp extends Application {
                 executor, activity, dataFolder.summaries(), Clock.systemDefaultZone(),
                 pack -> window.openPack(pack, true), text);
         SummarizeRowsDialog dialog = new SummarizeRowsDialog(model, text, failure -> problems.show(window.window(),
-                text.getString("summarize.failedHeader"), text.getString("summarize.failedAdvice"),
+                text.getString("summarize.failedHeader"),
+                // the message names the broken row's file, line and column: shown, not folded into the details
+                failure.getMessage() + "\n\n" + text.getString("summarize.failedAdvice"),
                 String.valueOf(failure.getMessage())));
         window.addFileCommand("menuSummarizeRows", text.getString("menu.file.summarize"),
                 new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),

@@ -39,8 +39,8 @@ final class DuplicateIds {
             String id = ids.get(row);
             Integer earlier = firstRow.putIfAbsent(id, row);
             if (earlier != null) {
-                throw new PackException(fileName, lines[row], column, "(example_id) '" + id
-                        + "' was already used on line " + lines[earlier] + "; example ids must be unique");
+                throw new PackException(fileName, lines[row], column,
+                        RowProblems.repeatedExampleId(id, "line " + lines[earlier]));
             }
         }
     }

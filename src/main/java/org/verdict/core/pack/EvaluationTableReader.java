@@ -172,6 +172,15 @@ public final class EvaluationTableReader {
         private int sliceValues;
         /** The first bad value of the current record, thrown when the record ends. */
         private PackException rowProblem;
+        /** Line breaks inside the quoted fields of the current record so far, to place a field by its line. */
+        private long lineBreaksInRecord;
+        /**
+         * The first field of the current record that is quoted and holds a line break, its line, and the line it ends
+         * on: legal CSV, but when the record then has the wrong number of fields, a quote was never closed there.
+         */
+        private int spanningField = -1;
+        private long spanningFrom;
+        private long spanningTo;
 
         Parse(String fileName, PackManifest manifest, SuiteSpec suite, PackLimits limits) {
             this.fileName = fileName;
@@ -245,6 +254,8 @@ public final class EvaluationTableReader {
         protected void handleBegin(long startingLineNumber) {
             currentLine = startingLineNumber;
             rowProblem = null;
+            lineBreaksInRecord = 0;
+            spanningField = -1;
             if (columns != null) {
                 ensureCapacity();
             }
@@ -259,6 +270,9 @@ public final class EvaluationTableReader {
             if (columns == null) {
                 headerFields.add(new String(buf, offset, length));
                 return;
+            }
+            if (quoted) {
+                noteLineBreaks(fieldIndex, buf, offset, length);
             }
             if (rowProblem != null || fieldIndex >= columns.count) {
                 return;
@@ -284,8 +298,7 @@ public final class EvaluationTableReader {
                     return null; // FastCSV skips a record built as null
                 }
                 if (getFieldCount() != columns.count) {
-                    throw new PackException(fileName, getStartingLineNumber(), 0, "has " + getFieldCount()
-                            + " fields but the header has " + columns.count);
+                    throw wrongFieldCount(getFieldCount());
                 }
                 if (rowProblem != null) {
                     throw rowProblem;
@@ -295,6 +308,51 @@ public final class EvaluationTableReader {
             }
             lines[rowCount++] = currentLine;
             return wrapRecord(this);
+        }
+
+        private void noteLineBreaks(int fieldIndex, char[] buf, int offset, int length) {
+            int end = offset + length;
+            // a quote never closed runs to the end of the file, taking in the last line's line break
+            while (end > offset && (buf[end - 1] == '\n' || buf[end - 1] == '\r')) {
+                end--;
+            }
+            long breaks = 0;
+            for (int i = offset; i < end; i++) {
+                // CRLF, LF and a lone CR each end one line
+                if (buf[i] == '\n' || (buf[i] == '\r' && (i + 1 == end || buf[i + 1] != '\n'))) {
+                    breaks++;
+                }
+            }
+            if (breaks > 0 && spanningField < 0) {
+                spanningField = fieldIndex;
+                spanningFrom = currentLine + lineBreaksInRecord;
+                spanningTo = spanningFrom + breaks;
+            }
+            lineBreaksInRecord += breaks;
+        }
+
+        /**
+         * A record whose field count is not the header's, placed where it goes wrong: at a quoted field that runs over
+         * a line break (its quote is nearly always unclosed), else at the first column the row lacks or the first one
+         * beyond the header.
+         */
+        private PackException wrongFieldCount(int fields) {
+            if (spanningField >= 0) {
+                return new PackException(fileName, spanningFrom, spanningField + 1, "(" + columnName(spanningField)
+                        + ") " + RowProblems.unclosedQuote() + " (it runs on to line " + spanningTo + ", so the row has "
+                        + fields + " field" + (fields == 1 ? "" : "s") + " but the header has " + columns.count + "); "
+                        + RowProblems.unclosedQuoteAdvice());
+            }
+            if (fields < columns.count) {
+                return new PackException(fileName, currentLine, fields + 1, "(" + columns.names[fields] + ") "
+                        + RowProblems.rowEndsEarly(fields, columns.count));
+            }
+            return new PackException(fileName, currentLine, columns.count + 1,
+                    RowProblems.rowRunsOn(fields, columns.count));
+        }
+
+        private String columnName(int field) {
+            return field < columns.count ? columns.names[field] : "beyond the header";
         }
 
         /** Converts one Parquet row through the same checks as a CSV record; its values arrive as text. */
@@ -345,7 +403,7 @@ public final class EvaluationTableReader {
             switch (role) {
                 case ID -> {
                     if (length == 0) {
-                        throw bad(line, column, "example_id is empty");
+                        throw bad(line, column, RowProblems.emptyExampleId());
                     }
                     ids.add(chars, offset, length);
                 }
@@ -379,7 +437,7 @@ public final class EvaluationTableReader {
                 case PREDICTION -> predValues[index][row] = value;
                 case SCORE -> {
                     if (value < 0 || value > 1) {
-                        throw bad(currentLine, column, "score " + value + " is outside [0, 1]");
+                        throw bad(currentLine, column, RowProblems.scoreOutsideUnitInterval(value));
                     }
                     scores[index][row] = value;
                     predCodes[index][row] = value >= thresholds[index] ? 1 : 0;
@@ -391,7 +449,7 @@ public final class EvaluationTableReader {
         private int sliceCode(int slice, char[] chars, int offset, int length, long line, int column)
                 throws PackException {
             if (length == 0) {
-                throw bad(line, column, "slice value is empty; write a value such as 'unknown'");
+                throw bad(line, column, RowProblems.emptySlice());
             }
             int code = sliceLookups.get(slice).get(chars, offset, length);
             if (code < 0) {
@@ -438,20 +496,19 @@ public final class EvaluationTableReader {
         /** The code of a class name not seen before, or why it cannot be a class of this pack. */
         private int classCode(String value, long line, int column) throws PackException {
             if (value.isEmpty()) {
-                throw bad(line, column, "value is empty");
+                throw bad(line, column, RowProblems.emptyClass());
             }
             Integer code = classCodes.get(value);
             if (code != null) {
                 return code;
             }
             if (declaredClasses != null && !declaredClasses.contains(value)) {
-                throw bad(line, column, "'" + value + "' is not one of the classes listed in manifest.json "
-                        + "model.classes " + declaredClasses);
+                throw bad(line, column, RowProblems.undeclaredClass(value, declaredClasses));
             }
             if (task == Task.BINARY) {
                 if (classCodes.containsValue(0)) {
-                    throw bad(line, column, "'" + value + "' is a third class in a binary pack (classes so far: "
-                            + classCodes.keySet() + ", positive label '" + manifest.model().positiveLabel() + "')");
+                    throw bad(line, column, RowProblems.thirdClass(value, classCodes.keySet(),
+                            manifest.model().positiveLabel()));
                 }
                 classCodes.put(value, 0);
                 return 0;
@@ -572,8 +629,7 @@ public final class EvaluationTableReader {
             for (Map.Entry<String, Integer> entry : classCodes.entrySet()) {
                 if (!labelClasses.get(entry.getValue())) {
                     long[] at = firstPredictedAt.get(entry.getValue());
-                    throw bad(at[0], (int) at[1], "'" + entry.getKey() + "' is predicted but is never a label in "
-                            + fileName + "; if it is a real class, list every class in manifest.json model.classes");
+                    throw bad(at[0], (int) at[1], RowProblems.predictedNeverLabelled(entry.getKey(), fileName));
                 }
             }
         }

@@ -142,6 +142,7 @@ public final class BlockResampler {
         double sum = 0;
         for (int b = 0; b < blocks; b++) {
             if (times[b] == 0) {
+                contribution[b] = 0; // the spread takes every block; times 0 makes this one add exactly nothing
                 continue;
             }
             int offset = b * width;
@@ -179,12 +180,12 @@ public final class BlockResampler {
             scratch[i] = sums[i];
             gradient[r] = (above - below) / (2 * step);
         }
+        // every block, drawn or not: an undrawn block adds 0 to each sum, which leaves it exactly as it was, and a loop
+        // without the branch on a third of the blocks at random runs about twice as fast (this is the hot loop of the
+        // studentized intervals: four calls per replicate)
         int units = 0;
         double sum = 0;
         for (int b = 0; b < blocks; b++) {
-            if (times[b] == 0) {
-                continue;
-            }
             int offset = b * width;
             double u = 0;
             for (int r = 0; r < reads.length; r++) {
@@ -198,13 +199,11 @@ public final class BlockResampler {
                 : Math.sqrt(units / (units - 1.0) * spread(times, sum / units));
     }
 
-    /** Σ times_b · (contribution_b − mean)² over the drawn blocks. */
+    /** Σ times_b · (contribution_b − mean)² over the drawn blocks (an undrawn block adds exactly 0). */
     private double spread(int[] times, double mean) {
         double squares = 0;
         for (int b = 0; b < blocks; b++) {
-            if (times[b] > 0) {
-                squares += times[b] * (contribution[b] - mean) * (contribution[b] - mean);
-            }
+            squares += times[b] * (contribution[b] - mean) * (contribution[b] - mean);
         }
         return squares;
     }

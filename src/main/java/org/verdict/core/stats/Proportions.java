@@ -1,23 +1,44 @@
 package org.verdict.core.stats;
 
-import org.apache.commons.math3.stat.interval.ConfidenceInterval;
-import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.util.FastMath;
 
 /** Intervals for rates (violation rates, accuracies, success rates) that behave well near 0 and 1. */
 public final class Proportions {
+    /** No random generator: only quantiles are asked for. */
+    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
+
     private Proportions() {
     }
 
-    /** Wilson score interval of {@code successes / n}; [0, 1] when n is 0. */
+    /**
+     * Wilson score interval of {@code successes / n}; [0, 1] when n is 0. The arithmetic of commons-math3's
+     * {@code WilsonScoreInterval}, step for step, so the bounds are the same to the last bit; that class builds a new
+     * normal distribution, with a freshly seeded random generator, on every call: twelve calls per slice of a binary
+     * comparison, 816 on a pack of 68 slices.
+     */
     public static Interval wilson(long successes, long n, double confidenceLevel) {
         if (n == 0) {
             return new Interval(0, 1);
         }
-        ConfidenceInterval wilson = new WilsonScoreInterval().createInterval(Math.toIntExact(n),
-                Math.toIntExact(successes), confidenceLevel);
-        // at 0 or n successes the bound is exactly 0 or 1; the library's rounding leaves 5e-17, outside the estimate
-        return new Interval(successes == 0 ? 0 : Math.max(0, wilson.getLowerBound()),
-                successes == n ? 1 : Math.min(1, wilson.getUpperBound()));
+        int trials = Math.toIntExact(n);
+        int hits = Math.toIntExact(successes);
+        if (trials < 0 || hits < 0 || hits > trials || !(confidenceLevel > 0 && confidenceLevel < 1)) {
+            throw new IllegalArgumentException("a Wilson interval needs 0 ≤ successes (" + successes + ") ≤ trials ("
+                    + n + ") and a level in (0, 1), not " + confidenceLevel);
+        }
+        double alpha = (1.0 - confidenceLevel) / 2;
+        double z = STANDARD_NORMAL.inverseCumulativeProbability(1 - alpha);
+        double zSquared = FastMath.pow(z, 2);
+        double mean = (double) hits / (double) trials;
+        double factor = 1.0 / (1 + (1.0 / trials) * zSquared);
+        double modifiedSuccessRatio = mean + (1.0 / (2.0 * trials)) * zSquared;
+        double difference = z * FastMath.sqrt(1.0 / trials * mean * (1 - mean)
+                + (1.0 / (4 * FastMath.pow((double) trials, 2)) * zSquared));
+        double lower = factor * (modifiedSuccessRatio - difference);
+        double upper = factor * (modifiedSuccessRatio + difference);
+        // at 0 or n successes the bound is exactly 0 or 1; the rounding leaves 5e-17, outside the estimate
+        return new Interval(successes == 0 ? 0 : Math.max(0, lower), successes == n ? 1 : Math.min(1, upper));
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.verdict.core.pack.Hashes;
+import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.task.CancelledException;
 import org.verdict.core.task.Progress;
@@ -126,18 +127,39 @@ public final class DuckDbSummarizer {
 
     /**
      * The relation DuckDB reads: Parquet for *.parquet inputs (globs allowed), CSV with a header otherwise; a folder
-     * means every Parquet file under it (or every CSV file when it holds no Parquet).
+     * means every Parquet file under it (or every CSV file when it holds no Parquet). CSV is read as the row loader
+     * reads it (docs/pack-format.md): comma, double quote doubled inside a quoted field, strict, so a broken row fails
+     * rather than being guessed into data (an unclosed quote is not a value running to the next quote); its columns are
+     * taken from the files' one header ({@link CsvInput}).
      */
-    public static String source(String input) {
-        String pattern = input;
+    static String source(Statement statement, String input) throws SQLException, PackException {
+        return source(statement, input, "");
+    }
+
+    /** {@link #source} with DuckDB's rejects table on for CSV: the rows its strict reader refuses, with their lines. */
+    static String checkedSource(Statement statement, String input) throws SQLException, PackException {
+        return source(statement, input, ", store_rejects = true");
+    }
+
+    /** Whether DuckDB reads {@code input} as Parquet (else as CSV). */
+    static boolean isParquet(String input) {
+        return pattern(input).toLowerCase(Locale.ROOT).endsWith(".parquet");
+    }
+
+    private static String pattern(String input) {
         if (isFolder(input)) {
             String folder = input.replaceAll("[/\\\\]+$", "");
-            pattern = folder + (holdsParquet(Path.of(input)) ? "/**/*.parquet" : "/**/*.csv");
+            return folder + (holdsParquet(Path.of(input)) ? "/**/*.parquet" : "/**/*.csv");
         }
-        String quoted = "'" + pattern.replace("'", "''") + "'";
-        return pattern.toLowerCase(Locale.ROOT).endsWith(".parquet")
-                ? "read_parquet(" + quoted + ")"
-                : "read_csv(" + quoted + ", header = true, all_varchar = true)";
+        return input;
+    }
+
+    private static String source(Statement statement, String input, String csvOptions)
+            throws SQLException, PackException {
+        String pattern = pattern(input);
+        return isParquet(input)
+                ? "read_parquet('" + pattern.replace("'", "''") + "')"
+                : CsvInput.relation(statement, pattern, csvOptions);
     }
 
     private static boolean isFolder(String input) {
@@ -161,25 +183,30 @@ public final class DuckDbSummarizer {
      * @param input file, folder glob or list understood by DuckDB's readers, e.g. {@code evals/*.parquet}
      * @param snapshot the source's snapshot id to record, or null
      * @param ranking binary with scores: add the ranking sums roc_auc and pr_auc need
+     * @throws PackException rows the row loader would refuse (see {@link SummaryInputCheck}); nothing is written
      */
     public void summarize(String input, String snapshot, PackManifest rowManifest, boolean scores, boolean ranking,
-                          long seed, Path out, Progress progress) throws IOException {
+                          long seed, Path out, Progress progress) throws IOException, PackException {
         SummaryLayout layout = SummaryLayout.of(rowManifest, scores, ranking);
-        SummarySql sql = new SummarySql(SqlDialect.DUCKDB, layout, rowManifest, source(input), seed,
-                blockCount);
-        SummarySql.Sources sources = new SummarySql.Sources(sourceOrNull(inputs.latency()),
-                sourceOrNull(inputs.safety()), sourceOrNull(inputs.holdout()), sourceOrNull(inputs.humanBaseline()));
-        SummarySql holdoutSql = sources.holdout() == null ? null : sql.forHoldout(sources.holdout());
-        String script = sql.script(sources);
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
              Statement statement = connection.createStatement()) {
             statement.execute("SET memory_limit = '" + memoryLimit.replace("'", "") + "'");
             statement.execute("SET threads = " + threads);
             statement.execute("SET preserve_insertion_order = false");
             String version = scalar(statement, "SELECT version()");
-            requireColumns(statement, source(input), layout.rowColumns(), input);
+            new SummaryInputCheck(rowManifest, layout, input, checkedSource(statement, input))
+                    .check(statement, progress);
+            SummarySql sql = new SummarySql(SqlDialect.DUCKDB, layout, rowManifest, source(statement, input), seed,
+                    blockCount);
+            SummarySql.Sources sources = new SummarySql.Sources(sourceOrNull(statement, inputs.latency()),
+                    sourceOrNull(statement, inputs.safety()), sourceOrNull(statement, inputs.holdout()),
+                    sourceOrNull(statement, inputs.humanBaseline()));
+            SummarySql holdoutSql = sources.holdout() == null ? null : sql.forHoldout(sources.holdout());
+            String script = sql.script(sources);
             if (holdoutSql != null) {
-                requireColumns(statement, sources.holdout(), holdoutSql.layout().rowColumns(), inputs.holdout());
+                // held-out rows are evaluation rows like the primary ones: the row loader's checks hold for them too
+                new SummaryInputCheck(rowManifest, holdoutSql.layout(), inputs.holdout(),
+                        checkedSource(statement, inputs.holdout())).check(statement, progress);
             }
             if (sources.humanBaseline() != null) {
                 List<String> columns = SummaryLayout.humanBaselineKeys(layout.versions());
@@ -205,6 +232,9 @@ public final class DuckDbSummarizer {
                 humanBaseline = run(statement, sql.humanBaselineQuery(sources.humanBaseline()), progress);
             }
             long rows = primary.cells().countTotal();
+            if (rows == 0) {
+                throw new PackException(input, "has no rows; a summary needs examples");
+            }
             progress.update(0.95, "Writing " + out.getFileName());
             new SummaryPackWriter(carriedFrom).write(out, rowManifest, layout, new SummaryProvenance("duckdb", version,
                     Hashes.sha256Hex(script), input, snapshot, rows, seed, blockCount), script,
@@ -218,8 +248,8 @@ public final class DuckDbSummarizer {
         }
     }
 
-    private static String sourceOrNull(String files) {
-        return files == null ? null : source(files);
+    private static String sourceOrNull(Statement statement, String files) throws SQLException, PackException {
+        return files == null ? null : source(statement, files);
     }
 
     /** Cells, blocks and ranking sums of one suite's rows; progress moves from {@code from} to {@code to}. */
@@ -241,8 +271,9 @@ public final class DuckDbSummarizer {
     }
 
     /**
-     * Names the columns the rows lack before any query runs: DuckDB's own error for a missing column can name
-     * another thing (an alias of the same name in the GROUP BY).
+     * Names the columns the human-baseline rows lack before any query runs (evaluation rows get
+     * {@link SummaryInputCheck}): DuckDB's own error for a missing column can name another thing (an alias of the same
+     * name in the GROUP BY).
      */
     private static void requireColumns(Statement statement, String source, List<String> needed, String input)
             throws SQLException, IOException {
@@ -268,7 +299,7 @@ public final class DuckDbSummarizer {
     }
 
     /** Runs a query; Cancel interrupts DuckDB through JDBC's cancel from the progress check. */
-    private static SummaryTable run(Statement statement, String query, Progress progress) throws SQLException {
+    static SummaryTable run(Statement statement, String query, Progress progress) throws SQLException {
         progress.checkCancelled();
         Thread watcher = new Thread(() -> {
             try {

@@ -129,6 +129,30 @@ class ComparisonEngineTest {
         assertEquals(-0.1352355547392894, f1.deltaCi().lower(), 1e-9);
     }
 
+    /**
+     * Δ pr_auc on a row-bootstrapped slice uses the influence function's standard error with t on the effective degrees
+     * of freedom. Production ranks the positives 1st, 3rd, 4th, 5th, 7th and 10th: AP = (1 + 2/3 + 3/4 + 4/5 + 5/7 +
+     * 6/10)/6 = 0.7551587; the candidate 1st to 5th and 8th: (5 + 6/8)/6 = 0.9583333. Computed with numpy: each row's
+     * influence as a central finite difference (h = 1e-6) of a weighted average precision written from the definition,
+     * d = ψ_candidate − ψ_production, SE = √Σd² = 0.1625589, ν = (Σd²)²/Σd⁴ = 2.5736824, p = 2·scipy.stats.t.sf(Δ/SE, ν)
+     * = 0.3129577, interval Δ ∓ t.ppf(0.975, ν)·SE = (−0.3661861, 0.7725353).
+     */
+    @Test
+    void prAucDeltaUsesTheInfluenceStandardError() {
+        int[] labels = {1, 0, 1, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0};
+        double[] prod = {0.91, 0.40, 0.35, 0.77, 0.62, 0.10, 0.55, 0.28, 0.83, 0.66, 0.05, 0.47, 0.71, 0.20};
+        double[] cand = {0.88, 0.30, 0.64, 0.81, 0.52, 0.15, 0.60, 0.45, 0.36, 0.73, 0.12, 0.58, 0.49, 0.08};
+        EvaluationTable table = TestTables.binary(labels, prod, cand, null, null, Map.of());
+        SliceResult ap = find(engine.compare("t", table, "1", "2", Metric.PR_AUC, MIN_ONE, Progress.NONE),
+                Metric.PR_AUC, "overall");
+        assertEquals("paired-bootstrap", ap.test());
+        assertEquals(0.7551587301587301, ap.production().value(), 1e-12);
+        assertEquals(0.9583333333333334, ap.candidate().value(), 1e-12);
+        assertEquals(0.31295771398168304, ap.pValue(), 1e-6);
+        assertEquals(-0.3661860960167538, ap.deltaCi().lower(), 1e-6);
+        assertEquals(0.7725353023659602, ap.deltaCi().upper(), 1e-6);
+    }
+
     /** Above 2,000 examples pr_auc uses the influence function and the calibration metrics random blocks. */
     @Test
     void largeSlicesNameTheScalableMethods() {

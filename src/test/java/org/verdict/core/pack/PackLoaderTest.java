@@ -182,9 +182,16 @@ class PackLoaderTest {
         assertEquals(5, duplicate.line());
         assertEquals(1, duplicate.column());
 
-        assertProblem(PackFixture.MULTICLASS_MANIFEST,
+        PackException shortRow = assertProblem(PackFixture.MULTICLASS_MANIFEST,
                 PackFixture.MULTICLASS_CSV.replace("e3,account,de,f,account,billing", "e3,account,de,f,account"),
-                "primary.csv", "has 5 fields but the header has 6");
+                "primary.csv", "(pred_43) the row ends before this column: it has 5 fields but the header has 6");
+        assertEquals(4, shortRow.line());
+        assertEquals(6, shortRow.column(), "the first column the row lacks");
+        PackException longRow = assertProblem(PackFixture.MULTICLASS_MANIFEST,
+                PackFixture.MULTICLASS_CSV.replace("e3,account,de,f,account,billing", "e3,account,de,f,account,billing,x"),
+                "primary.csv", "the row has 7 fields but the header has 6");
+        assertEquals(4, longRow.line());
+        assertEquals(7, longRow.column(), "the first column beyond the header");
         assertProblem(PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV.replace(",pred_43", ",pred_44"),
                 "primary.csv", "needs column pred_43");
         assertProblem(PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV.replace("gender", "language"),

@@ -3,6 +3,7 @@ package org.verdict.core.stats;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -168,6 +169,43 @@ class ResamplingTest {
         // with no bias and no acceleration it is the percentile interval
         assertEquals(new ResampledDistribution(new double[] {1, 2, 3, 4, 5}).percentileInterval(0.95),
                 new ResampledDistribution(new double[] {1, 2, 3, 4, 5}).bcaInterval(0.95, 3, 0));
+    }
+
+    /**
+     * BCa with Student's t quantile in place of z is SciPy's BCa at the nominal tail Φ(−t): for 7 degrees of freedom
+     * t = 2.364624251593, so {@code _bca_interval} with alpha = 0.009024186007 on the replicates and data of
+     * {@link #bcaIntervalMatchesScipy} gives the levels 0.007324400962 and 0.987966635335 and (NumPy's linear
+     * percentile) 0.441065163753 and 2.078837347258; for 3 degrees of freedom 0.418046208873 and 2.136376311458.
+     */
+    @Test
+    void bcaIntervalWithStudentsTMatchesScipyAtTheEquivalentTail() {
+        double[] replicates = {0.875, 0.975, 1.8375, 2.0125, 1.8, 0.4125, 1.375, 1.05, 1.5, 2.1375, 1.825, 0.95, 1.825,
+            1.55, 1.2125, 1.15, 0.9125, 0.5125, 0.5375, 1.4875, 1.275, 1.45, 1.75, 1.5, 1.325, 1.7375, 1.525, 1.6,
+            1.2875, 1.4, 1.1, 1.225, 1.25, 1.525, 0.9625, 1.3875, 1.025, 1.35, 1.3125, 0.95};
+        double estimate = 10.1 / 8;
+        double acceleration = 0.075146818984;
+        Interval seven = new ResampledDistribution(replicates).bcaInterval(0.95, estimate, acceleration, 7);
+        assertEquals(0.441065163753, seven.lower(), 1e-9);
+        assertEquals(2.078837347258, seven.upper(), 1e-9);
+        Interval three = new ResampledDistribution(replicates).bcaInterval(0.95, estimate, acceleration, 3);
+        assertEquals(0.418046208873, three.lower(), 1e-9);
+        assertEquals(2.136376311458, three.upper(), 1e-9);
+        // infinitely many degrees of freedom: the ordinary BCa interval
+        assertEquals(new ResampledDistribution(replicates).bcaInterval(0.95, estimate, acceleration),
+                new ResampledDistribution(replicates).bcaInterval(0.95, estimate, acceleration,
+                        Double.POSITIVE_INFINITY));
+    }
+
+    /**
+     * Past the pole of BCa's level map (a·(z0 + t) ≥ 1, here a = 0.3 and t(1) = 12.7) the upper level is its limit, 1:
+     * the largest replicate, not a level folded back below the estimate.
+     */
+    @Test
+    void bcaLevelPastThePoleIsTheOutermostReplicate() {
+        double[] replicates = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+        Interval interval = new ResampledDistribution(replicates).bcaInterval(0.95, 5.5, 0.3, 1);
+        assertEquals(10, interval.upper(), 0);
+        assertTrue(interval.lower() < 5.5);
     }
 
     /** Leave-one-out values shared by the rows of one cell weigh by the cell's count: the same as listing each row. */

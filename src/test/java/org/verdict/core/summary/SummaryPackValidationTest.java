@@ -286,10 +286,10 @@ class SummaryPackValidationTest {
                     + "'web' AS channel, 1.0 * i AS pred_7, 2.0 * i AS pred_8 FROM range(50) t(i)) TO '" + rows
                     + "' (FORMAT parquet)");
         }
-        IOException e = assertThrows(IOException.class, () -> new DuckDbSummarizer("256MB", 1).summarize(
+        PackException e = assertThrows(PackException.class, () -> new DuckDbSummarizer("256MB", 1).summarize(
                 rows.toString(), null, RowManifest.read(regression.resolve("manifest.json")), true, true, 1L,
                 folder.resolve("out"), Progress.NONE));
-        assertEquals(rows + " lacks column(s) gender that the manifest needs; its columns are example_id, label, "
+        assertEquals(rows + ": lacks column(s) gender that the manifest needs; its schema has example_id, label, "
                 + "region, channel, pred_7, pred_8", e.getMessage());
         assertFalse(Files.exists(folder.resolve("out")));
     }

@@ -218,6 +218,32 @@ class SummarizeRowsViewModelTest {
     }
 
     @Test
+    void aBrokenRowIsNamedByFileLineAndColumnAndNothingIsWritten() throws Exception {
+        Path rows = folder.resolve("evals.csv");
+        Files.writeString(rows, """
+                example_id,label,region,gender,score_1,score_2
+                ex-1,fraud,eu,female,0.9,0.8
+                ex-2,ok,us,male,0.1,1.7
+                """, StandardCharsets.UTF_8);
+        Path manifest = Files.writeString(folder.resolve("manifest.json"), MANIFEST, StandardCharsets.UTF_8);
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        SummarizeRowsViewModel model = model(new CurrentThreadExecutor(),
+                SummarizeRowsViewModel.Summarizer.duckDb("256MB", 1));
+        model.inputProperty().set(rows);
+        model.manifestProperty().set(manifest);
+        Path out = model.outputProperty().get();
+
+        model.start(failures::add);
+
+        String expected = rows + ", line 3, column 6: (score_2) score 1.7 is outside [0, 1]";
+        assertEquals(1, failures.size());
+        assertEquals(expected, failures.get(0).getMessage());
+        assertEquals("The summary failed: " + expected, model.outcomeProperty().get());
+        assertFalse(Files.exists(out));
+        assertTrue(opened.isEmpty());
+    }
+
+    @Test
     void cancelInterruptsDuckDbMidQueryAndWritesNothing() throws Exception {
         Path parquet = lake(folder, 5_000_000);
         ThreadedExecutor executor = new ThreadedExecutor();

@@ -1,0 +1,69 @@
+package org.verdict.core.pack;
+
+import java.util.Collection;
+
+/**
+ * The words for a bad value in a suite's rows, shared by the row-level loader and the checks DuckDB runs before it
+ * summarises the same rows, so a file refused by one is refused by the other with the same message. The caller puts
+ * the file, line (or row) and column in front, and the column's name in brackets.
+ */
+public final class RowProblems {
+    private RowProblems() {
+    }
+
+    public static String emptyExampleId() {
+        return "example_id is empty";
+    }
+
+    public static String emptyClass() {
+        return "value is empty";
+    }
+
+    public static String emptySlice() {
+        return "slice value is empty; write a value such as 'unknown'";
+    }
+
+    public static String scoreOutsideUnitInterval(double score) {
+        return "score " + score + " is outside [0, 1]";
+    }
+
+    public static String undeclaredClass(String value, Collection<String> declared) {
+        return "'" + value + "' is not one of the classes listed in manifest.json model.classes " + declared;
+    }
+
+    public static String thirdClass(String value, Collection<String> classesSoFar, String positiveLabel) {
+        return "'" + value + "' is a third class in a binary pack (classes so far: " + classesSoFar
+                + ", positive label '" + positiveLabel + "')";
+    }
+
+    public static String predictedNeverLabelled(String value, String fileName) {
+        return "'" + value + "' is predicted but is never a label in " + fileName
+                + "; if it is a real class, list every class in manifest.json model.classes";
+    }
+
+    /** @param earlier where the id was first used: "line 3", or "other.csv, line 3" */
+    public static String repeatedExampleId(String id, String earlier) {
+        return "(example_id) '" + id + "' was already used on " + earlier + "; example ids must be unique";
+    }
+
+    /** Placed at the first column the row lacks. */
+    public static String rowEndsEarly(long fields, long headerFields) {
+        return "the row ends before this column: it has " + fields + " field" + (fields == 1 ? "" : "s")
+                + " but the header has " + headerFields;
+    }
+
+    /** Placed at the first column beyond the header. */
+    public static String rowRunsOn(long fields, long headerFields) {
+        return "the row has " + fields + " fields but the header has " + headerFields
+                + "; a value holding a comma must be enclosed in quotes";
+    }
+
+    /** Placed at the field whose opening quote has no closing quote on its line. */
+    public static String unclosedQuote() {
+        return "a quoted field opens here and is never closed on its line";
+    }
+
+    public static String unclosedQuoteAdvice() {
+        return "close the quote, or write a quote that is part of the value as two quotes (\"\")";
+    }
+}

@@ -1,0 +1,88 @@
+package org.verdict.core.summary;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.PackText;
+
+/**
+ * CSV rows as DuckDB reads them for a summary: the header of every file matched is read here and must be the same, and
+ * DuckDB is given its columns instead of sniffing them. DuckDB's sniffer guesses a dialect from a sample and fails
+ * outright on a sample holding a broken row ("could not detect the CSV dialect"), so the broken row could not be named.
+ */
+final class CsvInput {
+    private CsvInput() {
+    }
+
+    /** DuckDB's read_csv of the files matching {@code pattern}, strict, every column as text. */
+    static String relation(Statement statement, String pattern, String extraOptions)
+            throws SQLException, PackException {
+        List<String> header = header(statement, pattern);
+        List<String> columns = new ArrayList<>();
+        for (String name : header) {
+            columns.add(literal(name) + ": 'VARCHAR'");
+        }
+        return "read_csv(" + literal(pattern) + ", header = true, auto_detect = false, columns = {"
+                + String.join(", ", columns) + "}, delim = ',', quote = '\"', escape = '\"', strict_mode = true, "
+                + "skip = 0, comment = ''" + extraOptions + ")";
+    }
+
+    /** The one header of all files the pattern matches, as the row loader reads it (names trimmed, none twice). */
+    private static List<String> header(Statement statement, String pattern) throws SQLException, PackException {
+        List<String> files = new ArrayList<>();
+        try (ResultSet matched = statement.executeQuery("SELECT file FROM glob(" + literal(pattern)
+                + ") ORDER BY file")) {
+            while (matched.next()) {
+                files.add(matched.getString(1));
+            }
+        }
+        if (files.isEmpty()) {
+            throw new PackException(pattern, "matches no file");
+        }
+        List<String> first = headerOf(files.get(0));
+        for (String file : files.subList(1, files.size())) {
+            List<String> other = headerOf(file);
+            if (!other.equals(first)) {
+                throw new PackException(file, 1, 0, "has the columns " + String.join(",", other) + " but "
+                        + files.get(0) + " has " + String.join(",", first)
+                        + "; every file of the rows needs the same header");
+            }
+        }
+        return first;
+    }
+
+    private static List<String> headerOf(String file) throws PackException {
+        try (Reader text = PackText.utf8Reader(Path.of(file));
+             CsvReader<CsvRecord> csv = CsvReader.builder().ignoreDifferentFieldCount(true).ofCsvRecord(text)) {
+            for (CsvRecord record : csv) {
+                List<String> names = record.getFields().stream().map(String::strip).toList();
+                Set<String> seen = new HashSet<>();
+                for (int c = 0; c < names.size(); c++) {
+                    if (!seen.add(names.get(c))) {
+                        throw new PackException(file, 1, c + 1, "column '" + names.get(c)
+                                + "' appears twice in the header");
+                    }
+                }
+                return names;
+            }
+            throw new PackException(file, 1, 0, "is empty; a header row is expected");
+        } catch (IOException | UncheckedIOException e) {
+            throw PackText.readFailure(Path.of(file), file, e);
+        }
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+}

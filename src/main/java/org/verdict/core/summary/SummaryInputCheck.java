@@ -1,0 +1,450 @@
+package org.verdict.core.summary;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.PackManifest;
+import org.verdict.core.pack.PackText;
+import org.verdict.core.pack.ParquetRows;
+import org.verdict.core.pack.RowProblems;
+import org.verdict.core.pack.Task;
+import org.verdict.core.task.Progress;
+
+/**
+ * Refuses per-example rows that the row-level loader would refuse, before DuckDB summarises them, with the loader's
+ * words and the input file's line (CSV) or row (Parquet) and column: a CSV row that is not strict CSV (an unclosed
+ * quote, too few or too many fields, bytes that are not UTF-8), an empty id, label or slice value, a class the
+ * manifest does not allow (in a binary pack without model.classes: a value other than the positive label and the
+ * most frequent other value among the first 100,000), a number that is not a finite decimal or a score outside [0, 1], a predicted class that is
+ * never a label, and a repeated example id.
+ *
+ * <p>The checks are queries DuckDB runs over the files, so no row comes into the JVM: one scan finds a bad row (and,
+ * for CSV, DuckDB's rejects table records the rows its strict reader refused, with their lines), one GROUP BY over the
+ * ids finds a repeated one. Only on failure is the bad row placed: Parquet by DuckDB's row number, CSV by reading that
+ * one file up to the row, since DuckDB does not number CSV rows. When several rows are bad, the one named is any of
+ * them, not necessarily the first.
+ */
+final class SummaryInputCheck {
+    /** A number as {@link PackText#number(String)} reads it: plain decimal or scientific, surrounding spaces only. */
+    private static final String PLAIN_NUMBER = " *[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)? *";
+    private static final Pattern FIELD_COUNTS = Pattern.compile("Expected Number of Columns: (\\d+) Found: (\\d+)");
+    /** Values looked at to tell a binary pack's negative class from a third one, when model.classes is not given. */
+    private static final int CLASS_SAMPLE = 100_000;
+    private static final String FILE = "file__";
+    private static final String ROW = "row__";
+
+    /** What the summary reads a column as, and so which of the loader's checks it gets. */
+    private enum Role { EXAMPLE_ID, CLASS, SLICE, NUMBER, SCORE }
+
+    /** @param position 1-based, in the header (CSV) or the schema (Parquet) */
+    private record Checked(String name, Role role, int position, boolean storedDouble) {
+    }
+
+    private final PackManifest manifest;
+    private final SummaryLayout layout;
+    private final String input;
+    private final boolean parquet;
+    /** The relation the checks read; for CSV with DuckDB's rejects table on. */
+    private final String relation;
+
+    /** @param relation the input as DuckDB reads it, for CSV with its rejects table on */
+    SummaryInputCheck(PackManifest manifest, SummaryLayout layout, String input, String relation) {
+        this.manifest = manifest;
+        this.layout = layout;
+        this.input = input;
+        this.relation = relation;
+        this.parquet = DuckDbSummarizer.isParquet(input);
+    }
+
+    /** @throws PackException at the first problem found; nothing has been written then */
+    void check(Statement statement, Progress progress) throws PackException, SQLException {
+        progress.update(0.01, "Checking the rows of " + input);
+        List<Checked> columns = columns(statement);
+        Set<String> classes = allowedClasses(statement, columns, progress);
+        SummaryTable bad = DuckDbSummarizer.run(statement, badRowQuery(columns, classes), progress);
+        if (!parquet) {
+            refuseRejectedCsv(statement, progress);
+        }
+        if (!bad.rows().isEmpty()) {
+            throw badValue(columns, classes, bad);
+        }
+        if (layout.task() == Task.MULTICLASS && manifest.declaredClasses().isEmpty()) {
+            refusePredictionsNeverLabelled(statement, columns, progress);
+        }
+        progress.update(0.03, "Checking that the example ids of " + input + " are unique");
+        refuseRepeatedIds(statement, columns, progress);
+    }
+
+    /** The columns the summary reads, with their roles; a missing one is refused before any row is read. */
+    private List<Checked> columns(Statement statement) throws PackException, SQLException {
+        List<List<String>> described = described(statement);
+        List<String> names = described.get(0);
+        List<String> types = described.get(1);
+        List<String> required = new ArrayList<>(List.of("example_id"));
+        layout.rowColumns().stream().filter(c -> !required.contains(c)).forEach(required::add);
+        List<String> missing = required.stream().filter(c -> !names.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new PackException(input, parquet ? 0 : 1, 0, "lacks column(s) " + String.join(", ", missing)
+                    + " that the manifest needs; its " + (parquet ? "schema has " : "header has ")
+                    + String.join(", ", names));
+        }
+        List<Checked> checked = new ArrayList<>();
+        BiConsumer<String, Role> add = (name, role) -> {
+            int at = names.indexOf(name);
+            String type = types.get(at).toUpperCase(Locale.ROOT);
+            checked.add(new Checked(name, role, at + 1, type.equals("DOUBLE") || type.equals("FLOAT")));
+        };
+        add.accept("example_id", Role.EXAMPLE_ID);
+        add.accept(SummaryLayout.LABEL, layout.task().isClassification() ? Role.CLASS : Role.NUMBER);
+        layout.sliceColumns().forEach(slice -> add.accept(slice, Role.SLICE));
+        for (String version : layout.versions()) {
+            if (layout.task() == Task.BINARY && layout.scores()) {
+                add.accept("score_" + version, Role.SCORE);
+            } else {
+                add.accept(SummaryLayout.prediction(version),
+                        layout.task().isClassification() ? Role.CLASS : Role.NUMBER);
+            }
+        }
+        // a row's first problem, as the loader meets it: in the order of the file's columns
+        checked.sort(Comparator.comparingInt(Checked::position));
+        return checked;
+    }
+
+    /** The input's column names and their types, in order. */
+    private List<List<String>> described(Statement statement) throws SQLException {
+        List<String> names = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        try (var described = statement.executeQuery("DESCRIBE SELECT * FROM " + relation)) {
+            while (described.next()) {
+                names.add(described.getString("column_name"));
+                types.add(described.getString("column_type"));
+            }
+        }
+        return List.of(names, types);
+    }
+
+    /**
+     * The classes labels and predictions may take: model.classes when the manifest lists them; in a binary pack
+     * without them the positive label and the most frequent other value among the first ones met (the loader takes
+     * the first one met: the same class unless the file starts with the typo); null when any non-empty value is a class (multiclass without
+     * model.classes).
+     */
+    private Set<String> allowedClasses(Statement statement, List<Checked> columns, Progress progress)
+            throws SQLException {
+        if (manifest.declaredClasses().isPresent()) {
+            return new LinkedHashSet<>(manifest.declaredClasses().get());
+        }
+        if (layout.task() != Task.BINARY) {
+            return null;
+        }
+        String positive = manifest.model().positiveLabel();
+        List<String> parts = new ArrayList<>();
+        for (Checked column : columns) {
+            if (column.role() == Role.CLASS) {
+                parts.add("SELECT " + text(column) + " AS v FROM " + relation);
+            }
+        }
+        // the most frequent other value among the first ones met (no whole scan): a third class is then the rare one,
+        // nearly always a typo
+        SummaryTable negative = DuckDbSummarizer.run(statement, "SELECT v FROM (SELECT v FROM ("
+                + String.join(" UNION ALL ", parts) + ") WHERE v IS NOT NULL AND v <> '' AND v <> " + literal(positive)
+                + " LIMIT " + CLASS_SAMPLE + ") GROUP BY v ORDER BY count(*) DESC, v LIMIT 1", progress);
+        Set<String> classes = new LinkedHashSet<>(List.of(positive));
+        negative.rows().forEach(row -> classes.add(row[0]));
+        return classes;
+    }
+
+    /** One row (any) that breaks a check, with its file, row number (Parquet) and every checked value as text. */
+    private String badRowQuery(List<Checked> columns, Set<String> classes) {
+        List<String> select = new ArrayList<>(List.of("CAST(filename AS VARCHAR) AS " + FILE));
+        if (parquet) {
+            select.add("CAST(file_row_number + 1 AS VARCHAR) AS " + ROW);
+        }
+        List<String> bad = new ArrayList<>();
+        for (Checked column : columns) {
+            select.add(text(column));
+            bad.add(badWhen(column, classes));
+        }
+        return "SELECT " + String.join(", ", select) + "\nFROM " + relation + "\nWHERE " + String.join("\n   OR ", bad)
+                + "\nLIMIT 1";
+    }
+
+    /** The SQL twin of {@link #problem}: true exactly when that finds a problem in the value. */
+    private static String badWhen(Checked column, Set<String> classes) {
+        String v = text(column);
+        String empty = "(" + v + " IS NULL OR " + v + " = '')";
+        return switch (column.role()) {
+            case EXAMPLE_ID, SLICE -> empty;
+            case CLASS -> classes == null ? empty : "(" + empty + " OR " + v + " NOT IN ("
+                    + String.join(", ", classes.stream().map(SummaryInputCheck::literal).toList()) + "))";
+            case NUMBER, SCORE -> {
+                String number;
+                String x;
+                if (column.storedDouble()) {
+                    x = "CAST(" + quote(column.name()) + " AS DOUBLE)";
+                    number = x + " IS NULL OR NOT isfinite(" + x + ") OR abs(" + x + ") > 1e100";
+                } else {
+                    x = "TRY_CAST(" + v + " AS DOUBLE)";
+                    number = v + " IS NULL OR NOT regexp_full_match(" + v + ", '" + PLAIN_NUMBER + "')"
+                            + " OR NOT coalesce(abs(" + x + ") <= 1e100, false)";
+                }
+                yield "(" + number + (column.role() == Role.SCORE ? " OR " + x + " < 0 OR " + x + " > 1" : "") + ")";
+            }
+        };
+    }
+
+    /** What the row loader says about one value, or null when it takes it. */
+    private String problem(Checked column, String value, Set<String> classes) {
+        String text = value == null ? "" : value;
+        return switch (column.role()) {
+            case EXAMPLE_ID -> text.isEmpty() ? RowProblems.emptyExampleId() : null;
+            case SLICE -> text.isEmpty() ? RowProblems.emptySlice() : null;
+            case CLASS -> {
+                if (text.isEmpty()) {
+                    yield RowProblems.emptyClass();
+                }
+                if (classes == null || classes.contains(text)) {
+                    yield null;
+                }
+                yield manifest.declaredClasses().isPresent()
+                        ? RowProblems.undeclaredClass(text, manifest.declaredClasses().get())
+                        : RowProblems.thirdClass(text, classes, manifest.model().positiveLabel());
+            }
+            case NUMBER, SCORE -> {
+                double number;
+                try {
+                    number = column.storedDouble() && value != null ? PackText.number(storedDouble(value))
+                            : PackText.number(text);
+                } catch (NumberFormatException e) {
+                    yield e.getMessage();
+                }
+                yield column.role() == Role.SCORE && (number < 0 || number > 1)
+                        ? RowProblems.scoreOutsideUnitInterval(number) : null;
+            }
+        };
+    }
+
+    /** A DOUBLE as DuckDB writes it as text ({@code nan}, {@code inf}, {@code 1e-05}). */
+    private static double storedDouble(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "nan", "-nan" -> Double.NaN;
+            case "inf", "infinity" -> Double.POSITIVE_INFINITY;
+            case "-inf", "-infinity" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(text);
+        };
+    }
+
+    private PackException badValue(List<Checked> columns, Set<String> classes, SummaryTable bad)
+            throws PackException {
+        String[] row = bad.rows().get(0);
+        int first = parquet ? 2 : 1;
+        String file = row[0];
+        for (int c = 0; c < columns.size(); c++) {
+            Checked column = columns.get(c);
+            String problem = problem(column, row[first + c], classes);
+            if (problem == null) {
+                continue;
+            }
+            String id = row[first + columnIndex(columns, "example_id")];
+            long where = parquet ? Long.parseLong(row[1])
+                    : firstLine(file, List.of("example_id", column.name()), List.of(nonNull(id),
+                            nonNull(row[first + c])));
+            return located(file, where, column.position(), "(" + column.name() + ") " + problem);
+        }
+        // DuckDB refused a value the loader's rules take: say which row, rather than summarise it
+        return new PackException(file, "DuckDB refuses a value in the row with example_id '"
+                + row[first + columnIndex(columns, "example_id")] + "' that the row loader would read");
+    }
+
+    /** For CSV, the first row DuckDB's strict reader refused, with its line and column. */
+    private void refuseRejectedCsv(Statement statement, Progress progress)
+            throws SQLException, PackException {
+        SummaryTable rejected = DuckDbSummarizer.run(statement, "SELECT s.file_path, CAST(e.line AS VARCHAR), "
+                + "e.column_name, e.error_type, e.error_message, e.csv_line FROM reject_errors e JOIN reject_scans s "
+                + "ON e.scan_id = s.scan_id AND e.file_id = s.file_id ORDER BY s.file_path, e.line LIMIT 1", progress);
+        if (rejected.rows().isEmpty()) {
+            return;
+        }
+        String[] error = rejected.rows().get(0);
+        String file = error[0];
+        long line = Long.parseLong(error[1]);
+        String column = error[2];
+        List<String> header = described(statement).get(0);
+        int position = column == null ? 0 : header.indexOf(column) + 1;
+        String named = column == null ? "" : "(" + column + ") ";
+        Matcher counts = FIELD_COUNTS.matcher(String.valueOf(error[4]));
+        throw switch (String.valueOf(error[3])) {
+            case "MISSING COLUMNS" -> counts.find()
+                    ? new PackException(file, line, position, named + RowProblems.rowEndsEarly(
+                            Long.parseLong(counts.group(2)), Long.parseLong(counts.group(1))))
+                    : new PackException(file, line, position, named + error[4]);
+            case "TOO MANY COLUMNS" -> counts.find()
+                    ? new PackException(file, line, header.size() + 1, RowProblems.rowRunsOn(
+                            Long.parseLong(counts.group(2)), Long.parseLong(counts.group(1))))
+                    : new PackException(file, line, 0, error[4]);
+            // DuckDB says "unterminated quote" also for text after a closing quote ("y"z), which stays on one line
+            case "UNQUOTED VALUE" -> new PackException(file, line, position, named
+                    + (String.valueOf(error[5]).strip().contains("\n") ? RowProblems.unclosedQuote()
+                            : "text follows the closing quote of this quoted field")
+                    + "; " + RowProblems.unclosedQuoteAdvice());
+            case "INVALID UNICODE", "INVALID ENCODING" -> new PackException(file, line, 0,
+                    "is not UTF-8 text; save the file as UTF-8 (a byte-order mark is fine)");
+            default -> new PackException(file, line, position, named + "is not valid CSV: " + error[4]);
+        };
+    }
+
+    /** Multiclass without model.classes: a predicted class that is never a label is nearly always a typo. */
+    private void refusePredictionsNeverLabelled(Statement statement, List<Checked> columns, Progress progress)
+            throws SQLException, PackException {
+        Checked label = columns.stream().filter(c -> c.name().equals(SummaryLayout.LABEL)).findFirst().orElseThrow();
+        for (Checked column : columns) {
+            if (column.role() != Role.CLASS || column == label) {
+                continue;
+            }
+            SummaryTable never = DuckDbSummarizer.run(statement, "SELECT DISTINCT " + text(column) + " FROM "
+                    + relation + " EXCEPT SELECT DISTINCT " + text(label) + " FROM " + relation + " LIMIT 1", progress);
+            if (never.rows().isEmpty()) {
+                continue;
+            }
+            String predicted = never.rows().get(0)[0];
+            String[] at = firstRowWhere(statement, column, predicted, progress);
+            long where = parquet ? Long.parseLong(at[1])
+                    : firstLine(at[0], List.of(column.name()), List.of(predicted));
+            throw located(at[0], where, column.position(), "(" + column.name() + ") "
+                    + RowProblems.predictedNeverLabelled(predicted, at[0]));
+        }
+    }
+
+    /**
+     * A GROUP BY over every id with LIMIT 1: DuckDB's hash aggregate spills to disk beyond its memory limit, so this
+     * holds at any size (about 10 s per 10^7 rows on two cores, docs/benchmarks.md).
+     */
+    private void refuseRepeatedIds(Statement statement, List<Checked> columns, Progress progress)
+            throws SQLException, PackException {
+        Checked id = columns.get(columnIndex(columns, "example_id"));
+        SummaryTable repeated = DuckDbSummarizer.run(statement, "SELECT " + text(id) + " FROM " + relation
+                + " GROUP BY 1 HAVING count(*) > 1 LIMIT 1", progress);
+        if (repeated.rows().isEmpty()) {
+            return;
+        }
+        String value = repeated.rows().get(0)[0];
+        SummaryTable rows = DuckDbSummarizer.run(statement, "SELECT CAST(filename AS VARCHAR)"
+                + (parquet ? ", CAST(file_row_number + 1 AS VARCHAR)" : "") + " FROM " + relation + " WHERE "
+                + text(id) + " = " + literal(value) + " LIMIT 2", progress);
+        List<String[]> places = new ArrayList<>();
+        for (String[] row : rows.rows()) {
+            String file = row[0];
+            if (parquet) {
+                places.add(new String[] {file, row[1]});
+            } else if (places.stream().noneMatch(p -> p[0].equals(file))) {
+                for (long line : lines(file, List.of(id.name()), List.of(value), 2)) {
+                    places.add(new String[] {file, Long.toString(line)});
+                }
+            }
+        }
+        places.sort(Comparator.<String[], String>comparing(p -> p[0]).thenComparingLong(p -> Long.parseLong(p[1])));
+        String[] earlier = places.get(0);
+        String[] later = places.get(Math.min(1, places.size() - 1));
+        String unit = parquet ? "row " : "line ";
+        String earlierPlace = (earlier[0].equals(later[0]) ? "" : earlier[0] + ", ") + unit + earlier[1];
+        throw located(later[0], Long.parseLong(later[1]), id.position(),
+                RowProblems.repeatedExampleId(value, earlierPlace));
+    }
+
+    private String[] firstRowWhere(Statement statement, Checked column, String value, Progress progress)
+            throws SQLException {
+        return DuckDbSummarizer.run(statement, "SELECT CAST(filename AS VARCHAR)"
+                + (parquet ? ", CAST(file_row_number + 1 AS VARCHAR)" : "") + " FROM " + relation + " WHERE "
+                + text(column) + " = " + literal(value) + " LIMIT 1", progress).rows().get(0);
+    }
+
+    private PackException located(String file, long lineOrRow, int column, String problem) {
+        PackException at = new PackException(file, lineOrRow, column, problem);
+        return parquet ? ParquetRows.located(at) : at;
+    }
+
+    /** The line of the first record of a CSV file whose named fields hold the given values; 0 if none does. */
+    private static long firstLine(String file, List<String> names, List<String> values) throws PackException {
+        List<Long> lines = lines(file, names, values, 1);
+        return lines.isEmpty() ? 0 : lines.get(0);
+    }
+
+    /**
+     * The lines where the first {@code max} records whose named fields hold the given values start. DuckDB does not
+     * number CSV rows, so the file is read here, as the row loader reads it, up to the row; only after a check failed.
+     */
+    private static List<Long> lines(String file, List<String> names, List<String> values, int max)
+            throws PackException {
+        List<Long> lines = new ArrayList<>();
+        try (Reader text = PackText.utf8Reader(Path.of(file));
+             CsvReader<CsvRecord> csv = CsvReader.builder().ignoreDifferentFieldCount(true).skipEmptyLines(true)
+                     .ofCsvRecord(text)) {
+            int[] at = null;
+            for (CsvRecord record : csv) {
+                if (at == null) {
+                    at = names.stream().mapToInt(name -> record.getFields().stream().map(String::strip).toList()
+                            .indexOf(name)).toArray();
+                    continue;
+                }
+                if (matches(record, at, values)) {
+                    lines.add(record.getStartingLineNumber());
+                    if (lines.size() == max) {
+                        break;
+                    }
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new PackException(file, "cannot be read again to place the problem: " + e.getMessage());
+        }
+        return lines;
+    }
+
+    private static boolean matches(CsvRecord record, int[] at, List<String> values) {
+        for (int i = 0; i < at.length; i++) {
+            if (at[i] < 0 || at[i] >= record.getFieldCount() || !record.getField(at[i]).equals(values.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int columnIndex(List<Checked> columns, String name) {
+        for (int c = 0; c < columns.size(); c++) {
+            if (columns.get(c).name().equals(name)) {
+                return c;
+            }
+        }
+        throw new IllegalStateException(name + " is not checked");
+    }
+
+    private static String nonNull(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String text(Checked column) {
+        return "CAST(" + quote(column.name()) + " AS VARCHAR)";
+    }
+
+    private static String quote(String identifier) {
+        return SqlDialect.DUCKDB.quote(identifier);
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+}

@@ -1,0 +1,280 @@
+package org.verdict.core.summary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.PackLoader;
+import org.verdict.core.pack.Task;
+import org.verdict.core.task.Progress;
+
+/**
+ * DuckDB summarises only rows the row loader would read: each broken row is refused with the input file, its line
+ * (CSV) or row (Parquet) and column, in the loader's words, and no summary pack (nor a half-written one) is left.
+ */
+class SummaryInputCheckTest {
+    /** RowPacks' binary columns: example_id, label, region, channel, gender, score_7, score_8. */
+    private static final int LABEL = 1;
+    private static final int REGION = 2;
+    private static final int SCORE_7 = 5;
+    private static final int SCORE_8 = 6;
+
+    @TempDir
+    Path folder;
+
+    static Stream<Arguments> brokenBinaryRows() {
+        return Stream.of(
+                Arguments.of("score above 1", 101, field(SCORE_7, "1.7"), 6, "(score_7) score 1.7 is outside [0, 1]"),
+                Arguments.of("NaN score", 202, field(SCORE_8, "NaN"), 7, "(score_8) 'NaN' is not a finite number"),
+                Arguments.of("empty score", 303, field(SCORE_7, ""), 6,
+                        "(score_7) '' is not a number written in digits, such as 12, -0.5 or 1.5e-07"),
+                Arguments.of("number with a suffix", 404, field(SCORE_8, "0.5x"), 7,
+                        "(score_8) '0.5x' is not a number written in digits, such as 12, -0.5 or 1.5e-07"),
+                Arguments.of("third label", 505, field(LABEL, "maybe"), 2, "(label) 'maybe' is a third class in a "
+                        + "binary pack (classes so far: [fraud, ok], positive label 'fraud')"),
+                Arguments.of("empty slice value", 606, field(REGION, ""), 3,
+                        "(region) slice value is empty; write a value such as 'unknown'"),
+                Arguments.of("short row", 707, (UnaryOperator<String>) l -> l.substring(0, l.lastIndexOf(',')), 7,
+                        "(score_8) the row ends before this column: it has 6 fields but the header has 7"),
+                Arguments.of("long row", 808, (UnaryOperator<String>) l -> l + ",extra", 8,
+                        "the row has 8 fields but the header has 7; a value holding a comma must be enclosed in "
+                                + "quotes"),
+                Arguments.of("repeated id", 1_001, field(0, "ex-9"), 1,
+                        "(example_id) 'ex-9' was already used on line 11; example ids must be unique"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenBinaryRows")
+    void aBrokenCsvRowIsRefusedAsTheRowLoaderRefusesIt(String what, int line, UnaryOperator<String> edit, int column,
+                                                       String problem) throws Exception {
+        Path pack = RowPacks.write(folder.resolve("rows"), Task.BINARY, 2_000, 3);
+        editLine(pack.resolve("primary.csv"), line, edit);
+
+        PackException summarised = refusedBySummary(pack.resolve("primary.csv"), pack);
+        assertEquals(pack.resolve("primary.csv").toString(), summarised.file());
+        assertEquals(line, summarised.line());
+        assertEquals(column, summarised.column());
+        assertEquals(problem, summarised.problem());
+
+        PackException loaded = assertThrows(PackException.class, () -> new PackLoader().load(pack, Progress.NONE));
+        assertEquals(List.of((long) line, (long) column, problem),
+                List.of(loaded.line(), loaded.column(), loaded.problem()), "the row loader says the same");
+    }
+
+    @Test
+    void anUnclosedQuoteIsRefusedWhereItOpensNotTakenForASliceValue() throws Exception {
+        Path pack = RowPacks.write(folder.resolve("rows"), Task.BINARY, 2_000, 4);
+        editLine(pack.resolve("primary.csv"), 1_234, field(REGION, "\"eu"));
+
+        PackException summarised = refusedBySummary(pack.resolve("primary.csv"), pack);
+        assertEquals(List.of(1_234L, 3L), List.of(summarised.line(), summarised.column()));
+        assertEquals("(region) a quoted field opens here and is never closed on its line; close the quote, or write "
+                + "a quote that is part of the value as two quotes (\"\")", summarised.problem());
+
+        PackException loaded = assertThrows(PackException.class, () -> new PackLoader().load(pack, Progress.NONE));
+        assertEquals(List.of(1_234L, 3L), List.of(loaded.line(), loaded.column()));
+        // no later quote closes it, so the field runs to the file's last line, 2,001
+        assertEquals("(region) a quoted field opens here and is never closed on its line (it runs on to line 2001, "
+                + "so the row has 3 fields but the header has 7); close the quote, or write a quote that is part of "
+                + "the value as two quotes (\"\")", loaded.problem());
+    }
+
+    @Test
+    void textAfterAClosingQuoteIsRefusedRatherThanCut() throws Exception {
+        Path pack = RowPacks.write(folder.resolve("rows"), Task.BINARY, 500, 4);
+        editLine(pack.resolve("primary.csv"), 99, field(REGION, "\"eu\"rope"));
+        PackException e = refusedBySummary(pack.resolve("primary.csv"), pack);
+        assertEquals(List.of(99L, 3L), List.of(e.line(), e.column()));
+        assertEquals("(region) text follows the closing quote of this quoted field; close the quote, or write a quote "
+                + "that is part of the value as two quotes (\"\")", e.problem());
+    }
+
+    @Test
+    void aClassOutsideModelClassesAndAPredictionThatIsNeverALabelAreRefused() throws Exception {
+        Path pack = RowPacks.write(folder.resolve("rows"), Task.MULTICLASS, 1_000, 5);
+        Path csv = pack.resolve("primary.csv");
+        editLine(csv, 321, field(6, "acount"));
+        PackException typo = refusedBySummary(csv, pack);
+        assertEquals(List.of(321L, 7L), List.of(typo.line(), typo.column()));
+        assertEquals("(pred_8) 'acount' is predicted but is never a label in " + csv
+                + "; if it is a real class, list every class in manifest.json model.classes", typo.problem());
+
+        String declared = RowPacks.manifest(Task.MULTICLASS).replace("\"riskTier\": 2}",
+                "\"riskTier\": 2, \"classes\": [\"account\", \"billing\", \"sales\", \"technical\", \"abuse\"]}");
+        Files.writeString(pack.resolve("manifest.json"), declared, StandardCharsets.UTF_8);
+        PackException undeclared = refusedBySummary(csv, pack);
+        assertEquals(List.of(321L, 7L), List.of(undeclared.line(), undeclared.column()));
+        assertEquals("(pred_8) 'acount' is not one of the classes listed in manifest.json model.classes [account, "
+                + "billing, sales, technical, abuse]", undeclared.problem());
+    }
+
+    @Test
+    void aRegressionTargetThatIsNoNumberIsRefused() throws Exception {
+        Path pack = RowPacks.write(folder.resolve("rows"), Task.REGRESSION, 1_000, 6);
+        editLine(pack.resolve("primary.csv"), 77, field(LABEL, "$12.50"));
+        PackException e = refusedBySummary(pack.resolve("primary.csv"), pack);
+        assertEquals(List.of(77L, 2L), List.of(e.line(), e.column()));
+        assertEquals("(label) '$12.50' is not a number written in digits, such as 12, -0.5 or 1.5e-07", e.problem());
+    }
+
+    @Test
+    void anIdRepeatedInAnotherFileNamesBothFiles() throws Exception {
+        Path pack = RowPacks.write(folder.resolve("rows"), Task.BINARY, 2_000, 7);
+        List<String> lines = Files.readAllLines(pack.resolve("primary.csv"));
+        Path lake = Files.createDirectories(folder.resolve("lake"));
+        Files.write(lake.resolve("part-0.csv"), lines.subList(0, 1_001));
+        List<String> rest = new ArrayList<>(List.of(lines.get(0)));
+        rest.addAll(lines.subList(1_001, lines.size()));
+        // part-1's line 6 repeats part-0's line 4 (ex-2)
+        rest.set(5, field(0, "ex-2").apply(rest.get(5)));
+        Files.write(lake.resolve("part-1.csv"), rest);
+
+        PackException e = refusedBySummary(lake, pack);
+        assertEquals(lake.resolve("part-1.csv").toString(), e.file());
+        assertEquals(List.of(6L, 1L), List.of(e.line(), e.column()));
+        assertEquals("(example_id) 'ex-2' was already used on " + lake.resolve("part-0.csv") + ", line 4; "
+                + "example ids must be unique", e.problem());
+    }
+
+    @Test
+    void filesWhoseHeadersDifferAreRefusedRatherThanReadByPosition() throws Exception {
+        Path pack = RowPacks.write(folder.resolve("rows"), Task.BINARY, 100, 12);
+        List<String> lines = Files.readAllLines(pack.resolve("primary.csv"));
+        Path lake = Files.createDirectories(folder.resolve("lake"));
+        Files.write(lake.resolve("a.csv"), lines.subList(0, 50));
+        List<String> swapped = new ArrayList<>(List.of("example_id,label,region,channel,gender,score_8,score_7"));
+        swapped.addAll(lines.subList(50, lines.size()));
+        Files.write(lake.resolve("b.csv"), swapped);
+
+        PackException e = refusedBySummary(lake, pack);
+        assertEquals(lake.resolve("b.csv").toString(), e.file());
+        assertEquals(1, e.line());
+        assertEquals("has the columns example_id,label,region,channel,gender,score_8,score_7 but " + lake.resolve("a.csv")
+                + " has example_id,label,region,channel,gender,score_7,score_8; every file of the rows needs the same "
+                + "header", e.problem());
+    }
+
+    @Test
+    void heldOutRowsAreCheckedAsThePrimaryOnesAre() throws Exception {
+        Path pack = RowPacks.writeWithHoldoutAndHumanBaseline(folder.resolve("rows"), Task.BINARY, 1_000, 800, 100,
+                13);
+        Path holdout = pack.resolve("holdout.csv");
+        editLine(holdout, 400, field(SCORE_7, "-0.2"));
+        Path out = folder.resolve("out");
+        PackException e = assertThrows(PackException.class, () -> new DuckDbSummarizer("256MB", 1)
+                .withHoldout(holdout.toString()).summarize(pack.resolve("primary.csv").toString(), null,
+                        RowManifest.read(pack.resolve("manifest.json")), true, false, 1L, out, Progress.NONE));
+        assertEquals(holdout + ", line 400, column 6: (score_7) score -0.2 is outside [0, 1]", e.getMessage());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void parquetRowsArePlacedByRowNumberAndSchemaColumn() throws Exception {
+        Path pack = RowPacks.write(folder.resolve("rows"), Task.BINARY, 2_000, 8);
+        String rows = "read_csv('" + pack.resolve("primary.csv") + "', header = true, "
+                + "types = {'score_7': 'DOUBLE', 'score_8': 'DOUBLE'})";
+        Path nan = parquet("nan", "SELECT * REPLACE (CASE WHEN example_id = 'ex-499' THEN 'NaN'::DOUBLE "
+                + "ELSE score_8 END AS score_8) FROM " + rows);
+        assertEquals(nan + ": row 500, column 7: (score_8) 'NaN' is not a finite number",
+                refusedBySummary(nan, pack).getMessage());
+
+        // a boolean label reads as 'true'/'false', neither of which is the positive label 'fraud'
+        Path bool = parquet("bool", "SELECT * REPLACE (label = 'fraud' AS label) FROM " + rows);
+        assertTrue(refusedBySummary(bool, pack).getMessage().matches(bool + ": row \\d+, column 2: \\(label\\) "
+                + "'(true|false)' is a third class in a binary pack .*"), bool.toString());
+
+        Path repeated = parquet("repeated", "SELECT * REPLACE (CASE WHEN example_id = 'ex-1500' THEN 'ex-20' "
+                + "ELSE example_id END AS example_id) FROM " + rows);
+        assertEquals(repeated + ": row 1501, column 1: (example_id) 'ex-20' was already used on row 21; example ids "
+                + "must be unique", refusedBySummary(repeated, pack).getMessage());
+    }
+
+    @Test
+    void rowsWithoutAColumnTheManifestNeedsAreRefusedByNameWithTheHeaderAsItIs() throws Exception {
+        Path pack = RowPacks.write(folder.resolve("rows"), Task.BINARY, 100, 9);
+        Path csv = pack.resolve("primary.csv");
+        editLine(csv, 1, header -> header.replace("gender", "sex"));
+        PackException e = refusedBySummary(csv, pack);
+        assertEquals(List.of(1L, 0L), List.of(e.line(), e.column()));
+        assertEquals("lacks column(s) gender that the manifest needs; its header has example_id, label, region, "
+                + "channel, sex, score_7, score_8", e.problem());
+    }
+
+    @Test
+    void aHeaderWithoutRowsIsRefused() throws Exception {
+        Path pack = RowPacks.write(folder.resolve("rows"), Task.BINARY, 10, 11);
+        Path csv = pack.resolve("primary.csv");
+        Files.writeString(csv, Files.readAllLines(csv).get(0) + "\n");
+        assertEquals(csv + ": has no rows; a summary needs examples", refusedBySummary(csv, pack).getMessage());
+    }
+
+    @Test
+    void rowsThatPassTheChecksAreSummarised() throws Exception {
+        Path pack = RowPacks.write(folder.resolve("rows"), Task.BINARY, 2_000, 10);
+        // a quoted value holding a comma and a number with spaces around it are valid CSV, as for the row loader
+        editLine(pack.resolve("primary.csv"), 50, field(REGION, "\"eu, west\""));
+        editLine(pack.resolve("primary.csv"), 60, field(SCORE_7, " 0.25 "));
+        Path out = folder.resolve("summary");
+        new DuckDbSummarizer("256MB", 1).summarize(pack.resolve("primary.csv").toString(), null,
+                RowManifest.read(pack.resolve("manifest.json")), true, false, 1L, out, Progress.NONE);
+        assertEquals(2_000, new SummaryPackReader().read(out, Progress.NONE).primary().rowCount());
+        new PackLoader().load(pack, Progress.NONE);
+    }
+
+    /** Summarises {@code input} with the pack's manifest, expecting a refusal that leaves no folder behind. */
+    private PackException refusedBySummary(Path input, Path pack) throws Exception {
+        Path out = folder.resolve("out");
+        PackException e = assertThrows(PackException.class, () -> new DuckDbSummarizer("256MB", 2).summarize(
+                input.toString(), null, RowManifest.read(pack.resolve("manifest.json")), true, true, 1L, out,
+                Progress.NONE));
+        assertFalse(Files.exists(out), "no summary pack is written");
+        try (Stream<Path> left = Files.list(folder)) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().contains("partial")).toList(),
+                    "no half-written pack is left");
+        }
+        return e;
+    }
+
+    private Path parquet(String name, String query) throws Exception {
+        Path file = folder.resolve(name + ".parquet");
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = connection.createStatement()) {
+            statement.execute("SET preserve_insertion_order = true");
+            statement.execute("COPY (" + query + ") TO '" + file + "' (FORMAT parquet)");
+        }
+        return file;
+    }
+
+    private static UnaryOperator<String> field(int index, String value) {
+        return line -> {
+            String[] fields = line.split(",", -1);
+            fields[index] = value;
+            return String.join(",", fields);
+        };
+    }
+
+    /** Replaces line {@code line} (1-based, the header is line 1) of a CSV file. */
+    private static void editLine(Path csv, int line, UnaryOperator<String> edit) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(csv));
+        lines.set(line - 1, edit.apply(lines.get(line - 1)));
+        Files.write(csv, lines);
+    }
+}
