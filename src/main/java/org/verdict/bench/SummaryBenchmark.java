@@ -116,7 +116,7 @@ public final class SummaryBenchmark {
     private static void summarize(Path parquet, Path out) throws IOException, PackException {
         PackManifest manifest = RowManifest.read(parquet.resolveSibling("manifest.json"));
         new DuckDbSummarizer("2GB", Runtime.getRuntime().availableProcessors()).summarize(parquet.toString(), null,
-                manifest, true, false, ComparisonOptions.DEFAULTS.seed(), out, Progress.NONE);
+                manifest, true, true, ComparisonOptions.DEFAULTS.seed(), out, Progress.NONE);
     }
 
     /**
@@ -225,8 +225,8 @@ public final class SummaryBenchmark {
         }
         System.out.printf(Locale.ROOT, "%,d rows: %d results, n equal in %d; count metrics identical in %d of %d; "
                         + "log_loss/brier/sq_calibration_error values differ by at most %.2e, interval widths by a factor %.3f; "
-                        + "roc_auc values differ by at most %.2e, interval widths by a factor %.3f; "
-                        + "pr_auc values by at most %.2e, interval widths (slices over 2,000) by a factor %.3f; "
+                        + "roc_auc values differ by at most %.2e, interval widths by a factor %.5f; "
+                        + "pr_auc values by at most %.2e, interval widths (slices over 2,000) by a factor %.5f; "
                         + "verdicts equal in %d of %d%n", loaded.primary().rowCount(), results, sameN, identical,
                 countMetrics, worstValue, worstWidthRatio, worstRanked[0], rankedWidth[0], worstRanked[1],
                 rankedWidth[1], sameVerdict, verdicts);

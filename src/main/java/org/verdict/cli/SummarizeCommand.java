@@ -59,10 +59,11 @@ public final class SummarizeCommand implements Callable<Integer> {
     @Option(names = "--no-scores", description = "Binary tasks: use pred_V instead of score_V.")
     private boolean noScores;
 
-    @Option(names = "--score-histograms", negatable = true,
-            description = "Binary: add the score histograms roc_auc needs (default: when roc_auc is the primary "
-                    + "metric). They are large: about one joint row per example up to a few million rows.")
-    private Boolean scoreHistograms;
+    @Option(names = "--ranking", negatable = true, defaultValue = "true",
+            description = "Binary with scores: add the ranking sums roc_auc and pr_auc need, per slice of the overall "
+                    + "slice, each column and each pair of columns (default: on; --no-ranking saves a pass over the "
+                    + "rows per grouping of columns).")
+    private boolean ranking;
 
     @Option(names = "--snapshot", paramLabel = "ID", description = "The source's snapshot id, recorded in the pack.")
     private String snapshot;
@@ -82,11 +83,9 @@ public final class SummarizeCommand implements Callable<Integer> {
     @Option(names = "--blocks", paramLabel = "PATH", description = "import: the blocks table, a CSV or a folder of them.")
     private Path blocks;
 
-    @Option(names = "--scores", paramLabel = "PATH", description = "import: the score histogram, a CSV or a folder.")
-    private Path scores;
-
-    @Option(names = "--joint", paramLabel = "PATH", description = "import: the joint histogram, a CSV or a folder.")
-    private Path joint;
+    @Option(names = "--ranking-sums", paramLabel = "PATH",
+            description = "import: the ranking sums table, a CSV or a folder.")
+    private Path rankingSums;
 
     @Option(names = "--latency-input", paramLabel = "FILES|TABLE",
             description = "Latency rows (the columns of latency.csv: version, latency_ms) to bucket into the pack's "
@@ -119,11 +118,9 @@ public final class SummarizeCommand implements Callable<Integer> {
     @Option(names = "--holdout-blocks", paramLabel = "PATH", description = "import: its blocks table (as --blocks).")
     private Path holdoutBlocks;
 
-    @Option(names = "--holdout-scores", paramLabel = "PATH", description = "import: its score histogram (as --scores).")
-    private Path holdoutScores;
-
-    @Option(names = "--holdout-joint", paramLabel = "PATH", description = "import: its joint histogram (as --joint).")
-    private Path holdoutJoint;
+    @Option(names = "--holdout-ranking-sums", paramLabel = "PATH",
+            description = "import: its ranking sums (as --ranking-sums).")
+    private Path holdoutRanking;
 
     @Option(names = "--human-baseline-input", paramLabel = "FILES|TABLE",
             description = "Human-baseline rows (the columns of human_baseline.csv: label, human, pred_V…) to count "
@@ -155,10 +152,6 @@ public final class SummarizeCommand implements Callable<Integer> {
         return parent != null ? parent : Path.of(".").toAbsolutePath();
     }
 
-    private boolean histograms(PackManifest rows) {
-        return scoreHistograms != null ? scoreHistograms : rows.primaryMetric().equals("roc_auc");
-    }
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -172,7 +165,7 @@ public final class SummarizeCommand implements Callable<Integer> {
             switch (engine) {
                 case "sql" -> {
                     SummarySql sql = new SummarySql(SqlDialect.fromWireName(dialect),
-                            SummaryLayout.of(rows, !noScores, histograms(rows)), rows, input, blockSeed, blockCount);
+                            SummaryLayout.of(rows, !noScores, ranking), rows, input, blockSeed, blockCount);
                     out.print(sql.script(new SummarySql.Sources(latencyInput, safetyInput, holdoutInput,
                             humanBaselineInput)));
                 }
@@ -188,23 +181,23 @@ public final class SummarizeCommand implements Callable<Integer> {
                     summarizer = holdoutInput == null ? summarizer : summarizer.withHoldout(holdoutInput);
                     summarizer = humanBaselineInput == null ? summarizer
                             : summarizer.withHumanBaseline(humanBaselineInput);
-                    summarizer.summarize(input, snapshot, rows, !noScores, histograms(rows), blockSeed, this.out,
+                    summarizer.summarize(input, snapshot, rows, !noScores, ranking, blockSeed, this.out,
                             Progress.NONE);
                     out.println("wrote summary pack " + this.out);
                 }
                 case "import" -> {
                     if (this.out == null || cells == null || sqlScript == null || engineVersion == null) {
                         throw new IllegalArgumentException("--engine import needs --cells, --sql, --engine-version "
-                                + "and --out (--blocks for regression and scored binary tasks, --scores and --joint for the latter)");
+                                + "and --out (--blocks for regression and scored binary tasks, --ranking-sums for the latter)");
                     }
                     if (holdoutCells != null && holdoutInput == null) {
                         throw new IllegalArgumentException("--holdout-cells needs --holdout-input TABLE, the held-out "
                                 + "table the SQL read, to record as its source");
                     }
                     SummaryImport.Holdout holdout = holdoutCells == null ? null : new SummaryImport.Holdout(
-                            holdoutInput, holdoutCells, holdoutBlocks, holdoutScores, holdoutJoint);
+                            holdoutInput, holdoutCells, holdoutBlocks, holdoutRanking);
                     String[] engineAndVersion = engineVersion.trim().split("\\s+", 2);
-                    SummaryImport.assemble(rows, !noScores, cells, blocks, scores, joint,
+                    SummaryImport.assemble(rows, !noScores, cells, blocks, rankingSums,
                             new SummaryImport.OptionalTables(latency, safety, holdout, humanBaseline), sqlScript,
                             engineAndVersion[0], engineAndVersion.length > 1 ? engineAndVersion[1] : "unknown", input,
                             snapshot, blockSeed, blockCount, this.out, manifestFolder());

@@ -60,9 +60,9 @@ class SummarizeCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         String holdout = run.out().substring(run.out().indexOf("-- holdout source: lake.holdout"),
                 run.out().indexOf("-- human baseline cells"));
-        // the primary suite's four queries over the held-out table, blocks hashed as the primary's
+        // the primary suite's three queries over the held-out table, blocks hashed as the primary's
         for (String table : new String[] {"-- holdout cells table", "-- holdout blocks table",
-                "-- holdout score histogram", "-- holdout joint histogram"}) {
+                "-- holdout ranking sums"}) {
             assertTrue(holdout.contains(table), table + " in " + holdout);
         }
         assertTrue(holdout.contains("FROM lake.holdout") && !holdout.contains("FROM lake.evals"), holdout);

@@ -10,7 +10,6 @@ import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.Task;
 import org.verdict.core.stats.BinnedAveragePrecision;
 import org.verdict.core.stats.BinnedDeLong;
-import org.verdict.core.stats.BinnedScores;
 import org.verdict.core.stats.BlockResampler;
 import org.verdict.core.stats.Calibration;
 import org.verdict.core.stats.ConfusionMatrix;
@@ -21,6 +20,7 @@ import org.verdict.core.stats.MetricValue;
 import org.verdict.core.stats.PairedProportionDifference;
 import org.verdict.core.stats.PairedTests;
 import org.verdict.core.stats.Proportions;
+import org.verdict.core.stats.RankingSums;
 import org.verdict.core.stats.RescaledDifference;
 import org.verdict.core.stats.ResampledDistribution;
 import org.verdict.core.stats.SliceRanking;
@@ -127,7 +127,7 @@ final class SliceAnalysis {
     /**
      * The same metrics from a slice's sufficient statistics: count metrics from its paired cells exactly as from rows
      * (the same cells give the same resamples); means and binned sums by the block bootstrap over the slice's
-     * non-empty hashed blocks; roc_auc and pr_auc from the score histograms when the pack has them.
+     * non-empty hashed blocks; roc_auc and pr_auc from the ranking sums when the pack has them for the slice.
      */
     List<MetricComparison> analyze(List<Metric> metrics, SummarySlice slice, SplittableRandom random) {
         if (slice.n() == 0) {
@@ -138,10 +138,11 @@ final class SliceAnalysis {
             results.addAll(countMetrics(slice.cells(), slice.n(), random.split()));
         }
         if (task == Task.BINARY && metrics.stream().anyMatch(Metric::needsScores)) {
-            results.add(slice.scores() == null ? MetricComparison.unavailable(Metric.ROC_AUC, "this summary pack "
-                    + "holds no score histograms, so roc_auc needs the row-level pack") : binnedRocAuc(slice.scores()));
-            results.add(slice.scores() == null ? MetricComparison.unavailable(Metric.PR_AUC, "this summary pack "
-                    + "holds no score histograms, so pr_auc needs the row-level pack") : binnedPrAuc(slice.scores()));
+            RankingSums ranking = slice.ranking();
+            results.add(ranking == null ? MetricComparison.unavailable(Metric.ROC_AUC,
+                    slice.rankingMissing().formatted(Metric.ROC_AUC.wireName())) : binnedRocAuc(ranking));
+            results.add(ranking == null ? MetricComparison.unavailable(Metric.PR_AUC,
+                    slice.rankingMissing().formatted(Metric.PR_AUC.wireName())) : binnedPrAuc(ranking));
             if (slice.blocks() == null) {
                 for (Metric mean : List.of(Metric.LOG_LOSS, Metric.BRIER, Metric.SQ_CALIBRATION_ERROR)) {
                     results.add(MetricComparison.unavailable(mean, "the summary pack has no score sums"));
@@ -186,8 +187,9 @@ final class SliceAnalysis {
         return labelled;
     }
 
-    /** roc_auc by DeLong's test from score histograms; the same availability rules as from rows. */
-    private MetricComparison binnedRocAuc(BinnedScores scores) {
+    /** roc_auc by DeLong's test from binned ranking sums; the same availability rules as from rows. */
+    private MetricComparison binnedRocAuc(RankingSums scores) {
+
         long positives = scores.positives();
         long negatives = scores.negatives();
         if (positives == 0 || negatives == 0) {
@@ -205,8 +207,8 @@ final class SliceAnalysis {
                 delong.deltaVariance(), delong.deltaDegreesOfFreedom(), BinnedDeLong.TEST, "DeLong's variance");
     }
 
-    /** pr_auc with the influence-function interval from score histograms, on every slice size. */
-    private MetricComparison binnedPrAuc(BinnedScores scores) {
+    /** pr_auc with the influence-function interval from binned ranking sums, on every slice size. */
+    private MetricComparison binnedPrAuc(RankingSums scores) {
         if (scores.positives() == 0) {
             return MetricComparison.unavailable(Metric.PR_AUC, "no positive examples, so precision-recall is undefined");
         }

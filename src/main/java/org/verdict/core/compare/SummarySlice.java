@@ -1,7 +1,7 @@
 package org.verdict.core.compare;
 
 import java.util.Arrays;
-import org.verdict.core.stats.BinnedScores;
+import org.verdict.core.stats.RankingSums;
 
 /**
  * One slice given by its sufficient statistics instead of its rows (a summary pack, computed where the data lives).
@@ -15,12 +15,14 @@ import org.verdict.core.stats.BinnedScores;
  * brier p, c; the calibration sums of p, then of c ({@code Calibration.addExample}); 1 ({@link #CALIBRATION_WIDTH}). Null for
  * multiclass, and for binary packs without scores.
  *
- * <p>{@code scores}: binary tasks with scores, both models' score histograms (roc_auc by DeLong from binned scores);
- * else null.
+ * <p>{@code ranking}: binary tasks with scores, both models' placement and influence sums on binned scores (roc_auc by
+ * DeLong, pr_auc by its influence function); null when the pack holds none for this slice, and then
+ * {@code rankingMissing} says why.
  *
  * @param n the slice's number of examples
  */
-public record SummarySlice(SliceKey slice, int n, long[] cells, double[][] blocks, BinnedScores scores) {
+public record SummarySlice(SliceKey slice, int n, long[] cells, double[][] blocks, RankingSums ranking,
+                           String rankingMissing) {
     public static final int REGRESSION_WIDTH = SliceAnalysis.REGRESSION_WIDTH;
     public static final int CALIBRATION_WIDTH = SliceAnalysis.CALIBRATION_WIDTH;
 
@@ -32,8 +34,8 @@ public record SummarySlice(SliceKey slice, int n, long[] cells, double[][] block
         blocks = blocks == null ? null : Arrays.stream(blocks).map(double[]::clone).toArray(double[][]::new);
     }
 
-    /** A slice without score histograms. */
+    /** A slice without ranking sums. */
     public SummarySlice(SliceKey slice, int n, long[] cells, double[][] blocks) {
-        this(slice, n, cells, blocks, null);
+        this(slice, n, cells, blocks, null, "this summary pack holds no ranking sums, so %s needs the row-level pack");
     }
 }

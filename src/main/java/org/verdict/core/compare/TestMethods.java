@@ -18,7 +18,7 @@ public final class TestMethods {
             SliceAnalysis.BLOCK_BOOTSTRAP, "paired bootstrap of 300 random blocks of examples",
             SliceAnalysis.HASHED_BLOCK_BOOTSTRAP, "paired bootstrap of 300 blocks dealt by a hash of the example id",
             SliceAnalysis.DELONG, "DeLong's paired test from the scores",
-            BinnedDeLong.TEST, "DeLong from binned scores, 0.001 logit (joint 0.02 logit)",
+            BinnedDeLong.TEST, "DeLong from binned scores, 0.001 logit",
             SliceAnalysis.AP_INFLUENCE, "influence-function normal interval from the scores",
             BinnedAveragePrecision.TEST, "influence-function normal interval from binned scores, 0.001 logit");
 

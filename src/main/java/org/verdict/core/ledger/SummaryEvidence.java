@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param source the table or files summarised; {@code snapshot} their snapshot or version, when known
  * @param rows the number of source rows summarised
  * @param blockCount hashed bootstrap blocks and their hash {@code seed}; absent without blocks
- * @param scoreBins the score histograms' bins, e.g. "logit 0.001, joint 0.02"; absent without histograms
+ * @param scoreBins the bins of the ranking sums, e.g. "logit 0.001" (records of earlier packs also name a joint
+ *                  histogram's bins: "logit 0.001, joint 0.02"); absent without them
  * @param holdoutSource the table or files of the held-out set, and {@code holdoutRows} its rows, when the pack
  *                      summarised it too (same SQL, blocks and bins); absent otherwise
  */
@@ -24,8 +25,7 @@ public record SummaryEvidence(String format, String engine, String engineVersion
     static SummaryEvidence of(JsonNode summary) {
         JsonNode bins = summary.path("scoreBins");
         String scoreBins = bins.isObject()
-                ? bins.path("scale").asText() + " " + bins.path("width").asText() + ", joint "
-                        + bins.path("width").asDouble() * bins.path("jointFactor").asInt()
+                ? bins.path("scale").asText() + " " + bins.path("width").asText()
                 : null;
         return new SummaryEvidence(text(summary, "format"), text(summary, "engine"), text(summary, "engineVersion"),
                 text(summary, "sqlSha256"), text(summary, "source"), text(summary, "snapshot"),

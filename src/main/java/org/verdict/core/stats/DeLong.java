@@ -59,6 +59,15 @@ public final class DeLong {
             s[3] += vc[local] * vc[local];
             s[4] += vp[local] * vc[local];
         }
+        return fromSums(sums, m, n);
+    }
+
+    /**
+     * DeLong's result from the components' sums: {@code sums[0]} over the m positives (V10), {@code sums[1]} over the
+     * n negatives (V01), each {Σ p, Σ c, Σ p², Σ c², Σ p·c} of production's and candidate's components. The rows and
+     * a summary pack's binned sums go through this one formula.
+     */
+    public static Result fromSums(double[][] sums, long m, long n) {
         double aucP = sums[0][0] / m;
         double aucC = sums[0][1] / m;
         double[] s10 = covariance(sums[0], m);

@@ -182,12 +182,12 @@ public final class DuckDbSummarizer {
     /**
      * @param input file, folder glob or list understood by DuckDB's readers, e.g. {@code evals/*.parquet}
      * @param snapshot the source's snapshot id to record, or null
-     * @param histograms binary with scores: add the score histograms roc_auc needs
+     * @param ranking binary with scores: add the ranking sums roc_auc and pr_auc need
      * @throws PackException rows the row loader would refuse (see {@link SummaryInputCheck}); nothing is written
      */
-    public void summarize(String input, String snapshot, PackManifest rowManifest, boolean scores, boolean histograms,
+    public void summarize(String input, String snapshot, PackManifest rowManifest, boolean scores, boolean ranking,
                           long seed, Path out, Progress progress) throws IOException, PackException {
-        SummaryLayout layout = SummaryLayout.of(rowManifest, scores, histograms);
+        SummaryLayout layout = SummaryLayout.of(rowManifest, scores, ranking);
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
              Statement statement = connection.createStatement()) {
             statement.execute("SET memory_limit = '" + memoryLimit.replace("'", "") + "'");
@@ -238,7 +238,7 @@ public final class DuckDbSummarizer {
             progress.update(0.95, "Writing " + out.getFileName());
             new SummaryPackWriter(carriedFrom).write(out, rowManifest, layout, new SummaryProvenance("duckdb", version,
                     Hashes.sha256Hex(script), input, snapshot, rows, seed, blockCount), script,
-                    new SummaryTables(primary.cells(), primary.blocks(), primary.scores(), primary.joint(), latency,
+                    new SummaryTables(primary.cells(), primary.blocks(), primary.ranking(), latency,
                             safety, holdout, humanBaseline));
             progress.update(1, "Summarised " + rows + " rows");
         } catch (SQLException e) {
@@ -252,7 +252,7 @@ public final class DuckDbSummarizer {
         return files == null ? null : source(statement, files);
     }
 
-    /** Cells, blocks and histograms of one suite's rows; progress moves from {@code from} to {@code to}. */
+    /** Cells, blocks and ranking sums of one suite's rows; progress moves from {@code from} to {@code to}. */
     private static SummaryTables evaluationTables(Statement statement, SummarySql sql, String input, Progress progress,
                                                   double from, double to) throws SQLException {
         nextStep(progress, from, "Counting paired cells of " + input);
@@ -262,14 +262,12 @@ public final class DuckDbSummarizer {
             nextStep(progress, from + (to - from) * 0.5, "Summing hashed blocks of " + input);
             blocks = run(statement, sql.blocksQuery(), progress);
         }
-        SummaryTable scores = null;
-        SummaryTable joint = null;
-        if (sql.layout().histograms()) {
-            nextStep(progress, from + (to - from) * 0.75, "Binning scores of " + input);
-            scores = run(statement, sql.scoresQuery(), progress);
-            joint = run(statement, sql.jointQuery(), progress);
+        SummaryTable ranking = null;
+        if (sql.layout().ranking()) {
+            nextStep(progress, from + (to - from) * 0.6, "Ranking binned scores of " + input);
+            ranking = run(statement, sql.rankingQuery(), progress);
         }
-        return new SummaryTables(cells, blocks, scores, joint);
+        return new SummaryTables(cells, blocks, ranking);
     }
 
     /**

@@ -2,7 +2,6 @@ package org.verdict.core.summary;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,9 +10,9 @@ import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SummarySlice;
 import org.verdict.core.pack.SufficientStatistics;
 import org.verdict.core.pack.Task;
-import org.verdict.core.stats.BinnedScores;
 import org.verdict.core.stats.Calibration;
 import org.verdict.core.stats.ConfusionMatrix;
+import org.verdict.core.stats.RankingSums;
 
 /**
  * The primary suite of a summary pack, checked: per combination of slice values, its paired cells and its hashed
@@ -25,22 +24,25 @@ import org.verdict.core.stats.ConfusionMatrix;
  * @param cells per combination, its cells: label code, then each version's prediction code, then the count
  * @param blocks per combination, block id → the block's sums in {@link SummaryLayout#blockSums()} order, then n;
  *               empty maps when the layout has no blocks
- * @param scores per combination, examples per fine score bin (versions indexed as in the layout); empty maps
- *               without scores
- * @param joint per combination, paired examples per coarse cell; empty maps without scores
+ * @param ranking per slice of {@link SummaryLayout#rankingGroupings} (its values in slice-column order, {@code ""}
+ *                where the slice takes any value), each version's ranking row (versions indexed as in the layout);
+ *                empty without ranking sums
  * @param provenance how the statistics were made (the manifest's {@code summary} object)
  */
 public record PrimarySummary(SummaryLayout layout, List<String> classes, List<List<String>> combinations,
                              List<List<long[]>> cells, List<Map<Integer, double[]>> blocks, long[] rowsPerCombination,
-                             List<Map<ScoreBin, Long>> scores, List<Map<JointBin, Long>> joint,
-                             SummaryProvenance provenance) implements SufficientStatistics {
+                             Map<List<String>, Ranking[]> ranking, SummaryProvenance provenance)
+        implements SufficientStatistics {
 
-    /** A fine score bin of one version and class (label 1 positive, 0 negative). */
-    public record ScoreBin(int version, int label, long bin) {
-    }
-
-    /** A coarse (production, candidate) cell of one candidate and class; {@code pair} from {@link BinnedScores#pair}. */
-    public record JointBin(int candidate, int label, long pair) {
+    /**
+     * One version's ranking sums on one slice.
+     *
+     * @param sums in {@link SummaryLayout#RANKING_SUMS} order: the model's sums, then its cross sums with production
+     */
+    public record Ranking(long positives, long negatives, double[] sums) {
+        RankingSums.Model model() {
+            return new RankingSums.Model(sums[0], sums[1], sums[3], sums[4], sums[6], sums[7]);
+        }
     }
 
     @Override
@@ -163,44 +165,24 @@ public record PrimarySummary(SummaryLayout layout, List<String> classes, List<Li
                     + "of at most " + Integer.MAX_VALUE);
         }
         double[][] blockArray = layout.hasBlocks() && n > 0 ? sliceBlocks.values().toArray(double[][]::new) : null;
-        BinnedScores binned = layout.histograms() && n > 0 ? binnedScores(dims, key.values(), prod - 1, cand - 1) : null;
-        return new SummarySlice(key, (int) n, sliceCells, blockArray, binned);
-    }
-
-    /** Both models' histograms over the combinations of the slice. */
-    private BinnedScores binnedScores(int[] dims, List<String> values, int prod, int cand) {
-        TreeMap<Long, long[]> prodBins = new TreeMap<>();
-        TreeMap<Long, long[]> candBins = new TreeMap<>();
-        Map<Long, Long> jointPositives = new HashMap<>();
-        Map<Long, Long> jointNegatives = new HashMap<>();
-        for (int c = 0; c < combinations.size(); c++) {
-            if (!matches(combinations.get(c), dims, values)) {
-                continue;
-            }
-            for (Map.Entry<ScoreBin, Long> bin : scores.get(c).entrySet()) {
-                ScoreBin at = bin.getKey();
-                TreeMap<Long, long[]> into = at.version() == prod ? prodBins : at.version() == cand ? candBins : null;
-                if (into != null) {
-                    into.computeIfAbsent(at.bin(), b -> new long[2])[at.label() == 1 ? 0 : 1] += bin.getValue();
-                }
-            }
-            for (Map.Entry<JointBin, Long> cell : joint.get(c).entrySet()) {
-                if (cell.getKey().candidate() == cand) {
-                    (cell.getKey().label() == 1 ? jointPositives : jointNegatives)
-                            .merge(cell.getKey().pair(), cell.getValue(), Long::sum);
-                }
-            }
+        if (!layout.ranking() || n == 0) {
+            return new SummarySlice(key, (int) n, sliceCells, blockArray);
         }
-        return new BinnedScores(keys(prodBins), counts(prodBins, 0), counts(prodBins, 1), keys(candBins),
-                counts(candBins, 0), counts(candBins, 1), jointPositives, jointNegatives);
-    }
-
-    private static long[] keys(TreeMap<Long, long[]> bins) {
-        return bins.keySet().stream().mapToLong(Long::longValue).toArray();
-    }
-
-    private static long[] counts(TreeMap<Long, long[]> bins, int which) {
-        return bins.values().stream().mapToLong(c -> c[which]).toArray();
+        List<String> values = new ArrayList<>(Collections.nCopies(layout.sliceColumns().size(), ""));
+        for (int d = 0; d < dims.length; d++) {
+            values.set(dims[d], key.values().get(d));
+        }
+        Ranking[] versions = ranking.get(values);
+        if (versions == null) {
+            return new SummarySlice(key, (int) n, sliceCells, blockArray, null, "a summary pack holds the ranking "
+                    + "sums of %s for the overall slice, each column and each pair of columns, not for a cross of "
+                    + key.dimensions().size() + " columns; compare the row-level pack for it");
+        }
+        Ranking production = versions[prod - 1];
+        Ranking candidate = versions[cand - 1];
+        RankingSums sums = new RankingSums(production.positives(), production.negatives(), production.model(),
+                candidate.model(), candidate.sums()[2], candidate.sums()[5], candidate.sums()[8]);
+        return new SummarySlice(key, (int) n, sliceCells, blockArray, sums, null);
     }
 
     /** Adds one stored block (file layout, all versions) to a slice block in the engine's layout for one pair. */

@@ -39,24 +39,24 @@ public final class SummaryImport {
     }
 
     /**
-     * The held-out set's tables, as for the primary suite (blocks, scores and joint where its layout has them).
+     * The held-out set's tables, as for the primary suite (blocks and ranking sums where its layout has them).
      *
      * @param source the table the held-out rows were read from, recorded in the pack
      */
-    public record Holdout(String source, Path cells, Path blocks, Path scores, Path joint) {
+    public record Holdout(String source, Path cells, Path blocks, Path ranking) {
     }
 
     /**
      * @param cells a CSV file with a header, or a folder of them (Spark's {@code part-*.csv})
      * @param blocks the same for the blocks table; null when the layout has none
-     * @param scores the score histogram, and {@code joint} the joint histogram (binary with scores); else null
+     * @param ranking the ranking sums (binary with scores); null for none
      * @param blockCount the number of hashed blocks the SQL dealt the rows into
      */
-    public static SummaryPack assemble(PackManifest rowManifest, boolean scored, Path cells, Path blocks, Path scores,
-                                       Path joint, Path sqlScript, String engine, String engineVersion, String source,
+    public static SummaryPack assemble(PackManifest rowManifest, boolean scored, Path cells, Path blocks,
+                                       Path ranking, Path sqlScript, String engine, String engineVersion, String source,
                                        String snapshot, long seed, int blockCount, Path out)
             throws IOException, PackException {
-        return assemble(rowManifest, scored, cells, blocks, scores, joint, OptionalTables.NONE, sqlScript, engine,
+        return assemble(rowManifest, scored, cells, blocks, ranking, OptionalTables.NONE, sqlScript, engine,
                 engineVersion, source, snapshot, seed, blockCount, out, null);
     }
 
@@ -65,25 +65,25 @@ public final class SummaryImport {
      * {@code carriedFrom} (the row manifest's folder; null for none), as
      * {@link SummaryPackWriter#SummaryPackWriter(Path)}.
      */
-    public static SummaryPack assemble(PackManifest rowManifest, boolean scored, Path cells, Path blocks, Path scores,
-                                       Path joint, OptionalTables optional, Path sqlScript, String engine,
+    public static SummaryPack assemble(PackManifest rowManifest, boolean scored, Path cells, Path blocks,
+                                       Path ranking, OptionalTables optional, Path sqlScript, String engine,
                                        String engineVersion, String source, String snapshot, long seed, int blockCount,
                                        Path out, Path carriedFrom)
             throws IOException, PackException {
-        SummaryLayout layout = SummaryLayout.of(rowManifest, scored, scores != null);
-        SummaryTables primary = evaluationTables(layout, cells, blocks, scores, joint);
+        SummaryLayout layout = SummaryLayout.of(rowManifest, scored, ranking != null);
+        SummaryTables primary = evaluationTables(layout, cells, blocks, ranking);
         SummaryTables.HeldOut holdout = null;
         if (optional.holdout() != null) {
             Holdout paths = optional.holdout();
-            SummaryLayout holdoutLayout = SummaryLayout.ofHoldout(rowManifest, layout.scores(), layout.histograms());
+            SummaryLayout holdoutLayout = SummaryLayout.ofHoldout(rowManifest, layout.scores(), layout.ranking());
             holdout = new SummaryTables.HeldOut(paths.source(), holdoutLayout, evaluationTables(holdoutLayout,
-                    paths.cells(), paths.blocks(), paths.scores(), paths.joint()));
+                    paths.cells(), paths.blocks(), paths.ranking()));
         }
         long rows = primary.cells().countTotal();
         String sql = Files.readString(sqlScript, StandardCharsets.UTF_8);
         new SummaryPackWriter(carriedFrom).write(out, rowManifest, layout, new SummaryProvenance(engine, engineVersion,
                 Hashes.sha256Hex(sql), source, snapshot, rows, seed, blockCount), sql,
-                new SummaryTables(primary.cells(), primary.blocks(), primary.scores(), primary.joint(),
+                new SummaryTables(primary.cells(), primary.blocks(), primary.ranking(),
                         optional.latency() == null ? null
                                 : readTable(optional.latency(), SummaryPackWriter.LATENCY_COLUMNS),
                         optional.safety() == null ? null
@@ -99,12 +99,11 @@ public final class SummaryImport {
         }
     }
 
-    private static SummaryTables evaluationTables(SummaryLayout layout, Path cells, Path blocks, Path scores,
-                                                  Path joint) throws IOException {
+    private static SummaryTables evaluationTables(SummaryLayout layout, Path cells, Path blocks, Path ranking)
+            throws IOException {
         return new SummaryTables(readTable(cells, layout.cellColumns()),
                 layout.hasBlocks() ? readTable(blocks, layout.blockColumns()) : null,
-                layout.histograms() ? readTable(scores, layout.scoreColumns()) : null,
-                layout.histograms() ? readTable(joint, layout.jointColumns()) : null);
+                layout.ranking() ? readTable(ranking, layout.rankingColumns()) : null);
     }
 
     /** Every CSV part, reordered to the layout's columns (engines write columns in their own order). */

@@ -16,10 +16,9 @@ import org.verdict.core.stats.Calibration;
  *       1 when V predicts the positive label, else 0), then the count {@code n};</li>
  *   <li>blocks (regression, binary with scores): the slice columns, {@code block}, the sums of per-row values named
  *       by {@link #blockSums}, then the count {@code n}.</li>
- *   <li>scores (binary with scores): the slice columns, {@code version}, {@code label} (1 positive, 0 negative),
- *       {@code bin} = ⌊logit(score) · 1000⌋, {@code n};</li>
- *   <li>joint (binary with scores): the slice columns, {@code candidate} (a version other than production),
- *       {@code label}, {@code production_bin} and {@code candidate_bin} (coarse bins ⌊bin / 20⌋), {@code n}.</li>
+ *   <li>ranking (binary with scores): per slice of {@link #rankingGroupings} (the slice columns, {@code ""} where
+ *       the slice takes any value) and version, the sums of placement values and AP influences named by
+ *       {@link #rankingSums}.</li>
  * </ul>
  *
  * The held-out set ({@code holdout}, in the primary format) has tables of the same layout over its own slice columns.
@@ -27,11 +26,10 @@ import org.verdict.core.stats.Calibration;
  * @param sliceColumns the suite's slice and sensitive columns, each once, in manifest order
  * @param versions every model version of the manifest, in manifest order
  * @param scores binary: predictions from score_V and score sums in the blocks
- * @param histograms binary with scores: the score and joint histograms for roc_auc (large: about one joint row per
- *                   example up to a few million rows)
+ * @param ranking binary with scores: the ranking sums for roc_auc and pr_auc (a row per slice and version)
  */
 public record SummaryLayout(Task task, List<String> sliceColumns, List<String> versions, boolean scores,
-                            boolean histograms) {
+                            boolean ranking) {
     public static final String COUNT = "n";
     public static final String BLOCK = "block";
     public static final String LABEL = "label";
@@ -39,10 +37,11 @@ public record SummaryLayout(Task task, List<String> sliceColumns, List<String> v
     public static final String HOLDOUT_SUITE = "holdout";
     static final String HUMAN = "human";
     static final String VERSION = "version";
-    static final String BIN = "bin";
-    static final String CANDIDATE = "candidate";
-    static final String PRODUCTION_BIN = "production_bin";
-    static final String CANDIDATE_BIN = "candidate_bin";
+    static final String POSITIVES = "positives";
+    static final String NEGATIVES = "negatives";
+    /** The ranking sums per slice and version, in {@link org.verdict.core.stats.RankingSums.Model} order and crosses. */
+    static final List<String> RANKING_SUMS = List.of("v10", "v10_sq", "v10_x_production", "v01", "v01_sq",
+            "v01_x_production", "precision", "influence_sq", "influence_x_production");
     static final String NONZERO_LABEL = "nonzero_label";
     static final String LABEL_DEVIATION = "label_dev";
     static final String LABEL_DEVIATION_SQUARED = "label_dev_sq";
@@ -54,10 +53,10 @@ public record SummaryLayout(Task task, List<String> sliceColumns, List<String> v
 
     /**
      * @param scores binary tasks: whether the summary reads {@code score_V} (else the predicted labels only)
-     * @param histograms whether to add the score histograms roc_auc needs (only with scores)
+     * @param ranking whether to add the ranking sums roc_auc and pr_auc need (only with scores)
      */
-    public static SummaryLayout of(PackManifest manifest, boolean scores, boolean histograms) {
-        return of(manifest, manifest.primarySuite(), scores, histograms);
+    public static SummaryLayout of(PackManifest manifest, boolean scores, boolean ranking) {
+        return of(manifest, manifest.primarySuite(), scores, ranking);
     }
 
     /**
@@ -65,20 +64,20 @@ public record SummaryLayout(Task task, List<String> sliceColumns, List<String> v
      *
      * @throws IllegalArgumentException when the manifest names no holdout suite
      */
-    public static SummaryLayout ofHoldout(PackManifest manifest, boolean scores, boolean histograms) {
+    public static SummaryLayout ofHoldout(PackManifest manifest, boolean scores, boolean ranking) {
         SuiteSpec holdout = manifest.suite(HOLDOUT_SUITE).orElseThrow(() -> new IllegalArgumentException(
                 "the manifest names no holdout suite, so there are no slice columns to summarise the held-out rows by; "
                         + "add \"holdout\": {\"file\": …, \"slices\": […]} to its suites"));
-        return of(manifest, holdout, scores, histograms);
+        return of(manifest, holdout, scores, ranking);
     }
 
     /** The layout of an evaluation suite in the primary format (the primary suite, or the held-out set). */
-    public static SummaryLayout of(PackManifest manifest, SuiteSpec suite, boolean scores, boolean histograms) {
+    public static SummaryLayout of(PackManifest manifest, SuiteSpec suite, boolean scores, boolean ranking) {
         LinkedHashSet<String> columns = new LinkedHashSet<>(suite.slices());
         columns.addAll(suite.sensitive());
         return new SummaryLayout(manifest.task(), new ArrayList<>(columns),
                 manifest.models().stream().map(m -> m.version()).toList(),
-                manifest.task() == Task.BINARY && scores, manifest.task() == Task.BINARY && scores && histograms);
+                manifest.task() == Task.BINARY && scores, manifest.task() == Task.BINARY && scores && ranking);
     }
 
     public static String prediction(String version) {
@@ -151,17 +150,30 @@ public record SummaryLayout(Task task, List<String> sliceColumns, List<String> v
         return "cal_" + version + "_" + bin + "_" + sum;
     }
 
-    /** Binary with scores: per version and class, examples per fine logit bin. */
-    public List<String> scoreColumns() {
-        List<String> columns = new ArrayList<>(sliceColumns);
-        columns.addAll(List.of(VERSION, LABEL, BIN, COUNT));
-        return columns;
+    /**
+     * The slices the ranking sums are computed for, as sets of slice-column positions: the overall slice (no column),
+     * each column, and each pair of columns (the crosses the app offers). A cross of three or more columns has no
+     * ranking sums: they are not additive over combinations, so each grouping costs the SQL a pass over the rows.
+     */
+    public List<List<Integer>> rankingGroupings() {
+        List<List<Integer>> groupings = new ArrayList<>();
+        groupings.add(List.of());
+        for (int i = 0; i < sliceColumns.size(); i++) {
+            groupings.add(List.of(i));
+        }
+        for (int i = 0; i < sliceColumns.size(); i++) {
+            for (int j = i + 1; j < sliceColumns.size(); j++) {
+                groupings.add(List.of(i, j));
+            }
+        }
+        return groupings;
     }
 
-    /** Binary with scores: per candidate and class, paired examples per (production, candidate) coarse bin. */
-    public List<String> jointColumns() {
+    /** Binary with scores: the slice columns ({@code ""} for any value), version, class counts, then the sums. */
+    public List<String> rankingColumns() {
         List<String> columns = new ArrayList<>(sliceColumns);
-        columns.addAll(List.of(CANDIDATE, LABEL, PRODUCTION_BIN, CANDIDATE_BIN, COUNT));
+        columns.addAll(List.of(VERSION, POSITIVES, NEGATIVES));
+        columns.addAll(RANKING_SUMS);
         return columns;
     }
 

@@ -43,12 +43,13 @@ public final class SummaryMethods {
                     + "sq_calibration_error") + " from " + made.blocks() + " blocks dealt by a hash of the example id "
                     + "(seed " + made.seed() + ")");
         }
-        if (layout.histograms()) {
-            methods.add("roc_auc by DeLong from binned scores, 0.001 logit (test " + BinnedDeLong.TEST + ")");
+        if (layout.ranking()) {
+            methods.add("roc_auc by DeLong from binned scores, 0.001 logit (test " + BinnedDeLong.TEST + "), for the "
+                    + "overall slice, each column and each pair of columns");
             methods.add("pr_auc by its influence-function interval from the same bins (test "
                     + BinnedAveragePrecision.TEST + ")");
         } else if (layout.task() == Task.BINARY) {
-            methods.add("roc_auc and pr_auc unavailable: the pack holds no score histograms");
+            methods.add("roc_auc and pr_auc unavailable: the pack holds no ranking sums");
         }
         return methods;
     }

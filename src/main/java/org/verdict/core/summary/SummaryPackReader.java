@@ -14,7 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,7 +35,7 @@ import org.verdict.core.pack.PackHashing;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.SuiteSpec;
 import org.verdict.core.pack.Task;
-import org.verdict.core.stats.BinnedScores;
+import org.verdict.core.stats.RankingSums;
 import org.verdict.core.task.Progress;
 
 /**
@@ -131,7 +131,7 @@ public final class SummaryPackReader {
             throw header.summary.error("/" + SummaryLayout.HOLDOUT_SUITE, "describes a summarised held-out set, but "
                     + "the manifest's suites have no holdout entry naming its cells and slices");
         }
-        SummaryLayout layout = SummaryLayout.of(manifest, header.scored, header.histograms);
+        SummaryLayout layout = SummaryLayout.of(manifest, header.scored, header.ranking);
         return readTables(files, manifest, manifest.primarySuite().file(), header, "", layout,
                 header.shared.source(), progress);
     }
@@ -149,7 +149,7 @@ public final class SummaryPackReader {
         }
         Header header = header(files, manifest);
         String prefix = "/" + SummaryLayout.HOLDOUT_SUITE;
-        SummaryLayout layout = SummaryLayout.of(manifest, suite.get(), header.scored, header.histograms);
+        SummaryLayout layout = SummaryLayout.of(manifest, suite.get(), header.scored, header.ranking);
         return Optional.of(readTables(files, manifest, suite.get().file(), header, prefix, layout,
                 header.summary.text(header.node, prefix + "/source"), progress));
     }
@@ -160,7 +160,7 @@ public final class SummaryPackReader {
      * @param shared engine, SQL, snapshot, seed and blocks of every suite (one script made them all), with the
      *               primary suite's source; each suite's own rows (and the held-out set's source) come from its tables
      */
-    private record Header(JsonNode node, Located summary, boolean scored, boolean histograms, int blockCount,
+    private record Header(JsonNode node, Located summary, boolean scored, boolean ranking, int blockCount,
                           SummaryProvenance shared) {
     }
 
@@ -173,8 +173,12 @@ public final class SummaryPackReader {
         if (!SummaryPackWriter.FORMAT.equals(node.path("format").asText())) {
             throw summary.error("/format", "summary format must be " + SummaryPackWriter.FORMAT);
         }
+        if (node.has("joint")) {
+            throw summary.error("/joint", "this pack holds score and joint histograms, an earlier layout that Verdict "
+                    + "no longer reads; summarise the rows again (verdict summarize) for ranking sums");
+        }
         boolean scored = node.path("scored").asBoolean(manifest.task() == Task.BINARY);
-        SummaryLayout layout = SummaryLayout.of(manifest, scored, node.has("scoreBins"));
+        SummaryLayout layout = SummaryLayout.of(manifest, scored, node.has("ranking"));
         int blockCount = layout.hasBlocks() ? (int) summary.wholeNumber(node, "/blockCount") : 0;
         if (layout.hasBlocks() && blockCount < 1) {
             throw summary.error("/blockCount", "blockCount must be at least 1");
@@ -190,19 +194,19 @@ public final class SummaryPackReader {
         } catch (IOException e) {
             throw new PackException(sqlFile, "cannot be read: " + e.getMessage());
         }
-        if (layout.histograms()) {
+        if (layout.ranking()) {
             JsonNode bins = node.path("scoreBins");
-            if (!"logit".equals(bins.path("scale").asText()) || bins.path("width").asDouble() != BinnedScores.FINE_WIDTH
-                    || bins.path("jointFactor").asInt() != BinnedScores.COARSE_FACTOR) {
-                throw summary.error("/scoreBins", "score bins must be {\"scale\": \"logit\", \"width\": 0.001, "
-                        + "\"jointFactor\": 20}: contiguous, non-overlapping bins ⌊logit · 1000⌋, nested 20 to a joint bin");
+            if (!"logit".equals(bins.path("scale").asText()) || bins.path("width").asDouble() != RankingSums.FINE_WIDTH
+                    || bins.size() != 2) {
+                throw summary.error("/scoreBins", "score bins must be {\"scale\": \"logit\", \"width\": 0.001}: "
+                        + "contiguous, non-overlapping bins ⌊logit · 1000⌋");
             }
         }
         SummaryProvenance shared = new SummaryProvenance(summary.text(node, "/engine"),
                 summary.text(node, "/engineVersion"), sqlHash, summary.text(node, "/source"),
                 node.path("snapshot").isTextual() ? node.path("snapshot").asText() : null, 0,
                 layout.hasBlocks() ? node.path("seed").asLong() : 0, blockCount);
-        return new Header(node, summary, scored, layout.histograms(), blockCount, shared);
+        return new Header(node, summary, scored, layout.ranking(), blockCount, shared);
     }
 
     /**
@@ -230,18 +234,11 @@ public final class SummaryPackReader {
             readBlocks(files.resolve(blocksFile, PackManifest.FILE_NAME, 0, 0), blocksFile, layout,
                     header.blockCount, cells, blocks);
         }
-        List<Map<PrimarySummary.ScoreBin, Long>> scores = new ArrayList<>();
-        List<Map<PrimarySummary.JointBin, Long>> joint = new ArrayList<>();
-        for (int c = 0; c < cells.combinations.size(); c++) {
-            scores.add(new HashMap<>());
-            joint.add(new HashMap<>());
-        }
-        if (layout.histograms()) {
-            String scoresFile = summary.text(node, prefix + "/scores");
-            readScores(files.resolve(scoresFile, PackManifest.FILE_NAME, 0, 0), scoresFile, layout, cells, scores);
-            String jointFile = summary.text(node, prefix + "/joint");
-            readJoint(files.resolve(jointFile, PackManifest.FILE_NAME, 0, 0), jointFile, layout,
-                    manifest.production().version(), cells, scores, joint);
+        Map<List<String>, PrimarySummary.Ranking[]> ranking = new HashMap<>();
+        if (layout.ranking()) {
+            String rankingFile = summary.text(node, prefix + "/ranking");
+            readRanking(files.resolve(rankingFile, PackManifest.FILE_NAME, 0, 0), rankingFile, layout,
+                    manifest.production().version(), cells, ranking);
         }
         long total = 0;
         for (long n : cells.rowsPerCombination()) {
@@ -252,7 +249,7 @@ public final class SummaryPackReader {
                     + " add up to " + total);
         }
         return new PrimarySummary(layout, cells.classes, cells.combinations, cells.cells, blocks,
-                cells.rowsPerCombination(), scores, joint, provenance);
+                cells.rowsPerCombination(), ranking, provenance);
     }
 
     /** The cells table, parsed; label and prediction values still as text until the classes are known. */
@@ -419,131 +416,151 @@ public final class SummaryPackReader {
     }
 
     /**
-     * The score histogram: one row per (slice values, version, class, fine bin); each version's histogram of each
-     * class holds exactly the combination's examples of that class.
+     * The ranking sums: one row per (slice of the overall slice, each column and each pair of columns, version). Each
+     * slice's class counts must be its cells' (the sums add up to their marginals), every such slice must be there
+     * for every version, and the sums must be possible: placement values lie in [0, 1], so Σ V ≤ count, Σ V² ≤ Σ V
+     * and (Σ V)² ≤ count · Σ V²; Σ V10 / m and Σ V01 / n are both the AUC; production's cross sums with itself are
+     * its squares; and no cross sum exceeds what Cauchy–Schwarz allows.
      */
-    private void readScores(Path path, String file, SummaryLayout layout, Cells cells,
-                            List<Map<PrimarySummary.ScoreBin, Long>> scores) throws PackException {
-        List<String> columns = layout.scoreColumns();
+    private void readRanking(Path path, String file, SummaryLayout layout, String production, Cells cells,
+                             Map<List<String>, PrimarySummary.Ranking[]> ranking) throws PackException {
+        List<String> columns = layout.rankingColumns();
         int slices = layout.sliceColumns().size();
-        Map<List<Long>, Long> totals = new HashMap<>();
-        Map<List<Long>, Long> lastLine = new HashMap<>();
+        int versions = layout.versions().size();
+        int productionIndex = layout.versions().indexOf(production);
+        Map<List<String>, long[]> expected = rankingMarginals(layout, cells);
+        Map<List<String>, long[]> lines = new HashMap<>();
+        int[][] where = new int[1][];
         read(path, file, columns, (record, column) -> {
-            int combo = combination(record, column, slices, columns, file, cells);
-            int version = versionIndex(record, column[slices], file, layout.versions(), SummaryLayout.VERSION);
-            int label = flag(record, column[slices + 1], file);
-            long bin = integer(record, column[slices + 2], file, SummaryLayout.BIN);
-            long n = count(record, column[slices + 3], file, SummaryLayout.COUNT);
-            if (scores.get(combo).putIfAbsent(new PrimarySummary.ScoreBin(version, label, bin), n) != null) {
-                throw new PackException(file, record.getStartingLineNumber(), column[slices + 2] + 1, "bin " + bin
-                        + " of version " + layout.versions().get(version) + " is listed twice; bins may not overlap");
+            where[0] = column;
+            long line = record.getStartingLineNumber();
+            List<String> key = new ArrayList<>();
+            for (int i = 0; i < slices; i++) {
+                key.add(record.getField(column[i]).strip());
             }
-            List<Long> group = List.of((long) combo, (long) version, (long) label);
-            totals.merge(group, n, Long::sum);
-            lastLine.put(group, record.getStartingLineNumber());
+            long[] counts = expected.get(key);
+            if (counts == null) {
+                throw new PackException(file, line, column[0] + 1, "slice values " + key + " are not a slice of the "
+                        + "cells table, or not one the ranking sums cover (the overall slice, each column, each pair "
+                        + "of columns; '' for any value)");
+            }
+            int version = versionIndex(record, column[slices], file, layout.versions(), SummaryLayout.VERSION);
+            long positives = count(record, column[slices + 1], file, SummaryLayout.POSITIVES);
+            long negatives = count(record, column[slices + 2], file, SummaryLayout.NEGATIVES);
+            if (positives != counts[0] || negatives != counts[1]) {
+                throw new PackException(file, line, column[positives != counts[0] ? slices + 1 : slices + 2] + 1,
+                        "the ranking sums of " + key + " count " + positives + " positive and " + negatives
+                                + " negative examples but its cells hold " + counts[0] + " and " + counts[1]);
+            }
+            double[] sums = new double[SummaryLayout.RANKING_SUMS.size()];
+            for (int s = 0; s < sums.length; s++) {
+                sums[s] = number(record, column[slices + 3 + s], file, SummaryLayout.RANKING_SUMS.get(s), false);
+            }
+            PrimarySummary.Ranking[] row = ranking.computeIfAbsent(key, k -> new PrimarySummary.Ranking[versions]);
+            if (row[version] != null) {
+                throw new PackException(file, line, column[slices] + 1, "version " + layout.versions().get(version)
+                        + " of slice " + key + " is listed twice");
+            }
+            row[version] = new PrimarySummary.Ranking(positives, negatives, sums);
+            lines.computeIfAbsent(key, k -> new long[versions])[version] = line;
+            String problem = impossible(sums, positives, negatives, version == productionIndex);
+            if (problem != null) {
+                throw new PackException(file, line, column[slices + 3 + Integer.parseInt(problem.substring(0, 1))] + 1,
+                        problem.substring(2));
+            }
         });
-        int countColumn = columns.indexOf(SummaryLayout.COUNT) + 1;
+        for (Map.Entry<List<String>, long[]> slice : expected.entrySet()) {
+            PrimarySummary.Ranking[] row = ranking.get(slice.getKey());
+            for (int version = 0; version < versions; version++) {
+                if (row == null || row[version] == null) {
+                    throw new PackException(file, 0, 0, "the ranking sums lack version " + layout.versions().get(version)
+                            + " of slice " + slice.getKey() + " ('' for any value), which the cells hold");
+                }
+            }
+            PrimarySummary.Ranking prod = row[productionIndex];
+            for (int version = 0; version < versions; version++) {
+                double[] sums = row[version].sums();
+                for (int cross : new int[] {2, 5, 8}) {
+                    double bound = Math.sqrt(Math.max(0, sums[cross - 1]) * Math.max(0, prod.sums()[cross - 1]));
+                    if (Math.abs(sums[cross]) > bound * (1 + TOLERANCE) + TOLERANCE) {
+                        throw new PackException(file, lines.get(slice.getKey())[version],
+                                where[0][slices + 3 + cross] + 1, SummaryLayout.RANKING_SUMS.get(cross) + " of slice "
+                                        + slice.getKey() + " is " + sums[cross] + ", beyond √(Σ of its squares · "
+                                        + "production's) = " + bound + " (Cauchy–Schwarz)");
+                    }
+                }
+            }
+        }
+    }
+
+    /** Relative slack for sums an engine added up in floating point. */
+    private static final double TOLERANCE = 1e-7;
+
+    /**
+     * Why one version's ranking sums cannot be, as "s:message" with s the offending sum's index in
+     * {@link SummaryLayout#RANKING_SUMS}; null when they can.
+     */
+    private static String impossible(double[] sums, long positives, long negatives, boolean production) {
+        long[] counts = {positives, negatives};
+        for (int part = 0; part < 2; part++) {
+            int sum = 3 * part;
+            double count = counts[part];
+            double slack = TOLERANCE * Math.max(1, count);
+            String name = SummaryLayout.RANKING_SUMS.get(sum);
+            if (sums[sum] < -slack || sums[sum] > count + slack) {
+                return sum + ":" + name + " is " + sums[sum] + "; a sum of " + (long) count
+                        + " placement values in [0, 1] lies in [0, " + (long) count + "]";
+            }
+            if (sums[sum + 1] > sums[sum] + slack || count > 0 && sums[sum + 1] < sums[sum] * sums[sum] / count - slack) {
+                return (sum + 1) + ":" + SummaryLayout.RANKING_SUMS.get(sum + 1) + " is " + sums[sum + 1] + "; for "
+                        + "values in [0, 1] summing to " + sums[sum] + " it lies in [" + (sums[sum] * sums[sum] / count)
+                        + ", " + sums[sum] + "]";
+            }
+            if (production && Math.abs(sums[sum + 2] - sums[sum + 1]) > slack) {
+                return (sum + 2) + ":" + SummaryLayout.RANKING_SUMS.get(sum + 2) + " of production is its cross sum "
+                        + "with itself, " + SummaryLayout.RANKING_SUMS.get(sum + 1) + " = " + sums[sum + 1]
+                        + ", not " + sums[sum + 2];
+            }
+        }
+        if (positives > 0 && negatives > 0 && Math.abs(sums[0] / positives - sums[3] / negatives) > TOLERANCE) {
+            return "3:v01 / negatives = " + sums[3] / negatives + " and v10 / positives = " + sums[0] / positives
+                    + " are both the AUC and must be equal";
+        }
+        if (sums[6] < -TOLERANCE * Math.max(1, positives) || sums[6] > positives * (1 + TOLERANCE)) {
+            return "6:precision is " + sums[6] + "; a sum of " + positives + " precisions lies in [0, " + positives + "]";
+        }
+        if (sums[7] < 0) {
+            return "7:influence_sq is a sum of squares and cannot be " + sums[7];
+        }
+        if (production && Math.abs(sums[8] - sums[7]) > TOLERANCE * sums[7] + Double.MIN_NORMAL) {
+            return "8:influence_x_production of production is its cross sum with itself, influence_sq = " + sums[7]
+                    + ", not " + sums[8];
+        }
+        return null;
+    }
+
+    /** Per slice the ranking sums must cover ('' for any value): its positive and negative examples in the cells. */
+    private static Map<List<String>, long[]> rankingMarginals(SummaryLayout layout, Cells cells) {
+        Map<List<String>, long[]> marginals = new HashMap<>();
         for (int combo = 0; combo < cells.combinations.size(); combo++) {
             long positives = 0;
             for (long[] cell : cells.cells.get(combo)) {
                 positives += cell[0] == 1 ? cell[cell.length - 1] : 0;
             }
-            for (int version = 0; version < layout.versions().size(); version++) {
-                for (int label = 0; label <= 1; label++) {
-                    long expected = label == 1 ? positives : cells.rows.get(combo) - positives;
-                    List<Long> group = List.of((long) combo, (long) version, (long) label);
-                    long found = totals.getOrDefault(group, 0L);
-                    if (found != expected) {
-                        throw new PackException(file, lastLine.getOrDefault(group, 1L), countColumn, "the "
-                                + (label == 1 ? "positive" : "negative") + " score histogram of version "
-                                + layout.versions().get(version) + " in " + cells.combinations.get(combo) + " holds "
-                                + found + " examples but the cells hold " + expected);
-                    }
-                }
+            long negatives = cells.rows.get(combo) - positives;
+            if (positives + negatives == 0) {
+                continue;
+            }
+            for (List<Integer> grouping : layout.rankingGroupings()) {
+                List<String> key = new ArrayList<>(Collections.nCopies(layout.sliceColumns().size(), ""));
+                List<String> values = cells.combinations.get(combo);
+                grouping.forEach(column -> key.set(column, values.get(column)));
+                long[] counts = marginals.computeIfAbsent(key, k -> new long[2]);
+                counts[0] += positives;
+                counts[1] += negatives;
             }
         }
-    }
-
-    /**
-     * The joint histogram: one row per (slice values, candidate, class, production coarse bin, candidate coarse bin);
-     * summed over either model's bins it must give the other model's histogram on coarse bins (its marginals).
-     */
-    private void readJoint(Path path, String file, SummaryLayout layout, String production, Cells cells,
-                           List<Map<PrimarySummary.ScoreBin, Long>> scores,
-                           List<Map<PrimarySummary.JointBin, Long>> joint) throws PackException {
-        List<String> columns = layout.jointColumns();
-        int slices = layout.sliceColumns().size();
-        int productionIndex = layout.versions().indexOf(production);
-        // (combo, candidate, label, model 0 production / 1 candidate, coarse bin) → examples, from the joint rows
-        Map<List<Long>, Long> marginals = new HashMap<>();
-        Map<List<Long>, Long> lastLine = new HashMap<>();
-        read(path, file, columns, (record, column) -> {
-            int combo = combination(record, column, slices, columns, file, cells);
-            int candidate = versionIndex(record, column[slices], file, layout.versions(), SummaryLayout.CANDIDATE);
-            if (candidate == productionIndex) {
-                throw new PackException(file, record.getStartingLineNumber(), column[slices] + 1,
-                        "the joint histogram pairs production with a candidate; " + production + " is production");
-            }
-            int label = flag(record, column[slices + 1], file);
-            long prodBin = integer(record, column[slices + 2], file, SummaryLayout.PRODUCTION_BIN);
-            long candBin = integer(record, column[slices + 3], file, SummaryLayout.CANDIDATE_BIN);
-            long n = count(record, column[slices + 4], file, SummaryLayout.COUNT);
-            PrimarySummary.JointBin cell = new PrimarySummary.JointBin(candidate, label,
-                    BinnedScores.pair(prodBin, candBin));
-            if (joint.get(combo).putIfAbsent(cell, n) != null) {
-                throw new PackException(file, record.getStartingLineNumber(), column[slices + 2] + 1, "the joint cell ("
-                        + prodBin + ", " + candBin + ") is listed twice; bins may not overlap");
-            }
-            for (List<Long> key : List.of(List.of((long) combo, (long) candidate, (long) label, 0L, prodBin),
-                    List.of((long) combo, (long) candidate, (long) label, 1L, candBin))) {
-                marginals.merge(key, n, Long::sum);
-                lastLine.put(key, record.getStartingLineNumber());
-            }
-        });
-        Map<List<Long>, Long> expected = new HashMap<>();
-        for (int combo = 0; combo < cells.combinations.size(); combo++) {
-            for (Map.Entry<PrimarySummary.ScoreBin, Long> bin : scores.get(combo).entrySet()) {
-                PrimarySummary.ScoreBin at = bin.getKey();
-                for (int candidate = 0; candidate < layout.versions().size(); candidate++) {
-                    if (candidate == productionIndex || at.version() != productionIndex && at.version() != candidate) {
-                        continue;
-                    }
-                    long model = at.version() == productionIndex ? 0 : 1;
-                    expected.merge(List.of((long) combo, (long) candidate, (long) at.label(), model,
-                            BinnedScores.coarse(at.bin())), bin.getValue(), Long::sum);
-                }
-            }
-        }
-        // the joint's own bins first, by line, so a surplus is reported where it is written; then bins it lacks
-        List<List<Long>> keys = new ArrayList<>(marginals.keySet());
-        keys.sort(Comparator.comparingLong(lastLine::get));
-        expected.keySet().stream().filter(key -> !marginals.containsKey(key)).forEach(keys::add);
-        for (List<Long> key : keys) {
-            long want = expected.getOrDefault(key, 0L);
-            long found = marginals.getOrDefault(key, 0L);
-            if (want != found) {
-                String model = key.get(3) == 0 ? "production" : "candidate";
-                throw new PackException(file, lastLine.getOrDefault(key, 1L),
-                        columns.indexOf(key.get(3) == 0 ? SummaryLayout.PRODUCTION_BIN : SummaryLayout.CANDIDATE_BIN) + 1,
-                        "the joint histogram does not add up to its marginals: " + model + " coarse bin " + key.get(4)
-                                + " of " + cells.combinations.get(key.get(0).intValue()) + " holds " + found
-                                + " examples in the joint histogram but " + want + " in the score histogram");
-            }
-        }
-    }
-
-    private static int combination(CsvRecord record, int[] column, int slices, List<String> columns, String file,
-                                   Cells cells) throws PackException {
-        List<String> key = new ArrayList<>();
-        for (int i = 0; i < slices; i++) {
-            key.add(text(record, column[i], file, columns.get(i)));
-        }
-        Integer combo = cells.index.get(key);
-        if (combo == null) {
-            throw new PackException(file, record.getStartingLineNumber(), column[0] + 1, "slice values " + key
-                    + " are not in the cells table");
-        }
-        return combo;
+        return marginals;
     }
 
     private static int versionIndex(CsvRecord record, int column, String file, List<String> versions, String name)
@@ -555,26 +572,6 @@ public final class SummaryPackReader {
                     + "' is not a model version of the manifest");
         }
         return index;
-    }
-
-    private static int flag(CsvRecord record, int column, String file) throws PackException {
-        String value = text(record, column, file, SummaryLayout.LABEL);
-        return switch (value) {
-            case "0" -> 0;
-            case "1" -> 1;
-            default -> throw new PackException(file, record.getStartingLineNumber(), column + 1,
-                    "label is 1 (positive) or 0, found '" + value + "'");
-        };
-    }
-
-    private static long integer(CsvRecord record, int column, String file, String name) throws PackException {
-        String value = text(record, column, file, name);
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new PackException(file, record.getStartingLineNumber(), column + 1, name
-                    + " must be a whole number, found '" + value + "'");
-        }
     }
 
     /** Sums of non-negative per-row values (losses, errors, squares, counts) cannot be negative. */

@@ -15,7 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.verdict.core.pack.PackManifest;
-import org.verdict.core.stats.BinnedScores;
+import org.verdict.core.stats.RankingSums;
 
 /**
  * Writes a summary pack folder: the row-level manifest with its primary suite pointed at the cells table and a
@@ -42,8 +42,7 @@ public final class SummaryPackWriter {
 
     public static final String CELLS_FILE = "primary_cells.csv";
     public static final String BLOCKS_FILE = "primary_blocks.csv";
-    public static final String SCORES_FILE = "primary_scores.csv";
-    public static final String JOINT_FILE = "primary_joint.csv";
+    public static final String RANKING_FILE = "primary_ranking.csv";
     public static final String SQL_FILE = "summary.sql";
     /** The latency suite as request counts per log-spaced bucket, when latency rows were summarised too. */
     public static final String LATENCY_FILE = "latency_buckets.csv";
@@ -53,8 +52,7 @@ public final class SummaryPackWriter {
     /** The held-out set's tables, when its rows were summarised too: the primary suite's four, over its slices. */
     public static final String HOLDOUT_CELLS_FILE = "holdout_cells.csv";
     public static final String HOLDOUT_BLOCKS_FILE = "holdout_blocks.csv";
-    public static final String HOLDOUT_SCORES_FILE = "holdout_scores.csv";
-    public static final String HOLDOUT_JOINT_FILE = "holdout_joint.csv";
+    public static final String HOLDOUT_RANKING_FILE = "holdout_ranking.csv";
     /** The human baseline as paired cells, when its rows were summarised too. */
     public static final String HUMAN_BASELINE_FILE = "human_baseline_cells.csv";
     public static final String FORMAT = "verdict-summary/1";
@@ -67,7 +65,7 @@ public final class SummaryPackWriter {
         if (Files.exists(out)) {
             throw new IOException(out + " already exists; choose a new folder for the summary pack");
         }
-        requireEvaluationTables(layout, tables, CELLS_FILE, BLOCKS_FILE, SCORES_FILE, JOINT_FILE);
+        requireEvaluationTables(layout, tables, CELLS_FILE, BLOCKS_FILE, RANKING_FILE);
         if (tables.latency() != null) {
             require(tables.latency(), LATENCY_COLUMNS, LATENCY_FILE);
         }
@@ -77,7 +75,7 @@ public final class SummaryPackWriter {
         SummaryTables.HeldOut holdout = tables.holdout();
         if (holdout != null) {
             requireEvaluationTables(holdout.layout(), holdout.tables(), HOLDOUT_CELLS_FILE, HOLDOUT_BLOCKS_FILE,
-                    HOLDOUT_SCORES_FILE, HOLDOUT_JOINT_FILE);
+                    HOLDOUT_RANKING_FILE);
         }
         if (tables.humanBaseline() != null) {
             require(tables.humanBaseline(), humanBaselineColumns(layout), HUMAN_BASELINE_FILE);
@@ -86,7 +84,7 @@ public final class SummaryPackWriter {
         Files.createDirectories(parent);
         Path staging = Files.createTempDirectory(parent, "." + out.getFileName() + ".partial-");
         try {
-            writeEvaluationTables(staging, layout, tables, CELLS_FILE, BLOCKS_FILE, SCORES_FILE, JOINT_FILE);
+            writeEvaluationTables(staging, layout, tables, CELLS_FILE, BLOCKS_FILE, RANKING_FILE);
             Files.writeString(staging.resolve(SQL_FILE), sql, StandardCharsets.UTF_8);
             ObjectNode manifest = manifest(rowManifest, layout, provenance);
             if (tables.latency() != null) {
@@ -99,7 +97,7 @@ public final class SummaryPackWriter {
             }
             if (holdout != null) {
                 writeEvaluationTables(staging, holdout.layout(), holdout.tables(), HOLDOUT_CELLS_FILE,
-                        HOLDOUT_BLOCKS_FILE, HOLDOUT_SCORES_FILE, HOLDOUT_JOINT_FILE);
+                        HOLDOUT_BLOCKS_FILE, HOLDOUT_RANKING_FILE);
                 describeHoldout(rowManifest, manifest, holdout);
             }
             if (tables.humanBaseline() != null) {
@@ -146,13 +144,11 @@ public final class SummaryPackWriter {
             summary.put("blockCount", provenance.blocks());
             summary.put("seed", provenance.seed());
         }
-        if (layout.histograms()) {
-            summary.put("scores", SCORES_FILE);
-            summary.put("joint", JOINT_FILE);
+        if (layout.ranking()) {
+            summary.put("ranking", RANKING_FILE);
             ObjectNode bins = summary.putObject("scoreBins");
             bins.put("scale", "logit");
-            bins.put("width", BinnedScores.FINE_WIDTH);
-            bins.put("jointFactor", BinnedScores.COARSE_FACTOR);
+            bins.put("width", RankingSums.FINE_WIDTH);
         }
         return manifest;
     }
@@ -172,9 +168,8 @@ public final class SummaryPackWriter {
         if (holdout.layout().hasBlocks()) {
             summary.put("blocks", HOLDOUT_BLOCKS_FILE);
         }
-        if (holdout.layout().histograms()) {
-            summary.put("scores", HOLDOUT_SCORES_FILE);
-            summary.put("joint", HOLDOUT_JOINT_FILE);
+        if (holdout.layout().ranking()) {
+            summary.put("ranking", HOLDOUT_RANKING_FILE);
         }
     }
 
@@ -228,28 +223,25 @@ public final class SummaryPackWriter {
     }
 
     private static void requireEvaluationTables(SummaryLayout layout, SummaryTables tables, String cellsFile,
-                                                String blocksFile, String scoresFile, String jointFile)
-            throws IOException {
+                                                String blocksFile, String rankingFile) throws IOException {
         require(tables.cells(), layout.cellColumns(), cellsFile);
         if (layout.hasBlocks()) {
             require(tables.blocks(), layout.blockColumns(), blocksFile);
         }
-        if (layout.histograms()) {
-            require(tables.scores(), layout.scoreColumns(), scoresFile);
-            require(tables.joint(), layout.jointColumns(), jointFile);
+        if (layout.ranking()) {
+            require(tables.ranking(), layout.rankingColumns(), rankingFile);
         }
     }
 
     private static void writeEvaluationTables(Path staging, SummaryLayout layout, SummaryTables tables,
-                                              String cellsFile, String blocksFile, String scoresFile,
-                                              String jointFile) throws IOException {
+                                              String cellsFile, String blocksFile, String rankingFile)
+            throws IOException {
         writeCsv(staging.resolve(cellsFile), tables.cells());
         if (layout.hasBlocks()) {
             writeCsv(staging.resolve(blocksFile), tables.blocks());
         }
-        if (layout.histograms()) {
-            writeCsv(staging.resolve(scoresFile), tables.scores());
-            writeCsv(staging.resolve(jointFile), tables.joint());
+        if (layout.ranking()) {
+            writeCsv(staging.resolve(rankingFile), tables.ranking());
         }
     }
 

@@ -3,10 +3,10 @@ package org.verdict.core.summary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.Task;
-import org.verdict.core.stats.BinnedScores;
 import org.verdict.core.stats.Calibration;
 import org.verdict.core.stats.LatencyBuckets;
 
@@ -22,7 +22,7 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
                          int blocks) {
     public static final int DEFAULT_BLOCKS = 300;
 
-    /** One query per table: cells always, blocks when the layout has them, score histograms with scores. */
+    /** One query per table: cells always, blocks when the layout has them, ranking sums with scores. */
     public String cellsQuery() {
         List<String> keys = new ArrayList<>();
         for (String column : layout.sliceColumns()) {
@@ -106,47 +106,173 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
                 + "\nORDER BY " + keyList;
     }
 
-    /** Binary with scores: each version's examples per class and fine logit bin. */
-    public String scoresQuery() {
-        requireScores();
-        List<String> parts = new ArrayList<>();
-        for (String v : layout.versions()) {
-            parts.add("SELECT " + sliceKeys() + literal(v) + " AS " + q(SummaryLayout.VERSION) + ", " + positive()
-                    + " AS " + q(SummaryLayout.LABEL) + ", " + fineBin(v) + " AS " + q(SummaryLayout.BIN)
-                    + " FROM " + source);
+    /**
+     * Binary with scores: per slice of {@link SummaryLayout#rankingGroupings} and version, the sums of each example's
+     * DeLong placement values and average-precision influences (see {@link org.verdict.core.stats.RankingSums}). A
+     * placement value depends only on the example's fine score bin, its class and the slice's histogram, so the query
+     * (1) counts each combination's examples per version, class and fine bin; (2) adds those up per slice; (3) turns
+     * each slice's histogram into placement values and influences per bin with running sums over the bins; (4) joins
+     * every row, once per grouping, to its two models' values and adds up the handful of sums. Exact at the 0.001-logit
+     * binning; the rows are read twice, whatever the number of slices.
+     */
+    public String rankingQuery() {
+        if (!layout.ranking()) {
+            throw new IllegalStateException("ranking sums need a binary task with scores");
         }
-        return grouped(parts, layout.scoreColumns());
-    }
+        List<String> keys = layout.sliceColumns().stream().map(this::q).toList();
+        List<String> versions = layout.versions();
+        List<List<Integer>> groupings = layout.rankingGroupings();
+        String keyList = keys.stream().map(k -> k + ", ").collect(Collectors.joining());
+        String partition = "PARTITION BY g__, " + keyList + "version__";
+        String running = "OVER (" + partition + " ORDER BY bin__ ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)";
 
-    /** Binary with scores: per candidate, the paired examples per class and (production, candidate) coarse bin. */
-    public String jointQuery() {
-        requireScores();
-        String production = manifest.production().version();
-        List<String> parts = new ArrayList<>();
-        for (String v : layout.versions()) {
-            if (v.equals(production)) {
-                continue;
+        List<String> binnedColumns = new ArrayList<>();
+        keys.forEach(k -> binnedColumns.add(text(k) + " AS " + k));
+        binnedColumns.add(positive() + " AS y__");
+        versions.forEach(v -> binnedColumns.add(fineBin(v) + " AS " + q("b__" + v)));
+        String binned = "SELECT " + String.join(", ", binnedColumns) + " FROM " + source;
+        String versionTable = versions.stream().map(v -> "SELECT " + literal(v) + " AS version__")
+                .collect(Collectors.joining(" UNION ALL "));
+        List<String> groupingIds = new ArrayList<>();
+        for (int g = 0; g < groupings.size(); g++) {
+            groupingIds.add("SELECT " + g + " AS g__");
+        }
+        String binOfVersion = versions.stream()
+                .map(v -> " WHEN version__ = " + literal(v) + " THEN " + q("b__" + v))
+                .collect(Collectors.joining("", "CASE", " END"));
+        String rowBins = versions.stream().map(v -> ", " + q("b__" + v)).collect(Collectors.joining());
+        String groupingAndKeys = String.join(", ", Stream.concat(Stream.of("g__"), keys.stream()).toList());
+        int slices = keys.size();
+
+        String production = q("p__" + manifest.production().version());
+        List<String> sums = new ArrayList<>();
+        List<String> joins = new ArrayList<>();
+        for (String v : versions) {
+            String p = q("p__" + v);
+            String placement = "(CASE WHEN y__ = 1 THEN " + p + ".v10__ ELSE " + p + ".v01__ END)";
+            String productionPlacement = "(CASE WHEN y__ = 1 THEN " + production + ".v10__ ELSE " + production
+                    + ".v01__ END)";
+            String influence = "(CASE WHEN y__ = 1 THEN " + p + ".ip__ ELSE " + p + ".in__ END)";
+            String productionInfluence = "(CASE WHEN y__ = 1 THEN " + production + ".ip__ ELSE " + production
+                    + ".in__ END)";
+            for (int label = 1; label >= 0; label--) {
+                String name = label == 1 ? "v10" : "v01";
+                String of = "SUM(CASE WHEN y__ = " + label + " THEN ";
+                sums.add(of + placement + " ELSE 0 END) AS " + q(name + "__" + v));
+                sums.add(of + placement + " * " + placement + " ELSE 0 END) AS " + q(name + "_sq__" + v));
+                sums.add(of + placement + " * " + productionPlacement + " ELSE 0 END) AS " + q(name + "_x__" + v));
             }
-            parts.add("SELECT " + sliceKeys() + literal(v) + " AS " + q(SummaryLayout.CANDIDATE) + ", " + positive()
-                    + " AS " + q(SummaryLayout.LABEL) + ", " + coarseBin(production) + " AS "
-                    + q(SummaryLayout.PRODUCTION_BIN) + ", " + coarseBin(v) + " AS " + q(SummaryLayout.CANDIDATE_BIN)
-                    + " FROM " + source);
+            sums.add("SUM(CASE WHEN y__ = 1 THEN " + p + ".precision__ ELSE 0 END) AS " + q("precision__" + v));
+            sums.add("SUM(" + influence + " * " + influence + ") AS " + q("influence_sq__" + v));
+            sums.add("SUM(" + influence + " * " + productionInfluence + ") AS " + q("influence_x__" + v));
+            // one numeric key per version: equal slice columns on both joins would let an optimiser join the two
+            // placement tables to each other first (a product per slice)
+            joins.add("JOIN (SELECT * FROM placed__ WHERE version__ = " + literal(v) + ") " + p + " ON " + p
+                    + ".key__ = s__.slice__ * " + SLICE_KEY_STRIDE + " + s__." + q("b__" + v));
         }
-        return grouped(parts, layout.jointColumns());
+        List<String> perVersion = List.of("v10__", "v10_sq__", "v10_x__", "v01__", "v01_sq__", "v01_x__",
+                "precision__", "influence_sq__", "influence_x__");
+        List<String> unpivoted = new ArrayList<>();
+        for (int sum = 0; sum < perVersion.size(); sum++) {
+            String name = perVersion.get(sum);
+            unpivoted.add(versions.stream().map(v -> " WHEN " + literal(v) + " THEN " + q(name + v))
+                    .collect(Collectors.joining("", "CASE version__", " END")) + " AS "
+                    + q(SummaryLayout.RANKING_SUMS.get(sum)));
+        }
+        return """
+                WITH versions__ AS (%s),
+                groupings__ AS (%s),
+                -- (1) examples per combination of slice values, version and 0.001-logit bin, by class
+                fine__ AS (SELECT %sversion__, %s AS bin__,
+                                  CAST(SUM(y__) AS BIGINT) AS pos__, CAST(COUNT(*) - SUM(y__) AS BIGINT) AS neg__
+                           FROM (%s) rows__ CROSS JOIN versions__
+                           GROUP BY %s),
+                -- (2) the same per slice of each grouping of columns, '' standing for any value
+                hist__ AS (SELECT g__, %sversion__, bin__,
+                                  CAST(SUM(pos__) AS BIGINT) AS pos__, CAST(SUM(neg__) AS BIGINT) AS neg__
+                           FROM fine__ CROSS JOIN groupings__
+                           GROUP BY %s),
+                -- each slice numbered, so a row finds its bin's values by one number per version
+                slices__ AS (SELECT %s, ROW_NUMBER() OVER (ORDER BY %s) AS slice__
+                             FROM (SELECT DISTINCT %s FROM hist__) sliced__),
+                -- (3) per slice, version and bin: class totals, the examples in lower bins, then the running sums
+                counted__ AS (SELECT hist__.*,
+                                     CAST(SUM(pos__) OVER (%s) AS BIGINT) AS m__,
+                                     CAST(SUM(neg__) OVER (%s) AS BIGINT) AS n__,
+                                     CAST(SUM(pos__) %s - pos__ AS BIGINT) AS pos_below__,
+                                     CAST(SUM(neg__) %s - neg__ AS BIGINT) AS neg_below__
+                              FROM hist__),
+                above__ AS (SELECT counted__.*, CAST(m__ + n__ - pos_below__ - neg_below__ AS DOUBLE) AS at_or_above__
+                            FROM counted__),
+                stepped__ AS (SELECT above__.*, (m__ - pos_below__) / at_or_above__ AS precision__,
+                                     SUM(pos__ / at_or_above__) %s AS c1__,
+                                     SUM(CAST(pos__ AS DOUBLE) * (m__ - pos_below__) / (at_or_above__ * at_or_above__)) %s AS c2__,
+                                     SUM(CAST(pos__ AS DOUBLE) * (m__ - pos_below__) / at_or_above__) OVER (%s) AS precision_sum__
+                              FROM above__),
+                -- DeLong's placement values (ties half) and the AP influence of a positive (ip) and a negative (in)
+                placed__ AS (SELECT slices__.slice__ * %s + bin__ AS key__, version__, precision__,
+                                    CASE WHEN n__ > 0 THEN (neg_below__ + 0.5 * neg__) / CAST(n__ AS DOUBLE) ELSE 0 END AS v10__,
+                                    CASE WHEN m__ > 0 THEN (m__ - pos_below__ - 0.5 * pos__) / CAST(m__ AS DOUBLE) ELSE 0 END AS v01__,
+                                    CASE WHEN m__ > 0 THEN (precision__ + c1__ - c2__ - precision_sum__ / m__) / m__ ELSE 0 END AS ip__,
+                                    CASE WHEN m__ > 0 THEN -c2__ / m__ ELSE 0 END AS in__
+                             FROM stepped__ JOIN slices__ ON %s),
+                -- (4) every row once per grouping, joined to both models' values in its slice, summed
+                sums__ AS (SELECT s__.g__, %sCAST(SUM(y__) AS BIGINT) AS pos__, CAST(COUNT(*) - SUM(y__) AS BIGINT) AS neg__,
+                                  %s
+                           FROM (SELECT sliced__.*, slices__.slice__
+                                 FROM (SELECT g__, %sy__%s FROM (%s) rows__ CROSS JOIN groupings__) sliced__
+                                 JOIN slices__ ON %s) s__
+                           %s
+                           GROUP BY %s)
+                SELECT %sversion__ AS %s, pos__ AS %s, neg__ AS %s,
+                       %s
+                FROM sums__ CROSS JOIN versions__
+                ORDER BY %sversion__""".formatted(
+                versionTable, String.join(" UNION ALL ", groupingIds),
+                keyList, binOfVersion, binned, groupBy(slices + 2),
+                sliced("fine__", groupings), groupBy(slices + 3),
+                groupingAndKeys, groupingAndKeys, groupingAndKeys,
+                partition, partition, running, running,
+                running, running, partition,
+                SLICE_KEY_STRIDE, sameSlice("stepped__", keys),
+                keys.stream().map(k -> "s__." + k + ", ").collect(Collectors.joining()),
+                String.join(",\n                  ", sums),
+                sliced("rows__", groupings), rowBins, binned, sameSlice("sliced__", keys),
+                String.join("\n           ", joins),
+                groupBy(slices + 1),
+                keyList, q(SummaryLayout.VERSION), q(SummaryLayout.POSITIVES), q(SummaryLayout.NEGATIVES),
+                String.join(",\n       ", unpivoted),
+                keyList);
     }
 
-    private void requireScores() {
-        if (!layout.histograms()) {
-            throw new IllegalStateException("score histograms need a binary task with scores and histograms on");
-        }
+    /**
+     * Slice number × this + fine bin is one number per (slice, bin): bins of clipped scores lie within ±34,539
+     * (logit of 1 − 1e-15 is 34.54), well inside ±{@code SLICE_KEY_STRIDE} / 2.
+     */
+    private static final String SLICE_KEY_STRIDE = "CAST(1000000 AS BIGINT)";
+
+    /** The join condition of a relation's grouping and slice columns with {@code slices__}'s. */
+    private static String sameSlice(String relation, List<String> keys) {
+        StringBuilder on = new StringBuilder("slices__.g__ = " + relation + ".g__");
+        keys.forEach(k -> on.append(" AND slices__.").append(k).append(" = ").append(relation).append(".").append(k));
+        return on.toString();
     }
 
-    private String sliceKeys() {
-        StringBuilder keys = new StringBuilder();
-        for (String column : layout.sliceColumns()) {
-            keys.append(text(q(column))).append(" AS ").append(q(column)).append(", ");
+    /** Each slice column as the grouping {@code g__} sees it: its value where the grouping fixes it, else ''. */
+    private String sliced(String relation, List<List<Integer>> groupings) {
+        StringBuilder columns = new StringBuilder();
+        for (int column = 0; column < layout.sliceColumns().size(); column++) {
+            List<String> fixing = new ArrayList<>();
+            for (int g = 0; g < groupings.size(); g++) {
+                if (groupings.get(g).contains(column)) {
+                    fixing.add(Integer.toString(g));
+                }
+            }
+            String name = q(layout.sliceColumns().get(column));
+            columns.append("CASE WHEN g__ IN (").append(String.join(", ", fixing)).append(") THEN ")
+                    .append(relation).append(".").append(name).append(" ELSE '' END AS ").append(name).append(", ");
         }
-        return keys.toString();
+        return columns.toString();
     }
 
     private String positive() {
@@ -157,20 +283,6 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
     private String fineBin(String version) {
         String p = clipped("CAST(" + q("score_" + version) + " AS DOUBLE)");
         return "CAST(FLOOR(LN(" + p + " / (1 - " + p + ")) * 1000) AS BIGINT)";
-    }
-
-    /** The 0.02-logit coarse bin of the fine bin, ⌊fine / 20⌋, so the joint histogram nests in the marginals. */
-    private String coarseBin(String version) {
-        return "CAST(FLOOR(" + fineBin(version) + " / " + BinnedScores.COARSE_FACTOR
-                + ".0) AS BIGINT)";
-    }
-
-    private String grouped(List<String> parts, List<String> columns) {
-        String keys = columns.subList(0, columns.size() - 1).stream().map(this::q).collect(Collectors.joining(", "));
-        return "SELECT " + keys + ", COUNT(*) AS " + q(SummaryLayout.COUNT)
-                + "\nFROM (" + String.join("\n      UNION ALL\n      ", parts) + ") bins__"
-                + "\nGROUP BY " + keys
-                + "\nORDER BY " + keys;
     }
 
     /**
@@ -210,7 +322,7 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
         return script.toString();
     }
 
-    /** Cells, blocks and histograms of this SQL's evaluation rows, each headed by {@code prefix} and its table. */
+    /** Cells, blocks and ranking sums of this SQL's evaluation rows, each headed by {@code prefix} and its table. */
     private void appendEvaluationQueries(StringBuilder script, String prefix) {
         if (!prefix.isEmpty()) {
             script.append("-- ").append(prefix).append("source: ").append(source).append("\n");
@@ -220,19 +332,18 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
             script.append("-- ").append(prefix).append("blocks table (").append(blocks).append(" hashed blocks, seed ")
                     .append(seed).append(")\n").append(blocksQuery()).append(";\n");
         }
-        if (layout.histograms()) {
-            script.append("-- ").append(prefix).append("score histogram (0.001 logit)\n").append(scoresQuery())
-                    .append(";\n").append("-- ").append(prefix).append("joint histogram (0.02 logit)\n")
-                    .append(jointQuery()).append(";\n");
+        if (layout.ranking()) {
+            script.append("-- ").append(prefix).append("ranking sums (0.001-logit bins)\n").append(rankingQuery())
+                    .append(";\n");
         }
     }
 
     /**
      * The same queries over the held-out set {@code holdoutSource} (rows in the primary format), sliced by the
-     * manifest's holdout suite, with this SQL's dialect, scores, histograms, seed and blocks.
+     * manifest's holdout suite, with this SQL's dialect, scores, ranking sums, seed and blocks.
      */
     public SummarySql forHoldout(String holdoutSource) {
-        return new SummarySql(dialect, SummaryLayout.ofHoldout(manifest, layout.scores(), layout.histograms()),
+        return new SummarySql(dialect, SummaryLayout.ofHoldout(manifest, layout.scores(), layout.ranking()),
                 manifest, holdoutSource, seed, blocks);
     }
 

@@ -47,8 +47,8 @@ public final class SummarizeRowsViewModel {
                 PackManifest rows = RowManifest.read(manifest);
                 Path folder = manifest.toAbsolutePath().getParent();
                 new DuckDbSummarizer(memoryLimit, threads).carrying(folder).summarizingSuitesIn(folder, rows)
-                        .summarize(input.toString(), null, rows, true,
-                        rows.primaryMetric().equals("roc_auc"), ComparisonOptions.DEFAULTS.seed(), out, progress);
+                        .summarize(input.toString(), null, rows, true, true, ComparisonOptions.DEFAULTS.seed(), out,
+                                progress);
             };
         }
     }

@@ -18,7 +18,7 @@ class TestMethodsTest {
             methods.add(method);
         }
         assertEquals(ComparisonEngine.TEST_NAMES.size(), methods.size(), "no two tests share a description");
-        assertEquals("DeLong from binned scores, 0.001 logit (joint 0.02 logit)",
+        assertEquals("DeLong from binned scores, 0.001 logit",
                 TestMethods.describe("delong-binned-0.001-logit"));
         assertNull(TestMethods.describe(null));
     }

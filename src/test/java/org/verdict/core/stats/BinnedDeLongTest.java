@@ -3,10 +3,7 @@ package org.verdict.core.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** DeLong from binned scores against DeLong on the rows themselves. */
@@ -34,7 +31,7 @@ class BinnedDeLongTest {
         assertEquals(1, binned.productionVariance() / rows.productionVariance(), 1e-3);
         assertEquals(1, binned.candidateVariance() / rows.candidateVariance(), 1e-3);
         double seRatio = Math.sqrt(binned.deltaVariance() / rows.deltaVariance());
-        assertTrue(Math.abs(seRatio - 1) < 0.02, "SE of Δ from binned scores / from rows = " + seRatio);
+        assertTrue(Math.abs(seRatio - 1) < 0.001, "SE of Δ from binned scores / from rows = " + seRatio);
         double dfRatio = binned.deltaDegreesOfFreedom() / rows.deltaDegreesOfFreedom();
         assertTrue(Math.abs(dfRatio - 1) < 0.05, "Welch degrees of freedom from binned scores / from rows = " + dfRatio);
     }
@@ -49,25 +46,48 @@ class BinnedDeLongTest {
         assertEquals(0, binned.deltaVariance(), 1e-12, "a model against itself has no Δ variance");
     }
 
-    /** The histograms a summary SQL would compute. */
-    static BinnedScores binned(double[] prod, double[] cand, boolean[] positive) {
-        TreeMap<Long, long[]> p = new TreeMap<>();
-        TreeMap<Long, long[]> c = new TreeMap<>();
-        Map<Long, Long> jointPos = new HashMap<>();
-        Map<Long, Long> jointNeg = new HashMap<>();
-        for (int i = 0; i < prod.length; i++) {
-            long bp = bin(prod[i]);
-            long bc = bin(cand[i]);
-            p.computeIfAbsent(bp, k -> new long[2])[positive[i] ? 0 : 1]++;
-            c.computeIfAbsent(bc, k -> new long[2])[positive[i] ? 0 : 1]++;
-            (positive[i] ? jointPos : jointNeg).merge(BinnedScores.pair(BinnedScores.coarse(bp),
-                    BinnedScores.coarse(bc)), 1L, Long::sum);
+    /**
+     * The sums the summary SQL computes, made independently of it: each score replaced by its 0.001-logit bin (so
+     * examples in one bin tie), then the row engine's DeLong components and AP influences on those tied scores, added
+     * up per class and paired across the models.
+     */
+    static RankingSums binned(double[] prod, double[] cand, boolean[] positive) {
+        int n = prod.length;
+        SliceRanking p = SliceRanking.of(bins(prod), positive);
+        SliceRanking c = SliceRanking.of(bins(cand), positive);
+        double[] vp = p.delongComponents(new double[n]);
+        double[] vc = c.delongComponents(new double[n]);
+        double apP = p.averagePrecision().value();
+        double apC = c.averagePrecision().value();
+        double[] ip = p.averagePrecisionInfluence(apP, new double[n]);
+        double[] ic = c.averagePrecisionInfluence(apC, new double[n]);
+        double[][] sums = new double[2][5]; // per class (0 positives, 1 negatives): p, c, p², c², p·c
+        double[] influence = new double[3]; // p², c², p·c
+        for (int i = 0; i < n; i++) {
+            double[] s = sums[positive[i] ? 0 : 1];
+            s[0] += vp[i];
+            s[1] += vc[i];
+            s[2] += vp[i] * vp[i];
+            s[3] += vc[i] * vc[i];
+            s[4] += vp[i] * vc[i];
+            influence[0] += ip[i] * ip[i];
+            influence[1] += ic[i] * ic[i];
+            influence[2] += ip[i] * ic[i];
         }
-        return new BinnedScores(p.keySet().stream().mapToLong(Long::longValue).toArray(),
-                p.values().stream().mapToLong(a -> a[0]).toArray(), p.values().stream().mapToLong(a -> a[1]).toArray(),
-                c.keySet().stream().mapToLong(Long::longValue).toArray(),
-                c.values().stream().mapToLong(a -> a[0]).toArray(), c.values().stream().mapToLong(a -> a[1]).toArray(),
-                jointPos, jointNeg);
+        long m = p.positives();
+        return new RankingSums(m, p.negatives(),
+                new RankingSums.Model(sums[0][0], sums[0][2], sums[1][0], sums[1][2], apP * m, influence[0]),
+                new RankingSums.Model(sums[0][1], sums[0][3], sums[1][1], sums[1][3], apC * m, influence[1]),
+                sums[0][4], sums[1][4], influence[2]);
+    }
+
+    /** Each score as its bin, kept in (0, 1) as the row engine's scores are: (bin + 40,000) / 100,000. */
+    private static double[] bins(double[] scores) {
+        double[] bins = new double[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            bins[i] = (bin(scores[i]) + 40_000) / 100_000.0;
+        }
+        return bins;
     }
 
     private static long bin(double score) {

@@ -71,7 +71,7 @@ class HoldoutAndHumanBaselineSummaryTest {
         assertEquals(6_000, manifest.at("/summary/holdout/rows").asLong());
         assertTrue(manifest.at("/summary/holdout/source").asText().endsWith("holdout.csv"));
         assertEquals(task != Task.MULTICLASS, Files.exists(summaryPack.resolve("holdout_blocks.csv")));
-        assertEquals(task == Task.BINARY, Files.exists(summaryPack.resolve("holdout_joint.csv")));
+        assertEquals(task == Task.BINARY, Files.exists(summaryPack.resolve("holdout_ranking.csv")));
         assertFalse(Files.exists(summaryPack.resolve("holdout.csv")));
         assertFalse(Files.exists(summaryPack.resolve("human_baseline.csv")));
         if (task.isClassification()) {

@@ -78,13 +78,11 @@ class SparkSummaryTest {
             view(rowPack.resolve("human_baseline.csv"), "human");
             String script = sql.script(new SummarySql.Sources(null, null, "holdout", "human"));
             SummaryTables holdout = new SummaryTables(collect(spark.sql(holdoutSql.cellsQuery())),
-                    collect(spark.sql(holdoutSql.blocksQuery())), collect(spark.sql(holdoutSql.scoresQuery())),
-                    collect(spark.sql(holdoutSql.jointQuery())));
+                    collect(spark.sql(holdoutSql.blocksQuery())), collect(spark.sql(holdoutSql.rankingQuery())));
             new SummaryPackWriter().write(summaryPack, manifest, layout, new SummaryProvenance("spark",
                     spark.version(), Hashes.sha256Hex(script), "evals", null, rows.primary().rowCount(), seed,
                     SummarySql.DEFAULT_BLOCKS), script, new SummaryTables(collect(spark.sql(sql.cellsQuery())),
-                    collect(spark.sql(sql.blocksQuery())), collect(spark.sql(sql.scoresQuery())),
-                    collect(spark.sql(sql.jointQuery())), null, null,
+                    collect(spark.sql(sql.blocksQuery())), collect(spark.sql(sql.rankingQuery())), null, null,
                     new SummaryTables.HeldOut("holdout", holdoutSql.layout(), holdout),
                     collect(spark.sql(sql.humanBaselineQuery("human")))));
             summary = new SummaryPackReader().read(summaryPack, Progress.NONE);
@@ -99,8 +97,8 @@ class SparkSummaryTest {
             Path script = Files.writeString(folder.resolve("summary.sql"),
                     sql.script(new SummarySql.Sources(null, null, "holdout", null)));
             summary = SummaryImport.assemble(manifest, true, folder.resolve("cells"), folder.resolve("blocks"), null,
-                    null, new SummaryImport.OptionalTables(null, null, new SummaryImport.Holdout("holdout",
-                            folder.resolve("holdout_cells"), folder.resolve("holdout_blocks"), null, null), null),
+                    new SummaryImport.OptionalTables(null, null, new SummaryImport.Holdout("holdout",
+                            folder.resolve("holdout_cells"), folder.resolve("holdout_blocks"), null), null),
                     script, "spark", spark.version(), "evals", "snapshot-7", seed, SummarySql.DEFAULT_BLOCKS,
                     summaryPack, null);
             assertEquals("snapshot-7", summary.provenance().snapshot());

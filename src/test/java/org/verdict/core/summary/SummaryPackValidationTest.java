@@ -30,7 +30,7 @@ class SummaryPackValidationTest {
     private static Path regression;
     private static Path multiclass;
     private static Path binary;
-    /** Binary with scores, a summarised held-out set (blocks, histograms) and human-baseline cells. */
+    /** Binary with scores, a summarised held-out set (blocks, ranking sums) and human-baseline cells. */
     private static Path withHoldout;
 
     @TempDir
@@ -166,38 +166,80 @@ class SummaryPackValidationTest {
     }
 
     @Test
-    void overlappingScoreBinsAreRefused() throws Exception {
+    void aRankingRowListedTwiceIsRefused() throws Exception {
         Path pack = copy(binary);
-        Path scores = pack.resolve(SummaryPackWriter.SCORES_FILE);
-        List<String> lines = new ArrayList<>(Files.readAllLines(scores));
+        Path ranking = pack.resolve(SummaryPackWriter.RANKING_FILE);
+        List<String> lines = new ArrayList<>(Files.readAllLines(ranking));
         lines.add(9, lines.get(8));
-        Files.write(scores, lines);
+        Files.write(ranking, lines);
         PackException e = refused(pack);
-        assertWhere(e, SummaryPackWriter.SCORES_FILE, 10, columnOf(scores, "bin"));
-        assertTrue(e.problem().contains("overlap"), e.problem());
+        assertWhere(e, SummaryPackWriter.RANKING_FILE, 10, columnOf(ranking, "version"));
+        assertTrue(e.problem().contains("listed twice"), e.problem());
     }
 
     @Test
-    void aScoreHistogramThatDoesNotHoldTheCellsIsRefused() throws Exception {
+    void rankingSumsThatDoNotAddUpToTheirCellsAreRefused() throws Exception {
         Path pack = copy(binary);
-        Path scores = pack.resolve(SummaryPackWriter.SCORES_FILE);
-        setField(scores, 5, "n", Long.toString(Long.parseLong(field(scores, 5, "n")) + 2));
+        Path ranking = pack.resolve(SummaryPackWriter.RANKING_FILE);
+        setField(ranking, 5, "positives", Long.toString(Long.parseLong(field(ranking, 5, "positives")) + 2));
         PackException e = refused(pack);
-        assertEquals(SummaryPackWriter.SCORES_FILE, e.file());
-        assertEquals(columnOf(scores, "n"), e.column());
-        assertTrue(e.line() > 1 && e.problem().contains("but the cells hold"), e.getMessage());
+        assertWhere(e, SummaryPackWriter.RANKING_FILE, 5, columnOf(ranking, "positives"));
+        assertTrue(e.problem().contains("but its cells hold"), e.getMessage());
     }
 
     @Test
-    void aJointHistogramThatDoesNotAddUpToItsMarginalsIsRefused() throws Exception {
+    void aSliceTheCellsHoldButTheRankingSumsLackIsRefused() throws Exception {
         Path pack = copy(binary);
-        Path joint = pack.resolve(SummaryPackWriter.JOINT_FILE);
-        // move one example to another candidate bin: the production marginal still holds, the candidate's does not
-        setField(joint, 6, "candidate_bin", Long.toString(Long.parseLong(field(joint, 6, "candidate_bin")) + 4_000));
+        Path ranking = pack.resolve(SummaryPackWriter.RANKING_FILE);
+        List<String> lines = new ArrayList<>(Files.readAllLines(ranking));
+        String dropped = lines.remove(6);
+        Files.write(ranking, lines);
         PackException e = refused(pack);
-        assertEquals(SummaryPackWriter.JOINT_FILE, e.file());
-        assertEquals(columnOf(joint, "candidate_bin"), e.column());
-        assertTrue(e.line() > 1 && e.problem().contains("does not add up to its marginals"), e.getMessage());
+        assertEquals(SummaryPackWriter.RANKING_FILE, e.file());
+        String version = dropped.split(",", -1)[columnOf(ranking, "version") - 1];
+        assertTrue(e.problem().contains("lack version " + version), e.getMessage());
+    }
+
+    @Test
+    void squaresOfPlacementValuesCannotAddUpToMoreThanTheValues() throws Exception {
+        Path ranking = copy(binary).resolve(SummaryPackWriter.RANKING_FILE);
+        // placement values lie in [0, 1], so their squares cannot add up to more than they do
+        setField(ranking, 4, "v10_sq", Double.toString(Double.parseDouble(field(ranking, 4, "v10")) + 1));
+        assertWhere(refused(ranking.getParent()), SummaryPackWriter.RANKING_FILE, 4, columnOf(ranking, "v10_sq"));
+    }
+
+    @Test
+    void placementSumsOfBothClassesMustGiveTheSameAuc() throws Exception {
+        Path ranking = copy(binary).resolve(SummaryPackWriter.RANKING_FILE);
+        setField(ranking, 4, "v01", Double.toString(Double.parseDouble(field(ranking, 4, "v01")) * 0.999));
+        PackException e = refused(ranking.getParent());
+        assertWhere(e, SummaryPackWriter.RANKING_FILE, 4, columnOf(ranking, "v01"));
+        assertTrue(e.problem().contains("both the AUC"), e.problem());
+    }
+
+    @Test
+    void aCrossSumBeyondCauchySchwarzIsRefused() throws Exception {
+        Path pack = copy(binary);
+        Path ranking = pack.resolve(SummaryPackWriter.RANKING_FILE);
+        String production = RowManifest.read(binary.resolve("manifest.json")).production().version();
+        int line = 2;
+        while (field(ranking, line, "version").equals(production)) {
+            line++;
+        }
+        setField(ranking, line, "v10_x_production", field(ranking, line, "positives"));
+        PackException e = refused(pack);
+        assertWhere(e, SummaryPackWriter.RANKING_FILE, line, columnOf(ranking, "v10_x_production"));
+        assertTrue(e.problem().contains("Cauchy–Schwarz"), e.problem());
+    }
+
+    @Test
+    void aPackOfTheEarlierHistogramLayoutIsRefusedWithAdviceRatherThanOpenedWithoutRocAuc() throws Exception {
+        Path pack = copy(binary);
+        edit(pack.resolve("manifest.json"), text -> text.replace("\"ranking\" :", "\"joint\" : \"primary_joint.csv\",\n    \"ranking\" :"));
+        PackException e = refused(pack);
+        assertEquals("manifest.json", e.file());
+        assertEquals(lineOf(pack.resolve("manifest.json"), "\"joint\""), e.line());
+        assertTrue(e.problem().contains("summarise the rows again"), e.problem());
     }
 
     @Test
@@ -285,14 +327,13 @@ class SummaryPackValidationTest {
     }
 
     @Test
-    void heldOutHistogramsThatDoNotAddUpToItsCellsAreRefused() throws Exception {
+    void heldOutRankingSumsThatDoNotAddUpToItsCellsAreRefused() throws Exception {
         Path pack = copy(withHoldout);
-        Path scores = pack.resolve(SummaryPackWriter.HOLDOUT_SCORES_FILE);
-        setField(scores, 2, "n", Long.toString(Long.parseLong(field(scores, 2, "n")) + 1));
+        Path ranking = pack.resolve(SummaryPackWriter.HOLDOUT_RANKING_FILE);
+        setField(ranking, 2, "negatives", Long.toString(Long.parseLong(field(ranking, 2, "negatives")) + 1));
         PackException e = heldOutRefused(pack);
-        assertEquals(SummaryPackWriter.HOLDOUT_SCORES_FILE, e.file(), e.getMessage());
-        assertTrue(e.line() >= 2 && e.column() == columnOf(scores, "n"), e.getMessage());
-        assertTrue(e.problem().contains("score histogram"), e.problem());
+        assertWhere(e, SummaryPackWriter.HOLDOUT_RANKING_FILE, 2, columnOf(ranking, "negatives"));
+        assertTrue(e.problem().contains("but its cells hold"), e.problem());
     }
 
     @Test
@@ -334,12 +375,11 @@ class SummaryPackValidationTest {
         PackException e = assertThrows(PackException.class, () -> SummaryImport.assemble(
                 RowManifest.read(shared.resolve("holdout-rows").resolve("manifest.json")), true,
                 tables.resolve(SummaryPackWriter.CELLS_FILE), tables.resolve(SummaryPackWriter.BLOCKS_FILE),
-                tables.resolve(SummaryPackWriter.SCORES_FILE), tables.resolve(SummaryPackWriter.JOINT_FILE),
+                tables.resolve(SummaryPackWriter.RANKING_FILE),
                 new SummaryImport.OptionalTables(null, null, new SummaryImport.Holdout("lake.holdout",
                         tables.resolve(SummaryPackWriter.HOLDOUT_CELLS_FILE),
                         tables.resolve(SummaryPackWriter.HOLDOUT_BLOCKS_FILE),
-                        tables.resolve(SummaryPackWriter.HOLDOUT_SCORES_FILE),
-                        tables.resolve(SummaryPackWriter.HOLDOUT_JOINT_FILE)), null),
+                        tables.resolve(SummaryPackWriter.HOLDOUT_RANKING_FILE)), null),
                 tables.resolve(SummaryPackWriter.SQL_FILE), "spark", "3.5.8", "lake.evals", null, 9L,
                 SummarySql.DEFAULT_BLOCKS, out, null));
         assertWhere(e, SummaryPackWriter.HOLDOUT_CELLS_FILE, 2,
