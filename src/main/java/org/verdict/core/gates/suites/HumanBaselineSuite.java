@@ -38,7 +38,7 @@ public record HumanBaselineSuite(List<String> exampleIds, List<String> labels, L
 
     /** How many examples row {@code row} stands for: 1, or its cell's count. */
     public long count(int row) {
-        return counts == null ? 1 : counts[row];
+        return RowCounts.count(counts, row);
     }
 
     /** Whether the suite holds paired cells rather than one row per example. */
@@ -48,10 +48,6 @@ public record HumanBaselineSuite(List<String> exampleIds, List<String> labels, L
 
     /** The number of examples. */
     public long examples() {
-        long total = 0;
-        for (int row = 0; row < rows(); row++) {
-            total += count(row);
-        }
-        return total;
+        return RowCounts.examples(counts, rows());
     }
 }

@@ -35,7 +35,7 @@ public record SafetySuite(List<String> exampleIds, List<String> categories, Map<
 
     /** How many examples row {@code row} stands for: 1, or its cell's count. */
     public long count(int row) {
-        return counts == null ? 1 : counts[row];
+        return RowCounts.count(counts, row);
     }
 
     /** Whether the suite holds paired cells rather than one row per example. */
@@ -45,10 +45,6 @@ public record SafetySuite(List<String> exampleIds, List<String> categories, Map<
 
     /** The number of examples. */
     public long examples() {
-        long total = 0;
-        for (int row = 0; row < categories.size(); row++) {
-            total += count(row);
-        }
-        return total;
+        return RowCounts.examples(counts, categories.size());
     }
 }
