@@ -214,7 +214,7 @@ class LogCommandTest {
                 + ") without an endorsement"), out.toString());
         assertFalse(out.toString().contains("registers Grace Hopper"), "Ada endorsed Grace: " + out);
         String printed = out.toString();
-        assertTrue(printed.indexOf("record #1: signed by") < printed.indexOf("Also checked: the signers against "
+        assertTrue(printed.indexOf("record #1: signed by") < printed.indexOf("Checked against the trusted signers in "
                 + roster), "what was checked follows the problems, never reads as one: " + printed);
 
         assertEquals(0, log("revoke", "--db", db.toString(), "--key-id", keyId("joan-clarke").substring(0, 8),

@@ -52,12 +52,13 @@ public final class VerifyCommand extends LedgerCommand {
         }
         out().println(report.summary());
         report.problems().forEach(problem -> out().println("  " + problem));
-        // what was checked besides the log itself, after the problems so it never reads as one of them
+        // what the log was checked against, after the problems so it never reads as one of them, and in words that
+        // do not read as a pass when one of those problems came from it
         if (trustedSigners != null) {
-            out().println("Also checked: the signers against " + trustedSigners);
+            out().println("Checked against the trusted signers in " + trustedSigners);
         }
         if (checkpoint != null) {
-            out().println("Also checked: that the log extends the checkpoint " + checkpoint);
+            out().println("Checked against the checkpoint " + checkpoint);
         }
         // a verified signature says who decided, not that every gate passed: promotes over blocked gates are named
         for (LoggedRecord record : snapshot.records()) {

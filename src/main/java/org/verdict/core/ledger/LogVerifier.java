@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.verdict.core.ledger.VerificationReport.Problem;
 import org.verdict.core.pack.Hashes;
+import org.verdict.core.stats.MetricFormat;
 import org.verdict.core.task.Progress;
 
 /**
@@ -55,8 +56,9 @@ public final class LogVerifier {
         if (options.outsideCheckpoint() != null) {
             ConsistencyCheck check = ConsistencyCheck.of(log, options.outsideCheckpoint(), options.trustedSigners());
             if (!check.consistent()) {
-                problems.add(new Problem(null, "the checkpoint kept outside the store (" + options.outsideCheckpoint()
-                        .treeSize() + " records) is not extended by this log: " + check.message()));
+                problems.add(new Problem(null, "the checkpoint kept outside the store ("
+                        + MetricFormat.count(options.outsideCheckpoint().treeSize(), "record", "records")
+                        + ") is not extended by this log: " + check.message()));
             }
         }
         progress.update(1, "verified");
@@ -259,8 +261,9 @@ public final class LogVerifier {
             if (treeSize > size) {
                 // named after the record it covers last, unless that record is still there (one before it was deleted)
                 boolean lastIsThere = log.records().stream().anyMatch(r -> r.sequence() == treeSize);
-                problems.add(new Problem(lastIsThere ? null : treeSize, "a checkpoint covers " + treeSize
-                        + " records but the log holds " + size + " (records were deleted)"));
+                problems.add(new Problem(lastIsThere ? null : treeSize, "a checkpoint covers "
+                        + MetricFormat.count(treeSize, "record", "records") + " but the log holds " + size
+                        + " (records were deleted)"));
             } else if (!MessageDigest.isEqual(roots.computeIfAbsent(treeSize, s -> tree.rootHash(s.intValue())),
                     checkpoint.rootHash())) {
                 problems.add(treeSize >= firstMissingRecord

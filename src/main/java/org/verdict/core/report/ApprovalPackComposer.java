@@ -300,31 +300,34 @@ final class ApprovalPackComposer {
     private static List<Block> verification(ApprovalPackContent content) {
         List<Block> blocks = new ArrayList<>();
         LogCheckpoint checkpoint = content.checkpoint();
-        blocks.add(Paragraph.plain((checkpoint == null ? "Nothing here needs Verdict: sha256sum or openssl checks it. "
-                : "sha256sum and openssl check everything here; Verdict only exports the decision log (step 3). ")
-                + "1. Evidence files: save these lines as SHA256SUMS in the review pack's folder and run the command "
-                + "below; every line must end in OK."));
+        blocks.add(Paragraph.plain(checkpoint == null ? "Nothing here needs Verdict: sha256sum and openssl check it."
+                : "sha256sum and openssl check the evidence, the policy and every signature; Verdict is needed only "
+                        + "to export the decision log and to check that it still extends its checkpoint."));
+        // steps are numbered as they are printed: the policy step exists only when the pack has a policy file
+        int step = 1;
+        blocks.add(Paragraph.plain(step++ + ". Evidence files: save these lines as SHA256SUMS in the review pack's "
+                + "folder and run the command below; every line must end in OK."));
         List<String> sums = new ArrayList<>();
         content.evidenceHashes().forEach((path, hash) -> sums.add(hash + "  " + path));
         blocks.add(new Code(sums));
         blocks.add(new Code(List.of("sha256sum -c SHA256SUMS", "# or, one file at a time:",
                 "openssl dgst -sha256 " + content.evidenceHashes().keySet().stream().findFirst().orElse("FILE"))));
         if (content.policy() != null) {
-            blocks.add(Paragraph.plain("2. Policy: the output must equal the policy hash in section "
+            blocks.add(Paragraph.plain(step++ + ". Policy: the output must equal the policy hash in section "
                     + HASHES + "."));
             blocks.add(new Code(List.of("sha256sum " + content.policy().name())));
         }
         if (checkpoint == null) {
             // without a decision log nothing was signed and no checkpoint file was written: name no such file
-            blocks.add(Paragraph.plain("3. Decisions: none is part of this pack, because no decision log was "
+            blocks.add(Paragraph.plain(step + ". Decisions: none is part of this pack, because no decision log was "
                     + "given; an approval pack made with the decision log (report --db) adds how to check its "
                     + "signatures and its checkpoint."));
             return blocks;
         }
-        blocks.add(Paragraph.plain("3. Decision signatures (Ed25519 over the DSSE pre-authentication encoding): "
-                + "export the log, then, in each record's folder (its sequence number and the first 12 hex digits "
-                + "of its id), check the payload hash and every signer's signature; the export's VERIFY.md lists "
-                + "the exact file names."));
+        blocks.add(Paragraph.plain(step++ + ". Decision signatures (Ed25519 over the DSSE pre-authentication "
+                + "encoding): export the log, then, in each record's folder (its sequence number and the first 12 "
+                + "hex digits of its id), check the payload hash and every signer's signature; the export's VERIFY.md "
+                + "lists the exact file names."));
         blocks.add(new Code(List.of("java -jar verdict.jar log export --db DECISIONS.db --out export",
                 "cd export/records/NNNN-RECORDID12",
                 "sha256sum record.json   # = the record's signed payload SHA-256 in section " + DECISIONS,
@@ -332,11 +335,11 @@ final class ApprovalPackComposer {
         String keep = " where those who can write the decision log cannot change it; later it proves that the log "
                 + "still holds every record, signature and signer it had then, unchanged.";
         if (checkpoint.signed() == null) {
-            blocks.add(Paragraph.plain("4. Log checkpoint: copy the checkpoint printed in section " + DECISIONS
+            blocks.add(Paragraph.plain(step + ". Log checkpoint: copy the checkpoint printed in section " + DECISIONS
                     + " into " + CheckpointFiles.JSON + " and keep it" + keep));
         } else {
-            blocks.add(Paragraph.plain("4. Log checkpoint: keep " + CheckpointFiles.JSON + " (written next to this "
-                    + "pack, and printed in section " + DECISIONS + ")" + keep + " "
+            blocks.add(Paragraph.plain(step + ". Log checkpoint: keep " + CheckpointFiles.JSON + " (written next to "
+                    + "this pack, and printed in section " + DECISIONS + ")" + keep + " "
                     + ApprovalPackWriter.VERIFY_FILE + " next to this pack checks its signature with openssl."));
         }
         blocks.add(new Code(List.of("java -jar verdict.jar log verify --db DECISIONS.db --checkpoint "

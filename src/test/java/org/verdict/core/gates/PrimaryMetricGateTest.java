@@ -37,12 +37,12 @@ class PrimaryMetricGateTest {
     void anErrorMetricInTheTargetsUnitsGetsAMarginRelativeToProductionAndTheRightSign() {
         GateResult fail = gate.judge(evidence(Metric.MAE, 125_000, 126_000, new Interval(-1_759, 3_759)));
         assertEquals(GateOutcome.FAIL, fail.outcome());
-        assertTrue(fail.summary().contains("worst case +3759 > +1250 (1% of production's 125000)"), fail.summary());
+        assertTrue(fail.summary().contains("worst case +3,759 > +1,250 (1% of production's 125,000)"), fail.summary());
         assertTrue(fail.summary().contains("mae (lower is better)"), fail.summary());
 
         GateResult pass = gate.judge(evidence(Metric.MAE, 125_000, 124_000, new Interval(-2_100, 1_100)));
         assertEquals(GateOutcome.PASS, pass.outcome());
-        assertTrue(pass.summary().contains("worst case +1100 ≤ +1250"), pass.summary());
+        assertTrue(pass.summary().contains("worst case +1,100 ≤ +1,250"), pass.summary());
     }
 
     /** Higher is better: the lower bound against −margin, absolute for a metric in [0, 1]. */

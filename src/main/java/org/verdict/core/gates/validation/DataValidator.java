@@ -109,7 +109,7 @@ public final class DataValidator {
         }
         String passSummary = "every " + joinedWithAnd(checked) + " reaches its minimum";
         if (!unchecked.isEmpty()) {
-            passSummary += "; no " + joinedWithAnd(unchecked) + " column in the primary suite, so "
+            passSummary += "; no " + joinedWithAnd(unchecked).replace(" and ", " or ") + " column in the primary suite, so "
                     + (unchecked.size() == 1 ? "its" : "their") + " volume is not checked";
         }
         return GateResult.fromFindings(Gate.VOLUME, findings, passSummary,
