@@ -18,9 +18,20 @@ public record MetricEstimate(double value, Interval ci, String ciFallback) {
         this(value, ci, null);
     }
 
-    /** The value with its interval as {@code numbers} writes them, "(percentile)" after a fallback interval. */
+    /**
+     * The value with its interval as {@code numbers} writes them, "(percentile)" after the value when the interval is
+     * a fallback: {@code 35,404 (percentile) [15,635, 55,886]}, so a table cell that puts the value over its interval
+     * stays as narrow as the interval.
+     */
     public String text(MetricFormat numbers) {
-        return ci == null ? numbers.value(value) : numbers.estimate(value, ci.lower(), ci.upper())
-                + (ciFallback == null ? "" : " (percentile)");
+        if (ci == null) {
+            return numbers.value(value);
+        }
+        String estimate = numbers.estimate(value, ci.lower(), ci.upper());
+        if (ciFallback == null) {
+            return estimate;
+        }
+        int interval = estimate.indexOf(" [");
+        return estimate.substring(0, interval) + " (percentile)" + estimate.substring(interval);
     }
 }

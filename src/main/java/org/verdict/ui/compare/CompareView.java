@@ -68,8 +68,11 @@ public final class CompareView {
      * difference" stays on one line, so the table keeps compact one-line rows.
      */
     private static final int VERDICT_LINE_CHARS = 26;
-    /** "no significant" / "difference": beside the chart rows are two lines anyway, so the column narrows. */
-    private static final int VERDICT_LINE_CHARS_BESIDE = 16;
+    /**
+     * "no significant" / "difference", "too few" / "examples": beside the chart rows are two lines anyway, so the
+     * column narrows to the longest of those lines.
+     */
+    static final int VERDICT_LINE_CHARS_BESIDE = 14;
     /** Beside the chart, a single slice longer than this breaks after its column's name. */
     private static final int SLICE_LINE_CHARS = 12;
     /** Text this much larger than normal is the large-text (projector) mode. */
@@ -384,9 +387,9 @@ public final class CompareView {
         TableColumn<ComparisonRow, ComparisonRow> n = numberColumn("compare.col.n", ComparisonRow::nText,
                 row -> (double) row.n(), "n-value");
         table.getColumns().add(n);
-        // Column priority: slice, verdict, n, Δ with its interval and the adjusted p are what a reviewer decides on,
-        // so they come first and always stay; the models' own values and the test yield on a narrow window (the
-        // row's tooltip and the ⋮ menu still show them).
+        // Column priority: slice, verdict, n and Δ with its interval are what a reviewer decides on, so they come
+        // first and always stay; on a narrow window the test and p yield first, then the adjusted p, then the
+        // models' own values (the row's tooltip and the ⋮ menu still show them).
         // Δ and both models' values stand over their intervals (two lines): every number a reviewer decides on,
         // with its interval and n, fits a laptop's table beside the chart without sideways scrolling
         TableColumn<ComparisonRow, ComparisonRow> delta = numberColumn("compare.col.delta", this::deltaShown,
@@ -401,8 +404,9 @@ public final class CompareView {
             }
         });
         table.getColumns().add(delta);
-        table.getColumns().add(numberColumn("compare.col.adjustedP", ComparisonRow::adjustedPText,
-                ComparisonRow::adjustedP, "p-value"));
+        TableColumn<ComparisonRow, ComparisonRow> adjustedP = numberColumn("compare.col.adjustedP",
+                ComparisonRow::adjustedPText, ComparisonRow::adjustedP, "p-value");
+        table.getColumns().add(adjustedP);
         TableColumn<ComparisonRow, ComparisonRow> production = numberColumn("compare.col.production",
                 this::productionShown, ComparisonRow::productionValue, "production-value");
         TableColumn<ComparisonRow, ComparisonRow> candidate = numberColumn("compare.col.candidate",
@@ -429,7 +433,11 @@ public final class CompareView {
         fittedColumns.fit(test, row -> testName(row.test()));
         table.getColumns().add(test);
         table.setTableMenuButtonVisible(true);
+        // the adjusted p yields before the models' values: the interval beside the verdict already says what it says
+        // (better or worse exactly when it excludes 0), while each model's value with its interval says it nowhere
+        // else in the row; dollar values need the room (a regression pack at 1366×768)
         fittedColumns.yieldWhenNarrow(test, rawP);
+        fittedColumns.yieldWhenNarrow(adjustedP);
         fittedColumns.yieldWhenNarrow(production, candidate);
         for (TableColumn<ComparisonRow, ?> column : table.getColumns()) {
             String tipKey = column.getId() + ".tooltip";

@@ -96,7 +96,9 @@ class ComparisonRowTest {
                 new MetricEstimate(35404, new Interval(25000, 52000)), -6300.0, new Interval(-20000, 7400), 0.3,
                 0.9, "paired-bootstrap", Verdict.INCONCLUSIVE, null, "unstable studentized interval: " + why);
         ComparisonRow row = new ComparisonRow(result);
-        assertTrue(row.productionText().endsWith(" (percentile)"), row.productionText());
+        assertTrue(row.productionText().contains(" (percentile) ["), row.productionText());
+        assertTrue(row.productionCell().lines().findFirst().orElseThrow().endsWith(" (percentile)"),
+                "the mark stands with the value, so the cell is no wider than its interval: " + row.productionCell());
         assertFalse(row.candidateText().contains("percentile"), row.candidateText());
     }
 
