@@ -261,10 +261,13 @@ public final class EvidenceCharts {
     static AxisRange forestRange(DeltaForest forest) {
         List<DeltaRow> withIntervals = forest.rows().stream().filter(r -> r.ci() != null).toList();
         List<DeltaRow> tested = withIntervals.stream().filter(r -> r.verdict() != Verdict.TOO_FEW_EXAMPLES).toList();
-        List<DeltaRow> scale = !tested.isEmpty() ? tested : !withIntervals.isEmpty() ? withIntervals
-                : forest.rows().stream().filter(r -> r.delta() != null).toList();
-        return AxisRange.covering(scale.stream().flatMapToDouble(r -> r.ci() == null ? DoubleStream.of(r.delta())
-                : DoubleStream.of(r.ci().lower(), r.ci().upper())), true);
+        List<DeltaRow> scale = !tested.isEmpty() ? tested : withIntervals;
+        if (!scale.isEmpty()) {
+            return AxisRange.coveringTypical(scale.stream().map(r -> new double[] {r.ci().lower(), r.ci().upper()})
+                    .toList(), true);
+        }
+        return AxisRange.covering(forest.rows().stream().filter(r -> r.delta() != null)
+                .mapToDouble(DeltaRow::delta), true);
     }
 
     /**

@@ -111,11 +111,12 @@ public record SliceChartData(Metric metric, List<Point> points, boolean unadjust
     public AxisRange deltaRange() {
         List<Point> withIntervals = points.stream().filter(Point::hasInterval).toList();
         List<Point> scale = tested(withIntervals);
-        if (scale.isEmpty()) {
-            scale = points.stream().filter(p -> !Double.isNaN(p.delta())).toList();
+        if (!scale.isEmpty()) {
+            return AxisRange.coveringTypical(scale.stream().map(p -> new double[] {p.deltaLow(), p.deltaHigh()})
+                    .toList(), true);
         }
-        return AxisRange.covering(scale.stream().flatMapToDouble(p -> DoubleStream.of(p.deltaLow(), p.deltaHigh())),
-                true);
+        return AxisRange.covering(points.stream().filter(p -> !Double.isNaN(p.delta()))
+                .flatMapToDouble(p -> DoubleStream.of(p.deltaLow(), p.deltaHigh())), true);
     }
 
     /** The value axis of the per-model chart: both models' intervals in the tested slices. */
