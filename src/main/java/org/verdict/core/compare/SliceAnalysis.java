@@ -803,7 +803,29 @@ final class SliceAnalysis {
                                                 double[] candReplicates, int units) {
         return new MetricComparison(comparison.metric(), centred(comparison.production(), prodReplicates, units),
                 centred(comparison.candidate(), candReplicates, units), comparison.delta(), comparison.inference(),
-                comparison.test(), comparison.unavailableReason(), comparison.unstableReason(), comparison.note());
+                comparison.test(), comparison.unavailableReason(), comparison.unstableReason(),
+                withNegativeEstimatesSaid(comparison));
+    }
+
+    /**
+     * The debiased calibration error falls below 0 where calibration is near perfect (an unbiased estimate of a
+     * quantity near 0 does); said beside the number, so a reader does not take it for a fault.
+     */
+    private static String withNegativeEstimatesSaid(MetricComparison comparison) {
+        List<String> below = new ArrayList<>();
+        if (comparison.production() != null && comparison.production().value() < 0) {
+            below.add("production's");
+        }
+        if (comparison.candidate() != null && comparison.candidate().value() < 0) {
+            below.add("the candidate's");
+        }
+        if (below.isEmpty()) {
+            return comparison.note();
+        }
+        String said = String.join(" and ", below) + " debiased squared calibration error "
+                + (below.size() == 1 ? "is" : "are") + " below 0: its calibration here is within the estimator's "
+                + "noise of perfect (the plug-in value, never negative, is biased upward)";
+        return comparison.note() == null ? said : comparison.note() + "; " + said;
     }
 
     private MetricEstimate centred(MetricEstimate estimate, double[] replicates, int units) {

@@ -96,6 +96,10 @@ class ComparisonEngineTest {
         assertEquals(1.775 / 6, find(report, Metric.BRIER, "overall").candidate().value(), 1e-12);
         assertEquals(-0.434 / 6, find(report, Metric.SQ_CALIBRATION_ERROR, "overall").production().value(), 1e-12);
         assertEquals(0.1 / 6, find(report, Metric.SQ_CALIBRATION_ERROR, "overall").candidate().value(), 1e-12);
+        assertEquals("production's debiased squared calibration error is below 0: its calibration here is within the "
+                + "estimator's noise of perfect (the plug-in value, never negative, is biased upward)",
+                find(report, Metric.SQ_CALIBRATION_ERROR, "overall").note(), "a negative estimate is said, not left");
+        assertFalse(find(report, Metric.BRIER, "overall").note().contains("calibration error"), "only where it is");
         SliceResult ap = find(report, Metric.PR_AUC, "overall");
         assertEquals(1.0, ap.production().value(), 1e-12);
         assertEquals((0.5 + 2.0 / 3 + 0.6) / 3, ap.candidate().value(), 1e-12);
