@@ -104,12 +104,12 @@ public final class DataValidator {
             // say every reason at once: the first finding alone named the language column only
             return new GateResult(Gate.VOLUME, GateOutcome.NOT_APPLICABLE, "nothing to count: "
                     + (primary.task().isClassification() ? "" : "a regression has no classes, and ")
-                    + "the primary suite has no " + joinedWithAnd(unchecked).replace(" and ", " or ")
+                    + "the primary suite has no " + joined(unchecked, "or")
                     + (unchecked.size() == 1 ? " column" : " columns"), findings);
         }
-        String passSummary = "every " + joinedWithAnd(checked) + " reaches its minimum";
+        String passSummary = "every " + joined(checked, "and") + " reaches its minimum";
         if (!unchecked.isEmpty()) {
-            passSummary += "; no " + joinedWithAnd(unchecked).replace(" and ", " or ") + " column in the primary suite, so "
+            passSummary += "; no " + joined(unchecked, "or") + " column in the primary suite, so "
                     + (unchecked.size() == 1 ? "its" : "their") + " volume is not checked";
         }
         return GateResult.fromFindings(Gate.VOLUME, findings, passSummary,
@@ -117,10 +117,10 @@ public final class DataValidator {
                         / Math.max(1, f.numbers().getOrDefault("minimum", 1.0))));
     }
 
-    /** "a", "a and b", "a, b and c". */
-    private static String joinedWithAnd(List<String> parts) {
-        return parts.size() == 1 ? parts.get(0) : String.join(", ", parts.subList(0, parts.size() - 1)) + " and "
-                + parts.get(parts.size() - 1);
+    /** "a", "a and b", "a, b and c" (or "a or b"): a column named "x and y" stays whole. */
+    private static String joined(List<String> parts, String conjunction) {
+        return parts.size() == 1 ? parts.get(0) : String.join(", ", parts.subList(0, parts.size() - 1)) + " "
+                + conjunction + " " + parts.get(parts.size() - 1);
     }
 
     private static List<Finding> perLevel(PrimaryCounts primary, String columnName, int minimum) {
