@@ -249,8 +249,8 @@ public final class EvidenceCharts {
     }
 
     private static void styleHollow(XYLineAndShapeRenderer renderer) {
-        renderer.setSeriesPaint(0, Style.UNDECIDED.paint);
-        renderer.setSeriesShape(0, Style.UNDECIDED.shape);
+        renderer.setSeriesPaint(0, Style.NO_INTERVAL.paint);
+        renderer.setSeriesShape(0, Style.NO_INTERVAL.shape);
         renderer.setSeriesShapesFilled(0, false);
     }
 
@@ -486,7 +486,9 @@ public final class EvidenceCharts {
         WORSE(ReportPalette.WORSE, triangle(false), true, new BasicStroke(1f)),
         BETTER(ReportPalette.BETTER, triangle(true), true, new BasicStroke(1f)),
         NO_DIFFERENCE(ReportPalette.NO_DIFFERENCE, circle(), true, new BasicStroke(1f)),
-        UNDECIDED(ReportPalette.NO_DIFFERENCE, circle(), false, new BasicStroke(1f));
+        UNDECIDED(ReportPalette.NO_DIFFERENCE, circle(), false, new BasicStroke(1f)),
+        /** A point without an interval: a shape of its own, never read as an undecided interval's point. */
+        NO_INTERVAL(ReportPalette.NO_DIFFERENCE, diamond(), false, new BasicStroke(1f));
 
         final Paint paint;
         final Shape shape;
@@ -537,6 +539,16 @@ public final class EvidenceCharts {
 
     private static Shape circle() {
         return new Ellipse2D.Double(-4.5, -4.5, 9, 9);
+    }
+
+    private static Shape diamond() {
+        Path2D.Double path = new Path2D.Double();
+        path.moveTo(0, -5.5);
+        path.lineTo(5.5, 0);
+        path.lineTo(0, 5.5);
+        path.lineTo(-5.5, 0);
+        path.closePath();
+        return path;
     }
 
     private static Shape square() {

@@ -56,6 +56,23 @@ public final class MetricFormat {
         return format(value, decimalsFor(value), true);
     }
 
+    /**
+     * A chart axis's tick label: thousands of a metric in the target's units in short ({@code 20k}, {@code −2.5k},
+     * {@code 1.2M}), so that a narrow axis has room for several ticks; anything else as {@link #value(double)}.
+     */
+    public String axisTick(double value) {
+        double magnitude = Math.abs(value);
+        if (!targetUnits || !Double.isFinite(value)) {
+            return value(value);
+        }
+        String suffix = magnitude >= 1_000_000 ? "M" : magnitude >= 1_000 ? "k" : "";
+        double scaled = suffix.equals("M") ? magnitude / 1_000_000 : suffix.equals("k") ? magnitude / 1_000 : magnitude;
+        // ticks are round numbers: their own digits, no padding zeros ("0", "0.5", "2.5k")
+        String digits = new java.math.BigDecimal(scaled).setScale(suffix.isEmpty() ? MOST_DECIMALS : 2,
+                java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+        return (value < 0 && !isZero(digits) ? String.valueOf(MINUS) : "") + digits + suffix;
+    }
+
     /** A value with its interval in brackets, sharing decimals: {@code 23,643 [21,818, 25,385]}. */
     public String estimate(double value, Double lower, Double upper) {
         return group(value, lower, upper, false);

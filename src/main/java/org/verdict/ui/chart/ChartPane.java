@@ -23,6 +23,7 @@ import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.MouseHandlerFX;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.RectangleEdge;
 import org.verdict.ui.task.BackgroundExecutor;
 import org.verdict.ui.theme.Appearance;
 
@@ -46,6 +47,12 @@ public final class ChartPane extends StackPane {
     static final float SMALLEST_ROW_FONT_SHARE = 0.75f;
     /** Height of a row for each pixel of its label's size. */
     private static final double ROW_PITCH = 1.1;
+    /** The chart's padding and the plot's insets, top and bottom together. */
+    private static final double FRAME_PADDING = 18;
+    /** The value axis: its tick marks, tick labels and title, in lines of the chart's text size. */
+    private static final double VALUE_AXIS_LINES = 2.2;
+    /** Text is measured on this image's graphics, as JFreeChart lays it out when it draws. */
+    private static final BufferedImage MEASURE = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
 
     /** Made with the first chart: JFreeChart's viewer classes then load after the window is on screen. */
     private ChartViewer viewer;
@@ -72,7 +79,8 @@ public final class ChartPane extends StackPane {
         getChildren().addAll(scroller, placeholder);
         scroller.setVisible(false);
         scroller.viewportBoundsProperty().addListener((obs, was, now) -> {
-            if (was.getHeight() != now.getHeight()) {
+            // a narrower pane wraps the titles and the legend onto more lines
+            if (was.getHeight() != now.getHeight() || was.getWidth() != now.getWidth()) {
                 restyle();
             }
         });
@@ -203,13 +211,14 @@ public final class ChartPane extends StackPane {
     /**
      * Up to {@link #ROWS_THAT_FIT} rows, the chart fills the pane and the row labels shrink to the room each row
      * gets, so the value axis is in view with every row. When even the smallest labels would not fit (a long
-     * cross, large text on a small pane), the chart scrolls with full-size labels and its value axis moves to the
-     * top, where it is in view with the first rows (the overall row and the worst slices).
+     * cross, large text on a small pane), the chart scrolls with full-size labels and its value axis and legend move
+     * to the top, where they are in view with the first rows (the overall row and the worst slices).
      */
     private void fitRows(JFreeChart chart, ChartLook look) {
-        // Title, legend, value axis and padding take about this much height (measured at 12 and 18 px).
-        double frame = 20 + 5.4 * look.fontSize();
         double available = scroller.getViewportBounds().getHeight();
+        double width = scroller.getViewportBounds().getWidth();
+        // the titles and the legend wrap in a narrow pane: measured at its width, so the rows never push them out
+        double frame = FRAME_PADDING + VALUE_AXIS_LINES * look.fontSize() + titlesHeight(chart, width);
         // A label needs a little more than its size, or JFreeChart hides every other one.
         float fitting = (float) Math.floor((available - frame) / rows / ROW_PITCH);
         float smallest = SMALLEST_ROW_FONT_SHARE * look.fontSize();
@@ -217,6 +226,9 @@ public final class ChartPane extends StackPane {
         float rowFont = fits ? Math.max(smallest, Math.min(look.fontSize(), fitting)) : look.fontSize();
         viewer.setMinHeight(fits ? 0 : frame + rows * look.fontSize() * ROW_PITCH * 1.1);
         AxisLocation valueAxisAt = fits ? AxisLocation.BOTTOM_OR_RIGHT : AxisLocation.TOP_OR_LEFT;
+        if (chart.getLegend() != null) {
+            chart.getLegend().setPosition(fits ? RectangleEdge.BOTTOM : RectangleEdge.TOP);
+        }
         Axis rowAxis = null;
         if (chart.getPlot() instanceof XYPlot xy) {
             rowAxis = xy.getDomainAxis();
@@ -227,6 +239,36 @@ public final class ChartPane extends StackPane {
         }
         if (rowAxis != null) {
             rowAxis.setTickLabelFont(rowAxis.getTickLabelFont().deriveFont(rowFont));
+        }
+    }
+
+    /** The height of the chart's title and subtitles (the legend among them) laid out {@code width} wide. */
+    static double titlesHeight(JFreeChart chart, double width) {
+        if (width <= 0) {
+            return 0;
+        }
+        java.awt.Graphics2D g2 = MEASURE.createGraphics();
+        try {
+            // at most the pane's width, any height (the one kind of constraint every title can arrange for)
+            org.jfree.chart.block.RectangleConstraint across = new org.jfree.chart.block.RectangleConstraint(
+                    0, new org.jfree.data.Range(0, width), org.jfree.chart.block.LengthConstraintType.RANGE,
+                    0, null, org.jfree.chart.block.LengthConstraintType.NONE);
+            double height = 0;
+            List<org.jfree.chart.title.Title> titles = new java.util.ArrayList<>();
+            if (chart.getTitle() != null) {
+                titles.add(chart.getTitle());
+            }
+            for (int i = 0; i < chart.getSubtitleCount(); i++) {
+                titles.add(chart.getSubtitle(i));
+            }
+            for (org.jfree.chart.title.Title title : titles) {
+                if (title.isVisible()) {
+                    height += title.arrange(g2, across).getHeight();
+                }
+            }
+            return height;
+        } finally {
+            g2.dispose();
         }
     }
 

@@ -119,10 +119,15 @@ public record SliceChartData(Metric metric, List<Point> points, boolean unadjust
                 .flatMapToDouble(p -> DoubleStream.of(p.deltaLow(), p.deltaHigh())), true);
     }
 
-    /** The value axis of the per-model chart: both models' intervals in the tested slices. */
+    /**
+     * The value axis of the per-model chart: both models' intervals in the tested slices, and 0 for an error in the
+     * target's units (mae, rmse of house prices): an error is never below 0, and from 0 a reader sees how large the
+     * gap between the models is against the error itself, not a gap magnified by a cropped axis.
+     */
     public AxisRange valueRange() {
         return AxisRange.covering(tested(points).stream().flatMapToDouble(p -> DoubleStream.of(p.productionLow(),
-                p.productionHigh(), p.candidateLow(), p.candidateHigh())).filter(v -> !Double.isNaN(v)), false);
+                p.productionHigh(), p.candidateLow(), p.candidateHigh())).filter(v -> !Double.isNaN(v)),
+                metric.inTargetUnits());
     }
 
     private static List<Point> tested(List<Point> among) {

@@ -9,6 +9,8 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.ResourceBundle;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
@@ -19,11 +21,14 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.stats.MetricFormat;
+import org.verdict.ui.chart.AxisTickFormat;
+import org.verdict.ui.chart.RoundTickAxis;
 import org.verdict.ui.compare.SliceChartData.Point;
 import org.verdict.ui.theme.Palette;
 
@@ -51,7 +56,8 @@ public final class SliceCharts {
     public JFreeChart forestPlot(SliceChartData data) {
         YIntervalSeries worse = new YIntervalSeries(text.getString("verdict.worse"));
         YIntervalSeries better = new YIntervalSeries(text.getString("verdict.better"));
-        YIntervalSeries other = new YIntervalSeries(text.getString("chart.otherVerdicts"));
+        YIntervalSeries noDifference = new YIntervalSeries(text.getString("chart.noDifference"));
+        YIntervalSeries inconclusive = new YIntervalSeries(text.getString("chart.inconclusive"));
         YIntervalSeries noInterval = new YIntervalSeries(text.getString("chart.noInterval"));
         List<Point> points = data.points();
         for (int i = 0; i < points.size(); i++) {
@@ -60,14 +66,18 @@ public final class SliceCharts {
                 continue;
             }
             YIntervalSeries series = !p.hasInterval() ? noInterval
-                    : p.verdict() == Verdict.WORSE ? worse : p.verdict() == Verdict.BETTER ? better : other;
+                    : p.verdict() == Verdict.WORSE ? worse : p.verdict() == Verdict.BETTER ? better
+                    : p.verdict() == Verdict.NO_SIGNIFICANT_DIFFERENCE ? noDifference : inconclusive;
             series.add(i, p.delta(), p.deltaLow(), p.deltaHigh());
         }
         YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
         dataset.addSeries(worse);
         dataset.addSeries(better);
-        dataset.addSeries(other);
+        dataset.addSeries(noDifference);
+        dataset.addSeries(inconclusive);
 
+        // the approval pack's marks: a filled grey dot has an interval within the equivalence band, a hollow one
+        // with whiskers an interval too wide to say, and a hollow diamond no interval at all
         XYErrorRenderer renderer = renderer();
         renderer.setSeriesPaint(0, Palette.awt(Palette.WORSE));
         renderer.setSeriesShape(0, triangle(false));
@@ -75,6 +85,9 @@ public final class SliceCharts {
         renderer.setSeriesShape(1, triangle(true));
         renderer.setSeriesPaint(2, Palette.awt(Palette.NEUTRAL));
         renderer.setSeriesShape(2, circle());
+        renderer.setSeriesPaint(3, Palette.awt(Palette.NEUTRAL));
+        renderer.setSeriesShape(3, circle());
+        renderer.setSeriesShapesFilled(3, false);
         MessageFormat tooltip = new MessageFormat(text.getString("chart.deltaTooltip"));
         MetricFormat numbers = MetricFormat.of(data.metric());
         List<String> tooltips = points.stream().map(p -> tooltip.format(new Object[] {p.label(),
@@ -84,11 +97,11 @@ public final class SliceCharts {
         renderer.setDefaultToolTipGenerator(byPoint(tooltips, tooltips));
 
         XYPlot plot = plot(dataset, renderer, points, MessageFormat.format(text.getString("chart.deltaAxis"),
-                data.metric().wireName()));
-        // points without an interval: hollow, and without the zero-length whisker an error renderer would draw
+                data.metric().wireName()), data.metric());
+        // points without an interval: hollow diamonds, without the zero-length whisker an error renderer would draw
         XYLineAndShapeRenderer hollow = new XYLineAndShapeRenderer(false, true);
         hollow.setSeriesPaint(0, Palette.awt(Palette.NEUTRAL));
-        hollow.setSeriesShape(0, circle());
+        hollow.setSeriesShape(0, diamond());
         hollow.setSeriesShapesFilled(0, false);
         hollow.setDefaultToolTipGenerator(byPoint(tooltips, tooltips));
         plot.setDataset(1, new YIntervalSeriesCollection());
@@ -103,12 +116,38 @@ public final class SliceCharts {
             Point p = points.get(i);
             if (p.hasInterval()) {
                 markClipped(plot, range, i, p.deltaLow(), p.deltaHigh());
+            } else if (Double.isNaN(p.delta())) {
+                plot.addAnnotation(unavailable(range, i));
             } else {
-                plot.addAnnotation(note(p, range, i));
+                // a diamond past the axis is not drawn: the arrow at the edge stands for it
+                markClipped(plot, range, i, p.delta(), p.delta());
             }
         }
-        return chart(plot, MessageFormat.format(text.getString(data.unadjusted() ? "chart.forestTitleUnadjusted"
-                : "chart.forestTitle"), data.metric().wireName()));
+        LegendItemCollection legend = new LegendItemCollection();
+        legend.add(legendItem(worse, triangle(false), Palette.WORSE, true));
+        legend.add(legendItem(better, triangle(true), Palette.BETTER, true));
+        legend.add(legendItem(noDifference, circle(), Palette.NEUTRAL, true));
+        legend.add(legendItem(inconclusive, circle(), Palette.NEUTRAL, false));
+        legend.add(legendItem(noInterval, diamond(), Palette.NEUTRAL, false));
+        plot.setFixedLegendItems(legend);
+        JFreeChart chart = chart(plot, MessageFormat.format(text.getString(data.unadjusted()
+                ? "chart.forestTitleUnadjusted" : "chart.forestTitle"), data.metric().wireName()));
+        // what Δ is and what the arrows mean: a subtitle wraps in a narrow pane, where an axis label would be cut
+        // (under the title, above the legend)
+        chart.addSubtitle(0, new TextTitle(text.getString("chart.deltaSubtitle")));
+        return chart;
+    }
+
+    /**
+     * Every kind of mark, whether or not this chart has one: the legend reads the same on every chart (and as the
+     * approval pack's), and an empty kind says that no slice is of it.
+     */
+    private static LegendItem legendItem(YIntervalSeries series, Shape shape, String colour, boolean filled) {
+        java.awt.Color paint = Palette.awt(colour);
+        LegendItem item = new LegendItem(series.getKey().toString(), null, null, null, true, shape, filled, paint,
+                !filled, paint, new BasicStroke(1.2f), false, new java.awt.geom.Line2D.Double(), new BasicStroke(1f),
+                paint);
+        return item;
     }
 
     public JFreeChart perModel(SliceChartData data) {
@@ -143,7 +182,7 @@ public final class SliceCharts {
                 MetricFormat.count(p.n()), candidate.getKey(),
                 numbers.estimate(p.candidate(), p.candidateLow(), p.candidateHigh())})).toList();
         renderer.setDefaultToolTipGenerator(byPoint(productionTooltips, candidateTooltips));
-        XYPlot plot = plot(dataset, renderer, points, data.metric().wireName());
+        XYPlot plot = plot(dataset, renderer, points, data.metric().wireName(), data.metric());
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         org.verdict.core.compare.AxisRange range = data.valueRange();
         plot.getRangeAxis().setRange(range.lower(), range.upper());
@@ -159,25 +198,10 @@ public final class SliceCharts {
         return chart(plot, MessageFormat.format(text.getString("chart.perModelTitle"), data.metric().wireName()));
     }
 
-    /**
-     * The words beside a slice drawn without an interval ("too few examples, Δ −10,253"), on the side of its point
-     * with more room; a point past the axis's edge is not drawn, and the words stand at the edge with an arrow.
-     */
-    private static XYTextAnnotation note(Point p, org.verdict.core.compare.AxisRange range, int row) {
-        // the verdict's first words fit a row ("unstable"); the tooltip and the table give the reason and Δ
-        int reason = p.note().indexOf(':');
-        String text = reason < 0 ? p.note() : p.note().substring(0, reason);
-        double at = Double.isNaN(p.delta()) ? range.lower() : Math.max(range.lower(), Math.min(range.upper(), p.delta()));
-        if (p.delta() < range.lower()) {
-            text = CLIPPED_LOW + " " + text;
-        } else if (p.delta() > range.upper()) {
-            text = text + " " + CLIPPED_HIGH;
-        }
-        boolean leftOfPoint = at > (range.lower() + range.upper()) / 2;
-        // clear of the point's marker by about a marker's width
-        double gap = (range.upper() - range.lower()) * 0.02;
-        XYTextAnnotation note = new XYTextAnnotation(text, row, leftOfPoint ? at - gap : at + gap);
-        note.setTextAnchor(leftOfPoint ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT);
+    /** A slice whose Δ is undefined has no point: "unavailable" stands in its row, at the axis's left edge. */
+    private XYTextAnnotation unavailable(org.verdict.core.compare.AxisRange range, int row) {
+        XYTextAnnotation note = new XYTextAnnotation(text.getString("chart.unavailable"), row, range.lower());
+        note.setTextAnchor(TextAnchor.CENTER_LEFT);
         note.setPaint(Palette.awt(Palette.NEUTRAL));
         note.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.ITALIC, 11));
         return note;
@@ -206,7 +230,7 @@ public final class SliceCharts {
     }
 
     private XYPlot plot(YIntervalSeriesCollection dataset, XYErrorRenderer renderer, List<Point> points,
-                        String valueAxisLabel) {
+                        String valueAxisLabel, org.verdict.core.pack.Metric metric) {
         SymbolAxis slices = new SymbolAxis(null, points.stream().map(SliceCharts::axisLabel).toArray(String[]::new));
         slices.setInverted(true);
         // One label per slice, always: an automatic tick unit would silently skip every other slice when crowded.
@@ -214,8 +238,12 @@ public final class SliceCharts {
         slices.setTickUnit(new NumberTickUnit(1), false, false);
         slices.setGridBandsVisible(false);
         slices.setRange(-0.6, Math.max(points.size(), 1) - 0.4);
-        NumberAxis values = new NumberAxis(valueAxisLabel);
+        NumberAxis values = new RoundTickAxis(valueAxisLabel);
         values.setAutoRangeIncludesZero(true);
+        if (metric.inTargetUnits()) {
+            // "−20k" rather than "−20,000": a chart beside the table has room for several such ticks
+            values.setNumberFormatOverride(new AxisTickFormat(MetricFormat.of(metric)));
+        }
         XYPlot plot = new XYPlot(dataset, slices, values, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setDomainGridlinesVisible(false);
@@ -247,7 +275,24 @@ public final class SliceCharts {
     private static String axisLabel(Point p) {
         String mark = p.verdict() == Verdict.WORSE ? " " + Palette.WORSE_MARK
                 : p.verdict() == Verdict.BETTER ? " " + Palette.BETTER_MARK : "";
-        return p.label() + " (n=" + MetricFormat.count(p.n()) + ")" + mark;
+        return rowLabel(p.label()) + " (n=" + MetricFormat.count(p.n()) + ")" + mark;
+    }
+
+    /**
+     * A slice's label without the column's name where its value already says it ("country=country_07" reads
+     * "country_07", "plan=plan_pro" "plan_pro", not "region=regional"), so a chart of many such slices leaves its plot the room; a value
+     * that does not name its column keeps it ("neighborhood=N23"). Each part of a cross is judged on its own.
+     */
+    static String rowLabel(String sliceLabel) {
+        return java.util.Arrays.stream(sliceLabel.split(" × ", -1)).map(part -> {
+            int equals = part.indexOf('=');
+            String column = equals < 0 ? "" : part.substring(0, equals);
+            String value = equals < 0 ? part : part.substring(equals + 1);
+            boolean namesItsColumn = !column.isEmpty() && value.length() > column.length()
+                    && value.regionMatches(true, 0, column, 0, column.length())
+                    && !Character.isLetter(value.charAt(column.length()));
+            return namesItsColumn ? value : part;
+        }).collect(java.util.stream.Collectors.joining(" × "));
     }
 
     private static JFreeChart chart(XYPlot plot, String title) {
@@ -264,6 +309,10 @@ public final class SliceCharts {
 
     private static Shape circle() {
         return new Ellipse2D.Double(-5, -5, 10, 10);
+    }
+
+    private static Shape diamond() {
+        return new Polygon(new int[] {0, 6, 0, -6}, new int[] {-6, 0, 6, 0}, 4);
     }
 
     private static Shape square() {

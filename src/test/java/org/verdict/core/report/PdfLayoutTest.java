@@ -124,6 +124,20 @@ class PdfLayoutTest {
         assertTrue(!(plot.getRenderer(1) instanceof org.jfree.chart.renderer.xy.XYErrorRenderer),
                 "a point without an interval gets no whisker, not even a zero-length one");
         assertEquals(ReportPalette.NO_DIFFERENCE, plot.getRenderer(1).getSeriesPaint(0), "grey, as undecided rows are");
+        // hollow both, but a point without an interval is not the same mark as an undecided interval's point, in the
+        // plot or its legend
+        java.awt.Shape undecided = plot.getRenderer(0).getSeriesShape(1);
+        java.awt.Shape noInterval = plot.getRenderer(1).getSeriesShape(0);
+        assertTrue(!new java.awt.geom.Area(undecided).equals(new java.awt.geom.Area(noInterval)),
+                "a shape of its own for a point without an interval");
+        org.jfree.chart.LegendItemCollection legend = plot.getLegendItems();
+        java.util.Map<String, java.awt.Shape> legendShapes = new java.util.HashMap<>();
+        for (int i = 0; i < legend.getItemCount(); i++) {
+            legendShapes.put(legend.get(i).getLabel(), legend.get(i).getShape());
+        }
+        assertTrue(!new java.awt.geom.Area(legendShapes.get("too few examples / inconclusive"))
+                .equals(new java.awt.geom.Area(legendShapes.get(EvidenceCharts.NO_INTERVAL_LEGEND))),
+                "the legend tells the two apart");
         List<String> notes = plot.getAnnotations().stream()
                 .map(a -> ((org.jfree.chart.annotations.XYTextAnnotation) a).getText().strip()).toList();
         // N18's Δ (−10,253) lies far left of the tested slices' scale: the words stand at the edge with an arrow

@@ -9,6 +9,16 @@ class MetricFormatTest {
     private final MetricFormat dollars = MetricFormat.of(Metric.MAE);
 
     @Test
+    void axisTicksOfDollarsAreWrittenInThousands() {
+        assertEquals("20k", dollars.axisTick(20_000));
+        assertEquals("−2.5k", dollars.axisTick(-2_500));
+        assertEquals("0", dollars.axisTick(0));
+        assertEquals("500", dollars.axisTick(500));
+        assertEquals("1.25M", dollars.axisTick(1_250_000));
+        assertEquals("0.250", MetricFormat.of(Metric.ACCURACY).axisTick(0.25), "a rate as ever");
+    }
+
+    @Test
     void ratesHaveThreeDecimalsAndATrueMinus() {
         MetricFormat rates = MetricFormat.of(Metric.ACCURACY);
         assertEquals("0.812", rates.value(0.8123));

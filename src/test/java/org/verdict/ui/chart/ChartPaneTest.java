@@ -101,6 +101,36 @@ class ChartPaneTest {
         assertEquals(AxisLocation.BOTTOM_OR_RIGHT, ((XYPlot) shorter.getPlot()).getRangeAxisLocation());
     }
 
+    /** A long chart scrolls: its legend stands on top with its value axis, never half cut at the fold. */
+    @Test
+    void aScrollingChartHasItsLegendOnTop(FxRobot robot) {
+        JFreeChart chart = rows(40);
+        show(chart, 40, robot);
+        assertEquals(org.jfree.chart.ui.RectangleEdge.TOP, chart.getLegend().getPosition());
+
+        JFreeChart shorter = rows(10);
+        show(shorter, 10, robot);
+        assertEquals(org.jfree.chart.ui.RectangleEdge.BOTTOM, shorter.getLegend().getPosition());
+    }
+
+    /** A narrow pane wraps the titles and the legend onto more lines: the rows are given only the room left. */
+    @Test
+    void titlesAreMeasuredAtThePanesWidth() {
+        XYSeriesCollection many = new XYSeriesCollection();
+        for (String name : new String[] {"worse", "better", "no significant difference", "inconclusive",
+                "no interval (hover for why)"}) {
+            XYSeries series = new XYSeries(name);
+            series.add(0, 0);
+            many.addSeries(series);
+        }
+        XYPlot plot = new XYPlot(many, new NumberAxis(), new NumberAxis(), new XYLineAndShapeRenderer(false, true));
+        JFreeChart chart = new JFreeChart("Δ mae per slice, the verdict's interval", plot);
+
+        double wide = ChartPane.titlesHeight(chart, 1200);
+        double narrow = ChartPane.titlesHeight(chart, 300);
+        assertTrue(narrow > wide + 20, "wrapped: " + narrow + " px at 300 px wide, " + wide + " px at 1200");
+    }
+
     /** On a projector, 18 slices in this pane would need 11 px labels: the chart scrolls with 18 px ones instead. */
     @Test
     void inLargeTextRowLabelsStayLargeAndTheChartScrolls(FxRobot robot) {

@@ -40,6 +40,75 @@ class SliceChartsTest {
         assertEquals("language=ja (n=900): " + dataset.getSeriesKey(1) + " 0.750 [0.720, 0.780]", candidateOfJa);
     }
 
+    /**
+     * The legend lists every kind of mark, as the approval pack's does, and a point without an interval has a shape of
+     * its own: an inconclusive slice's hollow circle (with whiskers) is never read as "no interval" or the reverse.
+     */
+    @Test
+    void theLegendTellsAnUndecidedIntervalFromAPointWithoutOne() {
+        SliceChartData mixed = new SliceChartData(Metric.MACRO_F1, List.of(
+                new Point("overall", 2000, Verdict.BETTER, 0.02, 0.01, 0.03, 0.8, 0.79, 0.81, 0.82, 0.81, 0.83),
+                new Point("region=north", 300, Verdict.INCONCLUSIVE, 0.01, -0.05, 0.07, 0.8, 0.75, 0.85, 0.81, 0.76,
+                        0.86),
+                new Point("region=south", 12, Verdict.TOO_FEW_EXAMPLES, 0.005, 0.005, 0.005, 0.8, 0.6, 0.9, 0.805,
+                        0.6, 0.9, "too few examples")));
+        XYPlot plot = charts.forestPlot(mixed).getXYPlot();
+
+        org.jfree.chart.LegendItemCollection legend = plot.getLegendItems();
+        java.util.Map<String, org.jfree.chart.LegendItem> items = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < legend.getItemCount(); i++) {
+            items.put(legend.get(i).getLabel(), legend.get(i));
+        }
+        assertEquals(List.of("worse", "better", "no significant difference", "inconclusive",
+                "no interval (hover for why)"), List.copyOf(items.keySet()));
+        org.jfree.chart.LegendItem inconclusive = items.get("inconclusive");
+        org.jfree.chart.LegendItem noInterval = items.get("no interval (hover for why)");
+        assertEquals(false, inconclusive.isShapeFilled());
+        assertEquals(false, noInterval.isShapeFilled());
+        assertEquals(false, new java.awt.geom.Area(inconclusive.getShape())
+                .equals(new java.awt.geom.Area(noInterval.getShape())), "different shapes");
+        // and the points are drawn with the shapes their legend shows
+        XYDataset withIntervals = plot.getDataset(0);
+        int inconclusiveSeries = withIntervals.indexOf("inconclusive");
+        assertEquals(1, withIntervals.getItemCount(inconclusiveSeries));
+        assertEquals(true, new java.awt.geom.Area(inconclusive.getShape())
+                .equals(new java.awt.geom.Area(plot.getRenderer(0).getSeriesShape(inconclusiveSeries))));
+        assertEquals(1, plot.getDataset(1).getItemCount(0), "south's point alone, without whiskers");
+        assertEquals(true, new java.awt.geom.Area(noInterval.getShape())
+                .equals(new java.awt.geom.Area(plot.getRenderer(1).getSeriesShape(0))));
+        assertEquals(List.of(), plot.getAnnotations(), "no words over the plot: they overprinted labels and were cut");
+    }
+
+    @Test
+    void aRowLabelLeavesOutAColumnNameItsValueAlreadySays() {
+        assertEquals("country_07", SliceCharts.rowLabel("country=country_07"));
+        assertEquals("plan_pro", SliceCharts.rowLabel("plan=plan_pro"));
+        assertEquals("neighborhood=N23", SliceCharts.rowLabel("neighborhood=N23"));
+        assertEquals("region=regional", SliceCharts.rowLabel("region=regional"), "a value is not its column's name");
+        assertEquals("plan=plan", SliceCharts.rowLabel("plan=plan"));
+        assertEquals("Country_07 × language=pt", SliceCharts.rowLabel("country=Country_07 × language=pt"),
+                "each part on its own, whatever the case");
+        assertEquals("overall", SliceCharts.rowLabel("overall"));
+    }
+
+    /** House prices: errors in dollars start at 0 on the per-model axis, so the gap is seen against the error. */
+    @Test
+    void thePerModelAxisOfAnErrorInDollarsStartsAtZero() {
+        SliceChartData dollars = new SliceChartData(Metric.MAE, List.of(
+                new Point("overall", 1460, Verdict.BETTER, -2049, -3374, -723, 20477, 19467, 21647, 18428, 17530,
+                        19335),
+                new Point("neighborhood=N23", 36, Verdict.INCONCLUSIVE, 4000, -2000, 9000, 14000, 11000, 19000,
+                        18000, 15000, 24000)));
+        XYPlot plot = charts.perModel(dollars).getXYPlot();
+
+        assertEquals(true, plot.getRangeAxis().getLowerBound() <= 0, "0 in view");
+        assertEquals(true, plot.getRangeAxis().getUpperBound() >= 24000);
+        assertEquals("−20k", ((org.jfree.chart.axis.NumberAxis) plot.getRangeAxis()).getNumberFormatOverride()
+                .format(-20000), "ticks short enough for several on a narrow axis");
+        XYPlot rates = charts.perModel(data).getXYPlot();
+        assertEquals(true, rates.getRangeAxis().getLowerBound() > 0.5, "a rate's axis zooms in on its intervals");
+    }
+
     /** Tooltips of every item, ordered by the slice position on the chart. */
     private static List<String> tooltipsOf(XYPlot plot) {
         XYDataset dataset = plot.getDataset();
