@@ -51,6 +51,7 @@ import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.compare.CompareViewModel.ChartKind;
 import org.verdict.ui.settings.DividerMemory;
 import org.verdict.ui.table.FittedColumns;
+import org.verdict.ui.table.WrappingCell;
 import org.verdict.ui.task.BackgroundExecutor;
 
 /**
@@ -109,6 +110,8 @@ public final class CompareView {
     private final javafx.beans.property.BooleanProperty valuesOverIntervals =
             new javafx.beans.property.SimpleBooleanProperty(false);
     private final ToggleButton showChart = new ToggleButton();
+    /** Whether the table has the room for each slice on one line (a cross still takes two). */
+    private javafx.beans.property.ReadOnlyBooleanProperty sliceOnOneLine;
     /** Large text on a short view; a field, because a binding only listened to would be garbage-collected. */
     private final javafx.beans.binding.BooleanBinding cramped;
 
@@ -379,7 +382,14 @@ public final class CompareView {
                 setText(empty || item == null ? null : sliceShown(item));
             }
         });
-        fittedColumns.fit(slice, row -> sliceShown(row.slice()));
+        // one line where the table has the room once every other column fits (houses at 1366 px: the
+        // neighbourhoods), else after the column's name
+        sliceOnOneLine = fittedColumns.fitWideWhenRoom(slice, row -> crossOnTwoLines(row.slice()),
+                row -> valuesOverIntervals.get() ? twoLines(row.slice()) : crossOnTwoLines(row.slice()));
+        sliceOnOneLine.addListener((obs, was, now) -> {
+            rowHeights();
+            table.refresh();
+        });
         table.getColumns().add(slice);
         // The verdict comes right after the slice: it is what a reviewer reads first, and it stays in view
         // however narrow the window or large the text.
@@ -527,11 +537,15 @@ public final class CompareView {
     }
 
     private String sliceShown(String label) {
-        return valuesOverIntervals.get() ? twoLines(label) : label.replace(" × ", " ×\n");
+        return valuesOverIntervals.get() && !sliceOnOneLine.get() ? twoLines(label) : crossOnTwoLines(label);
+    }
+
+    private static String crossOnTwoLines(String label) {
+        return label.replace(" × ", " ×\n");
     }
 
     private String verdictShown(ComparisonRow row) {
-        return wrapped(row.verdictText(), valuesOverIntervals.get() ? VERDICT_LINE_CHARS_BESIDE : VERDICT_LINE_CHARS);
+        return WrappingCell.lines(row.verdictText(), valuesOverIntervals.get() ? VERDICT_LINE_CHARS_BESIDE : VERDICT_LINE_CHARS);
     }
 
     private String details(ComparisonRow row) {
@@ -570,24 +584,6 @@ public final class CompareView {
         int value = sliceLabel.indexOf('=');
         return sliceLabel.length() > SLICE_LINE_CHARS && value > 0
                 ? sliceLabel.substring(0, value + 1) + "\n" + sliceLabel.substring(value + 1) : sliceLabel;
-    }
-
-    /** Breaks {@code content} between words into lines of at most {@code lineChars} characters where it can. */
-    static String wrapped(String content, int lineChars) {
-        StringBuilder lines = new StringBuilder();
-        int lineLength = 0;
-        for (String word : content.split(" ")) {
-            if (lineLength > 0 && lineLength + 1 + word.length() > lineChars) {
-                lines.append('\n');
-                lineLength = 0;
-            } else if (lineLength > 0) {
-                lines.append(' ');
-                lineLength++;
-            }
-            lines.append(word);
-            lineLength += word.length();
-        }
-        return lines.toString();
     }
 
     private String testName(String test) {

@@ -325,15 +325,15 @@ class CompareViewTest {
 
     @Test
     void aLongVerdictTakesMoreLinesNotAWiderColumn() {
-        assertEquals("no significant\ndifference", CompareView.wrapped("no significant difference", 16));
-        assertEquals("too few examples", CompareView.wrapped("too few examples", 16));
-        assertEquals("too few\nexamples", CompareView.wrapped("too few examples", CompareView.VERDICT_LINE_CHARS_BESIDE));
+        assertEquals("no significant\ndifference", org.verdict.ui.table.WrappingCell.lines("no significant difference", 16));
+        assertEquals("too few examples", org.verdict.ui.table.WrappingCell.lines("too few examples", 16));
+        assertEquals("too few\nexamples", org.verdict.ui.table.WrappingCell.lines("too few examples", CompareView.VERDICT_LINE_CHARS_BESIDE));
         assertEquals("no significant\ndifference",
-                CompareView.wrapped("no significant difference", CompareView.VERDICT_LINE_CHARS_BESIDE));
-        assertEquals("▲ better", CompareView.wrapped("▲ better", 14));
+                org.verdict.ui.table.WrappingCell.lines("no significant difference", CompareView.VERDICT_LINE_CHARS_BESIDE));
+        assertEquals("▲ better", org.verdict.ui.table.WrappingCell.lines("▲ better", 14));
         assertEquals("unavailable:\nthe labels are\nconstant, so\nr2 is\nundefined",
-                CompareView.wrapped("unavailable: the labels are constant, so r2 is undefined", 14));
-        assertEquals("a-word-longer-than-the-line", CompareView.wrapped("a-word-longer-than-the-line", 14));
+                org.verdict.ui.table.WrappingCell.lines("unavailable: the labels are constant, so r2 is undefined", 14));
+        assertEquals("a-word-longer-than-the-line", org.verdict.ui.table.WrappingCell.lines("a-word-longer-than-the-line", 14));
     }
 
     @Test

@@ -1,0 +1,174 @@
+package org.verdict.ui.compare;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import javafx.geometry.Bounds;
+import javafx.scene.Scene;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.TableColumnHeader;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.verdict.core.compare.ComparisonEngine;
+import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.MetricEstimate;
+import org.verdict.core.compare.SliceKey;
+import org.verdict.core.compare.SliceResult;
+import org.verdict.core.compare.Verdict;
+import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.PackFixture;
+import org.verdict.core.pack.PackLoader;
+import org.verdict.core.stats.Interval;
+import org.verdict.core.task.Progress;
+import org.verdict.ui.chart.ChartPane;
+import org.verdict.ui.settings.DividerMemory;
+import org.verdict.ui.settings.UserSettings;
+import org.verdict.ui.task.ActivityMonitor;
+import org.verdict.ui.task.CurrentThreadExecutor;
+import org.verdict.ui.theme.Appearance;
+
+/**
+ * A house-price pack (mae in dollars, 25 neighbourhoods and 3 styles) in the Compare view of a 1366×768 laptop
+ * (the view's 1242 × 620, as in {@link CompareLaptopTest}): both models' values with their intervals stay in view
+ * beside Δ, in normal and large text, light and dark.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CompareDollarsLaptopTest {
+    private static final String MANIFEST = """
+            {"format": "verdict-pack/1",
+             "model": {"name": "houses", "task": "regression", "riskTier": 2, "positiveLabel": null},
+             "models": [{"version": "7", "role": "production"}, {"version": "8", "role": "candidate"}],
+             "primaryMetric": "mae",
+             "suites": {"primary": {"file": "primary.csv", "slices": ["neighborhood", "style"]}}}
+            """;
+    private static final String CSV = """
+            example_id,label,neighborhood,style,pred_7,pred_8
+            h0,129354,N01,2story,91990.08,123350.41
+            h1,225752,N03,2story,209672.46,207092.66
+            h2,180000,N02,split,170000,185000
+            """;
+
+    @TempDir
+    static Path folder;
+
+    private final ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.messages");
+    private TableView<ComparisonRow> table;
+    private Appearance appearance;
+
+    /** Five-digit dollar errors with wide intervals, as the house-price pack's. */
+    static List<SliceResult> housePrices() {
+        Metric m = Metric.MAE;
+        List<SliceResult> results = new ArrayList<>();
+        results.add(dollars(SliceKey.OVERALL, 1460, 20_477, 18_428, -3_374, -723, Verdict.BETTER));
+        for (int i = 0; i < 25; i++) {
+            double production = 14_000 + 391 * i;
+            results.add(dollars(ReportFixture.slice("neighborhood", String.format("N%02d", i)), 30 + 7 * i,
+                    production, production - 2_000 + 150 * i, -12_172 + 100 * i, 17_227 - 90 * i,
+                    Verdict.INCONCLUSIVE));
+        }
+        for (String style : List.of("1story", "2story", "split")) {
+            results.add(dollars(ReportFixture.slice("style", style), 480, 20_100, 19_950, -1_200, 900,
+                    Verdict.NO_SIGNIFICANT_DIFFERENCE));
+        }
+        return results;
+    }
+
+    private static SliceResult dollars(SliceKey slice, int n, double production, double candidate, double deltaLow,
+                                       double deltaHigh, Verdict verdict) {
+        return new SliceResult(slice, n, Metric.MAE, false,
+                new MetricEstimate(production, new Interval(production - 10_012.3, production + 14_937.4)),
+                new MetricEstimate(candidate, new Interval(candidate - 10_145.6, candidate + 15_299.1)),
+                candidate - production, new Interval(deltaLow, deltaHigh), 0.2, 1.0, "paired-bootstrap", verdict,
+                null, null);
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        CurrentThreadExecutor executor = new CurrentThreadExecutor();
+        appearance = new Appearance(false, false);
+        CompareViewModel model = new CompareViewModel((pack, candidate, options, progress) ->
+                new ComparisonReport("houses", "7", "8", Metric.MAE, ComparisonOptions.DEFAULTS, housePrices(), 26,
+                        Map.of(Metric.MAE, 26)),
+                new ComparisonEngine()::confusionMatrix, executor, new ActivityMonitor(() -> 0), text,
+                ComparisonOptions.DEFAULTS, failure -> { });
+        ChartPane chartPane = new ChartPane(appearance, text, extension -> Optional.empty(), executor);
+        CompareView view = new CompareView(model, text, executor, chartPane,
+                new DividerMemory(UserSettings.load(folder.resolve("settings.json"))));
+        Scene scene = new Scene((javafx.scene.Parent) view.node(), 1242, 620);
+        appearance.applyTo(scene.getRoot());
+        stage.setScene(scene);
+        stage.show();
+        model.showPack(new PackLoader().load(PackFixture.write(folder.resolve("houses"), MANIFEST, CSV),
+                Progress.NONE));
+        @SuppressWarnings("unchecked")
+        TableView<ComparisonRow> found = (TableView<ComparisonRow>) scene.lookup("#compareTable");
+        table = found;
+    }
+
+    private boolean headerInView(FxRobot robot, String id) {
+        Bounds tableBounds = table.localToScene(table.getBoundsInLocal());
+        return robot.lookup("#compareTable .column-header").queryAll().stream()
+                .filter(node -> node instanceof TableColumnHeader header && header.getTableColumn() != null
+                        && id.equals(header.getTableColumn().getId()) && header.isVisible())
+                .map(node -> node.localToScene(node.getBoundsInLocal()))
+                .anyMatch(b -> b.getWidth() > 0 && b.getMinX() >= tableBounds.getMinX()
+                        && b.getMaxX() <= tableBounds.getMaxX());
+    }
+
+    /** The texts of the cells of a column that show a value, e.g. "204,770" / "[104,600, 354,100]". */
+    private List<String> cellTexts(FxRobot robot, String columnId) {
+        return robot.lookup("#compareTable .table-cell").queryAll().stream()
+                .filter(node -> node instanceof TableCell<?, ?> cell && cell.getTableColumn() != null
+                        && columnId.equals(cell.getTableColumn().getId()) && cell.getText() != null
+                        && !cell.getText().isEmpty())
+                .map(node -> ((TableCell<?, ?>) node).getText()).toList();
+    }
+
+    private void assertBothModelsInView(FxRobot robot, String mode) {
+        robot.interact(() -> { });
+        robot.interact(() -> { });
+        for (String id : List.of("compare.col.slice", "compare.col.verdict", "compare.col.n", "compare.col.delta",
+                "compare.col.production", "compare.col.candidate")) {
+            assertTrue(headerInView(robot, id), mode + ": " + id + " in view at 1366 px; columns "
+                    + table.getColumns().stream().map(c -> c.getId() + (c.isVisible() ? " " : " hidden ")
+                    + c.getWidth()).toList());
+        }
+        assertTrue(cellTexts(robot, "compare.col.production").stream().anyMatch(t -> t.contains("[10,465, 35,414]")),
+                mode + ": production's value with its interval " + cellTexts(robot, "compare.col.production"));
+        assertTrue(table.lookupAll(".scroll-bar").stream().map(javafx.scene.control.ScrollBar.class::cast)
+                .noneMatch(bar -> bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && bar.isVisible()),
+                mode + ": no sideways scrolling");
+    }
+
+    @Test
+    void bothModelsValuesWithTheirIntervalsStayInViewAtAnyTextSizeAndTheme(FxRobot robot) {
+        assertBothModelsInView(robot, "light");
+        robot.interact(() -> appearance.darkProperty().set(true));
+        assertBothModelsInView(robot, "dark");
+        robot.interact(() -> appearance.largeTextProperty().set(true));
+        assertBothModelsInView(robot, "dark, large text");
+        robot.interact(() -> appearance.darkProperty().set(false));
+        assertBothModelsInView(robot, "light, large text");
+    }
+
+    /** Beside the chart there is room for "neighborhood=N07" on one line: no two-line slice names for nothing. */
+    @Test
+    void aSliceTakesOneLineWhenTheTableHasTheRoom(FxRobot robot) {
+        robot.interact(() -> { });
+        robot.interact(() -> { });
+        List<String> slices = cellTexts(robot, "compare.col.slice");
+        assertTrue(!slices.isEmpty() && slices.stream().noneMatch(s -> s.contains("\n")), slices.toString());
+    }
+}
