@@ -4,10 +4,13 @@ import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
@@ -35,6 +38,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Screen;
@@ -44,9 +48,11 @@ import javafx.util.StringConverter;
 import org.verdict.core.ledger.EvaluationSummary.GateOutcome;
 import org.verdict.core.ledger.RecordKind;
 import org.verdict.core.ledger.TriggerEvidence;
+import org.verdict.ui.table.FittedColumns;
 import org.verdict.ui.table.WrappingCell;
 import org.verdict.ui.task.ActivityArea;
 import org.verdict.ui.theme.Appearance;
+import org.verdict.ui.theme.CellFont;
 
 /**
  * The Decision dialog: what the pack says (versions, gate table, triggers, evidence hashes) above what the person
@@ -56,7 +62,15 @@ import org.verdict.ui.theme.Appearance;
 public final class DecisionDialog {
     private static final double PREFERRED_WIDTH = 900;
     private static final double PREFERRED_HEIGHT = 760;
-    private static final double GATE_TABLE_HEIGHT = 300;
+    /** The gate table is as tall as its gates up to this share of the form's view; beyond, it scrolls. */
+    private static final double GATE_TABLE_SHARE_OF_VIEW = 0.8;
+    /** A gate table's header, and a row's padding and border, in ems of the text. */
+    private static final double HEADER_EMS = 2.4;
+    private static final double ROW_PADDING_EMS = 0.9;
+    /** A gate's name wraps after this many characters. */
+    private static final int GATE_LINE_CHARS = 20;
+    /** A pack with a single gate (or none) still gets a table of a few lines. */
+    private static final double SHORTEST_GATE_TABLE = 130;
     /** Room left on the screen for the window's title bar and the desktop's panels. */
     private static final double SCREEN_MARGIN = 64;
 
@@ -64,11 +78,15 @@ public final class DecisionDialog {
     private final ResourceBundle text;
     private final BorderPane root = new BorderPane();
     private final PasswordField passphrase = new PasswordField();
+    private final TableView<GateOutcome> gates;
+    /** Every gate's row with its numbers wrapped at the column's width, and the header. */
+    private DoubleBinding gatesHeight;
 
     public DecisionDialog(DecisionViewModel model, ResourceBundle text) {
         this.model = model;
         this.text = text;
         root.setId("decisionDialog");
+        gates = table("decisionGates", model.gates());
         VBox form = new VBox(12, facts(), decisionForm(), overrides(), packTables());
         form.setPadding(new Insets(16));
         // the record is taken from the form when signing starts; nothing in it may change until signing ends
@@ -78,6 +96,12 @@ public final class DecisionDialog {
         ScrollPane scroll = new ScrollPane(form);
         scroll.setId("decisionScroll");
         scroll.setFitToWidth(true);
+        // every gate in view at once where the form has room (seven wrapped gates, not one and a half); on a short
+        // screen the table scrolls within most of the view, so a gate and its numbers are never cut off by the form
+        gates.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> Math.max(SHORTEST_GATE_TABLE,
+                        Math.min(gatesHeight.get(), GATE_TABLE_SHARE_OF_VIEW * scroll.getViewportBounds().getHeight())),
+                gatesHeight, scroll.viewportBoundsProperty()));
+        gates.minHeightProperty().bind(gates.prefHeightProperty());
         root.setCenter(scroll);
         root.setBottom(footer());
     }
@@ -281,13 +305,28 @@ public final class DecisionDialog {
     }
 
     private Node packTables() {
-        TableView<GateOutcome> gates = table("decisionGates", model.gates());
-        // a gate's numbers wrap to three lines or more: room for several gates, not one and a half
-        gates.setPrefHeight(GATE_TABLE_HEIGHT);
-        gates.setMinHeight(GATE_TABLE_HEIGHT);
-        gates.getColumns().add(column("decision.col.gate", GateOutcome::gate, 180));
-        gates.getColumns().add(column("decision.col.result", GateOutcome::result, 140));
-        gates.getColumns().add(wrapping(column("decision.col.detail", g -> g.detail() == null ? "" : g.detail(), 300)));
+        Label heading = new Label(text.getString("decision.gates") + " / " + text.getString("decision.triggers"));
+        DoubleBinding em = Bindings.createDoubleBinding(() -> heading.getFont().getSize(), heading.fontProperty());
+        // the gate and its result as wide as their words, the numbers all the rest: fewer lines per gate
+        FittedColumns<GateOutcome> fitted = new FittedColumns<>(gates, em, false);
+        TableColumn<GateOutcome, String> gate = wrapping(column("decision.col.gate", GateOutcome::gate, 180));
+        TableColumn<GateOutcome, String> result = column("decision.col.result", GateOutcome::result, 140);
+        TableColumn<GateOutcome, String> detail = wrapping(column("decision.col.detail", DecisionDialog::numbers, 300));
+        // a long gate ("Volume per class, language and segment") takes two lines rather than the numbers' room
+        fitted.fit(gate, outcome -> WrappingCell.lines(outcome.gate(), GATE_LINE_CHARS));
+        fitted.fit(result, GateOutcome::result);
+        fitted.flexible(detail, 16);
+        gates.getColumns().setAll(List.of(gate, result, detail));
+        gatesHeight = Bindings.createDoubleBinding(() -> {
+            Font font = Font.font(CellFont.FAMILY, em.get());
+            double height = HEADER_EMS * em.get();
+            for (GateOutcome outcome : model.gates()) {
+                height += Math.max(WrappingCell.wrappedHeight(outcome.gate(), font, gate.getWidth()),
+                        WrappingCell.wrappedHeight(numbers(outcome), font, detail.getWidth()))
+                        + ROW_PADDING_EMS * em.get();
+            }
+            return height;
+        }, model.gates(), gate.widthProperty(), detail.widthProperty(), em);
         gates.setPlaceholder(new Label(text.getString("decision.noGates")));
         TableView<TriggerEvidence> triggers = table("decisionTriggers", model.triggers());
         triggers.getColumns().add(column("decision.col.trigger", TriggerEvidence::trigger, 200));
@@ -301,8 +340,11 @@ public final class DecisionDialog {
         triggers.managedProperty().bind(triggers.visibleProperty());
         gates.visibleProperty().bind(triggers.visibleProperty().not());
         gates.managedProperty().bind(gates.visibleProperty());
-        return new VBox(6, new Label(text.getString("decision.gates") + " / " + text.getString("decision.triggers")),
-                gates, triggers, new Label(text.getString("decision.evidence")), evidence);
+        return new VBox(6, heading, gates, triggers, new Label(text.getString("decision.evidence")), evidence);
+    }
+
+    private static String numbers(GateOutcome outcome) {
+        return outcome.detail() == null ? "" : outcome.detail();
     }
 
     private Node signingRow() {

@@ -75,6 +75,7 @@ public final class GatesView {
         TableColumn<GateRow, String> gate = textColumn("gates.col.gate", GateRow::title);
         widthInEms(gate, em, 15);
         gate.setCellFactory(WrappingCell::new);
+        WrappingCell.keepWordsWhole(gate, model.rows(), GateRow::title, em);
         table.getColumns().add(gate);
         TableColumn<GateRow, String> why = textColumn("gates.col.why", GateRow::summary);
         widthInEms(why, em, 40);

@@ -87,6 +87,41 @@ class DecisionDialogTest {
                 .writeTo(dir.resolve("keys"));
     }
 
+    /**
+     * Seven gates whose numbers wrap to two or three lines: the table is as tall as they are (within most of the
+     * form's view), not one and a half rows, and a gate's name and result never leave the room to its numbers.
+     */
+    @Test
+    void theGateTableIsAsTallAsItsGatesWithinTheView(FxRobot robot) {
+        String numbers = "mae (lower is better): candidate 18,428 vs production 20,477, Δ −2,049, 95% interval, "
+                + "overall slice tested alone [−3,374, −723.2]; worst case −723.2 ≤ +204.8 (1% of production's 20,477)";
+        GateOutcome[] gates = new GateOutcome[7];
+        for (int i = 0; i < gates.length; i++) {
+            gates[i] = new GateOutcome(i == 3 ? "Volume per class, language and segment" : "Gate " + i,
+                    "insufficient evidence", numbers);
+        }
+        open(robot, gates);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.control.TableView<?> table = robot.lookup("#decisionGates").queryTableView();
+        ScrollPane form = robot.lookup("#decisionScroll").queryAs(ScrollPane.class);
+        Bounds tableBounds = table.localToScene(table.getBoundsInLocal());
+        long wholeRows = robot.from(table).lookup(".table-row-cell").queryAll().stream()
+                .filter(row -> row instanceof javafx.scene.control.TableRow<?> r && r.getItem() != null)
+                .map(row -> row.localToScene(row.getBoundsInLocal()))
+                .filter(row -> row.getMinY() >= tableBounds.getMinY() && row.getMaxY() <= tableBounds.getMaxY() + 1)
+                .count();
+        double view = form.getViewportBounds().getHeight();
+        assertTrue(wholeRows == gates.length || table.getHeight() >= 0.75 * view,
+                wholeRows + " whole rows in a table " + table.getHeight() + " px high, the form's view " + view);
+        assertTrue(wholeRows >= 3, wholeRows + " whole rows");
+        javafx.scene.control.TableColumn<?, ?> gate = table.getColumns().get(0);
+        javafx.scene.control.TableColumn<?, ?> result = table.getColumns().get(1);
+        javafx.scene.control.TableColumn<?, ?> detail = table.getColumns().get(2);
+        assertTrue(detail.getWidth() > Math.max(gate.getWidth(), result.getWidth()), "the numbers get the room: "
+                + detail.getWidth() + " beside " + gate.getWidth() + " and " + result.getWidth());
+    }
+
     @Test
     void aPersonFillsInTheDecisionAndSignsItThenCloses(FxRobot robot) throws Exception {
         open(robot, passing("primary metric"));

@@ -77,6 +77,24 @@ class GatesViewTest {
         assertTrue(robot.lookup("#gatesApproval").tryQuery().isPresent(), "the approval follows, reached by scrolling");
     }
 
+    /** A projector's large text in a narrow window: a gate's name wraps between words, never inside one. */
+    @Test
+    void inLargeTextAGatesNameBreaksBetweenWordsOnly(FxRobot robot) {
+        Appearance large = new Appearance(false, true);
+        robot.interact(() -> large.applyTo(table.getScene().getRoot()));
+        robot.interact(() -> table.getScene().getWindow().setWidth(700));
+        robot.interact(() -> { });
+        javafx.scene.control.TableColumn<GateRow, ?> gate = table.getColumns().get(1);
+        double size = robot.lookup("#gatesApproval").queryAs(Label.class).getFont().getSize();
+        assertTrue(size > 14, "large text: " + size);
+        javafx.scene.text.Text word = new javafx.scene.text.Text("Contamination");
+        word.setFont(javafx.scene.text.Font.font(org.verdict.ui.theme.CellFont.FAMILY, size));
+        assertTrue(table.getItems().stream().anyMatch(row -> row.title().contains("Contamination")));
+        assertTrue(gate.getWidth() >= word.getLayoutBounds().getWidth() + 18,
+                "the Gate column (" + gate.getWidth() + " px) holds 'Contamination' ("
+                        + word.getLayoutBounds().getWidth() + " px) whole");
+    }
+
     @Test
     void showsEveryGateWithIconAndWordsAndTheApproval(FxRobot robot) {
         assertEquals(11, table.getItems().size());
