@@ -98,7 +98,8 @@ public final class ComparisonEngine {
                                          Progress progress) {
         List<SliceGrouping> groupings = groupings(table, options);
         progress.update(0, "Ranking scores");
-        PairedModels models = new PairedModels(table, productionVersion, candidateVersion, true);
+        PairedModels models = new PairedModels(table, productionVersion, candidateVersion, true, options.seed(),
+                SliceAnalysis.BOOTSTRAP_BLOCKS);
         progress.checkCancelled();
         List<Metric> metrics = Metric.forTask(table.task());
         SliceAnalysis analysis = new SliceAnalysis(models, options, progress);

@@ -36,7 +36,10 @@ import org.verdict.core.task.Progress;
 final class SliceAnalysis {
     /** Slices up to this many examples bootstrap pr_auc by rows; larger ones use its influence function. */
     static final int PR_AUC_ROW_BOOTSTRAP_MAX = 2_000;
-    /** Blocks of the random-block bootstrap; slices with at most this many examples resample single rows. */
+    /**
+     * Hashed blocks of the block bootstrap of means; a slice resamples its non-empty ones, which are single rows
+     * when no two of its examples share a block.
+     */
     static final int BOOTSTRAP_BLOCKS = 300;
     /** Above this share of replicates in which a metric is undefined, the bootstrap of Δ is called unstable. */
     static final double MAX_UNDEFINED_SHARE = 0.01;
@@ -45,14 +48,13 @@ final class SliceAnalysis {
 
     static final String CELL_BOOTSTRAP = "paired-bootstrap-cells";
     static final String ROW_BOOTSTRAP = "paired-bootstrap";
-    static final String BLOCK_BOOTSTRAP = "paired-block-bootstrap";
-    /** The block bootstrap over blocks dealt by a hash of the example id (summary packs). */
+    /** The block bootstrap over blocks dealt by a hash of the example id, from rows and summary packs alike. */
     static final String HASHED_BLOCK_BOOTSTRAP = "paired-hashed-block-bootstrap";
     static final String DELONG = "delong";
     static final String AP_INFLUENCE = "paired-influence-normal";
     /** Every name a result's {@code test} can have. */
     static final List<String> TESTS = List.of(PairedProportionDifference.TEST, CELL_BOOTSTRAP, ROW_BOOTSTRAP,
-            BLOCK_BOOTSTRAP, DELONG, AP_INFLUENCE, HASHED_BLOCK_BOOTSTRAP, BinnedDeLong.TEST,
+            DELONG, AP_INFLUENCE, HASHED_BLOCK_BOOTSTRAP, BinnedDeLong.TEST,
             BinnedAveragePrecision.TEST);
 
     /** Per example: log loss p, c; brier p, c; the calibration sums of p, then of c; count. */
@@ -138,6 +140,8 @@ final class SliceAnalysis {
             results.addAll(countMetrics(slice.cells(), slice.n(), random.split()));
         }
         if (task == Task.BINARY && metrics.stream().anyMatch(Metric::needsScores)) {
+            // the streams of the row path: the score metrics' stream, whose first split resamples the means
+            SplittableRandom scoreRandom = random.split();
             RankingSums ranking = slice.ranking();
             results.add(ranking == null ? MetricComparison.unavailable(Metric.ROC_AUC,
                     slice.rankingMissing().formatted(Metric.ROC_AUC.wireName())) : binnedRocAuc(ranking));
@@ -148,7 +152,7 @@ final class SliceAnalysis {
                     results.add(MetricComparison.unavailable(mean, "the summary pack has no score sums"));
                 }
             } else {
-                results.addAll(calibration(blockResampler(slice), slice.n(), HASHED_BLOCK_BOOTSTRAP, random.split()));
+                results.addAll(calibration(blockResampler(slice), slice.n(), scoreRandom.split()));
             }
         }
         if (task == Task.REGRESSION) {
@@ -157,8 +161,7 @@ final class SliceAnalysis {
             for (double[] block : blocks) {
                 zeroLabels += Math.round(block[REGRESSION_WIDTH - 1] - block[6]);
             }
-            results.addAll(regressionMetrics(blockResampler(slice), slice.n(), zeroLabels, HASHED_BLOCK_BOOTSTRAP,
-                    random.split()));
+            results.addAll(regressionMetrics(blockResampler(slice), slice.n(), zeroLabels, random.split()));
         }
         return inOrder(metrics, results);
     }
@@ -562,9 +565,11 @@ final class SliceAnalysis {
         // per-example scratch of both models, shared by DeLong's components and the AP influences
         double[][] scratch = {new double[rows.length], new double[rows.length]};
         List<MetricComparison> results = new ArrayList<>();
+        // the means first: a summary slice draws them from the same first split
+        List<MetricComparison> means = calibration(rows, positive, prodScores, candScores, random.split());
         results.add(rocAuc(prod, cand, scratch));
         results.add(prAuc(prod, cand, scratch, random.split()));
-        results.addAll(calibration(rows, positive, prodScores, candScores, random.split()));
+        results.addAll(means);
         return results;
     }
 
@@ -686,18 +691,16 @@ final class SliceAnalysis {
     }
 
     /**
-     * log_loss, brier and sq_calibration_error: functions of per-example sums, resampled by random blocks. The
+     * log_loss, brier and sq_calibration_error: functions of per-example sums, resampled by hashed blocks. The
      * calibration error is debiased, so its intervals are centred on it: estimate ± z·(bootstrap standard error), the
      * replicates giving the spread only (a percentile interval would be centred on the replicates' plug-in value).
      */
     private List<MetricComparison> calibration(int[] rows, boolean[] positive, double[] prodScores,
                                                double[] candScores, SplittableRandom random) {
-        int n = rows.length;
-        int blocks = Math.min(n, BOOTSTRAP_BLOCKS);
-        BlockResampler resampler = new BlockResampler(blocks, CALIBRATION_WIDTH);
-        int[] blockOf = BlockResampler.assignBlocks(n, blocks, random.split());
-        addCalibrationExamples(rows, positive, prodScores, candScores, blockOf, resampler);
-        return calibration(resampler, n, BLOCK_BOOTSTRAP, random);
+        SliceBlocks blocks = sliceBlocks(rows);
+        BlockResampler resampler = new BlockResampler(blocks.count(), CALIBRATION_WIDTH);
+        addCalibrationExamples(rows, positive, prodScores, candScores, blocks.blockOf(), resampler);
+        return calibration(resampler, rows.length, random);
     }
 
     /**
@@ -728,8 +731,7 @@ final class SliceAnalysis {
     }
 
     /** @param resampler the slice's blocks, each a vector in the {@link #CALIBRATION_WIDTH} layout */
-    private List<MetricComparison> calibration(BlockResampler resampler, int n, String blockTest,
-                                               SplittableRandom random) {
+    private List<MetricComparison> calibration(BlockResampler resampler, int n, SplittableRandom random) {
         int blocks = resampler.blocks();
         List<Metric> metrics = List.of(Metric.LOG_LOSS, Metric.BRIER, Metric.SQ_CALIBRATION_ERROR);
         double[] totals = resampler.totals();
@@ -743,7 +745,7 @@ final class SliceAnalysis {
                 (m, model) -> new CarriedSum(m * 2 + model, m == 0 ? "log loss" : "Brier loss"));
         double[][][] replicate = blockReplicates(resampler, CALIBRATION_WIDTH, metrics.size(),
                 SliceAnalysis::calibrationValue, studentized, random);
-        String test = blocks == n ? ROW_BOOTSTRAP : blockTest;
+        String test = blocks == n ? ROW_BOOTSTRAP : HASHED_BLOCK_BOOTSTRAP;
         List<MetricComparison> results = new ArrayList<>();
         for (int m = 0; m < 3; m++) {
             if (m == 2) {
@@ -990,10 +992,9 @@ final class SliceAnalysis {
             centre += label[row];
         }
         centre /= n;
-        int width = REGRESSION_WIDTH;
-        int blocks = Math.min(n, BOOTSTRAP_BLOCKS);
-        BlockResampler resampler = new BlockResampler(blocks, width);
-        int[] blockOf = BlockResampler.assignBlocks(n, blocks, random.split());
+        SliceBlocks blocks = sliceBlocks(rows);
+        BlockResampler resampler = new BlockResampler(blocks.count(), REGRESSION_WIDTH);
+        int[] blockOf = blocks.blockOf();
         long zeroLabels = 0;
         for (int i = 0; i < n; i++) {
             int row = rows[i];
@@ -1016,12 +1017,39 @@ final class SliceAnalysis {
             resampler.add(b, 8, (y - centre) * (y - centre));
             resampler.add(b, 9, 1);
         }
-        return regressionMetrics(resampler, n, zeroLabels, BLOCK_BOOTSTRAP, random);
+        return regressionMetrics(resampler, n, zeroLabels, random);
+    }
+
+    /**
+     * A slice's rows in the table's hashed blocks, numbered among the slice's non-empty blocks in ascending block
+     * order — the order in which a summary slice holds its blocks, so the same rows give the same block sums in the
+     * same places and the same random stream resamples them alike.
+     *
+     * @param blockOf per row of the slice, its block's number in [0, count)
+     */
+    private record SliceBlocks(int count, int[] blockOf) {
+    }
+
+    private SliceBlocks sliceBlocks(int[] rows) {
+        int[] tableBlock = models.bootstrapBlock;
+        int[] number = new int[BOOTSTRAP_BLOCKS];
+        for (int row : rows) {
+            number[tableBlock[row]] = 1;
+        }
+        int count = 0;
+        for (int b = 0; b < number.length; b++) {
+            number[b] = number[b] == 0 ? -1 : count++;
+        }
+        int[] blockOf = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            blockOf[i] = number[tableBlock[rows[i]]];
+        }
+        return new SliceBlocks(count, blockOf);
     }
 
     /** @param resampler the slice's blocks, each a vector in the {@link #REGRESSION_WIDTH} layout */
     private List<MetricComparison> regressionMetrics(BlockResampler resampler, int n, long zeroLabels,
-                                                     String blockTest, SplittableRandom random) {
+                                                     SplittableRandom random) {
         int blocks = resampler.blocks();
         List<Metric> metrics = List.of(Metric.MAE, Metric.RMSE, Metric.MAPE, Metric.R2);
         double[] totals = resampler.totals();
@@ -1051,7 +1079,7 @@ final class SliceAnalysis {
                 });
         double[][][] replicate = blockReplicates(resampler, REGRESSION_WIDTH, metrics.size(), value, studentized,
                 random);
-        String test = blocks == n ? ROW_BOOTSTRAP : blockTest;
+        String test = blocks == n ? ROW_BOOTSTRAP : HASHED_BLOCK_BOOTSTRAP;
         String mapeNote = zeroLabels == 0 ? null : zeroLabels + " example" + (zeroLabels == 1 ? "" : "s")
                 + " with label 0 skipped";
         List<MetricComparison> results = new ArrayList<>();
@@ -1107,8 +1135,10 @@ final class SliceAnalysis {
             case MAPE -> sums[6] == 0 ? MetricValue.unavailable("every label is 0, so mape is undefined")
                     : MetricValue.of(sums[4 + model] / sums[6]);
             case R2 -> {
+                // Σ(y − c)² − (Σ(y − c))²/n cancels to rounding noise, not to 0, when the labels are constant (a
+                // resample of one row): call anything within 1e-12 of Σ(y − c)² zero, whatever the centre c
                 double total = sums[8] - sums[7] * sums[7] / count;
-                yield !(total > 0) ? MetricValue.unavailable("the labels are constant, so r2 is undefined")
+                yield !(total > 1e-12 * sums[8]) ? MetricValue.unavailable("the labels are constant, so r2 is undefined")
                         : MetricValue.of(1 - sums[2 + model] / total);
             }
             default -> throw new IllegalArgumentException(metric.wireName() + " is not a regression metric");

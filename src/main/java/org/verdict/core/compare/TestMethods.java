@@ -15,7 +15,6 @@ public final class TestMethods {
             PairedProportionDifference.TEST, "Tango's score interval of a paired difference of rates",
             SliceAnalysis.CELL_BOOTSTRAP, "paired bootstrap of the contingency cells",
             SliceAnalysis.ROW_BOOTSTRAP, "paired bootstrap of examples",
-            SliceAnalysis.BLOCK_BOOTSTRAP, "paired bootstrap of 300 random blocks of examples",
             SliceAnalysis.HASHED_BLOCK_BOOTSTRAP, "paired bootstrap of 300 blocks dealt by a hash of the example id",
             SliceAnalysis.DELONG, "DeLong's paired test from the scores",
             BinnedDeLong.TEST, "DeLong from binned scores, 0.001 logit",

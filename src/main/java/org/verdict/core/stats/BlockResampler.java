@@ -6,13 +6,14 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Random-block bootstrap for statistics that are functions of sums of per-example vectors (means such as log_loss
- * and mae, and the binned sums of the calibration error). The examples of a slice are dealt at random into {@code k} blocks of equal
- * size (±1); a replicate draws k blocks with replacement and adds their sums. With k = n every block is one example
- * and this is exactly the ordinary row bootstrap. With k &lt; n each replicate costs k·d instead of n·d. Because the
- * blocks are random subsets of the slice, a block's total varies around n/k times the mean with n/k times a row's
- * variance, so k resampled blocks give a sum with the same expected variance as n resampled rows: the variance of a
- * mean is kept (up to the factor (k−1)/k instead of (n−1)/n). The price is that the interval's own Monte-Carlo noise
- * is that of a variance estimated from k blocks instead of n rows. One instance serves one slice on one thread.
+ * and mae, and the binned sums of the calibration error). The examples of a slice are dealt into {@code k} blocks
+ * (by {@link HashedBlocks}, a random partition that does not depend on the order of the rows); a replicate draws k
+ * blocks with replacement and adds their sums. With k = n every block is one example and this is exactly the ordinary
+ * row bootstrap. With k &lt; n each replicate costs k·d instead of n·d. Because the blocks are random subsets of the
+ * slice, a mean resampled by blocks — Σ values / Σ counts, the count being one of the components — has to first order
+ * the row bootstrap's variance s²/n, whatever the blocks' sizes (each block contributes its rows' deviations from the
+ * mean, whose sum has n_b times a row's variance). The price is that the interval's own Monte-Carlo noise is that of a
+ * variance estimated from k blocks instead of n rows. One instance serves one slice on one thread.
  */
 public final class BlockResampler {
     private final int blocks;
@@ -34,24 +35,6 @@ public final class BlockResampler {
         this.blockSums = new double[blocks * width];
         this.multiplicity = new int[blocks];
         this.contribution = new double[blocks];
-    }
-
-    /** A random assignment of n examples to k blocks of equal size (±1): a shuffled 0..n-1, taken modulo k. */
-    public static int[] assignBlocks(int n, int k, SplittableRandom random) {
-        int[] block = new int[n];
-        for (int i = 0; i < n; i++) {
-            block[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = block[i];
-            block[i] = block[j];
-            block[j] = swap;
-        }
-        for (int i = 0; i < n; i++) {
-            block[i] %= k;
-        }
-        return block;
     }
 
     /** The number of blocks k. */

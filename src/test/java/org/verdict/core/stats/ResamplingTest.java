@@ -98,19 +98,6 @@ class ResamplingTest {
         }
     }
 
-    /** Blocks: every example lands in exactly one block and block sizes differ by at most one. */
-    @Test
-    void blocksPartitionTheExamplesEvenly() {
-        int[] block = BlockResampler.assignBlocks(1003, 10, new SplittableRandom(1));
-        int[] sizes = new int[10];
-        for (int b : block) {
-            sizes[b]++;
-        }
-        for (int size : sizes) {
-            assertEquals(100.3, size, 0.71);
-        }
-    }
-
     /**
      * The variance of a resampled mean under random blocks matches the row bootstrap's, σ²/n: values 0..999 have
      * σ² = (1000² − 1)/12 = 83333.25, so the mean of 1000 resampled rows has variance 83.33.
@@ -120,7 +107,10 @@ class ResamplingTest {
         int n = 1000;
         int blocks = 100;
         SplittableRandom random = new SplittableRandom(9);
-        int[] blockOf = BlockResampler.assignBlocks(n, blocks, random);
+        int[] blockOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            blockOf[i] = HashedBlocks.blockOf("row-" + i, 9, blocks);
+        }
         BlockResampler resampler = new BlockResampler(blocks, 2);
         for (int i = 0; i < n; i++) {
             resampler.add(blockOf[i], 0, i);
