@@ -229,6 +229,34 @@ class LogCommandTest {
         assertTrue(err.toString().contains("the list has an unknown field \"signer\""), err.toString());
     }
 
+    /** A log that does not extend the checkpoint says so once, in counts that read right, and nothing after it reads as a pass. */
+    @Test
+    void verifyAgainstACheckpointTheLogDoesNotExtendNeverReadsAsAPass() throws Exception {
+        append();
+        append();
+        Path kept = dir.resolve("kept-checkpoint.json");
+        assertEquals(0, log("checkpoint", "--db", db.toString(), "--out", kept.toString()));
+        db = dir.resolve("another.db");
+        append();
+        out.getBuffer().setLength(0);
+
+        assertEquals(1, log("verify", "--db", db.toString(), "--checkpoint", kept.toString()));
+        String printed = out.toString();
+        assertTrue(printed.contains("the checkpoint covers 2 records but the log now holds only 1 record: records"
+                + " were removed"), printed);
+        assertTrue(printed.contains("The checkpoint " + kept + " is not extended by this log (the problem above)"),
+                printed);
+        assertFalse(printed.contains("Checked against the checkpoint"), printed);
+        assertFalse(printed.contains("1 records"), printed);
+
+        out.getBuffer().setLength(0);
+        Path single = dir.resolve("single-checkpoint.json");
+        assertEquals(0, log("checkpoint", "--db", db.toString(), "--out", single.toString()));
+        assertEquals(0, log("verify", "--db", db.toString(), "--checkpoint", single.toString()), out.toString());
+        assertTrue(out.toString().contains("Checked against the checkpoint " + single
+                + ": the log of 1 record extends the checkpoint of size 1"), out.toString());
+    }
+
     @Test
     void aSignerFileWithoutSelfSignatureIsRefusedUntilItsOwnerWritesAFreshOne() throws Exception {
         append();

@@ -53,8 +53,9 @@ public final class LogVerifier {
         if (options.trustedSigners() != null) {
             checkEntrySigners(log, options.trustedSigners(), problems);
         }
+        ConsistencyCheck check = null;
         if (options.outsideCheckpoint() != null) {
-            ConsistencyCheck check = ConsistencyCheck.of(log, options.outsideCheckpoint(), options.trustedSigners());
+            check = ConsistencyCheck.of(log, options.outsideCheckpoint(), options.trustedSigners());
             if (!check.consistent()) {
                 problems.add(new Problem(null, "the checkpoint kept outside the store ("
                         + MetricFormat.count(options.outsideCheckpoint().treeSize(), "record", "records")
@@ -62,7 +63,7 @@ public final class LogVerifier {
             }
         }
         progress.update(1, "verified");
-        return new VerificationReport(records.size(), problems, quorums);
+        return new VerificationReport(records.size(), problems, quorums, check);
     }
 
     private static void checkSignerKeys(LogSnapshot log, List<Problem> problems) {
