@@ -92,15 +92,21 @@ public final class GateCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Gate, outcome, why: the outcome column is wide enough for the longest mark indented under its gate
+     * ("  ? insufficient evidence"), so the reasons start in one column.
+     */
+    private static final String ROW = "%-40s %-25s %s%n";
+
     private static void printTable(PrintWriter out, CandidateReview review, PolicySource policy) {
         GateEvaluation gates = review.gates();
         out.printf("%s: candidate %s vs production %s (risk tier %d)%n", gates.packName(), gates.candidate(),
                 gates.production(), gates.riskTier());
         out.printf("Policy: %s%n%n", policy.describe());
-        out.printf("%-40s %-24s %s%n", "GATE", "OUTCOME", "WHY");
+        out.printf(ROW, "GATE", "OUTCOME", "WHY");
         for (GateResult gate : gates.gates()) {
-            out.printf("%-40s %-24s %s%n", gate.gate().title(), mark(gate.outcome()),
-                    GateResult.besideOutcome(gate.summary()));
+            out.printf(ROW, gate.gate().title(), mark(gate.outcome()), GateResult.besideOutcome(
+                    gate.outcome().blocksPromotion() ? gate.summaryAboveItsFindings() : gate.summary()));
             // the summary quotes the worst finding with the gate's outcome; list the other blocking ones below it
             // (a gate the policy declares not applicable blocks nothing, so its findings stay in the JSON only)
             boolean summarised = !gate.outcome().blocksPromotion();
@@ -108,7 +114,7 @@ public final class GateCommand implements Callable<Integer> {
                 if (!summarised && finding.outcome() == gate.outcome() && gate.summary().startsWith(finding.detail())) {
                     summarised = true;
                 } else if (gate.outcome().blocksPromotion() && finding.outcome().blocksPromotion()) {
-                    out.printf("%-40s %-24s %s%n", "", "  " + mark(finding.outcome()), finding.detail());
+                    out.printf(ROW, "", "  " + mark(finding.outcome()), finding.detail());
                 }
             }
         }

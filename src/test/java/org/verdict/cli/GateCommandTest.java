@@ -95,7 +95,7 @@ class GateCommandTest {
         Path strict = folder.resolve("strict.json");
         Files.writeString(strict, FAIRNESS_POLICY.replace("{\"fairness\"", "{\"latency\": {\"p95Ms\": 50}, \"fairness\""));
         assertEquals(ExitCodes.CHECK_FAILED, run(pack.toString(), "--policy", strict.toString()));
-        assertTrue(out.toString().contains("FAIL                   p95 "), out.toString());
+        assertTrue(out.toString().contains("FAIL                    p95 "), out.toString());
     }
 
     @Test

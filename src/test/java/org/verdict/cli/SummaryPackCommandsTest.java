@@ -142,6 +142,27 @@ class SummaryPackCommandsTest {
         assertEquals(20_000, fromSummary.path("summary").path("rows").asLong());
         assertTrue(fromSummary.path("summary").path("methods").toString().contains("paired cells"));
         assertTrue(text.out().contains("from request counts in log-spaced buckets"), text.out());
+        // the contamination gate's other finding (the held-out set) is listed beneath it, so it is not announced as
+        // left out, and its reason starts in the column of every other reason
+        List<String> lines = text.out().lines().toList();
+        int gate = indexOfLineStarting(lines, "Contamination ");
+        String summaryLine = lines.get(gate);
+        String holdoutLine = lines.get(gate + 1);
+        assertTrue(summaryLine.endsWith("count it where the rows are (1 more below)"), summaryLine);
+        assertFalse(text.out().contains("(and 1 more)"), text.out());
+        assertTrue(holdoutLine.contains("holdout_cells.csv: a summary pack holds no example ids"), holdoutLine);
+        assertEquals(summaryLine.indexOf("primary_cells.csv"), holdoutLine.indexOf("holdout_cells.csv"),
+                summaryLine + "\n" + holdoutLine);
+        assertEquals(lines.get(indexOfLineStarting(lines, "GATE ")).indexOf("WHY"), summaryLine.indexOf("primary_"));
+    }
+
+    private static int indexOfLineStarting(List<String> lines, String start) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(start)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line starts with '" + start + "' in\n" + String.join("\n", lines));
     }
 
     @Test

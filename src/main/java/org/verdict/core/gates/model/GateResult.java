@@ -93,8 +93,23 @@ public record GateResult(Gate gate, GateOutcome outcome, String summary, List<Fi
         return new GateResult(gate, outcome, reason, List.of(Finding.of(gate.title(), outcome, reason)));
     }
 
+    /**
+     * The summary for a table that lists the gate's other blocking findings beneath it: "(and 2 more)" becomes
+     * "(2 more below)", so the finding it counts is not announced as left out and then shown.
+     */
+    public String summaryAboveItsFindings() {
+        String more = moreOf(findings, outcome);
+        return more.isEmpty() || !summary.endsWith(more) ? summary
+                : summary.substring(0, summary.length() - more.length()) + " (" + (countOf(findings, outcome) - 1)
+                        + " more below)";
+    }
+
     private static String moreOf(List<Finding> findings, GateOutcome outcome) {
-        long more = findings.stream().filter(f -> f.outcome() == outcome).count() - 1;
-        return more == 0 ? "" : " (and " + more + " more)";
+        long more = countOf(findings, outcome) - 1;
+        return more <= 0 ? "" : " (and " + more + " more)";
+    }
+
+    private static long countOf(List<Finding> findings, GateOutcome outcome) {
+        return findings.stream().filter(f -> f.outcome() == outcome).count();
     }
 }
