@@ -202,10 +202,19 @@ public final class SummaryPackReader {
                         + "contiguous, non-overlapping bins ⌊logit · 1000⌋");
             }
         }
+        String blockHash = null;
+        if (layout.hasBlocks() && !node.path("blockHash").isMissingNode()) {
+            blockHash = node.path("blockHash").asText();
+            if (!SummaryProvenance.ROW_ENGINE_HASH.equals(blockHash)) {
+                throw summary.error("/blockHash", "blockHash must be \"" + SummaryProvenance.ROW_ENGINE_HASH
+                        + "\" (the first 15 hex digits of MD5(example_id:seed) modulo blockCount), not " + node.path(
+                        "blockHash"));
+            }
+        }
         SummaryProvenance shared = new SummaryProvenance(summary.text(node, "/engine"),
                 summary.text(node, "/engineVersion"), sqlHash, summary.text(node, "/source"),
                 node.path("snapshot").isTextual() ? node.path("snapshot").asText() : null, 0,
-                layout.hasBlocks() ? node.path("seed").asLong() : 0, blockCount);
+                layout.hasBlocks() ? node.path("seed").asLong() : 0, blockCount, blockHash);
         return new Header(node, summary, scored, layout.ranking(), blockCount, shared);
     }
 
@@ -222,7 +231,7 @@ public final class SummaryPackReader {
         long rows = summary.wholeNumber(node, prefix + "/rows");
         SummaryProvenance made = header.shared;
         SummaryProvenance provenance = new SummaryProvenance(made.engine(), made.engineVersion(), made.sqlSha256(),
-                source, made.snapshot(), rows, made.seed(), made.blocks());
+                source, made.snapshot(), rows, made.seed(), made.blocks(), made.blockHash());
         Cells cells = readCells(files.resolve(cellsFile, PackManifest.FILE_NAME, 0, 0), cellsFile, layout, manifest);
         progress.update(0.5, "Read " + cellsFile);
         List<Map<Integer, double[]>> blocks = new ArrayList<>();

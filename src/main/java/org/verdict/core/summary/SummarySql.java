@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.Task;
@@ -20,7 +21,8 @@ import org.verdict.core.stats.LatencyBuckets;
  */
 public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest manifest, String source, long seed,
                          int blocks) {
-    public static final int DEFAULT_BLOCKS = 300;
+    /** The row engine's number of blocks: a pack summarised with it resamples the rows' very blocks. */
+    public static final int DEFAULT_BLOCKS = ComparisonEngine.BOOTSTRAP_BLOCKS;
 
     /** One query per table: cells always, blocks when the layout has them, ranking sums with scores. */
     public String cellsQuery() {

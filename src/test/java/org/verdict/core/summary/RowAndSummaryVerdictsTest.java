@@ -105,6 +105,41 @@ class RowAndSummaryVerdictsTest {
         assertTrue(meansTestedOnSmallSlices > 50, meansTestedOnSmallSlices + " tested on slices of at most 300 rows");
     }
 
+    /**
+     * The summary names its blocks' hash: one made now says its intervals are the rows'; one made before the manifest
+     * named it (no blockHash) says they agree only within the bootstrap's noise; an unknown hash is refused.
+     */
+    @Test
+    void theSummarySaysWhetherItsBlocksAreTheRowEnginesBlocks() throws Exception {
+        Path rowPack = writePack(folder.resolve("rows"), Task.REGRESSION, 7);
+        Path summaryPack = folder.resolve("summary");
+        new DuckDbSummarizer("512MB", 1).summarize(rowPack.resolve("primary.csv").toString(), null,
+                new PackLoader().load(rowPack, Progress.NONE).manifest(), true, true, 5L, summaryPack, Progress.NONE);
+        assertTrue(methods(summaryPack).contains("mae, rmse, mape and r2 from 300 blocks dealt by a hash of the"
+                + " example id (seed 5): the blocks the row engine deals the same rows into, so the rows' intervals"
+                + " and verdicts when compared with seed 5"), methods(summaryPack));
+
+        Path manifest = summaryPack.resolve("manifest.json");
+        String made = Files.readString(manifest);
+        assertTrue(made.contains("\"blockHash\" : \"md5\""), made);
+        Files.writeString(manifest, made.replace("\"blockHash\" : \"md5\",", "").replace(",\n    \"blockHash\" : \"md5\"", ""));
+        assertTrue(methods(summaryPack).contains("(seed 5): each engine's own hash (a pack made before Verdict named"
+                + " it), so intervals agree with the rows' within the bootstrap's noise, not exactly"),
+                methods(summaryPack));
+
+        Files.writeString(manifest, made.replace("\"blockHash\" : \"md5\"", "\"blockHash\" : \"xxhash64\""));
+        org.verdict.core.pack.PackException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                org.verdict.core.pack.PackException.class,
+                () -> new SummaryPackReader().read(summaryPack, Progress.NONE));
+        assertTrue(refused.getMessage().startsWith("manifest.json, line "), refused.getMessage());
+        assertTrue(refused.getMessage().contains("blockHash must be \"md5\""), refused.getMessage());
+    }
+
+    private static String methods(Path summaryPack) throws Exception {
+        return String.join("; ", SummaryMethods.methods(new SummaryPackReader().read(summaryPack, Progress.NONE)
+                .primary()));
+    }
+
     /** The summary SQL's block, run by DuckDB, is the row engine's block for every id. */
     @Test
     void duckDbDealsEveryExampleIntoTheRowEnginesBlock() throws Exception {
