@@ -25,7 +25,8 @@ import org.verdict.core.task.Progress;
 class UnstableStudentizedIntervalTest {
     private static final int ROWS = 30;
     private static final double GROSS_ERROR = 150_000;
-    private static final ComparisonOptions OPTIONS = new ComparisonOptions(0.95, 1, 0.05, 1000, 7L,
+    /** Seed 9 deals the 30 rows into 30 distinct hashed blocks, so the bootstrap is of rows. */
+    private static final ComparisonOptions OPTIONS = new ComparisonOptions(0.95, 1, 0.05, 1000, 9L,
             CorrectionMethod.HOLM, List.of());
 
     private static EvaluationTable skewedSlice() {
@@ -93,6 +94,18 @@ class UnstableStudentizedIntervalTest {
         assertTrue(rmse.get("productionCiFallback").asText().startsWith("1 of 30 rows holds 99%"));
         assertFalse(rmse.has("candidateCiFallback"));
         assertTrue(rmse.get("note").asText().contains("unstable studentized interval"));
+    }
+
+    /** Seed 7 puts two pairs of the 30 rows in shared blocks: the bootstrap draws 28 blocks, and says so. */
+    @Test
+    void whereRowsShareBlocksTheFallbackCountsBlocks() {
+        ComparisonOptions sharedBlocks = new ComparisonOptions(0.95, 1, 0.05, 1000, 7L, CorrectionMethod.HOLM,
+                List.of());
+        SliceResult rmse = overall(new ComparisonEngine().compare("t", skewedSlice(), "1", "2", Metric.MAE,
+                sharedBlocks, Progress.NONE), Metric.RMSE);
+        assertEquals("paired-hashed-block-bootstrap", rmse.test());
+        assertEquals("1 of 28 blocks of rows holds 99% of production's squared error, which makes the studentized "
+                + "interval unstable", rmse.production().ciFallback());
     }
 
     /**
