@@ -92,6 +92,23 @@ class SummaryPackCommandsTest {
         assertEquals(0, imported.exitCode(), imported.err());
         JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
         assertEquals("lake.holdout", manifest.path("summary").path("holdout").path("source").asText());
+        assertEquals("md5", manifest.path("summary").path("blockHash").asText(), "Verdict's SQL deals blocks by MD5");
+
+        // blocks from a script of before, which dealt rows by the engine's own hash, are not claimed to be the rows'
+        Path oldScript = Files.writeString(dir.resolve("old-summary.sql"), Files.readString(summary.resolve(
+                "summary.sql")).replaceAll("substr\\(md5\\([^\n]*?, 1, 15\\)", "xxhash64(example_id, 20261122)"));
+        Path oldOut = dir.resolve("imported-old");
+        assertEquals(0, run("summarize", "--engine", "import", "--input", "lake.evals",
+                "--manifest", SAMPLE.resolve("manifest.json").toString(),
+                "--cells", summary.resolve("primary_cells.csv").toString(),
+                "--blocks", summary.resolve("primary_blocks.csv").toString(),
+                "--sql", oldScript.toString(), "--engine-version", "spark 3.5.8", "--no-ranking",
+                "--out", oldOut.toString()).exitCode());
+        assertTrue(new ObjectMapper().readTree(oldOut.resolve("manifest.json").toFile()).path("summary")
+                .path("blockHash").isMissingNode());
+        CliRun compareOld = run("compare", oldOut.toString());
+        assertTrue(compareOld.out().contains("each engine's own hash (a pack made before Verdict named it)"),
+                compareOld.out());
         assertEquals(Files.readString(summary.resolve("holdout_cells.csv")),
                 Files.readString(out.resolve("holdout_cells.csv")));
         assertEquals("human_baseline_cells.csv", manifest.path("suites").path("humanBaseline").path("file").asText());

@@ -5,6 +5,9 @@ public enum SqlDialect {
     DUCKDB("duckdb", "VARCHAR"),
     SPARK("spark", "STRING");
 
+    /** How every dialect's block expression starts: a script without it deals rows into blocks some other way. */
+    static final String BLOCK_HASH_CALL = "substr(md5(";
+
     private final String wireName;
     private final String stringType;
 
@@ -38,7 +41,7 @@ public enum SqlDialect {
      * @param exampleId an expression of string type
      */
     String block(String exampleId, long seed, int blocks) {
-        String hex = "substr(md5(" + switch (this) {
+        String hex = BLOCK_HASH_CALL + switch (this) {
             case DUCKDB -> exampleId + " || ':" + seed + "'";
             case SPARK -> "concat(" + exampleId + ", ':" + seed + "')";
         } + "), 1, 15)";
