@@ -31,7 +31,7 @@ public final class HashedBlocks {
         return block;
     }
 
-    /** One thread's digest and buffers: a million ids hash without a new array per id. */
+    /** One thread's digest, the seed's bytes and the digest's buffer, reused for every id it hashes. */
     private static final class Hasher {
         private final MessageDigest digest = md5();
         private final byte[] suffix;
