@@ -37,7 +37,8 @@ train report report sample-data/support-router --out "$work/report"
 # loads them).
 java -Dverdict.home="$work/home" -jar "$JAR" summarize --engine duckdb --threads 1 \
   --input sample-data/fraud-screen-pass/primary.csv --manifest sample-data/fraud-screen-pass/manifest.json \
-  --out "$work/summary" > /dev/null
+  --out "$work/summary" > /dev/null \
+  || echo "warning: could not make a summary pack to train on; the archive leaves its classes to the jar" >&2
 train summary-compare compare "$work/summary" --json
 train summary-compare-table compare "$work/summary"
 train summary-gate gate "$work/summary"
