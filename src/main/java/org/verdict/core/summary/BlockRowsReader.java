@@ -13,8 +13,8 @@ import java.util.List;
 import org.verdict.core.pack.PackException;
 
 /**
- * Reads a blocks table, by far a summary pack's largest (some 60 sums on each of combinations × blocks rows; most of
- * the time a fresh process spent opening the benchmark's pack went into making a String of every field). FastCSV hands
+ * Reads a blocks table, by far a summary pack's largest (some 60 sums on each of combinations × blocks rows; a fresh
+ * process opening the benchmark's pack spent a large part of its time making a String of every field). FastCSV hands
  * each field's characters to this handler, which converts a sum straight from its buffer. A field that does not
  * convert into an acceptable sum (empty, not a number, not finite, negative where it may not be), and every field that
  * is not a sum, is handed over as its text, so the {@link SummaryPackReader}'s checks place and word each problem
