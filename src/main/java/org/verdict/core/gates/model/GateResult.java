@@ -105,11 +105,12 @@ public record GateResult(Gate gate, GateOutcome outcome, String summary, List<Fi
      * @param toAdd how to add it ("latency.csv, listed in the manifest as the latency suite")
      */
     public static GateResult withoutOptionalEvidence(Gate gate, String missing, String why, String toAdd) {
-        String text = "no " + missing + ", so " + why + " — add " + toAdd
-                + ", or declare the gate not applicable in the policy: \"notApplicable\": {\"" + gate.wireName()
-                + "\": \"<reason>\"}";
-        return new GateResult(gate, GateOutcome.INSUFFICIENT_EVIDENCE, text,
-                List.of(Finding.of(gate.title(), GateOutcome.INSUFFICIENT_EVIDENCE, text)), null, missing);
+        String reason = "no " + missing + ", so " + why;
+        // the way out is said once, on the gate's line; its one finding is the reason alone
+        String summary = reason + " — add " + toAdd + ", or declare the gate not applicable in the policy: "
+                + "\"notApplicable\": {\"" + gate.wireName() + "\": \"<reason>\"}";
+        return new GateResult(gate, GateOutcome.INSUFFICIENT_EVIDENCE, summary,
+                List.of(Finding.of(gate.title(), GateOutcome.INSUFFICIENT_EVIDENCE, reason)), null, missing);
     }
 
     private static String moreOf(List<Finding> findings, GateOutcome outcome) {
