@@ -152,9 +152,10 @@ public final class Calibration {
      * variance is 2·N2·σ₂² for the pair kernel K(u, v) = Σ_b w_b·s_ub·s_vb (w_b = ±1/(n·(m_b − 1)), s_ub unit u's sum
      * of gaps in bin b, N2 = k(k − 1)), with σ₂² = E K² − 2·E[K(u,v)K(u,w)] + (E K)², each term estimated without bias
      * by the mean over distinct units (pairs, triples, quadruples; the variance estimators of Wang &amp; Lindsay 2014);
-     * so the excess k/(k − 2)·2·N2·σ̂₂² is subtracted. Should the excess estimate reach the jackknife's (a sample
-     * whose variance is almost all quadratic), half the jackknife's variance is used: what the jackknife gives for a
-     * purely quadratic statistic.
+     * so the excess k/(k − 2)·2·N2·σ̂₂² is subtracted. The result is never taken below half the jackknife's variance:
+     * the jackknife expects at most twice the true variance (its linear part once, its quadratic part about twice),
+     * so less is the subtraction's own noise — which, left alone, made the far tail of Δ's t statistic four times too
+     * heavy for a Holm family (p &lt; 0.0025 in 0.85–1.05 % of null slices of 50 rows instead of 0.25 %).
      *
      * @param units     k ≥ 4 unit vectors, each with one model's {@link #SQUARED_ERROR_SUMS} sums at each offset and
      *                  its number of examples at {@code countIndex}
@@ -259,8 +260,7 @@ public final class Calibration {
         double kernelVariance = pairSquares / n2 - 2 * (rowSums - pairSquares) / n3
                 + (pairs * pairs - 4 * rowSums + 2 * pairSquares) / n4;
         double excess = k / (k - 2.0) * 2 * n2 * kernelVariance;
-        double variance = jackknife - excess;
-        return variance > 0 ? variance : jackknife / 2;
+        return Math.max(jackknife - excess, jackknife / 2);
     }
 
     private static double[] binEdges() {
