@@ -39,6 +39,9 @@ import picocli.CommandLine;
         description = {"Judge every promotion gate and data-validation gate of a candidate under a policy.",
             "Exit code: 0 when every gate passes, 1 when any gate fails or lacks evidence, 2 on bad input."})
 public final class GateCommand implements Callable<Integer> {
+    /** GATE, OUTCOME and WHY: a finding's line leaves GATE empty and fills the other two columns like its gate's. */
+    private static final String ROW = "%-40s %-" + mark(GateOutcome.INSUFFICIENT_EVIDENCE).length() + "s  %s%n";
+
     @Parameters(index = "0", paramLabel = "PACK", description = "pack folder or .zip")
     Path pack;
 
@@ -92,12 +95,6 @@ public final class GateCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Gate, outcome, why: the outcome column is wide enough for the longest mark indented under its gate
-     * ("  ? insufficient evidence"), so the reasons start in one column.
-     */
-    private static final String ROW = "%-40s %-25s %s%n";
-
     private static void printTable(PrintWriter out, CandidateReview review, PolicySource policy) {
         GateEvaluation gates = review.gates();
         out.printf("%s: candidate %s vs production %s (risk tier %d)%n", gates.packName(), gates.candidate(),
@@ -114,7 +111,7 @@ public final class GateCommand implements Callable<Integer> {
                 if (!summarised && finding.outcome() == gate.outcome() && gate.summary().startsWith(finding.detail())) {
                     summarised = true;
                 } else if (gate.outcome().blocksPromotion() && finding.outcome().blocksPromotion()) {
-                    out.printf(ROW, "", "  " + mark(finding.outcome()), finding.detail());
+                    out.printf(ROW, "", mark(finding.outcome()), finding.detail());
                 }
             }
         }
