@@ -134,15 +134,26 @@ public final class EvaluationTableReader {
             // (and an unpacked .zip deleted) only after every part has let go of it
             stop.set(true);
             header.cancel(false);
-            for (FutureTask<PackException> part : later) {
+            awaitEnd(later);
+        }
+    }
+
+    /** Waits for every part to end, even when this thread is interrupted meanwhile (its flag is kept). */
+    private static void awaitEnd(List<FutureTask<PackException>> parts) {
+        boolean interrupted = false;
+        for (FutureTask<PackException> part : parts) {
+            while (!part.isDone()) {
                 try {
                     part.get();
                 } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    interrupted = true;
                 } catch (ExecutionException | CancellationException ignored) {
                     // what went wrong in a part after this thread stopped waiting for it is of no interest
                 }
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
