@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.verdict.core.task.CancelledException;
 import org.verdict.core.task.Progress;
@@ -117,11 +118,12 @@ public final class EvaluationTableReader {
         ProgressReport report = new ProgressReport(progress, reads, size, "Reading " + fileName);
         try {
             // the first part ends at or after its even share of the file, where the cut is known by the time it
-            // gets there; it makes room for the whole file's rows, as the later parts are appended to its columns
+            // gets there
             // and it checks for Cancel and reports progress as often as one pass over the file would (every 65,536
             // rows of the file), counting the bytes every part has read
             first.read(new CsvChunks.Chunk(0, parallel ? size / parts : size, 1),
-                    () -> chunks.join().get(0).length(), size, parallel ? parts : 1, report::checkAndUpdate);
+                    () -> chunks.join().get(0).length(), parallel ? size / parts : size, parallel ? parts : 1,
+                    report::checkAndUpdate);
             if (parse.columns == null) {
                 throw new PackException(fileName, 1, 0, "is empty; a header row is expected");
             }
@@ -418,6 +420,9 @@ public final class EvaluationTableReader {
          */
         private List<FirstSeen> firstSeen;
         private int firstSeenBeforeRecord;
+        /** The later parts of the file joined to this one ({@link #absorb}), in file order, and their rows. */
+        private final List<Joined> joined = new ArrayList<>();
+        private int joinedRows;
 
         Parse(String fileName, PackManifest manifest, SuiteSpec suite, PackLimits limits) {
             this.fileName = fileName;
@@ -845,7 +850,8 @@ public final class EvaluationTableReader {
          * had gone on: the part's new slice values and class names get their codes here, in the order they appear in
          * the file, through the same checks, so the first that breaks a rule across parts (a third class of a binary
          * pack, too many distinct slice values) is refused at its line and column; otherwise the part's own problem,
-         * which comes after them, is thrown; otherwise its rows are appended with their codes translated.
+         * which comes after them, is thrown; otherwise the part is kept, with the translation of its codes, and
+         * {@link #finish} puts its rows after this one's (copying each column once, as a single pass does).
          *
          * @param laterProblem the problem that stopped {@code later}, or null when it read its part to the end
          */
@@ -863,43 +869,24 @@ public final class EvaluationTableReader {
             if (laterProblem != null) {
                 throw laterProblem;
             }
-            int rows = later.rowCount;
-            if (lines.length < rowCount + rows) {
-                resize(rowCount + rows);
-            }
-            System.arraycopy(later.lines, 0, lines, rowCount, rows);
-            ids.addAll(later.ids);
-            if (labelValues != null) {
-                System.arraycopy(later.labelValues, 0, labelValues, rowCount, rows);
-            }
+            int[][] sliceTranslations = new int[sliceCodes.length][];
             for (int s = 0; s < sliceCodes.length; s++) {
-                translate(later.sliceCodes[s], rows, codesIn(later.sliceLevels.get(s), sliceLevels.get(s)),
-                        sliceCodes[s], rowCount);
+                sliceTranslations[s] = codesIn(later.sliceLevels.get(s), sliceLevels.get(s));
             }
-            for (int m = 0; m < columns.pred.length; m++) {
-                if (predValues != null) {
-                    System.arraycopy(later.predValues[m], 0, predValues[m], rowCount, rows);
-                }
-                if (scores != null && scores[m] != null) {
-                    System.arraycopy(later.scores[m], 0, scores[m], rowCount, rows);
-                }
-            }
+            // a binary pack's codes mean the same in every part (1 the positive label, 0 the one other class)
+            int[] classTranslation = task == Task.BINARY ? new int[] {0, 1} : codesIn(later.classCodes, classCodes);
             if (task.isClassification()) {
-                // a binary pack's codes mean the same in every part (1 the positive label, 0 the one other class)
-                int[] classes = task == Task.BINARY ? new int[] {0, 1} : codesIn(later.classCodes, classCodes);
-                translate(later.labelCodes, rows, classes, labelCodes, rowCount);
-                for (int m = 0; m < columns.pred.length; m++) {
-                    translate(later.predCodes[m], rows, classes, predCodes[m], rowCount);
-                }
-                later.labelClasses.stream().forEach(code -> labelClasses.set(classes[code]));
+                later.labelClasses.stream().forEach(code -> labelClasses.set(classTranslation[code]));
                 later.predictedClasses.stream().forEach(code -> {
-                    if (!predictedClasses.get(classes[code])) {
-                        predictedClasses.set(classes[code]);
-                        firstPredictedAt.put(classes[code], later.firstPredictedAt.get(code));
+                    int translated = classTranslation[code];
+                    if (!predictedClasses.get(translated)) {
+                        predictedClasses.set(translated);
+                        firstPredictedAt.put(translated, later.firstPredictedAt.get(code));
                     }
                 });
             }
-            rowCount += rows;
+            joined.add(new Joined(later, sliceTranslations, classTranslation));
+            joinedRows += later.rowCount;
         }
 
         /** For each code of {@code partCodes}, the code of the same value in {@code codes}. */
@@ -909,21 +896,63 @@ public final class EvaluationTableReader {
             return translated;
         }
 
-        private static void translate(int[] from, int rows, int[] translated, int[] to, int at) {
-            for (int i = 0; i < rows; i++) {
-                to[at + i] = translated[from[i]];
+        /**
+         * A code column of the whole file: this part's codes and then each joined part's, translated to this part's
+         * codes by {@code translation} and then by {@code remap} (to the sorted order of the values).
+         */
+        private int[] codes(Function<Parse, int[]> column, Function<Joined, int[]> translation, int[] remap) {
+            int[] out = new int[rowCount + joinedRows];
+            int[] own = column.apply(this);
+            for (int i = 0; i < rowCount; i++) {
+                out[i] = remap[own[i]];
             }
+            int at = rowCount;
+            for (Joined part : joined) {
+                int[] theirs = column.apply(part.parse());
+                int[] translated = translation.apply(part);
+                for (int i = 0; i < part.parse().rowCount; i++) {
+                    out[at + i] = remap[translated[theirs[i]]];
+                }
+                at += part.parse().rowCount;
+            }
+            return out;
+        }
+
+        /** A number column of the whole file: this part's values and then each joined part's. */
+        private double[] numbers(Function<Parse, double[]> column) {
+            double[] out = Arrays.copyOf(column.apply(this), rowCount + joinedRows);
+            int at = rowCount;
+            for (Joined part : joined) {
+                System.arraycopy(column.apply(part.parse()), 0, out, at, part.parse().rowCount);
+                at += part.parse().rowCount;
+            }
+            return out;
+        }
+
+        /** The line of every row of the file. */
+        private long[] allLines() {
+            long[] out = Arrays.copyOf(lines, rowCount + joinedRows);
+            int at = rowCount;
+            for (Joined part : joined) {
+                System.arraycopy(part.parse().lines, 0, out, at, part.parse().rowCount);
+                at += part.parse().rowCount;
+            }
+            return out;
         }
 
         EvaluationTable finish() throws PackException {
-            if (rowCount == 0) {
+            int rows = rowCount + joinedRows;
+            if (rows == 0) {
                 throw new PackException(fileName, 2, 0, "has a header but no examples");
             }
             if (task == Task.MULTICLASS && declaredClasses == null) {
                 refuseClassesNeverLabelled();
             }
+            for (Joined part : joined) {
+                ids.addAll(part.parse().ids);
+            }
             ExampleIds exampleIds = ids.build();
-            DuplicateIds.check(exampleIds, Arrays.copyOf(lines, rowCount), fileName, columns.exampleId + 1);
+            DuplicateIds.check(exampleIds, allLines(), fileName, columns.exampleId + 1);
 
             List<String> classes = List.of();
             int[] labels = null;
@@ -939,28 +968,33 @@ public final class EvaluationTableReader {
                     classes = classCodes.keySet().stream().sorted().toList();
                     remap = sortedRemap(classCodes, classes);
                 }
-                labels = recode(labelCodes, rowCount, remap);
+                labels = codes(part -> part.labelCodes, Joined::classes, remap);
                 for (int m = 0; m < columns.pred.length; m++) {
+                    int model = m;
                     String version = manifest.models().get(m).version();
-                    double[] modelScores = scores == null || scores[m] == null ? null : Arrays.copyOf(scores[m], rowCount);
-                    predictions.put(version, new ModelPredictions(version, recode(predCodes[m], rowCount, remap),
-                            null, modelScores));
+                    double[] modelScores = scores == null || scores[m] == null ? null
+                            : numbers(part -> part.scores[model]);
+                    predictions.put(version, new ModelPredictions(version,
+                            codes(part -> part.predCodes[model], Joined::classes, remap), null, modelScores));
                 }
             } else {
                 for (int m = 0; m < columns.pred.length; m++) {
+                    int model = m;
                     String version = manifest.models().get(m).version();
                     predictions.put(version, new ModelPredictions(version, null,
-                            Arrays.copyOf(predValues[m], rowCount), null));
+                            numbers(part -> part.predValues[model]), null));
                 }
             }
             Map<String, CategoricalColumn> slices = new LinkedHashMap<>();
             for (int s = 0; s < sliceNames.size(); s++) {
                 List<String> levels = sliceLevels.get(s).keySet().stream().sorted().toList();
+                int slice = s;
                 slices.put(sliceNames.get(s), new CategoricalColumn(sliceNames.get(s), levels,
-                        recode(sliceCodes[s], rowCount, sortedRemap(sliceLevels.get(s), levels))));
+                        codes(part -> part.sliceCodes[slice], part -> part.slices()[slice],
+                                sortedRemap(sliceLevels.get(s), levels))));
             }
-            return new EvaluationTable(fileName, task, rowCount, exampleIds, classes, labels,
-                    labelValues == null ? null : Arrays.copyOf(labelValues, rowCount), slices, suite.sensitive(),
+            return new EvaluationTable(fileName, task, rows, exampleIds, classes, labels,
+                    labelValues == null ? null : numbers(part -> part.labelValues), slices, suite.sensitive(),
                     predictions);
         }
 
@@ -985,13 +1019,13 @@ public final class EvaluationTableReader {
             return remap;
         }
 
-        private static int[] recode(int[] codes, int rows, int[] remap) {
-            int[] out = new int[rows];
-            for (int i = 0; i < rows; i++) {
-                out[i] = remap[codes[i]];
-            }
-            return out;
-        }
+    }
+
+    /**
+     * A later part of a file joined to the first, with the translation of its codes to the first part's: per slice
+     * column, and of its classes.
+     */
+    private record Joined(Parse parse, int[][] slices, int[] classes) {
     }
 
     /** A slice value (of slice column {@code slice}) or class name ({@link #CLASS}) first seen in a part of a file. */
