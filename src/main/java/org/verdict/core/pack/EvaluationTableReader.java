@@ -8,8 +8,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,18 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.LongSupplier;
-import org.verdict.core.task.CancelledException;
 import org.verdict.core.task.Progress;
 
 /**
@@ -46,30 +32,14 @@ public final class EvaluationTableReader {
     /** Initial capacity guess; arrays grow by half when a file is longer. */
     private static final int INITIAL_ROWS = 1 << 14;
 
-    /**
-     * Below this size a CSV is parsed on one core: starting threads and merging their codes would cost about what the
-     * second core saves.
-     */
-    private static final long PARALLEL_FROM_BYTES = 8L << 20;
-
     private final PackLimits limits;
-    /** Into how many parts (one per core, at most 4) a large CSV is cut to be parsed at once. */
-    private final int parts;
-    private final long parallelFromBytes;
 
     public EvaluationTableReader() {
         this(PackLimits.DEFAULTS);
     }
 
     public EvaluationTableReader(PackLimits limits) {
-        this(limits, Math.min(4, Runtime.getRuntime().availableProcessors()), PARALLEL_FROM_BYTES);
-    }
-
-    /** A reader that cuts a CSV of {@code parallelFromBytes} or more into {@code parts} parts parsed at once. */
-    EvaluationTableReader(PackLimits limits, int parts, long parallelFromBytes) {
         this.limits = limits;
-        this.parts = parts;
-        this.parallelFromBytes = parallelFromBytes;
     }
 
     /** Reads a suite file: Parquet when its name ends in .parquet, else CSV. */
@@ -80,14 +50,6 @@ public final class EvaluationTableReader {
                 : readCsv(file, fileName, manifest, suite, progress);
     }
 
-    /**
-     * One pass over the CSV, on several cores when it is large: the file is cut into parts at record boundaries
-     * ({@link CsvChunks}, on the second thread while this one starts); this thread parses the first part (and the
-     * header), a thread each the others, each into columns and codes of its own, with its lines numbered as in the
-     * whole file. The parts are then joined in file order ({@link Parse#absorb}): their values get the codes a single
-     * pass would have given, and the first problem in file order is the one reported, so the table and every message
-     * are those of reading the file as a whole.
-     */
     private EvaluationTable readCsv(Path csv, String fileName, PackManifest manifest, SuiteSpec suite,
                                     Progress progress) throws PackException {
         long size;
@@ -96,226 +58,36 @@ public final class EvaluationTableReader {
         } catch (IOException e) {
             throw new PackException(fileName, "cannot be read: " + e.getMessage());
         }
-        boolean parallel = parts > 1 && size >= parallelFromBytes;
-        CompletableFuture<List<CsvChunks.Chunk>> chunks = new CompletableFuture<>();
-        if (!parallel) {
-            chunks.complete(List.of(CsvChunks.whole(size)));
-        }
         Parse parse = new Parse(fileName, manifest, suite, limits);
-        PartRead first = new PartRead(csv, fileName, parse);
-        List<PartRead> reads = new ArrayList<>(List.of(first));
-        List<FutureTask<PackException>> later = new ArrayList<>();
-        CompletableFuture<List<String>> header = new CompletableFuture<>();
-        AtomicBoolean stop = new AtomicBoolean();
-        if (parallel) {
-            parse.onHeader = header::complete;
-            for (int part = 1; part < parts; part++) {
-                PartRead read = new PartRead(csv, fileName, new Parse(fileName, manifest, suite, limits));
-                reads.add(read);
-                later.add(startLaterPart(read, part, size, chunks, header, stop));
+        try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(csv));
+             CsvReader<Parse> reader = CsvReader.builder()
+                     .ignoreDifferentFieldCount(true)
+                     .build(parse, PackText.utf8Reader(counted))) {
+            // one pass: FastCSV splits the text and hands each field's characters to the Parse, which converts
+            // them into the table's primitive columns as they come (no String or record per row)
+            long rows = 0;
+            for (Parse ignored : reader) {
+                if (++rows == 1 << 16 && size > 0) {
+                    // by now the bytes read (at most two buffers ahead of the rows) say how long the file is in rows
+                    parse.expect((long) ((double) size / counted.count * rows));
+                }
+                if ((rows & 0xFFFF) == 0) {
+                    progress.checkCancelled();
+                    progress.update(size == 0 ? -1 : (double) counted.count / size, "Reading " + fileName);
+                }
             }
-        }
-        ProgressReport report = new ProgressReport(progress, reads, size, "Reading " + fileName);
-        try {
-            // the first part ends at or after its even share of the file, where the cut is known by the time it
-            // gets there
-            // and it checks for Cancel and reports progress as often as one pass over the file would (every 65,536
-            // rows of the file), counting the bytes every part has read
-            first.read(new CsvChunks.Chunk(0, parallel ? size / parts : size, 1),
-                    () -> chunks.join().get(0).length(), parallel ? size / parts : size, parallel ? parts : 1,
-                    report::checkAndUpdate);
             if (parse.columns == null) {
                 throw new PackException(fileName, 1, 0, "is empty; a header row is expected");
             }
-            for (int part = 1; part < chunks.join().size(); part++) {
-                parse.absorb(reads.get(part).parse, awaitPart(later.get(part - 1), report));
-            }
             return parse.finish();
-        } finally {
-            // a part still running when this one failed or was cancelled stops at its next check; the file is closed
-            // (and an unpacked .zip deleted) only after every part has let go of it
-            stop.set(true);
-            header.cancel(false);
-            awaitEnd(later);
-        }
-    }
-
-    /** Waits for every part to end, even when this thread is interrupted meanwhile (its flag is kept). */
-    private static void awaitEnd(List<FutureTask<PackException>> parts) {
-        boolean interrupted = false;
-        for (FutureTask<PackException> part : parts) {
-            while (!part.isDone()) {
-                try {
-                    part.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException | CancellationException ignored) {
-                    // what went wrong in a part after this thread stopped waiting for it is of no interest
-                }
+        } catch (CsvParseException e) {
+            // the Parse refuses a row by throwing from inside FastCSV, which wraps what it catches
+            if (e.getCause() instanceof RefusedRow refused) {
+                throw refused.problem;
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * Parses part {@code part} of the file on a thread of its own, once the cut is known (the thread of the second
-     * part makes it) and the first part has read the header; its problem, or null.
-     */
-    private FutureTask<PackException> startLaterPart(PartRead read, int part, long size,
-                                                     CompletableFuture<List<CsvChunks.Chunk>> chunks,
-                                                     CompletableFuture<List<String>> header, AtomicBoolean stop) {
-        FutureTask<PackException> task = new FutureTask<>(() -> {
-            if (part == 1) {
-                try {
-                    chunks.complete(CsvChunks.split(read.csv, size, parts));
-                } catch (IOException e) {
-                    // the first part then reads the whole file, and says what is wrong with it
-                } finally {
-                    chunks.complete(List.of(CsvChunks.whole(size)));
-                }
-            }
-            List<CsvChunks.Chunk> cut = chunks.join();
-            if (part >= cut.size() || stop.get()) {
-                return null; // fewer parts than threads (no cut found), or the first part has failed
-            }
-            CsvChunks.Chunk chunk = cut.get(part);
-            List<String> headerFields;
-            try {
-                headerFields = header.join();
-            } catch (CompletionException | CancellationException e) {
-                return null; // the first part failed before the header was read, and says why
-            }
-            try {
-                read.parse.header(headerFields, chunk.firstLine());
-                read.read(chunk, null, chunk.length(), 1, () -> {
-                    if (stop.get()) {
-                        throw new CancelledException();
-                    }
-                });
-                return null;
-            } catch (PackException problem) {
-                return problem;
-            }
-        });
-        Thread thread = new Thread(task, "csv-part-" + (part + 1));
-        thread.setDaemon(true);
-        thread.start();
-        return task;
-    }
-
-    /** Waits for a later part, reporting progress and heeding Cancel meanwhile; its problem, or null. */
-    private static PackException awaitPart(FutureTask<PackException> part, ProgressReport report) {
-        while (true) {
-            try {
-                return part.get(50, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                report.checkAndUpdate();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancelledException();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException unexpected) {
-                    throw unexpected;
-                }
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
-        }
-    }
-
-    /** Progress of all parts together: the bytes they have read, as a fraction of the file. */
-    private static final class ProgressReport {
-        private final Progress progress;
-        private final List<PartRead> reads;
-        private final long size;
-        private final String message;
-        private double reported = -1;
-
-        ProgressReport(Progress progress, List<PartRead> reads, long size, String message) {
-            this.progress = progress;
-            this.reads = reads;
-            this.size = size;
-            this.message = message;
-        }
-
-        void checkAndUpdate() {
-            progress.checkCancelled();
-            if (size == 0) {
-                progress.update(-1, message);
-                return;
-            }
-            long read = 0;
-            for (PartRead part : reads) {
-                read += part.bytesRead();
-            }
-            double fraction = Math.min(1, (double) read / size);
-            if (fraction > reported) {
-                reported = fraction;
-                progress.update(fraction, message);
-            }
-        }
-    }
-
-    /** One part of a CSV and the {@link Parse} it is read into. */
-    private static final class PartRead {
-        final Path csv;
-        final String fileName;
-        final Parse parse;
-        private volatile CountingInputStream counted;
-
-        PartRead(Path csv, String fileName, Parse parse) {
-            this.csv = csv;
-            this.fileName = fileName;
-            this.parse = parse;
-        }
-
-        long bytesRead() {
-            CountingInputStream stream = counted;
-            return stream == null ? 0 : stream.count;
-        }
-
-        /**
-         * Parses a part; every 65,536 / {@code parts} rows {@code everyBlock} runs (progress, Cancel).
-         *
-         * @param finalLength null when the chunk's length is known; else the chunk's length is a lower bound, and
-         *                    this says the length once the part has been read that far
-         * @param expectedBytes the bytes whose rows the part's columns should make room for
-         */
-        void read(CsvChunks.Chunk chunk, LongSupplier finalLength, long expectedBytes, int parts,
-                  Runnable everyBlock) throws PackException {
-            long block = Integer.highestOneBit((1 << 16) / parts) - 1;
-            try (SeekableByteChannel channel = Files.newByteChannel(csv).position(chunk.start());
-                 CountingInputStream stream = new CountingInputStream(Channels.newInputStream(channel), chunk.length(),
-                         finalLength);
-                 CsvReader<Parse> reader = CsvReader.builder()
-                         .ignoreDifferentFieldCount(true)
-                         .build(parse, PackText.utf8Reader(stream, chunk.atFileStart()))) {
-                counted = stream;
-                // FastCSV splits the text and hands each field's characters to the Parse, which converts them into
-                // the table's primitive columns as they come (no String or record per row)
-                long rows = 0;
-                for (Parse ignored : reader) {
-                    if (++rows == 1 << 16 && expectedBytes > 0) {
-                        // by now the bytes read (at most two buffers ahead of the rows) say how long the file is in rows
-                        parse.expect((long) ((double) expectedBytes / stream.count * rows));
-                    }
-                    if ((rows & block) == 0) {
-                        everyBlock.run();
-                    }
-                }
-            } catch (CsvParseException e) {
-                // the Parse refuses a row by throwing from inside FastCSV, which wraps what it catches
-                if (e.getCause() instanceof RefusedRow refused) {
-                    throw refused.problem;
-                }
-                throw PackText.readFailure(csv, fileName, e, chunk.firstLine() - 1);
-            } catch (IOException | UncheckedIOException e) {
-                throw PackText.readFailure(csv, fileName, e, chunk.firstLine() - 1);
-            }
+            throw PackText.readFailure(csv, fileName, e);
+        } catch (IOException | UncheckedIOException e) {
+            throw PackText.readFailure(csv, fileName, e);
         }
     }
 
@@ -409,20 +181,6 @@ public final class EvaluationTableReader {
         private int spanningField = -1;
         private long spanningFrom;
         private long spanningTo;
-        /** Lines of the file before this Parse's part: FastCSV numbers a part's lines from 1. */
-        private long linesBefore;
-        /** Told the header's fields once they are read, when later parts of the file wait for them. */
-        private Consumer<List<String>> onHeader;
-        /**
-         * In a later part of a file, every slice value and class name the part has not seen before, in file order:
-         * joined to the parts before, the first of them that is new to the whole file gets its code there, and its
-         * limits and class rules are checked there, at its line and column. Null in the first part.
-         */
-        private List<FirstSeen> firstSeen;
-        private int firstSeenBeforeRecord;
-        /** The later parts of the file joined to this one ({@link #absorb}), in file order, and their rows. */
-        private final List<Joined> joined = new ArrayList<>();
-        private int joinedRows;
 
         Parse(String fileName, PackManifest manifest, SuiteSpec suite, PackLimits limits) {
             this.fileName = fileName;
@@ -442,13 +200,6 @@ public final class EvaluationTableReader {
                 classCodes.put(manifest.model().positiveLabel(), 1);
                 classLookup.put(manifest.model().positiveLabel(), 1);
             }
-        }
-
-        /** Sets up a later part of a file: the header read by the first part, and the part's first line. */
-        void header(List<String> fields, long firstLine) throws PackException {
-            linesBefore = firstLine - 1;
-            firstSeen = new ArrayList<>();
-            header(fields);
         }
 
         void header(List<String> fields) throws PackException {
@@ -501,11 +252,8 @@ public final class EvaluationTableReader {
 
         @Override
         protected void handleBegin(long startingLineNumber) {
-            currentLine = linesBefore + startingLineNumber;
+            currentLine = startingLineNumber;
             rowProblem = null;
-            if (firstSeen != null) {
-                firstSeenBeforeRecord = firstSeen.size();
-            }
             lineBreaksInRecord = 0;
             spanningField = -1;
             if (columns != null) {
@@ -517,8 +265,7 @@ public final class EvaluationTableReader {
         protected void handleField(int fieldIndex, char[] buf, int offset, int length, boolean quoted) {
             if (fieldIndex >= PackText.MAX_COLUMNS) {
                 // FastCSV's own record handler has this limit; a callback handler keeps it itself
-                throw new RefusedRow(recordProblem(new PackException(fileName, currentLine, 0,
-                        PackText.tooManyColumns())));
+                throw new RefusedRow(new PackException(fileName, getStartingLineNumber(), 0, PackText.tooManyColumns()));
             }
             if (columns == null) {
                 headerFields.add(new String(buf, offset, length));
@@ -548,13 +295,10 @@ public final class EvaluationTableReader {
             try {
                 if (columns == null) {
                     header(headerFields);
-                    if (onHeader != null) {
-                        onHeader.accept(List.copyOf(headerFields));
-                    }
                     return null; // FastCSV skips a record built as null
                 }
                 if (getFieldCount() != columns.count) {
-                    throw recordProblem(wrongFieldCount(getFieldCount()));
+                    throw wrongFieldCount(getFieldCount());
                 }
                 if (rowProblem != null) {
                     throw rowProblem;
@@ -564,17 +308,6 @@ public final class EvaluationTableReader {
             }
             lines[rowCount++] = currentLine;
             return wrapRecord(this);
-        }
-
-        /**
-         * A problem of the record as a whole (its number of fields), which is reported before any of its values: the
-         * values it introduced are not candidates for an earlier problem when this part is joined to the ones before.
-         */
-        private PackException recordProblem(PackException problem) {
-            if (firstSeen != null) {
-                firstSeen.subList(firstSeenBeforeRecord, firstSeen.size()).clear();
-            }
-            return problem;
         }
 
         private void noteLineBreaks(int fieldIndex, char[] buf, int offset, int length) {
@@ -723,9 +456,6 @@ public final class EvaluationTableReader {
                 String value = new String(chars, offset, length);
                 code = newSliceValue(sliceLevels.get(slice), value, line, column);
                 sliceLookups.get(slice).put(value, code);
-                if (firstSeen != null) {
-                    firstSeen.add(new FirstSeen(line, column, slice, value));
-                }
             }
             return code;
         }
@@ -759,9 +489,6 @@ public final class EvaluationTableReader {
                 String value = new String(chars, offset, length);
                 code = classCode(value, line, column);
                 classLookup.put(value, code);
-                if (firstSeen != null) {
-                    firstSeen.add(new FirstSeen(line, column, FirstSeen.CLASS, value));
-                }
             }
             return code;
         }
@@ -845,114 +572,15 @@ public final class EvaluationTableReader {
             }
         }
 
-        /**
-         * Joins the next part of the file, read by {@code later}, to this Parse (the parts before it), as if one pass
-         * had gone on: the part's new slice values and class names get their codes here, in the order they appear in
-         * the file, through the same checks, so the first that breaks a rule across parts (a third class of a binary
-         * pack, too many distinct slice values) is refused at its line and column; otherwise the part's own problem,
-         * which comes after them, is thrown; otherwise the part is kept, with the translation of its codes, and
-         * {@link #finish} puts its rows after this one's (copying each column once, as a single pass does).
-         *
-         * @param laterProblem the problem that stopped {@code later}, or null when it read its part to the end
-         */
-        void absorb(Parse later, PackException laterProblem) throws PackException {
-            for (FirstSeen seen : later.firstSeen) {
-                if (seen.slice() == FirstSeen.CLASS) {
-                    if (!classCodes.containsKey(seen.value())) {
-                        classLookup.put(seen.value(), classCode(seen.value(), seen.line(), seen.column()));
-                    }
-                } else if (!sliceLevels.get(seen.slice()).containsKey(seen.value())) {
-                    int code = newSliceValue(sliceLevels.get(seen.slice()), seen.value(), seen.line(), seen.column());
-                    sliceLookups.get(seen.slice()).put(seen.value(), code);
-                }
-            }
-            if (laterProblem != null) {
-                throw laterProblem;
-            }
-            int[][] sliceTranslations = new int[sliceCodes.length][];
-            for (int s = 0; s < sliceCodes.length; s++) {
-                sliceTranslations[s] = codesIn(later.sliceLevels.get(s), sliceLevels.get(s));
-            }
-            // a binary pack's codes mean the same in every part (1 the positive label, 0 the one other class)
-            int[] classTranslation = task == Task.BINARY ? new int[] {0, 1} : codesIn(later.classCodes, classCodes);
-            if (task.isClassification()) {
-                later.labelClasses.stream().forEach(code -> labelClasses.set(classTranslation[code]));
-                later.predictedClasses.stream().forEach(code -> {
-                    int translated = classTranslation[code];
-                    if (!predictedClasses.get(translated)) {
-                        predictedClasses.set(translated);
-                        firstPredictedAt.put(translated, later.firstPredictedAt.get(code));
-                    }
-                });
-            }
-            joined.add(new Joined(later, sliceTranslations, classTranslation));
-            joinedRows += later.rowCount;
-        }
-
-        /** For each code of {@code partCodes}, the code of the same value in {@code codes}. */
-        private static int[] codesIn(Map<String, Integer> partCodes, Map<String, Integer> codes) {
-            int[] translated = new int[partCodes.size()];
-            partCodes.forEach((value, code) -> translated[code] = codes.get(value));
-            return translated;
-        }
-
-        /**
-         * A code column of the whole file: this part's codes and then each joined part's, translated to this part's
-         * codes by {@code translation} and then by {@code remap} (to the sorted order of the values).
-         */
-        private int[] codes(Function<Parse, int[]> column, Function<Joined, int[]> translation, int[] remap) {
-            int[] out = new int[rowCount + joinedRows];
-            int[] own = column.apply(this);
-            for (int i = 0; i < rowCount; i++) {
-                out[i] = remap[own[i]];
-            }
-            int at = rowCount;
-            for (Joined part : joined) {
-                int[] theirs = column.apply(part.parse());
-                int[] translated = translation.apply(part);
-                for (int i = 0; i < part.parse().rowCount; i++) {
-                    out[at + i] = remap[translated[theirs[i]]];
-                }
-                at += part.parse().rowCount;
-            }
-            return out;
-        }
-
-        /** A number column of the whole file: this part's values and then each joined part's. */
-        private double[] numbers(Function<Parse, double[]> column) {
-            double[] out = Arrays.copyOf(column.apply(this), rowCount + joinedRows);
-            int at = rowCount;
-            for (Joined part : joined) {
-                System.arraycopy(column.apply(part.parse()), 0, out, at, part.parse().rowCount);
-                at += part.parse().rowCount;
-            }
-            return out;
-        }
-
-        /** The line of every row of the file. */
-        private long[] allLines() {
-            long[] out = Arrays.copyOf(lines, rowCount + joinedRows);
-            int at = rowCount;
-            for (Joined part : joined) {
-                System.arraycopy(part.parse().lines, 0, out, at, part.parse().rowCount);
-                at += part.parse().rowCount;
-            }
-            return out;
-        }
-
         EvaluationTable finish() throws PackException {
-            int rows = rowCount + joinedRows;
-            if (rows == 0) {
+            if (rowCount == 0) {
                 throw new PackException(fileName, 2, 0, "has a header but no examples");
             }
             if (task == Task.MULTICLASS && declaredClasses == null) {
                 refuseClassesNeverLabelled();
             }
-            for (Joined part : joined) {
-                ids.addAll(part.parse().ids);
-            }
             ExampleIds exampleIds = ids.build();
-            DuplicateIds.check(exampleIds, allLines(), fileName, columns.exampleId + 1);
+            DuplicateIds.check(exampleIds, Arrays.copyOf(lines, rowCount), fileName, columns.exampleId + 1);
 
             List<String> classes = List.of();
             int[] labels = null;
@@ -968,33 +596,28 @@ public final class EvaluationTableReader {
                     classes = classCodes.keySet().stream().sorted().toList();
                     remap = sortedRemap(classCodes, classes);
                 }
-                labels = codes(part -> part.labelCodes, Joined::classes, remap);
+                labels = recode(labelCodes, rowCount, remap);
                 for (int m = 0; m < columns.pred.length; m++) {
-                    int model = m;
                     String version = manifest.models().get(m).version();
-                    double[] modelScores = scores == null || scores[m] == null ? null
-                            : numbers(part -> part.scores[model]);
-                    predictions.put(version, new ModelPredictions(version,
-                            codes(part -> part.predCodes[model], Joined::classes, remap), null, modelScores));
+                    double[] modelScores = scores == null || scores[m] == null ? null : Arrays.copyOf(scores[m], rowCount);
+                    predictions.put(version, new ModelPredictions(version, recode(predCodes[m], rowCount, remap),
+                            null, modelScores));
                 }
             } else {
                 for (int m = 0; m < columns.pred.length; m++) {
-                    int model = m;
                     String version = manifest.models().get(m).version();
                     predictions.put(version, new ModelPredictions(version, null,
-                            numbers(part -> part.predValues[model]), null));
+                            Arrays.copyOf(predValues[m], rowCount), null));
                 }
             }
             Map<String, CategoricalColumn> slices = new LinkedHashMap<>();
             for (int s = 0; s < sliceNames.size(); s++) {
                 List<String> levels = sliceLevels.get(s).keySet().stream().sorted().toList();
-                int slice = s;
                 slices.put(sliceNames.get(s), new CategoricalColumn(sliceNames.get(s), levels,
-                        codes(part -> part.sliceCodes[slice], part -> part.slices()[slice],
-                                sortedRemap(sliceLevels.get(s), levels))));
+                        recode(sliceCodes[s], rowCount, sortedRemap(sliceLevels.get(s), levels))));
             }
-            return new EvaluationTable(fileName, task, rows, exampleIds, classes, labels,
-                    labelValues == null ? null : numbers(part -> part.labelValues), slices, suite.sensitive(),
+            return new EvaluationTable(fileName, task, rowCount, exampleIds, classes, labels,
+                    labelValues == null ? null : Arrays.copyOf(labelValues, rowCount), slices, suite.sensitive(),
                     predictions);
         }
 
@@ -1019,18 +642,13 @@ public final class EvaluationTableReader {
             return remap;
         }
 
-    }
-
-    /**
-     * A later part of a file joined to the first, with the translation of its codes to the first part's: per slice
-     * column, and of its classes.
-     */
-    private record Joined(Parse parse, int[][] slices, int[] classes) {
-    }
-
-    /** A slice value (of slice column {@code slice}) or class name ({@link #CLASS}) first seen in a part of a file. */
-    private record FirstSeen(long line, int column, int slice, String value) {
-        static final int CLASS = -1;
+        private static int[] recode(int[] codes, int rows, int[] remap) {
+            int[] out = new int[rows];
+            for (int i = 0; i < rows; i++) {
+                out[i] = remap[codes[i]];
+            }
+            return out;
+        }
     }
 
     /** Where each needed column sits in the header. */
@@ -1091,50 +709,30 @@ public final class EvaluationTableReader {
         }
     }
 
-    /** Reads at most a part's bytes and counts them, so progress can be reported as a fraction of the file size. */
+    /** Counts bytes read so progress can be reported as a fraction of the file size. */
     private static final class CountingInputStream extends FilterInputStream {
-        /** Read by the thread that reports progress while another reads the part. */
-        volatile long count;
-        private long limit;
-        /** The part's length when {@link #limit} is only a lower bound of it, else null. */
-        private LongSupplier finalLimit;
+        long count;
 
-        CountingInputStream(InputStream in, long limit, LongSupplier finalLimit) {
+        CountingInputStream(InputStream in) {
             super(in);
-            this.limit = limit;
-            this.finalLimit = finalLimit;
         }
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (count >= limit && finalLimit != null) {
-                limit = finalLimit.getAsLong();
-                finalLimit = null;
-            }
-            if (count >= limit) {
-                return -1;
-            }
-            int read = super.read(buffer, offset, (int) Math.min(length, limit - count));
+            int read = super.read(buffer, offset, length);
             if (read > 0) {
                 count += read;
             }
             return read;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            throw new UnsupportedOperationException("a part of a CSV is read, not skipped");
-        }
-
-        @Override
-        public int available() {
-            return 0;
         }
     }
 }

@@ -104,22 +104,6 @@ public final class ExampleIds {
             ends[count++] = this.length;
         }
 
-        /** Adds every id of {@code later}, in its order, after the ids added so far. */
-        void addAll(Builder later) {
-            if (ends.length - count < later.count) {
-                ends = Arrays.copyOf(ends, count + later.count);
-            }
-            if (characters.length - length < later.length) {
-                characters = Arrays.copyOf(characters, length + later.length);
-            }
-            System.arraycopy(later.characters, 0, characters, length, later.length);
-            for (int i = 0; i < later.count; i++) {
-                ends[count + i] = length + later.ends[i];
-            }
-            length += later.length;
-            count += later.count;
-        }
-
         public ExampleIds build() {
             return new ExampleIds(Arrays.copyOf(characters, length), Arrays.copyOf(ends, count));
         }

@@ -44,19 +44,10 @@ public final class PackText {
 
     /** A reader of UTF-8 text that skips a leading byte-order mark and fails on bytes that are not UTF-8. */
     public static Reader utf8Reader(InputStream in) throws IOException {
-        return utf8Reader(in, true);
-    }
-
-    /**
-     * @param atFileStart whether {@code in} starts at the file's first byte, the only place a byte-order mark may be
-     *                    (a part of a file read on its own starts elsewhere)
-     */
-    static Reader utf8Reader(InputStream in, boolean atFileStart) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
         buffered.mark(3);
         byte[] start = buffered.readNBytes(3);
-        if (!(atFileStart && start.length == 3 && (start[0] & 0xFF) == 0xEF && (start[1] & 0xFF) == 0xBB
-                && (start[2] & 0xFF) == 0xBF)) {
+        if (!(start.length == 3 && (start[0] & 0xFF) == 0xEF && (start[1] & 0xFF) == 0xBB && (start[2] & 0xFF) == 0xBF)) {
             buffered.reset();
         }
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
@@ -74,17 +65,12 @@ public final class PackText {
      * limit is said in words, anything else is reported as unreadable.
      */
     public static PackException readFailure(Path file, String fileName, Exception failure) {
-        return readFailure(file, fileName, failure, 0);
-    }
-
-    /** @param linesBefore lines of the file before the part that was read (FastCSV counts from that part's start) */
-    static PackException readFailure(Path file, String fileName, Exception failure, long linesBefore) {
         Throwable cause = failure instanceof UncheckedIOException unchecked ? unchecked.getCause() : failure;
         if (cause instanceof CharacterCodingException) {
             return notUtf8(file, fileName);
         }
         if (failure instanceof CsvParseException csv) {
-            return csvFailure(fileName, csv, linesBefore);
+            return csvFailure(fileName, csv);
         }
         return new PackException(fileName, "cannot be read: " + cause.getMessage());
     }
@@ -141,13 +127,9 @@ public final class PackText {
 
     /** FastCSV's limits and syntax errors, said in words with the line where the record starts. */
     public static PackException csvFailure(String fileName, CsvParseException e) {
-        return csvFailure(fileName, e, 0);
-    }
-
-    private static PackException csvFailure(String fileName, CsvParseException e, long linesBefore) {
         Matcher line = CSV_LINE.matcher(String.valueOf(e.getMessage()));
-        long lineNumber = line.find() ? linesBefore + Long.parseLong(line.group(1))
-                : String.valueOf(e.getMessage()).contains("first record") ? linesBefore + 1 : 0;
+        long lineNumber = line.find() ? Long.parseLong(line.group(1))
+                : String.valueOf(e.getMessage()).contains("first record") ? 1 : 0;
         String cause = e.getCause() == null ? "" : String.valueOf(e.getCause().getMessage());
         String problem;
         if (cause.startsWith("Maximum number of fields")) {
