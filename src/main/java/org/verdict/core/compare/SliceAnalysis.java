@@ -57,7 +57,8 @@ final class SliceAnalysis {
     /** Every name a result's {@code test} can have. */
     static final List<String> TESTS = List.of(PairedProportionDifference.TEST, CELL_BOOTSTRAP, ROW_BOOTSTRAP,
             BLOCK_BOOTSTRAP, DELONG, AP_INFLUENCE, HASHED_BLOCK_BOOTSTRAP, BinnedDeLong.TEST,
-            BinnedAveragePrecision.TEST, ROW_U_JACKKNIFE, BLOCK_U_JACKKNIFE, HASHED_BLOCK_U_JACKKNIFE);
+            BinnedAveragePrecision.TEST, BinnedAveragePrecision.T_TEST, ROW_U_JACKKNIFE, BLOCK_U_JACKKNIFE,
+            HASHED_BLOCK_U_JACKKNIFE);
 
     /** Per example: log loss p, c; brier p, c; the calibration sums of p, then of c; count. */
     static final int CALIBRATION_WIDTH = 4 + 2 * Calibration.SQUARED_ERROR_SUMS + 1;
@@ -211,15 +212,22 @@ final class SliceAnalysis {
                 delong.deltaVariance(), delong.deltaDegreesOfFreedom(), BinnedDeLong.TEST, "DeLong's variance");
     }
 
-    /** pr_auc with the influence-function interval from binned ranking sums, on every slice size. */
+    /**
+     * pr_auc with the influence-function interval from binned ranking sums, on every slice size: Δ's as the rows give
+     * it ({@link #prAuc}), with t on Δ's effective degrees of freedom up to {@link #PR_AUC_ROW_BOOTSTRAP_MAX} examples
+     * and z above; z on every size where the sums lack Σψ⁴ (packs summarised before it), named by the test.
+     */
     private MetricComparison binnedPrAuc(RankingSums scores) {
         if (scores.positives() == 0) {
             return MetricComparison.unavailable(Metric.PR_AUC, "no positive examples, so precision-recall is undefined");
         }
         BinnedAveragePrecision.Result ap = BinnedAveragePrecision.compare(scores);
+        boolean withT = scores.positives() + scores.negatives() <= PR_AUC_ROW_BOOTSTRAP_MAX
+                && !Double.isNaN(ap.deltaDegreesOfFreedom());
         return normalComparison(Metric.PR_AUC, ap.productionAp(), ap.productionVariance(), ap.candidateAp(),
-                ap.candidateVariance(), ap.candidateAp() - ap.productionAp(), ap.deltaVariance(), Double.POSITIVE_INFINITY,
-                BinnedAveragePrecision.TEST, "the influence-function variance");
+                ap.candidateVariance(), ap.candidateAp() - ap.productionAp(), ap.deltaVariance(),
+                withT ? ap.deltaDegreesOfFreedom() : Double.POSITIVE_INFINITY,
+                withT ? BinnedAveragePrecision.T_TEST : BinnedAveragePrecision.TEST, "the influence-function variance");
     }
 
     private static List<MetricComparison> inOrder(List<Metric> metrics, List<MetricComparison> results) {

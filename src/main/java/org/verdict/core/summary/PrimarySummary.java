@@ -37,7 +37,8 @@ public record PrimarySummary(SummaryLayout layout, List<String> classes, List<Li
     /**
      * One version's ranking sums on one slice.
      *
-     * @param sums in {@link SummaryLayout#RANKING_SUMS} order: the model's sums, then its cross sums with production
+     * @param sums in {@link SummaryLayout#RANKING_SUMS} order: the model's sums, its cross sums with production, then
+     *             Σ (its AP influence − production's)⁴, NaN where the pack lacks that column
      */
     public record Ranking(long positives, long negatives, double[] sums) {
         RankingSums.Model model() {
@@ -181,7 +182,7 @@ public record PrimarySummary(SummaryLayout layout, List<String> classes, List<Li
         Ranking production = versions[prod - 1];
         Ranking candidate = versions[cand - 1];
         RankingSums sums = new RankingSums(production.positives(), production.negatives(), production.model(),
-                candidate.model(), candidate.sums()[2], candidate.sums()[5], candidate.sums()[8]);
+                candidate.model(), candidate.sums()[2], candidate.sums()[5], candidate.sums()[8], candidate.sums()[9]);
         return new SummarySlice(key, (int) n, sliceCells, blockArray, sums, null);
     }
 
