@@ -1,6 +1,7 @@
 package org.verdict.core.summary;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,15 @@ public record PrimarySummary(SummaryLayout layout, List<String> classes, List<Li
             total += n;
         }
         return total;
+    }
+
+    /**
+     * Whether the ranking sums hold Σ (AP influence − production's)⁴, which pr_auc's Δ needs for t on its effective
+     * degrees of freedom; packs summarised before it do not (and get z).
+     */
+    public boolean hasInfluenceDeltaFourth() {
+        return layout.ranking() && ranking.values().stream().flatMap(Arrays::stream)
+                .noneMatch(version -> Double.isNaN(version.sums()[9]));
     }
 
     /** The values each slice column takes, sorted (as a row-level table orders its levels). */
