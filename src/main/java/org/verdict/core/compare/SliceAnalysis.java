@@ -1195,13 +1195,9 @@ final class SliceAnalysis {
                 note);
     }
 
-    /** How far Δ can reach: 1 for metrics in [0, 1], 2 for Cohen's kappa, unbounded for losses and errors. */
+    /** How far Δ can reach: 1 for metrics in [0, 1], 2 for Cohen's kappa, unbounded for losses, errors and r2. */
     private static double deltaRange(Metric metric) {
-        return switch (metric) {
-            case COHEN_KAPPA -> 2;
-            case LOG_LOSS, MAE, RMSE, MAPE, R2 -> Double.POSITIVE_INFINITY;
-            default -> 1;
-        };
+        return metric.highestValue() - metric.lowestValue();
     }
 
     /**

@@ -198,6 +198,44 @@ class VerdictIntervalInvariantTest {
         checkAll(compare(manifest, csv.toString()));
     }
 
+    /**
+     * House prices with multiplicative errors and rare gross ones, neighbourhoods of 20–60 rows: where one house carries
+     * most of production's squared error, Δ ± t·SE of the squared errors put the candidate's rmse below 0 and its r2
+     * above 1. Every Δ interval of the error metrics and r2 must stay where the metrics can be, and in this pack some
+     * reach close to the candidate without error, so the check bites.
+     */
+    @Test
+    void houseNeighbourhoodsWithGrossErrorsKeepEveryDeltaFeasible() throws Exception {
+        SplittableRandom random = new SplittableRandom(17);
+        StringBuilder csv = new StringBuilder("example_id,label,neighbourhood,pred_1,pred_2\n");
+        int id = 0;
+        for (int hood = 0; hood < 24; hood++) {
+            int size = 20 + random.nextInt(41);
+            for (int i = 0; i < size; i++) {
+                double price = Math.exp(12.2 + 0.4 * random.nextGaussian());
+                double shared = 0.1 * random.nextGaussian();
+                double prodError = shared + 0.12 * random.nextGaussian()
+                        + (random.nextDouble() < 0.04 ? 0.6 * random.nextGaussian() : 0);
+                double candError = shared + 0.10 * random.nextGaussian()
+                        + (random.nextDouble() < 0.02 ? 0.6 * random.nextGaussian() : 0);
+                csv.append(String.format(Locale.ROOT, "h%d,%.0f,n%02d,%.2f,%.2f%n", id++, price, hood,
+                        price * Math.exp(prodError), price * Math.exp(candError)));
+            }
+        }
+        String manifest = """
+                {"format": "verdict-pack/1",
+                 "model": {"name": "houses", "task": "regression", "riskTier": 2, "positiveLabel": null},
+                 "models": [{"version": "1", "role": "production"}, {"version": "2", "role": "candidate"}],
+                 "primaryMetric": "mae",
+                 "suites": {"primary": {"file": "primary.csv", "slices": ["neighbourhood"]}}}
+                """;
+        ComparisonReport report = compare(manifest, csv.toString());
+        checkAll(report);
+        long nearZero = report.resultsFor(Metric.RMSE).stream()
+                .filter(r -> r.deltaCi() != null && r.deltaCi().lower() < -0.6 * r.production().value()).count();
+        assertTrue(nearZero > 0, "no neighbourhood's Δ rmse reaches towards a candidate without error");
+    }
+
     /** The same checks under Benjamini–Hochberg and with no correction. */
     @Test
     void everyCorrectionKeepsTheRule() throws Exception {
@@ -259,7 +297,24 @@ class VerdictIntervalInvariantTest {
                 assertTrue(r.unavailableReason().endsWith("so Δ is unavailable"), where);
             }
             assertFalse(r.isUnstable() && r.deltaCi() != null, where);
+            for (Interval delta : new Interval[] {r.deltaCi(), r.unadjustedCi()}) {
+                if (delta != null && r.production() != null && keptFeasibleByTheRatio(r.metric())) {
+                    double p = r.production().value();
+                    assertTrue(withinPossibleValues(r.metric(), new Interval(p + delta.lower(), p + delta.upper())),
+                            "an interval of Δ that puts the candidate where the metric cannot be: " + where);
+                }
+            }
+            if (r.noInformationReason() != null) {
+                assertEquals(Verdict.INCONCLUSIVE, r.verdict(), where);
+                assertTrue(r.deltaCi().contains(0), where);
+                assertTrue(r.verdictLabel().startsWith(SliceResult.NO_INFORMATION), where);
+            }
         }
+    }
+
+    /** The error metrics and r2, whose Δ is made on the ratio of the mean errors. */
+    private static boolean keptFeasibleByTheRatio(Metric metric) {
+        return metric == Metric.MAE || metric == Metric.RMSE || metric == Metric.MAPE || metric == Metric.R2;
     }
 
     /** Rates, areas and brier lie in [0, 1]; errors and losses are never negative; r2 is at most 1. */
