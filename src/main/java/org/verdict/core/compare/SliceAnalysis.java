@@ -3,6 +3,7 @@ package org.verdict.core.compare;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.verdict.core.pack.EvaluationTable;
@@ -933,9 +934,31 @@ final class SliceAnalysis {
 
         /** The studentized interval, or where it is unstable the percentile interval of the same replicates. */
         ModelInterval of(int m) {
-            return (model, value, replicates) -> unstable[m][model] == null
-                    ? bootstraps[m][model].interval(options.confidenceLevel())
-                    : containing(value, new ResampledDistribution(replicates).percentileInterval(options.confidenceLevel()));
+            return (model, value, replicates) -> {
+                Interval percentile = containing(value,
+                        new ResampledDistribution(replicates).percentileInterval(options.confidenceLevel()));
+                if (unstable[m][model] != null) {
+                    return percentile;
+                }
+                Interval studentized = bootstraps[m][model].interval(options.confidenceLevel());
+                double ratio = bootstraps[m][model].widthRatio(studentized, percentile);
+                if (!(ratio > StudentizedBootstrap.MAX_WIDTH_RATIO)) {
+                    return studentized;
+                }
+                // recorded here, where it is measured, for withFallbacksSaid to say
+                unstable[m][model] = String.format(Locale.ROOT, "%s studentized interval is %.1f times as wide as "
+                        + "the bootstrap percentile interval%s", model == 0 ? "production's" : "the candidate's", ratio,
+                        scaleWords(scales.get(m)));
+                return percentile;
+            };
+        }
+
+        private static String scaleWords(StudentizedBootstrap.Scale scale) {
+            return switch (scale) {
+                case LOG -> " on the log scale";
+                case LOGIT -> " on the logit scale";
+                case LOG_OF_COMPLEMENT -> " on the scale of log(1 − r2)";
+            };
         }
 
         /**
