@@ -236,6 +236,52 @@ class VerdictIntervalInvariantTest {
         assertTrue(nearZero > 0, "no neighbourhood's Δ rmse reaches towards a candidate without error");
     }
 
+    /**
+     * A wide fraud screen: 6,000 rows, 4 % positives, 40 countries of 20–600 rows and a Holm family of 40 slices. At
+     * the first Holm steps (1 − 0.05/40) the interval of Δ pr_auc of a country with a handful of frauds spans every
+     * value the candidate could have; such a slice says "no information at this level" with the reason, in the result
+     * and in the JSON, and its unadjusted interval stays narrower.
+     */
+    @Test
+    void aWideFraudPackSaysWhereAnIntervalCarriesNoInformation() throws Exception {
+        SplittableRandom random = new SplittableRandom(23);
+        StringBuilder csv = new StringBuilder("example_id,label,country,score_1,score_2\n");
+        for (int i = 0; i < 6000; i++) {
+            int country = (int) Math.floor(-Math.log(1 - random.nextDouble()) * 9) % 40;
+            double logit = -3.6 + 1.3 * random.nextGaussian();
+            boolean fraud = random.nextDouble() < 1 / (1 + Math.exp(-logit));
+            csv.append(String.format(Locale.ROOT, "t%d,%s,c%02d,%.5f,%.5f%n", i, fraud ? "fraud" : "ok", country,
+                    1 / (1 + Math.exp(-(logit + 1.1 * random.nextGaussian()))),
+                    1 / (1 + Math.exp(-(logit + 1.0 * random.nextGaussian())))));
+        }
+        String manifest = """
+                {"format": "verdict-pack/1",
+                 "model": {"name": "fraud", "task": "binary", "riskTier": 2, "positiveLabel": "fraud"},
+                 "models": [{"version": "1", "role": "production"}, {"version": "2", "role": "candidate"}],
+                 "primaryMetric": "pr_auc",
+                 "suites": {"primary": {"file": "primary.csv", "slices": ["country"]}}}
+                """;
+        ComparisonReport report = compare(manifest, csv.toString());
+        checkAll(report);
+        List<SliceResult> uninformative = report.results().stream().filter(r -> r.noInformationReason() != null)
+                .toList();
+        assertFalse(uninformative.isEmpty(), "no slice of the wide pack spans the whole range");
+        for (SliceResult r : uninformative) {
+            double p = r.production().value();
+            assertTrue(r.deltaCi().lower() <= -p + 1e-9 && r.deltaCi().upper() >= 1 - p - 1e-9, r.toString());
+            assertEquals("no information", r.verdictWord());
+            assertTrue(r.noInformationReason().startsWith("the " + r.shownInterval().levelText() + " interval of Δ "
+                    + "spans every " + r.metric().wireName() + " the candidate could have (0 to 1)"), r.toString());
+        }
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                new ComparisonJson().write(report, r -> true, List.of()));
+        long said = 0;
+        for (com.fasterxml.jackson.databind.JsonNode result : json.get("results")) {
+            said += result.has("noInformation") ? 1 : 0;
+        }
+        assertEquals(uninformative.size(), said);
+    }
+
     /** The same checks under Benjamini–Hochberg and with no correction. */
     @Test
     void everyCorrectionKeepsTheRule() throws Exception {
