@@ -853,10 +853,15 @@ final class SliceAnalysis {
     }
 
     /**
-     * The sum one model's metric rests on (a component of the resampler's vectors) and what it is in words ("squared
-     * error"): whether a few units carry it decides whether the studentized interval holds.
+     * The sum one model's metric rests on (a component of the resampler's vectors), what it is in words ("squared
+     * error"), and how many times as wide as the percentile interval its studentized interval may be
+     * ({@link StudentizedBootstrap#MAX_WIDTH_RATIO}): whether a few units carry it, or the interval is that much
+     * wider, decides whether the studentized interval holds.
      */
-    private record CarriedSum(int component, String what) {
+    private record CarriedSum(int component, String what, double maxWidthRatio) {
+        CarriedSum(int component, String what) {
+            this(component, what, StudentizedBootstrap.MAX_WIDTH_RATIO);
+        }
     }
 
     @FunctionalInterface
@@ -881,6 +886,8 @@ final class SliceAnalysis {
         private final StudentizedBootstrap[][] bootstraps;
         /** Why a model's studentized interval is unstable ({@code [metric][model]}), or null. */
         private final String[][] unstable;
+        /** How many times as wide as the percentile interval each studentized one may be ({@code [metric][model]}). */
+        private final double[][] maxWidthRatio;
         private final double[] scratch;
 
         /** @param n the slice's examples (the resampled units are rows when the resampler has n blocks) */
@@ -900,10 +907,12 @@ final class SliceAnalysis {
             }
             bootstraps = new StudentizedBootstrap[scales.size()][2];
             unstable = new String[scales.size()][2];
+            maxWidthRatio = new double[scales.size()][2];
             String units = resampler.blocks() == n ? "rows" : "blocks of rows";
             for (int m = 0; m < scales.size(); m++) {
                 for (int model = 0; model < 2; model++) {
                     unstable[m][model] = concentrationReason(carried.of(m, model), units, model);
+                    maxWidthRatio[m][model] = carried.of(m, model).maxWidthRatio();
                     reads[m][model] = read.components(m, model);
                     bootstraps[m][model] = new StudentizedBootstrap(scales.get(m), metric.value(m, model, totals),
                             resampler.standardError(reads[m][model], onScale(m, model), jackknife[m]), replicates);
@@ -942,7 +951,7 @@ final class SliceAnalysis {
                 }
                 Interval studentized = bootstraps[m][model].interval(options.confidenceLevel());
                 double ratio = bootstraps[m][model].widthRatio(studentized, percentile);
-                if (!(ratio > StudentizedBootstrap.MAX_WIDTH_RATIO)) {
+                if (!(ratio > maxWidthRatio[m][model])) {
                     return studentized;
                 }
                 // recorded here, where it is measured, for withFallbacksSaid to say
@@ -1064,7 +1073,8 @@ final class SliceAnalysis {
                     default -> throw new IllegalArgumentException(metrics.get(m).wireName());
                 },
                 (m, model) -> switch (metrics.get(m)) {
-                    case MAE -> new CarriedSum(model, "absolute error");
+                    case MAE -> new CarriedSum(model, "absolute error",
+                            StudentizedBootstrap.MAX_WIDTH_RATIO_OF_ABSOLUTE_ERRORS);
                     case RMSE -> new CarriedSum(2 + model, "squared error");
                     case MAPE -> new CarriedSum(4 + model, "relative error");
                     // r2 = 1 − SSE/SST rests on the squared errors as rmse does; adding the labels' squared deviations

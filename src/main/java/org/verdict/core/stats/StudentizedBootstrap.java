@@ -49,6 +49,13 @@ public final class StudentizedBootstrap {
      */
     public static final double MAX_WIDTH_RATIO = 1.5;
 
+    /**
+     * {@link #MAX_WIDTH_RATIO} for a mean of absolute errors, which are far less skewed than squared ones, so the
+     * studentized interval's own skew correction is smaller: in the same simulation 1.3 removed 70–100 % of mae's
+     * intervals that ran past twice the value at no cost in coverage, where 1.5 removed 30–45 %.
+     */
+    public static final double MAX_WIDTH_RATIO_OF_ABSOLUTE_ERRORS = 1.3;
+
     /** Below this standard error on the (log) scale the values differ by rounding only: no interval. */
     private static final double NO_SPREAD = 1e-9;
 

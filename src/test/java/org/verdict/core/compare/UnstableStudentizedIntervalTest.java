@@ -134,6 +134,36 @@ class UnstableStudentizedIntervalTest {
     }
 
     /**
+     * Another neighbourhood, 30 sales: the candidate misses a $740,214 house by $162,784, 26 % of its absolute error,
+     * Kish's effective rows 10.1 — nowhere near the bound — yet its studentized mae interval ran to $52,991 on an mae of
+     * $20,582, about 1.5 times as wide as the percentile interval ($12,588–$32,777). Above the absolute errors' width
+     * bound of 1.3, so the percentile interval stands, which no resample can push above the largest error.
+     */
+    @Test
+    void anMaeIntervalWiderThanTheAbsoluteErrorsBoundFallsBack() {
+        double[] labels = {287917, 93108, 269614, 181258, 165617, 248615, 151518, 268085, 221768, 187757, 64690, 130603,
+            120476, 168188, 184546, 84574, 182340, 86491, 196086, 155927, 740214, 296901, 132756, 88982, 174937, 346923,
+            117933, 140111, 89985, 200144};
+        double[] production = {339160.88, 95380.92, 287116.11, 171836.61, 122221.87, 202914.35, 163472.40, 297626.66,
+            235660.91, 209035.88, 60198.32, 122043.19, 109707.45, 149175.41, 200708.65, 73014.29, 257759.88, 75776.92,
+            234535.75, 132755.13, 571906.65, 278842.59, 162398.84, 120498.20, 184530.43, 307685.07, 106882.74,
+            119856.22, 88022.83, 154977.63};
+        double[] candidate = {292280.56, 112279.14, 249085.40, 158876.27, 161923.01, 285656.29, 133755.20, 224407.13,
+            208874.54, 169189.06, 64896.39, 118527.39, 121262.83, 172807.34, 152005.40, 74923.95, 172796.74, 79249.10,
+            187180.38, 170939.40, 902997.77, 342126.19, 109594.95, 83676.19, 149878.57, 335829.72, 131379.14,
+            152872.14, 76467.41, 204586.95};
+        ComparisonReport report = new ComparisonEngine().compare("t", TestTables.regression(labels, production,
+                candidate, Map.of()), "1", "2", Metric.MAE, OPTIONS, Progress.NONE);
+        SliceResult mae = overall(report, Metric.MAE);
+        String why = mae.candidate().ciFallback();
+        assertNotNull(why, mae.toString());
+        assertTrue(why.startsWith("the candidate's studentized interval is ") && why.endsWith(" times as wide as the "
+                + "bootstrap percentile interval on the log scale, which makes the studentized interval unstable"), why);
+        assertTrue(mae.candidate().ci().upper() < 40_000, "no upper end near $53,000: " + mae.candidate());
+        assertTrue(mae.candidate().ci().contains(mae.candidate().value()));
+    }
+
+    /**
      * 40 rows whose errors of $1,000–$4,000 are spread evenly (effectively 33 rows for the absolute errors, 25 for the
      * squared ones): the studentized interval stays.
      */
