@@ -75,6 +75,11 @@ public final class BlockResampler {
         return totals;
     }
 
+    /** A copy of block {@code block}'s sums. */
+    public double[] block(int block) {
+        return Arrays.copyOfRange(blockSums, block * width, (block + 1) * width);
+    }
+
     /** How few blocks carry the sum of component {@code index} (its values must be ≥ 0). */
     public SumConcentration concentration(int index) {
         double[] values = new double[blocks];
