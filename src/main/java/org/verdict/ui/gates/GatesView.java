@@ -9,12 +9,14 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -32,6 +34,8 @@ public final class GatesView {
     private final ResourceBundle text;
     /** The share of the view's height the gate table keeps; what follows it is reached by scrolling. */
     static final double TABLE_SHARE_OF_VIEW = 0.7;
+    /** The worse slices listed at once; more scroll inside the list. */
+    static final int WORSE_SLICES_SHOWN = 6;
 
     private final VBox root = new VBox(12);
     private final ScrollPane page = new ScrollPane(root);
@@ -114,9 +118,17 @@ public final class GatesView {
         worseHeading.textProperty().bind(model.worseSlicesHeadingProperty());
         ListView<String> worse = new ListView<>(model.worseSlices());
         worse.setId("gatesWorseSlices");
-        // a few rows, never more than the slices: the checklist above stays the page's main part
-        worse.prefHeightProperty().bind(Bindings.min(6, Bindings.size(model.worseSlices())).multiply(em.multiply(2.2))
-                .add(4));
+        worse.setCellFactory(list -> new WorseSliceCell());
+        // One line per slice at a fixed height, so the list is exactly as tall as the rows it shows: every slice up
+        // to WORSE_SLICES_SHOWN, then it scrolls, and the checklist above stays the page's main part. Its minimum is
+        // that height too: the table, which grows and keeps most of the view, would otherwise squeeze it to nothing.
+        worse.fixedCellSizeProperty().bind(Bindings.createDoubleBinding(() -> Math.ceil(2 * em.get()), em));
+        worse.prefHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.min(WORSE_SLICES_SHOWN, model.worseSlices().size()) * worse.getFixedCellSize()
+                        + worse.getInsets().getTop() + worse.getInsets().getBottom(),
+                model.worseSlices(), worse.fixedCellSizeProperty(), worse.insetsProperty()));
+        worse.setMinHeight(Region.USE_PREF_SIZE);
+        worse.setMaxHeight(Region.USE_PREF_SIZE);
         worse.visibleProperty().bind(Bindings.isNotEmpty(model.worseSlices()));
         worse.managedProperty().bind(worse.visibleProperty());
 
@@ -166,6 +178,26 @@ public final class GatesView {
         TableColumn<GateRow, String> column = new TableColumn<>(text.getString(key));
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return column;
+    }
+
+    /**
+     * One worse slice: its line never asks for more than the list's width (no sideways scroll bar to hide a row); a
+     * line too long for a narrow window ends in "…" and its tooltip holds it whole.
+     */
+    private static final class WorseSliceCell extends ListCell<String> {
+        private final Tooltip whole = new Tooltip();
+
+        WorseSliceCell() {
+            setPrefWidth(0);
+            whole.textProperty().bind(textProperty());
+        }
+
+        @Override
+        protected void updateItem(String line, boolean empty) {
+            super.updateItem(line, empty);
+            setText(empty ? null : line);
+            setTooltip(empty ? null : whole);
+        }
     }
 
     /** The screen's root node. */
