@@ -181,7 +181,7 @@ public final class GatesView {
     }
 
     /**
-     * One worse slice: its line never asks for more than the list's width (no sideways scroll bar to hide a row); a
+     * One worse slice, marked ▼ as the Compare table and the command line mark it: its line never asks for more than the list's width (no sideways scroll bar to hide a row); a
      * line too long for a narrow window ends in "…" and its tooltip holds it whole.
      */
     private static final class WorseSliceCell extends ListCell<String> {
@@ -195,7 +195,7 @@ public final class GatesView {
         @Override
         protected void updateItem(String line, boolean empty) {
             super.updateItem(line, empty);
-            setText(empty ? null : line);
+            setText(empty ? null : "▼ " + line);
             setTooltip(empty ? null : whole);
         }
     }

@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.ResourceBundle;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Bounds;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
@@ -28,6 +30,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.verdict.core.pack.PackLoader;
+import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.task.Progress;
 import org.verdict.ui.shell.BundledSample;
 import org.verdict.ui.task.ActivityMonitor;
@@ -59,8 +62,7 @@ class GatesLaptopTest {
         appearance.applyTo(scene.getRoot());
         stage.setScene(scene);
         stage.show();
-        Path sample = new BundledSample(Path.of("").toAbsolutePath()).inCheckout().orElseThrow();
-        model.showPack(new PackLoader().load(sample, Progress.NONE));
+        model.showPack(new PackLoader().load(samplePath(), Progress.NONE));
         page = (ScrollPane) scene.lookup("#gatesPage");
     }
 
@@ -77,9 +79,43 @@ class GatesLaptopTest {
     }
 
     @Test
+    void manyWorseSlicesShowSixWholeRowsAndTheListScrolls(FxRobot robot) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            lines.add("region=r" + i + ": Δ −0.0" + (9 - i) + " [−0.1, −0.01] at 99.93% (n " + (400 + i) + ")");
+        }
+        robot.interact(() -> model.worseSlices().setAll(lines));
+        ListView<?> list = robot.lookup("#gatesWorseSlices").queryAs(ListView.class);
+        robot.interact(() -> scrollIntoView(list));
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds listArea = sceneBounds(list.lookup(".clipped-container"));
+        long whole = robot.lookup("#gatesWorseSlices .list-cell").queryAll().stream()
+                .filter(cell -> cell.isVisible() && ((ListCell<?>) cell).getItem() != null)
+                .filter(cell -> inside(sceneBounds(cell), listArea)).count();
+        assertEquals(GatesView.WORSE_SLICES_SHOWN, whole, "six rows in view, the rest a scroll away");
+        assertTrue(inside(sceneBounds(list), sceneBounds(page.lookup(".viewport"))), "the list itself is in view");
+        assertTrue(list.lookupAll(".scroll-bar").stream().anyMatch(bar -> bar.isVisible()
+                && ((ScrollBar) bar).getOrientation() == Orientation.VERTICAL),
+                "the list scrolls to the other three");
+    }
+
+    @Test
     void inLargeTextEveryGateRowIsAsTallAsItsWrappedText(FxRobot robot) {
         robot.interact(() -> appearance.largeTextProperty().set(true));
         WaitForAsyncUtils.waitForFxEvents();
+        everyGateRowHoldsItsText(robot);
+    }
+
+    @Test
+    void aPackJudgedInLargeTextHasEveryGateRowAsTallAsItsWrappedText(FxRobot robot) throws Exception {
+        robot.interact(() -> appearance.largeTextProperty().set(true));
+        ReviewPack sample = new PackLoader().load(samplePath(), Progress.NONE);
+        robot.interact(() -> model.showPack(sample));
+        WaitForAsyncUtils.waitForFxEvents();
+        everyGateRowHoldsItsText(robot);
+    }
+
+    private void everyGateRowHoldsItsText(FxRobot robot) {
         TableView<?> table = robot.lookup("#gatesTable").queryAs(TableView.class);
         for (int index = 0; index < table.getItems().size(); index++) {
             int shown = index;
@@ -122,7 +158,7 @@ class GatesLaptopTest {
             assertTrue(inside(bounds, listArea), "row " + bounds + " outside the list's area " + listArea);
             assertTrue(inside(bounds, viewport), "row " + bounds + " outside the page's viewport " + viewport);
             Text shown = (Text) row.lookup(".text");
-            assertEquals(row.getItem(), shown.getText(), "the whole line, not cut");
+            assertEquals("▼ " + row.getItem(), shown.getText(), "the whole line, marked, not cut");
         }
         TableView<?> table = robot.lookup("#gatesTable").queryAs(TableView.class);
         assertEquals(11, table.getItems().size());
@@ -140,6 +176,10 @@ class GatesLaptopTest {
         double hidden = content.getLayoutBounds().getHeight() - page.getViewportBounds().getHeight();
         page.setVvalue(hidden <= 0 ? 0 : Math.min(1, top / hidden));
         page.layout();
+    }
+
+    private static Path samplePath() {
+        return new BundledSample(Path.of("").toAbsolutePath()).inCheckout().orElseThrow();
     }
 
     private static Bounds sceneBounds(Node node) {
