@@ -341,10 +341,12 @@ public final class CompareView {
     private VBox tableArea() {
         TextField filter = new TextField();
         filter.setId("sliceFilter");
-        filter.setPromptText(text.getString("compare.filterPrompt"));
+        filter.promptTextProperty().bind(model.filterPromptProperty());
         filter.textProperty().bindBidirectional(model.filterProperty());
         filter.setPrefColumnCount(16);
-        filter.setTooltip(new Tooltip(text.getString("compare.filterTooltip")));
+        Tooltip filterHelp = new Tooltip();
+        filterHelp.textProperty().bind(model.filterHelpProperty());
+        filter.setTooltip(filterHelp);
         CheckBox onlyWorse = new CheckBox(text.getString("compare.onlyWorse"));
         onlyWorse.setId("onlyWorse");
         onlyWorse.selectedProperty().bindBidirectional(model.onlyWorseProperty());

@@ -116,6 +116,40 @@ class CompareViewModelTest {
     }
 
     @Test
+    void theFilterPromptTakesItsExamplesFromThePackAtHand() throws Exception {
+        assertEquals("Filter slices: column, value or column=value", model.filterPromptProperty().get(),
+                "neutral before a pack is shown");
+
+        model.showPack(multiclassPack());
+        String first = model.rows().stream().map(ComparisonRow::slice).filter(slice -> !"overall".equals(slice))
+                .findFirst().orElseThrow();
+        assertEquals("language=en", first);
+        assertEquals("Filter: language, en, language=en", model.filterPromptProperty().get());
+        assertTrue(model.filterHelpProperty().get().contains("language finds every language=… slice"),
+                model.filterHelpProperty().get());
+
+        // another pack, compared for real: its own column and value, nothing of the previous pack
+        ComparisonEngine engine = new ComparisonEngine();
+        CompareViewModel realModel = new CompareViewModel(engine::compare, engine::confusionMatrix,
+                new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
+                failures::add);
+        String regions = """
+                example_id,label,region,pred_7,score_7,pred_8,score_8
+                t1,fraud,alpine,fraud,0.9,fraud,0.8
+                t2,ok,alpine,ok,0.2,ok,0.1
+                t3,ok,coastal,fraud,0.6,ok,0.4
+                t4,fraud,coastal,ok,0.4,fraud,0.7
+                """;
+        realModel.showPack(new PackLoader().load(PackFixture.write(folder.resolve("regions"),
+                PackFixture.BINARY_MANIFEST, regions), Progress.NONE));
+        String prompt = realModel.filterPromptProperty().get();
+        assertTrue(prompt.equals("Filter: region, alpine, region=alpine")
+                || prompt.equals("Filter: region, coastal, region=coastal"),
+                prompt);
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    @Test
     void anUnavailableMetricSaysWhy() throws Exception {
         model.showPack(multiclassPack());
         model.metricProperty().set(Metric.ACCURACY);
