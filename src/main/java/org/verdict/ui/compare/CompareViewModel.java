@@ -2,6 +2,7 @@ package org.verdict.ui.compare;
 
 import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -301,11 +302,14 @@ public final class CompareViewModel {
     }
 
     /**
-     * The filter's placeholder or tooltip in the words of the pack at hand: its first slice's column, value, and
-     * both ({@code language, en, language=en}); neutral until the pack's slices are shown, or when it has none.
+     * The filter's placeholder or tooltip in the words of the pack at hand: the column and value of its shortest
+     * slice (the first of them), so the example fits the field ({@code language=de}); neutral until the pack's
+     * slices are shown, or when it has none.
      */
     private String inTheseSlices(String key, List<ComparisonRow> shown) {
-        return shown.stream().map(row -> row.result().slice()).filter(slice -> !slice.isOverall()).findFirst()
+        return shown.stream().map(row -> row.result().slice()).filter(slice -> !slice.isOverall())
+                .min(Comparator.comparingInt(slice -> slice.dimensions().get(0).length()
+                        + slice.values().get(0).length()))
                 .map(slice -> MessageFormat.format(text.getString(key), slice.dimensions().get(0),
                         slice.values().get(0)))
                 .orElse(text.getString(key + "Neutral"));
