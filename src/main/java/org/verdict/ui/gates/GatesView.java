@@ -2,9 +2,11 @@ package org.verdict.ui.gates;
 
 import java.util.ResourceBundle;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
@@ -58,7 +60,7 @@ public final class GatesView {
         Label approval = label("gatesApproval", null);
         // column widths in ems of the body text, so large text (projector) widens them instead of cutting
         DoubleBinding em = Bindings.createDoubleBinding(() -> approval.getFont().getSize(), approval.fontProperty());
-        TableView<GateRow> table = new TableView<>(model.rows());
+        TableView<GateRow> table = new WholeRowsTable(model.rows());
         table.setId("gatesTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<GateRow, GateRow> outcome = new TableColumn<>(text.getString("gates.col.outcome"));
@@ -141,9 +143,11 @@ public final class GatesView {
         triggers.textProperty().bind(model.triggersProperty());
         root.getChildren().addAll(headline, notice, table, worseHeading, worse, approvalHeading, approval, missing,
                 triggers);
-        // The checklist keeps most of the view whatever the text size (a projector's large text made the approval
-        // and triggers below push it down to three gates): the page scrolls to what follows it instead.
-        table.minHeightProperty().bind(page.heightProperty().multiply(TABLE_SHARE_OF_VIEW));
+        // The checklist is as tall as its rows and keeps at least most of the view whatever the text size (a
+        // projector's large text made the approval and triggers below push it down to three gates): the page
+        // scrolls to what follows it.
+        table.minHeightProperty().bind(Bindings.max(page.heightProperty().multiply(TABLE_SHARE_OF_VIEW),
+                table.prefHeightProperty()));
         page.setId("gatesPage");
         page.getStyleClass().add("edge-to-edge");
         page.setFitToWidth(true);
@@ -178,6 +182,54 @@ public final class GatesView {
         TableColumn<GateRow, String> column = new TableColumn<>(text.getString(key));
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return column;
+    }
+
+    /**
+     * The checklist, as tall as all its rows: the page scrolls, not the table, so no gate is read through a second
+     * scroll bar inside the page, cut at the table's edge (in large text the Language parity reason ended mid-line
+     * there). Rows wrap to their text, so their heights are known only once laid out: the table grows until every
+     * row is laid out, then fits them.
+     */
+    private static final class WholeRowsTable extends TableView<GateRow> {
+        /** Keeps the table's own scroll bar away when the rows fit to the pixel. */
+        private static final double SLACK = 2;
+
+        WholeRowsTable(ObservableList<GateRow> rows) {
+            super(rows);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            int count = getItems().size();
+            if (count == 0) {
+                if (getPrefHeight() != USE_COMPUTED_SIZE) {
+                    Platform.runLater(() -> setPrefHeight(USE_COMPUTED_SIZE));
+                }
+                return;
+            }
+            double rowsHeight = 0;
+            int laidOut = 0;
+            for (Node node : lookupAll(".table-row-cell")) {
+                if (node instanceof TableRow<?> row && row.isVisible() && row.getIndex() >= 0
+                        && row.getIndex() < count) {
+                    rowsHeight += row.getHeight();
+                    laidOut++;
+                }
+            }
+            if (laidOut == 0) {
+                return;
+            }
+            Node header = lookup(".column-header-background");
+            double wanted = laidOut < count
+                    ? getHeight() + (count - laidOut) * rowsHeight / laidOut
+                    : rowsHeight + (header == null ? 0 : header.getLayoutBounds().getHeight()) + snappedTopInset()
+                            + snappedBottomInset() + SLACK;
+            if (Math.abs(wanted - getPrefHeight()) > 0.5) {
+                // after this pass: the page is still laying out its children, and would drop a request made now
+                Platform.runLater(() -> setPrefHeight(wanted));
+            }
+        }
     }
 
     /**

@@ -117,6 +117,11 @@ class GatesLaptopTest {
 
     private void everyGateRowHoldsItsText(FxRobot robot) {
         TableView<?> table = robot.lookup("#gatesTable").queryAs(TableView.class);
+        assertTrue(table.lookupAll(".scroll-bar").stream().noneMatch(Node::isVisible),
+                "the page scrolls, not the table: no gate is cut at the table's edge " + table.getHeight() + " pref "
+                        + table.getPrefHeight() + " rows " + robot.lookup("#gatesTable .table-row-cell").queryAll()
+                        .stream().map(n -> ((TableRow<?>) n).getIndex() + ":" + n.isVisible() + ":"
+                                + ((TableRow<?>) n).getHeight()).toList());
         for (int index = 0; index < table.getItems().size(); index++) {
             int shown = index;
             robot.interact(() -> table.scrollTo(shown));
