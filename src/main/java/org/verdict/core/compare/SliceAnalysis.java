@@ -48,12 +48,16 @@ final class SliceAnalysis {
     static final String BLOCK_BOOTSTRAP = "paired-block-bootstrap";
     /** The block bootstrap over blocks dealt by a hash of the example id (summary packs). */
     static final String HASHED_BLOCK_BOOTSTRAP = "paired-hashed-block-bootstrap";
+    /** Δ sq_calibration_error: the jackknife variance less its excess for a U-statistic, over rows or blocks. */
+    static final String ROW_U_JACKKNIFE = "paired-u-jackknife";
+    static final String BLOCK_U_JACKKNIFE = "paired-block-u-jackknife";
+    static final String HASHED_BLOCK_U_JACKKNIFE = "paired-hashed-block-u-jackknife";
     static final String DELONG = "delong";
     static final String AP_INFLUENCE = "paired-influence-normal";
     /** Every name a result's {@code test} can have. */
     static final List<String> TESTS = List.of(PairedProportionDifference.TEST, CELL_BOOTSTRAP, ROW_BOOTSTRAP,
             BLOCK_BOOTSTRAP, DELONG, AP_INFLUENCE, HASHED_BLOCK_BOOTSTRAP, BinnedDeLong.TEST,
-            BinnedAveragePrecision.TEST);
+            BinnedAveragePrecision.TEST, ROW_U_JACKKNIFE, BLOCK_U_JACKKNIFE, HASHED_BLOCK_U_JACKKNIFE);
 
     /** Per example: log loss p, c; brier p, c; the calibration sums of p, then of c; count. */
     static final int CALIBRATION_WIDTH = 4 + 2 * Calibration.SQUARED_ERROR_SUMS + 1;
@@ -687,8 +691,8 @@ final class SliceAnalysis {
 
     /**
      * log_loss, brier and sq_calibration_error: functions of per-example sums, resampled by random blocks. The
-     * calibration error is debiased, so its intervals are centred on it: estimate ± z·(bootstrap standard error), the
-     * replicates giving the spread only (a percentile interval would be centred on the replicates' plug-in value).
+     * calibration error is debiased, so its intervals are its own ({@link #calibrationIntervals}): the bootstrap only
+     * decides whether the slice is stable.
      */
     private List<MetricComparison> calibration(int[] rows, boolean[] positive, double[] prodScores,
                                                double[] candScores, SplittableRandom random) {
@@ -747,7 +751,7 @@ final class SliceAnalysis {
         List<MetricComparison> results = new ArrayList<>();
         for (int m = 0; m < 3; m++) {
             if (m == 2) {
-                // the calibration error's own intervals are set below, centred on its debiased estimate
+                // the calibration error's own intervals are set below
                 results.add(summarise(metrics.get(m), MetricValue.of(calibrationValue(m, 0, totals)),
                         MetricValue.of(calibrationValue(m, 1, totals)), replicate[m][0], replicate[m][1],
                         (model, value, values) -> null, blocks, blocks - 1, test, null, null));
@@ -757,8 +761,18 @@ final class SliceAnalysis {
                     MetricValue.of(calibrationValue(m, 0, totals)), MetricValue.of(calibrationValue(m, 1, totals)),
                     replicate[m][0], replicate[m][1], studentized.of(m), blocks, blocks - 1, test, null, null)));
         }
-        results.set(2, centredOnEstimates(results.get(2), replicate[2][0], replicate[2][1], blocks));
+        results.set(2, calibrationIntervals(results.get(2), resampler, totals, uJackknifeTest(test)));
         return results;
+    }
+
+    /** The calibration error's Δ is tested by the U-statistic jackknife over the same units the bootstrap draws. */
+    private static String uJackknifeTest(String bootstrapTest) {
+        return switch (bootstrapTest) {
+            case ROW_BOOTSTRAP -> ROW_U_JACKKNIFE;
+            case BLOCK_BOOTSTRAP -> BLOCK_U_JACKKNIFE;
+            case HASHED_BLOCK_BOOTSTRAP -> HASHED_BLOCK_U_JACKKNIFE;
+            default -> throw new IllegalArgumentException("no U-statistic jackknife for " + bootstrapTest);
+        };
     }
 
     /**
@@ -795,16 +809,47 @@ final class SliceAnalysis {
     }
 
     /**
-     * The debiased calibration error's replicates are centred on the plug-in value, not on the estimate, so each
-     * model's interval is the bootstrap-standard-error interval around the estimate (the t form Δ uses) instead of
-     * a percentile interval; Δ's interval is centred on Δ already.
+     * The debiased calibration error's intervals, in place of the bootstrap's: its replicates are centred on the
+     * plug-in value (a resample repeats rows, and a repeated row pairs with itself), and the bootstrap's spread, like
+     * the jackknife's, counts the estimator's degenerate quadratic part about twice, so both overstated the standard
+     * error near good calibration. Each model's interval is the score interval of {@link
+     * Calibration#squaredErrorInterval}; Δ's is the t interval with the jackknife variance less its excess for a
+     * U-statistic ({@link Calibration#squaredErrorVariance}), over the units the bootstrap resamples. A slice the
+     * bootstrap found unstable or undefined keeps that verdict.
      */
-    private MetricComparison centredOnEstimates(MetricComparison comparison, double[] prodReplicates,
-                                                double[] candReplicates, int units) {
-        return new MetricComparison(comparison.metric(), centred(comparison.production(), prodReplicates, units),
-                centred(comparison.candidate(), candReplicates, units), comparison.delta(), comparison.inference(),
-                comparison.test(), comparison.unavailableReason(), comparison.unstableReason(),
-                withNegativeEstimatesSaid(comparison));
+    private MetricComparison calibrationIntervals(MetricComparison comparison, BlockResampler resampler,
+                                                  double[] totals, String test) {
+        int units = resampler.blocks();
+        double examples = totals[CALIBRATION_WIDTH - 1];
+        int[] offsets = {4, 4 + Calibration.SQUARED_ERROR_SUMS};
+        boolean unstable = comparison.unstableReason() != null;
+        MetricEstimate production = comparison.production() == null || unstable ? comparison.production()
+                : withCalibrationInterval(comparison.production(), totals, offsets[0], examples, units);
+        MetricEstimate candidate = comparison.candidate() == null || unstable ? comparison.candidate()
+                : withCalibrationInterval(comparison.candidate(), totals, offsets[1], examples, units);
+        String note = withNegativeEstimatesSaid(comparison);
+        if (comparison.inference() == null) {
+            return new MetricComparison(comparison.metric(), production, candidate, comparison.delta(), null,
+                    comparison.test(), comparison.unavailableReason(), comparison.unstableReason(), note);
+        }
+        double[][] unitSums = new double[units][];
+        for (int u = 0; u < units; u++) {
+            unitSums[u] = resampler.block(u);
+        }
+        double variance = Calibration.squaredErrorVariance(unitSums, offsets, new double[] {-1, 1},
+                CALIBRATION_WIDTH - 1, examples);
+        if (!(variance > 0) || Double.isInfinite(variance)) {
+            return new MetricComparison(comparison.metric(), production, candidate, comparison.delta(), null, test,
+                    null, "the jackknife variance of Δ is 0 here, so the data cannot measure Δ's uncertainty", note);
+        }
+        return MetricComparison.tested(comparison.metric(), production, candidate,
+                new WaldDifference(comparison.delta(), Math.sqrt(variance), units - 1, -1, 1), test, note);
+    }
+
+    private MetricEstimate withCalibrationInterval(MetricEstimate estimate, double[] totals, int offset,
+                                                   double examples, int units) {
+        return new MetricEstimate(estimate.value(), Calibration.squaredErrorInterval(totals, offset, examples,
+                options.confidenceLevel(), units - 1));
     }
 
     /**
@@ -827,17 +872,6 @@ final class SliceAnalysis {
                 + "noise of perfect (the plug-in value, never negative, is biased upward)";
         return comparison.note() == null ? said : comparison.note() + "; " + said;
     }
-
-    private MetricEstimate centred(MetricEstimate estimate, double[] replicates, int units) {
-        if (estimate == null) {
-            return null;
-        }
-        Double standardError = new ResampledDistribution(replicates).standardDeviation();
-        return new MetricEstimate(estimate.value(), units < 2 || standardError == null || !(standardError > 0) ? null
-                : WaldDifference.bootstrap(estimate.value(), standardError, units, -1, 1)
-                        .interval(options.confidenceLevel()));
-    }
-
 
     /** A metric's value for one model from a block resampler's sums (NaN when undefined). */
     @FunctionalInterface

@@ -374,33 +374,35 @@ public final class SummaryPackReader {
         for (int s = 0; s < sums.size(); s++) {
             nonNegative[s] = mustBeNonNegative(sums.get(s));
         }
-        read(path, file, columns, (record, column) -> {
+        BlockRowsReader.read(path, file, columns, slices + 1, nonNegative, (line, text, converted, column) -> {
             List<String> key = new ArrayList<>();
             for (int i = 0; i < slices; i++) {
-                key.add(text(record, column[i], file, columns.get(i)));
+                key.add(text(text[i], line, column[i], file, columns.get(i)));
             }
             Integer combo = cells.index.get(key);
             if (combo == null) {
-                throw new PackException(file, record.getStartingLineNumber(), column[0] + 1, "slice values " + key
+                throw new PackException(file, line, column[0] + 1, "slice values " + key
                         + " have blocks but no cells in the cells table");
             }
-            long block = count(record, column[slices], file, SummaryLayout.BLOCK);
+            long block = count(text[slices], line, column[slices], file, SummaryLayout.BLOCK);
             if (block >= blockCount) {
-                throw new PackException(file, record.getStartingLineNumber(), column[slices] + 1, "block " + block
+                throw new PackException(file, line, column[slices] + 1, "block " + block
                         + " is outside 0.." + (blockCount - 1) + " (blockCount " + blockCount + ")");
             }
             double[] values = new double[sums.size() + 1];
             for (int s = 0; s < sums.size(); s++) {
-                values[s] = number(record, column[slices + 1 + s], file, sums.get(s), nonNegative[s]);
+                String written = text[slices + 1 + s];
+                values[s] = written == null ? converted[s]
+                        : number(written, line, column[slices + 1 + s], file, sums.get(s), nonNegative[s]);
             }
-            long n = count(record, column[columns.size() - 1], file, SummaryLayout.COUNT);
+            long n = count(text[columns.size() - 1], line, column[columns.size() - 1], file, SummaryLayout.COUNT);
             values[sums.size()] = n;
             if (blocks.get(combo).putIfAbsent((int) block, values) != null) {
-                throw new PackException(file, record.getStartingLineNumber(), column[slices] + 1, "block " + block
+                throw new PackException(file, line, column[slices] + 1, "block " + block
                         + " of " + key + " is listed twice; blocks may not overlap");
             }
             blockRows.merge(combo, n, Long::sum);
-            lastLine.put(combo, new long[] {record.getStartingLineNumber(), column[columns.size() - 1] + 1});
+            lastLine.put(combo, new long[] {line, column[columns.size() - 1] + 1});
             countColumn[0] = column[columns.size() - 1] + 1;
         });
         for (int combo = 0; combo < cells.combinations.size(); combo++) {
@@ -591,7 +593,7 @@ public final class SummaryPackReader {
             int fields = 0;
             for (CsvRecord record : reader) {
                 if (position == null) {
-                    position = header(record, file, columns);
+                    position = header(record.getFields(), file, columns);
                     fields = record.getFieldCount();
                     continue;
                 }
@@ -612,10 +614,11 @@ public final class SummaryPackReader {
         }
     }
 
-    private static int[] header(CsvRecord header, String file, List<String> columns) throws PackException {
+    /** Where each of {@code columns} is in a header of exactly those names (in any order), else the problem. */
+    static int[] header(List<String> header, String file, List<String> columns) throws PackException {
         Map<String, Integer> found = new LinkedHashMap<>();
-        for (int i = 0; i < header.getFieldCount(); i++) {
-            String name = header.getField(i).strip();
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i).strip();
             if (!columns.contains(name)) {
                 throw new PackException(file, 1, i + 1, "unexpected column '" + name + "'; a summary table of this "
                         + "pack has exactly " + String.join(", ", columns));
@@ -633,48 +636,58 @@ public final class SummaryPackReader {
     }
 
     private static String text(CsvRecord record, int column, String file, String name) throws PackException {
-        String value = record.getField(column).strip();
+        return text(record.getField(column), record.getStartingLineNumber(), column, file, name);
+    }
+
+    /** A field's text without surrounding white space; refused when that leaves nothing. */
+    private static String text(String field, long line, int column, String file, String name) throws PackException {
+        String value = field.strip();
         if (value.isEmpty()) {
-            throw new PackException(file, record.getStartingLineNumber(), column + 1, name + " is empty");
+            throw new PackException(file, line, column + 1, name + " is empty");
         }
         return value;
     }
 
     private static long count(CsvRecord record, int column, String file, String name) throws PackException {
-        String value = text(record, column, file, name);
+        return count(record.getField(column), record.getStartingLineNumber(), column, file, name);
+    }
+
+    private static long count(String field, long line, int column, String file, String name) throws PackException {
+        String value = text(field, line, column, file, name);
         long parsed;
         try {
             parsed = Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new PackException(file, record.getStartingLineNumber(), column + 1, name
-                    + " must be a whole number, found '" + value + "'");
+            throw new PackException(file, line, column + 1, name + " must be a whole number, found '" + value + "'");
         }
         if (parsed < 0) {
-            throw new PackException(file, record.getStartingLineNumber(), column + 1, name
-                    + " must not be negative, found " + parsed);
+            throw new PackException(file, line, column + 1, name + " must not be negative, found " + parsed);
         }
         return parsed;
     }
 
     private static double number(CsvRecord record, int column, String file, String name, boolean nonNegative)
             throws PackException {
-        String value = text(record, column, file, name);
+        return number(record.getField(column), record.getStartingLineNumber(), column, file, name, nonNegative);
+    }
+
+    private static double number(String field, long line, int column, String file, String name, boolean nonNegative)
+            throws PackException {
+        String value = text(field, line, column, file, name);
         double parsed;
         try {
             // Jackson's bundled FastDoubleParser: correctly rounded like Double.parseDouble and several times faster
             // on the 17-digit sums engines write, which are most of a summary pack's opening time
             parsed = NumberInput.parseDouble(value, true);
         } catch (NumberFormatException e) {
-            throw new PackException(file, record.getStartingLineNumber(), column + 1, name
-                    + " must be a number, found '" + value + "'");
+            throw new PackException(file, line, column + 1, name + " must be a number, found '" + value + "'");
         }
         if (!Double.isFinite(parsed)) {
-            throw new PackException(file, record.getStartingLineNumber(), column + 1, name
-                    + " must be a finite number, found '" + value + "'");
+            throw new PackException(file, line, column + 1, name + " must be a finite number, found '" + value + "'");
         }
         if (nonNegative && parsed < 0) {
-            throw new PackException(file, record.getStartingLineNumber(), column + 1, name
-                    + " is a sum of non-negative values and cannot be " + value);
+            throw new PackException(file, line, column + 1, name + " is a sum of non-negative values and cannot be "
+                    + value);
         }
         return parsed;
     }

@@ -105,7 +105,7 @@ class ComparisonEngineTest {
         assertEquals((0.5 + 2.0 / 3 + 0.6) / 3, ap.candidate().value(), 1e-12);
         assertEquals("paired-bootstrap", ap.test());
         assertEquals(1.0, find(report, Metric.ROC_AUC, "overall").production().value(), 1e-12);
-        assertEquals("paired-bootstrap", find(report, Metric.SQ_CALIBRATION_ERROR, "overall").test());
+        assertEquals("paired-u-jackknife", find(report, Metric.SQ_CALIBRATION_ERROR, "overall").test());
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.verdict.core.summary;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -136,6 +137,52 @@ class SummaryPackValidationTest {
         setField(blocks, 7, "sq_err_8", "-1.5");
         PackException e = refused(pack);
         assertWhere(e, SummaryPackWriter.BLOCKS_FILE, 7, columnOf(blocks, "sq_err_8"));
+    }
+
+    @Test
+    void aBlockSumThatIsNotAFiniteNumberIsRefusedAtItsFieldInWords() throws Exception {
+        Path pack = copy(binary);
+        Path blocks = pack.resolve(SummaryPackWriter.BLOCKS_FILE);
+        String[][] cases = {{"1,5", "must be a number, found '1'"}, {"abc", "must be a number, found 'abc'"},
+            {"NaN", "must be a finite number, found 'NaN'"}, {"  ", "is empty"},
+            {"-0.25", "is a sum of non-negative values and cannot be -0.25"}};
+        for (String[] bad : cases) {
+            Path damaged = copy(binary, Files.createTempDirectory(folder, "case"));
+            setField(damaged.resolve(SummaryPackWriter.BLOCKS_FILE), 5, "brier_8", bad[0]);
+            PackException e = refused(damaged);
+            if (bad[0].contains(",")) {
+                // a comma inside a field that is not quoted makes one field more
+                assertWhere(e, SummaryPackWriter.BLOCKS_FILE, 5, 0);
+                assertTrue(e.problem().startsWith("expected "), e.problem());
+                continue;
+            }
+            assertWhere(e, SummaryPackWriter.BLOCKS_FILE, 5, columnOf(blocks, "brier_8"));
+            assertEquals("brier_8 " + bad[1], e.problem(), bad[0]);
+        }
+    }
+
+    @Test
+    void blockSumsReadTheSameHoweverTheCsvIsWritten() throws Exception {
+        Path pack = copy(binary);
+        Path blocks = pack.resolve(SummaryPackWriter.BLOCKS_FILE);
+        SummaryPack before = new SummaryPackReader().read(pack, Progress.NONE);
+        // every field quoted and padded with spaces, CRLF line ends, blank lines, and the columns in reverse order
+        List<String> lines = Files.readAllLines(blocks);
+        StringBuilder rewritten = new StringBuilder();
+        for (String line : lines) {
+            List<String> fields = new ArrayList<>(List.of(line.split(",", -1)));
+            java.util.Collections.reverse(fields);
+            rewritten.append(String.join(",", fields.stream().map(f -> "\" " + f + " \"").toList())).append("\r\n\r\n");
+        }
+        Files.writeString(blocks, rewritten.toString(), StandardCharsets.UTF_8);
+        SummaryPack after = new SummaryPackReader().read(pack, Progress.NONE);
+        assertEquals(before.primary().blocks().size(), after.primary().blocks().size());
+        for (int combination = 0; combination < before.primary().blocks().size(); combination++) {
+            var expected = before.primary().blocks().get(combination);
+            var read = after.primary().blocks().get(combination);
+            assertEquals(expected.keySet(), read.keySet());
+            expected.forEach((block, sums) -> assertArrayEquals(sums, read.get(block), "block " + block));
+        }
     }
 
     @Test
