@@ -1,7 +1,9 @@
 package org.verdict.ui.gates;
 
+import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
@@ -9,16 +11,24 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -38,6 +48,8 @@ public final class GatesView {
     static final double TABLE_SHARE_OF_VIEW = 0.7;
     /** The worse slices listed at once; more scroll inside the list. */
     static final int WORSE_SLICES_SHOWN = 6;
+    /** How the Compare table and the command line mark a significantly worse slice. */
+    private static final String WORSE_MARK = "▼ ";
 
     private final VBox root = new VBox(12);
     private final ScrollPane page = new ScrollPane(root);
@@ -132,6 +144,26 @@ public final class GatesView {
         worse.setMinHeight(Region.USE_PREF_SIZE);
         worse.setMaxHeight(Region.USE_PREF_SIZE);
         worse.visibleProperty().bind(Bindings.isNotEmpty(model.worseSlices()));
+        // for a decision's note or a message to the team: the heading and the chosen lines (all when none is chosen)
+        worse.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        KeyCombination copyKey = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+        Runnable copyWorse = () -> {
+            List<String> chosen = worse.getSelectionModel().getSelectedItems();
+            ClipboardContent content = new ClipboardContent();
+            content.putString(worseHeading.getText() + "\n" + (chosen.isEmpty() ? worse.getItems() : chosen).stream()
+                    .map(line -> WORSE_MARK + line + "\n").collect(Collectors.joining()));
+            Clipboard.getSystemClipboard().setContent(content);
+        };
+        MenuItem copy = new MenuItem(text.getString("gates.worseSlices.copy"));
+        copy.setAccelerator(copyKey);
+        copy.setOnAction(e -> copyWorse.run());
+        worse.setContextMenu(new ContextMenu(copy));
+        worse.setOnKeyPressed(e -> {
+            if (copyKey.match(e)) {
+                copyWorse.run();
+                e.consume();
+            }
+        });
         worse.managedProperty().bind(worse.visibleProperty());
 
         Label approvalHeading = new Label(text.getString("gates.approval"));
@@ -247,7 +279,7 @@ public final class GatesView {
         @Override
         protected void updateItem(String line, boolean empty) {
             super.updateItem(line, empty);
-            setText(empty ? null : "▼ " + line);
+            setText(empty ? null : WORSE_MARK + line);
             setTooltip(empty ? null : whole);
         }
     }

@@ -21,6 +21,8 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -76,6 +78,30 @@ class GatesLaptopTest {
         robot.interact(() -> appearance.largeTextProperty().set(true));
         WaitForAsyncUtils.waitForFxEvents();
         everyWorseSliceIsReadWhole(robot);
+    }
+
+    @Test
+    void ctrlCCopiesTheHeadingAndTheWorseSlices(FxRobot robot) {
+        ListView<?> list = robot.lookup("#gatesWorseSlices").queryAs(ListView.class);
+        robot.interact(() -> scrollIntoView(list));
+        robot.clickOn(list);
+        robot.interact(() -> list.getSelectionModel().clearSelection());
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        String heading = "Slices significantly worse on macro_f1 (2), the largest loss first:";
+        assertEquals(heading + "\n▼ " + model.worseSlices().get(0) + "\n▼ " + model.worseSlices().get(1) + "\n",
+                clipboardText(robot), "all of them when none is chosen");
+
+        robot.interact(() -> list.getSelectionModel().select(1));
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(heading + "\n▼ " + model.worseSlices().get(1) + "\n", clipboardText(robot));
+    }
+
+    private static String clipboardText(FxRobot robot) {
+        String[] holder = new String[1];
+        robot.interact(() -> holder[0] = Clipboard.getSystemClipboard().getString());
+        return holder[0];
     }
 
     @Test
