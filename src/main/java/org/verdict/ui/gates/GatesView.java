@@ -9,6 +9,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
+import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
@@ -180,10 +181,35 @@ public final class GatesView {
         // scrolls to what follows it.
         table.minHeightProperty().bind(Bindings.max(page.heightProperty().multiply(TABLE_SHARE_OF_VIEW),
                 table.prefHeightProperty()));
+        // the table never scrolls itself, so the page follows the row a keyboard user moves to
+        table.getFocusModel().focusedIndexProperty().addListener((obs, was, now) -> {
+            if (table.isFocused()) {
+                Platform.runLater(() -> table.lookupAll(".table-row-cell").stream()
+                        .filter(row -> row instanceof TableRow<?> tableRow && tableRow.getIndex() == now.intValue())
+                        .findFirst().ifPresent(this::showInPage));
+            }
+        });
         page.setId("gatesPage");
         page.getStyleClass().add("edge-to-edge");
         page.setFitToWidth(true);
         page.setFitToHeight(true);
+    }
+
+    /** Scrolls the page as little as needed for the node to be in view. */
+    private void showInPage(Node node) {
+        Bounds bounds = root.sceneToLocal(node.localToScene(node.getLayoutBounds()));
+        double viewport = page.getViewportBounds().getHeight();
+        double hidden = root.getHeight() - viewport;
+        if (hidden <= 0) {
+            return;
+        }
+        double top = page.getVvalue() * hidden;
+        if (bounds.getMinY() < top) {
+            top = bounds.getMinY();
+        } else if (bounds.getMaxY() > top + viewport) {
+            top = Math.min(bounds.getMinY(), bounds.getMaxY() - viewport);
+        }
+        page.setVvalue(top / hidden);
     }
 
     private static Label label(String id, String styleClass) {

@@ -81,6 +81,26 @@ class GatesLaptopTest {
     }
 
     @Test
+    void thePageFollowsTheGateAKeyboardUserMovesTo(FxRobot robot) {
+        robot.interact(() -> appearance.largeTextProperty().set(true));
+        TableView<?> table = robot.lookup("#gatesTable").queryAs(TableView.class);
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getFocusModel().focus(0);
+        });
+        for (int i = 1; i < table.getItems().size(); i++) {
+            robot.press(KeyCode.DOWN).release(KeyCode.DOWN);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        int last = table.getItems().size() - 1;
+        assertEquals(last, table.getFocusModel().getFocusedIndex());
+        Node row = robot.lookup("#gatesTable .table-row-cell").queryAll().stream()
+                .filter(node -> ((TableRow<?>) node).getIndex() == last).findFirst().orElseThrow();
+        assertTrue(inside(sceneBounds(row), sceneBounds(page.lookup(".viewport"))),
+                "the last gate is in view: " + sceneBounds(row));
+    }
+
+    @Test
     void ctrlCCopiesTheHeadingAndTheWorseSlices(FxRobot robot) {
         ListView<?> list = robot.lookup("#gatesWorseSlices").queryAs(ListView.class);
         robot.interact(() -> scrollIntoView(list));
