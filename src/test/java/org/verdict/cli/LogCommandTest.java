@@ -108,6 +108,31 @@ class LogCommandTest {
     }
 
     @Test
+    void aBackDatedSignatureTimeFailsVerifyAndListMarksStoredTimesAsUnsigned() throws Exception {
+        append();
+        append();
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
+            s.execute("DROP TRIGGER signatures_no_update");
+            // a month before any record was appended: no signature breaks, the time was simply rewritten
+            s.executeUpdate("UPDATE signatures SET signed_at = '2020-11-01T09:00:00Z' WHERE record_seq = 2");
+        }
+        assertEquals(1, log("verify", "--db", db.toString()));
+        assertTrue(out.toString().contains("TAMPERED: first bad record is #2"), out.toString());
+        assertTrue(out.toString().contains("is stored as made at 2020-11-01T09:00:00Z, before the record's signed "
+                + "append time"), out.toString());
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, log("list", "--db", db.toString(), "--json"));
+        JsonNode second = new ObjectMapper().readTree(out.toString()).get(1);
+        assertFalse(second.get("verified").asBoolean(), "a false time is never shown beside 'verified'");
+        JsonNode signature = second.get("signatures").get(0);
+        assertEquals("2020-11-01T09:00:00Z", signature.get("signedAt").asText());
+        assertFalse(signature.get("signedAtAuthenticated").asBoolean());
+        assertTrue(second.get("appendedAtAuthenticated").asBoolean());
+        assertTrue(second.get("appendedAt").asText().compareTo("2026") > 0, second.toString());
+    }
+
+    @Test
     void checkpointThenConsistencyAfterMoreAppends() throws Exception {
         append();
         Path checkpoint = dir.resolve("checkpoint.json");
