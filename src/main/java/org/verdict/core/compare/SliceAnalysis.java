@@ -3,6 +3,7 @@ package org.verdict.core.compare;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.verdict.core.pack.EvaluationTable;
@@ -17,11 +18,11 @@ import org.verdict.core.stats.CountResampler;
 import org.verdict.core.stats.DeLong;
 import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.MetricValue;
+import org.verdict.core.stats.PairedMeanRatio;
 import org.verdict.core.stats.PairedProportionDifference;
 import org.verdict.core.stats.PairedTests;
 import org.verdict.core.stats.Proportions;
 import org.verdict.core.stats.RankingSums;
-import org.verdict.core.stats.RescaledDifference;
 import org.verdict.core.stats.ResampledDistribution;
 import org.verdict.core.stats.SliceRanking;
 import org.verdict.core.stats.StudentizedBootstrap;
@@ -57,7 +58,8 @@ final class SliceAnalysis {
     /** Every name a result's {@code test} can have. */
     static final List<String> TESTS = List.of(PairedProportionDifference.TEST, CELL_BOOTSTRAP, ROW_BOOTSTRAP,
             BLOCK_BOOTSTRAP, DELONG, AP_INFLUENCE, HASHED_BLOCK_BOOTSTRAP, BinnedDeLong.TEST,
-            BinnedAveragePrecision.TEST, ROW_U_JACKKNIFE, BLOCK_U_JACKKNIFE, HASHED_BLOCK_U_JACKKNIFE);
+            BinnedAveragePrecision.TEST, BinnedAveragePrecision.T_TEST, ROW_U_JACKKNIFE, BLOCK_U_JACKKNIFE,
+            HASHED_BLOCK_U_JACKKNIFE);
 
     /** Per example: log loss p, c; brier p, c; the calibration sums of p, then of c; count. */
     static final int CALIBRATION_WIDTH = 4 + 2 * Calibration.SQUARED_ERROR_SUMS + 1;
@@ -211,15 +213,22 @@ final class SliceAnalysis {
                 delong.deltaVariance(), delong.deltaDegreesOfFreedom(), BinnedDeLong.TEST, "DeLong's variance");
     }
 
-    /** pr_auc with the influence-function interval from binned ranking sums, on every slice size. */
+    /**
+     * pr_auc with the influence-function interval from binned ranking sums, on every slice size: Δ's as the rows give
+     * it ({@link #prAuc}), with t on Δ's effective degrees of freedom up to {@link #PR_AUC_ROW_BOOTSTRAP_MAX} examples
+     * and z above; z on every size where the sums lack Σψ⁴ (packs summarised before it), named by the test.
+     */
     private MetricComparison binnedPrAuc(RankingSums scores) {
         if (scores.positives() == 0) {
             return MetricComparison.unavailable(Metric.PR_AUC, "no positive examples, so precision-recall is undefined");
         }
         BinnedAveragePrecision.Result ap = BinnedAveragePrecision.compare(scores);
+        boolean withT = scores.positives() + scores.negatives() <= PR_AUC_ROW_BOOTSTRAP_MAX
+                && !Double.isNaN(ap.deltaDegreesOfFreedom());
         return normalComparison(Metric.PR_AUC, ap.productionAp(), ap.productionVariance(), ap.candidateAp(),
-                ap.candidateVariance(), ap.candidateAp() - ap.productionAp(), ap.deltaVariance(), Double.POSITIVE_INFINITY,
-                BinnedAveragePrecision.TEST, "the influence-function variance");
+                ap.candidateVariance(), ap.candidateAp() - ap.productionAp(), ap.deltaVariance(),
+                withT ? ap.deltaDegreesOfFreedom() : Double.POSITIVE_INFINITY,
+                withT ? BinnedAveragePrecision.T_TEST : BinnedAveragePrecision.TEST, "the influence-function variance");
     }
 
     private static List<MetricComparison> inOrder(List<Metric> metrics, List<MetricComparison> results) {
@@ -886,10 +895,15 @@ final class SliceAnalysis {
     }
 
     /**
-     * The sum one model's metric rests on (a component of the resampler's vectors) and what it is in words ("squared
-     * error"): whether a few units carry it decides whether the studentized interval holds.
+     * The sum one model's metric rests on (a component of the resampler's vectors), what it is in words ("squared
+     * error"), and how many times as wide as the percentile interval its studentized interval may be
+     * ({@link StudentizedBootstrap#MAX_WIDTH_RATIO}): whether a few units carry it, or the interval is that much
+     * wider, decides whether the studentized interval holds.
      */
-    private record CarriedSum(int component, String what) {
+    private record CarriedSum(int component, String what, double maxWidthRatio) {
+        CarriedSum(int component, String what) {
+            this(component, what, StudentizedBootstrap.MAX_WIDTH_RATIO);
+        }
     }
 
     @FunctionalInterface
@@ -914,6 +928,8 @@ final class SliceAnalysis {
         private final StudentizedBootstrap[][] bootstraps;
         /** Why a model's studentized interval is unstable ({@code [metric][model]}), or null. */
         private final String[][] unstable;
+        /** How many times as wide as the percentile interval each studentized one may be ({@code [metric][model]}). */
+        private final double[][] maxWidthRatio;
         private final double[] scratch;
 
         /** @param n the slice's examples (the resampled units are rows when the resampler has n blocks) */
@@ -933,10 +949,12 @@ final class SliceAnalysis {
             }
             bootstraps = new StudentizedBootstrap[scales.size()][2];
             unstable = new String[scales.size()][2];
+            maxWidthRatio = new double[scales.size()][2];
             String units = resampler.blocks() == n ? "rows" : "blocks of rows";
             for (int m = 0; m < scales.size(); m++) {
                 for (int model = 0; model < 2; model++) {
                     unstable[m][model] = concentrationReason(carried.of(m, model), units, model);
+                    maxWidthRatio[m][model] = carried.of(m, model).maxWidthRatio();
                     reads[m][model] = read.components(m, model);
                     bootstraps[m][model] = new StudentizedBootstrap(scales.get(m), metric.value(m, model, totals),
                             resampler.standardError(reads[m][model], onScale(m, model), jackknife[m]), replicates);
@@ -967,9 +985,31 @@ final class SliceAnalysis {
 
         /** The studentized interval, or where it is unstable the percentile interval of the same replicates. */
         ModelInterval of(int m) {
-            return (model, value, replicates) -> unstable[m][model] == null
-                    ? bootstraps[m][model].interval(options.confidenceLevel())
-                    : containing(value, new ResampledDistribution(replicates).percentileInterval(options.confidenceLevel()));
+            return (model, value, replicates) -> {
+                Interval percentile = containing(value,
+                        new ResampledDistribution(replicates).percentileInterval(options.confidenceLevel()));
+                if (unstable[m][model] != null) {
+                    return percentile;
+                }
+                Interval studentized = bootstraps[m][model].interval(options.confidenceLevel());
+                double ratio = bootstraps[m][model].widthRatio(studentized, percentile);
+                if (!(ratio > maxWidthRatio[m][model])) {
+                    return studentized;
+                }
+                // recorded here, where it is measured, for withFallbacksSaid to say
+                unstable[m][model] = String.format(Locale.ROOT, "%s studentized interval is %.1f times as wide as "
+                        + "the bootstrap percentile interval%s", model == 0 ? "production's" : "the candidate's", ratio,
+                        scaleWords(scales.get(m)));
+                return percentile;
+            };
+        }
+
+        private static String scaleWords(StudentizedBootstrap.Scale scale) {
+            return switch (scale) {
+                case LOG -> " on the log scale";
+                case LOGIT -> " on the logit scale";
+                case LOG_OF_COMPLEMENT -> " on the scale of log(1 − r2)";
+            };
         }
 
         /**
@@ -1075,7 +1115,8 @@ final class SliceAnalysis {
                     default -> throw new IllegalArgumentException(metrics.get(m).wireName());
                 },
                 (m, model) -> switch (metrics.get(m)) {
-                    case MAE -> new CarriedSum(model, "absolute error");
+                    case MAE -> new CarriedSum(model, "absolute error",
+                            StudentizedBootstrap.MAX_WIDTH_RATIO_OF_ABSOLUTE_ERRORS);
                     case RMSE -> new CarriedSum(2 + model, "squared error");
                     case MAPE -> new CarriedSum(4 + model, "relative error");
                     // r2 = 1 − SSE/SST rests on the squared errors as rmse does; adding the labels' squared deviations
@@ -1095,37 +1136,63 @@ final class SliceAnalysis {
                     regressionValue(metric, 0, totals), regressionValue(metric, 1, totals), replicate[m][0],
                     replicate[m][1], studentized.of(m), blocks, blocks - 1, test, null,
                     metric == Metric.MAPE ? mapeNote : null));
-            results.add(metric == Metric.RMSE ? rmseOnSquaredErrors(comparison, replicate[m][0], replicate[m][1],
-                    blocks) : comparison);
+            results.add(onRatioOfMeans(comparison, totals, replicate, blocks));
         }
         return results;
     }
 
     /**
-     * Δ rmse tested on the squared errors: Δ rmse = Δ mse / (rmse_p + rmse_c), so its interval is the bootstrap
-     * standard-error interval of Δ mse (the paired t-interval of the squared errors on row-resampled slices) divided by
-     * that sum ({@link RescaledDifference}). Measured under the null, the Wald interval of Δ rmse itself rejected at the
-     * 1 − 0.05/20 level of a Holm family about twice as often as it should in slices where a gross error dominates.
+     * Δ of a regression error metric made on the ratio of the two models' mean errors ({@link PairedMeanRatio}): the
+     * paired test of the difference of the means is unchanged (mae: the absolute errors; rmse and r2: the squared
+     * errors, Diebold &amp; Mariano's test, which kept Holm's far tail where a Wald interval of Δ rmse itself rejected
+     * about twice as often as it should; mape: the relative errors), and the interval stays where the data allow — no
+     * candidate rmse, mae or mape below 0, no candidate r2 above 1. rmse and r2 share the ratio of the squared errors
+     * (the labels' spread SST is the same for both models), so their p-values are equal.
+     *
+     * @param replicate {@code [metric][model][replicate]} in the order mae, rmse, mape, r2
      */
-    private static MetricComparison rmseOnSquaredErrors(MetricComparison comparison, double[] prodReplicates,
-                                                        double[] candReplicates, int units) {
+    private static MetricComparison onRatioOfMeans(MetricComparison comparison, double[] totals,
+                                                   double[][][] replicate, int units) {
         if (comparison.inference() == null) {
             return comparison;
         }
-        double prod = comparison.production().value();
-        double cand = comparison.candidate().value();
-        double[] deltaMse = new double[prodReplicates.length];
-        for (int b = 0; b < deltaMse.length; b++) {
-            deltaMse[b] = candReplicates[b] * candReplicates[b] - prodReplicates[b] * prodReplicates[b];
-        }
-        Double standardError = new ResampledDistribution(deltaMse).standardDeviation();
-        if (standardError == null || !(standardError > 0) || !(prod + cand > 0)) {
+        Metric metric = comparison.metric();
+        // the mean each metric rests on, at the slice's sums and in each replicate: mae the absolute errors (sums 0, 1),
+        // mape the relative errors (4, 5 over the 6 non-zero labels), rmse and r2 the squared errors (2, 3; rmse² in
+        // each replicate)
+        double count = metric == Metric.MAPE ? totals[6] : totals[9];
+        int first = switch (metric) {
+            case MAE -> 0;
+            case MAPE -> 4;
+            default -> 2;
+        };
+        double[][] means = switch (metric) {
+            case MAE -> replicate[0];
+            case MAPE -> replicate[2];
+            default -> new double[][] {squares(replicate[1][0]), squares(replicate[1][1])};
+        };
+        PairedMeanRatio.Form form = switch (metric) {
+            case RMSE -> PairedMeanRatio.Form.ROOT_OF_MEAN;
+            case R2 -> PairedMeanRatio.Form.ONE_MINUS_MEAN;
+            default -> PairedMeanRatio.Form.MEAN;
+        };
+        double prodMean = totals[first] / count;
+        double candMean = totals[first + 1] / count;
+        if (!(prodMean > 0) || !(candMean >= 0)) {
             return comparison;
         }
-        WaldDifference squared = WaldDifference.bootstrap(cand * cand - prod * prod, standardError, units,
-                Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
-        return MetricComparison.tested(comparison.metric(), comparison.production(), comparison.candidate(),
-                new RescaledDifference(squared, 1 / (prod + cand)), comparison.test(), comparison.note());
+        PairedMeanRatio ratio = PairedMeanRatio.bootstrap(candMean, prodMean, means[1], means[0], units, form,
+                comparison.production().value());
+        return ratio == null ? comparison : MetricComparison.tested(metric, comparison.production(),
+                comparison.candidate(), ratio, comparison.test(), comparison.note());
+    }
+
+    private static double[] squares(double[] values) {
+        double[] squared = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            squared[i] = values[i] * values[i];
+        }
+        return squared;
     }
 
     private static MetricValue regressionValue(Metric metric, int model, double[] sums) {
@@ -1203,13 +1270,9 @@ final class SliceAnalysis {
                 note);
     }
 
-    /** How far Δ can reach: 1 for metrics in [0, 1], 2 for Cohen's kappa, unbounded for losses and errors. */
+    /** How far Δ can reach: 1 for metrics in [0, 1], 2 for Cohen's kappa, unbounded for losses, errors and r2. */
     private static double deltaRange(Metric metric) {
-        return switch (metric) {
-            case COHEN_KAPPA -> 2;
-            case LOG_LOSS, MAE, RMSE, MAPE, R2 -> Double.POSITIVE_INFINITY;
-            default -> 1;
-        };
+        return metric.highestValue() - metric.lowestValue();
     }
 
     /**

@@ -25,7 +25,9 @@ public final class TestMethods {
             Map.entry(SliceAnalysis.DELONG, "DeLong's paired test from the scores"),
             Map.entry(BinnedDeLong.TEST, "DeLong from binned scores, 0.001 logit"),
             Map.entry(SliceAnalysis.AP_INFLUENCE, "influence-function normal interval from the scores"),
-            Map.entry(BinnedAveragePrecision.TEST, "influence-function normal interval from binned scores, 0.001 logit"));
+            Map.entry(BinnedAveragePrecision.TEST, "influence-function normal interval from binned scores, 0.001 logit"),
+            Map.entry(BinnedAveragePrecision.T_TEST,
+                    "influence-function t interval (effective degrees of freedom) from binned scores, 0.001 logit"));
 
     private TestMethods() {
     }

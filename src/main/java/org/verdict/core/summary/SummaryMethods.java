@@ -46,8 +46,14 @@ public final class SummaryMethods {
         if (layout.ranking()) {
             methods.add("roc_auc by DeLong from binned scores, 0.001 logit (test " + BinnedDeLong.TEST + "), for the "
                     + "overall slice, each column and each pair of columns");
-            methods.add("pr_auc by its influence-function interval from the same bins (test "
-                    + BinnedAveragePrecision.TEST + ")");
+            methods.add(summary.hasInfluenceDeltaFourth()
+                    ? "pr_auc by its influence-function interval from the same bins, Δ with t on its effective degrees "
+                    + "of freedom up to 2,000 examples as the rows (test " + BinnedAveragePrecision.T_TEST + ") and z "
+                    + "above (test " + BinnedAveragePrecision.TEST + ")"
+                    : "pr_auc by its influence-function interval from the same bins, Δ with z on every slice (test "
+                    + BinnedAveragePrecision.TEST + "): the pack was summarised before its ranking sums held Σψ⁴, "
+                    + "so slices up to 2,000 examples get narrower intervals than the rows' t; summarise it again "
+                    + "for t");
         } else if (layout.task() == Task.BINARY) {
             methods.add("roc_auc and pr_auc unavailable: the pack holds no ranking sums");
         }

@@ -422,7 +422,9 @@ public final class SummaryPackReader {
      * slice's class counts must be its cells' (the sums add up to their marginals), every such slice must be there
      * for every version, and the sums must be possible: placement values lie in [0, 1], so Σ V ≤ count, Σ V² ≤ Σ V
      * and (Σ V)² ≤ count · Σ V²; Σ V10 / m and Σ V01 / n are both the AUC; production's cross sums with itself are
-     * its squares; and no cross sum exceeds what Cauchy–Schwarz allows.
+     * its squares; and no cross sum exceeds what Cauchy–Schwarz allows. Packs summarised before
+     * {@link SummaryLayout#INFLUENCE_DELTA_FOURTH} lack that column: its sums read as NaN, and pr_auc's Δ then uses z
+     * on every slice, under a test name that says so.
      */
     private void readRanking(Path path, String file, SummaryLayout layout, String production, Cells cells,
                              Map<List<String>, PrimarySummary.Ranking[]> ranking) throws PackException {
@@ -433,7 +435,7 @@ public final class SummaryPackReader {
         Map<List<String>, long[]> expected = rankingMarginals(layout, cells);
         Map<List<String>, long[]> lines = new HashMap<>();
         int[][] where = new int[1][];
-        read(path, file, columns, (record, column) -> {
+        read(path, file, columns, Set.of(SummaryLayout.INFLUENCE_DELTA_FOURTH), (record, column) -> {
             where[0] = column;
             long line = record.getStartingLineNumber();
             List<String> key = new ArrayList<>();
@@ -456,7 +458,8 @@ public final class SummaryPackReader {
             }
             double[] sums = new double[SummaryLayout.RANKING_SUMS.size()];
             for (int s = 0; s < sums.length; s++) {
-                sums[s] = number(record, column[slices + 3 + s], file, SummaryLayout.RANKING_SUMS.get(s), false);
+                int at = column[slices + 3 + s];
+                sums[s] = at < 0 ? Double.NaN : number(record, at, file, SummaryLayout.RANKING_SUMS.get(s), false);
             }
             PrimarySummary.Ranking[] row = ranking.computeIfAbsent(key, k -> new PrimarySummary.Ranking[versions]);
             if (row[version] != null) {
@@ -538,6 +541,13 @@ public final class SummaryPackReader {
             return "8:influence_x_production of production is its cross sum with itself, influence_sq = " + sums[7]
                     + ", not " + sums[8];
         }
+        if (sums[9] < 0) {
+            return "9:influence_delta_fourth is a sum of fourth powers and cannot be " + sums[9];
+        }
+        if (production && sums[9] > 0) {
+            return "9:influence_delta_fourth of production sums its own influence less itself, so it is 0, not "
+                    + sums[9];
+        }
         return null;
     }
 
@@ -588,12 +598,18 @@ public final class SummaryPackReader {
 
     /** Reads a CSV whose header must hold exactly {@code columns} (in any order). */
     private static void read(Path path, String file, List<String> columns, RowReader rows) throws PackException {
+        read(path, file, columns, Set.of(), rows);
+    }
+
+    /** As {@link #read(Path, String, List, RowReader)}, where the {@code optional} columns may be absent (position −1). */
+    private static void read(Path path, String file, List<String> columns, Set<String> optional, RowReader rows)
+            throws PackException {
         try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true).ofCsvRecord(path)) {
             int[] position = null;
             int fields = 0;
             for (CsvRecord record : reader) {
                 if (position == null) {
-                    position = header(record.getFields(), file, columns);
+                    position = header(record.getFields(), file, columns, optional);
                     fields = record.getFieldCount();
                     continue;
                 }
@@ -616,6 +632,12 @@ public final class SummaryPackReader {
 
     /** Where each of {@code columns} is in a header of exactly those names (in any order), else the problem. */
     static int[] header(List<String> header, String file, List<String> columns) throws PackException {
+        return header(header, file, columns, Set.of());
+    }
+
+    /** As {@link #header(List, String, List)}, where the {@code optional} columns may be absent (position −1). */
+    static int[] header(List<String> header, String file, List<String> columns, Set<String> optional)
+            throws PackException {
         Map<String, Integer> found = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).strip();
@@ -629,10 +651,11 @@ public final class SummaryPackReader {
         }
         List<String> missing = new ArrayList<>(columns);
         missing.removeAll(found.keySet());
+        missing.removeAll(optional);
         if (!missing.isEmpty()) {
             throw new PackException(file, 1, 0, "missing column(s) " + String.join(", ", missing));
         }
-        return columns.stream().mapToInt(found::get).toArray();
+        return columns.stream().mapToInt(name -> found.getOrDefault(name, -1)).toArray();
     }
 
     private static String text(CsvRecord record, int column, String file, String name) throws PackException {

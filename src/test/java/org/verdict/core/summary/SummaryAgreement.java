@@ -88,9 +88,9 @@ final class SummaryAgreement {
     /**
      * roc_auc and pr_auc from 0.001-logit bins: values within 1e-4, or 5 % of the value's standard error where that is
      * larger (rows in one bin count as tied, which moves average precision on small slices by a few 1e-4); the interval
-     * of Δ
-     * within 5 % of the rows' width (pr_auc: on slices the rows also give an influence-function interval, above 2,000
-     * examples; smaller ones are bootstrapped by rows); verdicts equal where the rows' p-value is clear of the decision.
+     * of Δ within 5 % of the rows' width (pr_auc's Δ is the influence-function interval on both sides, with t on its
+     * effective degrees of freedom up to 2,000 examples and z above); verdicts equal where the rows' p-value is clear
+     * of the decision.
      */
     private static void ranked(ComparisonReport rows, SliceResult row, SliceResult sum, List<String> problems) {
         String key = key(row);
@@ -106,8 +106,7 @@ final class SummaryAgreement {
             problems.add(key + ": " + sum.production().value() + "/" + sum.candidate().value() + " vs rows "
                     + row.production().value() + "/" + row.candidate().value());
         }
-        boolean sameMethod = row.metric() == Metric.ROC_AUC || row.n() > 2_000;
-        if (sameMethod && row.unadjustedCi() != null && sum.unadjustedCi() != null) {
+        if (row.unadjustedCi() != null && sum.unadjustedCi() != null) {
             double ratio = (sum.unadjustedCi().upper() - sum.unadjustedCi().lower())
                     / (row.unadjustedCi().upper() - row.unadjustedCi().lower());
             if (Math.abs(ratio - 1) > 0.05) {

@@ -17,11 +17,17 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.compare.ComparisonEngine;
+import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.SliceResult;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.gates.suites.SuiteReader;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
+import org.verdict.core.stats.BinnedAveragePrecision;
 import org.verdict.core.task.Progress;
 
 /** A damaged summary pack is refused whole, with the file, line and column of the first problem. */
@@ -277,6 +283,76 @@ class SummaryPackValidationTest {
         PackException e = refused(pack);
         assertWhere(e, SummaryPackWriter.RANKING_FILE, line, columnOf(ranking, "v10_x_production"));
         assertTrue(e.problem().contains("Cauchy–Schwarz"), e.problem());
+    }
+
+    @Test
+    void aNegativeFourthPowerSumIsRefusedAtItsField() throws Exception {
+        Path pack = copy(binary);
+        Path ranking = pack.resolve(SummaryPackWriter.RANKING_FILE);
+        String production = RowManifest.read(binary.resolve("manifest.json")).production().version();
+        int line = 2;
+        while (field(ranking, line, "version").equals(production)) {
+            line++;
+        }
+        setField(ranking, line, "influence_delta_fourth", "-0.5");
+        PackException e = refused(pack);
+        assertWhere(e, SummaryPackWriter.RANKING_FILE, line, columnOf(ranking, "influence_delta_fourth"));
+        assertTrue(e.problem().contains("fourth powers"), e.problem());
+    }
+
+    /**
+     * A pack summarised before the ranking sums held Σψ⁴ still opens: pr_auc's Δ then takes z on every slice, under
+     * the normal test's name, and the methods say so, while the same pack with the column gets t on small slices.
+     */
+    @Test
+    void aPackWithoutTheFourthPowerSumOpensWithZUnderTheNormalTestsName() throws Exception {
+        Path pack = copy(binary);
+        Path ranking = pack.resolve(SummaryPackWriter.RANKING_FILE);
+        int column = columnOf(ranking, "influence_delta_fourth") - 1;
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(ranking)) {
+            List<String> fields = new ArrayList<>(List.of(line.split(",", -1)));
+            fields.remove(column);
+            lines.add(String.join(",", fields));
+        }
+        Files.write(ranking, lines);
+
+        SummaryPack old = new SummaryPackReader().read(pack, Progress.NONE);
+        SummaryPack current = new SummaryPackReader().read(binary, Progress.NONE);
+        assertFalse(old.primary().hasInfluenceDeltaFourth());
+        assertTrue(current.primary().hasInfluenceDeltaFourth());
+        assertTrue(SummaryMethods.describe(old.primary()).contains("Δ with z on every slice"),
+                SummaryMethods.describe(old.primary()));
+        ComparisonEngine engine = new ComparisonEngine();
+        List<SliceResult> withZ = prAuc(new SummaryComparison(engine).compare(old, null, ComparisonOptions.DEFAULTS,
+                Progress.NONE));
+        List<SliceResult> withT = prAuc(new SummaryComparison(engine).compare(current, null,
+                ComparisonOptions.DEFAULTS, Progress.NONE));
+        int narrower = 0;
+        for (int i = 0; i < withZ.size(); i++) {
+            SliceResult z = withZ.get(i);
+            SliceResult t = withT.get(i);
+            assertEquals(t.slice(), z.slice());
+            if (z.unadjustedCi() == null) {
+                continue;
+            }
+            assertEquals(BinnedAveragePrecision.TEST, z.test(), z.slice().label());
+            assertEquals(t.n() <= 2_000 ? BinnedAveragePrecision.T_TEST : BinnedAveragePrecision.TEST, t.test());
+            assertEquals(t.delta(), z.delta(), 1e-12);
+            double widthZ = z.unadjustedCi().upper() - z.unadjustedCi().lower();
+            double widthT = t.unadjustedCi().upper() - t.unadjustedCi().lower();
+            if (t.n() <= 2_000) {
+                assertTrue(widthZ < widthT, z.slice().label() + ": z " + widthZ + " against t " + widthT);
+                narrower++;
+            } else {
+                assertEquals(widthT, widthZ, 1e-12);
+            }
+        }
+        assertTrue(narrower > 5, narrower + " small slices compared");
+    }
+
+    private static List<SliceResult> prAuc(ComparisonReport report) {
+        return report.results().stream().filter(r -> r.metric() == Metric.PR_AUC).toList();
     }
 
     @Test
