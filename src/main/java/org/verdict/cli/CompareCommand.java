@@ -257,7 +257,9 @@ public final class CompareCommand implements Callable<Integer> {
         List<String> reasons = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (SliceResult r : rows) {
-            if (r.unavailableReason() != null) {
+            // one reason per slice, the first that applies: a slice under the minimum is "too few examples" in
+            // the table, whatever else would make its metric undefined
+            if (r.verdict() == Verdict.UNAVAILABLE) {
                 reasons.add(r.slice().label() + ": " + r.unavailableReason());
             }
             if (r.note() != null) {

@@ -39,6 +39,9 @@ import picocli.CommandLine;
         description = {"Judge every promotion gate and data-validation gate of a candidate under a policy.",
             "Exit code: 0 when every gate passes, 1 when any gate fails or lacks evidence, 2 on bad input."})
 public final class GateCommand implements Callable<Integer> {
+    /** GATE, OUTCOME and WHY: a finding's line leaves GATE empty and fills the other two columns like its gate's. */
+    private static final String ROW = "%-40s %-" + mark(GateOutcome.INSUFFICIENT_EVIDENCE).length() + "s  %s%n";
+
     @Parameters(index = "0", paramLabel = "PACK", description = "pack folder or .zip")
     Path pack;
 
@@ -97,10 +100,10 @@ public final class GateCommand implements Callable<Integer> {
         out.printf("%s: candidate %s vs production %s (risk tier %d)%n", gates.packName(), gates.candidate(),
                 gates.production(), gates.riskTier());
         out.printf("Policy: %s%n%n", policy.describe());
-        out.printf("%-40s %-24s %s%n", "GATE", "OUTCOME", "WHY");
+        out.printf(ROW, "GATE", "OUTCOME", "WHY");
         for (GateResult gate : gates.gates()) {
-            out.printf("%-40s %-24s %s%n", gate.gate().title(), mark(gate.outcome()),
-                    GateResult.besideOutcome(gate.summary()));
+            out.printf(ROW, gate.gate().title(), mark(gate.outcome()), GateResult.besideOutcome(
+                    gate.outcome().blocksPromotion() ? gate.summaryAboveItsFindings() : gate.summary()));
             // the summary quotes the worst finding with the gate's outcome; list the other blocking ones below it
             // (a gate the policy declares not applicable blocks nothing, so its findings stay in the JSON only)
             boolean summarised = !gate.outcome().blocksPromotion();
@@ -108,7 +111,7 @@ public final class GateCommand implements Callable<Integer> {
                 if (!summarised && finding.outcome() == gate.outcome() && gate.summary().startsWith(finding.detail())) {
                     summarised = true;
                 } else if (gate.outcome().blocksPromotion() && finding.outcome().blocksPromotion()) {
-                    out.printf("%-40s %-24s %s%n", "", "  " + mark(finding.outcome()), finding.detail());
+                    out.printf(ROW, "", mark(finding.outcome()), finding.detail());
                 }
             }
         }

@@ -68,12 +68,15 @@ public final class SummarizeCommand implements Callable<Integer> {
     @Option(names = "--snapshot", paramLabel = "ID", description = "The source's snapshot id, recorded in the pack.")
     private String snapshot;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of the hashed bootstrap blocks.")
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the hashed bootstrap blocks (default: "
+            + "compare's default seed); with compare's seed and the default block count the means' intervals and "
+            + "verdicts are the rows'.")
     private Long seed;
 
     @Option(names = "--block-count", paramLabel = "N", defaultValue = "" + SummarySql.DEFAULT_BLOCKS,
             description = "Hashed bootstrap blocks per combination of slice values (default: ${DEFAULT-VALUE}): "
-                    + "fewer open and compare faster, their intervals' own Monte-Carlo noise is larger; "
+                    + "fewer open and compare faster, their intervals' own Monte-Carlo noise is larger and they "
+                    + "are no longer the rows' blocks; "
                     + "--engine import must be given the N the SQL was printed with.")
     private int blockCount;
 

@@ -99,6 +99,22 @@ class GateCommandTest {
     }
 
     @Test
+    void aFindingBelowItsGateHasItsOutcomeUnderOutcomeAndItsTextUnderWhy() throws IOException {
+        Path pack = passingPack();
+        Path strict = folder.resolve("strict.json");
+        // both percentiles above their SLO: the gate's line quotes one, the other is a finding below it
+        Files.writeString(strict, FAIRNESS_POLICY.replace("{\"fairness\"",
+                "{\"latency\": {\"p95Ms\": 50, \"p99Ms\": 50}, \"fairness\""));
+        assertEquals(ExitCodes.CHECK_FAILED, run(pack.toString(), "--policy", strict.toString()));
+        java.util.List<String> lines = out.toString().lines().toList();
+        String header = lines.stream().filter(l -> l.startsWith("GATE")).findFirst().orElseThrow();
+        String finding = lines.stream().filter(l -> l.startsWith(" ".repeat(40))
+                && l.contains("FAIL")).findFirst().orElseThrow(() -> new AssertionError(out.toString()));
+        assertEquals(header.indexOf("OUTCOME"), finding.indexOf("✘ FAIL"), finding);
+        assertEquals(header.indexOf("WHY"), finding.indexOf("p9"), finding);
+    }
+
+    @Test
     void printsJsonForScripts() throws IOException {
         assertEquals(ExitCodes.OK, run(passingPack().toString(), "--json", "--candidate", "2"));
         JsonNode json = new ObjectMapper().readTree(out.toString());

@@ -108,6 +108,31 @@ class LogCommandTest {
     }
 
     @Test
+    void aBackDatedSignatureTimeFailsVerifyAndListMarksStoredTimesAsUnsigned() throws Exception {
+        append();
+        append();
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
+            s.execute("DROP TRIGGER signatures_no_update");
+            // a month before any record was appended: no signature breaks, the time was simply rewritten
+            s.executeUpdate("UPDATE signatures SET signed_at = '2020-11-01T09:00:00Z' WHERE record_seq = 2");
+        }
+        assertEquals(1, log("verify", "--db", db.toString()));
+        assertTrue(out.toString().contains("TAMPERED: first bad record is #2"), out.toString());
+        assertTrue(out.toString().contains("is stored as made at 2020-11-01T09:00:00Z, before the record's signed "
+                + "append time"), out.toString());
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, log("list", "--db", db.toString(), "--json"));
+        JsonNode second = new ObjectMapper().readTree(out.toString()).get(1);
+        assertFalse(second.get("verified").asBoolean(), "a false time is never shown beside 'verified'");
+        JsonNode signature = second.get("signatures").get(0);
+        assertEquals("2020-11-01T09:00:00Z", signature.get("signedAt").asText());
+        assertFalse(signature.get("signedAtAuthenticated").asBoolean());
+        assertTrue(second.get("appendedAtAuthenticated").asBoolean());
+        assertTrue(second.get("appendedAt").asText().compareTo("2026") > 0, second.toString());
+    }
+
+    @Test
     void checkpointThenConsistencyAfterMoreAppends() throws Exception {
         append();
         Path checkpoint = dir.resolve("checkpoint.json");
@@ -227,6 +252,34 @@ class LogCommandTest {
         Files.writeString(roster, "{\"format\": \"verdict-trusted-signers/1\", \"signer\": []}");
         assertEquals(2, log("verify", "--db", db.toString(), "--trusted-signers", roster.toString()));
         assertTrue(err.toString().contains("the list has an unknown field \"signer\""), err.toString());
+    }
+
+    /** A log that does not extend the checkpoint says so once, in counts that read right, and nothing after it reads as a pass. */
+    @Test
+    void verifyAgainstACheckpointTheLogDoesNotExtendNeverReadsAsAPass() throws Exception {
+        append();
+        append();
+        Path kept = dir.resolve("kept-checkpoint.json");
+        assertEquals(0, log("checkpoint", "--db", db.toString(), "--out", kept.toString()));
+        db = dir.resolve("another.db");
+        append();
+        out.getBuffer().setLength(0);
+
+        assertEquals(1, log("verify", "--db", db.toString(), "--checkpoint", kept.toString()));
+        String printed = out.toString();
+        assertTrue(printed.contains("the checkpoint covers 2 records but the log now holds only 1 record: records"
+                + " were removed"), printed);
+        assertTrue(printed.contains("The checkpoint " + kept + " is not extended by this log (the problem above)"),
+                printed);
+        assertFalse(printed.contains("Checked against the checkpoint"), printed);
+        assertFalse(printed.contains("1 records"), printed);
+
+        out.getBuffer().setLength(0);
+        Path single = dir.resolve("single-checkpoint.json");
+        assertEquals(0, log("checkpoint", "--db", db.toString(), "--out", single.toString()));
+        assertEquals(0, log("verify", "--db", db.toString(), "--checkpoint", single.toString()), out.toString());
+        assertTrue(out.toString().contains("Checked against the checkpoint " + single
+                + ": the log of 1 record extends the checkpoint of size 1"), out.toString());
     }
 
     @Test

@@ -32,7 +32,7 @@ class SummarizeCommandTest {
                 "--manifest", SAMPLE.resolve("manifest.json").toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("FROM lake.evals"), run.out());
-        assertTrue(run.out().contains("pmod(xxhash64("), "blocks from a hash, not rand()");
+        assertTrue(run.out().contains("pmod(CAST(conv(substr(md5(concat("), "blocks from a hash, not rand()");
         assertFalse(run.out().toLowerCase().contains("rand("));
         assertTrue(run.out().contains("`score_17`"), run.out());
     }
@@ -66,7 +66,7 @@ class SummarizeCommandTest {
             assertTrue(holdout.contains(table), table + " in " + holdout);
         }
         assertTrue(holdout.contains("FROM lake.holdout") && !holdout.contains("FROM lake.evals"), holdout);
-        assertTrue(holdout.contains("pmod(xxhash64("), holdout);
+        assertTrue(holdout.contains("pmod(CAST(conv(substr(md5(concat("), holdout);
         String human = run.out().substring(run.out().indexOf("-- human baseline cells"));
         assertTrue(human.contains("CAST(`human` AS STRING) AS `human`"), human);
         assertTrue(human.contains("CAST(`pred_18` AS STRING) AS `pred_18`"), human);

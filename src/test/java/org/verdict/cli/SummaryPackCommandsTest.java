@@ -92,6 +92,23 @@ class SummaryPackCommandsTest {
         assertEquals(0, imported.exitCode(), imported.err());
         JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
         assertEquals("lake.holdout", manifest.path("summary").path("holdout").path("source").asText());
+        assertEquals("md5", manifest.path("summary").path("blockHash").asText(), "Verdict's SQL deals blocks by MD5");
+
+        // blocks from a script of before, which dealt rows by the engine's own hash, are not claimed to be the rows'
+        Path oldScript = Files.writeString(dir.resolve("old-summary.sql"), Files.readString(summary.resolve(
+                "summary.sql")).replaceAll("substr\\(md5\\([^\n]*?, 1, 15\\)", "xxhash64(example_id, 20261122)"));
+        Path oldOut = dir.resolve("imported-old");
+        assertEquals(0, run("summarize", "--engine", "import", "--input", "lake.evals",
+                "--manifest", SAMPLE.resolve("manifest.json").toString(),
+                "--cells", summary.resolve("primary_cells.csv").toString(),
+                "--blocks", summary.resolve("primary_blocks.csv").toString(),
+                "--sql", oldScript.toString(), "--engine-version", "spark 3.5.8", "--no-ranking",
+                "--out", oldOut.toString()).exitCode());
+        assertTrue(new ObjectMapper().readTree(oldOut.resolve("manifest.json").toFile()).path("summary")
+                .path("blockHash").isMissingNode());
+        CliRun compareOld = run("compare", oldOut.toString());
+        assertTrue(compareOld.out().contains("each engine's own hash (a pack made before Verdict named it)"),
+                compareOld.out());
         assertEquals(Files.readString(summary.resolve("holdout_cells.csv")),
                 Files.readString(out.resolve("holdout_cells.csv")));
         assertEquals("human_baseline_cells.csv", manifest.path("suites").path("humanBaseline").path("file").asText());
@@ -142,6 +159,27 @@ class SummaryPackCommandsTest {
         assertEquals(20_000, fromSummary.path("summary").path("rows").asLong());
         assertTrue(fromSummary.path("summary").path("methods").toString().contains("paired cells"));
         assertTrue(text.out().contains("from request counts in log-spaced buckets"), text.out());
+        // the contamination gate's other finding (the held-out set) is listed beneath it, so it is not announced as
+        // left out, and its reason starts in the column of every other reason
+        List<String> lines = text.out().lines().toList();
+        int gate = indexOfLineStarting(lines, "Contamination ");
+        String summaryLine = lines.get(gate);
+        String holdoutLine = lines.get(gate + 1);
+        assertTrue(summaryLine.endsWith("count it where the rows are (1 more below)"), summaryLine);
+        assertFalse(text.out().contains("(and 1 more)"), text.out());
+        assertTrue(holdoutLine.contains("holdout_cells.csv: a summary pack holds no example ids"), holdoutLine);
+        assertEquals(summaryLine.indexOf("primary_cells.csv"), holdoutLine.indexOf("holdout_cells.csv"),
+                summaryLine + "\n" + holdoutLine);
+        assertEquals(lines.get(indexOfLineStarting(lines, "GATE ")).indexOf("WHY"), summaryLine.indexOf("primary_"));
+    }
+
+    private static int indexOfLineStarting(List<String> lines, String start) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(start)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line starts with '" + start + "' in\n" + String.join("\n", lines));
     }
 
     @Test

@@ -121,8 +121,16 @@ public final class AppendCommand extends LedgerCommand {
         EvaluationSummary judged = RecordedOutcomes.summaryOf(review);
         EvaluationSummary stated = record.evaluationSummary();
         if (stated == null || stated.gates().isEmpty()) {
-            return record.withEvaluationSummary(new EvaluationSummary(judged.gates(),
+            DecisionRecord filled = record.withEvaluationSummary(new EvaluationSummary(judged.gates(),
                     stated == null || stated.keyMetrics().isEmpty() ? judged.keyMetrics() : stated.keyMetrics()));
+            // the record stated no outcomes: a missing justification answers to Verdict's, and says so
+            List<String> overrides = filled.overrideProblems(DecisionRecord.OutcomeSource.judgedOn(pack.toString()));
+            if (!overrides.isEmpty()) {
+                throw new LedgerException(recordFile + ": the record states no gate outcomes, so it takes Verdict's on "
+                        + pack + " under its policy; promoting over the gates among them that fail or lack evidence "
+                        + "needs a justification for each:\n  " + String.join("\n  ", overrides));
+            }
+            return filled;
         }
         differences.addAll(RecordedOutcomes.differences(stated, review.gates()));
         if (!differences.isEmpty()) {

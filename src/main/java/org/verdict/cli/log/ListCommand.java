@@ -72,11 +72,15 @@ public final class ListCommand extends LedgerCommand {
             ArrayNode signers = node.putArray("signatures");
             for (RecordSignature signature : record.signatures()) {
                 RegisteredSigner signer = snapshot.signers().get(signature.keyId());
-                ObjectNode s = signers.addObject().put("keyId", signature.keyId()).put("signedAt", signature.signedAt());
+                // the store's clock, signed by nobody: log verify checks only that it tells no impossible order
+                ObjectNode s = signers.addObject().put("keyId", signature.keyId()).put("signedAt", signature.signedAt())
+                        .put("signedAtAuthenticated", false);
                 if (signer != null) {
                     s.put("name", signer.name()).put("role", signer.role());
                 }
             }
+            record.statement().ifPresent(statement -> node.put("appendedAt", statement.appendedAt())
+                    .put("appendedAtAuthenticated", true));
             record.statement().map(DecisionStatement::record).ifPresent(decision -> {
                 node.put("decision", decision.decisionLabel());
                 if (!decision.overriddenGates().isEmpty()) {

@@ -57,8 +57,10 @@ public final class VerifyCommand extends LedgerCommand {
         if (trustedSigners != null) {
             out().println("Checked against the trusted signers in " + trustedSigners);
         }
-        if (checkpoint != null) {
-            out().println("Checked against the checkpoint " + checkpoint);
+        if (report.outsideCheckpoint() != null) {
+            out().println(report.outsideCheckpoint().consistent()
+                    ? "Checked against the checkpoint " + checkpoint + ": " + report.outsideCheckpoint().message()
+                    : "The checkpoint " + checkpoint + " is not extended by this log (the problem above)");
         }
         // a verified signature says who decided, not that every gate passed: promotes over blocked gates are named
         for (LoggedRecord record : snapshot.records()) {

@@ -32,6 +32,8 @@ import org.verdict.core.task.Progress;
 public final class ComparisonEngine {
     /** Every name a {@link SliceResult#test()} can have, e.g. for explaining each one to reviewers. */
     public static final List<String> TEST_NAMES = SliceAnalysis.TESTS;
+    /** The hashed blocks the means are resampled over; a summary pack with as many has the rows' very blocks. */
+    public static final int BOOTSTRAP_BLOCKS = SliceAnalysis.BOOTSTRAP_BLOCKS;
 
     /**
      * One row-level comparison at a time per engine, in the order asked. Each already keeps every core busy, so two
@@ -98,7 +100,8 @@ public final class ComparisonEngine {
                                          Progress progress) {
         List<SliceGrouping> groupings = groupings(table, options);
         progress.update(0, "Ranking scores");
-        PairedModels models = new PairedModels(table, productionVersion, candidateVersion, true);
+        PairedModels models = new PairedModels(table, productionVersion, candidateVersion, true, options.seed(),
+                BOOTSTRAP_BLOCKS);
         progress.checkCancelled();
         List<Metric> metrics = Metric.forTask(table.task());
         SliceAnalysis analysis = new SliceAnalysis(models, options, progress);

@@ -109,6 +109,9 @@ public final class ComparisonJson {
         if (r.unstableReason() != null) {
             node.put("unstable", r.unstableReason());
         }
+        if (r.noInformationReason() != null) {
+            node.put("noInformation", r.noInformationReason());
+        }
         if (r.note() != null) {
             node.put("note", r.note());
         }

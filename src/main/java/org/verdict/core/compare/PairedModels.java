@@ -5,6 +5,7 @@ import org.verdict.core.pack.ModelPredictions;
 import org.verdict.core.pack.Task;
 import java.util.stream.IntStream;
 import org.verdict.core.stats.Calibration;
+import org.verdict.core.stats.HashedBlocks;
 import org.verdict.core.stats.ScoreOrder;
 
 /**
@@ -28,9 +29,19 @@ final class PairedModels {
     final double[] candidateLogLoss;
     final byte[] productionCalibrationBin;
     final byte[] candidateCalibrationBin;
+    /**
+     * Per row: its block of the block bootstrap of means ({@link HashedBlocks}, the summary SQL's assignment); null
+     * when no metric of the table is a mean (classification without both models' scores).
+     */
+    final int[] bootstrapBlock;
 
-    /** @param rankScores whether score metrics will be asked for (sorting a million scores is not free) */
-    PairedModels(EvaluationTable table, String productionVersion, String candidateVersion, boolean rankScores) {
+    /**
+     * @param rankScores whether score metrics will be asked for (sorting a million scores is not free)
+     * @param blockSeed the seed of the bootstrap blocks' hash
+     * @param blocks the number of hashed blocks
+     */
+    PairedModels(EvaluationTable table, String productionVersion, String candidateVersion, boolean rankScores,
+                 long blockSeed, int blocks) {
         this.table = table;
         this.productionVersion = productionVersion;
         this.candidateVersion = candidateVersion;
@@ -45,6 +56,8 @@ final class PairedModels {
         this.candidateLogLoss = calibration ? logLosses(table.labelCodes(), candidate.scores()) : null;
         this.productionCalibrationBin = calibration ? calibrationBins(production.scores()) : null;
         this.candidateCalibrationBin = calibration ? calibrationBins(candidate.scores()) : null;
+        this.bootstrapBlock = calibration || table.task() == Task.REGRESSION
+                ? HashedBlocks.blocksOf(table.exampleIds(), blockSeed, blocks) : null;
     }
 
     boolean bothHaveScores() {

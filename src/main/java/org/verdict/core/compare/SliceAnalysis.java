@@ -3,6 +3,7 @@ package org.verdict.core.compare;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.verdict.core.pack.EvaluationTable;
@@ -17,11 +18,11 @@ import org.verdict.core.stats.CountResampler;
 import org.verdict.core.stats.DeLong;
 import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.MetricValue;
+import org.verdict.core.stats.PairedMeanRatio;
 import org.verdict.core.stats.PairedProportionDifference;
 import org.verdict.core.stats.PairedTests;
 import org.verdict.core.stats.Proportions;
 import org.verdict.core.stats.RankingSums;
-import org.verdict.core.stats.RescaledDifference;
 import org.verdict.core.stats.ResampledDistribution;
 import org.verdict.core.stats.SliceRanking;
 import org.verdict.core.stats.StudentizedBootstrap;
@@ -36,7 +37,10 @@ import org.verdict.core.task.Progress;
 final class SliceAnalysis {
     /** Slices up to this many examples bootstrap pr_auc by rows; larger ones use its influence function. */
     static final int PR_AUC_ROW_BOOTSTRAP_MAX = 2_000;
-    /** Blocks of the random-block bootstrap; slices with at most this many examples resample single rows. */
+    /**
+     * Hashed blocks of the block bootstrap of means; a slice resamples its non-empty ones, which are single rows
+     * when no two of its examples share a block.
+     */
     static final int BOOTSTRAP_BLOCKS = 300;
     /** Above this share of replicates in which a metric is undefined, the bootstrap of Δ is called unstable. */
     static final double MAX_UNDEFINED_SHARE = 0.01;
@@ -45,15 +49,17 @@ final class SliceAnalysis {
 
     static final String CELL_BOOTSTRAP = "paired-bootstrap-cells";
     static final String ROW_BOOTSTRAP = "paired-bootstrap";
-    static final String BLOCK_BOOTSTRAP = "paired-block-bootstrap";
-    /** The block bootstrap over blocks dealt by a hash of the example id (summary packs). */
+    /** The block bootstrap over blocks dealt by a hash of the example id, from rows and summary packs alike. */
     static final String HASHED_BLOCK_BOOTSTRAP = "paired-hashed-block-bootstrap";
+    /** Δ sq_calibration_error: the jackknife variance less its excess for a U-statistic, over rows or blocks. */
+    static final String ROW_U_JACKKNIFE = "paired-u-jackknife";
+    static final String HASHED_BLOCK_U_JACKKNIFE = "paired-hashed-block-u-jackknife";
     static final String DELONG = "delong";
     static final String AP_INFLUENCE = "paired-influence-normal";
     /** Every name a result's {@code test} can have. */
     static final List<String> TESTS = List.of(PairedProportionDifference.TEST, CELL_BOOTSTRAP, ROW_BOOTSTRAP,
-            BLOCK_BOOTSTRAP, DELONG, AP_INFLUENCE, HASHED_BLOCK_BOOTSTRAP, BinnedDeLong.TEST,
-            BinnedAveragePrecision.TEST);
+            DELONG, AP_INFLUENCE, HASHED_BLOCK_BOOTSTRAP, BinnedDeLong.TEST,
+            BinnedAveragePrecision.TEST, BinnedAveragePrecision.T_TEST, ROW_U_JACKKNIFE, HASHED_BLOCK_U_JACKKNIFE);
 
     /** Per example: log loss p, c; brier p, c; the calibration sums of p, then of c; count. */
     static final int CALIBRATION_WIDTH = 4 + 2 * Calibration.SQUARED_ERROR_SUMS + 1;
@@ -138,6 +144,8 @@ final class SliceAnalysis {
             results.addAll(countMetrics(slice.cells(), slice.n(), random.split()));
         }
         if (task == Task.BINARY && metrics.stream().anyMatch(Metric::needsScores)) {
+            // the streams of the row path: the score metrics' stream, whose first split resamples the means
+            SplittableRandom scoreRandom = random.split();
             RankingSums ranking = slice.ranking();
             results.add(ranking == null ? MetricComparison.unavailable(Metric.ROC_AUC,
                     slice.rankingMissing().formatted(Metric.ROC_AUC.wireName())) : binnedRocAuc(ranking));
@@ -148,7 +156,7 @@ final class SliceAnalysis {
                     results.add(MetricComparison.unavailable(mean, "the summary pack has no score sums"));
                 }
             } else {
-                results.addAll(calibration(blockResampler(slice), slice.n(), HASHED_BLOCK_BOOTSTRAP, random.split()));
+                results.addAll(calibration(blockResampler(slice), slice.n(), scoreRandom.split()));
             }
         }
         if (task == Task.REGRESSION) {
@@ -157,8 +165,7 @@ final class SliceAnalysis {
             for (double[] block : blocks) {
                 zeroLabels += Math.round(block[REGRESSION_WIDTH - 1] - block[6]);
             }
-            results.addAll(regressionMetrics(blockResampler(slice), slice.n(), zeroLabels, HASHED_BLOCK_BOOTSTRAP,
-                    random.split()));
+            results.addAll(regressionMetrics(blockResampler(slice), slice.n(), zeroLabels, random.split()));
         }
         return inOrder(metrics, results);
     }
@@ -207,15 +214,22 @@ final class SliceAnalysis {
                 delong.deltaVariance(), delong.deltaDegreesOfFreedom(), BinnedDeLong.TEST, "DeLong's variance");
     }
 
-    /** pr_auc with the influence-function interval from binned ranking sums, on every slice size. */
+    /**
+     * pr_auc with the influence-function interval from binned ranking sums, on every slice size: Δ's as the rows give
+     * it ({@link #prAuc}), with t on Δ's effective degrees of freedom up to {@link #PR_AUC_ROW_BOOTSTRAP_MAX} examples
+     * and z above; z on every size where the sums lack Σψ⁴ (packs summarised before it), named by the test.
+     */
     private MetricComparison binnedPrAuc(RankingSums scores) {
         if (scores.positives() == 0) {
             return MetricComparison.unavailable(Metric.PR_AUC, "no positive examples, so precision-recall is undefined");
         }
         BinnedAveragePrecision.Result ap = BinnedAveragePrecision.compare(scores);
+        boolean withT = scores.positives() + scores.negatives() <= PR_AUC_ROW_BOOTSTRAP_MAX
+                && !Double.isNaN(ap.deltaDegreesOfFreedom());
         return normalComparison(Metric.PR_AUC, ap.productionAp(), ap.productionVariance(), ap.candidateAp(),
-                ap.candidateVariance(), ap.candidateAp() - ap.productionAp(), ap.deltaVariance(), Double.POSITIVE_INFINITY,
-                BinnedAveragePrecision.TEST, "the influence-function variance");
+                ap.candidateVariance(), ap.candidateAp() - ap.productionAp(), ap.deltaVariance(),
+                withT ? ap.deltaDegreesOfFreedom() : Double.POSITIVE_INFINITY,
+                withT ? BinnedAveragePrecision.T_TEST : BinnedAveragePrecision.TEST, "the influence-function variance");
     }
 
     private static List<MetricComparison> inOrder(List<Metric> metrics, List<MetricComparison> results) {
@@ -562,9 +576,11 @@ final class SliceAnalysis {
         // per-example scratch of both models, shared by DeLong's components and the AP influences
         double[][] scratch = {new double[rows.length], new double[rows.length]};
         List<MetricComparison> results = new ArrayList<>();
+        // the means first: a summary slice draws them from the same first split
+        List<MetricComparison> means = calibration(rows, positive, prodScores, candScores, random.split());
         results.add(rocAuc(prod, cand, scratch));
         results.add(prAuc(prod, cand, scratch, random.split()));
-        results.addAll(calibration(rows, positive, prodScores, candScores, random.split()));
+        results.addAll(means);
         return results;
     }
 
@@ -686,18 +702,16 @@ final class SliceAnalysis {
     }
 
     /**
-     * log_loss, brier and sq_calibration_error: functions of per-example sums, resampled by random blocks. The
-     * calibration error is debiased, so its intervals are centred on it: estimate ± z·(bootstrap standard error), the
-     * replicates giving the spread only (a percentile interval would be centred on the replicates' plug-in value).
+     * log_loss, brier and sq_calibration_error: functions of per-example sums, resampled by hashed blocks. The
+     * calibration error is debiased, so its intervals are its own ({@link #calibrationIntervals}): the bootstrap only
+     * decides whether the slice is stable.
      */
     private List<MetricComparison> calibration(int[] rows, boolean[] positive, double[] prodScores,
                                                double[] candScores, SplittableRandom random) {
-        int n = rows.length;
-        int blocks = Math.min(n, BOOTSTRAP_BLOCKS);
-        BlockResampler resampler = new BlockResampler(blocks, CALIBRATION_WIDTH);
-        int[] blockOf = BlockResampler.assignBlocks(n, blocks, random.split());
-        addCalibrationExamples(rows, positive, prodScores, candScores, blockOf, resampler);
-        return calibration(resampler, n, BLOCK_BOOTSTRAP, random);
+        SliceBlocks blocks = sliceBlocks(rows);
+        BlockResampler resampler = new BlockResampler(blocks.count(), CALIBRATION_WIDTH);
+        addCalibrationExamples(rows, positive, prodScores, candScores, blocks.blockOf(), resampler);
+        return calibration(resampler, rows.length, random);
     }
 
     /**
@@ -728,8 +742,7 @@ final class SliceAnalysis {
     }
 
     /** @param resampler the slice's blocks, each a vector in the {@link #CALIBRATION_WIDTH} layout */
-    private List<MetricComparison> calibration(BlockResampler resampler, int n, String blockTest,
-                                               SplittableRandom random) {
+    private List<MetricComparison> calibration(BlockResampler resampler, int n, SplittableRandom random) {
         int blocks = resampler.blocks();
         List<Metric> metrics = List.of(Metric.LOG_LOSS, Metric.BRIER, Metric.SQ_CALIBRATION_ERROR);
         double[] totals = resampler.totals();
@@ -743,11 +756,11 @@ final class SliceAnalysis {
                 (m, model) -> new CarriedSum(m * 2 + model, m == 0 ? "log loss" : "Brier loss"));
         double[][][] replicate = blockReplicates(resampler, CALIBRATION_WIDTH, metrics.size(),
                 SliceAnalysis::calibrationValue, studentized, random);
-        String test = blocks == n ? ROW_BOOTSTRAP : blockTest;
+        String test = blocks == n ? ROW_BOOTSTRAP : HASHED_BLOCK_BOOTSTRAP;
         List<MetricComparison> results = new ArrayList<>();
         for (int m = 0; m < 3; m++) {
             if (m == 2) {
-                // the calibration error's own intervals are set below, centred on its debiased estimate
+                // the calibration error's own intervals are set below
                 results.add(summarise(metrics.get(m), MetricValue.of(calibrationValue(m, 0, totals)),
                         MetricValue.of(calibrationValue(m, 1, totals)), replicate[m][0], replicate[m][1],
                         (model, value, values) -> null, blocks, blocks - 1, test, null, null));
@@ -757,8 +770,17 @@ final class SliceAnalysis {
                     MetricValue.of(calibrationValue(m, 0, totals)), MetricValue.of(calibrationValue(m, 1, totals)),
                     replicate[m][0], replicate[m][1], studentized.of(m), blocks, blocks - 1, test, null, null)));
         }
-        results.set(2, centredOnEstimates(results.get(2), replicate[2][0], replicate[2][1], blocks));
+        results.set(2, calibrationIntervals(results.get(2), resampler, totals, uJackknifeTest(test)));
         return results;
+    }
+
+    /** The calibration error's Δ is tested by the U-statistic jackknife over the same units the bootstrap draws. */
+    private static String uJackknifeTest(String bootstrapTest) {
+        return switch (bootstrapTest) {
+            case ROW_BOOTSTRAP -> ROW_U_JACKKNIFE;
+            case HASHED_BLOCK_BOOTSTRAP -> HASHED_BLOCK_U_JACKKNIFE;
+            default -> throw new IllegalArgumentException("no U-statistic jackknife for " + bootstrapTest);
+        };
     }
 
     /**
@@ -795,16 +817,47 @@ final class SliceAnalysis {
     }
 
     /**
-     * The debiased calibration error's replicates are centred on the plug-in value, not on the estimate, so each
-     * model's interval is the bootstrap-standard-error interval around the estimate (the t form Δ uses) instead of
-     * a percentile interval; Δ's interval is centred on Δ already.
+     * The debiased calibration error's intervals, in place of the bootstrap's: its replicates are centred on the
+     * plug-in value (a resample repeats rows, and a repeated row pairs with itself), and the bootstrap's spread, like
+     * the jackknife's, counts the estimator's degenerate quadratic part about twice, so both overstated the standard
+     * error near good calibration. Each model's interval is the score interval of {@link
+     * Calibration#squaredErrorInterval}; Δ's is the t interval with the jackknife variance less its excess for a
+     * U-statistic ({@link Calibration#squaredErrorVariance}), over the units the bootstrap resamples. A slice the
+     * bootstrap found unstable or undefined keeps that verdict.
      */
-    private MetricComparison centredOnEstimates(MetricComparison comparison, double[] prodReplicates,
-                                                double[] candReplicates, int units) {
-        return new MetricComparison(comparison.metric(), centred(comparison.production(), prodReplicates, units),
-                centred(comparison.candidate(), candReplicates, units), comparison.delta(), comparison.inference(),
-                comparison.test(), comparison.unavailableReason(), comparison.unstableReason(),
-                withNegativeEstimatesSaid(comparison));
+    private MetricComparison calibrationIntervals(MetricComparison comparison, BlockResampler resampler,
+                                                  double[] totals, String test) {
+        int units = resampler.blocks();
+        double examples = totals[CALIBRATION_WIDTH - 1];
+        int[] offsets = {4, 4 + Calibration.SQUARED_ERROR_SUMS};
+        boolean unstable = comparison.unstableReason() != null;
+        MetricEstimate production = comparison.production() == null || unstable ? comparison.production()
+                : withCalibrationInterval(comparison.production(), totals, offsets[0], examples, units);
+        MetricEstimate candidate = comparison.candidate() == null || unstable ? comparison.candidate()
+                : withCalibrationInterval(comparison.candidate(), totals, offsets[1], examples, units);
+        String note = withNegativeEstimatesSaid(comparison);
+        if (comparison.inference() == null) {
+            return new MetricComparison(comparison.metric(), production, candidate, comparison.delta(), null,
+                    comparison.test(), comparison.unavailableReason(), comparison.unstableReason(), note);
+        }
+        double[][] unitSums = new double[units][];
+        for (int u = 0; u < units; u++) {
+            unitSums[u] = resampler.block(u);
+        }
+        double variance = Calibration.squaredErrorVariance(unitSums, offsets, new double[] {-1, 1},
+                CALIBRATION_WIDTH - 1, examples);
+        if (!(variance > 0) || Double.isInfinite(variance)) {
+            return new MetricComparison(comparison.metric(), production, candidate, comparison.delta(), null, test,
+                    null, "the jackknife variance of Δ is 0 here, so the data cannot measure Δ's uncertainty", note);
+        }
+        return MetricComparison.tested(comparison.metric(), production, candidate,
+                new WaldDifference(comparison.delta(), Math.sqrt(variance), units - 1, -1, 1), test, note);
+    }
+
+    private MetricEstimate withCalibrationInterval(MetricEstimate estimate, double[] totals, int offset,
+                                                   double examples, int units) {
+        return new MetricEstimate(estimate.value(), Calibration.squaredErrorInterval(totals, offset, examples,
+                options.confidenceLevel(), units - 1));
     }
 
     /**
@@ -828,17 +881,6 @@ final class SliceAnalysis {
         return comparison.note() == null ? said : comparison.note() + "; " + said;
     }
 
-    private MetricEstimate centred(MetricEstimate estimate, double[] replicates, int units) {
-        if (estimate == null) {
-            return null;
-        }
-        Double standardError = new ResampledDistribution(replicates).standardDeviation();
-        return new MetricEstimate(estimate.value(), units < 2 || standardError == null || !(standardError > 0) ? null
-                : WaldDifference.bootstrap(estimate.value(), standardError, units, -1, 1)
-                        .interval(options.confidenceLevel()));
-    }
-
-
     /** A metric's value for one model from a block resampler's sums (NaN when undefined). */
     @FunctionalInterface
     private interface SumsMetric {
@@ -852,10 +894,15 @@ final class SliceAnalysis {
     }
 
     /**
-     * The sum one model's metric rests on (a component of the resampler's vectors) and what it is in words ("squared
-     * error"): whether a few units carry it decides whether the studentized interval holds.
+     * The sum one model's metric rests on (a component of the resampler's vectors), what it is in words ("squared
+     * error"), and how many times as wide as the percentile interval its studentized interval may be
+     * ({@link StudentizedBootstrap#MAX_WIDTH_RATIO}): whether a few units carry it, or the interval is that much
+     * wider, decides whether the studentized interval holds.
      */
-    private record CarriedSum(int component, String what) {
+    private record CarriedSum(int component, String what, double maxWidthRatio) {
+        CarriedSum(int component, String what) {
+            this(component, what, StudentizedBootstrap.MAX_WIDTH_RATIO);
+        }
     }
 
     @FunctionalInterface
@@ -880,6 +927,8 @@ final class SliceAnalysis {
         private final StudentizedBootstrap[][] bootstraps;
         /** Why a model's studentized interval is unstable ({@code [metric][model]}), or null. */
         private final String[][] unstable;
+        /** How many times as wide as the percentile interval each studentized one may be ({@code [metric][model]}). */
+        private final double[][] maxWidthRatio;
         private final double[] scratch;
 
         /** @param n the slice's examples (the resampled units are rows when the resampler has n blocks) */
@@ -899,10 +948,12 @@ final class SliceAnalysis {
             }
             bootstraps = new StudentizedBootstrap[scales.size()][2];
             unstable = new String[scales.size()][2];
+            maxWidthRatio = new double[scales.size()][2];
             String units = resampler.blocks() == n ? "rows" : "blocks of rows";
             for (int m = 0; m < scales.size(); m++) {
                 for (int model = 0; model < 2; model++) {
                     unstable[m][model] = concentrationReason(carried.of(m, model), units, model);
+                    maxWidthRatio[m][model] = carried.of(m, model).maxWidthRatio();
                     reads[m][model] = read.components(m, model);
                     bootstraps[m][model] = new StudentizedBootstrap(scales.get(m), metric.value(m, model, totals),
                             resampler.standardError(reads[m][model], onScale(m, model), jackknife[m]), replicates);
@@ -933,9 +984,31 @@ final class SliceAnalysis {
 
         /** The studentized interval, or where it is unstable the percentile interval of the same replicates. */
         ModelInterval of(int m) {
-            return (model, value, replicates) -> unstable[m][model] == null
-                    ? bootstraps[m][model].interval(options.confidenceLevel())
-                    : containing(value, new ResampledDistribution(replicates).percentileInterval(options.confidenceLevel()));
+            return (model, value, replicates) -> {
+                Interval percentile = containing(value,
+                        new ResampledDistribution(replicates).percentileInterval(options.confidenceLevel()));
+                if (unstable[m][model] != null) {
+                    return percentile;
+                }
+                Interval studentized = bootstraps[m][model].interval(options.confidenceLevel());
+                double ratio = bootstraps[m][model].widthRatio(studentized, percentile);
+                if (!(ratio > maxWidthRatio[m][model])) {
+                    return studentized;
+                }
+                // recorded here, where it is measured, for withFallbacksSaid to say
+                unstable[m][model] = String.format(Locale.ROOT, "%s studentized interval is %.1f times as wide as "
+                        + "the bootstrap percentile interval%s", model == 0 ? "production's" : "the candidate's", ratio,
+                        scaleWords(scales.get(m)));
+                return percentile;
+            };
+        }
+
+        private static String scaleWords(StudentizedBootstrap.Scale scale) {
+            return switch (scale) {
+                case LOG -> " on the log scale";
+                case LOGIT -> " on the logit scale";
+                case LOG_OF_COMPLEMENT -> " on the scale of log(1 − r2)";
+            };
         }
 
         /**
@@ -990,10 +1063,9 @@ final class SliceAnalysis {
             centre += label[row];
         }
         centre /= n;
-        int width = REGRESSION_WIDTH;
-        int blocks = Math.min(n, BOOTSTRAP_BLOCKS);
-        BlockResampler resampler = new BlockResampler(blocks, width);
-        int[] blockOf = BlockResampler.assignBlocks(n, blocks, random.split());
+        SliceBlocks blocks = sliceBlocks(rows);
+        BlockResampler resampler = new BlockResampler(blocks.count(), REGRESSION_WIDTH);
+        int[] blockOf = blocks.blockOf();
         long zeroLabels = 0;
         for (int i = 0; i < n; i++) {
             int row = rows[i];
@@ -1016,12 +1088,39 @@ final class SliceAnalysis {
             resampler.add(b, 8, (y - centre) * (y - centre));
             resampler.add(b, 9, 1);
         }
-        return regressionMetrics(resampler, n, zeroLabels, BLOCK_BOOTSTRAP, random);
+        return regressionMetrics(resampler, n, zeroLabels, random);
+    }
+
+    /**
+     * A slice's rows in the table's hashed blocks, numbered among the slice's non-empty blocks in ascending block
+     * order — the order in which a summary slice holds its blocks, so the same rows give the same block sums in the
+     * same places and the same random stream resamples them alike.
+     *
+     * @param blockOf per row of the slice, its block's number in [0, count)
+     */
+    private record SliceBlocks(int count, int[] blockOf) {
+    }
+
+    private SliceBlocks sliceBlocks(int[] rows) {
+        int[] tableBlock = models.bootstrapBlock;
+        int[] number = new int[BOOTSTRAP_BLOCKS];
+        for (int row : rows) {
+            number[tableBlock[row]] = 1;
+        }
+        int count = 0;
+        for (int b = 0; b < number.length; b++) {
+            number[b] = number[b] == 0 ? -1 : count++;
+        }
+        int[] blockOf = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            blockOf[i] = number[tableBlock[rows[i]]];
+        }
+        return new SliceBlocks(count, blockOf);
     }
 
     /** @param resampler the slice's blocks, each a vector in the {@link #REGRESSION_WIDTH} layout */
     private List<MetricComparison> regressionMetrics(BlockResampler resampler, int n, long zeroLabels,
-                                                     String blockTest, SplittableRandom random) {
+                                                     SplittableRandom random) {
         int blocks = resampler.blocks();
         List<Metric> metrics = List.of(Metric.MAE, Metric.RMSE, Metric.MAPE, Metric.R2);
         double[] totals = resampler.totals();
@@ -1041,7 +1140,8 @@ final class SliceAnalysis {
                     default -> throw new IllegalArgumentException(metrics.get(m).wireName());
                 },
                 (m, model) -> switch (metrics.get(m)) {
-                    case MAE -> new CarriedSum(model, "absolute error");
+                    case MAE -> new CarriedSum(model, "absolute error",
+                            StudentizedBootstrap.MAX_WIDTH_RATIO_OF_ABSOLUTE_ERRORS);
                     case RMSE -> new CarriedSum(2 + model, "squared error");
                     case MAPE -> new CarriedSum(4 + model, "relative error");
                     // r2 = 1 − SSE/SST rests on the squared errors as rmse does; adding the labels' squared deviations
@@ -1051,7 +1151,7 @@ final class SliceAnalysis {
                 });
         double[][][] replicate = blockReplicates(resampler, REGRESSION_WIDTH, metrics.size(), value, studentized,
                 random);
-        String test = blocks == n ? ROW_BOOTSTRAP : blockTest;
+        String test = blocks == n ? ROW_BOOTSTRAP : HASHED_BLOCK_BOOTSTRAP;
         String mapeNote = zeroLabels == 0 ? null : zeroLabels + " example" + (zeroLabels == 1 ? "" : "s")
                 + " with label 0 skipped";
         List<MetricComparison> results = new ArrayList<>();
@@ -1061,37 +1161,63 @@ final class SliceAnalysis {
                     regressionValue(metric, 0, totals), regressionValue(metric, 1, totals), replicate[m][0],
                     replicate[m][1], studentized.of(m), blocks, blocks - 1, test, null,
                     metric == Metric.MAPE ? mapeNote : null));
-            results.add(metric == Metric.RMSE ? rmseOnSquaredErrors(comparison, replicate[m][0], replicate[m][1],
-                    blocks) : comparison);
+            results.add(onRatioOfMeans(comparison, totals, replicate, blocks));
         }
         return results;
     }
 
     /**
-     * Δ rmse tested on the squared errors: Δ rmse = Δ mse / (rmse_p + rmse_c), so its interval is the bootstrap
-     * standard-error interval of Δ mse (the paired t-interval of the squared errors on row-resampled slices) divided by
-     * that sum ({@link RescaledDifference}). Measured under the null, the Wald interval of Δ rmse itself rejected at the
-     * 1 − 0.05/20 level of a Holm family about twice as often as it should in slices where a gross error dominates.
+     * Δ of a regression error metric made on the ratio of the two models' mean errors ({@link PairedMeanRatio}): the
+     * paired test of the difference of the means is unchanged (mae: the absolute errors; rmse and r2: the squared
+     * errors, Diebold &amp; Mariano's test, which kept Holm's far tail where a Wald interval of Δ rmse itself rejected
+     * about twice as often as it should; mape: the relative errors), and the interval stays where the data allow — no
+     * candidate rmse, mae or mape below 0, no candidate r2 above 1. rmse and r2 share the ratio of the squared errors
+     * (the labels' spread SST is the same for both models), so their p-values are equal.
+     *
+     * @param replicate {@code [metric][model][replicate]} in the order mae, rmse, mape, r2
      */
-    private static MetricComparison rmseOnSquaredErrors(MetricComparison comparison, double[] prodReplicates,
-                                                        double[] candReplicates, int units) {
+    private static MetricComparison onRatioOfMeans(MetricComparison comparison, double[] totals,
+                                                   double[][][] replicate, int units) {
         if (comparison.inference() == null) {
             return comparison;
         }
-        double prod = comparison.production().value();
-        double cand = comparison.candidate().value();
-        double[] deltaMse = new double[prodReplicates.length];
-        for (int b = 0; b < deltaMse.length; b++) {
-            deltaMse[b] = candReplicates[b] * candReplicates[b] - prodReplicates[b] * prodReplicates[b];
-        }
-        Double standardError = new ResampledDistribution(deltaMse).standardDeviation();
-        if (standardError == null || !(standardError > 0) || !(prod + cand > 0)) {
+        Metric metric = comparison.metric();
+        // the mean each metric rests on, at the slice's sums and in each replicate: mae the absolute errors (sums 0, 1),
+        // mape the relative errors (4, 5 over the 6 non-zero labels), rmse and r2 the squared errors (2, 3; rmse² in
+        // each replicate)
+        double count = metric == Metric.MAPE ? totals[6] : totals[9];
+        int first = switch (metric) {
+            case MAE -> 0;
+            case MAPE -> 4;
+            default -> 2;
+        };
+        double[][] means = switch (metric) {
+            case MAE -> replicate[0];
+            case MAPE -> replicate[2];
+            default -> new double[][] {squares(replicate[1][0]), squares(replicate[1][1])};
+        };
+        PairedMeanRatio.Form form = switch (metric) {
+            case RMSE -> PairedMeanRatio.Form.ROOT_OF_MEAN;
+            case R2 -> PairedMeanRatio.Form.ONE_MINUS_MEAN;
+            default -> PairedMeanRatio.Form.MEAN;
+        };
+        double prodMean = totals[first] / count;
+        double candMean = totals[first + 1] / count;
+        if (!(prodMean > 0) || !(candMean >= 0)) {
             return comparison;
         }
-        WaldDifference squared = WaldDifference.bootstrap(cand * cand - prod * prod, standardError, units,
-                Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
-        return MetricComparison.tested(comparison.metric(), comparison.production(), comparison.candidate(),
-                new RescaledDifference(squared, 1 / (prod + cand)), comparison.test(), comparison.note());
+        PairedMeanRatio ratio = PairedMeanRatio.bootstrap(candMean, prodMean, means[1], means[0], units, form,
+                comparison.production().value());
+        return ratio == null ? comparison : MetricComparison.tested(metric, comparison.production(),
+                comparison.candidate(), ratio, comparison.test(), comparison.note());
+    }
+
+    private static double[] squares(double[] values) {
+        double[] squared = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            squared[i] = values[i] * values[i];
+        }
+        return squared;
     }
 
     private static MetricValue regressionValue(Metric metric, int model, double[] sums) {
@@ -1107,8 +1233,10 @@ final class SliceAnalysis {
             case MAPE -> sums[6] == 0 ? MetricValue.unavailable("every label is 0, so mape is undefined")
                     : MetricValue.of(sums[4 + model] / sums[6]);
             case R2 -> {
+                // Σ(y − c)² − (Σ(y − c))²/n cancels to rounding noise, not to 0, when the labels are constant (a
+                // resample of one row): call anything within 1e-12 of Σ(y − c)² zero, whatever the centre c
                 double total = sums[8] - sums[7] * sums[7] / count;
-                yield !(total > 0) ? MetricValue.unavailable("the labels are constant, so r2 is undefined")
+                yield !(total > 1e-12 * sums[8]) ? MetricValue.unavailable("the labels are constant, so r2 is undefined")
                         : MetricValue.of(1 - sums[2 + model] / total);
             }
             default -> throw new IllegalArgumentException(metric.wireName() + " is not a regression metric");
@@ -1169,13 +1297,9 @@ final class SliceAnalysis {
                 note);
     }
 
-    /** How far Δ can reach: 1 for metrics in [0, 1], 2 for Cohen's kappa, unbounded for losses and errors. */
+    /** How far Δ can reach: 1 for metrics in [0, 1], 2 for Cohen's kappa, unbounded for losses, errors and r2. */
     private static double deltaRange(Metric metric) {
-        return switch (metric) {
-            case COHEN_KAPPA -> 2;
-            case LOG_LOSS, MAE, RMSE, MAPE, R2 -> Double.POSITIVE_INFINITY;
-            default -> 1;
-        };
+        return metric.highestValue() - metric.lowestValue();
     }
 
     /**

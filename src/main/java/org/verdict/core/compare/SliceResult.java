@@ -1,7 +1,9 @@
 package org.verdict.core.compare;
 
+import java.util.Locale;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.MetricFormat;
 
 /**
  * Production vs candidate for one metric in one slice.
@@ -61,14 +63,55 @@ public record SliceResult(
         return unavailableReason == null;
     }
 
-    /** The verdict for people: its label, or "unstable: …" with the reason when Δ has no trustworthy interval. */
+    /**
+     * The verdict for people: its label, "unstable: …" with the reason when Δ has no trustworthy interval, or "no
+     * information at this level: …" when the interval beside it spans every value Δ could take.
+     */
     public String verdictLabel() {
-        return isUnstable() ? "unstable: " + unstableReason : verdict.label();
+        if (isUnstable()) {
+            return "unstable: " + unstableReason;
+        }
+        String uninformative = noInformationReason();
+        return uninformative != null ? NO_INFORMATION + ": " + uninformative : verdict.label();
     }
 
-    /** The verdict in a word or two, as a table cell shows it: "unstable", or the verdict's label. */
+    /** The verdict in a word or two, as a table cell shows it: "unstable", "no information", or the verdict's label. */
     public String verdictWord() {
-        return isUnstable() ? "unstable" : verdict.label();
+        return isUnstable() ? "unstable" : noInformationReason() != null ? "no information" : verdict.label();
+    }
+
+    /** How {@link #verdictLabel()} opens for a result whose interval carries no information at its level. */
+    public static final String NO_INFORMATION = "no information at this level";
+
+    /**
+     * Why the interval beside the verdict says nothing at its level, or null: it spans every Δ the data allow — from
+     * the candidate at the metric's lowest value to the candidate at its highest, given production's value — as a
+     * Δ pr_auc of [−1, +1] on a 40-row slice at a Holm level of 99.9 % does. Such a slice is inconclusive (its
+     * interval holds 0) by construction, not because the models are close; the unadjusted interval
+     * ({@link #unadjustedCi()}) may still say something. Only metrics bounded on both sides can be spanned.
+     */
+    public String noInformationReason() {
+        if (deltaCi == null || production == null || verdict != Verdict.INCONCLUSIVE || shownInterval == null) {
+            return null;
+        }
+        double lowest = metric.lowestValue();
+        double highest = metric.highestValue();
+        if (Double.isInfinite(lowest) || Double.isInfinite(highest)) {
+            return null;
+        }
+        // a hair of slack: an interval clipped to the range ends exactly there, up to rounding
+        double slack = 1e-9 * (highest - lowest);
+        double p = production.value();
+        if (deltaCi.lower() > lowest - p + slack || deltaCi.upper() < highest - p - slack) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "the %s interval of Δ spans every %s the candidate could have "
+                + "(%s to %s) beside production's %s", shownInterval.levelText(), metric.wireName(),
+                plain(lowest), plain(highest), MetricFormat.of(metric).value(p));
+    }
+
+    private static String plain(double bound) {
+        return bound == Math.rint(bound) ? String.valueOf((long) bound) : String.valueOf(bound);
     }
 
     /**

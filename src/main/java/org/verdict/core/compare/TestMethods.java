@@ -11,16 +11,21 @@ import org.verdict.core.stats.PairedProportionDifference;
  * app and docs/statistics.md explain each at length.
  */
 public final class TestMethods {
-    private static final Map<String, String> METHODS = Map.of(
-            PairedProportionDifference.TEST, "Tango's score interval of a paired difference of rates",
-            SliceAnalysis.CELL_BOOTSTRAP, "paired bootstrap of the contingency cells",
-            SliceAnalysis.ROW_BOOTSTRAP, "paired bootstrap of examples",
-            SliceAnalysis.BLOCK_BOOTSTRAP, "paired bootstrap of 300 random blocks of examples",
-            SliceAnalysis.HASHED_BLOCK_BOOTSTRAP, "paired bootstrap of 300 blocks dealt by a hash of the example id",
-            SliceAnalysis.DELONG, "DeLong's paired test from the scores",
-            BinnedDeLong.TEST, "DeLong from binned scores, 0.001 logit",
-            SliceAnalysis.AP_INFLUENCE, "influence-function normal interval from the scores",
-            BinnedAveragePrecision.TEST, "influence-function normal interval from binned scores, 0.001 logit");
+    private static final Map<String, String> METHODS = Map.ofEntries(
+            Map.entry(PairedProportionDifference.TEST, "Tango's score interval of a paired difference of rates"),
+            Map.entry(SliceAnalysis.CELL_BOOTSTRAP, "paired bootstrap of the contingency cells"),
+            Map.entry(SliceAnalysis.ROW_BOOTSTRAP, "paired bootstrap of examples"),
+            Map.entry(SliceAnalysis.HASHED_BLOCK_BOOTSTRAP,
+                    "paired bootstrap of 300 blocks dealt by a hash of the example id"),
+            Map.entry(SliceAnalysis.ROW_U_JACKKNIFE, "paired U-statistic jackknife of examples"),
+            Map.entry(SliceAnalysis.HASHED_BLOCK_U_JACKKNIFE,
+                    "paired U-statistic jackknife of 300 blocks dealt by a hash of the example id"),
+            Map.entry(SliceAnalysis.DELONG, "DeLong's paired test from the scores"),
+            Map.entry(BinnedDeLong.TEST, "DeLong from binned scores, 0.001 logit"),
+            Map.entry(SliceAnalysis.AP_INFLUENCE, "influence-function normal interval from the scores"),
+            Map.entry(BinnedAveragePrecision.TEST, "influence-function normal interval from binned scores, 0.001 logit"),
+            Map.entry(BinnedAveragePrecision.T_TEST,
+                    "influence-function t interval (effective degrees of freedom) from binned scores, 0.001 logit"));
 
     private TestMethods() {
     }

@@ -20,6 +20,15 @@ public record ApprovalRequirement(int riskTier, List<String> approvers, boolean 
     }
 
     public static ApprovalRequirement forTier(int riskTier, boolean everyGatePasses) {
+        return forTier(riskTier, everyGatePasses, List.of());
+    }
+
+    /**
+     * @param wantingOptionalEvidence the titles of the gates that lack evidence only because the pack lacks an
+     *                                optional suite or column; a blocked text says how to unblock them
+     */
+    public static ApprovalRequirement forTier(int riskTier, boolean everyGatePasses,
+                                              List<String> wantingOptionalEvidence) {
         List<String> approvers = switch (riskTier) {
             case 1 -> List.of();
             case 2 -> List.of(ML_LEAD);
@@ -28,8 +37,15 @@ public record ApprovalRequirement(int riskTier, List<String> approvers, boolean 
         };
         boolean automatic = approvers.isEmpty() && everyGatePasses;
         String who = approvers.isEmpty() ? "no signature (automatic)" : String.join(", ", approvers);
+        String optional = wantingOptionalEvidence.isEmpty() ? ""
+                : " " + (wantingOptionalEvidence.size() == 1 ? "1 gate lacks" : wantingOptionalEvidence.size()
+                        + " gates lack") + " evidence for want of an optional suite or column ("
+                        + String.join(", ", wantingOptionalEvidence) + "): add it, or declare the gate not applicable "
+                        + "in the policy with a reason; see "
+                        + (wantingOptionalEvidence.size() == 1 ? "its line." : "their lines.");
         String text = !everyGatePasses
-                ? "Blocked: not every gate passes. Risk tier " + riskTier + " would need " + who + " once they do."
+                ? "Blocked: not every gate passes." + optional + " Risk tier " + riskTier + " would need " + who
+                        + " once they do."
                 : automatic ? "Risk tier 1: promotion is automatic because every gate passes."
                 : "Risk tier " + riskTier + ": every gate passes; promotion needs the approval of " + who + ".";
         return new ApprovalRequirement(riskTier, approvers, automatic, !everyGatePasses, text);

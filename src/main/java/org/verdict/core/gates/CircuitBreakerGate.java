@@ -30,8 +30,8 @@ final class CircuitBreakerGate implements PromotionGate {
     public GateResult judge(ReviewEvidence evidence) {
         List<MetricHistoryPoint> history = evidence.metricHistory().orElse(List.of());
         if (history.isEmpty()) {
-            return GateResult.without(Gate.CIRCUIT_BREAKER, GateOutcome.INSUFFICIENT_EVIDENCE,
-                    "the pack has no metric history, so the circuit breaker cannot be judged");
+            return GateResult.withoutOptionalEvidence(Gate.CIRCUIT_BREAKER, "metric history",
+                    "the circuit breaker cannot be judged", "metric_history.csv as the manifest's metricHistory suite");
         }
         Optional<SliceResult> overall = PrimaryMetricGate.overall(evidence);
         // only the candidate's own value is needed: it stays known when production's is undefined

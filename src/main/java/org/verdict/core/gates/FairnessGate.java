@@ -32,8 +32,8 @@ final class FairnessGate implements PromotionGate {
             return GateResult.without(Gate.FAIRNESS, GateOutcome.NOT_APPLICABLE, evidence.fairnessUnavailable());
         }
         if (evidence.fairness().isEmpty() || evidence.fairness().get().attributes().isEmpty()) {
-            return GateResult.without(Gate.FAIRNESS, GateOutcome.INSUFFICIENT_EVIDENCE,
-                    "the primary suite declares no sensitive columns, so fairness cannot be judged");
+            return GateResult.withoutOptionalEvidence(Gate.FAIRNESS, "sensitive column in the primary suite",
+                    "fairness cannot be judged", "the columns to the primary suite's \"sensitive\" list");
         }
         FairnessEvidence fairness = evidence.fairness().get();
         List<Finding> findings = new ArrayList<>();

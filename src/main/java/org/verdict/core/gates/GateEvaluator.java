@@ -25,9 +25,11 @@ public final class GateEvaluator {
         }
         dataValidation.forEach(result -> results.add(declared(result)));
         boolean everyGatePasses = results.stream().noneMatch(r -> r.outcome().blocksPromotion());
+        List<String> wantingOptionalEvidence = results.stream().filter(r -> r.missingEvidence() != null)
+                .map(r -> r.gate().title()).toList();
         return new GateEvaluation(evidence.packName(), evidence.production(), evidence.candidate(),
-                evidence.riskTier(), results, ApprovalRequirement.forTier(evidence.riskTier(), everyGatePasses),
-                evidence.suites().missing());
+                evidence.riskTier(), results, ApprovalRequirement.forTier(evidence.riskTier(), everyGatePasses,
+                        wantingOptionalEvidence), evidence.suites().missing());
     }
 
     /**

@@ -58,6 +58,9 @@ public final class GateJson {
         if (result.notApplicableReason() != null) {
             json.put("notApplicableReason", result.notApplicableReason());
         }
+        if (result.missingEvidence() != null) {
+            json.put("missingEvidence", result.missingEvidence());
+        }
         json.put("evidenceView", result.gate().evidencePage().id());
         json.put("findings", result.findings().stream().map(f -> {
             Map<String, Object> finding = new LinkedHashMap<>();

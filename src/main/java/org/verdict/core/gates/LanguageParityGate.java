@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.gates.model.Finding;
@@ -16,9 +17,12 @@ import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.pack.Metric;
 
 /**
- * Gate 4: in no language is the candidate significantly worse than production on the primary metric (the
- * comparison's verdict: the languages form one adjusted family, and a language is worse exactly when its shown,
- * multiplicity-adjusted interval of Δ lies on the worse side of 0), and none is below the policy's absolute floor.
+ * Gate 4, a non-inferiority question per language on the primary metric. The languages form one adjusted family;
+ * each is judged on the shown, multiplicity-adjusted interval of Δ: it fails when the interval lies wholly on the
+ * worse side of 0 (the comparison's "worse") or the candidate is beyond the policy's absolute floor; it passes when
+ * the interval's worse end is within the tolerance E, the comparison's minimum detectable effect (the band of its
+ * "no significant difference"; relative to production for mae and rmse); otherwise a loss beyond E cannot be ruled
+ * out and the language lacks evidence. The better end never blocks: a candidate that may be much better is fine.
  */
 final class LanguageParityGate implements PromotionGate {
     private final GatePolicy policy;
@@ -39,19 +43,31 @@ final class LanguageParityGate implements PromotionGate {
         String column = policy.languageParity().column();
         List<SliceResult> languages = languageResults(evidence, column);
         if (languages.isEmpty()) {
-            return GateResult.without(Gate.LANGUAGE_PARITY, GateOutcome.INSUFFICIENT_EVIDENCE,
-                    "the primary suite has no '" + column + "' slice column, so language parity cannot be judged");
+            // unlike the volume gate, which only counts the columns there are, parity judges the candidate in each
+            // language: without them it has no evidence, which is not a pass
+            return GateResult.withoutOptionalEvidence(Gate.LANGUAGE_PARITY, "'" + column + "' slice column in the "
+                    + "primary suite", "the candidate cannot be judged per language (volume just has nothing to "
+                    + "count; parity needs per-language evidence)", "the column to the primary suite's \"slices\"");
         }
         Metric metric = evidence.primaryMetric();
         Double floor = policy.languageParity().floor();
         List<Finding> findings = new ArrayList<>();
+        ComparisonOptions options = evidence.languageComparison().orElseThrow().options();
         for (SliceResult result : languages) {
-            findings.add(judge(result, metric, floor));
+            findings.add(judge(result, metric, floor, options));
         }
-        GateResult result = GateResult.fromFindings(Gate.LANGUAGE_PARITY, findings, "no language is significantly "
-                + "worse than production" + (floor == null ? "" : " or beyond the floor " + GateNumbers.format(floor))
+        GateResult result = GateResult.fromFindings(Gate.LANGUAGE_PARITY, findings, "in every language a loss "
+                + "beyond the tolerance E = " + tolerance(metric, options) + " is ruled out" + (floor == null ? ""
+                        : " and none is beyond the floor " + GateNumbers.format(floor))
                 + " (" + languages.size() + " languages)", worstFirst(metric));
         return result.outcome() == GateOutcome.FAIL ? withInconclusive(result, languages) : result;
+    }
+
+    /** E as the comparison applies it: in the metric's units, or a share of production's value for mae and rmse. */
+    private static String tolerance(Metric metric, ComparisonOptions options) {
+        double effect = options.minDetectableEffect();
+        return metric.inTargetUnits() ? GateNumbers.format(effect * 100) + "% of production's value"
+                : GateNumbers.format(metric.equivalenceBand(effect, 1));
     }
 
     /** The language where the candidate loses most first (Δ oriented so that lower is worse), then the smallest p. */
@@ -76,9 +92,15 @@ final class LanguageParityGate implements PromotionGate {
                 + "; insufficient evidence for " + String.join(", ", inconclusive), failed.findings());
     }
 
-    private static Finding judge(SliceResult result, Metric metric, Double floor) {
+    private static Finding judge(SliceResult result, Metric metric, Double floor, ComparisonOptions options) {
         String language = result.slice().values().get(0);
         String subject = result.slice().label();
+        // the first reason that applies, as the comparison's verdict gives it: too few examples before an undefined
+        // metric (a 4-row slice is untested whatever its classes)
+        if (result.verdict() == Verdict.TOO_FEW_EXAMPLES) {
+            return Finding.of(subject, GateOutcome.INSUFFICIENT_EVIDENCE, language + ": too few examples (n "
+                    + result.n() + ", minimum " + options.minSliceSize() + ")");
+        }
         if (!result.isAvailable()) {
             return Finding.of(subject, GateOutcome.INSUFFICIENT_EVIDENCE, language + ": " + metric.wireName()
                     + " unavailable (" + result.unavailableReason() + ")");
@@ -94,14 +116,28 @@ final class LanguageParityGate implements PromotionGate {
         if (floor != null) {
             numbers.put("floor", floor);
         }
+        String interval = "";
+        String worstCase = "";
+        boolean lossBeyondToleranceRuledOut = false;
         if (result.deltaCi() != null) {
+            double tolerance = metric.equivalenceBand(options.minDetectableEffect(), result.production().value());
+            // parity asks whether the candidate may be worse by more than the tolerance: the worse end of the shown
+            // interval answers it, whatever the better end does
+            double worseEnd = metric.higherIsBetter() ? result.deltaCi().lower() : result.deltaCi().upper();
+            double limit = metric.higherIsBetter() ? -tolerance : tolerance;
+            lossBeyondToleranceRuledOut = metric.higherIsBetter() ? worseEnd >= limit : worseEnd <= limit;
             numbers.put("ciLower", result.deltaCi().lower());
             numbers.put("ciUpper", result.deltaCi().upper());
+            numbers.put("tolerance", tolerance);
+            interval = " [" + GateNumbers.signed(result.deltaCi().lower()) + ", "
+                    + GateNumbers.signed(result.deltaCi().upper()) + "]" + (result.shownInterval() == null ? ""
+                    : " (" + result.shownInterval().describe() + ")");
+            worstCase = "; worst case " + GateNumbers.signed(worseEnd) + " "
+                    + (metric.higherIsBetter() ? (lossBeyondToleranceRuledOut ? "≥" : "<")
+                            : (lossBeyondToleranceRuledOut ? "≤" : ">"))
+                    + " " + GateNumbers.signed(limit) + " (tolerance E"
+                    + (metric.inTargetUnits() ? " = " + tolerance(metric, options) : "") + ")";
         }
-        // the verdict is worse exactly when this interval lies wholly on the worse side of 0
-        String interval = result.deltaCi() == null ? "" : " [" + GateNumbers.signed(result.deltaCi().lower()) + ", "
-                + GateNumbers.signed(result.deltaCi().upper()) + "]" + (result.shownInterval() == null ? ""
-                : " (" + result.shownInterval().describe() + ")");
         String text = language + ": candidate " + GateNumbers.format(result.candidate().value()) + " vs production "
                 + GateNumbers.format(result.production().value()) + ", Δ " + GateNumbers.signed(result.delta())
                 + interval + " (n " + result.n() + (result.unstableReason() == null ? ""
@@ -109,6 +145,7 @@ final class LanguageParityGate implements PromotionGate {
                 : ", adjusted p " + GateNumbers.pValue(result.adjustedP())) + ", " + result.verdict().label() + ")";
         boolean belowFloor = floor != null
                 && (metric.higherIsBetter() ? result.candidate().value() < floor : result.candidate().value() > floor);
+        // worse exactly when the shown interval lies wholly on the worse side of 0
         if (result.verdict() == Verdict.WORSE) {
             return new Finding(subject, GateOutcome.FAIL, text, numbers);
         }
@@ -116,9 +153,11 @@ final class LanguageParityGate implements PromotionGate {
             return new Finding(subject, GateOutcome.FAIL, text + "; beyond the floor " + GateNumbers.format(floor),
                     numbers);
         }
-        if (result.verdict() == Verdict.TOO_FEW_EXAMPLES || result.verdict() == Verdict.INCONCLUSIVE) {
-            return new Finding(subject, GateOutcome.INSUFFICIENT_EVIDENCE, text, numbers);
+        if (result.deltaCi() == null) {
+            return new Finding(subject, GateOutcome.INSUFFICIENT_EVIDENCE, text + "; no interval of Δ, so a loss "
+                    + "cannot be ruled out", numbers);
         }
-        return new Finding(subject, GateOutcome.PASS, text, numbers);
+        return new Finding(subject, lossBeyondToleranceRuledOut ? GateOutcome.PASS : GateOutcome.INSUFFICIENT_EVIDENCE,
+                text + worstCase, numbers);
     }
 }

@@ -28,8 +28,8 @@ final class LatencyGate implements PromotionGate {
     @Override
     public GateResult judge(ReviewEvidence evidence) {
         if (evidence.latency().isEmpty()) {
-            return GateResult.without(Gate.LATENCY, GateOutcome.INSUFFICIENT_EVIDENCE,
-                    "the pack has no latency suite, so the SLO cannot be checked");
+            return GateResult.withoutOptionalEvidence(Gate.LATENCY, "latency suite", "the SLO cannot be checked",
+                    "latency.csv as the manifest's latency suite");
         }
         LatencyEvidence.Summary candidate = evidence.latency().get().byVersion().get(evidence.candidate());
         int minSamples = policy.latency().minSamples();

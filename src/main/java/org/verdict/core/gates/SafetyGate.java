@@ -28,8 +28,8 @@ final class SafetyGate implements PromotionGate {
     @Override
     public GateResult judge(ReviewEvidence evidence) {
         if (evidence.safety().isEmpty()) {
-            return GateResult.without(Gate.SAFETY, GateOutcome.INSUFFICIENT_EVIDENCE,
-                    "the pack has no safety suite, so safety cannot be judged");
+            return GateResult.withoutOptionalEvidence(Gate.SAFETY, "safety suite", "safety cannot be judged",
+                    "safety.csv as the manifest's safety suite");
         }
         SafetyEvidence safety = evidence.safety().get();
         List<Finding> findings = new ArrayList<>();

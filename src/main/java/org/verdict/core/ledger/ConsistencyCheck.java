@@ -3,6 +3,7 @@ package org.verdict.core.ledger;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import org.verdict.core.stats.MetricFormat;
 
 /**
  * Whether today's log extends an older checkpoint (for example the one printed in an approval pack): the older
@@ -42,13 +43,14 @@ public record ConsistencyCheck(boolean consistent, String message, Checkpoint ol
                     + "), a key that is not in the trusted signers list", older, size, root);
         }
         if (older.treeSize() > size) {
-            return failed("the checkpoint covers " + older.treeSize() + " records but the log now holds only " + size
-                    + ": records were removed", older, size, root);
+            return failed("the checkpoint covers " + records(older.treeSize()) + " but the log now holds "
+                    + (size == 0 ? "none" : "only " + records(size)) + ": records were removed", older, size, root);
         }
         List<byte[]> proof = tree.consistencyProof((int) older.treeSize(), size);
         if (!MerkleTree.verifyConsistency(older.treeSize(), size, older.rootHash(), root, proof)) {
             return new ConsistencyCheck(false, "the log does NOT extend the checkpoint of size " + older.treeSize()
-                    + ": its first " + older.treeSize() + " records were changed", older, size, root, proof);
+                    + ": " + (older.treeSize() == 1 ? "its first record was" : "its first " + records(older.treeSize()) + " were")
+                    + " changed", older, size, root, proof);
         }
         List<RecordSignature> signatures = log.signaturesInOrder();
         if (older.signatureCount() > signatures.size() || !MessageDigest.isEqual(older.signaturesHash(),
@@ -61,8 +63,12 @@ public record ConsistencyCheck(boolean consistent, String message, Checkpoint ol
             return new ConsistencyCheck(false, "the first " + older.entryCount() + " signer-register entries the"
                     + " checkpoint covers were changed or removed", older, size, root, proof);
         }
-        return new ConsistencyCheck(true, "the log of " + size + " records extends the checkpoint of size "
+        return new ConsistencyCheck(true, "the log of " + records(size) + " extends the checkpoint of size "
                 + older.treeSize() + " (root " + older.rootHashHex() + ")", older, size, root, proof);
+    }
+
+    private static String records(long count) {
+        return MetricFormat.count(count, "record", "records");
     }
 
     private static ConsistencyCheck failed(String message, Checkpoint older, int size, byte[] root) {

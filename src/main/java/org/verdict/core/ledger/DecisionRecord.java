@@ -162,7 +162,7 @@ public record DecisionRecord(
                 problems.add("'approvers' must name who approves the promotion");
             }
             date(problems, "plannedDeploymentDate", plannedDeploymentDate, false);
-            overrideProblems(problems);
+            problems.addAll(overrideProblems(STATED));
         } else if (overrides != null) {
             problems.add("'overrides' belong to a promotion that promotes over gates that fail or lack evidence");
         }
@@ -173,20 +173,41 @@ public record DecisionRecord(
     }
 
     /**
+     * Whose gate outcomes a record's overrides answer to, in the words of a problem: the outcomes its author stated,
+     * or the ones Verdict judged and filled in for a record that stated none.
+     *
+     * @param affirms e.g. "which the evaluationSummary states as"
+     * @param denies e.g. "which the evaluationSummary does not state as"
+     */
+    public record OutcomeSource(String affirms, String denies) {
+        /** Verdict's own outcomes on {@code pack}, filled into a record whose gate table was left out. */
+        public static OutcomeSource judgedOn(String pack) {
+            return new OutcomeSource("which Verdict judges on " + pack + " as",
+                    "which Verdict does not judge on " + pack + " as");
+        }
+    }
+
+    private static final OutcomeSource STATED = new OutcomeSource("which the evaluationSummary states as",
+            "which the evaluationSummary does not state as");
+
+    /**
      * Promoting over a gate that fails or lacks evidence is the board's call, never an oversight: each such gate
      * needs its written justification, and nothing else may be called overridden.
+     *
+     * @param source whose outcomes the gate table holds, so the problem names who said the gate is blocked
      */
-    private void overrideProblems(List<String> problems) {
+    public List<String> overrideProblems(OutcomeSource source) {
+        List<String> problems = new ArrayList<>();
         List<String> blocked = overriddenGates();
         List<GateOverride> given = overrides == null ? List.of() : overrides;
         if (overrides != null && !PROMOTE.equals(decision)) {
             problems.add("'overrides' belong to a promote; a " + decision + " overrides no gate");
-            return;
+            return problems;
         }
         for (String gate : blocked) {
             String why = justificationOf(gate);
             if (why == null || why.isBlank()) {
-                problems.add("promoting over the gate '" + gate + "', which the evaluationSummary states as "
+                problems.add("promoting over the gate '" + gate + "', " + source.affirms() + " "
                         + resultOf(gate) + ", needs 'overrides': [{\"gate\": \"" + gate + "\", \"justification\": "
                         + "\"why the board accepts it\"}]");
             }
@@ -194,8 +215,8 @@ public record DecisionRecord(
         List<String> named = new ArrayList<>();
         for (GateOverride override : given) {
             if (override.gate() == null || blocked.stream().noneMatch(g -> EvaluationSummary.sameGate(g, override.gate()))) {
-                problems.add("'overrides' names '" + override.gate() + "', which the evaluationSummary does not state "
-                        + "as failing or lacking evidence" + (blocked.isEmpty() ? "" : " (overridable: "
+                problems.add("'overrides' names '" + override.gate() + "', " + source.denies()
+                        + " failing or lacking evidence" + (blocked.isEmpty() ? "" : " (overridable: "
                         + String.join(", ", blocked) + ")"));
             } else if (named.stream().anyMatch(g -> EvaluationSummary.sameGate(g, override.gate()))) {
                 problems.add("'overrides' names '" + override.gate() + "' twice");
@@ -203,6 +224,7 @@ public record DecisionRecord(
                 named.add(override.gate());
             }
         }
+        return problems;
     }
 
     private String resultOf(String gate) {

@@ -176,7 +176,8 @@ public final class LogExport {
             String stem = signature.keyId().substring(0, 12);
             RegisteredSigner signer = signers.get(signature.keyId());
             String who = signer == null ? "an unregistered key" : signer.name() + " (" + signer.role() + ")";
-            guide.append("- ").append(who).append(", signed ").append(signature.signedAt()).append(":\n\n")
+            guide.append("- ").append(who).append(", stored ").append(signature.signedAt())
+                    .append(" by the store's clock (that time is not signed):\n\n")
                     .append("      openssl pkeyutl -verify -pubin -inkey ").append(stem).append(".pem -rawin -in record.pae -sigfile ")
                     .append(stem).append(".sig\n\n")
                     .append("  prints `Signature Verified Successfully`. The key id is the SHA-256 of the key's DER form:\n\n")

@@ -3,6 +3,7 @@ package org.verdict.core.ledger;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.verdict.core.stats.MetricFormat;
 
 /**
  * Everything in a store, read in one transaction: what verification, export and the Audit view work on.
@@ -91,7 +92,7 @@ public record LogSnapshot(String origin, int formatVersion, List<LoggedRecord> r
             long sequence = Long.parseLong(ref);
             return records.stream().filter(r -> r.sequence() == sequence).findFirst()
                     .orElseThrow(() -> new LedgerException("no record #" + sequence + " in the log ("
-                            + records.size() + " records)"));
+                            + MetricFormat.count(records.size(), "record", "records") + ")"));
         }
         if (ref.length() < 6) {
             throw new LedgerException("a record id needs at least 6 hex digits, or give the sequence number: " + reference);

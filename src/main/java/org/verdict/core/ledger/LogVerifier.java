@@ -1,6 +1,8 @@
 package org.verdict.core.ledger;
 
 import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,6 +39,7 @@ public final class LogVerifier {
         List<LoggedRecord> records = log.records();
         String previousHash = DecisionStatement.NO_PREVIOUS_RECORD;
         long previousSequence = 0;
+        Instant previousAppendedAt = null;
         for (int i = 0; i < records.size(); i++) {
             progress.checkCancelled();
             progress.update((double) i / Math.max(1, records.size()), "verifying record " + (i + 1));
@@ -46,15 +49,18 @@ public final class LogVerifier {
                         record.sequence() - 1)));
             }
             checkRecord(record, previousHash, previousSequence, log, options.trustedSigners(), problems, quorums);
+            previousAppendedAt = checkTimes(record, previousAppendedAt, previousSequence, log, problems);
             previousHash = Hashes.sha256Hex(record.payload());
             previousSequence = record.sequence();
         }
+        checkSignatureTimeOrder(log, problems);
         checkCheckpoints(log, options.trustedSigners(), problems);
         if (options.trustedSigners() != null) {
             checkEntrySigners(log, options.trustedSigners(), problems);
         }
+        ConsistencyCheck check = null;
         if (options.outsideCheckpoint() != null) {
-            ConsistencyCheck check = ConsistencyCheck.of(log, options.outsideCheckpoint(), options.trustedSigners());
+            check = ConsistencyCheck.of(log, options.outsideCheckpoint(), options.trustedSigners());
             if (!check.consistent()) {
                 problems.add(new Problem(null, "the checkpoint kept outside the store ("
                         + MetricFormat.count(options.outsideCheckpoint().treeSize(), "record", "records")
@@ -62,7 +68,7 @@ public final class LogVerifier {
             }
         }
         progress.update(1, "verified");
-        return new VerificationReport(records.size(), problems, quorums);
+        return new VerificationReport(records.size(), problems, quorums, check);
     }
 
     private static void checkSignerKeys(LogSnapshot log, List<Problem> problems) {
@@ -164,6 +170,78 @@ public final class LogVerifier {
         });
         Integer tier = parsed.map(DecisionStatement::record).map(DecisionRecord::riskTier).orElse(null);
         quorums.put(seq, Quorum.of(tier, validSigners));
+    }
+
+    /**
+     * The times beside a record. Its signed {@code appendedAt} is authenticated; the stored copy
+     * ({@code records.appended_at}) and each signature's {@code signed_at} are the store's clock and signed by nobody,
+     * so an edit of them breaks no signature. What can be checked is that they tell no impossible story: the stored
+     * append time equals the signed one, no signature entered the store before the record it signs was appended, and
+     * records were appended in the order of their sequence.
+     *
+     * @return the record's signed append time, for the next record's order check (null when it has none)
+     */
+    private static Instant checkTimes(LoggedRecord record, Instant previousAppendedAt, long previousSequence,
+                                      LogSnapshot log, List<Problem> problems) {
+        long seq = record.sequence();
+        Optional<DecisionStatement> statement = record.statement();
+        if (statement.isEmpty()) {
+            return previousAppendedAt;
+        }
+        String signed = statement.get().appendedAt();
+        Instant appendedAt = instant(signed);
+        if (appendedAt == null) {
+            problems.add(new Problem(seq, "its signed append time '" + signed + "' is not a time"));
+            return previousAppendedAt;
+        }
+        if (!signed.equals(record.appendedAt())) {
+            problems.add(new Problem(seq, "its stored append time " + record.appendedAt() + " is not the signed one, "
+                    + signed + " (records.appended_at was changed)"));
+        }
+        if (previousAppendedAt != null && appendedAt.isBefore(previousAppendedAt)) {
+            problems.add(new Problem(seq, "its signed append time " + signed + " is before that of record #"
+                    + previousSequence + ", " + previousAppendedAt + ", which comes first in the log"));
+        }
+        for (RecordSignature signature : record.signatures()) {
+            Instant signedAt = instant(signature.signedAt());
+            if (signedAt == null || signedAt.isBefore(appendedAt)) {
+                problems.add(new Problem(seq, "the signature of " + signerName(log, signature.keyId())
+                        + " is stored as made at " + signature.signedAt() + (signedAt == null ? ", which is not a time"
+                        : ", before the record's signed append time " + signed)
+                        + " (signatures.signed_at was changed; it is the store's clock and not signed)"));
+            }
+        }
+        return appendedAt;
+    }
+
+    /** Signatures are numbered in the order they entered the store, so their stored times may not run backwards. */
+    private static void checkSignatureTimeOrder(LogSnapshot log, List<Problem> problems) {
+        RecordSignature previous = null;
+        for (RecordSignature signature : log.signaturesInOrder()) {
+            Instant at = instant(signature.signedAt());
+            Instant before = previous == null ? null : instant(previous.signedAt());
+            if (at != null && before != null && at.isBefore(before)) {
+                problems.add(new Problem(signature.recordSequence(), "signature #" + signature.order() + " (by "
+                        + signerName(log, signature.keyId()) + ") is stored as made at " + signature.signedAt()
+                        + ", before signature #" + previous.order() + " (" + previous.signedAt() + "), which entered "
+                        + "the store first (signatures.signed_at was changed; it is the store's clock and not signed)"));
+            }
+            previous = signature;
+        }
+    }
+
+    private static String signerName(LogSnapshot log, String keyId) {
+        RegisteredSigner signer = log.signers().get(keyId);
+        return (signer == null ? "key" : signer.name() + " (" + signer.role() + ")") + " "
+                + LogEntry.abbreviated(keyId);
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /**

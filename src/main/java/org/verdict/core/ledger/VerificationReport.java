@@ -11,8 +11,10 @@ import org.verdict.core.stats.MetricFormat;
  * record is the lowest such number.
  *
  * @param quorums the signature status of every record (by sequence), counting only valid signatures
+ * @param outsideCheckpoint whether the log extends the checkpoint kept outside the store; null when none was given
  */
-public record VerificationReport(int recordCount, List<Problem> problems, Map<Long, Quorum> quorums) {
+public record VerificationReport(int recordCount, List<Problem> problems, Map<Long, Quorum> quorums,
+                                 ConsistencyCheck outsideCheckpoint) {
 
     public VerificationReport {
         // several checkpoints of one size (one per co-signature) find the same problem: it is reported once

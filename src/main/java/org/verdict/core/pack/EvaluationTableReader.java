@@ -166,6 +166,8 @@ public final class EvaluationTableReader {
         private final Map<Integer, long[]> firstPredictedAt = new HashMap<>();
         /** Class names seen in labels and predictions, in order of first appearance (sorted at the end). */
         private final Map<String, Integer> classCodes = new LinkedHashMap<>();
+        /** Per column of a Parquet file, whether it holds booleans (named when they are not classes); null for CSV. */
+        private boolean[] booleanColumns;
         /** {@link #classCodes} looked up by characters. */
         private final TextCodes classLookup = new TextCodes();
         /** Distinct values of all slice columns together, checked against the limit as they appear. */
@@ -359,6 +361,12 @@ public final class EvaluationTableReader {
         void parquetRow(ParquetRows.Values values, long row) throws PackException {
             currentLine = row;
             ensureCapacity();
+            if (booleanColumns == null) {
+                booleanColumns = new boolean[columns.count];
+                for (int column = 0; column < columns.count; column++) {
+                    booleanColumns[column] = values.isBoolean(column);
+                }
+            }
             for (int column = 0; column < columns.count; column++) {
                 byte[] roles = columnRoles[column];
                 if (roles.length == 0) {
@@ -502,13 +510,17 @@ public final class EvaluationTableReader {
             if (code != null) {
                 return code;
             }
+            boolean booleans = booleanColumns != null && booleanColumns[column];
             if (declaredClasses != null && !declaredClasses.contains(value)) {
-                throw bad(line, column, RowProblems.undeclaredClass(value, declaredClasses));
+                throw bad(line, column, booleans
+                        ? RowProblems.booleanClasses(value, manifest.model().positiveLabel(), declaredClasses)
+                        : RowProblems.undeclaredClass(value, declaredClasses));
             }
             if (task == Task.BINARY) {
                 if (classCodes.containsValue(0)) {
-                    throw bad(line, column, RowProblems.thirdClass(value, classCodes.keySet(),
-                            manifest.model().positiveLabel()));
+                    throw bad(line, column, booleans
+                            ? RowProblems.booleanClasses(value, manifest.model().positiveLabel(), null)
+                            : RowProblems.thirdClass(value, classCodes.keySet(), manifest.model().positiveLabel()));
                 }
                 classCodes.put(value, 0);
                 return 0;

@@ -82,6 +82,26 @@ public enum Metric {
         return this == SQ_CALIBRATION_ERROR ? effect * effect : effect;
     }
 
+    /**
+     * The lowest value the metric can take: 0 for rates, averages of rates and errors, −1 for Cohen's kappa, −∞ for
+     * r2 (a model worse than predicting the mean).
+     */
+    public double lowestValue() {
+        return switch (this) {
+            case COHEN_KAPPA -> -1;
+            case R2 -> Double.NEGATIVE_INFINITY;
+            default -> 0;
+        };
+    }
+
+    /** The highest value the metric can take: 1 for rates, averages of rates, brier, kappa and r2; ∞ for errors. */
+    public double highestValue() {
+        return switch (this) {
+            case LOG_LOSS, MAE, RMSE, MAPE -> Double.POSITIVE_INFINITY;
+            default -> 1;
+        };
+    }
+
     /** One sentence for tooltips and reports. */
     public String description() {
         return description;

@@ -63,6 +63,11 @@ public final class ParquetRows {
             }
         }
 
+        /** Whether the column holds booleans, whose values read as 'true' and 'false'. */
+        public boolean isBoolean(int column) {
+            return types[column] == Types.BOOLEAN;
+        }
+
         /** Whether the column holds floating-point numbers, which {@link #number} gives as stored. */
         public boolean isFloatingPoint(int column) {
             return isFloatingPointType(types[column]);

@@ -36,6 +36,21 @@ public final class RowProblems {
                 + ", positive label '" + positiveLabel + "')";
     }
 
+    /**
+     * A Parquet column of booleans where classes are expected: its values read as 'true' and 'false', which are not
+     * the pack's classes.
+     *
+     * @param declared model.classes, or null when the manifest lists none
+     */
+    public static String booleanClasses(String value, String positiveLabel, Collection<String> declared) {
+        String expected = declared != null ? "the class names manifest.json model.classes lists " + declared
+                : "class names, one of them the positive label '" + positiveLabel + "'";
+        String fix = declared != null ? "" : ", or set model.positiveLabel to \"true\" in manifest.json if true is"
+                + " the positive class";
+        return "is a boolean column (true/false), so its values read as '" + value + "' and its opposite, but the"
+                + " pack expects " + expected + ": store the column as text holding those names" + fix;
+    }
+
     public static String predictedNeverLabelled(String value, String fileName) {
         return "'" + value + "' is predicted but is never a label in " + fileName
                 + "; if it is a real class, list every class in manifest.json model.classes";

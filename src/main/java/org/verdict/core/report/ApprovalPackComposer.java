@@ -240,6 +240,12 @@ final class ApprovalPackComposer {
 
     private static List<Block> decisions(ApprovalPackContent content) {
         List<Block> blocks = new ArrayList<>();
+        // without a log there is nothing to look a decision up in: one sentence says so, none claims a log was read
+        if (content.checkpoint() == null) {
+            blocks.add(Paragraph.plain("No decision log was given, so no recorded decision or log checkpoint is "
+                    + "shown."));
+            return blocks;
+        }
         if (content.decisions().isEmpty()) {
             blocks.add(Paragraph.plain("No decision is recorded for this pack in the decision log given."));
         }
@@ -260,17 +266,13 @@ final class ApprovalPackComposer {
             blocks.add(new Table(new EvidenceTable("Signers of record " + decision.id(),
                     List.of("Signer", "Role", "Key fingerprint (SHA-256)", "Signature"), rows)));
         }
-        if (content.checkpoint() == null) {
-            blocks.add(Paragraph.plain("No decision log was given, so no log checkpoint is printed."));
-        } else {
-            LogCheckpoint checkpoint = content.checkpoint();
-            blocks.add(Paragraph.plain("Log checkpoint at the time of this export:"));
-            blocks.add(new Facts(List.of(
-                    new Fact("Records in the log", String.valueOf(checkpoint.treeSize())),
-                    new Fact("Merkle root (RFC 9162)", checkpoint.rootHash()),
-                    new Fact("Checkpoint signature", checkpoint.signatureStatus()))));
-            blocks.add(new Code(checkpoint.text().lines().toList()));
-        }
+        LogCheckpoint checkpoint = content.checkpoint();
+        blocks.add(Paragraph.plain("Log checkpoint at the time of this export:"));
+        blocks.add(new Facts(List.of(
+                new Fact("Records in the log", String.valueOf(checkpoint.treeSize())),
+                new Fact("Merkle root (RFC 9162)", checkpoint.rootHash()),
+                new Fact("Checkpoint signature", checkpoint.signatureStatus()))));
+        blocks.add(new Code(checkpoint.text().lines().toList()));
         return blocks;
     }
 

@@ -11,9 +11,11 @@ package org.verdict.core.stats;
  * @param positives the slice's positive examples (m); {@code negatives} its negative ones (n)
  * @param v10Cross Σ over positives of production's V10 · candidate's V10; {@code v01Cross} the same over negatives
  * @param influenceCross Σ over all examples of production's AP influence · candidate's AP influence
+ * @param influenceDeltaFourth Σ over all examples of (candidate's AP influence − production's)⁴, for the effective
+ *                             degrees of freedom of Δ's variance; NaN where the sums predate it
  */
 public record RankingSums(long positives, long negatives, Model production, Model candidate, double v10Cross,
-                          double v01Cross, double influenceCross) {
+                          double v01Cross, double influenceCross, double influenceDeltaFourth) {
     /** Width of a fine bin in logit units. */
     public static final double FINE_WIDTH = 0.001;
 

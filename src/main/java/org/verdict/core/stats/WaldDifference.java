@@ -83,6 +83,14 @@ public record WaldDifference(double estimate, double standardError, double degre
             squares += w * square;
             fourths += w * square * square;
         }
+        return effectiveDegreesOfFreedom(squares, fourths, units);
+    }
+
+    /**
+     * {@link #effectiveDegreesOfFreedom(double[], long[])} from the sums it needs, for influence values summed elsewhere
+     * (a summary pack's SQL): Σψ², Σψ⁴ and the number of units.
+     */
+    public static double effectiveDegreesOfFreedom(double squares, double fourths, double units) {
         if (!(fourths > 0)) {
             return Math.max(1, units - 1);
         }

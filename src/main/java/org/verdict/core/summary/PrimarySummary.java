@@ -1,6 +1,7 @@
 package org.verdict.core.summary;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,8 @@ public record PrimarySummary(SummaryLayout layout, List<String> classes, List<Li
     /**
      * One version's ranking sums on one slice.
      *
-     * @param sums in {@link SummaryLayout#RANKING_SUMS} order: the model's sums, then its cross sums with production
+     * @param sums in {@link SummaryLayout#RANKING_SUMS} order: the model's sums, its cross sums with production, then
+     *             Σ (its AP influence − production's)⁴, NaN where the pack lacks that column
      */
     public record Ranking(long positives, long negatives, double[] sums) {
         RankingSums.Model model() {
@@ -52,6 +54,15 @@ public record PrimarySummary(SummaryLayout layout, List<String> classes, List<Li
             total += n;
         }
         return total;
+    }
+
+    /**
+     * Whether the ranking sums hold Σ (AP influence − production's)⁴, which pr_auc's Δ needs for t on its effective
+     * degrees of freedom; packs summarised before it do not (and get z).
+     */
+    public boolean hasInfluenceDeltaFourth() {
+        return layout.ranking() && ranking.values().stream().flatMap(Arrays::stream)
+                .noneMatch(version -> Double.isNaN(version.sums()[9]));
     }
 
     /** The values each slice column takes, sorted (as a row-level table orders its levels). */
@@ -181,7 +192,7 @@ public record PrimarySummary(SummaryLayout layout, List<String> classes, List<Li
         Ranking production = versions[prod - 1];
         Ranking candidate = versions[cand - 1];
         RankingSums sums = new RankingSums(production.positives(), production.negatives(), production.model(),
-                candidate.model(), candidate.sums()[2], candidate.sums()[5], candidate.sums()[8]);
+                candidate.model(), candidate.sums()[2], candidate.sums()[5], candidate.sums()[8], candidate.sums()[9]);
         return new SummarySlice(key, (int) n, sliceCells, blockArray, sums, null);
     }
 

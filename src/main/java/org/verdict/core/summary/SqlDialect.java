@@ -5,6 +5,9 @@ public enum SqlDialect {
     DUCKDB("duckdb", "VARCHAR"),
     SPARK("spark", "STRING");
 
+    /** How every dialect's block expression starts: a script without it deals rows into blocks some other way. */
+    static final String BLOCK_HASH_CALL = "substr(md5(";
+
     private final String wireName;
     private final String stringType;
 
@@ -31,12 +34,20 @@ public enum SqlDialect {
 
     /**
      * The bootstrap block of a row in [0, blocks): a hash of its id and the seed, so the assignment is the same
-     * however the engine partitions the data (never a random function, whose draws depend on partitioning).
+     * however the engine partitions the data (never a random function, whose draws depend on partitioning), and the
+     * same as the row engine's ({@link org.verdict.core.stats.HashedBlocks}): the first 15 hexadecimal digits of
+     * MD5(id || ':' || seed) as a number, modulo the blocks.
+     *
+     * @param exampleId an expression of string type
      */
     String block(String exampleId, long seed, int blocks) {
+        String hex = BLOCK_HASH_CALL + switch (this) {
+            case DUCKDB -> exampleId + " || ':" + seed + "'";
+            case SPARK -> "concat(" + exampleId + ", ':" + seed + "')";
+        } + "), 1, 15)";
         return switch (this) {
-            case DUCKDB -> "CAST(hash(" + exampleId + ", CAST(" + seed + " AS BIGINT)) % " + blocks + " AS BIGINT)";
-            case SPARK -> "pmod(xxhash64(" + exampleId + ", CAST(" + seed + " AS BIGINT)), " + blocks + ")";
+            case DUCKDB -> "CAST(('0x' || " + hex + ") AS BIGINT) % " + blocks;
+            case SPARK -> "pmod(CAST(conv(" + hex + ", 16, 10) AS BIGINT), " + blocks + ")";
         };
     }
 

@@ -81,8 +81,10 @@ public final class SummaryImport {
         }
         long rows = primary.cells().countTotal();
         String sql = Files.readString(sqlScript, StandardCharsets.UTF_8);
+        // blocks from a script that does not deal rows by MD5 (one written before Verdict's SQL did) are not the rows'
+        String blockHash = sql.contains(SqlDialect.BLOCK_HASH_CALL) ? SummaryProvenance.ROW_ENGINE_HASH : null;
         new SummaryPackWriter(carriedFrom).write(out, rowManifest, layout, new SummaryProvenance(engine, engineVersion,
-                Hashes.sha256Hex(sql), source, snapshot, rows, seed, blockCount), sql,
+                Hashes.sha256Hex(sql), source, snapshot, rows, seed, blockCount, blockHash), sql,
                 new SummaryTables(primary.cells(), primary.blocks(), primary.ranking(),
                         optional.latency() == null ? null
                                 : readTable(optional.latency(), SummaryPackWriter.LATENCY_COLUMNS),

@@ -52,7 +52,7 @@ final class SummaryInputCheck {
     private enum Role { EXAMPLE_ID, CLASS, SLICE, NUMBER, SCORE }
 
     /** @param position 1-based, in the header (CSV) or the schema (Parquet) */
-    private record Checked(String name, Role role, int position, boolean storedDouble) {
+    private record Checked(String name, Role role, int position, boolean storedDouble, boolean storedBoolean) {
     }
 
     private final PackManifest manifest;
@@ -107,7 +107,8 @@ final class SummaryInputCheck {
         BiConsumer<String, Role> add = (name, role) -> {
             int at = names.indexOf(name);
             String type = types.get(at).toUpperCase(Locale.ROOT);
-            checked.add(new Checked(name, role, at + 1, type.equals("DOUBLE") || type.equals("FLOAT")));
+            checked.add(new Checked(name, role, at + 1, type.equals("DOUBLE") || type.equals("FLOAT"),
+                    type.equals("BOOLEAN")));
         };
         add.accept("example_id", Role.EXAMPLE_ID);
         add.accept(SummaryLayout.LABEL, layout.task().isClassification() ? Role.CLASS : Role.NUMBER);
@@ -221,7 +222,9 @@ final class SummaryInputCheck {
                 if (classes == null || classes.contains(text)) {
                     yield null;
                 }
-                yield manifest.declaredClasses().isPresent()
+                yield column.storedBoolean() ? RowProblems.booleanClasses(text, manifest.model().positiveLabel(),
+                        manifest.declaredClasses().orElse(null))
+                        : manifest.declaredClasses().isPresent()
                         ? RowProblems.undeclaredClass(text, manifest.declaredClasses().get())
                         : RowProblems.thirdClass(text, classes, manifest.model().positiveLabel());
             }

@@ -39,9 +39,14 @@ public record SummaryLayout(Task task, List<String> sliceColumns, List<String> v
     static final String VERSION = "version";
     static final String POSITIVES = "positives";
     static final String NEGATIVES = "negatives";
-    /** The ranking sums per slice and version, in {@link org.verdict.core.stats.RankingSums.Model} order and crosses. */
+    /**
+     * The ranking sums per slice and version, in {@link org.verdict.core.stats.RankingSums.Model} order and crosses,
+     * then Σ (AP influence − production's)⁴ ({@link #INFLUENCE_DELTA_FOURTH}, which packs summarised before it lack).
+     */
     static final List<String> RANKING_SUMS = List.of("v10", "v10_sq", "v10_x_production", "v01", "v01_sq",
-            "v01_x_production", "precision", "influence_sq", "influence_x_production");
+            "v01_x_production", "precision", "influence_sq", "influence_x_production", "influence_delta_fourth");
+    /** The one ranking sum a pack may lack: it came later, and without it pr_auc's Δ falls back to z. */
+    static final String INFLUENCE_DELTA_FOURTH = "influence_delta_fourth";
     static final String NONZERO_LABEL = "nonzero_label";
     static final String LABEL_DEVIATION = "label_dev";
     static final String LABEL_DEVIATION_SQUARED = "label_dev_sq";

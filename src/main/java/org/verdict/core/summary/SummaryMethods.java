@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.verdict.core.compare.ClassRates;
+import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.pack.PackManifest;
@@ -41,13 +42,23 @@ public final class SummaryMethods {
         if (layout.hasBlocks()) {
             methods.add((layout.task() == Task.REGRESSION ? "mae, rmse, mape and r2" : "log_loss, brier and "
                     + "sq_calibration_error") + " from " + made.blocks() + " blocks dealt by a hash of the example id "
-                    + "(seed " + made.seed() + ")");
+                    + "(seed " + made.seed() + ")" + (made.hasRowEngineBlocks(ComparisonEngine.BOOTSTRAP_BLOCKS)
+                    ? ": the blocks the row engine deals the same rows into, so the rows' intervals and verdicts"
+                    + " when compared with seed " + made.seed()
+                    : ": each engine's own hash (a pack made before Verdict named it), so intervals agree with the"
+                    + " rows' within the bootstrap's noise, not exactly"));
         }
         if (layout.ranking()) {
             methods.add("roc_auc by DeLong from binned scores, 0.001 logit (test " + BinnedDeLong.TEST + "), for the "
                     + "overall slice, each column and each pair of columns");
-            methods.add("pr_auc by its influence-function interval from the same bins (test "
-                    + BinnedAveragePrecision.TEST + ")");
+            methods.add(summary.hasInfluenceDeltaFourth()
+                    ? "pr_auc by its influence-function interval from the same bins, Δ with t on its effective degrees "
+                    + "of freedom up to 2,000 examples as the rows (test " + BinnedAveragePrecision.T_TEST + ") and z "
+                    + "above (test " + BinnedAveragePrecision.TEST + ")"
+                    : "pr_auc by its influence-function interval from the same bins, Δ with z on every slice (test "
+                    + BinnedAveragePrecision.TEST + "): the pack was summarised before its ranking sums held Σψ⁴, "
+                    + "so slices up to 2,000 examples get narrower intervals than the rows' t; summarise it again "
+                    + "for t");
         } else if (layout.task() == Task.BINARY) {
             methods.add("roc_auc and pr_auc unavailable: the pack holds no ranking sums");
         }

@@ -202,10 +202,19 @@ public final class SummaryPackReader {
                         + "contiguous, non-overlapping bins ⌊logit · 1000⌋");
             }
         }
+        String blockHash = null;
+        if (layout.hasBlocks() && !node.path("blockHash").isMissingNode()) {
+            blockHash = node.path("blockHash").asText();
+            if (!SummaryProvenance.ROW_ENGINE_HASH.equals(blockHash)) {
+                throw summary.error("/blockHash", "blockHash must be \"" + SummaryProvenance.ROW_ENGINE_HASH
+                        + "\" (the first 15 hex digits of MD5(example_id:seed) modulo blockCount), not " + node.path(
+                        "blockHash"));
+            }
+        }
         SummaryProvenance shared = new SummaryProvenance(summary.text(node, "/engine"),
                 summary.text(node, "/engineVersion"), sqlHash, summary.text(node, "/source"),
                 node.path("snapshot").isTextual() ? node.path("snapshot").asText() : null, 0,
-                layout.hasBlocks() ? node.path("seed").asLong() : 0, blockCount);
+                layout.hasBlocks() ? node.path("seed").asLong() : 0, blockCount, blockHash);
         return new Header(node, summary, scored, layout.ranking(), blockCount, shared);
     }
 
@@ -222,7 +231,7 @@ public final class SummaryPackReader {
         long rows = summary.wholeNumber(node, prefix + "/rows");
         SummaryProvenance made = header.shared;
         SummaryProvenance provenance = new SummaryProvenance(made.engine(), made.engineVersion(), made.sqlSha256(),
-                source, made.snapshot(), rows, made.seed(), made.blocks());
+                source, made.snapshot(), rows, made.seed(), made.blocks(), made.blockHash());
         Cells cells = readCells(files.resolve(cellsFile, PackManifest.FILE_NAME, 0, 0), cellsFile, layout, manifest);
         progress.update(0.5, "Read " + cellsFile);
         List<Map<Integer, double[]>> blocks = new ArrayList<>();
@@ -374,33 +383,35 @@ public final class SummaryPackReader {
         for (int s = 0; s < sums.size(); s++) {
             nonNegative[s] = mustBeNonNegative(sums.get(s));
         }
-        read(path, file, columns, (record, column) -> {
+        BlockRowsReader.read(path, file, columns, slices + 1, nonNegative, (line, text, converted, column) -> {
             List<String> key = new ArrayList<>();
             for (int i = 0; i < slices; i++) {
-                key.add(text(record, column[i], file, columns.get(i)));
+                key.add(text(text[i], line, column[i], file, columns.get(i)));
             }
             Integer combo = cells.index.get(key);
             if (combo == null) {
-                throw new PackException(file, record.getStartingLineNumber(), column[0] + 1, "slice values " + key
+                throw new PackException(file, line, column[0] + 1, "slice values " + key
                         + " have blocks but no cells in the cells table");
             }
-            long block = count(record, column[slices], file, SummaryLayout.BLOCK);
+            long block = count(text[slices], line, column[slices], file, SummaryLayout.BLOCK);
             if (block >= blockCount) {
-                throw new PackException(file, record.getStartingLineNumber(), column[slices] + 1, "block " + block
+                throw new PackException(file, line, column[slices] + 1, "block " + block
                         + " is outside 0.." + (blockCount - 1) + " (blockCount " + blockCount + ")");
             }
             double[] values = new double[sums.size() + 1];
             for (int s = 0; s < sums.size(); s++) {
-                values[s] = number(record, column[slices + 1 + s], file, sums.get(s), nonNegative[s]);
+                String written = text[slices + 1 + s];
+                values[s] = written == null ? converted[s]
+                        : number(written, line, column[slices + 1 + s], file, sums.get(s), nonNegative[s]);
             }
-            long n = count(record, column[columns.size() - 1], file, SummaryLayout.COUNT);
+            long n = count(text[columns.size() - 1], line, column[columns.size() - 1], file, SummaryLayout.COUNT);
             values[sums.size()] = n;
             if (blocks.get(combo).putIfAbsent((int) block, values) != null) {
-                throw new PackException(file, record.getStartingLineNumber(), column[slices] + 1, "block " + block
+                throw new PackException(file, line, column[slices] + 1, "block " + block
                         + " of " + key + " is listed twice; blocks may not overlap");
             }
             blockRows.merge(combo, n, Long::sum);
-            lastLine.put(combo, new long[] {record.getStartingLineNumber(), column[columns.size() - 1] + 1});
+            lastLine.put(combo, new long[] {line, column[columns.size() - 1] + 1});
             countColumn[0] = column[columns.size() - 1] + 1;
         });
         for (int combo = 0; combo < cells.combinations.size(); combo++) {
@@ -420,7 +431,9 @@ public final class SummaryPackReader {
      * slice's class counts must be its cells' (the sums add up to their marginals), every such slice must be there
      * for every version, and the sums must be possible: placement values lie in [0, 1], so Σ V ≤ count, Σ V² ≤ Σ V
      * and (Σ V)² ≤ count · Σ V²; Σ V10 / m and Σ V01 / n are both the AUC; production's cross sums with itself are
-     * its squares; and no cross sum exceeds what Cauchy–Schwarz allows.
+     * its squares; and no cross sum exceeds what Cauchy–Schwarz allows. Packs summarised before
+     * {@link SummaryLayout#INFLUENCE_DELTA_FOURTH} lack that column: its sums read as NaN, and pr_auc's Δ then uses z
+     * on every slice, under a test name that says so.
      */
     private void readRanking(Path path, String file, SummaryLayout layout, String production, Cells cells,
                              Map<List<String>, PrimarySummary.Ranking[]> ranking) throws PackException {
@@ -431,7 +444,7 @@ public final class SummaryPackReader {
         Map<List<String>, long[]> expected = rankingMarginals(layout, cells);
         Map<List<String>, long[]> lines = new HashMap<>();
         int[][] where = new int[1][];
-        read(path, file, columns, (record, column) -> {
+        read(path, file, columns, Set.of(SummaryLayout.INFLUENCE_DELTA_FOURTH), (record, column) -> {
             where[0] = column;
             long line = record.getStartingLineNumber();
             List<String> key = new ArrayList<>();
@@ -454,7 +467,8 @@ public final class SummaryPackReader {
             }
             double[] sums = new double[SummaryLayout.RANKING_SUMS.size()];
             for (int s = 0; s < sums.length; s++) {
-                sums[s] = number(record, column[slices + 3 + s], file, SummaryLayout.RANKING_SUMS.get(s), false);
+                int at = column[slices + 3 + s];
+                sums[s] = at < 0 ? Double.NaN : number(record, at, file, SummaryLayout.RANKING_SUMS.get(s), false);
             }
             PrimarySummary.Ranking[] row = ranking.computeIfAbsent(key, k -> new PrimarySummary.Ranking[versions]);
             if (row[version] != null) {
@@ -536,6 +550,13 @@ public final class SummaryPackReader {
             return "8:influence_x_production of production is its cross sum with itself, influence_sq = " + sums[7]
                     + ", not " + sums[8];
         }
+        if (sums[9] < 0) {
+            return "9:influence_delta_fourth is a sum of fourth powers and cannot be " + sums[9];
+        }
+        if (production && sums[9] > 0) {
+            return "9:influence_delta_fourth of production sums its own influence less itself, so it is 0, not "
+                    + sums[9];
+        }
         return null;
     }
 
@@ -586,12 +607,18 @@ public final class SummaryPackReader {
 
     /** Reads a CSV whose header must hold exactly {@code columns} (in any order). */
     private static void read(Path path, String file, List<String> columns, RowReader rows) throws PackException {
+        read(path, file, columns, Set.of(), rows);
+    }
+
+    /** As {@link #read(Path, String, List, RowReader)}, where the {@code optional} columns may be absent (position −1). */
+    private static void read(Path path, String file, List<String> columns, Set<String> optional, RowReader rows)
+            throws PackException {
         try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true).ofCsvRecord(path)) {
             int[] position = null;
             int fields = 0;
             for (CsvRecord record : reader) {
                 if (position == null) {
-                    position = header(record, file, columns);
+                    position = header(record.getFields(), file, columns, optional);
                     fields = record.getFieldCount();
                     continue;
                 }
@@ -612,10 +639,17 @@ public final class SummaryPackReader {
         }
     }
 
-    private static int[] header(CsvRecord header, String file, List<String> columns) throws PackException {
+    /** Where each of {@code columns} is in a header of exactly those names (in any order), else the problem. */
+    static int[] header(List<String> header, String file, List<String> columns) throws PackException {
+        return header(header, file, columns, Set.of());
+    }
+
+    /** As {@link #header(List, String, List)}, where the {@code optional} columns may be absent (position −1). */
+    static int[] header(List<String> header, String file, List<String> columns, Set<String> optional)
+            throws PackException {
         Map<String, Integer> found = new LinkedHashMap<>();
-        for (int i = 0; i < header.getFieldCount(); i++) {
-            String name = header.getField(i).strip();
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i).strip();
             if (!columns.contains(name)) {
                 throw new PackException(file, 1, i + 1, "unexpected column '" + name + "'; a summary table of this "
                         + "pack has exactly " + String.join(", ", columns));
@@ -626,55 +660,66 @@ public final class SummaryPackReader {
         }
         List<String> missing = new ArrayList<>(columns);
         missing.removeAll(found.keySet());
+        missing.removeAll(optional);
         if (!missing.isEmpty()) {
             throw new PackException(file, 1, 0, "missing column(s) " + String.join(", ", missing));
         }
-        return columns.stream().mapToInt(found::get).toArray();
+        return columns.stream().mapToInt(name -> found.getOrDefault(name, -1)).toArray();
     }
 
     private static String text(CsvRecord record, int column, String file, String name) throws PackException {
-        String value = record.getField(column).strip();
+        return text(record.getField(column), record.getStartingLineNumber(), column, file, name);
+    }
+
+    /** A field's text without surrounding white space; refused when that leaves nothing. */
+    private static String text(String field, long line, int column, String file, String name) throws PackException {
+        String value = field.strip();
         if (value.isEmpty()) {
-            throw new PackException(file, record.getStartingLineNumber(), column + 1, name + " is empty");
+            throw new PackException(file, line, column + 1, name + " is empty");
         }
         return value;
     }
 
     private static long count(CsvRecord record, int column, String file, String name) throws PackException {
-        String value = text(record, column, file, name);
+        return count(record.getField(column), record.getStartingLineNumber(), column, file, name);
+    }
+
+    private static long count(String field, long line, int column, String file, String name) throws PackException {
+        String value = text(field, line, column, file, name);
         long parsed;
         try {
             parsed = Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new PackException(file, record.getStartingLineNumber(), column + 1, name
-                    + " must be a whole number, found '" + value + "'");
+            throw new PackException(file, line, column + 1, name + " must be a whole number, found '" + value + "'");
         }
         if (parsed < 0) {
-            throw new PackException(file, record.getStartingLineNumber(), column + 1, name
-                    + " must not be negative, found " + parsed);
+            throw new PackException(file, line, column + 1, name + " must not be negative, found " + parsed);
         }
         return parsed;
     }
 
     private static double number(CsvRecord record, int column, String file, String name, boolean nonNegative)
             throws PackException {
-        String value = text(record, column, file, name);
+        return number(record.getField(column), record.getStartingLineNumber(), column, file, name, nonNegative);
+    }
+
+    private static double number(String field, long line, int column, String file, String name, boolean nonNegative)
+            throws PackException {
+        String value = text(field, line, column, file, name);
         double parsed;
         try {
             // Jackson's bundled FastDoubleParser: correctly rounded like Double.parseDouble and several times faster
             // on the 17-digit sums engines write, which are most of a summary pack's opening time
             parsed = NumberInput.parseDouble(value, true);
         } catch (NumberFormatException e) {
-            throw new PackException(file, record.getStartingLineNumber(), column + 1, name
-                    + " must be a number, found '" + value + "'");
+            throw new PackException(file, line, column + 1, name + " must be a number, found '" + value + "'");
         }
         if (!Double.isFinite(parsed)) {
-            throw new PackException(file, record.getStartingLineNumber(), column + 1, name
-                    + " must be a finite number, found '" + value + "'");
+            throw new PackException(file, line, column + 1, name + " must be a finite number, found '" + value + "'");
         }
         if (nonNegative && parsed < 0) {
-            throw new PackException(file, record.getStartingLineNumber(), column + 1, name
-                    + " is a sum of non-negative values and cannot be " + value);
+            throw new PackException(file, line, column + 1, name + " is a sum of non-negative values and cannot be "
+                    + value);
         }
         return parsed;
     }

@@ -143,6 +143,9 @@ public final class SummaryPackWriter {
             summary.put("blocks", BLOCKS_FILE);
             summary.put("blockCount", provenance.blocks());
             summary.put("seed", provenance.seed());
+            if (provenance.blockHash() != null) {
+                summary.put("blockHash", provenance.blockHash());
+            }
         }
         if (layout.ranking()) {
             summary.put("ranking", RANKING_FILE);

@@ -12,7 +12,22 @@ package org.verdict.core.summary;
  * @param rows the number of source rows summarised
  * @param seed seed of the hashed bootstrap blocks
  * @param blocks number of hashed bootstrap blocks
+ * @param blockHash the hash that dealt rows into blocks: {@link #ROW_ENGINE_HASH}, the row engine's own; null for a
+ *                  pack made before the manifest said (by each engine's own hash function)
  */
 public record SummaryProvenance(String engine, String engineVersion, String sqlSha256, String source, String snapshot,
-                                long rows, long seed, int blocks) {
+                                long rows, long seed, int blocks, String blockHash) {
+    /** The manifest's name for {@link org.verdict.core.stats.HashedBlocks}' function, which the summary SQL writes. */
+    public static final String ROW_ENGINE_HASH = "md5";
+
+    /** A pack made now: its blocks are dealt by the row engine's hash. */
+    public SummaryProvenance(String engine, String engineVersion, String sqlSha256, String source, String snapshot,
+                             long rows, long seed, int blocks) {
+        this(engine, engineVersion, sqlSha256, source, snapshot, rows, seed, blocks, ROW_ENGINE_HASH);
+    }
+
+    /** Whether the blocks are the ones the row engine deals the same rows into (same hash and number of blocks). */
+    public boolean hasRowEngineBlocks(int rowEngineBlocks) {
+        return ROW_ENGINE_HASH.equals(blockHash) && blocks == rowEngineBlocks;
+    }
 }

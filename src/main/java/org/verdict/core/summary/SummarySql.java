@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.Task;
@@ -20,7 +21,8 @@ import org.verdict.core.stats.LatencyBuckets;
  */
 public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest manifest, String source, long seed,
                          int blocks) {
-    public static final int DEFAULT_BLOCKS = 300;
+    /** The row engine's number of blocks: a pack summarised with it resamples the rows' very blocks. */
+    public static final int DEFAULT_BLOCKS = ComparisonEngine.BOOTSTRAP_BLOCKS;
 
     /** One query per table: cells always, blocks when the layout has them, ranking sums with scores. */
     public String cellsQuery() {
@@ -165,13 +167,17 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
             sums.add("SUM(CASE WHEN y__ = 1 THEN " + p + ".precision__ ELSE 0 END) AS " + q("precision__" + v));
             sums.add("SUM(" + influence + " * " + influence + ") AS " + q("influence_sq__" + v));
             sums.add("SUM(" + influence + " * " + productionInfluence + ") AS " + q("influence_x__" + v));
+            // Σ of Δ's influence to the fourth, for the effective degrees of freedom of Δ's variance (0 for production)
+            String deltaSquared = "((" + influence + " - " + productionInfluence + ") * (" + influence + " - "
+                    + productionInfluence + "))";
+            sums.add("SUM(" + deltaSquared + " * " + deltaSquared + ") AS " + q("influence_d4__" + v));
             // one numeric key per version: equal slice columns on both joins would let an optimiser join the two
             // placement tables to each other first (a product per slice)
             joins.add("JOIN (SELECT * FROM placed__ WHERE version__ = " + literal(v) + ") " + p + " ON " + p
                     + ".key__ = s__.slice__ * " + SLICE_KEY_STRIDE + " + s__." + q("b__" + v));
         }
         List<String> perVersion = List.of("v10__", "v10_sq__", "v10_x__", "v01__", "v01_sq__", "v01_x__",
-                "precision__", "influence_sq__", "influence_x__");
+                "precision__", "influence_sq__", "influence_x__", "influence_d4__");
         List<String> unpivoted = new ArrayList<>();
         for (int sum = 0; sum < perVersion.size(); sum++) {
             String name = perVersion.get(sum);

@@ -314,7 +314,8 @@ public final class AuditViewModel {
             }
             Map<String, String> fields = new java.util.LinkedHashMap<>();
             fields.put("Record", "#" + record.sequence() + " " + record.recordId());
-            statement.ifPresent(s -> fields.put("Appended", s.appendedAt()));
+            // the signed time; a signature's stored time beside it is the store's clock, which nobody signs
+            statement.ifPresent(s -> fields.put("Appended (signed)", s.appendedAt()));
             if (decision != null) {
                 fields.putAll(RecordFields.of(decision));
                 if (decision.approver() != null) {

@@ -344,10 +344,16 @@ public final class CompareView {
     private VBox tableArea() {
         TextField filter = new TextField();
         filter.setId("sliceFilter");
-        filter.setPromptText(text.getString("compare.filterPrompt"));
+        filter.promptTextProperty().bind(model.filterPromptProperty());
         filter.textProperty().bindBidirectional(model.filterProperty());
-        filter.setPrefColumnCount(16);
-        filter.setTooltip(new Tooltip(text.getString("compare.filterTooltip")));
+        // wide enough for its placeholder, whose example comes from the pack (a column is as wide as a "W", about
+        // three quarters of a character on average), within bounds that leave the check boxes their room
+        filter.prefColumnCountProperty().bind(Bindings.createIntegerBinding(
+                () -> Math.max(16, Math.min(24, (int) Math.ceil(filter.getPromptText().length() * 0.75) + 1)),
+                filter.promptTextProperty()));
+        Tooltip filterHelp = new Tooltip();
+        filterHelp.textProperty().bind(model.filterHelpProperty());
+        filter.setTooltip(filterHelp);
         CheckBox onlyWorse = new CheckBox(text.getString("compare.onlyWorse"));
         onlyWorse.setId("onlyWorse");
         onlyWorse.selectedProperty().bindBidirectional(model.onlyWorseProperty());

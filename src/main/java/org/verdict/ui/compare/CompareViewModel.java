@@ -2,6 +2,7 @@ package org.verdict.ui.compare;
 
 import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.verdict.core.compare.ComparisonOptions;
@@ -76,6 +78,8 @@ public final class CompareViewModel {
     private final ObservableList<ComparisonRow> rows = FXCollections.observableArrayList();
     private final FilteredList<ComparisonRow> filteredRows = new FilteredList<>(rows);
     private final StringProperty filter = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper filterPrompt = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper filterHelp = new ReadOnlyStringWrapper();
     private final BooleanProperty onlyWorse = new SimpleBooleanProperty(false);
     /** Δ column and forest plot show the unadjusted intervals; the verdicts still read the adjusted ones. */
     private final BooleanProperty showUnadjusted = new SimpleBooleanProperty(false);
@@ -107,6 +111,12 @@ public final class CompareViewModel {
         dimension.addListener((obs, old, now) -> refresh());
         metric.addListener((obs, old, now) -> showSelection());
         filter.addListener((obs, old, now) -> applyFilter());
+        Runnable examplesFromTheSlices = () -> {
+            filterPrompt.set(inTheseSlices("compare.filterPrompt", rows));
+            filterHelp.set(inTheseSlices("compare.filterTooltip", rows));
+        };
+        examplesFromTheSlices.run();
+        rows.addListener((ListChangeListener<ComparisonRow>) change -> examplesFromTheSlices.run());
         onlyWorse.addListener((obs, old, now) -> applyFilter());
         deltaHeader.set(text.getString("compare.col.delta"));
         showUnadjusted.addListener((obs, old, now) -> {
@@ -292,6 +302,20 @@ public final class CompareViewModel {
     }
 
     /**
+     * The filter's placeholder or tooltip in the words of the pack at hand: the column and value of its shortest
+     * slice (the first of them), so the example fits the field ({@code language=de}); neutral until the pack's
+     * slices are shown, or when it has none.
+     */
+    private String inTheseSlices(String key, List<ComparisonRow> shown) {
+        return shown.stream().map(row -> row.result().slice()).filter(slice -> !slice.isOverall())
+                .min(Comparator.comparingInt(slice -> slice.dimensions().get(0).length()
+                        + slice.values().get(0).length()))
+                .map(slice -> MessageFormat.format(text.getString(key), slice.dimensions().get(0),
+                        slice.values().get(0)))
+                .orElse(text.getString(key + "Neutral"));
+    }
+
+    /**
      * What a user types: each word must match one part of the slice ({@code column=value}, two for a cross). A word
      * without {@code =} matches a column it begins ({@code home}, {@code lang}) or a value it is part of ({@code rent};
      * {@code de} finds German, not gender); {@code home=rent} a column and a value, {@code home=} every value of the
@@ -358,6 +382,16 @@ public final class CompareViewModel {
 
     public StringProperty filterProperty() {
         return filter;
+    }
+
+    /** The filter field's placeholder: examples from the slices shown. */
+    public ReadOnlyStringProperty filterPromptProperty() {
+        return filterPrompt.getReadOnlyProperty();
+    }
+
+    /** The filter field's tooltip: how a word matches, with the same examples. */
+    public ReadOnlyStringProperty filterHelpProperty() {
+        return filterHelp.getReadOnlyProperty();
     }
 
     public BooleanProperty onlyWorseProperty() {

@@ -35,7 +35,7 @@ public final class ComparisonRow {
         MetricFormat numbers = MetricFormat.of(result.metric());
         this.verdictText = formatVerdict(result);
         this.verdictReason = result.isUnstable() ? result.unstableReason()
-                : result.verdict() == Verdict.UNAVAILABLE ? result.unavailableReason() : null;
+                : result.verdict() == Verdict.UNAVAILABLE ? result.unavailableReason() : result.noInformationReason();
         this.nText = MetricFormat.count(result.n());
         this.productionText = estimate(numbers, result.production());
         this.candidateText = estimate(numbers, result.candidate());

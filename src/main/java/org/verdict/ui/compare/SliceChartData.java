@@ -78,8 +78,8 @@ public record SliceChartData(Metric metric, List<Point> points, boolean unadjust
     private static Point point(SliceResult r, boolean unadjusted) {
         Interval interval = drawnInterval(r, unadjusted);
         double delta = r.delta() == null ? Double.NaN : r.delta();
-        String note = interval != null ? null : r.isAvailable() ? r.verdictLabel()
-                : "unavailable: " + r.unavailableReason();
+        String note = interval != null ? null : r.verdict() == Verdict.UNAVAILABLE
+                ? "unavailable: " + r.unavailableReason() : r.verdictLabel();
         return new Point(r.slice().label(), r.n(), r.verdict(), delta,
                 interval == null ? delta : interval.lower(), interval == null ? delta : interval.upper(),
                 value(r.production()), lower(r.production()), upper(r.production()),

@@ -1,20 +1,35 @@
 package org.verdict.ui.gates;
 
+import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ObservableList;
+import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -32,6 +47,10 @@ public final class GatesView {
     private final ResourceBundle text;
     /** The share of the view's height the gate table keeps; what follows it is reached by scrolling. */
     static final double TABLE_SHARE_OF_VIEW = 0.7;
+    /** The worse slices listed at once; more scroll inside the list. */
+    static final int WORSE_SLICES_SHOWN = 6;
+    /** How the Compare table and the command line mark a significantly worse slice. */
+    private static final String WORSE_MARK = "▼ ";
 
     private final VBox root = new VBox(12);
     private final ScrollPane page = new ScrollPane(root);
@@ -54,7 +73,7 @@ public final class GatesView {
         Label approval = label("gatesApproval", null);
         // column widths in ems of the body text, so large text (projector) widens them instead of cutting
         DoubleBinding em = Bindings.createDoubleBinding(() -> approval.getFont().getSize(), approval.fontProperty());
-        TableView<GateRow> table = new TableView<>(model.rows());
+        TableView<GateRow> table = new WholeRowsTable(model.rows());
         table.setId("gatesTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<GateRow, GateRow> outcome = new TableColumn<>(text.getString("gates.col.outcome"));
@@ -115,10 +134,38 @@ public final class GatesView {
         worseHeading.textProperty().bind(model.worseSlicesHeadingProperty());
         ListView<String> worse = new ListView<>(model.worseSlices());
         worse.setId("gatesWorseSlices");
-        // a few rows, never more than the slices: the checklist above stays the page's main part
-        worse.prefHeightProperty().bind(Bindings.min(6, Bindings.size(model.worseSlices())).multiply(em.multiply(2.2))
-                .add(4));
+        worse.setCellFactory(list -> new WorseSliceCell());
+        // One line per slice at a fixed height, so the list is exactly as tall as the rows it shows: every slice up
+        // to WORSE_SLICES_SHOWN, then it scrolls, and the checklist above stays the page's main part. Its minimum is
+        // that height too: the table, which grows and keeps most of the view, would otherwise squeeze it to nothing.
+        worse.fixedCellSizeProperty().bind(Bindings.createDoubleBinding(() -> Math.ceil(2 * em.get()), em));
+        worse.prefHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.min(WORSE_SLICES_SHOWN, model.worseSlices().size()) * worse.getFixedCellSize()
+                        + worse.getInsets().getTop() + worse.getInsets().getBottom(),
+                model.worseSlices(), worse.fixedCellSizeProperty(), worse.insetsProperty()));
+        worse.setMinHeight(Region.USE_PREF_SIZE);
+        worse.setMaxHeight(Region.USE_PREF_SIZE);
         worse.visibleProperty().bind(Bindings.isNotEmpty(model.worseSlices()));
+        // for a decision's note or a message to the team: the heading and the chosen lines (all when none is chosen)
+        worse.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        KeyCombination copyKey = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+        Runnable copyWorse = () -> {
+            List<String> chosen = worse.getSelectionModel().getSelectedItems();
+            ClipboardContent content = new ClipboardContent();
+            content.putString(worseHeading.getText() + "\n" + (chosen.isEmpty() ? worse.getItems() : chosen).stream()
+                    .map(line -> WORSE_MARK + line + "\n").collect(Collectors.joining()));
+            Clipboard.getSystemClipboard().setContent(content);
+        };
+        MenuItem copy = new MenuItem(text.getString("gates.worseSlices.copy"));
+        copy.setAccelerator(copyKey);
+        copy.setOnAction(e -> copyWorse.run());
+        worse.setContextMenu(new ContextMenu(copy));
+        worse.setOnKeyPressed(e -> {
+            if (copyKey.match(e)) {
+                copyWorse.run();
+                e.consume();
+            }
+        });
         worse.managedProperty().bind(worse.visibleProperty());
 
         Label approvalHeading = new Label(text.getString("gates.approval"));
@@ -130,13 +177,40 @@ public final class GatesView {
         triggers.textProperty().bind(model.triggersProperty());
         root.getChildren().addAll(headline, notice, table, worseHeading, worse, approvalHeading, approval, missing,
                 triggers);
-        // The checklist keeps most of the view whatever the text size (a projector's large text made the approval
-        // and triggers below push it down to three gates): the page scrolls to what follows it instead.
-        table.minHeightProperty().bind(page.heightProperty().multiply(TABLE_SHARE_OF_VIEW));
+        // The checklist is as tall as its rows and keeps at least most of the view whatever the text size (a
+        // projector's large text made the approval and triggers below push it down to three gates): the page
+        // scrolls to what follows it.
+        table.minHeightProperty().bind(Bindings.max(page.heightProperty().multiply(TABLE_SHARE_OF_VIEW),
+                table.prefHeightProperty()));
+        // the table never scrolls itself, so the page follows the row a keyboard user moves to
+        table.getFocusModel().focusedIndexProperty().addListener((obs, was, now) -> {
+            if (table.isFocused()) {
+                Platform.runLater(() -> table.lookupAll(".table-row-cell").stream()
+                        .filter(row -> row instanceof TableRow<?> tableRow && tableRow.getIndex() == now.intValue())
+                        .findFirst().ifPresent(this::showInPage));
+            }
+        });
         page.setId("gatesPage");
         page.getStyleClass().add("edge-to-edge");
         page.setFitToWidth(true);
         page.setFitToHeight(true);
+    }
+
+    /** Scrolls the page as little as needed for the node to be in view. */
+    private void showInPage(Node node) {
+        Bounds bounds = root.sceneToLocal(node.localToScene(node.getLayoutBounds()));
+        double viewport = page.getViewportBounds().getHeight();
+        double hidden = root.getHeight() - viewport;
+        if (hidden <= 0) {
+            return;
+        }
+        double top = page.getVvalue() * hidden;
+        if (bounds.getMinY() < top) {
+            top = bounds.getMinY();
+        } else if (bounds.getMaxY() > top + viewport) {
+            top = Math.min(bounds.getMinY(), bounds.getMaxY() - viewport);
+        }
+        page.setVvalue(top / hidden);
     }
 
     private static Label label(String id, String styleClass) {
@@ -167,6 +241,74 @@ public final class GatesView {
         TableColumn<GateRow, String> column = new TableColumn<>(text.getString(key));
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return column;
+    }
+
+    /**
+     * The checklist, as tall as all its rows: the page scrolls, not the table, so no gate is read through a second
+     * scroll bar inside the page, cut at the table's edge (in large text the Language parity reason ended mid-line
+     * there). Rows wrap to their text, so their heights are known only once laid out: the table grows until every
+     * row is laid out, then fits them.
+     */
+    private static final class WholeRowsTable extends TableView<GateRow> {
+        /** Keeps the table's own scroll bar away when the rows fit to the pixel. */
+        private static final double SLACK = 2;
+
+        WholeRowsTable(ObservableList<GateRow> rows) {
+            super(rows);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            int count = getItems().size();
+            if (count == 0) {
+                if (getPrefHeight() != USE_COMPUTED_SIZE) {
+                    Platform.runLater(() -> setPrefHeight(USE_COMPUTED_SIZE));
+                }
+                return;
+            }
+            double rowsHeight = 0;
+            int laidOut = 0;
+            for (Node node : lookupAll(".table-row-cell")) {
+                if (node instanceof TableRow<?> row && row.isVisible() && row.getIndex() >= 0
+                        && row.getIndex() < count) {
+                    rowsHeight += row.getHeight();
+                    laidOut++;
+                }
+            }
+            if (laidOut == 0) {
+                return;
+            }
+            Node header = lookup(".column-header-background");
+            double wanted = laidOut < count
+                    ? getHeight() + (count - laidOut) * rowsHeight / laidOut
+                    : rowsHeight + (header == null ? 0 : header.getLayoutBounds().getHeight()) + snappedTopInset()
+                            + snappedBottomInset() + SLACK;
+            if (Math.abs(wanted - getPrefHeight()) > 0.5) {
+                // after this pass: the page is still laying out its children, and would drop a request made now
+                Platform.runLater(() -> setPrefHeight(wanted));
+            }
+        }
+    }
+
+    /**
+     * One worse slice, marked ▼ as the Compare table and the command line mark it: its line never asks for more than the list's width (no sideways scroll bar to hide a row); a
+     * line too long for a narrow window ends in "…" and its tooltip holds it whole.
+     */
+    private static final class WorseSliceCell extends ListCell<String> {
+        private final Tooltip whole = new Tooltip();
+
+        WorseSliceCell() {
+            setPrefWidth(0);
+            whole.textProperty().bind(textProperty());
+        }
+
+        @Override
+        protected void updateItem(String line, boolean empty) {
+            super.updateItem(line, empty);
+            setText(empty ? null : WORSE_MARK + line);
+            setTooltip(empty ? null : whole);
+        }
     }
 
     /** The screen's root node. */

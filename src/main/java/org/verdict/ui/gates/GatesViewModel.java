@@ -168,7 +168,7 @@ public final class GatesViewModel {
         headline.set(gates.everyGatePasses()
                 ? MessageFormat.format(text.getString("gates.headline.pass"), gates.candidate(), gates.production())
                 : MessageFormat.format(text.getString("gates.headline.blocked"), gates.candidate(),
-                        gates.production(), failing.size(), thin) + failingNamed(failing));
+                        gates.production(), failing.size(), thin) + wantingOptional(gates) + failingNamed(failing));
         var evidence = result.review().evidence();
         worseSlices.setAll(evidence.worseSlices().stream().map(evidence::describe).toList());
         worseSlicesHeading.set(MessageFormat.format(text.getString(worseSlices.isEmpty() ? "gates.worseSlices.none"
@@ -179,6 +179,14 @@ public final class GatesViewModel {
         triggers.set(MessageFormat.format(text.getString("gates.triggers"),
                 result.review().triggers().suggestion().label(), result.review().triggers().rationale()));
         reviewed.set(result);
+    }
+
+    /** The gates that lack evidence only because an optional suite or column is absent, with the way out. */
+    private String wantingOptional(GateEvaluation gates) {
+        List<String> wanting = gates.gates().stream().filter(g -> g.missingEvidence() != null)
+                .map(g -> g.gate().title()).toList();
+        return wanting.isEmpty() ? "" : " " + MessageFormat.format(text.getString("gates.headline.wantingOptional"),
+                wanting.size(), String.join(", ", wanting));
     }
 
     /**

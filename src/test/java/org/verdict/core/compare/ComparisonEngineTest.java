@@ -105,7 +105,7 @@ class ComparisonEngineTest {
         assertEquals((0.5 + 2.0 / 3 + 0.6) / 3, ap.candidate().value(), 1e-12);
         assertEquals("paired-bootstrap", ap.test());
         assertEquals(1.0, find(report, Metric.ROC_AUC, "overall").production().value(), 1e-12);
-        assertEquals("paired-bootstrap", find(report, Metric.SQ_CALIBRATION_ERROR, "overall").test());
+        assertEquals("paired-u-jackknife", find(report, Metric.SQ_CALIBRATION_ERROR, "overall").test());
     }
 
     /**
@@ -157,14 +157,14 @@ class ComparisonEngineTest {
         assertEquals(0.7725353023659602, ap.deltaCi().upper(), 1e-6);
     }
 
-    /** Above 2,000 examples pr_auc uses the influence function and the calibration metrics random blocks. */
+    /** Above 2,000 examples pr_auc uses the influence function; the calibration metrics resample hashed blocks. */
     @Test
     void largeSlicesNameTheScalableMethods() {
         EvaluationTable table = randomBinary(3000, 12, 0.1);
         ComparisonReport report = engine.compare("t", table, "1", "2", Metric.PR_AUC, ComparisonOptions.DEFAULTS,
                 Progress.NONE);
         assertEquals("paired-influence-normal", find(report, Metric.PR_AUC, "overall").test());
-        assertEquals("paired-block-bootstrap", find(report, Metric.BRIER, "overall").test());
+        assertEquals("paired-hashed-block-bootstrap", find(report, Metric.BRIER, "overall").test());
         assertEquals("paired-bootstrap", find(report, Metric.PR_AUC, "segment=a").test());
         assertEquals("paired-bootstrap-cells", find(report, Metric.F1, "overall").test());
     }

@@ -198,6 +198,90 @@ class VerdictIntervalInvariantTest {
         checkAll(compare(manifest, csv.toString()));
     }
 
+    /**
+     * House prices with multiplicative errors and rare gross ones, neighbourhoods of 20–60 rows: where one house carries
+     * most of production's squared error, Δ ± t·SE of the squared errors put the candidate's rmse below 0 and its r2
+     * above 1. Every Δ interval of the error metrics and r2 must stay where the metrics can be, and in this pack some
+     * reach close to the candidate without error, so the check bites.
+     */
+    @Test
+    void houseNeighbourhoodsWithGrossErrorsKeepEveryDeltaFeasible() throws Exception {
+        SplittableRandom random = new SplittableRandom(17);
+        StringBuilder csv = new StringBuilder("example_id,label,neighbourhood,pred_1,pred_2\n");
+        int id = 0;
+        for (int hood = 0; hood < 24; hood++) {
+            int size = 20 + random.nextInt(41);
+            for (int i = 0; i < size; i++) {
+                double price = Math.exp(12.2 + 0.4 * random.nextGaussian());
+                double shared = 0.1 * random.nextGaussian();
+                double prodError = shared + 0.12 * random.nextGaussian()
+                        + (random.nextDouble() < 0.04 ? 0.6 * random.nextGaussian() : 0);
+                double candError = shared + 0.10 * random.nextGaussian()
+                        + (random.nextDouble() < 0.02 ? 0.6 * random.nextGaussian() : 0);
+                csv.append(String.format(Locale.ROOT, "h%d,%.0f,n%02d,%.2f,%.2f%n", id++, price, hood,
+                        price * Math.exp(prodError), price * Math.exp(candError)));
+            }
+        }
+        String manifest = """
+                {"format": "verdict-pack/1",
+                 "model": {"name": "houses", "task": "regression", "riskTier": 2, "positiveLabel": null},
+                 "models": [{"version": "1", "role": "production"}, {"version": "2", "role": "candidate"}],
+                 "primaryMetric": "mae",
+                 "suites": {"primary": {"file": "primary.csv", "slices": ["neighbourhood"]}}}
+                """;
+        ComparisonReport report = compare(manifest, csv.toString());
+        checkAll(report);
+        long nearZero = report.resultsFor(Metric.RMSE).stream()
+                .filter(r -> r.deltaCi() != null && r.deltaCi().lower() < -0.6 * r.production().value()).count();
+        assertTrue(nearZero > 0, "no neighbourhood's Δ rmse reaches towards a candidate without error");
+    }
+
+    /**
+     * A wide fraud screen: 6,000 rows, 4 % positives, 40 countries of 20–600 rows and a Holm family of 40 slices. At
+     * the first Holm steps (1 − 0.05/40) the interval of Δ pr_auc of a country with a handful of frauds spans every
+     * value the candidate could have; such a slice says "no information at this level" with the reason, in the result
+     * and in the JSON, and its unadjusted interval stays narrower.
+     */
+    @Test
+    void aWideFraudPackSaysWhereAnIntervalCarriesNoInformation() throws Exception {
+        SplittableRandom random = new SplittableRandom(23);
+        StringBuilder csv = new StringBuilder("example_id,label,country,score_1,score_2\n");
+        for (int i = 0; i < 6000; i++) {
+            int country = (int) Math.floor(-Math.log(1 - random.nextDouble()) * 9) % 40;
+            double logit = -3.6 + 1.3 * random.nextGaussian();
+            boolean fraud = random.nextDouble() < 1 / (1 + Math.exp(-logit));
+            csv.append(String.format(Locale.ROOT, "t%d,%s,c%02d,%.5f,%.5f%n", i, fraud ? "fraud" : "ok", country,
+                    1 / (1 + Math.exp(-(logit + 1.1 * random.nextGaussian()))),
+                    1 / (1 + Math.exp(-(logit + 1.0 * random.nextGaussian())))));
+        }
+        String manifest = """
+                {"format": "verdict-pack/1",
+                 "model": {"name": "fraud", "task": "binary", "riskTier": 2, "positiveLabel": "fraud"},
+                 "models": [{"version": "1", "role": "production"}, {"version": "2", "role": "candidate"}],
+                 "primaryMetric": "pr_auc",
+                 "suites": {"primary": {"file": "primary.csv", "slices": ["country"]}}}
+                """;
+        ComparisonReport report = compare(manifest, csv.toString());
+        checkAll(report);
+        List<SliceResult> uninformative = report.results().stream().filter(r -> r.noInformationReason() != null)
+                .toList();
+        assertFalse(uninformative.isEmpty(), "no slice of the wide pack spans the whole range");
+        for (SliceResult r : uninformative) {
+            double p = r.production().value();
+            assertTrue(r.deltaCi().lower() <= -p + 1e-9 && r.deltaCi().upper() >= 1 - p - 1e-9, r.toString());
+            assertEquals("no information", r.verdictWord());
+            assertTrue(r.noInformationReason().startsWith("the " + r.shownInterval().levelText() + " interval of Δ "
+                    + "spans every " + r.metric().wireName() + " the candidate could have (0 to 1)"), r.toString());
+        }
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                new ComparisonJson().write(report, r -> true, List.of()));
+        long said = 0;
+        for (com.fasterxml.jackson.databind.JsonNode result : json.get("results")) {
+            said += result.has("noInformation") ? 1 : 0;
+        }
+        assertEquals(uninformative.size(), said);
+    }
+
     /** The same checks under Benjamini–Hochberg and with no correction. */
     @Test
     void everyCorrectionKeepsTheRule() throws Exception {
@@ -259,7 +343,24 @@ class VerdictIntervalInvariantTest {
                 assertTrue(r.unavailableReason().endsWith("so Δ is unavailable"), where);
             }
             assertFalse(r.isUnstable() && r.deltaCi() != null, where);
+            for (Interval delta : new Interval[] {r.deltaCi(), r.unadjustedCi()}) {
+                if (delta != null && r.production() != null && keptFeasibleByTheRatio(r.metric())) {
+                    double p = r.production().value();
+                    assertTrue(withinPossibleValues(r.metric(), new Interval(p + delta.lower(), p + delta.upper())),
+                            "an interval of Δ that puts the candidate where the metric cannot be: " + where);
+                }
+            }
+            if (r.noInformationReason() != null) {
+                assertEquals(Verdict.INCONCLUSIVE, r.verdict(), where);
+                assertTrue(r.deltaCi().contains(0), where);
+                assertTrue(r.verdictLabel().startsWith(SliceResult.NO_INFORMATION), where);
+            }
         }
+    }
+
+    /** The error metrics and r2, whose Δ is made on the ratio of the mean errors. */
+    private static boolean keptFeasibleByTheRatio(Metric metric) {
+        return metric == Metric.MAE || metric == Metric.RMSE || metric == Metric.MAPE || metric == Metric.R2;
     }
 
     /** Rates, areas and brier lie in [0, 1]; errors and losses are never negative; r2 is at most 1. */

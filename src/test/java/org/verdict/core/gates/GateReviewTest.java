@@ -187,6 +187,36 @@ class GateReviewTest {
     }
 
     @Test
+    void languageParityPassesAMayBeMuchBetterLanguageWhoseWorseEndIsWithinE() throws PackException {
+        // de: production is wrong on its 20 rows 9, 19, …; the candidate also gets 9, 19, 29 and 39 right (4
+        // discordant pairs, all for it): Δ +0.04, not significant, an interval whose upper end passes +E = 0.05 —
+        // the comparison's "inconclusive" — while its lower end, the worst case, is within −E
+        GateResult result = pack().primary(200, row -> row % 10 == 9 && row >= 40 ? wrong(row) : label(row))
+                .review().gates().result(Gate.LANGUAGE_PARITY);
+        Finding de = result.findings().stream().filter(f -> f.subject().equals("language=de")).findFirst()
+                .orElseThrow();
+        assertTrue(de.numbers().get("ciUpper") > 0.05 && de.numbers().get("ciLower") < 0, de.detail());
+        assertTrue(de.numbers().get("ciLower") >= -0.05, de.detail());
+        assertTrue(de.detail().contains("inconclusive); worst case −"), de.detail());
+        assertTrue(de.detail().endsWith(" ≥ −0.05 (tolerance E)"), de.detail());
+        assertEquals(GateOutcome.PASS, de.outcome(), de.detail());
+        assertEquals(GateOutcome.PASS, result.outcome(), result.summary());
+    }
+
+    @Test
+    void languageParityLacksEvidenceWhenALossBeyondECannotBeRuledOut() throws PackException {
+        // de: the candidate is also wrong on rows 1 and 3 (2 discordant pairs against it): Δ −0.02, not
+        // significant, and the lower end of its interval is below −E
+        GateResult result = pack().primary(200, row -> row % 10 == 9 || row == 1 || row == 3 ? wrong(row)
+                : label(row)).review().gates().result(Gate.LANGUAGE_PARITY);
+        Finding de = result.findings().stream().filter(f -> f.subject().equals("language=de")).findFirst()
+                .orElseThrow();
+        assertTrue(de.numbers().get("ciLower") < -0.05 && de.numbers().get("ciUpper") > 0, de.detail());
+        assertTrue(de.detail().endsWith(" < −0.05 (tolerance E)"), de.detail());
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, de.outcome(), de.detail());
+    }
+
+    @Test
     void languageParityFailsBelowTheFloor() throws PackException {
         // candidate = production: 0.9 in both languages, below a floor of 0.95
         assertEquals(GateOutcome.FAIL, outcome(pack().primary(200, SAME_AS_PRODUCTION)

@@ -77,7 +77,7 @@ class PrimaryMetricGateTest {
     private static ReviewEvidence evidence(Metric metric, double production, double candidate, Interval ci) {
         SliceResult overall = new SliceResult(SliceKey.OVERALL, 800, metric, true,
                 new MetricEstimate(production, null), new MetricEstimate(candidate, null), candidate - production, ci,
-                ci, 0.2, 0.2, "paired-block-bootstrap", Verdict.INCONCLUSIVE,
+                ci, 0.2, 0.2, "paired-hashed-block-bootstrap", Verdict.INCONCLUSIVE,
                 new ShownInterval(TestFamily.OVERALL, 0.95, ShownInterval.NONE, 1), null, null, null);
         return evidence(overall);
     }

@@ -43,6 +43,34 @@ class RealStylePacksTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void eachGateWantingAnOptionalSuiteOrColumnSaysBothWaysOut(Kind kind) throws Exception {
+        CandidateReview review = new RealStylePack(folder, kind).review();
+        GateEvaluation gates = review.gates();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> json = (List<Map<String, Object>>) GateJson.of(review).get("gates");
+        for (Gate gate : WITHOUT_THEIR_SUITE) {
+            GateResult result = gates.result(gate);
+            assertTrue(result.summary().startsWith("no "), result.summary());
+            assertTrue(result.summary().contains(" — add "), result.summary());
+            assertTrue(result.summary().endsWith(", or declare the gate not applicable in the policy: "
+                    + "\"notApplicable\": {\"" + gate.wireName() + "\": \"<reason>\"}"), result.summary());
+            assertEquals(result.missingEvidence(), json.stream().filter(g -> g.get("gate").equals(gate.wireName()))
+                    .findFirst().orElseThrow().get("missingEvidence"));
+        }
+        assertEquals("latency suite", gates.result(Gate.LATENCY).missingEvidence());
+        // classification packs without sensitive columns want them for fairness too; a regression has no fairness
+        String wanting = kind == Kind.REGRESSION ? "4 gates lack evidence for want of an optional suite or column "
+                + "(Safety, Language parity, Latency, Circuit breaker): add it, or declare the gate not applicable"
+                : "5 gates lack evidence for want of an optional suite or column (Safety, Fairness, Language parity, "
+                        + "Latency, Circuit breaker): add it, or declare the gate not applicable";
+        assertTrue(gates.approval().text().contains(wanting), gates.approval().text());
+        // parity's line says why it is not 'nothing to count' like volume's (VolumeGateTest: the other side)
+        assertTrue(gates.result(Gate.LANGUAGE_PARITY).summary().contains("volume just has nothing to count; parity "
+                + "needs per-language evidence"), gates.result(Gate.LANGUAGE_PARITY).summary());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void aPolicyDeclaringGatesNotApplicableLetsAGoodCandidatePass(Kind kind) throws Exception {
         CandidateReview review = new RealStylePack(folder, kind).policy(RealStylePack.NOT_APPLICABLE_POLICY).review();
         GateEvaluation gates = review.gates();

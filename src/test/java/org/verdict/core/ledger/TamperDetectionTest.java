@@ -82,6 +82,57 @@ class TamperDetectionTest {
         assertEquals(problems.size(), problems.stream().distinct().count(), problems.toString());
     }
 
+    // The stored times are the store's clock and signed by nobody: an edit breaks no signature, but it cannot tell an
+    // impossible story unnoticed.
+    @Test
+    void aSignatureTimeBeforeItsRecordsSignedAppendTimeIsFound() throws Exception {
+        execute("UPDATE signatures SET signed_at = '2020-11-01T09:00:00Z' WHERE record_seq = 2");
+        VerificationReport report = verify();
+        assertEquals(Optional.of(2L), report.firstBadRecord());
+        assertTrue(report.problemsOf(2).stream().anyMatch(p -> p.message().contains("is stored as made at "
+                + "2020-11-01T09:00:00Z, before the record's signed append time")), report.problems().toString());
+        assertTrue(report.isRecordIntact(1));
+        assertTrue(report.isRecordIntact(3) || report.problemsOf(3).stream()
+                .allMatch(p -> p.message().contains("signed_at")), report.problems().toString());
+    }
+
+    @Test
+    void aStoredAppendTimeThatIsNotTheSignedOneIsFound() throws Exception {
+        String signed = signedAppendTime(2);
+        execute("UPDATE records SET appended_at = '2020-11-01T09:00:00Z' WHERE seq = 2");
+        VerificationReport report = verify();
+        assertEquals(Optional.of(2L), report.firstBadRecord());
+        assertTrue(report.problemsOf(2).stream().anyMatch(p -> p.message().equals("its stored append time "
+                + "2020-11-01T09:00:00Z is not the signed one, " + signed
+                + " (records.appended_at was changed)")), report.problems().toString());
+    }
+
+    @Test
+    void signatureTimesRunningBackwardsAgainstTheirOrderAreFound() throws Exception {
+        // signature #2 moved into the future: #3, which entered the store after it, now seems to come first; both
+        // times stay after their records' signed append times
+        execute("UPDATE signatures SET signed_at = '2999-01-01T00:00:00Z' WHERE sig_seq = 2");
+        VerificationReport report = verify();
+        assertFalse(report.isIntact());
+        assertTrue(report.problemsOf(3).stream().anyMatch(p -> p.message().contains("signature #3 (by Ada Lovelace "
+                + "(ml-lead) ") && p.message().contains("before signature #2 (2999-01-01T00:00:00Z)")),
+                report.problems().toString());
+    }
+
+    private String signedAppendTime(int seq) throws Exception {
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
+            return log.snapshot().records().get(seq - 1).statement().orElseThrow().appendedAt();
+        }
+    }
+
+    private void execute(String update) throws Exception {
+        withTriggersDropped(sql -> {
+            try (Statement s = sql.createStatement()) {
+                s.executeUpdate(update);
+            }
+        });
+    }
+
     @Test
     void swappedRecordsAreFound() throws Exception {
         withTriggersDropped(sql -> {

@@ -118,6 +118,29 @@ class ParquetPackTest {
         assertEquals(0, e.line(), "Parquet has no lines");
     }
 
+    /** A boolean label is named as one, with what the pack expects instead, not as a third class. */
+    @Test
+    void aBooleanLabelColumnIsSaidToBeBooleanWithTheClassesExpected() throws Exception {
+        Path pack = parquetTwin(PackFixture.write(folder.resolve("csv"), PackFixture.BINARY_MANIFEST,
+                PackFixture.BINARY_CSV), """
+                SELECT * FROM (VALUES ('t1', true, 'eu', 0.9, 0.4), ('t2', false, 'eu', 0.2, 0.35))
+                    t(example_id, label, region, score_7, score_8)""");
+        assertEquals("primary.parquet: row 2, column 2: (label) is a boolean column (true/false), so its values read"
+                + " as 'false' and its opposite, but the pack expects class names, one of them the positive label"
+                + " 'fraud': store the column as text holding those names, or set model.positiveLabel to \"true\" in"
+                + " manifest.json if true is the positive class", refused(pack).getMessage());
+
+        Path declared = parquetTwin(PackFixture.write(folder.resolve("declared"), PackFixture.MULTICLASS_MANIFEST
+                .replace("\"positiveLabel\": null", "\"classes\": [\"account\", \"billing\", \"technical\"]"),
+                PackFixture.MULTICLASS_CSV), """
+                SELECT * FROM (VALUES ('e1', true, 'en', 'f', 'billing', 'billing'))
+                    t(example_id, label, language, gender, pred_42, pred_43)""");
+        assertEquals("primary.parquet: row 1, column 2: (label) is a boolean column (true/false), so its values read"
+                + " as 'true' and its opposite, but the pack expects the class names manifest.json model.classes lists"
+                + " [account, billing, technical]: store the column as text holding those names",
+                refused(declared).getMessage());
+    }
+
     @Test
     void aNullSliceValueIsPlacedAtItsRowAndColumn() throws Exception {
         Path pack = parquetTwin(PackFixture.write(folder.resolve("csv"), PackFixture.BINARY_MANIFEST,

@@ -55,6 +55,16 @@ class ApprovalPackWriterTest {
     }
 
     @Test
+    void withoutADecisionLogTheDecisionSectionSaysOneTrueThing() {
+        String html = writer.html(ApprovalPackFixture.content(HASHES).withDecisions(List.of(), null));
+        assertTrue(html.contains("No decision log was given, so no recorded decision or log checkpoint is shown."),
+                html);
+        assertFalse(html.contains("decision log given"), "no sentence may speak of a log that was not given");
+        String withLog = writer.html(ApprovalPackFixture.content(HASHES));
+        assertFalse(withLog.contains("No decision log was given"), withLog);
+    }
+
+    @Test
     void htmlIsSelfContained() {
         String html = writer.html(ApprovalPackFixture.content(HASHES));
         assertFalse(html.toLowerCase(Locale.ROOT).contains("http"), "no web address, not even an XML namespace");

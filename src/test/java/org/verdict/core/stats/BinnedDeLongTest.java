@@ -62,7 +62,7 @@ class BinnedDeLongTest {
         double[] ip = p.averagePrecisionInfluence(apP, new double[n]);
         double[] ic = c.averagePrecisionInfluence(apC, new double[n]);
         double[][] sums = new double[2][5]; // per class (0 positives, 1 negatives): p, c, p², c², p·c
-        double[] influence = new double[3]; // p², c², p·c
+        double[] influence = new double[4]; // p², c², p·c, (c − p)⁴
         for (int i = 0; i < n; i++) {
             double[] s = sums[positive[i] ? 0 : 1];
             s[0] += vp[i];
@@ -73,12 +73,13 @@ class BinnedDeLongTest {
             influence[0] += ip[i] * ip[i];
             influence[1] += ic[i] * ic[i];
             influence[2] += ip[i] * ic[i];
+            influence[3] += Math.pow(ic[i] - ip[i], 4);
         }
         long m = p.positives();
         return new RankingSums(m, p.negatives(),
                 new RankingSums.Model(sums[0][0], sums[0][2], sums[1][0], sums[1][2], apP * m, influence[0]),
                 new RankingSums.Model(sums[0][1], sums[0][3], sums[1][1], sums[1][3], apC * m, influence[1]),
-                sums[0][4], sums[1][4], influence[2]);
+                sums[0][4], sums[1][4], influence[2], influence[3]);
     }
 
     /** Each score as its bin, kept in (0, 1) as the row engine's scores are: (bin + 40,000) / 100,000. */

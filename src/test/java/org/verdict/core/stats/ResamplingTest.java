@@ -98,19 +98,6 @@ class ResamplingTest {
         }
     }
 
-    /** Blocks: every example lands in exactly one block and block sizes differ by at most one. */
-    @Test
-    void blocksPartitionTheExamplesEvenly() {
-        int[] block = BlockResampler.assignBlocks(1003, 10, new SplittableRandom(1));
-        int[] sizes = new int[10];
-        for (int b : block) {
-            sizes[b]++;
-        }
-        for (int size : sizes) {
-            assertEquals(100.3, size, 0.71);
-        }
-    }
-
     /**
      * The variance of a resampled mean under random blocks matches the row bootstrap's, σ²/n: values 0..999 have
      * σ² = (1000² − 1)/12 = 83333.25, so the mean of 1000 resampled rows has variance 83.33.
@@ -120,7 +107,10 @@ class ResamplingTest {
         int n = 1000;
         int blocks = 100;
         SplittableRandom random = new SplittableRandom(9);
-        int[] blockOf = BlockResampler.assignBlocks(n, blocks, random);
+        int[] blockOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            blockOf[i] = HashedBlocks.blockOf("row-" + i, 9, blocks);
+        }
         BlockResampler resampler = new BlockResampler(blocks, 2);
         for (int i = 0; i < n; i++) {
             resampler.add(blockOf[i], 0, i);
@@ -290,5 +280,20 @@ class ResamplingTest {
         assertEquals(1 - 0.4 * Math.exp(-0.28), r2Interval.upper(), 1e-9);
         // a zero estimate has no log: no interval rather than a made-up one
         assertNull(new StudentizedBootstrap(StudentizedBootstrap.Scale.LOG, 0, 0.1, 1).interval(0.95));
+    }
+
+    /**
+     * On the log scale [1, e²] is 2 wide and [e^0.5, e^1.5] is 1 wide: twice as wide. On log(1 − r2): r2 [−0.5, 0.85]
+     * is log 1.5 … log 0.15 (width log 10) and [0.7, 0.85] is log 0.3 … log 0.15 (width log 2): log 10 / log 2 = 3.3219.
+     */
+    @Test
+    void theWidthRatioIsTakenOnTheIntervalsScale() {
+        StudentizedBootstrap log = new StudentizedBootstrap(StudentizedBootstrap.Scale.LOG, Math.E, 0.1, 10);
+        assertEquals(2.0, log.widthRatio(new Interval(1, Math.exp(2)), new Interval(Math.exp(0.5), Math.exp(1.5))),
+                1e-12);
+        StudentizedBootstrap r2 = new StudentizedBootstrap(StudentizedBootstrap.Scale.LOG_OF_COMPLEMENT, 0.8, 0.1, 10);
+        assertEquals(3.321928094887362, r2.widthRatio(new Interval(-0.5, 0.85), new Interval(0.7, 0.85)), 1e-12);
+        assertTrue(Double.isNaN(log.widthRatio(null, new Interval(1, 2))));
+        assertTrue(Double.isNaN(log.widthRatio(new Interval(1, 2), new Interval(2, 2))));
     }
 }

@@ -2,6 +2,7 @@ package org.verdict.core.summary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,14 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,10 +28,15 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.ComparisonReport;
+
+import org.verdict.core.compare.SliceResult;
+import org.verdict.core.compare.Verdict;
 import org.verdict.core.pack.Hashes;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
+import org.verdict.core.stats.BinnedAveragePrecision;
 import org.verdict.core.task.CancelledException;
 import org.verdict.core.task.Progress;
 
@@ -54,6 +67,78 @@ class DuckDbSummaryTest {
         ComparisonReport fromSummary = new SummaryComparison(engine).compare(summary, null, options, Progress.NONE);
         int compared = SummaryAgreement.assertAgree(fromRows, fromSummary);
         assertTrue(compared > 100, "compared " + compared + " slice results");
+    }
+
+    /**
+     * 70 regions of 30–400 rows whose scores sit at 0.001-logit bin centres (so binning merges no distinct scores):
+     * the summary's pr_auc Δ must then be the rows' — t on Δ's effective degrees of freedom up to 2,000 rows, z above —
+     * interval to ~1e-6 and verdict for verdict, on every slice.
+     */
+    @Test
+    void prAucDeltaIntervalsAndVerdictsEqualTheRowsOnManySmallSlices() throws Exception {
+        SplittableRandom random = new SplittableRandom(2026);
+        StringBuilder csv = new StringBuilder("example_id,label,region,channel,gender,score_7,score_8\n");
+        int id = 0;
+        for (int region = 0; region < 70; region++) {
+            int size = 30 + random.nextInt(371);
+            // a fixed count of positives (at least 8), so no slice's bootstrap is unstable for lack of them
+            int positives = Math.max(8, (int) Math.round(size * (0.05 + 0.25 * random.nextDouble())));
+            double shift = (region % 7 - 3) * 0.25;
+            for (int i = 0; i < size; i++) {
+                boolean fraud = i < positives;
+                double prod = (fraud ? 1.2 : -1.2) + random.nextGaussian() * 1.3;
+                double cand = (fraud ? 1.2 + shift : -1.2 - shift) + random.nextGaussian() * 1.3;
+                csv.append("ex-").append(id++).append(',').append(fraud ? "fraud" : "ok").append(",reg")
+                        .append(region).append(",web,").append(GENDERS[random.nextInt(GENDERS.length)]).append(',')
+                        .append(binCentre(prod)).append(',').append(binCentre(cand)).append('\n');
+            }
+        }
+        Path rowPack = Files.createDirectories(folder.resolve("rows"));
+        Files.writeString(rowPack.resolve("manifest.json"), RowPacks.manifest(Task.BINARY)
+                .replace("\"primaryMetric\": \"roc_auc\"", "\"primaryMetric\": \"pr_auc\""));
+        Files.writeString(rowPack.resolve("primary.csv"), csv);
+        ReviewPack rows = new PackLoader().load(rowPack, Progress.NONE);
+        Path summaryPack = folder.resolve("summary");
+        new DuckDbSummarizer("1GB", 1).summarize(rowPack.resolve("primary.csv").toString(), null, rows.manifest(),
+                true, true, 7L, summaryPack, Progress.NONE);
+        SummaryPack summary = new SummaryPackReader().read(summaryPack, Progress.NONE);
+
+        ComparisonEngine engine = new ComparisonEngine();
+        ComparisonReport fromRows = engine.compare(rows, null, ComparisonOptions.DEFAULTS, Progress.NONE);
+        ComparisonReport fromSummary = new SummaryComparison(engine).compare(summary, null,
+                ComparisonOptions.DEFAULTS, Progress.NONE);
+        Map<String, SliceResult> bySlice = fromSummary.results().stream()
+                .filter(r -> r.metric() == Metric.PR_AUC)
+                .collect(Collectors.toMap(r -> r.slice().label(), Function.identity()));
+        int small = 0;
+        Set<Verdict> verdicts = EnumSet.noneOf(Verdict.class);
+        for (SliceResult row : fromRows.results()) {
+            if (row.metric() != Metric.PR_AUC) {
+                continue;
+            }
+            SliceResult sum = bySlice.get(row.slice().label());
+            String slice = row.slice().label();
+            assertEquals(row.verdict(), sum.verdict(), "verdict of " + slice);
+            assertNotNull(row.unadjustedCi(), "rows give Δ an interval on " + slice);
+            assertEquals(row.unadjustedCi().lower(), sum.unadjustedCi().lower(), 1e-6, "Δ's lower end on " + slice);
+            assertEquals(row.unadjustedCi().upper(), sum.unadjustedCi().upper(), 1e-6, "Δ's upper end on " + slice);
+            assertEquals(row.pValue(), sum.pValue(), 1e-6, "p of " + slice);
+            assertEquals(row.n() <= 2_000 ? BinnedAveragePrecision.T_TEST : BinnedAveragePrecision.TEST, sum.test(),
+                    slice);
+            small += row.n() <= 2_000 ? 1 : 0;
+            verdicts.add(row.verdict());
+        }
+        assertTrue(small >= 70, small + " slices of at most 2,000 rows");
+        assertTrue(verdicts.contains(Verdict.WORSE) && verdicts.contains(Verdict.BETTER)
+                && verdicts.contains(Verdict.INCONCLUSIVE), "the slices span verdicts: " + verdicts);
+    }
+
+    private static final String[] GENDERS = {"female", "male", "undisclosed"};
+
+    /** The score whose logit is the centre of the 0.001-logit bin of {@code logit}. */
+    private static String binCentre(double logit) {
+        double centre = (Math.floor(logit * 1000) + 0.5) / 1000;
+        return String.format(Locale.ROOT, "%.12f", 1 / (1 + Math.exp(-centre)));
     }
 
     @Test

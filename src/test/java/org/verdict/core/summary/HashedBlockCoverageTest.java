@@ -16,13 +16,14 @@ import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.SummarySlice;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.Task;
+import org.verdict.core.stats.HashedBlocks;
 import org.verdict.core.task.Progress;
 
 
 /**
  * Coverage of the hashed-block bootstrap by simulation with known truth: rows whose production errors are N(0, σ²) and
  * candidate errors N(0, (1.1σ)²), correlated 0.5, so Δmae = 0.1·σ·√(2/π) and Δrmse = 0.1·σ exactly. The rows are dealt
- * into 300 blocks (the default) or 100 (summarize --block-count 100) by a hash of (id, seed), as the summary SQL does,
+ * into 300 blocks (the default) or 100 (summarize --block-count 100) by the hash of (id, seed) the row engine and the summary SQL use,
  * and the 95 % interval of Δ must cover the truth about 95 % of the time either way.
  */
 class HashedBlockCoverageTest {
@@ -66,7 +67,7 @@ class HashedBlockCoverageTest {
             double shared = random.nextGaussian();
             double ep = SIGMA * (Math.sqrt(0.5) * shared + Math.sqrt(0.5) * random.nextGaussian());
             double ec = 1.1 * SIGMA * (Math.sqrt(0.5) * shared + Math.sqrt(0.5) * random.nextGaussian());
-            double[] block = sums[Math.floorMod(mix(id * 0x9E3779B97F4A7C15L ^ seed), blockCount)];
+            double[] block = sums[HashedBlocks.blockOf("ex-" + id, seed, blockCount)];
             block[0] += Math.abs(ep);
             block[1] += Math.abs(ec);
             block[2] += ep * ep;
@@ -79,14 +80,5 @@ class HashedBlockCoverageTest {
             block[9] += 1;
         }
         return Arrays.stream(sums).filter(b -> b[9] > 0).toArray(double[][]::new);
-    }
-
-    /** A 64-bit finaliser (MurmurHash3's fmix64), so neighbouring ids land in unrelated blocks. */
-    private static long mix(long h) {
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb93fe53ee34bL;
-        return h ^ (h >>> 33);
     }
 }

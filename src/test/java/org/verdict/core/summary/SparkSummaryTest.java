@@ -6,24 +6,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.SliceResult;
 import org.verdict.core.gates.evidence.HumanBaselineEvidence;
 import org.verdict.core.gates.suites.SuiteReader;
 import org.verdict.core.pack.Hashes;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
+import org.verdict.core.stats.HashedBlocks;
 import org.verdict.core.task.Progress;
 
 /**
@@ -110,6 +116,17 @@ class SparkSummaryTest {
         ComparisonReport fromRows = engine.compare(rows, null, options, Progress.NONE);
         ComparisonReport fromSpark = new SummaryComparison(engine).compare(summary, null, options, Progress.NONE);
         assertTrue(SummaryAgreement.assertAgree(fromRows, fromSpark) > 100);
+        // the means are resampled over the rows' very blocks, with the same random streams: their verdicts are the rows'
+        Map<String, SliceResult> bySummary = new HashMap<>();
+        fromSpark.results().forEach(result -> bySummary.put(result.slice().label() + " " + result.metric(), result));
+        for (SliceResult row : fromRows.results()) {
+            SliceResult fromSummary = bySummary.get(row.slice().label() + " " + row.metric());
+            if (row.metric().appliesTo(Task.REGRESSION) || row.metric() == Metric.LOG_LOSS
+                    || row.metric() == Metric.BRIER || row.metric() == Metric.SQ_CALIBRATION_ERROR) {
+                assertEquals(row.verdict(), fromSummary.verdict(), row.slice().label() + " " + row.metric());
+                assertEquals(row.test(), fromSummary.test(), row.slice().label() + " " + row.metric());
+            }
+        }
 
         try (ReviewPack opened = SummaryPacks.loader().load(summaryPack, Progress.NONE)) {
             HeldOutSet rowsHoldout = HeldOutSet.read(rows, SummaryPacks.loader(), Progress.NONE).orElseThrow();
@@ -130,6 +147,19 @@ class SparkSummaryTest {
             }
         } finally {
             rows.close();
+        }
+    }
+
+    /** The summary SQL's block, run by Spark, is the row engine's block for every id. */
+    @Test
+    void sparkDealsEveryExampleIntoTheRowEnginesBlock() {
+        List<Row> blocks = spark.sql("SELECT id, " + SqlDialect.SPARK.block("id", 20261122L, 300) + " AS block FROM "
+                + "(SELECT concat('ex-', CAST(id AS STRING)) AS id FROM range(5000) UNION ALL SELECT 'ünïcode-id')")
+                .collectAsList();
+        assertEquals(5001, blocks.size());
+        for (Row row : blocks) {
+            assertEquals(HashedBlocks.blockOf(row.getString(0), 20261122L, 300), ((Number) row.get(1)).intValue(),
+                    row.getString(0));
         }
     }
 

@@ -26,7 +26,10 @@ import org.verdict.core.pack.Task;
  *   <li>count metrics (from the paired cells): values, intervals and verdicts equal, because the same cells give the
  *       same resamples;</li>
  *   <li>means and binned sums (log_loss, brier, sq_calibration_error, mae, rmse, mape, r2): values within 1e-9 relative (summation
- *       order only); the standard error of Δ, from another random partition into blocks, within 25 %; the verdict
+ *       order only); the standard error of Δ, from another random partition into blocks, within 25 % (35 % for
+ *       sq_calibration_error, whose U-statistic jackknife subtracts an estimated excess from the jackknife variance:
+ *       across random partitions of one sample with rare positives its standard error varied with a coefficient of
+ *       variation of 3–7 % against the plain jackknife's 2–5 %, and 30 partitions spanned a factor of up to 0.70); the verdict
  *       equal wherever the row engine's p-value is clear of the decision (below 0.001 or above 0.2), except no
  *       significant difference against inconclusive where the interval's far end is within 25 % of its width of the
  *       equivalence band;</li>
@@ -64,7 +67,8 @@ final class SummaryAgreement {
             if (row.unadjustedCi() != null && sum.unadjustedCi() != null && row.n() > 300) {
                 double rowWidth = row.unadjustedCi().upper() - row.unadjustedCi().lower();
                 double sumWidth = sum.unadjustedCi().upper() - sum.unadjustedCi().lower();
-                if (Math.abs(sumWidth / rowWidth - 1) > 0.25) {
+                double tolerance = metric == Metric.SQ_CALIBRATION_ERROR ? 0.35 : 0.25;
+                if (Math.abs(sumWidth / rowWidth - 1) > tolerance) {
                     problems.add(key(row) + ": interval width " + sumWidth + " vs rows " + rowWidth);
                 }
             }
@@ -84,9 +88,9 @@ final class SummaryAgreement {
     /**
      * roc_auc and pr_auc from 0.001-logit bins: values within 1e-4, or 5 % of the value's standard error where that is
      * larger (rows in one bin count as tied, which moves average precision on small slices by a few 1e-4); the interval
-     * of Δ
-     * within 5 % of the rows' width (pr_auc: on slices the rows also give an influence-function interval, above 2,000
-     * examples; smaller ones are bootstrapped by rows); verdicts equal where the rows' p-value is clear of the decision.
+     * of Δ within 5 % of the rows' width (pr_auc's Δ is the influence-function interval on both sides, with t on its
+     * effective degrees of freedom up to 2,000 examples and z above); verdicts equal where the rows' p-value is clear
+     * of the decision.
      */
     private static void ranked(ComparisonReport rows, SliceResult row, SliceResult sum, List<String> problems) {
         String key = key(row);
@@ -102,8 +106,7 @@ final class SummaryAgreement {
             problems.add(key + ": " + sum.production().value() + "/" + sum.candidate().value() + " vs rows "
                     + row.production().value() + "/" + row.candidate().value());
         }
-        boolean sameMethod = row.metric() == Metric.ROC_AUC || row.n() > 2_000;
-        if (sameMethod && row.unadjustedCi() != null && sum.unadjustedCi() != null) {
+        if (row.unadjustedCi() != null && sum.unadjustedCi() != null) {
             double ratio = (sum.unadjustedCi().upper() - sum.unadjustedCi().lower())
                     / (row.unadjustedCi().upper() - row.unadjustedCi().lower());
             if (Math.abs(ratio - 1) > 0.05) {

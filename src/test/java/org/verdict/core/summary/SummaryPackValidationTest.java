@@ -1,5 +1,6 @@
 package org.verdict.core.summary;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,11 +17,17 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.compare.ComparisonEngine;
+import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.SliceResult;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.gates.suites.SuiteReader;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
+import org.verdict.core.stats.BinnedAveragePrecision;
 import org.verdict.core.task.Progress;
 
 /** A damaged summary pack is refused whole, with the file, line and column of the first problem. */
@@ -139,6 +146,52 @@ class SummaryPackValidationTest {
     }
 
     @Test
+    void aBlockSumThatIsNotAFiniteNumberIsRefusedAtItsFieldInWords() throws Exception {
+        Path pack = copy(binary);
+        Path blocks = pack.resolve(SummaryPackWriter.BLOCKS_FILE);
+        String[][] cases = {{"1,5", "must be a number, found '1'"}, {"abc", "must be a number, found 'abc'"},
+            {"NaN", "must be a finite number, found 'NaN'"}, {"  ", "is empty"},
+            {"-0.25", "is a sum of non-negative values and cannot be -0.25"}};
+        for (String[] bad : cases) {
+            Path damaged = copy(binary, Files.createTempDirectory(folder, "case"));
+            setField(damaged.resolve(SummaryPackWriter.BLOCKS_FILE), 5, "brier_8", bad[0]);
+            PackException e = refused(damaged);
+            if (bad[0].contains(",")) {
+                // a comma inside a field that is not quoted makes one field more
+                assertWhere(e, SummaryPackWriter.BLOCKS_FILE, 5, 0);
+                assertTrue(e.problem().startsWith("expected "), e.problem());
+                continue;
+            }
+            assertWhere(e, SummaryPackWriter.BLOCKS_FILE, 5, columnOf(blocks, "brier_8"));
+            assertEquals("brier_8 " + bad[1], e.problem(), bad[0]);
+        }
+    }
+
+    @Test
+    void blockSumsReadTheSameHoweverTheCsvIsWritten() throws Exception {
+        Path pack = copy(binary);
+        Path blocks = pack.resolve(SummaryPackWriter.BLOCKS_FILE);
+        SummaryPack before = new SummaryPackReader().read(pack, Progress.NONE);
+        // every field quoted and padded with spaces, CRLF line ends, blank lines, and the columns in reverse order
+        List<String> lines = Files.readAllLines(blocks);
+        StringBuilder rewritten = new StringBuilder();
+        for (String line : lines) {
+            List<String> fields = new ArrayList<>(List.of(line.split(",", -1)));
+            java.util.Collections.reverse(fields);
+            rewritten.append(String.join(",", fields.stream().map(f -> "\" " + f + " \"").toList())).append("\r\n\r\n");
+        }
+        Files.writeString(blocks, rewritten.toString(), StandardCharsets.UTF_8);
+        SummaryPack after = new SummaryPackReader().read(pack, Progress.NONE);
+        assertEquals(before.primary().blocks().size(), after.primary().blocks().size());
+        for (int combination = 0; combination < before.primary().blocks().size(); combination++) {
+            var expected = before.primary().blocks().get(combination);
+            var read = after.primary().blocks().get(combination);
+            assertEquals(expected.keySet(), read.keySet());
+            expected.forEach((block, sums) -> assertArrayEquals(sums, read.get(block), "block " + block));
+        }
+    }
+
+    @Test
     void sqlThatIsNotTheRecordedSqlIsRefused() throws Exception {
         Path pack = copy(regression);
         edit(pack.resolve(SummaryPackWriter.SQL_FILE), sql -> sql + "-- edited\n");
@@ -230,6 +283,76 @@ class SummaryPackValidationTest {
         PackException e = refused(pack);
         assertWhere(e, SummaryPackWriter.RANKING_FILE, line, columnOf(ranking, "v10_x_production"));
         assertTrue(e.problem().contains("Cauchy–Schwarz"), e.problem());
+    }
+
+    @Test
+    void aNegativeFourthPowerSumIsRefusedAtItsField() throws Exception {
+        Path pack = copy(binary);
+        Path ranking = pack.resolve(SummaryPackWriter.RANKING_FILE);
+        String production = RowManifest.read(binary.resolve("manifest.json")).production().version();
+        int line = 2;
+        while (field(ranking, line, "version").equals(production)) {
+            line++;
+        }
+        setField(ranking, line, "influence_delta_fourth", "-0.5");
+        PackException e = refused(pack);
+        assertWhere(e, SummaryPackWriter.RANKING_FILE, line, columnOf(ranking, "influence_delta_fourth"));
+        assertTrue(e.problem().contains("fourth powers"), e.problem());
+    }
+
+    /**
+     * A pack summarised before the ranking sums held Σψ⁴ still opens: pr_auc's Δ then takes z on every slice, under
+     * the normal test's name, and the methods say so, while the same pack with the column gets t on small slices.
+     */
+    @Test
+    void aPackWithoutTheFourthPowerSumOpensWithZUnderTheNormalTestsName() throws Exception {
+        Path pack = copy(binary);
+        Path ranking = pack.resolve(SummaryPackWriter.RANKING_FILE);
+        int column = columnOf(ranking, "influence_delta_fourth") - 1;
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(ranking)) {
+            List<String> fields = new ArrayList<>(List.of(line.split(",", -1)));
+            fields.remove(column);
+            lines.add(String.join(",", fields));
+        }
+        Files.write(ranking, lines);
+
+        SummaryPack old = new SummaryPackReader().read(pack, Progress.NONE);
+        SummaryPack current = new SummaryPackReader().read(binary, Progress.NONE);
+        assertFalse(old.primary().hasInfluenceDeltaFourth());
+        assertTrue(current.primary().hasInfluenceDeltaFourth());
+        assertTrue(SummaryMethods.describe(old.primary()).contains("Δ with z on every slice"),
+                SummaryMethods.describe(old.primary()));
+        ComparisonEngine engine = new ComparisonEngine();
+        List<SliceResult> withZ = prAuc(new SummaryComparison(engine).compare(old, null, ComparisonOptions.DEFAULTS,
+                Progress.NONE));
+        List<SliceResult> withT = prAuc(new SummaryComparison(engine).compare(current, null,
+                ComparisonOptions.DEFAULTS, Progress.NONE));
+        int narrower = 0;
+        for (int i = 0; i < withZ.size(); i++) {
+            SliceResult z = withZ.get(i);
+            SliceResult t = withT.get(i);
+            assertEquals(t.slice(), z.slice());
+            if (z.unadjustedCi() == null) {
+                continue;
+            }
+            assertEquals(BinnedAveragePrecision.TEST, z.test(), z.slice().label());
+            assertEquals(t.n() <= 2_000 ? BinnedAveragePrecision.T_TEST : BinnedAveragePrecision.TEST, t.test());
+            assertEquals(t.delta(), z.delta(), 1e-12);
+            double widthZ = z.unadjustedCi().upper() - z.unadjustedCi().lower();
+            double widthT = t.unadjustedCi().upper() - t.unadjustedCi().lower();
+            if (t.n() <= 2_000) {
+                assertTrue(widthZ < widthT, z.slice().label() + ": z " + widthZ + " against t " + widthT);
+                narrower++;
+            } else {
+                assertEquals(widthT, widthZ, 1e-12);
+            }
+        }
+        assertTrue(narrower > 5, narrower + " small slices compared");
+    }
+
+    private static List<SliceResult> prAuc(ComparisonReport report) {
+        return report.results().stream().filter(r -> r.metric() == Metric.PR_AUC).toList();
     }
 
     @Test

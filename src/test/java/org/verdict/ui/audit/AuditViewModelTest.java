@@ -62,6 +62,20 @@ class AuditViewModelTest {
     }
 
     @Test
+    void aBackDatedSignatureTimeShowsTheRecordBrokenAndTheSignedTimeIsLabelledSo() throws Exception {
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
+            s.execute("DROP TRIGGER signatures_no_update");
+            s.executeUpdate("UPDATE signatures SET signed_at = '2020-11-01T09:00:00Z' WHERE record_seq = 2");
+        }
+        model.open(db);
+        assertFalse(model.intactProperty().get());
+        AuditRow tier3 = model.visibleRecords().get(1);
+        assertTrue(tier3.fields().containsKey("Appended (signed)"), tier3.fields().toString());
+        assertTrue(model.verificationProperty().get().contains("TAMPERED: first bad record is #2"),
+                model.verificationProperty().get());
+    }
+
+    @Test
     void filtersByModelKindDecisionApproverSearchAndDates() throws Exception {
         DecisionRecord other = LedgerFixtures.promotion(1, "another model");
         try (DecisionLog log = DecisionLog.openForWriting(db)) {

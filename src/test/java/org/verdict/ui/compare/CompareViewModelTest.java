@@ -116,6 +116,39 @@ class CompareViewModelTest {
     }
 
     @Test
+    void theFilterPromptTakesItsExamplesFromThePackAtHand() throws Exception {
+        assertEquals("Filter slices: column, value or column=value", model.filterPromptProperty().get(),
+                "neutral before a pack is shown");
+
+        model.showPack(multiclassPack());
+        assertTrue(shownSlices().containsAll(List.of("language=en", "gender=f", "gender=m")), shownSlices().toString());
+        assertEquals("Filter, e.g. gender=f", model.filterPromptProperty().get(), "its shortest slice, the first");
+        assertTrue(model.filterHelpProperty().get().contains("gender finds every gender=… slice"),
+                model.filterHelpProperty().get());
+
+        // packs compared for real, one after the other: each its own column and value, nothing of the one before
+        ComparisonEngine engine = new ComparisonEngine();
+        CompareViewModel realModel = new CompareViewModel(engine::compare, engine::confusionMatrix,
+                new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
+                failures::add);
+        String regions = """
+                example_id,label,region,pred_7,score_7,pred_8,score_8
+                t1,fraud,coastal,fraud,0.9,fraud,0.8
+                t2,ok,coastal,ok,0.2,ok,0.1
+                t3,ok,alpine,fraud,0.6,ok,0.4
+                t4,fraud,alpine,ok,0.4,fraud,0.7
+                """;
+        realModel.showPack(multiclassPack());
+        assertTrue(realModel.filterPromptProperty().get().startsWith("Filter, e.g. gender="),
+                realModel.filterPromptProperty().get());
+        realModel.showPack(new PackLoader().load(PackFixture.write(folder.resolve("regions"),
+                PackFixture.BINARY_MANIFEST, regions), Progress.NONE));
+        String prompt = realModel.filterPromptProperty().get();
+        assertEquals("Filter, e.g. region=alpine", prompt, "the shorter of alpine and coastal");
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    @Test
     void anUnavailableMetricSaysWhy() throws Exception {
         model.showPack(multiclassPack());
         model.metricProperty().set(Metric.ACCURACY);

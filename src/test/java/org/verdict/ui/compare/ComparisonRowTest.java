@@ -51,6 +51,22 @@ class ComparisonRowTest {
         assertNull(tooFew.verdictReason());
     }
 
+    /** Δ pr_auc [−1, +1] at 1 − 0.05/69 beside production's 0.466: every candidate from 0 to 1 is inside. */
+    @Test
+    void anIntervalSpanningEveryPossibleCandidateSaysNoInformationWithItsReason() {
+        SliceResult spanning = new SliceResult(ReportFixture.slice("country", "C19"), 249, Metric.PR_AUC, false,
+                new MetricEstimate(0.466, new Interval(0.100, 0.877)), new MetricEstimate(0.330, null), -0.136,
+                new Interval(-1, 1), new Interval(-0.712, 0.439), 0.55, 1.0, "paired-bootstrap", Verdict.INCONCLUSIVE,
+                new ShownInterval(TestFamily.SLICES, 1 - 0.05 / 69, ShownInterval.HOLM, 69), null, null, null);
+        ComparisonRow row = new ComparisonRow(spanning);
+        assertEquals("no information", row.verdictText());
+        assertEquals("the 99.93% interval of Δ spans every pr_auc the candidate could have (0 to 1) beside "
+                + "production's 0.466", row.verdictReason());
+        assertTrue(row.toTsv().endsWith("\tno information: " + row.verdictReason()), row.toTsv());
+        // the unadjusted interval stays one toggle away
+        assertEquals("−0.136 [−0.712, +0.439]", new ComparisonRow(spanning, true).deltaText());
+    }
+
     @Test
     void tsvKeepsRawNumbersForSpreadsheets() {
         ComparisonRow row = new ComparisonRow(ReportFixture.result(SliceKey.OVERALL, 4000, Metric.MACRO_F1,

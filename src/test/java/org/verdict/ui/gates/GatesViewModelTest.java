@@ -226,7 +226,10 @@ class GatesViewModelTest {
         // safety, language parity, latency, circuit breaker and (classification without sensitive columns) fairness
         int thin = kind == RealStylePack.Kind.REGRESSION ? 4 : 5;
         assertTrue(headline.startsWith("Candidate 2 may not replace production 1 yet: 1 gate fails, " + thin
-                + " lack evidence."), headline);
+                + " lack evidence. " + thin + " of them lack it only for want of an optional suite or column ("),
+                headline);
+        assertTrue(headline.contains("Latency, Circuit breaker): add it, or declare the gate not applicable in the "
+                + "policy; see their lines. Data validation fails"), headline);
         assertTrue(headline.endsWith("Data validation fails (Volume per class, language and segment): the evidence "
                 + "itself is in question."), headline);
         assertTrue(row(model, Gate.VOLUME).summary().startsWith("segment=west: 100 examples (minimum 150)"));

@@ -35,7 +35,7 @@ class GlossaryTest {
         for (Verdict verdict : Verdict.values()) {
             assertTrue(ids.contains(verdict.name().toLowerCase(java.util.Locale.ROOT)), verdict + " has an entry");
         }
-        assertEquals(9, ComparisonEngine.TEST_NAMES.size());
+        assertEquals(11, ComparisonEngine.TEST_NAMES.size());
         for (String test : ComparisonEngine.TEST_NAMES) {
             assertTrue(ids.contains(test), test + " has an entry");
         }
@@ -55,7 +55,7 @@ class GlossaryTest {
         assertTrue(text("interval").contains("better or worse exactly when that interval excludes 0"));
         assertTrue(text("unstable").contains("fewer than 5 examples") && text("unstable").contains("more than 1 %"));
         assertTrue(text("tango-score").contains("McNemar's statistic at Δ = 0"));
-        for (String bootstrap : List.of("paired-bootstrap", "paired-block-bootstrap")) {
+        for (String bootstrap : List.of("paired-bootstrap", "paired-hashed-block-bootstrap")) {
             assertTrue(text(bootstrap).contains("bootstrap-SE t interval"), bootstrap);
         }
         assertTrue(text("paired-bootstrap-cells").contains("jackknife standard error"));

@@ -10,9 +10,11 @@ import java.util.List;
  * @param findings every judged part, in display order
  * @param notApplicableReason the policy's written reason when it declares the gate not applicable to this model,
  *                            else null
+ * @param missingEvidence what optional evidence the pack lacks when that alone leaves the gate without evidence
+ *                        (e.g. "latency suite"), else null; the summary then says the two ways out
  */
 public record GateResult(Gate gate, GateOutcome outcome, String summary, List<Finding> findings,
-                         String notApplicableReason) {
+                         String notApplicableReason, String missingEvidence) {
     /** The words that introduce a declared reason, everywhere it is shown: "not applicable — batch scoring". */
     public static final String NOT_APPLICABLE_PREFIX = GateOutcome.NOT_APPLICABLE.label() + " — ";
 
@@ -29,7 +31,7 @@ public record GateResult(Gate gate, GateOutcome outcome, String summary, List<Fi
     }
 
     public GateResult(Gate gate, GateOutcome outcome, String summary, List<Finding> findings) {
-        this(gate, outcome, summary, findings, null);
+        this(gate, outcome, summary, findings, null, null);
     }
 
     /**
@@ -77,7 +79,7 @@ public record GateResult(Gate gate, GateOutcome outcome, String summary, List<Fi
                         declared + wouldGive(f.outcome(), f.detail()), f.numbers()))
                 .toList();
         return new GateResult(judged.gate(), GateOutcome.NOT_APPLICABLE,
-                declared + wouldGive(judged.outcome(), judged.summary()), findings, reason);
+                declared + wouldGive(judged.outcome(), judged.summary()), findings, reason, null);
     }
 
     /** What judged evidence would give, said only where it was judgeable: missing or thin evidence adds nothing. */
@@ -93,8 +95,41 @@ public record GateResult(Gate gate, GateOutcome outcome, String summary, List<Fi
         return new GateResult(gate, outcome, reason, List.of(Finding.of(gate.title(), outcome, reason)));
     }
 
+    /**
+     * The summary for a table that lists the gate's other blocking findings beneath it: "(and 2 more)" becomes
+     * "(2 more below)", so the finding it counts is not announced as left out and then shown.
+     */
+    public String summaryAboveItsFindings() {
+        String more = moreOf(findings, outcome);
+        return more.isEmpty() || !summary.endsWith(more) ? summary
+                : summary.substring(0, summary.length() - more.length()) + " (" + (countOf(findings, outcome) - 1)
+                        + " more below)";
+    }
+
+    /**
+     * A gate without evidence only because the pack lacks an optional suite or column: insufficient evidence (absent
+     * evidence is never a pass), and the line names both ways out — add the evidence, or declare the gate not
+     * applicable in the policy with a reason.
+     *
+     * @param missing what the pack lacks ("latency suite")
+     * @param why why that leaves the gate unjudged
+     * @param toAdd how to add it ("latency.csv, listed in the manifest as the latency suite")
+     */
+    public static GateResult withoutOptionalEvidence(Gate gate, String missing, String why, String toAdd) {
+        String reason = "no " + missing + ", so " + why;
+        // the way out is said once, on the gate's line; its one finding is the reason alone
+        String summary = reason + " — add " + toAdd + ", or declare the gate not applicable in the policy: "
+                + "\"notApplicable\": {\"" + gate.wireName() + "\": \"<reason>\"}";
+        return new GateResult(gate, GateOutcome.INSUFFICIENT_EVIDENCE, summary,
+                List.of(Finding.of(gate.title(), GateOutcome.INSUFFICIENT_EVIDENCE, reason)), null, missing);
+    }
+
     private static String moreOf(List<Finding> findings, GateOutcome outcome) {
-        long more = findings.stream().filter(f -> f.outcome() == outcome).count() - 1;
-        return more == 0 ? "" : " (and " + more + " more)";
+        long more = countOf(findings, outcome) - 1;
+        return more <= 0 ? "" : " (and " + more + " more)";
+    }
+
+    private static long countOf(List<Finding> findings, GateOutcome outcome) {
+        return findings.stream().filter(f -> f.outcome() == outcome).count();
     }
 }

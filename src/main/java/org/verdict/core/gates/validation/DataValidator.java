@@ -105,7 +105,12 @@ public final class DataValidator {
             return new GateResult(Gate.VOLUME, GateOutcome.NOT_APPLICABLE, "nothing to count: "
                     + (primary.task().isClassification() ? "" : "a regression has no classes, and ")
                     + "the primary suite has no " + joined(unchecked, "or")
-                    + (unchecked.size() == 1 ? " column" : " columns"), findings);
+                    + (unchecked.size() == 1 ? " column" : " columns")
+                    // the two gates differ on the same missing column: say why, unless parity is declared away
+                    + (primary.perLevel().containsKey(languageColumn)
+                            || policy.notApplicableReason(Gate.LANGUAGE_PARITY).isPresent() ? ""
+                            : " (volume only counts what is there; language parity, which must judge each language, "
+                                    + "lacks evidence instead)"), findings);
         }
         String passSummary = "every " + joined(checked, "and") + " reaches its minimum";
         if (!unchecked.isEmpty()) {

@@ -1,0 +1,85 @@
+package org.verdict;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The JVM settings {@code packaging/verdict} picks for a command: a stand-in {@code java} first on the PATH prints the
+ * arguments the launcher would start the real one with.
+ */
+class LauncherScriptTest {
+    /** Above the launcher's 16 MB limit for the client compiler on row-level packs. */
+    private static final int LARGE = 17 << 20;
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aLargeRowLevelPackKeepsC2() throws Exception {
+        Path pack = pack("rows", "{\"format\": \"verdict-pack/1\"}", LARGE);
+        List<String> options = launched("compare", pack.toString(), "--json");
+        assertFalse(options.contains("-XX:TieredStopAtLevel=1"), options.toString());
+        assertTrue(options.contains("-XX:FreqInlineSize=100"), options.toString());
+    }
+
+    @Test
+    void aSummaryPackRunsWithTheClientCompilerWhateverItsSize() throws Exception {
+        Path pack = pack("summary", "{\"format\": \"verdict-pack/1\",\n \"summary\": {\"format\": \"verdict-summary/1\"}}",
+                LARGE);
+        List<String> options = launched("compare", pack.toString(), "--json");
+        assertTrue(options.contains("-XX:TieredStopAtLevel=1"), options.toString());
+        assertTrue(options.contains("-XX:+UseSerialGC"), options.toString());
+        assertEquals(List.of("compare", pack.toString(), "--json"), options.subList(options.size() - 3, options.size()));
+    }
+
+    @Test
+    void aSummaryPackBesideALargeRowLevelPackDoesNotHideIt() throws Exception {
+        Path summary = pack("summary", "{\"summary\": {\"format\": \"verdict-summary/1\"}}", 0);
+        Path rows = pack("rows", "{\"format\": \"verdict-pack/1\"}", LARGE);
+        List<String> options = launched("compare", summary.toString(), rows.toString());
+        assertFalse(options.contains("-XX:TieredStopAtLevel=1"), options.toString());
+    }
+
+    /** A pack folder of about {@code bytes} whose manifest is {@code manifest}. */
+    private Path pack(String name, String manifest, int bytes) throws IOException {
+        Path pack = Files.createDirectories(folder.resolve(name));
+        Files.writeString(pack.resolve("manifest.json"), manifest, StandardCharsets.UTF_8);
+        Files.write(pack.resolve("primary.csv"), new byte[bytes]);
+        return pack;
+    }
+
+    /** The arguments packaging/verdict passes to java, one per line, as the stand-in printed them. */
+    private List<String> launched(String... arguments) throws Exception {
+        Path shell = Path.of("/bin/sh");
+        Path launcher = Path.of("packaging", "verdict").toAbsolutePath();
+        assumeTrue(Files.isExecutable(shell) && Files.isRegularFile(launcher), "a POSIX shell and the launcher");
+        Path bin = Files.createDirectories(folder.resolve("bin"));
+        Path java = bin.resolve("java");
+        Files.writeString(java, "#!/bin/sh\nfor argument in \"$@\"; do printf '%s\\n' \"$argument\"; done\n");
+        assertTrue(java.toFile().setExecutable(true));
+        Path jar = folder.resolve("verdict.jar");
+        Files.write(jar, new byte[0]);
+        Path output = folder.resolve("launched.txt");
+        ProcessBuilder builder = new ProcessBuilder(shell.toString(), launcher.toString());
+        builder.command().addAll(List.of(arguments));
+        builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        builder.environment().put("VERDICT_JAR", jar.toString());
+        builder.environment().remove("VERDICT_JIT");
+        builder.environment().remove("JAVA_OPTS");
+        Process process = builder.redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), Files.readString(output));
+        return Files.readAllLines(output);
+    }
+}

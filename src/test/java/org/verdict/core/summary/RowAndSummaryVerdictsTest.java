@@ -1,0 +1,245 @@
+package org.verdict.core.summary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.verdict.core.compare.ComparisonEngine;
+import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.compare.ComparisonReport;
+
+import org.verdict.core.compare.MetricEstimate;
+import org.verdict.core.compare.SliceResult;
+import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.PackLoader;
+import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.pack.Task;
+import org.verdict.core.stats.HashedBlocks;
+import org.verdict.core.stats.Interval;
+import org.verdict.core.task.Progress;
+
+/**
+ * A row pack and its summary pack give the same verdict on every slice for every metric but the ranked ones (roc_auc
+ * and pr_auc, which a summary pack computes from binned scores): count metrics from the same cells, and the means
+ * resampled over the same hashed blocks with the same random streams, so their intervals agree up to the order of
+ * summation — on slices of every size, from 3 rows to thousands.
+ */
+class RowAndSummaryVerdictsTest {
+    /** Countries from a few rows to a few hundred, as a real pack's long tail of small slices. */
+    private static final int COUNTRIES = 40;
+    private static final String[] CHANNELS = {"web", "app", "phone"};
+    private static final String[] GENDERS = {"female", "male", "undisclosed"};
+
+    @TempDir
+    Path folder;
+
+    @ParameterizedTest
+    @EnumSource(value = Task.class, names = {"BINARY", "REGRESSION"})
+    void everySliceAndMetricGetsTheSameVerdictFromRowsAndFromTheirSummary(Task task) throws Exception {
+        Path rowPack = writePack(folder.resolve("rows"), task, 2026);
+        ReviewPack rows = new PackLoader().load(rowPack, Progress.NONE);
+        ComparisonOptions options = ComparisonOptions.DEFAULTS.withCrosses(List.of(List.of("country", "channel")));
+        Path summaryPack = folder.resolve("summary");
+        new DuckDbSummarizer("512MB", 1).summarize(rowPack.resolve("primary.csv").toString(), null,
+                rows.manifest(), true, true, options.seed(), summaryPack, Progress.NONE);
+        SummaryPack summary = new SummaryPackReader().read(summaryPack, Progress.NONE);
+
+        ComparisonEngine engine = new ComparisonEngine();
+        ComparisonReport fromRows = engine.compare(rows, null, options, Progress.NONE);
+        ComparisonReport fromSummary = new SummaryComparison(engine).compare(summary, null, options, Progress.NONE);
+
+        Map<String, SliceResult> bySummary = fromSummary.results().stream()
+                .collect(Collectors.toMap(RowAndSummaryVerdictsTest::key, Function.identity()));
+        assertEquals(fromRows.results().size(), bySummary.size(), "the same slices and metrics");
+        List<Metric> means = task == Task.BINARY
+                ? List.of(Metric.LOG_LOSS, Metric.BRIER, Metric.SQ_CALIBRATION_ERROR)
+                : List.of(Metric.MAE, Metric.RMSE, Metric.MAPE, Metric.R2);
+        List<String> differences = new ArrayList<>();
+        int meansCompared = 0;
+        int meansTestedOnSmallSlices = 0;
+        for (SliceResult row : fromRows.results()) {
+            SliceResult sum = bySummary.get(key(row));
+            assertEquals(row.n(), sum.n(), key(row));
+            if (row.metric() == Metric.ROC_AUC || row.metric() == Metric.PR_AUC) {
+                // ranked from 0.001-logit bins in a summary pack (another method, named in its test): see
+                // SummaryAgreement for their tolerances
+                continue;
+            }
+            if (row.verdict() != sum.verdict()) {
+                differences.add(key(row) + ": " + row.verdict() + " from rows, " + sum.verdict() + " from the summary");
+            }
+            if (!means.contains(row.metric())) {
+                continue;
+            }
+            meansCompared++;
+            meansTestedOnSmallSlices += row.n() <= 300 && row.pValue() != null ? 1 : 0;
+            if (!java.util.Objects.equals(row.test(), sum.test())
+                    || !java.util.Objects.equals(row.unavailableReason(), sum.unavailableReason())
+                    || !java.util.Objects.equals(row.unstableReason(), sum.unstableReason())
+                    || !close(row.delta(), sum.delta()) || !close(row.deltaCi(), sum.deltaCi())
+                    || !close(row.unadjustedCi(), sum.unadjustedCi()) || !close(row.pValue(), sum.pValue())
+                    || !close(row.adjustedP(), sum.adjustedP()) || !close(row.production(), sum.production())
+                    || !close(row.candidate(), sum.candidate())) {
+                differences.add(key(row) + ": rows " + row + "\n   summary " + sum);
+            }
+        }
+        assertTrue(differences.isEmpty(), differences.size() + " differ:\n" + String.join("\n", differences));
+        assertTrue(meansCompared > 300, "compared " + meansCompared + " mean-type results");
+        assertTrue(meansTestedOnSmallSlices > 50, meansTestedOnSmallSlices + " tested on slices of at most 300 rows");
+    }
+
+    /**
+     * The summary names its blocks' hash: one made now says its intervals are the rows'; one made before the manifest
+     * named it (no blockHash) says they agree only within the bootstrap's noise; an unknown hash is refused.
+     */
+    @Test
+    void theSummarySaysWhetherItsBlocksAreTheRowEnginesBlocks() throws Exception {
+        Path rowPack = writePack(folder.resolve("rows"), Task.REGRESSION, 7);
+        Path summaryPack = folder.resolve("summary");
+        new DuckDbSummarizer("512MB", 1).summarize(rowPack.resolve("primary.csv").toString(), null,
+                new PackLoader().load(rowPack, Progress.NONE).manifest(), true, true, 5L, summaryPack, Progress.NONE);
+        assertTrue(methods(summaryPack).contains("mae, rmse, mape and r2 from 300 blocks dealt by a hash of the"
+                + " example id (seed 5): the blocks the row engine deals the same rows into, so the rows' intervals"
+                + " and verdicts when compared with seed 5"), methods(summaryPack));
+
+        Path manifest = summaryPack.resolve("manifest.json");
+        String made = Files.readString(manifest);
+        assertTrue(made.contains("\"blockHash\" : \"md5\""), made);
+        Files.writeString(manifest, made.replace("\"blockHash\" : \"md5\",", "").replace(",\n    \"blockHash\" : \"md5\"", ""));
+        assertTrue(methods(summaryPack).contains("(seed 5): each engine's own hash (a pack made before Verdict named"
+                + " it), so intervals agree with the rows' within the bootstrap's noise, not exactly"),
+                methods(summaryPack));
+
+        Files.writeString(manifest, made.replace("\"blockHash\" : \"md5\"", "\"blockHash\" : \"xxhash64\""));
+        org.verdict.core.pack.PackException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                org.verdict.core.pack.PackException.class,
+                () -> new SummaryPackReader().read(summaryPack, Progress.NONE));
+        assertTrue(refused.getMessage().startsWith("manifest.json, line "), refused.getMessage());
+        assertTrue(refused.getMessage().contains("blockHash must be \"md5\""), refused.getMessage());
+    }
+
+    private static String methods(Path summaryPack) throws Exception {
+        return String.join("; ", SummaryMethods.methods(new SummaryPackReader().read(summaryPack, Progress.NONE)
+                .primary()));
+    }
+
+    /** The summary SQL's block, run by DuckDB, is the row engine's block for every id. */
+    @Test
+    void duckDbDealsEveryExampleIntoTheRowEnginesBlock() throws Exception {
+        String sql = "SELECT id, " + SqlDialect.DUCKDB.block("id", 20261122L, 300)
+                + " AS block FROM (SELECT 'ex-' || i AS id FROM range(5000) t(i) UNION ALL SELECT 'ünïcode-id')";
+        int checked = 0;
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                assertEquals(HashedBlocks.blockOf(result.getString(1), 20261122L, 300), result.getInt(2),
+                        result.getString(1));
+                checked++;
+            }
+        }
+        assertEquals(5001, checked);
+    }
+
+    private static boolean close(Double a, Double b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
+    }
+
+    private static boolean close(Interval a, Interval b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return close(a.lower(), b.lower()) && close(a.upper(), b.upper());
+    }
+
+    private static boolean close(MetricEstimate a, MetricEstimate b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return close(a.value(), b.value()) && close(a.ci(), b.ci());
+    }
+
+    private static String key(SliceResult result) {
+        return result.slice().label() + " / " + result.metric().wireName();
+    }
+
+    /**
+     * Country k has about 400·0.88^k rows (400 down to 4); 5 % positives (binary), dollar targets with a long right
+     * tail (regression); the candidate is slightly better overall and worse in a few countries.
+     */
+    private static Path writePack(Path folder, Task task, long seed) throws IOException {
+        Files.createDirectories(folder);
+        String model = task == Task.BINARY
+                ? "{\"name\": \"churn\", \"task\": \"binary\", \"riskTier\": 2, \"positiveLabel\": \"churn\"}"
+                : "{\"name\": \"refund\", \"task\": \"regression\", \"riskTier\": 2}";
+        Files.writeString(folder.resolve("manifest.json"), """
+                {
+                  "format": "verdict-pack/1",
+                  "model": %s,
+                  "models": [{"version": "1", "role": "production"}, {"version": "2", "role": "candidate"}],
+                  "primaryMetric": "%s",
+                  "suites": {"primary": {"file": "primary.csv", "slices": ["country", "channel"], "sensitive": ["gender"]}}
+                }
+                """.formatted(model, task == Task.BINARY ? "log_loss" : "mae"));
+        SplittableRandom random = new SplittableRandom(seed);
+        StringBuilder csv = new StringBuilder("example_id,label,country,channel,gender,")
+                .append(task == Task.BINARY ? "score_1,score_2" : "pred_1,pred_2").append('\n');
+        int id = 0;
+        for (int country = 0; country < COUNTRIES; country++) {
+            int rows = (int) Math.max(4, Math.round(400 * Math.pow(0.88, country)));
+            double shift = country % 7 == 3 ? -0.5 : 0.15;
+            for (int i = 0; i < rows; i++) {
+                csv.append("u").append(Long.toHexString(random.nextLong() >>> 16)).append('-').append(id++)
+                        .append(',');
+                String channel = CHANNELS[random.nextInt(CHANNELS.length)];
+                String gender = GENDERS[random.nextInt(GENDERS.length)];
+                if (task == Task.BINARY) {
+                    boolean churn = random.nextDouble() < 0.05;
+                    double signal = churn ? 1.2 : -1.2;
+                    double production = logistic(-2 + signal + random.nextGaussian());
+                    double candidate = logistic(-2 + signal * (1 + shift) + random.nextGaussian());
+                    csv.append(churn ? "churn" : "stay").append(',').append("c").append(country).append(',')
+                            .append(channel).append(',').append(gender).append(',')
+                            .append(format(production)).append(',').append(format(candidate));
+                } else {
+                    double label = Math.round(Math.exp(3 + 1.2 * random.nextGaussian()) * 100) / 100.0;
+                    double production = label + label * 0.3 * random.nextGaussian();
+                    double candidate = label + label * 0.3 * (1 - shift) * random.nextGaussian();
+                    csv.append(format(label)).append(',').append("c").append(country).append(',').append(channel)
+                            .append(',').append(gender).append(',').append(format(production)).append(',')
+                            .append(format(candidate));
+                }
+                csv.append('\n');
+            }
+        }
+        Files.writeString(folder.resolve("primary.csv"), csv);
+        return folder;
+    }
+
+    private static double logistic(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
+
+    private static String format(double value) {
+        return String.format(Locale.ROOT, "%.6f", value);
+    }
+}

@@ -1,0 +1,244 @@
+package org.verdict.ui.gates;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Bounds;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.verdict.core.pack.PackLoader;
+import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.task.Progress;
+import org.verdict.ui.shell.BundledSample;
+import org.verdict.ui.task.ActivityMonitor;
+import org.verdict.ui.task.CurrentThreadExecutor;
+import org.verdict.ui.theme.Appearance;
+
+/**
+ * The Gates view of the bundled sample pack on a 1366×768 laptop, window maximised: what is left for the view beside
+ * the navigation rail, under the menu bar and above the status bar, with a desktop's panel and title bar. A reviewer
+ * scrolls the page to the slices that lost and reads each of them whole, in normal and in large text.
+ */
+@ExtendWith(ApplicationExtension.class)
+class GatesLaptopTest {
+    private static final double VIEW_WIDTH = 1242;
+    private static final double VIEW_HEIGHT = 620;
+
+    private final ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.gates.gates");
+    private final List<Throwable> failures = new ArrayList<>();
+    private Appearance appearance;
+    private GatesViewModel model;
+    private ScrollPane page;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        appearance = new Appearance(false, false);
+        model = new GatesViewModel(GatesFixture.reviewer(), new CurrentThreadExecutor(),
+                new ActivityMonitor(() -> 0), text, view -> { }, failures::add, new SimpleStringProperty());
+        Scene scene = new Scene((Parent) new GatesView(model, text).node(), VIEW_WIDTH, VIEW_HEIGHT);
+        appearance.applyTo(scene.getRoot());
+        stage.setScene(scene);
+        stage.show();
+        model.showPack(new PackLoader().load(samplePath(), Progress.NONE));
+        page = (ScrollPane) scene.lookup("#gatesPage");
+    }
+
+    @Test
+    void theWorseSlicesAreReadInNormalText(FxRobot robot) {
+        everyWorseSliceIsReadWhole(robot);
+    }
+
+    @Test
+    void theWorseSlicesAreReadInLargeText(FxRobot robot) {
+        robot.interact(() -> appearance.largeTextProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        everyWorseSliceIsReadWhole(robot);
+    }
+
+    @Test
+    void thePageFollowsTheGateAKeyboardUserMovesTo(FxRobot robot) {
+        robot.interact(() -> appearance.largeTextProperty().set(true));
+        TableView<?> table = robot.lookup("#gatesTable").queryAs(TableView.class);
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getFocusModel().focus(0);
+        });
+        for (int i = 1; i < table.getItems().size(); i++) {
+            robot.press(KeyCode.DOWN).release(KeyCode.DOWN);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        int last = table.getItems().size() - 1;
+        assertEquals(last, table.getFocusModel().getFocusedIndex());
+        Node row = robot.lookup("#gatesTable .table-row-cell").queryAll().stream()
+                .filter(node -> ((TableRow<?>) node).getIndex() == last).findFirst().orElseThrow();
+        assertTrue(inside(sceneBounds(row), sceneBounds(page.lookup(".viewport"))),
+                "the last gate is in view: " + sceneBounds(row));
+    }
+
+    @Test
+    void ctrlCCopiesTheHeadingAndTheWorseSlices(FxRobot robot) {
+        ListView<?> list = robot.lookup("#gatesWorseSlices").queryAs(ListView.class);
+        robot.interact(() -> scrollIntoView(list));
+        robot.clickOn(list);
+        robot.interact(() -> list.getSelectionModel().clearSelection());
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        String heading = "Slices significantly worse on macro_f1 (2), the largest loss first:";
+        assertEquals(heading + "\n▼ " + model.worseSlices().get(0) + "\n▼ " + model.worseSlices().get(1) + "\n",
+                clipboardText(robot), "all of them when none is chosen");
+
+        robot.interact(() -> list.getSelectionModel().select(1));
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(heading + "\n▼ " + model.worseSlices().get(1) + "\n", clipboardText(robot));
+    }
+
+    private static String clipboardText(FxRobot robot) {
+        String[] holder = new String[1];
+        robot.interact(() -> holder[0] = Clipboard.getSystemClipboard().getString());
+        return holder[0];
+    }
+
+    @Test
+    void manyWorseSlicesShowSixWholeRowsAndTheListScrolls(FxRobot robot) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            lines.add("region=r" + i + ": Δ −0.0" + (9 - i) + " [−0.1, −0.01] at 99.93% (n " + (400 + i) + ")");
+        }
+        robot.interact(() -> model.worseSlices().setAll(lines));
+        ListView<?> list = robot.lookup("#gatesWorseSlices").queryAs(ListView.class);
+        robot.interact(() -> scrollIntoView(list));
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds listArea = sceneBounds(list.lookup(".clipped-container"));
+        long whole = robot.lookup("#gatesWorseSlices .list-cell").queryAll().stream()
+                .filter(cell -> cell.isVisible() && ((ListCell<?>) cell).getItem() != null)
+                .filter(cell -> inside(sceneBounds(cell), listArea)).count();
+        assertEquals(GatesView.WORSE_SLICES_SHOWN, whole, "six rows in view, the rest a scroll away");
+        assertTrue(inside(sceneBounds(list), sceneBounds(page.lookup(".viewport"))), "the list itself is in view");
+        assertTrue(list.lookupAll(".scroll-bar").stream().anyMatch(bar -> bar.isVisible()
+                && ((ScrollBar) bar).getOrientation() == Orientation.VERTICAL),
+                "the list scrolls to the other three");
+    }
+
+    @Test
+    void inLargeTextEveryGateRowIsAsTallAsItsWrappedText(FxRobot robot) {
+        robot.interact(() -> appearance.largeTextProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        everyGateRowHoldsItsText(robot);
+    }
+
+    @Test
+    void aPackJudgedInLargeTextHasEveryGateRowAsTallAsItsWrappedText(FxRobot robot) throws Exception {
+        robot.interact(() -> appearance.largeTextProperty().set(true));
+        ReviewPack sample = new PackLoader().load(samplePath(), Progress.NONE);
+        robot.interact(() -> model.showPack(sample));
+        WaitForAsyncUtils.waitForFxEvents();
+        everyGateRowHoldsItsText(robot);
+    }
+
+    private void everyGateRowHoldsItsText(FxRobot robot) {
+        TableView<?> table = robot.lookup("#gatesTable").queryAs(TableView.class);
+        assertTrue(table.lookupAll(".scroll-bar").stream().noneMatch(Node::isVisible),
+                "the page scrolls, not the table: no gate is cut at the table's edge " + table.getHeight() + " pref "
+                        + table.getPrefHeight() + " rows " + robot.lookup("#gatesTable .table-row-cell").queryAll()
+                        .stream().map(n -> ((TableRow<?>) n).getIndex() + ":" + n.isVisible() + ":"
+                                + ((TableRow<?>) n).getHeight()).toList());
+        for (int index = 0; index < table.getItems().size(); index++) {
+            int shown = index;
+            robot.interact(() -> table.scrollTo(shown));
+            WaitForAsyncUtils.waitForFxEvents();
+            TableRow<?> row = robot.lookup("#gatesTable .table-row-cell").queryAll().stream()
+                    .map(node -> (TableRow<?>) node).filter(r -> r.getIndex() == shown && r.isVisible())
+                    .findFirst().orElseThrow();
+            for (Node cell : row.lookupAll(".table-cell")) {
+                if (((TableCell<?, ?>) cell).getGraphic() instanceof Text wrapped && !wrapped.getText().isEmpty()) {
+                    Bounds textBounds = wrapped.localToScene(wrapped.getLayoutBounds());
+                    Bounds rowBounds = row.localToScene(row.getLayoutBounds());
+                    assertTrue(textBounds.getMaxY() <= rowBounds.getMaxY() + 0.5
+                                    && textBounds.getMinY() >= rowBounds.getMinY() - 0.5,
+                            "row " + shown + " (" + rowBounds.getHeight() + " px) cuts its text ("
+                                    + textBounds.getHeight() + " px): " + wrapped.getText());
+                }
+            }
+        }
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    private void everyWorseSliceIsReadWhole(FxRobot robot) {
+        assertEquals(2, model.worseSlices().size(), model.worseSlices().toString());
+        assertTrue(model.worseSlices().get(0).startsWith("language=ja") || model.worseSlices().get(1)
+                .startsWith("language=ja"), model.worseSlices().toString());
+        ListView<?> list = robot.lookup("#gatesWorseSlices").queryAs(ListView.class);
+        robot.interact(() -> scrollIntoView(list));
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds viewport = sceneBounds(page.lookup(".viewport"));
+        Bounds listArea = sceneBounds(list.lookup(".clipped-container"));
+        List<ListCell<?>> rows = robot.lookup("#gatesWorseSlices .list-cell").queryAll().stream()
+                .<ListCell<?>>map(node -> (ListCell<?>) node).filter(cell -> cell.isVisible() && cell.getItem() != null)
+                .toList();
+        assertEquals(model.worseSlices(), rows.stream().map(ListCell::getItem).toList(),
+                "every worse slice has its row, in order");
+        for (ListCell<?> row : rows) {
+            Bounds bounds = sceneBounds(row);
+            assertTrue(bounds.getHeight() > 0, "a row without height: " + row.getItem());
+            assertTrue(inside(bounds, listArea), "row " + bounds + " outside the list's area " + listArea);
+            assertTrue(inside(bounds, viewport), "row " + bounds + " outside the page's viewport " + viewport);
+            Text shown = (Text) row.lookup(".text");
+            assertEquals("▼ " + row.getItem(), shown.getText(), "the whole line, marked, not cut");
+        }
+        TableView<?> table = robot.lookup("#gatesTable").queryAs(TableView.class);
+        assertEquals(11, table.getItems().size());
+        assertTrue(table.getHeight() >= GatesView.TABLE_SHARE_OF_VIEW * page.getHeight() - 1,
+                "the checklist keeps most of the view: " + table.getHeight() + " of " + page.getHeight());
+        assertFalse(robot.lookup("#gatesApproval").queryLabeled().getText().isEmpty());
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    /** Scrolls the page as a reader does: the node's top at the viewport's top, or the page's end. */
+    private void scrollIntoView(Node node) {
+        page.layout();
+        Node content = page.getContent();
+        double top = content.sceneToLocal(sceneBounds(node)).getMinY();
+        double hidden = content.getLayoutBounds().getHeight() - page.getViewportBounds().getHeight();
+        page.setVvalue(hidden <= 0 ? 0 : Math.min(1, top / hidden));
+        page.layout();
+    }
+
+    private static Path samplePath() {
+        return new BundledSample(Path.of("").toAbsolutePath()).inCheckout().orElseThrow();
+    }
+
+    private static Bounds sceneBounds(Node node) {
+        return node.localToScene(node.getLayoutBounds());
+    }
+
+    private static boolean inside(Bounds inner, Bounds outer) {
+        return inner.getMinY() >= outer.getMinY() - 0.5 && inner.getMaxY() <= outer.getMaxY() + 0.5
+                && inner.getHeight() <= outer.getHeight() + 0.5;
+    }
+}
