@@ -110,8 +110,6 @@ public final class CompareView {
     private final javafx.beans.property.BooleanProperty valuesOverIntervals =
             new javafx.beans.property.SimpleBooleanProperty(false);
     private final ToggleButton showChart = new ToggleButton();
-    /** Whether the table has the room for each slice on one line (a cross still takes two). */
-    private javafx.beans.property.ReadOnlyBooleanProperty sliceOnOneLine;
     /** Large text on a short view; a field, because a binding only listened to would be garbage-collected. */
     private final javafx.beans.binding.BooleanBinding cramped;
 
@@ -388,14 +386,7 @@ public final class CompareView {
                 setText(empty || item == null ? null : sliceShown(item));
             }
         });
-        // one line where the table has the room once every other column fits (houses at 1366 px: the
-        // neighbourhoods), else after the column's name
-        sliceOnOneLine = fittedColumns.fitWideWhenRoom(slice, row -> crossOnTwoLines(row.slice()),
-                row -> valuesOverIntervals.get() ? twoLines(row.slice()) : crossOnTwoLines(row.slice()));
-        sliceOnOneLine.addListener((obs, was, now) -> {
-            rowHeights();
-            table.refresh();
-        });
+        fittedColumns.fit(slice, row -> sliceShown(row.slice()));
         table.getColumns().add(slice);
         // The verdict comes right after the slice: it is what a reviewer reads first, and it stays in view
         // however narrow the window or large the text.
@@ -543,11 +534,7 @@ public final class CompareView {
     }
 
     private String sliceShown(String label) {
-        return valuesOverIntervals.get() && !sliceOnOneLine.get() ? twoLines(label) : crossOnTwoLines(label);
-    }
-
-    private static String crossOnTwoLines(String label) {
-        return label.replace(" × ", " ×\n");
+        return valuesOverIntervals.get() ? twoLines(label) : label.replace(" × ", " ×\n");
     }
 
     private String verdictShown(ComparisonRow row) {

@@ -9,9 +9,6 @@ import java.util.Map;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -49,10 +46,6 @@ public final class FittedColumns<S> {
     private final Map<TableColumn<S, ?>, Double> graphicsEms = new LinkedHashMap<>();
     private final Map<TableColumn<S, ?>, Double> flexibleMinEms = new LinkedHashMap<>();
     private final Map<TableColumn<S, ?>, Double> fitted = new LinkedHashMap<>();
-    /** Columns with a wider text they show when the table has the room (e.g. a slice on one line), and its width. */
-    private final Map<TableColumn<S, ?>, Function<S, String>> wideTexts = new LinkedHashMap<>();
-    private final Map<TableColumn<S, ?>, Double> fittedWide = new LinkedHashMap<>();
-    private final Map<TableColumn<S, ?>, BooleanProperty> showingWide = new LinkedHashMap<>();
     /** Sorting only reorders the rows (a header click on a sorted list): nothing to measure again then. */
     private final ListChangeListener<S> rowsChanged = change -> {
         while (change.next()) {
@@ -117,19 +110,6 @@ public final class FittedColumns<S> {
         shownTexts.put(column, shownText);
         graphicsEms.put(column, graphicEms);
         requestRefit();
-    }
-
-    /**
-     * As {@link #fit(TableColumn, Function)} with {@code narrowText}, but the column shows {@code wideText} (e.g. a
-     * slice on one line instead of two) whenever the table has the room for it once every other column fits; the
-     * cells read the returned property to know which text to show.
-     */
-    public ReadOnlyBooleanProperty fitWideWhenRoom(TableColumn<S, ?> column, Function<S, String> wideText,
-                                                   Function<S, String> narrowText) {
-        wideTexts.put(column, wideText);
-        BooleanProperty wide = showingWide.computeIfAbsent(column, c -> new SimpleBooleanProperty(false));
-        fit(column, narrowText);
-        return wide;
     }
 
     /**
@@ -211,17 +191,6 @@ public final class FittedColumns<S> {
             if (shown != null || flexibleMinEms.containsKey(column)) {
                 fitted.put(column, Math.ceil(widest + padding));
             }
-            Function<S, String> wide = wideTexts.get(column);
-            if (wide != null) {
-                double widestWide = widest;
-                for (S row : watchedRows == null ? List.<S>of() : watchedRows) {
-                    String cell = wide.apply(row);
-                    for (String line : cell == null ? new String[0] : cell.split("\n")) {
-                        widestWide = Math.max(widestWide, width(measure, line));
-                    }
-                }
-                fittedWide.put(column, Math.ceil(widestWide + padding));
-            }
         }
         share();
     }
@@ -236,27 +205,14 @@ public final class FittedColumns<S> {
         }
         List<TableColumn<S, ?>> visible = table.getVisibleLeafColumns().stream().filter(fitted::containsKey).toList();
         double needed = visible.stream().mapToDouble(fitted::get).sum();
-        Map<TableColumn<S, ?>, Double> widths = new LinkedHashMap<>(fitted);
-        for (TableColumn<S, ?> column : visible) {
-            Double wide = fittedWide.get(column);
-            if (wide == null) {
-                continue;
-            }
-            boolean roomForWide = needed + wide - fitted.get(column) <= room;
-            showingWide.get(column).set(roomForWide);
-            if (roomForWide) {
-                needed += wide - fitted.get(column);
-                widths.put(column, wide);
-            }
-        }
         double spare = Math.max(0, Math.floor(room - needed) - 1);
         List<TableColumn<S, ?>> growing = visible.stream().filter(flexibleMinEms::containsKey).toList();
         if (growing.isEmpty()) {
             growing = visible;
         }
-        double growingWidth = growing.stream().mapToDouble(widths::get).sum();
+        double growingWidth = growing.stream().mapToDouble(fitted::get).sum();
         for (TableColumn<S, ?> column : visible) {
-            double width = widths.get(column);
+            double width = fitted.get(column);
             double share = growing.contains(column) ? Math.floor(spare * width / growingWidth) : 0;
             column.setMinWidth(width);
             column.setPrefWidth(width + share);

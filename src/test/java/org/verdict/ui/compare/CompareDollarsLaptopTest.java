@@ -162,13 +162,4 @@ class CompareDollarsLaptopTest {
         robot.interact(() -> appearance.darkProperty().set(false));
         assertBothModelsInView(robot, "light, large text");
     }
-
-    /** Beside the chart there is room for "neighborhood=N07" on one line: no two-line slice names for nothing. */
-    @Test
-    void aSliceTakesOneLineWhenTheTableHasTheRoom(FxRobot robot) {
-        robot.interact(() -> { });
-        robot.interact(() -> { });
-        List<String> slices = cellTexts(robot, "compare.col.slice");
-        assertTrue(!slices.isEmpty() && slices.stream().noneMatch(s -> s.contains("\n")), slices.toString());
-    }
 }
