@@ -109,6 +109,8 @@ class CompareDollarsLaptopTest {
         Scene scene = new Scene((javafx.scene.Parent) view.node(), 1242, 620);
         appearance.applyTo(scene.getRoot());
         stage.setScene(scene);
+        // the stage is shared by every test class: a window another test resized keeps its size unless told
+        stage.sizeToScene();
         stage.show();
         model.showPack(new PackLoader().load(PackFixture.write(folder.resolve("houses"), MANIFEST, CSV),
                 Progress.NONE));

@@ -67,6 +67,8 @@ class CompareViewTest {
         Scene scene = new Scene((javafx.scene.Parent) view.node(), 1240, 800);
         appearance.applyTo(scene.getRoot());
         stage.setScene(scene);
+        // the stage is shared by every test class: a window another test resized keeps its size unless told
+        stage.sizeToScene();
         stage.show();
         model.showPack(new PackLoader().load(PackFixture.write(folder.resolve("router"),
                 PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV), Progress.NONE));

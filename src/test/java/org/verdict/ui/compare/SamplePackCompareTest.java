@@ -55,6 +55,8 @@ class SamplePackCompareTest {
         Scene scene = new Scene((javafx.scene.Parent) view.node(), 1300, 850);
         appearance.applyTo(scene.getRoot());
         stage.setScene(scene);
+        // the stage is shared by every test class: a window another test resized keeps its size unless told
+        stage.sizeToScene();
         stage.show();
         Path samplePath = new BundledSample(Path.of("").toAbsolutePath()).inCheckout().orElseThrow();
         sample = new PackLoader().load(samplePath, Progress.NONE);

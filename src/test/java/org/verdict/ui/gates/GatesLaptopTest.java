@@ -63,6 +63,8 @@ class GatesLaptopTest {
         Scene scene = new Scene((Parent) new GatesView(model, text).node(), VIEW_WIDTH, VIEW_HEIGHT);
         appearance.applyTo(scene.getRoot());
         stage.setScene(scene);
+        // the stage is shared by every test class: a window another test resized keeps its size unless told
+        stage.sizeToScene();
         stage.show();
         model.showPack(new PackLoader().load(samplePath(), Progress.NONE));
         page = (ScrollPane) scene.lookup("#gatesPage");

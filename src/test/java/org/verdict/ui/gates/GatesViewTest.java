@@ -60,6 +60,8 @@ class GatesViewTest {
         Scene scene = new Scene(both, 1200, 780);
         appearance.applyTo(scene.getRoot());
         stage.setScene(scene);
+        // the stage is shared by every test class: a window another test resized keeps its size unless told
+        stage.sizeToScene();
         stage.show();
         Path pack = Files.createTempDirectory(folder, "pack");
         model.showPack(GatesFixture.failingSafety(pack).load());
