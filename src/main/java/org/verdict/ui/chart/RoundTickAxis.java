@@ -3,33 +3,58 @@ package org.verdict.ui.chart;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.text.NumberFormat;
+import java.awt.geom.Rectangle2D;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.TickUnit;
+import org.jfree.chart.axis.TickUnitSource;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 
 /**
- * A value axis that, choosing its tick spacing, measures the labels of the ticks it would draw ({@code −20k}) rather
- * than of its unrounded ends ({@code −26.47k}), which JFreeChart does: on a narrow chart that overestimate left a
- * single tick on the axis.
+ * A value axis that, choosing its tick spacing, measures the labels of the ticks it would draw ({@code −20k},
+ * {@code −0.1}) rather than of its unrounded ends ({@code −26.47k}, {@code −0.1657}), and takes the finest standard
+ * spacing whose labels fit between their ticks. JFreeChart extrapolates a spacing from a first guess and overshoots on
+ * a narrow chart: 100 px for Δ in [−0.19, +0.06] got a single tick, 0.0, and so no scale.
  */
 public final class RoundTickAxis extends NumberAxis {
+    /** Beyond this many ticks a spacing is far too fine to be chosen; its ends' labels are measured instead. */
+    private static final int MOST_TICKS_MEASURED = 100;
+
     public RoundTickAxis(String label) {
         super(label);
     }
 
     @Override
-    protected double estimateMaximumTickLabelWidth(Graphics2D g2, TickUnit unit) {
-        NumberFormat format = getNumberFormatOverride();
-        if (format == null || isVerticalTickLabels()) {
-            return super.estimateMaximumTickLabelWidth(g2, unit);
+    protected void selectAutoTickUnit(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
+        double length = getRange().getLength();
+        if (!RectangleEdge.isTopOrBottom(edge) || isVerticalTickLabels() || !(length > 0)) {
+            super.selectAutoTickUnit(g2, dataArea, edge);
+            return;
         }
-        RectangleInsets insets = getTickLabelInsets();
-        FontMetrics metrics = g2.getFontMetrics(getTickLabelFont());
+        TickUnitSource units = getStandardTickUnits();
+        TickUnit unit = units.getCeilingTickUnit(length / MOST_TICKS_MEASURED);
+        for (int tries = 0; tries < MOST_TICKS_MEASURED
+                && estimateMaximumTickLabelWidth(g2, unit) > lengthToJava2D(unit.getSize(), dataArea, edge); tries++) {
+            unit = units.getLargerTickUnit(unit);
+        }
+        setTickUnit((NumberTickUnit) unit, false, false);
+    }
+
+    @Override
+    protected double estimateMaximumTickLabelWidth(Graphics2D g2, TickUnit unit) {
         double size = unit.getSize();
         double first = Math.ceil(getLowerBound() / size) * size;
+        if (isVerticalTickLabels() || !(size > 0) || (getUpperBound() - first) / size > MOST_TICKS_MEASURED) {
+            return super.estimateMaximumTickLabelWidth(g2, unit);
+        }
+        NumberFormat format = getNumberFormatOverride();
+        RectangleInsets insets = getTickLabelInsets();
+        FontMetrics metrics = g2.getFontMetrics(getTickLabelFont());
         double widest = 0;
         for (double tick = first; tick <= getUpperBound(); tick += size) {
-            widest = Math.max(widest, metrics.stringWidth(format.format(tick)));
+            String label = format != null ? format.format(tick) : unit.valueToString(tick);
+            widest = Math.max(widest, metrics.stringWidth(label));
         }
         return insets.getLeft() + insets.getRight() + widest;
     }

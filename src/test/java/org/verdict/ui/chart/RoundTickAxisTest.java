@@ -1,0 +1,48 @@
+package org.verdict.ui.chart;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.jfree.chart.axis.AxisState;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.Tick;
+import org.jfree.chart.ui.RectangleEdge;
+import org.junit.jupiter.api.Test;
+
+class RoundTickAxisTest {
+
+    /** The labelled ticks an axis draws along a horizontal plot area {@code width} pixels wide, in the app's font. */
+    private static List<String> ticks(NumberAxis axis, double lower, double upper, double width) {
+        axis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        axis.setRange(lower, upper);
+        Graphics2D g2 = new BufferedImage(400, 100, BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            List<?> ticks = axis.refreshTicks(g2, new AxisState(), new Rectangle2D.Double(0, 0, width, 50),
+                    RectangleEdge.BOTTOM);
+            return ticks.stream().map(tick -> ((Tick) tick).getText())
+                    .filter(text -> text != null && !text.isEmpty()).toList();
+        } finally {
+            g2.dispose();
+        }
+    }
+
+    @Test
+    void aNarrowAxisOfSmallDeltasKeepsAScale() {
+        // Δ roc_auc of a 70-slice pack beside the table at 1366×768: about 100 px of plot
+        List<String> plain = ticks(new NumberAxis("Δ roc_auc"), -0.19, 0.06, 100);
+        List<String> round = ticks(new RoundTickAxis("Δ roc_auc"), -0.19, 0.06, 100);
+        assertTrue(round.size() >= 2, "a scale needs at least 2 labelled ticks, got " + round);
+        assertTrue(round.size() > plain.size(), "measuring the ticks drawn, not the ends, leaves room for more: "
+                + round + " against JFreeChart's " + plain);
+    }
+
+    @Test
+    void aWideAxisIsNotCrowded() {
+        List<String> round = ticks(new RoundTickAxis("Δ roc_auc"), -0.1657, 0.0723, 600);
+        assertTrue(round.size() >= 3 && round.size() <= 25, "ticks: " + round);
+    }
+}
