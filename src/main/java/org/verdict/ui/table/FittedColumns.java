@@ -219,21 +219,32 @@ public final class FittedColumns<S> {
         }
     }
 
-    /** Hides yielding columns, least important first, until the rest fit in {@code room}; shows them when they fit. */
+    /**
+     * Hides yielding columns, least important first, until the rest fit in {@code room}; then gives back, most
+     * important first, any group hidden on the way that fits beside what stays (the adjusted p hidden for the models'
+     * room, when the models had to go too); shows them all when they fit.
+     */
     private void makeRoom(double room) {
         double needed = table.getColumns().stream()
                 .filter(column -> column.isVisible() || hiddenForRoom.contains(column))
                 .mapToDouble(column -> fitted.getOrDefault(column, column.getWidth())).sum();
-        Set<TableColumn<S, ?>> hide = new HashSet<>();
+        List<List<TableColumn<S, ?>>> hiddenGroups = new ArrayList<>();
         for (List<TableColumn<S, ?>> group : yielding) {
             if (needed <= room) {
                 break;
             }
-            for (TableColumn<S, ?> column : group) {
-                if (!keptByUser.contains(column) && (column.isVisible() || hiddenForRoom.contains(column))) {
-                    hide.add(column);
-                    needed -= fitted.getOrDefault(column, column.getWidth());
-                }
+            List<TableColumn<S, ?>> hidden = group.stream().filter(column -> !keptByUser.contains(column)
+                    && (column.isVisible() || hiddenForRoom.contains(column))).toList();
+            needed -= width(hidden);
+            hiddenGroups.add(hidden);
+        }
+        Set<TableColumn<S, ?>> hide = new HashSet<>();
+        for (int i = hiddenGroups.size() - 1; i >= 0; i--) {
+            List<TableColumn<S, ?>> group = hiddenGroups.get(i);
+            if (i < hiddenGroups.size() - 1 && needed + width(group) <= room) {
+                needed += width(group);
+            } else {
+                hide.addAll(group);
             }
         }
         changingVisibility = true;
@@ -249,6 +260,10 @@ public final class FittedColumns<S> {
         } finally {
             changingVisibility = false;
         }
+    }
+
+    private double width(List<TableColumn<S, ?>> columns) {
+        return columns.stream().mapToDouble(column -> fitted.getOrDefault(column, column.getWidth())).sum();
     }
 
     /** The table's vertical scroll bar once its skin exists; its showing or hiding changes the room. */

@@ -1,0 +1,70 @@
+package org.verdict.ui.table;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.collections.FXCollections;
+import javafx.scene.Scene;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Columns that give their room when the table is narrow, and take it back when it fits again. */
+@ExtendWith(ApplicationExtension.class)
+class YieldingColumnsTest {
+    private TableView<String> table;
+    private TableColumn<String, String> slice;
+    private TableColumn<String, String> adjustedP;
+    private TableColumn<String, String> models;
+
+    @Start
+    void start(Stage stage) {
+        table = new TableView<>(FXCollections.observableArrayList("row"));
+        table.setStyle("-fx-font-family: 'DejaVu Sans'; -fx-font-size: 13px;");
+        FittedColumns<String> fitted = new FittedColumns<>(table, new SimpleDoubleProperty(13), false);
+        slice = column("neighborhood=N00 of a long name");
+        adjustedP = column("<0.001");
+        models = column("20,477 [19,371, 21,669] and 18,428 [17,599, 19,343]");
+        for (TableColumn<String, String> column : java.util.List.of(slice, adjustedP, models)) {
+            table.getColumns().add(column);
+            fitted.fit(column, row -> column.getText());
+        }
+        // as in Compare: the adjusted p yields before the models' values
+        fitted.yieldWhenNarrow(adjustedP);
+        fitted.yieldWhenNarrow(models);
+        // The table narrows inside its pane, so no test resizes the window shared by every TestFX test.
+        stage.setScene(new Scene(new StackPane(table), 900, 300));
+        stage.sizeToScene();
+        stage.show();
+    }
+
+    private static TableColumn<String, String> column(String text) {
+        TableColumn<String, String> column = new TableColumn<>(text);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(text));
+        return column;
+    }
+
+    @Test
+    void aColumnHiddenForRoomComesBackWhenTheLaterOnesHadToGoToo(FxRobot robot) {
+        assertTrue(adjustedP.isVisible() && models.isVisible(), "a wide table shows every column");
+        // room for the slice and the adjusted p, not for the models' values
+        double narrow = slice.getWidth() + adjustedP.getWidth() + 0.5 * models.getWidth();
+        robot.interact(() -> table.setMaxWidth(narrow));
+        robot.interact(() -> { });
+        robot.interact(() -> { });
+        assertFalse(models.isVisible(), "the models' values do not fit");
+        assertTrue(adjustedP.isVisible(), "the adjusted p fits beside the slice once the models have gone");
+        robot.interact(() -> table.setMaxWidth(Double.MAX_VALUE));
+        robot.interact(() -> { });
+        robot.interact(() -> { });
+        assertTrue(adjustedP.isVisible() && models.isVisible(), "room again: every column back");
+    }
+}
