@@ -31,8 +31,22 @@ public final class VerdictCommand implements Runnable {
 
     /** Runs the command line and returns its exit code (0 ok, 1 a check failed, 2 bad input). */
     public static int execute(String... args) {
-        CommandLine commandLine = new CommandLine(new VerdictCommand());
-        return commandLine(commandLine.getOut(), commandLine.getErr()).execute(args);
+        CommandLine standard = new CommandLine(new VerdictCommand());
+        return execute(standard.getOut(), standard.getErr(), args);
+    }
+
+    /**
+     * Runs the command line writing to {@code out} and {@code err}, flushed before the exit code is returned: the
+     * launcher exits right after, and text printed without a line end (a checkpoint's JSON) would stay in the buffer.
+     */
+    static int execute(Writer out, Writer err, String... args) {
+        CommandLine commandLine = commandLine(out, err);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            commandLine.getOut().flush();
+            commandLine.getErr().flush();
+        }
     }
 
     /**

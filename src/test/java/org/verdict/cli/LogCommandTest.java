@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -146,6 +150,66 @@ class LogCommandTest {
         try (var folders = Files.list(dir.resolve("export/records"))) {
             assertEquals(3, folders.count());
         }
+    }
+
+    /**
+     * The printed checkpoint is what an auditor keeps in a ticket: through the launcher's own buffered stdout it must
+     * arrive whole, byte for byte what --out writes, and later catch the newest record deleted with its checkpoint.
+     */
+    @Test
+    void aPrintedCheckpointIsTheSavedFileAndCatchesTheNewestRecordDeletedWithItsCheckpoint() throws Exception {
+        Launched none = launch("log", "checkpoint", "--db", dir.resolve("none.db").toString());
+        assertEquals(2, none.exitCode());
+        assertEquals("", none.stdout());
+        append();
+        append();
+        Path saved = dir.resolve("saved-checkpoint.json");
+        assertEquals(0, log("checkpoint", "--db", db.toString(), "--out", saved.toString()));
+
+        Launched printed = launch("log", "checkpoint", "--db", db.toString());
+        assertEquals(0, printed.exitCode(), printed.stderr());
+        assertEquals("", printed.stderr());
+        assertEquals(Files.readString(saved), printed.stdout(), "the printed checkpoint is the saved file's bytes");
+        Path kept = dir.resolve("cp.json");
+        Files.writeString(kept, printed.stdout());
+
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
+            for (String table : new String[] {"records", "signatures", "checkpoints"}) {
+                s.execute("DROP TRIGGER " + table + "_no_delete");
+            }
+            s.executeUpdate("DELETE FROM checkpoints WHERE tree_size = 2");
+            s.executeUpdate("DELETE FROM signatures WHERE record_seq = 2");
+            s.executeUpdate("DELETE FROM records WHERE seq = 2");
+        }
+        assertEquals(0, log("verify", "--db", db.toString()), "the store alone cannot see it: " + out);
+        out.getBuffer().setLength(0);
+        assertEquals(1, log("verify", "--db", db.toString(), "--checkpoint", kept.toString()), err.toString());
+        assertTrue(out.toString().contains("the checkpoint covers 2 records but the log now holds only 1 record"),
+                out.toString());
+    }
+
+    @Test
+    void aLogWithoutACheckpointSaysSoOnStderr() throws Exception {
+        assertEquals(0, log("register", "--db", db.toString(), "--signer", signerFile("grace-hopper")), err.toString());
+        out.getBuffer().setLength(0);
+        Launched printed = launch("log", "checkpoint", "--db", db.toString());
+        assertEquals(2, printed.exitCode());
+        assertEquals("", printed.stdout());
+        assertTrue(printed.stderr().contains(db + " holds no checkpoint yet"), printed.stderr());
+    }
+
+    private record Launched(int exitCode, String stdout, String stderr) {
+    }
+
+    /** {@code verdict ARGS} as the launcher runs it: stdout and stderr buffered as System.out's are. */
+    private static Launched launch(String... args) {
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        int exitCode = VerdictCommand.execute(
+                new PrintWriter(new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8)), true),
+                new PrintWriter(new BufferedWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8)), true),
+                args);
+        return new Launched(exitCode, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
     }
 
     @Test

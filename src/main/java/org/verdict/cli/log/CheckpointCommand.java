@@ -12,12 +12,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "checkpoint", mixinStandardHelpOptions = true,
-        description = "Print (or save) the latest signed checkpoint, to keep for a later `log consistency`.")
+        description = "Print the latest signed checkpoint as JSON (or save it with --out), to keep outside the log for"
+                + " a later `log verify --checkpoint` or `log consistency`.")
 public final class CheckpointCommand extends LedgerCommand {
     @Mixin
     StoreOption store;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write checkpoint.json here instead of printing it.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Write checkpoint.json here instead of printing it"
+            + " (the same bytes).")
     Path out;
 
     @Override
@@ -25,7 +27,8 @@ public final class CheckpointCommand extends LedgerCommand {
         Checkpoint checkpoint;
         try (DecisionLog log = DecisionLog.openReadOnly(store.db)) {
             checkpoint = log.snapshot().latestCheckpoint()
-                    .orElseThrow(() -> new LedgerException("the log is empty: no checkpoint yet"));
+                    .orElseThrow(() -> new LedgerException(store.db + " holds no checkpoint yet: the first append"
+                            + " signs one, so there is nothing to keep"));
         }
         if (out == null) {
             out().print(checkpoint.toJson());
