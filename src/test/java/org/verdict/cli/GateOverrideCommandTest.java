@@ -39,15 +39,17 @@ class GateOverrideCommandTest {
         passphrase = BoardKeys.create(dir);
     }
 
-    /** A promote of candidate 2 over production 1 that leaves gates and evidence to the pack. */
-    private Path promote(String name, int riskTier, String overrides, String gates) throws Exception {
+    /** A promote of the pack's candidate 2 over production 1 that leaves gates and evidence to the pack. */
+    private Path promote(String name, Path pack, int riskTier, String overrides, String gates) throws Exception {
+        String model = new ObjectMapper().readTree(pack.resolve("manifest.json").toFile()).path("model").path("name")
+                .asText();
         String record = """
-                {"kind": "promotion", "model": "real", "decisionDate": "2026-11-20", "decision": "promote",
+                {"kind": "promotion", "model": "%s", "decisionDate": "2026-11-20", "decision": "promote",
                  "rationale": "far better on the primary metric", "dataSnapshot": "2026-10",
                  "candidateVersion": "2", "productionVersion": "1", "riskTier": %d,
                  "evaluationSummary": {"gates": %s}, %s
                  "approvers": ["Ada Lovelace"]}
-                """.formatted(riskTier, gates, overrides == null ? "" : "\"overrides\": " + overrides + ",");
+                """.formatted(model, riskTier, gates, overrides == null ? "" : "\"overrides\": " + overrides + ",");
         Path file = dir.resolve(name);
         Files.writeString(file, record);
         return file;
@@ -79,7 +81,7 @@ class GateOverrideCommandTest {
         assertEquals("batch scoring, no SLO", latency.get("notApplicableReason").asText());
 
         // the promote needs no override, and the signed record states each reason
-        assertEquals(0, append(promote("promote.json", 1, null, "[]"), pack, "ada-lovelace"), err.toString());
+        assertEquals(0, append(promote("promote.json", pack, 1, null, "[]"), pack, "ada-lovelace"), err.toString());
         out.getBuffer().setLength(0);
         assertEquals(0, run(new LogCommand(), "list", "--db", db.toString(), "--json"));
         JsonNode listed = new ObjectMapper().readTree(out.toString()).get(0);
@@ -94,7 +96,7 @@ class GateOverrideCommandTest {
         Path pack = new RealStylePack(dir.resolve("pack"), kind).write();
         assertEquals(1, run(new GateCommand(), pack.toString()), "safety, latency… lack evidence");
 
-        assertEquals(2, append(promote("bare.json", 1, null, "[]"), pack, "ada-lovelace"));
+        assertEquals(2, append(promote("bare.json", pack, 1, null, "[]"), pack, "ada-lovelace"));
         String refusal = err.toString();
         for (String gate : new String[] {"Safety", "Language parity", "Latency", "Circuit breaker"}) {
             // the record stated no outcomes ('gates': []): the ones it is held to are Verdict's, and it says so
@@ -112,7 +114,8 @@ class GateOverrideCommandTest {
                 + "{\"gate\": \"Language parity\", \"justification\": \"one language\"},"
                 + "{\"gate\": \"latency\", \"justification\": \"nightly batch\"},"
                 + "{\"gate\": \"circuit_breaker\", \"justification\": \"first model of its line\"}]";
-        assertEquals(0, append(promote("justified.json", 1, justified, "[]"), pack, "ada-lovelace"), err.toString());
+        assertEquals(0, append(promote("justified.json", pack, 1, justified, "[]"), pack, "ada-lovelace"),
+                err.toString());
 
         out.getBuffer().setLength(0);
         assertEquals(0, run(new LogCommand(), "list", "--db", db.toString()));
@@ -164,9 +167,9 @@ class GateOverrideCommandTest {
                 + "{\"gate\": \"language_parity\", \"justification\": \"one language\"},"
                 + "{\"gate\": \"latency\", \"justification\": \"nightly batch\"},"
                 + "{\"gate\": \"circuit_breaker\", \"justification\": \"first model\"}]";
-        assertEquals(0, append(promote("tier3.json", 3, justified, "[]"), pack, "ada-lovelace"), err.toString());
+        assertEquals(0, append(promote("tier3.json", pack, 3, justified, "[]"), pack, "ada-lovelace"), err.toString());
         assertTrue(out.toString().contains("awaiting signatures (ai-safety, product)"), out.toString());
-        assertEquals(2, append(promote("tier-lie.json", 1, justified, "[]"), pack, "ada-lovelace"));
+        assertEquals(2, append(promote("tier-lie.json", pack, 1, justified, "[]"), pack, "ada-lovelace"));
         assertTrue(err.toString().contains("riskTier: the record says 1, the pack's model is risk tier 3"),
                 err.toString());
     }
@@ -186,7 +189,7 @@ class GateOverrideCommandTest {
                 + "{\"gate\": \"contamination\", \"result\": \"not applicable\"},"
                 + "{\"gate\": \"label_quality\", \"result\": \"not applicable\"}]";
         String fairness = "[{\"gate\": \"fairness\", \"justification\": \"no sensitive attributes\"}]";
-        assertEquals(2, append(promote("claims.json", 1, fairness, claimed), pack, "ada-lovelace"));
+        assertEquals(2, append(promote("claims.json", pack, 1, fairness, claimed), pack, "ada-lovelace"));
         String refusal = err.toString();
         assertTrue(refusal.contains("the record states other outcomes than Verdict judges"), refusal);
         for (String gate : new String[] {"Safety", "Language parity", "Latency", "Circuit breaker"}) {
@@ -204,7 +207,7 @@ class GateOverrideCommandTest {
         String justified = "[{\"gate\": \"safety\", \"justification\": \"predicts prices, generates nothing\"},"
                 + "{\"gate\": \"language_parity\", \"justification\": \"one language\"},"
                 + "{\"gate\": \"circuit_breaker\", \"justification\": \"first model\"}]";
-        assertEquals(0, append(promote("p.json", 1, justified, "[]"), pack, "ada-lovelace"), err.toString());
+        assertEquals(0, append(promote("p.json", pack, 1, justified, "[]"), pack, "ada-lovelace"), err.toString());
         Path report = dir.resolve("report");
         assertEquals(0, run(new ReportCommand(), pack.toString(), "--out", report.toString(), "--db", db.toString()),
                 err.toString());

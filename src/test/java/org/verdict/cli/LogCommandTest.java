@@ -243,7 +243,8 @@ class LogCommandTest {
         String withoutEvidence = RECORD.substring(0, RECORD.indexOf(",\n  \"evidence\"")).replace("\"riskTier\": 3",
                 "\"riskTier\": 2").replace("\"decision\": \"promote\"", "\"decision\": \"hold\"")
                 .replace("[{\"gate\": \"primary metric\", \"result\": \"pass\", \"detail\": \"Δ +0.021 [0.008, 0.034]\"}]",
-                        "[]") + "\n}\n";
+                        "[]").replace("\"model\": \"support-router\"", "\"model\": \"router\"")
+                .replace("tickets-2026-10", "s2") + "\n}\n";
         Files.writeString(dir.resolve("no-evidence.json"), withoutEvidence);
         assertEquals(2, log("append", "--db", db.toString(), "--record", dir.resolve("no-evidence.json").toString(),
                 "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
@@ -269,6 +270,66 @@ class LogCommandTest {
         assertTrue(refusal.contains("primary.csv: the record says " + "2".repeat(64)), refusal);
         assertTrue(refusal.contains("policy: the record says policy.json " + "3".repeat(64)), refusal);
         assertTrue(refusal.contains("Leave 'evidence' out of the record to take the pack's"), refusal);
+    }
+
+    /** A record bound to a pack names the pack's model and the data snapshot its candidate was trained on. */
+    @Test
+    void aRecordNamingAnotherModelOrDataSnapshotThanItsPackIsRefused() throws Exception {
+        Path pack = PackFixture.write(dir.resolve("pack"), PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV);
+        // the fixture pack: model router, risk tier 2, production 42 (trained on s1), candidate 43 (trained on s2)
+        String matching = RECORD.substring(0, RECORD.indexOf(",\n  \"evidence\"")).replace("\"riskTier\": 3",
+                "\"riskTier\": 2").replace("\"decision\": \"promote\"", "\"decision\": \"hold\"")
+                .replace("[{\"gate\": \"primary metric\", \"result\": \"pass\", \"detail\": \"Δ +0.021 [0.008, 0.034]\"}]",
+                        "[]") + "\n}\n";
+        Path otherModel = dir.resolve("other-model.json");
+        Files.writeString(otherModel, matching.replace("tickets-2026-10", "s2"));
+        assertEquals(2, log("append", "--db", db.toString(), "--record", otherModel.toString(), "--pack",
+                pack.toString(), "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
+        assertTrue(err.toString().contains(otherModel + " does not describe the pack it is bound to, " + pack),
+                err.toString());
+        assertTrue(err.toString().contains("model: the record says support-router, the pack's model is router"),
+                err.toString());
+        assertFalse(err.toString().contains("dataSnapshot:"), "the snapshot is the candidate's: " + err);
+        assertFalse(Files.exists(db), "nothing is written");
+
+        err.getBuffer().setLength(0);
+        Path otherSnapshot = dir.resolve("other-snapshot.json");
+        Files.writeString(otherSnapshot, matching.replace("support-router", "router")
+                .replace("tickets-2026-10", "snapshot-that-does-not-exist"));
+        assertEquals(2, log("append", "--db", db.toString(), "--record", otherSnapshot.toString(), "--pack",
+                pack.toString(), "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
+        assertTrue(err.toString().contains("dataSnapshot: the record says snapshot-that-does-not-exist, the pack's "
+                + "data snapshot is s2 (candidate 43)"), err.toString());
+        assertFalse(err.toString().contains("model:"), err.toString());
+        // production's snapshot is not the candidate's either
+        err.getBuffer().setLength(0);
+        Files.writeString(otherSnapshot, matching.replace("support-router", "router").replace("tickets-2026-10", "s1"));
+        assertEquals(2, log("append", "--db", db.toString(), "--record", otherSnapshot.toString(), "--pack",
+                pack.toString(), "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
+        assertTrue(err.toString().contains("dataSnapshot: the record says s1, the pack's data snapshot is s2"),
+                err.toString());
+        assertFalse(Files.exists(db), "nothing is written");
+
+        // a retraining record names the pack's model and one of its data snapshots
+        Path retraining = dir.resolve("retraining.json");
+        Files.writeString(retraining, """
+                {"kind": "retraining", "model": "fraud", "decisionDate": "2026-12-05", "decision": "investigate",
+                 "rationale": "drift suspected", "dataSnapshot": "s9",
+                 "triggers": [{"trigger": "metric drop", "fired": true, "evidence": "macro_f1 fell"}],
+                 "approver": "Ada Lovelace"}
+                """);
+        err.getBuffer().setLength(0);
+        assertEquals(2, log("append", "--db", db.toString(), "--record", retraining.toString(), "--pack",
+                pack.toString(), "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
+        assertTrue(err.toString().contains("model: the record says fraud, the pack's model is router"), err.toString());
+        assertTrue(err.toString().contains("dataSnapshot: the record says s9, the pack's data snapshots are s1 "
+                + "(production 42), s2 (candidate 43)"), err.toString());
+        assertFalse(Files.exists(db), "nothing is written");
+
+        Files.writeString(retraining, Files.readString(retraining).replace("fraud", "router").replace("s9", "s1"));
+        assertEquals(0, log("append", "--db", db.toString(), "--record", retraining.toString(), "--pack",
+                pack.toString(), "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()),
+                err.toString());
     }
 
     private static String sha256(Path file) throws Exception {

@@ -210,7 +210,7 @@ class SummaryPackCommandsTest {
                   "decisionDate": "2026-12-04",
                   "decision": "hold",
                   "rationale": "contamination must be counted where the rows are before promoting",
-                  "dataSnapshot": "transactions-2026-11",
+                  "dataSnapshot": "transactions-2026-10",
                   "candidateVersion": "18",
                   "productionVersion": "17",
                   "riskTier": 2,

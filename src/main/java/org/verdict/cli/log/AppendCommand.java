@@ -1,7 +1,6 @@
 package org.verdict.cli.log;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.core.compare.ComparisonEngine;
@@ -15,12 +14,12 @@ import org.verdict.core.ledger.EvaluationSummary;
 import org.verdict.core.ledger.Evidence;
 import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LoggedRecord;
+import org.verdict.core.ledger.PackBinding;
 import org.verdict.core.ledger.RecordJson;
 import org.verdict.core.ledger.RecordKind;
 import org.verdict.core.ledger.RecordedOutcomes;
 import org.verdict.core.ledger.SignerKey;
 import org.verdict.core.pack.PackException;
-import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.summary.SummaryPacks;
 import org.verdict.core.task.Progress;
@@ -74,6 +73,7 @@ public final class AppendCommand extends LedgerCommand {
                         + String.join("\n  ", differences) + "\nLeave 'evidence' out of the record to take the pack's,"
                         + " or give the pack the decision was made from.");
             }
+            PackBinding.check(record, loaded.manifest(), recordFile.toString(), pack.toString());
             DecisionRecord bound = record.withEvidence(evidence);
             return bound.kind() == RecordKind.PROMOTION ? judgedAgain(bound, loaded) : bound;
         }
@@ -89,27 +89,10 @@ public final class AppendCommand extends LedgerCommand {
 
     /**
      * A promotion states the gate outcomes it was decided on; they must be the ones Verdict judges on this pack
-     * under its own policy, for the candidate, production and risk tier the pack names. A record that leaves the
-     * gate table out takes Verdict's.
+     * under its own policy, for the record's candidate ({@link PackBinding} has checked that the pack holds it). A
+     * record that leaves the gate table out takes Verdict's.
      */
     private DecisionRecord judgedAgain(DecisionRecord record, ReviewPack loaded) throws LedgerException {
-        PackManifest manifest = loaded.manifest();
-        List<String> differences = new ArrayList<>();
-        if (record.productionVersion() != null && !record.productionVersion().equals(manifest.production().version())) {
-            differences.add("productionVersion: the record says " + record.productionVersion() + ", the pack's "
-                    + "production is " + manifest.production().version());
-        }
-        if (record.riskTier() != null && record.riskTier() != manifest.model().riskTier()) {
-            differences.add("riskTier: the record says " + record.riskTier() + ", the pack's model is risk tier "
-                    + manifest.model().riskTier() + " (which sets who must sign)");
-        }
-        if (record.candidateVersion() == null
-                || manifest.candidates().stream().noneMatch(c -> c.version().equals(record.candidateVersion()))) {
-            differences.add("candidateVersion: " + record.candidateVersion() + " is not a candidate of the pack");
-        }
-        if (!differences.isEmpty()) {
-            throw refused(differences);
-        }
         CandidateReview review;
         try {
             GateReview gates = new GateReview(new ComparisonEngine(), SummaryPacks.loader(), new SuiteReader(),
@@ -132,7 +115,7 @@ public final class AppendCommand extends LedgerCommand {
             }
             return filled;
         }
-        differences.addAll(RecordedOutcomes.differences(stated, review.gates()));
+        List<String> differences = RecordedOutcomes.differences(stated, review.gates());
         if (!differences.isEmpty()) {
             throw refused(differences);
         }

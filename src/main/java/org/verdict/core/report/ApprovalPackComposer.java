@@ -117,11 +117,11 @@ final class ApprovalPackComposer {
         blocks.add(new Table(new EvidenceTable("Every gate at a glance", List.of("Gate", "Verdict", "Why"), rows)));
         if (!content.decisions().isEmpty()) {
             List<List<Cell>> decisionRows = content.decisions().stream()
-                    .map(d -> List.of(Cell.plain(d.decisionDate()), Cell.plain(d.kind()), Cell.plain(d.decision()),
-                            Cell.plain(d.quorum())))
+                    .map(d -> List.of(Cell.plain(d.decisionDate()), Cell.plain(d.model()), Cell.plain(d.kind()),
+                            Cell.plain(d.decision()), Cell.plain(d.quorum())))
                     .toList();
             blocks.add(new Table(new EvidenceTable("Decisions recorded",
-                    List.of("Date", "Kind", "Decision", "Signatures"), decisionRows)));
+                    List.of("Date", "Model", "Kind", "Decision", "Signatures"), decisionRows)));
         }
         return blocks;
     }
@@ -252,6 +252,7 @@ final class ApprovalPackComposer {
         for (DecisionEvidence decision : content.decisions()) {
             blocks.add(new Facts(List.of(
                     new Fact("Record", decision.id()),
+                    new Fact("Model", decision.model()),
                     new Fact("Kind", decision.kind()),
                     new Fact("Date", decision.decisionDate()),
                     new Fact("Decision", decision.decision()),

@@ -5,12 +5,13 @@ import java.util.List;
 /**
  * A decision record of the log as printed in the approval pack.
  *
+ * @param model the model the record names; only records naming the pack's model are printed
  * @param kind e.g. "promotion" or "retraining"
  * @param decision e.g. "promote", "hold", "retrain"
  * @param quorum e.g. "complete" or "awaiting signatures (2 of 3)"
  * @param payloadSha256 SHA-256 of the exact signed payload bytes, to find the record in an exported log
  */
-public record DecisionEvidence(String id, String kind, String decisionDate, String decision, String rationale,
+public record DecisionEvidence(String id, String model, String kind, String decisionDate, String decision, String rationale,
                                List<SignatureEvidence> signatures, String quorum, String payloadSha256) {
     public DecisionEvidence {
         signatures = List.copyOf(signatures);

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -27,7 +26,9 @@ import org.verdict.core.task.Progress;
 
 /**
  * The decision log's part of an approval pack: the records made from exactly this pack's evidence (their evidence
- * hashes equal the pack's) and the amendments to them, each signature verified, and the latest signed checkpoint.
+ * hashes equal the pack's) about this pack's model, and the amendments to them, each signature verified, and the
+ * latest signed checkpoint. A record that holds this pack's hashes but names another model (one appended without
+ * {@code --pack}, or before its model was checked) is no decision about this model, so it is not listed as one.
  */
 public final class DecisionLogEvidence {
     private DecisionLogEvidence() {
@@ -45,7 +46,7 @@ public final class DecisionLogEvidence {
         Set<String> included = new HashSet<>();
         for (LoggedRecord record : snapshot.records()) {
             Optional<DecisionRecord> decision = record.statement().map(DecisionStatement::record);
-            if (decision.isEmpty() || !belongsToPack(decision.get(), content.evidenceHashes(), included)) {
+            if (decision.isEmpty() || !belongsToPack(decision.get(), content, included)) {
                 continue;
             }
             included.add(record.recordId());
@@ -55,11 +56,12 @@ public final class DecisionLogEvidence {
         return content.withDecisions(decisions, checkpoint);
     }
 
-    private static boolean belongsToPack(DecisionRecord record, Map<String, String> packHashes, Set<String> included) {
+    private static boolean belongsToPack(DecisionRecord record, ApprovalPackContent content, Set<String> included) {
         if (record.kind() == RecordKind.AMENDMENT) {
             return record.amends() != null && included.stream().anyMatch(id -> id.startsWith(record.amends()));
         }
-        return record.evidence() != null && packHashes.equals(record.evidence().files());
+        return record.evidence() != null && content.evidenceHashes().equals(record.evidence().files())
+                && content.model().name().equals(record.model());
     }
 
     private static DecisionEvidence decision(LoggedRecord record, DecisionRecord decision, LogSnapshot snapshot,
@@ -88,7 +90,8 @@ public final class DecisionLogEvidence {
             case RETRAINING -> decision.decision();
         };
         String rationale = decision.rationale() == null ? "" : decision.rationale();
-        return new DecisionEvidence("#" + record.sequence() + " (" + record.shortId() + ")", decision.kind().wireName(),
+        return new DecisionEvidence("#" + record.sequence() + " (" + record.shortId() + ")", decision.model(),
+                decision.kind().wireName(),
                 decision.decisionDate(), what, rationale, signatures, status, record.recordId());
     }
 

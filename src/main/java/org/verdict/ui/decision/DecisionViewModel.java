@@ -35,6 +35,7 @@ import org.verdict.core.ledger.KeyFile;
 import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LogVerifier;
 import org.verdict.core.ledger.LoggedRecord;
+import org.verdict.core.ledger.PackBinding;
 import org.verdict.core.ledger.Quorum;
 import org.verdict.core.ledger.RecordKind;
 import org.verdict.core.ledger.SignerKey;
@@ -237,7 +238,9 @@ public final class DecisionViewModel {
     /**
      * Decrypts the key with {@code passphrase}, signs and appends the record; the passphrase is wiped afterwards.
      * The form's values are taken before the work starts and the form is disabled ({@link #signingProperty()})
-     * until it ends. A ledger problem (wrong passphrase, locked store) is said in {@link #statusProperty()}; any
+     * until it ends. A record that does not describe the pack (a data snapshot typed other than the candidate's) is
+     * refused before the key is unlocked. A ledger problem (wrong passphrase, locked store) is said in
+     * {@link #statusProperty()}; any
      * other failure goes to the executor's one handler, and the form comes back either way.
      */
     public void sign(char[] passphrase) {
@@ -247,6 +250,14 @@ public final class DecisionViewModel {
         Path storePath = store.get();
         Path keyPath = keyFile.get();
         Function<String, DecisionRecord> filledIn = recordAsFilledIn();
+        try {
+            // the signer's name only fills a retraining's approver, about which the pack says nothing
+            PackBinding.check(filledIn.apply(null), pack.manifest(), "The record", pack.source().toString());
+        } catch (LedgerException refused) {
+            Arrays.fill(passphrase, '\0');
+            status.set(refused.getMessage());
+            return;
+        }
         signing.set(true);
         status.set("Signing…");
         synchronized (appendLock) {

@@ -123,7 +123,7 @@ final class ApprovalPackFixture {
                 "investigate",
                 List.of(new CheckResult("Contamination", Outcome.PASS, "0 of 20000 evaluation ids in training ids"),
                         new CheckResult("Label quality", Outcome.INSUFFICIENT_EVIDENCE, "no annotations.csv")),
-                List.of(new DecisionEvidence("7", "promotion", "2026-11-20", "hold",
+                List.of(new DecisionEvidence("7", "support-router", "promotion", "2026-11-20", "hold",
                         "German tickets regress; retrain with more German data first.",
                         List.of(new SignatureEvidence("Ada Example", "ML lead", "3f2a…9c01", "valid")),
                         "complete", "9c1b2d3e4f5a69788796a5b4c3d2e1f0aabbccddeeff00112233445566778899")),

@@ -1,6 +1,7 @@
 package org.verdict.core.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ class DecisionLogEvidenceTest {
             log.register(lead);
             promotion = log.append(LedgerFixtures.promotion(2, "beats production"), lead);
             log.append(otherPack(LedgerFixtures.promotion(2, "another pack")), lead);
+            log.append(otherModel(LedgerFixtures.promotion(2, "this pack's evidence, another model")), lead);
             log.append(LedgerFixtures.amendment(promotion.recordId()), lead);
             latest = log.snapshot().latestCheckpoint().orElseThrow();
         }
@@ -41,8 +43,9 @@ class DecisionLogEvidenceTest {
         ApprovalPackContent withLog = DecisionLogEvidence.addTo(content, db, Progress.NONE);
 
         assertEquals(List.of("promotion", "amendment"), withLog.decisions().stream().map(DecisionEvidence::kind)
-                .toList(), "the record about another pack is left out; the amendment of ours is in");
+                .toList(), "the records about another pack or another model are left out; the amendment of ours is in");
         DecisionEvidence first = withLog.decisions().get(0);
+        assertEquals("support-router", first.model());
         assertEquals(promotion.recordId(), first.payloadSha256());
         assertEquals("promote candidate 43 over production 42", first.decision());
         assertEquals(List.of(new SignatureEvidence("Ada Lovelace", "ml-lead", lead.identity().keyId(), "valid")),
@@ -52,10 +55,23 @@ class DecisionLogEvidenceTest {
         assertEquals("amends record " + promotion.recordId() + ": actualDeploymentDate 2026-12-02", amendment.decision(),
                 "an amendment says what it adds, never 'null'");
         assertEquals("deployed a day late", amendment.rationale());
-        assertEquals(3, withLog.checkpoint().treeSize());
+        assertEquals(4, withLog.checkpoint().treeSize());
         assertEquals(latest.rootHashHex(), withLog.checkpoint().rootHash());
         assertEquals(latest.toJson(), withLog.checkpoint().text(), "printed exactly as log consistency reads it");
         assertTrue(withLog.checkpoint().signatureStatus().startsWith("✔ valid"));
+
+        String html = new ApprovalPackWriter().html(withLog);
+        assertTrue(html.contains("<th>Date</th><th>Model</th><th>Kind</th><th>Decision</th>"), "the table names the model");
+        assertTrue(html.contains("<dt>Model</dt><dd>support-router</dd>"), "each record says which model it decides on");
+        assertFalse(html.contains("another model"), "the other model's record appears nowhere");
+    }
+
+    /** A record holding this pack's evidence hashes while naming another model, as a record appended without a pack. */
+    private static DecisionRecord otherModel(DecisionRecord record) {
+        return new DecisionRecord(record.kind(), "fraud-screen", record.decisionDate(), record.decision(),
+                record.rationale(), record.dataSnapshot(), record.triggers(), record.approver(),
+                record.candidateVersion(), record.productionVersion(), record.riskTier(), record.evaluationSummary(),
+                record.approvers(), record.plannedDeploymentDate(), record.amends(), record.facts(), record.evidence());
     }
 
     private static DecisionRecord otherPack(DecisionRecord record) {

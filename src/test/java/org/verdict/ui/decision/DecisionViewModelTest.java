@@ -161,6 +161,29 @@ class DecisionViewModelTest {
         }
     }
 
+    /** The dialog goes through the same check as log append --pack: a typed data snapshot must be the candidate's. */
+    @Test
+    void aDataSnapshotOtherThanTheCandidatesIsRefusedAndNothingIsAppended() throws Exception {
+        DecisionViewModel model = filledIn(new CurrentThreadExecutor(), adasKey());
+        model.dataSnapshotProperty().set("tickets-2026-09");
+        char[] passphrase = LedgerFixtures.PASSPHRASE.clone();
+
+        model.sign(passphrase);
+
+        String status = model.statusProperty().get();
+        assertTrue(status.startsWith("The record does not describe the pack it is bound to"), status);
+        assertTrue(status.contains("dataSnapshot: the record says tickets-2026-09, the pack's data snapshot is "
+                + "tickets-2026-10 (candidate 43)"), status);
+        assertNull(model.signedRecordProperty().get());
+        assertFalse(model.signingProperty().get(), "the form stays usable to correct the snapshot");
+        assertEquals('\0', passphrase[0], "the passphrase is wiped after use");
+        assertFalse(Files.exists(dir.resolve("decisions.db")), "nothing is written");
+
+        model.dataSnapshotProperty().set("tickets-2026-10");
+        model.sign(LedgerFixtures.PASSPHRASE.clone());
+        assertTrue(model.statusProperty().get().startsWith("Appended record #1"), model.statusProperty().get());
+    }
+
     private DecisionViewModel filledIn(BackgroundExecutor executor, Path key) {
         DecisionViewModel model = new DecisionViewModel(DecisionPacks.tierThreePack(), GATES, List.of(), executor, NOV_22);
         model.decisionProperty().set("hold");
