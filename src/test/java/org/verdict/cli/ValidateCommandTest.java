@@ -42,6 +42,18 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aMissingColumnIsPlacedInTheHeaderAsTheAppPlacesIt() {
+        Path pack = PackFixture.write(temp.resolve("no-pred"), PackFixture.MULTICLASS_MANIFEST,
+                PackFixture.MULTICLASS_CSV.replace(",pred_43", ",pred_44"));
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new ValidateCommand());
+        cli.setErr(new PrintWriter(err));
+
+        assertEquals(2, cli.execute(pack.toString()));
+        assertTrue(err.toString().startsWith("primary.csv, line 1 (the header): needs column pred_43"), err.toString());
+    }
+
+    @Test
     void unknownOptionIsBadInput() {
         assertEquals(ExitCodes.BAD_INPUT, VerdictCommand.execute("validate", "--frobnicate"));
     }

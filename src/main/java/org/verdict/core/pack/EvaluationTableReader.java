@@ -699,11 +699,11 @@ public final class EvaluationTableReader {
                 Integer scoreColumn = index.get("score_" + version);
                 if (manifest.task() == Task.BINARY) {
                     if (predColumn == null && scoreColumn == null) {
-                        throw new PackException(fileName, 1, 0, "needs score_" + version + " or pred_" + version
+                        throw PackException.inHeader(fileName, "needs score_" + version + " or pred_" + version
                                 + " for model version " + version);
                     }
                 } else if (predColumn == null) {
-                    throw new PackException(fileName, 1, 0, "needs column pred_" + version
+                    throw PackException.inHeader(fileName, "needs column pred_" + version
                             + " with the predictions of model version " + version);
                 }
                 pred[m] = predColumn == null ? -1 : predColumn;
@@ -715,7 +715,7 @@ public final class EvaluationTableReader {
                 throws PackException {
             Integer at = index.get(column);
             if (at == null) {
-                throw new PackException(fileName, 1, 0, "needs column '" + column + "' (" + why + ")");
+                throw PackException.inHeader(fileName, "needs column '" + column + "' (" + why + ")");
             }
             return at;
         }

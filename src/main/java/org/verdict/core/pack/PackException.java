@@ -10,6 +10,7 @@ public final class PackException extends Exception {
     private final String file;
     private final long line;
     private final long column;
+    private final boolean wholeHeader;
     private final String problem;
 
     /**
@@ -18,26 +19,49 @@ public final class PackException extends Exception {
      * @param column 1-based column, or 0 when not applicable
      */
     public PackException(String file, long line, long column, String problem) {
-        super(format(file, line, column, problem));
-        this.file = file;
-        this.line = line;
-        this.column = column;
-        this.problem = problem;
+        this(file, line, column, false, problem);
     }
 
     public PackException(String file, String problem) {
         this(file, 0, 0, problem);
     }
 
-    private static String format(String file, long line, long column, String problem) {
+    private PackException(String file, long line, long column, boolean wholeHeader, String problem) {
+        super(location(file, line, column, wholeHeader) + ": " + problem);
+        this.file = file;
+        this.line = line;
+        this.column = column;
+        this.wholeHeader = wholeHeader;
+        this.problem = problem;
+    }
+
+    /**
+     * A problem of a table's header as a whole, such as a column it lacks: placed at line 1, the header, and at no
+     * column, since none of the columns it has is at fault.
+     */
+    public static PackException inHeader(String file, String problem) {
+        return new PackException(file, 1, 0, true, problem);
+    }
+
+    private static String location(String file, long line, long column, boolean wholeHeader) {
         StringBuilder where = new StringBuilder(file);
         if (line > 0) {
             where.append(", line ").append(line);
         }
-        if (column > 0) {
+        if (wholeHeader) {
+            where.append(" (the header)");
+        } else if (column > 0) {
             where.append(", column ").append(column);
         }
-        return where + ": " + problem;
+        return where.toString();
+    }
+
+    /**
+     * Where the problem is, as the message begins and as every place that shows it (command line, app) says it:
+     * "primary.csv, line 4, column 6", "primary.csv, line 1 (the header)", "manifest.json".
+     */
+    public String location() {
+        return location(file, line, column, wholeHeader);
     }
 
     public String file() {

@@ -54,7 +54,7 @@ final class CsvInput {
         for (String file : files.subList(1, files.size())) {
             List<String> other = headerOf(file);
             if (!other.equals(first)) {
-                throw new PackException(file, 1, 0, "has the columns " + String.join(",", other) + " but "
+                throw PackException.inHeader(file, "has the columns " + String.join(",", other) + " but "
                         + files.get(0) + " has " + String.join(",", first)
                         + "; every file of the rows needs the same header");
             }

@@ -99,9 +99,9 @@ final class SummaryInputCheck {
         layout.rowColumns().stream().filter(c -> !required.contains(c)).forEach(required::add);
         List<String> missing = required.stream().filter(c -> !names.contains(c)).toList();
         if (!missing.isEmpty()) {
-            throw new PackException(input, parquet ? 0 : 1, 0, "lacks column(s) " + String.join(", ", missing)
-                    + " that the manifest needs; its " + (parquet ? "schema has " : "header has ")
-                    + String.join(", ", names));
+            String problem = "lacks column(s) " + String.join(", ", missing) + " that the manifest needs; its "
+                    + (parquet ? "schema has " : "header has ") + String.join(", ", names);
+            throw parquet ? new PackException(input, problem) : PackException.inHeader(input, problem);
         }
         List<Checked> checked = new ArrayList<>();
         BiConsumer<String, Role> add = (name, role) -> {

@@ -662,7 +662,7 @@ public final class SummaryPackReader {
         missing.removeAll(found.keySet());
         missing.removeAll(optional);
         if (!missing.isEmpty()) {
-            throw new PackException(file, 1, 0, "missing column(s) " + String.join(", ", missing));
+            throw PackException.inHeader(file, "missing column(s) " + String.join(", ", missing));
         }
         return columns.stream().mapToInt(name -> found.getOrDefault(name, -1)).toArray();
     }

@@ -159,10 +159,7 @@ public final class MainWindow implements Navigator {
                 .orElse("");
         String header = MessageFormat.format(text.getString("open.failed"), source.getFileName());
         if (failure instanceof PackException broken) {
-            String where = broken.line() > 0
-                    ? MessageFormat.format(text.getString("open.whereLine"), broken.file(), broken.line(),
-                            Math.max(broken.column(), 1))
-                    : MessageFormat.format(text.getString("open.whereFile"), broken.file());
+            String where = MessageFormat.format(text.getString("open.where"), broken.location());
             problems.show(window(), header,
                     where + "\n" + broken.problem() + "\n\n" + text.getString("open.fixAndRetry") + " " + stays,
                     "pack: " + source.toAbsolutePath() + "\n" + broken.getMessage());

@@ -90,7 +90,7 @@ class SuiteReaderTest {
         assertTrue(twice.getMessage().contains("listed twice"), twice.getMessage());
         PackException noCount = refused(new TestPack(folder).suite("safety", "s.csv",
                 "category,violation_1,violation_2\ntoxic,0,1\n"));
-        assertEquals(1, noCount.line());
+        assertEquals("s.csv, line 1 (the header)", noCount.location(), "the header lacks a column; 'category' is fine");
     }
 
     @Test
@@ -116,7 +116,7 @@ class SuiteReaderTest {
         assertEquals(3, count.column());
         PackException both = refused(new TestPack(folder).suite("latency", "l.csv",
                 "version,latency_ms,bucket,n\n2,5,1,1\n"));
-        assertEquals(1, both.line());
+        assertEquals("l.csv, line 1 (the header)", both.location(), "the header's choice of columns is at fault");
     }
 
     @Test
@@ -159,6 +159,7 @@ class SuiteReaderTest {
         PackException e = refused(new TestPack(folder).suite("humanBaseline", "hb.csv",
                 "example_id,label,human,pred_1\nh1,a,a,b\n"));
         assertTrue(e.problem().contains("pred_2"), e.problem());
+        assertEquals("hb.csv, line 1 (the header)", e.location());
     }
 
     @Test

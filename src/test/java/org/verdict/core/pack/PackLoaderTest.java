@@ -192,10 +192,20 @@ class PackLoaderTest {
                 "primary.csv", "the row has 7 fields but the header has 6");
         assertEquals(4, longRow.line());
         assertEquals(7, longRow.column(), "the first column beyond the header");
-        assertProblem(PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV.replace(",pred_43", ",pred_44"),
-                "primary.csv", "needs column pred_43");
-        assertProblem(PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV.replace("gender", "language"),
-                "primary.csv", "column 'language' appears twice");
+        // a column the header lacks is the header's fault as a whole: line 1, no column (none it has is wrong)
+        PackException missing = assertProblem(PackFixture.MULTICLASS_MANIFEST,
+                PackFixture.MULTICLASS_CSV.replace(",pred_43", ",pred_44"), "primary.csv", "needs column pred_43");
+        assertEquals("primary.csv, line 1 (the header)", missing.location());
+        assertTrue(missing.getMessage().startsWith("primary.csv, line 1 (the header): needs column pred_43"),
+                missing.getMessage());
+        assertEquals(0, missing.column());
+        PackException noScore = assertProblem(PackFixture.BINARY_MANIFEST,
+                PackFixture.BINARY_CSV.replace(",score_8", ",other"), "primary.csv", "needs score_8 or pred_8");
+        assertEquals("primary.csv, line 1 (the header)", noScore.location());
+        // a column that is itself wrong is named by its place
+        PackException twice = assertProblem(PackFixture.MULTICLASS_MANIFEST,
+                PackFixture.MULTICLASS_CSV.replace("gender", "language"), "primary.csv", "column 'language' appears twice");
+        assertEquals("primary.csv, line 1, column 4", twice.location());
         assertProblem(PackFixture.BINARY_MANIFEST.replace("score_", "x").replace("\"roc_auc\"", "\"accuracy\""),
                 "example_id,label,region,pred_7,pred_8\nt1,fraud,eu,fraud,ok\nt2,ok,eu,maybe,ok\n",
                 "primary.csv", "'maybe' is a third class in a binary pack");

@@ -114,6 +114,19 @@ class MainWindowTest {
         assertEquals("router", text(robot, "#overviewModelName"));
     }
 
+    /** The dialog places a problem where the command line does, from the same words of the core. */
+    @Test
+    void aMissingColumnIsPlacedInTheHeaderNotAtAColumn(FxRobot robot) {
+        Path broken = PackFixture.write(folder.resolve("no-pred"), PackFixture.MULTICLASS_MANIFEST,
+                PackFixture.MULTICLASS_CSV.replace(",pred_43", ",pred_44"));
+
+        open(robot, broken);
+
+        String content = robot.lookup("#" + ProblemDialog.DIALOG_ID).queryAs(DialogPane.class).getContentText();
+        assertTrue(content.startsWith("In primary.csv, line 1 (the header):\nneeds column pred_43"), content);
+        assertFalse(content.contains("column 1"), content);
+    }
+
     @Test
     void shortcutsSwitchViewsThemeAndTextSize(FxRobot robot) {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);

@@ -120,15 +120,21 @@ final class SuiteCsv {
         List<String> missing = new ArrayList<>(required);
         missing.removeAll(columns.keySet());
         if (!missing.isEmpty()) {
-            throw new PackException(file, 1, 0, "missing column(s) "
+            throw PackException.inHeader(file, "missing column(s) "
                     + String.join(", ", missing) + "; the header has " + String.join(", ", columns.keySet()));
         }
         return new SuiteCsv(file, Collections.unmodifiableMap(columns));
     }
 
-    /** An error about a header column (line 1). */
+    /** An error about one column of the header (line 1), placed at that column. */
     PackException headerError(String column, String problem) {
-        return new PackException(file, 1, columns.getOrDefault(column, -1) + 1, problem);
+        Integer at = columns.get(column);
+        return at == null ? headerError(problem) : new PackException(file, 1, at + 1, problem);
+    }
+
+    /** An error about the header as a whole (a choice of columns it lacks): line 1, no column. */
+    PackException headerError(String problem) {
+        return PackException.inHeader(file, problem);
     }
 
     /** One data row. */

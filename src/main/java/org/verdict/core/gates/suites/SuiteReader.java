@@ -92,7 +92,7 @@ public final class SuiteReader {
         SuiteCsv.read(path, file, limits.maxSuiteRows(), List.of("category"), csv -> {
             cells[0] = !csv.header().contains("example_id");
             if (cells[0] && !csv.header().contains("n")) {
-                throw csv.headerError("category", "a safety suite has example_id (one row per example) or n (the "
+                throw csv.headerError("a safety suite has example_id (one row per example) or n (the "
                         + "examples of each paired cell); the header has " + csv.header());
             }
             flags.putAll(versionColumns(csv, VIOLATION_PREFIX, versions, file));
@@ -139,7 +139,7 @@ public final class SuiteReader {
             boolean perRequest = csv.header().contains("latency_ms");
             bucketed[0] = csv.header().containsAll(List.of("bucket", "n"));
             if (perRequest == bucketed[0]) {
-                throw csv.headerError("version", "a latency suite has either latency_ms (one row per request) or "
+                throw csv.headerError("a latency suite has either latency_ms (one row per request) or "
                         + "bucket and n (requests per log-spaced bucket); the header has " + csv.header());
             }
         }, row -> {
@@ -221,7 +221,7 @@ public final class SuiteReader {
         SuiteCsv.read(path, file, limits.maxSuiteRows(), List.of("label", "human"), csv -> {
             cells[0] = !csv.header().contains("example_id");
             if (cells[0] && !csv.header().contains("n")) {
-                throw csv.headerError("label", "a human baseline has example_id (one row per example) or n (the "
+                throw csv.headerError("a human baseline has example_id (one row per example) or n (the "
                         + "examples of each paired cell); the header has " + csv.header());
             }
             versionColumns(csv, PREDICTION_PREFIX, versions, file)
@@ -400,7 +400,7 @@ public final class SuiteReader {
         }
         for (String version : versions) {
             if (!columns.containsKey(version)) {
-                throw new PackException(file, 1, 0, "missing column " + prefix + version
+                throw PackException.inHeader(file, "missing column " + prefix + version
                         + ": every model version of the manifest needs one");
             }
         }
