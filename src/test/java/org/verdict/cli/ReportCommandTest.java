@@ -129,25 +129,32 @@ class ReportCommandTest {
         Path db = folder.resolve("decisions.db");
         SignerKey lead = LedgerFixtures.signer("Ada Lovelace", "ml-lead");
         LoggedRecord appended;
+        LoggedRecord otherModel;
         try (DecisionLog log = DecisionLog.openForWriting(db)) {
             log.register(lead);
             DecisionRecord fixture = LedgerFixtures.promotion(2, "hold until German improves");
-            appended = log.append(new DecisionRecord(fixture.kind(), fixture.model(), fixture.decisionDate(), "hold",
-                    fixture.rationale(), fixture.dataSnapshot(), null, null, "43", "42", 2,
+            appended = log.append(new DecisionRecord(fixture.kind(), "router", fixture.decisionDate(), "hold",
+                    fixture.rationale(), "s2", null, null, "43", "42", 2,
                     fixture.evaluationSummary(), fixture.approvers(), null, null, null,
                     new Evidence(null, files, null)), lead);
+            // this pack's hashes under another model's name, as a record appended without --pack could hold them
+            otherModel = log.append(new DecisionRecord(fixture.kind(), "support-router", fixture.decisionDate(),
+                    "hold", fixture.rationale(), "s2", null, null, "43", "42", 2, fixture.evaluationSummary(),
+                    fixture.approvers(), null, null, null, new Evidence(null, files, null)), lead);
         }
 
         String html = reportHtml(pack, "--db", db.toString());
 
         assertTrue(html.contains("<dd>" + appended.recordId() + "</dd>"), "the record's payload hash");
+        assertTrue(html.contains("<dt>Model</dt><dd>router</dd>"), "the record names its model");
+        assertFalse(html.contains(otherModel.recordId()), "a record about another model is no decision on this one");
         assertTrue(html.contains("<td>Ada Lovelace</td><td>ml-lead</td><td>" + lead.identity().keyId()
                 + "</td><td class=\"pass\">✔ valid</td>"));
-        assertTrue(html.contains("<dt>Records in the log</dt><dd>1</dd>"));
-        assertTrue(html.contains("&quot;treeSize&quot; : 1"), "the checkpoint JSON to save for log consistency");
+        assertTrue(html.contains("<dt>Records in the log</dt><dd>2</dd>"));
+        assertTrue(html.contains("&quot;treeSize&quot; : 2"), "the checkpoint JSON to save for log consistency");
         Path out = folder.resolve("out");
         Checkpoint written = Checkpoint.readJson(out.resolve("checkpoint.json"));
-        assertEquals(1, written.treeSize());
+        assertEquals(2, written.treeSize());
         assertTrue(lead.identity().verifies(Files.readAllBytes(out.resolve("checkpoint.note")),
                 Files.readAllBytes(out.resolve("checkpoint.sig"))), "the note and signature files verify as written");
         String guide = Files.readString(out.resolve("VERIFY.md"));
