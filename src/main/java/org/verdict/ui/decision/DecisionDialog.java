@@ -149,6 +149,8 @@ public final class DecisionDialog {
         missing.getStyleClass().add("text-muted");
         Label status = message("decisionStatus", model.statusProperty());
         model.signingProperty().addListener((o, was, busy) -> outcomeStyle(status));
+        // a record refused before signing starts (it does not describe the pack) never sets signing
+        model.statusProperty().addListener((o, was, now) -> outcomeStyle(status));
         passphrase.setId("decisionPassphrase");
         Label passphraseLabel = new Label(text.getString("decision.passphrase"));
         passphraseLabel.setLabelFor(passphrase);
@@ -208,7 +210,10 @@ public final class DecisionDialog {
         return label;
     }
 
-    /** Green once the record is appended, red when signing ended without one (wrong passphrase, locked store…). */
+    /**
+     * Green once the record is appended, red when signing ended or was refused without one (wrong passphrase, locked
+     * store, a record that does not describe the pack…).
+     */
     private void outcomeStyle(Label status) {
         status.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER);
         if (!model.signingProperty().get()) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import atlantafx.base.theme.Styles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -174,6 +175,26 @@ class DecisionDialogTest {
         assertTrue(status.contains("passphrase"), status);
         assertTrue(inView(robot, "#decisionStatus"));
         assertTrue(inView(robot, "#decisionSign"));
+        assertFalse(Files.exists(db), "nothing appended, no store made");
+        assertEquals("Cancel", robot.lookup("#decisionCancel").queryButton().getText());
+    }
+
+    @Test
+    void aDataSnapshotTypedOverTheCandidatesIsRefusedInRedNextToTheButtons(FxRobot robot) throws Exception {
+        open(robot, passing("primary metric"));
+        Path dir = Files.createTempDirectory("decision-dialog");
+        Path db = dir.resolve("decisions.db");
+        fillIn(robot, "hold", db, newKey(dir));
+        robot.interact(() -> robot.lookup("#decisionDataSnapshot").queryAs(TextField.class).setText("tickets-2026-09"));
+        FieldInput.enter(robot, "#decisionPassphrase", new String(LedgerFixtures.PASSPHRASE));
+        robot.clickOn("#decisionSign");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label status = robot.lookup("#decisionStatus").queryAs(Label.class);
+        assertTrue(status.getText().contains("dataSnapshot: the record says tickets-2026-09, the pack's data snapshot "
+                + "is tickets-2026-10 (candidate 43)"), status.getText());
+        assertTrue(status.getStyleClass().contains(Styles.DANGER), "said as a refusal: " + status.getStyleClass());
+        assertTrue(inView(robot, "#decisionStatus"));
         assertFalse(Files.exists(db), "nothing appended, no store made");
         assertEquals("Cancel", robot.lookup("#decisionCancel").queryButton().getText());
     }
