@@ -127,7 +127,7 @@ public final class CompareCommand implements Callable<Integer> {
             ComparisonOptions options = options();
             Metric only = metric == null ? null : parseMetric(metric);
             if (SummaryPackReader.isSummaryPack(pack)) {
-                SummaryPack summary = new SummaryPackReader().read(pack, Progress.NONE);
+                SummaryPack summary = new SummaryPackReader().readForComparison(pack, Progress.NONE);
                 ComparisonReport report = new SummaryComparison(engine).compare(summary, candidate, options,
                         Progress.NONE);
                 if (json) {
