@@ -38,11 +38,11 @@ public final class VerdictCommand implements Runnable {
     }
 
     /**
-     * The command line for {@code args} writing to {@code out} and {@code err}, both escaped ({@link TerminalText}): text
-     * from a pack or from the user never reaches the terminal as control characters. When the first argument names a command
-     * (other than help), the root holds that command alone. Building every command's model (their annotations, by
-     * reflection) took 0.13 s of CPU at the start of every process, one command's about half; that command parses,
-     * helps, versions and refuses exactly as in the whole tree, whose other commands it never reaches.
+     * The command line for {@code args} writing to {@code out} and {@code err}, both escaped ({@link TerminalText}):
+     * text from a pack or from the user never reaches the terminal as control characters. When the first argument
+     * names a command (other than help), the root holds that command alone. Building every command's model (their
+     * annotations, by reflection) took 0.13 s of CPU at the start of every process, one command's about half; that
+     * command parses, helps, versions and refuses exactly as in the whole tree, whose other commands it never reaches.
      */
     static CommandLine commandLine(Writer out, Writer err, String... args) {
         return configured(tree(args), out, err);

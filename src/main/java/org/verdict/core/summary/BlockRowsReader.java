@@ -76,18 +76,18 @@ final class BlockRowsReader {
 
     /**
      * Reads the table as {@link #read(Path, String, List, int, boolean[], BlockRow)} into a part made by {@code part};
-     * a table of at least {@link #PARTS_MIN_BYTES} is read in two parts on two threads where there are two cores (the
-     * parsing was most of the time a fresh process spent opening the benchmark's summary pack, with the second core
-     * idle after hashing the files). Whenever the parts could differ from one pass — a quoted field in the first part
-     * (the cut might fall inside it), any problem in the second part, rows the join refuses — the table is read
-     * again in one pass, so every refusal names the file, line and column one pass names.
+     * a table of at least {@link #PARTS_MIN_BYTES} is read in two parts on two threads where there are two cores
+     * (parsing it on one core was most of what a fresh process spent opening the benchmark's summary pack). Whenever
+     * the parts could differ from one pass — a quoted field in the first part (the cut might fall inside it), any
+     * problem in the second part, rows the join refuses — the table is read again in one pass, so every refusal
+     * names the file, line and column one pass names.
      */
     static <T extends Part> T read(Path path, String file, List<String> columns, int firstSum, boolean[] nonNegative,
                                    Supplier<T> part, PartJoin<T> join) throws PackException {
         return read(path, file, columns, firstSum, nonNegative, part, join, PARTS_MIN_BYTES);
     }
 
-    /** As {@link #read(Path, String, List, int, boolean[], Supplier, PartJoin)}, in parts from {@code partsMinBytes}. */
+    /** As {@link #read(Path, String, List, int, boolean[], Supplier, PartJoin)}, in parts from that many bytes. */
     static <T extends Part> T read(Path path, String file, List<String> columns, int firstSum, boolean[] nonNegative,
                                    Supplier<T> part, PartJoin<T> join, long partsMinBytes) throws PackException {
         Cut cut = Runtime.getRuntime().availableProcessors() > 1 ? Cut.of(path, partsMinBytes) : null;
@@ -122,14 +122,15 @@ final class BlockRowsReader {
                 int headerEnd = lineEnd(channel, 0);
                 long middle = size / 2;
                 int afterMiddle = lineEnd(channel, middle);
-                if (headerEnd < 0 || afterMiddle < 0 || middle + afterMiddle >= size || middle + afterMiddle <= headerEnd) {
+                long at = middle + afterMiddle;
+                if (headerEnd < 0 || afterMiddle < 0 || at >= size || at <= headerEnd) {
                     return null;
                 }
                 ByteBuffer header = ByteBuffer.allocate(headerEnd);
                 while (header.hasRemaining() && channel.read(header, header.position()) > 0) {
                     // reads the header line whole
                 }
-                return header.hasRemaining() ? null : new Cut(middle + afterMiddle, header.array());
+                return header.hasRemaining() ? null : new Cut(at, header.array());
             } catch (IOException unreadable) {
                 return null; // one pass reads it and says why it cannot
             }
