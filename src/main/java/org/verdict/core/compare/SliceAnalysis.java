@@ -1268,11 +1268,7 @@ final class SliceAnalysis {
                     unavailableReason(prod, cand), null, note);
         }
         int replicates = prodReplicates.length;
-        double[] deltaReplicates = new double[replicates];
-        for (int b = 0; b < replicates; b++) {
-            deltaReplicates[b] = candReplicates[b] - prodReplicates[b];
-        }
-        ResampledDistribution deltas = new ResampledDistribution(deltaReplicates);
+        ResampledDistribution deltas = new ResampledDistribution(differences(candReplicates, prodReplicates));
         double difference = cand.value() - prod.value();
         double undefinedShare = 1 - (double) deltas.defined() / replicates;
         Double standardError = deltas.standardDeviation();
@@ -1295,6 +1291,18 @@ final class SliceAnalysis {
         return MetricComparison.tested(metric, prodEstimate, candEstimate,
                 WaldDifference.bootstrap(difference, standardError, units, degreesOfFreedom, -range, range), test,
                 note);
+    }
+
+    /**
+     * Δ per replicate. A loop in a method of its own: {@link #summarise} runs once per metric and slice, so the JIT
+     * would otherwise compile all of that large method on-stack for this loop alone.
+     */
+    private static double[] differences(double[] candReplicates, double[] prodReplicates) {
+        double[] deltas = new double[candReplicates.length];
+        for (int b = 0; b < deltas.length; b++) {
+            deltas[b] = candReplicates[b] - prodReplicates[b];
+        }
+        return deltas;
     }
 
     /** How far Δ can reach: 1 for metrics in [0, 1], 2 for Cohen's kappa, unbounded for losses, errors and r2. */
