@@ -73,6 +73,14 @@ public final class RowProblems {
                 + "; a value holding a comma must be enclosed in quotes";
     }
 
+    /** Placed at the field where a carriage return without a line feed cut the row short. */
+    public static String carriageReturnEndsRow(long fields, long headerFields) {
+        return "a carriage return (CR, \\r) without a line feed ends the row inside this value, so the row has "
+                + fields + " field" + (fields == 1 ? "" : "s") + " but the header has " + headerFields
+                + "; the file's rows end with a line feed: remove the carriage return from the value, or enclose the "
+                + "value in quotes to keep it";
+    }
+
     /** Placed at the field whose opening quote has no closing quote on its line. */
     public static String unclosedQuote() {
         return "a quoted field opens here and is never closed on its line";
