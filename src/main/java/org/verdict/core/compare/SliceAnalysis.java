@@ -766,14 +766,9 @@ final class SliceAnalysis {
                         (model, value, values) -> null, blocks, blocks - 1, test, null, null));
                 continue;
             }
-            double prodMean = calibrationValue(m, 0, totals);
-            double candMean = calibrationValue(m, 1, totals);
-            MetricComparison comparison = studentized.withFallbacksSaid(m, summarise(metrics.get(m),
-                    MetricValue.of(prodMean), MetricValue.of(candMean), replicate[m][0], replicate[m][1],
-                    studentized.of(m), blocks, blocks - 1, test, null, null));
-            // means of losses at least 0, a Brier loss at most 1: Δ on the ratio of the means keeps the candidate there
-            results.add(onRatioOfMeans(comparison, candMean, prodMean, replicate[m], blocks,
-                    PairedMeanRatio.Form.MEAN, m == 0 ? Double.POSITIVE_INFINITY : 1));
+            results.add(studentized.withFallbacksSaid(m, summarise(metrics.get(m),
+                    MetricValue.of(calibrationValue(m, 0, totals)), MetricValue.of(calibrationValue(m, 1, totals)),
+                    replicate[m][0], replicate[m][1], studentized.of(m), blocks, blocks - 1, test, null, null)));
         }
         results.set(2, calibrationIntervals(results.get(2), resampler, totals, uJackknifeTest(test)));
         return results;
@@ -1166,22 +1161,26 @@ final class SliceAnalysis {
                     regressionValue(metric, 0, totals), regressionValue(metric, 1, totals), replicate[m][0],
                     replicate[m][1], studentized.of(m), blocks, blocks - 1, test, null,
                     metric == Metric.MAPE ? mapeNote : null));
-            results.add(onRatioOfErrors(comparison, totals, replicate, blocks));
+            results.add(onRatioOfMeans(comparison, totals, replicate, blocks));
         }
         return results;
     }
 
     /**
-     * Δ of a regression error metric made on the ratio of the two models' mean errors ({@link #onRatioOfMeans}): mae
-     * on the absolute errors, mape on the relative errors, rmse and r2 on the squared errors (Diebold &amp; Mariano's
-     * test, which kept Holm's far tail where a Wald interval of Δ rmse itself rejected about twice as often as it
-     * should) — no candidate rmse, mae or mape below 0, no candidate r2 above 1. rmse and r2 share the ratio of the
-     * squared errors (the labels' spread SST is the same for both models), so their p-values are equal.
+     * Δ of a regression error metric made on the ratio of the two models' mean errors ({@link PairedMeanRatio}): the
+     * paired test of the difference of the means is unchanged (mae: the absolute errors; rmse and r2: the squared
+     * errors, Diebold &amp; Mariano's test, which kept Holm's far tail where a Wald interval of Δ rmse itself rejected
+     * about twice as often as it should; mape: the relative errors), and the interval stays where the data allow — no
+     * candidate rmse, mae or mape below 0, no candidate r2 above 1. rmse and r2 share the ratio of the squared errors
+     * (the labels' spread SST is the same for both models), so their p-values are equal.
      *
      * @param replicate {@code [metric][model][replicate]} in the order mae, rmse, mape, r2
      */
-    private static MetricComparison onRatioOfErrors(MetricComparison comparison, double[] totals,
-                                                    double[][][] replicate, int units) {
+    private static MetricComparison onRatioOfMeans(MetricComparison comparison, double[] totals,
+                                                   double[][][] replicate, int units) {
+        if (comparison.inference() == null) {
+            return comparison;
+        }
         Metric metric = comparison.metric();
         // the mean each metric rests on, at the slice's sums and in each replicate: mae the absolute errors (sums 0, 1),
         // mape the relative errors (4, 5 over the 6 non-zero labels), rmse and r2 the squared errors (2, 3; rmse² in
@@ -1202,30 +1201,14 @@ final class SliceAnalysis {
             case R2 -> PairedMeanRatio.Form.ONE_MINUS_MEAN;
             default -> PairedMeanRatio.Form.MEAN;
         };
-        return onRatioOfMeans(comparison, totals[first + 1] / count, totals[first] / count, means, units, form,
-                Double.POSITIVE_INFINITY);
-    }
-
-    /**
-     * Δ of a metric that is (a function of) the mean of non-negative contributions, made on the ratio of the two
-     * models' means ({@link PairedMeanRatio}): the paired t-test of the difference of the means, which the bootstrap
-     * standard error of {@link #summarise} already gave, is unchanged, and the interval stays where the metric can be
-     * — the candidate's mean at or above 0 and at or below the contributions' ceiling. A comparison without an
-     * inference (unstable, unavailable) is returned as it is.
-     *
-     * @param means {@code [model][replicate]}, the two means in each bootstrap replicate (production first)
-     * @param ceiling the largest value one contribution can take (1 for a Brier loss, ∞ for errors)
-     */
-    private static MetricComparison onRatioOfMeans(MetricComparison comparison, double candMean, double prodMean,
-                                                   double[][] means, int units, PairedMeanRatio.Form form,
-                                                   double ceiling) {
-        if (comparison.inference() == null
-                || !(prodMean > 0 || prodMean == 0 && form == PairedMeanRatio.Form.MEAN) || !(candMean >= 0)) {
+        double prodMean = totals[first] / count;
+        double candMean = totals[first + 1] / count;
+        if (!(prodMean > 0) || !(candMean >= 0)) {
             return comparison;
         }
         PairedMeanRatio ratio = PairedMeanRatio.bootstrap(candMean, prodMean, means[1], means[0], units, form,
-                comparison.production().value(), ceiling);
-        return ratio == null ? comparison : MetricComparison.tested(comparison.metric(), comparison.production(),
+                comparison.production().value());
+        return ratio == null ? comparison : MetricComparison.tested(metric, comparison.production(),
                 comparison.candidate(), ratio, comparison.test(), comparison.note());
     }
 
@@ -1267,7 +1250,8 @@ final class SliceAnalysis {
      * Δ ± t·SE* with its Wald p-value ({@link WaldDifference#bootstrap}, {@code units} the resampled units, t on
      * {@code degreesOfFreedom}, at most units − 1): one procedure, so the interval at any level and the p-value agree (a
      * percentile interval at the 1 − α/m level of a multiplicity adjustment would rest on the few most extreme of
-     * the replicates). Δ gets no interval when the bootstrap is unstable: the metric undefined in more than
+     * the replicates), kept within the values Δ can take given production's value. Δ gets no interval when the
+     * bootstrap is unstable: the metric undefined in more than
      * {@link #MAX_UNDEFINED_SHARE} of the replicates, every replicate giving the same Δ, or a reason known
      * beforehand ({@code knownUnstableReason}, e.g. a class with 3 examples).
      */
@@ -1308,10 +1292,11 @@ final class SliceAnalysis {
             return new MetricComparison(metric, prodEstimate, candEstimate, difference, null, test, null,
                     "every resample gives the same Δ, so the bootstrap cannot measure its uncertainty", note);
         }
-        double range = deltaRange(metric);
+        // Δ reaches no further than the candidate's lowest and highest possible values given production's (a log loss
+        // or Brier score below 0, a Brier score above 1): the t interval of a mean of a few skewed losses can
         return MetricComparison.tested(metric, prodEstimate, candEstimate,
-                WaldDifference.bootstrap(difference, standardError, units, degreesOfFreedom, -range, range), test,
-                note);
+                WaldDifference.bootstrap(difference, standardError, units, degreesOfFreedom,
+                        metric.lowestValue() - prod.value(), metric.highestValue() - prod.value()), test, note);
     }
 
     /** How far Δ can reach: 1 for metrics in [0, 1], 2 for Cohen's kappa, unbounded for losses, errors and r2. */

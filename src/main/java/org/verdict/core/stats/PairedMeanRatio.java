@@ -4,11 +4,11 @@ import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * The inference about Δ between two paired means of non-negative contributions — absolute, squared or relative
- * errors, log losses, Brier losses — made on their ratio ρ = candidate / production, so that no interval reaches a
- * value the data cannot have (a negative candidate rmse or log loss, a candidate r2 above 1, a candidate Brier score
- * above 1). The ratio is at least 0 whatever the two (unknown) means are; a difference is bounded below by
- * −production, which is unknown, so an interval of the difference alone (mean ± t·SE) reaches below it where a few
- * rows carry production's sum (Δ rmse [−77,186, +49,448] beside a production rmse of 45,952).
+ * errors — made on their ratio ρ = candidate / production, so that no interval reaches a value the data cannot have
+ * (a negative candidate rmse, a candidate r2 above 1). The ratio is at least 0 whatever the two (unknown) means are;
+ * a difference is bounded below by −production, which is unknown, so an interval of the difference alone (mean ± t·SE)
+ * reaches below it where a few rows carry production's sum (Δ rmse [−77,186, +49,448] beside a production rmse of
+ * 45,952).
  *
  * <p>The test is the paired t-test of the difference, T = (a − b) / SE(a − b), with a and b the candidate's and
  * production's means (for rmse and r2 the squared errors: Diebold &amp; Mariano 1995 with squared loss), unchanged.
@@ -17,13 +17,10 @@ import org.apache.commons.math3.distribution.TDistribution;
  *   <li>the end where the candidate is better: Fieller's (1954) lower confidence bound of ρ, the smallest ρ ≥ 0 with
  *       (a − ρb) / SE(a − ρb) ≤ t, SE² = V_aa − 2ρV_ab + ρ²V_bb. At ρ = 1 this is T itself, and it never reaches below
  *       ρ = 0, a candidate without error;</li>
- *   <li>the end where the candidate is worse: where each contribution is at most a known ceiling c (a Brier loss is
- *       at most 1), the same bound on the other side of the range, Fieller's lower bound of the ratio of the
- *       complements (c − a) / (c − b), which keeps the candidate's mean at or below c. Where the contributions are
- *       unbounded (errors, log losses) the difference's own bound, a − b + t·SE(a − b), as ρ = that / b + 1.
- *       Fieller's upper bound of ρ there is infinite whenever production's mean is not significantly above 0 at the
- *       level (13 of the 28 neighbourhoods of a house-price pack at a Holm level of 99.8 %), where the difference
- *       still bounds how much worse the candidate can be.</li>
+ *   <li>the end where the candidate is worse: the difference's own bound, a − b + t·SE(a − b), as ρ = that / b + 1.
+ *       Fieller's upper bound there is infinite whenever production's mean is not significantly above 0 at the level
+ *       (13 of the 28 neighbourhoods of a house-price pack at a Holm level of 99.8 %), where the difference still
+ *       bounds how much worse the candidate can be.</li>
  * </ul>
  * Each one-sided bound holds with probability (1 + L)/2, so the two-sided interval with probability L (Bonferroni
  * over the two sides), and both are the same statistic at ρ = 1: the interval at level L excludes ρ = 1 — Δ = 0 —
@@ -32,49 +29,41 @@ import org.apache.commons.math3.distribution.TDistribution;
  * {@link Form}); the variances are bootstrap variances of the two replicated means and their covariance over k
  * resampled units, times k/(k − 1), with t on k − 1 degrees of freedom, as {@link WaldDifference#bootstrap}.
  *
- * <p>A mean of 0 in the denominator (production's Brier score 0 where every score is exactly right, or the candidate's
- * complement 0) takes Fieller's bound in its limit as that mean falls to 0: the numerator's own one-sided t bound,
- * never below 0.
- *
- * @param candidateMean a, the candidate's mean contribution, in [0, c]
- * @param productionMean b, production's mean contribution, in [0, c]; 0 only for {@link Form#MEAN}
+ * @param candidateMean a, the candidate's mean contribution, at least 0
+ * @param productionMean b, production's mean contribution, &gt; 0
  * @param candidateVariance V_aa, the variance of a
  * @param productionVariance V_bb, the variance of b
  * @param covariance V_ab
  * @param degreesOfFreedom of the t reference
  * @param form how a ratio of the means maps to Δ of the metric
  * @param productionValue production's value of the metric (its mae, rmse, r2, ...)
- * @param ceiling c, the largest value one contribution can take ({@link Double#POSITIVE_INFINITY} for errors)
  */
 public record PairedMeanRatio(double candidateMean, double productionMean, double candidateVariance,
                               double productionVariance, double covariance, double degreesOfFreedom, Form form,
-                              double productionValue, double ceiling) implements DeltaInference {
+                              double productionValue) implements DeltaInference {
 
-    /** How the metric follows from the two means, as Δ = f(bound of a) with f(b) = 0. */
+    /** How the metric follows from the ratio ρ of the means, as Δ = f(ρ) with f(1) = 0. */
     public enum Form {
-        /** The metric is the mean (mae, mape, log loss, Brier score): Δ = a − b = production × (ρ − 1). */
+        /** The metric is the mean (mae, mape, log loss): Δ = production × (ρ − 1). */
         MEAN,
         /** The metric is the root of the mean (rmse of the squared errors): Δ = production × (√ρ − 1). */
         ROOT_OF_MEAN,
         /** The metric is 1 − mean / constant (r2 = 1 − SSE/SST, the labels' SST shared): Δ = (1 − production) × (1 − ρ). */
         ONE_MINUS_MEAN;
 
-        double delta(double candidateMean, double productionMean, double productionValue) {
+        double delta(double ratio, double productionValue) {
             return switch (this) {
-                case MEAN -> candidateMean - productionMean;
-                case ROOT_OF_MEAN -> productionValue * (Math.sqrt(candidateMean / productionMean) - 1);
-                case ONE_MINUS_MEAN -> (1 - productionValue) * (1 - candidateMean / productionMean);
+                case MEAN -> productionValue * (ratio - 1);
+                case ROOT_OF_MEAN -> productionValue * (Math.sqrt(ratio) - 1);
+                case ONE_MINUS_MEAN -> (1 - productionValue) * (1 - ratio);
             };
         }
     }
 
     public PairedMeanRatio {
-        if (!(productionMean > 0 || productionMean == 0 && form == Form.MEAN) || !(candidateMean >= 0)) {
-            throw new IllegalArgumentException("a ratio of means needs production's mean above 0 (or 0 for a plain mean) "
-                    + "and the candidate's at least 0, got " + productionMean + " and " + candidateMean);
-        }
-        if (!(candidateMean <= ceiling && productionMean <= ceiling)) {
-            throw new IllegalArgumentException("a mean above its contributions' ceiling " + ceiling);
+        if (!(productionMean > 0) || !(candidateMean >= 0)) {
+            throw new IllegalArgumentException("a ratio of means needs production's mean above 0 and the candidate's at "
+                    + "least 0, got " + productionMean + " and " + candidateMean);
         }
         if (!(differenceVariance(candidateVariance, productionVariance, covariance) > 0)) {
             throw new IllegalArgumentException("the difference of the means needs a positive variance");
@@ -90,7 +79,7 @@ public record PairedMeanRatio(double candidateMean, double productionMean, doubl
      */
     public static PairedMeanRatio bootstrap(double candidateMean, double productionMean, double[] candidateReplicates,
                                             double[] productionReplicates, int units, Form form,
-                                            double productionValue, double ceiling) {
+                                            double productionValue) {
         double sumA = 0;
         double sumB = 0;
         int count = 0;
@@ -120,26 +109,31 @@ public record PairedMeanRatio(double candidateMean, double productionMean, doubl
         }
         // the plug-in variance the bootstrap estimates is (k − 1)/k of the unbiased one; replicates' own n − 1
         double scale = (double) units / (units - 1) / (count - 1);
-        if (!(differenceVariance(aa * scale, bb * scale, ab * scale) > 0)) {
+        if (!(differenceVariance(aa * scale, bb * scale, ab * scale) > 0) || !(productionMean > 0)) {
             return null;
         }
         return new PairedMeanRatio(candidateMean, productionMean, aa * scale, bb * scale, ab * scale, units - 1, form,
-                productionValue, ceiling);
+                productionValue);
     }
 
     private static double differenceVariance(double aa, double bb, double ab) {
         return aa + bb - 2 * ab;
     }
 
-    /** The standard error of a − ρb, and of (c − a) − ρ(c − b): the complements have the same (co)variances. */
+    /** The standard error of a − ρb. */
     private double standardError(double ratio) {
         return Math.sqrt(Math.max(0, candidateVariance - 2 * ratio * covariance
                 + ratio * ratio * productionVariance));
     }
 
+    /** The ratio of the means, a / b. */
+    public double ratio() {
+        return candidateMean / productionMean;
+    }
+
     @Override
     public double estimate() {
-        return form.delta(candidateMean, productionMean, productionValue);
+        return form.delta(ratio(), productionValue);
     }
 
     @Override
@@ -149,53 +143,38 @@ public record PairedMeanRatio(double candidateMean, double productionMean, doubl
         return Math.min(1.0, 2 * new TDistribution(null, degreesOfFreedom).cumulativeProbability(-t));
     }
 
-    /**
-     * The bounds of the candidate's mean a at the level (see the class comment): the lower one at least 0, the upper
-     * one at most the ceiling.
-     */
-    public Interval candidateMeanInterval(double level) {
+    /** The interval of the ratio ρ at the level (see the class comment); its lower end is at least 0. */
+    public Interval ratioInterval(double level) {
         double t = new TDistribution(null, degreesOfFreedom).inverseCumulativeProbability(0.5 + level / 2);
-        double lower = lowerBoundOfNumerator(candidateMean, productionMean, t);
-        double upper = Double.isInfinite(ceiling) ? candidateMean + t * standardError(1)
-                : ceiling - lowerBoundOfNumerator(ceiling - candidateMean, ceiling - productionMean, t);
-        return new Interval(Math.min(lower, candidateMean), Math.max(upper, candidateMean));
+        double upper = (candidateMean + t * standardError(1)) / productionMean;
+        return new Interval(fiellerLowerBound(t), Math.max(ratio(), upper));
     }
 
     /**
-     * Fieller's lower bound of the ratio of two paired means u / v of non-negative contributions, times v: the
-     * smallest value of u that a one-sided test at t does not reject given v. Where g(ρ) = u − ρv − t·SE(u − ρv) &gt; 0
-     * the ratio ρ is rejected as too small; g is concave (SE is a norm of (1, −ρ)) and negative at ρ = u/v. Where
-     * g(0) &gt; 0 it crosses 0 once in (0, u/v), the bound. Where g(0) ≤ 0 (u is not itself above 0 at this level) the
-     * set {g ≤ 0} holds ρ = 0 and, should g be positive at ρ = 1, a second piece above it: the bound is then that
-     * piece's lower end, the piece that holds the estimate, so the interval excludes ρ = 1 exactly when the test
-     * rejects it; otherwise 0. At v = 0 (every contribution of v is 0, so V_vv = V_uv = 0 and SE does not depend on ρ)
-     * the bound is its limit as v falls to 0, u − t·SE, never below 0.
+     * Fieller's lower bound: where g(ρ) = a − ρb − t·SE(a − ρb) &gt; 0 the ratio ρ is rejected as too small. g is concave
+     * (SE is a norm of (1, −ρ)) and negative at ρ = a/b. Where g(0) &gt; 0 it crosses 0 once in (0, a/b), the bound.
+     * Where g(0) ≤ 0 (the candidate's mean is not itself above 0 at this level) the set {g ≤ 0} holds ρ = 0 and, should
+     * g be positive at ρ = 1, a second piece above it: the bound is then that piece's lower end, the piece that holds
+     * the estimate, so the interval excludes ρ = 1 exactly when the test rejects it; otherwise 0.
      */
-    private double lowerBoundOfNumerator(double u, double v, double t) {
-        if (v == 0) {
-            return Math.max(0, u - t * standardError(1));
+    private double fiellerLowerBound(double t) {
+        if (gap(0, t) > 0) {
+            return crossing(0, t);
         }
-        double ratio = u / v;
-        double bound;
-        if (gap(u, v, 0, t) > 0) {
-            bound = crossing(u, v, 0, t);
-        } else {
-            bound = ratio > 1 && gap(u, v, 1, t) > 0 ? crossing(u, v, 1, t) : 0;
-        }
-        return bound * v;
+        return ratio() > 1 && gap(1, t) > 0 ? crossing(1, t) : 0;
     }
 
-    private double gap(double u, double v, double ratio, double t) {
-        return u - ratio * v - t * standardError(ratio);
+    private double gap(double ratio, double t) {
+        return candidateMean - ratio * productionMean - t * standardError(ratio);
     }
 
-    /** The ρ in (from, u/v) where g falls to 0, g(from) &gt; 0; the returned value keeps g &gt; 0. */
-    private double crossing(double u, double v, double from, double t) {
+    /** The ρ in (from, a/b) where g falls to 0, g(from) &gt; 0; the returned value keeps g &gt; 0. */
+    private double crossing(double from, double t) {
         double below = from;
-        double above = u / v;
+        double above = ratio();
         for (int i = 0; i < 200 && above - below > 1e-15 * above; i++) {
             double middle = (below + above) / 2;
-            if (gap(u, v, middle, t) > 0) {
+            if (gap(middle, t) > 0) {
                 below = middle;
             } else {
                 above = middle;
@@ -206,9 +185,9 @@ public record PairedMeanRatio(double candidateMean, double productionMean, doubl
 
     @Override
     public Interval interval(double level) {
-        Interval means = candidateMeanInterval(level);
-        double a = form.delta(means.lower(), productionMean, productionValue);
-        double b = form.delta(means.upper(), productionMean, productionValue);
+        Interval ratios = ratioInterval(level);
+        double a = form.delta(ratios.lower(), productionValue);
+        double b = form.delta(ratios.upper(), productionValue);
         return new Interval(Math.min(a, b), Math.max(a, b));
     }
 }

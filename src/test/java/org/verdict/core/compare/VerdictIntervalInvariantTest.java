@@ -151,6 +151,11 @@ class VerdictIntervalInvariantTest {
                         && r.unadjustedCi().lower() < -0.8 * r.production().value())
                 .count();
         assertTrue(reachingTheFloor > 0, "no branch's Δ loss reaches towards a candidate without loss");
+        // the 5-row branch: the paired t interval [−3.51, +1.65] ends where the candidate's log loss would be 0
+        SliceResult five = find(report, Metric.LOG_LOSS, "branch=b01");
+        assertEquals(5, five.n());
+        assertEquals(-five.production().value(), five.unadjustedCi().lower(), 1e-12);
+        assertTrue(five.unadjustedCi().upper() > 1.6, five.toString());
     }
 
     /** A score within 0.03 of the right end, except with probability {@code missRate} within 0.03 of the wrong one. */
