@@ -81,7 +81,7 @@ public final class CompareView {
      * Beside the chart, a single slice longer than this takes two lines: on one, "segment=enterprise" widens the column
      * by the few pixels that, at 1366×768, push the adjusted p out of view.
      */
-    static final int SLICE_LINE_CHARS = 12;
+    private static final int SLICE_LINE_CHARS = 12;
     /** Text this much larger than normal is the large-text (projector) mode. */
     private static final double LARGE_TEXT_SCALE = 1.2;
     /** Below this width the table's main columns and a readable chart do not fit side by side. */
