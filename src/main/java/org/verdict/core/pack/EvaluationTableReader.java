@@ -438,6 +438,9 @@ public final class EvaluationTableReader {
                     if (length == 0) {
                         throw bad(line, column, RowProblems.emptyExampleId());
                     }
+                    if (RowProblems.holdsQuote(chars, offset, length)) {
+                        throw bad(line, column, RowProblems.quoteInValue(new String(chars, offset, length)));
+                    }
                     ids.add(chars, offset, length);
                 }
                 case LABEL -> {
@@ -487,6 +490,9 @@ public final class EvaluationTableReader {
             int code = sliceLookups.get(slice).get(chars, offset, length);
             if (code < 0) {
                 String value = new String(chars, offset, length);
+                if (value.indexOf('"') >= 0) {
+                    throw bad(line, column, RowProblems.quoteInValue(value));
+                }
                 code = newSliceValue(sliceLevels.get(slice), value, line, column);
                 sliceLookups.get(slice).put(value, code);
             }
@@ -530,6 +536,9 @@ public final class EvaluationTableReader {
         private int classCode(String value, long line, int column) throws PackException {
             if (value.isEmpty()) {
                 throw bad(line, column, RowProblems.emptyClass());
+            }
+            if (value.indexOf('"') >= 0) {
+                throw bad(line, column, RowProblems.quoteInValue(value));
             }
             Integer code = classCodes.get(value);
             if (code != null) {
