@@ -86,9 +86,16 @@ public final class CompareView {
     private static final double LARGE_TEXT_CHART_MIN_VIEW_HEIGHT = 720;
     private static final String BESIDE_KEY = "compare.chartBesideTable";
     private static final String STACKED_KEY = "compare.chartTable";
+    private static final String CRAMPED_KEY = "compare.chartTableLargeText";
     /** The chart's share until the user drags the divider: the table keeps its main columns in view. */
     private static final double CHART_SHARE_BESIDE = 0.31;
     private static final double CHART_SHARE_STACKED = 0.36;
+    /**
+     * Large text on a short view, chart shown by the user: a third of the split (130 px at 1366×768) held the chart's
+     * title, legend and axis and not one row; the chart asked for takes most of it, the table keeps its header and
+     * first rows (both scroll).
+     */
+    private static final double CHART_SHARE_CRAMPED = 0.64;
 
     private final CompareViewModel model;
     private final ResourceBundle text;
@@ -197,8 +204,6 @@ public final class CompareView {
                 .or(Bindings.createBooleanBinding(() -> textScale.get() >= LARGE_TEXT_SCALE, textScale)));
         split.orientationProperty().bind(Bindings.when(beside).then(Orientation.HORIZONTAL)
                 .otherwise(Orientation.VERTICAL));
-        dividers.remember(split, Bindings.when(beside).then(BESIDE_KEY).otherwise(STACKED_KEY),
-                key -> key.equals(BESIDE_KEY) ? CHART_SHARE_BESIDE : CHART_SHARE_STACKED);
         showChart.selectedProperty().addListener((obs, was, shown) -> {
             if (shown) {
                 split.getItems().setAll(evidence, table);
@@ -212,6 +217,11 @@ public final class CompareView {
                 () -> textScale.get() >= LARGE_TEXT_SCALE && root.getHeight() > 0
                         && root.getHeight() < LARGE_TEXT_CHART_MIN_VIEW_HEIGHT,
                 textScale, root.heightProperty());
+        // each layout keeps its own divider: beside, stacked, and stacked in large text on a short view
+        dividers.remember(split, Bindings.createStringBinding(
+                        () -> beside.get() ? BESIDE_KEY : cramped.get() ? CRAMPED_KEY : STACKED_KEY, beside, cramped),
+                key -> key.equals(BESIDE_KEY) ? CHART_SHARE_BESIDE
+                        : key.equals(CRAMPED_KEY) ? CHART_SHARE_CRAMPED : CHART_SHARE_STACKED);
         boolean[] hiddenForRoom = {false};
         cramped.addListener((obs, was, now) -> {
             if (now && showChart.isSelected()) {
