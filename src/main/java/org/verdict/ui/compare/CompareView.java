@@ -95,7 +95,7 @@ public final class CompareView {
      * title, legend and axis and not one row; the chart asked for takes most of it, the table keeps its header and
      * first rows (both scroll).
      */
-    private static final double CHART_SHARE_CRAMPED = 0.64;
+    private static final double CHART_SHARE_CRAMPED = 0.57;
 
     private final CompareViewModel model;
     private final ResourceBundle text;
@@ -223,8 +223,11 @@ public final class CompareView {
                 key -> key.equals(BESIDE_KEY) ? CHART_SHARE_BESIDE
                         : key.equals(CRAMPED_KEY) ? CHART_SHARE_CRAMPED : CHART_SHARE_STACKED);
         boolean[] hiddenForRoom = {false};
+        // A chart the user asked for in large text stays: a theme switch re-applies the fonts and passes through
+        // normal text for a moment, which must not hide it again.
+        boolean[] askedForWhenCramped = {false};
         cramped.addListener((obs, was, now) -> {
-            if (now && showChart.isSelected()) {
+            if (now && showChart.isSelected() && !askedForWhenCramped[0]) {
                 hiddenForRoom[0] = true;
                 showChart.setSelected(false);
             } else if (!now && hiddenForRoom[0]) {
@@ -232,7 +235,10 @@ public final class CompareView {
                 showChart.setSelected(true);
             }
         });
-        showChart.setOnAction(e -> hiddenForRoom[0] = false);
+        showChart.setOnAction(e -> {
+            hiddenForRoom[0] = false;
+            askedForWhenCramped[0] = showChart.isSelected() && cramped.get();
+        });
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(pickers(), summary, notice, evidenceBasis, split);
 

@@ -153,6 +153,23 @@ class CompareLaptopTest {
         assertTrue(robot.lookup("#compareSummary").query().isVisible(), mode + ": the summary line is shown");
     }
 
+    /**
+     * How many of the forest plot's rows are on screen: the height of its plot area inside the chart pane's viewport,
+     * over the height of one row.
+     */
+    private double plotRowsInView(FxRobot robot) {
+        org.jfree.chart.fx.ChartCanvas canvas = robot.lookup("#compareChart").query().lookupAll("*").stream()
+                .filter(org.jfree.chart.fx.ChartCanvas.class::isInstance).map(org.jfree.chart.fx.ChartCanvas.class::cast)
+                .findFirst().orElseThrow();
+        java.awt.geom.Rectangle2D plot = canvas.getRenderingInfo().getPlotInfo().getDataArea();
+        Node viewport = robot.lookup("#compareChart").query().lookup(".viewport");
+        Bounds view = viewport.localToScene(viewport.getBoundsInLocal());
+        Bounds drawn = canvas.localToScene(new javafx.geometry.BoundingBox(plot.getX(), plot.getY(), plot.getWidth(),
+                plot.getHeight()));
+        double visible = Math.min(drawn.getMaxY(), view.getMaxY()) - Math.max(drawn.getMinY(), view.getMinY());
+        return Math.max(0, visible) / (plot.getHeight() / table.getItems().size());
+    }
+
     @Test
     void bothModelsBesideDeltaWithEightRowsInLightAndDarkAndInLargeText(FxRobot robot) {
         assertReadable(robot, 8, 400, "light");
@@ -170,8 +187,17 @@ class CompareLaptopTest {
             robot.interact(() -> { });
             assertTrue(showChart.isSelected(), "normal text shows the chart again");
             robot.interact(() -> appearance.largeTextProperty().set(true));
+            robot.interact(() -> { });
+            assertTrue(!showChart.isSelected(), "large text hides the chart again");
             robot.interact(() -> showChart.fire());
-            assertReadable(robot, 4, 120, "dark, large text, chart shown by the user");
+            robot.interact(() -> { });
+            // the chart asked for shows rows, not only its title, legend and axis, and the table its first rows
+            double plotRows = plotRowsInView(robot);
+            assertReadable(robot, 2, 120, "dark, large text, chart shown by the user");
+            assertTrue(plotRows >= 5, "dark, large text: " + plotRows + " forest plot rows in view, want 5");
+            robot.interact(() -> appearance.darkProperty().set(false));
+            robot.interact(() -> { });
+            assertTrue(plotRowsInView(robot) >= 5, "light, large text: " + plotRowsInView(robot) + " plot rows");
         } finally {
             robot.interact(() -> {
                 appearance.darkProperty().set(false);
