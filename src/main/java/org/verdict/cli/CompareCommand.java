@@ -241,8 +241,7 @@ public final class CompareCommand implements Callable<Integer> {
                 metric == report.primaryMetric() ? " (primary metric)" : "",
                 metric.hasDirection() ? (metric.higherIsBetter() ? "higher" : "lower") : "neither direction");
         int family = report.correctedTestsByMetric().getOrDefault(metric, 0);
-        String slices = options.correction() == CorrectionMethod.NONE ? "other slices unadjusted (" + family + " tests)"
-                : "other slices adjusted with " + options.correction().wireName() + " over " + family + " slices";
+        String slices = options.correction().otherSlices(family);
         out.printf(Locale.ROOT, "Intervals of delta: overall %d%%, tested alone; %s, at the level in the 'level' "
                         + "column. A verdict is better or worse exactly when its interval excludes 0 (unadjusted "
                         + "intervals: --json, unadjustedCi); one that does not is 'no significant difference' when its "

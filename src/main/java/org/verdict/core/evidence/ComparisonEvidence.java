@@ -75,8 +75,8 @@ public final class ComparisonEvidence {
                     verdictCell(result)));
         }
         return new EvidenceTable(metric.wireName() + " by slice (models: " + level
-                + " intervals; Δ: the overall slice's " + level + " interval, tested alone, and for the other slices "
-                + "intervals adjusted with " + report.options().correction().wireName() + " over " + report.correctedTests() + " slices, at the "
+                + " intervals; Δ: the overall slice's " + level + " interval, tested alone; "
+                + report.options().correction().otherSlices(report.correctedTests()) + ", at the "
                 + "level shown; a verdict is better or worse exactly when its interval excludes 0)",
                 List.of("Slice", "n", "Production", "Candidate", "Δ", "CI of Δ (level)", "Adjusted p", "Verdict"),
                 rows);
