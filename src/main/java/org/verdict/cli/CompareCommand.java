@@ -28,7 +28,6 @@ import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
-import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.MetricFormat;
 import org.verdict.core.summary.SummaryComparison;
 import org.verdict.core.summary.SummaryPack;
@@ -265,7 +264,7 @@ public final class CompareCommand implements Callable<Integer> {
                 notes.add(r.slice().label() + ": " + r.note());
             }
             table.add(new String[] {r.slice().label(), MetricFormat.count(r.n()), estimate(numbers, r.production()),
-                estimate(numbers, r.candidate()), delta(numbers, r),
+                estimate(numbers, r.candidate()), delta(r),
                 r.shownInterval() == null ? "-" : r.shownInterval().levelText(), pValue(r.adjustedP()),
                 r.test() == null ? "-" : r.test(), r.verdict() == Verdict.WORSE ? "WORSE (!)" : r.verdictLabel()});
         }
@@ -314,12 +313,11 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     /** Δ with the interval its verdict reads. */
-    private static String delta(MetricFormat numbers, SliceResult result) {
+    private static String delta(SliceResult result) {
         if (result.delta() == null) {
             return "-";
         }
-        Interval ci = result.deltaCi();
-        return ci == null ? numbers.signed(result.delta()) : numbers.delta(result.delta(), ci.lower(), ci.upper());
+        return result.deltaText(result.deltaCi());
     }
 
     private static String pValue(Double p) {

@@ -92,7 +92,8 @@ public final class SliceCharts {
         MetricFormat numbers = MetricFormat.of(data.metric());
         List<String> tooltips = points.stream().map(p -> tooltip.format(new Object[] {p.label(),
                 MetricFormat.count(p.n()), p.hasInterval() ? numbers.delta(p.delta(), p.deltaLow(), p.deltaHigh())
-                        : Double.isNaN(p.delta()) ? "–" : numbers.signed(p.delta()),
+                        : Double.isNaN(p.delta()) ? "–" : numbers.signedAmong(p.delta(), p.production(),
+                                p.productionLow(), p.productionHigh(), p.candidate(), p.candidateLow(), p.candidateHigh()),
                 p.hasInterval() ? p.verdict().label() : p.note()})).toList();
         renderer.setDefaultToolTipGenerator(byPoint(tooltips, tooltips));
 
