@@ -27,7 +27,7 @@ public enum CorrectionMethod {
      */
     public String otherSlices(int tested) {
         if (tested == 0) {
-            return "no other slice could be tested (each has too few examples, is unstable or is unavailable)";
+            return "no other slice could be tested (too few examples, unstable or unavailable)";
         }
         String slices = org.verdict.core.stats.MetricFormat.count(tested, "slice", "slices");
         return this == NONE ? "other slices unadjusted (" + slices + " tested)"

@@ -39,7 +39,7 @@ public final class ChartPane extends StackPane {
     }
 
     /** Up to this many rows the chart fits the pane, so its value axis is always in view with every row. */
-    static final int ROWS_THAT_FIT = 25;
+    public static final int ROWS_THAT_FIT = 25;
     /**
      * Row labels shrink to fit the pane, but never below this share of the chart's text size: 9 px normally, 13.5 px
      * in large text, which is for reading across a room.

@@ -13,7 +13,7 @@ class CorrectionMethodTest {
         assertEquals("other slices adjusted with benjamini-hochberg over 1 slice",
                 CorrectionMethod.BENJAMINI_HOCHBERG.otherSlices(1));
         assertEquals("other slices unadjusted (2,310 slices tested)", CorrectionMethod.NONE.otherSlices(2310));
-        assertEquals("no other slice could be tested (each has too few examples, is unstable or is unavailable)",
+        assertEquals("no other slice could be tested (too few examples, unstable or unavailable)",
                 CorrectionMethod.HOLM.otherSlices(0));
     }
 }

@@ -176,7 +176,8 @@ class CompareLaptopTest {
         robot.interact(() -> appearance.darkProperty().set(true));
         assertReadable(robot, 8, 400, "dark");
         robot.interact(() -> appearance.largeTextProperty().set(true));
-        robot.interact(() -> { });
+        // the new text size is applied and laid out over a few pulses on a busy machine
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(5);
         javafx.scene.control.ToggleButton showChart = robot.lookup("#showChart")
                 .queryAs(javafx.scene.control.ToggleButton.class);
         try {
@@ -184,19 +185,19 @@ class CompareLaptopTest {
             // rows are two lines in large text (each value over its interval, so both models fit): 8, not 10
             assertReadable(robot, 8, 0, "dark, large text");
             robot.interact(() -> appearance.largeTextProperty().set(false));
-            robot.interact(() -> { });
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents(5);
             assertTrue(showChart.isSelected(), "normal text shows the chart again");
             robot.interact(() -> appearance.largeTextProperty().set(true));
-            robot.interact(() -> { });
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents(5);
             assertTrue(!showChart.isSelected(), "large text hides the chart again");
             robot.interact(() -> showChart.fire());
-            robot.interact(() -> { });
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents(5);
             // the chart asked for shows rows, not only its title, legend and axis, and the table its first rows
             double plotRows = plotRowsInView(robot);
             assertReadable(robot, 2, 120, "dark, large text, chart shown by the user");
             assertTrue(plotRows >= 5, "dark, large text: " + plotRows + " forest plot rows in view, want 5");
             robot.interact(() -> appearance.darkProperty().set(false));
-            robot.interact(() -> { });
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents(5);
             assertTrue(plotRowsInView(robot) >= 5, "light, large text: " + plotRowsInView(robot) + " plot rows");
         } finally {
             robot.interact(() -> {

@@ -212,7 +212,7 @@ class CompareViewModelTest {
         assertEquals("−0.030 [−0.065, +0.005]", adjustedRow.deltaText());
         assertEquals(-0.065, toggled.chartDataProperty().get().points().get(1).deltaLow(), 1e-12);
         assertEquals("Δ [interval]", toggled.deltaHeaderProperty().get());
-        assertTrue(toggled.summaryProperty().get().contains("the interval each verdict reads"),
+        assertTrue(toggled.summaryProperty().get().contains("those the verdicts read"),
                 toggled.summaryProperty().get());
 
         toggled.showUnadjustedProperty().set(true);
