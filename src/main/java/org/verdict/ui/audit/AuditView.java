@@ -120,6 +120,9 @@ public final class AuditView {
         verification.setWrapText(true);
         verification.textProperty().bind(model.verificationProperty());
         model.intactProperty().addListener((o, was, intact) -> badgeStyle(verification, intact));
+        // a tampered store opened first leaves intact false, unchanged: the new verdict still gets its colour
+        model.verificationProperty().addListener((o, was, now) -> badgeStyle(verification,
+                model.intactProperty().get()));
         HBox header = new HBox(12, open, store, readOnly, verification);
         header.setAlignment(Pos.CENTER_LEFT);
         keepWhole(open, store, readOnly);
@@ -340,6 +343,8 @@ public final class AuditView {
         passphrase.setPromptText(text.getString("audit.passphrase"));
         Button cosign = new Button(text.getString("audit.cosign"));
         cosign.setId("auditCosign");
+        // short enough to leave the passphrase field its room beside it in large text
+        cosign.setTooltip(new javafx.scene.control.Tooltip(text.getString("audit.cosignTooltip")));
         cosign.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull()
                 .or(keyFile.textProperty().isEmpty()).or(passphrase.textProperty().isEmpty()).or(model.loadingProperty()));
         cosign.setOnAction(e -> {
