@@ -289,7 +289,7 @@ final class SliceAnalysis {
             for (int c = 0; c < occupied.length; c++) {
                 deltas[c] = leaveOneOut[m][1][c] - leaveOneOut[m][0][c];
             }
-            deltaJackknives[m] = bootstrapped.get(m) == Metric.MACRO_F1
+            deltaJackknives[m] = isUnweightedClassAverage(bootstrapped.get(m))
                     ? JackknifeVariance.stratified(deltas, counts, labelOfCell, k)
                     : JackknifeVariance.plain(deltas, counts);
         }
@@ -376,11 +376,13 @@ final class SliceAnalysis {
      * p-value. The jackknife variance is biased upward for any statistic of independent rows (Efron &amp; Stein 1981),
      * where the bootstrap's of a ratio of few counts (the recall or F1 of a class with a handful of examples) runs low:
      * under the null, 20 slices of 200 rows with Holm, balanced_accuracy's family-wise error fell from 7.2 % to 5.1 %
-     * (docs/statistics.md). For a share of rows (a mean) the two agree. ν is n − 1, except for macro_f1, whose rows are
-     * left out within their label class (the stratified jackknife) with Welch–Satterthwaite's ν over the classes: its
-     * rare class's F1 carries most of the variance on a handful of examples, and with t(n − 1) a slice whose rare
-     * class had 5 examples fell below p = 0.0025 in 0.69 % of null slices, nearly three times Holm's nominal rate.
-     * The bootstrap still gives each model's interval and decides whether the slice is stable.
+     * (docs/statistics.md). For a share of rows (a mean) the two agree. ν is n − 1, except for the unweighted class
+     * averages (macro_f1, balanced_accuracy), whose rows are left out within their label class (the stratified
+     * jackknife; for balanced accuracy exactly Welch's k-sample variance) with Welch–Satterthwaite's ν over the
+     * classes: a rare class's F1 or recall carries most of the variance on a handful of examples, and with t(n − 1)
+     * a 200-row null slice whose rare class had 5 examples fell below p = 0.0025 for macro_f1 in 0.69 % of slices,
+     * nearly three times Holm's nominal rate. The bootstrap still gives each model's interval and decides whether the
+     * slice is stable.
      */
     private static MetricComparison withJackknifeDelta(MetricComparison comparison, JackknifeVariance jackknife,
                                                        int n) {
@@ -392,6 +394,11 @@ final class SliceAnalysis {
                 new WaldDifference(comparison.delta(), Math.sqrt(jackknife.variance()),
                         Math.max(1, Math.min(n - 1, jackknife.degreesOfFreedom())), -range, range),
                 comparison.test(), comparison.note());
+    }
+
+    /** macro_f1 and balanced_accuracy: every class weighs alike, so a rare class weighs as much as a common one. */
+    private static boolean isUnweightedClassAverage(Metric metric) {
+        return metric == Metric.MACRO_F1 || metric == Metric.BALANCED_ACCURACY;
     }
 
     /**
@@ -445,7 +452,7 @@ final class SliceAnalysis {
          * jumps; the bootstrap distribution is a mixture, not an interval.
          */
         String unstableReason(Metric metric) {
-            if (metric != Metric.MACRO_F1 && metric != Metric.BALANCED_ACCURACY) {
+            if (!isUnweightedClassAverage(metric)) {
                 return null;
             }
             List<Integer> absent = IntStream.range(0, classes.size()).filter(c -> !labelled[c]).boxed().toList();

@@ -134,8 +134,37 @@ class ComparisonEngineTest {
     }
 
     /**
-     * Δ macro_f1 leaves each row out within its label class (the stratified jackknife) and takes t on Welch–Satterthwaite's
-     * degrees of freedom over the classes. 18 rows, labels a×7, b×6, c×5; production predicts
+     * Δ balanced_accuracy is half the sum of the paired differences' means over the positives and the negatives, and its
+     * stratified jackknife is Welch's: the data of {@link #countMetricDeltaUsesTheJackknifeStandardError}, d = candidate
+     * right − production right per row, positives (0 0 1 0 0 1), negatives (0 1 0 −1 0 1 0 0). Computed with numpy and
+     * scipy: Δ = (2/6 + 1/8)/2 = 0.2291667, SE = ½·√(s²₊/6 + s²₋/8) = 0.1547447, ν =
+     * scipy.stats.ttest_ind(d₊, d₋, equal_var=False).df = 11.890358, p = 2·t.sf(Δ/SE, ν) = 0.1646303, interval
+     * (−0.1083383, 0.5666716).
+     */
+    @Test
+    void balancedAccuracyDeltaIsWelchsTestOverTheClasses() {
+        int[] labels = {1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0};
+        int[] prod = {1, 1, 0, 0, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0};
+        int[] cand = {1, 1, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0};
+        double[] prodScores = new double[labels.length];
+        double[] candScores = new double[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            prodScores[i] = prod[i] == 1 ? 0.9 : 0.1;
+            candScores[i] = cand[i] == 1 ? 0.8 : 0.2;
+        }
+        EvaluationTable table = TestTables.binary(labels, prodScores, candScores, null, null, Map.of());
+        SliceResult balanced = find(engine.compare("t", table, "1", "2", Metric.BALANCED_ACCURACY, MIN_ONE,
+                Progress.NONE), Metric.BALANCED_ACCURACY, "overall");
+        assertEquals(0.625, balanced.production().value(), EPS);
+        assertEquals(0.8541666666666667, balanced.candidate().value(), EPS);
+        assertEquals(0.16463032839632077, balanced.pValue(), 1e-9);
+        assertEquals(-0.10833828040906282, balanced.deltaCi().lower(), 1e-9);
+        assertEquals(0.5666716137423962, balanced.deltaCi().upper(), 1e-9);
+    }
+
+    /**
+     * Δ macro_f1 leaves each row out within its label class (the stratified jackknife) and takes t on
+     * Welch–Satterthwaite's degrees of freedom over the classes. 18 rows, labels a×7, b×6, c×5; production predicts
      * a a a a b c a | b b a b c b | c c a c b, the candidate a a a b a a a | b b b c b b | c c c a c. Computed with numpy,
      * macro F1 written from its definition and re-evaluated on the 17 rows left after each row in turn:
      * production 0.6603175, candidate 0.8301587; per class v_h = (n_h − 1)/n_h · Σ(Δ₍₋ᵢ₎ − mean_h)², SE = √Σv_h =
