@@ -1266,7 +1266,8 @@ final class SliceAnalysis {
      * Δ ± t·SE* with its Wald p-value ({@link WaldDifference#bootstrap}, {@code units} the resampled units, t on
      * {@code degreesOfFreedom}, at most units − 1): one procedure, so the interval at any level and the p-value agree (a
      * percentile interval at the 1 − α/m level of a multiplicity adjustment would rest on the few most extreme of
-     * the replicates). Δ gets no interval when the bootstrap is unstable: the metric undefined in more than
+     * the replicates), kept within the values Δ can take given production's value. Δ gets no interval when the
+     * bootstrap is unstable: the metric undefined in more than
      * {@link #MAX_UNDEFINED_SHARE} of the replicates, every replicate giving the same Δ, or a reason known
      * beforehand ({@code knownUnstableReason}, e.g. a class with 3 examples).
      */
@@ -1307,10 +1308,11 @@ final class SliceAnalysis {
             return new MetricComparison(metric, prodEstimate, candEstimate, difference, null, test, null,
                     "every resample gives the same Δ, so the bootstrap cannot measure its uncertainty", note);
         }
-        double range = deltaRange(metric);
+        // Δ reaches no further than the candidate's lowest and highest possible values given production's (a log loss
+        // or Brier score below 0, a Brier score above 1): the t interval of a mean of a few skewed losses can
         return MetricComparison.tested(metric, prodEstimate, candEstimate,
-                WaldDifference.bootstrap(difference, standardError, units, degreesOfFreedom, -range, range), test,
-                note);
+                WaldDifference.bootstrap(difference, standardError, units, degreesOfFreedom,
+                        metric.lowestValue() - prod.value(), metric.highestValue() - prod.value()), test, note);
     }
 
     /** How far Δ can reach: 1 for metrics in [0, 1], 2 for Cohen's kappa, unbounded for losses, errors and r2. */
