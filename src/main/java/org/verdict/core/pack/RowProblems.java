@@ -23,6 +23,26 @@ public final class RowProblems {
         return "slice value is empty; write a value such as 'unknown'";
     }
 
+    /**
+     * A double quote inside an id, class name or slice value: in CSV nearly always a stray quote (RFC 4180 allows
+     * none in an unquoted field, and FastCSV and DuckDB both take it as text), which would make a one-row slice
+     * or class of a typo. Refused in every value of these roles, quoted or not, so every reader says the same.
+     */
+    public static String quoteInValue(String value) {
+        return "'" + value + "' holds a double quote (\"); example ids, class names and slice values may not: it is"
+                + " most often a stray quote in the row, so remove it";
+    }
+
+    /** Whether a value holds a double quote ({@link #quoteInValue}). */
+    public static boolean holdsQuote(char[] chars, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            if (chars[i] == '"') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static String scoreOutsideUnitInterval(double score) {
         return "score " + score + " is outside [0, 1]";
     }
@@ -71,6 +91,14 @@ public final class RowProblems {
     public static String rowRunsOn(long fields, long headerFields) {
         return "the row has " + fields + " fields but the header has " + headerFields
                 + "; a value holding a comma must be enclosed in quotes";
+    }
+
+    /** Placed at the field where a carriage return without a line feed cut the row short. */
+    public static String carriageReturnEndsRow(long fields, long headerFields) {
+        return "a carriage return (CR, \\r) without a line feed ends the row inside this value, so the row has "
+                + fields + " field" + (fields == 1 ? "" : "s") + " but the header has " + headerFields
+                + "; the file's rows end with a line feed: remove the carriage return from the value, or enclose the "
+                + "value in quotes to keep it";
     }
 
     /** Placed at the field whose opening quote has no closing quote on its line. */

@@ -16,6 +16,8 @@ public final class Calibration {
      * and Σ (score − label)², in that order.
      */
     public static final int SQUARED_ERROR_SUMS = 3 * BINS;
+    /** The largest squared calibration error there is: every score 1 with label 0, or 0 with label 1. */
+    static final double MAX_SQUARED_ERROR = 1;
 
     private static final double[] UPPER_EDGES = binEdges();
 
@@ -137,7 +139,9 @@ public final class Calibration {
             lower = Math.min(lower, Math.max(centre - Math.sqrt(discriminant), 0));
             upper = Math.max(upper, centre + Math.sqrt(discriminant));
         }
-        return new Interval(lower, upper);
+        // a gap between a score in [0, 1] and a 0/1 label is at most 1 in size, so the quantity is at most 1: an
+        // end beyond it (a few rows at t on 3 degrees of freedom) says nothing the cut end does not
+        return new Interval(lower, Math.min(upper, MAX_SQUARED_ERROR));
     }
 
     /**

@@ -188,10 +188,10 @@ final class SummaryInputCheck {
     /** The SQL twin of {@link #problem}: true exactly when that finds a problem in the value. */
     private static String badWhen(Checked column, Set<String> classes) {
         String v = text(column);
-        String empty = "(" + v + " IS NULL OR " + v + " = '')";
+        String emptyOrQuoted = "(" + v + " IS NULL OR " + v + " = '' OR contains(" + v + ", '\"'))";
         return switch (column.role()) {
-            case EXAMPLE_ID, SLICE -> empty;
-            case CLASS -> classes == null ? empty : "(" + empty + " OR " + v + " NOT IN ("
+            case EXAMPLE_ID, SLICE -> emptyOrQuoted;
+            case CLASS -> classes == null ? emptyOrQuoted : "(" + emptyOrQuoted + " OR " + v + " NOT IN ("
                     + String.join(", ", classes.stream().map(SummaryInputCheck::literal).toList()) + "))";
             case NUMBER, SCORE -> {
                 String number;
@@ -213,11 +213,16 @@ final class SummaryInputCheck {
     private String problem(Checked column, String value, Set<String> classes) {
         String text = value == null ? "" : value;
         return switch (column.role()) {
-            case EXAMPLE_ID -> text.isEmpty() ? RowProblems.emptyExampleId() : null;
-            case SLICE -> text.isEmpty() ? RowProblems.emptySlice() : null;
+            case EXAMPLE_ID -> text.isEmpty() ? RowProblems.emptyExampleId()
+                    : text.indexOf('"') >= 0 ? RowProblems.quoteInValue(text) : null;
+            case SLICE -> text.isEmpty() ? RowProblems.emptySlice()
+                    : text.indexOf('"') >= 0 ? RowProblems.quoteInValue(text) : null;
             case CLASS -> {
                 if (text.isEmpty()) {
                     yield RowProblems.emptyClass();
+                }
+                if (text.indexOf('"') >= 0) {
+                    yield RowProblems.quoteInValue(text);
                 }
                 if (classes == null || classes.contains(text)) {
                     yield null;

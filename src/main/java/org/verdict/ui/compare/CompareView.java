@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -44,6 +45,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.pack.Metric;
@@ -74,7 +77,10 @@ public final class CompareView {
      * column narrows to the longest of those lines.
      */
     static final int VERDICT_LINE_CHARS_BESIDE = 14;
-    /** Beside the chart, a single slice longer than this breaks after its column's name. */
+    /**
+     * Beside the chart, a single slice longer than this takes two lines: on one, "segment=enterprise" widens the column
+     * by the few pixels that, at 1366×768, push the adjusted p out of view.
+     */
     private static final int SLICE_LINE_CHARS = 12;
     /** Text this much larger than normal is the large-text (projector) mode. */
     private static final double LARGE_TEXT_SCALE = 1.2;
@@ -408,12 +414,31 @@ public final class CompareView {
         TableColumn<ComparisonRow, String> slice = textColumn("compare.col.slice", ComparisonRow::slice,
                 ComparisonRow::slice);
         // A cross ("segment=enterprise × language=pt") takes two lines, so the column stays narrow and both parts
-        // stay readable.
+        // stay readable. The column is fitted to the two-line form; a single slice that the column's width (with
+        // the room the other columns leave) holds on one line is shown on one.
         slice.setCellFactory(column -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : sliceShown(item));
+                showSlice();
+            }
+
+            @Override
+            protected void layoutChildren() {
+                showSlice();
+                super.layoutChildren();
+            }
+
+            private void showSlice() {
+                String item = getItem();
+                String shown = isEmpty() || item == null ? null : sliceShown(item);
+                if (shown != null && shown.contains("\n") && !item.contains(" × ")
+                        && fitsOnOneLine(item, getFont(), getWidth() - snappedLeftInset() - snappedRightInset())) {
+                    shown = item;
+                }
+                if (!Objects.equals(shown, getText())) {
+                    setText(shown);
+                }
             }
         });
         fittedColumns.fit(slice, row -> sliceShown(row.slice()));
@@ -567,6 +592,14 @@ public final class CompareView {
         return valuesOverIntervals.get() ? twoLines(label) : label.replace(" × ", " ×\n");
     }
 
+    /** Whether {@code content} drawn in {@code font} is no wider than {@code width} (a cell's room for its text). */
+    static boolean fitsOnOneLine(String content, Font font, double width) {
+        Text measure = new Text(content);
+        measure.setFont(font);
+        // a pixel of slack: JavaFX ends a text that fills its room exactly in "…"
+        return measure.getLayoutBounds().getWidth() + 1 <= width;
+    }
+
     private String verdictShown(ComparisonRow row) {
         return WrappingCell.lines(row.verdictText(), valuesOverIntervals.get() ? VERDICT_LINE_CHARS_BESIDE : VERDICT_LINE_CHARS);
     }
@@ -596,17 +629,29 @@ public final class CompareView {
     }
 
     /**
-     * A cross takes two lines, one per part; a long single slice breaks after its column's name
-     * ("segment=" / "enterprise"): rows are two lines anyway (values over intervals), and the narrower column leaves
-     * room for both models' values beside Δ.
+     * A cross takes two lines, one per part; a single slice longer than {@link #SLICE_LINE_CHARS} breaks at the last
+     * space, underscore or hyphen of its value that keeps the first line within the limit ("age_band=65-" / "and-over"),
+     * else before its "=", so the value keeps the sign that says it is one ("segment" / "=enterprise"): broken after the
+     * "=", "segment=" read as a slice whose value is empty. Rows are two lines anyway (values over intervals), and the
+     * narrower column leaves room for both models' values and the adjusted p beside Δ.
      */
     static String twoLines(String sliceLabel) {
         if (sliceLabel.contains(" × ")) {
             return sliceLabel.replace(" × ", " ×\n");
         }
-        int value = sliceLabel.indexOf('=');
-        return sliceLabel.length() > SLICE_LINE_CHARS && value > 0
-                ? sliceLabel.substring(0, value + 1) + "\n" + sliceLabel.substring(value + 1) : sliceLabel;
+        int equals = sliceLabel.indexOf('=');
+        if (sliceLabel.length() <= SLICE_LINE_CHARS || equals <= 0) {
+            return sliceLabel;
+        }
+        for (int i = Math.min(SLICE_LINE_CHARS, sliceLabel.length() - 2); i > equals + 1; i--) {
+            char c = sliceLabel.charAt(i);
+            if (c == ' ' || (c == '_' || c == '-') && i + 1 <= SLICE_LINE_CHARS) {
+                // a space goes with the break; an underscore or hyphen stays at the end of the line, as in a word
+                return c == ' ' ? sliceLabel.substring(0, i) + "\n" + sliceLabel.substring(i + 1)
+                        : sliceLabel.substring(0, i + 1) + "\n" + sliceLabel.substring(i + 1);
+            }
+        }
+        return sliceLabel.substring(0, equals) + "\n" + sliceLabel.substring(equals);
     }
 
     private String testName(String test) {

@@ -57,6 +57,18 @@ class SummaryInputCheckTest {
                 Arguments.of("long row", 808, (UnaryOperator<String>) l -> l + ",extra", 8,
                         "the row has 8 fields but the header has 7; a value holding a comma must be enclosed in "
                                 + "quotes"),
+                Arguments.of("stray quote in a slice value", 909, field(REGION, "e\"u"), 3,
+                        "(region) 'e\"u' holds a double quote (\"); example ids, class names and slice values may "
+                                + "not: it is most often a stray quote in the row, so remove it"),
+                Arguments.of("quote in a quoted slice value", 911, field(REGION, "\"e\"\"u\""), 3,
+                        "(region) 'e\"u' holds a double quote (\"); example ids, class names and slice values may "
+                                + "not: it is most often a stray quote in the row, so remove it"),
+                Arguments.of("stray quote in an id", 913, field(0, "ex\"913"), 1,
+                        "(example_id) 'ex\"913' holds a double quote (\"); example ids, class names and slice values "
+                                + "may not: it is most often a stray quote in the row, so remove it"),
+                Arguments.of("stray quote in a label", 915, field(LABEL, "fr\"aud"), 2,
+                        "(label) 'fr\"aud' holds a double quote (\"); example ids, class names and slice values "
+                                + "may not: it is most often a stray quote in the row, so remove it"),
                 Arguments.of("repeated id", 1_001, field(0, "ex-9"), 1,
                         "(example_id) 'ex-9' was already used on line 11; example ids must be unique"));
     }

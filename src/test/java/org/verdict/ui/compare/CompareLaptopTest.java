@@ -151,6 +151,27 @@ class CompareLaptopTest {
                     mode + ": the chart keeps a readable size: " + chart.getLayoutBounds());
         }
         assertTrue(robot.lookup("#compareSummary").query().isVisible(), mode + ": the summary line is shown");
+        // the longer slices (segment=enterprise, gender=undisclosed) take two lines: scroll them into view
+        robot.interact(() -> table.scrollTo(slices().indexOf("segment=enterprise")));
+        List<String> sliceCells = new ArrayList<>();
+        for (Node node : robot.lookup("#compareTable .table-cell").queryAll()) {
+            if (node instanceof javafx.scene.control.TableCell<?, ?> cell && cell.getTableColumn() != null
+                    && "compare.col.slice".equals(cell.getTableColumn().getId()) && cell.getText() != null) {
+                sliceCells.add(cell.getText());
+                Node drawn = cell.lookup(".text");
+                assertTrue(drawn instanceof javafx.scene.text.Text shown && shown.getText().equals(cell.getText()),
+                        mode + ": the slice '" + cell.getText() + "' is drawn whole, not cut");
+                assertTrue(!cell.getText().contains("=\n"), mode + ": '" + cell.getText().replace("\n", "/")
+                        + "' breaks right after its column's name");
+                String label = String.valueOf(cell.getItem());
+                assertTrue(!cell.getText().contains("\n") || label.contains(" × ") || !CompareView.fitsOnOneLine(label,
+                        cell.getFont(), cell.getWidth() - cell.snappedLeftInset() - cell.snappedRightInset()),
+                        mode + ": '" + label + "' takes two lines although its column holds it on one");
+            }
+        }
+        assertTrue(sliceCells.contains("segment\n=enterprise") || sliceCells.contains("segment=enterprise"),
+                mode + ": segment=enterprise in view: " + sliceCells);
+        robot.interact(() -> table.scrollTo(0));
     }
 
     /**
