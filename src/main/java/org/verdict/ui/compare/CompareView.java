@@ -92,9 +92,23 @@ public final class CompareView {
     private static final double LARGE_TEXT_CHART_MIN_VIEW_HEIGHT = 720;
     private static final String BESIDE_KEY = "compare.chartBesideTable";
     private static final String STACKED_KEY = "compare.chartTable";
+    private static final String CRAMPED_KEY = "compare.chartTableLargeText";
+    private static final String BESIDE_MANY_KEY = "compare.chartBesideTableManySlices";
     /** The chart's share until the user drags the divider: the table keeps its main columns in view. */
     private static final double CHART_SHARE_BESIDE = 0.31;
     private static final double CHART_SHARE_STACKED = 0.36;
+    /**
+     * Beside the table, a chart of more slices than fit its pane (65 zip codes) scrolls with full-size labels, which
+     * left its plot 110–130 px at 1366×768: it gets more of the width, and the table's adjusted p yields first (the
+     * interval beside each verdict says the same; the ⋮ menu shows it again) while both models' values stay.
+     */
+    private static final double CHART_SHARE_BESIDE_MANY = 0.335;
+    /**
+     * Large text on a short view, chart shown by the user: a third of the split (130 px at 1366×768) held the chart's
+     * title, legend and axis and not one row; the chart asked for takes most of it, the table keeps its header and
+     * first rows (both scroll).
+     */
+    private static final double CHART_SHARE_CRAMPED = 0.57;
 
     private final CompareViewModel model;
     private final ResourceBundle text;
@@ -116,6 +130,8 @@ public final class CompareView {
     private final javafx.beans.property.BooleanProperty valuesOverIntervals =
             new javafx.beans.property.SimpleBooleanProperty(false);
     private final ToggleButton showChart = new ToggleButton();
+    /** Whether the chart has more rows than fit its pane, so that it scrolls. */
+    private final javafx.beans.property.BooleanProperty manySlices = new javafx.beans.property.SimpleBooleanProperty();
     /** Large text on a short view; a field, because a binding only listened to would be garbage-collected. */
     private final javafx.beans.binding.BooleanBinding cramped;
 
@@ -203,8 +219,6 @@ public final class CompareView {
                 .or(Bindings.createBooleanBinding(() -> textScale.get() >= LARGE_TEXT_SCALE, textScale)));
         split.orientationProperty().bind(Bindings.when(beside).then(Orientation.HORIZONTAL)
                 .otherwise(Orientation.VERTICAL));
-        dividers.remember(split, Bindings.when(beside).then(BESIDE_KEY).otherwise(STACKED_KEY),
-                key -> key.equals(BESIDE_KEY) ? CHART_SHARE_BESIDE : CHART_SHARE_STACKED);
         showChart.selectedProperty().addListener((obs, was, shown) -> {
             if (shown) {
                 split.getItems().setAll(evidence, table);
@@ -218,9 +232,22 @@ public final class CompareView {
                 () -> textScale.get() >= LARGE_TEXT_SCALE && root.getHeight() > 0
                         && root.getHeight() < LARGE_TEXT_CHART_MIN_VIEW_HEIGHT,
                 textScale, root.heightProperty());
+        // each layout keeps its own divider: beside, stacked, and stacked in large text on a short view
+        dividers.remember(split, Bindings.createStringBinding(
+                        () -> beside.get() ? (manySlices.get() ? BESIDE_MANY_KEY : BESIDE_KEY)
+                                : cramped.get() ? CRAMPED_KEY : STACKED_KEY, beside, cramped, manySlices),
+                key -> switch (key) {
+                    case BESIDE_KEY -> CHART_SHARE_BESIDE;
+                    case BESIDE_MANY_KEY -> CHART_SHARE_BESIDE_MANY;
+                    case CRAMPED_KEY -> CHART_SHARE_CRAMPED;
+                    default -> CHART_SHARE_STACKED;
+                });
         boolean[] hiddenForRoom = {false};
+        // A chart the user asked for in large text stays: a theme switch re-applies the fonts and passes through
+        // normal text for a moment, which must not hide it again.
+        boolean[] askedForWhenCramped = {false};
         cramped.addListener((obs, was, now) -> {
-            if (now && showChart.isSelected()) {
+            if (now && showChart.isSelected() && !askedForWhenCramped[0]) {
                 hiddenForRoom[0] = true;
                 showChart.setSelected(false);
             } else if (!now && hiddenForRoom[0]) {
@@ -228,7 +255,10 @@ public final class CompareView {
                 showChart.setSelected(true);
             }
         });
-        showChart.setOnAction(e -> hiddenForRoom[0] = false);
+        showChart.setOnAction(e -> {
+            hiddenForRoom[0] = false;
+            askedForWhenCramped[0] = showChart.isSelected() && cramped.get();
+        });
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(pickers(), summary, notice, evidenceBasis, split);
 
@@ -699,6 +729,9 @@ public final class CompareView {
 
     private void redrawChart() {
         SliceChartData data = model.chartDataProperty().get();
+        if (data != null) {
+            manySlices.set(data.points().size() > ChartPane.ROWS_THAT_FIT);
+        }
         if (data == null) {
             // a new pack or candidate is being compared: the previous chart must not stand for it meanwhile
             chartPane.showMessage(text.getString("compare.computing"));

@@ -174,13 +174,31 @@ class CompareLaptopTest {
         robot.interact(() -> table.scrollTo(0));
     }
 
+    /**
+     * How many of the forest plot's rows are on screen: the height of its plot area inside the chart pane's viewport,
+     * over the height of one row.
+     */
+    private double plotRowsInView(FxRobot robot) {
+        org.jfree.chart.fx.ChartCanvas canvas = robot.lookup("#compareChart").query().lookupAll("*").stream()
+                .filter(org.jfree.chart.fx.ChartCanvas.class::isInstance).map(org.jfree.chart.fx.ChartCanvas.class::cast)
+                .findFirst().orElseThrow();
+        java.awt.geom.Rectangle2D plot = canvas.getRenderingInfo().getPlotInfo().getDataArea();
+        Node viewport = robot.lookup("#compareChart").query().lookup(".viewport");
+        Bounds view = viewport.localToScene(viewport.getBoundsInLocal());
+        Bounds drawn = canvas.localToScene(new javafx.geometry.BoundingBox(plot.getX(), plot.getY(), plot.getWidth(),
+                plot.getHeight()));
+        double visible = Math.min(drawn.getMaxY(), view.getMaxY()) - Math.max(drawn.getMinY(), view.getMinY());
+        return Math.max(0, visible) / (plot.getHeight() / table.getItems().size());
+    }
+
     @Test
     void bothModelsBesideDeltaWithEightRowsInLightAndDarkAndInLargeText(FxRobot robot) {
         assertReadable(robot, 8, 400, "light");
         robot.interact(() -> appearance.darkProperty().set(true));
         assertReadable(robot, 8, 400, "dark");
         robot.interact(() -> appearance.largeTextProperty().set(true));
-        robot.interact(() -> { });
+        // the new text size is applied and laid out over a few pulses on a busy machine
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(5);
         javafx.scene.control.ToggleButton showChart = robot.lookup("#showChart")
                 .queryAs(javafx.scene.control.ToggleButton.class);
         try {
@@ -188,11 +206,20 @@ class CompareLaptopTest {
             // rows are two lines in large text (each value over its interval, so both models fit): 8, not 10
             assertReadable(robot, 8, 0, "dark, large text");
             robot.interact(() -> appearance.largeTextProperty().set(false));
-            robot.interact(() -> { });
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents(5);
             assertTrue(showChart.isSelected(), "normal text shows the chart again");
             robot.interact(() -> appearance.largeTextProperty().set(true));
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents(5);
+            assertTrue(!showChart.isSelected(), "large text hides the chart again");
             robot.interact(() -> showChart.fire());
-            assertReadable(robot, 4, 120, "dark, large text, chart shown by the user");
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents(5);
+            // the chart asked for shows rows, not only its title, legend and axis, and the table its first rows
+            double plotRows = plotRowsInView(robot);
+            assertReadable(robot, 2, 120, "dark, large text, chart shown by the user");
+            assertTrue(plotRows >= 5, "dark, large text: " + plotRows + " forest plot rows in view, want 5");
+            robot.interact(() -> appearance.darkProperty().set(false));
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents(5);
+            assertTrue(plotRowsInView(robot) >= 5, "light, large text: " + plotRowsInView(robot) + " plot rows");
         } finally {
             robot.interact(() -> {
                 appearance.darkProperty().set(false);
