@@ -31,6 +31,8 @@ public final class HashedBlocks {
      * Compare view, the gate review, each change of options), and a million ids take about 0.1 – 0.3 s of CPU to hash.
      */
     private static final Map<ExampleIds, TableBlocks> LAST_BLOCKS = Collections.synchronizedMap(new WeakHashMap<>());
+    /** Rows hashed by one task of the parallel hashing. */
+    private static final int RUN = 1 << 15;
 
     private record TableBlocks(long seed, int blocks, int[] blockOfRow) {
     }
@@ -63,13 +65,10 @@ public final class HashedBlocks {
         return block;
     }
 
-    /** Rows hashed by one task of the parallel hashing. */
-    private static final int RUN = 1 << 15;
-
     /**
-     * One thread's digest, the seed's bytes and the buffers, reused for every id it hashes. A table's ids are hashed
-     * from their characters, the id and the suffix in one update, without a String or a byte array per id: a million
-     * small digests are otherwise as much garbage and call overhead as hashing.
+     * A digest, the seed's bytes and the buffers, reused for every id one task hashes. A table's ids are hashed from
+     * their characters, the id and the suffix in one update, without a String and a byte array per id (two million
+     * short-lived objects per million ids; the digest itself costs as much either way).
      */
     private static final class Hasher {
         private final MessageDigest digest = md5();
