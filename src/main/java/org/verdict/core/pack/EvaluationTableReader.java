@@ -150,6 +150,11 @@ public final class EvaluationTableReader {
         private int rowCount;
         /** The line (CSV) or row number (Parquet) of the record being converted. */
         private long currentLine;
+        /**
+         * Whether the field being converted came without quotes: RFC 4180 allows no quote in such a field, and FastCSV
+         * takes a stray one as text (Parquet values are never quoted, and may hold quotes).
+         */
+        private boolean unquotedCsvField;
         private final ExampleIds.Builder ids = new ExampleIds.Builder(INITIAL_ROWS);
         private long[] lines = new long[INITIAL_ROWS];
         private int[] labelCodes;
@@ -285,6 +290,7 @@ public final class EvaluationTableReader {
                 return;
             }
             byte[] roles = columnRoles[fieldIndex];
+            unquotedCsvField = !quoted;
             try {
                 for (int r = 0; r < roles.length; r++) {
                     convert(fieldIndex, roles[r], roleIndexes[fieldIndex][r], buf, offset, length);
@@ -438,8 +444,8 @@ public final class EvaluationTableReader {
                     if (length == 0) {
                         throw bad(line, column, RowProblems.emptyExampleId());
                     }
-                    if (RowProblems.holdsQuote(chars, offset, length)) {
-                        throw bad(line, column, RowProblems.quoteInValue(new String(chars, offset, length)));
+                    if (unquotedCsvField && RowProblems.holdsQuote(chars, offset, length)) {
+                        throw bad(line, column, RowProblems.strayQuote(new String(chars, offset, length)));
                     }
                     ids.add(chars, offset, length);
                 }
@@ -490,8 +496,8 @@ public final class EvaluationTableReader {
             int code = sliceLookups.get(slice).get(chars, offset, length);
             if (code < 0) {
                 String value = new String(chars, offset, length);
-                if (value.indexOf('"') >= 0) {
-                    throw bad(line, column, RowProblems.quoteInValue(value));
+                if (unquotedCsvField && value.indexOf('"') >= 0) {
+                    throw bad(line, column, RowProblems.strayQuote(value));
                 }
                 code = newSliceValue(sliceLevels.get(slice), value, line, column);
                 sliceLookups.get(slice).put(value, code);
@@ -537,8 +543,8 @@ public final class EvaluationTableReader {
             if (value.isEmpty()) {
                 throw bad(line, column, RowProblems.emptyClass());
             }
-            if (value.indexOf('"') >= 0) {
-                throw bad(line, column, RowProblems.quoteInValue(value));
+            if (unquotedCsvField && value.indexOf('"') >= 0) {
+                throw bad(line, column, RowProblems.strayQuote(value));
             }
             Integer code = classCodes.get(value);
             if (code != null) {

@@ -24,16 +24,16 @@ public final class RowProblems {
     }
 
     /**
-     * A double quote inside an id, class name or slice value: in CSV nearly always a stray quote (RFC 4180 allows
-     * none in an unquoted field, and FastCSV and DuckDB both take it as text), which would make a one-row slice
-     * or class of a typo. Refused in every value of these roles, quoted or not, so every reader says the same.
+     * A double quote in a field that is not enclosed in quotes (RFC 4180 allows none there), in an id, class name or
+     * slice value: FastCSV and DuckDB both take it as text, so a stray quote would make a one-row slice or class of a
+     * typo. A quote inside a quoted field, written twice, is part of the value.
      */
-    public static String quoteInValue(String value) {
-        return "'" + value + "' holds a double quote (\"); example ids, class names and slice values may not: it is"
-                + " most often a stray quote in the row, so remove it";
+    public static String strayQuote(String value) {
+        return "'" + value + "' holds a double quote (\") in a field that is not enclosed in quotes; it is most often a"
+                + " stray quote, so remove it, or enclose the value in quotes and write the quote twice (\"\")";
     }
 
-    /** Whether a value holds a double quote ({@link #quoteInValue}). */
+    /** Whether a value holds a double quote ({@link #strayQuote}). */
     public static boolean holdsQuote(char[] chars, int offset, int length) {
         for (int i = offset; i < offset + length; i++) {
             if (chars[i] == '"') {
