@@ -28,7 +28,6 @@ import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
-import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.MetricFormat;
 import org.verdict.core.summary.SummaryComparison;
 import org.verdict.core.summary.SummaryPack;
@@ -127,7 +126,7 @@ public final class CompareCommand implements Callable<Integer> {
             ComparisonOptions options = options();
             Metric only = metric == null ? null : parseMetric(metric);
             if (SummaryPackReader.isSummaryPack(pack)) {
-                SummaryPack summary = new SummaryPackReader().read(pack, Progress.NONE);
+                SummaryPack summary = new SummaryPackReader().readForComparison(pack, Progress.NONE);
                 ComparisonReport report = new SummaryComparison(engine).compare(summary, candidate, options,
                         Progress.NONE);
                 if (json) {
@@ -241,8 +240,7 @@ public final class CompareCommand implements Callable<Integer> {
                 metric == report.primaryMetric() ? " (primary metric)" : "",
                 metric.hasDirection() ? (metric.higherIsBetter() ? "higher" : "lower") : "neither direction");
         int family = report.correctedTestsByMetric().getOrDefault(metric, 0);
-        String slices = options.correction() == CorrectionMethod.NONE ? "other slices unadjusted (" + family + " tests)"
-                : "other slices adjusted with " + options.correction().wireName() + " over " + family + " slices";
+        String slices = options.correction().otherSlices(family);
         out.printf(Locale.ROOT, "Intervals of delta: overall %d%%, tested alone; %s, at the level in the 'level' "
                         + "column. A verdict is better or worse exactly when its interval excludes 0 (unadjusted "
                         + "intervals: --json, unadjustedCi); one that does not is 'no significant difference' when its "
@@ -266,7 +264,7 @@ public final class CompareCommand implements Callable<Integer> {
                 notes.add(r.slice().label() + ": " + r.note());
             }
             table.add(new String[] {r.slice().label(), MetricFormat.count(r.n()), estimate(numbers, r.production()),
-                estimate(numbers, r.candidate()), delta(numbers, r),
+                estimate(numbers, r.candidate()), delta(r),
                 r.shownInterval() == null ? "-" : r.shownInterval().levelText(), pValue(r.adjustedP()),
                 r.test() == null ? "-" : r.test(), r.verdict() == Verdict.WORSE ? "WORSE (!)" : r.verdictLabel()});
         }
@@ -315,12 +313,11 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     /** Δ with the interval its verdict reads. */
-    private static String delta(MetricFormat numbers, SliceResult result) {
+    private static String delta(SliceResult result) {
         if (result.delta() == null) {
             return "-";
         }
-        Interval ci = result.deltaCi();
-        return ci == null ? numbers.signed(result.delta()) : numbers.delta(result.delta(), ci.lower(), ci.upper());
+        return result.deltaText(result.deltaCi());
     }
 
     private static String pValue(Double p) {

@@ -88,7 +88,7 @@ class CoverageBenchmarkTest {
      * Under the null, 20 slices with Holm: the verdicts and the shown intervals reject in the same replicates, and
      * neither the family-wise error nor the per-slice rate of p &lt; 0.05/20 is far above its goal. Cheap cells only
      * (multiclass per-class averages with the rare class, the hardest family measured, and regression in dollars at 50
-     * rows), 60 replicates: a true 6.5 % family-wise error (macro_f1's, measured) reaches 20 % in 60 replicates with
+     * rows), 60 replicates: a true 6.5 % family-wise error (above the goal) reaches 20 % in 60 replicates with
      * probability about 0.2 %, a true 0.25 % per-slice rate reaches 1 % in 1,200 slices with probability under
      * 0.01 %. This catches a family that is not adjusted (about 60 % here) or a test whose tail is badly off; the full
      * benchmark measures the rates.

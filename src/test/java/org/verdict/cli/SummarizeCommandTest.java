@@ -97,7 +97,7 @@ class SummarizeCommandTest {
         CliRun fromRows = run("compare", SAMPLE.toString(), "--metric", "recall");
         assertEquals(0, fromSummary.exitCode(), fromSummary.err());
         String[] basisAndTable = fromSummary.out().split("\\R", 2);
-        assertTrue(basisAndTable[0].startsWith("Summary pack: 20000 rows summarised by duckdb"), basisAndTable[0]);
+        assertTrue(basisAndTable[0].startsWith("Summary pack: 20,000 rows summarised by duckdb"), basisAndTable[0]);
         assertEquals(fromRows.out(), basisAndTable[1], "a count metric reads the same from cells as from rows");
 
         CliRun brier = run("compare", out.toString(), "--metric", "brier");

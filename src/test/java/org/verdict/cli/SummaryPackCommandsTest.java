@@ -153,7 +153,7 @@ class SummaryPackCommandsTest {
         CliRun text = run("gate", summary.toString());
         assertEquals(1, text.exitCode(), text.err());
         assertTrue(text.out().contains("Policy: policy.json"), text.out());
-        assertTrue(text.out().contains("Summary pack: 20000 rows summarised by duckdb"), text.out());
+        assertTrue(text.out().contains("Summary pack: 20,000 rows summarised by duckdb"), text.out());
         // the primary gate names the method of its interval, here and in the signed gate table
         assertTrue(text.out().contains("DeLong from binned scores, 0.001 logit"), text.out());
         assertEquals(20_000, fromSummary.path("summary").path("rows").asLong());
@@ -191,11 +191,11 @@ class SummaryPackCommandsTest {
                 "the approval pack lists the hash of the cells it was judged from");
         assertTrue(Files.size(dir.resolve("approval").resolve("approval-pack.pdf")) > 10_000);
         assertTrue(html.contains("Evidence computed from"), "the summary names the computation");
-        assertTrue(html.contains("20000 rows summarised by duckdb"));
+        assertTrue(html.contains("20,000 rows summarised by duckdb"));
         assertTrue(html.contains("DeLong from binned scores, 0.001 logit"), "the primary gate names its method");
         assertTrue(html.contains("order-statistic intervals widened to the edges of log-spaced buckets"),
                 "the latency percentiles name their method");
-        assertTrue(html.contains("Held-out set: 5000 rows summarised by duckdb"), "the held-out set names its method");
+        assertTrue(html.contains("Held-out set: 5,000 rows summarised by duckdb"), "the held-out set names its method");
         assertTrue(html.contains("Counted from paired cells"), "the human baseline names its method");
     }
 
@@ -264,7 +264,7 @@ class SummaryPackCommandsTest {
             }
         }
         CliRun text = run("compare", summary.toString());
-        assertTrue(text.out().startsWith("Summary pack: 20000 rows summarised by duckdb"), text.out());
+        assertTrue(text.out().startsWith("Summary pack: 20,000 rows summarised by duckdb"), text.out());
     }
 
     @Test

@@ -99,7 +99,7 @@ class SummaryPackInAppTest {
 
         Label basis = robot.lookup("#compareEvidenceBasis").queryAs(Label.class);
         assertTrue(basis.isVisible(), "the Compare view says where its numbers came from");
-        assertTrue(basis.getText().startsWith("Summary pack: 24000 rows summarised by duckdb"), basis.getText());
+        assertTrue(basis.getText().startsWith("Summary pack: 24,000 rows summarised by duckdb"), basis.getText());
         assertTrue(basis.getText().contains("Count metrics from the paired cells"), basis.getText());
         List<String> slices = shownRows(robot, "#compareTable");
         // the lookup gives the row cells as a set, in no particular order: match rows, do not index them

@@ -17,4 +17,20 @@ public enum CorrectionMethod {
     public String wireName() {
         return wireName;
     }
+
+    /**
+     * What became of the intervals of the slices other than the overall one, in the words the app, the CLI and the
+     * approval pack share: "other slices adjusted with holm over 12 slices", "other slices unadjusted (12 tests)", or,
+     * when not one of them could be tested, that none could ("adjusted over 0 slices" read like an adjustment).
+     *
+     * @param tested how many slices form the tested family (the overall slice, tested alone, is not among them)
+     */
+    public String otherSlices(int tested) {
+        if (tested == 0) {
+            return "no other slice could be tested (too few examples, unstable or unavailable)";
+        }
+        String slices = org.verdict.core.stats.MetricFormat.count(tested, "slice", "slices");
+        return this == NONE ? "other slices unadjusted (" + slices + " tested)"
+                : "other slices adjusted with " + wireName + " over " + slices;
+    }
 }

@@ -31,7 +31,8 @@ final class PairedModels {
     final byte[] candidateCalibrationBin;
     /**
      * Per row: its block of the block bootstrap of means ({@link HashedBlocks}, the summary SQL's assignment); null
-     * when no metric of the table is a mean (classification without both models' scores).
+     * when no metric of the table is a mean (classification without both models' scores). Shared with every other
+     * comparison of the same table and seed: read only.
      */
     final int[] bootstrapBlock;
 
@@ -78,8 +79,13 @@ final class PairedModels {
 
     private static double[] logLosses(int[] labels, double[] scores) {
         double[] loss = new double[scores.length];
-        IntStream.range(0, scores.length).parallel()
-                .forEach(row -> loss[row] = Calibration.logLoss(scores[row], labels[row]));
+        // in parallel by runs of rows, each a plain loop (as HashedBlocks does, for the same reason)
+        int run = 1 << 15;
+        IntStream.range(0, (scores.length + run - 1) / run).parallel().forEach(r -> {
+            for (int row = r * run; row < Math.min(scores.length, (r + 1) * run); row++) {
+                loss[row] = Calibration.logLoss(scores[row], labels[row]);
+            }
+        });
         return loss;
     }
 

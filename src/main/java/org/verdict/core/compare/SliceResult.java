@@ -75,6 +75,28 @@ public record SliceResult(
         return uninformative != null ? NO_INFORMATION + ": " + uninformative : verdict.label();
     }
 
+    /**
+     * Δ and {@code shown}, the interval beside it, as every view writes them in this slice's row, sharing decimals:
+     * {@code −759 [−1,321, +524]}; Δ alone when there is no interval (see {@link #deltaValueText(Interval)}).
+     */
+    public String deltaText(Interval shown) {
+        return shown == null ? deltaValueText(null) : MetricFormat.of(metric).delta(delta, shown.lower(), shown.upper());
+    }
+
+    /**
+     * Δ alone (a cell of its own beside its interval's), with the decimals it shares with the numbers of its row:
+     * those of {@code shown}, its interval, or without one, those of the two models' values and intervals it is the
+     * difference of, so "−0.004" stands beside "−0.007 [−0.558, 5.510]", not "−0.00387", and the approval pack
+     * writes the app's "−759" beside "[−1,321, +524]", not "−759.2".
+     */
+    public String deltaValueText(Interval shown) {
+        java.util.stream.DoubleStream beside = shown != null ? java.util.stream.DoubleStream.of(shown.lower(), shown.upper())
+                : java.util.stream.Stream.of(production, candidate).filter(java.util.Objects::nonNull)
+                        .flatMapToDouble(e -> e.ci() == null ? java.util.stream.DoubleStream.of(e.value())
+                                : java.util.stream.DoubleStream.of(e.value(), e.ci().lower(), e.ci().upper()));
+        return MetricFormat.of(metric).signedAmong(delta, beside.toArray());
+    }
+
     /** The verdict in a word or two, as a table cell shows it: "unstable", "no information", or the verdict's label. */
     public String verdictWord() {
         return isUnstable() ? "unstable" : noInformationReason() != null ? "no information" : verdict.label();

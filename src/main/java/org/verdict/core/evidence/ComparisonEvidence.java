@@ -30,7 +30,6 @@ public final class ComparisonEvidence {
     /** One forest plot per slice dimension, each starting with the overall row for reference. */
     public static List<EvidenceChart> forestsByDimension(ComparisonReport report) {
         Metric metric = report.primaryMetric();
-        MetricFormat numbers = MetricFormat.of(metric);
         List<SliceResult> results = report.resultsFor(metric);
         List<EvidenceChart> charts = new ArrayList<>();
         for (String dimension : dimensions(results)) {
@@ -42,7 +41,7 @@ public final class ComparisonEvidence {
                 if (result.slice().isOverall() || inDimension) {
                     rows.add(new DeltaRow(result.slice().label() + " (n " + result.n() + ")", result.delta(),
                             result.deltaCi(), result.verdict(),
-                            result.deltaCi() == null ? withoutInterval(result, numbers) : null));
+                            result.deltaCi() == null ? withoutInterval(result) : null));
                 }
             }
             charts.add(new DeltaForest(metric.wireName() + " by " + dimension + ": candidate − production (overall "
@@ -67,7 +66,7 @@ public final class ComparisonEvidence {
             rows.add(List.of(Cell.plain(result.slice().label()), Cell.plain(MetricFormat.count(result.n())),
                     Cell.plain(estimate(numbers, result.production())),
                     Cell.plain(estimate(numbers, result.candidate())),
-                    Cell.plain(result.delta() == null ? "–" : numbers.signed(result.delta())),
+                    Cell.plain(result.delta() == null ? "–" : result.deltaValueText(result.deltaCi())),
                     Cell.plain(result.deltaCi() == null ? "–"
                             : numbers.interval(result.deltaCi().lower(), result.deltaCi().upper(), true)
                             + (result.shownInterval() == null ? "" : " at " + result.shownInterval().levelText())),
@@ -75,8 +74,8 @@ public final class ComparisonEvidence {
                     verdictCell(result)));
         }
         return new EvidenceTable(metric.wireName() + " by slice (models: " + level
-                + " intervals; Δ: the overall slice's " + level + " interval, tested alone, and for the other slices "
-                + "intervals adjusted with " + report.options().correction().wireName() + " over " + report.correctedTests() + " slices, at the "
+                + " intervals; Δ: the overall slice's " + level + " interval, tested alone; "
+                + report.options().correction().otherSlices(report.correctedTests()) + ", at the "
                 + "level shown; a verdict is better or worse exactly when its interval excludes 0)",
                 List.of("Slice", "n", "Production", "Candidate", "Δ", "CI of Δ (level)", "Adjusted p", "Verdict"),
                 rows);
@@ -127,11 +126,11 @@ public final class ComparisonEvidence {
      * e.g. "too few examples, Δ −10,253 (no interval)": the verdict's first words (short enough for a chart row; the
      * table beside gives the whole reason) and the point that is drawn.
      */
-    private static String withoutInterval(SliceResult result, MetricFormat numbers) {
+    private static String withoutInterval(SliceResult result) {
         String verdict = verdictCell(result).text();
         int reason = verdict.indexOf(':');
         return (reason < 0 ? verdict : verdict.substring(0, reason))
-                + (result.delta() == null ? "" : ", Δ " + numbers.signed(result.delta()) + " (no interval)");
+                + (result.delta() == null ? "" : ", Δ " + result.deltaValueText(null) + " (no interval)");
     }
 
     private static String level(ComparisonReport report) {

@@ -58,7 +58,7 @@ public final class EvaluationTableReader {
         } catch (IOException e) {
             throw new PackException(fileName, "cannot be read: " + e.getMessage());
         }
-        Parse parse = new Parse(fileName, manifest, suite, limits);
+        Parse parse = new Parse(csv, fileName, manifest, suite, limits);
         try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(csv));
              CsvReader<Parse> reader = CsvReader.builder()
                      .ignoreDifferentFieldCount(true)
@@ -94,7 +94,7 @@ public final class EvaluationTableReader {
     /** The same checks as for CSV, each problem placed at its row and column of the Parquet file. */
     private EvaluationTable readParquet(Path parquet, String fileName, PackManifest manifest, SuiteSpec suite,
                                         Progress progress) throws PackException {
-        Parse parse = new Parse(fileName, manifest, suite, limits);
+        Parse parse = new Parse(parquet, fileName, manifest, suite, limits);
         ParquetRows.read(parquet, fileName, progress, parse::header, parse::parquetRow);
         if (parse.rowCount == 0) {
             throw new PackException(fileName, "has no rows; a suite needs examples");
@@ -133,6 +133,8 @@ public final class EvaluationTableReader {
         private static final byte SCORE = 4;
         private static final byte PREDICTION = 5;
 
+        /** The file read, opened again only to explain a refused record. */
+        private final Path file;
         private final String fileName;
         private final PackManifest manifest;
         private final SuiteSpec suite;
@@ -148,6 +150,11 @@ public final class EvaluationTableReader {
         private int rowCount;
         /** The line (CSV) or row number (Parquet) of the record being converted. */
         private long currentLine;
+        /**
+         * Whether the field being converted came without quotes: RFC 4180 allows no quote in such a field, and FastCSV
+         * takes a stray one as text (Parquet values are never quoted, and may hold quotes).
+         */
+        private boolean unquotedCsvField;
         private final ExampleIds.Builder ids = new ExampleIds.Builder(INITIAL_ROWS);
         private long[] lines = new long[INITIAL_ROWS];
         private int[] labelCodes;
@@ -183,8 +190,11 @@ public final class EvaluationTableReader {
         private int spanningField = -1;
         private long spanningFrom;
         private long spanningTo;
+        /** Whether every line break of {@link #spanningField} is a carriage return on its own (no line feed). */
+        private boolean spanningByCarriageReturnsOnly;
 
-        Parse(String fileName, PackManifest manifest, SuiteSpec suite, PackLimits limits) {
+        Parse(Path file, String fileName, PackManifest manifest, SuiteSpec suite, PackLimits limits) {
+            this.file = file;
             this.fileName = fileName;
             this.manifest = manifest;
             this.suite = suite;
@@ -280,6 +290,7 @@ public final class EvaluationTableReader {
                 return;
             }
             byte[] roles = columnRoles[fieldIndex];
+            unquotedCsvField = !quoted;
             try {
                 for (int r = 0; r < roles.length; r++) {
                     convert(fieldIndex, roles[r], roleIndexes[fieldIndex][r], buf, offset, length);
@@ -319,9 +330,13 @@ public final class EvaluationTableReader {
                 end--;
             }
             long breaks = 0;
+            long lineFeeds = 0;
             for (int i = offset; i < end; i++) {
                 // CRLF, LF and a lone CR each end one line
-                if (buf[i] == '\n' || (buf[i] == '\r' && (i + 1 == end || buf[i + 1] != '\n'))) {
+                if (buf[i] == '\n') {
+                    breaks++;
+                    lineFeeds++;
+                } else if (buf[i] == '\r' && (i + 1 == end || buf[i + 1] != '\n')) {
                     breaks++;
                 }
             }
@@ -329,28 +344,44 @@ public final class EvaluationTableReader {
                 spanningField = fieldIndex;
                 spanningFrom = currentLine + lineBreaksInRecord;
                 spanningTo = spanningFrom + breaks;
+                spanningByCarriageReturnsOnly = lineFeeds == 0;
             }
             lineBreaksInRecord += breaks;
         }
 
         /**
          * A record whose field count is not the header's, placed where it goes wrong: at a quoted field that runs over
-         * a line break (its quote is nearly always unclosed), else at the first column the row lacks or the first one
-         * beyond the header.
+         * a line break (its quote is nearly always unclosed), at a carriage return on its own that ended the row inside
+         * a value, else at the first column the row lacks or the first one beyond the header. A carriage return (CR)
+         * without a line feed ends a line for FastCSV (and RFC 4180 readers); in a file whose rows end with LF or CRLF it
+         * is a stray character of a value — a writer that quotes values holding a line feed but not those holding a CR
+         * leaves it bare, and the row is cut there. Only here, on the way to refusing the file, is the file opened again
+         * to see how its lines end.
          */
         private PackException wrongFieldCount(int fields) {
-            if (spanningField >= 0) {
+            if (spanningField >= 0 && !(spanningByCarriageReturnsOnly && rowsEndWithLineFeed())) {
                 return new PackException(fileName, spanningFrom, spanningField + 1, "(" + columnName(spanningField)
                         + ") " + RowProblems.unclosedQuote() + " (it runs on to line " + spanningTo + ", so the row has "
                         + fields + " field" + (fields == 1 ? "" : "s") + " but the header has " + columns.count + "); "
                         + RowProblems.unclosedQuoteAdvice());
             }
+            // a quoted value holding a carriage return is closed on its line: the count is wrong for another reason
             if (fields < columns.count) {
+                long lastLine = currentLine + lineBreaksInRecord;
+                if (LineEndings.of(file, lastLine).equals("\r") && rowsEndWithLineFeed()) {
+                    return new PackException(fileName, lastLine, fields, "(" + columns.names[fields - 1] + ") "
+                            + RowProblems.carriageReturnEndsRow(fields, columns.count));
+                }
                 return new PackException(fileName, currentLine, fields + 1, "(" + columns.names[fields] + ") "
                         + RowProblems.rowEndsEarly(fields, columns.count));
             }
             return new PackException(fileName, currentLine, columns.count + 1,
                     RowProblems.rowRunsOn(fields, columns.count));
+        }
+
+        /** Whether the header ends with a line feed (LF or CRLF), so a carriage return alone is no row's end. */
+        private boolean rowsEndWithLineFeed() {
+            return LineEndings.of(file, 1).endsWith("\n");
         }
 
         private String columnName(int field) {
@@ -413,6 +444,9 @@ public final class EvaluationTableReader {
                     if (length == 0) {
                         throw bad(line, column, RowProblems.emptyExampleId());
                     }
+                    if (unquotedCsvField && RowProblems.holdsQuote(chars, offset, length)) {
+                        throw bad(line, column, RowProblems.strayQuote(new String(chars, offset, length)));
+                    }
                     ids.add(chars, offset, length);
                 }
                 case LABEL -> {
@@ -462,6 +496,9 @@ public final class EvaluationTableReader {
             int code = sliceLookups.get(slice).get(chars, offset, length);
             if (code < 0) {
                 String value = new String(chars, offset, length);
+                if (unquotedCsvField && value.indexOf('"') >= 0) {
+                    throw bad(line, column, RowProblems.strayQuote(value));
+                }
                 code = newSliceValue(sliceLevels.get(slice), value, line, column);
                 sliceLookups.get(slice).put(value, code);
             }
@@ -505,6 +542,9 @@ public final class EvaluationTableReader {
         private int classCode(String value, long line, int column) throws PackException {
             if (value.isEmpty()) {
                 throw bad(line, column, RowProblems.emptyClass());
+            }
+            if (unquotedCsvField && value.indexOf('"') >= 0) {
+                throw bad(line, column, RowProblems.strayQuote(value));
             }
             Integer code = classCodes.get(value);
             if (code != null) {

@@ -37,6 +37,17 @@ public final class ExampleIds {
         return new String(characters, start, ends[row] - start);
     }
 
+    /** The number of characters of a row's id. */
+    public int length(int row) {
+        return ends[row] - start(row);
+    }
+
+    /** Copies a row's id to the start of {@code into} (at least {@link #length} long), without making a String. */
+    public void copy(int row, char[] into) {
+        int start = start(row);
+        System.arraycopy(characters, start, into, 0, ends[row] - start);
+    }
+
     /** A read-only view as a list of Strings. */
     public List<String> asList() {
         return new AbstractList<>() {

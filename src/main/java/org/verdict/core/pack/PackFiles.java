@@ -160,13 +160,25 @@ public final class PackFiles {
      * outside (file or folder) or nowhere is refused, and so is every FIFO, device or socket, by name.
      */
     public Map<String, String> hashAllFiles() throws PackException {
+        return walk(true);
+    }
+
+    /**
+     * The walk of {@link #hashAllFiles()} with its refusals, without reading the files: for a command that shows no
+     * hashes (hashing the benchmark's 19.5 MB summary pack was 0.13 s of a fresh process's 1.5 s of CPU).
+     */
+    public void checkAllFiles() throws PackException {
+        walk(false);
+    }
+
+    private Map<String, String> walk(boolean hash) throws PackException {
         Map<String, String> hashes = new TreeMap<>();
         PackException[] refused = new PackException[1];
         SimpleFileVisitor<Path> hashEach = new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
                 String relative = realRoot.relativize(file).toString().replace('\\', '/');
-                refused[0] = hashOne(file, relative, attributes, hashes);
+                refused[0] = hashOne(file, relative, attributes, hash ? hashes : null);
                 return refused[0] == null ? FileVisitResult.CONTINUE : FileVisitResult.TERMINATE;
             }
         };
@@ -182,7 +194,7 @@ public final class PackFiles {
         return hashes;
     }
 
-    /** Hashes one entry of the walk, or says why it is refused. */
+    /** Hashes one entry of the walk into {@code hashes} (unless null), or says why it is refused. */
     private PackException hashOne(Path file, String relative, BasicFileAttributes attributes,
                                   Map<String, String> hashes) throws IOException {
         String problem = nameProblem(relative);
@@ -208,7 +220,9 @@ public final class PackFiles {
         } else if (!attributes.isRegularFile()) {
             return new PackException(relative, NOT_REGULAR);
         }
-        hashes.put(relative, Hashes.sha256Hex(file));
+        if (hashes != null) {
+            hashes.put(relative, Hashes.sha256Hex(file));
+        }
         return null;
     }
 

@@ -23,6 +23,26 @@ public final class RowProblems {
         return "slice value is empty; write a value such as 'unknown'";
     }
 
+    /**
+     * A double quote in a field that is not enclosed in quotes (RFC 4180 allows none there), in an id, class name or
+     * slice value: FastCSV and DuckDB both take it as text, so a stray quote would make a one-row slice or class of a
+     * typo. A quote inside a quoted field, written twice, is part of the value.
+     */
+    public static String strayQuote(String value) {
+        return "'" + value + "' holds a double quote (\") in a field that is not enclosed in quotes; it is most often a"
+                + " stray quote, so remove it, or enclose the value in quotes and write the quote twice (\"\")";
+    }
+
+    /** Whether a value holds a double quote ({@link #strayQuote}). */
+    public static boolean holdsQuote(char[] chars, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            if (chars[i] == '"') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static String scoreOutsideUnitInterval(double score) {
         return "score " + score + " is outside [0, 1]";
     }
@@ -71,6 +91,14 @@ public final class RowProblems {
     public static String rowRunsOn(long fields, long headerFields) {
         return "the row has " + fields + " fields but the header has " + headerFields
                 + "; a value holding a comma must be enclosed in quotes";
+    }
+
+    /** Placed at the field where a carriage return without a line feed cut the row short. */
+    public static String carriageReturnEndsRow(long fields, long headerFields) {
+        return "a carriage return (CR, \\r) without a line feed ends the row inside this value, so the row has "
+                + fields + " field" + (fields == 1 ? "" : "s") + " but the header has " + headerFields
+                + "; the file's rows end with a line feed: remove the carriage return from the value, or enclose the "
+                + "value in quotes to keep it";
     }
 
     /** Placed at the field whose opening quote has no closing quote on its line. */

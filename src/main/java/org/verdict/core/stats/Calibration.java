@@ -16,6 +16,8 @@ public final class Calibration {
      * and Σ (score − label)², in that order.
      */
     public static final int SQUARED_ERROR_SUMS = 3 * BINS;
+    /** The largest squared calibration error there is: every score 1 with label 0, or 0 with label 1. */
+    static final double MAX_SQUARED_ERROR = 1;
 
     private static final double[] UPPER_EDGES = binEdges();
 
@@ -137,7 +139,9 @@ public final class Calibration {
             lower = Math.min(lower, Math.max(centre - Math.sqrt(discriminant), 0));
             upper = Math.max(upper, centre + Math.sqrt(discriminant));
         }
-        return new Interval(lower, upper);
+        // a gap between a score in [0, 1] and a 0/1 label is at most 1 in size, so the quantity is at most 1: an
+        // end beyond it (a few rows at t on 3 degrees of freedom) says nothing the cut end does not
+        return new Interval(lower, Math.min(upper, MAX_SQUARED_ERROR));
     }
 
     /**
@@ -176,16 +180,7 @@ public final class Calibration {
         double[] count = new double[width];
         double[] gap = new double[width];
         double[] square = new double[width];
-        for (double[] unit : units) {
-            for (int model = 0; model < models; model++) {
-                for (int bin = 0; bin < BINS; bin++) {
-                    int j = model * BINS + bin;
-                    count[j] += unit[offsets[model] + 3 * bin];
-                    gap[j] += unit[offsets[model] + 3 * bin + 1];
-                    square[j] += unit[offsets[model] + 3 * bin + 2];
-                }
-            }
-        }
+        addBinTotals(units, offsets, count, gap, square);
         double[] w = new double[width];
         for (int model = 0; model < models; model++) {
             for (int bin = 0; bin < BINS; bin++) {
@@ -194,13 +189,65 @@ public final class Calibration {
             }
         }
         // the jackknife: each unit left out once
-        double[] leftOut = new double[k];
+        double[] leftOut = leftOutValues(units, offsets, weights, countIndex, examples, count, gap, square);
         double mean = 0;
-        for (int u = 0; u < k; u++) {
+        for (double value : leftOut) {
+            mean += value / k;
+        }
+        double jackknife = 0;
+        for (double value : leftOut) {
+            jackknife += (value - mean) * (value - mean);
+        }
+        jackknife *= (k - 1.0) / k;
+        // the pair kernel's sums over distinct units: Σ K, Σ K², Σ_u (Σ_v K(u, v))²
+        double[][] cross = new double[width][width];
+        double[][] crossOfSquares = new double[width][width];
+        double[] ownSquares = new double[width];
+        double rowSums = addPairKernelSums(units, offsets, w, gap, cross, crossOfSquares, ownSquares);
+        double pairSquares = 0;
+        double pairs = 0;
+        for (int i = 0; i < width; i++) {
+            pairs += w[i] * (gap[i] * gap[i] - ownSquares[i]);
+            for (int j = 0; j < width; j++) {
+                pairSquares += w[i] * w[j] * (cross[i][j] * cross[i][j] - crossOfSquares[i][j]);
+            }
+        }
+        double n2 = (double) k * (k - 1);
+        double n3 = n2 * (k - 2);
+        double n4 = n3 * (k - 3);
+        double kernelVariance = pairSquares / n2 - 2 * (rowSums - pairSquares) / n3
+                + (pairs * pairs - 4 * rowSums + 2 * pairSquares) / n4;
+        double excess = k / (k - 2.0) * 2 * n2 * kernelVariance;
+        return Math.max(jackknife - excess, jackknife / 2);
+    }
+
+    // The loops over the units of squaredErrorVariance sit in small methods of their own: the method runs once per
+    // slice, so the JIT compiles its loops on-stack, and compiling each small loop costs far less than compiling the
+    // whole method once per loop.
+
+    /** Adds each model-bin's count, sum of gaps and sum of squared gaps over the units (index model·BINS + bin). */
+    private static void addBinTotals(double[][] units, int[] offsets, double[] count, double[] gap, double[] square) {
+        for (double[] unit : units) {
+            for (int model = 0; model < offsets.length; model++) {
+                for (int bin = 0; bin < BINS; bin++) {
+                    int j = model * BINS + bin;
+                    count[j] += unit[offsets[model] + 3 * bin];
+                    gap[j] += unit[offsets[model] + 3 * bin + 1];
+                    square[j] += unit[offsets[model] + 3 * bin + 2];
+                }
+            }
+        }
+    }
+
+    /** The combination's value with each unit left out, by unit. */
+    private static double[] leftOutValues(double[][] units, int[] offsets, double[] weights, int countIndex,
+                                          double examples, double[] count, double[] gap, double[] square) {
+        double[] leftOut = new double[units.length];
+        for (int u = 0; u < units.length; u++) {
             double[] unit = units[u];
             double rest = examples - unit[countIndex];
             double value = 0;
-            for (int model = 0; model < models; model++) {
+            for (int model = 0; model < offsets.length; model++) {
                 for (int bin = 0; bin < BINS; bin++) {
                     int j = model * BINS + bin;
                     double m = count[j] - unit[offsets[model] + 3 * bin];
@@ -213,21 +260,21 @@ public final class Calibration {
                 }
             }
             leftOut[u] = value;
-            mean += value / k;
         }
-        double jackknife = 0;
-        for (double value : leftOut) {
-            jackknife += (value - mean) * (value - mean);
-        }
-        jackknife *= (k - 1.0) / k;
-        // the pair kernel's sums over distinct units: Σ K, Σ K², Σ_u (Σ_v K(u, v))²
+        return leftOut;
+    }
+
+    /**
+     * Adds, over the units, the products of their sums of gaps per model-bin pair ({@code cross}), of their squares
+     * ({@code crossOfSquares}) and each one's squares ({@code ownSquares}); returns Σ_u (Σ_v≠u K(u, v))².
+     */
+    private static double addPairKernelSums(double[][] units, int[] offsets, double[] w, double[] gap,
+                                            double[][] cross, double[][] crossOfSquares, double[] ownSquares) {
+        int width = gap.length;
         double[] s = new double[width];
-        double[][] cross = new double[width][width];
-        double[][] crossOfSquares = new double[width][width];
-        double[] ownSquares = new double[width];
         double rowSums = 0;
         for (double[] unit : units) {
-            for (int model = 0; model < models; model++) {
+            for (int model = 0; model < offsets.length; model++) {
                 for (int bin = 0; bin < BINS; bin++) {
                     s[model * BINS + bin] = unit[offsets[model] + 3 * bin + 1];
                 }
@@ -246,21 +293,7 @@ public final class Calibration {
             }
             rowSums += r * r;
         }
-        double pairSquares = 0;
-        double pairs = 0;
-        for (int i = 0; i < width; i++) {
-            pairs += w[i] * (gap[i] * gap[i] - ownSquares[i]);
-            for (int j = 0; j < width; j++) {
-                pairSquares += w[i] * w[j] * (cross[i][j] * cross[i][j] - crossOfSquares[i][j]);
-            }
-        }
-        double n2 = (double) k * (k - 1);
-        double n3 = n2 * (k - 2);
-        double n4 = n3 * (k - 3);
-        double kernelVariance = pairSquares / n2 - 2 * (rowSums - pairSquares) / n3
-                + (pairs * pairs - 4 * rowSums + 2 * pairSquares) / n4;
-        double excess = k / (k - 2.0) * 2 * n2 * kernelVariance;
-        return Math.max(jackknife - excess, jackknife / 2);
+        return rowSums;
     }
 
     private static double[] binEdges() {

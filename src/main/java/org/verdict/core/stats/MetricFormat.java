@@ -57,6 +57,16 @@ public final class MetricFormat {
     }
 
     /**
+     * A signed number with the decimals it shares with the numbers written beside it in one row (a Δ beside its
+     * interval's cell, or beside the two values it is the difference of).
+     */
+    public String signedAmong(double value, double... beside) {
+        double[] together = java.util.Arrays.copyOf(beside, beside.length + 1);
+        together[beside.length] = value;
+        return format(value, decimalsFor(together), true);
+    }
+
+    /**
      * A chart axis's tick label: thousands of a metric in the target's units in short ({@code 20k}, {@code −2.5k},
      * {@code 1.2M}), so that a narrow axis has room for several ticks; anything else as {@link #value(double)}.
      */

@@ -53,10 +53,14 @@ public final class SliceRanking {
         int[] groupPositives = new int[ends.length];
         int groups = 0;
         int positivesInGroup = 0;
+        // the previous row's score kept, not read again: each read of a score is a random access
+        double previous = 0;
         for (int i = 0; i < n; i++) {
-            int local = localIndex[rowsAscending[i]];
+            int row = rowsAscending[i];
+            int local = localIndex[row];
             ascending[i] = local;
-            if (i > 0 && scores[rowsAscending[i]] != scores[rowsAscending[i - 1]]) {
+            double score = scores[row];
+            if (i > 0 && score != previous) {
                 if (groups == ends.length) {
                     ends = Arrays.copyOf(ends, groups * 2);
                     groupPositives = Arrays.copyOf(groupPositives, groups * 2);
@@ -65,6 +69,7 @@ public final class SliceRanking {
                 groupPositives[groups++] = positivesInGroup;
                 positivesInGroup = 0;
             }
+            previous = score;
             positivesInGroup += positiveByLocal[local] ? 1 : 0;
         }
         if (n > 0) {

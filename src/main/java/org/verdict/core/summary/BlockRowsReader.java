@@ -5,11 +5,22 @@ import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.RecordWrapper;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.verdict.core.pack.PackException;
 
 /**
@@ -44,8 +55,214 @@ final class BlockRowsReader {
      */
     static void read(Path path, String file, List<String> columns, int firstSum, boolean[] nonNegative, BlockRow rows)
             throws PackException {
-        Handler handler = new Handler(file, columns, firstSum, nonNegative, rows);
-        try (CsvReader<Handler> reader = CsvReader.builder().skipEmptyLines(true).build(handler, path)) {
+        parse(new Handler(file, columns, firstSum, nonNegative, rows), file,
+                handler -> CsvReader.builder().skipEmptyLines(true).build(handler, path));
+    }
+
+    /** What one reading of the table, or of one of its parts, makes of the rows it is handed. */
+    interface Part extends BlockRow {
+    }
+
+    /** Joins the second part's rows into the first's, as if one reading had handed them over after the first's. */
+    @FunctionalInterface
+    interface PartJoin<T extends Part> {
+        /**
+         * @param lineOffset added to the second part's line numbers gives their lines in the file
+         * @return false when the parts cannot be joined so (the second repeats a row of the first): the table is then
+         *     read again in one pass, which refuses it where that pass would
+         */
+        boolean join(T first, T second, long lineOffset);
+    }
+
+    /**
+     * Reads the table as {@link #read(Path, String, List, int, boolean[], BlockRow)} into a part made by {@code part};
+     * a table of at least {@link #PARTS_MIN_BYTES} is read in two parts on two threads where there are two cores
+     * (parsing it on one core was most of what a fresh process spent opening the benchmark's summary pack). Whenever
+     * the parts could differ from one pass — a quoted field in the first part (the cut might fall inside it), any
+     * problem in the second part, rows the join refuses — the table is read again in one pass, so every refusal
+     * names the file, line and column one pass names.
+     */
+    static <T extends Part> T read(Path path, String file, List<String> columns, int firstSum, boolean[] nonNegative,
+                                   Supplier<T> part, PartJoin<T> join) throws PackException {
+        return read(path, file, columns, firstSum, nonNegative, part, join, PARTS_MIN_BYTES);
+    }
+
+    /** As {@link #read(Path, String, List, int, boolean[], Supplier, PartJoin)}, in parts from that many bytes. */
+    static <T extends Part> T read(Path path, String file, List<String> columns, int firstSum, boolean[] nonNegative,
+                                   Supplier<T> part, PartJoin<T> join, long partsMinBytes) throws PackException {
+        Cut cut = Runtime.getRuntime().availableProcessors() > 1 ? Cut.of(path, partsMinBytes) : null;
+        if (cut != null) {
+            T joined = readInParts(path, file, columns, firstSum, nonNegative, part, join, cut);
+            if (joined != null) {
+                return joined;
+            }
+        }
+        T whole = part.get();
+        read(path, file, columns, firstSum, nonNegative, whole);
+        return whole;
+    }
+
+    /** A table at least this large is read in two parts (the benchmark's blocks table is 19.5 MB). */
+    static final long PARTS_MIN_BYTES = 4L << 20;
+
+    /**
+     * Where the table is cut in two: after the line break that follows its middle byte; and its header line, which the
+     * second part is read after so that it reads the columns as the first does.
+     */
+    private record Cut(long at, byte[] header) {
+        /** How far past the middle, and past the header's start, a line break is looked for. */
+        private static final int LOOK = 1 << 16;
+
+        static Cut of(Path path, long minBytes) {
+            try (FileChannel channel = FileChannel.open(path)) {
+                long size = channel.size();
+                if (size < minBytes) {
+                    return null;
+                }
+                int headerEnd = lineEnd(channel, 0);
+                long middle = size / 2;
+                int afterMiddle = lineEnd(channel, middle);
+                long at = middle + afterMiddle;
+                if (headerEnd < 0 || afterMiddle < 0 || at >= size || at <= headerEnd) {
+                    return null;
+                }
+                ByteBuffer header = ByteBuffer.allocate(headerEnd);
+                while (header.hasRemaining() && channel.read(header, header.position()) > 0) {
+                    // reads the header line whole
+                }
+                return header.hasRemaining() ? null : new Cut(at, header.array());
+            } catch (IOException unreadable) {
+                return null; // one pass reads it and says why it cannot
+            }
+        }
+
+        /** The offset after the first LF at or after {@code from}, relative to {@code from}; −1 when none is near. */
+        private static int lineEnd(FileChannel channel, long from) throws IOException {
+            ByteBuffer bytes = ByteBuffer.allocate(LOOK);
+            while (bytes.hasRemaining() && channel.read(bytes, from + bytes.position()) > 0) {
+                // fills the window, or up to the end of the file
+            }
+            for (int i = 0; i < bytes.position(); i++) {
+                if (bytes.get(i) == '\n') {
+                    return i + 1;
+                }
+            }
+            return -1;
+        }
+
+    }
+
+    /**
+     * Reads the first part here and the second (the header, then the rows after the cut) on another thread. Null when
+     * the parts cannot stand for one pass.
+     */
+    private static <T extends Part> T readInParts(Path path, String file, List<String> columns, int firstSum,
+                                                  boolean[] nonNegative, Supplier<T> part, PartJoin<T> join, Cut cut)
+            throws PackException {
+        T first = part.get();
+        T second = part.get();
+        Handler firstHandler = new Handler(file, columns, firstSum, nonNegative, first);
+        Handler secondHandler = new Handler(file, columns, firstSum, nonNegative, second);
+        Exception[] secondProblem = new Exception[1];
+        Thread secondReader = new Thread(() -> {
+            try {
+                parse(secondHandler, file, handler -> {
+                    FileChannel rest = FileChannel.open(path).position(cut.at());
+                    InputStream stream = new SequenceInputStream(new ByteArrayInputStream(cut.header()),
+                            Channels.newInputStream(rest));
+                    return CsvReader.builder().skipEmptyLines(true)
+                            .build(handler, new InputStreamReader(stream, StandardCharsets.UTF_8));
+                });
+            } catch (PackException | RuntimeException e) {
+                secondProblem[0] = e;
+            }
+        }, "verdict-blocks-second-part");
+        secondReader.setDaemon(true);
+        secondReader.start();
+        PackException firstProblem = null;
+        try {
+            parse(firstHandler, file, handler -> {
+                InputStream start = Files.newInputStream(path);
+                return CsvReader.builder().skipEmptyLines(true)
+                        .build(handler, new InputStreamReader(new Prefix(start, cut.at()), StandardCharsets.UTF_8));
+            });
+        } catch (PackException problem) {
+            firstProblem = problem;
+        } finally {
+            awaitEnd(secondReader);
+        }
+        if (firstHandler.quoted) {
+            return null;
+        }
+        if (firstProblem != null) {
+            throw firstProblem; // the first part's rows are one pass's first rows
+        }
+        if (secondProblem[0] != null) {
+            return null;
+        }
+        // the second part's stream numbers the header 1 and the cut's line 2; the file numbers it one after the first
+        // part's last line (no quoted field, so no record spans lines)
+        return join.join(first, second, firstHandler.lastLine - 1) ? first : null;
+    }
+
+    /** Waits for the thread to end, also when interrupted meanwhile (the interrupt is kept for the caller). */
+    private static void awaitEnd(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The bytes of a stream up to a limit (the first part of the table). */
+    private static final class Prefix extends FilterInputStream {
+        private long remaining;
+
+        Prefix(InputStream in, long limit) {
+            super(in);
+            this.remaining = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                remaining--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int read = super.read(buffer, offset, (int) Math.min(length, remaining));
+            if (read > 0) {
+                remaining -= read;
+            }
+            return read;
+        }
+    }
+
+    /** Opens FastCSV on a handler. */
+    @FunctionalInterface
+    private interface Opening {
+        CsvReader<Handler> open(Handler handler) throws IOException;
+    }
+
+    private static void parse(Handler handler, String file, Opening opening) throws PackException {
+        try (CsvReader<Handler> reader = opening.open(handler)) {
             reader.forEach(record -> {
                 // every record is handed over in buildRecord and built as null, which FastCSV skips
             });
@@ -55,13 +272,13 @@ final class BlockRowsReader {
             if (e.getCause() instanceof Refused refused) {
                 throw refused.problem;
             }
-            throw new PackException(file, "not valid CSV: " + e.getMessage());
+            throw new PackException(handler.file, "not valid CSV: " + e.getMessage());
         } catch (IOException | UncheckedIOException e) {
-            throw new PackException(file, "cannot be read: " + e.getMessage());
+            throw new PackException(handler.file, "cannot be read: " + e.getMessage());
         }
         if (handler.position == null) {
             throw new PackException(file, 1, 0, "the file is empty; expected a header with "
-                    + String.join(", ", columns));
+                    + String.join(", ", handler.columns));
         }
     }
 
@@ -90,6 +307,10 @@ final class BlockRowsReader {
         private int[] columnOf;
         private final String[] text;
         private final double[] sums;
+        /** Whether any field so far was quoted (a quoted field may hold a line break). */
+        private boolean quoted;
+        /** The line the last record (an empty line too) started on. */
+        private long lastLine;
 
         Handler(String file, List<String> columns, int firstSum, boolean[] nonNegative, BlockRow rows) {
             this.file = file;
@@ -103,6 +324,7 @@ final class BlockRowsReader {
 
         @Override
         protected void handleField(int fieldIndex, char[] buf, int offset, int length, boolean quoted) {
+            this.quoted |= quoted;
             if (position == null) {
                 if (headerFields.size() <= columns.size()) {
                     headerFields.add(new String(buf, offset, length));
@@ -150,6 +372,7 @@ final class BlockRowsReader {
 
         @Override
         protected RecordWrapper<Handler> buildRecord() {
+            lastLine = getStartingLineNumber();
             if (isEmptyLine()) {
                 return null;
             }

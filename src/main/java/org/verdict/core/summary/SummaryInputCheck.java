@@ -79,6 +79,7 @@ final class SummaryInputCheck {
         SummaryTable bad = DuckDbSummarizer.run(statement, badRowQuery(columns, classes), progress);
         if (!parquet) {
             refuseRejectedCsv(statement, progress);
+            refuseStrayQuotes(statement, columns, progress);
         }
         if (!bad.rows().isEmpty()) {
             throw badValue(columns, classes, bad);
@@ -309,6 +310,31 @@ final class SummaryInputCheck {
                     "is not UTF-8 text; save the file as UTF-8 (a byte-order mark is fine)");
             default -> new PackException(file, line, position, named + "is not valid CSV: " + error[4]);
         };
+    }
+
+    /**
+     * A double quote in an unquoted id, class name or slice value, which DuckDB, like FastCSV, takes as text. DuckDB
+     * does not say whether a value was quoted, so the files holding any such value with a quote are read again as
+     * the row loader reads them, to tell a stray quote from one written inside a quoted value; only then.
+     */
+    private void refuseStrayQuotes(Statement statement, List<Checked> columns, Progress progress)
+            throws SQLException, PackException {
+        List<String> names = new ArrayList<>();
+        List<String> holdsQuote = new ArrayList<>();
+        for (Checked column : columns) {
+            if (column.role() != Role.NUMBER && column.role() != Role.SCORE) {
+                names.add(column.name());
+                holdsQuote.add("contains(" + text(column) + ", '\"')");
+            }
+        }
+        SummaryTable files = DuckDbSummarizer.run(statement, "SELECT DISTINCT CAST(filename AS VARCHAR) FROM "
+                + relation + " WHERE " + String.join(" OR ", holdsQuote) + " ORDER BY 1", progress);
+        for (String[] file : files.rows()) {
+            PackException stray = StrayQuotes.first(file[0], names);
+            if (stray != null) {
+                throw stray;
+            }
+        }
     }
 
     /** Multiclass without model.classes: a predicted class that is never a label is nearly always a typo. */

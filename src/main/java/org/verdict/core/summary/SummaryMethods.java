@@ -23,10 +23,11 @@ public final class SummaryMethods {
     private SummaryMethods() {
     }
 
-    /** Where the statistics came from, e.g. "20000 rows summarised by duckdb v1.4.4 from evals/*.parquet". */
+    /** Where the statistics came from, e.g. "20,000 rows summarised by duckdb v1.4.4 from evals/*.parquet". */
     public static String provenance(PrimarySummary summary) {
         SummaryProvenance made = summary.provenance();
-        return made.rows() + " rows summarised by " + made.engine() + " " + made.engineVersion() + " from "
+        return org.verdict.core.stats.MetricFormat.count(made.rows()) + " rows summarised by " + made.engine() + " "
+                + made.engineVersion() + " from "
                 + made.source() + (made.snapshot() == null ? "" : " (snapshot " + made.snapshot() + ")")
                 + ", SQL SHA-256 " + made.sqlSha256().substring(0, Math.min(12, made.sqlSha256().length())) + "…";
     }

@@ -93,27 +93,47 @@ public final class SummaryPackReader {
      * files hashed.
      */
     public SummaryPack read(Path source, Progress progress) throws PackException {
+        return read(source, progress, true);
+    }
+
+    /**
+     * As {@link #read(Path, Progress)} for a comparison, which shows no file hashes: every check, the files walked
+     * and refused as there, but not hashed ({@link SummaryPack#fileHashes()} is empty). The hashing took the second
+     * core while the blocks table, read in two parts, needs it.
+     */
+    public SummaryPack readForComparison(Path source, Progress progress) throws PackException {
+        return read(source, progress, false);
+    }
+
+    private SummaryPack read(Path source, Progress progress, boolean hashed) throws PackException {
         progress.update(0, "Opening " + source.getFileName());
         PackFiles files = PackFiles.open(source);
         try {
-            return read(source, files, progress);
+            return read(source, files, progress, hashed);
         } finally {
             files.release();
         }
     }
 
-    private SummaryPack read(Path source, PackFiles files, Progress progress) throws PackException {
+    private SummaryPack read(Path source, PackFiles files, Progress progress, boolean hashed) throws PackException {
         PackManifest manifest = new ManifestReader().read(files);
-        PackHashing hashing = PackHashing.start(files);
+        PackHashing hashing = hashed ? PackHashing.start(files) : null;
         try {
             PrimarySummary primary = readPrimary(files, manifest, progress);
             Optional<PrimarySummary> holdout = readHoldout(files, manifest, progress);
-            progress.update(0.99, "Hashing files");
-            Map<String, String> fileHashes = hashing.await();
+            Map<String, String> fileHashes = Map.of();
+            if (hashed) {
+                progress.update(0.99, "Hashing files");
+                fileHashes = hashing.await();
+            } else {
+                files.checkAllFiles(); // after the tables, so a table's problem is still the one reported first
+            }
             progress.update(1, "Loaded " + manifest.model().name());
             return new SummaryPack(source, manifest, primary.provenance(), primary, holdout, fileHashes);
         } catch (PackException | RuntimeException refused) {
-            hashing.settle();
+            if (hashing != null) {
+                hashing.settle();
+            }
             throw refused;
         }
     }
@@ -375,15 +395,59 @@ public final class SummaryPackReader {
                             List<Map<Integer, double[]>> blocks) throws PackException {
         List<String> columns = layout.blockColumns();
         List<String> sums = layout.blockSums();
-        int slices = layout.sliceColumns().size();
-        Map<Integer, Long> blockRows = new HashMap<>();
-        Map<Integer, long[]> lastLine = new HashMap<>();
-        int[] countColumn = new int[1];
         boolean[] nonNegative = new boolean[sums.size()];
         for (int s = 0; s < sums.size(); s++) {
             nonNegative[s] = mustBeNonNegative(sums.get(s));
         }
-        BlockRowsReader.read(path, file, columns, slices + 1, nonNegative, (line, text, converted, column) -> {
+        BlockRows read = BlockRowsReader.read(path, file, columns, layout.sliceColumns().size() + 1, nonNegative,
+                () -> new BlockRows(file, columns, sums, layout.sliceColumns().size(), blockCount, cells, nonNegative),
+                BlockRows::join);
+        for (int combo = 0; combo < cells.combinations.size(); combo++) {
+            long expected = cells.rows.get(combo);
+            long found = read.rows.getOrDefault(combo, 0L);
+            if (expected != found) {
+                long[] where = read.lastLine.getOrDefault(combo, new long[] {1, read.countColumn});
+                throw new PackException(file, where[0], where[1], "the blocks of " + cells.combinations.get(combo)
+                        + " hold " + found + " rows but its cells hold " + expected
+                        + "; the blocks must partition exactly the rows of the cells");
+            }
+            blocks.get(combo).putAll(read.blocks.get(combo));
+        }
+    }
+
+    /** The rows of a blocks table, or of one of its parts, checked row by row as they are read. */
+    private static final class BlockRows implements BlockRowsReader.Part {
+        private final String file;
+        private final List<String> columns;
+        private final List<String> sums;
+        private final int slices;
+        private final int blockCount;
+        private final Cells cells;
+        private final boolean[] nonNegative;
+        /** Per combination, block id → its sums, then n. */
+        final List<Map<Integer, double[]>> blocks = new ArrayList<>();
+        /** Per combination, the rows its blocks hold. */
+        final Map<Integer, Long> rows = new HashMap<>();
+        /** Per combination, the line and count column of its last block (where a wrong total is reported). */
+        final Map<Integer, long[]> lastLine = new HashMap<>();
+        int countColumn;
+
+        BlockRows(String file, List<String> columns, List<String> sums, int slices, int blockCount, Cells cells,
+                  boolean[] nonNegative) {
+            this.file = file;
+            this.columns = columns;
+            this.sums = sums;
+            this.slices = slices;
+            this.blockCount = blockCount;
+            this.cells = cells;
+            this.nonNegative = nonNegative;
+            for (int c = 0; c < cells.combinations.size(); c++) {
+                blocks.add(new TreeMap<>());
+            }
+        }
+
+        @Override
+        public void read(long line, String[] text, double[] converted, int[] column) throws PackException {
             List<String> key = new ArrayList<>();
             for (int i = 0; i < slices; i++) {
                 key.add(text(text[i], line, column[i], file, columns.get(i)));
@@ -410,19 +474,29 @@ public final class SummaryPackReader {
                 throw new PackException(file, line, column[slices] + 1, "block " + block
                         + " of " + key + " is listed twice; blocks may not overlap");
             }
-            blockRows.merge(combo, n, Long::sum);
+            rows.merge(combo, n, Long::sum);
             lastLine.put(combo, new long[] {line, column[columns.size() - 1] + 1});
-            countColumn[0] = column[columns.size() - 1] + 1;
-        });
-        for (int combo = 0; combo < cells.combinations.size(); combo++) {
-            long expected = cells.rows.get(combo);
-            long found = blockRows.getOrDefault(combo, 0L);
-            if (expected != found) {
-                long[] where = lastLine.getOrDefault(combo, new long[] {1, countColumn[0]});
-                throw new PackException(file, where[0], where[1], "the blocks of " + cells.combinations.get(combo)
-                        + " hold " + found + " rows but its cells hold " + expected
-                        + "; the blocks must partition exactly the rows of the cells");
+            countColumn = column[columns.size() - 1] + 1;
+        }
+
+        /** The second part's rows after this part's; false when a block is in both (one pass refuses it). */
+        boolean join(BlockRows second, long lineOffset) {
+            for (int combo = 0; combo < blocks.size(); combo++) {
+                for (Integer block : second.blocks.get(combo).keySet()) {
+                    if (blocks.get(combo).containsKey(block)) {
+                        return false;
+                    }
+                }
             }
+            for (int combo = 0; combo < blocks.size(); combo++) {
+                blocks.get(combo).putAll(second.blocks.get(combo));
+            }
+            second.rows.forEach((combo, n) -> rows.merge(combo, n, Long::sum));
+            second.lastLine.forEach((combo, where) -> lastLine.put(combo, new long[] {where[0] + lineOffset, where[1]}));
+            if (!second.rows.isEmpty()) {
+                countColumn = second.countColumn;
+            }
+            return true;
         }
     }
 

@@ -51,6 +51,17 @@ public final class AuditView {
         Optional<Path> askForFile(Window owner, String title, Path initial, FileChooser.ExtensionFilter... filters);
     }
 
+    /**
+     * The Signatures column's least width: "awaiting signatures" and a tamper problem wrap in it, and beside the other
+     * columns it still fits a 1366×768 laptop in large text.
+     */
+    private static final double SIGNATURES_MIN_EMS = 8;
+    /**
+     * The records table's share of the width: in large text at 1366×768 its number, integrity badge, date, wrapped
+     * model and decision and the signatures fit beside the detail pane (whose field and value columns keep 340 px).
+     */
+    private static final double RECORDS_SHARE = 0.68;
+
     private final AuditViewModel model;
     private final ResourceBundle text;
     private final FileAsker files;
@@ -68,7 +79,7 @@ public final class AuditView {
         root.setPadding(new Insets(16));
         TableView<AuditRow> table = recordTable();
         SplitPane split = new SplitPane(table, detailTabs(table));
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(RECORDS_SHARE);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(header(), filters(), split);
     }
@@ -109,8 +120,13 @@ public final class AuditView {
         verification.setWrapText(true);
         verification.textProperty().bind(model.verificationProperty());
         model.intactProperty().addListener((o, was, intact) -> badgeStyle(verification, intact));
+        // a tampered store opened first leaves intact false, unchanged: the new verdict still gets its colour
+        model.verificationProperty().addListener((o, was, now) -> badgeStyle(verification,
+                model.intactProperty().get()));
         HBox header = new HBox(12, open, store, readOnly, verification);
         header.setAlignment(Pos.CENTER_LEFT);
+        keepWhole(open, store, readOnly);
+        wrapInTheRest(verification);
         Label roster = new Label();
         roster.setId("auditTrustedSignersFile");
         roster.getStyleClass().add("text-muted");
@@ -131,7 +147,26 @@ public final class AuditView {
                 : model.keptCheckpointProperty().get().getFileName().toString(), model.keptCheckpointProperty()));
         HBox trust = new HBox(12, trusted, roster, kept, checkpoint);
         trust.setAlignment(Pos.CENTER_LEFT);
+        keepWhole(trusted, kept);
+        wrapInTheRest(roster, checkpoint);
         return new VBox(6, header, trust);
+    }
+
+    /** Buttons and names are never cut ("Open decis…"): the labels beside them wrap instead. */
+    private static void keepWhole(Region... regions) {
+        for (Region region : regions) {
+            region.setMinWidth(Region.USE_PREF_SIZE);
+        }
+    }
+
+    /** A label that wraps onto more lines in the room its row leaves (large text), rather than ending in "…". */
+    private static void wrapInTheRest(Label... labels) {
+        for (Label label : labels) {
+            label.setWrapText(true);
+            label.setMinWidth(0);
+            label.setMinHeight(Region.USE_PREF_SIZE);
+            HBox.setHgrow(label, Priority.SOMETIMES);
+        }
     }
 
     private Node filters() {
@@ -198,11 +233,8 @@ public final class AuditView {
         // truncate; a narrow window scrolls sideways instead of cutting values off
         FittedColumns<AuditRow> fitted = fittedColumns(table);
         table.getColumns().add(column("audit.col.sequence", r -> "#" + r.sequence(), fitted));
-        table.getColumns().add(column("audit.col.date", r -> r.decisionDate() == null ? "?" : r.decisionDate().toString(),
-                fitted));
-        table.getColumns().add(column("audit.col.kind", AuditRow::kind, fitted));
-        table.getColumns().add(column("audit.col.model", AuditRow::model, fitted));
-        table.getColumns().add(column("audit.col.decision", AuditRow::decision, fitted));
+        // The integrity badge is what an auditor reads first: beside the record's number, never pushed out of view
+        // by a long model name or decision (those wrap when the table is narrow, as in large text at 1366×768).
         TableColumn<AuditRow, String> badge = column("audit.col.verified",
                 r -> text.getString(r.verified() ? "audit.badge.verified" : "audit.badge.broken"), fitted);
         badge.setCellFactory(c -> new TableCell<>() {
@@ -218,12 +250,22 @@ public final class AuditView {
             }
         });
         table.getColumns().add(badge);
+        table.getColumns().add(column("audit.col.date", r -> r.decisionDate() == null ? "?" : r.decisionDate().toString(),
+                fitted));
+        TableColumn<AuditRow, String> kind = column("audit.col.kind", AuditRow::kind, fitted);
+        table.getColumns().add(kind);
+        table.getColumns().add(wrappingColumn("audit.col.model", AuditRow::model, fitted));
+        table.getColumns().add(wrappingColumn("audit.col.decision", AuditRow::decision, fitted));
         // A tamper problem is a sentence or two: it wraps in the room the other columns leave, never cut.
         TableColumn<AuditRow, String> status = new TableColumn<>(text.getString("audit.col.status"));
         status.setCellValueFactory(cell -> constant(cell.getValue().status()));
         status.setCellFactory(WrappingCell::new);
-        fitted.flexible(status, 14);
+        fitted.flexible(status, SIGNATURES_MIN_EMS);
         table.getColumns().add(status);
+        // The kind is the first to make room when even wrapped columns do not fit (its decision mostly says it:
+        // promote, retrain, amend; the details name it); the ⋮ menu shows it again.
+        fitted.yieldWhenNarrow(kind);
+        table.setTableMenuButtonVisible(true);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, selected) -> model.selectedProperty().set(selected));
         Label empty = placeholder(null);
         empty.setId("auditEmpty");
@@ -301,6 +343,8 @@ public final class AuditView {
         passphrase.setPromptText(text.getString("audit.passphrase"));
         Button cosign = new Button(text.getString("audit.cosign"));
         cosign.setId("auditCosign");
+        // short enough to leave the passphrase field its room beside it in large text
+        cosign.setTooltip(new javafx.scene.control.Tooltip(text.getString("audit.cosignTooltip")));
         cosign.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull()
                 .or(keyFile.textProperty().isEmpty()).or(passphrase.textProperty().isEmpty()).or(model.loadingProperty()));
         cosign.setOnAction(e -> {
@@ -341,6 +385,14 @@ public final class AuditView {
         TableColumn<S, String> column = new TableColumn<>(text.getString(key));
         column.setCellValueFactory(cell -> constant(value.apply(cell.getValue())));
         fitted.fit(column, value);
+        return column;
+    }
+
+    /** As wide as its text while there is room; narrower, its cells wrap between words. */
+    private <S> TableColumn<S, String> wrappingColumn(String key, Function<S, String> value, FittedColumns<S> fitted) {
+        TableColumn<S, String> column = column(key, value, fitted);
+        column.setCellFactory(WrappingCell::new);
+        fitted.wrapWhenNarrow(column);
         return column;
     }
 

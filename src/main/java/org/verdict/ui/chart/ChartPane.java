@@ -39,7 +39,7 @@ public final class ChartPane extends StackPane {
     }
 
     /** Up to this many rows the chart fits the pane, so its value axis is always in view with every row. */
-    static final int ROWS_THAT_FIT = 25;
+    public static final int ROWS_THAT_FIT = 25;
     /**
      * Row labels shrink to fit the pane, but never below this share of the chart's text size: 9 px normally, 13.5 px
      * in large text, which is for reading across a room.
@@ -59,6 +59,8 @@ public final class ChartPane extends StackPane {
     private final Label placeholder = new Label();
     private final ScrollPane scroller = new ScrollPane();
     private int rows;
+    /** The shown chart's value-axis title, left out while the axis stands at the top under the chart's own title. */
+    private String valueAxisLabel;
     /** Restyled but not yet redrawn (see {@link #restyle()}). */
     private boolean redrawPending;
     private final Appearance appearance;
@@ -117,6 +119,8 @@ public final class ChartPane extends StackPane {
      */
     public void showChart(JFreeChart chart, int rows) {
         this.rows = rows;
+        Axis valueAxis = valueAxis(chart);
+        valueAxisLabel = valueAxis == null ? null : valueAxis.getLabel();
         ChartViewer shown = viewer();
         style(chart);
         shown.setChart(chart);
@@ -229,6 +233,12 @@ public final class ChartPane extends StackPane {
         if (chart.getLegend() != null) {
             chart.getLegend().setPosition(fits ? RectangleEdge.BOTTOM : RectangleEdge.TOP);
         }
+        // At the top the axis stands right under the title, which names the metric: its own title ("Δ rmse") would
+        // only take a line from the rows of a short pane (large text at 1366×768).
+        Axis valueAxis = valueAxis(chart);
+        if (valueAxis != null) {
+            valueAxis.setLabel(fits ? valueAxisLabel : null);
+        }
         Axis rowAxis = null;
         if (chart.getPlot() instanceof XYPlot xy) {
             rowAxis = xy.getDomainAxis();
@@ -240,6 +250,13 @@ public final class ChartPane extends StackPane {
         if (rowAxis != null) {
             rowAxis.setTickLabelFont(rowAxis.getTickLabelFont().deriveFont(rowFont));
         }
+    }
+
+    private static Axis valueAxis(JFreeChart chart) {
+        if (chart.getPlot() instanceof XYPlot xy) {
+            return xy.getRangeAxis();
+        }
+        return chart.getPlot() instanceof CategoryPlot category ? category.getRangeAxis() : null;
     }
 
     /** The height of the chart's title and subtitles (the legend among them) laid out {@code width} wide. */

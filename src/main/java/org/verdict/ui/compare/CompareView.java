@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -44,6 +45,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.pack.Metric;
@@ -74,7 +77,10 @@ public final class CompareView {
      * column narrows to the longest of those lines.
      */
     static final int VERDICT_LINE_CHARS_BESIDE = 14;
-    /** Beside the chart, a single slice longer than this breaks after its column's name. */
+    /**
+     * Beside the chart, a single slice longer than this takes two lines: on one, "segment=enterprise" widens the column
+     * by the few pixels that, at 1366×768, push the adjusted p out of view.
+     */
     private static final int SLICE_LINE_CHARS = 12;
     /** Text this much larger than normal is the large-text (projector) mode. */
     private static final double LARGE_TEXT_SCALE = 1.2;
@@ -86,9 +92,23 @@ public final class CompareView {
     private static final double LARGE_TEXT_CHART_MIN_VIEW_HEIGHT = 720;
     private static final String BESIDE_KEY = "compare.chartBesideTable";
     private static final String STACKED_KEY = "compare.chartTable";
+    private static final String CRAMPED_KEY = "compare.chartTableLargeText";
+    private static final String BESIDE_MANY_KEY = "compare.chartBesideTableManySlices";
     /** The chart's share until the user drags the divider: the table keeps its main columns in view. */
     private static final double CHART_SHARE_BESIDE = 0.31;
     private static final double CHART_SHARE_STACKED = 0.36;
+    /**
+     * Beside the table, a chart of more slices than fit its pane (65 zip codes) scrolls with full-size labels, which
+     * left its plot 110–130 px at 1366×768: it gets more of the width, and the table's adjusted p yields first (the
+     * interval beside each verdict says the same; the ⋮ menu shows it again) while both models' values stay.
+     */
+    private static final double CHART_SHARE_BESIDE_MANY = 0.335;
+    /**
+     * Large text on a short view, chart shown by the user: a third of the split (130 px at 1366×768) held the chart's
+     * title, legend and axis and not one row; the chart asked for takes most of it, the table keeps its header and
+     * first rows (both scroll).
+     */
+    private static final double CHART_SHARE_CRAMPED = 0.57;
 
     private final CompareViewModel model;
     private final ResourceBundle text;
@@ -110,6 +130,8 @@ public final class CompareView {
     private final javafx.beans.property.BooleanProperty valuesOverIntervals =
             new javafx.beans.property.SimpleBooleanProperty(false);
     private final ToggleButton showChart = new ToggleButton();
+    /** Whether the chart has more rows than fit its pane, so that it scrolls. */
+    private final javafx.beans.property.BooleanProperty manySlices = new javafx.beans.property.SimpleBooleanProperty();
     /** Large text on a short view; a field, because a binding only listened to would be garbage-collected. */
     private final javafx.beans.binding.BooleanBinding cramped;
 
@@ -197,8 +219,6 @@ public final class CompareView {
                 .or(Bindings.createBooleanBinding(() -> textScale.get() >= LARGE_TEXT_SCALE, textScale)));
         split.orientationProperty().bind(Bindings.when(beside).then(Orientation.HORIZONTAL)
                 .otherwise(Orientation.VERTICAL));
-        dividers.remember(split, Bindings.when(beside).then(BESIDE_KEY).otherwise(STACKED_KEY),
-                key -> key.equals(BESIDE_KEY) ? CHART_SHARE_BESIDE : CHART_SHARE_STACKED);
         showChart.selectedProperty().addListener((obs, was, shown) -> {
             if (shown) {
                 split.getItems().setAll(evidence, table);
@@ -212,9 +232,22 @@ public final class CompareView {
                 () -> textScale.get() >= LARGE_TEXT_SCALE && root.getHeight() > 0
                         && root.getHeight() < LARGE_TEXT_CHART_MIN_VIEW_HEIGHT,
                 textScale, root.heightProperty());
+        // each layout keeps its own divider: beside, stacked, and stacked in large text on a short view
+        dividers.remember(split, Bindings.createStringBinding(
+                        () -> beside.get() ? (manySlices.get() ? BESIDE_MANY_KEY : BESIDE_KEY)
+                                : cramped.get() ? CRAMPED_KEY : STACKED_KEY, beside, cramped, manySlices),
+                key -> switch (key) {
+                    case BESIDE_KEY -> CHART_SHARE_BESIDE;
+                    case BESIDE_MANY_KEY -> CHART_SHARE_BESIDE_MANY;
+                    case CRAMPED_KEY -> CHART_SHARE_CRAMPED;
+                    default -> CHART_SHARE_STACKED;
+                });
         boolean[] hiddenForRoom = {false};
+        // A chart the user asked for in large text stays: a theme switch re-applies the fonts and passes through
+        // normal text for a moment, which must not hide it again.
+        boolean[] askedForWhenCramped = {false};
         cramped.addListener((obs, was, now) -> {
-            if (now && showChart.isSelected()) {
+            if (now && showChart.isSelected() && !askedForWhenCramped[0]) {
                 hiddenForRoom[0] = true;
                 showChart.setSelected(false);
             } else if (!now && hiddenForRoom[0]) {
@@ -222,7 +255,10 @@ public final class CompareView {
                 showChart.setSelected(true);
             }
         });
-        showChart.setOnAction(e -> hiddenForRoom[0] = false);
+        showChart.setOnAction(e -> {
+            hiddenForRoom[0] = false;
+            askedForWhenCramped[0] = showChart.isSelected() && cramped.get();
+        });
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(pickers(), summary, notice, evidenceBasis, split);
 
@@ -378,12 +414,31 @@ public final class CompareView {
         TableColumn<ComparisonRow, String> slice = textColumn("compare.col.slice", ComparisonRow::slice,
                 ComparisonRow::slice);
         // A cross ("segment=enterprise × language=pt") takes two lines, so the column stays narrow and both parts
-        // stay readable.
+        // stay readable. The column is fitted to the two-line form; a single slice that the column's width (with
+        // the room the other columns leave) holds on one line is shown on one.
         slice.setCellFactory(column -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : sliceShown(item));
+                showSlice();
+            }
+
+            @Override
+            protected void layoutChildren() {
+                showSlice();
+                super.layoutChildren();
+            }
+
+            private void showSlice() {
+                String item = getItem();
+                String shown = isEmpty() || item == null ? null : sliceShown(item);
+                if (shown != null && shown.contains("\n") && !item.contains(" × ")
+                        && fitsOnOneLine(item, getFont(), getWidth() - snappedLeftInset() - snappedRightInset())) {
+                    shown = item;
+                }
+                if (!Objects.equals(shown, getText())) {
+                    setText(shown);
+                }
             }
         });
         fittedColumns.fit(slice, row -> sliceShown(row.slice()));
@@ -537,6 +592,14 @@ public final class CompareView {
         return valuesOverIntervals.get() ? twoLines(label) : label.replace(" × ", " ×\n");
     }
 
+    /** Whether {@code content} drawn in {@code font} is no wider than {@code width} (a cell's room for its text). */
+    static boolean fitsOnOneLine(String content, Font font, double width) {
+        Text measure = new Text(content);
+        measure.setFont(font);
+        // a pixel of slack: JavaFX ends a text that fills its room exactly in "…"
+        return measure.getLayoutBounds().getWidth() + 1 <= width;
+    }
+
     private String verdictShown(ComparisonRow row) {
         return WrappingCell.lines(row.verdictText(), valuesOverIntervals.get() ? VERDICT_LINE_CHARS_BESIDE : VERDICT_LINE_CHARS);
     }
@@ -566,17 +629,29 @@ public final class CompareView {
     }
 
     /**
-     * A cross takes two lines, one per part; a long single slice breaks after its column's name
-     * ("segment=" / "enterprise"): rows are two lines anyway (values over intervals), and the narrower column leaves
-     * room for both models' values beside Δ.
+     * A cross takes two lines, one per part; a single slice longer than {@link #SLICE_LINE_CHARS} breaks at the last
+     * space, underscore or hyphen of its value that keeps the first line within the limit ("age_band=65-" / "and-over"),
+     * else before its "=", so the value keeps the sign that says it is one ("segment" / "=enterprise"): broken after the
+     * "=", "segment=" read as a slice whose value is empty. Rows are two lines anyway (values over intervals), and the
+     * narrower column leaves room for both models' values and the adjusted p beside Δ.
      */
     static String twoLines(String sliceLabel) {
         if (sliceLabel.contains(" × ")) {
             return sliceLabel.replace(" × ", " ×\n");
         }
-        int value = sliceLabel.indexOf('=');
-        return sliceLabel.length() > SLICE_LINE_CHARS && value > 0
-                ? sliceLabel.substring(0, value + 1) + "\n" + sliceLabel.substring(value + 1) : sliceLabel;
+        int equals = sliceLabel.indexOf('=');
+        if (sliceLabel.length() <= SLICE_LINE_CHARS || equals <= 0) {
+            return sliceLabel;
+        }
+        for (int i = Math.min(SLICE_LINE_CHARS, sliceLabel.length() - 2); i > equals + 1; i--) {
+            char c = sliceLabel.charAt(i);
+            if (c == ' ' || (c == '_' || c == '-') && i + 1 <= SLICE_LINE_CHARS) {
+                // a space goes with the break; an underscore or hyphen stays at the end of the line, as in a word
+                return c == ' ' ? sliceLabel.substring(0, i) + "\n" + sliceLabel.substring(i + 1)
+                        : sliceLabel.substring(0, i + 1) + "\n" + sliceLabel.substring(i + 1);
+            }
+        }
+        return sliceLabel.substring(0, equals) + "\n" + sliceLabel.substring(equals);
     }
 
     private String testName(String test) {
@@ -654,6 +729,9 @@ public final class CompareView {
 
     private void redrawChart() {
         SliceChartData data = model.chartDataProperty().get();
+        if (data != null) {
+            manySlices.set(data.points().size() > ChartPane.ROWS_THAT_FIT);
+        }
         if (data == null) {
             // a new pack or candidate is being compared: the previous chart must not stand for it meanwhile
             chartPane.showMessage(text.getString("compare.computing"));

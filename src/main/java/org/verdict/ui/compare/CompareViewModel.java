@@ -289,8 +289,7 @@ public final class CompareViewModel {
         return MessageFormat.format(text.getString(unadjusted ? "compare.summaryUnadjusted" : "compare.summary"),
                 current.candidateVersion(),
                 current.productionVersion(), selected.wireName(), results.size(), worse, better,
-                current.options().correction().wireName(),
-                current.correctedTestsByMetric().getOrDefault(selected, 0),
+                current.options().correction().otherSlices(current.correctedTestsByMetric().getOrDefault(selected, 0)),
                 Math.round(current.options().confidenceLevel() * 100));
     }
 

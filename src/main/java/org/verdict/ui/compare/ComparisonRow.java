@@ -3,7 +3,6 @@ package org.verdict.ui.compare;
 import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
-import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.MetricFormat;
 import org.verdict.ui.theme.Palette;
 
@@ -39,7 +38,7 @@ public final class ComparisonRow {
         this.nText = MetricFormat.count(result.n());
         this.productionText = estimate(numbers, result.production());
         this.candidateText = estimate(numbers, result.candidate());
-        this.deltaText = formatDelta(numbers, result, unadjusted);
+        this.deltaText = formatDelta(result, unadjusted);
         this.pValueText = formatPValues(result);
         this.deltaTooltip = formatDeltaTooltip(result);
     }
@@ -150,12 +149,11 @@ public final class ComparisonRow {
         };
     }
 
-    private static String formatDelta(MetricFormat numbers, SliceResult result, boolean unadjusted) {
+    private static String formatDelta(SliceResult result, boolean unadjusted) {
         if (result.delta() == null) {
             return "—";
         }
-        Interval shown = unadjusted ? result.unadjustedCi() : result.deltaCi();
-        return shown == null ? numbers.signed(result.delta()) : numbers.delta(result.delta(), shown.lower(), shown.upper());
+        return result.deltaText(unadjusted ? result.unadjustedCi() : result.deltaCi());
     }
 
     private static String formatDeltaTooltip(SliceResult result) {

@@ -25,10 +25,13 @@ public record SliceChartData(Metric metric, List<Point> points, boolean unadjust
      *
      * @param note why Δ has no interval, e.g. "too few examples" or "unstable: class E has 3 examples here"; null
      *             when it has one
+     * @param verdictWord the verdict in the words of the table's Verdict cell ({@link SliceResult#verdictWord()}),
+     *                    which a row without a point shows in the chart
      */
     public record Point(String label, int n, Verdict verdict, double delta, double deltaLow, double deltaHigh,
                         double production, double productionLow, double productionHigh,
-                        double candidate, double candidateLow, double candidateHigh, String note) {
+                        double candidate, double candidateLow, double candidateHigh, String note,
+                        String verdictWord) {
 
         /** A slice whose Δ has its interval. */
         public Point(String label, int n, Verdict verdict, double delta, double deltaLow, double deltaHigh,
@@ -36,6 +39,14 @@ public record SliceChartData(Metric metric, List<Point> points, boolean unadjust
                      double candidate, double candidateLow, double candidateHigh) {
             this(label, n, verdict, delta, deltaLow, deltaHigh, production, productionLow, productionHigh, candidate,
                     candidateLow, candidateHigh, null);
+        }
+
+        /** A slice with its note, whose verdict reads as its label. */
+        public Point(String label, int n, Verdict verdict, double delta, double deltaLow, double deltaHigh,
+                     double production, double productionLow, double productionHigh,
+                     double candidate, double candidateLow, double candidateHigh, String note) {
+            this(label, n, verdict, delta, deltaLow, deltaHigh, production, productionLow, productionHigh, candidate,
+                    candidateLow, candidateHigh, note, verdict.label());
         }
 
         /** Whether Δ is drawn with whiskers (and may set the axis). */
@@ -83,7 +94,7 @@ public record SliceChartData(Metric metric, List<Point> points, boolean unadjust
         return new Point(r.slice().label(), r.n(), r.verdict(), delta,
                 interval == null ? delta : interval.lower(), interval == null ? delta : interval.upper(),
                 value(r.production()), lower(r.production()), upper(r.production()),
-                value(r.candidate()), lower(r.candidate()), upper(r.candidate()), note);
+                value(r.candidate()), lower(r.candidate()), upper(r.candidate()), note, r.verdictWord());
     }
 
     private static double value(org.verdict.core.compare.MetricEstimate estimate) {

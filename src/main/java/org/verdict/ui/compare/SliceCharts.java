@@ -92,7 +92,8 @@ public final class SliceCharts {
         MetricFormat numbers = MetricFormat.of(data.metric());
         List<String> tooltips = points.stream().map(p -> tooltip.format(new Object[] {p.label(),
                 MetricFormat.count(p.n()), p.hasInterval() ? numbers.delta(p.delta(), p.deltaLow(), p.deltaHigh())
-                        : Double.isNaN(p.delta()) ? "–" : numbers.signed(p.delta()),
+                        : Double.isNaN(p.delta()) ? "–" : numbers.signedAmong(p.delta(), p.production(),
+                                p.productionLow(), p.productionHigh(), p.candidate(), p.candidateLow(), p.candidateHigh()),
                 p.hasInterval() ? p.verdict().label() : p.note()})).toList();
         renderer.setDefaultToolTipGenerator(byPoint(tooltips, tooltips));
 
@@ -117,7 +118,7 @@ public final class SliceCharts {
             if (p.hasInterval()) {
                 markClipped(plot, range, i, p.deltaLow(), p.deltaHigh());
             } else if (Double.isNaN(p.delta())) {
-                plot.addAnnotation(unavailable(range, i));
+                plot.addAnnotation(withoutPoint(p, range, i));
             } else {
                 // a diamond past the axis is not drawn: the arrow at the edge stands for it
                 markClipped(plot, range, i, p.delta(), p.delta());
@@ -198,9 +199,12 @@ public final class SliceCharts {
         return chart(plot, MessageFormat.format(text.getString("chart.perModelTitle"), data.metric().wireName()));
     }
 
-    /** A slice whose Δ is undefined has no point: "unavailable" stands in its row, at the axis's left edge. */
-    private XYTextAnnotation unavailable(org.verdict.core.compare.AxisRange range, int row) {
-        XYTextAnnotation note = new XYTextAnnotation(text.getString("chart.unavailable"), row, range.lower());
+    /**
+     * A slice whose Δ is undefined has no point: its verdict stands in its row, at the axis's left edge, in the
+     * table's words ("too few examples" for a 5-row slice without a positive, "unavailable" for a larger one).
+     */
+    private static XYTextAnnotation withoutPoint(Point p, org.verdict.core.compare.AxisRange range, int row) {
+        XYTextAnnotation note = new XYTextAnnotation(p.verdictWord(), row, range.lower());
         note.setTextAnchor(TextAnchor.CENTER_LEFT);
         note.setPaint(Palette.awt(Palette.NEUTRAL));
         note.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.ITALIC, 11));

@@ -46,6 +46,9 @@ public final class FittedColumns<S> {
     private final Map<TableColumn<S, ?>, Double> graphicsEms = new LinkedHashMap<>();
     private final Map<TableColumn<S, ?>, Double> flexibleMinEms = new LinkedHashMap<>();
     private final Map<TableColumn<S, ?>, Double> fitted = new LinkedHashMap<>();
+    /** Columns whose cells wrap: as wide as their text while there is room, down to their longest word when not. */
+    private final Set<TableColumn<S, ?>> wrapping = new HashSet<>();
+    private final Map<TableColumn<S, ?>, Double> narrowest = new LinkedHashMap<>();
     /** Sorting only reorders the rows (a header click on a sorted list): nothing to measure again then. */
     private final ListChangeListener<S> rowsChanged = change -> {
         while (change.next()) {
@@ -122,6 +125,16 @@ public final class FittedColumns<S> {
     }
 
     /**
+     * The column (whose cells wrap, e.g. {@link WrappingCell}) is as wide as its widest text while the table has room,
+     * and narrows down to its longest word (or hyphenated part) before the table scrolls sideways: a long model name or
+     * decision takes two lines rather than push a column that matters more out of view.
+     */
+    public void wrapWhenNarrow(TableColumn<S, ?> column) {
+        wrapping.add(column);
+        requestRefit();
+    }
+
+    /**
      * These columns are hidden together when the table is too narrow for every column, and shown again when there
      * is room; groups given earlier yield first. A column the user shows again from the table menu stays shown.
      */
@@ -174,8 +187,10 @@ public final class FittedColumns<S> {
         measure.setFont(Font.font(CellFont.FAMILY, cellWeight, em));
         double padding = CELL_PADDING_EMS * em + BORDER_AND_SLACK;
         fitted.clear();
+        narrowest.clear();
         for (TableColumn<S, ?> column : table.getColumns()) {
             double widest = width(header, headerText(column)) + SORT_ARROW_EMS * em;
+            double longestWord = widest;
             Function<S, String> shown = shownTexts.get(column);
             if (shown != null) {
                 for (S row : watchedRows == null ? List.<S>of() : watchedRows) {
@@ -183,7 +198,16 @@ public final class FittedColumns<S> {
                     for (String line : cell == null ? new String[0] : cell.split("\n")) {
                         widest = Math.max(widest, width(measure, line) + graphicsEms.get(column) * em);
                     }
+                    if (wrapping.contains(column) && cell != null) {
+                        // a line breaks at a space or after a hyphen ("moderation-" / "rare")
+                        for (String word : cell.split("\\s+|(?<=-)")) {
+                            longestWord = Math.max(longestWord, width(measure, word) + graphicsEms.get(column) * em);
+                        }
+                    }
                 }
+            }
+            if (wrapping.contains(column)) {
+                narrowest.put(column, Math.ceil(longestWord + padding));
             }
             if (flexibleMinEms.containsKey(column)) {
                 widest = Math.max(widest, flexibleMinEms.get(column) * em);
@@ -204,7 +228,10 @@ public final class FittedColumns<S> {
             makeRoom(room);
         }
         List<TableColumn<S, ?>> visible = table.getVisibleLeafColumns().stream().filter(fitted::containsKey).toList();
-        double needed = visible.stream().mapToDouble(fitted::get).sum();
+        Map<TableColumn<S, ?>, Double> widths = new LinkedHashMap<>();
+        visible.forEach(column -> widths.put(column, fitted.get(column)));
+        wrapWhereNeeded(widths, room);
+        double needed = widths.values().stream().mapToDouble(Double::doubleValue).sum();
         double spare = Math.max(0, Math.floor(room - needed) - 1);
         List<TableColumn<S, ?>> growing = visible.stream().filter(flexibleMinEms::containsKey).toList();
         if (growing.isEmpty()) {
@@ -212,10 +239,28 @@ public final class FittedColumns<S> {
         }
         double growingWidth = growing.stream().mapToDouble(fitted::get).sum();
         for (TableColumn<S, ?> column : visible) {
-            double width = fitted.get(column);
+            double width = widths.get(column);
             double share = growing.contains(column) ? Math.floor(spare * width / growingWidth) : 0;
             column.setMinWidth(width);
             column.setPrefWidth(width + share);
+        }
+    }
+
+    /**
+     * Narrows the wrapping columns, each in proportion to what it can give, by as much as the columns need beyond
+     * {@code room}, never below their longest word.
+     */
+    private void wrapWhereNeeded(Map<TableColumn<S, ?>, Double> widths, double room) {
+        double excess = widths.values().stream().mapToDouble(Double::doubleValue).sum() - room;
+        List<TableColumn<S, ?>> narrowing = widths.keySet().stream().filter(narrowest::containsKey).toList();
+        double canGive = narrowing.stream().mapToDouble(column -> widths.get(column) - narrowest.get(column)).sum();
+        if (excess <= 0 || canGive <= 0) {
+            return;
+        }
+        double given = Math.min(1, excess / canGive);
+        for (TableColumn<S, ?> column : narrowing) {
+            double width = widths.get(column);
+            widths.put(column, Math.max(narrowest.get(column), Math.floor(width - given * (width - narrowest.get(column)))));
         }
     }
 
@@ -225,9 +270,11 @@ public final class FittedColumns<S> {
      * room, when the models had to go too); shows them all when they fit.
      */
     private void makeRoom(double room) {
+        // a wrapping column narrows before any column is hidden
         double needed = table.getColumns().stream()
                 .filter(column -> column.isVisible() || hiddenForRoom.contains(column))
-                .mapToDouble(column -> fitted.getOrDefault(column, column.getWidth())).sum();
+                .mapToDouble(column -> narrowest.getOrDefault(column, fitted.getOrDefault(column, column.getWidth())))
+                .sum();
         List<List<TableColumn<S, ?>>> hiddenGroups = new ArrayList<>();
         for (List<TableColumn<S, ?>> group : yielding) {
             if (needed <= room) {
@@ -263,7 +310,8 @@ public final class FittedColumns<S> {
     }
 
     private double width(List<TableColumn<S, ?>> columns) {
-        return columns.stream().mapToDouble(column -> fitted.getOrDefault(column, column.getWidth())).sum();
+        return columns.stream().mapToDouble(column -> narrowest.getOrDefault(column,
+                fitted.getOrDefault(column, column.getWidth()))).sum();
     }
 
     /** The table's vertical scroll bar once its skin exists; its showing or hiding changes the room. */

@@ -134,6 +134,60 @@ class ComparisonEngineTest {
     }
 
     /**
+     * Δ balanced_accuracy is half the sum of the paired differences' means over the positives and the negatives, and its
+     * stratified jackknife is Welch's: the data of {@link #countMetricDeltaUsesTheJackknifeStandardError}, d = candidate
+     * right − production right per row, positives (0 0 1 0 0 1), negatives (0 1 0 −1 0 1 0 0). Computed with numpy and
+     * scipy: Δ = (2/6 + 1/8)/2 = 0.2291667, SE = ½·√(s²₊/6 + s²₋/8) = 0.1547447, ν =
+     * scipy.stats.ttest_ind(d₊, d₋, equal_var=False).df = 11.890358, p = 2·t.sf(Δ/SE, ν) = 0.1646303, interval
+     * (−0.1083383, 0.5666716).
+     */
+    @Test
+    void balancedAccuracyDeltaIsWelchsTestOverTheClasses() {
+        int[] labels = {1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0};
+        int[] prod = {1, 1, 0, 0, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0};
+        int[] cand = {1, 1, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0};
+        double[] prodScores = new double[labels.length];
+        double[] candScores = new double[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            prodScores[i] = prod[i] == 1 ? 0.9 : 0.1;
+            candScores[i] = cand[i] == 1 ? 0.8 : 0.2;
+        }
+        EvaluationTable table = TestTables.binary(labels, prodScores, candScores, null, null, Map.of());
+        SliceResult balanced = find(engine.compare("t", table, "1", "2", Metric.BALANCED_ACCURACY, MIN_ONE,
+                Progress.NONE), Metric.BALANCED_ACCURACY, "overall");
+        assertEquals(0.625, balanced.production().value(), EPS);
+        assertEquals(0.8541666666666667, balanced.candidate().value(), EPS);
+        assertEquals(0.16463032839632077, balanced.pValue(), 1e-9);
+        assertEquals(-0.10833828040906282, balanced.deltaCi().lower(), 1e-9);
+        assertEquals(0.5666716137423962, balanced.deltaCi().upper(), 1e-9);
+    }
+
+    /**
+     * Δ macro_f1 leaves each row out within its label class (the stratified jackknife) and takes t on
+     * Welch–Satterthwaite's degrees of freedom over the classes. 18 rows, labels a×7, b×6, c×5; production predicts
+     * a a a a b c a | b b a b c b | c c a c b, the candidate a a a b a a a | b b b c b b | c c c a c. Computed with numpy,
+     * macro F1 written from its definition and re-evaluated on the 17 rows left after each row in turn:
+     * production 0.6603175, candidate 0.8301587; per class v_h = (n_h − 1)/n_h · Σ(Δ₍₋ᵢ₎ − mean_h)², SE = √Σv_h =
+     * 0.1697534, ν = (Σv_h)²/Σ(v_h²/(n_h − 1)) = 13.402243, p = 2·scipy.stats.t.sf(Δ/SE, ν) = 0.3347827, interval
+     * Δ ± t.ppf(0.975, ν)·SE = (−0.1957729, 0.5354554). (The plain jackknife with t(17) would give SE 0.1815935 and
+     * p 0.3627391.)
+     */
+    @Test
+    void macroF1DeltaUsesTheJackknifeStratifiedByLabelClass() {
+        int[] labels = {0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2};
+        int[] prod = {0, 0, 0, 0, 1, 2, 0, 1, 1, 0, 1, 2, 1, 2, 2, 0, 2, 1};
+        int[] cand = {0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 2, 1, 1, 2, 2, 2, 0, 2};
+        EvaluationTable table = TestTables.multiclass(List.of("a", "b", "c"), labels, prod, cand, Map.of());
+        SliceResult f1 = find(engine.compare("t", table, "1", "2", Metric.MACRO_F1, MIN_ONE, Progress.NONE),
+                Metric.MACRO_F1, "overall");
+        assertEquals(0.6603174603174603, f1.production().value(), EPS);
+        assertEquals(0.8301587301587302, f1.candidate().value(), EPS);
+        assertEquals(0.3347827160913305, f1.pValue(), 1e-9);
+        assertEquals(-0.19577285683503087, f1.deltaCi().lower(), 1e-9);
+        assertEquals(0.5354553965175707, f1.deltaCi().upper(), 1e-9);
+    }
+
+    /**
      * Δ pr_auc on a row-bootstrapped slice uses the influence function's standard error with t on the effective degrees
      * of freedom. Production ranks the positives 1st, 3rd, 4th, 5th, 7th and 10th: AP = (1 + 2/3 + 3/4 + 4/5 + 5/7 +
      * 6/10)/6 = 0.7551587; the candidate 1st to 5th and 8th: (5 + 6/8)/6 = 0.9583333. Computed with numpy: each row's

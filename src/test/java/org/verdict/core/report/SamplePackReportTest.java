@@ -54,7 +54,8 @@ class SamplePackReportTest {
         assertTrue(html.contains("<td>Language parity</td><td class=\"fail\">✘ fail</td>"));
         assertTrue(html.contains("<td>language=ja</td>"));
         assertTrue(html.contains("Disparities over gender: each model's value with its 95% bootstrap intervals of "
-                + "a largest gap, simultaneous over the group pairs that may be largest; the worsening with its 95% "
+                + "a largest gap, simultaneous over the group pairs that may be largest, reaching parity unless a "
+                + "chi-square test of equal rates rejects it; the worsening with its 95% "
                 + "paired bootstrap percentile interval"), "the fairness table names its intervals");
         assertTrue(html.contains("<th>Code version</th><th>Trained at</th></tr>"),
                 "a multiclass model's lineage has no decision threshold column");

@@ -82,7 +82,19 @@ class CalibrationTest {
         assertEquals(-0.13168, Calibration.squaredError(sums, 0, 5), 1e-12);
         Interval interval = Calibration.squaredErrorInterval(sums, 0, 5, 0.95, 4);
         assertEquals(-0.7593466810370745, interval.lower(), 1e-9);
-        assertEquals(2.1874253453477026, interval.upper(), 1e-9);
+        // the score interval's upper root, 2.1874253453477026 on 4 degrees of freedom, lies beyond the largest
+        // squared calibration error there is, (score − label)² ≤ 1: the interval ends at 1
+        assertEquals(1.0, interval.upper(), 0);
+    }
+
+    /** Where the upper root stays below 1 it is the interval's end, uncut. */
+    @Test
+    void scoreIntervalBelowOneIsNotCut() {
+        double[] sums = gapSums(new int[] {7, 7, 7, 2, 2}, new double[] {-0.25, 0.72, -0.22, 0.25, -0.75});
+        // the same five gaps at the 50 % level: t(4) at 75 % = .7406971; the upper end of
+        // {θ : |θ̂ − θ| ≤ t·√(Q + c·max(θ, 0))} with the values of scoreIntervalByHand, by brentq in SciPy: .0645537
+        Interval interval = Calibration.squaredErrorInterval(sums, 0, 5, 0.50, 4);
+        assertEquals(0.0645537, interval.upper(), 1e-6);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.verdict.core.stats;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -39,5 +40,34 @@ class HashedBlocksTest {
         for (int size : sizes) {
             assertTrue(size > 50 && size < 150, "block of " + size);
         }
+    }
+
+    /** A table's ids are hashed from their characters; ids beyond ASCII hash as their UTF-8 bytes, as one id does. */
+    @Test
+    void aTablesNonAsciiIdsHashAsTheirUtf8Bytes() {
+        String[] ids = {"ex-1", "ünïcode-id", "id-😀", "ascii-after-unicode", "x".repeat(200)};
+        int[] blocks = HashedBlocks.blocksOf(ExampleIds.of(ids), -5, 300);
+        assertEquals(266, blocks[1]); // as hashlib gives above
+        for (int i = 0; i < ids.length; i++) {
+            assertEquals(HashedBlocks.blockOf(ids[i], -5, 300), blocks[i], ids[i]);
+        }
+    }
+
+    /** A table compared again (the app's Compare view, then its gate review) reuses its blocks; another seed does not. */
+    @Test
+    void aTablesBlocksAreHashedOncePerSeedAndNumberOfBlocks() {
+        ExampleIds ids = ExampleIds.of("a", "b", "c", "d");
+        int[] first = HashedBlocks.blocksOf(ids, 42, 300);
+        assertSame(first, HashedBlocks.blocksOf(ids, 42, 300));
+        int[] otherSeed = HashedBlocks.blocksOf(ids, 43, 300);
+        int[] fewerBlocks = HashedBlocks.blocksOf(ids, 43, 100);
+        for (int row = 0; row < 4; row++) {
+            String id = String.valueOf((char) ('a' + row));
+            assertEquals(HashedBlocks.blockOf(id, 43, 300), otherSeed[row]);
+            assertEquals(HashedBlocks.blockOf(id, 43, 100), fewerBlocks[row]);
+        }
+        assertArrayEquals(first, HashedBlocks.blocksOf(ids, 42, 300));
+        // equal ids of another table are that table's own: hashed for it, with the same result
+        assertArrayEquals(first, HashedBlocks.blocksOf(ExampleIds.of("a", "b", "c", "d"), 42, 300));
     }
 }

@@ -33,6 +33,31 @@ class ScoreOrderTest {
         assertArrayEquals(expected, ScoreOrder.ascending(scores));
     }
 
+    /**
+     * The radix passes against a boxed stable sort: many distinct floats across the whole range (every digit of every
+     * pass in use), −0.0 (before 0.0, as Double.compare has it), and tables of 0, 1 and 2 rows.
+     */
+    @Test
+    void ordersEveryDigitAndTheEdgesLikeAStableSort() {
+        SplittableRandom random = new SplittableRandom(5);
+        int n = 20_000;
+        double[] scores = new double[n];
+        for (int i = 0; i < n; i++) {
+            scores[i] = switch (i % 5) {
+                case 0 -> -0.0;
+                case 1 -> 0.0;
+                case 2 -> Math.pow(random.nextDouble(), 40); // tiny scores: low exponents, every mantissa digit
+                default -> random.nextDouble();
+            };
+        }
+        for (double[] table : new double[][] {scores, {}, {0.3}, {0.3, -0.0}, {1.0, 1.0}}) {
+            int[] expected = IntStream.range(0, table.length).boxed()
+                    .sorted(Comparator.comparingDouble((Integer row) -> table[row]))
+                    .mapToInt(Integer::intValue).toArray();
+            assertArrayEquals(expected, ScoreOrder.ascending(table));
+        }
+    }
+
     @Test
     void refusesScoresThatAreNotProbabilities() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -105,7 +105,7 @@ class HoldoutAndHumanBaselineSummaryTest {
         HeldOutSet.Comparison rowsHoldout = fromRows.evidence().holdoutComparison().orElseThrow();
         HeldOutSet.Comparison summaryHoldout = fromSummary.evidence().holdoutComparison().orElseThrow();
         assertNull(rowsHoldout.methods());
-        assertTrue(summaryHoldout.methods().startsWith("Held-out set: 6000 rows summarised by duckdb"),
+        assertTrue(summaryHoldout.methods().startsWith("Held-out set: 6,000 rows summarised by duckdb"),
                 summaryHoldout.methods());
         assertTrue(SummaryAgreement.assertAgree(rowsHoldout.report(), summaryHoldout.report()) > 20);
 

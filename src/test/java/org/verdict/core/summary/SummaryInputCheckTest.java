@@ -57,6 +57,18 @@ class SummaryInputCheckTest {
                 Arguments.of("long row", 808, (UnaryOperator<String>) l -> l + ",extra", 8,
                         "the row has 8 fields but the header has 7; a value holding a comma must be enclosed in "
                                 + "quotes"),
+                Arguments.of("stray quote in a slice value", 909, field(REGION, "e\"u"), 3,
+                        "(region) 'e\"u' holds a double quote (\") in a field that is not enclosed in quotes; it is "
+                                + "most often a stray quote, so remove it, or enclose the value in quotes and write the "
+                                + "quote twice (\"\")"),
+                Arguments.of("stray quote in an id", 913, field(0, "ex\"913"), 1,
+                        "(example_id) 'ex\"913' holds a double quote (\") in a field that is not enclosed in quotes; "
+                                + "it is most often a stray quote, so remove it, or enclose the value in quotes and "
+                                + "write the quote twice (\"\")"),
+                Arguments.of("stray quote in a label", 915, field(LABEL, "fr\"aud"), 2,
+                        "(label) 'fr\"aud' holds a double quote (\") in a field that is not enclosed in quotes; it "
+                                + "is most often a stray quote, so remove it, or enclose the value in quotes and write "
+                                + "the quote twice (\"\")"),
                 Arguments.of("repeated id", 1_001, field(0, "ex-9"), 1,
                         "(example_id) 'ex-9' was already used on line 11; example ids must be unique"));
     }
@@ -77,6 +89,19 @@ class SummaryInputCheckTest {
         PackException loaded = assertThrows(PackException.class, () -> new PackLoader().load(pack, Progress.NONE));
         assertEquals(List.of((long) line, (long) column, problem),
                 List.of(loaded.line(), loaded.column(), loaded.problem()), "the row loader says the same");
+    }
+
+    /** A quote written twice inside a quoted value is part of it, for the summary as for the row loader. */
+    @Test
+    void aQuoteInsideAQuotedSliceValueIsTaken() throws Exception {
+        Path pack = RowPacks.write(folder.resolve("rows"), Task.BINARY, 500, 4);
+        editLine(pack.resolve("primary.csv"), 77, field(REGION, "\"e\"\"u\""));
+        assertTrue(new PackLoader().load(pack, Progress.NONE).primary().column("region").orElseThrow().levels()
+                .contains("e\"u"));
+        Path out = folder.resolve("out");
+        new DuckDbSummarizer("256MB", 2).summarize(pack.resolve("primary.csv").toString(), null,
+                RowManifest.read(pack.resolve("manifest.json")), true, true, 1L, out, Progress.NONE);
+        assertTrue(Files.exists(out.resolve("manifest.json")), "the summary pack is written");
     }
 
     @Test

@@ -114,6 +114,76 @@ class SummaryPackValidationTest {
         assertTrue(e.problem().contains("overlap"), e.problem());
     }
 
+    /**
+     * The blocks table of {@code pack} with over {@link BlockRowsReader#PARTS_MIN_BYTES} of empty lines amid its rows,
+     * so it is read in two parts, each holding rows; its lines, as a list.
+     */
+    private static List<String> readInParts(Path pack) throws IOException {
+        Path blocks = pack.resolve(SummaryPackWriter.BLOCKS_FILE);
+        List<String> rows = Files.readAllLines(blocks);
+        List<String> lines = new ArrayList<>(rows.subList(0, rows.size() / 2));
+        for (long padded = 0; padded <= BlockRowsReader.PARTS_MIN_BYTES; padded++) {
+            lines.add("");
+        }
+        lines.addAll(rows.subList(rows.size() / 2, rows.size()));
+        Files.write(blocks, lines);
+        return lines;
+    }
+
+    @Test
+    void aLargeBlocksTableReadInPartsGivesTheBlocksOfOnePass() throws Exception {
+        Path pack = copy(binary);
+        readInParts(pack);
+        PrimarySummary parts = new SummaryPackReader().read(pack, Progress.NONE).primary();
+        PrimarySummary onePass = new SummaryPackReader().read(binary, Progress.NONE).primary();
+        assertEquals(onePass.blocks().size(), parts.blocks().size());
+        for (int combo = 0; combo < onePass.blocks().size(); combo++) {
+            assertEquals(onePass.blocks().get(combo).keySet(), parts.blocks().get(combo).keySet());
+            for (Integer block : onePass.blocks().get(combo).keySet()) {
+                assertArrayEquals(onePass.blocks().get(combo).get(block), parts.blocks().get(combo).get(block));
+            }
+        }
+    }
+
+    @Test
+    void aBlockInBothPartsIsRefusedAtItsRepetitionAsInOnePass() throws Exception {
+        Path pack = copy(regression);
+        List<String> lines = readInParts(pack);
+        lines.add(lines.get(1));
+        Path blocks = pack.resolve(SummaryPackWriter.BLOCKS_FILE);
+        Files.write(blocks, lines);
+        PackException e = refused(pack);
+        assertWhere(e, SummaryPackWriter.BLOCKS_FILE, lines.size(), columnOf(blocks, "block"));
+        assertTrue(e.problem().contains("overlap"), e.problem());
+    }
+
+    @Test
+    void blocksOfTheSecondPartThatDoNotAddUpAreRefusedAtTheirFileLine() throws Exception {
+        Path pack = copy(regression);
+        List<String> lines = readInParts(pack);
+        Path blocks = pack.resolve(SummaryPackWriter.BLOCKS_FILE);
+        setField(blocks, lines.size(), "n", Long.toString(Long.parseLong(field(blocks, lines.size(), "n")) + 1));
+        PackException e = refused(pack);
+        // the edited row is the last of its combination, so the line its wrong total is reported at
+        assertWhere(e, SummaryPackWriter.BLOCKS_FILE, lines.size(), columnOf(blocks, "n"));
+        assertTrue(e.problem().contains("must partition exactly the rows of the cells"), e.problem());
+    }
+
+    @Test
+    void readingForAComparisonChecksTheFilesWithoutHashingThem() throws Exception {
+        Path pack = copy(binary);
+        SummaryPack compared = new SummaryPackReader().readForComparison(pack, Progress.NONE);
+        assertTrue(compared.fileHashes().isEmpty());
+        assertEquals(3_000, compared.primary().rowCount());
+        Path outside = folder.resolve("outside.txt");
+        Files.writeString(outside, "not part of the pack");
+        Files.createSymbolicLink(pack.resolve("notes.txt"), outside);
+        PackException e = assertThrows(PackException.class,
+                () -> new SummaryPackReader().readForComparison(pack, Progress.NONE));
+        assertEquals("notes.txt", e.file());
+        assertTrue(e.problem().contains("outside the pack"), e.problem());
+    }
+
     @Test
     void aBlockOutsideTheDeclaredRangeIsRefused() throws Exception {
         Path pack = copy(regression);

@@ -157,6 +157,10 @@ class CompareDollarsLaptopTest {
     @Test
     void bothModelsValuesWithTheirIntervalsStayInViewAtAnyTextSizeAndTheme(FxRobot robot) {
         assertBothModelsInView(robot, "light");
+        // 29 slices scroll beside the table with full-size labels: the chart gets room for its plot (it got 375 px,
+        // a plot of 110-130 px beside the labels of 65 zip codes)
+        double chartWidth = robot.lookup("#compareChart").query().getLayoutBounds().getWidth();
+        assertTrue(chartWidth >= 400, "a chart of many slices beside the table is " + chartWidth + " px wide");
         robot.interact(() -> appearance.darkProperty().set(true));
         assertBothModelsInView(robot, "dark");
         robot.interact(() -> appearance.largeTextProperty().set(true));

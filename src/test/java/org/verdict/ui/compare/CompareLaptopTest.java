@@ -151,6 +151,44 @@ class CompareLaptopTest {
                     mode + ": the chart keeps a readable size: " + chart.getLayoutBounds());
         }
         assertTrue(robot.lookup("#compareSummary").query().isVisible(), mode + ": the summary line is shown");
+        // the longer slices (segment=enterprise, gender=undisclosed) take two lines: scroll them into view
+        robot.interact(() -> table.scrollTo(slices().indexOf("segment=enterprise")));
+        List<String> sliceCells = new ArrayList<>();
+        for (Node node : robot.lookup("#compareTable .table-cell").queryAll()) {
+            if (node instanceof javafx.scene.control.TableCell<?, ?> cell && cell.getTableColumn() != null
+                    && "compare.col.slice".equals(cell.getTableColumn().getId()) && cell.getText() != null) {
+                sliceCells.add(cell.getText());
+                Node drawn = cell.lookup(".text");
+                assertTrue(drawn instanceof javafx.scene.text.Text shown && shown.getText().equals(cell.getText()),
+                        mode + ": the slice '" + cell.getText() + "' is drawn whole, not cut");
+                assertTrue(!cell.getText().contains("=\n"), mode + ": '" + cell.getText().replace("\n", "/")
+                        + "' breaks right after its column's name");
+                String label = String.valueOf(cell.getItem());
+                assertTrue(!cell.getText().contains("\n") || label.contains(" × ") || !CompareView.fitsOnOneLine(label,
+                        cell.getFont(), cell.getWidth() - cell.snappedLeftInset() - cell.snappedRightInset()),
+                        mode + ": '" + label + "' takes two lines although its column holds it on one");
+            }
+        }
+        assertTrue(sliceCells.contains("segment\n=enterprise") || sliceCells.contains("segment=enterprise"),
+                mode + ": segment=enterprise in view: " + sliceCells);
+        robot.interact(() -> table.scrollTo(0));
+    }
+
+    /**
+     * How many of the forest plot's rows are on screen: the height of its plot area inside the chart pane's viewport,
+     * over the height of one row.
+     */
+    private double plotRowsInView(FxRobot robot) {
+        org.jfree.chart.fx.ChartCanvas canvas = robot.lookup("#compareChart").query().lookupAll("*").stream()
+                .filter(org.jfree.chart.fx.ChartCanvas.class::isInstance).map(org.jfree.chart.fx.ChartCanvas.class::cast)
+                .findFirst().orElseThrow();
+        java.awt.geom.Rectangle2D plot = canvas.getRenderingInfo().getPlotInfo().getDataArea();
+        Node viewport = robot.lookup("#compareChart").query().lookup(".viewport");
+        Bounds view = viewport.localToScene(viewport.getBoundsInLocal());
+        Bounds drawn = canvas.localToScene(new javafx.geometry.BoundingBox(plot.getX(), plot.getY(), plot.getWidth(),
+                plot.getHeight()));
+        double visible = Math.min(drawn.getMaxY(), view.getMaxY()) - Math.max(drawn.getMinY(), view.getMinY());
+        return Math.max(0, visible) / (plot.getHeight() / table.getItems().size());
     }
 
     @Test
@@ -159,7 +197,8 @@ class CompareLaptopTest {
         robot.interact(() -> appearance.darkProperty().set(true));
         assertReadable(robot, 8, 400, "dark");
         robot.interact(() -> appearance.largeTextProperty().set(true));
-        robot.interact(() -> { });
+        // the new text size is applied and laid out over a few pulses on a busy machine
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(5);
         javafx.scene.control.ToggleButton showChart = robot.lookup("#showChart")
                 .queryAs(javafx.scene.control.ToggleButton.class);
         try {
@@ -167,11 +206,20 @@ class CompareLaptopTest {
             // rows are two lines in large text (each value over its interval, so both models fit): 8, not 10
             assertReadable(robot, 8, 0, "dark, large text");
             robot.interact(() -> appearance.largeTextProperty().set(false));
-            robot.interact(() -> { });
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents(5);
             assertTrue(showChart.isSelected(), "normal text shows the chart again");
             robot.interact(() -> appearance.largeTextProperty().set(true));
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents(5);
+            assertTrue(!showChart.isSelected(), "large text hides the chart again");
             robot.interact(() -> showChart.fire());
-            assertReadable(robot, 4, 120, "dark, large text, chart shown by the user");
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents(5);
+            // the chart asked for shows rows, not only its title, legend and axis, and the table its first rows
+            double plotRows = plotRowsInView(robot);
+            assertReadable(robot, 2, 120, "dark, large text, chart shown by the user");
+            assertTrue(plotRows >= 5, "dark, large text: " + plotRows + " forest plot rows in view, want 5");
+            robot.interact(() -> appearance.darkProperty().set(false));
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents(5);
+            assertTrue(plotRowsInView(robot) >= 5, "light, large text: " + plotRowsInView(robot) + " plot rows");
         } finally {
             robot.interact(() -> {
                 appearance.darkProperty().set(false);

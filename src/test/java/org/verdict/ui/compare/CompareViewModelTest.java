@@ -212,7 +212,7 @@ class CompareViewModelTest {
         assertEquals("−0.030 [−0.065, +0.005]", adjustedRow.deltaText());
         assertEquals(-0.065, toggled.chartDataProperty().get().points().get(1).deltaLow(), 1e-12);
         assertEquals("Δ [interval]", toggled.deltaHeaderProperty().get());
-        assertTrue(toggled.summaryProperty().get().contains("the interval each verdict reads"),
+        assertTrue(toggled.summaryProperty().get().contains("those the verdicts read"),
                 toggled.summaryProperty().get());
 
         toggled.showUnadjustedProperty().set(true);
@@ -233,5 +233,28 @@ class CompareViewModelTest {
         assertEquals("−0.030 [−0.065, +0.005]", toggled.rows().get(1).deltaText());
         assertFalse(toggled.chartDataProperty().get().unadjusted());
         assertEquals("Δ [interval]", toggled.deltaHeaderProperty().get());
+    }
+    /** Every slice unstable or too small (a rare-class pack): the summary says none could be tested, not "0 tests". */
+    @Test
+    void whenNoSliceCouldBeTestedTheSummarySaysSo() throws Exception {
+        Metric m = Metric.MACRO_F1;
+        List<SliceResult> results = List.of(
+                ReportFixture.result(SliceKey.OVERALL, 1300, m, 0.869, 0.926, -0.039, 0.153, 0.245, 0.245,
+                        Verdict.INCONCLUSIVE),
+                new SliceResult(ReportFixture.slice("lang", "L12"), 5, m, true, null, null, null, null, null, null,
+                        null, Verdict.TOO_FEW_EXAMPLES, null, null));
+        CompareViewModel untested = new CompareViewModel((pack, candidate, options, progress) ->
+                new org.verdict.core.compare.ComparisonReport("moderation", "42", "43", m, ComparisonOptions.DEFAULTS,
+                        results, 0, java.util.Map.of(m, 0)), new ComparisonEngine()::confusionMatrix,
+                new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
+                failures::add);
+        untested.showPack(multiclassPack());
+
+        String summary = untested.summaryProperty().get();
+        assertTrue(summary.contains("tested alone; no other slice could be tested"), summary);
+        assertFalse(summary.contains("0 tests") || summary.contains("over 0"), summary);
+        untested.showUnadjustedProperty().set(true);
+        assertTrue(untested.summaryProperty().get().contains("no other slice could be tested"),
+                untested.summaryProperty().get());
     }
 }

@@ -342,7 +342,19 @@ class CompareViewTest {
     void aCrossTakesTwoLinesInTheSliceColumn() {
         assertEquals("segment=enterprise ×\nlanguage=pt", CompareView.twoLines("segment=enterprise × language=pt"));
         assertEquals("language=pt", CompareView.twoLines("language=pt"));
-        assertEquals("segment=\nenterprise", CompareView.twoLines("segment=enterprise"), "a long one after its column");
         assertEquals("region=r00", CompareView.twoLines("region=r00"));
+    }
+
+    /** A long single slice breaks inside its value or before its "=", never right after it ("segment=" reads empty). */
+    @Test
+    void aLongSliceBreaksInsideItsValueOrBeforeItsEqualsSign() {
+        assertEquals("segment\n=enterprise", CompareView.twoLines("segment=enterprise"));
+        assertEquals("country\n=country_00", CompareView.twoLines("country=country_00"),
+                "an underscore that would leave more than 12 characters on the first line is no place to break");
+        assertEquals("job=machine\noperator", CompareView.twoLines("job=machine operator"));
+        assertEquals("age_band=65-\nand-over", CompareView.twoLines("age_band=65-and-over"),
+                "the hyphen stays with its word; the column's own underscore is no place to break");
+        assertEquals("postcode\n=SW1A1AA0000", CompareView.twoLines("postcode=SW1A1AA0000"));
+        assertEquals("language=pt", CompareView.twoLines("language=pt"));
     }
 }

@@ -128,4 +128,33 @@ class ComparisonRowTest {
         assertEquals(small.verdictLabel(), row.verdictText(), "the table says what the CLI and the report say");
         assertTrue(row.toTsv().endsWith("\ttoo few examples"), row.toTsv());
     }
+    /**
+     * One number format for a row: the app and the approval pack write the same Δ (the approval pack said −759.2
+     * where the app said −759 [−1,321, +524]), and a Δ without an interval takes the decimals of the models' values
+     * it is the difference of (it read −0.00387 beside −0.007 [−0.558, 5.510]).
+     */
+    @Test
+    void aRowsNumbersShareOneFormatInTheAppAndTheApprovalPack() {
+        SliceResult zip = new SliceResult(ReportFixture.slice("zip", "Z01"), 384, Metric.RMSE, false,
+                new MetricEstimate(1321.4, new Interval(648.2, 1978.3)),
+                new MetricEstimate(562.1, new Interval(385.4, 781.4)), -759.2, new Interval(-1321.4, 524.3), 0.3, 1.0,
+                "paired-bootstrap", Verdict.INCONCLUSIVE, null, null);
+        SliceResult st22 = new SliceResult(ReportFixture.slice("store", "st22"), 4, Metric.SQ_CALIBRATION_ERROR,
+                false, new MetricEstimate(-0.00701, new Interval(-0.558, 5.510)),
+                new MetricEstimate(-0.01088, new Interval(-0.440, 4.538)), -0.00387, null, null, null,
+                "paired-bootstrap", Verdict.TOO_FEW_EXAMPLES, null, null);
+        org.verdict.core.compare.ComparisonReport report = new org.verdict.core.compare.ComparisonReport("rent", "3.1",
+                "3.2", Metric.RMSE, org.verdict.core.compare.ComparisonOptions.DEFAULTS, java.util.List.of(zip), 1,
+                java.util.Map.of(Metric.RMSE, 1));
+
+        assertEquals("−759 [−1,321, +524]", new ComparisonRow(zip).deltaText());
+        java.util.List<org.verdict.core.evidence.EvidenceTable.Cell> pdfRow =
+                org.verdict.core.evidence.ComparisonEvidence.table(report).rows().get(0);
+        assertEquals(new ComparisonRow(zip).deltaText(), pdfRow.get(4).text() + " " + pdfRow.get(5).text(),
+                "the approval pack's Δ and interval cells");
+
+        ComparisonRow tooFew = new ComparisonRow(st22);
+        assertEquals("−0.007 [−0.558, 5.510]", tooFew.productionText());
+        assertEquals("−0.004", tooFew.deltaText(), "Δ with its row's decimals");
+    }
 }

@@ -23,6 +23,32 @@ class SliceChartDataTest {
         assertEquals(true, Double.isNaN(tooFew.delta()));
     }
 
+    /**
+     * A 29-row store without a positive example: too few examples to test, and pr_auc undefined. The chart's row
+     * says what the table's Verdict cell beside it says (it said "unavailable" beside "too few examples").
+     */
+    @Test
+    void aRowWithoutAPointSaysTheTablesVerdict() {
+        Metric m = Metric.PR_AUC;
+        org.verdict.core.compare.SliceResult tooFew = new org.verdict.core.compare.SliceResult(
+                ReportFixture.slice("store", "st14"), 29, m, false, null, null, null, null, null, null, null,
+                Verdict.TOO_FEW_EXAMPLES, null, null);
+        org.verdict.core.compare.SliceResult undefined = ReportFixture.unavailable(ReportFixture.slice("store", "st10"),
+                50, m, "no positive example");
+        List<org.verdict.core.compare.SliceResult> results = List.of(
+                ReportFixture.result(SliceKey.OVERALL, 2291, m, 0.114, 0.117, -0.044, 0.050, 0.9, 0.9,
+                        Verdict.NO_SIGNIFICANT_DIFFERENCE), tooFew, undefined);
+
+        org.jfree.chart.plot.XYPlot plot = new SliceCharts(java.util.ResourceBundle.getBundle(
+                "org.verdict.ui.messages")).forestPlot(SliceChartData.of(m, results)).getXYPlot();
+        List<String> rowWords = plot.getAnnotations().stream()
+                .map(a -> ((org.jfree.chart.annotations.XYTextAnnotation) a).getText().strip()).toList();
+
+        assertEquals(List.of(new ComparisonRow(tooFew).verdictText(), new ComparisonRow(undefined).verdictText()),
+                rowWords);
+        assertEquals(List.of("too few examples", "unavailable"), rowWords);
+    }
+
     @Test
     void aSliceWithoutTheIntervalItsVerdictReadsIsDrawnAsItsPointWithTheReasonAndNeverSetsTheAxis() {
         Metric m = Metric.MACRO_F1;

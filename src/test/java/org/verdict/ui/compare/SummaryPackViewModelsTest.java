@@ -73,7 +73,7 @@ class SummaryPackViewModelsTest {
         assertEquals(fromRows.dimensions(), fromSummary.dimensions());
         assertEquals("", fromRows.evidenceBasisProperty().get());
         String basis = fromSummary.evidenceBasisProperty().get();
-        assertTrue(basis.startsWith("Summary pack: 24000 rows summarised by duckdb"), basis);
+        assertTrue(basis.startsWith("Summary pack: 24,000 rows summarised by duckdb"), basis);
         assertTrue(basis.contains("Count metrics from the paired cells, exactly as from the rows"), basis);
         assertEquals(texts(fromRows), texts(fromSummary), "macro F1 counts: the cells give the rows' numbers");
         assertTrue(texts(fromSummary).stream().anyMatch(row -> row.startsWith("language=ja") && row.contains("worse")));

@@ -49,7 +49,8 @@ class GlossaryTest {
     void theEntriesStateTheRuleTheEngineApplies() {
         // docs/statistics.md: overall alone at 95%, the other slices a Holm family, the verdict read off the shown
         // interval, unstable below 5 examples of a class or above 1 % undefined resamples, bootstrap-SE t intervals
-        // (jackknife-SE for the count metrics' Δ), DeLong's on Welch's degrees of freedom.
+        // (jackknife-SE for the count metrics' Δ, stratified by class for macro_f1 and balanced_accuracy), DeLong's on
+        // Welch's degrees of freedom.
         assertTrue(text("overall").contains("tested on its own"));
         assertTrue(text("adjusted").contains("tested alone at 95%") && text("adjusted").contains("Holm"));
         assertTrue(text("interval").contains("better or worse exactly when that interval excludes 0"));
@@ -58,7 +59,9 @@ class GlossaryTest {
         for (String bootstrap : List.of("paired-bootstrap", "paired-hashed-block-bootstrap")) {
             assertTrue(text(bootstrap).contains("bootstrap-SE t interval"), bootstrap);
         }
-        assertTrue(text("paired-bootstrap-cells").contains("jackknife standard error"));
+        assertTrue(text("paired-bootstrap-cells").contains("jackknife standard error")
+                && text("paired-bootstrap-cells")
+                        .contains("balanced_accuracy each example is left out within its true class"));
         assertTrue(text("delong").contains("Welch's degrees of freedom"));
         assertTrue(text("paired-influence-normal").contains("over 2,000 examples"));
         assertFalse(text("mcnemar").contains("paired test for accuracy"), "accuracy uses Tango's interval");

@@ -181,6 +181,71 @@ class FairnessEvidenceTest {
         assertEquals(0.156, opportunity.candidateCi().upper(), 0.002);
     }
 
+    /**
+     * Three groups of 50 rows with 15 positives each and 5 of 35 negatives selected by both models. Production selects
+     * 5, 8 and 12 of the positives (TPR 1/3, 8/15, 4/5: a gap of 0.467); the candidate 2, 8 and 15.
+     */
+    private static FairnessEvidence.Attribute fewPositives(double confidenceLevel) {
+        int perGroup = 50;
+        int[][] truePositives = {{5, 8, 12}, {2, 8, 15}};
+        int rows = 3 * perGroup;
+        int[] labels = new int[rows];
+        int[][] selects = new int[2][rows];
+        int[] groups = new int[rows];
+        String[] ids = new String[rows];
+        for (int row = 0; row < rows; row++) {
+            ids[row] = "r" + row;
+            int g = row / perGroup;
+            int i = row % perGroup;
+            groups[row] = g;
+            labels[row] = i < 15 ? 1 : 0;
+            for (int model = 0; model < 2; model++) {
+                selects[model][row] = i < truePositives[model][g] || (i >= 15 && i < 20) ? 1 : 0;
+            }
+        }
+        EvaluationTable table = new EvaluationTable("primary.csv", Task.BINARY, rows, ExampleIds.of(ids),
+                List.of("no", "yes"), labels, null,
+                Map.of("group", new CategoricalColumn("group", List.of("g1", "g2", "g3"), groups)), List.of("group"),
+                Map.of("1", new ModelPredictions("1", selects[0], null, null),
+                        "2", new ModelPredictions("2", selects[1], null, null)));
+        return FairnessEvidence.of(table, "1", "2", 1, "positive label", 1, confidenceLevel, 2000, 3L)
+                .attributes().get(0);
+    }
+
+    /**
+     * Parity (equal rates in every group) stays inside a disparity's interval unless Pearson's test of equal rates
+     * rejects it at α = 1 − level. Production's TPRs 5, 8, 12 of 15: X² = 6.66 on 2 degrees of freedom,
+     * p = e^(−3.33) = 0.0358 (by hand in {@code PearsonChiSquareTest}): not below 0.03, so at 97 % its
+     * equal-opportunity interval starts at 0 although the gap is 0.467 (the gap terms' bootstrap bound alone is above
+     * 0 there: at 15 positives a Wald-type standard error is too small); below 0.05, so at 95 % the bound excludes 0.
+     * Equalized odds adds the negatives' stratum (5 of 35 everywhere, X² = 0): 6.66 on 4 degrees of freedom,
+     * p = e^(−3.33)(1 + 3.33) = 0.155, so it starts at 0 even at 90 %. Selection 10, 13, 17 of 50: X² = 2.52,
+     * p = 0.283, so at 90 % demographic parity's difference starts at 0 and its ratio reaches 1. The candidate's TPRs
+     * 2, 8, 15 of 15 (X² = 22.9, p ≈ 1e-5) are clearly unequal.
+     */
+    @Test
+    void parityStaysInsideUnlessPearsonsTestRejectsEqualRates() {
+        Map<Disparity, FairnessEvidence.DisparityEstimate> at97 = fewPositives(0.97).disparities();
+        Map<Disparity, FairnessEvidence.DisparityEstimate> at95 = fewPositives(0.95).disparities();
+        Map<Disparity, FairnessEvidence.DisparityEstimate> at90 = fewPositives(0.90).disparities();
+        FairnessEvidence.DisparityEstimate opportunity97 = at97.get(Disparity.EQUAL_OPPORTUNITY_DIFFERENCE);
+        FairnessEvidence.DisparityEstimate opportunity95 = at95.get(Disparity.EQUAL_OPPORTUNITY_DIFFERENCE);
+        assertEquals(12.0 / 15 - 5.0 / 15, opportunity97.production(), 1e-12);
+        assertEquals(0.0, opportunity97.productionCi().lower(), 0);
+        assertTrue(opportunity95.productionCi().lower() > 0.03, opportunity95.toString());
+        assertEquals(0.0, at90.get(Disparity.EQUALIZED_ODDS_DIFFERENCE).productionCi().lower(), 0);
+        assertEquals(0.0, at90.get(Disparity.DEMOGRAPHIC_PARITY_DIFFERENCE).productionCi().lower(), 0);
+        assertEquals(1.0, at90.get(Disparity.DEMOGRAPHIC_PARITY_RATIO).productionCi().upper(), 0);
+        assertEquals(13.0 / 15, opportunity97.candidate(), 1e-12);
+        assertTrue(opportunity97.candidateCi().lower() > 0.3, opportunity97.toString());
+        for (Map<Disparity, FairnessEvidence.DisparityEstimate> level : List.of(at97, at95, at90)) {
+            for (FairnessEvidence.DisparityEstimate e : level.values()) {
+                assertTrue(e.productionCi().contains(e.production()), e.toString());
+                assertTrue(e.candidateCi().contains(e.candidate()), e.toString());
+            }
+        }
+    }
+
     @Test
     void groupsBelowTheMinimumAreLeftOutAndNamed() {
         FairnessEvidence evidence = FairnessEvidence.of(table(), "1", "2", 1, "positive label", 11, 0.95, 1000, 7L);

@@ -1,0 +1,153 @@
+package org.verdict.ui.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.TableColumnHeader;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.verdict.core.ledger.DecisionLog;
+import org.verdict.core.ledger.DecisionRecord;
+import org.verdict.core.ledger.EvaluationSummary;
+import org.verdict.core.ledger.EvaluationSummary.GateOutcome;
+import org.verdict.core.ledger.EvaluationSummary.KeyMetric;
+import org.verdict.core.ledger.Evidence;
+import org.verdict.core.ledger.GateOverride;
+import org.verdict.core.ledger.LedgerFixtures;
+import org.verdict.core.ledger.RecordKind;
+import org.verdict.ui.task.ActivityMonitor;
+import org.verdict.ui.task.CurrentThreadExecutor;
+import org.verdict.ui.theme.Appearance;
+
+/**
+ * Audit on a 1366×768 laptop in large text (the view beside the wider navigation rail, under the menu bar and
+ * above the status bar: 1186 × 620): a long model name and "promoted over blocked gates" never push the integrity
+ * badge or the signatures out of view, and no button or label of the toolbar is cut.
+ */
+@ExtendWith(ApplicationExtension.class)
+class AuditLaptopTest {
+    private static final double VIEW_WIDTH = 1186;
+    private static final double VIEW_HEIGHT = 620;
+
+    @TempDir
+    static Path folder;
+
+    private final AuditViewModel model = new AuditViewModel(new CurrentThreadExecutor(),
+            new ActivityMonitor(System::currentTimeMillis));
+    private Appearance appearance;
+
+    @Start
+    void start(Stage stage) {
+        appearance = new Appearance(false, true);
+        Scene scene = new Scene((javafx.scene.Parent) new AuditView(model, AuditView.defaultText(),
+                (owner, title, initial, filters) -> java.util.Optional.empty()).node(), VIEW_WIDTH, VIEW_HEIGHT);
+        appearance.applyTo(scene.getRoot());
+        stage.setScene(scene);
+        // the stage is shared by every test class: a window another test resized keeps its size unless told
+        stage.sizeToScene();
+        stage.show();
+    }
+
+    /** A tier-2 promotion of "moderation-rare" over its failing primary-metric gate, with the board's reason. */
+    private static DecisionRecord promotedOverBlockedGates() {
+        return new DecisionRecord(RecordKind.PROMOTION, "moderation-rare", "2026-12-05", "promote",
+                "the rare class is better served", "moderation-2026-11", null, null, "3.2", "3.1", 2,
+                new EvaluationSummary(List.of(new GateOutcome("primary metric", "fail", "Δ macro_f1 −0.02")),
+                        List.of(new KeyMetric("macro_f1", 0.869, 0.849, -0.02, -0.04, -0.001))),
+                List.of("Ada Lovelace"), "2026-12-08", null, null,
+                new Evidence("f".repeat(64), LedgerFixtures.packHashes(), null))
+                .withOverrides(List.of(new GateOverride("primary metric", "accepted for the rare class")));
+    }
+
+    private Path store(String name) throws Exception {
+        Path db = folder.resolve(name);
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.append(promotedOverBlockedGates(), AuditViewModelTest.ADA);
+            log.append(LedgerFixtures.retraining("macro F1 fell below the baseline"), AuditViewModelTest.ADA);
+        }
+        return db;
+    }
+
+    private boolean headerInView(FxRobot robot, TableView<?> table, String title) {
+        Bounds tableBounds = table.localToScene(table.getBoundsInLocal());
+        return robot.lookup("#auditRecords .column-header").queryAll().stream()
+                .filter(node -> node instanceof TableColumnHeader header && header.getTableColumn() != null
+                        && title.equals(header.getTableColumn().getText()) && header.isVisible())
+                .map(node -> node.localToScene(node.getBoundsInLocal()))
+                .anyMatch(b -> b.getWidth() > 0 && b.getMinX() >= tableBounds.getMinX() - 0.5
+                        && b.getMaxX() <= tableBounds.getMaxX() + 0.5);
+    }
+
+    /** Buttons and labels of the toolbar whose drawn text ends in "…". */
+    private List<String> cutToolbarTexts(FxRobot robot) {
+        return robot.lookup("#auditView .labeled").queryAll().stream()
+                .filter(node -> node instanceof Labeled labeled && labeled.isVisible() && labeled.getText() != null
+                        && !labeled.getText().isEmpty() && labeled.getScene() != null
+                        && labeled.localToScene(labeled.getBoundsInLocal()).getMinY() < 140)
+                .filter(node -> node.lookupAll(".text").stream().anyMatch(text -> text instanceof Text drawn
+                        && drawn.getText().endsWith("…") && !((Labeled) node).getText().endsWith("…")))
+                .map(node -> ((Labeled) node).getText()).toList();
+    }
+
+    private void assertAuditorsColumnsInView(FxRobot robot, String mode) {
+        robot.interact(() -> { });
+        robot.interact(() -> { });
+        TableView<?> table = robot.lookup("#auditRecords").queryTableView();
+        for (String title : List.of("Integrity", "Signatures", "Model", "Decision")) {
+            assertTrue(headerInView(robot, table, title), mode + ": " + title + " in view without scrolling; table "
+                    + table.getWidth() + " wide, columns " + table.getColumns().stream()
+                    .map(c -> c.getText() + " " + c.getWidth()).toList());
+        }
+        assertTrue(table.lookupAll(".scroll-bar").stream().map(ScrollBar.class::cast)
+                .noneMatch(bar -> bar.getOrientation() == Orientation.HORIZONTAL && bar.isVisible()),
+                mode + ": no sideways scrolling; table " + table.getWidth() + " wide, columns " + table.getColumns()
+                        .stream().map(c -> c.getText() + (c.isVisible() ? " " : " hidden ") + c.getWidth()).toList());
+        assertEquals(List.of(), cutToolbarTexts(robot), mode + ": toolbar texts cut");
+    }
+
+    @Test
+    void theIntegrityBadgeAndSignaturesStayInViewInLargeTextInBothThemes(FxRobot robot) throws Exception {
+        Path db = store("decisions.db");
+        robot.interact(() -> model.open(db));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("promoted over blocked gates", "retrain"),
+                model.visibleRecords().stream().map(AuditRow::decision).toList());
+        try {
+            assertAuditorsColumnsInView(robot, "light, large text");
+            robot.interact(() -> appearance.darkProperty().set(true));
+            assertAuditorsColumnsInView(robot, "dark, large text");
+
+            Path tampered = store("tampered.db");
+            try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + tampered);
+                 Statement s = sql.createStatement()) {
+                s.execute("DROP TRIGGER records_no_update");
+                s.executeUpdate("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), 'rare class', "
+                        + "'rare Class') AS BLOB) WHERE seq = 1");
+            }
+            robot.interact(() -> model.open(tampered));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(!model.intactProperty().get(), model.verificationProperty().get());
+            assertAuditorsColumnsInView(robot, "dark, large text, tampered");
+        } finally {
+            robot.interact(() -> appearance.darkProperty().set(false));
+        }
+    }
+}
