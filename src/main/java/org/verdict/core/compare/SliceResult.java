@@ -99,8 +99,11 @@ public record SliceResult(
 
     /** The verdict in a word or two, as a table cell shows it: "unstable", "no information", or the verdict's label. */
     public String verdictWord() {
-        return isUnstable() ? "unstable" : noInformationReason() != null ? "no information" : verdict.label();
+        return isUnstable() ? "unstable" : noInformationReason() != null ? NO_INFORMATION_WORD : verdict.label();
     }
+
+    /** {@link #verdictWord()} of a result whose interval carries no information at its level. */
+    public static final String NO_INFORMATION_WORD = "no information";
 
     /** How {@link #verdictLabel()} opens for a result whose interval carries no information at its level. */
     public static final String NO_INFORMATION = "no information at this level";

@@ -49,6 +49,11 @@ public record SliceChartData(Metric metric, List<Point> points, boolean unadjust
                     candidateLow, candidateHigh, note, verdict.label());
         }
 
+        /** Whether Δ's interval spans every value the candidate could have at its level: inconclusive by construction. */
+        public boolean noInformation() {
+            return hasInterval() && SliceResult.NO_INFORMATION_WORD.equals(verdictWord);
+        }
+
         /** Whether Δ is drawn with whiskers (and may set the axis). */
         public boolean hasInterval() {
             return note == null;

@@ -25,6 +25,7 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.stats.MetricFormat;
 import org.verdict.ui.chart.AxisTickFormat;
@@ -58,6 +59,8 @@ public final class SliceCharts {
         YIntervalSeries better = new YIntervalSeries(text.getString("verdict.better"));
         YIntervalSeries noDifference = new YIntervalSeries(text.getString("chart.noDifference"));
         YIntervalSeries inconclusive = new YIntervalSeries(text.getString("chart.inconclusive"));
+        // named with the table's Verdict word for such a slice, so chart and table never call it two things
+        YIntervalSeries noInformation = new YIntervalSeries(SliceResult.NO_INFORMATION_WORD);
         YIntervalSeries noInterval = new YIntervalSeries(text.getString("chart.noInterval"));
         List<Point> points = data.points();
         for (int i = 0; i < points.size(); i++) {
@@ -67,7 +70,8 @@ public final class SliceCharts {
             }
             YIntervalSeries series = !p.hasInterval() ? noInterval
                     : p.verdict() == Verdict.WORSE ? worse : p.verdict() == Verdict.BETTER ? better
-                    : p.verdict() == Verdict.NO_SIGNIFICANT_DIFFERENCE ? noDifference : inconclusive;
+                    : p.verdict() == Verdict.NO_SIGNIFICANT_DIFFERENCE ? noDifference
+                    : p.noInformation() ? noInformation : inconclusive;
             series.add(i, p.delta(), p.deltaLow(), p.deltaHigh());
         }
         YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
@@ -75,9 +79,11 @@ public final class SliceCharts {
         dataset.addSeries(better);
         dataset.addSeries(noDifference);
         dataset.addSeries(inconclusive);
+        dataset.addSeries(noInformation);
 
         // the approval pack's marks: a filled grey dot has an interval within the equivalence band, a hollow one
-        // with whiskers an interval too wide to say, and a hollow diamond no interval at all
+        // with whiskers an interval too wide to say, a hollow square with whiskers one spanning every value the
+        // candidate could have (no information at its level), and a hollow diamond no interval at all
         XYErrorRenderer renderer = renderer();
         renderer.setSeriesPaint(0, Palette.awt(Palette.WORSE));
         renderer.setSeriesShape(0, triangle(false));
@@ -88,13 +94,16 @@ public final class SliceCharts {
         renderer.setSeriesPaint(3, Palette.awt(Palette.NEUTRAL));
         renderer.setSeriesShape(3, circle());
         renderer.setSeriesShapesFilled(3, false);
+        renderer.setSeriesPaint(4, Palette.awt(Palette.NEUTRAL));
+        renderer.setSeriesShape(4, square());
+        renderer.setSeriesShapesFilled(4, false);
         MessageFormat tooltip = new MessageFormat(text.getString("chart.deltaTooltip"));
         MetricFormat numbers = MetricFormat.of(data.metric());
         List<String> tooltips = points.stream().map(p -> tooltip.format(new Object[] {p.label(),
                 MetricFormat.count(p.n()), p.hasInterval() ? numbers.delta(p.delta(), p.deltaLow(), p.deltaHigh())
                         : Double.isNaN(p.delta()) ? "–" : numbers.signedAmong(p.delta(), p.production(),
                                 p.productionLow(), p.productionHigh(), p.candidate(), p.candidateLow(), p.candidateHigh()),
-                p.hasInterval() ? p.verdict().label() : p.note()})).toList();
+                p.hasInterval() ? p.verdictWord() : p.note()})).toList();
         renderer.setDefaultToolTipGenerator(byPoint(tooltips, tooltips));
 
         XYPlot plot = plot(dataset, renderer, points, MessageFormat.format(text.getString("chart.deltaAxis"),
@@ -129,6 +138,7 @@ public final class SliceCharts {
         legend.add(legendItem(better, triangle(true), Palette.BETTER, true));
         legend.add(legendItem(noDifference, circle(), Palette.NEUTRAL, true));
         legend.add(legendItem(inconclusive, circle(), Palette.NEUTRAL, false));
+        legend.add(legendItem(noInformation, square(), Palette.NEUTRAL, false));
         legend.add(legendItem(noInterval, diamond(), Palette.NEUTRAL, false));
         plot.setFixedLegendItems(legend);
         JFreeChart chart = chart(plot, MessageFormat.format(text.getString(data.unadjusted()

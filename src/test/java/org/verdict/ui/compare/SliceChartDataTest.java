@@ -49,6 +49,45 @@ class SliceChartDataTest {
         assertEquals(List.of("too few examples", "unavailable"), rowWords);
     }
 
+    /**
+     * fraud-rare's store st01: Δ pr_auc −0.204 [−1.000, +1.000] at its Holm level spans every pr_auc the candidate
+     * could have. The table's Verdict cell says "no information"; the chart drew the mark its legend calls
+     * "inconclusive". Now the point is in a series of the table's word, whose legend entry and shape are its own.
+     */
+    @Test
+    void aPointWhoseIntervalSaysNothingIsNamedAsTheTableNamesIt() {
+        Metric m = Metric.PR_AUC;
+        org.verdict.core.compare.SliceResult spanning = new org.verdict.core.compare.SliceResult(
+                ReportFixture.slice("store", "st01"), 43, m, false,
+                new org.verdict.core.compare.MetricEstimate(0.258, null),
+                new org.verdict.core.compare.MetricEstimate(0.054, null), -0.204,
+                new org.verdict.core.stats.Interval(-1, 1), new org.verdict.core.stats.Interval(-0.5, 0.1), 0.4, 1.0,
+                "paired-bootstrap", Verdict.INCONCLUSIVE,
+                new org.verdict.core.compare.ShownInterval(org.verdict.core.compare.TestFamily.SLICES, 1 - 0.05 / 23,
+                        org.verdict.core.compare.ShownInterval.HOLM, 23), null, null, null);
+        List<org.verdict.core.compare.SliceResult> results = List.of(ReportFixture.result(SliceKey.OVERALL, 2291, m,
+                0.114, 0.117, -0.044, 0.050, 0.9, 0.9, Verdict.NO_SIGNIFICANT_DIFFERENCE), spanning);
+
+        org.jfree.chart.plot.XYPlot plot = new SliceCharts(java.util.ResourceBundle.getBundle(
+                "org.verdict.ui.messages")).forestPlot(SliceChartData.of(m, results)).getXYPlot();
+        org.jfree.data.xy.XYDataset withIntervals = plot.getDataset(0);
+        String tableWord = new ComparisonRow(spanning).verdictText();
+        int series = withIntervals.indexOf(tableWord);
+
+        assertEquals("no information", tableWord);
+        assertEquals(1, withIntervals.getItemCount(series), "st01 is drawn in the table's word");
+        assertEquals(0, withIntervals.getItemCount(withIntervals.indexOf("inconclusive")));
+        String tooltip = plot.getRenderer(0).getToolTipGenerator(series, 0).generateToolTip(withIntervals, series, 0);
+        assertEquals(true, tooltip.endsWith(", " + tableWord), tooltip);
+        java.util.Set<String> legend = new java.util.HashSet<>();
+        for (int i = 0; i < plot.getLegendItems().getItemCount(); i++) {
+            legend.add(plot.getLegendItems().get(i).getLabel());
+        }
+        assertEquals(true, legend.contains(tableWord), "the legend names the mark");
+        assertEquals(false, new java.awt.geom.Area(plot.getRenderer(0).getSeriesShape(series)).equals(
+                new java.awt.geom.Area(plot.getRenderer(0).getSeriesShape(withIntervals.indexOf("inconclusive")))));
+    }
+
     @Test
     void aSliceWithoutTheIntervalItsVerdictReadsIsDrawnAsItsPointWithTheReasonAndNeverSetsTheAxis() {
         Metric m = Metric.MACRO_F1;

@@ -59,7 +59,7 @@ class SliceChartsTest {
         for (int i = 0; i < legend.getItemCount(); i++) {
             items.put(legend.get(i).getLabel(), legend.get(i));
         }
-        assertEquals(List.of("worse", "better", "no significant difference", "inconclusive",
+        assertEquals(List.of("worse", "better", "no significant difference", "inconclusive", "no information",
                 "no interval (hover for why)"), List.copyOf(items.keySet()));
         org.jfree.chart.LegendItem inconclusive = items.get("inconclusive");
         org.jfree.chart.LegendItem noInterval = items.get("no interval (hover for why)");
