@@ -501,16 +501,18 @@ public final class CompareView {
         fittedColumns.yieldWhenNarrow(test, rawP);
         fittedColumns.yieldWhenNarrow(adjustedP);
         fittedColumns.yieldWhenNarrow(production, candidate);
+        // Each header is a label of its own, for its tooltip; the column keeps its name, which the ⋮ menu lists (it
+        // listed blank lines when the name was moved into the label), and verdict.css shows the label alone.
         for (TableColumn<ComparisonRow, ?> column : table.getColumns()) {
+            Label header = new Label();
+            header.textProperty().bind(column.textProperty());
             String tipKey = column.getId() + ".tooltip";
             if (text.containsKey(tipKey)) {
-                Label header = new Label(column.getText());
                 header.setTooltip(new Tooltip(text.getString(tipKey)));
-                column.setGraphic(header);
-                column.setText(null);
             }
+            column.setGraphic(header);
         }
-        ((Label) delta.getGraphic()).textProperty().bind(model.deltaHeaderProperty());
+        delta.textProperty().bind(model.deltaHeaderProperty());
 
         SortedList<ComparisonRow> sorted = new SortedList<>(model.rows());
         // The overall row stays on top whatever column the user sorts by.

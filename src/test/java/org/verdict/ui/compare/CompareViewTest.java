@@ -116,6 +116,35 @@ class CompareViewTest {
         assertTrue(chartPane.chart().orElseThrow().getTitle().getText().contains("the verdict's interval"));
     }
 
+    /**
+     * The ⋮ menu is how a column that yielded for room comes back: it names every column (it listed blank lines
+     * when the headers' names were moved into their tooltip labels), and each header still shows its name once.
+     */
+    @Test
+    void theColumnMenuNamesEveryColumnAndEachHeaderShowsItsNameOnce(FxRobot robot) {
+        robot.clickOn("#compareTable .show-hide-columns-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ContextMenu menu = robot.listWindows().stream()
+                .filter(javafx.scene.control.ContextMenu.class::isInstance)
+                .map(javafx.scene.control.ContextMenu.class::cast).filter(javafx.stage.Window::isShowing)
+                .findFirst().orElseThrow();
+        List<String> names = table.getColumns().stream().map(TableColumn::getText).toList();
+        List<String> listed = menu.getItems().stream().map(javafx.scene.control.MenuItem::getText).toList();
+        robot.interact(menu::hide);
+
+        assertEquals(names, listed);
+        assertTrue(names.stream().allMatch(name -> name != null && !name.isBlank()), names.toString());
+        assertTrue(names.contains("adj. p"), names.toString());
+        for (javafx.scene.Node header : robot.lookup("#compareTable .column-header").queryAll()) {
+            if (header instanceof javafx.scene.control.skin.TableColumnHeader h && h.getTableColumn() != null
+                    && h.getTableColumn().isVisible()) {
+                long drawn = h.lookupAll(".text").stream().map(javafx.scene.text.Text.class::cast)
+                        .filter(t -> t.isVisible() && h.getTableColumn().getText().equals(t.getText())).count();
+                assertEquals(1, drawn, h.getTableColumn().getText());
+            }
+        }
+    }
+
     @Test
     void sortingByDeltaKeepsOverallFirst(FxRobot robot) {
         robot.interact(() -> {
