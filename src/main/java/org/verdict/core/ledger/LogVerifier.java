@@ -320,12 +320,15 @@ public final class LogVerifier {
             Checkpoint checkpoint = checkpoints.get(index);
             long treeSize = checkpoint.treeSize();
             if (checkpoint.signatureCount() > signatures.size()) {
-                problems.add(new Problem(null, "a checkpoint covers " + checkpoint.signatureCount()
-                        + " signatures but the store holds " + signatures.size() + " (signatures were deleted)"));
+                problems.add(new Problem(null, "a checkpoint covers " + MetricFormat.count(checkpoint.signatureCount(),
+                        "signature", "signatures") + " but the store holds " + signatures.size()
+                        + " (signatures were deleted)"));
             } else if (!MessageDigest.isEqual(signaturesHashes.get((int) checkpoint.signatureCount()),
                     checkpoint.signaturesHash())) {
-                problems.add(new Problem(null, "the first " + checkpoint.signatureCount()
-                        + " signatures differ from those the checkpoint signed (a signature was changed or removed)"));
+                problems.add(new Problem(null, (checkpoint.signatureCount() == 1
+                        ? "the first signature differs from the one"
+                        : "the first " + MetricFormat.count(checkpoint.signatureCount()) + " signatures differ from those")
+                        + " the checkpoint signed (a signature was changed or removed)"));
             }
             checkEntriesCovered(log, checkpoint, index < legacyCheckpoints, misplacedEntries, problems);
             RegisteredSigner signer = log.signers().get(checkpoint.keyId());

@@ -44,6 +44,7 @@ import org.verdict.core.ledger.SignerKey;
 import org.verdict.core.ledger.TrustedSigners;
 import org.verdict.core.ledger.VerificationOptions;
 import org.verdict.core.ledger.VerificationReport;
+import org.verdict.core.stats.MetricFormat;
 import org.verdict.core.task.Progress;
 import org.verdict.ui.audit.AuditRow.SignatureRow;
 import org.verdict.ui.task.ActivityMonitor;
@@ -56,6 +57,8 @@ import org.verdict.ui.task.SampledProgress;
  * comparison of two records.
  */
 public final class AuditViewModel {
+    /** Problems the header lists before "and N more": a tampered log's header stays a few lines high. */
+    static final int LISTED_PROBLEMS = 5;
     /** The filter value that lets everything through. */
     public static final String ANY = "any";
 
@@ -275,13 +278,21 @@ public final class AuditViewModel {
             model.set(ANY);
         }
         intact.set(report.isIntact());
-        // problems of the log as a whole (the signer register, checkpoints) belong to no row: they are said here
         List<String> lines = new ArrayList<>();
         lines.add(report.summary() + (roster == null ? "" : " — signers checked against " + roster.getFileName())
                 + (kept == null ? "" : report.problems().stream()
                         .anyMatch(p -> p.message().startsWith("the checkpoint kept outside"))
                         ? " — does NOT extend " + kept.getFileName() : " — extends " + kept.getFileName()));
-        report.problems().stream().filter(p -> p.sequence() == null).forEach(p -> lines.add("✖ " + p.message()));
+        // every problem the summary counts is listed, as the command line lists them: those of the log as a whole
+        // first, then each record's (also in that record's details); a long list ends with how many more there are
+        List<VerificationReport.Problem> listed = new ArrayList<>(report.problems().stream()
+                .filter(p -> p.sequence() == null).toList());
+        listed.addAll(report.problems().stream().filter(p -> p.sequence() != null).toList());
+        listed.stream().limit(LISTED_PROBLEMS).forEach(p -> lines.add("✖ " + p));
+        if (listed.size() > LISTED_PROBLEMS) {
+            lines.add("… and " + MetricFormat.count(listed.size() - LISTED_PROBLEMS, "more problem", "more problems")
+                    + ": each record marked broken lists its own in its details");
+        }
         verification.set(String.join("\n", lines));
         selected.set(null);
         left.set(null);

@@ -153,6 +153,47 @@ class AuditViewModelTest {
         assertEquals("1", line("Risk tier").right());
     }
 
+    /**
+     * A flipped signature breaks its record and every checkpoint that signed it. The header counted all of these but
+     * listed only the checkpoints' problems, and said "the first 1 signatures".
+     */
+    @Test
+    void theHeaderListsEveryProblemItCountsInPlainWords() throws Exception {
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
+            s.execute("DROP TRIGGER signatures_no_update");
+            s.executeUpdate("UPDATE signatures SET signature = zeroblob(64) WHERE record_seq = 1");
+        }
+        model.open(db);
+        String header = model.verificationProperty().get();
+        List<String> lines = header.lines().toList();
+
+        java.util.regex.Matcher counted = java.util.regex.Pattern.compile("TAMPERED: first bad record is #1; (\\d+) "
+                + "problems?").matcher(lines.get(0));
+        assertTrue(counted.find(), header);
+        java.util.regex.Matcher more = java.util.regex.Pattern.compile("… and (\\d+) more problems?")
+                .matcher(header);
+        long listed = lines.stream().filter(line -> line.startsWith("✖ ")).count();
+        assertEquals(Integer.parseInt(counted.group(1)), listed + (more.find() ? Integer.parseInt(more.group(1)) : 0),
+                header);
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("✖ record #1: ")), header);
+        assertFalse(header.contains(" 1 signatures"), header);
+    }
+
+    @Test
+    void theHeaderListsAFewProblemsAndSaysHowManyMore() throws Exception {
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
+            s.execute("DROP TRIGGER signatures_no_update");
+            s.executeUpdate("UPDATE signatures SET signature = zeroblob(64)");
+        }
+        model.open(db);
+        String header = model.verificationProperty().get();
+
+        assertEquals(AuditViewModel.LISTED_PROBLEMS, header.lines().filter(line -> line.startsWith("✖ ")).count(),
+                header);
+        assertTrue(header.lines().anyMatch(line -> line.matches("… and \\d+ more problems?: each record marked broken"
+                + " lists its own in its details")), header);
+    }
+
     @Test
     void aTamperedRecordGetsABrokenBadgeAndItsProblems() throws Exception {
         try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
