@@ -24,6 +24,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -42,6 +43,10 @@ import org.verdict.ui.table.WrappingCell;
  * {@link AuditViewModel}.
  */
 public final class AuditView {
+    /** Lines of the verification summary shown before it ends in "…" (the tooltip has them all). */
+    private static final int VERIFICATION_LINES = 4;
+    /** A wrapped line's height in multiples of the font size, with room for the line spacing. */
+    private static final double VERIFICATION_LINE_HEIGHT = 1.4;
     /**
      * Asks for a file to open. The application's asks through a path field with Browse… for the system's chooser,
      * which can come up blank or fail under a plain X session without a desktop portal.
@@ -127,6 +132,17 @@ public final class AuditView {
         header.setAlignment(Pos.CENTER_LEFT);
         keepWhole(open, store, readOnly);
         wrapInTheRest(verification);
+        // a tampered log lists its problems: at most a few lines high (in large text at 768 px a longer list left the
+        // records table two rows), ending in "…" with the whole list in the tooltip and each record's in its details
+        verification.setMinHeight(Region.USE_COMPUTED_SIZE);
+        verification.maxHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> verification.getFont().getSize() * VERIFICATION_LINE_HEIGHT * VERIFICATION_LINES,
+                verification.fontProperty()));
+        Tooltip wholeVerification = new Tooltip();
+        wholeVerification.textProperty().bind(model.verificationProperty());
+        wholeVerification.setWrapText(true);
+        wholeVerification.setMaxWidth(900);
+        verification.setTooltip(wholeVerification);
         Label roster = new Label();
         roster.setId("auditTrustedSignersFile");
         roster.getStyleClass().add("text-muted");
