@@ -134,10 +134,13 @@ public final class AuditView {
         wrapInTheRest(verification);
         // a tampered log lists its problems: at most a few lines high (in large text at 768 px a longer list left the
         // records table two rows), ending in "…" with the whole list in the tooltip and each record's in its details
-        verification.setMinHeight(Region.USE_COMPUTED_SIZE);
         verification.maxHeightProperty().bind(Bindings.createDoubleBinding(
                 () -> verification.getFont().getSize() * VERIFICATION_LINE_HEIGHT * VERIFICATION_LINES,
                 verification.fontProperty()));
+        // never squeezed below its wrapped text, up to that height
+        verification.minHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.min(verification.getMaxHeight(), verification.prefHeight(verification.getWidth())),
+                verification.maxHeightProperty(), verification.widthProperty(), verification.textProperty()));
         Tooltip wholeVerification = new Tooltip();
         wholeVerification.textProperty().bind(model.verificationProperty());
         wholeVerification.setWrapText(true);
