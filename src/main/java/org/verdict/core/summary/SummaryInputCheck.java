@@ -303,9 +303,9 @@ final class SummaryInputCheck {
                     : new PackException(file, line, 0, error[4]);
             // DuckDB says "unterminated quote" also for text after a closing quote ("y"z), which stays on one line
             case "UNQUOTED VALUE" -> new PackException(file, line, position, named
-                    + (String.valueOf(error[5]).strip().contains("\n") ? RowProblems.unclosedQuote()
-                            : "text follows the closing quote of this quoted field")
-                    + "; " + RowProblems.unclosedQuoteAdvice());
+                    + (String.valueOf(error[5]).strip().contains("\n")
+                            ? RowProblems.unclosedQuote() + "; " + RowProblems.unclosedQuoteAdvice()
+                            : RowProblems.textAfterClosingQuote()));
             case "INVALID UNICODE", "INVALID ENCODING" -> new PackException(file, line, 0,
                     "is not UTF-8 text; save the file as UTF-8 (a byte-order mark is fine)");
             default -> new PackException(file, line, position, named + "is not valid CSV: " + error[4]);
