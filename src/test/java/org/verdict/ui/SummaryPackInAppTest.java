@@ -114,7 +114,7 @@ class SummaryPackInAppTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !shownRows(robot, "#gatesTable").isEmpty());
         List<String> gateLines = shownRows(robot, "#gatesTable");
         assertTrue(gateLines.stream().anyMatch(line -> line.startsWith("✔ pass | Primary metric |")
-                && line.contains("paired bootstrap of the contingency cells")), gateLines.toString());
+                && line.contains("paired contingency cells: bootstrap for each model, jackknife t for Δ")), gateLines.toString());
         assertTrue(gateLines.stream().anyMatch(line -> line.startsWith("✘ fail | Language parity | ja:")),
                 gateLines.toString());
         assertTrue(gateLines.stream().anyMatch(line -> line.startsWith("? insufficient evidence | Contamination |")

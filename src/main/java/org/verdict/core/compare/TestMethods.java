@@ -13,7 +13,8 @@ import org.verdict.core.stats.PairedProportionDifference;
 public final class TestMethods {
     private static final Map<String, String> METHODS = Map.ofEntries(
             Map.entry(PairedProportionDifference.TEST, "Tango's score interval of a paired difference of rates"),
-            Map.entry(SliceAnalysis.CELL_BOOTSTRAP, "paired bootstrap of the contingency cells"),
+            Map.entry(SliceAnalysis.CELL_BOOTSTRAP,
+                    "paired contingency cells: bootstrap for each model, jackknife t for Δ"),
             Map.entry(SliceAnalysis.ROW_BOOTSTRAP, "paired bootstrap of examples"),
             Map.entry(SliceAnalysis.HASHED_BLOCK_BOOTSTRAP,
                     "paired bootstrap of 300 blocks dealt by a hash of the example id"),
