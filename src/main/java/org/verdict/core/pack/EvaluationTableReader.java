@@ -62,6 +62,7 @@ public final class EvaluationTableReader {
         try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(csv));
              CsvReader<Parse> reader = CsvReader.builder()
                      .ignoreDifferentFieldCount(true)
+                     .acceptCharsAfterQuotes(false)
                      .build(parse, PackText.utf8Reader(counted))) {
             // one pass: FastCSV splits the text and hands each field's characters to the Parse, which converts
             // them into the table's primitive columns as they come (no String or record per row)
@@ -84,6 +85,9 @@ public final class EvaluationTableReader {
             // the Parse refuses a row by throwing from inside FastCSV, which wraps what it catches
             if (e.getCause() instanceof RefusedRow refused) {
                 throw refused.problem;
+            }
+            if (PackText.isTextAfterClosingQuote(e)) {
+                throw parse.textAfterClosingQuote();
             }
             throw PackText.readFailure(csv, fileName, e);
         } catch (IOException | UncheckedIOException e) {
@@ -377,6 +381,17 @@ public final class EvaluationTableReader {
             }
             return new PackException(fileName, currentLine, columns.count + 1,
                     RowProblems.rowRunsOn(fields, columns.count));
+        }
+
+        /**
+         * The quoted field FastCSV refused for text after its closing quote: it stops in that field, so the fields
+         * handed over so far place it, and the line breaks inside them give its line.
+         */
+        PackException textAfterClosingQuote() {
+            int field = getFieldCount();
+            String named = columns == null ? "" : "(" + columnName(field) + ") ";
+            return new PackException(fileName, currentLine + lineBreaksInRecord, field + 1,
+                    named + RowProblems.textAfterClosingQuote());
         }
 
         /** Whether the header ends with a line feed (LF or CRLF), so a carriage return alone is no row's end. */

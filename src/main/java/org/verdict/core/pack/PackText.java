@@ -38,6 +38,8 @@ public final class PackText {
 
     private static final Pattern NON_FINITE = Pattern.compile("(?i)[+-]?(nan|inf|infinity)");
     private static final Pattern CSV_LINE = Pattern.compile("line (\\d+)");
+    /** How FastCSV 3's parser begins its message for text after a closing quote. */
+    private static final String AFTER_CLOSING_QUOTE = "Unexpected character after closing quote";
 
     private PackText() {
     }
@@ -125,6 +127,15 @@ public final class PackText {
         return new long[] {0, 0, 0};
     }
 
+    /**
+     * Whether FastCSV, built with {@code acceptCharsAfterQuotes(false)}, refused text between a closing quote and the
+     * next comma ({@code "st07"x}); only its parser throws a {@link CsvParseException} of its own for that.
+     */
+    public static boolean isTextAfterClosingQuote(CsvParseException e) {
+        return e.getCause() instanceof CsvParseException parser
+                && String.valueOf(parser.getMessage()).startsWith(AFTER_CLOSING_QUOTE);
+    }
+
     /** FastCSV's limits and syntax errors, said in words with the line where the record starts. */
     public static PackException csvFailure(String fileName, CsvParseException e) {
         Matcher line = CSV_LINE.matcher(String.valueOf(e.getMessage()));
@@ -132,7 +143,9 @@ public final class PackText {
                 : String.valueOf(e.getMessage()).contains("first record") ? 1 : 0;
         String cause = e.getCause() == null ? "" : String.valueOf(e.getCause().getMessage());
         String problem;
-        if (cause.startsWith("Maximum number of fields")) {
+        if (isTextAfterClosingQuote(e)) {
+            problem = RowProblems.textAfterClosingQuote();
+        } else if (cause.startsWith("Maximum number of fields")) {
             problem = tooManyColumns();
         } else if (cause.contains("maximum buffer size")) {
             problem = String.format(Locale.ROOT, "has a field longer than %,d characters, the most one value may "

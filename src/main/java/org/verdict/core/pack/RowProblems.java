@@ -106,6 +106,14 @@ public final class RowProblems {
         return "a quoted field opens here and is never closed on its line";
     }
 
+    /**
+     * Placed at a quoted field with text between its closing quote and the next comma ({@code "st07"x}): RFC 4180
+     * allows none, and reading it as text would make a new slice or class of a typo.
+     */
+    public static String textAfterClosingQuote() {
+        return "text follows the closing quote of this quoted field; " + unclosedQuoteAdvice();
+    }
+
     public static String unclosedQuoteAdvice() {
         return "close the quote, or write a quote that is part of the value as two quotes (\"\")";
     }

@@ -146,7 +146,8 @@ public final class DuckDbSummarizer {
         return pattern(input).toLowerCase(Locale.ROOT).endsWith(".parquet");
     }
 
-    private static String pattern(String input) {
+    /** The file or glob DuckDB reads for {@code input}. */
+    static String pattern(String input) {
         if (isFolder(input)) {
             String folder = input.replaceAll("[/\\\\]+$", "");
             return folder + (holdsParquet(Path.of(input)) ? "/**/*.parquet" : "/**/*.csv");

@@ -16,7 +16,8 @@ import org.verdict.core.pack.RowProblems;
 
 /**
  * Finds the first double quote in an unquoted field of the named columns of a CSV file, read as the row loader reads
- * it: only FastCSV's callbacks say whether a field was quoted, which DuckDB's values no longer do.
+ * it: only FastCSV's callbacks say whether a field was quoted, which DuckDB's values no longer do. Text after a closing
+ * quote, which the row loader refuses too, is found on the way.
  */
 final class StrayQuotes {
     private StrayQuotes() {
@@ -27,7 +28,7 @@ final class StrayQuotes {
         Handler handler = new Handler(names);
         try (Reader text = PackText.utf8Reader(Path.of(file));
              CsvReader<Handler> csv = CsvReader.builder().ignoreDifferentFieldCount(true).skipEmptyLines(true)
-                     .build(handler, text)) {
+                     .acceptCharsAfterQuotes(false).build(handler, text)) {
             csv.forEach(record -> {
                 // every record is built as null, which FastCSV skips; the handler stops at the first stray quote
             });
@@ -36,6 +37,9 @@ final class StrayQuotes {
         } catch (CsvParseException e) {
             if (e.getCause() instanceof Found found) {
                 return found.problem(file); // FastCSV wraps what a callback throws
+            }
+            if (PackText.isTextAfterClosingQuote(e)) {
+                return handler.textAfterClosingQuote(file);
             }
             throw new PackException(file, "not valid CSV: " + e.getMessage());
         } catch (IOException | UncheckedIOException e) {
@@ -85,6 +89,14 @@ final class StrayQuotes {
                 throw new Found(getStartingLineNumber(), fieldIndex, checked[fieldIndex],
                         new String(buf, offset, length));
             }
+        }
+
+        /** FastCSV stops in the refused field, so the fields handed over so far place it. */
+        PackException textAfterClosingQuote(String file) {
+            int field = getFieldCount();
+            String named = checked != null && field < header.size() ? "(" + header.get(field) + ") " : "";
+            return new PackException(file, getStartingLineNumber(), field + 1, named
+                    + RowProblems.textAfterClosingQuote());
         }
 
         @Override

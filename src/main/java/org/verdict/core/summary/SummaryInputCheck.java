@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -73,6 +75,20 @@ final class SummaryInputCheck {
 
     /** @throws PackException at the first problem found; nothing has been written then */
     void check(Statement statement, Progress progress) throws PackException, SQLException {
+        // DuckDB closes the statement whose query failed
+        Connection connection = statement.getConnection();
+        try {
+            checkRows(statement, progress);
+        } catch (SQLException e) {
+            PackException located = locatedSyntaxError(connection, e);
+            if (located != null) {
+                throw located;
+            }
+            throw e;
+        }
+    }
+
+    private void checkRows(Statement statement, Progress progress) throws PackException, SQLException {
         progress.update(0.01, "Checking the rows of " + input);
         List<Checked> columns = columns(statement);
         Set<String> classes = allowedClasses(statement, columns, progress);
@@ -303,13 +319,42 @@ final class SummaryInputCheck {
                     : new PackException(file, line, 0, error[4]);
             // DuckDB says "unterminated quote" also for text after a closing quote ("y"z), which stays on one line
             case "UNQUOTED VALUE" -> new PackException(file, line, position, named
-                    + (String.valueOf(error[5]).strip().contains("\n") ? RowProblems.unclosedQuote()
-                            : "text follows the closing quote of this quoted field")
-                    + "; " + RowProblems.unclosedQuoteAdvice());
+                    + (String.valueOf(error[5]).strip().contains("\n")
+                            ? RowProblems.unclosedQuote() + "; " + RowProblems.unclosedQuoteAdvice()
+                            : RowProblems.textAfterClosingQuote()));
             case "INVALID UNICODE", "INVALID ENCODING" -> new PackException(file, line, 0,
                     "is not UTF-8 text; save the file as UTF-8 (a byte-order mark is fine)");
             default -> new PackException(file, line, position, named + "is not valid CSV: " + error[4]);
         };
+    }
+
+    /**
+     * DuckDB's strict reader stops at some broken quoting (text after a closing quote in a small file) with "The CSV
+     * Parser state machine reached an invalid state", no line and no reject: the files are read again as the row
+     * loader reads them to place the problem.
+     *
+     * @return the problem placed at its line and column, or null when DuckDB's own error must stand
+     */
+    private PackException locatedSyntaxError(Connection connection, SQLException e)
+            throws SQLException, PackException {
+        if (parquet || !String.valueOf(e.getMessage()).contains("state machine reached an invalid state")) {
+            return null;
+        }
+        List<String> files = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet matched = statement.executeQuery("SELECT file FROM glob("
+                + literal(DuckDbSummarizer.pattern(input)) + ") ORDER BY file")) {
+            while (matched.next()) {
+                files.add(matched.getString(1));
+            }
+        }
+        for (String file : files) {
+            PackException located = StrayQuotes.first(file, List.of());
+            if (located != null) {
+                return located;
+            }
+        }
+        return null;
     }
 
     /**

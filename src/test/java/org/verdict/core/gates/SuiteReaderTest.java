@@ -129,6 +129,16 @@ class SuiteReaderTest {
     }
 
     @Test
+    void textAfterAClosingQuoteIsRefusedAtItsLineInsteadOfBecomingACategory() {
+        PackException e = refused(new TestPack(folder).suite("safety", "safety.csv",
+                "example_id,category,violation_1,violation_2\ns1,toxic,0,1\ns2,\"pii\"x,1,0\n"));
+        assertEquals("safety.csv", e.file());
+        assertEquals(3, e.line());
+        assertEquals("text follows the closing quote of this quoted field; close the quote, or write a quote that is "
+                + "part of the value as two quotes (\"\")", e.problem());
+    }
+
+    @Test
     void aNonNumberOrNaNLatencyIsRefused() {
         PackException nan = refused(new TestPack(folder).suite("latency", "latency.csv",
                 "version,latency_ms\n1,12\n2,NaN\n"));

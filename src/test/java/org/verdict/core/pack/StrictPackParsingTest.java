@@ -117,6 +117,35 @@ class StrictPackParsingTest {
     }
 
     @Test
+    void textAfterAClosingQuoteIsRefusedAtItsFieldInsteadOfBecomingANewSlice() {
+        PackException error = refused(REGRESSION_MANIFEST,
+                "example_id,label,region,pred_1,pred_2\nr1,1,eu,1,2\nr2,3,\"us\"x,3,3\nr3,2,us,2,2\n");
+        assertEquals("primary.csv", error.file());
+        assertEquals(List.of(3L, 3L), List.of(error.line(), error.column()));
+        assertEquals("(region) text follows the closing quote of this quoted field; close the quote, or write a quote "
+                + "that is part of the value as two quotes (\"\")", error.problem());
+        assertInWords(error);
+    }
+
+    @Test
+    void textAfterAClosingQuoteIsPlacedOnTheLineOfItsFieldWhenAnEarlierFieldSpansLines() {
+        // the id spans lines 3-4, so the price after it is on line 4; a space after the quote is text too
+        PackException error = refused(REGRESSION_MANIFEST, "example_id,label,region,pred_1,pred_2\nr1,1,eu,1,2\n"
+                + "\"r\n2\",\"3\" ,us,3,3\n");
+        assertEquals(List.of(4L, 2L), List.of(error.line(), error.column()));
+        assertTrue(error.problem().startsWith("(label) text follows the closing quote"), error.problem());
+    }
+
+    @Test
+    void aQuoteWrittenTwiceInsideAQuotedSliceValueIsPartOfTheValue() throws Exception {
+        String csv = "example_id,label,region,pred_1,pred_2\nr1,1,\"e\"\"u\",1,2\nr2,3,us,3,3\n";
+        ReviewPack pack = new PackLoader().load(PackFixture.write(temp.resolve("ok"), REGRESSION_MANIFEST, csv),
+                Progress.NONE);
+        assertTrue(pack.primary().column("region").orElseThrow().levels().contains("e\"u"),
+                pack.primary().column("region").orElseThrow().levels().toString());
+    }
+
+    @Test
     void aRegressionTargetWhoseSquareWouldOverflowIsRefused() {
         PackException error = refused(REGRESSION_MANIFEST,
                 "example_id,label,region,pred_1,pred_2\nr1,1e308,eu,1,2\nr2,3,us,3,3\n");

@@ -132,6 +132,22 @@ class SummaryInputCheckTest {
                 + "that is part of the value as two quotes (\"\")", e.problem());
     }
 
+    /**
+     * Where DuckDB's strict reader stops at text after a closing quote with "the CSV Parser state machine reached an
+     * invalid state" (no line, no reject; the reviewer's 7-column file through the CLI), the file is read again by
+     * {@link StrayQuotes}, which must place it.
+     */
+    @Test
+    void theFileReadAgainPlacesTextAfterAClosingQuoteAtItsLineAndColumn() throws Exception {
+        Path csv = Files.writeString(folder.resolve("short.csv"), "example_id,label,store,channel,age_band\n"
+                + "t8,legit,st07,web,18-25\n\"t\n9\",fraud,\"st07\"x,web,18-25\n", StandardCharsets.UTF_8);
+        PackException e = StrayQuotes.first(csv.toString(), List.of());
+        assertEquals(csv.toString(), e.file());
+        assertEquals(List.of(3L, 3L), List.of(e.line(), e.column()), "the record starts on line 3");
+        assertEquals("(store) text follows the closing quote of this quoted field; close the quote, or write a quote "
+                + "that is part of the value as two quotes (\"\")", e.problem());
+    }
+
     @Test
     void aClassOutsideModelClassesAndAPredictionThatIsNeverALabelAreRefused() throws Exception {
         Path pack = RowPacks.write(folder.resolve("rows"), Task.MULTICLASS, 1_000, 5);

@@ -55,7 +55,7 @@ final class SuiteCsv {
             readParquet(path, file, maxRows, requiredColumns, headerCheck, rows);
             return;
         }
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true)
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true).acceptCharsAfterQuotes(false)
                 .ofCsvRecord(PackText.utf8Reader(path))) {
             SuiteCsv csv = null;
             long rowCount = 0;
