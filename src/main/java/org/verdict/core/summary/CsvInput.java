@@ -38,6 +38,16 @@ final class CsvInput {
                 + "skip = 0, comment = ''" + extraOptions + ")";
     }
 
+    /**
+     * The lines of the files matching {@code pattern}, each one value in column {@code line}, no quote or delimiter
+     * honoured: where the strict reader's values keep no trace of what is written around them.
+     */
+    static String rawLines(String pattern) {
+        return "read_csv(" + literal(pattern) + ", header = false, auto_detect = false, columns = {'line': 'VARCHAR'}, "
+                + "delim = '\\0', quote = '', escape = '', new_line = '\\n', strict_mode = false, skip = 0, "
+                + "comment = '')";
+    }
+
     /** The one header of all files the pattern matches, as the row loader reads it (names trimmed, none twice). */
     private static List<String> header(Statement statement, String pattern) throws SQLException, PackException {
         List<String> files = new ArrayList<>();

@@ -358,9 +358,11 @@ final class SummaryInputCheck {
     }
 
     /**
-     * A double quote in an unquoted id, class name or slice value, which DuckDB, like FastCSV, takes as text. DuckDB
-     * does not say whether a value was quoted, so the files holding any such value with a quote are read again as
-     * the row loader reads them, to tell a stray quote from one written inside a quoted value; only then.
+     * A double quote in an unquoted id, class name or slice value, which DuckDB, like FastCSV, takes as text, and
+     * spaces between a closing quote and the next comma or line end, which DuckDB skips ({@code "eu" ,} reads as
+     * {@code eu}) and the row loader refuses. DuckDB does not say whether a value was quoted, so the files holding any
+     * such value with a quote, or a line with a quote followed by spaces and a comma or the line end, are read again
+     * as the row loader reads them, to tell a stray quote from one written inside a quoted value; only then.
      */
     private void refuseStrayQuotes(Statement statement, List<Checked> columns, Progress progress)
             throws SQLException, PackException {
@@ -372,8 +374,12 @@ final class SummaryInputCheck {
                 holdsQuote.add("contains(" + text(column) + ", '\"')");
             }
         }
+        String spaceAfterQuote = "SELECT CAST(filename AS VARCHAR) FROM "
+                + CsvInput.rawLines(DuckDbSummarizer.pattern(input))
+                + " WHERE contains(line, '\"') AND regexp_matches(line, '\" +(,|\\r?$)')";
         SummaryTable files = DuckDbSummarizer.run(statement, "SELECT DISTINCT CAST(filename AS VARCHAR) FROM "
-                + relation + " WHERE " + String.join(" OR ", holdsQuote) + " ORDER BY 1", progress);
+                + relation + " WHERE " + String.join(" OR ", holdsQuote) + " UNION " + spaceAfterQuote
+                + " ORDER BY 1", progress);
         for (String[] file : files.rows()) {
             PackException stray = StrayQuotes.first(file[0], names);
             if (stray != null) {

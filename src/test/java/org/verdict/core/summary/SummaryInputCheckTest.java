@@ -69,6 +69,14 @@ class SummaryInputCheckTest {
                         "(label) 'fr\"aud' holds a double quote (\") in a field that is not enclosed in quotes; it "
                                 + "is most often a stray quote, so remove it, or enclose the value in quotes and write "
                                 + "the quote twice (\"\")"),
+                // DuckDB reads "eu" followed by a space as eu, with no trace of the space; the row loader refuses it
+                Arguments.of("space after a closing quote", 1_111, field(REGION, "\"eu\" "), 3,
+                        "(region) text follows the closing quote of this quoted field; close the quote, or write a "
+                                + "quote that is part of the value as two quotes (\"\")"),
+                // a tab there DuckDB's strict reader refuses itself
+                Arguments.of("tab after a closing quote at the line end", 1_222, field(SCORE_8, "\"0.5\"\t"), 7,
+                        "(score_8) text follows the closing quote of this quoted field; close the quote, or write a "
+                                + "quote that is part of the value as two quotes (\"\")"),
                 Arguments.of("repeated id", 1_001, field(0, "ex-9"), 1,
                         "(example_id) 'ex-9' was already used on line 11; example ids must be unique"));
     }
@@ -276,6 +284,8 @@ class SummaryInputCheckTest {
         // a quoted value holding a comma and a number with spaces around it are valid CSV, as for the row loader
         editLine(pack.resolve("primary.csv"), 50, field(REGION, "\"eu, west\""));
         editLine(pack.resolve("primary.csv"), 60, field(SCORE_7, " 0.25 "));
+        // a quote and a space inside a quoted value look, line by line, like a space after a closing quote
+        editLine(pack.resolve("primary.csv"), 70, field(REGION, "\"e\"\" ,u\""));
         Path out = folder.resolve("summary");
         new DuckDbSummarizer("256MB", 1).summarize(pack.resolve("primary.csv").toString(), null,
                 RowManifest.read(pack.resolve("manifest.json")), true, false, 1L, out, Progress.NONE);
