@@ -41,7 +41,8 @@ public final class ComparisonEvidence {
                 if (result.slice().isOverall() || inDimension) {
                     rows.add(new DeltaRow(result.slice().label() + " (n " + result.n() + ")", result.delta(),
                             result.deltaCi(), result.verdict(),
-                            result.deltaCi() == null ? withoutInterval(result) : null));
+                            result.deltaCi() == null ? withoutInterval(result) : null,
+                            result.noInformationReason() != null));
                 }
             }
             charts.add(new DeltaForest(metric.wireName() + " by " + dimension + ": candidate − production (overall "

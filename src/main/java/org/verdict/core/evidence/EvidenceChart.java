@@ -33,12 +33,20 @@ public sealed interface EvidenceChart {
      * @param ci      the interval the verdict reads; null when no test is made (too few examples, unstable, unavailable)
      * @param verdict what the comparison concluded for this row; sets the marker
      * @param note    why the row has no interval, e.g. "too few examples"; null when it has one
+     * @param noInformation whether {@code ci} spans every Δ the candidate could have at its level (inconclusive by
+     *                construction, {@link org.verdict.core.compare.SliceResult#noInformationReason()}); the row
+     *                gets the mark the table's word for it names, not the undecided one
      */
-    record DeltaRow(String label, Double delta, Interval ci, Verdict verdict, String note) {
+    record DeltaRow(String label, Double delta, Interval ci, Verdict verdict, String note, boolean noInformation) {
         public DeltaRow {
             if (ci == null && note == null) {
                 note = verdict.label();
             }
+        }
+
+        /** A row whose interval, if it has one, says something at its level. */
+        public DeltaRow(String label, Double delta, Interval ci, Verdict verdict, String note) {
+            this(label, delta, ci, verdict, note, false);
         }
 
         /** A row with its interval (or, without one, the verdict's words as its note). */

@@ -40,6 +40,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.verdict.core.compare.AxisRange;
+import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.evidence.EvidenceChart;
 import org.verdict.core.evidence.EvidenceChart.DeltaForest;
@@ -197,7 +198,7 @@ public final class EvidenceCharts {
             XIntervalSeries series = new XIntervalSeries(mark.legend, false, true);
             for (int i = 0; i < rows.size(); i++) {
                 DeltaRow row = rows.get(i);
-                if (row.delta() != null && row.ci() != null && ForestMark.of(row.verdict()) == mark) {
+                if (row.delta() != null && row.ci() != null && ForestMark.of(row) == mark) {
                     Interval ci = row.ci() == null ? new Interval(row.delta(), row.delta()) : row.ci();
                     series.add(row.delta(), ci.lower(), ci.upper(), i);
                 }
@@ -487,6 +488,8 @@ public final class EvidenceCharts {
         BETTER(ReportPalette.BETTER, triangle(true), true, new BasicStroke(1f)),
         NO_DIFFERENCE(ReportPalette.NO_DIFFERENCE, circle(), true, new BasicStroke(1f)),
         UNDECIDED(ReportPalette.NO_DIFFERENCE, circle(), false, new BasicStroke(1f)),
+        /** An interval spanning every Δ the candidate could have: undecided by construction, not by closeness. */
+        NO_INFORMATION(ReportPalette.NO_DIFFERENCE, square(), false, new BasicStroke(1f)),
         /** A point without an interval: a shape of its own, never read as an undecided interval's point. */
         NO_INTERVAL(ReportPalette.NO_DIFFERENCE, diamond(), false, new BasicStroke(1f));
 
@@ -508,7 +511,9 @@ public final class EvidenceCharts {
         WORSE("worse", Style.WORSE),
         BETTER("better", Style.BETTER),
         NO_DIFFERENCE("no significant difference", Style.NO_DIFFERENCE),
-        UNDECIDED("too few examples / inconclusive", Style.UNDECIDED);
+        UNDECIDED("too few examples / inconclusive", Style.UNDECIDED),
+        // the table's Verdict word for such a slice, so that chart and table never call it two things
+        NO_INFORMATION(SliceResult.NO_INFORMATION_WORD, Style.NO_INFORMATION);
 
         final String legend;
         final Style style;
@@ -518,8 +523,11 @@ public final class EvidenceCharts {
             this.style = style;
         }
 
-        static ForestMark of(Verdict verdict) {
-            return switch (verdict) {
+        static ForestMark of(DeltaRow row) {
+            if (row.noInformation()) {
+                return NO_INFORMATION;
+            }
+            return switch (row.verdict()) {
                 case WORSE -> WORSE;
                 case BETTER -> BETTER;
                 case NO_SIGNIFICANT_DIFFERENCE -> NO_DIFFERENCE;

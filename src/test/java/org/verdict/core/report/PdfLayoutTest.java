@@ -145,6 +145,77 @@ class PdfLayoutTest {
         assertTrue(plot.getDomainAxis().getLowerBound() > -2_500, "the untested slice does not set the axis");
     }
 
+    /**
+     * Shaped like fraud-rare's stores: st01 (n 43) has Δ pr_auc −0.204 [−1, +1] at its Holm level, an interval that
+     * spans every pr_auc the candidate could have beside production's 0.258, and the table says "no information at
+     * this level"; st04 is inconclusive with an interval that says something. The chart drew both with the mark its
+     * legend calls "too few examples / inconclusive", contradicting the table beside it.
+     */
+    @Test
+    void aForestPlotNamesASliceWhoseIntervalSaysNothingAsTheTableDoesWithAMarkOfItsOwn() {
+        org.verdict.core.pack.Metric prAuc = org.verdict.core.pack.Metric.PR_AUC;
+        org.verdict.core.compare.ShownInterval holm = new org.verdict.core.compare.ShownInterval(
+                org.verdict.core.compare.TestFamily.SLICES, 1 - 0.05 / 23, org.verdict.core.compare.ShownInterval.HOLM,
+                23);
+        org.verdict.core.compare.SliceResult st01 = new org.verdict.core.compare.SliceResult(store("st01"), 43, prAuc,
+                true, new org.verdict.core.compare.MetricEstimate(0.258, null),
+                new org.verdict.core.compare.MetricEstimate(0.054, null), -0.204,
+                new org.verdict.core.stats.Interval(-1, 1), new org.verdict.core.stats.Interval(-0.5, 0.1), 0.4, 1.0,
+                "paired-bootstrap", org.verdict.core.compare.Verdict.INCONCLUSIVE, holm, null, null, null);
+        org.verdict.core.compare.SliceResult st04 = new org.verdict.core.compare.SliceResult(store("st04"), 61, prAuc,
+                true, new org.verdict.core.compare.MetricEstimate(0.210, null),
+                new org.verdict.core.compare.MetricEstimate(0.160, null), -0.050,
+                new org.verdict.core.stats.Interval(-0.30, 0.20), new org.verdict.core.stats.Interval(-0.2, 0.1), 0.5,
+                1.0, "paired-bootstrap", org.verdict.core.compare.Verdict.INCONCLUSIVE, holm, null, null, null);
+        org.verdict.core.compare.SliceResult overall = new org.verdict.core.compare.SliceResult(
+                org.verdict.core.compare.SliceKey.OVERALL, 2291, prAuc, true,
+                new org.verdict.core.compare.MetricEstimate(0.114, null),
+                new org.verdict.core.compare.MetricEstimate(0.117, null), 0.003,
+                new org.verdict.core.stats.Interval(-0.044, 0.050), 0.9, 0.9, "paired-bootstrap",
+                org.verdict.core.compare.Verdict.NO_SIGNIFICANT_DIFFERENCE, null, null);
+        org.verdict.core.compare.ComparisonReport report = new org.verdict.core.compare.ComparisonReport("fraud-rare",
+                "3", "4", prAuc, org.verdict.core.compare.ComparisonOptions.DEFAULTS, List.of(overall, st01, st04), 2,
+                java.util.Map.of(prAuc, 2));
+
+        EvidenceChart.DeltaForest forest = (EvidenceChart.DeltaForest) org.verdict.core.evidence.ComparisonEvidence
+                .forestsByDimension(report).get(0);
+        org.jfree.chart.plot.XYPlot plot = new EvidenceCharts(new ReportFonts()).build(forest).getXYPlot();
+        java.util.Map<String, List<Integer>> rowsBySeries = new java.util.LinkedHashMap<>();
+        org.jfree.data.xy.XYDataset data = plot.getDataset(0);
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            for (int i = 0; i < data.getItemCount(s); i++) {
+                rowsBySeries.computeIfAbsent(String.valueOf(data.getSeriesKey(s)), k -> new ArrayList<>())
+                        .add((int) data.getYValue(s, i));
+            }
+        }
+        String tableVerdict = org.verdict.core.evidence.ComparisonEvidence.table(report).rows().get(1).get(7).text();
+
+        assertEquals(java.util.Map.of("no significant difference", List.of(0), "no information", List.of(1),
+                "too few examples / inconclusive", List.of(2)), rowsBySeries);
+        assertEquals(org.verdict.core.compare.SliceResult.NO_INFORMATION_WORD, st01.verdictWord());
+        assertTrue(tableVerdict.startsWith(st01.verdictWord() + " at this level"), tableVerdict);
+        // the legend names the mark; hollow and grey like an undecided interval's point, but not the same shape
+        java.util.Map<String, org.jfree.chart.LegendItem> legend = new java.util.HashMap<>();
+        for (int i = 0; i < plot.getLegendItems().getItemCount(); i++) {
+            legend.put(plot.getLegendItems().get(i).getLabel(), plot.getLegendItems().get(i));
+        }
+        org.jfree.chart.LegendItem noInformation = legend.get("no information");
+        org.jfree.chart.LegendItem undecided = legend.get("too few examples / inconclusive");
+        assertTrue(noInformation != null && undecided != null, legend.keySet().toString());
+        assertTrue(!new java.awt.geom.Area(noInformation.getShape()).equals(new java.awt.geom.Area(undecided.getShape())),
+                "a shape of its own");
+        assertTrue(!noInformation.isShapeFilled(), "hollow, as it decides nothing");
+        assertEquals(ReportPalette.NO_DIFFERENCE, noInformation.getFillPaint());
+        int series = plot.getDataset(0).indexOf("no information");
+        assertTrue(plot.getRenderer(0) instanceof org.jfree.chart.renderer.xy.XYErrorRenderer,
+                "drawn with its whiskers, the interval the table gives");
+        assertEquals(ReportPalette.NO_DIFFERENCE, plot.getRenderer(0).getSeriesPaint(series));
+    }
+
+    private static org.verdict.core.compare.SliceKey store(String value) {
+        return new org.verdict.core.compare.SliceKey(List.of("store"), List.of(value));
+    }
+
     /** A dimension with 69 slices, shaped like a country dimension of a fraud pack. */
     private static EvidenceChart.DeltaForest manySlices(int count) {
         List<EvidenceChart.DeltaRow> rows = new ArrayList<>();
