@@ -51,7 +51,7 @@ import org.verdict.core.ledger.TriggerEvidence;
 import org.verdict.ui.table.FittedColumns;
 import org.verdict.ui.table.WrappingCell;
 import org.verdict.ui.task.ActivityArea;
-import org.verdict.ui.theme.Appearance;
+import org.verdict.ui.theme.OwnerLook;
 import org.verdict.ui.theme.CellFont;
 
 /**
@@ -123,17 +123,7 @@ public final class DecisionDialog {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setScene(new Scene(root, Math.min(PREFERRED_WIDTH, screen.getWidth() - SCREEN_MARGIN),
                 Math.min(PREFERRED_HEIGHT, screen.getHeight() - SCREEN_MARGIN)));
-        if (owner != null && owner.getScene() != null) {
-            stage.getScene().getStylesheets().setAll(owner.getScene().getStylesheets());
-            // the main window's stylesheet, palette and text size live on its root: large text reaches the form too
-            javafx.scene.Parent ownerRoot = owner.getScene().getRoot();
-            root.getStylesheets().setAll(ownerRoot.getStylesheets());
-            root.setStyle(ownerRoot.getStyle());
-            ownerRoot.getStyleClass().stream()
-                    .filter(c -> c.equals(Appearance.LARGE_TEXT_STYLE_CLASS) || c.equals(Appearance.DARK_STYLE_CLASS))
-                    .filter(c -> !root.getStyleClass().contains(c))
-                    .forEach(root.getStyleClass()::add);
-        }
+        OwnerLook.follow(owner, stage.getScene());
         stage.show();
         return stage;
     }

@@ -9,6 +9,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.verdict.ui.theme.OwnerLook;
 
 /**
  * Every error a user can meet ends here: what happened (header), what to do (content), and the full details in
@@ -25,10 +26,7 @@ public final class ProblemDialog {
 
     /** Shows the dialog without blocking the caller; returns it so callers (and tests) can inspect it. */
     public Alert show(Window owner, String whatHappened, String whatToDo, String details) {
-        Alert alert = new Alert(Alert.AlertType.ERROR);
-        if (owner != null && owner.isShowing()) {
-            alert.initOwner(owner);
-        }
+        Alert alert = OwnerLook.ownedBy(new Alert(Alert.AlertType.ERROR), owner);
         alert.setTitle(text.getString("problem.title"));
         alert.setHeaderText(whatHappened);
         alert.setContentText(whatToDo);

@@ -21,6 +21,7 @@ import org.verdict.ui.shell.PackAction;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.BackgroundExecutor;
 import org.verdict.ui.task.SampledProgress;
+import org.verdict.ui.theme.OwnerLook;
 
 /**
  * File → Export approval pack…: asks for a folder, writes approval-pack.html and approval-pack.pdf in the
@@ -121,11 +122,7 @@ public final class ExportApprovalPackAction {
     }
 
     private void showWritten(List<Path> files) {
-        Alert written = new Alert(Alert.AlertType.INFORMATION);
-        Window window = owner.get();
-        if (window != null && window.isShowing()) {
-            written.initOwner(window);
-        }
+        Alert written = OwnerLook.ownedBy(new Alert(Alert.AlertType.INFORMATION), owner.get());
         written.setTitle("Approval pack written");
         written.setHeaderText("Approval pack written to " + files.get(0).getParent());
         written.setContentText(String.join("\n", files.stream().map(f -> f.getFileName().toString()).toList())

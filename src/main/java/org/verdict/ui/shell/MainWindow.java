@@ -37,6 +37,7 @@ import org.verdict.core.pack.PackException;
 import org.verdict.ui.error.ProblemDialog;
 import org.verdict.ui.settings.UserSettings;
 import org.verdict.ui.theme.Appearance;
+import org.verdict.ui.theme.OwnerLook;
 
 /**
  * The main window: menu bar, a navigation rail of the mounted {@link PackView}s, the selected view, and the
@@ -328,15 +329,13 @@ public final class MainWindow implements Navigator {
     }
 
     private void showGlossary() {
-        javafx.scene.control.Alert glossary = new javafx.scene.control.Alert(
-                javafx.scene.control.Alert.AlertType.NONE, "", javafx.scene.control.ButtonType.CLOSE);
-        glossary.initOwner(window());
+        javafx.scene.control.Alert glossary = OwnerLook.ownedBy(new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.NONE, "", javafx.scene.control.ButtonType.CLOSE), window());
         glossary.initModality(javafx.stage.Modality.NONE);
         glossary.setTitle(text.getString("glossary.title"));
         glossary.setHeaderText(null);
         glossary.setResizable(true);
         glossary.getDialogPane().setContent(new Glossary(text).view());
-        appearance.applyTo(glossary.getDialogPane());
         glossary.show();
     }
 
@@ -347,8 +346,8 @@ public final class MainWindow implements Navigator {
     }
 
     private void showInformation(String title, javafx.scene.Node body) {
-        javafx.scene.control.Alert info = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
-        info.initOwner(window());
+        javafx.scene.control.Alert info = OwnerLook.ownedBy(
+                new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION), window());
         info.setTitle(title);
         info.setHeaderText(title);
         info.getDialogPane().setContent(body);

@@ -18,6 +18,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.verdict.ui.theme.OwnerLook;
 
 /**
  * Asks for a file or folder with a path field that is always there, and Browse… for the system's chooser. Under a
@@ -56,10 +57,7 @@ public final class PathDialog {
 
     /** The dialog, not shown yet. */
     public Dialog<Path> dialog(Window owner, String title, Path initial, Browser browser) {
-        Dialog<Path> dialog = new Dialog<>();
-        if (owner != null && owner.isShowing() && owner.getScene() != null) {
-            dialog.initOwner(owner);
-        }
+        Dialog<Path> dialog = OwnerLook.ownedBy(new Dialog<>(), owner);
         dialog.setTitle(title);
         dialog.setHeaderText(title);
         TextField field = new TextField(initial == null ? "" : initial.toString());

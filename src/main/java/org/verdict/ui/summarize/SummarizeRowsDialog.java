@@ -24,6 +24,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.verdict.ui.shell.PathDialog;
+import org.verdict.ui.theme.OwnerLook;
 
 /**
  * The dialog of File → Summarise rows…: three path fields (typed, pasted or browsed, as in every path dialog of the
@@ -54,10 +55,7 @@ public final class SummarizeRowsDialog {
     }
 
     Dialog<ButtonType> dialog(Window owner) {
-        Dialog<ButtonType> dialog = new Dialog<>();
-        if (owner != null && owner.isShowing()) {
-            dialog.initOwner(owner);
-        }
+        Dialog<ButtonType> dialog = OwnerLook.ownedBy(new Dialog<>(), owner);
         dialog.setTitle(text.getString("summarize.title"));
         dialog.setHeaderText(text.getString("summarize.title"));
         dialog.getDialogPane().setId(DIALOG_ID);

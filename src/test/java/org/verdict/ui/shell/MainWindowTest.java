@@ -114,6 +114,37 @@ class MainWindowTest {
         assertEquals("router", text(robot, "#overviewModelName"));
     }
 
+    /** On a projector the error is as large as the table behind it, and in the same theme. */
+    @Test
+    void anErrorDialogWearsTheMainWindowsThemeAndTextSize(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            appearance.darkProperty().set(true);
+            appearance.largeTextProperty().set(true);
+        });
+        Path broken = folder.resolve("broken-large");
+        Files.createDirectories(broken);
+        Files.writeString(broken.resolve("manifest.json"), "{ \"model\": , }\n");
+
+        open(robot, broken);
+
+        DialogPane dialog = robot.lookup("#" + ProblemDialog.DIALOG_ID).queryAs(DialogPane.class);
+        double mainSize = robot.lookup("#statusPack").queryAs(Label.class).getFont().getSize();
+        assertEquals(19, mainSize, 0.01, "the main window is in large text");
+        assertEquals(mainSize, contentFontSize(dialog), 0.01);
+        assertTrue(dialog.getScene().getRoot().getStyleClass().contains(Appearance.DARK_STYLE_CLASS));
+
+        // the dialog follows the owner while it is open
+        robot.interact(() -> appearance.largeTextProperty().set(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(robot.lookup("#statusPack").queryAs(Label.class).getFont().getSize(), contentFontSize(dialog), 0.01);
+        assertEquals(13, contentFontSize(dialog), 0.01);
+    }
+
+    private static double contentFontSize(DialogPane dialog) {
+        dialog.applyCss();
+        return ((Label) dialog.lookup(".content")).getFont().getSize();
+    }
+
     /** The dialog places a problem where the command line does, from the same words of the core. */
     @Test
     void aMissingColumnIsPlacedInTheHeaderNotAtAColumn(FxRobot robot) {
