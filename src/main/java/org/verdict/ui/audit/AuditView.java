@@ -24,7 +24,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -43,7 +43,7 @@ import org.verdict.ui.table.WrappingCell;
  * {@link AuditViewModel}.
  */
 public final class AuditView {
-    /** Lines of the verification summary shown before it ends in "…" (the tooltip has them all). */
+    /** Lines of the verification summary in view before the rest of it scrolls. */
     private static final int VERIFICATION_LINES = 4;
     /** A wrapped line's height in multiples of the font size, with room for the line spacing. */
     private static final double VERIFICATION_LINE_HEIGHT = 1.4;
@@ -128,24 +128,25 @@ public final class AuditView {
         // a tampered store opened first leaves intact false, unchanged: the new verdict still gets its colour
         model.verificationProperty().addListener((o, was, now) -> badgeStyle(verification,
                 model.intactProperty().get()));
-        HBox header = new HBox(12, open, store, readOnly, verification);
+        // a tampered log lists its problems: at most a few lines high (in large text at 768 px a longer list left the
+        // records table two rows); the rest scrolls within that height, so every problem stays readable in place
+        ScrollPane verificationArea = new ScrollPane(verification);
+        verificationArea.setId("auditVerificationArea");
+        verificationArea.getStyleClass().add("plain-scroll-area");
+        verificationArea.setFitToWidth(true);
+        verificationArea.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        verification.setMinHeight(Region.USE_PREF_SIZE);
+        // as tall as the wrapped text, up to that height, at the width the text wraps in
+        verificationArea.prefViewportHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.min(verification.getFont().getSize() * VERIFICATION_LINE_HEIGHT * VERIFICATION_LINES,
+                        verification.prefHeight(verificationArea.getViewportBounds().getWidth())),
+                verification.fontProperty(), verification.textProperty(), verificationArea.viewportBoundsProperty()));
+        verificationArea.minViewportHeightProperty().bind(verificationArea.prefViewportHeightProperty());
+        verificationArea.setMinWidth(0);
+        HBox.setHgrow(verificationArea, Priority.SOMETIMES);
+        HBox header = new HBox(12, open, store, readOnly, verificationArea);
         header.setAlignment(Pos.CENTER_LEFT);
         keepWhole(open, store, readOnly);
-        wrapInTheRest(verification);
-        // a tampered log lists its problems: at most a few lines high (in large text at 768 px a longer list left the
-        // records table two rows), ending in "…" with the whole list in the tooltip and each record's in its details
-        verification.maxHeightProperty().bind(Bindings.createDoubleBinding(
-                () -> verification.getFont().getSize() * VERIFICATION_LINE_HEIGHT * VERIFICATION_LINES,
-                verification.fontProperty()));
-        // never squeezed below its wrapped text, up to that height
-        verification.minHeightProperty().bind(Bindings.createDoubleBinding(
-                () -> Math.min(verification.getMaxHeight(), verification.prefHeight(verification.getWidth())),
-                verification.maxHeightProperty(), verification.widthProperty(), verification.textProperty()));
-        Tooltip wholeVerification = new Tooltip();
-        wholeVerification.textProperty().bind(model.verificationProperty());
-        wholeVerification.setWrapText(true);
-        wholeVerification.setMaxWidth(900);
-        verification.setTooltip(wholeVerification);
         Label roster = new Label();
         roster.setId("auditTrustedSignersFile");
         roster.getStyleClass().add("text-muted");

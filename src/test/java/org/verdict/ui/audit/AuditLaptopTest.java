@@ -14,6 +14,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Label;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -123,6 +125,20 @@ class AuditLaptopTest {
         assertEquals(List.of(), cutToolbarTexts(robot), mode + ": toolbar texts cut");
     }
 
+    /** Every problem of the summary is drawn (none cut to "…"); past four lines it scrolls instead of growing. */
+    private void assertWholeSummaryScrollsInAFewLines(FxRobot robot) {
+        Label verification = robot.lookup("#auditVerification").queryAs(Label.class);
+        ScrollPane area = robot.lookup("#auditVerificationArea").queryAs(ScrollPane.class);
+        String drawn = verification.lookupAll(".text").stream().filter(Text.class::isInstance)
+                .map(node -> ((Text) node).getText()).findFirst().orElse("");
+        assertEquals(verification.getText(), drawn, "the whole summary is drawn");
+        double fourLines = verification.getFont().getSize() * 1.4 * 4;
+        double shown = area.getViewportBounds().getHeight();
+        assertTrue(shown <= fourLines + 1, shown + " px in view, four lines are " + fourLines);
+        assertTrue(verification.getHeight() <= shown + 0.5 || area.getVmax() > area.getVmin(),
+                "a summary taller than its area can be scrolled to");
+    }
+
     @Test
     void theIntegrityBadgeAndSignaturesStayInViewInLargeTextInBothThemes(FxRobot robot) throws Exception {
         Path db = store("decisions.db");
@@ -146,6 +162,7 @@ class AuditLaptopTest {
             WaitForAsyncUtils.waitForFxEvents();
             assertTrue(!model.intactProperty().get(), model.verificationProperty().get());
             assertAuditorsColumnsInView(robot, "dark, large text, tampered");
+            assertWholeSummaryScrollsInAFewLines(robot);
         } finally {
             robot.interact(() -> appearance.darkProperty().set(false));
         }
