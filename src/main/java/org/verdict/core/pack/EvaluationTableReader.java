@@ -159,6 +159,11 @@ public final class EvaluationTableReader {
          * takes a stray one as text (Parquet values are never quoted, and may hold quotes).
          */
         private boolean unquotedCsvField;
+        /**
+         * Whether a slice value or class name met so far holds a quote (written twice inside a quoted field): only then
+         * can a value looked up by its characters be the twin of a stray quote, so only then is every one looked at.
+         */
+        private boolean knownValueHoldsQuote;
         private final ExampleIds.Builder ids = new ExampleIds.Builder(INITIAL_ROWS);
         private long[] lines = new long[INITIAL_ROWS];
         private int[] labelCodes;
@@ -459,9 +464,7 @@ public final class EvaluationTableReader {
                     if (length == 0) {
                         throw bad(line, column, RowProblems.emptyExampleId());
                     }
-                    if (unquotedCsvField && RowProblems.holdsQuote(chars, offset, length)) {
-                        throw bad(line, column, RowProblems.strayQuote(new String(chars, offset, length)));
-                    }
+                    refuseStrayQuote(chars, offset, length, line, column);
                     ids.add(chars, offset, length);
                 }
                 case LABEL -> {
@@ -509,11 +512,12 @@ public final class EvaluationTableReader {
                 throw bad(line, column, RowProblems.emptySlice());
             }
             int code = sliceLookups.get(slice).get(chars, offset, length);
+            if (code < 0 || knownValueHoldsQuote) {
+                refuseStrayQuote(chars, offset, length, line, column);
+            }
             if (code < 0) {
                 String value = new String(chars, offset, length);
-                if (unquotedCsvField && value.indexOf('"') >= 0) {
-                    throw bad(line, column, RowProblems.strayQuote(value));
-                }
+                knownValueHoldsQuote |= value.indexOf('"') >= 0;
                 code = newSliceValue(sliceLevels.get(slice), value, line, column);
                 sliceLookups.get(slice).put(value, code);
             }
@@ -543,11 +547,23 @@ public final class EvaluationTableReader {
             return code;
         }
 
+        /** RFC 4180 allows no quote in a field that is not enclosed in quotes ({@link RowProblems#strayQuote}). */
+        private void refuseStrayQuote(char[] chars, int offset, int length, long line, int column)
+                throws PackException {
+            if (unquotedCsvField && RowProblems.holdsQuote(chars, offset, length)) {
+                throw bad(line, column, RowProblems.strayQuote(new String(chars, offset, length)));
+            }
+        }
+
         private int classCode(char[] chars, int offset, int length, long line, int column) throws PackException {
             int code = classLookup.get(chars, offset, length);
+            if (code < 0 || knownValueHoldsQuote) {
+                refuseStrayQuote(chars, offset, length, line, column);
+            }
             if (code < 0) {
                 String value = new String(chars, offset, length);
                 code = classCode(value, line, column);
+                knownValueHoldsQuote |= value.indexOf('"') >= 0;
                 classLookup.put(value, code);
             }
             return code;
@@ -557,9 +573,6 @@ public final class EvaluationTableReader {
         private int classCode(String value, long line, int column) throws PackException {
             if (value.isEmpty()) {
                 throw bad(line, column, RowProblems.emptyClass());
-            }
-            if (unquotedCsvField && value.indexOf('"') >= 0) {
-                throw bad(line, column, RowProblems.strayQuote(value));
             }
             Integer code = classCodes.get(value);
             if (code != null) {

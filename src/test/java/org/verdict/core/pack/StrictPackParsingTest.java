@@ -145,6 +145,16 @@ class StrictPackParsingTest {
                 pack.primary().column("region").orElseThrow().levels().toString());
     }
 
+    /** The same characters met again unquoted are a stray quote, though the value is already a known slice. */
+    @Test
+    void aStrayQuoteIsRefusedAlsoWhereTheSameValueWasWrittenQuotedBefore() {
+        PackException error = refused(REGRESSION_MANIFEST, "example_id,label,region,pred_1,pred_2\n"
+                + "r1,1,\"e\"\"u\",1,2\nr2,3,us,3,3\nr3,2,e\"u,2,2\n");
+        assertEquals(List.of(4L, 3L), List.of(error.line(), error.column()));
+        assertTrue(error.problem().startsWith("(region) 'e\"u' holds a double quote (\") in a field that is not "
+                + "enclosed in quotes"), error.problem());
+    }
+
     @Test
     void aRegressionTargetWhoseSquareWouldOverflowIsRefused() {
         PackException error = refused(REGRESSION_MANIFEST,
