@@ -283,11 +283,10 @@ public final class AuditViewModel {
                 + (kept == null ? "" : report.problems().stream()
                         .anyMatch(p -> p.message().startsWith("the checkpoint kept outside"))
                         ? " — does NOT extend " + kept.getFileName() : " — extends " + kept.getFileName()));
-        // every problem the summary counts is listed, as the command line lists them: those of the log as a whole
-        // first, then each record's (also in that record's details); a long list ends with how many more there are
-        List<VerificationReport.Problem> listed = new ArrayList<>(report.problems().stream()
-                .filter(p -> p.sequence() == null).toList());
-        listed.addAll(report.problems().stream().filter(p -> p.sequence() != null).toList());
+        // every problem the summary counts is listed in the verifier's order, the one `log verify` prints, so the
+        // first line names what the command line names first (each record's are also in that record's details); a
+        // long list ends with how many more there are
+        List<VerificationReport.Problem> listed = report.problems();
         listed.stream().limit(LISTED_PROBLEMS).forEach(p -> lines.add("✖ " + p));
         if (listed.size() > LISTED_PROBLEMS) {
             lines.add("… and " + MetricFormat.count(listed.size() - LISTED_PROBLEMS, "more problem", "more problems")
