@@ -30,6 +30,8 @@ import org.verdict.core.task.Progress;
  */
 public final class DecisionLog implements AutoCloseable {
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
+    /** Why a log that does not verify takes no signature: its checkpoint would sign over the changed records. */
+    private static final String WOULD_VOUCH = " (a signature now would vouch for a changed history)";
 
     private final Path path;
     private final Connection connection;
@@ -147,7 +149,8 @@ public final class DecisionLog implements AutoCloseable {
             if (from >= 1) {
                 // the migration entry adopts the register as it stands, and the next checkpoint signs over it
                 new DecisionLog(db, connection, DEFAULT_BUSY_TIMEOUT, clock).requireIntact("it was not migrated to"
-                        + " format " + StoreSchema.CURRENT_VERSION + " (nothing was written)", Progress.NONE);
+                        + " format " + StoreSchema.CURRENT_VERSION + " (nothing was written; the migration would adopt"
+                        + " the changed register)", Progress.NONE);
             }
             StoreSchema.migrate(connection, from);
             if (from >= 1 && from < 2) {
@@ -190,7 +193,7 @@ public final class DecisionLog implements AutoCloseable {
                     + " its owner can write a fresh one with `verdict key signer-file --key NAME.key.json`)");
         }
         inTransaction(() -> {
-            requireIntact("no signer was registered", Progress.NONE);
+            requireIntact("no signer was registered" + WOULD_VOUCH, Progress.NONE);
             registerWithin(signer, selfSignature, endorsers);
             if (!endorsers.isEmpty()) {
                 insertCheckpoint(endorsers.get(0));
@@ -202,7 +205,7 @@ public final class DecisionLog implements AutoCloseable {
     /** Registers the holder of {@code key} (self-signed, with a checkpoint by the same key). */
     public void register(SignerKey key) throws LedgerException {
         inTransaction(() -> {
-            requireIntact("no signer was registered", Progress.NONE);
+            requireIntact("no signer was registered" + WOULD_VOUCH, Progress.NONE);
             registerWithin(key.identity(), SignerClaim.selfSign(key), List.of());
             insertCheckpoint(key);
             return null;
@@ -215,7 +218,7 @@ public final class DecisionLog implements AutoCloseable {
      */
     public RegisteredSigner revoke(String keyIdPrefix, String reason, SignerKey revoker) throws LedgerException {
         return inTransaction(() -> {
-            requireIntact("no key was revoked", Progress.NONE);
+            requireIntact("no key was revoked" + WOULD_VOUCH, Progress.NONE);
             RegisteredSigner signer = signerByPrefix(keyIdPrefix);
             if (signer.isRevoked()) {
                 throw new LedgerException("the key of " + signer.name() + " was already revoked at " + signer.revokedAt());
@@ -256,7 +259,7 @@ public final class DecisionLog implements AutoCloseable {
     public LoggedRecord append(DecisionRecord record, SignerKey key, Progress verifying) throws LedgerException {
         RecordJson.checkComplete("the record", record);
         return inTransaction(() -> {
-            requireIntact("nothing was appended", verifying);
+            requireIntact("nothing was appended" + WOULD_VOUCH, verifying);
             SignerIdentity signer = key.identity();
             registerWithin(signer, SignerClaim.selfSign(key), List.of());
             List<LoggedRecord> existing = readRecords();
@@ -287,7 +290,7 @@ public final class DecisionLog implements AutoCloseable {
     /** Adds {@code key}'s signature to a record already in the log. */
     public LoggedRecord cosign(String recordReference, SignerKey key) throws LedgerException {
         return inTransaction(() -> {
-            requireIntact("no signature was added", Progress.NONE);
+            requireIntact("no signature was added" + WOULD_VOUCH, Progress.NONE);
             registerWithin(key.identity(), SignerClaim.selfSign(key), List.of());
             LoggedRecord record = snapshotOf(readRecords()).find(recordReference);
             if (record.signatures().stream().anyMatch(s -> s.keyId().equals(key.identity().keyId()))) {
@@ -306,7 +309,7 @@ public final class DecisionLog implements AutoCloseable {
      */
     public int importSignatures(DsseEnvelope envelope) throws LedgerException {
         return inTransaction(() -> {
-            requireIntact("no signature was imported", Progress.NONE);
+            requireIntact("no signature was imported" + WOULD_VOUCH, Progress.NONE);
             String recordId = Hashes.sha256Hex(envelope.payload());
             LoggedRecord record = readRecords().stream()
                     .filter(r -> r.recordId().equals(recordId) && r.payloadType().equals(envelope.payloadType()))
@@ -349,7 +352,8 @@ public final class DecisionLog implements AutoCloseable {
      */
     public Checkpoint latestVerifiedCheckpoint() throws LedgerException {
         return inTransaction(() -> {
-            requireIntact("no checkpoint is given out", Progress.NONE);
+            requireIntact("no checkpoint is given out (whoever keeps it would hold a changed history as proof)",
+                    Progress.NONE);
             return readCheckpoints().stream().reduce((first, second) -> second)
                     .orElseThrow(() -> new LedgerException(path + " holds no checkpoint yet: the first append signs"
                             + " one, so there is nothing to keep"));

@@ -13,7 +13,7 @@ public final class LogNotIntactException extends LedgerException {
 
     private final transient VerificationReport report;
 
-    /** @param refused what was not done, e.g. "nothing was appended" */
+    /** @param refused what was not done and why, e.g. "nothing was appended (a signature now would vouch …)" */
     public LogNotIntactException(Path db, VerificationReport report, String refused) {
         super(message(db, report, refused));
         this.report = report;
@@ -25,8 +25,7 @@ public final class LogNotIntactException extends LedgerException {
 
     private static String message(Path db, VerificationReport report, String refused) {
         int more = report.problems().size() - 1;
-        return "the decision log " + db + " does not verify, so " + refused + " (a signature now would vouch for a"
-                + " changed history):\n" + report.summary() + "\n  " + report.problems().get(0)
+        return "the decision log " + db + " does not verify, so " + refused + ":\n" + report.summary() + "\n  " + report.problems().get(0)
                 + (more > 0 ? "\n  … and " + MetricFormat.count(more, "more problem", "more problems")
                         + ": `verdict log verify --db " + db + "` (or the Audit view) lists every one" : "");
     }
