@@ -165,6 +165,28 @@ class TamperedLogRefusesWritesTest {
         assertTrue(StoreSurgery.verify(db).isIntact());
     }
 
+    /** The check runs on the whole log, however long: a change deep inside a large log still stops the append. */
+    @Test
+    void aLargeLogTakesAnAppendUntilAChangeDeepInsideIt() throws Exception {
+        Path large = dir.resolve("large.db");
+        LargeLogs.write(large, 200, ADA);
+        assertTrue(StoreSurgery.verify(large).isIntact(), "written as append writes: " + StoreSurgery.verify(large)
+                .problems());
+        try (DecisionLog log = DecisionLog.openForWriting(large)) {
+            assertEquals(201, log.append(LedgerFixtures.retraining("after 200"), ADA).sequence());
+        }
+        StoreSurgery.execute(large, "UPDATE records SET appended_at = '2020-01-01T00:00:00Z' WHERE seq = 150");
+        try (DecisionLog log = DecisionLog.openForWriting(large)) {
+            LogNotIntactException refused = assertThrows(LogNotIntactException.class,
+                    () -> log.append(LedgerFixtures.retraining("after the change"), ADA));
+            assertTrue(refused.getMessage().contains("TAMPERED: first bad record is #150; 1 problem\n"),
+                    refused.getMessage());
+            assertTrue(refused.getMessage().endsWith("record #150: its stored append time 2020-01-01T00:00:00Z is not"
+                    + " the signed one, " + log.snapshot().records().get(149).statement().orElseThrow().appendedAt()
+                    + " (records.appended_at was changed)"), refused.getMessage());
+        }
+    }
+
     @Test
     void aChangedFormat1StoreIsNotMigrated() throws Exception {
         Path old = dir.resolve("format-1.db");
