@@ -142,7 +142,7 @@ class ComparisonEngineTest {
      * (−0.1083383, 0.5666716).
      */
     @Test
-    void balancedAccuracyDeltaIsWelchsTestOverTheClasses() {
+    void balancedAccuracyDeltaIsWelchsTestOverTheClassesAndEachModelAMeanOfWilsonIntervals() {
         int[] labels = {1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0};
         int[] prod = {1, 1, 0, 0, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0};
         int[] cand = {1, 1, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0};
@@ -160,6 +160,12 @@ class ComparisonEngineTest {
         assertEquals(0.16463032839632077, balanced.pValue(), 1e-9);
         assertEquals(-0.10833828040906282, balanced.deltaCi().lower(), 1e-9);
         assertEquals(0.5666716137423962, balanced.deltaCi().upper(), 1e-9);
+        // each model: the MOVER-Wilson interval of the mean of the two recalls (production 3/6 and 6/8, candidate 5/6
+        // and 7/8), from the Wilson formula in numpy: mean − √Σ(p − l)²/2, mean + √Σ(u − p)²/2
+        assertEquals(0.39387405794358465, balanced.production().ci().lower(), 1e-9);
+        assertEquals(0.8048980568649562, balanced.production().ci().upper(), 1e-9);
+        assertEquals(0.5909568791766069, balanced.candidate().ci().lower(), 1e-9);
+        assertEquals(0.9395867520612963, balanced.candidate().ci().upper(), 1e-9);
     }
 
     /**
