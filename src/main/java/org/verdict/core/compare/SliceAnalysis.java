@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.Task;
+import org.verdict.core.stats.AgreementBound;
 import org.verdict.core.stats.BinnedAveragePrecision;
 import org.verdict.core.stats.BinnedDeLong;
 import org.verdict.core.stats.BlockResampler;
@@ -641,13 +642,14 @@ final class SliceAnalysis {
         List<MetricComparison> results = new ArrayList<>();
         // the means first: a summary slice draws them from the same first split
         List<MetricComparison> means = calibration(rows, positive, prodScores, candScores, random.split());
-        results.add(rocAuc(prod, cand, scratch));
+        results.add(rocAuc(prod, cand, scratch, rows, prodScores, candScores));
         results.add(prAuc(prod, cand, scratch, random.split()));
         results.addAll(means);
         return results;
     }
 
-    private MetricComparison rocAuc(SliceRanking prod, SliceRanking cand, double[][] scratch) {
+    private MetricComparison rocAuc(SliceRanking prod, SliceRanking cand, double[][] scratch, int[] rows,
+                                    double[] prodScores, double[] candScores) {
         MetricValue prodAuc = prod.rocAuc();
         if (!prodAuc.isAvailable()) {
             return MetricComparison.unavailable(Metric.ROC_AUC, prodAuc.unavailableReason());
@@ -659,6 +661,14 @@ final class SliceAnalysis {
         }
         DeLong.Result delong = DeLong.compare(prod, cand, scratch[0], scratch[1]);
         double delta = delong.candidateAuc() - delong.productionAuc();
+        if (!(delong.deltaVariance() > 0) && sameScores(rows, prodScores, candScores)) {
+            // Δ is 0 on every resample, yet the models may differ on examples not seen: bound it by how often
+            return MetricComparison.tested(Metric.ROC_AUC,
+                    delongEstimate(delong.productionAuc(), delong.productionVariance()),
+                    delongEstimate(delong.candidateAuc(), delong.candidateVariance()),
+                    new AgreementBound(prod.positives(), prod.negatives()), AgreementBound.TEST,
+                    "both models give every example here the same score");
+        }
         return normalComparison(Metric.ROC_AUC, delong.productionAuc(), delong.productionVariance(),
                 delong.candidateAuc(), delong.candidateVariance(), delta, delong.deltaVariance(),
                 delong.deltaDegreesOfFreedom(), DELONG, "DeLong's variance");
@@ -748,11 +758,8 @@ final class SliceAnalysis {
     private MetricComparison normalComparison(Metric metric, double prodValue, double prodVariance, double candValue,
                                               double candVariance, double delta, double deltaVariance,
                                               double deltaDegreesOfFreedom, String test, String varianceName) {
-        double level = options.confidenceLevel();
-        MetricEstimate prod = new MetricEstimate(prodValue,
-                prodVariance > 0 ? PairedTests.logitInterval(prodValue, prodVariance, level) : null);
-        MetricEstimate cand = new MetricEstimate(candValue,
-                candVariance > 0 ? PairedTests.logitInterval(candValue, candVariance, level) : null);
+        MetricEstimate prod = delongEstimate(prodValue, prodVariance);
+        MetricEstimate cand = delongEstimate(candValue, candVariance);
         String note = prodVariance > 0 && candVariance > 0 ? null : (prodVariance > 0 ? "candidate" : "production")
                 + (prodVariance > 0 || candVariance > 0 ? "'s " : " and candidate's ") + varianceName + " is 0 here"
                 + " (perfect or no separation), so no interval is shown for it";
@@ -762,6 +769,22 @@ final class SliceAnalysis {
         }
         return MetricComparison.tested(metric, prod, cand,
                 new WaldDifference(delta, Math.sqrt(deltaVariance), deltaDegreesOfFreedom, -1, 1), test, note);
+    }
+
+    /** One model's value with its logit interval, or without one where its variance is 0. */
+    private MetricEstimate delongEstimate(double value, double variance) {
+        return new MetricEstimate(value,
+                variance > 0 ? PairedTests.logitInterval(value, variance, options.confidenceLevel()) : null);
+    }
+
+    /** Whether both models scored every example of the slice alike. */
+    private static boolean sameScores(int[] rows, double[] prodScores, double[] candScores) {
+        for (int row : rows) {
+            if (Double.compare(prodScores[row], candScores[row]) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
