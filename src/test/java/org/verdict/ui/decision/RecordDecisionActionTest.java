@@ -70,6 +70,47 @@ class RecordDecisionActionTest {
         robot.interact(() -> robot.lookup("#decisionDialog").query().getScene().getWindow().hide());
     }
 
+    /**
+     * The app makes the log a decision went into the store in use (the status bar, the next dialog, the Audit view):
+     * it must be the log the person signed into, not the one the dialog first proposed.
+     */
+    @Test
+    void aSignedDecisionReportsTheLogAndKeyItWasSignedWith(FxRobot robot) throws Exception {
+        Path folder = Files.createTempDirectory("record-decision-signed");
+        Path proposed = folder.resolve("decisions.db");
+        Path chosen = folder.resolve("board.db");
+        Path key = org.verdict.core.ledger.KeyFile.generate("Ada Lovelace", org.verdict.core.ledger.Roles.ML_LEAD,
+                org.verdict.core.ledger.LedgerFixtures.PASSPHRASE, org.verdict.core.ledger.LedgerFixtures.TEST_ITERATIONS)
+                .writeTo(folder.resolve("keys"));
+        RecordDecisionAction action = new RecordDecisionAction(executor,
+                (pack, candidate, progress) -> {
+                    throw new PackException("policy.json", 3, 7, "unknown key 'marginn'");
+                },
+                pack -> null, (pack, candidate) -> Optional.empty(), new SimpleObjectProperty<>(proposed),
+                Optional::empty, () -> owner, signed::add, DecisionDialog.defaultText(), Clock.systemUTC());
+        robot.interact(() -> action.open(DecisionPacks.tierThreePack()));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            robot.lookup("#decisionChoice").<javafx.scene.control.ChoiceBox<String>>query().setValue("hold");
+            robot.lookup("#decisionRationale").queryAs(javafx.scene.control.TextArea.class).setText("gates unknown");
+            robot.lookup("#decisionApprovers").queryAs(TextField.class).setText("Ada Lovelace");
+            robot.lookup("#decisionStore").queryAs(TextField.class).setText(chosen.toString());
+            robot.lookup("#decisionKey").queryAs(TextField.class).setText(key.toString());
+            robot.lookup("#decisionPassphrase").queryAs(javafx.scene.control.PasswordField.class)
+                    .setText(new String(org.verdict.core.ledger.LedgerFixtures.PASSPHRASE));
+            robot.lookup("#decisionSign").queryButton().fire();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(1, signed.size(), robot.lookup("#decisionStatus").queryAs(Label.class).getText());
+        assertEquals(chosen, signed.get(0).store());
+        assertEquals(key, signed.get(0).keyFile());
+        assertEquals(1, signed.get(0).record().sequence());
+        assertTrue(Files.exists(chosen));
+        assertTrue(!Files.exists(proposed), "nothing was written to the log first proposed");
+        robot.interact(() -> robot.lookup("#decisionDialog").query().getScene().getWindow().hide());
+    }
+
     @Test
     void theGatesAlreadyJudgedFillTheGateTableWithoutReviewingAgain(FxRobot robot) throws Exception {
         Path folder = Files.createTempDirectory("record-decision-judged");
