@@ -195,8 +195,9 @@ public final class DuckDbSummarizer {
             statement.execute("SET threads = " + threads);
             statement.execute("SET preserve_insertion_order = false");
             String version = scalar(statement, "SELECT version()");
-            new SummaryInputCheck(rowManifest, layout, input, checkedSource(statement, input))
-                    .check(statement, progress);
+            SummaryInputCheck primaryCheck = new SummaryInputCheck(rowManifest, layout, input,
+                    checkedSource(statement, input));
+            primaryCheck.check(statement, progress);
             SummarySql sql = new SummarySql(SqlDialect.DUCKDB, layout, rowManifest, source(statement, input), seed,
                     blockCount);
             SummarySql.Sources sources = new SummarySql.Sources(sourceOrNull(statement, inputs.latency()),
@@ -204,16 +205,19 @@ public final class DuckDbSummarizer {
                     sourceOrNull(statement, inputs.humanBaseline()));
             SummarySql holdoutSql = sources.holdout() == null ? null : sql.forHoldout(sources.holdout());
             String script = sql.script(sources);
+            SummaryInputCheck holdoutCheck = null;
             if (holdoutSql != null) {
                 // held-out rows are evaluation rows like the primary ones: the row loader's checks hold for them too
-                new SummaryInputCheck(rowManifest, holdoutSql.layout(), inputs.holdout(),
-                        checkedSource(statement, inputs.holdout())).check(statement, progress);
+                holdoutCheck = new SummaryInputCheck(rowManifest, holdoutSql.layout(), inputs.holdout(),
+                        checkedSource(statement, inputs.holdout()));
+                holdoutCheck.check(statement, progress);
             }
             if (sources.humanBaseline() != null) {
                 List<String> columns = SummaryLayout.humanBaselineKeys(layout.versions());
                 requireColumns(statement, sources.humanBaseline(), columns, inputs.humanBaseline());
             }
             SummaryTables primary = evaluationTables(statement, sql, input, progress, 0.05, 0.8);
+            primaryCheck.refuseOtherUnicodeForms(statement, primary.cells(), progress);
             SummaryTable latency = null;
             if (sources.latency() != null) {
                 progress.update(0.8, "Bucketing latencies of " + inputs.latency());
@@ -224,9 +228,12 @@ public final class DuckDbSummarizer {
                 progress.update(0.82, "Counting safety cells of " + inputs.safety());
                 safety = run(statement, sql.safetyQuery(sources.safety()), progress);
             }
-            SummaryTables.HeldOut holdout = holdoutSql == null ? null : new SummaryTables.HeldOut(inputs.holdout(),
-                    holdoutSql.layout(), evaluationTables(statement, holdoutSql, inputs.holdout(), progress, 0.84,
-                            0.93));
+            SummaryTables.HeldOut holdout = null;
+            if (holdoutSql != null) {
+                SummaryTables tables = evaluationTables(statement, holdoutSql, inputs.holdout(), progress, 0.84, 0.93);
+                holdoutCheck.refuseOtherUnicodeForms(statement, tables.cells(), progress);
+                holdout = new SummaryTables.HeldOut(inputs.holdout(), holdoutSql.layout(), tables);
+            }
             SummaryTable humanBaseline = null;
             if (sources.humanBaseline() != null) {
                 progress.update(0.93, "Counting human-baseline cells of " + inputs.humanBaseline());
