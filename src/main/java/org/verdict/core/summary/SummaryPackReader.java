@@ -34,6 +34,7 @@ import org.verdict.core.pack.PackFiles;
 import org.verdict.core.pack.PackHashing;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.RowProblems;
+import org.verdict.core.pack.StrictJson;
 import org.verdict.core.pack.SuiteSpec;
 import org.verdict.core.pack.Task;
 import org.verdict.core.pack.UnicodeForms;
@@ -879,7 +880,7 @@ public final class SummaryPackReader {
         String text(JsonNode summary, String pointer) throws PackException {
             JsonNode value = summary.at(pointer);
             if (!value.isTextual() || value.asText().isBlank()) {
-                throw error(pointer, "must be a non-empty string");
+                throw wrongKind(pointer, value, "a non-empty string");
             }
             return value.asText();
         }
@@ -887,9 +888,14 @@ public final class SummaryPackReader {
         long wholeNumber(JsonNode summary, String pointer) throws PackException {
             JsonNode value = summary.at(pointer);
             if (!value.canConvertToLong() || !value.isIntegralNumber() || value.asLong() < 0) {
-                throw error(pointer, "must be a whole number ≥ 0");
+                throw wrongKind(pointer, value, "a whole number ≥ 0");
             }
             return value.asLong();
+        }
+
+        private PackException wrongKind(String pointer, JsonNode value, String expected) {
+            return error(pointer, value.isMissingNode() ? "is required: " + expected
+                    : "must be " + expected + ", not " + StrictJson.written(value));
         }
     }
 }
