@@ -524,13 +524,15 @@ public final class EvaluationTableReader {
             if (code < 0 || knownValueHoldsQuote) {
                 refuseStrayQuote(chars, offset, length, line, column);
             }
-            if (code < 0) {
-                String value = new String(chars, offset, length);
-                knownValueHoldsQuote |= value.indexOf('"') >= 0;
-                refuseOtherUnicodeForm(sliceForms.get(slice), value, "on " + lineOrRow(line), line, column);
-                code = newSliceValue(sliceLevels.get(slice), value, line, column);
-                sliceLookups.get(slice).put(value, code);
-            }
+            return code >= 0 ? code : registerSliceValue(slice, new String(chars, offset, length), line, column);
+        }
+
+        /** Registers a value a slice column meets for the first time (a handful of times per column, not per row). */
+        private int registerSliceValue(int slice, String value, long line, int column) throws PackException {
+            knownValueHoldsQuote |= value.indexOf('"') >= 0;
+            refuseOtherUnicodeForm(sliceForms.get(slice), value, "on " + lineOrRow(line), line, column);
+            int code = newSliceValue(sliceLevels.get(slice), value, line, column);
+            sliceLookups.get(slice).put(value, code);
             return code;
         }
 
