@@ -770,23 +770,31 @@ final class SliceAnalysis {
                 SliceAnalysis::calibrationValue,
                 (m, model) -> new int[] {m * 2 + model, CALIBRATION_WIDTH - 1},
                 (m, model) -> new CarriedSum(m * 2 + model, m == 0 ? "log loss" : "Brier loss"));
-        double[][][] replicate = blockReplicates(resampler, CALIBRATION_WIDTH, metrics.size(),
-                SliceAnalysis::calibrationValue, studentized, random);
+        // log_loss and brier read the loss sums and the count; the calibration error its bins' sums, which are most
+        // of the vector, and its replicates serve only to tell whether Δ varies (its intervals are its own, below)
+        BlockReplicates drawn = blockReplicates(resampler, CALIBRATION_WIDTH, metrics.size(),
+                SliceAnalysis::calibrationValue, studentized, random,
+                new int[] {0, 4, CALIBRATION_WIDTH - 1, CALIBRATION_WIDTH}, CALIBRATION_ERROR,
+                new int[] {4, CALIBRATION_WIDTH - 1});
+        double[][][] replicate = drawn.values();
         String test = blocks == n ? ROW_BOOTSTRAP : HASHED_BLOCK_BOOTSTRAP;
         List<MetricComparison> results = new ArrayList<>();
-        for (int m = 0; m < 3; m++) {
-            if (m == 2) {
-                // the calibration error's own intervals are set below
-                results.add(summarise(metrics.get(m), MetricValue.of(calibrationValue(m, 0, totals)),
-                        MetricValue.of(calibrationValue(m, 1, totals)), replicate[m][0], replicate[m][1],
-                        (model, value, values) -> null, blocks, blocks - 1, test, null, null));
-                continue;
-            }
+        for (int m = 0; m < CALIBRATION_ERROR; m++) {
             results.add(studentized.withFallbacksSaid(m, summarise(metrics.get(m),
                     MetricValue.of(calibrationValue(m, 0, totals)), MetricValue.of(calibrationValue(m, 1, totals)),
                     replicate[m][0], replicate[m][1], studentized.of(m), blocks, blocks - 1, test, null, null)));
         }
-        results.set(2, calibrationIntervals(results.get(2), resampler, totals, uJackknifeTest(test)));
+        double prodError = calibrationValue(CALIBRATION_ERROR, 0, totals);
+        double candError = calibrationValue(CALIBRATION_ERROR, 1, totals);
+        // what summarise says of replicates in which Δ varies, none undefined: Δ is measurable (the interval it would
+        // add is replaced below)
+        MetricComparison error = drawn.watchedDeltaVaries() && blocks >= 2
+                ? new MetricComparison(Metric.SQ_CALIBRATION_ERROR, new MetricEstimate(prodError, null),
+                        new MetricEstimate(candError, null), candError - prodError, null, test, null, null, null)
+                : summarise(Metric.SQ_CALIBRATION_ERROR, MetricValue.of(prodError), MetricValue.of(candError),
+                        replicate[CALIBRATION_ERROR][0], replicate[CALIBRATION_ERROR][1],
+                        (model, value, values) -> null, blocks, blocks - 1, test, null, null);
+        results.add(calibrationIntervals(error, resampler, totals, uJackknifeTest(test)));
         return results;
     }
 
@@ -800,28 +808,81 @@ final class SliceAnalysis {
     }
 
     /**
-     * The bootstrap replicates of metrics of a block resampler's sums ({@code [metric][model][replicate]}), each
-     * replicate's sums also added to the studentized intervals. The hot loop of the mean and binned metrics, in a
-     * method of its own so the JIT compiles it alone rather than with the large methods that call it.
+     * Two replicates' Δ further apart than this show that Δ varies in the replicates: some replicate then lies at
+     * least half as far from their mean, whose square (above 1e-201) leaves the standard deviation of the Δs above 0
+     * whatever their number, as long as every replicate is finite ({@link #REPLICATE_SUMS_BOUND}).
      */
-    private double[][][] blockReplicates(BlockResampler resampler, int width, int metrics, SumsMetric metric,
-                                         StudentizedIntervals studentized, SplittableRandom random) {
+    private static final double VARYING_DELTA = 1e-100;
+    /** Replicate sums within this bound keep every value and square of the calibration metrics finite. */
+    private static final double REPLICATE_SUMS_BOUND = 1e100;
+
+    /**
+     * The replicates of {@link #blockReplicates} ({@code [metric][model][replicate]}); the watched metric's only up to
+     * the one in which its Δ was seen to vary ({@code watchedDeltaVaries}), the rest of its arrays left at 0.
+     */
+    private record BlockReplicates(double[][][] values, boolean watchedDeltaVaries) {
+    }
+
+    /**
+     * The bootstrap replicates of metrics of a block resampler's sums, each replicate's sums also added to the
+     * studentized intervals. The hot loop of the mean and binned metrics, in a method of its own so the JIT compiles
+     * it alone rather than with the large methods that call it.
+     *
+     * @param read the components the metrics other than the watched one read, as ranges from, to, from, to, ...:
+     *             a replicate adds up only these
+     * @param watched a metric whose replicates serve only to tell whether its Δ varies, or −1: its replicates are
+     *                computed, from its components {@code watchedRead} (same form), until two Δs are seen more than
+     *                {@link #VARYING_DELTA} apart, and then no more — when every replicate is finite and every block
+     *                holds an example (the last component is the count), so that none can be undefined; otherwise
+     *                in every replicate
+     */
+    private BlockReplicates blockReplicates(BlockResampler resampler, int width, int metrics, SumsMetric metric,
+                                            StudentizedIntervals studentized, SplittableRandom random, int[] read,
+                                            int watched, int[] watchedRead) {
         int replicates = options.bootstrapReplicates();
         double[][][] replicate = new double[metrics][2][replicates];
         double[] sums = new double[width];
+        boolean mayStop = watched >= 0 && resampler.replicateSumsWithin(REPLICATE_SUMS_BOUND)
+                && resampler.smallestBlockSum(width - 1) >= 1;
+        boolean watching = watched >= 0;
+        boolean varies = false;
+        double firstDelta = 0;
         for (int b = 0; b < replicates; b++) {
             if ((b & 63) == 0) {
                 progress.checkCancelled();
             }
-            resampler.resample(random, sums);
+            resampler.draw(random);
+            for (int r = 0; r < read.length; r += 2) {
+                resampler.sumDrawn(sums, read[r], read[r + 1]);
+            }
             for (int m = 0; m < metrics; m++) {
-                replicate[m][0][b] = metric.value(m, 0, sums);
-                replicate[m][1][b] = metric.value(m, 1, sums);
+                if (m != watched) {
+                    replicate[m][0][b] = metric.value(m, 0, sums);
+                    replicate[m][1][b] = metric.value(m, 1, sums);
+                }
             }
             studentized.add(sums);
+            if (watching) {
+                for (int r = 0; r < watchedRead.length; r += 2) {
+                    resampler.sumDrawn(sums, watchedRead[r], watchedRead[r + 1]);
+                }
+                double prod = metric.value(watched, 0, sums);
+                double cand = metric.value(watched, 1, sums);
+                replicate[watched][0][b] = prod;
+                replicate[watched][1][b] = cand;
+                if (b == 0) {
+                    firstDelta = cand - prod;
+                } else if (mayStop && Math.abs(cand - prod - firstDelta) > VARYING_DELTA) {
+                    varies = true;
+                    watching = false;
+                }
+            }
         }
-        return replicate;
+        return new BlockReplicates(replicate, varies);
     }
+
+    /** The index of sq_calibration_error in {@link #calibrationValue}. */
+    private static final int CALIBRATION_ERROR = 2;
 
     /** metric 0 = log_loss, 1 = brier, 2 = sq_calibration_error; model 0 = production, 1 = candidate. */
     private static double calibrationValue(int metric, int model, double[] sums) {
@@ -852,7 +913,7 @@ final class SliceAnalysis {
         MetricEstimate candidate = comparison.candidate() == null || unstable ? comparison.candidate()
                 : withCalibrationInterval(comparison.candidate(), totals, offsets[1], examples, units);
         String note = withNegativeEstimatesSaid(comparison);
-        if (comparison.inference() == null) {
+        if (unstable || comparison.unavailableReason() != null) {
             return new MetricComparison(comparison.metric(), production, candidate, comparison.delta(), null,
                     comparison.test(), comparison.unavailableReason(), comparison.unstableReason(), note);
         }
@@ -1166,7 +1227,7 @@ final class SliceAnalysis {
                     default -> throw new IllegalArgumentException(metrics.get(m).wireName());
                 });
         double[][][] replicate = blockReplicates(resampler, REGRESSION_WIDTH, metrics.size(), value, studentized,
-                random);
+                random, new int[] {0, REGRESSION_WIDTH}, -1, null).values();
         String test = blocks == n ? ROW_BOOTSTRAP : HASHED_BLOCK_BOOTSTRAP;
         String mapeNote = zeroLabels == 0 ? null : zeroLabels + " example" + (zeroLabels == 1 ? "" : "s")
                 + " with label 0 skipped";

@@ -93,15 +93,22 @@ public final class BlockResampler {
 
     /** Fills {@code into} with the sums of one replicate: k blocks drawn with replacement. */
     public void resample(SplittableRandom random, double[] into) {
+        draw(random);
+        sumDrawn(into, 0, width);
+    }
+
+    /**
+     * Draws one replicate, k blocks with replacement, without adding anything up: {@link #sumDrawn} then adds the
+     * components a caller needs, so a replicate pays only for those.
+     */
+    public void draw(SplittableRandom random) {
         // the fields in locals: the client compiler, which a short process runs with, reads a field again on every
         // pass of a loop; the arithmetic is the same to the last bit
         int[] times = multiplicity;
         int k = blocks;
-        int d = width;
-        double[][] sums = columns;
         int[] drawn = drawnBlocks;
         double[] weights = drawnWeights;
-        // count how often each block is drawn, then add each drawn block once, times its count: about a third of
+        // count how often each block is drawn, then list each drawn block once, with its count: about a third of
         // the blocks are not drawn at all
         Arrays.fill(times, 0);
         for (int draw = 0; draw < k; draw++) {
@@ -116,11 +123,23 @@ public final class BlockResampler {
             }
         }
         this.drawnCount = drawnCount;
+    }
+
+    /**
+     * Fills components {@code [from, to)} of {@code into} with their sums over the blocks of the last {@link #draw};
+     * the others are left as they are. Each component is added up alone, over the drawn blocks in ascending order, so
+     * its sum has the same bits whichever components are asked for with it.
+     */
+    public void sumDrawn(double[] into, int from, int to) {
+        double[][] sums = columns;
+        int[] drawn = drawnBlocks;
+        double[] weights = drawnWeights;
+        int drawnCount = this.drawnCount;
         // four components at a time, each added up in a register over the drawn blocks in ascending order: the same
         // additions in the same order as adding block after block into the replicate's vector, so the same bits,
         // with a third less time in the client compiler's code (no load and store of the vector per block)
-        int i = 0;
-        for (; i + 4 <= d; i += 4) {
+        int i = from;
+        for (; i + 4 <= to; i += 4) {
             double[] c0 = sums[i];
             double[] c1 = sums[i + 1];
             double[] c2 = sums[i + 2];
@@ -142,7 +161,7 @@ public final class BlockResampler {
             into[i + 2] = x2;
             into[i + 3] = x3;
         }
-        for (; i < d; i++) {
+        for (; i < to; i++) {
             double[] column = sums[i];
             double x = 0;
             for (int j = 0; j < drawnCount; j++) {
@@ -150,6 +169,29 @@ public final class BlockResampler {
             }
             into[i] = x;
         }
+    }
+
+    /**
+     * Whether every replicate's sums are finite and at most {@code bound} in size: each component's Σ |block sum|
+     * times k, the most a replicate of k draws can add up, is within it.
+     */
+    public boolean replicateSumsWithin(double bound) {
+        double[] absolute = absoluteTotals();
+        for (double total : absolute) {
+            if (!(total * blocks <= bound)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The smallest block sum of component {@code index}. */
+    public double smallestBlockSum(int index) {
+        double smallest = Double.POSITIVE_INFINITY;
+        for (double value : columns[index]) {
+            smallest = Math.min(smallest, value);
+        }
+        return smallest;
     }
 
     /**
@@ -210,20 +252,13 @@ public final class BlockResampler {
      */
     private double linearized(double[] sums, int[] times, int[] units, int unitCount, int[] reads,
                               ToDoubleFunction<double[]> statistic, double[] scratch) {
-        if (absoluteTotals == null) {
-            absoluteTotals = new double[width];
-            for (int i = 0; i < width; i++) {
-                for (int b = 0; b < blocks; b++) {
-                    absoluteTotals[i] += Math.abs(columns[i][b]);
-                }
-            }
-        }
+        double[] absolute = absoluteTotals();
         System.arraycopy(sums, 0, scratch, 0, width);
         double[] gradient = new double[reads.length];
         for (int r = 0; r < reads.length; r++) {
             int i = reads[r];
             // a step on the component's own scale, even where its sum is near 0 (a centred label)
-            double step = 1e-6 * Math.max(Math.max(Math.abs(sums[i]), absoluteTotals[i]), 1e-300);
+            double step = 1e-6 * Math.max(Math.max(Math.abs(sums[i]), absolute[i]), 1e-300);
             scratch[i] = sums[i] + step;
             double above = statistic.applyAsDouble(scratch);
             scratch[i] = sums[i] - step;
@@ -251,6 +286,19 @@ public final class BlockResampler {
         }
         return count < 2 || !Double.isFinite(sum) ? Double.NaN
                 : Math.sqrt(count / (count - 1.0) * spread(times, units, unitCount, sum / count));
+    }
+
+    /** Σ |block sum| per component, computed once the blocks are filled. */
+    private double[] absoluteTotals() {
+        if (absoluteTotals == null) {
+            absoluteTotals = new double[width];
+            for (int i = 0; i < width; i++) {
+                for (int b = 0; b < blocks; b++) {
+                    absoluteTotals[i] += Math.abs(columns[i][b]);
+                }
+            }
+        }
+        return absoluteTotals;
     }
 
     /** Σ times_b · (contribution_b − mean)² over the listed units (contribution j belongs to unit j). */
