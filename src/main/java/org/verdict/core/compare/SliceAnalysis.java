@@ -1007,6 +1007,15 @@ final class SliceAnalysis {
         /** How many times as wide as the percentile interval each studentized one may be ({@code [metric][model]}). */
         private final double[][] maxWidthRatio;
         private final double[] scratch;
+        /**
+         * The (metric, model) pairs whose standard errors are linearized, as metric · 2 + model, with what each reads
+         * and its statistic on its scale: one pass over a replicate's drawn blocks gives all of them
+         * ({@link BlockResampler#replicateStandardErrors}).
+         */
+        private final int[] linearized;
+        private final int[][] linearizedReads;
+        private final List<java.util.function.ToDoubleFunction<double[]>> linearizedStatistics;
+        private final double[] linearizedErrors;
 
         /** @param n the slice's examples (the resampled units are rows when the resampler has n blocks) */
         StudentizedIntervals(BlockResampler resampler, double[] totals, int replicates, int n,
@@ -1036,6 +1045,11 @@ final class SliceAnalysis {
                             resampler.standardError(reads[m][model], onScale(m, model), jackknife[m]), replicates);
                 }
             }
+            linearized = IntStream.range(0, 2 * scales.size()).filter(pair -> !jackknife[pair / 2]).toArray();
+            linearizedReads = Arrays.stream(linearized).mapToObj(pair -> reads[pair / 2][pair % 2])
+                    .toArray(int[][]::new);
+            linearizedStatistics = Arrays.stream(linearized).mapToObj(pair -> onScale(pair / 2, pair % 2)).toList();
+            linearizedErrors = new double[linearized.length];
         }
 
         private java.util.function.ToDoubleFunction<double[]> onScale(int m, int model) {
@@ -1044,10 +1058,16 @@ final class SliceAnalysis {
 
         /** One replicate, right after {@code resampler.resample} filled {@code sums}. */
         void add(double[] sums) {
+            resampler.replicateStandardErrors(sums, linearizedReads, linearizedStatistics, scratch, linearizedErrors);
+            for (int p = 0; p < linearized.length; p++) {
+                int m = linearized[p] / 2;
+                int model = linearized[p] % 2;
+                bootstraps[m][model].add(metric.value(m, model, sums), linearizedErrors[p]);
+            }
             for (int m = 0; m < scales.size(); m++) {
-                for (int model = 0; model < 2; model++) {
+                for (int model = 0; jackknife[m] && model < 2; model++) {
                     bootstraps[m][model].add(metric.value(m, model, sums), resampler.replicateStandardError(
-                            sums, reads[m][model], onScale(m, model), jackknife[m], scratch));
+                            sums, reads[m][model], onScale(m, model), true, scratch));
                 }
             }
         }

@@ -1,6 +1,7 @@
 package org.verdict.core.stats;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 
@@ -32,10 +33,10 @@ public final class BlockResampler {
     /** Every block, ascending: the units of the standard error over the blocks themselves, and of the jackknife. */
     private final int[] allBlocks;
     /**
-     * Scratch of the standard errors: the linear contribution or leave-one-out value of each unit, in the order the
-     * units are listed ({@code drawnBlocks} or {@code allBlocks}).
+     * Scratch of the standard errors, per statistic: the linear contribution or leave-one-out value of each unit, in
+     * the order the units are listed ({@code drawnBlocks} or {@code allBlocks}).
      */
-    private final double[] contribution;
+    private double[][] contributions = new double[0][];
     /** Σ |block sum| per component, the scale of the gradient's steps; computed once the blocks are filled. */
     private double[] absoluteTotals;
 
@@ -52,7 +53,6 @@ public final class BlockResampler {
         this.drawnWeights = new double[blocks];
         this.allBlocks = new int[blocks];
         Arrays.setAll(allBlocks, b -> b);
-        this.contribution = new double[blocks];
     }
 
     /** The number of blocks k. */
@@ -209,7 +209,7 @@ public final class BlockResampler {
         double[] totals = totals();
         double[] scratch = new double[width];
         return jackknife ? jackknife(totals, once, reads, statistic, scratch)
-                : linearized(totals, once, allBlocks, blocks, reads, statistic, scratch);
+                : linearizedOne(totals, once, allBlocks, blocks, reads, statistic, scratch);
     }
 
     /**
@@ -221,12 +221,25 @@ public final class BlockResampler {
     public double replicateStandardError(double[] replicateSums, int[] reads, ToDoubleFunction<double[]> statistic,
                                          boolean jackknife, double[] scratch) {
         return jackknife ? jackknife(replicateSums, multiplicity, reads, statistic, scratch)
-                : linearized(replicateSums, multiplicity, drawnBlocks, drawnCount, reads, statistic, scratch);
+                : linearizedOne(replicateSums, multiplicity, drawnBlocks, drawnCount, reads, statistic, scratch);
+    }
+
+    /**
+     * The linearized {@link #replicateStandardError} of several statistics of the last replicate at once,
+     * {@code into[s]} for {@code statistics.get(s)} reading {@code reads[s]}: one pass over the drawn blocks serves all
+     * of them, and each one's sums are added in the same order as alone, so each has the same bits as alone.
+     *
+     * @param scratch of length {@code width}, overwritten
+     */
+    public void replicateStandardErrors(double[] replicateSums, int[][] reads,
+                                        List<ToDoubleFunction<double[]>> statistics, double[] scratch, double[] into) {
+        linearized(replicateSums, multiplicity, drawnBlocks, drawnCount, reads, statistics, scratch, into);
     }
 
     private double jackknife(double[] sums, int[] times, int[] reads, ToDoubleFunction<double[]> statistic,
                              double[] scratch) {
         System.arraycopy(sums, 0, scratch, 0, width);
+        double[] contribution = contributions(1)[0];
         int units = 0;
         double sum = 0;
         for (int b = 0; b < blocks; b++) {
@@ -241,51 +254,96 @@ public final class BlockResampler {
             units += times[b];
             sum += times[b] * contribution[b];
         }
-        return units < 2 || !Double.isFinite(sum) ? Double.NaN
-                : Math.sqrt((units - 1.0) / units * spread(times, allBlocks, blocks, sum / units));
+        if (units < 2 || !Double.isFinite(sum)) {
+            return Double.NaN;
+        }
+        double[] squares = new double[1];
+        spreads(times, allBlocks, blocks, new double[] {sum / units}, squares);
+        return Math.sqrt((units - 1.0) / units * squares[0]);
+    }
+
+    private double linearizedOne(double[] sums, int[] times, int[] units, int unitCount, int[] reads,
+                                 ToDoubleFunction<double[]> statistic, double[] scratch) {
+        double[] into = new double[1];
+        linearized(sums, times, units, unitCount, new int[][] {reads}, List.of(statistic), scratch, into);
+        return into[0];
     }
 
     /**
+     * The linearized standard errors of {@code statistics} at {@code sums}, over the listed units.
+     *
      * @param units the blocks that are units, ascending ({@code unitCount} of them); an undrawn block would add
      *              exactly 0 to every sum below (a finite u times 0; a non-finite gradient makes the drawn blocks'
      *              sum non-finite as well), so a replicate lists only its drawn blocks
      */
-    private double linearized(double[] sums, int[] times, int[] units, int unitCount, int[] reads,
-                              ToDoubleFunction<double[]> statistic, double[] scratch) {
+    private void linearized(double[] sums, int[] times, int[] units, int unitCount, int[][] reads,
+                            List<ToDoubleFunction<double[]>> statistics, double[] scratch, double[] into) {
         double[] absolute = absoluteTotals();
         System.arraycopy(sums, 0, scratch, 0, width);
-        double[] gradient = new double[reads.length];
-        for (int r = 0; r < reads.length; r++) {
-            int i = reads[r];
-            // a step on the component's own scale, even where its sum is near 0 (a centred label)
-            double step = 1e-6 * Math.max(Math.max(Math.abs(sums[i]), absolute[i]), 1e-300);
-            scratch[i] = sums[i] + step;
-            double above = statistic.applyAsDouble(scratch);
-            scratch[i] = sums[i] - step;
-            double below = statistic.applyAsDouble(scratch);
-            scratch[i] = sums[i];
-            gradient[r] = (above - below) / (2 * step);
+        int statisticCount = reads.length;
+        int terms = 0;
+        for (int[] read : reads) {
+            terms += read.length;
         }
-        // fields in locals as in resample: this is the hot loop of the studentized intervals, four calls per replicate
-        double[] contributions = contribution;
-        double[][] read = new double[reads.length][];
-        for (int r = 0; r < reads.length; r++) {
-            read[r] = columns[reads[r]];
+        // every statistic's gradient terms one after the other: statistic s has terms [end[s − 1], end[s])
+        double[] gradient = new double[terms];
+        double[][] column = new double[terms][];
+        int[] end = new int[statisticCount];
+        int term = 0;
+        for (int s = 0; s < statisticCount; s++) {
+            ToDoubleFunction<double[]> statistic = statistics.get(s);
+            for (int i : reads[s]) {
+                // a step on the component's own scale, even where its sum is near 0 (a centred label)
+                double step = 1e-6 * Math.max(Math.max(Math.abs(sums[i]), absolute[i]), 1e-300);
+                scratch[i] = sums[i] + step;
+                double above = statistic.applyAsDouble(scratch);
+                scratch[i] = sums[i] - step;
+                double below = statistic.applyAsDouble(scratch);
+                scratch[i] = sums[i];
+                gradient[term] = (above - below) / (2 * step);
+                column[term++] = columns[i];
+            }
+            end[s] = term;
         }
+        // the hot loop of the studentized intervals: each unit's contribution to every statistic
+        double[][] contributions = contributions(statisticCount);
+        double[] total = new double[statisticCount];
         int count = 0;
-        double sum = 0;
         for (int j = 0; j < unitCount; j++) {
             int b = units[j];
-            double u = 0;
-            for (int r = 0; r < read.length; r++) {
-                u += gradient[r] * read[r][b];
+            int t = times[b];
+            count += t;
+            term = 0;
+            for (int s = 0; s < statisticCount; s++) {
+                double u = 0;
+                for (; term < end[s]; term++) {
+                    u += gradient[term] * column[term][b];
+                }
+                contributions[s][j] = u;
+                total[s] += t * u;
             }
-            contributions[j] = u;
-            count += times[b];
-            sum += times[b] * u;
         }
-        return count < 2 || !Double.isFinite(sum) ? Double.NaN
-                : Math.sqrt(count / (count - 1.0) * spread(times, units, unitCount, sum / count));
+        if (count < 2) {
+            Arrays.fill(into, 0, statisticCount, Double.NaN);
+            return;
+        }
+        double[] mean = new double[statisticCount];
+        for (int s = 0; s < statisticCount; s++) {
+            mean[s] = total[s] / count;
+        }
+        double[] squares = new double[statisticCount];
+        spreads(times, units, unitCount, mean, squares);
+        for (int s = 0; s < statisticCount; s++) {
+            into[s] = !Double.isFinite(total[s]) ? Double.NaN : Math.sqrt(count / (count - 1.0) * squares[s]);
+        }
+    }
+
+    /** Scratch of the standard errors: rows of the contribution of each unit, at least {@code statistics} of them. */
+    private double[][] contributions(int statistics) {
+        if (contributions.length < statistics) {
+            contributions = new double[statistics][blocks];
+        }
+        return contributions;
     }
 
     /** Σ |block sum| per component, computed once the blocks are filled. */
@@ -301,13 +359,19 @@ public final class BlockResampler {
         return absoluteTotals;
     }
 
-    /** Σ times_b · (contribution_b − mean)² over the listed units (contribution j belongs to unit j). */
-    private double spread(int[] times, int[] units, int unitCount, double mean) {
-        double[] contributions = contribution;
-        double squares = 0;
+    /**
+     * Σ times_b · (contribution_b − mean)² of each statistic s over the listed units (its contribution j belongs to
+     * unit j), into {@code squares[s]}.
+     */
+    private void spreads(int[] times, int[] units, int unitCount, double[] mean, double[] squares) {
+        double[][] contribution = contributions;
+        int statisticCount = mean.length;
         for (int j = 0; j < unitCount; j++) {
-            squares += times[units[j]] * (contributions[j] - mean) * (contributions[j] - mean);
+            int t = times[units[j]];
+            for (int s = 0; s < statisticCount; s++) {
+                double deviation = contribution[s][j] - mean[s];
+                squares[s] += t * deviation * deviation;
+            }
         }
-        return squares;
     }
 }
