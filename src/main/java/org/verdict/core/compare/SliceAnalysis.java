@@ -725,35 +725,39 @@ final class SliceAnalysis {
     private List<MetricComparison> calibration(int[] rows, boolean[] positive, double[] prodScores,
                                                double[] candScores, SplittableRandom random) {
         SliceBlocks blocks = sliceBlocks(rows);
-        BlockResampler resampler = new BlockResampler(blocks.count(), CALIBRATION_WIDTH);
-        addCalibrationExamples(rows, positive, prodScores, candScores, blocks.blockOf(), resampler);
-        return calibration(resampler, rows.length, random);
+        double[] blockSums = new double[blocks.count() * CALIBRATION_WIDTH];
+        addCalibrationExamples(rows, positive, prodScores, candScores, blocks.blockOf(), blockSums);
+        return calibration(BlockResampler.ofBlockSums(blockSums, blocks.count(), CALIBRATION_WIDTH), rows.length,
+                random);
     }
 
     /**
-     * Adds each example of a slice to its block in the {@link #CALIBRATION_WIDTH} layout. A loop over every row of a
-     * slice in a method of its own, so the JIT compiles it alone rather than with the bootstrap around it.
+     * Adds each example of a slice to its block's sums in the {@link #CALIBRATION_WIDTH} layout, block after block in
+     * {@code blockSums}. A loop over every row of a slice in a method of its own, so the JIT compiles it alone rather
+     * than with the bootstrap around it.
      */
     private void addCalibrationExamples(int[] rows, boolean[] positive, double[] prodScores, double[] candScores,
-                                        int[] blockOf, BlockResampler resampler) {
+                                        int[] blockOf, double[] blockSums) {
         int prodCalibration = 4;
         int candCalibration = 4 + Calibration.SQUARED_ERROR_SUMS;
         int width = CALIBRATION_WIDTH;
+        double[] prodLogLoss = models.productionLogLoss;
+        double[] candLogLoss = models.candidateLogLoss;
+        byte[] prodBin = models.productionCalibrationBin;
+        byte[] candBin = models.candidateCalibrationBin;
         for (int i = 0; i < rows.length; i++) {
             int row = rows[i];
             int y = positive[i] ? 1 : 0;
             double sp = prodScores[row];
             double sc = candScores[row];
-            int b = blockOf[i];
-            resampler.add(b, 0, models.productionLogLoss[row]);
-            resampler.add(b, 1, models.candidateLogLoss[row]);
-            resampler.add(b, 2, (sp - y) * (sp - y));
-            resampler.add(b, 3, (sc - y) * (sc - y));
-            Calibration.addExample(sp, y, models.productionCalibrationBin[row],
-                    (column, value) -> resampler.add(b, prodCalibration + column, value));
-            Calibration.addExample(sc, y, models.candidateCalibrationBin[row],
-                    (column, value) -> resampler.add(b, candCalibration + column, value));
-            resampler.add(b, width - 1, 1);
+            int block = blockOf[i] * width;
+            blockSums[block] += prodLogLoss[row];
+            blockSums[block + 1] += candLogLoss[row];
+            blockSums[block + 2] += (sp - y) * (sp - y);
+            blockSums[block + 3] += (sc - y) * (sc - y);
+            Calibration.addExample(sp, y, prodBin[row], blockSums, block + prodCalibration);
+            Calibration.addExample(sc, y, candBin[row], blockSums, block + candCalibration);
+            blockSums[block + width - 1] += 1;
         }
     }
 

@@ -55,6 +55,22 @@ public final class BlockResampler {
         Arrays.setAll(allBlocks, b -> b);
     }
 
+    /**
+     * A resampler over blocks whose sums are given block after block: {@code sums[b · width + i]} is component i of
+     * block b. A pass over rows fills that layout touching a few neighbouring entries of one block per row, where
+     * {@link #add}, component by component, touches a cache line per term.
+     */
+    public static BlockResampler ofBlockSums(double[] sums, int blocks, int width) {
+        BlockResampler resampler = new BlockResampler(blocks, width);
+        for (int i = 0; i < width; i++) {
+            double[] column = resampler.columns[i];
+            for (int b = 0; b < blocks; b++) {
+                column[b] = sums[b * width + i];
+            }
+        }
+        return resampler;
+    }
+
     /** The number of blocks k. */
     public int blocks() {
         return blocks;

@@ -44,19 +44,15 @@ public final class Calibration {
     }
 
     /**
-     * Adds one example to a model's sum vector (see {@link #SQUARED_ERROR_SUMS}) through {@code add(column, value)}.
+     * Adds one example to a model's sum vector (see {@link #SQUARED_ERROR_SUMS}) that starts at {@code sums[offset]}
+     * (a wider per-example or per-block vector holds it there).
      */
-    public static void addExample(double score, int label, int bin, ColumnAdder add) {
+    public static void addExample(double score, int label, int bin, double[] sums, int offset) {
         double gap = score - label;
-        add.add(3 * bin, 1);
-        add.add(3 * bin + 1, gap);
-        add.add(3 * bin + 2, gap * gap);
-    }
-
-    /** Where {@link #addExample} puts its terms (an offset into a wider per-example vector, a block, ...). */
-    @FunctionalInterface
-    public interface ColumnAdder {
-        void add(int column, double value);
+        int at = offset + 3 * bin;
+        sums[at] += 1;
+        sums[at + 1] += gap;
+        sums[at + 2] += gap * gap;
     }
 
     /**

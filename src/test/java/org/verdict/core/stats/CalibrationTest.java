@@ -235,8 +235,8 @@ class CalibrationTest {
                 double score = random.nextDouble();
                 int label = random.nextDouble() < 0.5 + 0.7 * (score - 0.5) ? 1 : 0;
                 double[] unit = units[u];
-                Calibration.addExample(score, label, Calibration.bin(score), (column, value) -> unit[column] += value);
-                Calibration.addExample(score, label, Calibration.bin(score), (column, value) -> sums[column] += value);
+                Calibration.addExample(score, label, Calibration.bin(score), unit, 0);
+                Calibration.addExample(score, label, Calibration.bin(score), sums, 0);
                 unit[Calibration.SQUARED_ERROR_SUMS] = 1;
             }
             double estimate = Calibration.squaredError(sums, 0, n);
@@ -287,8 +287,7 @@ class CalibrationTest {
     private static double[] sums(double[] scores, int[] labels) {
         double[] sums = new double[Calibration.SQUARED_ERROR_SUMS];
         for (int i = 0; i < scores.length; i++) {
-            Calibration.addExample(scores[i], labels[i], Calibration.bin(scores[i]),
-                    (column, value) -> sums[column] += value);
+            Calibration.addExample(scores[i], labels[i], Calibration.bin(scores[i]), sums, 0);
         }
         return sums;
     }
