@@ -36,7 +36,11 @@ public final class Calibration {
      * calibration_curve.
      */
     public static int bin(double score) {
-        int bin = 0;
+        // the number of upper edges below the score, found from a first guess a step or so away from it
+        int bin = (int) Math.max(0, Math.min(UPPER_EDGES.length, score * BINS));
+        while (bin > 0 && !(score > UPPER_EDGES[bin - 1])) {
+            bin--;
+        }
         while (bin < UPPER_EDGES.length && score > UPPER_EDGES[bin]) {
             bin++;
         }
