@@ -109,12 +109,13 @@ final class SliceAnalysis {
     /**
      * @param metrics the metrics wanted, each applicable to the task; results come in this order
      * @param rows the slice's table rows
-     * @param productionAscending the same rows in ascending production score (null without scores)
-     * @param candidateAscending the same rows in ascending candidate score (null without scores)
-     * @param localIndex table row → position in {@code rows}, filled for at least these rows
+     * @param productionAscending the slice's local indices (positions in {@code rows}) in ascending production score,
+     *                            marked where a new score begins ({@link SliceRanking#fromMarkedLocals}, which takes
+     *                            it over); null without scores
+     * @param candidateAscending the same in ascending candidate score
      */
     List<MetricComparison> analyze(List<Metric> metrics, int[] rows, int[] productionAscending,
-                                   int[] candidateAscending, int[] localIndex, SplittableRandom random) {
+                                   int[] candidateAscending, SplittableRandom random) {
         if (rows.length == 0) {
             return metrics.stream().map(m -> MetricComparison.unavailable(m, "empty slice")).toList();
         }
@@ -123,7 +124,7 @@ final class SliceAnalysis {
             results.addAll(countMetrics(rows, random.split()));
         }
         if (task == Task.BINARY && metrics.stream().anyMatch(Metric::needsScores)) {
-            results.addAll(scoreMetrics(rows, productionAscending, candidateAscending, localIndex, random.split()));
+            results.addAll(scoreMetrics(rows, productionAscending, candidateAscending, random.split()));
         }
         if (task == Task.REGRESSION) {
             results.addAll(regressionMetrics(rows, random.split()));
@@ -573,7 +574,7 @@ final class SliceAnalysis {
     // ---- binary score metrics ----
 
     private List<MetricComparison> scoreMetrics(int[] rows, int[] productionAscending, int[] candidateAscending,
-                                                int[] localIndex, SplittableRandom random) {
+                                                SplittableRandom random) {
         List<Metric> metrics = List.of(Metric.ROC_AUC, Metric.PR_AUC, Metric.LOG_LOSS, Metric.BRIER,
                 Metric.SQ_CALIBRATION_ERROR);
         if (!models.bothHaveScores()) {
@@ -587,8 +588,8 @@ final class SliceAnalysis {
         }
         double[] prodScores = models.production.scores();
         double[] candScores = models.candidate.scores();
-        SliceRanking prod = SliceRanking.fromSortedRows(prodScores, positive, productionAscending, localIndex);
-        SliceRanking cand = SliceRanking.fromSortedRows(candScores, positive, candidateAscending, localIndex);
+        SliceRanking prod = SliceRanking.fromMarkedLocals(productionAscending, positive);
+        SliceRanking cand = SliceRanking.fromMarkedLocals(candidateAscending, positive);
         // per-example scratch of both models, shared by DeLong's components and the AP influences
         double[][] scratch = {new double[rows.length], new double[rows.length]};
         List<MetricComparison> results = new ArrayList<>();

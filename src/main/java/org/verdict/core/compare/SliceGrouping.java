@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.stats.SliceRanking;
 
 /**
  * One way of cutting a table into slices: the whole table, one slice column, or a cross of several columns.
@@ -107,4 +108,54 @@ final class SliceGrouping {
         return rows;
     }
 
+    /**
+     * Where each row is: its slice in the high 32 bits, its position among the slice's rows in the low ones.
+     *
+     * @param byRow every slice's rows in table order, from {@link #partition} of the table order
+     */
+    long[] places(int[][] byRow, int rowCount) {
+        long[] place = new long[rowCount];
+        for (int slice = 0; slice < byRow.length; slice++) {
+            int[] rows = byRow[slice];
+            for (int i = 0; i < rows.length; i++) {
+                place[rows[i]] = (long) slice << 32 | i;
+            }
+        }
+        return place;
+    }
+
+    /**
+     * Every slice's rows in ascending score order, each given as its position among the slice's rows (its local index)
+     * and marked {@link SliceRanking#NEW_SCORE} where its score differs from the slice's row before it: what
+     * {@link SliceRanking#fromMarkedLocals} takes. One pass over the table's score order that looks up each row once
+     * (its place), where the slices' rankings would each look up its slice, its local index and its score.
+     *
+     * @param ascending the table's rows in ascending score
+     * @param rank per position of {@code ascending}, the number of distinct scores before it
+     * @param place from {@link #places}; unused (may be null) for the overall grouping, whose local index is the row
+     */
+    int[][] partitionMarked(int[] ascending, int[] rank, long[] place, int[] sizes) {
+        if (codes == null) {
+            int[] marked = new int[ascending.length];
+            for (int p = 0; p < marked.length; p++) {
+                marked[p] = ascending[p] | (p == 0 || rank[p] != rank[p - 1] ? SliceRanking.NEW_SCORE : 0);
+            }
+            return new int[][] {marked};
+        }
+        int[][] marked = new int[sliceCount()][];
+        for (int s = 0; s < marked.length; s++) {
+            marked[s] = new int[sizes[s]];
+        }
+        int[] next = new int[sliceCount()];
+        int[] lastRank = new int[sliceCount()];
+        java.util.Arrays.fill(lastRank, -1);
+        for (int p = 0; p < ascending.length; p++) {
+            long at = place[ascending[p]];
+            int slice = (int) (at >>> 32);
+            int r = rank[p];
+            marked[slice][next[slice]++] = (int) at | (r != lastRank[slice] ? SliceRanking.NEW_SCORE : 0);
+            lastRank[slice] = r;
+        }
+        return marked;
+    }
 }
