@@ -266,9 +266,9 @@ public final class ComparisonEngine {
             // every row is in exactly one slice of a grouping, so one row → place map serves all its slices
             long[] place = grouping.dimensions.isEmpty() ? null : grouping.places(byRow, models.table.rowCount());
             byProduction = models.productionAscending == null ? null
-                    : grouping.partitionMarked(models.productionAscending, models.productionScoreRank, place, sizes);
+                    : grouping.partitionMarked(models.productionAscending, models.production.scores(), place, sizes);
             byCandidate = models.candidateAscending == null ? null
-                    : grouping.partitionMarked(models.candidateAscending, models.candidateScoreRank, place, sizes);
+                    : grouping.partitionMarked(models.candidateAscending, models.candidate.scores(), place, sizes);
         }
 
         List<MetricComparison> analyse(int slice, SliceAnalysis analysis, List<Metric> metrics, long seed,

@@ -22,14 +22,6 @@ final class PairedModels {
     final int[] productionAscending;
     final int[] candidateAscending;
 
-    /**
-     * Per position of {@code productionAscending} / {@code candidateAscending}: how many distinct scores come before
-     * it, so that two rows of a slice share a score exactly when their ranks are equal, read in order rather than by
-     * looking each row's score up; null without that order.
-     */
-    final int[] productionScoreRank;
-    final int[] candidateScoreRank;
-
     /** 0, 1, ..., n−1: the table's rows in table order. */
     final int[] tableOrder;
     /** Per row: clipped log loss of production / candidate, and each score's calibration bin; null without scores. */
@@ -60,10 +52,6 @@ final class PairedModels {
         this.productionAscending = rankScores ? ascendingScores(table, production) : null;
         this.candidateAscending = !rankScores ? null
                 : productionVersion.equals(candidateVersion) ? productionAscending : ascendingScores(table, candidate);
-        this.productionScoreRank = productionAscending == null ? null
-                : scoreRanks(productionAscending, production.scores());
-        this.candidateScoreRank = candidateAscending == null ? null : candidateAscending == productionAscending
-                ? productionScoreRank : scoreRanks(candidateAscending, candidate.scores());
         boolean calibration = rankScores && productionAscending != null && candidateAscending != null;
         int rows = table.rowCount();
         this.productionLogLoss = calibration ? new double[rows] : null;
@@ -108,16 +96,6 @@ final class PairedModels {
                 candidateCalibrationBin[row] = (byte) Calibration.bin(candScores[row]);
             }
         });
-    }
-
-    private static int[] scoreRanks(int[] ascending, double[] scores) {
-        int[] rank = new int[ascending.length];
-        int distinct = 0;
-        for (int p = 1; p < ascending.length; p++) {
-            distinct += scores[ascending[p]] != scores[ascending[p - 1]] ? 1 : 0;
-            rank[p] = distinct;
-        }
-        return rank;
     }
 
     private static int[] ascendingScores(EvaluationTable table, ModelPredictions model) {

@@ -127,18 +127,19 @@ final class SliceGrouping {
     /**
      * Every slice's rows in ascending score order, each given as its position among the slice's rows (its local index)
      * and marked {@link SliceRanking#NEW_SCORE} where its score differs from the slice's row before it: what
-     * {@link SliceRanking#fromMarkedLocals} takes. One pass over the table's score order that looks up each row once
-     * (its place), where the slices' rankings would each look up its slice, its local index and its score.
+     * {@link SliceRanking#fromMarkedLocals} takes. One pass over the table's score order that looks up each row's place
+     * and score, where the slices' rankings would each look up its slice code, its local index and its score.
      *
      * @param ascending the table's rows in ascending score
-     * @param rank per position of {@code ascending}, the number of distinct scores before it
+     * @param scores the table's scores, by row
      * @param place from {@link #places}; unused (may be null) for the overall grouping, whose local index is the row
      */
-    int[][] partitionMarked(int[] ascending, int[] rank, long[] place, int[] sizes) {
+    int[][] partitionMarked(int[] ascending, double[] scores, long[] place, int[] sizes) {
         if (codes == null) {
             int[] marked = new int[ascending.length];
             for (int p = 0; p < marked.length; p++) {
-                marked[p] = ascending[p] | (p == 0 || rank[p] != rank[p - 1] ? SliceRanking.NEW_SCORE : 0);
+                boolean newScore = p == 0 || scores[ascending[p]] != scores[ascending[p - 1]];
+                marked[p] = ascending[p] | (newScore ? SliceRanking.NEW_SCORE : 0);
             }
             return new int[][] {marked};
         }
@@ -147,14 +148,16 @@ final class SliceGrouping {
             marked[s] = new int[sizes[s]];
         }
         int[] next = new int[sliceCount()];
-        int[] lastRank = new int[sliceCount()];
-        java.util.Arrays.fill(lastRank, -1);
+        // NaN differs from every score, so each slice's first row starts a score
+        double[] lastScore = new double[sliceCount()];
+        java.util.Arrays.fill(lastScore, Double.NaN);
         for (int p = 0; p < ascending.length; p++) {
-            long at = place[ascending[p]];
+            int row = ascending[p];
+            long at = place[row];
             int slice = (int) (at >>> 32);
-            int r = rank[p];
-            marked[slice][next[slice]++] = (int) at | (r != lastRank[slice] ? SliceRanking.NEW_SCORE : 0);
-            lastRank[slice] = r;
+            double score = scores[row];
+            marked[slice][next[slice]++] = (int) at | (score != lastScore[slice] ? SliceRanking.NEW_SCORE : 0);
+            lastScore[slice] = score;
         }
         return marked;
     }

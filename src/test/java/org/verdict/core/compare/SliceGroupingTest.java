@@ -34,20 +34,16 @@ class SliceGroupingTest {
         EvaluationTable table = TestTables.binary(labels, scores, scores, null, null,
                 TestTables.columns(TestTables.column("region", region), TestTables.column("product", product)));
         int[] tableOrder = IntStream.range(0, n).toArray();
-        // ascending by score, ties in table order, and the number of distinct scores before each position
+        // ascending by score, ties in table order
         int[] ascending = IntStream.range(0, n).boxed()
                 .sorted((a, b) -> a.equals(b) ? 0 : scores[a] != scores[b] ? Double.compare(scores[a], scores[b]) : a - b)
                 .mapToInt(Integer::intValue).toArray();
-        int[] rank = new int[n];
-        for (int p = 1; p < n; p++) {
-            rank[p] = rank[p - 1] + (scores[ascending[p]] == scores[ascending[p - 1]] ? 0 : 1);
-        }
         for (SliceGrouping grouping : List.of(SliceGrouping.overall(), SliceGrouping.of(table, List.of("region")),
                 SliceGrouping.of(table, List.of("region", "product")))) {
             int[] sizes = grouping.sliceSizes(n);
             int[][] byRow = grouping.partition(tableOrder, sizes);
             long[] place = grouping.dimensions.isEmpty() ? null : grouping.places(byRow, n);
-            int[][] marked = grouping.partitionMarked(ascending, rank, place, sizes);
+            int[][] marked = grouping.partitionMarked(ascending, scores, place, sizes);
             for (int s = 0; s < sizes.length; s++) {
                 int[] rows = byRow[s];
                 int[] expected = IntStream.range(0, rows.length).boxed()
