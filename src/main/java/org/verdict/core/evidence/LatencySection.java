@@ -1,5 +1,6 @@
 package org.verdict.core.evidence;
 
+import org.verdict.core.stats.MetricFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,8 +41,8 @@ public final class LatencySection {
                 percentile("p99", production.p99(), candidate.p99()));
         List<Limit> sloLines = List.of(new Limit(slo.p95Ms(), "SLO p95 " + millis(slo.p95Ms())),
                 new Limit(slo.p99Ms(), "SLO p99 " + millis(slo.p99Ms())));
-        EvidenceChart chart = new PairedEstimates("Latency percentiles (n " + production.n() + " production, "
-                + candidate.n() + " candidate)", "milliseconds", rows, sloLines);
+        EvidenceChart chart = new PairedEstimates("Latency percentiles (" + MetricFormat.sampleSize(production.n())
+                + " production, " + MetricFormat.sampleSize(candidate.n()) + " candidate)", "milliseconds", rows, sloLines);
         List<List<Cell>> cells = new ArrayList<>();
         for (PairedRow row : rows) {
             cells.add(List.of(Cell.plain(row.label()), Cell.plain(millisWithCi(row.production(), row.productionCi())),

@@ -52,10 +52,11 @@ final class CircuitBreakerGate implements PromotionGate {
         numbers.put("shortfall", shortfall);
         numbers.put("margin", margin);
         String text = metric.wireName() + " (" + (metric.higherIsBetter() ? "higher" : "lower") + " is better): "
-                + "candidate " + GateNumbers.format(candidate) + " vs historical best " + GateNumbers.format(best.value())
+                + "candidate " + GateNumbers.value(metric, candidate) + " vs historical best "
+                + GateNumbers.value(metric, best.value())
                 + " (v" + best.version() + ", " + best.date() + "), "
-                + (shortfall > 0 ? "worse than it by " + GateNumbers.format(shortfall) : "as good or better")
-                + ", margin " + GateNumbers.format(margin)
+                + (shortfall > 0 ? "worse than it by " + GateNumbers.value(metric, shortfall) : "as good or better")
+                + ", margin " + GateNumbers.value(metric, margin)
                 + (metric.inTargetUnits() ? " (" + GateNumbers.format(policy.circuitBreaker().margin() * 100)
                         + "% of the best)" : "");
         return new GateResult(Gate.CIRCUIT_BREAKER, outcome, text,

@@ -15,7 +15,6 @@ import org.verdict.core.gates.model.GateOutcome;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.pack.Metric;
-import org.verdict.core.stats.MetricFormat;
 
 /**
  * Gate 1: the candidate is at most a margin worse than production, judged on the worst end of the overall slice's
@@ -72,27 +71,17 @@ final class PrimaryMetricGate implements PromotionGate {
         numbers.put("n", (double) result.n());
         String comparison = higherIsBetter ? (pass ? "≥" : "<") : (pass ? "≤" : ">");
         String marginText = relative
-                ? GateNumbers.format(margin * 100) + "% of production's " + value(metric, result.production().value())
+                ? GateNumbers.format(margin * 100) + "% of production's " + GateNumbers.value(metric, result.production().value())
                 : "margin";
         String detail = String.format(Locale.ROOT,
                 "%s (%s is better): candidate %s vs production %s, Δ %s, %s [%s, %s]; worst case %s %s %s (%s); %s",
-                metric.wireName(), higherIsBetter ? "higher" : "lower", value(metric, result.candidate().value()),
-                value(metric, result.production().value()), signed(metric, result.delta()),
-                intervalName(result), signed(metric, result.deltaCi().lower()),
-                signed(metric, result.deltaCi().upper()), signed(metric, worstCase), comparison,
-                signed(metric, limit), marginText, TestMethods.describe(result.test()));
+                metric.wireName(), higherIsBetter ? "higher" : "lower", GateNumbers.value(metric, result.candidate().value()),
+                GateNumbers.value(metric, result.production().value()), GateNumbers.signed(metric, result.delta()),
+                intervalName(result), GateNumbers.signed(metric, result.deltaCi().lower()),
+                GateNumbers.signed(metric, result.deltaCi().upper()), GateNumbers.signed(metric, worstCase), comparison,
+                GateNumbers.signed(metric, limit), marginText, TestMethods.describe(result.test()));
         Finding finding = new Finding("overall", outcome, detail, numbers);
         return new GateResult(Gate.PRIMARY_METRIC, outcome, detail, List.of(finding));
-    }
-
-    // errors in the target's units read as the app and the report write them (20,477, not 20476.8445); rates keep
-    // the gate texts' four decimals
-    private static String value(Metric metric, double number) {
-        return metric.inTargetUnits() ? MetricFormat.of(metric).value(number) : GateNumbers.format(number);
-    }
-
-    private static String signed(Metric metric, double number) {
-        return metric.inTargetUnits() ? MetricFormat.of(metric).signed(number) : GateNumbers.signed(number);
     }
 
     /** "95% CI", or the shown interval's own description when the comparison says which one it is. */

@@ -1,5 +1,6 @@
 package org.verdict.core.gates;
 
+import org.verdict.core.stats.MetricFormat;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -70,7 +71,7 @@ public record ReviewEvidence(
                 + (slice.deltaCi() == null ? "" : " [" + GateNumbers.signed(slice.deltaCi().lower()) + ", "
                 + GateNumbers.signed(slice.deltaCi().upper()) + "]"
                 + (slice.shownInterval() == null ? "" : " at " + slice.shownInterval().levelText()))
-                + " (n " + slice.n() + (slice.adjustedP() == null ? "" : ", adjusted p "
+                + " (" + MetricFormat.sampleSize(slice.n()) + (slice.adjustedP() == null ? "" : ", adjusted p "
                 + GateNumbers.pValue(slice.adjustedP())) + ")";
     }
 }

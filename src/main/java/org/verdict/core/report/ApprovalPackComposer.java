@@ -1,5 +1,6 @@
 package org.verdict.core.report;
 
+import org.verdict.core.stats.MetricFormat;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -270,7 +271,7 @@ final class ApprovalPackComposer {
         LogCheckpoint checkpoint = content.checkpoint();
         blocks.add(Paragraph.plain("Log checkpoint at the time of this export:"));
         blocks.add(new Facts(List.of(
-                new Fact("Records in the log", String.valueOf(checkpoint.treeSize())),
+                new Fact("Records in the log", MetricFormat.count(checkpoint.treeSize())),
                 new Fact("Merkle root (RFC 9162)", checkpoint.rootHash()),
                 new Fact("Checkpoint signature", checkpoint.signatureStatus()))));
         blocks.add(new Code(checkpoint.text().lines().toList()));

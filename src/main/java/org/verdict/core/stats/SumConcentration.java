@@ -65,7 +65,8 @@ public record SumConcentration(int units, double effectiveUnits, int carryingHal
      * @param ofWhat what the sum is ("production's squared error")
      */
     public String describe(String units, String ofWhat) {
-        return String.format(Locale.ROOT, "%d of %d %s %s %.0f%% of %s", carryingHalf, this.units, units,
+        return String.format(Locale.ROOT, "%s of %s %s %s %.0f%% of %s", MetricFormat.count(carryingHalf),
+                MetricFormat.count(this.units), units,
                 carryingHalf == 1 ? "holds" : "hold", 100 * carriedShare, ofWhat);
     }
 }

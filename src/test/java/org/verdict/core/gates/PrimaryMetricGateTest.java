@@ -50,10 +50,10 @@ class PrimaryMetricGateTest {
     void aMetricWhereHigherIsBetterIsJudgedOnItsLowerBound() {
         GateResult pass = gate.judge(evidence(Metric.MACRO_F1, 0.80, 0.82, new Interval(-0.004, 0.044)));
         assertEquals(GateOutcome.PASS, pass.outcome());
-        assertTrue(pass.summary().contains("worst case −0.004 ≥ −0.01 (margin)"), pass.summary());
+        assertTrue(pass.summary().contains("worst case −0.0040 ≥ −0.0100 (margin)"), pass.summary());
         GateResult fail = gate.judge(evidence(Metric.MACRO_F1, 0.80, 0.79, new Interval(-0.03, 0.01)));
         assertEquals(GateOutcome.FAIL, fail.outcome());
-        assertTrue(fail.summary().contains("worst case −0.03 < −0.01 (margin)"), fail.summary());
+        assertTrue(fail.summary().contains("worst case −0.0300 < −0.0100 (margin)"), fail.summary());
     }
 
     /** log_loss is lower-is-better but not in the target's units: an absolute margin with a plus sign. */
@@ -61,7 +61,7 @@ class PrimaryMetricGateTest {
     void aLossOutsideTheTargetsUnitsKeepsAnAbsoluteMarginWithThePlusSign() {
         GateResult fail = gate.judge(evidence(Metric.LOG_LOSS, 0.40, 0.43, new Interval(0.012, 0.048)));
         assertEquals(GateOutcome.FAIL, fail.outcome());
-        assertTrue(fail.summary().contains("worst case +0.048 > +0.01 (margin)"), fail.summary());
+        assertTrue(fail.summary().contains("worst case +0.0480 > +0.0100 (margin)"), fail.summary());
     }
 
     @Test
@@ -97,8 +97,8 @@ class PrimaryMetricGateTest {
                 Optional.empty(), Optional.empty(), Optional.empty(), PackSuites.NONE);
         GateResult result = new CircuitBreakerGate(GatePolicy.DEFAULTS).judge(withHistory);
         assertEquals(GateOutcome.FAIL, result.outcome());
-        assertEquals("mae (lower is better): candidate 126000 vs historical best 120000 (v41, 2026-08-01), worse than "
-                + "it by 6000, margin 2400 (2% of the best)", result.summary());
+        assertEquals("mae (lower is better): candidate 126,000 vs historical best 120,000 (v41, 2026-08-01), worse "
+                + "than it by 6,000, margin 2,400 (2% of the best)", result.summary());
     }
 
     private static ReviewEvidence evidence(SliceResult overall) {

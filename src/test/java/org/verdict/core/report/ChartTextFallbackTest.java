@@ -61,13 +61,13 @@ class ChartTextFallbackTest {
     @Test
     void aWorseSliceNamedInCjkWithAnEmojiPrintsItsCjkAndTheEmojiAsReplacement() throws Exception {
         byte[] pdf = pdfWithForest("roc_auc by region", List.of(
-                new DeltaRow("overall (n 2000)", -0.009, new Interval(-0.030, 0.012), Verdict.NO_SIGNIFICANT_DIFFERENCE),
-                new DeltaRow("region=Zürich (n 428)", 0.0, new Interval(-0.057, 0.057), Verdict.INCONCLUSIVE),
-                new DeltaRow("region=東京 🗼 (n 384)", -0.090, new Interval(-0.171, -0.009), Verdict.WORSE)));
+                new DeltaRow("overall (n=2,000)", -0.009, new Interval(-0.030, 0.012), Verdict.NO_SIGNIFICANT_DIFFERENCE),
+                new DeltaRow("region=Zürich (n=428)", 0.0, new Interval(-0.057, 0.057), Verdict.INCONCLUSIVE),
+                new DeltaRow("region=東京 🗼 (n=384)", -0.090, new Interval(-0.171, -0.009), Verdict.WORSE)));
 
         String text = text(pdf);
-        assertTrue(text.contains("region=東京 \uFFFD (n 384)"), "the worse slice's label is text:\n" + text);
-        assertTrue(text.contains("region=Zürich (n 428)"), text);
+        assertTrue(text.contains("region=東京 \uFFFD (n=384)"), "the worse slice's label is text:\n" + text);
+        assertTrue(text.contains("region=Zürich (n=428)"), text);
         List<String> fonts = charactersWithFonts(pdf);
         assertTrue(fonts.stream().anyMatch(f -> f.startsWith("東 ") && f.contains("DroidSansFallback")),
                 "東 is drawn with the CJK fallback: " + fonts);
@@ -78,8 +78,8 @@ class ChartTextFallbackTest {
     @Test
     void aBoldChartTitleInCjkPrintsItsCjk() throws Exception {
         byte[] pdf = pdfWithForest("roc_auc by 地域 🗼", List.of(
-                new DeltaRow("地域=大阪 (n 300)", 0.01, new Interval(-0.02, 0.04), Verdict.NO_SIGNIFICANT_DIFFERENCE),
-                new DeltaRow("地域=東京 (n 384)", -0.09, new Interval(-0.17, -0.01), Verdict.WORSE)));
+                new DeltaRow("地域=大阪 (n=300)", 0.01, new Interval(-0.02, 0.04), Verdict.NO_SIGNIFICANT_DIFFERENCE),
+                new DeltaRow("地域=東京 (n=384)", -0.09, new Interval(-0.17, -0.01), Verdict.WORSE)));
 
         String text = text(pdf);
         assertTrue(text.contains("roc_auc by 地域 \uFFFD"), "the bold title is text with its CJK:\n" + text);
