@@ -1,6 +1,5 @@
 package org.verdict.core.evidence;
 
-import org.verdict.core.stats.MetricFormat;
 import java.util.ArrayList;
 import java.util.List;
 import org.verdict.core.compare.Verdict;
@@ -15,6 +14,7 @@ import org.verdict.core.gates.evidence.CanaryEvidence;
 import org.verdict.core.gates.evidence.RateEstimate;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.MetricFormat;
 
 /** The canary gate: success rates of both models in the live run and the lift between them; in detail, each day. */
 public final class CanarySection {

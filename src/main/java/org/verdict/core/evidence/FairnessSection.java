@@ -1,6 +1,5 @@
 package org.verdict.core.evidence;
 
-import org.verdict.core.stats.MetricFormat;
 import java.util.ArrayList;
 import java.util.List;
 import org.verdict.core.evidence.EvidenceChart.Limit;
@@ -13,6 +12,7 @@ import org.verdict.core.gates.model.GateNumbers;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.MetricFormat;
 import org.verdict.core.stats.Proportions;
 
 /**

@@ -1,6 +1,5 @@
 package org.verdict.core.evidence;
 
-import org.verdict.core.stats.MetricFormat;
 import java.util.ArrayList;
 import java.util.List;
 import org.verdict.core.compare.ComparisonReport;
@@ -11,6 +10,7 @@ import org.verdict.core.evidence.EvidenceChart.TimeSeries;
 import org.verdict.core.evidence.EvidenceTable.Cell;
 import org.verdict.core.gates.evidence.HoldoutGroupEvidence;
 import org.verdict.core.gates.model.EvidencePageId;
+import org.verdict.core.stats.MetricFormat;
 import org.verdict.core.summary.HeldOutSet;
 
 /**

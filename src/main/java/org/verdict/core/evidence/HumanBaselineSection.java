@@ -1,6 +1,5 @@
 package org.verdict.core.evidence;
 
-import org.verdict.core.stats.MetricFormat;
 import java.util.ArrayList;
 import java.util.List;
 import org.verdict.core.evidence.EvidenceChart.Limit;
@@ -10,6 +9,7 @@ import org.verdict.core.evidence.EvidenceTable.Cell;
 import org.verdict.core.gates.evidence.HumanBaselineEvidence;
 import org.verdict.core.gates.evidence.RateEstimate;
 import org.verdict.core.gates.model.EvidencePageId;
+import org.verdict.core.stats.MetricFormat;
 
 /** Evidence no gate judges: both models' accuracy against the human reviewers', and where they disagree. */
 public final class HumanBaselineSection {

@@ -1,6 +1,5 @@
 package org.verdict.core.evidence;
 
-import org.verdict.core.stats.MetricFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +15,7 @@ import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.gates.suites.LatencySuite;
 import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.MetricFormat;
 
 /**
  * The latency gate: p50, p95 and p99 of both models with order-statistic intervals, against the SLO; in detail, the

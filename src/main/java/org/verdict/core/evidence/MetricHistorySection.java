@@ -1,6 +1,5 @@
 package org.verdict.core.evidence;
 
-import org.verdict.core.stats.MetricFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,6 +19,7 @@ import org.verdict.core.evidence.EvidenceTable.Cell;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.suites.MetricHistoryPoint;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.stats.MetricFormat;
 
 /**
  * The circuit breaker: past production models, the candidate (at its training date, or just after the last past

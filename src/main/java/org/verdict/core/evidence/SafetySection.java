@@ -1,6 +1,5 @@
 package org.verdict.core.evidence;
 
-import org.verdict.core.stats.MetricFormat;
 import java.util.ArrayList;
 import java.util.List;
 import org.verdict.core.evidence.EvidenceChart.Limit;
@@ -11,6 +10,7 @@ import org.verdict.core.gates.evidence.RateEstimate;
 import org.verdict.core.gates.evidence.SafetyEvidence;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
+import org.verdict.core.stats.MetricFormat;
 
 /** The safety gate: violation rate per harm category for both models, against each category's accepted rate. */
 public final class SafetySection {

@@ -1,6 +1,5 @@
 package org.verdict.core.gates;
 
-import org.verdict.core.stats.MetricFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.verdict.core.gates.model.GateNumbers;
 import org.verdict.core.gates.model.GateOutcome;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
+import org.verdict.core.stats.MetricFormat;
 
 /**
  * Gate 3: no disparity of any sensitive attribute is worse for the candidate than for production by more than its

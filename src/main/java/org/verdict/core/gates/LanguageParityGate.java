@@ -1,6 +1,5 @@
 package org.verdict.core.gates;
 
-import org.verdict.core.stats.MetricFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,6 +15,7 @@ import org.verdict.core.gates.model.GateOutcome;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.stats.MetricFormat;
 
 /**
  * Gate 4, a non-inferiority question per language on the primary metric. The languages form one adjusted family;

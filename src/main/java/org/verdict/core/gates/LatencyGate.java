@@ -1,6 +1,5 @@
 package org.verdict.core.gates;
 
-import org.verdict.core.stats.MetricFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,6 +13,7 @@ import org.verdict.core.gates.model.GateOutcome;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.gates.suites.LatencySuite;
+import org.verdict.core.stats.MetricFormat;
 
 /**
  * Gate 5: the candidate's p95 and p99 latency are within the SLO. A percentile fails when its estimate is above the

@@ -15,6 +15,7 @@ import org.verdict.core.gates.model.GateOutcome;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.stats.MetricFormat;
 
 /**
  * Gate 1: the candidate is at most a margin worse than production, judged on the worst end of the overall slice's
@@ -39,7 +40,7 @@ final class PrimaryMetricGate implements PromotionGate {
         SliceResult result = overall.get();
         if (result.verdict() == Verdict.TOO_FEW_EXAMPLES) {
             return GateResult.without(Gate.PRIMARY_METRIC, GateOutcome.INSUFFICIENT_EVIDENCE,
-                    "too few examples (" + result.n() + ") to judge " + metric.wireName());
+                    "too few examples (" + MetricFormat.sampleSize(result.n()) + ") to judge " + metric.wireName());
         }
         if (!result.isAvailable()) {
             return GateResult.without(Gate.PRIMARY_METRIC, GateOutcome.INSUFFICIENT_EVIDENCE,

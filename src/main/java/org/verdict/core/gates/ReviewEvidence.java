@@ -1,6 +1,5 @@
 package org.verdict.core.gates;
 
-import org.verdict.core.stats.MetricFormat;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +17,7 @@ import org.verdict.core.gates.suites.MetricHistoryPoint;
 import org.verdict.core.gates.suites.PackSuites;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.Task;
+import org.verdict.core.stats.MetricFormat;
 import org.verdict.core.summary.HeldOutSet;
 
 /**

@@ -1,6 +1,5 @@
 package org.verdict.core.gates;
 
-import org.verdict.core.stats.MetricFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,6 +13,7 @@ import org.verdict.core.gates.model.GateNumbers;
 import org.verdict.core.gates.model.GateOutcome;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
+import org.verdict.core.stats.MetricFormat;
 
 /**
  * Gate 2: in no harm category is the candidate significantly worse than production (McNemar, Holm-adjusted over

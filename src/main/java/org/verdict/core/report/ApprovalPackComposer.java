@@ -1,6 +1,5 @@
 package org.verdict.core.report;
 
-import org.verdict.core.stats.MetricFormat;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -30,6 +29,7 @@ import org.verdict.core.report.ReportDocument.Facts;
 import org.verdict.core.report.ReportDocument.Paragraph;
 import org.verdict.core.report.ReportDocument.Section;
 import org.verdict.core.report.ReportDocument.Table;
+import org.verdict.core.stats.MetricFormat;
 
 /** Puts the content of an approval pack into the order a review board reads it. */
 final class ApprovalPackComposer {

@@ -23,10 +23,10 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import org.verdict.core.stats.MetricFormat;
 import org.verdict.core.compare.ClassRates;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.stats.ConfusionMatrix;
+import org.verdict.core.stats.MetricFormat;
 import org.verdict.ui.theme.Palette;
 
 /**

@@ -1,6 +1,5 @@
 package org.verdict.core.gates.triggers;
 
-import org.verdict.core.stats.MetricFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +14,7 @@ import org.verdict.core.gates.suites.FeedbackDay;
 import org.verdict.core.gates.suites.MonitoringSnapshot;
 import org.verdict.core.gates.suites.PackSuites;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.stats.MetricFormat;
 import org.verdict.core.stats.PValueAdjustment;
 
 /**

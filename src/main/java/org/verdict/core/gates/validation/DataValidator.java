@@ -1,6 +1,5 @@
 package org.verdict.core.gates.validation;
 
-import org.verdict.core.stats.MetricFormat;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -24,6 +23,7 @@ import org.verdict.core.gates.suites.Annotation;
 import org.verdict.core.gates.suites.PackSuites;
 import org.verdict.core.gates.suites.TrainingIds;
 import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.stats.MetricFormat;
 import org.verdict.core.summary.HeldOutSet;
 
 /**
