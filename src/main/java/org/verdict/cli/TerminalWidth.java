@@ -17,7 +17,7 @@ package org.verdict.cli;
  * </ul>
  * Emoji joined by zero-width joiners (👩‍💻) are counted per emoji; terminals disagree on them.
  */
-public final class TerminalWidth {
+final class TerminalWidth {
     private TerminalWidth() {
     }
 
@@ -49,7 +49,7 @@ public final class TerminalWidth {
     private static final int EMOJI_PRESENTATION_SELECTOR = 0xFE0F;
 
     /** The columns {@code text} takes in a terminal, as printed (after {@link TerminalText#escape}). */
-    public static int of(String text) {
+    static int of(String text) {
         String printed = TerminalText.escape(text);
         int columns = 0;
         for (int i = 0; i < printed.length(); ) {
@@ -92,12 +92,12 @@ public final class TerminalWidth {
     }
 
     /** {@code text} followed by spaces up to {@code columns} terminal columns (none when it is as wide or wider). */
-    public static String padRight(String text, int columns) {
+    static String padRight(String text, int columns) {
         return text + " ".repeat(Math.max(0, columns - of(text)));
     }
 
     /** Spaces then {@code text}, {@code columns} terminal columns in all (for numbers, whose digits line up). */
-    public static String padLeft(String text, int columns) {
+    static String padLeft(String text, int columns) {
         return " ".repeat(Math.max(0, columns - of(text))) + text;
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Optional;
-import org.verdict.cli.TerminalWidth;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
@@ -49,12 +48,11 @@ public final class ListCommand extends LedgerCommand {
                 "verified", "signatures");
         for (LoggedRecord record : snapshot.records()) {
             Optional<DecisionRecord> decision = record.statement().map(DecisionStatement::record);
-            // the model's name is the signer's text (it may be Japanese): padded by terminal columns, not characters
-            out().printf("%-4d %-12s %-10s %-10s %-27s %s %-9s %s%n", record.sequence(), record.shortId(),
+            out().printf("%-4d %-12s %-10s %-10s %-27s %-16s %-9s %s%n", record.sequence(), record.shortId(),
                     decision.map(DecisionRecord::decisionDate).orElse("?"),
                     decision.map(d -> d.kind().wireName()).orElse("?"),
                     decision.map(DecisionRecord::decisionLabel).orElse("?"),
-                    TerminalWidth.padRight(decision.map(DecisionRecord::model).orElse("?"), 16),
+                    decision.map(DecisionRecord::model).orElse("?"),
                     report.isRecordIntact(record.sequence()) ? "yes" : "BROKEN",
                     report.quorums().get(record.sequence()).label());
             decision.map(DecisionRecord::overrideText).filter(text -> !text.isEmpty())
