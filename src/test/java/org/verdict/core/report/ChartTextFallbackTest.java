@@ -112,4 +112,11 @@ class ChartTextFallbackTest {
         assertEquals("  DejaVu Sans Bold bold 10.0", faces.get(8));
         assertEquals("\uFFFD DejaVu Sans Bold bold 10.0", faces.get(9));
     }
+
+    @Test
+    void axisTicksWriteCountsWithSeparatorsAndATrueMinus() {
+        assertEquals("1,200", EvidenceCharts.tickFormat().format(1200));
+        assertEquals("−0.05", EvidenceCharts.tickFormat().format(-0.05));
+        assertEquals("0.125", EvidenceCharts.tickFormat().format(0.125));
+    }
 }
