@@ -50,8 +50,9 @@ public final class LatencySection {
         }
         EvidenceSection section = Sections.gate(result, List.of(chart), List.of(new EvidenceTable(
                 "Latency percentiles in ms (order-statistic intervals" + (suite.isBucketed()
-                        ? " widened to the edges of log-spaced buckets, 100 per decade" : "") + "; n = "
-                        + production.n() + " production, " + candidate.n() + " candidate)",
+                        ? " widened to the edges of log-spaced buckets, 100 per decade" : "") + "; "
+                        + MetricFormat.sampleSize(production.n()) + " production, "
+                        + MetricFormat.sampleSize(candidate.n()) + " candidate)",
                 List.of("Percentile", "Production", "Candidate"), cells)), null);
         // a summary pack's latency comes as bucket counts: no samples to draw a distribution from
         return suite.isBucketed() ? section
