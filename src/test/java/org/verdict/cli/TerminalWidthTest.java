@@ -24,6 +24,11 @@ class TerminalWidthTest {
         assertEquals(2, TerminalWidth.of("Ａ"));
         assertEquals(2, TerminalWidth.of("🗼"));
         assertEquals(2, TerminalWidth.of("😀"));
+        // edges of the ranges: ㉈ (U+3248) is Ambiguous, one column, beside the Wide ㉐ (U+3250); 〿 (U+303F) is narrow
+        assertEquals(1, TerminalWidth.of("\u3248"));
+        assertEquals(2, TerminalWidth.of("\u3250"));
+        assertEquals(1, TerminalWidth.of("\u303F"));
+        assertEquals(2, TerminalWidth.of("\u3000"));
         assertEquals(7, TerminalWidth.of("東京 🗼"));
         // Latin, Greek, Arabic, box drawing and the table's own marks are one column each
         assertEquals(6, TerminalWidth.of("Zürich"));
