@@ -205,8 +205,9 @@ class EvidenceModelTest {
         for (EvidencePageId page : EvidencePageId.values()) {
             sample.page(page).forEach(section -> texts.addAll(textsOf(section)));
         }
-        // a sample size written without separators ("n 24000", "n = 5000"), or a table cell that is a bare count of four digits
-        java.util.regex.Pattern unseparated = java.util.regex.Pattern.compile("\\bn\\s*=?\\s*\\d{4,}|^\\d{4,}$");
+        // a sample size written without separators ("n 24000", "n = 5000"), or any other count of four digits or more
+        // ("18400 newly labelled examples"); dates, decimals and ids are not counts
+        java.util.regex.Pattern unseparated = java.util.regex.Pattern.compile("\\bn\\s*=?\\s*\\d{4,}|(?<![\\w.,:\\-])\\d{4,}(?![\\w.,:\\-])");
         List<String> bare = texts.stream().filter(text -> text != null && unseparated.matcher(text).find()).toList();
         assertEquals(List.of(), bare);
         // the sample's sizes, as Compare writes them

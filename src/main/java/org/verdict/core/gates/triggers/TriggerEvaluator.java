@@ -184,7 +184,8 @@ public final class TriggerEvaluator {
         int minimum = policy.triggers().minNewLabelledExamples();
         return new TriggerResult(Trigger.LABELLED_VOLUME,
                 newLabelled >= minimum ? TriggerState.FIRED : TriggerState.QUIET,
-                newLabelled + " newly labelled examples (minimum to retrain " + minimum + ")",
+                MetricFormat.count(newLabelled) + " newly labelled examples (minimum to retrain "
+                        + MetricFormat.count(minimum) + ")",
                 Map.of("newLabelled", (double) newLabelled, "minimum", (double) minimum));
     }
 
