@@ -118,6 +118,10 @@ final class LanguageParityGate implements PromotionGate {
         if (floor != null) {
             numbers.put("floor", floor);
         }
+        // the two values share their decimals, and so do Δ, its interval and the limit they are compared with
+        double candidate = result.candidate().value();
+        double production = result.production().value();
+        double[] differences = {result.delta()};
         String interval = "";
         String worstCase = "";
         boolean lossBeyondToleranceRuledOut = false;
@@ -128,21 +132,22 @@ final class LanguageParityGate implements PromotionGate {
             double worseEnd = metric.higherIsBetter() ? result.deltaCi().lower() : result.deltaCi().upper();
             double limit = metric.higherIsBetter() ? -tolerance : tolerance;
             lossBeyondToleranceRuledOut = metric.higherIsBetter() ? worseEnd >= limit : worseEnd <= limit;
+            differences = new double[] {result.delta(), result.deltaCi().lower(), result.deltaCi().upper(), limit};
             numbers.put("ciLower", result.deltaCi().lower());
             numbers.put("ciUpper", result.deltaCi().upper());
             numbers.put("tolerance", tolerance);
-            interval = " [" + GateNumbers.signed(metric, result.deltaCi().lower()) + ", "
-                    + GateNumbers.signed(metric, result.deltaCi().upper()) + "]" + (result.shownInterval() == null ? ""
+            interval = " [" + GateNumbers.signed(metric, result.deltaCi().lower(), differences) + ", "
+                    + GateNumbers.signed(metric, result.deltaCi().upper(), differences) + "]" + (result.shownInterval() == null ? ""
                     : " (" + result.shownInterval().describe() + ")");
-            worstCase = "; worst case " + GateNumbers.signed(metric, worseEnd) + " "
+            worstCase = "; worst case " + GateNumbers.signed(metric, worseEnd, differences) + " "
                     + (metric.higherIsBetter() ? (lossBeyondToleranceRuledOut ? "≥" : "<")
                             : (lossBeyondToleranceRuledOut ? "≤" : ">"))
-                    + " " + GateNumbers.signed(metric, limit) + " (tolerance E"
+                    + " " + GateNumbers.signed(metric, limit, differences) + " (tolerance E"
                     + (metric.inTargetUnits() ? " = " + tolerance(metric, options) : "") + ")";
         }
-        String text = language + ": candidate " + GateNumbers.value(metric, result.candidate().value())
-                + " vs production " + GateNumbers.value(metric, result.production().value()) + ", Δ "
-                + GateNumbers.signed(metric, result.delta()) + interval + " (" + MetricFormat.sampleSize(result.n())
+        String text = language + ": candidate " + GateNumbers.value(metric, candidate, production)
+                + " vs production " + GateNumbers.value(metric, production, candidate) + ", Δ "
+                + GateNumbers.signed(metric, result.delta(), differences) + interval + " (" + MetricFormat.sampleSize(result.n())
                 + (result.unstableReason() == null ? ""
                 : ", unstable: " + result.unstableReason()) + (result.adjustedP() == null ? ""
                 : ", adjusted p " + GateNumbers.pValue(result.adjustedP())) + ", " + result.verdict().label() + ")";

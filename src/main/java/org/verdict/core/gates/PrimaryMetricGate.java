@@ -79,9 +79,13 @@ final class PrimaryMetricGate implements PromotionGate {
         numbers.put("limit", limit);
         numbers.put("n", (double) result.n());
         String comparison = higherIsBetter ? (pass ? "≥" : "<") : (pass ? "≤" : ">");
+        // the two values share their decimals, and so do Δ, its interval and the limit they are compared with
+        double candidate = result.candidate().value();
+        double production = result.production().value();
+        double[] differences = {result.delta(), result.deltaCi().lower(), result.deltaCi().upper(), limit};
         String marginText = relative
                 ? GateNumbers.format(margin * 100) + "% of production's "
-                        + GateNumbers.value(metric, result.production().value())
+                        + GateNumbers.value(metric, production, candidate)
                 : "margin";
         String reading = switch (outcome) {
             case FAIL -> "; the whole interval is on the worse side of 0";
@@ -91,12 +95,13 @@ final class PrimaryMetricGate implements PromotionGate {
         };
         String detail = String.format(Locale.ROOT,
                 "%s (%s is better): candidate %s vs production %s, Δ %s, %s [%s, %s]; worst case %s %s %s (%s)%s; %s",
-                metric.wireName(), higherIsBetter ? "higher" : "lower",
-                GateNumbers.value(metric, result.candidate().value()),
-                GateNumbers.value(metric, result.production().value()), GateNumbers.signed(metric, result.delta()),
-                intervalName(result), GateNumbers.signed(metric, result.deltaCi().lower()),
-                GateNumbers.signed(metric, result.deltaCi().upper()), GateNumbers.signed(metric, worstCase), comparison,
-                GateNumbers.signed(metric, limit), marginText, reading, TestMethods.describe(result.test()));
+                metric.wireName(), higherIsBetter ? "higher" : "lower", GateNumbers.value(metric, candidate, production),
+                GateNumbers.value(metric, production, candidate), GateNumbers.signed(metric, result.delta(), differences),
+                intervalName(result), GateNumbers.signed(metric, result.deltaCi().lower(), differences),
+                GateNumbers.signed(metric, result.deltaCi().upper(), differences),
+                GateNumbers.signed(metric, worstCase, differences), comparison,
+                GateNumbers.signed(metric, limit, differences), marginText, reading,
+                TestMethods.describe(result.test()));
         Finding finding = new Finding("overall", outcome, detail, numbers);
         return new GateResult(Gate.PRIMARY_METRIC, outcome, detail, List.of(finding));
     }

@@ -63,6 +63,13 @@ public final class MetricFormat {
         return format(value, decimalsFor(value), true);
     }
 
+    /** A number with the decimals it shares with the numbers written beside it: {@code 100.1} beside {@code 99.87}. */
+    public String valueAmong(double value, double... beside) {
+        double[] together = java.util.Arrays.copyOf(beside, beside.length + 1);
+        together[beside.length] = value;
+        return format(value, decimalsFor(together), false);
+    }
+
     /**
      * A signed number with the decimals it shares with the numbers written beside it in one row (a Δ beside its
      * interval's cell, or beside the two values it is the difference of).

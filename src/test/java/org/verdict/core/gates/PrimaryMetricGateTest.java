@@ -74,6 +74,19 @@ class PrimaryMetricGateTest {
         assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, touching.outcome(), "an end at exactly 0 still reaches it");
     }
 
+    /**
+     * Numbers compared in one sentence share their decimals: the two models' errors (four significant digits of the
+     * larger), and Δ with its interval and the limit; never 99.87 beside 101.4.
+     */
+    @Test
+    void anErrorInTheTargetsUnitsWritesTheNumbersItComparesWithTheSameDecimals() {
+        GateResult pass = gate.judge(evidence(Metric.MAE, 101.4, 99.87, new Interval(-5.259, 0.5)));
+        assertEquals(GateOutcome.PASS, pass.outcome());
+        assertTrue(pass.summary().startsWith("mae (lower is better): candidate 99.9 vs production 101.4, Δ −1.530, 95% "
+                + "interval, overall slice tested alone [−5.259, +0.500]; worst case +0.500 ≤ +1.014 (1% of "
+                + "production's 101.4)"), pass.summary());
+    }
+
     /** log_loss is lower-is-better but not in the target's units: an absolute margin with a plus sign. */
     @Test
     void aLossOutsideTheTargetsUnitsKeepsAnAbsoluteMarginWithThePlusSign() {

@@ -24,16 +24,17 @@ public final class GateNumbers {
     }
 
     /**
-     * A measured value of a metric: an error in the target's units as the app and the report write it
-     * ({@code 20,477}, not {@code 20476.8445}), a rate or score as {@link #value(double)}.
+     * A measured value of a metric, with the decimals of the numbers it is compared with in the same sentence: an
+     * error in the target's units as the app and the report write it ({@code 20,477}, not {@code 20476.8445};
+     * {@code 100.1 vs 99.87} reads {@code 100.10 vs 99.87}), a rate or score as {@link #value(double)}.
      */
-    public static String value(Metric metric, double value) {
-        return metric.inTargetUnits() ? MetricFormat.of(metric).value(value) : value(value);
+    public static String value(Metric metric, double value, double... comparedWith) {
+        return metric.inTargetUnits() ? MetricFormat.of(metric).valueAmong(value, comparedWith) : value(value);
     }
 
-    /** A difference of a metric, or a limit on one, as {@link #value(Metric, double)} with its sign. */
-    public static String signed(Metric metric, double value) {
-        return metric.inTargetUnits() ? MetricFormat.of(metric).signed(value) : signed(value);
+    /** A difference of a metric, or a limit on one, as {@link #value(Metric, double, double...)} with its sign. */
+    public static String signed(Metric metric, double value, double... comparedWith) {
+        return metric.inTargetUnits() ? MetricFormat.of(metric).signedAmong(value, comparedWith) : signed(value);
     }
 
     /** A difference of percentages in points, with the two decimals of {@link #percent}: {@code +0.45}. */
