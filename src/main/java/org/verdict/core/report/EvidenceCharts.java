@@ -432,8 +432,18 @@ public final class EvidenceCharts {
     private NumberAxis valueAxis(String label) {
         NumberAxis axis = new NumberAxis(label);
         axis.setStandardTickUnits(NumberAxis.createStandardTickUnits(Locale.ROOT));
-        axis.setNumberFormatOverride(new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        axis.setNumberFormatOverride(tickFormat());
         return axis;
+    }
+
+    /**
+     * Tick labels as the tables write numbers: thousands separators (a count axis reads 1,200, dollars 20,000) and
+     * a true minus sign, whatever the machine's locale.
+     */
+    static DecimalFormat tickFormat() {
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
+        symbols.setMinusSign('−');
+        return new DecimalFormat("#,##0.###", symbols);
     }
 
     private static ValueAxis rowAxis(List<String> labels) {

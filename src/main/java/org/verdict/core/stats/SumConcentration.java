@@ -100,7 +100,8 @@ public final class SumConcentration {
     public String describe(String units, String ofWhat) {
         double[] carried = largestHoldingHalf();
         int carrying = (int) carried[0];
-        return String.format(Locale.ROOT, "%d of %d %s %s %.0f%% of %s", carrying, contributions.length, units,
-                carrying == 1 ? "holds" : "hold", 100 * carried[1], ofWhat);
+        return String.format(Locale.ROOT, "%s of %s %s %s %.0f%% of %s", MetricFormat.count(carrying),
+                MetricFormat.count(contributions.length), units, carrying == 1 ? "holds" : "hold", 100 * carried[1],
+                ofWhat);
     }
 }
