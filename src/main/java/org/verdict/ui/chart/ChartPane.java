@@ -17,7 +17,9 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.StackPane;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
+import org.jfree.chart.axis.AxisLabelLocation;
 import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.fx.ChartCanvas;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.MouseHandlerFX;
@@ -51,6 +53,8 @@ public final class ChartPane extends StackPane {
     private static final double FRAME_PADDING = 18;
     /** The value axis: its tick marks, tick labels and title, in lines of the chart's text size. */
     private static final double VALUE_AXIS_LINES = 2.2;
+    /** The approval pack's chart text size, at which a plot height given to {@link #showChartFitted} is meant. */
+    private static final double REPORT_TEXT_SIZE = 10;
     /** Text is measured on this image's graphics, as JFreeChart lays it out when it draws. */
     private static final BufferedImage MEASURE = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
 
@@ -59,6 +63,8 @@ public final class ChartPane extends StackPane {
     private final Label placeholder = new Label();
     private final ScrollPane scroller = new ScrollPane();
     private int rows;
+    /** The plot's height at the report's text size when the pane grows to the chart; 0 when the chart fits the pane. */
+    private double plotHeight;
     /** The shown chart's value-axis title, left out while the axis stands at the top under the chart's own title. */
     private String valueAxisLabel;
     /** Restyled but not yet redrawn (see {@link #restyle()}). */
@@ -118,7 +124,22 @@ public final class ChartPane extends StackPane {
      * @param rows how many category rows the chart lists, so each gets a readable height; 0 when not applicable
      */
     public void showChart(JFreeChart chart, int rows) {
+        show(chart, rows, 0);
+    }
+
+    /**
+     * Shows a chart in a pane as tall as the chart needs, which the page around it scrolls: its titles and legend as
+     * they wrap at the pane's width, its value axis, and a plot of {@code plotHeight} at the approval pack's text size,
+     * grown with the app's (in large text each row keeps room for its label, and a row's markers theirs). The height
+     * follows the pane's width and the text size.
+     */
+    public void showChartFitted(JFreeChart chart, double plotHeight) {
+        show(chart, 0, plotHeight);
+    }
+
+    private void show(JFreeChart chart, int rows, double plotHeight) {
         this.rows = rows;
+        this.plotHeight = plotHeight;
         Axis valueAxis = valueAxis(chart);
         valueAxisLabel = valueAxis == null ? null : valueAxis.getLabel();
         ChartViewer shown = viewer();
@@ -209,6 +230,44 @@ public final class ChartPane extends StackPane {
         look.applyTo(chart);
         if (rows > 0) {
             fitRows(chart, look);
+        }
+        if (plotHeight > 0) {
+            growToChart(chart, look);
+        }
+    }
+
+    /** The pane's height for the whole chart at its width (see {@link #showChartFitted}). */
+    private void growToChart(JFreeChart chart, ChartLook look) {
+        double width = scroller.getViewportBounds().getWidth();
+        double height = snappedTopInset() + snappedBottomInset() + FRAME_PADDING
+                + VALUE_AXIS_LINES * look.fontSize() + titlesHeight(chart, width)
+                + plotHeight * look.fontSize() / REPORT_TEXT_SIZE;
+        setMinHeight(Math.ceil(height));
+        setPrefHeight(Math.ceil(height));
+        keepValueAxisTitleInside(chart, width);
+    }
+
+    /**
+     * A value-axis title centred under a plot narrower than itself (long row labels on its left, two charts a row)
+     * would run past the chart's right edge: it ends at the plot's right end instead, reaching under the row labels.
+     */
+    private static void keepValueAxisTitleInside(JFreeChart chart, double width) {
+        if (!(chart.getPlot() instanceof XYPlot xy) || !(xy.getRangeAxis() instanceof SymbolAxis rows)
+                || xy.getDomainAxis().getLabel() == null || width <= 0) {
+            return;
+        }
+        Axis values = xy.getDomainAxis();
+        java.awt.Graphics2D g2 = MEASURE.createGraphics();
+        try {
+            double widestRow = 0;
+            for (String row : rows.getSymbols()) {
+                widestRow = Math.max(widestRow, g2.getFontMetrics(rows.getTickLabelFont()).stringWidth(row));
+            }
+            double title = g2.getFontMetrics(values.getLabelFont()).stringWidth(values.getLabel());
+            double plot = width - widestRow - FRAME_PADDING;
+            values.setLabelLocation(title > plot ? AxisLabelLocation.HIGH_END : AxisLabelLocation.MIDDLE);
+        } finally {
+            g2.dispose();
         }
     }
 

@@ -26,6 +26,9 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
 import org.verdict.core.evidence.EvidenceChart;
 import org.verdict.core.evidence.EvidenceSection;
 import org.verdict.core.evidence.EvidenceTable;
@@ -50,8 +53,8 @@ public final class EvidenceView {
     private static final double MAX_COLUMN_EMS = 42;
     private static final String TABLE_FONT = CellFont.FAMILY;
     private static final double LONG_HEADER_EMS = 12;
-    /** Charts of few rows (one canary lift) still get room for their title, axis and legend. */
-    private static final double MIN_CHART_HEIGHT = 260;
+    /** Narrower than this (in ems of the text size), two charts side by side cut their axis titles and crowd rows. */
+    private static final double MIN_CHART_WIDTH_EMS = 38;
 
     private final GatesViewModel model;
     private final ResourceBundle text;
@@ -62,6 +65,9 @@ public final class EvidenceView {
     private final BorderPane root = new BorderPane();
     private final ListView<EvidencePageId> pages = new ListView<>();
     private final VBox content = new VBox(12);
+    private final GridPane chartGrid = new GridPane();
+    /** How many charts a row the grid shows now; 0 before they are arranged. */
+    private int chartColumns;
     private final Label title = new Label();
     private final Label summary = new Label();
     private final Label missing = new Label();
@@ -104,6 +110,10 @@ public final class EvidenceView {
         missing.setWrapText(true);
         missing.setMinHeight(Region.USE_PREF_SIZE);
         missing.getStyleClass().add("warning");
+        chartGrid.setId("evidenceCharts");
+        chartGrid.setHgap(12);
+        chartGrid.setVgap(12);
+        content.widthProperty().addListener((obs, was, now) -> arrangeCharts());
         content.setId("evidenceContent");
         content.setPadding(new Insets(20));
         ScrollPane scroll = new ScrollPane(content);
@@ -170,34 +180,75 @@ public final class EvidenceView {
     }
 
     /**
-     * One chart full width; several two a row, each as tall as its rows need (as in the approval pack). The legends
-     * name both models with their versions, which the approval pack states once in its summary.
+     * One chart full width; several two a row when each would still be {@link #MIN_CHART_WIDTH_EMS} wide, else one
+     * under the other (large text on a laptop), each as tall as its titles, rows and legend need at its width, so
+     * every row keeps its label and no axis title is cut. The legends name both models with their versions, which the
+     * approval pack states once in its summary.
      */
     private GridPane charts(List<EvidenceChart> charts, EvidenceCharts.ModelNames names) {
         while (chartPanes.size() < charts.size()) {
             chartPanes.add(newChartPane.get());
         }
-        GridPane grid = new GridPane();
-        grid.setId("evidenceCharts");
-        grid.setHgap(12);
-        grid.setVgap(12);
-        int columns = charts.size() == 1 ? 1 : 2;
+        chartGrid.getChildren().clear();
+        for (int i = 0; i < charts.size(); i++) {
+            ChartPane pane = chartPanes.get(i);
+            pane.setId(i == 0 ? "evidenceChart" : "evidenceChart" + i);
+            JFreeChart chart = chartRenderer.build(charts.get(i), names);
+            qualifierBelowTitle(chart);
+            pane.showChartFitted(chart, EvidenceCharts.plotHeightOf(charts.get(i)));
+            chartGrid.getChildren().add(pane);
+        }
+        chartColumns = 0;
+        arrangeCharts();
+        return chartGrid;
+    }
+
+    /** Two charts a row when both are at least {@link #MIN_CHART_WIDTH_EMS} wide, else one. */
+    private void arrangeCharts() {
+        List<Node> panes = List.copyOf(chartGrid.getChildren());
+        double room = content.getWidth() - content.getPadding().getLeft() - content.getPadding().getRight();
+        int columns = panes.size() > 1
+                && room >= 2 * MIN_CHART_WIDTH_EMS * summary.getFont().getSize() + chartGrid.getHgap() ? 2 : 1;
+        if (columns == chartColumns || panes.isEmpty()) {
+            return;
+        }
+        chartColumns = columns;
+        chartGrid.getColumnConstraints().clear();
         for (int c = 0; c < columns; c++) {
             ColumnConstraints column = new ColumnConstraints();
             column.setPercentWidth(100.0 / columns);
             column.setHgrow(Priority.ALWAYS);
-            grid.getColumnConstraints().add(column);
+            chartGrid.getColumnConstraints().add(column);
         }
-        for (int i = 0; i < charts.size(); i++) {
-            ChartPane pane = chartPanes.get(i);
-            pane.setId(i == 0 ? "evidenceChart" : "evidenceChart" + i);
-            pane.showChart(chartRenderer.build(charts.get(i), names), 0);
-            double height = Math.max(MIN_CHART_HEIGHT, EvidenceCharts.heightOf(charts.get(i)));
-            pane.setMinHeight(height);
-            pane.setPrefHeight(height);
-            grid.add(pane, i % columns, i / columns);
+        for (int i = 0; i < panes.size(); i++) {
+            GridPane.setConstraints(panes.get(i), i % columns, i / columns);
         }
-        return grid;
+    }
+
+    /**
+     * The approval pack's titles carry their method in parentheses ("Disparity ratios over gender (95% bootstrap
+     * intervals of a largest gap, …)"): here the title keeps its first words in bold and the parenthesis goes under
+     * it in regular text, so a title takes a line or two instead of six.
+     */
+    static void qualifierBelowTitle(JFreeChart chart) {
+        String title = chart.getTitle() == null ? null : chart.getTitle().getText();
+        if (title == null || !title.endsWith(")")) {
+            return;
+        }
+        int depth = 0;
+        for (int i = title.length() - 1; i > 0; i--) {
+            char c = title.charAt(i);
+            depth += c == ')' ? 1 : c == '(' ? -1 : 0;
+            if (depth == 0) {
+                if (title.charAt(i - 1) == ' ') {
+                    chart.getTitle().setText(title.substring(0, i - 1));
+                    TextTitle qualifier = new TextTitle(title.substring(i + 1, title.length() - 1));
+                    qualifier.setPosition(RectangleEdge.TOP);
+                    chart.addSubtitle(0, qualifier);
+                }
+                return;
+            }
+        }
     }
 
     /**
