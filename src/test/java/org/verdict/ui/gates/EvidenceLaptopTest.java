@@ -17,6 +17,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLabelLocation;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -120,11 +121,8 @@ class EvidenceLaptopTest {
                 if (values.getLabel() != null) {
                     // under the plot, it may reach past the plot's ends but not past the chart's
                     double title = textWidth(values.getLabel(), values.getLabelFont());
-                    double end = switch (values.getLabelLocation()) {
-                        case HIGH_END -> drawn.plotArea.getMaxX();
-                        case LOW_END -> drawn.plotArea.getMinX() + title;
-                        default -> drawn.plotArea.getCenterX() + title / 2;
-                    };
+                    double end = AxisLabelLocation.HIGH_END.equals(values.getLabelLocation())
+                            ? drawn.plotArea.getMaxX() : drawn.plotArea.getCenterX() + title / 2;
                     assertTrue(end - title >= 0 && end <= drawn.width, name + ": the axis title '"
                             + values.getLabel() + "' (" + title + " px) is cut by a chart " + drawn.width
                             + " px wide");
