@@ -2,6 +2,8 @@ package org.verdict.ui.chart;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.List;
@@ -24,7 +26,10 @@ import org.jfree.chart.fx.ChartCanvas;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.MouseHandlerFX;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.RectangleEdge;
 import org.verdict.ui.task.BackgroundExecutor;
 import org.verdict.ui.theme.Appearance;
@@ -55,6 +60,8 @@ public final class ChartPane extends StackPane {
     private static final double VALUE_AXIS_LINES = 2.2;
     /** The approval pack's chart text size, at which a plot height given to {@link #showChartFitted} is meant. */
     private static final double REPORT_TEXT_SIZE = 10;
+    /** The size of a limit's label ("accepted 0.010") in the approval pack's charts. */
+    private static final double REPORT_LIMIT_LABEL_SIZE = 9;
     /** Text is measured on this image's graphics, as JFreeChart lays it out when it draws. */
     private static final BufferedImage MEASURE = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
 
@@ -245,6 +252,28 @@ public final class ChartPane extends StackPane {
         setMinHeight(Math.ceil(height));
         setPrefHeight(Math.ceil(height));
         keepValueAxisTitleInside(chart, width);
+        // the limits' lanes above the rows grew with them: so do their labels, read across a room in large text
+        if (chart.getPlot() instanceof XYPlot xy) {
+            for (Collection<?> markers : Arrays.asList(xy.getDomainMarkers(Layer.FOREGROUND),
+                    xy.getRangeMarkers(Layer.FOREGROUND))) {
+                for (Object marker : markers == null ? List.of() : markers) {
+                    if (marker instanceof ValueMarker limit && limit.getLabel() != null) {
+                        growLimitLabel(limit, (float) (REPORT_LIMIT_LABEL_SIZE * look.fontSize() / REPORT_TEXT_SIZE));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The label at its new size, and its offset (which puts it in its lane) in proportion. */
+    private static void growLimitLabel(ValueMarker limit, float size) {
+        double ratio = size / limit.getLabelFont().getSize2D();
+        if (ratio != 1) {
+            RectangleInsets offset = limit.getLabelOffset();
+            limit.setLabelOffset(new RectangleInsets(offset.getTop() * ratio, offset.getLeft() * ratio,
+                    offset.getBottom() * ratio, offset.getRight() * ratio));
+            limit.setLabelFont(limit.getLabelFont().deriveFont(size));
+        }
     }
 
     /**
