@@ -359,7 +359,6 @@ class CompareViewTest {
             assertTrue(!table.getStyleClass().contains("dense"), "two-line rows");
             for (int row = 0; row < 2; row++) {
                 double verdict = textMiddle(robot, "compare.col.verdict", row);
-                System.err.println("MID " + verdict + " " + textMiddle(robot, "compare.col.test", row) + " " + textMiddle(robot, "compare.col.production", row)+ " " + textMiddle(robot, "compare.col.slice", row));
                 assertEquals(verdict, textMiddle(robot, "compare.col.test", row), 1.0,
                         "row " + row + ": the test's name is as high as the verdict");
                 assertEquals(verdict, textMiddle(robot, "compare.col.slice", row), 1.0);
