@@ -60,6 +60,8 @@ public final class ChartPane extends StackPane {
     private static final double VALUE_AXIS_LINES = 2.2;
     /** The approval pack's chart text size, at which a plot height given to {@link #showChartFitted} is meant. */
     private static final double REPORT_TEXT_SIZE = 10;
+    /** Room right of the plot for half of its last tick label ("0.07", "0.015"), in lines of the text size. */
+    private static final double TICK_LABEL_OVERHANG_EMS = 1.6;
     /** The size of a limit's label ("accepted 0.010") in the approval pack's charts. */
     private static final double REPORT_LIMIT_LABEL_SIZE = 9;
     /** Text is measured on this image's graphics, as JFreeChart lays it out when it draws. */
@@ -252,6 +254,10 @@ public final class ChartPane extends StackPane {
         setMinHeight(Math.ceil(height));
         setPrefHeight(Math.ceil(height));
         keepValueAxisTitleInside(chart, width);
+        // the last tick label stands centred on the plot's right end: half of it needs room past the plot
+        RectangleInsets padding = chart.getPadding();
+        chart.setPadding(new RectangleInsets(padding.getTop(), padding.getLeft(), padding.getBottom(),
+                TICK_LABEL_OVERHANG_EMS * look.fontSize()));
         // the limits' lanes above the rows grew with them: so do their labels, read across a room in large text
         if (chart.getPlot() instanceof XYPlot xy) {
             for (Collection<?> markers : Arrays.asList(xy.getDomainMarkers(Layer.FOREGROUND),

@@ -12,8 +12,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
@@ -134,6 +139,25 @@ class EvidenceLaptopTest {
         }
         assertTrue(checked >= 10, "the sample pack's charts were looked at: " + checked);
         assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    @Test
+    void inLargeTextTheTablesFitTheLaptopWithoutScrollingSideways(FxRobot robot) {
+        robot.interact(() -> appearance.largeTextProperty().set(true));
+        List<String> scrolling = new ArrayList<>();
+        for (EvidencePageId page : EvidencePageId.evidenceViewPages()) {
+            robot.interact(() -> model.selectEvidence(page));
+            WaitForAsyncUtils.waitForFxEvents();
+            for (Node table : robot.lookup(".evidence-table").queryAll()) {
+                boolean sideways = table.lookupAll(".scroll-bar").stream().anyMatch(bar -> bar.isVisible()
+                        && ((ScrollBar) bar).getOrientation() == Orientation.HORIZONTAL);
+                if (sideways) {
+                    scrolling.add(page + " " + ((TableView<?>) table).getColumns().stream()
+                            .map(TableColumn::getText).toList());
+                }
+            }
+        }
+        assertEquals(List.of(), scrolling, "a table of eight columns wraps its cells instead");
     }
 
     private static List<ChartPane> chartPanes(FxRobot robot) {
