@@ -52,7 +52,6 @@ public final class EvidenceView {
     private static final int ONE_LINE_HEADER_CHARS = 8;
     private static final int HEADER_LINE_CHARS = 16;
     private static final char NO_BREAK_SPACE = '\u00A0';
-    private static final char BREAK_OPPORTUNITY = '\u200B';
     /** Narrower than this (in ems of the text size), two charts side by side cut their axis titles and crowd rows. */
     private static final double MIN_CHART_WIDTH_EMS = 38;
 
@@ -308,7 +307,7 @@ public final class EvidenceView {
             TableColumn<List<Cell>, String> column = new TableColumn<>(headerLines(table.headers().get(c)));
             column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().get(index).text()));
             column.setCellFactory(shown -> new ToneCell(shown, index));
-            widths.fit(column, row -> measured(row.get(index).text()));
+            widths.fit(column, row -> wrappable(row.get(index).text()));
             widths.wrapWhenNarrow(column);
             view.getColumns().add(column);
         }
@@ -334,27 +333,15 @@ public final class EvidenceView {
         return WrappingCell.lines(header, Math.min((header.length() + 1) / 2, HEADER_LINE_CHARS));
     }
 
-    /**
-     * The text as a cell shows it: no line break inside brackets ("[0.826, 0.838]" wraps as one word), and a slice
-     * may break before its "=" ("gender" / "=undisclosed"), which keeps the sign that says the rest is a value.
-     */
+    /** The text as a cell shows it: no line break inside brackets ("[0.826, 0.838]" wraps as one word). */
     static String wrappable(String text) {
         StringBuilder shown = new StringBuilder(text.length());
         int depth = 0;
         for (char c : text.toCharArray()) {
             depth += c == '[' ? 1 : c == ']' && depth > 0 ? -1 : 0;
-            boolean afterName = shown.length() > 0 && Character.isLetterOrDigit(shown.charAt(shown.length() - 1));
-            if (c == '=' && depth == 0 && afterName) {
-                shown.append(BREAK_OPPORTUNITY);
-            }
             shown.append(c == ' ' && depth > 0 ? NO_BREAK_SPACE : c);
         }
         return shown.toString();
-    }
-
-    /** The words {@link #wrappable} text may break into, for measuring: a break opportunity counts as a space. */
-    private static String measured(String text) {
-        return wrappable(text).replace(BREAK_OPPORTUNITY, ' ');
     }
 
     /**
