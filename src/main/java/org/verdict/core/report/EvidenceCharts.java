@@ -93,6 +93,14 @@ public final class EvidenceCharts {
         return heightOf(chart, rowCount(chart));
     }
 
+    /**
+     * The plot's part of {@link #heightOf(EvidenceChart)} at the report's text size: its rows and the limits' lanes,
+     * without the titles, value axis and legend (a view that wraps its titles at another width adds its own).
+     */
+    public static double plotHeightOf(EvidenceChart chart) {
+        return heightOf(chart) - FRAME_HEIGHT;
+    }
+
     /** Height of a chart, or of a part of a row chart ({@link #buildRows}), that shows this many rows. */
     public static double heightOf(EvidenceChart chart, int rows) {
         if (chart instanceof DeltaForest) {
