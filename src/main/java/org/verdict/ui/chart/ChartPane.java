@@ -253,11 +253,11 @@ public final class ChartPane extends StackPane {
                 + plotHeight * look.fontSize() / REPORT_TEXT_SIZE;
         setMinHeight(Math.ceil(height));
         setPrefHeight(Math.ceil(height));
-        keepValueAxisTitleInside(chart, width);
         // the last tick label stands centred on the plot's right end: half of it needs room past the plot
+        double overhang = TICK_LABEL_OVERHANG_EMS * look.fontSize();
+        keepValueAxisTitleInside(chart, width - overhang);
         RectangleInsets padding = chart.getPadding();
-        chart.setPadding(new RectangleInsets(padding.getTop(), padding.getLeft(), padding.getBottom(),
-                TICK_LABEL_OVERHANG_EMS * look.fontSize()));
+        chart.setPadding(new RectangleInsets(padding.getTop(), padding.getLeft(), padding.getBottom(), overhang));
         // the limits' lanes above the rows grew with them: so do their labels, read across a room in large text
         if (chart.getPlot() instanceof XYPlot xy) {
             for (Collection<?> markers : Arrays.asList(xy.getDomainMarkers(Layer.FOREGROUND),
@@ -285,6 +285,7 @@ public final class ChartPane extends StackPane {
     /**
      * A value-axis title centred under a plot narrower than itself (long row labels on its left, two charts a row)
      * would run past the chart's right edge: it ends at the plot's right end instead, reaching under the row labels.
+     * One longer than the whole chart (sample sizes of a million written out) is set in a smaller size that fits.
      */
     private static void keepValueAxisTitleInside(JFreeChart chart, double width) {
         if (!(chart.getPlot() instanceof XYPlot xy) || !(xy.getRangeAxis() instanceof SymbolAxis rows)
@@ -299,7 +300,14 @@ public final class ChartPane extends StackPane {
                 widestRow = Math.max(widestRow, g2.getFontMetrics(rows.getTickLabelFont()).stringWidth(row));
             }
             double title = g2.getFontMetrics(values.getLabelFont()).stringWidth(values.getLabel());
-            double plot = width - widestRow - FRAME_PADDING;
+            // the frame's padding on both sides of the plot
+            double room = width - 2 * FRAME_PADDING;
+            if (title > room) {
+                java.awt.Font font = values.getLabelFont();
+                values.setLabelFont(font.deriveFont((float) (font.getSize2D() * room / title)));
+                title = g2.getFontMetrics(values.getLabelFont()).stringWidth(values.getLabel());
+            }
+            double plot = room - widestRow;
             values.setLabelLocation(title > plot ? AxisLabelLocation.HIGH_END : AxisLabelLocation.MIDDLE);
         } finally {
             g2.dispose();
