@@ -2,6 +2,7 @@ package org.verdict.core.pack;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.verdict.core.task.Progress;
 
 /**
@@ -29,8 +30,18 @@ public final class PackLoader {
      *                      pack layer comes before it); null to refuse summary packs
      */
     public PackLoader(PackLimits limits, SufficientStatistics.Reader summaryReader) {
+        this(limits, summaryReader, table -> { });
+    }
+
+    /**
+     * @param rowsRead told of each evaluation table as soon as its rows are read, before the check for repeated ids
+     *                 ({@link EvaluationTableReader#EvaluationTableReader(PackLimits, Consumer)}): e.g. to start the
+     *                 comparison's hashing of the ids on the second core
+     */
+    public PackLoader(PackLimits limits, SufficientStatistics.Reader summaryReader,
+                      Consumer<EvaluationTable> rowsRead) {
         this.manifestReader = new ManifestReader();
-        this.tableReader = new EvaluationTableReader(limits);
+        this.tableReader = new EvaluationTableReader(limits, rowsRead);
         this.summaryReader = summaryReader;
     }
 

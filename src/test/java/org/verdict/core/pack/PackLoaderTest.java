@@ -249,6 +249,26 @@ class PackLoaderTest {
         assertArrayEquals(new int[] {0, 0}, pack.primary().predictionsOf("8").classCodes());
     }
 
+    /**
+     * The loader tells its listener of the table once the rows are read (so the comparison's hashing can start on
+     * another core), and a repeated id is refused after that with the same message as without a listener.
+     */
+    @Test
+    void theRowsReadListenerHearsOfTheTableBeforeARepeatedIdIsRefused() throws Exception {
+        List<EvaluationTable> heard = new java.util.ArrayList<>();
+        PackLoader listening = new PackLoader(PackLimits.DEFAULTS, null, heard::add);
+        ReviewPack pack = listening.load(PackFixture.write(temp.resolve("heard"), PackFixture.MULTICLASS_MANIFEST,
+                PackFixture.MULTICLASS_CSV), Progress.NONE);
+        assertEquals(List.of(pack.primary()), heard);
+
+        Path repeated = PackFixture.write(temp.resolve("repeated"), PackFixture.MULTICLASS_MANIFEST,
+                PackFixture.MULTICLASS_CSV.replace("e4,", "e2,"));
+        PackException refused = assertThrows(PackException.class, () -> listening.load(repeated, Progress.NONE));
+        assertEquals(2, heard.size());
+        assertEquals(assertThrows(PackException.class, () -> load(repeated)).getMessage(), refused.getMessage());
+        assertTrue(refused.getMessage().contains("'e2' was already used on line 3"), refused.getMessage());
+    }
+
     private PackException assertProblem(String manifest, String csv, String file, String problemPart) {
         Path folder = temp.resolve("case" + System.nanoTime());
         PackException error = assertThrows(PackException.class, () -> load(PackFixture.write(folder, manifest, csv)));
