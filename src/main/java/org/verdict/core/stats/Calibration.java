@@ -36,7 +36,12 @@ public final class Calibration {
      * calibration_curve.
      */
     public static int bin(double score) {
-        int bin = 0;
+        // the number of upper edges below the score, found from score·10 and the edges next to it (a scan from the
+        // first edge took a branch the processor could not predict for every one of a million scores)
+        int bin = Math.max(0, Math.min(UPPER_EDGES.length, (int) (score * BINS)));
+        while (bin > 0 && !(score > UPPER_EDGES[bin - 1])) {
+            bin--;
+        }
         while (bin < UPPER_EDGES.length && score > UPPER_EDGES[bin]) {
             bin++;
         }

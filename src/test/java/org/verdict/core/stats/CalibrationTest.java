@@ -19,6 +19,28 @@ class CalibrationTest {
         assertEquals(9, Calibration.bin(1));
     }
 
+    /**
+     * Every edge i·0.1 as NumPy's linspace computes it (0.30000000000000004 for i = 3, not 0.3) and the doubles next
+     * to it, and scores with four decimals: the bin is the number of edges below the score.
+     */
+    @Test
+    void theBinIsTheNumberOfEdgesBelowTheScoreAtAndNextToEveryEdge() {
+        for (int i = 1; i < 10; i++) {
+            double edge = i * (1.0 / 10);
+            assertEquals(i - 1, Calibration.bin(edge), "edge " + edge);
+            assertEquals(i - 1, Calibration.bin(Math.nextDown(edge)));
+            assertEquals(i, Calibration.bin(Math.nextUp(edge)));
+        }
+        for (int k = 0; k <= 10_000; k++) {
+            double score = k / 10_000.0;
+            int below = 0;
+            for (int i = 1; i < 10; i++) {
+                below += score > i * (1.0 / 10) ? 1 : 0;
+            }
+            assertEquals(below, Calibration.bin(score), "score " + score);
+        }
+    }
+
     /** log loss clips at 1e-15: a confident miss costs −ln(1e-15) = 34.539, not infinity. */
     @Test
     void logLossIsClipped() {
