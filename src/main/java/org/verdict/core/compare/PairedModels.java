@@ -59,8 +59,7 @@ final class PairedModels {
         this.productionCalibrationBin = calibration ? new byte[rows] : null;
         this.candidateCalibrationBin = calibration ? new byte[rows] : null;
         if (calibration) {
-            calibrationPieces(table.labelCodes(), production.scores(), productionLogLoss, productionCalibrationBin);
-            calibrationPieces(table.labelCodes(), candidate.scores(), candidateLogLoss, candidateCalibrationBin);
+            fillLossesAndBins();
         }
         this.bootstrapBlock = calibration || table.task() == Task.REGRESSION
                 ? HashedBlocks.blocksOf(table.exampleIds(), blockSeed, blocks) : null;
@@ -82,14 +81,19 @@ final class PairedModels {
         return reason + ", so score-based metrics are unavailable";
     }
 
-    /** Each row's log loss and calibration bin, in one pass. */
-    private static void calibrationPieces(int[] labels, double[] scores, double[] loss, byte[] bins) {
+    /** Both models' log loss and calibration bin of every row, in one pass. */
+    private void fillLossesAndBins() {
+        int[] labels = table.labelCodes();
+        double[] prodScores = production.scores();
+        double[] candScores = candidate.scores();
         // in parallel by runs of rows, each a plain loop (as HashedBlocks does, for the same reason)
         int run = 1 << 15;
-        IntStream.range(0, (scores.length + run - 1) / run).parallel().forEach(r -> {
-            for (int row = r * run; row < Math.min(scores.length, (r + 1) * run); row++) {
-                loss[row] = Calibration.logLoss(scores[row], labels[row]);
-                bins[row] = (byte) Calibration.bin(scores[row]);
+        IntStream.range(0, (labels.length + run - 1) / run).parallel().forEach(r -> {
+            for (int row = r * run; row < Math.min(labels.length, (r + 1) * run); row++) {
+                productionLogLoss[row] = Calibration.logLoss(prodScores[row], labels[row]);
+                candidateLogLoss[row] = Calibration.logLoss(candScores[row], labels[row]);
+                productionCalibrationBin[row] = (byte) Calibration.bin(prodScores[row]);
+                candidateCalibrationBin[row] = (byte) Calibration.bin(candScores[row]);
             }
         });
     }

@@ -36,9 +36,8 @@ public final class Calibration {
      * calibration_curve.
      */
     public static int bin(double score) {
-        // the number of upper edges below the score, found from score·10 and the edges next to it (a scan from the
-        // first edge took a branch the processor could not predict for every one of a million scores)
-        int bin = Math.max(0, Math.min(UPPER_EDGES.length, (int) (score * BINS)));
+        // the number of upper edges below the score, found from a first guess a step or so away from it
+        int bin = (int) Math.max(0, Math.min(UPPER_EDGES.length, score * BINS));
         while (bin > 0 && !(score > UPPER_EDGES[bin - 1])) {
             bin--;
         }
@@ -49,19 +48,15 @@ public final class Calibration {
     }
 
     /**
-     * Adds one example to a model's sum vector (see {@link #SQUARED_ERROR_SUMS}) through {@code add(column, value)}.
+     * Adds one example to a model's sum vector (see {@link #SQUARED_ERROR_SUMS}) that starts at {@code sums[offset]}
+     * (a wider per-example or per-block vector holds it there).
      */
-    public static void addExample(double score, int label, int bin, ColumnAdder add) {
+    public static void addExample(double score, int label, int bin, double[] sums, int offset) {
         double gap = score - label;
-        add.add(3 * bin, 1);
-        add.add(3 * bin + 1, gap);
-        add.add(3 * bin + 2, gap * gap);
-    }
-
-    /** Where {@link #addExample} puts its terms (an offset into a wider per-example vector, a block, ...). */
-    @FunctionalInterface
-    public interface ColumnAdder {
-        void add(int column, double value);
+        int at = offset + 3 * bin;
+        sums[at] += 1;
+        sums[at + 1] += gap;
+        sums[at + 2] += gap * gap;
     }
 
     /**
