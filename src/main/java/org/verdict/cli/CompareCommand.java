@@ -109,8 +109,11 @@ public final class CompareCommand implements Callable<Integer> {
 
     /** Reads packs with {@link PackLoader} under the limits given on the command line: what the root command uses. */
     public CompareCommand() {
-        this.packReader = (source, progress) -> new PackLoader(limitOptions.limits()).load(source, progress);
         this.engine = new ComparisonEngine();
+        // no file hashes (a comparison shows none); the comparison's hashing of the ids starts on the second core as
+        // soon as the rows are read
+        this.packReader = (source, progress) -> new PackLoader(limitOptions.limits(), null,
+                table -> engine.prepare(table, options())).loadForComparison(source, progress);
     }
 
     public CompareCommand(PackReader packReader, ComparisonEngine engine) {

@@ -17,9 +17,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.ModelPredictions;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
 import org.verdict.core.stats.ConfusionMatrix;
+import org.verdict.core.stats.HashedBlocks;
 import org.verdict.core.task.CancelledException;
 import org.verdict.core.task.Progress;
 
@@ -56,6 +58,21 @@ public final class ComparisonEngine {
                 new IllegalArgumentException("unknown primary metric '" + manifest.primaryMetric() + "'"));
         return compare(manifest.model().name(), pack.primary(), manifest.production().version(), candidate, primary,
                 options, progress);
+    }
+
+    /**
+     * Starts, on a thread of its own, the part of a later row-level comparison of this table under these options that
+     * needs only its rows: every example's bootstrap block, an MD5 of each id (about 0.3 s of CPU for a million rows
+     * in a fresh process). The command line calls it as soon as a pack's rows are read, so the hashing runs on the
+     * second core while the loader checks the ids and the comparison sorts the scores; the comparison then takes the
+     * blocks, hashing what is left itself. Does nothing for a table whose comparison needs no blocks (no mean-type
+     * metric: classification without every model's scores).
+     */
+    public void prepare(EvaluationTable table, ComparisonOptions options) {
+        boolean allScored = table.predictions().values().stream().allMatch(ModelPredictions::hasScores);
+        if (table.task() == Task.REGRESSION || table.task() == Task.BINARY && allScored) {
+            HashedBlocks.startHashing(table.exampleIds(), options.seed(), BOOTSTRAP_BLOCKS);
+        }
     }
 
     /**

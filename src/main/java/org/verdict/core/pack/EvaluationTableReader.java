@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.verdict.core.task.Progress;
 
 /**
@@ -33,13 +34,24 @@ public final class EvaluationTableReader {
     private static final int INITIAL_ROWS = 1 << 14;
 
     private final PackLimits limits;
+    private final Consumer<EvaluationTable> rowsRead;
 
     public EvaluationTableReader() {
         this(PackLimits.DEFAULTS);
     }
 
     public EvaluationTableReader(PackLimits limits) {
+        this(limits, table -> { });
+    }
+
+    /**
+     * @param rowsRead told of each table as soon as its rows are read, before its ids are checked for repeats, so
+     *                 work that needs only the rows can start on another core while the check runs; the table may
+     *                 still be refused after it, so such work must be of no consequence then
+     */
+    public EvaluationTableReader(PackLimits limits, Consumer<EvaluationTable> rowsRead) {
         this.limits = limits;
+        this.rowsRead = rowsRead;
     }
 
     /** Reads a suite file: Parquet when its name ends in .parquet, else CSV. */
@@ -58,7 +70,7 @@ public final class EvaluationTableReader {
         } catch (IOException e) {
             throw new PackException(fileName, "cannot be read: " + e.getMessage());
         }
-        Parse parse = new Parse(csv, fileName, manifest, suite, limits);
+        Parse parse = new Parse(csv, fileName, manifest, suite, limits, rowsRead);
         try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(csv));
              CsvReader<Parse> reader = CsvReader.builder()
                      .ignoreDifferentFieldCount(true)
@@ -98,7 +110,7 @@ public final class EvaluationTableReader {
     /** The same checks as for CSV, each problem placed at its row and column of the Parquet file. */
     private EvaluationTable readParquet(Path parquet, String fileName, PackManifest manifest, SuiteSpec suite,
                                         Progress progress) throws PackException {
-        Parse parse = new Parse(parquet, fileName, manifest, suite, limits);
+        Parse parse = new Parse(parquet, fileName, manifest, suite, limits, rowsRead);
         ParquetRows.read(parquet, fileName, progress, parse::header, parse::parquetRow);
         if (parse.rowCount == 0) {
             throw new PackException(fileName, "has no rows; a suite needs examples");
@@ -143,6 +155,7 @@ public final class EvaluationTableReader {
         private final PackManifest manifest;
         private final SuiteSpec suite;
         private final PackLimits limits;
+        private final Consumer<EvaluationTable> rowsRead;
         private final Task task;
         private final List<String> sliceNames = new ArrayList<>();
         private final List<String> headerFields = new ArrayList<>();
@@ -206,12 +219,14 @@ public final class EvaluationTableReader {
         /** Whether every line break of {@link #spanningField} is a carriage return on its own (no line feed). */
         private boolean spanningByCarriageReturnsOnly;
 
-        Parse(Path file, String fileName, PackManifest manifest, SuiteSpec suite, PackLimits limits) {
+        Parse(Path file, String fileName, PackManifest manifest, SuiteSpec suite, PackLimits limits,
+              Consumer<EvaluationTable> rowsRead) {
             this.file = file;
             this.fileName = fileName;
             this.manifest = manifest;
             this.suite = suite;
             this.limits = limits;
+            this.rowsRead = rowsRead;
             this.task = manifest.task();
             this.declaredClasses = manifest.declaredClasses().orElse(null);
             sliceNames.addAll(suite.slices());
@@ -688,7 +703,6 @@ public final class EvaluationTableReader {
                 refuseClassesNeverLabelled();
             }
             ExampleIds exampleIds = ids.build();
-            DuplicateIds.check(exampleIds, Arrays.copyOf(lines, rowCount), fileName, columns.exampleId + 1);
 
             List<String> classes = List.of();
             int[] labels = null;
@@ -724,9 +738,12 @@ public final class EvaluationTableReader {
                 slices.put(sliceNames.get(s), new CategoricalColumn(sliceNames.get(s), levels,
                         recode(sliceCodes[s], rowCount, sortedRemap(sliceLevels.get(s), levels))));
             }
-            return new EvaluationTable(fileName, task, rowCount, exampleIds, classes, labels,
+            EvaluationTable table = new EvaluationTable(fileName, task, rowCount, exampleIds, classes, labels,
                     labelValues == null ? null : Arrays.copyOf(labelValues, rowCount), slices, suite.sensitive(),
                     predictions);
+            rowsRead.accept(table);
+            DuplicateIds.check(exampleIds, Arrays.copyOf(lines, rowCount), fileName, columns.exampleId + 1);
+            return table;
         }
 
         /**

@@ -6,7 +6,8 @@ package org.verdict.core.pack;
  * time each value appears, not once per row. Open addressing with linear probing, at most half full.
  */
 final class TextCodes {
-    private String[] keys = new String[16];
+    /** The values' characters (arrays compare faster than a String's characters one call at a time). */
+    private char[][] keys = new char[16][];
     private int[] codes = new int[16];
     private int size;
 
@@ -26,7 +27,7 @@ final class TextCodes {
         if (2 * (size + 1) > keys.length) {
             grow();
         }
-        insert(key, code);
+        insert(key.toCharArray(), code);
         size++;
     }
 
@@ -34,9 +35,9 @@ final class TextCodes {
         return size;
     }
 
-    private void insert(String key, int code) {
+    private void insert(char[] key, int code) {
         int mask = keys.length - 1;
-        int slot = slot(key.toCharArray(), 0, key.length(), mask);
+        int slot = slot(key, 0, key.length, mask);
         while (keys[slot] != null) {
             slot = (slot + 1) & mask;
         }
@@ -45,9 +46,9 @@ final class TextCodes {
     }
 
     private void grow() {
-        String[] oldKeys = keys;
+        char[][] oldKeys = keys;
         int[] oldCodes = codes;
-        keys = new String[oldKeys.length * 2];
+        keys = new char[oldKeys.length * 2][];
         codes = new int[oldKeys.length * 2];
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != null) {
@@ -64,12 +65,12 @@ final class TextCodes {
         return (hash ^ (hash >>> 16)) & mask;
     }
 
-    private static boolean matches(String key, char[] chars, int offset, int length) {
-        if (key.length() != length) {
+    private static boolean matches(char[] key, char[] chars, int offset, int length) {
+        if (key.length != length) {
             return false;
         }
         for (int i = 0; i < length; i++) {
-            if (key.charAt(i) != chars[offset + i]) {
+            if (key[i] != chars[offset + i]) {
                 return false;
             }
         }

@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.verdict.core.pack.ExampleIds;
 
@@ -27,42 +29,122 @@ public final class HashedBlocks {
     }
 
     /**
-     * The last blocks computed per table's ids, while the table lives: the app compares one table several times (its
-     * Compare view, the gate review, each change of options), and a million ids take about 0.1 – 0.3 s of CPU to hash.
+     * The last blocks per table's ids, while the table lives (done or being hashed): the app compares one table several
+     * times (its Compare view, the gate review, each change of options), and a million ids take about 0.1 – 0.3 s of
+     * CPU to hash.
      */
-    private static final Map<ExampleIds, TableBlocks> LAST_BLOCKS = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<ExampleIds, Hashing> LAST_BLOCKS = new WeakHashMap<>();
     /** Rows hashed by one task of the parallel hashing. */
     private static final int RUN = 1 << 15;
 
-    private record TableBlocks(long seed, int blocks, int[] blockOfRow) {
+    /**
+     * Every row's block, in row order: those {@link #startHashing} began (what is left of them hashed here too), or
+     * hashed now in parallel. Once per ids, seed and number of blocks: the array is shared by every caller with the
+     * same arguments, so it must not be modified.
+     */
+    public static int[] blocksOf(ExampleIds ids, long seed, int blocks) {
+        Hashing hashing;
+        boolean started;
+        synchronized (LAST_BLOCKS) {
+            hashing = LAST_BLOCKS.get(ids);
+            started = hashing != null && hashing.isFor(seed, blocks);
+            if (!started) {
+                hashing = new Hashing(ids.size(), seed, blocks);
+                LAST_BLOCKS.put(ids, hashing);
+            }
+        }
+        if (!started) {
+            // both cores (the common pool's workers and this thread) take runs of rows until none is left
+            Hashing fresh = hashing;
+            IntStream.rangeClosed(0, ForkJoinPool.getCommonPoolParallelism()).parallel().forEach(i -> fresh.help(ids));
+        }
+        return hashing.await(ids);
     }
 
     /**
-     * Every row's block, in row order (the ids hashed in parallel, once per ids, seed and number of blocks: the
-     * array is shared by every caller with the same arguments, so it must not be modified).
+     * Starts hashing every row's block on a thread of its own, so a caller that knows the blocks will be asked for
+     * (the command line, once a table's rows are read) has them hashed on another core while it does other work.
      */
-    public static int[] blocksOf(ExampleIds ids, long seed, int blocks) {
-        TableBlocks last = LAST_BLOCKS.get(ids);
-        if (last != null && last.seed() == seed && last.blocks() == blocks) {
-            return last.blockOfRow();
+    public static void startHashing(ExampleIds ids, long seed, int blocks) {
+        Hashing hashing = new Hashing(ids.size(), seed, blocks);
+        synchronized (LAST_BLOCKS) {
+            Hashing last = LAST_BLOCKS.get(ids);
+            if (last != null && last.isFor(seed, blocks)) {
+                return;
+            }
+            LAST_BLOCKS.put(ids, hashing);
         }
-        int[] block = hash(ids, seed, blocks);
-        LAST_BLOCKS.put(ids, new TableBlocks(seed, blocks, block));
-        return block;
+        Thread thread = new Thread(() -> hashing.help(ids), "verdict-block-hashing");
+        thread.setDaemon(true);
+        thread.start();
     }
 
-    private static int[] hash(ExampleIds ids, long seed, int blocks) {
-        int[] block = new int[ids.size()];
-        // in parallel by runs of rows, each run a plain loop: a parallel stream of single rows runs its per-row loop
-        // in the JDK's stream code, which the JIT compiles again for every lambda a process streams through it
-        int runs = (ids.size() + RUN - 1) / RUN;
-        IntStream.range(0, runs).parallel().forEach(run -> {
-            Hasher hasher = new Hasher(seed, blocks);
-            for (int row = run * RUN; row < Math.min(ids.size(), (run + 1) * RUN); row++) {
-                block[row] = hasher.blockOf(ids, row);
+    /**
+     * The blocks of one table's ids for one seed and number of blocks, hashed by runs of rows that any thread may
+     * claim: the thread {@link #startHashing} started, and whoever asks for the blocks before they are done. It holds
+     * no reference to the ids (the map of last blocks holds them weakly).
+     */
+    private static final class Hashing {
+        private final long seed;
+        private final int blocks;
+        private final int[] blockOfRow;
+        private final int runs;
+        private final AtomicInteger nextRun = new AtomicInteger();
+        /** Counted down as each run ends, so the rows every thread wrote are seen by the thread that awaits them. */
+        private final CountDownLatch runsLeft;
+        private volatile Throwable failure;
+
+        Hashing(int rows, long seed, int blocks) {
+            this.seed = seed;
+            this.blocks = blocks;
+            this.blockOfRow = new int[rows];
+            this.runs = (rows + RUN - 1) / RUN;
+            this.runsLeft = new CountDownLatch(runs);
+        }
+
+        boolean isFor(long seed, int blocks) {
+            return this.seed == seed && this.blocks == blocks && failure == null;
+        }
+
+        /** Hashes runs of rows no thread has claimed yet, until none is left; each run a plain loop. */
+        void help(ExampleIds ids) {
+            Hasher hasher = null;
+            for (int run = nextRun.getAndIncrement(); run < runs; run = nextRun.getAndIncrement()) {
+                try {
+                    if (hasher == null) {
+                        hasher = new Hasher(seed, blocks);
+                    }
+                    int end = Math.min(blockOfRow.length, (run + 1) * RUN);
+                    for (int row = run * RUN; row < end; row++) {
+                        blockOfRow[row] = hasher.blockOf(ids, row);
+                    }
+                } catch (RuntimeException | Error e) {
+                    failure = e;
+                } finally {
+                    runsLeft.countDown();
+                }
             }
-        });
-        return block;
+        }
+
+        /** Hashes what is left, waits for runs other threads are still hashing, and returns every row's block. */
+        int[] await(ExampleIds ids) {
+            help(ids);
+            boolean interrupted = false;
+            while (runsLeft.getCount() > 0) {
+                try {
+                    runsLeft.await();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the other threads' runs are short: finish waiting, keep the interrupt
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (failure != null) {
+                throw new IllegalStateException("hashing the example ids into bootstrap blocks failed", failure);
+            }
+            return blockOfRow;
+        }
     }
 
     /**

@@ -27,10 +27,12 @@ public final class ScoreOrder {
         }
         int[] keys = new int[n];
         int[] order = new int[n];
+        FloatRuns runs = new FloatRuns();
         for (int row = 0; row < n; row++) {
             // the sign bit flipped: unsigned order of the result is the signed order of the float's bits
             keys[row] = Float.floatToIntBits((float) scores[row]) ^ Integer.MIN_VALUE;
             order[row] = row;
+            runs.note(keys[row], scores[row]);
         }
         int[][] counts = digitCounts(keys);
         int[] keysOut = new int[n];
@@ -47,6 +49,9 @@ public final class ScoreOrder {
             order = orderOut;
             orderOut = swap;
         }
+        if (runs.oneDoublePerFloat()) {
+            return order; // every run of equal floats is a run of equal doubles, already in row order
+        }
         int runStart = 0;
         for (int i = 1; i <= n; i++) {
             if (i == n || keys[i] != keys[runStart]) {
@@ -57,6 +62,78 @@ public final class ScoreOrder {
             }
         }
         return order;
+    }
+
+    /**
+     * Whether each float key seen stands for a single double, found while the keys are made (in row order, no random
+     * access): then no run after the sort needs its doubles looked at. Scores written with a few decimals (10,001
+     * distinct values in a million rows) make runs of about a hundred rows, whose check read every row's score again
+     * in score order, one cache miss each. Kept for a bounded number of distinct floats only: many distinct scores
+     * make short runs, which the check after the sort passes quickly anyway.
+     */
+    private static final class FloatRuns {
+        private static final int MAX_DISTINCT = 1 << 16;
+        private int[] keys = new int[1 << 10];
+        private long[] doubles = new long[keys.length];
+        private boolean[] used = new boolean[keys.length];
+        private int distinct;
+        /** False once a float met two different doubles, or too many floats were met to keep. */
+        private boolean oneDoublePerFloat = true;
+
+        void note(int key, double score) {
+            if (!oneDoublePerFloat) {
+                return;
+            }
+            long bits = Double.doubleToRawLongBits(score);
+            int mask = keys.length - 1;
+            int slot = slot(key, mask);
+            while (used[slot]) {
+                if (keys[slot] == key) {
+                    oneDoublePerFloat = doubles[slot] == bits;
+                    return;
+                }
+                slot = (slot + 1) & mask;
+            }
+            if (distinct == MAX_DISTINCT) {
+                oneDoublePerFloat = false;
+                return;
+            }
+            used[slot] = true;
+            keys[slot] = key;
+            doubles[slot] = bits;
+            if (2 * ++distinct > keys.length) {
+                grow();
+            }
+        }
+
+        boolean oneDoublePerFloat() {
+            return oneDoublePerFloat;
+        }
+
+        private void grow() {
+            int[] oldKeys = keys;
+            long[] oldDoubles = doubles;
+            boolean[] oldUsed = used;
+            keys = new int[oldKeys.length * 2];
+            doubles = new long[keys.length];
+            used = new boolean[keys.length];
+            int mask = keys.length - 1;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldUsed[i]) {
+                    int slot = slot(oldKeys[i], mask);
+                    while (used[slot]) {
+                        slot = (slot + 1) & mask;
+                    }
+                    used[slot] = true;
+                    keys[slot] = oldKeys[i];
+                    doubles[slot] = oldDoubles[i];
+                }
+            }
+        }
+
+        private static int slot(int key, int mask) {
+            return (key * 0x9E3779B9 >>> 16 ^ key * 0x9E3779B9) & mask;
+        }
     }
 
     private static int digit(int key, int pass) {

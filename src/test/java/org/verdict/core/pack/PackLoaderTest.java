@@ -250,6 +250,55 @@ class PackLoaderTest {
         assertArrayEquals(new int[] {0, 0}, pack.primary().predictionsOf("8").classCodes());
     }
 
+    /**
+     * Loading for a comparison reads the same table without hashing the files, and refuses what loading refuses, with
+     * the same message: a link out of the pack among files no table reads, and a bad value before that link.
+     */
+    @Test
+    void loadingForAComparisonReadsTheSameTableUnhashedAndRefusesTheSame() throws Exception {
+        Path folder = PackFixture.write(temp.resolve("cmp"), PackFixture.BINARY_MANIFEST, PackFixture.BINARY_CSV);
+        ReviewPack hashed = load(folder);
+        ReviewPack unhashed = loader.loadForComparison(folder, Progress.NONE);
+        assertEquals(2, hashed.fileHashes().size());
+        assertEquals(java.util.Map.of(), unhashed.fileHashes());
+        assertEquals(hashed.primary().exampleIds().asList(), unhashed.primary().exampleIds().asList());
+        assertArrayEquals(hashed.primary().predictionsOf("8").scores(), unhashed.primary().predictionsOf("8").scores());
+
+        Path outside = Files.writeString(temp.resolve("elsewhere.txt"), "notes");
+        Files.createSymbolicLink(folder.resolve("notes.txt"), outside);
+        PackException byLoad = assertThrows(PackException.class, () -> load(folder));
+        PackException forComparison = assertThrows(PackException.class,
+                () -> loader.loadForComparison(folder, Progress.NONE));
+        assertTrue(byLoad.problem().contains("leads outside the pack"), byLoad.getMessage());
+        assertEquals(byLoad.getMessage(), forComparison.getMessage());
+
+        Files.writeString(folder.resolve("primary.csv"), PackFixture.BINARY_CSV.replace("0.35", "1.35"));
+        PackException badValue = assertThrows(PackException.class,
+                () -> loader.loadForComparison(folder, Progress.NONE));
+        assertEquals(assertThrows(PackException.class, () -> load(folder)).getMessage(), badValue.getMessage());
+        assertTrue(badValue.getMessage().contains("outside [0, 1]"), badValue.getMessage());
+    }
+
+    /**
+     * The loader tells its listener of the table once the rows are read (so the comparison's hashing can start on
+     * another core), and a repeated id is refused after that with the same message as without a listener.
+     */
+    @Test
+    void theRowsReadListenerHearsOfTheTableBeforeARepeatedIdIsRefused() throws Exception {
+        List<EvaluationTable> heard = new java.util.ArrayList<>();
+        PackLoader listening = new PackLoader(PackLimits.DEFAULTS, null, heard::add);
+        ReviewPack pack = listening.load(PackFixture.write(temp.resolve("heard"), PackFixture.MULTICLASS_MANIFEST,
+                PackFixture.MULTICLASS_CSV), Progress.NONE);
+        assertEquals(List.of(pack.primary()), heard);
+
+        Path repeated = PackFixture.write(temp.resolve("repeated"), PackFixture.MULTICLASS_MANIFEST,
+                PackFixture.MULTICLASS_CSV.replace("e4,", "e2,"));
+        PackException refused = assertThrows(PackException.class, () -> listening.load(repeated, Progress.NONE));
+        assertEquals(2, heard.size());
+        assertEquals(assertThrows(PackException.class, () -> load(repeated)).getMessage(), refused.getMessage());
+        assertTrue(refused.getMessage().contains("'e2' was already used on line 3"), refused.getMessage());
+    }
+
     private PackException assertProblem(String manifest, String csv, String file, String problemPart) {
         Path folder = temp.resolve("case" + System.nanoTime());
         PackException error = assertThrows(PackException.class, () -> load(PackFixture.write(folder, manifest, csv)));

@@ -70,4 +70,23 @@ class HashedBlocksTest {
         // equal ids of another table are that table's own: hashed for it, with the same result
         assertArrayEquals(first, HashedBlocks.blocksOf(ExampleIds.of("a", "b", "c", "d"), 42, 300));
     }
+
+    /** Hashing started early (on its own thread) gives the blocks of hashing on demand, once, whoever finishes it. */
+    @Test
+    void blocksWhoseHashingStartedEarlyAreTheBlocksOfEveryRow() {
+        String[] names = new String[100_003]; // four runs of rows, the last one short
+        for (int i = 0; i < names.length; i++) {
+            names[i] = "row-" + i;
+        }
+        ExampleIds early = ExampleIds.of(names);
+        HashedBlocks.startHashing(early, 20261122, 300);
+        HashedBlocks.startHashing(early, 20261122, 300); // a second start of the same hashing adds nothing
+        int[] blocks = HashedBlocks.blocksOf(early, 20261122, 300);
+        assertSame(blocks, HashedBlocks.blocksOf(early, 20261122, 300));
+        assertArrayEquals(HashedBlocks.blocksOf(ExampleIds.of(names), 20261122, 300), blocks);
+        assertEquals(109, blocks[17]); // as hashlib gives above for row-17
+        for (int row = 0; row < names.length; row += 997) {
+            assertEquals(HashedBlocks.blockOf(names[row], 20261122, 300), blocks[row], names[row]);
+        }
+    }
 }

@@ -58,6 +58,33 @@ class ScoreOrderTest {
         }
     }
 
+    /**
+     * Scores written with four decimals (one double per float: no run is looked at after the sort), the same with one
+     * score nudged by less than a float's precision late in the column, and more distinct floats than are kept while
+     * the keys are made, with such nudged pairs only after them: every time the order of a boxed stable sort.
+     */
+    @Test
+    void ordersRunsOfEqualFloatsLikeAStableSortWhateverTheirDoubles() {
+        SplittableRandom random = new SplittableRandom(11);
+        double[] fourDecimals = new double[50_000];
+        for (int i = 0; i < fourDecimals.length; i++) {
+            fourDecimals[i] = random.nextInt(10_001) / 10_000.0;
+        }
+        double[] nudgedLate = fourDecimals.clone();
+        nudgedLate[nudgedLate.length - 3] = 0.5 + 1e-12;
+        nudgedLate[nudgedLate.length - 7] = 0.5 - 1e-12;
+        double[] manyFloats = new double[200_000];
+        for (int i = 0; i < manyFloats.length; i++) {
+            manyFloats[i] = i < 150_000 ? random.nextDouble() : random.nextInt(100) / 100.0 + (i % 3) * 1e-13;
+        }
+        for (double[] table : new double[][] {fourDecimals, nudgedLate, manyFloats}) {
+            int[] expected = IntStream.range(0, table.length).boxed()
+                    .sorted(Comparator.comparingDouble((Integer row) -> table[row]))
+                    .mapToInt(Integer::intValue).toArray();
+            assertArrayEquals(expected, ScoreOrder.ascending(table));
+        }
+    }
+
     @Test
     void refusesScoresThatAreNotProbabilities() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
