@@ -747,7 +747,8 @@ public final class CompareView {
         executor.run(progress -> kind == ChartKind.FOREST_PLOT ? charts.forestPlot(data) : charts.perModel(data))
                 .onSuccess(chart -> {
                     if (data == model.chartDataProperty().get() && kind == model.chartKindProperty().get()) {
-                        chartPane.showChart(chart, data.points().size());
+                        chartPane.showChart(chart, data.points().size(),
+                                kind == ChartKind.PER_MODEL ? SliceCharts.PER_MODEL_ROW_HEIGHT : 0);
                     }
                 })
                 .start();
