@@ -104,9 +104,16 @@ public final class ComparisonRow {
         return valueOverInterval(deltaText);
     }
 
+    /**
+     * A percentile fallback's mark takes a line of its own between the value and its interval ("27,977" /
+     * "(percentile)" / "[19,162, 40,424]"): beside the value it made the column wider than the interval, and a pack in
+     * dollars with many slices then lost its adjusted p beside the chart at 1366×768.
+     */
     static String valueOverInterval(String estimate) {
         int interval = estimate.indexOf(" [");
-        return interval < 0 ? estimate : estimate.substring(0, interval) + "\n" + estimate.substring(interval + 1);
+        return interval < 0 ? estimate : estimate.substring(0, interval)
+                .replace(" " + MetricEstimate.FALLBACK_MARK, "\n" + MetricEstimate.FALLBACK_MARK)
+                + "\n" + estimate.substring(interval + 1);
     }
 
     /** Δ with its interval (the verdict's, or the unadjusted one if the row was made so), e.g. "−0.040 [−0.055, −0.025]". */
