@@ -99,21 +99,32 @@ public final class ComparisonRow {
         return valueOverInterval(candidateText);
     }
 
+    /**
+     * As {@link #productionCell()}, with a percentile fallback's mark on a line of its own between the value and its
+     * interval ("27,977" / "(percentile)" / "[19,162, 40,424]"): beside the value it made the column wider than the
+     * interval, and beside the chart a pack in dollars with many slices then lost its adjusted p at 1366×768.
+     */
+    public String narrowProductionCell() {
+        return markOnItsOwnLine(productionCell());
+    }
+
+    /** The candidate's cell as {@link #narrowProductionCell()}. */
+    public String narrowCandidateCell() {
+        return markOnItsOwnLine(candidateCell());
+    }
+
+    private static String markOnItsOwnLine(String cell) {
+        return cell.replace(" " + MetricEstimate.FALLBACK_MARK + "\n", "\n" + MetricEstimate.FALLBACK_MARK + "\n");
+    }
+
     /** Δ over its interval, two lines, as {@link #productionCell()}; the text without a break is {@link #deltaText()}. */
     public String deltaCell() {
         return valueOverInterval(deltaText);
     }
 
-    /**
-     * A percentile fallback's mark takes a line of its own between the value and its interval ("27,977" /
-     * "(percentile)" / "[19,162, 40,424]"): beside the value it made the column wider than the interval, and a pack in
-     * dollars with many slices then lost its adjusted p beside the chart at 1366×768.
-     */
     static String valueOverInterval(String estimate) {
         int interval = estimate.indexOf(" [");
-        return interval < 0 ? estimate : estimate.substring(0, interval)
-                .replace(" " + MetricEstimate.FALLBACK_MARK, "\n" + MetricEstimate.FALLBACK_MARK)
-                + "\n" + estimate.substring(interval + 1);
+        return interval < 0 ? estimate : estimate.substring(0, interval) + "\n" + estimate.substring(interval + 1);
     }
 
     /** Δ with its interval (the verdict's, or the unadjusted one if the row was made so), e.g. "−0.040 [−0.055, −0.025]". */

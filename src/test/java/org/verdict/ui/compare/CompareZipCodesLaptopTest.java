@@ -44,9 +44,9 @@ import org.verdict.ui.task.CurrentThreadExecutor;
 import org.verdict.ui.theme.Appearance;
 
 /**
- * 65 zip codes, rmse in dollars, some models' intervals the percentile fallback, in the Compare view of a 1366×768
- * laptop (the view's 1242 × 620) with the chart beside the table: the table keeps the adjusted p beside both models'
- * values, and the per-model chart keeps each slice's two marks apart.
+ * A rent pack of 65 zip codes and 4 unit types, rmse in dollars, some models' intervals the percentile fallback, in
+ * the Compare view of a 1366×768 laptop (the view's 1242 × 620) with the chart beside the table: the table keeps the
+ * adjusted p beside both models' values, and the per-model chart keeps each slice's two marks apart.
  */
 @ExtendWith(ApplicationExtension.class)
 class CompareZipCodesLaptopTest {
@@ -57,13 +57,13 @@ class CompareZipCodesLaptopTest {
              "model": {"name": "rent", "task": "regression", "riskTier": 2, "positiveLabel": null},
              "models": [{"version": "3.1", "role": "production"}, {"version": "3.2", "role": "candidate"}],
              "primaryMetric": "rmse",
-             "suites": {"primary": {"file": "primary.csv", "slices": ["zip"]}}}
+             "suites": {"primary": {"file": "primary.csv", "slices": ["zip", "unit"]}}}
             """;
     private static final String CSV = """
-            example_id,label,zip,pred_3.1,pred_3.2
-            r0,1900,Z00,2100,1950
-            r1,2400,Z01,2000,2350
-            r2,1750,Z02,1800,1700
+            example_id,label,zip,unit,pred_3.1,pred_3.2
+            r0,1900,Z00,studio,2100,1950
+            r1,2400,Z01,2br,2000,2350
+            r2,1750,Z02,1br,1800,1700
             """;
 
     @TempDir
@@ -75,31 +75,39 @@ class CompareZipCodesLaptopTest {
 
     /**
      * Dollar errors as the rent pack's: close values with overlapping intervals (a slice's two marks nearly coincide
-     * along the value axis), every third production interval the percentile fallback.
+     * along the value axis), a third of each model's intervals the percentile fallback.
      */
     private static List<SliceResult> zipCodes() {
         List<SliceResult> results = new ArrayList<>();
-        results.add(rent(SliceKey.OVERALL, 13_808, 1_224, 472.7, -791.8, -491.4, null, Verdict.BETTER));
+        results.add(rent(SliceKey.OVERALL, 13_808, 1_224, 472.7, -791.8, -491.4, false, false, Verdict.BETTER));
         for (int i = 0; i < ZIP_CODES; i++) {
             results.add(rent(ReportFixture.slice("zip", String.format("Z%02d", i)), 30 + 5 * i, 1_321 + i, 562.1,
-                    -1_321, 524, i % 3 == 0 ? "1 of 30 rows holds 70% of the squared error" : null,
-                    Verdict.INCONCLUSIVE));
+                    -1_321, 524, i % 3 == 0, i % 3 == 1, Verdict.INCONCLUSIVE));
+        }
+        for (String unit : List.of("studio", "1br", "2br", "3br+")) {
+            results.add(rent(ReportFixture.slice("unit", unit), 3_452, 1_180, 470.3, -760.2, -480.5, false, false,
+                    Verdict.BETTER));
         }
         return results;
     }
 
     private static SliceResult rent(SliceKey slice, int n, double production, double candidate, double deltaLow,
-                                    double deltaHigh, String fallback, Verdict verdict) {
+                                    double deltaHigh, boolean productionFallback, boolean candidateFallback,
+                                    Verdict verdict) {
+        String why = "1 of 30 rows holds 70% of the squared error";
         return new SliceResult(slice, n, Metric.RMSE, false,
-                new MetricEstimate(production, new Interval(production - 673.4, production + 657.2), fallback),
-                new MetricEstimate(candidate, new Interval(candidate - 176.7, candidate + 218.8)),
+                new MetricEstimate(production, new Interval(production - 673.4, production + 657.2),
+                        productionFallback ? why : null),
+                new MetricEstimate(candidate, new Interval(candidate - 176.7, candidate + 218.8),
+                        candidateFallback ? why : null),
                 candidate - production, new Interval(deltaLow, deltaHigh), 0.2, 1.0, "paired-bootstrap", verdict,
                 null, null);
     }
 
     private static ComparisonReport report() {
-        return new ComparisonReport("rent", "3.1", "3.2", Metric.RMSE, ComparisonOptions.DEFAULTS, zipCodes(),
-                ZIP_CODES + 1, Map.of(Metric.RMSE, ZIP_CODES + 1));
+        List<SliceResult> slices = zipCodes();
+        return new ComparisonReport("rent", "3.1", "3.2", Metric.RMSE, ComparisonOptions.DEFAULTS, slices,
+                slices.size(), Map.of(Metric.RMSE, slices.size()));
     }
 
     @Start
@@ -162,7 +170,7 @@ class CompareZipCodesLaptopTest {
         ChartRenderingInfo info = viewer.getCanvas().getRenderingInfo();
         Rectangle2D plotArea = info.getPlotInfo().getDataArea();
         // the slice axis runs from −0.6 to rows − 0.4: one row more than its slices, less 0.2
-        int rows = ZIP_CODES + 1;
+        int rows = zipCodes().size();
         double pitch = plotArea.getHeight() / (rows + 0.2);
         double withinSlice = 2 * SliceCharts.MODEL_OFFSET * pitch;
         double toNextSlice = (1 - 2 * SliceCharts.MODEL_OFFSET) * pitch;

@@ -114,8 +114,10 @@ class ComparisonRowTest {
                 0.9, "paired-bootstrap", Verdict.INCONCLUSIVE, null, "unstable studentized interval: " + why);
         ComparisonRow row = new ComparisonRow(result);
         assertTrue(row.productionText().contains(" (percentile) ["), row.productionText());
-        assertEquals(List.of("41,704", "(percentile)", "[22,856, 61,685]"), row.productionCell().lines().toList(),
-                "the mark takes a line of its own, so the cell is no wider than its interval");
+        assertEquals(List.of("41,704 (percentile)", "[22,856, 61,685]"), row.productionCell().lines().toList());
+        assertEquals(List.of("41,704", "(percentile)", "[22,856, 61,685]"), row.narrowProductionCell().lines().toList(),
+                "beside the chart the mark takes a line of its own, so the cell is no wider than its interval");
+        assertEquals(row.candidateCell(), row.narrowCandidateCell(), "no mark, no third line");
         assertFalse(row.candidateText().contains("percentile"), row.candidateText());
     }
 
