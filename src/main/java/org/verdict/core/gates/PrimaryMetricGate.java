@@ -20,7 +20,9 @@ import org.verdict.core.stats.MetricFormat;
 /**
  * Gate 1: the candidate is at most a margin worse than production, judged on the worst end of the overall slice's
  * interval of Δ (the lower bound when higher is better, the upper bound for losses and errors), never on the point
- * estimate. For errors in the target's units (mae, rmse) the margin is relative to production's value.
+ * estimate. Beyond the margin it fails where the interval shows the candidate worse and otherwise lacks evidence, as
+ * the fairness and language-parity gates read an interval that straddles their tolerance. For errors in the target's
+ * units (mae, rmse) the margin is relative to production's value.
  */
 final class PrimaryMetricGate implements PromotionGate {
     private final GatePolicy policy;
@@ -60,7 +62,13 @@ final class PrimaryMetricGate implements PromotionGate {
         double worstCase = higherIsBetter ? result.deltaCi().lower() : result.deltaCi().upper();
         double limit = higherIsBetter ? -allowed : allowed;
         boolean pass = higherIsBetter ? worstCase >= limit : worstCase <= limit;
-        GateOutcome outcome = pass ? GateOutcome.PASS : GateOutcome.FAIL;
+        // beyond the margin, the gate fails only where the interval shows the candidate worse (it excludes 0 on the
+        // worse side, the overall slice's "worse" in Compare); an interval that still reaches 0 neither rules out
+        // nor shows a loss beyond the margin
+        double bestCase = higherIsBetter ? result.deltaCi().upper() : result.deltaCi().lower();
+        boolean shownWorse = higherIsBetter ? bestCase < 0 : bestCase > 0;
+        GateOutcome outcome = pass ? GateOutcome.PASS
+                : shownWorse ? GateOutcome.FAIL : GateOutcome.INSUFFICIENT_EVIDENCE;
         Map<String, Double> numbers = new LinkedHashMap<>();
         numbers.put("production", result.production().value());
         numbers.put("candidate", result.candidate().value());
@@ -74,13 +82,19 @@ final class PrimaryMetricGate implements PromotionGate {
         String marginText = relative
                 ? GateNumbers.format(margin * 100) + "% of production's " + value(metric, result.production().value())
                 : "margin";
+        String reading = switch (outcome) {
+            case FAIL -> "; the whole interval is on the worse side of 0";
+            case INSUFFICIENT_EVIDENCE -> ", but the interval reaches 0: a loss beyond the margin can be neither"
+                    + " ruled out nor shown";
+            default -> "";
+        };
         String detail = String.format(Locale.ROOT,
-                "%s (%s is better): candidate %s vs production %s, Δ %s, %s [%s, %s]; worst case %s %s %s (%s); %s",
+                "%s (%s is better): candidate %s vs production %s, Δ %s, %s [%s, %s]; worst case %s %s %s (%s)%s; %s",
                 metric.wireName(), higherIsBetter ? "higher" : "lower", value(metric, result.candidate().value()),
                 value(metric, result.production().value()), signed(metric, result.delta()),
                 intervalName(result), signed(metric, result.deltaCi().lower()),
                 signed(metric, result.deltaCi().upper()), signed(metric, worstCase), comparison,
-                signed(metric, limit), marginText, TestMethods.describe(result.test()));
+                signed(metric, limit), marginText, reading, TestMethods.describe(result.test()));
         Finding finding = new Finding("overall", outcome, detail, numbers);
         return new GateResult(Gate.PRIMARY_METRIC, outcome, detail, List.of(finding));
     }

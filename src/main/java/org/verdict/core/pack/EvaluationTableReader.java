@@ -171,6 +171,8 @@ public final class EvaluationTableReader {
         private int[][] sliceCodes;
         private final List<Map<String, Integer>> sliceLevels = new ArrayList<>();
         private final List<TextCodes> sliceLookups = new ArrayList<>();
+        /** Per slice column, its values by Unicode form, each with where it was first met ("on line 3"). */
+        private final List<UnicodeForms<String>> sliceForms = new ArrayList<>();
         private int[][] predCodes;
         private double[][] predValues;
         private double[][] scores;
@@ -186,6 +188,8 @@ public final class EvaluationTableReader {
         private boolean[] booleanColumns;
         /** {@link #classCodes} looked up by characters. */
         private final TextCodes classLookup = new TextCodes();
+        /** The class names by Unicode form, each with where it was first met ("on line 3, column 2"). */
+        private final UnicodeForms<String> classForms = new UnicodeForms<>();
         /** Distinct values of all slice columns together, checked against the limit as they appear. */
         private int sliceValues;
         /** The first bad value of the current record, thrown when the record ends. */
@@ -220,6 +224,10 @@ public final class EvaluationTableReader {
                 // Code 0 is the negative class until its name is seen; code 1 is always the positive label.
                 classCodes.put(manifest.model().positiveLabel(), 1);
                 classLookup.put(manifest.model().positiveLabel(), 1);
+                classForms.add(manifest.model().positiveLabel(), "in manifest.json model.positiveLabel");
+            }
+            if (declaredClasses != null) {
+                declaredClasses.forEach(declared -> classForms.add(declared, "in manifest.json model.classes"));
             }
         }
 
@@ -260,6 +268,7 @@ public final class EvaluationTableReader {
             for (int s = 0; s < sliceNames.size(); s++) {
                 sliceLevels.add(new HashMap<>());
                 sliceLookups.add(new TextCodes());
+                sliceForms.add(new UnicodeForms<>());
             }
         }
 
@@ -515,12 +524,15 @@ public final class EvaluationTableReader {
             if (code < 0 || knownValueHoldsQuote) {
                 refuseStrayQuote(chars, offset, length, line, column);
             }
-            if (code < 0) {
-                String value = new String(chars, offset, length);
-                knownValueHoldsQuote |= value.indexOf('"') >= 0;
-                code = newSliceValue(sliceLevels.get(slice), value, line, column);
-                sliceLookups.get(slice).put(value, code);
-            }
+            return code >= 0 ? code : registerSliceValue(slice, new String(chars, offset, length), line, column);
+        }
+
+        /** Registers a value a slice column meets for the first time (a handful of times per column, not per row). */
+        private int registerSliceValue(int slice, String value, long line, int column) throws PackException {
+            knownValueHoldsQuote |= value.indexOf('"') >= 0;
+            refuseOtherUnicodeForm(sliceForms.get(slice), value, "on " + lineOrRow(line), line, column);
+            int code = newSliceValue(sliceLevels.get(slice), value, line, column);
+            sliceLookups.get(slice).put(value, code);
             return code;
         }
 
@@ -545,6 +557,20 @@ public final class EvaluationTableReader {
             int code = levels.size();
             levels.put(value, code);
             return code;
+        }
+
+        /** A value met for the first time that is an earlier one in another Unicode form ({@link UnicodeForms}). */
+        private void refuseOtherUnicodeForm(UnicodeForms<String> forms, String value, String place, long line,
+                                            int column) throws PackException {
+            UnicodeForms.Twin<String> earlier = forms.add(value, place);
+            if (earlier != null) {
+                throw bad(line, column, RowProblems.otherUnicodeForm(value, earlier.value(), earlier.place()));
+            }
+        }
+
+        /** "line 3" in a CSV file; "row 3" in a Parquet file, which has no lines. */
+        private String lineOrRow(long line) {
+            return (booleanColumns == null ? "line " : "row ") + line;
         }
 
         /** RFC 4180 allows no quote in a field that is not enclosed in quotes ({@link RowProblems#strayQuote}). */
@@ -578,6 +604,8 @@ public final class EvaluationTableReader {
             if (code != null) {
                 return code;
             }
+            refuseOtherUnicodeForm(classForms, value, "on " + lineOrRow(line) + ", column " + (column + 1), line,
+                    column);
             boolean booleans = booleanColumns != null && booleanColumns[column];
             if (declaredClasses != null && !declaredClasses.contains(value)) {
                 throw bad(line, column, booleans

@@ -89,10 +89,17 @@ public final class ManifestReader {
                 throw error("/model/task", e.getMessage());
             }
             JsonNode tier = root.at("/model/riskTier");
+            String tiers = "a whole number 1, 2 or 3";
+            if (tier.isMissingNode() || tier.isNull()) {
+                throw error("/model", "'riskTier' is required: " + tiers);
+            }
             if (!tier.canConvertToInt() || !tier.isIntegralNumber() || tier.asInt() < 1 || tier.asInt() > 3) {
-                throw error(tier.isMissingNode() ? "/model" : "/model/riskTier", "riskTier must be 1, 2 or 3");
+                throw mustBe("/model/riskTier", tiers);
             }
             JsonNode positive = root.at("/model/positiveLabel");
+            if (!positive.isMissingNode() && !positive.isNull() && !positive.isTextual() && !positive.isNumber()) {
+                throw mustBe("/model/positiveLabel", "a string (the label value counted as positive)");
+            }
             String positiveLabel = positive.isTextual() ? positive.asText()
                     : positive.isNumber() ? positive.asText() : null;
             if (task == Task.BINARY && (positiveLabel == null || positiveLabel.isEmpty())) {
@@ -100,7 +107,7 @@ public final class ManifestReader {
                         "positiveLabel is required for a binary task");
             }
             if (!root.at("/model/classes").isMissingNode()) {
-                List<String> classes = stringList("/model/classes");
+                List<String> classes = stringList("/model/classes", "class");
                 if (task != Task.MULTICLASS || classes.size() < 2) {
                     throw error("/model/classes", "classes lists the two or more classes of a multiclass model");
                 }
@@ -110,8 +117,11 @@ public final class ManifestReader {
 
         private List<ModelVersion> models() throws PackException {
             JsonNode array = root.at("/models");
+            if (array.isMissingNode() || array.isNull()) {
+                throw error("", "'models' is required: a list of the pack's model versions");
+            }
             if (!array.isArray() || array.isEmpty()) {
-                throw error(array.isMissingNode() ? "" : "/models", "models must be a non-empty list");
+                throw mustBe("/models", "a non-empty list of the pack's model versions");
             }
             List<ModelVersion> models = new ArrayList<>();
             Set<String> versions = new HashSet<>();
@@ -156,7 +166,7 @@ public final class ManifestReader {
                 return Map.of();
             }
             if (!node.isObject()) {
-                throw error(at + "/hyperparameters", "hyperparameters must be a JSON object");
+                throw mustBe(at + "/hyperparameters", "a JSON object");
             }
             Map<String, Object> values = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -174,7 +184,7 @@ public final class ManifestReader {
                 return ModelVersion.DEFAULT_THRESHOLD;
             }
             if (!node.isNumber() || !(node.asDouble() >= 0 && node.asDouble() <= 1)) {
-                throw error(at + "/threshold", "threshold must be a number between 0 and 1");
+                throw mustBe(at + "/threshold", "a number between 0 and 1");
             }
             return node.asDouble();
         }
@@ -204,12 +214,13 @@ public final class ManifestReader {
                 requireObject(at);
                 requireKnownKeys(at, suiteKeys(name));
                 if (name.equals("drift")) {
-                    stringList(at + "/numeric");
-                    stringList(at + "/categorical");
+                    stringList(at + "/numeric", "column");
+                    stringList(at + "/categorical", "column");
                 }
                 String file = text(at + "/file");
                 requireInsidePack(at + "/file", file);
-                suites.put(name, new SuiteSpec(name, file, stringList(at + "/slices"), stringList(at + "/sensitive")));
+                suites.put(name, new SuiteSpec(name, file, stringList(at + "/slices", "column"),
+                        stringList(at + "/sensitive", "column")));
             }
             if (!suites.containsKey("primary")) {
                 throw error("/suites", "the 'primary' suite is required");
@@ -221,18 +232,20 @@ public final class ManifestReader {
             return suites;
         }
 
-        private List<String> stringList(String at) throws PackException {
+        /** @param what what the list names: "column", "class" */
+        private List<String> stringList(String at, String what) throws PackException {
             JsonNode node = root.at(at);
             if (node.isMissingNode()) {
                 return List.of();
             }
             if (!node.isArray()) {
-                throw error(at, "must be a list of names");
+                throw mustBe(at, "a list of " + what + " names");
             }
             List<String> values = new ArrayList<>();
             for (int i = 0; i < node.size(); i++) {
                 if (!node.get(i).isTextual() || node.get(i).asText().isBlank()) {
-                    throw error(at + "/" + i, "must be a non-empty name");
+                    throw error(at + "/" + i, StrictJson.mustBe("each entry of '" + lastSegment(at) + "'",
+                            "a non-empty " + what + " name", node.get(i)));
                 }
                 if (values.contains(node.get(i).asText())) {
                     throw error(at + "/" + i, "'" + node.get(i).asText() + "' is listed twice");
@@ -267,9 +280,11 @@ public final class ManifestReader {
         }
 
         private void requireObject(String at) throws PackException {
+            if (root.at(at).isMissingNode()) {
+                throw error(parentOf(at), "'" + lastSegment(at) + "' must be a JSON object");
+            }
             if (!root.at(at).isObject()) {
-                throw error(root.at(at).isMissingNode() ? parentOf(at) : at,
-                        "'" + lastSegment(at) + "' must be a JSON object");
+                throw mustBe(at, "a JSON object");
             }
         }
 
@@ -279,7 +294,7 @@ public final class ManifestReader {
                 throw error(parentOf(at), "'" + lastSegment(at) + "' is required");
             }
             if (!node.isTextual()) {
-                throw error(at, "'" + lastSegment(at) + "' must be a string");
+                throw mustBe(at, "a string");
             }
             return node.asText();
         }
@@ -290,9 +305,14 @@ public final class ManifestReader {
                 return null;
             }
             if (!node.isTextual()) {
-                throw error(at, "'" + lastSegment(at) + "' must be a string");
+                throw mustBe(at, "a string");
             }
             return node.asText();
+        }
+
+        /** The value at {@code pointer} is of the wrong kind: says what is expected and what is written instead. */
+        private PackException mustBe(String pointer, String expected) {
+            return error(pointer, StrictJson.mustBe("'" + lastSegment(pointer) + "'", expected, root.at(pointer)));
         }
 
         private PackException error(String pointer, String problem) {

@@ -3,6 +3,7 @@ package org.verdict.core.pack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Enumeration;
 import java.util.HashSet;
@@ -66,7 +68,7 @@ public final class PackFiles {
             throw new PackException(name, "cannot be read: " + e.getMessage());
         }
         if (Files.isSymbolicLink(source) && !Files.exists(source)) {
-            throw new PackException(source.toString(), "is a dangling link: what it points at does not exist");
+            throw new PackException(source.toString(), brokenLink(source));
         }
         if (!Files.exists(source)) {
             throw new PackException(source.toString(), "does not exist");
@@ -107,8 +109,7 @@ public final class PackFiles {
             throw new PackException(referencedFrom, line, column, "'" + relative + "' is missing from the pack");
         }
         if (Files.isSymbolicLink(file) && !Files.exists(file)) {
-            throw new PackException(referencedFrom, line, column,
-                    "'" + relative + "' is a dangling link: what it points at does not exist");
+            throw new PackException(referencedFrom, line, column, "'" + relative + "' " + brokenLink(file));
         }
         try {
             if (!file.toRealPath().startsWith(realRoot)) {
@@ -125,6 +126,43 @@ public final class PackFiles {
             throw new PackException(referencedFrom, line, column, "'" + relative + "' " + NOT_REGULAR);
         }
         return file;
+    }
+
+    /**
+     * Why a symbolic link leads to nothing readable: a loop (x → y → x, which the system reports only as "too many
+     * levels of symbolic links"), or a dangling link whose target does not exist.
+     */
+    private static String brokenLink(Path link) {
+        List<String> chain = linkChain(link);
+        return chain != null ? "is a symbolic-link loop (" + String.join(" → ", chain) + "): it leads back to itself and"
+                + " never to a file or folder" : "is a dangling link: what it points at does not exist";
+    }
+
+    private static boolean isLinkLoop(Path link) {
+        return linkChain(link) != null;
+    }
+
+    /**
+     * The links passed from {@code link} (as their targets are written) until one comes round again, or null when the
+     * chain ends somewhere that is not a link: not a loop.
+     */
+    private static List<String> linkChain(Path link) {
+        List<String> chain = new ArrayList<>(List.of(String.valueOf(link.getFileName())));
+        Set<Path> passed = new HashSet<>();
+        Path current = link.toAbsolutePath().normalize();
+        while (Files.isSymbolicLink(current)) {
+            if (!passed.add(current)) {
+                return chain;
+            }
+            try {
+                Path written = Files.readSymbolicLink(current);
+                chain.add(written.toString());
+                current = current.resolveSibling(written).normalize();
+            } catch (IOException unreadable) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static final String NOT_REGULAR =
@@ -206,7 +244,11 @@ public final class PackFiles {
             try {
                 target = file.toRealPath();
             } catch (NoSuchFileException e) {
-                return new PackException(relative, "is a dangling link: what it points at does not exist");
+                return new PackException(relative, brokenLink(file));
+            } catch (FileSystemException e) {
+                // a loop, or a target that cannot be looked at: said in words, not in the system's own text
+                return new PackException(relative, isLinkLoop(file) ? brokenLink(file)
+                        : "is a link whose target cannot be looked at (" + e.getReason() + ")");
             }
             if (!target.startsWith(realRoot)) {
                 return new PackException(relative, "is a link that leads outside the pack");

@@ -43,6 +43,19 @@ public final class RowProblems {
         return false;
     }
 
+    /**
+     * A slice value or class name that is an earlier one written in another Unicode form ({@link UnicodeForms}): the
+     * two would be counted apart under one printed name.
+     *
+     * @param earlierPlace where the earlier form was met: "on line 3", "on other.csv, line 3", "in manifest.json
+     *                     model.classes"
+     */
+    public static String otherUnicodeForm(String value, String earlierValue, String earlierPlace) {
+        return "this value is '" + value + "' written in another Unicode form (" + UnicodeForms.form(value)
+                + ") than " + earlierPlace + " (" + UnicodeForms.form(earlierValue) + "); write one form (NFC is what"
+                + " most tools write): the two print alike but would be counted as two different values";
+    }
+
     public static String scoreOutsideUnitInterval(double score) {
         return "score " + score + " is outside [0, 1]";
     }

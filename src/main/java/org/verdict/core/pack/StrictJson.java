@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -145,7 +146,7 @@ public final class StrictJson {
         } else if (json.getCause() instanceof IllegalArgumentException invalid) {
             problem = invalid.getMessage();
         } else if (json instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            problem = "'" + keyOf(mismatch) + "' must be " + kindOf(mismatch.getTargetType());
+            problem = keyOf(mismatch) + " must be " + kindOf(mismatch.getTargetType()) + insteadOf(mismatch);
         } else if (original.startsWith("Duplicate field")) {
             problem = "key " + original.substring("Duplicate field ".length()) + " appears twice";
         } else if (original.contains("Invalid UTF-8") || original.contains("Invalid UTF8")) {
@@ -170,14 +171,60 @@ public final class StrictJson {
         return names.stream().map(String::valueOf).sorted().toList();
     }
 
+    /** The key whose value is of the wrong kind: "'alpha'", or "each entry of 'requiredSuites'" for a list's item. */
     private static String keyOf(MismatchedInputException e) {
         List<JsonMappingException.Reference> path = e.getPath();
         for (int i = path.size() - 1; i >= 0; i--) {
             if (path.get(i).getFieldName() != null) {
-                return path.get(i).getFieldName();
+                return (i < path.size() - 1 ? "each entry of '" : "'") + path.get(i).getFieldName() + "'";
             }
         }
         return "the value";
+    }
+
+    /** ", not the string "1"": what is written where the parser stopped, or nothing when that cannot be told. */
+    private static String insteadOf(MismatchedInputException e) {
+        if (!(e.getProcessor() instanceof JsonParser parser) || parser.currentToken() == null) {
+            return "";
+        }
+        try {
+            JsonToken token = parser.currentToken();
+            String text = parser.getText();
+            if (token.isNumeric() && (text == null || text.isEmpty())) {
+                text = String.valueOf(parser.getNumberValue()); // a buffered number may have no text left
+            }
+            return text == null ? "" : ", not " + written(token, text);
+        } catch (IOException unreadable) {
+            return "";
+        }
+    }
+
+    /**
+     * A value of the wrong kind refused in words that say what was expected and what is written instead, the same
+     * for every JSON file of a pack: "'riskTier' must be a whole number 1, 2 or 3, not the string "1"".
+     *
+     * @param key the key as the message names it, e.g. "'riskTier'" or "each entry of 'slices'"
+     */
+    public static String mustBe(String key, String expected, JsonNode written) {
+        return key + " must be " + expected + ", not " + written(written);
+    }
+
+    /** What a value is, as a message names it: the string "1", the number 1.0, true, null, a list, a JSON object. */
+    public static String written(JsonNode value) {
+        if (value.isArray()) {
+            return value.isEmpty() ? "an empty list" : "a list";
+        }
+        return written(value.asToken(), value.isTextual() ? value.asText() : value.toString());
+    }
+
+    private static String written(JsonToken token, String text) {
+        return switch (token) {
+            case VALUE_STRING -> "the string " + TextNode.valueOf(text);
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + text;
+            case START_ARRAY -> "a list";
+            case START_OBJECT -> "a JSON object";
+            default -> text; // true, false, null
+        };
     }
 
     private static String kindOf(Class<?> type) {
@@ -191,7 +238,7 @@ public final class StrictJson {
             return "true or false";
         }
         if (type == String.class) {
-            return "text in quotes";
+            return "a string";
         }
         if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "a list";

@@ -55,6 +55,38 @@ public final class Proportions {
         return new Interval(lower, upper);
     }
 
+    /**
+     * MOVER-Wilson interval of the unweighted mean of k independent rates, (1/k)·Σ successes_c / trials_c — e.g. a
+     * balanced accuracy, the mean of the classes' recalls given the class counts (Zou, Huang &amp; Zhang 2009; the
+     * method of variance estimates recovery of Zou &amp; Donner 2008 with each rate's Wilson interval): with p_c each rate
+     * and [l_c, u_c] its Wilson interval, the mean ∓ √Σ (p_c − l_c)² / k and ± √Σ (u_c − p_c)² / k. Each Wilson
+     * interval leans away from the nearer bound of its rate, and the sum keeps that lean, where a bootstrap of a rate
+     * on a handful of examples is discrete and too short on one side (docs/statistics.md, "Each model's interval").
+     */
+    public static Interval meanOfRates(long[] successes, long[] trials, double confidenceLevel) {
+        if (successes.length == 0 || successes.length != trials.length) {
+            throw new IllegalArgumentException("a mean of rates needs as many success counts as trial counts, and "
+                    + "at least one: " + successes.length + " and " + trials.length);
+        }
+        int k = successes.length;
+        double mean = 0;
+        double lowerSquares = 0;
+        double upperSquares = 0;
+        for (int c = 0; c < k; c++) {
+            if (trials[c] == 0) {
+                throw new IllegalArgumentException("rate " + c + " of the mean has no trials");
+            }
+            double rate = (double) successes[c] / trials[c];
+            Interval wilson = wilson(successes[c], trials[c], confidenceLevel);
+            mean += rate;
+            lowerSquares += square(rate - wilson.lower());
+            upperSquares += square(wilson.upper() - rate);
+        }
+        mean /= k;
+        return new Interval(Math.max(0, mean - Math.sqrt(lowerSquares) / k),
+                Math.min(1, mean + Math.sqrt(upperSquares) / k));
+    }
+
     private static double square(double x) {
         return x * x;
     }

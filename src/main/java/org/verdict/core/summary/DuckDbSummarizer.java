@@ -189,14 +189,17 @@ public final class DuckDbSummarizer {
     public void summarize(String input, String snapshot, PackManifest rowManifest, boolean scores, boolean ranking,
                           long seed, Path out, Progress progress) throws IOException, PackException {
         SummaryLayout layout = SummaryLayout.of(rowManifest, scores, ranking);
+        // the input whose rows DuckDB reads now, named when it refuses them (the latency rows' own, not the primary's)
+        String reading = input;
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
              Statement statement = connection.createStatement()) {
             statement.execute("SET memory_limit = '" + memoryLimit.replace("'", "") + "'");
             statement.execute("SET threads = " + threads);
             statement.execute("SET preserve_insertion_order = false");
             String version = scalar(statement, "SELECT version()");
-            new SummaryInputCheck(rowManifest, layout, input, checkedSource(statement, input))
-                    .check(statement, progress);
+            SummaryInputCheck primaryCheck = new SummaryInputCheck(rowManifest, layout, input,
+                    checkedSource(statement, input));
+            primaryCheck.check(statement, progress);
             SummarySql sql = new SummarySql(SqlDialect.DUCKDB, layout, rowManifest, source(statement, input), seed,
                     blockCount);
             SummarySql.Sources sources = new SummarySql.Sources(sourceOrNull(statement, inputs.latency()),
@@ -204,32 +207,45 @@ public final class DuckDbSummarizer {
                     sourceOrNull(statement, inputs.humanBaseline()));
             SummarySql holdoutSql = sources.holdout() == null ? null : sql.forHoldout(sources.holdout());
             String script = sql.script(sources);
+            SummaryInputCheck holdoutCheck = null;
             if (holdoutSql != null) {
                 // held-out rows are evaluation rows like the primary ones: the row loader's checks hold for them too
-                new SummaryInputCheck(rowManifest, holdoutSql.layout(), inputs.holdout(),
-                        checkedSource(statement, inputs.holdout())).check(statement, progress);
+                reading = inputs.holdout();
+                holdoutCheck = new SummaryInputCheck(rowManifest, holdoutSql.layout(), inputs.holdout(),
+                        checkedSource(statement, inputs.holdout()));
+                holdoutCheck.check(statement, progress);
             }
             if (sources.humanBaseline() != null) {
+                reading = inputs.humanBaseline();
                 List<String> columns = SummaryLayout.humanBaselineKeys(layout.versions());
                 requireColumns(statement, sources.humanBaseline(), columns, inputs.humanBaseline());
             }
+            reading = input;
             SummaryTables primary = evaluationTables(statement, sql, input, progress, 0.05, 0.8);
+            primaryCheck.refuseOtherUnicodeForms(statement, primary.cells(), progress);
             SummaryTable latency = null;
             if (sources.latency() != null) {
-                progress.update(0.8, "Bucketing latencies of " + inputs.latency());
+                reading = inputs.latency();
+                progress.update(0.8, "Bucketing latencies of " + reading);
                 latency = run(statement, sql.latencyQuery(sources.latency()), progress);
             }
             SummaryTable safety = null;
             if (sources.safety() != null) {
-                progress.update(0.82, "Counting safety cells of " + inputs.safety());
+                reading = inputs.safety();
+                progress.update(0.82, "Counting safety cells of " + reading);
                 safety = run(statement, sql.safetyQuery(sources.safety()), progress);
             }
-            SummaryTables.HeldOut holdout = holdoutSql == null ? null : new SummaryTables.HeldOut(inputs.holdout(),
-                    holdoutSql.layout(), evaluationTables(statement, holdoutSql, inputs.holdout(), progress, 0.84,
-                            0.93));
+            SummaryTables.HeldOut holdout = null;
+            if (holdoutSql != null) {
+                reading = inputs.holdout();
+                SummaryTables tables = evaluationTables(statement, holdoutSql, inputs.holdout(), progress, 0.84, 0.93);
+                holdoutCheck.refuseOtherUnicodeForms(statement, tables.cells(), progress);
+                holdout = new SummaryTables.HeldOut(inputs.holdout(), holdoutSql.layout(), tables);
+            }
             SummaryTable humanBaseline = null;
             if (sources.humanBaseline() != null) {
-                progress.update(0.93, "Counting human-baseline cells of " + inputs.humanBaseline());
+                reading = inputs.humanBaseline();
+                progress.update(0.93, "Counting human-baseline cells of " + reading);
                 humanBaseline = run(statement, sql.humanBaselineQuery(sources.humanBaseline()), progress);
             }
             long rows = primary.cells().countTotal();
@@ -244,7 +260,7 @@ public final class DuckDbSummarizer {
             progress.update(1, "Summarised " + rows + " rows");
         } catch (SQLException e) {
             // DuckDB's first line says what is wrong; the rest echoes the SQL
-            throw new IOException("DuckDB could not summarise " + input + ": "
+            throw new IOException("DuckDB could not summarise " + reading + ": "
                     + String.valueOf(e.getMessage()).strip().split("\\R", 2)[0], e);
         }
     }

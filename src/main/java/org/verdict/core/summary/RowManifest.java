@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +28,8 @@ public final class RowManifest {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(manifestFile);
+        } catch (NoSuchFileException e) {
+            throw new PackException(manifestFile.toString(), "does not exist");
         } catch (IOException e) {
             throw new PackException(manifestFile.toString(), "cannot be read: " + e.getMessage());
         }
@@ -36,6 +39,12 @@ public final class RowManifest {
             Files.write(scratch.resolve(PackManifest.FILE_NAME), bytes);
             placeholdersForNamedFiles(bytes, scratch);
             return new ManifestReader().read(PackFiles.open(scratch));
+        } catch (PackException refused) {
+            // the reader names the manifest as a pack's, by its name in the pack; here it is the file the user gave
+            boolean aboutManifest = refused.file().equals(PackManifest.FILE_NAME)
+                    || refused.file().equals(String.valueOf(scratch.getFileName()));
+            throw aboutManifest ? new PackException(manifestFile.toString(), refused.line(), refused.column(),
+                    refused.problem()) : refused;
         } catch (IOException e) {
             throw new PackException(manifestFile.toString(), "cannot be checked: " + e.getMessage());
         } finally {

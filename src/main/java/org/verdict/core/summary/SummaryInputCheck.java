@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,7 @@ import org.verdict.core.pack.PackText;
 import org.verdict.core.pack.ParquetRows;
 import org.verdict.core.pack.RowProblems;
 import org.verdict.core.pack.Task;
+import org.verdict.core.pack.UnicodeForms;
 import org.verdict.core.task.Progress;
 
 /**
@@ -63,6 +65,8 @@ final class SummaryInputCheck {
     private final boolean parquet;
     /** The relation the checks read; for CSV with DuckDB's rejects table on. */
     private final String relation;
+    /** The columns checked, with their roles and positions, once {@link #check} has looked at the rows. */
+    private List<Checked> checked = List.of();
 
     /** @param relation the input as DuckDB reads it, for CSV with its rejects table on */
     SummaryInputCheck(PackManifest manifest, SummaryLayout layout, String input, String relation) {
@@ -91,6 +95,7 @@ final class SummaryInputCheck {
     private void checkRows(Statement statement, Progress progress) throws PackException, SQLException {
         progress.update(0.01, "Checking the rows of " + input);
         List<Checked> columns = columns(statement);
+        checked = columns;
         Set<String> classes = allowedClasses(statement, columns, progress);
         SummaryTable bad = DuckDbSummarizer.run(statement, badRowQuery(columns, classes), progress);
         if (!parquet) {
@@ -98,7 +103,10 @@ final class SummaryInputCheck {
             refuseStrayQuotes(statement, columns, progress);
         }
         if (!bad.rows().isEmpty()) {
-            throw badValue(columns, classes, bad);
+            throw badValue(statement, columns, classes, bad, progress);
+        }
+        if (classes != null && manifest.declaredClasses().isEmpty()) {
+            refuseSampledClassInOtherForm(statement, classes, progress);
         }
         if (layout.task() == Task.MULTICLASS && manifest.declaredClasses().isEmpty()) {
             refusePredictionsNeverLabelled(statement, columns, progress);
@@ -269,8 +277,8 @@ final class SummaryInputCheck {
         };
     }
 
-    private PackException badValue(List<Checked> columns, Set<String> classes, SummaryTable bad)
-            throws PackException {
+    private PackException badValue(Statement statement, List<Checked> columns, Set<String> classes,
+                                   SummaryTable bad, Progress progress) throws PackException, SQLException {
         String[] row = bad.rows().get(0);
         int first = parquet ? 2 : 1;
         String file = row[0];
@@ -284,11 +292,156 @@ final class SummaryInputCheck {
             long where = parquet ? Long.parseLong(row[1])
                     : firstLine(file, List.of("example_id", column.name()), List.of(nonNull(id),
                             nonNull(row[first + c])));
+            if (column.role() == Role.CLASS && !problem.equals(RowProblems.emptyClass())) {
+                // a class refused as unknown may be a known one written in another Unicode form: say that instead
+                UnicodeForms<String> forms = classForms();
+                classes.forEach(known -> forms.add(known, null));
+                UnicodeForms.Twin<String> twin = forms.add(row[first + c], null);
+                if (twin != null) {
+                    String earlier = twin.place() != null ? twin.place()
+                            : place(firstPlace(statement, classColumns(), twin.value(), progress), file, true);
+                    problem = RowProblems.otherUnicodeForm(row[first + c], twin.value(), earlier);
+                }
+            }
             return located(file, where, column.position(), "(" + column.name() + ") " + problem);
         }
         // DuckDB refused a value the loader's rules take: say which row, rather than summarise it
         return new PackException(file, "DuckDB refuses a value in the row with example_id '"
                 + row[first + columnIndex(columns, "example_id")] + "' that the row loader would read");
+    }
+
+    /**
+     * The class names the manifest gives, by Unicode form, with where the loader names them: a label or prediction
+     * written in another form than these is refused as the loader refuses it.
+     */
+    private UnicodeForms<String> classForms() {
+        UnicodeForms<String> forms = new UnicodeForms<>();
+        if (layout.task() == Task.BINARY) {
+            forms.add(manifest.model().positiveLabel(), "in manifest.json model.positiveLabel");
+        }
+        manifest.declaredClasses().ifPresent(declared -> declared.forEach(
+                name -> forms.add(name, "in manifest.json model.classes")));
+        return forms;
+    }
+
+    /**
+     * A binary pack without model.classes takes the most frequent other value as its negative class: when that is the
+     * positive label written in another Unicode form, every positive example so written would count as negative.
+     */
+    private void refuseSampledClassInOtherForm(Statement statement, Set<String> classes, Progress progress)
+            throws SQLException, PackException {
+        UnicodeForms<String> forms = classForms();
+        for (String sampled : classes) {
+            UnicodeForms.Twin<String> twin = forms.add(sampled, null);
+            if (twin != null) {
+                Place at = firstPlace(statement, classColumns(), sampled, progress);
+                throw located(at.file(), at.lineOrRow(), at.column().position(), "(" + at.column().name() + ") "
+                        + RowProblems.otherUnicodeForm(sampled, twin.value(), twin.place()));
+            }
+        }
+    }
+
+    /**
+     * Refuses a slice value or class name written in two Unicode forms ({@link UnicodeForms}), as the row loader does,
+     * once the rows have been summarised: the cells hold every distinct slice value and (multiclass) class name, so no
+     * further scan of the rows is needed. Only when two forms are found are both looked for in the rows, and the later
+     * one is refused at its line (CSV) or row (Parquet) and column, in the loader's words.
+     *
+     * @param cells the cells table of the rows {@link #check} looked at
+     */
+    void refuseOtherUnicodeForms(Statement statement, SummaryTable cells, Progress progress)
+            throws SQLException, PackException {
+        for (String slice : layout.sliceColumns()) {
+            refuseOtherUnicodeForms(statement, cells, List.of(slice), checked.get(columnIndex(checked, slice)),
+                    progress);
+        }
+        if (layout.task() == Task.MULTICLASS && manifest.declaredClasses().isEmpty()) {
+            List<String> names = new ArrayList<>(List.of(SummaryLayout.LABEL));
+            layout.versions().forEach(version -> names.add(SummaryLayout.prediction(version)));
+            refuseOtherUnicodeForms(statement, cells, names, null, progress);
+        }
+    }
+
+    /** @param slice the slice column whose values {@code names} are, or null for the class columns */
+    private void refuseOtherUnicodeForms(Statement statement, SummaryTable cells, List<String> names, Checked slice,
+                                         Progress progress) throws SQLException, PackException {
+        UnicodeForms<String> forms = new UnicodeForms<>();
+        Set<String> seen = new HashSet<>();
+        for (String name : names) {
+            int at = cells.columns().indexOf(name);
+            for (String[] row : cells.rows()) {
+                String value = row[at];
+                if (value == null || !seen.add(value)) {
+                    continue;
+                }
+                UnicodeForms.Twin<String> twin = forms.add(value, null);
+                if (twin == null) {
+                    continue;
+                }
+                List<Checked> columns = slice != null ? List.of(slice) : classColumns();
+                Place one = firstPlace(statement, columns, value, progress);
+                Place other = firstPlace(statement, columns, twin.value(), progress);
+                boolean oneLater = one.compareTo(other) > 0;
+                Place later = oneLater ? one : other;
+                Place earlier = oneLater ? other : one;
+                throw located(later.file(), later.lineOrRow(), later.column().position(), "(" + later.column().name()
+                        + ") " + RowProblems.otherUnicodeForm(later.value(), earlier.value(),
+                        place(earlier, later.file(), slice == null)));
+            }
+        }
+    }
+
+    /** Where a value was first met in the rows: its file, line (CSV) or row (Parquet), and column. */
+    private record Place(String file, long lineOrRow, Checked column, String value) implements Comparable<Place> {
+        @Override
+        public int compareTo(Place other) {
+            int byFile = file.compareTo(other.file);
+            if (byFile != 0) {
+                return byFile;
+            }
+            return lineOrRow != other.lineOrRow ? Long.compare(lineOrRow, other.lineOrRow)
+                    : Integer.compare(column.position(), other.column.position());
+        }
+    }
+
+    /**
+     * The earlier place as the row loader names it in {@link RowProblems#otherUnicodeForm}: "on line 3" (a slice),
+     * "on line 3, column 2" (a class, which may sit in another class column), with its file when that is another one.
+     */
+    private String place(Place earlier, String laterFile, boolean withColumn) {
+        return "on " + (earlier.file().equals(laterFile) ? "" : earlier.file() + ", ") + (parquet ? "row " : "line ")
+                + earlier.lineOrRow() + (withColumn ? ", column " + earlier.column().position() : "");
+    }
+
+    /** The labels and predictions, which share one set of class names. */
+    private List<Checked> classColumns() {
+        return checked.stream().filter(c -> c.role() == Role.CLASS).toList();
+    }
+
+    /** The first place of a value in any of the columns (in a CSV file the first line; across files, any file). */
+    private Place firstPlace(Statement statement, List<Checked> columns, String value, Progress progress)
+            throws SQLException, PackException {
+        Place first = null;
+        for (Checked column : columns) {
+            SummaryTable found = DuckDbSummarizer.run(statement, "SELECT CAST(filename AS VARCHAR)"
+                    + (parquet ? ", CAST(min(file_row_number) + 1 AS VARCHAR)" : "") + " FROM " + relation + " WHERE "
+                    + text(column) + " = " + literal(value) + (parquet ? " GROUP BY filename" : "")
+                    + " ORDER BY 1 LIMIT 1", progress);
+            if (found.rows().isEmpty()) {
+                continue;
+            }
+            String file = found.rows().get(0)[0];
+            long where = parquet ? Long.parseLong(found.rows().get(0)[1])
+                    : firstLine(file, List.of(column.name()), List.of(value));
+            Place place = new Place(file, where, column, value);
+            if (first == null || place.compareTo(first) < 0) {
+                first = place;
+            }
+        }
+        if (first == null) {
+            throw new IllegalStateException("'" + value + "' was summarised but is in no row");
+        }
+        return first;
     }
 
     /** For CSV, the first row DuckDB's strict reader refused, with its line and column. */
@@ -396,8 +549,10 @@ final class SummaryInputCheck {
             if (column.role() != Role.CLASS || column == label) {
                 continue;
             }
-            SummaryTable never = DuckDbSummarizer.run(statement, "SELECT DISTINCT " + text(column) + " FROM "
-                    + relation + " EXCEPT SELECT DISTINCT " + text(label) + " FROM " + relation + " LIMIT 1", progress);
+            // a label written in another Unicode form is no typo: refuseOtherUnicodeForms says what it is, as the loader
+            SummaryTable never = DuckDbSummarizer.run(statement, "SELECT v FROM (SELECT DISTINCT " + text(column)
+                    + " AS v FROM " + relation + ") WHERE nfc_normalize(v) NOT IN (SELECT nfc_normalize(l) FROM "
+                    + "(SELECT DISTINCT " + text(label) + " AS l FROM " + relation + ")) LIMIT 1", progress);
             if (never.rows().isEmpty()) {
                 continue;
             }

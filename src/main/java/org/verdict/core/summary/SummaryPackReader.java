@@ -33,8 +33,11 @@ import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackFiles;
 import org.verdict.core.pack.PackHashing;
 import org.verdict.core.pack.PackManifest;
+import org.verdict.core.pack.RowProblems;
+import org.verdict.core.pack.StrictJson;
 import org.verdict.core.pack.SuiteSpec;
 import org.verdict.core.pack.Task;
+import org.verdict.core.pack.UnicodeForms;
 import org.verdict.core.stats.RankingSums;
 import org.verdict.core.task.Progress;
 
@@ -313,10 +316,13 @@ public final class SummaryPackReader {
         List<String[]> codedRows = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
         TreeSet<String> labels = new TreeSet<>();
+        ValueForms forms = new ValueForms(layout, manifest);
         read(path, file, columns, (record, column) -> {
             List<String> key = new ArrayList<>();
             for (int i = 0; i < columns.size() - 1; i++) {
                 key.add(text(record, column[i], file, columns.get(i)));
+                forms.refuseOtherForm(i, key.get(i), file, record.getStartingLineNumber(), column[i] + 1,
+                        columns.get(i));
             }
             if (!seen.add(key)) {
                 throw new PackException(file, record.getStartingLineNumber(), column[0] + 1,
@@ -350,6 +356,53 @@ public final class SummaryPackReader {
             }
         }
         return cells;
+    }
+
+    /**
+     * The slice values and class names of a cells table by Unicode form ({@link UnicodeForms}), so one written in two
+     * forms is refused as the row loader refuses it, rather than counted as two slices or classes that print alike.
+     * Each distinct value is looked at once.
+     */
+    private static final class ValueForms {
+        private final int slices;
+        /** Cells columns holding class names: the label, and in a multiclass pack the predictions (binary: 0/1). */
+        private final int classColumns;
+        private final List<Set<String>> seen = new ArrayList<>();
+        private final List<UnicodeForms<String>> forms = new ArrayList<>();
+
+        ValueForms(SummaryLayout layout, PackManifest manifest) {
+            slices = layout.sliceColumns().size();
+            classColumns = !layout.task().isClassification() ? 0
+                    : layout.task() == Task.MULTICLASS ? 1 + layout.versions().size() : 1;
+            for (int i = 0; i <= slices; i++) {
+                seen.add(new HashSet<>());
+                forms.add(new UnicodeForms<>());
+            }
+            UnicodeForms<String> classes = forms.get(slices);
+            if (layout.task() == Task.BINARY) {
+                classes.add(manifest.model().positiveLabel(), "in manifest.json model.positiveLabel");
+            }
+            manifest.declaredClasses().ifPresent(declared -> declared.forEach(
+                    name -> classes.add(name, "in manifest.json model.classes")));
+        }
+
+        /** @param i the position of the value in the cells' key (slice columns, then the class columns) */
+        void refuseOtherForm(int i, String value, String file, long line, int column, String name)
+                throws PackException {
+            if (i >= slices + classColumns) {
+                return;
+            }
+            int set = Math.min(i, slices); // the class columns share one set of names
+            if (!seen.get(set).add(value)) {
+                return;
+            }
+            String place = "on line " + line + (i < slices ? "" : ", column " + column);
+            UnicodeForms.Twin<String> earlier = forms.get(set).add(value, place);
+            if (earlier != null) {
+                throw new PackException(file, line, column, "(" + name + ") "
+                        + RowProblems.otherUnicodeForm(value, earlier.value(), earlier.place()));
+            }
+        }
     }
 
     private static List<String> classes(PackManifest manifest, TreeSet<String> labels, String file)
@@ -827,7 +880,7 @@ public final class SummaryPackReader {
         String text(JsonNode summary, String pointer) throws PackException {
             JsonNode value = summary.at(pointer);
             if (!value.isTextual() || value.asText().isBlank()) {
-                throw error(pointer, "must be a non-empty string");
+                throw wrongKind(pointer, value, "a non-empty string");
             }
             return value.asText();
         }
@@ -835,9 +888,14 @@ public final class SummaryPackReader {
         long wholeNumber(JsonNode summary, String pointer) throws PackException {
             JsonNode value = summary.at(pointer);
             if (!value.canConvertToLong() || !value.isIntegralNumber() || value.asLong() < 0) {
-                throw error(pointer, "must be a whole number ≥ 0");
+                throw wrongKind(pointer, value, "a whole number ≥ 0");
             }
             return value.asLong();
+        }
+
+        private PackException wrongKind(String pointer, JsonNode value, String expected) {
+            return error(pointer, value.isMissingNode() ? "is required: " + expected
+                    : "must be " + expected + ", not " + StrictJson.written(value));
         }
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.stats.ConfusionMatrix;
+import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.PValueAdjustment;
 import org.verdict.core.task.CancelledException;
 import org.verdict.core.task.CancelledProgress;
@@ -142,7 +144,7 @@ class ComparisonEngineTest {
      * (−0.1083383, 0.5666716).
      */
     @Test
-    void balancedAccuracyDeltaIsWelchsTestOverTheClasses() {
+    void balancedAccuracyDeltaIsWelchsTestOverTheClassesAndEachModelAMeanOfWilsonIntervals() {
         int[] labels = {1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0};
         int[] prod = {1, 1, 0, 0, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0};
         int[] cand = {1, 1, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0};
@@ -160,6 +162,12 @@ class ComparisonEngineTest {
         assertEquals(0.16463032839632077, balanced.pValue(), 1e-9);
         assertEquals(-0.10833828040906282, balanced.deltaCi().lower(), 1e-9);
         assertEquals(0.5666716137423962, balanced.deltaCi().upper(), 1e-9);
+        // each model: the MOVER-Wilson interval of the mean of the two recalls (production 3/6 and 6/8, candidate 5/6
+        // and 7/8), from the Wilson formula in numpy: mean − √Σ(p − l)²/2, mean + √Σ(u − p)²/2
+        assertEquals(0.39387405794358465, balanced.production().ci().lower(), 1e-9);
+        assertEquals(0.8048980568649562, balanced.production().ci().upper(), 1e-9);
+        assertEquals(0.5909568791766069, balanced.candidate().ci().lower(), 1e-9);
+        assertEquals(0.9395867520612963, balanced.candidate().ci().upper(), 1e-9);
     }
 
     /**
@@ -290,6 +298,18 @@ class ComparisonEngineTest {
                     double z2 = 1.959963984540054 * 1.959963984540054;
                     assertEquals(z2 / (20000 + z2), r.deltaCi().upper(), 1e-9);
                 }
+            } else if (r.metric() == Metric.ROC_AUC) {
+                // the models may still differ on examples not seen: |Δ| ≤ d₊ + d₋, each share bounded by its exact
+                // limit for 0 disagreements in n, at (1 − level)/2 for the overall slice, tested alone
+                assertEquals(Verdict.NO_SIGNIFICANT_DIFFERENCE, r.verdict(), r.slice().label());
+                assertEquals(1.0, r.pValue(), 0.0);
+                if (r.slice().isOverall()) {
+                    long positives = Arrays.stream(base.labelCodes()).filter(code -> code == 1).count();
+                    double bound = 1 - Math.pow(0.025, 1.0 / positives) + 1 - Math.pow(0.025, 1.0 / (20000 - positives));
+                    assertEquals(bound, r.deltaCi().upper(), 1e-12);
+                    assertEquals(-bound, r.deltaCi().lower(), 1e-12);
+                    assertTrue(bound < 0.002, "20,000 agreeing examples bound Δ tightly: " + bound);
+                }
             } else {
                 // every resample gives Δ = 0: no zero-width interval, no claim either way
                 assertEquals(Verdict.INCONCLUSIVE, r.verdict(), r.metric().wireName());
@@ -383,10 +403,25 @@ class ComparisonEngineTest {
         SliceResult auc = find(report, Metric.ROC_AUC, "overall");
         assertEquals(0.5, auc.production().value(), EPS);
         assertEquals(0.0, auc.delta(), EPS);
-        // DeLong's variance is 0 for both models and for Δ: no interval rather than a zero-width one
+        // DeLong's variance is 0 for both models: no interval rather than a zero-width one. The scores are the
+        // same, so Δ's interval is the agreement bound, which 3 positives and 3 negatives leave at its widest
         assertNull(auc.production().ci());
+        assertEquals(new Interval(-1, 1), auc.deltaCi());
+        assertFalse(auc.isUnstable());
+        assertEquals(Verdict.INCONCLUSIVE, auc.verdict(), "an interval that wide shows no small difference either");
+    }
+
+    /** Both models separate the classes perfectly with different scores: Δ is 0, but not known to be by agreement. */
+    @Test
+    void twoPerfectRankingsWithDifferentScoresStayUnstable() {
+        int[] labels = {0, 1, 0, 1, 0, 1};
+        double[] production = {0.1, 0.9, 0.2, 0.8, 0.3, 0.7};
+        double[] candidate = {0.2, 0.95, 0.1, 0.85, 0.25, 0.6};
+        EvaluationTable table = TestTables.binary(labels, production, candidate, null, null, Map.of());
+        SliceResult auc = find(engine.compare("t", table, "1", "2", Metric.ROC_AUC, MIN_ONE, Progress.NONE),
+                Metric.ROC_AUC, "overall");
+        assertEquals(1.0, auc.production().value(), EPS);
         assertNull(auc.deltaCi());
-        assertNull(auc.pValue());
         assertTrue(auc.isUnstable());
         assertEquals(Verdict.INCONCLUSIVE, auc.verdict());
     }

@@ -197,6 +197,11 @@ class VerdictIntervalInvariantTest {
                 small.unstableReason());
         assertNull(small.deltaCi());
         assertNull(small.production().ci(), "no percentile interval from replicates that are a mixture");
+        // balanced_accuracy's per-model interval is not a bootstrap's (MOVER-Wilson), but the rule is the same
+        SliceResult smallBalanced = find(report, Metric.BALANCED_ACCURACY, "team=small");
+        assertNotNull(smallBalanced.unstableReason());
+        assertNull(smallBalanced.production().ci());
+        assertNull(smallBalanced.candidate().ci());
         assertEquals(Verdict.INCONCLUSIVE, small.verdict());
         // accuracy is a paired rate and stays testable there
         assertNotNull(find(report, Metric.ACCURACY, "team=small").deltaCi());

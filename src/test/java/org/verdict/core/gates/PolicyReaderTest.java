@@ -97,13 +97,13 @@ class PolicyReaderTest {
         PackException e = assertThrows(PackException.class,
                 () -> read("{\n  \"validation\": {\"minPerClass\": 2.5}\n}"));
         assertEquals(2, e.line());
-        assertEquals("'minPerClass' must be a whole number", e.problem());
+        assertEquals("'minPerClass' must be a whole number, not the number 2.5", e.problem());
     }
 
     @Test
     void aNumberWrittenAsTextIsRefused() {
         PackException e = assertThrows(PackException.class, () -> read("{\"alpha\": \"0.01\"}"));
-        assertEquals("'alpha' must be a number", e.problem());
+        assertEquals("'alpha' must be a number, not the string \"0.01\"", e.problem());
     }
 
     @Test

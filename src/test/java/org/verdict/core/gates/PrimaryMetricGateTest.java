@@ -35,7 +35,7 @@ class PrimaryMetricGateTest {
      */
     @Test
     void anErrorMetricInTheTargetsUnitsGetsAMarginRelativeToProductionAndTheRightSign() {
-        GateResult fail = gate.judge(evidence(Metric.MAE, 125_000, 126_000, new Interval(-1_759, 3_759)));
+        GateResult fail = gate.judge(evidence(Metric.MAE, 125_000, 126_500, new Interval(241, 3_759)));
         assertEquals(GateOutcome.FAIL, fail.outcome());
         assertTrue(fail.summary().contains("worst case +3,759 > +1,250 (1% of production's 125,000)"), fail.summary());
         assertTrue(fail.summary().contains("mae (lower is better)"), fail.summary());
@@ -51,9 +51,27 @@ class PrimaryMetricGateTest {
         GateResult pass = gate.judge(evidence(Metric.MACRO_F1, 0.80, 0.82, new Interval(-0.004, 0.044)));
         assertEquals(GateOutcome.PASS, pass.outcome());
         assertTrue(pass.summary().contains("worst case −0.004 ≥ −0.01 (margin)"), pass.summary());
-        GateResult fail = gate.judge(evidence(Metric.MACRO_F1, 0.80, 0.79, new Interval(-0.03, 0.01)));
+        GateResult fail = gate.judge(evidence(Metric.MACRO_F1, 0.80, 0.784, new Interval(-0.03, -0.002)));
         assertEquals(GateOutcome.FAIL, fail.outcome());
-        assertTrue(fail.summary().contains("worst case −0.03 < −0.01 (margin)"), fail.summary());
+        assertTrue(fail.summary().contains("worst case −0.03 < −0.01 (margin); the whole interval is on the worse side"
+                + " of 0"), fail.summary());
+    }
+
+    /**
+     * Beyond the margin but still reaching 0 (Compare's "no significant difference"): a loss beyond the margin is
+     * neither ruled out nor shown, so the gate lacks evidence, as fairness and language parity read such an interval.
+     */
+    @Test
+    void anIntervalThatReachesBothPastTheMarginAndZeroIsInsufficientEvidence() {
+        GateResult higher = gate.judge(evidence(Metric.MACRO_F1, 0.80, 0.79, new Interval(-0.03, 0.01)));
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, higher.outcome());
+        assertTrue(higher.summary().contains("worst case −0.03 < −0.01 (margin), but the interval reaches 0: a loss"
+                + " beyond the margin can be neither ruled out nor shown"), higher.summary());
+        GateResult lower = gate.judge(evidence(Metric.MAE, 125_000, 126_000, new Interval(-1_759, 3_759)));
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, lower.outcome());
+        assertTrue(lower.summary().contains("worst case +3,759 > +1,250"), lower.summary());
+        GateResult touching = gate.judge(evidence(Metric.LOG_LOSS, 0.40, 0.42, new Interval(0, 0.04)));
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, touching.outcome(), "an end at exactly 0 still reaches it");
     }
 
     /** log_loss is lower-is-better but not in the target's units: an absolute margin with a plus sign. */

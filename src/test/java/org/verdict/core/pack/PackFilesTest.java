@@ -104,6 +104,45 @@ class PackFilesTest {
         assertTrue(error.problem().contains("dangling link"), error.getMessage());
     }
 
+    /** The system says only "too many levels of symbolic links"; a loop is not a dangling link either. */
+    @Test
+    void aLinkLoopInsideThePackIsNamedAsALoopInWords() throws Exception {
+        Path pack = goodPack("inner-loop");
+        Files.createSymbolicLink(pack.resolve("x"), Path.of("y"));
+        Files.createSymbolicLink(pack.resolve("y"), Path.of("x"));
+
+        PackException error = assertThrows(PackException.class, () -> load(pack));
+        assertEquals("x", error.file());
+        assertEquals("is a symbolic-link loop (x → y → x): it leads back to itself and never to a file or folder",
+                error.problem());
+    }
+
+    @Test
+    void aPackFolderThatIsALinkLoopIsNamedAsALoop() throws Exception {
+        Path a = temp.resolve("loopA");
+        Files.createSymbolicLink(a, Path.of("loopB"));
+        Files.createSymbolicLink(temp.resolve("loopB"), Path.of("loopA"));
+
+        PackException error = assertThrows(PackException.class, () -> load(a));
+        assertEquals(a.toString(), error.file());
+        assertEquals("is a symbolic-link loop (loopA → loopB → loopA): it leads back to itself and never to a file or"
+                + " folder", error.problem());
+    }
+
+    @Test
+    void aSuiteFileThatIsALinkLoopIsNamedAsALoopWhereTheManifestNamesIt() throws Exception {
+        Path pack = goodPack("suite-loop");
+        Files.move(pack.resolve("primary.csv"), pack.resolve("rows.csv"));
+        Files.createSymbolicLink(pack.resolve("primary.csv"), Path.of("loop.csv"));
+        Files.createSymbolicLink(pack.resolve("loop.csv"), Path.of("primary.csv"));
+
+        PackException error = assertThrows(PackException.class, () -> load(pack));
+        assertEquals("manifest.json", error.file());
+        assertTrue(error.line() > 0 && error.column() > 0, error.getMessage());
+        assertEquals("'primary.csv' is a symbolic-link loop (primary.csv → loop.csv → primary.csv): it leads back to"
+                + " itself and never to a file or folder", error.problem());
+    }
+
     @Test
     void aLinkToAFileInsideThePackIsHashedUnderItsOwnName() throws Exception {
         Path pack = goodPack("inner-link");

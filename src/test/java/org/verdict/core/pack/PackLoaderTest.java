@@ -120,7 +120,8 @@ class PackLoaderTest {
         assertProblem(twoProductions, PackFixture.MULTICLASS_CSV, "manifest.json", "exactly one model must have role 'production'");
 
         String wrongType = PackFixture.MULTICLASS_MANIFEST.replace("\"riskTier\": 2", "\"riskTier\": \"high\"");
-        PackException error = assertProblem(wrongType, PackFixture.MULTICLASS_CSV, "manifest.json", "riskTier must be 1, 2 or 3");
+        PackException error = assertProblem(wrongType, PackFixture.MULTICLASS_CSV, "manifest.json",
+                "'riskTier' must be a whole number 1, 2 or 3, not the string \"high\"");
         assertEquals(3, error.line());
         assertEquals(65, error.column(), "the quote opening \"high\" is the 65th character of line 3");
 

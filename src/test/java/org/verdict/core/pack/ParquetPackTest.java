@@ -118,6 +118,20 @@ class ParquetPackTest {
         assertEquals(0, e.line(), "Parquet has no lines");
     }
 
+    /** Parquet has rows, not lines: the first form's place is named as a row too. */
+    @Test
+    void aSliceValueInASecondUnicodeFormIsPlacedByRows() throws Exception {
+        Path pack = parquetTwin(PackFixture.write(folder.resolve("csv"), PackFixture.BINARY_MANIFEST,
+                PackFixture.BINARY_CSV), """
+                SELECT * FROM (VALUES ('t1', 'fraud', 'Zürich', 0.9, 0.4), ('t2', 'ok', 'eu', 0.2, 0.35),
+                                      ('t3', 'ok', 'Zürich', 0.6, 0.5))
+                    t(example_id, label, region, score_7, score_8)""");
+        PackException e = refused(pack);
+        assertEquals("primary.parquet: row 3, column 3: (region) this value is 'Zürich' written in another"
+                + " Unicode form (NFD) than on row 1 (NFC); write one form (NFC is what most tools write): the two"
+                + " print alike but would be counted as two different values", e.getMessage());
+    }
+
     /** A boolean label is named as one, with what the pack expects instead, not as a third class. */
     @Test
     void aBooleanLabelColumnIsSaidToBeBooleanWithTheClassesExpected() throws Exception {

@@ -16,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.verdict.core.task.Progress;
 
@@ -88,6 +89,43 @@ class StrictPackParsingTest {
         PackException error = refused(PackFixture.MULTICLASS_MANIFEST.replace("\"sensitive\"", "\"sensitve\""),
                 PackFixture.MULTICLASS_CSV);
         assertTrue(error.problem().contains("unknown key 'sensitve'"), error.problem());
+    }
+
+    /**
+     * A value of the wrong kind is refused with its key, what is expected and what is written instead, at its line and
+     * column: "1" (a string) and 1.0 (a fraction) are no whole numbers, though they print like one.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "\"riskTier\": 2,|\"riskTier\": \"1\",|3|'riskTier' must be a whole number 1, 2 or 3, not the string \"1\"",
+        "\"riskTier\": 2,|\"riskTier\": 1.0,|3|'riskTier' must be a whole number 1, 2 or 3, not the number 1.0",
+        "\"riskTier\": 2,|\"riskTier\": 4,|3|'riskTier' must be a whole number 1, 2 or 3, not the number 4",
+        "\"riskTier\": 2,|\"riskTier\": null,|3|'riskTier' is required: a whole number 1, 2 or 3",
+        "\"slices\": [\"language\"]|\"slices\": \"language\"|11|'slices' must be a list of column names, not the string \"language\"",
+        "\"slices\": [\"language\"]|\"slices\": [7]|11|each entry of 'slices' must be a non-empty column name, not the number 7",
+        "\"version\": \"42\"|\"version\": 42|5|'version' must be a string, not the number 42",
+        "\"hyperparameters\": {\"lr\": 0.0005}|\"hyperparameters\": [0.0005]|8|'hyperparameters' must be a JSON object, not a list",
+        "\"positiveLabel\": null|\"positiveLabel\": false|3|'positiveLabel' must be a string (the label value counted as positive), not false",
+    })
+    void aValueOfTheWrongKindIsNamedWithWhatIsWrittenInstead(String from, String to, long line, String problem) {
+        PackException error = refused(PackFixture.MULTICLASS_MANIFEST.replace(from, to), PackFixture.MULTICLASS_CSV);
+        assertEquals(List.of("manifest.json", line, problem), List.of(error.file(), error.line(), error.problem()));
+        assertTrue(error.column() > 0, error.getMessage());
+    }
+
+    @Test
+    void modelsThatAreNoListAreNamedSo() {
+        String manifest = PackFixture.MULTICLASS_MANIFEST.replaceAll("(?s)\"models\": \\[.*?\\],", "\"models\": {},");
+        PackException error = refused(manifest, PackFixture.MULTICLASS_CSV);
+        assertEquals(List.of(4L, "'models' must be a non-empty list of the pack's model versions, not a JSON object"),
+                List.of(error.line(), error.problem()));
+    }
+
+    @Test
+    void aThresholdWrittenAsAStringIsNamedSo() {
+        PackException error = refused(PackFixture.BINARY_MANIFEST.replace("0.3", "\"0.3\""), PackFixture.BINARY_CSV);
+        assertEquals(List.of(6L, "'threshold' must be a number between 0 and 1, not the string \"0.3\""),
+                List.of(error.line(), error.problem()));
     }
 
     @Test

@@ -46,4 +46,24 @@ class ProportionsTest {
         assertThrows(IllegalArgumentException.class, () -> Proportions.wilson(-1, 4, 0.95));
         assertThrows(IllegalArgumentException.class, () -> Proportions.wilson(1, 4, 1.0));
     }
+    @Test
+    void meanOfRatesIsTheMoverCombinationOfTheRatesWilsonIntervals() {
+        // expected from the definitions in NumPy/SciPy (Wilson from its formula, z = norm.ppf(0.5 + level / 2)):
+        // p = 105/110, 47/54, 23/30, 4/6; mean − √Σ(p − l)² / 4, mean + √Σ(u − p)² / 4
+        Interval balanced = Proportions.meanOfRates(new long[] {105, 47, 23, 4}, new long[] {110, 54, 30, 6}, 0.95);
+        assertEquals(0.7079856594208859, balanced.lower(), 1e-12);
+        assertEquals(0.8826739126175368, balanced.upper(), 1e-12);
+        Interval twoClasses = Proportions.meanOfRates(new long[] {9, 19}, new long[] {12, 20}, 0.99);
+        assertEquals(0.6245900863213882, twoClasses.lower(), 1e-12);
+        assertEquals(0.9447361487563506, twoClasses.upper(), 1e-12);
+        // one rate: its own Wilson interval
+        assertEquals(Proportions.wilson(7, 9, 0.9), Proportions.meanOfRates(new long[] {7}, new long[] {9}, 0.9));
+        // every rate at 1: the upper end is 1, and the lower end below it (never zero width)
+        Interval perfect = Proportions.meanOfRates(new long[] {5, 30}, new long[] {5, 30}, 0.95);
+        assertEquals(1, perfect.upper(), 0);
+        assertEquals(true, perfect.lower() < 1);
+        assertThrows(IllegalArgumentException.class,
+                () -> Proportions.meanOfRates(new long[] {1, 2}, new long[] {3, 0}, 0.95));
+        assertThrows(IllegalArgumentException.class, () -> Proportions.meanOfRates(new long[] {1}, new long[] {3, 4}, 0.95));
+    }
 }

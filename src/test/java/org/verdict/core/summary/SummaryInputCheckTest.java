@@ -175,6 +175,59 @@ class SummaryInputCheckTest {
                 + "billing, sales, technical, abuse]", undeclared.problem());
     }
 
+    private static final String NFC = "Z\u00fcrich";
+    private static final String NFD = "Zu\u0308rich";
+
+    /** The row loader's words for {@code value} written in another Unicode form than at {@code earlier}. */
+    private static String otherForm(String column, String value, String earlier, String earlierForm) {
+        return "(" + column + ") this value is '" + value + "' written in another Unicode form (NFD) than " + earlier
+                + " (" + earlierForm + "); write one form (NFC is what most tools write): the two print alike but would"
+                + " be counted as two different values";
+    }
+
+    /** Summarised and loaded as rows, the pack is refused at the same line and column with the same words. */
+    private void assertRefusedAlikeAt(Path pack, long line, long column, String problem) throws Exception {
+        Path csv = pack.resolve("primary.csv");
+        PackException summarised = refusedBySummary(csv, pack);
+        assertEquals(List.of(csv.toString(), line, column, problem),
+                List.of(summarised.file(), summarised.line(), summarised.column(), summarised.problem()));
+        PackException loaded = assertThrows(PackException.class, () -> new PackLoader().load(pack, Progress.NONE));
+        assertEquals(List.of(line, column, problem), List.of(loaded.line(), loaded.column(), loaded.problem()),
+                "the row loader says the same");
+    }
+
+    @Test
+    void aSliceValueWrittenInTwoUnicodeFormsIsRefusedNotSplitIntoTwoSlicesThatPrintAlike() throws Exception {
+        Path pack = RowPacks.write(folder.resolve("rows"), Task.BINARY, 2_000, 8);
+        editLine(pack.resolve("primary.csv"), 40, field(REGION, NFC));
+        editLine(pack.resolve("primary.csv"), 1_500, field(REGION, NFD));
+        assertRefusedAlikeAt(pack, 1_500, 3, otherForm("region", NFD, "on line 40", "NFC"));
+    }
+
+    @Test
+    void aPredictedClassWrittenInAnotherFormThanItsLabelIsSaidToBeThatNotAnUnlabelledClass() throws Exception {
+        Path pack = RowPacks.write(folder.resolve("rows"), Task.MULTICLASS, 1_000, 9);
+        editLine(pack.resolve("primary.csv"), 30, field(LABEL, NFC));
+        editLine(pack.resolve("primary.csv"), 700, field(6, NFD));
+        assertRefusedAlikeAt(pack, 700, 7, otherForm("pred_8", NFD, "on line 30, column 2", "NFC"));
+    }
+
+    @Test
+    void aBinaryLabelInAnotherFormThanThePositiveLabelIsRefusedAsTheLoaderRefusesIt() throws Exception {
+        String positive = "fraud\u00e9";
+        Path pack = RowPacks.write(folder.resolve("rows"), Task.BINARY, 1_000, 10);
+        Files.writeString(pack.resolve("manifest.json"), RowPacks.manifest(Task.BINARY)
+                .replace("\"fraud\"", "\"" + positive + "\""), StandardCharsets.UTF_8);
+        Path csv = pack.resolve("primary.csv");
+        Files.writeString(csv, Files.readString(csv).replace(",fraud,", "," + positive + ","));
+        String decomposed = "fraude\u0301";
+        int line = Files.readAllLines(csv).indexOf(Files.readAllLines(csv).stream()
+                .filter(l -> l.contains(positive)).skip(5).findFirst().orElseThrow()) + 1;
+        editLine(csv, line, field(LABEL, decomposed));
+        assertRefusedAlikeAt(pack, line, 2, otherForm("label", decomposed, "in manifest.json model.positiveLabel",
+                "NFC"));
+    }
+
     @Test
     void aRegressionTargetThatIsNoNumberIsRefused() throws Exception {
         Path pack = RowPacks.write(folder.resolve("rows"), Task.REGRESSION, 1_000, 6);

@@ -90,6 +90,23 @@ class SummaryPackValidationTest {
         assertTrue(e.problem().contains("negative"), e.problem());
     }
 
+    /** A slice value written in two Unicode forms would be two slices that print alike: refused at its cell. */
+    @Test
+    void aSliceValueInTwoUnicodeFormsIsRefusedAtTheCellOfTheSecond() throws Exception {
+        Path pack = copy(multiclass);
+        Path cells = pack.resolve(SummaryPackWriter.CELLS_FILE);
+        edit(cells, text -> text.replaceAll("(?m)^latam,", "Z\u00fcrich,"));
+        long first = lineOf(cells, "Z\u00fcrich");
+        int region = columnOf(cells, "region");
+        long second = first + 2;
+        setField(cells, (int) second, "region", "Zu\u0308rich");
+        PackException e = refused(pack);
+        assertWhere(e, SummaryPackWriter.CELLS_FILE, second, region);
+        assertEquals("(region) this value is 'Zu\u0308rich' written in another Unicode form (NFD) than on line "
+                + first + " (NFC); write one form (NFC is what most tools write): the two print alike but would be"
+                + " counted as two different values", e.problem());
+    }
+
     @Test
     void aCellListedTwiceIsRefused() throws Exception {
         Path pack = copy(multiclass);
