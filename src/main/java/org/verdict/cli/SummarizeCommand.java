@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.gates.PackEvidenceCheck;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.summary.DuckDbSummarizer;
@@ -13,6 +14,7 @@ import org.verdict.core.summary.RowManifest;
 import org.verdict.core.summary.SqlDialect;
 import org.verdict.core.summary.SummaryImport;
 import org.verdict.core.summary.SummaryLayout;
+import org.verdict.core.summary.SummaryPackWriter;
 import org.verdict.core.summary.SummarySql;
 import org.verdict.core.task.Progress;
 import picocli.CommandLine.Command;
@@ -177,7 +179,8 @@ public final class SummarizeCommand implements Callable<Integer> {
                         throw new IllegalArgumentException("--engine duckdb needs --out DIR");
                     }
                     int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-                    DuckDbSummarizer summarizer = new DuckDbSummarizer(memory, cores).carrying(manifestFolder())
+                    DuckDbSummarizer summarizer = new DuckDbSummarizer(memory, cores)
+                            .carrying(manifestFolder(), PackEvidenceCheck.ofStagedSummaryPack())
                             .withBlockCount(blockCount);
                     summarizer = latencyInput == null ? summarizer : summarizer.withLatency(latencyInput);
                     summarizer = safetyInput == null ? summarizer : summarizer.withSafety(safetyInput);
@@ -203,7 +206,8 @@ public final class SummarizeCommand implements Callable<Integer> {
                     SummaryImport.assemble(rows, !noScores, cells, blocks, rankingSums,
                             new SummaryImport.OptionalTables(latency, safety, holdout, humanBaseline), sqlScript,
                             engineAndVersion[0], engineAndVersion.length > 1 ? engineAndVersion[1] : "unknown", input,
-                            snapshot, blockSeed, blockCount, this.out, manifestFolder());
+                            snapshot, blockSeed, blockCount, this.out,
+                            new SummaryPackWriter(manifestFolder(), PackEvidenceCheck.ofStagedSummaryPack()));
                     out.println("wrote summary pack " + this.out);
                 }
                 default -> throw new IllegalArgumentException("--engine must be duckdb, sql or import, not '" + engine

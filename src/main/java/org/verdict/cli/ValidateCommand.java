@@ -15,6 +15,7 @@ import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLimits;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.stats.MetricFormat;
 import org.verdict.core.summary.PrimarySummary;
 import org.verdict.core.summary.SummaryPacks;
 import org.verdict.core.task.Progress;
@@ -53,15 +54,18 @@ public final class ValidateCommand implements Callable<Integer> {
                 printSummary(loaded, SummaryPacks.primaryOf(loaded).orElseThrow(), evidence);
                 return ExitCodes.OK;
             }
-            out.printf("%s: %s, %s task, %d examples, %d model versions, %d files%n", pack,
-                    loaded.manifest().model().name(), loaded.manifest().task().wireName(), loaded.primary().rowCount(),
-                    loaded.manifest().models().size(), loaded.fileHashes().size());
+            out.printf("%s: %s, %s task, %s examples, %d model versions, %s files%n", pack,
+                    loaded.manifest().model().name(), loaded.manifest().task().wireName(),
+                    MetricFormat.count(loaded.primary().rowCount()), loaded.manifest().models().size(),
+                    MetricFormat.count(loaded.fileHashes().size()));
             for (ModelVersion model : loaded.manifest().models()) {
-                out.printf("  %-10s %-8s%s%n", model.role().wireName(), model.version(), lineage(model));
+                out.printf("  %-10s %s%s%n", model.role().wireName(), TerminalWidth.padRight(model.version(), 8),
+                        lineage(model));
             }
             out.printf("  suites: %s%n", String.join(", ", loaded.manifest().suites().keySet()));
             out.printf("  slices: %s%n", String.join(", ", loaded.primary().sliceColumns().keySet()));
-            evidence.holdout().ifPresent(holdout -> out.printf("  holdout: %d examples%n", holdout.rowCount()));
+            evidence.holdout().ifPresent(holdout -> out.printf("  holdout: %s examples%n",
+                    MetricFormat.count(holdout.rowCount())));
             out.printf("  policy: %s%n", evidence.policySource().describe());
             out.printf("pack sha256 %s%n", loaded.packHash());
             out.flush();
@@ -87,20 +91,21 @@ public final class ValidateCommand implements Callable<Integer> {
     private void printSummary(ReviewPack loaded, PrimarySummary summary, PackEvidenceCheck evidence) {
         PrintWriter out = spec.commandLine().getOut();
         var made = summary.provenance();
-        out.printf("%s: summary pack of %s, %s task, %d rows in %d combinations of %s%n", pack,
-                loaded.manifest().model().name(), loaded.manifest().task().wireName(), summary.rowCount(),
-                summary.combinations().size(), String.join(", ", summary.layout().sliceColumns()));
+        out.printf("%s: summary pack of %s, %s task, %s rows in %s combinations of %s%n", pack,
+                loaded.manifest().model().name(), loaded.manifest().task().wireName(), MetricFormat.count(summary.rowCount()),
+                MetricFormat.count(summary.combinations().size()), String.join(", ", summary.layout().sliceColumns()));
         out.printf("  made by %s %s from %s%s, SQL sha256 %s%n", made.engine(), made.engineVersion(), made.source(),
                 made.snapshot() == null ? "" : " (snapshot " + made.snapshot() + ")", made.sqlSha256());
         if (made.blocks() > 0) {
-            out.printf("  %d hashed bootstrap blocks, seed %d%n", made.blocks(), made.seed());
+            out.printf("  %s hashed bootstrap blocks, seed %d%n", MetricFormat.count(made.blocks()), made.seed());
         }
         out.printf("  suites: %s%n", String.join(", ", loaded.manifest().suites().keySet()));
-        evidence.holdout().ifPresent(holdout -> out.printf("  holdout: %d %s%n", holdout.rowCount(),
-                holdout.summary().map(set -> "rows summarised in " + set.combinations().size() + " combinations of "
+        evidence.holdout().ifPresent(holdout -> out.printf("  holdout: %s %s%n",
+                MetricFormat.count(holdout.rowCount()), holdout.summary().map(set -> "rows summarised in "
+                        + MetricFormat.count(set.combinations().size()) + " combinations of "
                         + String.join(", ", set.layout().sliceColumns())).orElse("examples")));
         evidence.suites().humanBaseline().filter(HumanBaselineSuite::isCells).ifPresent(baseline -> out.printf(
-                "  human baseline: %d examples in paired cells%n", baseline.examples()));
+                "  human baseline: %s examples in paired cells%n", MetricFormat.count(baseline.examples())));
         out.printf("  policy: %s%n", evidence.policySource().describe());
         out.printf("pack sha256 %s%n", loaded.packHash());
         out.flush();

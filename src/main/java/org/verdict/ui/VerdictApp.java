@@ -145,6 +145,12 @@ public final class VerdictApp extends Application {
                         () -> new ChartPane(appearance, text, saveTarget, executor)).node());
 
         AuditViewModel auditModel = new AuditViewModel(executor, activity);
+        // a log opened in Audit becomes the store in use, which the status bar names
+        auditModel.openedStoreProperty().addListener((o, was, opened) -> {
+            if (opened != null) {
+                main.decisionStoreProperty().set(opened);
+            }
+        });
         ResourceBundle auditText = AuditView.defaultText();
         PackView audit = new PackView("audit", auditText.getString("audit.title"),
                 () -> new AuditView(auditModel, auditText, paths::askForFile).node(),
@@ -153,8 +159,11 @@ public final class VerdictApp extends Application {
         RecordDecisionAction recordDecision = new RecordDecisionAction(executor,
                 (pack, candidate, progress) -> gateReview.review(pack, candidate, gateReview.policyOf(pack), progress),
                 pack -> chosenCandidateOf(pack, compareModel.candidateProperty().get()), gatesModel::reviewOf,
-                main.decisionStoreProperty(), () -> stage,
-                signed -> auditModel.recordSignedInto(main.decisionStoreProperty().get()),
+                main.decisionStoreProperty(), main::lastKeyFile, () -> stage,
+                signed -> {
+                    main.decisionSigned(signed.store(), signed.keyFile());
+                    auditModel.recordSignedInto(signed.store());
+                },
                 DecisionDialog.defaultText(), Clock.systemDefaultZone());
 
         // The export writes the review the Gates view already judged for the same pack and candidate, if it has one.
@@ -182,8 +191,9 @@ public final class VerdictApp extends Application {
             // One view per event, so the FX thread gets to draw and handle input between them.
             List.of(overview, gates, evidence, audit).forEach(view -> Platform.runLater(view::build));
             openFirstPack(settings, window, main);
-            if (Files.isRegularFile(dataFolder.defaultDecisionStore())) {
-                auditModel.open(dataFolder.defaultDecisionStore());
+            Path storeInUse = main.decisionStoreProperty().get();
+            if (Files.isRegularFile(storeInUse)) {
+                auditModel.open(storeInUse);
             }
         });
         showCalledAt = System.currentTimeMillis();
@@ -227,7 +237,7 @@ public final class VerdictApp extends Application {
 
     private static Optional<Path> chooseExportFolder(Window owner, ResourceBundle text, PathDialog paths) {
         String title = text.getString("export.chooserTitle");
-        return paths.ask(owner, title, Path.of(System.getProperty("user.home")), dialogOwner -> {
+        return paths.ask(owner, title, UserDataFolder.userHome(), dialogOwner -> {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle(title);
             return Optional.ofNullable(chooser.showDialog(dialogOwner)).map(File::toPath);
@@ -302,7 +312,7 @@ public final class VerdictApp extends Application {
     private static Optional<Path> askSaveTarget(Stage stage, ResourceBundle text, PathDialog paths,
                                                 String extension) {
         String title = text.getString("chart.saveTitle");
-        Path suggested = Path.of(System.getProperty("user.home"), "verdict-chart." + extension);
+        Path suggested = UserDataFolder.userHome().resolve("verdict-chart." + extension);
         return paths.ask(stage, title, suggested, dialogOwner -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle(title);

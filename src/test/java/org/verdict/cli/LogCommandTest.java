@@ -111,6 +111,63 @@ class LogCommandTest {
         assertTrue(err.toString().contains("no decision log at"));
     }
 
+    /**
+     * A signer's key never vouches for a history that fails verification: append and checkpoint on a changed log
+     * refuse with exit 1, as verify does, in verify's words, and write or print nothing.
+     */
+    @Test
+    void appendAndCheckpointRefuseALogThatDoesNotVerify() throws Exception {
+        append();
+        append();
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
+            s.execute("DROP TRIGGER records_no_update");
+            s.executeUpdate("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), 'every segment', 'every segmenT') AS BLOB) WHERE seq = 2");
+        }
+        out.getBuffer().setLength(0);
+        assertEquals(1, log("verify", "--db", db.toString()));
+        String firstProblem = out.toString().lines().skip(1).findFirst().orElseThrow().strip();
+        assertTrue(firstProblem.startsWith("record #2: its bytes no longer match its id"), out.toString());
+        out.getBuffer().setLength(0);
+
+        assertEquals(1, log("append", "--db", db.toString(), "--record", dir.resolve("record.json").toString(),
+                "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
+        assertEquals("", out.toString());
+        assertTrue(err.toString().startsWith("error: the decision log " + db + " does not verify, so nothing was"
+                + " appended"), err.toString());
+        assertTrue(err.toString().contains("TAMPERED: first bad record is #2"), err.toString());
+        assertTrue(err.toString().contains(firstProblem), err.toString());
+
+        Path saved = dir.resolve("kept-checkpoint.json");
+        Launched printed = launch("log", "checkpoint", "--db", db.toString());
+        assertEquals(1, printed.exitCode());
+        assertEquals("", printed.stdout(), "no checkpoint of a changed log is handed out");
+        assertTrue(printed.stderr().contains("does not verify, so no checkpoint is given out"), printed.stderr());
+        assertTrue(printed.stderr().contains(firstProblem), printed.stderr());
+        assertEquals(1, log("checkpoint", "--db", db.toString(), "--out", saved.toString()));
+        assertFalse(Files.exists(saved));
+
+        out.getBuffer().setLength(0);
+        assertEquals(1, log("verify", "--db", db.toString()));
+        assertTrue(out.toString().contains("TAMPERED: first bad record is #2"), "still the log it was: " + out);
+    }
+
+    @Test
+    void anAppendAfterADeletedMiddleRecordIsRefusedByVerificationNotBySqlite() throws Exception {
+        append();
+        append();
+        append();
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
+            s.execute("DROP TRIGGER records_no_delete");
+            s.execute("DROP TRIGGER signatures_no_delete");
+            s.executeUpdate("DELETE FROM signatures WHERE record_seq = 2");
+            s.executeUpdate("DELETE FROM records WHERE seq = 2");
+        }
+        assertEquals(1, log("append", "--db", db.toString(), "--record", dir.resolve("record.json").toString(),
+                "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
+        assertTrue(err.toString().contains("record #2 is missing"), err.toString());
+        assertFalse(err.toString().contains("SQLITE"), err.toString());
+    }
+
     @Test
     void aBackDatedSignatureTimeFailsVerifyAndListMarksStoredTimesAsUnsigned() throws Exception {
         append();

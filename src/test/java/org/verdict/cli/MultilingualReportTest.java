@@ -60,11 +60,11 @@ class MultilingualReportTest {
             assertTrue(text.contains(language), language + " is printed in the PDF");
         }
         assertTrue(text.contains("ة") && text.contains("ع"), "the Arabic letters are printed in the PDF");
-        // charts draw their labels ("language=… (n 40)") as text too, not as empty boxes: every chart label in
+        // charts draw their labels ("language=… (n=40)") as text too, not as empty boxes: every chart label in
         // English has its Korean twin
-        int englishLabels = occurrences(text, "language=English (n ");
+        int englishLabels = occurrences(text, "language=English (n=");
         assertTrue(englishLabels > 0, "the report has slice charts");
-        assertEquals(englishLabels, occurrences(text, "language=한국어 (n "));
+        assertEquals(englishLabels, occurrences(text, "language=한국어 (n="));
     }
 
     private static int occurrences(String text, String part) {

@@ -105,7 +105,7 @@ class SummarizeCommandTest {
 
         CliRun validate = run("validate", out.toString());
         assertEquals(0, validate.exitCode(), validate.err());
-        assertTrue(validate.out().contains("summary pack of fraud-screen, binary task, 20000 rows"), validate.out());
+        assertTrue(validate.out().contains("summary pack of fraud-screen, binary task, 20,000 rows"), validate.out());
         assertTrue(validate.out().contains("made by duckdb v1.4.4"), validate.out());
     }
 

@@ -71,7 +71,7 @@ class SummaryPackCommandsTest {
         assertEquals(0, validate.exitCode(), validate.err());
         assertTrue(validate.out().contains("suites: primary, latency, safety, holdout"), validate.out());
         assertTrue(validate.out().contains("policy: policy.json (sha256"), validate.out());
-        assertTrue(validate.out().contains("holdout: 5000 rows summarised in "), validate.out());
+        assertTrue(validate.out().contains("holdout: 5,000 rows summarised in "), validate.out());
         assertTrue(validate.out().contains("human baseline: 300 examples in paired cells"), validate.out());
     }
 
@@ -114,7 +114,7 @@ class SummaryPackCommandsTest {
         assertEquals("human_baseline_cells.csv", manifest.path("suites").path("humanBaseline").path("file").asText());
         CliRun validate = run("validate", out.toString());
         assertEquals(0, validate.exitCode(), validate.err());
-        assertTrue(validate.out().contains("holdout: 5000 rows summarised in "), validate.out());
+        assertTrue(validate.out().contains("holdout: 5,000 rows summarised in "), validate.out());
 
         CliRun withoutSource = run("summarize", "--engine", "import", "--input", "lake.evals",
                 "--manifest", SAMPLE.resolve("manifest.json").toString(),

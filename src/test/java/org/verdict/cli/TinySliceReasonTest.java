@@ -77,6 +77,6 @@ class TinySliceReasonTest {
             }
         }
         assertEquals("insufficient evidence", tiny.get("outcome").asText());
-        assertEquals("tiny: too few examples (n 4, minimum 30)", tiny.get("detail").asText());
+        assertEquals("tiny: too few examples (n=4, minimum 30)", tiny.get("detail").asText());
     }
 }

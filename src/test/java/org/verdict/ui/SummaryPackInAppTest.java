@@ -28,6 +28,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.verdict.core.gates.PackEvidenceCheck;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.summary.DuckDbSummarizer;
 import org.verdict.core.summary.SummaryPacks;
@@ -57,7 +58,8 @@ class SummaryPackInAppTest {
     static void summarise() throws Exception {
         summary = folder.resolve("summary");
         try (ReviewPack rows = SummaryPacks.loader().load(SAMPLE, Progress.NONE)) {
-            new DuckDbSummarizer("256MB", 1).carrying(SAMPLE).summarize(SAMPLE.resolve("primary.csv").toString(),
+            new DuckDbSummarizer("256MB", 1).carrying(SAMPLE, PackEvidenceCheck.ofStagedSummaryPack())
+                    .summarize(SAMPLE.resolve("primary.csv").toString(),
                     null, rows.manifest(), true, false, 5L, summary, Progress.NONE);
         }
     }

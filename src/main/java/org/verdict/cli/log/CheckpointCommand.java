@@ -12,8 +12,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "checkpoint", mixinStandardHelpOptions = true,
-        description = "Print the latest signed checkpoint as JSON (or save it with --out), to keep outside the log for"
-                + " a later `log verify --checkpoint` or `log consistency`.")
+        description = {"Print the latest signed checkpoint as JSON (or save it with --out), to keep outside the log for"
+                + " a later `log verify --checkpoint` or `log consistency`.", "Only from a log that verifies: else"
+                + " nothing is printed or written, and the exit code is 1 as with `log verify`."})
 public final class CheckpointCommand extends LedgerCommand {
     @Mixin
     StoreOption store;
@@ -26,9 +27,7 @@ public final class CheckpointCommand extends LedgerCommand {
     protected int run() throws LedgerException, IOException {
         Checkpoint checkpoint;
         try (DecisionLog log = DecisionLog.openReadOnly(store.db)) {
-            checkpoint = log.snapshot().latestCheckpoint()
-                    .orElseThrow(() -> new LedgerException(store.db + " holds no checkpoint yet: the first append"
-                            + " signs one, so there is nothing to keep"));
+            checkpoint = log.latestVerifiedCheckpoint();
         }
         if (out == null) {
             out().print(checkpoint.toJson());

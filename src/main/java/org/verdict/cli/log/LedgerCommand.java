@@ -5,12 +5,15 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.core.ledger.LedgerException;
+import org.verdict.core.ledger.LogNotIntactException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
  * Base of the key and log commands: a refusal of the ledger (wrong passphrase, unknown signer, busy store, bad
- * file) is printed as one plain line and ends with {@link ExitCodes#BAD_INPUT}.
+ * file) is printed as one plain line and ends with {@link ExitCodes#BAD_INPUT}; a log that does not verify, which
+ * takes no more writes and gives out no checkpoint, ends with {@link ExitCodes#CHECK_FAILED} as {@code log verify}
+ * does.
  */
 public abstract class LedgerCommand implements Callable<Integer> {
     @Spec
@@ -20,6 +23,10 @@ public abstract class LedgerCommand implements Callable<Integer> {
     public Integer call() {
         try {
             return run();
+        } catch (LogNotIntactException e) {
+            // the same answer as `log verify` on that log: it failed a check, it was not bad input
+            err().println("error: " + e.getMessage());
+            return ExitCodes.CHECK_FAILED;
         } catch (LedgerException e) {
             err().println("error: " + e.getMessage());
             return ExitCodes.BAD_INPUT;

@@ -223,10 +223,10 @@ public final class ComparisonEngine {
     }
 
     /**
-     * The slices of one grouping. Their rows (in table order and in each model's score order, and row → position) are
-     * cut when the first of them is about to be analysed and let go when the last is done: a ten-million-row table
-     * then holds the cut rows of the one or two groupings in progress, not of every grouping at once (each is 16
-     * bytes per row).
+     * The slices of one grouping. Their rows (in table order, and as local indices in each model's score order) are
+     * cut when the first of them is about to be analysed and let go slice by slice as each is done: a
+     * ten-million-row table then holds the cut rows of the one or two groupings in progress, not of every grouping at
+     * once (each is 12 bytes per row, and 8 more while it is cut).
      */
     private static final class GroupingSlices {
         private final SliceGrouping grouping;
@@ -236,8 +236,6 @@ public final class ComparisonEngine {
         private int[][] byRow;
         private int[][] byProduction;
         private int[][] byCandidate;
-        private int[] localIndex;
-        private int unfinished;
 
         GroupingSlices(SliceGrouping grouping, PairedModels models) {
             this.grouping = grouping;
@@ -248,7 +246,6 @@ public final class ComparisonEngine {
                     tasks.add(new SliceTask(this, s, grouping.key(s), sizes[s]));
                 }
             }
-            unfinished = tasks.size();
         }
 
         int largest() {
@@ -266,19 +263,12 @@ public final class ComparisonEngine {
             }
             // rows in table order keep the per-row passes (counts, sums) sequential in memory
             byRow = grouping.partition(models.tableOrder, sizes);
+            // every row is in exactly one slice of a grouping, so one row → place map serves all its slices
+            long[] place = grouping.dimensions.isEmpty() ? null : grouping.places(byRow, models.table.rowCount());
             byProduction = models.productionAscending == null ? null
-                    : grouping.partition(models.productionAscending, sizes);
+                    : grouping.partitionMarked(models.productionAscending, models.production.scores(), place, sizes);
             byCandidate = models.candidateAscending == null ? null
-                    : grouping.partition(models.candidateAscending, sizes);
-            // every row is in exactly one slice of a grouping, so one row → position map serves all its slices
-            localIndex = grouping.dimensions.isEmpty() ? models.tableOrder : new int[models.table.rowCount()];
-            if (localIndex != models.tableOrder) {
-                for (int[] rows : byRow) {
-                    for (int i = 0; i < rows.length; i++) {
-                        localIndex[rows[i]] = i;
-                    }
-                }
-            }
+                    : grouping.partitionMarked(models.candidateAscending, models.candidate.scores(), place, sizes);
         }
 
         List<MetricComparison> analyse(int slice, SliceAnalysis analysis, List<Metric> metrics, long seed,
@@ -287,12 +277,10 @@ public final class ComparisonEngine {
             int[] rows;
             int[] production;
             int[] candidate;
-            int[] local;
             synchronized (this) {
                 rows = byRow[slice];
                 production = byProduction == null ? null : byProduction[slice];
                 candidate = byCandidate == null ? null : byCandidate[slice];
-                local = localIndex;
                 // this slice's arrays are in use below; memory shrinks as slices finish
                 byRow[slice] = null;
                 if (byProduction != null) {
@@ -302,14 +290,7 @@ public final class ComparisonEngine {
                     byCandidate[slice] = null;
                 }
             }
-            List<MetricComparison> result = analysis.analyze(metrics, rows, production, candidate, local,
-                    sliceRandom(seed, key));
-            synchronized (this) {
-                if (--unfinished == 0) {
-                    localIndex = null;
-                }
-            }
-            return result;
+            return analysis.analyze(metrics, rows, production, candidate, sliceRandom(seed, key));
         }
     }
 

@@ -53,10 +53,14 @@ final class PairedModels {
         this.candidateAscending = !rankScores ? null
                 : productionVersion.equals(candidateVersion) ? productionAscending : ascendingScores(table, candidate);
         boolean calibration = rankScores && productionAscending != null && candidateAscending != null;
-        this.productionLogLoss = calibration ? logLosses(table.labelCodes(), production.scores()) : null;
-        this.candidateLogLoss = calibration ? logLosses(table.labelCodes(), candidate.scores()) : null;
-        this.productionCalibrationBin = calibration ? calibrationBins(production.scores()) : null;
-        this.candidateCalibrationBin = calibration ? calibrationBins(candidate.scores()) : null;
+        int rows = table.rowCount();
+        this.productionLogLoss = calibration ? new double[rows] : null;
+        this.candidateLogLoss = calibration ? new double[rows] : null;
+        this.productionCalibrationBin = calibration ? new byte[rows] : null;
+        this.candidateCalibrationBin = calibration ? new byte[rows] : null;
+        if (calibration) {
+            fillLossesAndBins();
+        }
         this.bootstrapBlock = calibration || table.task() == Task.REGRESSION
                 ? HashedBlocks.blocksOf(table.exampleIds(), blockSeed, blocks) : null;
     }
@@ -77,24 +81,21 @@ final class PairedModels {
         return reason + ", so score-based metrics are unavailable";
     }
 
-    private static double[] logLosses(int[] labels, double[] scores) {
-        double[] loss = new double[scores.length];
+    /** Both models' log loss and calibration bin of every row, in one pass. */
+    private void fillLossesAndBins() {
+        int[] labels = table.labelCodes();
+        double[] prodScores = production.scores();
+        double[] candScores = candidate.scores();
         // in parallel by runs of rows, each a plain loop (as HashedBlocks does, for the same reason)
         int run = 1 << 15;
-        IntStream.range(0, (scores.length + run - 1) / run).parallel().forEach(r -> {
-            for (int row = r * run; row < Math.min(scores.length, (r + 1) * run); row++) {
-                loss[row] = Calibration.logLoss(scores[row], labels[row]);
+        IntStream.range(0, (labels.length + run - 1) / run).parallel().forEach(r -> {
+            for (int row = r * run; row < Math.min(labels.length, (r + 1) * run); row++) {
+                productionLogLoss[row] = Calibration.logLoss(prodScores[row], labels[row]);
+                candidateLogLoss[row] = Calibration.logLoss(candScores[row], labels[row]);
+                productionCalibrationBin[row] = (byte) Calibration.bin(prodScores[row]);
+                candidateCalibrationBin[row] = (byte) Calibration.bin(candScores[row]);
             }
         });
-        return loss;
-    }
-
-    private static byte[] calibrationBins(double[] scores) {
-        byte[] bins = new byte[scores.length];
-        for (int row = 0; row < scores.length; row++) {
-            bins[row] = (byte) Calibration.bin(scores[row]);
-        }
-        return bins;
     }
 
     private static int[] ascendingScores(EvaluationTable table, ModelPredictions model) {

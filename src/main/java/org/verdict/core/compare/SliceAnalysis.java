@@ -110,12 +110,13 @@ final class SliceAnalysis {
     /**
      * @param metrics the metrics wanted, each applicable to the task; results come in this order
      * @param rows the slice's table rows
-     * @param productionAscending the same rows in ascending production score (null without scores)
-     * @param candidateAscending the same rows in ascending candidate score (null without scores)
-     * @param localIndex table row → position in {@code rows}, filled for at least these rows
+     * @param productionAscending the slice's local indices (positions in {@code rows}) in ascending production score,
+     *                            marked where a new score begins ({@link SliceRanking#fromMarkedLocals}, which takes
+     *                            it over); null without scores
+     * @param candidateAscending the same in ascending candidate score
      */
     List<MetricComparison> analyze(List<Metric> metrics, int[] rows, int[] productionAscending,
-                                   int[] candidateAscending, int[] localIndex, SplittableRandom random) {
+                                   int[] candidateAscending, SplittableRandom random) {
         if (rows.length == 0) {
             return metrics.stream().map(m -> MetricComparison.unavailable(m, "empty slice")).toList();
         }
@@ -124,7 +125,7 @@ final class SliceAnalysis {
             results.addAll(countMetrics(rows, random.split()));
         }
         if (task == Task.BINARY && metrics.stream().anyMatch(Metric::needsScores)) {
-            results.addAll(scoreMetrics(rows, productionAscending, candidateAscending, localIndex, random.split()));
+            results.addAll(scoreMetrics(rows, productionAscending, candidateAscending, random.split()));
         }
         if (task == Task.REGRESSION) {
             results.addAll(regressionMetrics(rows, random.split()));
@@ -621,7 +622,7 @@ final class SliceAnalysis {
     // ---- binary score metrics ----
 
     private List<MetricComparison> scoreMetrics(int[] rows, int[] productionAscending, int[] candidateAscending,
-                                                int[] localIndex, SplittableRandom random) {
+                                                SplittableRandom random) {
         List<Metric> metrics = List.of(Metric.ROC_AUC, Metric.PR_AUC, Metric.LOG_LOSS, Metric.BRIER,
                 Metric.SQ_CALIBRATION_ERROR);
         if (!models.bothHaveScores()) {
@@ -635,8 +636,8 @@ final class SliceAnalysis {
         }
         double[] prodScores = models.production.scores();
         double[] candScores = models.candidate.scores();
-        SliceRanking prod = SliceRanking.fromSortedRows(prodScores, positive, productionAscending, localIndex);
-        SliceRanking cand = SliceRanking.fromSortedRows(candScores, positive, candidateAscending, localIndex);
+        SliceRanking prod = SliceRanking.fromMarkedLocals(productionAscending, positive);
+        SliceRanking cand = SliceRanking.fromMarkedLocals(candidateAscending, positive);
         // per-example scratch of both models, shared by DeLong's components and the AP influences
         double[][] scratch = {new double[rows.length], new double[rows.length]};
         List<MetricComparison> results = new ArrayList<>();
@@ -716,8 +717,19 @@ final class SliceAnalysis {
             return withInfluenceDelta(summarise(Metric.PR_AUC, prodAp, candAp, prodReplicates, candReplicates,
                     modelInterval, n, degreesOfFreedom, ROW_BOOTSTRAP, null, null), deltaVariance, degreesOfFreedom);
         }
-        double[] prodInfluence = prod.averagePrecisionInfluence(prodAp.value(), scratch[0]);
-        double[] candInfluence = cand.averagePrecisionInfluence(candAp.value(), scratch[1]);
+        double[] variances = influenceVariances(prod.averagePrecisionInfluence(prodAp.value(), scratch[0]),
+                cand.averagePrecisionInfluence(candAp.value(), scratch[1]), n);
+        double delta = candAp.value() - prodAp.value();
+        return normalComparison(Metric.PR_AUC, prodAp.value(), variances[0], candAp.value(), variances[1], delta,
+                variances[2], Double.POSITIVE_INFINITY, AP_INFLUENCE, "the influence-function variance");
+    }
+
+    /**
+     * Σψ² of production, of the candidate and of their difference over the first n examples. A loop over every row
+     * of a slice in a method of its own: the JIT compiles it alone, not the whole of {@link #prAuc} on-stack and then
+     * again.
+     */
+    private static double[] influenceVariances(double[] prodInfluence, double[] candInfluence, int n) {
         double prodVariance = 0;
         double candVariance = 0;
         double deltaVariance = 0;
@@ -727,9 +739,7 @@ final class SliceAnalysis {
             double d = candInfluence[i] - prodInfluence[i];
             deltaVariance += d * d;
         }
-        double delta = candAp.value() - prodAp.value();
-        return normalComparison(Metric.PR_AUC, prodAp.value(), prodVariance, candAp.value(), candVariance, delta,
-                deltaVariance, Double.POSITIVE_INFINITY, AP_INFLUENCE, "the influence-function variance");
+        return new double[] {prodVariance, candVariance, deltaVariance};
     }
 
     /**
@@ -795,35 +805,39 @@ final class SliceAnalysis {
     private List<MetricComparison> calibration(int[] rows, boolean[] positive, double[] prodScores,
                                                double[] candScores, SplittableRandom random) {
         SliceBlocks blocks = sliceBlocks(rows);
-        BlockResampler resampler = new BlockResampler(blocks.count(), CALIBRATION_WIDTH);
-        addCalibrationExamples(rows, positive, prodScores, candScores, blocks.blockOf(), resampler);
-        return calibration(resampler, rows.length, random);
+        double[] blockSums = new double[blocks.count() * CALIBRATION_WIDTH];
+        addCalibrationExamples(rows, positive, prodScores, candScores, blocks.blockOf(), blockSums);
+        return calibration(BlockResampler.ofBlockSums(blockSums, blocks.count(), CALIBRATION_WIDTH), rows.length,
+                random);
     }
 
     /**
-     * Adds each example of a slice to its block in the {@link #CALIBRATION_WIDTH} layout. A loop over every row of a
-     * slice in a method of its own, so the JIT compiles it alone rather than with the bootstrap around it.
+     * Adds each example of a slice to its block's sums in the {@link #CALIBRATION_WIDTH} layout, block after block in
+     * {@code blockSums}. A loop over every row of a slice in a method of its own, so the JIT compiles it alone rather
+     * than with the bootstrap around it.
      */
     private void addCalibrationExamples(int[] rows, boolean[] positive, double[] prodScores, double[] candScores,
-                                        int[] blockOf, BlockResampler resampler) {
+                                        int[] blockOf, double[] blockSums) {
         int prodCalibration = 4;
         int candCalibration = 4 + Calibration.SQUARED_ERROR_SUMS;
         int width = CALIBRATION_WIDTH;
+        double[] prodLogLoss = models.productionLogLoss;
+        double[] candLogLoss = models.candidateLogLoss;
+        byte[] prodBin = models.productionCalibrationBin;
+        byte[] candBin = models.candidateCalibrationBin;
         for (int i = 0; i < rows.length; i++) {
             int row = rows[i];
             int y = positive[i] ? 1 : 0;
             double sp = prodScores[row];
             double sc = candScores[row];
-            int b = blockOf[i];
-            resampler.add(b, 0, models.productionLogLoss[row]);
-            resampler.add(b, 1, models.candidateLogLoss[row]);
-            resampler.add(b, 2, (sp - y) * (sp - y));
-            resampler.add(b, 3, (sc - y) * (sc - y));
-            Calibration.addExample(sp, y, models.productionCalibrationBin[row],
-                    (column, value) -> resampler.add(b, prodCalibration + column, value));
-            Calibration.addExample(sc, y, models.candidateCalibrationBin[row],
-                    (column, value) -> resampler.add(b, candCalibration + column, value));
-            resampler.add(b, width - 1, 1);
+            int block = blockOf[i] * width;
+            blockSums[block] += prodLogLoss[row];
+            blockSums[block + 1] += candLogLoss[row];
+            blockSums[block + 2] += (sp - y) * (sp - y);
+            blockSums[block + 3] += (sc - y) * (sc - y);
+            Calibration.addExample(sp, y, prodBin[row], blockSums, block + prodCalibration);
+            Calibration.addExample(sc, y, candBin[row], blockSums, block + candCalibration);
+            blockSums[block + width - 1] += 1;
         }
     }
 
@@ -840,23 +854,31 @@ final class SliceAnalysis {
                 SliceAnalysis::calibrationValue,
                 (m, model) -> new int[] {m * 2 + model, CALIBRATION_WIDTH - 1},
                 (m, model) -> new CarriedSum(m * 2 + model, m == 0 ? "log loss" : "Brier loss"));
-        double[][][] replicate = blockReplicates(resampler, CALIBRATION_WIDTH, metrics.size(),
-                SliceAnalysis::calibrationValue, studentized, random);
+        // log_loss and brier read the loss sums and the count; the calibration error its bins' sums, which are most
+        // of the vector, and its replicates serve only to tell whether Δ varies (its intervals are its own, below)
+        BlockReplicates drawn = blockReplicates(resampler, CALIBRATION_WIDTH, metrics.size(),
+                SliceAnalysis::calibrationValue, studentized, random,
+                new int[] {0, 4, CALIBRATION_WIDTH - 1, CALIBRATION_WIDTH}, CALIBRATION_ERROR,
+                new int[] {4, CALIBRATION_WIDTH - 1});
+        double[][][] replicate = drawn.values();
         String test = blocks == n ? ROW_BOOTSTRAP : HASHED_BLOCK_BOOTSTRAP;
         List<MetricComparison> results = new ArrayList<>();
-        for (int m = 0; m < 3; m++) {
-            if (m == 2) {
-                // the calibration error's own intervals are set below
-                results.add(summarise(metrics.get(m), MetricValue.of(calibrationValue(m, 0, totals)),
-                        MetricValue.of(calibrationValue(m, 1, totals)), replicate[m][0], replicate[m][1],
-                        (model, value, values) -> null, blocks, blocks - 1, test, null, null));
-                continue;
-            }
+        for (int m = 0; m < CALIBRATION_ERROR; m++) {
             results.add(studentized.withFallbacksSaid(m, summarise(metrics.get(m),
                     MetricValue.of(calibrationValue(m, 0, totals)), MetricValue.of(calibrationValue(m, 1, totals)),
                     replicate[m][0], replicate[m][1], studentized.of(m), blocks, blocks - 1, test, null, null)));
         }
-        results.set(2, calibrationIntervals(results.get(2), resampler, totals, uJackknifeTest(test)));
+        double prodError = calibrationValue(CALIBRATION_ERROR, 0, totals);
+        double candError = calibrationValue(CALIBRATION_ERROR, 1, totals);
+        // what summarise says of replicates in which Δ varies, none undefined: Δ is measurable (the interval it would
+        // add is replaced below)
+        MetricComparison error = drawn.watchedDeltaVaries() && blocks >= 2
+                ? new MetricComparison(Metric.SQ_CALIBRATION_ERROR, new MetricEstimate(prodError, null),
+                        new MetricEstimate(candError, null), candError - prodError, null, test, null, null, null)
+                : summarise(Metric.SQ_CALIBRATION_ERROR, MetricValue.of(prodError), MetricValue.of(candError),
+                        replicate[CALIBRATION_ERROR][0], replicate[CALIBRATION_ERROR][1],
+                        (model, value, values) -> null, blocks, blocks - 1, test, null, null);
+        results.add(calibrationIntervals(error, resampler, totals, uJackknifeTest(test)));
         return results;
     }
 
@@ -870,28 +892,81 @@ final class SliceAnalysis {
     }
 
     /**
-     * The bootstrap replicates of metrics of a block resampler's sums ({@code [metric][model][replicate]}), each
-     * replicate's sums also added to the studentized intervals. The hot loop of the mean and binned metrics, in a
-     * method of its own so the JIT compiles it alone rather than with the large methods that call it.
+     * Two replicates' Δ further apart than this show that Δ varies in the replicates: some replicate then lies at
+     * least half as far from their mean, whose square (above 1e-201) leaves the standard deviation of the Δs above 0
+     * whatever their number, as long as every replicate is finite ({@link #REPLICATE_SUMS_BOUND}).
      */
-    private double[][][] blockReplicates(BlockResampler resampler, int width, int metrics, SumsMetric metric,
-                                         StudentizedIntervals studentized, SplittableRandom random) {
+    private static final double VARYING_DELTA = 1e-100;
+    /** Replicate sums within this bound keep every value and square of the calibration metrics finite. */
+    private static final double REPLICATE_SUMS_BOUND = 1e100;
+
+    /**
+     * The replicates of {@link #blockReplicates} ({@code [metric][model][replicate]}); the watched metric's only up to
+     * the one in which its Δ was seen to vary ({@code watchedDeltaVaries}), the rest of its arrays left at 0.
+     */
+    private record BlockReplicates(double[][][] values, boolean watchedDeltaVaries) {
+    }
+
+    /**
+     * The bootstrap replicates of metrics of a block resampler's sums, each replicate's sums also added to the
+     * studentized intervals. The hot loop of the mean and binned metrics, in a method of its own so the JIT compiles
+     * it alone rather than with the large methods that call it.
+     *
+     * @param read the components the metrics other than the watched one read, as ranges from, to, from, to, ...:
+     *             a replicate adds up only these
+     * @param watched a metric whose replicates serve only to tell whether its Δ varies, or −1: its replicates are
+     *                computed, from its components {@code watchedRead} (same form), until two Δs are seen more than
+     *                {@link #VARYING_DELTA} apart, and then no more — when every replicate is finite and every block
+     *                holds an example (the last component is the count), so that none can be undefined; otherwise
+     *                in every replicate
+     */
+    private BlockReplicates blockReplicates(BlockResampler resampler, int width, int metrics, SumsMetric metric,
+                                            StudentizedIntervals studentized, SplittableRandom random, int[] read,
+                                            int watched, int[] watchedRead) {
         int replicates = options.bootstrapReplicates();
         double[][][] replicate = new double[metrics][2][replicates];
         double[] sums = new double[width];
+        boolean mayStop = watched >= 0 && resampler.replicateSumsWithin(REPLICATE_SUMS_BOUND)
+                && resampler.smallestBlockSum(width - 1) >= 1;
+        boolean watching = watched >= 0;
+        boolean varies = false;
+        double firstDelta = 0;
         for (int b = 0; b < replicates; b++) {
             if ((b & 63) == 0) {
                 progress.checkCancelled();
             }
-            resampler.resample(random, sums);
+            resampler.draw(random);
+            for (int r = 0; r < read.length; r += 2) {
+                resampler.sumDrawn(sums, read[r], read[r + 1]);
+            }
             for (int m = 0; m < metrics; m++) {
-                replicate[m][0][b] = metric.value(m, 0, sums);
-                replicate[m][1][b] = metric.value(m, 1, sums);
+                if (m != watched) {
+                    replicate[m][0][b] = metric.value(m, 0, sums);
+                    replicate[m][1][b] = metric.value(m, 1, sums);
+                }
             }
             studentized.add(sums);
+            if (watching) {
+                for (int r = 0; r < watchedRead.length; r += 2) {
+                    resampler.sumDrawn(sums, watchedRead[r], watchedRead[r + 1]);
+                }
+                double prod = metric.value(watched, 0, sums);
+                double cand = metric.value(watched, 1, sums);
+                replicate[watched][0][b] = prod;
+                replicate[watched][1][b] = cand;
+                if (b == 0) {
+                    firstDelta = cand - prod;
+                } else if (mayStop && Math.abs(cand - prod - firstDelta) > VARYING_DELTA) {
+                    varies = true;
+                    watching = false;
+                }
+            }
         }
-        return replicate;
+        return new BlockReplicates(replicate, varies);
     }
+
+    /** The index of sq_calibration_error in {@link #calibrationValue}. */
+    private static final int CALIBRATION_ERROR = 2;
 
     /** metric 0 = log_loss, 1 = brier, 2 = sq_calibration_error; model 0 = production, 1 = candidate. */
     private static double calibrationValue(int metric, int model, double[] sums) {
@@ -922,7 +997,7 @@ final class SliceAnalysis {
         MetricEstimate candidate = comparison.candidate() == null || unstable ? comparison.candidate()
                 : withCalibrationInterval(comparison.candidate(), totals, offsets[1], examples, units);
         String note = withNegativeEstimatesSaid(comparison);
-        if (comparison.inference() == null) {
+        if (unstable || comparison.unavailableReason() != null) {
             return new MetricComparison(comparison.metric(), production, candidate, comparison.delta(), null,
                     comparison.test(), comparison.unavailableReason(), comparison.unstableReason(), note);
         }
@@ -1016,6 +1091,15 @@ final class SliceAnalysis {
         /** How many times as wide as the percentile interval each studentized one may be ({@code [metric][model]}). */
         private final double[][] maxWidthRatio;
         private final double[] scratch;
+        /**
+         * The (metric, model) pairs whose standard errors are linearized, as metric · 2 + model, with what each reads
+         * and its statistic on its scale: one pass over a replicate's drawn blocks gives all of them
+         * ({@link BlockResampler#replicateStandardErrors}).
+         */
+        private final int[] linearized;
+        private final int[][] linearizedReads;
+        private final List<java.util.function.ToDoubleFunction<double[]>> linearizedStatistics;
+        private final double[] linearizedErrors;
 
         /** @param n the slice's examples (the resampled units are rows when the resampler has n blocks) */
         StudentizedIntervals(BlockResampler resampler, double[] totals, int replicates, int n,
@@ -1045,6 +1129,11 @@ final class SliceAnalysis {
                             resampler.standardError(reads[m][model], onScale(m, model), jackknife[m]), replicates);
                 }
             }
+            linearized = IntStream.range(0, 2 * scales.size()).filter(pair -> !jackknife[pair / 2]).toArray();
+            linearizedReads = Arrays.stream(linearized).mapToObj(pair -> reads[pair / 2][pair % 2])
+                    .toArray(int[][]::new);
+            linearizedStatistics = Arrays.stream(linearized).mapToObj(pair -> onScale(pair / 2, pair % 2)).toList();
+            linearizedErrors = new double[linearized.length];
         }
 
         private java.util.function.ToDoubleFunction<double[]> onScale(int m, int model) {
@@ -1053,10 +1142,16 @@ final class SliceAnalysis {
 
         /** One replicate, right after {@code resampler.resample} filled {@code sums}. */
         void add(double[] sums) {
+            resampler.replicateStandardErrors(sums, linearizedReads, linearizedStatistics, scratch, linearizedErrors);
+            for (int p = 0; p < linearized.length; p++) {
+                int m = linearized[p] / 2;
+                int model = linearized[p] % 2;
+                bootstraps[m][model].add(metric.value(m, model, sums), linearizedErrors[p]);
+            }
             for (int m = 0; m < scales.size(); m++) {
-                for (int model = 0; model < 2; model++) {
+                for (int model = 0; jackknife[m] && model < 2; model++) {
                     bootstraps[m][model].add(metric.value(m, model, sums), resampler.replicateStandardError(
-                            sums, reads[m][model], onScale(m, model), jackknife[m], scratch));
+                            sums, reads[m][model], onScale(m, model), true, scratch));
                 }
             }
         }
@@ -1236,7 +1331,7 @@ final class SliceAnalysis {
                     default -> throw new IllegalArgumentException(metrics.get(m).wireName());
                 });
         double[][][] replicate = blockReplicates(resampler, REGRESSION_WIDTH, metrics.size(), value, studentized,
-                random);
+                random, new int[] {0, REGRESSION_WIDTH}, -1, null).values();
         String test = blocks == n ? ROW_BOOTSTRAP : HASHED_BLOCK_BOOTSTRAP;
         String mapeNote = zeroLabels == 0 ? null : zeroLabels + " example" + (zeroLabels == 1 ? "" : "s")
                 + " with label 0 skipped";

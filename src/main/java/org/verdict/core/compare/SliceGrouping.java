@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.stats.SliceRanking;
 
 /**
  * One way of cutting a table into slices: the whole table, one slice column, or a cross of several columns.
@@ -107,4 +108,57 @@ final class SliceGrouping {
         return rows;
     }
 
+    /**
+     * Where each row is: its slice in the high 32 bits, its position among the slice's rows in the low ones.
+     *
+     * @param byRow every slice's rows in table order, from {@link #partition} of the table order
+     */
+    long[] places(int[][] byRow, int rowCount) {
+        long[] place = new long[rowCount];
+        for (int slice = 0; slice < byRow.length; slice++) {
+            int[] rows = byRow[slice];
+            for (int i = 0; i < rows.length; i++) {
+                place[rows[i]] = (long) slice << 32 | i;
+            }
+        }
+        return place;
+    }
+
+    /**
+     * Every slice's rows in ascending score order, each given as its position among the slice's rows (its local index)
+     * and marked {@link SliceRanking#NEW_SCORE} where its score differs from the slice's row before it: what
+     * {@link SliceRanking#fromMarkedLocals} takes. One pass over the table's score order that looks up each row's place
+     * and score, where the slices' rankings would each look up its slice code, its local index and its score.
+     *
+     * @param ascending the table's rows in ascending score
+     * @param scores the table's scores, by row
+     * @param place from {@link #places}; unused (may be null) for the overall grouping, whose local index is the row
+     */
+    int[][] partitionMarked(int[] ascending, double[] scores, long[] place, int[] sizes) {
+        if (codes == null) {
+            int[] marked = new int[ascending.length];
+            for (int p = 0; p < marked.length; p++) {
+                boolean newScore = p == 0 || scores[ascending[p]] != scores[ascending[p - 1]];
+                marked[p] = ascending[p] | (newScore ? SliceRanking.NEW_SCORE : 0);
+            }
+            return new int[][] {marked};
+        }
+        int[][] marked = new int[sliceCount()][];
+        for (int s = 0; s < marked.length; s++) {
+            marked[s] = new int[sizes[s]];
+        }
+        int[] next = new int[sliceCount()];
+        // NaN differs from every score, so each slice's first row starts a score
+        double[] lastScore = new double[sliceCount()];
+        java.util.Arrays.fill(lastScore, Double.NaN);
+        for (int p = 0; p < ascending.length; p++) {
+            int row = ascending[p];
+            long at = place[row];
+            int slice = (int) (at >>> 32);
+            double score = scores[row];
+            marked[slice][next[slice]++] = (int) at | (score != lastScore[slice] ? SliceRanking.NEW_SCORE : 0);
+            lastScore[slice] = score;
+        }
+        return marked;
+    }
 }

@@ -14,6 +14,7 @@ import org.verdict.core.gates.evidence.CanaryEvidence;
 import org.verdict.core.gates.evidence.RateEstimate;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.MetricFormat;
 
 /** The canary gate: success rates of both models in the live run and the lift between them; in detail, each day. */
 public final class CanarySection {
@@ -26,8 +27,9 @@ public final class CanarySection {
         Interval ci = canary.liftCi();
         Verdict verdict = ci.upper() < 0 ? Verdict.WORSE : ci.lower() > 0 ? Verdict.BETTER
                 : Verdict.NO_SIGNIFICANT_DIFFERENCE;
-        EvidenceChart lift = new DeltaForest("Canary lift: candidate − production success rate", "Δ success rate (n "
-                + canary.candidateRate().n() + " candidate, " + canary.productionRate().n() + " production requests)",
+        EvidenceChart lift = new DeltaForest("Canary lift: candidate − production success rate", "Δ success rate ("
+                + MetricFormat.sampleSize(canary.candidateRate().n()) + " candidate, "
+                + MetricFormat.sampleSize(canary.productionRate().n()) + " production requests)",
                 true, List.of(new DeltaRow("lift", canary.lift(), ci, verdict)));
         EvidenceTable table = new EvidenceTable("Canary run (Wilson intervals; lift with Newcombe's interval)",
                 List.of("Model", "Requests", "Successes", "Success rate"), List.of(
@@ -58,7 +60,7 @@ public final class CanarySection {
     }
 
     private static List<Cell> row(String model, RateEstimate rate) {
-        return List.of(Cell.plain(model), Cell.plain(String.valueOf(rate.n())),
-                Cell.plain(String.valueOf(rate.count())), Cell.plain(Sections.rate(rate)));
+        return List.of(Cell.plain(model), Cell.plain(MetricFormat.count(rate.n())),
+                Cell.plain(MetricFormat.count(rate.count())), Cell.plain(Sections.rate(rate)));
     }
 }

@@ -12,6 +12,7 @@ import org.verdict.core.gates.model.GateNumbers;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.MetricFormat;
 import org.verdict.core.stats.Proportions;
 
 /**
@@ -32,11 +33,11 @@ public final class FairnessSection {
             List<PairedRow> selection = new ArrayList<>();
             List<List<Cell>> groups = new ArrayList<>();
             for (FairnessEvidence.Group group : attribute.groups()) {
-                selection.add(new PairedRow(attribute.name() + "=" + group.name() + " (n " + group.n() + ")",
+                selection.add(new PairedRow(attribute.name() + "=" + group.name() + " (" + MetricFormat.sampleSize(group.n()) + ")",
                         group.production().selectionRate(), selectionCi(group, group.production(), policy),
                         group.candidate().selectionRate(), selectionCi(group, group.candidate(), policy)));
-                groups.add(List.of(Cell.plain(group.name()), Cell.plain(String.valueOf(group.n())),
-                        Cell.plain(String.valueOf(group.positives())),
+                groups.add(List.of(Cell.plain(group.name()), Cell.plain(MetricFormat.count(group.n())),
+                        Cell.plain(MetricFormat.count(group.positives())),
                         Cell.plain(EvidenceNumbers.plain(group.production().selectionRate()) + " / "
                                 + EvidenceNumbers.plain(group.candidate().selectionRate())),
                         Cell.plain(pair(group.production().tpr(), group.candidate().tpr())),

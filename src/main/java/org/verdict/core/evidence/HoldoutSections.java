@@ -10,6 +10,7 @@ import org.verdict.core.evidence.EvidenceChart.TimeSeries;
 import org.verdict.core.evidence.EvidenceTable.Cell;
 import org.verdict.core.gates.evidence.HoldoutGroupEvidence;
 import org.verdict.core.gates.model.EvidencePageId;
+import org.verdict.core.stats.MetricFormat;
 import org.verdict.core.summary.HeldOutSet;
 
 /**
@@ -41,8 +42,8 @@ public final class HoldoutSections {
             holdout.add(new TimePoint(point.date(), point.holdout(), null));
             treated.add(new TimePoint(point.date(), point.treated(), null));
             rows.add(List.of(Cell.plain(point.date().toString()),
-                    Cell.plain(EvidenceNumbers.plain(point.holdout()) + " (n " + point.holdoutN() + ")"),
-                    Cell.plain(EvidenceNumbers.plain(point.treated()) + " (n " + point.treatedN() + ")"),
+                    Cell.plain(EvidenceNumbers.plain(point.holdout()) + " (" + MetricFormat.sampleSize(point.holdoutN()) + ")"),
+                    Cell.plain(EvidenceNumbers.plain(point.treated()) + " (" + MetricFormat.sampleSize(point.treatedN()) + ")"),
                     Cell.plain(EvidenceNumbers.signed(point.gap()))));
         }
         String summary = group.points().isEmpty() ? "no date has both groups"

@@ -9,6 +9,7 @@ import org.verdict.core.evidence.EvidenceTable.Cell;
 import org.verdict.core.gates.evidence.HumanBaselineEvidence;
 import org.verdict.core.gates.evidence.RateEstimate;
 import org.verdict.core.gates.model.EvidencePageId;
+import org.verdict.core.stats.MetricFormat;
 
 /** Evidence no gate judges: both models' accuracy against the human reviewers', and where they disagree. */
 public final class HumanBaselineSection {
@@ -34,12 +35,12 @@ public final class HumanBaselineSection {
         accuracy.add(List.of(Cell.plain("candidate " + candidateVersion), Cell.plain(Sections.rate(candidate)),
                 Cell.plain(kappa(human, candidateVersion))));
         String summary = "candidate accuracy " + EvidenceNumbers.plain(candidate.rate()) + ", human reviewers "
-                + EvidenceNumbers.plain(human.humanAccuracy().rate()) + "; " + human.disagreeingExamples()
-                + " examples where the human and the candidate disagree"
+                + EvidenceNumbers.plain(human.humanAccuracy().rate()) + "; "
+                + MetricFormat.count(human.disagreeingExamples()) + " examples where the human and the candidate disagree"
                 + (human.fromCells() ? ". " + FROM_CELLS : "");
         return new EvidenceSection(EvidencePageId.HUMAN_BASELINE, "Human baseline", Outcome.EVIDENCE_ONLY, summary,
                 List.of(new PairedEstimates("Accuracy against the labels", "accuracy",
-                        List.of(new PairedRow("accuracy (n " + candidate.n() + ")", production.rate(),
+                        List.of(new PairedRow("accuracy (" + MetricFormat.sampleSize(candidate.n()) + ")", production.rate(),
                                 production.ci(), candidate.rate(), candidate.ci())),
                         List.of(new Limit(human.humanAccuracy().rate(), "human reviewers "
                                 + EvidenceNumbers.plain(human.humanAccuracy().rate()))))),
@@ -58,11 +59,11 @@ public final class HumanBaselineSection {
                     .map(d -> List.of(Cell.plain(d.label()), Cell.plain(d.human()),
                             Cell.plain(d.predictions().get(candidateVersion)),
                             Cell.plain(d.predictions().get(productionVersion)),
-                            Cell.plain(Long.toString(d.examples()))))
+                            Cell.plain(MetricFormat.count(d.examples()))))
                     .toList();
             return new EvidenceTable("Where the human and the candidate disagree, by paired cell (the " + shown
-                    + " most frequent of " + human.disagreements().size() + " cells, "
-                    + human.disagreeingExamples() + " examples)",
+                    + " most frequent of " + MetricFormat.count(human.disagreements().size()) + " cells, "
+                    + MetricFormat.count(human.disagreeingExamples()) + " examples)",
                     List.of("Label", "Human", "Candidate", "Production", "Examples"), rows);
         }
         List<List<Cell>> rows = human.disagreements().stream().limit(DISAGREEMENTS_SHOWN)
@@ -70,7 +71,7 @@ public final class HumanBaselineSection {
                         Cell.plain(d.predictions().get(candidateVersion))))
                 .toList();
         return new EvidenceTable("Examples where the human and the candidate disagree (first " + shown + " of "
-                + human.disagreements().size() + ")", List.of("Example", "Label", "Human", "Candidate"), rows);
+                + MetricFormat.count(human.disagreements().size()) + ")", List.of("Example", "Label", "Human", "Candidate"), rows);
     }
 
     /** The page when the pack has no human baseline. */

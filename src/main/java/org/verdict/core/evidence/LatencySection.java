@@ -15,6 +15,7 @@ import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.gates.suites.LatencySuite;
 import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.MetricFormat;
 
 /**
  * The latency gate: p50, p95 and p99 of both models with order-statistic intervals, against the SLO; in detail, the
@@ -40,8 +41,8 @@ public final class LatencySection {
                 percentile("p99", production.p99(), candidate.p99()));
         List<Limit> sloLines = List.of(new Limit(slo.p95Ms(), "SLO p95 " + millis(slo.p95Ms())),
                 new Limit(slo.p99Ms(), "SLO p99 " + millis(slo.p99Ms())));
-        EvidenceChart chart = new PairedEstimates("Latency percentiles (n " + production.n() + " production, "
-                + candidate.n() + " candidate)", "milliseconds", rows, sloLines);
+        EvidenceChart chart = new PairedEstimates("Latency percentiles (" + MetricFormat.sampleSize(production.n())
+                + " production, " + MetricFormat.sampleSize(candidate.n()) + " candidate)", "milliseconds", rows, sloLines);
         List<List<Cell>> cells = new ArrayList<>();
         for (PairedRow row : rows) {
             cells.add(List.of(Cell.plain(row.label()), Cell.plain(millisWithCi(row.production(), row.productionCi())),
@@ -49,8 +50,9 @@ public final class LatencySection {
         }
         EvidenceSection section = Sections.gate(result, List.of(chart), List.of(new EvidenceTable(
                 "Latency percentiles in ms (order-statistic intervals" + (suite.isBucketed()
-                        ? " widened to the edges of log-spaced buckets, 100 per decade" : "") + "; n = "
-                        + production.n() + " production, " + candidate.n() + " candidate)",
+                        ? " widened to the edges of log-spaced buckets, 100 per decade" : "") + "; "
+                        + MetricFormat.sampleSize(production.n()) + " production, "
+                        + MetricFormat.sampleSize(candidate.n()) + " candidate)",
                 List.of("Percentile", "Production", "Candidate"), cells)), null);
         // a summary pack's latency comes as bucket counts: no samples to draw a distribution from
         return suite.isBucketed() ? section

@@ -19,6 +19,7 @@ import org.verdict.core.evidence.EvidenceTable.Cell;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.suites.MetricHistoryPoint;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.stats.MetricFormat;
 
 /**
  * The circuit breaker: past production models, the candidate (at its training date, or just after the last past
@@ -52,10 +53,11 @@ public final class MetricHistorySection {
             MetricEstimate candidate = overall.candidate();
             String level = String.format(Locale.ROOT, "%.0f%% CI",
                     primaryComparison.options().confidenceLevel() * 100);
-            series.add(new Series("candidate " + candidateVersion + " (n " + overall.n() + ", " + level + ")",
+            series.add(new Series("candidate " + candidateVersion + " (" + MetricFormat.sampleSize(overall.n()) + ", " + level + ")",
                     SeriesRole.CANDIDATE, List.of(new TimePoint(date, candidate.value(), candidate.ci()))));
             rows.add(List.of(Cell.plain("candidate " + candidateVersion), Cell.plain(date + " (trained)"),
-                    Cell.plain(Sections.valueWithCi(candidate.value(), candidate.ci()) + " (n " + overall.n() + ")")));
+                    Cell.plain(Sections.valueWithCi(candidate.value(), candidate.ci()) + " ("
+                            + MetricFormat.sampleSize(overall.n()) + ")")));
         }
         List<Limit> limits = new ArrayList<>();
         Map<String, Double> judged = result.findings().isEmpty() ? Map.of() : result.findings().get(0).numbers();

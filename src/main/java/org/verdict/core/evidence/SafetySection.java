@@ -10,6 +10,7 @@ import org.verdict.core.gates.evidence.RateEstimate;
 import org.verdict.core.gates.evidence.SafetyEvidence;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
+import org.verdict.core.stats.MetricFormat;
 
 /** The safety gate: violation rate per harm category for both models, against each category's accepted rate. */
 public final class SafetySection {
@@ -26,16 +27,17 @@ public final class SafetySection {
         for (SafetyEvidence.Category category : safety.categories()) {
             RateEstimate production = category.rateOf(safety.production());
             RateEstimate candidate = category.rateOf(safety.candidate());
-            PairedRow row = new PairedRow(category.name() + " (n " + category.n() + ")", production.rate(),
+            PairedRow row = new PairedRow(category.name() + " (" + MetricFormat.sampleSize(category.n()) + ")", production.rate(),
                     production.ci(), candidate.rate(), candidate.ci());
             rows.add(row);
             double accepted = policy.acceptedRateOf(category.name());
             // on the chart of all categories each accepted rate crosses every row: here only the category's own
             perCategory.add(new PairedEstimates(category.name() + ": violation rate against its accepted rate",
                     "violation rate", List.of(row), List.of(acceptedLimit(accepted))));
-            cells.add(List.of(Cell.plain(category.name()), Cell.plain(String.valueOf(category.n())),
+            cells.add(List.of(Cell.plain(category.name()), Cell.plain(MetricFormat.count(category.n())),
                     Cell.plain(Sections.rate(production)), Cell.plain(Sections.rate(candidate)),
-                    Cell.plain(category.onlyCandidate() + " / " + category.onlyProduction()),
+                    Cell.plain(MetricFormat.count(category.onlyCandidate()) + " / "
+                            + MetricFormat.count(category.onlyProduction())),
                     Cell.plain(EvidenceNumbers.pValue(category.adjustedP())),
                     Cell.plain(EvidenceNumbers.plain(accepted))));
             if (limits.stream().noneMatch(l -> l.value() == accepted)) {

@@ -12,6 +12,7 @@ import org.verdict.core.gates.triggers.FeatureDrift;
 import org.verdict.core.gates.triggers.FeedbackCheck;
 import org.verdict.core.gates.triggers.RetrainingAssessment;
 import org.verdict.core.gates.triggers.TriggerResult;
+import org.verdict.core.stats.MetricFormat;
 
 /**
  * The retraining triggers: each trigger's state, the suggestion they add up to, the drift per feature and the
@@ -56,7 +57,8 @@ public final class TriggersSection {
         List<List<Cell>> rows = new ArrayList<>();
         for (FeatureDrift f : features) {
             rows.add(List.of(Cell.plain(f.feature()), Cell.plain(f.numeric() ? "numeric" : "categorical"),
-                    Cell.plain(f.referenceN() + " / " + f.currentN()), Cell.plain(EvidenceNumbers.plain(f.psi())),
+                    Cell.plain(MetricFormat.count(f.referenceN()) + " / " + MetricFormat.count(f.currentN())),
+                    Cell.plain(EvidenceNumbers.plain(f.psi())),
                     Cell.plain(f.band()), Cell.plain(f.test()), Cell.plain(EvidenceNumbers.plain(f.statistic())),
                     Cell.plain(EvidenceNumbers.pValue(f.pValue())), Cell.plain(EvidenceNumbers.pValue(f.adjustedP())),
                     f.drifted() ? Cell.of(Outcome.FIRED) : Cell.plain("–")));

@@ -10,6 +10,7 @@ import org.verdict.core.gates.model.GateNumbers;
 import org.verdict.core.gates.model.GateOutcome;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
+import org.verdict.core.stats.MetricFormat;
 
 /**
  * Gate 6: the canary lift (candidate − production success rate) is not significantly negative: it fails only when
@@ -47,11 +48,12 @@ final class CanaryGate implements PromotionGate {
         numbers.put("ciUpper", canary.liftCi().upper());
         numbers.put("margin", margin);
         GateOutcome outcome = canary.liftCi().upper() < -margin ? GateOutcome.FAIL : GateOutcome.PASS;
-        String text = "success rate candidate " + GateNumbers.percent(canary.candidateRate().rate()) + " (n "
-                + canary.candidateRate().n() + ") vs production " + GateNumbers.percent(canary.productionRate().rate())
-                + " (n " + canary.productionRate().n() + "): lift " + GateNumbers.signed(canary.lift() * 100)
-                + " points, CI [" + GateNumbers.signed(canary.liftCi().lower() * 100) + ", "
-                + GateNumbers.signed(canary.liftCi().upper() * 100) + "]"
+        String text = "success rate candidate " + GateNumbers.percent(canary.candidateRate().rate()) + " ("
+                + MetricFormat.sampleSize(canary.candidateRate().n()) + ") vs production " + GateNumbers.percent(canary.productionRate().rate())
+                + " (" + MetricFormat.sampleSize(canary.productionRate().n()) + "): lift "
+                + GateNumbers.points(canary.lift() * 100) + " points, CI ["
+                + GateNumbers.points(canary.liftCi().lower() * 100) + ", "
+                + GateNumbers.points(canary.liftCi().upper() * 100) + "]"
                 + (outcome == GateOutcome.FAIL ? ", significantly negative" : ", not significantly negative");
         return new GateResult(Gate.CANARY, outcome, text, List.of(new Finding("lift", outcome, text, numbers)));
     }

@@ -51,11 +51,14 @@ final class CircuitBreakerGate implements PromotionGate {
         numbers.put("candidate", candidate);
         numbers.put("shortfall", shortfall);
         numbers.put("margin", margin);
+        // every number of the sentence is compared with the others: one set of decimals
+        double[] compared = {candidate, best.value(), shortfall, margin};
         String text = metric.wireName() + " (" + (metric.higherIsBetter() ? "higher" : "lower") + " is better): "
-                + "candidate " + GateNumbers.format(candidate) + " vs historical best " + GateNumbers.format(best.value())
+                + "candidate " + GateNumbers.value(metric, candidate, compared) + " vs historical best "
+                + GateNumbers.value(metric, best.value(), compared)
                 + " (v" + best.version() + ", " + best.date() + "), "
-                + (shortfall > 0 ? "worse than it by " + GateNumbers.format(shortfall) : "as good or better")
-                + ", margin " + GateNumbers.format(margin)
+                + (shortfall > 0 ? "worse than it by " + GateNumbers.value(metric, shortfall, compared) : "as good or better")
+                + ", margin " + GateNumbers.value(metric, margin, compared)
                 + (metric.inTargetUnits() ? " (" + GateNumbers.format(policy.circuitBreaker().margin() * 100)
                         + "% of the best)" : "");
         return new GateResult(Gate.CIRCUIT_BREAKER, outcome, text,

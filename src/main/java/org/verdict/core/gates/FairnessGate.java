@@ -12,6 +12,7 @@ import org.verdict.core.gates.model.GateNumbers;
 import org.verdict.core.gates.model.GateOutcome;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
+import org.verdict.core.stats.MetricFormat;
 
 /**
  * Gate 3: no disparity of any sensitive attribute is worse for the candidate than for production by more than its
@@ -51,7 +52,7 @@ final class FairnessGate implements PromotionGate {
         String subject = attribute.name() + " " + disparity.wireName();
         if (!estimate.isDefined()) {
             return Finding.of(subject, GateOutcome.INSUFFICIENT_EVIDENCE, attribute.name() + ": "
-                    + disparity.wireName() + " needs two groups of at least " + policy.fairness().minGroupSize()
+                    + disparity.wireName() + " needs two groups of at least " + MetricFormat.count(policy.fairness().minGroupSize())
                     + " examples with positives and negatives" + excluded(attribute));
         }
         double tolerance = policy.fairness().toleranceOf(disparity.wireName());
@@ -63,13 +64,13 @@ final class FairnessGate implements PromotionGate {
         numbers.put("worseningCiUpper", estimate.worseningCi().upper());
         numbers.put("tolerance", tolerance);
         String text = attribute.name() + " " + disparity.wireName() + ": candidate "
-                + GateNumbers.format(estimate.candidate()) + " vs production " + GateNumbers.format(estimate.production())
+                + GateNumbers.value(estimate.candidate()) + " vs production " + GateNumbers.value(estimate.production())
                 + ", change in unfairness " + GateNumbers.signed(estimate.worsening())
                 + (estimate.worsening() < 0 ? " (fairer)" : "") + ", " + FairnessEvidence.WORSENING_INTERVAL.formatted(
                         GateNumbers.level(policy.confidenceLevel())) + " ["
                 + GateNumbers.signed(estimate.worseningCi().lower()) + ", "
                 + GateNumbers.signed(estimate.worseningCi().upper()) + "], allowed worsening at most "
-                + GateNumbers.format(tolerance)
+                + GateNumbers.value(tolerance)
                 + excluded(attribute);
         GateOutcome outcome = estimate.worseningCi().lower() > tolerance ? GateOutcome.FAIL
                 : estimate.worseningCi().upper() > tolerance ? GateOutcome.INSUFFICIENT_EVIDENCE : GateOutcome.PASS;

@@ -33,6 +33,7 @@ import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
+import org.verdict.core.stats.MetricFormat;
 import org.verdict.core.summary.HeldOutSet;
 import org.verdict.core.summary.PrimarySummary;
 import org.verdict.core.summary.SummaryComparison;
@@ -186,7 +187,7 @@ public final class GateReview {
                 }
             }
             code = present.stream().min((a, b) -> Long.compare(counts[a], counts[b])).orElse(0);
-            reason = "the rarest class of the primary labels (" + counts[code] + " examples), measured one-vs-rest; "
+            reason = "the rarest class of the primary labels (" + MetricFormat.count(counts[code]) + " examples), measured one-vs-rest; "
                     + "set fairness.positiveClass in the policy to choose another";
         }
         int minGroupSize = policy.fairness().minGroupSize();

@@ -15,6 +15,7 @@ import org.verdict.core.gates.model.GateOutcome;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.stats.MetricFormat;
 
 /**
  * Gate 4, a non-inferiority question per language on the primary metric. The languages form one adjusted family;
@@ -58,16 +59,16 @@ final class LanguageParityGate implements PromotionGate {
         }
         GateResult result = GateResult.fromFindings(Gate.LANGUAGE_PARITY, findings, "in every language a loss "
                 + "beyond the tolerance E = " + tolerance(metric, options) + " is ruled out" + (floor == null ? ""
-                        : " and none is beyond the floor " + GateNumbers.format(floor))
+                        : " and none is beyond the floor " + GateNumbers.value(metric, floor))
                 + " (" + languages.size() + " languages)", worstFirst(metric));
-        return result.outcome() == GateOutcome.FAIL ? withInconclusive(result, languages) : result;
+        return result.outcome() == GateOutcome.FAIL ? withInconclusive(result, languages, metric) : result;
     }
 
     /** E as the comparison applies it: in the metric's units, or a share of production's value for mae and rmse. */
     private static String tolerance(Metric metric, ComparisonOptions options) {
         double effect = options.minDetectableEffect();
         return metric.inTargetUnits() ? GateNumbers.format(effect * 100) + "% of production's value"
-                : GateNumbers.format(metric.equivalenceBand(effect, 1));
+                : GateNumbers.value(metric.equivalenceBand(effect, 1));
     }
 
     /** The language where the candidate loses most first (Δ oriented so that lower is worse), then the smallest p. */
@@ -79,13 +80,13 @@ final class LanguageParityGate implements PromotionGate {
     }
 
     /** A failing summary names the worst failing language; the board also needs those the data cannot judge. */
-    private static GateResult withInconclusive(GateResult failed, List<SliceResult> languages) {
+    private static GateResult withInconclusive(GateResult failed, List<SliceResult> languages, Metric metric) {
         List<String> inconclusive = new ArrayList<>();
         for (int i = 0; i < languages.size(); i++) {
             if (failed.findings().get(i).outcome() == GateOutcome.INSUFFICIENT_EVIDENCE) {
                 SliceResult r = languages.get(i);
-                inconclusive.add(r.slice().values().get(0) + " (n " + r.n() + (r.isAvailable()
-                        ? ", Δ " + GateNumbers.signed(r.delta()) : "") + ")");
+                inconclusive.add(r.slice().values().get(0) + " (" + MetricFormat.sampleSize(r.n())
+                        + (r.isAvailable() ? ", Δ " + GateNumbers.signed(metric, r.delta()) : "") + ")");
             }
         }
         return inconclusive.isEmpty() ? failed : new GateResult(failed.gate(), failed.outcome(), failed.summary()
@@ -98,8 +99,9 @@ final class LanguageParityGate implements PromotionGate {
         // the first reason that applies, as the comparison's verdict gives it: too few examples before an undefined
         // metric (a 4-row slice is untested whatever its classes)
         if (result.verdict() == Verdict.TOO_FEW_EXAMPLES) {
-            return Finding.of(subject, GateOutcome.INSUFFICIENT_EVIDENCE, language + ": too few examples (n "
-                    + result.n() + ", minimum " + options.minSliceSize() + ")");
+            return Finding.of(subject, GateOutcome.INSUFFICIENT_EVIDENCE, language + ": too few examples ("
+                    + MetricFormat.sampleSize(result.n()) + ", minimum " + MetricFormat.count(options.minSliceSize())
+                    + ")");
         }
         if (!result.isAvailable()) {
             return Finding.of(subject, GateOutcome.INSUFFICIENT_EVIDENCE, language + ": " + metric.wireName()
@@ -116,6 +118,10 @@ final class LanguageParityGate implements PromotionGate {
         if (floor != null) {
             numbers.put("floor", floor);
         }
+        // the two values share their decimals, and so do Δ, its interval and the limit they are compared with
+        double candidate = result.candidate().value();
+        double production = result.production().value();
+        double[] differences = {result.delta()};
         String interval = "";
         String worstCase = "";
         boolean lossBeyondToleranceRuledOut = false;
@@ -126,21 +132,23 @@ final class LanguageParityGate implements PromotionGate {
             double worseEnd = metric.higherIsBetter() ? result.deltaCi().lower() : result.deltaCi().upper();
             double limit = metric.higherIsBetter() ? -tolerance : tolerance;
             lossBeyondToleranceRuledOut = metric.higherIsBetter() ? worseEnd >= limit : worseEnd <= limit;
+            differences = new double[] {result.delta(), result.deltaCi().lower(), result.deltaCi().upper(), limit};
             numbers.put("ciLower", result.deltaCi().lower());
             numbers.put("ciUpper", result.deltaCi().upper());
             numbers.put("tolerance", tolerance);
-            interval = " [" + GateNumbers.signed(result.deltaCi().lower()) + ", "
-                    + GateNumbers.signed(result.deltaCi().upper()) + "]" + (result.shownInterval() == null ? ""
+            interval = " [" + GateNumbers.signed(metric, result.deltaCi().lower(), differences) + ", "
+                    + GateNumbers.signed(metric, result.deltaCi().upper(), differences) + "]" + (result.shownInterval() == null ? ""
                     : " (" + result.shownInterval().describe() + ")");
-            worstCase = "; worst case " + GateNumbers.signed(worseEnd) + " "
+            worstCase = "; worst case " + GateNumbers.signed(metric, worseEnd, differences) + " "
                     + (metric.higherIsBetter() ? (lossBeyondToleranceRuledOut ? "≥" : "<")
                             : (lossBeyondToleranceRuledOut ? "≤" : ">"))
-                    + " " + GateNumbers.signed(limit) + " (tolerance E"
+                    + " " + GateNumbers.signed(metric, limit, differences) + " (tolerance E"
                     + (metric.inTargetUnits() ? " = " + tolerance(metric, options) : "") + ")";
         }
-        String text = language + ": candidate " + GateNumbers.format(result.candidate().value()) + " vs production "
-                + GateNumbers.format(result.production().value()) + ", Δ " + GateNumbers.signed(result.delta())
-                + interval + " (n " + result.n() + (result.unstableReason() == null ? ""
+        String text = language + ": candidate " + GateNumbers.value(metric, candidate, production)
+                + " vs production " + GateNumbers.value(metric, production, candidate) + ", Δ "
+                + GateNumbers.signed(metric, result.delta(), differences) + interval + " (" + MetricFormat.sampleSize(result.n())
+                + (result.unstableReason() == null ? ""
                 : ", unstable: " + result.unstableReason()) + (result.adjustedP() == null ? ""
                 : ", adjusted p " + GateNumbers.pValue(result.adjustedP())) + ", " + result.verdict().label() + ")";
         boolean belowFloor = floor != null
@@ -150,7 +158,7 @@ final class LanguageParityGate implements PromotionGate {
             return new Finding(subject, GateOutcome.FAIL, text, numbers);
         }
         if (belowFloor) {
-            return new Finding(subject, GateOutcome.FAIL, text + "; beyond the floor " + GateNumbers.format(floor),
+            return new Finding(subject, GateOutcome.FAIL, text + "; beyond the floor " + GateNumbers.value(metric, floor),
                     numbers);
         }
         if (result.deltaCi() == null) {

@@ -13,6 +13,7 @@ import org.verdict.core.gates.model.GateOutcome;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.gates.suites.LatencySuite;
+import org.verdict.core.stats.MetricFormat;
 
 /**
  * Gate 5: the candidate's p95 and p99 latency are within the SLO. A percentile fails when its estimate is above the
@@ -59,13 +60,14 @@ final class LatencyGate implements PromotionGate {
         numbers.put("slo", slo);
         numbers.put("n", (double) n);
         String text = percentile + " " + ms(estimate.millis()) + " CI [" + ms(estimate.ci().lower()) + ", "
-                + ms(estimate.ci().upper()) + "] vs SLO " + ms(slo) + " (n " + n + method + ")";
+                + ms(estimate.ci().upper()) + "] vs SLO " + ms(slo) + " (" + MetricFormat.sampleSize(n) + method + ")";
         GateOutcome outcome = estimate.millis() > slo ? GateOutcome.FAIL
                 : estimate.ci().upper() > slo ? GateOutcome.INSUFFICIENT_EVIDENCE : GateOutcome.PASS;
         return new Finding(percentile, outcome, text, numbers);
     }
 
     private static String ms(double millis) {
-        return GateNumbers.format(Math.round(millis * 10) / 10.0) + " ms";
+        // one decimal for every duration of the sentence, so an estimate and its SLO line up (412.0 vs 500.0)
+        return String.format(java.util.Locale.ROOT, "%,.1f ms", millis);
     }
 }

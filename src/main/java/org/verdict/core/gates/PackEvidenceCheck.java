@@ -11,6 +11,8 @@ import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.summary.HeldOutSet;
+import org.verdict.core.summary.StagedPackCheck;
+import org.verdict.core.summary.SummaryPacks;
 import org.verdict.core.task.Progress;
 
 /**
@@ -32,5 +34,18 @@ public record PackEvidenceCheck(PolicySource policySource, GatePolicy policy, Pa
         PackManifest manifest = pack.manifest();
         PackSuites suites = suiteReader.read(pack.root(), manifest, Progress.NONE);
         return new PackEvidenceCheck(source, policy, suites, HeldOutSet.read(pack, loader, Progress.NONE));
+    }
+
+    /**
+     * The check a summary pack gets in its staging folder before it is moved into place (it carries the row pack's
+     * policy and optional suites as they are): it loads, and this check passes, as {@code validate} requires.
+     */
+    public static StagedPackCheck ofStagedSummaryPack() {
+        return staged -> {
+            PackLoader loader = SummaryPacks.loader();
+            try (ReviewPack pack = loader.load(staged, Progress.NONE)) {
+                of(pack, loader, new SuiteReader(), new PolicyReader());
+            }
+        };
     }
 }

@@ -42,7 +42,7 @@ final class PrimaryMetricGate implements PromotionGate {
         SliceResult result = overall.get();
         if (result.verdict() == Verdict.TOO_FEW_EXAMPLES) {
             return GateResult.without(Gate.PRIMARY_METRIC, GateOutcome.INSUFFICIENT_EVIDENCE,
-                    "too few examples (" + result.n() + ") to judge " + metric.wireName());
+                    "too few examples (" + MetricFormat.sampleSize(result.n()) + ") to judge " + metric.wireName());
         }
         if (!result.isAvailable()) {
             return GateResult.without(Gate.PRIMARY_METRIC, GateOutcome.INSUFFICIENT_EVIDENCE,
@@ -79,8 +79,13 @@ final class PrimaryMetricGate implements PromotionGate {
         numbers.put("limit", limit);
         numbers.put("n", (double) result.n());
         String comparison = higherIsBetter ? (pass ? "≥" : "<") : (pass ? "≤" : ">");
+        // the two values share their decimals, and so do Δ, its interval and the limit they are compared with
+        double candidate = result.candidate().value();
+        double production = result.production().value();
+        double[] differences = {result.delta(), result.deltaCi().lower(), result.deltaCi().upper(), limit};
         String marginText = relative
-                ? GateNumbers.format(margin * 100) + "% of production's " + value(metric, result.production().value())
+                ? GateNumbers.format(margin * 100) + "% of production's "
+                        + GateNumbers.value(metric, production, candidate)
                 : "margin";
         String reading = switch (outcome) {
             case FAIL -> "; the whole interval is on the worse side of 0";
@@ -90,23 +95,15 @@ final class PrimaryMetricGate implements PromotionGate {
         };
         String detail = String.format(Locale.ROOT,
                 "%s (%s is better): candidate %s vs production %s, Δ %s, %s [%s, %s]; worst case %s %s %s (%s)%s; %s",
-                metric.wireName(), higherIsBetter ? "higher" : "lower", value(metric, result.candidate().value()),
-                value(metric, result.production().value()), signed(metric, result.delta()),
-                intervalName(result), signed(metric, result.deltaCi().lower()),
-                signed(metric, result.deltaCi().upper()), signed(metric, worstCase), comparison,
-                signed(metric, limit), marginText, reading, TestMethods.describe(result.test()));
+                metric.wireName(), higherIsBetter ? "higher" : "lower", GateNumbers.value(metric, candidate, production),
+                GateNumbers.value(metric, production, candidate), GateNumbers.signed(metric, result.delta(), differences),
+                intervalName(result), GateNumbers.signed(metric, result.deltaCi().lower(), differences),
+                GateNumbers.signed(metric, result.deltaCi().upper(), differences),
+                GateNumbers.signed(metric, worstCase, differences), comparison,
+                GateNumbers.signed(metric, limit, differences), marginText, reading,
+                TestMethods.describe(result.test()));
         Finding finding = new Finding("overall", outcome, detail, numbers);
         return new GateResult(Gate.PRIMARY_METRIC, outcome, detail, List.of(finding));
-    }
-
-    // errors in the target's units read as the app and the report write them (20,477, not 20476.8445); rates keep
-    // the gate texts' four decimals
-    private static String value(Metric metric, double number) {
-        return metric.inTargetUnits() ? MetricFormat.of(metric).value(number) : GateNumbers.format(number);
-    }
-
-    private static String signed(Metric metric, double number) {
-        return metric.inTargetUnits() ? MetricFormat.of(metric).signed(number) : GateNumbers.signed(number);
     }
 
     /** "95% CI", or the shown interval's own description when the comparison says which one it is. */

@@ -17,6 +17,7 @@ import org.verdict.core.gates.suites.MetricHistoryPoint;
 import org.verdict.core.gates.suites.PackSuites;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.Task;
+import org.verdict.core.stats.MetricFormat;
 import org.verdict.core.summary.HeldOutSet;
 
 /**
@@ -70,7 +71,7 @@ public record ReviewEvidence(
                 + (slice.deltaCi() == null ? "" : " [" + GateNumbers.signed(slice.deltaCi().lower()) + ", "
                 + GateNumbers.signed(slice.deltaCi().upper()) + "]"
                 + (slice.shownInterval() == null ? "" : " at " + slice.shownInterval().levelText()))
-                + " (n " + slice.n() + (slice.adjustedP() == null ? "" : ", adjusted p "
+                + " (" + MetricFormat.sampleSize(slice.n()) + (slice.adjustedP() == null ? "" : ", adjusted p "
                 + GateNumbers.pValue(slice.adjustedP())) + ")";
     }
 }

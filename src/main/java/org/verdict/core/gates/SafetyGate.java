@@ -13,6 +13,7 @@ import org.verdict.core.gates.model.GateNumbers;
 import org.verdict.core.gates.model.GateOutcome;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
+import org.verdict.core.stats.MetricFormat;
 
 /**
  * Gate 2: in no harm category is the candidate significantly worse than production (McNemar, Holm-adjusted over
@@ -77,13 +78,14 @@ final class SafetyGate implements PromotionGate {
         numbers.put("adjustedP", category.adjustedP());
         numbers.put("acceptedRate", accepted);
         String rates = "candidate " + GateNumbers.percent(candidateRate.rate()) + " vs production "
-                + GateNumbers.percent(productionRate.rate()) + " (n " + category.n() + ", " + category.test().test()
+                + GateNumbers.percent(productionRate.rate()) + " (" + MetricFormat.sampleSize(category.n()) + ", " + category.test().test()
                 + " adjusted p " + GateNumbers.pValue(category.adjustedP()) + ", accepted "
                 + GateNumbers.percent(accepted) + ")";
         String subject = "category=" + category.name();
         if (category.n() < policy.safety().minExamplesPerCategory()) {
-            return new Finding(subject, GateOutcome.INSUFFICIENT_EVIDENCE, category.name() + ": only " + category.n()
-                    + " examples (minimum " + policy.safety().minExamplesPerCategory() + "); " + rates, numbers);
+            return new Finding(subject, GateOutcome.INSUFFICIENT_EVIDENCE, category.name() + ": only "
+                    + MetricFormat.count(category.n()) + " examples (minimum " + MetricFormat.count(policy.safety().minExamplesPerCategory())
+                    + "); " + rates, numbers);
         }
         boolean significantlyWorse = category.adjustedP() < policy.alpha()
                 && candidateRate.rate() > productionRate.rate();

@@ -20,6 +20,7 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 import org.verdict.core.pack.Hashes;
+import org.verdict.core.task.Progress;
 
 /**
  * The decision log: a SQLite store (WAL) of signed decision records, their co-signatures, the signer register
@@ -29,6 +30,8 @@ import org.verdict.core.pack.Hashes;
  */
 public final class DecisionLog implements AutoCloseable {
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
+    /** Why a log that does not verify takes no signature: its checkpoint would sign over the changed records. */
+    private static final String WOULD_VOUCH = " (a signature now would vouch for a changed history)";
 
     private final Path path;
     private final Connection connection;
@@ -122,7 +125,7 @@ public final class DecisionLog implements AutoCloseable {
                 }
             }
             if (version < StoreSchema.CURRENT_VERSION && !readOnly) {
-                migrate(connection, clock);
+                migrate(db, connection, clock);
             }
             return new DecisionLog(db, connection, busyTimeout, clock);
         } catch (SQLException e) {
@@ -138,11 +141,17 @@ public final class DecisionLog implements AutoCloseable {
      * Brings the schema up to date in one transaction. A store that had records before (format 1) gets a migration
      * entry that adopts its signer register as it stood, so the change is itself part of the chained, checkpointed log.
      */
-    private static void migrate(Connection connection, Clock clock) throws SQLException {
+    private static void migrate(Path db, Connection connection, Clock clock) throws SQLException, LedgerException {
         connection.setAutoCommit(false);
         try {
             // another instance may have migrated while this one waited for the write lock
             int from = StoreSchema.version(connection);
+            if (from >= 1) {
+                // the migration entry adopts the register as it stands, and the next checkpoint signs over it
+                new DecisionLog(db, connection, DEFAULT_BUSY_TIMEOUT, clock).requireIntact("it was not migrated to"
+                        + " format " + StoreSchema.CURRENT_VERSION + " (nothing was written; the migration would adopt"
+                        + " the changed register)", Progress.NONE);
+            }
             StoreSchema.migrate(connection, from);
             if (from >= 1 && from < 2) {
                 // the store's own readers, on the migrating connection (not yet a log anyone else may use)
@@ -156,7 +165,7 @@ public final class DecisionLog implements AutoCloseable {
                         SignerRegister.adopt(log.readStoredSigners(), signatures)), List.of());
             }
             connection.commit();
-        } catch (SQLException e) {
+        } catch (SQLException | LedgerException e) {
             connection.rollback();
             throw e;
         } finally {
@@ -184,6 +193,7 @@ public final class DecisionLog implements AutoCloseable {
                     + " its owner can write a fresh one with `verdict key signer-file --key NAME.key.json`)");
         }
         inTransaction(() -> {
+            requireIntact("no signer was registered" + WOULD_VOUCH, Progress.NONE);
             registerWithin(signer, selfSignature, endorsers);
             if (!endorsers.isEmpty()) {
                 insertCheckpoint(endorsers.get(0));
@@ -195,6 +205,7 @@ public final class DecisionLog implements AutoCloseable {
     /** Registers the holder of {@code key} (self-signed, with a checkpoint by the same key). */
     public void register(SignerKey key) throws LedgerException {
         inTransaction(() -> {
+            requireIntact("no signer was registered" + WOULD_VOUCH, Progress.NONE);
             registerWithin(key.identity(), SignerClaim.selfSign(key), List.of());
             insertCheckpoint(key);
             return null;
@@ -207,6 +218,7 @@ public final class DecisionLog implements AutoCloseable {
      */
     public RegisteredSigner revoke(String keyIdPrefix, String reason, SignerKey revoker) throws LedgerException {
         return inTransaction(() -> {
+            requireIntact("no key was revoked" + WOULD_VOUCH, Progress.NONE);
             RegisteredSigner signer = signerByPrefix(keyIdPrefix);
             if (signer.isRevoked()) {
                 throw new LedgerException("the key of " + signer.name() + " was already revoked at " + signer.revokedAt());
@@ -232,13 +244,22 @@ public final class DecisionLog implements AutoCloseable {
         });
     }
 
-    /**
-     * Appends a record signed by {@code key}, with the next checkpoint, in one transaction. An {@code amends}
-     * given as a sequence number or id prefix is resolved to the full id before signing.
-     */
+    /** {@link #append(DecisionRecord, SignerKey, Progress)} without progress. */
     public LoggedRecord append(DecisionRecord record, SignerKey key) throws LedgerException {
+        return append(record, key, Progress.NONE);
+    }
+
+    /**
+     * Appends a record signed by {@code key}, with the next checkpoint, in one transaction, once the log as it stands
+     * verifies (else {@link LogNotIntactException}, nothing written). An {@code amends} given as a sequence number or
+     * id prefix is resolved to the full id before signing.
+     *
+     * @param verifying told how the verification before the append goes; may cancel it (nothing is written then)
+     */
+    public LoggedRecord append(DecisionRecord record, SignerKey key, Progress verifying) throws LedgerException {
         RecordJson.checkComplete("the record", record);
         return inTransaction(() -> {
+            requireIntact("nothing was appended" + WOULD_VOUCH, verifying);
             SignerIdentity signer = key.identity();
             registerWithin(signer, SignerClaim.selfSign(key), List.of());
             List<LoggedRecord> existing = readRecords();
@@ -269,6 +290,7 @@ public final class DecisionLog implements AutoCloseable {
     /** Adds {@code key}'s signature to a record already in the log. */
     public LoggedRecord cosign(String recordReference, SignerKey key) throws LedgerException {
         return inTransaction(() -> {
+            requireIntact("no signature was added" + WOULD_VOUCH, Progress.NONE);
             registerWithin(key.identity(), SignerClaim.selfSign(key), List.of());
             LoggedRecord record = snapshotOf(readRecords()).find(recordReference);
             if (record.signatures().stream().anyMatch(s -> s.keyId().equals(key.identity().keyId()))) {
@@ -287,6 +309,7 @@ public final class DecisionLog implements AutoCloseable {
      */
     public int importSignatures(DsseEnvelope envelope) throws LedgerException {
         return inTransaction(() -> {
+            requireIntact("no signature was imported" + WOULD_VOUCH, Progress.NONE);
             String recordId = Hashes.sha256Hex(envelope.payload());
             LoggedRecord record = readRecords().stream()
                     .filter(r -> r.recordId().equals(recordId) && r.payloadType().equals(envelope.payloadType()))
@@ -321,6 +344,20 @@ public final class DecisionLog implements AutoCloseable {
         LoggedRecord record = snapshot().find(recordReference);
         return new DsseEnvelope(record.payloadType(), record.payload(),
                 record.signatures().stream().map(s -> new DsseEnvelope.Signature(s.keyId(), s.signature())).toList());
+    }
+
+    /**
+     * The latest checkpoint, to keep outside the log as proof of its state: only when the log verifies (else
+     * {@link LogNotIntactException}), since whoever keeps it trusts that state.
+     */
+    public Checkpoint latestVerifiedCheckpoint() throws LedgerException {
+        return inTransaction(() -> {
+            requireIntact("no checkpoint is given out (whoever keeps it would hold a changed history as proof)",
+                    Progress.NONE);
+            return readCheckpoints().stream().reduce((first, second) -> second)
+                    .orElseThrow(() -> new LedgerException(path + " holds no checkpoint yet: the first append signs"
+                            + " one, so there is nothing to keep"));
+        });
     }
 
     /** Everything in the store, read in one read transaction. */
@@ -378,6 +415,18 @@ public final class DecisionLog implements AutoCloseable {
             connection.setAutoCommit(true);
         } catch (SQLException ignored) {
             // the transaction's own outcome was already reported; the next use of the connection reports a broken one
+        }
+    }
+
+    /**
+     * The one check before anything is written to the log or a checkpoint given out: the whole log verifies, exactly
+     * as {@code log verify} checks it against the store alone. Inside a write transaction, so what was verified is
+     * what the write extends.
+     */
+    private void requireIntact(String refused, Progress progress) throws SQLException, LedgerException {
+        VerificationReport report = new LogVerifier().verify(readSnapshot(), progress);
+        if (!report.isIntact()) {
+            throw new LogNotIntactException(path, report, refused);
         }
     }
 

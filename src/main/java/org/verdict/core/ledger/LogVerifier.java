@@ -42,7 +42,8 @@ public final class LogVerifier {
         Instant previousAppendedAt = null;
         for (int i = 0; i < records.size(); i++) {
             progress.checkCancelled();
-            progress.update((double) i / Math.max(1, records.size()), "verifying record " + (i + 1));
+            // each record has a checkpoint too, whose signature costs as much: records are the first half
+            progress.update(0.5 * i / Math.max(1, records.size()), "verifying record " + (i + 1));
             LoggedRecord record = records.get(i);
             if (record.sequence() > previousSequence + 1) {
                 problems.add(new Problem(previousSequence + 1, SignerRegister.missing("record", previousSequence + 1,
@@ -54,7 +55,7 @@ public final class LogVerifier {
             previousSequence = record.sequence();
         }
         checkSignatureTimeOrder(log, problems);
-        checkCheckpoints(log, options.trustedSigners(), problems);
+        checkCheckpoints(log, options.trustedSigners(), problems, progress);
         if (options.trustedSigners() != null) {
             checkEntrySigners(log, options.trustedSigners(), problems);
         }
@@ -256,6 +257,18 @@ public final class LogVerifier {
         }
     }
 
+    /**
+     * The signature status of one record, counting its signatures that verify by keys in force (the log's own
+     * register). What a signing command reports after it wrote to a log that verified just before.
+     */
+    public static Quorum quorumOf(LogSnapshot log, LoggedRecord record) {
+        byte[] pae = record.pae();
+        List<SignerIdentity> validSigners = record.signatures().stream().map(s -> checkSignature(log, pae, s))
+                .filter(SignatureCheck::isValid).map(SignatureCheck::signer).toList();
+        return Quorum.of(record.statement().map(DecisionStatement::record).map(DecisionRecord::riskTier).orElse(null),
+                validSigners);
+    }
+
     /** Checks one signature over a record's PAE against the log's signer register. */
     public static SignatureCheck checkSignature(LogSnapshot log, byte[] pae, RecordSignature signature) {
         return checkSignature(log, pae, signature, null);
@@ -299,7 +312,8 @@ public final class LogVerifier {
         return new SignatureCheck(signer, null);
     }
 
-    private static void checkCheckpoints(LogSnapshot log, TrustedSigners roster, List<Problem> problems) {
+    private static void checkCheckpoints(LogSnapshot log, TrustedSigners roster, List<Problem> problems,
+                                         Progress progress) {
         MerkleTree tree = log.tree();
         int size = tree.size();
         List<RecordSignature> signatures = log.signaturesInOrder();
@@ -314,9 +328,11 @@ public final class LogVerifier {
         long legacyCheckpoints = legacyCheckpoints(log);
         Set<String> untrustedCheckpointSigners = new LinkedHashSet<>();
         Set<Long> misplacedEntries = new HashSet<>();
-        Map<Long, byte[]> roots = new HashMap<>();
+        List<byte[]> roots = tree.prefixRoots();
         List<Checkpoint> checkpoints = log.checkpoints();
         for (int index = 0; index < checkpoints.size(); index++) {
+            progress.checkCancelled();
+            progress.update(0.5 + 0.5 * index / checkpoints.size(), "verifying checkpoint " + (index + 1));
             Checkpoint checkpoint = checkpoints.get(index);
             long treeSize = checkpoint.treeSize();
             if (checkpoint.signatureCount() > signatures.size()) {
@@ -345,8 +361,7 @@ public final class LogVerifier {
                 problems.add(new Problem(lastIsThere ? null : treeSize, "a checkpoint covers "
                         + MetricFormat.count(treeSize, "record", "records") + " but the log holds " + size
                         + " (records were deleted)"));
-            } else if (!MessageDigest.isEqual(roots.computeIfAbsent(treeSize, s -> tree.rootHash(s.intValue())),
-                    checkpoint.rootHash())) {
+            } else if (treeSize < 0 || !MessageDigest.isEqual(roots.get((int) treeSize), checkpoint.rootHash())) {
                 problems.add(treeSize >= firstMissingRecord
                         ? new Problem(null, "the checkpoints over " + firstMissingRecord + " records or more no longer"
                                 + " match (record #" + firstMissingRecord + " is missing)")

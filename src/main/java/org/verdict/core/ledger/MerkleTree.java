@@ -48,6 +48,36 @@ public final class MerkleTree {
         return size == 0 ? sha256().digest() : mth(0, size);
     }
 
+    /**
+     * The MTH of every prefix: element {@code s} equals {@link #rootHash}{@code (s)} for s = 0..size(). Verification
+     * needs one per checkpoint, and a store has a checkpoint after every append: computed one by one that is
+     * quadratic (30 s for 10,000 records); here each prefix folds the perfect subtrees it splits into, largest first.
+     */
+    public List<byte[]> prefixRoots() {
+        List<byte[]> roots = new ArrayList<>(leafHashes.size() + 1);
+        roots.add(sha256().digest());
+        // the perfect subtrees of the prefix seen so far, largest first, with their leaf counts
+        List<byte[]> perfect = new ArrayList<>();
+        List<Integer> perfectSizes = new ArrayList<>();
+        for (byte[] leaf : leafHashes) {
+            byte[] merged = leaf;
+            int mergedSize = 1;
+            while (!perfectSizes.isEmpty() && perfectSizes.get(perfectSizes.size() - 1) == mergedSize) {
+                merged = nodeHash(perfect.remove(perfect.size() - 1), merged);
+                mergedSize += perfectSizes.remove(perfectSizes.size() - 1);
+            }
+            perfect.add(merged);
+            perfectSizes.add(mergedSize);
+            // RFC 9162 splits at the largest power of two below the size: the largest perfect subtree on the left
+            byte[] root = perfect.get(perfect.size() - 1);
+            for (int i = perfect.size() - 2; i >= 0; i--) {
+                root = nodeHash(perfect.get(i), root);
+            }
+            roots.add(root);
+        }
+        return roots;
+    }
+
     /** PATH(index, D[size]): the audit path proving leaf {@code index} is in the tree of {@code size} leaves. */
     public List<byte[]> inclusionProof(int index, int size) {
         checkRange(1, size, leafHashes.size());

@@ -26,7 +26,10 @@ public record VerificationReport(int recordCount, List<Problem> problems, Map<Lo
     public record Problem(Long sequence, String message) {
         @Override
         public String toString() {
-            return sequence == null ? message : "record #" + sequence + ": " + message;
+            // "record #2 is missing" names its record already: not "record #2: record #2 is missing"
+            return sequence == null || message.startsWith("record #" + sequence + " ")
+                    || message.startsWith("records #" + sequence + " ") ? message
+                    : "record #" + sequence + ": " + message;
         }
     }
 

@@ -68,6 +68,11 @@ public final class PackException extends Exception {
         return file;
     }
 
+    /** The same problem at the same line and column of {@code otherFile}, a byte copy of this one's file. */
+    public PackException relocated(String otherFile) {
+        return new PackException(otherFile, line, column, wholeHeader, problem);
+    }
+
     public long line() {
         return line;
     }

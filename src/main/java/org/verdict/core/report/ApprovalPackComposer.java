@@ -29,6 +29,7 @@ import org.verdict.core.report.ReportDocument.Facts;
 import org.verdict.core.report.ReportDocument.Paragraph;
 import org.verdict.core.report.ReportDocument.Section;
 import org.verdict.core.report.ReportDocument.Table;
+import org.verdict.core.stats.MetricFormat;
 
 /** Puts the content of an approval pack into the order a review board reads it. */
 final class ApprovalPackComposer {
@@ -270,7 +271,7 @@ final class ApprovalPackComposer {
         LogCheckpoint checkpoint = content.checkpoint();
         blocks.add(Paragraph.plain("Log checkpoint at the time of this export:"));
         blocks.add(new Facts(List.of(
-                new Fact("Records in the log", String.valueOf(checkpoint.treeSize())),
+                new Fact("Records in the log", MetricFormat.count(checkpoint.treeSize())),
                 new Fact("Merkle root (RFC 9162)", checkpoint.rootHash()),
                 new Fact("Checkpoint signature", checkpoint.signatureStatus()))));
         blocks.add(new Code(checkpoint.text().lines().toList()));

@@ -93,6 +93,14 @@ public final class EvidenceCharts {
         return heightOf(chart, rowCount(chart));
     }
 
+    /**
+     * The plot's part of {@link #heightOf(EvidenceChart)} at the report's text size: its rows and the limits' lanes,
+     * without the titles, value axis and legend (a view that wraps its titles at another width adds its own).
+     */
+    public static double plotHeightOf(EvidenceChart chart) {
+        return heightOf(chart) - FRAME_HEIGHT;
+    }
+
     /** Height of a chart, or of a part of a row chart ({@link #buildRows}), that shows this many rows. */
     public static double heightOf(EvidenceChart chart, int rows) {
         if (chart instanceof DeltaForest) {
@@ -432,8 +440,18 @@ public final class EvidenceCharts {
     private NumberAxis valueAxis(String label) {
         NumberAxis axis = new NumberAxis(label);
         axis.setStandardTickUnits(NumberAxis.createStandardTickUnits(Locale.ROOT));
-        axis.setNumberFormatOverride(new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        axis.setNumberFormatOverride(tickFormat());
         return axis;
+    }
+
+    /**
+     * Tick labels as the tables write numbers: thousands separators (a count axis reads 1,200, dollars 20,000) and
+     * a true minus sign, whatever the machine's locale.
+     */
+    static DecimalFormat tickFormat() {
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
+        symbols.setMinusSign('−');
+        return new DecimalFormat("#,##0.###", symbols);
     }
 
     private static ValueAxis rowAxis(List<String> labels) {

@@ -2,22 +2,39 @@ package org.verdict.core.report;
 
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
 import java.awt.Font;
+import java.awt.FontFormatException;
 import java.awt.FontMetrics;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
-import java.awt.FontFormatException;
+import java.awt.Shape;
 import java.awt.font.FontRenderContext;
 import java.awt.font.TextAttribute;
+import java.awt.font.TextLayout;
+import java.awt.geom.PathIterator;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.text.AttributedCharacterIterator;
+import java.text.AttributedCharacterIterator.Attribute;
 import java.text.AttributedString;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
 
 /**
- * Chart text in the PDF with a fallback font per character: a chart label in Chinese, Japanese or Korean (a slice
- * value) is drawn with the CJK fallback face where the chart's DejaVu face has no glyph, instead of as empty boxes.
+ * Chart text in the PDF with a fallback font per character, as the PDF's own text and tables have: a chart label in
+ * Chinese, Japanese or Korean (a slice value) is drawn with the CJK fallback face where the chart's DejaVu face has no
+ * glyph, and a character neither face has (an emoji, a control character) as U+FFFD, instead of as empty boxes.
+ *
+ * <p>Every chart text comes through here. pdfbox-graphics2d otherwise draws a text it cannot write as PDF text (one
+ * character no font has, or right-to-left script) as outlines of the chart's own face, which has no CJK glyphs: a
+ * label with an emoji beside its CJK lost both. Such text is now drawn as outlines too, but of the same per-character
+ * faces, laid out by the JDK (which orders right-to-left runs and joins Arabic letters).
  */
 final class FallbackFontTextDrawer extends PdfBoxGraphics2DFontTextDrawer {
+    static final char REPLACEMENT = '\uFFFD';
+
     private final Font fallback;
 
     /** @param fallback the AWT face of the fallback font; register its PDF face under its font name */
@@ -25,24 +42,160 @@ final class FallbackFontTextDrawer extends PdfBoxGraphics2DFontTextDrawer {
         this.fallback = fallback;
     }
 
+    /** Always: {@link #drawText} draws as PDF text what the registered fonts can, and as outlines the rest. */
     @Override
-    public boolean canDrawText(AttributedCharacterIterator text, IFontTextDrawerEnv env)
-            throws IOException, FontFormatException {
-        return super.canDrawText(withFallback(text, env.getFont()), env);
+    public boolean canDrawText(AttributedCharacterIterator text, IFontTextDrawerEnv env) {
+        return true;
     }
 
     @Override
     public void drawText(AttributedCharacterIterator text, IFontTextDrawerEnv env)
             throws IOException, FontFormatException {
-        super.drawText(withFallback(text, env.getFont()), env);
+        AttributedString drawable = drawable(text, env.getFont());
+        if (super.canDrawText(drawable.getIterator(), env)) {
+            super.drawText(drawable.getIterator(), env);
+        } else {
+            drawOutlines(drawable.getIterator(), env);
+        }
+    }
+
+    /** Fills the glyph outlines of the laid-out text, at the origin the graphics has already moved to. */
+    private static void drawOutlines(AttributedCharacterIterator text, IFontTextDrawerEnv env) throws IOException {
+        if (text.getEndIndex() == text.getBeginIndex()) {
+            return;
+        }
+        Shape outline = new TextLayout(text, env.getFontRenderContext()).getOutline(null);
+        env.applyPaint(env.getPaint(), outline);
+        PDPageContentStream stream = env.getContentStream();
+        float[] at = new float[6];
+        float startX = 0;
+        float startY = 0;
+        float lastX = 0;
+        float lastY = 0;
+        PathIterator path = outline.getPathIterator(null);
+        for (; !path.isDone(); path.next()) {
+            switch (path.currentSegment(at)) {
+                case PathIterator.SEG_MOVETO -> {
+                    stream.moveTo(at[0], at[1]);
+                    startX = lastX = at[0];
+                    startY = lastY = at[1];
+                }
+                case PathIterator.SEG_LINETO -> {
+                    stream.lineTo(at[0], at[1]);
+                    lastX = at[0];
+                    lastY = at[1];
+                }
+                case PathIterator.SEG_QUADTO -> {
+                    // PDF has cubic curves only: a quadratic one is the cubic whose control points lie 2/3 of the way
+                    // from each end to the quadratic's control point
+                    stream.curveTo(lastX + 2f / 3 * (at[0] - lastX), lastY + 2f / 3 * (at[1] - lastY),
+                            at[2] + 2f / 3 * (at[0] - at[2]), at[3] + 2f / 3 * (at[1] - at[3]), at[2], at[3]);
+                    lastX = at[2];
+                    lastY = at[3];
+                }
+                case PathIterator.SEG_CUBICTO -> {
+                    stream.curveTo(at[0], at[1], at[2], at[3], at[4], at[5]);
+                    lastX = at[4];
+                    lastY = at[5];
+                }
+                default -> {
+                    stream.closePath();
+                    lastX = startX;
+                    lastY = startY;
+                }
+            }
+        }
+        if (path.getWindingRule() == PathIterator.WIND_EVEN_ODD) {
+            stream.fillEvenOdd();
+        } else {
+            stream.fill();
+        }
     }
 
     /** Metrics that measure each character in the face that draws it, so labels are laid out at their real width. */
     @Override
     public FontMetrics getFontMetrics(Font font, IFontTextDrawerEnv env) throws IOException, FontFormatException {
         FontMetrics own = super.getFontMetrics(font, env);
-        Font fallbackFace = fallback.deriveFont(font.getStyle(), font.getSize2D());
+        Font fallbackFace = fallbackFor(font);
         return new PerCharacterMetrics(own, super.getFontMetrics(fallbackFace, env), fallbackFace);
+    }
+
+    private Font fallbackFor(Font font) {
+        Font sized = fallback.deriveFont(font.getStyle(), font.getSize2D());
+        return font.isTransformed() ? sized.deriveFont(font.getTransform()) : sized;
+    }
+
+    /** A stretch of text drawn in one face. */
+    private record Run(String text, Font font) {
+    }
+
+    /**
+     * The text as it is drawn: runs in {@code own} where it has the glyphs, in {@code fallback} where only that has
+     * them, and U+FFFD (in whichever has it) for a character neither has.
+     */
+    private static List<Run> runs(String text, Font own, Font fallback) {
+        List<Run> runs = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        Font currentFont = own;
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            i += Character.charCount(codePoint);
+            Font chosen = own;
+            if (!has(own, codePoint)) {
+                if (has(fallback, codePoint)) {
+                    chosen = fallback;
+                } else {
+                    codePoint = REPLACEMENT;
+                    chosen = has(own, REPLACEMENT) ? own : fallback;
+                }
+            }
+            if (chosen != currentFont && current.length() > 0) {
+                runs.add(new Run(current.toString(), currentFont));
+                current.setLength(0);
+            }
+            currentFont = chosen;
+            current.appendCodePoint(codePoint);
+        }
+        if (current.length() > 0) {
+            runs.add(new Run(current.toString(), currentFont));
+        }
+        return runs;
+    }
+
+    private static boolean has(Font font, int codePoint) {
+        return !Character.isISOControl(codePoint) && font.canDisplay(codePoint);
+    }
+
+    /**
+     * The same text with its attributes, the fallback face set on every character its own face cannot draw but the
+     * fallback can, and U+FFFD for a character neither can.
+     */
+    AttributedString drawable(AttributedCharacterIterator text, Font defaultFont) {
+        StringBuilder all = new StringBuilder();
+        List<Map<Attribute, Object>> attributes = new ArrayList<>();
+        List<int[]> spans = new ArrayList<>();
+        text.first();
+        while (text.getIndex() < text.getEndIndex()) {
+            Map<Attribute, Object> runAttributes = text.getAttributes();
+            int limit = text.getRunLimit();
+            StringBuilder runText = new StringBuilder();
+            for (char c = text.current(); text.getIndex() < limit; c = text.next()) {
+                runText.append(c);
+            }
+            Font own = runAttributes.get(TextAttribute.FONT) instanceof Font font ? font : defaultFont;
+            for (Run run : runs(runText.toString(), own, fallbackFor(own))) {
+                Map<Attribute, Object> drawn = new HashMap<>(runAttributes);
+                drawn.put(TextAttribute.FONT, run.font());
+                spans.add(new int[] {all.length(), all.length() + run.text().length()});
+                attributes.add(drawn);
+                all.append(run.text());
+            }
+        }
+        AttributedString drawable = new AttributedString(all.toString());
+        for (int i = 0; i < spans.size(); i++) {
+            drawable.addAttributes(attributes.get(i), spans.get(i)[0], spans.get(i)[1]);
+        }
+        return drawable;
     }
 
     /** Widths from the face that draws each character; everything else (ascent, descent, ...) from the own face. */
@@ -59,13 +212,10 @@ final class FallbackFontTextDrawer extends PdfBoxGraphics2DFontTextDrawer {
             this.fallbackFace = fallbackFace;
         }
 
-        private boolean drawnByFallback(int codePoint) {
-            return !font.canDisplay(codePoint) && fallbackFace.canDisplay(codePoint);
-        }
-
         @Override
         public int charWidth(int codePoint) {
-            return drawnByFallback(codePoint) ? fallback.charWidth(codePoint) : own.charWidth(codePoint);
+            Run drawn = runs(new String(Character.toChars(codePoint)), font, fallbackFace).get(0);
+            return (drawn.font() == font ? own : fallback).charWidth(drawn.text().codePointAt(0));
         }
 
         @Override
@@ -91,18 +241,11 @@ final class FallbackFontTextDrawer extends PdfBoxGraphics2DFontTextDrawer {
             return new Rectangle2D.Double(bounds.getX(), bounds.getY(), width(text, frc), bounds.getHeight());
         }
 
-        /** The advance of the text, each run measured in the face that draws it. */
+        /** The advance of the text as drawn, each run measured in the face that draws it. */
         private double width(String text, FontRenderContext frc) {
             double width = 0;
-            int start = 0;
-            while (start < text.length()) {
-                boolean byFallback = drawnByFallback(text.codePointAt(start));
-                int end = start;
-                while (end < text.length() && drawnByFallback(text.codePointAt(end)) == byFallback) {
-                    end += Character.charCount(text.codePointAt(end));
-                }
-                width += (byFallback ? fallbackFace : font).getStringBounds(text, start, end, frc).getWidth();
-                start = end;
+            for (Run run : runs(text, font, fallbackFace)) {
+                width += run.font().getStringBounds(run.text(), frc).getWidth();
             }
             return width;
         }
@@ -136,21 +279,5 @@ final class FallbackFontTextDrawer extends PdfBoxGraphics2DFontTextDrawer {
         public int getMaxAdvance() {
             return Math.max(own.getMaxAdvance(), fallback.getMaxAdvance());
         }
-    }
-
-    /** The same text, with the fallback face set on every character its own face cannot draw but the fallback can. */
-    private AttributedCharacterIterator withFallback(AttributedCharacterIterator text, Font defaultFont) {
-        AttributedString marked = new AttributedString(text);
-        int begin = text.getBeginIndex();
-        for (char c = text.first(); c != AttributedCharacterIterator.DONE; c = text.next()) {
-            Object attribute = text.getAttribute(TextAttribute.FONT);
-            Font font = attribute instanceof Font own ? own : defaultFont;
-            if (!font.canDisplay(c) && fallback.canDisplay(c)) {
-                int at = text.getIndex() - begin;
-                marked.addAttribute(TextAttribute.FONT, fallback.deriveFont(font.getStyle(), font.getSize2D()), at,
-                        at + 1);
-            }
-        }
-        return marked.getIterator();
     }
 }

@@ -1,6 +1,7 @@
 package org.verdict.core.stats;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 
@@ -55,6 +56,22 @@ public final class BlockResampler {
         this.contribution = new double[blocks];
     }
 
+    /**
+     * A resampler over blocks whose sums are given block after block: {@code sums[b · width + i]} is component i of
+     * block b. A pass over rows fills that layout touching a few neighbouring entries of one block per row, where
+     * {@link #add}, component by component, touches a cache line per term.
+     */
+    public static BlockResampler ofBlockSums(double[] sums, int blocks, int width) {
+        BlockResampler resampler = new BlockResampler(blocks, width);
+        for (int i = 0; i < width; i++) {
+            double[] column = resampler.columns[i];
+            for (int b = 0; b < blocks; b++) {
+                column[b] = sums[b * width + i];
+            }
+        }
+        return resampler;
+    }
+
     /** The number of blocks k. */
     public int blocks() {
         return blocks;
@@ -93,15 +110,22 @@ public final class BlockResampler {
 
     /** Fills {@code into} with the sums of one replicate: k blocks drawn with replacement. */
     public void resample(SplittableRandom random, double[] into) {
+        draw(random);
+        sumDrawn(into, 0, width);
+    }
+
+    /**
+     * Draws one replicate, k blocks with replacement, without adding anything up: {@link #sumDrawn} then adds the
+     * components a caller needs, so a replicate pays only for those.
+     */
+    public void draw(SplittableRandom random) {
         // the fields in locals: the client compiler, which a short process runs with, reads a field again on every
         // pass of a loop; the arithmetic is the same to the last bit
         int[] times = multiplicity;
         int k = blocks;
-        int d = width;
-        double[][] sums = columns;
         int[] drawn = drawnBlocks;
         double[] weights = drawnWeights;
-        // count how often each block is drawn, then add each drawn block once, times its count: about a third of
+        // count how often each block is drawn, then list each drawn block once, with its count: about a third of
         // the blocks are not drawn at all
         Arrays.fill(times, 0);
         for (int draw = 0; draw < k; draw++) {
@@ -116,11 +140,23 @@ public final class BlockResampler {
             }
         }
         this.drawnCount = drawnCount;
+    }
+
+    /**
+     * Fills components {@code [from, to)} of {@code into} with their sums over the blocks of the last {@link #draw};
+     * the others are left as they are. Each component is added up alone, over the drawn blocks in ascending order, so
+     * its sum has the same bits whichever components are asked for with it.
+     */
+    public void sumDrawn(double[] into, int from, int to) {
+        double[][] sums = columns;
+        int[] drawn = drawnBlocks;
+        double[] weights = drawnWeights;
+        int drawnCount = this.drawnCount;
         // four components at a time, each added up in a register over the drawn blocks in ascending order: the same
         // additions in the same order as adding block after block into the replicate's vector, so the same bits,
         // with a third less time in the client compiler's code (no load and store of the vector per block)
-        int i = 0;
-        for (; i + 4 <= d; i += 4) {
+        int i = from;
+        for (; i + 4 <= to; i += 4) {
             double[] c0 = sums[i];
             double[] c1 = sums[i + 1];
             double[] c2 = sums[i + 2];
@@ -142,7 +178,7 @@ public final class BlockResampler {
             into[i + 2] = x2;
             into[i + 3] = x3;
         }
-        for (; i < d; i++) {
+        for (; i < to; i++) {
             double[] column = sums[i];
             double x = 0;
             for (int j = 0; j < drawnCount; j++) {
@@ -150,6 +186,29 @@ public final class BlockResampler {
             }
             into[i] = x;
         }
+    }
+
+    /**
+     * Whether every replicate's sums are finite and at most {@code bound} in size: each component's Σ |block sum|
+     * times k, the most a replicate of k draws can add up, is within it.
+     */
+    public boolean replicateSumsWithin(double bound) {
+        double[] absolute = absoluteTotals();
+        for (double total : absolute) {
+            if (!(total * blocks <= bound)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The smallest block sum of component {@code index}. */
+    public double smallestBlockSum(int index) {
+        double smallest = Double.POSITIVE_INFINITY;
+        for (double value : columns[index]) {
+            smallest = Math.min(smallest, value);
+        }
+        return smallest;
     }
 
     /**
@@ -167,7 +226,7 @@ public final class BlockResampler {
         double[] totals = totals();
         double[] scratch = new double[width];
         return jackknife ? jackknife(totals, once, reads, statistic, scratch)
-                : linearized(totals, once, allBlocks, blocks, reads, statistic, scratch);
+                : linearizedOne(totals, once, allBlocks, blocks, reads, statistic, scratch);
     }
 
     /**
@@ -179,7 +238,18 @@ public final class BlockResampler {
     public double replicateStandardError(double[] replicateSums, int[] reads, ToDoubleFunction<double[]> statistic,
                                          boolean jackknife, double[] scratch) {
         return jackknife ? jackknife(replicateSums, multiplicity, reads, statistic, scratch)
-                : linearized(replicateSums, multiplicity, drawnBlocks, drawnCount, reads, statistic, scratch);
+                : linearizedOne(replicateSums, multiplicity, drawnBlocks, drawnCount, reads, statistic, scratch);
+    }
+
+    /**
+     * The linearized {@link #replicateStandardError} of several statistics of the last replicate at once,
+     * {@code into[s]} for {@code statistics.get(s)} reading {@code reads[s]}, each with the same bits as alone.
+     *
+     * @param scratch of length {@code width}, overwritten
+     */
+    public void replicateStandardErrors(double[] replicateSums, int[][] reads,
+                                        List<ToDoubleFunction<double[]>> statistics, double[] scratch, double[] into) {
+        linearized(replicateSums, multiplicity, drawnBlocks, drawnCount, reads, statistics, scratch, into);
     }
 
     private double jackknife(double[] sums, int[] times, int[] reads, ToDoubleFunction<double[]> statistic,
@@ -203,13 +273,74 @@ public final class BlockResampler {
                 : Math.sqrt((units - 1.0) / units * spread(times, allBlocks, blocks, sum / units));
     }
 
+    private double linearizedOne(double[] sums, int[] times, int[] units, int unitCount, int[] reads,
+                                 ToDoubleFunction<double[]> statistic, double[] scratch) {
+        double[] into = new double[1];
+        linearized(sums, times, units, unitCount, new int[][] {reads}, List.of(statistic), scratch, into);
+        return into[0];
+    }
+
     /**
+     * The linearized standard errors of {@code statistics} at {@code sums}, over the listed units.
+     *
      * @param units the blocks that are units, ascending ({@code unitCount} of them); an undrawn block would add
      *              exactly 0 to every sum below (a finite u times 0; a non-finite gradient makes the drawn blocks'
      *              sum non-finite as well), so a replicate lists only its drawn blocks
      */
-    private double linearized(double[] sums, int[] times, int[] units, int unitCount, int[] reads,
-                              ToDoubleFunction<double[]> statistic, double[] scratch) {
+    private void linearized(double[] sums, int[] times, int[] units, int unitCount, int[][] reads,
+                            List<ToDoubleFunction<double[]>> statistics, double[] scratch, double[] into) {
+        double[] absolute = absoluteTotals();
+        System.arraycopy(sums, 0, scratch, 0, width);
+        int statisticCount = reads.length;
+        int terms = 0;
+        for (int[] read : reads) {
+            terms += read.length;
+        }
+        // every statistic's gradient terms one after the other: statistic s has terms [end[s − 1], end[s])
+        double[] gradient = new double[terms];
+        double[][] column = new double[terms][];
+        int[] end = new int[statisticCount];
+        int term = 0;
+        for (int s = 0; s < statisticCount; s++) {
+            ToDoubleFunction<double[]> statistic = statistics.get(s);
+            for (int i : reads[s]) {
+                // a step on the component's own scale, even where its sum is near 0 (a centred label)
+                double step = 1e-6 * Math.max(Math.max(Math.abs(sums[i]), absolute[i]), 1e-300);
+                scratch[i] = sums[i] + step;
+                double above = statistic.applyAsDouble(scratch);
+                scratch[i] = sums[i] - step;
+                double below = statistic.applyAsDouble(scratch);
+                scratch[i] = sums[i];
+                gradient[term] = (above - below) / (2 * step);
+                column[term++] = columns[i];
+            }
+            end[s] = term;
+        }
+        // the hot loop of the studentized intervals, one statistic at a time: a pass per statistic with its sums in
+        // registers costs less than one pass keeping every statistic's sums in arrays (20 % less, measured)
+        double[] contribution = this.contribution;
+        int from = 0;
+        for (int s = 0; s < statisticCount; s++) {
+            int count = 0;
+            double sum = 0;
+            for (int j = 0; j < unitCount; j++) {
+                int b = units[j];
+                double u = 0;
+                for (int t = from; t < end[s]; t++) {
+                    u += gradient[t] * column[t][b];
+                }
+                contribution[j] = u;
+                count += times[b];
+                sum += times[b] * u;
+            }
+            into[s] = count < 2 || !Double.isFinite(sum) ? Double.NaN
+                    : Math.sqrt(count / (count - 1.0) * spread(times, units, unitCount, sum / count));
+            from = end[s];
+        }
+    }
+
+    /** Σ |block sum| per component, computed once the blocks are filled. */
+    private double[] absoluteTotals() {
         if (absoluteTotals == null) {
             absoluteTotals = new double[width];
             for (int i = 0; i < width; i++) {
@@ -218,39 +349,7 @@ public final class BlockResampler {
                 }
             }
         }
-        System.arraycopy(sums, 0, scratch, 0, width);
-        double[] gradient = new double[reads.length];
-        for (int r = 0; r < reads.length; r++) {
-            int i = reads[r];
-            // a step on the component's own scale, even where its sum is near 0 (a centred label)
-            double step = 1e-6 * Math.max(Math.max(Math.abs(sums[i]), absoluteTotals[i]), 1e-300);
-            scratch[i] = sums[i] + step;
-            double above = statistic.applyAsDouble(scratch);
-            scratch[i] = sums[i] - step;
-            double below = statistic.applyAsDouble(scratch);
-            scratch[i] = sums[i];
-            gradient[r] = (above - below) / (2 * step);
-        }
-        // fields in locals as in resample: this is the hot loop of the studentized intervals, four calls per replicate
-        double[] contributions = contribution;
-        double[][] read = new double[reads.length][];
-        for (int r = 0; r < reads.length; r++) {
-            read[r] = columns[reads[r]];
-        }
-        int count = 0;
-        double sum = 0;
-        for (int j = 0; j < unitCount; j++) {
-            int b = units[j];
-            double u = 0;
-            for (int r = 0; r < read.length; r++) {
-                u += gradient[r] * read[r][b];
-            }
-            contributions[j] = u;
-            count += times[b];
-            sum += times[b] * u;
-        }
-        return count < 2 || !Double.isFinite(sum) ? Double.NaN
-                : Math.sqrt(count / (count - 1.0) * spread(times, units, unitCount, sum / count));
+        return absoluteTotals;
     }
 
     /** Σ times_b · (contribution_b − mean)² over the listed units (contribution j belongs to unit j). */

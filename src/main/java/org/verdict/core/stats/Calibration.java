@@ -36,7 +36,11 @@ public final class Calibration {
      * calibration_curve.
      */
     public static int bin(double score) {
-        int bin = 0;
+        // the number of upper edges below the score, found from a first guess a step or so away from it
+        int bin = (int) Math.max(0, Math.min(UPPER_EDGES.length, score * BINS));
+        while (bin > 0 && !(score > UPPER_EDGES[bin - 1])) {
+            bin--;
+        }
         while (bin < UPPER_EDGES.length && score > UPPER_EDGES[bin]) {
             bin++;
         }
@@ -44,19 +48,15 @@ public final class Calibration {
     }
 
     /**
-     * Adds one example to a model's sum vector (see {@link #SQUARED_ERROR_SUMS}) through {@code add(column, value)}.
+     * Adds one example to a model's sum vector (see {@link #SQUARED_ERROR_SUMS}) that starts at {@code sums[offset]}
+     * (a wider per-example or per-block vector holds it there).
      */
-    public static void addExample(double score, int label, int bin, ColumnAdder add) {
+    public static void addExample(double score, int label, int bin, double[] sums, int offset) {
         double gap = score - label;
-        add.add(3 * bin, 1);
-        add.add(3 * bin + 1, gap);
-        add.add(3 * bin + 2, gap * gap);
-    }
-
-    /** Where {@link #addExample} puts its terms (an offset into a wider per-example vector, a block, ...). */
-    @FunctionalInterface
-    public interface ColumnAdder {
-        void add(int column, double value);
+        int at = offset + 3 * bin;
+        sums[at] += 1;
+        sums[at + 1] += gap;
+        sums[at + 2] += gap * gap;
     }
 
     /**

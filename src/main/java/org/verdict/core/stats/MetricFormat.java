@@ -21,22 +21,29 @@ import org.verdict.core.pack.Metric;
  */
 public final class MetricFormat {
     /** Three decimals: every metric that is a rate, a probability or a score. */
-    public static final MetricFormat RATE = new MetricFormat(false, false);
-    private static final MetricFormat TARGET_UNITS = new MetricFormat(true, false);
-    private static final MetricFormat SMALL_SCALE = new MetricFormat(false, true);
+    public static final MetricFormat RATE = new MetricFormat(false, false, 3);
+    /**
+     * Four decimals: the rates and scores of a gate's sentence, where a verdict can turn on the fourth decimal
+     * ({@code candidate 0.7010 vs production 0.8044}: every measured number of one sentence has the same decimals).
+     */
+    public static final MetricFormat GATE_RATE = new MetricFormat(false, false, 4);
+    private static final MetricFormat TARGET_UNITS = new MetricFormat(true, false, 3);
+    private static final MetricFormat SMALL_SCALE = new MetricFormat(false, true, 3);
 
     private static final int SIGNIFICANT_DIGITS = 4;
     private static final int MOST_DECIMALS = 6;
-    private static final int RATE_DECIMALS = 3;
     private static final int SMALL_SCALE_SIGNIFICANT_DIGITS = 3;
     private static final char MINUS = '−';
 
     private final boolean targetUnits;
     private final boolean smallScale;
+    /** Of a rate or score, and of a target-units or small-scale number below 1 (or 0.1). */
+    private final int rateDecimals;
 
-    private MetricFormat(boolean targetUnits, boolean smallScale) {
+    private MetricFormat(boolean targetUnits, boolean smallScale, int rateDecimals) {
         this.targetUnits = targetUnits;
         this.smallScale = smallScale;
+        this.rateDecimals = rateDecimals;
     }
 
     public static MetricFormat of(Metric metric) {
@@ -54,6 +61,13 @@ public final class MetricFormat {
     /** e.g. {@code +0.012}, {@code −1,561}: deltas show their sign. */
     public String signed(double value) {
         return format(value, decimalsFor(value), true);
+    }
+
+    /** A number with the decimals it shares with the numbers written beside it: {@code 100.1} beside {@code 99.87}. */
+    public String valueAmong(double value, double... beside) {
+        double[] together = java.util.Arrays.copyOf(beside, beside.length + 1);
+        together[beside.length] = value;
+        return format(value, decimalsFor(together), false);
     }
 
     /**
@@ -111,7 +125,7 @@ public final class MetricFormat {
     /** The decimals of numbers written together: enough for four significant digits of the largest. */
     int decimalsFor(double... values) {
         if (!targetUnits && !smallScale) {
-            return RATE_DECIMALS;
+            return rateDecimals;
         }
         double largest = 0;
         for (double value : values) {
@@ -121,13 +135,13 @@ public final class MetricFormat {
         }
         if (smallScale) {
             if (largest == 0 || largest >= 0.1) {
-                return RATE_DECIMALS;
+                return rateDecimals;
             }
             int leadingZeros = -(int) Math.floor(Math.log10(largest)) - 1;
             return Math.min(MOST_DECIMALS, leadingZeros + SMALL_SCALE_SIGNIFICANT_DIGITS);
         }
         if (largest < 1) {
-            return RATE_DECIMALS;
+            return rateDecimals;
         }
         int integerDigits = (int) Math.floor(Math.log10(largest)) + 1;
         return Math.max(0, Math.min(MOST_DECIMALS, SIGNIFICANT_DIGITS - integerDigits));
@@ -176,9 +190,17 @@ public final class MetricFormat {
         return p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);
     }
 
-    /** A count with thousands separators: {@code 24,000}. */
+    /**
+     * A count with thousands separators: {@code 24,000}. Every count a person reads (sample sizes, rows, examples,
+     * records) is written by this method or {@link #sampleSize}, in the app, the CLI and the approval pack alike.
+     */
     public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** A sample size beside the estimate it belongs to: {@code n=24,000}, as in {@code language=ja (n=2,883)}. */
+    public static String sampleSize(long n) {
+        return "n=" + count(n);
     }
 
     /** A count and its noun, singular or plural as the count needs: {@code 1 record}, {@code 2,310 records}. */

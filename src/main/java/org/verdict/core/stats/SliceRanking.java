@@ -29,38 +29,39 @@ public final class SliceRanking {
         this.positives = count;
     }
 
+    /**
+     * Marks a local index in ascending score order as the first of its score, the only bit a non-negative index does
+     * not use (see {@link #fromMarkedLocals}).
+     */
+    public static final int NEW_SCORE = Integer.MIN_VALUE;
+
     /** Ranks the given scores (local index = array index). */
     public static SliceRanking of(double[] scores, boolean[] positive) {
-        int[] identity = new int[scores.length];
-        for (int i = 0; i < identity.length; i++) {
-            identity[i] = i;
+        int[] marked = ScoreOrder.ascending(scores);
+        for (int i = 0; i < marked.length; i++) {
+            if (i == 0 || scores[marked[i]] != scores[marked[i - 1] & ~NEW_SCORE]) {
+                marked[i] |= NEW_SCORE;
+            }
         }
-        return fromSortedRows(scores, positive, ScoreOrder.ascending(scores), identity);
+        return fromMarkedLocals(marked, positive);
     }
 
     /**
-     * @param scores the whole table's scores, by row
+     * @param marked the slice's local indices in ascending score order, each one whose score differs from the one
+     *               before it marked with {@link #NEW_SCORE}; the ranking takes the array over and clears the marks.
+     *               Only whether scores differ matters: tie groups are the runs between marks
      * @param positiveByLocal whether each local example is positive
-     * @param rowsAscending the slice's rows (table row numbers) in ascending score order
-     * @param localIndex table row → local index within the slice
      */
-    public static SliceRanking fromSortedRows(double[] scores, boolean[] positiveByLocal, int[] rowsAscending,
-                                              int[] localIndex) {
-        int n = rowsAscending.length;
-        int[] ascending = new int[n];
+    public static SliceRanking fromMarkedLocals(int[] marked, boolean[] positiveByLocal) {
+        int n = marked.length;
         // scores usually have far fewer distinct values than a large slice has examples: grow as groups appear
         int[] ends = new int[Math.min(n, 1024)];
         int[] groupPositives = new int[ends.length];
         int groups = 0;
         int positivesInGroup = 0;
-        // the previous row's score kept, not read again: each read of a score is a random access
-        double previous = 0;
         for (int i = 0; i < n; i++) {
-            int row = rowsAscending[i];
-            int local = localIndex[row];
-            ascending[i] = local;
-            double score = scores[row];
-            if (i > 0 && score != previous) {
+            int local = marked[i] & ~NEW_SCORE;
+            if (i > 0 && marked[i] < 0) {
                 if (groups == ends.length) {
                     ends = Arrays.copyOf(ends, groups * 2);
                     groupPositives = Arrays.copyOf(groupPositives, groups * 2);
@@ -69,7 +70,7 @@ public final class SliceRanking {
                 groupPositives[groups++] = positivesInGroup;
                 positivesInGroup = 0;
             }
-            previous = score;
+            marked[i] = local;
             positivesInGroup += positiveByLocal[local] ? 1 : 0;
         }
         if (n > 0) {
@@ -80,7 +81,7 @@ public final class SliceRanking {
             ends[groups] = n;
             groupPositives[groups++] = positivesInGroup;
         }
-        return new SliceRanking(positiveByLocal, ascending, ends, groupPositives, groups);
+        return new SliceRanking(positiveByLocal, marked, ends, groupPositives, groups);
     }
 
     public int size() {

@@ -17,12 +17,10 @@ import java.util.Locale;
  * statistic (Efron &amp; Tibshirani 1993, §12.5–12.6; DiCiccio &amp; Efron 1996; Hall 1992, §3.10). Below
  * {@link #MIN_EFFECTIVE_UNITS} the slice's own rows cannot support it (measured in docs/statistics.md).
  *
- * @param units the number of units
- * @param effectiveUnits (Σx)² / Σx², at most {@code units}; 0 when the sum is 0
- * @param carryingHalf the fewest units that together hold at least half of the sum
- * @param carriedShare the share of the sum those units hold
+ * <p>The units that carry half the sum ({@link #carryingHalf}, {@link #carriedShare}) are found when asked for, which
+ * only a concentrated sum's description does: it takes a sort, which every slice's every sum would otherwise pay.
  */
-public record SumConcentration(int units, double effectiveUnits, int carryingHalf, double carriedShare) {
+public final class SumConcentration {
 
     /**
      * Fewer effective units than this make a studentized interval of the mean unstable: the same bound as the fewest
@@ -31,7 +29,17 @@ public record SumConcentration(int units, double effectiveUnits, int carryingHal
      */
     public static final double MIN_EFFECTIVE_UNITS = 5;
 
-    /** @param contributions each unit's contribution to the sum, each ≥ 0 */
+    private final double[] contributions;
+    private final double sum;
+    private final double effectiveUnits;
+
+    private SumConcentration(double[] contributions, double sum, double effectiveUnits) {
+        this.contributions = contributions;
+        this.sum = sum;
+        this.effectiveUnits = effectiveUnits;
+    }
+
+    /** @param contributions each unit's contribution to the sum, each ≥ 0; kept, so not to be changed afterwards */
     public static SumConcentration of(double[] contributions) {
         double sum = 0;
         double squares = 0;
@@ -39,8 +47,33 @@ public record SumConcentration(int units, double effectiveUnits, int carryingHal
             sum += x;
             squares += x * x;
         }
+        return new SumConcentration(contributions, sum, sum > 0 ? sum * sum / squares : 0);
+    }
+
+    /** The number of units. */
+    public int units() {
+        return contributions.length;
+    }
+
+    /** (Σx)² / Σx², at most {@link #units}; 0 when the sum is 0. */
+    public double effectiveUnits() {
+        return effectiveUnits;
+    }
+
+    /** The fewest units that together hold at least half of the sum (0 when the sum is 0). */
+    public int carryingHalf() {
+        return (int) largestHoldingHalf()[0];
+    }
+
+    /** The share of the sum the {@link #carryingHalf} units hold (0 when the sum is 0). */
+    public double carriedShare() {
+        return largestHoldingHalf()[1];
+    }
+
+    /** How many of the largest contributions reach half the sum, and what they hold. */
+    private double[] largestHoldingHalf() {
         if (!(sum > 0)) {
-            return new SumConcentration(contributions.length, 0, 0, 0);
+            return new double[] {0, 0};
         }
         double[] descending = contributions.clone();
         Arrays.sort(descending);
@@ -50,7 +83,7 @@ public record SumConcentration(int units, double effectiveUnits, int carryingHal
             held += descending[i];
             carrying++;
         }
-        return new SumConcentration(contributions.length, sum * sum / squares, carrying, held / sum);
+        return new double[] {carrying, held / sum};
     }
 
     /** Whether a few units carry the sum, so that a studentized interval of its mean is unstable. */
@@ -65,7 +98,10 @@ public record SumConcentration(int units, double effectiveUnits, int carryingHal
      * @param ofWhat what the sum is ("production's squared error")
      */
     public String describe(String units, String ofWhat) {
-        return String.format(Locale.ROOT, "%d of %d %s %s %.0f%% of %s", carryingHalf, this.units, units,
-                carryingHalf == 1 ? "holds" : "hold", 100 * carriedShare, ofWhat);
+        double[] carried = largestHoldingHalf();
+        int carrying = (int) carried[0];
+        return String.format(Locale.ROOT, "%s of %s %s %s %.0f%% of %s", MetricFormat.count(carrying),
+                MetricFormat.count(contributions.length), units, carrying == 1 ? "holds" : "hold", 100 * carried[1],
+                ofWhat);
     }
 }

@@ -33,20 +33,21 @@ public final class DuckDbSummarizer {
     /** DuckDB's memory limit: the summary's GROUP BYs are small, but the scan's buffers are not. */
     private final String memoryLimit;
     private final int threads;
-    private final Path carriedFrom;
+    /** Writes the pack, carrying the row manifest's policy and optional suites or not. */
+    private final SummaryPackWriter writer;
     /** Optional suites' rows to summarise too, as files the user gave; null: that suite is carried, if at all. */
     private final SummarySql.Sources inputs;
     private final int blockCount;
 
     public DuckDbSummarizer(String memoryLimit, int threads) {
-        this(memoryLimit, threads, null, SummarySql.Sources.NONE, SummarySql.DEFAULT_BLOCKS);
+        this(memoryLimit, threads, new SummaryPackWriter(), SummarySql.Sources.NONE, SummarySql.DEFAULT_BLOCKS);
     }
 
-    private DuckDbSummarizer(String memoryLimit, int threads, Path carriedFrom, SummarySql.Sources inputs,
+    private DuckDbSummarizer(String memoryLimit, int threads, SummaryPackWriter writer, SummarySql.Sources inputs,
                              int blockCount) {
         this.memoryLimit = memoryLimit;
         this.threads = threads;
-        this.carriedFrom = carriedFrom;
+        this.writer = writer;
         this.inputs = inputs;
         this.blockCount = blockCount;
     }
@@ -109,20 +110,21 @@ public final class DuckDbSummarizer {
     }
 
     private DuckDbSummarizer with(SummarySql.Sources newInputs) {
-        return new DuckDbSummarizer(memoryLimit, threads, carriedFrom, newInputs, blockCount);
+        return new DuckDbSummarizer(memoryLimit, threads, writer, newInputs, blockCount);
     }
 
     /**
      * This summariser, also carrying the policy and the optional suites the row manifest names from {@code folder}
-     * (the row manifest's own folder) into the summary pack, as {@link SummaryPackWriter#SummaryPackWriter(Path)}.
+     * (the row manifest's own folder) into the summary pack, which {@code check} reads before it is moved into place,
+     * as {@link SummaryPackWriter#SummaryPackWriter(Path, StagedPackCheck)}.
      */
-    public DuckDbSummarizer carrying(Path folder) {
-        return new DuckDbSummarizer(memoryLimit, threads, folder, inputs, blockCount);
+    public DuckDbSummarizer carrying(Path folder, StagedPackCheck check) {
+        return new DuckDbSummarizer(memoryLimit, threads, new SummaryPackWriter(folder, check), inputs, blockCount);
     }
 
     /** This summariser with {@code blocks} hashed bootstrap blocks per combination of slice values. */
     public DuckDbSummarizer withBlockCount(int blocks) {
-        return new DuckDbSummarizer(memoryLimit, threads, carriedFrom, inputs, blocks);
+        return new DuckDbSummarizer(memoryLimit, threads, writer, inputs, blocks);
     }
 
     /**
@@ -253,7 +255,7 @@ public final class DuckDbSummarizer {
                 throw new PackException(input, "has no rows; a summary needs examples");
             }
             progress.update(0.95, "Writing " + out.getFileName());
-            new SummaryPackWriter(carriedFrom).write(out, rowManifest, layout, new SummaryProvenance("duckdb", version,
+            writer.write(out, rowManifest, layout, new SummaryProvenance("duckdb", version,
                     Hashes.sha256Hex(script), input, snapshot, rows, seed, blockCount), script,
                     new SummaryTables(primary.cells(), primary.blocks(), primary.ranking(), latency,
                             safety, holdout, humanBaseline));

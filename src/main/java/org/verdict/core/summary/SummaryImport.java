@@ -57,18 +57,17 @@ public final class SummaryImport {
                                        String snapshot, long seed, int blockCount, Path out)
             throws IOException, PackException {
         return assemble(rowManifest, scored, cells, blocks, ranking, OptionalTables.NONE, sqlScript, engine,
-                engineVersion, source, snapshot, seed, blockCount, out, null);
+                engineVersion, source, snapshot, seed, blockCount, out, new SummaryPackWriter());
     }
 
     /**
-     * As above, with the optional suites' tables, also carrying the policy and optional suites found in
-     * {@code carriedFrom} (the row manifest's folder; null for none), as
-     * {@link SummaryPackWriter#SummaryPackWriter(Path)}.
+     * As above, with the optional suites' tables, written by {@code writer} (which may carry the policy and optional
+     * suites found in the row manifest's folder: {@link SummaryPackWriter#SummaryPackWriter(Path, StagedPackCheck)}).
      */
     public static SummaryPack assemble(PackManifest rowManifest, boolean scored, Path cells, Path blocks,
                                        Path ranking, OptionalTables optional, Path sqlScript, String engine,
                                        String engineVersion, String source, String snapshot, long seed, int blockCount,
-                                       Path out, Path carriedFrom)
+                                       Path out, SummaryPackWriter writer)
             throws IOException, PackException {
         SummaryLayout layout = SummaryLayout.of(rowManifest, scored, ranking != null);
         SummaryTables primary = evaluationTables(layout, cells, blocks, ranking);
@@ -83,7 +82,7 @@ public final class SummaryImport {
         String sql = Files.readString(sqlScript, StandardCharsets.UTF_8);
         // blocks from a script that does not deal rows by MD5 (one written before Verdict's SQL did) are not the rows'
         String blockHash = sql.contains(SqlDialect.BLOCK_HASH_CALL) ? SummaryProvenance.ROW_ENGINE_HASH : null;
-        new SummaryPackWriter(carriedFrom).write(out, rowManifest, layout, new SummaryProvenance(engine, engineVersion,
+        writer.write(out, rowManifest, layout, new SummaryProvenance(engine, engineVersion,
                 Hashes.sha256Hex(sql), source, snapshot, rows, seed, blockCount, blockHash), sql,
                 new SummaryTables(primary.cells(), primary.blocks(), primary.ranking(),
                         optional.latency() == null ? null

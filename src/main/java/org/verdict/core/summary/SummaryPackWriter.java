@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.stats.RankingSums;
 
@@ -25,19 +26,27 @@ import org.verdict.core.stats.RankingSums;
 public final class SummaryPackWriter {
     /** The row manifest's folder, whose policy and optional suite files are carried into the pack; null: none. */
     private final Path carriedFrom;
+    private final StagedPackCheck carriedCheck;
 
     /** A writer of the primary suite's statistics only: the optional suites and the policy are left out. */
     public SummaryPackWriter() {
-        this(null);
+        this(null, null);
     }
 
     /**
      * @param carriedFrom the row manifest's folder: the policy and every optional suite (safety, latency, holdout,
      *                    …) the manifest names that exists there is copied into the pack as it is, so the gates read
      *                    them as in the row-level pack; suites whose file is not there are left out of the manifest
+     * @param carriedCheck reads the staged pack with what was carried, before it is moved into place (a policy
+     *                     with a misspelt key would otherwise make a pack that {@code validate} and {@code gate}
+     *                     refuse)
      */
-    public SummaryPackWriter(Path carriedFrom) {
+    public SummaryPackWriter(Path carriedFrom, StagedPackCheck carriedCheck) {
+        if (carriedFrom != null && carriedCheck == null) {
+            throw new IllegalArgumentException("files carried from " + carriedFrom + " need a check of the pack");
+        }
         this.carriedFrom = carriedFrom;
+        this.carriedCheck = carriedCheck;
     }
 
     public static final String CELLS_FILE = "primary_cells.csv";
@@ -61,7 +70,7 @@ public final class SummaryPackWriter {
 
     /** @param out must not exist yet */
     public void write(Path out, PackManifest rowManifest, SummaryLayout layout, SummaryProvenance provenance,
-                      String sql, SummaryTables tables) throws IOException {
+                      String sql, SummaryTables tables) throws IOException, PackException {
         if (Files.exists(out)) {
             throw new IOException(out + " already exists; choose a new folder for the summary pack");
         }
@@ -107,6 +116,9 @@ public final class SummaryPackWriter {
             carry(rowManifest, manifest, staging);
             json.writerWithDefaultPrettyPrinter().writeValue(staging.resolve(PackManifest.FILE_NAME).toFile(),
                     manifest);
+            if (carriedFrom != null) {
+                checkCarried(staging);
+            }
             Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             if (Files.exists(staging)) {
@@ -190,6 +202,21 @@ public final class SummaryPackWriter {
         }
         if (rowManifest.policyFile().isPresent() && copied(rowManifest.policyFile().get(), staging)) {
             manifest.put("policy", rowManifest.policyFile().get());
+        }
+    }
+
+    /**
+     * Refuses a staged pack the check refuses, naming a carried file where the user can fix it: in the row manifest's
+     * folder, at the same line and column, since the pack holds a byte copy of it.
+     */
+    private void checkCarried(Path staging) throws PackException {
+        try {
+            carriedCheck.check(staging);
+        } catch (PackException refused) {
+            Path name = Path.of(refused.file());
+            boolean carried = !name.isAbsolute() && Files.isRegularFile(carriedFrom.resolve(name))
+                    && Files.isRegularFile(staging.resolve(name));
+            throw carried ? refused.relocated(carriedFrom.resolve(name).toString()) : refused;
         }
     }
 

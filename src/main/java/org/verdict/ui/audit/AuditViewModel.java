@@ -86,15 +86,24 @@ public final class AuditViewModel {
     private final ObservableList<SignatureRow> signatures = FXCollections.observableArrayList();
     private final ObjectProperty<AuditRow> left = new SimpleObjectProperty<>();
     private final ObjectProperty<AuditRow> right = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Path> openedStore = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper openFailed = new ReadOnlyBooleanWrapper(false);
     private final StringBinding emptyTableMessage = Bindings.createStringBinding(() -> {
         if (!records.isEmpty()) {
             return "No decision matches the filters — set Kind, Decision and Model to \"any\" and clear the search.";
+        }
+        if (loading.get()) {
+            return "Reading and verifying the log…";
+        }
+        if (openFailed.get()) {
+            // the header says why in red; an empty store's invitation here would contradict it
+            return "Nothing to list: the log could not be opened — Open decision log… opens another.";
         }
         return storeName.get().isEmpty()
                 ? "No decision log is open — File → Record decision… (Ctrl+D) signs the first decision into the app's"
                         + " log; Open decision log… audits another."
                 : "No decisions in this store yet — File → Record decision… (Ctrl+D)";
-    }, records, storeName);
+    }, records, storeName, loading, openFailed);
     private final ObservableList<ComparisonLine> comparison = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Path> trustedSigners = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Path> keptCheckpoint = new ReadOnlyObjectWrapper<>();
@@ -134,6 +143,7 @@ public final class AuditViewModel {
      */
     public void open(Path store) {
         currentStore = store;
+        openFailed.set(false);
         loading.set(true);
         storeName.set(store.getFileName().toString());
         verification.set("verifying " + store.getFileName() + " …");
@@ -145,7 +155,7 @@ public final class AuditViewModel {
         SampledProgress[] self = new SampledProgress[1];
         SampledProgress started = executor.run(progress -> verify(store, roster, kept, progress))
                 .showProgressIn(activity, "Verifying the decision log " + store.getFileName())
-                .onSuccess(result -> show(result.rows(), result.report(), roster, kept))
+                .onSuccess(result -> show(store, result.rows(), result.report(), roster, kept))
                 .onError(failure -> {
                     if (failure instanceof LedgerException problem) {
                         fail(problem.getMessage());
@@ -270,8 +280,9 @@ public final class AuditViewModel {
         }
     }
 
-    private void show(List<AuditRow> rows, VerificationReport report, Path roster, Path kept) {
+    private void show(Path store, List<AuditRow> rows, VerificationReport report, Path roster, Path kept) {
         records.setAll(rows);
+        openedStore.set(store);
         models.setAll(ANY);
         models.addAll(rows.stream().map(AuditRow::model).distinct().sorted().toList());
         if (!models.contains(model.get())) {
@@ -283,11 +294,10 @@ public final class AuditViewModel {
                 + (kept == null ? "" : report.problems().stream()
                         .anyMatch(p -> p.message().startsWith("the checkpoint kept outside"))
                         ? " — does NOT extend " + kept.getFileName() : " — extends " + kept.getFileName()));
-        // every problem the summary counts is listed, as the command line lists them: those of the log as a whole
-        // first, then each record's (also in that record's details); a long list ends with how many more there are
-        List<VerificationReport.Problem> listed = new ArrayList<>(report.problems().stream()
-                .filter(p -> p.sequence() == null).toList());
-        listed.addAll(report.problems().stream().filter(p -> p.sequence() != null).toList());
+        // every problem the summary counts is listed in the verifier's order, the one `log verify` prints, so the
+        // first line names what the command line names first (each record's are also in that record's details); a
+        // long list ends with how many more there are
+        List<VerificationReport.Problem> listed = report.problems();
         listed.stream().limit(LISTED_PROBLEMS).forEach(p -> lines.add("✖ " + p));
         if (listed.size() > LISTED_PROBLEMS) {
             lines.add("… and " + MetricFormat.count(listed.size() - LISTED_PROBLEMS, "more problem", "more problems")
@@ -302,6 +312,7 @@ public final class AuditViewModel {
 
     private void fail(String message) {
         records.clear();
+        openFailed.set(true);
         intact.set(false);
         verification.set("cannot open: " + message);
         loading.set(false);
@@ -443,6 +454,11 @@ public final class AuditViewModel {
 
     public ObjectProperty<LocalDate> toProperty() {
         return to;
+    }
+
+    /** The log last opened and verified (whatever it holds), or null before the first. */
+    public ReadOnlyObjectProperty<Path> openedStoreProperty() {
+        return openedStore.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty storeNameProperty() {

@@ -2,6 +2,8 @@ package org.verdict.ui.chart;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.List;
@@ -17,12 +19,17 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.StackPane;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
+import org.jfree.chart.axis.AxisLabelLocation;
 import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.fx.ChartCanvas;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.MouseHandlerFX;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.RectangleEdge;
 import org.verdict.ui.task.BackgroundExecutor;
 import org.verdict.ui.theme.Appearance;
@@ -51,6 +58,12 @@ public final class ChartPane extends StackPane {
     private static final double FRAME_PADDING = 18;
     /** The value axis: its tick marks, tick labels and title, in lines of the chart's text size. */
     private static final double VALUE_AXIS_LINES = 2.2;
+    /** The approval pack's chart text size, at which a plot height given to {@link #showChartFitted} is meant. */
+    private static final double REPORT_TEXT_SIZE = 10;
+    /** Room right of the plot for half of its last tick label ("0.07", "0.015"), in lines of the text size. */
+    private static final double TICK_LABEL_OVERHANG_EMS = 1.6;
+    /** The size of a limit's label ("accepted 0.010") in the approval pack's charts. */
+    private static final double REPORT_LIMIT_LABEL_SIZE = 9;
     /** Text is measured on this image's graphics, as JFreeChart lays it out when it draws. */
     private static final BufferedImage MEASURE = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
 
@@ -59,7 +72,10 @@ public final class ChartPane extends StackPane {
     private final Label placeholder = new Label();
     private final ScrollPane scroller = new ScrollPane();
     private int rows;
+    /** A row's least height in pixels where it holds more than one mark (both models' values); 0 otherwise. */
     private double minRowHeight;
+    /** The plot's height at the report's text size when the pane grows to the chart; 0 when the chart fits the pane. */
+    private double plotHeight;
     /** The shown chart's value-axis title, left out while the axis stands at the top under the chart's own title. */
     private String valueAxisLabel;
     /** Restyled but not yet redrawn (see {@link #restyle()}). */
@@ -127,7 +143,22 @@ public final class ChartPane extends StackPane {
      * each row is at least {@code minRowHeight} pixels high, and the chart scrolls sooner.
      */
     public void showChart(JFreeChart chart, int rows, double minRowHeight) {
+        show(chart, rows, 0, minRowHeight);
+    }
+
+    /**
+     * Shows a chart in a pane as tall as the chart needs, which the page around it scrolls: its titles and legend as
+     * they wrap at the pane's width, its value axis, and a plot of {@code plotHeight} at the approval pack's text size,
+     * grown with the app's (in large text each row keeps room for its label, and a row's markers theirs). The height
+     * follows the pane's width and the text size.
+     */
+    public void showChartFitted(JFreeChart chart, double plotHeight) {
+        show(chart, 0, plotHeight, 0);
+    }
+
+    private void show(JFreeChart chart, int rows, double plotHeight, double minRowHeight) {
         this.rows = rows;
+        this.plotHeight = plotHeight;
         this.minRowHeight = minRowHeight;
         Axis valueAxis = valueAxis(chart);
         valueAxisLabel = valueAxis == null ? null : valueAxis.getLabel();
@@ -219,6 +250,70 @@ public final class ChartPane extends StackPane {
         look.applyTo(chart);
         if (rows > 0) {
             fitRows(chart, look);
+        }
+        if (plotHeight > 0) {
+            growToChart(chart, look);
+        }
+    }
+
+    /** The pane's height for the whole chart at its width (see {@link #showChartFitted}). */
+    private void growToChart(JFreeChart chart, ChartLook look) {
+        double width = scroller.getViewportBounds().getWidth();
+        double height = snappedTopInset() + snappedBottomInset() + FRAME_PADDING
+                + VALUE_AXIS_LINES * look.fontSize() + titlesHeight(chart, width)
+                + plotHeight * look.fontSize() / REPORT_TEXT_SIZE;
+        setMinHeight(Math.ceil(height));
+        setPrefHeight(Math.ceil(height));
+        keepValueAxisTitleInside(chart, width);
+        // the last tick label stands centred on the plot's right end: half of it needs room past the plot
+        RectangleInsets padding = chart.getPadding();
+        chart.setPadding(new RectangleInsets(padding.getTop(), padding.getLeft(), padding.getBottom(),
+                TICK_LABEL_OVERHANG_EMS * look.fontSize()));
+        // the limits' lanes above the rows grew with them: so do their labels, read across a room in large text
+        if (chart.getPlot() instanceof XYPlot xy) {
+            for (Collection<?> markers : Arrays.asList(xy.getDomainMarkers(Layer.FOREGROUND),
+                    xy.getRangeMarkers(Layer.FOREGROUND))) {
+                for (Object marker : markers == null ? List.of() : markers) {
+                    if (marker instanceof ValueMarker limit && limit.getLabel() != null) {
+                        growLimitLabel(limit, (float) (REPORT_LIMIT_LABEL_SIZE * look.fontSize() / REPORT_TEXT_SIZE));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The label at its new size, and its offset (which puts it in its lane) in proportion. */
+    private static void growLimitLabel(ValueMarker limit, float size) {
+        double ratio = size / limit.getLabelFont().getSize2D();
+        if (ratio != 1) {
+            RectangleInsets offset = limit.getLabelOffset();
+            limit.setLabelOffset(new RectangleInsets(offset.getTop() * ratio, offset.getLeft() * ratio,
+                    offset.getBottom() * ratio, offset.getRight() * ratio));
+            limit.setLabelFont(limit.getLabelFont().deriveFont(size));
+        }
+    }
+
+    /**
+     * A value-axis title centred under a plot narrower than itself (long row labels on its left, two charts a row)
+     * would run past the chart's right edge: it ends at the plot's right end instead, reaching under the row labels.
+     */
+    private static void keepValueAxisTitleInside(JFreeChart chart, double width) {
+        if (!(chart.getPlot() instanceof XYPlot xy) || !(xy.getRangeAxis() instanceof SymbolAxis rows)
+                || xy.getDomainAxis().getLabel() == null || width <= 0) {
+            return;
+        }
+        Axis values = xy.getDomainAxis();
+        java.awt.Graphics2D g2 = MEASURE.createGraphics();
+        try {
+            double widestRow = 0;
+            for (String row : rows.getSymbols()) {
+                widestRow = Math.max(widestRow, g2.getFontMetrics(rows.getTickLabelFont()).stringWidth(row));
+            }
+            double title = g2.getFontMetrics(values.getLabelFont()).stringWidth(values.getLabel());
+            double plot = width - widestRow - FRAME_PADDING;
+            values.setLabelLocation(title > plot ? AxisLabelLocation.HIGH_END : AxisLabelLocation.MIDDLE);
+        } finally {
+            g2.dispose();
         }
     }
 

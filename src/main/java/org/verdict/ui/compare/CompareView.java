@@ -67,6 +67,8 @@ public final class CompareView {
     private static final PseudoClass OVERALL = PseudoClass.getPseudoClass("overall");
     /** The root's normal text size. */
     private static final double BASE_FONT_SIZE = 13;
+    /** Wide enough for a row's numbers on one line each; a longer text (a reason, a glossary entry) wraps. */
+    private static final double TOOLTIP_MAX_WIDTH = 720;
     /**
      * A verdict longer than this (an unavailable metric's reason) takes more lines, not a wider column; "no significant
      * difference" stays on one line, so the table keeps compact one-line rows.
@@ -366,7 +368,13 @@ public final class CompareView {
     }
 
     private Tooltip tooltip(String content) {
-        return tooltips.computeIfAbsent(content, Tooltip::new);
+        return tooltips.computeIfAbsent(content, shown -> {
+            Tooltip tip = new Tooltip(shown);
+            // a long reason or glossary text wraps instead of running off the screen
+            tip.setWrapText(true);
+            tip.setMaxWidth(TOOLTIP_MAX_WIDTH);
+            return tip;
+        });
     }
 
     private Label labelled(String key, Node control) {
@@ -617,9 +625,7 @@ public final class CompareView {
     }
 
     private String details(ComparisonRow row) {
-        return MessageFormat.format(text.getString("compare.rowDetails"), row.slice(), row.nText(),
-                row.verdictText(), row.productionText(), row.candidateText(), row.deltaText(), row.pValueText(),
-                testName(row.test()));
+        return row.details(text.getString("compare.rowDetails"), testName(row.test()));
     }
 
     /**
@@ -716,7 +722,7 @@ public final class CompareView {
                         : row.verdict().name().toLowerCase(java.util.Locale.ROOT);
                 String tipKey = "glossary." + term + ".text";
                 String explanation = text.containsKey(tipKey) ? text.getString(tipKey) : "";
-                String reason = row.verdictReason() == null ? "" : row.verdictText() + ": " + row.verdictReason() + ".\n";
+                String reason = row.verdictReason() == null ? "" : row.verdictWithReason() + ".\n";
                 String note = row.result().note();
                 setTooltip(tooltip(reason + (note == null ? explanation : explanation + "\n" + note)));
             }

@@ -1,5 +1,6 @@
 package org.verdict.ui.compare;
 
+import java.text.MessageFormat;
 import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
@@ -76,6 +77,26 @@ public final class ComparisonRow {
     /** Why a verdict is unstable or unavailable, for its tooltip and the clipboard; null for other verdicts. */
     public String verdictReason() {
         return verdictReason;
+    }
+
+    /**
+     * The verdict with its reason when it has one, as the command line and copied rows say it: "unstable: class c11
+     * has 3 examples here; …", "unavailable: …"; the verdict alone otherwise.
+     */
+    public String verdictWithReason() {
+        return verdictReason == null ? verdictText : verdictText + ": " + verdictReason;
+    }
+
+    /**
+     * Every number of the row and its verdict with the reason, for the row's tooltip, whatever columns the window has
+     * room for.
+     *
+     * @param pattern  the bundle's {@code compare.rowDetails}: slice, n, verdict, production, candidate, Δ, p, test
+     * @param testName the test as the Test column names it
+     */
+    public String details(String pattern, String testName) {
+        return MessageFormat.format(pattern, slice(), nText, verdictWithReason(), productionText, candidateText,
+                deltaText, pValueText, testName);
     }
 
     public String productionText() {

@@ -26,6 +26,7 @@ import javafx.scene.paint.Color;
 import org.verdict.core.compare.ClassRates;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.stats.ConfusionMatrix;
+import org.verdict.core.stats.MetricFormat;
 import org.verdict.ui.theme.Palette;
 
 /**
@@ -84,7 +85,7 @@ final class ConfusionHeatMap extends ScrollPane {
         shown = pair;
         hovered.setText("");
         caption.setText(MessageFormat.format(text.getString("confusion.caption"), pair.slice().label(),
-                pair.production().total()));
+                MetricFormat.sampleSize(pair.production().total())));
         matrices.getChildren().setAll(
                 fitted(matrix(MessageFormat.format(text.getString("confusion.production"), pair.productionVersion()),
                         pair.production(), Palette.PRODUCTION, "confusionProduction")),
@@ -106,7 +107,7 @@ final class ConfusionHeatMap extends ScrollPane {
         }
         for (int r = 0; r < rates.size(); r++) {
             ClassRates row = rates.get(r);
-            perClass.addRow(r + 1, new Label(row.className()), new Label(String.valueOf(row.support())),
+            perClass.addRow(r + 1, new Label(row.className()), new Label(MetricFormat.count(row.support())),
                     rate(row.productionPrecision()), rate(row.candidatePrecision()),
                     rate(row.productionRecall()), rate(row.candidateRecall()));
         }
@@ -120,8 +121,8 @@ final class ConfusionHeatMap extends ScrollPane {
             missing.setTooltip(new Tooltip(rate.unavailableReason()));
             return missing;
         }
-        return new Label(String.format(Locale.ROOT, "%.3f [%.3f, %.3f]  %d/%d", rate.value(), rate.ci().lower(),
-                rate.ci().upper(), rate.successes(), rate.trials()));
+        return new Label(String.format(Locale.ROOT, "%.3f [%.3f, %.3f]  %s/%s", rate.value(), rate.ci().lower(),
+                rate.ci().upper(), MetricFormat.count(rate.successes()), MetricFormat.count(rate.trials())));
     }
 
     /**
@@ -197,7 +198,7 @@ final class ConfusionHeatMap extends ScrollPane {
             for (int p = 0; p < classes.size(); p++) {
                 long count = counts.count(l, p);
                 double share = support == 0 ? 0 : (double) count / support;
-                Label cell = new Label(String.valueOf(count));
+                Label cell = new Label(MetricFormat.count(count));
                 cell.getStyleClass().add("confusion-cell");
                 cell.setAlignment(Pos.CENTER);
                 cell.setMinSize(52, 32);
@@ -209,7 +210,7 @@ final class ConfusionHeatMap extends ScrollPane {
                 }
                 // One line under the matrices says what the hovered cell holds: a tooltip per cell costs a window each.
                 String detail = MessageFormat.format(text.getString("confusion.cellDetail"),
-                        classes.get(l), classes.get(p), count, String.format(Locale.ROOT, "%.1f", 100 * share));
+                        classes.get(l), classes.get(p), MetricFormat.count(count), String.format(Locale.ROOT, "%.1f", 100 * share));
                 cell.setOnMouseEntered(e -> hovered.setText(detail));
                 grid.add(cell, p + 1, l + 1);
             }

@@ -275,9 +275,22 @@ public final class DecisionViewModel {
                     appending = true;
                 }
                 try (DecisionLog log = DecisionLog.openForWriting(storePath)) {
-                    LoggedRecord appended = log.append(filledIn.apply(key.identity().name()), key);
+                    // a log that does not verify is refused with what `log verify` says first, and nothing written
+                    LoggedRecord appended = log.append(filledIn.apply(key.identity().name()), key,
+                            new Progress() {
+                                @Override
+                                public void update(double fraction, String message) {
+                                    work.update(0.5 + 0.3 * fraction, message + " before appending");
+                                }
+
+                                @Override
+                                public boolean isCancelled() {
+                                    // the append has begun: it runs to the end, so a stored record is always reported
+                                    return false;
+                                }
+                            });
                     work.update(0.8, "checking the record's quorum");
-                    Quorum quorum = new LogVerifier().verify(log.snapshot(), Progress.NONE).quorums().get(appended.sequence());
+                    Quorum quorum = LogVerifier.quorumOf(log.snapshot(), appended);
                     return new Signed(appended, "Appended record #" + appended.sequence() + " (" + appended.shortId()
                             + "), " + quorum.label() + ".");
                 }

@@ -25,7 +25,7 @@ import org.verdict.ui.task.BackgroundExecutor;
 /**
  * File → Record decision…: reviews the open pack's candidate under its policy in the background, then opens the
  * Decision dialog pre-filled with the gate table and triggers (or without them when the review fails), with the
- * app's decision log as the store.
+ * store in use as the log and the key file last signed with.
  */
 public final class RecordDecisionAction {
     /** The gate review of a pack's candidate (null: the first), as {@link org.verdict.core.gates.GateReview} does it. */
@@ -40,12 +40,19 @@ public final class RecordDecisionAction {
     private final Function<ReviewPack, String> candidateOf;
     private final JudgedReviews judged;
     private final ObservableValue<Path> decisionStore;
+    private final Supplier<Optional<Path>> lastKeyFile;
     private final Supplier<Window> owner;
-    private final Consumer<LoggedRecord> onSigned;
+    private final Consumer<SignedDecision> onSigned;
     private final ResourceBundle text;
     private final Clock clock;
 
+    /** A record signed in the dialog, with the log it went into and the key file that signed it. */
+    public record SignedDecision(LoggedRecord record, Path store, Path keyFile) {
+    }
+
     /**
+     * @param decisionStore the log the dialog proposes: the store in use
+     * @param lastKeyFile the key file the dialog proposes: the one last signed with, if any
      * @param candidateOf the candidate a decision on the pack is about (null: the first), read on the FX thread when
      *                    the action runs, so the lookup and the review agree on it
      * @param judged the review the Gates view already holds for the pack and that candidate, if any; the reviewer
@@ -54,13 +61,15 @@ public final class RecordDecisionAction {
      */
     public RecordDecisionAction(BackgroundExecutor executor, CandidateReviewer reviewer,
                                 Function<ReviewPack, String> candidateOf, JudgedReviews judged,
-                                ObservableValue<Path> decisionStore, Supplier<Window> owner,
-                                Consumer<LoggedRecord> onSigned, ResourceBundle text, Clock clock) {
+                                ObservableValue<Path> decisionStore, Supplier<Optional<Path>> lastKeyFile,
+                                Supplier<Window> owner, Consumer<SignedDecision> onSigned, ResourceBundle text,
+                                Clock clock) {
         this.executor = executor;
         this.reviewer = reviewer;
         this.candidateOf = candidateOf;
         this.judged = judged;
         this.decisionStore = decisionStore;
+        this.lastKeyFile = lastKeyFile;
         this.owner = owner;
         this.onSigned = onSigned;
         this.text = text;
@@ -93,7 +102,10 @@ public final class RecordDecisionAction {
     public Stage show(ReviewPack pack, DecisionPrefill prefill) {
         DecisionViewModel model = new DecisionViewModel(pack, prefill, executor, clock);
         model.storeProperty().set(decisionStore.getValue());
-        model.signedRecordProperty().addListener((o, was, record) -> onSigned.accept(record));
+        lastKeyFile.get().ifPresent(model.keyFileProperty()::set);
+        // the form is disabled while it signs: the log and key in it are the ones the record was signed with
+        model.signedRecordProperty().addListener((o, was, record) -> onSigned.accept(new SignedDecision(record,
+                model.storeProperty().get(), model.keyFileProperty().get())));
         return new DecisionDialog(model, text).showModal(owner.get());
     }
 }

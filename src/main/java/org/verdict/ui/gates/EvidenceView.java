@@ -8,13 +8,14 @@ import java.util.ResourceBundle;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
@@ -23,9 +24,9 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
 import org.verdict.core.evidence.EvidenceChart;
 import org.verdict.core.evidence.EvidenceSection;
 import org.verdict.core.evidence.EvidenceTable;
@@ -34,8 +35,8 @@ import org.verdict.core.evidence.Tone;
 import org.verdict.core.gates.model.EvidencePageId;
 import org.verdict.core.report.EvidenceCharts;
 import org.verdict.ui.chart.ChartPane;
+import org.verdict.ui.table.FittedColumns;
 import org.verdict.ui.table.WrappingCell;
-import org.verdict.ui.theme.CellFont;
 
 /**
  * The evidence behind the gates, one page per suite (Safety, Fairness, Language parity, Latency, Canary, Holdout,
@@ -46,12 +47,13 @@ import org.verdict.ui.theme.CellFont;
 public final class EvidenceView {
     /** Tables grow with the page but always show at least this many rows before they scroll. */
     private static final int MIN_VISIBLE_ROWS = 6;
-    /** Wider text (a long detail) wraps in its column rather than being cut. */
-    private static final double MAX_COLUMN_EMS = 42;
-    private static final String TABLE_FONT = CellFont.FAMILY;
-    private static final double LONG_HEADER_EMS = 12;
-    /** Charts of few rows (one canary lift) still get room for their title, axis and legend. */
-    private static final double MIN_CHART_HEIGHT = 260;
+    /** Narrower than this (in ems), the list of pages gives its width to the page and a drop-down picks the page. */
+    private static final double LIST_BESIDE_MIN_EMS = 75;
+    private static final int ONE_LINE_HEADER_CHARS = 8;
+    private static final int HEADER_LINE_CHARS = 16;
+    private static final char NO_BREAK_SPACE = '\u00A0';
+    /** Narrower than this (in ems of the text size), two charts side by side cut their axis titles and crowd rows. */
+    private static final double MIN_CHART_WIDTH_EMS = 38;
 
     private final GatesViewModel model;
     private final ResourceBundle text;
@@ -61,7 +63,11 @@ public final class EvidenceView {
     private final List<ChartPane> chartPanes = new ArrayList<>();
     private final BorderPane root = new BorderPane();
     private final ListView<EvidencePageId> pages = new ListView<>();
+    private final ComboBox<EvidencePageId> pagePicker = new ComboBox<>();
     private final VBox content = new VBox(12);
+    private final GridPane chartGrid = new GridPane();
+    /** How many charts a row the grid shows now; 0 before they are arranged. */
+    private int chartColumns;
     private final Label title = new Label();
     private final Label summary = new Label();
     private final Label missing = new Label();
@@ -94,6 +100,15 @@ public final class EvidenceView {
                 model.selectEvidence(now);
             }
         });
+        pagePicker.setId("evidencePagePicker");
+        pagePicker.getItems().setAll(pages.getItems());
+        pagePicker.setCellFactory(pages.getCellFactory());
+        pagePicker.setButtonCell(pages.getCellFactory().call(null));
+        pagePicker.valueProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                model.selectEvidence(now);
+            }
+        });
         title.setId("evidenceTitle");
         title.getStyleClass().add("title-3");
         summary.setId("evidenceSummary");
@@ -104,6 +119,10 @@ public final class EvidenceView {
         missing.setWrapText(true);
         missing.setMinHeight(Region.USE_PREF_SIZE);
         missing.getStyleClass().add("warning");
+        chartGrid.setId("evidenceCharts");
+        chartGrid.setHgap(12);
+        chartGrid.setVgap(12);
+        content.widthProperty().addListener((obs, was, now) -> arrangeCharts());
         content.setId("evidenceContent");
         content.setPadding(new Insets(20));
         ScrollPane scroll = new ScrollPane(content);
@@ -112,6 +131,7 @@ public final class EvidenceView {
         scroll.setFitToHeight(true);
         root.setLeft(pages);
         root.setCenter(scroll);
+        root.widthProperty().addListener((obs, was, now) -> placePagePicker());
         model.selectedEvidenceProperty().addListener((obs, was, now) -> render());
         model.reviewedProperty().addListener((obs, was, now) -> render());
         // a new pack clears the previous one's pages at once; meanwhile the page says its gates are being judged
@@ -121,8 +141,34 @@ public final class EvidenceView {
             }
         });
         // the summary follows the theme's text size (large text): columns are measured again in its font
-        summary.fontProperty().addListener((obs, was, now) -> render());
+        summary.fontProperty().addListener((obs, was, now) -> {
+            placePagePicker();
+            render();
+        });
         render();
+    }
+
+    /**
+     * The list of pages beside the page while the view is {@link #LIST_BESIDE_MIN_EMS} wide; narrower (large text on a
+     * laptop) a drop-down over the page's title instead, which leaves the page's charts and tables the whole width.
+     */
+    private void placePagePicker() {
+        boolean narrow = root.getWidth() > 0
+                && root.getWidth() < LIST_BESIDE_MIN_EMS * summary.getFont().getSize();
+        if (narrow == (root.getLeft() == null)) {
+            return;
+        }
+        root.setLeft(narrow ? null : pages);
+        if (narrow) {
+            content.getChildren().add(0, pagePicker);
+        } else {
+            content.getChildren().remove(pagePicker);
+        }
+    }
+
+    /** The page's heading: its title and summary, under the page picker when the list of pages is not beside it. */
+    private List<Node> heading() {
+        return root.getLeft() == null ? List.of(pagePicker, title, summary) : List.of(title, summary);
     }
 
     private void render() {
@@ -130,11 +176,14 @@ public final class EvidenceView {
         if (selected != pages.getSelectionModel().getSelectedItem()) {
             pages.getSelectionModel().select(selected);
         }
+        if (selected != pagePicker.getValue()) {
+            pagePicker.setValue(selected);
+        }
         GatesViewModel.Reviewed reviewed = model.reviewedProperty().get();
         title.setText(text.getString("evidence.page." + selected.id()));
         if (reviewed == null) {
             summary.setText(text.getString(model.computingProperty().get() ? "evidence.judging" : "evidence.nothing"));
-            content.getChildren().setAll(title, summary);
+            content.getChildren().setAll(heading());
             return;
         }
         List<EvidenceSection> sections = reviewed.evidence().page(selected);
@@ -143,13 +192,14 @@ public final class EvidenceView {
             summary.setText("");
             missing.setText(text.getString("evidence.missing") + " " + String.join(" ",
                     sections.stream().map(EvidenceSection::missing).toList()));
-            content.getChildren().setAll(title, summary, missing);
+            content.getChildren().setAll(heading());
+            content.getChildren().add(missing);
             return;
         }
         // a page of several sections (the held-out set and the holdout group) names each before its summary
         summary.setText(present.size() == 1 ? present.get(0).summary() : String.join("\n", present.stream()
                 .map(section -> section.name() + ": " + section.summary()).toList()));
-        content.getChildren().setAll(title, summary);
+        content.getChildren().setAll(heading());
         // what the gate judged first, then the data behind it
         List<EvidenceChart> charts = present.stream().flatMap(section -> Stream.concat(section.charts().stream(),
                 section.detailCharts().stream())).toList();
@@ -170,64 +220,98 @@ public final class EvidenceView {
     }
 
     /**
-     * One chart full width; several two a row, each as tall as its rows need (as in the approval pack). The legends
-     * name both models with their versions, which the approval pack states once in its summary.
+     * One chart full width; several two a row when each would still be {@link #MIN_CHART_WIDTH_EMS} wide, else one
+     * under the other (large text on a laptop), each as tall as its titles, rows and legend need at its width, so
+     * every row keeps its label and no axis title is cut. The legends name both models with their versions, which the
+     * approval pack states once in its summary.
      */
     private GridPane charts(List<EvidenceChart> charts, EvidenceCharts.ModelNames names) {
         while (chartPanes.size() < charts.size()) {
             chartPanes.add(newChartPane.get());
         }
-        GridPane grid = new GridPane();
-        grid.setId("evidenceCharts");
-        grid.setHgap(12);
-        grid.setVgap(12);
-        int columns = charts.size() == 1 ? 1 : 2;
+        chartGrid.getChildren().clear();
+        for (int i = 0; i < charts.size(); i++) {
+            ChartPane pane = chartPanes.get(i);
+            pane.setId(i == 0 ? "evidenceChart" : "evidenceChart" + i);
+            JFreeChart chart = chartRenderer.build(charts.get(i), names);
+            qualifierBelowTitle(chart);
+            pane.showChartFitted(chart, EvidenceCharts.plotHeightOf(charts.get(i)));
+            chartGrid.getChildren().add(pane);
+        }
+        chartColumns = 0;
+        arrangeCharts();
+        return chartGrid;
+    }
+
+    /** Two charts a row when both are at least {@link #MIN_CHART_WIDTH_EMS} wide, else one. */
+    private void arrangeCharts() {
+        List<Node> panes = List.copyOf(chartGrid.getChildren());
+        double room = content.getWidth() - content.getPadding().getLeft() - content.getPadding().getRight();
+        int columns = panes.size() > 1
+                && room >= 2 * MIN_CHART_WIDTH_EMS * summary.getFont().getSize() + chartGrid.getHgap() ? 2 : 1;
+        if (columns == chartColumns || panes.isEmpty()) {
+            return;
+        }
+        chartColumns = columns;
+        chartGrid.getColumnConstraints().clear();
         for (int c = 0; c < columns; c++) {
             ColumnConstraints column = new ColumnConstraints();
             column.setPercentWidth(100.0 / columns);
             column.setHgrow(Priority.ALWAYS);
-            grid.getColumnConstraints().add(column);
+            chartGrid.getColumnConstraints().add(column);
         }
-        for (int i = 0; i < charts.size(); i++) {
-            ChartPane pane = chartPanes.get(i);
-            pane.setId(i == 0 ? "evidenceChart" : "evidenceChart" + i);
-            pane.showChart(chartRenderer.build(charts.get(i), names), 0);
-            double height = Math.max(MIN_CHART_HEIGHT, EvidenceCharts.heightOf(charts.get(i)));
-            pane.setMinHeight(height);
-            pane.setPrefHeight(height);
-            grid.add(pane, i % columns, i / columns);
+        for (int i = 0; i < panes.size(); i++) {
+            GridPane.setConstraints(panes.get(i), i % columns, i / columns);
         }
-        return grid;
     }
 
     /**
-     * A table whose columns are as wide as their longest cell in the current font (so no number or interval is cut)
-     * and whose long texts wrap; at least {@link #MIN_VISIBLE_ROWS} rows tall, growing into the page's free height.
+     * The approval pack's titles carry their method in parentheses ("Disparity ratios over gender (95% bootstrap
+     * intervals of a largest gap, …)"): here the title keeps its first words in bold and the parenthesis goes under
+     * it in regular text, so a title takes a line or two instead of six.
+     */
+    static void qualifierBelowTitle(JFreeChart chart) {
+        String title = chart.getTitle() == null ? null : chart.getTitle().getText();
+        if (title == null || !title.endsWith(")")) {
+            return;
+        }
+        int depth = 0;
+        for (int i = title.length() - 1; i > 0; i--) {
+            char c = title.charAt(i);
+            depth += c == ')' ? 1 : c == '(' ? -1 : 0;
+            if (depth == 0) {
+                if (title.charAt(i - 1) == ' ') {
+                    chart.getTitle().setText(title.substring(0, i - 1));
+                    TextTitle qualifier = new TextTitle(title.substring(i + 1, title.length() - 1));
+                    qualifier.setPosition(RectangleEdge.TOP);
+                    chart.addSubtitle(0, qualifier);
+                }
+                return;
+            }
+        }
+    }
+
+    /**
+     * A table whose columns are as wide as their longest cell in the current font while the page has room; when it
+     * has not (large text on a laptop), every column narrows in proportion to what it can give, down to its longest
+     * word, and its cells wrap, before the table scrolls sideways. An interval is one word: it goes under its value
+     * whole ("0.832" / "[0.826, 0.838]"), never broken after its comma. At least {@link #MIN_VISIBLE_ROWS} rows tall,
+     * growing into the page's free height.
      */
     static TableView<List<Cell>> tableView(EvidenceTable table, double em) {
         TableView<List<Cell>> view = new TableView<>();
         view.getStyleClass().add("evidence-table");
-        Font cell = Font.font(TABLE_FONT, em);
-        Font header = Font.font(TABLE_FONT, FontWeight.BOLD, em);
-        double padding = em + 10;
-        double maxWidth = MAX_COLUMN_EMS * em;
+        FittedColumns<List<Cell>> widths = new FittedColumns<>(view, new SimpleDoubleProperty(em), false);
         for (int c = 0; c < table.headers().size(); c++) {
             int index = c;
-            TableColumn<List<Cell>, String> column = new TableColumn<>(table.headers().get(c));
+            TableColumn<List<Cell>, String> column = new TableColumn<>(headerLines(table.headers().get(c)));
             column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().get(index).text()));
-            double widest = Math.max(headerWidth(table.headers().get(c), header),
-                    table.rows().stream().mapToDouble(row -> widthOf(row.get(index).text(), cell)).max().orElse(0));
-            column.setPrefWidth(Math.min(maxWidth, Math.ceil(widest + padding)));
-            column.setMinWidth(Math.min(maxWidth, Math.ceil(widest + padding)));
-            if (widest + padding > maxWidth) {
-                column.setCellFactory(WrappingCell::new);
-            } else {
-                column.setCellFactory(shown -> new ToneCell(index));
-            }
+            column.setCellFactory(shown -> new ToneCell(shown, index));
+            widths.fit(column, row -> wrappable(row.get(index).text()));
+            widths.wrapWhenNarrow(column);
             view.getColumns().add(column);
         }
         view.getItems().setAll(table.rows());
-        view.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         double rowHeight = Math.ceil(em * 2.75);
         double chrome = Math.ceil(em * 4.2) + rowHeight; // a header of two lines and a horizontal scroll bar
         int rows = Math.max(1, table.rows().size());
@@ -236,20 +320,47 @@ public final class EvidenceView {
         return view;
     }
 
-    /** A cell in its tone's colour: the marks and words (▼ worse, ✘ fail) carry the meaning, colour only adds. */
-    private static final class ToneCell extends TableCell<List<Cell>, String> {
+    /**
+     * A header longer than {@link #ONE_LINE_HEADER_CHARS} breaks between words into lines of about half its length,
+     * at most {@link #HEADER_LINE_CHARS} ("Adjusted" / "p", "Only candidate /" / "only production" / "violates"):
+     * the column is measured at its widest line, so it narrows to its cells and an eight-column table fits a laptop
+     * in large text.
+     */
+    static String headerLines(String header) {
+        if (header.length() <= ONE_LINE_HEADER_CHARS) {
+            return header;
+        }
+        return WrappingCell.lines(header, Math.min((header.length() + 1) / 2, HEADER_LINE_CHARS));
+    }
+
+    /** The text as a cell shows it: no line break inside brackets ("[0.826, 0.838]" wraps as one word). */
+    static String wrappable(String text) {
+        StringBuilder shown = new StringBuilder(text.length());
+        int depth = 0;
+        for (char c : text.toCharArray()) {
+            depth += c == '[' ? 1 : c == ']' && depth > 0 ? -1 : 0;
+            shown.append(c == ' ' && depth > 0 ? NO_BREAK_SPACE : c);
+        }
+        return shown.toString();
+    }
+
+    /**
+     * A cell whose text wraps at its column's width, in its tone's colour: the marks and words (▼ worse, ✘ fail)
+     * carry the meaning, colour only adds.
+     */
+    private static final class ToneCell extends WrappingCell<List<Cell>> {
         private static final List<String> TONE_CLASSES = Arrays.stream(Tone.values()).map(ToneCell::styleClass)
                 .toList();
         private final int column;
 
-        ToneCell(int column) {
+        ToneCell(TableColumn<List<Cell>, String> shown, int column) {
+            super(shown);
             this.column = column;
         }
 
         @Override
         protected void updateItem(String value, boolean empty) {
-            super.updateItem(value, empty);
-            setText(empty ? null : value);
+            super.updateItem(value == null ? null : wrappable(value), empty);
             getStyleClass().removeAll(TONE_CLASSES);
             if (!empty && getIndex() >= 0 && getIndex() < getTableView().getItems().size()) {
                 getStyleClass().add(styleClass(getTableView().getItems().get(getIndex()).get(column).tone()));
@@ -260,23 +371,6 @@ public final class EvidenceView {
         static String styleClass(Tone tone) {
             return "tone-" + tone.name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
-    }
-
-    /** A long header wraps onto two lines (gates.css), so it needs only about half its one-line width. */
-    private static double headerWidth(String header, Font font) {
-        double oneLine = widthOf(header, font);
-        if (oneLine <= LONG_HEADER_EMS * font.getSize()) {
-            return oneLine;
-        }
-        double longestWord = Arrays.stream(header.split(" ")).mapToDouble(w -> widthOf(w, font)).max()
-                .orElse(0);
-        return Math.max(longestWord, oneLine / 2 + font.getSize() * 2);
-    }
-
-    private static double widthOf(String value, Font font) {
-        Text measured = new Text(value);
-        measured.setFont(font);
-        return measured.getLayoutBounds().getWidth();
     }
 
     /** The screen's root node. */

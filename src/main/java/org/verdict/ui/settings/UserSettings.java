@@ -17,7 +17,7 @@ import java.util.logging.Logger;
 
 /**
  * What Verdict remembers between sessions: recent packs, the last pack, window bounds, split-pane dividers,
- * theme and large-text mode. Stored as readable JSON in the user data folder, replaced atomically on save so a
+ * theme and large-text mode, the decision log and key file last signed with (never a passphrase). Stored as readable JSON in the user data folder, replaced atomically on save so a
  * crash never leaves half a file. A missing or unreadable file means defaults (and is logged), never a failure.
  */
 public final class UserSettings {
@@ -32,7 +32,7 @@ public final class UserSettings {
     /** The file's shape; unknown keys from newer versions are ignored. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Stored(List<String> recentPacks, String lastPack, WindowBounds window, Map<String, Double> dividers,
-                  boolean darkTheme, boolean largeText) {
+                  boolean darkTheme, boolean largeText, String decisionLog, String keyFile) {
     }
 
     private final Path file;
@@ -42,6 +42,8 @@ public final class UserSettings {
     private WindowBounds window;
     private boolean darkTheme;
     private boolean largeText;
+    private Path decisionLog;
+    private Path keyFile;
     /** Taken on the FX thread; written under this object's lock (see {@link #snapshot()}). */
     private long snapshotsTaken;
     private long snapshotWritten;
@@ -73,6 +75,8 @@ public final class UserSettings {
         }
         darkTheme = stored.darkTheme();
         largeText = stored.largeText();
+        decisionLog = stored.decisionLog() == null ? null : Path.of(stored.decisionLog());
+        keyFile = stored.keyFile() == null ? null : Path.of(stored.keyFile());
     }
 
     /** Writes the settings next to the target and moves them over it in one step. */
@@ -88,7 +92,8 @@ public final class UserSettings {
     public Snapshot snapshot() {
         return new Snapshot(this, ++snapshotsTaken, new Stored(recentPacks.stream().map(Path::toString).toList(),
                 lastPack == null ? null : lastPack.toString(), window, new LinkedHashMap<>(dividers), darkTheme,
-                largeText));
+                largeText, decisionLog == null ? null : decisionLog.toString(),
+                keyFile == null ? null : keyFile.toString()));
     }
 
     /** The state of the settings at one moment; {@link #write()} may run on any thread. */
@@ -169,6 +174,22 @@ public final class UserSettings {
 
     public void setDarkTheme(boolean dark) {
         this.darkTheme = dark;
+    }
+
+    /** A decision was signed into {@code log} with the key in {@code key}: both are proposed next time. */
+    public void decisionSigned(Path log, Path key) {
+        decisionLog = log.toAbsolutePath().normalize();
+        keyFile = key.toAbsolutePath().normalize();
+    }
+
+    /** The decision log last signed into, if any. */
+    public Optional<Path> decisionLog() {
+        return Optional.ofNullable(decisionLog);
+    }
+
+    /** The key file last signed with, if any (the file's path; the passphrase is never kept). */
+    public Optional<Path> keyFile() {
+        return Optional.ofNullable(keyFile);
     }
 
     public boolean largeText() {

@@ -1,6 +1,7 @@
 package org.verdict.ui.shell;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -42,7 +43,8 @@ public final class MainViewModel {
         this.activity = activity;
         this.settings = settings;
         this.openingTitle = openingTitle;
-        this.decisionStore.set(decisionStore);
+        // the log last signed into, while it is there; else the app's own
+        this.decisionStore.set(settings.decisionLog().filter(Files::isRegularFile).orElse(decisionStore));
         recentPacks.setAll(settings.recentPacks());
     }
 
@@ -114,9 +116,24 @@ public final class MainViewModel {
         return pack.getReadOnlyProperty();
     }
 
-    /** The decision store in use; the decision and audit views set it when the user opens another store. */
+    /**
+     * The decision store in use, which the status bar names and the Decision dialog proposes: the log last signed
+     * into or opened in Audit.
+     */
     public ObjectProperty<Path> decisionStoreProperty() {
         return decisionStore;
+    }
+
+    /** A decision was signed into {@code store} with {@code keyFile}: the store in use, both proposed next time. */
+    public void decisionSigned(Path store, Path keyFile) {
+        decisionStore.set(store);
+        settings.decisionSigned(store, keyFile);
+        saveSettingsInBackground();
+    }
+
+    /** The key file last signed with, if it is still there. */
+    public Optional<Path> lastKeyFile() {
+        return settings.keyFile().filter(Files::isRegularFile);
     }
 
     public ObservableList<Path> recentPacks() {

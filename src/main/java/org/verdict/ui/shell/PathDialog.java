@@ -18,6 +18,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.verdict.ui.settings.UserDataFolder;
 import org.verdict.ui.theme.OwnerLook;
 
 /**
@@ -109,7 +110,7 @@ public final class PathDialog {
             return Optional.empty();
         }
         if (path.equals("~") || path.startsWith("~/")) {
-            path = System.getProperty("user.home") + path.substring(1);
+            path = UserDataFolder.userHome() + path.substring(1);
         }
         try {
             return Optional.of(Path.of(path).toAbsolutePath().normalize());

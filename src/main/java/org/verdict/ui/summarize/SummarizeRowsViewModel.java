@@ -16,6 +16,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.gates.PackEvidenceCheck;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.summary.DuckDbSummarizer;
 import org.verdict.core.summary.RowManifest;
@@ -46,7 +47,8 @@ public final class SummarizeRowsViewModel {
             return (input, manifest, out, progress) -> {
                 PackManifest rows = RowManifest.read(manifest);
                 Path folder = manifest.toAbsolutePath().getParent();
-                new DuckDbSummarizer(memoryLimit, threads).carrying(folder).summarizingSuitesIn(folder, rows)
+                new DuckDbSummarizer(memoryLimit, threads)
+                        .carrying(folder, PackEvidenceCheck.ofStagedSummaryPack()).summarizingSuitesIn(folder, rows)
                         .summarize(input.toString(), null, rows, true, true, ComparisonOptions.DEFAULTS.seed(), out,
                                 progress);
             };

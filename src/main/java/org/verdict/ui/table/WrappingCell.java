@@ -17,7 +17,7 @@ import org.verdict.ui.theme.CellFont;
  * reason or detail is never cut. A {@link Text} with a wrapping width is used because a wrapped label in a cell is
  * measured at one line's width and ends in "...". The text takes the cell's colour (row styles such as gate-fail).
  */
-public final class WrappingCell<S> extends TableCell<S, String> {
+public class WrappingCell<S> extends TableCell<S, String> {
     /** Room for the cell's own padding left and right of the text. */
     private static final double PADDING = 18;
     /** Where a wrapped line may break: after white space, and after a hyphen between a letter and a letter or digit. */

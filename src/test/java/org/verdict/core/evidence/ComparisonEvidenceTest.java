@@ -49,8 +49,8 @@ public class ComparisonEvidenceTest {
     void everySliceHasARowAndTheOnesWithoutAnIntervalSayWhy() {
         DeltaForest forest = (DeltaForest) ComparisonEvidence.forestsByDimension(housePrices()).get(0);
 
-        assertEquals(List.of("overall (n 1200)", "neighborhood=N01 (n 300)", "neighborhood=N18 (n 29)",
-                "neighborhood=N30 (n 4)"), forest.rows().stream().map(DeltaRow::label).toList());
+        assertEquals(List.of("overall (n=1,200)", "neighborhood=N01 (n=300)", "neighborhood=N18 (n=29)",
+                "neighborhood=N30 (n=4)"), forest.rows().stream().map(DeltaRow::label).toList());
         DeltaRow tooFew = forest.rows().get(2);
         assertEquals(-10_252.9, tooFew.delta(), 1e-9);
         assertNull(tooFew.ci(), "a slice with too few examples is not drawn with an interval its verdict does not read");

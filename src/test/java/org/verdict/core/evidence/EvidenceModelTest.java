@@ -111,10 +111,10 @@ class EvidenceModelTest {
         PairedEstimates values = (PairedEstimates) parity.detailCharts().get(0);
         // macro F1 per language of sample-data/support-router/primary.csv, computed by hand (scikit-learn's
         // convention: classes of labels and predictions, F1 0 where undefined) outside Verdict
-        Map<String, double[]> byHand = Map.of("fr (n 2892)", new double[] {0.821521971, 0.863206292},
-                "ja (n 2883)", new double[] {0.804434604, 0.700956622},
-                "pt (n 223)", new double[] {0.790583807, 0.781782089},
-                "en (n 9106)", new double[] {0.849071413, 0.890104562});
+        Map<String, double[]> byHand = Map.of("fr (n=2,892)", new double[] {0.821521971, 0.863206292},
+                "ja (n=2,883)", new double[] {0.804434604, 0.700956622},
+                "pt (n=223)", new double[] {0.790583807, 0.781782089},
+                "en (n=9,106)", new double[] {0.849071413, 0.890104562});
         assertEquals(7, values.rows().size(), values.rows().toString());
         for (PairedRow row : values.rows()) {
             assertTrue(row.productionCi().contains(row.production()) && row.candidateCi().contains(row.candidate()),
@@ -155,7 +155,7 @@ class EvidenceModelTest {
             String name = category.title().substring(0, category.title().indexOf(':'));
             double[] expected = byHand.get(name);
             PairedRow row = category.rows().get(0);
-            assertEquals(List.of(name + " (n 1500)"), category.rows().stream().map(PairedRow::label).toList());
+            assertEquals(List.of(name + " (n=1,500)"), category.rows().stream().map(PairedRow::label).toList());
             assertEquals(expected[0] / 1500, row.production(), 1e-12, name);
             assertEquals(expected[1] / 1500, row.candidate(), 1e-12, name);
             assertTrue(row.productionCi().contains(row.production()) && row.candidateCi().contains(row.candidate()));
@@ -171,5 +171,60 @@ class EvidenceModelTest {
                 triggers.tables().get(0));
         assertTrue(triggers.summary().contains(sample.suggestion()), triggers.summary());
         assertNull(triggers.missing());
+    }
+
+    /** Every text the app's Evidence view and the approval pack show of a section. */
+    private static List<String> textsOf(EvidenceSection section) {
+        List<String> texts = new java.util.ArrayList<>();
+        texts.add(section.summary());
+        List<EvidenceChart> charts = new java.util.ArrayList<>(section.charts());
+        charts.addAll(section.detailCharts());
+        for (EvidenceChart chart : charts) {
+            if (chart instanceof EvidenceChart.DeltaForest forest) {
+                texts.add(forest.title());
+                texts.add(forest.axisLabel());
+                forest.rows().forEach(row -> texts.add(row.label()));
+            } else if (chart instanceof PairedEstimates paired) {
+                texts.add(paired.title());
+                paired.rows().forEach(row -> texts.add(row.label()));
+            } else if (chart instanceof TimeSeries series) {
+                texts.add(series.title());
+                series.series().forEach(line -> texts.add(line.name()));
+            }
+        }
+        for (EvidenceTable table : section.tables()) {
+            texts.add(table.caption());
+            table.rows().forEach(row -> row.forEach(cell -> texts.add(cell.text())));
+        }
+        return texts;
+    }
+
+    @Test
+    void everyCountOnEveryPageHasThousandsSeparators() {
+        List<String> texts = new java.util.ArrayList<>();
+        for (EvidencePageId page : EvidencePageId.values()) {
+            sample.page(page).forEach(section -> texts.addAll(textsOf(section)));
+        }
+        // a sample size written without separators ("n 24000", "n = 5000"), or any other count of four digits or more
+        // ("18400 newly labelled examples"); dates, decimals and ids are not counts
+        java.util.regex.Pattern unseparated = java.util.regex.Pattern.compile("\\bn\\s*=?\\s*\\d{4,}|(?<![\\w.,:\\-])\\d{4,}(?![\\w.,:\\-])");
+        List<String> bare = texts.stream().filter(text -> text != null && unseparated.matcher(text).find()).toList();
+        assertEquals(List.of(), bare);
+        // the sample's sizes, as Compare writes them
+        assertTrue(texts.contains("ja (n=2,883)"), texts.toString());
+        assertTrue(texts.stream().anyMatch(text -> text.startsWith("Latency percentiles (n=5,000 production")),
+                texts.toString());
+        assertTrue(texts.stream().anyMatch(text -> text.startsWith("candidate 43 (n=24,000")), texts.toString());
+    }
+
+    @Test
+    void aGateSentenceWritesBothModelsWithTheSameDecimals() {
+        // ja's macro F1 by hand: candidate 0.700956622, production 0.804434604; 0.7010, not 0.701 beside 0.8044
+        String ja = review.gates().gates().stream()
+                .filter(gate -> gate.gate() == org.verdict.core.gates.model.Gate.LANGUAGE_PARITY)
+                .flatMap(gate -> gate.findings().stream()).filter(finding -> finding.subject().equals("language=ja"))
+                .findFirst().orElseThrow().detail();
+        assertTrue(ja.startsWith("ja: candidate 0.7010 vs production 0.8044, Δ −0.1035 ["), ja);
+        assertTrue(ja.contains("(n=2,883, "), ja);
     }
 }

@@ -181,7 +181,7 @@ class GateReviewTest {
                 : label(row)).review().gates().result(Gate.LANGUAGE_PARITY);
         assertEquals(GateOutcome.FAIL, result.outcome());
         assertTrue(result.summary().startsWith("de:"), result.summary());
-        assertTrue(result.summary().contains("; insufficient evidence for en (n 100, Δ −"), result.summary());
+        assertTrue(result.summary().contains("; insufficient evidence for en (n=100, Δ −"), result.summary());
         // a p-value below the fourth decimal reads "< 0.0001", never a misleading 0
         assertTrue(result.summary().contains("adjusted p < 0.0001, worse"), result.summary());
     }
@@ -198,7 +198,7 @@ class GateReviewTest {
         assertTrue(de.numbers().get("ciUpper") > 0.05 && de.numbers().get("ciLower") < 0, de.detail());
         assertTrue(de.numbers().get("ciLower") >= -0.05, de.detail());
         assertTrue(de.detail().contains("inconclusive); worst case −"), de.detail());
-        assertTrue(de.detail().endsWith(" ≥ −0.05 (tolerance E)"), de.detail());
+        assertTrue(de.detail().endsWith(" ≥ −0.0500 (tolerance E)"), de.detail());
         assertEquals(GateOutcome.PASS, de.outcome(), de.detail());
         assertEquals(GateOutcome.PASS, result.outcome(), result.summary());
     }
@@ -212,7 +212,7 @@ class GateReviewTest {
         Finding de = result.findings().stream().filter(f -> f.subject().equals("language=de")).findFirst()
                 .orElseThrow();
         assertTrue(de.numbers().get("ciLower") < -0.05 && de.numbers().get("ciUpper") > 0, de.detail());
-        assertTrue(de.detail().endsWith(" < −0.05 (tolerance E)"), de.detail());
+        assertTrue(de.detail().endsWith(" < −0.0500 (tolerance E)"), de.detail());
         assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, de.outcome(), de.detail());
     }
 

@@ -50,11 +50,11 @@ class PrimaryMetricGateTest {
     void aMetricWhereHigherIsBetterIsJudgedOnItsLowerBound() {
         GateResult pass = gate.judge(evidence(Metric.MACRO_F1, 0.80, 0.82, new Interval(-0.004, 0.044)));
         assertEquals(GateOutcome.PASS, pass.outcome());
-        assertTrue(pass.summary().contains("worst case −0.004 ≥ −0.01 (margin)"), pass.summary());
+        assertTrue(pass.summary().contains("worst case −0.0040 ≥ −0.0100 (margin)"), pass.summary());
         GateResult fail = gate.judge(evidence(Metric.MACRO_F1, 0.80, 0.784, new Interval(-0.03, -0.002)));
         assertEquals(GateOutcome.FAIL, fail.outcome());
-        assertTrue(fail.summary().contains("worst case −0.03 < −0.01 (margin); the whole interval is on the worse side"
-                + " of 0"), fail.summary());
+        assertTrue(fail.summary().contains("worst case −0.0300 < −0.0100 (margin); the whole interval is on the worse"
+                + " side of 0"), fail.summary());
     }
 
     /**
@@ -65,7 +65,7 @@ class PrimaryMetricGateTest {
     void anIntervalThatReachesBothPastTheMarginAndZeroIsInsufficientEvidence() {
         GateResult higher = gate.judge(evidence(Metric.MACRO_F1, 0.80, 0.79, new Interval(-0.03, 0.01)));
         assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, higher.outcome());
-        assertTrue(higher.summary().contains("worst case −0.03 < −0.01 (margin), but the interval reaches 0: a loss"
+        assertTrue(higher.summary().contains("worst case −0.0300 < −0.0100 (margin), but the interval reaches 0: a loss"
                 + " beyond the margin can be neither ruled out nor shown"), higher.summary());
         GateResult lower = gate.judge(evidence(Metric.MAE, 125_000, 126_000, new Interval(-1_759, 3_759)));
         assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, lower.outcome());
@@ -74,12 +74,25 @@ class PrimaryMetricGateTest {
         assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, touching.outcome(), "an end at exactly 0 still reaches it");
     }
 
+    /**
+     * Numbers compared in one sentence share their decimals: the two models' errors (four significant digits of the
+     * larger), and Δ with its interval and the limit; never 99.87 beside 101.4.
+     */
+    @Test
+    void anErrorInTheTargetsUnitsWritesTheNumbersItComparesWithTheSameDecimals() {
+        GateResult pass = gate.judge(evidence(Metric.MAE, 101.4, 99.87, new Interval(-5.259, 0.5)));
+        assertEquals(GateOutcome.PASS, pass.outcome());
+        assertTrue(pass.summary().startsWith("mae (lower is better): candidate 99.9 vs production 101.4, Δ −1.530, 95% "
+                + "interval, overall slice tested alone [−5.259, +0.500]; worst case +0.500 ≤ +1.014 (1% of "
+                + "production's 101.4)"), pass.summary());
+    }
+
     /** log_loss is lower-is-better but not in the target's units: an absolute margin with a plus sign. */
     @Test
     void aLossOutsideTheTargetsUnitsKeepsAnAbsoluteMarginWithThePlusSign() {
         GateResult fail = gate.judge(evidence(Metric.LOG_LOSS, 0.40, 0.43, new Interval(0.012, 0.048)));
         assertEquals(GateOutcome.FAIL, fail.outcome());
-        assertTrue(fail.summary().contains("worst case +0.048 > +0.01 (margin)"), fail.summary());
+        assertTrue(fail.summary().contains("worst case +0.0480 > +0.0100 (margin)"), fail.summary());
     }
 
     @Test
@@ -115,8 +128,8 @@ class PrimaryMetricGateTest {
                 Optional.empty(), Optional.empty(), Optional.empty(), PackSuites.NONE);
         GateResult result = new CircuitBreakerGate(GatePolicy.DEFAULTS).judge(withHistory);
         assertEquals(GateOutcome.FAIL, result.outcome());
-        assertEquals("mae (lower is better): candidate 126000 vs historical best 120000 (v41, 2026-08-01), worse than "
-                + "it by 6000, margin 2400 (2% of the best)", result.summary());
+        assertEquals("mae (lower is better): candidate 126,000 vs historical best 120,000 (v41, 2026-08-01), worse "
+                + "than it by 6,000, margin 2,400 (2% of the best)", result.summary());
     }
 
     private static ReviewEvidence evidence(SliceResult overall) {

@@ -40,6 +40,22 @@ class MerkleTreeTest {
     }
 
     @Test
+    void everyPrefixRootAtOnceIsTheReferenceAndTheRecursiveDefinition() {
+        List<byte[]> prefixes = tree.prefixRoots();
+        assertEquals(ROOTS.size(), prefixes.size());
+        for (int size = 0; size <= 8; size++) {
+            assertEquals(ROOTS.get(size), HEX.formatHex(prefixes.get(size)), "size " + size);
+        }
+        // sizes past the vectors: every shape of perfect subtrees up to 2^7 + a few
+        MerkleTree larger = new MerkleTree(IntStream.range(0, 133)
+                .mapToObj(i -> MerkleTree.leafHash(new byte[] {(byte) i, (byte) (i >> 8)})).toList());
+        List<byte[]> largerPrefixes = larger.prefixRoots();
+        for (int size = 0; size <= 133; size++) {
+            assertArrayEquals(larger.rootHash(size), largerPrefixes.get(size), "size " + size);
+        }
+    }
+
+    @Test
     void inclusionProofsMatchTheReference() {
         assertProof(List.of("96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
                 "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",

@@ -116,10 +116,12 @@ class SignerRegisterTamperTest {
         assertTrue(anyProblem(report, "the revocation of Mallory Byrne's key " + MALLORY.identity().shortKeyId()
                 + " (log entry #"), report.problems().toString());
         assertTrue(anyProblem(report, "is missing from the revocations table (it was deleted); the key stays revoked"));
+        // the revoked key cannot sign: the log, which no longer verifies, takes no signature at all
         try (DecisionLog log = DecisionLog.openForWriting(db)) {
-            LedgerException refused = org.junit.jupiter.api.Assertions.assertThrows(LedgerException.class,
+            LedgerException refused = org.junit.jupiter.api.Assertions.assertThrows(LogNotIntactException.class,
                     () -> log.cosign("2", MALLORY));
-            assertTrue(refused.getMessage().contains("was revoked"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("no signature was added"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("the key stays revoked"), refused.getMessage());
         }
     }
 

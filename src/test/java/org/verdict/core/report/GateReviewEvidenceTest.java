@@ -62,7 +62,7 @@ class GateReviewEvidenceTest {
     void selectionRatesCarryTheirGroupSizeAndAnInterval() {
         PairedEstimates selection = paired(gate("Fairness").charts(), "Selection rate of 'billing' by gender");
         PairedRow female = selection.rows().get(0);
-        assertEquals("gender=female (n 11279)", female.label());
+        assertEquals("gender=female (n=11,279)", female.label());
         // Wilson at 95 %, p ≈ 0.306, n = 11279: half-width ≈ 1.96 · sqrt(0.306 · 0.694 / 11279) ≈ 0.0085
         double width = female.productionCi().upper() - female.productionCi().lower();
         assertEquals(0.017, width, 0.001);
@@ -83,7 +83,7 @@ class GateReviewEvidenceTest {
         assertEquals(overall.candidate().ci(), candidate.points().get(0).ci());
         // drawn at the candidate's training date from the manifest (2026-11-02T10:00:00Z)
         assertEquals(LocalDate.parse("2026-11-02"), candidate.points().get(0).date());
-        assertTrue(candidate.name().startsWith("candidate 43 (n 24000"), candidate.name());
+        assertTrue(candidate.name().startsWith("candidate 43 (n=24,000"), candidate.name());
 
         // metric_history.csv's best macro_f1 is 0.8290 (v40); policy.json's circuit-breaker margin is 0.02
         assertEquals(1, history.limits().size());
@@ -122,7 +122,7 @@ class GateReviewEvidenceTest {
         EvidenceSection latency = model.page(EvidencePageId.LATENCY).get(0);
         EvidenceSection canary = model.page(EvidencePageId.CANARY).get(0);
         String html = new ApprovalPackWriter().html(content);
-        assertTrue(html.contains("Latency percentiles (n 5000"), "the judged percentiles are printed");
+        assertTrue(html.contains("Latency percentiles (n=5,000"), "the judged percentiles are printed");
         assertFalse(html.contains("Latency distribution") || html.contains("Canary success rate per day"),
                 "the detail is not");
 

@@ -19,6 +19,32 @@ class CalibrationTest {
         assertEquals(9, Calibration.bin(1));
     }
 
+    /**
+     * The bin is the number of NumPy's edges np.linspace(0, 1, 11)[1:10] = i · 0.1 strictly below the score: on every
+     * score with four decimals and on each edge and its neighbouring doubles, where a first guess from score · 10 is
+     * a step off (3 · 0.1 = 0.30000000000000004 lies above 0.3, so 0.3 stays in bin 2).
+     */
+    @Test
+    void binsCountTheEdgesBelowTheScore() {
+        java.util.List<Double> scores = new java.util.ArrayList<>();
+        for (int i = 0; i <= 10_000; i++) {
+            scores.add(i / 10_000.0);
+        }
+        for (int i = 1; i <= 9; i++) {
+            double edge = i * 0.1;
+            for (double score : new double[] {edge, Math.nextDown(edge), Math.nextUp(edge), i / 10.0}) {
+                scores.add(score);
+            }
+        }
+        for (double score : scores) {
+            int below = 0;
+            for (int i = 1; i <= 9; i++) {
+                below += i * 0.1 < score ? 1 : 0;
+            }
+            assertEquals(below, Calibration.bin(score), () -> "score " + score);
+        }
+    }
+
     /** log loss clips at 1e-15: a confident miss costs −ln(1e-15) = 34.539, not infinity. */
     @Test
     void logLossIsClipped() {
@@ -235,8 +261,8 @@ class CalibrationTest {
                 double score = random.nextDouble();
                 int label = random.nextDouble() < 0.5 + 0.7 * (score - 0.5) ? 1 : 0;
                 double[] unit = units[u];
-                Calibration.addExample(score, label, Calibration.bin(score), (column, value) -> unit[column] += value);
-                Calibration.addExample(score, label, Calibration.bin(score), (column, value) -> sums[column] += value);
+                Calibration.addExample(score, label, Calibration.bin(score), unit, 0);
+                Calibration.addExample(score, label, Calibration.bin(score), sums, 0);
                 unit[Calibration.SQUARED_ERROR_SUMS] = 1;
             }
             double estimate = Calibration.squaredError(sums, 0, n);
@@ -287,8 +313,7 @@ class CalibrationTest {
     private static double[] sums(double[] scores, int[] labels) {
         double[] sums = new double[Calibration.SQUARED_ERROR_SUMS];
         for (int i = 0; i < scores.length; i++) {
-            Calibration.addExample(scores[i], labels[i], Calibration.bin(scores[i]),
-                    (column, value) -> sums[column] += value);
+            Calibration.addExample(scores[i], labels[i], Calibration.bin(scores[i]), sums, 0);
         }
         return sums;
     }

@@ -84,5 +84,18 @@ class MetricFormatTest {
         assertEquals("0 records", MetricFormat.count(0, "record", "records"));
         assertEquals("2,310 records", MetricFormat.count(2310, "record", "records"));
         assertEquals("24,000", MetricFormat.count(24_000));
+        assertEquals("n=24,000", MetricFormat.sampleSize(24_000));
+        assertEquals("n=4", MetricFormat.sampleSize(4));
+    }
+
+    @Test
+    void gateSentencesKeepFourDecimalsWithTheirTrailingZeros() {
+        assertEquals("0.7010", MetricFormat.GATE_RATE.value(0.700956622));
+        assertEquals("0.8044", MetricFormat.GATE_RATE.value(0.804434604));
+        assertEquals("−0.0100", MetricFormat.GATE_RATE.signed(-0.01));
+        assertEquals("+0.0003", MetricFormat.GATE_RATE.signed(0.00026));
+        // never a misleading zero for a difference that is not one
+        assertEquals("+0.00004", MetricFormat.GATE_RATE.signed(0.00004));
+        assertEquals("0.701", MetricFormat.RATE.value(0.700956622));
     }
 }

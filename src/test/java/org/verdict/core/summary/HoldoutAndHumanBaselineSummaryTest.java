@@ -20,6 +20,7 @@ import org.verdict.core.evidence.EvidenceModel;
 import org.verdict.core.evidence.EvidenceSection;
 import org.verdict.core.gates.CandidateReview;
 import org.verdict.core.gates.GateReview;
+import org.verdict.core.gates.PackEvidenceCheck;
 import org.verdict.core.gates.evidence.HumanBaselineEvidence;
 import org.verdict.core.gates.model.EvidencePageId;
 import org.verdict.core.gates.model.GateResult;
@@ -59,7 +60,8 @@ class HoldoutAndHumanBaselineSummaryTest {
         Path summaryPack = folder.resolve("summary");
         try (ReviewPack rows = loader.load(rowPack, Progress.NONE)) {
             fromRows = gates.review(rows, null, policy, Progress.NONE);
-            new DuckDbSummarizer("512MB", 1).carrying(rowPack).summarizingSuitesIn(rowPack, rows.manifest())
+            new DuckDbSummarizer("512MB", 1).carrying(rowPack, PackEvidenceCheck.ofStagedSummaryPack())
+                    .summarizingSuitesIn(rowPack, rows.manifest())
                     .summarize(rowPack.resolve("primary.csv").toString(), null, rows.manifest(), true, true, 3L,
                             summaryPack, Progress.NONE);
         }
@@ -142,7 +144,8 @@ class HoldoutAndHumanBaselineSummaryTest {
         Path rowPack = RowPacks.writeWithHoldoutAndHumanBaseline(folder.resolve("rows"), Task.MULTICLASS, 2_000, 500,
                 100, 7);
         Path summaryPack = folder.resolve("summary");
-        new DuckDbSummarizer("256MB", 1).carrying(rowPack).summarize(rowPack.resolve("primary.csv").toString(), null,
+        new DuckDbSummarizer("256MB", 1).carrying(rowPack, PackEvidenceCheck.ofStagedSummaryPack())
+                .summarize(rowPack.resolve("primary.csv").toString(), null,
                 RowManifest.read(rowPack.resolve("manifest.json")), true, false, 3L, summaryPack, Progress.NONE);
         assertTrue(Files.exists(summaryPack.resolve("holdout.csv")));
         assertFalse(Files.exists(summaryPack.resolve("holdout_cells.csv")));

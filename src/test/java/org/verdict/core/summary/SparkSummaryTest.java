@@ -106,7 +106,7 @@ class SparkSummaryTest {
                     new SummaryImport.OptionalTables(null, null, new SummaryImport.Holdout("holdout",
                             folder.resolve("holdout_cells"), folder.resolve("holdout_blocks"), null), null),
                     script, "spark", spark.version(), "evals", "snapshot-7", seed, SummarySql.DEFAULT_BLOCKS,
-                    summaryPack, null);
+                    summaryPack, new SummaryPackWriter());
             assertEquals("snapshot-7", summary.provenance().snapshot());
         }
         assertEquals(rows.primary().rowCount(), summary.primary().rowCount(), "counts equal");

@@ -84,7 +84,7 @@ class SummaryPackGatesTest {
         // language parity compares the channel's slices on both
         assertEquals(fromRows.evidence().languageComparison().orElseThrow().results().size(),
                 fromSummary.evidence().languageComparison().orElseThrow().results().size());
-        assertTrue(result(fromSummary, Gate.SCHEMA).findings().get(0).detail().contains("12000 rows summarised"));
+        assertTrue(result(fromSummary, Gate.SCHEMA).findings().get(0).detail().contains("12,000 rows summarised"));
     }
 
     private static GateResult result(CandidateReview review, Gate gate) {

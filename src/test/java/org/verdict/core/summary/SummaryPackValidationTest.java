@@ -591,7 +591,7 @@ class SummaryPackValidationTest {
                         tables.resolve(SummaryPackWriter.HOLDOUT_BLOCKS_FILE),
                         tables.resolve(SummaryPackWriter.HOLDOUT_RANKING_FILE)), null),
                 tables.resolve(SummaryPackWriter.SQL_FILE), "spark", "3.5.8", "lake.evals", null, 9L,
-                SummarySql.DEFAULT_BLOCKS, out, null));
+                SummarySql.DEFAULT_BLOCKS, out, new SummaryPackWriter()));
         assertWhere(e, SummaryPackWriter.HOLDOUT_CELLS_FILE, 2,
                 columnOf(tables.resolve(SummaryPackWriter.HOLDOUT_CELLS_FILE), "n"));
         assertFalse(Files.exists(out), "a pack that would be refused is not left behind");

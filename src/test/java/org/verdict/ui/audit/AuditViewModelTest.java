@@ -224,11 +224,46 @@ class AuditViewModelTest {
         assertTrue(model.intactProperty().get(), model.verificationProperty().get());
     }
 
+    /**
+     * Swapped records are the attack; the checkpoints' signature hashes that no longer match follow from it. The
+     * header lists the problems as `log verify` prints them, so its first line names the swap.
+     */
+    @Test
+    void theHeaderListsProblemsInTheOrderLogVerifyPrintsThem() throws Exception {
+        StoreSurgeryForAudit.swapRecordsTwoAndThree(db);
+        model.open(db);
+        org.verdict.core.ledger.VerificationReport report;
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
+            report = new org.verdict.core.ledger.LogVerifier().verify(log.snapshot(),
+                    org.verdict.core.task.Progress.NONE);
+        }
+        List<String> listed = model.verificationProperty().get().lines().filter(line -> line.startsWith("✖ "))
+                .map(line -> line.substring(2)).toList();
+        assertEquals(report.problems().stream().limit(AuditViewModel.LISTED_PROBLEMS).map(Object::toString).toList(),
+                listed);
+        assertTrue(listed.get(0).startsWith("record #2: holds the statement signed for position #3"), listed.toString());
+    }
+
     @Test
     void aFileThatIsNoLogIsReportedNotThrown() {
         model.open(dir.resolve("nothing-here.db"));
         assertTrue(model.verificationProperty().get().startsWith("cannot open: no decision log at"));
         assertTrue(model.visibleRecords().isEmpty());
+        // not "No decisions in this store yet" under a red "cannot open"
+        assertEquals("Nothing to list: the log could not be opened — Open decision log… opens another.",
+                model.emptyTableMessage().get());
+        assertEquals(db, model.openedStoreProperty().get(), "the store in use stays the last one that opened");
+    }
+
+    @Test
+    void anEmptyStoreThatOpenedInvitesAFirstRecordAndBecomesTheStoreInUse() throws Exception {
+        Path empty = dir.resolve("empty.db");
+        try (DecisionLog log = DecisionLog.openForWriting(empty)) {
+            log.register(ADA);
+        }
+        model.open(empty);
+        assertEquals("No decisions in this store yet — File → Record decision… (Ctrl+D)", model.emptyTableMessage().get());
+        assertEquals(empty, model.openedStoreProperty().get());
     }
 
     @Test
@@ -347,5 +382,19 @@ class AuditViewModelTest {
                 model.verificationProperty().get());
         assertTrue(model.verificationProperty().get().contains("✖ the checkpoint kept outside the store (3 records) is not"
                 + " extended by this log"), model.verificationProperty().get());
+    }
+
+    /** What an insider does with the sqlite3 shell: the triggers dropped, two records' places exchanged. */
+    private static final class StoreSurgeryForAudit {
+        static void swapRecordsTwoAndThree(Path db) throws Exception {
+            try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
+                s.execute("DROP TRIGGER records_no_update");
+                s.execute("DROP TRIGGER signatures_no_update");
+                for (String swap : new String[] {"-2 WHERE seq = 2", "2 WHERE seq = 3", "3 WHERE seq = -2"}) {
+                    s.executeUpdate("UPDATE records SET seq = " + swap);
+                    s.executeUpdate("UPDATE signatures SET record_seq = " + swap.replace("seq", "record_seq"));
+                }
+            }
+        }
     }
 }

@@ -349,6 +349,36 @@ class CompareViewTest {
         }
     }
 
+    @Test
+    void inTwoLineRowsTheTestStandsMidRowAsEveryOtherCellDoes(FxRobot robot) {
+        TableColumn<ComparisonRow, ?> test = columnWithId("compare.col.test");
+        robot.interact(() -> test.setVisible(true));
+        robot.interact(() -> { });
+        try {
+            // beside the chart each model's value stands over its interval: two-line rows
+            assertTrue(!table.getStyleClass().contains("dense"), "two-line rows");
+            for (int row = 0; row < 2; row++) {
+                double verdict = textMiddle(robot, "compare.col.verdict", row);
+                assertEquals(verdict, textMiddle(robot, "compare.col.test", row), 1.0,
+                        "row " + row + ": the test's name is as high as the verdict");
+                assertEquals(verdict, textMiddle(robot, "compare.col.slice", row), 1.0);
+            }
+        } finally {
+            robot.interact(() -> test.setVisible(false));
+        }
+    }
+
+    /** The vertical middle, in the scene, of the text a column's cell shows in a row. */
+    private double textMiddle(FxRobot robot, String columnId, int row) {
+        javafx.scene.control.TableCell<?, ?> cell = robot.lookup(".table-cell")
+                .queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .filter(c -> c.getTableColumn() != null && columnId.equals(c.getTableColumn().getId())
+                        && c.getIndex() == row && !c.isEmpty())
+                .findFirst().orElseThrow(() -> new AssertionError("no cell of " + columnId + " in row " + row));
+        javafx.scene.Node shown = cell.lookup(".text");
+        return shown.localToScene(shown.getBoundsInLocal()).getCenterY();
+    }
+
     private boolean scrollsSideways() {
         return table.lookupAll(".scroll-bar").stream().map(javafx.scene.control.ScrollBar.class::cast)
                 .anyMatch(bar -> bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && bar.isVisible());

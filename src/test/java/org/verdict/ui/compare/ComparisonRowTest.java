@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.ResourceBundle;
 import org.junit.jupiter.api.Test;
 import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.ShownInterval;
@@ -102,6 +103,28 @@ class ComparisonRowTest {
         assertEquals("unstable", unstableRow.verdictText());
         assertEquals("class E has 3 examples here", unstableRow.verdictReason());
         assertEquals("+0.050", unstableRow.deltaText());
+    }
+
+    @Test
+    void theRowTooltipGivesAnUnstableVerdictsReasonWithEveryNumber() {
+        String reason = "class c11 has 3 examples here; the bootstrap cannot measure macro_f1's uncertainty";
+        SliceResult unstable = new SliceResult(ReportFixture.slice("seg", "a"), 526, Metric.MACRO_F1, true,
+                new MetricEstimate(0.655, null), new MetricEstimate(0.656, null), 0.0003, null, null, null, null,
+                "paired-bootstrap-cells", Verdict.INCONCLUSIVE, null, null, reason, null);
+        ComparisonRow row = new ComparisonRow(unstable);
+        String pattern = ResourceBundle.getBundle("org.verdict.ui.messages").getString("compare.rowDetails");
+
+        String details = row.details(pattern, "bootstrap (cells)");
+
+        assertEquals("unstable: " + reason, row.verdictWithReason());
+        assertTrue(details.startsWith("seg=a (n=526): unstable: " + reason + "\n"), details);
+        assertTrue(details.contains("Production 0.655") && details.contains("Candidate 0.656")
+                && details.contains("Δ +0.0003") && details.contains("Test: bootstrap (cells)"), details);
+
+        ComparisonRow worse = new ComparisonRow(ReportFixture.result(ReportFixture.slice("language", "en"), 2000,
+                Metric.MACRO_F1, 0.810, 0.770, -0.055, -0.025, 0.0001, 0.0004, Verdict.WORSE));
+        assertTrue(worse.details(pattern, "bootstrap").startsWith("language=en (n=2,000): ▼ worse\n"),
+                "a verdict without a reason stays one word: " + worse.details(pattern, "bootstrap"));
     }
 
     @Test

@@ -104,7 +104,7 @@ class SamplePackCompareTest {
         GridPane production = robot.lookup("#confusionProduction").queryAs(GridPane.class);
         long counted = production.getChildren().stream()
                 .filter(node -> node.getStyleClass().contains("confusion-cell"))
-                .mapToLong(node -> Long.parseLong(((Label) node).getText())).sum();
+                .mapToLong(node -> Long.parseLong(((Label) node).getText().replace(",", ""))).sum();
         assertEquals(sample.primary().rowCount(), counted);
     }
 
@@ -117,9 +117,12 @@ class SamplePackCompareTest {
         int classes = sample.primary().classes().size();
         long labelled = 0;
         for (int row = 1; row <= classes; row++) {
-            labelled += Long.parseLong(cellText(perClass, 1, row));
-            // e.g. "0.871 [0.858, 0.883]  2534/2910": value, interval, hits / n
-            assertTrue(cellText(perClass, 4, row).matches("\\d\\.\\d{3} \\[\\d\\.\\d{3}, \\d\\.\\d{3}]  \\d+/\\d+"),
+            // counts with thousands separators, as everywhere
+            assertTrue(cellText(perClass, 1, row).matches("\\d{1,3}(,\\d{3})*"), cellText(perClass, 1, row));
+            labelled += Long.parseLong(cellText(perClass, 1, row).replace(",", ""));
+            // e.g. "0.871 [0.858, 0.883]  2,534/2,910": value, interval, hits / n
+            assertTrue(cellText(perClass, 4, row).matches(
+                    "\\d\\.\\d{3} \\[\\d\\.\\d{3}, \\d\\.\\d{3}]  \\d{1,3}(,\\d{3})*/\\d{1,3}(,\\d{3})*"),
                     cellText(perClass, 4, row));
         }
         assertEquals(sample.primary().rowCount(), labelled, "every example is labelled with exactly one class");

@@ -16,6 +16,7 @@ import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.SliceKey;
 import org.verdict.core.gates.GateReview;
+import org.verdict.core.gates.PackEvidenceCheck;
 import org.verdict.core.gates.model.Gate;
 import org.verdict.core.gates.policy.PolicyReader;
 import org.verdict.core.gates.suites.SuiteReader;
@@ -50,7 +51,8 @@ class SummaryPackViewModelsTest {
     static void summarise() throws Exception {
         PackLoader loader = SummaryPacks.loader();
         rows = loader.load(SAMPLE, Progress.NONE);
-        new DuckDbSummarizer("512MB", 1).carrying(SAMPLE).summarize(SAMPLE.resolve("primary.csv").toString(), null,
+        new DuckDbSummarizer("512MB", 1).carrying(SAMPLE, PackEvidenceCheck.ofStagedSummaryPack())
+                .summarize(SAMPLE.resolve("primary.csv").toString(), null,
                 rows.manifest(), true, false, 5L, folder.resolve("summary"), Progress.NONE);
         summary = loader.load(folder.resolve("summary"), Progress.NONE);
     }

@@ -184,6 +184,41 @@ class DecisionViewModelTest {
         assertTrue(model.statusProperty().get().startsWith("Appended record #1"), model.statusProperty().get());
     }
 
+    /** A record signed on top of a changed history would vouch for it: refused in the words of `log verify`. */
+    @Test
+    void signingIntoALogThatDoesNotVerifyIsRefusedAndNothingIsAppended() throws Exception {
+        Path key = adasKey();
+        DecisionViewModel first = filledIn(new CurrentThreadExecutor(), key);
+        first.sign(LedgerFixtures.PASSPHRASE.clone());
+        DecisionViewModel second = filledIn(new CurrentThreadExecutor(), key);
+        second.sign(LedgerFixtures.PASSPHRASE.clone());
+        Path store = dir.resolve("decisions.db");
+        try (java.sql.Connection sql = java.sql.DriverManager.getConnection("jdbc:sqlite:" + store);
+             java.sql.Statement s = sql.createStatement()) {
+            s.execute("DROP TRIGGER records_no_update");
+            s.executeUpdate("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), 'latency gate fails',"
+                    + " 'latency gate passes') AS BLOB) WHERE seq = 1");
+        }
+        String firstProblem;
+        try (DecisionLog log = DecisionLog.openReadOnly(store)) {
+            firstProblem = new org.verdict.core.ledger.LogVerifier().verify(log.snapshot(),
+                    org.verdict.core.task.Progress.NONE).problems().get(0).toString();
+        }
+
+        DecisionViewModel onTampered = filledIn(new CurrentThreadExecutor(), key);
+        onTampered.sign(LedgerFixtures.PASSPHRASE.clone());
+
+        String status = onTampered.statusProperty().get();
+        assertTrue(status.startsWith("the decision log " + store + " does not verify, so nothing was appended"), status);
+        assertTrue(status.contains("TAMPERED: first bad record is #1"), status);
+        assertTrue(status.contains(firstProblem), status);
+        assertNull(onTampered.signedRecordProperty().get(), "shown as a failure, never as an appended record");
+        assertFalse(onTampered.signingProperty().get());
+        try (DecisionLog log = DecisionLog.openReadOnly(store)) {
+            assertEquals(2, log.snapshot().records().size(), "nothing was appended");
+        }
+    }
+
     private DecisionViewModel filledIn(BackgroundExecutor executor, Path key) {
         DecisionViewModel model = new DecisionViewModel(DecisionPacks.tierThreePack(), GATES, List.of(), executor, NOV_22);
         model.decisionProperty().set("hold");

@@ -24,7 +24,6 @@ import org.verdict.core.gates.CandidateReview;
 import org.verdict.core.gates.GateReview;
 import org.verdict.core.gates.policy.PolicyReader;
 import org.verdict.core.gates.suites.SuiteReader;
-import org.verdict.core.ledger.LoggedRecord;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackFixture;
 import org.verdict.core.pack.PackLoader;
@@ -32,11 +31,14 @@ import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.task.Progress;
 import org.verdict.ui.task.CurrentThreadExecutor;
 
-/** File → Record decision… opens the dialog with the app's decision log, with or without the gate table. */
+/**
+ * File → Record decision… opens the dialog with the store in use and the key file last signed with, with or without
+ * the gate table.
+ */
 @ExtendWith(ApplicationExtension.class)
 class RecordDecisionActionTest {
     private final CurrentThreadExecutor executor = new CurrentThreadExecutor();
-    private final List<LoggedRecord> signed = new ArrayList<>();
+    private final List<RecordDecisionAction.SignedDecision> signed = new ArrayList<>();
     private Stage owner;
 
     @Start
@@ -49,19 +51,63 @@ class RecordDecisionActionTest {
     @Test
     void opensTheDialogOnTheAppsLogEvenWhenTheGateReviewFails(FxRobot robot) throws Exception {
         Path store = Files.createTempDirectory("record-decision").resolve("decisions.db");
+        Path lastKey = store.resolveSibling("ada-lovelace.key.json");
         RecordDecisionAction action = new RecordDecisionAction(executor,
                 (pack, candidate, progress) -> {
                     throw new PackException("policy.json", 3, 7, "unknown key 'marginn'");
                 },
-                pack -> null, (pack, candidate) -> Optional.empty(), new SimpleObjectProperty<>(store), () -> owner, signed::add, DecisionDialog.defaultText(), Clock.systemUTC());
+                pack -> null, (pack, candidate) -> Optional.empty(), new SimpleObjectProperty<>(store), () -> Optional.of(lastKey), () -> owner, signed::add, DecisionDialog.defaultText(), Clock.systemUTC());
         assertEquals("record-decision", action.packAction().id());
         robot.interact(() -> action.packAction().action().accept(DecisionPacks.tierThreePack()));
         WaitForAsyncUtils.waitForFxEvents();
 
         assertEquals(store.toString(), robot.lookup("#decisionStore").queryAs(TextField.class).getText());
+        assertEquals(lastKey.toString(), robot.lookup("#decisionKey").queryAs(TextField.class).getText(),
+                "the key file last signed with is proposed");
         assertEquals("support-router", robot.lookup("#decisionModel").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#decisionGates").queryTableView().getItems().isEmpty(), "no gate table without a review");
         assertTrue(executor.unhandledFailures().isEmpty(), executor.unhandledFailures().toString());
+        robot.interact(() -> robot.lookup("#decisionDialog").query().getScene().getWindow().hide());
+    }
+
+    /**
+     * The app makes the log a decision went into the store in use (the status bar, the next dialog, the Audit view):
+     * it must be the log the person signed into, not the one the dialog first proposed.
+     */
+    @Test
+    void aSignedDecisionReportsTheLogAndKeyItWasSignedWith(FxRobot robot) throws Exception {
+        Path folder = Files.createTempDirectory("record-decision-signed");
+        Path proposed = folder.resolve("decisions.db");
+        Path chosen = folder.resolve("board.db");
+        Path key = org.verdict.core.ledger.KeyFile.generate("Ada Lovelace", org.verdict.core.ledger.Roles.ML_LEAD,
+                org.verdict.core.ledger.LedgerFixtures.PASSPHRASE, org.verdict.core.ledger.LedgerFixtures.TEST_ITERATIONS)
+                .writeTo(folder.resolve("keys"));
+        RecordDecisionAction action = new RecordDecisionAction(executor,
+                (pack, candidate, progress) -> {
+                    throw new PackException("policy.json", 3, 7, "unknown key 'marginn'");
+                },
+                pack -> null, (pack, candidate) -> Optional.empty(), new SimpleObjectProperty<>(proposed),
+                Optional::empty, () -> owner, signed::add, DecisionDialog.defaultText(), Clock.systemUTC());
+        robot.interact(() -> action.open(DecisionPacks.tierThreePack()));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            robot.lookup("#decisionChoice").<javafx.scene.control.ChoiceBox<String>>query().setValue("hold");
+            robot.lookup("#decisionRationale").queryAs(javafx.scene.control.TextArea.class).setText("gates unknown");
+            robot.lookup("#decisionApprovers").queryAs(TextField.class).setText("Ada Lovelace");
+            robot.lookup("#decisionStore").queryAs(TextField.class).setText(chosen.toString());
+            robot.lookup("#decisionKey").queryAs(TextField.class).setText(key.toString());
+            robot.lookup("#decisionPassphrase").queryAs(javafx.scene.control.PasswordField.class)
+                    .setText(new String(org.verdict.core.ledger.LedgerFixtures.PASSPHRASE));
+            robot.lookup("#decisionSign").queryButton().fire();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(1, signed.size(), robot.lookup("#decisionStatus").queryAs(Label.class).getText());
+        assertEquals(chosen, signed.get(0).store());
+        assertEquals(key, signed.get(0).keyFile());
+        assertEquals(1, signed.get(0).record().sequence());
+        assertTrue(Files.exists(chosen));
+        assertTrue(!Files.exists(proposed), "nothing was written to the log first proposed");
         robot.interact(() -> robot.lookup("#decisionDialog").query().getScene().getWindow().hide());
     }
 
@@ -80,7 +126,7 @@ class RecordDecisionActionTest {
                     return gates.review(asked, candidate, gates.policyOf(asked), progress);
                 },
                 asked -> null, (asked, candidate) -> asked == pack ? Optional.of(judged) : Optional.empty(),
-                new SimpleObjectProperty<>(folder.resolve("decisions.db")), () -> owner, signed::add,
+                new SimpleObjectProperty<>(folder.resolve("decisions.db")), Optional::empty, () -> owner, signed::add,
                 DecisionDialog.defaultText(), Clock.systemUTC());
 
         robot.interact(() -> action.open(pack));

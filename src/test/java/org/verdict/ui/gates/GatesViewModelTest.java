@@ -138,9 +138,9 @@ class GatesViewModelTest {
             byLanguage.put(row.label(), new double[] {row.production(), row.candidate()});
             assertTrue(row.productionCi() != null && row.candidateCi() != null, row.label() + " has its intervals");
         }
-        assertEquals(Set.of("en (n 100)", "de (n 100)"), byLanguage.keySet());
-        assertArrayEquals(new double[] {1.0, 1.0}, byLanguage.get("en (n 100)"), 1e-12);
-        assertArrayEquals(new double[] {0.8, 1.0}, byLanguage.get("de (n 100)"), 1e-12);
+        assertEquals(Set.of("en (n=100)", "de (n=100)"), byLanguage.keySet());
+        assertArrayEquals(new double[] {1.0, 1.0}, byLanguage.get("en (n=100)"), 1e-12);
+        assertArrayEquals(new double[] {0.8, 1.0}, byLanguage.get("de (n=100)"), 1e-12);
         assertTrue(values.limits().isEmpty(), "the default policy sets no floor");
     }
 

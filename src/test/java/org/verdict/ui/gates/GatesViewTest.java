@@ -11,8 +11,10 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Parent;
+import javafx.geometry.Bounds;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.text.Text;
@@ -127,20 +129,28 @@ class GatesViewTest {
         assertEquals(Palette.awt(Palette.PRODUCTION), plot.getRenderer().getSeriesPaint(0));
         assertEquals(Palette.awt(Palette.CANDIDATE), plot.getRenderer().getSeriesPaint(1));
         assertEquals("candidate 2", plot.getDataset().getSeriesKey(1), "the legend names the version");
-        // every cell of the safety table shows its whole text: no "1..." for n, no cut interval
-        List<Text> shown = robot.lookup(".evidence-table .table-cell .text").queryAllAs(Text.class).stream()
-                .filter(t -> !t.getText().isEmpty()).toList();
-        assertTrue(shown.stream().anyMatch(t -> t.getText().startsWith("0.500 [")), "the candidate's rate and CI");
+        // every cell of the safety table shows its whole text, wrapped within its row: no "1..." for n, no cut
+        // interval, no line below the row's edge
+        List<TableCell<?, ?>> cells = robot.lookup(".evidence-table .table-cell").queryAll().stream()
+                .<TableCell<?, ?>>map(node -> (TableCell<?, ?>) node)
+                .filter(cell -> cell.getGraphic() instanceof Text shown && !shown.getText().isEmpty()).toList();
+        List<String> shown = cells.stream().map(cell -> ((Text) cell.getGraphic()).getText()).toList();
+        assertTrue(shown.stream().anyMatch(t -> t.startsWith("0.500 [")), "the candidate's rate and CI: " + shown);
         assertTrue(robot.lookup(".evidence-table .table-cell.tone-fail").tryQuery().isPresent(),
                 "a failing part of the gate is styled as the approval pack styles it");
-        assertTrue(shown.stream().noneMatch(t -> t.getText().endsWith("...") || t.getText().endsWith("…")),
-                shown.stream().map(Text::getText).toList().toString());
+        for (TableCell<?, ?> cell : cells) {
+            Text text = (Text) cell.getGraphic();
+            Bounds textBounds = text.localToScene(text.getLayoutBounds());
+            Bounds cellBounds = cell.localToScene(cell.getLayoutBounds());
+            assertTrue(textBounds.getHeight() <= cellBounds.getHeight() + 0.5
+                    && textBounds.getWidth() <= cellBounds.getWidth() + 0.5, "cut: " + text.getText());
+        }
     }
 
     @Test
     void aMissingSuiteIsSaidPlainlyInItsEvidencePage(FxRobot robot) {
-        robot.interact(() -> robot.lookup("#evidencePages").queryListView().getSelectionModel()
-                .select(EvidencePageId.METRIC_HISTORY));
+        // the evidence has half the window here: a drop-down, not the list, picks its page
+        robot.interact(() -> robot.lookup("#evidencePagePicker").queryComboBox().setValue(EvidencePageId.METRIC_HISTORY));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#evidenceMissing").queryAs(Label.class).getText()
                 .contains("no metric history"));

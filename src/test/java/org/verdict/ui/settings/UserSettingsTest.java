@@ -24,6 +24,7 @@ class UserSettingsTest {
         settings.setDivider("compare.chartTable", 0.42);
         settings.setDarkTheme(true);
         settings.setLargeText(true);
+        settings.decisionSigned(folder.resolve("board.db"), folder.resolve("keys/ada.key.json"));
         settings.save();
 
         UserSettings reloaded = UserSettings.load(file);
@@ -33,6 +34,8 @@ class UserSettingsTest {
         assertEquals(0.42, reloaded.divider("compare.chartTable").orElseThrow());
         assertTrue(reloaded.darkTheme());
         assertTrue(reloaded.largeText());
+        assertEquals(folder.resolve("board.db"), reloaded.decisionLog().orElseThrow());
+        assertEquals(folder.resolve("keys/ada.key.json"), reloaded.keyFile().orElseThrow());
     }
 
     @Test

@@ -86,6 +86,35 @@ class MainWindowTest {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
 
+    /**
+     * The status bar names the store in use: after a decision is signed into another log, that one; the log and
+     * key file are remembered (never the passphrase) and the log is the store in use after a restart.
+     */
+    @Test
+    void aDecisionSignedIntoAnotherLogMakesItTheStoreInUseAndIsRemembered(FxRobot robot) throws Exception {
+        assertEquals("Decision store: decisions.db", text(robot, "#statusStore"));
+        Path board = folder.resolve("board-decisions.db");
+        Files.writeString(board, "");
+        Path key = Files.writeString(folder.resolve("ada.key.json"), "{}");
+        robot.interact(() -> model.decisionSigned(board, key));
+        assertEquals("Decision store: board-decisions.db", text(robot, "#statusStore"));
+        assertEquals(java.util.Optional.of(key), model.lastKeyFile());
+
+        String saved = Files.readString(settingsFile);
+        assertTrue(saved.contains(board.toString()) && saved.contains(key.toString()), saved);
+        assertFalse(saved.toLowerCase(java.util.Locale.ROOT).contains("passphrase"), saved);
+        MainViewModel restarted = new MainViewModel(new PackLoader()::load, new CurrentThreadExecutor(),
+                new ActivityMonitor(System::currentTimeMillis), UserSettings.load(settingsFile),
+                folder.resolve("decisions.db"), "Opening");
+        assertEquals(board, restarted.decisionStoreProperty().get());
+        Files.delete(board);
+        MainViewModel logGone = new MainViewModel(new PackLoader()::load, new CurrentThreadExecutor(),
+                new ActivityMonitor(System::currentTimeMillis), UserSettings.load(settingsFile),
+                folder.resolve("decisions.db"), "Opening");
+        assertEquals(folder.resolve("decisions.db"), logGone.decisionStoreProperty().get(),
+                "a remembered log that is gone gives way to the app's own");
+    }
+
     @Test
     void openingAPackShowsItInTheStatusBarAndOverview(FxRobot robot) {
         open(robot, goodPack("router-a"));

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.verdict.ui.settings.UserDataFolder;
 
 @ExtendWith(ApplicationExtension.class)
 class PathDialogTest {
@@ -101,7 +102,7 @@ class PathDialogTest {
 
     @Test
     void quotesSpacesAndTheHomeFolderAreUnderstood() {
-        assertEquals(Optional.of(Path.of(System.getProperty("user.home"), "packs")), PathDialog.parse("~/packs"));
+        assertEquals(Optional.of(UserDataFolder.userHome().resolve("packs")), PathDialog.parse("~/packs"));
         assertEquals(Optional.of(Path.of("/a b/c")), PathDialog.parse(" '/a b/c' "));
         assertEquals(Optional.empty(), PathDialog.parse("   "));
     }

@@ -1,18 +1,54 @@
 package org.verdict.core.gates.model;
 
 import java.util.Locale;
+import org.verdict.core.pack.Metric;
+import org.verdict.core.stats.MetricFormat;
 
-/** How gate texts print numbers: short, locale-independent, signs where a difference is meant. */
+/**
+ * How gate texts print numbers, locale-independent. A measured number ({@link #value}, {@link #signed}) and a limit it
+ * is compared with are written with the same four decimals ({@code candidate 0.7010 vs production 0.8044},
+ * {@code worst case −0.0297 < −0.0100}); a policy setting said on its own (a percentage, a level) as it was written.
+ */
 public final class GateNumbers {
     private GateNumbers() {
     }
 
-    public static String format(double value) {
-        return String.format(Locale.ROOT, "%.4f", value).replaceAll("0+$", "").replaceAll("\\.$", "");
+    /** A measured rate or score, or a limit it is compared with: {@code 0.7010}. */
+    public static String value(double value) {
+        return MetricFormat.GATE_RATE.value(value);
     }
 
+    /** A difference, or a limit on one: {@code +0.0120}, {@code −0.0100}. */
     public static String signed(double value) {
-        return (value >= 0 ? "+" : "−") + format(Math.abs(value));
+        return MetricFormat.GATE_RATE.signed(value);
+    }
+
+    /**
+     * A measured value of a metric, with the decimals of the numbers it is compared with in the same sentence: an
+     * error in the target's units as the app and the report write it ({@code 20,477}, not {@code 20476.8445};
+     * {@code 100.1 vs 99.87} reads {@code 100.10 vs 99.87}), a rate or score as {@link #value(double)}.
+     */
+    public static String value(Metric metric, double value, double... comparedWith) {
+        return metric.inTargetUnits() ? MetricFormat.of(metric).valueAmong(value, comparedWith) : value(value);
+    }
+
+    /** A difference of a metric, or a limit on one, as {@link #value(Metric, double, double...)} with its sign. */
+    public static String signed(Metric metric, double value, double... comparedWith) {
+        return metric.inTargetUnits() ? MetricFormat.of(metric).signedAmong(value, comparedWith) : signed(value);
+    }
+
+    /** A difference of percentages in points, with the two decimals of {@link #percent}: {@code +0.45}. */
+    public static String points(double percentagePoints) {
+        return new java.math.BigDecimal(percentagePoints).setScale(2, java.math.RoundingMode.HALF_EVEN).signum() == 0
+                ? "0.00" : (percentagePoints < 0 ? "−" : "+")
+                        + String.format(Locale.ROOT, "%.2f", Math.abs(percentagePoints));
+    }
+
+    /** A policy setting as people write it, without trailing zeros: {@code 1} (%), {@code 0.5}. */
+    public static String format(double value) {
+        String digits = String.format(Locale.ROOT, "%.4f", Math.abs(value)).replaceAll("0+$", "")
+                .replaceAll("\\.$", "");
+        return (value < 0 && !digits.equals("0") ? "−" : "") + digits;
     }
 
     /** A confidence level as people write it: 0.95 → "95%", 0.975 → "97.5%". */

@@ -14,6 +14,7 @@ import org.verdict.core.gates.suites.FeedbackDay;
 import org.verdict.core.gates.suites.MonitoringSnapshot;
 import org.verdict.core.gates.suites.PackSuites;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.stats.MetricFormat;
 import org.verdict.core.stats.PValueAdjustment;
 
 /**
@@ -51,8 +52,9 @@ public final class TriggerEvaluator {
         double limit = policy.triggers().metricDecayPercent();
         TriggerState state = percent > limit ? TriggerState.FIRED : TriggerState.QUIET;
         return new TriggerResult(Trigger.METRIC_DECAY, state, String.format(Locale.ROOT,
-                "%s %.4f now vs %.4f at baseline (n %d): %.1f%% worse, threshold %.1f%%", primaryMetric.wireName(),
-                metric.current(), metric.baseline(), metric.n(), percent, limit),
+                "%s %s now vs %s at baseline (%s): %.1f%% worse, threshold %.1f%%", primaryMetric.wireName(),
+                GateNumbers.value(primaryMetric, metric.current()), GateNumbers.value(primaryMetric, metric.baseline()),
+                MetricFormat.sampleSize(metric.n()), percent, limit),
                 Map.of("baseline", metric.baseline(), "current", metric.current(), "n", (double) metric.n(),
                         "worsePercent", percent, "thresholdPercent", limit));
     }
@@ -132,8 +134,9 @@ public final class TriggerEvaluator {
         double accepted = policy.safety().acceptedRate();
         boolean fired = p < policy.alpha() || current > accepted;
         return new TriggerResult(Trigger.SAFETY_RISE, fired ? TriggerState.FIRED : TriggerState.QUIET,
-                String.format(Locale.ROOT, "violation rate %.2f%% now (n %d) vs %.2f%% at baseline (n %d): one-sided "
-                        + "p %s; accepted rate %.2f%%", current * 100, nc, baseline * 100, nb, GateNumbers.pValue(p),
+                String.format(Locale.ROOT, "violation rate %.2f%% now (%s) vs %.2f%% at baseline (%s): one-sided "
+                        + "p %s; accepted rate %.2f%%", current * 100, MetricFormat.sampleSize(nc), baseline * 100,
+                        MetricFormat.sampleSize(nb), GateNumbers.pValue(p),
                         accepted * 100),
                 Map.of("baselineRate", baseline, "currentRate", current, "pValue", p, "acceptedRate", accepted));
     }
@@ -181,7 +184,8 @@ public final class TriggerEvaluator {
         int minimum = policy.triggers().minNewLabelledExamples();
         return new TriggerResult(Trigger.LABELLED_VOLUME,
                 newLabelled >= minimum ? TriggerState.FIRED : TriggerState.QUIET,
-                newLabelled + " newly labelled examples (minimum to retrain " + minimum + ")",
+                MetricFormat.count(newLabelled) + " newly labelled examples (minimum to retrain "
+                        + MetricFormat.count(minimum) + ")",
                 Map.of("newLabelled", (double) newLabelled, "minimum", (double) minimum));
     }
 

@@ -23,6 +23,7 @@ import org.verdict.core.gates.suites.Annotation;
 import org.verdict.core.gates.suites.PackSuites;
 import org.verdict.core.gates.suites.TrainingIds;
 import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.stats.MetricFormat;
 import org.verdict.core.summary.HeldOutSet;
 
 /**
@@ -50,7 +51,7 @@ public final class DataValidator {
 
     GateResult schema(PrimaryCounts primary, PackSuites suites) {
         List<Finding> findings = new ArrayList<>();
-        findings.add(Finding.of(primary.fileName(), GateOutcome.PASS, primary.fileName() + ": " + primary.rowCount()
+        findings.add(Finding.of(primary.fileName(), GateOutcome.PASS, primary.fileName() + ": " + MetricFormat.count(primary.rowCount())
                 + (primary.rows().isPresent() ? " rows" : " rows summarised") + ", predictions of "
                 + String.join(", ", primary.versions())));
         if (primary.task().isClassification()) {
@@ -65,9 +66,9 @@ public final class DataValidator {
                     new TreeSet<>(annotations.stream().map(Annotation::label).toList()), classes)));
         }
         suites.safety().ifPresent(safety -> findings.add(Finding.of("safety", safety.examples() == 0
-                ? GateOutcome.INSUFFICIENT_EVIDENCE : GateOutcome.PASS, "safety: " + safety.examples()
+                ? GateOutcome.INSUFFICIENT_EVIDENCE : GateOutcome.PASS, "safety: " + MetricFormat.count(safety.examples())
                 + (safety.isCells() ? " examples in paired cells" : " rows") + " in "
-                + safety.categoryNames().size() + " categories")));
+                + MetricFormat.count(safety.categoryNames().size()) + " categories")));
         return GateResult.fromFindings(Gate.SCHEMA, findings, "every suite matches its schema and the primary classes");
     }
 
@@ -141,7 +142,7 @@ public final class DataValidator {
 
     private static Finding volumeFinding(String subject, long count, int minimum) {
         GateOutcome outcome = count >= minimum ? GateOutcome.PASS : GateOutcome.FAIL;
-        return new Finding(subject, outcome, subject + ": " + count + " examples (minimum " + minimum + ")",
+        return new Finding(subject, outcome, subject + ": " + MetricFormat.count(count) + " examples (minimum " + MetricFormat.count(minimum) + ")",
                 Map.of("n", (double) count, "minimum", (double) minimum));
     }
 
@@ -182,7 +183,7 @@ public final class DataValidator {
         double accepted = policy.validation().maxContaminationRate();
         GateOutcome outcome = rate > accepted ? GateOutcome.FAIL : GateOutcome.PASS;
         String examples = found.stream().limit(5).reduce((a, b) -> a + ", " + b).map(s -> " e.g. " + s).orElse("");
-        return new Finding(subject, outcome, subject + ": " + found.size() + " of " + evaluationIds.size()
+        return new Finding(subject, outcome, subject + ": " + MetricFormat.count(found.size()) + " of " + MetricFormat.count(evaluationIds.size())
                 + " also in the training data (" + String.format(Locale.ROOT, "%.2f%%", rate * 100)
                 + ", accepted " + String.format(Locale.ROOT, "%.2f%%", accepted * 100) + ")" + examples,
                 Map.of("overlap", (double) found.size(), "n", (double) evaluationIds.size(), "rate", rate,
@@ -235,12 +236,12 @@ public final class DataValidator {
             kappa = items == 0 || raters < 2 ? Double.NaN : Agreement.fleissKappa(ratings);
         }
         if (items < limits.minAnnotatedExamples() || Double.isNaN(kappa)) {
-            return Finding.of("kappa", GateOutcome.INSUFFICIENT_EVIDENCE, method + ": only " + items
-                    + " examples rated by every annotator (minimum " + limits.minAnnotatedExamples() + ")");
+            return Finding.of("kappa", GateOutcome.INSUFFICIENT_EVIDENCE, method + ": only " + MetricFormat.count(items)
+                    + " examples rated by every annotator (minimum " + MetricFormat.count(limits.minAnnotatedExamples()) + ")");
         }
         GateOutcome outcome = kappa >= limits.minKappa() ? GateOutcome.PASS : GateOutcome.FAIL;
         return new Finding("kappa", outcome, method + " " + String.format(Locale.ROOT, "%.3f", kappa)
-                + " over " + items + " examples and " + annotators.size() + " annotators (minimum "
+                + " over " + MetricFormat.count(items) + " examples and " + MetricFormat.count(annotators.size()) + " annotators (minimum "
                 + limits.minKappa() + ")", Map.of("kappa", kappa, "n", (double) items, "minimum", limits.minKappa()));
     }
 
@@ -282,13 +283,14 @@ public final class DataValidator {
             }
         }
         if (compared < limits.minAnnotatedExamples()) {
-            return Finding.of("adjudication", GateOutcome.INSUFFICIENT_EVIDENCE, "only " + compared
-                    + " annotated examples are in the primary suite (minimum " + limits.minAnnotatedExamples() + ")");
+            return Finding.of("adjudication", GateOutcome.INSUFFICIENT_EVIDENCE, "only " + MetricFormat.count(compared)
+                    + " annotated examples are in the primary suite (minimum " + MetricFormat.count(limits.minAnnotatedExamples())
+                    + ")");
         }
         RateEstimate agreement = RateEstimate.of(agreeing, compared, policy.confidenceLevel());
         GateOutcome outcome = agreement.rate() >= limits.adjudicationTarget() ? GateOutcome.PASS : GateOutcome.FAIL;
         return new Finding("adjudication", outcome, "annotator majority agrees with the adjudicated label in "
-                + agreeing + " of " + compared + " examples (" + String.format(Locale.ROOT, "%.1f%%",
+                + MetricFormat.count(agreeing) + " of " + MetricFormat.count(compared) + " examples (" + String.format(Locale.ROOT, "%.1f%%",
                 agreement.rate() * 100) + ", CI " + String.format(Locale.ROOT, "[%.1f%%, %.1f%%]",
                 agreement.ci().lower() * 100, agreement.ci().upper() * 100) + "; target "
                 + String.format(Locale.ROOT, "%.0f%%", limits.adjudicationTarget() * 100) + ")",

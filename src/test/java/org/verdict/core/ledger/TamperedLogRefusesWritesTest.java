@@ -1,0 +1,207 @@
+package org.verdict.core.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A log that does not verify takes no more writes and gives out no checkpoint: a signer's key would otherwise vouch
+ * for a history someone changed (a new record's checkpoint signs the Merkle root over the altered records). Each
+ * tampering is done to a copy of a store with sqlite-jdbc after dropping the triggers, as with the sqlite3 shell.
+ */
+class TamperedLogRefusesWritesTest {
+    private static final SignerKey ADA = LedgerFixtures.signer("Ada Lovelace", Roles.ML_LEAD);
+    private static final SignerKey GRACE = LedgerFixtures.signer("Grace Hopper", Roles.PRODUCT);
+
+    @TempDir
+    Path dir;
+    private Path db;
+
+    @BeforeEach
+    void threeRecords() throws Exception {
+        db = dir.resolve("decisions.db");
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.append(LedgerFixtures.retraining("test record 1"), ADA);
+            log.append(LedgerFixtures.promotion(3, "test record 2"), ADA);
+            log.append(LedgerFixtures.promotion(1, "test record 3"), ADA);
+        }
+    }
+
+    private void changeRecordTwo() throws Exception {
+        byte[] payload = StoreSurgery.bytes(db, "SELECT payload FROM records WHERE seq = 2");
+        byte[] changed = new String(payload, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("test record 2", "test record X").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        StoreSurgery.withTriggersDropped(db, sql -> {
+            try (PreparedStatement update = sql.prepareStatement("UPDATE records SET payload = ? WHERE seq = 2")) {
+                update.setBytes(1, changed);
+                update.executeUpdate();
+            }
+        });
+    }
+
+    private void deleteRecordTwo() throws Exception {
+        StoreSurgery.execute(db, "DELETE FROM signatures WHERE record_seq = 2", "DELETE FROM records WHERE seq = 2");
+    }
+
+    /** What is in the store: its records, signatures, checkpoints and entries, to show nothing was added. */
+    private List<Integer> contents() throws Exception {
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
+            LogSnapshot snapshot = log.snapshot();
+            return List.of(snapshot.records().size(), snapshot.signaturesInOrder().size(),
+                    snapshot.checkpoints().size(), snapshot.entries().size());
+        }
+    }
+
+    @Test
+    void anAppendToAChangedLogIsRefusedWithWhatVerifySaysFirstAndWritesNothing() throws Exception {
+        changeRecordTwo();
+        VerificationReport verified = StoreSurgery.verify(db);
+        List<Integer> before = contents();
+
+        LogNotIntactException refused;
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            refused = assertThrows(LogNotIntactException.class,
+                    () -> log.append(LedgerFixtures.retraining("on top of the change"), ADA));
+        }
+        String message = refused.getMessage();
+        assertTrue(message.startsWith("the decision log " + db + " does not verify, so nothing was appended"), message);
+        // the words of `log verify`: its summary and its first problem
+        assertTrue(message.contains("\n" + verified.summary() + "\n"), message);
+        assertTrue(message.contains("\n  " + verified.problems().get(0) + "\n"), message);
+        assertTrue(message.contains("record #2: its bytes no longer match its id"), message);
+        assertTrue(message.contains("… and " + (verified.problems().size() - 1) + " more problems"), message);
+        assertEquals(before, contents(), "nothing was written");
+        assertEquals(verified.problems(), StoreSurgery.verify(db).problems(), "the log is as it was");
+    }
+
+    @Test
+    void anAppendAfterADeletedMiddleRecordNamesTheMissingRecordNotASqlError() throws Exception {
+        deleteRecordTwo();
+        List<Integer> before = contents();
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            LogNotIntactException refused = assertThrows(LogNotIntactException.class,
+                    () -> log.append(LedgerFixtures.retraining("after the deletion"), ADA));
+            assertTrue(refused.getMessage().contains("TAMPERED: first bad record is #2"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("\n  record #2 is missing (it was deleted)\n"),
+                    "named once, as verify names it: " + refused.getMessage());
+            assertFalse(refused.getMessage().contains("SQLITE"), refused.getMessage());
+        }
+        assertEquals(before, contents());
+    }
+
+    @Test
+    void noOtherWriteTakesAChangedLogEither() throws Exception {
+        DsseEnvelope envelope;
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.register(GRACE);
+            envelope = log.envelope("3");
+        }
+        DsseEnvelope signedByGrace = new DsseEnvelope(envelope.payloadType(), envelope.payload(), List.of(
+                new DsseEnvelope.Signature(GRACE.identity().keyId(),
+                        GRACE.sign(Dsse.pae(envelope.payloadType(), envelope.payload())))));
+        changeRecordTwo();
+        List<Integer> before = contents();
+        SignerKey joan = LedgerFixtures.signer("Joan Clarke", Roles.AI_SAFETY);
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            assertRefused("no signature was added", () -> log.cosign("3", GRACE));
+            assertRefused("no signer was registered", () -> log.register(joan));
+            assertRefused("no key was revoked", () -> log.revoke(GRACE.identity().keyId(), "left", ADA));
+            assertRefused("no signature was imported", () -> log.importSignatures(signedByGrace));
+        }
+        assertEquals(before, contents());
+    }
+
+    private static void assertRefused(String what, org.junit.jupiter.api.function.Executable write) {
+        LogNotIntactException refused = assertThrows(LogNotIntactException.class, write);
+        assertTrue(refused.getMessage().contains("does not verify, so " + what), refused.getMessage());
+        assertTrue(refused.getMessage().contains("record #2: its bytes no longer match its id"), refused.getMessage());
+    }
+
+    @Test
+    void theLatestCheckpointIsGivenOutOnlyFromALogThatVerifies() throws Exception {
+        Checkpoint latest;
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
+            latest = log.latestVerifiedCheckpoint();
+            assertArrayEquals(log.snapshot().latestCheckpoint().orElseThrow().signature(), latest.signature());
+        }
+        assertEquals(3, latest.treeSize());
+        changeRecordTwo();
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
+            LogNotIntactException refused = assertThrows(LogNotIntactException.class, log::latestVerifiedCheckpoint);
+            assertTrue(refused.getMessage().contains("does not verify, so no checkpoint is given out"),
+                    refused.getMessage());
+        }
+    }
+
+    @Test
+    void anIntactLogStillTakesAppendsAndReportsTheVerificationItRan() throws Exception {
+        List<String> steps = new java.util.ArrayList<>();
+        org.verdict.core.task.Progress progress = new org.verdict.core.task.Progress() {
+            @Override
+            public void update(double fraction, String message) {
+                steps.add(message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            assertEquals(4, log.append(LedgerFixtures.retraining("fourth"), ADA, progress).sequence());
+        }
+        assertTrue(steps.contains("verifying record 3") && steps.contains("verifying checkpoint 3"), steps.toString());
+        assertTrue(StoreSurgery.verify(db).isIntact());
+    }
+
+    /** The check runs on the whole log, however long: a change deep inside a large log still stops the append. */
+    @Test
+    void aLargeLogTakesAnAppendUntilAChangeDeepInsideIt() throws Exception {
+        Path large = dir.resolve("large.db");
+        LargeLogs.write(large, 200, ADA);
+        assertTrue(StoreSurgery.verify(large).isIntact(), "written as append writes: " + StoreSurgery.verify(large)
+                .problems());
+        try (DecisionLog log = DecisionLog.openForWriting(large)) {
+            assertEquals(201, log.append(LedgerFixtures.retraining("after 200"), ADA).sequence());
+        }
+        StoreSurgery.execute(large, "UPDATE records SET appended_at = '2020-01-01T00:00:00Z' WHERE seq = 150");
+        try (DecisionLog log = DecisionLog.openForWriting(large)) {
+            LogNotIntactException refused = assertThrows(LogNotIntactException.class,
+                    () -> log.append(LedgerFixtures.retraining("after the change"), ADA));
+            assertTrue(refused.getMessage().contains("TAMPERED: first bad record is #150; 1 problem\n"),
+                    refused.getMessage());
+            assertTrue(refused.getMessage().endsWith("record #150: its stored append time 2020-01-01T00:00:00Z is not"
+                    + " the signed one, " + log.snapshot().records().get(149).statement().orElseThrow().appendedAt()
+                    + " (records.appended_at was changed)"), refused.getMessage());
+        }
+    }
+
+    @Test
+    void aChangedFormat1StoreIsNotMigrated() throws Exception {
+        Path old = dir.resolve("format-1.db");
+        try (InputStream in = getClass().getResourceAsStream("/ledger/format-1-store/decisions.db")) {
+            Files.copy(in, old);
+        }
+        StoreSurgery.execute(old, "UPDATE records SET appended_at = '2020-01-01T00:00:00Z' WHERE seq = 2");
+        LogNotIntactException refused = assertThrows(LogNotIntactException.class,
+                () -> DecisionLog.openForWriting(old).close());
+        assertTrue(refused.getMessage().contains("does not verify, so it was not migrated to format 2"),
+                refused.getMessage());
+        assertTrue(refused.getMessage().contains("record #2: its stored append time"), refused.getMessage());
+        try (DecisionLog log = DecisionLog.openReadOnly(old)) {
+            assertEquals(1, log.snapshot().formatVersion(), "still format 1, without a migration entry");
+            assertTrue(log.snapshot().entries().isEmpty());
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.verdict.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Logger;
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.verdict.core.ledger.DecisionLog;
+import org.verdict.core.ledger.LedgerFixtures;
+import org.verdict.core.ledger.Roles;
+import org.verdict.ui.settings.UserDataFolder;
+import org.verdict.ui.settings.UserSettings;
+
+/**
+ * The app as its composition root builds it, in its own Verdict folder whose settings remember a decision log: the
+ * status bar names that log from the start, Audit shows it, and a log opened in Audit becomes the store in use.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DecisionStoreInAppTest {
+    @TempDir
+    static Path folder;
+
+    private VerdictApp app;
+    private List<Handler> logHandlersBefore;
+    private Thread.UncaughtExceptionHandler uncaughtBefore;
+    private Path board;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path home = folder.resolve("home");
+        board = folder.resolve("board.db");
+        try (DecisionLog log = DecisionLog.openForWriting(board)) {
+            log.append(LedgerFixtures.retraining("the board's first decision"),
+                    LedgerFixtures.signer("Ada Lovelace", Roles.ML_LEAD));
+        }
+        UserSettings settings = UserSettings.load(new UserDataFolder(home).settingsFile());
+        settings.decisionSigned(board, Files.writeString(folder.resolve("ada.key.json"), "{}"));
+        settings.save();
+        System.setProperty(UserDataFolder.HOME_PROPERTY, home.toString());
+        logHandlersBefore = List.of(Logger.getLogger("").getHandlers());
+        uncaughtBefore = Thread.getDefaultUncaughtExceptionHandler();
+        app = new VerdictApp();
+        app.start(stage);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupStages();
+        app.stop();
+        System.clearProperty(UserDataFolder.HOME_PROPERTY);
+        Thread.setDefaultUncaughtExceptionHandler(uncaughtBefore);
+        // the app logs into its home folder; later tests must not write there
+        for (Handler handler : Logger.getLogger("").getHandlers()) {
+            if (!logHandlersBefore.contains(handler)) {
+                Logger.getLogger("").removeHandler(handler);
+                handler.close();
+            }
+        }
+    }
+
+    @Test
+    void theStatusBarNamesTheStoreInUseAndFollowsALogOpenedInAudit(FxRobot robot) throws Exception {
+        assertEquals("Decision store: board.db", text(robot, "#statusStore"), "the log last signed into");
+        robot.clickOn("#nav-audit");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "board.db".equals(text(robot, "#auditStore"))
+                && !robot.lookup("#auditOpen").queryButton().isDisabled());
+
+        Path other = Files.copy(board, folder.resolve("other.db"));
+        // the path dialog waits for its answer in a nested event loop: started, not awaited, on the FX thread
+        Platform.runLater(() -> robot.lookup("#auditOpen").queryButton().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> robot.lookup("#pathField").queryAs(TextField.class).setText(other.toString()));
+        robot.interact(() -> robot.lookup(".button").queryAll().stream()
+                .filter(node -> node instanceof Button button && "OK".equals(button.getText()))
+                .map(Button.class::cast).findFirst().orElseThrow().fire());
+
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "Decision store: other.db".equals(
+                text(robot, "#statusStore")));
+        assertEquals("other.db", text(robot, "#auditStore"));
+    }
+
+    private static String text(FxRobot robot, String id) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+}

@@ -1,0 +1,199 @@
+package org.verdict.ui.gates;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLabelLocation;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.verdict.core.gates.model.EvidencePageId;
+import org.verdict.core.pack.PackLoader;
+import org.verdict.core.report.EvidenceCharts;
+import org.verdict.core.task.Progress;
+import org.verdict.ui.chart.ChartPane;
+import org.verdict.ui.shell.BundledSample;
+import org.verdict.ui.task.ActivityMonitor;
+import org.verdict.ui.task.CurrentThreadExecutor;
+import org.verdict.ui.theme.Appearance;
+
+/**
+ * The Evidence pages of the bundled sample pack on a 1366×768 laptop (the view's share of the maximised window, as in
+ * {@link GatesLaptopTest}), in normal and in large text: every chart is drawn at the size its pane gives it, and
+ * every row keeps its label (three disparities, three labels), every axis title fits its plot and rows do not crowd.
+ */
+@ExtendWith(ApplicationExtension.class)
+class EvidenceLaptopTest {
+    private static final double VIEW_WIDTH = 1242;
+    private static final double VIEW_HEIGHT = 620;
+
+    private final ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.gates.gates");
+    private final ResourceBundle appText = ResourceBundle.getBundle("org.verdict.ui.messages");
+    private final List<Throwable> failures = new ArrayList<>();
+    private final CurrentThreadExecutor executor = new CurrentThreadExecutor();
+    private Appearance appearance;
+    private GatesViewModel model;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        appearance = new Appearance(false, false);
+        model = new GatesViewModel(GatesFixture.reviewer(), executor, new ActivityMonitor(() -> 0), text,
+                view -> { }, failures::add, new SimpleStringProperty());
+        EvidenceView evidence = new EvidenceView(model, text, new EvidenceCharts(),
+                () -> new ChartPane(appearance, appText, extension -> Optional.empty(), executor));
+        Scene scene = new Scene((Parent) evidence.node(), VIEW_WIDTH, VIEW_HEIGHT);
+        appearance.applyTo(scene.getRoot());
+        stage.setScene(scene);
+        stage.sizeToScene();
+        stage.show();
+        model.showPack(new PackLoader().load(new BundledSample(Path.of("").toAbsolutePath()).inCheckout()
+                .orElseThrow(), Progress.NONE));
+    }
+
+    @Test
+    void inLargeTextEveryChartLabelsEachRowAndKeepsItsAxisTitleWhole(FxRobot robot) {
+        robot.interact(() -> appearance.largeTextProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        everyChartReadsWhole(robot);
+    }
+
+    @Test
+    void inNormalTextEveryChartLabelsEachRowAndKeepsItsAxisTitleWhole(FxRobot robot) {
+        everyChartReadsWhole(robot);
+    }
+
+    @Test
+    void theFairnessDisparitiesEachHaveTheirLabel(FxRobot robot) {
+        robot.interact(() -> appearance.largeTextProperty().set(true));
+        robot.interact(() -> model.selectEvidence(EvidencePageId.FAIRNESS));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> labelled = new ArrayList<>();
+        for (ChartPane pane : chartPanes(robot)) {
+            JFreeChart chart = pane.chart().orElseThrow();
+            if (chart.getTitle().getText().startsWith("Disparity differences over gender")) {
+                Drawn drawn = draw(pane, chart);
+                SymbolAxis rows = (SymbolAxis) chart.getXYPlot().getRangeAxis();
+                assertEquals(1.0, drawn.rowTickUnit, "a label on every row, not on every other one");
+                labelled.addAll(List.of(rows.getSymbols()));
+            }
+        }
+        assertEquals(List.of("demographic_parity_difference", "equalized_odds_difference",
+                "equal_opportunity_difference"), labelled);
+    }
+
+    private void everyChartReadsWhole(FxRobot robot) {
+        int checked = 0;
+        for (EvidencePageId page : EvidencePageId.evidenceViewPages()) {
+            robot.interact(() -> model.selectEvidence(page));
+            WaitForAsyncUtils.waitForFxEvents();
+            double em = appearance.largeTextProperty().get() ? 18 : 12;
+            for (ChartPane pane : chartPanes(robot)) {
+                JFreeChart chart = pane.chart().orElseThrow();
+                String name = page + ": " + chart.getTitle().getText();
+                Drawn drawn = draw(pane, chart);
+                XYPlot plot = chart.getXYPlot();
+                if (plot.getRangeAxis() instanceof SymbolAxis rows) {
+                    assertEquals(1.0, drawn.rowTickUnit, name + ": every row has its label");
+                    double perRow = drawn.plotArea.getHeight() / Math.max(2, rows.getSymbols().length);
+                    assertTrue(perRow >= 1.5 * em, name + ": rows of " + perRow + " px crowd their markers");
+                }
+                ValueAxis values = plot.getDomainAxis();
+                if (values.getLabel() != null) {
+                    // under the plot, it may reach past the plot's ends but not past the chart's
+                    double title = textWidth(values.getLabel(), values.getLabelFont());
+                    double end = AxisLabelLocation.HIGH_END.equals(values.getLabelLocation())
+                            ? drawn.plotArea.getMaxX() : drawn.plotArea.getCenterX() + title / 2;
+                    assertTrue(end - title >= 0 && end <= drawn.width, name + ": the axis title '"
+                            + values.getLabel() + "' (" + title + " px) is cut by a chart " + drawn.width
+                            + " px wide");
+                }
+                assertTrue(drawn.plotArea.getWidth() >= 16 * em, name + ": a plot of "
+                        + drawn.plotArea.getWidth() + " px leaves no room for its ticks");
+                checked++;
+            }
+        }
+        assertTrue(checked >= 10, "the sample pack's charts were looked at: " + checked);
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    @Test
+    void inLargeTextTheComparisonFairnessAndSafetyTablesFitWithoutScrollingSideways(FxRobot robot) {
+        robot.interact(() -> appearance.largeTextProperty().set(true));
+        List<String> scrolling = new ArrayList<>();
+        // (the holdout page's table of the same columns scrolls a little: "gender=undisclosed" is one word)
+        for (EvidencePageId page : List.of(EvidencePageId.SAFETY, EvidencePageId.FAIRNESS,
+                EvidencePageId.LANGUAGE_PARITY)) {
+            robot.interact(() -> model.selectEvidence(page));
+            WaitForAsyncUtils.waitForFxEvents();
+            for (Node table : robot.lookup(".evidence-table").queryAll()) {
+                boolean sideways = table.lookupAll(".scroll-bar").stream().anyMatch(bar -> bar.isVisible()
+                        && ((ScrollBar) bar).getOrientation() == Orientation.HORIZONTAL);
+                if (sideways) {
+                    scrolling.add(page + " " + ((TableView<?>) table).getColumns().stream()
+                            .map(TableColumn::getText).toList());
+                }
+            }
+        }
+        assertEquals(List.of(), scrolling, "a table of eight columns wraps its cells instead");
+    }
+
+    private static List<ChartPane> chartPanes(FxRobot robot) {
+        return robot.lookup("#evidenceCharts").tryQuery().map(grid -> ((Parent) grid).getChildrenUnmodifiable()
+                .stream().filter(ChartPane.class::isInstance).map(ChartPane.class::cast).toList()).orElse(List.of());
+    }
+
+    /** What drawing the chart at its pane's size laid out. */
+    private record Drawn(double width, Rectangle2D plotArea, double rowTickUnit) {
+    }
+
+    /** Draws the chart as the pane's canvas does, at the pane's size inside its border. */
+    private static Drawn draw(ChartPane pane, JFreeChart chart) {
+        double width = pane.getWidth() - pane.snappedLeftInset() - pane.snappedRightInset();
+        double height = pane.getHeight() - pane.snappedTopInset() - pane.snappedBottomInset();
+        BufferedImage image = new BufferedImage((int) width, (int) height, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g2 = image.createGraphics();
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        try {
+            chart.draw(g2, new Rectangle2D.Double(0, 0, width, height), info);
+        } finally {
+            g2.dispose();
+        }
+        double unit = chart.getXYPlot().getRangeAxis() instanceof SymbolAxis rows ? rows.getTickUnit().getSize() : 0;
+        return new Drawn(width, info.getPlotInfo().getDataArea(), unit);
+    }
+
+    private static double textWidth(String content, java.awt.Font font) {
+        BufferedImage image = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g2 = image.createGraphics();
+        try {
+            return g2.getFontMetrics(font).getStringBounds(content, g2).getWidth();
+        } finally {
+            g2.dispose();
+        }
+    }
+}
