@@ -18,10 +18,12 @@ public record MetricEstimate(double value, Interval ci, String ciFallback) {
         this(value, ci, null);
     }
 
+    /** Written after the value whose interval is the percentile fallback. */
+    public static final String FALLBACK_MARK = "(percentile)";
+
     /**
-     * The value with its interval as {@code numbers} writes them, "(percentile)" after the value when the interval is
-     * a fallback: {@code 35,404 (percentile) [15,635, 55,886]}, so a table cell that puts the value over its interval
-     * stays as narrow as the interval.
+     * The value with its interval as {@code numbers} writes them, {@link #FALLBACK_MARK} after the value when the
+     * interval is a fallback: {@code 35,404 (percentile) [15,635, 55,886]}.
      */
     public String text(MetricFormat numbers) {
         if (ci == null) {
@@ -32,6 +34,6 @@ public record MetricEstimate(double value, Interval ci, String ciFallback) {
             return estimate;
         }
         int interval = estimate.indexOf(" [");
-        return estimate.substring(0, interval) + " (percentile)" + estimate.substring(interval);
+        return estimate.substring(0, interval) + " " + FALLBACK_MARK + estimate.substring(interval);
     }
 }

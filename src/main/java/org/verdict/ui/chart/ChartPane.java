@@ -72,6 +72,8 @@ public final class ChartPane extends StackPane {
     private final Label placeholder = new Label();
     private final ScrollPane scroller = new ScrollPane();
     private int rows;
+    /** A row's least height in pixels where it holds more than one mark (both models' values); 0 otherwise. */
+    private double minRowHeight;
     /** The plot's height at the report's text size when the pane grows to the chart; 0 when the chart fits the pane. */
     private double plotHeight;
     /** The shown chart's value-axis title, left out while the axis stands at the top under the chart's own title. */
@@ -133,7 +135,15 @@ public final class ChartPane extends StackPane {
      * @param rows how many category rows the chart lists, so each gets a readable height; 0 when not applicable
      */
     public void showChart(JFreeChart chart, int rows) {
-        show(chart, rows, 0);
+        showChart(chart, rows, 0);
+    }
+
+    /**
+     * As {@link #showChart(JFreeChart, int)}, for a chart whose row holds more than one mark (both models' values):
+     * each row is at least {@code minRowHeight} pixels high, and the chart scrolls sooner.
+     */
+    public void showChart(JFreeChart chart, int rows, double minRowHeight) {
+        show(chart, rows, 0, minRowHeight);
     }
 
     /**
@@ -143,12 +153,13 @@ public final class ChartPane extends StackPane {
      * follows the pane's width and the text size.
      */
     public void showChartFitted(JFreeChart chart, double plotHeight) {
-        show(chart, 0, plotHeight);
+        show(chart, 0, plotHeight, 0);
     }
 
-    private void show(JFreeChart chart, int rows, double plotHeight) {
+    private void show(JFreeChart chart, int rows, double plotHeight, double minRowHeight) {
         this.rows = rows;
         this.plotHeight = plotHeight;
+        this.minRowHeight = minRowHeight;
         Axis valueAxis = valueAxis(chart);
         valueAxisLabel = valueAxis == null ? null : valueAxis.getLabel();
         ChartViewer shown = viewer();
@@ -328,9 +339,10 @@ public final class ChartPane extends StackPane {
         // A label needs a little more than its size, or JFreeChart hides every other one.
         float fitting = (float) Math.floor((available - frame) / rows / ROW_PITCH);
         float smallest = SMALLEST_ROW_FONT_SHARE * look.fontSize();
-        boolean fits = available <= 0 || rows <= ROWS_THAT_FIT && fitting >= smallest;
+        boolean fits = available <= 0
+                || rows <= ROWS_THAT_FIT && fitting >= smallest && (available - frame) / rows >= minRowHeight;
         float rowFont = fits ? Math.max(smallest, Math.min(look.fontSize(), fitting)) : look.fontSize();
-        viewer.setMinHeight(fits ? 0 : frame + rows * look.fontSize() * ROW_PITCH * 1.1);
+        viewer.setMinHeight(fits ? 0 : frame + rows * Math.max(look.fontSize() * ROW_PITCH * 1.1, minRowHeight));
         AxisLocation valueAxisAt = fits ? AxisLocation.BOTTOM_OR_RIGHT : AxisLocation.TOP_OR_LEFT;
         if (chart.getLegend() != null) {
             chart.getLegend().setPosition(fits ? RectangleEdge.BOTTOM : RectangleEdge.TOP);

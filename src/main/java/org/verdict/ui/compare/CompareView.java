@@ -131,6 +131,11 @@ public final class CompareView {
      */
     private final javafx.beans.property.BooleanProperty valuesOverIntervals =
             new javafx.beans.property.SimpleBooleanProperty(false);
+    /**
+     * The chart beside the table (a laptop): a model's value, its percentile-fallback mark and its interval each take
+     * a line, so the models' columns are no wider than their intervals.
+     */
+    private final javafx.beans.property.BooleanProperty chartBeside = new javafx.beans.property.SimpleBooleanProperty();
     private final ToggleButton showChart = new ToggleButton();
     /** Whether the chart has more rows than fit its pane, so that it scrolls. */
     private final javafx.beans.property.BooleanProperty manySlices = new javafx.beans.property.SimpleBooleanProperty();
@@ -217,7 +222,8 @@ public final class CompareView {
         javafx.beans.binding.BooleanBinding beside = Bindings.createBooleanBinding(
                 () -> sideBySide(root.getWidth(), root.getHeight(), textScale.get()),
                 root.widthProperty(), root.heightProperty(), textScale);
-        valuesOverIntervals.bind(beside.and(showChart.selectedProperty())
+        chartBeside.bind(beside.and(showChart.selectedProperty()));
+        valuesOverIntervals.bind(chartBeside
                 .or(Bindings.createBooleanBinding(() -> textScale.get() >= LARGE_TEXT_SCALE, textScale)));
         split.orientationProperty().bind(Bindings.when(beside).then(Orientation.HORIZONTAL)
                 .otherwise(Orientation.VERTICAL));
@@ -534,11 +540,13 @@ public final class CompareView {
         table.setSortPolicy(sortedTable -> true);
         // One line per slice unless a cross, a reason or a value over its interval takes two: more rows in view.
         model.rows().addListener((javafx.collections.ListChangeListener<ComparisonRow>) change -> rowHeights());
-        valuesOverIntervals.addListener((obs, was, now) -> {
+        javafx.beans.value.ChangeListener<Boolean> cellsChanged = (obs, was, now) -> {
             rowHeights();
             table.refresh();
             fittedColumns.textsChanged();
-        });
+        };
+        valuesOverIntervals.addListener(cellsChanged);
+        chartBeside.addListener(cellsChanged);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
                 model.selectSlice(row.result().slice());
@@ -591,11 +599,13 @@ public final class CompareView {
     }
 
     private String productionShown(ComparisonRow row) {
-        return valuesOverIntervals.get() ? row.productionCell() : row.productionText();
+        return !valuesOverIntervals.get() ? row.productionText()
+                : chartBeside.get() ? row.narrowProductionCell() : row.productionCell();
     }
 
     private String candidateShown(ComparisonRow row) {
-        return valuesOverIntervals.get() ? row.candidateCell() : row.candidateText();
+        return !valuesOverIntervals.get() ? row.candidateText()
+                : chartBeside.get() ? row.narrowCandidateCell() : row.candidateCell();
     }
 
     private String sliceShown(String label) {
@@ -753,7 +763,8 @@ public final class CompareView {
         executor.run(progress -> kind == ChartKind.FOREST_PLOT ? charts.forestPlot(data) : charts.perModel(data))
                 .onSuccess(chart -> {
                     if (data == model.chartDataProperty().get() && kind == model.chartKindProperty().get()) {
-                        chartPane.showChart(chart, data.points().size());
+                        chartPane.showChart(chart, data.points().size(),
+                                kind == ChartKind.PER_MODEL ? SliceCharts.PER_MODEL_ROW_HEIGHT : 0);
                     }
                 })
                 .start();

@@ -185,7 +185,8 @@ public final class DecisionDialog {
         VBox footer = new VBox(6, warning, missing, status, signing, buttons);
         footer.setId("decisionFooter");
         footer.setPadding(new Insets(10, 16, 12, 16));
-        footer.setStyle("-fx-border-color: -color-border-default; -fx-border-width: 1 0 0 0;");
+        // the line above the foot comes from the stylesheet, in the theme's border colour
+        footer.getStyleClass().add("dialog-footer");
         return footer;
     }
 

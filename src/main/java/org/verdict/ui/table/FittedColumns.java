@@ -199,8 +199,8 @@ public final class FittedColumns<S> {
                         widest = Math.max(widest, width(measure, line) + graphicsEms.get(column) * em);
                     }
                     if (wrapping.contains(column) && cell != null) {
-                        // a line breaks at a space or after a hyphen ("moderation-" / "rare")
-                        for (String word : cell.split("\\s+|(?<=-)")) {
+                        // a line breaks at a space or after a hyphen ("moderation-" / "rare"), as WrappingCell draws it
+                        for (String word : WrappingCell.unbreakableParts(cell)) {
                             longestWord = Math.max(longestWord, width(measure, word) + graphicsEms.get(column) * em);
                         }
                     }

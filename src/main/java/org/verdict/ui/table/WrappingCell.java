@@ -1,6 +1,8 @@
 package org.verdict.ui.table;
 
+import java.util.Arrays;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.collections.ObservableList;
@@ -18,6 +20,9 @@ import org.verdict.ui.theme.CellFont;
 public class WrappingCell<S> extends TableCell<S, String> {
     /** Room for the cell's own padding left and right of the text. */
     private static final double PADDING = 18;
+    /** Where a wrapped line may break: after white space, and after a hyphen between a letter and a letter or digit. */
+    private static final Pattern BREAK = Pattern.compile("(?<=\\s)|(?<=\\p{L}-)(?=[\\p{L}\\p{N}])");
+    private static final Pattern HYPHEN_IN_A_WORD = Pattern.compile("\\p{L}-[\\p{L}\\p{N}]");
 
     private final Text text = new Text();
 
@@ -25,6 +30,45 @@ public class WrappingCell<S> extends TableCell<S, String> {
         text.wrappingWidthProperty().bind(column.widthProperty().subtract(PADDING));
         text.fillProperty().bind(textFillProperty());
         text.fontProperty().bind(fontProperty());
+        text.wrappingWidthProperty().addListener(o -> draw());
+        text.fontProperty().addListener(o -> draw());
+    }
+
+    /** The parts of {@code content} a wrapped line never breaks inside (words, and the parts of hyphenated ones). */
+    public static String[] unbreakableParts(String content) {
+        return Arrays.stream(BREAK.split(content.strip())).map(String::strip).toArray(String[]::new);
+    }
+
+    /**
+     * {@code content} with a line break wherever a line {@code width} wide ends, breaking after a hyphen in a word
+     * as well as at spaces. JavaFX breaks a line only at white space, so "moderation-rare" in a column narrower than
+     * it became "moderation-r" / "are"; only the drawn text carries these breaks, the row's value is unchanged.
+     */
+    static String breakAfterHyphens(String content, Font font, double width) {
+        if (width <= 0 || !HYPHEN_IN_A_WORD.matcher(content).find()) {
+            return content;
+        }
+        Text measure = new Text();
+        measure.setFont(font);
+        StringBuilder lines = new StringBuilder();
+        for (String paragraph : content.split("\n", -1)) {
+            if (lines.length() > 0) {
+                lines.append('\n');
+            }
+            String line = "";
+            for (String part : BREAK.split(paragraph)) {
+                String longer = line + part;
+                measure.setText(longer.stripTrailing());
+                if (!line.isEmpty() && measure.getLayoutBounds().getWidth() > width) {
+                    lines.append(line.stripTrailing()).append('\n');
+                    line = part;
+                } else {
+                    line = longer;
+                }
+            }
+            lines.append(line);
+        }
+        return lines.toString();
     }
 
     /**
@@ -77,7 +121,12 @@ public class WrappingCell<S> extends TableCell<S, String> {
     @Override
     protected void updateItem(String value, boolean empty) {
         super.updateItem(value, empty);
-        text.setText(empty || value == null ? "" : value);
+        draw();
         setGraphic(empty || value == null ? null : text);
+    }
+
+    private void draw() {
+        String value = isEmpty() ? null : getItem();
+        text.setText(value == null ? "" : breakAfterHyphens(value, text.getFont(), text.getWrappingWidth()));
     }
 }

@@ -10,9 +10,11 @@ import java.sql.Statement;
 import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Label;
@@ -137,6 +139,31 @@ class AuditLaptopTest {
         assertTrue(shown <= fourLines + 1, shown + " px in view, four lines are " + fourLines);
         assertTrue(verification.getHeight() <= shown + 0.5 || area.getVmax() > area.getVmin(),
                 "a summary taller than its area can be scrolled to");
+    }
+
+    /**
+     * A selected record's fields get the detail pane's height (sharing it with the signatures and the co-sign form
+     * left them one wrapped row, about 60 px), and the pane's three tabs are named whole, without an overflow menu.
+     */
+    @Test
+    void aSelectedRecordsFieldsAreReadableInLargeText(FxRobot robot) throws Exception {
+        Path db = store("fields.db");
+        robot.interact(() -> model.open(db));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<AuditRow> records = robot.lookup("#auditRecords").queryTableView();
+        robot.interact(() -> records.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TableView<?> details = robot.lookup("#auditDetails").queryTableView();
+        assertTrue(details.getItems().size() >= 5, details.getItems().toString());
+        assertTrue(details.getHeight() >= 0.4 * VIEW_HEIGHT, "the fields table is " + details.getHeight()
+                + " px high in a view of " + VIEW_HEIGHT);
+        TabPane tabs = robot.lookup("#auditDetailTabs").queryAs(TabPane.class);
+        assertTrue(tabs.lookupAll(".control-buttons-tab").stream().noneMatch(Node::isVisible),
+                "every tab's name in view, no overflow menu");
+        AuditViewTest.showTab(robot, "auditSignaturesTab");
+        assertEquals(1, robot.lookup("#auditSignatures").queryTableView().getItems().size());
+        assertTrue(robot.lookup("#auditCosign").tryQuery().isPresent(), "co-signing sits with the signatures");
     }
 
     @Test

@@ -12,6 +12,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -54,6 +55,13 @@ class AuditViewTest {
         }
     }
 
+    /** Shows the detail pane's tab with this id, as a click on its name would. */
+    static void showTab(FxRobot robot, String id) {
+        TabPane tabs = robot.lookup("#auditDetailTabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(tab -> id.equals(tab.getId())).findFirst().orElseThrow()));
+    }
+
     @Test
     void openDecisionLogAsksThroughThePathDialogAndOpensTheAnswer(FxRobot robot) throws Exception {
         answer = AuditViewModelTest.threeRecordStore(dir);
@@ -83,6 +91,7 @@ class AuditViewTest {
         assertEquals(3, table.getItems().size());
 
         robot.interact(() -> table.getSelectionModel().select(1));
+        showTab(robot, "auditSignaturesTab");
         TableView<?> signatures = robot.lookup("#auditSignatures").queryTableView();
         assertEquals(2, signatures.getItems().size());
         robot.clickOn("Compare");
@@ -96,7 +105,7 @@ class AuditViewTest {
         Path product = org.verdict.core.ledger.KeyFile.generate("Joan Clarke", org.verdict.core.ledger.Roles.PRODUCT,
                 org.verdict.core.ledger.LedgerFixtures.PASSPHRASE, org.verdict.core.ledger.LedgerFixtures.TEST_ITERATIONS)
                 .writeTo(dir.resolve("keys"));
-        robot.clickOn("Details");
+        showTab(robot, "auditSignaturesTab");
         robot.interact(() -> table.getSelectionModel().select(1));
         FieldInput.enter(robot, "#auditKey", product.toString());
         FieldInput.enter(robot, "#auditPassphrase", new String(org.verdict.core.ledger.LedgerFixtures.PASSPHRASE));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.ResourceBundle;
 import org.junit.jupiter.api.Test;
 import org.verdict.core.compare.MetricEstimate;
@@ -136,8 +137,10 @@ class ComparisonRowTest {
                 0.9, "paired-bootstrap", Verdict.INCONCLUSIVE, null, "unstable studentized interval: " + why);
         ComparisonRow row = new ComparisonRow(result);
         assertTrue(row.productionText().contains(" (percentile) ["), row.productionText());
-        assertTrue(row.productionCell().lines().findFirst().orElseThrow().endsWith(" (percentile)"),
-                "the mark stands with the value, so the cell is no wider than its interval: " + row.productionCell());
+        assertEquals(List.of("41,704 (percentile)", "[22,856, 61,685]"), row.productionCell().lines().toList());
+        assertEquals(List.of("41,704", "(percentile)", "[22,856, 61,685]"), row.narrowProductionCell().lines().toList(),
+                "beside the chart the mark takes a line of its own, so the cell is no wider than its interval");
+        assertEquals(row.candidateCell(), row.narrowCandidateCell(), "no mark, no third line");
         assertFalse(row.candidateText().contains("percentile"), row.candidateText());
     }
 

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DatePicker;
@@ -20,6 +21,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -50,9 +52,16 @@ class DecisionDialogTest {
     private Stage mainWindow;
     private Stage dialog;
 
+    /**
+     * The main window has a scene, as the app's always has: Monocle disables the focused owner of a modal window by
+     * sending its view a mouse release, and a window without a scene has no view. The NullPointerException that
+     * followed inside {@code Stage.show()} left the next pulse waiting for a render that never came, so the test
+     * hung whenever the owner still held the focus when the dialog opened (more often the busier the machine).
+     */
     @Start
     void start(Stage stage) {
         mainWindow = stage;
+        stage.setScene(new Scene(new StackPane(), 400, 300));
         stage.show();
     }
 
