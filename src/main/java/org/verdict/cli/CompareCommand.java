@@ -146,11 +146,17 @@ public final class CompareCommand implements Callable<Integer> {
             try (ReviewPack reviewPack = packReader.read(pack, Progress.NONE)) {
                 return compare(reviewPack, only, options, out);
             }
-        } catch (PackException | IllegalArgumentException e) {
-            err.println("verdict compare: " + e.getMessage());
-            err.flush();
-            return ExitCodes.BAD_INPUT;
+        } catch (PackException e) {
+            return badInput(err, PackErrorText.of(pack, e));
+        } catch (IllegalArgumentException e) {
+            return badInput(err, e.getMessage());
         }
+    }
+
+    private static int badInput(PrintWriter err, String message) {
+        err.println("verdict compare: " + message);
+        err.flush();
+        return ExitCodes.BAD_INPUT;
     }
 
     private int compare(ReviewPack reviewPack, Metric only, ComparisonOptions options, PrintWriter out) {

@@ -66,11 +66,23 @@ public final class GateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PackLimits limits = limitOptions.limits();
         PackLoader loader = SummaryPacks.loader(limits);
+        PolicyReader policyReader = new PolicyReader();
+        PolicySource givenPolicySource = null;
+        GatePolicy givenPolicy = null;
+        if (policyFile != null) {
+            // named by its own path, not inside the pack: its errors are printed as they are
+            try {
+                givenPolicySource = PolicySource.ofFile(policyFile);
+                givenPolicy = givenPolicySource.read(policyReader);
+            } catch (PackException e) {
+                err.println(e.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+        }
         try (ReviewPack loaded = loader.load(pack, Progress.NONE)) {
-            PolicyReader policyReader = new PolicyReader();
             GateReview review = new GateReview(new ComparisonEngine(), loader, new SuiteReader(limits), policyReader);
-            PolicySource policySource = policyFile != null ? PolicySource.ofFile(policyFile) : PolicySource.of(loaded);
-            GatePolicy policy = policySource.read(policyReader);
+            PolicySource policySource = givenPolicySource != null ? givenPolicySource : PolicySource.of(loaded);
+            GatePolicy policy = givenPolicy != null ? givenPolicy : policySource.read(policyReader);
             CandidateReview result = review.review(loaded, candidate, policy, Progress.NONE);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
@@ -87,7 +99,10 @@ public final class GateCommand implements Callable<Integer> {
             }
             out.flush();
             return result.gates().everyGatePasses() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
-        } catch (PackException | IllegalArgumentException e) {
+        } catch (PackException e) {
+            err.println(PackErrorText.of(pack, e));
+            return ExitCodes.BAD_INPUT;
+        } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return ExitCodes.BAD_INPUT;
         } catch (JsonProcessingException e) {

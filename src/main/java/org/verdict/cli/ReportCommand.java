@@ -53,7 +53,10 @@ public final class ReportCommand implements Callable<Integer> {
                     .export(pack, candidate, decisionLog, out, Progress.NONE);
             written.forEach(spec.commandLine().getOut()::println);
             return ExitCodes.OK;
-        } catch (PackException | LedgerException | IllegalArgumentException e) {
+        } catch (PackException e) {
+            spec.commandLine().getErr().println(PackErrorText.of(pack, e));
+            return ExitCodes.BAD_INPUT;
+        } catch (LedgerException | IllegalArgumentException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return ExitCodes.BAD_INPUT;
         } catch (IOException e) {

@@ -71,7 +71,7 @@ public final class ValidateCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         } catch (PackException e) {
-            spec.commandLine().getErr().println(e.getMessage());
+            spec.commandLine().getErr().println(PackErrorText.of(pack, e));
             return ExitCodes.BAD_INPUT;
         }
     }

@@ -2,6 +2,7 @@ package org.verdict.cli.log;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.verdict.cli.PackErrorText;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.gates.CandidateReview;
@@ -83,7 +84,7 @@ public final class AppendCommand extends LedgerCommand {
         try {
             return SummaryPacks.loader().load(pack, Progress.NONE);
         } catch (PackException e) {
-            throw new LedgerException("cannot read the pack: " + e.getMessage(), e);
+            throw new LedgerException("cannot read the pack: " + PackErrorText.of(pack, e), e);
         }
     }
 
