@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.verdict.cli.exit.ExitCodes;
+import org.verdict.cli.exit.PackErrorText;
 import org.verdict.core.compare.ClassRates;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.ComparisonJson;
@@ -44,9 +45,8 @@ import picocli.CommandLine.Spec;
 /** {@code verdict compare PACK}: candidate vs production per slice and metric, as a table or JSON. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compare a candidate with production on every slice of the pack's primary suite.",
-            "Each metric with its interval (--confidence, 95%% by default), Δ = candidate − production with a",
-            "paired interval and test,",
-            "p-values adjusted across slices, and a verdict per slice.",
+            "Each metric is shown with its interval (--confidence, 95%% by default), Δ = candidate − production with"
+                + " a paired interval and test, the p-values adjusted across slices, and a verdict per slice.",
             "Exit codes: 0 done, 2 bad input (the problem is printed on stderr)."})
 public final class CompareCommand implements Callable<Integer> {
 

@@ -57,7 +57,7 @@ public final class KeyCommand {
 
     @Command(name = "signer-file", mixinStandardHelpOptions = true,
             description = {"Write NAME.signer.json with your signature over your name, role and key, which"
-                    + " `log register` needs;", "for key files made before registrations were self-signed."})
+                    + " `log register` needs, for key files made before registrations were self-signed."})
     public static final class SignerFile extends LedgerCommand {
         @Mixin
         KeyOptions key;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.verdict.cli.exit.ExitCodes;
+import org.verdict.cli.exit.PackErrorText;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.gates.GateReview;
 import org.verdict.core.gates.policy.PolicyReader;
@@ -23,7 +24,7 @@ import picocli.CommandLine;
 
 /** Writes the approval pack of a review pack: one HTML and one PDF document the board can read offline. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Write approval-pack.html and approval-pack.pdf for a review pack (folder or .zip).")
+        description = "Write approval-pack.html and approval-pack.pdf for a review pack.")
 public final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PACK", description = "pack folder or .zip")
     Path pack;

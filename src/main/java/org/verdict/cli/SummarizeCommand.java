@@ -27,10 +27,10 @@ import picocli.CommandLine.Spec;
  * or by printing the SQL for the engine where the data lives (Spark, DuckDB elsewhere).
  */
 @Command(name = "summarize", mixinStandardHelpOptions = true,
-        description = {"Summarise per-example evaluation rows (the columns of primary.csv) into a summary pack:",
-            "paired cells and hashed-block sums per slice, which Verdict compares like rows.",
-            "--engine duckdb runs the SQL here on Parquet or CSV files (globs allowed) and writes --out;",
-            "--engine sql prints the SQL for --dialect spark|duckdb, reading the table --input;",
+        description = {"Summarise per-example evaluation rows (the columns of primary.csv) into a summary pack: paired"
+                + " cells and hashed-block sums per slice, which Verdict compares like rows.",
+            "--engine duckdb runs the SQL here on Parquet or CSV files (globs allowed) and writes --out.",
+            "--engine sql prints the SQL for --dialect spark|duckdb, reading the table --input.",
             "--engine import assembles --out from the --cells and --blocks CSVs that SQL wrote elsewhere.",
             "Exit codes: 0 done, 2 bad input (the problem is printed on stderr)."})
 public final class SummarizeCommand implements Callable<Integer> {

@@ -15,6 +15,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.cli.exit.ExitCodes;
+import org.verdict.cli.exit.PackErrorText;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackFixture;
 

@@ -2,7 +2,7 @@ package org.verdict.cli.log;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.verdict.cli.PackErrorText;
+import org.verdict.cli.exit.PackErrorText;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.gates.CandidateReview;

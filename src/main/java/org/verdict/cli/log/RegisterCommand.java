@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "register", mixinStandardHelpOptions = true,
         description = {"Register a signer from NAME.signer.json: a log entry holding the signer's own signature over"
-                + " name, role and key,", "endorsed by an existing signer with --endorse-key where the organisation"
+                + " name, role and key, endorsed by an existing signer with --endorse-key where the organisation"
                 + " wants it (log verify --require-endorsement)."})
 public final class RegisterCommand extends LedgerCommand {
     @Mixin

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "revoke", mixinStandardHelpOptions = true,
         description = {"Revoke a signer's key by a log entry you sign: signatures that enter the log after it do not"
-                + " count;", "what the key signed before stays valid. Sign with the key itself or as another"
+                + " count; what the key signed before stays valid. Sign with the key itself or as another"
                 + " registered signer."})
 public final class RevokeCommand extends LedgerCommand {
     @Mixin

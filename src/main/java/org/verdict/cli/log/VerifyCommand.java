@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Check every signature, the hash chain, the Merkle tree, every checkpoint and the signed signer"
-                + " register;", "with --trusted-signers and --checkpoint also against references kept outside the store.",
+                + " register; with --trusted-signers and --checkpoint also against references kept outside the store.",
                 "Exit 0 intact, 1 tampered (the first bad record or entry is named), 2 bad input."})
 public final class VerifyCommand extends LedgerCommand {
     @Mixin

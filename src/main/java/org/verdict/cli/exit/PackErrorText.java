@@ -1,4 +1,4 @@
-package org.verdict.cli;
+package org.verdict.cli.exit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
