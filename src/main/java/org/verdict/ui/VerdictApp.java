@@ -145,12 +145,8 @@ public final class VerdictApp extends Application {
                         () -> new ChartPane(appearance, text, saveTarget, executor)).node());
 
         AuditViewModel auditModel = new AuditViewModel(executor, activity);
-        // a log opened in Audit becomes the store in use, which the status bar names
-        auditModel.openedStoreProperty().addListener((o, was, opened) -> {
-            if (opened != null) {
-                main.decisionStoreProperty().set(opened);
-            }
-        });
+        // the status bar names the log Audit has open; decisions are still signed into the store in use
+        main.followAudit(auditModel.openedStoreProperty());
         ResourceBundle auditText = AuditView.defaultText();
         PackView audit = new PackView("audit", auditText.getString("audit.title"),
                 () -> new AuditView(auditModel, auditText, paths::askForFile).node(),

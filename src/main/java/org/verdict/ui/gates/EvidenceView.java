@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Insets;
@@ -68,6 +69,8 @@ public final class EvidenceView {
     private final GridPane chartGrid = new GridPane();
     /** How many charts a row the grid shows now; 0 before they are arranged. */
     private int chartColumns;
+    /** A rebuild in the new font is queued, to run once CSS has finished restyling the page. */
+    private boolean refitPending;
     private final Label title = new Label();
     private final Label summary = new Label();
     private final Label missing = new Label();
@@ -141,11 +144,25 @@ public final class EvidenceView {
             }
         });
         // the summary follows the theme's text size (large text): columns are measured again in its font
-        summary.fontProperty().addListener((obs, was, now) -> {
+        summary.fontProperty().addListener((obs, was, now) -> refitAfterRestyle());
+        render();
+    }
+
+    /**
+     * The font changes while CSS is still walking the page's nodes (turning large text off puts the normal font back
+     * in the middle of that walk): replacing the page's children then would pull nodes from under the walk, so the
+     * page is rebuilt in its new font just after it, once however many of its labels changed font.
+     */
+    private void refitAfterRestyle() {
+        if (refitPending) {
+            return;
+        }
+        refitPending = true;
+        Platform.runLater(() -> {
+            refitPending = false;
             placePagePicker();
             render();
         });
-        render();
     }
 
     /**

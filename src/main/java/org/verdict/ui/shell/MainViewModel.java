@@ -7,10 +7,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.verdict.core.pack.ReviewPack;
@@ -31,7 +30,8 @@ public final class MainViewModel {
     private final UserSettings settings;
     private final String openingTitle;
     private final ReadOnlyObjectWrapper<ReviewPack> pack = new ReadOnlyObjectWrapper<>();
-    private final ObjectProperty<Path> decisionStore = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Path> decisionStore = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Path> auditedStore = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Path> recentPacks = FXCollections.observableArrayList();
     // One read-only view for everyone: a new wrapper per call would drop listeners when it is collected.
     private final ObservableList<Path> recentPacksView = FXCollections.unmodifiableObservableList(recentPacks);
@@ -118,10 +118,23 @@ public final class MainViewModel {
 
     /**
      * The decision store in use, which the status bar names and the Decision dialog proposes: the log last signed
-     * into or opened in Audit.
+     * into (the app's own until then). Only signing changes it: a log opened in Audit is read, never written.
      */
-    public ObjectProperty<Path> decisionStoreProperty() {
-        return decisionStore;
+    public ReadOnlyObjectProperty<Path> decisionStoreProperty() {
+        return decisionStore.getReadOnlyProperty();
+    }
+
+    /**
+     * Follows the log Audit has open. It is only audited: another team's log, or one Audit has just shown tampered,
+     * must not become the log the next decision is signed into.
+     */
+    public void followAudit(ObservableValue<Path> openedInAudit) {
+        auditedStore.bind(openedInAudit);
+    }
+
+    /** The log Audit has open (read-only), which the status bar names when it is not the store in use; or null. */
+    public ReadOnlyObjectProperty<Path> auditedStoreProperty() {
+        return auditedStore.getReadOnlyProperty();
     }
 
     /** A decision was signed into {@code store} with {@code keyFile}: the store in use, both proposed next time. */

@@ -16,13 +16,17 @@ import org.verdict.core.pack.ReviewPack;
 import org.verdict.ui.task.ActivityArea;
 import org.verdict.ui.task.ActivityMonitor;
 
-/** The pack, its hash and the decision store in use on the left; progress and Cancel of running work on the right. */
+/**
+ * The pack, its hash, the decision store in use and (when it is another log) the log Audit has open on the left;
+ * progress and Cancel of running work on the right.
+ */
 final class StatusBar extends HBox {
     static final int SHORT_HASH_LENGTH = 12;
 
     private final Label packName = new Label();
     private final Label packHash = new Label();
     private final Label store = new Label();
+    private final Label audited = new Label();
 
     StatusBar(MainViewModel model, ResourceBundle text) {
         getStyleClass().add("status-bar");
@@ -30,11 +34,13 @@ final class StatusBar extends HBox {
         setSpacing(10);
         packName.setId("statusPack");
         // What is open stays readable; the progress message gives way when space runs out.
-        for (Label fixed : new Label[] {packName, packHash, store}) {
+        for (Label fixed : new Label[] {packName, packHash, store, audited}) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
         packHash.setId("statusPackHash");
         store.setId("statusStore");
+        audited.setId("statusAudited");
+        audited.managedProperty().bind(audited.visibleProperty());
 
         ActivityMonitor activity = model.activity();
         Button cancel = new Button(text.getString("action.cancel"));
@@ -46,12 +52,15 @@ final class StatusBar extends HBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getChildren().addAll(packName, new Separator(Orientation.VERTICAL), packHash,
-                new Separator(Orientation.VERTICAL), store, spacer, progressArea);
+                new Separator(Orientation.VERTICAL), store, audited, spacer, progressArea);
 
         showPack(model.packProperty().get(), text);
         model.packProperty().addListener((obs, old, pack) -> showPack(pack, text));
-        showStore(model.decisionStoreProperty().get(), text);
-        model.decisionStoreProperty().addListener((obs, old, path) -> showStore(path, text));
+        Runnable showStores = () -> showStores(model.decisionStoreProperty().get(),
+                model.auditedStoreProperty().get(), text);
+        showStores.run();
+        model.decisionStoreProperty().addListener((obs, old, path) -> showStores.run());
+        model.auditedStoreProperty().addListener((obs, old, path) -> showStores.run());
     }
 
     private void showPack(ReviewPack pack, ResourceBundle text) {
@@ -72,8 +81,12 @@ final class StatusBar extends HBox {
         packHash.setTooltip(new Tooltip(MessageFormat.format(text.getString("status.hashTooltip"), hash)));
     }
 
-    private void showStore(Path path, ResourceBundle text) {
-        store.setText(MessageFormat.format(text.getString("status.store"), path == null ? "—" : path.getFileName()));
-        store.setTooltip(path == null ? null : new Tooltip(path.toString()));
+    private void showStores(Path inUse, Path inAudit, ResourceBundle text) {
+        store.setText(MessageFormat.format(text.getString("status.store"), inUse == null ? "—" : inUse.getFileName()));
+        store.setTooltip(inUse == null ? null : new Tooltip(inUse.toString()));
+        audited.setVisible(inAudit != null && !inAudit.equals(inUse));
+        audited.setText(inAudit == null ? "" : MessageFormat.format(text.getString("status.audited"),
+                inAudit.getFileName()));
+        audited.setTooltip(inAudit == null ? null : new Tooltip(inAudit.toString()));
     }
 }

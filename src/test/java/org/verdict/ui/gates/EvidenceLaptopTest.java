@@ -106,6 +106,28 @@ class EvidenceLaptopTest {
                 "equal_opportunity_difference"), labelled);
     }
 
+    /**
+     * Leaving large text restyles the page (CSS puts the normal font back) and the page list returns beside the page:
+     * that must not pull the page's nodes away while CSS is still walking them.
+     */
+    @Test
+    void largeTextCanBeTurnedOnAndOffAgainOnEveryPageWithCharts(FxRobot robot) {
+        for (EvidencePageId page : List.of(EvidencePageId.LANGUAGE_PARITY, EvidencePageId.FAIRNESS)) {
+            robot.interact(() -> model.selectEvidence(page));
+            robot.interact(() -> appearance.largeTextProperty().set(true));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(robot.lookup("#evidencePagePicker").tryQuery().isPresent(),
+                    page + ": in large text a drop-down picks the page");
+            robot.interact(() -> appearance.largeTextProperty().set(false));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(robot.lookup("#evidencePagePicker").tryQuery().isEmpty(),
+                    page + ": in normal text the list of pages is back beside the page");
+            assertTrue(robot.lookup("#evidencePages").tryQuery().isPresent(), page + ": the list of pages");
+            assertTrue(chartPanes(robot).size() >= 1, page + ": its charts are shown again");
+        }
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
     private void everyChartReadsWhole(FxRobot robot) {
         int checked = 0;
         for (EvidencePageId page : EvidencePageId.evidenceViewPages()) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.ResourceBundle;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -113,6 +114,25 @@ class MainWindowTest {
                 folder.resolve("decisions.db"), "Opening");
         assertEquals(folder.resolve("decisions.db"), logGone.decisionStoreProperty().get(),
                 "a remembered log that is gone gives way to the app's own");
+    }
+
+    /**
+     * A log opened in Audit is named beside the store in use, not in its place: the store in use (the log decisions
+     * are signed into) stays until a decision is signed elsewhere.
+     */
+    @Test
+    void aLogOpenedInAuditIsNamedBesideTheStoreInUseWithoutReplacingIt(FxRobot robot) {
+        SimpleObjectProperty<Path> openedInAudit = new SimpleObjectProperty<>();
+        robot.interact(() -> model.followAudit(openedInAudit));
+        assertFalse(robot.lookup("#statusAudited").query().isVisible(), "Audit has nothing open");
+
+        robot.interact(() -> openedInAudit.set(folder.resolve("other-team.db")));
+        assertEquals("Decision store: decisions.db", text(robot, "#statusStore"));
+        assertTrue(robot.lookup("#statusAudited").query().isVisible());
+        assertEquals("(Audit shows other-team.db, read-only)", text(robot, "#statusAudited"));
+
+        robot.interact(() -> openedInAudit.set(folder.resolve("decisions.db")));
+        assertFalse(robot.lookup("#statusAudited").query().isVisible(), "the store in use is named once");
     }
 
     @Test
