@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.Logger;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -18,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -30,16 +26,14 @@ import org.verdict.ui.settings.UserSettings;
 
 /**
  * The app as its composition root builds it, in its own Verdict folder whose settings remember a decision log: the
- * status bar names that log from the start, Audit shows it, and a log opened in Audit becomes the store in use.
+ * status bar names that log from the start, Audit shows it, and a log opened in Audit is named beside it, read-only.
  */
 @ExtendWith(ApplicationExtension.class)
 class DecisionStoreInAppTest {
     @TempDir
     static Path folder;
 
-    private VerdictApp app;
-    private List<Handler> logHandlersBefore;
-    private Thread.UncaughtExceptionHandler uncaughtBefore;
+    private AppInItsOwnHome app;
     private Path board;
 
     @Start
@@ -53,26 +47,12 @@ class DecisionStoreInAppTest {
         UserSettings settings = UserSettings.load(new UserDataFolder(home).settingsFile());
         settings.decisionSigned(board, Files.writeString(folder.resolve("ada.key.json"), "{}"));
         settings.save();
-        System.setProperty(UserDataFolder.HOME_PROPERTY, home.toString());
-        logHandlersBefore = List.of(Logger.getLogger("").getHandlers());
-        uncaughtBefore = Thread.getDefaultUncaughtExceptionHandler();
-        app = new VerdictApp();
-        app.start(stage);
+        app = AppInItsOwnHome.start(stage, home);
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupStages();
         app.stop();
-        System.clearProperty(UserDataFolder.HOME_PROPERTY);
-        Thread.setDefaultUncaughtExceptionHandler(uncaughtBefore);
-        // the app logs into its home folder; later tests must not write there
-        for (Handler handler : Logger.getLogger("").getHandlers()) {
-            if (!logHandlersBefore.contains(handler)) {
-                Logger.getLogger("").removeHandler(handler);
-                handler.close();
-            }
-        }
     }
 
     @Test

@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javafx.scene.Node;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -50,9 +47,7 @@ class SummaryPackInAppTest {
     static Path folder;
     private static Path summary;
 
-    private VerdictApp app;
-    private List<Handler> logHandlersBefore;
-    private Thread.UncaughtExceptionHandler uncaughtBefore;
+    private AppInItsOwnHome app;
 
     @BeforeAll
     static void summarise() throws Exception {
@@ -71,26 +66,12 @@ class SummaryPackInAppTest {
         UserSettings settings = UserSettings.load(new UserDataFolder(home).settingsFile());
         settings.packOpened(summary);
         settings.save();
-        System.setProperty(UserDataFolder.HOME_PROPERTY, home.toString());
-        logHandlersBefore = List.of(Logger.getLogger("").getHandlers());
-        uncaughtBefore = Thread.getDefaultUncaughtExceptionHandler();
-        app = new VerdictApp();
-        app.start(stage);
+        app = AppInItsOwnHome.start(stage, home);
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupStages();
         app.stop();
-        System.clearProperty(UserDataFolder.HOME_PROPERTY);
-        Thread.setDefaultUncaughtExceptionHandler(uncaughtBefore);
-        // the app logs into its home folder; later tests must not write there
-        for (Handler handler : Logger.getLogger("").getHandlers()) {
-            if (!logHandlersBefore.contains(handler)) {
-                Logger.getLogger("").removeHandler(handler);
-                handler.close();
-            }
-        }
     }
 
     @Test

@@ -1,0 +1,43 @@
+package org.verdict.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Logger;
+import javafx.stage.Stage;
+import org.testfx.api.FxToolkit;
+import org.verdict.ui.settings.UserDataFolder;
+
+/**
+ * The app as its composition root builds it, started in a Verdict folder of a test's own, and stopped leaving the
+ * process as it found it: the app sets a handler for uncaught exceptions and logs into its folder, where later tests
+ * must not write.
+ */
+final class AppInItsOwnHome {
+    private final VerdictApp app = new VerdictApp();
+    private final List<Handler> logHandlersBefore = List.of(Logger.getLogger("").getHandlers());
+    private final Thread.UncaughtExceptionHandler uncaughtBefore = Thread.getDefaultUncaughtExceptionHandler();
+
+    private AppInItsOwnHome() {
+    }
+
+    static AppInItsOwnHome start(Stage stage, Path home) throws Exception {
+        System.setProperty(UserDataFolder.HOME_PROPERTY, home.toString());
+        AppInItsOwnHome started = new AppInItsOwnHome();
+        started.app.start(stage);
+        return started;
+    }
+
+    void stop() throws Exception {
+        FxToolkit.cleanupStages();
+        app.stop();
+        System.clearProperty(UserDataFolder.HOME_PROPERTY);
+        Thread.setDefaultUncaughtExceptionHandler(uncaughtBefore);
+        for (Handler handler : Logger.getLogger("").getHandlers()) {
+            if (!logHandlersBefore.contains(handler)) {
+                Logger.getLogger("").removeHandler(handler);
+                handler.close();
+            }
+        }
+    }
+}
