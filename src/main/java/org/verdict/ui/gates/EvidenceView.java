@@ -25,6 +25,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
@@ -71,6 +72,8 @@ public final class EvidenceView {
     private int chartColumns;
     /** A rebuild in the new font is queued, to run once CSS has finished restyling the page. */
     private boolean refitPending;
+    /** The summary's font when the page was last built: a queued rebuild is skipped if one since used the new font. */
+    private Font builtInFont;
     private final Label title = new Label();
     private final Label summary = new Label();
     private final Label missing = new Label();
@@ -161,7 +164,9 @@ public final class EvidenceView {
         Platform.runLater(() -> {
             refitPending = false;
             placePagePicker();
-            render();
+            if (!summary.getFont().equals(builtInFont)) {
+                render();
+            }
         });
     }
 
@@ -189,6 +194,7 @@ public final class EvidenceView {
     }
 
     private void render() {
+        builtInFont = summary.getFont();
         EvidencePageId selected = model.selectedEvidenceProperty().get();
         if (selected != pages.getSelectionModel().getSelectedItem()) {
             pages.getSelectionModel().select(selected);
