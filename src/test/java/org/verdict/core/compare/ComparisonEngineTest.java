@@ -116,8 +116,11 @@ class ComparisonEngineTest {
      * 1 1 1 0 1 0 0 0 1 0 0 0 1 0 (f1 10/12). Computed with numpy from the definition, leaving each row out in turn:
      * Δ = 0.2878788, SE_jack = 0.1958528, p = 2·scipy.stats.t.sf(Δ/SE, 13) = 0.1653795, lower end −0.1352356.
      */
-    @Test
-    void countMetricDeltaUsesTheJackknifeStandardError() {
+    /**
+     * Labels 1 1 1 1 1 0 0 0 0 0 0 0 1 0; production predicts 1 1 0 0 1 0 1 0 0 0 1 0 0 0, the candidate
+     * 1 1 1 0 1 0 0 0 1 0 0 0 1 0 (scores 0.9 / 0.1 and 0.8 / 0.2 for its predictions).
+     */
+    private static EvaluationTable fourteenPairedPredictions() {
         int[] labels = {1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0};
         int[] prod = {1, 1, 0, 0, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0};
         int[] cand = {1, 1, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0};
@@ -127,7 +130,12 @@ class ComparisonEngineTest {
             prodScores[i] = prod[i] == 1 ? 0.9 : 0.1;
             candScores[i] = cand[i] == 1 ? 0.8 : 0.2;
         }
-        EvaluationTable table = TestTables.binary(labels, prodScores, candScores, null, null, Map.of());
+        return TestTables.binary(labels, prodScores, candScores, null, null, Map.of());
+    }
+
+    @Test
+    void countMetricDeltaUsesTheJackknifeStandardError() {
+        EvaluationTable table = fourteenPairedPredictions();
         SliceResult f1 = find(engine.compare("t", table, "1", "2", Metric.F1, MIN_ONE, Progress.NONE), Metric.F1,
                 "overall");
         assertEquals(0.28787878787878796, f1.delta(), EPS);
@@ -145,16 +153,7 @@ class ComparisonEngineTest {
      */
     @Test
     void balancedAccuracyDeltaIsWelchsTestOverTheClassesAndEachModelAMeanOfWilsonIntervals() {
-        int[] labels = {1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0};
-        int[] prod = {1, 1, 0, 0, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0};
-        int[] cand = {1, 1, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0};
-        double[] prodScores = new double[labels.length];
-        double[] candScores = new double[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            prodScores[i] = prod[i] == 1 ? 0.9 : 0.1;
-            candScores[i] = cand[i] == 1 ? 0.8 : 0.2;
-        }
-        EvaluationTable table = TestTables.binary(labels, prodScores, candScores, null, null, Map.of());
+        EvaluationTable table = fourteenPairedPredictions();
         SliceResult balanced = find(engine.compare("t", table, "1", "2", Metric.BALANCED_ACCURACY, MIN_ONE,
                 Progress.NONE), Metric.BALANCED_ACCURACY, "overall");
         assertEquals(0.625, balanced.production().value(), EPS);

@@ -12,7 +12,6 @@ import javafx.geometry.Bounds;
 import javafx.scene.Scene;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
-import javafx.scene.control.skin.TableColumnHeader;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -119,16 +118,6 @@ class CompareDollarsLaptopTest {
         table = found;
     }
 
-    private boolean headerInView(FxRobot robot, String id) {
-        Bounds tableBounds = table.localToScene(table.getBoundsInLocal());
-        return robot.lookup("#compareTable .column-header").queryAll().stream()
-                .filter(node -> node instanceof TableColumnHeader header && header.getTableColumn() != null
-                        && id.equals(header.getTableColumn().getId()) && header.isVisible())
-                .map(node -> node.localToScene(node.getBoundsInLocal()))
-                .anyMatch(b -> b.getWidth() > 0 && b.getMinX() >= tableBounds.getMinX()
-                        && b.getMaxX() <= tableBounds.getMaxX());
-    }
-
     /** The texts of the cells of a column that show a value, e.g. "204,770" / "[104,600, 354,100]". */
     private List<String> cellTexts(FxRobot robot, String columnId) {
         return robot.lookup("#compareTable .table-cell").queryAll().stream()
@@ -143,7 +132,7 @@ class CompareDollarsLaptopTest {
         robot.interact(() -> { });
         for (String id : List.of("compare.col.slice", "compare.col.verdict", "compare.col.n", "compare.col.delta",
                 "compare.col.production", "compare.col.candidate")) {
-            assertTrue(headerInView(robot, id), mode + ": " + id + " in view at 1366 px; columns "
+            assertTrue(CompareHeaders.inView(robot, table, id), mode + ": " + id + " in view at 1366 px; columns "
                     + table.getColumns().stream().map(c -> c.getId() + (c.isVisible() ? " " : " hidden ")
                     + c.getWidth()).toList());
         }

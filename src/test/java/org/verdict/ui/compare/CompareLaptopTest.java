@@ -15,7 +15,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.skin.TableColumnHeader;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -118,17 +117,6 @@ class CompareLaptopTest {
                 .count();
     }
 
-    private boolean headerInView(FxRobot robot, String id) {
-        Bounds tableBounds = table.localToScene(table.getBoundsInLocal());
-        return robot.lookup("#compareTable .column-header").queryAll().stream()
-                .filter(node -> node instanceof TableColumnHeader header && header.getTableColumn() != null
-                        && id.equals(header.getTableColumn().getId())
-                        && header.isVisible())
-                .map(node -> node.localToScene(node.getBoundsInLocal()))
-                .anyMatch(b -> b.getWidth() > 0 && b.getMinX() >= tableBounds.getMinX()
-                        && b.getMaxX() <= tableBounds.getMaxX());
-    }
-
     private boolean scrollsSideways() {
         return table.lookupAll(".scroll-bar").stream().map(javafx.scene.control.ScrollBar.class::cast)
                 .anyMatch(bar -> bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && bar.isVisible());
@@ -139,7 +127,7 @@ class CompareLaptopTest {
         long rows = rowsInView(robot);
         assertTrue(rows >= minimumRows, mode + ": " + rows + " rows in view, want at least " + minimumRows);
         for (String id : MAIN_COLUMNS) {
-            assertTrue(headerInView(robot, id), mode + ": " + id + " in view without scrolling; table "
+            assertTrue(CompareHeaders.inView(robot, table, id), mode + ": " + id + " in view without scrolling; table "
                     + table.getWidth() + " wide, columns " + table.getColumns().stream()
                     .map(c -> c.getId() + (c.isVisible() ? " " : " hidden ") + c.getMinWidth()).toList());
         }

@@ -12,7 +12,6 @@ import java.util.ResourceBundle;
 import javafx.geometry.Bounds;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
-import javafx.scene.control.skin.TableColumnHeader;
 import javafx.stage.Stage;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.fx.ChartViewer;
@@ -133,16 +132,6 @@ class CompareZipCodesLaptopTest {
                 Progress.NONE));
     }
 
-    private boolean headerInView(FxRobot robot, String id) {
-        Bounds tableBounds = table.localToScene(table.getBoundsInLocal());
-        return robot.lookup("#compareTable .column-header").queryAll().stream()
-                .filter(node -> node instanceof TableColumnHeader header && header.getTableColumn() != null
-                        && id.equals(header.getTableColumn().getId()) && header.isVisible())
-                .map(node -> node.localToScene(node.getBoundsInLocal()))
-                .anyMatch(b -> b.getWidth() > 0 && b.getMinX() >= tableBounds.getMinX()
-                        && b.getMaxX() <= tableBounds.getMaxX());
-    }
-
     /** A percentile fallback's mark made both models' columns wider than their intervals; the adjusted p had to go. */
     @Test
     void theAdjustedPStaysBesideBothModelsValues(FxRobot robot) {
@@ -151,7 +140,7 @@ class CompareZipCodesLaptopTest {
         assertTrue(robot.lookup("#compareChart").query().getLayoutBounds().getWidth() > 0, "the chart is beside");
         for (String id : List.of("compare.col.slice", "compare.col.verdict", "compare.col.n", "compare.col.delta",
                 "compare.col.adjustedP", "compare.col.production", "compare.col.candidate")) {
-            assertTrue(headerInView(robot, id), id + " in view; columns " + table.getColumns().stream()
+            assertTrue(CompareHeaders.inView(robot, table, id), id + " in view; columns " + table.getColumns().stream()
                     .map(c -> c.getId() + (c.isVisible() ? " " : " hidden ") + c.getWidth()).toList());
         }
         assertTrue(table.lookupAll(".scroll-bar").stream().map(javafx.scene.control.ScrollBar.class::cast)
