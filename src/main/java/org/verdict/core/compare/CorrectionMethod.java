@@ -20,7 +20,7 @@ public enum CorrectionMethod {
 
     /**
      * What became of the intervals of the slices other than the overall one, in the words the app, the CLI and the
-     * approval pack share: "other slices adjusted with holm over 12 slices", "other slices unadjusted (12 tests)", or,
+     * approval pack share: "other slices adjusted with holm over 12 slices", "other slices unadjusted (12 slices tested)", or,
      * when not one of them could be tested, that none could ("adjusted over 0 slices" read like an adjustment).
      *
      * @param tested how many slices form the tested family (the overall slice, tested alone, is not among them)

@@ -1470,7 +1470,8 @@ final class SliceAnalysis {
                     "every resample gives the same Δ, so the bootstrap cannot measure its uncertainty", note);
         }
         // Δ reaches no further than the candidate's lowest and highest possible values given production's (a log loss
-        // or Brier score below 0, a Brier score above 1): the t interval of a mean of a few skewed losses can
+        // or Brier score below 0, a Brier score above 1): the t interval of a mean of a few skewed losses can reach
+        // past them
         return MetricComparison.tested(metric, prodEstimate, candEstimate,
                 WaldDifference.bootstrap(difference, standardError, units, degreesOfFreedom,
                         metric.lowestValue() - prod.value(), metric.highestValue() - prod.value()), test, note);

@@ -43,7 +43,8 @@ public record PackEvidenceCheck(PolicySource policySource, GatePolicy policy, Pa
     public static StagedPackCheck ofStagedSummaryPack() {
         return staged -> {
             PackLoader loader = SummaryPacks.loader();
-            try (ReviewPack pack = loader.load(staged, Progress.NONE)) {
+            // no file hashes: nobody reads them here, and every file is still walked and refused as in load
+            try (ReviewPack pack = loader.loadForComparison(staged, Progress.NONE)) {
                 of(pack, loader, new SuiteReader(), new PolicyReader());
             }
         };

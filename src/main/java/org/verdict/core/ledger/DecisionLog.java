@@ -259,12 +259,12 @@ public final class DecisionLog implements AutoCloseable {
     public LoggedRecord append(DecisionRecord record, SignerKey key, Progress verifying) throws LedgerException {
         RecordJson.checkComplete("the record", record);
         return inTransaction(() -> {
-            requireIntact("nothing was appended" + WOULD_VOUCH, verifying);
+            LogSnapshot intact = requireIntact("nothing was appended" + WOULD_VOUCH, verifying);
             SignerIdentity signer = key.identity();
             registerWithin(signer, SignerClaim.selfSign(key), List.of());
-            List<LoggedRecord> existing = readRecords();
+            List<LoggedRecord> existing = intact.records();
             DecisionRecord resolved = record.amends() == null ? record
-                    : record.withAmends(snapshotOf(existing).find(record.amends()).recordId());
+                    : record.withAmends(intact.find(record.amends()).recordId());
             long sequence = existing.size() + 1L;
             String previous = existing.isEmpty() ? DecisionStatement.NO_PREVIOUS_RECORD
                     : existing.get(existing.size() - 1).recordId();
@@ -290,9 +290,9 @@ public final class DecisionLog implements AutoCloseable {
     /** Adds {@code key}'s signature to a record already in the log. */
     public LoggedRecord cosign(String recordReference, SignerKey key) throws LedgerException {
         return inTransaction(() -> {
-            requireIntact("no signature was added" + WOULD_VOUCH, Progress.NONE);
+            LogSnapshot intact = requireIntact("no signature was added" + WOULD_VOUCH, Progress.NONE);
             registerWithin(key.identity(), SignerClaim.selfSign(key), List.of());
-            LoggedRecord record = snapshotOf(readRecords()).find(recordReference);
+            LoggedRecord record = intact.find(recordReference);
             if (record.signatures().stream().anyMatch(s -> s.keyId().equals(key.identity().keyId()))) {
                 throw new LedgerException(key.identity().name() + " has already signed record #" + record.sequence());
             }
@@ -309,9 +309,9 @@ public final class DecisionLog implements AutoCloseable {
      */
     public int importSignatures(DsseEnvelope envelope) throws LedgerException {
         return inTransaction(() -> {
-            requireIntact("no signature was imported" + WOULD_VOUCH, Progress.NONE);
+            LogSnapshot intact = requireIntact("no signature was imported" + WOULD_VOUCH, Progress.NONE);
             String recordId = Hashes.sha256Hex(envelope.payload());
-            LoggedRecord record = readRecords().stream()
+            LoggedRecord record = intact.records().stream()
                     .filter(r -> r.recordId().equals(recordId) && r.payloadType().equals(envelope.payloadType()))
                     .findFirst()
                     .orElseThrow(() -> new LedgerException("the envelope's payload is not a record of this log"
@@ -352,9 +352,9 @@ public final class DecisionLog implements AutoCloseable {
      */
     public Checkpoint latestVerifiedCheckpoint() throws LedgerException {
         return inTransaction(() -> {
-            requireIntact("no checkpoint is given out (whoever keeps it would hold a changed history as proof)",
-                    Progress.NONE);
-            return readCheckpoints().stream().reduce((first, second) -> second)
+            LogSnapshot intact = requireIntact(
+                    "no checkpoint is given out (whoever keeps it would hold a changed history as proof)", Progress.NONE);
+            return intact.checkpoints().stream().reduce((first, second) -> second)
                     .orElseThrow(() -> new LedgerException(path + " holds no checkpoint yet: the first append signs"
                             + " one, so there is nothing to keep"));
         });
@@ -422,12 +422,16 @@ public final class DecisionLog implements AutoCloseable {
      * The one check before anything is written to the log or a checkpoint given out: the whole log verifies, exactly
      * as {@code log verify} checks it against the store alone. Inside a write transaction, so what was verified is
      * what the write extends.
+     *
+     * @return the store as verified, for the write to read from instead of reading it again
      */
-    private void requireIntact(String refused, Progress progress) throws SQLException, LedgerException {
-        VerificationReport report = new LogVerifier().verify(readSnapshot(), progress);
+    private LogSnapshot requireIntact(String refused, Progress progress) throws SQLException, LedgerException {
+        LogSnapshot snapshot = readSnapshot();
+        VerificationReport report = new LogVerifier().verify(snapshot, progress);
         if (!report.isIntact()) {
             throw new LogNotIntactException(path, report, refused);
         }
+        return snapshot;
     }
 
     private void registerWithin(SignerIdentity signer, byte[] selfSignature, List<SignerKey> endorsers)
@@ -656,11 +660,6 @@ public final class DecisionLog implements AutoCloseable {
             }
         }
         return checkpoints;
-    }
-
-    private LogSnapshot snapshotOf(List<LoggedRecord> records) {
-        return new LogSnapshot(origin, StoreSchema.CURRENT_VERSION, records, List.of(),
-                SignerRegister.empty(), List.of());
     }
 
     private String now() {

@@ -19,10 +19,7 @@ public final class UnicodeForms<P> {
     public record Twin<P>(String value, P place) {
     }
 
-    private record Seen<P>(String value, P place) {
-    }
-
-    private final Map<String, Seen<P>> byComposedForm = new HashMap<>();
+    private final Map<String, Twin<P>> byComposedForm = new HashMap<>();
 
     /**
      * Notes a value met for the first time (adding one already added changes nothing).
@@ -30,9 +27,9 @@ public final class UnicodeForms<P> {
      * @return the earlier value that differs from {@code value} only in its Unicode form, or null when there is none
      */
     public Twin<P> add(String value, P place) {
-        Seen<P> earlier = byComposedForm.putIfAbsent(Normalizer.normalize(value, Normalizer.Form.NFC),
-                new Seen<>(value, place));
-        return earlier == null || earlier.value().equals(value) ? null : new Twin<>(earlier.value(), earlier.place());
+        Twin<P> earlier = byComposedForm.putIfAbsent(Normalizer.normalize(value, Normalizer.Form.NFC),
+                new Twin<>(value, place));
+        return earlier == null || earlier.value().equals(value) ? null : earlier;
     }
 
     /** The form a value is written in, as the message names it: NFC, NFD, or neither. */

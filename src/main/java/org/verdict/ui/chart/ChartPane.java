@@ -133,14 +133,8 @@ public final class ChartPane extends StackPane {
      * Shows a chart (built off the FX thread; swapped in here on it).
      *
      * @param rows how many category rows the chart lists, so each gets a readable height; 0 when not applicable
-     */
-    public void showChart(JFreeChart chart, int rows) {
-        showChart(chart, rows, 0);
-    }
-
-    /**
-     * As {@link #showChart(JFreeChart, int)}, for a chart whose row holds more than one mark (both models' values):
-     * each row is at least {@code minRowHeight} pixels high, and the chart scrolls sooner.
+     * @param minRowHeight for a chart whose row holds more than one mark (both models' values): each row is at least
+     *                     this many pixels high, and the chart scrolls sooner; 0 for no minimum
      */
     public void showChart(JFreeChart chart, int rows, double minRowHeight) {
         show(chart, rows, 0, minRowHeight);

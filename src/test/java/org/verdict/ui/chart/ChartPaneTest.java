@@ -65,7 +65,7 @@ class ChartPaneTest {
     }
 
     private void show(JFreeChart chart, int rows, FxRobot robot) {
-        robot.interact(() -> pane.showChart(chart, rows));
+        robot.interact(() -> pane.showChart(chart, rows, 0));
         robot.interact(() -> { });
     }
 
