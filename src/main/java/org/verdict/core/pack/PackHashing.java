@@ -6,13 +6,17 @@ import java.util.concurrent.CompletionException;
 
 /**
  * {@link PackFiles#hashAllFiles()} on another thread. Hashing is independent of parsing, so it runs on the second
- * core while the caller reads the pack's tables.
+ * core while the caller reads the pack's tables. A reader that shows no hashes (compare) has every file walked and
+ * refused all the same, in {@link #await}: after its tables, so a table's problem is still the one reported first.
  */
 public final class PackHashing {
+    private final PackFiles files;
+    /** Null when the files are only walked, not hashed. */
     private final CompletableFuture<Map<String, String>> hashes;
 
-    private PackHashing(PackFiles files) {
-        hashes = CompletableFuture.supplyAsync(() -> {
+    private PackHashing(PackFiles files, boolean hashed) {
+        this.files = files;
+        hashes = !hashed ? null : CompletableFuture.supplyAsync(() -> {
             try {
                 return files.hashAllFiles();
             } catch (PackException e) {
@@ -21,13 +25,20 @@ public final class PackHashing {
         });
     }
 
-    /** Starts hashing every file of {@code files}. */
-    public static PackHashing start(PackFiles files) {
-        return new PackHashing(files);
+    /** Starts hashing every file of {@code files}, or (not {@code hashed}) prepares to walk them in {@link #await}. */
+    public static PackHashing start(PackFiles files, boolean hashed) {
+        return new PackHashing(files, hashed);
     }
 
-    /** The file hashes, once done; a file hashing refused is refused here. */
+    /**
+     * The file hashes, once done, or no hashes when the files are only walked; a file the hashing or the walk refuses
+     * is refused here.
+     */
     public Map<String, String> await() throws PackException {
+        if (hashes == null) {
+            files.checkAllFiles();
+            return Map.of();
+        }
         try {
             return hashes.join();
         } catch (CompletionException e) {
@@ -43,6 +54,8 @@ public final class PackHashing {
      * deleted next, and the hashing must be done with it first.
      */
     public void settle() {
-        hashes.exceptionally(failure -> null).join();
+        if (hashes != null) {
+            hashes.exceptionally(failure -> null).join();
+        }
     }
 }

@@ -76,25 +76,18 @@ public final class PackLoader {
             throw new PackException(PackManifest.FILE_NAME, "this is a summary pack (per-slice statistics, no "
                     + "rows), which this reader does not open");
         }
-        PackHashing hashing = hashed ? PackHashing.start(files) : null;
+        PackHashing hashing = PackHashing.start(files, hashed);
         try {
             SufficientStatistics summary = summaryPack ? summaryReader.read(files, manifest, progress) : null;
             EvaluationTable primary = summaryPack ? null
                     : loadEvaluationTable(files, manifest, manifest.primarySuite(), progress);
-            Map<String, String> fileHashes = Map.of();
-            if (hashed) {
-                progress.update(0.99, "Hashing files");
-                fileHashes = hashing.await();
-            } else {
-                files.checkAllFiles(); // after the table, so a table's problem is still the one reported first
-            }
+            progress.update(0.99, hashed ? "Hashing files" : "Checking files");
+            Map<String, String> fileHashes = hashing.await();
             progress.update(1, "Loaded " + manifest.model().name());
             return summaryPack ? new ReviewPack(source, files.root(), manifest, null, fileHashes, summary)
                     : new ReviewPack(source, files.root(), manifest, primary, fileHashes);
         } catch (PackException | RuntimeException e) {
-            if (hashing != null) {
-                hashing.settle();
-            }
+            hashing.settle();
             throw e;
         }
     }

@@ -120,23 +120,16 @@ public final class SummaryPackReader {
 
     private SummaryPack read(Path source, PackFiles files, Progress progress, boolean hashed) throws PackException {
         PackManifest manifest = new ManifestReader().read(files);
-        PackHashing hashing = hashed ? PackHashing.start(files) : null;
+        PackHashing hashing = PackHashing.start(files, hashed);
         try {
             PrimarySummary primary = readPrimary(files, manifest, progress);
             Optional<PrimarySummary> holdout = readHoldout(files, manifest, progress);
-            Map<String, String> fileHashes = Map.of();
-            if (hashed) {
-                progress.update(0.99, "Hashing files");
-                fileHashes = hashing.await();
-            } else {
-                files.checkAllFiles(); // after the tables, so a table's problem is still the one reported first
-            }
+            progress.update(0.99, hashed ? "Hashing files" : "Checking files");
+            Map<String, String> fileHashes = hashing.await();
             progress.update(1, "Loaded " + manifest.model().name());
             return new SummaryPack(source, manifest, primary.provenance(), primary, holdout, fileHashes);
         } catch (PackException | RuntimeException refused) {
-            if (hashing != null) {
-                hashing.settle();
-            }
+            hashing.settle();
             throw refused;
         }
     }
