@@ -613,7 +613,7 @@ public final class CompareView {
     }
 
     /** Whether {@code content} drawn in {@code font} is no wider than {@code width} (a cell's room for its text). */
-    static boolean fitsOnOneLine(String content, Font font, double width) {
+    private static boolean fitsOnOneLine(String content, Font font, double width) {
         Text measure = new Text(content);
         measure.setFont(font);
         // a pixel of slack: JavaFX ends a text that fills its room exactly in "…"
