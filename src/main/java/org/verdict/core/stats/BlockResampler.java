@@ -26,7 +26,7 @@ public final class BlockResampler {
      */
     private final double[][] columns;
     private final int[] multiplicity;
-    /** The blocks the last {@link #resample} drew, ascending ({@code drawnCount} of them), and each one's count. */
+    /** The blocks the last {@link #draw} drew, ascending ({@code drawnCount} of them), and each one's count. */
     private final int[] drawnBlocks;
     private final double[] drawnWeights;
     private int drawnCount;
@@ -230,7 +230,7 @@ public final class BlockResampler {
     }
 
     /**
-     * The same over the units of the last {@link #resample} (a block drawn twice is two units), given that
+     * The same over the units of the last {@link #draw} (a block drawn twice is two units), given that
      * replicate's sums: the standard error a studentized (bootstrap-t) interval divides each replicate by.
      *
      * @param scratch of length {@code width}, overwritten
