@@ -28,6 +28,7 @@ Needs Debian's python3-numpy.
 """
 import argparse
 import warnings
+from statistics import NormalDist
 
 import numpy as np
 
@@ -93,6 +94,18 @@ def gap_terms(cells, disparity):
         return np.stack(models, -2)
 
 
+def max_term_bound(t_hat, t_star, alpha, upper_side):
+    """A one-sided bound at level 1 − alpha for the largest of the terms t_hat [term] (replicates t_star [replicate,
+    term]), simultaneous over the terms by the bootstrap's sup-t critical value: the largest of t̂_k ± c·se_k."""
+    finite = np.isfinite(t_hat)
+    t_hat, t_star = t_hat[finite], np.where(np.isfinite(t_star[:, finite]), t_star[:, finite], np.nan)
+    se = np.maximum(np.nanstd(t_star, axis=0, ddof=1), 1e-12)
+    sign = -1 if upper_side else 1
+    statistic = np.nanmax(sign * (t_star - t_hat) / se, -1)
+    c = np.quantile(statistic[np.isfinite(statistic)], 1 - alpha)
+    return np.max(t_hat - sign * c * se)
+
+
 def intervals(cells, replicates, rng, methods, kappa=None):
     """{method: {disparity: (estimate, lower, upper)}} for one sample."""
     per_group = cells.sum(1).min()
@@ -103,9 +116,21 @@ def intervals(cells, replicates, rng, methods, kappa=None):
         t_star = gap_terms(boot, disparity)          # [replicate, model, term]
         estimate = np.nanmax(t_hat[1]) - np.nanmax(t_hat[0])
         for method in methods:
-            if method == 'percentile':
+            if method in ('percentile', 'basic-upper', 'basic-upper-half', 'bc-upper', 'union-upper'):
                 w = np.nanmax(t_star[:, 1], -1) - np.nanmax(t_star[:, 0], -1)
-                lower, upper = np.nanquantile(w, [0.025, 0.975])
+                w = w[np.isfinite(w)]
+                lower, upper = np.quantile(w, [0.025, 0.975])
+                if method == 'basic-upper':
+                    upper = max(upper, 2 * estimate - lower)
+                elif method == 'basic-upper-half':
+                    upper = max(upper, 2 * estimate - np.quantile(w, 0.0125))
+                elif method == 'bc-upper':
+                    below = (np.mean(w < estimate) + np.mean(w <= estimate)) / 2
+                    z0 = NormalDist().inv_cdf(min(max(below, 0.5 / len(w)), 1 - 0.5 / len(w)))
+                    upper = max(upper, np.quantile(w, NormalDist().cdf(2 * z0 + NormalDist().inv_cdf(0.975))))
+                elif method == 'union-upper':
+                    upper = (max_term_bound(t_hat[1], t_star[:, 1], 0.0125, upper_side=True)
+                             - max_term_bound(t_hat[0], t_star[:, 0], 0.0125, upper_side=False))
                 out[method][disparity] = (estimate, min(lower, estimate), max(upper, estimate))
                 continue
             if method == 'fang-santos':

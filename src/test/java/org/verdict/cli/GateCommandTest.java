@@ -136,7 +136,8 @@ class GateCommandTest {
         assertEquals("fairness", fairness.get("gate").asText());
         assertEquals(4, fairness.get("findings").size());
         for (JsonNode finding : fairness.get("findings")) {
-            assertTrue(finding.get("detail").asText().contains(", 90% paired bootstrap percentile interval ["),
+            assertTrue(finding.get("detail").asText().contains(", 90% paired bootstrap percentile interval, its upper end "
+                    + "raised to the basic bootstrap's at half the tail where that is higher ["),
                     finding.get("detail").asText());
         }
     }
