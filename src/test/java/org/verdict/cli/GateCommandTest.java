@@ -137,7 +137,7 @@ class GateCommandTest {
         assertEquals(4, fairness.get("findings").size());
         for (JsonNode finding : fairness.get("findings")) {
             assertTrue(finding.get("detail").asText().contains(", 90% paired bootstrap percentile interval, its upper end "
-                    + "raised to the basic bootstrap's at half the tail where that is higher ["),
+                    + "raised to the basic bootstrap's at a quarter of the tail where that is higher ["),
                     finding.get("detail").asText());
         }
     }

@@ -37,7 +37,7 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
             + "group pairs that may be largest, reaching parity unless a chi-square test of equal rates rejects it";
     /** What the worsening's interval is: one per disparity, not simultaneous over them; %s is the level. */
     public static final String WORSENING_INTERVAL = "%s paired bootstrap percentile interval, its upper end raised "
-            + "to the basic bootstrap's at half the tail where that is higher";
+            + "to the basic bootstrap's at a quarter of the tail where that is higher";
 
     public FairnessEvidence {
         attributes = List.copyOf(attributes);
@@ -201,11 +201,11 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
      * max − min largely cancels in it and its percentile interval keeps its two-sided coverage (at least 93 % in every
      * simulated cell). Near ties it does not cancel: the production disparity's upward bias pulls the estimate down
      * and the replicates repeat that pull, so the percentile upper end — the end the gate passes on — lay below the
-     * true worsening in up to 4.8 % of samples against 2.5 % (docs/statistics.md). The basic bootstrap's upper end
-     * reverses the pull; the bootstrap sees less of it than there is when the sample happens to separate the tied
-     * gaps, so that end is taken at half the tail (2.5 % at most measured in every cell, the basic end at the full
-     * tail missed in 3.2 %). The upper end is the larger of the two, the lower end stays the percentile one (it errs
-     * the safe way), and the interval is widened to hold the estimate.
+     * true worsening in up to 6 % of samples against 2.5 % (docs/statistics.md). The basic bootstrap's upper end
+     * 2·estimate − q reverses the pull, but the bootstrap sees less of it than there is when the sample happens to
+     * separate the tied gaps: at the full tail it still missed in up to 4.5 %, at half the tail 3.4 %, at a quarter of
+     * the tail 2.6 % at most in every cell measured. The upper end is the larger of the percentile end and that one;
+     * the lower end stays the percentile one (it errs the safe way), and the interval is widened to hold the estimate.
      */
     static Interval worseningInterval(double[] replicates, double worsening, double confidenceLevel) {
         ResampledDistribution distribution = new ResampledDistribution(replicates);
@@ -213,7 +213,7 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
         if (percentile == null) {
             return null;
         }
-        double basicUpper = distribution.basicUpperBound(worsening, (1 - confidenceLevel) / 4);
+        double basicUpper = distribution.basicUpperBound(worsening, (1 - confidenceLevel) / 8);
         return new Interval(Math.min(percentile.lower(), worsening),
                 Math.max(Math.max(percentile.upper(), basicUpper), worsening));
     }

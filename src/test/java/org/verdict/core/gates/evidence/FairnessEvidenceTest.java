@@ -257,30 +257,31 @@ class FairnessEvidenceTest {
     }
 
     /**
-     * 401 hand-made paired replicates of the worsening, left-skewed as near a production tie (sorted: x_i = −0.50 +
-     * 0.03·i up to i = 10, then −0.20 + 0.001·(i − 10)), shuffled. Type-7 quantiles at 401 values sit on order
-     * statistics: q(0.0125) = x_5 = −0.35, q(0.025) = x_10 = −0.20, q(0.975) = x_390 = 0.18. With the estimate 0.10
-     * the percentile interval is [−0.20, 0.18]; the basic bootstrap's upper end at half the 5 % tail is
-     * 2·0.10 − (−0.35) = 0.55 (at the full tail it would be 0.40), so the interval is [−0.20, 0.55]. Mirrored
-     * (replicates and estimate negated) the percentile end is the higher: q(0.975) = 0.20 against the basic end
-     * 2·(−0.10) − (−0.185) = −0.015, so [−0.18, 0.20]; and an estimate below the replicates widens the lower end.
+     * 801 hand-made paired replicates of the worsening, left-skewed as near a production tie (sorted: x_i = −0.50 +
+     * 0.015·i up to i = 20, then −0.20 + 0.0005·(i − 20)), shuffled. Type-7 quantiles at 801 values sit on order
+     * statistics: q(0.00625) = x_5 = −0.425, q(0.025) = x_20 = −0.20, q(0.975) = x_780 = 0.18. With the estimate 0.10
+     * the percentile interval is [−0.20, 0.18]; the basic bootstrap's upper end at a quarter of the 2.5 % tail is
+     * 2·0.10 − (−0.425) = 0.625 (at half the tail it would be 0.55, at the full tail 0.40), so the interval is
+     * [−0.20, 0.625]. Mirrored (replicates and estimate negated) the percentile end is the higher: q(0.975) = 0.20
+     * against the basic end 2·(−0.10) − (−0.1875) = −0.0125, so [−0.18, 0.20]; and an estimate below the replicates
+     * widens the lower end.
      */
     @Test
-    void worseningUpperEndIsTheLargerOfThePercentileAndHalfTailBasicEnds() {
-        double[] leftSkewed = new double[401];
-        for (int i = 0; i <= 400; i++) {
-            leftSkewed[i] = i <= 10 ? -0.50 + 0.03 * i : -0.20 + 0.001 * (i - 10);
+    void worseningUpperEndIsTheLargerOfThePercentileAndBasicEnds() {
+        double[] leftSkewed = new double[801];
+        for (int i = 0; i <= 800; i++) {
+            leftSkewed[i] = i <= 20 ? -0.50 + 0.015 * i : -0.20 + 0.0005 * (i - 20);
         }
-        double[] rightSkewed = new double[401];
-        for (int i = 0; i <= 400; i++) {
-            rightSkewed[i] = -leftSkewed[400 - i];
+        double[] rightSkewed = new double[801];
+        for (int i = 0; i <= 800; i++) {
+            rightSkewed[i] = -leftSkewed[800 - i];
         }
         shuffle(leftSkewed, 3);
         shuffle(rightSkewed, 5);
 
         Interval raised = FairnessEvidence.worseningInterval(leftSkewed.clone(), 0.10, 0.95);
         assertEquals(-0.20, raised.lower(), 1e-9);
-        assertEquals(0.55, raised.upper(), 1e-9);
+        assertEquals(0.625, raised.upper(), 1e-9);
 
         Interval kept = FairnessEvidence.worseningInterval(rightSkewed.clone(), -0.10, 0.95);
         assertEquals(-0.18, kept.lower(), 1e-9);
@@ -288,7 +289,7 @@ class FairnessEvidenceTest {
 
         Interval widened = FairnessEvidence.worseningInterval(leftSkewed.clone(), -0.60, 0.95);
         assertEquals(-0.60, widened.lower(), 1e-9);
-        assertEquals(0.18, widened.upper(), 1e-9, "the basic end 2·(−0.60) + 0.35 = −0.85 is lower");
+        assertEquals(0.18, widened.upper(), 1e-9, "the basic end 2·(−0.60) + 0.425 = −0.775 is lower");
     }
 
     private static void shuffle(double[] values, long seed) {
