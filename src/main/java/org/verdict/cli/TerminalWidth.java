@@ -93,14 +93,4 @@ final class TerminalWidth {
         }
         return false;
     }
-
-    /** {@code text} followed by spaces up to {@code columns} terminal columns (none when it is as wide or wider). */
-    static String padRight(String text, int columns) {
-        return text + " ".repeat(Math.max(0, columns - of(text)));
-    }
-
-    /** Spaces then {@code text}, {@code columns} terminal columns in all (for numbers, whose digits line up). */
-    static String padLeft(String text, int columns) {
-        return " ".repeat(Math.max(0, columns - of(text))) + text;
-    }
 }

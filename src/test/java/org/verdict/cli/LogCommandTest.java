@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -478,6 +479,29 @@ class LogCommandTest {
                 "--out", dir.resolve("fresh").toString()), err.toString());
         assertEquals(0, log("register", "--db", db.toString(), "--signer",
                 dir.resolve("fresh/joan-clarke.signer.json").toString()), err.toString());
+    }
+
+    /** A model named in Japanese, or with a combining accent (an NFD "ü"), keeps every column of the table aligned. */
+    @Test
+    void listAlignsItsColumnsByTerminalWidthNotByCharacters() throws Exception {
+        List<String> models = List.of("support-router", "サポート振分け", "Zu\u0308rich-router");
+        for (String model : models) {
+            Files.writeString(dir.resolve("record.json"), RECORD.replace("\"support-router\"", "\"" + model + "\""));
+            append();
+        }
+        out.getBuffer().setLength(0);
+
+        assertEquals(0, log("list", "--db", db.toString()), err.toString());
+
+        List<String> lines = out.toString().lines().toList();
+        String header = lines.get(0);
+        int verifiedStarts = TerminalWidth.of(header.substring(0, header.indexOf("verified")));
+        for (int i = 0; i < models.size(); i++) {
+            String row = lines.get(i + 1);
+            assertTrue(row.contains(models.get(i)), out.toString());
+            assertEquals(verifiedStarts, TerminalWidth.of(row.substring(0, row.indexOf(" yes ") + 1)),
+                    "'yes' starts under 'verified' in:\n" + out);
+        }
     }
 
     @Test

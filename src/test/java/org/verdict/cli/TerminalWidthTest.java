@@ -46,9 +46,9 @@ class TerminalWidthTest {
 
     @Test
     void paddingCountsColumns() {
-        assertEquals("東京  |", TerminalWidth.padRight("東京", 6) + "|");
-        assertEquals("  東京|", TerminalWidth.padLeft("東京", 6) + "|");
-        assertEquals("東京 🗼|", TerminalWidth.padRight("東京 🗼", 3) + "|");
+        assertEquals("東京  |", TerminalTable.padRight("東京", 6) + "|");
+        assertEquals("  東京|", TerminalTable.padLeft("東京", 6) + "|");
+        assertEquals("東京 🗼|", TerminalTable.padRight("東京 🗼", 3) + "|");
     }
 
     @Test
