@@ -152,6 +152,35 @@ class LogCommandTest {
         assertTrue(out.toString().contains("TAMPERED: first bad record is #2"), "still the log it was: " + out);
     }
 
+    /**
+     * An export is what auditors check later without Verdict, and it hands out the log's checkpoint to keep: of a
+     * changed log it is refused like a checkpoint, in verify's words with exit 1, and neither the folder nor a
+     * temporary one is left.
+     */
+    @Test
+    void exportRefusesALogThatDoesNotVerifyAndWritesNothing() throws Exception {
+        append();
+        append();
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
+            s.execute("DROP TRIGGER records_no_update");
+            s.executeUpdate("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), 'every segment', 'every segmenT') AS BLOB) WHERE seq = 2");
+        }
+        out.getBuffer().setLength(0);
+        Path target = dir.resolve("export");
+
+        assertEquals(1, log("export", "--db", db.toString(), "--out", target.toString()));
+
+        assertEquals("", out.toString());
+        assertTrue(err.toString().startsWith("error: the decision log " + db + " does not verify, so nothing was"
+                + " exported"), err.toString());
+        assertTrue(err.toString().contains("TAMPERED: first bad record is #2"), err.toString());
+        assertTrue(err.toString().contains("record #2: its bytes no longer match its id"), err.toString());
+        assertFalse(Files.exists(target), "no export of a changed log");
+        try (var siblings = Files.list(dir)) {
+            assertTrue(siblings.noneMatch(p -> p.getFileName().toString().contains(".part-")), "no temporary folder is left");
+        }
+    }
+
     @Test
     void anAppendAfterADeletedMiddleRecordIsRefusedByVerificationNotBySqlite() throws Exception {
         append();
