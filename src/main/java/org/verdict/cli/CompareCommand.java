@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.cli.exit.PackErrorText;
+import org.verdict.cli.terminal.TerminalTable;
 import org.verdict.core.compare.ClassRates;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.ComparisonJson;

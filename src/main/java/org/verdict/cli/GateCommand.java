@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.cli.exit.PackErrorText;
+import org.verdict.cli.terminal.TerminalTable;
+import org.verdict.cli.terminal.TerminalWidth;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.gates.CandidateReview;
 import org.verdict.core.gates.GateEvaluation;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.cli.exit.PackErrorText;
+import org.verdict.cli.terminal.TerminalTable;
 import org.verdict.core.gates.PackEvidenceCheck;
 import org.verdict.core.gates.policy.PolicyReader;
 import org.verdict.core.gates.suites.HumanBaselineSuite;

@@ -22,6 +22,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verdict.cli.terminal.TerminalWidth;
 import org.verdict.core.pack.PackFixture;
 import picocli.CommandLine;
 

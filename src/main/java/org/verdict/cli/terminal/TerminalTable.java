@@ -1,4 +1,4 @@
-package org.verdict.cli;
+package org.verdict.cli.terminal;
 
 import java.util.ArrayList;
 import java.util.List;
