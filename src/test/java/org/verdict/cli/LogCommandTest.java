@@ -103,10 +103,7 @@ class LogCommandTest {
     void verifyExitsOneAndNamesTheFirstBadRecordAfterTampering() throws Exception {
         append();
         append();
-        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
-            s.execute("DROP TRIGGER records_no_update");
-            s.executeUpdate("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), 'every segment', 'every segmenT') AS BLOB) WHERE seq = 2");
-        }
+        changeOneLetterOfRecordTwo();
         assertEquals(1, log("verify", "--db", db.toString()));
         assertTrue(out.toString().contains("TAMPERED: first bad record is #2"), out.toString());
         assertEquals(2, log("verify", "--db", dir.resolve("missing.db").toString()));
@@ -121,10 +118,7 @@ class LogCommandTest {
     void appendAndCheckpointRefuseALogThatDoesNotVerify() throws Exception {
         append();
         append();
-        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
-            s.execute("DROP TRIGGER records_no_update");
-            s.executeUpdate("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), 'every segment', 'every segmenT') AS BLOB) WHERE seq = 2");
-        }
+        changeOneLetterOfRecordTwo();
         out.getBuffer().setLength(0);
         assertEquals(1, log("verify", "--db", db.toString()));
         String firstProblem = out.toString().lines().skip(1).findFirst().orElseThrow().strip();
@@ -162,10 +156,7 @@ class LogCommandTest {
     void exportRefusesALogThatDoesNotVerifyAndWritesNothing() throws Exception {
         append();
         append();
-        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
-            s.execute("DROP TRIGGER records_no_update");
-            s.executeUpdate("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), 'every segment', 'every segmenT') AS BLOB) WHERE seq = 2");
-        }
+        changeOneLetterOfRecordTwo();
         out.getBuffer().setLength(0);
         Path target = dir.resolve("export");
 
@@ -544,6 +535,14 @@ class LogCommandTest {
         assertEquals("mine", Files.readString(target.resolve("notes.txt")));
         try (var siblings = Files.list(dir)) {
             assertTrue(siblings.noneMatch(p -> p.getFileName().toString().contains(".part-")), "no temporary folder is left");
+        }
+    }
+
+    /** Changes one letter in record #2's stored payload around the triggers, as the sqlite3 shell could. */
+    private void changeOneLetterOfRecordTwo() throws Exception {
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
+            s.execute("DROP TRIGGER records_no_update");
+            s.executeUpdate("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), 'every segment', 'every segmenT') AS BLOB) WHERE seq = 2");
         }
     }
 
