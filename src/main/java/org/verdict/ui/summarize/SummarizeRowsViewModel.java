@@ -73,6 +73,8 @@ public final class SummarizeRowsViewModel {
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(false);
     /** Counts the look-ups started: only the latest one's answer is shown. */
     private long looks;
+    /** The rows changed since suggestions were last made: the next answered look-up makes them. */
+    private boolean suggestionsDue;
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper("");
     /** What this model last suggested, so a suggestion follows the rows until the user types something else. */
     private Path suggestedManifest;
@@ -143,20 +145,22 @@ public final class SummarizeRowsViewModel {
 
     /**
      * Looks the current paths up in the background, then says what stops the summary; after the rows changed
-     * ({@code suggest}) it first suggests the manifest beside them and a new folder, unless the user chose others.
+     * ({@code rowsChanged}) it first suggests the manifest beside them and a new folder, unless the user chose others.
      */
-    private void look(boolean suggest) {
+    private void look(boolean rowsChanged) {
         Path rows = input.get();
         Path description = manifest.get();
         Path out = output.get();
         long asked = ++looks;
+        suggestionsDue |= rowsChanged;
         checking.set(true);
         executor.run(progress -> OnDisk.lookUp(rows, description, out))
                 .onSuccess(onDisk -> {
                     if (asked != looks) {
                         return; // the paths changed meanwhile: a newer look-up answers
                     }
-                    if (suggest) {
+                    if (suggestionsDue) {
+                        suggestionsDue = false;
                         suggestFor(rows, onDisk);
                     }
                     if (asked == looks) { // a suggestion changes a path, and that path's look-up answers

@@ -115,6 +115,14 @@ class SummarizeRowsViewModelTest {
         assertEquals(parquet.resolveSibling("manifest.json"), model.manifestProperty().get());
         assertEquals("", model.problemProperty().get());
         assertTrue(ran.isEmpty());
+
+        // the rows change and the output is edited before the disk answers: the rows' suggestions still come
+        model.inputProperty().set(parquet.getParent());
+        model.outputProperty().set(null);
+        executor.runHeldWork();
+        executor.runHeldWork();
+        assertEquals("lake-summary-20261205-120000", model.outputProperty().get().getFileName().toString());
+        assertEquals("", model.problemProperty().get());
     }
 
     @Test
