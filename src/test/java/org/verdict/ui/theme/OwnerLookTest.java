@@ -16,11 +16,12 @@ import org.testfx.framework.junit5.Start;
 /** A window opened over the main window wears the app's look in the owner's theme and follows it while open. */
 @ExtendWith(ApplicationExtension.class)
 class OwnerLookTest {
-    private final Appearance appearance = new Appearance(true, false);
+    private Appearance appearance;
     private Stage owner;
 
     @Start
     void start(Stage stage) {
+        appearance = new Appearance(true, false); // sets the user-agent stylesheet: needs the started toolkit
         StackPane root = new StackPane();
         appearance.applyTo(root);
         stage.setScene(new Scene(root, 200, 100));
