@@ -335,6 +335,9 @@ public final class FittedColumns<S> {
                     .map(ScrollBar.class::cast).findFirst().orElse(null);
             if (verticalBar != null) {
                 verticalBar.visibleProperty().addListener((obs, was, visible) -> share());
+                // the bar is wider until its style applies (20 px, then 8): sharing out the room it had then hid the
+                // adjusted p of a dollar pack for good
+                verticalBar.widthProperty().addListener((obs, was, width) -> share());
             }
         }
         return verticalBar;
