@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.compare.ComparisonEngine;
+import org.verdict.core.gates.RealStylePack;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.ExampleIds;
@@ -167,6 +169,39 @@ class CompareCommandTest {
         assertEquals(2, run((path, progress) -> pack(), "router", "--cross", "language").exitCode());
         assertEquals(2, run((path, progress) -> pack(), "router", "--confidence", "1.5").exitCode());
         assertEquals(2, run((path, progress) -> pack()).exitCode());
+    }
+
+    /**
+     * E ≤ 0 makes "no significant difference" impossible and E at least a bounded metric's whole range of Δ makes
+     * "inconclusive" impossible: both refused, as --confidence is. The ceiling is the metric's own: a multiclass
+     * comparison shows accuracy and F1s (Δ within ±1), so 1 is refused there, but Cohen's kappa alone (±2) takes it.
+     */
+    @Test
+    void anEffectThatRulesOutAVerdictIsRefused() {
+        for (String effect : new String[] {"0", "-1", "NaN", "Infinity"}) {
+            CliRun run = run((path, progress) -> pack(), "router", "--effect", effect);
+            assertEquals(2, run.exitCode(), effect);
+            assertTrue(run.err().contains("minimum detectable effect must be above 0, got"), effect + ": " + run.err());
+            assertEquals("", run.out());
+        }
+        CliRun wholeRange = run((path, progress) -> pack(), "router", "--effect", "1");
+        assertEquals(2, wholeRange.exitCode());
+        assertTrue(wholeRange.err().contains("minimum detectable effect 1 is not below the widest difference accuracy "
+                + "can show (1, from 0 to 1)"), wholeRange.err());
+        assertEquals(2, run((path, progress) -> pack(), "router", "--effect", "5", "--metric", "macro_f1").exitCode());
+        assertEquals(0, run((path, progress) -> pack(), "router", "--effect", "0.99", "--min-n", "10").exitCode());
+        CliRun kappa = run((path, progress) -> pack(), "router", "--effect", "1", "--metric", "cohen_kappa");
+        assertEquals(0, kappa.exitCode(), kappa.err());
+    }
+
+    /** For mae and rmse E is a share of production's error, which may well exceed 1; r2 and mape have no ceiling. */
+    @Test
+    void aRelativeEffectOnRegressionErrorsIsNotCapped(@TempDir Path dir) throws Exception {
+        Path dollars = new RealStylePack(dir.resolve("prices"), RealStylePack.Kind.REGRESSION).write();
+        CliRun run = CliRun.verdict("compare", dollars.toString(), "--effect", "1.5", "--metric", "mae");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("within ±150% of production's value"), run.out());
+        assertEquals(0, CliRun.verdict("compare", dollars.toString(), "--effect", "3", "--json").exitCode());
     }
 
     @Test

@@ -1,6 +1,10 @@
 package org.verdict.core.compare;
 
+import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import org.verdict.core.pack.Metric;
 
 /**
  * Settings of one comparison.
@@ -9,7 +13,8 @@ import java.util.List;
  * @param minSliceSize slices with fewer examples get {@link Verdict#TOO_FEW_EXAMPLES} (default 30)
  * @param minDetectableEffect a slice that is not significant but whose interval of Δ reaches beyond ±E (relative
  *                            to production for mae and rmse) is {@link Verdict#INCONCLUSIVE} rather than "no
- *                            significant difference": it could not have detected an effect of this size
+ *                            significant difference": it could not have detected an effect of this size. Above 0:
+ *                            with E ≤ 0 no interval could ever lie within ±E
  * @param bootstrapReplicates paired bootstrap replicates (at least 1000)
  * @param seed seed of every random draw, so results are reproducible
  * @param crosses intersectional slices to add, each a list of dimension names (e.g. [segment, language])
@@ -33,10 +38,39 @@ public record ComparisonOptions(
         if (minSliceSize < 1) {
             throw new IllegalArgumentException("minimum slice size must be at least 1");
         }
+        if (!(minDetectableEffect > 0 && Double.isFinite(minDetectableEffect))) {
+            throw new IllegalArgumentException("minimum detectable effect must be above 0, got " + minDetectableEffect
+                    + ": with no band around 0, no slice could ever read 'no significant difference'");
+        }
         if (bootstrapReplicates < 1000) {
             throw new IllegalArgumentException("use at least 1000 bootstrap replicates, got " + bootstrapReplicates);
         }
         crosses = crosses.stream().map(List::copyOf).toList();
+    }
+
+    /**
+     * Refuses a minimum detectable effect whose band ±E holds every Δ one of {@code metrics} can take (E ≥ 1 for a
+     * rate, an area or an F1, E ≥ 2 for Cohen's kappa): no slice could then be inconclusive, and every test that is
+     * not significant would read "no significant difference". Metrics unbounded on a side (log_loss, mape, r2), and
+     * mae and rmse, whose E is a share of production's value, have no such ceiling.
+     */
+    public void requireEffectWithinRangeOf(Collection<Metric> metrics) {
+        for (Metric metric : metrics) {
+            double widestDelta = metric.inTargetUnits() ? Double.POSITIVE_INFINITY
+                    : metric.highestValue() - metric.lowestValue();
+            if (metric.equivalenceBand(minDetectableEffect, 0) >= widestDelta) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "minimum detectable effect %s is not "
+                        + "below the widest difference %s can show (%s, from %s to %s): no slice could be "
+                        + "inconclusive, and every one that is not significant would read 'no significant "
+                        + "difference'", BigDecimal.valueOf(minDetectableEffect).stripTrailingZeros().toPlainString(),
+                        metric.wireName(), plain(widestDelta), plain(metric.lowestValue()),
+                        plain(metric.highestValue())));
+            }
+        }
+    }
+
+    private static String plain(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     public ComparisonOptions withCrosses(List<List<String>> newCrosses) {
