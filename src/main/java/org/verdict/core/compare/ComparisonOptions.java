@@ -56,15 +56,12 @@ public record ComparisonOptions(
      */
     public void requireEffectWithinRangeOf(Collection<Metric> metrics) {
         for (Metric metric : metrics) {
-            double widestDelta = metric.inTargetUnits() ? Double.POSITIVE_INFINITY
-                    : metric.highestValue() - metric.lowestValue();
-            if (metric.equivalenceBand(minDetectableEffect, 0) >= widestDelta) {
+            if (metric.equivalenceBand(minDetectableEffect, 0) >= metric.widestDifference()) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "minimum detectable effect %s is not "
                         + "below the widest difference %s can show (%s, from %s to %s): no slice could be "
                         + "inconclusive, and every one that is not significant would read 'no significant "
-                        + "difference'", BigDecimal.valueOf(minDetectableEffect).stripTrailingZeros().toPlainString(),
-                        metric.wireName(), plain(widestDelta), plain(metric.lowestValue()),
-                        plain(metric.highestValue())));
+                        + "difference'", plain(minDetectableEffect), metric.wireName(),
+                        plain(metric.widestDifference()), plain(metric.lowestValue()), plain(metric.highestValue())));
             }
         }
     }
