@@ -235,11 +235,9 @@ public final class CompareCommand implements Callable<Integer> {
         List<List<String>> crossList = crosses.stream()
                 .map(cross -> Arrays.stream(cross.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
                 .toList();
-        for (List<String> cross : crossList) {
-            if (cross.size() < 2) {
-                throw new IllegalArgumentException("--cross needs at least two slice columns, e.g. segment,language");
-            }
-        }
+        ComparisonOptions.crossProblem(crossList).ifPresent(problem -> {
+            throw new IllegalArgumentException("--cross " + problem);
+        });
         return new ComparisonOptions(confidence, minN, effect, replicates,
                 seed != null ? seed : ComparisonOptions.DEFAULTS.seed(), method, crossList);
     }

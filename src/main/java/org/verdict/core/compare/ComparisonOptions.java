@@ -2,8 +2,11 @@ package org.verdict.core.compare;
 
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import org.verdict.core.pack.Metric;
 
 /**
@@ -17,7 +20,8 @@ import org.verdict.core.pack.Metric;
  *                            with E ≤ 0 no interval could ever lie within ±E
  * @param bootstrapReplicates paired bootstrap replicates (at least 1000)
  * @param seed seed of every random draw, so results are reproducible
- * @param crosses intersectional slices to add, each a list of dimension names (e.g. [segment, language])
+ * @param crosses intersectional slices to add, each a list of two or more distinct dimension names (e.g. [segment,
+ *                language]), no two of the same columns ({@link #crossProblem})
  */
 public record ComparisonOptions(
         double confidenceLevel,
@@ -46,6 +50,34 @@ public record ComparisonOptions(
             throw new IllegalArgumentException("use at least 1000 bootstrap replicates, got " + bootstrapReplicates);
         }
         crosses = crosses.stream().map(List::copyOf).toList();
+        crossProblem(crosses).ifPresent(problem -> {
+            throw new IllegalArgumentException("cross " + problem);
+        });
+    }
+
+    /**
+     * What is wrong with {@code crosses}, as "segment,segment crosses a column with itself", or empty. A cross of one
+     * column, of a column with itself, or the same columns crossed twice (in any order) would add copies of slices
+     * already in the family: more tests for Holm and BH, so every other slice's adjusted p-value and interval would
+     * move without any new evidence.
+     */
+    public static Optional<String> crossProblem(List<List<String>> crosses) {
+        Set<Set<String>> seen = new HashSet<>();
+        for (List<String> cross : crosses) {
+            String named = String.join(",", cross);
+            Set<String> columns = new HashSet<>(cross);
+            if (columns.size() < cross.size()) {
+                return Optional.of(named + " crosses a column with itself");
+            }
+            if (cross.size() < 2) {
+                return Optional.of(named + " names one slice column; a cross needs two or more, e.g. "
+                        + "segment,language");
+            }
+            if (!seen.add(columns)) {
+                return Optional.of(named + " is given twice (in some order): its slices would be tested twice");
+            }
+        }
+        return Optional.empty();
     }
 
     /**
