@@ -101,6 +101,32 @@ class OutputFailureTest {
         assertFalse(run.err().contains("Exception"), "no Java class name: " + run.err());
     }
 
+    /**
+     * An --out folder that is a regular file is named as such, before any work (the approval pack's gates and PDF take
+     * most of its time), and the file is left as it was; no message names a Java exception class instead.
+     */
+    @Test
+    void anOutFolderThatIsAFileIsSaidToBeOne() throws Exception {
+        Path afile = write("afile");
+        Run report = launch(new ByteArrayOutputStream(), "report", SAMPLE, "--out", afile.toString());
+        assertEquals(ExitCodes.BAD_INPUT, report.exitCode());
+        assertEquals("cannot write the approval pack: " + afile + " is a file, not a folder",
+                report.err().strip());
+        assertEquals("x", Files.readString(afile));
+
+        Run key = launch(new ByteArrayOutputStream(), "key", "new", "--name", "Ada Lovelace", "--role", "ml-lead",
+                "--out", afile.toString(), "--passphrase-file", Files.writeString(dir.resolve("own-pass.txt"), "a long enough passphrase\n").toString(),
+                "--iterations", "1000");
+        assertEquals(ExitCodes.BAD_INPUT, key.exitCode());
+        assertEquals("error: " + afile + " is a file, not a folder", key.err().strip());
+
+        Run inside = launch(new ByteArrayOutputStream(), "log", "export-envelope", "--db", signedLog().toString(),
+                "--id", "1", "--out", dir.resolve("missing-folder/record.json").toString());
+        assertEquals(ExitCodes.BAD_INPUT, inside.exitCode());
+        assertEquals("error: " + dir.resolve("missing-folder/record.json") + ": no such file or folder",
+                inside.err().strip());
+    }
+
     /** Where the machine has /dev/full: the write that fails names no path, so the command names it. */
     @Test
     void aFullDiskNamesTheOutFile() throws Exception {
