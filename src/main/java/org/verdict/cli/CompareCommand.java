@@ -87,8 +87,9 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--effect", paramLabel = "E", defaultValue = "0.05",
             description = "Smallest effect worth detecting: a non-significant slice whose interval of Δ reaches "
-                    + "beyond ±E is 'inconclusive' (relative to production for mae and rmse; default: ${DEFAULT-VALUE})."
-                    + " Above 0, and below the widest Δ of a bounded metric shown (1 for rates, AUCs and F1s).")
+                    + "beyond ±E is 'inconclusive' (relative to production for mae and rmse; default: "
+                    + "${DEFAULT-VALUE}). Above 0, and below the widest Δ of a bounded metric shown (1 for rates, AUCs "
+                    + "and F1s).")
     private double effect;
 
     @Option(names = "--correction", paramLabel = "holm|bh|none", defaultValue = "holm",

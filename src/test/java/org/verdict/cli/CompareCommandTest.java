@@ -75,7 +75,8 @@ class CompareCommandTest {
                 new ModelVersion("42", ModelRole.PRODUCTION, "s1", "git:1", Instant.parse("2026-10-02T10:00:00Z"), Map.of(), 0.5),
                 new ModelVersion("43", ModelRole.CANDIDATE, "s2", "git:2", Instant.parse("2026-11-02T10:00:00Z"), Map.of(), 0.5));
         PackManifest manifest = new PackManifest("verdict-pack/1", new ModelInfo("router", Task.MULTICLASS, 2, null),
-                models, "accuracy", Map.of("primary", new SuiteSpec("primary", "primary.csv", List.copyOf(slices.keySet()), List.of())),
+                models, "accuracy", Map.of("primary",
+                        new SuiteSpec("primary", "primary.csv", List.copyOf(slices.keySet()), List.of())),
                 null);
         return new ReviewPack(Path.of("router"), Path.of("router"), manifest, table, Map.of());
     }

@@ -114,9 +114,9 @@ class OutputFailureTest {
                 report.err().strip());
         assertEquals("x", Files.readString(afile));
 
+        Path passphrase = Files.writeString(dir.resolve("own-pass.txt"), "a long enough passphrase\n");
         Run key = launch(new ByteArrayOutputStream(), "key", "new", "--name", "Ada Lovelace", "--role", "ml-lead",
-                "--out", afile.toString(), "--passphrase-file", Files.writeString(dir.resolve("own-pass.txt"), "a long enough passphrase\n").toString(),
-                "--iterations", "1000");
+                "--out", afile.toString(), "--passphrase-file", passphrase.toString(), "--iterations", "1000");
         assertEquals(ExitCodes.BAD_INPUT, key.exitCode());
         assertEquals("error: " + afile + " is a file, not a folder", key.err().strip());
 

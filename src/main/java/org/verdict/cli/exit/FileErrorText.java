@@ -28,7 +28,7 @@ public final class FileErrorText {
         return reason == null || reason.isBlank() ? "input/output error" : reason;
     }
 
-    /** {@code error} as a sentence that names {@code target}, the file or folder being written, when it names none. */
+    /** {@code error} as a sentence naming {@code target}, the file or folder being written, when it names none. */
     public static String of(Path target, IOException error) {
         String sentence = of(error);
         return error instanceof FileSystemException fileError && fileError.getFile() != null ? sentence

@@ -15,9 +15,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * Base of the key and log commands: a refusal of the ledger (wrong passphrase, unknown signer, busy store, bad
- * file, a file that cannot be read or written, named) is printed as one plain line and ends with {@link ExitCodes#BAD_INPUT}; a log that does not verify, which
- * takes no more writes and gives out no checkpoint, ends with {@link ExitCodes#CHECK_FAILED} as {@code log verify}
- * does.
+ * file) or a file that cannot be read or written (named, in words) is printed as one plain line and ends with
+ * {@link ExitCodes#BAD_INPUT}; a log that does not verify, which takes no more writes and gives out no checkpoint,
+ * ends with {@link ExitCodes#CHECK_FAILED} as {@code log verify} does.
  */
 public abstract class LedgerCommand implements Callable<Integer> {
     @Spec

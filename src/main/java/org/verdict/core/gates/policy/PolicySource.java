@@ -45,14 +45,14 @@ public record PolicySource(Optional<Path> file, String name, String sha256) {
         return file.isEmpty() ? GatePolicy.DEFAULTS : reader.read(file.get(), name);
     }
 
-    /** The policy for {@code pack}, whose primary metric bounds the margins ({@link PolicyReader#requireMarginsWithin}). */
+    /** The policy for {@code pack}, whose primary metric bounds its margins (see PolicyReader.requireMarginsWithin). */
     public GatePolicy readFor(ReviewPack pack, PolicyReader reader) throws PackException {
         GatePolicy policy = read(reader);
         requireMarginsFor(pack, policy, reader);
         return policy;
     }
 
-    /** Refuses a margin of {@code policy}, read from this source, that {@code pack}'s primary metric could never exceed. */
+    /** Refuses a margin of {@code policy}, read from this source, that {@code pack}'s primary metric could not exceed. */
     public void requireMarginsFor(ReviewPack pack, GatePolicy policy, PolicyReader reader) throws PackException {
         Optional<Metric> primary = Metric.fromWireName(pack.manifest().primaryMetric());
         if (file.isPresent() && primary.isPresent()) {
