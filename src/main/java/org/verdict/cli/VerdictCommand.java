@@ -74,7 +74,10 @@ public final class VerdictCommand implements Runnable {
         }
         Optional<String> failure = out.failure();
         if (failure.isPresent()) {
-            commandLine.getErr().println("verdict: " + failure.get());
+            // what the command did is done (a record appended, a file written): say so, lest a script run it twice
+            commandLine.getErr().println("verdict: " + failure.get() + (exitCode == ExitCodes.OK
+                    ? "; the command itself ran to the end, only what it printed is missing or cut"
+                    : "; the command itself ended with exit code " + exitCode));
             commandLine.getErr().flush();
             return ExitCodes.BAD_INPUT;
         }

@@ -79,6 +79,19 @@ class OutputFailureTest {
         assertEquals(ExitCodes.OK, launch(new ByteArrayOutputStream(), "validate", SAMPLE).exitCode());
     }
 
+    /** What the command did stays done, so the message says it ran, or how it ended, besides the lost output. */
+    @Test
+    void theMessageSaysHowTheCommandItselfEnded() throws Exception {
+        Run validated = launch(new FullDevice(), "validate", SAMPLE);
+        assertTrue(validated.err().strip().endsWith("the command itself ran to the end, only what it printed is "
+                + "missing or cut"), validated.err());
+        Path strict = dir.resolve("strict.json");
+        Files.writeString(strict, "{\"latency\": {\"p95Ms\": 1}}");
+        Run failedGate = launch(new FullDevice(), "gate", SAMPLE, "--policy", strict.toString());
+        assertEquals(ExitCodes.BAD_INPUT, failedGate.exitCode());
+        assertTrue(failedGate.err().strip().endsWith("; the command itself ended with exit code 1"), failedGate.err());
+    }
+
     /** System.out is a print stream, which keeps a failure to itself: its error flag alone still fails the run. */
     @Test
     void aPrintStreamThatSwallowedTheFailureStillFailsTheRun() {
