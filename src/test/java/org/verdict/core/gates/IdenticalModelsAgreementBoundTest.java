@@ -76,11 +76,16 @@ class IdenticalModelsAgreementBoundTest {
     }
 
     private Path write(String name, String primaryMetric, String slices, String csv) throws IOException {
+        return write(name, "binary", "\"Yes\"", primaryMetric, slices, csv);
+    }
+
+    private Path write(String name, String task, String positiveLabel, String primaryMetric, String slices, String csv)
+            throws IOException {
         Path root = Files.createDirectories(folder.resolve(name + "-" + primaryMetric));
         Files.writeString(root.resolve("manifest.json"), """
                 {
                   "format": "verdict-pack/1",
-                  "model": {"name": "%s", "task": "binary", "riskTier": 1, "positiveLabel": "Yes"},
+                  "model": {"name": "%s", "task": "%s", "riskTier": 1, "positiveLabel": %s},
                   "models": [
                     {"version": "7", "role": "production", "dataSnapshot": "s1", "codeVersion": "git:a",
                      "trainedAt": "2026-09-01T00:00:00Z", "hyperparameters": {}},
@@ -90,7 +95,7 @@ class IdenticalModelsAgreementBoundTest {
                   "primaryMetric": "%s",
                   "suites": {"primary": {"file": "primary.csv", "slices": %s}}
                 }
-                """.formatted(name, primaryMetric, slices));
+                """.formatted(name, task, positiveLabel, primaryMetric, slices));
         Files.writeString(root.resolve("primary.csv"), csv);
         return root;
     }
@@ -191,6 +196,33 @@ class IdenticalModelsAgreementBoundTest {
         assertBound(0.39303776899708265, find(report, Metric.BRIER, "overall"));
         assertEquals(Verdict.INCONCLUSIVE, find(report, Metric.F1, "overall").verdict(),
                 "an interval that wide shows no small difference either");
+    }
+
+    /**
+     * Multiclass, 600 rows labelled a, b, c in turn (200 each), predicted as labelled except every tenth row, predicted
+     * as the next class (220 labelled or predicted as each class). macro_f1: mean over the 3 classes of
+     * min(1, 2·u(600, 0.025) / L(220, 600, 0.05/6)) = 0.038330647607693946; weighted_f1: 4·u(600, 0.05) =
+     * 0.019921773521445387; balanced_accuracy: mean of u(200, 0.05/3) = 0.02026359972592432. cohen_kappa has no
+     * bound: said in words.
+     */
+    @Test
+    void perClassAveragesOfAMulticlassNoOpRetrainAreBoundedAndKappaSaysWhyNot() throws Exception {
+        StringBuilder csv = new StringBuilder("example_id,label,segment,pred_7,pred_8\n");
+        for (int i = 0; i < 600; i++) {
+            String label = String.valueOf("abc".charAt(i % 3));
+            String predicted = String.valueOf("abc".charAt(i % 10 == 0 ? (i + 1) % 3 : i % 3));
+            csv.append("m").append(i).append(',').append(label).append(",x,").append(predicted).append(',')
+                    .append(predicted).append('\n');
+        }
+        ComparisonReport report = review(write("jobs", "multiclass", "null", "macro_f1", "[\"segment\"]",
+                csv.toString())).evidence().primaryComparison();
+        assertBound(0.038330647607693946, find(report, Metric.MACRO_F1, "overall"));
+        assertBound(0.019921773521445387, find(report, Metric.WEIGHTED_F1, "overall"));
+        assertBound(0.02026359972592432, find(report, Metric.BALANCED_ACCURACY, "overall"));
+        SliceResult kappa = find(report, Metric.COHEN_KAPPA, "overall");
+        assertNull(kappa.deltaCi());
+        assertTrue(kappa.unstableReason().startsWith("both models predict the same class for every example here;"
+                + " Δ = 0 here, but Verdict has no bound on Δ cohen_kappa from agreement alone"), kappa.unstableReason());
     }
 
     /**
