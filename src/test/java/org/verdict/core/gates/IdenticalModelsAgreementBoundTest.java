@@ -30,6 +30,9 @@ import org.verdict.core.gates.suites.SuiteReader;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.summary.DuckDbSummarizer;
+import org.verdict.core.summary.SummaryComparison;
+import org.verdict.core.summary.SummaryPackReader;
 import org.verdict.core.task.Progress;
 
 /**
@@ -223,6 +226,27 @@ class IdenticalModelsAgreementBoundTest {
         assertNull(kappa.deltaCi());
         assertTrue(kappa.unstableReason().startsWith("both models predict the same class for every example here;"
                 + " Δ = 0 here, but Verdict has no bound on Δ cohen_kappa from agreement alone"), kappa.unstableReason());
+    }
+
+    /**
+     * A summary pack keeps the paired cells, so its count metrics show the agreement exactly as the rows do; it keeps
+     * each model's scores in separate bins, so its score metrics cannot show it and stay unstable.
+     */
+    @Test
+    void aSummaryPackBoundsTheCountMetricsFromItsPairedCells() throws Exception {
+        Path rows = churnPack("f1", IdenticalModelsAgreementBoundTest::churnScore);
+        ReviewPack rowPack = new PackLoader().load(rows, Progress.NONE);
+        Path summaryRoot = folder.resolve("summary");
+        new DuckDbSummarizer("512MB", 1).summarize(rows.resolve("primary.csv").toString(), null,
+                rowPack.manifest(), true, true, ComparisonOptions.DEFAULTS.seed(), summaryRoot, Progress.NONE);
+        ComparisonReport report = new SummaryComparison(new ComparisonEngine())
+                .compare(new SummaryPackReader().read(summaryRoot, Progress.NONE), null, ComparisonOptions.DEFAULTS,
+                        Progress.NONE);
+        assertBound(0.002208764137802852, find(report, Metric.F1, "overall"));
+        assertBound(0.0015344786439782624, find(report, Metric.PRECISION, "overall"));
+        assertBound(0.0010904558871176172, find(report, Metric.BALANCED_ACCURACY, "overall"));
+        assertNull(find(report, Metric.BRIER, "overall").deltaCi());
+        assertTrue(find(report, Metric.BRIER, "overall").isUnstable());
     }
 
     /**
