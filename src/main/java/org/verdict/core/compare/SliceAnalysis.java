@@ -309,9 +309,9 @@ final class SliceAnalysis {
             MetricComparison comparison = withJackknifeDelta(summarise(metric, prodValue, candValue,
                     replicate[m][0], replicate[m][1], bca(acceleration[m]), n, n - 1, CELL_BOOTSTRAP,
                     classSets.unstableReason(metric), null), deltaJackknives[m], n);
-            if (lacksInterval(comparison) && classSets.unstableReason(metric) == null
-                    && samePredictions(occupied, k)) {
-                comparison = withPredictionAgreement(comparison, point[0], averaged);
+            if (AgreeingModels.lacksInterval(comparison) && classSets.unstableReason(metric) == null
+                    && AgreeingModels.samePredictions(occupied, k)) {
+                comparison = AgreeingModels.withPredictionAgreement(comparison, point[0], averaged);
             }
             results.add(switch (metric) {
                 case PRECISION -> withWilsonPrecision(comparison, point);
@@ -651,8 +651,9 @@ final class SliceAnalysis {
         results.add(prAuc(prod, cand, scratch, random.split()));
         results.addAll(means);
         // only a Δ without an interval asks whether the models scored alike (rare, and then one pass over the rows)
-        if (results.stream().anyMatch(SliceAnalysis::lacksInterval) && sameScores(rows, prodScores, candScores)) {
-            return results.stream().map(r -> lacksInterval(r) ? withScoreAgreement(r, rows.length) : r).toList();
+        if (results.stream().anyMatch(AgreeingModels::lacksInterval) && sameScores(rows, prodScores, candScores)) {
+            return results.stream().map(r -> AgreeingModels.lacksInterval(r)
+                    ? AgreeingModels.withScoreAgreement(r, rows.length) : r).toList();
         }
         return results;
     }
@@ -675,7 +676,7 @@ final class SliceAnalysis {
             return MetricComparison.tested(Metric.ROC_AUC,
                     delongEstimate(delong.productionAuc(), delong.productionVariance()),
                     delongEstimate(delong.candidateAuc(), delong.candidateVariance()),
-                    AgreementBound.rocAuc(prod.positives(), prod.negatives()), AgreementBound.TEST, SAME_SCORES);
+                    AgreementBound.rocAuc(prod.positives(), prod.negatives()), AgreementBound.TEST, AgreeingModels.SAME_SCORES);
         }
         return normalComparison(Metric.ROC_AUC, delong.productionAuc(), delong.productionVariance(),
                 delong.candidateAuc(), delong.candidateVariance(), delta, delong.deltaVariance(),
@@ -792,89 +793,6 @@ final class SliceAnalysis {
     private MetricEstimate delongEstimate(double value, double variance) {
         return new MetricEstimate(value,
                 variance > 0 ? PairedTests.logitInterval(value, variance, options.confidenceLevel()) : null);
-    }
-
-    /** A Δ that is defined but has no interval (the resamples or the variance could not measure it). */
-    private static boolean lacksInterval(MetricComparison comparison) {
-        return comparison.delta() != null && comparison.inference() == null;
-    }
-
-    private static final String SAME_SCORES = "both models give every example here the same score";
-    private static final String SAME_PREDICTIONS = "both models predict the same class for every example here";
-
-    /**
-     * Δ of a score metric where both models scored every example alike: bounded by how often they could disagree
-     * ({@link AgreementBound}) for the means of bounded per-example losses, else unstable with the reason.
-     */
-    private static MetricComparison withScoreAgreement(MetricComparison comparison, int examples) {
-        return switch (comparison.metric()) {
-            case BRIER -> withAgreementBound(comparison, AgreementBound.meanLoss(examples, 1), SAME_SCORES);
-            // clipped scores keep each example's log loss within [0, −ln 1e-15]
-            case LOG_LOSS -> withAgreementBound(comparison,
-                    AgreementBound.meanLoss(examples, -Math.log(Calibration.LOG_LOSS_CLIP)), SAME_SCORES);
-            case PR_AUC -> withoutAgreementBound(comparison, SAME_SCORES, "average precision weighs the top of the"
-                    + " ranking, where a few examples move it by far more than their share");
-            case SQ_CALIBRATION_ERROR -> withoutAgreementBound(comparison, SAME_SCORES,
-                    "a binned, debiased estimate, not a mean of per-example losses");
-            default -> comparison;
-        };
-    }
-
-    /**
-     * Δ of a count metric where both models predicted the same class for every example: bounded by how often they
-     * could disagree ({@link AgreementBound}), else unstable with the reason.
-     *
-     * @param matrix either model's confusion matrix (they are the same)
-     * @param averaged the classes the metric averages over; null: the classes present
-     */
-    private static MetricComparison withPredictionAgreement(MetricComparison comparison, ConfusionMatrix matrix,
-                                                            boolean[] averaged) {
-        long n = matrix.total();
-        IntStream classes = IntStream.range(0, matrix.classes().size());
-        return switch (comparison.metric()) {
-            case BALANCED_ACCURACY -> withAgreementBound(comparison, AgreementBound.recallMean(classes
-                    .filter(c -> averaged == null ? matrix.support(c) > 0 : averaged[c])
-                    .mapToLong(matrix::support).toArray()), SAME_PREDICTIONS);
-            case PRECISION -> withAgreementBound(comparison,
-                    AgreementBound.precision(n, matrix.predictedCount(1)), SAME_PREDICTIONS);
-            case F1 -> withAgreementBound(comparison,
-                    AgreementBound.f1Mean(n, new long[] {labelledOrPredicted(matrix, 1)}), SAME_PREDICTIONS);
-            case MACRO_F1 -> withAgreementBound(comparison, AgreementBound.f1Mean(n, classes
-                    .filter(c -> averaged == null ? labelledOrPredicted(matrix, c) > 0 : averaged[c])
-                    .mapToLong(c -> labelledOrPredicted(matrix, c)).toArray()), SAME_PREDICTIONS);
-            case WEIGHTED_F1 -> withAgreementBound(comparison, AgreementBound.weightedF1(n), SAME_PREDICTIONS);
-            case COHEN_KAPPA -> withoutAgreementBound(comparison, SAME_PREDICTIONS,
-                    "its denominator, 1 − chance agreement, would need a bound of its own");
-            default -> comparison;
-        };
-    }
-
-    private static long labelledOrPredicted(ConfusionMatrix matrix, int c) {
-        return matrix.support(c) + matrix.predictedCount(c) - matrix.count(c, c);
-    }
-
-    private static MetricComparison withAgreementBound(MetricComparison comparison, AgreementBound bound,
-                                                       String agreement) {
-        return MetricComparison.tested(comparison.metric(), comparison.production(), comparison.candidate(), bound,
-                AgreementBound.TEST, comparison.note() == null ? agreement : agreement + "; " + comparison.note());
-    }
-
-    private static MetricComparison withoutAgreementBound(MetricComparison comparison, String agreement,
-                                                          String whyNot) {
-        return new MetricComparison(comparison.metric(), comparison.production(), comparison.candidate(),
-                comparison.delta(), null, comparison.test(), null, agreement + "; Δ = 0 here, but Verdict has no bound"
-                        + " on Δ " + comparison.metric().wireName() + " from agreement alone (" + whyNot + ")",
-                comparison.note());
-    }
-
-    /** Whether both models predicted alike in every occupied cell (index (label · k + production) · k + candidate). */
-    private static boolean samePredictions(int[] occupied, int k) {
-        for (int cell : occupied) {
-            if (cell / k % k != cell % k) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Whether both models scored every example of the slice alike. */
