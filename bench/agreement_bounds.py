@@ -64,6 +64,11 @@ def brute_force():
         check('macro_f1 ≤ mean min(1, 2D/P(y=k or ŷ_p=k))', abs(Fc.mean() - Fp.mean()),
               np.minimum(1, 2 * D / either).mean())
         check('weighted_f1 ≤ 4D', abs((pi * Fc).sum() - (pi * Fp).sum()), 4 * D)
+        chance_p, chance_c = (pi * Qp).sum(), (pi * Qc).sum()
+        if chance_p < 1 - 1e-9 and chance_c < 1 - 1e-9:
+            kappa_p = (Tp.sum() - chance_p) / (1 - chance_p)
+            kappa_c = (Tc.sum() - chance_c) / (1 - chance_c)
+            check('cohen_kappa ≤ 3D/(1 − p_e)', abs(kappa_c - kappa_p), 3 * D / (1 - chance_p))
         check('weighted_f1 ≤ 2D (expected to fail)', abs((pi * Fc).sum() - (pi * Fp).sum()), 2 * D)
     for name, ratio in worst.items():
         print(f'{name:45s} largest |Δ| / bound = {ratio:.4f}')

@@ -44,7 +44,7 @@ final class AgreeingModels {
 
     /**
      * Δ of a count metric where both models predicted the same class for every example: bounded by how often they
-     * could disagree ({@link AgreementBound}), else unstable with the reason.
+     * could disagree ({@link AgreementBound}).
      *
      * @param matrix either model's confusion matrix (they are the same)
      * @param averaged the classes the metric averages over; null: the classes present
@@ -65,8 +65,10 @@ final class AgreeingModels {
                     .filter(c -> averaged == null ? labelledOrPredicted(matrix, c) > 0 : averaged[c])
                     .mapToLong(c -> labelledOrPredicted(matrix, c)).toArray()), SAME_PREDICTIONS);
             case WEIGHTED_F1 -> withAgreementBound(comparison, AgreementBound.weightedF1(n), SAME_PREDICTIONS);
-            case COHEN_KAPPA -> withoutAgreementBound(comparison, SAME_PREDICTIONS,
-                    "its denominator, 1 − chance agreement, would need a bound of its own");
+            case COHEN_KAPPA -> withAgreementBound(comparison, AgreementBound.cohenKappa(n,
+                    IntStream.range(0, matrix.classes().size()).mapToLong(matrix::support).toArray(),
+                    IntStream.range(0, matrix.classes().size()).mapToLong(matrix::predictedCount).toArray()),
+                    SAME_PREDICTIONS);
             default -> comparison;
         };
     }

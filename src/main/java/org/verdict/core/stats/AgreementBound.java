@@ -96,6 +96,33 @@ public final class AgreementBound implements DeltaInference {
         return new AgreementBound(alpha -> Math.min(1, 4 * noEventUpperLimit(examples, alpha)));
     }
 
+    /**
+     * cohen_kappa = 1 − e/h with e = P(ŷ ≠ y) and h = 1 − p_e, p_e = Σ P(y = k)·P(ŷ = k). A disagreement share D
+     * moves e by at most D and p_e by at most D (mass moved from class i to j changes it by P(y = j) − P(y = i)), and
+     * exactly κ_p − κ_c = (δe − (1 − κ_c)·δh)/h_p with 1 − κ_c ≤ 2, so |Δ| ≤ 3D / h_p. D at α/2; h_p ≥ 1 − Σ
+     * P(y = k)⁺·P(ŷ = k)⁺ with each rate below its exact upper limit at α/(4K); the whole range, 2, when that is not
+     * above 0.
+     *
+     * @param labelled the examples labelled as each class
+     * @param predicted the examples predicted (by either model: they agree) as each class
+     */
+    public static AgreementBound cohenKappa(long examples, long[] labelled, long[] predicted) {
+        requireExamples(examples, "example");
+        long[] labels = labelled.clone();
+        long[] predictions = predicted.clone();
+        return new AgreementBound(alpha -> {
+            double tail = alpha / (4 * labels.length);
+            double chanceAgreement = 0;
+            for (int k = 0; k < labels.length; k++) {
+                chanceAgreement += exactUpperLimit(labels[k], examples, tail)
+                        * exactUpperLimit(predictions[k], examples, tail);
+            }
+            double chanceDisagreement = 1 - chanceAgreement;
+            return chanceDisagreement > 0
+                    ? Math.min(2, 3 * noEventUpperLimit(examples, alpha / 2) / chanceDisagreement) : 2;
+        });
+    }
+
     @Override
     public double estimate() {
         return 0;
@@ -126,6 +153,15 @@ public final class AgreementBound implements DeltaInference {
             return Math.exp(Math.log(tail) / trials);
         }
         return new BetaDistribution(null, events, trials - events + 1, 1e-14).inverseCumulativeProbability(tail);
+    }
+
+    /** The exact (Clopper–Pearson) one-sided upper limit of a rate with k events in n trials; 1 for k = n. */
+    static double exactUpperLimit(long events, long trials, double tail) {
+        if (events == trials) {
+            return 1;
+        }
+        return events == 0 ? noEventUpperLimit(trials, tail)
+                : new BetaDistribution(null, events + 1, trials - events, 1e-14).inverseCumulativeProbability(1 - tail);
     }
 
     private static void requireExamples(long n, String what) {

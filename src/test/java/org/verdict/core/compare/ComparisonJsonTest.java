@@ -45,8 +45,8 @@ class ComparisonJsonTest {
      * Production predicts no positive: its precision is null and the candidate's stays. Identical predictions make
      * every bootstrap replicate give Δ = 0: balanced_accuracy is bounded by how often the models could disagree
      * (6 positives and 6 negatives: the mean of both classes' u(6, 0.025) = scipy.stats.beta.ppf(0.975, 1, 6) =
-     * 0.4592581264399005), with its test and method named; cohen_kappa, which has no such bound, is unstable, said in
-     * words, with no interval.
+     * 0.4592581264399005), with its test and method named; pr_auc of identical scores, which has no such bound, is
+     * unstable, said in words, with no interval.
      */
     @Test
     void oneSidedAndUnstableResultsSayWhyAndKeepWhatIsKnown() throws Exception {
@@ -78,18 +78,18 @@ class ComparisonJsonTest {
         assertEquals("inconclusive", balanced.get("verdict").asText(), "±0.46 reaches past the ±0.05 effect");
         assertEquals(0.0, balanced.get("delta").asDouble());
 
-        int[] classes = {0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2};
-        ComparisonReport multiclass = new ComparisonEngine().compare("p", TestTables.multiclass(List.of("a", "b", "c"),
-                classes, classes, classes, java.util.Map.of()), "1", "2", Metric.MACRO_F1, options, Progress.NONE);
-        JsonNode kappa = find(new ObjectMapper().readTree(new ComparisonJson().write(multiclass, result -> true,
-                List.of())), "cohen_kappa");
-        assertEquals("inconclusive", kappa.get("verdict").asText());
-        assertTrue(kappa.get("unstable").asText().startsWith("both models predict the same class for every example"
-                + " here; Δ = 0 here, but Verdict has no bound on Δ cohen_kappa"), kappa.toString());
+        double[] scores = {0.9, 0.8, 0.3, 0.2, 0.6, 0.4, 0.7, 0.55, 0.35, 0.1, 0.45, 0.05};
+        ComparisonReport sameScores = new ComparisonEngine().compare("p", TestTables.binary(labels, scores, scores,
+                null, null, java.util.Map.of()), "1", "2", Metric.F1, options, Progress.NONE);
+        JsonNode prAuc = find(new ObjectMapper().readTree(new ComparisonJson().write(sameScores, result -> true,
+                List.of())), "pr_auc");
+        assertEquals("inconclusive", prAuc.get("verdict").asText());
+        assertTrue(prAuc.get("unstable").asText().startsWith("both models give every example here the same score;"
+                + " Δ = 0 here, but Verdict has no bound on Δ pr_auc"), prAuc.toString());
         for (String field : List.of("ci", "unadjustedCi", "pValue", "adjustedP", "family", "ciLevel")) {
-            assertTrue(kappa.get(field).isNull(), field);
+            assertTrue(prAuc.get(field).isNull(), field);
         }
-        assertEquals(0.0, kappa.get("delta").asDouble());
+        assertEquals(0.0, prAuc.get("delta").asDouble());
     }
 
     private static JsonNode find(JsonNode json, String metric) {

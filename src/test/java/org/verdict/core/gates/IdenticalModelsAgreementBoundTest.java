@@ -205,11 +205,12 @@ class IdenticalModelsAgreementBoundTest {
      * Multiclass, 600 rows labelled a, b, c in turn (200 each), predicted as labelled except every tenth row, predicted
      * as the next class (220 labelled or predicted as each class). macro_f1: mean over the 3 classes of
      * min(1, 2·u(600, 0.025) / L(220, 600, 0.05/6)) = 0.038330647607693946; weighted_f1: 4·u(600, 0.05) =
-     * 0.019921773521445387; balanced_accuracy: mean of u(200, 0.05/3) = 0.02026359972592432. cohen_kappa has no
-     * bound: said in words.
+     * 0.019921773521445387; balanced_accuracy: mean of u(200, 0.05/3) = 0.02026359972592432; cohen_kappa:
+     * 3·u(600, 0.025) / (1 − Σ U(200, 600)²), U the exact upper limit beta.ppf(1 − 0.05/12, k + 1, n − k) of each
+     * class's labelled and predicted share, = 0.03327575627261077.
      */
     @Test
-    void perClassAveragesOfAMulticlassNoOpRetrainAreBoundedAndKappaSaysWhyNot() throws Exception {
+    void theClassAveragesAndKappaOfAMulticlassNoOpRetrainAreBounded() throws Exception {
         StringBuilder csv = new StringBuilder("example_id,label,segment,pred_7,pred_8\n");
         for (int i = 0; i < 600; i++) {
             String label = String.valueOf("abc".charAt(i % 3));
@@ -222,10 +223,7 @@ class IdenticalModelsAgreementBoundTest {
         assertBound(0.038330647607693946, find(report, Metric.MACRO_F1, "overall"));
         assertBound(0.019921773521445387, find(report, Metric.WEIGHTED_F1, "overall"));
         assertBound(0.02026359972592432, find(report, Metric.BALANCED_ACCURACY, "overall"));
-        SliceResult kappa = find(report, Metric.COHEN_KAPPA, "overall");
-        assertNull(kappa.deltaCi());
-        assertTrue(kappa.unstableReason().startsWith("both models predict the same class for every example here;"
-                + " Δ = 0 here, but Verdict has no bound on Δ cohen_kappa from agreement alone"), kappa.unstableReason());
+        assertBound(0.03327575627261077, find(report, Metric.COHEN_KAPPA, "overall"));
     }
 
     /**

@@ -56,6 +56,10 @@ class AgreementBoundTest {
                 AgreementBound.f1Mean(1_000, new long[] {400, 250, 20}).interval(0.95).upper(), 1e-10);
         // weighted F1: 4·u(1000, 0.05)
         assertEquals(0.011964998180381181, AgreementBound.weightedF1(1_000).interval(0.95).upper(), 1e-12);
+        // Cohen's kappa, classes labelled 500, 300, 200 and predicted 450, 350, 200 of 1,000: 3·u(1000, 0.025) /
+        // (1 − Σ U(labelled)·U(predicted)), U(k) = beta.ppf(1 − 0.05/12, k + 1, 1000 − k)
+        assertEquals(0.020268671708856493, AgreementBound.cohenKappa(1_000, new long[] {500, 300, 200},
+                new long[] {450, 350, 200}).interval(0.95).upper(), 1e-10);
     }
 
     /** With no predicted positive the denominator has no lower bound above 0: precision's whole range. */
@@ -64,6 +68,9 @@ class AgreementBoundTest {
         assertEquals(1, AgreementBound.precision(1_000, 0).interval(0.95).upper(), 0);
         assertEquals(1, AgreementBound.f1Mean(1_000, new long[] {1}).interval(0.95).upper(), 0);
         assertEquals(-1, AgreementBound.f1Mean(1_000, new long[] {1}).interval(0.95).lower(), 0);
+        // every example labelled and predicted as one class: chance agreement may be 1, kappa's whole range
+        assertEquals(2, AgreementBound.cohenKappa(1_000, new long[] {1_000, 0}, new long[] {1_000, 0})
+                .interval(0.95).upper(), 0);
     }
 
     @Test
