@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.Charset;
 import java.util.Optional;
 import org.verdict.cli.exit.ExitCodes;
+import org.verdict.cli.terminal.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine;
