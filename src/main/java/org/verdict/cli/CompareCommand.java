@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.cli.exit.PackErrorText;
+import org.verdict.cli.terminal.TerminalTable;
 import org.verdict.core.compare.ClassRates;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.ComparisonJson;
@@ -87,7 +88,9 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--effect", paramLabel = "E", defaultValue = "0.05",
             description = "Smallest effect worth detecting: a non-significant slice whose interval of Δ reaches "
-                    + "beyond ±E is 'inconclusive' (relative to production for mae and rmse; default: ${DEFAULT-VALUE}).")
+                    + "beyond ±E is 'inconclusive' (relative to production for mae and rmse; default: "
+                    + "${DEFAULT-VALUE}). Above 0, and below the widest Δ of a bounded metric shown (1 for rates, AUCs "
+                    + "and F1s).")
     private double effect;
 
     @Option(names = "--correction", paramLabel = "holm|bh|none", defaultValue = "holm",
@@ -130,6 +133,7 @@ public final class CompareCommand implements Callable<Integer> {
             Metric only = metric == null ? null : parseMetric(metric);
             if (SummaryPackReader.isSummaryPack(pack)) {
                 SummaryPack summary = new SummaryPackReader().readForComparison(pack, Progress.NONE);
+                options.requireEffectWithinRangeOf(shownMetrics(summary.manifest().model().task(), only));
                 ComparisonReport report = new SummaryComparison(engine).compare(summary, candidate, options,
                         Progress.NONE);
                 if (json) {
@@ -164,6 +168,7 @@ public final class CompareCommand implements Callable<Integer> {
             throw new IllegalArgumentException("metric " + only.wireName() + " does not apply to a "
                     + reviewPack.manifest().model().task().wireName() + " task");
         }
+        options.requireEffectWithinRangeOf(shownMetrics(reviewPack.manifest().model().task(), only));
         requireCrossesWithinLimit(reviewPack.primary(), options);
         ComparisonReport report = engine.compare(reviewPack, candidate, options, Progress.NONE);
         print(out, report, only, perClass(reviewPack, report));
@@ -205,6 +210,11 @@ public final class CompareCommand implements Callable<Integer> {
         }
     }
 
+    /** The metrics the output shows: the one asked for, else every metric of the task (the JSON has them all). */
+    private static List<Metric> shownMetrics(Task task, Metric only) {
+        return only != null ? List.of(only) : Metric.forTask(task);
+    }
+
     /** Per-class precision and recall of every slice of a multiclass comparison; none for other tasks. */
     private List<ClassRates> perClass(ReviewPack reviewPack, ComparisonReport report) {
         EvaluationTable table = reviewPack.primary();
@@ -227,11 +237,9 @@ public final class CompareCommand implements Callable<Integer> {
         List<List<String>> crossList = crosses.stream()
                 .map(cross -> Arrays.stream(cross.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
                 .toList();
-        for (List<String> cross : crossList) {
-            if (cross.size() < 2) {
-                throw new IllegalArgumentException("--cross needs at least two slice columns, e.g. segment,language");
-            }
-        }
+        ComparisonOptions.crossProblem(crossList).ifPresent(problem -> {
+            throw new IllegalArgumentException("--cross " + problem);
+        });
         return new ComparisonOptions(confidence, minN, effect, replicates,
                 seed != null ? seed : ComparisonOptions.DEFAULTS.seed(), method, crossList);
     }
@@ -282,31 +290,9 @@ public final class CompareCommand implements Callable<Integer> {
         printSection(out, "Notes:", notes);
     }
 
-    /**
-     * Left-aligned text columns as wide as their widest cell; numbers right-aligned so their digits line up. Widths
-     * are terminal columns, so a row whose slice is written in Japanese or holds an emoji stays aligned.
-     */
+    /** Text columns left-aligned, the numbers right-aligned so their digits line up. */
     private static void printColumns(PrintWriter out, List<String[]> table) {
-        int[] widths = new int[table.get(0).length];
-        for (String[] row : table) {
-            for (int column = 0; column < row.length; column++) {
-                widths[column] = Math.max(widths[column], TerminalWidth.of(row[column]));
-            }
-        }
-        for (String[] row : table) {
-            StringBuilder line = new StringBuilder();
-            for (int column = 0; column < row.length; column++) {
-                boolean last = column == row.length - 1;
-                String cell = row[column];
-                int width = last ? 0 : widths[column];
-                line.append(RIGHT_ALIGNED_COLUMNS.contains(column) ? TerminalWidth.padLeft(cell, width)
-                        : TerminalWidth.padRight(cell, width));
-                if (!last) {
-                    line.append("  ");
-                }
-            }
-            out.println(line.toString().stripTrailing());
-        }
+        TerminalTable.lines(table, RIGHT_ALIGNED_COLUMNS).forEach(out::println);
     }
 
     /** n and the p-value; the value-and-interval columns stay left-aligned so their brackets start together. */
