@@ -12,7 +12,10 @@ group-stratified multinomial bootstrap of its 8 paired cells (label × productio
 
 - percentile: the 2.5 / 97.5 % quantiles q of the replicated W, widened to hold the estimate (Verdict's lower end);
 - basic-upper: the percentile interval, its upper end raised to the basic bootstrap's 2Ŵ − q(0.025) where higher;
-- basic-upper-half: the same with 2Ŵ − q(0.0125), the basic end at half the tail (what Verdict prints);
+- basic-upper-half, basic-upper-quarter: the same with 2Ŵ − q(0.0125) and 2Ŵ − q(0.00625), the basic end at half
+  and a quarter of the tail (the quarter is what Verdict prints);
+- gms-upper: the percentile interval, its upper end raised to the basic end 2Ŵ − q(0.025) of replicates in which
+  production's terms within κ standard errors of its largest are moved to a tie (as in fang-santos);
 - bc-upper: the percentile interval, its upper end raised to the bias-corrected percentile end q(Φ(2·z0 + 1.96)),
   z0 = Φ⁻¹(share of replicates below Ŵ, ties half), where higher;
 - union-upper: the percentile interval, its upper end the candidate's upper bound less production's lower bound of
@@ -30,8 +33,8 @@ It prints per population, size and disparity: coverage of the true worsening, ho
 2.5 %, and the mean width.
 
 Usage: /usr/bin/python3 bench/fairness_worsening.py [--samples 1000] [--replicates 1000] [--seed 1]
-                                                     [--sizes 50,200,1000] [--methods percentile,basic-upper-half,...]
-                                                     [--kappa K]
+                                                     [--sizes 50,200,1000] [--methods percentile,basic-upper-quarter,...]
+                                                     [--kappa K] [--populations parity,separated,near-tie]
 Needs Debian's python3-numpy.
 """
 import argparse
@@ -179,7 +182,7 @@ def main():
     parser.add_argument('--seed', type=int, default=1)
     parser.add_argument('--sizes', default='50,200,1000')
     parser.add_argument('--populations', default=','.join(POPULATIONS))
-    parser.add_argument('--methods', default='percentile,basic-upper-half,fang-santos,hong-li')
+    parser.add_argument('--methods', default='percentile,basic-upper-quarter,fang-santos,hong-li')
     parser.add_argument('--kappa', type=float, help="fang-santos' selection threshold in standard errors")
     args = parser.parse_args()
     methods = args.methods.split(',')
