@@ -569,7 +569,7 @@ public final class SummaryPackReader {
             long line = record.getStartingLineNumber();
             List<String> key = new ArrayList<>();
             for (int i = 0; i < slices; i++) {
-                key.add(record.getField(column[i]).strip());
+                key.add(asWritten(record.getField(column[i]), line, column[i], file, columns.get(i)));
             }
             long[] counts = expected.get(key);
             if (counts == null) {
@@ -791,13 +791,27 @@ public final class SummaryPackReader {
         return text(record.getField(column), record.getStartingLineNumber(), column, file, name);
     }
 
-    /** A field's text without surrounding white space; refused when that leaves nothing. */
+    /** A field's text, refused when empty ({@link #asWritten}). */
     private static String text(String field, long line, int column, String file, String name) throws PackException {
-        String value = field.strip();
-        if (value.isEmpty()) {
+        if (asWritten(field, line, column, file, name).isEmpty()) {
             throw new PackException(file, line, column + 1, name + " is empty");
         }
-        return value;
+        return field;
+    }
+
+    /**
+     * A field as written, possibly empty. Whitespace around it or a line break in it is refused, not trimmed: such a
+     * slice value or class would print like another one, as in the rows ({@link RowProblems#isPadded}).
+     */
+    private static String asWritten(String field, long line, int column, String file, String name)
+            throws PackException {
+        if (RowProblems.holdsLineBreak(field)) {
+            throw new PackException(file, line, column + 1, name + ": " + RowProblems.lineBreakInValue());
+        }
+        if (RowProblems.isPadded(field)) {
+            throw new PackException(file, line, column + 1, name + ": " + RowProblems.paddedValue(field));
+        }
+        return field;
     }
 
     private static long count(CsvRecord record, int column, String file, String name) throws PackException {
