@@ -569,7 +569,7 @@ public final class SummaryPackReader {
             long line = record.getStartingLineNumber();
             List<String> key = new ArrayList<>();
             for (int i = 0; i < slices; i++) {
-                key.add(asWritten(record.getField(column[i]), line, column[i], file, columns.get(i)));
+                key.add(stripped(record.getField(column[i]), line, column[i], file, columns.get(i)));
             }
             long[] counts = expected.get(key);
             if (counts == null) {
@@ -791,27 +791,26 @@ public final class SummaryPackReader {
         return text(record.getField(column), record.getStartingLineNumber(), column, file, name);
     }
 
-    /** A field's text, refused when empty ({@link #asWritten}). */
+    /** A field's text without surrounding white space ({@link #stripped}); refused when that leaves nothing. */
     private static String text(String field, long line, int column, String file, String name) throws PackException {
-        if (asWritten(field, line, column, file, name).isEmpty()) {
+        String value = stripped(field, line, column, file, name);
+        if (value.isEmpty()) {
             throw new PackException(file, line, column + 1, name + " is empty");
         }
-        return field;
+        return value;
     }
 
     /**
-     * A field as written, possibly empty. Whitespace around it or a line break in it is refused, not trimmed: such a
-     * slice value or class would print like another one, as in the rows ({@link RowProblems#isPadded}).
+     * A field without surrounding white space, possibly empty. Engines write these tables, and every field of every
+     * table is read so, so a space cannot split a slice here (a cell written twice is refused). A line break is
+     * refused: a slice value or class holding one would print over two lines, as in the rows.
      */
-    private static String asWritten(String field, long line, int column, String file, String name)
+    private static String stripped(String field, long line, int column, String file, String name)
             throws PackException {
         if (RowProblems.holdsLineBreak(field)) {
             throw new PackException(file, line, column + 1, name + ": " + RowProblems.lineBreakInValue());
         }
-        if (RowProblems.isPadded(field)) {
-            throw new PackException(file, line, column + 1, name + ": " + RowProblems.paddedValue(field));
-        }
-        return field;
+        return field.strip();
     }
 
     private static long count(CsvRecord record, int column, String file, String name) throws PackException {
