@@ -325,6 +325,25 @@ class SummaryInputCheckTest {
                 + "them the positive label 'fraud': store the column as text holding those names, or set "
                 + "model.positiveLabel to \"true\" in manifest.json if true is the positive class"), booleans);
 
+        // Parquet has no quotes: a slice value over two lines, or with whitespace around it, is refused all the same
+        Path twoLines = parquet("two-lines", "SELECT * REPLACE (CASE WHEN example_id = 'ex-899' THEN 'lat' || chr(10) "
+                + "|| 'am' ELSE region END AS region) FROM " + rows);
+        assertEquals(twoLines + ": row 900, column 3: (region) " + RowProblems.lineBreakInStoredValue(),
+                refusedBySummary(twoLines, pack).getMessage());
+        Path parquetPack = Files.createDirectories(folder.resolve("parquet-pack"));
+        Files.writeString(parquetPack.resolve("manifest.json"), Files.readString(pack.resolve("manifest.json"))
+                .replace("primary.csv", "primary.parquet"));
+        Files.copy(twoLines, parquetPack.resolve("primary.parquet"));
+        PackException loaded = assertThrows(PackException.class, () -> new PackLoader().load(parquetPack,
+                Progress.NONE));
+        assertEquals("primary.parquet: row 900, column 3: (region) " + RowProblems.lineBreakInStoredValue(),
+                loaded.getMessage(), "the row loader says the same");
+        Path padded = parquet("padded", "SELECT * REPLACE (CASE WHEN example_id = 'ex-1199' THEN 'latam' || chr(160) "
+                + "ELSE region END AS region) FROM " + rows);
+        assertEquals(padded + ": row 1200, column 3: (region) 'latam\u00a0' has a no-break space (U+00A0) after it, so"
+                + " it prints like 'latam' but is another value; remove the whitespace (Verdict neither takes it as"
+                + " part of the value nor removes it)", refusedBySummary(padded, pack).getMessage());
+
         Path repeated = parquet("repeated", "SELECT * REPLACE (CASE WHEN example_id = 'ex-1500' THEN 'ex-20' "
                 + "ELSE example_id END AS example_id) FROM " + rows);
         assertEquals(repeated + ": row 1501, column 1: (example_id) 'ex-20' was already used on row 21; example ids "
