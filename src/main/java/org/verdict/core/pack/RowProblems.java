@@ -53,7 +53,7 @@ public final class RowProblems {
         return !value.isEmpty() && (isWhitespace(value.charAt(0)) || isWhitespace(value.charAt(value.length() - 1)));
     }
 
-    /** A slice value or class name for which {@link #isPadded} holds. */
+    /** A value for which {@link #isPadded} holds: a slice value or class, or any value of an optional suite. */
     public static String paddedValue(String value) {
         String inner = stripWhitespace(value);
         if (inner.isEmpty()) {

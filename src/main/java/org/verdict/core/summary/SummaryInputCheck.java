@@ -249,7 +249,7 @@ final class SummaryInputCheck {
     private String problem(Checked column, String value, Set<String> classes) {
         String text = value == null ? "" : value;
         if (!parquet && RowProblems.holdsLineBreak(text)) {
-            // the loader refuses any value it reads that a quoted field runs over a line break with
+            // the loader refuses a quoted field holding a line break in every column it reads, numbers too
             return RowProblems.lineBreakInValue();
         }
         return switch (column.role()) {
