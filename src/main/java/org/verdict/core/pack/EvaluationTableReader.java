@@ -317,13 +317,7 @@ public final class EvaluationTableReader {
                 return;
             }
             if (quoted) {
-                // only a quoted field can hold a line break, so an unquoted value costs nothing more
-                long fieldLine = currentLine + lineBreaksInRecord;
-                if (noteLineBreaks(fieldIndex, buf, offset, length) && rowProblem == null
-                        && fieldIndex < columns.count && columnRoles[fieldIndex].length > 0) {
-                    rowProblem = new PackException(fileName, fieldLine, fieldIndex + 1,
-                            "(" + columns.names[fieldIndex] + ") " + RowProblems.lineBreakInValue());
-                }
+                noteQuotedField(fieldIndex, buf, offset, length);
             }
             if (rowProblem != null || fieldIndex >= columns.count) {
                 return;
@@ -360,6 +354,20 @@ public final class EvaluationTableReader {
             }
             lines[rowCount++] = currentLine;
             return wrapRecord(this);
+        }
+
+        /**
+         * Counts a quoted field's line breaks, and refuses one holding any in a column the pack reads: it would print
+         * over two lines, and is nearly always a quote never closed. Only a quoted field can hold a line break, so an
+         * unquoted value costs nothing more (kept out of {@link #handleField}, which stays small enough to inline).
+         */
+        private void noteQuotedField(int fieldIndex, char[] buf, int offset, int length) {
+            long fieldLine = currentLine + lineBreaksInRecord;
+            if (noteLineBreaks(fieldIndex, buf, offset, length) && rowProblem == null && fieldIndex < columns.count
+                    && columnRoles[fieldIndex].length > 0) {
+                rowProblem = new PackException(fileName, fieldLine, fieldIndex + 1,
+                        "(" + columns.names[fieldIndex] + ") " + RowProblems.lineBreakInValue());
+            }
         }
 
         /** @return whether the field holds a line break (a line feed or a carriage return) */
