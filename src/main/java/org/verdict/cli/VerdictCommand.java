@@ -2,6 +2,7 @@ package org.verdict.cli;
 
 import java.io.Writer;
 import org.verdict.cli.exit.ExitCodes;
+import org.verdict.cli.terminal.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine;
