@@ -100,6 +100,12 @@ public final class CompareView {
     private static final double CHART_SHARE_BESIDE = 0.31;
     private static final double CHART_SHARE_STACKED = 0.36;
     /**
+     * Beside the table, the chart gives the table room for its adjusted p (what the verdict reads) down to this width
+     * (260 px in normal text: a plot of about 100 px beside the labels of 29 neighbourhoods); narrower, the adjusted p
+     * yields.
+     */
+    private static final double CHART_MIN_WIDTH_BESIDE_EMS = 20;
+    /**
      * Beside the table, a chart of more slices than fit its pane (65 zip codes) scrolls with full-size labels, which
      * left its plot 110–130 px at 1366×768: it gets more of the width, and the table's adjusted p yields first (the
      * interval beside each verdict says the same; the ⋮ menu shows it again) while both models' values stay.
@@ -141,6 +147,8 @@ public final class CompareView {
     private final javafx.beans.property.BooleanProperty manySlices = new javafx.beans.property.SimpleBooleanProperty();
     /** Large text on a short view; a field, because a binding only listened to would be garbage-collected. */
     private final javafx.beans.binding.BooleanBinding cramped;
+    /** The table width at which the adjusted p, and every column that yields after it, stays in view. */
+    private javafx.beans.property.ReadOnlyDoubleProperty tableWidthWithAdjustedP;
 
     public CompareView(CompareViewModel model, ResourceBundle text, BackgroundExecutor executor, ChartPane chartPane,
                        DividerMemory dividers) {
@@ -217,7 +225,7 @@ public final class CompareView {
         // A laptop screen is wide and short: there the chart stands beside the table, each with the full height
         // (a forest plot reads top to bottom; the table shows many rows). Narrower, or with large text, they stack.
         // The Chart toggle hides the chart and gives the table everything.
-        Node table = tableArea();
+        VBox table = tableArea();
         SplitPane split = new SplitPane(evidence, table);
         split.setId("compareSplit");
         SplitPane.setResizableWithParent(evidence, false);
@@ -225,6 +233,15 @@ public final class CompareView {
                 () -> sideBySide(root.getWidth(), root.getHeight(), textScale.get()),
                 root.widthProperty(), root.heightProperty(), textScale);
         chartBeside.bind(beside.and(showChart.selectedProperty()));
+        // Where not every column fits beside the chart, what gives way is chosen here rather than by the divider's
+        // share: the test and the unadjusted p first, then the chart (to its minimum), and only then the adjusted p.
+        // The table asks for the width that keeps the adjusted p; the split pane moves the divider to give it.
+        table.minWidthProperty().bind(Bindings.createDoubleBinding(() -> chartBeside.get()
+                        ? Math.max(0, Math.min(tableWidthWithAdjustedP.get() + table.snappedLeftInset()
+                                + table.snappedRightInset(),
+                        split.getWidth() - CHART_MIN_WIDTH_BESIDE_EMS * fontSize.get()))
+                        : Region.USE_COMPUTED_SIZE,
+                chartBeside, tableWidthWithAdjustedP, split.widthProperty(), fontSize));
         valuesOverIntervals.bind(chartBeside
                 .or(Bindings.createBooleanBinding(() -> textScale.get() >= LARGE_TEXT_SCALE, textScale)));
         split.orientationProperty().bind(Bindings.when(beside).then(Orientation.HORIZONTAL)
@@ -517,6 +534,7 @@ public final class CompareView {
         fittedColumns.yieldWhenNarrow(test, rawP);
         fittedColumns.yieldWhenNarrow(adjustedP);
         fittedColumns.yieldWhenNarrow(production, candidate);
+        tableWidthWithAdjustedP = fittedColumns.widthToShow(adjustedP);
         // Each header is a label of its own, for its tooltip; the column keeps its name, which the ⋮ menu lists (it
         // listed blank lines when the name was moved into the label), and verdict.css shows the label alone.
         for (TableColumn<ComparisonRow, ?> column : table.getColumns()) {

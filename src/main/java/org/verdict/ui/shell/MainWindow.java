@@ -126,16 +126,14 @@ public final class MainWindow implements Navigator {
         if (content.getChildren().isEmpty() && !views.isEmpty()) {
             show(views.keySet().iterator().next());
         }
-        // First start: most of the screen, up to a size where the Compare table needs no scrolling.
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        stage.setScene(new Scene(root, Math.min(1440, screen.getWidth() * 0.94), Math.min(920, screen.getHeight() * 0.92)));
-        model.settings().window().filter(MainWindow::visibleOnSomeScreen).ifPresent(bounds -> {
-            stage.setX(bounds.x());
-            stage.setY(bounds.y());
-            stage.setWidth(bounds.width());
-            stage.setHeight(bounds.height());
-            stage.setMaximized(bounds.maximized());
-        });
+        stage.setScene(new Scene(root));
+        UserSettings.WindowBounds bounds = model.settings().window().filter(MainWindow::visibleOnSomeScreen)
+                .orElseGet(() -> firstStart(StartingBounds.on(Screen.getPrimary().getVisualBounds())));
+        stage.setX(bounds.x());
+        stage.setY(bounds.y());
+        stage.setWidth(bounds.width());
+        stage.setHeight(bounds.height());
+        stage.setMaximized(bounds.maximized());
         stage.setOnCloseRequest(e -> quit.run());
     }
 
@@ -367,6 +365,12 @@ public final class MainWindow implements Navigator {
         model.settings().setWindow(new UserSettings.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(),
                 stage.getHeight(), stage.isMaximized()));
         model.saveSettings();
+    }
+
+    private static UserSettings.WindowBounds firstStart(StartingBounds start) {
+        Rectangle2D at = start.bounds();
+        return new UserSettings.WindowBounds(at.getMinX(), at.getMinY(), at.getWidth(), at.getHeight(),
+                start.maximized());
     }
 
     private static boolean visibleOnSomeScreen(UserSettings.WindowBounds bounds) {

@@ -10,6 +10,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -64,6 +66,8 @@ public final class FittedColumns<S> {
     private final List<List<TableColumn<S, ?>>> yielding = new ArrayList<>();
     private final Set<TableColumn<S, ?>> hiddenForRoom = new HashSet<>();
     private final Set<TableColumn<S, ?>> keptByUser = new HashSet<>();
+    /** Per yielding column asked about: the table width at which it stays in view ({@link #widthToShow}). */
+    private final Map<TableColumn<S, ?>, ReadOnlyDoubleWrapper> widthsToShow = new LinkedHashMap<>();
     private boolean changingVisibility;
     private ObservableList<S> watchedRows;
     private ScrollBar verticalBar;
@@ -155,6 +159,51 @@ public final class FittedColumns<S> {
     }
 
     /**
+     * The table width (its insets and vertical scroll bar included) at which {@code column}, a yielding one, and every
+     * column that yields after it or never stay in view, each narrowed as far as it goes, at the current text size and
+     * rows. A layout that can give the table room from elsewhere (the Compare chart beside it) asks for this width, so
+     * that what yields first is chosen there rather than by the columns' order alone.
+     */
+    public ReadOnlyDoubleProperty widthToShow(TableColumn<S, ?> column) {
+        if (yielding.stream().noneMatch(group -> group.contains(column))) {
+            throw new IllegalArgumentException("not a yielding column: " + column.getId());
+        }
+        ReadOnlyDoubleWrapper width = widthsToShow.computeIfAbsent(column, c -> new ReadOnlyDoubleWrapper());
+        updateWidthsToShow();
+        return width.getReadOnlyProperty();
+    }
+
+    private void updateWidthsToShow() {
+        if (widthsToShow.isEmpty()) {
+            return;
+        }
+        ScrollBar bar = verticalBar();
+        double chrome = table.snappedLeftInset() + table.snappedRightInset()
+                + (bar != null && bar.isVisible() ? Math.max(bar.prefWidth(-1), bar.getWidth()) : 0);
+        widthsToShow.forEach((kept, width) -> {
+            int keptGroup = groupOf(kept);
+            Set<TableColumn<S, ?>> yieldingSooner = new HashSet<>();
+            for (int i = 0; i < keptGroup; i++) {
+                yieldingSooner.addAll(yielding.get(i));
+            }
+            List<TableColumn<S, ?>> shown = table.getColumns().stream()
+                    .filter(column -> column.isVisible() || hiddenForRoom.contains(column))
+                    .filter(column -> !yieldingSooner.contains(column) || keptByUser.contains(column)).toList();
+            // the measured widths and one pixel of slack, as share() keeps
+            width.set(Math.ceil(width(shown) + chrome) + 1);
+        });
+    }
+
+    private int groupOf(TableColumn<S, ?> column) {
+        for (int i = 0; i < yielding.size(); i++) {
+            if (yielding.get(i).contains(column)) {
+                return i;
+            }
+        }
+        return yielding.size();
+    }
+
+    /**
      * A column shown or hidden while this class was not changing visibility was the user's doing (the table menu):
      * one hidden for room that is visible again stays; one the user hid is no longer ours to show.
      */
@@ -234,6 +283,7 @@ public final class FittedColumns<S> {
 
     /** Every fitted column gets its width plus its part of the room to spare; without room, the table scrolls. */
     private void share() {
+        updateWidthsToShow();
         ScrollBar bar = verticalBar();
         double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset()
                 - (bar != null && bar.isVisible() ? Math.max(bar.prefWidth(-1), bar.getWidth()) : 0);

@@ -41,7 +41,8 @@ import org.verdict.ui.theme.Appearance;
 /**
  * A house-price pack (mae in dollars, 25 neighbourhoods and 3 styles) in the Compare view of a 1366×768 laptop
  * (the view's 1242 × 620, as in {@link CompareLaptopTest}): both models' values with their intervals stay in view
- * beside Δ, in normal and large text, light and dark.
+ * beside Δ, in normal and large text, light and dark; and in normal text the adjusted p too, there and on the
+ * smaller windows of a first start (the chart gives it room).
  */
 @ExtendWith(ApplicationExtension.class)
 class CompareDollarsLaptopTest {
@@ -65,6 +66,7 @@ class CompareDollarsLaptopTest {
     private final ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.messages");
     private TableView<ComparisonRow> table;
     private Appearance appearance;
+    private Stage stage;
 
     /** Five-digit dollar errors with wide intervals, as the house-price pack's. */
     static List<SliceResult> housePrices() {
@@ -95,6 +97,7 @@ class CompareDollarsLaptopTest {
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         CurrentThreadExecutor executor = new CurrentThreadExecutor();
         appearance = new Appearance(false, false);
         CompareViewModel model = new CompareViewModel((pack, candidate, options, progress) ->
@@ -137,7 +140,7 @@ class CompareDollarsLaptopTest {
             needed.add("compare.col.adjustedP");
         }
         for (String id : needed) {
-            assertTrue(CompareHeaders.inView(robot, table, id), mode + ": " + id + " in view at 1366 px; columns "
+            assertTrue(CompareHeaders.inView(robot, table, id), mode + ": " + id + " in view; columns "
                     + table.getColumns().stream().map(c -> c.getId() + (c.isVisible() ? " " : " hidden ")
                     + c.getWidth()).toList());
         }
@@ -146,6 +149,33 @@ class CompareDollarsLaptopTest {
         assertTrue(table.lookupAll(".scroll-bar").stream().map(javafx.scene.control.ScrollBar.class::cast)
                 .noneMatch(bar -> bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && bar.isVisible()),
                 mode + ": no sideways scrolling");
+    }
+
+    /**
+     * The Compare view of a window of {@code windowWidth} × {@code windowHeight} without a window manager's frame: the
+     * window less the navigation list (124 px) and the menu and status bars (63 px).
+     */
+    private void showInWindowOf(FxRobot robot, double windowWidth, double windowHeight) {
+        robot.interact(() -> {
+            stage.setWidth(windowWidth - 124);
+            stage.setHeight(windowHeight - 63);
+        });
+    }
+
+    /**
+     * A window of 1285 × 707 (94% of a 1366 × 768 screen, the first start's size before it took the whole screen) and
+     * a maximised one on a 1280 × 720 screen are 80–90 px narrower than the laptop's: the chart gives the table that
+     * room, so the adjusted p stays in view beside both models' values, and the chart keeps a readable width.
+     */
+    @Test
+    void theChartGivesWayBeforeTheAdjustedPInSmallerWindows(FxRobot robot) {
+        for (double[] window : new double[][] {{1285, 707}, {1280, 720}, {1366, 768}}) {
+            showInWindowOf(robot, window[0], window[1]);
+            String mode = (int) window[0] + "×" + (int) window[1];
+            assertBothModelsInView(robot, mode);
+            double chartWidth = robot.lookup("#compareChart").query().getLayoutBounds().getWidth();
+            assertTrue(chartWidth >= 250, mode + ": the chart beside the table is " + chartWidth + " px wide");
+        }
     }
 
     @Test
