@@ -24,6 +24,7 @@ class YieldingColumnsTest {
     private TableColumn<String, String> slice;
     private TableColumn<String, String> adjustedP;
     private TableColumn<String, String> models;
+    private javafx.beans.property.ReadOnlyDoubleProperty widthForAdjustedP;
 
     @Start
     void start(Stage stage) {
@@ -40,6 +41,7 @@ class YieldingColumnsTest {
         // as in Compare: the adjusted p yields before the models' values
         fitted.yieldWhenNarrow(adjustedP);
         fitted.yieldWhenNarrow(models);
+        widthForAdjustedP = fitted.widthToShow(adjustedP);
         // The table narrows inside its pane, so no test resizes the window shared by every TestFX test.
         stage.setScene(new Scene(new StackPane(table), 900, 300));
         stage.sizeToScene();
@@ -66,5 +68,30 @@ class YieldingColumnsTest {
         robot.interact(() -> { });
         robot.interact(() -> { });
         assertTrue(adjustedP.isVisible() && models.isVisible(), "room again: every column back");
+    }
+
+    /**
+     * The width a layout asks for to keep a yielding column: at it that column and every later one stay (here the
+     * models' values, which yield after the adjusted p), a few pixels less and the adjusted p gives way.
+     */
+    @Test
+    void theWidthToShowAColumnKeepsItAndTheColumnsYieldingAfterIt(FxRobot robot) {
+        // each column's own width, without the room to spare it shares in a wide table
+        double columns = slice.getMinWidth() + adjustedP.getMinWidth() + models.getMinWidth();
+        double wanted = widthForAdjustedP.get();
+        assertTrue(wanted >= columns && wanted <= columns + 30,
+                "the columns' " + columns + " px and the table's insets, not " + wanted);
+        robot.interact(() -> table.setMaxWidth(wanted));
+        robot.interact(() -> { });
+        robot.interact(() -> { });
+        assertTrue(adjustedP.isVisible() && models.isVisible(), "at " + wanted + " px every column stays");
+        robot.interact(() -> table.setMaxWidth(wanted - 4));
+        robot.interact(() -> { });
+        robot.interact(() -> { });
+        assertFalse(adjustedP.isVisible(), "4 px less and the adjusted p yields");
+        assertTrue(models.isVisible(), "the models' values yield after it");
+        robot.interact(() -> table.setMaxWidth(Double.MAX_VALUE));
+        robot.interact(() -> { });
+        robot.interact(() -> { });
     }
 }
