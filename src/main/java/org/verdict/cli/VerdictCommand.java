@@ -39,7 +39,7 @@ public final class VerdictCommand implements Runnable {
 
     /**
      * Runs the command line and returns its exit code (0 ok, 1 a check failed, 2 bad input or output that could not
-     * be written).
+     * be written, 141 standard output closed by its reader).
      */
     public static int execute(String... args) {
         // standard output below System.out, which would swallow a failed write and its reason
@@ -61,8 +61,9 @@ public final class VerdictCommand implements Runnable {
     }
 
     /**
-     * The one place every command's exit code passes: a result that did not all reach standard output (a full disk,
-     * a closed pipe) is an error whatever the command returned, since what a script would read is missing or cut.
+     * The one place every command's exit code passes: a result that did not all reach standard output (a full disk)
+     * is an error whatever the command returned, since what a script would read is missing or cut; one whose reader
+     * closed the pipe ends quietly with {@link ExitCodes#OUTPUT_CLOSED}.
      */
     private static int execute(CommandLine tree, StandardOutput out, Writer err, String... args) {
         CommandLine commandLine = configured(tree, out, err);
@@ -74,6 +75,10 @@ public final class VerdictCommand implements Runnable {
             commandLine.getErr().flush();
         }
         Optional<String> failure = out.failure();
+        if (out.closedByReader()) {
+            // `verdict compare PACK | head -3`: the reader has what it wanted; quiet, as a filter killed by SIGPIPE
+            return ExitCodes.OUTPUT_CLOSED;
+        }
         if (failure.isPresent()) {
             // what the command did is done (a record appended, a file written): say so, lest a script run it twice
             commandLine.getErr().println("verdict: " + failure.get() + (exitCode == ExitCodes.OK
