@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.cli.exit.PackErrorText;
+import org.verdict.cli.terminal.TerminalTable;
 import org.verdict.core.compare.ClassRates;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.ComparisonJson;
@@ -282,31 +283,9 @@ public final class CompareCommand implements Callable<Integer> {
         printSection(out, "Notes:", notes);
     }
 
-    /**
-     * Left-aligned text columns as wide as their widest cell; numbers right-aligned so their digits line up. Widths
-     * are terminal columns, so a row whose slice is written in Japanese or holds an emoji stays aligned.
-     */
+    /** Text columns left-aligned, the numbers right-aligned so their digits line up. */
     private static void printColumns(PrintWriter out, List<String[]> table) {
-        int[] widths = new int[table.get(0).length];
-        for (String[] row : table) {
-            for (int column = 0; column < row.length; column++) {
-                widths[column] = Math.max(widths[column], TerminalWidth.of(row[column]));
-            }
-        }
-        for (String[] row : table) {
-            StringBuilder line = new StringBuilder();
-            for (int column = 0; column < row.length; column++) {
-                boolean last = column == row.length - 1;
-                String cell = row[column];
-                int width = last ? 0 : widths[column];
-                line.append(RIGHT_ALIGNED_COLUMNS.contains(column) ? TerminalWidth.padLeft(cell, width)
-                        : TerminalWidth.padRight(cell, width));
-                if (!last) {
-                    line.append("  ");
-                }
-            }
-            out.println(line.toString().stripTrailing());
-        }
+        TerminalTable.lines(table, RIGHT_ALIGNED_COLUMNS).forEach(out::println);
     }
 
     /** n and the p-value; the value-and-interval columns stay left-aligned so their brackets start together. */

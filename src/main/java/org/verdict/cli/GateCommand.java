@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.cli.exit.PackErrorText;
+import org.verdict.cli.terminal.TerminalTable;
+import org.verdict.cli.terminal.TerminalWidth;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.gates.CandidateReview;
 import org.verdict.core.gates.GateEvaluation;
@@ -40,8 +42,9 @@ import picocli.CommandLine;
         description = {"Judge every promotion gate and data-validation gate of a candidate under a policy.",
             "Exit code: 0 when every gate passes, 1 when any gate fails or lacks evidence, 2 on bad input."})
 public final class GateCommand implements Callable<Integer> {
-    /** GATE, OUTCOME and WHY: a finding's line leaves GATE empty and fills the other two columns like its gate's. */
-    private static final String ROW = "%-40s %-" + mark(GateOutcome.INSUFFICIENT_EVIDENCE).length() + "s  %s%n";
+    /** GATE and OUTCOME columns: a finding's line leaves GATE empty and fills the other two like its gate's. */
+    private static final int GATE_COLUMNS = 40;
+    private static final int OUTCOME_COLUMNS = TerminalWidth.of(mark(GateOutcome.INSUFFICIENT_EVIDENCE));
 
     @Parameters(index = "0", paramLabel = "PACK", description = "pack folder or .zip")
     Path pack;
@@ -116,9 +119,9 @@ public final class GateCommand implements Callable<Integer> {
         out.printf("%s: candidate %s vs production %s (risk tier %d)%n", gates.packName(), gates.candidate(),
                 gates.production(), gates.riskTier());
         out.printf("Policy: %s%n%n", policy.describe());
-        out.printf(ROW, "GATE", "OUTCOME", "WHY");
+        printRow(out, "GATE", "OUTCOME", "WHY");
         for (GateResult gate : gates.gates()) {
-            out.printf(ROW, gate.gate().title(), mark(gate.outcome()), GateResult.besideOutcome(
+            printRow(out, gate.gate().title(), mark(gate.outcome()), GateResult.besideOutcome(
                     gate.outcome().blocksPromotion() ? gate.summaryAboveItsFindings() : gate.summary()));
             // the summary quotes the worst finding with the gate's outcome; list the other blocking ones below it
             // (a gate the policy declares not applicable blocks nothing, so its findings stay in the JSON only)
@@ -127,7 +130,7 @@ public final class GateCommand implements Callable<Integer> {
                 if (!summarised && finding.outcome() == gate.outcome() && gate.summary().startsWith(finding.detail())) {
                     summarised = true;
                 } else if (gate.outcome().blocksPromotion() && finding.outcome().blocksPromotion()) {
-                    out.printf(ROW, "", mark(finding.outcome()), finding.detail());
+                    printRow(out, "", mark(finding.outcome()), finding.detail());
                 }
             }
         }
@@ -144,8 +147,13 @@ public final class GateCommand implements Callable<Integer> {
         RetrainingAssessment triggers = review.triggers();
         out.printf("%nRetraining triggers (suggestion for a person to confirm: %s — %s)%n",
                 triggers.suggestion().label(), triggers.rationale());
-        triggers.triggers().forEach(t -> out.printf("  %-28s %-12s %s%n", t.trigger().title(), t.state().label(),
-                t.detail()));
+        triggers.triggers().forEach(t -> out.printf("  %s %s %s%n", TerminalTable.padRight(t.trigger().title(), 28),
+                TerminalTable.padRight(t.state().label(), 12), t.detail()));
+    }
+
+    private static void printRow(PrintWriter out, String gate, String outcome, String why) {
+        out.printf("%s %s  %s%n", TerminalTable.padRight(gate, GATE_COLUMNS),
+                TerminalTable.padRight(outcome, OUTCOME_COLUMNS), why);
     }
 
     /** Outcome as text with a symbol, so it reads without colour. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.cli.exit.PackErrorText;
+import org.verdict.cli.terminal.TerminalTable;
 import org.verdict.core.gates.PackEvidenceCheck;
 import org.verdict.core.gates.policy.PolicyReader;
 import org.verdict.core.gates.suites.HumanBaselineSuite;
@@ -60,8 +61,8 @@ public final class ValidateCommand implements Callable<Integer> {
                     MetricFormat.count(loaded.primary().rowCount()), loaded.manifest().models().size(),
                     MetricFormat.count(loaded.fileHashes().size()));
             for (ModelVersion model : loaded.manifest().models()) {
-                out.printf("  %-10s %s%s%n", model.role().wireName(), TerminalWidth.padRight(model.version(), 8),
-                        lineage(model));
+                out.printf("  %s %s%s%n", TerminalTable.padRight(model.role().wireName(), 10),
+                        TerminalTable.padRight(model.version(), 8), lineage(model));
             }
             out.printf("  suites: %s%n", String.join(", ", loaded.manifest().suites().keySet()));
             out.printf("  slices: %s%n", String.join(", ", loaded.primary().sliceColumns().keySet()));

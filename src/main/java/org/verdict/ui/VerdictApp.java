@@ -186,11 +186,8 @@ public final class VerdictApp extends Application {
             ChartWarmUp.startInBackground(Duration.ofSeconds(1));
             // One view per event, so the FX thread gets to draw and handle input between them.
             List.of(overview, gates, evidence, audit).forEach(view -> Platform.runLater(view::build));
-            openFirstPack(settings, window, main);
-            Path storeInUse = main.decisionStoreProperty().get();
-            if (Files.isRegularFile(storeInUse)) {
-                auditModel.open(storeInUse);
-            }
+            openFirstPack(settings, window);
+            auditModel.showAppStoreIfNoneOpen(main.decisionStoreProperty().get());
         });
         showCalledAt = System.currentTimeMillis();
         stage.show();
@@ -246,22 +243,29 @@ public final class VerdictApp extends Application {
                 ? chosen : null;
     }
 
-    /** The last pack if it still exists, else the bundled sample (not remembered: it is only a demo). */
-    private void openFirstPack(UserSettings settings, MainWindow window, MainViewModel main) {
-        Optional<Path> last = settings.lastPack().filter(Files::exists);
-        if (last.isPresent()) {
-            window.openPack(last.get(), true);
-            return;
-        }
+    /**
+     * The last pack if it still exists, else the bundled sample (not remembered: it is only a demo). Chosen in the
+     * background: the last pack may be on a network share that is asleep, and the sample is copied out of the jar.
+     */
+    private void openFirstPack(UserSettings settings, MainWindow window) {
+        Optional<Path> last = settings.lastPack();
         BundledSample sample = new BundledSample(Path.of("").toAbsolutePath());
-        Optional<Path> inCheckout = sample.inCheckout();
-        if (inCheckout.isPresent()) {
-            window.openPack(inCheckout.get(), false);
-            return;
-        }
-        executor.run(progress -> sample.extractFromClassPath())
-                .onSuccess(extracted -> extracted.ifPresent(path -> window.openPack(path, false)))
+        executor.run(progress -> firstPack(last, sample))
+                .onSuccess(first -> first.ifPresent(pack -> window.openPack(pack.path(), pack.remember())))
                 .start();
+    }
+
+    /** @param remember whether the pack goes into the recent packs (the sample does not) */
+    private record FirstPack(Path path, boolean remember) {
+    }
+
+    private static Optional<FirstPack> firstPack(Optional<Path> last, BundledSample sample) throws IOException {
+        if (last.isPresent() && Files.exists(last.get())) {
+            return Optional.of(new FirstPack(last.get(), true));
+        }
+        Optional<Path> inCheckout = sample.inCheckout();
+        return (inCheckout.isPresent() ? inCheckout : sample.extractFromClassPath())
+                .map(folder -> new FirstPack(folder, false));
     }
 
     private static String installLog(UserDataFolder dataFolder) {

@@ -18,9 +18,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verdict.cli.terminal.TerminalWidth;
 import org.verdict.core.pack.PackFixture;
 import picocli.CommandLine;
 
@@ -101,10 +103,7 @@ class LogCommandTest {
     void verifyExitsOneAndNamesTheFirstBadRecordAfterTampering() throws Exception {
         append();
         append();
-        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
-            s.execute("DROP TRIGGER records_no_update");
-            s.executeUpdate("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), 'every segment', 'every segmenT') AS BLOB) WHERE seq = 2");
-        }
+        changeOneLetterOfRecordTwo();
         assertEquals(1, log("verify", "--db", db.toString()));
         assertTrue(out.toString().contains("TAMPERED: first bad record is #2"), out.toString());
         assertEquals(2, log("verify", "--db", dir.resolve("missing.db").toString()));
@@ -119,10 +118,7 @@ class LogCommandTest {
     void appendAndCheckpointRefuseALogThatDoesNotVerify() throws Exception {
         append();
         append();
-        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
-            s.execute("DROP TRIGGER records_no_update");
-            s.executeUpdate("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), 'every segment', 'every segmenT') AS BLOB) WHERE seq = 2");
-        }
+        changeOneLetterOfRecordTwo();
         out.getBuffer().setLength(0);
         assertEquals(1, log("verify", "--db", db.toString()));
         String firstProblem = out.toString().lines().skip(1).findFirst().orElseThrow().strip();
@@ -149,6 +145,32 @@ class LogCommandTest {
         out.getBuffer().setLength(0);
         assertEquals(1, log("verify", "--db", db.toString()));
         assertTrue(out.toString().contains("TAMPERED: first bad record is #2"), "still the log it was: " + out);
+    }
+
+    /**
+     * An export is what auditors check later without Verdict, and it hands out the log's checkpoint to keep: of a
+     * changed log it is refused like a checkpoint, in verify's words with exit 1, and neither the folder nor a
+     * temporary one is left.
+     */
+    @Test
+    void exportRefusesALogThatDoesNotVerifyAndWritesNothing() throws Exception {
+        append();
+        append();
+        changeOneLetterOfRecordTwo();
+        out.getBuffer().setLength(0);
+        Path target = dir.resolve("export");
+
+        assertEquals(1, log("export", "--db", db.toString(), "--out", target.toString()));
+
+        assertEquals("", out.toString());
+        assertTrue(err.toString().startsWith("error: the decision log " + db + " does not verify, so nothing was"
+                + " exported"), err.toString());
+        assertTrue(err.toString().contains("TAMPERED: first bad record is #2"), err.toString());
+        assertTrue(err.toString().contains("record #2: its bytes no longer match its id"), err.toString());
+        assertFalse(Files.exists(target), "no export of a changed log");
+        try (var siblings = Files.list(dir)) {
+            assertTrue(siblings.noneMatch(p -> p.getFileName().toString().contains(".part-")), "no temporary folder is left");
+        }
     }
 
     @Test
@@ -480,6 +502,29 @@ class LogCommandTest {
                 dir.resolve("fresh/joan-clarke.signer.json").toString()), err.toString());
     }
 
+    /** A model named in Japanese, or with a combining accent (an NFD "ü"), keeps every column of the table aligned. */
+    @Test
+    void listAlignsItsColumnsByTerminalWidthNotByCharacters() throws Exception {
+        List<String> models = List.of("support-router", "サポート振分け", "Zu\u0308rich-router");
+        for (String model : models) {
+            Files.writeString(dir.resolve("record.json"), RECORD.replace("\"support-router\"", "\"" + model + "\""));
+            append();
+        }
+        out.getBuffer().setLength(0);
+
+        assertEquals(0, log("list", "--db", db.toString()), err.toString());
+
+        List<String> lines = out.toString().lines().toList();
+        String header = lines.get(0);
+        int verifiedStarts = TerminalWidth.of(header.substring(0, header.indexOf("verified")));
+        for (int i = 0; i < models.size(); i++) {
+            String row = lines.get(i + 1);
+            assertTrue(row.contains(models.get(i)), out.toString());
+            assertEquals(verifiedStarts, TerminalWidth.of(row.substring(0, row.indexOf(" yes ") + 1)),
+                    "'yes' starts under 'verified' in:\n" + out);
+        }
+    }
+
     @Test
     void anExportNeverOverwritesAFolderWithFilesInIt() throws Exception {
         append();
@@ -490,6 +535,14 @@ class LogCommandTest {
         assertEquals("mine", Files.readString(target.resolve("notes.txt")));
         try (var siblings = Files.list(dir)) {
             assertTrue(siblings.noneMatch(p -> p.getFileName().toString().contains(".part-")), "no temporary folder is left");
+        }
+    }
+
+    /** Changes one letter in record #2's stored payload around the triggers, as the sqlite3 shell could. */
+    private void changeOneLetterOfRecordTwo() throws Exception {
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
+            s.execute("DROP TRIGGER records_no_update");
+            s.executeUpdate("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), 'every segment', 'every segmenT') AS BLOB) WHERE seq = 2");
         }
     }
 

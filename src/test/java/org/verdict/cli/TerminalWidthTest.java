@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verdict.cli.terminal.TerminalTable;
+import org.verdict.cli.terminal.TerminalWidth;
 import org.verdict.core.pack.PackFixture;
 
 /** Terminal columns by East_Asian_Width and emoji presentation, and the compare table padded by them. */
@@ -46,9 +48,9 @@ class TerminalWidthTest {
 
     @Test
     void paddingCountsColumns() {
-        assertEquals("東京  |", TerminalWidth.padRight("東京", 6) + "|");
-        assertEquals("  東京|", TerminalWidth.padLeft("東京", 6) + "|");
-        assertEquals("東京 🗼|", TerminalWidth.padRight("東京 🗼", 3) + "|");
+        assertEquals("東京  |", TerminalTable.padRight("東京", 6) + "|");
+        assertEquals("  東京|", TerminalTable.padLeft("東京", 6) + "|");
+        assertEquals("東京 🗼|", TerminalTable.padRight("東京 🗼", 3) + "|");
     }
 
     @Test

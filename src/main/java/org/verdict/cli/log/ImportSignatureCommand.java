@@ -1,10 +1,13 @@
 package org.verdict.cli.log;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DsseEnvelope;
 import org.verdict.core.ledger.LedgerException;
+import org.verdict.core.ledger.LogSnapshot;
+import org.verdict.core.ledger.LoggedRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,9 +27,11 @@ public final class ImportSignatureCommand extends LedgerCommand {
         try (DecisionLog log = DecisionLog.openForWriting(store.db)) {
             int added = log.importSignatures(envelope);
             out().println("imported " + added + (added == 1 ? " new signature" : " new signatures"));
-            long sequence = log.snapshot().records().stream()
-                    .filter(r -> java.util.Arrays.equals(r.payload(), envelope.payload())).findFirst().orElseThrow().sequence();
-            out().println(RecordStatus.of(log.snapshot(), sequence));
+            // one read of the store after the import: the record it signed is found and its quorum counted in it
+            LogSnapshot signed = log.snapshot();
+            LoggedRecord record = signed.records().stream().filter(r -> Arrays.equals(r.payload(), envelope.payload()))
+                    .findFirst().orElseThrow();
+            out().println(RecordStatus.of(signed, record));
         }
         return ExitCodes.OK;
     }

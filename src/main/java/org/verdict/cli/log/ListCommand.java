@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.verdict.cli.exit.ExitCodes;
+import org.verdict.cli.terminal.TerminalTable;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
 import org.verdict.core.ledger.DecisionStatement;
@@ -43,22 +47,34 @@ public final class ListCommand extends LedgerCommand {
         return ExitCodes.OK;
     }
 
+    /**
+     * One line per record, its columns as wide as their widest cell in terminal columns (a model named in Japanese or
+     * with a combining accent keeps the table aligned); a promote over blocked gates has its overrides on a line below.
+     */
     private void printTable(LogSnapshot snapshot, VerificationReport report) {
-        out().printf("%-4s %-12s %-10s %-10s %-27s %-16s %-9s %s%n", "#", "id", "date", "kind", "decision", "model",
-                "verified", "signatures");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"#", "id", "date", "kind", "decision", "model", "verified", "signatures"});
         for (LoggedRecord record : snapshot.records()) {
             Optional<DecisionRecord> decision = record.statement().map(DecisionStatement::record);
-            out().printf("%-4d %-12s %-10s %-10s %-27s %-16s %-9s %s%n", record.sequence(), record.shortId(),
-                    decision.map(DecisionRecord::decisionDate).orElse("?"),
-                    decision.map(d -> d.kind().wireName()).orElse("?"),
-                    decision.map(DecisionRecord::decisionLabel).orElse("?"),
-                    decision.map(DecisionRecord::model).orElse("?"),
-                    report.isRecordIntact(record.sequence()) ? "yes" : "BROKEN",
-                    report.quorums().get(record.sequence()).label());
-            decision.map(DecisionRecord::overrideText).filter(text -> !text.isEmpty())
-                    .ifPresent(text -> out().println("     ⚠ " + text));
+            rows.add(new String[] {String.valueOf(record.sequence()), record.shortId(),
+                decision.map(DecisionRecord::decisionDate).orElse("?"),
+                decision.map(d -> d.kind().wireName()).orElse("?"),
+                decision.map(DecisionRecord::decisionLabel).orElse("?"),
+                decision.map(DecisionRecord::model).orElse("?"),
+                report.isRecordIntact(record.sequence()) ? "yes" : "BROKEN",
+                report.quorums().get(record.sequence()).label()});
+        }
+        List<String> lines = TerminalTable.lines(rows, NUMBER_COLUMNS);
+        out().println(lines.get(0));
+        for (int i = 0; i < snapshot.records().size(); i++) {
+            out().println(lines.get(i + 1));
+            snapshot.records().get(i).statement().map(DecisionStatement::record).map(DecisionRecord::overrideText)
+                    .filter(text -> !text.isEmpty()).ifPresent(text -> out().println("     ⚠ " + text));
         }
     }
+
+    /** The record's number, right-aligned so that #9 and #10 end together. */
+    private static final Set<Integer> NUMBER_COLUMNS = Set.of(0);
 
     private void printJson(LogSnapshot snapshot, VerificationReport report) throws IOException {
         ObjectMapper mapper = new ObjectMapper();

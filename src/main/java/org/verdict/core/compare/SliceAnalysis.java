@@ -309,6 +309,10 @@ final class SliceAnalysis {
             MetricComparison comparison = withJackknifeDelta(summarise(metric, prodValue, candValue,
                     replicate[m][0], replicate[m][1], bca(acceleration[m]), n, n - 1, CELL_BOOTSTRAP,
                     classSets.unstableReason(metric), null), deltaJackknives[m], n);
+            if (AgreeingModels.lacksInterval(comparison) && classSets.unstableReason(metric) == null
+                    && AgreeingModels.samePredictions(occupied, k)) {
+                comparison = AgreeingModels.withPredictionAgreement(comparison, point[0], averaged);
+            }
             results.add(switch (metric) {
                 case PRECISION -> withWilsonPrecision(comparison, point);
                 case BALANCED_ACCURACY -> withMoverWilsonBalancedAccuracy(comparison, point, averaged);
@@ -646,6 +650,11 @@ final class SliceAnalysis {
         results.add(rocAuc(prod, cand, scratch, rows, prodScores, candScores));
         results.add(prAuc(prod, cand, scratch, random.split()));
         results.addAll(means);
+        // only a Δ without an interval asks whether the models scored alike (rare, and then one pass over the rows)
+        if (results.stream().anyMatch(AgreeingModels::lacksInterval) && sameScores(rows, prodScores, candScores)) {
+            return results.stream().map(r -> AgreeingModels.lacksInterval(r)
+                    ? AgreeingModels.withScoreAgreement(r, rows.length) : r).toList();
+        }
         return results;
     }
 
@@ -667,8 +676,7 @@ final class SliceAnalysis {
             return MetricComparison.tested(Metric.ROC_AUC,
                     delongEstimate(delong.productionAuc(), delong.productionVariance()),
                     delongEstimate(delong.candidateAuc(), delong.candidateVariance()),
-                    new AgreementBound(prod.positives(), prod.negatives()), AgreementBound.TEST,
-                    "both models give every example here the same score");
+                    AgreementBound.rocAuc(prod.positives(), prod.negatives()), AgreementBound.TEST, AgreeingModels.SAME_SCORES);
         }
         return normalComparison(Metric.ROC_AUC, delong.productionAuc(), delong.productionVariance(),
                 delong.candidateAuc(), delong.candidateVariance(), delta, delong.deltaVariance(),

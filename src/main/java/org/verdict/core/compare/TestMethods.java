@@ -24,7 +24,8 @@ public final class TestMethods {
                     "paired U-statistic jackknife of 300 blocks dealt by a hash of the example id"),
             Map.entry(SliceAnalysis.DELONG, "DeLong's paired test from the scores"),
             Map.entry(AgreementBound.TEST,
-                    "identical scores: Δ bounded by how often the models could disagree (exact limits for 0 in n)"),
+                    "identical scores or predictions: Δ bounded by how often the models could disagree (exact limits"
+                            + " for 0 in n)"),
             Map.entry(BinnedDeLong.TEST, "DeLong from binned scores, 0.001 logit"),
             Map.entry(SliceAnalysis.AP_INFLUENCE, "influence-function normal interval from the scores"),
             Map.entry(BinnedAveragePrecision.TEST, "influence-function normal interval from binned scores, 0.001 logit"),

@@ -24,12 +24,18 @@ public final class LogExport {
     private static final HexFormat HEX = HexFormat.of();
 
     /**
-     * Exports every record of {@code log} to {@code out}, which must not exist yet or be empty: everything is written
-     * into a temporary sibling folder first and renamed into place, so a failure (a full disk, a cancel) leaves no
-     * half-written export. Refuses a log without a checkpoint.
+     * Exports every record of {@code log} (read from {@code db}) to {@code out}, which must not exist yet or be empty:
+     * everything is written into a temporary sibling folder first and renamed into place, so a failure (a full disk,
+     * a cancel) leaves no half-written export. Refuses a log without a checkpoint, and a log that does not verify
+     * ({@link LogNotIntactException}, nothing written): auditors check an export later without Verdict, and its
+     * checkpoint is handed out to keep, so it must never carry a changed record as if it were the signed one.
      */
-    public void write(LogSnapshot log, VerificationReport report, Path out, Progress progress)
+    public void write(Path db, LogSnapshot log, VerificationReport report, Path out, Progress progress)
             throws IOException, LedgerException {
+        if (!report.isIntact()) {
+            throw new LogNotIntactException(db, report, "nothing was exported (its checkpoint, kept as proof, and its"
+                    + " records, checked later, would hand on a changed history as the signed one)");
+        }
         Checkpoint checkpoint = log.latestCheckpoint()
                 .orElseThrow(() -> new LedgerException("the log is empty: nothing to export"));
         RegisteredSigner checkpointSigner = log.signers().get(checkpoint.keyId());
@@ -152,7 +158,7 @@ public final class LogExport {
                 .orElse("(the payload is not a readable decision statement)");
         guide.append("# Record #").append(record.sequence()).append(": ").append(title).append("\n\n");
         Quorum quorum = report.quorums().get(record.sequence());
-        guide.append("Status when exported: ").append(report.isRecordIntact(record.sequence()) ? "verified" : "BROKEN")
+        guide.append("Status when exported: verified")
                 .append(quorum == null ? "" : ", " + quorum.label()).append("\n\n");
         guide.append("""
                 ## 1. The record's bytes

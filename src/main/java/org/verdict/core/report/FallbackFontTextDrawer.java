@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.verdict.core.report.FontRuns.Run;
 
 /**
  * Chart text in the PDF with a fallback font per character, as the PDF's own text and tables have: a chart label in
@@ -33,8 +34,6 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
  * faces, laid out by the JDK (which orders right-to-left runs and joins Arabic letters).
  */
 final class FallbackFontTextDrawer extends PdfBoxGraphics2DFontTextDrawer {
-    static final char REPLACEMENT = '\uFFFD';
-
     private final Font fallback;
 
     /** @param fallback the AWT face of the fallback font; register its PDF face under its font name */
@@ -125,45 +124,9 @@ final class FallbackFontTextDrawer extends PdfBoxGraphics2DFontTextDrawer {
         return font.isTransformed() ? sized.deriveFont(font.getTransform()) : sized;
     }
 
-    /** A stretch of text drawn in one face. */
-    private record Run(String text, Font font) {
-    }
-
-    /**
-     * The text as it is drawn: runs in {@code own} where it has the glyphs, in {@code fallback} where only that has
-     * them, and U+FFFD (in whichever has it) for a character neither has.
-     */
-    private static List<Run> runs(String text, Font own, Font fallback) {
-        List<Run> runs = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        Font currentFont = own;
-        for (int i = 0; i < text.length(); ) {
-            int codePoint = text.codePointAt(i);
-            i += Character.charCount(codePoint);
-            Font chosen = own;
-            if (!has(own, codePoint)) {
-                if (has(fallback, codePoint)) {
-                    chosen = fallback;
-                } else {
-                    codePoint = REPLACEMENT;
-                    chosen = has(own, REPLACEMENT) ? own : fallback;
-                }
-            }
-            if (chosen != currentFont && current.length() > 0) {
-                runs.add(new Run(current.toString(), currentFont));
-                current.setLength(0);
-            }
-            currentFont = chosen;
-            current.appendCodePoint(codePoint);
-        }
-        if (current.length() > 0) {
-            runs.add(new Run(current.toString(), currentFont));
-        }
-        return runs;
-    }
-
-    private static boolean has(Font font, int codePoint) {
-        return !Character.isISOControl(codePoint) && font.canDisplay(codePoint);
+    /** The text in runs of the face that draws them ({@link FontRuns}: own, else fallback, else U+FFFD). */
+    private static List<Run<Font>> runs(String text, Font own, Font fallback) {
+        return FontRuns.split(text, own, own::canDisplay, fallback, fallback::canDisplay);
     }
 
     /**
@@ -183,7 +146,7 @@ final class FallbackFontTextDrawer extends PdfBoxGraphics2DFontTextDrawer {
                 runText.append(c);
             }
             Font own = runAttributes.get(TextAttribute.FONT) instanceof Font font ? font : defaultFont;
-            for (Run run : runs(runText.toString(), own, fallbackFor(own))) {
+            for (Run<Font> run : runs(runText.toString(), own, fallbackFor(own))) {
                 Map<Attribute, Object> drawn = new HashMap<>(runAttributes);
                 drawn.put(TextAttribute.FONT, run.font());
                 spans.add(new int[] {all.length(), all.length() + run.text().length()});
@@ -214,7 +177,7 @@ final class FallbackFontTextDrawer extends PdfBoxGraphics2DFontTextDrawer {
 
         @Override
         public int charWidth(int codePoint) {
-            Run drawn = runs(new String(Character.toChars(codePoint)), font, fallbackFace).get(0);
+            Run<Font> drawn = runs(new String(Character.toChars(codePoint)), font, fallbackFace).get(0);
             return (drawn.font() == font ? own : fallback).charWidth(drawn.text().codePointAt(0));
         }
 
@@ -244,7 +207,7 @@ final class FallbackFontTextDrawer extends PdfBoxGraphics2DFontTextDrawer {
         /** The advance of the text as drawn, each run measured in the face that draws it. */
         private double width(String text, FontRenderContext frc) {
             double width = 0;
-            for (Run run : runs(text, font, fallbackFace)) {
+            for (Run<Font> run : runs(text, font, fallbackFace)) {
                 width += run.font().getStringBounds(run.text(), frc).getWidth();
             }
             return width;

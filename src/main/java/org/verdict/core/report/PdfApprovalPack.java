@@ -34,6 +34,7 @@ import org.verdict.core.evidence.EvidenceChart;
 import org.verdict.core.evidence.EvidenceTable;
 import org.verdict.core.evidence.EvidenceTable.Cell;
 import org.verdict.core.evidence.Tone;
+import org.verdict.core.report.FontRuns.Run;
 import org.verdict.core.report.ReportDocument.Block;
 import org.verdict.core.report.ReportDocument.Chart;
 import org.verdict.core.report.ReportDocument.Code;
@@ -604,7 +605,7 @@ final class PdfApprovalPack {
         out.beginText();
         out.setNonStrokingColor(color);
         out.newLineAtOffset(x, baseline);
-        for (GlyphRun run : runs(visualOrder(shaped(text, font)), font)) {
+        for (Run<PDFont> run : runs(visualOrder(shaped(text, font)), font)) {
             out.setFont(run.font(), size);
             out.showText(run.text());
         }
@@ -613,56 +614,18 @@ final class PdfApprovalPack {
 
     private float width(String text, PDFont font, float size) throws IOException {
         float width = 0;
-        for (GlyphRun run : runs(shaped(text, font), font)) {
+        for (Run<PDFont> run : runs(shaped(text, font), font)) {
             width += run.font().getStringWidth(run.text()) / 1000f * size;
         }
         return width;
     }
 
-    /** A stretch of text drawn in one font. */
-    private record GlyphRun(String text, PDFont font) {
-    }
-
-    /**
-     * Splits text into runs each drawn in a font that has their glyphs: {@code font} where it can, else the CJK
-     * fallback; a character neither has (a control character, an emoji) prints as U+FFFD instead of failing the
-     * whole report.
-     */
-    private List<GlyphRun> runs(String text, PDFont font) throws IOException {
-        List<GlyphRun> runs = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        PDFont currentFont = font;
-        for (int i = 0; i < text.length(); ) {
-            int codePoint = text.codePointAt(i);
-            i += Character.charCount(codePoint);
-            PDFont chosen = font;
-            if (!hasGlyph(font, codePoint)) {
-                if (hasGlyph(fallback, codePoint)) {
-                    chosen = fallback;
-                } else {
-                    codePoint = REPLACEMENT;
-                }
-            }
-            if (chosen != currentFont && current.length() > 0) {
-                runs.add(new GlyphRun(current.toString(), currentFont));
-                current.setLength(0);
-            }
-            currentFont = chosen;
-            current.appendCodePoint(codePoint);
-        }
-        if (current.length() > 0) {
-            runs.add(new GlyphRun(current.toString(), currentFont));
-        }
-        return runs;
-    }
-
-    private static final int REPLACEMENT = 0xFFFD;
-
-    private boolean hasGlyph(PDFont font, int codePoint) throws IOException {
-        if (Character.isISOControl(codePoint)) {
-            return false;
-        }
-        return cmap(font).getGlyphId(codePoint) != 0;
+    /** The text in runs of a font that has their glyphs ({@link FontRuns}: {@code font}, else the CJK fallback). */
+    private List<Run<PDFont>> runs(String text, PDFont font) throws IOException {
+        CmapLookup own = cmap(font);
+        CmapLookup fallbackGlyphs = cmap(fallback);
+        return FontRuns.split(text, font, codePoint -> own.getGlyphId(codePoint) != 0, fallback,
+                codePoint -> fallbackGlyphs.getGlyphId(codePoint) != 0);
     }
 
     private CmapLookup cmap(PDFont font) throws IOException {

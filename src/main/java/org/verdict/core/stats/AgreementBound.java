@@ -1,28 +1,126 @@
 package org.verdict.core.stats;
 
+import java.util.Arrays;
+import java.util.function.DoubleUnaryOperator;
+import org.apache.commons.math3.distribution.BetaDistribution;
+
 /**
- * Δ roc_auc when both models gave every example of the slice the same score. Δ is then 0 in the sample, and
- * DeLong's variance of Δ is 0, but the true Δ is not known to be 0: the models may disagree on examples not seen.
- * It is bounded by how often they can disagree. AUC is the probability that a random positive outranks a random
- * negative. Two models that score a positive alike except on a share d₊ of the positives, and a negative alike except
- * on a share d₋ of the negatives, rank a pair alike unless one of its two examples is in those shares. So
- * |Δ AUC| ≤ d₊ + d₋.
- *
- * No disagreement was seen among n₊ positives and n₋ negatives. Each share is bounded by the exact one-sided upper
- * limit for 0 events in n trials, 1 − α^(1/n) (Clopper &amp; Pearson 1934; about 3/n at α = 0.05, the "rule of
- * three"), taken at (1 − level)/2 each, so both hold together with at least the interval's confidence (Bonferroni).
- * The interval is therefore ±(u₊ + u₋) at every level. It always holds 0, so the p-value of Δ = 0 that inverts it
- * is 1: the data give no evidence of a difference, and with enough examples they show that any difference is small
- * (which a non-inferiority gate can use).
+ * Δ of a metric when both models gave every example of the slice the same score (or, for the count metrics, the same
+ * prediction). Δ is then 0 in the sample and on every resample, but the true Δ is not known to be 0: the models may
+ * disagree on examples not seen. It is bounded by how often they can disagree. With no disagreement in n examples,
+ * the population share D of disagreements is below the exact one-sided upper limit for 0 events in n trials,
+ * 1 − a^(1/n) at tail a (Clopper &amp; Pearson 1934; about 3/n at a = 0.05, the "rule of three"). Each metric turns
+ * that share into a bound on |Δ| (derived in docs/statistics.md, "Two models that agree on every example"); where
+ * a bound needs several limits, the tail α = 1 − level is split among them, so that all hold together with at least
+ * the interval's confidence (Bonferroni). The interval is [−b, b] at every level; it always holds 0, so the p-value of
+ * Δ = 0 that inverts it is 1: the data give no evidence of a difference, and with enough examples they show that any
+ * difference is small (which a non-inferiority gate can use).
  */
-public record AgreementBound(long positives, long negatives) implements DeltaInference {
+public final class AgreementBound implements DeltaInference {
     public static final String TEST = "identical-scores-agreement-bound";
 
-    public AgreementBound {
-        if (positives < 1 || negatives < 1) {
-            throw new IllegalArgumentException("the bound needs both classes, got " + positives + " positive and "
-                    + negatives + " negative examples");
-        }
+    /** The half-width of the interval for a tail α = 1 − level. */
+    private final DoubleUnaryOperator halfWidth;
+
+    private AgreementBound(DoubleUnaryOperator halfWidth) {
+        this.halfWidth = halfWidth;
+    }
+
+    /**
+     * roc_auc: two models that score alike all but a share d₊ of the positives and d₋ of the negatives rank a pair
+     * alike unless one of its examples is in those shares, so |Δ| ≤ d₊ + d₋, each share at α/2.
+     */
+    public static AgreementBound rocAuc(long positives, long negatives) {
+        requireExamples(positives, "positive example");
+        requireExamples(negatives, "negative example");
+        return new AgreementBound(alpha -> Math.min(1,
+                noEventUpperLimit(positives, alpha / 2) + noEventUpperLimit(negatives, alpha / 2)));
+    }
+
+    /**
+     * A mean of per-example losses (brier, log_loss) whose difference between the models is at most
+     * {@code largestLossDifference} on an example they disagree on, and 0 elsewhere: |Δ| ≤ that · D, D at α.
+     */
+    public static AgreementBound meanLoss(long examples, double largestLossDifference) {
+        requireExamples(examples, "example");
+        return new AgreementBound(alpha -> largestLossDifference * noEventUpperLimit(examples, alpha));
+    }
+
+    /**
+     * balanced_accuracy, the mean recall over K classes: each recall moves by at most the disagreement share within
+     * its class, so |Δ| ≤ mean of the K shares, each at α/K.
+     *
+     * @param classExamples the examples of each averaged class (a class without any says nothing: its share's limit
+     *                      is 1)
+     */
+    public static AgreementBound recallMean(long[] classExamples) {
+        long[] examples = classExamples.clone();
+        return new AgreementBound(alpha -> Math.min(1, Arrays.stream(examples)
+                .mapToDouble(n -> noEventUpperLimit(n, alpha / examples.length)).average().orElseThrow()));
+    }
+
+    /**
+     * precision = P(y = 1, ŷ = 1) / Q with Q = P(ŷ = 1): |Δ| ≤ D / Q, D at α/2, Q above its exact lower limit at α/2.
+     *
+     * @param predictedPositives the examples predicted positive (by either model: they agree)
+     */
+    public static AgreementBound precision(long examples, long predictedPositives) {
+        requireExamples(examples, "example");
+        return new AgreementBound(alpha -> Math.min(1, noEventUpperLimit(examples, alpha / 2)
+                / exactLowerLimit(predictedPositives, examples, alpha / 2)));
+    }
+
+    /**
+     * The mean F1 of K classes (binary f1: K = 1, the positive class; macro_f1: the averaged classes). A class's
+     * F1 = 2·P(y = k, ŷ = k) / S with S = P(y = k) + P(ŷ = k) ≥ P(y = k or ŷ = k): its |Δ| ≤ min(1, 2D / S), D at α/2,
+     * each class's P(y = k or ŷ = k) above its exact lower limit at α/(2K).
+     *
+     * @param labelledOrPredicted for each class, the examples labelled or predicted (by either model) as it
+     */
+    public static AgreementBound f1Mean(long examples, long[] labelledOrPredicted) {
+        requireExamples(examples, "example");
+        long[] counts = labelledOrPredicted.clone();
+        return new AgreementBound(alpha -> {
+            double disagreement = noEventUpperLimit(examples, alpha / 2);
+            return Arrays.stream(counts).mapToDouble(count -> Math.min(1,
+                    2 * disagreement / exactLowerLimit(count, examples, alpha / (2 * counts.length))))
+                    .average().orElseThrow();
+        });
+    }
+
+    /**
+     * weighted_f1 = Σ P(y = k)·F1_k: a disagreement touches two classes' F1 and P(y = k) ≤ S_k, so |Δ| ≤ 4D, D at α.
+     */
+    public static AgreementBound weightedF1(long examples) {
+        requireExamples(examples, "example");
+        return new AgreementBound(alpha -> Math.min(1, 4 * noEventUpperLimit(examples, alpha)));
+    }
+
+    /**
+     * cohen_kappa = 1 − e/h with e = P(ŷ ≠ y) and h = 1 − p_e, p_e = Σ P(y = k)·P(ŷ = k). A disagreement share D
+     * moves e by at most D and p_e by at most D (mass moved from class i to j changes it by P(y = j) − P(y = i)), and
+     * exactly κ_p − κ_c = (δe − (1 − κ_c)·δh)/h_p with 1 − κ_c ≤ 2, so |Δ| ≤ 3D / h_p. D at α/2; h_p ≥ 1 − Σ
+     * P(y = k)⁺·P(ŷ = k)⁺ with each rate below its exact upper limit at α/(4K); the whole range, 2, when that is not
+     * above 0.
+     *
+     * @param labelled the examples labelled as each class
+     * @param predicted the examples predicted (by either model: they agree) as each class
+     */
+    public static AgreementBound cohenKappa(long examples, long[] labelled, long[] predicted) {
+        requireExamples(examples, "example");
+        long[] labels = labelled.clone();
+        long[] predictions = predicted.clone();
+        return new AgreementBound(alpha -> {
+            double tail = alpha / (4 * labels.length);
+            double chanceAgreement = 0;
+            for (int k = 0; k < labels.length; k++) {
+                chanceAgreement += exactUpperLimit(labels[k], examples, tail)
+                        * exactUpperLimit(predictions[k], examples, tail);
+            }
+            double chanceDisagreement = 1 - chanceAgreement;
+            return chanceDisagreement > 0
+                    ? Math.min(2, 3 * noEventUpperLimit(examples, alpha / 2) / chanceDisagreement) : 2;
+        });
     }
 
     @Override
@@ -37,13 +135,38 @@ public record AgreementBound(long positives, long negatives) implements DeltaInf
 
     @Override
     public Interval interval(double level) {
-        double tail = (1 - level) / 2;
-        double half = Math.min(1, noEventUpperLimit(positives, tail) + noEventUpperLimit(negatives, tail));
+        double half = halfWidth.applyAsDouble(1 - level);
         return new Interval(-half, half);
     }
 
-    /** The exact upper confidence limit of a rate with 0 events in n trials: the p with (1 − p)^n = tail. */
+    /** The exact upper confidence limit of a rate with 0 events in n trials: the p with (1 − p)^n = tail; 1 for n = 0. */
     static double noEventUpperLimit(long trials, double tail) {
         return -Math.expm1(Math.log(tail) / trials);
+    }
+
+    /** The exact (Clopper–Pearson) one-sided lower limit of a rate with k events in n trials; 0 for k = 0. */
+    static double exactLowerLimit(long events, long trials, double tail) {
+        if (events == 0) {
+            return 0;
+        }
+        if (events == trials) {
+            return Math.exp(Math.log(tail) / trials);
+        }
+        return new BetaDistribution(null, events, trials - events + 1, 1e-14).inverseCumulativeProbability(tail);
+    }
+
+    /** The exact (Clopper–Pearson) one-sided upper limit of a rate with k events in n trials; 1 for k = n. */
+    static double exactUpperLimit(long events, long trials, double tail) {
+        if (events == trials) {
+            return 1;
+        }
+        return events == 0 ? noEventUpperLimit(trials, tail)
+                : new BetaDistribution(null, events + 1, trials - events, 1e-14).inverseCumulativeProbability(1 - tail);
+    }
+
+    private static void requireExamples(long n, String what) {
+        if (n < 1) {
+            throw new IllegalArgumentException("the bound needs at least one " + what + ", got " + n);
+        }
     }
 }

@@ -108,12 +108,6 @@ public final class BlockResampler {
         return SumConcentration.of(columns[index].clone());
     }
 
-    /** Fills {@code into} with the sums of one replicate: k blocks drawn with replacement. */
-    public void resample(SplittableRandom random, double[] into) {
-        draw(random);
-        sumDrawn(into, 0, width);
-    }
-
     /**
      * Draws one replicate, k blocks with replacement, without adding anything up: {@link #sumDrawn} then adds the
      * components a caller needs, so a replicate pays only for those.

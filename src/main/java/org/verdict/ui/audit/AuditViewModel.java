@@ -272,12 +272,20 @@ public final class AuditViewModel {
 
     /**
      * The audit is of the log, not of one pack: when a pack opens and no log was opened yet (successfully or not),
-     * the app's own decision log is shown if it exists.
+     * the app's own decision log is shown if it exists. Whether it does is asked in the background: the log may be
+     * on a network share that is asleep.
      */
     public void showAppStoreIfNoneOpen(Path appStore) {
-        if (currentStore == null && appStore != null && Files.isRegularFile(appStore)) {
-            open(appStore);
+        if (currentStore != null || appStore == null) {
+            return;
         }
+        executor.run(progress -> Files.isRegularFile(appStore))
+                .onSuccess(exists -> {
+                    if (exists && currentStore == null) {
+                        open(appStore);
+                    }
+                })
+                .start();
     }
 
     private void show(Path store, List<AuditRow> rows, VerificationReport report, Path roster, Path kept) {

@@ -108,11 +108,13 @@ public final class ExportApprovalPackAction {
     public SampledProgress exportTo(ReviewPack pack, Path folder) {
         String candidate = selectedCandidate.get();
         Path store = decisionStore.get();
-        Path decisionLog = store != null && Files.exists(store) ? store : null;
         Optional<CandidateReview> review = judged.of(pack, candidate);
-        return executor.<List<Path>>run(progress -> review.isPresent()
-                        ? export.exportJudged(pack, review.get(), decisionLog, folder, progress)
-                        : export.judgeAndExport(pack, candidate, decisionLog, folder, progress))
+        return executor.<List<Path>>run(progress -> {
+                    Path decisionLog = store != null && Files.exists(store) ? store : null;
+                    return review.isPresent()
+                            ? export.exportJudged(pack, review.get(), decisionLog, folder, progress)
+                            : export.judgeAndExport(pack, candidate, decisionLog, folder, progress);
+                })
                 .showProgressIn(activity, "Exporting the approval pack")
                 .onSuccess(this::showWritten)
                 .onError(failure -> problems.show(owner.get(), "The approval pack was not written.",

@@ -28,7 +28,7 @@ public final class BundledSample {
         this.workingDirectory = workingDirectory;
     }
 
-    /** The sample in the checkout, if there is one: a real folder the user may also open by hand. */
+    /** The sample in the checkout, if there is one: a real folder the user may also open by hand (looks at the disk). */
     public Optional<Path> inCheckout() {
         Path folder = workingDirectory.resolve("sample-data").resolve(NAME);
         return Files.isRegularFile(folder.resolve("manifest.json")) ? Optional.of(folder) : Optional.empty();

@@ -99,7 +99,8 @@ public final class SummarizeRowsDialog {
         dialog.getDialogPane().getButtonTypes().addAll(start, ButtonType.CANCEL);
         Button startButton = (Button) dialog.getDialogPane().lookupButton(start);
         startButton.setId("summarizeStart");
-        startButton.disableProperty().bind(model.problemProperty().isNotEmpty().or(model.runningProperty()));
+        startButton.disableProperty().bind(model.problemProperty().isNotEmpty().or(model.runningProperty())
+                .or(model.checkingProperty()));
         dialog.setOnHidden(e -> {
             if (dialog.getResult() == start) {
                 model.start(onFailure);

@@ -30,7 +30,8 @@ import org.verdict.ui.task.SampledProgress;
  * describes them, and a new folder for the summary pack. The summary runs in the background with its progress and
  * Cancel in the status bar (Cancel interrupts DuckDB's query), writes nothing unless it completes, and then opens
  * the pack. The manifest is looked for beside the rows, and the pack goes to a new folder under the Verdict home
- * unless the user picks another.
+ * unless the user picks another. What the chosen paths are on disk is looked up in the background on every edit: a
+ * path typed on a network share that is asleep would otherwise freeze the window keystroke by keystroke.
  */
 public final class SummarizeRowsViewModel {
     /** Writes a summary pack of the rows at {@code input}, described by {@code manifest}, into {@code out}. */
@@ -69,6 +70,11 @@ public final class SummarizeRowsViewModel {
     private final ObjectProperty<Path> output = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(false);
+    /** Counts the look-ups started: only the latest one's answer is shown. */
+    private long looks;
+    /** The rows changed since suggestions were last made: the next answered look-up makes them. */
+    private boolean suggestionsDue;
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper("");
     /** What this model last suggested, so a suggestion follows the rows until the user types something else. */
     private Path suggestedManifest;
@@ -87,11 +93,10 @@ public final class SummarizeRowsViewModel {
         this.clock = clock;
         this.openPack = openPack;
         this.text = text;
-        input.addListener((obs, old, rows) -> suggestFor(rows));
-        input.addListener(obs -> check());
-        manifest.addListener(obs -> check());
-        output.addListener(obs -> check());
-        check();
+        input.addListener(obs -> look(true));
+        manifest.addListener(obs -> look(false));
+        output.addListener(obs -> look(false));
+        look(false);
     }
 
     public ObjectProperty<Path> inputProperty() {
@@ -115,75 +120,118 @@ public final class SummarizeRowsViewModel {
         return running.getReadOnlyProperty();
     }
 
+    /** True while the chosen paths are being looked up on disk: {@link #problemProperty()} may be out of date. */
+    public ReadOnlyBooleanProperty checkingProperty() {
+        return checking.getReadOnlyProperty();
+    }
+
     /** What became of the last summary: written and opened, cancelled, or failed. */
     public ReadOnlyStringProperty outcomeProperty() {
         return outcome.getReadOnlyProperty();
     }
 
-    /** The manifest.json beside the rows, and a new folder under the Verdict home, unless the user chose others. */
-    private void suggestFor(Path rows) {
+    /** What the chosen paths are on disk, looked up off the FX thread. */
+    private record OnDisk(boolean rowsExist, boolean rowsAreFolder, Path manifestBesideRows, boolean manifestIsFile,
+                          boolean outputExists) {
+        static OnDisk lookUp(Path rows, Path description, Path out) {
+            boolean folder = rows != null && Files.isDirectory(rows);
+            Path parent = rows == null ? null : folder ? rows : rows.toAbsolutePath().getParent();
+            Path beside = parent == null ? null : parent.resolve(PackManifest.FILE_NAME);
+            return new OnDisk(rows != null && Files.exists(rows), folder,
+                    beside != null && Files.isRegularFile(beside) ? beside : null,
+                    description != null && Files.isRegularFile(description), out != null && Files.exists(out));
+        }
+    }
+
+    /**
+     * Looks the current paths up in the background, then says what stops the summary; after the rows changed
+     * ({@code rowsChanged}) it first suggests the manifest beside them and a new folder, unless the user chose others.
+     */
+    private void look(boolean rowsChanged) {
+        Path rows = input.get();
+        Path description = manifest.get();
+        Path out = output.get();
+        long asked = ++looks;
+        suggestionsDue |= rowsChanged;
+        checking.set(true);
+        executor.run(progress -> OnDisk.lookUp(rows, description, out))
+                .onSuccess(onDisk -> {
+                    if (asked != looks) {
+                        return; // the paths changed meanwhile: a newer look-up answers
+                    }
+                    if (suggestionsDue) {
+                        suggestionsDue = false;
+                        suggestFor(rows, onDisk);
+                    }
+                    if (asked == looks) { // a suggestion changes a path, and that path's look-up answers
+                        problem.set(problem(rows, description, out, onDisk));
+                        checking.set(false);
+                    }
+                })
+                .onError(failure -> {
+                    if (asked == looks) {
+                        problem.set(failure.getMessage());
+                        checking.set(false);
+                    }
+                })
+                .start();
+    }
+
+    private void suggestFor(Path rows, OnDisk onDisk) {
         if (rows == null) {
             return;
         }
-        Path folder = Files.isDirectory(rows) ? rows : rows.toAbsolutePath().getParent();
-        Path beside = folder == null ? null : folder.resolve(PackManifest.FILE_NAME);
-        if ((manifest.get() == null || manifest.get().equals(suggestedManifest)) && beside != null
-                && Files.isRegularFile(beside)) {
-            suggestedManifest = beside;
-            manifest.set(beside);
+        if ((manifest.get() == null || manifest.get().equals(suggestedManifest)) && onDisk.manifestBesideRows() != null) {
+            suggestedManifest = onDisk.manifestBesideRows();
+            manifest.set(suggestedManifest);
         }
         if (output.get() == null || output.get().equals(suggestedOutput)) {
-            suggestedOutput = summariesFolder.resolve(stem(rows) + "-summary-" + LocalDateTime.now(clock).format(STAMP));
+            suggestedOutput = summariesFolder.resolve(stem(rows, onDisk.rowsAreFolder()) + "-summary-"
+                    + LocalDateTime.now(clock).format(STAMP));
             output.set(suggestedOutput);
         }
     }
 
-    private static String stem(Path rows) {
+    private static String stem(Path rows, boolean folder) {
         String name = rows.getFileName() == null ? "rows" : rows.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        return dot > 0 && !Files.isDirectory(rows) ? name.substring(0, dot) : name;
+        return dot > 0 && !folder ? name.substring(0, dot) : name;
     }
 
-    private void check() {
-        problem.set(currentProblem());
-    }
-
-    private String currentProblem() {
-        Path rows = input.get();
+    private String problem(Path rows, Path description, Path out, OnDisk onDisk) {
         if (rows == null) {
             return text.getString("summarize.needRows");
         }
-        if (!Files.exists(rows)) {
+        if (!onDisk.rowsExist()) {
             return MessageFormat.format(text.getString("summarize.missing"), rows);
         }
         String name = rows.getFileName() == null ? "" : rows.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!Files.isDirectory(rows) && !name.endsWith(".parquet") && !name.endsWith(".csv")) {
+        if (!onDisk.rowsAreFolder() && !name.endsWith(".parquet") && !name.endsWith(".csv")) {
             return MessageFormat.format(text.getString("summarize.notRows"), rows.getFileName());
         }
-        if (manifest.get() == null) {
+        if (description == null) {
             return text.getString("summarize.needManifest");
         }
-        if (!Files.isRegularFile(manifest.get())) {
-            return MessageFormat.format(text.getString("summarize.missing"), manifest.get());
+        if (!onDisk.manifestIsFile()) {
+            return MessageFormat.format(text.getString("summarize.missing"), description);
         }
-        if (output.get() == null) {
+        if (out == null) {
             return text.getString("summarize.needOutput");
         }
-        if (Files.exists(output.get())) {
-            return MessageFormat.format(text.getString("summarize.outputExists"), output.get());
+        if (onDisk.outputExists()) {
+            return MessageFormat.format(text.getString("summarize.outputExists"), out);
         }
         return "";
     }
 
     /**
-     * Starts the summary, unless {@link #problemProperty()} says why not (then null). On success the pack is opened;
-     * a failure goes to {@code onFailure} and leaves nothing behind.
+     * Starts the summary, unless {@link #problemProperty()} says why not or the paths are still being looked up (then
+     * null). On success the pack is opened; a failure goes to {@code onFailure} and leaves nothing behind.
      *
      * @return the progress the status bar shows and its Cancel cancels
      */
     public SampledProgress start(Consumer<Throwable> onFailure) {
-        check();
-        if (!problem.get().isEmpty() || running.get()) {
+        if (checking.get() || !problem.get().isEmpty() || running.get()) {
             return null;
         }
         Path rows = input.get();
@@ -210,8 +258,7 @@ public final class SummarizeRowsViewModel {
                 .andFinally(() -> {
                     running.set(false);
                     // a suggested folder that is now written gives way to a new suggestion for the next summary
-                    suggestFor(input.get());
-                    check();
+                    look(true);
                 })
                 .start();
     }

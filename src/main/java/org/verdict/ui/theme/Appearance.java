@@ -33,17 +33,25 @@ public final class Appearance {
                 : new PrimerLight().getUserAgentStylesheet());
     }
 
-    /** Adds Verdict's stylesheet and palette to a root and keeps its theme classes following the settings. */
+    /** Gives a root the app's look (see {@link #style}) and keeps its theme classes following the settings. */
     public void applyTo(Parent root) {
-        root.getStylesheets().add(STYLESHEET);
-        root.setStyle(Palette.cssVariables());
-        Runnable update = () -> {
-            toggle(root.getStyleClass(), DARK_STYLE_CLASS, dark.get());
-            toggle(root.getStyleClass(), LARGE_TEXT_STYLE_CLASS, largeText.get());
-        };
+        Runnable update = () -> style(root, dark.get(), largeText.get());
         dark.addListener((obs, was, now) -> update.run());
         largeText.addListener((obs, was, now) -> update.run());
         update.run();
+    }
+
+    /**
+     * The one place that gives a scene root the app's look: Verdict's stylesheet, the palette, and the dark theme and
+     * large text (projector) size as asked. Can be called again whenever either changes.
+     */
+    static void style(Parent root, boolean dark, boolean largeText) {
+        if (!root.getStylesheets().contains(STYLESHEET)) {
+            root.getStylesheets().add(STYLESHEET);
+        }
+        root.setStyle(Palette.cssVariables());
+        toggle(root.getStyleClass(), DARK_STYLE_CLASS, dark);
+        toggle(root.getStyleClass(), LARGE_TEXT_STYLE_CLASS, largeText);
     }
 
     private static void toggle(ObservableList<String> classes, String styleClass, boolean on) {

@@ -1,6 +1,5 @@
 package org.verdict.ui.theme;
 
-import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -10,14 +9,11 @@ import javafx.stage.WindowEvent;
 
 /**
  * Every window the app opens over another (error and information dialogs, path and summarize dialogs, the
- * decision form) wears its owner's look: Verdict's stylesheet, the palette, the dark theme and the large text
- * (projector) size, which live on the owner's scene root. The look follows the owner while the window is open,
- * so switching large text with a non-modal dialog open resizes both.
+ * decision form) wears the app's look ({@link Appearance#style}) in its owner's theme and text size, which it reads
+ * from the owner's scene root. The look follows the owner while the window is open, so switching large text with a
+ * non-modal dialog open resizes both.
  */
 public final class OwnerLook {
-    private static final List<String> THEME_CLASSES =
-            List.of(Appearance.DARK_STYLE_CLASS, Appearance.LARGE_TEXT_STYLE_CLASS);
-
     private OwnerLook() {
     }
 
@@ -33,18 +29,18 @@ public final class OwnerLook {
         return dialog;
     }
 
-    /** Gives {@code opened} (a scene shown over {@code owner}) the owner's look and keeps it in step while open. */
+    /**
+     * Gives {@code opened} (a scene shown over {@code owner}) the app's look in the owner's theme and text size, and
+     * keeps it in step while open.
+     */
     public static void follow(Window owner, Scene opened) {
         if (owner == null || owner.getScene() == null) {
             return;
         }
         Parent ownerRoot = owner.getScene().getRoot();
         Parent root = opened.getRoot();
-        opened.getStylesheets().setAll(owner.getScene().getStylesheets());
-        root.getStylesheets().setAll(ownerRoot.getStylesheets());
-        root.setStyle(ownerRoot.getStyle());
-        ListChangeListener<String> mirror = change -> copyThemeClasses(ownerRoot, root);
-        copyThemeClasses(ownerRoot, root);
+        ListChangeListener<String> mirror = change -> styleLike(ownerRoot, root);
+        styleLike(ownerRoot, root);
         ownerRoot.getStyleClass().addListener(mirror);
         // the owner outlives its dialogs: stop mirroring once the dialog is closed so it can be collected
         Window window = opened.getWindow();
@@ -53,14 +49,8 @@ public final class OwnerLook {
         }
     }
 
-    private static void copyThemeClasses(Parent from, Parent to) {
-        for (String styleClass : THEME_CLASSES) {
-            boolean on = from.getStyleClass().contains(styleClass);
-            if (on && !to.getStyleClass().contains(styleClass)) {
-                to.getStyleClass().add(styleClass);
-            } else if (!on) {
-                to.getStyleClass().remove(styleClass);
-            }
-        }
+    private static void styleLike(Parent owner, Parent root) {
+        Appearance.style(root, owner.getStyleClass().contains(Appearance.DARK_STYLE_CLASS),
+                owner.getStyleClass().contains(Appearance.LARGE_TEXT_STYLE_CLASS));
     }
 }

@@ -309,11 +309,15 @@ class ComparisonEngineTest {
                     assertEquals(-bound, r.deltaCi().lower(), 1e-12);
                     assertTrue(bound < 0.002, "20,000 agreeing examples bound Δ tightly: " + bound);
                 }
-            } else {
-                // every resample gives Δ = 0: no zero-width interval, no claim either way
+            } else if (r.metric() == Metric.PR_AUC || r.metric() == Metric.SQ_CALIBRATION_ERROR) {
+                // every resample gives Δ = 0 and agreement bounds neither: no zero-width interval, no claim either way
                 assertEquals(Verdict.INCONCLUSIVE, r.verdict(), r.metric().wireName());
                 assertNull(r.deltaCi());
                 assertTrue(r.isUnstable(), r.metric().wireName());
+            } else {
+                // bounded by how often the models could disagree (IdenticalModelsAgreementBoundTest has the widths)
+                assertEquals("identical-scores-agreement-bound", r.test(), r.metric().wireName());
+                assertEquals(Verdict.NO_SIGNIFICANT_DIFFERENCE, r.verdict(), r.metric().wireName());
             }
         }
     }

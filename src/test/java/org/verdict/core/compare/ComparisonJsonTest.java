@@ -42,8 +42,11 @@ class ComparisonJsonTest {
     }
 
     /**
-     * Production predicts no positive: its precision is null and the candidate's stays; identical predictions make
-     * balanced_accuracy's bootstrap give Δ = 0 every time: unstable, said in words, no interval.
+     * Production predicts no positive: its precision is null and the candidate's stays. Identical predictions make
+     * every bootstrap replicate give Δ = 0: balanced_accuracy is bounded by how often the models could disagree
+     * (6 positives and 6 negatives: the mean of both classes' u(6, 0.025) = scipy.stats.beta.ppf(0.975, 1, 6) =
+     * 0.4592581264399005), with its test and method named; pr_auc of identical scores, which has no such bound, is
+     * unstable, said in words, with no interval.
      */
     @Test
     void oneSidedAndUnstableResultsSayWhyAndKeepWhatIsKnown() throws Exception {
@@ -66,12 +69,27 @@ class ComparisonJsonTest {
                 java.util.Map.of()), "1", "2", Metric.F1, options, Progress.NONE);
         JsonNode balanced = find(new ObjectMapper().readTree(new ComparisonJson().write(same, result -> true,
                 List.of())), "balanced_accuracy");
-        assertEquals("inconclusive", balanced.get("verdict").asText());
-        assertTrue(balanced.get("unstable").asText().startsWith("every resample gives the same Δ"), balanced.toString());
-        for (String field : List.of("ci", "unadjustedCi", "pValue", "adjustedP", "family", "ciLevel")) {
-            assertTrue(balanced.get(field).isNull(), field);
-        }
+        assertEquals("identical-scores-agreement-bound", balanced.get("test").asText());
+        assertTrue(balanced.get("method").asText().startsWith("identical scores or predictions: Δ bounded by how"
+                + " often the models could disagree"), balanced.get("method").asText());
+        assertEquals(-0.4592581264399005, balanced.get("ci").get(0).asDouble(), 1e-12);
+        assertEquals(0.4592581264399005, balanced.get("ci").get(1).asDouble(), 1e-12);
+        assertEquals(1.0, balanced.get("pValue").asDouble(), 0);
+        assertEquals("inconclusive", balanced.get("verdict").asText(), "±0.46 reaches past the ±0.05 effect");
         assertEquals(0.0, balanced.get("delta").asDouble());
+
+        double[] scores = {0.9, 0.8, 0.3, 0.2, 0.6, 0.4, 0.7, 0.55, 0.35, 0.1, 0.45, 0.05};
+        ComparisonReport sameScores = new ComparisonEngine().compare("p", TestTables.binary(labels, scores, scores,
+                null, null, java.util.Map.of()), "1", "2", Metric.F1, options, Progress.NONE);
+        JsonNode prAuc = find(new ObjectMapper().readTree(new ComparisonJson().write(sameScores, result -> true,
+                List.of())), "pr_auc");
+        assertEquals("inconclusive", prAuc.get("verdict").asText());
+        assertTrue(prAuc.get("unstable").asText().startsWith("both models give every example here the same score;"
+                + " Δ = 0 here, but Verdict has no bound on Δ pr_auc"), prAuc.toString());
+        for (String field : List.of("ci", "unadjustedCi", "pValue", "adjustedP", "family", "ciLevel")) {
+            assertTrue(prAuc.get(field).isNull(), field);
+        }
+        assertEquals(0.0, prAuc.get("delta").asDouble());
     }
 
     private static JsonNode find(JsonNode json, String metric) {

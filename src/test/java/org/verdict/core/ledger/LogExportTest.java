@@ -43,7 +43,7 @@ class LogExportTest {
             log.append(LedgerFixtures.promotion(3, "all three must sign"), ML_LEAD);
             log.cosign("2", SAFETY);
             LogSnapshot snapshot = log.snapshot();
-            new LogExport().write(snapshot, new LogVerifier().verify(snapshot, Progress.NONE), out, Progress.NONE);
+            new LogExport().write(db, snapshot, new LogVerifier().verify(snapshot, Progress.NONE), out, Progress.NONE);
         }
     }
 
@@ -65,7 +65,7 @@ class LogExportTest {
         };
         try (DecisionLog log = DecisionLog.openReadOnly(db)) {
             LogSnapshot snapshot = log.snapshot();
-            assertThrows(org.verdict.core.task.CancelledException.class, () -> new LogExport().write(snapshot,
+            assertThrows(org.verdict.core.task.CancelledException.class, () -> new LogExport().write(db, snapshot,
                     new LogVerifier().verify(snapshot, Progress.NONE), target, cancelAfterFirstRecord));
         }
         try (var siblings = Files.list(dir)) {

@@ -13,7 +13,7 @@ class AgreementBoundTest {
      */
     @Test
     void theHalfWidthIsTheSumOfBothClassesExactZeroEventLimits() {
-        Interval interval = new AgreementBound(500, 1_500).interval(0.95);
+        Interval interval = AgreementBound.rocAuc(500, 1_500).interval(0.95);
         assertEquals(-0.009806841536106, interval.lower(), 1e-12);
         assertEquals(0.009806841536106, interval.upper(), 1e-12);
     }
@@ -21,24 +21,60 @@ class AgreementBoundTest {
     /** Three positives and ten negatives say little: 0.70760 + 0.30850 exceeds 1, the most a Δ of AUC can be. */
     @Test
     void fewExamplesGiveAWideIntervalNoWiderThanAucAllows() {
-        Interval interval = new AgreementBound(3, 10).interval(0.95);
+        Interval interval = AgreementBound.rocAuc(3, 10).interval(0.95);
         assertEquals(-1, interval.lower(), 0);
         assertEquals(1, interval.upper(), 0);
         assertEquals(0.3084971078187607 + 0.0073506100519078,
-                new AgreementBound(500, 10).interval(0.95).upper(), 1e-12);
+                AgreementBound.rocAuc(500, 10).interval(0.95).upper(), 1e-12);
     }
 
     /** The interval holds 0 at every level, so the p-value that inverts it is 1; a Holm step's level widens it. */
     @Test
     void theDataGiveNoEvidenceOfADifferenceAndAStricterLevelWidensTheBound() {
-        AgreementBound bound = new AgreementBound(500, 1_500);
+        AgreementBound bound = AgreementBound.rocAuc(500, 1_500);
         assertEquals(0, bound.estimate(), 0);
         assertEquals(1, bound.pValue(), 0);
         assertEquals(true, bound.interval(1 - 0.05 / 7).upper() > bound.interval(0.95).upper());
     }
 
+    /**
+     * The other metrics' bounds at 95 % (α = 0.05), each computed with scipy.stats.beta: u(n, a) = beta.ppf(1 − a, 1, n),
+     * the exact lower limit L(k, n, a) = beta.ppf(a, k, n − k + 1).
+     */
+    @Test
+    void eachMetricsHalfWidthFollowsItsDerivation() {
+        // brier, 2,000 examples: u(2000, 0.05)
+        assertEquals(0.0014967448951882837, AgreementBound.meanLoss(2_000, 1).interval(0.95).upper(), 1e-12);
+        // balanced_accuracy over classes of 10, 100 and 1,000: mean of u(n_k, 0.05/3)
+        assertEquals(0.12672562686079789,
+                AgreementBound.recallMean(new long[] {10, 100, 1_000}).interval(0.95).upper(), 1e-12);
+        // precision, 300 of 1,000 predicted positive: u(1000, 0.025) / L(300, 1000, 0.025)
+        assertEquals(0.013550967269395095, AgreementBound.precision(1_000, 300).interval(0.95).upper(), 1e-10);
+        // macro F1 over classes labelled or predicted on 400, 250 and 20 of 1,000: mean of min(1, 2·u(1000, 0.025) /
+        // L(k, 1000, 0.05/6))
+        assertEquals(0.24270929401558514,
+                AgreementBound.f1Mean(1_000, new long[] {400, 250, 20}).interval(0.95).upper(), 1e-10);
+        // weighted F1: 4·u(1000, 0.05)
+        assertEquals(0.011964998180381181, AgreementBound.weightedF1(1_000).interval(0.95).upper(), 1e-12);
+        // Cohen's kappa, classes labelled 500, 300, 200 and predicted 450, 350, 200 of 1,000: 3·u(1000, 0.025) /
+        // (1 − Σ U(labelled)·U(predicted)), U(k) = beta.ppf(1 − 0.05/12, k + 1, 1000 − k)
+        assertEquals(0.020268671708856493, AgreementBound.cohenKappa(1_000, new long[] {500, 300, 200},
+                new long[] {450, 350, 200}).interval(0.95).upper(), 1e-10);
+    }
+
+    /** With no predicted positive the denominator has no lower bound above 0: precision's whole range. */
+    @Test
+    void aDenominatorNotBoundedAwayFromZeroGivesTheWholeRange() {
+        assertEquals(1, AgreementBound.precision(1_000, 0).interval(0.95).upper(), 0);
+        assertEquals(1, AgreementBound.f1Mean(1_000, new long[] {1}).interval(0.95).upper(), 0);
+        assertEquals(-1, AgreementBound.f1Mean(1_000, new long[] {1}).interval(0.95).lower(), 0);
+        // every example labelled and predicted as one class: chance agreement may be 1, kappa's whole range
+        assertEquals(2, AgreementBound.cohenKappa(1_000, new long[] {1_000, 0}, new long[] {1_000, 0})
+                .interval(0.95).upper(), 0);
+    }
+
     @Test
     void bothClassesAreNeeded() {
-        assertThrows(IllegalArgumentException.class, () -> new AgreementBound(0, 10));
+        assertThrows(IllegalArgumentException.class, () -> AgreementBound.rocAuc(0, 10));
     }
 }

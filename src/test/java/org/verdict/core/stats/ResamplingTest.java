@@ -121,7 +121,8 @@ class ResamplingTest {
         int replicates = 20_000;
         double[] sums = new double[2];
         for (int r = 0; r < replicates; r++) {
-            resampler.resample(random, sums);
+            resampler.draw(random);
+            resampler.sumDrawn(sums, 0, 2);
             double mean = sums[0] / sums[1];
             sum += mean;
             squares += mean * mean;
@@ -234,7 +235,8 @@ class ResamplingTest {
         assertEquals(Math.sqrt(9.0 / 5), resampler.standardError(new int[] {0, 1}, s -> s[0] / s[1], true), 1e-12);
         // a replicate: its own units (a block drawn twice counts twice), and the same identity holds for them
         double[] sums = new double[2];
-        resampler.resample(new SplittableRandom(4), sums);
+        resampler.draw(new SplittableRandom(4));
+        resampler.sumDrawn(sums, 0, 2);
         double mean = sums[0] / sums[1];
         double replicateSe = resampler.replicateStandardError(sums, new int[] {0, 1}, s -> s[0] / s[1], false,
                 new double[2]);
@@ -248,7 +250,8 @@ class ResamplingTest {
             withSquares.add(i, 2, x[i] * x[i]);
         }
         double[] three = new double[3];
-        withSquares.resample(new SplittableRandom(4), three);
+        withSquares.draw(new SplittableRandom(4));
+        withSquares.sumDrawn(three, 0, 3);
         double variance = (three[2] - three[1] * mean * mean) / (three[1] - 1);
         assertEquals(three[0], sums[0], 1e-12);
         assertEquals(Math.sqrt(variance / three[1]), replicateSe, 1e-8);

@@ -22,6 +22,7 @@ import org.verdict.core.ledger.SignerKey;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.BackgroundExecutor;
 import org.verdict.ui.task.CurrentThreadExecutor;
+import org.verdict.ui.task.HeldExecutor;
 
 class AuditViewModelTest {
     static final SignerKey ADA = LedgerFixtures.signer("Ada Lovelace", Roles.ML_LEAD);
@@ -280,6 +281,21 @@ class AuditViewModelTest {
         fresh.showAppStoreIfNoneOpen(db);
         assertEquals("reviewed.db", fresh.storeNameProperty().get(),
                 "the log the reviewer opened stays open when the next pack opens");
+    }
+
+    /** Whether the app's log exists is asked off the FX thread: the log may be on a network share that is asleep. */
+    @Test
+    void theAppsLogIsLookedForInTheBackground() {
+        HeldExecutor executor = new HeldExecutor();
+        AuditViewModel fresh = new AuditViewModel(executor, new ActivityMonitor(System::currentTimeMillis));
+
+        fresh.showAppStoreIfNoneOpen(db);
+
+        assertEquals("", fresh.storeNameProperty().get(), "nothing is opened before the disk answers");
+        executor.runHeldWork(); // the look-up: the log exists, so it is opened and verified in the background
+        assertEquals(db.getFileName().toString(), fresh.storeNameProperty().get());
+        executor.runHeldWork();
+        assertEquals(List.of(1L, 2L, 3L), fresh.visibleRecords().stream().map(AuditRow::sequence).toList());
     }
 
     private List<Long> sequences() {

@@ -106,6 +106,8 @@ class SummarizeRowsDialogTest {
         robot.interact(() -> robot.lookup("#summarizeRows").queryAs(TextField.class).setText(parquet.toString()));
         TextField manifest = robot.lookup("#summarizeManifest").queryAs(TextField.class);
         TextField output = robot.lookup("#summarizeOutput").queryAs(TextField.class);
+        // the paths are looked up on disk in the background, never on the FX thread
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !start.isDisabled());
         assertEquals(parquet.resolveSibling("manifest.json").toString(), manifest.getText(), "found beside the rows");
         Path out = Path.of(output.getText());
         assertTrue(out.startsWith(home.resolve("summaries")), "under the Verdict home: " + out);

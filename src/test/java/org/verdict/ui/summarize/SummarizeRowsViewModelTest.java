@@ -27,6 +27,7 @@ import org.verdict.core.task.Progress;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.BackgroundExecutor;
 import org.verdict.ui.task.CurrentThreadExecutor;
+import org.verdict.ui.task.HeldExecutor;
 import org.verdict.ui.task.SampledProgress;
 
 /** File → Summarise rows…: suggestions, the reasons it cannot start, a real DuckDB summary, and Cancel. */
@@ -88,6 +89,40 @@ class SummarizeRowsViewModelTest {
         model.inputProperty().set(parquet.getParent());
         assertEquals(parquet.resolveSibling("manifest.json"), model.manifestProperty().get());
         assertEquals("lake-summary-20261205-120000", model.outputProperty().get().getFileName().toString());
+    }
+
+    /**
+     * Typing a path never touches the disk on the FX thread (a network share that is asleep would freeze the
+     * window): the look-up waits for the background, and until it answers the summary cannot start.
+     */
+    @Test
+    void thePathsAreLookedUpInTheBackgroundAndNothingStartsUntilTheyAre() throws Exception {
+        Path parquet = lake(folder, 10);
+        List<Path> ran = new CopyOnWriteArrayList<>();
+        HeldExecutor executor = new HeldExecutor();
+        SummarizeRowsViewModel model = model(executor, (in, manifest, out, progress) -> ran.add(in));
+        executor.runHeldWork();
+        assertEquals(text.getString("summarize.needRows"), model.problemProperty().get());
+
+        model.inputProperty().set(parquet);
+
+        assertTrue(model.checkingProperty().get());
+        assertNull(model.manifestProperty().get(), "nothing is suggested before the disk answers");
+        assertNull(model.start(failure -> { }), "no summary starts on an out-of-date check");
+        executor.runHeldWork(); // the rows' look-up: the manifest beside them and a new folder are suggested
+        executor.runHeldWork(); // the look-up of the suggested paths
+        assertFalse(model.checkingProperty().get());
+        assertEquals(parquet.resolveSibling("manifest.json"), model.manifestProperty().get());
+        assertEquals("", model.problemProperty().get());
+        assertTrue(ran.isEmpty());
+
+        // the rows change and the output is edited before the disk answers: the rows' suggestions still come
+        model.inputProperty().set(parquet.getParent());
+        model.outputProperty().set(null);
+        executor.runHeldWork();
+        executor.runHeldWork();
+        assertEquals("lake-summary-20261205-120000", model.outputProperty().get().getFileName().toString());
+        assertEquals("", model.problemProperty().get());
     }
 
     @Test
@@ -267,6 +302,7 @@ class SummarizeRowsViewModelTest {
                 }));
         model.inputProperty().set(parquet);
         Path out = model.outputProperty().get();
+        executor.threaded = true; // the paths were looked up at once; the summary runs on a thread of its own
 
         SampledProgress progress = model.start(failure -> { });
         assertTrue(counting.await(60, TimeUnit.SECONDS), "the cells query started");
@@ -283,12 +319,20 @@ class SummarizeRowsViewModelTest {
         assertTrue(stopSeconds < 5, "stopped " + stopSeconds + " s after Cancel");
     }
 
-    /** Work on its own thread, callbacks inline (there is no FX thread in a plain test). */
+    /**
+     * Once {@link #threaded}, work on its own thread, callbacks inline (there is no FX thread in a plain test); before,
+     * everything inline, as {@link CurrentThreadExecutor} does.
+     */
     private static final class ThreadedExecutor implements BackgroundExecutor {
         final CountDownLatch finished = new CountDownLatch(1);
+        boolean threaded;
 
         @Override
         public void runInBackground(Runnable work) {
+            if (!threaded) {
+                work.run();
+                return;
+            }
             Thread worker = new Thread(() -> {
                 work.run();
                 finished.countDown();

@@ -1,4 +1,4 @@
-package org.verdict.cli;
+package org.verdict.cli.terminal;
 
 /**
  * How many terminal columns a text takes, so that a table whose cells hold a pack's text (slice values in Japanese,
@@ -17,7 +17,7 @@ package org.verdict.cli;
  * </ul>
  * Emoji joined by zero-width joiners (👩‍💻) are counted per emoji; terminals disagree on them.
  */
-final class TerminalWidth {
+public final class TerminalWidth {
     private TerminalWidth() {
     }
 
@@ -52,7 +52,7 @@ final class TerminalWidth {
     private static final int EMOJI_PRESENTATION_SELECTOR = 0xFE0F;
 
     /** The columns {@code text} takes in a terminal, as printed (after {@link TerminalText#escape}). */
-    static int of(String text) {
+    public static int of(String text) {
         String printed = TerminalText.escape(text);
         int columns = 0;
         for (int i = 0; i < printed.length(); ) {
@@ -92,15 +92,5 @@ final class TerminalWidth {
             }
         }
         return false;
-    }
-
-    /** {@code text} followed by spaces up to {@code columns} terminal columns (none when it is as wide or wider). */
-    static String padRight(String text, int columns) {
-        return text + " ".repeat(Math.max(0, columns - of(text)));
-    }
-
-    /** Spaces then {@code text}, {@code columns} terminal columns in all (for numbers, whose digits line up). */
-    static String padLeft(String text, int columns) {
-        return " ".repeat(Math.max(0, columns - of(text))) + text;
     }
 }

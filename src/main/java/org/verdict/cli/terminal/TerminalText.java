@@ -1,4 +1,4 @@
-package org.verdict.cli;
+package org.verdict.cli.terminal;
 
 import java.io.FilterWriter;
 import java.io.IOException;
@@ -13,17 +13,17 @@ import java.util.Locale;
  * DEL up are written as Unicode escapes (a backslash, u and four hex digits), which JSON reads back as the same
  * character (and JSON has no raw C0 controls to escape), so {@code --json} stays valid JSON with the same content.
  */
-final class TerminalText {
+public final class TerminalText {
     private TerminalText() {
     }
 
     /** Wraps {@code out} so everything printed through it is escaped; line ends and tabs pass. */
-    static PrintWriter escaping(Writer out) {
+    public static PrintWriter escaping(Writer out) {
         return new PrintWriter(new EscapingWriter(out), true);
     }
 
     /** {@code text} as it is printed: every character that would steer the terminal written as an escape. */
-    static String escape(String text) {
+    public static String escape(String text) {
         int first = firstSteering(text, 0, text.length());
         if (first < 0) {
             return text; // nearly always: no copy (a million-row compare --json prints 750,000 characters at once)

@@ -1,0 +1,103 @@
+package org.verdict.core.compare;
+
+import java.util.stream.IntStream;
+import org.verdict.core.stats.AgreementBound;
+import org.verdict.core.stats.Calibration;
+import org.verdict.core.stats.ConfusionMatrix;
+
+/**
+ * Δ of two models that agree on every example of a slice: the same score (score metrics) or the same predicted class
+ * (count metrics). Δ is then 0 on every resample, so the bootstrap or the variance cannot measure its uncertainty; the
+ * models may still differ on examples not seen, and {@link AgreementBound} bounds Δ by how often they could, where a
+ * bound is derived (docs/statistics.md, "Two models that agree on every example"). Elsewhere the slice stays unstable
+ * and says why.
+ */
+final class AgreeingModels {
+    static final String SAME_SCORES = "both models give every example here the same score";
+    private static final String SAME_PREDICTIONS = "both models predict the same class for every example here";
+
+    private AgreeingModels() {
+    }
+
+    /** A Δ that is defined but has no interval (the resamples or the variance could not measure it). */
+    static boolean lacksInterval(MetricComparison comparison) {
+        return comparison.delta() != null && comparison.inference() == null;
+    }
+
+    /**
+     * Δ of a score metric where both models scored every example alike: bounded by how often they could disagree
+     * ({@link AgreementBound}) for the means of bounded per-example losses, else unstable with the reason.
+     */
+    static MetricComparison withScoreAgreement(MetricComparison comparison, int examples) {
+        return switch (comparison.metric()) {
+            case BRIER -> withAgreementBound(comparison, AgreementBound.meanLoss(examples, 1), SAME_SCORES);
+            // clipped scores keep each example's log loss within [0, −ln 1e-15]
+            case LOG_LOSS -> withAgreementBound(comparison,
+                    AgreementBound.meanLoss(examples, -Math.log(Calibration.LOG_LOSS_CLIP)), SAME_SCORES);
+            case PR_AUC -> withoutAgreementBound(comparison, SAME_SCORES, "average precision weighs the top of the"
+                    + " ranking, where a few examples move it by far more than their share");
+            case SQ_CALIBRATION_ERROR -> withoutAgreementBound(comparison, SAME_SCORES,
+                    "a binned, debiased estimate, not a mean of per-example losses");
+            default -> comparison;
+        };
+    }
+
+    /**
+     * Δ of a count metric where both models predicted the same class for every example: bounded by how often they
+     * could disagree ({@link AgreementBound}).
+     *
+     * @param matrix either model's confusion matrix (they are the same)
+     * @param averaged the classes the metric averages over; null: the classes present
+     */
+    static MetricComparison withPredictionAgreement(MetricComparison comparison, ConfusionMatrix matrix,
+                                                            boolean[] averaged) {
+        long n = matrix.total();
+        IntStream classes = IntStream.range(0, matrix.classes().size());
+        return switch (comparison.metric()) {
+            case BALANCED_ACCURACY -> withAgreementBound(comparison, AgreementBound.recallMean(classes
+                    .filter(c -> averaged == null ? matrix.support(c) > 0 : averaged[c])
+                    .mapToLong(matrix::support).toArray()), SAME_PREDICTIONS);
+            case PRECISION -> withAgreementBound(comparison,
+                    AgreementBound.precision(n, matrix.predictedCount(1)), SAME_PREDICTIONS);
+            case F1 -> withAgreementBound(comparison,
+                    AgreementBound.f1Mean(n, new long[] {labelledOrPredicted(matrix, 1)}), SAME_PREDICTIONS);
+            case MACRO_F1 -> withAgreementBound(comparison, AgreementBound.f1Mean(n, classes
+                    .filter(c -> averaged == null ? labelledOrPredicted(matrix, c) > 0 : averaged[c])
+                    .mapToLong(c -> labelledOrPredicted(matrix, c)).toArray()), SAME_PREDICTIONS);
+            case WEIGHTED_F1 -> withAgreementBound(comparison, AgreementBound.weightedF1(n), SAME_PREDICTIONS);
+            case COHEN_KAPPA -> withAgreementBound(comparison, AgreementBound.cohenKappa(n,
+                    IntStream.range(0, matrix.classes().size()).mapToLong(matrix::support).toArray(),
+                    IntStream.range(0, matrix.classes().size()).mapToLong(matrix::predictedCount).toArray()),
+                    SAME_PREDICTIONS);
+            default -> comparison;
+        };
+    }
+
+    private static long labelledOrPredicted(ConfusionMatrix matrix, int c) {
+        return matrix.support(c) + matrix.predictedCount(c) - matrix.count(c, c);
+    }
+
+    private static MetricComparison withAgreementBound(MetricComparison comparison, AgreementBound bound,
+                                                       String agreement) {
+        return MetricComparison.tested(comparison.metric(), comparison.production(), comparison.candidate(), bound,
+                AgreementBound.TEST, comparison.note() == null ? agreement : agreement + "; " + comparison.note());
+    }
+
+    private static MetricComparison withoutAgreementBound(MetricComparison comparison, String agreement,
+                                                          String whyNot) {
+        return new MetricComparison(comparison.metric(), comparison.production(), comparison.candidate(),
+                comparison.delta(), null, comparison.test(), null, agreement + "; Δ = 0 here, but Verdict has no bound"
+                        + " on Δ " + comparison.metric().wireName() + " from agreement alone (" + whyNot + ")",
+                comparison.note());
+    }
+
+    /** Whether both models predicted alike in every occupied cell (index (label · k + production) · k + candidate). */
+    static boolean samePredictions(int[] occupied, int k) {
+        for (int cell : occupied) {
+            if (cell / k % k != cell % k) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,269 @@
+package org.verdict.core.gates;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntToDoubleFunction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.verdict.core.compare.ComparisonEngine;
+import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.CorrectionMethod;
+import org.verdict.core.compare.SliceResult;
+import org.verdict.core.compare.Verdict;
+import org.verdict.core.gates.model.Gate;
+import org.verdict.core.gates.model.GateOutcome;
+import org.verdict.core.gates.model.GateResult;
+import org.verdict.core.gates.policy.PolicyReader;
+import org.verdict.core.gates.suites.SuiteReader;
+import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.PackLoader;
+import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.summary.DuckDbSummarizer;
+import org.verdict.core.summary.SummaryComparison;
+import org.verdict.core.summary.SummaryPackReader;
+import org.verdict.core.task.Progress;
+
+/**
+ * A no-op retrain: the candidate scores every example as production does. Δ is 0 on every resample, yet the models
+ * may differ on examples not seen; the agreement bound (docs/statistics.md, "Two models that agree on every example")
+ * bounds Δ by how often they could, so a non-inferiority gate can pass. The expected half-widths were computed
+ * independently with scipy (/usr/bin/python3, scipy.stats.beta): the exact upper limit for 0 disagreements in n at
+ * one-sided tail a is beta.ppf(1 − a, 1, n), the Clopper–Pearson lower limit for k in n is beta.ppf(a, k, n − k + 1);
+ * with α = 1 − level, brier u(n, α); log_loss −ln(1e-15)·u(n, α); balanced_accuracy (u(n₊, α/2) + u(n₋, α/2))/2;
+ * precision u(n, α/2)/lower(predicted positives, α/2); f1 2·u(n, α/2)/lower(labelled or predicted positive, α/2);
+ * each at most 1.
+ */
+class IdenticalModelsAgreementBoundTest {
+    private static final String[] CONTRACTS = {"month", "year", "two-year"};
+
+    @TempDir
+    Path folder;
+
+    /**
+     * The churn-sized pack: 7,043 rows, a row positive when i mod 5 &lt; 2 (2,818), predicted positive (score ≥ 0.5) for
+     * positives with i mod 3 ≠ 0 and negatives with i mod 7 = 0 (2,482; 3,422 labelled or predicted positive);
+     * contract {@code CONTRACTS[(i / 10) mod 3]}.
+     */
+    private static double churnScore(int i) {
+        boolean positive = i % 5 < 2;
+        if (positive) {
+            return i % 3 != 0 ? 0.51 + (i % 45) / 100.0 : 0.05 + (i % 40) / 100.0;
+        }
+        return i % 7 == 0 ? 0.55 + (i % 40) / 100.0 : 0.01 + (i % 45) / 100.0;
+    }
+
+    private Path churnPack(String primaryMetric, IntToDoubleFunction candidateScore) throws IOException {
+        StringBuilder csv = new StringBuilder("example_id,label,contract,score_7,score_8\n");
+        for (int i = 0; i < 7_043; i++) {
+            csv.append("c").append(i).append(',').append(i % 5 < 2 ? "Yes" : "No").append(',')
+                    .append(CONTRACTS[(i / 10) % 3]).append(',').append(score(churnScore(i))).append(',')
+                    .append(score(candidateScore.applyAsDouble(i))).append('\n');
+        }
+        return write("churn", primaryMetric, "[\"contract\"]", csv.toString());
+    }
+
+    private static String score(double score) {
+        return String.format(Locale.ROOT, "%.2f", score);
+    }
+
+    private Path write(String name, String primaryMetric, String slices, String csv) throws IOException {
+        return write(name, "binary", "\"Yes\"", primaryMetric, slices, csv);
+    }
+
+    private Path write(String name, String task, String positiveLabel, String primaryMetric, String slices, String csv)
+            throws IOException {
+        Path root = Files.createDirectories(folder.resolve(name + "-" + primaryMetric));
+        Files.writeString(root.resolve("manifest.json"), """
+                {
+                  "format": "verdict-pack/1",
+                  "model": {"name": "%s", "task": "%s", "riskTier": 1, "positiveLabel": %s},
+                  "models": [
+                    {"version": "7", "role": "production", "dataSnapshot": "s1", "codeVersion": "git:a",
+                     "trainedAt": "2026-09-01T00:00:00Z", "hyperparameters": {}},
+                    {"version": "8", "role": "candidate", "dataSnapshot": "s2", "codeVersion": "git:b",
+                     "trainedAt": "2026-10-01T00:00:00Z", "hyperparameters": {}}
+                  ],
+                  "primaryMetric": "%s",
+                  "suites": {"primary": {"file": "primary.csv", "slices": %s}}
+                }
+                """.formatted(name, task, positiveLabel, primaryMetric, slices));
+        Files.writeString(root.resolve("primary.csv"), csv);
+        return root;
+    }
+
+    private static CandidateReview review(Path root) throws Exception {
+        GateReview review = new GateReview(new ComparisonEngine(), new PackLoader(), new SuiteReader(),
+                new PolicyReader());
+        ReviewPack pack = new PackLoader().load(root, Progress.NONE);
+        return review.review(pack, null, review.policyOf(pack), Progress.NONE);
+    }
+
+    private static SliceResult find(ComparisonReport report, Metric metric, String label) {
+        return report.results().stream().filter(r -> r.metric() == metric && r.slice().label().equals(label))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + metric + " for " + label));
+    }
+
+    private static void assertBound(double halfWidth, SliceResult result) {
+        String what = result.metric().wireName() + " in " + result.slice().label();
+        assertEquals("identical-scores-agreement-bound", result.test(), what);
+        assertEquals(0.0, result.delta(), 0, what);
+        assertEquals(1.0, result.pValue(), 0, what);
+        assertEquals(-halfWidth, result.deltaCi().lower(), 1e-10, what);
+        assertEquals(halfWidth, result.deltaCi().upper(), 1e-10, what);
+        assertNotEquals(Verdict.BETTER, result.verdict(), what);
+        assertNotEquals(Verdict.WORSE, result.verdict(), what);
+    }
+
+    @Test
+    void aNoOpRetrainBoundsEachMetricByHowOftenTheModelsCouldDisagree() throws Exception {
+        ComparisonReport report = review(churnPack("f1", IdenticalModelsAgreementBoundTest::churnScore)).evidence()
+                .primaryComparison();
+        // overall, tested alone at 95 %: 7,043 rows, 2,818 positive, 2,482 predicted positive, 3,422 either
+        Map<Metric, Double> overall = Map.of(Metric.BRIER, 0.00042525844784454246,
+                Metric.LOG_LOSS, 0.01468790644014944, Metric.BALANCED_ACCURACY, 0.0010904558871176172,
+                Metric.PRECISION, 0.0015344786439782624, Metric.F1, 0.002208764137802852,
+                Metric.ROC_AUC, 0.0021809117742352343);
+        overall.forEach((metric, half) -> {
+            SliceResult result = find(report, metric, "overall");
+            assertBound(half, result);
+            assertEquals(Verdict.NO_SIGNIFICANT_DIFFERENCE, result.verdict(), metric.wireName());
+        });
+        assertTrue(find(report, Metric.F1, "overall").note().startsWith("both models predict the same class"));
+        assertTrue(find(report, Metric.BRIER, "overall").note().startsWith("both models give every example here"
+                + " the same score"));
+        // contract=month, one of 3 sub-slices, all with p = 1: Holm's first step, level 1 − 0.05/3; 2,350 rows, 940
+        // positive, 671 predicted positive, 1,141 either
+        SliceResult monthF1 = find(report, Metric.F1, "contract=month");
+        assertEquals(1 - 0.05 / 3, monthF1.shownInterval().level(), 1e-15);
+        assertBound(0.008835420584545874, monthF1);
+        assertBound(0.007726128852131887, find(report, Metric.PRECISION, "contract=month"));
+        assertBound(0.0042348775078577755, find(report, Metric.BALANCED_ACCURACY, "contract=month"));
+        assertBound(0.0017407574030276433, find(report, Metric.BRIER, "contract=month"));
+        // no bound is derived for these: said in words, with no interval
+        for (Metric metric : new Metric[] {Metric.PR_AUC, Metric.SQ_CALIBRATION_ERROR}) {
+            SliceResult result = find(report, metric, "overall");
+            assertNull(result.deltaCi(), metric.wireName());
+            assertEquals(Verdict.INCONCLUSIVE, result.verdict(), metric.wireName());
+            assertTrue(result.unstableReason().startsWith("both models give every example here the same score; Δ = 0"
+                    + " here, but Verdict has no bound on Δ " + metric.wireName() + " from agreement alone ("),
+                    result.unstableReason());
+        }
+    }
+
+    /** The primary gate of a no-op retrain reads the bound: within the 0.01 margin, so it passes. */
+    @ParameterizedTest
+    @ValueSource(strings = {"f1", "brier", "balanced_accuracy", "precision"})
+    void thePrimaryGateOfANoOpRetrainPasses(String primaryMetric) throws Exception {
+        GateResult gate = review(churnPack(primaryMetric, IdenticalModelsAgreementBoundTest::churnScore)).gates()
+                .result(Gate.PRIMARY_METRIC);
+        assertEquals(GateOutcome.PASS, gate.outcome(), gate.summary());
+    }
+
+    /**
+     * 3 positives and 3 negatives say little: f1 and precision span their whole range (2·u(6, 0.025) = 0.92 against
+     * a lower limit of 0.22 for 4 of 6 labelled or predicted positive), brier's bound is 1 − 0.05^(1/6) =
+     * 0.39303776899708265.
+     */
+    @Test
+    void fewExamplesGiveTheWholeRangeWhereTheDenominatorIsNotBoundedAwayFromTheDisagreement() throws Exception {
+        String csv = """
+                example_id,label,segment,score_7,score_8
+                a,Yes,x,0.9,0.9
+                b,No,x,0.3,0.3
+                c,Yes,x,0.6,0.6
+                d,No,x,0.05,0.05
+                e,Yes,x,0.85,0.85
+                f,No,x,0.58,0.58
+                """;
+        ReviewPack pack = new PackLoader().load(write("small", "f1", "[\"segment\"]", csv), Progress.NONE);
+        // a minimum slice size of 1, as 6 examples are below the default's
+        ComparisonReport report = new ComparisonEngine().compare(pack, "8",
+                new ComparisonOptions(0.95, 1, 0.05, 1000, 7L, CorrectionMethod.HOLM, List.of()), Progress.NONE);
+        assertBound(1, find(report, Metric.F1, "overall"));
+        assertBound(1, find(report, Metric.PRECISION, "overall"));
+        // a class of fewer than 5 examples keeps its own rule: balanced_accuracy stays unstable and says why
+        assertTrue(find(report, Metric.BALANCED_ACCURACY, "overall").unstableReason().contains("3 examples"),
+                find(report, Metric.BALANCED_ACCURACY, "overall").unstableReason());
+        assertBound(0.39303776899708265, find(report, Metric.BRIER, "overall"));
+        assertEquals(Verdict.INCONCLUSIVE, find(report, Metric.F1, "overall").verdict(),
+                "an interval that wide shows no small difference either");
+    }
+
+    /**
+     * Multiclass, 600 rows labelled a, b, c in turn (200 each), predicted as labelled except every tenth row, predicted
+     * as the next class (220 labelled or predicted as each class). macro_f1: mean over the 3 classes of
+     * min(1, 2·u(600, 0.025) / L(220, 600, 0.05/6)) = 0.038330647607693946; weighted_f1: 4·u(600, 0.05) =
+     * 0.019921773521445387; balanced_accuracy: mean of u(200, 0.05/3) = 0.02026359972592432; cohen_kappa:
+     * 3·u(600, 0.025) / (1 − Σ U(200, 600)²), U the exact upper limit beta.ppf(1 − 0.05/12, k + 1, n − k) of each
+     * class's labelled and predicted share, = 0.03327575627261077.
+     */
+    @Test
+    void theClassAveragesAndKappaOfAMulticlassNoOpRetrainAreBounded() throws Exception {
+        StringBuilder csv = new StringBuilder("example_id,label,segment,pred_7,pred_8\n");
+        for (int i = 0; i < 600; i++) {
+            String label = String.valueOf("abc".charAt(i % 3));
+            String predicted = String.valueOf("abc".charAt(i % 10 == 0 ? (i + 1) % 3 : i % 3));
+            csv.append("m").append(i).append(',').append(label).append(",x,").append(predicted).append(',')
+                    .append(predicted).append('\n');
+        }
+        ComparisonReport report = review(write("jobs", "multiclass", "null", "macro_f1", "[\"segment\"]",
+                csv.toString())).evidence().primaryComparison();
+        assertBound(0.038330647607693946, find(report, Metric.MACRO_F1, "overall"));
+        assertBound(0.019921773521445387, find(report, Metric.WEIGHTED_F1, "overall"));
+        assertBound(0.02026359972592432, find(report, Metric.BALANCED_ACCURACY, "overall"));
+        assertBound(0.03327575627261077, find(report, Metric.COHEN_KAPPA, "overall"));
+    }
+
+    /**
+     * A summary pack keeps the paired cells, so its count metrics show the agreement exactly as the rows do; it keeps
+     * each model's scores in separate bins, so its score metrics cannot show it and stay unstable.
+     */
+    @Test
+    void aSummaryPackBoundsTheCountMetricsFromItsPairedCells() throws Exception {
+        Path rows = churnPack("f1", IdenticalModelsAgreementBoundTest::churnScore);
+        ReviewPack rowPack = new PackLoader().load(rows, Progress.NONE);
+        Path summaryRoot = folder.resolve("summary");
+        new DuckDbSummarizer("512MB", 1).summarize(rows.resolve("primary.csv").toString(), null,
+                rowPack.manifest(), true, true, ComparisonOptions.DEFAULTS.seed(), summaryRoot, Progress.NONE);
+        ComparisonReport report = new SummaryComparison(new ComparisonEngine())
+                .compare(new SummaryPackReader().read(summaryRoot, Progress.NONE), null, ComparisonOptions.DEFAULTS,
+                        Progress.NONE);
+        assertBound(0.002208764137802852, find(report, Metric.F1, "overall"));
+        assertBound(0.0015344786439782624, find(report, Metric.PRECISION, "overall"));
+        assertBound(0.0010904558871176172, find(report, Metric.BALANCED_ACCURACY, "overall"));
+        assertNull(find(report, Metric.BRIER, "overall").deltaCi());
+        assertTrue(find(report, Metric.BRIER, "overall").isUnstable());
+    }
+
+    /**
+     * Models that differ on one example get no bound: that example's change is measured like any other. A score that
+     * moves without crossing the threshold keeps the predictions alike (f1 bounded) but not the scores (brier is not).
+     */
+    @Test
+    void modelsThatDifferOnOneExampleDoNotGetTheBound() throws Exception {
+        // row 2 is a negative scored 0.03; 0.97 makes the candidate predict it positive, 0.07 does not
+        ComparisonReport crossing = review(churnPack("f1", i -> i == 2 ? 0.97 : churnScore(i))).evidence()
+                .primaryComparison();
+        for (Metric metric : new Metric[] {Metric.F1, Metric.PRECISION, Metric.BALANCED_ACCURACY, Metric.BRIER,
+            Metric.ROC_AUC}) {
+            assertNotEquals("identical-scores-agreement-bound", find(crossing, metric, "overall").test(),
+                    metric.wireName());
+        }
+        ComparisonReport below = review(churnPack("brier", i -> i == 2 ? 0.07 : churnScore(i))).evidence()
+                .primaryComparison();
+        assertEquals("identical-scores-agreement-bound", find(below, Metric.F1, "overall").test());
+        assertNotEquals("identical-scores-agreement-bound", find(below, Metric.BRIER, "overall").test());
+    }
+}
