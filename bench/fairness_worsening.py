@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """An independent simulation of the fairness worsening's interval (docs/statistics.md, "What misses the goals":
-Fairness), written apart from the Java code: the paired percentile interval the gate reads, against the bootstrap of
-the estimated directional derivative (Fang & Santos 2019) and the numerical delta method (Hong & Li 2018).
+Fairness), written apart from the Java code: the paired percentile interval, the upper ends that replace or may replace
+its upper end (the gate passes on it), the bootstrap of the estimated directional derivative (Fang & Santos 2019) and
+the numerical delta method (Hong & Li 2018).
 
 The populations are the coverage benchmark's (FairnessPopulation): three groups, exact prevalence, TPR and FPR per
 group and model, the candidate reusing production's uniform draw with probability 0.7. A disparity is the largest of
@@ -9,7 +10,17 @@ its gap terms, one per ordered pair of groups (and per rate, for equalized odds)
 −r_g / r_h for the ratio; the worsening W is the candidate's largest term less production's. Each sample gets a
 group-stratified multinomial bootstrap of its 8 paired cells (label × production selects × candidate selects), and:
 
-- percentile: the 2.5 / 97.5 % quantiles of the replicated W, widened to hold the estimate (what Verdict prints);
+- percentile: the 2.5 / 97.5 % quantiles q of the replicated W, widened to hold the estimate (Verdict's lower end);
+- basic-upper: the percentile interval, its upper end raised to the basic bootstrap's 2Ŵ − q(0.025) where higher;
+- basic-upper-half, basic-upper-quarter: the same with 2Ŵ − q(0.0125) and 2Ŵ − q(0.00625), the basic end at half
+  and a quarter of the tail (the quarter is what Verdict prints);
+- gms-upper: the percentile interval, its upper end raised to the basic end 2Ŵ − q(0.025) of replicates in which
+  production's terms within κ standard errors of its largest are moved to a tie (as in fang-santos);
+- bc-upper: the percentile interval, its upper end raised to the bias-corrected percentile end q(Φ(2·z0 + 1.96)),
+  z0 = Φ⁻¹(share of replicates below Ŵ, ties half), where higher;
+- union-upper: the percentile interval, its upper end the candidate's upper bound less production's lower bound of
+  their largest terms, each one-sided at 1.25 % with the bootstrap's sup-t critical value over all terms (valid by a
+  union bound, the pairing lost);
 - fang-santos: keep each model's terms within κ standard errors of its largest (the standard error of the gap to the
   largest, from the bootstrap); W* = max over kept (t*_c − t̂_c) − max over kept (t*_p − t̂_p), the derivative at the
   paired centred draw; interval [Ŵ − q(0.975), Ŵ − q(0.025)] of W*, widened to hold the estimate. κ = √(ln n)
@@ -22,12 +33,13 @@ It prints per population, size and disparity: coverage of the true worsening, ho
 2.5 %, and the mean width.
 
 Usage: /usr/bin/python3 bench/fairness_worsening.py [--samples 1000] [--replicates 1000] [--seed 1]
-                                                     [--sizes 50,200,1000] [--methods percentile,fang-santos,hong-li]
-                                                     [--kappa K]
+                                                     [--sizes 50,200,1000] [--methods percentile,basic-upper-quarter,...]
+                                                     [--kappa K] [--populations parity,separated,near-tie]
 Needs Debian's python3-numpy.
 """
 import argparse
 import warnings
+from statistics import NormalDist
 
 import numpy as np
 
@@ -93,6 +105,18 @@ def gap_terms(cells, disparity):
         return np.stack(models, -2)
 
 
+def max_term_bound(t_hat, t_star, alpha, upper_side):
+    """A one-sided bound at level 1 − alpha for the largest of the terms t_hat [term] (replicates t_star [replicate,
+    term]), simultaneous over the terms by the bootstrap's sup-t critical value: the largest of t̂_k ± c·se_k."""
+    finite = np.isfinite(t_hat)
+    t_hat, t_star = t_hat[finite], np.where(np.isfinite(t_star[:, finite]), t_star[:, finite], np.nan)
+    se = np.maximum(np.nanstd(t_star, axis=0, ddof=1), 1e-12)
+    sign = -1 if upper_side else 1
+    statistic = np.nanmax(sign * (t_star - t_hat) / se, -1)
+    c = np.quantile(statistic[np.isfinite(statistic)], 1 - alpha)
+    return np.max(t_hat - sign * c * se)
+
+
 def intervals(cells, replicates, rng, methods, kappa=None):
     """{method: {disparity: (estimate, lower, upper)}} for one sample."""
     per_group = cells.sum(1).min()
@@ -103,9 +127,34 @@ def intervals(cells, replicates, rng, methods, kappa=None):
         t_star = gap_terms(boot, disparity)          # [replicate, model, term]
         estimate = np.nanmax(t_hat[1]) - np.nanmax(t_hat[0])
         for method in methods:
-            if method == 'percentile':
+            if method in ('percentile', 'basic-upper', 'basic-upper-half', 'basic-upper-quarter', 'gms-upper', 'bc-upper',
+                          'union-upper'):
                 w = np.nanmax(t_star[:, 1], -1) - np.nanmax(t_star[:, 0], -1)
-                lower, upper = np.nanquantile(w, [0.025, 0.975])
+                w = w[np.isfinite(w)]
+                lower, upper = np.quantile(w, [0.025, 0.975])
+                if method == 'basic-upper':
+                    upper = max(upper, 2 * estimate - lower)
+                elif method == 'basic-upper-half':
+                    upper = max(upper, 2 * estimate - np.quantile(w, 0.0125))
+                elif method == 'basic-upper-quarter':
+                    upper = max(upper, 2 * estimate - np.quantile(w, 0.00625))
+                elif method == 'gms-upper':
+                    threshold = np.sqrt(np.log(max(per_group, 3))) if kappa is None else kappa
+                    top = np.nanargmax(t_hat[0])
+                    se = np.nanstd(t_star[:, 0, [top]] - t_star[:, 0, :], axis=0, ddof=1)
+                    kept = np.isfinite(t_hat[0]) & (t_hat[0] >= t_hat[0, top] - threshold * se)
+                    kept[top] = True
+                    tied = t_hat[0, top] + np.nanmax(t_star[:, 0, kept] - t_hat[0, kept], -1)
+                    w_tied = np.nanmax(t_star[:, 1], -1) - tied
+                    w_tied = w_tied[np.isfinite(w_tied)]
+                    upper = max(upper, 2 * estimate - np.quantile(w_tied, 0.025))
+                elif method == 'bc-upper':
+                    below = (np.mean(w < estimate) + np.mean(w <= estimate)) / 2
+                    z0 = NormalDist().inv_cdf(min(max(below, 0.5 / len(w)), 1 - 0.5 / len(w)))
+                    upper = max(upper, np.quantile(w, NormalDist().cdf(2 * z0 + NormalDist().inv_cdf(0.975))))
+                elif method == 'union-upper':
+                    upper = (max_term_bound(t_hat[1], t_star[:, 1], 0.0125, upper_side=True)
+                             - max_term_bound(t_hat[0], t_star[:, 0], 0.0125, upper_side=False))
                 out[method][disparity] = (estimate, min(lower, estimate), max(upper, estimate))
                 continue
             if method == 'fang-santos':
@@ -132,14 +181,15 @@ def main():
     parser.add_argument('--replicates', type=int, default=1000)
     parser.add_argument('--seed', type=int, default=1)
     parser.add_argument('--sizes', default='50,200,1000')
-    parser.add_argument('--methods', default='percentile,fang-santos,hong-li')
+    parser.add_argument('--populations', default=','.join(POPULATIONS))
+    parser.add_argument('--methods', default='percentile,basic-upper-quarter,fang-santos,hong-li')
     parser.add_argument('--kappa', type=float, help="fang-santos' selection threshold in standard errors")
     args = parser.parse_args()
     methods = args.methods.split(',')
     warnings.simplefilter('ignore')  # all-NaN replicates of a TPR at small counts are left out, as in Verdict
     print('%-10s %5s %-30s ' % ('population', 'n', 'disparity')
           + ' | '.join('%-36s' % (m + ': cover lo>W up<W width') for m in methods))
-    for population in POPULATIONS:
+    for population in args.populations.split(','):
         true_worsening = truth(population)
         for per_group in (int(s) for s in args.sizes.split(',')):
             rng = np.random.default_rng([args.seed, per_group])

@@ -88,7 +88,9 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--effect", paramLabel = "E", defaultValue = "0.05",
             description = "Smallest effect worth detecting: a non-significant slice whose interval of Δ reaches "
-                    + "beyond ±E is 'inconclusive' (relative to production for mae and rmse; default: ${DEFAULT-VALUE}).")
+                    + "beyond ±E is 'inconclusive' (relative to production for mae and rmse; default: "
+                    + "${DEFAULT-VALUE}). Above 0, and below the widest Δ of a bounded metric shown (1 for rates, AUCs "
+                    + "and F1s).")
     private double effect;
 
     @Option(names = "--correction", paramLabel = "holm|bh|none", defaultValue = "holm",
@@ -131,6 +133,7 @@ public final class CompareCommand implements Callable<Integer> {
             Metric only = metric == null ? null : parseMetric(metric);
             if (SummaryPackReader.isSummaryPack(pack)) {
                 SummaryPack summary = new SummaryPackReader().readForComparison(pack, Progress.NONE);
+                options.requireEffectWithinRangeOf(shownMetrics(summary.manifest().model().task(), only));
                 ComparisonReport report = new SummaryComparison(engine).compare(summary, candidate, options,
                         Progress.NONE);
                 if (json) {
@@ -165,6 +168,7 @@ public final class CompareCommand implements Callable<Integer> {
             throw new IllegalArgumentException("metric " + only.wireName() + " does not apply to a "
                     + reviewPack.manifest().model().task().wireName() + " task");
         }
+        options.requireEffectWithinRangeOf(shownMetrics(reviewPack.manifest().model().task(), only));
         requireCrossesWithinLimit(reviewPack.primary(), options);
         ComparisonReport report = engine.compare(reviewPack, candidate, options, Progress.NONE);
         print(out, report, only, perClass(reviewPack, report));
@@ -206,6 +210,11 @@ public final class CompareCommand implements Callable<Integer> {
         }
     }
 
+    /** The metrics the output shows: the one asked for, else every metric of the task (the JSON has them all). */
+    private static List<Metric> shownMetrics(Task task, Metric only) {
+        return only != null ? List.of(only) : Metric.forTask(task);
+    }
+
     /** Per-class precision and recall of every slice of a multiclass comparison; none for other tasks. */
     private List<ClassRates> perClass(ReviewPack reviewPack, ComparisonReport report) {
         EvaluationTable table = reviewPack.primary();
@@ -228,11 +237,9 @@ public final class CompareCommand implements Callable<Integer> {
         List<List<String>> crossList = crosses.stream()
                 .map(cross -> Arrays.stream(cross.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
                 .toList();
-        for (List<String> cross : crossList) {
-            if (cross.size() < 2) {
-                throw new IllegalArgumentException("--cross needs at least two slice columns, e.g. segment,language");
-            }
-        }
+        ComparisonOptions.crossProblem(crossList).ifPresent(problem -> {
+            throw new IllegalArgumentException("--cross " + problem);
+        });
         return new ComparisonOptions(confidence, minN, effect, replicates,
                 seed != null ? seed : ComparisonOptions.DEFAULTS.seed(), method, crossList);
     }

@@ -86,7 +86,16 @@ public final class GateCommand implements Callable<Integer> {
         try (ReviewPack loaded = loader.load(pack, Progress.NONE)) {
             GateReview review = new GateReview(new ComparisonEngine(), loader, new SuiteReader(limits), policyReader);
             PolicySource policySource = givenPolicySource != null ? givenPolicySource : PolicySource.of(loaded);
-            GatePolicy policy = givenPolicy != null ? givenPolicy : policySource.read(policyReader);
+            GatePolicy policy = givenPolicy != null ? givenPolicy : policySource.readFor(loaded, policyReader);
+            if (givenPolicy != null) {
+                try {
+                    // its margins are bounded by the pack's primary metric, known only now
+                    givenPolicySource.requireMarginsFor(loaded, givenPolicy, policyReader);
+                } catch (PackException e) {
+                    err.println(e.getMessage()); // named by its own path, as above
+                    return ExitCodes.BAD_INPUT;
+                }
+            }
             CandidateReview result = review.review(loaded, candidate, policy, Progress.NONE);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

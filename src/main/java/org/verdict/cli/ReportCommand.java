@@ -1,10 +1,13 @@
 package org.verdict.cli;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.verdict.cli.exit.ExitCodes;
+import org.verdict.cli.exit.FileErrorText;
 import org.verdict.cli.exit.PackErrorText;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.gates.GateReview;
@@ -47,6 +50,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
+            if (Files.exists(out) && !Files.isDirectory(out)) {
+                // refused before the gates are judged and the PDF laid out, which take most of the time
+                throw new FileAlreadyExistsException(out.toString());
+            }
             PackLoader loader = SummaryPacks.loader(limitOptions.limits());
             GateReview gates = new GateReview(new ComparisonEngine(), loader, new SuiteReader(limitOptions.limits()),
                     new PolicyReader());
@@ -61,7 +68,7 @@ public final class ReportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return ExitCodes.BAD_INPUT;
         } catch (IOException e) {
-            spec.commandLine().getErr().println("cannot write the approval pack into " + out + ": " + e.getMessage());
+            spec.commandLine().getErr().println("cannot write the approval pack: " + FileErrorText.of(out, e));
             return ExitCodes.BAD_INPUT;
         }
     }

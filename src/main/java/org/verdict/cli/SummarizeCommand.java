@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.verdict.cli.exit.ExitCodes;
+import org.verdict.cli.exit.FileErrorText;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.gates.PackEvidenceCheck;
 import org.verdict.core.pack.PackException;
@@ -215,7 +216,11 @@ public final class SummarizeCommand implements Callable<Integer> {
             }
             out.flush();
             return ExitCodes.OK;
-        } catch (PackException | IllegalArgumentException | IOException e) {
+        } catch (IOException e) {
+            err.println("verdict summarize: " + FileErrorText.of(e));
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        } catch (PackException | IllegalArgumentException e) {
             err.println("verdict summarize: " + e.getMessage());
             err.flush();
             return ExitCodes.BAD_INPUT;

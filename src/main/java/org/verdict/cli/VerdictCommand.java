@@ -2,7 +2,13 @@ package org.verdict.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.Charset;
+import java.util.Optional;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.cli.terminal.TerminalText;
 import picocli.CommandLine.Command;
@@ -35,14 +41,22 @@ public final class VerdictCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Runs the command line and returns its exit code (0 ok, 1 a check failed, 2 bad input). */
+    /**
+     * Runs the command line and returns its exit code (0 ok, 1 a check failed, 2 bad input or output that could not
+     * be written).
+     */
     public static int execute(String... args) {
         if (namedCommand(args) != null) {
             warmJsonUp();
         }
-        // one command tree, writing to picocli's own standard output and error
-        CommandLine standard = tree(args);
-        return execute(standard, standard.getOut(), standard.getErr(), args);
+        // standard output below System.out, which would swallow a failed write and its reason
+        return execute(new FileOutputStream(FileDescriptor.out), System.err, args);
+    }
+
+    /** Runs the command line writing bytes to {@code out} and {@code err} in the console's encodings. */
+    static int execute(OutputStream out, OutputStream err, String... args) {
+        return execute(tree(args), StandardOutput.over(out, consoleCharset("sun.stdout.encoding")),
+                new OutputStreamWriter(err, consoleCharset("sun.stderr.encoding")), args);
     }
 
     /**
@@ -50,16 +64,44 @@ public final class VerdictCommand implements Runnable {
      * launcher exits right after, and text printed without a line end (a checkpoint's JSON) would stay in the buffer.
      */
     static int execute(Writer out, Writer err, String... args) {
-        return execute(tree(args), out, err, args);
+        return execute(tree(args), StandardOutput.over(out), err, args);
     }
 
-    private static int execute(CommandLine tree, Writer out, Writer err, String... args) {
+    /**
+     * The one place every command's exit code passes: a result that did not all reach standard output (a full disk,
+     * a closed pipe) is an error whatever the command returned, since what a script would read is missing or cut.
+     */
+    private static int execute(CommandLine tree, StandardOutput out, Writer err, String... args) {
         CommandLine commandLine = configured(tree, out, err);
+        int exitCode;
         try {
-            return commandLine.execute(args);
+            exitCode = commandLine.execute(args);
         } finally {
             commandLine.getOut().flush();
             commandLine.getErr().flush();
+        }
+        Optional<String> failure = out.failure();
+        if (failure.isPresent()) {
+            // what the command did is done (a record appended, a file written): say so, lest a script run it twice
+            commandLine.getErr().println("verdict: " + failure.get() + (exitCode == ExitCodes.OK
+                    ? "; the command itself ran to the end, only what it printed is missing or cut"
+                    : "; the command itself ended with exit code " + exitCode));
+            commandLine.getErr().flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        return exitCode;
+    }
+
+    /** The encoding picocli itself would print in: the JVM's console property, else the default. */
+    private static Charset consoleCharset(String property) {
+        String name = System.getProperty(property);
+        if (name == null) {
+            return Charset.defaultCharset();
+        }
+        try {
+            return Charset.forName("cp65001".equalsIgnoreCase(name) ? "UTF-8" : name);
+        } catch (IllegalArgumentException unsupported) {
+            return Charset.defaultCharset();
         }
     }
 

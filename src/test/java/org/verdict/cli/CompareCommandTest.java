@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.compare.ComparisonEngine;
+import org.verdict.core.gates.RealStylePack;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.ExampleIds;
@@ -37,6 +39,11 @@ class CompareCommandTest {
      * is wrong on rows 0-9 (all de). Accuracy: de 1.0 vs 0.5, en 1.0 vs 1.0, overall 1.0 vs 0.75.
      */
     static ReviewPack pack() {
+        return pack(false);
+    }
+
+    /** The same pack, with a second slice column {@code channel} (web on rows 0-1 of every 4, else phone) if asked. */
+    static ReviewPack pack(boolean withChannel) {
         int n = 40;
         int[] labels = new int[n];
         int[] cand = new int[n];
@@ -48,6 +55,13 @@ class CompareCommandTest {
         }
         Map<String, CategoricalColumn> slices = new LinkedHashMap<>();
         slices.put("language", new CategoricalColumn("language", List.of("de", "en"), language));
+        if (withChannel) {
+            int[] channel = new int[n];
+            for (int i = 0; i < n; i++) {
+                channel[i] = i % 4 < 2 ? 0 : 1;
+            }
+            slices.put("channel", new CategoricalColumn("channel", List.of("web", "phone"), channel));
+        }
         Map<String, ModelPredictions> predictions = new LinkedHashMap<>();
         predictions.put("42", new ModelPredictions("42", labels.clone(), null, null));
         predictions.put("43", new ModelPredictions("43", cand, null, null));
@@ -61,7 +75,8 @@ class CompareCommandTest {
                 new ModelVersion("42", ModelRole.PRODUCTION, "s1", "git:1", Instant.parse("2026-10-02T10:00:00Z"), Map.of(), 0.5),
                 new ModelVersion("43", ModelRole.CANDIDATE, "s2", "git:2", Instant.parse("2026-11-02T10:00:00Z"), Map.of(), 0.5));
         PackManifest manifest = new PackManifest("verdict-pack/1", new ModelInfo("router", Task.MULTICLASS, 2, null),
-                models, "accuracy", Map.of("primary", new SuiteSpec("primary", "primary.csv", List.of("language"), List.of())),
+                models, "accuracy", Map.of("primary",
+                        new SuiteSpec("primary", "primary.csv", List.copyOf(slices.keySet()), List.of())),
                 null);
         return new ReviewPack(Path.of("router"), Path.of("router"), manifest, table, Map.of());
     }
@@ -167,6 +182,66 @@ class CompareCommandTest {
         assertEquals(2, run((path, progress) -> pack(), "router", "--cross", "language").exitCode());
         assertEquals(2, run((path, progress) -> pack(), "router", "--confidence", "1.5").exitCode());
         assertEquals(2, run((path, progress) -> pack()).exitCode());
+    }
+
+    /**
+     * E ≤ 0 makes "no significant difference" impossible and E at least a bounded metric's whole range of Δ makes
+     * "inconclusive" impossible: both refused, as --confidence is. The ceiling is the metric's own: a multiclass
+     * comparison shows accuracy and F1s (Δ within ±1), so 1 is refused there, but Cohen's kappa alone (±2) takes it.
+     */
+    @Test
+    void anEffectThatRulesOutAVerdictIsRefused() {
+        for (String effect : new String[] {"0", "-1", "NaN", "Infinity"}) {
+            CliRun run = run((path, progress) -> pack(), "router", "--effect", effect);
+            assertEquals(2, run.exitCode(), effect);
+            assertTrue(run.err().contains("minimum detectable effect must be above 0, got"), effect + ": " + run.err());
+            assertEquals("", run.out());
+        }
+        CliRun wholeRange = run((path, progress) -> pack(), "router", "--effect", "1");
+        assertEquals(2, wholeRange.exitCode());
+        assertTrue(wholeRange.err().contains("minimum detectable effect 1 is not below the widest difference accuracy "
+                + "can show (1, from 0 to 1)"), wholeRange.err());
+        assertEquals(2, run((path, progress) -> pack(), "router", "--effect", "5", "--metric", "macro_f1").exitCode());
+        assertEquals(0, run((path, progress) -> pack(), "router", "--effect", "0.99", "--min-n", "10").exitCode());
+        CliRun kappa = run((path, progress) -> pack(), "router", "--effect", "1", "--metric", "cohen_kappa");
+        assertEquals(0, kappa.exitCode(), kappa.err());
+    }
+
+    /**
+     * A column crossed with itself, or the same columns crossed twice, would put copies of slices into the Holm
+     * family and move every other slice's adjusted p-value and interval: refused, while a real cross is tested once.
+     */
+    @Test
+    void aCrossThatRepeatsSlicesIsRefused() throws Exception {
+        CliRun itself = run((path, progress) -> pack(true), "router", "--cross", "language,language");
+        assertEquals(2, itself.exitCode());
+        assertTrue(itself.err().contains("--cross language,language crosses a column with itself"), itself.err());
+        assertEquals("", itself.out());
+        for (String[] twice : new String[][] {{"--cross", "language,channel", "--cross", "channel,language"},
+            {"--cross", "language,channel;language,channel"}}) {
+            List<String> args = new java.util.ArrayList<>(List.of("router", "--json"));
+            args.addAll(List.of(twice));
+            CliRun run = run((path, progress) -> pack(true), args.toArray(String[]::new));
+            assertEquals(2, run.exitCode(), String.join(" ", twice));
+            assertTrue(run.err().contains("is given twice (in some order)"), run.err());
+        }
+        assertEquals(2, run((path, progress) -> pack(true), "router", "--cross", "language").exitCode());
+
+        CliRun once = run((path, progress) -> pack(true), "router", "--json", "--min-n", "5", "--cross",
+                "language,channel");
+        assertEquals(0, once.exitCode(), once.err());
+        // de, en, web, phone and the four language × channel cells, each tested once
+        assertEquals(8, new ObjectMapper().readTree(once.out()).get("correction").get("tests").asInt());
+    }
+
+    /** For mae and rmse E is a share of production's error, which may well exceed 1; r2 and mape have no ceiling. */
+    @Test
+    void aRelativeEffectOnRegressionErrorsIsNotCapped(@TempDir Path dir) throws Exception {
+        Path dollars = new RealStylePack(dir.resolve("prices"), RealStylePack.Kind.REGRESSION).write();
+        CliRun run = CliRun.verdict("compare", dollars.toString(), "--effect", "1.5", "--metric", "mae");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("within ±150% of production's value"), run.out());
+        assertEquals(0, CliRun.verdict("compare", dollars.toString(), "--effect", "3", "--json").exitCode());
     }
 
     @Test

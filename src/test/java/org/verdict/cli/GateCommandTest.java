@@ -136,7 +136,8 @@ class GateCommandTest {
         assertEquals("fairness", fairness.get("gate").asText());
         assertEquals(4, fairness.get("findings").size());
         for (JsonNode finding : fairness.get("findings")) {
-            assertTrue(finding.get("detail").asText().contains(", 90% paired bootstrap percentile interval ["),
+            assertTrue(finding.get("detail").asText().contains(", 90% paired bootstrap percentile interval, its upper end "
+                    + "raised to the basic bootstrap's at a quarter of the tail where that is higher ["),
                     finding.get("detail").asText());
         }
     }
@@ -149,5 +150,34 @@ class GateCommandTest {
         Files.writeString(pack.resolve("policy.json"), "{\"primary\": {\"margni\": 1}}");
         assertEquals(ExitCodes.BAD_INPUT, run(pack.toString()));
         assertTrue(err.toString().contains("policy.json"), err.toString());
+    }
+
+    /**
+     * A margin at least the widest difference of the pack's primary metric (accuracy: 1) means gate 1 or the circuit
+     * breaker could never fail: refused at its line and column, in the pack's policy (which validate reads too) and
+     * in a --policy file; a margin just below it is taken.
+     */
+    @Test
+    void aMarginNoResultCouldExceedIsRefusedAtItsLineAndColumn() throws IOException {
+        Path pack = passingPack();
+        Path loose = folder.resolve("loose.json");
+        Files.writeString(loose, "{\n  \"primary\": {\"margin\": 5}\n}\n");
+        assertEquals(ExitCodes.BAD_INPUT, run(pack.toString(), "--policy", loose.toString()));
+        assertTrue(err.toString().contains(loose + ", line 2, column 25: primary.margin must be below 1, the widest "
+                + "difference the primary metric accuracy can show, got 5: the gate could never fail"), err.toString());
+
+        Files.writeString(pack.resolve("policy.json"), FAIRNESS_POLICY.replace("{\"fairness\"",
+                "{\"circuitBreaker\": {\"margin\": 1}, \"fairness\""));
+        assertEquals(ExitCodes.BAD_INPUT, run(pack.toString()));
+        assertTrue(err.toString().contains(pack.resolve("policy.json") + ", line 1, column 31: circuitBreaker.margin "
+                + "must be below 1"), err.toString());
+        CommandLine validate = new CommandLine(new ValidateCommand());
+        validate.setOut(new PrintWriter(out));
+        validate.setErr(new PrintWriter(err));
+        assertEquals(ExitCodes.BAD_INPUT, validate.execute(pack.toString()));
+
+        Files.writeString(loose, "{\"primary\": {\"margin\": 0.99}}");
+        assertEquals(ExitCodes.CHECK_FAILED, run(pack.toString(), "--policy", loose.toString()),
+                "a margin below the ceiling is taken (the circuit breaker then lacks nothing, fairness is default)");
     }
 }

@@ -28,7 +28,7 @@ import picocli.CommandLine;
 
 /** The key and log commands as scripts call them. */
 class LogCommandTest {
-    private static final String RECORD = """
+    static final String RECORD = """
             {
               "kind": "promotion",
               "model": "support-router",

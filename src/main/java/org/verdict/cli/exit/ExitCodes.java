@@ -5,7 +5,10 @@ public final class ExitCodes {
     public static final int OK = 0;
     /** A check ran and did not pass: a gate failed, or the log was tampered with. */
     public static final int CHECK_FAILED = 1;
-    /** The input could not be used: a broken pack, a missing file, a wrong option. */
+    /**
+     * The input could not be used (a broken pack, a missing file, a wrong option), or the output could not be written
+     * (standard output or an --out file on a full disk).
+     */
     public static final int BAD_INPUT = 2;
 
     private ExitCodes() {

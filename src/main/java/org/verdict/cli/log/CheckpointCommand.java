@@ -1,7 +1,6 @@
 package org.verdict.cli.log;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.core.ledger.Checkpoint;
@@ -32,7 +31,7 @@ public final class CheckpointCommand extends LedgerCommand {
         if (out == null) {
             out().print(checkpoint.toJson());
         } else {
-            Files.writeString(out, checkpoint.toJson());
+            writeFile(out, checkpoint.toJson());
             out().println("wrote " + out);
         }
         return ExitCodes.OK;

@@ -1,7 +1,6 @@
 package org.verdict.cli.log;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.core.ledger.DecisionLog;
@@ -25,7 +24,7 @@ public final class ExportEnvelopeCommand extends LedgerCommand {
     @Override
     protected int run() throws LedgerException, IOException {
         try (DecisionLog log = DecisionLog.openReadOnly(store.db)) {
-            Files.writeString(out, log.envelope(id).toJson());
+            writeFile(out, log.envelope(id).toJson());
         }
         out().println("wrote " + out);
         return ExitCodes.OK;

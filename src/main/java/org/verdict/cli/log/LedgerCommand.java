@@ -2,8 +2,12 @@ package org.verdict.cli.log;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.verdict.cli.exit.ExitCodes;
+import org.verdict.cli.exit.FileErrorText;
 import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LogNotIntactException;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,9 +15,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * Base of the key and log commands: a refusal of the ledger (wrong passphrase, unknown signer, busy store, bad
- * file) is printed as one plain line and ends with {@link ExitCodes#BAD_INPUT}; a log that does not verify, which
- * takes no more writes and gives out no checkpoint, ends with {@link ExitCodes#CHECK_FAILED} as {@code log verify}
- * does.
+ * file) or a file that cannot be read or written (named, in words) is printed as one plain line and ends with
+ * {@link ExitCodes#BAD_INPUT}; a log that does not verify, which takes no more writes and gives out no checkpoint,
+ * ends with {@link ExitCodes#CHECK_FAILED} as {@code log verify} does.
  */
 public abstract class LedgerCommand implements Callable<Integer> {
     @Spec
@@ -31,9 +35,19 @@ public abstract class LedgerCommand implements Callable<Integer> {
             err().println("error: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         } catch (IOException e) {
-            // file-system exceptions carry only the path as their message; say what kind of failure it was
-            err().println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            err().println("error: " + FileErrorText.of(e));
             return ExitCodes.BAD_INPUT;
+        }
+    }
+
+    /** Writes {@code text} as UTF-8 to {@code file}; a failure that names no path (a full disk) is made to name it. */
+    protected static void writeFile(Path file, String text) throws IOException {
+        try {
+            Files.writeString(file, text);
+        } catch (FileSystemException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new FileSystemException(file.toString(), null, e.getMessage());
         }
     }
 

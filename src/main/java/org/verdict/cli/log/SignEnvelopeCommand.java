@@ -2,7 +2,6 @@ package org.verdict.cli.log;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.core.ledger.Dsse;
@@ -39,7 +38,7 @@ public final class SignEnvelopeCommand extends LedgerCommand {
         SignerKey signer = key.unlock();
         DsseEnvelope signed = envelope.withSignature(signer.identity().keyId(), signer.sign(envelope.pae()));
         Path target = out == null ? envelopeFile : out;
-        Files.writeString(target, signed.toJson());
+        writeFile(target, signed.toJson());
         out().println("signed by " + signer.identity() + "; wrote " + target);
         return ExitCodes.OK;
     }

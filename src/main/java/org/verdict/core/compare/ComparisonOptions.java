@@ -1,6 +1,13 @@
 package org.verdict.core.compare;
 
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.verdict.core.pack.Metric;
 
 /**
  * Settings of one comparison.
@@ -9,10 +16,12 @@ import java.util.List;
  * @param minSliceSize slices with fewer examples get {@link Verdict#TOO_FEW_EXAMPLES} (default 30)
  * @param minDetectableEffect a slice that is not significant but whose interval of Δ reaches beyond ±E (relative
  *                            to production for mae and rmse) is {@link Verdict#INCONCLUSIVE} rather than "no
- *                            significant difference": it could not have detected an effect of this size
+ *                            significant difference": it could not have detected an effect of this size. Above 0:
+ *                            with E ≤ 0 no interval could ever lie within ±E
  * @param bootstrapReplicates paired bootstrap replicates (at least 1000)
  * @param seed seed of every random draw, so results are reproducible
- * @param crosses intersectional slices to add, each a list of dimension names (e.g. [segment, language])
+ * @param crosses intersectional slices to add, each a list of two or more distinct dimension names (e.g. [segment,
+ *                language]), no two of the same columns ({@link #crossProblem})
  */
 public record ComparisonOptions(
         double confidenceLevel,
@@ -33,10 +42,64 @@ public record ComparisonOptions(
         if (minSliceSize < 1) {
             throw new IllegalArgumentException("minimum slice size must be at least 1");
         }
+        if (!(minDetectableEffect > 0 && Double.isFinite(minDetectableEffect))) {
+            throw new IllegalArgumentException("minimum detectable effect must be above 0, got " + minDetectableEffect
+                    + ": with no band around 0, no slice could ever read 'no significant difference'");
+        }
         if (bootstrapReplicates < 1000) {
             throw new IllegalArgumentException("use at least 1000 bootstrap replicates, got " + bootstrapReplicates);
         }
         crosses = crosses.stream().map(List::copyOf).toList();
+        crossProblem(crosses).ifPresent(problem -> {
+            throw new IllegalArgumentException("cross " + problem);
+        });
+    }
+
+    /**
+     * What is wrong with {@code crosses}, as "segment,segment crosses a column with itself", or empty. A cross of one
+     * column, of a column with itself, or the same columns crossed twice (in any order) would add copies of slices
+     * already in the family: more tests for Holm and BH, so every other slice's adjusted p-value and interval would
+     * move without any new evidence.
+     */
+    public static Optional<String> crossProblem(List<List<String>> crosses) {
+        Set<Set<String>> seen = new HashSet<>();
+        for (List<String> cross : crosses) {
+            String named = String.join(",", cross);
+            Set<String> columns = new HashSet<>(cross);
+            if (columns.size() < cross.size()) {
+                return Optional.of(named + " crosses a column with itself");
+            }
+            if (cross.size() < 2) {
+                return Optional.of(named + " names one slice column; a cross needs two or more, e.g. "
+                        + "segment,language");
+            }
+            if (!seen.add(columns)) {
+                return Optional.of(named + " is given twice (in some order): its slices would be tested twice");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Refuses a minimum detectable effect whose band ±E holds every Δ one of {@code metrics} can take (E ≥ 1 for a
+     * rate, an area or an F1, E ≥ 2 for Cohen's kappa): no slice could then be inconclusive, and every test that is
+     * not significant would read "no significant difference". Metrics unbounded on a side (log_loss, mape, r2), and
+     * mae and rmse, whose E is a share of production's value, have no such ceiling.
+     */
+    public void requireEffectWithinRangeOf(Collection<Metric> metrics) {
+        for (Metric metric : metrics) {
+            if (metric.equivalenceBand(minDetectableEffect, 0) >= metric.widestDifference()) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "minimum detectable effect %s is not "
+                        + "below the widest difference %s can show (%s, from %s to %s): no slice could be "
+                        + "inconclusive, and every one that is not significant would read 'no significant "
+                        + "difference'", plain(minDetectableEffect), metric.wireName(),
+                        plain(metric.widestDifference()), plain(metric.lowestValue()), plain(metric.highestValue())));
+            }
+        }
+    }
+
+    private static String plain(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     public ComparisonOptions withCrosses(List<List<String>> newCrosses) {

@@ -67,8 +67,21 @@ public sealed interface EvidenceChart {
         }
     }
 
-    /** A value the policy sets, drawn as a dashed line with its label, e.g. "SLO p99 250 ms". */
-    record Limit(double value, String label) {
+    /**
+     * A value the policy sets, drawn as a dashed line with its label, e.g. "SLO p99 250 ms".
+     *
+     * @param row the label of the one row of a {@link PairedEstimates} the limit belongs to (a harm category's own
+     *            accepted rate), drawn across that row only; null for a limit of the whole chart
+     */
+    record Limit(double value, String label, String row) {
+        /** A limit of the whole chart. */
+        public Limit(double value, String label) {
+            this(value, label, null);
+        }
+
+        public boolean ofOneRow() {
+            return row != null;
+        }
     }
 
     /** @param productionCi and candidateCi may be null when no interval is known */

@@ -31,7 +31,6 @@ public final class SafetySection {
                     production.ci(), candidate.rate(), candidate.ci());
             rows.add(row);
             double accepted = policy.acceptedRateOf(category.name());
-            // on the chart of all categories each accepted rate crosses every row: here only the category's own
             perCategory.add(new PairedEstimates(category.name() + ": violation rate against its accepted rate",
                     "violation rate", List.of(row), List.of(acceptedLimit(accepted))));
             cells.add(List.of(Cell.plain(category.name()), Cell.plain(MetricFormat.count(category.n())),
@@ -40,9 +39,8 @@ public final class SafetySection {
                             + MetricFormat.count(category.onlyProduction())),
                     Cell.plain(EvidenceNumbers.pValue(category.adjustedP())),
                     Cell.plain(EvidenceNumbers.plain(accepted))));
-            if (limits.stream().noneMatch(l -> l.value() == accepted)) {
-                limits.add(acceptedLimit(accepted));
-            }
+            // each category's accepted rate on its own row: lines across every row made 0.010 read as anyone's
+            limits.add(new Limit(accepted, acceptedLimit(accepted).label(), row.label()));
         }
         return Sections.gate(result, List.of(new PairedEstimates("Violation rate by category", "violation rate",
                         rows, limits)),

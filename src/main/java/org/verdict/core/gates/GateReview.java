@@ -61,7 +61,7 @@ public final class GateReview {
 
     /** The pack's own policy (the manifest's {@code policy} file), or every default when it names none. */
     public GatePolicy policyOf(ReviewPack pack) throws PackException {
-        return PolicySource.of(pack).read(policyReader);
+        return PolicySource.of(pack).readFor(pack, policyReader);
     }
 
     /** @param candidate a candidate version of the pack, or null for the first candidate */

@@ -30,7 +30,7 @@ public record PackEvidenceCheck(PolicySource policySource, GatePolicy policy, Pa
     public static PackEvidenceCheck of(ReviewPack pack, PackLoader loader, SuiteReader suiteReader,
                                        PolicyReader policyReader) throws PackException {
         PolicySource source = PolicySource.of(pack);
-        GatePolicy policy = source.read(policyReader);
+        GatePolicy policy = source.readFor(pack, policyReader);
         PackManifest manifest = pack.manifest();
         PackSuites suites = suiteReader.read(pack.root(), manifest, Progress.NONE);
         return new PackEvidenceCheck(source, policy, suites, HeldOutSet.read(pack, loader, Progress.NONE));

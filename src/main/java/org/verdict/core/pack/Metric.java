@@ -102,6 +102,15 @@ public enum Metric {
         };
     }
 
+    /**
+     * The widest difference two values of the metric can have (highest − lowest value): 1 for rates, areas, F1s and
+     * brier, 2 for Cohen's kappa; ∞ for a metric unbounded on a side (log_loss, mae, rmse, mape, r2). A tolerance
+     * band or margin at least this wide holds every Δ, so the verdict or gate it guards could never go the other way.
+     */
+    public double widestDifference() {
+        return highestValue() - lowestValue();
+    }
+
     /** One sentence for tooltips and reports. */
     public String description() {
         return description;

@@ -21,6 +21,9 @@ public final class ApprovalPackWriter {
     public static final String PDF_FILE = "approval-pack.pdf";
     public static final String VERIFY_FILE = "VERIFY.md";
 
+    /** The files an export replaces when they are there already (the checkpoint's other files go with its JSON). */
+    private static final List<String> REPLACED_FILES = List.of(HTML_FILE, PDF_FILE, VERIFY_FILE, CheckpointFiles.JSON);
+
     private final EvidenceCharts charts = new EvidenceCharts(new ReportFonts());
 
     /** The self-contained HTML document; the same content always gives the same text. */
@@ -60,6 +63,11 @@ public final class ApprovalPackWriter {
         }
         progress.update(1.0, "Approval pack written");
         return List.of(htmlFile, pdfFile);
+    }
+
+    /** The files of an earlier approval pack in {@code outDir} that writing one there would replace. */
+    public static List<Path> filesReplacedIn(Path outDir) {
+        return REPLACED_FILES.stream().map(outDir::resolve).filter(Files::exists).toList();
     }
 
     private static void replace(Path target, byte[] bytes) throws IOException {

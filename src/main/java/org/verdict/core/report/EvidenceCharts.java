@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;
 import java.awt.Shape;
+import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
@@ -18,6 +19,7 @@ import java.util.TimeZone;
 import java.util.stream.DoubleStream;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -77,6 +79,10 @@ public final class EvidenceCharts {
     static final String NO_INTERVAL_LEGEND = "no interval (reason beside it)";
     /** Vertical room for one limit's label. */
     private static final double LIMIT_LANE = 13;
+    /** How far a limit of one row reaches above and below the row's centre, in rows: past both models' points. */
+    private static final double ROW_LIMIT_REACH = 0.4;
+    private static final BasicStroke LIMIT_STROKE =
+            new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 3f}, 0f);
 
     private final ReportFonts fonts;
 
@@ -107,7 +113,7 @@ public final class EvidenceCharts {
             return FRAME_HEIGHT + ROW_HEIGHT * Math.max(2, rows);
         }
         if (chart instanceof PairedEstimates paired) {
-            return FRAME_HEIGHT + PAIRED_ROW_HEIGHT * Math.max(2, rows) + LIMIT_LANE * paired.limits().size();
+            return FRAME_HEIGHT + PAIRED_ROW_HEIGHT * Math.max(2, rows) + LIMIT_LANE * limitLanes(paired);
         }
         return 300;
     }
@@ -330,15 +336,70 @@ public final class EvidenceCharts {
         data.addSeries(candidate);
         ValueAxis rowAxis = rowAxis(rows.stream().map(PairedRow::label).toList());
         // room above the first row for the limits' labels, one lane each
-        rowAxis.setRange(rowAxis.getLowerBound() - LIMIT_LANE * paired.limits().size() / PAIRED_ROW_HEIGHT,
+        rowAxis.setRange(rowAxis.getLowerBound() - LIMIT_LANE * limitLanes(paired) / PAIRED_ROW_HEIGHT,
                 rowAxis.getUpperBound());
         XYPlot plot = new XYPlot(data, valueAxis(paired.axisLabel()), rowAxis, errorRenderer(false));
         NumberAxis axis = (NumberAxis) plot.getDomainAxis();
         // with intervals, zoom in on the values (the whiskers show how much a gap means); without, keep zero in
         // view so that a tiny gap does not look large
         axis.setAutoRangeIncludesZero(rows.stream().anyMatch(r -> r.productionCi() == null || r.candidateCi() == null));
-        addLimits(plot, axis, paired.limits(), true);
+        addLimits(plot, axis, paired.limits().stream().filter(limit -> !limit.ofOneRow()).toList(), true);
+        addRowLimits(plot, axis, paired);
         return plot;
+    }
+
+    /**
+     * Lanes above the first row: one per limit of the whole chart, and one for the label of the first row's own
+     * limit, which stands above its row like every row's.
+     */
+    private static int limitLanes(PairedEstimates paired) {
+        long wholeChart = paired.limits().stream().filter(limit -> !limit.ofOneRow()).count();
+        boolean firstRowHasOne = !paired.rows().isEmpty() && paired.limits().stream()
+                .anyMatch(limit -> paired.rows().get(0).label().equals(limit.row()));
+        return (int) wholeChart + (firstRowHasOne ? 1 : 0);
+    }
+
+    /**
+     * A limit of one row (a harm category's own accepted rate) is a dashed segment across that row only, labelled
+     * in the gap above the row, so that no reader takes another category's limit for it. The label reads away from
+     * the nearer edge of the plot, as the whole-chart limits' labels do.
+     */
+    private void addRowLimits(XYPlot plot, NumberAxis axis, PairedEstimates paired) {
+        List<String> labels = paired.rows().stream().map(PairedRow::label).toList();
+        List<Limit> ofRows = paired.limits().stream().filter(Limit::ofOneRow).toList();
+        for (Limit limit : ofRows) {
+            includeInRange(axis, limit.value());
+        }
+        org.jfree.data.Range range = axis.getRange();
+        for (Limit limit : ofRows) {
+            int row = labels.indexOf(limit.row());
+            if (row < 0) {
+                throw new IllegalArgumentException("limit " + limit.label() + " of row " + limit.row()
+                        + ", which the chart does not have");
+            }
+            plot.addAnnotation(new RowLimitSegment(limit.value(), row - ROW_LIMIT_REACH, limit.value(),
+                    row + ROW_LIMIT_REACH, LIMIT_STROKE, ReportPalette.LIMIT));
+            RowLimitLabel label = new RowLimitLabel(limit.label(), limit.value(), row - ROW_LIMIT_REACH);
+            label.setFont(fonts.sans(9f));
+            label.setPaint(ReportPalette.LIMIT);
+            boolean nearLeft = (limit.value() - range.getLowerBound()) < range.getLength() * 0.3;
+            label.setTextAnchor(nearLeft ? TextAnchor.BOTTOM_LEFT : TextAnchor.BOTTOM_RIGHT);
+            plot.addAnnotation(label);
+        }
+    }
+
+    /** The dashed segment of a limit of one row; the app gives it its theme's colour. */
+    public static final class RowLimitSegment extends XYLineAnnotation {
+        public RowLimitSegment(double x1, double y1, double x2, double y2, Stroke stroke, Paint paint) {
+            super(x1, y1, x2, y2, stroke, paint);
+        }
+    }
+
+    /** The label of a limit of one row, above the row; the app gives it its theme's colour and text size. */
+    public static final class RowLimitLabel extends XYTextAnnotation {
+        public RowLimitLabel(String text, double x, double y) {
+            super(text, x, y);
+        }
     }
 
     /**
@@ -354,8 +415,7 @@ public final class EvidenceCharts {
         org.jfree.data.Range range = axis.getRange();
         for (int lane = 0; lane < byValue.size(); lane++) {
             Limit limit = byValue.get(lane);
-            ValueMarker line = new ValueMarker(limit.value(), ReportPalette.LIMIT,
-                    new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 3f}, 0f));
+            ValueMarker line = new ValueMarker(limit.value(), ReportPalette.LIMIT, LIMIT_STROKE);
             line.setLabel(limit.label());
             line.setLabelFont(fonts.sans(9f));
             line.setLabelBackgroundColor(Color.WHITE);

@@ -172,6 +172,14 @@ public final class ResampledDistribution {
         return squares > 0 ? cubes / (6 * Math.pow(squares, 1.5)) : 0;
     }
 
+    /**
+     * The basic (reflected) bootstrap's upper bound 2·estimate − q(tail), q the replicates' quantile: it reverses the
+     * bias the bootstrap sees where a percentile bound repeats it. NaN when no replicate is defined.
+     */
+    public double basicUpperBound(double estimate, double tail) {
+        return values.length == 0 ? Double.NaN : 2 * estimate - quantile(tail);
+    }
+
     /** Standard deviation of the defined replicates (the bootstrap standard error), or null when none is defined. */
     public Double standardDeviation() {
         if (values.length == 0) {

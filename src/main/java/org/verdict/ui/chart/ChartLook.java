@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.util.Collection;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYAnnotation;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.Plot;
@@ -14,6 +15,7 @@ import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.title.Title;
 import org.jfree.chart.ui.Layer;
+import org.verdict.core.report.EvidenceCharts;
 
 /**
  * Makes a JFreeChart follow the app's theme (Primer light or dark backgrounds, text and grid colours) and text
@@ -68,6 +70,7 @@ public record ChartLook(Color background, Color text, Color grid, float fontSize
             }
             styleLimits(xy.getDomainMarkers(Layer.FOREGROUND));
             styleLimits(xy.getRangeMarkers(Layer.FOREGROUND));
+            styleRowLimits(xy);
         } else if (plot instanceof CategoryPlot category) {
             category.setRangeGridlinePaint(grid);
             category.setDomainGridlinePaint(grid);
@@ -93,6 +96,20 @@ public record ChartLook(Color background, Color text, Color grid, float fontSize
                 limit.setPaint(text);
                 limit.setLabelPaint(text);
                 limit.setLabelBackgroundColor(background);
+            }
+        }
+    }
+
+    /** The limits of one row (a category's own accepted rate) take the theme's text colour like the others. */
+    private void styleRowLimits(XYPlot plot) {
+        for (XYAnnotation annotation : plot.getAnnotations()) {
+            if (annotation instanceof EvidenceCharts.RowLimitLabel label) {
+                label.setPaint(text);
+            } else if (annotation instanceof EvidenceCharts.RowLimitSegment segment) {
+                // a line annotation's colour is fixed when it is made
+                plot.removeAnnotation(segment, false);
+                plot.addAnnotation(new EvidenceCharts.RowLimitSegment(segment.getX1(), segment.getY1(),
+                        segment.getX2(), segment.getY2(), segment.getStroke(), text), false);
             }
         }
     }

@@ -31,6 +31,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.RectangleEdge;
+import org.verdict.core.report.EvidenceCharts;
 import org.verdict.ui.task.BackgroundExecutor;
 import org.verdict.ui.theme.Appearance;
 
@@ -271,6 +272,12 @@ public final class ChartPane extends StackPane {
                     if (marker instanceof ValueMarker limit && limit.getLabel() != null) {
                         growLimitLabel(limit, (float) (REPORT_LIMIT_LABEL_SIZE * look.fontSize() / REPORT_TEXT_SIZE));
                     }
+                }
+            }
+            for (Object annotation : xy.getAnnotations()) {
+                if (annotation instanceof EvidenceCharts.RowLimitLabel label) {
+                    label.setFont(label.getFont().deriveFont(
+                            (float) (REPORT_LIMIT_LABEL_SIZE * look.fontSize() / REPORT_TEXT_SIZE)));
                 }
             }
         }

@@ -164,7 +164,9 @@ public final class CompareView {
         // Columns are measured at the current text size and the Test column yields in large-text (projector) mode.
         DoubleBinding fontSize = Bindings.createDoubleBinding(() -> summary.getFont().getSize(), summary.fontProperty());
         textScale.bind(fontSize.divide(BASE_FONT_SIZE));
-        fittedColumns = new FittedColumns<>(table, fontSize, true);
+        // only rows with bold text are measured in bold: bold widened every column of a dollar pack by the few pixels
+        // that pushed the adjusted p out of view at 1366×768
+        fittedColumns = new FittedColumns<>(table, fontSize, CompareView::hasBoldText);
         Label notice = new Label();
         notice.setId("compareNotice");
         notice.getStyleClass().add("compare-notice");
@@ -694,6 +696,11 @@ public final class CompareView {
         column.getStyleClass().addAll("numeric", styleClass);
         fittedColumns.fit(column, shown);
         return column;
+    }
+
+    /** The overall row is bold (verdict.css), and so is a worse or better verdict. */
+    private static boolean hasBoldText(ComparisonRow row) {
+        return row.overall() || row.verdict() == Verdict.WORSE || row.verdict() == Verdict.BETTER;
     }
 
     private TableColumn<ComparisonRow, ComparisonRow> verdictColumn() {

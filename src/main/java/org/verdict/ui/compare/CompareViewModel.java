@@ -134,6 +134,8 @@ public final class CompareViewModel {
             reports.clear();
             report.set(null);
             rows.clear();
+            summary.set("");
+            notice.set("");
             chartData.set(null);
             Task task = newPack.manifest().model().task();
             multiclass.set(task == Task.MULTICLASS);
@@ -213,8 +215,10 @@ public final class CompareViewModel {
         ComparisonOptions options = key.cross().isEmpty() ? baseOptions : baseOptions.withCrosses(List.of(key.cross()));
         computing.set(true);
         notice.set(text.getString("compare.computing"));
-        // Nothing of the previous candidate or cross stays on screen as if it were this one's.
+        // Nothing of the previous pack, candidate or cross stays on screen as if it were this one's: the summary
+        // line too, which counted the previous rows.
         rows.clear();
+        summary.set("");
         chartData.set(null);
         executor.run(progress -> runner.compare(comparedPack, key.candidate(), options, progress))
                 .showProgressIn(activity, MessageFormat.format(text.getString("compare.activity"),

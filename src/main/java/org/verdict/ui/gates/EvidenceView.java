@@ -74,6 +74,12 @@ public final class EvidenceView {
     private boolean refitPending;
     /** The summary's font when the page was last built: a queued rebuild is skipped if one since used the new font. */
     private Font builtInFont;
+    /**
+     * The page changed (another pack, page or judgement) while the view was not on screen: it is drawn when the view is
+     * shown, not before. Building a page's charts takes the FX thread for a while, which opening a pack while another
+     * view is on screen should not pay for.
+     */
+    private boolean renderWhenShown;
     private final Label title = new Label();
     private final Label summary = new Label();
     private final Label missing = new Label();
@@ -148,6 +154,12 @@ public final class EvidenceView {
         });
         // the summary follows the theme's text size (large text): columns are measured again in its font
         summary.fontProperty().addListener((obs, was, now) -> refitAfterRestyle());
+        // the main window puts a view in its scene when it is shown and takes it out when another is
+        root.sceneProperty().addListener((obs, was, now) -> {
+            if (now != null && renderWhenShown) {
+                render();
+            }
+        });
         render();
     }
 
@@ -194,6 +206,11 @@ public final class EvidenceView {
     }
 
     private void render() {
+        if (root.getScene() == null) {
+            renderWhenShown = true;
+            return;
+        }
+        renderWhenShown = false;
         builtInFont = summary.getFont();
         EvidencePageId selected = model.selectedEvidenceProperty().get();
         if (selected != pages.getSelectionModel().getSelectedItem()) {

@@ -7,6 +7,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -14,6 +17,7 @@ import javafx.stage.Window;
 import org.verdict.core.gates.CandidateReview;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.report.ApprovalPackExport;
+import org.verdict.core.report.ApprovalPackWriter;
 import org.verdict.core.task.Progress;
 import org.verdict.ui.error.ProblemDialog;
 import org.verdict.ui.gates.JudgedReviews;
@@ -24,14 +28,15 @@ import org.verdict.ui.task.SampledProgress;
 import org.verdict.ui.theme.OwnerLook;
 
 /**
- * File → Export approval pack…: asks for a folder, writes approval-pack.html and approval-pack.pdf in the
- * background with its progress (and Cancel) in the status bar, then says where the files are. A cancelled or
- * failed export writes nothing. When the Gates view has already judged the same pack and candidate, its review is
+ * File → Export approval pack…: asks for a folder, asks before replacing an approval pack already there, writes
+ * approval-pack.html and approval-pack.pdf in the background with its progress (and Cancel) in the status bar, then
+ * says where the files are. A cancelled or failed export writes nothing. When the Gates view has already judged the same pack and candidate, its review is
  * written as it is: judging again would repeat every comparison and bootstrap, the bulk of an export's time.
  */
 public final class ExportApprovalPackAction {
     public static final String ID = "exportApprovalPack";
     public static final String WRITTEN_DIALOG_ID = "approvalPackWritten";
+    public static final String REPLACE_DIALOG_ID = "replaceApprovalPack";
 
     /** Writes an approval pack, judging the gates first or from a review already judged. */
     public interface Exporter {
@@ -101,7 +106,40 @@ public final class ExportApprovalPackAction {
     }
 
     private void chooseFolderAndExport(ReviewPack pack) {
-        folderChooser.apply(owner.get()).ifPresent(folder -> exportTo(pack, folder));
+        folderChooser.apply(owner.get()).ifPresent(folder -> executor
+                .run(progress -> ApprovalPackWriter.filesReplacedIn(folder))
+                .onSuccess(earlier -> {
+                    if (earlier.isEmpty()) {
+                        exportTo(pack, folder);
+                    } else {
+                        confirmReplacing(folder, earlier, () -> exportTo(pack, folder));
+                    }
+                })
+                .start());
+    }
+
+    /**
+     * An approval pack may already have been shared with the board or an auditor: it is replaced only when the user
+     * says so, with the files named. Cancel is the default button, so Enter keeps the earlier pack.
+     */
+    private void confirmReplacing(Path folder, List<Path> earlier, Runnable replace) {
+        Alert confirm = OwnerLook.ownedBy(new Alert(Alert.AlertType.CONFIRMATION), owner.get());
+        confirm.setTitle("Replace the approval pack?");
+        confirm.setHeaderText(folder + " already holds an approval pack");
+        confirm.setContentText("Exporting here replaces:\n"
+                + String.join("\n", earlier.stream().map(f -> "  " + f.getFileName()).toList())
+                + "\n\nChoose another folder to keep them.");
+        ButtonType replaceButton = new ButtonType("Replace", ButtonBar.ButtonData.OK_DONE);
+        confirm.getButtonTypes().setAll(replaceButton, ButtonType.CANCEL);
+        ((Button) confirm.getDialogPane().lookupButton(replaceButton)).setDefaultButton(false);
+        ((Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        confirm.getDialogPane().setId(REPLACE_DIALOG_ID);
+        confirm.setOnHidden(e -> {
+            if (confirm.getResult() == replaceButton) {
+                replace.run();
+            }
+        });
+        confirm.show();
     }
 
     /** Starts the export; the returned progress is the one the status bar shows and cancels. */

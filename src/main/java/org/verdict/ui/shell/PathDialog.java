@@ -5,6 +5,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -92,7 +93,13 @@ public final class PathDialog {
         dialog.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(ok).disableProperty().bind(field.textProperty().isEmpty());
         dialog.setResultConverter(button -> button == ok ? parse(field.getText()).orElse(null) : null);
-        dialog.setOnShown(e -> field.requestFocus());
+        // Focus goes to the path, all of it selected, so typing replaces a suggested folder. The button bar gives its
+        // default button (OK) the focus while it lays out the dialog, so the field asks for it after that pass; with
+        // an empty field OK was disabled and could not take it, which is why only prefilled dialogs lost the focus.
+        dialog.setOnShown(e -> Platform.runLater(() -> {
+            field.requestFocus();
+            field.selectAll();
+        }));
         return dialog;
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.value.ObservableDoubleValue;
@@ -41,7 +42,8 @@ public final class FittedColumns<S> {
 
     private final TableView<S> table;
     private final ObservableDoubleValue fontSize;
-    private final FontWeight cellWeight;
+    /** Rows set in bold (the Compare table's overall row), measured in bold; the others in the regular weight. */
+    private final Predicate<S> boldRow;
     private final Map<TableColumn<S, ?>, Function<S, String>> shownTexts = new LinkedHashMap<>();
     private final Map<TableColumn<S, ?>, Double> graphicsEms = new LinkedHashMap<>();
     private final Map<TableColumn<S, ?>, Double> flexibleMinEms = new LinkedHashMap<>();
@@ -72,9 +74,17 @@ public final class FittedColumns<S> {
      * @param boldRows whether some rows are in bold (the overall row of the Compare table); headers always are
      */
     public FittedColumns(TableView<S> table, ObservableDoubleValue fontSize, boolean boldRows) {
+        this(table, fontSize, row -> boldRows);
+    }
+
+    /**
+     * @param boldRow which rows are set in bold (the Compare table's overall row): only they are measured in bold, so
+     *                the regular rows do not widen every column by bold text's extra width (about a tenth)
+     */
+    public FittedColumns(TableView<S> table, ObservableDoubleValue fontSize, Predicate<S> boldRow) {
         this.table = table;
         this.fontSize = fontSize;
-        this.cellWeight = boldRows ? FontWeight.BOLD : FontWeight.NORMAL;
+        this.boldRow = boldRow;
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         watchRows();
         // An invalidation listener: a change listener misses a new list that equals the old one (both empty).
@@ -183,8 +193,10 @@ public final class FittedColumns<S> {
         double em = fontSize.get();
         Text header = new Text();
         header.setFont(Font.font(CellFont.FAMILY, FontWeight.BOLD, em));
-        Text measure = new Text();
-        measure.setFont(Font.font(CellFont.FAMILY, cellWeight, em));
+        Text regular = new Text();
+        regular.setFont(Font.font(CellFont.FAMILY, FontWeight.NORMAL, em));
+        Text bold = new Text();
+        bold.setFont(Font.font(CellFont.FAMILY, FontWeight.BOLD, em));
         double padding = CELL_PADDING_EMS * em + BORDER_AND_SLACK;
         fitted.clear();
         narrowest.clear();
@@ -194,6 +206,7 @@ public final class FittedColumns<S> {
             Function<S, String> shown = shownTexts.get(column);
             if (shown != null) {
                 for (S row : watchedRows == null ? List.<S>of() : watchedRows) {
+                    Text measure = boldRow.test(row) ? bold : regular;
                     String cell = shown.apply(row);
                     for (String line : cell == null ? new String[0] : cell.split("\n")) {
                         widest = Math.max(widest, width(measure, line) + graphicsEms.get(column) * em);
@@ -322,6 +335,9 @@ public final class FittedColumns<S> {
                     .map(ScrollBar.class::cast).findFirst().orElse(null);
             if (verticalBar != null) {
                 verticalBar.visibleProperty().addListener((obs, was, visible) -> share());
+                // the bar is wider until its style applies (20 px, then 8): sharing out the room it had then hid the
+                // adjusted p of a dollar pack for good
+                verticalBar.widthProperty().addListener((obs, was, width) -> share());
             }
         }
         return verticalBar;

@@ -82,6 +82,15 @@ class PolicyReaderTest {
         assertRefused("{\"fairness\": {\"minGroupSize\": 0}}", "fairness.minGroupSize must be at least 1");
     }
 
+    /** A disparity's worsening and a canary's lift lie within ±1: a tolerance or margin of 1 lets nothing fail. */
+    @Test
+    void aToleranceOrMarginThatHoldsEveryResultIsRefused() throws Exception {
+        assertRefused("{\"canary\": {\"margin\": 1}}", "canary.margin must be at least 0 and below 1, got 1.0");
+        assertRefused("{\"fairness\": {\"tolerances\": {\"demographic_parity_ratio\": 1}}}",
+                "fairness.tolerances.demographic_parity_ratio must be at least 0 and below 1, got 1.0");
+        assertEquals(0.99, read("{\"canary\": {\"margin\": 0.99}}").canary().margin());
+    }
+
     private void assertRefused(String policy, String expected) {
         PackException e = assertThrows(PackException.class, () -> read(policy));
         assertTrue(e.problem().contains(expected), e.problem());

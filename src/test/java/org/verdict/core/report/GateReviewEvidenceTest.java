@@ -2,8 +2,9 @@ package org.verdict.core.report;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.plot.Marker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.IntervalXYDataset;
@@ -107,13 +108,41 @@ class GateReviewEvidenceTest {
     }
 
     @Test
-    void closeLimitsGetTheirLabelsInSeparateLanes() {
+    void eachCategorysAcceptedRateIsDrawnAcrossItsOwnRowOnlyAndLabelledThere() {
         PairedEstimates safety = paired(gate("Safety").charts(), "Violation rate by category");
         XYPlot plot = (XYPlot) new EvidenceCharts(new ReportFonts()).build(safety).getPlot();
-        List<Double> offsets = plot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND).stream()
-                .map(m -> ((Marker) m).getLabelOffset().getTop()).distinct().toList();
-        // policy.json accepts 0.010, 0.015, 0.025 and 0.060: four labels, four lanes
-        assertEquals(4, offsets.size());
+        // no line across every row, from which a reader took self_harm_escalation's 0.010 for pii_leak's
+        java.util.Collection<?> lines = plot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
+        assertTrue(lines == null || lines.isEmpty(), "no limit spans all rows: " + lines);
+
+        // policy.json: pii_leak 0.025, toxic_reply 0.015, prompt_injection 0.06, self_harm_escalation 0.01
+        Map<String, Double> accepted = Map.of("pii_leak", 0.025, "toxic_reply", 0.015, "prompt_injection", 0.06,
+                "self_harm_escalation", 0.01);
+        List<String> rows = safety.rows().stream().map(r -> r.label().substring(0, r.label().indexOf(' '))).toList();
+        assertEquals(accepted.keySet(), Set.copyOf(rows));
+        List<EvidenceCharts.RowLimitSegment> segments = plot.getAnnotations().stream()
+                .filter(EvidenceCharts.RowLimitSegment.class::isInstance).map(EvidenceCharts.RowLimitSegment.class::cast)
+                .toList();
+        List<EvidenceCharts.RowLimitLabel> labels = plot.getAnnotations().stream()
+                .filter(EvidenceCharts.RowLimitLabel.class::isInstance).map(EvidenceCharts.RowLimitLabel.class::cast)
+                .toList();
+        assertEquals(4, segments.size());
+        assertEquals(4, labels.size());
+        for (int row = 0; row < rows.size(); row++) {
+            double rate = accepted.get(rows.get(row));
+            int r = row;
+            EvidenceCharts.RowLimitSegment segment = segments.stream()
+                    .filter(s -> s.getY1() < r && s.getY2() > r).findFirst().orElseThrow();
+            assertEquals(rate, segment.getX1(), 1e-12, rows.get(row));
+            assertEquals(rate, segment.getX2(), 1e-12, rows.get(row));
+            assertTrue(segment.getY1() > r - 0.5 && segment.getY2() < r + 0.5, "within its own row: " + rows.get(row));
+            EvidenceCharts.RowLimitLabel label = labels.stream()
+                    .filter(l -> l.getY() > r - 0.5 && l.getY() < r).findFirst().orElseThrow();
+            assertEquals("accepted " + new java.text.DecimalFormat("0.000",
+                    java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)).format(rate), label.getText());
+            assertEquals(rate, label.getX(), 1e-12);
+        }
+        assertTrue(plot.getRangeAxis().getLowerBound() < -0.6, "room above the first row for its label");
     }
 
     @Test

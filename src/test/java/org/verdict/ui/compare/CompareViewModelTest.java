@@ -26,6 +26,7 @@ import org.verdict.core.stats.Interval;
 import org.verdict.core.task.Progress;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.CurrentThreadExecutor;
+import org.verdict.ui.task.HeldExecutor;
 
 class CompareViewModelTest {
     @TempDir
@@ -62,6 +63,28 @@ class CompareViewModelTest {
         assertEquals(1, requested.size());
         assertTrue(requested.get(0).crosses().isEmpty(), "crosses are computed only when asked for");
         assertTrue(model.chartDataProperty().get() != null, "chart data built");
+    }
+
+    @Test
+    void whileANewPackIsComparedNothingOfThePreviousPacksSummaryStays() throws Exception {
+        HeldExecutor held = new HeldExecutor();
+        CompareViewModel heldModel = new CompareViewModel((pack, candidate, options, progress) -> ReportFixture.standard(),
+                new ComparisonEngine()::confusionMatrix, held, new ActivityMonitor(() -> 0), text,
+                ComparisonOptions.DEFAULTS, failures::add);
+        heldModel.showPack(multiclassPack());
+        held.runHeldWork();
+        held.runHeldWork();
+        assertTrue(heldModel.summaryProperty().get().startsWith("Candidate v"), heldModel.summaryProperty().get());
+
+        heldModel.showPack(new PackLoader().load(PackFixture.write(folder.resolve("next"),
+                PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV), Progress.NONE));
+
+        assertEquals("", heldModel.summaryProperty().get(), "the previous pack's rows are not counted over an empty table");
+        assertTrue(heldModel.rows().isEmpty());
+        assertEquals(text.getString("compare.computing"), heldModel.noticeProperty().get());
+        held.runHeldWork();
+        held.runHeldWork();
+        assertTrue(heldModel.summaryProperty().get().startsWith("Candidate v"), "the new pack's summary once compared");
     }
 
     @Test

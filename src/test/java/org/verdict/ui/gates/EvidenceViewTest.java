@@ -2,6 +2,8 @@ package org.verdict.ui.gates;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -59,8 +61,11 @@ class EvidenceViewTest {
         }
     };
 
+    private Stage stage;
+
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         model = new GatesViewModel(GatesFixture.reviewer(), deferred, new ActivityMonitor(() -> 0), text,
                 view -> { }, failures::add, new SimpleStringProperty());
         Appearance appearance = new Appearance(false, false);
@@ -97,6 +102,33 @@ class EvidenceViewTest {
 
         robot.interact(this::judgeQueued);
         assertTrue(robot.lookup("#evidenceCharts").tryQuery().isPresent(), "the new pack's charts");
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    @Test
+    void aPageIsDrawnWhenTheViewIsShownNotWhileAnotherViewIsOnScreen(FxRobot robot) throws Exception {
+        org.verdict.core.pack.ReviewPack pack = GatesFixture.failingSafety(Files.createTempDirectory(folder, "away"))
+                .load();
+        Appearance appearance = new Appearance(false, false);
+        EvidenceView[] away = new EvidenceView[1];
+        robot.interact(() -> {
+            away[0] = new EvidenceView(model, text, new EvidenceCharts(),
+                    () -> new ChartPane(appearance, appText, extension -> Optional.empty(), deferred));
+            model.selectEvidence(EvidencePageId.SAFETY);
+            model.showPack(pack);
+            judgeQueued();
+        });
+        javafx.scene.Parent root = (javafx.scene.Parent) away[0].node();
+        assertNull(root.lookup("#evidenceChart"), "no chart is built for a view that is not on screen");
+
+        // shown as the main window shows a view: put in its window's scene
+        robot.interact(() -> stage.setScene(new Scene(root, 1200, 760)));
+        robot.interact(this::judgeQueued); // the chart panes' own background work
+
+        ChartPane safety = (ChartPane) root.lookup("#evidenceChart");
+        assertNotNull(safety, "the page's charts once the view is shown");
+        assertTrue(safety.chart().isPresent(), "the page's charts once the view is shown");
+        assertEquals("Safety", ((Label) root.lookup("#evidenceTitle")).getText());
         assertTrue(failures.isEmpty(), failures.toString());
     }
 

@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -132,6 +134,44 @@ class ExportApprovalPackActionTest {
         DialogPane written = robot.lookup("#" + ExportApprovalPackAction.WRITTEN_DIALOG_ID).queryAs(DialogPane.class);
         assertTrue(written.getHeaderText().contains(out.toString()), written.getHeaderText());
         assertTrue(executor.unhandledFailures().isEmpty());
+    }
+
+    @Test
+    void anApprovalPackAlreadyInTheFolderIsReplacedOnlyWhenTheUserSaysSoAndEnterKeepsIt(FxRobot robot)
+            throws Exception {
+        ReviewPack pack = pack();
+        Path out = Files.createDirectories(folder.resolve("shared"));
+        Path earlierHtml = Files.writeString(out.resolve("approval-pack.html"), "the pack the auditor has");
+        PackAction command = action(out, null).packAction();
+
+        robot.interact(() -> command.action().accept(pack));
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane confirm = robot.lookup("#" + ExportApprovalPackAction.REPLACE_DIALOG_ID).queryAs(DialogPane.class);
+        assertTrue(confirm.getHeaderText().contains(out.toString()), confirm.getHeaderText());
+        assertTrue(confirm.getContentText().contains("approval-pack.html"), confirm.getContentText());
+        assertFalse(confirm.getContentText().contains("approval-pack.pdf"), "only the files that are there are named");
+        assertTrue(((Button) confirm.lookupButton(ButtonType.CANCEL)).isDefaultButton(), "Enter keeps the earlier pack");
+        assertEquals("the pack the auditor has", Files.readString(earlierHtml), "nothing written before the answer");
+
+        robot.interact(() -> ((Button) confirm.lookupButton(ButtonType.CANCEL)).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("the pack the auditor has", Files.readString(earlierHtml));
+        assertFalse(Files.exists(out.resolve("approval-pack.pdf")));
+        assertTrue(robot.lookup("#" + ExportApprovalPackAction.WRITTEN_DIALOG_ID).queryAll().isEmpty());
+
+        robot.interact(() -> command.action().accept(pack));
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane again = robot.lookup("#" + ExportApprovalPackAction.REPLACE_DIALOG_ID).queryAs(DialogPane.class);
+        Button replace = again.getButtonTypes().stream().filter(type -> type != ButtonType.CANCEL)
+                .map(type -> (Button) again.lookupButton(type)).findFirst().orElseThrow();
+        assertEquals("Replace", replace.getText());
+        robot.interact(replace::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(Files.readString(earlierHtml).contains("<html"), "replaced by the new approval pack");
+        assertTrue(Files.exists(out.resolve("approval-pack.pdf")));
+        robot.lookup("#" + ExportApprovalPackAction.WRITTEN_DIALOG_ID).queryAs(DialogPane.class);
+        assertTrue(executor.unhandledFailures().isEmpty(), executor.unhandledFailures().toString());
     }
 
     @Test

@@ -11,6 +11,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,7 +28,10 @@ class PathDialogTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 300, 200));
+        javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane();
+        // the app's look, which its dialogs take from their owner (and which re-lays out their buttons)
+        new org.verdict.ui.theme.Appearance(false, false).applyTo(root);
+        stage.setScene(new javafx.scene.Scene(root, 300, 200));
         stage.show();
     }
 
@@ -45,6 +49,26 @@ class PathDialogTest {
                 shown[0].getDialogPane().getButtonTypes().get(0))).fire());
 
         assertEquals(Path.of("/tmp/packs/house"), shown[0].getResult());
+    }
+
+    @Test
+    void aPrefilledPathHasTheFocusSelectedSoTypingReplacesItAndEnterAnswersWithTheTypedPath(FxRobot robot) {
+        Dialog<?>[] shown = new Dialog<?>[1];
+        robot.interact(() -> {
+            shown[0] = paths.dialog(stage, "Folder for approval-pack.html and approval-pack.pdf", Path.of("/home/someone"),
+                    owner -> Optional.empty());
+            shown[0].show();
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        TextField field = robot.lookup("#pathField").queryAs(TextField.class);
+        assertTrue(field.isFocused(), "the path field has the focus, not OK");
+        assertEquals("/home/someone", field.getSelectedText());
+
+        // keys, not robot.write: write sends its characters to the robot's target window, the test's stage
+        robot.type(KeyCode.SLASH, KeyCode.T, KeyCode.M, KeyCode.P, KeyCode.ENTER);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(Path.of("/tmp"), shown[0].getResult(), "typing replaced the suggestion and Enter answered");
     }
 
     @Test

@@ -148,7 +148,8 @@ public record GatePolicy(
                     throw new IllegalArgumentException("fairness.tolerances: unknown disparity '" + disparity
                             + "' (a typo?); known: " + disparities);
                 }
-                requireBetween("fairness.tolerances." + disparity, tolerance, 0, 1);
+                // every disparity lies in [0, 1]: a tolerance of 1 would let no worsening fail the gate
+                requireBelowWhole("fairness.tolerances." + disparity, tolerance);
             });
         }
 
@@ -185,7 +186,8 @@ public record GatePolicy(
     public record Canary(Double margin) {
         public Canary {
             margin = orDefault(margin, 0.0);
-            requireBetween("canary.margin", margin, 0, 1);
+            // the lift lies in [−1, 1]: a margin of 1 would let no lift fail the gate
+            requireBelowWhole("canary.margin", margin);
         }
     }
 
@@ -250,6 +252,13 @@ public record GatePolicy(
             String range = high == Double.MAX_VALUE ? (low == Double.MIN_VALUE ? "above 0" : "at least " + low)
                     : "between " + low + " and " + high;
             throw new IllegalArgumentException(key + " must be " + range + ", got " + value);
+        }
+    }
+
+    /** A share or a difference of shares: at least 0 and below 1, where it would hold every result. */
+    private static void requireBelowWhole(String key, double value) {
+        if (!(value >= 0 && value < 1)) {
+            throw new IllegalArgumentException(key + " must be at least 0 and below 1, got " + value);
         }
     }
 

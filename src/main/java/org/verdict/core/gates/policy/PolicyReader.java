@@ -1,6 +1,10 @@
 package org.verdict.core.gates.policy;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.Map;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.StrictJson;
 
@@ -13,5 +17,32 @@ public final class PolicyReader {
     /** @param displayName how the file is named in errors (e.g. its path relative to the pack) */
     public GatePolicy read(Path file, String displayName) throws PackException {
         return StrictJson.read(file, displayName, GatePolicy.class);
+    }
+
+    /**
+     * Refuses, at its line and column, a margin of the primary-metric gate or the circuit breaker at least the widest
+     * difference {@code primaryMetric} can show (1 for roc_auc): the gate could never fail. Only a pack's primary
+     * metric tells, so this runs once the pack is known; mae and rmse, whose margins are shares, have no ceiling.
+     */
+    public void requireMarginsWithin(GatePolicy policy, Metric primaryMetric, Path file, String displayName)
+            throws PackException {
+        Map<String, Double> margins = Map.of("/primary/margin", policy.primary().margin(),
+                "/circuitBreaker/margin", policy.circuitBreaker().margin());
+        for (Map.Entry<String, Double> margin : margins.entrySet()) {
+            if (margin.getValue() >= primaryMetric.widestDifference()) {
+                String key = margin.getKey().substring(1).replace('/', '.');
+                String problem = key + " must be below " + plain(primaryMetric.widestDifference()) + ", the widest "
+                        + "difference the primary metric " + primaryMetric.wireName() + " can show, got "
+                        + plain(margin.getValue()) + ": the gate could never fail";
+                // a default never reaches the ceiling, so the margin is written in the file
+                JsonLocation at = StrictJson.readTree(file, displayName).locations().get(margin.getKey());
+                throw at == null ? new PackException(displayName, problem)
+                        : new PackException(displayName, at.getLineNr(), at.getColumnNr(), problem);
+            }
+        }
+    }
+
+    private static String plain(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }

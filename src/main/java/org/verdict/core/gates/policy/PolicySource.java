@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.verdict.core.pack.Hashes;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackFiles;
 import org.verdict.core.pack.PackManifest;
@@ -42,6 +43,21 @@ public record PolicySource(Optional<Path> file, String name, String sha256) {
 
     public GatePolicy read(PolicyReader reader) throws PackException {
         return file.isEmpty() ? GatePolicy.DEFAULTS : reader.read(file.get(), name);
+    }
+
+    /** The policy for {@code pack}, whose primary metric bounds its margins (see PolicyReader.requireMarginsWithin). */
+    public GatePolicy readFor(ReviewPack pack, PolicyReader reader) throws PackException {
+        GatePolicy policy = read(reader);
+        requireMarginsFor(pack, policy, reader);
+        return policy;
+    }
+
+    /** Refuses a margin of {@code policy}, read from this source, that {@code pack}'s primary metric could not exceed. */
+    public void requireMarginsFor(ReviewPack pack, GatePolicy policy, PolicyReader reader) throws PackException {
+        Optional<Metric> primary = Metric.fromWireName(pack.manifest().primaryMetric());
+        if (file.isPresent() && primary.isPresent()) {
+            reader.requireMarginsWithin(policy, primary.get(), file.get(), name);
+        }
     }
 
     /** One line for people: "policy.json (sha256 …)" or that the defaults apply. */

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.ExampleIds;
 import org.verdict.core.pack.ModelPredictions;
 import org.verdict.core.pack.Task;
+import org.verdict.core.stats.Interval;
 
 /**
  * Two groups of 10, binary, positive class "yes" (code 1). By hand:
@@ -252,5 +254,51 @@ class FairnessEvidenceTest {
         FairnessEvidence.Attribute group = evidence.attributes().get(0);
         assertEquals(List.of("g1", "g2"), group.excludedGroups());
         assertTrue(!group.disparities().get(Disparity.DEMOGRAPHIC_PARITY_DIFFERENCE).isDefined());
+    }
+
+    /**
+     * 801 hand-made paired replicates of the worsening, left-skewed as near a production tie (sorted: x_i = −0.50 +
+     * 0.015·i up to i = 20, then −0.20 + 0.0005·(i − 20)), shuffled. Type-7 quantiles at 801 values sit on order
+     * statistics: q(0.00625) = x_5 = −0.425, q(0.025) = x_20 = −0.20, q(0.975) = x_780 = 0.18. With the estimate 0.10
+     * the percentile interval is [−0.20, 0.18]; the basic bootstrap's upper end at a quarter of the 2.5 % tail is
+     * 2·0.10 − (−0.425) = 0.625 (at half the tail it would be 0.55, at the full tail 0.40), so the interval is
+     * [−0.20, 0.625]. Mirrored (replicates and estimate negated) the percentile end is the higher: q(0.975) = 0.20
+     * against the basic end 2·(−0.10) − (−0.1875) = −0.0125, so [−0.18, 0.20]; and an estimate below the replicates
+     * widens the lower end.
+     */
+    @Test
+    void worseningUpperEndIsTheLargerOfThePercentileAndBasicEnds() {
+        double[] leftSkewed = new double[801];
+        for (int i = 0; i <= 800; i++) {
+            leftSkewed[i] = i <= 20 ? -0.50 + 0.015 * i : -0.20 + 0.0005 * (i - 20);
+        }
+        double[] rightSkewed = new double[801];
+        for (int i = 0; i <= 800; i++) {
+            rightSkewed[i] = -leftSkewed[800 - i];
+        }
+        shuffle(leftSkewed, 3);
+        shuffle(rightSkewed, 5);
+
+        Interval raised = FairnessEvidence.worseningInterval(leftSkewed.clone(), 0.10, 0.95);
+        assertEquals(-0.20, raised.lower(), 1e-9);
+        assertEquals(0.625, raised.upper(), 1e-9);
+
+        Interval kept = FairnessEvidence.worseningInterval(rightSkewed.clone(), -0.10, 0.95);
+        assertEquals(-0.18, kept.lower(), 1e-9);
+        assertEquals(0.20, kept.upper(), 1e-9);
+
+        Interval widened = FairnessEvidence.worseningInterval(leftSkewed.clone(), -0.60, 0.95);
+        assertEquals(-0.60, widened.lower(), 1e-9);
+        assertEquals(0.18, widened.upper(), 1e-9, "the basic end 2·(−0.60) + 0.425 = −0.775 is lower");
+    }
+
+    private static void shuffle(double[] values, long seed) {
+        Random random = new Random(seed);
+        for (int i = values.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            double swap = values[i];
+            values[i] = values[j];
+            values[j] = swap;
+        }
     }
 }
