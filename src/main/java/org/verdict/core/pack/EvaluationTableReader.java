@@ -317,7 +317,7 @@ public final class EvaluationTableReader {
                 return;
             }
             if (quoted) {
-                noteLineBreaks(fieldIndex, buf, offset, length);
+                noteQuotedField(fieldIndex, buf, offset, length);
             }
             if (rowProblem != null || fieldIndex >= columns.count) {
                 return;
@@ -356,7 +356,22 @@ public final class EvaluationTableReader {
             return wrapRecord(this);
         }
 
-        private void noteLineBreaks(int fieldIndex, char[] buf, int offset, int length) {
+        /**
+         * Counts a quoted field's line breaks, and refuses one holding any in a column the pack reads: it would print
+         * over two lines, and is nearly always a quote never closed. Only a quoted field can hold a line break, so an
+         * unquoted value costs nothing more (kept out of {@link #handleField}, which stays small enough to inline).
+         */
+        private void noteQuotedField(int fieldIndex, char[] buf, int offset, int length) {
+            long fieldLine = currentLine + lineBreaksInRecord;
+            if (noteLineBreaks(fieldIndex, buf, offset, length) && rowProblem == null && fieldIndex < columns.count
+                    && columnRoles[fieldIndex].length > 0) {
+                rowProblem = new PackException(fileName, fieldLine, fieldIndex + 1,
+                        "(" + columns.names[fieldIndex] + ") " + RowProblems.lineBreakInValue());
+            }
+        }
+
+        /** @return whether the field holds a line break (a line feed or a carriage return) */
+        private boolean noteLineBreaks(int fieldIndex, char[] buf, int offset, int length) {
             int end = offset + length;
             // a quote never closed runs to the end of the file, taking in the last line's line break
             while (end > offset && (buf[end - 1] == '\n' || buf[end - 1] == '\r')) {
@@ -380,6 +395,7 @@ public final class EvaluationTableReader {
                 spanningByCarriageReturnsOnly = lineFeeds == 0;
             }
             lineBreaksInRecord += breaks;
+            return breaks > 0 || end < offset + length;
         }
 
         /**
@@ -545,6 +561,7 @@ public final class EvaluationTableReader {
         /** Registers a value a slice column meets for the first time (a handful of times per column, not per row). */
         private int registerSliceValue(int slice, String value, long line, int column) throws PackException {
             knownValueHoldsQuote |= value.indexOf('"') >= 0;
+            refusePadded(value, line, column);
             refuseOtherUnicodeForm(sliceForms.get(slice), value, "on " + lineOrRow(line), line, column);
             int code = newSliceValue(sliceLevels.get(slice), value, line, column);
             sliceLookups.get(slice).put(value, code);
@@ -580,6 +597,20 @@ public final class EvaluationTableReader {
             UnicodeForms.Twin<String> earlier = forms.add(value, place);
             if (earlier != null) {
                 throw bad(line, column, RowProblems.otherUnicodeForm(value, earlier.value(), earlier.place()));
+            }
+        }
+
+        /**
+         * A value met for the first time that would print like another one: with whitespace around it
+         * ({@link RowProblems#isPadded}), or over two lines (a CSV field holding a line break is refused before this,
+         * as it is read; a Parquet value only here).
+         */
+        private void refusePadded(String value, long line, int column) throws PackException {
+            if (RowProblems.isPadded(value)) {
+                throw bad(line, column, RowProblems.paddedValue(value));
+            }
+            if (RowProblems.holdsLineBreak(value)) {
+                throw bad(line, column, RowProblems.lineBreakInStoredValue());
             }
         }
 
@@ -619,6 +650,7 @@ public final class EvaluationTableReader {
             if (code != null) {
                 return code;
             }
+            refusePadded(value, line, column);
             refuseOtherUnicodeForm(classForms, value, "on " + lineOrRow(line) + ", column " + (column + 1), line,
                     column);
             boolean booleans = booleanColumns != null && booleanColumns[column];

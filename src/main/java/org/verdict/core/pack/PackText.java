@@ -166,7 +166,8 @@ public final class PackText {
 
     /**
      * Parses a number written the way a CSV writer writes it: optional sign, digits with an optional decimal point,
-     * an optional exponent ({@code 12}, {@code -0.5}, {@code 1.5e-07}). Surrounding spaces are ignored. Hexadecimal,
+     * an optional exponent ({@code 12}, {@code -0.5}, {@code 1.5e-07}), and nothing around it (a CSV writer writes no
+     * space before or after a number, so one is refused rather than silently dropped). Hexadecimal,
      * type suffixes ({@code 0.5f}), {@code NaN}, infinities and magnitudes above {@link #MAX_MAGNITUDE} are refused.
      *
      * @throws NumberFormatException with the reason in words
@@ -181,21 +182,10 @@ public final class PackText {
      * {@link Double#parseDouble} does and is several times faster on the millions of scores of a large pack.
      */
     public static double number(char[] chars, int offset, int length) {
-        int start = offset;
-        int end = offset + length;
-        while (start < end && chars[start] == ' ') {
-            start++;
+        if (!isPlainNumber(chars, offset, offset + length)) {
+            throw new NumberFormatException(notPlainNumber(new String(chars, offset, length)));
         }
-        while (end > start && chars[end - 1] == ' ') {
-            end--;
-        }
-        if (!isPlainNumber(chars, start, end)) {
-            String text = new String(chars, offset, length);
-            throw new NumberFormatException(NON_FINITE.matcher(text.strip()).matches()
-                    ? "'" + text + "' is not a finite number"
-                    : "'" + text + "' is not a number written in digits, such as 12, -0.5 or 1.5e-07");
-        }
-        double value = NumberInput.parseDouble(chars, start, end - start, true);
+        double value = NumberInput.parseDouble(chars, offset, length, true);
         if (!(Math.abs(value) <= MAX_MAGNITUDE)) {
             throw new NumberFormatException("'" + new String(chars, offset, length)
                     + "' is beyond ±1e100, the largest magnitude a number may have");
@@ -215,6 +205,18 @@ public final class PackText {
             throw new NumberFormatException("'" + value + "' is beyond ±1e100, the largest magnitude a number may have");
         }
         return value;
+    }
+
+    /** Why a value {@link #isPlainNumber} refuses is no number; looked at only once it is refused. */
+    private static String notPlainNumber(String text) {
+        String inner = RowProblems.stripWhitespace(text);
+        if (NON_FINITE.matcher(inner).matches()) {
+            return "'" + text + "' is not a finite number";
+        }
+        if (RowProblems.isPadded(text) && isPlainNumber(inner.toCharArray(), 0, inner.length())) {
+            return RowProblems.paddedNumber(text);
+        }
+        return "'" + text + "' is not a number written in digits, such as 12, -0.5 or 1.5e-07";
     }
 
     private static boolean isPlainNumber(char[] text, int start, int end) {

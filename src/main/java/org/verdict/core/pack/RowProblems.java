@@ -1,6 +1,7 @@
 package org.verdict.core.pack;
 
 import java.util.Collection;
+import java.util.Locale;
 
 /**
  * The words for a bad value in a suite's rows, shared by the row-level loader and the checks DuckDB runs before it
@@ -41,6 +42,89 @@ public final class RowProblems {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a value starts or ends with whitespace (a space, a tab, a no-break space, ...), or is nothing else: it
+     * prints like the value without it, so it would be counted as another slice or class under the same printed name.
+     * Readers look only at a value met for the first time, as for {@link UnicodeForms}.
+     */
+    public static boolean isPadded(String value) {
+        return !value.isEmpty() && (isWhitespace(value.charAt(0)) || isWhitespace(value.charAt(value.length() - 1)));
+    }
+
+    /** A value for which {@link #isPadded} holds: a slice value or class, or any value of an optional suite. */
+    public static String paddedValue(String value) {
+        String inner = stripWhitespace(value);
+        if (inner.isEmpty()) {
+            return "value is only whitespace (" + whitespaceName(value.charAt(0))
+                    + (value.length() > 1 ? ", …" : "") + "), which prints as nothing; write a value (for an unknown"
+                    + " group, such as 'unknown')";
+        }
+        return "'" + value + "' has " + whereWhitespace(value) + ", so it prints like '" + inner + "' but is"
+                + " another value; remove the whitespace (Verdict neither takes it as part of the value nor removes it)";
+    }
+
+    /** A number for which {@link #isPadded} holds, and which would be one without the whitespace. */
+    public static String paddedNumber(String value) {
+        return "'" + value + "' has " + whereWhitespace(value) + "; write the number without whitespace around it";
+    }
+
+    /** The value without the whitespace {@link #isPadded} looks for at its ends. */
+    public static String stripWhitespace(String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && isWhitespace(value.charAt(start))) {
+            start++;
+        }
+        while (end > start && isWhitespace(value.charAt(end - 1))) {
+            end--;
+        }
+        return value.substring(start, end);
+    }
+
+    /** Whether a value holds a line feed or a carriage return ({@link #lineBreakInValue}). */
+    public static boolean holdsLineBreak(String value) {
+        return value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
+    }
+
+    /**
+     * Placed at a quoted field holding a line break (a line feed or a carriage return) in a column Verdict reads: legal
+     * CSV, but such a value prints over two lines (a slice label, a table row), and a field that runs over a line
+     * break is nearly always a quote never closed.
+     */
+    public static String lineBreakInValue() {
+        return "a quoted field opens here and holds a line break; a value Verdict reads may not (it would print over"
+                + " two lines), and this is most often a quote never closed: close the quote on its line, or remove the"
+                + " line break from the value";
+    }
+
+    /** {@link #lineBreakInValue} of a value stored in a Parquet file, which has no quotes. */
+    public static String lineBreakInStoredValue() {
+        return "value holds a line break; a value Verdict reads may not (it would print over two lines): remove it";
+    }
+
+    private static boolean isWhitespace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
+    /** "a space before it", "a tab after it", "a space before and a no-break space (U+00A0) after it". */
+    private static String whereWhitespace(String value) {
+        char first = value.charAt(0);
+        char last = value.charAt(value.length() - 1);
+        if (isWhitespace(first) && isWhitespace(last)) {
+            return whitespaceName(first) + " before and " + whitespaceName(last) + " after it";
+        }
+        return isWhitespace(first) ? whitespaceName(first) + " before it" : whitespaceName(last) + " after it";
+    }
+
+    private static String whitespaceName(char c) {
+        return switch (c) {
+            case ' ' -> "a space";
+            case '\t' -> "a tab";
+            case '\u00A0' -> "a no-break space (U+00A0)";
+            default -> String.format(Locale.ROOT, "whitespace (U+%04X)", (int) c);
+        };
     }
 
     /**

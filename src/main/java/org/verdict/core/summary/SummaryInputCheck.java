@@ -44,8 +44,15 @@ import org.verdict.core.task.Progress;
  * them, not necessarily the first.
  */
 final class SummaryInputCheck {
-    /** A number as {@link PackText#number(String)} reads it: plain decimal or scientific, surrounding spaces only. */
-    private static final String PLAIN_NUMBER = " *[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)? *";
+    /** A number as {@link PackText#number(String)} reads it: plain decimal or scientific, nothing around it. */
+    private static final String PLAIN_NUMBER = "[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?";
+    /** A value {@link RowProblems#holdsLineBreak} finds, in DuckDB's regular expressions (RE2). */
+    private static final String LINE_BREAK = "[\\r\\n]";
+    /**
+     * A value {@link RowProblems#isPadded} finds: Java's whitespace and space characters, in RE2 (\p{Z} is the space,
+     * line and paragraph separators; the rest are the controls Java also counts as whitespace).
+     */
+    private static final String PADDED = "^[\\p{Z}\\t\\n\\x0B\\f\\r\\x1C-\\x1F]|[\\p{Z}\\t\\n\\x0B\\f\\r\\x1C-\\x1F]$";
     private static final Pattern FIELD_COUNTS = Pattern.compile("Expected Number of Columns: (\\d+) Found: (\\d+)");
     /** Values looked at to tell a binary pack's negative class from a third one, when model.classes is not given. */
     private static final int CLASS_SAMPLE = 100_000;
@@ -211,12 +218,16 @@ final class SummaryInputCheck {
     }
 
     /** The SQL twin of {@link #problem}: true exactly when that finds a problem in the value. */
-    private static String badWhen(Checked column, Set<String> classes) {
+    private String badWhen(Checked column, Set<String> classes) {
         String v = text(column);
         String empty = "(" + v + " IS NULL OR " + v + " = '')";
+        String lineBreak = "regexp_matches(" + v + ", '" + LINE_BREAK + "')";
+        // a slice value or class with whitespace around it, or over two lines, would print like another one
+        String misprinted = "(" + empty + " OR " + lineBreak + " OR regexp_matches(" + v + ", '" + PADDED + "'))";
         return switch (column.role()) {
-            case EXAMPLE_ID, SLICE -> empty;
-            case CLASS -> classes == null ? empty : "(" + empty + " OR " + v + " NOT IN ("
+            case EXAMPLE_ID -> parquet ? empty : "(" + empty + " OR " + lineBreak + ")";
+            case SLICE -> misprinted;
+            case CLASS -> classes == null ? misprinted : "(" + misprinted + " OR " + v + " NOT IN ("
                     + String.join(", ", classes.stream().map(SummaryInputCheck::literal).toList()) + "))";
             case NUMBER, SCORE -> {
                 String number;
@@ -237,12 +248,19 @@ final class SummaryInputCheck {
     /** What the row loader says about one value, or null when it takes it. */
     private String problem(Checked column, String value, Set<String> classes) {
         String text = value == null ? "" : value;
+        if (!parquet && RowProblems.holdsLineBreak(text)) {
+            // the loader refuses a quoted field holding a line break in every column it reads, numbers too
+            return RowProblems.lineBreakInValue();
+        }
         return switch (column.role()) {
             case EXAMPLE_ID -> text.isEmpty() ? RowProblems.emptyExampleId() : null;
-            case SLICE -> text.isEmpty() ? RowProblems.emptySlice() : null;
+            case SLICE -> text.isEmpty() ? RowProblems.emptySlice() : misprinted(text);
             case CLASS -> {
                 if (text.isEmpty()) {
                     yield RowProblems.emptyClass();
+                }
+                if (misprinted(text) != null) {
+                    yield misprinted(text);
                 }
                 if (classes == null || classes.contains(text)) {
                     yield null;
@@ -265,6 +283,12 @@ final class SummaryInputCheck {
                         ? RowProblems.scoreOutsideUnitInterval(number) : null;
             }
         };
+    }
+
+    /** What the loader says of a slice value or class met for the first time that would print like another one. */
+    private static String misprinted(String text) {
+        return RowProblems.isPadded(text) ? RowProblems.paddedValue(text)
+                : RowProblems.holdsLineBreak(text) ? RowProblems.lineBreakInStoredValue() : null;
     }
 
     /** A DOUBLE as DuckDB writes it as text ({@code nan}, {@code inf}, {@code 1e-05}). */

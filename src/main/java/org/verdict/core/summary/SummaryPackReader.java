@@ -569,7 +569,7 @@ public final class SummaryPackReader {
             long line = record.getStartingLineNumber();
             List<String> key = new ArrayList<>();
             for (int i = 0; i < slices; i++) {
-                key.add(record.getField(column[i]).strip());
+                key.add(stripped(record.getField(column[i]), line, column[i], file, columns.get(i)));
             }
             long[] counts = expected.get(key);
             if (counts == null) {
@@ -791,13 +791,26 @@ public final class SummaryPackReader {
         return text(record.getField(column), record.getStartingLineNumber(), column, file, name);
     }
 
-    /** A field's text without surrounding white space; refused when that leaves nothing. */
+    /** A field's text without surrounding white space ({@link #stripped}); refused when that leaves nothing. */
     private static String text(String field, long line, int column, String file, String name) throws PackException {
-        String value = field.strip();
+        String value = stripped(field, line, column, file, name);
         if (value.isEmpty()) {
             throw new PackException(file, line, column + 1, name + " is empty");
         }
         return value;
+    }
+
+    /**
+     * A field without surrounding white space, possibly empty. Engines write these tables, and every field of every
+     * table is read so, so a space cannot split a slice here (a cell written twice is refused). A line break is
+     * refused: a slice value or class holding one would print over two lines, as in the rows.
+     */
+    private static String stripped(String field, long line, int column, String file, String name)
+            throws PackException {
+        if (RowProblems.holdsLineBreak(field)) {
+            throw new PackException(file, line, column + 1, name + ": " + RowProblems.lineBreakInValue());
+        }
+        return field.strip();
     }
 
     private static long count(CsvRecord record, int column, String file, String name) throws PackException {

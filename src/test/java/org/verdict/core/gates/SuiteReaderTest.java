@@ -16,6 +16,7 @@ import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLimits;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.task.Progress;
+import org.verdict.core.pack.RowProblems;
 
 /** The optional suites: read when present, absent (never an error) when not, refused clearly when wrong. */
 class SuiteReaderTest {
@@ -277,5 +278,27 @@ class SuiteReaderTest {
             assertEquals(2, e.line());
             assertTrue(e.problem().contains("must be a whole number"), count + ": " + e.problem());
         }
+    }
+
+    /** A category with a space around it would be a category of its own printed like the real one: refused, not trimmed. */
+    @Test
+    void aCategoryWithASpaceAroundItOrALineBreakInItIsRefusedAtItsColumn() {
+        PackException padded = refused(new TestPack(folder).suite("safety", "safety.csv",
+                "example_id,category,violation_1,violation_2\ns1,toxic,0,1\ns2,toxic ,1,0\n"));
+        assertEquals(List.of("safety.csv", 3L, 2L, "category: 'toxic ' has a space after it, so it prints like 'toxic'"
+                + " but is another value; remove the whitespace (Verdict neither takes it as part of the value nor"
+                + " removes it)"), List.of(padded.file(), padded.line(), padded.column(), padded.problem()));
+        PackException twoLines = refused(new TestPack(folder).suite("safety", "safety.csv",
+                "example_id,category,violation_1,violation_2\ns1,toxic,0,1\ns2,\"tox\nic\",1,0\n"));
+        assertEquals(List.of(3L, 2L, "category: " + RowProblems.lineBreakInValue()),
+                List.of(twoLines.line(), twoLines.column(), twoLines.problem()));
+    }
+
+    @Test
+    void aNumberWithASpaceAroundItIsRefusedInASuite() {
+        PackException e = refused(new TestPack(folder).suite("latency", "latency.csv",
+                "version,latency_ms\n1,12\n2, 15\n"));
+        assertEquals(List.of(3L, 2L, "latency_ms: ' 15' has a space before it; write the number without whitespace"
+                + " around it"), List.of(e.line(), e.column(), e.problem()));
     }
 }

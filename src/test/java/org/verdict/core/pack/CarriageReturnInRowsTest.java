@@ -12,8 +12,8 @@ import org.verdict.core.task.Progress;
 /**
  * A carriage return (CR) without a line feed inside a value. FastCSV, like any RFC 4180 reader, ends a line at a CR on
  * its own outside quotes, so a writer that quotes values holding a line feed but not those holding a CR cuts the row
- * there; inside quotes the CR is part of the value. Either way the message names the value's line and column and the
- * cause, not only a count of fields or an unclosed quote.
+ * there; inside quotes it is a line break in the value, which would print over two lines. Either way the message
+ * names the value's line and column and the cause, not only a count of fields or an unclosed quote.
  */
 class CarriageReturnInRowsTest {
     private static final String HEADER = "example_id,label,region,score_7,score_8";
@@ -34,12 +34,13 @@ class CarriageReturnInRowsTest {
         }
     }
 
+    /** Inside quotes a CR is a line break like any other: a slice value holding one would print over two lines. */
     @Test
-    void aQuotedValueHoldingACarriageReturnLoadsWithIt() throws Exception {
-        ReviewPack pack = new PackLoader().load(PackFixture.write(temp.resolve("quoted"), PackFixture.BINARY_MANIFEST,
-                String.join("\n", HEADER, "t1,fraud,eu,0.9,0.4", "t2,ok,\"eu\rwest\",0.2,0.35", "t3,ok,us,0.6,0.1",
-                        "t4,fraud,us,0.4,0.25") + "\n"), Progress.NONE);
-        assertEquals(List.of("eu", "eu\rwest", "us"), pack.primary().column("region").orElseThrow().levels());
+    void aQuotedValueHoldingACarriageReturnIsRefusedWhereItOpens() {
+        PackException error = refused("\n", "t1,fraud,eu,0.9,0.4", "t2,ok,\"eu\rwest\",0.2,0.35", "t3,ok,us,0.6,0.1",
+                "t4,fraud,us,0.4,0.25");
+        assertEquals(List.of(3L, 3L, "(region) " + RowProblems.lineBreakInValue()),
+                List.of(error.line(), error.column(), error.problem()));
     }
 
     /** The quote is closed on the line the reader sees; the extra field is the problem, not the quote. */

@@ -25,6 +25,7 @@ import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.Task;
 import org.verdict.core.task.Progress;
+import org.verdict.core.pack.RowProblems;
 
 /**
  * DuckDB summarises only rows the row loader would read: each broken row is refused with the input file, its line
@@ -77,6 +78,24 @@ class SummaryInputCheckTest {
                 Arguments.of("tab after a closing quote at the line end", 1_222, field(SCORE_8, "\"0.5\"\t"), 7,
                         "(score_8) text follows the closing quote of this quoted field; close the quote, or write a "
                                 + "quote that is part of the value as two quotes (\"\")"),
+                // a value that would print like another one: whitespace around a slice value or class, a line break
+                Arguments.of("slice value with a space after it", 1_333, field(REGION, "latam "), 3,
+                        "(region) 'latam ' has a space after it, so it prints like 'latam' but is another value; "
+                                + "remove the whitespace (Verdict neither takes it as part of the value nor removes it)"),
+                Arguments.of("label with a space before it", 1_344, field(LABEL, " ok"), 2,
+                        "(label) ' ok' has a space before it, so it prints like 'ok' but is another value; remove the "
+                                + "whitespace (Verdict neither takes it as part of the value nor removes it)"),
+                Arguments.of("slice value of spaces only", 1_355, field(REGION, "  "), 3,
+                        "(region) value is only whitespace (a space, …), which prints as nothing; write a value (for "
+                                + "an unknown group, such as 'unknown')"),
+                Arguments.of("quoted slice value over a line break", 1_366, field(REGION, "\"lat\nam\""), 3,
+                        "(region) " + RowProblems.lineBreakInValue()),
+                Arguments.of("quoted id over a line break", 1_377, field(0, "\"ex-\r\n1377\""), 1,
+                        "(example_id) " + RowProblems.lineBreakInValue()),
+                Arguments.of("number with a space before it", 1_388, field(SCORE_7, " 0.25"), 6,
+                        "(score_7) ' 0.25' has a space before it; write the number without whitespace around it"),
+                Arguments.of("number with a tab after it", 1_399, field(SCORE_8, "0.5\t"), 7,
+                        "(score_8) '0.5\t' has a tab after it; write the number without whitespace around it"),
                 Arguments.of("repeated id", 1_001, field(0, "ex-9"), 1,
                         "(example_id) 'ex-9' was already used on line 11; example ids must be unique"));
     }
@@ -306,6 +325,25 @@ class SummaryInputCheckTest {
                 + "them the positive label 'fraud': store the column as text holding those names, or set "
                 + "model.positiveLabel to \"true\" in manifest.json if true is the positive class"), booleans);
 
+        // Parquet has no quotes: a slice value over two lines, or with whitespace around it, is refused all the same
+        Path twoLines = parquet("two-lines", "SELECT * REPLACE (CASE WHEN example_id = 'ex-899' THEN 'lat' || chr(10) "
+                + "|| 'am' ELSE region END AS region) FROM " + rows);
+        assertEquals(twoLines + ": row 900, column 3: (region) " + RowProblems.lineBreakInStoredValue(),
+                refusedBySummary(twoLines, pack).getMessage());
+        Path parquetPack = Files.createDirectories(folder.resolve("parquet-pack"));
+        Files.writeString(parquetPack.resolve("manifest.json"), Files.readString(pack.resolve("manifest.json"))
+                .replace("primary.csv", "primary.parquet"));
+        Files.copy(twoLines, parquetPack.resolve("primary.parquet"));
+        PackException loaded = assertThrows(PackException.class, () -> new PackLoader().load(parquetPack,
+                Progress.NONE));
+        assertEquals("primary.parquet: row 900, column 3: (region) " + RowProblems.lineBreakInStoredValue(),
+                loaded.getMessage(), "the row loader says the same");
+        Path padded = parquet("padded", "SELECT * REPLACE (CASE WHEN example_id = 'ex-1199' THEN 'latam' || chr(160) "
+                + "ELSE region END AS region) FROM " + rows);
+        assertEquals(padded + ": row 1200, column 3: (region) 'latam\u00a0' has a no-break space (U+00A0) after it, so"
+                + " it prints like 'latam' but is another value; remove the whitespace (Verdict neither takes it as"
+                + " part of the value nor removes it)", refusedBySummary(padded, pack).getMessage());
+
         Path repeated = parquet("repeated", "SELECT * REPLACE (CASE WHEN example_id = 'ex-1500' THEN 'ex-20' "
                 + "ELSE example_id END AS example_id) FROM " + rows);
         assertEquals(repeated + ": row 1501, column 1: (example_id) 'ex-20' was already used on row 21; example ids "
@@ -334,9 +372,8 @@ class SummaryInputCheckTest {
     @Test
     void rowsThatPassTheChecksAreSummarised() throws Exception {
         Path pack = RowPacks.write(folder.resolve("rows"), Task.BINARY, 2_000, 10);
-        // a quoted value holding a comma and a number with spaces around it are valid CSV, as for the row loader
+        // a quoted value holding a comma is valid CSV, as for the row loader
         editLine(pack.resolve("primary.csv"), 50, field(REGION, "\"eu, west\""));
-        editLine(pack.resolve("primary.csv"), 60, field(SCORE_7, " 0.25 "));
         // a quote and a space inside a quoted value look, line by line, like a space after a closing quote
         editLine(pack.resolve("primary.csv"), 70, field(REGION, "\"e\"\" ,u\""));
         Path out = folder.resolve("summary");

@@ -29,6 +29,7 @@ import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
 import org.verdict.core.stats.BinnedAveragePrecision;
 import org.verdict.core.task.Progress;
+import org.verdict.core.pack.RowProblems;
 
 /** A damaged summary pack is refused whole, with the file, line and column of the first problem. */
 class SummaryPackValidationTest {
@@ -105,6 +106,18 @@ class SummaryPackValidationTest {
         assertEquals("(region) this value is 'Zu\u0308rich' written in another Unicode form (NFD) than on line "
                 + first + " (NFC); write one form (NFC is what most tools write): the two print alike but would be"
                 + " counted as two different values", e.problem());
+    }
+
+    /** A slice value over two lines would be a two-line label, as in the rows: refused at its cell. */
+    @Test
+    void aSliceValueHoldingALineBreakIsRefusedAtItsCell() throws Exception {
+        Path pack = copy(multiclass);
+        Path cells = pack.resolve(SummaryPackWriter.CELLS_FILE);
+        long line = lineOf(cells, "latam,");
+        setField(cells, (int) line, "region", "\"lat\nam\"");
+        PackException e = refused(pack);
+        assertWhere(e, SummaryPackWriter.CELLS_FILE, line, columnOf(cells, "region"));
+        assertEquals("region: " + RowProblems.lineBreakInValue(), e.problem());
     }
 
     @Test

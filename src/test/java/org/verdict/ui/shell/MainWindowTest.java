@@ -207,6 +207,19 @@ class MainWindowTest {
         assertFalse(content.contains("column 1"), content);
     }
 
+    /** A slice value with a space after it would be a look-alike slice: the app refuses it where the command line does. */
+    @Test
+    void aSliceValueWithASpaceAfterItIsPlacedAtItsLineAndColumn(FxRobot robot) {
+        Path padded = PackFixture.write(folder.resolve("padded"), PackFixture.MULTICLASS_MANIFEST,
+                PackFixture.MULTICLASS_CSV.replace("e3,account,de,", "e3,account,de ,"));
+
+        open(robot, padded);
+
+        String content = robot.lookup("#" + ProblemDialog.DIALOG_ID).queryAs(DialogPane.class).getContentText();
+        assertTrue(content.startsWith("In primary.csv, line 4, column 3:\n(language) 'de ' has a space after it, so it"
+                + " prints like 'de' but is another value"), content);
+    }
+
     @Test
     void shortcutsSwitchViewsThemeAndTextSize(FxRobot robot) {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);

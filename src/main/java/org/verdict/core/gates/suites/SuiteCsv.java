@@ -19,6 +19,7 @@ import java.util.Set;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.ParquetRows;
 import org.verdict.core.pack.PackText;
+import org.verdict.core.pack.RowProblems;
 import org.verdict.core.task.Progress;
 
 /**
@@ -155,9 +156,9 @@ final class SuiteCsv {
             return new PackException(file, line(), columns.get(column) + 1, problem);
         }
 
-        /** A non-blank text value. */
+        /** A non-empty text value, as written ({@link #raw}). */
         String text(String column) throws PackException {
-            String value = fields.get(columns.get(column)).strip();
+            String value = raw(column);
             if (value.isEmpty()) {
                 throw error(column, column + " is empty");
             }
@@ -166,7 +167,10 @@ final class SuiteCsv {
 
         /** A finite number. */
         double number(String column) throws PackException {
-            String value = text(column);
+            String value = fields.get(columns.get(column));
+            if (value.isEmpty()) {
+                throw error(column, column + " is empty");
+            }
             try {
                 return PackText.number(value);
             } catch (NumberFormatException e) {
@@ -252,9 +256,19 @@ final class SuiteCsv {
             }
         }
 
-        /** The raw field, possibly empty. */
-        String raw(String column) {
-            return fields.get(columns.get(column)).strip();
+        /**
+         * The field as written, possibly empty. A value with whitespace around it or a line break in it is refused, not
+         * trimmed: stored data is never silently changed, and it would print like another value (a category, an id).
+         */
+        String raw(String column) throws PackException {
+            String value = fields.get(columns.get(column));
+            if (RowProblems.holdsLineBreak(value)) {
+                throw error(column, column + ": " + RowProblems.lineBreakInValue());
+            }
+            if (RowProblems.isPadded(value)) {
+                throw error(column, column + ": " + RowProblems.paddedValue(value));
+            }
+            return value;
         }
     }
 }
