@@ -42,7 +42,11 @@ public record ComparisonOptions(
         if (minSliceSize < 1) {
             throw new IllegalArgumentException("minimum slice size must be at least 1");
         }
-        if (!(minDetectableEffect > 0 && Double.isFinite(minDetectableEffect))) {
+        if (!Double.isFinite(minDetectableEffect)) {
+            throw new IllegalArgumentException("minimum detectable effect must be a finite number, got "
+                    + minDetectableEffect);
+        }
+        if (!(minDetectableEffect > 0)) {
             throw new IllegalArgumentException("minimum detectable effect must be above 0, got " + minDetectableEffect
                     + ": with no band around 0, no slice could ever read 'no significant difference'");
         }
