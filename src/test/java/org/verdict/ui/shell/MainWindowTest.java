@@ -46,9 +46,11 @@ class MainWindowTest {
     private MainViewModel model;
     private Appearance appearance;
     private Path settingsFile;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         settingsFile = Files.createTempDirectory(folder, "home").resolve("settings.json");
         UserSettings settings = UserSettings.load(settingsFile);
         appearance = new Appearance(false, false);
@@ -85,6 +87,16 @@ class MainWindowTest {
 
     private String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    /** Without remembered bounds the window opens where {@link StartingBounds} puts it on the primary screen. */
+    @Test
+    void aFirstStartOpensTheWindowAtTheStartingBoundsOfTheScreen() {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        StartingBounds start = StartingBounds.on(screen);
+        assertEquals(start.bounds(), new javafx.geometry.Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(),
+                stage.getHeight()), "on a screen of " + screen);
+        assertEquals(start.maximized(), stage.isMaximized());
     }
 
     /**
