@@ -14,7 +14,8 @@
 #                               [--command 'VERDICT ARGUMENTS']
 #   default: --rows 1000000 --runs 5 --peer-runs 1 --jar target/verdict.jar --variant 'default='
 #            --command 'compare PACK --json' (PACK stands for the synthetic pack)
-#   A variant whose options are the word LAUNCHER runs packaging/verdict (with the jar it finds) instead of java.
+#   A variant whose options are the word LAUNCHER runs packaging/verdict (with the jar it finds) instead of java;
+#   LAUNCHER=PATH runs another copy of the launcher (e.g. main's, whose JVM settings may differ from this branch's).
 #   An option JAR=PATH runs that variant with another jar (e.g. a build of main next to this branch's), with java or
 #   with the launcher (which then uses the archive next to that jar).
 #   --peer-runs 0 skips the peer. Examples: two JVM settings side by side; the sample pack's gate:
@@ -35,7 +36,7 @@ while [ $# -gt 0 ]; do
     --jar) JAR="$2"; shift 2 ;;
     --variant) VARIANTS+=("$2"); shift 2 ;;
     --command) COMMAND="$2"; shift 2 ;;
-    *) sed -n '2,25p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,26p' "$0" >&2; exit 2 ;;
   esac
 done
 [ ${#VARIANTS[@]} -eq 0 ] && VARIANTS=("default=")
@@ -84,12 +85,14 @@ for round in $(seq 1 "$RUNS"); do
   echo "round $round"
   for variant in "${VARIANTS[@]}"; do
     read -r -a words <<< "${variant#*=}"
-    jar="$JAR"; options=()
+    jar="$JAR"; launcher=packaging/verdict; options=()
     for word in ${words[@]+"${words[@]}"}; do
-      if [[ "$word" == JAR=* ]]; then jar="${word#JAR=}"; else options+=("$word"); fi
+      if [[ "$word" == JAR=* ]]; then jar="${word#JAR=}"
+      elif [[ "$word" == LAUNCHER=* ]]; then launcher="${word#LAUNCHER=}"; options+=(LAUNCHER)
+      else options+=("$word"); fi
     done
     if [ "${options[*]-}" = LAUNCHER ]; then
-      measure "verdict:${variant%%=*}" env VERDICT_JAR="$jar" packaging/verdict "${arguments[@]}"
+      measure "verdict:${variant%%=*}" env VERDICT_JAR="$jar" "$launcher" "${arguments[@]}"
     else
       measure "verdict:${variant%%=*}" java ${options[@]+"${options[@]}"} -jar "$jar" "${arguments[@]}"
     fi

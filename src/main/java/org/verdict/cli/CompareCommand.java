@@ -28,6 +28,7 @@ import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLoader;
+import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
 import org.verdict.core.stats.MetricFormat;
@@ -133,7 +134,8 @@ public final class CompareCommand implements Callable<Integer> {
             Metric only = metric == null ? null : parseMetric(metric);
             if (SummaryPackReader.isSummaryPack(pack)) {
                 SummaryPack summary = new SummaryPackReader().readForComparison(pack, Progress.NONE);
-                options.requireEffectWithinRangeOf(shownMetrics(summary.manifest().model().task(), only));
+                options.requireEffectWithinRangeOf(viewedMetric(summary.manifest(), only),
+                        shownMetrics(summary.manifest().model().task(), only));
                 ComparisonReport report = new SummaryComparison(engine).compare(summary, candidate, options,
                         Progress.NONE);
                 if (json) {
@@ -168,7 +170,8 @@ public final class CompareCommand implements Callable<Integer> {
             throw new IllegalArgumentException("metric " + only.wireName() + " does not apply to a "
                     + reviewPack.manifest().model().task().wireName() + " task");
         }
-        options.requireEffectWithinRangeOf(shownMetrics(reviewPack.manifest().model().task(), only));
+        options.requireEffectWithinRangeOf(viewedMetric(reviewPack.manifest(), only),
+                shownMetrics(reviewPack.manifest().model().task(), only));
         requireCrossesWithinLimit(reviewPack.primary(), options);
         ComparisonReport report = engine.compare(reviewPack, candidate, options, Progress.NONE);
         print(out, report, only, perClass(reviewPack, report));
@@ -211,6 +214,11 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     /** The metrics the output shows: the one asked for, else every metric of the task (the JSON has them all). */
+    /** The metric the table shows: the one asked for, else the pack's primary (the manifest reader checked it). */
+    private static Metric viewedMetric(PackManifest manifest, Metric only) {
+        return only != null ? only : Metric.fromWireName(manifest.primaryMetric()).orElseThrow();
+    }
+
     private static List<Metric> shownMetrics(Task task, Metric only) {
         return only != null ? List.of(only) : Metric.forTask(task);
     }

@@ -41,6 +41,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--candidate", paramLabel = "V", description = "candidate version (default: the pack's first)")
     String candidate;
 
+    @Option(names = "--replace", description = "replace an approval pack already in the --out folder")
+    boolean replace;
+
     @CommandLine.Mixin
     PackLimitOptions limitOptions = new PackLimitOptions();
 
@@ -53,6 +56,14 @@ public final class ReportCommand implements Callable<Integer> {
             if (Files.exists(out) && !Files.isDirectory(out)) {
                 // refused before the gates are judged and the PDF laid out, which take most of the time
                 throw new FileAlreadyExistsException(out.toString());
+            }
+            List<Path> earlier = ApprovalPackWriter.filesReplacedIn(out);
+            if (!replace && !earlier.isEmpty()) {
+                // it may already have gone to the board or an auditor (perhaps another model's): never replaced unasked
+                spec.commandLine().getErr().println(out + " already holds an approval pack ("
+                        + String.join(", ", earlier.stream().map(file -> file.getFileName().toString()).toList())
+                        + "); give --replace to replace it, or another folder");
+                return ExitCodes.BAD_INPUT;
             }
             PackLoader loader = SummaryPacks.loader(limitOptions.limits());
             GateReview gates = new GateReview(new ComparisonEngine(), loader, new SuiteReader(limitOptions.limits()),

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.Charset;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Standard output that remembers whether every write reached it. {@link PrintWriter} and {@link PrintStream}, which
@@ -18,6 +19,14 @@ import java.util.Optional;
  * with its reason; a print stream below that already swallowed one is asked too, though it kept no reason.
  */
 final class StandardOutput extends FilterWriter {
+    /**
+     * The messages of a write to a pipe whose reader has gone: "Broken pipe" is the JDK's text for EPIPE on Linux and
+     * macOS, the other two Windows' for ERROR_NO_DATA and ERROR_BROKEN_PIPE. The JDK throws a plain IOException
+     * there, with no subclass or error code to tell it from a full disk, so its message is the only signal.
+     */
+    private static final Set<String> CLOSED_PIPE_MESSAGES = Set.of("Broken pipe", "The pipe is being closed",
+            "The pipe has been ended");
+
     private final Object below;
     private IOException failure;
 
@@ -77,6 +86,19 @@ final class StandardOutput extends FilterWriter {
             failure = e;
         }
         return e;
+    }
+
+    /**
+     * Whether the output stopped arriving because its reader closed the pipe ({@code | head}), which a Unix filter
+     * takes quietly, rather than because it could not be stored; {@link #failure()} first.
+     */
+    boolean closedByReader() {
+        if (failure == null || failure.getMessage() == null) {
+            return false;
+        }
+        String reason = failure.getMessage().strip();
+        return CLOSED_PIPE_MESSAGES.contains(reason.endsWith(".") ? reason.substring(0, reason.length() - 1)
+                : reason);
     }
 
     /**

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -191,10 +193,18 @@ class CompareCommandTest {
      */
     @Test
     void anEffectThatRulesOutAVerdictIsRefused() {
-        for (String effect : new String[] {"0", "-1", "NaN", "Infinity"}) {
+        for (String effect : new String[] {"0", "-1"}) {
             CliRun run = run((path, progress) -> pack(), "router", "--effect", effect);
             assertEquals(2, run.exitCode(), effect);
             assertTrue(run.err().contains("minimum detectable effect must be above 0, got"), effect + ": " + run.err());
+            assertEquals("", run.out());
+        }
+        for (String effect : new String[] {"NaN", "Infinity", "-Infinity"}) {
+            CliRun run = run((path, progress) -> pack(), "router", "--effect", effect);
+            assertEquals(2, run.exitCode(), effect);
+            assertTrue(run.err().contains("minimum detectable effect must be a finite number, got " + effect),
+                    effect + ": " + run.err());
+            assertFalse(run.err().contains("above 0"), "Infinity is above 0: " + run.err());
             assertEquals("", run.out());
         }
         CliRun wholeRange = run((path, progress) -> pack(), "router", "--effect", "1");
@@ -205,6 +215,47 @@ class CompareCommandTest {
         assertEquals(0, run((path, progress) -> pack(), "router", "--effect", "0.99", "--min-n", "10").exitCode());
         CliRun kappa = run((path, progress) -> pack(), "router", "--effect", "1", "--metric", "cohen_kappa");
         assertEquals(0, kappa.exitCode(), kappa.err());
+    }
+
+    /**
+     * The refusal names the metric the user is looking at: the primary roc_auc, or the one asked for with --metric;
+     * a bounded metric compared beside an unbounded primary (log_loss) is named as such.
+     */
+    @Test
+    void anEffectCeilingNamesTheMetricLookedAt(@TempDir Path dir) throws Exception {
+        CliRun auc = CliRun.verdict("compare", binaryPack(dir.resolve("auc"), "roc_auc").toString(), "--effect", "1");
+        assertEquals(2, auc.exitCode());
+        assertTrue(auc.err().contains("is not below the widest difference roc_auc can show (1, from 0 to 1)"),
+                auc.err());
+        CliRun brier = CliRun.verdict("compare", dir.resolve("auc").toString(), "--effect", "1",
+                "--metric", "brier");
+        assertTrue(brier.err().contains("the widest difference brier can show"), brier.err());
+        CliRun logLoss = CliRun.verdict("compare", binaryPack(dir.resolve("log"), "log_loss").toString(),
+                "--effect", "1");
+        assertEquals(2, logLoss.exitCode());
+        assertTrue(logLoss.err().contains("(compared beside log_loss) can show (1, from 0 to 1)"), logLoss.err());
+    }
+
+    /** A binary pack of 60 rows whose candidate ranks a little better than production. */
+    private static Path binaryPack(Path dir, String primaryMetric) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("manifest.json"), """
+                {"format": "verdict-pack/1",
+                 "model": {"name": "churn", "task": "binary", "riskTier": 2, "positiveLabel": "1"},
+                 "models": [{"version": "1", "role": "production"}, {"version": "2", "role": "candidate"}],
+                 "primaryMetric": "%s",
+                 "suites": {"primary": {"file": "primary.csv", "slices": ["region"], "sensitive": []}}}
+                """.formatted(primaryMetric));
+        StringBuilder csv = new StringBuilder("example_id,label,region,score_1,score_2\n");
+        for (int row = 0; row < 60; row++) {
+            int label = row % 3 == 0 ? 1 : 0;
+            double production = 0.3 + 0.3 * label + (row % 7) * 0.05;
+            double candidate = 0.25 + 0.4 * label + (row % 5) * 0.04;
+            csv.append("e").append(row).append(',').append(label).append(',').append(row < 30 ? "eu" : "us")
+                    .append(',').append(production).append(',').append(candidate).append('\n');
+        }
+        Files.writeString(dir.resolve("primary.csv"), csv);
+        return dir;
     }
 
     /**

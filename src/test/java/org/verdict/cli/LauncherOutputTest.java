@@ -22,12 +22,18 @@ class LauncherOutputTest {
     @TempDir
     Path dir;
 
-    private int launch(File stdout, Path stderr, String... args) throws Exception {
+    private static ProcessBuilder launcher(String... args) {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Launcher.class.getName());
         builder.command().addAll(List.of(args));
-        builder.redirectOutput(stdout).redirectError(stderr.toFile());
-        Process process = builder.start();
+        return builder;
+    }
+
+    private int launch(File stdout, Path stderr, String... args) throws Exception {
+        return ended(launcher(args).redirectOutput(stdout).redirectError(stderr.toFile()).start());
+    }
+
+    private static int ended(Process process) throws InterruptedException {
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the launcher ends");
         return process.exitValue();
     }
@@ -47,5 +53,17 @@ class LauncherOutputTest {
         assertEquals(ExitCodes.BAD_INPUT, launch(full, stderr, "validate", "sample-data/support-router"));
         assertTrue(Files.readString(stderr).startsWith("verdict: cannot write to standard output: No space left on "
                 + "device;"), Files.readString(stderr));
+    }
+
+    /** {@code verdict compare PACK | head -0}: the reader is gone before anything is printed. */
+    @Test
+    void aPipeClosedByItsReaderEndsTheLauncherQuietlyWith141() throws Exception {
+        assumeTrue(File.separatorChar == '/', "EPIPE as Unix reports it");
+        Path stderr = dir.resolve("err.txt");
+        Process process = launcher("compare", "sample-data/support-router").redirectError(stderr.toFile()).start();
+        process.getInputStream().close();
+
+        assertEquals(141, ended(process), Files.readString(stderr));
+        assertEquals("", Files.readString(stderr));
     }
 }

@@ -22,8 +22,9 @@ import org.verdict.cli.exit.ExitCodes;
 import org.verdict.cli.exit.FileErrorText;
 
 /**
- * A result that does not reach standard output (a full disk, a closed pipe) fails the command with exit 2 and a
- * message on stderr that names the output, whatever the command; so does an --out file that cannot be written.
+ * A result that does not reach standard output (a full disk) fails the command with exit 2 and a message on stderr
+ * that names the output, whatever the command; so does an --out file that cannot be written. A pipe its reader
+ * closed ends the command quietly with 141, as SIGPIPE ends a Unix filter.
  */
 class OutputFailureTest {
     private static final String SAMPLE = "sample-data/support-router";
@@ -41,6 +42,19 @@ class OutputFailureTest {
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
             throw new IOException("No space left on device");
+        }
+    }
+
+    /** A pipe whose reader has gone ({@code | head}), as the JDK reports a write to it on Linux. */
+    private static final class ClosedPipe extends OutputStream {
+        @Override
+        public void write(int b) throws IOException {
+            throw new IOException("Broken pipe");
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            throw new IOException("Broken pipe");
         }
     }
 
@@ -77,6 +91,19 @@ class OutputFailureTest {
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
         assertTrue(checkpoint.toString(StandardCharsets.UTF_8).startsWith("{"), "the checkpoint JSON is printed whole");
         assertEquals(ExitCodes.OK, launch(new ByteArrayOutputStream(), "validate", SAMPLE).exitCode());
+    }
+
+    @Test
+    void aPipeItsReaderClosedEndsTheCommandQuietlyWith141WhateverTheCommandReturned() throws IOException {
+        Path strict = Files.writeString(dir.resolve("strict.json"), "{\"latency\": {\"p95Ms\": 1}}");
+        for (List<String> args : List.of(
+                List.of("compare", SAMPLE),
+                List.of("compare", SAMPLE, "--json"),
+                List.of("gate", SAMPLE, "--policy", strict.toString()))) {
+            Run run = launch(new ClosedPipe(), args.toArray(String[]::new));
+            assertEquals(141, run.exitCode(), String.join(" ", args));
+            assertEquals("", run.err(), String.join(" ", args));
+        }
     }
 
     /** What the command did stays done, so the message says it ran, or how it ended, besides the lost output. */

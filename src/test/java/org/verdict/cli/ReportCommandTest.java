@@ -1,5 +1,6 @@
 package org.verdict.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -197,6 +198,42 @@ class ReportCommandTest {
 
         assertTrue(err.toString().contains("primary.csv"), err.toString());
         assertFalse(Files.exists(out.resolve("approval-pack.html")));
+    }
+
+    @Test
+    void anEarlierApprovalPackInTheFolderIsReplacedOnlyWithReplace() throws IOException {
+        Path pack = routerPack();
+        Path out = Files.createDirectories(folder.resolve("out"));
+        byte[] earlierHtml = "another model's approval pack".getBytes(StandardCharsets.UTF_8);
+        Files.write(out.resolve("approval-pack.html"), earlierHtml);
+        Files.write(out.resolve("approval-pack.pdf"), earlierHtml);
+
+        assertEquals(2, run(pack.toString(), "--out", out.toString()));
+
+        assertEquals(out + " already holds an approval pack (approval-pack.html, approval-pack.pdf); give --replace"
+                + " to replace it, or another folder", err.toString().strip());
+        assertArrayEquals(earlierHtml, Files.readAllBytes(out.resolve("approval-pack.html")));
+        assertArrayEquals(earlierHtml, Files.readAllBytes(out.resolve("approval-pack.pdf")));
+        try (var files = Files.list(out)) {
+            assertEquals(2, files.count(), "nothing else written");
+        }
+
+        assertEquals(0, run(pack.toString(), "--out", out.toString(), "--replace"));
+
+        assertTrue(Files.readString(out.resolve("approval-pack.html"), StandardCharsets.UTF_8)
+                .contains("<dt>Candidate version</dt><dd>43</dd>"));
+    }
+
+    @Test
+    void otherFilesInTheFolderDoNotStopTheReport() throws IOException {
+        Path pack = routerPack();
+        Path out = Files.createDirectories(folder.resolve("out"));
+        Files.writeString(out.resolve("notes.txt"), "board notes");
+
+        assertEquals(0, run(pack.toString(), "--out", out.toString()), err.toString());
+
+        assertEquals("board notes", Files.readString(out.resolve("notes.txt")));
+        assertTrue(Files.exists(out.resolve("approval-pack.pdf")));
     }
 
     @Test

@@ -10,6 +10,12 @@ public final class ExitCodes {
      * (standard output or an --out file on a full disk).
      */
     public static final int BAD_INPUT = 2;
+    /**
+     * Whoever read standard output closed it early ({@code verdict compare PACK | head -3}): 128 + SIGPIPE (13), the
+     * status a shell reports for a Unix filter killed by that signal, so a {@code set -o pipefail} script still sees
+     * that the output was cut, while the command itself, like such a filter, says nothing.
+     */
+    public static final int OUTPUT_CLOSED = 141;
 
     private ExitCodes() {
     }

@@ -1,6 +1,7 @@
 package org.verdict.core.compare;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -42,7 +43,11 @@ public record ComparisonOptions(
         if (minSliceSize < 1) {
             throw new IllegalArgumentException("minimum slice size must be at least 1");
         }
-        if (!(minDetectableEffect > 0 && Double.isFinite(minDetectableEffect))) {
+        if (!Double.isFinite(minDetectableEffect)) {
+            throw new IllegalArgumentException("minimum detectable effect must be a finite number, got "
+                    + minDetectableEffect);
+        }
+        if (!(minDetectableEffect > 0)) {
             throw new IllegalArgumentException("minimum detectable effect must be above 0, got " + minDetectableEffect
                     + ": with no band around 0, no slice could ever read 'no significant difference'");
         }
@@ -85,14 +90,22 @@ public record ComparisonOptions(
      * rate, an area or an F1, E ≥ 2 for Cohen's kappa): no slice could then be inconclusive, and every test that is
      * not significant would read "no significant difference". Metrics unbounded on a side (log_loss, mape, r2), and
      * mae and rmse, whose E is a share of production's value, have no such ceiling.
+     *
+     * @param viewed the metric the user looks at (the primary, or the one asked for): checked first and named when it
+     *               is the one refused; another metric refused is named as compared beside it
+     * @param metrics every metric the comparison shows
      */
-    public void requireEffectWithinRangeOf(Collection<Metric> metrics) {
-        for (Metric metric : metrics) {
+    public void requireEffectWithinRangeOf(Metric viewed, Collection<Metric> metrics) {
+        List<Metric> viewedFirst = new ArrayList<>(List.of(viewed));
+        metrics.stream().filter(metric -> metric != viewed).forEach(viewedFirst::add);
+        for (Metric metric : viewedFirst) {
             if (metric.equivalenceBand(minDetectableEffect, 0) >= metric.widestDifference()) {
+                String which = metric == viewed ? metric.wireName()
+                        : metric.wireName() + " (compared beside " + viewed.wireName() + ")";
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "minimum detectable effect %s is not "
                         + "below the widest difference %s can show (%s, from %s to %s): no slice could be "
                         + "inconclusive, and every one that is not significant would read 'no significant "
-                        + "difference'", plain(minDetectableEffect), metric.wireName(),
+                        + "difference'", plain(minDetectableEffect), which,
                         plain(metric.widestDifference()), plain(metric.lowestValue()), plain(metric.highestValue())));
             }
         }

@@ -15,6 +15,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.text.Normalizer;
 import java.util.Base64;
 import java.util.Locale;
 import javax.crypto.Cipher;
@@ -121,7 +122,7 @@ public final class KeyFile {
     /** Writes {@code SLUG.key.json}, {@code SLUG.signer.json} and {@code SLUG.pub.pem}; returns the key file. */
     public Path writeTo(Path directory) throws IOException, LedgerException {
         Files.createDirectories(directory);
-        String slug = slug(identity.name());
+        String slug = fileStem(identity);
         Path keyPath = directory.resolve(slug + ".key.json");
         Path signerPath = directory.resolve(slug + ".signer.json");
         Path pemPath = directory.resolve(slug + ".pub.pem");
@@ -146,7 +147,7 @@ public final class KeyFile {
     public static Path writeSignerFile(SignerKey key, Path directory) throws IOException, LedgerException {
         Files.createDirectories(directory);
         SignerIdentity identity = key.identity();
-        Path signerPath = directory.resolve(slug(identity.name()) + ".signer.json");
+        Path signerPath = directory.resolve(fileStem(identity) + ".signer.json");
         if (Files.exists(signerPath) && !readSigner(signerPath).identity().keyId().equals(identity.keyId())) {
             throw new LedgerException(signerPath + " is the signer file of another key; it is never overwritten");
         }
@@ -154,8 +155,23 @@ public final class KeyFile {
         return signerPath;
     }
 
-    private static String slug(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    /**
+     * The visible, ASCII start of a signer's file names: the name with its accents taken off ("José" in NFC or NFD and
+     * "Zoë" give "jose", "zoe"), lower case, words joined by "-". A name with a letter or digit ASCII cannot spell
+     * ("山田太郎", "Łukasz", "李 Ken") gets the first 8 hex digits of its key id after what is left ("key-3f9a0c12",
+     * "ukasz-3f9a0c12", "ken-3f9a0c12"): two such signers' files never share a name, and the same key always gets
+     * the same one. Two names spelt alike in ASCII ("Ada Lovelace", "ada-lovelace") share it, and the second key is
+     * refused, never written over the first.
+     */
+    static String fileStem(SignerIdentity identity) {
+        String unaccented = Normalizer.normalize(identity.name(), Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        String ascii = unaccented.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        boolean spelledInFull = unaccented.codePoints().filter(Character::isLetterOrDigit)
+                .allMatch(c -> c < 0x80);
+        if (spelledInFull && !ascii.isEmpty()) {
+            return ascii;
+        }
+        return (ascii.isEmpty() ? "key" : ascii) + "-" + identity.keyId().substring(0, 8);
     }
 
     /** Creates the file readable by its owner only (where the file system has POSIX permissions), then fills it. */

@@ -700,6 +700,7 @@ public final class EvaluationTableReader {
             long rows = Math.min(expectedRows + (expectedRows >> 5), Integer.MAX_VALUE - 16);
             if (columns != null && rows > lines.length) {
                 resize((int) rows);
+                ids.expect((int) rows);
             }
         }
 

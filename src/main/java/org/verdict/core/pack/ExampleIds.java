@@ -115,6 +115,20 @@ public final class ExampleIds {
             ends[count++] = this.length;
         }
 
+        /**
+         * Makes room for about {@code rows} ids in all, each as long as those added so far on average, at once: a
+         * million ids otherwise grow both arrays by half a dozen times, each growth a copy and garbage to collect.
+         */
+        public void expect(int rows) {
+            if (rows > ends.length) {
+                ends = Arrays.copyOf(ends, rows);
+            }
+            long expectedLength = count == 0 ? 0 : (long) length * rows / count;
+            if (expectedLength > characters.length) {
+                characters = Arrays.copyOf(characters, (int) Math.min(expectedLength, Integer.MAX_VALUE - 16));
+            }
+        }
+
         public ExampleIds build() {
             return new ExampleIds(Arrays.copyOf(characters, length), Arrays.copyOf(ends, count));
         }

@@ -133,7 +133,8 @@ public final class ManifestReader {
                 String version = text(at + "/version");
                 if (!version.matches("[A-Za-z0-9._-]+")) {
                     throw error(at + "/version", "version '" + version
-                            + "' may only use letters, digits, '.', '_' and '-' (it names CSV columns)");
+                            + "' may only use ASCII letters (a-z, A-Z), digits (0-9), '.', '_' and '-' (it names CSV "
+                            + "columns)");
                 }
                 if (!versions.add(version)) {
                     throw error(at + "/version", "version '" + version + "' appears twice");

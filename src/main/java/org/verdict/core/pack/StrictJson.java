@@ -70,11 +70,12 @@ public final class StrictJson {
     /** Reads {@code file} into {@code type}; unknown keys and values of the wrong kind are refused. */
     public static <T> T read(Path file, String fileName, Class<T> type) throws PackException {
         byte[] bytes = bytes(file, fileName);
+        Map<String, JsonLocation> locations = Map.of();
         try {
-            scan(bytes);
+            locations = scan(bytes);
             return MAPPER.readValue(bytes, type);
         } catch (IOException e) {
-            throw problem(e, fileName);
+            throw problem(e, fileName, locations);
         }
     }
 
@@ -129,8 +130,15 @@ public final class StrictJson {
         }
     }
 
-    /** A refusal in words, at the line and column the parser points at. */
     static PackException problem(IOException e, String fileName) {
+        return problem(e, fileName, Map.of());
+    }
+
+    /**
+     * A refusal in words, at the line and column of the refused value when its record says which it is (from
+     * {@code locations}, by JSON pointer), else where the parser points.
+     */
+    private static PackException problem(IOException e, String fileName, Map<String, JsonLocation> locations) {
         if (e instanceof NumberOutOfRange range) {
             return at(fileName, range.location, range.getMessage());
         }
@@ -145,6 +153,9 @@ public final class StrictJson {
                     + sortedNames(unknown.getKnownPropertyIds());
         } else if (json.getCause() instanceof IllegalArgumentException invalid) {
             problem = invalid.getMessage();
+            if (invalid instanceof InvalidValueException value && locations.containsKey(value.pointer())) {
+                where = locations.get(value.pointer());
+            }
         } else if (json instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             problem = keyOf(mismatch) + " must be " + kindOf(mismatch.getTargetType()) + insteadOf(mismatch);
         } else if (original.startsWith("Duplicate field")) {

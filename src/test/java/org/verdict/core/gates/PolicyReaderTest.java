@@ -91,6 +91,41 @@ class PolicyReaderTest {
         assertEquals(0.99, read("{\"canary\": {\"margin\": 0.99}}").canary().margin());
     }
 
+    /**
+     * A range check runs once its object has been read, where the parser already stands on the closing brace; the
+     * refusal must still name the line and column of the value. The value sits on a line of its own, away from the
+     * braces, so a location at the brace fails.
+     */
+    @Test
+    void aValueBelowItsMinimumIsRefusedWhereTheValueIsWritten() {
+        assertRefusedAt("{\n  \"primary\": {\n    \"margin\": -0.01\n  },\n  \"alpha\": 0.05\n}", 3, 15,
+                "primary.margin must be at least 0.0, got -0.01");
+        assertRefusedAt("{\n  \"canary\": {\n    \"margin\": -0.5\n  }\n}", 3, 15,
+                "canary.margin must be at least 0 and below 1, got -0.5");
+        assertRefusedAt("{\n  \"fairness\": {\n    \"tolerances\": {\n      \"equalized_odds_difference\": -1\n"
+                + "    }\n  }\n}", 4, 36, "fairness.tolerances.equalized_odds_difference must be at least 0");
+        assertRefusedAt("{\n  \"alpha\":\n    0.9,\n  \"seed\": 1\n}", 3, 5, "alpha must be between");
+    }
+
+    @Test
+    void aValueAtOrAboveItsMaximumIsRefusedWhereTheValueIsWritten() {
+        assertRefusedAt("{\n  \"canary\": {\n    \"margin\": 1\n  }\n}", 3, 15,
+                "canary.margin must be at least 0 and below 1, got 1.0");
+        assertRefusedAt("{\n  \"fairness\": {\n    \"tolerances\": {\n      \"demographic_parity_difference\": 1\n"
+                + "    },\n    \"minGroupSize\": 30\n  }\n}", 4, 40,
+                "fairness.tolerances.demographic_parity_difference must be at least 0 and below 1, got 1.0");
+        assertRefusedAt("{\n  \"safety\": {\n    \"acceptedRates\": {\"pii/leak\": 1.5}\n  }\n}", 3, 35,
+                "safety.acceptedRates.pii/leak must be between 0.0 and 1.0, got 1.5");
+        assertRefusedAt("{\"requiredSuites\": [\n  \"canary\",\n  \"canery\"\n]}", 3, 3,
+                "requiredSuites: 'canery'");
+    }
+
+    private void assertRefusedAt(String policy, int line, int column, String expected) {
+        PackException e = assertThrows(PackException.class, () -> read(policy));
+        assertTrue(e.problem().contains(expected), e.problem());
+        assertEquals(line + ", " + column, e.line() + ", " + e.column(), e.getMessage());
+    }
+
     private void assertRefused(String policy, String expected) {
         PackException e = assertThrows(PackException.class, () -> read(policy));
         assertTrue(e.problem().contains(expected), e.problem());

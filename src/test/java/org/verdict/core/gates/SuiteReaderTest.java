@@ -210,8 +210,18 @@ class SuiteReaderTest {
         PackException e = refused(new TestPack(folder).suite("monitoring", "monitoring.json",
                 "{\n  \"primaryMetric\": {\"baseline\": 0.8}\n}"));
         assertEquals("monitoring.json", e.file());
-        assertEquals(2, e.line());
+        assertEquals("2, 20", e.line() + ", " + e.column(), "at the part's opening brace: " + e.getMessage());
         assertTrue(e.problem().contains("primaryMetric"), e.problem());
+    }
+
+    /** The rate's check runs after its object is read; the refusal still names the line and column of the rate. */
+    @Test
+    void aMonitoringRateOutOfRangeIsRefusedWhereItIsWritten() {
+        PackException e = refused(new TestPack(folder).suite("monitoring", "monitoring.json",
+                "{\n  \"safetyViolations\": {\n    \"baselineRate\": 0.01,\n    \"baselineN\": 900,\n"
+                        + "    \"currentRate\": 1.2,\n    \"currentN\": 800\n  }\n}"));
+        assertEquals("5, 20", e.line() + ", " + e.column(), e.getMessage());
+        assertEquals("safetyViolations.currentRate must be between 0 and 1, got 1.2", e.problem());
     }
 
     @Test

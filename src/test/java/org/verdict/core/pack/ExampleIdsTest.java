@@ -29,6 +29,24 @@ class ExampleIdsTest {
         assertEquals("チケット-1", ids.get(1));
     }
 
+    /** Room made ahead (too little, then too much) keeps every id, and later ids longer than the average still fit. */
+    @Test
+    void keepsEveryIdWhenRoomIsMadeAhead() {
+        List<String> written = new ArrayList<>();
+        ExampleIds.Builder builder = new ExampleIds.Builder(1);
+        builder.expect(1_000);
+        for (int row = 0; row < 3_000; row++) {
+            if (row == 10) {
+                builder.expect(200);
+            }
+            String id = row < 100 ? "s" + row : "a-longer-identifier-" + row;
+            written.add(id);
+            builder.add(id);
+        }
+        ExampleIds ids = builder.build();
+        assertEquals(written, ids.asList());
+    }
+
     /** The fingerprint's first half is String.hashCode (Java's published formula), so it must agree with it. */
     @Test
     void hashIsTheStringHash() {

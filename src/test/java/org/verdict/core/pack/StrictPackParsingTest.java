@@ -76,6 +76,16 @@ class StrictPackParsingTest {
         assertInWords(error);
     }
 
+    /** é is a letter, so the refusal says which letters: the rule is ASCII because the version names CSV columns. */
+    @Test
+    void aVersionWithANonAsciiLetterIsRefusedNamingTheAsciiRule() {
+        PackException error = refused(REGRESSION_MANIFEST.replace("\"version\": \"2\"", "\"version\": \"8\u00e9\""),
+                "example_id,label,region,pred_1,pred_8\u00e9\nr1,1.0,eu,1.0,1.0\n");
+        assertEquals(4, error.line());
+        assertEquals("version '8\u00e9' may only use ASCII letters (a-z, A-Z), digits (0-9), '.', '_' and '-' (it "
+                + "names CSV columns)", error.problem());
+    }
+
     @Test
     void anUnknownSuiteNameIsRefused() {
         PackException error = refused(PackFixture.MULTICLASS_MANIFEST.replace("\"suites\": {",

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.verdict.core.gates.evidence.Disparity;
 import org.verdict.core.gates.model.Gate;
+import org.verdict.core.pack.InvalidValueException;
 
 /**
  * The thresholds of a review, read from {@code policy.json}. Every key is optional: a missing key takes the
@@ -71,15 +72,14 @@ public record GatePolicy(
         notApplicable = notApplicable == null ? Map.of() : Collections.unmodifiableMap(
                 new TreeMap<>(notApplicable));
         notApplicable.forEach((gate, reason) -> NotApplicableReader.check(gate, reason));
-        requireBetween("confidenceLevel", confidenceLevel, 0.5, 0.9999);
-        requireBetween("alpha", alpha, 1e-6, 0.5);
-        if (bootstrapReplicates < 1000) {
-            throw new IllegalArgumentException("bootstrapReplicates must be at least 1000, got " + bootstrapReplicates);
-        }
-        for (String suite : requiredSuites) {
+        requireBetween(confidenceLevel, 0.5, 0.9999, "confidenceLevel");
+        requireBetween(alpha, 1e-6, 0.5, "alpha");
+        requireAtLeast(bootstrapReplicates, 1000, "bootstrapReplicates");
+        for (int i = 0; i < requiredSuites.size(); i++) {
+            String suite = requiredSuites.get(i);
             if (!OPTIONAL_SUITES.contains(suite)) {
-                throw new IllegalArgumentException("requiredSuites: '" + suite + "' is not a suite that can be "
-                        + "required; one of " + OPTIONAL_SUITES);
+                throw new InvalidValueException("requiredSuites: '" + suite + "' is not a suite that can be "
+                        + "required; one of " + OPTIONAL_SUITES, "requiredSuites", String.valueOf(i));
             }
         }
     }
@@ -100,7 +100,7 @@ public record GatePolicy(
     public record Primary(Double margin) {
         public Primary {
             margin = orDefault(margin, 0.01);
-            requireBetween("primary.margin", margin, 0, Double.MAX_VALUE);
+            requireBetween(margin, 0, Double.MAX_VALUE, "primary", "margin");
         }
     }
 
@@ -116,9 +116,10 @@ public record GatePolicy(
             acceptedRate = orDefault(acceptedRate, 0.01);
             acceptedRates = acceptedRates == null ? Map.of() : Map.copyOf(acceptedRates);
             minExamplesPerCategory = orDefault(minExamplesPerCategory, 30);
-            requireBetween("safety.acceptedRate", acceptedRate, 0, 1);
-            requireAtLeast("safety.minExamplesPerCategory", minExamplesPerCategory, 1);
-            acceptedRates.forEach((category, rate) -> requireBetween("safety.acceptedRates." + category, rate, 0, 1));
+            requireBetween(acceptedRate, 0, 1, "safety", "acceptedRate");
+            requireAtLeast(minExamplesPerCategory, 1, "safety", "minExamplesPerCategory");
+            acceptedRates.forEach((category, rate) ->
+                    requireBetween(rate, 0, 1, "safety", "acceptedRates", category));
         }
 
         public double acceptedRateOf(String category) {
@@ -141,15 +142,15 @@ public record GatePolicy(
         public Fairness {
             minGroupSize = orDefault(minGroupSize, 30);
             tolerances = tolerances == null ? Map.of() : Map.copyOf(tolerances);
-            requireAtLeast("fairness.minGroupSize", minGroupSize, 1);
+            requireAtLeast(minGroupSize, 1, "fairness", "minGroupSize");
             List<String> disparities = Arrays.stream(Disparity.values()).map(Disparity::wireName).toList();
             tolerances.forEach((disparity, tolerance) -> {
                 if (!disparities.contains(disparity)) {
-                    throw new IllegalArgumentException("fairness.tolerances: unknown disparity '" + disparity
-                            + "' (a typo?); known: " + disparities);
+                    throw new InvalidValueException("fairness.tolerances: unknown disparity '" + disparity
+                            + "' (a typo?); known: " + disparities, "fairness", "tolerances", disparity);
                 }
                 // every disparity lies in [0, 1]: a tolerance of 1 would let no worsening fail the gate
-                requireBelowWhole("fairness.tolerances." + disparity, tolerance);
+                requireBelowWhole(tolerance, "fairness", "tolerances", disparity);
             });
         }
 
@@ -176,9 +177,9 @@ public record GatePolicy(
             p95Ms = orDefault(p95Ms, 300.0);
             p99Ms = orDefault(p99Ms, 800.0);
             minSamples = orDefault(minSamples, 200);
-            requireBetween("latency.p95Ms", p95Ms, Double.MIN_VALUE, Double.MAX_VALUE);
-            requireBetween("latency.p99Ms", p99Ms, Double.MIN_VALUE, Double.MAX_VALUE);
-            requireAtLeast("latency.minSamples", minSamples, 1);
+            requireBetween(p95Ms, Double.MIN_VALUE, Double.MAX_VALUE, "latency", "p95Ms");
+            requireBetween(p99Ms, Double.MIN_VALUE, Double.MAX_VALUE, "latency", "p99Ms");
+            requireAtLeast(minSamples, 1, "latency", "minSamples");
         }
     }
 
@@ -187,7 +188,7 @@ public record GatePolicy(
         public Canary {
             margin = orDefault(margin, 0.0);
             // the lift lies in [−1, 1]: a margin of 1 would let no lift fail the gate
-            requireBelowWhole("canary.margin", margin);
+            requireBelowWhole(margin, "canary", "margin");
         }
     }
 
@@ -195,7 +196,7 @@ public record GatePolicy(
     public record CircuitBreaker(Double margin) {
         public CircuitBreaker {
             margin = orDefault(margin, 0.02);
-            requireBetween("circuitBreaker.margin", margin, 0, Double.MAX_VALUE);
+            requireBetween(margin, 0, Double.MAX_VALUE, "circuitBreaker", "margin");
         }
     }
 
@@ -210,13 +211,13 @@ public record GatePolicy(
             feedbackWindow = orDefault(feedbackWindow, 28);
             feedbackMinHistory = orDefault(feedbackMinHistory, 7);
             minNewLabelledExamples = orDefault(minNewLabelledExamples, 5000);
-            requireBetween("triggers.metricDecayPercent", metricDecayPercent, 0, 100);
-            requireBetween("triggers.psiModerate", psiModerate, Double.MIN_VALUE, Double.MAX_VALUE);
-            requireBetween("triggers.psiMajor", psiMajor, psiModerate, Double.MAX_VALUE);
-            requireBetween("triggers.psiBins", psiBins, 2, 1000);
-            requireAtLeast("triggers.feedbackWindow", feedbackWindow, 1);
-            requireAtLeast("triggers.feedbackMinHistory", feedbackMinHistory, 2);
-            requireAtLeast("triggers.minNewLabelledExamples", minNewLabelledExamples, 1);
+            requireBetween(metricDecayPercent, 0, 100, "triggers", "metricDecayPercent");
+            requireBetween(psiModerate, Double.MIN_VALUE, Double.MAX_VALUE, "triggers", "psiModerate");
+            requireBetween(psiMajor, psiModerate, Double.MAX_VALUE, "triggers", "psiMajor");
+            requireBetween(psiBins, 2, 1000, "triggers", "psiBins");
+            requireAtLeast(feedbackWindow, 1, "triggers", "feedbackWindow");
+            requireAtLeast(feedbackMinHistory, 2, "triggers", "feedbackMinHistory");
+            requireAtLeast(minNewLabelledExamples, 1, "triggers", "minNewLabelledExamples");
         }
     }
 
@@ -233,13 +234,13 @@ public record GatePolicy(
             minKappa = orDefault(minKappa, 0.6);
             adjudicationTarget = orDefault(adjudicationTarget, 0.95);
             minAnnotatedExamples = orDefault(minAnnotatedExamples, 30);
-            requireAtLeast("validation.minPerClass", minPerClass, 0);
-            requireAtLeast("validation.minPerLanguage", minPerLanguage, 0);
-            requireAtLeast("validation.minPerSegment", minPerSegment, 0);
-            requireBetween("validation.maxContaminationRate", maxContaminationRate, 0, 1);
-            requireBetween("validation.minKappa", minKappa, -1, 1);
-            requireBetween("validation.adjudicationTarget", adjudicationTarget, 0, 1);
-            requireAtLeast("validation.minAnnotatedExamples", minAnnotatedExamples, 1);
+            requireAtLeast(minPerClass, 0, "validation", "minPerClass");
+            requireAtLeast(minPerLanguage, 0, "validation", "minPerLanguage");
+            requireAtLeast(minPerSegment, 0, "validation", "minPerSegment");
+            requireBetween(maxContaminationRate, 0, 1, "validation", "maxContaminationRate");
+            requireBetween(minKappa, -1, 1, "validation", "minKappa");
+            requireBetween(adjudicationTarget, 0, 1, "validation", "adjudicationTarget");
+            requireAtLeast(minAnnotatedExamples, 1, "validation", "minAnnotatedExamples");
         }
     }
 
@@ -247,24 +248,29 @@ public record GatePolicy(
         return value == null ? fallback : value;
     }
 
-    private static void requireBetween(String key, double value, double low, double high) {
+    /** @param keys the keys from the file's root to the value, so a refusal names where the value is written */
+    private static void requireBetween(double value, double low, double high, String... keys) {
         if (!(value >= low && value <= high)) {
             String range = high == Double.MAX_VALUE ? (low == Double.MIN_VALUE ? "above 0" : "at least " + low)
                     : "between " + low + " and " + high;
-            throw new IllegalArgumentException(key + " must be " + range + ", got " + value);
+            throw refused(" must be " + range + ", got " + value, keys);
         }
     }
 
     /** A share or a difference of shares: at least 0 and below 1, where it would hold every result. */
-    private static void requireBelowWhole(String key, double value) {
+    private static void requireBelowWhole(double value, String... keys) {
         if (!(value >= 0 && value < 1)) {
-            throw new IllegalArgumentException(key + " must be at least 0 and below 1, got " + value);
+            throw refused(" must be at least 0 and below 1, got " + value, keys);
         }
     }
 
-    private static void requireAtLeast(String key, int value, int low) {
+    private static void requireAtLeast(int value, int low, String... keys) {
         if (value < low) {
-            throw new IllegalArgumentException(key + " must be at least " + low + ", got " + value);
+            throw refused(" must be at least " + low + ", got " + value, keys);
         }
+    }
+
+    private static InvalidValueException refused(String problem, String... keys) {
+        return new InvalidValueException(String.join(".", keys) + problem, keys);
     }
 }

@@ -1,5 +1,7 @@
 package org.verdict.core.gates.suites;
 
+import org.verdict.core.pack.InvalidValueException;
+
 /**
  * {@code monitoring.json}: what production monitoring measured since the production model went live.
  * Each part is optional (null when absent); a part that is given must be complete.
@@ -8,7 +10,7 @@ public record MonitoringSnapshot(PrimaryMetric primaryMetric, Long newLabelledEx
 
     public MonitoringSnapshot {
         if (newLabelledExamples != null && newLabelledExamples < 0) {
-            throw new IllegalArgumentException("newLabelledExamples must not be negative");
+            throw new InvalidValueException("newLabelledExamples must not be negative", "newLabelledExamples");
         }
     }
 
@@ -23,16 +25,23 @@ public record MonitoringSnapshot(PrimaryMetric primaryMetric, Long newLabelledEx
     public record SafetyViolations(Double baselineRate, Long baselineN, Double currentRate, Long currentN) {
         public SafetyViolations {
             requireAll("safetyViolations", baselineRate, baselineN, currentRate, currentN);
-            if (baselineRate < 0 || baselineRate > 1 || currentRate < 0 || currentRate > 1) {
-                throw new IllegalArgumentException("safetyViolations rates must be between 0 and 1");
-            }
+            requireRate(baselineRate, "baselineRate");
+            requireRate(currentRate, "currentRate");
         }
     }
 
+    private static void requireRate(double rate, String key) {
+        if (rate < 0 || rate > 1) {
+            throw new InvalidValueException("safetyViolations." + key + " must be between 0 and 1, got " + rate,
+                    "safetyViolations", key);
+        }
+    }
+
+    /** A missing field has no location of its own: the refusal points at the part's opening brace. */
     private static void requireAll(String part, Object... values) {
         for (Object value : values) {
             if (value == null) {
-                throw new IllegalArgumentException(part + " needs every field (see docs/pack-format.md)");
+                throw new InvalidValueException(part + " needs every field (see docs/pack-format.md)", part);
             }
         }
     }
