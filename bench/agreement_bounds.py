@@ -9,12 +9,20 @@
    the bound only when no disagreement is drawn. The share of slices where the bound is shown and the true Δ lies
    outside it, at its worst over D, must be ≤ 1 − level = 0.05.
 
-Usage: /usr/bin/python3 bench/agreement_bounds.py   (numpy and scipy; a few minutes)
+3. roc_auc of two models that rank every example alike but score differently (a recalibration): finite populations
+   of positives and negatives where the candidate orders a known share q of the (positive, negative) pairs differently
+   (a tie in one and not the other counting), so the true |Δ| ≤ q, with Δ = q or q/2 in the worst designs; slices of
+   n rows drawn from them show the bound 1 − α^(1/m), m = min(n₊, n₋), only when both models rank the slice's
+   examples alike (the same dense ranks, Verdict's check). The share of slices where the bound is shown and the true
+   Δ lies outside it, at its worst over q and the designs, must be ≤ α = 0.05.
+
+Usage: /usr/bin/python3 bench/agreement_bounds.py [--ranking]   (numpy and scipy; a few minutes; --ranking: part 3 only)
 """
 import itertools
+import sys
 
 import numpy as np
-from scipy.stats import beta
+from scipy.stats import beta, rankdata
 
 
 def brute_force():
@@ -137,6 +145,68 @@ def known_truth():
               + ', '.join(f'{m} {v:.4f}' for m, v in worst.items()))
 
 
+def population_auc(pos, neg):
+    """AUC of scores pos against neg, ties counted ½ (exact over all pairs)."""
+    return (np.sign(pos[:, None] - neg[None, :]).mean() + 1) / 2
+
+
+def ranking_population(design, share, rng):
+    """(production, candidate) scores of 600 positives and 900 negatives; the candidate a monotone transform of
+    production except on a share of one class, which the candidate orders differently against the other class."""
+    pos, neg = rng.beta(3, 2, 600), rng.beta(2, 3, 900)
+    cand_pos, cand_neg = pos ** 1.2, neg ** 1.2
+    k = int(round(share * (600 if 'positives' in design else 900)))
+    if design == 'production puts k positives below every negative, the candidate above':
+        pos[:k], cand_pos[:k] = -1.0, 2.0
+    elif design == 'production ties k positives with the top negative, the candidate puts them above':
+        pos[:k], cand_pos[:k] = neg.max(), 2.0
+    elif design == 'production puts k negatives above every positive, the candidate below':
+        neg[:k], cand_neg[:k] = 2.0, -1.0
+    else:  # the candidate perturbs k positives slightly: a few nearby pairs flip
+        cand_pos[:k] = (pos[:k] + rng.normal(0, 0.02, k)).clip(0, 1) ** 1.2
+    return pos, neg, cand_pos, cand_neg
+
+
+def ranking_missed(n, design, share, rng, replicates, alpha=0.05):
+    pos, neg, cand_pos, cand_neg = ranking_population(design, share, rng)
+    delta = population_auc(cand_pos, cand_neg) - population_auc(pos, neg)
+    discordant = np.mean(np.sign(pos[:, None] - neg[None, :]) != np.sign(cand_pos[:, None] - cand_neg[None, :]))
+    assert abs(delta) <= discordant + 1e-12
+    prod = np.concatenate([pos, neg])
+    cand = np.concatenate([cand_pos, cand_neg])
+    label = np.r_[np.ones(pos.size, bool), np.zeros(neg.size, bool)]
+    shown = missed = 0
+    for _ in range(replicates):
+        rows = rng.integers(0, prod.size, n)
+        positives = int(label[rows].sum())
+        m = min(positives, n - positives)
+        if m < 2:  # DeLong needs 2 of each
+            continue
+        if not np.array_equal(rankdata(prod[rows], 'dense'), rankdata(cand[rows], 'dense')):
+            continue
+        shown += 1
+        missed += abs(delta) > 1 - alpha ** (1 / m)
+    return missed / replicates, shown / replicates, discordant, delta
+
+
+def ranking_truth():
+    rng = np.random.default_rng(11)
+    designs = ('production puts k positives below every negative, the candidate above',
+               'production ties k positives with the top negative, the candidate puts them above',
+               'production puts k negatives above every positive, the candidate below',
+               'the candidate perturbs k positives slightly')
+    for n in (50, 200, 1000):
+        worst = (0, None)
+        for design in designs:
+            for share in np.geomspace(0.2 / n, 30 / n, 12):
+                missed, shown, q, delta = ranking_missed(n, design, min(share, 0.5), rng, 2000 if n == 1000 else 6000)
+                if missed >= worst[0]:
+                    worst = (missed, f'{design}, q = {q:.4f}, Δ = {delta:.4f}, bound shown in {shown:.3f}')
+        print(f'n = {n}: worst share of slices with the ranking bound shown and missed: {worst[0]:.4f} ({worst[1]})')
+
+
 if __name__ == '__main__':
-    brute_force()
-    known_truth()
+    if '--ranking' not in sys.argv:
+        brute_force()
+        known_truth()
+    ranking_truth()

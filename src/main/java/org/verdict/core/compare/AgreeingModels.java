@@ -14,6 +14,7 @@ import org.verdict.core.stats.ConfusionMatrix;
  */
 final class AgreeingModels {
     static final String SAME_SCORES = "both models give every example here the same score";
+    static final String SAME_RANKING = "both models rank every example here alike";
     private static final String SAME_PREDICTIONS = "both models predict the same class for every example here";
 
     private AgreeingModels() {

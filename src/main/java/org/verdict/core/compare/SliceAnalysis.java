@@ -61,7 +61,8 @@ final class SliceAnalysis {
     /** Every name a result's {@code test} can have. */
     static final List<String> TESTS = List.of(PairedProportionDifference.TEST, CELL_BOOTSTRAP, ROW_BOOTSTRAP,
             DELONG, AP_INFLUENCE, HASHED_BLOCK_BOOTSTRAP, BinnedDeLong.TEST,
-            BinnedAveragePrecision.TEST, BinnedAveragePrecision.T_TEST, ROW_U_JACKKNIFE, HASHED_BLOCK_U_JACKKNIFE);
+            BinnedAveragePrecision.TEST, BinnedAveragePrecision.T_TEST, ROW_U_JACKKNIFE, HASHED_BLOCK_U_JACKKNIFE,
+            AgreementBound.TEST, AgreementBound.SAME_RANKING_TEST);
 
     /** Per example: log loss p, c; brier p, c; the calibration sums of p, then of c; count. */
     static final int CALIBRATION_WIDTH = 4 + 2 * Calibration.SQUARED_ERROR_SUMS + 1;
@@ -677,6 +678,15 @@ final class SliceAnalysis {
                     delongEstimate(delong.productionAuc(), delong.productionVariance()),
                     delongEstimate(delong.candidateAuc(), delong.candidateVariance()),
                     AgreementBound.rocAuc(prod.positives(), prod.negatives()), AgreementBound.TEST, AgreeingModels.SAME_SCORES);
+        }
+        if (!(delong.deltaVariance() > 0) && prod.ranksAlike(cand)) {
+            // a recalibration: other scores, the same order, so Δ is again 0 on every resample; bound it by how often
+            // the models could order a (positive, negative) pair differently
+            return MetricComparison.tested(Metric.ROC_AUC,
+                    delongEstimate(delong.productionAuc(), delong.productionVariance()),
+                    delongEstimate(delong.candidateAuc(), delong.candidateVariance()),
+                    AgreementBound.rocAucSameRanking(prod.positives(), prod.negatives()),
+                    AgreementBound.SAME_RANKING_TEST, AgreeingModels.SAME_RANKING);
         }
         return normalComparison(Metric.ROC_AUC, delong.productionAuc(), delong.productionVariance(),
                 delong.candidateAuc(), delong.candidateVariance(), delta, delong.deltaVariance(),

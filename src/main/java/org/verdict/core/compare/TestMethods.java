@@ -26,6 +26,9 @@ public final class TestMethods {
             Map.entry(AgreementBound.TEST,
                     "identical scores or predictions: Δ bounded by how often the models could disagree (exact limits"
                             + " for 0 in n)"),
+            Map.entry(AgreementBound.SAME_RANKING_TEST,
+                    "identical ranking, other scores: Δ roc_auc bounded by how often the models could order a"
+                            + " (positive, negative) pair differently (exact limit for 0 in min(positives, negatives))"),
             Map.entry(BinnedDeLong.TEST, "DeLong from binned scores, 0.001 logit"),
             Map.entry(SliceAnalysis.AP_INFLUENCE, "influence-function normal interval from the scores"),
             Map.entry(BinnedAveragePrecision.TEST, "influence-function normal interval from binned scores, 0.001 logit"),

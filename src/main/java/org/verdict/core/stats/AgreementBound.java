@@ -18,6 +18,8 @@ import org.apache.commons.math3.distribution.BetaDistribution;
  */
 public final class AgreementBound implements DeltaInference {
     public static final String TEST = "identical-scores-agreement-bound";
+    /** The test of {@link #rocAucSameRanking}: the scores differ, but not the order they put the examples in. */
+    public static final String SAME_RANKING_TEST = "identical-ranking-agreement-bound";
 
     /** The half-width of the interval for a tail α = 1 − level. */
     private final DoubleUnaryOperator halfWidth;
@@ -35,6 +37,19 @@ public final class AgreementBound implements DeltaInference {
         requireExamples(negatives, "negative example");
         return new AgreementBound(alpha -> Math.min(1,
                 noEventUpperLimit(positives, alpha / 2) + noEventUpperLimit(negatives, alpha / 2)));
+    }
+
+    /**
+     * roc_auc of two models that order every example of the slice alike (ties alike) but score some differently, e.g.
+     * a recalibration. A (positive, negative) pair ordered alike adds the same ½-counted comparison to both AUCs, so
+     * |Δ| ≤ q, the share of the population's pairs the models order differently. The slice's pairs share examples, but
+     * any fixed matching of its m = min(positives, negatives) disjoint pairs gives m independent pairs, all ordered
+     * alike, so q ≤ 1 − α^(1/m) at α (docs/statistics.md, "Two models that rank every example alike").
+     */
+    public static AgreementBound rocAucSameRanking(long positives, long negatives) {
+        long pairs = Math.min(positives, negatives);
+        requireExamples(pairs, "positive and one negative example");
+        return new AgreementBound(alpha -> noEventUpperLimit(pairs, alpha));
     }
 
     /**

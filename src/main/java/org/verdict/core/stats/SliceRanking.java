@@ -88,6 +88,30 @@ public final class SliceRanking {
         return ascending.length;
     }
 
+    /**
+     * Whether the other ranking orders the slice's examples as this one does, ties alike (the same tie groups in the
+     * same order): then every (positive, negative) pair is ordered alike and roc_auc is the same on every resample.
+     */
+    public boolean ranksAlike(SliceRanking other) {
+        if (other.groups != groups || other.ascending.length != ascending.length) {
+            return false;
+        }
+        int[] groupOf = new int[ascending.length];
+        for (int g = 0, i = 0; g < groups; g++) {
+            for (; i < tieGroupEnds[g]; i++) {
+                groupOf[ascending[i]] = g;
+            }
+        }
+        for (int g = 0, i = 0; g < groups; g++) {
+            for (; i < other.tieGroupEnds[g]; i++) {
+                if (groupOf[other.ascending[i]] != g) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     public long positives() {
         return positives;
     }

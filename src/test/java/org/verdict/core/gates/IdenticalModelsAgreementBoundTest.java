@@ -266,4 +266,85 @@ class IdenticalModelsAgreementBoundTest {
         assertEquals("identical-scores-agreement-bound", find(below, Metric.F1, "overall").test());
         assertNotEquals("identical-scores-agreement-bound", find(below, Metric.BRIER, "overall").test());
     }
+
+    // ---- a recalibration: other scores, the same ranking ----
+
+    /**
+     * 40 positives (i mod 5 &lt; 2) and 60 negatives; production scores 0.01 + (⌊i/2⌋·37 mod 50)/50, so rows 2j and
+     * 2j + 1 tie (some pairs a positive and a negative); the candidate {@code candidateScore}, written with 6 decimals;
+     * slice column half: a for rows below 50, b above.
+     */
+    private Path smallPack(String name, IntToDoubleFunction candidateScore) throws IOException {
+        StringBuilder csv = new StringBuilder("example_id,label,half,score_7,score_8\n");
+        for (int i = 0; i < 100; i++) {
+            csv.append("s").append(i).append(',').append(i % 5 < 2 ? "Yes" : "No").append(',')
+                    .append(i < 50 ? "a," : "b,").append(String.format(Locale.ROOT, "%.2f,%.6f", smallScore(i), candidateScore.applyAsDouble(i)))
+                    .append('\n');
+        }
+        return write(name, "roc_auc", "[\"half\"]", csv.toString());
+    }
+
+    private static double smallScore(int i) {
+        return 0.01 + (i / 2 * 37 % 50) / 50.0;
+    }
+
+    private static void assertRankingBound(double halfWidth, SliceResult result) {
+        String what = result.metric().wireName() + " in " + result.slice().label();
+        assertEquals("identical-ranking-agreement-bound", result.test(), what);
+        assertEquals("both models rank every example here alike", result.note(), what);
+        assertEquals(0.0, result.delta(), 0, what);
+        assertEquals(1.0, result.pValue(), 0, what);
+        assertEquals(-halfWidth, result.deltaCi().lower(), 1e-12, what);
+        assertEquals(halfWidth, result.deltaCi().upper(), 1e-12, what);
+    }
+
+    /**
+     * A power of production's score ranks every example alike, ties alike: roc_auc's Δ is bounded by the share of
+     * (positive, negative) pairs the models could order differently, 1 − α^(1/m) with m = min(40, 60) = 40 matched
+     * pairs; scipy: 1 − 0.05 ** (1 / 40) = beta.ppf(0.95, 1, 40) = 0.0721575245055146. pr_auc has no such bound.
+     */
+    @Test
+    void aRecalibrationBoundsRocAucByTheMatchedPairsThatAllRankAlike() throws Exception {
+        ComparisonReport report = review(smallPack("power", i -> Math.pow(smallScore(i), 1.2))).evidence()
+                .primaryComparison();
+        SliceResult rocAuc = find(report, Metric.ROC_AUC, "overall");
+        assertRankingBound(0.0721575245055146, rocAuc);
+        // ±0.072 is wider than the smallest difference that matters: no difference shown, none ruled out
+        assertEquals(Verdict.INCONCLUSIVE, rocAuc.verdict());
+        assertTrue(find(report, Metric.PR_AUC, "overall").isUnstable());
+    }
+
+    /**
+     * The churn-sized pack shifted by 0.03: overall 2,818 positives and 4,225 negatives, m = 2,818 at 95 %: scipy
+     * 1 − 0.05 ** (1 / 2818) = 0.001062505500555977; contract=month (940 positives, 1,410 negatives) at Holm's first
+     * step 1 − 0.05/3: 1 − (0.05 / 3) ** (1 / 940) = 0.00434621346320585. The primary gate passes on roc_auc.
+     */
+    @Test
+    void aRecalibratedChurnModelPassesTheRocAucGate() throws Exception {
+        CandidateReview review = review(churnPack("roc_auc", i -> churnScore(i) + 0.03));
+        ComparisonReport report = review.evidence().primaryComparison();
+        assertRankingBound(0.001062505500555977, find(report, Metric.ROC_AUC, "overall"));
+        SliceResult month = find(report, Metric.ROC_AUC, "contract=month");
+        assertEquals(1 - 0.05 / 3, month.shownInterval().level(), 1e-15);
+        assertRankingBound(0.00434621346320585, month);
+        GateResult gate = review.gates().result(Gate.PRIMARY_METRIC);
+        assertEquals(GateOutcome.PASS, gate.outcome(), gate.summary());
+    }
+
+    /** Swapping the order of one positive and one negative, or breaking one positive–negative tie, loses the bound. */
+    @Test
+    void aRankingThatDiffersOnOnePairDoesNotGetTheBound() throws Exception {
+        // row 10 is a positive scored 0.01 + 5·37 mod 50 / 50 = 0.71; row 13, a negative, 0.01 + 6·37 mod 50 / 50 = 0.45
+        assertEquals(0.71, smallScore(10), 1e-12);
+        assertEquals(0.45, smallScore(13), 1e-12);
+        ComparisonReport swapped = review(smallPack("swapped",
+                i -> Math.pow(smallScore(i == 10 ? 13 : i == 13 ? 10 : i), 1.2))).evidence().primaryComparison();
+        assertNotEquals("identical-ranking-agreement-bound", find(swapped, Metric.ROC_AUC, "overall").test());
+        // rows 4 (a negative) and 5 (a positive) tie in production; the candidate puts the positive just above
+        ComparisonReport untied = review(smallPack("untied",
+                i -> Math.pow(smallScore(i), 1.2) + (i == 5 ? 1e-4 : 0))).evidence().primaryComparison();
+        SliceResult rocAuc = find(untied, Metric.ROC_AUC, "overall");
+        assertNotEquals("identical-ranking-agreement-bound", rocAuc.test());
+        assertNotEquals(0.0, rocAuc.delta());
+    }
 }

@@ -77,4 +77,14 @@ class AgreementBoundTest {
     void bothClassesAreNeeded() {
         assertThrows(IllegalArgumentException.class, () -> AgreementBound.rocAuc(0, 10));
     }
+
+    /** scipy: 1 − 0.05 ** (1 / 40) = 0.0721575245055146, 1 − 0.01 ** (1 / 40) = 0.10874906186625444. */
+    @Test
+    void theSameRankingBoundCountsTheMatchedPairsOfTheFewerClass() {
+        assertEquals(0.0721575245055146, AgreementBound.rocAucSameRanking(40, 60).interval(0.95).upper(), 1e-12);
+        assertEquals(0.0721575245055146, AgreementBound.rocAucSameRanking(60, 40).interval(0.95).upper(), 1e-12);
+        assertEquals(-0.10874906186625444, AgreementBound.rocAucSameRanking(40, 60).interval(0.99).lower(), 1e-12);
+        assertEquals(1.0, AgreementBound.rocAucSameRanking(40, 60).pValue());
+        assertThrows(IllegalArgumentException.class, () -> AgreementBound.rocAucSameRanking(0, 60));
+    }
 }

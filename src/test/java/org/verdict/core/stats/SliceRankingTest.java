@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -203,5 +204,21 @@ class SliceRankingTest {
         SliceRanking ranking = SliceRanking.of(new double[] {0.8, 0.4, 0.35, 0.1}, positives(1, 0, 1, 0));
         assertEquals(1.0, ranking.weightedAveragePrecision(new int[] {2, 0, 1, 1}), EPS);
         assertEquals(Double.NaN, ranking.weightedAveragePrecision(new int[] {0, 1, 0, 1}));
+    }
+
+    /** The same order with the same ties, whatever the scores; a swap or a broken or new tie is another ranking. */
+    @Test
+    void ranksAlikeComparesOrderAndTiesNotScores() {
+        boolean[] labels = positives(0, 1, 0, 1, 1);
+        SliceRanking production = SliceRanking.of(new double[] {0.1, 0.4, 0.4, 0.7, 0.9}, labels);
+        assertTrue(production.ranksAlike(SliceRanking.of(new double[] {0.01, 0.3, 0.3, 0.6, 0.99}, labels)));
+        assertFalse(production.ranksAlike(SliceRanking.of(new double[] {0.1, 0.4, 0.41, 0.7, 0.9}, labels)),
+                "a broken tie");
+        assertFalse(production.ranksAlike(SliceRanking.of(new double[] {0.1, 0.4, 0.4, 0.9, 0.7}, labels)),
+                "two examples swapped");
+        assertFalse(production.ranksAlike(SliceRanking.of(new double[] {0.1, 0.4, 0.7, 0.4, 0.9}, labels)),
+                "the same tie group sizes, other members");
+        assertFalse(production.ranksAlike(SliceRanking.of(new double[] {0.1, 0.4, 0.4, 0.9, 0.9}, labels)),
+                "a new tie");
     }
 }
