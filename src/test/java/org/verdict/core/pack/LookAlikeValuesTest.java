@@ -1,7 +1,6 @@
 package org.verdict.core.pack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -21,15 +20,7 @@ class LookAlikeValuesTest {
     @TempDir
     Path temp;
 
-    private PackException refused(String manifest, String csv) {
-        Path pack = PackFixture.write(temp.resolve("p" + System.nanoTime()), manifest, csv);
-        return assertThrows(PackException.class, () -> new PackLoader().load(pack, Progress.NONE));
-    }
 
-    private static void assertAt(PackException e, long line, long column, String problem) {
-        assertEquals(List.of("primary.csv", line, column, problem),
-                List.of(e.file(), e.line(), e.column(), e.problem()), e.getMessage());
-    }
 
     /** Rows of one slice "month" with a binary label, as a real churn pack has them by the hundred. */
     private static String rows(int from, int to) {
@@ -43,14 +34,14 @@ class LookAlikeValuesTest {
 
     @Test
     void aSliceValueWithASpaceAfterOrBeforeItIsRefusedWhereItFirstAppears() {
-        assertAt(refused(PackFixture.BINARY_MANIFEST, HEADER + rows(0, 3) + "t3,ok,month ,0.2,0.4\n" + rows(4, 400)),
+        PackFixture.assertRefusedAt(PackFixture.refusedByLoader(temp, PackFixture.BINARY_MANIFEST, HEADER + rows(0, 3) + "t3,ok,month ,0.2,0.4\n" + rows(4, 400)),
                 5, 3, "(region) 'month ' has a space after it, so it prints like 'month' but is another value; remove"
                         + " the whitespace (Verdict neither takes it as part of the value nor removes it)");
-        assertAt(refused(PackFixture.BINARY_MANIFEST, HEADER + rows(0, 4) + "t4,ok,\" month\",0.2,0.4\n"),
+        PackFixture.assertRefusedAt(PackFixture.refusedByLoader(temp, PackFixture.BINARY_MANIFEST, HEADER + rows(0, 4) + "t4,ok,\" month\",0.2,0.4\n"),
                 6, 3, "(region) ' month' has a space before it, so it prints like 'month' but is another value; remove"
                         + " the whitespace (Verdict neither takes it as part of the value nor removes it)");
         // the first value of the column is looked at too, and so is a no-break space, which no strip() removes
-        assertAt(refused(PackFixture.BINARY_MANIFEST, HEADER + "t0,ok,\tmonth\u00a0,0.2,0.4\n" + rows(1, 4)),
+        PackFixture.assertRefusedAt(PackFixture.refusedByLoader(temp, PackFixture.BINARY_MANIFEST, HEADER + "t0,ok,\tmonth\u00a0,0.2,0.4\n" + rows(1, 4)),
                 2, 3, "(region) '\tmonth\u00a0' has a tab before and a no-break space (U+00A0) after it, so it prints"
                         + " like 'month' but is another value; remove the whitespace (Verdict neither takes it as part"
                         + " of the value nor removes it)");
@@ -59,18 +50,18 @@ class LookAlikeValuesTest {
     /** An empty slice value is refused; one of spaces only is not taken for a missing one, and is refused too. */
     @Test
     void aSliceValueOfSpacesOnlyIsRefusedLikeAnEmptyOne() {
-        assertAt(refused(PackFixture.BINARY_MANIFEST, HEADER + rows(0, 2) + "t2,ok,  ,0.2,0.4\n"),
+        PackFixture.assertRefusedAt(PackFixture.refusedByLoader(temp, PackFixture.BINARY_MANIFEST, HEADER + rows(0, 2) + "t2,ok,  ,0.2,0.4\n"),
                 4, 3, "(region) value is only whitespace (a space, …), which prints as nothing; write a value (for an"
                         + " unknown group, such as 'unknown')");
     }
 
     @Test
     void aClassWithASpaceIsRefusedAsSuchInEveryClassColumn() {
-        assertAt(refused(PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV + "e5,billing,en,f,account,billing \n"),
+        PackFixture.assertRefusedAt(PackFixture.refusedByLoader(temp, PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV + "e5,billing,en,f,account,billing \n"),
                 6, 6, "(pred_43) 'billing ' has a space after it, so it prints like 'billing' but is another value;"
                         + " remove the whitespace (Verdict neither takes it as part of the value nor removes it)");
         // in a binary pack it used to be called a third class; the space is what is wrong
-        assertAt(refused(PackFixture.BINARY_MANIFEST, HEADER + rows(0, 3) + "t3,ok ,month,0.2,0.4\n"),
+        PackFixture.assertRefusedAt(PackFixture.refusedByLoader(temp, PackFixture.BINARY_MANIFEST, HEADER + rows(0, 3) + "t3,ok ,month,0.2,0.4\n"),
                 5, 2, "(label) 'ok ' has a space after it, so it prints like 'ok' but is another value; remove the"
                         + " whitespace (Verdict neither takes it as part of the value nor removes it)");
     }
@@ -79,18 +70,18 @@ class LookAlikeValuesTest {
     @Test
     void aQuotedValueRunningOverALineBreakIsRefusedAtItsStartInEveryColumnTheLoaderReads() {
         String problem = RowProblems.lineBreakInValue();
-        assertAt(refused(PackFixture.BINARY_MANIFEST, HEADER + rows(0, 4) + "t4,ok,\"mon\nth\",0.2,0.4\n"
+        PackFixture.assertRefusedAt(PackFixture.refusedByLoader(temp, PackFixture.BINARY_MANIFEST, HEADER + rows(0, 4) + "t4,ok,\"mon\nth\",0.2,0.4\n"
                 + rows(5, 9)), 6, 3, "(region) " + problem);
         // placed at its own line when an earlier field of the row already ran over one (in a column nothing reads)
-        assertAt(refused(PackFixture.BINARY_MANIFEST, "example_id,note,label,region,score_7,score_8\n"
+        PackFixture.assertRefusedAt(PackFixture.refusedByLoader(temp, PackFixture.BINARY_MANIFEST, "example_id,note,label,region,score_7,score_8\n"
                 + "t1,\"two\nlines\",ok,\"eu\r\nwest\",0.2,0.4\n"), 3, 4, "(region) " + problem);
-        assertAt(refused(PackFixture.BINARY_MANIFEST, HEADER + "\"t\n1\",ok,eu,0.2,0.4\n"), 2, 1,
+        PackFixture.assertRefusedAt(PackFixture.refusedByLoader(temp, PackFixture.BINARY_MANIFEST, HEADER + "\"t\n1\",ok,eu,0.2,0.4\n"), 2, 1,
                 "(example_id) " + problem);
-        assertAt(refused(PackFixture.BINARY_MANIFEST, HEADER + "t1,\"ok\n\",eu,0.2,0.4\n"), 2, 2, "(label) " + problem);
-        assertAt(refused(PackFixture.BINARY_MANIFEST, HEADER + "t1,ok,eu,\"0.2\n\",0.4\n"), 2, 4,
+        PackFixture.assertRefusedAt(PackFixture.refusedByLoader(temp, PackFixture.BINARY_MANIFEST, HEADER + "t1,\"ok\n\",eu,0.2,0.4\n"), 2, 2, "(label) " + problem);
+        PackFixture.assertRefusedAt(PackFixture.refusedByLoader(temp, PackFixture.BINARY_MANIFEST, HEADER + "t1,ok,eu,\"0.2\n\",0.4\n"), 2, 4,
                 "(score_7) " + problem);
         // a quote never closed in the last field of the file still has the header's number of fields
-        assertAt(refused(PackFixture.BINARY_MANIFEST, HEADER + "t1,ok,eu,0.2,\"0.4\n"), 2, 5, "(score_8) " + problem);
+        PackFixture.assertRefusedAt(PackFixture.refusedByLoader(temp, PackFixture.BINARY_MANIFEST, HEADER + "t1,ok,eu,0.2,\"0.4\n"), 2, 5, "(score_8) " + problem);
     }
 
     /** RFC 4180 allows a line break in a quoted field; in a free-text column nothing reads it harms nothing. */
@@ -105,11 +96,11 @@ class LookAlikeValuesTest {
 
     @Test
     void aNumberWithASpaceAroundItIsRefusedAtItsColumn() {
-        assertAt(refused(PackFixture.BINARY_MANIFEST, HEADER + rows(0, 19) + "t19,ok,month, 0.00356,0.4\n"), 21, 4,
+        PackFixture.assertRefusedAt(PackFixture.refusedByLoader(temp, PackFixture.BINARY_MANIFEST, HEADER + rows(0, 19) + "t19,ok,month, 0.00356,0.4\n"), 21, 4,
                 "(score_7) ' 0.00356' has a space before it; write the number without whitespace around it");
-        assertAt(refused(PackFixture.BINARY_MANIFEST, HEADER + "t1,ok,month,0.5,\"0.25\t\"\n"), 2, 5,
+        PackFixture.assertRefusedAt(PackFixture.refusedByLoader(temp, PackFixture.BINARY_MANIFEST, HEADER + "t1,ok,month,0.5,\"0.25\t\"\n"), 2, 5,
                 "(score_8) '0.25\t' has a tab after it; write the number without whitespace around it");
-        assertAt(refused(PackFixture.BINARY_MANIFEST, HEADER + "t1,ok,month, ,0.5\n"), 2, 4,
+        PackFixture.assertRefusedAt(PackFixture.refusedByLoader(temp, PackFixture.BINARY_MANIFEST, HEADER + "t1,ok,month, ,0.5\n"), 2, 4,
                 "(score_7) ' ' is not a number written in digits, such as 12, -0.5 or 1.5e-07");
     }
 }

@@ -1,10 +1,15 @@
 package org.verdict.core.pack;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.verdict.core.task.Progress;
 
 /** Writes small hand-made packs into a temporary folder for tests. */
 public final class PackFixture {
@@ -64,5 +69,17 @@ public final class PackFixture {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Writes the pack into a fresh folder under {@code temp} and returns what the loader refuses it with. */
+    public static PackException refusedByLoader(Path temp, String manifest, String primaryCsv) {
+        Path pack = write(temp.resolve("p" + System.nanoTime()), manifest, primaryCsv);
+        return assertThrows(PackException.class, () -> new PackLoader().load(pack, Progress.NONE));
+    }
+
+    /** The refusal names primary.csv at this line and column, in these words. */
+    public static void assertRefusedAt(PackException e, long line, long column, String problem) {
+        assertEquals(List.of("primary.csv", line, column, problem),
+                List.of(e.file(), e.line(), e.column(), e.problem()), e.getMessage());
     }
 }

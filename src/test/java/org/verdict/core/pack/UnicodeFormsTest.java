@@ -1,7 +1,6 @@
 package org.verdict.core.pack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -24,25 +23,17 @@ class UnicodeFormsTest {
     private static final String SLICED_BY_CITY = PackFixture.BINARY_MANIFEST
             .replace("\"slices\": [\"region\"]", "\"slices\": [\"region\"], \"sensitive\": [\"city\"]");
 
-    private PackException refused(String manifest, String csv) {
-        Path pack = PackFixture.write(temp.resolve("p" + System.nanoTime()), manifest, csv);
-        return assertThrows(PackException.class, () -> new PackLoader().load(pack, Progress.NONE));
-    }
 
-    private static void assertAt(PackException e, long line, long column, String problem) {
-        assertEquals(List.of("primary.csv", line, column, problem),
-                List.of(e.file(), e.line(), e.column(), e.problem()), e.getMessage());
-    }
 
     @Test
     void aSliceValueInASecondFormIsRefusedWithTheLineOfTheFirst() {
-        PackException e = refused(PackFixture.BINARY_MANIFEST, """
+        PackException e = PackFixture.refusedByLoader(temp, PackFixture.BINARY_MANIFEST, """
                 example_id,label,region,score_7,score_8
                 t1,fraud,%s,0.9,0.4
                 t2,ok,eu,0.2,0.35
                 t3,ok,%s,0.6,0.1
                 """.formatted(NFC, NFD));
-        assertAt(e, 4, 3, "(region) this value is '" + NFD + "' written in another Unicode form (NFD) than on line 2"
+        PackFixture.assertRefusedAt(e, 4, 3, "(region) this value is '" + NFD + "' written in another Unicode form (NFD) than on line 2"
                 + " (NFC); write one form (NFC is what most tools write): the two print alike but would be counted as"
                 + " two different values");
     }
@@ -50,12 +41,12 @@ class UnicodeFormsTest {
     @Test
     void aSensitiveValueInASecondFormIsRefusedAndFormsThatAreNeitherAreNamedSo() {
         // Å as U+212B ANGSTROM SIGN is neither NFC nor NFD (both turn it into U+00C5)
-        PackException e = refused(SLICED_BY_CITY, """
+        PackException e = PackFixture.refusedByLoader(temp, SLICED_BY_CITY, """
                 example_id,label,region,city,score_7,score_8
                 t1,fraud,eu,\u00c5rhus,0.9,0.4
                 t2,ok,eu,\u212brhus,0.2,0.35
                 """);
-        assertAt(e, 3, 4, "(city) this value is '\u212brhus' written in another Unicode form (neither NFC nor NFD)"
+        PackFixture.assertRefusedAt(e, 3, 4, "(city) this value is '\u212brhus' written in another Unicode form (neither NFC nor NFD)"
                 + " than on line 2 (NFC); write one form (NFC is what most tools write): the two print alike but would"
                 + " be counted as two different values");
     }
@@ -74,12 +65,12 @@ class UnicodeFormsTest {
 
     @Test
     void aClassInASecondFormIsRefusedWithTheLineAndColumnOfTheFirst() {
-        PackException e = refused(PackFixture.MULTICLASS_MANIFEST, """
+        PackException e = PackFixture.refusedByLoader(temp, PackFixture.MULTICLASS_MANIFEST, """
                 example_id,label,language,gender,pred_42,pred_43
                 e1,billing,en,f,billing,%s
                 e2,%s,en,m,billing,billing
                 """.formatted(NFC, NFD));
-        assertAt(e, 3, 2, "(label) this value is '" + NFD + "' written in another Unicode form (NFD) than on line 2,"
+        PackFixture.assertRefusedAt(e, 3, 2, "(label) this value is '" + NFD + "' written in another Unicode form (NFD) than on line 2,"
                 + " column 6 (NFC); write one form (NFC is what most tools write): the two print alike but would be"
                 + " counted as two different values");
     }
@@ -88,13 +79,13 @@ class UnicodeFormsTest {
     void aBinaryLabelInAnotherFormThanThePositiveLabelIsRefusedRatherThanCountedNegative() {
         String manifest = PackFixture.BINARY_MANIFEST.replace("\"positiveLabel\": \"fraud\"",
                 "\"positiveLabel\": \"" + NFC + "\"");
-        PackException e = refused(manifest, """
+        PackException e = PackFixture.refusedByLoader(temp, manifest, """
                 example_id,label,region,score_7,score_8
                 t1,%s,eu,0.9,0.4
                 t2,ok,eu,0.2,0.35
                 t3,%s,us,0.6,0.1
                 """.formatted(NFC, NFD));
-        assertAt(e, 4, 2, "(label) this value is '" + NFD + "' written in another Unicode form (NFD) than in"
+        PackFixture.assertRefusedAt(e, 4, 2, "(label) this value is '" + NFD + "' written in another Unicode form (NFD) than in"
                 + " manifest.json model.positiveLabel (NFC); write one form (NFC is what most tools write): the two"
                 + " print alike but would be counted as two different values");
     }
@@ -103,12 +94,12 @@ class UnicodeFormsTest {
     void aClassInAnotherFormThanModelClassesIsSaidToBeThatRatherThanUnlisted() {
         String manifest = PackFixture.MULTICLASS_MANIFEST.replace("\"positiveLabel\": null",
                 "\"classes\": [\"billing\", \"" + NFC + "\"]");
-        PackException e = refused(manifest, """
+        PackException e = PackFixture.refusedByLoader(temp, manifest, """
                 example_id,label,language,gender,pred_42,pred_43
                 e1,billing,en,f,billing,%s
                 e2,%s,en,m,billing,billing
                 """.formatted(NFC, NFD));
-        assertAt(e, 3, 2, "(label) this value is '" + NFD + "' written in another Unicode form (NFD) than in"
+        PackFixture.assertRefusedAt(e, 3, 2, "(label) this value is '" + NFD + "' written in another Unicode form (NFD) than in"
                 + " manifest.json model.classes (NFC); write one form (NFC is what most tools write): the two print"
                 + " alike but would be counted as two different values");
     }
