@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.Logger;
 import javafx.stage.Stage;
-import org.testfx.api.FxToolkit;
 import org.verdict.ui.settings.UserDataFolder;
 
 /**
@@ -15,21 +14,23 @@ import org.verdict.ui.settings.UserDataFolder;
  */
 final class AppInItsOwnHome {
     private final VerdictApp app = new VerdictApp();
+    private final Stage stage;
     private final List<Handler> logHandlersBefore = List.of(Logger.getLogger("").getHandlers());
     private final Thread.UncaughtExceptionHandler uncaughtBefore = Thread.getDefaultUncaughtExceptionHandler();
 
-    private AppInItsOwnHome() {
+    private AppInItsOwnHome(Stage stage) {
+        this.stage = stage;
     }
 
     static AppInItsOwnHome start(Stage stage, Path home) throws Exception {
         System.setProperty(UserDataFolder.HOME_PROPERTY, home.toString());
-        AppInItsOwnHome started = new AppInItsOwnHome();
+        AppInItsOwnHome started = new AppInItsOwnHome(stage);
         started.app.start(stage);
         return started;
     }
 
     void stop() throws Exception {
-        FxToolkit.cleanupStages();
+        SharedStage.release(stage);
         app.stop();
         System.clearProperty(UserDataFolder.HOME_PROPERTY);
         Thread.setDefaultUncaughtExceptionHandler(uncaughtBefore);

@@ -126,14 +126,26 @@ public final class MainWindow implements Navigator {
         if (content.getChildren().isEmpty() && !views.isEmpty()) {
             show(views.keySet().iterator().next());
         }
-        stage.setScene(new Scene(root));
-        UserSettings.WindowBounds bounds = model.settings().window().filter(MainWindow::visibleOnSomeScreen)
-                .orElseGet(() -> firstStart(StartingBounds.on(Screen.getPrimary().getVisualBounds())));
-        stage.setX(bounds.x());
-        stage.setY(bounds.y());
-        stage.setWidth(bounds.width());
-        stage.setHeight(bounds.height());
-        stage.setMaximized(bounds.maximized());
+        Optional<UserSettings.WindowBounds> remembered = model.settings().window()
+                .filter(MainWindow::visibleOnSomeScreen);
+        if (remembered.isPresent()) {
+            UserSettings.WindowBounds bounds = remembered.get();
+            stage.setScene(new Scene(root));
+            stage.setX(bounds.x());
+            stage.setY(bounds.y());
+            stage.setWidth(bounds.width());
+            stage.setHeight(bounds.height());
+            stage.setMaximized(bounds.maximized());
+        } else {
+            // The first start sizes the scene, not the stage: a stage sized by hand keeps that size for any scene
+            // shown on it later, where one sized by its scene follows the next scene.
+            StartingBounds start = StartingBounds.on(Screen.getPrimary().getVisualBounds());
+            Rectangle2D at = start.bounds();
+            stage.setScene(new Scene(root, at.getWidth(), at.getHeight()));
+            stage.setX(at.getMinX());
+            stage.setY(at.getMinY());
+            stage.setMaximized(start.maximized());
+        }
         stage.setOnCloseRequest(e -> quit.run());
     }
 
@@ -365,12 +377,6 @@ public final class MainWindow implements Navigator {
         model.settings().setWindow(new UserSettings.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(),
                 stage.getHeight(), stage.isMaximized()));
         model.saveSettings();
-    }
-
-    private static UserSettings.WindowBounds firstStart(StartingBounds start) {
-        Rectangle2D at = start.bounds();
-        return new UserSettings.WindowBounds(at.getMinX(), at.getMinY(), at.getWidth(), at.getHeight(),
-                start.maximized());
     }
 
     private static boolean visibleOnSomeScreen(UserSettings.WindowBounds bounds) {

@@ -18,6 +18,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.verdict.ui.SharedStage;
 import org.verdict.ui.error.ProblemDialog;
 import org.verdict.ui.settings.UserSettings;
 import org.verdict.ui.task.ActivityMonitor;
@@ -35,9 +36,11 @@ class LongOpeningTest {
     private final List<String> workerThreads = new CopyOnWriteArrayList<>();
     private WorkerPoolExecutor executor;
     private MainWindow window;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         executor = new WorkerPoolExecutor(1, unhandled::add);
         // A pack that takes until it is cancelled, reporting progress all the time like a real loader.
         PackSource slowSource = (source, progress) -> {
@@ -57,7 +60,8 @@ class LongOpeningTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
+        SharedStage.release(stage);
         executor.close();
     }
 

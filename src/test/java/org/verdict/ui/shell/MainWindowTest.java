@@ -21,12 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.verdict.core.pack.PackFixture;
 import org.verdict.core.pack.PackLoader;
+import org.verdict.ui.SharedStage;
 import org.verdict.ui.error.ProblemDialog;
 import org.verdict.ui.overview.OverviewView;
 import org.verdict.ui.overview.OverviewViewModel;
@@ -73,7 +73,7 @@ class MainWindowTest {
 
     @AfterEach
     void closeDialogs() throws Exception {
-        FxToolkit.cleanupStages();
+        SharedStage.release(stage);
     }
 
     private Path goodPack(String name) {

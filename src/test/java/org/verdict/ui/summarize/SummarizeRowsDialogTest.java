@@ -21,13 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.summary.SummaryPackReader;
 import org.verdict.core.task.Progress;
+import org.verdict.ui.SharedStage;
 import org.verdict.ui.error.ProblemDialog;
 import org.verdict.ui.settings.UserSettings;
 import org.verdict.ui.shell.MainViewModel;
@@ -51,9 +51,11 @@ class SummarizeRowsDialogTest {
     private final List<Throwable> unhandled = new CopyOnWriteArrayList<>();
     private WorkerPoolExecutor executor;
     private Path home;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         home = Files.createTempDirectory(folder, "home");
         executor = new WorkerPoolExecutor(1, unhandled::add);
         ActivityMonitor activity = new ActivityMonitor(System::currentTimeMillis);
@@ -88,7 +90,7 @@ class SummarizeRowsDialogTest {
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupStages();
+        SharedStage.release(stage);
         executor.close();
     }
 
