@@ -672,21 +672,15 @@ final class SliceAnalysis {
         }
         DeLong.Result delong = DeLong.compare(prod, cand, scratch[0], scratch[1]);
         double delta = delong.candidateAuc() - delong.productionAuc();
-        if (!(delong.deltaVariance() > 0) && sameScores(rows, prodScores, candScores)) {
-            // Δ is 0 on every resample, yet the models may differ on examples not seen: bound it by how often
-            return MetricComparison.tested(Metric.ROC_AUC,
-                    delongEstimate(delong.productionAuc(), delong.productionVariance()),
-                    delongEstimate(delong.candidateAuc(), delong.candidateVariance()),
-                    AgreementBound.rocAuc(prod.positives(), prod.negatives()), AgreementBound.TEST, AgreeingModels.SAME_SCORES);
-        }
         if (!(delong.deltaVariance() > 0) && prod.ranksAlike(cand)) {
-            // a recalibration: other scores, the same order, so Δ is again 0 on every resample; bound it by how often
-            // the models could order a (positive, negative) pair differently
+            // the same scores, or a recalibration that keeps their order: Δ is 0 on every resample, yet the models may
+            // order pairs not seen differently; bound it by how often they could
             return MetricComparison.tested(Metric.ROC_AUC,
                     delongEstimate(delong.productionAuc(), delong.productionVariance()),
                     delongEstimate(delong.candidateAuc(), delong.candidateVariance()),
                     AgreementBound.rocAucSameRanking(prod.positives(), prod.negatives()),
-                    AgreementBound.SAME_RANKING_TEST, AgreeingModels.SAME_RANKING);
+                    AgreementBound.SAME_RANKING_TEST, sameScores(rows, prodScores, candScores)
+                            ? AgreeingModels.SAME_SCORES : AgreeingModels.SAME_RANKING);
         }
         return normalComparison(Metric.ROC_AUC, delong.productionAuc(), delong.productionVariance(),
                 delong.candidateAuc(), delong.candidateVariance(), delta, delong.deltaVariance(),

@@ -18,7 +18,7 @@ import org.apache.commons.math3.distribution.BetaDistribution;
  */
 public final class AgreementBound implements DeltaInference {
     public static final String TEST = "identical-scores-agreement-bound";
-    /** The test of {@link #rocAucSameRanking}: the scores differ, but not the order they put the examples in. */
+    /** The test of {@link #rocAucSameRanking}: the models put the examples in the same order (their scores may differ). */
     public static final String SAME_RANKING_TEST = "identical-ranking-agreement-bound";
 
     /** The half-width of the interval for a tail α = 1 − level. */
@@ -29,19 +29,8 @@ public final class AgreementBound implements DeltaInference {
     }
 
     /**
-     * roc_auc: two models that score alike all but a share d₊ of the positives and d₋ of the negatives rank a pair
-     * alike unless one of its examples is in those shares, so |Δ| ≤ d₊ + d₋, each share at α/2.
-     */
-    public static AgreementBound rocAuc(long positives, long negatives) {
-        requireExamples(positives, "positive example");
-        requireExamples(negatives, "negative example");
-        return new AgreementBound(alpha -> Math.min(1,
-                noEventUpperLimit(positives, alpha / 2) + noEventUpperLimit(negatives, alpha / 2)));
-    }
-
-    /**
-     * roc_auc of two models that order every example of the slice alike (ties alike) but score some differently, e.g.
-     * a recalibration. A (positive, negative) pair ordered alike adds the same ½-counted comparison to both AUCs, so
+     * roc_auc of two models that order every example of the slice alike (ties alike): the same scores, or a
+     * recalibration. A (positive, negative) pair ordered alike adds the same ½-counted comparison to both AUCs, so
      * |Δ| ≤ q, the share of the population's pairs the models order differently. The slice's pairs share examples, but
      * any fixed matching of its m = min(positives, negatives) disjoint pairs gives m independent pairs, all ordered
      * alike, so q ≤ 1 − α^(1/m) at α (docs/statistics.md, "Two models that rank every example alike").

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.stats.ConfusionMatrix;
-import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.PValueAdjustment;
 import org.verdict.core.task.CancelledException;
 import org.verdict.core.task.CancelledProgress;
@@ -298,13 +297,13 @@ class ComparisonEngineTest {
                     assertEquals(z2 / (20000 + z2), r.deltaCi().upper(), 1e-9);
                 }
             } else if (r.metric() == Metric.ROC_AUC) {
-                // the models may still differ on examples not seen: |Δ| ≤ d₊ + d₋, each share bounded by its exact
-                // limit for 0 disagreements in n, at (1 − level)/2 for the overall slice, tested alone
+                // the models may still order pairs not seen differently: |Δ| ≤ the share of such pairs, bounded by
+                // its exact limit for 0 in the min(positives, negatives) matched pairs, for the overall slice at 95 %
                 assertEquals(Verdict.NO_SIGNIFICANT_DIFFERENCE, r.verdict(), r.slice().label());
                 assertEquals(1.0, r.pValue(), 0.0);
                 if (r.slice().isOverall()) {
                     long positives = Arrays.stream(base.labelCodes()).filter(code -> code == 1).count();
-                    double bound = 1 - Math.pow(0.025, 1.0 / positives) + 1 - Math.pow(0.025, 1.0 / (20000 - positives));
+                    double bound = 1 - Math.pow(0.05, 1.0 / Math.min(positives, 20000 - positives));
                     assertEquals(bound, r.deltaCi().upper(), 1e-12);
                     assertEquals(-bound, r.deltaCi().lower(), 1e-12);
                     assertTrue(bound < 0.002, "20,000 agreeing examples bound Δ tightly: " + bound);
@@ -407,9 +406,10 @@ class ComparisonEngineTest {
         assertEquals(0.5, auc.production().value(), EPS);
         assertEquals(0.0, auc.delta(), EPS);
         // DeLong's variance is 0 for both models: no interval rather than a zero-width one. The scores are the
-        // same, so Δ's interval is the agreement bound, which 3 positives and 3 negatives leave at its widest
+        // same, so Δ's interval is the agreement bound over min(3, 3) matched pairs: 1 − 0.05^(1/3) = 0.6316
         assertNull(auc.production().ci());
-        assertEquals(new Interval(-1, 1), auc.deltaCi());
+        assertEquals(0.6315968501359612, auc.deltaCi().upper(), 1e-12);
+        assertEquals(-0.6315968501359612, auc.deltaCi().lower(), 1e-12);
         assertFalse(auc.isUnstable());
         assertEquals(Verdict.INCONCLUSIVE, auc.verdict(), "an interval that wide shows no small difference either");
     }
