@@ -75,7 +75,7 @@ class PolicyReaderTest {
         assertRefused("{\"fairness\": {\"tolerances\": {\"demographic_parity_diference\": 0.1}}}",
                 "unknown disparity 'demographic_parity_diference'");
         assertRefused("{\"latency\": {\"p95Ms\": -5}}", "latency.p95Ms must be above 0");
-        assertRefused("{\"validation\": {\"minKappa\": 7}}", "validation.minKappa must be between -1.0 and 1.0");
+        assertRefused("{\"validation\": {\"minKappa\": 7}}", "validation.minKappa must be between -1 and 1, got 7");
         assertRefused("{\"validation\": {\"maxContaminationRate\": -1}}", "validation.maxContaminationRate");
         assertRefused("{\"triggers\": {\"psiModerate\": 0.3, \"psiMajor\": 0.2}}",
                 "triggers.psiMajor must be at least 0.3");
@@ -85,9 +85,9 @@ class PolicyReaderTest {
     /** A disparity's worsening and a canary's lift lie within ±1: a tolerance or margin of 1 lets nothing fail. */
     @Test
     void aToleranceOrMarginThatHoldsEveryResultIsRefused() throws Exception {
-        assertRefused("{\"canary\": {\"margin\": 1}}", "canary.margin must be at least 0 and below 1, got 1.0");
+        assertRefused("{\"canary\": {\"margin\": 1}}", "canary.margin must be at least 0 and below 1, got 1");
         assertRefused("{\"fairness\": {\"tolerances\": {\"demographic_parity_ratio\": 1}}}",
-                "fairness.tolerances.demographic_parity_ratio must be at least 0 and below 1, got 1.0");
+                "fairness.tolerances.demographic_parity_ratio must be at least 0 and below 1, got 1");
         assertEquals(0.99, read("{\"canary\": {\"margin\": 0.99}}").canary().margin());
     }
 
@@ -99,7 +99,7 @@ class PolicyReaderTest {
     @Test
     void aValueBelowItsMinimumIsRefusedWhereTheValueIsWritten() {
         assertRefusedAt("{\n  \"primary\": {\n    \"margin\": -0.01\n  },\n  \"alpha\": 0.05\n}", 3, 15,
-                "primary.margin must be at least 0.0, got -0.01");
+                "primary.margin must be at least 0, got -0.01");
         assertRefusedAt("{\n  \"canary\": {\n    \"margin\": -0.5\n  }\n}", 3, 15,
                 "canary.margin must be at least 0 and below 1, got -0.5");
         assertRefusedAt("{\n  \"fairness\": {\n    \"tolerances\": {\n      \"equalized_odds_difference\": -1\n"
@@ -110,12 +110,12 @@ class PolicyReaderTest {
     @Test
     void aValueAtOrAboveItsMaximumIsRefusedWhereTheValueIsWritten() {
         assertRefusedAt("{\n  \"canary\": {\n    \"margin\": 1\n  }\n}", 3, 15,
-                "canary.margin must be at least 0 and below 1, got 1.0");
+                "canary.margin must be at least 0 and below 1, got 1");
         assertRefusedAt("{\n  \"fairness\": {\n    \"tolerances\": {\n      \"demographic_parity_difference\": 1\n"
                 + "    },\n    \"minGroupSize\": 30\n  }\n}", 4, 40,
-                "fairness.tolerances.demographic_parity_difference must be at least 0 and below 1, got 1.0");
+                "fairness.tolerances.demographic_parity_difference must be at least 0 and below 1, got 1");
         assertRefusedAt("{\n  \"safety\": {\n    \"acceptedRates\": {\"pii/leak\": 1.5}\n  }\n}", 3, 35,
-                "safety.acceptedRates.pii/leak must be between 0.0 and 1.0, got 1.5");
+                "safety.acceptedRates.pii/leak must be between 0 and 1, got 1.5");
         assertRefusedAt("{\"requiredSuites\": [\n  \"canary\",\n  \"canery\"\n]}", 3, 3,
                 "requiredSuites: 'canery'");
     }

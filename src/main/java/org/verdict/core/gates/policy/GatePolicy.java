@@ -1,6 +1,7 @@
 package org.verdict.core.gates.policy;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -251,17 +252,22 @@ public record GatePolicy(
     /** @param keys the keys from the file's root to the value, so a refusal names where the value is written */
     private static void requireBetween(double value, double low, double high, String... keys) {
         if (!(value >= low && value <= high)) {
-            String range = high == Double.MAX_VALUE ? (low == Double.MIN_VALUE ? "above 0" : "at least " + low)
-                    : "between " + low + " and " + high;
-            throw refused(" must be " + range + ", got " + value, keys);
+            String range = high != Double.MAX_VALUE ? "between " + asWritten(low) + " and " + asWritten(high)
+                    : low == Double.MIN_VALUE ? "above 0" : "at least " + asWritten(low);
+            throw refused(" must be " + range + ", got " + asWritten(value), keys);
         }
     }
 
     /** A share or a difference of shares: at least 0 and below 1, where it would hold every result. */
     private static void requireBelowWhole(double value, String... keys) {
         if (!(value >= 0 && value < 1)) {
-            throw refused(" must be at least 0 and below 1, got " + value, keys);
+            throw refused(" must be at least 0 and below 1, got " + asWritten(value), keys);
         }
+    }
+
+    /** A number as a policy file would write it: 1, not Java's 1.0. */
+    private static String asWritten(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private static void requireAtLeast(int value, int low, String... keys) {
