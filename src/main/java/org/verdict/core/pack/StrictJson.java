@@ -2,6 +2,7 @@ package org.verdict.core.pack;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -107,7 +108,8 @@ public final class StrictJson {
                     double value = parser.getValueAsDouble();
                     if (!(Math.abs(value) <= PackText.MAX_MAGNITUDE)) {
                         JsonLocation at = parser.currentTokenLocation();
-                        throw new NumberOutOfRange(parser.getText(), at);
+                        throw new NumberOutOfRange(keyPath(parser.getParsingContext().pathAsPointer()),
+                                parser.getText(), at);
                     }
                 }
                 if (token != JsonToken.FIELD_NAME && token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
@@ -124,10 +126,23 @@ public final class StrictJson {
         private static final long serialVersionUID = 1L;
         final transient JsonLocation location;
 
-        NumberOutOfRange(String text, JsonLocation location) {
-            super(text + " is not a finite number within ±1e100");
+        NumberOutOfRange(String key, String text, JsonLocation location) {
+            super(key + " is " + text + ", not a finite number within ±1e100");
             this.location = location;
         }
+    }
+
+    /** A value's place as the messages name keys: "latency.p99Ms", "models[0].version"; "the value" at the root. */
+    private static String keyPath(JsonPointer pointer) {
+        StringBuilder path = new StringBuilder();
+        for (JsonPointer step = pointer; !step.matches(); step = step.tail()) {
+            if (step.mayMatchElement()) {
+                path.append('[').append(step.getMatchingIndex()).append(']');
+            } else {
+                path.append(path.isEmpty() ? "" : ".").append(step.getMatchingProperty());
+            }
+        }
+        return path.isEmpty() ? "the value" : path.toString();
     }
 
     static PackException problem(IOException e, String fileName) {
