@@ -46,6 +46,8 @@ class ChartPaneTest {
         Scene scene = new Scene(pane, 1100, 350);
         appearance.applyTo(scene.getRoot());
         stage.setScene(scene);
+        // the stage is shared by every test class: a window another test resized keeps its size unless told
+        stage.sizeToScene();
         stage.show();
     }
 

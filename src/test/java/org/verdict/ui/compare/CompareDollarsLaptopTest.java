@@ -6,10 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.ResourceBundle;
-import javafx.geometry.Bounds;
-import javafx.scene.Scene;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -19,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.MetricEstimate;
@@ -27,15 +23,7 @@ import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.pack.Metric;
-import org.verdict.core.pack.PackFixture;
-import org.verdict.core.pack.PackLoader;
 import org.verdict.core.stats.Interval;
-import org.verdict.core.task.Progress;
-import org.verdict.ui.chart.ChartPane;
-import org.verdict.ui.settings.DividerMemory;
-import org.verdict.ui.settings.UserSettings;
-import org.verdict.ui.task.ActivityMonitor;
-import org.verdict.ui.task.CurrentThreadExecutor;
 import org.verdict.ui.theme.Appearance;
 
 /**
@@ -98,27 +86,10 @@ class CompareDollarsLaptopTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        CurrentThreadExecutor executor = new CurrentThreadExecutor();
         appearance = new Appearance(false, false);
-        CompareViewModel model = new CompareViewModel((pack, candidate, options, progress) ->
-                new ComparisonReport("houses", "7", "8", Metric.MAE, ComparisonOptions.DEFAULTS, housePrices(), 26,
-                        Map.of(Metric.MAE, 26)),
-                new ComparisonEngine()::confusionMatrix, executor, new ActivityMonitor(() -> 0), text,
-                ComparisonOptions.DEFAULTS, failure -> { });
-        ChartPane chartPane = new ChartPane(appearance, text, extension -> Optional.empty(), executor);
-        CompareView view = new CompareView(model, text, executor, chartPane,
-                new DividerMemory(UserSettings.load(folder.resolve("settings.json"))));
-        Scene scene = new Scene((javafx.scene.Parent) view.node(), 1242, 620);
-        appearance.applyTo(scene.getRoot());
-        stage.setScene(scene);
-        // the stage is shared by every test class: a window another test resized keeps its size unless told
-        stage.sizeToScene();
-        stage.show();
-        model.showPack(new PackLoader().load(PackFixture.write(folder.resolve("houses"), MANIFEST, CSV),
-                Progress.NONE));
-        @SuppressWarnings("unchecked")
-        TableView<ComparisonRow> found = (TableView<ComparisonRow>) scene.lookup("#compareTable");
-        table = found;
+        table = LaptopCompareView.show(stage, folder, text, appearance,
+                () -> new ComparisonReport("houses", "7", "8", Metric.MAE, ComparisonOptions.DEFAULTS, housePrices(),
+                        26, Map.of(Metric.MAE, 26)), "houses", MANIFEST, CSV).table();
     }
 
     /** The texts of the cells of a column that show a value, e.g. "204,770" / "[104,600, 354,100]". */

@@ -7,10 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.ResourceBundle;
-import javafx.geometry.Bounds;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.jfree.chart.ChartRenderingInfo;
@@ -22,7 +19,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.MetricEstimate;
@@ -30,16 +26,9 @@ import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.pack.Metric;
-import org.verdict.core.pack.PackFixture;
-import org.verdict.core.pack.PackLoader;
 import org.verdict.core.stats.Interval;
-import org.verdict.core.task.Progress;
 import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.compare.CompareViewModel.ChartKind;
-import org.verdict.ui.settings.DividerMemory;
-import org.verdict.ui.settings.UserSettings;
-import org.verdict.ui.task.ActivityMonitor;
-import org.verdict.ui.task.CurrentThreadExecutor;
 import org.verdict.ui.theme.Appearance;
 
 /**
@@ -111,25 +100,10 @@ class CompareZipCodesLaptopTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        CurrentThreadExecutor executor = new CurrentThreadExecutor();
-        Appearance appearance = new Appearance(false, false);
-        model = new CompareViewModel((pack, candidate, options, progress) -> report(),
-                new ComparisonEngine()::confusionMatrix, executor, new ActivityMonitor(() -> 0), text,
-                ComparisonOptions.DEFAULTS, failure -> { });
-        ChartPane chartPane = new ChartPane(appearance, text, extension -> Optional.empty(), executor);
-        CompareView view = new CompareView(model, text, executor, chartPane,
-                new DividerMemory(UserSettings.load(folder.resolve("settings.json"))));
-        Scene scene = new Scene((javafx.scene.Parent) view.node(), 1242, 620);
-        appearance.applyTo(scene.getRoot());
-        stage.setScene(scene);
-        // the stage is shared by every test class: a window another test resized keeps its size unless told
-        stage.sizeToScene();
-        stage.show();
-        @SuppressWarnings("unchecked")
-        TableView<ComparisonRow> found = (TableView<ComparisonRow>) scene.lookup("#compareTable");
-        table = found;
-        model.showPack(new PackLoader().load(PackFixture.write(folder.resolve("rent"), MANIFEST, CSV),
-                Progress.NONE));
+        LaptopCompareView shown = LaptopCompareView.show(stage, folder, text, new Appearance(false, false),
+                CompareZipCodesLaptopTest::report, "rent", MANIFEST, CSV);
+        model = shown.model();
+        table = shown.table();
     }
 
     /** A percentile fallback's mark made both models' columns wider than their intervals; the adjusted p had to go. */
