@@ -22,6 +22,7 @@ import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
 import org.verdict.core.stats.ConfusionMatrix;
 import org.verdict.core.stats.HashedBlocks;
+import org.verdict.core.stats.MetricFormat;
 import org.verdict.core.task.CancelledException;
 import org.verdict.core.task.Progress;
 
@@ -166,7 +167,7 @@ public final class ComparisonEngine {
             synchronized (done) {
                 int finished = done.incrementAndGet();
                 progress.update((double) finished / slices.size(),
-                        "Compared " + finished + " of " + slices.size() + " slices");
+                        "Compared " + finished + " of " + MetricFormat.count(slices.size(), "slice", "slices"));
             }
             return result;
         }).toList();
@@ -356,7 +357,7 @@ public final class ComparisonEngine {
                     synchronized (done) {
                         int finished = done.incrementAndGet();
                         progress.update((double) finished / tasks.size(),
-                                "Compared " + finished + " of " + tasks.size() + " slices");
+                                "Compared " + finished + " of " + MetricFormat.count(tasks.size(), "slice", "slices"));
                     }
                     return result;
                 }));
