@@ -303,7 +303,9 @@ public final class AuditViewModel {
                 + (roster == null ? "" : " — signers checked against " + roster.getFileName())
                 + (kept == null ? "" : report.problems().stream()
                         .anyMatch(p -> p.message().startsWith("the checkpoint kept outside"))
-                        ? " — does NOT extend " + kept.getFileName() : " — extends " + kept.getFileName()));
+                        ? " — does NOT extend " + kept.getFileName()
+                        // an intact summary says already that the log extends it: only which file is added
+                        : report.isIntact() ? " (" + kept.getFileName() + ")" : " — extends " + kept.getFileName()));
         // every problem the summary counts is listed in the verifier's order, the one `log verify` prints, so the
         // first line names what the command line names first (each record's are also in that record's details); a
         // long list ends with how many more there are

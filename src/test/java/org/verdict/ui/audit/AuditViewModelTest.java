@@ -447,7 +447,8 @@ class AuditViewModelTest {
         }
         model.useKeptCheckpoint(kept);
         assertTrue(model.intactProperty().get(), model.verificationProperty().get());
-        assertTrue(model.verificationProperty().get().contains("— extends checkpoint.json"));
+        assertTrue(model.verificationProperty().get().lines().findFirst().orElseThrow().endsWith("; the log extends the"
+                + " checkpoint kept outside it (checkpoint.json)"), model.verificationProperty().get());
 
         try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
             for (String table : List.of("records", "signatures", "checkpoints")) {
