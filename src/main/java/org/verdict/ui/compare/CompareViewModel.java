@@ -294,7 +294,13 @@ public final class CompareViewModel {
                 current.candidateVersion(),
                 current.productionVersion(), selected.wireName(), results.size(), worse, better,
                 current.options().correction().otherSlices(current.correctedTestsByMetric().getOrDefault(selected, 0)),
-                Math.round(current.options().confidenceLevel() * 100));
+                Math.round(current.options().confidenceLevel() * 100), bandText(current.options(), selected));
+    }
+
+    /** "±0.01, the policy's primary margin" or "±0.05 (E)": which band the verdicts read and where it came from. */
+    private String bandText(ComparisonOptions options, Metric selected) {
+        return options.bandFromPolicy(selected) ? options.bandText(selected)
+                : MessageFormat.format(text.getString("compare.bandE"), options.bandText(selected));
     }
 
     private void applyFilter() {

@@ -171,6 +171,34 @@ class CompareViewModelTest {
         assertTrue(failures.isEmpty(), failures.toString());
     }
 
+    /**
+     * The app compares with the pack's gate policy's primary margin as the primary metric's band, and the summary
+     * says which band the verdicts read and where it came from; another metric keeps E.
+     */
+    @Test
+    void theSummaryNamesTheBandOfNoSignificantDifferenceAndWhereItCameFrom() throws Exception {
+        ComparisonEngine engine = new ComparisonEngine();
+        CompareViewModel app = new CompareViewModel(ComparisonRunner.withPolicyBand(engine::compare),
+                engine::confusionMatrix, new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text,
+                ComparisonOptions.DEFAULTS, failures::add);
+        app.showPack(multiclassPack());
+        assertTrue(app.summaryProperty().get().endsWith("No significant difference: within ±0.01, the primary "
+                + "margin of the default gate policy."), app.summaryProperty().get());
+        assertEquals(0.01, app.reportProperty().get().options().primaryBand().orElseThrow().margin());
+        app.metricProperty().set(Metric.ACCURACY);
+        assertTrue(app.summaryProperty().get().endsWith("No significant difference: within ±0.05, the default E."),
+                app.summaryProperty().get());
+
+        Path withPolicy = PackFixture.write(folder.resolve("policed"),
+                PackFixture.MULTICLASS_MANIFEST.replaceFirst("\\{", "{\"policy\": \"policy.json\", "),
+                PackFixture.MULTICLASS_CSV);
+        java.nio.file.Files.writeString(withPolicy.resolve("policy.json"), "{\"primary\": {\"margin\": 0.03}}");
+        app.showPack(new PackLoader().load(withPolicy, Progress.NONE));
+        assertTrue(app.summaryProperty().get().endsWith("No significant difference: within ±0.03, the policy's "
+                + "primary margin."), app.summaryProperty().get());
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
     @Test
     void anUnavailableMetricSaysWhy() throws Exception {
         model.showPack(multiclassPack());
