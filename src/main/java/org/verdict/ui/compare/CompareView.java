@@ -462,7 +462,10 @@ public final class CompareView {
         tools.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("compareTable");
-        table.setPlaceholder(new Label(text.getString("compare.noRows")));
+        Label placeholder = new Label();
+        placeholder.setId("compareTablePlaceholder");
+        placeholder.textProperty().bind(model.tablePlaceholderProperty());
+        table.setPlaceholder(placeholder);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         TableColumn<ComparisonRow, String> slice = textColumn("compare.col.slice", ComparisonRow::slice,
                 ComparisonRow::slice);
