@@ -143,7 +143,7 @@ public final class VerdictApp extends Application {
         EvidenceCharts evidenceCharts = new EvidenceCharts();
         PackView evidence = PackView.independentOfPack(GatesViewModel.EVIDENCE_VIEW_ID,
                 gatesText.getString("view.evidence"), () -> new EvidenceView(gatesModel, gatesText, evidenceCharts,
-                        () -> new ChartPane(appearance, text, saveTarget, executor)).node());
+                        () -> new ChartPane(appearance, text, saveTarget, executor), executor).node());
 
         AuditViewModel auditModel = new AuditViewModel(executor, activity);
         // the status bar names the log Audit has open; decisions are still signed into the store in use

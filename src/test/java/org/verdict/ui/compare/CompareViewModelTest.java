@@ -82,9 +82,12 @@ class CompareViewModelTest {
         assertEquals("", heldModel.summaryProperty().get(), "the previous pack's rows are not counted over an empty table");
         assertTrue(heldModel.rows().isEmpty());
         assertEquals(text.getString("compare.computing"), heldModel.noticeProperty().get());
+        assertEquals("Comparing candidate with production…", heldModel.tablePlaceholderProperty().get(),
+                "the empty table says the comparison is running, not that the pack has no slices");
         held.runHeldWork();
         held.runHeldWork();
         assertTrue(heldModel.summaryProperty().get().startsWith("Candidate v"), "the new pack's summary once compared");
+        assertEquals("No slices to show.", heldModel.tablePlaceholderProperty().get());
     }
 
     @Test
