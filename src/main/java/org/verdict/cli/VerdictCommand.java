@@ -3,16 +3,23 @@ package org.verdict.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.FileDescriptor;
+import java.io.File;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.cli.terminal.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.UnmatchedArgumentException;
 import picocli.CommandLine;
 
 /** The root of the command line: {@code java -jar verdict.jar <command> ...}. */
@@ -132,6 +139,28 @@ public final class VerdictCommand implements Runnable {
         return commandLine;
     }
 
+    /**
+     * Whether {@code args} is one existing pack folder or .zip and no command or option: {@code verdict PACK} opens
+     * the app on that pack. A folder named like a command is that command ({@code ./compare} opens it).
+     */
+    public static boolean opensPackInApp(String... args) {
+        if (args.length != 1 || args[0].startsWith("-") || isCommandName(args[0])) {
+            return false;
+        }
+        try {
+            Path path = Path.of(args[0]);
+            return Files.isDirectory(path) || Files.isRegularFile(path)
+                    && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
+        } catch (InvalidPathException notAPath) {
+            return false;
+        }
+    }
+
+    private static boolean isCommandName(String word) {
+        return Arrays.stream(ROOT.subcommands()).anyMatch(command -> command.getAnnotation(Command.class).name()
+                .equals(word));
+    }
+
     /** The command the first argument names (help excepted), or null. */
     private static Class<?> namedCommand(String... args) {
         if (args.length > 0) {
@@ -177,6 +206,19 @@ public final class VerdictCommand implements Runnable {
         commandLine.setErr(TerminalText.escaping(err));
         commandLine.setExitCodeExceptionMapper(error -> ExitCodes.BAD_INPUT);
         commandLine.setParameterExceptionHandler((error, arguments) -> {
+            if (error instanceof UnmatchedArgumentException unmatched && error.getCommandLine() == commandLine) {
+                // no command matched: one line and the way on, not the whole usage ({@code verdict PACK} when the
+                // pack is not there, or a mistyped command)
+                String word = unmatched.getUnmatched().get(0);
+                commandLine.getErr().println("verdict: '" + word + "' is neither a command nor an existing pack "
+                        + "folder or .zip");
+                if (!word.contains("/") && !word.contains(File.separator)) {
+                    // a mistyped command gets picocli's "Did you mean"; a path would get unrelated command names
+                    UnmatchedArgumentException.printSuggestions(unmatched, commandLine.getErr());
+                }
+                commandLine.getErr().println("To open a pack in the app: verdict PACK; commands: verdict --help");
+                return ExitCodes.BAD_INPUT;
+            }
             commandLine.getErr().println(error.getMessage());
             error.getCommandLine().usage(commandLine.getErr());
             return ExitCodes.BAD_INPUT;

@@ -102,7 +102,7 @@ final class PrimaryMetricGate implements PromotionGate {
                 deltas.signedAmong(result.deltaCi().upper(), differences),
                 deltas.signedAmong(worstCase, differences), comparison,
                 deltas.signedAmong(limit, differences), marginText, reading,
-                TestMethods.describe(result.test()));
+                TestMethods.methodOf(result));
         Finding finding = new Finding("overall", outcome, detail, numbers);
         return new GateResult(Gate.PRIMARY_METRIC, outcome, detail, List.of(finding));
     }
