@@ -281,11 +281,11 @@ public final class ComparisonEngine {
             // rows in table order keep the per-row passes (counts, sums) sequential in memory
             byRow = grouping.partition(models.tableOrder, sizes);
             // every row is in exactly one slice of a grouping, so one row → place map serves all its slices
-            long[] place = grouping.dimensions.isEmpty() ? null : grouping.places(byRow, models.table.rowCount());
+            long[] place = grouping.dimensions.isEmpty() ? null : grouping.places(models.table.rowCount());
             byProduction = models.productionAscending == null ? null
-                    : grouping.partitionMarked(models.productionAscending, models.production.scores(), place, sizes);
+                    : grouping.partitionMarked(models.productionAscending, models.productionNewScores, place, sizes);
             byCandidate = models.candidateAscending == null ? null
-                    : grouping.partitionMarked(models.candidateAscending, models.candidate.scores(), place, sizes);
+                    : grouping.partitionMarked(models.candidateAscending, models.candidateNewScores, place, sizes);
         }
 
         List<MetricComparison> analyse(int slice, SliceAnalysis analysis, List<Metric> metrics, long seed,

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.stats.ScoreOrder;
 import org.verdict.core.stats.SliceRanking;
 
 /**
@@ -109,17 +110,16 @@ final class SliceGrouping {
     }
 
     /**
-     * Where each row is: its slice in the high 32 bits, its position among the slice's rows in the low ones.
-     *
-     * @param byRow every slice's rows in table order, from {@link #partition} of the table order
+     * Where each row is: its slice in the high 32 bits, its position among the slice's rows in table order (as
+     * {@link #partition} of the table order lists them) in the low ones. One pass in table order, reading the slice
+     * codes and writing the places in sequence.
      */
-    long[] places(int[][] byRow, int rowCount) {
+    long[] places(int rowCount) {
         long[] place = new long[rowCount];
-        for (int slice = 0; slice < byRow.length; slice++) {
-            int[] rows = byRow[slice];
-            for (int i = 0; i < rows.length; i++) {
-                place[rows[i]] = (long) slice << 32 | i;
-            }
+        int[] next = new int[sliceCount()];
+        for (int row = 0; row < rowCount; row++) {
+            int slice = codes[row];
+            place[row] = (long) slice << 32 | next[slice]++;
         }
         return place;
     }
@@ -127,19 +127,20 @@ final class SliceGrouping {
     /**
      * Every slice's rows in ascending score order, each given as its position among the slice's rows (its local index)
      * and marked {@link SliceRanking#NEW_SCORE} where its score differs from the slice's row before it: what
-     * {@link SliceRanking#fromMarkedLocals} takes. One pass over the table's score order that looks up each row's place
-     * and score, where the slices' rankings would each look up its slice code, its local index and its score.
+     * {@link SliceRanking#fromMarkedLocals} takes. One pass over the table's score order that looks up each row's
+     * place; the scores are not read: in ascending order a slice's score changes between two of its rows exactly when
+     * the table's does somewhere between them.
      *
      * @param ascending the table's rows in ascending score
-     * @param scores the table's scores, by row
+     * @param newScores bit p set where the score at {@code ascending[p]} differs from the one before it
+     *                  ({@link ScoreOrder#newScores})
      * @param place from {@link #places}; unused (may be null) for the overall grouping, whose local index is the row
      */
-    int[][] partitionMarked(int[] ascending, double[] scores, long[] place, int[] sizes) {
+    int[][] partitionMarked(int[] ascending, long[] newScores, long[] place, int[] sizes) {
         if (codes == null) {
             int[] marked = new int[ascending.length];
             for (int p = 0; p < marked.length; p++) {
-                boolean newScore = p == 0 || scores[ascending[p]] != scores[ascending[p - 1]];
-                marked[p] = ascending[p] | (newScore ? SliceRanking.NEW_SCORE : 0);
+                marked[p] = ascending[p] | ((newScores[p >>> 6] >>> p & 1) != 0 ? SliceRanking.NEW_SCORE : 0);
             }
             return new int[][] {marked};
         }
@@ -148,16 +149,19 @@ final class SliceGrouping {
             marked[s] = new int[sizes[s]];
         }
         int[] next = new int[sliceCount()];
-        // NaN differs from every score, so each slice's first row starts a score
-        double[] lastScore = new double[sliceCount()];
-        java.util.Arrays.fill(lastScore, Double.NaN);
+        // each slice's last position in the score order, and the last position where the table's score changed
+        // (position 0 always starts a score, so each slice's first row does)
+        int[] last = new int[sliceCount()];
+        java.util.Arrays.fill(last, -1);
+        int change = 0;
         for (int p = 0; p < ascending.length; p++) {
-            int row = ascending[p];
-            long at = place[row];
+            if ((newScores[p >>> 6] >>> p & 1) != 0) {
+                change = p;
+            }
+            long at = place[ascending[p]];
             int slice = (int) (at >>> 32);
-            double score = scores[row];
-            marked[slice][next[slice]++] = (int) at | (score != lastScore[slice] ? SliceRanking.NEW_SCORE : 0);
-            lastScore[slice] = score;
+            marked[slice][next[slice]++] = (int) at | (change > last[slice] ? SliceRanking.NEW_SCORE : 0);
+            last[slice] = p;
         }
         return marked;
     }

@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.stats.ScoreOrder;
 import org.verdict.core.stats.SliceRanking;
 
 class SliceGroupingTest {
@@ -15,7 +16,8 @@ class SliceGroupingTest {
     /**
      * Each slice's local indices in ascending score, marked where the score changes, are what sorting the slice's own
      * rows by score gives — on scores with two decimals (many ties, which the marks must find within each slice and
-     * not across slices), for the overall slice, one column and a cross of two.
+     * not across slices; some of them 0.0 and -0.0, equal scores in any order), for the overall slice, one column and
+     * a cross of two.
      */
     @Test
     void markedScoreOrderIsEachSlicesOwnSortedRows() {
@@ -27,7 +29,9 @@ class SliceGroupingTest {
         String[] product = new String[n];
         for (int i = 0; i < n; i++) {
             labels[i] = random.nextInt(2);
-            scores[i] = random.nextInt(101) / 100.0;
+            // some zeros negative: -0.0 == 0.0, so the two are one score wherever they fall in the order
+            int hundredths = random.nextInt(101);
+            scores[i] = hundredths == 0 && random.nextBoolean() ? -0.0 : hundredths / 100.0;
             region[i] = "r" + random.nextInt(5);
             product[i] = "p" + random.nextInt(3);
         }
@@ -42,8 +46,8 @@ class SliceGroupingTest {
                 SliceGrouping.of(table, List.of("region", "product")))) {
             int[] sizes = grouping.sliceSizes(n);
             int[][] byRow = grouping.partition(tableOrder, sizes);
-            long[] place = grouping.dimensions.isEmpty() ? null : grouping.places(byRow, n);
-            int[][] marked = grouping.partitionMarked(ascending, scores, place, sizes);
+            long[] place = grouping.dimensions.isEmpty() ? null : grouping.places(n);
+            int[][] marked = grouping.partitionMarked(ascending, ScoreOrder.newScores(ascending, scores), place, sizes);
             for (int s = 0; s < sizes.length; s++) {
                 int[] rows = byRow[s];
                 int[] expected = IntStream.range(0, rows.length).boxed()
