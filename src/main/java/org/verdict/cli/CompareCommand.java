@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.verdict.cli.exit.ErrorLine;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.cli.exit.PackErrorText;
 import org.verdict.cli.terminal.TerminalTable;
@@ -161,9 +162,9 @@ public final class CompareCommand implements Callable<Integer> {
                         out);
             }
         } catch (PackException e) {
-            return badInput(err, PackErrorText.of(pack, e));
+            return ErrorLine.print(err, PackErrorText.of(pack, e), ExitCodes.BAD_INPUT);
         } catch (IllegalArgumentException e) {
-            return badInput(err, e.getMessage());
+            return ErrorLine.print(err, e.getMessage(), ExitCodes.BAD_INPUT);
         }
     }
 
@@ -176,12 +177,6 @@ public final class CompareCommand implements Callable<Integer> {
             throws PackException {
         return effect != null ? options
                 : options.withPrimaryBand(PolicySource.primaryBand(root, manifest, new PolicyReader()));
-    }
-
-    private static int badInput(PrintWriter err, String message) {
-        err.println("verdict compare: " + message);
-        err.flush();
-        return ExitCodes.BAD_INPUT;
     }
 
     private int compare(ReviewPack reviewPack, Metric only, ComparisonOptions options, PrintWriter out) {

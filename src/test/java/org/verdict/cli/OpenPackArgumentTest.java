@@ -36,7 +36,7 @@ class OpenPackArgumentTest {
     void aWordThatIsNeitherCommandNorPackIsOneLineAndAHintNotTheUsage() {
         String missing = dir.resolve("no-such-pack").toString();
         List<String> lines = refused(missing);
-        assertEquals("verdict: '" + missing + "' is neither a command nor an existing pack folder or .zip",
+        assertEquals("error: '" + missing + "' is neither a command nor an existing pack folder or .zip",
                 lines.get(0));
         assertEquals("To open a pack in the app: verdict PACK; commands: verdict --help", lines.get(lines.size() - 1));
         assertEquals(2, lines.size(), String.join("\n", lines));
