@@ -165,7 +165,8 @@ public final class VerdictApp extends Application {
         // The export writes the review the Gates view already judged for the same pack and candidate, if it has one.
         ExportApprovalPackAction exportApprovalPack = new ExportApprovalPackAction(ExportApprovalPackAction.Exporter.of(
                 new ApprovalPackExport(loader, gateReview, new ApprovalPackWriter())), gatesModel::reviewOf,
-                executor, activity, problems, () -> stage, owner -> chooseExportFolder(owner, text, paths),
+                executor, activity, problems, () -> stage, (owner, suggested) -> chooseExportFolder(owner, text,
+                        paths, suggested).map(main::approvalPackFolderChosen), main::lastApprovalPackFolder,
                 compareModel.candidateProperty()::get, main.decisionStoreProperty()::get);
         MainWindow window = new MainWindow(main, views(overview, compare, gates, evidence, audit),
                 packActions(recordDecision, exportApprovalPack), appearance, text, problems, unexpected,
@@ -228,11 +229,14 @@ public final class VerdictApp extends Application {
         return List.of(recordDecision.packAction(), exportApprovalPack.packAction());
     }
 
-    private static Optional<Path> chooseExportFolder(Window owner, ResourceBundle text, PathDialog paths) {
+    /** @param suggested a new folder to propose; the system's chooser opens in the folder that would hold it */
+    private static Optional<Path> chooseExportFolder(Window owner, ResourceBundle text, PathDialog paths,
+                                                     Path suggested) {
         String title = text.getString("export.chooserTitle");
-        return paths.ask(owner, title, UserDataFolder.userHome(), dialogOwner -> {
+        return paths.ask(owner, title, suggested, dialogOwner -> {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle(title);
+            chooser.setInitialDirectory(suggested.getParent().toFile());
             return Optional.ofNullable(chooser.showDialog(dialogOwner)).map(File::toPath);
         });
     }

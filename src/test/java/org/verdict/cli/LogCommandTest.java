@@ -110,6 +110,84 @@ class LogCommandTest {
         assertTrue(err.toString().contains("no decision log at"));
     }
 
+    /** A record changed after signing is listed with its signature invalid, never as awaiting signatures. */
+    @Test
+    void listShowsTheSignatureOfAChangedRecordAsInvalid() throws Exception {
+        append();
+        append();
+        changeOneLetterOfRecordTwo();
+        out.getBuffer().setLength(0);
+        assertEquals(0, log("list", "--db", db.toString()));
+        String recordTwo = out.toString().lines().filter(l -> l.strip().startsWith("2 ")).findFirst().orElseThrow();
+        assertTrue(recordTwo.contains("BROKEN") && recordTwo.contains("signature invalid: record altered after signing"),
+                out.toString());
+        assertFalse(recordTwo.contains("awaiting"), recordTwo);
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, log("list", "--db", db.toString(), "--json"));
+        JsonNode list = new ObjectMapper().readTree(out.toString());
+        assertEquals("signature invalid: record altered after signing", list.get(1).get("status").asText());
+        assertEquals("awaiting signatures (ai-safety, product)", list.get(0).get("status").asText());
+        assertTrue(list.get(0).get("signatures").get(0).get("verified").asBoolean());
+        JsonNode invalid = list.get(1).get("signatures").get(0);
+        assertFalse(invalid.get("verified").asBoolean());
+        assertTrue(invalid.get("problem").asText().endsWith(" is invalid: the record was altered after it was signed"
+                + " (its bytes no longer match its id)"), invalid.toString());
+    }
+
+    /**
+     * Without a checkpoint kept outside the log, "intact" says what the store alone cannot show; a log whose records,
+     * signatures and checkpoints were all deleted says it, and notes the registration no checkpoint covers.
+     */
+    @Test
+    void verifyWithoutAKeptCheckpointSaysWhatItCannotDetect() throws Exception {
+        append();
+        out.getBuffer().setLength(0);
+        assertEquals(0, log("verify", "--db", db.toString()));
+        assertTrue(out.toString().startsWith("intact: 1 record, every signature, the hash chain, the Merkle tree and"
+                + " every checkpoint verify; records removed from the end cannot be detected without a checkpoint kept"
+                + " outside the log (give one with --checkpoint FILE; see docs/decision-log.md)"), out.toString());
+
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
+            for (String table : List.of("signatures", "records", "checkpoints")) {
+                s.execute("DROP TRIGGER " + table + "_no_delete");
+                s.executeUpdate("DELETE FROM " + table);
+            }
+        }
+        out.getBuffer().setLength(0);
+        assertEquals(0, log("verify", "--db", db.toString()));
+        List<String> lines = out.toString().lines().toList();
+        assertTrue(lines.get(0).startsWith("intact: 0 records, ") && lines.get(0).contains("cannot be detected"),
+                out.toString());
+        assertTrue(lines.get(1).startsWith("  note: log entry #1 (registration of Ada Lovelace, ml-lead) is covered"
+                + " by no checkpoint yet"), out.toString());
+    }
+
+    /** The docs give a retraining one 'approver' and a promotion its 'approvers': the message names the right one. */
+    @Test
+    void aRetrainingRecordWithApproversIsToldToNameItsApprover() throws Exception {
+        Path retraining = dir.resolve("retraining.json");
+        Files.writeString(retraining, """
+                {"kind": "retraining", "model": "churn", "decisionDate": "2026-12-05", "decision": "retrain",
+                 "rationale": "dsl segment degraded", "dataSnapshot": "snap-2026-10", "riskTier": 2,
+                 "triggers": [{"trigger": "metric drop", "fired": true, "evidence": "auc fell"}],
+                 "approvers": ["Ada Lovelace"], "evidence": {"files": {"manifest.json": "%s"}}}
+                """.formatted("1".repeat(64)));
+        assertEquals(2, log("append", "--db", db.toString(), "--record", retraining.toString(), "--key",
+                keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
+        assertTrue(err.toString().contains("a retraining record names the one person who approved it in 'approver' (a"
+                + " name), not in 'approvers', the list of a promotion: write \"approver\": \"Ada Lovelace\""),
+                err.toString());
+        assertFalse(err.toString().contains("'approver' is required"), err.toString());
+        assertFalse(Files.exists(db), "nothing is written");
+
+        err.getBuffer().setLength(0);
+        Files.writeString(retraining, Files.readString(retraining).replace("\"approvers\": [\"Ada Lovelace\"]",
+                "\"approver\": \"Ada Lovelace\""));
+        assertEquals(0, log("append", "--db", db.toString(), "--record", retraining.toString(), "--key",
+                keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()), err.toString());
+    }
+
     /**
      * A signer's key never vouches for a history that fails verification: append and checkpoint on a changed log
      * refuse with exit 1, as verify does, in verify's words, and write or print nothing.

@@ -94,6 +94,12 @@ public final class ListCommand extends LedgerCommand {
                 if (signer != null) {
                     s.put("name", signer.name()).put("role", signer.role());
                 }
+                // each signature's own standing, as the Audit view's detail pane gives it
+                LogVerifier.SignatureCheck check = LogVerifier.checkSignature(snapshot, record, signature, null);
+                s.put("verified", check.isValid());
+                if (!check.isValid()) {
+                    s.put("problem", check.problem());
+                }
             }
             record.statement().ifPresent(statement -> node.put("appendedAt", statement.appendedAt())
                     .put("appendedAtAuthenticated", true));

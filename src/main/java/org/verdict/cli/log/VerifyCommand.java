@@ -50,8 +50,10 @@ public final class VerifyCommand extends LedgerCommand {
             snapshot = log.snapshot();
             report = new LogVerifier().verify(snapshot, options, Progress.NONE);
         }
-        out().println(report.summary());
+        out().println(report.summary() + (report.isIntact() && checkpoint == null
+                ? " (give one with --checkpoint FILE; see docs/decision-log.md)" : ""));
         report.problems().forEach(problem -> out().println("  " + problem));
+        report.notes().forEach(note -> out().println("  note: " + note));
         // what the log was checked against, after the problems so it never reads as one of them, and in words that
         // do not read as a pass when one of those problems came from it
         if (trustedSigners != null) {

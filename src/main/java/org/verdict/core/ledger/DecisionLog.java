@@ -580,6 +580,20 @@ public final class DecisionLog implements AutoCloseable {
         return records;
     }
 
+    /** Signatures of records the store does not hold (SQLite's shell deletes a record without its signatures). */
+    private List<RecordSignature> readStraySignatures() throws SQLException {
+        List<RecordSignature> strays = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT sig_seq, record_seq, key_id, signature, signed_at"
+                     + " FROM signatures WHERE record_seq NOT IN (SELECT seq FROM records) ORDER BY sig_seq")) {
+            while (rows.next()) {
+                strays.add(new RecordSignature(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getBytes(4),
+                        rows.getString(5)));
+            }
+        }
+        return strays;
+    }
+
     private LoggedRecord readRecord(long sequence) throws SQLException {
         return readRecords().stream().filter(r -> r.sequence() == sequence).findFirst().orElseThrow();
     }
@@ -587,7 +601,7 @@ public final class DecisionLog implements AutoCloseable {
     private LogSnapshot readSnapshot() throws SQLException {
         int version = StoreSchema.version(connection);
         return LogSnapshot.of(origin, version, readRecords(), version >= 2 ? readEntries() : List.of(),
-                readStoredSigners(), readCheckpoints());
+                readStoredSigners(), readCheckpoints()).withStraySignatures(readStraySignatures());
     }
 
     /** Signers as the signed entries establish them (the tables are only an index). */

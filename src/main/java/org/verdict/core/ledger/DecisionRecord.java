@@ -144,7 +144,14 @@ public record DecisionRecord(
             evidenceProblems(problems);
         }
         if (kind == RecordKind.RETRAINING) {
-            require(problems, "approver", approver);
+            if (approvers != null) {
+                // the two kinds name their approval differently (docs/decision-log.md): say which one this kind takes
+                problems.add("a retraining record names the one person who approved it in 'approver' (a name), not in"
+                        + " 'approvers', the list of a promotion" + (approver == null && approvers.size() == 1
+                        ? ": write \"approver\": \"" + approvers.get(0) + "\"" : ""));
+            } else if (approver == null || approver.isBlank()) {
+                problems.add("'approver' is required: the name of who approved the retraining");
+            }
             if (triggers == null || triggers.isEmpty()) {
                 problems.add("'triggers' must list the triggers evaluated, with their evidence");
             }
@@ -159,7 +166,10 @@ public record DecisionRecord(
                 problems.add("'evaluationSummary' (gates and key metrics) is required for a promotion");
             }
             if (approvers == null || approvers.isEmpty()) {
-                problems.add("'approvers' must name who approves the promotion");
+                problems.add("'approvers' must name who approves the promotion" + (approver == null ? ""
+                        : " (a list, e.g. \"approvers\": [\"" + approver + "\"]; 'approver' is a retraining's)"));
+            } else if (approver != null) {
+                problems.add("'approver' belongs to a retraining record; a promotion lists its 'approvers'");
             }
             date(problems, "plannedDeploymentDate", plannedDeploymentDate, false);
             problems.addAll(overrideProblems(STATED));

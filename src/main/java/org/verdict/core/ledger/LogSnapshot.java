@@ -10,14 +10,27 @@ import org.verdict.core.stats.MetricFormat;
  *
  * @param formatVersion the store's format: 1 kept its signer register in plain tables, 2 and later in signed entries
  * @param register who may sign, replayed from the entries (format 2) or read from the tables (format 1)
+ * @param straySignatures signatures the store holds for records it does not hold: left behind by a deletion
  */
 public record LogSnapshot(String origin, int formatVersion, List<LoggedRecord> records, List<LogEntry> entries,
-                          SignerRegister register, List<Checkpoint> checkpoints) {
+                          SignerRegister register, List<Checkpoint> checkpoints, List<RecordSignature> straySignatures) {
 
     public LogSnapshot {
         records = List.copyOf(records);
         entries = List.copyOf(entries);
         checkpoints = List.copyOf(checkpoints);
+        straySignatures = List.copyOf(straySignatures);
+    }
+
+    /** A snapshot whose every signature belongs to one of its records. */
+    public LogSnapshot(String origin, int formatVersion, List<LoggedRecord> records, List<LogEntry> entries,
+                       SignerRegister register, List<Checkpoint> checkpoints) {
+        this(origin, formatVersion, records, entries, register, checkpoints, List.of());
+    }
+
+    /** The same snapshot, with the signatures the store holds for records that are not in it. */
+    public LogSnapshot withStraySignatures(List<RecordSignature> strays) {
+        return new LogSnapshot(origin, formatVersion, records, entries, register, checkpoints, strays);
     }
 
     /** Replays the register from what the store holds; {@code storedSigners} are the signers/revocations tables. */

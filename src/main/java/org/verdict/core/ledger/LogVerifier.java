@@ -55,7 +55,10 @@ public final class LogVerifier {
             previousSequence = record.sequence();
         }
         checkSignatureTimeOrder(log, problems);
+        checkStraySignatures(log, problems);
         checkCheckpoints(log, options.trustedSigners(), problems, progress);
+        List<String> notes = new ArrayList<>();
+        checkEntriesAfterLastCheckpoint(log, problems, notes);
         if (options.trustedSigners() != null) {
             checkEntrySigners(log, options.trustedSigners(), problems);
         }
@@ -69,7 +72,44 @@ public final class LogVerifier {
             }
         }
         progress.update(1, "verified");
-        return new VerificationReport(records.size(), problems, quorums, check);
+        return new VerificationReport(records.size(), problems, quorums, check, notes);
+    }
+
+    /** A signature whose record is gone is what deleting that record leaves behind. */
+    private static void checkStraySignatures(LogSnapshot log, List<Problem> problems) {
+        for (RecordSignature stray : log.straySignatures()) {
+            problems.add(new Problem(stray.recordSequence(), "signature #" + stray.order() + " (by "
+                    + signerName(log, stray.keyId()) + ") is stored for record #" + stray.recordSequence()
+                    + ", which the log does not hold (the record was deleted)"));
+        }
+    }
+
+    /**
+     * Entries no checkpoint covers. A revocation and an endorsed registration are written together with a checkpoint
+     * signed by the revoker or endorser, so one left without it is evidence that checkpoints were deleted. A plain
+     * registration from a signer file waits for the next append's checkpoint: it is noted, since a log whose records,
+     * signatures and checkpoints after it were all deleted looks exactly the same.
+     */
+    private static void checkEntriesAfterLastCheckpoint(LogSnapshot log, List<Problem> problems, List<String> notes) {
+        long covered = log.latestCheckpoint().map(Checkpoint::entryCount).orElse(0L);
+        List<LogEntry> waiting = new ArrayList<>();
+        for (LogEntry entry : log.entries().subList((int) Math.min(Math.max(covered, 0), log.entries().size()),
+                log.entries().size())) {
+            if (entry.signatures().isEmpty()) {
+                waiting.add(entry);
+            } else {
+                problems.add(new Problem(null, entry.label() + " is covered by no checkpoint, though it was signed by "
+                        + signerName(log, entry.signatures().get(0).keyId()) + " and such an entry is written together"
+                        + " with that signer's checkpoint (checkpoints were deleted)"));
+            }
+        }
+        // on a log that does not verify the problems say more than this could
+        if (!waiting.isEmpty() && problems.isEmpty()) {
+            notes.add(String.join("; ", waiting.stream().map(LogEntry::label).toList()) + (waiting.size() == 1
+                    ? " is" : " are") + " covered by no checkpoint yet: a registration from a signer file waits for the"
+                    + " next append's checkpoint, but deleting every record, signature and checkpoint after it leaves"
+                    + " the same store; only a checkpoint kept outside the log tells the two apart");
+        }
     }
 
     private static void checkSignerKeys(LogSnapshot log, List<Problem> problems) {
@@ -118,8 +158,7 @@ public final class LogVerifier {
     private static void checkRecord(LoggedRecord record, String previousHash, long previousSequence, LogSnapshot log,
                                     TrustedSigners roster, List<Problem> problems, Map<Long, Quorum> quorums) {
         long seq = record.sequence();
-        String actualId = Hashes.sha256Hex(record.payload());
-        if (!actualId.equals(record.recordId())) {
+        if (record.isAltered()) {
             problems.add(new Problem(seq, "its bytes no longer match its id " + record.shortId() + " (the record was changed)"));
         }
         if (!Dsse.DECISION_PAYLOAD_TYPE.equals(record.payloadType())) {
@@ -148,29 +187,27 @@ public final class LogVerifier {
                 problems.add(new Problem(seq, "amends " + statement.record().amends() + ", which is no earlier record"));
             }
         });
-        List<SignerIdentity> validSigners = new ArrayList<>();
-        byte[] pae = record.pae();
+        List<SignatureCheck> checks = new ArrayList<>();
         for (RecordSignature signature : record.signatures()) {
-            SignatureCheck check = checkSignature(log, pae, signature, roster);
+            SignatureCheck check = checkSignature(log, record, signature, roster);
+            checks.add(check);
             String relabelled = log.register().disputed().get(signature.keyId());
             if (relabelled != null) {
                 problems.add(new Problem(seq, "signed by key " + LogEntry.abbreviated(signature.keyId())
                         + ", which the signer register was edited to list as " + relabelled + "; it counts only as "
                         + (check.signer() == null ? "what its signed registration says" : check.signer().toString())));
             }
-            if (check.isValid()) {
-                validSigners.add(check.signer());
-            } else {
+            if (!check.isValid()) {
                 problems.add(new Problem(seq, check.problem()));
             }
         }
         parsed.ifPresent(statement -> {
-            if (validSigners.stream().noneMatch(s -> s.keyId().equals(statement.appendedBy()))) {
+            if (checks.stream().filter(SignatureCheck::isValid)
+                    .noneMatch(c -> c.signer().keyId().equals(statement.appendedBy()))) {
                 problems.add(new Problem(seq, "has no valid signature of the signer who appended it"));
             }
         });
-        Integer tier = parsed.map(DecisionStatement::record).map(DecisionRecord::riskTier).orElse(null);
-        quorums.put(seq, Quorum.of(tier, validSigners));
+        quorums.put(seq, quorum(record, checks));
     }
 
     /**
@@ -250,8 +287,13 @@ public final class LogVerifier {
      *
      * @param signer the registered signer when the key is known and trusted, else null
      * @param problem null when the signature verifies by a trusted key that was in force where it entered the log
+     * @param doesNotVerify whether the signature fails over the record's bytes (the record or the signature changed)
      */
-    public record SignatureCheck(SignerIdentity signer, String problem) {
+    public record SignatureCheck(SignerIdentity signer, String problem, boolean doesNotVerify) {
+        SignatureCheck(SignerIdentity signer, String problem) {
+            this(signer, problem, false);
+        }
+
         public boolean isValid() {
             return problem == null;
         }
@@ -262,23 +304,21 @@ public final class LogVerifier {
      * register). What a signing command reports after it wrote to a log that verified just before.
      */
     public static Quorum quorumOf(LogSnapshot log, LoggedRecord record) {
-        byte[] pae = record.pae();
-        List<SignerIdentity> validSigners = record.signatures().stream().map(s -> checkSignature(log, pae, s))
-                .filter(SignatureCheck::isValid).map(SignatureCheck::signer).toList();
-        return Quorum.of(record.statement().map(DecisionStatement::record).map(DecisionRecord::riskTier).orElse(null),
-                validSigners);
+        return quorum(record, record.signatures().stream().map(s -> checkSignature(log, record, s, null)).toList());
     }
 
-    /** Checks one signature over a record's PAE against the log's signer register. */
-    public static SignatureCheck checkSignature(LogSnapshot log, byte[] pae, RecordSignature signature) {
-        return checkSignature(log, pae, signature, null);
+    private static Quorum quorum(LoggedRecord record, List<SignatureCheck> checks) {
+        return Quorum.of(record.statement().map(DecisionStatement::record).map(DecisionRecord::riskTier).orElse(null),
+                checks.stream().filter(SignatureCheck::isValid).map(SignatureCheck::signer).toList(),
+                checks.stream().filter(SignatureCheck::doesNotVerify).map(c -> c.signer().name()).toList(),
+                record.isAltered());
     }
 
     /**
-     * Checks one signature against the log's signer register and, when {@code roster} is given, the organisation's
-     * list: a key it does not list, or lists with another role, does not count.
+     * Checks one signature over its record's PAE against the log's signer register and, when {@code roster} is
+     * given, the organisation's list: a key it does not list, or lists with another role, does not count.
      */
-    public static SignatureCheck checkSignature(LogSnapshot log, byte[] pae, RecordSignature signature,
+    public static SignatureCheck checkSignature(LogSnapshot log, LoggedRecord record, RecordSignature signature,
                                                 TrustedSigners roster) {
         RegisteredSigner registered = log.signers().get(signature.keyId());
         if (registered == null) {
@@ -291,8 +331,10 @@ public final class LogVerifier {
         } catch (LedgerException e) {
             return new SignatureCheck(null, e.getMessage());
         }
-        if (!signer.verifies(pae, signature.signature())) {
-            return new SignatureCheck(signer, "the signature of " + signer + " does not verify (record or signature changed)");
+        if (!signer.verifies(record.pae(), signature.signature())) {
+            return new SignatureCheck(signer, "the signature of " + signer + (record.isAltered()
+                    ? " is invalid: the record was altered after it was signed (its bytes no longer match its id)"
+                    : " does not verify (record or signature changed)"), true);
         }
         String outOfForce = registered.outOfForce(signature.order());
         if (outOfForce != null) {
@@ -318,8 +360,10 @@ public final class LogVerifier {
         int size = tree.size();
         List<RecordSignature> signatures = log.signaturesInOrder();
         List<byte[]> signaturesHashes = LogSnapshot.signaturesHashes(signatures);
+        Set<Long> strays = new HashSet<>(log.straySignatures().stream().map(RecordSignature::order).toList());
         for (int i = 0; i < signatures.size(); i++) {
-            if (signatures.get(i).order() != i + 1) {
+            // a signature left behind by its deleted record is there, and reported as such
+            if (signatures.get(i).order() != i + 1 && !strays.contains(i + 1L)) {
                 problems.add(new Problem(null, "signature #" + (i + 1) + " of the store is missing (a signature was deleted)"));
                 break;
             }

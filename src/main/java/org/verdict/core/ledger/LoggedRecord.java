@@ -3,6 +3,7 @@ package org.verdict.core.ledger;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import org.verdict.core.pack.Hashes;
 
 /**
  * A record as stored: the exact payload bytes that were signed, and the signatures collected so far.
@@ -20,6 +21,11 @@ public record LoggedRecord(long sequence, String recordId, String payloadType, b
     /** The bytes every signature covers. */
     public byte[] pae() {
         return Dsse.pae(payloadType, payload);
+    }
+
+    /** Whether the bytes are no longer those its id was made from: the record was changed after it was signed. */
+    public boolean isAltered() {
+        return !Hashes.sha256Hex(payload).equals(recordId);
     }
 
     /** The parsed statement, or empty when the payload is not one (it was damaged). */

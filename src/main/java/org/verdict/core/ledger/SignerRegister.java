@@ -8,6 +8,7 @@ import java.util.Map;
 import org.verdict.core.ledger.EntryStatement.AdoptedSigner;
 import org.verdict.core.ledger.VerificationReport.Problem;
 import org.verdict.core.pack.Hashes;
+import org.verdict.core.stats.MetricFormat;
 
 /**
  * Who may sign, as the log's signed entries say: each registration carries its signer's self-signature over name,
@@ -62,6 +63,19 @@ public record SignerRegister(Map<String, RegisteredSigner> signers, List<Problem
                 a.revokedAfterSignature() == null ? null : entry, List.of());
     }
 
+    /** "2 records and 1 signature were removed", naming only what is short. */
+    private static String removed(long records, long signatures) {
+        List<String> parts = new ArrayList<>();
+        if (records > 0) {
+            parts.add(MetricFormat.count(records, "record", "records"));
+        }
+        if (signatures > 0) {
+            parts.add(MetricFormat.count(signatures, "signature", "signatures"));
+        }
+        return String.join(" and ", parts) + (Math.max(records, 0) + Math.max(signatures, 0) == 1 ? " was" : " were")
+                + " removed";
+    }
+
     /** Replays the entries in order; then compares the tables with the result. */
     static SignerRegister of(List<LogEntry> entries, List<StoredSigner> rows, long recordCount, long signatureCount) {
         Map<String, RegisteredSigner> signers = new LinkedHashMap<>();
@@ -98,8 +112,15 @@ public record SignerRegister(Map<String, RegisteredSigner> signers, List<Problem
             if (!expectedPrevious.equals(statement.previousEntryHash())) {
                 problems.add(logProblem(label + ": does not follow the entry before it (hash chain broken)"));
             }
-            if (statement.signaturesBefore() < signaturesBefore || statement.recordsBefore() < recordsBefore
-                    || statement.signaturesBefore() > signatureCount || statement.recordsBefore() > recordCount) {
+            if (statement.recordsBefore() > recordCount || statement.signaturesBefore() > signatureCount) {
+                // the entry was written after records or signatures the store no longer holds
+                problems.add(logProblem(label + ": was written after " + MetricFormat.count(statement.recordsBefore(),
+                        "record", "records") + " and " + MetricFormat.count(statement.signaturesBefore(), "signature",
+                        "signatures") + ", but the store holds " + MetricFormat.count(recordCount, "record", "records")
+                        + " and " + MetricFormat.count(signatureCount, "signature", "signatures") + " ("
+                        + removed(statement.recordsBefore() - recordCount, statement.signaturesBefore() - signatureCount)
+                        + ")"));
+            } else if (statement.signaturesBefore() < signaturesBefore || statement.recordsBefore() < recordsBefore) {
                 problems.add(logProblem(label + ": claims a place (after " + statement.recordsBefore() + " records and "
                         + statement.signaturesBefore() + " signatures) out of order with the log"));
             }

@@ -12,14 +12,23 @@ import org.verdict.core.stats.MetricFormat;
  *
  * @param quorums the signature status of every record (by sequence), counting only valid signatures
  * @param outsideCheckpoint whether the log extends the checkpoint kept outside the store; null when none was given
+ * @param notes what the store alone leaves open although nothing in it contradicts itself (not problems)
  */
 public record VerificationReport(int recordCount, List<Problem> problems, Map<Long, Quorum> quorums,
-                                 ConsistencyCheck outsideCheckpoint) {
+                                 ConsistencyCheck outsideCheckpoint, List<String> notes) {
+
+    /**
+     * What a verification of the store alone cannot see, said with every "intact" it gives: whoever drops the triggers
+     * can delete the newest records together with everything written after them.
+     */
+    public static final String UNDETECTABLE_REMOVAL = "records removed from the end cannot be detected without a"
+            + " checkpoint kept outside the log";
 
     public VerificationReport {
         // several checkpoints of one size (one per co-signature) find the same problem: it is reported once
         problems = problems.stream().distinct().toList();
         quorums = Map.copyOf(quorums);
+        notes = List.copyOf(notes);
     }
 
     /** @param sequence the record concerned, or null for a problem of the log as a whole */
@@ -49,11 +58,15 @@ public record VerificationReport(int recordCount, List<Problem> problems, Map<Lo
         return problemsOf(sequence).isEmpty();
     }
 
-    /** One line for people: {@code intact: 5 records} or the first bad record and the count of problems. */
+    /**
+     * One line for people: {@code intact: 5 records, …} with what it could not check when no checkpoint kept outside
+     * the log was given, or the first bad record and the count of problems.
+     */
     public String summary() {
         if (isIntact()) {
-            return "intact: " + MetricFormat.count(recordCount, "record", "records") + ", every signature, the hash chain, the Merkle tree and every"
-                    + " checkpoint verify";
+            return "intact: " + MetricFormat.count(recordCount, "record", "records") + ", every signature, the hash"
+                    + " chain, the Merkle tree and every checkpoint verify; " + (outsideCheckpoint == null
+                    ? UNDETECTABLE_REMOVAL : "the log extends the checkpoint kept outside it");
         }
         return "TAMPERED: " + firstBadRecord().map(s -> "first bad record is #" + s + "; ").orElse("")
                 + MetricFormat.count(problems.size(), "problem", "problems");

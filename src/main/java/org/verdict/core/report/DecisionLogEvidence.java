@@ -71,8 +71,9 @@ public final class DecisionLogEvidence {
         List<SignatureEvidence> signatures = new ArrayList<>();
         for (RecordSignature signature : record.signatures()) {
             RegisteredSigner signer = snapshot.signers().get(signature.keyId());
+            LogVerifier.SignatureCheck check = LogVerifier.checkSignature(snapshot, record, signature, null);
             signatures.add(new SignatureEvidence(signer == null ? "unknown signer" : signer.name(),
-                    signer == null ? "–" : signer.role(), signature.keyId(), status(record, signature, signer)));
+                    signer == null ? "–" : signer.role(), signature.keyId(), check.isValid() ? "valid" : check.problem()));
         }
         Quorum quorum = verification.quorums().get(record.sequence());
         String status = quorum == null ? "–" : quorum.label();
@@ -93,22 +94,6 @@ public final class DecisionLogEvidence {
         return new DecisionEvidence("#" + record.sequence() + " (" + record.shortId() + ")", decision.model(),
                 decision.kind().wireName(),
                 decision.decisionDate(), what, rationale, signatures, status, record.recordId());
-    }
-
-    /** The same three questions the log verifier asks of every signature, answered for this one. */
-    private static String status(LoggedRecord record, RecordSignature signature, RegisteredSigner signer) {
-        if (signer == null) {
-            return "unknown key";
-        }
-        try {
-            if (!signer.identity().verifies(record.pae(), signature.signature())) {
-                return "invalid";
-            }
-            String outOfForce = signer.outOfForce(signature.order());
-            return outOfForce == null ? "valid" : "not counted: " + outOfForce;
-        } catch (LedgerException e) {
-            return "untrusted key: " + e.getMessage();
-        }
     }
 
     private static LogCheckpoint checkpoint(Checkpoint checkpoint, LogSnapshot snapshot, VerificationReport verification) {

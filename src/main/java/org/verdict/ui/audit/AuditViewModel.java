@@ -36,6 +36,7 @@ import org.verdict.core.ledger.LogSnapshot;
 import org.verdict.core.ledger.LogVerifier;
 import org.verdict.core.ledger.LogVerifier.SignatureCheck;
 import org.verdict.core.ledger.LoggedRecord;
+import org.verdict.core.ledger.Quorum;
 import org.verdict.core.ledger.RecordFields;
 import org.verdict.core.ledger.RecordKind;
 import org.verdict.core.ledger.RecordSignature;
@@ -298,10 +299,13 @@ public final class AuditViewModel {
         }
         intact.set(report.isIntact());
         List<String> lines = new ArrayList<>();
-        lines.add(report.summary() + (roster == null ? "" : " — signers checked against " + roster.getFileName())
+        lines.add(report.summary() + (report.isIntact() && kept == null ? " (choose one with Kept checkpoint…)" : "")
+                + (roster == null ? "" : " — signers checked against " + roster.getFileName())
                 + (kept == null ? "" : report.problems().stream()
                         .anyMatch(p -> p.message().startsWith("the checkpoint kept outside"))
-                        ? " — does NOT extend " + kept.getFileName() : " — extends " + kept.getFileName()));
+                        ? " — does NOT extend " + kept.getFileName()
+                        // an intact summary says already that the log extends it: only which file is added
+                        : report.isIntact() ? " (" + kept.getFileName() + ")" : " — extends " + kept.getFileName()));
         // every problem the summary counts is listed in the verifier's order, the one `log verify` prints, so the
         // first line names what the command line names first (each record's are also in that record's details); a
         // long list ends with how many more there are
@@ -311,6 +315,7 @@ public final class AuditViewModel {
             lines.add("… and " + MetricFormat.count(listed.size() - LISTED_PROBLEMS, "more problem", "more problems")
                     + ": each record marked broken lists its own in its details");
         }
+        report.notes().forEach(note -> lines.add("⚠ " + note));
         verification.set(String.join("\n", lines));
         selected.set(null);
         left.set(null);
@@ -333,17 +338,19 @@ public final class AuditViewModel {
             DecisionRecord decision = statement.map(DecisionStatement::record).orElse(null);
             List<SignatureRow> signatureRows = new ArrayList<>();
             Set<String> people = new LinkedHashSet<>();
-            byte[] pae = record.pae();
             for (RecordSignature signature : record.signatures()) {
-                SignatureCheck check = LogVerifier.checkSignature(snapshot, pae, signature, roster);
+                SignatureCheck check = LogVerifier.checkSignature(snapshot, record, signature, roster);
                 RegisteredSigner registered = snapshot.signers().get(signature.keyId());
                 String name = registered == null ? "(unknown key)" : registered.name();
                 people.add(name);
                 signatureRows.add(new SignatureRow(name, registered == null ? "" : registered.role(), signature.keyId(),
                         signature.signedAt(), check.isValid() ? "verified" : check.problem()));
             }
+            String status = Optional.ofNullable(report.quorums().get(record.sequence())).map(Quorum::label).orElse("");
             Map<String, String> fields = new java.util.LinkedHashMap<>();
             fields.put("Record", "#" + record.sequence() + " " + record.recordId());
+            // the detail pane and the side-by-side view say what the table's Signatures column says
+            fields.put("Signatures", status);
             // the signed time; a signature's stored time beside it is the store's clock, which nobody signs
             statement.ifPresent(s -> fields.put("Appended (signed)", s.appendedAt()));
             if (decision != null) {
@@ -360,7 +367,7 @@ public final class AuditViewModel {
                     decision == null || decision.kind() == null ? "?" : decision.kind().wireName(),
                     decision == null ? "?" : decision.model(),
                     decision == null ? "?" : decision.decisionLabel(),
-                    Optional.ofNullable(report.quorums().get(record.sequence())).map(q -> q.label()).orElse(""),
+                    status,
                     List.copyOf(people), fields, signatureRows,
                     report.problemsOf(record.sequence()).stream().map(VerificationReport.Problem::message).toList()));
         }

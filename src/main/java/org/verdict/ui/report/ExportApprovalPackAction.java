@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -37,6 +36,13 @@ public final class ExportApprovalPackAction {
     public static final String ID = "exportApprovalPack";
     public static final String WRITTEN_DIALOG_ID = "approvalPackWritten";
     public static final String REPLACE_DIALOG_ID = "replaceApprovalPack";
+
+    /** Asks where to write the approval pack. */
+    @FunctionalInterface
+    public interface FolderChooser {
+        /** @param suggested the folder proposed ({@link ApprovalPackFolder}); empty when the user cancels */
+        Optional<Path> choose(Window owner, Path suggested);
+    }
 
     /** Writes an approval pack, judging the gates first or from a review already judged. */
     public interface Exporter {
@@ -73,20 +79,22 @@ public final class ExportApprovalPackAction {
     private final ActivityMonitor activity;
     private final ProblemDialog problems;
     private final Supplier<Window> owner;
-    private final Function<Window, Optional<Path>> folderChooser;
+    private final FolderChooser folderChooser;
+    private final Supplier<Optional<Path>> lastFolder;
     private final Supplier<String> selectedCandidate;
     private final Supplier<Path> decisionStore;
 
     /**
      * @param judged the review the Gates view holds (read on the FX thread when the export starts)
-     * @param folderChooser asks where to write; empty when the user cancels
+     * @param folderChooser asks where to write, proposing a new folder; empty when the user cancels
+     * @param lastFolder the folder the previous approval pack was exported to, if any: the next goes beside it
      * @param selectedCandidate the candidate the user is comparing, or null for the pack's first
      * @param decisionStore the decision log the app records into; its records about the pack are included when
      *                      the file exists
      */
     public ExportApprovalPackAction(Exporter export, JudgedReviews judged, BackgroundExecutor executor,
                                     ActivityMonitor activity, ProblemDialog problems, Supplier<Window> owner,
-                                    Function<Window, Optional<Path>> folderChooser,
+                                    FolderChooser folderChooser, Supplier<Optional<Path>> lastFolder,
                                     Supplier<String> selectedCandidate, Supplier<Path> decisionStore) {
         this.export = export;
         this.judged = judged;
@@ -95,6 +103,7 @@ public final class ExportApprovalPackAction {
         this.problems = problems;
         this.owner = owner;
         this.folderChooser = folderChooser;
+        this.lastFolder = lastFolder;
         this.selectedCandidate = selectedCandidate;
         this.decisionStore = decisionStore;
     }
@@ -106,7 +115,8 @@ public final class ExportApprovalPackAction {
     }
 
     private void chooseFolderAndExport(ReviewPack pack) {
-        folderChooser.apply(owner.get()).ifPresent(folder -> executor
+        Path suggested = ApprovalPackFolder.suggest(lastFolder.get().orElse(null), pack, selectedCandidate.get());
+        folderChooser.choose(owner.get(), suggested).ifPresent(folder -> executor
                 .run(progress -> ApprovalPackWriter.filesReplacedIn(folder))
                 .onSuccess(earlier -> {
                     if (earlier.isEmpty()) {

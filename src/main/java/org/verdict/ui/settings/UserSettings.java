@@ -17,7 +17,8 @@ import java.util.logging.Logger;
 
 /**
  * What Verdict remembers between sessions: recent packs, the last pack, window bounds, split-pane dividers,
- * theme and large-text mode, the decision log and key file last signed with (never a passphrase). Stored as readable JSON in the user data folder, replaced atomically on save so a
+ * theme and large-text mode, the decision log and key file last signed with (never a passphrase), the folder the last
+ * approval pack went to. Stored as readable JSON in the user data folder, replaced atomically on save so a
  * crash never leaves half a file. A missing or unreadable file means defaults (and is logged), never a failure.
  */
 public final class UserSettings {
@@ -32,7 +33,7 @@ public final class UserSettings {
     /** The file's shape; unknown keys from newer versions are ignored. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Stored(List<String> recentPacks, String lastPack, WindowBounds window, Map<String, Double> dividers,
-                  boolean darkTheme, boolean largeText, String decisionLog, String keyFile) {
+                  boolean darkTheme, boolean largeText, String decisionLog, String keyFile, String approvalPackFolder) {
     }
 
     private final Path file;
@@ -44,6 +45,7 @@ public final class UserSettings {
     private boolean largeText;
     private Path decisionLog;
     private Path keyFile;
+    private Path approvalPackFolder;
     /** Taken on the FX thread; written under this object's lock (see {@link #snapshot()}). */
     private long snapshotsTaken;
     private long snapshotWritten;
@@ -77,6 +79,7 @@ public final class UserSettings {
         largeText = stored.largeText();
         decisionLog = stored.decisionLog() == null ? null : Path.of(stored.decisionLog());
         keyFile = stored.keyFile() == null ? null : Path.of(stored.keyFile());
+        approvalPackFolder = stored.approvalPackFolder() == null ? null : Path.of(stored.approvalPackFolder());
     }
 
     /** Writes the settings next to the target and moves them over it in one step. */
@@ -93,7 +96,8 @@ public final class UserSettings {
         return new Snapshot(this, ++snapshotsTaken, new Stored(recentPacks.stream().map(Path::toString).toList(),
                 lastPack == null ? null : lastPack.toString(), window, new LinkedHashMap<>(dividers), darkTheme,
                 largeText, decisionLog == null ? null : decisionLog.toString(),
-                keyFile == null ? null : keyFile.toString()));
+                keyFile == null ? null : keyFile.toString(),
+                approvalPackFolder == null ? null : approvalPackFolder.toString()));
     }
 
     /** The state of the settings at one moment; {@link #write()} may run on any thread. */
@@ -180,6 +184,16 @@ public final class UserSettings {
     public void decisionSigned(Path log, Path key) {
         decisionLog = log.toAbsolutePath().normalize();
         keyFile = key.toAbsolutePath().normalize();
+    }
+
+    /** An approval pack was exported to {@code folder}: the next export proposes a folder beside it. */
+    public void approvalPackExported(Path folder) {
+        approvalPackFolder = folder.toAbsolutePath().normalize();
+    }
+
+    /** The folder the last approval pack was exported to, if any. */
+    public Optional<Path> approvalPackFolder() {
+        return Optional.ofNullable(approvalPackFolder);
     }
 
     /** The decision log last signed into, if any. */

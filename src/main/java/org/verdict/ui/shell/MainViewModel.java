@@ -144,6 +144,18 @@ public final class MainViewModel {
         saveSettingsInBackground();
     }
 
+    /** An approval pack is to be exported to {@code folder}: the next one is proposed beside it. */
+    public Path approvalPackFolderChosen(Path folder) {
+        settings.approvalPackExported(folder);
+        saveSettingsInBackground();
+        return folder;
+    }
+
+    /** The folder the last approval pack was exported to, if any. */
+    public Optional<Path> lastApprovalPackFolder() {
+        return settings.approvalPackFolder();
+    }
+
     /** The key file last signed with, if it is still there. */
     public Optional<Path> lastKeyFile() {
         return settings.keyFile().filter(Files::isRegularFile);

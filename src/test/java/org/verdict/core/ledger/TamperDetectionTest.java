@@ -63,9 +63,30 @@ class TamperDetectionTest {
         assertFalse(report.isIntact());
         assertEquals(Optional.of(2L), report.firstBadRecord());
         assertTrue(report.problemsOf(2).stream().anyMatch(p -> p.message().contains("no longer match its id")));
-        assertTrue(report.problemsOf(2).stream().anyMatch(p -> p.message().contains("does not verify")));
+        assertTrue(report.problemsOf(2).stream().anyMatch(p -> p.message().equals("the signature of "
+                + ML_LEAD.identity() + " is invalid: the record was altered after it was signed (its bytes no longer"
+                + " match its id)")), report.problems().toString());
         assertTrue(report.problemsOf(3).stream().anyMatch(p -> p.message().contains("hash chain broken")));
         assertTrue(report.isRecordIntact(1));
+    }
+
+    /**
+     * A record changed after it was signed was signed (tier 2, by its ML lead): its status says the signature is
+     * invalid, never "awaiting signatures" as if it were merely pending, nor "signed".
+     */
+    @Test
+    void aChangedRecordsStatusSaysItsSignatureIsInvalidNotAwaiting() throws Exception {
+        assertEquals(Quorum.SIGNED, verify().quorums().get(2L).label());
+        changeFirstLetterOf(2, "second");
+        Quorum status = verify().quorums().get(2L);
+        assertEquals("signature invalid: record altered after signing", status.label());
+        assertFalse(status.isMet());
+        assertEquals(Quorum.SIGNED, verify().quorums().get(1L).label(), "the records before it keep theirs");
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
+            LogSnapshot snapshot = log.snapshot();
+            assertEquals(status.label(), LogVerifier.quorumOf(snapshot, snapshot.records().get(1)).label(),
+                    "the signing commands' status says the same");
+        }
     }
 
     @Test
@@ -189,6 +210,100 @@ class TamperDetectionTest {
         VerificationReport report = verify();
         assertEquals(Optional.of(2L), report.firstBadRecord());
         assertTrue(report.problemsOf(2).stream().anyMatch(p -> p.message().contains("does not verify")));
+        // the record still matches its id, so the status names whose signature fails, beside what is still missing
+        assertEquals("signature invalid (Ada Lovelace); awaiting signatures (ml-lead)",
+                report.quorums().get(2L).label());
+    }
+
+    @Test
+    void recordsDeletedWithoutTheirSignaturesAndCheckpointsAreNamedByTheSignaturesLeftBehind() throws Exception {
+        // what the sqlite3 shell allows (foreign keys are off there): the newest records and every checkpoint go,
+        // their signatures stay
+        withTriggersDropped(sql -> {
+            try (Statement s = sql.createStatement()) {
+                s.executeUpdate("DELETE FROM records WHERE seq >= 2");
+                s.executeUpdate("DELETE FROM checkpoints WHERE tree_size >= 2");
+            }
+        });
+        VerificationReport report = verify();
+        assertFalse(report.isIntact());
+        assertEquals(Optional.of(2L), report.firstBadRecord());
+        assertTrue(report.problems().stream().anyMatch(p -> p.toString().equals("record #2: signature #2 (by "
+                + "Ada Lovelace (ml-lead) " + LogEntry.abbreviated(ML_LEAD.identity().keyId()) + ") is stored for"
+                + " record #2, which the log does not hold (the record was deleted)")), report.problems().toString());
+        assertTrue(report.problems().stream().anyMatch(p -> p.message().startsWith("signature #3 ")),
+                report.problems().toString());
+        assertTrue(report.problems().stream().noneMatch(p -> p.message().contains("of the store is missing")),
+                "a signature left behind is there: " + report.problems());
+    }
+
+    @Test
+    void aRevocationWhoseCheckpointWasDeletedIsFound() throws Exception {
+        SignerKey grace = LedgerFixtures.signer("Grace Hopper", Roles.PRODUCT);
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.cosign("2", grace);
+            log.revoke(grace.identity().keyId(), "laptop lost", grace);
+        }
+        assertTrue(verify().isIntact());
+        // the revocation is written with its own checkpoint: deleting that checkpoint leaves the entry uncovered
+        withTriggersDropped(sql -> {
+            try (Statement s = sql.createStatement()) {
+                s.executeUpdate("DELETE FROM checkpoints WHERE id = (SELECT max(id) FROM checkpoints)");
+            }
+        });
+        VerificationReport report = verify();
+        assertFalse(report.isIntact());
+        assertTrue(report.problems().stream().anyMatch(p -> p.message().startsWith("log entry #3 (revocation of ")
+                && p.message().endsWith(" is covered by no checkpoint, though it was signed by Grace Hopper (product) "
+                + LogEntry.abbreviated(grace.identity().keyId()) + " and such an entry is written together with that"
+                + " signer's checkpoint (checkpoints were deleted)")), report.problems().toString());
+    }
+
+    /**
+     * Deleting every record, signature and checkpoint leaves only the register's entries: that store cannot be told
+     * from one where a signer was registered from a signer file and nothing appended yet, so it verifies, but its
+     * summary says what the store alone cannot show and a note names the entries no checkpoint covers.
+     */
+    @Test
+    void aWipedLogIsNeverCalledIntactWithoutSayingWhatItCannotSee() throws Exception {
+        assertTrue(verify().summary().endsWith("; " + VerificationReport.UNDETECTABLE_REMOVAL), verify().summary());
+        assertEquals(List.of(), verify().notes(), "every entry of an untouched log is covered by a checkpoint");
+        withTriggersDropped(sql -> {
+            try (Statement s = sql.createStatement()) {
+                s.executeUpdate("DELETE FROM signatures");
+                s.executeUpdate("DELETE FROM records");
+                s.executeUpdate("DELETE FROM checkpoints");
+            }
+        });
+        VerificationReport report = verify();
+        assertTrue(report.isIntact(), report.problems().toString());
+        assertEquals("intact: 0 records, every signature, the hash chain, the Merkle tree and every checkpoint verify; "
+                + "records removed from the end cannot be detected without a checkpoint kept outside the log",
+                report.summary());
+        assertEquals(1, report.notes().size(), report.notes().toString());
+        assertTrue(report.notes().get(0).startsWith("log entry #1 (registration of Ada Lovelace, ml-lead) is covered by"
+                + " no checkpoint yet: "), report.notes().toString());
+    }
+
+    @Test
+    void anEntryWrittenAfterRecordsTheStoreNoLongerHoldsNamesWhatIsMissing() throws Exception {
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.cosign("3", LedgerFixtures.signer("Grace Hopper", Roles.PRODUCT));
+        }
+        // Grace was registered after 3 records and 3 signatures; the newest record, both its signatures and every
+        // checkpoint are deleted
+        withTriggersDropped(sql -> {
+            try (Statement s = sql.createStatement()) {
+                s.executeUpdate("DELETE FROM signatures WHERE record_seq = 3");
+                s.executeUpdate("DELETE FROM records WHERE seq = 3");
+                s.executeUpdate("DELETE FROM checkpoints");
+            }
+        });
+        VerificationReport report = verify();
+        assertFalse(report.isIntact());
+        assertTrue(report.problems().stream().anyMatch(p -> p.message().equals("log entry #2 (registration of Grace"
+                + " Hopper, product): was written after 3 records and 3 signatures, but the store holds 2 records and 2"
+                + " signatures (1 record and 1 signature were removed)")), report.problems().toString());
     }
 
     @Test

@@ -66,6 +66,29 @@ class DecisionLogEvidenceTest {
         assertFalse(html.contains("another model"), "the other model's record appears nowhere");
     }
 
+    /** The approval pack lists a record changed after signing with its signature invalid, as the Audit view does. */
+    @Test
+    void aRecordChangedAfterSigningIsListedWithItsSignatureInvalidNeverAwaiting() throws Exception {
+        Path db = folder.resolve("decisions.db");
+        SignerKey lead = LedgerFixtures.signer("Ada Lovelace", "ml-lead");
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.append(LedgerFixtures.promotion(2, "beats production"), lead);
+        }
+        try (java.sql.Connection sql = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.Statement s = sql.createStatement()) {
+            s.execute("DROP TRIGGER records_no_update");
+            s.executeUpdate("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), 'beats', 'Beats') AS BLOB)");
+        }
+        ApprovalPackContent content = ApprovalPackFixture.content(LedgerFixtures.packHashes())
+                .withDecisions(List.of(), null);
+
+        DecisionEvidence changed = DecisionLogEvidence.addTo(content, db, Progress.NONE).decisions().get(0);
+
+        assertTrue(changed.quorum().startsWith("signature invalid: record altered after signing; ✘ "), changed.quorum());
+        assertEquals("the signature of " + lead.identity() + " is invalid: the record was altered after it was signed"
+                + " (its bytes no longer match its id)", changed.signatures().get(0).status());
+    }
+
     /** A record holding this pack's evidence hashes while naming another model, as a record appended without a pack. */
     private static DecisionRecord otherModel(DecisionRecord record) {
         return new DecisionRecord(record.kind(), "fraud-screen", record.decisionDate(), record.decision(),

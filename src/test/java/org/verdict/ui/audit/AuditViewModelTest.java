@@ -210,6 +210,71 @@ class AuditViewModelTest {
         assertEquals("Problem", model.details().get(0).getKey());
     }
 
+    /**
+     * A record changed after it was signed shows no signature state as if it stood: the table, the detail pane, its
+     * signatures and the side-by-side view all say its signatures are invalid (it was "awaiting signatures (product)").
+     */
+    @Test
+    void aRecordChangedAfterSigningShowsEverySignatureInvalidWherever() throws Exception {
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
+            s.execute("DROP TRIGGER records_no_update");
+            s.executeUpdate("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), 'every slice', 'every slicE') AS BLOB) WHERE seq = 2");
+        }
+        model.open(db);
+        AuditRow changed = model.visibleRecords().get(1);
+        String invalid = "signature invalid: record altered after signing";
+        assertEquals(invalid, changed.status());
+        assertTrue(changed.signatures().stream().allMatch(sig -> sig.standing().endsWith(" is invalid: the record was"
+                + " altered after it was signed (its bytes no longer match its id)")), changed.signatures().toString());
+        model.selectedProperty().set(changed);
+        assertTrue(model.details().stream().anyMatch(e -> e.getKey().equals("Signatures") && e.getValue().equals(invalid)),
+                model.details().toString());
+        model.leftProperty().set(changed);
+        model.rightProperty().set(model.visibleRecords().get(0));
+        assertEquals(invalid, line("Signatures").left());
+        assertEquals("signed", line("Signatures").right());
+    }
+
+    /**
+     * "Intact" says what the store alone cannot show. Wiped but for its register, this log is broken all the same:
+     * Grace's registration was written after two records and two signatures the store no longer holds.
+     */
+    @Test
+    void theHeaderOfAnIntactLogSaysWhatItCannotDetectAndAWipedOneWhatIsMissing() throws Exception {
+        assertTrue(model.verificationProperty().get().startsWith("intact: 3 records, ")
+                && model.verificationProperty().get().contains("records removed from the end cannot be detected without"
+                + " a checkpoint kept outside the log (choose one with Kept checkpoint…)"), model.verificationProperty().get());
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
+            for (String table : List.of("signatures", "records", "checkpoints")) {
+                s.execute("DROP TRIGGER " + table + "_no_delete");
+                s.executeUpdate("DELETE FROM " + table);
+            }
+        }
+        model.open(db);
+        assertFalse(model.intactProperty().get());
+        assertEquals(List.of("TAMPERED: 1 problem", "✖ log entry #2 (registration of Grace Hopper, ai-safety): was"
+                + " written after 2 records and 2 signatures, but the store holds 0 records and 0 signatures (2 records"
+                + " and 2 signatures were removed)"), model.verificationProperty().get().lines().toList());
+
+        // one signer's log wiped the same way is what a fresh log with a registration looks like: noted, not broken
+        Path single = dir.resolve("single.db");
+        try (DecisionLog log = DecisionLog.openForWriting(single)) {
+            log.append(LedgerFixtures.retraining("macro F1 fell below the baseline"), ADA);
+        }
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + single); Statement s = sql.createStatement()) {
+            for (String table : List.of("signatures", "records", "checkpoints")) {
+                s.execute("DROP TRIGGER " + table + "_no_delete");
+                s.executeUpdate("DELETE FROM " + table);
+            }
+        }
+        model.open(single);
+        List<String> header = model.verificationProperty().get().lines().toList();
+        assertTrue(header.get(0).startsWith("intact: 0 records, ") && header.get(0).endsWith("cannot be detected without"
+                + " a checkpoint kept outside the log (choose one with Kept checkpoint…)"), header.toString());
+        assertTrue(header.get(1).startsWith("⚠ log entry #1 (registration of Ada Lovelace, ml-lead) is covered by no"
+                + " checkpoint yet: "), header.toString());
+    }
+
     @Test
     void coSigningTheSelectedRecordCompletesItsQuorum() throws Exception {
         Path product = org.verdict.core.ledger.KeyFile.generate("Joan Clarke", Roles.PRODUCT, LedgerFixtures.PASSPHRASE,
@@ -382,7 +447,8 @@ class AuditViewModelTest {
         }
         model.useKeptCheckpoint(kept);
         assertTrue(model.intactProperty().get(), model.verificationProperty().get());
-        assertTrue(model.verificationProperty().get().contains("— extends checkpoint.json"));
+        assertTrue(model.verificationProperty().get().lines().findFirst().orElseThrow().endsWith("; the log extends the"
+                + " checkpoint kept outside it (checkpoint.json)"), model.verificationProperty().get());
 
         try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
             for (String table : List.of("records", "signatures", "checkpoints")) {

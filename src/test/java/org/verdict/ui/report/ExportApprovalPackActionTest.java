@@ -81,9 +81,45 @@ class ExportApprovalPackActionTest {
     private ExportApprovalPackAction action(ExportApprovalPackAction.Exporter export,
                                             JudgedReviews judged, Path chosenFolder,
                                             String candidate) {
+        return action(export, judged, (window, suggested) -> Optional.ofNullable(chosenFolder), null, candidate);
+    }
+
+    private ExportApprovalPackAction action(ExportApprovalPackAction.Exporter export, JudgedReviews judged,
+                                            ExportApprovalPackAction.FolderChooser chooser, Path lastFolder,
+                                            String candidate) {
         return new ExportApprovalPackAction(export, judged, executor, new ActivityMonitor(() -> 0),
-                new ProblemDialog(text), () -> owner, window -> Optional.ofNullable(chosenFolder), () -> candidate,
-                () -> folder.resolve("no-store.db"));
+                new ProblemDialog(text), () -> owner, chooser, () -> Optional.ofNullable(lastFolder),
+                () -> candidate, () -> folder.resolve("no-store.db"));
+    }
+
+    @Test
+    void theChooserProposesANewFolderBesideThePackOrTheLastExportNeverTheHomeFolderItself(FxRobot robot)
+            throws Exception {
+        ReviewPack pack = pack();
+        List<Path> proposed = new ArrayList<>();
+        ExportApprovalPackAction.FolderChooser cancelling = (window, suggested) -> {
+            proposed.add(suggested);
+            return Optional.empty();
+        };
+
+        robot.interact(() -> action(exporter, (p, c) -> Optional.empty(), cancelling, null, null).packAction()
+                .action().accept(pack));
+        Path besidePack = folder.resolve("router-candidate-43-approval-pack");
+        assertEquals(besidePack, proposed.get(0), "named after the model and candidate, beside the pack");
+
+        Files.createDirectories(besidePack);
+        robot.interact(() -> action(exporter, (p, c) -> Optional.empty(), cancelling, null, "43").packAction()
+                .action().accept(pack));
+        assertEquals(folder.resolve("router-candidate-43-approval-pack-2"), proposed.get(1),
+                "a folder that is there already is not proposed");
+
+        Path shared = Files.createDirectories(folder.resolve("board").resolve("2026-12"));
+        robot.interact(() -> action(exporter, (p, c) -> Optional.empty(), cancelling, shared.resolve("old-pack"), null)
+                .packAction().action().accept(pack));
+        assertEquals(shared.resolve("router-candidate-43-approval-pack"), proposed.get(2),
+                "beside the approval pack exported last");
+        assertTrue(proposed.stream().noneMatch(p -> p.equals(Path.of(System.getProperty("user.home")))));
+        assertTrue(executor.unhandledFailures().isEmpty(), executor.unhandledFailures().toString());
     }
 
     /** Passes every export on, noting whether the gates were judged again or a judged review was written. */

@@ -25,6 +25,7 @@ class UserSettingsTest {
         settings.setDarkTheme(true);
         settings.setLargeText(true);
         settings.decisionSigned(folder.resolve("board.db"), folder.resolve("keys/ada.key.json"));
+        settings.approvalPackExported(folder.resolve("board/router-candidate-43-approval-pack"));
         settings.save();
 
         UserSettings reloaded = UserSettings.load(file);
@@ -36,6 +37,7 @@ class UserSettingsTest {
         assertTrue(reloaded.largeText());
         assertEquals(folder.resolve("board.db"), reloaded.decisionLog().orElseThrow());
         assertEquals(folder.resolve("keys/ada.key.json"), reloaded.keyFile().orElseThrow());
+        assertEquals(folder.resolve("board/router-candidate-43-approval-pack"), reloaded.approvalPackFolder().orElseThrow());
     }
 
     @Test
