@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.verdict.cli.exit.ErrorLine;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.cli.exit.PackErrorText;
 import org.verdict.cli.terminal.TerminalTable;
@@ -23,10 +24,14 @@ import org.verdict.core.compare.CorrectionMethod;
 import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.gates.policy.PolicyReader;
+import org.verdict.core.gates.policy.PolicySource;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.pack.ManifestReader;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.PackFiles;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.ReviewPack;
@@ -87,12 +92,14 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Slices with fewer examples get 'too few examples' (default: ${DEFAULT-VALUE}).")
     private int minN;
 
-    @Option(names = "--effect", paramLabel = "E", defaultValue = "0.05",
+    @Option(names = "--effect", paramLabel = "E",
             description = "Smallest effect worth detecting: a non-significant slice whose interval of Δ reaches "
-                    + "beyond ±E is 'inconclusive' (relative to production for mae and rmse; default: "
-                    + "${DEFAULT-VALUE}). Above 0, and below the widest Δ of a bounded metric shown (1 for rates, AUCs "
+                    + "beyond ±E is 'inconclusive' (relative to production for mae and rmse). Default: for the "
+                    + "primary metric, the primary margin of the pack's gate policy (the band gate 1 judges the "
+                    + "overall interval against; docs/gates.md), for the other metrics 0.05. Given, it applies to "
+                    + "every metric. Above 0, and below the widest Δ of a bounded metric shown (1 for rates, AUCs "
                     + "and F1s).")
-    private double effect;
+    private Double effect;
 
     @Option(names = "--correction", paramLabel = "holm|bh|none", defaultValue = "holm",
             description = "Multiple-comparison adjustment across slices (default: ${DEFAULT-VALUE}).")
@@ -131,9 +138,10 @@ public final class CompareCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             ComparisonOptions options = options();
-            Metric only = metric == null ? null : parseMetric(metric);
+            Metric only = metric == null ? null : parseMetric(metric, pack);
             if (SummaryPackReader.isSummaryPack(pack)) {
                 SummaryPack summary = new SummaryPackReader().readForComparison(pack, Progress.NONE);
+                options = withPolicyBand(options, summary.source(), summary.manifest());
                 options.requireEffectWithinRangeOf(viewedMetric(summary.manifest(), only),
                         shownMetrics(summary.manifest().model().task(), only));
                 ComparisonReport report = new SummaryComparison(engine).compare(summary, candidate, options,
@@ -150,19 +158,25 @@ public final class CompareCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             try (ReviewPack reviewPack = packReader.read(pack, Progress.NONE)) {
-                return compare(reviewPack, only, options, out);
+                return compare(reviewPack, only, withPolicyBand(options, reviewPack.root(), reviewPack.manifest()),
+                        out);
             }
         } catch (PackException e) {
-            return badInput(err, PackErrorText.of(pack, e));
+            return ErrorLine.print(err, PackErrorText.of(pack, e), ExitCodes.BAD_INPUT);
         } catch (IllegalArgumentException e) {
-            return badInput(err, e.getMessage());
+            return ErrorLine.print(err, e.getMessage(), ExitCodes.BAD_INPUT);
         }
     }
 
-    private static int badInput(PrintWriter err, String message) {
-        err.println("verdict compare: " + message);
-        err.flush();
-        return ExitCodes.BAD_INPUT;
+    /**
+     * Without --effect, the primary metric's band is the primary margin of the policy the pack runs under, so this
+     * table and {@code verdict gate} read the overall interval alike; a policy that cannot be read is refused as
+     * {@code gate} refuses it.
+     */
+    private ComparisonOptions withPolicyBand(ComparisonOptions options, Path root, PackManifest manifest)
+            throws PackException {
+        return effect != null ? options
+                : options.withPrimaryBand(PolicySource.primaryBand(root, manifest, new PolicyReader()));
     }
 
     private int compare(ReviewPack reviewPack, Metric only, ComparisonOptions options, PrintWriter out) {
@@ -248,16 +262,22 @@ public final class CompareCommand implements Callable<Integer> {
         ComparisonOptions.crossProblem(crossList).ifPresent(problem -> {
             throw new IllegalArgumentException("--cross " + problem);
         });
-        return new ComparisonOptions(confidence, minN, effect, replicates,
+        return new ComparisonOptions(confidence, minN,
+                effect != null ? effect : ComparisonOptions.DEFAULTS.minDetectableEffect(), replicates,
                 seed != null ? seed : ComparisonOptions.DEFAULTS.seed(), method, crossList);
     }
 
-    private static Metric parseMetric(String name) {
-        return Metric.fromWireName(name).orElseThrow(() -> new IllegalArgumentException("unknown metric '" + name
-                + "'; " + Metric.unknownNameHint(name)));
+    /** The metric named; a name that is none lists the metrics of the pack's task, read from its manifest. */
+    private static Metric parseMetric(String name, Path pack) throws PackException {
+        Optional<Metric> named = Metric.fromWireName(name);
+        if (named.isPresent()) {
+            return named.get();
+        }
+        Task task = new ManifestReader().read(PackFiles.open(pack)).model().task();
+        throw new IllegalArgumentException("unknown metric '" + name + "'; " + Metric.unknownNameHint(name, task));
     }
 
-    private static void printTable(PrintWriter out, ComparisonReport report, Metric metric) {
+    private void printTable(PrintWriter out, ComparisonReport report, Metric metric) {
         ComparisonOptions options = report.options();
         int percent = (int) Math.round(options.confidenceLevel() * 100);
         out.printf(Locale.ROOT, "%s: production %s vs candidate %s, %s%s (%s is better)%n", report.packName(),
@@ -269,8 +289,8 @@ public final class CompareCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Intervals of delta: overall %d%%, tested alone; %s, at the level in the 'level' "
                         + "column. A verdict is better or worse exactly when its interval excludes 0 (unadjusted "
                         + "intervals: --json, unadjustedCi); one that does not is 'no significant difference' when its "
-                        + "interval lies within %s, else 'inconclusive' (--effect). Each model's value with its %d%% interval. Slices "
-                        + "under %d examples are not tested.%n%n", percent, slices, equivalenceBand(metric, options),
+                        + "interval lies within %s, else 'inconclusive'. Each model's value with its %d%% interval. Slices "
+                        + "under %d examples are not tested.%n%n", percent, slices, bandText(metric, options),
                 percent, options.minSliceSize());
         List<SliceResult> rows = report.resultsFor(metric);
         MetricFormat numbers = MetricFormat.of(metric);
@@ -331,15 +351,10 @@ public final class CompareCommand implements Callable<Integer> {
         return p == null ? "-" : p < 0.0001 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", p);
     }
 
-    /** The ±E band that tells "no significant difference" from "inconclusive", as {@link Metric#equivalenceBand} sets it. */
-    private static String equivalenceBand(Metric metric, ComparisonOptions options) {
-        BigDecimal effect = BigDecimal.valueOf(options.minDetectableEffect());
-        if (metric.inTargetUnits()) {
-            return "±" + effect.movePointRight(2).stripTrailingZeros().toPlainString() + "% of production's value";
-        }
-        return metric == Metric.SQ_CALIBRATION_ERROR
-                ? "±" + effect.multiply(effect).stripTrailingZeros().toPlainString() + " (a calibration gap of "
-                        + effect.stripTrailingZeros().toPlainString() + ")"
-                : "±" + effect.stripTrailingZeros().toPlainString();
+    /** The band that tells "no significant difference" from "inconclusive", and where it came from. */
+    private String bandText(Metric metric, ComparisonOptions options) {
+        String band = options.bandText(metric);
+        return options.bandFromPolicy(metric) ? band + " (--effect to choose another)"
+                : band + (effect != null ? " (--effect)" : ", the default (--effect)");
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.verdict.cli.exit.ErrorLine;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.cli.exit.PackErrorText;
 import org.verdict.cli.terminal.TerminalTable;
@@ -40,7 +41,9 @@ import picocli.CommandLine;
 /** {@code verdict gate PACK}: the promotion checklist of a candidate under the pack's (or a given) policy. */
 @Command(name = "gate", mixinStandardHelpOptions = true,
         description = {"Judge every promotion gate and data-validation gate of a candidate under a policy.",
-            "Exit code: 0 when every gate passes, 1 when any gate fails or lacks evidence, 2 on bad input."})
+            "Exit code: 0 when every gate passes, 1 when any gate fails or lacks evidence, 2 on bad input.",
+            "A policy value of the wrong kind or out of range is refused with its key's whole path (primary.margin),"
+                    + " the file, line and column."})
 public final class GateCommand implements Callable<Integer> {
     /** GATE and OUTCOME columns: a finding's line leaves GATE empty and fills the other two like its gate's. */
     private static final int GATE_COLUMNS = 40;
@@ -79,8 +82,7 @@ public final class GateCommand implements Callable<Integer> {
                 givenPolicySource = PolicySource.ofFile(policyFile);
                 givenPolicy = givenPolicySource.read(policyReader);
             } catch (PackException e) {
-                err.println(e.getMessage());
-                return ExitCodes.BAD_INPUT;
+                return ErrorLine.print(err, e.getMessage(), ExitCodes.BAD_INPUT);
             }
         }
         try (ReviewPack loaded = loader.load(pack, Progress.NONE)) {
@@ -92,8 +94,7 @@ public final class GateCommand implements Callable<Integer> {
                     // its margins are bounded by the pack's primary metric, known only now
                     givenPolicySource.requireMarginsFor(loaded, givenPolicy, policyReader);
                 } catch (PackException e) {
-                    err.println(e.getMessage()); // named by its own path, as above
-                    return ExitCodes.BAD_INPUT;
+                    return ErrorLine.print(err, e.getMessage(), ExitCodes.BAD_INPUT); // named by its own path, as above
                 }
             }
             CandidateReview result = review.review(loaded, candidate, policy, Progress.NONE);
@@ -113,11 +114,9 @@ public final class GateCommand implements Callable<Integer> {
             out.flush();
             return result.gates().everyGatePasses() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
         } catch (PackException e) {
-            err.println(PackErrorText.of(pack, e));
-            return ExitCodes.BAD_INPUT;
+            return ErrorLine.print(err, PackErrorText.of(pack, e), ExitCodes.BAD_INPUT);
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            return ExitCodes.BAD_INPUT;
+            return ErrorLine.print(err, e.getMessage(), ExitCodes.BAD_INPUT);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the gate report could not be written as JSON", e);
         }

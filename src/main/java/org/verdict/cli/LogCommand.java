@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
 
 /** {@code verdict log ...}: the signed, tamper-evident decision log. */
 @Command(name = "log", mixinStandardHelpOptions = true,
-        description = "The signed, tamper-evident decision log.",
+        description = {"The signed, tamper-evident decision log.",
+            "A command that changed the log (append, cosign, register, revoke, import-signature) but could not print"
+                    + " its confirmation says on standard error what it changed, which stays (exit 2)."},
         subcommands = {AppendCommand.class, CosignCommand.class, ListCommand.class, VerifyCommand.class,
                 ExportCommand.class, ConsistencyCommand.class, CheckpointCommand.class, ExportEnvelopeCommand.class,
                 SignEnvelopeCommand.class, ImportSignatureCommand.class, RegisterCommand.class, RevokeCommand.class})

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.verdict.cli.exit.ErrorLine;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.cli.exit.FileErrorText;
 import org.verdict.cli.exit.PackErrorText;
@@ -27,7 +28,9 @@ import picocli.CommandLine;
 
 /** Writes the approval pack of a review pack: one HTML and one PDF document the board can read offline. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Write approval-pack.html and approval-pack.pdf for a review pack.")
+        description = {"Write approval-pack.html and approval-pack.pdf for a review pack.",
+            "Exit codes: 0 written; 2 bad input (after \"error: \" on stderr, with file, line and column), or a --out"
+                    + " folder that already holds an approval pack and no --replace, in which case nothing is written."})
 public final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PACK", description = "pack folder or .zip")
     Path pack;
@@ -60,10 +63,9 @@ public final class ReportCommand implements Callable<Integer> {
             List<Path> earlier = ApprovalPackWriter.filesReplacedIn(out);
             if (!replace && !earlier.isEmpty()) {
                 // it may already have gone to the board or an auditor (perhaps another model's): never replaced unasked
-                spec.commandLine().getErr().println(out + " already holds an approval pack ("
+                return ErrorLine.print(spec.commandLine().getErr(), out + " already holds an approval pack ("
                         + String.join(", ", earlier.stream().map(file -> file.getFileName().toString()).toList())
-                        + "); give --replace to replace it, or another folder");
-                return ExitCodes.BAD_INPUT;
+                        + "); give --replace to replace it, or another folder", ExitCodes.BAD_INPUT);
             }
             PackLoader loader = SummaryPacks.loader(limitOptions.limits());
             GateReview gates = new GateReview(new ComparisonEngine(), loader, new SuiteReader(limitOptions.limits()),
@@ -73,14 +75,12 @@ public final class ReportCommand implements Callable<Integer> {
             written.forEach(spec.commandLine().getOut()::println);
             return ExitCodes.OK;
         } catch (PackException e) {
-            spec.commandLine().getErr().println(PackErrorText.of(pack, e));
-            return ExitCodes.BAD_INPUT;
+            return ErrorLine.print(spec.commandLine().getErr(), PackErrorText.of(pack, e), ExitCodes.BAD_INPUT);
         } catch (LedgerException | IllegalArgumentException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            return ExitCodes.BAD_INPUT;
+            return ErrorLine.print(spec.commandLine().getErr(), e.getMessage(), ExitCodes.BAD_INPUT);
         } catch (IOException e) {
-            spec.commandLine().getErr().println("cannot write the approval pack: " + FileErrorText.of(out, e));
-            return ExitCodes.BAD_INPUT;
+            return ErrorLine.print(spec.commandLine().getErr(), "cannot write the approval pack: "
+                    + FileErrorText.of(out, e), ExitCodes.BAD_INPUT);
         }
     }
 }

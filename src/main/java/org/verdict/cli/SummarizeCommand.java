@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.verdict.cli.exit.ErrorLine;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.cli.exit.FileErrorText;
 import org.verdict.core.compare.ComparisonOptions;
@@ -217,13 +218,9 @@ public final class SummarizeCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         } catch (IOException e) {
-            err.println("verdict summarize: " + FileErrorText.of(e));
-            err.flush();
-            return ExitCodes.BAD_INPUT;
+            return ErrorLine.print(err, FileErrorText.of(e), ExitCodes.BAD_INPUT);
         } catch (PackException | IllegalArgumentException e) {
-            err.println("verdict summarize: " + e.getMessage());
-            err.flush();
-            return ExitCodes.BAD_INPUT;
+            return ErrorLine.print(err, e.getMessage(), ExitCodes.BAD_INPUT);
         }
     }
 }

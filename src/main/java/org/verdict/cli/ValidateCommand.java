@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.verdict.cli.exit.ErrorLine;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.cli.exit.PackErrorText;
 import org.verdict.cli.terminal.TerminalTable;
@@ -73,8 +74,7 @@ public final class ValidateCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         } catch (PackException e) {
-            spec.commandLine().getErr().println(PackErrorText.of(pack, e));
-            return ExitCodes.BAD_INPUT;
+            return ErrorLine.print(spec.commandLine().getErr(), PackErrorText.of(pack, e), ExitCodes.BAD_INPUT);
         }
     }
 

@@ -3,23 +3,36 @@ package org.verdict.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.FileDescriptor;
+import java.io.File;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
+import org.verdict.cli.exit.ErrorLine;
 import org.verdict.cli.exit.ExitCodes;
+import org.verdict.cli.exit.LastingChange;
+import org.verdict.cli.log.LedgerCommand;
 import org.verdict.cli.terminal.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.UnmatchedArgumentException;
 import picocli.CommandLine;
 
 /** The root of the command line: {@code java -jar verdict.jar <command> ...}. */
 @Command(name = "verdict",
         mixinStandardHelpOptions = true,
         versionProvider = VerdictCommand.Version.class,
-        description = "Weigh a retrained candidate model against production and sign the decision.",
+        description = {"Weigh a retrained candidate model against production and sign the decision.",
+            "Exit codes: 0 ok, 1 a check did not pass, 2 bad input or output that could not be written, 141 standard"
+                    + " output closed by its reader. Every refusal is one message on standard error that begins with"
+                    + " \"error: \" and names the file, line and column where there is one."},
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ValidateCommand.class,
@@ -70,7 +83,8 @@ public final class VerdictCommand implements Runnable {
     /**
      * The one place every command's exit code passes: a result that did not all reach standard output (a full disk)
      * is an error whatever the command returned, since what a script would read is missing or cut; one whose reader
-     * closed the pipe ends quietly with {@link ExitCodes#OUTPUT_CLOSED}.
+     * closed the pipe ends quietly with {@link ExitCodes#OUTPUT_CLOSED}. Either way a change the command made to the
+     * decision log stays, and when only its confirmation was lost the message says what was changed.
      */
     private static int execute(CommandLine tree, StandardOutput out, Writer err, String... args) {
         CommandLine commandLine = configured(tree, out, err);
@@ -82,19 +96,36 @@ public final class VerdictCommand implements Runnable {
             commandLine.getErr().flush();
         }
         Optional<String> failure = out.failure();
+        // a command that failed after its change has already said so beside its error
+        Optional<LastingChange> change = exitCode == ExitCodes.OK ? lastingChange(commandLine) : Optional.empty();
+        if (failure.isPresent() && change.isPresent()) {
+            // "record #3 … was appended; only its confirmation could not be printed": not a refusal, not to be redone
+            ErrorLine.print(commandLine.getErr(), change.get().unconfirmed(failure.get()));
+        }
         if (out.closedByReader()) {
             // `verdict compare PACK | head -3`: the reader has what it wanted; quiet, as a filter killed by SIGPIPE
             return ExitCodes.OUTPUT_CLOSED;
         }
         if (failure.isPresent()) {
-            // what the command did is done (a record appended, a file written): say so, lest a script run it twice
-            commandLine.getErr().println("verdict: " + failure.get() + (exitCode == ExitCodes.OK
-                    ? "; the command itself ran to the end, only what it printed is missing or cut"
-                    : "; the command itself ended with exit code " + exitCode));
-            commandLine.getErr().flush();
+            if (change.isEmpty()) {
+                // what the command did is done (a file written): say so, lest a script run it twice
+                ErrorLine.print(commandLine.getErr(), failure.get() + (exitCode == ExitCodes.OK
+                        ? "; the command itself ran to the end, only what it printed is missing or cut"
+                        : "; the command itself ended with exit code " + exitCode));
+            }
             return ExitCodes.BAD_INPUT;
         }
         return exitCode;
+    }
+
+    /** What the command that ran changed in the decision log (a record appended), if it changed anything. */
+    private static Optional<LastingChange> lastingChange(CommandLine commandLine) {
+        CommandLine.ParseResult ran = commandLine.getParseResult();
+        while (ran != null && ran.hasSubcommand()) {
+            ran = ran.subcommand();
+        }
+        return ran != null && ran.commandSpec().userObject() instanceof LedgerCommand command
+                ? command.lastingChange() : Optional.empty();
     }
 
     /** The encoding picocli itself would print in: the JVM's console property, else the default. */
@@ -130,6 +161,28 @@ public final class VerdictCommand implements Runnable {
         CommandLine commandLine = new CommandLine(alone);
         commandLine.addSubcommand(named.getAnnotation(Command.class).name(), newCommand(named));
         return commandLine;
+    }
+
+    /**
+     * Whether {@code args} is one existing pack folder or .zip and no command or option: {@code verdict PACK} opens
+     * the app on that pack. A folder named like a command is that command ({@code ./compare} opens it).
+     */
+    public static boolean opensPackInApp(String... args) {
+        if (args.length != 1 || args[0].startsWith("-") || isCommandName(args[0])) {
+            return false;
+        }
+        try {
+            Path path = Path.of(args[0]);
+            return Files.isDirectory(path) || Files.isRegularFile(path)
+                    && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
+        } catch (InvalidPathException notAPath) {
+            return false;
+        }
+    }
+
+    private static boolean isCommandName(String word) {
+        return Arrays.stream(ROOT.subcommands()).anyMatch(command -> command.getAnnotation(Command.class).name()
+                .equals(word));
     }
 
     /** The command the first argument names (help excepted), or null. */
@@ -177,7 +230,20 @@ public final class VerdictCommand implements Runnable {
         commandLine.setErr(TerminalText.escaping(err));
         commandLine.setExitCodeExceptionMapper(error -> ExitCodes.BAD_INPUT);
         commandLine.setParameterExceptionHandler((error, arguments) -> {
-            commandLine.getErr().println(error.getMessage());
+            if (error instanceof UnmatchedArgumentException unmatched && error.getCommandLine() == commandLine) {
+                // no command matched: one line and the way on, not the whole usage ({@code verdict PACK} when the
+                // pack is not there, or a mistyped command)
+                String word = unmatched.getUnmatched().get(0);
+                commandLine.getErr().println(ErrorLine.PREFIX + "'" + word + "' is neither a command nor an existing "
+                        + "pack folder or .zip");
+                if (!word.contains("/") && !word.contains(File.separator)) {
+                    // a mistyped command gets picocli's "Did you mean"; a path would get unrelated command names
+                    UnmatchedArgumentException.printSuggestions(unmatched, commandLine.getErr());
+                }
+                commandLine.getErr().println("To open a pack in the app: verdict PACK; commands: verdict --help");
+                return ExitCodes.BAD_INPUT;
+            }
+            commandLine.getErr().println(ErrorLine.PREFIX + error.getMessage());
             error.getCommandLine().usage(commandLine.getErr());
             return ExitCodes.BAD_INPUT;
         });

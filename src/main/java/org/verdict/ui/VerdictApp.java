@@ -43,6 +43,7 @@ import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.chart.ChartWarmUp;
 import org.verdict.ui.compare.CompareView;
 import org.verdict.ui.compare.CompareViewModel;
+import org.verdict.ui.compare.ComparisonRunner;
 import org.verdict.ui.decision.DecisionDialog;
 import org.verdict.ui.decision.RecordDecisionAction;
 import org.verdict.ui.report.ExportApprovalPackAction;
@@ -121,7 +122,7 @@ public final class VerdictApp extends Application {
         PackView overview = new PackView("overview", text.getString("view.overview"),
                 () -> new OverviewView(overviewModel, text).node(), overviewModel::showPack);
         ComparisonEngine engine = new ComparisonEngine();
-        CompareViewModel compareModel = new CompareViewModel(new SummaryComparison(engine)::compare,
+        CompareViewModel compareModel = new CompareViewModel(ComparisonRunner.withPolicyBand(new SummaryComparison(engine)::compare),
                 engine::confusionMatrix, executor,
                 activity, text, ComparisonOptions.DEFAULTS, unexpected);
         PackView compare = new PackView("compare", text.getString("view.compare"), () -> new CompareView(compareModel,
@@ -142,7 +143,7 @@ public final class VerdictApp extends Application {
         EvidenceCharts evidenceCharts = new EvidenceCharts();
         PackView evidence = PackView.independentOfPack(GatesViewModel.EVIDENCE_VIEW_ID,
                 gatesText.getString("view.evidence"), () -> new EvidenceView(gatesModel, gatesText, evidenceCharts,
-                        () -> new ChartPane(appearance, text, saveTarget, executor)).node());
+                        () -> new ChartPane(appearance, text, saveTarget, executor), executor).node());
 
         AuditViewModel auditModel = new AuditViewModel(executor, activity);
         // the status bar names the log Audit has open; decisions are still signed into the store in use
@@ -187,7 +188,13 @@ public final class VerdictApp extends Application {
             ChartWarmUp.startInBackground(Duration.ofSeconds(1));
             // One view per event, so the FX thread gets to draw and handle input between them.
             List.of(overview, gates, evidence, audit).forEach(view -> Platform.runLater(view::build));
-            openFirstPack(settings, window);
+            // `verdict PACK` (the launcher only passes an existing pack folder or .zip) opens that pack, as Open pack… does
+            List<String> named = getParameters().getRaw();
+            if (named.size() == 1) {
+                window.openPack(Path.of(named.get(0)).toAbsolutePath(), true);
+            } else {
+                openFirstPack(settings, window);
+            }
             auditModel.showAppStoreIfNoneOpen(main.decisionStoreProperty().get());
         });
         showCalledAt = System.currentTimeMillis();

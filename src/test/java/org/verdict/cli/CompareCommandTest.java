@@ -79,7 +79,7 @@ class CompareCommandTest {
         PackManifest manifest = new PackManifest("verdict-pack/1", new ModelInfo("router", Task.MULTICLASS, 2, null),
                 models, "accuracy", Map.of("primary",
                         new SuiteSpec("primary", "primary.csv", List.copyOf(slices.keySet()), List.of())),
-                null);
+                new ObjectMapper().createObjectNode()); // a manifest naming no policy: the default policy applies
         return new ReviewPack(Path.of("router"), Path.of("router"), manifest, table, Map.of());
     }
 
@@ -162,8 +162,97 @@ class CompareCommandTest {
     void theHeaderSaysWhichBandTellsNoSignificantDifferenceFromInconclusive() {
         CliRun run = run((path, progress) -> pack(), "router", "--min-n", "10", "--effect", "0.02");
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("'no significant difference' when its interval lies within ±0.02, else "
-                + "'inconclusive'"), run.out());
+        assertTrue(run.out().contains("'no significant difference' when its interval lies within ±0.02 (--effect), "
+                + "else 'inconclusive'"), run.out());
+    }
+
+    /**
+     * Compare's band for the primary metric is the gate policy's primary margin, so Compare and gate 1 read the
+     * overall interval alike: an overall Δ interval that reaches 0 and lies within ±0.05 but not within ±0.01 is
+     * "inconclusive" under the default policy's margin of 0.01 (not "no significant difference", as with E = 0.05),
+     * "no significant difference" under a policy whose margin is 0.05, and --effect still chooses the band.
+     */
+    @Test
+    void theBandOfThePrimaryMetricIsThePolicysPrimaryMargin(@TempDir Path dir) throws Exception {
+        Path pack = balancedSwapPack(dir.resolve("swap"), null);
+        CliRun byDefault = CliRun.verdict("compare", pack.toString());
+        assertEquals(0, byDefault.exitCode(), byDefault.err());
+        assertTrue(byDefault.out().contains("within ±0.01, the primary margin of the default gate policy "
+                + "(--effect to choose another)"), byDefault.out());
+        JsonNode overall = overallOf(CliRun.verdict("compare", pack.toString(), "--json", "--metric", "accuracy"));
+        double lower = overall.get("ci").get(0).asDouble();
+        double upper = overall.get("ci").get(1).asDouble();
+        assertTrue(lower < -0.01 && lower > -0.05 && upper > 0.01 && upper < 0.05, overall.toString());
+        assertEquals("inconclusive", overall.get("verdict").asText());
+
+        CliRun chosen = CliRun.verdict("compare", pack.toString(), "--effect", "0.05");
+        assertTrue(chosen.out().contains("within ±0.05 (--effect)"), chosen.out());
+        assertEquals("no significant difference", overallOf(CliRun.verdict("compare", pack.toString(), "--json",
+                "--effect", "0.05")).get("verdict").asText());
+
+        Path wide = balancedSwapPack(dir.resolve("wide"), "{\"primary\": {\"margin\": 0.05}}");
+        CliRun policy = CliRun.verdict("compare", wide.toString());
+        assertTrue(policy.out().contains("within ±0.05, the policy's primary margin"), policy.out());
+        JsonNode json = new ObjectMapper().readTree(CliRun.verdict("compare", wide.toString(), "--json").out());
+        assertEquals(0.05, json.get("primaryBand").get("margin").asDouble());
+        assertEquals("no significant difference", overallOf(CliRun.verdict("compare", wide.toString(), "--json",
+                "--metric", "accuracy")).get("verdict").asText());
+    }
+
+    /** An unknown --metric lists the metrics of the pack's task, not those of every task. */
+    @Test
+    void anUnknownMetricListsTheMetricsOfThePacksTask(@TempDir Path dir) throws Exception {
+        CliRun run = CliRun.verdict("compare", balancedSwapPack(dir.resolve("churn"), null).toString(), "--metric",
+                "f2");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("unknown metric 'f2'; metrics of a binary task: ["), run.err());
+        assertTrue(run.err().contains("roc_auc"), run.err());
+        for (String otherTask : new String[] {"macro_f1", "cohen_kappa", "mae", "r2"}) {
+            assertFalse(run.err().contains(otherTask), otherTask + ": " + run.err());
+        }
+    }
+
+    private static JsonNode overallOf(CliRun run) throws IOException {
+        assertEquals(0, run.exitCode(), run.err());
+        for (JsonNode result : new ObjectMapper().readTree(run.out()).get("results")) {
+            if (result.get("dimensions").isEmpty()) {
+                return result;
+            }
+        }
+        throw new AssertionError("no overall result: " + run.out());
+    }
+
+    /**
+     * 2,000 binary rows, accuracy primary: each model is wrong on 100 rows the other gets right, so Δ is 0 and its
+     * 95% interval about ±0.014: beyond ±0.01, within ±0.05. {@code policy}, when given, is the pack's policy.json.
+     */
+    private static Path balancedSwapPack(Path dir, String policy) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("manifest.json"), """
+                {"format": "verdict-pack/1",
+                 "model": {"name": "churn", "task": "binary", "riskTier": 2, "positiveLabel": "1"},
+                 "models": [{"version": "1", "role": "production"}, {"version": "2", "role": "candidate"}],
+                 "primaryMetric": "accuracy",%s
+                 "suites": {"primary": {"file": "primary.csv", "slices": ["region"], "sensitive": []}}}
+                """.formatted(policy == null ? "" : " \"policy\": \"policy.json\","));
+        if (policy != null) {
+            Files.writeString(dir.resolve("policy.json"), policy);
+        }
+        StringBuilder csv = new StringBuilder("example_id,label,region,score_1,score_2\n");
+        for (int row = 0; row < 2000; row++) {
+            int label = row % 2;
+            boolean productionWrong = row < 100;
+            boolean candidateWrong = row >= 100 && row < 200;
+            csv.append("e").append(row).append(',').append(label).append(',').append(row % 4 < 2 ? "eu" : "us")
+                    .append(',').append(score(label, productionWrong)).append(',')
+                    .append(score(label, candidateWrong)).append('\n');
+        }
+        Files.writeString(dir.resolve("primary.csv"), csv);
+        return dir;
+    }
+
+    private static String score(int label, boolean wrong) {
+        return (label == 1) != wrong ? "0.8" : "0.2";
     }
 
     @Test

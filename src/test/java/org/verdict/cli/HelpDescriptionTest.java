@@ -22,12 +22,35 @@ class HelpDescriptionTest {
 
     @Test
     void compareHelpSaysTheDeltaInOneSentence() {
-        StringWriter out = new StringWriter();
-        VerdictCommand.commandLine(out, new StringWriter()).execute("compare", "--help");
-        String help = String.join(" ", out.toString().lines().map(String::strip).toList());
+        String help = help("compare", "--help");
 
         assertTrue(help.contains("Δ = candidate − production with a paired interval and test, the p-values adjusted"
-                + " across slices, and a verdict per slice."), out.toString());
+                + " across slices, and a verdict per slice."), help);
+    }
+
+    /** What a user must know before retrying: a lost confirmation is not a refused append. */
+    @Test
+    void appendHelpSaysALostConfirmationLeavesTheRecordAppended() {
+        String help = help("log", "append", "--help");
+
+        assertTrue(help.contains("If its confirmation cannot be printed (standard output on a full disk), the record"
+                + " stays appended: the error (exit 2) names the record's number and id, and it must not be appended"
+                + " again."), help);
+    }
+
+    @Test
+    void reportHelpSaysAnEarlierApprovalPackIsRefusedAsBadInput() {
+        String help = help("report", "--help");
+
+        assertTrue(help.contains("2 bad input (after \"error: \" on stderr, with file, line and column), or a --out"
+                + " folder that already holds an approval pack and no --replace"), help);
+    }
+
+    /** The help of {@code args}, its wrapped lines joined again. */
+    private static String help(String... args) {
+        StringWriter out = new StringWriter();
+        VerdictCommand.commandLine(out, new StringWriter()).execute(args);
+        return String.join(" ", out.toString().lines().map(String::strip).toList());
     }
 
     private static void collect(CommandLine command, List<String> broken) {

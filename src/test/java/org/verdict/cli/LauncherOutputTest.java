@@ -51,7 +51,7 @@ class LauncherOutputTest {
         File full = new File("/dev/full");
         assumeTrue(full.canWrite(), "no /dev/full here");
         assertEquals(ExitCodes.BAD_INPUT, launch(full, stderr, "validate", "sample-data/support-router"));
-        assertTrue(Files.readString(stderr).startsWith("verdict: cannot write to standard output: No space left on "
+        assertTrue(Files.readString(stderr).startsWith("error: cannot write to standard output: No space left on "
                 + "device;"), Files.readString(stderr));
     }
 

@@ -369,6 +369,28 @@ class LogCommandTest {
         return new Launched(exitCode, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
     }
 
+    /** A record file's value of the wrong kind is named as a policy's is: its key's path, in words, no Java types. */
+    @Test
+    void aRecordValueOfTheWrongKindIsNamedByItsKeyInWords() throws Exception {
+        String[][] cases = {
+            {"\"riskTier\": 3", "\"riskTier\": \"three\"", "riskTier must be a whole number, not the string \"three\""},
+            {"\"riskTier\": 3", "\"riskTier\": 3, \"riskTeir\": 2", "unknown key riskTeir (a typo?); known keys here: ["},
+            {"\"approvers\": [\"Ada Lovelace\", \"Grace Hopper\", \"Joan Clarke\"]", "\"approvers\": {\"ml-lead\": \"Ada\"}",
+                "approvers must be a list, not a JSON object"},
+            {"\"production\": 0.801", "\"production\": [0.801]",
+                "evaluationSummary.keyMetrics[0].production must be a number, not a list"}};
+        for (String[] refused : cases) {
+            Path record = Files.writeString(dir.resolve("wrong-kind.json"), RECORD.replace(refused[0], refused[1]));
+            err.getBuffer().setLength(0);
+            assertEquals(2, log("append", "--db", db.toString(), "--record", record.toString(), "--key",
+                    keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()), refused[1]);
+            assertTrue(err.toString().startsWith("error: " + record + ", line "), err.toString());
+            assertTrue(err.toString().contains(refused[2]), err.toString());
+            assertFalse(err.toString().contains("java.") || err.toString().contains("org.verdict"), err.toString());
+        }
+        assertFalse(Files.exists(db), "nothing is written on bad input");
+    }
+
     @Test
     void badInputGetsExitTwoAndAPlainMessage() throws Exception {
         Files.writeString(passphrase.resolveSibling("wrong.txt"), "not the passphrase");

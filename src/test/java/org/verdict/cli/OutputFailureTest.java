@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.cli.exit.FileErrorText;
+import org.verdict.core.ledger.DecisionLog;
+import org.verdict.core.ledger.LoggedRecord;
 
 /**
  * A result that does not reach standard output (a full disk) fails the command with exit 2 and a message on stderr
@@ -119,6 +121,78 @@ class OutputFailureTest {
         assertTrue(failedGate.err().strip().endsWith("; the command itself ended with exit code 1"), failedGate.err());
     }
 
+    /**
+     * {@code log append … > /dev/full}: the record is in the log, only the lines that confirm it are lost. The message
+     * says so with its number and id, not as a refusal, lest the user append the same decision a second time.
+     */
+    @Test
+    void anAppendWhoseConfirmationIsLostSaysTheRecordIsInTheLogAndNotToAppendItAgain() throws Exception {
+        Path db = signedLog();
+        Run run = launch(new FullDevice(), appendTo(db));
+
+        assertEquals(ExitCodes.BAD_INPUT, run.exitCode());
+        List<LoggedRecord> records = recordsOf(db);
+        assertEquals(2, records.size(), "the record stays appended");
+        assertEquals("error: record #2 (id " + records.get(1).shortId() + ") was appended to " + db + "; only its"
+                + " confirmation could not be printed (cannot write to standard output: No space left on device). The"
+                + " record stays in the log: do not append it again (`verdict log list --db " + db + "` shows it).",
+                run.err().strip());
+    }
+
+    /** A reader that closed the pipe still ends the command with 141, but a record appended is not passed over. */
+    @Test
+    void anAppendWhosePipeWasClosedEndsWith141AndStillSaysTheRecordIsInTheLog() throws Exception {
+        Path db = signedLog();
+        Run run = launch(new ClosedPipe(), appendTo(db));
+
+        assertEquals(ExitCodes.OUTPUT_CLOSED, run.exitCode());
+        assertEquals(2, recordsOf(db).size());
+        assertTrue(run.err().startsWith("error: record #2 (id " + recordsOf(db).get(1).shortId() + ") was appended to "
+                + db + "; only its confirmation could not be printed (cannot write to standard output: Broken pipe)"),
+                run.err());
+    }
+
+    /** Every command that changes the log says what it changed when its confirmation is lost, not only append. */
+    @Test
+    void everyCommandThatChangesTheLogSaysWhatItChangedWhenItsConfirmationIsLost() throws Exception {
+        Path db = signedLog();
+        String key = dir.resolve("keys/grace-hopper.key.json").toString();
+        String passphrase = dir.resolve("pass.txt").toString();
+
+        Run cosign = launch(new FullDevice(), "log", "cosign", "--db", db.toString(), "--id", "1", "--key", key,
+                "--passphrase-file", passphrase);
+        assertEquals(ExitCodes.BAD_INPUT, cosign.exitCode());
+        assertTrue(cosign.err().startsWith("error: record #1 was co-signed by Grace Hopper (ai-safety, "), cosign.err());
+        assertTrue(cosign.err().contains("The signature stays in the log: do not co-sign it again"), cosign.err());
+        assertEquals(2, recordsOf(db).get(0).signatures().size());
+
+        Run revoke = launch(new FullDevice(), "log", "revoke", "--db", db.toString(), "--key-id",
+                recordsOf(db).get(0).signatures().get(1).keyId().substring(0, 12), "--reason", "left the board",
+                "--key", key, "--passphrase-file", passphrase);
+        assertEquals(ExitCodes.BAD_INPUT, revoke.exitCode());
+        assertTrue(revoke.err().startsWith("error: the key of Grace Hopper (ai-safety) was revoked by log entry #"),
+                revoke.err());
+        assertTrue(revoke.err().contains("The revocation stays in the log: do not revoke the key again."),
+                revoke.err());
+
+        // a command that changes nothing keeps the general message
+        Run list = launch(new FullDevice(), "log", "list", "--db", db.toString());
+        assertTrue(list.err().strip().endsWith("the command itself ran to the end, only what it printed is missing or"
+                + " cut"), list.err());
+    }
+
+    private String[] appendTo(Path db) {
+        return new String[] {"log", "append", "--db", db.toString(), "--record", dir.resolve("record.json").toString(),
+            "--key", dir.resolve("keys/ada-lovelace.key.json").toString(), "--passphrase-file",
+            dir.resolve("pass.txt").toString()};
+    }
+
+    private static List<LoggedRecord> recordsOf(Path db) throws Exception {
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
+            return log.snapshot().records();
+        }
+    }
+
     /** System.out is a print stream, which keeps a failure to itself: its error flag alone still fails the run. */
     @Test
     void aPrintStreamThatSwallowedTheFailureStillFailsTheRun() {
@@ -150,7 +224,7 @@ class OutputFailureTest {
         Path afile = write("afile");
         Run report = launch(new ByteArrayOutputStream(), "report", SAMPLE, "--out", afile.toString());
         assertEquals(ExitCodes.BAD_INPUT, report.exitCode());
-        assertEquals("cannot write the approval pack: " + afile + " is a file, not a folder",
+        assertEquals("error: cannot write the approval pack: " + afile + " is a file, not a folder",
                 report.err().strip());
         assertEquals("x", Files.readString(afile));
 

@@ -39,7 +39,7 @@ class PackInputCommandsTest {
                 "version,latency_ms\n1,12\n2,fast\n").write();
 
         assertEquals(ExitCodes.BAD_INPUT, run("validate", pack.toString()));
-        assertTrue(err.toString().startsWith(pack.resolve("latency.csv") + ", line 3, column 2:"), err.toString());
+        assertTrue(err.toString().startsWith("error: " + pack.resolve("latency.csv") + ", line 3, column 2:"), err.toString());
     }
 
     @Test
@@ -47,8 +47,8 @@ class PackInputCommandsTest {
         Path pack = new TestPack(dir("p")).policy("{\"validation\": {\"minPerClass\": 2.5}}").write();
 
         assertEquals(ExitCodes.BAD_INPUT, run("validate", pack.toString()));
-        assertTrue(err.toString().startsWith(pack.resolve("policy.json") + ", line 1, column"), err.toString());
-        assertTrue(err.toString().contains("'minPerClass' must be a whole number"), err.toString());
+        assertTrue(err.toString().startsWith("error: " + pack.resolve("policy.json") + ", line 1, column"), err.toString());
+        assertTrue(err.toString().contains("validation.minPerClass must be a whole number"), err.toString());
     }
 
     @Test
@@ -61,7 +61,7 @@ class PackInputCommandsTest {
         writeString(written.resolve("manifest.json"), manifest);
 
         assertEquals(ExitCodes.BAD_INPUT, run("validate", written.toString()));
-        assertTrue(err.toString().startsWith(written.resolve("holdout.csv") + ", line 2, column 6:"), err.toString());
+        assertTrue(err.toString().startsWith("error: " + written.resolve("holdout.csv") + ", line 2, column 6:"), err.toString());
     }
 
     @Test

@@ -74,7 +74,7 @@ class PackPathInErrorsTest {
         }
 
         assertEquals(ExitCodes.BAD_INPUT, run("validate", zip.toString()));
-        assertTrue(err.toString().startsWith(zip + ": primary.csv, line 5, column 1:"), err.toString());
+        assertTrue(err.toString().startsWith("error: " + zip + ": primary.csv, line 5, column 1:"), err.toString());
     }
 
     @Test
@@ -85,7 +85,7 @@ class PackPathInErrorsTest {
         Files.createSymbolicLink(pack.resolve("y"), Path.of("x"));
 
         assertEquals(ExitCodes.BAD_INPUT, run("validate", pack.toString()));
-        assertTrue(err.toString().startsWith(pack.resolve("x") + ": is a symbolic-link loop (x → y → x)"),
+        assertTrue(err.toString().startsWith("error: " + pack.resolve("x") + ": is a symbolic-link loop (x → y → x)"),
                 err.toString());
     }
 
@@ -94,7 +94,7 @@ class PackPathInErrorsTest {
         Path missing = temp.resolve("nowhere");
 
         assertEquals(ExitCodes.BAD_INPUT, run("validate", missing.toString()));
-        assertEquals(missing + ": does not exist", err.toString().strip());
+        assertEquals("error: " + missing + ": does not exist", err.toString().strip());
     }
 
     @Test
@@ -103,6 +103,6 @@ class PackPathInErrorsTest {
         Path policy = Files.writeString(temp.resolve("strict.json"), "{\"alpha\": \"low\"}");
 
         assertEquals(ExitCodes.BAD_INPUT, run("gate", pack.toString(), "--policy", policy.toString()));
-        assertTrue(err.toString().startsWith(policy + ", line 1, column"), err.toString());
+        assertTrue(err.toString().startsWith("error: " + policy + ", line 1, column"), err.toString());
     }
 }

@@ -210,7 +210,7 @@ class ReportCommandTest {
 
         assertEquals(2, run(pack.toString(), "--out", out.toString()));
 
-        assertEquals(out + " already holds an approval pack (approval-pack.html, approval-pack.pdf); give --replace"
+        assertEquals("error: " + out + " already holds an approval pack (approval-pack.html, approval-pack.pdf); give --replace"
                 + " to replace it, or another folder", err.toString().strip());
         assertArrayEquals(earlierHtml, Files.readAllBytes(out.resolve("approval-pack.html")));
         assertArrayEquals(earlierHtml, Files.readAllBytes(out.resolve("approval-pack.pdf")));

@@ -38,7 +38,7 @@ class ValidateCommandTest {
         cli.setErr(new PrintWriter(err));
 
         assertEquals(2, cli.execute(pack.toString()));
-        assertTrue(err.toString().startsWith(pack.resolve("primary.csv") + ", line 5, column 1:"), err.toString());
+        assertTrue(err.toString().startsWith("error: " + pack.resolve("primary.csv") + ", line 5, column 1:"), err.toString());
     }
 
     @Test
@@ -50,7 +50,7 @@ class ValidateCommandTest {
         cli.setErr(new PrintWriter(err));
 
         assertEquals(2, cli.execute(pack.toString()));
-        assertTrue(err.toString().startsWith(pack.resolve("primary.csv")
+        assertTrue(err.toString().startsWith("error: " + pack.resolve("primary.csv")
                 + ", line 1 (the header): needs column pred_43"), err.toString());
     }
 

@@ -29,7 +29,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "append", mixinStandardHelpOptions = true,
-        description = "Sign a decision record and append it to the log (creating the log if needed).")
+        description = {"Sign a decision record and append it to the log (creating the log if needed).",
+            "If its confirmation cannot be printed (standard output on a full disk), the record stays appended: the"
+                    + " error (exit 2) names the record's number and id, and it must not be appended again."})
 public final class AppendCommand extends LedgerCommand {
     @Mixin
     StoreOption store;
@@ -55,6 +57,9 @@ public final class AppendCommand extends LedgerCommand {
         SignerKey signer = key.unlock();
         try (DecisionLog log = DecisionLog.openForWriting(store.db)) {
             LoggedRecord appended = log.append(record, signer);
+            changed("record #" + appended.sequence() + " (id " + appended.shortId() + ") was appended to " + store.db,
+                    "The record stays in the log: do not append it again (`verdict log list --db " + store.db
+                            + "` shows it).");
             out().println("appended record #" + appended.sequence() + " " + appended.recordId() + " signed by "
                     + signer.identity());
             out().println(RecordStatus.of(log.snapshot(), appended.sequence()));

@@ -25,6 +25,9 @@ public final class CosignCommand extends LedgerCommand {
         SignerKey signer = key.unlock();
         try (DecisionLog log = DecisionLog.openForWriting(store.db)) {
             LoggedRecord record = log.cosign(id, signer);
+            changed("record #" + record.sequence() + " was co-signed by " + signer.identity() + " in " + store.db,
+                    "The signature stays in the log: do not co-sign it again (`verdict log list --db " + store.db
+                            + "` shows it).");
             out().println("record #" + record.sequence() + " co-signed by " + signer.identity());
             out().println(RecordStatus.of(log.snapshot(), record.sequence()));
         }

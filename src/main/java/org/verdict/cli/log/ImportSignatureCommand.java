@@ -26,6 +26,11 @@ public final class ImportSignatureCommand extends LedgerCommand {
         DsseEnvelope envelope = DsseEnvelope.read(envelopeFile);
         try (DecisionLog log = DecisionLog.openForWriting(store.db)) {
             int added = log.importSignatures(envelope);
+            if (added > 0) {
+                changed(added + (added == 1 ? " new signature was" : " new signatures were") + " imported into "
+                        + store.db, "Signatures imported stay in the log: there is nothing to import again (`verdict"
+                        + " log list --db " + store.db + "` shows them).");
+            }
             out().println("imported " + added + (added == 1 ? " new signature" : " new signatures"));
             // one read of the store after the import: the record it signed is found and its quorum counted in it
             LogSnapshot signed = log.snapshot();

@@ -48,6 +48,8 @@ public final class RegisterCommand extends LedgerCommand {
         }
         try (DecisionLog log = DecisionLog.openForWriting(store.db)) {
             log.register(signer.identity(), signer.selfSignature(), endorsers);
+            changed(signer.identity() + ", key id " + signer.identity().keyId() + ", was registered in " + store.db,
+                    "The registration stays in the log; registering the signer again changes nothing.");
         }
         out().println("registered " + signer.identity() + ", key id " + signer.identity().keyId()
                 + (endorsers.isEmpty() ? "" : ", endorsed by " + endorsers.get(0).identity()));

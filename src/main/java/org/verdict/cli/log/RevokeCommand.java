@@ -30,6 +30,9 @@ public final class RevokeCommand extends LedgerCommand {
         var revoker = key.unlock();
         try (DecisionLog log = DecisionLog.openForWriting(store.db)) {
             RegisteredSigner revoked = log.revoke(keyId, reason, revoker);
+            changed("the key of " + revoked.name() + " (" + revoked.role() + ") was revoked by log entry #"
+                    + revoked.revocationEntry() + " of " + store.db, "The revocation stays in the log: do not revoke"
+                    + " the key again.");
             out().println("revoked the key of " + revoked.name() + " (" + revoked.role() + ") by log entry #"
                     + revoked.revocationEntry() + ", signed by " + revoker.identity());
         }

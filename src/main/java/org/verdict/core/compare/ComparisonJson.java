@@ -53,6 +53,12 @@ public final class ComparisonJson {
         root.put("confidenceLevel", options.confidenceLevel());
         root.put("minN", options.minSliceSize());
         root.put("minDetectableEffect", options.minDetectableEffect());
+        options.primaryBand().ifPresent(band -> {
+            ObjectNode primaryBand = root.putObject("primaryBand");
+            primaryBand.put("metric", band.metric().wireName());
+            primaryBand.put("margin", band.margin());
+            primaryBand.put("origin", band.origin());
+        });
         root.put("bootstrapReplicates", options.bootstrapReplicates());
         root.put("seed", options.seed());
         ObjectNode correction = root.putObject("correction");
@@ -101,7 +107,7 @@ public final class ComparisonJson {
         node.put("pValue", r.pValue());
         node.put("adjustedP", r.adjustedP());
         node.put("test", r.test());
-        node.put("method", TestMethods.describe(r.test()));
+        node.put("method", TestMethods.methodOf(r));
         node.put("verdict", r.verdict().label());
         if (r.unavailableReason() != null) {
             node.put("unavailable", r.unavailableReason());

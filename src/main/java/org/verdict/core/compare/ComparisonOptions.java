@@ -23,6 +23,8 @@ import org.verdict.core.pack.Metric;
  * @param seed seed of every random draw, so results are reproducible
  * @param crosses intersectional slices to add, each a list of two or more distinct dimension names (e.g. [segment,
  *                language]), no two of the same columns ({@link #crossProblem})
+ * @param primaryBand the primary metric's band from the gate policy, in place of ±E for that metric; empty: ±E for
+ *                    every metric
  */
 public record ComparisonOptions(
         double confidenceLevel,
@@ -31,10 +33,19 @@ public record ComparisonOptions(
         int bootstrapReplicates,
         long seed,
         CorrectionMethod correction,
-        List<List<String>> crosses) {
+        List<List<String>> crosses,
+        Optional<PrimaryBand> primaryBand) {
 
     public static final ComparisonOptions DEFAULTS =
             new ComparisonOptions(0.95, 30, 0.05, 1000, 20261122L, CorrectionMethod.HOLM, List.of());
+
+    /** ±E for every metric. */
+    public ComparisonOptions(double confidenceLevel, int minSliceSize, double minDetectableEffect,
+                             int bootstrapReplicates, long seed, CorrectionMethod correction,
+                             List<List<String>> crosses) {
+        this(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed, correction, crosses,
+                Optional.empty());
+    }
 
     public ComparisonOptions {
         if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
@@ -99,7 +110,8 @@ public record ComparisonOptions(
         List<Metric> viewedFirst = new ArrayList<>(List.of(viewed));
         metrics.stream().filter(metric -> metric != viewed).forEach(viewedFirst::add);
         for (Metric metric : viewedFirst) {
-            if (metric.equivalenceBand(minDetectableEffect, 0) >= metric.widestDifference()) {
+            if (primaryBand.filter(band -> band.metric() == metric).isEmpty()
+                    && metric.equivalenceBand(minDetectableEffect, 0) >= metric.widestDifference()) {
                 String which = metric == viewed ? metric.wireName()
                         : metric.wireName() + " (compared beside " + viewed.wireName() + ")";
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "minimum detectable effect %s is not "
@@ -111,12 +123,50 @@ public record ComparisonOptions(
         }
     }
 
+    /**
+     * The band of "no significant difference" of {@code metric} as a reader needs it: "±0.01, the policy's primary
+     * margin", or ±E ("±0.05", "±5% of production's value", "±0.0025 (a calibration gap of 0.05)").
+     */
+    public String bandText(Metric metric) {
+        Optional<PrimaryBand> band = primaryBand.filter(b -> b.metric() == metric);
+        if (band.isPresent()) {
+            return band.get().text() + ", " + band.get().origin();
+        }
+        BigDecimal effect = BigDecimal.valueOf(minDetectableEffect);
+        if (metric.inTargetUnits()) {
+            return "±" + effect.movePointRight(2).stripTrailingZeros().toPlainString() + "% of production's value";
+        }
+        return metric == Metric.SQ_CALIBRATION_ERROR
+                ? "±" + effect.multiply(effect).stripTrailingZeros().toPlainString() + " (a calibration gap of "
+                        + effect.stripTrailingZeros().toPlainString() + ")"
+                : "±" + effect.stripTrailingZeros().toPlainString();
+    }
+
+    /** Whether {@code metric}'s band is the policy's primary margin rather than ±E. */
+    public boolean bandFromPolicy(Metric metric) {
+        return primaryBand.filter(b -> b.metric() == metric).isPresent();
+    }
+
     private static String plain(double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     public ComparisonOptions withCrosses(List<List<String>> newCrosses) {
         return new ComparisonOptions(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed,
-                correction, newCrosses);
+                correction, newCrosses, primaryBand);
+    }
+
+    public ComparisonOptions withPrimaryBand(PrimaryBand band) {
+        return new ComparisonOptions(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed,
+                correction, crosses, Optional.of(band));
+    }
+
+    /**
+     * ±band of "no significant difference" for {@code metric} at production's value: the policy's primary band for
+     * its metric, else ±E as {@link Metric#equivalenceBand} sets it.
+     */
+    public double equivalenceBand(Metric metric, double productionValue) {
+        return primaryBand.filter(band -> band.metric() == metric).map(band -> band.band(productionValue))
+                .orElseGet(() -> metric.equivalenceBand(minDetectableEffect, productionValue));
     }
 }

@@ -12,6 +12,9 @@ import org.verdict.core.stats.PairedProportionDifference;
  * app and docs/statistics.md explain each at length.
  */
 public final class TestMethods {
+    private static final String PAIR_ORDER_BOUND = "Δ roc_auc bounded by how often the models could order a "
+            + "(positive, negative) pair differently (exact limit for 0 in min(positives, negatives))";
+
     private static final Map<String, String> METHODS = Map.ofEntries(
             Map.entry(PairedProportionDifference.TEST, "Tango's score interval of a paired difference of rates"),
             Map.entry(SliceAnalysis.CELL_BOOTSTRAP,
@@ -26,9 +29,7 @@ public final class TestMethods {
             Map.entry(AgreementBound.TEST,
                     "identical scores or predictions: Δ bounded by how often the models could disagree (exact limits"
                             + " for 0 in n)"),
-            Map.entry(AgreementBound.SAME_RANKING_TEST,
-                    "identical ranking, other scores: Δ roc_auc bounded by how often the models could order a"
-                            + " (positive, negative) pair differently (exact limit for 0 in min(positives, negatives))"),
+            Map.entry(AgreementBound.SAME_RANKING_TEST, "identical ranking, other scores: " + PAIR_ORDER_BOUND),
             Map.entry(BinnedDeLong.TEST, "DeLong from binned scores, 0.001 logit"),
             Map.entry(SliceAnalysis.AP_INFLUENCE, "influence-function normal interval from the scores"),
             Map.entry(BinnedAveragePrecision.TEST, "influence-function normal interval from binned scores, 0.001 logit"),
@@ -36,6 +37,18 @@ public final class TestMethods {
                     "influence-function t interval (effective degrees of freedom) from binned scores, 0.001 logit"));
 
     private TestMethods() {
+    }
+
+    /**
+     * The method of {@code result}'s test, as {@link #describe(String)}; the same-ranking bound on byte-identical
+     * scores says "identical scores", not "other scores".
+     */
+    public static String methodOf(SliceResult result) {
+        if (AgreementBound.SAME_RANKING_TEST.equals(result.test()) && result.note() != null
+                && result.note().startsWith(AgreeingModels.SAME_SCORES)) {
+            return "identical scores: " + PAIR_ORDER_BOUND;
+        }
+        return describe(result.test());
     }
 
     /** The method of a test name, or the name itself when it has no description; null for no test. */

@@ -168,7 +168,7 @@ final class Verdicts {
             boolean improved = metric.higherIsBetter() ? ci.lower() > 0 : ci.upper() < 0;
             return improved ? Verdict.BETTER : Verdict.WORSE;
         }
-        double effect = metric.equivalenceBand(options.minDetectableEffect(), r.production().value());
+        double effect = options.equivalenceBand(metric, r.production().value());
         return ci.lower() < -effect || ci.upper() > effect ? Verdict.INCONCLUSIVE : Verdict.NO_SIGNIFICANT_DIFFERENCE;
     }
 }

@@ -77,7 +77,8 @@ public final class ComparisonEvidence {
         return new EvidenceTable(metric.wireName() + " by slice (models: " + level
                 + " intervals; Δ: the overall slice's " + level + " interval, tested alone; "
                 + report.options().correction().otherSlices(report.correctedTests()) + ", at the "
-                + "level shown; a verdict is better or worse exactly when its interval excludes 0)",
+                + "level shown; a verdict is better or worse exactly when its interval excludes 0, no significant "
+                + "difference when it reaches 0 and lies within " + report.options().bandText(metric) + ")",
                 List.of("Slice", "n", "Production", "Candidate", "Δ", "CI of Δ (level)", "Adjusted p", "Verdict"),
                 rows);
     }

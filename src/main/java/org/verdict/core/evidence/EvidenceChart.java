@@ -84,8 +84,16 @@ public sealed interface EvidenceChart {
         }
     }
 
-    /** @param productionCi and candidateCi may be null when no interval is known */
-    record PairedRow(String label, double production, Interval productionCi, double candidate, Interval candidateCi) {
+    /**
+     * @param productionCi and candidateCi may be null when no interval is known
+     * @param setAside drawn greyed: the row is shown but not judged (a fairness group too small for the disparities)
+     */
+    record PairedRow(String label, double production, Interval productionCi, double candidate, Interval candidateCi,
+                     boolean setAside) {
+        public PairedRow(String label, double production, Interval productionCi, double candidate,
+                         Interval candidateCi) {
+            this(label, production, productionCi, candidate, candidateCi, false);
+        }
     }
 
     /**

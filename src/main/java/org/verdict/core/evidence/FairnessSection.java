@@ -33,9 +33,12 @@ public final class FairnessSection {
             List<PairedRow> selection = new ArrayList<>();
             List<List<Cell>> groups = new ArrayList<>();
             for (FairnessEvidence.Group group : attribute.groups()) {
-                selection.add(new PairedRow(attribute.name() + "=" + group.name() + " (" + MetricFormat.sampleSize(group.n()) + ")",
+                // a group below the minimum size is drawn, greyed and said to be left out: the gate did not judge it
+                boolean leftOut = attribute.excludedGroups().contains(group.name());
+                selection.add(new PairedRow(attribute.name() + "=" + group.name() + " ("
+                        + MetricFormat.sampleSize(group.n()) + (leftOut ? ", too small, not judged" : "") + ")",
                         group.production().selectionRate(), selectionCi(group, group.production(), policy),
-                        group.candidate().selectionRate(), selectionCi(group, group.candidate(), policy)));
+                        group.candidate().selectionRate(), selectionCi(group, group.candidate(), policy), leftOut));
                 groups.add(List.of(Cell.plain(group.name()), Cell.plain(MetricFormat.count(group.n())),
                         Cell.plain(MetricFormat.count(group.positives())),
                         Cell.plain(EvidenceNumbers.plain(group.production().selectionRate()) + " / "
@@ -48,7 +51,8 @@ public final class FairnessSection {
             tables.add(new EvidenceTable("Rates by " + attribute.name() + ", production / candidate (positive class '"
                     + fairness.positiveClass() + "': " + fairness.positiveClassReason() + ")"
                     + (attribute.excludedGroups().isEmpty() ? ""
-                    : "; left out of the disparities as too small: " + String.join(", ", attribute.excludedGroups())),
+                    : "; left out of the disparities as smaller than " + MetricFormat.count(
+                            policy.fairness().minGroupSize()) + ": " + String.join(", ", attribute.excludedGroups())),
                     List.of("Group", "n", "Positives", "Selection rate", "TPR", "FPR"), groups));
             List<PairedRow> ratios = new ArrayList<>();
             List<PairedRow> differences = new ArrayList<>();

@@ -53,7 +53,7 @@ final class FairnessGate implements PromotionGate {
         if (!estimate.isDefined()) {
             return Finding.of(subject, GateOutcome.INSUFFICIENT_EVIDENCE, attribute.name() + ": "
                     + disparity.wireName() + " needs two groups of at least " + MetricFormat.count(policy.fairness().minGroupSize())
-                    + " examples with positives and negatives" + excluded(attribute));
+                    + " examples with positives and negatives" + groupSizes(attribute));
         }
         double tolerance = policy.fairness().toleranceOf(disparity.wireName());
         Map<String, Double> numbers = new LinkedHashMap<>();
@@ -71,14 +71,24 @@ final class FairnessGate implements PromotionGate {
                 + GateNumbers.signed(estimate.worseningCi().lower()) + ", "
                 + GateNumbers.signed(estimate.worseningCi().upper()) + "], allowed worsening at most "
                 + GateNumbers.value(tolerance)
-                + excluded(attribute);
+                + groupSizes(attribute);
         GateOutcome outcome = estimate.worseningCi().lower() > tolerance ? GateOutcome.FAIL
                 : estimate.worseningCi().upper() > tolerance ? GateOutcome.INSUFFICIENT_EVIDENCE : GateOutcome.PASS;
         return new Finding(subject, outcome, text, numbers);
     }
 
-    private static String excluded(FairnessEvidence.Attribute attribute) {
-        return attribute.excludedGroups().isEmpty() ? ""
-                : " (left out, too small: " + String.join(", ", attribute.excludedGroups()) + ")";
+    /**
+     * "; groups a n=4,500, b n=350 (left out, too small: d n=28)": the sizes behind the disparity, so a reader can
+     * tell a gap between two large groups from one that rests on a group of a few dozen.
+     */
+    private static String groupSizes(FairnessEvidence.Attribute attribute) {
+        List<String> judged = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
+        for (FairnessEvidence.Group group : attribute.groups()) {
+            String sized = group.name() + " " + MetricFormat.sampleSize(group.n());
+            (attribute.excludedGroups().contains(group.name()) ? leftOut : judged).add(sized);
+        }
+        return (judged.isEmpty() ? "" : "; groups " + String.join(", ", judged))
+                + (leftOut.isEmpty() ? "" : " (left out, too small: " + String.join(", ", leftOut) + ")");
     }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.PrimaryBand;
 import org.verdict.core.gates.evidence.CanaryEvidence;
 import org.verdict.core.gates.evidence.FairnessEvidence;
 import org.verdict.core.gates.evidence.HoldoutGroupEvidence;
@@ -83,7 +84,12 @@ public final class GateReview {
                 ComparisonOptions.DEFAULTS.minDetectableEffect(), ComparisonOptions.DEFAULTS.bootstrapReplicates(),
                 policy.seed(), ComparisonOptions.DEFAULTS.correction(), List.of());
         String name = manifest.model().name();
-        ComparisonReport primary = summaryComparison.compare(pack, chosen, options, phase(progress, 0.1, 0.45));
+        // the primary comparison reads its verdicts in the margin gate 1 judges against, so the evidence and the
+        // approval pack never call "no significant difference" what the gate calls a possible loss beyond the
+        // margin; language parity keeps E, the tolerance it is documented to judge against
+        ComparisonReport primary = summaryComparison.compare(pack, chosen,
+                options.withPrimaryBand(PrimaryBand.ofPolicy(metric, policy.primary().margin(), false)),
+                phase(progress, 0.1, 0.45));
         Optional<PrimarySummary> summary = SummaryPacks.primaryOf(pack);
         String languageColumn = policy.languageParity().column();
         Optional<ComparisonReport> languages = summary.isPresent()

@@ -101,7 +101,7 @@ final class PrimaryMetricGate implements PromotionGate {
                 GateNumbers.signed(metric, result.deltaCi().upper(), differences),
                 GateNumbers.signed(metric, worstCase, differences), comparison,
                 GateNumbers.signed(metric, limit, differences), marginText, reading,
-                TestMethods.describe(result.test()));
+                TestMethods.methodOf(result));
         Finding finding = new Finding("overall", outcome, detail, numbers);
         return new GateResult(Gate.PRIMARY_METRIC, outcome, detail, List.of(finding));
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.verdict.core.pack.StrictJson;
 
 /** The ledger's small JSON files (keys, envelopes, checkpoints): read with located errors, written pretty. */
 final class JsonFiles {
@@ -28,10 +29,9 @@ final class JsonFiles {
         }
     }
 
+    /** {@code e} in words at its line and column ("record.json, line 11, column 27: riskTier must be …"). */
     static LedgerException located(Path file, JsonProcessingException e) {
-        String where = e.getLocation() == null ? ""
-                : ", line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        return new LedgerException(file + where + ": " + e.getOriginalMessage(), e);
+        return new LedgerException(StrictJson.problem(e, file.toString()).getMessage(), e);
     }
 
     /** Why a file could not be read, without repeating its name (a missing file's message is its name). */

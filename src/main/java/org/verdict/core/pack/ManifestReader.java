@@ -64,7 +64,7 @@ public final class ManifestReader {
             String primaryMetric = text("/primaryMetric");
             Metric metric = Metric.fromWireName(primaryMetric).orElseThrow(() ->
                     error("/primaryMetric", "unknown metric '" + primaryMetric + "'"
-                            + ("ece".equals(primaryMetric) ? "; " + Metric.unknownNameHint(primaryMetric) : "")));
+                            + ("ece".equals(primaryMetric) ? "; " + Metric.unknownNameHint(primaryMetric, model.task()) : "")));
             if (!metric.appliesTo(model.task())) {
                 throw error("/primaryMetric", "metric '" + primaryMetric + "' does not apply to a "
                         + model.task().wireName() + " task; use one of " + Metric.forTask(model.task()).stream()

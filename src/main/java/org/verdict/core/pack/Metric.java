@@ -135,11 +135,11 @@ public enum Metric {
 
     /**
      * What to say about a name that is not a metric: the retired plug-in {@code ece} names its replacement (its
-     * interval did not cover the population calibration error); any other name lists the metrics.
+     * interval did not cover the population calibration error); any other name lists the metrics of the pack's task.
      */
-    public static String unknownNameHint(String name) {
+    public static String unknownNameHint(String name, Task task) {
         return "ece".equals(name)
                 ? "the plug-in ece was replaced by sq_calibration_error, the debiased squared calibration error"
-                : "metrics: " + Arrays.stream(values()).map(Metric::wireName).toList();
+                : "metrics of a " + task.wireName() + " task: " + forTask(task).stream().map(Metric::wireName).toList();
     }
 }

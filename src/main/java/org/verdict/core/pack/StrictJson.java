@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -145,7 +146,11 @@ public final class StrictJson {
         return path.isEmpty() ? "the value" : path.toString();
     }
 
-    static PackException problem(IOException e, String fileName) {
+    /**
+     * A refusal of {@code fileName} (read by the data binding or as a tree) in the words of every JSON file of a pack:
+     * also for the decision log's own files, so a decision record's wrong value is named as a policy's is.
+     */
+    public static PackException problem(IOException e, String fileName) {
         return problem(e, fileName, Map.of());
     }
 
@@ -163,18 +168,22 @@ public final class StrictJson {
         JsonLocation where = json.getLocation();
         String original = String.valueOf(json.getOriginalMessage());
         String problem;
-        if (json instanceof UnrecognizedPropertyException unknown) {
-            problem = "unknown key '" + unknown.getPropertyName() + "' (a typo?); known keys here: "
-                    + sortedNames(unknown.getKnownPropertyIds());
+        if (original.startsWith("Trailing token")) {
+            problem = "holds more after its JSON value ends; a file holds one JSON object";
+        } else if (json instanceof JsonMappingException mapping && isAboutOneValue(mapping)) {
+            // named by its whole path and placed at the value itself, as the policy's range errors are
+            where = locations.getOrDefault(pointerOf(mapping.getPath()), where);
+            problem = valueProblem(mapping, keyPath(mapping.getPath()));
         } else if (json.getCause() instanceof IllegalArgumentException invalid) {
             problem = invalid.getMessage();
             if (invalid instanceof InvalidValueException value && locations.containsKey(value.pointer())) {
                 where = locations.get(value.pointer());
             }
-        } else if (json instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            problem = keyOf(mismatch) + " must be " + kindOf(mismatch.getTargetType()) + insteadOf(mismatch);
         } else if (original.startsWith("Duplicate field")) {
-            problem = "key " + original.substring("Duplicate field ".length()) + " appears twice";
+            // the parser's context already holds the repeated name, so its path is the key's whole path
+            problem = "key " + (json.getProcessor() instanceof JsonParser parser
+                    ? keyPath(parser.getParsingContext().pathAsPointer())
+                    : original.substring("Duplicate field ".length())) + " appears twice";
         } else if (original.contains("Invalid UTF-8") || original.contains("Invalid UTF8")) {
             problem = "is not UTF-8 text; save it as UTF-8";
         } else if (json.getClass() == JsonMappingException.class && !original.contains("`")) {
@@ -182,7 +191,10 @@ public final class StrictJson {
         } else if (json instanceof JsonMappingException) {
             problem = "is not what the format expects here: " + original.replaceAll("`[^`]*`", "a value");
         } else {
-            problem = "is not valid JSON: " + original;
+            // Jackson names where an unclosed object opens by a source it is told not to print: said in words
+            problem = "is not valid JSON: " + original.replaceAll(
+                    "\\(start marker at \\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]\\)",
+                    "(it opens at line $1, column $2)");
         }
         return at(fileName, where, problem);
     }
@@ -197,19 +209,55 @@ public final class StrictJson {
         return names.stream().map(String::valueOf).sorted().toList();
     }
 
-    /** The key whose value is of the wrong kind: "'alpha'", or "each entry of 'requiredSuites'" for a list's item. */
-    private static String keyOf(MismatchedInputException e) {
-        List<JsonMappingException.Reference> path = e.getPath();
-        for (int i = path.size() - 1; i >= 0; i--) {
-            if (path.get(i).getFieldName() != null) {
-                return (i < path.size() - 1 ? "each entry of '" : "'") + path.get(i).getFieldName() + "'";
+    /**
+     * Whether the data binding refused one value for its key or kind, rather than a rule of Verdict's own (which
+     * places and names its value itself): an unknown key, a value of the wrong kind (text where a number is meant, a
+     * fraction where a whole number is, an object where a list is) or a whole number too large for its field.
+     */
+    private static boolean isAboutOneValue(JsonMappingException e) {
+        return e instanceof UnrecognizedPropertyException
+                || (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null)
+                || e.getCause() instanceof InputCoercionException;
+    }
+
+    /** What is wrong with the value at {@code key} ("primary.margin"), in words. */
+    private static String valueProblem(JsonMappingException e, String key) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "unknown key " + key + " (a typo?); known keys here: " + sortedNames(unknown.getKnownPropertyIds());
+        }
+        if (e.getCause() instanceof InputCoercionException tooLarge) {
+            boolean isInt = tooLarge.getTargetType() == Integer.TYPE || tooLarge.getTargetType() == Integer.class;
+            return key + " must be a whole number from " + (isInt ? Integer.MIN_VALUE : Long.MIN_VALUE) + " to "
+                    + (isInt ? Integer.MAX_VALUE : Long.MAX_VALUE) + insteadOf(tooLarge);
+        }
+        return key + " must be " + kindOf(((MismatchedInputException) e).getTargetType()) + insteadOf(e);
+    }
+
+    /** {@link #keyPath(JsonPointer)} of the value at the end of {@code path}, as the data binding found it. */
+    private static String keyPath(List<JsonMappingException.Reference> path) {
+        StringBuilder key = new StringBuilder();
+        for (JsonMappingException.Reference step : path) {
+            if (step.getFieldName() != null) {
+                key.append(key.isEmpty() ? "" : ".").append(step.getFieldName());
+            } else {
+                key.append('[').append(step.getIndex()).append(']');
             }
         }
-        return "the value";
+        return key.isEmpty() ? "the value" : key.toString();
+    }
+
+    /** The JSON pointer of the value at the end of {@code path}, e.g. "/primary/margin", "/requiredSuites/1". */
+    private static String pointerOf(List<JsonMappingException.Reference> path) {
+        StringBuilder pointer = new StringBuilder();
+        for (JsonMappingException.Reference step : path) {
+            String name = step.getFieldName() != null ? step.getFieldName() : String.valueOf(step.getIndex());
+            pointer.append('/').append(name.replace("~", "~0").replace("/", "~1"));
+        }
+        return pointer.toString();
     }
 
     /** ", not the string "1"": what is written where the parser stopped, or nothing when that cannot be told. */
-    private static String insteadOf(MismatchedInputException e) {
+    private static String insteadOf(JsonProcessingException e) {
         if (!(e.getProcessor() instanceof JsonParser parser) || parser.currentToken() == null) {
             return "";
         }

@@ -338,7 +338,7 @@ public final class EvidenceCharts {
         // room above the first row for the limits' labels, one lane each
         rowAxis.setRange(rowAxis.getLowerBound() - LIMIT_LANE * limitLanes(paired) / PAIRED_ROW_HEIGHT,
                 rowAxis.getUpperBound());
-        XYPlot plot = new XYPlot(data, valueAxis(paired.axisLabel()), rowAxis, errorRenderer(false));
+        XYPlot plot = new XYPlot(data, valueAxis(paired.axisLabel()), rowAxis, pairedRenderer(rows));
         NumberAxis axis = (NumberAxis) plot.getDomainAxis();
         // with intervals, zoom in on the values (the whiskers show how much a gap means); without, keep zero in
         // view so that a tiny gap does not look large
@@ -524,7 +524,22 @@ public final class EvidenceCharts {
     }
 
     private static XYErrorRenderer errorRenderer(boolean overTime) {
-        XYErrorRenderer renderer = new XYErrorRenderer();
+        return configured(new XYErrorRenderer(), overTime);
+    }
+
+    /** Both models' points and whiskers per row; a row set aside (not judged) in grey for both. */
+    private static XYErrorRenderer pairedRenderer(List<PairedRow> rows) {
+        XYErrorRenderer renderer = new XYErrorRenderer() {
+            @Override
+            public Paint getItemPaint(int series, int item) {
+                // item i of either series is row i (addWithInterval adds one item per row)
+                return rows.get(item).setAside() ? ReportPalette.SET_ASIDE : super.getItemPaint(series, item);
+            }
+        };
+        return configured(renderer, false);
+    }
+
+    private static XYErrorRenderer configured(XYErrorRenderer renderer, boolean overTime) {
         renderer.setDrawXError(!overTime);
         renderer.setDrawYError(overTime);
         renderer.setDefaultLinesVisible(overTime);

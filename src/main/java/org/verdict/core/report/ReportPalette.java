@@ -16,6 +16,8 @@ public final class ReportPalette {
     public static final Color BETTER = new Color(0x009E73);
     public static final Color NO_DIFFERENCE = new Color(0x8C8C8C);
     public static final Color LIMIT = new Color(0x333333);
+    /** A row shown but not judged (a fairness group below the minimum size): paler than no difference. */
+    public static final Color SET_ASIDE = new Color(0xC8C8C8);
 
     /** Whisker caps and strokes, the same as the app's charts. */
     public static final double WHISKER_CAP = 6.0;

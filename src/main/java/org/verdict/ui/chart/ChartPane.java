@@ -53,6 +53,13 @@ public final class ChartPane extends StackPane {
      * in large text, which is for reading across a room.
      */
     static final float SMALLEST_ROW_FONT_SHARE = 0.75f;
+    /**
+     * JFreeChart lays the rows' axis out 6 px wider than its labels, insets and tick marks add up to when measured
+     * here (a 1280×720 laptop's plot then lost its third tick): room for that, in lines of the text size.
+     */
+    private static final double FRAME_SLACK_EMS = 0.75;
+    /** A plot is readable with this many labelled ticks on its value axis: a scale, not a lone 0.0. */
+    public static final int USEFUL_TICKS = 3;
     /** Height of a row for each pixel of its label's size. */
     private static final double ROW_PITCH = 1.1;
     /** The chart's padding and the plot's insets, top and bottom together. */
@@ -71,6 +78,8 @@ public final class ChartPane extends StackPane {
     /** Made with the first chart: JFreeChart's viewer classes then load after the window is on screen. */
     private ChartViewer viewer;
     private final Label placeholder = new Label();
+    private final javafx.beans.property.ReadOnlyDoubleWrapper usefulWidth =
+            new javafx.beans.property.ReadOnlyDoubleWrapper(0);
     private final ScrollPane scroller = new ScrollPane();
     private int rows;
     /** A row's least height in pixels where it holds more than one mark (both models' values); 0 otherwise. */
@@ -155,6 +164,9 @@ public final class ChartPane extends StackPane {
         this.rows = rows;
         this.plotHeight = plotHeight;
         this.minRowHeight = minRowHeight;
+        if (rows == 0) {
+            usefulWidth.set(0);
+        }
         Axis valueAxis = valueAxis(chart);
         valueAxisLabel = valueAxis == null ? null : valueAxis.getLabel();
         ChartViewer shown = viewer();
@@ -187,6 +199,20 @@ public final class ChartPane extends StackPane {
             scroller.setContent(viewer);
         }
         return viewer;
+    }
+
+    /**
+     * The least width of this pane at which the chart of rows last shown (kept while a message stands in for it, so a
+     * view does not reflow while a comparison runs) keeps its row labels at
+     * {@link #SMALLEST_ROW_FONT_SHARE} of the text size or more and its plot {@link #USEFUL_TICKS} labelled ticks; 0 for
+     * a chart without rows, or none. A view that places the pane beside others gives it at least this much.
+     */
+    public javafx.beans.property.ReadOnlyDoubleProperty usefulWidthProperty() {
+        return usefulWidth.getReadOnlyProperty();
+    }
+
+    public double getUsefulWidth() {
+        return usefulWidth.get();
     }
 
     public Optional<JFreeChart> chart() {
@@ -363,7 +389,46 @@ public final class ChartPane extends StackPane {
             category.setRangeAxisLocation(valueAxisAt, false);
         }
         if (rowAxis != null) {
-            rowAxis.setTickLabelFont(rowAxis.getTickLabelFont().deriveFont(rowFont));
+            rowAxis.setTickLabelFont(rowAxis.getTickLabelFont().deriveFont(
+                    giveThePlotItsWidth(chart, look, rowFont, width)));
+        }
+    }
+
+    /**
+     * The row labels' size at which the plot keeps the width its {@link #USEFUL_TICKS} labelled ticks need in a pane
+     * {@code width} wide, down to {@link #SMALLEST_ROW_FONT_SHARE} of the text size (as for the rows' height); and the pane's useful width, at which
+     * it keeps them with labels of that smallest size. Beside the Compare table on a 1280×720 laptop, labels of
+     * 12 px left a plot of 70–95 px with one tick, 0.0.
+     */
+    private float giveThePlotItsWidth(JFreeChart chart, ChartLook look, float rowFont, double width) {
+        if (!(chart.getPlot() instanceof XYPlot xy) || !(xy.getDomainAxis() instanceof SymbolAxis rows)
+                || !(xy.getRangeAxis() instanceof RoundTickAxis values)) {
+            usefulWidth.set(0);
+            return rowFont;
+        }
+        java.awt.Graphics2D g2 = MEASURE.createGraphics();
+        try {
+            java.awt.Font labels = rows.getTickLabelFont().deriveFont(rowFont);
+            double widest = 0;
+            for (String row : rows.getSymbols()) {
+                widest = Math.max(widest, g2.getFontMetrics(labels).stringWidth(row));
+            }
+            RectangleInsets padding = chart.getPadding();
+            RectangleInsets plotInsets = xy.getInsets();
+            RectangleInsets labelInsets = rows.getTickLabelInsets();
+            RectangleInsets offset = xy.getAxisOffset();
+            double frame = padding.getLeft() + padding.getRight() + plotInsets.getLeft() + plotInsets.getRight()
+                    + labelInsets.getLeft() + labelInsets.getRight() + rows.getTickMarkOutsideLength()
+                    + offset.getLeft() + offset.getRight() + FRAME_SLACK_EMS * look.fontSize();
+            double plot = Math.ceil(values.lengthForTicks(g2, USEFUL_TICKS)) + 1;
+            float narrowest = SMALLEST_ROW_FONT_SHARE * look.fontSize();
+            double narrowLabels = widest * Math.min(1, narrowest / rowFont);
+            usefulWidth.set(Math.ceil(frame + narrowLabels + plot + snappedLeftInset() + snappedRightInset()));
+            double room = width - frame - plot;
+            return width <= 0 || widest <= room ? rowFont
+                    : Math.max(Math.min(narrowest, rowFont), (float) Math.floor(rowFont * room / widest));
+        } finally {
+            g2.dispose();
         }
     }
 

@@ -41,6 +41,31 @@ public final class RoundTickAxis extends NumberAxis {
         setTickUnit((NumberTickUnit) unit, false, false);
     }
 
+    /**
+     * The least plot length along this axis at which at least {@code count} of its ticks have room for their labels
+     * (the spacing {@link #selectAutoTickUnit} would then choose); 0 when its range cannot hold that many.
+     */
+    public double lengthForTicks(Graphics2D g2, int count) {
+        double length = getRange().getLength();
+        if (!(length > 0)) {
+            return 0;
+        }
+        TickUnitSource units = getStandardTickUnits();
+        TickUnit unit = units.getCeilingTickUnit(length / MOST_TICKS_MEASURED);
+        TickUnit coarsest = null;
+        // the coarser the spacing, the fewer ticks and the shorter the axis their labels need
+        for (int tries = 0; tries < MOST_TICKS_MEASURED && ticks(unit) >= count; tries++) {
+            coarsest = unit;
+            unit = units.getLargerTickUnit(unit);
+        }
+        return coarsest == null ? 0 : estimateMaximumTickLabelWidth(g2, coarsest) * length / coarsest.getSize();
+    }
+
+    private long ticks(TickUnit unit) {
+        double size = unit.getSize();
+        return (long) Math.floor(getUpperBound() / size) - (long) Math.ceil(getLowerBound() / size) + 1;
+    }
+
     @Override
     protected double estimateMaximumTickLabelWidth(Graphics2D g2, TickUnit unit) {
         double size = unit.getSize();

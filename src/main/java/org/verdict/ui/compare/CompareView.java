@@ -105,6 +105,10 @@ public final class CompareView {
      * yields.
      */
     private static final double CHART_MIN_WIDTH_BESIDE_EMS = 20;
+    /** The chart tab pane's frame around the chart pane. */
+    private static final double TAB_FRAME = 4;
+    /** The split pane's divider between the chart and the table. */
+    private static final double DIVIDER_ROOM = 8;
     /**
      * Beside the table, a chart of more slices than fit its pane (65 zip codes) scrolls with full-size labels, which
      * left its plot 110–130 px at 1366×768: it gets more of the width, and the table's adjusted p yields first (the
@@ -149,6 +153,8 @@ public final class CompareView {
     private final javafx.beans.binding.BooleanBinding cramped;
     /** The table width at which the adjusted p, and every column that yields after it, stays in view. */
     private javafx.beans.property.ReadOnlyDoubleProperty tableWidthWithAdjustedP;
+    /** The table width at which both models' values, and every column that never yields, stay in view. */
+    private javafx.beans.property.ReadOnlyDoubleProperty tableWidthWithModels;
 
     public CompareView(CompareViewModel model, ResourceBundle text, BackgroundExecutor executor, ChartPane chartPane,
                        DividerMemory dividers) {
@@ -242,12 +248,26 @@ public final class CompareView {
         // Where not every column fits beside the chart, what gives way is chosen here rather than by the divider's
         // share: the test and the unadjusted p first, then the chart (to its minimum), and only then the adjusted p.
         // The table asks for the width that keeps the adjusted p; the split pane moves the divider to give it.
-        table.minWidthProperty().bind(Bindings.createDoubleBinding(() -> chartBeside.get()
-                        ? Math.max(0, Math.min(tableWidthWithAdjustedP.get() + table.snappedLeftInset()
-                                + table.snappedRightInset(),
-                        split.getWidth() - CHART_MIN_WIDTH_BESIDE_EMS * fontSize.get()))
-                        : Region.USE_COMPUTED_SIZE,
-                chartBeside, tableWidthWithAdjustedP, split.widthProperty(), fontSize));
+        // The chart asks for the width at which its rows stay readable and its plot shows a scale (three labelled
+        // ticks): on a 1280×720 laptop its plot had 70–95 px and one tick, 0.0. The adjusted p yields to it; both
+        // models' values do not, and the chart then takes what is left, down to its minimum.
+        DoubleBinding chartUsefulWidth = Bindings.createDoubleBinding(() -> Math.max(
+                        CHART_MIN_WIDTH_BESIDE_EMS * fontSize.get(), chartPane.getUsefulWidth() + TAB_FRAME),
+                fontSize, chartPane.usefulWidthProperty());
+        DoubleBinding tableMinWidth = Bindings.createDoubleBinding(() -> {
+            double chrome = table.snappedLeftInset() + table.snappedRightInset();
+            double besideChart = split.getWidth() - DIVIDER_ROOM;
+            return Math.max(0, Math.min(tableWidthWithAdjustedP.get() + chrome, Math.min(
+                    Math.max(tableWidthWithModels.get() + chrome, besideChart - chartUsefulWidth.get()),
+                    besideChart - CHART_MIN_WIDTH_BESIDE_EMS * fontSize.get())));
+        }, tableWidthWithAdjustedP, tableWidthWithModels, split.widthProperty(), chartUsefulWidth, fontSize);
+        table.minWidthProperty().bind(Bindings.when(chartBeside).then(tableMinWidth)
+                .otherwise(Region.USE_COMPUTED_SIZE));
+        evidence.minWidthProperty().bind(Bindings.when(chartBeside).then(Bindings.createDoubleBinding(
+                        () -> Math.max(0, Math.min(chartUsefulWidth.get(),
+                                split.getWidth() - DIVIDER_ROOM - tableMinWidth.get())),
+                        chartUsefulWidth, split.widthProperty(), tableMinWidth))
+                .otherwise(Region.USE_COMPUTED_SIZE));
         valuesOverIntervals.bind(chartBeside
                 .or(Bindings.createBooleanBinding(() -> textScale.get() >= LARGE_TEXT_SCALE, textScale)));
         split.orientationProperty().bind(Bindings.when(beside).then(Orientation.HORIZONTAL)
@@ -448,7 +468,10 @@ public final class CompareView {
         tools.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("compareTable");
-        table.setPlaceholder(new Label(text.getString("compare.noRows")));
+        Label placeholder = new Label();
+        placeholder.setId("compareTablePlaceholder");
+        placeholder.textProperty().bind(model.tablePlaceholderProperty());
+        table.setPlaceholder(placeholder);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         TableColumn<ComparisonRow, String> slice = textColumn("compare.col.slice", ComparisonRow::slice,
                 ComparisonRow::slice);
@@ -541,6 +564,7 @@ public final class CompareView {
         fittedColumns.yieldWhenNarrow(adjustedP);
         fittedColumns.yieldWhenNarrow(production, candidate);
         tableWidthWithAdjustedP = fittedColumns.widthToShow(adjustedP);
+        tableWidthWithModels = fittedColumns.widthToShow(production);
         // Each header is a label of its own, for its tooltip; the column keeps its name, which the ⋮ menu lists (it
         // listed blank lines when the name was moved into the label), and verdict.css shows the label alone.
         for (TableColumn<ComparisonRow, ?> column : table.getColumns()) {

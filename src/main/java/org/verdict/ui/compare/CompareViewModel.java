@@ -89,6 +89,7 @@ public final class CompareViewModel {
     private final ReadOnlyStringWrapper evidenceBasis = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<SliceChartData> chartData = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(false);
+    private final javafx.beans.binding.StringBinding tablePlaceholder;
     private final ReadOnlyObjectWrapper<ComparisonReport> report = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper multiclass = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<ConfusionPair> confusion = new ReadOnlyObjectWrapper<>();
@@ -105,6 +106,8 @@ public final class CompareViewModel {
         this.executor = executor;
         this.activity = activity;
         this.text = text;
+        tablePlaceholder = javafx.beans.binding.Bindings.when(computing).then(text.getString("compare.computing"))
+                .otherwise(text.getString("compare.noRows"));
         this.baseOptions = baseOptions;
         this.onFailure = onFailure;
         candidate.addListener((obs, old, now) -> refresh());
@@ -294,7 +297,13 @@ public final class CompareViewModel {
                 current.candidateVersion(),
                 current.productionVersion(), selected.wireName(), results.size(), worse, better,
                 current.options().correction().otherSlices(current.correctedTestsByMetric().getOrDefault(selected, 0)),
-                Math.round(current.options().confidenceLevel() * 100));
+                Math.round(current.options().confidenceLevel() * 100), bandText(current.options(), selected));
+    }
+
+    /** "±0.01, the policy's primary margin" or "±0.05 (E)": which band the verdicts read and where it came from. */
+    private String bandText(ComparisonOptions options, Metric selected) {
+        return options.bandFromPolicy(selected) ? options.bandText(selected)
+                : MessageFormat.format(text.getString("compare.bandE"), options.bandText(selected));
     }
 
     private void applyFilter() {
@@ -434,6 +443,14 @@ public final class CompareViewModel {
 
     public ReadOnlyBooleanProperty computingProperty() {
         return computing.getReadOnlyProperty();
+    }
+
+    /**
+     * What the empty table says: that the candidate is being compared (the progress is in the status bar), else that
+     * there is no slice to show; "No slices to show." under a comparison still running read as a pack without slices.
+     */
+    public javafx.beans.value.ObservableStringValue tablePlaceholderProperty() {
+        return tablePlaceholder;
     }
 
     public ReadOnlyBooleanProperty multiclassProperty() {

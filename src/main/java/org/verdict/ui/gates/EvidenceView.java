@@ -39,6 +39,7 @@ import org.verdict.core.report.EvidenceCharts;
 import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.table.FittedColumns;
 import org.verdict.ui.table.WrappingCell;
+import org.verdict.ui.task.BackgroundExecutor;
 
 /**
  * The evidence behind the gates, one page per suite (Safety, Fairness, Language parity, Latency, Canary, Holdout,
@@ -61,6 +62,9 @@ public final class EvidenceView {
     private final ResourceBundle text;
     private final EvidenceCharts chartRenderer;
     private final Supplier<ChartPane> newChartPane;
+    private final BackgroundExecutor executor;
+    /** Counts the pages rendered: charts built for an earlier one are dropped when they arrive. */
+    private long renders;
     /** Chart panes are kept and reused from page to page: each one listens to the theme for the app's life. */
     private final List<ChartPane> chartPanes = new ArrayList<>();
     private final BorderPane root = new BorderPane();
@@ -88,13 +92,15 @@ public final class EvidenceView {
      * @param text the gates bundle
      * @param chartRenderer draws the model's charts, as the approval pack does
      * @param newChartPane makes one more chart pane, when a page shows more charts (small multiples) than so far
+     * @param executor builds a page's JFreeChart objects off the FX thread
      */
     public EvidenceView(GatesViewModel model, ResourceBundle text, EvidenceCharts chartRenderer,
-                        Supplier<ChartPane> newChartPane) {
+                        Supplier<ChartPane> newChartPane, BackgroundExecutor executor) {
         this.model = model;
         this.text = text;
         this.chartRenderer = chartRenderer;
         this.newChartPane = newChartPane;
+        this.executor = executor;
         root.setId("evidenceView");
         root.getStylesheets().add(EvidenceView.class.getResource("gates.css").toExternalForm());
         root.getStyleClass().add("view");
@@ -211,6 +217,7 @@ public final class EvidenceView {
             return;
         }
         renderWhenShown = false;
+        long render = ++renders;
         builtInFont = summary.getFont();
         EvidencePageId selected = model.selectedEvidenceProperty().get();
         if (selected != pages.getSelectionModel().getSelectedItem()) {
@@ -244,8 +251,23 @@ public final class EvidenceView {
         List<EvidenceChart> charts = present.stream().flatMap(section -> Stream.concat(section.charts().stream(),
                 section.detailCharts().stream())).toList();
         if (!charts.isEmpty()) {
-            content.getChildren().add(charts(charts, EvidenceCharts.ModelNames.withVersions(
-                    reviewed.review().evidence().production(), reviewed.review().evidence().candidate())));
+            // the charts take their place above the tables when built: their JFreeChart objects are made off the FX
+            // thread (the first page shown took 0.2–0.4 s of it, later ones up to 50 ms on a busy machine)
+            chartGrid.getChildren().clear();
+            content.getChildren().add(chartGrid);
+            EvidenceCharts.ModelNames names = EvidenceCharts.ModelNames.withVersions(
+                    reviewed.review().evidence().production(), reviewed.review().evidence().candidate());
+            executor.run(progress -> charts.stream().map(chart -> {
+                        JFreeChart built = chartRenderer.build(chart, names);
+                        qualifierBelowTitle(built);
+                        return built;
+                    }).toList())
+                    .onSuccess(built -> {
+                        if (render == renders) {
+                            showCharts(charts, built);
+                        }
+                    })
+                    .start();
         }
         double em = summary.getFont().getSize();
         for (EvidenceTable table : present.stream().flatMap(section -> section.tables().stream()).toList()) {
@@ -265,7 +287,7 @@ public final class EvidenceView {
      * every row keeps its label and no axis title is cut. The legends name both models with their versions, which the
      * approval pack states once in its summary.
      */
-    private GridPane charts(List<EvidenceChart> charts, EvidenceCharts.ModelNames names) {
+    private void showCharts(List<EvidenceChart> charts, List<JFreeChart> built) {
         while (chartPanes.size() < charts.size()) {
             chartPanes.add(newChartPane.get());
         }
@@ -273,14 +295,11 @@ public final class EvidenceView {
         for (int i = 0; i < charts.size(); i++) {
             ChartPane pane = chartPanes.get(i);
             pane.setId(i == 0 ? "evidenceChart" : "evidenceChart" + i);
-            JFreeChart chart = chartRenderer.build(charts.get(i), names);
-            qualifierBelowTitle(chart);
-            pane.showChartFitted(chart, EvidenceCharts.plotHeightOf(charts.get(i)));
+            pane.showChartFitted(built.get(i), EvidenceCharts.plotHeightOf(charts.get(i)));
             chartGrid.getChildren().add(pane);
         }
         chartColumns = 0;
         arrangeCharts();
-        return chartGrid;
     }
 
     /** Two charts a row when both are at least {@link #MIN_CHART_WIDTH_EMS} wide, else one. */

@@ -75,6 +75,11 @@ public final class GatesView {
         DoubleBinding em = Bindings.createDoubleBinding(() -> approval.getFont().getSize(), approval.fontProperty());
         TableView<GateRow> table = new WholeRowsTable(model.rows());
         table.setId("gatesTable");
+        Label placeholder = new Label();
+        placeholder.setId("gatesTablePlaceholder");
+        placeholder.setWrapText(true);
+        placeholder.textProperty().bind(model.tablePlaceholderProperty());
+        table.setPlaceholder(placeholder);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<GateRow, GateRow> outcome = new TableColumn<>(text.getString("gates.col.outcome"));
         outcome.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));

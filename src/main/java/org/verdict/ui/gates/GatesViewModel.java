@@ -66,6 +66,7 @@ public final class GatesViewModel {
     private final ReadOnlyStringWrapper worseSlicesHeading = new ReadOnlyStringWrapper("");
     private final ObservableList<String> worseSlices = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper tablePlaceholder = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Reviewed> reviewed = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<EvidencePageId> selectedEvidence =
@@ -87,6 +88,7 @@ public final class GatesViewModel {
         this.navigator = navigator;
         this.onFailure = onFailure;
         this.chosenCandidate = chosenCandidate;
+        tablePlaceholder.set(text.getString("gates.table.noPack"));
         chosenCandidate.addListener((obs, was, now) -> {
             String candidate = candidateOf(pack);
             if (pack != null && candidate != null && !candidate.equals(judgedCandidate)) {
@@ -119,6 +121,7 @@ public final class GatesViewModel {
         worseSlicesHeading.set("");
         worseSlices.clear();
         notice.set("");
+        tablePlaceholder.set(text.getString("gates.table.judging"));
         computing.set(true);
         ReviewPack judged = newPack;
         executor.run(progress -> {
@@ -132,12 +135,18 @@ public final class GatesViewModel {
             if (!isCurrent(judged, candidate)) {
                 return;
             }
+            tablePlaceholder.set(text.getString("gates.table.notJudged"));
             if (failure instanceof PackException broken) {
                 headline.set(text.getString("gates.cannotJudge"));
                 notice.set(broken.getMessage());
             } else {
                 headline.set("");
                 onFailure.accept(failure);
+            }
+        }).onCancelled(() -> {
+            if (isCurrent(judged, candidate)) {
+                headline.set(text.getString("gates.cancelled"));
+                tablePlaceholder.set(text.getString("gates.table.cancelled"));
             }
         }).andFinally(() -> computing.set(false))
                 .showProgressIn(activity, text.getString("gates.activity")).start();
@@ -163,6 +172,7 @@ public final class GatesViewModel {
     private void show(Reviewed result) {
         GateEvaluation gates = result.review().gates();
         rows.setAll(gates.gates().stream().map(this::row).toList());
+        tablePlaceholder.set(text.getString("gates.table.noGate"));
         List<GateResult> failing = gates.gates().stream().filter(g -> g.outcome() == GateOutcome.FAIL).toList();
         long thin = gates.gates().stream().filter(g -> g.outcome() == GateOutcome.INSUFFICIENT_EVIDENCE).count();
         headline.set(gates.everyGatePasses()
@@ -265,6 +275,14 @@ public final class GatesViewModel {
     /** The reason the gates could not be judged (a broken suite or policy), else empty. */
     public ReadOnlyStringProperty noticeProperty() {
         return notice.getReadOnlyProperty();
+    }
+
+    /**
+     * What the gate table says while it has no row: that the gates are being judged (the status bar shows how far),
+     * that none applies to the pack, or that they could not be judged; never JavaFX's "No content in table".
+     */
+    public ReadOnlyStringProperty tablePlaceholderProperty() {
+        return tablePlaceholder.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty computingProperty() {

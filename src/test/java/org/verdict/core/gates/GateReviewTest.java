@@ -12,9 +12,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.XYPlot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.compare.ComparisonEngine;
+import org.verdict.core.evidence.EvidenceChart;
+import org.verdict.core.evidence.FairnessSection;
 import org.verdict.core.gates.model.Finding;
 import org.verdict.core.gates.model.Gate;
 import org.verdict.core.gates.model.GateOutcome;
@@ -25,6 +29,8 @@ import org.verdict.core.gates.suites.SuiteReader;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.report.EvidenceCharts;
+import org.verdict.core.report.ReportPalette;
 import org.verdict.core.task.CancelledException;
 import org.verdict.core.task.CancelledProgress;
 import org.verdict.core.task.Progress;
@@ -156,6 +162,33 @@ class GateReviewTest {
     void fairnessLacksEvidenceWhenEveryGroupIsTooSmall() throws PackException {
         assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, outcome(pack().primary(200, SAME_AS_PRODUCTION)
                 .policy("{\"fairness\": {\"minGroupSize\": 150}}"), Gate.FAIRNESS));
+    }
+
+    /**
+     * Every fairness line gives the size of the groups behind its disparity, and of those left out as too small;
+     * the selection-rate chart still draws a left-out group, greyed and said not to be judged.
+     */
+    @Test
+    void fairnessLinesGiveEachGroupsSizeAndTheChartGreysALeftOutGroup() throws PackException {
+        GateResult judged = pack().primary(200, SAME_AS_PRODUCTION).policy("{\"fairness\": {\"positiveClass\": \"a\"}}")
+                .review().gates().result(Gate.FAIRNESS);
+        for (Finding finding : judged.findings()) {
+            assertTrue(finding.detail().endsWith("; groups f n=100, m n=100"), finding.detail());
+        }
+
+        CandidateReview tooSmall = pack().primary(200, SAME_AS_PRODUCTION)
+                .policy("{\"fairness\": {\"positiveClass\": \"a\", \"minGroupSize\": 150}}").review();
+        GateResult leftOut = tooSmall.gates().result(Gate.FAIRNESS);
+        assertTrue(leftOut.findings().get(0).detail().endsWith("(left out, too small: f n=100, m n=100)"),
+                leftOut.findings().get(0).detail());
+        EvidenceChart selection = FairnessSection.of(leftOut,
+                tooSmall.evidence().fairness().orElseThrow(), tooSmall.policy()).charts().get(0);
+        XYPlot plot = new EvidenceCharts().build(selection).getXYPlot();
+        assertEquals("gender=f (n=100, too small, not judged)",
+                ((SymbolAxis) plot.getRangeAxis()).getSymbols()[0]);
+        for (int series = 0; series < 2; series++) {
+            assertEquals(ReportPalette.SET_ASIDE, plot.getRenderer().getItemPaint(series, 0));
+        }
     }
 
     // Gate 4: languages en (even rows) and de (odd rows), 100 each.

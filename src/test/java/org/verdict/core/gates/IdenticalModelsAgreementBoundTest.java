@@ -335,6 +335,17 @@ class IdenticalModelsAgreementBoundTest {
         assertRankingBound(0.00434621346320585, month);
         GateResult gate = review.gates().result(Gate.PRIMARY_METRIC);
         assertEquals(GateOutcome.PASS, gate.outcome(), gate.summary());
+        assertTrue(gate.summary().contains("identical ranking, other scores: Δ roc_auc bounded"), gate.summary());
+    }
+
+    /** The same bound on byte-identical scores says so: "identical scores", never "other scores". */
+    @Test
+    void theRocAucGateOfIdenticalScoresSaysIdenticalScores() throws Exception {
+        GateResult gate = review(churnPack("roc_auc", IdenticalModelsAgreementBoundTest::churnScore)).gates()
+                .result(Gate.PRIMARY_METRIC);
+        assertTrue(gate.summary().contains("identical scores: Δ roc_auc bounded by how often the models could order"),
+                gate.summary());
+        assertFalse(gate.summary().contains("other scores"), gate.summary());
     }
 
     /** Swapping the order of one positive and one negative, or breaking one positive–negative tie, loses the bound. */

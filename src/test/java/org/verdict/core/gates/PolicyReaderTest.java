@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.gates.model.Gate;
@@ -57,7 +58,7 @@ class PolicyReaderTest {
         PackException e = assertThrows(PackException.class, () -> read("{\n  \"primary\": {\"marign\": 0.02}\n}"));
         assertEquals("policy.json", e.file());
         assertEquals(2, e.line());
-        assertTrue(e.problem().startsWith("unknown key 'marign' (a typo?); known keys here: ["), e.problem());
+        assertTrue(e.problem().startsWith("unknown key primary.marign (a typo?); known keys here: ["), e.problem());
         assertTrue(e.problem().contains("margin"), "names the keys that would be accepted: " + e.problem());
         assertTrue(!e.problem().contains("org.verdict"), "no class names from the code: " + e.problem());
     }
@@ -136,18 +137,79 @@ class PolicyReaderTest {
         assertThrows(PackException.class, () -> read("{\"alpha\": "));
     }
 
+    /** Jackson named the place an unclosed object opens by a "[Source: REDACTED …]" that means nothing to a user. */
+    @Test
+    void anObjectNeverClosedSaysWhereItOpens() {
+        PackException e = assertThrows(PackException.class, () -> read("{\"alpha\": 0.05,\n \"primary\": {\"margin\": 0.01}\n"));
+        assertEquals("is not valid JSON: Unexpected end-of-input: expected close marker for Object (it opens at line 1,"
+                + " column 1)", e.problem());
+    }
+
     @Test
     void aFractionWhereAWholeNumberIsMeantIsRefused() {
         PackException e = assertThrows(PackException.class,
                 () -> read("{\n  \"validation\": {\"minPerClass\": 2.5}\n}"));
         assertEquals(2, e.line());
-        assertEquals("'minPerClass' must be a whole number, not the number 2.5", e.problem());
+        assertEquals("validation.minPerClass must be a whole number, not the number 2.5", e.problem());
     }
 
     @Test
     void aNumberWrittenAsTextIsRefused() {
         PackException e = assertThrows(PackException.class, () -> read("{\"alpha\": \"0.01\"}"));
-        assertEquals("'alpha' must be a number, not the string \"0.01\"", e.problem());
+        assertEquals("alpha must be a number, not the string \"0.01\"", e.problem());
+    }
+
+    /**
+     * Every value of the wrong kind is named by its whole path, as the range errors name theirs, and placed at the
+     * value itself: a bare 'margin' would not say whether the primary-metric gate, the canary or the circuit
+     * breaker is meant.
+     */
+    @Test
+    void aValueOfTheWrongKindIsNamedByItsWholePathAtItsOwnLineAndColumn() {
+        assertRefusedAt("{\n  \"canary\": {\"margin\": 0},\n  \"primary\": {\"margin\": \"0.01\"}\n}", 3, 25,
+                "primary.margin must be a number, not the string \"0.01\"");
+        assertRefusedAt("{\"requiredSuites\": {\"canary\": true}}", 1, 20,
+                "requiredSuites must be a list, not a JSON object");
+        assertRefusedAt("{\"requiredSuites\": [\"canary\", 7]}", 1, 31,
+                "requiredSuites[1] must be a string, not the number 7");
+        assertRefusedAt("{\"safety\": {\"acceptedRates\": {\"pii_leak\": \"low\"}}}", 1, 43,
+                "safety.acceptedRates.pii_leak must be a number, not the string \"low\"");
+        assertRefusedAt("{\"fairness\": {\"tolerances\": [0.05]}}", 1, 29,
+                "fairness.tolerances must be a JSON object, not a list");
+        assertRefusedAt("{\"triggers\": {\"psiBins\": 10.5}}", 1, 26,
+                "triggers.psiBins must be a whole number, not the number 10.5");
+        assertRefusedAt("{\"languageParity\": {\"floor\": true}}", 1, 30,
+                "languageParity.floor must be a number, not true");
+        assertRefusedAt("{\"primary\": 0.01}", 1, 13, "primary must be a JSON object, not the number 0.01");
+    }
+
+    /** Jackson's own words for a whole number too large for its field named no key and pointed past the value. */
+    @Test
+    void aWholeNumberTooLargeForItsFieldIsNamedByItsPath() {
+        assertRefusedAt("{\"triggers\": {\"psiBins\": 99999999999}}", 1, 26,
+                "triggers.psiBins must be a whole number from -2147483648 to 2147483647, not the number 99999999999");
+    }
+
+    @Test
+    void anUnknownOrRepeatedKeyIsNamedByItsWholePath() {
+        PackException unknown = assertThrows(PackException.class,
+                () -> read("{\"circuitBreaker\": {\"margin\": 0.02, \"margn\": 0.01}}"));
+        assertEquals(List.of(1L, 46L), List.of(unknown.line(), unknown.column()));
+        assertEquals("unknown key circuitBreaker.margn (a typo?); known keys here: [margin]", unknown.problem());
+        PackException repeated = assertThrows(PackException.class,
+                () -> read("{\"canary\": {\"margin\": 0.01, \"margin\": 0.02}}"));
+        assertEquals("key canary.margin appears twice", repeated.problem());
+    }
+
+    @Test
+    void anythingAfterThePolicyObjectIsRefusedInWords() {
+        assertRefusedAt("{}\n{}", 2, 1, "holds more after its JSON value ends; a file holds one JSON object");
+    }
+
+    private void assertRefusedAt(String json, long line, long column, String problem) {
+        PackException e = assertThrows(PackException.class, () -> read(json), json);
+        assertEquals(problem, e.problem(), json);
+        assertEquals(List.of(line, column), List.of(e.line(), e.column()), json + ": " + e.getMessage());
     }
 
     @Test
@@ -155,7 +217,7 @@ class PolicyReaderTest {
         PackException e = assertThrows(PackException.class,
                 () -> read("{\n  \"alpha\": 0.01,\n  \"alpha\": 0.4\n}"));
         assertEquals(3, e.line());
-        assertEquals("key 'alpha' appears twice", e.problem());
+        assertEquals("key alpha appears twice", e.problem());
     }
 
     @Test
@@ -202,7 +264,7 @@ class PolicyReaderTest {
                 "the gate 'primary_metric' applies to every model");
         // a repeated key is refused for every JSON file of a pack, before any gate is read
         assertRefused("{\"notApplicable\": {\"latency\": \"a\", \"latency\": \"b\"}}",
-                "key 'latency' appears twice");
+                "key notApplicable.latency appears twice");
         assertRefused("{\"notApplicable\": [\"latency\"]}", "notApplicable must be an object");
     }
 }

@@ -58,7 +58,7 @@ class PrimaryMetricGateTest {
     }
 
     /**
-     * Beyond the margin but still reaching 0 (Compare's "no significant difference"): a loss beyond the margin is
+     * Beyond the margin but still reaching 0 (Compare's "inconclusive", whose band is this margin): a loss beyond the margin is
      * neither ruled out nor shown, so the gate lacks evidence, as fairness and language parity read such an interval.
      */
     @Test

@@ -273,7 +273,7 @@ class SuiteReaderTest {
     void monitoringIsStrictAboutKeysWholeNumbersAndDuplicates() {
         PackException fraction = refused(new TestPack(folder).suite("monitoring", "monitoring.json",
                 "{\"newLabelledExamples\": 18400.5}"));
-        assertEquals("'newLabelledExamples' must be a whole number, not the number 18400.5", fraction.problem());
+        assertEquals("newLabelledExamples must be a whole number, not the number 18400.5", fraction.problem());
         PackException duplicate = refused(new TestPack(folder).suite("monitoring", "monitoring.json",
                 "{\"newLabelledExamples\": 1,\n \"newLabelledExamples\": 2}"));
         assertEquals(2, duplicate.line());

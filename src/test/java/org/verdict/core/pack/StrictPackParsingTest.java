@@ -72,7 +72,7 @@ class StrictPackParsingTest {
         PackException error = refused(PackFixture.MULTICLASS_MANIFEST.replace("\"riskTier\": 2,",
                 "\"riskTier\": 3, \"riskTier\": 2,"), PackFixture.MULTICLASS_CSV);
         assertEquals(3, error.line());
-        assertTrue(error.problem().contains("key 'riskTier' appears twice"), error.problem());
+        assertTrue(error.problem().contains("key model.riskTier appears twice"), error.problem());
         assertInWords(error);
     }
 

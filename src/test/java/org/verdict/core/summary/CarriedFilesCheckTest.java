@@ -29,7 +29,7 @@ class CarriedFilesCheckTest {
         Path out = folder.resolve("summary");
         PackException refused = assertThrows(PackException.class, () -> summarize(rows, out));
         assertEquals(rows.resolve("policy.json") + ", line 1, column 11", refused.location());
-        assertTrue(refused.problem().contains("'alpha' must be a number"), refused.problem());
+        assertTrue(refused.problem().contains("alpha must be a number"), refused.problem());
         assertFalse(Files.exists(out), "no summary pack");
         try (Stream<Path> left = Files.list(folder)) {
             assertEquals(1, left.count(), "no staging folder left beside it either");

@@ -60,6 +60,7 @@ class CompareLaptopTest {
     private TableView<ComparisonRow> table;
     private Appearance appearance;
     private CompareViewModel model;
+    private Stage stage;
 
     /** 24 slices of three columns (like the sample pack's 18 to 25), macro_f1, with the home=rent slice. */
     static List<SliceResult> manySlices() {
@@ -86,6 +87,7 @@ class CompareLaptopTest {
     @Start
     @SuppressWarnings("unchecked")
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         CurrentThreadExecutor executor = new CurrentThreadExecutor();
         appearance = new Appearance(false, false);
         model = new CompareViewModel((pack, candidate, options, progress) -> ReportFixture.report(manySlices()),
@@ -181,6 +183,61 @@ class CompareLaptopTest {
                 plot.getHeight()));
         double visible = Math.min(drawn.getMaxY(), view.getMaxY()) - Math.max(drawn.getMinY(), view.getMinY());
         return Math.max(0, visible) / (plot.getHeight() / table.getItems().size());
+    }
+
+    /**
+     * On a 1280×720 laptop (the view 1156 × 572) the forest plot beside the table had 70–95 px and a single tick,
+     * 0.0: it keeps a scale of at least three labelled ticks and row labels of at least 9 px (three quarters of the text size), one per row, and the
+     * adjusted p yields to it; at 1366×768 the table keeps every column it had.
+     */
+    @Test
+    void theForestPlotKeepsAScaleAndReadableRowsOnA1280By720Laptop(FxRobot robot) {
+        try {
+            for (double[] view : new double[][] {{1156, 572}, {VIEW_WIDTH, VIEW_HEIGHT}}) {
+                robot.interact(() -> {
+                    stage.setWidth(view[0]);
+                    stage.setHeight(view[1]);
+                });
+                org.testfx.util.WaitForAsyncUtils.waitForFxEvents(5);
+                String mode = (int) view[0] + "×" + (int) view[1];
+                org.jfree.chart.fx.ChartViewer viewer = robot.lookup("#compareChart").query().lookupAll("*").stream()
+                        .filter(org.jfree.chart.fx.ChartViewer.class::isInstance)
+                        .map(org.jfree.chart.fx.ChartViewer.class::cast).findFirst().orElseThrow();
+                java.awt.geom.Rectangle2D plot = viewer.getCanvas().getRenderingInfo().getPlotInfo().getDataArea();
+                org.jfree.chart.plot.XYPlot xy = (org.jfree.chart.plot.XYPlot) viewer.getChart().getPlot();
+                java.awt.Graphics2D g2 = new java.awt.image.BufferedImage(1, 1,
+                        java.awt.image.BufferedImage.TYPE_INT_ARGB).createGraphics();
+                List<?> ticks = ((org.jfree.chart.axis.NumberAxis) xy.getRangeAxis()).refreshTicks(g2,
+                        new org.jfree.chart.axis.AxisState(), plot, org.jfree.chart.ui.RectangleEdge.BOTTOM);
+                long labelled = ticks.stream().map(org.jfree.chart.axis.ValueTick.class::cast)
+                        .filter(tick -> !tick.getText().isEmpty()).count();
+                assertTrue(labelled >= 3, mode + ": " + labelled + " labelled ticks on a plot " + plot.getWidth()
+                        + " px wide: " + ticks + " range " + xy.getRangeAxis().getRange() + " unit "
+                        + ((org.jfree.chart.axis.NumberAxis) xy.getRangeAxis()).getTickUnit() + " useful "
+                        + robot.lookup("#compareChart").queryAs(ChartPane.class).getUsefulWidth() + " chart "
+                        + robot.lookup("#compareChart").queryAs(ChartPane.class).getWidth() + " font "
+                        + xy.getDomainAxis().getTickLabelFont());
+                float rowFont = xy.getDomainAxis().getTickLabelFont().getSize2D();
+                double rowHeight = plot.getHeight() / (table.getItems().size() + 0.2);
+                assertTrue(rowFont >= 9 && rowHeight >= rowFont, mode + ": row labels of " + rowFont + " px in rows "
+                        + rowHeight + " px high");
+                List<String> needed = new ArrayList<>(MAIN_COLUMNS);
+                if (view[0] < VIEW_WIDTH) {
+                    needed.remove("compare.col.adjustedP");
+                }
+                for (String id : needed) {
+                    assertTrue(CompareHeaders.inView(robot, table, id), mode + ": " + id + " in view; columns "
+                            + table.getColumns().stream().map(c -> c.getId() + (c.isVisible() ? " " : " hidden ")
+                            + c.getWidth()).toList());
+                }
+                assertTrue(!scrollsSideways(), mode + ": no sideways scrolling");
+            }
+        } finally {
+            robot.interact(() -> {
+                stage.setWidth(VIEW_WIDTH);
+                stage.setHeight(VIEW_HEIGHT);
+            });
+        }
     }
 
     @Test

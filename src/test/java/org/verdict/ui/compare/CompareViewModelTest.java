@@ -82,9 +82,12 @@ class CompareViewModelTest {
         assertEquals("", heldModel.summaryProperty().get(), "the previous pack's rows are not counted over an empty table");
         assertTrue(heldModel.rows().isEmpty());
         assertEquals(text.getString("compare.computing"), heldModel.noticeProperty().get());
+        assertEquals("Comparing candidate with production…", heldModel.tablePlaceholderProperty().get(),
+                "the empty table says the comparison is running, not that the pack has no slices");
         held.runHeldWork();
         held.runHeldWork();
         assertTrue(heldModel.summaryProperty().get().startsWith("Candidate v"), "the new pack's summary once compared");
+        assertEquals("No slices to show.", heldModel.tablePlaceholderProperty().get());
     }
 
     @Test
@@ -168,6 +171,34 @@ class CompareViewModelTest {
                 PackFixture.BINARY_MANIFEST, regions), Progress.NONE));
         String prompt = realModel.filterPromptProperty().get();
         assertEquals("Filter, e.g. region=alpine", prompt, "the shorter of alpine and coastal");
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    /**
+     * The app compares with the pack's gate policy's primary margin as the primary metric's band, and the summary
+     * says which band the verdicts read and where it came from; another metric keeps E.
+     */
+    @Test
+    void theSummaryNamesTheBandOfNoSignificantDifferenceAndWhereItCameFrom() throws Exception {
+        ComparisonEngine engine = new ComparisonEngine();
+        CompareViewModel app = new CompareViewModel(ComparisonRunner.withPolicyBand(engine::compare),
+                engine::confusionMatrix, new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text,
+                ComparisonOptions.DEFAULTS, failures::add);
+        app.showPack(multiclassPack());
+        assertTrue(app.summaryProperty().get().endsWith("No significant difference: within ±0.01, the primary "
+                + "margin of the default gate policy."), app.summaryProperty().get());
+        assertEquals(0.01, app.reportProperty().get().options().primaryBand().orElseThrow().margin());
+        app.metricProperty().set(Metric.ACCURACY);
+        assertTrue(app.summaryProperty().get().endsWith("No significant difference: within ±0.05, the default E."),
+                app.summaryProperty().get());
+
+        Path withPolicy = PackFixture.write(folder.resolve("policed"),
+                PackFixture.MULTICLASS_MANIFEST.replaceFirst("\\{", "{\"policy\": \"policy.json\", "),
+                PackFixture.MULTICLASS_CSV);
+        java.nio.file.Files.writeString(withPolicy.resolve("policy.json"), "{\"primary\": {\"margin\": 0.03}}");
+        app.showPack(new PackLoader().load(withPolicy, Progress.NONE));
+        assertTrue(app.summaryProperty().get().endsWith("No significant difference: within ±0.03, the policy's "
+                + "primary margin."), app.summaryProperty().get());
         assertTrue(failures.isEmpty(), failures.toString());
     }
 

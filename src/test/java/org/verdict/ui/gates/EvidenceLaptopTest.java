@@ -65,7 +65,7 @@ class EvidenceLaptopTest {
         model = new GatesViewModel(GatesFixture.reviewer(), executor, new ActivityMonitor(() -> 0), text,
                 view -> { }, failures::add, new SimpleStringProperty());
         EvidenceView evidence = new EvidenceView(model, text, new EvidenceCharts(),
-                () -> new ChartPane(appearance, appText, extension -> Optional.empty(), executor));
+                () -> new ChartPane(appearance, appText, extension -> Optional.empty(), executor), executor);
         Scene scene = new Scene((Parent) evidence.node(), VIEW_WIDTH, VIEW_HEIGHT);
         appearance.applyTo(scene.getRoot());
         stage.setScene(scene);

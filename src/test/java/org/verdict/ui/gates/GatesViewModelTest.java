@@ -25,6 +25,8 @@ import org.verdict.core.evidence.EvidenceChart;
 import org.verdict.core.evidence.EvidenceModel;
 import org.verdict.core.evidence.EvidenceSection;
 import org.verdict.core.evidence.EvidenceTable;
+import org.verdict.core.gates.CandidateReview;
+import org.verdict.core.gates.GateEvaluation;
 import org.verdict.core.gates.RealStylePack;
 import org.verdict.core.gates.TestPack;
 import org.verdict.core.gates.model.EvidencePageId;
@@ -34,6 +36,7 @@ import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.CurrentThreadExecutor;
+import org.verdict.ui.task.HeldExecutor;
 
 class GatesViewModelTest {
     @TempDir
@@ -182,6 +185,42 @@ class GatesViewModelTest {
         assertTrue(model.reviewOf(pack, "3").isEmpty(), "candidate 3 was not judged");
         ReviewPack reopened = new TestPack(Files.createDirectories(folder.resolve("b"))).secondCandidate("3").load();
         assertTrue(model.reviewOf(reopened, null).isEmpty(), "another pack, even with the same content");
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    /**
+     * While the gates are judged the empty table says so (JavaFX's own "No content in table" read as if the pack had
+     * no gates); a review without a gate says that none applies, and a broken pack that the gates were not judged.
+     */
+    @Test
+    void theEmptyGateTableSaysWhyItIsEmpty() throws PackException {
+        HeldExecutor held = new HeldExecutor();
+        GatesViewModel.Reviewer judged = GatesFixture.reviewer();
+        GatesViewModel.Reviewer withoutGates = (pack, candidate, progress) -> {
+            CandidateReview review = judged.review(pack, candidate, progress);
+            GateEvaluation gates = review.gates();
+            return new CandidateReview(review.policy(), review.evidence(), new GateEvaluation(gates.packName(),
+                    gates.production(), gates.candidate(), gates.riskTier(), List.of(), gates.approval(),
+                    gates.missingSuites()), review.triggers());
+        };
+        GatesViewModel model = new GatesViewModel(withoutGates, held, new ActivityMonitor(() -> 0), text,
+                shownViews::add, failures::add, chosenCandidate);
+        assertEquals("Open a pack to judge its gates.", model.tablePlaceholderProperty().get());
+
+        model.showPack(GatesFixture.failingSafety(folder).load());
+        assertTrue(model.rows().isEmpty());
+        assertEquals("Judging the gates… (the status bar shows how far)", model.tablePlaceholderProperty().get());
+        held.runHeldWork();
+        assertTrue(model.rows().isEmpty());
+        assertEquals("No gate of the policy applies to this pack: there is nothing to judge.",
+                model.tablePlaceholderProperty().get());
+
+        GatesViewModel broken = model((pack, candidate, progress) -> {
+            throw new PackException("safety.csv", 3, 4, "violation_2 must be 0 or 1, found '2'");
+        });
+        broken.showPack(GatesFixture.failingSafety(folder).load());
+        assertEquals("The gates could not be judged; the message above says why.",
+                broken.tablePlaceholderProperty().get());
         assertTrue(failures.isEmpty(), failures.toString());
     }
 

@@ -57,7 +57,8 @@ class GatesViewTest {
         GatesView gates = new GatesView(model, text);
         Appearance appearance = new Appearance(false, false);
         EvidenceView evidence = new EvidenceView(model, text, new EvidenceCharts(),
-                () -> new ChartPane(appearance, appText, extension -> Optional.empty(), new CurrentThreadExecutor()));
+                () -> new ChartPane(appearance, appText, extension -> Optional.empty(), new CurrentThreadExecutor()),
+                new CurrentThreadExecutor());
         HBox both = new HBox((Parent) gates.node(), (Parent) evidence.node());
         Scene scene = new Scene(both, 1200, 780);
         appearance.applyTo(scene.getRoot());

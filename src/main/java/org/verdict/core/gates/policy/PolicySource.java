@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.verdict.core.compare.PrimaryBand;
 import org.verdict.core.pack.Hashes;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.PackException;
@@ -24,11 +25,16 @@ public record PolicySource(Optional<Path> file, String name, String sha256) {
 
     /** The policy the manifest names ({@code policy}), or the defaults when it names none. */
     public static PolicySource of(ReviewPack pack) throws PackException {
-        Optional<String> named = pack.manifest().policyFile();
+        return of(pack.root(), pack.manifest());
+    }
+
+    /** The policy {@code manifest} names, in the pack (folder or .zip) at {@code root}, or the defaults. */
+    public static PolicySource of(Path root, PackManifest manifest) throws PackException {
+        Optional<String> named = manifest.policyFile();
         if (named.isEmpty()) {
             return DEFAULTS;
         }
-        Path file = PackFiles.open(pack.root()).resolve(named.get(), PackManifest.FILE_NAME, 0, 0);
+        Path file = PackFiles.open(root).resolve(named.get(), PackManifest.FILE_NAME, 0, 0);
         return new PolicySource(Optional.of(file), named.get(), hash(file, named.get()));
     }
 
@@ -50,6 +56,22 @@ public record PolicySource(Optional<Path> file, String name, String sha256) {
         GatePolicy policy = read(reader);
         requireMarginsFor(pack, policy, reader);
         return policy;
+    }
+
+    /**
+     * The band Compare reads the primary metric in, the primary margin of the policy the pack at {@code root}
+     * runs under, which the primary-metric gate judges the same interval against. A policy that cannot be read is
+     * refused with its file, line and column, as {@code gate} refuses it.
+     */
+    public static PrimaryBand primaryBand(Path root, PackManifest manifest, PolicyReader reader)
+            throws PackException {
+        PolicySource source = of(root, manifest);
+        GatePolicy policy = source.read(reader);
+        Metric primary = Metric.fromWireName(manifest.primaryMetric()).orElseThrow();
+        if (source.file.isPresent()) {
+            reader.requireMarginsWithin(policy, primary, source.file.get(), source.name);
+        }
+        return PrimaryBand.ofPolicy(primary, policy.primary().margin(), source.file.isEmpty());
     }
 
     /** Refuses a margin of {@code policy}, read from this source, that {@code pack}'s primary metric could not exceed. */

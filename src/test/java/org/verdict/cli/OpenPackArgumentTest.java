@@ -1,0 +1,56 @@
+package org.verdict.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verdict.cli.exit.ExitCodes;
+
+/** {@code verdict PACK} opens the app on the pack; any other word that is no command gets one line and the way on. */
+class OpenPackArgumentTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void anExistingPackFolderOrZipAloneOpensTheApp() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("churn"));
+        Path zip = Files.writeString(dir.resolve("churn.ZIP"), "not read here");
+        Path text = Files.writeString(dir.resolve("notes.txt"), "no pack");
+        assertTrue(VerdictCommand.opensPackInApp(folder.toString()));
+        assertTrue(VerdictCommand.opensPackInApp(zip.toString()));
+        assertTrue(VerdictCommand.opensPackInApp("sample-data/support-router"));
+        assertFalse(VerdictCommand.opensPackInApp(text.toString()), "a file that is no .zip");
+        assertFalse(VerdictCommand.opensPackInApp(dir.resolve("gone").toString()), "a pack that is not there");
+        assertFalse(VerdictCommand.opensPackInApp(folder.toString(), "--json"), "more than the pack");
+        assertFalse(VerdictCommand.opensPackInApp("compare"), "a command");
+        assertFalse(VerdictCommand.opensPackInApp("--help"), "an option");
+    }
+
+    @Test
+    void aWordThatIsNeitherCommandNorPackIsOneLineAndAHintNotTheUsage() {
+        String missing = dir.resolve("no-such-pack").toString();
+        List<String> lines = refused(missing);
+        assertEquals("error: '" + missing + "' is neither a command nor an existing pack folder or .zip",
+                lines.get(0));
+        assertEquals("To open a pack in the app: verdict PACK; commands: verdict --help", lines.get(lines.size() - 1));
+        assertEquals(2, lines.size(), String.join("\n", lines));
+
+        List<String> typo = refused("comapre");
+        assertTrue(typo.stream().anyMatch(line -> line.contains("compare")), "picocli's suggestion stays: " + typo);
+        assertFalse(String.join("\n", typo).contains("Usage:"), typo.toString());
+    }
+
+    private static List<String> refused(String word) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(ExitCodes.BAD_INPUT, VerdictCommand.commandLine(out, err, word).execute(word));
+        assertEquals("", out.toString());
+        return err.toString().lines().toList();
+    }
+}
