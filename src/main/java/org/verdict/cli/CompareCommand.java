@@ -308,6 +308,9 @@ public final class CompareCommand implements Callable<Integer> {
             if (r.note() != null) {
                 notes.add(r.slice().label() + ": " + r.note());
             }
+            if (r.boundReason(r.deltaCi()) != null) {
+                notes.add(r.slice().label() + ": " + r.boundReason(r.deltaCi()));
+            }
             table.add(new String[] {r.slice().label(), MetricFormat.count(r.n()), estimate(numbers, r.production()),
                 estimate(numbers, r.candidate()), delta(r),
                 r.shownInterval() == null ? "-" : r.shownInterval().levelText(), pValue(r.adjustedP()),

@@ -57,18 +57,19 @@ public final class ValidateCommand implements Callable<Integer> {
                 printSummary(loaded, SummaryPacks.primaryOf(loaded).orElseThrow(), evidence);
                 return ExitCodes.OK;
             }
-            out.printf("%s: %s, %s task, %s examples, %d model versions, %s files%n", pack,
+            out.printf("%s: %s, %s task, %s, %s, %s%n", pack,
                     loaded.manifest().model().name(), loaded.manifest().task().wireName(),
-                    MetricFormat.count(loaded.primary().rowCount()), loaded.manifest().models().size(),
-                    MetricFormat.count(loaded.fileHashes().size()));
+                    MetricFormat.count(loaded.primary().rowCount(), "example", "examples"),
+                    MetricFormat.count(loaded.manifest().models().size(), "model version", "model versions"),
+                    MetricFormat.count(loaded.fileHashes().size(), "file", "files"));
             for (ModelVersion model : loaded.manifest().models()) {
                 out.printf("  %s %s%s%n", TerminalTable.padRight(model.role().wireName(), 10),
                         TerminalTable.padRight(model.version(), 8), lineage(model));
             }
             out.printf("  suites: %s%n", String.join(", ", loaded.manifest().suites().keySet()));
             out.printf("  slices: %s%n", String.join(", ", loaded.primary().sliceColumns().keySet()));
-            evidence.holdout().ifPresent(holdout -> out.printf("  holdout: %s examples%n",
-                    MetricFormat.count(holdout.rowCount())));
+            evidence.holdout().ifPresent(holdout -> out.printf("  holdout: %s%n",
+                    MetricFormat.count(holdout.rowCount(), "example", "examples")));
             out.printf("  policy: %s%n", evidence.policySource().describe());
             out.printf("pack sha256 %s%n", loaded.packHash());
             out.flush();
@@ -93,21 +94,25 @@ public final class ValidateCommand implements Callable<Integer> {
     private void printSummary(ReviewPack loaded, PrimarySummary summary, PackEvidenceCheck evidence) {
         PrintWriter out = spec.commandLine().getOut();
         var made = summary.provenance();
-        out.printf("%s: summary pack of %s, %s task, %s rows in %s combinations of %s%n", pack,
-                loaded.manifest().model().name(), loaded.manifest().task().wireName(), MetricFormat.count(summary.rowCount()),
-                MetricFormat.count(summary.combinations().size()), String.join(", ", summary.layout().sliceColumns()));
+        out.printf("%s: summary pack of %s, %s task, %s in %s of %s%n", pack,
+                loaded.manifest().model().name(), loaded.manifest().task().wireName(),
+                MetricFormat.count(summary.rowCount(), "row", "rows"),
+                MetricFormat.count(summary.combinations().size(), "combination", "combinations"),
+                String.join(", ", summary.layout().sliceColumns()));
         out.printf("  made by %s %s from %s%s, SQL sha256 %s%n", made.engine(), made.engineVersion(), made.source(),
                 made.snapshot() == null ? "" : " (snapshot " + made.snapshot() + ")", made.sqlSha256());
         if (made.blocks() > 0) {
-            out.printf("  %s hashed bootstrap blocks, seed %d%n", MetricFormat.count(made.blocks()), made.seed());
+            out.printf("  %s, seed %d%n", MetricFormat.count(made.blocks(), "hashed bootstrap block",
+                    "hashed bootstrap blocks"), made.seed());
         }
         out.printf("  suites: %s%n", String.join(", ", loaded.manifest().suites().keySet()));
-        evidence.holdout().ifPresent(holdout -> out.printf("  holdout: %s %s%n",
-                MetricFormat.count(holdout.rowCount()), holdout.summary().map(set -> "rows summarised in "
-                        + MetricFormat.count(set.combinations().size()) + " combinations of "
-                        + String.join(", ", set.layout().sliceColumns())).orElse("examples")));
+        evidence.holdout().ifPresent(holdout -> out.printf("  holdout: %s%n", holdout.summary()
+                .map(set -> MetricFormat.count(holdout.rowCount(), "row", "rows") + " summarised in "
+                        + MetricFormat.count(set.combinations().size(), "combination", "combinations") + " of "
+                        + String.join(", ", set.layout().sliceColumns()))
+                .orElse(MetricFormat.count(holdout.rowCount(), "example", "examples"))));
         evidence.suites().humanBaseline().filter(HumanBaselineSuite::isCells).ifPresent(baseline -> out.printf(
-                "  human baseline: %s examples in paired cells%n", MetricFormat.count(baseline.examples())));
+                "  human baseline: %s in paired cells%n", MetricFormat.count(baseline.examples(), "example", "examples")));
         out.printf("  policy: %s%n", evidence.policySource().describe());
         out.printf("pack sha256 %s%n", loaded.packHash());
         out.flush();

@@ -293,6 +293,18 @@ class LogCommandTest {
         assertTrue(second.get("appendedAt").asText().compareTo("2026") > 0, second.toString());
     }
 
+    /** A count of one reads in the singular, in the message and in the VERIFY.md it points to. */
+    @Test
+    void anExportOfOneRecordSaysOneRecord() throws Exception {
+        append();
+        Path target = dir.resolve("export");
+        assertEquals(0, log("export", "--db", db.toString(), "--out", target.toString()), err.toString());
+        assertTrue(out.toString().contains("\nexported 1 record to "), out.toString());
+        String guide = Files.readString(target.resolve("VERIFY.md"));
+        assertTrue(guide.contains("that it held 1 record (Merkle root"), guide);
+        assertFalse(guide.contains(" 1 records") || guide.contains(" 1 signatures"), guide);
+    }
+
     @Test
     void checkpointThenConsistencyAfterMoreAppends() throws Exception {
         append();

@@ -9,6 +9,7 @@ import org.verdict.core.ledger.LogExport;
 import org.verdict.core.ledger.LogSnapshot;
 import org.verdict.core.ledger.LogVerifier;
 import org.verdict.core.ledger.VerificationReport;
+import org.verdict.core.stats.MetricFormat;
 import org.verdict.core.task.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +31,7 @@ public final class ExportCommand extends LedgerCommand {
             LogSnapshot snapshot = log.snapshot();
             VerificationReport report = new LogVerifier().verify(snapshot, Progress.NONE);
             new LogExport().write(store.db, snapshot, report, out, Progress.NONE);
-            out().println("exported " + snapshot.records().size() + " records to " + out + "; see " + out.resolve("VERIFY.md"));
+            out().println("exported " + MetricFormat.count(snapshot.records().size(), "record", "records") + " to " + out + "; see " + out.resolve("VERIFY.md"));
         }
         return ExitCodes.OK;
     }

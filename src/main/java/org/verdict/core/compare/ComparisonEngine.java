@@ -22,6 +22,7 @@ import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
 import org.verdict.core.stats.ConfusionMatrix;
 import org.verdict.core.stats.HashedBlocks;
+import org.verdict.core.stats.MetricFormat;
 import org.verdict.core.task.CancelledException;
 import org.verdict.core.task.Progress;
 
@@ -166,7 +167,7 @@ public final class ComparisonEngine {
             synchronized (done) {
                 int finished = done.incrementAndGet();
                 progress.update((double) finished / slices.size(),
-                        "Compared " + finished + " of " + slices.size() + " slices");
+                        "Compared " + finished + " of " + MetricFormat.count(slices.size(), "slice", "slices"));
             }
             return result;
         }).toList();
@@ -243,7 +244,7 @@ public final class ComparisonEngine {
      * The slices of one grouping. Their rows (in table order, and as local indices in each model's score order) are
      * cut when the first of them is about to be analysed and let go slice by slice as each is done: a
      * ten-million-row table then holds the cut rows of the one or two groupings in progress, not of every grouping at
-     * once (each is 12 bytes per row, and 8 more while it is cut).
+     * once (each is 12 bytes per row, and 4 more while it is cut).
      */
     private static final class GroupingSlices {
         private final SliceGrouping grouping;
@@ -281,11 +282,11 @@ public final class ComparisonEngine {
             // rows in table order keep the per-row passes (counts, sums) sequential in memory
             byRow = grouping.partition(models.tableOrder, sizes);
             // every row is in exactly one slice of a grouping, so one row → place map serves all its slices
-            long[] place = grouping.dimensions.isEmpty() ? null : grouping.places(byRow, models.table.rowCount());
+            int[] place = grouping.dimensions.isEmpty() ? null : grouping.places(sizes);
             byProduction = models.productionAscending == null ? null
-                    : grouping.partitionMarked(models.productionAscending, models.production.scores(), place, sizes);
+                    : grouping.partitionMarked(models.productionAscending, models.productionNewScores, place, sizes);
             byCandidate = models.candidateAscending == null ? null
-                    : grouping.partitionMarked(models.candidateAscending, models.candidate.scores(), place, sizes);
+                    : grouping.partitionMarked(models.candidateAscending, models.candidateNewScores, place, sizes);
         }
 
         List<MetricComparison> analyse(int slice, SliceAnalysis analysis, List<Metric> metrics, long seed,
@@ -356,7 +357,7 @@ public final class ComparisonEngine {
                     synchronized (done) {
                         int finished = done.incrementAndGet();
                         progress.update((double) finished / tasks.size(),
-                                "Compared " + finished + " of " + tasks.size() + " slices");
+                                "Compared " + finished + " of " + MetricFormat.count(tasks.size(), "slice", "slices"));
                     }
                     return result;
                 }));

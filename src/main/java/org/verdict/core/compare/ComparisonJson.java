@@ -91,6 +91,9 @@ public final class ComparisonJson {
         node.put("candidate", r.candidate() == null ? null : r.candidate().value());
         node.put("delta", r.delta());
         putInterval(node, "ci", r.deltaCi());
+        if (r.boundEnds(r.deltaCi()) != null) {
+            node.put("ciAtBound", r.boundEnds(r.deltaCi()).wireName());
+        }
         ShownInterval shown = r.shownInterval();
         node.put("family", shown == null ? null : shown.family().wireName());
         node.put("ciLevel", shown == null ? null : shown.level());

@@ -21,6 +21,9 @@ final class PairedModels {
     /** Table rows in ascending production / candidate score; null when that model has no scores. */
     final int[] productionAscending;
     final int[] candidateAscending;
+    /** Where the score changes along each ascending order ({@link ScoreOrder#newScores}); null with it. */
+    final long[] productionNewScores;
+    final long[] candidateNewScores;
 
     /** 0, 1, ..., n−1: the table's rows in table order. */
     final int[] tableOrder;
@@ -52,6 +55,11 @@ final class PairedModels {
         this.productionAscending = rankScores ? ascendingScores(table, production) : null;
         this.candidateAscending = !rankScores ? null
                 : productionVersion.equals(candidateVersion) ? productionAscending : ascendingScores(table, candidate);
+        this.productionNewScores = productionAscending == null ? null
+                : ScoreOrder.newScores(productionAscending, production.scores());
+        this.candidateNewScores = candidateAscending == null ? null
+                : candidateAscending == productionAscending ? productionNewScores
+                : ScoreOrder.newScores(candidateAscending, candidate.scores());
         boolean calibration = rankScores && productionAscending != null && candidateAscending != null;
         int rows = table.rowCount();
         this.productionLogLoss = calibration ? new double[rows] : null;

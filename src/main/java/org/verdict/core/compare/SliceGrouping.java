@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.stats.ScoreOrder;
 import org.verdict.core.stats.SliceRanking;
 
 /**
@@ -109,55 +110,79 @@ final class SliceGrouping {
     }
 
     /**
-     * Where each row is: its slice in the high 32 bits, its position among the slice's rows in the low ones.
+     * Where each row is among its slice's rows in table order (as {@link #partition} of the table order lists them),
+     * its local index; with its slice in the bits above the local index's when both fit in 32 bits
+     * ({@link #localBits}, which every grouping of single columns does), so a cut reads one int per row at random
+     * instead of a long. One pass in table order, reading the slice codes and writing the places in sequence.
      *
-     * @param byRow every slice's rows in table order, from {@link #partition} of the table order
+     * @param sizes from {@link #sliceSizes}
      */
-    long[] places(int[][] byRow, int rowCount) {
-        long[] place = new long[rowCount];
-        for (int slice = 0; slice < byRow.length; slice++) {
-            int[] rows = byRow[slice];
-            for (int i = 0; i < rows.length; i++) {
-                place[rows[i]] = (long) slice << 32 | i;
-            }
+    int[] places(int[] sizes) {
+        int shift = localBits(sizes);
+        int[] place = new int[codes.length];
+        int[] next = new int[sliceCount()];
+        for (int row = 0; row < place.length; row++) {
+            int slice = codes[row];
+            place[row] = (shift < 0 ? 0 : slice << shift) | next[slice]++;
         }
         return place;
     }
 
     /**
+     * How many low bits of a {@link #places place} hold the local index, or −1 when the slice codes do not fit in
+     * the bits above (a cross of many combinations with large slices): the place is then the local index alone.
+     */
+    private int localBits(int[] sizes) {
+        int largest = 0;
+        for (int size : sizes) {
+            largest = Math.max(largest, size);
+        }
+        int bits = 32 - Integer.numberOfLeadingZeros(Math.max(largest - 1, 0));
+        int sliceBits = 32 - Integer.numberOfLeadingZeros(sliceCount() - 1);
+        return bits + sliceBits <= 32 ? bits : -1;
+    }
+
+    /**
      * Every slice's rows in ascending score order, each given as its position among the slice's rows (its local index)
      * and marked {@link SliceRanking#NEW_SCORE} where its score differs from the slice's row before it: what
-     * {@link SliceRanking#fromMarkedLocals} takes. One pass over the table's score order that looks up each row's place
-     * and score, where the slices' rankings would each look up its slice code, its local index and its score.
+     * {@link SliceRanking#fromMarkedLocals} takes. One pass over the table's score order that looks up each row's
+     * place (and its slice code, when the place does not hold it); the scores are not read: in ascending order a
+     * slice's score changes between two of its rows exactly when the table's does somewhere between them.
      *
      * @param ascending the table's rows in ascending score
-     * @param scores the table's scores, by row
+     * @param newScores bit p set where the score at {@code ascending[p]} differs from the one before it
+     *                  ({@link ScoreOrder#newScores})
      * @param place from {@link #places}; unused (may be null) for the overall grouping, whose local index is the row
      */
-    int[][] partitionMarked(int[] ascending, double[] scores, long[] place, int[] sizes) {
+    int[][] partitionMarked(int[] ascending, long[] newScores, int[] place, int[] sizes) {
         if (codes == null) {
             int[] marked = new int[ascending.length];
             for (int p = 0; p < marked.length; p++) {
-                boolean newScore = p == 0 || scores[ascending[p]] != scores[ascending[p - 1]];
-                marked[p] = ascending[p] | (newScore ? SliceRanking.NEW_SCORE : 0);
+                marked[p] = ascending[p] | ((newScores[p >>> 6] >>> p & 1) != 0 ? SliceRanking.NEW_SCORE : 0);
             }
             return new int[][] {marked};
         }
+        int shift = localBits(sizes);
+        int local = shift < 0 ? -1 : (int) ((1L << shift) - 1);
         int[][] marked = new int[sliceCount()][];
         for (int s = 0; s < marked.length; s++) {
             marked[s] = new int[sizes[s]];
         }
         int[] next = new int[sliceCount()];
-        // NaN differs from every score, so each slice's first row starts a score
-        double[] lastScore = new double[sliceCount()];
-        java.util.Arrays.fill(lastScore, Double.NaN);
+        // each slice's last position in the score order, and the last position where the table's score changed
+        // (position 0 always starts a score, so each slice's first row does)
+        int[] last = new int[sliceCount()];
+        java.util.Arrays.fill(last, -1);
+        int change = 0;
         for (int p = 0; p < ascending.length; p++) {
+            if ((newScores[p >>> 6] >>> p & 1) != 0) {
+                change = p;
+            }
             int row = ascending[p];
-            long at = place[row];
-            int slice = (int) (at >>> 32);
-            double score = scores[row];
-            marked[slice][next[slice]++] = (int) at | (score != lastScore[slice] ? SliceRanking.NEW_SCORE : 0);
-            lastScore[slice] = score;
+            int at = place[row];
+            int slice = shift < 0 ? codes[row] : at >>> shift;
+            marked[slice][next[slice]++] = (at & local) | (change > last[slice] ? SliceRanking.NEW_SCORE : 0);
+            last[slice] = p;
         }
         return marked;
     }

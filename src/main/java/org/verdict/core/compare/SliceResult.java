@@ -77,10 +77,12 @@ public record SliceResult(
 
     /**
      * Δ and {@code shown}, the interval beside it, as every view writes them in this slice's row, sharing decimals:
-     * {@code −759 [−1,321, +524]}; Δ alone when there is no interval (see {@link #deltaValueText(Interval)}).
+     * {@code −759 [−1,321, +524]}, with {@link #BOUND_MARK} after an end at the bound ({@code +22,028 [−76,621†,
+     * +118,715]}); Δ alone when there is no interval (see {@link #deltaValueText(Interval)}).
      */
     public String deltaText(Interval shown) {
-        return shown == null ? deltaValueText(null) : MetricFormat.of(metric).delta(delta, shown.lower(), shown.upper());
+        return shown == null ? deltaValueText(null)
+                : boundMarked(shown, MetricFormat.of(metric).delta(delta, shown.lower(), shown.upper()));
     }
 
     /**
@@ -90,11 +92,93 @@ public record SliceResult(
      * writes the app's "−759" beside "[−1,321, +524]", not "−759.2".
      */
     public String deltaValueText(Interval shown) {
-        java.util.stream.DoubleStream beside = shown != null ? java.util.stream.DoubleStream.of(shown.lower(), shown.upper())
-                : java.util.stream.Stream.of(production, candidate).filter(java.util.Objects::nonNull)
-                        .flatMapToDouble(e -> e.ci() == null ? java.util.stream.DoubleStream.of(e.value())
-                                : java.util.stream.DoubleStream.of(e.value(), e.ci().lower(), e.ci().upper()));
-        return MetricFormat.of(metric).signedAmong(delta, beside.toArray());
+        if (shown != null) {
+            return MetricFormat.of(metric).forInterval(delta, shown.lower(), shown.upper())
+                    .signedAmong(delta, shown.lower(), shown.upper());
+        }
+        double[] beside = java.util.stream.Stream.of(production, candidate).filter(java.util.Objects::nonNull)
+                .flatMapToDouble(e -> e.ci() == null ? java.util.stream.DoubleStream.of(e.value())
+                        : java.util.stream.DoubleStream.of(e.value(), e.ci().lower(), e.ci().upper()))
+                .toArray();
+        return MetricFormat.of(metric).signedAmong(delta, beside);
+    }
+
+    /**
+     * {@code shown}, the interval beside Δ in a cell of its own, with the decimals of {@link #deltaValueText} (and
+     * {@link #BOUND_MARK} after an end at the bound).
+     */
+    public String intervalText(Interval shown) {
+        return boundMarked(shown, MetricFormat.of(metric).forInterval(delta, shown.lower(), shown.upper())
+                .interval(shown.lower(), shown.upper(), true));
+    }
+
+    /** Written right after an end of Δ's interval that is the bound of what the candidate can have (see {@link #boundEnds}). */
+    public static final String BOUND_MARK = "†";
+
+    /** Which ends of an interval of Δ lie at the bound of what the candidate can have. */
+    public enum BoundEnds {
+        LOWER, UPPER, BOTH;
+
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * Which ends of {@code interval} (an interval of Δ) are where the candidate's value would be the metric's lowest or
+     * highest, given production's value: Δ = −production for a candidate mae of 0. The interval of an error metric's Δ
+     * (on the ratio, ρ ≥ 0) and of log_loss and brier (kept within the candidate's range) stops there when the data
+     * cannot bound it tighter (docs/statistics.md, "Δ of the error metrics and r2: on the ratio"): such an end is set by
+     * the metric's range, not measured. Null when neither end is.
+     */
+    public BoundEnds boundEnds(Interval interval) {
+        if (interval == null || production == null) {
+            return null;
+        }
+        double p = production.value();
+        // a hair of slack: a bound mapped back to Δ ends there up to rounding
+        double slack = 1e-9 * Math.max(1, Math.abs(p));
+        boolean lower = Math.abs(interval.lower() - (metric.lowestValue() - p)) <= slack;
+        boolean upper = Math.abs(interval.upper() - (metric.highestValue() - p)) <= slack;
+        return lower && upper ? BoundEnds.BOTH : lower ? BoundEnds.LOWER : upper ? BoundEnds.UPPER : null;
+    }
+
+    /**
+     * Why an end of {@code interval} carries {@link #BOUND_MARK}, or null: "† lower end at the bound: the candidate's
+     * mae cannot be below 0, so Δ cannot be below −76,621 (−production's mae)".
+     */
+    public String boundReason(Interval interval) {
+        BoundEnds ends = boundEnds(interval);
+        if (ends == null) {
+            return null;
+        }
+        MetricFormat numbers = MetricFormat.of(metric);
+        String name = metric.wireName();
+        String lower = "the candidate's " + name + " cannot be below " + plain(metric.lowestValue()) + ", so Δ cannot"
+                + " be below " + numbers.signed(interval.lower()) + " ("
+                + (metric.lowestValue() == 0 ? "−" : plain(metric.lowestValue()) + " − ") + "production's " + name + ")";
+        String upper = "the candidate's " + name + " cannot be above " + plain(metric.highestValue()) + ", so Δ cannot"
+                + " be above " + numbers.signed(interval.upper()) + " (" + plain(metric.highestValue()) + " − production's "
+                + name + ")";
+        return BOUND_MARK + " " + switch (ends) {
+            case LOWER -> "lower end at the bound: " + lower;
+            case UPPER -> "upper end at the bound: " + upper;
+            case BOTH -> "both ends at the bounds: " + lower + "; " + upper;
+        };
+    }
+
+    /** {@code text} (an interval "[lower, upper]", or Δ before it) with {@link #BOUND_MARK} after each end at the bound. */
+    private String boundMarked(Interval interval, String text) {
+        BoundEnds ends = boundEnds(interval);
+        if (ends == null) {
+            return text;
+        }
+        int comma = text.indexOf(", ");
+        int close = text.indexOf(']');
+        boolean lower = ends != BoundEnds.UPPER;
+        boolean upper = ends != BoundEnds.LOWER;
+        return text.substring(0, comma) + (lower ? BOUND_MARK : "") + text.substring(comma, close)
+                + (upper ? BOUND_MARK : "") + text.substring(close);
     }
 
     /** The verdict in a word or two, as a table cell shows it: "unstable", "no information", or the verdict's label. */

@@ -36,8 +36,7 @@ public final class CanarySection {
                         row("production " + canary.production(), canary.productionRate()),
                         row("candidate " + canary.candidate(), canary.candidateRate()),
                         List.of(Cell.plain("lift"), Cell.plain("–"), Cell.plain("–"),
-                                Cell.plain(EvidenceNumbers.signed(canary.lift()) + " "
-                                        + EvidenceNumbers.interval(ci)))));
+                                Cell.plain(EvidenceNumbers.delta(canary.lift(), ci)))));
         return Sections.gate(result, List.of(lift), List.of(table), null)
                 .withDetailCharts(List.of(perDay(canary, confidenceLevel)));
     }

@@ -60,16 +60,18 @@ public final class ComparisonEvidence {
         MetricFormat numbers = MetricFormat.of(metric);
         String level = level(report);
         List<List<Cell>> rows = new ArrayList<>();
+        boolean anyBound = false;
         for (SliceResult result : report.resultsFor(metric)) {
             if (result.slice().dimensions().size() > 1) {
                 continue;
             }
+            anyBound |= result.boundEnds(result.deltaCi()) != null;
             rows.add(List.of(Cell.plain(result.slice().label()), Cell.plain(MetricFormat.count(result.n())),
                     Cell.plain(estimate(numbers, result.production())),
                     Cell.plain(estimate(numbers, result.candidate())),
                     Cell.plain(result.delta() == null ? "–" : result.deltaValueText(result.deltaCi())),
                     Cell.plain(result.deltaCi() == null ? "–"
-                            : numbers.interval(result.deltaCi().lower(), result.deltaCi().upper(), true)
+                            : result.intervalText(result.deltaCi())
                             + (result.shownInterval() == null ? "" : " at " + result.shownInterval().levelText())),
                     Cell.plain(EvidenceNumbers.pValue(result.adjustedP())),
                     verdictCell(result)));
@@ -78,7 +80,9 @@ public final class ComparisonEvidence {
                 + " intervals; Δ: the overall slice's " + level + " interval, tested alone; "
                 + report.options().correction().otherSlices(report.correctedTests()) + ", at the "
                 + "level shown; a verdict is better or worse exactly when its interval excludes 0, no significant "
-                + "difference when it reaches 0 and lies within " + report.options().bandText(metric) + ")",
+                + "difference when it reaches 0 and lies within " + report.options().bandText(metric)
+                + (anyBound ? "; " + SliceResult.BOUND_MARK + " an end at the bound of what the candidate's "
+                        + metric.wireName() + " can be, set by the metric's range, not measured" : "") + ")",
                 List.of("Slice", "n", "Production", "Candidate", "Δ", "CI of Δ (level)", "Adjusted p", "Verdict"),
                 rows);
     }
@@ -120,8 +124,8 @@ public final class ComparisonEvidence {
     static String overall(ComparisonReport report) {
         var overall = overallOf(report);
         return "overall Δ " + report.primaryMetric().wireName() + " "
-                + (overall.delta() == null ? "unavailable" : EvidenceNumbers.signed(overall.delta()) + " "
-                + EvidenceNumbers.interval(overall.deltaCi())) + ": " + verdictCell(overall).text();
+                + (overall.delta() == null ? "unavailable" : overall.deltaText(overall.deltaCi())) + ": "
+                + verdictCell(overall).text();
     }
 
     /**

@@ -22,9 +22,14 @@ public final class EvidenceNumbers {
         return MetricFormat.RATE.signed(value);
     }
 
-    /** e.g. {@code [−0.035, −0.006]}. */
-    public static String interval(Interval ci) {
-        return ci == null ? "–" : MetricFormat.RATE.interval(ci.lower(), ci.upper(), true);
+    /** A difference with its interval, sharing decimals: {@code −0.020 [−0.035, −0.006]} ({@code –} for none). */
+    public static String delta(double value, Interval ci) {
+        return ci == null ? signed(value) + " –" : MetricFormat.RATE.delta(value, ci.lower(), ci.upper());
+    }
+
+    /** A value with its interval, sharing decimals: {@code 0.812 [0.790, 0.830]}. */
+    public static String estimate(double value, Interval ci) {
+        return ci == null ? plain(value) : MetricFormat.RATE.estimate(value, ci.lower(), ci.upper());
     }
 
     /** e.g. {@code 0.004} or {@code <0.001}. */

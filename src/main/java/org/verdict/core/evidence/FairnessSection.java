@@ -68,8 +68,7 @@ public final class FairnessSection {
                 disparityRows.add(List.of(Cell.plain(disparity.wireName()),
                         Cell.plain(Sections.valueWithCi(estimate.production(), estimate.productionCi())),
                         Cell.plain(Sections.valueWithCi(estimate.candidate(), estimate.candidateCi())),
-                        Cell.plain(EvidenceNumbers.signed(estimate.worsening()) + " "
-                                + EvidenceNumbers.interval(estimate.worseningCi())),
+                        Cell.plain(EvidenceNumbers.delta(estimate.worsening(), estimate.worseningCi())),
                         Cell.plain(EvidenceNumbers.plain(policy.fairness().toleranceOf(disparity.wireName())))));
             }
             String level = GateNumbers.level(policy.confidenceLevel());

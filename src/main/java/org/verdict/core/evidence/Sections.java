@@ -51,7 +51,6 @@ final class Sections {
     }
 
     static String valueWithCi(double value, Interval ci) {
-        return EvidenceNumbers.plain(value) + (ci == null ? "" : " [" + EvidenceNumbers.plain(ci.lower()) + ", "
-                + EvidenceNumbers.plain(ci.upper()) + "]");
+        return EvidenceNumbers.estimate(value, ci);
     }
 }

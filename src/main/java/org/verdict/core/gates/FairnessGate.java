@@ -63,13 +63,16 @@ final class FairnessGate implements PromotionGate {
         numbers.put("worseningCiLower", estimate.worseningCi().lower());
         numbers.put("worseningCiUpper", estimate.worseningCi().upper());
         numbers.put("tolerance", tolerance);
+        // the change and its interval share decimals that keep the interval's ends apart
+        MetricFormat changes = MetricFormat.GATE_RATE.forInterval(estimate.worsening(), estimate.worseningCi().lower(),
+                estimate.worseningCi().upper());
         String text = attribute.name() + " " + disparity.wireName() + ": candidate "
                 + GateNumbers.value(estimate.candidate()) + " vs production " + GateNumbers.value(estimate.production())
-                + ", change in unfairness " + GateNumbers.signed(estimate.worsening())
+                + ", change in unfairness " + changes.signed(estimate.worsening())
                 + (estimate.worsening() < 0 ? " (fairer)" : "") + ", " + FairnessEvidence.WORSENING_INTERVAL.formatted(
                         GateNumbers.level(policy.confidenceLevel())) + " ["
-                + GateNumbers.signed(estimate.worseningCi().lower()) + ", "
-                + GateNumbers.signed(estimate.worseningCi().upper()) + "], allowed worsening at most "
+                + changes.signed(estimate.worseningCi().lower()) + ", "
+                + changes.signed(estimate.worseningCi().upper()) + "], allowed worsening at most "
                 + GateNumbers.value(tolerance)
                 + groupSizes(attribute);
         GateOutcome outcome = estimate.worseningCi().lower() > tolerance ? GateOutcome.FAIL

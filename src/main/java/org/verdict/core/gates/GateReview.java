@@ -193,7 +193,7 @@ public final class GateReview {
                 }
             }
             code = present.stream().min((a, b) -> Long.compare(counts[a], counts[b])).orElse(0);
-            reason = "the rarest class of the primary labels (" + MetricFormat.count(counts[code]) + " examples), measured one-vs-rest; "
+            reason = "the rarest class of the primary labels (" + MetricFormat.count(counts[code], "example", "examples") + "), measured one-vs-rest; "
                     + "set fairness.positiveClass in the policy to choose another";
         }
         int minGroupSize = policy.fairness().minGroupSize();

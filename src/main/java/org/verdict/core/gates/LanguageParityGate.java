@@ -60,7 +60,7 @@ final class LanguageParityGate implements PromotionGate {
         GateResult result = GateResult.fromFindings(Gate.LANGUAGE_PARITY, findings, "in every language a loss "
                 + "beyond the tolerance E = " + tolerance(metric, options) + " is ruled out" + (floor == null ? ""
                         : " and none is beyond the floor " + GateNumbers.value(metric, floor))
-                + " (" + languages.size() + " languages)", worstFirst(metric));
+                + " (" + MetricFormat.count(languages.size(), "language", "languages") + ")", worstFirst(metric));
         return result.outcome() == GateOutcome.FAIL ? withInconclusive(result, languages, metric) : result;
     }
 
@@ -121,7 +121,7 @@ final class LanguageParityGate implements PromotionGate {
         // the two values share their decimals, and so do Δ, its interval and the limit they are compared with
         double candidate = result.candidate().value();
         double production = result.production().value();
-        double[] differences = {result.delta()};
+        String delta = GateNumbers.signed(metric, result.delta());
         String interval = "";
         String worstCase = "";
         boolean lossBeyondToleranceRuledOut = false;
@@ -132,22 +132,24 @@ final class LanguageParityGate implements PromotionGate {
             double worseEnd = metric.higherIsBetter() ? result.deltaCi().lower() : result.deltaCi().upper();
             double limit = metric.higherIsBetter() ? -tolerance : tolerance;
             lossBeyondToleranceRuledOut = metric.higherIsBetter() ? worseEnd >= limit : worseEnd <= limit;
-            differences = new double[] {result.delta(), result.deltaCi().lower(), result.deltaCi().upper(), limit};
+            double[] differences = {result.delta(), result.deltaCi().lower(), result.deltaCi().upper(), limit};
+            MetricFormat deltas = GateNumbers.differences(metric, result.delta(), result.deltaCi(), differences);
+            delta = deltas.signedAmong(result.delta(), differences);
             numbers.put("ciLower", result.deltaCi().lower());
             numbers.put("ciUpper", result.deltaCi().upper());
             numbers.put("tolerance", tolerance);
-            interval = " [" + GateNumbers.signed(metric, result.deltaCi().lower(), differences) + ", "
-                    + GateNumbers.signed(metric, result.deltaCi().upper(), differences) + "]" + (result.shownInterval() == null ? ""
+            interval = " [" + deltas.signedAmong(result.deltaCi().lower(), differences) + ", "
+                    + deltas.signedAmong(result.deltaCi().upper(), differences) + "]" + (result.shownInterval() == null ? ""
                     : " (" + result.shownInterval().describe() + ")");
-            worstCase = "; worst case " + GateNumbers.signed(metric, worseEnd, differences) + " "
+            worstCase = "; worst case " + deltas.signedAmong(worseEnd, differences) + " "
                     + (metric.higherIsBetter() ? (lossBeyondToleranceRuledOut ? "≥" : "<")
                             : (lossBeyondToleranceRuledOut ? "≤" : ">"))
-                    + " " + GateNumbers.signed(metric, limit, differences) + " (tolerance E"
+                    + " " + deltas.signedAmong(limit, differences) + " (tolerance E"
                     + (metric.inTargetUnits() ? " = " + tolerance(metric, options) : "") + ")";
         }
         String text = language + ": candidate " + GateNumbers.value(metric, candidate, production)
                 + " vs production " + GateNumbers.value(metric, production, candidate) + ", Δ "
-                + GateNumbers.signed(metric, result.delta(), differences) + interval + " (" + MetricFormat.sampleSize(result.n())
+                + delta + interval + " (" + MetricFormat.sampleSize(result.n())
                 + (result.unstableReason() == null ? ""
                 : ", unstable: " + result.unstableReason()) + (result.adjustedP() == null ? ""
                 : ", adjusted p " + GateNumbers.pValue(result.adjustedP())) + ", " + result.verdict().label() + ")";

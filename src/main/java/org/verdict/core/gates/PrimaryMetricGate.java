@@ -83,6 +83,7 @@ final class PrimaryMetricGate implements PromotionGate {
         double candidate = result.candidate().value();
         double production = result.production().value();
         double[] differences = {result.delta(), result.deltaCi().lower(), result.deltaCi().upper(), limit};
+        MetricFormat deltas = GateNumbers.differences(metric, result.delta(), result.deltaCi(), differences);
         String marginText = relative
                 ? GateNumbers.format(margin * 100) + "% of production's "
                         + GateNumbers.value(metric, production, candidate)
@@ -96,11 +97,11 @@ final class PrimaryMetricGate implements PromotionGate {
         String detail = String.format(Locale.ROOT,
                 "%s (%s is better): candidate %s vs production %s, Δ %s, %s [%s, %s]; worst case %s %s %s (%s)%s; %s",
                 metric.wireName(), higherIsBetter ? "higher" : "lower", GateNumbers.value(metric, candidate, production),
-                GateNumbers.value(metric, production, candidate), GateNumbers.signed(metric, result.delta(), differences),
-                intervalName(result), GateNumbers.signed(metric, result.deltaCi().lower(), differences),
-                GateNumbers.signed(metric, result.deltaCi().upper(), differences),
-                GateNumbers.signed(metric, worstCase, differences), comparison,
-                GateNumbers.signed(metric, limit, differences), marginText, reading,
+                GateNumbers.value(metric, production, candidate), deltas.signedAmong(result.delta(), differences),
+                intervalName(result), deltas.signedAmong(result.deltaCi().lower(), differences),
+                deltas.signedAmong(result.deltaCi().upper(), differences),
+                deltas.signedAmong(worstCase, differences), comparison,
+                deltas.signedAmong(limit, differences), marginText, reading,
                 TestMethods.methodOf(result));
         Finding finding = new Finding("overall", outcome, detail, numbers);
         return new GateResult(Gate.PRIMARY_METRIC, outcome, detail, List.of(finding));

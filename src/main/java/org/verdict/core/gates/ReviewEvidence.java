@@ -17,6 +17,7 @@ import org.verdict.core.gates.suites.MetricHistoryPoint;
 import org.verdict.core.gates.suites.PackSuites;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.Task;
+import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.MetricFormat;
 import org.verdict.core.summary.HeldOutSet;
 
@@ -67,9 +68,12 @@ public record ReviewEvidence(
 
     /** A worse slice in one line: its name, Δ with the interval its verdict reads (and its level), n, adjusted p. */
     public String describe(SliceResult slice) {
-        return slice.slice().label() + ": Δ " + GateNumbers.signed(slice.delta())
-                + (slice.deltaCi() == null ? "" : " [" + GateNumbers.signed(slice.deltaCi().lower()) + ", "
-                + GateNumbers.signed(slice.deltaCi().upper()) + "]"
+        Interval ci = slice.deltaCi();
+        MetricFormat deltas = ci == null ? null : GateNumbers.differences(primaryMetric, slice.delta(), ci);
+        return slice.slice().label() + ": Δ " + (ci == null ? GateNumbers.signed(primaryMetric, slice.delta())
+                : deltas.signedAmong(slice.delta(), ci.lower(), ci.upper()) + " ["
+                + deltas.signedAmong(ci.lower(), slice.delta(), ci.upper()) + ", "
+                + deltas.signedAmong(ci.upper(), slice.delta(), ci.lower()) + "]"
                 + (slice.shownInterval() == null ? "" : " at " + slice.shownInterval().levelText()))
                 + " (" + MetricFormat.sampleSize(slice.n()) + (slice.adjustedP() == null ? "" : ", adjusted p "
                 + GateNumbers.pValue(slice.adjustedP())) + ")";

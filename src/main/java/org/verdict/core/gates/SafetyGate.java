@@ -45,7 +45,7 @@ final class SafetyGate implements PromotionGate {
                         name + ": the policy sets an accepted rate for it, but the safety suite has no such "
                                 + "category (a typo? tested: " + String.join(", ", tested) + ")")));
         return GateResult.fromFindings(Gate.SAFETY, findings, "no category is significantly worse than production "
-                + "or above its accepted rate (" + findings.size() + " categories)", WORST_FIRST);
+                + "or above its accepted rate (" + MetricFormat.count(findings.size(), "category", "categories") + ")", WORST_FIRST);
     }
 
     /**

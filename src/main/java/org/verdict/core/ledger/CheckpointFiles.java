@@ -3,6 +3,7 @@ package org.verdict.core.ledger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.verdict.core.stats.MetricFormat;
 
 /**
  * A checkpoint as files an auditor keeps and checks with stock tools: {@code checkpoint.json} (what
@@ -27,8 +28,8 @@ public final class CheckpointFiles {
         return """
                 ## The checkpoint: keep it outside the log
 
-                `checkpoint.json` is the log's signed statement that it held %d records (Merkle root `%s`),
-                %d signatures%s. It is small and holds nothing secret. Keep a copy where the people who can write
+                `checkpoint.json` is the log's signed statement that it held %s (Merkle root `%s`),
+                %s%s. It is small and holds nothing secret. Keep a copy where the people who can write
                 the decision log cannot change it (the audit file, a ticket, an e-mail to the auditor): later it
                 proves that the log still holds all of that, unchanged, even if someone rewrote the whole store.
 
@@ -44,8 +45,10 @@ public final class CheckpointFiles {
                 `log consistency` so that any implementation can check it):
 
                     verdict log verify --db %s --checkpoint checkpoint.json --trusted-signers trusted-signers.json
-                """.formatted(checkpoint.treeSize(), checkpoint.rootHashHex(), checkpoint.signatureCount(),
-                checkpoint.entryCount() == null ? "" : " and " + checkpoint.entryCount() + " signer-register entries",
+                """.formatted(MetricFormat.count(checkpoint.treeSize(), "record", "records"), checkpoint.rootHashHex(),
+                MetricFormat.count(checkpoint.signatureCount(), "signature", "signatures"),
+                checkpoint.entryCount() == null ? "" : " and " + MetricFormat.count(checkpoint.entryCount(),
+                        "signer-register entry", "signer-register entries"),
                 signer, checkpoint.keyId(), db);
     }
 }

@@ -55,7 +55,8 @@ public record ConsistencyCheck(boolean consistent, String message, Checkpoint ol
         List<RecordSignature> signatures = log.signaturesInOrder();
         if (older.signatureCount() > signatures.size() || !MessageDigest.isEqual(older.signaturesHash(),
                 LogSnapshot.signaturesHashes(signatures).get((int) older.signatureCount()))) {
-            return new ConsistencyCheck(false, "the first " + older.signatureCount() + " signatures the checkpoint"
+            return new ConsistencyCheck(false, "the first "
+                    + MetricFormat.count(older.signatureCount(), "signature", "signatures") + " the checkpoint"
                     + " covers were changed or removed", older, size, root, proof);
         }
         if (older.entryCount() != null && (older.entryCount() > log.entries().size()

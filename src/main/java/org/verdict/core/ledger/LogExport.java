@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.verdict.core.task.Progress;
+import org.verdict.core.stats.MetricFormat;
 
 /**
  * Writes a log out so that an auditor can check every record with stock tools ({@code sha256sum},
@@ -55,7 +56,7 @@ public final class LogExport {
         } finally {
             deleteRecursively(temporary);
         }
-        progress.update(1, "exported " + log.records().size() + " records");
+        progress.update(1, "exported " + MetricFormat.count(log.records().size(), "record", "records"));
     }
 
     private static boolean isEmptyFolder(Path folder) throws IOException {

@@ -486,9 +486,11 @@ public final class LogVerifier {
                 if (!misplacedEntries.add(entry.sequence())) {
                     continue;
                 }
-                problems.add(new Problem(null, entry.label() + ": claims a place (after " + recordsBefore + " records and "
-                        + signaturesBefore + " signatures) that the checkpoint over " + checkpoint.treeSize()
-                        + " records and " + checkpoint.signatureCount() + " signatures contradicts (the entry was"
+                problems.add(new Problem(null, entry.label() + ": claims a place (after "
+                        + MetricFormat.count(recordsBefore, "record", "records") + " and "
+                        + MetricFormat.count(signaturesBefore, "signature", "signatures") + ") that the checkpoint over "
+                        + MetricFormat.count(checkpoint.treeSize(), "record", "records") + " and "
+                        + MetricFormat.count(checkpoint.signatureCount(), "signature", "signatures") + " contradicts (the entry was"
                         + " back-dated or moved)"));
             }
         }

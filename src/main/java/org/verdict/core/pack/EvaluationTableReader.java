@@ -767,7 +767,7 @@ public final class EvaluationTableReader {
             }
             Map<String, CategoricalColumn> slices = new LinkedHashMap<>();
             for (int s = 0; s < sliceNames.size(); s++) {
-                List<String> levels = sliceLevels.get(s).keySet().stream().sorted().toList();
+                List<String> levels = sliceLevels.get(s).keySet().stream().sorted(SliceValueOrder.INSTANCE).toList();
                 slices.put(sliceNames.get(s), new CategoricalColumn(sliceNames.get(s), levels,
                         recode(sliceCodes[s], rowCount, sortedRemap(sliceLevels.get(s), levels))));
             }

@@ -16,6 +16,12 @@ import org.verdict.core.pack.Metric;
  *   <li>a number that is not 0 is never written as 0: where the usual decimals would round it to zero it gets as
  *       many as its first significant digit needs ({@code +0.0002}, up to six), so an interval bound beside a verdict never
  *       reads 0 when the interval excludes 0;</li>
+ *   <li>an interval's two ends never read alike, nor an estimate strictly between them like an end: where the
+ *       usual decimals would write {@code +0.007 [+0.007, +0.007]} (a 1,000,000-row slice's [0.007266, 0.007322]),
+ *       the estimate and both ends get one more decimal at a time until they differ ({@code +0.00729 [+0.00727,
+ *       +0.00732]}), up to six significant digits of the largest of them and six decimals; ends that still read
+ *       alike there keep the usual decimals. Every other interval reads as before, and a dollar-scale error gets at
+ *       most one decimal ({@code 23,643.4});</li>
  *   <li>a true minus sign, never the machine's locale, and never {@code −0.000}.</li>
  * </ul>
  */
@@ -33,17 +39,26 @@ public final class MetricFormat {
     private static final int SIGNIFICANT_DIGITS = 4;
     private static final int MOST_DECIMALS = 6;
     private static final int SMALL_SCALE_SIGNIFICANT_DIGITS = 3;
+    /** The most significant digits an interval's numbers get so that its ends read differently. */
+    private static final int MOST_SIGNIFICANT_DIGITS = 6;
     private static final char MINUS = '−';
 
     private final boolean targetUnits;
     private final boolean smallScale;
     /** Of a rate or score, and of a target-units or small-scale number below 1 (or 0.1). */
     private final int rateDecimals;
+    /** The fewest decimals of any number: more than usual only in a format made by {@link #forInterval}. */
+    private final int fewestDecimals;
 
     private MetricFormat(boolean targetUnits, boolean smallScale, int rateDecimals) {
+        this(targetUnits, smallScale, rateDecimals, 0);
+    }
+
+    private MetricFormat(boolean targetUnits, boolean smallScale, int rateDecimals, int fewestDecimals) {
         this.targetUnits = targetUnits;
         this.smallScale = smallScale;
         this.rateDecimals = rateDecimals;
+        this.fewestDecimals = fewestDecimals;
     }
 
     public static MetricFormat of(Metric metric) {
@@ -109,30 +124,96 @@ public final class MetricFormat {
 
     /** Only the interval, signed or not, e.g. {@code [−0.035, −0.006]}. */
     public String interval(double lower, double upper, boolean signed) {
-        int decimals = decimalsFor(lower, upper);
+        int decimals = intervalDecimals(Double.NaN, lower, upper);
         return "[" + format(lower, decimals, signed) + ", " + format(upper, decimals, signed) + "]";
+    }
+
+    /**
+     * This format, with at least the decimals that tell apart the ends of the interval [{@code lower}, {@code upper}]
+     * and {@code estimate} within it when they are written with the numbers {@code beside} them: for a sentence or a
+     * row that writes an estimate and its interval in separate pieces (a gate's "Δ +0.00729, 95% CI [+0.00727,
+     * +0.00732]; worst case … ", the approval pack's Δ and interval cells), whose every number then shares the
+     * decimals {@link #delta} would give the three.
+     */
+    public MetricFormat forInterval(double estimate, double lower, double upper, double... beside) {
+        double[] together = java.util.Arrays.copyOf(beside, beside.length + 1);
+        together[beside.length] = estimate;
+        int decimals = intervalDecimals(estimate, lower, upper, together);
+        return decimals <= decimalsFor(together) ? this
+                : new MetricFormat(targetUnits, smallScale, rateDecimals, decimals);
     }
 
     private String group(double value, Double lower, Double upper, boolean signed) {
         if (lower == null || upper == null) {
             return format(value, decimalsFor(value), signed);
         }
-        int decimals = decimalsFor(value, lower, upper);
+        int decimals = intervalDecimals(value, lower, upper);
         return format(value, decimals, signed) + " [" + format(lower, decimals, signed) + ", "
                 + format(upper, decimals, signed) + "]";
     }
 
-    /** The decimals of numbers written together: enough for four significant digits of the largest. */
-    int decimalsFor(double... values) {
-        if (!targetUnits && !smallScale) {
-            return rateDecimals;
+    /**
+     * The decimals of an interval written with its estimate ({@code NaN} for none) and the numbers beside them: the
+     * usual ones, or where those write the two ends alike, or the estimate strictly inside like an end, the fewest
+     * more that tell them apart, up to {@link #MOST_SIGNIFICANT_DIGITS} of the largest and {@link #MOST_DECIMALS}.
+     */
+    private int intervalDecimals(double estimate, double lower, double upper, double... beside) {
+        double[] together = java.util.Arrays.copyOf(beside, beside.length + 3);
+        together[beside.length] = estimate;
+        together[beside.length + 1] = lower;
+        together[beside.length + 2] = upper;
+        int usual = decimalsFor(together);
+        double largest = largestMagnitude(together);
+        if (!Double.isFinite(lower) || !Double.isFinite(upper) || largest == 0) {
+            return usual;
         }
+        int integerDigits = (int) Math.floor(Math.log10(largest)) + 1;
+        int most = Math.min(MOST_DECIMALS, MOST_SIGNIFICANT_DIGITS - integerDigits);
+        for (int decimals = usual; decimals <= most; decimals++) {
+            if (distinct(estimate, lower, upper, decimals)) {
+                return decimals;
+            }
+        }
+        return usual;
+    }
+
+    /** Whether the ends read differently (unless they are equal) and so does an estimate strictly between them. */
+    private boolean distinct(double estimate, double lower, double upper, int decimals) {
+        String low = format(lower, decimals, true);
+        String high = format(upper, decimals, true);
+        if (lower != upper && low.equals(high)) {
+            return false;
+        }
+        if (!(estimate > lower && estimate < upper)) {
+            return true;
+        }
+        String middle = format(estimate, decimals, true);
+        return !middle.equals(low) && !middle.equals(high);
+    }
+
+    private static double largestMagnitude(double... values) {
         double largest = 0;
         for (double value : values) {
             if (Double.isFinite(value)) {
                 largest = Math.max(largest, Math.abs(value));
             }
         }
+        return largest;
+    }
+
+    /**
+     * The decimals of numbers written together: enough for four significant digits of the largest (and at least
+     * {@link #fewestDecimals}).
+     */
+    int decimalsFor(double... values) {
+        return Math.max(fewestDecimals, usualDecimals(values));
+    }
+
+    private int usualDecimals(double... values) {
+        if (!targetUnits && !smallScale) {
+            return rateDecimals;
+        }
+        double largest = largestMagnitude(values);
         if (smallScale) {
             if (largest == 0 || largest >= 0.1) {
                 return rateDecimals;

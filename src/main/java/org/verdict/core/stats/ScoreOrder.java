@@ -2,6 +2,7 @@ package org.verdict.core.stats;
 
 import java.util.Arrays;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /** Sorting of a score column once, so every slice can take its rows in score order in a single linear pass. */
 public final class ScoreOrder {
@@ -62,6 +63,30 @@ public final class ScoreOrder {
             }
         }
         return order;
+    }
+
+    /**
+     * Where the score changes along an ascending order: bit p ({@code bits[p >>> 6] >>> p & 1}) is set when the
+     * score at {@code ascending[p]} differs ({@code !=}) from the one at {@code ascending[p − 1]}, and at p = 0. Read
+     * once per model, so each slice grouping's cut takes its score marks from these bits instead of looking every
+     * row's score up again. Each row's score is a random read: runs of positions on every core, each run whole words.
+     */
+    public static long[] newScores(int[] ascending, double[] scores) {
+        long[] bits = new long[(ascending.length + 63) >>> 6];
+        int run = 1 << 16;
+        IntStream.range(0, (ascending.length + run - 1) / run).parallel().forEach(r -> {
+            int from = r * run;
+            // NaN differs from every score, so position 0 starts one
+            double previous = from == 0 ? Double.NaN : scores[ascending[from - 1]];
+            for (int p = from; p < Math.min(ascending.length, from + run); p++) {
+                double score = scores[ascending[p]];
+                if (score != previous) {
+                    bits[p >>> 6] |= 1L << p;
+                }
+                previous = score;
+            }
+        });
+        return bits;
     }
 
     /**

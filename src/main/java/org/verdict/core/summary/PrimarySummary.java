@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SummarySlice;
+import org.verdict.core.pack.SliceValueOrder;
 import org.verdict.core.pack.SufficientStatistics;
 import org.verdict.core.pack.Task;
 import org.verdict.core.stats.Calibration;
@@ -65,10 +66,10 @@ public record PrimarySummary(SummaryLayout layout, List<String> classes, List<Li
                 .noneMatch(version -> Double.isNaN(version.sums()[9]));
     }
 
-    /** The values each slice column takes, sorted (as a row-level table orders its levels). */
+    /** The values each slice column takes, sorted as a row-level table orders its levels ({@link SliceValueOrder}). */
     public List<String> levels(String column) {
         int d = dimension(column);
-        TreeSet<String> values = new TreeSet<>();
+        TreeSet<String> values = new TreeSet<>(SliceValueOrder.INSTANCE);
         combinations.forEach(c -> values.add(c.get(d)));
         return List.copyOf(values);
     }
@@ -116,7 +117,7 @@ public record PrimarySummary(SummaryLayout layout, List<String> classes, List<Li
     /** Examples per value of one slice column, values sorted. */
     public Map<String, Long> levelCounts(String column) {
         int d = dimension(column);
-        Map<String, Long> counts = new TreeMap<>();
+        Map<String, Long> counts = new TreeMap<>(SliceValueOrder.INSTANCE);
         for (int c = 0; c < combinations.size(); c++) {
             counts.merge(combinations.get(c).get(d), rowsPerCombination[c], Long::sum);
         }
@@ -243,7 +244,7 @@ public record PrimarySummary(SummaryLayout layout, List<String> classes, List<Li
 
     private static int compareValues(List<String> a, List<String> b) {
         for (int i = 0; i < a.size(); i++) {
-            int order = a.get(i).compareTo(b.get(i));
+            int order = SliceValueOrder.INSTANCE.compare(a.get(i), b.get(i));
             if (order != 0) {
                 return order;
             }

@@ -50,6 +50,7 @@ import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.SliceValueOrder;
 import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.compare.CompareViewModel.ChartKind;
 import org.verdict.ui.settings.DividerMemory;
@@ -475,6 +476,7 @@ public final class CompareView {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         TableColumn<ComparisonRow, String> slice = textColumn("compare.col.slice", ComparisonRow::slice,
                 ComparisonRow::slice);
+        slice.setComparator(SliceValueOrder.INSTANCE);
         // A cross ("segment=enterprise × language=pt") takes two lines, so the column stays narrow and both parts
         // stay readable. The column is fitted to the two-line form; a single slice that the column's width (with
         // the room the other columns leave) holds on one line is shown on one.

@@ -41,7 +41,7 @@ public final class ComparisonRow {
         this.candidateText = estimate(numbers, result.candidate());
         this.deltaText = formatDelta(result, unadjusted);
         this.pValueText = formatPValues(result);
-        this.deltaTooltip = formatDeltaTooltip(result);
+        this.deltaTooltip = formatDeltaTooltip(result, unadjusted);
     }
 
     public SliceResult result() {
@@ -195,20 +195,25 @@ public final class ComparisonRow {
         return result.deltaText(unadjusted ? result.unadjustedCi() : result.deltaCi());
     }
 
-    private static String formatDeltaTooltip(SliceResult result) {
-        String unadjusted = result.unadjustedCi() == null ? "" : "Unadjusted interval: "
-                + MetricFormat.of(result.metric()).interval(result.unadjustedCi().lower(), result.unadjustedCi().upper(),
-                        true) + ".";
+    /** What the Δ cell's interval is, the unadjusted one, and why an end is marked {@link SliceResult#BOUND_MARK}. */
+    private static String formatDeltaTooltip(SliceResult result, boolean unadjustedShown) {
         if (result.isUnstable()) {
             return "No interval: " + result.unstableReason() + ".";
         }
+        String unadjusted = result.unadjustedCi() == null ? "" : "Unadjusted interval: "
+                + MetricFormat.of(result.metric()).interval(result.unadjustedCi().lower(), result.unadjustedCi().upper(),
+                        true) + ".";
+        String bound = result.boundReason(unadjustedShown ? result.unadjustedCi() : result.deltaCi());
+        String shown;
         if (result.shownInterval() == null) {
-            return result.deltaCi() == null && result.unadjustedCi() != null
+            shown = result.deltaCi() == null && result.unadjustedCi() != null
                     ? "Not tested (" + result.verdict().label() + "), so no interval beside the verdict. " + unadjusted
                     : unadjusted;
+        } else {
+            shown = "Shown: " + result.shownInterval().describe() + "; the verdict is better or worse exactly when it "
+                    + "excludes 0. " + unadjusted;
         }
-        return "Shown: " + result.shownInterval().describe() + "; the verdict is better or worse exactly when it "
-                + "excludes 0. " + unadjusted;
+        return bound == null ? shown : shown + "\n" + bound + ".";
     }
 
     private static String formatPValues(SliceResult result) {

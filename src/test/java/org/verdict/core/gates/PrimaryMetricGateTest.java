@@ -105,6 +105,17 @@ class PrimaryMetricGateTest {
         assertEquals("macro_f1: Δ has no trustworthy interval (class E has 3 examples here)", result.summary());
     }
 
+    /**
+     * A 1,000,000-row pack: Δ's interval [+0.007266, +0.007322] read "[+0.0073, +0.0073]" at a gate's four decimals,
+     * which looks like an interval of width 0. Δ, both ends and the limit get the decimals that tell the ends apart.
+     */
+    @Test
+    void aNarrowIntervalIsWrittenWithEndsThatReadDifferently() {
+        GateResult pass = gate.judge(evidence(Metric.ROC_AUC, 0.8, 0.807294, new Interval(0.007266, 0.007322)));
+        assertTrue(pass.summary().contains("Δ +0.00729, 95% interval, overall slice tested alone [+0.00727, +0.00732];"
+                + " worst case +0.00727 ≥ −0.01000"), pass.summary());
+    }
+
     private static ReviewEvidence evidence(Metric metric, double production, double candidate, Interval ci) {
         SliceResult overall = new SliceResult(SliceKey.OVERALL, 800, metric, true,
                 new MetricEstimate(production, null), new MetricEstimate(candidate, null), candidate - production, ci,

@@ -98,4 +98,37 @@ class MetricFormatTest {
         assertEquals("+0.00004", MetricFormat.GATE_RATE.signed(0.00004));
         assertEquals("0.701", MetricFormat.RATE.value(0.700956622));
     }
+
+    @Test
+    void anIntervalWhoseEndsWouldReadAlikeGetsTheDecimalsThatTellThemApart() {
+        // a 1,000,000-row slice: [0.007266, 0.007322] read "+0.007 [+0.007, +0.007]"
+        assertEquals("+0.00729 [+0.00727, +0.00732]", MetricFormat.RATE.delta(0.007294, 0.007266, 0.007322));
+        assertEquals("[+0.00727, +0.00732]", MetricFormat.RATE.interval(0.007266, 0.007322, true));
+        assertEquals("0.81230 [0.81227, 0.81233]", MetricFormat.RATE.estimate(0.8123, 0.81227, 0.81233));
+        // an estimate strictly inside reads unlike either end
+        assertEquals("+0.0124 [+0.0121, +0.0300]", MetricFormat.RATE.delta(0.0124, 0.0121, 0.03));
+        // a dollar interval gets at most one decimal, and ends that still read alike there keep the usual digits
+        assertEquals("23,643.2 [23,643.0, 23,643.4]", dollars.estimate(23643.2, 23643.0, 23643.4));
+        assertEquals("23,643 [23,643, 23,643]", dollars.estimate(23643.2, 23643.21, 23643.24));
+        // six decimals at most: a difference below that is rounding noise
+        assertEquals("[0.500, 0.500]", MetricFormat.RATE.interval(0.5, 0.5 + 1e-12, false));
+        assertEquals("0.000 [0.000, 0.000]", MetricFormat.RATE.delta(0.0, 0.0, 0.0), "an interval of width 0 says so");
+    }
+
+    @Test
+    void ordinaryIntervalsKeepTheirUsualDigits() {
+        assertEquals("−0.040 [−0.055, −0.025]", MetricFormat.RATE.delta(-0.04, -0.055, -0.025));
+        assertEquals("−1,561 [−2,864, −319]", dollars.delta(-1560.6047, -2863.7228, -318.8491));
+        assertEquals("+0.012 [+0.012, +0.020]", MetricFormat.RATE.delta(0.012, 0.012, 0.02), "Δ at an end reads as it");
+    }
+
+    @Test
+    void aSentenceWritesEveryNumberWithTheDecimalsOfItsInterval() {
+        MetricFormat deltas = MetricFormat.GATE_RATE.forInterval(0.007294, 0.007266, 0.007322, -0.01);
+        assertEquals("+0.00729", deltas.signedAmong(0.007294, -0.01));
+        assertEquals("−0.01000", deltas.signedAmong(-0.01, 0.007294));
+        assertEquals("+0.00727", deltas.signed(0.007266));
+        assertEquals("−0.0100", MetricFormat.GATE_RATE.forInterval(0.02, 0.01, 0.03).signed(-0.01),
+                "a format is widened only where the ends would read alike");
+    }
 }

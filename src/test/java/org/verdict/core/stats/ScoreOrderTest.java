@@ -85,6 +85,33 @@ class ScoreOrderTest {
         }
     }
 
+    /**
+     * The score changes along the order are where consecutive scores differ, on a table longer than the runs the
+     * positions are read in on several cores (scores with two decimals: long ties across the runs' ends, −0.0 among
+     * the zeros, one score only, and no rows).
+     */
+    @Test
+    void marksWhereConsecutiveScoresDifferAcrossTheRuns() {
+        SplittableRandom random = new SplittableRandom(13);
+        double[] twoDecimals = new double[300_000];
+        for (int i = 0; i < twoDecimals.length; i++) {
+            int hundredths = random.nextInt(101);
+            twoDecimals[i] = hundredths == 0 && random.nextBoolean() ? -0.0 : hundredths / 100.0;
+        }
+        double[] oneScore = new double[70_000];
+        Arrays.fill(oneScore, 0.25);
+        for (double[] scores : new double[][] {twoDecimals, oneScore, {}}) {
+            int[] ascending = ScoreOrder.ascending(scores);
+            long[] expected = new long[(scores.length + 63) / 64];
+            for (int p = 0; p < scores.length; p++) {
+                if (p == 0 || scores[ascending[p]] != scores[ascending[p - 1]]) {
+                    expected[p / 64] |= 1L << (p % 64);
+                }
+            }
+            assertArrayEquals(expected, ScoreOrder.newScores(ascending, scores));
+        }
+    }
+
     @Test
     void refusesScoresThatAreNotProbabilities() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -173,7 +173,10 @@ class ComparisonRowTest {
                 "3.2", Metric.RMSE, org.verdict.core.compare.ComparisonOptions.DEFAULTS, java.util.List.of(zip), 1,
                 java.util.Map.of(Metric.RMSE, 1));
 
-        assertEquals("−759 [−1,321, +524]", new ComparisonRow(zip).deltaText());
+        // the lower end is −production's rmse: the candidate at 0, the bound of its range, marked as such
+        assertEquals("−759 [−1,321†, +524]", new ComparisonRow(zip).deltaText());
+        assertTrue(new ComparisonRow(zip).deltaTooltip().endsWith("† lower end at the bound: the candidate's rmse "
+                + "cannot be below 0, so Δ cannot be below −1,321 (−production's rmse)."), new ComparisonRow(zip).deltaTooltip());
         java.util.List<org.verdict.core.evidence.EvidenceTable.Cell> pdfRow =
                 org.verdict.core.evidence.ComparisonEvidence.table(report).rows().get(0);
         assertEquals(new ComparisonRow(zip).deltaText(), pdfRow.get(4).text() + " " + pdfRow.get(5).text(),

@@ -2,6 +2,7 @@ package org.verdict.core.gates.model;
 
 import java.util.Locale;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.MetricFormat;
 
 /**
@@ -29,12 +30,27 @@ public final class GateNumbers {
      * {@code 100.1 vs 99.87} reads {@code 100.10 vs 99.87}), a rate or score as {@link #value(double)}.
      */
     public static String value(Metric metric, double value, double... comparedWith) {
-        return metric.inTargetUnits() ? MetricFormat.of(metric).valueAmong(value, comparedWith) : value(value);
+        return numbers(metric).valueAmong(value, comparedWith);
     }
 
     /** A difference of a metric, or a limit on one, as {@link #value(Metric, double, double...)} with its sign. */
     public static String signed(Metric metric, double value, double... comparedWith) {
-        return metric.inTargetUnits() ? MetricFormat.of(metric).signedAmong(value, comparedWith) : signed(value);
+        return numbers(metric).signedAmong(value, comparedWith);
+    }
+
+    /**
+     * How a sentence about a difference and its interval writes them and the limits compared with them
+     * ({@code differences.signedAmong(worstCase, comparedWith)}): as {@link #signed(Metric, double, double...)}, with
+     * the decimals that keep the interval's two ends, and the difference strictly inside it, apart ({@code Δ +0.00729,
+     * 95% CI [+0.00727, +0.00732]}, not {@code [+0.0073, +0.0073]}; {@link MetricFormat#forInterval}).
+     */
+    public static MetricFormat differences(Metric metric, double delta, Interval interval, double... comparedWith) {
+        return numbers(metric).forInterval(delta, interval.lower(), interval.upper(), comparedWith);
+    }
+
+    /** An error in the target's units as the app writes it, a rate or score with a gate's four decimals. */
+    private static MetricFormat numbers(Metric metric) {
+        return metric.inTargetUnits() ? MetricFormat.of(metric) : MetricFormat.GATE_RATE;
     }
 
     /** A difference of percentages in points, with the two decimals of {@link #percent}: {@code +0.45}. */

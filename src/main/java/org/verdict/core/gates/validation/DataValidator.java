@@ -142,7 +142,7 @@ public final class DataValidator {
 
     private static Finding volumeFinding(String subject, long count, int minimum) {
         GateOutcome outcome = count >= minimum ? GateOutcome.PASS : GateOutcome.FAIL;
-        return new Finding(subject, outcome, subject + ": " + MetricFormat.count(count) + " examples (minimum " + MetricFormat.count(minimum) + ")",
+        return new Finding(subject, outcome, subject + ": " + MetricFormat.count(count, "example", "examples") + " (minimum " + MetricFormat.count(minimum) + ")",
                 Map.of("n", (double) count, "minimum", (double) minimum));
     }
 
@@ -241,7 +241,8 @@ public final class DataValidator {
         }
         GateOutcome outcome = kappa >= limits.minKappa() ? GateOutcome.PASS : GateOutcome.FAIL;
         return new Finding("kappa", outcome, method + " " + String.format(Locale.ROOT, "%.3f", kappa)
-                + " over " + MetricFormat.count(items) + " examples and " + MetricFormat.count(annotators.size()) + " annotators (minimum "
+                + " over " + MetricFormat.count(items, "example", "examples") + " and "
+                + MetricFormat.count(annotators.size(), "annotator", "annotators") + " (minimum "
                 + limits.minKappa() + ")", Map.of("kappa", kappa, "n", (double) items, "minimum", limits.minKappa()));
     }
 
@@ -290,7 +291,7 @@ public final class DataValidator {
         RateEstimate agreement = RateEstimate.of(agreeing, compared, policy.confidenceLevel());
         GateOutcome outcome = agreement.rate() >= limits.adjudicationTarget() ? GateOutcome.PASS : GateOutcome.FAIL;
         return new Finding("adjudication", outcome, "annotator majority agrees with the adjudicated label in "
-                + MetricFormat.count(agreeing) + " of " + MetricFormat.count(compared) + " examples (" + String.format(Locale.ROOT, "%.1f%%",
+                + MetricFormat.count(agreeing) + " of " + MetricFormat.count(compared, "example", "examples") + " (" + String.format(Locale.ROOT, "%.1f%%",
                 agreement.rate() * 100) + ", CI " + String.format(Locale.ROOT, "[%.1f%%, %.1f%%]",
                 agreement.ci().lower() * 100, agreement.ci().upper() * 100) + "; target "
                 + String.format(Locale.ROOT, "%.0f%%", limits.adjudicationTarget() * 100) + ")",

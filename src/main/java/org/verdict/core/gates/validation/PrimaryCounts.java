@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.pack.SliceValueOrder;
 import org.verdict.core.pack.Task;
 
 /**
@@ -35,7 +36,7 @@ public record PrimaryCounts(String fileName, Task task, long rowCount, List<Stri
             for (int code : column.codes()) {
                 counts[code]++;
             }
-            Map<String, Long> levels = new TreeMap<>();
+            Map<String, Long> levels = new TreeMap<>(SliceValueOrder.INSTANCE);
             for (int level = 0; level < counts.length; level++) {
                 levels.put(column.levels().get(level), counts[level]);
             }

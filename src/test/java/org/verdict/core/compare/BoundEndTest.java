@@ -1,0 +1,73 @@
+package org.verdict.core.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.verdict.core.pack.Metric;
+import org.verdict.core.stats.Interval;
+
+/**
+ * An end of Δ's interval where the candidate's value would be the metric's lowest or highest (Δ mae = −production's
+ * mae: a candidate without error) is set by the metric's range, not measured; every view marks it and says why.
+ */
+class BoundEndTest {
+
+    private static SliceResult result(Metric metric, double production, double delta, Interval shown) {
+        return new SliceResult(new SliceKey(List.of("neighbourhood"), List.of("hood_06")), 57, metric, false,
+                new MetricEstimate(production, null), new MetricEstimate(production + delta, null), delta, shown,
+                shown, 0.4, 1.0, "paired-bootstrap", Verdict.INCONCLUSIVE,
+                new ShownInterval(TestFamily.SLICES, 1 - 0.05 / 30, ShownInterval.HOLM, 30), null, null, null);
+    }
+
+    /** A reviewer's c_houses pack, hood_06: Δ mae +22,028 [−54,593, +118,715] beside production's 54,593. */
+    @Test
+    void theLowerEndOfAnErrorAtMinusProductionIsMarkedAndExplained() {
+        SliceResult r = result(Metric.MAE, 54_593.2, 22_028.4, new Interval(-54_593.2, 118_715.1));
+        assertEquals(SliceResult.BoundEnds.LOWER, r.boundEnds(r.deltaCi()));
+        assertEquals("+22,028 [−54,593†, +118,715]", r.deltaText(r.deltaCi()));
+        assertEquals("[−54,593†, +118,715]", r.intervalText(r.deltaCi()));
+        assertEquals("† lower end at the bound: the candidate's mae cannot be below 0, so Δ cannot be below −54,593 "
+                + "(−production's mae)", r.boundReason(r.deltaCi()));
+    }
+
+    @Test
+    void theUpperEndOfBrierAtOneMinusProductionIsMarked() {
+        SliceResult r = result(Metric.BRIER, 0.2, 0.05, new Interval(-0.05, 0.8));
+        assertEquals(SliceResult.BoundEnds.UPPER, r.boundEnds(r.deltaCi()));
+        assertEquals("+0.050 [−0.050, +0.800†]", r.deltaText(r.deltaCi()));
+        assertTrue(r.boundReason(r.deltaCi()).startsWith("† upper end at the bound: the candidate's brier cannot be "
+                + "above 1, so Δ cannot be above +0.800 (1 − production's brier)"), r.boundReason(r.deltaCi()));
+    }
+
+    @Test
+    void anEndMeasuredFromTheDataIsNotMarked() {
+        SliceResult r = result(Metric.MAE, 54_593.2, 22_028.4, new Interval(-38_323, 82_776));
+        assertNull(r.boundEnds(r.deltaCi()));
+        assertNull(r.boundReason(r.deltaCi()));
+        assertFalse(r.deltaText(r.deltaCi()).contains(SliceResult.BOUND_MARK));
+    }
+
+    @Test
+    void theJsonSaysWhichEndIsAtTheBound() throws Exception {
+        SliceResult bound = result(Metric.MAE, 54_593.2, 22_028.4, new Interval(-54_593.2, 118_715.1));
+        SliceResult measured = result(Metric.MAE, 54_593.2, 22_028.4, new Interval(-38_323, 82_776));
+        for (SliceResult r : List.of(bound, measured)) {
+            ComparisonReport report = new ComparisonReport("houses", "1", "2", Metric.MAE, ComparisonOptions.DEFAULTS,
+                    List.of(r), 0, Map.of());
+            JsonNode json = new ObjectMapper().readTree(new ComparisonJson().write(report, x -> true, List.of()));
+            JsonNode node = json.get("results").get(0);
+            if (r == bound) {
+                assertEquals("lower", node.get("ciAtBound").asText());
+            } else {
+                assertFalse(node.has("ciAtBound"));
+            }
+        }
+    }
+}
