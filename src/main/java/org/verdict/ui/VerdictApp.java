@@ -189,7 +189,8 @@ public final class VerdictApp extends Application {
             // One view per event, so the FX thread gets to draw and handle input between them.
             List.of(overview, gates, evidence, audit).forEach(view -> Platform.runLater(view::build));
             // `verdict PACK` (the launcher only passes an existing pack folder or .zip) opens that pack, as Open pack… does
-            List<String> named = getParameters().getRaw();
+            // an app a test harness builds, rather than launch(), has no parameters
+            List<String> named = getParameters() == null ? List.of() : getParameters().getRaw();
             if (named.size() == 1) {
                 window.openPack(Path.of(named.get(0)).toAbsolutePath(), true);
             } else {
