@@ -1,6 +1,9 @@
 package org.verdict;
 
+import java.io.PrintWriter;
 import org.verdict.cli.VerdictCommand;
+import org.verdict.cli.exit.ErrorLine;
+import org.verdict.cli.exit.ExitCodes;
 import org.verdict.ui.VerdictApp;
 
 /**
@@ -14,9 +17,27 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length == 0 || VerdictCommand.opensPackInApp(args)) {
-            VerdictApp.open(args);
+            int status = openApp(() -> VerdictApp.open(args), new PrintWriter(System.err, true));
+            if (status != ExitCodes.OK) {
+                System.exit(status);
+            }
             return;
         }
         System.exit(VerdictCommand.execute(args));
+    }
+
+    /**
+     * Runs the desktop app. JavaFX refuses to start with an UnsupportedOperationException where it has no display
+     * (a shell over ssh, a server, DISPLAY unset) or no windowing library: one line that says so and points to the
+     * commands, which need neither, instead of JavaFX's stack trace.
+     */
+    static int openApp(Runnable app, PrintWriter err) {
+        try {
+            app.run();
+            return ExitCodes.OK;
+        } catch (UnsupportedOperationException noDisplay) {
+            return ErrorLine.print(err, "the desktop app cannot start here (" + noDisplay.getMessage() + "): it needs a "
+                    + "graphical session; the commands run without one (verdict --help)", ExitCodes.BAD_INPUT);
+        }
     }
 }

@@ -243,8 +243,10 @@ public final class VerdictCommand implements Runnable {
                 commandLine.getErr().println("To open a pack in the app: verdict PACK; commands: verdict --help");
                 return ExitCodes.BAD_INPUT;
             }
+            // one message, then where the options are described: the whole usage would bury the message
             commandLine.getErr().println(ErrorLine.PREFIX + error.getMessage());
-            error.getCommandLine().usage(commandLine.getErr());
+            commandLine.getErr().println("Options: " + error.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help");
             return ExitCodes.BAD_INPUT;
         });
         return commandLine;

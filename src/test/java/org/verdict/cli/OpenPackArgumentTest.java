@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.cli.exit.ExitCodes;
 
-/** {@code verdict PACK} opens the app on the pack; any other word that is no command gets one line and the way on. */
+/**
+ * {@code verdict PACK} opens the app on the pack; any other word that is no command, or an option it cannot take, gets
+ * one line and the way on.
+ */
 class OpenPackArgumentTest {
     @TempDir
     Path dir;
@@ -46,10 +49,17 @@ class OpenPackArgumentTest {
         assertFalse(String.join("\n", typo).contains("Usage:"), typo.toString());
     }
 
-    private static List<String> refused(String word) {
+    @Test
+    void aWrongOptionIsOneErrorLineAndWhereTheOptionsAreNotTheUsage() {
+        List<String> lines = refused("compare", "--effect", "abc", "sample-data/support-router");
+        assertEquals(List.of("error: Invalid value for option '--effect': 'abc' is not a double",
+                "Options: verdict compare --help"), lines);
+    }
+
+    private static List<String> refused(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        assertEquals(ExitCodes.BAD_INPUT, VerdictCommand.commandLine(out, err, word).execute(word));
+        assertEquals(ExitCodes.BAD_INPUT, VerdictCommand.commandLine(out, err, args).execute(args));
         assertEquals("", out.toString());
         return err.toString().lines().toList();
     }

@@ -208,6 +208,12 @@ public final class CompareView {
         confusionTab.disableProperty().bind(model.multiclassProperty().not());
         TabPane evidence = new TabPane(chartTab, confusionTab);
         evidence.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // a pack without matrices would leave the greyed tab in front, with neither matrix nor chart
+        confusionTab.disabledProperty().addListener((obs, was, disabled) -> {
+            if (disabled) {
+                evidence.getSelectionModel().select(chartTab);
+            }
+        });
         // The matrices are a few hundred nodes (over 100 ms of CSS and layout on a laptop): built while their tab is
         // in front, not for every slice picked while the chart is
         Runnable showConfusion = () -> {

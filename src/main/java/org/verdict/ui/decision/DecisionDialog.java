@@ -17,6 +17,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -39,6 +40,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Screen;
@@ -60,8 +62,13 @@ import org.verdict.ui.theme.CellFont;
  * view over {@link DecisionViewModel}; {@link #showModal} opens it over the main window.
  */
 public final class DecisionDialog {
-    private static final double PREFERRED_WIDTH = 900;
-    private static final double PREFERRED_HEIGHT = 760;
+    /** 900 × 760 px in normal text; large text widens and heightens the dialog with it, up to the screen. */
+    private static final double PREFERRED_WIDTH_EMS = 69;
+    private static final double PREFERRED_HEIGHT_EMS = 58;
+    /** What is still needed and the outcome of signing share this many lines above the buttons, scrolling beyond. */
+    private static final int MESSAGE_LINES = 2;
+    /** Two lines of a label are a pixel or two taller than two lines of its text; without it a scroll bar shows. */
+    private static final double MESSAGE_SLACK = 4;
     /** The gate table is as tall as its gates up to this share of the form's view; beyond, it scrolls. */
     private static final double GATE_TABLE_SHARE_OF_VIEW = 0.8;
     /** A gate table's header, and a row's padding and border, in ems of the text. */
@@ -114,27 +121,36 @@ public final class DecisionDialog {
         return root;
     }
 
-    /** Opens the dialog in its own window, modal over {@code owner}, no taller than the screen it opens on. */
+    /** Opens the dialog in its own window, modal over {@code owner}, no larger than the screen it opens on. */
     public Stage showModal(Window owner) {
+        return showModal(owner, Screen.getPrimary().getVisualBounds());
+    }
+
+    /**
+     * Opens the dialog sized in ems of the owner's text, so large text gets a wider form (whole gate names and
+     * prompts beside their fields on a laptop) within {@code screen}.
+     */
+    Stage showModal(Window owner, Rectangle2D screen) {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle(text.getString("decision.title"));
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        stage.setScene(new Scene(root, Math.min(PREFERRED_WIDTH, screen.getWidth() - SCREEN_MARGIN),
-                Math.min(PREFERRED_HEIGHT, screen.getHeight() - SCREEN_MARGIN)));
+        stage.setScene(new Scene(root));
         OwnerLook.follow(owner, stage.getScene());
+        root.applyCss();
+        double em = passphrase.getFont().getSize();
+        root.setPrefSize(Math.min(PREFERRED_WIDTH_EMS * em, screen.getWidth() - SCREEN_MARGIN),
+                Math.min(PREFERRED_HEIGHT_EMS * em, screen.getHeight() - SCREEN_MARGIN));
         stage.show();
         return stage;
     }
 
     /**
-     * The outcome of signing (or what is still missing, or the warning about failing gates) right above Cancel
-     * and Sign. Esc cancels even without a window manager; after a successful append Cancel becomes Close.
+     * The outcome of signing (or what is still missing) right above Cancel and Sign, in an area of fixed height, so
+     * the fields above never move while what is missing changes as the person types. Esc cancels even without a
+     * window manager; after a successful append Cancel becomes Close.
      */
     private Node footer() {
-        Label warning = message("decisionWarning", model.promotionWarningProperty());
-        warning.getStyleClass().add(Styles.WARNING);
         Label missing = message("decisionMissing", model.missingProperty());
         missing.getStyleClass().add("text-muted");
         Label status = message("decisionStatus", model.statusProperty());
@@ -182,12 +198,33 @@ public final class DecisionDialog {
         // the store and the key file sit with the passphrase, in view on a laptop screen however long the form
         Node signing = signingRow();
         signing.disableProperty().bind(model.signingProperty());
-        VBox footer = new VBox(6, warning, missing, status, signing, buttons);
+        VBox footer = new VBox(6, messages(status, missing), signing, buttons);
         footer.setId("decisionFooter");
         footer.setPadding(new Insets(10, 16, 12, 16));
         // the line above the foot comes from the stylesheet, in the theme's border colour
         footer.getStyleClass().add("dialog-footer");
         return footer;
+    }
+
+    /** The messages in {@link #MESSAGE_LINES} lines of their text, scrolling when they need more. */
+    private static Node messages(Label... lines) {
+        VBox content = new VBox(2, lines);
+        ScrollPane area = new ScrollPane(content);
+        area.setId("decisionMessages");
+        area.getStyleClass().add("dialog-messages");
+        area.setFitToWidth(true);
+        area.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        Label measured = lines[0];
+        DoubleBinding height = Bindings.createDoubleBinding(() -> {
+            Text sample = new Text("X\n".repeat(MESSAGE_LINES - 1) + "X");
+            sample.setFont(measured.getFont());
+            return Math.ceil(sample.getLayoutBounds().getHeight() + measured.snappedTopInset()
+                    + measured.snappedBottomInset()) + MESSAGE_SLACK;
+        }, measured.fontProperty());
+        area.minHeightProperty().bind(height);
+        area.prefHeightProperty().bind(height);
+        area.maxHeightProperty().bind(height);
+        return area;
     }
 
     /** A message line that takes no room while it is empty. */
@@ -263,7 +300,17 @@ public final class DecisionDialog {
         rationale.setWrapText(true);
         rationale.textProperty().bindBidirectional(model.rationaleProperty());
         addRow(grid, 0, "decision.kind", kind);
-        addRow(grid, 1, "decision.decision", decision);
+        // the warning about promoting over gates that do not pass stands under the decision, in the form: in the
+        // footer its five lines of large text left the form half the dialog
+        Label warning = message("decisionWarning", model.promotionWarningProperty());
+        warning.getStyleClass().add(Styles.WARNING);
+        warning.setMinHeight(Region.USE_PREF_SIZE);
+        VBox decided = new VBox(6, decision, warning);
+        Label decisionLabel = addRow(grid, 1, "decision.decision", decided);
+        // beside the choice, not centred on the choice and the warning (a baseline row would size itself for the
+        // warning on one line and let it run over the fields below)
+        GridPane.setValignment(decisionLabel, VPos.TOP);
+        decisionLabel.minHeightProperty().bind(decision.heightProperty());
         addRow(grid, 2, "decision.dataSnapshot", snapshot);
         addRow(grid, 3, "decision.date", date);
         addRow(grid, 4, "decision.planned", planned);
@@ -293,6 +340,9 @@ public final class DecisionDialog {
         }
         Label heading = new Label(text.getString("decision.overrides"));
         heading.getStyleClass().add(Styles.TEXT_BOLD);
+        // "(signed with the record)" wraps in large text rather than ending in "…"
+        heading.setWrapText(true);
+        heading.setMinHeight(Region.USE_PREF_SIZE);
         VBox section = new VBox(6, heading, grid);
         section.setId("decisionOverrides");
         section.visibleProperty().bind(model.overridingProperty());
@@ -375,12 +425,13 @@ public final class DecisionDialog {
         return grid;
     }
 
-    private void addRow(GridPane grid, int row, String labelKey, Node value) {
+    private Label addRow(GridPane grid, int row, String labelKey, Node value) {
         GridPane.setHgrow(value, Priority.ALWAYS);
         Label label = new Label(text.getString(labelKey));
         // the field gives way, never the label: "Planned deployment" stays whole in large text
         label.setMinWidth(Region.USE_PREF_SIZE);
         grid.addRow(row, label, value);
+        return label;
     }
 
     private static Label readOnly(String id, String value) {

@@ -98,6 +98,9 @@ public final class OverviewView {
         Label shown = new Label();
         shown.setId(valueId);
         shown.setWrapText(true);
+        // the grid sizes its rows for a wider column than it lays out: without this the verdict's third line in
+        // large text was cut to "…lack it onl…" instead of wrapping
+        shown.setMinHeight(Region.USE_PREF_SIZE);
         shown.textProperty().bind(value);
         grid.addRow(row, label, shown);
         return shown;

@@ -7,6 +7,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.util.Duration;
@@ -33,6 +34,11 @@ public final class ActivityArea extends HBox {
         Label message = new Label();
         message.setId(idPrefix + "Message");
         message.textProperty().bind(activity.messageProperty());
+        // a status bar shared with the pack, its hash and the stores cuts a long message ("Waiting for another
+        // comp…"): hovering it reads it whole
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(activity.messageProperty());
+        message.setTooltip(whole);
         getChildren().addAll(message, bar);
         if (cancel != null) {
             cancel.setMinWidth(Region.USE_PREF_SIZE);

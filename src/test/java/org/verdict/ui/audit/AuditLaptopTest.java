@@ -194,4 +194,35 @@ class AuditLaptopTest {
             robot.interact(() -> appearance.darkProperty().set(false));
         }
     }
+
+    /**
+     * The Model filter keeps a width a person finds and reads, whatever the log's model names (it shrank to "any▾"),
+     * and in the dark theme its drop-down list has no shadow margin, which a desktop without a compositor draws as a
+     * white frame.
+     */
+    @Test
+    void theModelFilterKeepsItsWidthAndItsDarkDropDownHasNoFrame(FxRobot robot) throws Exception {
+        // opening a log refills the filter's models, which left it only as wide as "any"
+        Path db = store("filters.db");
+        robot.interact(() -> model.open(db));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ChoiceBox<?> filter = robot.lookup("#auditModel")
+                .queryAs(javafx.scene.control.ChoiceBox.class);
+        double em = robot.lookup("#auditSearch").queryAs(javafx.scene.control.TextField.class).getFont().getSize();
+        assertTrue(filter.getWidth() >= 6 * em, filter.getWidth() + " px wide in " + em + " px text");
+        try {
+            robot.interact(() -> appearance.darkProperty().set(true));
+            robot.interact(filter::show);
+            WaitForAsyncUtils.waitForFxEvents();
+            List<javafx.scene.Node> lists = robot.listWindows().stream()
+                    .filter(window -> window instanceof javafx.scene.control.ContextMenu && window.isShowing())
+                    .flatMap(window -> window.getScene().getRoot().lookupAll(".context-menu").stream()).toList();
+            assertTrue(!lists.isEmpty(), "the drop-down list is open");
+            assertEquals(List.of(), lists.stream().map(javafx.scene.Node::getEffect)
+                    .filter(java.util.Objects::nonNull).toList(), "no shadow around the dark drop-down list");
+        } finally {
+            robot.interact(filter::hide);
+            robot.interact(() -> appearance.darkProperty().set(false));
+        }
+    }
 }

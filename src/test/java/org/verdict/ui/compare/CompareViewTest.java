@@ -47,13 +47,14 @@ class CompareViewTest {
     private TableView<ComparisonRow> table;
     private Appearance appearance;
     private ChartPane chartPane;
+    private CompareViewModel model;
     private final CurrentThreadExecutor executor = new CurrentThreadExecutor();
 
     @Start
     @SuppressWarnings("unchecked")
     void start(Stage stage) throws Exception {
         appearance = new Appearance(false, false);
-        CompareViewModel model = new CompareViewModel((pack, candidate, options, progress) -> ReportFixture.standard(),
+        model = new CompareViewModel((pack, candidate, options, progress) -> ReportFixture.standard(),
                 new ComparisonEngine()::confusionMatrix,
                 executor, new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS, failures::add);
         chartPane = new ChartPane(appearance, text, extension -> {
@@ -415,5 +416,29 @@ class CompareViewTest {
                 "the hyphen stays with its word; the column's own underscore is no place to break");
         assertEquals("postcode\n=SW1A1AA0000", CompareView.twoLines("postcode=SW1A1AA0000"));
         assertEquals("language=pt", CompareView.twoLines("language=pt"));
+    }
+
+    /** A binary pack has no confusion matrices: opening one after a multiclass pack shows the chart, not a grey tab. */
+    @Test
+    void aBinaryPackOpenedOverTheConfusionTabShowsTheChart(FxRobot robot) throws Exception {
+        javafx.scene.control.Tab confusion = tab(robot, "tabConfusion");
+        robot.interact(() -> confusion.getTabPane().getSelectionModel().select(confusion));
+        assertTrue(confusion.isSelected());
+
+        Path binary = PackFixture.write(folder.resolve("fraud"), PackFixture.BINARY_MANIFEST, PackFixture.BINARY_CSV);
+        var pack = new PackLoader().load(binary, Progress.NONE);
+        robot.interact(() -> model.showPack(pack));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(confusion.isDisable());
+        javafx.scene.control.Tab selected = confusion.getTabPane().getSelectionModel().getSelectedItem();
+        assertEquals("tabChart", selected.getId());
+        assertTrue(selected.getContent().isVisible(), "the chart is on screen");
+    }
+
+    private static javafx.scene.control.Tab tab(FxRobot robot, String id) {
+        return robot.lookup(".tab-pane").queryAllAs(javafx.scene.control.TabPane.class).stream()
+                .flatMap(pane -> pane.getTabs().stream()).filter(tab -> id.equals(tab.getId()))
+                .findFirst().orElseThrow();
     }
 }

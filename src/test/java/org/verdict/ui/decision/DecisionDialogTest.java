@@ -260,6 +260,8 @@ class DecisionDialogTest {
         assertFalse(overrides.isVisible());
 
         robot.interact(() -> robot.lookup("#decisionChoice").<ChoiceBox<String>>query().setValue("promote"));
+        // the warning stands under the decision, in the form, which a person choosing it has scrolled to
+        robot.interact(() -> robot.lookup("#decisionScroll").queryAs(ScrollPane.class).setVvalue(0));
         assertTrue(inView(robot, "#decisionWarning"));
         assertTrue(warning.getText().contains("Safety (fail), Latency (fail)"), warning.getText());
         assertTrue(warning.getText().contains("promoted over blocked gates"), warning.getText());
@@ -338,5 +340,74 @@ class DecisionDialogTest {
         }
         assertTrue(robot.lookup("#decisionStatus").queryAs(Label.class).getText()
                 .endsWith("signed."), "tier 2 with an ML lead's key");
+    }
+
+    /**
+     * A reviewer's fairness pack promoted over six gates in large text on a 1366×768 laptop: the dialog takes the
+     * screen's width, so every prompt and the section's heading are whole; the warning lives in the form and the form
+     * keeps most of the dialog; and nothing moves while what is still needed shrinks as the person fills it in.
+     */
+    @Test
+    void promotingInLargeTextOnALaptopKeepsTheFormInViewAndStill(FxRobot robot) {
+        robot.interact(() -> new org.verdict.ui.theme.Appearance(false, true)
+                .applyTo(mainWindow.getScene().getRoot()));
+        GateOutcome[] gates = {new GateOutcome("Primary metric", "fail", "Δ roc_auc −0.012"),
+            new GateOutcome("Safety", "insufficient evidence", "no safety suite"),
+            new GateOutcome("Fairness", "insufficient evidence", "group_d left out"),
+            new GateOutcome("Language parity", "insufficient evidence", "no language column"),
+            new GateOutcome("Latency", "insufficient evidence", "no latency suite"),
+            new GateOutcome("Circuit breaker", "insufficient evidence", "no canary")};
+        DecisionViewModel model = new DecisionViewModel(DecisionPacks.tierThreePack(),
+                new EvaluationSummary(List.of(gates), List.of()), List.of(), new CurrentThreadExecutor(), NOV_22);
+        robot.interact(() -> dialog = new DecisionDialog(model, DecisionDialog.defaultText())
+                .showModal(mainWindow, new javafx.geometry.Rectangle2D(0, 0, 1366, 768)));
+        robot.interact(() -> robot.lookup("#decisionChoice").<ChoiceBox<String>>query().setValue("promote"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        double height = dialog.getScene().getHeight();
+        assertTrue(height <= 768, "within the screen: " + height);
+        ScrollPane form = robot.lookup("#decisionScroll").queryAs(ScrollPane.class);
+        assertTrue(form.getHeight() >= 0.6 * height, "the form has " + form.getHeight() + " of " + height + " px");
+        assertTrue(robot.from(form).lookup("#decisionWarning").tryQuery().isPresent(), "the warning is in the form");
+        List<Label> labels = robot.lookup("#decisionWarning").queryAllAs(Label.class).stream().toList();
+        Label heading = robot.lookup(".label").queryAllAs(Label.class).stream()
+                .filter(label -> label.getText() != null && label.getText().startsWith("Promoted over blocked gates"))
+                .findFirst().orElseThrow();
+        for (Label label : List.of(labels.get(0), heading)) {
+            assertEquals(List.of(label.getText()), label.lookupAll(".text").stream()
+                    .map(node -> ((javafx.scene.text.Text) node).getText()).toList(), "drawn whole");
+        }
+        Node snapshot = robot.lookup("#decisionDataSnapshot").query();
+        assertTrue(labels.get(0).localToScene(labels.get(0).getBoundsInLocal()).getMaxY()
+                <= snapshot.localToScene(snapshot.getBoundsInLocal()).getMinY(), "the warning runs over no field");
+        List<TextField> justifications = robot.lookup(".text-field").queryAllAs(TextField.class).stream()
+                .filter(field -> field.getId() != null && field.getId().startsWith("decisionOverride-")).toList();
+        assertEquals(gates.length, justifications.size());
+        for (TextField field : justifications) {
+            javafx.scene.text.Text prompt = new javafx.scene.text.Text(field.getPromptText());
+            prompt.setFont(field.getFont());
+            double room = field.getWidth() - field.getPadding().getLeft() - field.getPadding().getRight();
+            assertTrue(prompt.getLayoutBounds().getWidth() <= room, field.getId() + ": a prompt of "
+                    + prompt.getLayoutBounds().getWidth() + " px in " + room + " px");
+        }
+
+        robot.interact(() -> form.setVvalue(0.5));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node footer = robot.lookup("#decisionFooter").query();
+        Node approvers = robot.lookup("#decisionApprovers").query();
+        Label missing = robot.lookup("#decisionMissing").queryAs(Label.class);
+        double footerHeight = footer.getLayoutBounds().getHeight();
+        double approversY = approvers.localToScene(0, 0).getY();
+        String stillNeeded = missing.getText();
+        robot.interact(() -> {
+            robot.lookup("#decisionRationale").queryAs(javafx.scene.control.TextArea.class)
+                    .setText("The fairness gap is within the board's tolerance.");
+            robot.lookup("#decisionApprovers").queryAs(TextField.class).setText("Ada Lovelace");
+            justifications.forEach(field -> field.setText("accepted by the board"));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!stillNeeded.equals(missing.getText()), "what is still needed changed: " + missing.getText());
+        assertEquals(footerHeight, footer.getLayoutBounds().getHeight(), 0.5, "the footer keeps its height");
+        assertEquals(approversY, approvers.localToScene(0, 0).getY(), 0.5, "the fields stay where they were");
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.task.Progress;
 import org.verdict.ui.shell.BundledSample;
@@ -30,16 +31,23 @@ import org.verdict.ui.theme.Appearance;
 /** The sample pack's versions on a laptop-sized Overview, in large text: every name, date and header is whole. */
 @ExtendWith(ApplicationExtension.class)
 class OverviewViewTest {
+    /** The verdict of a pack whose gates lack evidence (a reviewer's fairness pack): three lines on a laptop. */
+    private static final String LONG_VERDICT = "Candidate 2 may not replace production 1 yet: 1 gate fails, 5 lack "
+            + "evidence. 4 of them lack it only for want of an optional suite or column (Safety, Fairness, Language "
+            + "parity, Latency): add it, or declare the gate not applicable in the policy; see their lines. "
+            + "Failing: Primary metric.";
+
     private Appearance appearance;
     private TableView<?> versions;
+    private final javafx.beans.property.StringProperty headline = new javafx.beans.property.SimpleStringProperty(
+            "Candidate 43 may not replace production 42 yet: 3 gates fail, none lacks evidence.");
 
     @Start
     void start(Stage stage) throws Exception {
         appearance = new Appearance(false, true);
         ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.messages");
         OverviewViewModel model = new OverviewViewModel(text);
-        model.showVerdictOf(new javafx.beans.property.SimpleStringProperty(
-                "Candidate 43 may not replace production 42 yet: 3 gates fail, none lacks evidence."));
+        model.showVerdictOf(headline);
         // The Overview's share of a 1366 x 768 laptop screen beside the navigation rail.
         Scene scene = new Scene((Parent) new OverviewView(model, text).node(), 1186, 690);
         appearance.applyTo(scene.getRoot());
@@ -93,5 +101,20 @@ class OverviewViewTest {
         assertTrue(verdict.isVisible());
         assertEquals("Candidate 43 may not replace production 42 yet: 3 gates fail, none lacks evidence.",
                 verdict.getText());
+    }
+
+    /** The verdict is the page's most important line: it wraps whole in large text as in normal text. */
+    @Test
+    void aLongVerdictWrapsWholeInLargeAndNormalText(FxRobot robot) {
+        robot.interact(() -> headline.set(LONG_VERDICT));
+        javafx.scene.control.Label verdict = robot.lookup("#overviewVerdict").queryAs(javafx.scene.control.Label.class);
+        for (boolean large : new boolean[] {true, false}) {
+            robot.interact(() -> appearance.largeTextProperty().set(large));
+            WaitForAsyncUtils.waitForFxEvents();
+            List<String> drawn = verdict.lookupAll(".text").stream().map(Text.class::cast).map(Text::getText).toList();
+            assertEquals(List.of(LONG_VERDICT), drawn, large ? "large text" : "normal text");
+            Bounds bounds = verdict.localToScene(verdict.getBoundsInLocal());
+            assertTrue(bounds.getMaxX() <= verdict.getScene().getWidth(), "within the window: " + bounds);
+        }
     }
 }

@@ -69,8 +69,14 @@ class LongOpeningTest {
     void progressAndCancelAppearAndCancelStopsTheWork(FxRobot robot) throws Exception {
         robot.interact(() -> window.openPack(folder.resolve("slow-pack"), true));
         WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> robot.lookup("#activityArea").query().isVisible());
-        assertTrue(robot.lookup("#activityMessage").queryAs(Label.class).getText()
-                .contains("reading primary.csv"), "the sampled message is shown");
+        Label message = robot.lookup("#activityMessage").queryAs(Label.class);
+        assertTrue(message.getText().contains("reading primary.csv"), "the sampled message is shown");
+        String[] shown = new String[2];
+        robot.interact(() -> {
+            shown[0] = message.getText();
+            shown[1] = message.getTooltip().getText();
+        });
+        assertEquals(shown[0], shown[1], "a message the bar cuts is read whole in its tooltip");
         assertTrue(workerThreads.get(0).startsWith("verdict-worker-"), "the work ran off the FX thread");
 
         robot.clickOn("#activityCancel");
