@@ -60,6 +60,10 @@ public final class ChartPane extends StackPane {
     private static final double FRAME_SLACK_EMS = 0.75;
     /** A plot is readable with this many labelled ticks on its value axis: a scale, not a lone 0.0. */
     public static final int USEFUL_TICKS = 3;
+    /** The most of a chart's width its row labels take when they have to be shortened to leave the plot its room. */
+    static final double LABEL_SHARE = 0.5;
+    /** Row labels are never shortened to less than this, in lines of the text size: a cut label must still read. */
+    private static final double SHORTEST_LABEL_EMS = 6;
     /** Height of a row for each pixel of its label's size. */
     private static final double ROW_PITCH = 1.1;
     /** The chart's padding and the plot's insets, top and bottom together. */
@@ -356,7 +360,8 @@ public final class ChartPane extends StackPane {
      * Up to {@link #ROWS_THAT_FIT} rows, the chart fills the pane and the row labels shrink to the room each row
      * gets, so the value axis is in view with every row. When even the smallest labels would not fit (a long
      * cross, large text on a small pane), the chart scrolls with full-size labels and its value axis and legend move
-     * to the top, where they are in view with the first rows (the overall row and the worst slices).
+     * to the top, where they are in view with the first rows (the overall row and the worst slices); the axis is
+     * repeated at the bottom, in view with the last rows.
      */
     private void fitRows(JFreeChart chart, ChartLook look) {
         double available = scroller.getViewportBounds().getHeight();
@@ -384,6 +389,9 @@ public final class ChartPane extends StackPane {
         if (chart.getPlot() instanceof XYPlot xy) {
             rowAxis = xy.getDomainAxis();
             xy.setRangeAxisLocation(valueAxisAt, false);
+            // a chart that scrolls repeats its scale at the bottom, in view with the last rows
+            xy.setRangeAxis(1, fits ? null : copyOf(xy.getRangeAxis()), false);
+            xy.setRangeAxisLocation(1, AxisLocation.BOTTOM_OR_RIGHT, false);
         } else if (chart.getPlot() instanceof CategoryPlot category) {
             rowAxis = category.getDomainAxis();
             category.setRangeAxisLocation(valueAxisAt, false);
@@ -425,10 +433,31 @@ public final class ChartPane extends StackPane {
             double narrowLabels = widest * Math.min(1, narrowest / rowFont);
             usefulWidth.set(Math.ceil(frame + narrowLabels + plot + snappedLeftInset() + snappedRightInset()));
             double room = width - frame - plot;
-            return width <= 0 || widest <= room ? rowFont
+            float font = width <= 0 || widest <= room ? rowFont
                     : Math.max(Math.min(narrowest, rowFont), (float) Math.floor(rowFont * room / widest));
+            if (rows instanceof RowAxis named) {
+                // labels too long even at the smallest size are shortened, not the plot: they take at most a share of
+                // the chart, so the plot keeps its ticks (crosses of two columns beside the table at 1280×720)
+                double labelRoom = width <= 0 || widest * font / rowFont <= room ? Double.POSITIVE_INFINITY
+                        : Math.max(SHORTEST_LABEL_EMS * look.fontSize(), Math.min(room, LABEL_SHARE * width));
+                if (labelRoom < Double.POSITIVE_INFINITY) {
+                    // the shorter forms ("one_year × 25-60") may keep a larger size than the full labels could
+                    double shortest = named.widestShortestForm(g2.getFontMetrics(labels));
+                    font = Math.max(font, Math.min(rowFont, (float) Math.floor(rowFont * labelRoom / shortest)));
+                }
+                named.fitLabels(g2.getFontMetrics(labels.deriveFont(font)), labelRoom);
+            }
+            return font;
         } finally {
             g2.dispose();
+        }
+    }
+
+    private static org.jfree.chart.axis.ValueAxis copyOf(org.jfree.chart.axis.ValueAxis axis) {
+        try {
+            return (org.jfree.chart.axis.ValueAxis) axis.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("JFreeChart's value axes are cloneable", e);
         }
     }
 

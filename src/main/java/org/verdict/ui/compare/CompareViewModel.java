@@ -293,11 +293,16 @@ public final class CompareViewModel {
     private String summaryOf(ComparisonReport current, Metric selected, List<SliceResult> results, boolean unadjusted) {
         long worse = results.stream().filter(r -> r.verdict() == Verdict.WORSE).count();
         long better = results.stream().filter(r -> r.verdict() == Verdict.BETTER).count();
+        // the legend of the † a Δ cell shows (as the CLI's notes and the approval pack's caption explain it)
+        boolean anyBound = results.stream()
+                .anyMatch(r -> r.boundEnds(unadjusted ? r.unadjustedCi() : r.deltaCi()) != null);
         return MessageFormat.format(text.getString(unadjusted ? "compare.summaryUnadjusted" : "compare.summary"),
                 current.candidateVersion(),
                 current.productionVersion(), selected.wireName(), results.size(), worse, better,
                 current.options().correction().otherSlices(current.correctedTestsByMetric().getOrDefault(selected, 0)),
-                Math.round(current.options().confidenceLevel() * 100), bandText(current.options(), selected));
+                Math.round(current.options().confidenceLevel() * 100), bandText(current.options(), selected))
+                + (anyBound ? " " + MessageFormat.format(text.getString("compare.summaryBound"),
+                        SliceResult.BOUND_MARK, selected.wireName()) : "");
     }
 
     /** "±0.01, the policy's primary margin" or "±0.05 (E)": which band the verdicts read and where it came from. */

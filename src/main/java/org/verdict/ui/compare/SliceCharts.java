@@ -30,6 +30,7 @@ import org.verdict.core.compare.Verdict;
 import org.verdict.core.stats.MetricFormat;
 import org.verdict.ui.chart.AxisTickFormat;
 import org.verdict.ui.chart.RoundTickAxis;
+import org.verdict.ui.chart.RowAxis;
 import org.verdict.ui.compare.SliceChartData.Point;
 import org.verdict.ui.theme.Palette;
 
@@ -254,7 +255,7 @@ public final class SliceCharts {
 
     private XYPlot plot(YIntervalSeriesCollection dataset, XYErrorRenderer renderer, List<Point> points,
                         String valueAxisLabel, org.verdict.core.pack.Metric metric) {
-        SymbolAxis slices = new SymbolAxis(null, points.stream().map(SliceCharts::axisLabel).toArray(String[]::new));
+        SymbolAxis slices = new RowAxis(points.stream().map(SliceCharts::axisLabel).toList());
         slices.setInverted(true);
         // One label per slice, always: an automatic tick unit would silently skip every other slice when crowded.
         slices.setAutoTickUnitSelection(false);
@@ -294,11 +295,24 @@ public final class SliceCharts {
         return arrow;
     }
 
-    /** A worse slice carries the ▼ in its axis label too, readable in grayscale print. */
-    private static String axisLabel(Point p) {
+    /**
+     * A worse slice carries the ▼ in its axis label too, readable in grayscale print. Where the chart has no room for
+     * the label, its values alone ("one_year × 25-60") name the slice, so a cut never takes a value's end.
+     */
+    private static RowAxis.Row axisLabel(Point p) {
         String mark = p.verdict() == Verdict.WORSE ? " " + Palette.WORSE_MARK
                 : p.verdict() == Verdict.BETTER ? " " + Palette.BETTER_MARK : "";
-        return rowLabel(p.label()) + " (n=" + MetricFormat.count(p.n()) + ")" + mark;
+        String name = rowLabel(p.label());
+        String values = valuesOnly(p.label());
+        return new RowAxis.Row(values.equals(name) ? List.of(name) : List.of(name, values),
+                " (n=" + MetricFormat.count(p.n()) + ")" + mark);
+    }
+
+    /** "contract=one_year × tenure_band=25-60" as "one_year × 25-60". */
+    static String valuesOnly(String sliceLabel) {
+        return java.util.Arrays.stream(sliceLabel.split(" × ", -1))
+                .map(part -> part.substring(part.indexOf('=') + 1))
+                .collect(java.util.stream.Collectors.joining(" × "));
     }
 
     /**

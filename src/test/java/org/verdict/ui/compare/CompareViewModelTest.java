@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.ShownInterval;
 import org.verdict.core.compare.SliceKey;
@@ -51,6 +52,54 @@ class CompareViewModelTest {
 
     private List<String> shownSlices() {
         return model.rows().stream().map(ComparisonRow::slice).toList();
+    }
+
+    /**
+     * A Δ interval whose lower end is −production's rmse (the candidate at 0, the bound of its range) is marked †:
+     * the Δ cell's tooltip says why, and the summary line says what † means, as the CLI's notes do.
+     */
+    @Test
+    void anIntervalEndAtTheMetricsBoundIsExplainedInTheDeltaTooltipAndTheSummary() throws Exception {
+        SliceResult overall = new SliceResult(SliceKey.OVERALL, 4000, Metric.RMSE, false,
+                new MetricEstimate(1224, new Interval(1180, 1270)), new MetricEstimate(472.7, new Interval(450, 495)),
+                -751.3, new Interval(-791.8, -491.4), 0.0001, 0.0001, "paired-bootstrap", Verdict.BETTER, null, null);
+        SliceResult zip = new SliceResult(ReportFixture.slice("zip", "Z01"), 384, Metric.RMSE, false,
+                new MetricEstimate(1321.4, new Interval(648.2, 1978.3)),
+                new MetricEstimate(562.1, new Interval(385.4, 781.4)), -759.2, new Interval(-1321.4, 524.3), 0.3, 1.0,
+                "paired-bootstrap", Verdict.INCONCLUSIVE, null, null);
+        List<SliceResult> results = new ArrayList<>(List.of(overall, zip));
+        CompareViewModel rent = new CompareViewModel((pack, candidate, options, progress) ->
+                new ComparisonReport("rent", "3.1", "3.2", Metric.RMSE, ComparisonOptions.DEFAULTS, results, 1,
+                        java.util.Map.of(Metric.RMSE, 1)),
+                new ComparisonEngine()::confusionMatrix, new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text,
+                ComparisonOptions.DEFAULTS, failures::add);
+        ReviewPack pack = new PackLoader().load(PackFixture.write(folder.resolve("rent"), """
+                {"format": "verdict-pack/1",
+                 "model": {"name": "rent", "task": "regression", "riskTier": 2, "positiveLabel": null},
+                 "models": [{"version": "3.1", "role": "production"}, {"version": "3.2", "role": "candidate"}],
+                 "primaryMetric": "rmse",
+                 "suites": {"primary": {"file": "primary.csv", "slices": ["zip"]}}}
+                """, """
+                example_id,label,zip,pred_3.1,pred_3.2
+                r0,1900,Z01,2100,1950
+                r1,2400,Z01,2000,2350
+                """), Progress.NONE);
+
+        rent.showPack(pack);
+
+        ComparisonRow marked = rent.rows().stream().filter(row -> row.slice().equals("zip=Z01")).findFirst()
+                .orElseThrow();
+        assertTrue(marked.deltaText().contains(SliceResult.BOUND_MARK), marked.deltaText());
+        assertTrue(marked.deltaTooltip().contains("lower end at the bound: the candidate's rmse cannot be below 0"),
+                marked.deltaTooltip());
+        assertTrue(rent.summaryProperty().get().endsWith(SliceResult.BOUND_MARK + " an interval end at the bound of "
+                + "what the candidate's rmse can be, set by the metric's range, not measured (hover Δ for why)."),
+                rent.summaryProperty().get());
+
+        // no row marked, no legend for the mark
+        results.remove(zip);
+        rent.showPack(pack);
+        assertTrue(!rent.summaryProperty().get().contains(SliceResult.BOUND_MARK), rent.summaryProperty().get());
     }
 
     @Test

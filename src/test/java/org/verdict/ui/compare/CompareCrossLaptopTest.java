@@ -1,0 +1,177 @@
+package org.verdict.ui.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.geom.Rectangle2D;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ResourceBundle;
+import javafx.stage.Stage;
+import org.jfree.chart.axis.AxisState;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueTick;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.RectangleEdge;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.SliceKey;
+import org.verdict.core.compare.SliceResult;
+import org.verdict.core.compare.Verdict;
+import org.verdict.core.pack.Metric;
+import org.verdict.ui.chart.RowAxis;
+import org.verdict.ui.theme.Appearance;
+
+/**
+ * The forest plot of a cross of two columns whose labels are long ("contract=one_year × tenure_band=25-60 (n=538)"),
+ * beside the table on 1280×720 and 1366×768 laptops: the labels took the chart's width and left the plot 80 px with
+ * a single tick, 0.0.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CompareCrossLaptopTest {
+    /** What a maximised window leaves the view on each laptop (see {@link CompareLaptopTest}). */
+    private static final double[][] VIEWS = {{1156, 572}, {1242, 620}};
+    private static final SliceDimension CROSS = new SliceDimension(List.of("contract", "tenure_band"));
+    private static final String MANIFEST = """
+            {"format": "verdict-pack/1",
+             "model": {"name": "churn", "task": "multiclass", "riskTier": 2, "positiveLabel": null},
+             "models": [{"version": "1", "role": "production"}, {"version": "2", "role": "candidate"}],
+             "primaryMetric": "macro_f1",
+             "suites": {"primary": {"file": "primary.csv", "slices": ["contract", "tenure_band"]}}}
+            """;
+    private static final String CSV = """
+            example_id,label,contract,tenure_band,pred_1,pred_2
+            e1,stay,month,0-6,stay,stay
+            e2,leave,one_year,25-60,leave,stay
+            e3,stay,two_year,61+,stay,leave
+            """;
+
+    @TempDir
+    static Path folder;
+
+    private final ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.messages");
+    private CompareViewModel model;
+    private Stage stage;
+    /** How many values each column of the cross has: 4 × 3 fits the chart, 12 × 4 scrolls it. */
+    private int contracts = 4;
+
+    private ComparisonReport report() {
+        Metric m = Metric.MACRO_F1;
+        List<SliceResult> results = new ArrayList<>();
+        results.add(ReportFixture.result(SliceKey.OVERALL, 7000, m, 0.898, 0.887, -0.013, -0.010, 0.0001, 0.0001,
+                Verdict.WORSE));
+        String[] bands = {"0-6", "7-24", "25-60", "61+"};
+        for (int c = 0; c < contracts; c++) {
+            for (int b = 0; b < bands.length - (contracts > 4 ? 0 : 1); b++) {
+                double delta = -0.03 + 0.002 * (c * bands.length + b);
+                results.add(ReportFixture.result(new SliceKey(List.of("contract", "tenure_band"),
+                                List.of(c == 0 ? "month" : c == 1 ? "one_year" : c == 2 ? "two_year" : "plan_" + c,
+                                        bands[b])),
+                        100 + 97 * (c * 4 + b), m, 0.88, 0.88 + delta, delta - 0.03, delta + 0.02, 0.1, 1.0,
+                        Verdict.INCONCLUSIVE));
+            }
+        }
+        return new ComparisonReport("churn", "1", "2", m, ComparisonOptions.DEFAULTS, results, results.size(),
+                Map.of(m, results.size()));
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        model = LaptopCompareView.show(stage, folder, text, new Appearance(false, false), this::report, "churn",
+                MANIFEST, CSV).model();
+    }
+
+    private XYPlot shownPlot(FxRobot robot, Rectangle2D[] dataArea) throws Exception {
+        ChartViewer viewer = robot.lookup("#compareChart").query().lookupAll("*").stream()
+                .filter(ChartViewer.class::isInstance).map(ChartViewer.class::cast).findFirst().orElseThrow();
+        // the chart redraws after the pulse that lays it out (ChartPane#restyle): its plot is measured once drawn
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> viewer.getCanvas().getRenderingInfo().getPlotInfo().getDataArea().getWidth() > 0);
+        dataArea[0] = viewer.getCanvas().getRenderingInfo().getPlotInfo().getDataArea();
+        return (XYPlot) viewer.getChart().getPlot();
+    }
+
+    private void showCross(FxRobot robot, double[] view) {
+        robot.interact(() -> {
+            stage.setWidth(view[0]);
+            stage.setHeight(view[1]);
+            model.dimensionProperty().set(SliceDimension.ALL);
+            model.dimensionProperty().set(CROSS);
+        });
+        WaitForAsyncUtils.waitForFxEvents(10);
+    }
+
+    private static long labelledTicks(XYPlot xy, Rectangle2D plot) {
+        java.awt.Graphics2D g2 = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_ARGB)
+                .createGraphics();
+        List<?> ticks = ((NumberAxis) xy.getRangeAxis()).refreshTicks(g2, new AxisState(), plot, RectangleEdge.BOTTOM);
+        return ticks.stream().map(ValueTick.class::cast).filter(tick -> !tick.getText().isEmpty()).count();
+    }
+
+    @Test
+    void aCrossOfLongLabelsKeepsAScaleOfThreeTicksOnBothLaptops(FxRobot robot) throws Exception {
+        try {
+            for (double[] view : VIEWS) {
+                showCross(robot, view);
+                String mode = (int) view[0] + "×" + (int) view[1];
+                Rectangle2D[] area = new Rectangle2D[1];
+                XYPlot xy = shownPlot(robot, area);
+                long labelled = labelledTicks(xy, area[0]);
+                assertTrue(labelled >= 3, mode + ": " + labelled + " labelled ticks on a plot " + area[0].getWidth()
+                        + " px wide");
+                assertNull(xy.getRangeAxis(1), mode + ": a chart that fits shows its scale once, at the bottom");
+                RowAxis rows = (RowAxis) xy.getDomainAxis();
+                List<String> shown = rows.shownLabels();
+                for (int i = 0; i < shown.size(); i++) {
+                    String full = rows.getSymbols()[i];
+                    String tail = full.substring(full.lastIndexOf(" (n="));
+                    assertTrue(shown.get(i).endsWith(tail), mode + ": '" + shown.get(i) + "' keeps its n, as " + full);
+                }
+                assertTrue(shown.stream().anyMatch(label -> label.startsWith("one_year × 25-60")),
+                        mode + ": a label too long for its room names the slice by its values: " + shown);
+            }
+        } finally {
+            robot.interact(() -> {
+                stage.setWidth(VIEWS[1][0]);
+                stage.setHeight(VIEWS[1][1]);
+            });
+        }
+    }
+
+    @Test
+    void aCrossTallerThanThePaneShowsItsScaleWithItsFirstAndItsLastRows(FxRobot robot) throws Exception {
+        contracts = 12;
+        try {
+            showCross(robot, VIEWS[0]);
+            Rectangle2D[] area = new Rectangle2D[1];
+            XYPlot xy = shownPlot(robot, area);
+            assertTrue(labelledTicks(xy, area[0]) >= 3, "a scale of at least three ticks: " + labelledTicks(xy, area[0])
+                    + " on a plot " + area[0].getWidth() + " px wide, labels " + ((RowAxis) xy.getDomainAxis())
+                    .shownLabels() + " at " + xy.getDomainAxis().getTickLabelFont().getSize2D() + " px");
+            assertEquals(org.jfree.chart.axis.AxisLocation.TOP_OR_LEFT, xy.getRangeAxisLocation(0),
+                    "the scale above the first rows");
+            assertNotNull(xy.getRangeAxis(1), "and repeated below the last ones");
+            assertEquals(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT, xy.getRangeAxisLocation(1));
+            assertEquals(xy.getRangeAxis(0).getRange(), xy.getRangeAxis(1).getRange(), "the same scale");
+        } finally {
+            contracts = 4;
+            robot.interact(() -> {
+                stage.setWidth(VIEWS[1][0]);
+                stage.setHeight(VIEWS[1][1]);
+            });
+        }
+    }
+}
