@@ -177,7 +177,7 @@ class CompareCommandTest {
         Path pack = balancedSwapPack(dir.resolve("swap"), null);
         CliRun byDefault = CliRun.verdict("compare", pack.toString());
         assertEquals(0, byDefault.exitCode(), byDefault.err());
-        assertTrue(byDefault.out().contains("within ±0.01, the primary margin of the default gate policy "
+        assertTrue(byDefault.out().contains("within ±0.01, the default policy's primary margin "
                 + "(--effect to choose another)"), byDefault.out());
         JsonNode overall = overallOf(CliRun.verdict("compare", pack.toString(), "--json", "--metric", "accuracy"));
         double lower = overall.get("ci").get(0).asDouble();

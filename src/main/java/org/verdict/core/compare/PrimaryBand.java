@@ -23,7 +23,7 @@ public record PrimaryBand(Metric metric, double margin, String origin) {
 
     /** The primary margin of a policy file, or of the default policy when the pack names none. */
     public static PrimaryBand ofPolicy(Metric metric, double margin, boolean defaultPolicy) {
-        return new PrimaryBand(metric, margin, defaultPolicy ? "the primary margin of the default gate policy"
+        return new PrimaryBand(metric, margin, defaultPolicy ? "the default policy's primary margin"
                 : "the policy's primary margin");
     }
 

@@ -234,8 +234,8 @@ class CompareViewModelTest {
                 engine::confusionMatrix, new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text,
                 ComparisonOptions.DEFAULTS, failures::add);
         app.showPack(multiclassPack());
-        assertTrue(app.summaryProperty().get().endsWith("No significant difference: within ±0.01, the primary "
-                + "margin of the default gate policy."), app.summaryProperty().get());
+        assertTrue(app.summaryProperty().get().endsWith("No significant difference: within ±0.01, the default "
+                + "policy's primary margin."), app.summaryProperty().get());
         assertEquals(0.01, app.reportProperty().get().options().primaryBand().orElseThrow().margin());
         app.metricProperty().set(Metric.ACCURACY);
         assertTrue(app.summaryProperty().get().endsWith("No significant difference: within ±0.05, the default E."),
@@ -315,7 +315,7 @@ class CompareViewModelTest {
         assertEquals("−0.030 [−0.065, +0.005]", adjustedRow.deltaText());
         assertEquals(-0.065, toggled.chartDataProperty().get().points().get(1).deltaLow(), 1e-12);
         assertEquals("Δ [interval]", toggled.deltaHeaderProperty().get());
-        assertTrue(toggled.summaryProperty().get().contains("those the verdicts read"),
+        assertTrue(toggled.summaryProperty().get().contains("Verdicts read the Δ interval shown"),
                 toggled.summaryProperty().get());
 
         toggled.showUnadjustedProperty().set(true);
