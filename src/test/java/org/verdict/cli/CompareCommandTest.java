@@ -227,14 +227,7 @@ class CompareCommandTest {
      * 95% interval about ±0.014: beyond ±0.01, within ±0.05. {@code policy}, when given, is the pack's policy.json.
      */
     private static Path balancedSwapPack(Path dir, String policy) throws IOException {
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("manifest.json"), """
-                {"format": "verdict-pack/1",
-                 "model": {"name": "churn", "task": "binary", "riskTier": 2, "positiveLabel": "1"},
-                 "models": [{"version": "1", "role": "production"}, {"version": "2", "role": "candidate"}],
-                 "primaryMetric": "accuracy",%s
-                 "suites": {"primary": {"file": "primary.csv", "slices": ["region"], "sensitive": []}}}
-                """.formatted(policy == null ? "" : " \"policy\": \"policy.json\","));
+        writeBinaryManifest(dir, "accuracy", policy == null ? "" : " \"policy\": \"policy.json\",");
         if (policy != null) {
             Files.writeString(dir.resolve("policy.json"), policy);
         }
@@ -325,16 +318,21 @@ class CompareCommandTest {
         assertTrue(logLoss.err().contains("(compared beside log_loss) can show (1, from 0 to 1)"), logLoss.err());
     }
 
-    /** A binary pack of 60 rows whose candidate ranks a little better than production. */
-    private static Path binaryPack(Path dir, String primaryMetric) throws IOException {
+    /** A binary pack's manifest in {@code dir}, sliced by region; {@code extraEntries} go after primaryMetric. */
+    private static void writeBinaryManifest(Path dir, String primaryMetric, String extraEntries) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("manifest.json"), """
                 {"format": "verdict-pack/1",
                  "model": {"name": "churn", "task": "binary", "riskTier": 2, "positiveLabel": "1"},
                  "models": [{"version": "1", "role": "production"}, {"version": "2", "role": "candidate"}],
-                 "primaryMetric": "%s",
+                 "primaryMetric": "%s",%s
                  "suites": {"primary": {"file": "primary.csv", "slices": ["region"], "sensitive": []}}}
-                """.formatted(primaryMetric));
+                """.formatted(primaryMetric, extraEntries));
+    }
+
+    /** A binary pack of 60 rows whose candidate ranks a little better than production. */
+    private static Path binaryPack(Path dir, String primaryMetric) throws IOException {
+        writeBinaryManifest(dir, primaryMetric, "");
         StringBuilder csv = new StringBuilder("example_id,label,region,score_1,score_2\n");
         for (int row = 0; row < 60; row++) {
             int label = row % 3 == 0 ? 1 : 0;
