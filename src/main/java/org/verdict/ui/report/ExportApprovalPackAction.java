@@ -115,17 +115,21 @@ public final class ExportApprovalPackAction {
     }
 
     private void chooseFolderAndExport(ReviewPack pack) {
-        Path suggested = ApprovalPackFolder.suggest(lastFolder.get().orElse(null), pack, selectedCandidate.get());
-        folderChooser.choose(owner.get(), suggested).ifPresent(folder -> executor
-                .run(progress -> ApprovalPackWriter.filesReplacedIn(folder))
-                .onSuccess(earlier -> {
-                    if (earlier.isEmpty()) {
-                        exportTo(pack, folder);
-                    } else {
-                        confirmReplacing(folder, earlier, () -> exportTo(pack, folder));
-                    }
-                })
-                .start());
+        Path last = lastFolder.get().orElse(null);
+        String candidate = selectedCandidate.get();
+        // the proposal asks the disk which folders exist, which a network share asleep can stall
+        executor.run(progress -> ApprovalPackFolder.suggest(last, pack, candidate))
+                .onSuccess(suggested -> folderChooser.choose(owner.get(), suggested).ifPresent(folder -> executor
+                        .run(progress -> ApprovalPackWriter.filesReplacedIn(folder))
+                        .onSuccess(earlier -> {
+                            if (earlier.isEmpty()) {
+                                exportTo(pack, folder);
+                            } else {
+                                confirmReplacing(folder, earlier, () -> exportTo(pack, folder));
+                            }
+                        })
+                        .start()))
+                .start();
     }
 
     /**
