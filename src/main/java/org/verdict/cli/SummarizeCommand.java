@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.verdict.cli.exit.ErrorLine;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.cli.exit.FileErrorText;
@@ -63,11 +65,13 @@ public final class SummarizeCommand implements Callable<Integer> {
     @Option(names = "--no-scores", description = "Binary tasks: use pred_V instead of score_V.")
     private boolean noScores;
 
-    @Option(names = "--ranking", negatable = true, defaultValue = "true",
+    // picocli sets a negatable option to the opposite of its default, so one true by default is named by its
+    // negative form: named --ranking with default true, --no-ranking had set it true and --ranking false
+    @Option(names = "--no-ranking", negatable = true,
             description = "Binary with scores: add the ranking sums roc_auc and pr_auc need, per slice of the overall "
                     + "slice, each column and each pair of columns (default: on; --no-ranking saves a pass over the "
-                    + "rows per grouping of columns).")
-    private boolean ranking;
+                    + "rows per grouping of columns; import: makes a pack without --ranking-sums on purpose).")
+    private boolean ranking = true;
 
     @Option(names = "--snapshot", paramLabel = "ID", description = "The source's snapshot id, recorded in the pack.")
     private String snapshot;
@@ -143,7 +147,7 @@ public final class SummarizeCommand implements Callable<Integer> {
     private Path sqlScript;
 
     @Option(names = "--engine-version", paramLabel = "TEXT",
-            description = "import: the engine that ran the SQL and its version, e.g. 'spark 3.5.8'.")
+            description = "import: the engine that ran the SQL and its version, e.g. 'spark 3.5.8' or 'spark-3.5.8'.")
     private String engineVersion;
 
     @Option(names = "--memory", paramLabel = "SIZE", defaultValue = "2GB",
@@ -157,6 +161,27 @@ public final class SummarizeCommand implements Callable<Integer> {
     private Path manifestFolder() {
         Path parent = manifest.toAbsolutePath().getParent();
         return parent != null ? parent : Path.of(".").toAbsolutePath();
+    }
+
+    /** An engine's name followed by its version (starting with a digit), after a space or a hyphen. */
+    private static final Pattern ENGINE_VERSION = Pattern.compile("(\\S+?)(?:\\s+|-)(v?\\d.*)");
+
+    /** {@code spark 3.5.8} or {@code spark-3.5.8} as {engine, version}; refuses text without a version. */
+    static String[] engineAndVersion(String text) {
+        Matcher matcher = ENGINE_VERSION.matcher(text.strip());
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("--engine-version must be the engine's name and its version, e.g. "
+                    + "'spark 3.5.8' or 'spark-3.5.8', not '" + text + "'");
+        }
+        return new String[] {matcher.group(1), matcher.group(2)};
+    }
+
+    /** Printed after "wrote summary pack", so it is the last thing a successful run says. */
+    private static void warn(PrintWriter err, String warning) {
+        if (warning != null) {
+            err.println("warning: " + warning);
+            err.flush();
+        }
     }
 
     @Override
@@ -192,6 +217,8 @@ public final class SummarizeCommand implements Callable<Integer> {
                     summarizer.summarize(input, snapshot, rows, !noScores, ranking, blockSeed, this.out,
                             Progress.NONE);
                     out.println("wrote summary pack " + this.out);
+                    warn(err, SummaryImport.missingRankingWarning(rows, !noScores, ranking,
+                            "summarise without --no-ranking"));
                 }
                 case "import" -> {
                     if (this.out == null || cells == null || sqlScript == null || engineVersion == null) {
@@ -204,13 +231,19 @@ public final class SummarizeCommand implements Callable<Integer> {
                     }
                     SummaryImport.Holdout holdout = holdoutCells == null ? null : new SummaryImport.Holdout(
                             holdoutInput, holdoutCells, holdoutBlocks, holdoutRanking);
-                    String[] engineAndVersion = engineVersion.trim().split("\\s+", 2);
+                    String[] engineAndVersion = engineAndVersion(engineVersion);
+                    if (ranking) {
+                        // --no-ranking asks for a pack without them, as with duckdb
+                        SummaryImport.requireRankingForPrimary(rows, !noScores, rankingSums);
+                    }
                     SummaryImport.assemble(rows, !noScores, cells, blocks, rankingSums,
                             new SummaryImport.OptionalTables(latency, safety, holdout, humanBaseline), sqlScript,
-                            engineAndVersion[0], engineAndVersion.length > 1 ? engineAndVersion[1] : "unknown", input,
+                            engineAndVersion[0], engineAndVersion[1], input,
                             snapshot, blockSeed, blockCount, this.out,
                             new SummaryPackWriter(manifestFolder(), PackEvidenceCheck.ofStagedSummaryPack()));
                     out.println("wrote summary pack " + this.out);
+                    warn(err, SummaryImport.missingRankingWarning(rows, !noScores, rankingSums != null,
+                            SummaryImport.RANKING_ADVICE));
                 }
                 default -> throw new IllegalArgumentException("--engine must be duckdb, sql or import, not '" + engine
                         + "'");

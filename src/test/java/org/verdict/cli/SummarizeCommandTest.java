@@ -143,6 +143,41 @@ class SummarizeCommandTest {
     }
 
     @Test
+    void noRankingLeavesTheRankingSumsOutAndEndsWithAWarning() throws Exception {
+        Path out = folder.resolve("no-ranking");
+        CliRun summarize = run("summarize", "--engine", "duckdb", "--threads", "1", "--no-ranking", "--input",
+                SAMPLE.resolve("primary.csv").toString(), "--manifest", SAMPLE.resolve("manifest.json").toString(),
+                "--out", out.toString());
+        assertEquals(0, summarize.exitCode(), summarize.err());
+        assertFalse(Files.exists(out.resolve("primary_ranking.csv")));
+        assertTrue(summarize.err().startsWith("warning: the pack holds no ranking sums, so roc_auc and pr_auc are "
+                + "unavailable in compare and the gates; to have them, summarise without --no-ranking"),
+                summarize.err());
+    }
+
+    @Test
+    void anOutFolderThatCannotBeWrittenIsRefusedBeforeAnyRowIsRead() throws Exception {
+        // the input does not exist: had it been read first, that would be the error
+        String input = folder.resolve("no-such-rows.csv").toString();
+        Path existing = Files.createDirectories(folder.resolve("existing"));
+        CliRun exists = run("summarize", "--engine", "duckdb", "--threads", "1", "--input", input, "--manifest",
+                SAMPLE.resolve("manifest.json").toString(), "--out", existing.toString());
+        assertEquals(2, exists.exitCode(), exists.err());
+        assertEquals("error: " + existing + " already exists; choose a new folder for the summary pack\n",
+                exists.err().replace("\r\n", "\n"));
+
+        Path file = Files.writeString(folder.resolve("a-file"), "");
+        Path underFile = file.resolve("summary");
+        CliRun notCreatable = run("summarize", "--engine", "import", "--input", "t", "--manifest",
+                SAMPLE.resolve("manifest.json").toString(), "--cells", input, "--ranking-sums", input, "--sql", input,
+                "--engine-version", "spark 3.5.8", "--out", underFile.toString());
+        assertEquals(2, notCreatable.exitCode(), notCreatable.err());
+        assertTrue(notCreatable.err().contains("cannot create " + underFile + ": " + file.toAbsolutePath()
+                + " is not a writable folder"), notCreatable.err());
+        assertFalse(Files.exists(underFile));
+    }
+
+    @Test
     void aManifestProblemIsBadInputWithItsLine() throws Exception {
         Path manifest = folder.resolve("manifest.json");
         Files.writeString(manifest, Files.readString(SAMPLE.resolve("manifest.json"))

@@ -128,6 +128,100 @@ class SummaryPackCommandsTest {
         assertFalse(Files.exists(dir.resolve("never")));
     }
 
+    /** The import arguments of the tables {@code summarize} wrote, standing in for a cluster's CSV parts. */
+    private static List<String> importArgs(Path manifest, Path out, String... more) {
+        List<String> args = new ArrayList<>(List.of("summarize", "--engine", "import", "--input", "lake.evals",
+                "--manifest", manifest.toString(), "--cells", summary.resolve("primary_cells.csv").toString(),
+                "--blocks", summary.resolve("primary_blocks.csv").toString(),
+                "--sql", summary.resolve("summary.sql").toString(), "--out", out.toString()));
+        args.addAll(List.of(more));
+        return args;
+    }
+
+    private static CliRun importRun(Path manifest, Path out, String... more) {
+        return run(importArgs(manifest, out, more).toArray(String[]::new));
+    }
+
+    @Test
+    void importWithoutRankingSumsIsRefusedWhenThePrimaryMetricNeedsThem() throws Exception {
+        Path manifest = SAMPLE.resolve("manifest.json");
+        Path out = dir.resolve("no-ranking");
+        CliRun refused = importRun(manifest, out, "--engine-version", "spark 3.5.8");
+        assertEquals(2, refused.exitCode(), refused.err());
+        assertTrue(refused.err().contains("the primary metric roc_auc needs the ranking sums")
+                && refused.err().contains("re-run import with --ranking-sums DIR (the third query the SQL printed"),
+                refused.err());
+        assertFalse(Files.exists(out));
+
+        CliRun withSums = importRun(manifest, out, "--engine-version", "spark 3.5.8",
+                "--ranking-sums", summary.resolve("primary_ranking.csv").toString());
+        assertEquals(0, withSums.exitCode(), withSums.err());
+        assertEquals("", withSums.err());
+
+        // a primary metric the cells give: the pack is written, and the run ends warning what it lacks
+        Path recallFolder = Files.createDirectories(dir.resolve("recall-rows"));
+        Files.writeString(recallFolder.resolve("manifest.json"), Files.readString(manifest)
+                .replace("\"primaryMetric\": \"roc_auc\"", "\"primaryMetric\": \"recall\""));
+        Path recallOut = dir.resolve("recall-no-ranking");
+        CliRun warned = importRun(recallFolder.resolve("manifest.json"), recallOut, "--engine-version",
+                "spark 3.5.8");
+        assertEquals(0, warned.exitCode(), warned.err());
+        assertTrue(warned.err().startsWith("warning: the pack holds no ranking sums, so roc_auc and pr_auc are "
+                + "unavailable"), warned.err());
+        assertTrue(warned.err().contains("--ranking-sums DIR"), warned.err());
+        // and compare says how to get them at this scale, not only "the row-level pack"
+        CliRun compare = run("compare", recallOut.toString(), "--metric", "roc_auc");
+        assertTrue(compare.out().contains("import with --ranking-sums DIR"), compare.out());
+    }
+
+    @Test
+    void importChecksTheBlockCountAgainstTheSqlAndNamesTheFileItRead() throws Exception {
+        Path manifest = SAMPLE.resolve("manifest.json");
+        Path out = dir.resolve("wrong-blocks");
+        String sums = summary.resolve("primary_ranking.csv").toString();
+        CliRun mismatch = importRun(manifest, out, "--engine-version", "spark 3.5.8", "--ranking-sums", sums,
+                "--block-count", "100");
+        assertEquals(2, mismatch.exitCode(), mismatch.err());
+        assertTrue(mismatch.err().contains("--block-count 100 differs from the 300 hashed blocks")
+                && mismatch.err().contains("--block-count must be the N the SQL was printed with"), mismatch.err());
+        assertFalse(Files.exists(out));
+
+        // a script that does not say its block count: the first block out of range is placed in the part read
+        Path parts = Files.createDirectories(dir.resolve("block-parts"));
+        Path part = Files.copy(summary.resolve("primary_blocks.csv"), parts.resolve("part-00000.csv"));
+        Path script = Files.writeString(dir.resolve("unlabelled.sql"), Files.readString(summary.resolve("summary.sql"))
+                .replaceAll("-- blocks table \\(\\d+ hashed blocks", "-- blocks table ("));
+        List<String> args = importArgs(manifest, out, "--engine-version", "spark 3.5.8", "--ranking-sums", sums,
+                "--block-count", "100");
+        args.set(args.indexOf("--blocks") + 1, parts.toString());
+        args.set(args.indexOf("--sql") + 1, script.toString());
+        CliRun outside = run(args.toArray(String[]::new));
+        assertEquals(2, outside.exitCode(), outside.err());
+        assertTrue(outside.err().startsWith("error: " + part + ", line "), outside.err());
+        assertTrue(outside.err().contains(" is outside 0..99 (--block-count 100); --block-count must be the N the SQL "
+                + "was printed with"), outside.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void importReadsTheEngineVersionWithASpaceOrAHyphenAndRefusesItWithout() throws Exception {
+        String sums = summary.resolve("primary_ranking.csv").toString();
+        Path out = dir.resolve("hyphenated");
+        CliRun hyphen = importRun(SAMPLE.resolve("manifest.json"), out, "--engine-version", "spark-3.5.8",
+                "--ranking-sums", sums);
+        assertEquals(0, hyphen.exitCode(), hyphen.err());
+        CliRun validate = run("validate", out.toString());
+        assertTrue(validate.out().contains("made by spark 3.5.8 from lake.evals"), validate.out());
+
+        Path never = dir.resolve("no-version");
+        CliRun bare = importRun(SAMPLE.resolve("manifest.json"), never, "--engine-version", "spark",
+                "--ranking-sums", sums);
+        assertEquals(2, bare.exitCode(), bare.err());
+        assertTrue(bare.err().contains("--engine-version must be the engine's name and its version, e.g. 'spark "
+                + "3.5.8' or 'spark-3.5.8', not 'spark'"), bare.err());
+        assertFalse(Files.exists(never));
+    }
+
     @Test
     void gateJudgesTheSummaryPackAsTheRows() throws Exception {
         JsonNode rows = gateJson(SAMPLE);

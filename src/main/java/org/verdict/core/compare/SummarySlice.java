@@ -36,6 +36,8 @@ public record SummarySlice(SliceKey slice, int n, long[] cells, double[][] block
 
     /** A slice without ranking sums. */
     public SummarySlice(SliceKey slice, int n, long[] cells, double[][] blocks) {
-        this(slice, n, cells, blocks, null, "this summary pack holds no ranking sums, so %s needs the row-level pack");
+        this(slice, n, cells, blocks, null, "this summary pack holds no ranking sums, so %s needs"
+                + " them: summarise the rows again with ranking (duckdb without --no-ranking; import with --ranking-sums"
+                + " DIR, the SQL's ranking sums query)");
     }
 }

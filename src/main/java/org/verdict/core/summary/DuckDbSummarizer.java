@@ -190,6 +190,7 @@ public final class DuckDbSummarizer {
      */
     public void summarize(String input, String snapshot, PackManifest rowManifest, boolean scores, boolean ranking,
                           long seed, Path out, Progress progress) throws IOException, PackException {
+        SummaryPackWriter.checkOut(out);
         SummaryLayout layout = SummaryLayout.of(rowManifest, scores, ranking);
         // the input whose rows DuckDB reads now, named when it refuses them (the latency rows' own, not the primary's)
         String reading = input;

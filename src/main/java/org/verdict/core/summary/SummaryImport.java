@@ -10,10 +10,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.verdict.core.pack.Hashes;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackManifest;
+import org.verdict.core.pack.Task;
 import org.verdict.core.task.Progress;
 
 /**
@@ -22,6 +26,14 @@ import org.verdict.core.task.Progress;
  * never left behind.
  */
 public final class SummaryImport {
+    /** How to add the ranking sums to an import. */
+    public static final String RANKING_ADVICE = "re-run import with --ranking-sums DIR (the third query the SQL "
+            + "printed, headed '-- ranking sums')";
+    /** The metrics only ranking sums give. */
+    private static final List<String> RANKED = List.of(Metric.ROC_AUC.wireName(), Metric.PR_AUC.wireName());
+    /** The block count the SQL script was printed with, from its blocks table's heading comment. */
+    private static final Pattern PRINTED_BLOCKS = Pattern.compile("(?m)^-- blocks table \\((\\d+) hashed blocks");
+
     private SummaryImport() {
     }
 
@@ -69,17 +81,19 @@ public final class SummaryImport {
                                        String engineVersion, String source, String snapshot, long seed, int blockCount,
                                        Path out, SummaryPackWriter writer)
             throws IOException, PackException {
+        SummaryPackWriter.checkOut(out);
+        String sql = Files.readString(sqlScript, StandardCharsets.UTF_8);
+        requirePrintedBlockCount(sql, sqlScript, blockCount);
         SummaryLayout layout = SummaryLayout.of(rowManifest, scored, ranking != null);
-        SummaryTables primary = evaluationTables(layout, cells, blocks, ranking);
+        SummaryTables primary = evaluationTables(layout, cells, blocks, ranking, blockCount);
         SummaryTables.HeldOut holdout = null;
         if (optional.holdout() != null) {
             Holdout paths = optional.holdout();
             SummaryLayout holdoutLayout = SummaryLayout.ofHoldout(rowManifest, layout.scores(), layout.ranking());
             holdout = new SummaryTables.HeldOut(paths.source(), holdoutLayout, evaluationTables(holdoutLayout,
-                    paths.cells(), paths.blocks(), paths.ranking()));
+                    paths.cells(), paths.blocks(), paths.ranking(), blockCount));
         }
         long rows = primary.cells().countTotal();
-        String sql = Files.readString(sqlScript, StandardCharsets.UTF_8);
         // blocks from a script that does not deal rows by MD5 (one written before Verdict's SQL did) are not the rows'
         String blockHash = sql.contains(SqlDialect.BLOCK_HASH_CALL) ? SummaryProvenance.ROW_ENGINE_HASH : null;
         writer.write(out, rowManifest, layout, new SummaryProvenance(engine, engineVersion,
@@ -100,15 +114,64 @@ public final class SummaryImport {
         }
     }
 
-    private static SummaryTables evaluationTables(SummaryLayout layout, Path cells, Path blocks, Path ranking)
-            throws IOException {
-        return new SummaryTables(readTable(cells, layout.cellColumns()),
-                layout.hasBlocks() ? readTable(blocks, layout.blockColumns()) : null,
-                layout.ranking() ? readTable(ranking, layout.rankingColumns()) : null);
+    /**
+     * Refuses a scored binary import without ranking sums whose primary metric needs them: the pack could never judge
+     * it (compare and the gates would show it unavailable everywhere). Called before anything is read.
+     */
+    public static void requireRankingForPrimary(PackManifest rowManifest, boolean scored, Path ranking) {
+        if (ranking == null && scored && rowManifest.task() == Task.BINARY
+                && RANKED.contains(rowManifest.primaryMetric())) {
+            throw new IllegalArgumentException("the primary metric " + rowManifest.primaryMetric()
+                    + " needs the ranking sums, and no --ranking-sums was given; " + RANKING_ADVICE
+                    + " (--no-ranking makes a pack without roc_auc and pr_auc)");
+        }
     }
 
-    /** Every CSV part, reordered to the layout's columns (engines write columns in their own order). */
-    private static SummaryTable readTable(Path path, List<String> columns) throws IOException {
+    /**
+     * The warning for a scored binary summary without ranking sums: which metrics the pack shows unavailable and how
+     * to add them; null when nothing is missing.
+     *
+     * @param advice how to add them with the engine used
+     */
+    public static String missingRankingWarning(PackManifest rowManifest, boolean scored, boolean ranking,
+                                               String advice) {
+        if (ranking || !scored || rowManifest.task() != Task.BINARY) {
+            return null;
+        }
+        return "the pack holds no ranking sums, so " + String.join(" and ", RANKED)
+                + " are unavailable in compare and the gates; to have them, " + advice;
+    }
+
+    /** Refuses a --block-count other than the one the SQL script says it dealt the rows into. */
+    private static void requirePrintedBlockCount(String sql, Path sqlScript, int blockCount) {
+        Matcher printed = PRINTED_BLOCKS.matcher(sql);
+        if (printed.find() && !printed.group(1).equals(String.valueOf(blockCount))) {
+            throw new IllegalArgumentException("--block-count " + blockCount + " differs from the " + printed.group(1)
+                    + " hashed blocks " + sqlScript + " was printed with; --block-count must be the N the SQL was "
+                    + "printed with");
+        }
+    }
+
+    private static SummaryTables evaluationTables(SummaryLayout layout, Path cells, Path blocks, Path ranking,
+                                                  int blockCount) throws IOException, PackException {
+        return new SummaryTables(readTable(cells, layout.cellColumns(), 0),
+                layout.hasBlocks() ? readTable(blocks, layout.blockColumns(), blockCount) : null,
+                layout.ranking() ? readTable(ranking, layout.rankingColumns(), 0) : null);
+    }
+
+    private static SummaryTable readTable(Path path, List<String> columns) throws IOException, PackException {
+        return readTable(path, columns, 0);
+    }
+
+    /**
+     * Every CSV part, reordered to the layout's columns (engines write columns in their own order).
+     *
+     * @param blockCount when above 0, each row's block must lie in 0..blockCount-1, checked here so that the part
+     *                   file and line the user gave are named (the staged pack's reader could only name its own file)
+     */
+    private static SummaryTable readTable(Path path, List<String> columns, int blockCount)
+            throws IOException, PackException {
+        int blockColumn = blockCount > 0 ? columns.indexOf(SummaryLayout.BLOCK) : -1;
         if (path == null) {
             throw new IOException("a table of " + columns + " is needed for this task; give its CSV file or folder");
         }
@@ -140,6 +203,10 @@ public final class SummaryImport {
                     for (int c = 0; c < row.length; c++) {
                         row[c] = record.getField(position[c]);
                     }
+                    if (blockColumn >= 0) {
+                        requireBlockInRange(row[blockColumn], blockCount, part, record.getStartingLineNumber(),
+                                position[blockColumn] + 1);
+                    }
                     rows.add(row);
                 }
             } catch (UncheckedIOException e) {
@@ -150,6 +217,21 @@ public final class SummaryImport {
             throw new IOException(path + " holds no .csv file");
         }
         return new SummaryTable(columns, rows);
+    }
+
+    private static void requireBlockInRange(String text, int blockCount, Path part, long line, int column)
+            throws PackException {
+        long block;
+        try {
+            block = Long.parseLong(text.strip());
+        } catch (NumberFormatException notANumber) {
+            return; // the reader refuses it in its own words
+        }
+        if (block < 0 || block >= blockCount) {
+            throw new PackException(part.toString(), line, column, "block " + block + " is outside 0.."
+                    + (blockCount - 1) + " (--block-count " + blockCount + "); --block-count must be the N the SQL "
+                    + "was printed with");
+        }
     }
 
     private static void deleteFolder(Path folder) throws IOException {

@@ -2,6 +2,7 @@ package org.verdict.core.summary;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -494,9 +495,10 @@ final class SummaryInputCheck {
                     ? new PackException(file, line, header.size() + 1, RowProblems.rowRunsOn(
                             Long.parseLong(counts.group(2)), Long.parseLong(counts.group(1))))
                     : new PackException(file, line, 0, error[4]);
-            // DuckDB says "unterminated quote" also for text after a closing quote ("y"z), which stays on one line
+            // DuckDB says "unterminated quote" also for text after a closing quote ("y"z), which stays on one line;
+            // its csv_line cannot tell them apart on a long line, so the line itself is read
             case "UNQUOTED VALUE" -> new PackException(file, line, position, named
-                    + (String.valueOf(error[5]).strip().contains("\n")
+                    + (String.valueOf(error[5]).strip().contains("\n") || !quoteClosesOnItsLine(file, line, position)
                             ? RowProblems.unclosedQuote() + "; " + RowProblems.unclosedQuoteAdvice()
                             : RowProblems.textAfterClosingQuote()));
             case "INVALID UNICODE", "INVALID ENCODING" -> new PackException(file, line, 0,
@@ -638,6 +640,53 @@ final class SummaryInputCheck {
     }
 
     /** The line of the first record of a CSV file whose named fields hold the given values; 0 if none does. */
+    /**
+     * Whether the quoted field at 1-based {@code column} of line {@code line} has its closing quote on that line
+     * (true too where the line or field is not found, leaving DuckDB's reading as it was); read only after DuckDB
+     * refused the line.
+     */
+    private static boolean quoteClosesOnItsLine(String file, long line, int column) throws PackException {
+        String text = null;
+        try (BufferedReader lines = new BufferedReader(PackText.utf8Reader(Path.of(file)))) {
+            for (long at = 1; at <= line; at++) {
+                text = lines.readLine();
+                if (text == null) {
+                    return true;
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new PackException(file, "cannot be read again to place its broken quote: " + e.getMessage());
+        }
+        int field = 1;
+        int i = 0;
+        while (field < column && i < text.length()) {
+            if (text.charAt(i) == '"') {
+                int close = closingQuote(text, i);
+                if (close < 0) {
+                    return true; // an earlier field's quote runs on: not the field DuckDB named
+                }
+                i = close + 1;
+            } else if (text.charAt(i++) == ',') {
+                field++;
+            }
+        }
+        return field < column || i >= text.length() || text.charAt(i) != '"' || closingQuote(text, i) >= 0;
+    }
+
+    /** The index of the quote closing the one at {@code open} ({@code ""} being a quote inside), or -1. */
+    private static int closingQuote(String text, int open) {
+        for (int i = open + 1; i < text.length(); i++) {
+            if (text.charAt(i) == '"') {
+                if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    i++;
+                } else {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
     private static long firstLine(String file, List<String> names, List<String> values) throws PackException {
         List<Long> lines = lines(file, names, values, 1);
         return lines.isEmpty() ? 0 : lines.get(0);

@@ -68,12 +68,29 @@ public final class SummaryPackWriter {
 
     private final ObjectMapper json = new ObjectMapper();
 
+    /**
+     * Refuses an output folder the pack could not be written to, so a summary is refused before its scan (minutes at
+     * 10^8 rows) rather than after: {@code out} must not exist, and its nearest existing ancestor must be a writable
+     * folder (missing folders in between are created).
+     */
+    public static void checkOut(Path out) throws IOException {
+        if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(out + " already exists; choose a new folder for the summary pack");
+        }
+        Path ancestor = out.toAbsolutePath().getParent();
+        while (ancestor != null && !Files.exists(ancestor)) {
+            ancestor = ancestor.getParent();
+        }
+        if (ancestor == null || !Files.isDirectory(ancestor) || !Files.isWritable(ancestor)) {
+            throw new IOException("cannot create " + out + ": " + ancestor + " is not a writable folder; choose "
+                    + "another folder for the summary pack");
+        }
+    }
+
     /** @param out must not exist yet */
     public void write(Path out, PackManifest rowManifest, SummaryLayout layout, SummaryProvenance provenance,
                       String sql, SummaryTables tables) throws IOException, PackException {
-        if (Files.exists(out)) {
-            throw new IOException(out + " already exists; choose a new folder for the summary pack");
-        }
+        checkOut(out);
         requireEvaluationTables(layout, tables, CELLS_FILE, BLOCKS_FILE, RANKING_FILE);
         if (tables.latency() != null) {
             require(tables.latency(), LATENCY_COLUMNS, LATENCY_FILE);

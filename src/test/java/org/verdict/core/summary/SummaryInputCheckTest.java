@@ -23,9 +23,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLoader;
+import org.verdict.core.pack.RowProblems;
 import org.verdict.core.pack.Task;
 import org.verdict.core.task.Progress;
-import org.verdict.core.pack.RowProblems;
 
 /**
  * DuckDB summarises only rows the row loader would read: each broken row is refused with the input file, its line
@@ -147,6 +147,30 @@ class SummaryInputCheckTest {
         assertEquals("(region) a quoted field opens here and is never closed on its line (it runs on to line 2001, "
                 + "so the row has 3 fields but the header has 7); close the quote, or write a quote that is part of "
                 + "the value as two quotes (\"\")", loaded.problem());
+    }
+
+    /** Beyond DuckDB's default 2,000,000-byte line the quote must still be found unclosed, not text after it. */
+    @Test
+    void anUnclosedQuoteOnAVeryLongLineIsStillAnUnclosedQuote() throws Exception {
+        Path pack = RowPacks.write(folder.resolve("rows"), Task.BINARY, 2_000, 4);
+        editLine(pack.resolve("primary.csv"), 12, field(REGION, "\"" + "y".repeat(3_000_000)));
+        PackException summarised = refusedBySummary(pack.resolve("primary.csv"), pack);
+        assertEquals(List.of(12L, 3L), List.of(summarised.line(), summarised.column()));
+        assertTrue(summarised.problem().startsWith("(region) " + RowProblems.unclosedQuote()), summarised.problem());
+        PackException loaded = assertThrows(PackException.class, () -> new PackLoader().load(pack, Progress.NONE));
+        assertTrue(loaded.problem().startsWith("(region) " + RowProblems.unclosedQuote()), loaded.problem());
+    }
+
+    /** A line the row loader takes (a 5,000,000-character id) is summarised too, not refused by DuckDB's limit. */
+    @Test
+    void aLineTheRowLoaderTakesIsNotTooLongForTheSummary() throws Exception {
+        Path pack = RowPacks.write(folder.resolve("rows"), Task.BINARY, 500, 4);
+        editLine(pack.resolve("primary.csv"), 12, field(0, "x".repeat(5_000_000)));
+        new PackLoader().load(pack, Progress.NONE);
+        Path out = folder.resolve("out");
+        new DuckDbSummarizer("256MB", 2).summarize(pack.resolve("primary.csv").toString(), null,
+                RowManifest.read(pack.resolve("manifest.json")), true, true, 1L, out, Progress.NONE);
+        assertTrue(Files.exists(out.resolve("manifest.json")), "the summary pack is written");
     }
 
     @Test
