@@ -2,7 +2,6 @@ package org.verdict.core.summary;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import de.siegmar.fastcsv.util.Limits;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -23,14 +22,6 @@ import org.verdict.core.pack.PackText;
  * outright on a sample holding a broken row ("could not detect the CSV dialect"), so the broken row could not be named.
  */
 final class CsvInput {
-    /**
-     * DuckDB refuses a line over 2,000,000 bytes by default; the row loader (FastCSV) takes a row up to
-     * {@link Limits#MAX_RECORD_SIZE} characters, so DuckDB is allowed as much and both read the same files. Its buffer
-     * must be larger than its longest line.
-     */
-    private static final String LINE_SIZE = ", max_line_size = " + Limits.MAX_RECORD_SIZE + ", buffer_size = "
-            + 2L * Limits.MAX_RECORD_SIZE;
-
     private CsvInput() {
     }
 
@@ -44,7 +35,7 @@ final class CsvInput {
         }
         return "read_csv(" + literal(pattern) + ", header = true, auto_detect = false, columns = {"
                 + String.join(", ", columns) + "}, delim = ',', quote = '\"', escape = '\"', strict_mode = true, "
-                + "skip = 0, comment = ''" + LINE_SIZE + extraOptions + ")";
+                + "skip = 0, comment = ''" + extraOptions + ")";
     }
 
     /**
@@ -54,7 +45,7 @@ final class CsvInput {
     static String rawLines(String pattern) {
         return "read_csv(" + literal(pattern) + ", header = false, auto_detect = false, columns = {'line': 'VARCHAR'}, "
                 + "delim = '\\0', quote = '', escape = '', new_line = '\\n', strict_mode = false, skip = 0, "
-                + "comment = ''" + LINE_SIZE + ")";
+                + "comment = '')";
     }
 
     /** The one header of all files the pattern matches, as the row loader reads it (names trimmed, none twice). */

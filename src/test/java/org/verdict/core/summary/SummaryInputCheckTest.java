@@ -161,18 +161,6 @@ class SummaryInputCheckTest {
         assertTrue(loaded.problem().startsWith("(region) " + RowProblems.unclosedQuote()), loaded.problem());
     }
 
-    /** A line the row loader takes (a 5,000,000-character id) is summarised too, not refused by DuckDB's limit. */
-    @Test
-    void aLineTheRowLoaderTakesIsNotTooLongForTheSummary() throws Exception {
-        Path pack = RowPacks.write(folder.resolve("rows"), Task.BINARY, 500, 4);
-        editLine(pack.resolve("primary.csv"), 12, field(0, "x".repeat(5_000_000)));
-        new PackLoader().load(pack, Progress.NONE);
-        Path out = folder.resolve("out");
-        new DuckDbSummarizer("256MB", 2).summarize(pack.resolve("primary.csv").toString(), null,
-                RowManifest.read(pack.resolve("manifest.json")), true, true, 1L, out, Progress.NONE);
-        assertTrue(Files.exists(out.resolve("manifest.json")), "the summary pack is written");
-    }
-
     @Test
     void textAfterAClosingQuoteIsRefusedRatherThanCut() throws Exception {
         Path pack = RowPacks.write(folder.resolve("rows"), Task.BINARY, 500, 4);
