@@ -24,7 +24,13 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.verdict.core.compare.ClassRates;
+import org.verdict.core.compare.ClassRecall;
 import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.SliceResult;
+import org.verdict.core.compare.TestFamily;
+import org.verdict.core.compare.Verdict;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.stats.ConfusionMatrix;
 import org.verdict.core.stats.MetricFormat;
 import org.verdict.ui.theme.Palette;
@@ -46,8 +52,12 @@ final class ConfusionHeatMap extends ScrollPane {
     private final Label caption = new Label();
     private final Label hovered = new Label();
     private final GridPane perClass = new GridPane();
+    private final GridPane recalls = new GridPane();
+    private final Label recallsCaption = new Label();
     /** What the matrices show now, so showing the same slice again (its tab brought back) builds nothing. */
     private ConfusionPair shown;
+    /** The comparison whose per-class recall is shown now (null: none yet). */
+    private ComparisonReport shownReport;
 
     ConfusionHeatMap(ResourceBundle text) {
         this.text = text;
@@ -72,17 +82,36 @@ final class ConfusionHeatMap extends ScrollPane {
         matrices.maxWidthProperty().bind(visibleWidth);
         caption.maxWidthProperty().bind(visibleWidth);
         perClassCaption.maxWidthProperty().bind(visibleWidth);
-        VBox content = new VBox(10, caption, matrices, hovered, perClassCaption, perClass);
+        recalls.setId("perClassRecall");
+        recalls.setHgap(14);
+        recalls.setVgap(4);
+        recallsCaption.setId("perClassRecallCaption");
+        recallsCaption.getStyleClass().add("hint");
+        recallsCaption.setWrapText(true);
+        recallsCaption.maxWidthProperty().bind(visibleWidth);
+        recallsCaption.visibleProperty().bind(recallsCaption.textProperty().isNotEmpty());
+        recallsCaption.managedProperty().bind(recallsCaption.visibleProperty());
+        VBox content = new VBox(10, caption, matrices, hovered, recallsCaption, recalls, perClassCaption, perClass);
         content.setPadding(new Insets(CONTENT_PADDING));
         setContent(content);
         caption.setText(text.getString("confusion.pick"));
     }
 
-    void show(ConfusionPair pair) {
-        if (pair == shown) {
+    /**
+     * @param report the comparison whose per-class recall of {@code pair}'s slice is shown above the rates; null (or
+     *               a comparison of other versions) while it is being computed
+     */
+    void show(ConfusionPair pair, ComparisonReport report) {
+        if (pair == shown && report == shownReport) {
             return;
         }
+        boolean sameMatrices = pair == shown;
         shown = pair;
+        shownReport = report;
+        showRecalls(pair, report);
+        if (sameMatrices) {
+            return;
+        }
         hovered.setText("");
         caption.setText(MessageFormat.format(text.getString("confusion.caption"), pair.slice().label(),
                 MetricFormat.sampleSize(pair.production().total())));
@@ -92,6 +121,56 @@ final class ConfusionHeatMap extends ScrollPane {
                 fitted(matrix(MessageFormat.format(text.getString("confusion.candidate"), pair.candidateVersion()),
                         pair.candidate(), Palette.CANDIDATE, "confusionCandidate")));
         showPerClass(ClassRates.of(pair.slice(), pair.production(), pair.candidate(), CONFIDENCE_LEVEL));
+    }
+
+    /**
+     * Each class's recall compared: Δ with its paired interval and verdict, as the table of slices shows a metric. The
+     * verdict stands right after Δ, before the per-model values, so it is in view on a laptop without scrolling.
+     */
+    private void showRecalls(ConfusionPair pair, ComparisonReport report) {
+        recalls.getChildren().clear();
+        boolean ofThisPair = report != null && report.productionVersion().equals(pair.productionVersion())
+                && report.candidateVersion().equals(pair.candidateVersion());
+        List<ClassRecall> rows = ofThisPair ? report.classRecallsOf(pair.slice()) : List.of();
+        if (rows.isEmpty()) {
+            recallsCaption.setText(ofThisPair ? "" : text.getString("perClassRecall.waiting"));
+            return;
+        }
+        TestFamily family = pair.slice().isOverall() ? TestFamily.CLASSES : TestFamily.SLICE_CLASSES;
+        int tested = report.classFamilySizes().getOrDefault(family, 0);
+        recallsCaption.setText(MessageFormat.format(text.getString("perClassRecall.caption"),
+                tested == 0 ? text.getString("perClassRecall.noneTested")
+                        : report.options().correction().adjusted(family, tested),
+                report.options().minSliceSize()));
+        List<String> headings = List.of(text.getString("perClass.class"), text.getString("perClassRecall.n"),
+                text.getString("perClassRecall.delta"), text.getString("perClassRecall.verdict"),
+                text.getString("perClassRecall.adjustedP"), text.getString("perClass.recallProduction"),
+                text.getString("perClass.recallCandidate"));
+        for (int c = 0; c < headings.size(); c++) {
+            Label heading = new Label(headings.get(c));
+            heading.getStyleClass().add("confusion-axis");
+            recalls.add(heading, c, 0);
+        }
+        MetricFormat numbers = MetricFormat.of(Metric.RECALL);
+        for (int r = 0; r < rows.size(); r++) {
+            SliceResult result = rows.get(r).result();
+            Label verdict = new Label(result.verdictWord());
+            verdict.setId("perClassRecallVerdict-" + rows.get(r).className());
+            if (result.verdictLabel().length() > result.verdictWord().length()) {
+                verdict.setTooltip(new Tooltip(result.verdictLabel()));
+            }
+            if (result.verdict() == Verdict.WORSE) {
+                verdict.getStyleClass().add("verdict-worse");
+            } else if (result.verdict() == Verdict.BETTER) {
+                verdict.getStyleClass().add("verdict-better");
+            }
+            recalls.addRow(r + 1, new Label(rows.get(r).className()), new Label(MetricFormat.count(result.n())),
+                    new Label(result.delta() == null ? "–" : result.deltaText(result.deltaCi())), verdict,
+                    new Label(result.adjustedP() == null ? "–" : MetricFormat.pValue(result.adjustedP())),
+                    new Label(result.production() == null ? "–" : result.production().text(numbers)),
+                    new Label(result.candidate() == null ? "–" : result.candidate().text(numbers)));
+        }
+        recalls.getChildren().forEach(cell -> ((Region) cell).setMinWidth(Region.USE_PREF_SIZE));
     }
 
     /** Per-class precision and recall of both models with counts and Wilson intervals: the numbers behind the F1s. */
@@ -153,6 +232,9 @@ final class ConfusionHeatMap extends ScrollPane {
 
     void showMessage(String message) {
         shown = null;
+        shownReport = null;
+        recalls.getChildren().clear();
+        recallsCaption.setText("");
         caption.setText(message);
         matrices.getChildren().clear();
         perClass.getChildren().clear();
