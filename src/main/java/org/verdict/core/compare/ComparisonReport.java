@@ -55,11 +55,12 @@ public record ComparisonReport(
     }
 
     /**
-     * The classes whose recall is significantly worse, overall slice first, each to be said in one line
-     * as {@link ClassRecall#headline()} writes it.
+     * The classes whose recall is significantly worse on the overall slice, each to be said in one line as
+     * {@link ClassRecall#headline()} writes it: what a summary names, where a per-class average may hide it (other
+     * slices' classes are in {@link #classRecalls()}).
      */
     public List<ClassRecall> worseClassRecalls() {
-        return classRecalls.stream().filter(r -> r.result().verdict() == Verdict.WORSE).toList();
+        return classRecallsOf(SliceKey.OVERALL).stream().filter(r -> r.result().verdict() == Verdict.WORSE).toList();
     }
 
     public List<SliceResult> resultsFor(Metric metric) {

@@ -18,6 +18,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
@@ -44,6 +45,8 @@ final class ConfusionHeatMap extends ScrollPane {
     /** The app compares at the default level; the caption of the per-class intervals names it. */
     private static final double CONFIDENCE_LEVEL = ComparisonOptions.DEFAULTS.confidenceLevel();
     private static final double CONTENT_PADDING = 12;
+    /** "no significant difference" in two lines. */
+    private static final double VERDICT_WIDTH = 120;
     /** Below about this scale a count's digits get too small to read. */
     static final double SMALLEST_SCALE = 0.7;
     private final ResourceBundle text;
@@ -91,7 +94,10 @@ final class ConfusionHeatMap extends ScrollPane {
         recallsCaption.maxWidthProperty().bind(visibleWidth);
         recallsCaption.visibleProperty().bind(recallsCaption.textProperty().isNotEmpty());
         recallsCaption.managedProperty().bind(recallsCaption.visibleProperty());
-        VBox content = new VBox(10, caption, matrices, hovered, recallsCaption, recalls, perClassCaption, perClass);
+        // the verdict column wraps at a fixed width so it stays in view beside the chart on a laptop
+        ColumnConstraints verdictColumn = new ColumnConstraints(60, VERDICT_WIDTH, VERDICT_WIDTH);
+        recalls.getColumnConstraints().setAll(new ColumnConstraints(), verdictColumn);
+        VBox content = new VBox(10, caption, recallsCaption, recalls, matrices, hovered, perClassCaption, perClass);
         content.setPadding(new Insets(CONTENT_PADDING));
         setContent(content);
         caption.setText(text.getString("confusion.pick"));
@@ -125,7 +131,8 @@ final class ConfusionHeatMap extends ScrollPane {
 
     /**
      * Each class's recall compared: Δ with its paired interval and verdict, as the table of slices shows a metric. The
-     * verdict stands right after Δ, before the per-model values, so it is in view on a laptop without scrolling.
+     * verdict stands right after the class, wrapped to a fixed width, so it is in view beside the chart on a 1366×768
+     * screen; Δ and the rest may scroll sideways.
      */
     private void showRecalls(ConfusionPair pair, ComparisonReport report) {
         recalls.getChildren().clear();
@@ -142,9 +149,9 @@ final class ConfusionHeatMap extends ScrollPane {
                 tested == 0 ? text.getString("perClassRecall.noneTested")
                         : report.options().correction().adjusted(family, tested),
                 report.options().minSliceSize()));
-        List<String> headings = List.of(text.getString("perClass.class"), text.getString("perClassRecall.n"),
-                text.getString("perClassRecall.delta"), text.getString("perClassRecall.verdict"),
-                text.getString("perClassRecall.adjustedP"), text.getString("perClass.recallProduction"),
+        List<String> headings = List.of(text.getString("perClass.class"), text.getString("perClassRecall.verdict"),
+                text.getString("perClassRecall.delta"), text.getString("perClassRecall.adjustedP"),
+                text.getString("perClassRecall.n"), text.getString("perClass.recallProduction"),
                 text.getString("perClass.recallCandidate"));
         for (int c = 0; c < headings.size(); c++) {
             Label heading = new Label(headings.get(c));
@@ -156,6 +163,7 @@ final class ConfusionHeatMap extends ScrollPane {
             SliceResult result = rows.get(r).result();
             Label verdict = new Label(result.verdictWord());
             verdict.setId("perClassRecallVerdict-" + rows.get(r).className());
+            verdict.setWrapText(true);
             if (result.verdictLabel().length() > result.verdictWord().length()) {
                 verdict.setTooltip(new Tooltip(result.verdictLabel()));
             }
@@ -164,13 +172,16 @@ final class ConfusionHeatMap extends ScrollPane {
             } else if (result.verdict() == Verdict.BETTER) {
                 verdict.getStyleClass().add("verdict-better");
             }
-            recalls.addRow(r + 1, new Label(rows.get(r).className()), new Label(MetricFormat.count(result.n())),
-                    new Label(result.delta() == null ? "–" : result.deltaText(result.deltaCi())), verdict,
+            recalls.addRow(r + 1, new Label(rows.get(r).className()), verdict,
+                    new Label(result.delta() == null ? "–" : result.deltaText(result.deltaCi())),
                     new Label(result.adjustedP() == null ? "–" : MetricFormat.pValue(result.adjustedP())),
+                    new Label(MetricFormat.count(result.n())),
                     new Label(result.production() == null ? "–" : result.production().text(numbers)),
                     new Label(result.candidate() == null ? "–" : result.candidate().text(numbers)));
         }
-        recalls.getChildren().forEach(cell -> ((Region) cell).setMinWidth(Region.USE_PREF_SIZE));
+        // numbers are never shortened to "…" (the pane scrolls sideways); the verdict column wraps instead
+        recalls.getChildren().stream().filter(cell -> GridPane.getColumnIndex(cell) != 1)
+                .forEach(cell -> ((Region) cell).setMinWidth(Region.USE_PREF_SIZE));
     }
 
     /** Per-class precision and recall of both models with counts and Wilson intervals: the numbers behind the F1s. */
