@@ -221,9 +221,15 @@ public final class CompareView {
             if (pair == null) {
                 heatMap.showMessage(text.getString("confusion.pick"));
             } else {
-                heatMap.show(pair);
+                heatMap.show(pair, model.reportProperty().get());
             }
         };
+        // the per-class recall beside the matrices comes with the comparison, which may finish after the counts
+        model.reportProperty().addListener((obs, old, report) -> {
+            if (confusionTab.isSelected()) {
+                showConfusion.run();
+            }
+        });
         model.confusionProperty().addListener((obs, old, pair) -> {
             if (confusionTab.isSelected()) {
                 showConfusion.run();
