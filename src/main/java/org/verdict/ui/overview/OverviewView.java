@@ -53,6 +53,7 @@ public final class OverviewView {
         addFact(facts, 2, "overview.approvers", "overviewApprovers", model.approversProperty());
         addFact(facts, 3, "overview.primaryMetric", "overviewPrimaryMetric", model.primaryMetricProperty());
         addFact(facts, 4, "overview.verdict", "overviewVerdict", model.verdictProperty());
+        addFact(facts, 5, "overview.alsoWorse", "overviewAlsoWorse", model.alsoWorseProperty());
 
         Label versionsHeading = new Label(text.getString("overview.versions"));
         versionsHeading.getStyleClass().add("title-4");

@@ -3,15 +3,20 @@ package org.verdict.ui.overview;
 import java.text.MessageFormat;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.SliceResult;
+import org.verdict.core.compare.Verdict;
 import org.verdict.core.pack.ModelInfo;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.ReviewPack;
@@ -33,6 +38,7 @@ public final class OverviewViewModel {
     private final ReadOnlyStringWrapper approvers = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper primaryMetric = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper alsoWorse = new ReadOnlyStringWrapper("");
     private final ObservableList<VersionRow> versions = FXCollections.observableArrayList();
     private final ObservableList<VersionRow> versionsView = FXCollections.unmodifiableObservableList(versions);
 
@@ -113,6 +119,41 @@ public final class OverviewViewModel {
     /** Shows the Gates view's headline (the current verdict, or that the gates are being judged) as it changes. */
     public void showVerdictOf(ObservableValue<String> gatesHeadline) {
         verdict.bind(gatesHeadline);
+    }
+
+    /**
+     * Follows Compare's report (all metrics, computed once per pack and candidate) to name the other metrics whose
+     * overall slice is significantly worse: the verdict above judges the primary metric only.
+     */
+    public void showOtherMetricsOf(ObservableValue<ComparisonReport> report) {
+        alsoWorse.bind(Bindings.createStringBinding(() -> otherMetricsWorse(report.getValue()),
+                report));
+    }
+
+    /** e.g. "rmse +240,642 [+63,269, +349,670] (n=1,500)", one a line; a dash until Compare has its report. */
+    String otherMetricsWorse(ComparisonReport report) {
+        if (report == null) {
+            return "—";
+        }
+        String worse = report.results().stream()
+                .filter(r -> r.slice().isOverall() && r.metric() != report.primaryMetric())
+                // as Compare labels it: an unstable Δ or an interval spanning every value is no finding
+                .filter(r -> r.isAvailable() && r.verdict() == Verdict.WORSE && !r.isUnstable()
+                        && r.noInformationReason() == null)
+                .map(OverviewViewModel::worseLine)
+                .collect(Collectors.joining("\n"));
+        return worse.isEmpty() ? text.getString("overview.alsoWorse.none") : worse;
+    }
+
+    private static String worseLine(SliceResult result) {
+        // the interval its verdict reads, as Compare and the CLI write it
+        return result.metric().wireName() + " " + result.deltaText(result.deltaCi())
+                + String.format(Locale.ROOT, " (n=%,d)", result.n());
+    }
+
+    /** The other metrics significantly worse overall, see {@link #showOtherMetricsOf}. */
+    public ReadOnlyStringProperty alsoWorseProperty() {
+        return alsoWorse.getReadOnlyProperty();
     }
 
     /** The current verdict on the candidate, as the Gates view words it. */
