@@ -3,6 +3,7 @@ package org.verdict.ui.overview;
 import java.text.MessageFormat;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -17,9 +18,11 @@ import javafx.collections.ObservableList;
 import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.evidence.EvidenceNumbers;
 import org.verdict.core.pack.ModelInfo;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.pack.Task;
 
 /** What the Overview shows: the model, its task and risk tier, who must approve, and each version's lineage. */
 public final class OverviewViewModel {
@@ -37,6 +40,7 @@ public final class OverviewViewModel {
     private final ReadOnlyStringWrapper riskTier = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper approvers = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper primaryMetric = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper threshold = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper alsoWorse = new ReadOnlyStringWrapper("");
     private final ObservableList<VersionRow> versions = FXCollections.observableArrayList();
@@ -54,6 +58,7 @@ public final class OverviewViewModel {
         riskTier.set(MessageFormat.format(text.getString("overview.tier"), model.riskTier()));
         approvers.set(approversFor(model.riskTier()));
         primaryMetric.set(pack.manifest().primaryMetric());
+        threshold.set(model.task() == Task.BINARY ? thresholds(pack.manifest().models()) : "");
         versions.setAll(pack.manifest().models().stream().map(OverviewViewModel::row).toList());
     }
 
@@ -73,6 +78,16 @@ public final class OverviewViewModel {
                 orDash(version.dataSnapshot()), orDash(version.codeVersion()),
                 version.trainedAt() == null ? "—" : TRAINED_AT.format(version.trainedAt()),
                 hyperparameters(version.hyperparameters()));
+    }
+
+    /**
+     * Each version's decision threshold on its score, as the approval pack writes it: accuracy, precision, recall and
+     * selection rate count score ≥ threshold as the positive label, so two thresholds make two different models.
+     */
+    private static String thresholds(List<ModelVersion> versions) {
+        return versions.stream()
+                .map(v -> EvidenceNumbers.plain(v.threshold()) + " (" + v.role().wireName() + " " + v.version() + ")")
+                .collect(Collectors.joining(", "));
     }
 
     /** Sorted by name so two versions' settings line up when read one under the other. */
@@ -106,6 +121,11 @@ public final class OverviewViewModel {
 
     public ReadOnlyStringProperty taskProperty() {
         return task.getReadOnlyProperty();
+    }
+
+    /** Each version's decision threshold for a binary task; empty for the other tasks, which have none. */
+    public ReadOnlyStringProperty thresholdProperty() {
+        return threshold.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty riskTierProperty() {

@@ -36,6 +36,7 @@ class OverviewViewModelTest {
         assertEquals("multiclass", model.taskProperty().get());
         assertEquals("2 of 3", model.riskTierProperty().get());
         assertEquals("An ML lead (tier 2)", model.approversProperty().get());
+        assertEquals("", model.thresholdProperty().get(), "a multiclass model has no decision threshold");
         assertEquals(List.of(
                 new VersionRow("42", "production", "s1", "git:1", "2026-10-02 10:00 UTC", "epochs = 3\nlr = 0.001"),
                 new VersionRow("43", "candidate", "s2", "git:2", "2026-11-02 10:00 UTC", "lr = 0.0005")),
@@ -54,6 +55,8 @@ class OverviewViewModelTest {
                 PackFixture.BINARY_CSV), Progress.NONE));
 
         assertEquals("binary (positive label: fraud)", model.taskProperty().get());
+        // production sets none (the default 0.5), the candidate 0.3
+        assertEquals("0.500 (production 7), 0.300 (candidate 8)", model.thresholdProperty().get());
         assertEquals(new VersionRow("7", "production", "—", "—", "—", "—"), model.versions().get(0));
     }
 
