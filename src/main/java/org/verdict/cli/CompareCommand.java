@@ -16,13 +16,16 @@ import org.verdict.cli.exit.ExitCodes;
 import org.verdict.cli.exit.PackErrorText;
 import org.verdict.cli.terminal.TerminalTable;
 import org.verdict.core.compare.ClassRates;
+import org.verdict.core.compare.ClassRecall;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.ComparisonJson;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.CorrectionMethod;
 import org.verdict.core.compare.MetricEstimate;
+import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SliceResult;
+import org.verdict.core.compare.TestFamily;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.gates.policy.PolicyReader;
 import org.verdict.core.gates.policy.PolicySource;
@@ -319,6 +322,47 @@ public final class CompareCommand implements Callable<Integer> {
         printColumns(out, table);
         printSection(out, "Unavailable:", reasons);
         printSection(out, "Notes:", notes);
+        printClassRecalls(out, report);
+    }
+
+    /**
+     * A multiclass comparison's recall per class on the overall slice, each Δ a paired rate with Tango's interval,
+     * adjusted across the classes; then any class significantly worse or better in another slice.
+     */
+    private static void printClassRecalls(PrintWriter out, ComparisonReport report) {
+        List<ClassRecall> overall = report.classRecallsOf(SliceKey.OVERALL);
+        if (overall.isEmpty()) {
+            return;
+        }
+        ComparisonOptions options = report.options();
+        int classes = report.classFamilySizes().getOrDefault(TestFamily.CLASSES, 0);
+        out.println();
+        out.printf(Locale.ROOT, "Per class, overall slice: recall (the share of a class's rows each model predicts as "
+                + "it), each model with its %d%% interval; delta with the paired interval of accuracy (Tango), %s. "
+                + "Classes under %d examples are not tested. Precision per class: --json, perClass.%n%n",
+                (int) Math.round(options.confidenceLevel() * 100),
+                classes == 0 ? "no class tested" : options.correction().adjusted(TestFamily.CLASSES, classes), options.minSliceSize());
+        MetricFormat numbers = MetricFormat.of(Metric.RECALL);
+        List<String[]> table = new ArrayList<>();
+        table.add(new String[] {"class", "n", "production recall", "candidate recall", "delta [interval]", "level",
+            "adj. p", "verdict"});
+        for (ClassRecall recall : overall) {
+            SliceResult r = recall.result();
+            table.add(new String[] {recall.className(), MetricFormat.count(r.n()), estimate(numbers, r.production()),
+                estimate(numbers, r.candidate()), delta(r),
+                r.shownInterval() == null ? "-" : r.shownInterval().levelText(), pValue(r.adjustedP()),
+                r.verdict() == Verdict.WORSE ? "WORSE (!)" : r.verdictLabel()});
+        }
+        TerminalTable.lines(table, Set.of(1, 6)).forEach(out::println);
+        List<String> elsewhere = report.classRecalls().stream()
+                .filter(r -> !r.slice().isOverall()
+                        && (r.result().verdict() == Verdict.WORSE || r.result().verdict() == Verdict.BETTER))
+                .map(ClassRecall::headline).toList();
+        int sliceClasses = report.classFamilySizes().getOrDefault(TestFamily.SLICE_CLASSES, 0);
+        if (sliceClasses > 0) {
+            printSection(out, "Per class, other slices (" + options.correction().adjusted(TestFamily.SLICE_CLASSES, sliceClasses)
+                    + "):", elsewhere.isEmpty() ? List.of("no class's recall differs significantly") : elsewhere);
+        }
     }
 
     /** Text columns left-aligned, the numbers right-aligned so their digits line up. */

@@ -137,6 +137,7 @@ public final class VerdictApp extends Application {
                 executor, activity, gatesText, viewId -> navigator.get().show(viewId), unexpected,
                 compareModel.candidateProperty());
         overviewModel.showVerdictOf(gatesModel.headlineProperty());
+        overviewModel.showOtherMetricsOf(compareModel.reportProperty());
         PackView gates = new PackView(GatesViewModel.VIEW_ID, gatesText.getString("view.gates"),
                 () -> new GatesView(gatesModel, gatesText).node(), gatesModel::showPack);
         // The evidence follows the Gates view-model, which computes it once per pack.

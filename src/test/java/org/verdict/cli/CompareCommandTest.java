@@ -158,6 +158,29 @@ class CompareCommandTest {
         assertFalse(english.contains("WORSE"), english);
     }
 
+    /**
+     * Each class has 20 rows, 5 of which (all de) only production gets right: recall 1.0 vs 0.75, McNemar's p =
+     * 2·(1 − Φ(5/√5)) = 0.02535 per class, 0.0507 after Holm. Unadjusted, both classes read worse; with Holm over the 2 classes neither does
+     * (0.0253 ≥ 0.05/2), and the block says which adjustment it used.
+     */
+    @Test
+    void aPerClassBlockFollowsTheTableWithEachClassRecallCompared() {
+        CliRun unadjusted = run((path, progress) -> pack(), "router", "--min-n", "10", "--correction", "none");
+        assertEquals(0, unadjusted.exitCode(), unadjusted.err());
+        List<String> lines = unadjusted.out().lines().toList();
+        int block = lines.indexOf(lines.stream().filter(l -> l.startsWith("Per class, overall slice")).findFirst()
+                .orElseThrow());
+        assertTrue(lines.get(block).contains("unadjusted (2 classes tested)"), lines.get(block));
+        assertTrue(lines.get(block + 2).startsWith("class"), lines.get(block + 2));
+        for (String row : lines.subList(block + 3, block + 5)) {
+            assertTrue(row.contains("1.000 [") && row.contains("0.750 [") && row.contains("WORSE (!)"), row);
+        }
+        CliRun holm = run((path, progress) -> pack(), "router", "--min-n", "10");
+        String classA = holm.out().lines().filter(l -> l.startsWith("a ")).findFirst().orElseThrow();
+        assertTrue(classA.contains("inconclusive") && classA.contains("0.0507"), classA);
+        assertTrue(holm.out().contains("adjusted with holm over 2 classes"), holm.out());
+    }
+
     @Test
     void theHeaderSaysWhichBandTellsNoSignificantDifferenceFromInconclusive() {
         CliRun run = run((path, progress) -> pack(), "router", "--min-n", "10", "--effect", "0.02");

@@ -322,6 +322,28 @@ class LogCommandTest {
     }
 
     /**
+     * A checkpoint made by another log (another origin) is the wrong file, not evidence of tampering: refused as bad
+     * input by verify and consistency (a truncated copy of the same log still fails the check: the test below).
+     */
+    @Test
+    void aCheckpointOfAnotherLogIsBadInputNotTampering() throws Exception {
+        append();
+        append();
+        Path checkpoint = dir.resolve("checkpoint.json");
+        assertEquals(0, log("checkpoint", "--db", db.toString(), "--out", checkpoint.toString()));
+        db = dir.resolve("other.db");
+        append();
+        for (String command : List.of("verify", "consistency")) {
+            err.getBuffer().setLength(0);
+            assertEquals(2, log(command, "--db", db.toString(), "--checkpoint", checkpoint.toString()), command);
+            assertTrue(err.toString().contains(checkpoint + ": this checkpoint is of another log (verdict-decision-log/"),
+                    err.toString());
+            assertTrue(err.toString().contains("), not of this one (verdict-decision-log/"), err.toString());
+            assertFalse(err.toString().contains("TAMPERED"), err.toString());
+        }
+    }
+
+    /**
      * The printed checkpoint is what an auditor keeps in a ticket: through the launcher's own buffered stdout it must
      * arrive whole, byte for byte what --out writes, and later catch the newest record deleted with its checkpoint.
      */
@@ -577,8 +599,15 @@ class LogCommandTest {
         append();
         Path kept = dir.resolve("kept-checkpoint.json");
         assertEquals(0, log("checkpoint", "--db", db.toString(), "--out", kept.toString()));
-        db = dir.resolve("another.db");
-        append();
+        // the newest record deleted with its signature and checkpoint: the same log (same origin), one record shorter
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
+            for (String table : List.of("records", "signatures", "checkpoints")) {
+                s.execute("DROP TRIGGER " + table + "_no_delete");
+            }
+            s.executeUpdate("DELETE FROM checkpoints WHERE tree_size = 2");
+            s.executeUpdate("DELETE FROM signatures WHERE record_seq = 2");
+            s.executeUpdate("DELETE FROM records WHERE seq = 2");
+        }
         out.getBuffer().setLength(0);
 
         assertEquals(1, log("verify", "--db", db.toString(), "--checkpoint", kept.toString()));

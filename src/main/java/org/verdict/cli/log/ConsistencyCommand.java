@@ -7,6 +7,7 @@ import org.verdict.core.ledger.Checkpoint;
 import org.verdict.core.ledger.ConsistencyCheck;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.LedgerException;
+import org.verdict.core.ledger.LogSnapshot;
 import org.verdict.core.ledger.TrustedSigners;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +33,9 @@ public final class ConsistencyCommand extends LedgerCommand {
         TrustedSigners roster = trustedSigners == null ? null : TrustedSigners.read(trustedSigners);
         ConsistencyCheck check;
         try (DecisionLog log = DecisionLog.openReadOnly(store.db)) {
-            check = ConsistencyCheck.of(log.snapshot(), older, roster);
+            LogSnapshot snapshot = log.snapshot();
+            older.requireOf(snapshot.origin(), checkpointFile);
+            check = ConsistencyCheck.of(snapshot, older, roster);
         }
         out().println((check.consistent() ? "consistent: " : "NOT CONSISTENT: ") + check.message());
         out().println("old size " + older.treeSize() + ", root " + older.rootHashHex());

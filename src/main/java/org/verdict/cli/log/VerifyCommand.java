@@ -48,6 +48,9 @@ public final class VerifyCommand extends LedgerCommand {
         LogSnapshot snapshot;
         try (DecisionLog log = DecisionLog.openReadOnly(store.db)) {
             snapshot = log.snapshot();
+            if (options.outsideCheckpoint() != null) {
+                options.outsideCheckpoint().requireOf(snapshot.origin(), checkpoint);
+            }
             report = new LogVerifier().verify(snapshot, options, Progress.NONE);
         }
         out().println(report.summary() + (report.isIntact() && checkpoint == null

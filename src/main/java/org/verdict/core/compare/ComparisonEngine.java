@@ -130,16 +130,10 @@ public final class ComparisonEngine {
             progress.checkCancelled();
             tasks.addAll(new GroupingSlices(grouping, models).tasks);
         }
-        List<List<MetricComparison>> comparisons = runAll(tasks, metrics, analysis, options, progress);
-
-        List<Verdicts.Pending> pending = new ArrayList<>();
-        for (int t = 0; t < tasks.size(); t++) {
-            for (MetricComparison comparison : comparisons.get(t)) {
-                pending.add(new Verdicts.Pending(tasks.get(t).key(), tasks.get(t).n(),
-                        comparison.metric() == primaryMetric, comparison));
-            }
-        }
-        return decide(packName, productionVersion, candidateVersion, primaryMetric, options, pending, progress);
+        List<SliceAnalysis.Outcome> comparisons = runAll(tasks, metrics, analysis, options, progress);
+        return decide(packName, productionVersion, candidateVersion, primaryMetric, options,
+                tasks.stream().map(SliceTask::key).toList(), tasks.stream().map(SliceTask::n).toList(), comparisons,
+                table.classes(), progress);
     }
 
     /**
@@ -160,9 +154,9 @@ public final class ComparisonEngine {
         SliceAnalysis analysis = new SliceAnalysis(task, classes, slices, productionVersion, candidateVersion,
                 options, progress);
         AtomicInteger done = new AtomicInteger();
-        List<List<MetricComparison>> comparisons = slices.parallelStream().map(slice -> {
+        List<SliceAnalysis.Outcome> comparisons = slices.parallelStream().map(slice -> {
             progress.checkCancelled();
-            List<MetricComparison> result = analysis.analyze(metrics, slice,
+            SliceAnalysis.Outcome result = analysis.analyze(metrics, slice,
                     sliceRandom(options.seed(), slice.slice()));
             synchronized (done) {
                 int finished = done.incrementAndGet();
@@ -171,24 +165,47 @@ public final class ComparisonEngine {
             }
             return result;
         }).toList();
-        List<Verdicts.Pending> pending = new ArrayList<>();
-        for (int s = 0; s < slices.size(); s++) {
-            for (MetricComparison comparison : comparisons.get(s)) {
-                pending.add(new Verdicts.Pending(slices.get(s).slice(), slices.get(s).n(),
-                        comparison.metric() == primaryMetric, comparison));
-            }
-        }
-        return decide(packName, productionVersion, candidateVersion, primaryMetric, options, pending, progress);
+        return decide(packName, productionVersion, candidateVersion, primaryMetric, options,
+                slices.stream().map(SummarySlice::slice).toList(), slices.stream().map(SummarySlice::n).toList(),
+                comparisons, classes, progress);
     }
 
+    /**
+     * @param keys each slice, in the order of {@code outcomes}
+     * @param sizes each slice's number of examples, in the same order
+     * @param classes the task's classes, in the order of each outcome's class recalls
+     */
     private static ComparisonReport decide(String packName, String productionVersion, String candidateVersion,
-                                           Metric primaryMetric, ComparisonOptions options,
-                                           List<Verdicts.Pending> pending, Progress progress) {
+                                           Metric primaryMetric, ComparisonOptions options, List<SliceKey> keys,
+                                           List<Integer> sizes, List<SliceAnalysis.Outcome> outcomes,
+                                           List<String> classes, Progress progress) {
+        List<Verdicts.Pending> pending = new ArrayList<>();
+        List<Verdicts.Pending> classPending = new ArrayList<>();
+        List<String> classNames = new ArrayList<>();
+        for (int s = 0; s < keys.size(); s++) {
+            for (MetricComparison comparison : outcomes.get(s).metrics()) {
+                pending.add(new Verdicts.Pending(keys.get(s), sizes.get(s), comparison.metric() == primaryMetric,
+                        comparison));
+            }
+            List<SliceAnalysis.ClassOutcome> recalls = outcomes.get(s).classRecalls();
+            for (int c = 0; c < recalls.size(); c++) {
+                classPending.add(new Verdicts.Pending(keys.get(s), recalls.get(c).support(), false,
+                        recalls.get(c).recall()));
+                classNames.add(classes.get(c));
+            }
+        }
+        Verdicts verdicts = new Verdicts(options);
         Map<Metric, Integer> familySizes = new EnumMap<>(Metric.class);
-        List<SliceResult> decided = new Verdicts(options).decide(pending, familySizes);
+        List<SliceResult> decided = verdicts.decide(pending, familySizes);
+        Map<TestFamily, Integer> classFamilySizes = new EnumMap<>(TestFamily.class);
+        List<SliceResult> classDecided = verdicts.decideClasses(classPending, classFamilySizes);
+        List<ClassRecall> classRecalls = new ArrayList<>();
+        for (int i = 0; i < classDecided.size(); i++) {
+            classRecalls.add(new ClassRecall(classNames.get(i), classDecided.get(i)));
+        }
         progress.update(1, "Comparison done");
         return new ComparisonReport(packName, productionVersion, candidateVersion, primaryMetric, options, decided,
-                familySizes.getOrDefault(primaryMetric, 0), familySizes);
+                familySizes.getOrDefault(primaryMetric, 0), familySizes, classRecalls, classFamilySizes);
     }
 
     /** Counts of (true class, predicted class) of one model on one slice (the heat map of the Compare view). */
@@ -289,8 +306,8 @@ public final class ComparisonEngine {
                     : grouping.partitionMarked(models.candidateAscending, models.candidateNewScores, place, sizes);
         }
 
-        List<MetricComparison> analyse(int slice, SliceAnalysis analysis, List<Metric> metrics, long seed,
-                                       SliceKey key) {
+        SliceAnalysis.Outcome analyse(int slice, SliceAnalysis analysis, List<Metric> metrics, long seed,
+                                      SliceKey key) {
             cut();
             int[] rows;
             int[] production;
@@ -314,12 +331,12 @@ public final class ComparisonEngine {
 
     /** A slice to analyse: its grouping, its index there, its key and size. */
     private record SliceTask(GroupingSlices grouping, int slice, SliceKey key, int n) {
-        List<MetricComparison> analyse(SliceAnalysis analysis, List<Metric> metrics, long seed) {
+        SliceAnalysis.Outcome analyse(SliceAnalysis analysis, List<Metric> metrics, long seed) {
             return grouping.analyse(slice, analysis, metrics, seed, key);
         }
     }
 
-    private static List<List<MetricComparison>> runAll(List<SliceTask> tasks, List<Metric> metrics,
+    private static List<SliceAnalysis.Outcome> runAll(List<SliceTask> tasks, List<Metric> metrics,
                                                        SliceAnalysis analysis, ComparisonOptions options,
                                                        Progress progress) {
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), tasks.size()));
@@ -344,7 +361,7 @@ public final class ComparisonEngine {
                     .limit(tasks.size() / 8).toList();
             order.removeAll(smallest);
             order.addAll(0, smallest);
-            List<Future<List<MetricComparison>>> futures = new ArrayList<>();
+            List<Future<SliceAnalysis.Outcome>> futures = new ArrayList<>();
             for (int t = 0; t < tasks.size(); t++) {
                 futures.add(null);
             }
@@ -352,7 +369,7 @@ public final class ComparisonEngine {
                 SliceTask task = tasks.get(t);
                 futures.set(t, pool.submit(() -> {
                     progress.checkCancelled();
-                    List<MetricComparison> result = task.analyse(analysis, metrics, options.seed());
+                    SliceAnalysis.Outcome result = task.analyse(analysis, metrics, options.seed());
                     // Counting and reporting under one lock: otherwise two workers can report 5/8 after 6/8.
                     synchronized (done) {
                         int finished = done.incrementAndGet();
@@ -362,8 +379,8 @@ public final class ComparisonEngine {
                     return result;
                 }));
             }
-            List<List<MetricComparison>> results = new ArrayList<>();
-            for (Future<List<MetricComparison>> future : futures) {
+            List<SliceAnalysis.Outcome> results = new ArrayList<>();
+            for (Future<SliceAnalysis.Outcome> future : futures) {
                 results.add(future.get());
             }
             return results;

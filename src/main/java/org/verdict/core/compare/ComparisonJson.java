@@ -37,6 +37,9 @@ public final class ComparisonJson {
                 ArrayNode classes = root.putArray("perClass");
                 perClass.forEach(rates -> classes.add(toJson(rates)));
             }
+            if (!report.classRecalls().isEmpty()) {
+                root.set("perClassRecall", perClassRecall(report));
+            }
             return mapper.writeValueAsString(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a tree of plain nodes always serialises", e);
@@ -125,6 +128,27 @@ public final class ComparisonJson {
             node.put("note", r.note());
         }
         return node;
+    }
+
+    /**
+     * Each class's paired comparison of recall, slice by slice: the fields of a result (its metric {@code recall},
+     * its {@code n} the class's rows in the slice) with the class after the slice, and the size of each family.
+     */
+    private ObjectNode perClassRecall(ComparisonReport report) {
+        ObjectNode section = mapper.createObjectNode();
+        ObjectNode families = section.putObject("families");
+        report.classFamilySizes().forEach((family, size) -> families.put(family.wireName(), size));
+        ArrayNode results = section.putArray("results");
+        for (ClassRecall recall : report.classRecalls()) {
+            ObjectNode result = toJson(recall.result());
+            ObjectNode node = results.addObject();
+            node.set("dimensions", result.remove("dimensions"));
+            node.set("values", result.remove("values"));
+            node.put("class", recall.className());
+            result.remove("primary");
+            node.setAll(result);
+        }
+        return section;
     }
 
     private ObjectNode toJson(ClassRates rates) {

@@ -13,6 +13,10 @@ import org.verdict.core.pack.Metric;
  * @param correctedTests how many p-values the correction adjusted together for the primary metric (its slices and
  *                       crosses; the overall slice is tested alone and not counted)
  * @param correctedTestsByMetric the size of each metric's adjusted family (a metric without tested slices is absent)
+ * @param classRecalls a multiclass comparison's per-class recall, slice by slice in the order of {@code results},
+ *                     classes in the table's order; empty for other tasks
+ * @param classFamilySizes the size of each per-class family that has tested members ({@link TestFamily#CLASSES},
+ *                         {@link TestFamily#SLICE_CLASSES})
  */
 public record ComparisonReport(
         String packName,
@@ -22,13 +26,41 @@ public record ComparisonReport(
         ComparisonOptions options,
         List<SliceResult> results,
         int correctedTests,
-        Map<Metric, Integer> correctedTestsByMetric) {
+        Map<Metric, Integer> correctedTestsByMetric,
+        List<ClassRecall> classRecalls,
+        Map<TestFamily, Integer> classFamilySizes) {
 
     public ComparisonReport {
         results = List.copyOf(results);
         Map<Metric, Integer> sizes = new EnumMap<>(Metric.class);
         sizes.putAll(correctedTestsByMetric);
         correctedTestsByMetric = Collections.unmodifiableMap(sizes);
+        classRecalls = List.copyOf(classRecalls);
+        Map<TestFamily, Integer> classSizes = new EnumMap<>(TestFamily.class);
+        classSizes.putAll(classFamilySizes);
+        classFamilySizes = Collections.unmodifiableMap(classSizes);
+    }
+
+    /** A report without per-class recall (binary and regression tasks, hand-made reports). */
+    public ComparisonReport(String packName, String productionVersion, String candidateVersion, Metric primaryMetric,
+                            ComparisonOptions options, List<SliceResult> results, int correctedTests,
+                            Map<Metric, Integer> correctedTestsByMetric) {
+        this(packName, productionVersion, candidateVersion, primaryMetric, options, results, correctedTests,
+                correctedTestsByMetric, List.of(), Map.of());
+    }
+
+    /** The per-class recall of one slice, classes in the table's order (empty when there is none). */
+    public List<ClassRecall> classRecallsOf(SliceKey slice) {
+        return classRecalls.stream().filter(r -> r.slice().equals(slice)).toList();
+    }
+
+    /**
+     * The classes whose recall is significantly worse on the overall slice, each to be said in one line as
+     * {@link ClassRecall#headline()} writes it: what a summary names, where a per-class average may hide it (other
+     * slices' classes are in {@link #classRecalls()}).
+     */
+    public List<ClassRecall> worseClassRecalls() {
+        return classRecallsOf(SliceKey.OVERALL).stream().filter(r -> r.result().verdict() == Verdict.WORSE).toList();
     }
 
     public List<SliceResult> resultsFor(Metric metric) {

@@ -33,4 +33,13 @@ public enum CorrectionMethod {
         return this == NONE ? "other slices unadjusted (" + slices + " tested)"
                 : "other slices adjusted with " + wireName + " over " + slices;
     }
+
+    /**
+     * What became of the intervals of a per-class family: "adjusted with holm over 5 classes", or "unadjusted
+     * (5 classes tested)".
+     */
+    public String adjusted(TestFamily family, int tested) {
+        String members = tested + " " + family.member(tested);
+        return this == NONE ? "unadjusted (" + members + " tested)" : "adjusted with " + wireName + " over " + members;
+    }
 }

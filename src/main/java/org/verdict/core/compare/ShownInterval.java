@@ -31,7 +31,7 @@ public record ShownInterval(TestFamily family, double level, String adjustment, 
             case BENJAMINI_YEKUTIELI -> " FCR-adjusted (Benjamini–Yekutieli)";
             default -> " unadjusted";
         };
-        return percent + how + " interval over " + familySize + " slice" + (familySize == 1 ? "" : "s");
+        return percent + how + " interval over " + familySize + " " + family.member(familySize);
     }
 
     /** The level as people read it, e.g. "95%" or "99.71%". */

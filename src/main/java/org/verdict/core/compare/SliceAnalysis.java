@@ -75,6 +75,18 @@ final class SliceAnalysis {
             BinnedAveragePrecision.TEST, BinnedAveragePrecision.T_TEST, ROW_U_JACKKNIFE, HASHED_BLOCK_U_JACKKNIFE,
             AgreementBound.TEST, AgreementBound.SAME_RANKING_TEST);
 
+    /**
+     * One slice's comparisons: every metric asked for, in the order asked, and for a multiclass task each class's
+     * recall (in the task's class order; empty for other tasks), whose verdicts the engine decides in families of
+     * their own.
+     */
+    record Outcome(List<MetricComparison> metrics, List<ClassOutcome> classRecalls) {
+    }
+
+    /** One class's recall in a slice, and how many of the slice's rows are labelled with the class. */
+    record ClassOutcome(int support, MetricComparison recall) {
+    }
+
     /** Per example: log loss p, c; brier p, c; the calibration sums of p, then of c; count. */
     static final int CALIBRATION_WIDTH = 4 + 2 * Calibration.SQUARED_ERROR_SUMS + 1;
     /** Per example: |e| p, c; e² p, c; |e|/|y| p, c (y ≠ 0); y ≠ 0; y − centre; (y − centre)²; count. */
@@ -127,14 +139,21 @@ final class SliceAnalysis {
      *                            it over); null without scores
      * @param candidateAscending the same in ascending candidate score
      */
-    List<MetricComparison> analyze(List<Metric> metrics, int[] rows, int[] productionAscending,
-                                   int[] candidateAscending, SplittableRandom random) {
+    Outcome analyze(List<Metric> metrics, int[] rows, int[] productionAscending, int[] candidateAscending,
+                    SplittableRandom random) {
         if (rows.length == 0) {
-            return metrics.stream().map(m -> MetricComparison.unavailable(m, "empty slice")).toList();
+            return new Outcome(metrics.stream().map(m -> MetricComparison.unavailable(m, "empty slice")).toList(),
+                    List.of());
         }
         List<MetricComparison> results = new ArrayList<>();
-        if (task.isClassification() && metrics.stream().anyMatch(m -> !m.needsScores())) {
-            results.addAll(countMetrics(rows, random.split()));
+        List<ClassOutcome> classRecalls = List.of();
+        boolean countMetrics = task.isClassification() && metrics.stream().anyMatch(m -> !m.needsScores());
+        if (countMetrics || task == Task.MULTICLASS) {
+            long[] cells = pairedCells(rows);
+            classRecalls = classRecalls(cells);
+            if (countMetrics) {
+                results.addAll(countMetrics(cells, rows.length, random.split()));
+            }
         }
         if (task == Task.BINARY && metrics.stream().anyMatch(Metric::needsScores)) {
             results.addAll(scoreMetrics(rows, productionAscending, candidateAscending, random.split()));
@@ -142,7 +161,7 @@ final class SliceAnalysis {
         if (task == Task.REGRESSION) {
             results.addAll(regressionMetrics(rows, random.split()));
         }
-        return inOrder(metrics, results);
+        return new Outcome(inOrder(metrics, results), classRecalls);
     }
 
     /**
@@ -150,9 +169,10 @@ final class SliceAnalysis {
      * (the same cells give the same resamples); means and binned sums by the block bootstrap over the slice's
      * non-empty hashed blocks; roc_auc and pr_auc from the ranking sums when the pack has them for the slice.
      */
-    List<MetricComparison> analyze(List<Metric> metrics, SummarySlice slice, SplittableRandom random) {
+    Outcome analyze(List<Metric> metrics, SummarySlice slice, SplittableRandom random) {
         if (slice.n() == 0) {
-            return metrics.stream().map(m -> MetricComparison.unavailable(m, "empty slice")).toList();
+            return new Outcome(metrics.stream().map(m -> MetricComparison.unavailable(m, "empty slice")).toList(),
+                    List.of());
         }
         List<MetricComparison> results = new ArrayList<>();
         if (task.isClassification() && metrics.stream().anyMatch(m -> !m.needsScores())) {
@@ -182,7 +202,8 @@ final class SliceAnalysis {
             }
             results.addAll(regressionMetrics(blockResampler(slice), slice.n(), zeroLabels, random.split()));
         }
-        return inOrder(metrics, results);
+        return new Outcome(inOrder(metrics, results), task.isClassification() ? classRecalls(slice.cells())
+                : List.of());
     }
 
     private static boolean[] labelledIn(EvaluationTable table) {
@@ -266,7 +287,8 @@ final class SliceAnalysis {
 
     // ---- metrics of the paired contingency cells (label × production prediction × candidate prediction) ----
 
-    private List<MetricComparison> countMetrics(int[] rows, SplittableRandom random) {
+    /** The slice's paired counts, index (label · k + production) · k + candidate. */
+    private long[] pairedCells(int[] rows) {
         EvaluationTable table = models.table;
         int k = classes.size();
         int[] label = table.labelCodes();
@@ -276,7 +298,40 @@ final class SliceAnalysis {
         for (int row : rows) {
             cells[(label[row] * k + prod[row]) * k + cand[row]]++;
         }
-        return countMetrics(cells, rows.length, random);
+        return cells;
+    }
+
+    /**
+     * Each class's recall for a multiclass task (none for binary, whose recall is a metric of its own): the share of
+     * the rows labelled with the class that each model predicts as it, a rate of the same rows for both models, so Δ
+     * takes the paired rates' Tango interval and each model Wilson's, as accuracy does. A class without examples
+     * here has no recall; one with fewer than {@link #MIN_CLASS_EXAMPLES} keeps its values and Wilson intervals but
+     * no interval of Δ, as the per-class averages withhold theirs.
+     */
+    private List<ClassOutcome> classRecalls(long[] cells) {
+        if (task != Task.MULTICLASS) {
+            return List.of();
+        }
+        int k = classes.size();
+        List<ClassOutcome> recalls = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            PairedRate rate = PairedRate.ofClass(cells, k, c);
+            String name = classes.get(c);
+            if (rate.trials() == 0) {
+                recalls.add(new ClassOutcome(0, MetricComparison.unavailable(Metric.RECALL,
+                        "no example of this slice is labelled " + name + ", so its recall is undefined")));
+                continue;
+            }
+            MetricComparison tested = pairedRate(Metric.RECALL,
+                    MetricValue.of((double) rate.productionSuccesses() / rate.trials()),
+                    MetricValue.of((double) rate.candidateSuccesses() / rate.trials()), rate);
+            recalls.add(new ClassOutcome((int) rate.trials(), rate.trials() >= MIN_CLASS_EXAMPLES ? tested
+                    : new MetricComparison(Metric.RECALL, tested.production(), tested.candidate(), tested.delta(), null,
+                            tested.test(), null, "class " + name + " has " + rate.trials() + " example"
+                            + (rate.trials() == 1 ? "" : "s") + " here, fewer than " + MIN_CLASS_EXAMPLES
+                            + ": no interval of Δ recall is trusted on so few", null)));
+        }
+        return recalls;
     }
 
     /** @param cells paired counts, index (label · k + production) · k + candidate */
@@ -514,6 +569,26 @@ final class SliceAnalysis {
         static boolean covers(Metric metric) {
             return metric == Metric.ACCURACY || metric == Metric.MICRO_F1 || metric == Metric.RECALL
                     || metric == Metric.TPR || metric == Metric.FPR || metric == Metric.SELECTION_RATE;
+        }
+
+        /** Recall of class {@code c} of a multiclass task: a success is a row labelled c predicted as c. */
+        static PairedRate ofClass(long[] cells, int k, int c) {
+            long trials = 0;
+            long prod = 0;
+            long cand = 0;
+            long onlyCand = 0;
+            long onlyProd = 0;
+            for (int p = 0; p < k; p++) {
+                for (int q = 0; q < k; q++) {
+                    long count = cells[(c * k + p) * k + q];
+                    trials += count;
+                    prod += p == c ? count : 0;
+                    cand += q == c ? count : 0;
+                    onlyCand += q == c && p != c ? count : 0;
+                    onlyProd += p == c && q != c ? count : 0;
+                }
+            }
+            return new PairedRate(trials, prod, cand, onlyCand, onlyProd);
         }
 
         /** The paired counts of a metric {@link #covers} covers. */

@@ -9,12 +9,25 @@ public enum TestFamily {
     /** All rows, tested on its own: its interval is the unadjusted one. */
     OVERALL("overall"),
     /** Every level of every slice column and every cross, adjusted together per metric. */
-    SLICES("slices");
+    SLICES("slices"),
+    /** The classes of the overall slice, each class's Δ recall adjusted together (multiclass, per class). */
+    CLASSES("classes"),
+    /** Every class of every slice and cross but the overall one, adjusted together (multiclass, per class). */
+    SLICE_CLASSES("slice-classes");
 
     private final String wireName;
 
     TestFamily(String wireName) {
         this.wireName = wireName;
+    }
+
+    /** What one member of the family is, for "over 5 classes": slice, class, or class of a slice. */
+    String member(int size) {
+        return switch (this) {
+            case OVERALL, SLICES -> size == 1 ? "slice" : "slices";
+            case CLASSES -> size == 1 ? "class" : "classes";
+            case SLICE_CLASSES -> size == 1 ? "class of a slice" : "classes of the slices";
+        };
     }
 
     /** The name in JSON. */

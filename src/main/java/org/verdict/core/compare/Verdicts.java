@@ -3,8 +3,11 @@ package org.verdict.core.compare;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.stats.Interval;
@@ -39,27 +42,56 @@ final class Verdicts {
 
     /** @param familySizes filled with the size of each metric's adjusted family (metrics without one are absent) */
     List<SliceResult> decide(List<Pending> pending, Map<Metric, Integer> familySizes) {
+        return decide(pending, p -> p.slice().isOverall() ? TestFamily.OVERALL : TestFamily.SLICES,
+                p -> p.comparison().metric(), (first, size) -> familySizes.put(first.comparison().metric(), size));
+    }
+
+    /**
+     * One class's Δ recall per entry of a multiclass comparison: the classes of the overall slice are adjusted
+     * together, and so are the classes of every other slice and cross, with the correction and interval levels of
+     * the metrics' families (docs/statistics.md, "Per-class recall").
+     *
+     * @param familySizes filled with the size of each family that has tested members
+     */
+    List<SliceResult> decideClasses(List<Pending> pending, Map<TestFamily, Integer> familySizes) {
+        Function<Pending, TestFamily> familyOf = p -> p.slice().isOverall() ? TestFamily.CLASSES
+                : TestFamily.SLICE_CLASSES;
+        return decide(pending, familyOf, familyOf::apply,
+                (first, size) -> familySizes.put(familyOf.apply(first), size));
+    }
+
+    /**
+     * @param familyOf which family a tested result joins; {@link TestFamily#OVERALL} is tested alone, unadjusted
+     * @param groupOf results of one family and group are adjusted together
+     * @param sizes told each adjusted family's first member and its size
+     */
+    private List<SliceResult> decide(List<Pending> pending, Function<Pending, TestFamily> familyOf,
+                                     Function<Pending, Object> groupOf, BiConsumer<Pending, Integer> sizes) {
         double alpha = 1 - options.confidenceLevel();
         ShownInterval[] shown = new ShownInterval[pending.size()];
         Double[] adjusted = new Double[pending.size()];
-        for (Metric metric : Metric.values()) {
-            List<Integer> family = new ArrayList<>();
-            for (int i = 0; i < pending.size(); i++) {
-                Pending p = pending.get(i);
-                if (p.comparison().metric() == metric && isTested(p)) {
-                    if (p.slice().isOverall()) {
-                        shown[i] = new ShownInterval(TestFamily.OVERALL, options.confidenceLevel(), ShownInterval.NONE,
-                                1);
-                        adjusted[i] = p.comparison().inference().pValue();
-                    } else {
-                        family.add(i);
-                    }
-                }
-            }
-            if (family.isEmpty()) {
+        Map<List<Object>, List<Integer>> families = new LinkedHashMap<>();
+        for (int i = 0; i < pending.size(); i++) {
+            Pending p = pending.get(i);
+            if (!isTested(p)) {
                 continue;
             }
-            familySizes.put(metric, family.size());
+            TestFamily family = familyOf.apply(p);
+            if (family == TestFamily.OVERALL) {
+                shown[i] = new ShownInterval(TestFamily.OVERALL, options.confidenceLevel(), ShownInterval.NONE, 1);
+                adjusted[i] = p.comparison().inference().pValue();
+            } else {
+                families.computeIfAbsent(List.of(family, groupOf.apply(p)), key -> new ArrayList<>()).add(i);
+            }
+        }
+        String adjustment = switch (options.correction()) {
+            case HOLM -> ShownInterval.HOLM;
+            case BENJAMINI_HOCHBERG -> ShownInterval.BENJAMINI_YEKUTIELI;
+            case NONE -> ShownInterval.NONE;
+        };
+        families.forEach((key, family) -> {
+            TestFamily testFamily = (TestFamily) key.get(0);
+            sizes.accept(pending.get(family.get(0)), family.size());
             double[] p = family.stream().mapToDouble(i -> pending.get(i).comparison().inference().pValue()).toArray();
             double[] levels = familyLevels(p, alpha);
             double[] adjustedP = switch (options.correction()) {
@@ -67,16 +99,11 @@ final class Verdicts {
                 case BENJAMINI_HOCHBERG -> PValueAdjustment.benjaminiHochberg(p);
                 case NONE -> p;
             };
-            String adjustment = switch (options.correction()) {
-                case HOLM -> ShownInterval.HOLM;
-                case BENJAMINI_HOCHBERG -> ShownInterval.BENJAMINI_YEKUTIELI;
-                case NONE -> ShownInterval.NONE;
-            };
             for (int f = 0; f < family.size(); f++) {
-                shown[family.get(f)] = new ShownInterval(TestFamily.SLICES, levels[f], adjustment, family.size());
+                shown[family.get(f)] = new ShownInterval(testFamily, levels[f], adjustment, family.size());
                 adjusted[family.get(f)] = adjustedP[f];
             }
-        }
+        });
         List<SliceResult> decided = new ArrayList<>();
         for (int i = 0; i < pending.size(); i++) {
             decided.add(result(pending.get(i), shown[i], adjusted[i]));

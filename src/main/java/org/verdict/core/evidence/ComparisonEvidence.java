@@ -5,9 +5,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.verdict.core.compare.ClassRecall;
 import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.MetricEstimate;
+import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SliceResult;
+import org.verdict.core.compare.TestFamily;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.evidence.EvidenceChart.DeltaForest;
 import org.verdict.core.evidence.EvidenceChart.DeltaRow;
@@ -112,6 +115,43 @@ public final class ComparisonEvidence {
     /** A gate judged on a comparison (primary metric, language parity): a forest plot per dimension and the table. */
     static EvidenceSection section(GateResult result, ComparisonReport report) {
         return Sections.gate(result, forestsByDimension(report), List.of(table(report)), null);
+    }
+
+    /**
+     * The primary metric's section, and for a multiclass comparison each class's recall on the overall slice, which
+     * the per-class averages can hide (a rare class losing a third of its recall beside an inconclusive macro_f1).
+     */
+    static EvidenceSection primarySection(GateResult result, ComparisonReport report) {
+        if (report.classRecallsOf(SliceKey.OVERALL).isEmpty()) {
+            return section(result, report);
+        }
+        return Sections.gate(result, forestsByDimension(report), List.of(table(report), classRecallTable(report)),
+                null);
+    }
+
+    /** Each class's recall on the overall slice, both models and Δ with its paired interval, adjusted over the classes. */
+    static EvidenceTable classRecallTable(ComparisonReport report) {
+        MetricFormat numbers = MetricFormat.of(Metric.RECALL);
+        List<List<Cell>> rows = new ArrayList<>();
+        for (ClassRecall recall : report.classRecallsOf(SliceKey.OVERALL)) {
+            SliceResult result = recall.result();
+            rows.add(List.of(Cell.plain(recall.className()), Cell.plain(MetricFormat.count(result.n())),
+                    Cell.plain(estimate(numbers, result.production())),
+                    Cell.plain(estimate(numbers, result.candidate())),
+                    Cell.plain(result.delta() == null ? "–" : result.deltaValueText(result.deltaCi())),
+                    Cell.plain(result.deltaCi() == null ? "–" : result.intervalText(result.deltaCi())
+                            + (result.shownInterval() == null ? "" : " at " + result.shownInterval().levelText())),
+                    Cell.plain(EvidenceNumbers.pValue(result.adjustedP())),
+                    verdictCell(result)));
+        }
+        int tested = report.classFamilySizes().getOrDefault(TestFamily.CLASSES, 0);
+        return new EvidenceTable("Recall of each class, overall slice (the share of a class's rows each model "
+                + "predicts as it; models: " + level(report) + " Wilson intervals; Δ: Tango's paired interval, "
+                + (tested == 0 ? "no class tested" : report.options().correction().adjusted(TestFamily.CLASSES, tested))
+                + ", at the level shown; a verdict is better or worse exactly when its interval excludes 0; classes "
+                + "under " + report.options().minSliceSize() + " examples are not tested)",
+                List.of("Class", "n", "Production", "Candidate", "Δ", "CI of Δ (level)", "Adjusted p", "Verdict"),
+                rows);
     }
 
     /** The comparison's overall row of the primary metric, or null when it has none. */

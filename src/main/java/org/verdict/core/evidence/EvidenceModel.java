@@ -64,7 +64,7 @@ public record EvidenceModel(List<EvidenceSection> gateSections, List<EvidenceSec
     private static EvidenceSection gate(GateResult result, ReviewEvidence evidence, GatePolicy policy,
                                         Instant candidateTrainedAt) {
         return switch (result.gate()) {
-            case PRIMARY_METRIC -> ComparisonEvidence.section(result, evidence.primaryComparison());
+            case PRIMARY_METRIC -> ComparisonEvidence.primarySection(result, evidence.primaryComparison());
             case LANGUAGE_PARITY -> present(result, evidence.languageComparison()
                     .map(languages -> ComparisonEvidence.section(result, languages).withDetailCharts(List.of(
                             ComparisonEvidence.valuesBySlice(languages, policy.languageParity().column(),

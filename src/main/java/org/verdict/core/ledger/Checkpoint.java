@@ -69,6 +69,17 @@ public record Checkpoint(String origin, long treeSize, byte[] rootHash, long sig
         return JsonFiles.pretty(node);
     }
 
+    /**
+     * Refuses a checkpoint made by another log: its origin (the store's identity, drawn once when the store was
+     * created and kept by every copy, truncated or not) differs. That is a wrong file, not evidence of tampering.
+     */
+    public void requireOf(String logOrigin, Path file) throws LedgerException {
+        if (!origin.equals(logOrigin)) {
+            throw new LedgerException(file + ": this checkpoint is of another log (" + origin + "), not of this one ("
+                    + logOrigin + "): choose the checkpoint kept for this log");
+        }
+    }
+
     public static Checkpoint readJson(Path file) throws LedgerException {
         JsonNode node = JsonFiles.read(file, "checkpoint");
         try {

@@ -71,8 +71,11 @@ public final class LogVerifier {
                         + ") is not extended by this log: " + check.message()));
             }
         }
-        progress.update(1, "verified");
-        return new VerificationReport(records.size(), problems, quorums, check, notes);
+        VerificationReport report = new VerificationReport(records.size(), problems, quorums, check, notes);
+        // the status bar shows the last step while the result is being shown: it says "verified" only of an intact log
+        progress.update(1, report.isIntact() ? "verified" : "TAMPERED: " + MetricFormat.count(problems.size(),
+                "problem", "problems"));
+        return report;
     }
 
     /** A signature whose record is gone is what deleting that record leaves behind. */

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The store's schema and its migrations. The version lives in {@code schema_version}; a store written by a newer
@@ -13,8 +14,12 @@ import java.util.UUID;
  * UPDATE and DELETE.
  */
 final class StoreSchema {
-    /** Migration i brings a store from version i to version i + 1. */
-    private static final List<List<String>> MIGRATIONS = List.of(version1(), version2());
+    /**
+     * Migration i brings a store from version i to version i + 1. Each is made when it is applied: version 1 draws
+     * the store's origin, which must differ between stores created by one process.
+     */
+    private static final List<Supplier<List<String>>> MIGRATIONS = List.of(StoreSchema::version1,
+            StoreSchema::version2);
 
     static final int CURRENT_VERSION = MIGRATIONS.size();
 
@@ -53,7 +58,7 @@ final class StoreSchema {
     static void migrate(Connection connection, int from) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (int version = from; version < CURRENT_VERSION; version++) {
-                for (String sql : MIGRATIONS.get(version)) {
+                for (String sql : MIGRATIONS.get(version).get()) {
                     statement.execute(sql);
                 }
                 statement.execute("DELETE FROM schema_version");

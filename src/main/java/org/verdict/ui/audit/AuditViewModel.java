@@ -108,6 +108,10 @@ public final class AuditViewModel {
     private final ObservableList<ComparisonLine> comparison = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Path> trustedSigners = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Path> keptCheckpoint = new ReadOnlyObjectWrapper<>();
+    /** The log the kept checkpoint was chosen for: it is never applied to another one. */
+    private Path checkpointChosenFor;
+    /** Why the kept checkpoint was let go when this log was opened, shown in its header; null if it was not. */
+    private String checkpointDropped;
     private Path currentStore;
     private SampledProgress running;
 
@@ -143,6 +147,19 @@ public final class AuditViewModel {
      * its records; a problem is shown, never thrown. A verification still running for another store is cancelled.
      */
     public void open(Path store) {
+        if (keptCheckpoint.get() != null && checkpointChosenFor != null && !store.equals(checkpointChosenFor)) {
+            // a checkpoint belongs to the log it was chosen for: kept for the next, it would only call that one tampered
+            checkpointDropped = "the kept checkpoint " + keptCheckpoint.get().getFileName() + " was chosen for "
+                    + checkpointChosenFor.getFileName() + " and is not applied to " + store.getFileName()
+                    + " — choose this log's own with Kept checkpoint…";
+            keptCheckpoint.set(null);
+        } else if (!store.equals(currentStore)) {
+            checkpointDropped = null;
+        }
+        if (keptCheckpoint.get() != null) {
+            // one chosen before any log was open is for the first one opened
+            checkpointChosenFor = store;
+        }
         currentStore = store;
         openFailed.set(false);
         loading.set(true);
@@ -156,7 +173,13 @@ public final class AuditViewModel {
         SampledProgress[] self = new SampledProgress[1];
         SampledProgress started = executor.run(progress -> verify(store, roster, kept, progress))
                 .showProgressIn(activity, "Verifying the decision log " + store.getFileName())
-                .onSuccess(result -> show(store, result.rows(), result.report(), roster, kept))
+                .onSuccess(result -> {
+                    if (result.checkpointRefused() != null) {
+                        checkpointDropped = result.checkpointRefused() + "; it is not applied";
+                        keptCheckpoint.set(null);
+                    }
+                    show(store, result.rows(), result.report(), roster, result.checkpointRefused() == null ? kept : null);
+                })
                 .onError(failure -> {
                     if (failure instanceof LedgerException problem) {
                         fail(problem.getMessage());
@@ -177,16 +200,28 @@ public final class AuditViewModel {
         running = started;
     }
 
-    private record Verified(List<AuditRow> rows, VerificationReport report) {
+    /** @param checkpointRefused why the kept checkpoint was not applied (it is of another log), or null */
+    private record Verified(List<AuditRow> rows, VerificationReport report, String checkpointRefused) {
     }
 
     private static Verified verify(Path store, Path roster, Path kept, Progress progress) throws LedgerException {
-        VerificationOptions options = new VerificationOptions(roster == null ? null : TrustedSigners.read(roster),
-                kept == null ? null : Checkpoint.readJson(kept), false);
+        TrustedSigners signers = roster == null ? null : TrustedSigners.read(roster);
+        Checkpoint checkpoint = kept == null ? null : Checkpoint.readJson(kept);
         try (DecisionLog log = DecisionLog.openReadOnly(store)) {
             LogSnapshot snapshot = log.snapshot();
+            String refused = null;
+            if (checkpoint != null) {
+                try {
+                    checkpoint.requireOf(snapshot.origin(), kept.getFileName());
+                } catch (LedgerException wrongLog) {
+                    // a wrong file, not evidence against this log: verified without it, and the header says why
+                    refused = wrongLog.getMessage();
+                    checkpoint = null;
+                }
+            }
+            VerificationOptions options = new VerificationOptions(signers, checkpoint, false);
             VerificationReport report = new LogVerifier().verify(snapshot, options, progress);
-            return new Verified(rowsOf(snapshot, report, options.trustedSigners()), report);
+            return new Verified(rowsOf(snapshot, report, signers), report, refused);
         }
     }
 
@@ -207,6 +242,8 @@ public final class AuditViewModel {
      */
     public void useKeptCheckpoint(Path checkpoint) {
         keptCheckpoint.set(checkpoint);
+        checkpointChosenFor = currentStore;
+        checkpointDropped = null;
         if (currentStore != null) {
             open(currentStore);
         }
@@ -316,6 +353,9 @@ public final class AuditViewModel {
                     + ": each record marked broken lists its own in its details");
         }
         report.notes().forEach(note -> lines.add("⚠ " + note));
+        if (checkpointDropped != null) {
+            lines.add("⚠ " + checkpointDropped);
+        }
         verification.set(String.join("\n", lines));
         selected.set(null);
         left.set(null);

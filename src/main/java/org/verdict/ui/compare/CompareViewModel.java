@@ -25,6 +25,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import org.verdict.core.compare.ClassRecall;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.SliceKey;
@@ -300,9 +301,20 @@ public final class CompareViewModel {
                 current.candidateVersion(),
                 current.productionVersion(), selected.wireName(), results.size(), worse, better,
                 current.options().correction().otherSlices(current.correctedTestsByMetric().getOrDefault(selected, 0)),
-                Math.round(current.options().confidenceLevel() * 100), bandText(current.options(), selected))
+                Math.round(current.options().confidenceLevel() * 100), bandText(current.options(), selected),
+                classesWorse(current))
                 + (anyBound ? " " + MessageFormat.format(text.getString("compare.summaryBound"),
                         SliceResult.BOUND_MARK, selected.wireName()) : "");
+    }
+
+    /**
+     * The classes of a multiclass comparison whose recall is significantly worse, which the aggregate metrics can
+     * hide (a rare class losing a third of its recall beside an inconclusive macro_f1); empty when none is.
+     */
+    private String classesWorse(ComparisonReport current) {
+        List<String> worse = current.worseClassRecalls().stream().map(ClassRecall::headline).toList();
+        return worse.isEmpty() ? "" : MessageFormat.format(text.getString("compare.summaryClassWorse"),
+                String.join("; ", worse));
     }
 
     /** "±0.01, the policy's primary margin" or "±0.05 (E)": which band the verdicts read and where it came from. */

@@ -18,13 +18,20 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.verdict.core.compare.ClassRates;
+import org.verdict.core.compare.ClassRecall;
 import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.SliceResult;
+import org.verdict.core.compare.TestFamily;
+import org.verdict.core.compare.Verdict;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.stats.ConfusionMatrix;
 import org.verdict.core.stats.MetricFormat;
 import org.verdict.ui.theme.Palette;
@@ -38,6 +45,10 @@ final class ConfusionHeatMap extends ScrollPane {
     /** The app compares at the default level; the caption of the per-class intervals names it. */
     private static final double CONFIDENCE_LEVEL = ComparisonOptions.DEFAULTS.confidenceLevel();
     private static final double CONTENT_PADDING = 12;
+    /** "no significant difference" in two lines. */
+    private static final double VERDICT_WIDTH = 120;
+    /** Room between the class names' column and the first column of counts. */
+    private static final double CORNER_GAP = 8;
     /** Below about this scale a count's digits get too small to read. */
     static final double SMALLEST_SCALE = 0.7;
     private final ResourceBundle text;
@@ -46,8 +57,12 @@ final class ConfusionHeatMap extends ScrollPane {
     private final Label caption = new Label();
     private final Label hovered = new Label();
     private final GridPane perClass = new GridPane();
+    private final GridPane recalls = new GridPane();
+    private final Label recallsCaption = new Label();
     /** What the matrices show now, so showing the same slice again (its tab brought back) builds nothing. */
     private ConfusionPair shown;
+    /** The comparison whose per-class recall is shown now (null: none yet). */
+    private ComparisonReport shownReport;
 
     ConfusionHeatMap(ResourceBundle text) {
         this.text = text;
@@ -72,17 +87,39 @@ final class ConfusionHeatMap extends ScrollPane {
         matrices.maxWidthProperty().bind(visibleWidth);
         caption.maxWidthProperty().bind(visibleWidth);
         perClassCaption.maxWidthProperty().bind(visibleWidth);
-        VBox content = new VBox(10, caption, matrices, hovered, perClassCaption, perClass);
+        recalls.setId("perClassRecall");
+        recalls.setHgap(14);
+        recalls.setVgap(4);
+        recallsCaption.setId("perClassRecallCaption");
+        recallsCaption.getStyleClass().add("hint");
+        recallsCaption.setWrapText(true);
+        recallsCaption.maxWidthProperty().bind(visibleWidth);
+        recallsCaption.visibleProperty().bind(recallsCaption.textProperty().isNotEmpty());
+        recallsCaption.managedProperty().bind(recallsCaption.visibleProperty());
+        // the verdict column wraps at a fixed width so it stays in view beside the chart on a laptop
+        ColumnConstraints verdictColumn = new ColumnConstraints(60, VERDICT_WIDTH, VERDICT_WIDTH);
+        recalls.getColumnConstraints().setAll(new ColumnConstraints(), verdictColumn);
+        VBox content = new VBox(10, caption, recallsCaption, recalls, matrices, hovered, perClassCaption, perClass);
         content.setPadding(new Insets(CONTENT_PADDING));
         setContent(content);
         caption.setText(text.getString("confusion.pick"));
     }
 
-    void show(ConfusionPair pair) {
-        if (pair == shown) {
+    /**
+     * @param report the comparison whose per-class recall of {@code pair}'s slice is shown above the rates; null (or
+     *               a comparison of other versions) while it is being computed
+     */
+    void show(ConfusionPair pair, ComparisonReport report) {
+        if (pair == shown && report == shownReport) {
             return;
         }
+        boolean sameMatrices = pair == shown;
         shown = pair;
+        shownReport = report;
+        showRecalls(pair, report);
+        if (sameMatrices) {
+            return;
+        }
         hovered.setText("");
         caption.setText(MessageFormat.format(text.getString("confusion.caption"), pair.slice().label(),
                 MetricFormat.sampleSize(pair.production().total())));
@@ -92,6 +129,61 @@ final class ConfusionHeatMap extends ScrollPane {
                 fitted(matrix(MessageFormat.format(text.getString("confusion.candidate"), pair.candidateVersion()),
                         pair.candidate(), Palette.CANDIDATE, "confusionCandidate")));
         showPerClass(ClassRates.of(pair.slice(), pair.production(), pair.candidate(), CONFIDENCE_LEVEL));
+    }
+
+    /**
+     * Each class's recall compared: Δ with its paired interval and verdict, as the table of slices shows a metric. The
+     * verdict stands right after the class, wrapped to a fixed width, so it is in view beside the chart on a 1366×768
+     * screen; Δ and the rest may scroll sideways.
+     */
+    private void showRecalls(ConfusionPair pair, ComparisonReport report) {
+        recalls.getChildren().clear();
+        boolean ofThisPair = report != null && report.productionVersion().equals(pair.productionVersion())
+                && report.candidateVersion().equals(pair.candidateVersion());
+        List<ClassRecall> rows = ofThisPair ? report.classRecallsOf(pair.slice()) : List.of();
+        if (rows.isEmpty()) {
+            recallsCaption.setText(ofThisPair ? "" : text.getString("perClassRecall.waiting"));
+            return;
+        }
+        TestFamily family = pair.slice().isOverall() ? TestFamily.CLASSES : TestFamily.SLICE_CLASSES;
+        int tested = report.classFamilySizes().getOrDefault(family, 0);
+        recallsCaption.setText(MessageFormat.format(text.getString("perClassRecall.caption"),
+                tested == 0 ? text.getString("perClassRecall.noneTested")
+                        : report.options().correction().adjusted(family, tested),
+                report.options().minSliceSize()));
+        List<String> headings = List.of(text.getString("perClass.class"), text.getString("perClassRecall.verdict"),
+                text.getString("perClassRecall.delta"), text.getString("perClassRecall.adjustedP"),
+                text.getString("perClassRecall.n"), text.getString("perClass.recallProduction"),
+                text.getString("perClass.recallCandidate"));
+        for (int c = 0; c < headings.size(); c++) {
+            Label heading = new Label(headings.get(c));
+            heading.getStyleClass().add("confusion-axis");
+            recalls.add(heading, c, 0);
+        }
+        MetricFormat numbers = MetricFormat.of(Metric.RECALL);
+        for (int r = 0; r < rows.size(); r++) {
+            SliceResult result = rows.get(r).result();
+            Label verdict = new Label(result.verdictWord());
+            verdict.setId("perClassRecallVerdict-" + rows.get(r).className());
+            verdict.setWrapText(true);
+            if (result.verdictLabel().length() > result.verdictWord().length()) {
+                verdict.setTooltip(new Tooltip(result.verdictLabel()));
+            }
+            if (result.verdict() == Verdict.WORSE) {
+                verdict.getStyleClass().add("verdict-worse");
+            } else if (result.verdict() == Verdict.BETTER) {
+                verdict.getStyleClass().add("verdict-better");
+            }
+            recalls.addRow(r + 1, new Label(rows.get(r).className()), verdict,
+                    new Label(result.delta() == null ? "–" : result.deltaText(result.deltaCi())),
+                    new Label(result.adjustedP() == null ? "–" : MetricFormat.pValue(result.adjustedP())),
+                    new Label(MetricFormat.count(result.n())),
+                    new Label(result.production() == null ? "–" : result.production().text(numbers)),
+                    new Label(result.candidate() == null ? "–" : result.candidate().text(numbers)));
+        }
+        // numbers are never shortened to "…" (the pane scrolls sideways); the verdict column wraps instead
+        recalls.getChildren().stream().filter(cell -> GridPane.getColumnIndex(cell) != 1)
+                .forEach(cell -> ((Region) cell).setMinWidth(Region.USE_PREF_SIZE));
     }
 
     /** Per-class precision and recall of both models with counts and Wilson intervals: the numbers behind the F1s. */
@@ -153,6 +245,9 @@ final class ConfusionHeatMap extends ScrollPane {
 
     void showMessage(String message) {
         shown = null;
+        shownReport = null;
+        recalls.getChildren().clear();
+        recallsCaption.setText("");
         caption.setText(message);
         matrices.getChildren().clear();
         perClass.getChildren().clear();
@@ -176,9 +271,17 @@ final class ConfusionHeatMap extends ScrollPane {
         grid.setHgap(2);
         grid.setVgap(2);
         List<String> classes = counts.classes();
-        Label corner = new Label(text.getString("confusion.axes"));
-        corner.getStyleClass().add("confusion-axis");
-        corner.setMinWidth(Region.USE_PREF_SIZE);
+        // "predicted →" over "true ↓", right of the class names and under the column headers' line: on one line the
+        // corner ran into the first column's header ("true ↓ predicted →account")
+        Label predictedAxis = new Label(text.getString("confusion.predictedAxis"));
+        Label trueAxis = new Label(text.getString("confusion.trueAxis"));
+        VBox corner = new VBox(predictedAxis, trueAxis);
+        corner.setAlignment(Pos.BOTTOM_LEFT);
+        corner.setPadding(new Insets(0, CORNER_GAP, 0, 0));
+        for (Label axis : List.of(predictedAxis, trueAxis)) {
+            axis.getStyleClass().add("confusion-axis");
+            axis.setMinWidth(Region.USE_PREF_SIZE);
+        }
         grid.add(corner, 0, 0);
         for (int p = 0; p < classes.size(); p++) {
             Label predicted = new Label(classes.get(p));
@@ -186,6 +289,7 @@ final class ConfusionHeatMap extends ScrollPane {
             // A class name is never shortened to "acco…": its column widens instead.
             predicted.setMinWidth(Region.USE_PREF_SIZE);
             GridPane.setHalignment(predicted, HPos.CENTER);
+            GridPane.setValignment(predicted, javafx.geometry.VPos.TOP);
             grid.add(predicted, p + 1, 0);
         }
         Color base = Palette.fx(hex);

@@ -299,6 +299,15 @@ public final class DecisionDialog {
         rationale.setMinHeight(90);
         rationale.setWrapText(true);
         rationale.textProperty().bindBidirectional(model.rationaleProperty());
+        // the rationale is signed text: Tab moves to the next field (Shift+Tab back), as in every other field, rather
+        // than type a tab character into it; the text area traverses focus on Ctrl+Tab, so Tab is sent on as that
+        rationale.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.TAB && !e.isControlDown() && !e.isAltDown() && !e.isMetaDown()) {
+                e.consume();
+                rationale.fireEvent(new KeyEvent(e.getSource(), e.getTarget(), KeyEvent.KEY_PRESSED, e.getCharacter(),
+                        e.getText(), KeyCode.TAB, e.isShiftDown(), true, false, false));
+            }
+        });
         addRow(grid, 0, "decision.kind", kind);
         // the warning about promoting over gates that do not pass stands under the decision, in the form: in the
         // footer its five lines of large text left the form half the dialog

@@ -52,7 +52,14 @@ public final class OverviewView {
         addFact(facts, 1, "overview.riskTier", "overviewRiskTier", model.riskTierProperty());
         addFact(facts, 2, "overview.approvers", "overviewApprovers", model.approversProperty());
         addFact(facts, 3, "overview.primaryMetric", "overviewPrimaryMetric", model.primaryMetricProperty());
-        addFact(facts, 4, "overview.verdict", "overviewVerdict", model.verdictProperty());
+        Label threshold = addFact(facts, 4, "overview.threshold", "overviewThreshold", model.thresholdProperty());
+        // only a binary task has a threshold: the other tasks' Overview has no such line
+        facts.getChildren().stream().filter(n -> GridPane.getRowIndex(n) == 4).forEach(n -> {
+            n.visibleProperty().bind(threshold.textProperty().isNotEmpty());
+            n.managedProperty().bind(threshold.textProperty().isNotEmpty());
+        });
+        addFact(facts, 5, "overview.verdict", "overviewVerdict", model.verdictProperty());
+        addFact(facts, 6, "overview.alsoWorse", "overviewAlsoWorse", model.alsoWorseProperty());
 
         Label versionsHeading = new Label(text.getString("overview.versions"));
         versionsHeading.getStyleClass().add("title-4");

@@ -3,18 +3,26 @@ package org.verdict.ui.overview;
 import java.text.MessageFormat;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.SliceResult;
+import org.verdict.core.compare.Verdict;
+import org.verdict.core.evidence.EvidenceNumbers;
 import org.verdict.core.pack.ModelInfo;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.pack.Task;
 
 /** What the Overview shows: the model, its task and risk tier, who must approve, and each version's lineage. */
 public final class OverviewViewModel {
@@ -32,7 +40,9 @@ public final class OverviewViewModel {
     private final ReadOnlyStringWrapper riskTier = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper approvers = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper primaryMetric = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper threshold = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper alsoWorse = new ReadOnlyStringWrapper("");
     private final ObservableList<VersionRow> versions = FXCollections.observableArrayList();
     private final ObservableList<VersionRow> versionsView = FXCollections.unmodifiableObservableList(versions);
 
@@ -48,6 +58,7 @@ public final class OverviewViewModel {
         riskTier.set(MessageFormat.format(text.getString("overview.tier"), model.riskTier()));
         approvers.set(approversFor(model.riskTier()));
         primaryMetric.set(pack.manifest().primaryMetric());
+        threshold.set(model.task() == Task.BINARY ? thresholds(pack.manifest().models()) : "");
         versions.setAll(pack.manifest().models().stream().map(OverviewViewModel::row).toList());
     }
 
@@ -67,6 +78,16 @@ public final class OverviewViewModel {
                 orDash(version.dataSnapshot()), orDash(version.codeVersion()),
                 version.trainedAt() == null ? "—" : TRAINED_AT.format(version.trainedAt()),
                 hyperparameters(version.hyperparameters()));
+    }
+
+    /**
+     * Each version's decision threshold on its score, as the approval pack writes it: accuracy, precision, recall and
+     * selection rate count score ≥ threshold as the positive label, so two thresholds make two different models.
+     */
+    private static String thresholds(List<ModelVersion> versions) {
+        return versions.stream()
+                .map(v -> EvidenceNumbers.plain(v.threshold()) + " (" + v.role().wireName() + " " + v.version() + ")")
+                .collect(Collectors.joining(", "));
     }
 
     /** Sorted by name so two versions' settings line up when read one under the other. */
@@ -102,6 +123,11 @@ public final class OverviewViewModel {
         return task.getReadOnlyProperty();
     }
 
+    /** Each version's decision threshold for a binary task; empty for the other tasks, which have none. */
+    public ReadOnlyStringProperty thresholdProperty() {
+        return threshold.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty riskTierProperty() {
         return riskTier.getReadOnlyProperty();
     }
@@ -113,6 +139,41 @@ public final class OverviewViewModel {
     /** Shows the Gates view's headline (the current verdict, or that the gates are being judged) as it changes. */
     public void showVerdictOf(ObservableValue<String> gatesHeadline) {
         verdict.bind(gatesHeadline);
+    }
+
+    /**
+     * Follows Compare's report (all metrics, computed once per pack and candidate) to name the other metrics whose
+     * overall slice is significantly worse: the verdict above judges the primary metric only.
+     */
+    public void showOtherMetricsOf(ObservableValue<ComparisonReport> report) {
+        alsoWorse.bind(Bindings.createStringBinding(() -> otherMetricsWorse(report.getValue()),
+                report));
+    }
+
+    /** e.g. "rmse +240,642 [+63,269, +349,670] (n=1,500)", one a line; a dash until Compare has its report. */
+    String otherMetricsWorse(ComparisonReport report) {
+        if (report == null) {
+            return "—";
+        }
+        String worse = report.results().stream()
+                .filter(r -> r.slice().isOverall() && r.metric() != report.primaryMetric())
+                // as Compare labels it: an unstable Δ or an interval spanning every value is no finding
+                .filter(r -> r.isAvailable() && r.verdict() == Verdict.WORSE && !r.isUnstable()
+                        && r.noInformationReason() == null)
+                .map(OverviewViewModel::worseLine)
+                .collect(Collectors.joining("\n"));
+        return worse.isEmpty() ? text.getString("overview.alsoWorse.none") : worse;
+    }
+
+    private static String worseLine(SliceResult result) {
+        // the interval its verdict reads, as Compare and the CLI write it
+        return result.metric().wireName() + " " + result.deltaText(result.deltaCi())
+                + String.format(Locale.ROOT, " (n=%,d)", result.n());
+    }
+
+    /** The other metrics significantly worse overall, see {@link #showOtherMetricsOf}. */
+    public ReadOnlyStringProperty alsoWorseProperty() {
+        return alsoWorse.getReadOnlyProperty();
     }
 
     /** The current verdict on the candidate, as the Gates view words it. */

@@ -31,6 +31,16 @@ class DecisionLogTest {
         db = dir.resolve("decisions.db");
     }
 
+    /** The origin is the log's identity, which tells a checkpoint of one store from another's. */
+    @Test
+    void everyStoreGetsItsOwnOriginEvenWhenOneProcessCreatesSeveral() throws Exception {
+        try (DecisionLog first = DecisionLog.openForWriting(db);
+             DecisionLog second = DecisionLog.openForWriting(dir.resolve("second.db"))) {
+            assertTrue(first.origin().startsWith("verdict-decision-log/"), first.origin());
+            assertFalse(first.origin().equals(second.origin()), first.origin());
+        }
+    }
+
     @Test
     void appendedRecordsChainAndVerify() throws Exception {
         try (DecisionLog log = DecisionLog.openForWriting(db)) {

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +75,34 @@ class TamperDetectionTest {
      * A record changed after it was signed was signed (tier 2, by its ML lead): its status says the signature is
      * invalid, never "awaiting signatures" as if it were merely pending, nor "signed".
      */
+    /** The status bar shows the verifier's last step until the result is shown: "verified" only of an intact log. */
+    @Test
+    void theLastProgressStepSaysVerifiedOnlyOfAnIntactLog() throws Exception {
+        assertEquals("verified", lastProgressMessage());
+        changeFirstLetterOf(2, "second");
+        String last = lastProgressMessage();
+        assertFalse(last.contains("verified"), last);
+        assertTrue(last.startsWith("TAMPERED: "), last);
+    }
+
+    private String lastProgressMessage() throws LedgerException {
+        List<String> messages = new ArrayList<>();
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
+            new LogVerifier().verify(log.snapshot(), VerificationOptions.STORE_ONLY, new Progress() {
+                @Override
+                public void update(double fraction, String message) {
+                    messages.add(message);
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return false;
+                }
+            });
+        }
+        return messages.get(messages.size() - 1);
+    }
+
     @Test
     void aChangedRecordsStatusSaysItsSignatureIsInvalidNotAwaiting() throws Exception {
         assertEquals(Quorum.SIGNED, verify().quorums().get(2L).label());

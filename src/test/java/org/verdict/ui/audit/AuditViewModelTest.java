@@ -466,6 +466,39 @@ class AuditViewModelTest {
                 + " extended by this log"), model.verificationProperty().get());
     }
 
+    /** A checkpoint is chosen for one log: opening another lets it go, says so, and leaves that log intact. */
+    @Test
+    void aKeptCheckpointIsNotCarriedOverToTheNextLogOpened() throws Exception {
+        Path kept = dir.resolve("checkpoint.json");
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
+            Files.writeString(kept, log.snapshot().latestCheckpoint().orElseThrow().toJson());
+        }
+        model.useKeptCheckpoint(kept);
+        Path other = threeRecordStore(Files.createDirectory(dir.resolve("other")));
+        model.open(other);
+        assertTrue(model.intactProperty().get(), model.verificationProperty().get());
+        assertEquals(null, model.keptCheckpointProperty().get());
+        assertTrue(model.verificationProperty().get().contains("⚠ the kept checkpoint checkpoint.json was chosen for"
+                + " decisions.db and is not applied to decisions.db"), model.verificationProperty().get());
+        assertFalse(model.verificationProperty().get().contains("does NOT extend"), model.verificationProperty().get());
+    }
+
+    /** Chosen for a log it is not of, a checkpoint is named the wrong file, not taken as evidence of tampering. */
+    @Test
+    void aCheckpointOfAnotherLogIsRefusedAsTheWrongFileNotReadAsTampering() throws Exception {
+        Path kept = dir.resolve("checkpoint.json");
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
+            Files.writeString(kept, log.snapshot().latestCheckpoint().orElseThrow().toJson());
+        }
+        model.open(threeRecordStore(Files.createDirectory(dir.resolve("other"))));
+        model.useKeptCheckpoint(kept);
+        assertTrue(model.intactProperty().get(), model.verificationProperty().get());
+        assertEquals(null, model.keptCheckpointProperty().get());
+        assertTrue(model.verificationProperty().get().contains("⚠ checkpoint.json: this checkpoint is of another log"
+                + " (verdict-decision-log/"), model.verificationProperty().get());
+        assertTrue(model.verificationProperty().get().contains("; it is not applied"), model.verificationProperty().get());
+    }
+
     /** What an insider does with the sqlite3 shell: the triggers dropped, two records' places exchanged. */
     private static final class StoreSurgeryForAudit {
         static void swapRecordsTwoAndThree(Path db) throws Exception {

@@ -160,6 +160,34 @@ class SamplePackCompareTest {
         assertEquals(List.of(), cut);
     }
 
+    /**
+     * Above the matrices, each class's recall compared: every class of the sample, its verdict in words right after
+     * the class and in view without scrolling sideways (the Δ and the models' values may need it), Δ with its interval.
+     */
+    @Test
+    void eachClassRecallIsComparedWithItsVerdictInViewBesideTheTable(FxRobot robot) {
+        robot.clickOn("#tabConfusion");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        GridPane recalls = robot.lookup("#perClassRecall").queryAs(GridPane.class);
+        ConfusionHeatMap pane = robot.lookup("#confusionHeatMap").queryAs(ConfusionHeatMap.class);
+        double visibleRight = pane.localToScene(pane.getLayoutBounds()).getMinX() + pane.getViewportBounds().getWidth();
+        List<String> classes = sample.primary().classes();
+        for (int row = 1; row <= classes.size(); row++) {
+            assertEquals(classes.get(row - 1), cellText(recalls, 0, row));
+            Label verdict = robot.lookup("#perClassRecallVerdict-" + classes.get(row - 1)).queryAs(Label.class);
+            assertTrue(List.of("better", "worse", "no significant difference", "inconclusive", "too few examples",
+                    "unavailable", "unstable", "no information").contains(verdict.getText()), verdict.getText());
+            double right = verdict.localToScene(verdict.getLayoutBounds()).getMaxX();
+            assertTrue(right <= visibleRight + 0.5, verdict.getText() + " ends at " + right + ", the pane shows up to "
+                    + visibleRight);
+            // e.g. "+0.044 [+0.020, +0.068]"
+            assertTrue(cellText(recalls, 2, row).matches("[+−]\\d\\.\\d{3} \\[[+−]\\d\\.\\d{3}, [+−]\\d\\.\\d{3}]"),
+                    cellText(recalls, 2, row));
+        }
+        assertTrue(robot.lookup("#perClassRecallCaption").queryAs(Label.class).getText().contains("holm over"));
+    }
+
     private static String cellText(GridPane grid, int column, int row) {
         return grid.getChildren().stream()
                 .filter(node -> GridPane.getColumnIndex(node) == column && GridPane.getRowIndex(node) == row)

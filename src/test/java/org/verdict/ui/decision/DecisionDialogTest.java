@@ -19,8 +19,10 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -130,6 +132,29 @@ class DecisionDialogTest {
         javafx.scene.control.TableColumn<?, ?> detail = table.getColumns().get(2);
         assertTrue(detail.getWidth() > Math.max(gate.getWidth(), result.getWidth()), "the numbers get the room: "
                 + detail.getWidth() + " beside " + gate.getWidth() + " and " + result.getWidth());
+    }
+
+    /** The rationale is signed text: Tab leaves it for the next field and Shift+Tab comes back, no tab is typed. */
+    @Test
+    void tabMovesFocusOutOfTheRationaleInsteadOfTypingATab(FxRobot robot) {
+        open(robot, passing("primary metric"));
+        TextArea rationale = robot.lookup("#decisionRationale").queryAs(TextArea.class);
+        FieldInput.enter(robot, "#decisionRationale", "Wins on every slice.");
+        robot.interact(rationale::requestFocus);
+        // the key events a Tab press sends, straight to the text area (Monocle's window focus is not the test's)
+        robot.interact(() -> tab(rationale, false));
+        assertEquals("Wins on every slice.", rationale.getText());
+        assertFalse(rationale.isFocused(), "Tab left the rationale");
+        robot.interact(() -> rationale.requestFocus());
+        robot.interact(() -> tab(rationale, true));
+        assertFalse(rationale.isFocused(), "Shift+Tab left the rationale too");
+        assertEquals("Wins on every slice.", rationale.getText());
+    }
+
+    private static void tab(TextArea area, boolean shift) {
+        area.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.TAB, shift, false, false, false));
+        area.fireEvent(new KeyEvent(KeyEvent.KEY_TYPED, "\t", "", KeyCode.UNDEFINED, shift, false, false, false));
+        area.fireEvent(new KeyEvent(KeyEvent.KEY_RELEASED, "", "", KeyCode.TAB, shift, false, false, false));
     }
 
     @Test
@@ -300,7 +325,9 @@ class DecisionDialogTest {
     void aRealStylePackIsPromotedOnlyWithJustificationsAndItsGateTableCannotBeSwitched(FxRobot robot)
             throws Exception {
         Path dir = Files.createTempDirectory("decision-dialog");
-        RealStylePack real = new RealStylePack(dir.resolve("pack"), RealStylePack.Kind.MULTICLASS).riskTier(2);
+        // a policy that requires the suites this pack lacks: five gates lack evidence, each needing a justification
+        RealStylePack real = new RealStylePack(dir.resolve("pack"), RealStylePack.Kind.MULTICLASS).riskTier(2)
+                .policy(RealStylePack.REQUIRED_SUITES_POLICY);
         CandidateReview review = real.review();
         ReviewPack pack = real.load();
         DecisionViewModel model = new DecisionViewModel(pack, DecisionPrefill.of(review), new CurrentThreadExecutor(), NOV_22);
