@@ -198,10 +198,10 @@ public final class SliceCharts {
         MetricFormat numbers = MetricFormat.of(data.metric());
         List<String> productionTooltips = points.stream().map(p -> tooltip.format(new Object[] {p.label(),
                 MetricFormat.count(p.n()), production.getKey(),
-                numbers.estimate(p.production(), p.productionLow(), p.productionHigh())})).toList();
+                modelText(numbers, p.production(), p.productionLow(), p.productionHigh(), p.note())})).toList();
         List<String> candidateTooltips = points.stream().map(p -> tooltip.format(new Object[] {p.label(),
                 MetricFormat.count(p.n()), candidate.getKey(),
-                numbers.estimate(p.candidate(), p.candidateLow(), p.candidateHigh())})).toList();
+                modelText(numbers, p.candidate(), p.candidateLow(), p.candidateHigh(), p.note())})).toList();
         renderer.setDefaultToolTipGenerator(byPoint(productionTooltips, candidateTooltips));
         XYPlot plot = plot(dataset, renderer, points, data.metric().wireName(), data.metric());
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
@@ -354,5 +354,16 @@ public final class SliceCharts {
 
     private static Shape square() {
         return new Rectangle2D.Double(-4.5, -4.5, 9, 9);
+    }
+
+    /**
+     * A model's value with its interval; one without (its bounds are its value) says so, with the slice's reason when
+     * it has one ("0.750 (no interval): too few examples: 4 rows (2 positives), …"), never a zero-width "[0.750, 0.750]".
+     */
+    static String modelText(MetricFormat numbers, double value, double low, double high, String note) {
+        if (!(low == value && high == value)) {
+            return numbers.estimate(value, low, high);
+        }
+        return numbers.value(value) + " (no interval)" + (note == null ? "" : ": " + note);
     }
 }

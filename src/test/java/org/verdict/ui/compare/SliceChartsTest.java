@@ -121,4 +121,14 @@ class SliceChartsTest {
         }
         return List.copyOf(byPosition.values());
     }
+
+    /** A model without an interval (withheld under the minimum) is said so in its tooltip, never as "[0.750, 0.750]". */
+    @Test
+    void aModelWithoutAnIntervalSaysSoWithTheReason() {
+        org.verdict.core.stats.MetricFormat numbers = org.verdict.core.stats.MetricFormat.of(Metric.ROC_AUC);
+        String reason = "too few examples: 4 rows (2 positives), under the minimum of 30, are too few for DeLong's "
+                + "interval of either model or a test of Δ";
+        assertEquals("0.750 (no interval): " + reason, SliceCharts.modelText(numbers, 0.75, 0.75, 0.75, reason));
+        assertEquals("0.750 [0.069, 0.992]", SliceCharts.modelText(numbers, 0.75, 0.069, 0.992, null));
+    }
 }
