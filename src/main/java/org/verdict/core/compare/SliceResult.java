@@ -31,6 +31,9 @@ import org.verdict.core.stats.MetricFormat;
  *                       under the minimum size, why a model's interval is withheld (docs/statistics.md, "Slices under
  *                       the minimum"); else null
  * @param note extra facts, e.g. how many examples mape skipped because their label is 0; else null
+ * @param equivalenceBand E of the band ±E within which the verdict reads "no significant difference", in the metric's
+ *                        units; its interval is written so that no end that is not ±E reads like it. Null where no
+ *                        band applies (results made by hand)
  */
 public record SliceResult(
         SliceKey slice,
@@ -49,14 +52,24 @@ public record SliceResult(
         ShownInterval shownInterval,
         String unavailableReason,
         String unstableReason,
-        String note) {
+        String note,
+        Double equivalenceBand) {
+
+    /** A result without a band of "no significant difference" to write its interval apart from (hand-made reports). */
+    public SliceResult(SliceKey slice, int n, Metric metric, boolean primary, MetricEstimate production,
+                       MetricEstimate candidate, Double delta, Interval deltaCi, Interval unadjustedCi, Double pValue,
+                       Double adjustedP, String test, Verdict verdict, ShownInterval shownInterval,
+                       String unavailableReason, String unstableReason, String note) {
+        this(slice, n, metric, primary, production, candidate, delta, deltaCi, unadjustedCi, pValue, adjustedP, test,
+                verdict, shownInterval, unavailableReason, unstableReason, note, null);
+    }
 
     /** A result whose shown interval is its unadjusted one and that says nothing about families (hand-made reports). */
     public SliceResult(SliceKey slice, int n, Metric metric, boolean primary, MetricEstimate production,
                        MetricEstimate candidate, Double delta, Interval deltaCi, Double pValue, Double adjustedP,
                        String test, Verdict verdict, String unavailableReason, String note) {
         this(slice, n, metric, primary, production, candidate, delta, deltaCi, deltaCi, pValue, adjustedP, test,
-                verdict, null, unavailableReason, null, note);
+                verdict, null, unavailableReason, null, note, null);
     }
 
     /** Whether Δ is there (a slice below the minimum size still shows its values when defined). */
@@ -87,7 +100,7 @@ public record SliceResult(
      */
     public String deltaText(Interval shown) {
         return shown == null ? deltaValueText(null)
-                : boundMarked(shown, MetricFormat.of(metric).delta(delta, shown.lower(), shown.upper()));
+                : boundMarked(shown, numbers().delta(delta, shown.lower(), shown.upper()));
     }
 
     /**
@@ -98,7 +111,7 @@ public record SliceResult(
      */
     public String deltaValueText(Interval shown) {
         if (shown != null) {
-            return MetricFormat.of(metric).forInterval(delta, shown.lower(), shown.upper())
+            return numbers().forInterval(delta, shown.lower(), shown.upper())
                     .signedAmong(delta, shown.lower(), shown.upper());
         }
         double[] beside = java.util.stream.Stream.of(production, candidate).filter(java.util.Objects::nonNull)
@@ -113,8 +126,14 @@ public record SliceResult(
      * {@link #BOUND_MARK} after an end at the bound).
      */
     public String intervalText(Interval shown) {
-        return boundMarked(shown, MetricFormat.of(metric).forInterval(delta, shown.lower(), shown.upper())
+        return boundMarked(shown, numbers().forInterval(delta, shown.lower(), shown.upper())
                 .interval(shown.lower(), shown.upper(), true));
+    }
+
+    /** The metric's format, writing Δ's interval apart from ±E. */
+    private MetricFormat numbers() {
+        MetricFormat numbers = MetricFormat.of(metric);
+        return equivalenceBand == null ? numbers : numbers.apartFrom(-equivalenceBand, equivalenceBand);
     }
 
     /** Written right after an end of Δ's interval that is the bound of what the candidate can have (see {@link #boundEnds}). */

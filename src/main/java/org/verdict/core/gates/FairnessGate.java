@@ -64,8 +64,8 @@ final class FairnessGate implements PromotionGate {
         numbers.put("worseningCiUpper", estimate.worseningCi().upper());
         numbers.put("tolerance", tolerance);
         // the change and its interval share decimals that keep the interval's ends apart
-        MetricFormat changes = MetricFormat.GATE_RATE.forInterval(estimate.worsening(), estimate.worseningCi().lower(),
-                estimate.worseningCi().upper());
+        MetricFormat changes = MetricFormat.GATE_RATE.apartFrom(tolerance).forInterval(estimate.worsening(),
+                estimate.worseningCi().lower(), estimate.worseningCi().upper(), tolerance);
         String text = attribute.name() + " " + disparity.wireName() + ": candidate "
                 + GateNumbers.value(estimate.candidate()) + " vs production " + GateNumbers.value(estimate.production())
                 + ", change in unfairness " + changes.signed(estimate.worsening())
@@ -73,7 +73,7 @@ final class FairnessGate implements PromotionGate {
                         GateNumbers.level(policy.confidenceLevel())) + " ["
                 + changes.signed(estimate.worseningCi().lower()) + ", "
                 + changes.signed(estimate.worseningCi().upper()) + "], allowed worsening at most "
-                + GateNumbers.value(tolerance)
+                + changes.value(tolerance)
                 + groupSizes(attribute);
         GateOutcome outcome = estimate.worseningCi().lower() > tolerance ? GateOutcome.FAIL
                 : estimate.worseningCi().upper() > tolerance ? GateOutcome.INSUFFICIENT_EVIDENCE : GateOutcome.PASS;

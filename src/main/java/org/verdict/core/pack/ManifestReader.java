@@ -1,12 +1,15 @@
 package org.verdict.core.pack;
 
+import static org.verdict.core.pack.StrictJson.keyPath;
+
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,10 +66,10 @@ public final class ManifestReader {
             List<ModelVersion> models = models();
             String primaryMetric = text("/primaryMetric");
             Metric metric = Metric.fromWireName(primaryMetric).orElseThrow(() ->
-                    error("/primaryMetric", "unknown metric '" + primaryMetric + "'"
+                    error("/primaryMetric", "primaryMetric: unknown metric '" + primaryMetric + "'"
                             + ("ece".equals(primaryMetric) ? "; " + Metric.unknownNameHint(primaryMetric, model.task()) : "")));
             if (!metric.appliesTo(model.task())) {
-                throw error("/primaryMetric", "metric '" + primaryMetric + "' does not apply to a "
+                throw error("/primaryMetric", "primaryMetric '" + primaryMetric + "' does not apply to a "
                         + model.task().wireName() + " task; use one of " + Metric.forTask(model.task()).stream()
                         .map(Metric::wireName).toList());
             }
@@ -86,12 +89,12 @@ public final class ManifestReader {
             try {
                 task = Task.fromWireName(taskName);
             } catch (IllegalArgumentException e) {
-                throw error("/model/task", e.getMessage());
+                throw error("/model/task", keyPath("/model/task") + ": " + e.getMessage());
             }
             JsonNode tier = root.at("/model/riskTier");
             String tiers = "a whole number 1, 2 or 3";
             if (tier.isMissingNode() || tier.isNull()) {
-                throw error("/model", "'riskTier' is required: " + tiers);
+                throw error("/model", keyPath("/model/riskTier") + " is required: " + tiers);
             }
             if (!tier.canConvertToInt() || !tier.isIntegralNumber() || tier.asInt() < 1 || tier.asInt() > 3) {
                 throw mustBe("/model/riskTier", tiers);
@@ -104,12 +107,13 @@ public final class ManifestReader {
                     : positive.isNumber() ? positive.asText() : null;
             if (task == Task.BINARY && (positiveLabel == null || positiveLabel.isEmpty())) {
                 throw error(positive.isMissingNode() ? "/model" : "/model/positiveLabel",
-                        "positiveLabel is required for a binary task");
+                        keyPath("/model/positiveLabel") + " is required for a binary task");
             }
             if (!root.at("/model/classes").isMissingNode()) {
                 List<String> classes = stringList("/model/classes", "class");
                 if (task != Task.MULTICLASS || classes.size() < 2) {
-                    throw error("/model/classes", "classes lists the two or more classes of a multiclass model");
+                    throw error("/model/classes", keyPath("/model/classes")
+                            + " lists the two or more classes of a multiclass model");
                 }
             }
             return new ModelInfo(name, task, tier.asInt(), task == Task.BINARY ? positiveLabel : null);
@@ -118,13 +122,13 @@ public final class ManifestReader {
         private List<ModelVersion> models() throws PackException {
             JsonNode array = root.at("/models");
             if (array.isMissingNode() || array.isNull()) {
-                throw error("", "'models' is required: a list of the pack's model versions");
+                throw error("", keyPath("/models") + " is required: a list of the pack's model versions");
             }
             if (!array.isArray() || array.isEmpty()) {
                 throw mustBe("/models", "a non-empty list of the pack's model versions");
             }
             List<ModelVersion> models = new ArrayList<>();
-            Set<String> versions = new HashSet<>();
+            Map<String, String> versions = new HashMap<>(); // version -> the pointer that names it first
             int production = 0;
             for (int i = 0; i < array.size(); i++) {
                 String at = "/models/" + i;
@@ -132,18 +136,19 @@ public final class ManifestReader {
                 requireKnownKeys(at, VERSION_KEYS);
                 String version = text(at + "/version");
                 if (!version.matches("[A-Za-z0-9._-]+")) {
-                    throw error(at + "/version", "version '" + version
+                    throw error(at + "/version", keyPath(at + "/version") + " '" + version
                             + "' may only use ASCII letters (a-z, A-Z), digits (0-9), '.', '_' and '-' (it names CSV "
                             + "columns)");
                 }
-                if (!versions.add(version)) {
-                    throw error(at + "/version", "version '" + version + "' appears twice");
+                String first = versions.putIfAbsent(version, at + "/version");
+                if (first != null) {
+                    throw repeated(at + "/version", version, first);
                 }
                 ModelRole role;
                 try {
                     role = ModelRole.fromWireName(text(at + "/role"));
                 } catch (IllegalArgumentException e) {
-                    throw error(at + "/role", e.getMessage());
+                    throw error(at + "/role", keyPath(at + "/role") + ": " + e.getMessage());
                 }
                 if (role == ModelRole.PRODUCTION) {
                     production++;
@@ -153,10 +158,11 @@ public final class ManifestReader {
                         threshold(at)));
             }
             if (production != 1) {
-                throw error("/models", "exactly one model must have role 'production', found " + production);
+                throw error("/models", keyPath("/models") + ": exactly one model must have role 'production', found "
+                        + production);
             }
             if (models.size() < 2) {
-                throw error("/models", "at least one model must have role 'candidate'");
+                throw error("/models", keyPath("/models") + ": at least one model must have role 'candidate'");
             }
             return models;
         }
@@ -198,7 +204,7 @@ public final class ManifestReader {
             try {
                 return Instant.parse(value);
             } catch (DateTimeParseException e) {
-                throw error(at, "'" + value + "' is not an ISO-8601 instant such as 2026-11-02T10:00:00Z");
+                throw mustBe(at, "an ISO-8601 instant such as 2026-11-02T10:00:00Z");
             }
         }
 
@@ -207,10 +213,10 @@ public final class ManifestReader {
             Map<String, SuiteSpec> suites = new LinkedHashMap<>();
             for (Iterator<String> names = root.at("/suites").fieldNames(); names.hasNext(); ) {
                 String name = names.next();
-                String at = "/suites/" + name;
+                String at = child("/suites", name);
                 if (!SUITE_NAMES.contains(name)) {
-                    throw error(at, "unknown suite '" + name + "' (a typo?); the suites of " + PackManifest.FORMAT_V1
-                            + " are " + String.join(", ", SUITE_NAMES));
+                    throw error(at, "unknown suite " + keyPath(at) + " (a typo?); the suites of "
+                            + PackManifest.FORMAT_V1 + " are " + String.join(", ", SUITE_NAMES));
                 }
                 requireObject(at);
                 requireKnownKeys(at, suiteKeys(name));
@@ -224,11 +230,12 @@ public final class ManifestReader {
                         stringList(at + "/sensitive", "column")));
             }
             if (!suites.containsKey("primary")) {
-                throw error("/suites", "the 'primary' suite is required");
+                throw error("/suites", keyPath("/suites/primary") + " is required");
             }
             SuiteSpec primary = suites.get("primary");
             if (primary.slices().isEmpty() && primary.sensitive().isEmpty()) {
-                throw error("/suites/primary", "name at least one slice column in 'slices'");
+                throw error("/suites/primary", keyPath("/suites/primary/slices")
+                        + " must name at least one slice column");
             }
             return suites;
         }
@@ -244,12 +251,13 @@ public final class ManifestReader {
             }
             List<String> values = new ArrayList<>();
             for (int i = 0; i < node.size(); i++) {
+                String entry = at + "/" + i;
                 if (!node.get(i).isTextual() || node.get(i).asText().isBlank()) {
-                    throw error(at + "/" + i, StrictJson.mustBe("each entry of '" + lastSegment(at) + "'",
-                            "a non-empty " + what + " name", node.get(i)));
+                    throw mustBe(entry, "a non-empty " + what + " name");
                 }
-                if (values.contains(node.get(i).asText())) {
-                    throw error(at + "/" + i, "'" + node.get(i).asText() + "' is listed twice");
+                int first = values.indexOf(node.get(i).asText());
+                if (first >= 0) {
+                    throw repeated(entry, node.get(i).asText(), at + "/" + first);
                 }
                 values.add(node.get(i).asText());
             }
@@ -268,7 +276,8 @@ public final class ManifestReader {
             for (Iterator<String> names = root.at(at).fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!known.contains(name)) {
-                    throw error(at + "/" + name, "unknown key '" + name + "' (a typo?); known keys here: "
+                    String unknown = child(at, name);
+                    throw error(unknown, "unknown key " + keyPath(unknown) + " (a typo?); known keys here: "
                             + String.join(", ", known));
                 }
             }
@@ -276,13 +285,18 @@ public final class ManifestReader {
 
         private void requireInsidePack(String pointer, String relative) throws PackException {
             JsonLocation location = locations.get(pointer);
-            files.resolve(relative, PackManifest.FILE_NAME, location == null ? 0 : location.getLineNr(),
-                    location == null ? 0 : location.getColumnNr());
+            try {
+                files.resolve(relative, PackManifest.FILE_NAME, location == null ? 0 : location.getLineNr(),
+                        location == null ? 0 : location.getColumnNr());
+            } catch (PackException refused) {
+                // PackFiles says what is wrong with the file; which key names it is known only here
+                throw error(pointer, keyPath(pointer) + ": " + refused.problem());
+            }
         }
 
         private void requireObject(String at) throws PackException {
             if (root.at(at).isMissingNode()) {
-                throw error(parentOf(at), "'" + lastSegment(at) + "' must be a JSON object");
+                throw error(parentOf(at), keyPath(at) + " is required: a JSON object");
             }
             if (!root.at(at).isObject()) {
                 throw mustBe(at, "a JSON object");
@@ -292,7 +306,7 @@ public final class ManifestReader {
         private String text(String at) throws PackException {
             JsonNode node = root.at(at);
             if (node.isMissingNode() || node.isNull()) {
-                throw error(parentOf(at), "'" + lastSegment(at) + "' is required");
+                throw error(parentOf(at), keyPath(at) + " is required");
             }
             if (!node.isTextual()) {
                 throw mustBe(at, "a string");
@@ -313,7 +327,12 @@ public final class ManifestReader {
 
         /** The value at {@code pointer} is of the wrong kind: says what is expected and what is written instead. */
         private PackException mustBe(String pointer, String expected) {
-            return error(pointer, StrictJson.mustBe("'" + lastSegment(pointer) + "'", expected, root.at(pointer)));
+            return error(pointer, StrictJson.mustBe(pointer, expected, root.at(pointer)));
+        }
+
+        /** The value at {@code pointer} repeats the one at {@code first}, where each may appear once. */
+        private PackException repeated(String pointer, String value, String first) {
+            return error(pointer, keyPath(pointer) + " '" + value + "' appears twice (also " + keyPath(first) + ")");
         }
 
         private PackException error(String pointer, String problem) {
@@ -322,13 +341,14 @@ public final class ManifestReader {
                     location == null ? 0 : location.getColumnNr(), problem);
         }
 
+        /** The pointer of key {@code name} of the object at {@code pointer}, with "/" and "~" in it escaped. */
+        private static String child(String pointer, String name) {
+            return JsonPointer.compile(pointer).appendProperty(name).toString();
+        }
+
         private static String parentOf(String pointer) {
             int slash = pointer.lastIndexOf('/');
             return slash <= 0 ? "" : pointer.substring(0, slash);
-        }
-
-        private static String lastSegment(String pointer) {
-            return pointer.substring(pointer.lastIndexOf('/') + 1);
         }
     }
 }

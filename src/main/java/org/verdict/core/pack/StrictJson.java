@@ -133,7 +133,15 @@ public final class StrictJson {
         }
     }
 
-    /** A value's place as the messages name keys: "latency.p99Ms", "models[0].version"; "the value" at the root. */
+    /**
+     * A value's place as the messages of every JSON file of a pack name keys, from its JSON pointer
+     * ("/models/0/version"): "models[0].version", "latency.p99Ms"; "the value" at the root.
+     */
+    public static String keyPath(String pointer) {
+        return keyPath(JsonPointer.compile(pointer));
+    }
+
+    /** {@link #keyPath(String)} of a pointer the parser made. */
     private static String keyPath(JsonPointer pointer) {
         StringBuilder path = new StringBuilder();
         for (JsonPointer step = pointer; !step.matches(); step = step.tail()) {
@@ -275,12 +283,12 @@ public final class StrictJson {
 
     /**
      * A value of the wrong kind refused in words that say what was expected and what is written instead, the same
-     * for every JSON file of a pack: "'riskTier' must be a whole number 1, 2 or 3, not the string "1"".
+     * for every JSON file of a pack: "model.riskTier must be a whole number 1, 2 or 3, not the string "1"".
      *
-     * @param key the key as the message names it, e.g. "'riskTier'" or "each entry of 'slices'"
+     * @param pointer the value's JSON pointer, named by {@link #keyPath(String)}: "/model/riskTier"
      */
-    public static String mustBe(String key, String expected, JsonNode written) {
-        return key + " must be " + expected + ", not " + written(written);
+    public static String mustBe(String pointer, String expected, JsonNode written) {
+        return keyPath(pointer) + " must be " + expected + ", not " + written(written);
     }
 
     /** What a value is, as a message names it: the string "1", the number 1.0, true, null, a list, a JSON object. */

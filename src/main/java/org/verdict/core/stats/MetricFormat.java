@@ -22,6 +22,8 @@ import org.verdict.core.pack.Metric;
  *       +0.00732]}), up to six significant digits of the largest of them and six decimals; ends that still read
  *       alike there keep the usual decimals. Every other interval reads as before, and a dollar-scale error gets at
  *       most one decimal ({@code 23,643.4});</li>
+ *   <li>nor does an interval's end read like a limit it is judged against and is not ({@link #apartFrom}): the band
+ *       ±E of "no significant difference" beside Δ, a gate's margin beside its worst case;</li>
  *   <li>a true minus sign, never the machine's locale, and never {@code −0.000}.</li>
  * </ul>
  */
@@ -49,16 +51,31 @@ public final class MetricFormat {
     private final int rateDecimals;
     /** The fewest decimals of any number: more than usual only in a format made by {@link #forInterval}. */
     private final int fewestDecimals;
+    /** Limits an interval's ends are read against: an end that is not one of them never reads like one. */
+    private final double[] edges;
 
     private MetricFormat(boolean targetUnits, boolean smallScale, int rateDecimals) {
-        this(targetUnits, smallScale, rateDecimals, 0);
+        this(targetUnits, smallScale, rateDecimals, 0, new double[0]);
     }
 
-    private MetricFormat(boolean targetUnits, boolean smallScale, int rateDecimals, int fewestDecimals) {
+    private MetricFormat(boolean targetUnits, boolean smallScale, int rateDecimals, int fewestDecimals,
+                         double[] edges) {
         this.targetUnits = targetUnits;
         this.smallScale = smallScale;
         this.rateDecimals = rateDecimals;
         this.fewestDecimals = fewestDecimals;
+        this.edges = edges;
+    }
+
+    /**
+     * This format, writing an interval's ends apart from {@code limits} they are judged against: where the usual
+     * decimals would write an end like a limit it is not ({@code [−0.010, +0.010]} for [−0.0101, +0.0101] beside a
+     * verdict that reads the band ±0.01), the numbers get more decimals as for ends that read alike
+     * ({@code [−0.0101, +0.0101]}), so the interval printed never seems to say the opposite of its verdict.
+     */
+    public MetricFormat apartFrom(double... limits) {
+        double[] finite = java.util.Arrays.stream(limits).filter(Double::isFinite).toArray();
+        return new MetricFormat(targetUnits, smallScale, rateDecimals, fewestDecimals, finite);
     }
 
     public static MetricFormat of(Metric metric) {
@@ -140,7 +157,7 @@ public final class MetricFormat {
         together[beside.length] = estimate;
         int decimals = intervalDecimals(estimate, lower, upper, together);
         return decimals <= decimalsFor(together) ? this
-                : new MetricFormat(targetUnits, smallScale, rateDecimals, decimals);
+                : new MetricFormat(targetUnits, smallScale, rateDecimals, decimals, edges);
     }
 
     private String group(double value, Double lower, Double upper, boolean signed) {
@@ -177,12 +194,21 @@ public final class MetricFormat {
         return usual;
     }
 
-    /** Whether the ends read differently (unless they are equal) and so does an estimate strictly between them. */
+    /**
+     * Whether the ends read differently (unless they are equal), and differently from each of {@link #edges} they
+     * are not, and so does an estimate strictly between them.
+     */
     private boolean distinct(double estimate, double lower, double upper, int decimals) {
         String low = format(lower, decimals, true);
         String high = format(upper, decimals, true);
         if (lower != upper && low.equals(high)) {
             return false;
+        }
+        for (double edge : edges) {
+            String limit = format(edge, decimals, true);
+            if (lower != edge && low.equals(limit) || upper != edge && high.equals(limit)) {
+                return false;
+            }
         }
         if (!(estimate > lower && estimate < upper)) {
             return true;

@@ -76,4 +76,19 @@ public final class PairedTests {
         double half = twoSidedCriticalValue(level) * Math.sqrt(Math.max(0, variance)) / (estimate * (1 - estimate));
         return new Interval(1 / (1 + Math.exp(-(logit - half))), 1 / (1 + Math.exp(-(logit + half))));
     }
+
+    /**
+     * The interval of a quantity in (−1, 1) built on Fisher's z scale and mapped back: tanh(atanh(θ) ± z·SE/(1 − θ²)),
+     * the delta-method standard error of atanh(θ); the logit interval of (1 + θ)/2, θ's place in its range. It stays
+     * inside (−1, 1) and leans away from the nearer bound, as Cohen's kappa's sampling distribution does near 1. At
+     * −1 or 1 the transform is infinite: then the normal interval clipped to [−1, 1].
+     */
+    public static Interval fisherZInterval(double estimate, double variance, double level) {
+        if (!(estimate > -1 && estimate < 1)) {
+            return normalInterval(estimate, variance, level, -1, 1);
+        }
+        double z = 0.5 * Math.log((1 + estimate) / (1 - estimate));
+        double half = twoSidedCriticalValue(level) * Math.sqrt(Math.max(0, variance)) / (1 - estimate * estimate);
+        return new Interval(Math.tanh(z - half), Math.tanh(z + half));
+    }
 }

@@ -183,21 +183,21 @@ public final class SummaryPackReader {
     private Header header(PackFiles files, PackManifest manifest) throws PackException {
         Located summary = new Located(files.root().resolve(PackManifest.FILE_NAME), "/summary");
         if (!manifest.raw().path("summary").isObject()) {
-            throw summary.error("", "a summary pack needs a 'summary' object");
+            throw summary.wrongKind("", manifest.raw().path("summary"), "a JSON object in a summary pack");
         }
         JsonNode node = manifest.raw().path("summary");
         if (!SummaryPackWriter.FORMAT.equals(node.path("format").asText())) {
-            throw summary.error("/format", "summary format must be " + SummaryPackWriter.FORMAT);
+            throw summary.wrongKind("/format", node.path("format"), "\"" + SummaryPackWriter.FORMAT + "\"");
         }
         if (node.has("joint")) {
-            throw summary.error("/joint", "this pack holds score and joint histograms, an earlier layout that Verdict "
-                    + "no longer reads; summarise the rows again (verdict summarize) for ranking sums");
+            throw summary.error("/joint", "holds score and joint histograms, an earlier layout that Verdict no "
+                    + "longer reads; summarise the rows again (verdict summarize) for ranking sums");
         }
         boolean scored = node.path("scored").asBoolean(manifest.task() == Task.BINARY);
         SummaryLayout layout = SummaryLayout.of(manifest, scored, node.has("ranking"));
         int blockCount = layout.hasBlocks() ? (int) summary.wholeNumber(node, "/blockCount") : 0;
         if (layout.hasBlocks() && blockCount < 1) {
-            throw summary.error("/blockCount", "blockCount must be at least 1");
+            throw summary.error("/blockCount", "must be at least 1");
         }
         String sqlFile = summary.text(node, "/sql");
         String sqlHash = summary.text(node, "/sqlSha256");
@@ -214,7 +214,7 @@ public final class SummaryPackReader {
             JsonNode bins = node.path("scoreBins");
             if (!"logit".equals(bins.path("scale").asText()) || bins.path("width").asDouble() != RankingSums.FINE_WIDTH
                     || bins.size() != 2) {
-                throw summary.error("/scoreBins", "score bins must be {\"scale\": \"logit\", \"width\": 0.001}: "
+                throw summary.error("/scoreBins", "must be {\"scale\": \"logit\", \"width\": 0.001}: "
                         + "contiguous, non-overlapping bins ⌊logit · 1000⌋");
             }
         }
@@ -222,9 +222,9 @@ public final class SummaryPackReader {
         if (layout.hasBlocks() && !node.path("blockHash").isMissingNode()) {
             blockHash = node.path("blockHash").asText();
             if (!SummaryProvenance.ROW_ENGINE_HASH.equals(blockHash)) {
-                throw summary.error("/blockHash", "blockHash must be \"" + SummaryProvenance.ROW_ENGINE_HASH
-                        + "\" (the first 15 hex digits of MD5(example_id:seed) modulo blockCount), not " + node.path(
-                        "blockHash"));
+                throw summary.error("/blockHash", "must be \"" + SummaryProvenance.ROW_ENGINE_HASH
+                        + "\" (the first 15 hex digits of MD5(example_id:seed) modulo blockCount), not "
+                        + StrictJson.written(node.path("blockHash")));
             }
         }
         SummaryProvenance shared = new SummaryProvenance(summary.text(node, "/engine"),
@@ -270,8 +270,8 @@ public final class SummaryPackReader {
             total += n;
         }
         if (total != rows) {
-            throw summary.error(prefix + "/rows", "the manifest says " + rows + " rows but the cells of " + cellsFile
-                    + " add up to " + total);
+            throw summary.error(prefix + "/rows", "is " + rows + " but the cells of " + cellsFile + " add up to "
+                    + total);
         }
         return new PrimarySummary(layout, cells.classes, cells.combinations, cells.cells, blocks,
                 cells.rowsPerCombination(), ranking, provenance);
@@ -877,10 +877,15 @@ public final class SummaryPackReader {
             }
         }
 
+        /** @param problem what is wrong, said of the key, which the message names first: "must be at least 1" */
         PackException error(String pointer, String problem) {
+            return at(pointer, StrictJson.keyPath(prefix + pointer) + " " + problem);
+        }
+
+        private PackException at(String pointer, String message) {
             JsonLocation at = locations.getOrDefault(prefix + pointer, locations.get(prefix));
             return new PackException(PackManifest.FILE_NAME, at == null ? 0 : at.getLineNr(),
-                    at == null ? 0 : at.getColumnNr(), "summary" + pointer.replace('/', '.') + ": " + problem);
+                    at == null ? 0 : at.getColumnNr(), message);
         }
 
         String text(JsonNode summary, String pointer) throws PackException {
@@ -899,9 +904,9 @@ public final class SummaryPackReader {
             return value.asLong();
         }
 
-        private PackException wrongKind(String pointer, JsonNode value, String expected) {
-            return error(pointer, value.isMissingNode() ? "is required: " + expected
-                    : "must be " + expected + ", not " + StrictJson.written(value));
+        PackException wrongKind(String pointer, JsonNode value, String expected) {
+            return value.isMissingNode() ? error(pointer, "is required: " + expected)
+                    : at(pointer, StrictJson.mustBe(prefix + pointer, expected, value));
         }
     }
 }

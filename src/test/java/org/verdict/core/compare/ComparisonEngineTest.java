@@ -194,6 +194,36 @@ class ComparisonEngineTest {
     }
 
     /**
+     * Each model's cohen_kappa is Fisher's z interval and its weighted_f1 the logit interval, both with the jackknife
+     * variance over rows. The 18 rows of the macro_f1 test; computed with scikit-learn's cohen_kappa_score and
+     * f1_score(average='weighted', labels=[0, 1, 2], zero_division=0) on the 17 rows left after each row in turn,
+     * v = (n − 1)/n · Σ(θ₍₋ᵢ₎ − mean)², z = norm.ppf(0.975): kappa tanh(arctanh(κ) ± z·√v/(1 − κ²)), production
+     * 0.4953271 → (0.0821735, 0.7631982), candidate 0.7476636 → (0.3376727, 0.9191946); weighted_f1
+     * expit(logit(θ) ± z·√v/(θ(1 − θ))), production 2/3 → (0.4215897, 0.8458669), candidate 5/6 → (0.5826830,
+     * 0.9471039).
+     */
+    @Test
+    void kappaAndWeightedF1OfEachModelUseTheJackknifeOnFisherZAndLogitScales() {
+        int[] labels = {0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2};
+        int[] prod = {0, 0, 0, 0, 1, 2, 0, 1, 1, 0, 1, 2, 1, 2, 2, 0, 2, 1};
+        int[] cand = {0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 2, 1, 1, 2, 2, 2, 0, 2};
+        ComparisonReport report = engine.compare("t", TestTables.multiclass(List.of("a", "b", "c"), labels, prod, cand,
+                Map.of()), "1", "2", Metric.COHEN_KAPPA, MIN_ONE, Progress.NONE);
+        SliceResult kappa = find(report, Metric.COHEN_KAPPA, "overall");
+        assertEquals(0.4953271028037384, kappa.production().value(), EPS);
+        assertEquals(0.08217353717658367, kappa.production().ci().lower(), 1e-9);
+        assertEquals(0.7631981887078603, kappa.production().ci().upper(), 1e-9);
+        assertEquals(0.33767265281414166, kappa.candidate().ci().lower(), 1e-9);
+        assertEquals(0.9191945812388732, kappa.candidate().ci().upper(), 1e-9);
+        SliceResult weighted = find(report, Metric.WEIGHTED_F1, "overall");
+        assertEquals(2.0 / 3, weighted.production().value(), EPS);
+        assertEquals(0.42158970336207796, weighted.production().ci().lower(), 1e-9);
+        assertEquals(0.8458668681621354, weighted.production().ci().upper(), 1e-9);
+        assertEquals(0.5826830103897251, weighted.candidate().ci().lower(), 1e-9);
+        assertEquals(0.947103870836766, weighted.candidate().ci().upper(), 1e-9);
+    }
+
+    /**
      * Δ pr_auc on a row-bootstrapped slice uses the influence function's standard error with t on the effective degrees
      * of freedom. Production ranks the positives 1st, 3rd, 4th, 5th, 7th and 10th: AP = (1 + 2/3 + 3/4 + 4/5 + 5/7 +
      * 6/10)/6 = 0.7551587; the candidate 1st to 5th and 8th: (5 + 6/8)/6 = 0.9583333. Computed with numpy: each row's

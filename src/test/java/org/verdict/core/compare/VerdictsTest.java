@@ -138,6 +138,20 @@ class VerdictsTest {
     }
 
     /**
+     * Δ 0 with the interval ±0.0501 (z = 1.959964 standard errors of 0.0501 / 1.959964) is inconclusive beside the
+     * band ±0.05; at three decimals it would read [−0.050, +0.050], inside the band it fails to lie within.
+     */
+    @Test
+    void anIntervalJustBeyondTheBandNeverReadsAsItsEdge() {
+        Verdicts.Pending edge = pending(SliceKey.OVERALL, 0.0, 0.0501 / 1.959963984540054);
+        SliceResult decided = verdicts.decide(List.of(edge), new EnumMap<>(Metric.class)).get(0);
+        assertEquals(Verdict.INCONCLUSIVE, decided.verdict());
+        assertEquals(0.05, decided.equivalenceBand(), 1e-15);
+        assertEquals("0.0000 [−0.0501, +0.0501]", decided.deltaText(decided.deltaCi()));
+        assertEquals("[−0.0501, +0.0501]", decided.intervalText(decided.deltaCi()));
+    }
+
+    /**
      * The invariant on random families under every correction: better/worse ⇔ the shown interval excludes 0, and
      * the adjusted p-value is below α exactly then.
      */

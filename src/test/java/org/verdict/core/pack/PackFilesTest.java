@@ -139,8 +139,8 @@ class PackFilesTest {
         PackException error = assertThrows(PackException.class, () -> load(pack));
         assertEquals("manifest.json", error.file());
         assertTrue(error.line() > 0 && error.column() > 0, error.getMessage());
-        assertEquals("'primary.csv' is a symbolic-link loop (primary.csv → loop.csv → primary.csv): it leads back to"
-                + " itself and never to a file or folder", error.problem());
+        assertEquals("suites.primary.file: 'primary.csv' is a symbolic-link loop (primary.csv → loop.csv → "
+                + "primary.csv): it leads back to itself and never to a file or folder", error.problem());
     }
 
     @Test

@@ -117,26 +117,32 @@ class PackLoaderTest {
     @Test
     void manifestValueErrorsPointAtTheValue() {
         String twoProductions = PackFixture.MULTICLASS_MANIFEST.replace("\"role\": \"candidate\"", "\"role\": \"production\"");
-        assertProblem(twoProductions, PackFixture.MULTICLASS_CSV, "manifest.json", "exactly one model must have role 'production'");
+        assertEquals("models: exactly one model must have role 'production', found 2",
+                refusal(twoProductions, PackFixture.MULTICLASS_CSV, "manifest.json").problem());
 
         String wrongType = PackFixture.MULTICLASS_MANIFEST.replace("\"riskTier\": 2", "\"riskTier\": \"high\"");
-        PackException error = assertProblem(wrongType, PackFixture.MULTICLASS_CSV, "manifest.json",
-                "'riskTier' must be a whole number 1, 2 or 3, not the string \"high\"");
+        PackException error = refusal(wrongType, PackFixture.MULTICLASS_CSV, "manifest.json");
+        assertEquals("model.riskTier must be a whole number 1, 2 or 3, not the string \"high\"", error.problem());
         assertEquals(3, error.line());
         assertEquals(65, error.column(), "the quote opening \"high\" is the 65th character of line 3");
 
         String unknownMetric = PackFixture.MULTICLASS_MANIFEST.replace("macro_f1", "macro_f2");
-        assertProblem(unknownMetric, PackFixture.MULTICLASS_CSV, "manifest.json", "unknown metric 'macro_f2'");
+        assertEquals("primaryMetric: unknown metric 'macro_f2'",
+                refusal(unknownMetric, PackFixture.MULTICLASS_CSV, "manifest.json").problem());
 
         String retiredMetric = PackFixture.MULTICLASS_MANIFEST.replace("macro_f1", "ece");
-        assertProblem(retiredMetric, PackFixture.MULTICLASS_CSV, "manifest.json",
-                "unknown metric 'ece'; the plug-in ece was replaced by sq_calibration_error");
+        assertEquals("primaryMetric: unknown metric 'ece'; the plug-in ece was replaced by sq_calibration_error, the "
+                + "debiased squared calibration error",
+                refusal(retiredMetric, PackFixture.MULTICLASS_CSV, "manifest.json").problem());
 
         String wrongMetricForTask = PackFixture.MULTICLASS_MANIFEST.replace("macro_f1", "rmse");
-        assertProblem(wrongMetricForTask, PackFixture.MULTICLASS_CSV, "manifest.json", "does not apply to a multiclass task");
+        assertEquals("primaryMetric 'rmse' does not apply to a multiclass task; use one of "
+                + "[accuracy, balanced_accuracy, macro_f1, micro_f1, weighted_f1, cohen_kappa]",
+                refusal(wrongMetricForTask, PackFixture.MULTICLASS_CSV, "manifest.json").problem());
 
         String binaryWithoutPositive = PackFixture.BINARY_MANIFEST.replace("\"positiveLabel\": \"fraud\"", "\"positiveLabel\": null");
-        assertProblem(binaryWithoutPositive, PackFixture.BINARY_CSV, "manifest.json", "positiveLabel is required");
+        assertEquals("model.positiveLabel is required for a binary task",
+                refusal(binaryWithoutPositive, PackFixture.BINARY_CSV, "manifest.json").problem());
 
         String newerFormat = PackFixture.MULTICLASS_MANIFEST.replace("verdict-pack/1", "verdict-pack/9");
         assertProblem(newerFormat, PackFixture.MULTICLASS_CSV, "manifest.json", "is not supported");
@@ -151,7 +157,8 @@ class PackLoaderTest {
         assertProblem(absolute, PackFixture.MULTICLASS_CSV, "manifest.json", "absolute path");
 
         String missing = PackFixture.MULTICLASS_MANIFEST.replace("\"file\": \"primary.csv\"", "\"file\": \"nope.csv\"");
-        assertProblem(missing, PackFixture.MULTICLASS_CSV, "manifest.json", "'nope.csv' is missing");
+        assertEquals("suites.primary.file: 'nope.csv' is missing from the pack",
+                refusal(missing, PackFixture.MULTICLASS_CSV, "manifest.json").problem());
 
         Path outside = Files.writeString(temp.resolve("outside.csv"), PackFixture.MULTICLASS_CSV);
         Path pack = PackFixture.write(temp.resolve("link"), PackFixture.MULTICLASS_MANIFEST
@@ -300,10 +307,16 @@ class PackLoaderTest {
     }
 
     private PackException assertProblem(String manifest, String csv, String file, String problemPart) {
+        PackException error = refusal(manifest, csv, file);
+        assertTrue(error.getMessage().contains(problemPart), "expected '" + problemPart + "' in: " + error.getMessage());
+        return error;
+    }
+
+    /** The refusal of the pack with this manifest and primary table, which must be about {@code file}. */
+    private PackException refusal(String manifest, String csv, String file) {
         Path folder = temp.resolve("case" + System.nanoTime());
         PackException error = assertThrows(PackException.class, () -> load(PackFixture.write(folder, manifest, csv)));
         assertEquals(file, error.file(), error.getMessage());
-        assertTrue(error.getMessage().contains(problemPart), "expected '" + problemPart + "' in: " + error.getMessage());
         return error;
     }
 

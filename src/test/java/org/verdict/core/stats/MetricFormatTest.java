@@ -131,4 +131,22 @@ class MetricFormatTest {
         assertEquals("−0.0100", MetricFormat.GATE_RATE.forInterval(0.02, 0.01, 0.03).signed(-0.01),
                 "a format is widened only where the ends would read alike");
     }
+
+    @Test
+    void anEndJustBeyondTheLimitItIsReadAgainstNeverReadsLikeTheLimit() {
+        // [−0.0100987, +0.0100987] beside the band ±0.01: at three decimals both ends would read ±0.010
+        MetricFormat againstBand = MetricFormat.RATE.apartFrom(-0.01, 0.01);
+        assertEquals("0.0000 [−0.0101, +0.0101]", againstBand.delta(0.0, -0.0100987, 0.0100987));
+        assertEquals("[−0.0101, +0.0101]", againstBand.interval(-0.0100987, 0.0100987, true));
+        // an end exactly at the limit reads as it, and an end clear of it keeps the usual digits
+        assertEquals("+0.004 [−0.010, +0.020]", againstBand.delta(0.004, -0.01, 0.02));
+        assertEquals("+0.004 [−0.006, +0.020]", againstBand.delta(0.004, -0.006, 0.02));
+        // a dollar end $0.4 beyond a $1,250 limit
+        MetricFormat dollarsAgainst = dollars.apartFrom(1250);
+        assertEquals("+600.0 [−50.0, +1,250.4]", dollarsAgainst.delta(600.0, -50.0, 1250.4));
+        // a gate sentence: the worst case and the margin it is compared with read apart
+        MetricFormat gate = MetricFormat.GATE_RATE.apartFrom(-0.01).forInterval(-0.004, -0.010042, 0.002, -0.01);
+        assertEquals("−0.01004", gate.signedAmong(-0.010042, -0.01));
+        assertEquals("−0.01000", gate.signedAmong(-0.01, -0.010042));
+    }
 }

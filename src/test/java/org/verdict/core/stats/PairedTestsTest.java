@@ -79,4 +79,19 @@ class PairedTestsTest {
         assertEquals(0.893694256324, high.lower(), 1e-11);
         assertEquals(0.992022755340, high.upper(), 1e-11);
     }
+
+    /**
+     * Fisher's z interval, checked with NumPy: tanh(arctanh(0.8) ± norm.ppf(0.975)·0.05/(1 − 0.8²)) =
+     * (0.6785355779242452, 0.8788811007009234), leaning away from 1; for −0.3 with SE 0.2, (−0.6293148563323784,
+     * 0.1206511171249421).
+     */
+    @Test
+    void fisherZIntervalOfAKappa() {
+        Interval ci = PairedTests.fisherZInterval(0.8, 0.05 * 0.05, 0.95);
+        assertEquals(0.6785355779242452, ci.lower(), 1e-12);
+        assertEquals(0.8788811007009234, ci.upper(), 1e-12);
+        Interval negative = PairedTests.fisherZInterval(-0.3, 0.2 * 0.2, 0.95);
+        assertEquals(-0.6293148563323784, negative.lower(), 1e-12);
+        assertEquals(0.1206511171249421, negative.upper(), 1e-12);
+    }
 }

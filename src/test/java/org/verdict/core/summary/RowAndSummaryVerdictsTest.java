@@ -132,7 +132,8 @@ class RowAndSummaryVerdictsTest {
                 org.verdict.core.pack.PackException.class,
                 () -> new SummaryPackReader().read(summaryPack, Progress.NONE));
         assertTrue(refused.getMessage().startsWith("manifest.json, line "), refused.getMessage());
-        assertTrue(refused.getMessage().contains("blockHash must be \"md5\""), refused.getMessage());
+        assertEquals("summary.blockHash must be \"md5\" (the first 15 hex digits of MD5(example_id:seed) modulo "
+                + "blockCount), not the string \"xxhash64\"", refused.problem());
     }
 
     private static String methods(Path summaryPack) throws Exception {

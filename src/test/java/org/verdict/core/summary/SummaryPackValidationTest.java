@@ -298,6 +298,8 @@ class SummaryPackValidationTest {
         PackException e = refused(pack);
         assertEquals("manifest.json", e.file());
         assertEquals(lineOf(pack.resolve("manifest.json"), "\"sqlSha256\""), e.line());
+        assertEquals("summary.sqlSha256 does not match the SHA-256 of " + SummaryPackWriter.SQL_FILE
+                + "; the SQL stored is not the SQL recorded", e.problem());
     }
 
     @Test
@@ -462,7 +464,8 @@ class SummaryPackValidationTest {
         PackException e = refused(pack);
         assertEquals("manifest.json", e.file());
         assertEquals(lineOf(pack.resolve("manifest.json"), "\"joint\""), e.line());
-        assertTrue(e.problem().contains("summarise the rows again"), e.problem());
+        assertEquals("summary.joint holds score and joint histograms, an earlier layout that Verdict no longer reads; "
+                + "summarise the rows again (verdict summarize) for ranking sums", e.problem());
     }
 
     @Test
@@ -472,6 +475,8 @@ class SummaryPackValidationTest {
         PackException e = refused(pack);
         assertEquals("manifest.json", e.file());
         assertEquals(lineOf(pack.resolve("manifest.json"), "\"scoreBins\""), e.line());
+        assertEquals("summary.scoreBins must be {\"scale\": \"logit\", \"width\": 0.001}: contiguous, non-overlapping "
+                + "bins ⌊logit · 1000⌋", e.problem());
     }
 
     @Test
@@ -535,8 +540,8 @@ class SummaryPackValidationTest {
         assertEquals("manifest.json", e.file());
         assertEquals(lineOf(pack.resolve("manifest.json"), "\"rows\" : 1499"), e.line());
         assertTrue(e.column() > 0);
-        assertTrue(e.problem().startsWith("summary.holdout.rows: ") && e.problem().contains("1499")
-                && e.problem().contains(SummaryPackWriter.HOLDOUT_CELLS_FILE), e.problem());
+        assertEquals("summary.holdout.rows is 1499 but the cells of " + SummaryPackWriter.HOLDOUT_CELLS_FILE
+                + " add up to 1500", e.problem());
     }
 
     @Test

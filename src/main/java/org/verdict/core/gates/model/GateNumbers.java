@@ -42,10 +42,13 @@ public final class GateNumbers {
      * How a sentence about a difference and its interval writes them and the limits compared with them
      * ({@code differences.signedAmong(worstCase, comparedWith)}): as {@link #signed(Metric, double, double...)}, with
      * the decimals that keep the interval's two ends, and the difference strictly inside it, apart ({@code Δ +0.00729,
-     * 95% CI [+0.00727, +0.00732]}, not {@code [+0.0073, +0.0073]}; {@link MetricFormat#forInterval}).
+     * 95% CI [+0.00727, +0.00732]}, not {@code [+0.0073, +0.0073]}; {@link MetricFormat#forInterval}), and that
+     * keep an end apart from a limit it is compared with ({@code worst case −0.01004 < −0.01000}, not
+     * {@code −0.0100 < −0.0100}; {@link MetricFormat#apartFrom}).
      */
     public static MetricFormat differences(Metric metric, double delta, Interval interval, double... comparedWith) {
-        return numbers(metric).forInterval(delta, interval.lower(), interval.upper(), comparedWith);
+        return numbers(metric).apartFrom(comparedWith).forInterval(delta, interval.lower(), interval.upper(),
+                comparedWith);
     }
 
     /** An error in the target's units as the app writes it, a rate or score with a gate's four decimals. */

@@ -30,9 +30,9 @@ public final class PolicyReader {
                 "/circuitBreaker/margin", policy.circuitBreaker().margin());
         for (Map.Entry<String, Double> margin : margins.entrySet()) {
             if (margin.getValue() >= primaryMetric.widestDifference()) {
-                String key = margin.getKey().substring(1).replace('/', '.');
-                String problem = key + " must be below " + plain(primaryMetric.widestDifference()) + ", the widest "
-                        + "difference the primary metric " + primaryMetric.wireName() + " can show, got "
+                String problem = StrictJson.keyPath(margin.getKey()) + " must be below "
+                        + plain(primaryMetric.widestDifference()) + ", the widest difference the primary metric "
+                        + primaryMetric.wireName() + " can show, got "
                         + plain(margin.getValue()) + ": the gate could never fail";
                 // a default never reaches the ceiling, so the margin is written in the file
                 JsonLocation at = StrictJson.readTree(file, displayName).locations().get(margin.getKey());
