@@ -131,7 +131,8 @@ final class SliceAnalysis {
         if (task == Task.REGRESSION) {
             results.addAll(regressionMetrics(rows, random.split()));
         }
-        return underMinimum(inOrder(metrics, results), rows.length, task == Task.BINARY ? positives(rows) : null);
+        return underMinimum(inOrder(metrics, results), rows.length,
+                () -> task == Task.BINARY ? positives(rows) : null);
     }
 
     /**
@@ -171,13 +172,21 @@ final class SliceAnalysis {
             }
             results.addAll(regressionMetrics(blockResampler(slice), slice.n(), zeroLabels, random.split()));
         }
-        return underMinimum(inOrder(metrics, results), slice.n(), task == Task.BINARY ? positives(slice) : null);
+        return underMinimum(inOrder(metrics, results), slice.n(), () -> task == Task.BINARY ? positives(slice) : null);
     }
 
-    /** A slice under the comparison's minimum: no test of Δ, and only the model intervals valid at any size. */
-    private List<MetricComparison> underMinimum(List<MetricComparison> results, int n, Long positives) {
+    /**
+     * A slice under the comparison's minimum: no test of Δ, and only the model intervals valid at any size.
+     * {@code positives} is counted only then (a pass over the slice's rows that a larger slice does not need).
+     */
+    private List<MetricComparison> underMinimum(List<MetricComparison> results, int n,
+                                                java.util.function.Supplier<Long> positives) {
         TooFewExamples rule = new TooFewExamples(options.minSliceSize());
-        return rule.covers(n) ? results.stream().map(c -> rule.applied(c, n, positives)).toList() : results;
+        if (!rule.covers(n)) {
+            return results;
+        }
+        Long counted = positives.get();
+        return results.stream().map(c -> rule.applied(c, n, counted)).toList();
     }
 
     private long positives(int[] rows) {
