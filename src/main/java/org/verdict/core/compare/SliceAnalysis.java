@@ -26,6 +26,7 @@ import org.verdict.core.stats.PairedTests;
 import org.verdict.core.stats.Proportions;
 import org.verdict.core.stats.RankingSums;
 import org.verdict.core.stats.ResampledDistribution;
+import org.verdict.core.stats.SkewCorrection;
 import org.verdict.core.stats.SliceRanking;
 import org.verdict.core.stats.StudentizedBootstrap;
 import org.verdict.core.stats.SumConcentration;
@@ -53,6 +54,16 @@ final class SliceAnalysis {
     static final String ROW_BOOTSTRAP = "paired-bootstrap";
     /** The block bootstrap over blocks dealt by a hash of the example id, from rows and summary packs alike. */
     static final String HASHED_BLOCK_BOOTSTRAP = "paired-hashed-block-bootstrap";
+    /**
+     * log_loss and brier on a large slice whose bootstrap would buy nothing ({@link #closedFormMeans}): each model's
+     * t interval on the log (logit) scale and Δ's paired t interval, over the slice's hashed blocks.
+     */
+    static final String HASHED_BLOCK_T = "paired-hashed-block-t";
+    /**
+     * Slices of at least this many examples may take the closed form of log_loss and brier: their blocks hold 33 rows
+     * or more each, so the block sums are near normal beyond their skew, which {@link SkewCorrection} measures.
+     */
+    static final int CLOSED_FORM_MIN_EXAMPLES = 10_000;
     /** Δ sq_calibration_error: the jackknife variance less its excess for a U-statistic, over rows or blocks. */
     static final String ROW_U_JACKKNIFE = "paired-u-jackknife";
     static final String HASHED_BLOCK_U_JACKKNIFE = "paired-hashed-block-u-jackknife";
@@ -60,7 +71,7 @@ final class SliceAnalysis {
     static final String AP_INFLUENCE = "paired-influence-normal";
     /** Every name a result's {@code test} can have. */
     static final List<String> TESTS = List.of(PairedProportionDifference.TEST, CELL_BOOTSTRAP, ROW_BOOTSTRAP,
-            DELONG, AP_INFLUENCE, HASHED_BLOCK_BOOTSTRAP, BinnedDeLong.TEST,
+            DELONG, AP_INFLUENCE, HASHED_BLOCK_BOOTSTRAP, HASHED_BLOCK_T, BinnedDeLong.TEST,
             BinnedAveragePrecision.TEST, BinnedAveragePrecision.T_TEST, ROW_U_JACKKNIFE, HASHED_BLOCK_U_JACKKNIFE,
             AgreementBound.TEST, AgreementBound.SAME_RANKING_TEST);
 
@@ -883,6 +894,10 @@ final class SliceAnalysis {
         int blocks = resampler.blocks();
         List<Metric> metrics = List.of(Metric.LOG_LOSS, Metric.BRIER, Metric.SQ_CALIBRATION_ERROR);
         double[] totals = resampler.totals();
+        List<MetricComparison> closedForm = closedFormMeans(resampler, n, totals);
+        if (closedForm != null) {
+            return closedForm;
+        }
         int replicates = options.bootstrapReplicates();
         // log_loss and brier are means of positive losses: studentized on the log scale, and brier's losses are at
         // most 1, so on the logit scale (a log-scale interval of a small slice could reach past 1)
@@ -916,6 +931,71 @@ final class SliceAnalysis {
                         replicate[CALIBRATION_ERROR][0], replicate[CALIBRATION_ERROR][1],
                         (model, value, values) -> null, blocks, blocks - 1, test, null, null);
         results.add(calibrationIntervals(error, resampler, totals, uJackknifeTest(test)));
+        return results;
+    }
+
+    /**
+     * log_loss, brier and sq_calibration_error without the bootstrap, on a slice where it would buy nothing, or null
+     * where it may. The bootstrap gives log_loss and brier each model's studentized interval and Δ's bootstrap-SE t
+     * interval, and the calibration error only its stability. On a slice of {@link #CLOSED_FORM_MIN_EXAMPLES} or more
+     * whose loss sums no few blocks carry ({@link SumConcentration}) and whose blocks are too little skewed for the
+     * t* quantiles to differ from Student's by more than their own Monte-Carlo error ({@link SkewCorrection}),
+     * each converges to its closed form over the same blocks: the t interval on the same scale with the same
+     * delta-method standard error ({@link StudentizedBootstrap#tInterval}), and Δ ± t(k − 1)·SE with SE the
+     * delta-method standard error of the difference of the means over the blocks, the limit of the bootstrap's
+     * (times √(k/(k − 1))), the p-value that interval's inversion at 0. The calibration error's intervals are the
+     * U-statistic jackknife's either way; its Δ is unmeasurable where that variance is 0.
+     */
+    private List<MetricComparison> closedFormMeans(BlockResampler resampler, int n, double[] totals) {
+        int blocks = resampler.blocks();
+        double level = options.confidenceLevel();
+        if (n < CLOSED_FORM_MIN_EXAMPLES || blocks < 2) {
+            return null;
+        }
+        List<StudentizedBootstrap.Scale> scales = List.of(StudentizedBootstrap.Scale.LOG,
+                StudentizedBootstrap.Scale.LOGIT);
+        List<Metric> means = List.of(Metric.LOG_LOSS, Metric.BRIER);
+        int count = CALIBRATION_WIDTH - 1;
+        List<MetricComparison> results = new ArrayList<>();
+        for (int m = 0; m < means.size(); m++) {
+            int metric = m;
+            StudentizedBootstrap.Scale scale = scales.get(m);
+            MetricEstimate[] estimates = new MetricEstimate[2];
+            for (int model = 0; model < 2; model++) {
+                int which = model;
+                int[] reads = {m * 2 + model, count};
+                double value = calibrationValue(m, model, totals);
+                if (resampler.concentration(m * 2 + model).concentrated()
+                        || !SkewCorrection.negligible(resampler.linearizedSkewness(reads,
+                                sums -> calibrationValue(metric, which, sums)), blocks, level,
+                                options.bootstrapReplicates())) {
+                    return null;
+                }
+                Interval interval = StudentizedBootstrap.tInterval(scale, value, resampler.standardError(reads,
+                        sums -> scale.of(calibrationValue(metric, which, sums)), false), blocks - 1, level);
+                if (interval == null) {
+                    return null;
+                }
+                estimates[model] = new MetricEstimate(value, interval);
+            }
+            double deltaError = resampler.standardError(new int[] {m * 2, m * 2 + 1, count},
+                    sums -> calibrationValue(metric, 1, sums) - calibrationValue(metric, 0, sums), false);
+            if (!(deltaError > 0) || !Double.isFinite(deltaError)) {
+                return null;
+            }
+            Metric mean = means.get(m);
+            double production = estimates[0].value();
+            results.add(MetricComparison.tested(mean, estimates[0], estimates[1],
+                    new WaldDifference(estimates[1].value() - production, deltaError, blocks - 1,
+                            mean.lowestValue() - production, mean.highestValue() - production), HASHED_BLOCK_T,
+                    null));
+        }
+        double prodError = calibrationValue(CALIBRATION_ERROR, 0, totals);
+        double candError = calibrationValue(CALIBRATION_ERROR, 1, totals);
+        MetricComparison error = new MetricComparison(Metric.SQ_CALIBRATION_ERROR, new MetricEstimate(prodError, null),
+                new MetricEstimate(candError, null), candError - prodError, null, HASHED_BLOCK_BOOTSTRAP, null, null,
+                null);
+        results.add(calibrationIntervals(error, resampler, totals, HASHED_BLOCK_U_JACKKNIFE));
         return results;
     }
 

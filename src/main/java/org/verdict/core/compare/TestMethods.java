@@ -22,6 +22,8 @@ public final class TestMethods {
             Map.entry(SliceAnalysis.ROW_BOOTSTRAP, "paired bootstrap of examples"),
             Map.entry(SliceAnalysis.HASHED_BLOCK_BOOTSTRAP,
                     "paired bootstrap of 300 blocks dealt by a hash of the example id"),
+            Map.entry(SliceAnalysis.HASHED_BLOCK_T,
+                    "paired t interval over 300 blocks dealt by a hash of the example id (delta method; large slice)"),
             Map.entry(SliceAnalysis.ROW_U_JACKKNIFE, "paired U-statistic jackknife of examples"),
             Map.entry(SliceAnalysis.HASHED_BLOCK_U_JACKKNIFE,
                     "paired U-statistic jackknife of 300 blocks dealt by a hash of the example id"),

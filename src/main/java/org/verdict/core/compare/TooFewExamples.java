@@ -9,8 +9,8 @@ import org.verdict.core.stats.BinnedAveragePrecision;
  * no interval and no test, and each model's interval stands only where its method keeps its coverage at any size —
  * the score intervals of rates: Wilson's (accuracy, micro_f1, precision, recall, tpr, fpr, selection_rate) and
  * balanced_accuracy's MOVER-Wilson (where its own class rule lets it stand). The other methods (the bootstrap's BCa,
- * studentized and percentile intervals, DeLong's and the influence function's logit intervals, the calibration
- * error's score interval) have coverage measured from 30 rows only and visibly lose it below; their intervals are
+ * studentized and percentile intervals, DeLong's and the influence function's logit intervals, the jackknife's
+ * Fisher z and logit intervals of cohen_kappa and weighted_f1, the calibration error's score interval) have coverage measured from 30 rows only and visibly lose it below; their intervals are
  * withheld and the reason says so in words (docs/statistics.md, "Slices under the minimum").
  */
 final class TooFewExamples {
@@ -70,7 +70,9 @@ final class TooFewExamples {
                     || BinnedAveragePrecision.T_TEST.equals(comparison.test())
                     || SliceAnalysis.AP_INFLUENCE.equals(comparison.test())
                     ? "the influence function's interval" : "the bootstrap's BCa interval";
-            case F1, MACRO_F1, WEIGHTED_F1, COHEN_KAPPA -> "the cell bootstrap's BCa interval";
+            case F1, MACRO_F1 -> "the cell bootstrap's BCa interval";
+            case COHEN_KAPPA -> "the jackknife's Fisher z interval";
+            case WEIGHTED_F1 -> "the jackknife's logit interval";
             case SQ_CALIBRATION_ERROR -> "the calibration error's score interval";
             default -> "the bootstrap's studentized or percentile interval";
         };

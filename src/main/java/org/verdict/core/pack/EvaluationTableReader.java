@@ -846,24 +846,61 @@ public final class EvaluationTableReader {
                 if (manifest.task() == Task.BINARY) {
                     if (predColumn == null && scoreColumn == null) {
                         throw PackException.inHeader(fileName, "needs score_" + version + " or pred_" + version
-                                + " for model version " + version);
+                                + " for model version " + version + hint(names, "score_" + version, "pred_" + version));
                     }
                 } else if (predColumn == null) {
                     throw PackException.inHeader(fileName, "needs column pred_" + version
-                            + " with the predictions of model version " + version);
+                            + " with the predictions of model version " + version + hint(names, "pred_" + version));
                 }
                 pred[m] = predColumn == null ? -1 : predColumn;
                 score[m] = scoreColumn == null ? -1 : scoreColumn;
             }
         }
 
-        private static int require(String fileName, Map<String, Integer> index, String column, String why)
+        private int require(String fileName, Map<String, Integer> index, String column, String why)
                 throws PackException {
             Integer at = index.get(column);
             if (at == null) {
-                throw PackException.inHeader(fileName, "needs column '" + column + "' (" + why + ")");
+                throw PackException.inHeader(fileName, "needs column '" + column + "' (" + why + ")"
+                        + hint(names, column));
             }
             return at;
+        }
+
+        /**
+         * What the header most likely got wrong when it lacks {@code wanted}: a header read as one field is another
+         * separator's (a spreadsheet's ';' or a tab), and a name that differs only in case or in spaces for '_' is a
+         * spelling the user can fix; else nothing.
+         */
+        private static String hint(String[] header, String... wanted) {
+            if (header.length == 1) {
+                for (String separator : new String[] {";", "\t", "|"}) {
+                    if (header[0].contains(separator)) {
+                        return "; the header is one field, '" + shortened(header[0].replace("\t", "\\t"))
+                                + "': is the file separated by "
+                                + (separator.equals("\t") ? "tabs" : "'" + separator + "'")
+                                + "? Verdict reads comma-separated values only (RFC 4180), with '.' as decimal point";
+                    }
+                }
+            }
+            for (String name : header) {
+                for (String column : wanted) {
+                    if (!name.equals(column) && spelling(name).equalsIgnoreCase(spelling(column))) {
+                        return "; the header has '" + name + "': column names are matched exactly, so rename it '"
+                                + column + "'";
+                    }
+                }
+            }
+            return "";
+        }
+
+        /** A name with every run of spaces, '-' and '_' written as one '_': "Score 8" and "score_8" alike. */
+        private static String spelling(String name) {
+            return name.replaceAll("[\\s_-]+", "_");
+        }
+
+        private static String shortened(String text) {
+            return text.length() <= 60 ? text : text.substring(0, 57) + "…";
         }
     }
 

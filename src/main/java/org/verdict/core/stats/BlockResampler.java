@@ -297,14 +297,7 @@ public final class BlockResampler {
         for (int s = 0; s < statisticCount; s++) {
             ToDoubleFunction<double[]> statistic = statistics.get(s);
             for (int i : reads[s]) {
-                // a step on the component's own scale, even where its sum is near 0 (a centred label)
-                double step = 1e-6 * Math.max(Math.max(Math.abs(sums[i]), absolute[i]), 1e-300);
-                scratch[i] = sums[i] + step;
-                double above = statistic.applyAsDouble(scratch);
-                scratch[i] = sums[i] - step;
-                double below = statistic.applyAsDouble(scratch);
-                scratch[i] = sums[i];
-                gradient[term] = (above - below) / (2 * step);
+                gradient[term] = partialDerivative(statistic, sums, i, absolute[i], scratch);
                 column[term++] = columns[i];
             }
             end[s] = term;
@@ -377,6 +370,57 @@ public final class BlockResampler {
             into[s] = count < 2 || !Double.isFinite(totals[s]) ? Double.NaN
                     : Math.sqrt(count / (count - 1.0) * squares[s]);
         }
+    }
+
+    /**
+     * ∂statistic/∂sums[i] by central differences, {@code scratch} holding {@code sums} (and left so).
+     *
+     * @param absolute Σ |block sum| of component i
+     */
+    private static double partialDerivative(ToDoubleFunction<double[]> statistic, double[] sums, int i,
+                                            double absolute, double[] scratch) {
+        // a step on the component's own scale, even where its sum is near 0 (a centred label)
+        double step = 1e-6 * Math.max(Math.max(Math.abs(sums[i]), absolute), 1e-300);
+        scratch[i] = sums[i] + step;
+        double above = statistic.applyAsDouble(scratch);
+        scratch[i] = sums[i] - step;
+        double below = statistic.applyAsDouble(scratch);
+        scratch[i] = sums[i];
+        return (above - below) / (2 * step);
+    }
+
+    /**
+     * The skewness of {@code statistic}'s linear contributions over every block, each once: with g its gradient at
+     * the totals and u_b = g · (block b's sums), m₃ / m₂^(3/2) with m_j = Σ (u_b − ū)^j / k. It sizes the
+     * studentized interval's correction for skew over these units ({@link SkewCorrection}). NaN when undefined.
+     */
+    public double linearizedSkewness(int[] reads, ToDoubleFunction<double[]> statistic) {
+        double[] totals = totals();
+        double[] absolute = absoluteTotals();
+        double[] scratch = totals.clone();
+        double[] u = new double[blocks];
+        for (int i : reads) {
+            double g = partialDerivative(statistic, totals, i, absolute[i], scratch);
+            double[] column = columns[i];
+            for (int b = 0; b < blocks; b++) {
+                u[b] += g * column[b];
+            }
+        }
+        double mean = 0;
+        for (double x : u) {
+            mean += x;
+        }
+        mean /= blocks;
+        double second = 0;
+        double third = 0;
+        for (double x : u) {
+            double d = x - mean;
+            second += d * d;
+            third += d * d * d;
+        }
+        second /= blocks;
+        third /= blocks;
+        return third / Math.pow(second, 1.5);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.verdict.core.stats;
 
 import java.util.function.DoubleUnaryOperator;
+import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * The studentized bootstrap ("bootstrap-t", Efron &amp; Tibshirani 1993, §12.5) of one model's value on a transformed
@@ -83,6 +84,27 @@ public final class StudentizedBootstrap {
     public void add(double replicateValue, double replicateStandardError) {
         double t = (scale.of(replicateValue) - estimate) / replicateStandardError;
         studentized[count++] = Double.isFinite(t) ? t : Double.NaN;
+    }
+
+    /**
+     * The interval this bootstrap tends to where its t* quantiles are Student's — where the units' skew moves them by
+     * less than their own Monte-Carlo error ({@link SkewCorrection}): h(θ̂) ± t(df)·SE on the scale, mapped back, the
+     * delta-method interval of the transformed value. Null under the same conditions as {@link #interval}'s.
+     *
+     * @param estimate the metric's value (on its own scale)
+     * @param standardError the standard error of {@code scale.of(estimate)}, as the bootstrap would be given
+     */
+    public static Interval tInterval(Scale scale, double estimate, double standardError, double degreesOfFreedom,
+                                     double level) {
+        double transformed = scale.of(estimate);
+        if (!Double.isFinite(transformed) || !(standardError > NO_SPREAD) || !Double.isFinite(standardError)) {
+            return null;
+        }
+        double half = new TDistribution(null, degreesOfFreedom).inverseCumulativeProbability(0.5 + level / 2)
+                * standardError;
+        double a = scale.back(transformed - half);
+        double b = scale.back(transformed + half);
+        return new Interval(Math.min(estimate, Math.min(a, b)), Math.max(estimate, Math.max(a, b)));
     }
 
     /**

@@ -221,6 +221,28 @@ class PackLoaderTest {
                 "primary.csv", "has a header but no examples");
     }
 
+    /** The two header mistakes spreadsheets and notebooks make most: another separator, another spelling. */
+    @Test
+    void aMissingColumnSaysWhatTheHeaderMostLikelyGotWrong() {
+        PackException semicolons = assertProblem(PackFixture.BINARY_MANIFEST,
+                PackFixture.BINARY_CSV.replace(',', ';'), "primary.csv", "needs column 'example_id'");
+        assertEquals("primary.csv, line 1 (the header): needs column 'example_id' (the example id); the header is one "
+                + "field, 'example_id;label;region;score_7;score_8': is the file separated by ';'? Verdict reads "
+                + "comma-separated values only (RFC 4180), with '.' as decimal point", semicolons.getMessage());
+        PackException tabs = assertProblem(PackFixture.BINARY_MANIFEST,
+                PackFixture.BINARY_CSV.replace(',', '\t'), "primary.csv", "is the file separated by tabs?");
+        assertTrue(tabs.getMessage().contains("'example_id\\tlabel\\tregion"), tabs.getMessage());
+        PackException capital = assertProblem(PackFixture.BINARY_MANIFEST,
+                PackFixture.BINARY_CSV.replace(",label,", ",Label,"), "primary.csv", "needs column 'label'");
+        assertTrue(capital.getMessage().endsWith("needs column 'label' (the true label); the header has 'Label': "
+                + "column names are matched exactly, so rename it 'label'"), capital.getMessage());
+        PackException spaced = assertProblem(PackFixture.BINARY_MANIFEST,
+                PackFixture.BINARY_CSV.replace(",score_8", ",Score 8").replace("score_7", "score 7"),
+                "primary.csv", "needs score_7 or pred_7");
+        assertTrue(spaced.getMessage().endsWith("the header has 'score 7': column names are matched exactly, so "
+                + "rename it 'score_7'"), spaced.getMessage());
+    }
+
     @Test
     void predictedClassThatIsNeverALabelIsRefusedAsALikelyTypo() {
         // line 4 (e3): the candidate predicts "acount", which no example has as its label
