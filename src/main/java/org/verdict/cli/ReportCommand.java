@@ -10,11 +10,14 @@ import org.verdict.cli.exit.ErrorLine;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.cli.exit.FileErrorText;
 import org.verdict.cli.exit.PackErrorText;
+import org.verdict.cli.log.KeyOptions;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.gates.GateReview;
 import org.verdict.core.gates.policy.PolicyReader;
 import org.verdict.core.gates.suites.SuiteReader;
 import org.verdict.core.ledger.LedgerException;
+import org.verdict.core.ledger.LogNotIntactException;
+import org.verdict.core.ledger.SignerKey;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.report.ApprovalPackExport;
@@ -29,8 +32,10 @@ import picocli.CommandLine;
 /** Writes the approval pack of a review pack: one HTML and one PDF document the board can read offline. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Write approval-pack.html and approval-pack.pdf for a review pack.",
-            "Exit codes: 0 written; 2 bad input (after \"error: \" on stderr, with file, line and column), or a --out"
-                    + " folder that already holds an approval pack and no --replace, in which case nothing is written."})
+            "Exit codes: 0 written; 1 the --db decision log does not verify (nothing is written, as `log checkpoint`"
+                    + " gives out no checkpoint of it); 2 bad input (after \"error: \" on stderr, with file, line and"
+                    + " column), or a --out folder that already holds an approval pack and no --replace, in which case"
+                    + " nothing is written."})
 public final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PACK", description = "pack folder or .zip")
     Path pack;
@@ -46,6 +51,15 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--replace", description = "replace an approval pack already in the --out folder")
     boolean replace;
+
+    @Option(names = "--key", paramLabel = "KEYFILE", description = "sign SHA256SUMS, the SHA-256 of every file"
+            + " written, with this key (NAME.key.json from `key new`), so that an edit of the HTML or PDF is caught"
+            + " with openssl and sha256sum (see VERIFY.md)")
+    Path keyFile;
+
+    @Option(names = "--passphrase-file", paramLabel = "FILE",
+            description = "file whose first line is the key's passphrase; asked on the console when absent")
+    Path passphraseFile;
 
     @CommandLine.Mixin
     PackLimitOptions limitOptions = new PackLimitOptions();
@@ -67,15 +81,23 @@ public final class ReportCommand implements Callable<Integer> {
                         + String.join(", ", earlier.stream().map(file -> file.getFileName().toString()).toList())
                         + "); give --replace to replace it, or another folder", ExitCodes.BAD_INPUT);
             }
+            if (passphraseFile != null && keyFile == null) {
+                throw new IllegalArgumentException("--passphrase-file needs --key: it unlocks the key that signs");
+            }
+            // unlocked before the gates are judged: a wrong passphrase is told at once, with nothing written
+            SignerKey signer = keyFile == null ? null : KeyOptions.unlock(keyFile, passphraseFile);
             PackLoader loader = SummaryPacks.loader(limitOptions.limits());
             GateReview gates = new GateReview(new ComparisonEngine(), loader, new SuiteReader(limitOptions.limits()),
                     new PolicyReader());
-            List<Path> written = new ApprovalPackExport(loader, gates, new ApprovalPackWriter())
+            List<Path> written = new ApprovalPackExport(loader, gates, new ApprovalPackWriter(signer))
                     .export(pack, candidate, decisionLog, out, Progress.NONE);
             written.forEach(spec.commandLine().getOut()::println);
             return ExitCodes.OK;
         } catch (PackException e) {
             return ErrorLine.print(spec.commandLine().getErr(), PackErrorText.of(pack, e), ExitCodes.BAD_INPUT);
+        } catch (LogNotIntactException e) {
+            // the same answer as `log checkpoint` on that log: it failed a check, it was not bad input
+            return ErrorLine.print(spec.commandLine().getErr(), e.getMessage(), ExitCodes.CHECK_FAILED);
         } catch (LedgerException | IllegalArgumentException e) {
             return ErrorLine.print(spec.commandLine().getErr(), e.getMessage(), ExitCodes.BAD_INPUT);
         } catch (IOException e) {

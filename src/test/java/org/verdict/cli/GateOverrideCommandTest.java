@@ -92,8 +92,22 @@ class GateOverrideCommandTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void aPrimaryOnlyPackIsJudgedOnWhatItHoldsAndTheApprovalNamesWhatItDidNot(Kind kind) throws Exception {
+        Path pack = new RealStylePack(dir.resolve("pack"), kind).riskTier(2).write();
+        assertEquals(0, run(new GateCommand(), pack.toString()), out + "\n" + err);
+        String latencyLine = out.toString().lines().filter(l -> l.startsWith("Latency")).findFirst().orElseThrow();
+        assertTrue(latencyLine.matches("Latency +– not applicable +the pack has no latency suite; list \"latency\" in "
+                + "the policy's requiredSuites to require one"), latencyLine);
+        String approval = out.toString().lines().filter(l -> l.startsWith("Approval: ")).findFirst().orElseThrow();
+        assertTrue(approval.startsWith("Approval: Risk tier 2: every applicable gate passes; "), approval);
+        assertTrue(approval.contains(" gates not evaluated: Safety (no safety suite), "), approval);
+        assertTrue(approval.endsWith("; promotion needs the approval of ML Lead."), approval);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void promotingOverBlockedGatesNeedsAJustificationForEach(Kind kind) throws Exception {
-        Path pack = new RealStylePack(dir.resolve("pack"), kind).write();
+        Path pack = new RealStylePack(dir.resolve("pack"), kind).policy(RealStylePack.REQUIRED_SUITES_POLICY).write();
         assertEquals(1, run(new GateCommand(), pack.toString()), "safety, latency… lack evidence");
 
         assertEquals(2, append(promote("bare.json", pack, 1, null, "[]"), pack, "ada-lovelace"));
@@ -140,7 +154,8 @@ class GateOverrideCommandTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void theGateReportSaysWhyNotInTrueWords(Kind kind) throws Exception {
-        Path pack = new RealStylePack(dir.resolve("pack"), kind).worseInTheWest().write();
+        Path pack = new RealStylePack(dir.resolve("pack"), kind).worseInTheWest()
+                .policy(RealStylePack.REQUIRED_SUITES_POLICY).write();
         assertEquals(1, run(new GateCommand(), pack.toString()));
         String text = out.toString();
         assertTrue(text.contains("Slices significantly worse on " + (kind == Kind.REGRESSION ? "mae"
@@ -161,12 +176,10 @@ class GateOverrideCommandTest {
 
     @Test
     void aTierThreeOverrideNeedsTheFullQuorum() throws Exception {
+        // tier 3 requires safety and fairness evidence: without it those two gates block, the others do not apply
         Path pack = new RealStylePack(dir.resolve("pack"), Kind.BINARY).riskTier(3).write();
         String justified = "[{\"gate\": \"safety\", \"justification\": \"scores records\"},"
-                + "{\"gate\": \"fairness\", \"justification\": \"no sensitive attributes\"},"
-                + "{\"gate\": \"language_parity\", \"justification\": \"one language\"},"
-                + "{\"gate\": \"latency\", \"justification\": \"nightly batch\"},"
-                + "{\"gate\": \"circuit_breaker\", \"justification\": \"first model\"}]";
+                + "{\"gate\": \"fairness\", \"justification\": \"no sensitive attributes\"}]";
         assertEquals(0, append(promote("tier3.json", pack, 3, justified, "[]"), pack, "ada-lovelace"), err.toString());
         assertTrue(out.toString().contains("awaiting signatures (ai-safety, product)"), out.toString());
         assertEquals(2, append(promote("tier-lie.json", pack, 1, justified, "[]"), pack, "ada-lovelace"));
@@ -176,7 +189,8 @@ class GateOverrideCommandTest {
 
     @Test
     void aRecordClaimingOtherOutcomesThanThePackGivesIsRefused() throws Exception {
-        Path pack = new RealStylePack(dir.resolve("pack"), Kind.MULTICLASS).write();
+        Path pack = new RealStylePack(dir.resolve("pack"), Kind.MULTICLASS).policy(RealStylePack.REQUIRED_SUITES_POLICY)
+                .write();
         String claimed = "[{\"gate\": \"primary_metric\", \"result\": \"pass\"},"
                 + "{\"gate\": \"safety\", \"result\": \"pass\"},"
                 + "{\"gate\": \"fairness\", \"result\": \"insufficient evidence\"},"
@@ -203,7 +217,8 @@ class GateOverrideCommandTest {
     @Test
     void theApprovalPackMarksTheOverrideAndShowsTheReasons() throws Exception {
         Path pack = new RealStylePack(dir.resolve("pack"), Kind.REGRESSION)
-                .policy("{\"notApplicable\": {\"latency\": \"batch scoring, no SLO\"}}").write();
+                .policy("{\"requiredSuites\": [\"safety\", \"language\", \"metricHistory\"], "
+                        + "\"notApplicable\": {\"latency\": \"batch scoring, no SLO\"}}").write();
         String justified = "[{\"gate\": \"safety\", \"justification\": \"predicts prices, generates nothing\"},"
                 + "{\"gate\": \"language_parity\", \"justification\": \"one language\"},"
                 + "{\"gate\": \"circuit_breaker\", \"justification\": \"first model\"}]";

@@ -31,8 +31,10 @@ import org.verdict.core.ledger.Checkpoint;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
 import org.verdict.core.ledger.Evidence;
+import org.verdict.core.ledger.KeyFile;
 import org.verdict.core.ledger.LedgerFixtures;
 import org.verdict.core.ledger.LoggedRecord;
+import org.verdict.core.ledger.SignerIdentity;
 import org.verdict.core.ledger.SignerKey;
 import org.verdict.core.pack.PackFixture;
 import picocli.CommandLine;
@@ -73,7 +75,7 @@ class ReportCommandTest {
         for (String file : List.of("manifest.json", "primary.csv")) {
             String sha256 = sha256(pack.resolve(file));
             assertTrue(html.contains("<td>" + file + "</td><td>" + sha256 + "</td>"), "hash row of " + file);
-            assertTrue(html.contains(sha256 + "  " + file + "\n"), "sha256sum -c line of " + file);
+            assertTrue(html.contains("SHA256 (" + file + ") = " + sha256 + "\n"), "sha256sum -c line of " + file);
         }
         assertFalse(html.toLowerCase(Locale.ROOT).contains("http"));
         assertTrue(html.contains("<dt>Candidate version</dt><dd>43</dd>"));
@@ -172,13 +174,13 @@ class ReportCommandTest {
         String html = reportHtml(routerPack());
 
         try (var written = Files.list(folder.resolve("out"))) {
-            assertEquals(List.of("approval-pack.html", "approval-pack.pdf"),
+            assertEquals(List.of("SHA256SUMS", "VERIFY.md", "approval-pack.html", "approval-pack.pdf"),
                     written.map(p -> p.getFileName().toString()).sorted().toList());
         }
         String verify = html.substring(html.indexOf("How to verify</h2>"));
         assertFalse(verify.contains("checkpoint.json"), verify);
-        assertFalse(verify.contains("VERIFY.md"), verify);
         assertTrue(verify.contains("no decision log was given"), verify);
+        assertFalse(Files.readString(folder.resolve("out/VERIFY.md")).contains("checkpoint"));
     }
 
     @Test
@@ -236,6 +238,133 @@ class ReportCommandTest {
 
         assertEquals("board notes", Files.readString(out.resolve("notes.txt")));
         assertTrue(Files.exists(out.resolve("approval-pack.pdf")));
+    }
+
+    /** As `log checkpoint` refuses it: the pack's checkpoint, kept as proof, would vouch for a changed history. */
+    @Test
+    void aDecisionLogChangedAfterSigningExitsOneAndWritesNoPackAndNoCheckpoint() throws Exception {
+        Path db = folder.resolve("decisions.db");
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.append(LedgerFixtures.promotion(2, "beats production"), LedgerFixtures.signer("Ada Lovelace", "ml-lead"));
+        }
+        try (java.sql.Connection sql = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.Statement s = sql.createStatement()) {
+            s.execute("DROP TRIGGER records_no_update");
+            s.executeUpdate("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), 'beats', 'Beats') AS BLOB)");
+        }
+        Path out = folder.resolve("out");
+
+        assertEquals(1, run(routerPack().toString(), "--out", out.toString(), "--db", db.toString()));
+
+        assertTrue(err.toString().startsWith("error: the decision log " + db + " does not verify, so no approval pack"
+                + " was written and no checkpoint is given out"), err.toString());
+        assertTrue(err.toString().contains("TAMPERED: first bad record is #1"), err.toString());
+        assertFalse(Files.exists(out), "nothing written: no HTML, PDF, VERIFY.md or checkpoint files");
+    }
+
+    /**
+     * The auditor's check of the folder with stock tools, done as sha256sum -c and openssl pkeyutl do it: an edit of the
+     * HTML (a blocked pack made to read approved) fails its line, and sums written anew fail the signature.
+     */
+    @Test
+    void aSignedExportCatchesAnEditOfTheHtmlOrPdfAndNewSums() throws Exception {
+        Path passphrase = BoardKeys.create(folder);
+        Path key = folder.resolve("keys/ada-lovelace.key.json");
+        SignerIdentity ada = KeyFile.readIdentity(key);
+        Path db = logWithOneRecord();
+        Path out = folder.resolve("out");
+
+        assertEquals(0, run(routerPack().toString(), "--out", out.toString(), "--db", db.toString(), "--key",
+                key.toString(), "--passphrase-file", passphrase.toString()), err.toString());
+
+        byte[] sums = Files.readAllBytes(out.resolve("SHA256SUMS"));
+        assertEquals(List.of("VERIFY.md", "approval-pack.html", "approval-pack.pdf", "checkpoint-signer.pem",
+                "checkpoint.json", "checkpoint.note", "checkpoint.sig"), namesIn(sums), "every file but the sums'");
+        assertEquals(List.of(), failingLines(out, sums));
+        assertTrue(ada.verifies(sums, Files.readAllBytes(out.resolve("SHA256SUMS.sig"))));
+        assertEquals(ada.keyId(), KeyFile.readIdentity(key).keyId());
+        assertEquals(ada.publicKeyPem(), Files.readString(out.resolve("SHA256SUMS-signer.pem")));
+        String guide = Files.readString(out.resolve("VERIFY.md"));
+        assertTrue(guide.contains("openssl pkeyutl -verify -pubin -inkey SHA256SUMS-signer.pem -rawin -in SHA256SUMS"
+                + " -sigfile SHA256SUMS.sig\n") && guide.contains("sha256sum -c SHA256SUMS\n")
+                && guide.contains("key id `" + ada.keyId() + "`"), guide);
+
+        Path html = out.resolve("approval-pack.html");
+        Files.writeString(html, Files.readString(html).replace("Blocked", "Approved"));
+        assertEquals(List.of("approval-pack.html"), failingLines(out, sums), "the edited document is caught");
+        byte[] newSums = new String(sums, StandardCharsets.UTF_8).replace(sha256Line(sums, "approval-pack.html"),
+                sha256(html)).getBytes(StandardCharsets.UTF_8);
+        assertEquals(List.of(), failingLines(out, newSums));
+        assertFalse(ada.verifies(newSums, Files.readAllBytes(out.resolve("SHA256SUMS.sig"))),
+                "sums written after the edit are not the signed ones");
+    }
+
+    @Test
+    void anUnsignedExportListsItsFilesAndSaysThatOnlyAKeptCopyCatchesAnEdit() throws Exception {
+        Path out = folder.resolve("out");
+
+        assertEquals(0, run(routerPack().toString(), "--out", out.toString()), err.toString());
+
+        byte[] sums = Files.readAllBytes(out.resolve("SHA256SUMS"));
+        assertEquals(List.of("VERIFY.md", "approval-pack.html", "approval-pack.pdf"), namesIn(sums));
+        assertEquals(List.of(), failingLines(out, sums));
+        assertFalse(Files.exists(out.resolve("SHA256SUMS.sig")));
+        assertTrue(Files.readString(out.resolve("VERIFY.md")).contains("**This export is not signed**"));
+    }
+
+    /**
+     * What a reader copies out of the PDF: every evidence line a valid sha256sum -c line of its file, and every command
+     * whole, a long one broken only at a space after a shell's line continuation.
+     */
+    @Test
+    void thePdfsHowToVerifyCopiesAsValidChecksumLinesAndWholeCommands() throws Exception {
+        Path pack = routerPack();
+        Path out = folder.resolve("out");
+        assertEquals(0, run(pack.toString(), "--out", out.toString(), "--db", logWithOneRecord().toString()),
+                err.toString());
+
+        String text;
+        try (PDDocument pdf = Loader.loadPDF(out.resolve("approval-pack.pdf").toFile())) {
+            text = new PDFTextStripper().getText(pdf);
+        }
+        String verify = text.substring(text.lastIndexOf("How to verify")).replace("\r\n", "\n");
+        List<String> checksumLines = verify.lines().filter(line -> line.startsWith("SHA256 (")).toList();
+        assertEquals(List.of("SHA256 (manifest.json) = " + sha256(pack.resolve("manifest.json")),
+                "SHA256 (primary.csv) = " + sha256(pack.resolve("primary.csv"))), checksumLines);
+        String joined = verify.replace(" \\\n", " ");
+        assertTrue(joined.contains("\njava -jar verdict.jar log verify --db DECISIONS.db --checkpoint checkpoint.json"
+                + " --trusted-signers trusted-signers.json\n"), verify);
+        assertTrue(joined.contains("\nopenssl pkeyutl -verify -pubin -inkey SHA256SUMS-signer.pem -rawin -in SHA256SUMS"
+                + " -sigfile SHA256SUMS.sig\n"), verify);
+    }
+
+    private Path logWithOneRecord() throws Exception {
+        Path db = folder.resolve("decisions.db");
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.append(LedgerFixtures.promotion(2, "beats production"), LedgerFixtures.signer("Ada Lovelace", "ml-lead"));
+        }
+        return db;
+    }
+
+    private static List<String> namesIn(byte[] sums) {
+        return new String(sums, StandardCharsets.UTF_8).lines().map(line -> line.substring(66)).toList();
+    }
+
+    private static String sha256Line(byte[] sums, String name) {
+        return new String(sums, StandardCharsets.UTF_8).lines().filter(line -> line.endsWith("  " + name))
+                .findFirst().orElseThrow().substring(0, 64);
+    }
+
+    /** The files whose line fails {@code sha256sum -c}: "HEX  NAME", two spaces, as sha256sum writes it. */
+    private static List<String> failingLines(Path dir, byte[] sums) throws Exception {
+        List<String> failing = new ArrayList<>();
+        for (String line : new String(sums, StandardCharsets.UTF_8).lines().toList()) {
+            assertTrue(line.matches("[0-9a-f]{64}  [^ ].*"), line);
+            if (!sha256(dir.resolve(line.substring(66))).equals(line.substring(0, 64))) {
+                failing.add(line.substring(66));
+            }
+        }
+        return failing;
     }
 
     @Test

@@ -16,6 +16,11 @@ public final class KeyOptions {
     Path passphraseFile;
 
     public SignerKey unlock() throws LedgerException {
+        return unlock(keyFile, passphraseFile);
+    }
+
+    /** For a command whose key is optional: the passphrase comes as with every signing command. */
+    public static SignerKey unlock(Path keyFile, Path passphraseFile) throws LedgerException {
         KeyFile file = KeyFile.read(keyFile);
         return file.unlock(Passphrases.read(passphraseFile, "Passphrase for " + file.identity().name()));
     }

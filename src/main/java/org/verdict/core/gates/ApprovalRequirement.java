@@ -20,15 +20,18 @@ public record ApprovalRequirement(int riskTier, List<String> approvers, boolean 
     }
 
     public static ApprovalRequirement forTier(int riskTier, boolean everyGatePasses) {
-        return forTier(riskTier, everyGatePasses, List.of());
+        return forTier(riskTier, everyGatePasses, List.of(), List.of());
     }
 
     /**
-     * @param wantingOptionalEvidence the titles of the gates that lack evidence only because the pack lacks an
-     *                                optional suite or column; a blocked text says how to unblock them
+     * @param wantingRequiredEvidence the titles of the gates that lack evidence only because the pack lacks optional
+     *                                evidence the policy or the risk tier requires; a blocked text says how to
+     *                                unblock them
+     * @param notEvaluated the gates not evaluated (not applicable), each with why, e.g. "Latency (no latency
+     *                     suite)": a passing text never hides them behind "every gate passes"
      */
     public static ApprovalRequirement forTier(int riskTier, boolean everyGatePasses,
-                                              List<String> wantingOptionalEvidence) {
+                                              List<String> wantingRequiredEvidence, List<String> notEvaluated) {
         List<String> approvers = switch (riskTier) {
             case 1 -> List.of();
             case 2 -> List.of(ML_LEAD);
@@ -37,17 +40,22 @@ public record ApprovalRequirement(int riskTier, List<String> approvers, boolean 
         };
         boolean automatic = approvers.isEmpty() && everyGatePasses;
         String who = approvers.isEmpty() ? "no signature (automatic)" : String.join(", ", approvers);
-        String optional = wantingOptionalEvidence.isEmpty() ? ""
-                : " " + (wantingOptionalEvidence.size() == 1 ? "1 gate lacks" : wantingOptionalEvidence.size()
-                        + " gates lack") + " evidence for want of an optional suite or column ("
-                        + String.join(", ", wantingOptionalEvidence) + "): add it, or declare the gate not applicable "
-                        + "in the policy with a reason; see "
-                        + (wantingOptionalEvidence.size() == 1 ? "its line." : "their lines.");
+        String required = wantingRequiredEvidence.isEmpty() ? ""
+                : " " + gates(wantingRequiredEvidence.size()) + (wantingRequiredEvidence.size() == 1 ? " lacks" : " lack")
+                        + " evidence the policy or the risk tier requires (" + String.join(", ", wantingRequiredEvidence)
+                        + "): add it; see " + (wantingRequiredEvidence.size() == 1 ? "its line." : "their lines.");
+        String unevaluated = notEvaluated.isEmpty() ? ""
+                : gates(notEvaluated.size()) + " not evaluated: " + String.join(", ", notEvaluated);
+        String passing = notEvaluated.isEmpty() ? "every gate passes" : "every applicable gate passes; " + unevaluated;
         String text = !everyGatePasses
-                ? "Blocked: not every gate passes." + optional + " Risk tier " + riskTier + " would need " + who
-                        + " once they do."
-                : automatic ? "Risk tier 1: promotion is automatic because every gate passes."
-                : "Risk tier " + riskTier + ": every gate passes; promotion needs the approval of " + who + ".";
+                ? "Blocked: not every gate passes." + required + (unevaluated.isEmpty() ? "" : " " + unevaluated + ".")
+                        + " Risk tier " + riskTier + " would need " + who + " once they do."
+                : automatic ? "Risk tier 1: promotion is automatic because " + passing + "."
+                : "Risk tier " + riskTier + ": " + passing + "; promotion needs the approval of " + who + ".";
         return new ApprovalRequirement(riskTier, approvers, automatic, !everyGatePasses, text);
+    }
+
+    private static String gates(int count) {
+        return count == 1 ? "1 gate" : count + " gates";
     }
 }

@@ -10,6 +10,7 @@ import org.verdict.core.gates.model.GateNumbers;
 import org.verdict.core.gates.model.GateOutcome;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
+import org.verdict.core.gates.policy.OptionalEvidence;
 import org.verdict.core.stats.MetricFormat;
 
 /**
@@ -27,11 +28,8 @@ final class CanaryGate implements PromotionGate {
     @Override
     public GateResult judge(ReviewEvidence evidence) {
         if (evidence.suites().canary().isEmpty()) {
-            return policy.requires("canary")
-                    ? GateResult.without(Gate.CANARY, GateOutcome.INSUFFICIENT_EVIDENCE,
-                            "the policy requires a canary run, but the pack has none")
-                    : GateResult.without(Gate.CANARY, GateOutcome.NOT_APPLICABLE,
-                            "no canary run in the pack (not required by the policy)");
+            return OptionalEvidence.CANARY.absent(policy, evidence.riskTier(), "canary run",
+                    "the lift cannot be measured");
         }
         if (evidence.canary().isEmpty()) {
             return GateResult.without(Gate.CANARY, GateOutcome.INSUFFICIENT_EVIDENCE,

@@ -12,6 +12,7 @@ import org.verdict.core.gates.model.GateNumbers;
 import org.verdict.core.gates.model.GateOutcome;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
+import org.verdict.core.gates.policy.OptionalEvidence;
 import org.verdict.core.gates.suites.MetricHistoryPoint;
 import org.verdict.core.pack.Metric;
 
@@ -30,8 +31,8 @@ final class CircuitBreakerGate implements PromotionGate {
     public GateResult judge(ReviewEvidence evidence) {
         List<MetricHistoryPoint> history = evidence.metricHistory().orElse(List.of());
         if (history.isEmpty()) {
-            return GateResult.withoutOptionalEvidence(Gate.CIRCUIT_BREAKER, "metric history",
-                    "the circuit breaker cannot be judged", "metric_history.csv as the manifest's metricHistory suite");
+            return OptionalEvidence.METRIC_HISTORY.absent(policy, evidence.riskTier(), "metric history",
+                    "the circuit breaker cannot be judged");
         }
         Optional<SliceResult> overall = PrimaryMetricGate.overall(evidence);
         // only the candidate's own value is needed: it stays known when production's is undefined

@@ -12,6 +12,7 @@ import org.verdict.core.gates.model.GateNumbers;
 import org.verdict.core.gates.model.GateOutcome;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
+import org.verdict.core.gates.policy.OptionalEvidence;
 import org.verdict.core.stats.MetricFormat;
 
 /**
@@ -33,8 +34,8 @@ final class FairnessGate implements PromotionGate {
             return GateResult.without(Gate.FAIRNESS, GateOutcome.NOT_APPLICABLE, evidence.fairnessUnavailable());
         }
         if (evidence.fairness().isEmpty() || evidence.fairness().get().attributes().isEmpty()) {
-            return GateResult.withoutOptionalEvidence(Gate.FAIRNESS, "sensitive column in the primary suite",
-                    "fairness cannot be judged", "the columns to the primary suite's \"sensitive\" list");
+            return OptionalEvidence.SENSITIVE.absent(policy, evidence.riskTier(),
+                    "sensitive column in the primary suite", "fairness cannot be judged");
         }
         FairnessEvidence fairness = evidence.fairness().get();
         List<Finding> findings = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.verdict.core.gates;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.verdict.core.gates.model.GateOutcome;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
 
@@ -25,11 +26,11 @@ public final class GateEvaluator {
         }
         dataValidation.forEach(result -> results.add(declared(result)));
         boolean everyGatePasses = results.stream().noneMatch(r -> r.outcome().blocksPromotion());
-        List<String> wantingOptionalEvidence = results.stream().filter(r -> r.missingEvidence() != null)
-                .map(r -> r.gate().title()).toList();
+        List<String> wantingRequiredEvidence = results.stream().filter(r -> r.missingEvidence() != null
+                && r.outcome() == GateOutcome.INSUFFICIENT_EVIDENCE).map(r -> r.gate().title()).toList();
         return new GateEvaluation(evidence.packName(), evidence.production(), evidence.candidate(),
                 evidence.riskTier(), results, ApprovalRequirement.forTier(evidence.riskTier(), everyGatePasses,
-                        wantingOptionalEvidence), evidence.suites().missing());
+                        wantingRequiredEvidence, GateEvaluation.notEvaluated(results)), evidence.suites().missing());
     }
 
     /**

@@ -32,6 +32,15 @@ public final class GateJson {
         approvalJson.put("automatic", approval.automatic());
         approvalJson.put("blocked", approval.blocked());
         approvalJson.put("text", approval.text());
+        // the gates no outcome was judged for, so a passing approval is read with what it did not look at
+        approvalJson.put("notEvaluated", evaluation.gates().stream().filter(g -> g.notEvaluatedBecause() != null)
+                .map(g -> {
+                    Map<String, Object> gate = new LinkedHashMap<>();
+                    gate.put("gate", g.gate().wireName());
+                    gate.put("title", g.gate().title());
+                    gate.put("because", g.notEvaluatedBecause());
+                    return gate;
+                }).toList());
         json.put("approval", approvalJson);
         json.put("missingSuites", evaluation.missingSuites());
         json.put("worseSlices", review.evidence().worseSlices().stream().map(slice -> {

@@ -111,8 +111,12 @@ public final class GateReview {
         Optional<FairnessEvidence> fairness = task.isClassification()
                 && !manifest.primarySuite().sensitive().isEmpty()
                 ? Optional.of(fairness(pack, production, chosen, policy)) : Optional.empty();
+        PrimaryCounts counts = summary.map(s -> summaryCounts(manifest, s))
+                .orElseGet(() -> PrimaryCounts.of(pack.primary()));
+        Long positives = task == Task.BINARY
+                ? counts.perClass()[counts.classes().indexOf(manifest.model().positiveLabel())] : null;
         ReviewEvidence evidence = new ReviewEvidence(name, task, metric, production, chosen,
-                manifest.model().riskTier(), primary, languages,
+                manifest.model().riskTier(), primary, positives, languages,
                 suites.safety().map(s -> SafetyEvidence.of(s, production, chosen, level)),
                 fairness, fairnessUnavailable,
                 suites.latency().map(s -> LatencyEvidence.of(s, level)),
@@ -127,9 +131,7 @@ public final class GateReview {
                 ? suiteReader.readInputHashes(PackFiles.open(pack.root()).resolve(manifest.primarySuite().file(),
                         PackManifest.FILE_NAME, 0, 0), manifest.primarySuite().file())
                 : Set.of();
-        PrimaryCounts counts = summary.map(s -> summaryCounts(manifest, s))
-                .orElseGet(() -> PrimaryCounts.of(pack.primary()));
-        List<GateResult> dataValidation = new DataValidator(policy).validate(counts, heldOut, suites, inputHashes);
+        List<GateResult> dataValidation = new DataValidator(policy, manifest.model().riskTier()).validate(counts, heldOut, suites, inputHashes);
         GateEvaluation gates = new GateEvaluator(policy).evaluate(evidence, dataValidation);
         progress.update(1, "gates judged");
         return new CandidateReview(policy, evidence, gates, new TriggerEvaluator(policy).evaluate(suites, metric));

@@ -14,6 +14,7 @@ import org.verdict.core.gates.model.GateNumbers;
 import org.verdict.core.gates.model.GateOutcome;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
+import org.verdict.core.gates.policy.OptionalEvidence;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.stats.MetricFormat;
 
@@ -44,11 +45,9 @@ final class LanguageParityGate implements PromotionGate {
         String column = policy.languageParity().column();
         List<SliceResult> languages = languageResults(evidence, column);
         if (languages.isEmpty()) {
-            // unlike the volume gate, which only counts the columns there are, parity judges the candidate in each
-            // language: without them it has no evidence, which is not a pass
-            return GateResult.withoutOptionalEvidence(Gate.LANGUAGE_PARITY, "'" + column + "' slice column in the "
-                    + "primary suite", "the candidate cannot be judged per language (volume just has nothing to "
-                    + "count; parity needs per-language evidence)", "the column to the primary suite's \"slices\"");
+            // without the column there is nothing to judge per language: not applicable unless the policy requires it
+            return OptionalEvidence.LANGUAGE.absent(policy, evidence.riskTier(), "'" + column + "' slice column "
+                    + "in the primary suite", "the candidate cannot be judged per language");
         }
         Metric metric = evidence.primaryMetric();
         Double floor = policy.languageParity().floor();

@@ -12,6 +12,7 @@ import org.verdict.core.gates.model.GateNumbers;
 import org.verdict.core.gates.model.GateOutcome;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
+import org.verdict.core.gates.policy.OptionalEvidence;
 import org.verdict.core.gates.suites.LatencySuite;
 import org.verdict.core.stats.MetricFormat;
 
@@ -29,8 +30,8 @@ final class LatencyGate implements PromotionGate {
     @Override
     public GateResult judge(ReviewEvidence evidence) {
         if (evidence.latency().isEmpty()) {
-            return GateResult.withoutOptionalEvidence(Gate.LATENCY, "latency suite", "the SLO cannot be checked",
-                    "latency.csv as the manifest's latency suite");
+            return OptionalEvidence.LATENCY.absent(policy, evidence.riskTier(), "latency suite",
+                    "the SLO cannot be checked");
         }
         LatencyEvidence.Summary candidate = evidence.latency().get().byVersion().get(evidence.candidate());
         int minSamples = policy.latency().minSamples();

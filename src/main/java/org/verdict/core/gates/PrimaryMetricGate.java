@@ -78,6 +78,10 @@ final class PrimaryMetricGate implements PromotionGate {
         numbers.put("margin", margin);
         numbers.put("limit", limit);
         numbers.put("n", (double) result.n());
+        if (ranksPositives(evidence)) {
+            numbers.put("positives", (double) evidence.primaryPositives());
+            numbers.put("negatives", (double) (result.n() - evidence.primaryPositives()));
+        }
         String comparison = higherIsBetter ? (pass ? "≥" : "<") : (pass ? "≤" : ">");
         // the two values share their decimals, and so do Δ, its interval and the limit they are compared with
         double candidate = result.candidate().value();
@@ -95,8 +99,9 @@ final class PrimaryMetricGate implements PromotionGate {
             default -> "";
         };
         String detail = String.format(Locale.ROOT,
-                "%s (%s is better): candidate %s vs production %s, Δ %s, %s [%s, %s]; worst case %s %s %s (%s)%s; %s",
-                metric.wireName(), higherIsBetter ? "higher" : "lower", GateNumbers.value(metric, candidate, production),
+                "%s (%s is better) on %s: candidate %s vs production %s, Δ %s, %s [%s, %s]; worst case %s %s %s (%s)%s; %s",
+                metric.wireName(), higherIsBetter ? "higher" : "lower", sampleSize(evidence, result),
+                GateNumbers.value(metric, candidate, production),
                 GateNumbers.value(metric, production, candidate), deltas.signedAmong(result.delta(), differences),
                 intervalName(result), deltas.signedAmong(result.deltaCi().lower(), differences),
                 deltas.signedAmong(result.deltaCi().upper(), differences),
@@ -105,6 +110,23 @@ final class PrimaryMetricGate implements PromotionGate {
                 TestMethods.methodOf(result));
         Finding finding = new Finding("overall", outcome, detail, numbers);
         return new GateResult(Gate.PRIMARY_METRIC, outcome, detail, List.of(finding));
+    }
+
+    /**
+     * "24,000 rows", and for a ranking metric its positives and negatives, "7,000 rows (1,932 positives, 5,068
+     * negatives)": how much an AUC can say rests on the smaller of the two.
+     */
+    private static String sampleSize(ReviewEvidence evidence, SliceResult overall) {
+        String rows = MetricFormat.count(overall.n(), "row", "rows");
+        return !ranksPositives(evidence) ? rows
+                : rows + " (" + MetricFormat.count(evidence.primaryPositives(), "positive", "positives") + ", "
+                        + MetricFormat.count(overall.n() - evidence.primaryPositives(), "negative", "negatives") + ")";
+    }
+
+    /** Whether the primary metric ranks positives above negatives, and the pack says how many of each it has. */
+    private static boolean ranksPositives(ReviewEvidence evidence) {
+        Metric metric = evidence.primaryMetric();
+        return evidence.primaryPositives() != null && (metric == Metric.ROC_AUC || metric == Metric.PR_AUC);
     }
 
     /** "95% CI", or the shown interval's own description when the comparison says which one it is. */

@@ -26,6 +26,8 @@ import org.verdict.core.summary.HeldOutSet;
  * evidence (empty when the pack does not have the suite).
  *
  * @param primaryComparison candidate vs production on the primary suite (overall, slices, languages, groups)
+ * @param primaryPositives examples of the positive label in the primary suite (binary tasks), else null: the sample
+ *                         size of a ranking metric (roc_auc, pr_auc) is as much its positives as its rows
  * @param languageComparison candidate vs production per language only, so that the multiple-comparison adjustment
  *                           runs over the languages; empty when the primary suite has no language column
  * @param fairnessUnavailable why {@code fairness} is empty when the pack has sensitive columns but fairness cannot be
@@ -42,6 +44,7 @@ public record ReviewEvidence(
         String candidate,
         int riskTier,
         ComparisonReport primaryComparison,
+        Long primaryPositives,
         Optional<ComparisonReport> languageComparison,
         Optional<SafetyEvidence> safety,
         Optional<FairnessEvidence> fairness,

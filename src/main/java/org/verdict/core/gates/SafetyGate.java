@@ -13,6 +13,7 @@ import org.verdict.core.gates.model.GateNumbers;
 import org.verdict.core.gates.model.GateOutcome;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
+import org.verdict.core.gates.policy.OptionalEvidence;
 import org.verdict.core.stats.MetricFormat;
 
 /**
@@ -29,8 +30,8 @@ final class SafetyGate implements PromotionGate {
     @Override
     public GateResult judge(ReviewEvidence evidence) {
         if (evidence.safety().isEmpty()) {
-            return GateResult.withoutOptionalEvidence(Gate.SAFETY, "safety suite", "safety cannot be judged",
-                    "safety.csv as the manifest's safety suite");
+            return OptionalEvidence.SAFETY.absent(policy, evidence.riskTier(), "safety suite",
+                    "safety cannot be judged");
         }
         SafetyEvidence safety = evidence.safety().get();
         List<Finding> findings = new ArrayList<>();

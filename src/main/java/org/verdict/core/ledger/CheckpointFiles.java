@@ -1,8 +1,11 @@
 package org.verdict.core.ledger;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.verdict.core.stats.MetricFormat;
 
 /**
@@ -17,10 +20,19 @@ public final class CheckpointFiles {
     }
 
     public static void write(Path directory, Checkpoint checkpoint, String signerPublicKeyPem) throws IOException {
-        Files.writeString(directory.resolve(JSON), checkpoint.toJson());
-        Files.write(directory.resolve("checkpoint.note"), checkpoint.note());
-        Files.write(directory.resolve("checkpoint.sig"), checkpoint.signature());
-        Files.writeString(directory.resolve("checkpoint-signer.pem"), signerPublicKeyPem);
+        for (Map.Entry<String, byte[]> file : contents(checkpoint, signerPublicKeyPem).entrySet()) {
+            Files.write(directory.resolve(file.getKey()), file.getValue());
+        }
+    }
+
+    /** The files by name with their bytes, for a writer that puts them in place itself. */
+    public static Map<String, byte[]> contents(Checkpoint checkpoint, String signerPublicKeyPem) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(JSON, checkpoint.toJson().getBytes(StandardCharsets.UTF_8));
+        files.put("checkpoint.note", checkpoint.note());
+        files.put("checkpoint.sig", checkpoint.signature());
+        files.put("checkpoint-signer.pem", signerPublicKeyPem.getBytes(StandardCharsets.UTF_8));
+        return files;
     }
 
     /** The VERIFY.md section on keeping the checkpoint and using it later; {@code db} names the log in commands. */

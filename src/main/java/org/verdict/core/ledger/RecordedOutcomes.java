@@ -55,7 +55,7 @@ public final class RecordedOutcomes {
                 differences.add(gate.gate().title() + ": the record states it " + statements.size() + " times");
             } else if (!computed.equals(statements.get(0).result())) {
                 differences.add(gate.gate().title() + ": the record says " + statements.get(0).result()
-                        + ", Verdict judges " + computed + " (" + gate.summary() + ")");
+                        + ", Verdict judges " + computed + " (" + GateResult.besideOutcome(gate.summary()) + ")");
             }
         }
         for (EvaluationSummary.GateOutcome statement : stated.gates()) {

@@ -274,7 +274,7 @@ final class ApprovalPackComposer {
                 new Fact("Records in the log", MetricFormat.count(checkpoint.treeSize())),
                 new Fact("Merkle root (RFC 9162)", checkpoint.rootHash()),
                 new Fact("Checkpoint signature", checkpoint.signatureStatus()))));
-        blocks.add(new Code(checkpoint.text().lines().toList()));
+        blocks.add(Code.text(checkpoint.text().lines().toList()));
         return blocks;
     }
 
@@ -309,17 +309,32 @@ final class ApprovalPackComposer {
                         + "to export the decision log and to check that it still extends its checkpoint."));
         // steps are numbered as they are printed: the policy step exists only when the pack has a policy file
         int step = 1;
+        // the document cannot hold its own hash: the sums next to it do, signed when the export was (report --key)
+        blocks.add(Paragraph.plain(step++ + ". This document: in the folder it was exported to, "
+                + ApprovalPackWriter.SUMS_FILE + " lists the SHA-256 of " + ApprovalPackWriter.HTML_FILE + ", " + ApprovalPackWriter.PDF_FILE
+                + " and every other file written with them. The first command prints \"Signature Verified"
+                + " Successfully\" and the second the signer's key id, which must be in your organisation's list of"
+                + " trusted signers; every line of the third must end in OK. Without "
+                + ApprovalPackWriter.SUMS_SIGNATURE_FILE + " the export was not signed, and only a copy of "
+                + ApprovalPackWriter.SUMS_FILE + " kept elsewhere shows an edit; " + ApprovalPackWriter.VERIFY_FILE
+                + " says which."));
+        blocks.add(Code.commands(List.of(
+                "openssl pkeyutl -verify -pubin -inkey " + ApprovalPackWriter.SUMS_KEY_FILE + " -rawin -in "
+                        + ApprovalPackWriter.SUMS_FILE + " -sigfile " + ApprovalPackWriter.SUMS_SIGNATURE_FILE,
+                "openssl pkey -pubin -in " + ApprovalPackWriter.SUMS_KEY_FILE + " -outform DER | sha256sum",
+                "sha256sum -c " + ApprovalPackWriter.SUMS_FILE)));
         blocks.add(Paragraph.plain(step++ + ". Evidence files: save these lines as SHA256SUMS in the review pack's "
                 + "folder and run the command below; every line must end in OK."));
         List<String> sums = new ArrayList<>();
-        content.evidenceHashes().forEach((path, hash) -> sums.add(hash + "  " + path));
-        blocks.add(new Code(sums));
-        blocks.add(new Code(List.of("sha256sum -c SHA256SUMS", "# or, one file at a time:",
+        // the tagged form sha256sum -c reads as well as its own: single spaces, which text copied out of a PDF keeps
+        content.evidenceHashes().forEach((path, hash) -> sums.add("SHA256 (" + path + ") = " + hash));
+        blocks.add(Code.text(sums));
+        blocks.add(Code.commands(List.of("sha256sum -c SHA256SUMS", "# or, one file at a time:",
                 "openssl dgst -sha256 " + content.evidenceHashes().keySet().stream().findFirst().orElse("FILE"))));
         if (content.policy() != null) {
             blocks.add(Paragraph.plain(step++ + ". Policy: the output must equal the policy hash in section "
                     + HASHES + "."));
-            blocks.add(new Code(List.of("sha256sum " + content.policy().name())));
+            blocks.add(Code.commands(List.of("sha256sum " + content.policy().name())));
         }
         if (checkpoint == null) {
             // without a decision log nothing was signed and no checkpoint file was written: name no such file
@@ -330,11 +345,12 @@ final class ApprovalPackComposer {
         }
         blocks.add(Paragraph.plain(step++ + ". Decision signatures (Ed25519 over the DSSE pre-authentication "
                 + "encoding): export the log, then, in each record's folder (its sequence number and the first 12 "
-                + "hex digits of its id), check the payload hash and every signer's signature; the export's VERIFY.md "
-                + "lists the exact file names."));
-        blocks.add(new Code(List.of("java -jar verdict.jar log export --db DECISIONS.db --out export",
+                + "hex digits of its id), check the payload hash (it must equal the record's signed payload SHA-256 in "
+                + "section " + DECISIONS + ") and every signer's signature; the export's VERIFY.md lists the exact file "
+                + "names."));
+        blocks.add(Code.commands(List.of("java -jar verdict.jar log export --db DECISIONS.db --out export",
                 "cd export/records/NNNN-RECORDID12",
-                "sha256sum record.json   # = the record's signed payload SHA-256 in section " + DECISIONS,
+                "sha256sum record.json",
                 "openssl pkeyutl -verify -pubin -inkey KEYID12.pem -rawin -in record.pae -sigfile KEYID12.sig")));
         String keep = " where those who can write the decision log cannot change it; later it proves that the log "
                 + "still holds every record, signature and signer it had then, unchanged.";
@@ -346,7 +362,7 @@ final class ApprovalPackComposer {
                     + "this pack, and printed in section " + DECISIONS + ")" + keep + " "
                     + ApprovalPackWriter.VERIFY_FILE + " next to this pack checks its signature with openssl."));
         }
-        blocks.add(new Code(List.of("java -jar verdict.jar log verify --db DECISIONS.db --checkpoint "
+        blocks.add(Code.commands(List.of("java -jar verdict.jar log verify --db DECISIONS.db --checkpoint "
                 + CheckpointFiles.JSON + " --trusted-signers trusted-signers.json")));
         return blocks;
     }

@@ -12,6 +12,7 @@ import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
 import org.verdict.core.ledger.DecisionStatement;
 import org.verdict.core.ledger.LedgerException;
+import org.verdict.core.ledger.LogNotIntactException;
 import org.verdict.core.ledger.LogSnapshot;
 import org.verdict.core.ledger.LogVerifier;
 import org.verdict.core.ledger.LoggedRecord;
@@ -27,14 +28,24 @@ import org.verdict.core.task.Progress;
 /**
  * The decision log's part of an approval pack: the records made from exactly this pack's evidence (their evidence
  * hashes equal the pack's) about this pack's model, and the amendments to them, each signature verified, and the
- * latest signed checkpoint. A record that holds this pack's hashes but names another model (one appended without
- * {@code --pack}, or before its model was checked) is no decision about this model, so it is not listed as one.
+ * latest signed checkpoint. Only from a log that verifies, as {@code log checkpoint} and {@code log export}: the pack
+ * hands its checkpoint out to keep as proof, which must never vouch for a changed history. A record that holds this
+ * pack's hashes but names another model (one appended without {@code --pack}, or before its model was checked) is no
+ * decision about this model, so it is not listed as one.
  */
 public final class DecisionLogEvidence {
+    /** What is not done, in the words {@code log checkpoint} uses for the same log. */
+    public static final String REFUSED = "no approval pack was written and no checkpoint is given out (whoever keeps"
+            + " it would hold a changed history as proof)";
+
     private DecisionLogEvidence() {
     }
 
-    /** Reads the log read-only; nothing in it is changed. */
+    /**
+     * Reads the log read-only; nothing in it is changed.
+     *
+     * @throws LogNotIntactException when the log does not verify: no approval pack is written from it
+     */
     public static ApprovalPackContent addTo(ApprovalPackContent content, Path db, Progress progress)
             throws LedgerException {
         LogSnapshot snapshot;
@@ -42,6 +53,9 @@ public final class DecisionLogEvidence {
             snapshot = log.snapshot();
         }
         VerificationReport verification = new LogVerifier().verify(snapshot, progress);
+        if (!verification.isIntact()) {
+            throw new LogNotIntactException(db, verification, REFUSED);
+        }
         List<DecisionEvidence> decisions = new ArrayList<>();
         Set<String> included = new HashSet<>();
         for (LoggedRecord record : snapshot.records()) {
@@ -66,8 +80,6 @@ public final class DecisionLogEvidence {
 
     private static DecisionEvidence decision(LoggedRecord record, DecisionRecord decision, LogSnapshot snapshot,
                                              VerificationReport verification) {
-        List<String> problems = verification.problemsOf(record.sequence()).stream()
-                .map(VerificationReport.Problem::message).toList();
         List<SignatureEvidence> signatures = new ArrayList<>();
         for (RecordSignature signature : record.signatures()) {
             RegisteredSigner signer = snapshot.signers().get(signature.keyId());
@@ -77,9 +89,6 @@ public final class DecisionLogEvidence {
         }
         Quorum quorum = verification.quorums().get(record.sequence());
         String status = quorum == null ? "–" : quorum.label();
-        if (!problems.isEmpty()) {
-            status += "; ✘ " + String.join("; ", problems);
-        }
         String what = switch (decision.kind()) {
             case PROMOTION -> decision.overrideDetails().isEmpty()
                     ? decision.decision() + " candidate " + decision.candidateVersion() + " over production "
@@ -97,8 +106,8 @@ public final class DecisionLogEvidence {
     }
 
     private static LogCheckpoint checkpoint(Checkpoint checkpoint, LogSnapshot snapshot, VerificationReport verification) {
-        String status = verification.isIntact() ? "✔ valid; the whole log verifies ("
-                + MetricFormat.count(verification.recordCount(), "record", "records") + ")" : "✘ " + verification.summary();
+        String status = "✔ valid; the whole log verifies ("
+                + MetricFormat.count(verification.recordCount(), "record", "records") + ")";
         RegisteredSigner signer = snapshot.signers().get(checkpoint.keyId());
         return new LogCheckpoint(checkpoint.treeSize(), checkpoint.rootHashHex(), status, checkpoint.toJson(),
                 signer == null ? null : checkpoint, signer == null ? null : signer.name() + " (" + signer.role() + ")",

@@ -270,7 +270,8 @@ public final class EvidenceCharts {
     }
 
     /**
-     * The Δ axis: the intervals of the tested rows and 0. A row without an interval never sets it, nor does one with
+     * The Δ axis: the estimates and intervals of the tested rows and 0 (the rule of the app's forest plot,
+     * {@link AxisRange#coveringTypical}). A row without an interval never sets it, nor does one with
      * too few examples, whose interval is wide by nature: such a row past the edge is marked with an arrow.
      */
     static AxisRange forestRange(DeltaForest forest) {
@@ -278,8 +279,9 @@ public final class EvidenceCharts {
         List<DeltaRow> tested = withIntervals.stream().filter(r -> r.verdict() != Verdict.TOO_FEW_EXAMPLES).toList();
         List<DeltaRow> scale = !tested.isEmpty() ? tested : withIntervals;
         if (!scale.isEmpty()) {
-            return AxisRange.coveringTypical(scale.stream().map(r -> new double[] {r.ci().lower(), r.ci().upper()})
-                    .toList(), true);
+            return AxisRange.coveringTypical(scale.stream()
+                    .map(r -> new AxisRange.Whisker(r.delta() == null ? Double.NaN : r.delta(), r.ci().lower(),
+                            r.ci().upper())).toList(), true);
         }
         return AxisRange.covering(forest.rows().stream().filter(r -> r.delta() != null)
                 .mapToDouble(DeltaRow::delta), true);

@@ -209,7 +209,7 @@ final class PdfApprovalPack {
         } else if (block instanceof Chart chart) {
             chart(chart);
         } else if (block instanceof Code code) {
-            code(code.lines());
+            code(code);
         }
     }
 
@@ -441,12 +441,18 @@ final class PdfApprovalPack {
         y -= height * CHART_SCALE + 10;
     }
 
-    private void code(List<String> lines) throws IOException {
+    /**
+     * Text to copy. A command too long for the page is broken at a space and goes on after a shell's line continuation
+     * ({@code \}), so it still pastes as one; other text is broken where the page ends. The text starts at the
+     * margin, as the paragraphs do (the shading reaches into the margin instead): {@code pdftotext -layout} then copies
+     * it without leading spaces, which {@code sha256sum -c} would take as part of a line.
+     */
+    private void code(Code code) throws IOException {
         float size = 7.5f;
         float leading = 10f;
         List<String> wrapped = new ArrayList<>();
-        for (String line : lines) {
-            wrapped.addAll(hardWrap(line, mono, size, WIDTH - 12));
+        for (String line : code.lines()) {
+            wrapped.addAll(code.commands() ? commandLines(line, size) : hardWrap(line, mono, size, WIDTH));
         }
         int index = 0;
         while (index < wrapped.size()) {
@@ -455,15 +461,37 @@ final class PdfApprovalPack {
             int end = Math.min(wrapped.size(), index + fits);
             float height = (end - index) * leading + 8;
             out.setNonStrokingColor(new Color(0xF3F3F3));
-            out.addRect(MARGIN, y - height, WIDTH, height);
+            out.addRect(MARGIN - 6, y - height, WIDTH + 12, height);
             out.fill();
             for (int i = index; i < end; i++) {
-                text(wrapped.get(i), mono, size, MARGIN + 6, y - 4 - size - (i - index) * leading, Color.BLACK);
+                text(wrapped.get(i), mono, size, MARGIN, y - 4 - size - (i - index) * leading, Color.BLACK);
             }
             y -= height;
             index = end;
         }
         y -= 8;
+    }
+
+    /** A command broken at spaces, each line but the last ending in a line continuation. */
+    private List<String> commandLines(String command, float size) throws IOException {
+        String mark = " \\";
+        float room = WIDTH - width(mark, mono, size);
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : command.split(" ")) {
+            String longer = line.length() == 0 ? word : line + " " + word;
+            if (line.length() > 0 && width(longer, mono, size) > room) {
+                lines.add(line + mark);
+                line.setLength(0);
+                line.append(word);
+            } else {
+                line.setLength(0);
+                line.append(longer);
+            }
+        }
+        // a single word wider than the page (none of the pack's commands has one) is broken where the page ends
+        lines.addAll(hardWrap(line.toString(), mono, size, WIDTH));
+        return lines;
     }
 
     private void tableOfContents(ReportDocument document, List<PDPage> contentsPages, List<PDPage> sectionPages)

@@ -51,10 +51,23 @@ record ReportDocument(String title, String subtitle, List<Section> sections) {
     record Chart(String id, EvidenceChart chart) implements Block {
     }
 
-    /** Text to copy exactly: commands, hash lists, a checkpoint. */
-    record Code(List<String> lines) implements Block {
+    /**
+     * Text to copy exactly: commands, hash lists, a checkpoint.
+     *
+     * @param commands shell commands, which a page too narrow for a line may break at a space with a line
+     *                 continuation; other text (JSON, checksum lines) has no such mark
+     */
+    record Code(List<String> lines, boolean commands) implements Block {
         Code {
             lines = List.copyOf(lines);
+        }
+
+        static Code commands(List<String> lines) {
+            return new Code(lines, true);
+        }
+
+        static Code text(List<String> lines) {
+            return new Code(lines, false);
         }
     }
 }

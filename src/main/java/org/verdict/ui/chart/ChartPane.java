@@ -437,13 +437,18 @@ public final class ChartPane extends StackPane {
                     : Math.max(Math.min(narrowest, rowFont), (float) Math.floor(rowFont * room / widest));
             if (rows instanceof RowAxis named) {
                 // labels too long even at the smallest size are shortened, not the plot: they take at most a share of
-                // the chart, so the plot keeps its ticks (crosses of two columns beside the table at 1280×720)
-                double labelRoom = width <= 0 || widest * font / rowFont <= room ? Double.POSITIVE_INFINITY
+                // the chart, so the plot keeps its ticks (crosses of two columns beside the table at 1280×720); rows
+                // all of one column take their shorter form before they shrink ("hood_23 (n=72)": shrunk whole, the
+                // per-model chart's "neighbourhood=hood_23 (n=72)" took half its pane)
+                boolean shortFirst = named.shortFormsFirst();
+                double labelRoom = width <= 0 || (shortFirst ? widest : widest * font / rowFont) <= room
+                        ? Double.POSITIVE_INFINITY
                         : Math.max(SHORTEST_LABEL_EMS * look.fontSize(), Math.min(room, LABEL_SHARE * width));
                 if (labelRoom < Double.POSITIVE_INFINITY) {
                     // the shorter forms ("one_year × 25-60") may keep a larger size than the full labels could
                     double shortest = named.widestShortestForm(g2.getFontMetrics(labels));
-                    font = Math.max(font, Math.min(rowFont, (float) Math.floor(rowFont * labelRoom / shortest)));
+                    float sized = Math.min(rowFont, (float) Math.floor(rowFont * labelRoom / shortest));
+                    font = shortFirst ? Math.max(Math.min(narrowest, rowFont), sized) : Math.max(font, sized);
                 }
                 named.fitLabels(g2.getFontMetrics(labels.deriveFont(font)), labelRoom);
             }

@@ -31,12 +31,27 @@ public final class RowAxis extends SymbolAxis {
     }
 
     private final List<Row> rows;
+    private final boolean shortFormsFirst;
     private String[] shown;
 
     public RowAxis(List<Row> rows) {
+        this(rows, false);
+    }
+
+    /**
+     * @param shortFormsFirst whether a label too long for its room takes a shorter form before it shrinks: when every
+     *                        row is of the same column, its value alone names it ("hood_23"); among several columns
+     *                        "0-6" could be any band's, and labels shrink first
+     */
+    public RowAxis(List<Row> rows, boolean shortFormsFirst) {
         super(null, rows.stream().map(Row::full).toArray(String[]::new));
         this.rows = List.copyOf(rows);
+        this.shortFormsFirst = shortFormsFirst;
         this.shown = getSymbols();
+    }
+
+    boolean shortFormsFirst() {
+        return shortFormsFirst;
     }
 
     /** Labels every row in the longest form {@code room} pixels wide in {@code metrics}, or cuts its shortest form. */

@@ -699,11 +699,12 @@ public final class CompareView {
     }
 
     /**
-     * A cross takes two lines, one per part; a single slice longer than {@link #SLICE_LINE_CHARS} breaks at the last
-     * space, underscore or hyphen of its value that keeps the first line within the limit ("age_band=65-" / "and-over"),
-     * else before its "=", so the value keeps the sign that says it is one ("segment" / "=enterprise"): broken after the
-     * "=", "segment=" read as a slice whose value is empty. Rows are two lines anyway (values over intervals), and the
-     * narrower column leaves room for both models' values and the adjusted p beside Δ.
+     * A cross takes two lines, one per part; a single slice longer than {@link #SLICE_LINE_CHARS} breaks before its
+     * "=", so the value keeps the sign that says it is one ("segment" / "=enterprise"; broken after the "=",
+     * "segment=" read as a slice whose value is empty) and stays whole: "store=store_" / "000" broke an identifier.
+     * Only a value too long for a line itself breaks inside, at the last space, underscore or hyphen that keeps the
+     * first line within the limit ("job=machine" / "operator"). Rows are two lines anyway (values over intervals),
+     * and the narrower column leaves room for both models' values and the adjusted p beside Δ.
      */
     static String twoLines(String sliceLabel) {
         if (sliceLabel.contains(" × ")) {
@@ -713,12 +714,14 @@ public final class CompareView {
         if (sliceLabel.length() <= SLICE_LINE_CHARS || equals <= 0) {
             return sliceLabel;
         }
-        for (int i = Math.min(SLICE_LINE_CHARS, sliceLabel.length() - 2); i > equals + 1; i--) {
-            char c = sliceLabel.charAt(i);
-            if (c == ' ' || (c == '_' || c == '-') && i + 1 <= SLICE_LINE_CHARS) {
-                // a space goes with the break; an underscore or hyphen stays at the end of the line, as in a word
-                return c == ' ' ? sliceLabel.substring(0, i) + "\n" + sliceLabel.substring(i + 1)
-                        : sliceLabel.substring(0, i + 1) + "\n" + sliceLabel.substring(i + 1);
+        if (sliceLabel.length() - equals > SLICE_LINE_CHARS) {
+            for (int i = Math.min(SLICE_LINE_CHARS, sliceLabel.length() - 2); i > equals + 1; i--) {
+                char c = sliceLabel.charAt(i);
+                if (c == ' ' || (c == '_' || c == '-') && i + 1 <= SLICE_LINE_CHARS) {
+                    // a space goes with the break; an underscore or hyphen stays at the end of the line, as in a word
+                    return c == ' ' ? sliceLabel.substring(0, i) + "\n" + sliceLabel.substring(i + 1)
+                            : sliceLabel.substring(0, i + 1) + "\n" + sliceLabel.substring(i + 1);
+                }
             }
         }
         return sliceLabel.substring(0, equals) + "\n" + sliceLabel.substring(equals);

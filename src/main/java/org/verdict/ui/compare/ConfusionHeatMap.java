@@ -38,6 +38,8 @@ final class ConfusionHeatMap extends ScrollPane {
     /** The app compares at the default level; the caption of the per-class intervals names it. */
     private static final double CONFIDENCE_LEVEL = ComparisonOptions.DEFAULTS.confidenceLevel();
     private static final double CONTENT_PADDING = 12;
+    /** Room between the class names' column and the first column of counts. */
+    private static final double CORNER_GAP = 8;
     /** Below about this scale a count's digits get too small to read. */
     static final double SMALLEST_SCALE = 0.7;
     private final ResourceBundle text;
@@ -176,9 +178,17 @@ final class ConfusionHeatMap extends ScrollPane {
         grid.setHgap(2);
         grid.setVgap(2);
         List<String> classes = counts.classes();
-        Label corner = new Label(text.getString("confusion.axes"));
-        corner.getStyleClass().add("confusion-axis");
-        corner.setMinWidth(Region.USE_PREF_SIZE);
+        // "predicted →" over "true ↓", right of the class names and under the column headers' line: on one line the
+        // corner ran into the first column's header ("true ↓ predicted →account")
+        Label predictedAxis = new Label(text.getString("confusion.predictedAxis"));
+        Label trueAxis = new Label(text.getString("confusion.trueAxis"));
+        VBox corner = new VBox(predictedAxis, trueAxis);
+        corner.setAlignment(Pos.BOTTOM_LEFT);
+        corner.setPadding(new Insets(0, CORNER_GAP, 0, 0));
+        for (Label axis : List.of(predictedAxis, trueAxis)) {
+            axis.getStyleClass().add("confusion-axis");
+            axis.setMinWidth(Region.USE_PREF_SIZE);
+        }
         grid.add(corner, 0, 0);
         for (int p = 0; p < classes.size(); p++) {
             Label predicted = new Label(classes.get(p));
@@ -186,6 +196,7 @@ final class ConfusionHeatMap extends ScrollPane {
             // A class name is never shortened to "acco…": its column widens instead.
             predicted.setMinWidth(Region.USE_PREF_SIZE);
             GridPane.setHalignment(predicted, HPos.CENTER);
+            GridPane.setValignment(predicted, javafx.geometry.VPos.TOP);
             grid.add(predicted, p + 1, 0);
         }
         Color base = Palette.fx(hex);

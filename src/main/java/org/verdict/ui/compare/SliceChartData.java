@@ -120,30 +120,33 @@ public record SliceChartData(Metric metric, List<Point> points, boolean unadjust
     }
 
     /**
-     * The Δ axis: every tested slice's interval and 0, with a little room. A slice with too few examples is not
-     * tested and its interval is wide by nature, and a point without an interval says nothing about spread: neither
-     * ever sets the scale (drawn past the edge, they are marked with an arrow).
+     * The Δ axis: every tested slice's Δ, its interval (unless uninformatively wide, see
+     * {@link AxisRange#coveringTypical}) and 0, with a little room. A slice with too few examples is not tested and its
+     * interval is wide by nature, and a point without an interval says nothing about spread: neither ever sets the
+     * scale (drawn past the edge, they are marked with an arrow).
      */
     public AxisRange deltaRange() {
-        List<Point> withIntervals = points.stream().filter(Point::hasInterval).toList();
-        List<Point> scale = tested(withIntervals);
+        List<Point> scale = tested(points.stream().filter(Point::hasInterval).toList());
         if (!scale.isEmpty()) {
-            return AxisRange.coveringTypical(scale.stream().map(p -> new double[] {p.deltaLow(), p.deltaHigh()})
-                    .toList(), true);
+            return AxisRange.coveringTypical(scale.stream()
+                    .map(p -> new AxisRange.Whisker(p.delta(), p.deltaLow(), p.deltaHigh())).toList(), true);
         }
         return AxisRange.covering(points.stream().filter(p -> !Double.isNaN(p.delta()))
                 .flatMapToDouble(p -> DoubleStream.of(p.deltaLow(), p.deltaHigh())), true);
     }
 
     /**
-     * The value axis of the per-model chart: both models' intervals in the tested slices, and 0 for an error in the
-     * target's units (mae, rmse of house prices): an error is never below 0, and from 0 a reader sees how large the
-     * gap between the models is against the error itself, not a gap magnified by a cropped axis.
+     * The value axis of the per-model chart, by the forest plot's rule: both models' values and intervals in the
+     * tested slices (a slice without Δ's interval never sets it, as there). Not from 0, even for an error in the target's units: house prices' mae of 40k–60k drawn on an
+     * axis from 0 to 400k clumped every slice's marks into a few pixels.
      */
     public AxisRange valueRange() {
-        return AxisRange.covering(tested(points).stream().flatMapToDouble(p -> DoubleStream.of(p.productionLow(),
-                p.productionHigh(), p.candidateLow(), p.candidateHigh())).filter(v -> !Double.isNaN(v)),
-                metric.inTargetUnits());
+        List<Point> withIntervals = points.stream().filter(Point::hasInterval).toList();
+        return AxisRange.coveringTypical(tested(withIntervals.isEmpty() ? points : withIntervals).stream()
+                .flatMap(p -> java.util.stream.Stream.of(
+                        new AxisRange.Whisker(p.production(), p.productionLow(), p.productionHigh()),
+                        new AxisRange.Whisker(p.candidate(), p.candidateLow(), p.candidateHigh())))
+                .filter(w -> !Double.isNaN(w.estimate())).toList(), false);
     }
 
     private static List<Point> tested(List<Point> among) {

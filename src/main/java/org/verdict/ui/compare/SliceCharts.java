@@ -114,7 +114,7 @@ public final class SliceCharts {
                         : Double.isNaN(p.delta()) ? "–" : numbers.signedAmong(p.delta(), p.production(),
                                 p.productionLow(), p.productionHigh(), p.candidate(), p.candidateLow(), p.candidateHigh()),
                 p.hasInterval() ? p.verdictWord() : p.note()})).toList();
-        renderer.setDefaultToolTipGenerator(byPoint(tooltips, tooltips));
+        renderer.setDefaultToolTipGenerator(byPoint(series -> tooltips));
 
         XYPlot plot = plot(dataset, renderer, points, MessageFormat.format(text.getString("chart.deltaAxis"),
                 data.metric().wireName()), data.metric());
@@ -123,7 +123,7 @@ public final class SliceCharts {
         hollow.setSeriesPaint(0, Palette.awt(Palette.NEUTRAL));
         hollow.setSeriesShape(0, diamond());
         hollow.setSeriesShapesFilled(0, false);
-        hollow.setDefaultToolTipGenerator(byPoint(tooltips, tooltips));
+        hollow.setDefaultToolTipGenerator(byPoint(series -> tooltips));
         plot.setDataset(1, new YIntervalSeriesCollection());
         ((YIntervalSeriesCollection) plot.getDataset(1)).addSeries(noInterval);
         plot.setRenderer(1, hollow);
@@ -174,35 +174,42 @@ public final class SliceCharts {
     public JFreeChart perModel(SliceChartData data) {
         YIntervalSeries production = new YIntervalSeries(text.getString("model.production"));
         YIntervalSeries candidate = new YIntervalSeries(text.getString("model.candidate"));
+        // a slice without Δ's interval (too few examples, unstable, unavailable) is not measured: hollow marks, as the
+        // forest plot's ◇, so its values are not read as a tested slice's
+        YIntervalSeries productionUnmeasured = new YIntervalSeries(text.getString("model.production") + " ");
+        YIntervalSeries candidateUnmeasured = new YIntervalSeries(text.getString("model.candidate") + " ");
         List<Point> points = data.points();
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
             // a model whose metric is undefined in this slice has no mark; the row and its label stay
             if (!Double.isNaN(p.production())) {
-                production.add(i - MODEL_OFFSET, p.production(), p.productionLow(), p.productionHigh());
+                (p.hasInterval() ? production : productionUnmeasured)
+                        .add(i - MODEL_OFFSET, p.production(), p.productionLow(), p.productionHigh());
             }
             if (!Double.isNaN(p.candidate())) {
-                candidate.add(i + MODEL_OFFSET, p.candidate(), p.candidateLow(), p.candidateHigh());
+                (p.hasInterval() ? candidate : candidateUnmeasured)
+                        .add(i + MODEL_OFFSET, p.candidate(), p.candidateLow(), p.candidateHigh());
             }
         }
         YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
         dataset.addSeries(production);
         dataset.addSeries(candidate);
+        dataset.addSeries(productionUnmeasured);
+        dataset.addSeries(candidateUnmeasured);
 
         XYErrorRenderer renderer = renderer();
-        renderer.setSeriesPaint(0, Palette.awt(Palette.PRODUCTION));
-        renderer.setSeriesShape(0, circle());
-        renderer.setSeriesPaint(1, Palette.awt(Palette.CANDIDATE));
-        renderer.setSeriesShape(1, square());
+        for (int series = 0; series < 4; series++) {
+            renderer.setSeriesPaint(series, Palette.awt(series % 2 == 0 ? Palette.PRODUCTION : Palette.CANDIDATE));
+            renderer.setSeriesShape(series, series % 2 == 0 ? circle() : square());
+            renderer.setSeriesShapesFilled(series, series < 2);
+        }
         MessageFormat tooltip = new MessageFormat(text.getString("chart.valueTooltip"));
         MetricFormat numbers = MetricFormat.of(data.metric());
-        List<String> productionTooltips = points.stream().map(p -> tooltip.format(new Object[] {p.label(),
-                MetricFormat.count(p.n()), production.getKey(),
-                modelText(numbers, p.production(), p.productionLow(), p.productionHigh(), p.note())})).toList();
-        List<String> candidateTooltips = points.stream().map(p -> tooltip.format(new Object[] {p.label(),
-                MetricFormat.count(p.n()), candidate.getKey(),
-                modelText(numbers, p.candidate(), p.candidateLow(), p.candidateHigh(), p.note())})).toList();
-        renderer.setDefaultToolTipGenerator(byPoint(productionTooltips, candidateTooltips));
+        List<String> productionTooltips = points.stream().map(p -> valueTooltip(tooltip, p, production.getKey(),
+                modelText(numbers, p.production(), p.productionLow(), p.productionHigh()))).toList();
+        List<String> candidateTooltips = points.stream().map(p -> valueTooltip(tooltip, p, candidate.getKey(),
+                modelText(numbers, p.candidate(), p.candidateLow(), p.candidateHigh()))).toList();
+        renderer.setDefaultToolTipGenerator(byPoint(series -> series % 2 == 0 ? productionTooltips : candidateTooltips));
         XYPlot plot = plot(dataset, renderer, points, data.metric().wireName(), data.metric());
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         org.verdict.core.compare.AxisRange range = data.valueRange();
@@ -216,7 +223,19 @@ public final class SliceCharts {
                     java.util.stream.DoubleStream.of(p.productionHigh(), p.candidateHigh())
                             .filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN));
         }
+        LegendItemCollection legend = new LegendItemCollection();
+        legend.add(legendItem(production, circle(), Palette.PRODUCTION, true));
+        legend.add(legendItem(candidate, square(), Palette.CANDIDATE, true));
+        legend.add(legendItem(new YIntervalSeries(text.getString("chart.notMeasured")), circle(), Palette.NEUTRAL,
+                false));
+        plot.setFixedLegendItems(legend);
         return chart(plot, MessageFormat.format(text.getString("chart.perModelTitle"), data.metric().wireName()));
+    }
+
+    /** A model's value in a slice; for a slice without Δ's interval, why it has none (its note). */
+    private static String valueTooltip(MessageFormat tooltip, Point p, Comparable<?> model, String value) {
+        String shown = tooltip.format(new Object[] {p.label(), MetricFormat.count(p.n()), model, value});
+        return p.hasInterval() ? shown : shown + " — " + p.note();
     }
 
     /**
@@ -235,15 +254,31 @@ public final class SliceCharts {
      * Tooltips made once with the chart: JFreeChart asks for every item's tooltip on every draw, and formatting
      * them there cost a quarter of a second per redraw of a 68-slice chart.
      *
-     * @param firstSeries tooltips of series 0 by point; {@code otherSeries} of the others
+     * @param bySeries a series' tooltips by point
      */
-    private static XYToolTipGenerator byPoint(List<String> firstSeries, List<String> otherSeries) {
-        return (dataset, series, item) -> (series == 0 ? firstSeries : otherSeries)
-                .get((int) Math.round(dataset.getXValue(series, item)));
+    private static XYToolTipGenerator byPoint(java.util.function.IntFunction<List<String>> bySeries) {
+        return (dataset, series, item) -> bySeries.apply(series).get((int) Math.round(dataset.getXValue(series, item)));
     }
 
     private static XYErrorRenderer renderer() {
-        XYErrorRenderer renderer = new XYErrorRenderer();
+        XYErrorRenderer renderer = new XYErrorRenderer() {
+            private static final long serialVersionUID = 1L;
+
+            /** A value without an interval has no whisker: a zero-length one is a bar through a hollow mark. */
+            @Override
+            public void drawItem(java.awt.Graphics2D g2, org.jfree.chart.renderer.xy.XYItemRendererState state,
+                                 Rectangle2D dataArea, org.jfree.chart.plot.PlotRenderingInfo info, XYPlot plot,
+                                 org.jfree.chart.axis.ValueAxis domainAxis, org.jfree.chart.axis.ValueAxis rangeAxis,
+                                 org.jfree.data.xy.XYDataset dataset, int series, int item,
+                                 org.jfree.chart.plot.CrosshairState crosshairState, int pass) {
+                if (pass == 0 && dataset instanceof org.jfree.data.xy.IntervalXYDataset intervals
+                        && intervals.getStartYValue(series, item) == intervals.getEndYValue(series, item)) {
+                    return;
+                }
+                super.drawItem(g2, state, dataArea, info, plot, domainAxis, rangeAxis, dataset, series, item,
+                        crosshairState, pass);
+            }
+        };
         renderer.setDrawXError(false);
         renderer.setDrawYError(true);
         renderer.setDefaultLinesVisible(false);
@@ -255,7 +290,9 @@ public final class SliceCharts {
 
     private XYPlot plot(YIntervalSeriesCollection dataset, XYErrorRenderer renderer, List<Point> points,
                         String valueAxisLabel, org.verdict.core.pack.Metric metric) {
-        SymbolAxis slices = new RowAxis(points.stream().map(SliceCharts::axisLabel).toList());
+        long columnSets = points.stream().map(Point::label).filter(label -> label.contains("="))
+                .map(SliceCharts::columnsOf).distinct().count();
+        SymbolAxis slices = new RowAxis(points.stream().map(SliceCharts::axisLabel).toList(), columnSets == 1);
         slices.setInverted(true);
         // One label per slice, always: an automatic tick unit would silently skip every other slice when crowded.
         slices.setAutoTickUnitSelection(false);
@@ -308,6 +345,13 @@ public final class SliceCharts {
                 " (n=" + MetricFormat.count(p.n()) + ")" + mark);
     }
 
+    /** "contract=one_year × tenure_band=25-60" as "contract × tenure_band". */
+    static String columnsOf(String sliceLabel) {
+        return java.util.Arrays.stream(sliceLabel.split(" × ", -1))
+                .map(part -> part.substring(0, Math.max(0, part.indexOf('='))))
+                .collect(java.util.stream.Collectors.joining(" × "));
+    }
+
     /** "contract=one_year × tenure_band=25-60" as "one_year × 25-60". */
     static String valuesOnly(String sliceLabel) {
         return java.util.Arrays.stream(sliceLabel.split(" × ", -1))
@@ -357,13 +401,11 @@ public final class SliceCharts {
     }
 
     /**
-     * A model's value with its interval; one without (its bounds are its value) says so, with the slice's reason when
-     * it has one ("0.750 (no interval): too few examples: 4 rows (2 positives), …"), never a zero-width "[0.750, 0.750]".
+     * A model's value with its interval; one without (its bounds are its value) says so, "0.750 (no interval)" (the
+     * tooltip adds the slice's reason), never a zero-width "[0.750, 0.750]".
      */
-    static String modelText(MetricFormat numbers, double value, double low, double high, String note) {
-        if (!(low == value && high == value)) {
-            return numbers.estimate(value, low, high);
-        }
-        return numbers.value(value) + " (no interval)" + (note == null ? "" : ": " + note);
+    static String modelText(MetricFormat numbers, double value, double low, double high) {
+        return low == value && high == value ? numbers.value(value) + " (no interval)"
+                : numbers.estimate(value, low, high);
     }
 }

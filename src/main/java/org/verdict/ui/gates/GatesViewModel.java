@@ -175,10 +175,13 @@ public final class GatesViewModel {
         tablePlaceholder.set(text.getString("gates.table.noGate"));
         List<GateResult> failing = gates.gates().stream().filter(g -> g.outcome() == GateOutcome.FAIL).toList();
         long thin = gates.gates().stream().filter(g -> g.outcome() == GateOutcome.INSUFFICIENT_EVIDENCE).count();
+        String notEvaluated = notEvaluated(gates);
         headline.set(gates.everyGatePasses()
-                ? MessageFormat.format(text.getString("gates.headline.pass"), gates.candidate(), gates.production())
+                ? MessageFormat.format(text.getString(notEvaluated.isEmpty() ? "gates.headline.pass"
+                        : "gates.headline.passApplicable"), gates.candidate(), gates.production()) + notEvaluated
                 : MessageFormat.format(text.getString("gates.headline.blocked"), gates.candidate(),
-                        gates.production(), failing.size(), thin) + wantingOptional(gates) + failingNamed(failing));
+                        gates.production(), failing.size(), thin) + wantingRequired(gates) + failingNamed(failing)
+                        + notEvaluated);
         var evidence = result.review().evidence();
         worseSlices.setAll(evidence.worseSlices().stream().map(evidence::describe).toList());
         worseSlicesHeading.set(MessageFormat.format(text.getString(worseSlices.isEmpty() ? "gates.worseSlices.none"
@@ -191,12 +194,20 @@ public final class GatesViewModel {
         reviewed.set(result);
     }
 
-    /** The gates that lack evidence only because an optional suite or column is absent, with the way out. */
-    private String wantingOptional(GateEvaluation gates) {
-        List<String> wanting = gates.gates().stream().filter(g -> g.missingEvidence() != null)
+    /** The gates that lack evidence only because the pack lacks what the policy or the risk tier requires. */
+    private String wantingRequired(GateEvaluation gates) {
+        List<String> wanting = gates.gates().stream()
+                .filter(g -> g.missingEvidence() != null && g.outcome() == GateOutcome.INSUFFICIENT_EVIDENCE)
                 .map(g -> g.gate().title()).toList();
-        return wanting.isEmpty() ? "" : " " + MessageFormat.format(text.getString("gates.headline.wantingOptional"),
+        return wanting.isEmpty() ? "" : " " + MessageFormat.format(text.getString("gates.headline.wantingRequired"),
                 wanting.size(), String.join(", ", wanting));
+    }
+
+    /** The gates not evaluated, each with why, so neither a pass nor a block hides what was not looked at. */
+    private String notEvaluated(GateEvaluation gates) {
+        List<String> unevaluated = gates.notEvaluated();
+        return unevaluated.isEmpty() ? "" : " " + MessageFormat.format(text.getString("gates.headline.notEvaluated"),
+                unevaluated.size(), String.join(", ", unevaluated));
     }
 
     /**

@@ -14,6 +14,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
 import org.verdict.core.gates.CandidateReview;
+import org.verdict.core.ledger.LogNotIntactException;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.report.ApprovalPackExport;
 import org.verdict.core.report.ApprovalPackWriter;
@@ -170,8 +171,12 @@ public final class ExportApprovalPackAction {
                 .showProgressIn(activity, "Exporting the approval pack")
                 .onSuccess(this::showWritten)
                 .onError(failure -> problems.show(owner.get(), "The approval pack was not written.",
-                        "Nothing was written. Check that the folder is writable and the pack is intact, then try "
-                                + "again.", String.valueOf(failure.getMessage())))
+                        failure instanceof LogNotIntactException
+                                // its checkpoint, handed out to keep as proof, would vouch for a changed history
+                                ? "Nothing was written: the decision log does not verify, so no checkpoint of it is "
+                                        + "given out. The Audit view shows which record was changed."
+                                : "Nothing was written. Check that the folder is writable and the pack is intact, then"
+                                        + " try again.", String.valueOf(failure.getMessage())))
                 .start();
     }
 

@@ -101,7 +101,10 @@ class GateReviewTest {
     void safetyLacksEvidenceForASmallCategoryOrWithoutTheSuite() throws PackException {
         assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, outcome(pack().suite("safety", "safety.csv", safety(10, 0)),
                 Gate.SAFETY));
-        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, outcome(pack(), Gate.SAFETY));
+        // without the suite: not applicable, unless the policy requires it
+        assertEquals(GateOutcome.NOT_APPLICABLE, outcome(pack(), Gate.SAFETY));
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, outcome(pack().policy("{\"requiredSuites\": [\"safety\"]}"),
+                Gate.SAFETY));
     }
 
     @Test
@@ -257,9 +260,14 @@ class GateReviewTest {
     }
 
     @Test
-    void languageParityLacksEvidenceWithoutALanguageColumn() throws PackException {
-        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, outcome(pack()
+    void languageParityWithoutALanguageColumnIsNotApplicableUnlessRequired() throws PackException {
+        assertEquals(GateOutcome.NOT_APPLICABLE, outcome(pack()
                 .policy("{\"languageParity\": {\"column\": \"locale\"}}"), Gate.LANGUAGE_PARITY));
+        GateResult required = pack().policy("{\"languageParity\": {\"column\": \"locale\"}, "
+                + "\"requiredSuites\": [\"language\"]}").review().gates().result(Gate.LANGUAGE_PARITY);
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, required.outcome());
+        assertTrue(required.summary().startsWith("no 'locale' slice column in the primary suite, so "),
+                required.summary());
     }
 
     // Gate 5: default SLO p95 300 ms, p99 800 ms, at least 200 samples.
@@ -343,14 +351,16 @@ class GateReviewTest {
     }
 
     @Test
-    void circuitBreakerLacksEvidenceWithoutHistory() throws PackException {
-        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, outcome(pack(), Gate.CIRCUIT_BREAKER));
+    void circuitBreakerWithoutHistoryIsNotApplicableUnlessRequired() throws PackException {
+        assertEquals(GateOutcome.NOT_APPLICABLE, outcome(pack(), Gate.CIRCUIT_BREAKER));
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, outcome(pack().policy(
+                "{\"requiredSuites\": [\"metricHistory\"]}"), Gate.CIRCUIT_BREAKER));
     }
 
     @Test
     void theRiskTierSetsTheApprovalAndABlockedGateBlocksIt() throws PackException {
-        GateEvaluation gates = pack().review().gates();
-        // no safety, latency or history in the bare pack: those gates lack evidence
+        // the policy requires a safety suite and the bare pack has none: that gate lacks evidence
+        GateEvaluation gates = pack().policy("{\"requiredSuites\": [\"safety\"]}").review().gates();
         assertFalse(gates.everyGatePasses());
         assertTrue(gates.approval().blocked());
         assertEquals(List.of("ML Lead"), gates.approval().approvers());

@@ -119,6 +119,12 @@ class PolicyReaderTest {
                 "safety.acceptedRates.pii/leak must be between 0 and 1, got 1.5");
         assertRefusedAt("{\"requiredSuites\": [\n  \"canary\",\n  \"canery\"\n]}", 3, 3,
                 "requiredSuites: 'canery'");
+        // a gate's name where its evidence is meant is refused with the evidence's name
+        assertRefusedAt("{\"requiredSuites\": [\"safety\", \"fairness\"]}", 1, 31, "requiredSuites: 'fairness' is "
+                + "not evidence that can be required (the fairness gate's evidence is \"sensitive\"); one of [safety, "
+                + "sensitive, language, latency, canary, metricHistory, annotations, trainingIds]");
+        assertRefusedAt("{\"requiredSuites\": [\"language_parity\"]}", 1, 21,
+                "(the language_parity gate's evidence is \"language\")");
     }
 
     private void assertRefusedAt(String policy, int line, int column, String expected) {

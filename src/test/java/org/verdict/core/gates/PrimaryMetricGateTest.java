@@ -82,7 +82,7 @@ class PrimaryMetricGateTest {
     void anErrorInTheTargetsUnitsWritesTheNumbersItComparesWithTheSameDecimals() {
         GateResult pass = gate.judge(evidence(Metric.MAE, 101.4, 99.87, new Interval(-5.259, 0.5)));
         assertEquals(GateOutcome.PASS, pass.outcome());
-        assertTrue(pass.summary().startsWith("mae (lower is better): candidate 99.9 vs production 101.4, Δ −1.530, 95% "
+        assertTrue(pass.summary().startsWith("mae (lower is better) on 800 rows: candidate 99.9 vs production 101.4, Δ −1.530, 95% "
                 + "interval, overall slice tested alone [−5.259, +0.500]; worst case +0.500 ≤ +1.014 (1% of "
                 + "production's 101.4)"), pass.summary());
     }
@@ -116,12 +116,33 @@ class PrimaryMetricGateTest {
                 + " worst case +0.00727 ≥ −0.01000"), pass.summary());
     }
 
+    /**
+     * The sample size is said where the numbers are: the rows, and for a ranking metric the positives and negatives,
+     * which bound what an AUC can show as much as the rows do; other metrics of the same binary pack give the rows.
+     */
+    @Test
+    void theLineGivesTheRowsAndForARankingMetricItsPositivesAndNegatives() {
+        SliceResult auc = overall(Metric.ROC_AUC, 0.8985, 0.8870, new Interval(-0.0190, -0.0040));
+        GateResult ranked = gate.judge(evidence(auc, 212L));
+        assertTrue(ranked.summary().startsWith("roc_auc (higher is better) on 800 rows (212 positives, 588 "
+                + "negatives): candidate 0.8870 vs production 0.8985, Δ −0.0115"), ranked.summary());
+        assertEquals(212.0, ranked.findings().get(0).numbers().get("positives"));
+        assertEquals(588.0, ranked.findings().get(0).numbers().get("negatives"));
+        GateResult f1 = gate.judge(evidence(overall(Metric.F1, 0.70, 0.71, new Interval(-0.005, 0.025)), 212L));
+        assertTrue(f1.summary().startsWith("f1 (higher is better) on 800 rows: candidate "), f1.summary());
+        assertEquals(null, f1.findings().get(0).numbers().get("positives"));
+    }
+
     private static ReviewEvidence evidence(Metric metric, double production, double candidate, Interval ci) {
+        return evidence(overall(metric, production, candidate, ci), null);
+    }
+
+    private static SliceResult overall(Metric metric, double production, double candidate, Interval ci) {
         SliceResult overall = new SliceResult(SliceKey.OVERALL, 800, metric, true,
                 new MetricEstimate(production, null), new MetricEstimate(candidate, null), candidate - production, ci,
                 ci, 0.2, 0.2, "paired-hashed-block-bootstrap", Verdict.INCONCLUSIVE,
                 new ShownInterval(TestFamily.OVERALL, 0.95, ShownInterval.NONE, 1), null, null, null);
-        return evidence(overall);
+        return overall;
     }
 
     /**
@@ -132,7 +153,7 @@ class PrimaryMetricGateTest {
     void theCircuitBreakerReadsAnErrorMetricsDirectionAndItsUnits() {
         ReviewEvidence base = evidence(Metric.MAE, 125_000, 126_000, new Interval(-1_759, 3_759));
         ReviewEvidence withHistory = new ReviewEvidence(base.packName(), base.task(), base.primaryMetric(),
-                base.production(), base.candidate(), base.riskTier(), base.primaryComparison(), Optional.empty(),
+                base.production(), base.candidate(), base.riskTier(), base.primaryComparison(), null, Optional.empty(),
                 Optional.empty(), Optional.empty(), null, Optional.empty(), Optional.empty(),
                 Optional.of(List.of(new MetricHistoryPoint("40", LocalDate.of(2026, 6, 1), 130_000),
                         new MetricHistoryPoint("41", LocalDate.of(2026, 8, 1), 120_000))),
@@ -144,12 +165,17 @@ class PrimaryMetricGateTest {
     }
 
     private static ReviewEvidence evidence(SliceResult overall) {
+        return evidence(overall, null);
+    }
+
+    /** @param positives the primary suite's positives (a binary pack), or null */
+    private static ReviewEvidence evidence(SliceResult overall, Long positives) {
         Metric metric = overall.metric();
         ComparisonReport report = new ComparisonReport("houses", "1", "2", metric, ComparisonOptions.DEFAULTS,
                 List.of(overall), 0, Map.of());
         Task task = metric.appliesTo(Task.REGRESSION) ? Task.REGRESSION
                 : metric.appliesTo(Task.MULTICLASS) ? Task.MULTICLASS : Task.BINARY;
-        return new ReviewEvidence("houses", task, metric, "1", "2", 2, report, Optional.empty(), Optional.empty(),
+        return new ReviewEvidence("houses", task, metric, "1", "2", 2, report, positives, Optional.empty(), Optional.empty(),
                 Optional.empty(), null, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), PackSuites.NONE);
     }

@@ -37,6 +37,10 @@ public final class RealStylePack {
               }
             }
             """;
+    /** A policy requiring every optional evidence a primary-only pack lacks: its gates then lack evidence. */
+    public static final String REQUIRED_SUITES_POLICY = """
+            {"requiredSuites": ["safety", "sensitive", "language", "latency", "metricHistory"]}
+            """;
     private static final String[] SEGMENTS = {"north", "south", "east", "west"};
     private static final int[] SEGMENT_ENDS = {500, 900, 1100, 1200};
 

@@ -24,49 +24,95 @@ class RealStylePacksTest {
     @TempDir
     Path folder;
 
-    private static final List<Gate> WITHOUT_THEIR_SUITE = List.of(Gate.SAFETY, Gate.LANGUAGE_PARITY, Gate.LATENCY,
-            Gate.CIRCUIT_BREAKER);
+    /** The gates a primary-only pack has no evidence for; a regression has no fairness gate to judge at all. */
+    private static List<Gate> withoutTheirEvidence(Kind kind) {
+        return kind == Kind.REGRESSION
+                ? List.of(Gate.SAFETY, Gate.LANGUAGE_PARITY, Gate.LATENCY, Gate.CIRCUIT_BREAKER)
+                : List.of(Gate.SAFETY, Gate.FAIRNESS, Gate.LANGUAGE_PARITY, Gate.LATENCY, Gate.CIRCUIT_BREAKER);
+    }
+
+    private static final Map<Gate, String> REQUIRED_AS = Map.of(Gate.SAFETY, "safety", Gate.FAIRNESS, "sensitive",
+            Gate.LANGUAGE_PARITY, "language", Gate.LATENCY, "latency", Gate.CIRCUIT_BREAKER, "metricHistory");
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void withoutADeclarationMissingEvidenceStaysInsufficient(Kind kind) throws Exception {
+    void withoutTheirEvidenceTheGatesAreNotApplicableAndSayHowToRequireIt(Kind kind) throws Exception {
         CandidateReview review = new RealStylePack(folder, kind).review();
         GateEvaluation gates = review.gates();
         assertEquals(GateOutcome.PASS, gates.result(Gate.PRIMARY_METRIC).outcome(), "the candidate is far better");
-        for (Gate gate : WITHOUT_THEIR_SUITE) {
-            assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, gates.result(gate).outcome(), gate.wireName());
-            assertEquals(null, gates.result(gate).notApplicableReason());
-        }
-        assertFalse(gates.everyGatePasses());
-        assertTrue(gates.approval().blocked());
-    }
-
-    @ParameterizedTest
-    @EnumSource(Kind.class)
-    void eachGateWantingAnOptionalSuiteOrColumnSaysBothWaysOut(Kind kind) throws Exception {
-        CandidateReview review = new RealStylePack(folder, kind).review();
-        GateEvaluation gates = review.gates();
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> json = (List<Map<String, Object>>) GateJson.of(review).get("gates");
-        for (Gate gate : WITHOUT_THEIR_SUITE) {
+        for (Gate gate : withoutTheirEvidence(kind)) {
             GateResult result = gates.result(gate);
-            assertTrue(result.summary().startsWith("no "), result.summary());
-            assertTrue(result.summary().contains(" — add "), result.summary());
-            assertTrue(result.summary().endsWith(", or declare the gate not applicable in the policy: "
-                    + "\"notApplicable\": {\"" + gate.wireName() + "\": \"<reason>\"}"), result.summary());
+            assertEquals(GateOutcome.NOT_APPLICABLE, result.outcome(), gate.wireName());
+            assertEquals(null, result.notApplicableReason(), "no reason was declared");
+            assertEquals("not applicable — the pack has no " + result.missingEvidence() + "; list \""
+                    + REQUIRED_AS.get(gate) + "\" in the policy's requiredSuites to require one", result.summary());
             assertEquals(result.missingEvidence(), json.stream().filter(g -> g.get("gate").equals(gate.wireName()))
                     .findFirst().orElseThrow().get("missingEvidence"));
         }
         assertEquals("latency suite", gates.result(Gate.LATENCY).missingEvidence());
-        // classification packs without sensitive columns want them for fairness too; a regression has no fairness
-        String wanting = kind == Kind.REGRESSION ? "4 gates lack evidence for want of an optional suite or column "
-                + "(Safety, Language parity, Latency, Circuit breaker): add it, or declare the gate not applicable"
-                : "5 gates lack evidence for want of an optional suite or column (Safety, Fairness, Language parity, "
-                        + "Latency, Circuit breaker): add it, or declare the gate not applicable";
-        assertTrue(gates.approval().text().contains(wanting), gates.approval().text());
-        // parity's line says why it is not 'nothing to count' like volume's (VolumeGateTest: the other side)
-        assertTrue(gates.result(Gate.LANGUAGE_PARITY).summary().contains("volume just has nothing to count; parity "
-                + "needs per-language evidence"), gates.result(Gate.LANGUAGE_PARITY).summary());
+        assertTrue(gates.everyGatePasses());
+        // not evaluated is not passed: the approval names every such gate, and so does the JSON
+        List<String> notEvaluated = gates.gates().stream().filter(g -> g.outcome() == GateOutcome.NOT_APPLICABLE)
+                .map(g -> g.gate().title()).toList();
+        assertTrue(notEvaluated.containsAll(withoutTheirEvidence(kind).stream().map(Gate::title).toList()));
+        assertTrue(gates.approval().text().startsWith("Risk tier 1: promotion is automatic because every applicable "
+                + "gate passes; " + notEvaluated.size() + " gates not evaluated: Safety (no safety suite), "),
+                gates.approval().text());
+        assertTrue(gates.approval().text().contains("Latency (no latency suite)"), gates.approval().text());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> notEvaluatedJson = (List<Map<String, Object>>) ((Map<String, Object>) GateJson
+                .of(review).get("approval")).get("notEvaluated");
+        assertEquals(notEvaluated, notEvaluatedJson.stream().map(g -> g.get("title")).toList());
+        assertEquals(Map.of("gate", "latency", "title", "Latency", "because", "no latency suite"),
+                notEvaluatedJson.stream().filter(g -> g.get("gate").equals("latency")).findFirst().orElseThrow());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void requiredSuitesMakesEachMissingEvidenceInsufficientWithTheWayOut(Kind kind) throws Exception {
+        String required = String.join("\", \"", withoutTheirEvidence(kind).stream().map(REQUIRED_AS::get).toList());
+        GateEvaluation gates = new RealStylePack(folder, kind).riskTier(2)
+                .policy("{\"requiredSuites\": [\"" + required + "\"]}").review().gates();
+        for (Gate gate : withoutTheirEvidence(kind)) {
+            GateResult result = gates.result(gate);
+            assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, result.outcome(), gate.wireName());
+            assertTrue(result.summary().startsWith("no " + result.missingEvidence() + ", so "), result.summary());
+            assertTrue(result.summary().contains(", and the policy requires it (\"" + REQUIRED_AS.get(gate)
+                    + "\" in requiredSuites) — add "), result.summary());
+        }
+        assertTrue(gates.approval().blocked());
+        assertTrue(gates.approval().text().startsWith("Blocked: not every gate passes. "
+                + withoutTheirEvidence(kind).size() + " gates lack evidence the policy or the risk tier requires ("
+                + String.join(", ", withoutTheirEvidence(kind).stream().map(Gate::title).toList()) + "): add it; "
+                + "see their lines. "), gates.approval().text());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void riskTier3RequiresSafetyAndFairnessEvidenceUnlessTheBoardDeclaresThemNotApplicable(Kind kind)
+            throws Exception {
+        GateEvaluation gates = new RealStylePack(folder, kind).riskTier(3).review().gates();
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, gates.result(Gate.SAFETY).outcome());
+        assertTrue(gates.result(Gate.SAFETY).summary().startsWith("no safety suite, so safety cannot be judged, and "
+                + "risk tier 3 requires it — add safety.csv as the manifest's safety suite, or declare the gate not "
+                + "applicable in the policy with the board's reason: \"notApplicable\": {\"safety\": \"<reason>\"}"),
+                gates.result(Gate.SAFETY).summary());
+        // a regression has no fairness gate to require; a classification must show its sensitive columns
+        assertEquals(kind == Kind.REGRESSION ? GateOutcome.NOT_APPLICABLE : GateOutcome.INSUFFICIENT_EVIDENCE,
+                gates.result(Gate.FAIRNESS).outcome());
+        // the rest stays as at any tier
+        assertEquals(GateOutcome.NOT_APPLICABLE, gates.result(Gate.LATENCY).outcome());
+        assertTrue(gates.approval().blocked());
+
+        GateEvaluation declared = new RealStylePack(folder, kind).riskTier(3).policy("{\"notApplicable\": "
+                + "{\"safety\": \"internal scoring, no generated text\", \"fairness\": \"no personal data\"}}")
+                .review().gates();
+        assertTrue(declared.everyGatePasses(), declared.gates().toString());
+        assertEquals("not applicable — internal scoring, no generated text", declared.result(Gate.SAFETY).summary());
+        assertTrue(declared.approval().text().contains("Safety (declared: internal scoring, no generated text)"),
+                declared.approval().text());
     }
 
     @ParameterizedTest
@@ -182,9 +228,10 @@ class RealStylePacksTest {
         List<String> differences = RecordedOutcomes.differences(new EvaluationSummary(claimed, List.of()),
                 review.gates());
         assertEquals(3, differences.size(), differences.toString());
-        assertTrue(differences.get(0).startsWith("Safety: the record says pass, Verdict judges insufficient evidence"),
-                differences.get(0));
-        assertEquals("Latency: the record leaves it out; Verdict judges it insufficient evidence", differences.get(1));
+        // the judged outcome's reason follows it once, without repeating its words
+        assertEquals("Safety: the record says pass, Verdict judges not applicable (the pack has no safety suite; list "
+                + "\"safety\" in the policy's requiredSuites to require one)", differences.get(0));
+        assertEquals("Latency: the record leaves it out; Verdict judges it not applicable", differences.get(1));
         assertTrue(differences.get(2).startsWith("Toxicity: not a gate Verdict judges"), differences.get(2));
     }
 }

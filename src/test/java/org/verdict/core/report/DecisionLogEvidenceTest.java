@@ -2,6 +2,7 @@ package org.verdict.core.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
 import org.verdict.core.ledger.Evidence;
 import org.verdict.core.ledger.LedgerFixtures;
+import org.verdict.core.ledger.LogNotIntactException;
 import org.verdict.core.ledger.LoggedRecord;
 import org.verdict.core.ledger.SignerKey;
 import org.verdict.core.report.DecisionEvidence.SignatureEvidence;
@@ -66,9 +68,12 @@ class DecisionLogEvidenceTest {
         assertFalse(html.contains("another model"), "the other model's record appears nowhere");
     }
 
-    /** The approval pack lists a record changed after signing with its signature invalid, as the Audit view does. */
+    /**
+     * A log changed after signing gives no approval pack, as {@code log checkpoint} gives out no checkpoint of it: the
+     * pack would hand on the checkpoint as proof of a changed history.
+     */
     @Test
-    void aRecordChangedAfterSigningIsListedWithItsSignatureInvalidNeverAwaiting() throws Exception {
+    void aRecordChangedAfterSigningRefusesThePackInTheWordsOfLogCheckpoint() throws Exception {
         Path db = folder.resolve("decisions.db");
         SignerKey lead = LedgerFixtures.signer("Ada Lovelace", "ml-lead");
         try (DecisionLog log = DecisionLog.openForWriting(db)) {
@@ -82,11 +87,12 @@ class DecisionLogEvidenceTest {
         ApprovalPackContent content = ApprovalPackFixture.content(LedgerFixtures.packHashes())
                 .withDecisions(List.of(), null);
 
-        DecisionEvidence changed = DecisionLogEvidence.addTo(content, db, Progress.NONE).decisions().get(0);
+        LogNotIntactException refused = assertThrows(LogNotIntactException.class,
+                () -> DecisionLogEvidence.addTo(content, db, Progress.NONE));
 
-        assertTrue(changed.quorum().startsWith("signature invalid: record altered after signing; ✘ "), changed.quorum());
-        assertEquals("the signature of " + lead.identity() + " is invalid: the record was altered after it was signed"
-                + " (its bytes no longer match its id)", changed.signatures().get(0).status());
+        assertTrue(refused.getMessage().startsWith("the decision log " + db + " does not verify, so no approval pack"
+                + " was written and no checkpoint is given out (whoever keeps it would hold a changed history as"
+                + " proof):\nTAMPERED: first bad record is #1"), refused.getMessage());
     }
 
     /** A record holding this pack's evidence hashes while naming another model, as a record appended without a pack. */

@@ -405,15 +405,19 @@ class CompareViewTest {
         assertEquals("region=r00", CompareView.twoLines("region=r00"));
     }
 
-    /** A long single slice breaks inside its value or before its "=", never right after it ("segment=" reads empty). */
+    /** A long single slice breaks before its "=", inside its value only if that is too long for a line, never after "=". */
     @Test
     void aLongSliceBreaksInsideItsValueOrBeforeItsEqualsSign() {
         assertEquals("segment\n=enterprise", CompareView.twoLines("segment=enterprise"));
         assertEquals("country\n=country_00", CompareView.twoLines("country=country_00"),
                 "an underscore that would leave more than 12 characters on the first line is no place to break");
         assertEquals("job=machine\noperator", CompareView.twoLines("job=machine operator"));
-        assertEquals("age_band=65-\nand-over", CompareView.twoLines("age_band=65-and-over"),
-                "the hyphen stays with its word; the column's own underscore is no place to break");
+        assertEquals("age_band\n=65-and-over", CompareView.twoLines("age_band=65-and-over"),
+                "a value that fits a line stays whole");
+        assertEquals("store\n=store_000", CompareView.twoLines("store=store_000"),
+                "never \"store=store_\" / \"000\": the identifier stays whole");
+        assertEquals("age=sixty-\nfive-and-over", CompareView.twoLines("age=sixty-five-and-over"),
+                "a value too long for a line breaks after a hyphen, which stays with its word");
         assertEquals("postcode\n=SW1A1AA0000", CompareView.twoLines("postcode=SW1A1AA0000"));
         assertEquals("language=pt", CompareView.twoLines("language=pt"));
     }

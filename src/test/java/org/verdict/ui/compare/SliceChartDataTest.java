@@ -1,6 +1,8 @@
 package org.verdict.ui.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -185,5 +187,111 @@ class SliceChartDataTest {
         List<String> arrows = plot.getAnnotations().stream()
                 .map(a -> ((org.jfree.chart.annotations.XYTextAnnotation) a).getText()).toList();
         assertEquals(List.of(SliceCharts.CLIPPED_LOW), arrows, "one arrow, at the low edge, for the tiny slice");
+    }
+
+    /**
+     * h_tiny's roc_auc: site=s40 is tested with Δ +0.139 [−0.032, +0.309]; the axis ended near +0.03 and showed only
+     * its whisker and ▶. An uninformative interval (site=s50) may run past the edge, never its Δ.
+     */
+    private static List<org.verdict.core.compare.SliceResult> tiny() {
+        Metric m = Metric.ROC_AUC;
+        return List.of(
+                ReportFixture.result(SliceKey.OVERALL, 3487, m, 0.912, 0.925, -0.001, 0.027, 0.06, 0.06,
+                        Verdict.INCONCLUSIVE),
+                ReportFixture.result(ReportFixture.slice("site", "big"), 3000, m, 0.909, 0.925, -0.003, 0.034, 0.04,
+                        0.118, Verdict.INCONCLUSIVE),
+                ReportFixture.result(ReportFixture.slice("site", "s40"), 40, m, 0.856, 0.995, -0.032, 0.309, 0.04,
+                        0.118, Verdict.INCONCLUSIVE),
+                ReportFixture.result(ReportFixture.slice("site", "s400"), 400, m, 0.940, 0.922, -0.068, 0.031, 0.37,
+                        0.371, Verdict.INCONCLUSIVE),
+                ReportFixture.result(ReportFixture.slice("site", "s50"), 50, m, 0.5, 0.9, -0.6, 1.0, 0.5, 1.0,
+                        Verdict.INCONCLUSIVE),
+                ReportFixture.result(ReportFixture.slice("site", "s12"), 12, m, 0.667, 1.0, 0.0, 0.6, 0.5, 0.5,
+                        Verdict.TOO_FEW_EXAMPLES));
+    }
+
+    @Test
+    void theDeltaAxisHoldsEveryTestedSlicesEstimate() {
+        SliceChartData data = SliceChartData.of(Metric.ROC_AUC, tiny());
+        org.verdict.core.compare.AxisRange range = data.deltaRange();
+
+        List<SliceChartData.Point> tested = data.points().stream()
+                .filter(p -> p.verdict() != Verdict.TOO_FEW_EXAMPLES).toList();
+        assertEquals(5, tested.size());
+        for (SliceChartData.Point p : tested) {
+            assertTrue(range.contains(p.delta()), p.label() + " Δ " + p.delta() + " on " + range);
+        }
+        assertTrue(range.contains(0.309), "site=s40's interval is whole: 5× the median width is not uninformative");
+        assertFalse(range.contains(1.0), "site=s50's interval (16× the median) runs past the edge: " + range);
+
+        org.jfree.chart.plot.XYPlot plot = new SliceCharts(java.util.ResourceBundle.getBundle(
+                "org.verdict.ui.messages")).forestPlot(data).getXYPlot();
+        int s50 = data.points().stream().map(SliceChartData.Point::label).toList().indexOf("site=s50");
+        assertTrue(plot.getAnnotations().stream().map(org.jfree.chart.annotations.XYTextAnnotation.class::cast)
+                .anyMatch(a -> a.getText().equals(SliceCharts.CLIPPED_HIGH) && a.getX() == s50),
+                "the clipped end is marked with the arrow");
+    }
+
+    @Test
+    void thePerModelAxisIsScaledToTheTestedValuesNotFromZero() {
+        Metric m = Metric.MAE;
+        List<org.verdict.core.compare.SliceResult> prices = List.of(
+                ReportFixture.result(SliceKey.OVERALL, 5000, m, 54_078, 59_275, -3_267, 13_679, 0.2, 0.2,
+                        Verdict.INCONCLUSIVE),
+                ReportFixture.result(ReportFixture.slice("neighbourhood", "hood_00"), 369, m, 61_899, 45_293,
+                        -24_838, -5_242, 0.001, 0.001, Verdict.BETTER),
+                ReportFixture.result(ReportFixture.slice("neighbourhood", "hood_01"), 100, m, 50_053, 44_504,
+                        -18_876, 10_451, 0.5, 1.0, Verdict.INCONCLUSIVE),
+                ReportFixture.result(ReportFixture.slice("neighbourhood", "hood_09"), 5, m, 74_608, 20_498, -90_000,
+                        -10_000, 0.5, 0.5, Verdict.TOO_FEW_EXAMPLES));
+
+        SliceChartData data = SliceChartData.of(m, prices);
+        org.verdict.core.compare.AxisRange range = data.valueRange();
+
+        assertTrue(range.lower() > 40_000, "not from 0: " + range);
+        for (SliceChartData.Point p : data.points().subList(0, 3)) {
+            assertTrue(range.contains(p.production()) && range.contains(p.candidate()), p.label() + " on " + range);
+        }
+        assertFalse(range.contains(20_498), "a slice with too few examples never sets the scale");
+    }
+
+    /**
+     * b_rareclass's unstable and too-few slices were drawn with the same filled ● and ■ as the measured ones: now
+     * hollow, named in the legend, and their tooltips say why.
+     */
+    @Test
+    void thePerModelChartDrawsUnmeasuredSlicesHollowAndSaysWhy() {
+        Metric m = Metric.MACRO_F1;
+        List<org.verdict.core.compare.SliceResult> results = List.of(
+                ReportFixture.result(SliceKey.OVERALL, 6000, m, 0.754, 0.739, -0.034, 0.004, 0.1, 0.1,
+                        Verdict.INCONCLUSIVE),
+                new org.verdict.core.compare.SliceResult(ReportFixture.slice("region", "r10"), 32, m, true,
+                        new org.verdict.core.compare.MetricEstimate(0.895, null),
+                        new org.verdict.core.compare.MetricEstimate(0.726, null), -0.169, null, null, null, null,
+                        "paired-bootstrap", Verdict.INCONCLUSIVE, null, null, "class E has 3 examples here", null));
+        java.util.ResourceBundle text = java.util.ResourceBundle.getBundle("org.verdict.ui.messages");
+
+        org.jfree.chart.plot.XYPlot plot = new SliceCharts(text).perModel(SliceChartData.of(m, results)).getXYPlot();
+        org.jfree.data.xy.XYDataset dataset = plot.getDataset();
+        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer renderer =
+                (org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) plot.getRenderer();
+
+        for (int series = 0; series < dataset.getSeriesCount(); series++) {
+            for (int item = 0; item < dataset.getItemCount(series); item++) {
+                boolean unstable = Math.round(dataset.getXValue(series, item)) == 1;
+                assertEquals(!unstable, renderer.getSeriesShapesFilled(series).booleanValue(),
+                        "series " + series + " item " + item + ": filled only where measured");
+                String tooltip = renderer.getToolTipGenerator(series, item).generateToolTip(dataset, series, item);
+                assertEquals(unstable, tooltip.contains("unstable: class E has 3 examples here"), tooltip);
+            }
+        }
+        assertEquals(4, java.util.stream.IntStream.range(0, dataset.getSeriesCount())
+                .map(dataset::getItemCount).sum(), "both models' marks in both slices");
+        List<String> legend = new java.util.ArrayList<>();
+        for (int i = 0; i < plot.getLegendItems().getItemCount(); i++) {
+            legend.add(plot.getLegendItems().get(i).getLabel());
+        }
+        assertEquals(List.of(text.getString("model.production"), text.getString("model.candidate"),
+                text.getString("chart.notMeasured")), legend);
     }
 }

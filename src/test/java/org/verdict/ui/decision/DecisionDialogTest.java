@@ -300,7 +300,9 @@ class DecisionDialogTest {
     void aRealStylePackIsPromotedOnlyWithJustificationsAndItsGateTableCannotBeSwitched(FxRobot robot)
             throws Exception {
         Path dir = Files.createTempDirectory("decision-dialog");
-        RealStylePack real = new RealStylePack(dir.resolve("pack"), RealStylePack.Kind.MULTICLASS).riskTier(2);
+        // a policy that requires the suites this pack lacks: five gates lack evidence, each needing a justification
+        RealStylePack real = new RealStylePack(dir.resolve("pack"), RealStylePack.Kind.MULTICLASS).riskTier(2)
+                .policy(RealStylePack.REQUIRED_SUITES_POLICY);
         CandidateReview review = real.review();
         ReviewPack pack = real.load();
         DecisionViewModel model = new DecisionViewModel(pack, DecisionPrefill.of(review), new CurrentThreadExecutor(), NOV_22);

@@ -31,11 +31,12 @@ import org.verdict.ui.theme.Appearance;
 /** The sample pack's versions on a laptop-sized Overview, in large text: every name, date and header is whole. */
 @ExtendWith(ApplicationExtension.class)
 class OverviewViewTest {
-    /** The verdict of a pack whose gates lack evidence (a reviewer's fairness pack): three lines on a laptop. */
-    private static final String LONG_VERDICT = "Candidate 2 may not replace production 1 yet: 1 gate fails, 5 lack "
-            + "evidence. 4 of them lack it only for want of an optional suite or column (Safety, Fairness, Language "
-            + "parity, Latency): add it, or declare the gate not applicable in the policy; see their lines. "
-            + "Failing: Primary metric.";
+    /** The verdict of a primary-only pack that fails (a reviewer's pack), naming every gate not evaluated. */
+    private static final String LONG_VERDICT = "Candidate 2 may not replace production 1 yet: 1 gate fails, none "
+            + "lacks evidence. Failing: Primary metric. 7 gates not evaluated: Safety (no safety suite), Language "
+            + "parity (no 'language' slice column in the primary suite), Latency (no latency suite), Canary / A-B (no "
+            + "canary run), Circuit breaker (no metric history), Contamination (no training-id list), Label quality "
+            + "(no annotations).";
 
     private Appearance appearance;
     private TableView<?> versions;

@@ -32,6 +32,8 @@ import org.verdict.core.gates.CandidateReview;
 import org.verdict.core.gates.GateReview;
 import org.verdict.core.gates.policy.PolicyReader;
 import org.verdict.core.gates.suites.SuiteReader;
+import org.verdict.core.ledger.DecisionLog;
+import org.verdict.core.ledger.LedgerFixtures;
 import org.verdict.core.pack.PackFixture;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
@@ -87,9 +89,15 @@ class ExportApprovalPackActionTest {
     private ExportApprovalPackAction action(ExportApprovalPackAction.Exporter export, JudgedReviews judged,
                                             ExportApprovalPackAction.FolderChooser chooser, Path lastFolder,
                                             String candidate) {
+        return action(export, judged, chooser, lastFolder, candidate, folder.resolve("no-store.db"));
+    }
+
+    private ExportApprovalPackAction action(ExportApprovalPackAction.Exporter export, JudgedReviews judged,
+                                            ExportApprovalPackAction.FolderChooser chooser, Path lastFolder,
+                                            String candidate, Path decisionStore) {
         return new ExportApprovalPackAction(export, judged, executor, new ActivityMonitor(() -> 0),
                 new ProblemDialog(text), () -> owner, chooser, () -> Optional.ofNullable(lastFolder),
-                () -> candidate, () -> folder.resolve("no-store.db"));
+                () -> candidate, () -> decisionStore);
     }
 
     @Test
@@ -266,5 +274,30 @@ class ExportApprovalPackActionTest {
         DialogPane problem = robot.lookup("#" + ProblemDialog.DIALOG_ID).queryAs(DialogPane.class);
         assertEquals("The approval pack was not written.", problem.getHeaderText());
         assertFalse(Files.exists(out.resolve("approval-pack.html")));
+    }
+
+    /** The app refuses a store that does not verify as `report --db` does, and says why in its words. */
+    @Test
+    void aDecisionStoreChangedAfterSigningWritesNothingAndSaysTheLogDoesNotVerify(FxRobot robot) throws Exception {
+        Path db = folder.resolve("decisions.db");
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.append(LedgerFixtures.promotion(2, "beats production"), LedgerFixtures.signer("Ada Lovelace", "ml-lead"));
+        }
+        try (java.sql.Connection sql = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.Statement s = sql.createStatement()) {
+            s.execute("DROP TRIGGER records_no_update");
+            s.executeUpdate("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), 'beats', 'Beats') AS BLOB)");
+        }
+        ReviewPack pack = pack();
+        Path out = folder.resolve("out");
+
+        robot.interact(() -> action(exporter, (p, c) -> Optional.empty(), (w, s) -> Optional.of(out), null, null, db)
+                .exportTo(pack, out));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        DialogPane problem = robot.lookup("#" + ProblemDialog.DIALOG_ID).queryAs(DialogPane.class);
+        assertEquals("The approval pack was not written.", problem.getHeaderText());
+        assertTrue(problem.getContentText().contains("the decision log does not verify"), problem.getContentText());
+        assertFalse(Files.exists(out), "no HTML, PDF or checkpoint files");
     }
 }

@@ -7,7 +7,10 @@ public enum GateOutcome {
     PASS("pass"),
     FAIL("fail"),
     INSUFFICIENT_EVIDENCE("insufficient evidence"),
-    /** The optional evidence is absent and the policy does not require it (canary, annotations, training ids). */
+    /**
+     * Not evaluated: the gate's optional evidence is absent and neither the policy nor the risk tier requires it, the
+     * policy declares the gate not applicable with a reason, or there is nothing for it to judge.
+     */
     NOT_APPLICABLE("not applicable");
 
     private final String label;

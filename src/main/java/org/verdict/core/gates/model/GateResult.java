@@ -10,8 +10,9 @@ import java.util.List;
  * @param findings every judged part, in display order
  * @param notApplicableReason the policy's written reason when it declares the gate not applicable to this model,
  *                            else null
- * @param missingEvidence what optional evidence the pack lacks when that alone leaves the gate without evidence
- *                        (e.g. "latency suite"), else null; the summary then says the two ways out
+ * @param missingEvidence what optional evidence the pack lacks when that alone leaves the gate unjudged (e.g.
+ *                        "latency suite"), else null: the gate is then not applicable, or lacks evidence where the
+ *                        policy or the risk tier requires it ({@code OptionalEvidence})
  */
 public record GateResult(Gate gate, GateOutcome outcome, String summary, List<Finding> findings,
                          String notApplicableReason, String missingEvidence) {
@@ -90,6 +91,18 @@ public record GateResult(Gate gate, GateOutcome outcome, String summary, List<Fi
         };
     }
 
+    /**
+     * Why the gate was not evaluated, in a few words, when it is not applicable: "no safety suite", "declared: batch
+     * scoring, no SLO", else its summary; null when it was evaluated.
+     */
+    public String notEvaluatedBecause() {
+        if (outcome != GateOutcome.NOT_APPLICABLE) {
+            return null;
+        }
+        return notApplicableReason != null ? "declared: " + notApplicableReason
+                : missingEvidence != null ? "no " + missingEvidence : besideOutcome(summary);
+    }
+
     /** A gate that could not be judged at all. */
     public static GateResult without(Gate gate, GateOutcome outcome, String reason) {
         return new GateResult(gate, outcome, reason, List.of(Finding.of(gate.title(), outcome, reason)));
@@ -104,24 +117,6 @@ public record GateResult(Gate gate, GateOutcome outcome, String summary, List<Fi
         return more.isEmpty() || !summary.endsWith(more) ? summary
                 : summary.substring(0, summary.length() - more.length()) + " (" + (countOf(findings, outcome) - 1)
                         + " more below)";
-    }
-
-    /**
-     * A gate without evidence only because the pack lacks an optional suite or column: insufficient evidence (absent
-     * evidence is never a pass), and the line names both ways out — add the evidence, or declare the gate not
-     * applicable in the policy with a reason.
-     *
-     * @param missing what the pack lacks ("latency suite")
-     * @param why why that leaves the gate unjudged
-     * @param toAdd how to add it ("latency.csv, listed in the manifest as the latency suite")
-     */
-    public static GateResult withoutOptionalEvidence(Gate gate, String missing, String why, String toAdd) {
-        String reason = "no " + missing + ", so " + why;
-        // the way out is said once, on the gate's line; its one finding is the reason alone
-        String summary = reason + " — add " + toAdd + ", or declare the gate not applicable in the policy: "
-                + "\"notApplicable\": {\"" + gate.wireName() + "\": \"<reason>\"}";
-        return new GateResult(gate, GateOutcome.INSUFFICIENT_EVIDENCE, summary,
-                List.of(Finding.of(gate.title(), GateOutcome.INSUFFICIENT_EVIDENCE, reason)), null, missing);
     }
 
     private static String moreOf(List<Finding> findings, GateOutcome outcome) {

@@ -23,8 +23,9 @@ import org.verdict.core.pack.InvalidValueException;
  * @param bootstrapReplicates replicates of the fairness disparities' bootstrap; the comparisons behind the other
  *                            gates use the Compare view's options, so both show the same numbers
  * @param seed seed of every random draw, so a gate evaluation is reproducible
- * @param requiredSuites optional suites whose absence makes their gate or check "insufficient evidence" instead of
- *                       "not applicable" (only canary, annotations and trainingIds can be not applicable)
+ * @param requiredSuites optional evidence whose absence makes its gate "insufficient evidence" instead of "not
+ *                       applicable", by {@link OptionalEvidence} name; at risk tier 3 safety and sensitive columns
+ *                       are required without being listed
  * @param notApplicable gates declared not applicable to this model, by wire name, each with the written reason
  *                      (e.g. {@code "latency": "batch scoring, no SLO"}); read by {@link NotApplicableReader}, which
  *                      refuses unknown gate names and blank reasons where they stand in the file
@@ -78,18 +79,16 @@ public record GatePolicy(
         requireAtLeast(bootstrapReplicates, 1000, "bootstrapReplicates");
         for (int i = 0; i < requiredSuites.size(); i++) {
             String suite = requiredSuites.get(i);
-            if (!OPTIONAL_SUITES.contains(suite)) {
-                throw new InvalidValueException("requiredSuites: '" + suite + "' is not a suite that can be "
-                        + "required; one of " + OPTIONAL_SUITES, "requiredSuites", String.valueOf(i));
+            if (OptionalEvidence.named(suite).isEmpty()) {
+                // a gate's name where its evidence is meant gets that evidence's name, not just the list
+                String meant = Arrays.stream(Gate.values()).filter(g -> g.wireName().equals(suite)).findFirst()
+                        .flatMap(OptionalEvidence::of).map(e -> " (the " + suite + " gate's evidence is \""
+                                + e.wireName() + "\")").orElse("");
+                throw new InvalidValueException("requiredSuites: '" + suite + "' is not evidence that can be "
+                        + "required" + meant + "; one of " + OptionalEvidence.wireNames(), "requiredSuites",
+                        String.valueOf(i));
             }
         }
-    }
-
-    /** The suites whose absence is "not applicable" unless the policy requires them. */
-    public static final List<String> OPTIONAL_SUITES = List.of("canary", "annotations", "trainingIds");
-
-    public boolean requires(String suiteName) {
-        return requiredSuites.contains(suiteName);
     }
 
     /** The policy's written reason why {@code gate} does not apply to this model, if it declares one. */

@@ -18,6 +18,7 @@ import org.verdict.core.gates.model.Gate;
 import org.verdict.core.gates.model.GateOutcome;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
+import org.verdict.core.gates.policy.OptionalEvidence;
 import org.verdict.core.gates.stats.Agreement;
 import org.verdict.core.gates.suites.Annotation;
 import org.verdict.core.gates.suites.PackSuites;
@@ -33,9 +34,12 @@ import org.verdict.core.summary.HeldOutSet;
  */
 public final class DataValidator {
     private final GatePolicy policy;
+    private final int riskTier;
 
-    public DataValidator(GatePolicy policy) {
+    /** @param riskTier the model's risk tier, which may require evidence the policy does not list */
+    public DataValidator(GatePolicy policy, int riskTier) {
         this.policy = policy;
+        this.riskTier = riskTier;
     }
 
     /**
@@ -106,12 +110,7 @@ public final class DataValidator {
             return new GateResult(Gate.VOLUME, GateOutcome.NOT_APPLICABLE, "nothing to count: "
                     + (primary.task().isClassification() ? "" : "a regression has no classes, and ")
                     + "the primary suite has no " + joined(unchecked, "or")
-                    + (unchecked.size() == 1 ? " column" : " columns")
-                    // the two gates differ on the same missing column: say why, unless parity is declared away
-                    + (primary.perLevel().containsKey(languageColumn)
-                            || policy.notApplicableReason(Gate.LANGUAGE_PARITY).isPresent() ? ""
-                            : " (volume only counts what is there; language parity, which must judge each language, "
-                                    + "lacks evidence instead)"), findings);
+                    + (unchecked.size() == 1 ? " column" : " columns"), findings);
         }
         String passSummary = "every " + joined(checked, "and") + " reaches its minimum";
         if (!unchecked.isEmpty()) {
@@ -149,7 +148,8 @@ public final class DataValidator {
     GateResult contamination(PrimaryCounts primary, Optional<HeldOutSet> holdout, PackSuites suites,
                              Set<String> evaluationInputHashes) {
         if (suites.trainingIds().isEmpty()) {
-            return absent(Gate.CONTAMINATION, "trainingIds", "no training-id list in the pack");
+            return OptionalEvidence.TRAINING_IDS.absent(policy, riskTier, "training-id list",
+                    "the overlap with the training data cannot be counted");
         }
         TrainingIds training = suites.trainingIds().get();
         List<Finding> findings = new ArrayList<>();
@@ -192,7 +192,8 @@ public final class DataValidator {
 
     GateResult labelQuality(PrimaryCounts primary, PackSuites suites) {
         if (suites.annotations().isEmpty()) {
-            return absent(Gate.LABEL_QUALITY, "annotations", "no annotations in the pack");
+            return OptionalEvidence.ANNOTATIONS.absent(policy, riskTier, "annotations",
+                    "label quality cannot be judged");
         }
         Map<String, Map<String, String>> byExample = new LinkedHashMap<>();
         Set<String> annotators = new TreeSet<>();
@@ -308,9 +309,4 @@ public final class DataValidator {
         return leaders.size() == 1 ? leaders.get(0) : null;
     }
 
-    private GateResult absent(Gate gate, String suite, String what) {
-        return policy.requires(suite)
-                ? GateResult.without(gate, GateOutcome.INSUFFICIENT_EVIDENCE, what + ", and the policy requires it")
-                : GateResult.without(gate, GateOutcome.NOT_APPLICABLE, what + " (not required by the policy)");
-    }
 }

@@ -2,42 +2,25 @@ package org.verdict.core.gates.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.gates.model.GateOutcome;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
-import org.verdict.core.gates.policy.PolicyReader;
 import org.verdict.core.pack.Task;
 
 class VolumeGateTest {
-    private final DataValidator validator = new DataValidator(GatePolicy.DEFAULTS);
+    private final DataValidator validator = new DataValidator(GatePolicy.DEFAULTS, 2);
 
     @Test
     void aRegressionWithoutLanguageOrSegmentSaysEveryReasonThereIsNothingToCount() {
         GateResult volume = validator.volume(counts(Task.REGRESSION, List.of(), new long[0], Map.of()));
         assertEquals(GateOutcome.NOT_APPLICABLE, volume.outcome());
-        // the same missing column leaves language parity without evidence: the line says why the two differ
-        assertEquals("nothing to count: a regression has no classes, and the primary suite has no 'language' or "
-                + "'segment' columns (volume only counts what is there; language parity, which must judge each "
-                + "language, lacks evidence instead)", volume.summary());
-        assertEquals(2, volume.findings().size(), "each missing column keeps its finding");
-    }
-
-    @Test
-    void withLanguageParityDeclaredNotApplicableNothingToCountSaysNoMore(@TempDir Path folder) throws Exception {
-        Path file = Files.writeString(folder.resolve("policy.json"),
-                "{\"notApplicable\": {\"language_parity\": \"single-language model\"}}");
-        GatePolicy policy = new PolicyReader().read(file, "policy.json");
-        GateResult volume = new DataValidator(policy).volume(counts(Task.REGRESSION, List.of(), new long[0],
-                Map.of()));
         assertEquals("nothing to count: a regression has no classes, and the primary suite has no 'language' or "
                 + "'segment' columns", volume.summary());
+        assertEquals(2, volume.findings().size(), "each missing column keeps its finding");
     }
 
     @Test

@@ -1,0 +1,82 @@
+package org.verdict.ui.compare;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.verdict.core.compare.SliceKey;
+import org.verdict.core.compare.SliceResult;
+import org.verdict.core.compare.Verdict;
+import org.verdict.core.pack.Metric;
+import org.verdict.ui.chart.ChartPane;
+import org.verdict.ui.chart.RowAxis;
+import org.verdict.ui.task.CurrentThreadExecutor;
+import org.verdict.ui.theme.Appearance;
+
+/**
+ * c_houses' per-model chart beside the table at 1366×768 (a pane about 360 px wide): "neighbourhood=hood_23 (n=72)"
+ * shrank whole and took half the pane. Its rows, all of one column, are named by their values, as the forest plot's.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SliceChartLabelsTest {
+    private static final ResourceBundle TEXT = ResourceBundle.getBundle("org.verdict.ui.messages");
+    private ChartPane pane;
+
+    @Start
+    void start(Stage stage) {
+        Appearance appearance = new Appearance(false, false);
+        pane = new ChartPane(appearance, TEXT, extension -> Optional.empty(), new CurrentThreadExecutor());
+        Scene scene = new Scene(pane, 360, 540);
+        appearance.applyTo(scene.getRoot());
+        stage.setScene(scene);
+        stage.sizeToScene();
+        stage.show();
+    }
+
+    private static List<SliceResult> neighbourhoods() {
+        List<SliceResult> results = new ArrayList<>();
+        results.add(ReportFixture.result(SliceKey.OVERALL, 5000, Metric.MAE, 54_078, 59_275, -3_267, 13_679, 0.2,
+                0.2, Verdict.INCONCLUSIVE));
+        for (int i = 0; i < 29; i++) {
+            double production = 50_000 + 400 * i;
+            results.add(ReportFixture.result(ReportFixture.slice("neighbourhood", String.format("hood_%02d", i)),
+                    72 + 11 * i, Metric.MAE, production, production + 1_000, -9_000, 11_000, 0.5, 1.0,
+                    Verdict.INCONCLUSIVE));
+        }
+        return results;
+    }
+
+    @Test
+    void perModelLabelsOfOneColumnAreShortenedWithTheFullTextKept(FxRobot robot) throws Exception {
+        SliceChartData data = SliceChartData.of(Metric.MAE, neighbourhoods());
+        JFreeChart chart = new SliceCharts(TEXT).perModel(data);
+        robot.interact(() -> pane.showChart(chart, data.points().size(), SliceCharts.PER_MODEL_ROW_HEIGHT));
+        RowAxis rows = (RowAxis) ((XYPlot) chart.getPlot()).getDomainAxis();
+        WaitForAsyncUtils.waitForFxEvents(5);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> rows.shownLabels().get(1).startsWith("hood_"));
+
+        List<String> shown = rows.shownLabels();
+        for (int i = 1; i < shown.size(); i++) {
+            String full = rows.getSymbols()[i];
+            assertTrue(full.startsWith("neighbourhood=hood_"), "the axis keeps the full label: " + full);
+            assertTrue(full.equals("neighbourhood=" + shown.get(i)), "'" + shown.get(i) + "' shortens " + full);
+            String tooltip = chart.getXYPlot().getRenderer().getToolTipGenerator(0, i)
+                    .generateToolTip(chart.getXYPlot().getDataset(), 0, i);
+            assertTrue(tooltip.startsWith(data.points().get(i).label() + " (n="), "the tooltip has it whole: "
+                    + tooltip);
+        }
+    }
+}
