@@ -79,4 +79,39 @@ class TinySliceReasonTest {
         assertEquals("insufficient evidence", tiny.get("outcome").asText());
         assertEquals("tiny: too few examples (n=4, minimum 30)", tiny.get("detail").asText());
     }
+
+    /**
+     * The JSON of the 4-row slice: Δ without any interval or test; accuracy keeps Wilson's intervals, log_loss's
+     * bootstrap intervals are null with the reason in {@code unstable}, the shape an unstable slice already has.
+     */
+    @Test
+    void compareJsonWithholdsTheBootstrapIntervalsOfATinySliceAndSaysWhy() throws IOException {
+        write();
+        CliRun run = CliRun.verdict("compare", pack.toString(), "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode accuracy = null;
+        JsonNode logLoss = null;
+        for (JsonNode result : new ObjectMapper().readTree(run.out()).get("results")) {
+            if (result.get("values").toString().equals("[\"tiny\"]")) {
+                switch (result.get("metric").asText()) {
+                    case "accuracy" -> accuracy = result;
+                    case "log_loss" -> logLoss = result;
+                    default -> { }
+                }
+            }
+        }
+        for (JsonNode result : new JsonNode[] {accuracy, logLoss}) {
+            assertEquals("too few examples", result.get("verdict").asText());
+            for (String field : new String[] {"ci", "unadjustedCi", "pValue", "adjustedP", "test", "method"}) {
+                assertTrue(result.get(field).isNull(), field + " of " + result);
+            }
+            assertTrue(result.get("delta").isNumber(), result.toString());
+        }
+        assertTrue(accuracy.get("productionCi").isArray() && accuracy.get("candidateCi").isArray(), accuracy.toString());
+        assertFalse(accuracy.has("unstable"), accuracy.toString());
+        assertTrue(logLoss.get("productionCi").isNull() && logLoss.get("candidateCi").isNull(), logLoss.toString());
+        assertFalse(logLoss.has("productionCiFallback"), logLoss.toString());
+        assertEquals("4 rows (1 positive), under the minimum of 30, are too few for the bootstrap's studentized or "
+                + "percentile interval of either model or a test of Δ", logLoss.get("unstable").asText());
+    }
 }

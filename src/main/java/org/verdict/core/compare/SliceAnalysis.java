@@ -161,7 +161,8 @@ final class SliceAnalysis {
         if (task == Task.REGRESSION) {
             results.addAll(regressionMetrics(rows, random.split()));
         }
-        return new Outcome(inOrder(metrics, results), classRecalls);
+        return new Outcome(underMinimum(inOrder(metrics, results), rows.length,
+                () -> task == Task.BINARY ? positives(rows) : null), classRecalls);
     }
 
     /**
@@ -202,8 +203,36 @@ final class SliceAnalysis {
             }
             results.addAll(regressionMetrics(blockResampler(slice), slice.n(), zeroLabels, random.split()));
         }
-        return new Outcome(inOrder(metrics, results), task.isClassification() ? classRecalls(slice.cells())
-                : List.of());
+        return new Outcome(underMinimum(inOrder(metrics, results), slice.n(),
+                () -> task == Task.BINARY ? positives(slice) : null),
+                task.isClassification() ? classRecalls(slice.cells()) : List.of());
+    }
+
+    /**
+     * A slice under the comparison's minimum: no test of Δ, and only the model intervals valid at any size.
+     * {@code positives} is counted only then (a pass over the slice's rows that a larger slice does not need).
+     */
+    private List<MetricComparison> underMinimum(List<MetricComparison> results, int n,
+                                                java.util.function.Supplier<Long> positives) {
+        TooFewExamples rule = new TooFewExamples(options.minSliceSize());
+        if (!rule.covers(n)) {
+            return results;
+        }
+        Long counted = positives.get();
+        return results.stream().map(c -> rule.applied(c, n, counted)).toList();
+    }
+
+    private long positives(int[] rows) {
+        int[] label = models.table.labelCodes();
+        return Arrays.stream(rows).filter(row -> label[row] == 1).count();
+    }
+
+    /** A binary summary slice's positives, from its paired cells (label 1: cells 4–7) or its ranking sums; else null. */
+    private static Long positives(SummarySlice slice) {
+        if (slice.cells() != null) {
+            return Arrays.stream(slice.cells(), 4, 8).sum();
+        }
+        return slice.ranking() == null ? null : slice.ranking().positives();
     }
 
     private static boolean[] labelledIn(EvaluationTable table) {
@@ -1244,6 +1273,8 @@ final class SliceAnalysis {
      * said in the note ({@link #withFallbacksSaid}).
      */
     private final class StudentizedIntervals {
+        /** The slice's examples. */
+        private final int n;
         private final BlockResampler resampler;
         private final List<StudentizedBootstrap.Scale> scales;
         private final SumsMetric metric;
@@ -1269,6 +1300,7 @@ final class SliceAnalysis {
         StudentizedIntervals(BlockResampler resampler, double[] totals, int replicates, int n,
                              List<StudentizedBootstrap.Scale> scales, SumsMetric metric, SumsRead read,
                              CarriedSums carried) {
+            this.n = n;
             this.resampler = resampler;
             this.scales = scales;
             this.metric = metric;
@@ -1362,6 +1394,9 @@ final class SliceAnalysis {
          * holds 70% of production's squared error, so production's rmse interval is the bootstrap percentile interval".
          */
         MetricComparison withFallbacksSaid(int m, MetricComparison comparison) {
+            if (new TooFewExamples(options.minSliceSize()).covers(n)) {
+                return comparison; // its model intervals are withheld (TooFewExamples), so no fallback stands to say
+            }
             boolean production = unstable[m][0] != null && comparison.production() != null
                     && comparison.production().ci() != null;
             boolean candidate = unstable[m][1] != null && comparison.candidate() != null

@@ -21,14 +21,15 @@ import org.verdict.core.stats.MetricFormat;
  * @param deltaCi the interval of Δ shown beside the verdict (see {@link #shownInterval()}); null when no test is made
  *                (unavailable, unstable, or fewer examples than the minimum)
  * @param unadjustedCi the interval of Δ at the comparison's confidence level, before any multiplicity adjustment;
- *                     null when Δ has no interval (unavailable or unstable)
+ *                     null when Δ has no interval (unavailable, unstable, or fewer examples than the minimum)
  * @param pValue unadjusted two-sided p-value of Δ = 0, the inversion of the interval procedure
  * @param adjustedP p-value adjusted within the test's family (the overall slice: equal to {@code pValue}); null for
  *                  results outside every family
  * @param test the procedure, e.g. {@code tango-score}, {@code delong}, {@code paired-bootstrap}
  * @param shownInterval which interval {@code deltaCi} is; null when {@code deltaCi} is
  * @param unstableReason why no interval of Δ is given although both values are, e.g. "class E has 3 examples here";
- *                       else null
+ *                       under the minimum size, why a model's interval is withheld (docs/statistics.md, "Slices under
+ *                       the minimum"); else null
  * @param note extra facts, e.g. how many examples mape skipped because their label is 0; else null
  * @param equivalenceBand E of the band ±E within which the verdict reads "no significant difference", in the metric's
  *                        units; its interval is written so that no end that is not ±E reads like it. Null where no
@@ -77,12 +78,16 @@ public record SliceResult(
     }
 
     /**
-     * The verdict for people: its label, "unstable: …" with the reason when Δ has no trustworthy interval, or "no
-     * information at this level: …" when the interval beside it spans every value Δ could take.
+     * The verdict for people: its label, "unstable: …" with the reason when Δ has no trustworthy interval, "too few
+     * examples: …" with the reason when a model's interval is withheld there too, or "no information at this level:
+     * …" when the interval beside it spans every value Δ could take.
      */
     public String verdictLabel() {
         if (isUnstable()) {
             return "unstable: " + unstableReason;
+        }
+        if (withheldForTooFewExamples()) {
+            return verdict.label() + ": " + unstableReason;
         }
         String uninformative = noInformationReason();
         return uninformative != null ? NO_INFORMATION + ": " + uninformative : verdict.label();
@@ -248,5 +253,14 @@ public record SliceResult(
      */
     public boolean isUnstable() {
         return unstableReason != null && verdict == Verdict.INCONCLUSIVE;
+    }
+
+    /**
+     * Whether the slice is under the minimum size and a model's interval is withheld there, {@link #unstableReason()}
+     * saying why (e.g. "4 rows (2 positives), under the minimum of 30, are too few for DeLong's interval of either
+     * model or a test of Δ").
+     */
+    public boolean withheldForTooFewExamples() {
+        return unstableReason != null && verdict == Verdict.TOO_FEW_EXAMPLES;
     }
 }

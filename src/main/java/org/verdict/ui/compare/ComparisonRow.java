@@ -34,7 +34,7 @@ public final class ComparisonRow {
         this.result = result;
         MetricFormat numbers = MetricFormat.of(result.metric());
         this.verdictText = formatVerdict(result);
-        this.verdictReason = result.isUnstable() ? result.unstableReason()
+        this.verdictReason = result.isUnstable() || result.withheldForTooFewExamples() ? result.unstableReason()
                 : result.verdict() == Verdict.UNAVAILABLE ? result.unavailableReason() : result.noInformationReason();
         this.nText = MetricFormat.count(result.n());
         this.productionText = estimate(numbers, result.production());
@@ -74,7 +74,10 @@ public final class ComparisonRow {
         return verdictText;
     }
 
-    /** Why a verdict is unstable or unavailable, for its tooltip and the clipboard; null for other verdicts. */
+    /**
+     * Why a verdict is unstable or unavailable, or why a slice with too few examples shows a model without its interval,
+     * for its tooltip and the clipboard; null for other verdicts.
+     */
     public String verdictReason() {
         return verdictReason;
     }
@@ -197,7 +200,7 @@ public final class ComparisonRow {
 
     /** What the Δ cell's interval is, the unadjusted one, and why an end is marked {@link SliceResult#BOUND_MARK}. */
     private static String formatDeltaTooltip(SliceResult result, boolean unadjustedShown) {
-        if (result.isUnstable()) {
+        if (result.isUnstable() || result.withheldForTooFewExamples()) {
             return "No interval: " + result.unstableReason() + ".";
         }
         String unadjusted = result.unadjustedCi() == null ? "" : "Unadjusted interval: "
@@ -206,9 +209,8 @@ public final class ComparisonRow {
         String bound = result.boundReason(unadjustedShown ? result.unadjustedCi() : result.deltaCi());
         String shown;
         if (result.shownInterval() == null) {
-            shown = result.deltaCi() == null && result.unadjustedCi() != null
-                    ? "Not tested (" + result.verdict().label() + "), so no interval beside the verdict. " + unadjusted
-                    : unadjusted;
+            shown = result.verdict() == Verdict.TOO_FEW_EXAMPLES
+                    ? "Not tested (" + result.verdict().label() + "), so Δ has no interval." : unadjusted;
         } else {
             shown = "Shown: " + result.shownInterval().describe() + "; the verdict is better or worse exactly when it "
                     + "excludes 0. " + unadjusted;

@@ -206,9 +206,9 @@ public final class SliceCharts {
         MessageFormat tooltip = new MessageFormat(text.getString("chart.valueTooltip"));
         MetricFormat numbers = MetricFormat.of(data.metric());
         List<String> productionTooltips = points.stream().map(p -> valueTooltip(tooltip, p, production.getKey(),
-                numbers.estimate(p.production(), p.productionLow(), p.productionHigh()))).toList();
+                modelText(numbers, p.production(), p.productionLow(), p.productionHigh()))).toList();
         List<String> candidateTooltips = points.stream().map(p -> valueTooltip(tooltip, p, candidate.getKey(),
-                numbers.estimate(p.candidate(), p.candidateLow(), p.candidateHigh()))).toList();
+                modelText(numbers, p.candidate(), p.candidateLow(), p.candidateHigh()))).toList();
         renderer.setDefaultToolTipGenerator(byPoint(series -> series % 2 == 0 ? productionTooltips : candidateTooltips));
         XYPlot plot = plot(dataset, renderer, points, data.metric().wireName(), data.metric());
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
@@ -398,5 +398,14 @@ public final class SliceCharts {
 
     private static Shape square() {
         return new Rectangle2D.Double(-4.5, -4.5, 9, 9);
+    }
+
+    /**
+     * A model's value with its interval; one without (its bounds are its value) says so, "0.750 (no interval)" (the
+     * tooltip adds the slice's reason), never a zero-width "[0.750, 0.750]".
+     */
+    static String modelText(MetricFormat numbers, double value, double low, double high) {
+        return low == value && high == value ? numbers.value(value) + " (no interval)"
+                : numbers.estimate(value, low, high);
     }
 }

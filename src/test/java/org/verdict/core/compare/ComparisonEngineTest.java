@@ -380,7 +380,8 @@ class ComparisonEngineTest {
         assertEquals(Verdict.TOO_FEW_EXAMPLES, tiny.verdict());
         assertNull(tiny.adjustedP());
         assertNull(tiny.deltaCi(), "no interval beside a verdict that does not test");
-        assertNotNull(tiny.unadjustedCi());
+        assertNull(tiny.unadjustedCi(), "nor one away from it: Δ is not tested under the minimum");
+        assertNotNull(tiny.production().ci(), "Wilson's interval is valid at any size");
         // group=large is the whole family: the overall slice is tested alone
         assertEquals(1, report.correctedTestsByMetric().get(Metric.ACCURACY));
     }

@@ -151,8 +151,25 @@ class ComparisonRowTest {
                 "paired-bootstrap-cells", Verdict.TOO_FEW_EXAMPLES, null, null, "class E has 1 example here", null);
         ComparisonRow row = new ComparisonRow(small);
         assertEquals("too few examples", row.verdictText());
-        assertEquals(small.verdictLabel(), row.verdictText(), "the table says what the CLI and the report say");
-        assertTrue(row.toTsv().endsWith("\ttoo few examples"), row.toTsv());
+        assertEquals(small.verdictWord(), row.verdictText(), "the table's word is the CLI's and the report's");
+        // the models' intervals are missing: the reason is said, as the CLI and the report say it
+        assertEquals("too few examples: class E has 1 example here", small.verdictLabel());
+        assertEquals("class E has 1 example here", row.verdictReason());
+        assertEquals("No interval: class E has 1 example here.", row.deltaTooltip());
+        assertTrue(row.toTsv().endsWith("\ttoo few examples: class E has 1 example here"), row.toTsv());
+    }
+
+    /** Under the minimum with every interval a rate's Wilson: nothing is withheld, Δ is simply not tested. */
+    @Test
+    void aSliceBelowTheMinimumSizeWithItsWilsonIntervalsSaysDeltaIsNotTested() {
+        SliceResult small = new SliceResult(ReportFixture.slice("region", "r11"), 14, Metric.ACCURACY, false,
+                new MetricEstimate(0.79, new Interval(0.52, 0.92)), new MetricEstimate(0.79, new Interval(0.52, 0.92)),
+                0.0, null, null, null, null, null, Verdict.TOO_FEW_EXAMPLES, null, null, null, null);
+        ComparisonRow row = new ComparisonRow(small);
+        assertEquals("too few examples", small.verdictLabel());
+        assertNull(row.verdictReason());
+        assertEquals("Not tested (too few examples), so Δ has no interval.", row.deltaTooltip());
+        assertEquals("0.000", new ComparisonRow(small, true).deltaText(), "no interval with Show unadjusted intervals");
     }
     /**
      * One number format for a row: the app and the approval pack write the same Δ (the approval pack said −759.2

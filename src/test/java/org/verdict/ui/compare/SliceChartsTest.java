@@ -125,4 +125,12 @@ class SliceChartsTest {
         }
         return List.copyOf(byPosition.values());
     }
+
+    /** A model without an interval (withheld under the minimum) is said so in its tooltip, never as "[0.750, 0.750]". */
+    @Test
+    void aModelWithoutAnIntervalSaysSoWithTheReason() {
+        org.verdict.core.stats.MetricFormat numbers = org.verdict.core.stats.MetricFormat.of(Metric.ROC_AUC);
+        assertEquals("0.750 (no interval)", SliceCharts.modelText(numbers, 0.75, 0.75, 0.75));
+        assertEquals("0.750 [0.069, 0.992]", SliceCharts.modelText(numbers, 0.75, 0.069, 0.992));
+    }
 }
