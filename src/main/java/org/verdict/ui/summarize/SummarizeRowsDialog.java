@@ -15,6 +15,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -76,7 +77,15 @@ public final class SummarizeRowsDialog {
         fields.addRow(2, new Label(text.getString("summarize.output")), output,
                 browse("path.browse", output, window -> chooseFolder(window, "summarize.output")
                         .map(parent -> parent.resolve(newFolderName()))));
-        GridPane.setHgrow(rows, Priority.ALWAYS);
+        // the labels and buttons keep their whole text; the path fields give way
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints paths = new ColumnConstraints();
+        paths.setHgrow(Priority.ALWAYS);
+        ColumnConstraints buttons = new ColumnConstraints();
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
+        fields.getColumnConstraints().setAll(labels, paths, buttons);
+        fields.setId("summarizeFields");
 
         Label hint = new Label(text.getString("summarize.hint"));
         hint.getStyleClass().add("hint");

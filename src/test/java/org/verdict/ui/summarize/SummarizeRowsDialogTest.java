@@ -94,6 +94,26 @@ class SummarizeRowsDialogTest {
         executor.close();
     }
 
+    /** On a 1366×768 laptop the three labels read whole ("Rows (Parquet or CSV file, or folder)"), not "Rows (Parq…". */
+    @Test
+    void everyLabelOfTheDialogReadsWhole(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(1366);
+            stage.setHeight(768);
+        });
+        robot.clickOn("#menuFile").clickOn("#menuSummarizeRows");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.layout.GridPane fields = robot.lookup("#summarizeFields").queryAs(javafx.scene.layout.GridPane.class);
+        List<Label> labels = fields.getChildren().stream().filter(Label.class::isInstance).map(Label.class::cast)
+                .toList();
+        assertEquals(3, labels.size());
+        for (Label label : labels) {
+            assertTrue(label.getWidth() >= label.prefWidth(-1) - 0.5,
+                    label.getText() + ": " + label.getWidth() + " of " + label.prefWidth(-1));
+        }
+        robot.interact(() -> ((javafx.stage.Stage) fields.getScene().getWindow()).close());
+    }
+
     @Test
     void aParquetFileIsSummarisedInTheBackgroundAndTheWindowOpensThePack(FxRobot robot) throws Exception {
         Path parquet = SummarizeRowsViewModelTest.lake(folder, 30_000);
