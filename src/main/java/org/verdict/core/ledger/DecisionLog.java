@@ -127,6 +127,10 @@ public final class DecisionLog implements AutoCloseable {
             if (version < StoreSchema.CURRENT_VERSION && !readOnly) {
                 migrate(db, connection, clock);
             }
+            if (!readOnly && version > 0 && !StoreSchema.missingGuards(connection, StoreSchema.CURRENT_VERSION).isEmpty()) {
+                // someone dropped the append-only triggers; a log Verdict writes to refuses changes again
+                StoreSchema.restoreGuards(connection, StoreSchema.CURRENT_VERSION);
+            }
             return new DecisionLog(db, connection, busyTimeout, clock);
         } catch (SQLException e) {
             closeQuietly(connection);
@@ -601,7 +605,8 @@ public final class DecisionLog implements AutoCloseable {
     private LogSnapshot readSnapshot() throws SQLException {
         int version = StoreSchema.version(connection);
         return LogSnapshot.of(origin, version, readRecords(), version >= 2 ? readEntries() : List.of(),
-                readStoredSigners(), readCheckpoints()).withStraySignatures(readStraySignatures());
+                readStoredSigners(), readCheckpoints()).withStraySignatures(readStraySignatures())
+                .withMissingGuards(StoreSchema.missingGuards(connection, version));
     }
 
     /** Signers as the signed entries establish them (the tables are only an index). */

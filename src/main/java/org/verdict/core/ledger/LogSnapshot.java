@@ -11,26 +11,35 @@ import org.verdict.core.stats.MetricFormat;
  * @param formatVersion the store's format: 1 kept its signer register in plain tables, 2 and later in signed entries
  * @param register who may sign, replayed from the entries (format 2) or read from the tables (format 1)
  * @param straySignatures signatures the store holds for records it does not hold: left behind by a deletion
+ * @param missingGuards the triggers that keep the store append-only and that it no longer has (dropped)
  */
 public record LogSnapshot(String origin, int formatVersion, List<LoggedRecord> records, List<LogEntry> entries,
-                          SignerRegister register, List<Checkpoint> checkpoints, List<RecordSignature> straySignatures) {
+                          SignerRegister register, List<Checkpoint> checkpoints, List<RecordSignature> straySignatures,
+                          List<String> missingGuards) {
 
     public LogSnapshot {
         records = List.copyOf(records);
         entries = List.copyOf(entries);
         checkpoints = List.copyOf(checkpoints);
         straySignatures = List.copyOf(straySignatures);
+        missingGuards = List.copyOf(missingGuards);
     }
 
-    /** A snapshot whose every signature belongs to one of its records. */
+    /** A snapshot whose every signature belongs to one of its records, of a store that keeps its guard. */
     public LogSnapshot(String origin, int formatVersion, List<LoggedRecord> records, List<LogEntry> entries,
                        SignerRegister register, List<Checkpoint> checkpoints) {
-        this(origin, formatVersion, records, entries, register, checkpoints, List.of());
+        this(origin, formatVersion, records, entries, register, checkpoints, List.of(), List.of());
     }
 
     /** The same snapshot, with the signatures the store holds for records that are not in it. */
     public LogSnapshot withStraySignatures(List<RecordSignature> strays) {
-        return new LogSnapshot(origin, formatVersion, records, entries, register, checkpoints, strays);
+        return new LogSnapshot(origin, formatVersion, records, entries, register, checkpoints, strays, missingGuards);
+    }
+
+    /** The same snapshot, with the append-only triggers the store no longer has. */
+    public LogSnapshot withMissingGuards(List<String> dropped) {
+        return new LogSnapshot(origin, formatVersion, records, entries, register, checkpoints, straySignatures,
+                dropped);
     }
 
     /** Replays the register from what the store holds; {@code storedSigners} are the signers/revocations tables. */

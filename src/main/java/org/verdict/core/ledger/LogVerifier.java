@@ -58,6 +58,13 @@ public final class LogVerifier {
         checkStraySignatures(log, problems);
         checkCheckpoints(log, options.trustedSigners(), problems, progress);
         List<String> notes = new ArrayList<>();
+        if (!log.missingGuards().isEmpty()) {
+            notes.add("the store's append-only guard is missing, " + MetricFormat.count(log.missingGuards().size(),
+                    "trigger", "triggers") + " dropped (" + String.join(", ", log.missingGuards()) + ") by someone"
+                    + " with write access to the file: it no longer refuses a change by itself; the records are"
+                    + " still checked by their hashes and signatures, and Verdict restores the guard when it next"
+                    + " writes to this log");
+        }
         checkEntriesAfterLastCheckpoint(log, problems, notes);
         if (options.trustedSigners() != null) {
             checkEntrySigners(log, options.trustedSigners(), problems);

@@ -22,6 +22,11 @@ final class StoreSchema {
             StoreSchema::version2);
 
     static final int CURRENT_VERSION = MIGRATIONS.size();
+    /** The append-only tables each version adds. */
+    private static final String[] VERSION1_TABLES = {"log_info", "signers", "revocations", "records", "signatures",
+        "checkpoints"};
+    private static final String[] VERSION2_TABLES = {"entries", "entry_signatures"};
+    private static final List<String> OPERATIONS = List.of("UPDATE", "DELETE");
 
     private StoreSchema() {
     }
@@ -85,7 +90,7 @@ final class StoreSchema {
                         + " signature_count INTEGER NOT NULL, signatures_hash BLOB NOT NULL, origin TEXT NOT NULL,"
                         + " root_hash BLOB NOT NULL, key_id TEXT NOT NULL REFERENCES signers(key_id),"
                         + " signature BLOB NOT NULL)"));
-        sql.addAll(appendOnly("log_info", "signers", "revocations", "records", "signatures", "checkpoints"));
+        sql.addAll(appendOnly(VERSION1_TABLES));
         return List.copyOf(sql);
     }
 
@@ -102,20 +107,63 @@ final class StoreSchema {
                         + " PRIMARY KEY (entry_seq, key_id))",
                 "ALTER TABLE checkpoints ADD COLUMN entry_count INTEGER",
                 "ALTER TABLE checkpoints ADD COLUMN entries_hash BLOB"));
-        sql.addAll(appendOnly("entries", "entry_signatures"));
+        sql.addAll(appendOnly(VERSION2_TABLES));
         return List.copyOf(sql);
     }
 
     private static List<String> appendOnly(String... tables) {
         List<String> sql = new java.util.ArrayList<>();
         for (String table : tables) {
-            for (String operation : List.of("UPDATE", "DELETE")) {
-                sql.add("CREATE TRIGGER " + table + "_no_" + operation.toLowerCase() + " BEFORE " + operation + " ON "
+            for (String operation : OPERATIONS) {
+                sql.add("CREATE TRIGGER IF NOT EXISTS " + guardName(table, operation) + " BEFORE " + operation + " ON "
                         + table + " BEGIN SELECT RAISE(ABORT, 'the decision log is append-only: " + operation
                         + " of " + table + " is refused'); END");
             }
         }
         return sql;
+    }
+
+    private static String guardName(String table, String operation) {
+        return table + "_no_" + operation.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The append-only tables of a store of {@code version}. */
+    private static String[] guardedTables(int version) {
+        return version >= 2 ? java.util.stream.Stream.concat(java.util.Arrays.stream(VERSION1_TABLES),
+                java.util.Arrays.stream(VERSION2_TABLES)).toArray(String[]::new) : VERSION1_TABLES;
+    }
+
+    /**
+     * The triggers that keep a store of {@code version} append-only and that it no longer has: dropped by someone
+     * with write access to the file (Verdict never drops them). The records stay checked by their hashes and
+     * signatures; the store only no longer refuses a change by itself.
+     */
+    static List<String> missingGuards(Connection connection, int version) throws SQLException {
+        java.util.Set<String> present = new java.util.HashSet<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'trigger'")) {
+            while (rows.next()) {
+                present.add(rows.getString(1));
+            }
+        }
+        List<String> missing = new java.util.ArrayList<>();
+        for (String table : guardedTables(version)) {
+            for (String operation : OPERATIONS) {
+                if (!present.contains(guardName(table, operation))) {
+                    missing.add(guardName(table, operation));
+                }
+            }
+        }
+        return missing;
+    }
+
+    /** Makes the dropped triggers of a store of {@code version} again; the caller holds the write transaction. */
+    static void restoreGuards(Connection connection, int version) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : appendOnly(guardedTables(version))) {
+                statement.execute(sql);
+            }
+        }
     }
 
     /** The store's origin line, made once when the store is created. */

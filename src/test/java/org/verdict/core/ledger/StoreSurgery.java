@@ -29,22 +29,36 @@ final class StoreSurgery {
         return copy;
     }
 
+    /** Drops the append-only triggers, makes the change and puts them back, as an intruder covering tracks would. */
     static void withTriggersDropped(Path db, Change change) throws SQLException {
         try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-            List<String> triggers = new ArrayList<>();
-            try (Statement s = sql.createStatement(); ResultSet rows = s.executeQuery(
-                    "SELECT name FROM sqlite_master WHERE type = 'trigger'")) {
-                while (rows.next()) {
-                    triggers.add(rows.getString(1));
-                }
-            }
-            try (Statement s = sql.createStatement()) {
-                for (String trigger : triggers) {
-                    s.execute("DROP TRIGGER " + trigger);
-                }
-            }
+            List<String> definitions = dropTriggers(sql);
             change.apply(sql);
+            try (Statement s = sql.createStatement()) {
+                for (String definition : definitions) {
+                    s.execute(definition);
+                }
+            }
         }
+    }
+
+    /** Drops every trigger of the store; returns their definitions. */
+    static List<String> dropTriggers(Connection sql) throws SQLException {
+        List<String> triggers = new ArrayList<>();
+        List<String> definitions = new ArrayList<>();
+        try (Statement s = sql.createStatement(); ResultSet rows = s.executeQuery(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")) {
+            while (rows.next()) {
+                triggers.add(rows.getString(1));
+                definitions.add(rows.getString(2));
+            }
+        }
+        try (Statement s = sql.createStatement()) {
+            for (String trigger : triggers) {
+                s.execute("DROP TRIGGER " + trigger);
+            }
+        }
+        return definitions;
     }
 
     static void execute(Path db, String... statements) throws SQLException {

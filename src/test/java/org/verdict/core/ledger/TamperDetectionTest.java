@@ -72,9 +72,34 @@ class TamperDetectionTest {
     }
 
     /**
-     * A record changed after it was signed was signed (tier 2, by its ML lead): its status says the signature is
-     * invalid, never "awaiting signatures" as if it were merely pending, nor "signed".
+     * Dropping the triggers changes no record, so the log still verifies, but the store no longer refuses a change by
+     * itself: verification says so, and the next write restores the guard.
      */
+    @Test
+    void droppedAppendOnlyTriggersAreReportedAndRestoredByTheNextWrite() throws Exception {
+        dropEveryTrigger();
+        VerificationReport report = verify();
+        assertTrue(report.isIntact(), "no record changed");
+        assertEquals(1, report.notes().size(), report.notes().toString());
+        assertTrue(report.notes().get(0).startsWith("the store's append-only guard is missing, 16 triggers dropped"
+                + " (log_info_no_update, log_info_no_delete, signers_no_update"), report.notes().get(0));
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.append(LedgerFixtures.promotion(2, "fourth"), ML_LEAD);
+        }
+        assertTrue(verify().notes().isEmpty(), verify().notes().toString());
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
+            SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    () -> s.executeUpdate("UPDATE records SET appended_at = 'x' WHERE seq = 1"));
+            assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
+        }
+    }
+
+    private void dropEveryTrigger() throws SQLException {
+        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            StoreSurgery.dropTriggers(sql);
+        }
+    }
+
     /** The status bar shows the verifier's last step until the result is shown: "verified" only of an intact log. */
     @Test
     void theLastProgressStepSaysVerifiedOnlyOfAnIntactLog() throws Exception {
@@ -103,6 +128,10 @@ class TamperDetectionTest {
         return messages.get(messages.size() - 1);
     }
 
+    /**
+     * A record changed after it was signed was signed (tier 2, by its ML lead): its status says the signature is
+     * invalid, never "awaiting signatures" as if it were merely pending, nor "signed".
+     */
     @Test
     void aChangedRecordsStatusSaysItsSignatureIsInvalidNotAwaiting() throws Exception {
         assertEquals(Quorum.SIGNED, verify().quorums().get(2L).label());

@@ -252,9 +252,13 @@ class AuditViewModelTest {
         }
         model.open(db);
         assertFalse(model.intactProperty().get());
+        List<String> wiped = model.verificationProperty().get().lines().toList();
         assertEquals(List.of("TAMPERED: 1 problem", "✖ log entry #2 (registration of Grace Hopper, ai-safety): was"
                 + " written after 2 records and 2 signatures, but the store holds 0 records and 0 signatures (2 records"
-                + " and 2 signatures were removed)"), model.verificationProperty().get().lines().toList());
+                + " and 2 signatures were removed)"), wiped.subList(0, 2));
+        assertEquals(3, wiped.size(), wiped.toString());
+        assertTrue(wiped.get(2).startsWith("⚠ the store's append-only guard is missing, 3 triggers dropped"),
+                wiped.toString());
 
         // one signer's log wiped the same way is what a fresh log with a registration looks like: noted, not broken
         Path single = dir.resolve("single.db");
@@ -271,7 +275,8 @@ class AuditViewModelTest {
         List<String> header = model.verificationProperty().get().lines().toList();
         assertTrue(header.get(0).startsWith("intact: 0 records, ") && header.get(0).endsWith("cannot be detected without"
                 + " a checkpoint kept outside the log (choose one with Kept checkpoint…)"), header.toString());
-        assertTrue(header.get(1).startsWith("⚠ log entry #1 (registration of Ada Lovelace, ml-lead) is covered by no"
+        assertTrue(header.get(1).startsWith("⚠ the store's append-only guard is missing"), header.toString());
+        assertTrue(header.get(2).startsWith("⚠ log entry #1 (registration of Ada Lovelace, ml-lead) is covered by no"
                 + " checkpoint yet: "), header.toString());
     }
 
