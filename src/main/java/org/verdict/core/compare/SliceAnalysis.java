@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.pack.Metric;
@@ -602,42 +603,37 @@ final class SliceAnalysis {
 
         /** Recall of class {@code c} of a multiclass task: a success is a row labelled c predicted as c. */
         static PairedRate ofClass(long[] cells, int k, int c) {
-            long trials = 0;
-            long prod = 0;
-            long cand = 0;
-            long onlyCand = 0;
-            long onlyProd = 0;
-            for (int p = 0; p < k; p++) {
-                for (int q = 0; q < k; q++) {
-                    long count = cells[(c * k + p) * k + q];
-                    trials += count;
-                    prod += p == c ? count : 0;
-                    cand += q == c ? count : 0;
-                    onlyCand += q == c && p != c ? count : 0;
-                    onlyProd += p == c && q != c ? count : 0;
-                }
-            }
-            return new PairedRate(trials, prod, cand, onlyCand, onlyProd);
+            return counted(cells, k, label -> label == c, (label, predicted) -> predicted == c);
         }
 
         /** The paired counts of a metric {@link #covers} covers. */
         static PairedRate of(Metric metric, long[] cells, int k) {
+            IntPredicate trial = metric == Metric.RECALL || metric == Metric.TPR ? label -> label == 1
+                    : metric == Metric.FPR ? label -> label == 0 : label -> true;
+            boolean accuracyLike = metric == Metric.ACCURACY || metric == Metric.MICRO_F1;
+            return counted(cells, k, trial, accuracyLike ? (label, predicted) -> predicted == label
+                    : (label, predicted) -> predicted == 1);
+        }
+
+        /**
+         * Over the paired cells (label, production's prediction, candidate's prediction) of the rows whose label is a
+         * {@code trial}: the trials, each model's successes and the discordant pairs.
+         */
+        private static PairedRate counted(long[] cells, int k, IntPredicate trial, Success success) {
             long trials = 0;
             long prod = 0;
             long cand = 0;
             long onlyCand = 0;
             long onlyProd = 0;
             for (int l = 0; l < k; l++) {
+                if (!trial.test(l)) {
+                    continue;
+                }
                 for (int p = 0; p < k; p++) {
                     for (int c = 0; c < k; c++) {
                         long count = cells[(l * k + p) * k + c];
-                        if (count == 0 || (metric == Metric.RECALL || metric == Metric.TPR) && l != 1
-                                || metric == Metric.FPR && l != 0) {
-                            continue;
-                        }
-                        boolean accuracyLike = metric == Metric.ACCURACY || metric == Metric.MICRO_F1;
-                        boolean prodSuccess = accuracyLike ? p == l : p == 1;
-                        boolean candSuccess = accuracyLike ? c == l : c == 1;
+                        boolean prodSuccess = success.of(l, p);
+                        boolean candSuccess = success.of(l, c);
                         trials += count;
                         prod += prodSuccess ? count : 0;
                         cand += candSuccess ? count : 0;
@@ -647,6 +643,11 @@ final class SliceAnalysis {
                 }
             }
             return new PairedRate(trials, prod, cand, onlyCand, onlyProd);
+        }
+
+        /** Whether a row of {@code label} predicted as {@code predicted} is a success. */
+        private interface Success {
+            boolean of(int label, int predicted);
         }
     }
 
