@@ -4,7 +4,6 @@ import java.text.MessageFormat;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.TreeMap;
@@ -23,6 +22,7 @@ import org.verdict.core.pack.ModelInfo;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
+import org.verdict.core.stats.MetricFormat;
 
 /** What the Overview shows: the model, its task and risk tier, who must approve, and each version's lineage. */
 public final class OverviewViewModel {
@@ -167,8 +167,8 @@ public final class OverviewViewModel {
 
     private static String worseLine(SliceResult result) {
         // the interval its verdict reads, as Compare and the CLI write it
-        return result.metric().wireName() + " " + result.deltaText(result.deltaCi())
-                + String.format(Locale.ROOT, " (n=%,d)", result.n());
+        return result.metric().wireName() + " " + result.deltaText(result.deltaCi()) + " ("
+                + MetricFormat.sampleSize(result.n()) + ")";
     }
 
     /** The other metrics significantly worse overall, see {@link #showOtherMetricsOf}. */
