@@ -315,6 +315,23 @@ class AuditViewModelTest {
         assertTrue(listed.get(0).startsWith("record #2: holds the statement signed for position #3"), listed.toString());
     }
 
+    /** A file that is not a SQLite database is named so in the summary's red "cannot open", SQLite's words below. */
+    @Test
+    void aFileOfRandomBytesIsSaidToBeNoDatabaseAndLeftAsItWas() throws Exception {
+        Path noise = dir.resolve("noise.db");
+        byte[] bytes = new byte[8192];
+        new java.util.Random(7).nextBytes(bytes);
+        Files.write(noise, bytes);
+        model.open(noise);
+        List<String> lines = model.verificationProperty().get().lines().toList();
+        assertEquals("cannot open: " + noise + " is not a SQLite database, so it is not a decision log: choose the"
+                + " log's file, or a new file name to start a log; nothing was written to it", lines.get(0));
+        assertTrue(lines.get(1).startsWith("  SQLite: "), lines.toString());
+        assertEquals("Nothing to list: the log could not be opened — Open decision log… opens another.",
+                model.emptyTableMessage().get());
+        assertTrue(java.util.Arrays.equals(bytes, Files.readAllBytes(noise)), "the file is as it was");
+    }
+
     @Test
     void aFileThatIsNoLogIsReportedNotThrown() {
         model.open(dir.resolve("nothing-here.db"));

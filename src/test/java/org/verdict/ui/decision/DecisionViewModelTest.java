@@ -20,6 +20,7 @@ import org.verdict.core.ledger.EvaluationSummary;
 import org.verdict.core.ledger.GateOverride;
 import org.verdict.core.ledger.KeyFile;
 import org.verdict.core.ledger.LedgerFixtures;
+import org.verdict.core.ledger.ReadOnlyPaths;
 import org.verdict.core.ledger.RecordKind;
 import org.verdict.core.ledger.Roles;
 import org.verdict.core.ledger.TriggerEvidence;
@@ -216,6 +217,26 @@ class DecisionViewModelTest {
         assertFalse(onTampered.signingProperty().get());
         try (DecisionLog log = DecisionLog.openReadOnly(store)) {
             assertEquals(2, log.snapshot().records().size(), "nothing was appended");
+        }
+    }
+
+    /** A log the app cannot write is said in the dialog's status as the command line says it, and nothing is made. */
+    @Test
+    void signingIntoALogInAReadOnlyFolderSaysSoInPlainWordsAndWritesNothing() throws Exception {
+        Path key = adasKey();
+        Path folder = Files.createDirectory(dir.resolve("shared"));
+        DecisionViewModel model = filledIn(new CurrentThreadExecutor(), key);
+        model.storeProperty().set(folder.resolve("decisions.db"));
+        try (ReadOnlyPaths readOnly = ReadOnlyPaths.of(folder)) {
+            model.sign(LedgerFixtures.PASSPHRASE.clone());
+        }
+        List<String> status = model.statusProperty().get().lines().toList();
+        assertEquals(folder.resolve("decisions.db") + " is in a read-only folder: choose a writable folder or copy the"
+                + " log to one", status.get(0));
+        assertTrue(status.get(1).startsWith("  SQLite: "), status.toString());
+        assertNull(model.signedRecordProperty().get());
+        try (var files = Files.list(folder)) {
+            assertEquals(List.of(), files.toList(), "no log file is made");
         }
     }
 
