@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.cli.terminal.TerminalWidth;
+import org.verdict.core.ledger.TamperedStore;
 import org.verdict.core.pack.PackFixture;
 import picocli.CommandLine;
 
@@ -103,7 +104,7 @@ class LogCommandTest {
     void verifyExitsOneAndNamesTheFirstBadRecordAfterTampering() throws Exception {
         append();
         append();
-        changeOneLetterOfRecordTwo();
+        TamperedStore.changeRecord(db, 2, "every segment", "every segmenT");
         assertEquals(1, log("verify", "--db", db.toString()));
         assertTrue(out.toString().contains("TAMPERED: first bad record is #2"), out.toString());
         assertEquals(2, log("verify", "--db", dir.resolve("missing.db").toString()));
@@ -115,7 +116,7 @@ class LogCommandTest {
     void listShowsTheSignatureOfAChangedRecordAsInvalid() throws Exception {
         append();
         append();
-        changeOneLetterOfRecordTwo();
+        TamperedStore.changeRecord(db, 2, "every segment", "every segmenT");
         out.getBuffer().setLength(0);
         assertEquals(0, log("list", "--db", db.toString()));
         String recordTwo = out.toString().lines().filter(l -> l.strip().startsWith("2 ")).findFirst().orElseThrow();
@@ -199,7 +200,7 @@ class LogCommandTest {
     void appendAndCheckpointRefuseALogThatDoesNotVerify() throws Exception {
         append();
         append();
-        changeOneLetterOfRecordTwo();
+        TamperedStore.changeRecord(db, 2, "every segment", "every segmenT");
         out.getBuffer().setLength(0);
         assertEquals(1, log("verify", "--db", db.toString()));
         String firstProblem = out.toString().lines().skip(1).findFirst().orElseThrow().strip();
@@ -237,7 +238,7 @@ class LogCommandTest {
     void exportRefusesALogThatDoesNotVerifyAndWritesNothing() throws Exception {
         append();
         append();
-        changeOneLetterOfRecordTwo();
+        TamperedStore.changeRecord(db, 2, "every segment", "every segmenT");
         out.getBuffer().setLength(0);
         Path target = dir.resolve("export");
 
@@ -737,14 +738,6 @@ class LogCommandTest {
         assertEquals("mine", Files.readString(target.resolve("notes.txt")));
         try (var siblings = Files.list(dir)) {
             assertTrue(siblings.noneMatch(p -> p.getFileName().toString().contains(".part-")), "no temporary folder is left");
-        }
-    }
-
-    /** Changes one letter in record #2's stored payload around the triggers, as the sqlite3 shell could. */
-    private void changeOneLetterOfRecordTwo() throws Exception {
-        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
-            s.execute("DROP TRIGGER records_no_update");
-            s.executeUpdate("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), 'every segment', 'every segmenT') AS BLOB) WHERE seq = 2");
         }
     }
 

@@ -19,6 +19,7 @@ import org.verdict.core.ledger.DecisionRecord;
 import org.verdict.core.ledger.LedgerFixtures;
 import org.verdict.core.ledger.Roles;
 import org.verdict.core.ledger.SignerKey;
+import org.verdict.core.ledger.TamperedStore;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.BackgroundExecutor;
 import org.verdict.ui.task.CurrentThreadExecutor;
@@ -197,10 +198,7 @@ class AuditViewModelTest {
 
     @Test
     void aTamperedRecordGetsABrokenBadgeAndItsProblems() throws Exception {
-        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
-            s.execute("DROP TRIGGER records_no_update");
-            s.executeUpdate("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), 'every slice', 'every slicE') AS BLOB) WHERE seq = 2");
-        }
+        TamperedStore.changeRecord(db, 2, "every slice", "every slicE");
         model.open(db);
         assertFalse(model.intactProperty().get());
         assertTrue(model.verificationProperty().get().contains("first bad record is #2"), model.verificationProperty().get());
@@ -216,10 +214,7 @@ class AuditViewModelTest {
      */
     @Test
     void aRecordChangedAfterSigningShowsEverySignatureInvalidWherever() throws Exception {
-        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
-            s.execute("DROP TRIGGER records_no_update");
-            s.executeUpdate("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), 'every slice', 'every slicE') AS BLOB) WHERE seq = 2");
-        }
+        TamperedStore.changeRecord(db, 2, "every slice", "every slicE");
         model.open(db);
         AuditRow changed = model.visibleRecords().get(1);
         String invalid = "signature invalid: record altered after signing";

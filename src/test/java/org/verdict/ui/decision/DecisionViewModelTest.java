@@ -23,6 +23,7 @@ import org.verdict.core.ledger.LedgerFixtures;
 import org.verdict.core.ledger.ReadOnlyPaths;
 import org.verdict.core.ledger.RecordKind;
 import org.verdict.core.ledger.Roles;
+import org.verdict.core.ledger.TamperedStore;
 import org.verdict.core.ledger.TriggerEvidence;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.BackgroundExecutor;
@@ -194,12 +195,7 @@ class DecisionViewModelTest {
         DecisionViewModel second = filledIn(new CurrentThreadExecutor(), key);
         second.sign(LedgerFixtures.PASSPHRASE.clone());
         Path store = dir.resolve("decisions.db");
-        try (java.sql.Connection sql = java.sql.DriverManager.getConnection("jdbc:sqlite:" + store);
-             java.sql.Statement s = sql.createStatement()) {
-            s.execute("DROP TRIGGER records_no_update");
-            s.executeUpdate("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), 'latency gate fails',"
-                    + " 'latency gate passes') AS BLOB) WHERE seq = 1");
-        }
+        TamperedStore.changeRecord(store, 1, "latency gate fails", "latency gate passes");
         String firstProblem;
         try (DecisionLog log = DecisionLog.openReadOnly(store)) {
             firstProblem = new org.verdict.core.ledger.LogVerifier().verify(log.snapshot(),
