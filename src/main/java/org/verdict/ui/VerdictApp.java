@@ -221,6 +221,7 @@ public final class VerdictApp extends Application {
                 // the message names the broken row's file, line and column: shown, not folded into the details
                 failure.getMessage() + "\n\n" + text.getString("summarize.failedAdvice"),
                 String.valueOf(failure.getMessage())));
+        window.listViewShortcuts(text.getString("view.compare"), CompareView.shortcuts(text));
         window.addFileCommand("menuSummarizeRows", text.getString("menu.file.summarize"),
                 new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 () -> dialog.show(window.window()));

@@ -99,6 +99,8 @@ public final class CompareViewModel {
     private ReviewPack pack;
     private boolean scoresMissing;
     private boolean selectingPack;
+    /** Counts the comparisons asked for: only the latest one's end clears {@link #computing}. */
+    private long comparisonsAsked;
 
     public CompareViewModel(ComparisonRunner runner, ConfusionSource confusionSource, BackgroundExecutor executor, ActivityMonitor activity,
                             ResourceBundle text, ComparisonOptions baseOptions, Consumer<Throwable> onFailure) {
@@ -210,7 +212,9 @@ public final class CompareViewModel {
         }
         ReportKey key = ReportKey.of(candidate.get(), dimension.get());
         ComparisonReport cached = reports.get(key);
+        long asked = ++comparisonsAsked;
         if (cached != null) {
+            computing.set(false);
             report.set(cached);
             showSelection();
             return;
@@ -242,7 +246,8 @@ public final class CompareViewModel {
                     notice.set(MessageFormat.format(text.getString("compare.failed"), failure.getMessage()));
                     onFailure.accept(failure);
                 })
-                .andFinally(() -> computing.set(false))
+                // a previous pack's or candidate's comparison ending while this one runs leaves it computing
+                .andFinally(() -> computing.set(computing.get() && asked != comparisonsAsked))
                 .start();
     }
 
