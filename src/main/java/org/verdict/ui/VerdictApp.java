@@ -136,7 +136,9 @@ public final class VerdictApp extends Application {
                 (pack, candidate, progress) -> gateReview.review(pack, candidate, gateReview.policyOf(pack), progress),
                 executor, activity, gatesText, viewId -> navigator.get().show(viewId), unexpected,
                 compareModel.candidateProperty());
-        overviewModel.showVerdictOf(gatesModel.headlineProperty());
+        // until a pack has opened, Gates and Evidence say which one is loading instead of asking for one
+        gatesModel.followOpening(main.openingProperty());
+        overviewModel.showVerdictOf(gatesModel.verdict());
         overviewModel.showOtherMetricsOf(compareModel.reportProperty());
         PackView gates = new PackView(GatesViewModel.VIEW_ID, gatesText.getString("view.gates"),
                 () -> new GatesView(gatesModel, gatesText).node(), gatesModel::showPack);
