@@ -65,6 +65,12 @@ public final class GateReview {
         return PolicySource.of(pack).readFor(pack, policyReader);
     }
 
+    /** The review under the pack's own policy ({@link #policyOf}), as the app and the CLI judge a pack. */
+    public CandidateReview reviewUnderItsPolicy(ReviewPack pack, String candidate, Progress progress)
+            throws PackException {
+        return review(pack, candidate, policyOf(pack), progress);
+    }
+
     /** @param candidate a candidate version of the pack, or null for the first candidate */
     public CandidateReview review(ReviewPack pack, String candidate, GatePolicy policy, Progress progress)
             throws PackException {
