@@ -498,12 +498,14 @@ public final class CompareView {
         filter.setId("sliceFilter");
         filter.promptTextProperty().bind(model.filterPromptProperty());
         filter.textProperty().bindBidirectional(model.filterProperty());
-        // wide enough for its placeholder, whose example comes from the pack (a column is as wide as a "W", about
-        // three quarters of a character on average), within bounds that leave the check boxes their room
-        filter.prefColumnCountProperty().bind(Bindings.createIntegerBinding(
-                () -> Math.max(16, Math.min(24, (int) Math.ceil(filter.getPromptText().length() * 0.75) + 1)),
-                filter.promptTextProperty()));
-        // the hint gives way, not the field: shrunk with it, the field cut its example ("Filter, e.g. internet=c")
+        // as wide as its placeholder, whose example comes from the pack, measured in the field's font; the hint gives
+        // way, not the field: shrunk with it, the field cut its example ("Filter, e.g. internet=c")
+        filter.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> {
+            Text prompt = new Text(filter.getPromptText());
+            prompt.setFont(filter.getFont());
+            return Math.ceil(prompt.getLayoutBounds().getWidth() + filter.getPadding().getLeft()
+                    + filter.getPadding().getRight()) + 2;
+        }, filter.promptTextProperty(), filter.fontProperty(), filter.paddingProperty()));
         filter.setMinWidth(Region.USE_PREF_SIZE);
         Tooltip filterHelp = new Tooltip();
         filterHelp.textProperty().bind(model.filterHelpProperty());
