@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.ComparisonReport;
@@ -33,6 +34,7 @@ import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.pack.Hashes;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
@@ -157,6 +159,61 @@ class DuckDbSummaryTest {
         assertEquals(4_000, new SummaryPackReader().read(summaryPack, Progress.NONE).primary().rowCount());
     }
 
+    /**
+     * A quote in the rows' path, the positive label or a slice value reaches DuckDB as a character of a string, never
+     * as SQL: from CSV, and from Parquet (which the row loader reads through DuckDB too), the summary compares as the
+     * rows do.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"primary.csv", "primary.parquet"})
+    void quotesInThePathTheLabelAndASliceAreReadAsWritten(String primary) throws Exception {
+        Path written = RowPacks.write(folder.resolve("rows"), Task.BINARY, 3_000, 5);
+        Path manifest = written.resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest)
+                .replace("\"positiveLabel\": \"fraud\"", "\"positiveLabel\": \"it's fraud\"")
+                .replace("primary.csv", primary));
+        Path csv = written.resolve("primary.csv");
+        Files.writeString(csv, Files.readString(csv).replace(",fraud,", ",it's fraud,").replace(",eu,", ",l'eu,"));
+        if (primary.endsWith(".parquet")) {
+            duckDb("COPY (SELECT * FROM read_csv('" + csv + "', header = true)) TO '"
+                    + written.resolve(primary) + "' (FORMAT parquet)");
+        }
+        Path rowPack = Files.move(written, folder.resolve("O'Brien's rows"));
+
+        ReviewPack rows = new PackLoader().load(rowPack, Progress.NONE);
+        Path summaryPack = folder.resolve("summary");
+        new DuckDbSummarizer("512MB", 1).summarize(rowPack.resolve(primary).toString(), null, rows.manifest(), true,
+                true, 5L, summaryPack, Progress.NONE);
+        SummaryPack summary = new SummaryPackReader().read(summaryPack, Progress.NONE);
+        assertEquals(3_000, summary.primary().rowCount());
+
+        ComparisonEngine engine = new ComparisonEngine();
+        ComparisonReport fromRows = engine.compare(rows, null, ComparisonOptions.DEFAULTS, Progress.NONE);
+        assertTrue(fromRows.results().stream().anyMatch(r -> r.slice().label().contains("l'eu")),
+                "the quoted region is a slice of its own");
+        SummaryAgreement.assertAgree(fromRows, new SummaryComparison(engine).compare(summary, null,
+                ComparisonOptions.DEFAULTS, Progress.NONE));
+    }
+
+    /** An example id holding a quote, used twice in a folder whose name holds one, is placed at its second line. */
+    @Test
+    void aRepeatedIdWithAQuoteIsPlacedAtItsLine() throws Exception {
+        Path rowPack = RowPacks.write(folder.resolve("O'Brien's rows"), Task.REGRESSION, 100, 3);
+        Path csv = rowPack.resolve("primary.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(csv));
+        lines.set(4, lines.get(4).replaceFirst("^ex-3,", "O'Neil,"));
+        lines.set(9, lines.get(9).replaceFirst("^ex-8,", "O'Neil,"));
+        Files.write(csv, lines);
+
+        PackException e = assertThrows(PackException.class, () -> new DuckDbSummarizer("512MB", 1).summarize(
+                csv.toString(), null, RowManifest.read(rowPack.resolve("manifest.json")), true, true, 1L,
+                folder.resolve("summary"), Progress.NONE));
+        assertEquals(csv.toString(), e.file());
+        assertEquals(10, e.line());
+        assertEquals(1, e.column());
+        assertTrue(e.problem().contains("'O'Neil' was already used on line 5"), e.problem());
+    }
+
     @Test
     void cancelStopsDuckDbMidQueryAndWritesNothing() throws Exception {
         Path rows = folder.resolve("big.parquet");
@@ -209,5 +266,12 @@ class DuckDbSummaryTest {
         assertTrue(!cells.contains("ex-"), "no example ids leave the data");
         assertTrue(Files.size(summaryPack.resolve(SummaryPackWriter.CELLS_FILE))
                 < Files.size(rowPack.resolve("primary.csv")) / 5);
+    }
+
+    private static void duckDb(String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 }
