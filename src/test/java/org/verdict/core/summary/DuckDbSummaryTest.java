@@ -2,6 +2,7 @@ package org.verdict.core.summary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -214,32 +222,23 @@ class DuckDbSummaryTest {
         assertTrue(e.problem().contains("'O'Neil' was already used on line 5"), e.problem());
     }
 
+    /** Cancel, given once the blocks query is announced, stops DuckDB there: no later step, nothing written. */
     @Test
     void cancelStopsDuckDbMidQueryAndWritesNothing() throws Exception {
         Path rows = folder.resolve("big.parquet");
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-             Statement statement = connection.createStatement()) {
-            statement.execute("COPY (SELECT 'ex-' || i AS example_id, CAST(i % 7 AS VARCHAR) AS region,"
-                    + " 'web' AS channel, 'female' AS gender, random() * 100 AS label, random() * 100 AS pred_7,"
-                    + " random() * 100 AS pred_8 FROM range(4000000) t(i)) TO '" + rows + "' (FORMAT parquet)");
-        }
+        duckDb("COPY (SELECT 'ex-' || i AS example_id, CAST(i % 7 AS VARCHAR) AS region, 'web' AS channel,"
+                + " 'female' AS gender, random() * 100 AS label, random() * 100 AS pred_7, random() * 100 AS pred_8"
+                + " FROM range(4000000) t(i)) TO '" + rows + "' (FORMAT parquet)");
         Path rowPack = RowPacks.write(folder.resolve("rows"), Task.REGRESSION, 10, 1);
+        List<String> messages = new CopyOnWriteArrayList<>();
+        CountDownLatch summing = new CountDownLatch(1);
         AtomicBoolean cancelled = new AtomicBoolean();
-        Progress cancelSoon = new Progress() {
+        Progress progress = new Progress() {
             @Override
             public void update(double fraction, String message) {
-                // Cancel 200 ms into the blocks query, while DuckDB is scanning
+                messages.add(message);
                 if (message.startsWith("Summing hashed blocks")) {
-                    Thread canceller = new Thread(() -> {
-                        try {
-                            Thread.sleep(200);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                        cancelled.set(true);
-                    });
-                    canceller.setDaemon(true);
-                    canceller.start();
+                    summing.countDown();
                 }
             }
 
@@ -249,8 +248,24 @@ class DuckDbSummaryTest {
             }
         };
         Path out = folder.resolve("summary");
-        assertThrows(CancelledException.class, () -> new DuckDbSummarizer("512MB", 1).summarize(rows.toString(), null,
-                RowManifest.read(rowPack.resolve("manifest.json")), true, true, 1L, out, cancelSoon));
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> summary = worker.submit(() -> {
+                new DuckDbSummarizer("512MB", 1).summarize(rows.toString(), null,
+                        RowManifest.read(rowPack.resolve("manifest.json")), true, true, 1L, out, progress);
+                return null;
+            });
+            assertTrue(summing.await(60, TimeUnit.SECONDS), "the blocks query started");
+            cancelled.set(true);
+            ExecutionException failure = assertThrows(ExecutionException.class,
+                    () -> summary.get(120, TimeUnit.SECONDS));
+
+            assertInstanceOf(CancelledException.class, failure.getCause());
+            assertTrue(messages.get(messages.size() - 1).startsWith("Summing hashed blocks"),
+                    "no step after the cancelled one: " + messages);
+        } finally {
+            worker.shutdownNow();
+        }
         assertFalse(Files.exists(out));
     }
 
