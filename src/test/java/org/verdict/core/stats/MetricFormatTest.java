@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.TargetUnit;
 
 class MetricFormatTest {
-    private final MetricFormat dollars = MetricFormat.of(Metric.MAE);
+    private final MetricFormat dollars = MetricFormat.of(Metric.MAE, TargetUnit.NONE);
 
     @Test
     void axisTicksOfDollarsAreWrittenInThousands() {
@@ -15,12 +16,12 @@ class MetricFormatTest {
         assertEquals("0", dollars.axisTick(0));
         assertEquals("500", dollars.axisTick(500));
         assertEquals("1.25M", dollars.axisTick(1_250_000));
-        assertEquals("0.250", MetricFormat.of(Metric.ACCURACY).axisTick(0.25), "a rate as ever");
+        assertEquals("0.250", MetricFormat.of(Metric.ACCURACY, TargetUnit.NONE).axisTick(0.25), "a rate as ever");
     }
 
     @Test
     void ratesHaveThreeDecimalsAndATrueMinus() {
-        MetricFormat rates = MetricFormat.of(Metric.ACCURACY);
+        MetricFormat rates = MetricFormat.of(Metric.ACCURACY, TargetUnit.NONE);
         assertEquals("0.812", rates.value(0.8123));
         assertEquals("−0.040 [−0.055, −0.025]", rates.delta(-0.04, -0.055, -0.025));
         assertEquals("+0.012", rates.signed(0.0121));
@@ -29,7 +30,7 @@ class MetricFormatTest {
 
     @Test
     void aSquaredCalibrationErrorKeepsThreeSignificantDigitsInsteadOfReadingZero() {
-        MetricFormat calibration = MetricFormat.of(Metric.SQ_CALIBRATION_ERROR);
+        MetricFormat calibration = MetricFormat.of(Metric.SQ_CALIBRATION_ERROR, TargetUnit.NONE);
         // largest 0.00073: three zeros after the point, then three digits
         assertEquals("0.000420 [0.000110, 0.000730]", calibration.estimate(0.00042, 0.00011, 0.00073));
         assertEquals("−0.000310 [−0.000520, −0.000100]", calibration.delta(-0.00031, -0.00052, -0.0001));
