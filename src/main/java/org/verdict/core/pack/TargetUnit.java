@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  *   <li>an ISO 4217 currency code, in capitals, goes before the number: USD, EUR, GBP and JPY as their sign
  *       ({@code $73,700}, {@code −€1,561}), every other code as itself and a no-break space ({@code CHF 73,700});</li>
  *   <li>a currency sign on its own ("$", "€", "₹") goes before the number as written ({@code ₹73,700});</li>
- *   <li>any other text goes after the number, after a no-break space ({@code 73.2 kg}, {@code +1.5 min}).</li>
+ *   <li>any other text goes after the number, after a no-break space ({@code 73.20 kg}, {@code +12.50 min}).</li>
  * </ul>
  * The sign of a difference stays in front ({@code −$3,267}, {@code +$13,679}). The space is a no-break space so a
  * wrapping table cell never parts a number from its unit.
@@ -105,7 +105,7 @@ public record TargetUnit(String text, String prefix, String suffix) {
 
     /**
      * {@code digits} of a number with its sign in front ({@code "−"}, {@code "+"} or none) and this unit beside them:
-     * {@code −$3,267}, {@code +1.5 min}.
+     * {@code −$3,267}, {@code +12.50 min}.
      */
     public String beside(String sign, String digits) {
         return sign + prefix + digits + suffix;

@@ -28,7 +28,7 @@ import org.verdict.core.pack.TargetUnit;
  *   <li>a true minus sign, never the machine's locale, and never {@code −0.000};</li>
  *   <li>a number in the target's units carries the pack's unit ({@code model.targetUnit}) as {@link TargetUnit}
  *       places it, every number of a group alike: {@code $23,643 [$21,818, $25,385]}, {@code −$759 [−$1,321,
- *       +$524]}, {@code 73.2 kg}. Only mae and rmse get it: a ratio, a share or r2 has no unit.</li>
+ *       +$524]}, {@code 73.20 kg}. Only mae and rmse get it: a ratio, a share or r2 has no unit.</li>
  * </ul>
  */
 public final class MetricFormat {
