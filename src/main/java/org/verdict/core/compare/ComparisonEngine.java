@@ -63,7 +63,7 @@ public final class ComparisonEngine {
         Metric primary = Metric.fromWireName(manifest.primaryMetric()).orElseThrow(() ->
                 new IllegalArgumentException("unknown primary metric '" + manifest.primaryMetric() + "'"));
         return compare(manifest.model().name(), pack.primary(), manifest.production().version(), candidate, primary,
-                options, progress);
+                options.withTargetUnit(manifest.model().targetUnit()), progress);
     }
 
     /**
