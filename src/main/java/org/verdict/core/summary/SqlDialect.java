@@ -33,11 +33,16 @@ public enum SqlDialect {
     }
 
     /**
-     * A string literal holding {@code value}, its quotes doubled: every value Verdict writes into SQL text (file
-     * patterns, labels, versions, slice values) goes through here, never spliced in raw.
+     * A string literal holding {@code value} as this dialect reads it: every value Verdict writes into SQL text (file
+     * patterns, labels, versions, slice values) goes through here, never spliced in raw. DuckDB doubles a quote, as
+     * standard SQL does; Spark reads backslash escapes and joins adjacent literals, so {@code 'it''s'} would be
+     * {@code its} there: it gets a backslash before a quote and before a backslash.
      */
-    static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
+    String literal(String value) {
+        return switch (this) {
+            case DUCKDB -> "'" + value.replace("'", "''") + "'";
+            case SPARK -> "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        };
     }
 
     /**
