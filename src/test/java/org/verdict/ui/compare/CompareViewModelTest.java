@@ -230,7 +230,7 @@ class CompareViewModelTest {
     @Test
     void theSummaryNamesTheBandOfNoSignificantDifferenceAndWhereItCameFrom() throws Exception {
         ComparisonEngine engine = new ComparisonEngine();
-        CompareViewModel app = new CompareViewModel(ComparisonRunner.withPolicyBand(engine::compare),
+        CompareViewModel app = new CompareViewModel(ComparisonRunner.underPolicy(engine::compare),
                 engine::confusionMatrix, new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text,
                 ComparisonOptions.DEFAULTS, failures::add);
         app.showPack(multiclassPack());
