@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.TargetUnit;
 
 /**
  * Settings of one comparison.
@@ -25,6 +26,9 @@ import org.verdict.core.pack.Metric;
  *                language]), no two of the same columns ({@link #crossProblem})
  * @param primaryBand the primary metric's band from the gate policy, in place of ±E for that metric; empty: ±E for
  *                    every metric
+ * @param targetUnit the unit of a regression pack's target, written beside every number in it; set from the manifest
+ *                   by each comparison that is given the pack or its manifest, so a comparison of a bare table (a
+ *                   language subset, a benchmark) has the unit its options carry
  * @param origins where the confidence level and the seed came from (the pack's policy, the command line), for the
  *                reader
  */
@@ -37,6 +41,7 @@ public record ComparisonOptions(
         CorrectionMethod correction,
         List<List<String>> crosses,
         Optional<PrimaryBand> primaryBand,
+        TargetUnit targetUnit,
         SettingOrigins origins) {
 
     /**
@@ -49,12 +54,12 @@ public record ComparisonOptions(
     public static final ComparisonOptions DEFAULTS =
             new ComparisonOptions(0.95, 30, 0.05, 1000, 20261122L, CorrectionMethod.HOLM, List.of());
 
-    /** ±E for every metric. */
+    /** ±E for every metric, numbers without a unit. */
     public ComparisonOptions(double confidenceLevel, int minSliceSize, double minDetectableEffect,
                              int bootstrapReplicates, long seed, CorrectionMethod correction,
                              List<List<String>> crosses) {
         this(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed, correction, crosses,
-                Optional.empty(), SettingOrigins.DEFAULTS);
+                Optional.empty(), TargetUnit.NONE, SettingOrigins.DEFAULTS);
     }
 
     public ComparisonOptions {
@@ -172,18 +177,23 @@ public record ComparisonOptions(
 
     public ComparisonOptions withCrosses(List<List<String>> newCrosses) {
         return new ComparisonOptions(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed,
-                correction, newCrosses, primaryBand, origins);
+                correction, newCrosses, primaryBand, targetUnit, origins);
     }
 
     public ComparisonOptions withPrimaryBand(PrimaryBand band) {
         return new ComparisonOptions(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed,
-                correction, crosses, Optional.of(band), origins);
+                correction, crosses, Optional.of(band), targetUnit, origins);
     }
 
     /** This comparison at another confidence level and seed, each with where it came from. */
     public ComparisonOptions withLevelAndSeed(double level, long newSeed, SettingOrigins newOrigins) {
         return new ComparisonOptions(level, minSliceSize, minDetectableEffect, bootstrapReplicates, newSeed,
-                correction, crosses, primaryBand, newOrigins);
+                correction, crosses, primaryBand, targetUnit, newOrigins);
+    }
+
+    public ComparisonOptions withTargetUnit(TargetUnit unit) {
+        return new ComparisonOptions(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed,
+                correction, crosses, primaryBand, unit, origins);
     }
 
     /**

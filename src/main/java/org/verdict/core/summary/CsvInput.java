@@ -1,5 +1,7 @@
 package org.verdict.core.summary;
 
+import static org.verdict.core.summary.SqlDialect.literal;
+
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
@@ -90,9 +92,5 @@ final class CsvInput {
         } catch (IOException | UncheckedIOException e) {
             throw PackText.readFailure(Path.of(file), file, e);
         }
-    }
-
-    private static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
     }
 }

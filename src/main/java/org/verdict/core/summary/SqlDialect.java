@@ -33,6 +33,14 @@ public enum SqlDialect {
     }
 
     /**
+     * A string literal holding {@code value}, its quotes doubled: every value Verdict writes into SQL text (file
+     * patterns, labels, versions, slice values) goes through here, never spliced in raw.
+     */
+    static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    /**
      * The bootstrap block of a row in [0, blocks): a hash of its id and the seed, so the assignment is the same
      * however the engine partitions the data (never a random function, whose draws depend on partitioning), and the
      * same as the row engine's ({@link org.verdict.core.stats.HashedBlocks}): the first 15 hexadecimal digits of

@@ -1,5 +1,7 @@
 package org.verdict.core.summary;
 
+import static org.verdict.core.summary.SqlDialect.literal;
+
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.BufferedReader;
@@ -229,7 +231,7 @@ final class SummaryInputCheck {
             case EXAMPLE_ID -> parquet ? empty : "(" + empty + " OR " + lineBreak + ")";
             case SLICE -> misprinted;
             case CLASS -> classes == null ? misprinted : "(" + misprinted + " OR " + v + " NOT IN ("
-                    + String.join(", ", classes.stream().map(SummaryInputCheck::literal).toList()) + "))";
+                    + String.join(", ", classes.stream().map(SqlDialect::literal).toList()) + "))";
             case NUMBER, SCORE -> {
                 String number;
                 String x;
@@ -750,9 +752,5 @@ final class SummaryInputCheck {
 
     private static String quote(String identifier) {
         return SqlDialect.DUCKDB.quote(identifier);
-    }
-
-    private static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
     }
 }

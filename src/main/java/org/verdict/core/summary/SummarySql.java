@@ -1,5 +1,7 @@
 package org.verdict.core.summary;
 
+import static org.verdict.core.summary.SqlDialect.literal;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -446,10 +448,6 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
 
     private String q(String identifier) {
         return dialect.quote(identifier);
-    }
-
-    private static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
     }
 
     /** A double written so both engines read back exactly the same double. */
