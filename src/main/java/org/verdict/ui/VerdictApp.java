@@ -115,7 +115,7 @@ public final class VerdictApp extends Application {
         PackView overview = new PackView("overview", text.getString("view.overview"),
                 () -> new OverviewView(overviewModel, text).node(), overviewModel::showPack);
         ComparisonEngine engine = new ComparisonEngine();
-        CompareViewModel compareModel = new CompareViewModel(ComparisonRunner.withPolicyBand(new SummaryComparison(engine)::compare),
+        CompareViewModel compareModel = new CompareViewModel(ComparisonRunner.underPolicy(new SummaryComparison(engine)::compare),
                 engine::confusionMatrix, executor,
                 activity, text, ComparisonOptions.DEFAULTS, unexpected);
         PackView compare = new PackView("compare", text.getString("view.compare"), () -> new CompareView(compareModel,

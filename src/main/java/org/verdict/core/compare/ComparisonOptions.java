@@ -29,6 +29,8 @@ import org.verdict.core.pack.TargetUnit;
  * @param targetUnit the unit of a regression pack's target, written beside every number in it; set from the manifest
  *                   by each comparison that is given the pack or its manifest, so a comparison of a bare table (a
  *                   language subset, a benchmark) has the unit its options carry
+ * @param origins where the confidence level and the seed came from (the pack's policy, the command line), for the
+ *                reader
  */
 public record ComparisonOptions(
         double confidenceLevel,
@@ -39,7 +41,15 @@ public record ComparisonOptions(
         CorrectionMethod correction,
         List<List<String>> crosses,
         Optional<PrimaryBand> primaryBand,
-        TargetUnit targetUnit) {
+        TargetUnit targetUnit,
+        SettingOrigins origins) {
+
+    /**
+     * The confidence levels a comparison and a gate policy accept, one range for both: below 50 % an interval is
+     * less likely to hold the value than not; beyond 99.99 % the adjusted levels of a slice family approach 1.
+     */
+    public static final double MIN_CONFIDENCE_LEVEL = 0.5;
+    public static final double MAX_CONFIDENCE_LEVEL = 0.9999;
 
     public static final ComparisonOptions DEFAULTS =
             new ComparisonOptions(0.95, 30, 0.05, 1000, 20261122L, CorrectionMethod.HOLM, List.of());
@@ -49,13 +59,11 @@ public record ComparisonOptions(
                              int bootstrapReplicates, long seed, CorrectionMethod correction,
                              List<List<String>> crosses) {
         this(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed, correction, crosses,
-                Optional.empty(), TargetUnit.NONE);
+                Optional.empty(), TargetUnit.NONE, SettingOrigins.DEFAULTS);
     }
 
     public ComparisonOptions {
-        if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
-            throw new IllegalArgumentException("confidence level must be between 0 and 1, got " + confidenceLevel);
-        }
+        requireConfidenceLevel(confidenceLevel, "the confidence level");
         if (minSliceSize < 1) {
             throw new IllegalArgumentException("minimum slice size must be at least 1");
         }
@@ -156,19 +164,45 @@ public record ComparisonOptions(
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * Refuses a level outside {@link #MIN_CONFIDENCE_LEVEL}–{@link #MAX_CONFIDENCE_LEVEL}, naming it as the user gave
+     * it ("--confidence").
+     */
+    public static void requireConfidenceLevel(double level, String name) {
+        if (!(level >= MIN_CONFIDENCE_LEVEL && level <= MAX_CONFIDENCE_LEVEL)) {
+            throw new IllegalArgumentException(name + " must be between " + plain(MIN_CONFIDENCE_LEVEL) + " and "
+                    + plain(MAX_CONFIDENCE_LEVEL) + ", got " + level);
+        }
+    }
+
     public ComparisonOptions withCrosses(List<List<String>> newCrosses) {
         return new ComparisonOptions(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed,
-                correction, newCrosses, primaryBand, targetUnit);
+                correction, newCrosses, primaryBand, targetUnit, origins);
     }
 
     public ComparisonOptions withPrimaryBand(PrimaryBand band) {
         return new ComparisonOptions(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed,
-                correction, crosses, Optional.of(band), targetUnit);
+                correction, crosses, Optional.of(band), targetUnit, origins);
+    }
+
+    /** This comparison at another confidence level and seed, each with where it came from. */
+    public ComparisonOptions withLevelAndSeed(double level, long newSeed, SettingOrigins newOrigins) {
+        return new ComparisonOptions(level, minSliceSize, minDetectableEffect, bootstrapReplicates, newSeed,
+                correction, crosses, primaryBand, targetUnit, newOrigins);
     }
 
     public ComparisonOptions withTargetUnit(TargetUnit unit) {
         return new ComparisonOptions(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed,
-                correction, crosses, primaryBand, unit);
+                correction, crosses, primaryBand, unit, origins);
+    }
+
+    /**
+     * Where a comparison's confidence level and seed came from, as a reader needs it: "the policy's
+     * confidenceLevel", "the default policy's seed", "--confidence".
+     */
+    public record SettingOrigins(String confidenceLevel, String seed) {
+        /** Options made in code, neither from a policy nor from the command line. */
+        public static final SettingOrigins DEFAULTS = new SettingOrigins("the default", "the default");
     }
 
     /**

@@ -126,8 +126,11 @@ public final class CompareViewModel {
         onlyWorse.addListener((obs, old, now) -> applyFilter());
         deltaHeader.set(text.getString("compare.col.delta"));
         showUnadjusted.addListener((obs, old, now) -> {
+            ComparisonReport shown = report.get();
+            // the level the comparison ran at: the pack policy's, which the runner may put in place of the base's
+            double level = (shown != null ? shown.options() : baseOptions).confidenceLevel();
             deltaHeader.set(now ? MessageFormat.format(text.getString("compare.col.deltaUnadjusted"),
-                    Math.round(baseOptions.confidenceLevel() * 100)) : text.getString("compare.col.delta"));
+                    Math.round(level * 100)) : text.getString("compare.col.delta"));
             showSelection();
         });
     }

@@ -250,7 +250,7 @@ class CompareViewModelTest {
     @Test
     void theSummaryNamesTheBandOfNoSignificantDifferenceAndWhereItCameFrom() throws Exception {
         ComparisonEngine engine = new ComparisonEngine();
-        CompareViewModel app = new CompareViewModel(ComparisonRunner.withPolicyBand(engine::compare),
+        CompareViewModel app = new CompareViewModel(ComparisonRunner.underPolicy(engine::compare),
                 engine::confusionMatrix, new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text,
                 ComparisonOptions.DEFAULTS, failures::add);
         app.showPack(multiclassPack());
@@ -268,6 +268,28 @@ class CompareViewModelTest {
         app.showPack(new PackLoader().load(withPolicy, Progress.NONE));
         assertTrue(app.summaryProperty().get().endsWith("No significant difference: within ±0.03, the policy's "
                 + "primary margin."), app.summaryProperty().get());
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    /** The app compares at the pack policy's confidence level and seed, as the Gates view judges with them. */
+    @Test
+    void theAppComparesAtThePolicysLevelAndSeed() throws Exception {
+        ComparisonEngine engine = new ComparisonEngine();
+        CompareViewModel app = new CompareViewModel(ComparisonRunner.underPolicy(engine::compare),
+                engine::confusionMatrix, new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text,
+                ComparisonOptions.DEFAULTS, failures::add);
+        Path withPolicy = PackFixture.write(folder.resolve("ninety"),
+                PackFixture.MULTICLASS_MANIFEST.replaceFirst("\\{", "{\"policy\": \"policy.json\", "),
+                PackFixture.MULTICLASS_CSV);
+        java.nio.file.Files.writeString(withPolicy.resolve("policy.json"), "{\"seed\": 7, \"confidenceLevel\": 0.9}");
+        app.showPack(new PackLoader().load(withPolicy, Progress.NONE));
+        ComparisonOptions used = app.reportProperty().get().options();
+        assertEquals(0.9, used.confidenceLevel());
+        assertEquals(7, used.seed());
+        assertEquals(new ComparisonOptions.SettingOrigins("the policy's confidenceLevel", "the policy's seed"),
+                used.origins());
+        app.showUnadjustedProperty().set(true);
+        assertTrue(app.deltaHeaderProperty().get().contains("90"), app.deltaHeaderProperty().get());
         assertTrue(failures.isEmpty(), failures.toString());
     }
 
