@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +20,7 @@ import org.verdict.core.ledger.EvaluationSummary.GateOutcome;
 import org.verdict.core.ledger.EvaluationSummary;
 import org.verdict.core.ledger.GateOverride;
 import org.verdict.core.ledger.KeyFile;
+import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LedgerFixtures;
 import org.verdict.core.ledger.ReadOnlyPaths;
 import org.verdict.core.ledger.RecordKind;
@@ -269,6 +271,28 @@ class DecisionViewModelTest {
         executor.runHeldWork();
         assertFalse(activity.busyProperty().get(), "and stops when it ends");
         assertTrue(model.statusProperty().get().startsWith("Appended record #1"), model.statusProperty().get());
+    }
+
+    /** The append comes through an injected appender: a log that refuses it says why, with no database at all. */
+    @Test
+    void aLogThatRefusesTheAppendSaysWhyInTheDialog() throws Exception {
+        List<DecisionRecord> offered = new ArrayList<>();
+        DecisionViewModel model = new DecisionViewModel(DecisionPacks.tierThreePack(), DecisionPrefill.NONE,
+                new CurrentThreadExecutor(), NOV_22, DecisionDialog.defaultText(), (store, record, key, progress) -> {
+                    offered.add(record);
+                    throw new LedgerException(store.getFileName() + " does not verify: record #2 was changed");
+                });
+        model.decisionProperty().set("hold");
+        model.rationaleProperty().set("latency gate fails");
+        model.approversProperty().set("Ada Lovelace");
+        model.storeProperty().set(dir.resolve("decisions.db"));
+        model.keyFileProperty().set(adasKey());
+
+        model.sign(LedgerFixtures.PASSPHRASE.clone());
+
+        assertEquals("decisions.db does not verify: record #2 was changed", model.statusProperty().get());
+        assertEquals("latency gate fails", offered.get(0).rationale());
+        assertFalse(model.signingProperty().get());
     }
 
     @Test

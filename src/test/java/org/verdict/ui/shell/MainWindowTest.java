@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.ResourceBundle;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -132,6 +133,18 @@ class MainWindowTest {
      * A log opened in Audit is named beside the store in use, not in its place: the store in use (the log decisions
      * are signed into) stays until a decision is signed elsewhere.
      */
+    /** A summary runs after its dialog has closed: the status bar is where a cancelled one says nothing was written. */
+    @Test
+    void theOutcomeOfWorkWhoseDialogHasClosedIsShownInTheStatusBar(FxRobot robot) {
+        SimpleStringProperty outcome = new SimpleStringProperty("");
+        robot.interact(() -> model.followOutcomes(outcome));
+        assertFalse(robot.lookup("#statusNotice").query().isVisible(), "nothing has ended yet");
+
+        robot.interact(() -> outcome.set("Summary cancelled; nothing was written."));
+        assertTrue(robot.lookup("#statusNotice").query().isVisible());
+        assertEquals("Summary cancelled; nothing was written.", text(robot, "#statusNotice"));
+    }
+
     @Test
     void aLogOpenedInAuditIsNamedBesideTheStoreInUseWithoutReplacingIt(FxRobot robot) {
         SimpleObjectProperty<Path> openedInAudit = new SimpleObjectProperty<>();
