@@ -50,7 +50,7 @@ public final class GatesView {
     /** The worse slices listed at once; more scroll inside the list. */
     static final int WORSE_SLICES_SHOWN = 6;
     /** How the Compare table and the command line mark a significantly worse slice. */
-    private static final String WORSE_MARK = "▼ ";
+    private static final String WORSE_MARK = GatesViewModel.WORSE_MARK;
 
     private final VBox root = new VBox(12);
     private final ScrollPane page = new ScrollPane(root);
@@ -173,6 +173,18 @@ public final class GatesView {
         });
         worse.managedProperty().bind(worse.visibleProperty());
 
+        // what no gate judges but the board should read before approving: a warning in the colour of "worse"
+        Label alsoWorse = label("gatesAlsoWorse", null);
+        alsoWorse.textProperty().bind(model.alsoWorseProperty());
+        alsoWorse.visibleProperty().bind(model.alsoWorseProperty().isNotEmpty());
+        alsoWorse.managedProperty().bind(alsoWorse.visibleProperty());
+        model.anyAlsoWorseProperty().addListener((obs, was, any) -> {
+            alsoWorse.getStyleClass().remove("verdict-worse");
+            if (any) {
+                alsoWorse.getStyleClass().add("verdict-worse");
+            }
+        });
+
         Label approvalHeading = new Label(text.getString("gates.approval"));
         approvalHeading.getStyleClass().add("title-4");
         approval.textProperty().bind(model.approvalProperty());
@@ -180,7 +192,7 @@ public final class GatesView {
         missing.textProperty().bind(model.missingProperty());
         Label triggers = label("gatesTriggers", null);
         triggers.textProperty().bind(model.triggersProperty());
-        root.getChildren().addAll(headline, notice, table, worseHeading, worse, approvalHeading, approval, missing,
+        root.getChildren().addAll(headline, notice, table, worseHeading, worse, alsoWorse, approvalHeading, approval, missing,
                 triggers);
         // The checklist is as tall as its rows and keeps at least most of the view whatever the text size (a
         // projector's large text made the approval and triggers below push it down to three gates): the page
