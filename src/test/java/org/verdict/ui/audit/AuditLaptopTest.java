@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
@@ -37,6 +34,7 @@ import org.verdict.core.ledger.Evidence;
 import org.verdict.core.ledger.GateOverride;
 import org.verdict.core.ledger.LedgerFixtures;
 import org.verdict.core.ledger.RecordKind;
+import org.verdict.core.ledger.TamperedStore;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.CurrentThreadExecutor;
 import org.verdict.ui.theme.Appearance;
@@ -179,12 +177,7 @@ class AuditLaptopTest {
             assertAuditorsColumnsInView(robot, "dark, large text");
 
             Path tampered = store("tampered.db");
-            try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + tampered);
-                 Statement s = sql.createStatement()) {
-                s.execute("DROP TRIGGER records_no_update");
-                s.executeUpdate("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), 'rare class', "
-                        + "'rare Class') AS BLOB) WHERE seq = 1");
-            }
+            TamperedStore.changeRecord(tampered, 1, "rare class", "rare Class");
             robot.interact(() -> model.open(tampered));
             WaitForAsyncUtils.waitForFxEvents();
             assertTrue(!model.intactProperty().get(), model.verificationProperty().get());
