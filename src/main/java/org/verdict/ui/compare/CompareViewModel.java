@@ -292,6 +292,8 @@ public final class CompareViewModel {
     }
 
     private String summaryOf(ComparisonReport current, Metric selected, List<SliceResult> results, boolean unadjusted) {
+        long worse = results.stream().filter(r -> r.verdict() == Verdict.WORSE).count();
+        long better = results.stream().filter(r -> r.verdict() == Verdict.BETTER).count();
         // the legend of the † a Δ cell shows (as the CLI's notes and the approval pack's caption explain it)
         boolean anyBound = results.stream()
                 .anyMatch(r -> r.boundEnds(unadjusted ? r.unadjustedCi() : r.deltaCi()) != null);
@@ -302,22 +304,12 @@ public final class CompareViewModel {
                 ? MessageFormat.format(text.getString("compare.summaryNotShown"), family - testedHere) : "";
         return MessageFormat.format(text.getString(unadjusted ? "compare.summaryUnadjusted" : "compare.summary"),
                 current.candidateVersion(),
-                current.productionVersion(), selected.wireName(), results.size(), counted(results, Verdict.WORSE),
-                counted(results, Verdict.BETTER), current.options().correction().otherSlices(family) + notShown,
+                current.productionVersion(), selected.wireName(), results.size(), worse, better,
+                current.options().correction().otherSlices(family) + notShown,
                 Math.round(current.options().confidenceLevel() * 100), bandText(current.options(), selected),
                 classesWorse(current))
                 + (anyBound ? " " + MessageFormat.format(text.getString("compare.summaryBound"),
                         SliceResult.BOUND_MARK, selected.wireName()) : "");
-    }
-
-    /**
-     * "8 slices + overall", "3 slices", "0 slices": the slices with this verdict, and the overall row apart, so the
-     * count reads as the Gates view's count of slices significantly worse, which leaves the overall slice to gate 1.
-     */
-    private String counted(List<SliceResult> results, Verdict verdict) {
-        long slices = results.stream().filter(r -> !r.slice().isOverall() && r.verdict() == verdict).count();
-        boolean overall = results.stream().anyMatch(r -> r.slice().isOverall() && r.verdict() == verdict);
-        return MessageFormat.format(text.getString("compare.summaryCount"), slices, overall ? 1 : 0);
     }
 
     /**
