@@ -106,7 +106,7 @@ public final class AppendCommand extends LedgerCommand {
         try {
             GateReview gates = new GateReview(new ComparisonEngine(), SummaryPacks.loader(), new SuiteReader(),
                     new PolicyReader());
-            review = gates.review(loaded, record.candidateVersion(), gates.policyOf(loaded), Progress.NONE);
+            review = gates.reviewUnderItsPolicy(loaded, record.candidateVersion(), Progress.NONE);
         } catch (PackException e) {
             throw new LedgerException("cannot judge the gates of " + pack + ": " + e.getMessage(), e);
         }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.TargetUnit;
 
 /**
  * Settings of one comparison.
@@ -25,6 +26,9 @@ import org.verdict.core.pack.Metric;
  *                language]), no two of the same columns ({@link #crossProblem})
  * @param primaryBand the primary metric's band from the gate policy, in place of ±E for that metric; empty: ±E for
  *                    every metric
+ * @param targetUnit the unit of a regression pack's target, written beside every number in it; set from the manifest
+ *                   by each comparison that is given the pack or its manifest, so a comparison of a bare table (a
+ *                   language subset, a benchmark) has the unit its options carry
  */
 public record ComparisonOptions(
         double confidenceLevel,
@@ -34,17 +38,18 @@ public record ComparisonOptions(
         long seed,
         CorrectionMethod correction,
         List<List<String>> crosses,
-        Optional<PrimaryBand> primaryBand) {
+        Optional<PrimaryBand> primaryBand,
+        TargetUnit targetUnit) {
 
     public static final ComparisonOptions DEFAULTS =
             new ComparisonOptions(0.95, 30, 0.05, 1000, 20261122L, CorrectionMethod.HOLM, List.of());
 
-    /** ±E for every metric. */
+    /** ±E for every metric, numbers without a unit. */
     public ComparisonOptions(double confidenceLevel, int minSliceSize, double minDetectableEffect,
                              int bootstrapReplicates, long seed, CorrectionMethod correction,
                              List<List<String>> crosses) {
         this(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed, correction, crosses,
-                Optional.empty());
+                Optional.empty(), TargetUnit.NONE);
     }
 
     public ComparisonOptions {
@@ -153,12 +158,17 @@ public record ComparisonOptions(
 
     public ComparisonOptions withCrosses(List<List<String>> newCrosses) {
         return new ComparisonOptions(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed,
-                correction, newCrosses, primaryBand);
+                correction, newCrosses, primaryBand, targetUnit);
     }
 
     public ComparisonOptions withPrimaryBand(PrimaryBand band) {
         return new ComparisonOptions(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed,
-                correction, crosses, Optional.of(band));
+                correction, crosses, Optional.of(band), targetUnit);
+    }
+
+    public ComparisonOptions withTargetUnit(TargetUnit unit) {
+        return new ComparisonOptions(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed,
+                correction, crosses, primaryBand, unit);
     }
 
     /**

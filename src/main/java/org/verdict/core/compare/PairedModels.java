@@ -41,11 +41,12 @@ final class PairedModels {
 
     /**
      * @param rankScores whether score metrics will be asked for (sorting a million scores is not free)
+     * @param hashedBlocks where the table's blocks are hashed, or found hashed by an earlier comparison
      * @param blockSeed the seed of the bootstrap blocks' hash
      * @param blocks the number of hashed blocks
      */
     PairedModels(EvaluationTable table, String productionVersion, String candidateVersion, boolean rankScores,
-                 long blockSeed, int blocks) {
+                 HashedBlocks hashedBlocks, long blockSeed, int blocks) {
         this.table = table;
         this.productionVersion = productionVersion;
         this.candidateVersion = candidateVersion;
@@ -70,7 +71,7 @@ final class PairedModels {
             fillLossesAndBins();
         }
         this.bootstrapBlock = calibration || table.task() == Task.REGRESSION
-                ? HashedBlocks.blocksOf(table.exampleIds(), blockSeed, blocks) : null;
+                ? hashedBlocks.blocksOf(table.exampleIds(), blockSeed, blocks) : null;
     }
 
     boolean bothHaveScores() {

@@ -65,6 +65,12 @@ public final class GateReview {
         return PolicySource.of(pack).readFor(pack, policyReader);
     }
 
+    /** The review under the pack's own policy ({@link #policyOf}), as the app and the CLI judge a pack. */
+    public CandidateReview reviewUnderItsPolicy(ReviewPack pack, String candidate, Progress progress)
+            throws PackException {
+        return review(pack, candidate, policyOf(pack), progress);
+    }
+
     /** @param candidate a candidate version of the pack, or null for the first candidate */
     public CandidateReview review(ReviewPack pack, String candidate, GatePolicy policy, Progress progress)
             throws PackException {
@@ -82,7 +88,8 @@ public final class GateReview {
         progress.checkCancelled();
         ComparisonOptions options = new ComparisonOptions(level, ComparisonOptions.DEFAULTS.minSliceSize(),
                 ComparisonOptions.DEFAULTS.minDetectableEffect(), ComparisonOptions.DEFAULTS.bootstrapReplicates(),
-                policy.seed(), ComparisonOptions.DEFAULTS.correction(), List.of());
+                policy.seed(), ComparisonOptions.DEFAULTS.correction(), List.of())
+                .withTargetUnit(manifest.model().targetUnit());
         String name = manifest.model().name();
         // the primary comparison reads its verdicts in the margin gate 1 judges against, so the evidence and the
         // approval pack never call "no significant difference" what the gate calls a possible loss beyond the
@@ -134,7 +141,8 @@ public final class GateReview {
         List<GateResult> dataValidation = new DataValidator(policy, manifest.model().riskTier()).validate(counts, heldOut, suites, inputHashes);
         GateEvaluation gates = new GateEvaluator(policy).evaluate(evidence, dataValidation);
         progress.update(1, "gates judged");
-        return new CandidateReview(policy, evidence, gates, new TriggerEvaluator(policy).evaluate(suites, metric));
+        return new CandidateReview(policy, evidence, gates, new TriggerEvaluator(policy).evaluate(suites, metric,
+                manifest.model().targetUnit()));
     }
 
     /** The part [from, to] of the outer progress, so each step of the review moves the bar forward only. */

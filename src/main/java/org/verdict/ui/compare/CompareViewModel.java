@@ -99,6 +99,8 @@ public final class CompareViewModel {
     private ReviewPack pack;
     private boolean scoresMissing;
     private boolean selectingPack;
+    /** Counts the comparisons asked for: only the latest one's end clears {@link #computing}. */
+    private long comparisonsAsked;
 
     public CompareViewModel(ComparisonRunner runner, ConfusionSource confusionSource, BackgroundExecutor executor, ActivityMonitor activity,
                             ResourceBundle text, ComparisonOptions baseOptions, Consumer<Throwable> onFailure) {
@@ -210,7 +212,9 @@ public final class CompareViewModel {
         }
         ReportKey key = ReportKey.of(candidate.get(), dimension.get());
         ComparisonReport cached = reports.get(key);
+        long asked = ++comparisonsAsked;
         if (cached != null) {
+            computing.set(false);
             report.set(cached);
             showSelection();
             return;
@@ -242,7 +246,8 @@ public final class CompareViewModel {
                     notice.set(MessageFormat.format(text.getString("compare.failed"), failure.getMessage()));
                     onFailure.accept(failure);
                 })
-                .andFinally(() -> computing.set(false))
+                // a previous pack's or candidate's comparison ending while this one runs leaves it computing
+                .andFinally(() -> computing.set(computing.get() && asked != comparisonsAsked))
                 .start();
     }
 
@@ -260,7 +265,8 @@ public final class CompareViewModel {
                     List<SliceResult> selectedResults = current.resultsFor(selected).stream()
                             .filter(r -> selectedDimension.includes(r.slice().dimensions())).toList();
                     return new Selection(selectedResults.stream().map(r -> new ComparisonRow(r, unadjusted)).toList(),
-                            SliceChartData.of(selected, selectedResults, unadjusted),
+                            SliceChartData.of(selected, current.options().targetUnit(), selectedResults,
+                                    unadjusted),
                             noticeFor(selected, selectedResults), summaryOf(current, selected, selectedResults, unadjusted));
                 })
                 .onSuccess(selection -> {

@@ -31,7 +31,6 @@ import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.TestFamily;
 import org.verdict.core.compare.Verdict;
-import org.verdict.core.pack.Metric;
 import org.verdict.core.stats.ConfusionMatrix;
 import org.verdict.core.stats.MetricFormat;
 import org.verdict.ui.theme.Palette;
@@ -162,7 +161,7 @@ final class ConfusionHeatMap extends ScrollPane {
         }
         recalls.add(heading(MessageFormat.format(text.getString("perClassRecall.models"), pair.productionVersion(),
                 pair.candidateVersion())), 0, 1, RECALL_COLUMNS, 1);
-        MetricFormat numbers = MetricFormat.of(Metric.RECALL);
+        MetricFormat numbers = MetricFormat.RATE;
         for (int r = 0; r < rows.size(); r++) {
             String className = rows.get(r).className();
             SliceResult result = rows.get(r).result();

@@ -186,11 +186,18 @@ public final class DecisionViewModel {
             missingParts.add("a gate table (the gates could not be judged on this pack, so nothing shows that the "
                     + "candidate may be promoted)");
         }
-        List<String> unjustified = overriding.get() ? overrides.stream()
-                .filter(o -> o.justification().get() == null || o.justification().get().isBlank())
-                .map(Justification::gate).toList() : List.of();
-        if (!unjustified.isEmpty()) {
-            missingParts.add("a justification for promoting over " + String.join(", ", unjustified));
+        if (overriding.get()) {
+            // the rule log append applies: a blank justification is missing, a short one ("X") says too little
+            List<String> unjustified = new ArrayList<>();
+            for (Justification o : overrides) {
+                String shortfall = GateOverride.shortfall(o.justification().get());
+                if (shortfall != null) {
+                    unjustified.add(o.gate() + (shortfall.isEmpty() ? "" : " (" + shortfall + ")"));
+                }
+            }
+            if (!unjustified.isEmpty()) {
+                missingParts.add("a justification for promoting over " + String.join(", ", unjustified));
+            }
         }
         if (kind.get() == RecordKind.RETRAINING && triggers.isEmpty()) {
             missingParts.add("a trigger evaluation (none was given for this pack)");

@@ -140,6 +140,26 @@ class CompareViewModelTest {
     }
 
     @Test
+    void thePreviousPacksComparisonEndingLeavesTheNewOneSaidToBeRunning() throws Exception {
+        HeldExecutor held = new HeldExecutor();
+        CompareViewModel heldModel = new CompareViewModel((pack, candidate, options, progress) -> ReportFixture.standard(),
+                new ComparisonEngine()::confusionMatrix, held, new ActivityMonitor(() -> 0), text,
+                ComparisonOptions.DEFAULTS, failures::add);
+        heldModel.showPack(multiclassPack());
+        heldModel.showPack(new PackLoader().load(PackFixture.write(folder.resolve("next"),
+                PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV), Progress.NONE));
+
+        held.runOldestHeldWork();
+
+        assertTrue(heldModel.rows().isEmpty(), "the first pack's rows are dropped");
+        assertTrue(heldModel.computingProperty().get());
+        assertEquals(text.getString("compare.computing"), heldModel.tablePlaceholderProperty().get(),
+                "the table says the new pack is being compared, as the chart does");
+        held.runHeldWork();
+        assertTrue(!heldModel.computingProperty().get(), "the new pack's comparison ended");
+    }
+
+    @Test
     void oneDimensionShowsOverallAndThatDimensionsSlices() throws Exception {
         model.showPack(multiclassPack());
         model.dimensionProperty().set(new SliceDimension(List.of("language")));

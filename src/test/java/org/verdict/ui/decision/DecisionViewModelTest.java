@@ -94,10 +94,15 @@ class DecisionViewModelTest {
         assertEquals("Still needed: a justification for promoting over latency.", model.missingProperty().get());
         assertFalse(model.canSignProperty().get());
         assertTrue(model.promotionWarningProperty().get().contains("latency (fail)"));
-        model.overrides().get(0).justification().set("  nightly batch  ");
+        model.overrides().get(0).justification().set("X");
+        assertEquals("Still needed: a justification for promoting over latency (at least 20 characters and 3 words, "
+                + "saying why the board accepts it (it has 1 character, 1 word)).", model.missingProperty().get(),
+                "the rule log append applies");
+        assertFalse(model.canSignProperty().get());
+        model.overrides().get(0).justification().set("  nightly batch scoring  ");
         assertTrue(model.canSignProperty().get());
         DecisionRecord record = model.record("Ada Lovelace");
-        assertEquals(List.of(new GateOverride("latency", "nightly batch")), record.overrides());
+        assertEquals(List.of(new GateOverride("latency", "nightly batch scoring")), record.overrides());
         assertEquals(List.of(), record.problems());
         assertEquals("promoted over blocked gates", record.decisionLabel());
 
@@ -121,7 +126,7 @@ class DecisionViewModelTest {
     void theRecordCarriesVersionsGatesAndEveryEvidenceHash() {
         DecisionViewModel model = model(List.of());
         model.decisionProperty().set("promote");
-        model.overrides().get(0).justification().set("nightly batch");
+        model.overrides().get(0).justification().set("nightly batch scoring");
         model.rationaleProperty().set("wins on every slice");
         model.approversProperty().set(" Ada Lovelace ,Grace Hopper,, Joan Clarke");
         DecisionRecord record = model.record("Ada Lovelace");

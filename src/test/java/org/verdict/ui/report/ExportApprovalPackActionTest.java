@@ -153,7 +153,7 @@ class ExportApprovalPackActionTest {
     private GatesViewModel gates(List<String> judgedCandidates) {
         return new GatesViewModel((pack, candidate, progress) -> {
             judgedCandidates.add(String.valueOf(candidate));
-            return gateReview.review(pack, candidate, gateReview.policyOf(pack), progress);
+            return gateReview.reviewUnderItsPolicy(pack, candidate, progress);
         }, executor, new ActivityMonitor(() -> 0), ResourceBundle.getBundle("org.verdict.ui.gates.gates"),
                 viewId -> { }, executor::reportUnhandled, new SimpleStringProperty());
     }

@@ -259,6 +259,8 @@ class MainWindowTest {
 
     @Test
     void f1ListsEveryShortcutWithItsCommand(FxRobot robot) {
+        robot.interact(() -> window.listViewShortcuts("Compare",
+                org.verdict.ui.compare.CompareView.shortcuts(text)));
         robot.press(KeyCode.F1).release(KeyCode.F1);
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -268,6 +270,12 @@ class MainWindowTest {
         assertEquals("Open pack…", cells.get(1));
         assertTrue(cells.contains("Dark theme") && cells.contains("Ctrl+Shift+D"), cells.toString());
         assertTrue(cells.contains("Gates") && cells.contains("Ctrl+2"), cells.toString());
+        // the Compare view's own keys, which no menu holds, under its name
+        int compare = cells.indexOf("In the Compare view");
+        assertTrue(compare > cells.indexOf("Ctrl+2"), cells.toString());
+        assertEquals(List.of("Ctrl+F", "Filter the slices (type over the filter)", "Ctrl+Shift+C", "Chart: hide or show",
+                "Ctrl+Shift+F", "Δ forest plot", "Ctrl+Shift+M", "Per model chart"),
+                cells.subList(compare + 1, compare + 9));
     }
 
     @Test
