@@ -10,6 +10,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.cli.exit.ExitCodes;
@@ -130,6 +132,27 @@ class GateCommandTest {
         assertEquals("policy.json", json.get("policy").get("file").asText());
         assertEquals(Hashes.sha256Hex(pack.resolve("policy.json")), json.get("policy").get("sha256").asText());
         assertEquals("", err.toString());
+    }
+
+    /** The same review prints the same JSON in every process: numbers in the order their sentence gives them. */
+    @Test
+    void numbersComeInTheOrderTheirSentencesGiveThem() throws IOException {
+        assertEquals(ExitCodes.CHECK_FAILED, run(Path.of("sample-data", "support-router").toString(), "--json"));
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        List<List<String>> named = new ArrayList<>();
+        json.get("gates").forEach(gate -> gate.get("findings").forEach(f -> named.add(names(f.get("numbers")))));
+        json.get("triggers").get("triggers").forEach(trigger -> named.add(names(trigger.get("numbers"))));
+        for (List<String> written : List.of(List.of("overlap", "n", "rate", "accepted"),
+                List.of("baseline", "current", "n", "worsePercent", "thresholdPercent"),
+                List.of("baselineRate", "currentRate", "pValue", "acceptedRate"), List.of("kappa", "n", "minimum"))) {
+            assertTrue(named.contains(written), written + " among " + named);
+        }
+    }
+
+    private static List<String> names(JsonNode numbers) {
+        List<String> names = new ArrayList<>();
+        numbers.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test

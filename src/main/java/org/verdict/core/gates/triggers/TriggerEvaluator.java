@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.verdict.core.gates.model.GateNumbers;
+import org.verdict.core.gates.model.NamedNumbers;
 import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.gates.stats.DriftStatistics;
 import org.verdict.core.gates.suites.DriftSuite;
@@ -58,8 +59,8 @@ public final class TriggerEvaluator {
                 GateNumbers.value(primaryMetric, targetUnit, metric.current()),
                 GateNumbers.value(primaryMetric, targetUnit, metric.baseline()),
                 MetricFormat.sampleSize(metric.n()), percent, limit),
-                Map.of("baseline", metric.baseline(), "current", metric.current(), "n", (double) metric.n(),
-                        "worsePercent", percent, "thresholdPercent", limit));
+                NamedNumbers.inOrder("baseline", metric.baseline(), "current", metric.current(),
+                        "n", (double) metric.n(), "worsePercent", percent, "thresholdPercent", limit));
     }
 
     List<FeatureDrift> drift(DriftSuite suite) {
@@ -114,7 +115,7 @@ public final class TriggerEvaluator {
                         "%s PSI %.3f (%s), %s adjusted p %s", f.feature(), f.psi(), f.band(), f.test(),
                         GateNumbers.pValue(f.adjustedP()))).toList());
         return new TriggerResult(Trigger.DRIFT, drifted.isEmpty() ? TriggerState.QUIET : TriggerState.FIRED, detail,
-                Map.of("features", (double) drift.size(), "drifted", (double) drifted.size()));
+                NamedNumbers.inOrder("features", (double) drift.size(), "drifted", (double) drifted.size()));
     }
 
     /**
@@ -142,7 +143,8 @@ public final class TriggerEvaluator {
                         + "p %s; accepted rate %.2f%%", current * 100, MetricFormat.sampleSize(nc), baseline * 100,
                         MetricFormat.sampleSize(nb), GateNumbers.pValue(p),
                         accepted * 100),
-                Map.of("baselineRate", baseline, "currentRate", current, "pValue", p, "acceptedRate", accepted));
+                NamedNumbers.inOrder("baselineRate", baseline, "currentRate", current, "pValue", p,
+                        "acceptedRate", accepted));
     }
 
     /** Each day against the mean + 2 sd of the up to {@code feedbackWindow} days before it. */
@@ -176,7 +178,7 @@ public final class TriggerEvaluator {
         return new TriggerResult(Trigger.FEEDBACK, latest.exceeded() ? TriggerState.FIRED : TriggerState.QUIET,
                 String.format(Locale.ROOT, "negative feedback %.2f%% on %s vs rolling mean %.2f%% + 2 sd = %.2f%%",
                         latest.rate() * 100, latest.date(), latest.rollingMean() * 100, latest.threshold() * 100),
-                Map.of("rate", latest.rate(), "rollingMean", latest.rollingMean(), "rollingSd", latest.rollingSd(),
+                NamedNumbers.inOrder("rate", latest.rate(), "rollingMean", latest.rollingMean(), "rollingSd", latest.rollingSd(),
                         "threshold", latest.threshold()));
     }
 
@@ -190,7 +192,7 @@ public final class TriggerEvaluator {
                 newLabelled >= minimum ? TriggerState.FIRED : TriggerState.QUIET,
                 MetricFormat.count(newLabelled) + " newly labelled examples (minimum to retrain "
                         + MetricFormat.count(minimum) + ")",
-                Map.of("newLabelled", (double) newLabelled, "minimum", (double) minimum));
+                NamedNumbers.inOrder("newLabelled", (double) newLabelled, "minimum", (double) minimum));
     }
 
     /**

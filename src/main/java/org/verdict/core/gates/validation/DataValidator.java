@@ -17,6 +17,7 @@ import org.verdict.core.gates.model.Finding;
 import org.verdict.core.gates.model.Gate;
 import org.verdict.core.gates.model.GateOutcome;
 import org.verdict.core.gates.model.GateResult;
+import org.verdict.core.gates.model.NamedNumbers;
 import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.gates.policy.OptionalEvidence;
 import org.verdict.core.gates.stats.Agreement;
@@ -149,7 +150,7 @@ public final class DataValidator {
     private static Finding volumeFinding(String subject, long count, int minimum) {
         GateOutcome outcome = count >= minimum ? GateOutcome.PASS : GateOutcome.FAIL;
         return new Finding(subject, outcome, subject + ": " + MetricFormat.count(count, "example", "examples") + " (minimum " + MetricFormat.count(minimum) + ")",
-                Map.of("n", (double) count, "minimum", (double) minimum));
+                NamedNumbers.inOrder("n", (double) count, "minimum", (double) minimum));
     }
 
     GateResult contamination(PrimaryCounts primary, Optional<HeldOutSet> holdout, PackSuites suites,
@@ -193,8 +194,8 @@ public final class DataValidator {
         return new Finding(subject, outcome, subject + ": " + MetricFormat.count(found.size()) + " of " + MetricFormat.count(evaluationIds.size())
                 + " also in the training data (" + String.format(Locale.ROOT, "%.2f%%", rate * 100)
                 + ", accepted " + String.format(Locale.ROOT, "%.2f%%", accepted * 100) + ")" + examples,
-                Map.of("overlap", (double) found.size(), "n", (double) evaluationIds.size(), "rate", rate,
-                        "accepted", accepted));
+                NamedNumbers.inOrder("overlap", (double) found.size(), "n", (double) evaluationIds.size(),
+                        "rate", rate, "accepted", accepted));
     }
 
     GateResult labelQuality(PrimaryCounts primary, PackSuites suites) {
@@ -251,7 +252,8 @@ public final class DataValidator {
         return new Finding("kappa", outcome, method + " " + String.format(Locale.ROOT, "%.3f", kappa)
                 + " over " + MetricFormat.count(items, "example", "examples") + " and "
                 + MetricFormat.count(annotators.size(), "annotator", "annotators") + " (minimum "
-                + limits.minKappa() + ")", Map.of("kappa", kappa, "n", (double) items, "minimum", limits.minKappa()));
+                + limits.minKappa() + ")",
+                NamedNumbers.inOrder("kappa", kappa, "n", (double) items, "minimum", limits.minKappa()));
     }
 
     /** The most common number of ratings per example (ties: the larger), for Fleiss' fixed-raters design. */
@@ -303,7 +305,8 @@ public final class DataValidator {
                 agreement.rate() * 100) + ", CI " + String.format(Locale.ROOT, "[%.1f%%, %.1f%%]",
                 agreement.ci().lower() * 100, agreement.ci().upper() * 100) + "; target "
                 + String.format(Locale.ROOT, "%.0f%%", limits.adjudicationTarget() * 100) + ")",
-                Map.of("agreement", agreement.rate(), "n", (double) compared, "target", limits.adjudicationTarget()));
+                NamedNumbers.inOrder("agreement", agreement.rate(), "n", (double) compared, "target",
+                        limits.adjudicationTarget()));
     }
 
     /** The label most annotators chose, or null on a tie (no majority agrees with anything). */
