@@ -152,6 +152,8 @@ public final class MainWindow implements Navigator {
             StartingBounds start = StartingBounds.on(Screen.getPrimary().getVisualBounds());
             Rectangle2D at = start.bounds();
             stage.setScene(new Scene(root, at.getWidth(), at.getHeight()));
+            // a stage that was sized by hand before (a stage shared by tests) follows this scene too
+            stage.sizeToScene();
             stage.setX(at.getMinX());
             stage.setY(at.getMinY());
             stage.setMaximized(start.maximized());

@@ -119,7 +119,8 @@ class AuditViewModelTest {
         DecisionRecord overriding = base.withEvaluationSummary(new org.verdict.core.ledger.EvaluationSummary(List.of(
                 new org.verdict.core.ledger.EvaluationSummary.GateOutcome("Primary metric", "pass", "Δ +0.02"),
                 new org.verdict.core.ledger.EvaluationSummary.GateOutcome("Latency", "fail", "p99 412 ms")), List.of()))
-                .withOverrides(List.of(new org.verdict.core.ledger.GateOverride("Latency", "nightly batch")));
+                .withOverrides(List.of(new org.verdict.core.ledger.GateOverride("Latency",
+                        "a nightly batch waits for no one")));
         try (DecisionLog log = DecisionLog.openForWriting(db)) {
             log.append(overriding, ADA);
         }
@@ -132,7 +133,7 @@ class AuditViewModelTest {
         assertEquals(List.of(2L, 3L, 4L), sequences(), "the decision filter still finds it as a promote");
         model.selectedProperty().set(row);
         assertTrue(model.details().stream().anyMatch(e -> e.getKey().equals("Override")
-                && e.getValue().equals("promoted over blocked gates: Latency (fail) — nightly batch")),
+                && e.getValue().equals("promoted over blocked gates: Latency (fail) — a nightly batch waits for no one")),
                 model.details().toString());
     }
 
