@@ -25,6 +25,9 @@ import org.verdict.core.pack.Metric;
  *                language]), no two of the same columns ({@link #crossProblem})
  * @param primaryBand the primary metric's band from the gate policy, in place of ±E for that metric; empty: ±E for
  *                    every metric
+ * @param primaryMetricOnly compare the primary metric alone: no other metric and no per-class recall (what the gates
+ *                          read). Its results are those of the full comparison: each metric is adjusted in a family
+ *                          of its own and its draws do not depend on which other metrics are computed
  */
 public record ComparisonOptions(
         double confidenceLevel,
@@ -34,7 +37,8 @@ public record ComparisonOptions(
         long seed,
         CorrectionMethod correction,
         List<List<String>> crosses,
-        Optional<PrimaryBand> primaryBand) {
+        Optional<PrimaryBand> primaryBand,
+        boolean primaryMetricOnly) {
 
     public static final ComparisonOptions DEFAULTS =
             new ComparisonOptions(0.95, 30, 0.05, 1000, 20261122L, CorrectionMethod.HOLM, List.of());
@@ -44,7 +48,7 @@ public record ComparisonOptions(
                              int bootstrapReplicates, long seed, CorrectionMethod correction,
                              List<List<String>> crosses) {
         this(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed, correction, crosses,
-                Optional.empty());
+                Optional.empty(), false);
     }
 
     public ComparisonOptions {
@@ -153,12 +157,18 @@ public record ComparisonOptions(
 
     public ComparisonOptions withCrosses(List<List<String>> newCrosses) {
         return new ComparisonOptions(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed,
-                correction, newCrosses, primaryBand);
+                correction, newCrosses, primaryBand, primaryMetricOnly);
     }
 
     public ComparisonOptions withPrimaryBand(PrimaryBand band) {
         return new ComparisonOptions(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed,
-                correction, crosses, Optional.of(band));
+                correction, crosses, Optional.of(band), primaryMetricOnly);
+    }
+
+    /** The same comparison of the primary metric alone ({@link #primaryMetricOnly}). */
+    public ComparisonOptions withPrimaryMetricOnly() {
+        return new ComparisonOptions(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed,
+                correction, crosses, primaryBand, true);
     }
 
     /**

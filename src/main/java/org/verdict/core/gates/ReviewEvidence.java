@@ -25,7 +25,8 @@ import org.verdict.core.summary.HeldOutSet;
  * Everything the gates judge for one candidate, already computed: the primary comparison and each optional suite's
  * evidence (empty when the pack does not have the suite).
  *
- * @param primaryComparison candidate vs production on the primary suite (overall, slices, languages, groups)
+ * @param primaryComparison candidate vs production on the primary suite (overall, slices, languages, groups); the
+ *                          primary metric alone when only the gates were judged ({@link GateReview#judgeGates})
  * @param primaryPositives examples of the positive label in the primary suite (binary tasks), else null: the sample
  *                         size of a ranking metric (roc_auc, pr_auc) is as much its positives as its rows
  * @param languageComparison candidate vs production per language only, so that the multiple-comparison adjustment
@@ -33,7 +34,8 @@ import org.verdict.core.summary.HeldOutSet;
  * @param fairnessUnavailable why {@code fairness} is empty when the pack has sensitive columns but fairness cannot be
  *                            measured (e.g. a regression task), else null
  * @param holdoutComparison candidate vs production on the held-out evaluation set, when the pack has one (with the
- *                          methods of its numbers when a summary pack summarised it)
+ *                          methods of its numbers when a summary pack summarised it) and the evidence pages are
+ *                          wanted: no gate reads it
  * @param suites the optional suites as read, for the views
  */
 public record ReviewEvidence(
