@@ -2,7 +2,6 @@ package org.verdict.ui;
 
 import java.io.IOException;
 import java.io.File;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -79,9 +78,6 @@ import org.verdict.ui.theme.CellFont;
  * Ctrl+n); File-menu commands on the open pack in the {@code packActions} list.
  */
 public final class VerdictApp extends Application {
-    /** Prints the time to first frame and exits: used by the cold-start benchmark (docs/benchmarks-ui.md). */
-    public static final String STARTUP_BENCHMARK_PROPERTY = "verdict.startupBenchmark";
-
     /** Starts the desktop app; the launcher calls this so that only the UI package touches JavaFX. */
     public static void open(String... args) {
         launch(VerdictApp.class, args);
@@ -90,13 +86,10 @@ public final class VerdictApp extends Application {
     private static final Logger LOG = Logger.getLogger(VerdictApp.class.getName());
 
     private WorkerPoolExecutor executor;
-    /** When start() was called and when it called stage.show() (epoch ms): the cold-start log splits by them. */
-    private long startCalledAt;
-    private long showCalledAt;
 
     @Override
     public void start(Stage stage) {
-        startCalledAt = System.currentTimeMillis();
+        StartupTiming timing = new StartupTiming();
         UserDataFolder dataFolder = UserDataFolder.fromSystem();
         String logLocation = installLog(dataFolder);
         ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.messages", Locale.getDefault());
@@ -133,10 +126,12 @@ public final class VerdictApp extends Application {
         GateReview gateReview = new GateReview(engine, loader, new SuiteReader(), new PolicyReader());
         AtomicReference<Navigator> navigator = new AtomicReference<>();
         GatesViewModel gatesModel = new GatesViewModel(
-                (pack, candidate, progress) -> gateReview.review(pack, candidate, gateReview.policyOf(pack), progress),
+                gateReview::reviewUnderItsPolicy,
                 executor, activity, gatesText, viewId -> navigator.get().show(viewId), unexpected,
                 compareModel.candidateProperty());
-        overviewModel.showVerdictOf(gatesModel.headlineProperty());
+        // until a pack has opened, Gates and Evidence say which one is loading instead of asking for one
+        gatesModel.followOpening(main.openingProperty());
+        overviewModel.showVerdictOf(gatesModel.verdict());
         overviewModel.showOtherMetricsOf(compareModel.reportProperty());
         PackView gates = new PackView(GatesViewModel.VIEW_ID, gatesText.getString("view.gates"),
                 () -> new GatesView(gatesModel, gatesText).node(), gatesModel::showPack);
@@ -155,7 +150,7 @@ public final class VerdictApp extends Application {
                 pack -> auditModel.showAppStoreIfNoneOpen(main.decisionStoreProperty().get()));
         // A decision is about the candidate the board is looking at in Compare (the pack's first until one is chosen).
         RecordDecisionAction recordDecision = new RecordDecisionAction(executor,
-                (pack, candidate, progress) -> gateReview.review(pack, candidate, gateReview.policyOf(pack), progress),
+                gateReview::reviewUnderItsPolicy,
                 pack -> chosenCandidateOf(pack, compareModel.candidateProperty().get()), gatesModel::reviewOf,
                 main.decisionStoreProperty(), main::lastKeyFile, () -> stage,
                 signed -> {
@@ -185,7 +180,7 @@ public final class VerdictApp extends Application {
         stage.getIcons().addAll(icons());
         // Loading starts once the window is on screen: on a 2-core laptop it would otherwise compete with the
         // first frame for the CPU.
-        afterFirstFrame(stage, () -> {
+        timing.afterFirstFrame(stage, () -> {
             ChartWarmUp.startInBackground(Duration.ofSeconds(1));
             // One view per event, so the FX thread gets to draw and handle input between them.
             List.of(overview, gates, evidence, audit).forEach(view -> Platform.runLater(view::build));
@@ -199,7 +194,7 @@ public final class VerdictApp extends Application {
             }
             auditModel.showAppStoreIfNoneOpen(main.decisionStoreProperty().get());
         });
-        showCalledAt = System.currentTimeMillis();
+        timing.showCalled();
         stage.show();
         if (StallDetector.enabled()) {
             StallDetector.fromSystemProperties().start();
@@ -342,42 +337,6 @@ public final class VerdictApp extends Application {
                 .filter(java.util.Objects::nonNull)
                 .map(url -> new Image(url.toExternalForm()))
                 .toList();
-    }
-
-    /**
-     * Logs the time from JVM start to the first laid-out frame, then runs {@code next}. The JVM's own start time is
-     * used, not {@code ProcessHandle}'s: on Linux that is computed from the boot time in whole seconds and came out
-     * up to a second early (0.74 s on the build machine, which inflated every earlier figure).
-     */
-    private void afterFirstFrame(Stage stage, Runnable next) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            stage.getScene().removePostLayoutPulseListener(once[0]);
-            long shownAt = System.currentTimeMillis();
-            // CPU time used so far says how much work starting is, whatever else the machine is doing.
-            long cpuMillis = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
-            boolean benchmark = Boolean.getBoolean(STARTUP_BENCHMARK_PROPERTY);
-            if (benchmark) {
-                // The benchmark script times this line with its own clock.
-                System.out.println("first-frame");
-            }
-            // Reading the JVM start time loads the management classes: done after this frame is drawn.
-            Platform.runLater(() -> {
-                long jvmStartedAt = ManagementFactory.getRuntimeMXBean().getStartTime();
-                long millis = shownAt - jvmStartedAt;
-                String steps = "JavaFX started " + (startCalledAt - jvmStartedAt) + " ms, window built "
-                        + (showCalledAt - startCalledAt) + " ms, first CSS and layout "
-                        + (shownAt - showCalledAt) + " ms";
-                LOG.info(() -> "First frame " + millis + " ms after JVM start (" + cpuMillis + " ms CPU): " + steps);
-                if (benchmark) {
-                    System.out.println("first-frame-ms " + millis + " cpu-ms " + cpuMillis + " steps " + steps);
-                    Platform.exit();
-                } else {
-                    next.run();
-                }
-            });
-        };
-        stage.getScene().addPostLayoutPulseListener(once[0]);
     }
 
     @Override

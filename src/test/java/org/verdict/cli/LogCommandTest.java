@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.cli.terminal.TerminalWidth;
+import org.verdict.core.ledger.TamperedStore;
 import org.verdict.core.pack.PackFixture;
 import picocli.CommandLine;
 
@@ -103,7 +104,7 @@ class LogCommandTest {
     void verifyExitsOneAndNamesTheFirstBadRecordAfterTampering() throws Exception {
         append();
         append();
-        changeOneLetterOfRecordTwo();
+        TamperedStore.changeRecord(db, 2, "every segment", "every segmenT");
         assertEquals(1, log("verify", "--db", db.toString()));
         assertTrue(out.toString().contains("TAMPERED: first bad record is #2"), out.toString());
         assertEquals(2, log("verify", "--db", dir.resolve("missing.db").toString()));
@@ -115,7 +116,7 @@ class LogCommandTest {
     void listShowsTheSignatureOfAChangedRecordAsInvalid() throws Exception {
         append();
         append();
-        changeOneLetterOfRecordTwo();
+        TamperedStore.changeRecord(db, 2, "every segment", "every segmenT");
         out.getBuffer().setLength(0);
         assertEquals(0, log("list", "--db", db.toString()));
         String recordTwo = out.toString().lines().filter(l -> l.strip().startsWith("2 ")).findFirst().orElseThrow();
@@ -199,7 +200,7 @@ class LogCommandTest {
     void appendAndCheckpointRefuseALogThatDoesNotVerify() throws Exception {
         append();
         append();
-        changeOneLetterOfRecordTwo();
+        TamperedStore.changeRecord(db, 2, "every segment", "every segmenT");
         out.getBuffer().setLength(0);
         assertEquals(1, log("verify", "--db", db.toString()));
         String firstProblem = out.toString().lines().skip(1).findFirst().orElseThrow().strip();
@@ -237,7 +238,7 @@ class LogCommandTest {
     void exportRefusesALogThatDoesNotVerifyAndWritesNothing() throws Exception {
         append();
         append();
-        changeOneLetterOfRecordTwo();
+        TamperedStore.changeRecord(db, 2, "every segment", "every segmenT");
         out.getBuffer().setLength(0);
         Path target = dir.resolve("export");
 
@@ -426,6 +427,64 @@ class LogCommandTest {
             assertFalse(err.toString().contains("java.") || err.toString().contains("org.verdict"), err.toString());
         }
         assertFalse(Files.exists(db), "nothing is written on bad input");
+    }
+
+    /** Every problem of a record file at once, each at its line and column, and no log is made. */
+    @Test
+    void aRecordWithSeveralProblemsIsRefusedWithEveryOne() throws Exception {
+        Path record = Files.writeString(dir.resolve("several.json"), RECORD.replace("\"riskTier\": 3",
+                "\"riskTier\": \"three\", \"riskTeir\": 3").replace("\"decisionDate\": \"2026-11-20\"",
+                "\"decisionDate\": \"20 Nov 2026\""));
+        assertEquals(2, log("append", "--db", db.toString(), "--record", record.toString(), "--key",
+                keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
+        List<String> lines = err.toString().lines().toList();
+        assertEquals(List.of("error: " + record + ": 3 problems in the record; nothing was appended:",
+                "  " + record + ", line 4, column 19: 'decisionDate' is not a date yyyy-MM-dd: 20 Nov 2026",
+                "  " + record + ", line 10, column 15: riskTier must be a whole number, not the string \"three\""),
+                lines.subList(0, 3));
+        assertTrue(lines.get(3).startsWith("  " + record + ", line 10, column 36: unknown key riskTeir (a typo?)"),
+                lines.get(3));
+        assertEquals(4, lines.size(), err.toString());
+        assertFalse(Files.exists(db), "nothing is written");
+    }
+
+    /**
+     * A log file that cannot be used is named in plain words with what to do, SQLite's own on a second line; exit 2,
+     * as for any input that cannot be used, and the file is left as it was.
+     */
+    @Test
+    void aLogFileThatCannotBeUsedIsNamedInPlainWordsAndLeftAsItWas() throws Exception {
+        Path noise = dir.resolve("noise.db");
+        byte[] bytes = new byte[8192];
+        new java.util.Random(3).nextBytes(bytes);
+        Files.write(noise, bytes);
+        String notADatabase = "error: " + noise + " is not a SQLite database, so it is not a decision log: choose the"
+                + " log's file, or a new file name to start a log; nothing was written to it";
+        assertRefusedInPlainWords(notADatabase, "append", "--db", noise.toString(), "--record",
+                dir.resolve("record.json").toString(), "--key", keyFile("ada-lovelace"), "--passphrase-file",
+                passphrase.toString());
+        assertRefusedInPlainWords(notADatabase, "list", "--db", noise.toString());
+        assertRefusedInPlainWords(notADatabase, "verify", "--db", noise.toString());
+        assertTrue(java.util.Arrays.equals(bytes, Files.readAllBytes(noise)), "the file is as it was");
+
+        Path folder = Files.createDirectory(dir.resolve("shared"));
+        Path inReadOnly = folder.resolve("decisions.db");
+        try (org.verdict.core.ledger.ReadOnlyPaths readOnly = org.verdict.core.ledger.ReadOnlyPaths.of(folder)) {
+            assertRefusedInPlainWords("error: " + inReadOnly + " is in a read-only folder: choose a writable folder or"
+                    + " copy the log to one", "append", "--db", inReadOnly.toString(), "--record",
+                    dir.resolve("record.json").toString(), "--key", keyFile("ada-lovelace"), "--passphrase-file",
+                    passphrase.toString());
+        }
+        assertFalse(Files.exists(inReadOnly));
+    }
+
+    private void assertRefusedInPlainWords(String plain, String... args) {
+        err.getBuffer().setLength(0);
+        assertEquals(2, log(args), err.toString());
+        List<String> lines = err.toString().lines().toList();
+        assertEquals(plain, lines.get(0));
+        assertTrue(lines.get(1).startsWith("  SQLite: "), err.toString());
+        assertEquals(2, lines.size(), err.toString());
     }
 
     @Test
@@ -679,14 +738,6 @@ class LogCommandTest {
         assertEquals("mine", Files.readString(target.resolve("notes.txt")));
         try (var siblings = Files.list(dir)) {
             assertTrue(siblings.noneMatch(p -> p.getFileName().toString().contains(".part-")), "no temporary folder is left");
-        }
-    }
-
-    /** Changes one letter in record #2's stored payload around the triggers, as the sqlite3 shell could. */
-    private void changeOneLetterOfRecordTwo() throws Exception {
-        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
-            s.execute("DROP TRIGGER records_no_update");
-            s.executeUpdate("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), 'every segment', 'every segmenT') AS BLOB) WHERE seq = 2");
         }
     }
 

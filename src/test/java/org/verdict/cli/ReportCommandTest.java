@@ -36,6 +36,7 @@ import org.verdict.core.ledger.LedgerFixtures;
 import org.verdict.core.ledger.LoggedRecord;
 import org.verdict.core.ledger.SignerIdentity;
 import org.verdict.core.ledger.SignerKey;
+import org.verdict.core.ledger.TamperedStore;
 import org.verdict.core.pack.PackFixture;
 import picocli.CommandLine;
 
@@ -243,15 +244,9 @@ class ReportCommandTest {
     /** As `log checkpoint` refuses it: the pack's checkpoint, kept as proof, would vouch for a changed history. */
     @Test
     void aDecisionLogChangedAfterSigningExitsOneAndWritesNoPackAndNoCheckpoint() throws Exception {
-        Path db = folder.resolve("decisions.db");
-        try (DecisionLog log = DecisionLog.openForWriting(db)) {
-            log.append(LedgerFixtures.promotion(2, "beats production"), LedgerFixtures.signer("Ada Lovelace", "ml-lead"));
-        }
-        try (java.sql.Connection sql = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
-             java.sql.Statement s = sql.createStatement()) {
-            s.execute("DROP TRIGGER records_no_update");
-            s.executeUpdate("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), 'beats', 'Beats') AS BLOB)");
-        }
+        Path db = TamperedStore.withRecords(folder.resolve("decisions.db"),
+                LedgerFixtures.signer("Ada Lovelace", "ml-lead"), LedgerFixtures.promotion(2, "beats production"));
+        TamperedStore.changeRecord(db, 1, "beats", "Beats");
         Path out = folder.resolve("out");
 
         assertEquals(1, run(routerPack().toString(), "--out", out.toString(), "--db", db.toString()));

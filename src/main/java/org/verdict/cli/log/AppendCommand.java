@@ -16,7 +16,7 @@ import org.verdict.core.ledger.Evidence;
 import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LoggedRecord;
 import org.verdict.core.ledger.PackBinding;
-import org.verdict.core.ledger.RecordJson;
+import org.verdict.core.ledger.RecordFile;
 import org.verdict.core.ledger.RecordKind;
 import org.verdict.core.ledger.RecordedOutcomes;
 import org.verdict.core.ledger.SignerKey;
@@ -49,11 +49,14 @@ public final class AppendCommand extends LedgerCommand {
 
     @Override
     protected int run() throws LedgerException {
-        DecisionRecord record = RecordJson.parseRecordFile(recordFile);
+        RecordFile file = RecordFile.read(recordFile);
+        // every problem of the file at once; what the pack fills in or checks is judged once it is bound to it
+        file.requireSound(file.record(), pack == null ? List.of() : RecordFile.FILLED_BY_PACK);
+        DecisionRecord record = file.record();
         if (pack != null) {
             record = bindToPack(record);
+            file.requireSound(record, List.of());
         }
-        RecordJson.checkComplete(recordFile.toString(), record);
         SignerKey signer = key.unlock();
         try (DecisionLog log = DecisionLog.openForWriting(store.db)) {
             LoggedRecord appended = log.append(record, signer);
@@ -103,7 +106,7 @@ public final class AppendCommand extends LedgerCommand {
         try {
             GateReview gates = new GateReview(new ComparisonEngine(), SummaryPacks.loader(), new SuiteReader(),
                     new PolicyReader());
-            review = gates.review(loaded, record.candidateVersion(), gates.policyOf(loaded), Progress.NONE);
+            review = gates.reviewUnderItsPolicy(loaded, record.candidateVersion(), Progress.NONE);
         } catch (PackException e) {
             throw new LedgerException("cannot judge the gates of " + pack + ": " + e.getMessage(), e);
         }

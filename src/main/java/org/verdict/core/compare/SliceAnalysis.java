@@ -424,7 +424,7 @@ final class SliceAnalysis {
                 comparison = AgreeingModels.withPredictionAgreement(comparison, point[0], averaged);
             }
             results.add(switch (metric) {
-                case PRECISION -> withWilsonPrecision(comparison, point);
+                case PRECISION, F1 -> withWilsonIntervals(comparison, point);
                 case BALANCED_ACCURACY -> withMoverWilsonBalancedAccuracy(comparison, point, averaged);
                 default -> comparison;
             });
@@ -682,12 +682,22 @@ final class SliceAnalysis {
                 PairedProportionDifference.TEST, null);
     }
 
-    /** Precision is a rate of each model's own predicted positives: a Wilson interval per model, not a bootstrap. */
-    private MetricComparison withWilsonPrecision(MetricComparison comparison, ConfusionMatrix[] point) {
-        double level = options.confidenceLevel();
-        return withModelIntervals(comparison,
-                Proportions.wilson(point[0].count(1, 1), point[0].predictedCount(1), level),
-                Proportions.wilson(point[1].count(1, 1), point[1].predictedCount(1), level));
+    /**
+     * Precision and f1 are rates given each model's own counts — precision of its predicted positives, f1 through the
+     * Jaccard index of its rows that are not true negatives ({@link Proportions#f1}): a Wilson interval per model, not
+     * a bootstrap.
+     */
+    private MetricComparison withWilsonIntervals(MetricComparison comparison, ConfusionMatrix[] point) {
+        return withModelIntervals(comparison, wilsonInterval(comparison.metric(), point[0]),
+                wilsonInterval(comparison.metric(), point[1]));
+    }
+
+    private Interval wilsonInterval(Metric metric, ConfusionMatrix matrix) {
+        long truePositives = matrix.count(1, 1);
+        return metric == Metric.PRECISION
+                ? Proportions.wilson(truePositives, matrix.predictedCount(1), options.confidenceLevel())
+                : Proportions.f1(truePositives, matrix.predictedCount(1) - truePositives,
+                        matrix.support(1) - truePositives, options.confidenceLevel());
     }
 
     /**

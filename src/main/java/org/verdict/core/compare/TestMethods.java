@@ -17,8 +17,7 @@ public final class TestMethods {
 
     private static final Map<String, String> METHODS = Map.ofEntries(
             Map.entry(PairedProportionDifference.TEST, "Tango's score interval of a paired difference of rates"),
-            Map.entry(SliceAnalysis.CELL_BOOTSTRAP,
-                    "paired contingency cells: bootstrap for each model, jackknife t for Δ"),
+            Map.entry(SliceAnalysis.CELL_BOOTSTRAP, cellMethod("bootstrap")),
             Map.entry(SliceAnalysis.ROW_BOOTSTRAP, "paired bootstrap of examples"),
             Map.entry(SliceAnalysis.HASHED_BLOCK_BOOTSTRAP,
                     "paired bootstrap of 300 blocks dealt by a hash of the example id"),
@@ -43,14 +42,33 @@ public final class TestMethods {
 
     /**
      * The method of {@code result}'s test, as {@link #describe(String)}; the same-ranking bound on byte-identical
-     * scores says "identical scores", not "other scores".
+     * scores says "identical scores", not "other scores", and the cell bootstrap names the metric's own interval of
+     * each model.
      */
     public static String methodOf(SliceResult result) {
         if (AgreementBound.SAME_RANKING_TEST.equals(result.test()) && result.note() != null
                 && result.note().startsWith(AgreeingModels.SAME_SCORES)) {
             return "identical scores: " + PAIR_ORDER_BOUND;
         }
+        if (SliceAnalysis.CELL_BOOTSTRAP.equals(result.test())) {
+            return cellMethod(switch (result.metric()) {
+                case PRECISION -> "Wilson";
+                case F1 -> "Wilson of tp / (tp + fp + fn)";
+                case BALANCED_ACCURACY -> "MOVER-Wilson";
+                case COHEN_KAPPA -> "jackknife Fisher z";
+                case WEIGHTED_F1 -> "jackknife logit";
+                default -> "bootstrap";
+            });
+        }
         return describe(result.test());
+    }
+
+    /**
+     * The cell bootstrap's method, naming each model's interval: the bootstrap's BCa, or the closed form that
+     * replaced it for the metric (docs/statistics.md, "Each model's interval").
+     */
+    private static String cellMethod(String modelInterval) {
+        return "paired contingency cells: " + modelInterval + " for each model, jackknife t for Δ";
     }
 
     /** The method of a test name, or the name itself when it has no description; null for no test. */

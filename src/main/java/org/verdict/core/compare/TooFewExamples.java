@@ -7,8 +7,9 @@ import org.verdict.core.stats.BinnedAveragePrecision;
 /**
  * A slice with fewer examples than the comparison's minimum ("too few examples"), for every task and surface: Δ gets
  * no interval and no test, and each model's interval stands only where its method keeps its coverage at any size —
- * the score intervals of rates: Wilson's (accuracy, micro_f1, precision, recall, tpr, fpr, selection_rate) and
- * balanced_accuracy's MOVER-Wilson (where its own class rule lets it stand). The other methods (the bootstrap's BCa,
+ * the score intervals of rates: Wilson's (accuracy, micro_f1, precision, recall, tpr, fpr, selection_rate, and f1's
+ * through the Jaccard index) and balanced_accuracy's MOVER-Wilson (where its own class rule lets it stand). The other
+ * methods (the bootstrap's BCa,
  * studentized and percentile intervals, DeLong's and the influence function's logit intervals, the jackknife's
  * Fisher z and logit intervals of cohen_kappa and weighted_f1, the calibration error's score interval) have coverage measured from 30 rows only and visibly lose it below; their intervals are
  * withheld and the reason says so in words (docs/statistics.md, "Slices under the minimum").
@@ -16,7 +17,7 @@ import org.verdict.core.stats.BinnedAveragePrecision;
 final class TooFewExamples {
     /** Metrics whose per-model interval is a score interval of rates, valid at any size. */
     private static final Set<Metric> SCORE_INTERVALS = Set.of(Metric.ACCURACY, Metric.MICRO_F1, Metric.PRECISION,
-            Metric.RECALL, Metric.TPR, Metric.FPR, Metric.SELECTION_RATE, Metric.BALANCED_ACCURACY);
+            Metric.RECALL, Metric.TPR, Metric.FPR, Metric.SELECTION_RATE, Metric.F1, Metric.BALANCED_ACCURACY);
 
     private final int minimum;
 
@@ -70,7 +71,7 @@ final class TooFewExamples {
                     || BinnedAveragePrecision.T_TEST.equals(comparison.test())
                     || SliceAnalysis.AP_INFLUENCE.equals(comparison.test())
                     ? "the influence function's interval" : "the bootstrap's BCa interval";
-            case F1, MACRO_F1 -> "the cell bootstrap's BCa interval";
+            case MACRO_F1 -> "the cell bootstrap's BCa interval";
             case COHEN_KAPPA -> "the jackknife's Fisher z interval";
             case WEIGHTED_F1 -> "the jackknife's logit interval";
             case SQ_CALIBRATION_ERROR -> "the calibration error's score interval";

@@ -24,10 +24,6 @@ public record GateEvaluation(String packName, String production, String candidat
     }
 
     /** The gates not evaluated, each with why: "Latency (no latency suite)", "Canary / A-B (declared: …)". */
-    public List<String> notEvaluated() {
-        return notEvaluated(gates);
-    }
-
     static List<String> notEvaluated(List<GateResult> gates) {
         return gates.stream().filter(g -> g.notEvaluatedBecause() != null)
                 .map(g -> g.gate().title() + " (" + g.notEvaluatedBecause() + ")").toList();

@@ -65,6 +65,12 @@ public final class GateReview {
         return PolicySource.of(pack).readFor(pack, policyReader);
     }
 
+    /** The review under the pack's own policy ({@link #policyOf}), as the app and the CLI judge a pack. */
+    public CandidateReview reviewUnderItsPolicy(ReviewPack pack, String candidate, Progress progress)
+            throws PackException {
+        return review(pack, candidate, policyOf(pack), progress);
+    }
+
     /**
      * The review with everything the evidence pages show (the app, reports, approval packs).
      *

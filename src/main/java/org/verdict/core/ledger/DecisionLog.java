@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 import org.verdict.core.pack.Hashes;
 import org.verdict.core.task.Progress;
@@ -67,7 +66,7 @@ public final class DecisionLog implements AutoCloseable {
     static DecisionLog open(Path db, boolean readOnly, Duration busyTimeout, Clock clock, int maxPageCount)
             throws LedgerException {
         if (readOnly && !Files.isRegularFile(db)) {
-            throw new LedgerException("no decision log at " + db);
+            throw UnusableLogFile.notAFile(db);
         }
         try {
             return connect(db, readOnly, busyTimeout, clock, maxPageCount, false);
@@ -134,7 +133,7 @@ public final class DecisionLog implements AutoCloseable {
             return new DecisionLog(db, connection, busyTimeout, clock);
         } catch (SQLException e) {
             closeQuietly(connection);
-            throw translate(e, db, busyTimeout);
+            throw UnusableLogFile.of(e, db, busyTimeout);
         } catch (LedgerException | RuntimeException e) {
             closeQuietly(connection);
             throw e;
@@ -374,7 +373,7 @@ public final class DecisionLog implements AutoCloseable {
         try {
             connection.close();
         } catch (SQLException e) {
-            throw translate(e, path, busyTimeout);
+            throw UnusableLogFile.of(e, path, busyTimeout);
         }
     }
 
@@ -398,7 +397,7 @@ public final class DecisionLog implements AutoCloseable {
                 restoreAutoCommit();
             }
         } catch (SQLException e) {
-            throw translate(e, path, busyTimeout);
+            throw UnusableLogFile.of(e, path, busyTimeout);
         }
     }
 
@@ -684,29 +683,6 @@ public final class DecisionLog implements AutoCloseable {
     private String now() {
         // microseconds: signatures and revocations of one second still order correctly
         return Instant.now(clock).truncatedTo(ChronoUnit.MICROS).toString();
-    }
-
-    private static LedgerException translate(SQLException e, Path db, Duration busyTimeout) {
-        if (e instanceof SQLiteException sqlite) {
-            SQLiteErrorCode code = sqlite.getResultCode();
-            if (code == SQLiteErrorCode.SQLITE_BUSY || code.name().startsWith("SQLITE_BUSY")
-                    || code == SQLiteErrorCode.SQLITE_LOCKED) {
-                return new LedgerException("the decision log " + db + " is busy: another Verdict instance kept it"
-                        + " locked for more than " + busyTimeout.toSeconds() + " s; try again", e);
-            }
-            if (code == SQLiteErrorCode.SQLITE_FULL || code.name().startsWith("SQLITE_IOERR")
-                    && e.getMessage() != null && e.getMessage().contains("No space")) {
-                return new LedgerException("the disk holding the decision log " + db + " is full: nothing was written"
-                        + " (the log is as it was before); free some space and try again", e);
-            }
-            if (code == SQLiteErrorCode.SQLITE_NOTADB) {
-                return new LedgerException(db + " is not a Verdict decision log (not a SQLite database)", e);
-            }
-            if (code == SQLiteErrorCode.SQLITE_READONLY || code.name().startsWith("SQLITE_READONLY")) {
-                return new LedgerException("the decision log " + db + " is open read-only", e);
-            }
-        }
-        return new LedgerException("cannot use the decision log " + db + ": " + e.getMessage(), e);
     }
 
     private static void closeQuietly(Connection connection) {

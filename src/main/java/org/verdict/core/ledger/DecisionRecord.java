@@ -119,26 +119,40 @@ public record DecisionRecord(
                 .map(GateOverride::justification).findFirst().orElse(null);
     }
 
+    /**
+     * A reason the record may not be appended, with the JSON pointer of the value at fault ("/riskTier",
+     * "/evidence/files/manifest.json"); for a value left out, the pointer it would have, so a record file can place
+     * the problem at the object that lacks it.
+     */
+    public record FieldProblem(String pointer, String message) {
+    }
+
     /** Every reason the record may not be appended, in field order; empty when it is complete. */
     public List<String> problems() {
-        List<String> problems = new ArrayList<>();
+        return fieldProblems().stream().map(FieldProblem::message).toList();
+    }
+
+    /** {@link #problems()}, each with the field it is about. */
+    public List<FieldProblem> fieldProblems() {
+        List<FieldProblem> problems = new ArrayList<>();
         if (kind == null) {
-            return List.of("'kind' is required (retraining, promotion, amendment)");
+            return List.of(new FieldProblem("/kind", "'kind' is required (retraining, promotion, amendment)"));
         }
         require(problems, "model", model);
         require(problems, "rationale", rationale);
         date(problems, "decisionDate", decisionDate, true);
         if (kind == RecordKind.AMENDMENT) {
             if (decision != null && !kind.decisions().contains(decision)) {
-                problems.add("'decision' of an amendment is 'amend' or absent");
+                problems.add(new FieldProblem("/decision", "'decision' of an amendment is 'amend' or absent"));
             }
             require(problems, "amends", amends);
             if (facts == null || facts.isEmpty()) {
-                problems.add("'facts' must name at least one fact the amendment adds");
+                problems.add(new FieldProblem("/facts", "'facts' must name at least one fact the amendment adds"));
             }
         } else {
             if (decision == null || !kind.decisions().contains(decision)) {
-                problems.add("'decision' of a " + kind.wireName() + " record must be one of " + kind.decisions());
+                problems.add(new FieldProblem("/decision", "'decision' of a " + kind.wireName()
+                        + " record must be one of " + kind.decisions()));
             }
             require(problems, "dataSnapshot", dataSnapshot);
             evidenceProblems(problems);
@@ -146,38 +160,45 @@ public record DecisionRecord(
         if (kind == RecordKind.RETRAINING) {
             if (approvers != null) {
                 // the two kinds name their approval differently (docs/decision-log.md): say which one this kind takes
-                problems.add("a retraining record names the one person who approved it in 'approver' (a name), not in"
-                        + " 'approvers', the list of a promotion" + (approver == null && approvers.size() == 1
-                        ? ": write \"approver\": \"" + approvers.get(0) + "\"" : ""));
+                problems.add(new FieldProblem("/approvers", "a retraining record names the one person who approved"
+                        + " it in 'approver' (a name), not in 'approvers', the list of a promotion"
+                        + (approver == null && approvers.size() == 1
+                        ? ": write \"approver\": \"" + approvers.get(0) + "\"" : "")));
             } else if (approver == null || approver.isBlank()) {
-                problems.add("'approver' is required: the name of who approved the retraining");
+                problems.add(new FieldProblem("/approver", "'approver' is required: the name of who approved the"
+                        + " retraining"));
             }
             if (triggers == null || triggers.isEmpty()) {
-                problems.add("'triggers' must list the triggers evaluated, with their evidence");
+                problems.add(new FieldProblem("/triggers", "'triggers' must list the triggers evaluated, with their"
+                        + " evidence"));
             }
         }
         if (kind == RecordKind.PROMOTION) {
             require(problems, "candidateVersion", candidateVersion);
             require(problems, "productionVersion", productionVersion);
             if (riskTier == null) {
-                problems.add("'riskTier' (1, 2 or 3) is required for a promotion");
+                problems.add(new FieldProblem("/riskTier", "'riskTier' (1, 2 or 3) is required for a promotion"));
             }
             if (evaluationSummary == null) {
-                problems.add("'evaluationSummary' (gates and key metrics) is required for a promotion");
+                problems.add(new FieldProblem("/evaluationSummary", "'evaluationSummary' (gates and key metrics) is"
+                        + " required for a promotion"));
             }
             if (approvers == null || approvers.isEmpty()) {
-                problems.add("'approvers' must name who approves the promotion" + (approver == null ? ""
-                        : " (a list, e.g. \"approvers\": [\"" + approver + "\"]; 'approver' is a retraining's)"));
+                problems.add(new FieldProblem("/approvers", "'approvers' must name who approves the promotion"
+                        + (approver == null ? ""
+                        : " (a list, e.g. \"approvers\": [\"" + approver + "\"]; 'approver' is a retraining's)")));
             } else if (approver != null) {
-                problems.add("'approver' belongs to a retraining record; a promotion lists its 'approvers'");
+                problems.add(new FieldProblem("/approver", "'approver' belongs to a retraining record; a promotion"
+                        + " lists its 'approvers'"));
             }
             date(problems, "plannedDeploymentDate", plannedDeploymentDate, false);
-            problems.addAll(overrideProblems(STATED));
+            overrideProblems(STATED).forEach(message -> problems.add(new FieldProblem("/overrides", message)));
         } else if (overrides != null) {
-            problems.add("'overrides' belong to a promotion that promotes over gates that fail or lack evidence");
+            problems.add(new FieldProblem("/overrides", "'overrides' belong to a promotion that promotes over gates"
+                    + " that fail or lack evidence"));
         }
         if (riskTier != null && (riskTier < 1 || riskTier > 3)) {
-            problems.add("'riskTier' must be 1, 2 or 3, not " + riskTier);
+            problems.add(new FieldProblem("/riskTier", "'riskTier' must be 1, 2 or 3, not " + riskTier));
         }
         return problems;
     }
@@ -263,39 +284,42 @@ public record DecisionRecord(
                 plannedDeploymentDate, amends, facts, evidence);
     }
 
-    private void evidenceProblems(List<String> problems) {
+    private void evidenceProblems(List<FieldProblem> problems) {
         if (evidence == null || evidence.files() == null || evidence.files().isEmpty()) {
-            problems.add("'evidence.files' must hold the SHA-256 of every file of the pack");
+            problems.add(new FieldProblem("/evidence/files", "'evidence.files' must hold the SHA-256 of every file of"
+                    + " the pack"));
             return;
         }
         evidence.files().forEach((file, hash) -> {
             if (hash == null || !SHA256_HEX.matcher(hash).matches()) {
-                problems.add("'evidence.files' of " + file + " is not a lower-case hex SHA-256");
+                problems.add(new FieldProblem("/evidence/files/" + file.replace("~", "~0").replace("/", "~1"),
+                        "'evidence.files' of " + file + " is not a lower-case hex SHA-256"));
             }
         });
         if (evidence.policy() != null && (evidence.policy().sha256() == null
                 || !SHA256_HEX.matcher(evidence.policy().sha256()).matches())) {
-            problems.add("'evidence.policy.sha256' is not a lower-case hex SHA-256");
+            problems.add(new FieldProblem("/evidence/policy/sha256", "'evidence.policy.sha256' is not a lower-case"
+                    + " hex SHA-256"));
         }
     }
 
-    private static void require(List<String> problems, String field, String value) {
+    private static void require(List<FieldProblem> problems, String field, String value) {
         if (value == null || value.isBlank()) {
-            problems.add("'" + field + "' is required");
+            problems.add(new FieldProblem("/" + field, "'" + field + "' is required"));
         }
     }
 
-    private static void date(List<String> problems, String field, String value, boolean required) {
+    private static void date(List<FieldProblem> problems, String field, String value, boolean required) {
         if (value == null) {
             if (required) {
-                problems.add("'" + field + "' is required (yyyy-MM-dd)");
+                problems.add(new FieldProblem("/" + field, "'" + field + "' is required (yyyy-MM-dd)"));
             }
             return;
         }
         try {
             LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            problems.add("'" + field + "' is not a date yyyy-MM-dd: " + value);
+            problems.add(new FieldProblem("/" + field, "'" + field + "' is not a date yyyy-MM-dd: " + value));
         }
     }
 }

@@ -3,12 +3,11 @@ package org.verdict.core.ledger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
-/** Reads decision record files and reads and writes statement payloads, with one strict Jackson setup. */
+/** Reads decision records ({@link RecordFile}) and reads and writes statement payloads, with one strict Jackson setup. */
 public final class RecordJson {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -18,20 +17,9 @@ public final class RecordJson {
     private RecordJson() {
     }
 
-    /** Reads a record file without checking that it is complete (its evidence may still come from the pack). */
-    public static DecisionRecord parseRecordFile(Path file) throws LedgerException {
-        DecisionRecord record;
-        try {
-            record = JSON.readValue(Files.readAllBytes(file), DecisionRecord.class);
-        } catch (JsonProcessingException e) {
-            throw JsonFiles.located(file, e);
-        } catch (IOException e) {
-            throw new LedgerException("cannot read record file " + file + ": " + JsonFiles.reason(e), e);
-        }
-        if (record == null) {
-            throw new LedgerException(file + ": empty record file");
-        }
-        return record;
+    /** The strict setup's reader, for {@link RecordFile} to add its problem handler to. */
+    static ObjectReader reader() {
+        return JSON.reader();
     }
 
     public static void checkComplete(String source, DecisionRecord record) throws LedgerException {

@@ -299,7 +299,8 @@ public final class StrictJson {
         return written(value.asToken(), value.isTextual() ? value.asText() : value.toString());
     }
 
-    private static String written(JsonToken token, String text) {
+    /** What a value of {@code token} written as {@code text} is, as a message names it ({@link #written(JsonNode)}). */
+    public static String written(JsonToken token, String text) {
         return switch (token) {
             case VALUE_STRING -> "the string " + TextNode.valueOf(text);
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + text;
@@ -309,7 +310,8 @@ public final class StrictJson {
         };
     }
 
-    private static String kindOf(Class<?> type) {
+    /** What a value of {@code type} is, as a message asks for it: "a whole number", "a string", "a list". */
+    public static String kindOf(Class<?> type) {
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
             return "a whole number";
         }
@@ -319,7 +321,7 @@ public final class StrictJson {
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
         }
-        if (type == String.class) {
+        if (type == String.class || type.isEnum()) {
             return "a string";
         }
         if (Collection.class.isAssignableFrom(type) || type.isArray()) {

@@ -43,7 +43,7 @@ public final class ApprovalPackExport {
     public List<Path> export(ReviewPack pack, String candidateVersion, Path decisionLog, Path outDir,
                              Progress progress) throws PackException, LedgerException, IOException {
         progress.update(0.0, "Judging the gates");
-        CandidateReview review = gates.review(pack, candidateVersion, gates.policyOf(pack),
+        CandidateReview review = gates.reviewUnderItsPolicy(pack, candidateVersion,
                 new ProgressRange(progress, 0.0, 0.6));
         return exportReviewed(pack, review, decisionLog, outDir, new ProgressRange(progress, 0.6, 1.0));
     }

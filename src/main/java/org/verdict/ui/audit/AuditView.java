@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
@@ -66,6 +67,15 @@ public final class AuditView {
      * model and decision and the signatures fit beside the detail pane (whose field and value columns keep 340 px).
      */
     private static final double RECORDS_SHARE = 0.68;
+    /**
+     * The Compare tab's columns in ems: the field's name, then each record's value. Together (25 ems, 325 px in normal
+     * text) they fit the detail pane beside the records at 1366×768 (about 370 px) and grow to fill it; in large text
+     * (475 px) they narrow in proportion to the pane's 335 px, and never below {@link #COMPARED_MIN_SHARE} of these
+     * widths (309 px). The field's share keeps a name such as "Signatures" whole in large text; hashes wrap.
+     */
+    private static final double COMPARED_FIELD_EMS = 9;
+    private static final double COMPARED_VALUE_EMS = 8;
+    private static final double COMPARED_MIN_SHARE = 0.65;
 
     private final AuditViewModel model;
     private final ResourceBundle text;
@@ -326,11 +336,13 @@ public final class AuditView {
         setRight.setOnAction(e -> model.rightProperty().set(table.getSelectionModel().getSelectedItem()));
         TableView<ComparisonLine> comparison = new TableView<>(model.comparison());
         comparison.setId("auditComparison");
-        comparison.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // The three columns share the pane's width and wrap their text: fixed minimums of 130 + 150 + 150 px were
+        // wider than the pane beside the records at 1366×768 and cut the Right column off.
+        comparison.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         comparison.setPlaceholder(placeholder(text.getString("audit.noComparison")));
-        comparison.getColumns().add(column("audit.col.field", ComparisonLine::field, 130));
-        comparison.getColumns().add(column("audit.col.left", ComparisonLine::left, 150));
-        comparison.getColumns().add(column("audit.col.right", ComparisonLine::right, 150));
+        comparison.getColumns().add(sharingColumn("audit.col.field", ComparisonLine::field, COMPARED_FIELD_EMS));
+        comparison.getColumns().add(sharingColumn("audit.col.left", ComparisonLine::left, COMPARED_VALUE_EMS));
+        comparison.getColumns().add(sharingColumn("audit.col.right", ComparisonLine::right, COMPARED_VALUE_EMS));
         comparison.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(ComparisonLine line, boolean empty) {
@@ -345,7 +357,9 @@ public final class AuditView {
             }
         });
         VBox.setVgrow(comparison, Priority.ALWAYS);
-        VBox comparePane = new VBox(8, new HBox(8, setLeft, setRight), comparison);
+        // in large text the two buttons do not fit side by side in the pane: the second goes under the first
+        keepWhole(setLeft, setRight);
+        VBox comparePane = new VBox(8, new FlowPane(8, 6, setLeft, setRight), comparison);
 
         Tab detailTab = new Tab(text.getString("audit.details"), details);
         Tab signatureTab = new Tab(text.getString("audit.signatures"), signaturePane);
@@ -430,6 +444,22 @@ public final class AuditView {
         column.setMinWidth(width);
         column.setCellValueFactory(cell -> constant(value.apply(cell.getValue())));
         // a rationale, a gate's reason or a problem wraps at any text size instead of ending in "…"
+        column.setCellFactory(WrappingCell::new);
+        return column;
+    }
+
+    /**
+     * A column of the comparison: {@code ems} wide to start with, then sharing the table's width with the others in
+     * that proportion, never narrower than {@link #COMPARED_MIN_SHARE} of it, its text wrapped.
+     */
+    private <S> TableColumn<S, String> sharingColumn(String key, Function<S, String> value, double ems) {
+        TableColumn<S, String> column = new TableColumn<>(text.getString(key));
+        DoubleBinding em = Bindings.createDoubleBinding(() -> readOnly.getFont().getSize(), readOnly.fontProperty());
+        // set, not bound: the resize policy and the user still resize it
+        column.setPrefWidth(em.get() * ems);
+        em.addListener((obs, was, now) -> column.setPrefWidth(now.doubleValue() * ems));
+        column.minWidthProperty().bind(em.multiply(ems * COMPARED_MIN_SHARE));
+        column.setCellValueFactory(cell -> constant(value.apply(cell.getValue())));
         column.setCellFactory(WrappingCell::new);
         return column;
     }

@@ -25,7 +25,9 @@ import org.verdict.ui.theme.Palette;
  * loaded and its drawing code is compiled before the first real chart. That first draw runs on the FX thread (the
  * chart canvas is a JavaFX node) and blocked it for about 0.26–0.37 s when JFreeChart was cold
  * (docs/benchmarks-ui.md). The charts are drawn on a canvas that is never shown: JavaFX allows a node that is not
- * in a showing scene to be built and drawn on any thread.
+ * in a showing scene to be built and drawn on any thread. It has a thread of its own rather than a worker of the
+ * app's task executor: those two workers belong to what the user asked for (opening the first pack), which a
+ * warm-up must neither delay nor show up in as progress.
  */
 public final class ChartWarmUp {
     private static final Logger LOG = Logger.getLogger(ChartWarmUp.class.getName());

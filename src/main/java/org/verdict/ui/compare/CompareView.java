@@ -480,8 +480,7 @@ public final class CompareView {
         placeholder.textProperty().bind(model.tablePlaceholderProperty());
         table.setPlaceholder(placeholder);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        TableColumn<ComparisonRow, String> slice = textColumn("compare.col.slice", ComparisonRow::slice,
-                ComparisonRow::slice);
+        TableColumn<ComparisonRow, String> slice = textColumn("compare.col.slice", ComparisonRow::slice);
         slice.setComparator(SliceValueOrder.INSTANCE);
         // A cross ("segment=enterprise × language=pt") takes two lines, so the column stays narrow and both parts
         // stay readable. The column is fitted to the two-line form; a single slice that the column's width (with
@@ -548,8 +547,7 @@ public final class CompareView {
         TableColumn<ComparisonRow, ComparisonRow> rawP = numberColumn("compare.col.p", ComparisonRow::rawPText,
                 row -> row.result().pValue(), "p-value");
         table.getColumns().add(rawP);
-        TableColumn<ComparisonRow, String> test = textColumn("compare.col.test", ComparisonRow::test,
-                ComparisonRow::test);
+        TableColumn<ComparisonRow, String> test = textColumn("compare.col.test", ComparisonRow::test);
         // A readable name in the cell ("bootstrap (cells)"); the exact name, as in the JSON, and what the test
         // does in the tooltip.
         test.setCellFactory(column -> new TableCell<>() {
@@ -695,8 +693,7 @@ public final class CompareView {
                 && width >= SIDE_BY_SIDE_MIN_ASPECT * height;
     }
 
-    private TableColumn<ComparisonRow, String> textColumn(String key, Function<ComparisonRow, String> shown,
-                                                         Function<ComparisonRow, String> sortKey) {
+    private TableColumn<ComparisonRow, String> textColumn(String key, Function<ComparisonRow, String> shown) {
         TableColumn<ComparisonRow, String> column = new TableColumn<>(text.getString(key));
         column.setId(key);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(shown.apply(cell.getValue())));

@@ -7,7 +7,7 @@ import org.verdict.core.gates.policy.PolicySource;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.task.Progress;
 
-/** Compares a candidate with production; in the app this is {@code new ComparisonEngine()::compare}. */
+/** Compares a candidate with production over every slice of a pack, with progress and Cancel. */
 @FunctionalInterface
 public interface ComparisonRunner {
     ComparisonReport compare(ReviewPack pack, String candidateVersion, ComparisonOptions options, Progress progress)

@@ -152,8 +152,9 @@ public final class EvidenceView {
         root.widthProperty().addListener((obs, was, now) -> placePagePicker());
         model.selectedEvidenceProperty().addListener((obs, was, now) -> render());
         model.reviewedProperty().addListener((obs, was, now) -> render());
-        // a new pack clears the previous one's pages at once; meanwhile the page says its gates are being judged
-        model.computingProperty().addListener((obs, was, now) -> {
+        // a new pack clears the previous one's pages at once; meanwhile the page says what is under way (a pack
+        // loading, its gates being judged) or why there is nothing (judging cancelled or failed)
+        model.evidencePlaceholderProperty().addListener((obs, was, now) -> {
             if (model.reviewedProperty().get() == null) {
                 render();
             }
@@ -229,7 +230,7 @@ public final class EvidenceView {
         GatesViewModel.Reviewed reviewed = model.reviewedProperty().get();
         title.setText(text.getString("evidence.page." + selected.id()));
         if (reviewed == null) {
-            summary.setText(text.getString(model.computingProperty().get() ? "evidence.judging" : "evidence.nothing"));
+            summary.setText(model.evidencePlaceholderProperty().get());
             content.getChildren().setAll(heading());
             return;
         }

@@ -8,10 +8,12 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -36,8 +38,10 @@ import javafx.scene.layout.VBox;
 import org.verdict.ui.table.WrappingCell;
 
 /**
- * The promotion checklist: every gate with an icon and its outcome in words (never colour alone), the deciding
- * numbers, a link to its evidence, then who must approve, what the pack lacks, and the retraining triggers.
+ * The promotion checklist under its verdict (one short bold line, the counts of each outcome, then the gates named):
+ * every gate with an icon and its outcome in words (never colour alone), the deciding numbers, a link to its
+ * evidence, then who must approve, what the pack lacks, and the retraining triggers. Judge again is offered when
+ * judging was cancelled or failed.
  */
 public final class GatesView {
     private static final String[] OUTCOME_CLASSES = {"gate-pass", "gate-fail", "gate-insufficient-evidence",
@@ -65,6 +69,13 @@ public final class GatesView {
 
         Label headline = label("gatesHeadline", "title-3");
         headline.textProperty().bind(model.headlineProperty());
+        Label counts = shownWhenSet(label("gatesCounts", "title-4"), model.countsProperty());
+        Label details = shownWhenSet(label("gatesDetails", null), model.detailsProperty());
+        Button judgeAgain = new Button(text.getString("gates.judgeAgain"));
+        judgeAgain.setId("gatesJudgeAgain");
+        judgeAgain.setOnAction(e -> model.judgeAgain());
+        judgeAgain.visibleProperty().bind(model.canJudgeAgainProperty());
+        judgeAgain.managedProperty().bind(judgeAgain.visibleProperty());
         Label notice = label("gatesNotice", "danger");
         notice.textProperty().bind(model.noticeProperty());
         notice.managedProperty().bind(notice.textProperty().isNotEmpty());
@@ -180,7 +191,9 @@ public final class GatesView {
         missing.textProperty().bind(model.missingProperty());
         Label triggers = label("gatesTriggers", null);
         triggers.textProperty().bind(model.triggersProperty());
-        root.getChildren().addAll(headline, notice, table, worseHeading, worse, approvalHeading, approval, missing,
+        // the verdict, its counts and the names behind them read as one block above the checklist
+        VBox verdict = new VBox(4, headline, counts, details);
+        root.getChildren().addAll(verdict, judgeAgain, notice, table, worseHeading, worse, approvalHeading, approval, missing,
                 triggers);
         // The checklist is as tall as its rows and keeps at least most of the view whatever the text size (a
         // projector's large text made the approval and triggers below push it down to three gates): the page
@@ -216,6 +229,14 @@ public final class GatesView {
             top = Math.min(bounds.getMinY(), bounds.getMaxY() - viewport);
         }
         page.setVvalue(top / hidden);
+    }
+
+    /** The label shows the text and takes room only while there is one. */
+    private static Label shownWhenSet(Label label, ObservableValue<String> shown) {
+        label.textProperty().bind(shown);
+        label.managedProperty().bind(label.textProperty().isNotEmpty());
+        label.visibleProperty().bind(label.managedProperty());
+        return label;
     }
 
     private static Label label(String id, String styleClass) {

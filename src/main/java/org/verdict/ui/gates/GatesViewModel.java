@@ -1,27 +1,36 @@
 package org.verdict.ui.gates;
 
 import java.text.MessageFormat;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.verdict.core.evidence.EvidenceModel;
+import org.verdict.core.evidence.EvidenceSection;
 import org.verdict.core.gates.CandidateReview;
 import org.verdict.core.gates.GateEvaluation;
 import org.verdict.core.gates.model.EvidencePageId;
 import org.verdict.core.gates.model.Gate;
 import org.verdict.core.gates.model.GateOutcome;
 import org.verdict.core.gates.model.GateResult;
+import org.verdict.core.gates.triggers.TriggerState;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.task.Progress;
@@ -32,7 +41,8 @@ import org.verdict.ui.task.BackgroundExecutor;
 /**
  * State of the Gates view and of the Evidence view it links to. Opening a pack judges every gate of the candidate
  * chosen in Compare (the first candidate until one is chosen) under the pack's policy in the background, and builds
- * the evidence it shows (charts as data) there too. Choosing another candidate judges that one.
+ * the evidence it shows (charts as data) there too. Choosing another candidate judges that one; a judgement that was
+ * cancelled or failed can be asked for again ({@link #judgeAgain()}).
  */
 public final class GatesViewModel {
     /** Judges a candidate of a pack; {@code GateReview} in the app, a stand-in in tests. */
@@ -58,8 +68,18 @@ public final class GatesViewModel {
     private final Navigator navigator;
     private final Consumer<Throwable> onFailure;
 
+    /** How far the current pack's gates are judged; what the pages say while no review is shown follows it. */
+    private enum Judgement { NONE, JUDGING, JUDGED, CANCELLED, FAILED }
+
     private final ObservableList<GateRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper evidencePlaceholder = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper canJudgeAgain = new ReadOnlyBooleanWrapper(false);
+    /** The name of the pack being opened, else empty ({@link #followOpening}). */
+    private final StringProperty opening = new SimpleStringProperty("");
+    private Judgement judgement = Judgement.NONE;
     private final ReadOnlyStringWrapper approval = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper missing = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper triggers = new ReadOnlyStringWrapper("");
@@ -89,6 +109,8 @@ public final class GatesViewModel {
         this.onFailure = onFailure;
         this.chosenCandidate = chosenCandidate;
         tablePlaceholder.set(text.getString("gates.table.noPack"));
+        evidencePlaceholder.set(text.getString("evidence.nothing"));
+        opening.addListener((obs, was, now) -> sayWhatIsPending());
         chosenCandidate.addListener((obs, was, now) -> {
             String candidate = candidateOf(pack);
             if (pack != null && candidate != null && !candidate.equals(judgedCandidate)) {
@@ -104,9 +126,27 @@ public final class GatesViewModel {
                 .noneMatch(c -> c.version().equals(chosen)) ? null : chosen;
     }
 
+    /**
+     * Follows the name of the pack being opened (empty when none is): until a pack is open, the gate table and the
+     * Evidence view say that it is loading rather than asking for one.
+     */
+    public void followOpening(ObservableValue<String> openingPackName) {
+        opening.bind(openingPackName);
+    }
+
     /** A new pack: forget the old checklist and judge the gates of this one. */
     public void showPack(ReviewPack newPack) {
         judge(newPack, candidateOf(newPack));
+    }
+
+    /**
+     * Judges the open pack's gates again, for the candidate judged last, with progress and Cancel as at opening: the
+     * way back after judging was cancelled (or failed) without opening the pack again.
+     */
+    public void judgeAgain() {
+        if (canJudgeAgain.get()) {
+            judge(pack, judgedCandidate);
+        }
     }
 
     private void judge(ReviewPack newPack, String candidate) {
@@ -115,14 +155,16 @@ public final class GatesViewModel {
         rows.clear();
         reviewed.set(null);
         headline.set(text.getString("gates.computing"));
+        counts.set("");
+        details.set("");
         approval.set("");
         missing.set("");
         triggers.set("");
         worseSlicesHeading.set("");
         worseSlices.clear();
         notice.set("");
-        tablePlaceholder.set(text.getString("gates.table.judging"));
         computing.set(true);
+        setJudgement(Judgement.JUDGING);
         ReviewPack judged = newPack;
         executor.run(progress -> {
             CandidateReview review = reviewer.review(judged, candidate, progress);
@@ -135,7 +177,7 @@ public final class GatesViewModel {
             if (!isCurrent(judged, candidate)) {
                 return;
             }
-            tablePlaceholder.set(text.getString("gates.table.notJudged"));
+            setJudgement(Judgement.FAILED);
             if (failure instanceof PackException broken) {
                 headline.set(text.getString("gates.cannotJudge"));
                 notice.set(broken.getMessage());
@@ -146,10 +188,54 @@ public final class GatesViewModel {
         }).onCancelled(() -> {
             if (isCurrent(judged, candidate)) {
                 headline.set(text.getString("gates.cancelled"));
-                tablePlaceholder.set(text.getString("gates.table.cancelled"));
+                setJudgement(Judgement.CANCELLED);
             }
-        }).andFinally(() -> computing.set(false))
-                .showProgressIn(activity, text.getString("gates.activity")).start();
+        }).andFinally(() -> {
+            if (isCurrent(judged, candidate)) {
+                computing.set(false);
+                sayWhatIsPending();
+            }
+        }).showProgressIn(activity, text.getString("gates.activity")).start();
+    }
+
+    private void setJudgement(Judgement now) {
+        judgement = now;
+        sayWhatIsPending();
+    }
+
+    /**
+     * What the empty gate table and the Evidence view say while no review is shown, and whether Judge again is
+     * offered: that a pack is loading (by name), that its gates are being judged, that judging was cancelled or
+     * failed, or that there is no pack yet.
+     */
+    private void sayWhatIsPending() {
+        String loading = opening.get() == null ? "" : opening.get();
+        canJudgeAgain.set(pack != null && !computing.get()
+                && (judgement == Judgement.CANCELLED || judgement == Judgement.FAILED));
+        if (judgement == Judgement.JUDGED) {
+            tablePlaceholder.set(text.getString("gates.table.noGate"));
+            return;
+        }
+        String table;
+        String evidence;
+        if (judgement == Judgement.JUDGING) {
+            table = "gates.table.judging";
+            evidence = "evidence.judging";
+        } else if (!loading.isEmpty()) {
+            table = "gates.table.opening";
+            evidence = "evidence.opening";
+        } else if (judgement == Judgement.CANCELLED) {
+            table = "gates.table.cancelled";
+            evidence = "evidence.cancelled";
+        } else if (judgement == Judgement.FAILED) {
+            table = "gates.table.notJudged";
+            evidence = "evidence.notJudged";
+        } else {
+            table = "gates.table.noPack";
+            evidence = "evidence.nothing";
+        }
+        tablePlaceholder.set(MessageFormat.format(text.getString(table), loading));
+        evidencePlaceholder.set(MessageFormat.format(text.getString(evidence), loading));
     }
 
     /**
@@ -172,16 +258,17 @@ public final class GatesViewModel {
     private void show(Reviewed result) {
         GateEvaluation gates = result.review().gates();
         rows.setAll(gates.gates().stream().map(this::row).toList());
-        tablePlaceholder.set(text.getString("gates.table.noGate"));
+        setJudgement(Judgement.JUDGED);
         List<GateResult> failing = gates.gates().stream().filter(g -> g.outcome() == GateOutcome.FAIL).toList();
-        long thin = gates.gates().stream().filter(g -> g.outcome() == GateOutcome.INSUFFICIENT_EVIDENCE).count();
         String notEvaluated = notEvaluated(gates);
-        headline.set(gates.everyGatePasses()
-                ? MessageFormat.format(text.getString(notEvaluated.isEmpty() ? "gates.headline.pass"
-                        : "gates.headline.passApplicable"), gates.candidate(), gates.production()) + notEvaluated
-                : MessageFormat.format(text.getString("gates.headline.blocked"), gates.candidate(),
-                        gates.production(), failing.size(), thin) + wantingRequired(gates) + failingNamed(failing)
-                        + notEvaluated);
+        // one short line in bold, the counts under it, and only then the names: 8 gates not evaluated and why took
+        // four bold lines above the checklist at 1366×768
+        headline.set(MessageFormat.format(text.getString(!gates.everyGatePasses() ? "gates.headline.blocked"
+                        : notEvaluated.isEmpty() ? "gates.headline.pass" : "gates.headline.passApplicable"),
+                gates.candidate(), gates.production()));
+        counts.set(counted(gates));
+        details.set((failingNamed(failing) + wantingRequired(gates) + notEvaluated).strip());
+        showFirstPageWithEvidence(result);
         var evidence = result.review().evidence();
         worseSlices.setAll(evidence.worseSlices().stream().map(evidence::describe).toList());
         worseSlicesHeading.set(MessageFormat.format(text.getString(worseSlices.isEmpty() ? "gates.worseSlices.none"
@@ -194,6 +281,64 @@ public final class GatesViewModel {
         reviewed.set(result);
     }
 
+    /**
+     * "2 passed · 1 failed · 8 not evaluated (optional evidence absent)": every outcome that some gate has, in the
+     * order a reviewer weighs them, and why the gates not evaluated were not.
+     */
+    private String counted(GateEvaluation gates) {
+        List<String> parts = new ArrayList<>();
+        for (GateOutcome outcome : List.of(GateOutcome.PASS, GateOutcome.FAIL, GateOutcome.INSUFFICIENT_EVIDENCE)) {
+            long n = gates.gates().stream().filter(g -> g.outcome() == outcome).count();
+            if (n > 0) {
+                String key = "gates.count." + outcome.name().toLowerCase(Locale.ROOT);
+                parts.add(MessageFormat.format(text.getString(key), n));
+            }
+        }
+        List<GateResult> unevaluated = gates.gates().stream().filter(g -> g.notEvaluatedBecause() != null).toList();
+        if (!unevaluated.isEmpty()) {
+            long declared = unevaluated.stream().filter(g -> g.notApplicableReason() != null).count();
+            long absent = unevaluated.stream().filter(g -> g.notApplicableReason() == null
+                    && g.missingEvidence() != null).count();
+            long other = unevaluated.size() - declared - absent;
+            List<String> why = new ArrayList<>();
+            whyNotEvaluated(why, "declared", declared, unevaluated.size());
+            whyNotEvaluated(why, "absent", absent, unevaluated.size());
+            whyNotEvaluated(why, "other", other, unevaluated.size());
+            parts.add(MessageFormat.format(text.getString("gates.count.notEvaluated"), unevaluated.size(),
+                    String.join(", ", why)));
+        }
+        return String.join(" · ", parts);
+    }
+
+    /** One reason for not evaluating gates, counted only when the gates not evaluated have more than one reason. */
+    private void whyNotEvaluated(List<String> why, String reason, long n, int of) {
+        if (n > 0) {
+            why.add(MessageFormat.format(text.getString("gates.count.why." + reason), n == of ? 0 : n));
+        }
+    }
+
+    /**
+     * A new review opens the Evidence view on a page that has evidence: a primary-only pack opened on an empty Safety
+     * page ("Missing: …") while Data validation had its checks. A page the reviewer chose and the pack has stays.
+     */
+    private void showFirstPageWithEvidence(Reviewed result) {
+        if (!hasEvidence(result, selectedEvidence.get())) {
+            EvidencePageId.evidenceViewPages().stream().filter(page -> hasEvidence(result, page)).findFirst()
+                    .ifPresent(selectedEvidence::set);
+        }
+    }
+
+    /**
+     * Whether the page shows evidence rather than only saying what is missing. The triggers page is always there, but
+     * when no trigger had evidence to judge it is a table of "? no evidence", as empty as a missing suite.
+     */
+    private static boolean hasEvidence(Reviewed result, EvidencePageId page) {
+        if (page == EvidencePageId.TRIGGERS) {
+            return result.review().triggers().triggers().stream().anyMatch(t -> t.state() != TriggerState.NO_EVIDENCE);
+        }
+        return result.evidence().page(page).stream().anyMatch(EvidenceSection::isPresent);
+    }
+
     /** The gates that lack evidence only because the pack lacks what the policy or the risk tier requires. */
     private String wantingRequired(GateEvaluation gates) {
         List<String> wanting = gates.gates().stream()
@@ -203,11 +348,15 @@ public final class GatesViewModel {
                 wanting.size(), String.join(", ", wanting));
     }
 
-    /** The gates not evaluated, each with why, so neither a pass nor a block hides what was not looked at. */
+    /**
+     * The gates not evaluated by name, so neither a pass nor a block hides what was not looked at; the counts say why
+     * in short and each gate's row in full (with their reasons here they took three bold lines above the checklist).
+     */
     private String notEvaluated(GateEvaluation gates) {
-        List<String> unevaluated = gates.notEvaluated();
+        List<String> unevaluated = gates.gates().stream().filter(g -> g.notEvaluatedBecause() != null)
+                .map(g -> g.gate().title()).toList();
         return unevaluated.isEmpty() ? "" : " " + MessageFormat.format(text.getString("gates.headline.notEvaluated"),
-                unevaluated.size(), String.join(", ", unevaluated));
+                String.join(", ", unevaluated));
     }
 
     /**
@@ -257,8 +406,36 @@ public final class GatesViewModel {
         return rows;
     }
 
+    /** The verdict in one short line ("Candidate 2 may not replace production 1 yet."), or what is under way. */
     public ReadOnlyStringProperty headlineProperty() {
         return headline.getReadOnlyProperty();
+    }
+
+    /** How many gates ended how ("2 passed · 1 failed · 8 not evaluated (optional evidence absent)"), once judged. */
+    public ReadOnlyStringProperty countsProperty() {
+        return counts.getReadOnlyProperty();
+    }
+
+    /** By name: the failing gates, the gates wanting evidence the policy requires, and every gate not evaluated. */
+    public ReadOnlyStringProperty detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    /** The headline, the counts and the gates they name in one paragraph, as the Overview states the verdict. */
+    public StringBinding verdict() {
+        return Bindings.createStringBinding(() -> String.join(" ", Stream.of(headline.get(),
+                counts.get().isEmpty() ? "" : counts.get() + ".", details.get()).filter(part -> !part.isEmpty())
+                .toList()), headline, counts, details);
+    }
+
+    /** What the Evidence view says while it has no review to show: a pack loading, judging, cancelled, failed, none. */
+    public ReadOnlyStringProperty evidencePlaceholderProperty() {
+        return evidencePlaceholder.getReadOnlyProperty();
+    }
+
+    /** Whether {@link #judgeAgain()} has something to do: the open pack's judging was cancelled or failed. */
+    public ReadOnlyBooleanProperty canJudgeAgainProperty() {
+        return canJudgeAgain.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty approvalProperty() {

@@ -9,6 +9,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -30,6 +32,9 @@ public final class MainViewModel {
     private final UserSettings settings;
     private final String openingTitle;
     private final ReadOnlyObjectWrapper<ReviewPack> pack = new ReadOnlyObjectWrapper<>();
+    /** The file name of the pack being opened (the latest asked for), else empty. */
+    private final ReadOnlyStringWrapper opening = new ReadOnlyStringWrapper("");
+    private Path openingSource;
     private final ReadOnlyObjectWrapper<Path> decisionStore = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Path> auditedStore = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Path> recentPacks = FXCollections.observableArrayList();
@@ -56,6 +61,8 @@ public final class MainViewModel {
      * @param remember false for the bundled sample copied to a temporary folder, which is not worth remembering
      */
     public void openPack(Path source, boolean remember, Consumer<Throwable> onFailure) {
+        openingSource = source;
+        opening.set(source.getFileName().toString());
         executor.run(progress -> packSource.open(source, progress))
                 .showProgressIn(activity, openingTitle + " " + source.getFileName())
                 .onSuccess(opened -> {
@@ -69,6 +76,13 @@ public final class MainViewModel {
                     }
                 })
                 .onError(onFailure)
+                .andFinally(() -> {
+                    // an earlier open that ends after a later one was asked for leaves the later one's name
+                    if (source == openingSource) {
+                        openingSource = null;
+                        opening.set("");
+                    }
+                })
                 .start();
     }
 
@@ -114,6 +128,14 @@ public final class MainViewModel {
 
     public ReadOnlyObjectProperty<ReviewPack> packProperty() {
         return pack.getReadOnlyProperty();
+    }
+
+    /**
+     * The file or folder name of the pack being opened ("a_churn"), until it has opened or failed to; empty when no
+     * pack is being opened. Views with no pack to show yet say that one is loading rather than "Open a pack".
+     */
+    public ReadOnlyStringProperty openingProperty() {
+        return opening.getReadOnlyProperty();
     }
 
     /**

@@ -90,8 +90,12 @@ public final class MainWindow implements Navigator {
         root.setCenter(content);
         root.setBottom(new StatusBar(model, text));
         appearance.applyTo(root);
+        // Whether the dragged item is a pack is asked of the disk once per drag, when it enters the window, not on
+        // every mouse move over it: a folder on a sleeping network share would stall the window at each move.
+        boolean[] draggingPack = new boolean[1];
+        root.setOnDragEntered(event -> draggingPack[0] = droppedPack(event.getDragboard()).isPresent());
         root.setOnDragOver(event -> {
-            if (droppedPack(event.getDragboard()).isPresent()) {
+            if (draggingPack[0]) {
                 event.acceptTransferModes(TransferMode.COPY);
             }
             event.consume();
@@ -114,7 +118,11 @@ public final class MainWindow implements Navigator {
         return root;
     }
 
-    /** Puts the window on a stage: title, remembered bounds, and what happens on close. */
+    /**
+     * Puts the window on a stage: title, remembered bounds, and what happens on close.
+     *
+     * @param onQuit runs after the window's bounds are put in the settings; it saves them with the rest
+     */
     public void install(Stage stage, Runnable onQuit) {
         this.quit = () -> {
             rememberBounds(stage);
@@ -376,7 +384,6 @@ public final class MainWindow implements Navigator {
     private void rememberBounds(Stage stage) {
         model.settings().setWindow(new UserSettings.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(),
                 stage.getHeight(), stage.isMaximized()));
-        model.saveSettings();
     }
 
     private static boolean visibleOnSomeScreen(UserSettings.WindowBounds bounds) {

@@ -5,7 +5,7 @@ import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.task.Progress;
 
-/** Reads a review pack from a folder or .zip; in the app this is {@code new PackLoader()::load}. */
+/** Reads a review pack from a folder or .zip, row-level or summary pack alike, with progress and Cancel. */
 @FunctionalInterface
 public interface PackSource {
     ReviewPack open(Path folderOrZip, Progress progress) throws PackException;

@@ -143,6 +143,31 @@ class ComparisonEngineTest {
     }
 
     /**
+     * Each model's f1 is the Wilson interval of its Jaccard index tp / (tp + fp + fn), mapped by 2J / (1 + J); Δ keeps
+     * the jackknife t interval above. The data of {@link #countMetricDeltaUsesTheJackknifeStandardError}: production
+     * tp 3, fp 2, fn 3, the candidate tp 5, fp 1, fn 1. Computed with SciPy:
+     * scipy.stats.binomtest(tp, tp + fp + fn).proportion_ci(0.95, method='wilson'), mapped: production 6/11 →
+     * (0.2407441, 0.8195420), candidate 10/12 → (0.5282587, 0.9571281).
+     */
+    @Test
+    void f1OfEachModelIsTheWilsonIntervalOfItsJaccardIndex() {
+        SliceResult f1 = find(engine.compare("t", fourteenPairedPredictions(), "1", "2", Metric.F1, MIN_ONE,
+                Progress.NONE), Metric.F1, "overall");
+        assertEquals(6.0 / 11, f1.production().value(), EPS);
+        assertEquals(0.24074411514407051, f1.production().ci().lower(), 1e-9);
+        assertEquals(0.8195419671550371, f1.production().ci().upper(), 1e-9);
+        assertEquals(10.0 / 12, f1.candidate().value(), EPS);
+        assertEquals(0.5282586681772189, f1.candidate().ci().lower(), 1e-9);
+        assertEquals(0.9571280971362393, f1.candidate().ci().upper(), 1e-9);
+        assertEquals("paired-bootstrap-cells", f1.test());
+        assertEquals("paired contingency cells: Wilson of tp / (tp + fp + fn) for each model, jackknife t for Δ",
+                TestMethods.methodOf(f1));
+        // the verdict stands on Δ's interval alone: it contains 0 here, so the verdict is inconclusive
+        assertTrue(f1.deltaCi().lower() < 0 && f1.deltaCi().upper() > 0);
+        assertEquals(Verdict.INCONCLUSIVE, f1.verdict());
+    }
+
+    /**
      * Δ balanced_accuracy is half the sum of the paired differences' means over the positives and the negatives, and its
      * stratified jackknife is Welch's: the data of {@link #countMetricDeltaUsesTheJackknifeStandardError}, d = candidate
      * right − production right per row, positives (0 0 1 0 0 1), negatives (0 1 0 −1 0 1 0 0). Computed with numpy and

@@ -14,8 +14,9 @@ import org.verdict.core.task.Progress;
 
 /**
  * Slices under the comparison's minimum (30 by default), for every task: Δ has no interval and no test, each model
- * keeps its interval only where its method is a score interval of rates (Wilson, MOVER-Wilson), and a withheld
- * interval is said in words. A 40-row slice beside each tiny one is tested as usual.
+ * keeps its interval only where its method is a score interval of rates (Wilson, f1's Wilson interval of the Jaccard
+ * index, MOVER-Wilson), and a withheld interval is said in words. A 40-row slice beside each tiny one is tested as
+ * usual.
  */
 class TooFewExamplesTest {
     private final ComparisonEngine engine = new ComparisonEngine();
@@ -98,7 +99,8 @@ class TooFewExamplesTest {
                 why.formatted("the calibration error's score interval"));
         // the percentile fallback's note would name an interval no longer shown
         assertNull(find(report, Metric.LOG_LOSS, "site=tiny").note());
-        for (Metric rate : List.of(Metric.ACCURACY, Metric.RECALL, Metric.TPR, Metric.FPR, Metric.SELECTION_RATE)) {
+        for (Metric rate : List.of(Metric.ACCURACY, Metric.RECALL, Metric.F1, Metric.TPR, Metric.FPR,
+                Metric.SELECTION_RATE)) {
             assertKept(find(report, rate, "site=tiny"));
         }
         // the 40-row slice and the overall slice are tested as before

@@ -108,7 +108,7 @@ class IdenticalModelsAgreementBoundTest {
         GateReview review = new GateReview(new ComparisonEngine(), new PackLoader(), new SuiteReader(),
                 new PolicyReader());
         ReviewPack pack = new PackLoader().load(root, Progress.NONE);
-        return review.review(pack, null, review.policyOf(pack), Progress.NONE);
+        return review.reviewUnderItsPolicy(pack, null, Progress.NONE);
     }
 
     private static SliceResult find(ComparisonReport report, Metric metric, String label) {

@@ -26,7 +26,7 @@ class JudgeGatesTest {
         GateReview gates = new GateReview(new ComparisonEngine(), new PackLoader(), new SuiteReader(),
                 new PolicyReader());
         for (String candidate : pack.manifest().candidates().stream().map(ModelVersion::version).toList()) {
-            CandidateReview full = gates.review(pack, candidate, gates.policyOf(pack), Progress.NONE);
+            CandidateReview full = gates.reviewUnderItsPolicy(pack, candidate, Progress.NONE);
             CandidateReview judged = gates.judgeGates(pack, candidate, gates.policyOf(pack), Progress.NONE);
             assertEquals(GateJson.of(full), GateJson.of(judged), candidate);
             assertTrue(full.evidence().holdoutComparison().isPresent(), "the sample has a held-out set");

@@ -156,6 +156,6 @@ public final class RealStylePack {
         GateReview review = new GateReview(new ComparisonEngine(), new PackLoader(), new SuiteReader(),
                 new PolicyReader());
         ReviewPack pack = load();
-        return review.review(pack, null, review.policyOf(pack), Progress.NONE);
+        return review.reviewUnderItsPolicy(pack, null, Progress.NONE);
     }
 }

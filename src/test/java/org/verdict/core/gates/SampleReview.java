@@ -22,6 +22,6 @@ public final class SampleReview {
     public static CandidateReview of(ReviewPack pack, String candidate) throws PackException {
         GateReview gates = new GateReview(new ComparisonEngine(), new PackLoader(), new SuiteReader(),
                 new PolicyReader());
-        return gates.review(pack, candidate, gates.policyOf(pack), Progress.NONE);
+        return gates.reviewUnderItsPolicy(pack, candidate, Progress.NONE);
     }
 }

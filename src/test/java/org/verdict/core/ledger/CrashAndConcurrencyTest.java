@@ -111,7 +111,8 @@ class CrashAndConcurrencyTest {
             try (DecisionLog log = DecisionLog.open(db, false, Duration.ofMillis(300), Clock.systemUTC())) {
                 LedgerException e = assertThrows(LedgerException.class,
                         () -> log.append(LedgerFixtures.retraining("blocked"), ML_LEAD));
-                assertTrue(e.getMessage().contains("is busy: another Verdict instance"), e.getMessage());
+                assertTrue(e.getMessage().contains("is locked by another program (another Verdict, or a tool such as the sqlite3"
+                        + " shell)"), e.getMessage());
             }
             s.execute("ROLLBACK");
         }

@@ -190,7 +190,8 @@ class DecisionLogTest {
         Path text = dir.resolve("notes.db");
         java.nio.file.Files.writeString(text, "this is not sqlite, just some notes that are long enough to be a header....");
         LedgerException foreign = assertThrows(LedgerException.class, () -> DecisionLog.openForWriting(text));
-        assertTrue(foreign.getMessage().contains("not a Verdict decision log"), foreign.getMessage());
+        assertTrue(foreign.getMessage().startsWith(text + " is not a SQLite database, so it is not a decision log"),
+                foreign.getMessage());
     }
 
     private static Quorum quorumOf(DecisionLog log, long sequence) throws LedgerException {

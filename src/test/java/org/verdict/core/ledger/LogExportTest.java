@@ -12,9 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -157,10 +154,7 @@ class LogExportTest {
             assertTrue(check.consistent(), check.message());
             assertEquals(4, check.currentSize());
         }
-        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
-            s.execute("DROP TRIGGER records_no_update");
-            s.executeUpdate("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), 'metric fell', 'metric rose') AS BLOB) WHERE seq = 1");
-        }
+        TamperedStore.changeRecord(db, 1, "metric fell", "metric rose");
         try (DecisionLog log = DecisionLog.openReadOnly(db)) {
             ConsistencyCheck check = ConsistencyCheck.of(log.snapshot(), older);
             assertFalse(check.consistent());

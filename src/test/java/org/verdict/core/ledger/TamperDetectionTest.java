@@ -34,27 +34,14 @@ class TamperDetectionTest {
 
     @BeforeEach
     void threeRecords() throws Exception {
-        db = dir.resolve("decisions.db");
-        try (DecisionLog log = DecisionLog.openForWriting(db)) {
-            log.append(LedgerFixtures.retraining("first"), ML_LEAD);
-            log.append(LedgerFixtures.promotion(2, "second"), ML_LEAD);
-            log.append(LedgerFixtures.promotion(1, "third"), ML_LEAD);
-        }
+        db = TamperedStore.withRecords(dir.resolve("decisions.db"), ML_LEAD, LedgerFixtures.retraining("first"),
+                LedgerFixtures.promotion(2, "second"), LedgerFixtures.promotion(1, "third"));
         assertTrue(verify().isIntact());
     }
 
-    /** Capitalizes {@code word} in record {@code seq}'s payload: one changed byte. */
+    /** Capitalizes {@code word} (which record {@code seq}'s payload holds once) in that payload: one changed byte. */
     private void changeFirstLetterOf(int seq, String word) throws Exception {
-        byte[] payload = payloadOf(seq);
-        int at = new String(payload, java.nio.charset.StandardCharsets.UTF_8).indexOf(word);
-        payload[at] = (byte) Character.toUpperCase(word.charAt(0));
-        withTriggersDropped(sql -> {
-            try (PreparedStatement update = sql.prepareStatement("UPDATE records SET payload = ? WHERE seq = ?")) {
-                update.setBytes(1, payload);
-                update.setInt(2, seq);
-                update.executeUpdate();
-            }
-        });
+        TamperedStore.changeRecord(db, seq, word, Character.toUpperCase(word.charAt(0)) + word.substring(1));
     }
 
     @Test

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,24 +29,12 @@ class TamperedLogRefusesWritesTest {
 
     @BeforeEach
     void threeRecords() throws Exception {
-        db = dir.resolve("decisions.db");
-        try (DecisionLog log = DecisionLog.openForWriting(db)) {
-            log.append(LedgerFixtures.retraining("test record 1"), ADA);
-            log.append(LedgerFixtures.promotion(3, "test record 2"), ADA);
-            log.append(LedgerFixtures.promotion(1, "test record 3"), ADA);
-        }
+        db = TamperedStore.withRecords(dir.resolve("decisions.db"), ADA, LedgerFixtures.retraining("test record 1"),
+                LedgerFixtures.promotion(3, "test record 2"), LedgerFixtures.promotion(1, "test record 3"));
     }
 
     private void changeRecordTwo() throws Exception {
-        byte[] payload = StoreSurgery.bytes(db, "SELECT payload FROM records WHERE seq = 2");
-        byte[] changed = new String(payload, java.nio.charset.StandardCharsets.UTF_8)
-                .replace("test record 2", "test record X").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        StoreSurgery.withTriggersDropped(db, sql -> {
-            try (PreparedStatement update = sql.prepareStatement("UPDATE records SET payload = ? WHERE seq = 2")) {
-                update.setBytes(1, changed);
-                update.executeUpdate();
-            }
-        });
+        TamperedStore.changeRecord(db, 2, "test record 2", "test record X");
     }
 
     private void deleteRecordTwo() throws Exception {

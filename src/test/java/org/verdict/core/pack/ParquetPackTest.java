@@ -49,9 +49,9 @@ class ParquetPackTest {
         GateReview gates = new GateReview(engine, new PackLoader(), new SuiteReader(), new PolicyReader());
         ObjectMapper json = new ObjectMapper();
         String csvGates = json.writeValueAsString(GateJson.of(
-                gates.review(fromCsv, null, gates.policyOf(fromCsv), Progress.NONE)).get("gates"));
+                gates.reviewUnderItsPolicy(fromCsv, null, Progress.NONE)).get("gates"));
         String parquetGates = json.writeValueAsString(GateJson.of(
-                gates.review(fromParquet, null, gates.policyOf(fromParquet), Progress.NONE)).get("gates"));
+                gates.reviewUnderItsPolicy(fromParquet, null, Progress.NONE)).get("gates"));
         assertEquals(csvGates, parquetGates.replace(".parquet", ".csv"));
     }
 

@@ -18,6 +18,7 @@ import org.verdict.core.ledger.LedgerFixtures;
 import org.verdict.core.ledger.LogNotIntactException;
 import org.verdict.core.ledger.LoggedRecord;
 import org.verdict.core.ledger.SignerKey;
+import org.verdict.core.ledger.TamperedStore;
 import org.verdict.core.report.DecisionEvidence.SignatureEvidence;
 import org.verdict.core.task.Progress;
 
@@ -74,16 +75,9 @@ class DecisionLogEvidenceTest {
      */
     @Test
     void aRecordChangedAfterSigningRefusesThePackInTheWordsOfLogCheckpoint() throws Exception {
-        Path db = folder.resolve("decisions.db");
-        SignerKey lead = LedgerFixtures.signer("Ada Lovelace", "ml-lead");
-        try (DecisionLog log = DecisionLog.openForWriting(db)) {
-            log.append(LedgerFixtures.promotion(2, "beats production"), lead);
-        }
-        try (java.sql.Connection sql = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
-             java.sql.Statement s = sql.createStatement()) {
-            s.execute("DROP TRIGGER records_no_update");
-            s.executeUpdate("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), 'beats', 'Beats') AS BLOB)");
-        }
+        Path db = TamperedStore.withRecords(folder.resolve("decisions.db"),
+                LedgerFixtures.signer("Ada Lovelace", "ml-lead"), LedgerFixtures.promotion(2, "beats production"));
+        TamperedStore.changeRecord(db, 1, "beats", "Beats");
         ApprovalPackContent content = ApprovalPackFixture.content(LedgerFixtures.packHashes())
                 .withDecisions(List.of(), null);
 

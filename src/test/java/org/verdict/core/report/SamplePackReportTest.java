@@ -84,7 +84,7 @@ class SamplePackReportTest {
         ReviewPack pack = loader.load(SAMPLE, Progress.NONE);
         List<Path> judgedHere = new ApprovalPackExport(loader, gates, new ApprovalPackWriter())
                 .export(pack, null, null, out.resolve("judged-here"), Progress.NONE);
-        CandidateReview review = gates.review(pack, null, gates.policyOf(pack), Progress.NONE);
+        CandidateReview review = gates.reviewUnderItsPolicy(pack, null, Progress.NONE);
         // no GateReview at all: the export cannot judge the gates again, it must use the review it is given
         List<Path> reused = new ApprovalPackExport(loader, null, new ApprovalPackWriter())
                 .exportReviewed(pack, review, null, out.resolve("reused"), Progress.NONE);

@@ -56,7 +56,7 @@ class SamplePackGatesTest {
         PackLoader loader = new PackLoader();
         GateReview review = new GateReview(new ComparisonEngine(), loader, new SuiteReader(), new PolicyReader());
         ReviewPack loaded = loader.load(SAMPLES.resolve(pack), Progress.NONE);
-        return review.review(loaded, null, review.policyOf(loaded), Progress.NONE);
+        return review.reviewUnderItsPolicy(loaded, null, Progress.NONE);
     }
 
     private static Set<Gate> gatesWith(CandidateReview review, GateOutcome outcome) {

@@ -47,6 +47,25 @@ class ProportionsTest {
         assertThrows(IllegalArgumentException.class, () -> Proportions.wilson(1, 4, 1.0));
     }
     @Test
+    void f1IsTheWilsonIntervalOfTheJaccardIndexMappedToF1() {
+        // expected from SciPy: ci = scipy.stats.binomtest(tp, tp + fp + fn).proportion_ci(0.95, method='wilson'), then
+        // 2j / (1 + j) at each end
+        Interval sixElevenths = Proportions.f1(3, 2, 3, 0.95);
+        assertEquals(0.24074411514407051, sixElevenths.lower(), 1e-12);
+        assertEquals(0.8195419671550371, sixElevenths.upper(), 1e-12);
+        Interval large = Proportions.f1(35, 10, 5, 0.95);
+        assertEquals(0.7199971289887582, large.lower(), 1e-12);
+        assertEquals(0.8943950869649948, large.upper(), 1e-12);
+        // no true positive: f1 is 0 and so is the lower end; none wrong: the upper end is 1
+        Interval none = Proportions.f1(0, 2, 3, 0.95);
+        assertEquals(0, none.lower(), 0);
+        assertEquals(0.6057689451768207, none.upper(), 1e-12);
+        Interval perfect = Proportions.f1(4, 0, 0, 0.95);
+        assertEquals(0.6755924351161198, perfect.lower(), 1e-12);
+        assertEquals(1, perfect.upper(), 0);
+    }
+
+    @Test
     void meanOfRatesIsTheMoverCombinationOfTheRatesWilsonIntervals() {
         // expected from the definitions in NumPy/SciPy (Wilson from its formula, z = norm.ppf(0.5 + level / 2)):
         // p = 105/110, 47/54, 23/30, 4/6; mean − √Σ(p − l)² / 4, mean + √Σ(u − p)² / 4

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
@@ -37,6 +34,7 @@ import org.verdict.core.ledger.Evidence;
 import org.verdict.core.ledger.GateOverride;
 import org.verdict.core.ledger.LedgerFixtures;
 import org.verdict.core.ledger.RecordKind;
+import org.verdict.core.ledger.TamperedStore;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.CurrentThreadExecutor;
 import org.verdict.ui.theme.Appearance;
@@ -179,12 +177,7 @@ class AuditLaptopTest {
             assertAuditorsColumnsInView(robot, "dark, large text");
 
             Path tampered = store("tampered.db");
-            try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + tampered);
-                 Statement s = sql.createStatement()) {
-                s.execute("DROP TRIGGER records_no_update");
-                s.executeUpdate("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), 'rare class', "
-                        + "'rare Class') AS BLOB) WHERE seq = 1");
-            }
+            TamperedStore.changeRecord(tampered, 1, "rare class", "rare Class");
             robot.interact(() -> model.open(tampered));
             WaitForAsyncUtils.waitForFxEvents();
             assertTrue(!model.intactProperty().get(), model.verificationProperty().get());
@@ -223,6 +216,76 @@ class AuditLaptopTest {
         } finally {
             robot.interact(filter::hide);
             robot.interact(() -> appearance.darkProperty().set(false));
+        }
+    }
+
+    /**
+     * Two records side by side in the Compare tab: the Field, Left and Right columns each show their header and their
+     * wrapped values within the pane beside the records, in normal text (the view 1242 px wide beside the normal
+     * navigation rail) and in large text; their fixed minimums (430 px) cut the Right column at 1366×768.
+     */
+    @Test
+    void theComparedRecordsColumnsAreAllInViewInNormalAndLargeText(FxRobot robot) throws Exception {
+        Path db = store("compared.db");
+        robot.interact(() -> model.open(db));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<AuditRow> records = robot.lookup("#auditRecords").queryTableView();
+        AuditViewTest.showTab(robot, "auditCompareTab");
+        robot.interact(() -> records.getSelectionModel().select(0));
+        robot.interact(() -> robot.lookup("#auditCompareLeft").queryButton().fire());
+        robot.interact(() -> records.getSelectionModel().select(1));
+        robot.interact(() -> robot.lookup("#auditCompareRight").queryButton().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> comparison = robot.lookup("#auditComparison").queryTableView();
+        assertTrue(comparison.getItems().size() >= 5, comparison.getItems().toString());
+        try {
+            assertComparedColumnsInView(robot, comparison, "large text");
+            robot.interact(() -> {
+                appearance.largeTextProperty().set(false);
+                comparison.getScene().getWindow().setWidth(1242);
+            });
+            assertComparedColumnsInView(robot, comparison, "normal text");
+        } finally {
+            robot.interact(() -> {
+                appearance.largeTextProperty().set(true);
+                comparison.getScene().getWindow().setWidth(VIEW_WIDTH);
+            });
+        }
+    }
+
+    private void assertComparedColumnsInView(FxRobot robot, TableView<?> comparison, String mode) {
+        robot.interact(() -> { });
+        robot.interact(() -> { });
+        Bounds table = comparison.localToScene(comparison.getBoundsInLocal());
+        List<String> titles = List.of("Field", "Left", "Right");
+        for (String title : titles) {
+            List<Bounds> shown = comparison.lookupAll(".column-header").stream()
+                    .filter(node -> node instanceof TableColumnHeader header && header.getTableColumn() != null
+                            && title.equals(header.getTableColumn().getText()) && header.isVisible())
+                    .map(node -> node.localToScene(node.getBoundsInLocal())).toList();
+            assertTrue(shown.stream().anyMatch(b -> b.getWidth() > 0 && b.getMinX() >= table.getMinX() - 0.5
+                    && b.getMaxX() <= table.getMaxX() + 0.5), mode + ": " + title + " in view; table " + table
+                    + ", columns " + comparison.getColumns().stream().map(c -> c.getText() + " " + c.getWidth())
+                    .toList());
+        }
+        assertTrue(comparison.lookupAll(".scroll-bar").stream().map(ScrollBar.class::cast)
+                .noneMatch(bar -> bar.getOrientation() == Orientation.HORIZONTAL && bar.isVisible()),
+                mode + ": no sideways scrolling");
+        for (String button : List.of("#auditCompareLeft", "#auditCompareRight")) {
+            Labeled shown = robot.lookup(button).queryAs(Labeled.class);
+            assertTrue(shown.lookupAll(".text").stream().noneMatch(drawn -> drawn instanceof Text t
+                    && t.getText().endsWith("…")), mode + ": " + shown.getText() + " is cut");
+        }
+        // every value is drawn within its cell's width: wrapped, never running past the column's edge
+        for (Node cell : comparison.lookupAll(".table-cell")) {
+            if (cell instanceof javafx.scene.control.TableCell<?, ?> shown && shown.getGraphic() instanceof Text text
+                    && !text.getText().isEmpty()) {
+                Bounds drawn = text.localToScene(text.getLayoutBounds());
+                Bounds room = shown.localToScene(shown.getLayoutBounds());
+                assertTrue(drawn.getMaxX() <= room.getMaxX() + 0.5 && room.getMaxX() <= table.getMaxX() + 0.5,
+                        mode + ": '" + text.getText() + "' drawn to " + drawn.getMaxX() + ", its cell ends at "
+                                + room.getMaxX() + ", the table at " + table.getMaxX());
+            }
         }
     }
 }

@@ -19,6 +19,7 @@ import org.verdict.core.ledger.DecisionRecord;
 import org.verdict.core.ledger.LedgerFixtures;
 import org.verdict.core.ledger.Roles;
 import org.verdict.core.ledger.SignerKey;
+import org.verdict.core.ledger.TamperedStore;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.BackgroundExecutor;
 import org.verdict.ui.task.CurrentThreadExecutor;
@@ -197,10 +198,7 @@ class AuditViewModelTest {
 
     @Test
     void aTamperedRecordGetsABrokenBadgeAndItsProblems() throws Exception {
-        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
-            s.execute("DROP TRIGGER records_no_update");
-            s.executeUpdate("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), 'every slice', 'every slicE') AS BLOB) WHERE seq = 2");
-        }
+        TamperedStore.changeRecord(db, 2, "every slice", "every slicE");
         model.open(db);
         assertFalse(model.intactProperty().get());
         assertTrue(model.verificationProperty().get().contains("first bad record is #2"), model.verificationProperty().get());
@@ -216,10 +214,7 @@ class AuditViewModelTest {
      */
     @Test
     void aRecordChangedAfterSigningShowsEverySignatureInvalidWherever() throws Exception {
-        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
-            s.execute("DROP TRIGGER records_no_update");
-            s.executeUpdate("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), 'every slice', 'every slicE') AS BLOB) WHERE seq = 2");
-        }
+        TamperedStore.changeRecord(db, 2, "every slice", "every slicE");
         model.open(db);
         AuditRow changed = model.visibleRecords().get(1);
         String invalid = "signature invalid: record altered after signing";
@@ -313,6 +308,23 @@ class AuditViewModelTest {
         assertEquals(report.problems().stream().limit(AuditViewModel.LISTED_PROBLEMS).map(Object::toString).toList(),
                 listed);
         assertTrue(listed.get(0).startsWith("record #2: holds the statement signed for position #3"), listed.toString());
+    }
+
+    /** A file that is not a SQLite database is named so in the summary's red "cannot open", SQLite's words below. */
+    @Test
+    void aFileOfRandomBytesIsSaidToBeNoDatabaseAndLeftAsItWas() throws Exception {
+        Path noise = dir.resolve("noise.db");
+        byte[] bytes = new byte[8192];
+        new java.util.Random(7).nextBytes(bytes);
+        Files.write(noise, bytes);
+        model.open(noise);
+        List<String> lines = model.verificationProperty().get().lines().toList();
+        assertEquals("cannot open: " + noise + " is not a SQLite database, so it is not a decision log: choose the"
+                + " log's file, or a new file name to start a log; nothing was written to it", lines.get(0));
+        assertTrue(lines.get(1).startsWith("  SQLite: "), lines.toString());
+        assertEquals("Nothing to list: the log could not be opened — Open decision log… opens another.",
+                model.emptyTableMessage().get());
+        assertTrue(java.util.Arrays.equals(bytes, Files.readAllBytes(noise)), "the file is as it was");
     }
 
     @Test

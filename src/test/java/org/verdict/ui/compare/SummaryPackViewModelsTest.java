@@ -97,7 +97,7 @@ class SummaryPackViewModelsTest {
         GateReview review = new GateReview(new ComparisonEngine(), SummaryPacks.loader(), new SuiteReader(),
                 new PolicyReader());
         GatesViewModel.Reviewer reviewer = (pack, candidate, progress) ->
-                review.review(pack, candidate, review.policyOf(pack), progress);
+                review.reviewUnderItsPolicy(pack, candidate, progress);
         GatesViewModel fromRows = new GatesViewModel(reviewer, new CurrentThreadExecutor(),
                 new ActivityMonitor(() -> 0), ResourceBundle.getBundle("org.verdict.ui.gates.gates"), id -> { },
                 failures::add, new SimpleStringProperty());

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import atlantafx.base.theme.Styles;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,6 +26,7 @@ import org.verdict.core.ledger.EvaluationSummary.GateOutcome;
 import org.verdict.core.ledger.KeyFile;
 import org.verdict.core.ledger.LedgerFixtures;
 import org.verdict.core.ledger.Roles;
+import org.verdict.core.ledger.TamperedStore;
 import org.verdict.ui.task.CurrentThreadExecutor;
 
 /**
@@ -55,15 +53,9 @@ class DecisionDialogTamperedLogTest {
         Path db = dir.resolve("decisions.db");
         Path key = KeyFile.generate("Ada Lovelace", Roles.ML_LEAD, LedgerFixtures.PASSPHRASE,
                 LedgerFixtures.TEST_ITERATIONS).writeTo(dir.resolve("keys"));
-        try (DecisionLog log = DecisionLog.openForWriting(db)) {
-            log.append(LedgerFixtures.retraining("test record 1"), LedgerFixtures.signer("Ada Lovelace", Roles.ML_LEAD));
-            log.append(LedgerFixtures.promotion(1, "test record 2"), LedgerFixtures.signer("Ada Lovelace", Roles.ML_LEAD));
-        }
-        try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
-            s.execute("DROP TRIGGER records_no_update");
-            s.executeUpdate("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), 'test record 2',"
-                    + " 'test record X') AS BLOB) WHERE seq = 2");
-        }
+        TamperedStore.withRecords(db, LedgerFixtures.signer("Ada Lovelace", Roles.ML_LEAD),
+                LedgerFixtures.retraining("test record 1"), LedgerFixtures.promotion(1, "test record 2"));
+        TamperedStore.changeRecord(db, 2, "test record 2", "test record X");
 
         DecisionViewModel model = new DecisionViewModel(DecisionPacks.tierThreePack(),
                 new EvaluationSummary(List.of(new GateOutcome("primary metric", "pass", "Δ +0.021")), List.of()),

@@ -32,7 +32,7 @@ class DecisionPrefillTest {
         PackLoader loader = new PackLoader();
         pack = loader.load(Path.of("sample-data", "support-router"), Progress.NONE);
         GateReview gates = new GateReview(new ComparisonEngine(), loader, new SuiteReader(), new PolicyReader());
-        review = gates.review(pack, null, gates.policyOf(pack), Progress.NONE);
+        review = gates.reviewUnderItsPolicy(pack, null, Progress.NONE);
     }
 
     @Test

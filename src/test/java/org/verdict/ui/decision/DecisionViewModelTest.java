@@ -20,8 +20,10 @@ import org.verdict.core.ledger.EvaluationSummary;
 import org.verdict.core.ledger.GateOverride;
 import org.verdict.core.ledger.KeyFile;
 import org.verdict.core.ledger.LedgerFixtures;
+import org.verdict.core.ledger.ReadOnlyPaths;
 import org.verdict.core.ledger.RecordKind;
 import org.verdict.core.ledger.Roles;
+import org.verdict.core.ledger.TamperedStore;
 import org.verdict.core.ledger.TriggerEvidence;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.BackgroundExecutor;
@@ -193,12 +195,7 @@ class DecisionViewModelTest {
         DecisionViewModel second = filledIn(new CurrentThreadExecutor(), key);
         second.sign(LedgerFixtures.PASSPHRASE.clone());
         Path store = dir.resolve("decisions.db");
-        try (java.sql.Connection sql = java.sql.DriverManager.getConnection("jdbc:sqlite:" + store);
-             java.sql.Statement s = sql.createStatement()) {
-            s.execute("DROP TRIGGER records_no_update");
-            s.executeUpdate("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), 'latency gate fails',"
-                    + " 'latency gate passes') AS BLOB) WHERE seq = 1");
-        }
+        TamperedStore.changeRecord(store, 1, "latency gate fails", "latency gate passes");
         String firstProblem;
         try (DecisionLog log = DecisionLog.openReadOnly(store)) {
             firstProblem = new org.verdict.core.ledger.LogVerifier().verify(log.snapshot(),
@@ -216,6 +213,26 @@ class DecisionViewModelTest {
         assertFalse(onTampered.signingProperty().get());
         try (DecisionLog log = DecisionLog.openReadOnly(store)) {
             assertEquals(2, log.snapshot().records().size(), "nothing was appended");
+        }
+    }
+
+    /** A log the app cannot write is said in the dialog's status as the command line says it, and nothing is made. */
+    @Test
+    void signingIntoALogInAReadOnlyFolderSaysSoInPlainWordsAndWritesNothing() throws Exception {
+        Path key = adasKey();
+        Path folder = Files.createDirectory(dir.resolve("shared"));
+        DecisionViewModel model = filledIn(new CurrentThreadExecutor(), key);
+        model.storeProperty().set(folder.resolve("decisions.db"));
+        try (ReadOnlyPaths readOnly = ReadOnlyPaths.of(folder)) {
+            model.sign(LedgerFixtures.PASSPHRASE.clone());
+        }
+        List<String> status = model.statusProperty().get().lines().toList();
+        assertEquals(folder.resolve("decisions.db") + " is in a read-only folder: choose a writable folder or copy the"
+                + " log to one", status.get(0));
+        assertTrue(status.get(1).startsWith("  SQLite: "), status.toString());
+        assertNull(model.signedRecordProperty().get());
+        try (var files = Files.list(folder)) {
+            assertEquals(List.of(), files.toList(), "no log file is made");
         }
     }
 

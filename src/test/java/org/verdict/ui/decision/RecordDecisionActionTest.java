@@ -118,12 +118,12 @@ class RecordDecisionActionTest {
         ReviewPack pack = loader.load(PackFixture.write(folder.resolve("pack"), PackFixture.MULTICLASS_MANIFEST,
                 PackFixture.MULTICLASS_CSV), Progress.NONE);
         GateReview gates = new GateReview(new ComparisonEngine(), loader, new SuiteReader(), new PolicyReader());
-        CandidateReview judged = gates.review(pack, null, gates.policyOf(pack), Progress.NONE);
+        CandidateReview judged = gates.reviewUnderItsPolicy(pack, null, Progress.NONE);
         List<ReviewPack> reviewedAgain = new ArrayList<>();
         RecordDecisionAction action = new RecordDecisionAction(executor,
                 (asked, candidate, progress) -> {
                     reviewedAgain.add(asked);
-                    return gates.review(asked, candidate, gates.policyOf(asked), progress);
+                    return gates.reviewUnderItsPolicy(asked, candidate, progress);
                 },
                 asked -> null, (asked, candidate) -> asked == pack ? Optional.of(judged) : Optional.empty(),
                 new SimpleObjectProperty<>(folder.resolve("decisions.db")), Optional::empty, () -> owner, signed::add,

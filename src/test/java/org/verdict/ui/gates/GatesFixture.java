@@ -32,6 +32,6 @@ final class GatesFixture {
     static GatesViewModel.Reviewer reviewer() {
         GateReview review = new GateReview(new ComparisonEngine(), new PackLoader(), new SuiteReader(),
                 new PolicyReader());
-        return (pack, candidate, progress) -> review.review(pack, candidate, review.policyOf(pack), progress);
+        return review::reviewUnderItsPolicy;
     }
 }

@@ -54,6 +54,10 @@ class GatesViewModelTest {
                 shownViews::add, failures::add, chosenCandidate);
     }
 
+    private static long count(GatesViewModel model, GateOutcome outcome) {
+        return model.rows().stream().filter(r -> r.outcome() == outcome).count();
+    }
+
     private GateRow row(GatesViewModel model, Gate gate) {
         return model.rows().stream().filter(r -> r.gate() == gate).findFirst().orElseThrow();
     }
@@ -69,9 +73,15 @@ class GatesViewModelTest {
         assertEquals("gate-fail", safety.styleClass());
         assertEquals(GateOutcome.PASS, row(model, Gate.LATENCY).outcome());
         assertEquals(GateOutcome.NOT_APPLICABLE, row(model, Gate.CANARY).outcome());
-        // safety fails; fairness (groups of 100), circuit breaker (no history) lack evidence
-        assertTrue(model.headlineProperty().get().startsWith("Candidate 2 may not replace production 1 yet: 1 gate "
-                + "fails"), model.headlineProperty().get());
+        // safety fails; fairness (groups of 100), circuit breaker (no history) lack evidence: one short verdict,
+        // the counts, then the names
+        assertEquals("Candidate 2 may not replace production 1 yet.", model.headlineProperty().get());
+        assertEquals(count(model, GateOutcome.PASS) + " passed · 1 failed · " + count(model,
+                GateOutcome.INSUFFICIENT_EVIDENCE) + " lacks evidence · " + count(model, GateOutcome.NOT_APPLICABLE)
+                + " not evaluated (optional evidence absent)", model.countsProperty().get());
+        assertTrue(model.detailsProperty().get().startsWith("Failing: Safety."), model.detailsProperty().get());
+        assertEquals("Candidate 2 may not replace production 1 yet. " + model.countsProperty().get() + ". "
+                + model.detailsProperty().get(), model.verdict().get(), "the Overview states them in one paragraph");
         assertTrue(model.approvalProperty().get().startsWith("Blocked"), model.approvalProperty().get());
         assertTrue(model.missingProperty().get().contains("metricHistory"), model.missingProperty().get());
         assertFalse(model.computingProperty().get());
@@ -242,13 +252,13 @@ class GatesViewModelTest {
     void aPolicyDeclaringGatesNotApplicableLetsAPrimaryOnlyPackPass(RealStylePack.Kind kind) throws PackException {
         GatesViewModel model = model(GatesFixture.reviewer());
         model.showPack(new RealStylePack(folder, kind).policy(RealStylePack.NOT_APPLICABLE_POLICY).load());
-        // passing is not the same as passing everything: the headline names each gate not evaluated, and why
-        assertEquals("Candidate 2 passes every applicable gate against production 1. 8 gates not evaluated: Safety "
-                + "(declared: no generated text: the model only scores records), Fairness (declared: no sensitive "
-                + "attribute is collected for this model), Language parity (declared: single-language model), "
-                + "Latency (declared: batch scoring, no SLO), Canary / A-B (no canary run), Circuit breaker "
-                + "(declared: first model of this line: no metric history yet), Contamination (no training-id "
-                + "list), Label quality (no annotations).", model.headlineProperty().get());
+        // passing is not the same as passing everything: the headline says "applicable", the counts how many gates
+        // were not evaluated and why, the details name them, and each one's row gives its reason
+        assertEquals("Candidate 2 passes every applicable gate against production 1.", model.headlineProperty().get());
+        assertEquals("3 passed · 8 not evaluated (5 declared by the policy, 3 optional evidence absent)",
+                model.countsProperty().get());
+        assertEquals("Not evaluated: Safety, Fairness, Language parity, Latency, Canary / A-B, Circuit breaker, "
+                + "Contamination, Label quality.", model.detailsProperty().get());
         GateRow latency = row(model, Gate.LATENCY);
         assertEquals(GateOutcome.NOT_APPLICABLE, latency.outcome());
         assertEquals("batch scoring, no SLO", latency.summary(), "beside the outcome's own words");
@@ -267,13 +277,18 @@ class GatesViewModelTest {
         GatesViewModel model = model(GatesFixture.reviewer());
         model.showPack(new RealStylePack(folder, kind).worseInTheWest()
                 .policy("{\"validation\": {\"minPerSegment\": 150, \"minPerClass\": 1}}").load());
-        String headline = model.headlineProperty().get();
-        assertTrue(headline.startsWith("Candidate 2 may not replace production 1 yet: 1 gate fails, none lacks "
-                + "evidence. Data validation fails (Volume per class, language and segment): the evidence itself is "
-                + "in question. "), headline);
-        // the gates without their optional evidence are not applicable, and the blocked headline still names them
-        assertTrue(headline.contains(" gates not evaluated: Safety (no safety suite), "), headline);
-        assertTrue(headline.endsWith("Label quality (no annotations)."), headline);
+        assertEquals("Candidate 2 may not replace production 1 yet.", model.headlineProperty().get());
+        assertTrue(model.countsProperty().get().contains(" passed · 1 failed · "), model.countsProperty().get());
+        // a regression has no fairness rates to judge: that gate is not evaluated for a reason of its own
+        assertTrue(model.countsProperty().get().endsWith(kind == RealStylePack.Kind.REGRESSION
+                ? " not evaluated (7 optional evidence absent, 1 nothing to judge)"
+                : " not evaluated (optional evidence absent)"), model.countsProperty().get());
+        String details = model.detailsProperty().get();
+        assertTrue(details.startsWith("Data validation fails (Volume per class, language and segment): the evidence "
+                + "itself is in question. "), details);
+        // the gates without their optional evidence are not applicable, and a blocked verdict still names them
+        assertTrue(details.contains(" Not evaluated: Safety, "), details);
+        assertTrue(details.endsWith(", Label quality."), details);
         assertEquals("the pack has no latency suite; list \"latency\" in the policy's requiredSuites to require one",
                 row(model, Gate.LATENCY).summary(), "beside the outcome's own words");
         assertTrue(row(model, Gate.VOLUME).summary().startsWith("segment=west: 100 examples (minimum 150)"));
@@ -281,6 +296,121 @@ class GatesViewModelTest {
         assertTrue(model.worseSlices().get(0).startsWith("segment=west: Δ "), model.worseSlices().get(0));
         assertTrue(model.worseSlicesHeadingProperty().get().startsWith("Slices significantly worse on "),
                 model.worseSlicesHeadingProperty().get());
+    }
+
+    /** Cancelling the judgement leaves the pack open; Judge again judges it, with progress and Cancel as before. */
+    @Test
+    void afterCancellingTheGatesAreJudgedAgainOnRequest() throws PackException {
+        HeldExecutor held = new HeldExecutor();
+        ActivityMonitor activity = new ActivityMonitor(() -> 0);
+        GatesViewModel model = new GatesViewModel(GatesFixture.reviewer(), held, activity, text, shownViews::add,
+                failures::add, chosenCandidate);
+        assertFalse(model.canJudgeAgainProperty().get(), "no pack");
+        model.showPack(GatesFixture.failingSafety(folder).load());
+        assertFalse(model.canJudgeAgainProperty().get(), "judging");
+        activity.cancel();
+        held.runHeldWork();
+        assertEquals("Judging the gates was cancelled.", model.headlineProperty().get());
+        assertEquals("Not judged: judging was cancelled. Press Judge again to judge them.",
+                model.tablePlaceholderProperty().get());
+        assertEquals("Judging the gates was cancelled: press Judge again in the Gates view to see the evidence.",
+                model.evidencePlaceholderProperty().get());
+        assertTrue(model.canJudgeAgainProperty().get());
+        assertFalse(activity.busyProperty().get());
+
+        model.judgeAgain();
+        assertTrue(model.computingProperty().get());
+        assertTrue(activity.busyProperty().get(), "its progress and Cancel are in the status bar");
+        assertFalse(model.canJudgeAgainProperty().get(), "not twice at once");
+        assertEquals("Judging the gates… (the status bar shows how far)", model.tablePlaceholderProperty().get());
+        activity.cancel();
+        held.runHeldWork();
+        assertTrue(model.canJudgeAgainProperty().get(), "Cancel works again, and so does Judge again");
+
+        model.judgeAgain();
+        held.runHeldWork();
+        assertEquals(11, model.rows().size());
+        assertEquals("Candidate 2 may not replace production 1 yet.", model.headlineProperty().get());
+        assertFalse(model.canJudgeAgainProperty().get(), "judged");
+        assertTrue(failures.isEmpty(), failures.toString());
+        assertEquals(List.of(), held.unhandledFailures());
+    }
+
+    @Test
+    void judgeAgainAsksForTheCandidateJudgedLast() throws PackException {
+        List<String> asked = new ArrayList<>();
+        GatesViewModel.Reviewer real = GatesFixture.reviewer();
+        GatesViewModel model = model((pack, candidate, progress) -> {
+            asked.add(candidate);
+            if (asked.size() == 2) {
+                throw new IllegalStateException("out of memory, say");
+            }
+            return real.review(pack, candidate, progress);
+        });
+        chosenCandidate.set("3");
+        model.showPack(new TestPack(folder).secondCandidate("3").load());
+        model.judgeAgain();
+        assertEquals(List.of("3"), asked, "judged already: nothing to do");
+        chosenCandidate.set("2");
+        assertEquals(1, failures.size(), "an unexpected failure goes to the handler");
+        assertTrue(model.canJudgeAgainProperty().get());
+        model.judgeAgain();
+        assertEquals(List.of("3", "2", "2"), asked);
+        assertEquals("2", model.reviewedProperty().get().review().gates().candidate());
+    }
+
+    /** While the pack is loading, the empty views say so and name it, rather than asking for a pack. */
+    @Test
+    void whileAPackIsOpeningTheViewsSayWhichOne() throws PackException {
+        HeldExecutor held = new HeldExecutor();
+        GatesViewModel model = new GatesViewModel(GatesFixture.reviewer(), held, new ActivityMonitor(() -> 0), text,
+                shownViews::add, failures::add, chosenCandidate);
+        StringProperty opening = new SimpleStringProperty("");
+        model.followOpening(opening);
+        assertEquals("Open a pack to see its evidence.", model.evidencePlaceholderProperty().get());
+        opening.set("a_churn");
+        assertEquals("Opening the pack a_churn… its gates are judged once it is open.",
+                model.tablePlaceholderProperty().get());
+        assertEquals("Opening the pack a_churn… its evidence appears here once its gates are judged.",
+                model.evidencePlaceholderProperty().get());
+
+        // opened: the main window hands the pack on, then the opening ends
+        model.showPack(GatesFixture.failingSafety(folder).load());
+        opening.set("");
+        assertEquals("Judging the gates of the pack just opened; its evidence appears here when they are judged.",
+                model.evidencePlaceholderProperty().get());
+        held.runHeldWork();
+        assertEquals(11, model.rows().size());
+
+        opening.set("broken");
+        opening.set("");
+        assertEquals(11, model.rows().size(), "a pack that failed to open leaves the open one judged");
+    }
+
+    /**
+     * A primary-only pack has no Safety page to show (the first page): the Evidence view opens on its first page that
+     * has evidence. A page that the next pack also has stays chosen.
+     */
+    @Test
+    void theEvidenceViewOpensOnAPageWithEvidence() throws Exception {
+        GatesViewModel model = model(GatesFixture.reviewer());
+        assertEquals(EvidencePageId.SAFETY, model.selectedEvidenceProperty().get());
+        model.showPack(new RealStylePack(Files.createDirectories(folder.resolve("churn")), RealStylePack.Kind.BINARY)
+                .load());
+        EvidenceModel evidence = model.reviewedProperty().get().evidence();
+        EvidencePageId opened = model.selectedEvidenceProperty().get();
+        assertTrue(evidence.page(EvidencePageId.SAFETY).stream().noneMatch(EvidenceSection::isPresent));
+        assertTrue(evidence.page(opened).stream().anyMatch(EvidenceSection::isPresent), opened + " has evidence");
+        // the triggers page is a table of "no evidence" without monitoring data; schema and volume are checked
+        assertEquals(EvidencePageId.DATA_VALIDATION, opened);
+
+        model.showPack(GatesFixture.failingSafety(Files.createDirectories(folder.resolve("safety"))).load());
+        assertEquals(EvidencePageId.DATA_VALIDATION, model.selectedEvidenceProperty().get(),
+                "the page shown, which this pack has too, stays");
+        model.selectEvidence(EvidencePageId.SAFETY);
+        model.showPack(GatesFixture.failingSafety(Files.createDirectories(folder.resolve("again"))).load());
+        assertEquals(EvidencePageId.SAFETY, model.selectedEvidenceProperty().get());
+        assertTrue(failures.isEmpty(), failures.toString());
     }
 
     private static List<List<String>> texts(EvidenceTable table) {

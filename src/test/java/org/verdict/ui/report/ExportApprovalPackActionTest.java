@@ -32,8 +32,8 @@ import org.verdict.core.gates.CandidateReview;
 import org.verdict.core.gates.GateReview;
 import org.verdict.core.gates.policy.PolicyReader;
 import org.verdict.core.gates.suites.SuiteReader;
-import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.LedgerFixtures;
+import org.verdict.core.ledger.TamperedStore;
 import org.verdict.core.pack.PackFixture;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
@@ -153,7 +153,7 @@ class ExportApprovalPackActionTest {
     private GatesViewModel gates(List<String> judgedCandidates) {
         return new GatesViewModel((pack, candidate, progress) -> {
             judgedCandidates.add(String.valueOf(candidate));
-            return gateReview.review(pack, candidate, gateReview.policyOf(pack), progress);
+            return gateReview.reviewUnderItsPolicy(pack, candidate, progress);
         }, executor, new ActivityMonitor(() -> 0), ResourceBundle.getBundle("org.verdict.ui.gates.gates"),
                 viewId -> { }, executor::reportUnhandled, new SimpleStringProperty());
     }
@@ -279,15 +279,9 @@ class ExportApprovalPackActionTest {
     /** The app refuses a store that does not verify as `report --db` does, and says why in its words. */
     @Test
     void aDecisionStoreChangedAfterSigningWritesNothingAndSaysTheLogDoesNotVerify(FxRobot robot) throws Exception {
-        Path db = folder.resolve("decisions.db");
-        try (DecisionLog log = DecisionLog.openForWriting(db)) {
-            log.append(LedgerFixtures.promotion(2, "beats production"), LedgerFixtures.signer("Ada Lovelace", "ml-lead"));
-        }
-        try (java.sql.Connection sql = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
-             java.sql.Statement s = sql.createStatement()) {
-            s.execute("DROP TRIGGER records_no_update");
-            s.executeUpdate("UPDATE records SET payload = CAST(replace(CAST(payload AS TEXT), 'beats', 'Beats') AS BLOB)");
-        }
+        Path db = TamperedStore.withRecords(folder.resolve("decisions.db"),
+                LedgerFixtures.signer("Ada Lovelace", "ml-lead"), LedgerFixtures.promotion(2, "beats production"));
+        TamperedStore.changeRecord(db, 1, "beats", "Beats");
         ReviewPack pack = pack();
         Path out = folder.resolve("out");
 

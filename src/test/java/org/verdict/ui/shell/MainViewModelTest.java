@@ -1,18 +1,24 @@
 package org.verdict.ui.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.gates.TestPack;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.ui.settings.UserSettings;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.CurrentThreadExecutor;
+import org.verdict.ui.task.HeldExecutor;
 
-/** Which log the next decision is signed into: only signing changes it; auditing a log does not. */
+/**
+ * Which log the next decision is signed into: only signing changes it; auditing a log does not. Which pack is being
+ * opened, for the views that have none to show yet.
+ */
 class MainViewModelTest {
     @TempDir
     Path folder;
@@ -51,5 +57,26 @@ class MainViewModelTest {
 
         assertEquals(board, model.decisionStoreProperty().get());
         assertEquals(folder.resolve("yet-another.db"), model.auditedStoreProperty().get());
+    }
+
+    @Test
+    void namesThePackBeingOpenedUntilItHasOpenedOrFailed() throws Exception {
+        HeldExecutor held = new HeldExecutor();
+        MainViewModel model = new MainViewModel(new PackLoader()::load, held,
+                new ActivityMonitor(System::currentTimeMillis), UserSettings.load(folder.resolve("settings.json")),
+                folder.resolve("decisions.db"), "Opening");
+        Path churn = new TestPack(Files.createDirectories(folder.resolve("a_churn"))).write();
+        assertEquals("", model.openingProperty().get());
+
+        model.openPack(churn, false, failure -> { });
+        assertEquals("a_churn", model.openingProperty().get());
+        held.runHeldWork();
+        assertEquals("", model.openingProperty().get());
+        assertTrue(model.currentPack().isPresent());
+
+        model.openPack(folder.resolve("gone"), false, failure -> { });
+        assertEquals("gone", model.openingProperty().get());
+        held.runHeldWork();
+        assertEquals("", model.openingProperty().get(), "a pack that failed to open is no longer being opened");
     }
 }

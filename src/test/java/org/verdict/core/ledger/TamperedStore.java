@@ -1,0 +1,49 @@
+package org.verdict.core.ledger;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * The tampered store many tests start from: a log Verdict wrote, then one record's stored bytes changed in the
+ * SQLite file around the append-only triggers, as someone with the sqlite3 shell could ({@link StoreSurgery}), its
+ * id, signatures and checkpoints left as they were.
+ */
+public final class TamperedStore {
+    private TamperedStore() {
+    }
+
+    /** A new log at {@code db} holding {@code records}, each appended and signed by {@code signer}. */
+    public static Path withRecords(Path db, SignerKey signer, DecisionRecord... records) throws LedgerException {
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            for (DecisionRecord record : records) {
+                log.append(record, signer);
+            }
+        }
+        return db;
+    }
+
+    /**
+     * Changes record #{@code sequence} after it was signed: every {@code text} in its stored payload becomes
+     * {@code replacement}. Fails when the record does not hold {@code text}, so no test runs on a log nobody changed.
+     */
+    public static void changeRecord(Path db, long sequence, String text, String replacement) throws SQLException {
+        byte[] payload = StoreSurgery.bytes(db, "SELECT payload FROM records WHERE seq = ?", sequence);
+        if (payload == null) {
+            throw new AssertionError(db + " holds no record #" + sequence);
+        }
+        String stored = new String(payload, StandardCharsets.UTF_8);
+        if (!stored.contains(text)) {
+            throw new AssertionError("record #" + sequence + " does not hold '" + text + "': " + stored);
+        }
+        byte[] changed = stored.replace(text, replacement).getBytes(StandardCharsets.UTF_8);
+        StoreSurgery.withTriggersDropped(db, sql -> {
+            try (PreparedStatement update = sql.prepareStatement("UPDATE records SET payload = ? WHERE seq = ?")) {
+                update.setBytes(1, changed);
+                update.setLong(2, sequence);
+                update.executeUpdate();
+            }
+        });
+    }
+}
