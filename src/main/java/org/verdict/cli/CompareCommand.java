@@ -284,7 +284,7 @@ public final class CompareCommand implements Callable<Integer> {
         ComparisonOptions options = report.options();
         int percent = (int) Math.round(options.confidenceLevel() * 100);
         out.printf(Locale.ROOT, "%s: production %s vs candidate %s, %s%s (%s is better)%n", report.packName(),
-                report.productionVersion(), report.candidateVersion(), metric.wireName(),
+                report.productionVersion(), report.candidateVersion(), report.metricFormat(metric).inUnit(metric.wireName()),
                 metric == report.primaryMetric() ? " (primary metric)" : "",
                 metric.hasDirection() ? (metric.higherIsBetter() ? "higher" : "lower") : "neither direction");
         int family = report.correctedTestsByMetric().getOrDefault(metric, 0);
@@ -296,7 +296,7 @@ public final class CompareCommand implements Callable<Integer> {
                         + "under %d examples are not tested.%n%n", percent, slices, bandText(metric, options),
                 percent, options.minSliceSize());
         List<SliceResult> rows = report.resultsFor(metric);
-        MetricFormat numbers = MetricFormat.of(metric);
+        MetricFormat numbers = report.metricFormat(metric);
         List<String[]> table = new ArrayList<>();
         table.add(new String[] {"slice", "n", "production", "candidate", "delta [interval]", "level", "adj. p", "test",
             "verdict"});
@@ -342,7 +342,7 @@ public final class CompareCommand implements Callable<Integer> {
                 + "Classes under %d examples are not tested. Precision per class: --json, perClass.%n%n",
                 (int) Math.round(options.confidenceLevel() * 100),
                 classes == 0 ? "no class tested" : options.correction().adjusted(TestFamily.CLASSES, classes), options.minSliceSize());
-        MetricFormat numbers = MetricFormat.of(Metric.RECALL);
+        MetricFormat numbers = MetricFormat.RATE;
         List<String[]> table = new ArrayList<>();
         table.add(new String[] {"class", "n", "production recall", "candidate recall", "delta [interval]", "level",
             "adj. p", "verdict"});

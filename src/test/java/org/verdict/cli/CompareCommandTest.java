@@ -28,6 +28,7 @@ import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.SuiteSpec;
+import org.verdict.core.pack.TargetUnit;
 import org.verdict.core.pack.Task;
 
 class CompareCommandTest {
@@ -76,8 +77,8 @@ class CompareCommandTest {
         List<ModelVersion> models = List.of(
                 new ModelVersion("42", ModelRole.PRODUCTION, "s1", "git:1", Instant.parse("2026-10-02T10:00:00Z"), Map.of(), 0.5),
                 new ModelVersion("43", ModelRole.CANDIDATE, "s2", "git:2", Instant.parse("2026-11-02T10:00:00Z"), Map.of(), 0.5));
-        PackManifest manifest = new PackManifest("verdict-pack/1", new ModelInfo("router", Task.MULTICLASS, 2, null),
-                models, "accuracy", Map.of("primary",
+        PackManifest manifest = new PackManifest("verdict-pack/1",
+                new ModelInfo("router", Task.MULTICLASS, 2, null, TargetUnit.NONE), models, "accuracy", Map.of("primary",
                         new SuiteSpec("primary", "primary.csv", List.copyOf(slices.keySet()), List.of())),
                 new ObjectMapper().createObjectNode()); // a manifest naming no policy: the default policy applies
         return new ReviewPack(Path.of("router"), Path.of("router"), manifest, table, Map.of());

@@ -265,7 +265,7 @@ class ReportCommandTest {
     void aSignedExportCatchesAnEditOfTheHtmlOrPdfAndNewSums() throws Exception {
         Path passphrase = BoardKeys.create(folder);
         Path key = folder.resolve("keys/ada-lovelace.key.json");
-        SignerIdentity ada = KeyFile.readIdentity(key);
+        SignerIdentity ada = KeyFile.readSigner(key).identity();
         Path db = logWithOneRecord();
         Path out = folder.resolve("out");
 
@@ -277,7 +277,7 @@ class ReportCommandTest {
                 "checkpoint.json", "checkpoint.note", "checkpoint.sig"), namesIn(sums), "every file but the sums'");
         assertEquals(List.of(), failingLines(out, sums));
         assertTrue(ada.verifies(sums, Files.readAllBytes(out.resolve("SHA256SUMS.sig"))));
-        assertEquals(ada.keyId(), KeyFile.readIdentity(key).keyId());
+        assertEquals(ada.keyId(), KeyFile.readSigner(key).identity().keyId());
         assertEquals(ada.publicKeyPem(), Files.readString(out.resolve("SHA256SUMS-signer.pem")));
         String guide = Files.readString(out.resolve("VERIFY.md"));
         assertTrue(guide.contains("openssl pkeyutl -verify -pubin -inkey SHA256SUMS-signer.pem -rawin -in SHA256SUMS"

@@ -45,6 +45,11 @@ public final class ComparisonEngine {
      * heap and running out of it.
      */
     private final Semaphore turn = new Semaphore(1, true);
+    /**
+     * Every table's bootstrap blocks, hashed once per seed while the table lives and shared by its comparisons on this
+     * engine: the composition root (the app, each command) makes one engine, and so decides how long they are kept.
+     */
+    private final HashedBlocks hashedBlocks = new HashedBlocks();
 
     /** Compares on the pack's primary suite; {@code candidateVersion} null means the first candidate. */
     public ComparisonReport compare(ReviewPack pack, String candidateVersion, ComparisonOptions options,
@@ -58,7 +63,7 @@ public final class ComparisonEngine {
         Metric primary = Metric.fromWireName(manifest.primaryMetric()).orElseThrow(() ->
                 new IllegalArgumentException("unknown primary metric '" + manifest.primaryMetric() + "'"));
         return compare(manifest.model().name(), pack.primary(), manifest.production().version(), candidate, primary,
-                options, progress);
+                options.withTargetUnit(manifest.model().targetUnit()), progress);
     }
 
     /**
@@ -72,7 +77,7 @@ public final class ComparisonEngine {
     public void prepare(EvaluationTable table, ComparisonOptions options) {
         boolean allScored = table.predictions().values().stream().allMatch(ModelPredictions::hasScores);
         if (table.task() == Task.REGRESSION || table.task() == Task.BINARY && allScored) {
-            HashedBlocks.startHashing(table.exampleIds(), options.seed(), BOOTSTRAP_BLOCKS);
+            hashedBlocks.startHashing(table.exampleIds(), options.seed(), BOOTSTRAP_BLOCKS);
         }
     }
 
@@ -120,7 +125,7 @@ public final class ComparisonEngine {
         progress.update(0, "Ranking scores");
         List<Metric> metrics = metricsCompared(table.task(), primaryMetric, options);
         PairedModels models = new PairedModels(table, productionVersion, candidateVersion,
-                metrics.stream().anyMatch(SliceAnalysis::isScoreMean), options.seed(), BOOTSTRAP_BLOCKS);
+                metrics.stream().anyMatch(SliceAnalysis::isScoreMean), hashedBlocks, options.seed(), BOOTSTRAP_BLOCKS);
         progress.checkCancelled();
         SliceAnalysis analysis = new SliceAnalysis(models, options, progress);
 

@@ -53,6 +53,7 @@ public final class ComparisonJson {
         root.put("candidate", report.candidateVersion());
         root.put("primaryMetric", report.primaryMetric().wireName());
         ComparisonOptions options = report.options();
+        options.targetUnit().written().ifPresent(unit -> root.put("targetUnit", unit));
         root.put("confidenceLevel", options.confidenceLevel());
         root.put("minN", options.minSliceSize());
         root.put("minDetectableEffect", options.minDetectableEffect());
@@ -88,6 +89,10 @@ public final class ComparisonJson {
         node.put("n", r.n());
         Metric metric = r.metric();
         node.put("metric", metric.wireName());
+        if (metric.inTargetUnits()) {
+            // the unit of this result's values, intervals and Δ; a ratio, a share or r2 has none
+            r.targetUnit().written().ifPresent(unit -> node.put("unit", unit));
+        }
         node.put("higherIsBetter", metric.higherIsBetter());
         node.put("primary", r.primary());
         node.put("production", r.production() == null ? null : r.production().value());

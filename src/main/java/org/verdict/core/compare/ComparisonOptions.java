@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.TargetUnit;
 
 /**
  * Settings of one comparison.
@@ -25,6 +26,9 @@ import org.verdict.core.pack.Metric;
  *                language]), no two of the same columns ({@link #crossProblem})
  * @param primaryBand the primary metric's band from the gate policy, in place of ±E for that metric; empty: ±E for
  *                    every metric
+ * @param targetUnit the unit of a regression pack's target, written beside every number in it; set from the manifest
+ *                   by each comparison that is given the pack or its manifest, so a comparison of a bare table (a
+ *                   language subset, a benchmark) has the unit its options carry
  * @param primaryMetricOnly compare the primary metric alone: no other metric and no per-class recall (what the gates
  *                          read). Its results are those of the full comparison: each metric is adjusted in a family
  *                          of its own and its draws do not depend on which other metrics are computed
@@ -38,17 +42,18 @@ public record ComparisonOptions(
         CorrectionMethod correction,
         List<List<String>> crosses,
         Optional<PrimaryBand> primaryBand,
+        TargetUnit targetUnit,
         boolean primaryMetricOnly) {
 
     public static final ComparisonOptions DEFAULTS =
             new ComparisonOptions(0.95, 30, 0.05, 1000, 20261122L, CorrectionMethod.HOLM, List.of());
 
-    /** ±E for every metric. */
+    /** ±E for every metric, numbers without a unit. */
     public ComparisonOptions(double confidenceLevel, int minSliceSize, double minDetectableEffect,
                              int bootstrapReplicates, long seed, CorrectionMethod correction,
                              List<List<String>> crosses) {
         this(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed, correction, crosses,
-                Optional.empty(), false);
+                Optional.empty(), TargetUnit.NONE, false);
     }
 
     public ComparisonOptions {
@@ -157,18 +162,23 @@ public record ComparisonOptions(
 
     public ComparisonOptions withCrosses(List<List<String>> newCrosses) {
         return new ComparisonOptions(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed,
-                correction, newCrosses, primaryBand, primaryMetricOnly);
+                correction, newCrosses, primaryBand, targetUnit, primaryMetricOnly);
     }
 
     public ComparisonOptions withPrimaryBand(PrimaryBand band) {
         return new ComparisonOptions(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed,
-                correction, crosses, Optional.of(band), primaryMetricOnly);
+                correction, crosses, Optional.of(band), targetUnit, primaryMetricOnly);
+    }
+
+    public ComparisonOptions withTargetUnit(TargetUnit unit) {
+        return new ComparisonOptions(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed,
+                correction, crosses, primaryBand, unit, primaryMetricOnly);
     }
 
     /** The same comparison of the primary metric alone ({@link #primaryMetricOnly}). */
     public ComparisonOptions withPrimaryMetricOnly() {
         return new ComparisonOptions(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed,
-                correction, crosses, primaryBand, true);
+                correction, crosses, primaryBand, targetUnit, true);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.stats.MetricFormat;
 
 /**
  * Candidate vs production over every slice and metric of one evaluation table.
@@ -61,6 +62,11 @@ public record ComparisonReport(
      */
     public List<ClassRecall> worseClassRecalls() {
         return classRecallsOf(SliceKey.OVERALL).stream().filter(r -> r.result().verdict() == Verdict.WORSE).toList();
+    }
+
+    /** How {@code metric}'s numbers are written in this report: with the target's unit for mae and rmse. */
+    public MetricFormat metricFormat(Metric metric) {
+        return MetricFormat.of(metric, options.targetUnit());
     }
 
     public List<SliceResult> resultsFor(Metric metric) {

@@ -42,11 +42,12 @@ final class PairedModels {
     /**
      * @param means whether a mean of the scores (log_loss, brier, sq_calibration_error) will be asked for: the per-row
      *              losses, calibration bins and hashed blocks are made only then (hashing a million ids is not free)
+     * @param hashedBlocks where the table's blocks are hashed, or found hashed by an earlier comparison
      * @param blockSeed the seed of the bootstrap blocks' hash
      * @param blocks the number of hashed blocks
      */
     PairedModels(EvaluationTable table, String productionVersion, String candidateVersion, boolean means,
-                 long blockSeed, int blocks) {
+                 HashedBlocks hashedBlocks, long blockSeed, int blocks) {
         this.table = table;
         this.productionVersion = productionVersion;
         this.candidateVersion = candidateVersion;
@@ -71,7 +72,7 @@ final class PairedModels {
             fillLossesAndBins();
         }
         this.bootstrapBlock = calibration || table.task() == Task.REGRESSION
-                ? HashedBlocks.blocksOf(table.exampleIds(), blockSeed, blocks) : null;
+                ? hashedBlocks.blocksOf(table.exampleIds(), blockSeed, blocks) : null;
     }
 
     boolean bothHaveScores() {

@@ -2,6 +2,7 @@ package org.verdict.core.compare;
 
 import java.util.Locale;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.TargetUnit;
 import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.MetricFormat;
 
@@ -34,6 +35,8 @@ import org.verdict.core.stats.MetricFormat;
  * @param equivalenceBand E of the band ±E within which the verdict reads "no significant difference", in the metric's
  *                        units; its interval is written so that no end that is not ±E reads like it. Null where no
  *                        band applies (results made by hand)
+ * @param targetUnit the regression target's unit, written beside mae's and rmse's numbers in every text of the result
+ *                   ({@link TargetUnit#NONE}: bare numbers)
  */
 public record SliceResult(
         SliceKey slice,
@@ -53,7 +56,12 @@ public record SliceResult(
         String unavailableReason,
         String unstableReason,
         String note,
-        Double equivalenceBand) {
+        Double equivalenceBand,
+        TargetUnit targetUnit) {
+
+    public SliceResult {
+        java.util.Objects.requireNonNull(targetUnit, "targetUnit");
+    }
 
     /** A result without a band of "no significant difference" to write its interval apart from (hand-made reports). */
     public SliceResult(SliceKey slice, int n, Metric metric, boolean primary, MetricEstimate production,
@@ -61,7 +69,7 @@ public record SliceResult(
                        Double adjustedP, String test, Verdict verdict, ShownInterval shownInterval,
                        String unavailableReason, String unstableReason, String note) {
         this(slice, n, metric, primary, production, candidate, delta, deltaCi, unadjustedCi, pValue, adjustedP, test,
-                verdict, shownInterval, unavailableReason, unstableReason, note, null);
+                verdict, shownInterval, unavailableReason, unstableReason, note, null, TargetUnit.NONE);
     }
 
     /** A result whose shown interval is its unadjusted one and that says nothing about families (hand-made reports). */
@@ -69,7 +77,7 @@ public record SliceResult(
                        MetricEstimate candidate, Double delta, Interval deltaCi, Double pValue, Double adjustedP,
                        String test, Verdict verdict, String unavailableReason, String note) {
         this(slice, n, metric, primary, production, candidate, delta, deltaCi, deltaCi, pValue, adjustedP, test,
-                verdict, null, unavailableReason, null, note, null);
+                verdict, null, unavailableReason, null, note, null, TargetUnit.NONE);
     }
 
     /** Whether Δ is there (a slice below the minimum size still shows its values when defined). */
@@ -118,7 +126,7 @@ public record SliceResult(
                 .flatMapToDouble(e -> e.ci() == null ? java.util.stream.DoubleStream.of(e.value())
                         : java.util.stream.DoubleStream.of(e.value(), e.ci().lower(), e.ci().upper()))
                 .toArray();
-        return MetricFormat.of(metric).signedAmong(delta, beside);
+        return metricFormat().signedAmong(delta, beside);
     }
 
     /**
@@ -130,9 +138,14 @@ public record SliceResult(
                 .interval(shown.lower(), shown.upper(), true));
     }
 
+    /** How this result's numbers are written: the metric's format, with the target's unit where it has one. */
+    public MetricFormat metricFormat() {
+        return MetricFormat.of(metric, targetUnit);
+    }
+
     /** The metric's format, writing Δ's interval apart from ±E. */
     private MetricFormat numbers() {
-        MetricFormat numbers = MetricFormat.of(metric);
+        MetricFormat numbers = metricFormat();
         return equivalenceBand == null ? numbers : numbers.apartFrom(-equivalenceBand, equivalenceBand);
     }
 
@@ -176,9 +189,10 @@ public record SliceResult(
         if (ends == null) {
             return null;
         }
-        MetricFormat numbers = MetricFormat.of(metric);
+        MetricFormat numbers = metricFormat();
         String name = metric.wireName();
-        String lower = "the candidate's " + name + " cannot be below " + plain(metric.lowestValue()) + ", so Δ cannot"
+        String lower = "the candidate's " + name + " cannot be below " + bound(metric.lowestValue(), interval.lower())
+                + ", so Δ cannot"
                 + " be below " + numbers.signed(interval.lower()) + " ("
                 + (metric.lowestValue() == 0 ? "−" : plain(metric.lowestValue()) + " − ") + "production's " + name + ")";
         String upper = "the candidate's " + name + " cannot be above " + plain(metric.highestValue()) + ", so Δ cannot"
@@ -240,7 +254,15 @@ public record SliceResult(
         }
         return String.format(Locale.ROOT, "the %s interval of Δ spans every %s the candidate could have "
                 + "(%s to %s) beside production's %s", shownInterval.levelText(), metric.wireName(),
-                plain(lowest), plain(highest), MetricFormat.of(metric).value(p));
+                plain(lowest), plain(highest), metricFormat().value(p));
+    }
+
+    /**
+     * A bound of the metric's range as a sentence writes it beside Δ's end: mae's lowest with the target's unit and
+     * the end's decimals ({@code $0} beside {@code −$54,593}), any other metric's as a plain number.
+     */
+    private String bound(double bound, double end) {
+        return Double.isFinite(bound) && metric.inTargetUnits() ? metricFormat().valueAmong(bound, end) : plain(bound);
     }
 
     private static String plain(double bound) {

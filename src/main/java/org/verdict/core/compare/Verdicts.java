@@ -162,14 +162,15 @@ final class Verdicts {
         SliceResult undecided = new SliceResult(pending.slice(), pending.n(), c.metric(), pending.primary(),
                 c.production(), c.candidate(), c.delta(), deltaCi, unadjusted, pValue, adjustedP, c.test(),
                 Verdict.UNAVAILABLE, shown, c.unavailableReason(), c.unstableReason(), c.note(),
-                c.production() == null ? null : options.equivalenceBand(c.metric(), c.production().value()));
+                c.production() == null ? null : options.equivalenceBand(c.metric(), c.production().value()),
+                options.targetUnit());
         return withVerdict(undecided, verdict(undecided));
     }
 
     private static SliceResult withVerdict(SliceResult r, Verdict verdict) {
         return new SliceResult(r.slice(), r.n(), r.metric(), r.primary(), r.production(), r.candidate(), r.delta(),
                 r.deltaCi(), r.unadjustedCi(), r.pValue(), r.adjustedP(), r.test(), verdict, r.shownInterval(),
-                r.unavailableReason(), r.unstableReason(), r.note(), r.equivalenceBand());
+                r.unavailableReason(), r.unstableReason(), r.note(), r.equivalenceBand(), r.targetUnit());
     }
 
     /**

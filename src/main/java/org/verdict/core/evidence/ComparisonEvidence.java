@@ -51,8 +51,9 @@ public final class ComparisonEvidence {
             charts.add(new DeltaForest(metric.wireName() + " by " + dimension + ": candidate − production (overall "
                     + level(report) + " CI; slices: " + report.options().correction().wireName()
                     + "-adjusted CIs, the ones the verdicts read)",
-                    "Δ " + metric.wireName() + (metric.higherIsBetter() ? " (higher is better)"
-                            : " (lower is better)"), metric.higherIsBetter(), rows));
+                    report.metricFormat(metric).inUnit("Δ " + metric.wireName())
+                            + (metric.higherIsBetter() ? " (higher is better)" : " (lower is better)"),
+                    metric.higherIsBetter(), rows));
         }
         return charts;
     }
@@ -60,7 +61,7 @@ public final class ComparisonEvidence {
     /** Every overall and single-dimension slice of the primary metric with both models' values and the verdict. */
     public static EvidenceTable table(ComparisonReport report) {
         Metric metric = report.primaryMetric();
-        MetricFormat numbers = MetricFormat.of(metric);
+        MetricFormat numbers = report.metricFormat(metric);
         String level = level(report);
         List<List<Cell>> rows = new ArrayList<>();
         boolean anyBound = false;
@@ -107,9 +108,9 @@ public final class ComparisonEvidence {
             }
         }
         return new PairedEstimates(metric.wireName() + " by " + dimension + ": production and candidate ("
-                + level(report) + " CIs)", metric.wireName() + (metric.higherIsBetter() ? " (higher is better)"
-                : " (lower is better)"), rows,
-                floor == null ? List.of() : List.of(new Limit(floor, "floor " + MetricFormat.of(metric).value(floor))));
+                + level(report) + " CIs)", report.metricFormat(metric).inUnit(metric.wireName())
+                + (metric.higherIsBetter() ? " (higher is better)" : " (lower is better)"), rows,
+                floor == null ? List.of() : List.of(new Limit(floor, "floor " + report.metricFormat(metric).value(floor))));
     }
 
     /** A gate judged on a comparison (primary metric, language parity): a forest plot per dimension and the table. */
@@ -131,7 +132,7 @@ public final class ComparisonEvidence {
 
     /** Each class's recall on the overall slice, both models and Δ with its paired interval, adjusted over the classes. */
     static EvidenceTable classRecallTable(ComparisonReport report) {
-        MetricFormat numbers = MetricFormat.of(Metric.RECALL);
+        MetricFormat numbers = MetricFormat.RATE;
         List<List<Cell>> rows = new ArrayList<>();
         for (ClassRecall recall : report.classRecallsOf(SliceKey.OVERALL)) {
             SliceResult result = recall.result();

@@ -39,11 +39,13 @@ public final class MetricHistorySection {
                                      Instant candidateTrainedAt) {
         Metric metric = primaryComparison.primaryMetric();
         String name = metric.wireName();
+        // the primary metric's numbers as Compare writes them: a house price's mae in dollars, not to three decimals
+        MetricFormat numbers = primaryComparison.metricFormat(metric);
         List<Series> series = new ArrayList<>();
         series.add(new Series("past production models", SeriesRole.PRODUCTION,
                 history.stream().map(p -> new TimePoint(p.date(), p.value(), null)).toList()));
         List<List<Cell>> rows = new ArrayList<>(history.stream().map(p -> List.of(Cell.plain(p.version()),
-                Cell.plain(p.date().toString()), Cell.plain(EvidenceNumbers.plain(p.value())))).toList());
+                Cell.plain(p.date().toString()), Cell.plain(numbers.value(p.value())))).toList());
         SliceResult overall = ComparisonEvidence.overallOf(primaryComparison);
         if (overall != null && overall.isAvailable()) {
             LocalDate lastPast = history.stream().map(MetricHistoryPoint::date).max(LocalDate::compareTo)
@@ -56,7 +58,7 @@ public final class MetricHistorySection {
             series.add(new Series("candidate " + candidateVersion + " (" + MetricFormat.sampleSize(overall.n()) + ", " + level + ")",
                     SeriesRole.CANDIDATE, List.of(new TimePoint(date, candidate.value(), candidate.ci()))));
             rows.add(List.of(Cell.plain("candidate " + candidateVersion), Cell.plain(date + " (trained)"),
-                    Cell.plain(Sections.valueWithCi(candidate.value(), candidate.ci()) + " ("
+                    Cell.plain(candidate.text(numbers) + " ("
                             + MetricFormat.sampleSize(overall.n()) + ")")));
         }
         List<Limit> limits = new ArrayList<>();
@@ -65,12 +67,12 @@ public final class MetricHistorySection {
         Double margin = judged.get("margin");
         if (best != null && margin != null) {
             double floor = metric.higherIsBetter() ? best - margin : best + margin;
-            limits.add(new Limit(floor, "historical best " + EvidenceNumbers.plain(best)
-                    + (metric.higherIsBetter() ? " − " : " + ") + "margin " + EvidenceNumbers.plain(margin) + " = "
-                    + EvidenceNumbers.plain(floor)));
+            limits.add(new Limit(floor, "historical best " + numbers.value(best)
+                    + (metric.higherIsBetter() ? " − " : " + ") + "margin " + numbers.value(margin) + " = "
+                    + numbers.value(floor)));
         }
         return Sections.gate(result, List.of(new TimeSeries(name + ": past production models and the candidate",
-                        name, series, limits)),
+                        numbers.inUnit(name), series, limits)),
                 List.of(new EvidenceTable("Metric history of past production models, then the candidate",
                         List.of("Version", "Date", name), rows)), null);
     }

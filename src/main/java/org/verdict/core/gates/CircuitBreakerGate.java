@@ -15,6 +15,7 @@ import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.gates.policy.OptionalEvidence;
 import org.verdict.core.gates.suites.MetricHistoryPoint;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.TargetUnit;
 
 /**
  * Gate 7: the candidate's primary metric is not below the best past production value by more than the margin
@@ -54,12 +55,13 @@ final class CircuitBreakerGate implements PromotionGate {
         numbers.put("margin", margin);
         // every number of the sentence is compared with the others: one set of decimals
         double[] compared = {candidate, best.value(), shortfall, margin};
+        TargetUnit unit = evidence.targetUnit();
         String text = metric.wireName() + " (" + (metric.higherIsBetter() ? "higher" : "lower") + " is better): "
-                + "candidate " + GateNumbers.value(metric, candidate, compared) + " vs historical best "
-                + GateNumbers.value(metric, best.value(), compared)
+                + "candidate " + GateNumbers.value(metric, unit, candidate, compared) + " vs historical best "
+                + GateNumbers.value(metric, unit, best.value(), compared)
                 + " (v" + best.version() + ", " + best.date() + "), "
-                + (shortfall > 0 ? "worse than it by " + GateNumbers.value(metric, shortfall, compared) : "as good or better")
-                + ", margin " + GateNumbers.value(metric, margin, compared)
+                + (shortfall > 0 ? "worse than it by " + GateNumbers.value(metric, unit, shortfall, compared) : "as good or better")
+                + ", margin " + GateNumbers.value(metric, unit, margin, compared)
                 + (metric.inTargetUnits() ? " (" + GateNumbers.format(policy.circuitBreaker().margin() * 100)
                         + "% of the best)" : "");
         return new GateResult(Gate.CIRCUIT_BREAKER, outcome, text,

@@ -24,6 +24,9 @@ public final class GateJson {
         json.put("production", evaluation.production());
         json.put("candidate", evaluation.candidate());
         json.put("riskTier", evaluation.riskTier());
+        // the unit of the primary metric's numbers (findings, worse slices) when it is mae or rmse
+        review.evidence().targetUnit().written().filter(unit -> review.evidence().primaryMetric().inTargetUnits())
+                .ifPresent(unit -> json.put("targetUnit", unit));
         json.put("everyGatePasses", evaluation.everyGatePasses());
         json.put("gates", evaluation.gates().stream().map(GateJson::gate).toList());
         ApprovalRequirement approval = evaluation.approval();

@@ -107,7 +107,8 @@ public final class GateReview {
         progress.checkCancelled();
         ComparisonOptions every = new ComparisonOptions(level, ComparisonOptions.DEFAULTS.minSliceSize(),
                 ComparisonOptions.DEFAULTS.minDetectableEffect(), ComparisonOptions.DEFAULTS.bootstrapReplicates(),
-                policy.seed(), ComparisonOptions.DEFAULTS.correction(), List.of());
+                policy.seed(), ComparisonOptions.DEFAULTS.correction(), List.of())
+                .withTargetUnit(manifest.model().targetUnit());
         ComparisonOptions options = forEvidence ? every : every.withPrimaryMetricOnly();
         String name = manifest.model().name();
         // the primary comparison reads its verdicts in the margin gate 1 judges against, so the evidence and the
@@ -160,7 +161,8 @@ public final class GateReview {
         List<GateResult> dataValidation = new DataValidator(policy, manifest.model().riskTier()).validate(counts, heldOut, suites, inputHashes);
         GateEvaluation gates = new GateEvaluator(policy).evaluate(evidence, dataValidation);
         progress.update(1, "gates judged");
-        return new CandidateReview(policy, evidence, gates, new TriggerEvaluator(policy).evaluate(suites, metric));
+        return new CandidateReview(policy, evidence, gates, new TriggerEvaluator(policy).evaluate(suites, metric,
+                manifest.model().targetUnit()));
     }
 
     /** The part [from, to] of the outer progress, so each step of the review moves the bar forward only. */

@@ -16,6 +16,7 @@ import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.gates.policy.OptionalEvidence;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.TargetUnit;
 import org.verdict.core.stats.MetricFormat;
 
 /**
@@ -58,7 +59,7 @@ final class LanguageParityGate implements PromotionGate {
         }
         GateResult result = GateResult.fromFindings(Gate.LANGUAGE_PARITY, findings, "in every language a loss "
                 + "beyond the tolerance E = " + tolerance(metric, options) + " is ruled out" + (floor == null ? ""
-                        : " and none is beyond the floor " + GateNumbers.value(metric, floor))
+                        : " and none is beyond the floor " + GateNumbers.value(metric, options.targetUnit(), floor))
                 + " (" + MetricFormat.count(languages.size(), "language", "languages") + ")", worstFirst(metric));
         return result.outcome() == GateOutcome.FAIL ? withInconclusive(result, languages, metric) : result;
     }
@@ -85,7 +86,8 @@ final class LanguageParityGate implements PromotionGate {
             if (failed.findings().get(i).outcome() == GateOutcome.INSUFFICIENT_EVIDENCE) {
                 SliceResult r = languages.get(i);
                 inconclusive.add(r.slice().values().get(0) + " (" + MetricFormat.sampleSize(r.n())
-                        + (r.isAvailable() ? ", Δ " + GateNumbers.signed(metric, r.delta()) : "") + ")");
+                        + (r.isAvailable() ? ", Δ " + GateNumbers.signed(metric, r.targetUnit(), r.delta()) : "")
+                        + ")");
             }
         }
         return inconclusive.isEmpty() ? failed : new GateResult(failed.gate(), failed.outcome(), failed.summary()
@@ -120,7 +122,8 @@ final class LanguageParityGate implements PromotionGate {
         // the two values share their decimals, and so do Δ, its interval and the limit they are compared with
         double candidate = result.candidate().value();
         double production = result.production().value();
-        String delta = GateNumbers.signed(metric, result.delta());
+        TargetUnit unit = result.targetUnit();
+        String delta = GateNumbers.signed(metric, unit, result.delta());
         String interval = "";
         String worstCase = "";
         boolean lossBeyondToleranceRuledOut = false;
@@ -132,7 +135,7 @@ final class LanguageParityGate implements PromotionGate {
             double limit = metric.higherIsBetter() ? -tolerance : tolerance;
             lossBeyondToleranceRuledOut = metric.higherIsBetter() ? worseEnd >= limit : worseEnd <= limit;
             double[] differences = {result.delta(), result.deltaCi().lower(), result.deltaCi().upper(), limit};
-            MetricFormat deltas = GateNumbers.differences(metric, result.delta(), result.deltaCi(), differences);
+            MetricFormat deltas = GateNumbers.differences(metric, unit, result.delta(), result.deltaCi(), differences);
             delta = deltas.signedAmong(result.delta(), differences);
             numbers.put("ciLower", result.deltaCi().lower());
             numbers.put("ciUpper", result.deltaCi().upper());
@@ -146,8 +149,8 @@ final class LanguageParityGate implements PromotionGate {
                     + " " + deltas.signedAmong(limit, differences) + " (tolerance E"
                     + (metric.inTargetUnits() ? " = " + tolerance(metric, options) : "") + ")";
         }
-        String text = language + ": candidate " + GateNumbers.value(metric, candidate, production)
-                + " vs production " + GateNumbers.value(metric, production, candidate) + ", Δ "
+        String text = language + ": candidate " + GateNumbers.value(metric, unit, candidate, production)
+                + " vs production " + GateNumbers.value(metric, unit, production, candidate) + ", Δ "
                 + delta + interval + " (" + MetricFormat.sampleSize(result.n())
                 + (result.unstableReason() == null ? ""
                 : ", unstable: " + result.unstableReason()) + (result.adjustedP() == null ? ""
@@ -159,7 +162,7 @@ final class LanguageParityGate implements PromotionGate {
             return new Finding(subject, GateOutcome.FAIL, text, numbers);
         }
         if (belowFloor) {
-            return new Finding(subject, GateOutcome.FAIL, text + "; beyond the floor " + GateNumbers.value(metric, floor),
+            return new Finding(subject, GateOutcome.FAIL, text + "; beyond the floor " + GateNumbers.value(metric, unit, floor),
                     numbers);
         }
         if (result.deltaCi() == null) {

@@ -15,6 +15,7 @@ import org.verdict.core.gates.model.GateOutcome;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.TargetUnit;
 import org.verdict.core.stats.MetricFormat;
 
 /**
@@ -87,10 +88,11 @@ final class PrimaryMetricGate implements PromotionGate {
         double candidate = result.candidate().value();
         double production = result.production().value();
         double[] differences = {result.delta(), result.deltaCi().lower(), result.deltaCi().upper(), limit};
-        MetricFormat deltas = GateNumbers.differences(metric, result.delta(), result.deltaCi(), differences);
+        TargetUnit unit = result.targetUnit();
+        MetricFormat deltas = GateNumbers.differences(metric, unit, result.delta(), result.deltaCi(), differences);
         String marginText = relative
                 ? GateNumbers.format(margin * 100) + "% of production's "
-                        + GateNumbers.value(metric, production, candidate)
+                        + GateNumbers.value(metric, unit, production, candidate)
                 : "margin";
         String reading = switch (outcome) {
             case FAIL -> "; the whole interval is on the worse side of 0";
@@ -101,8 +103,8 @@ final class PrimaryMetricGate implements PromotionGate {
         String detail = String.format(Locale.ROOT,
                 "%s (%s is better) on %s: candidate %s vs production %s, Δ %s, %s [%s, %s]; worst case %s %s %s (%s)%s; %s",
                 metric.wireName(), higherIsBetter ? "higher" : "lower", sampleSize(evidence, result),
-                GateNumbers.value(metric, candidate, production),
-                GateNumbers.value(metric, production, candidate), deltas.signedAmong(result.delta(), differences),
+                GateNumbers.value(metric, unit, candidate, production),
+                GateNumbers.value(metric, unit, production, candidate), deltas.signedAmong(result.delta(), differences),
                 intervalName(result), deltas.signedAmong(result.deltaCi().lower(), differences),
                 deltas.signedAmong(result.deltaCi().upper(), differences),
                 deltas.signedAmong(worstCase, differences), comparison,

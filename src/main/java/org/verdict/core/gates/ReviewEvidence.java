@@ -16,6 +16,7 @@ import org.verdict.core.gates.model.GateNumbers;
 import org.verdict.core.gates.suites.MetricHistoryPoint;
 import org.verdict.core.gates.suites.PackSuites;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.TargetUnit;
 import org.verdict.core.pack.Task;
 import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.MetricFormat;
@@ -59,6 +60,11 @@ public record ReviewEvidence(
         Optional<HeldOutSet.Comparison> holdoutComparison,
         PackSuites suites) {
 
+    /** The regression target's unit, written beside every number in it ({@link TargetUnit#NONE}: bare numbers). */
+    public TargetUnit targetUnit() {
+        return primaryComparison.options().targetUnit();
+    }
+
     /**
      * The slices where the candidate is significantly worse than production on the primary metric (the comparison's
      * adjusted test), the largest loss first: the answer to "why not?" beyond the overall number.
@@ -74,8 +80,10 @@ public record ReviewEvidence(
     /** A worse slice in one line: its name, Δ with the interval its verdict reads (and its level), n, adjusted p. */
     public String describe(SliceResult slice) {
         Interval ci = slice.deltaCi();
-        MetricFormat deltas = ci == null ? null : GateNumbers.differences(primaryMetric, slice.delta(), ci);
-        return slice.slice().label() + ": Δ " + (ci == null ? GateNumbers.signed(primaryMetric, slice.delta())
+        MetricFormat deltas = ci == null ? null
+                : GateNumbers.differences(primaryMetric, slice.targetUnit(), slice.delta(), ci);
+        return slice.slice().label() + ": Δ " + (ci == null
+                ? GateNumbers.signed(primaryMetric, slice.targetUnit(), slice.delta())
                 : deltas.signedAmong(slice.delta(), ci.lower(), ci.upper()) + " ["
                 + deltas.signedAmong(ci.lower(), slice.delta(), ci.upper()) + ", "
                 + deltas.signedAmong(ci.upper(), slice.delta(), ci.lower()) + "]"

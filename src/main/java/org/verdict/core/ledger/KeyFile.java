@@ -211,11 +211,6 @@ public final class KeyFile {
         }
     }
 
-    /** Reads the public identity from a {@code .signer.json} or a {@code .key.json} (ignoring the private key). */
-    public static SignerIdentity readIdentity(Path file) throws LedgerException {
-        return identityOf(file, readJson(file));
-    }
-
     static ObjectNode identityJson(SignerIdentity identity, byte[] selfSignature) {
         ObjectNode node = JSON.createObjectNode();
         node.put("format", FORMAT);

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * The Merkle tree of RFC 9162 §2.1 over the log's records: leaf hash {@code SHA-256(0x00 || entry)}, node hash
  * {@code SHA-256(0x01 || left || right)}, each split at the largest power of two below the size. Proofs are
- * generated per §2.1.3.1 / §2.1.4.1 and checked with the verification algorithms of §2.1.3.2 / §2.1.4.2, so a
- * verifier outside Verdict (any Certificate Transparency library) reaches the same answer.
+ * generated per §2.1.3.1 / §2.1.4.1, so a verifier outside Verdict (any Certificate Transparency library) accepts them;
+ * consistency proofs are checked here with §2.1.4.2 (inclusion proofs are only exported, for others to check).
  */
 public final class MerkleTree {
     private final List<byte[]> leafHashes;
@@ -96,33 +96,6 @@ public final class MerkleTree {
             subproof(oldSize, 0, newSize, true, proof);
         }
         return proof;
-    }
-
-    /** RFC 9162 §2.1.3.2. */
-    public static boolean verifyInclusion(long index, long size, byte[] leafHash, List<byte[]> proof, byte[] root) {
-        if (index < 0 || index >= size) {
-            return false;
-        }
-        long fn = index;
-        long sn = size - 1;
-        byte[] r = leafHash;
-        for (byte[] p : proof) {
-            if (sn == 0) {
-                return false;
-            }
-            if ((fn & 1) == 1 || fn == sn) {
-                r = nodeHash(p, r);
-                while ((fn & 1) == 0 && fn != 0) {
-                    fn >>= 1;
-                    sn >>= 1;
-                }
-            } else {
-                r = nodeHash(r, p);
-            }
-            fn >>= 1;
-            sn >>= 1;
-        }
-        return sn == 0 && MessageDigest.isEqual(r, root);
     }
 
     /** RFC 9162 §2.1.4.2, with the trivial cases (empty old tree, equal sizes) answered directly. */

@@ -37,11 +37,6 @@ public record RegisteredSigner(String keyId, String name, String role, String pu
         return revokedAfterSignature != null;
     }
 
-    /** Whether the signature that entered the store as number {@code order} was made while the key was in force. */
-    public boolean inForceAt(long order) {
-        return order > registeredAfterSignature && (revokedAfterSignature == null || order <= revokedAfterSignature);
-    }
-
     /** Why a signature at {@code order} does not count, or null when it does. */
     public String outOfForce(long order) {
         if (order <= registeredAfterSignature) {

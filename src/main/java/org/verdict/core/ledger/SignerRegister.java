@@ -183,7 +183,7 @@ public record SignerRegister(Map<String, RegisteredSigner> signers, List<Problem
             if (signature.keyId().equals(identity.keyId())) {
                 continue;
             }
-            String endorser = signerInForce(signers, signature, entry, statement);
+            String endorser = signerInForce(signers, signature, entry);
             if (endorser == null) {
                 problems.add(logProblem(label + ": the endorsement by key " + LogEntry.abbreviated(signature.keyId())
                         + " does not verify by a signer in force"));
@@ -204,7 +204,7 @@ public record SignerRegister(Map<String, RegisteredSigner> signers, List<Problem
             problems.add(logProblem(label + ": revokes a key that no earlier entry registered"));
             return;
         }
-        boolean signed = entry.signatures().stream().anyMatch(s -> signerInForce(signers, s, entry, statement) != null);
+        boolean signed = entry.signatures().stream().anyMatch(s -> signerInForce(signers, s, entry) != null);
         if (!signed) {
             problems.add(logProblem(label + ": is not signed by a signer in force (forged or changed revocation)"));
         }
@@ -218,7 +218,7 @@ public record SignerRegister(Map<String, RegisteredSigner> signers, List<Problem
 
     /** The endorsing or revoking signer's label when {@code signature} is theirs, verifies and they are in force. */
     private static String signerInForce(Map<String, RegisteredSigner> signers, LogEntry.EntrySignature signature,
-                                        LogEntry entry, EntryStatement statement) {
+                                        LogEntry entry) {
         RegisteredSigner signer = signers.get(signature.keyId());
         if (signer == null || signer.revocationEntry() != null && signer.revocationEntry() < entry.sequence()) {
             return null;

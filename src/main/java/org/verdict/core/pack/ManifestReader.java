@@ -29,7 +29,8 @@ public final class ManifestReader {
     /** {@code summary}: a summary pack's provenance and tables, checked by {@code core.summary.SummaryPackReader}. */
     private static final List<String> TOP_LEVEL_KEYS = List.of("format", "model", "models", "primaryMetric", "policy",
             "suites", "summary");
-    private static final List<String> MODEL_KEYS = List.of("name", "task", "riskTier", "positiveLabel", "classes");
+    private static final List<String> MODEL_KEYS = List.of("name", "task", "riskTier", "positiveLabel", "classes",
+            "targetUnit");
     private static final List<String> VERSION_KEYS = List.of("version", "role", "dataSnapshot", "codeVersion",
             "trainedAt", "hyperparameters", "threshold");
 
@@ -116,7 +117,30 @@ public final class ManifestReader {
                             + " lists the two or more classes of a multiclass model");
                 }
             }
-            return new ModelInfo(name, task, tier.asInt(), task == Task.BINARY ? positiveLabel : null);
+            return new ModelInfo(name, task, tier.asInt(), task == Task.BINARY ? positiveLabel : null,
+                    targetUnit(task));
+        }
+
+        /** {@code model.targetUnit}: a regression target's unit, written beside every number in it. */
+        private TargetUnit targetUnit(Task task) throws PackException {
+            String at = "/model/targetUnit";
+            JsonNode node = root.at(at);
+            if (node.isMissingNode() || node.isNull()) {
+                return TargetUnit.NONE;
+            }
+            if (!node.isTextual()) {
+                throw mustBe(at, "the target's unit as a string, e.g. \"USD\" or \"kg\"");
+            }
+            if (task != Task.REGRESSION) {
+                throw error(at, keyPath(at) + " names the unit of a regression target (the unit of its mae and "
+                        + "rmse); a " + task.wireName() + " model has none: remove the key");
+            }
+            String text = node.asText();
+            String problem = TargetUnit.problem(text).orElse(null);
+            if (problem != null) {
+                throw error(at, keyPath(at) + " " + problem);
+            }
+            return TargetUnit.of(text);
         }
 
         private List<ModelVersion> models() throws PackException {

@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,11 +119,12 @@ public final class ParquetRows {
         }
         Properties streaming = new Properties();
         streaming.setProperty("jdbc_stream_results", "true");
+        // the path is bound as a parameter, never written into the SQL, so no character of it can change the query
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:", streaming);
-             Statement statement = connection.createStatement()) {
+             PreparedStatement statement = connection.prepareStatement("SELECT * FROM read_parquet(?)")) {
+            statement.setString(1, path);
             // DuckDB's default of every core: it decodes the next row groups while this thread checks the rows
-            try (ResultSet result = statement.executeQuery(
-                    "SELECT * FROM read_parquet('" + path.replace("'", "''") + "')")) {
+            try (ResultSet result = statement.executeQuery()) {
                 ResultSetMetaData meta = result.getMetaData();
                 int columns = meta.getColumnCount();
                 List<String> names = new ArrayList<>();

@@ -28,11 +28,6 @@ public record ReviewPack(Path source, Path root, PackManifest manifest, Evaluati
         return summary != null;
     }
 
-    /** The number of examples of the primary suite (rows, or the rows a summary pack summarises). */
-    public long primaryRowCount() {
-        return summary != null ? summary.rowCount() : primary.rowCount();
-    }
-
     /**
      * SHA-256 over the sorted "hash  path" lines of every file, joined by line feeds: one short id for the whole
      * pack. The listing is unambiguous, so no two different packs share it: every hash is 64 hex digits followed by

@@ -84,7 +84,7 @@ final class ApprovalPackComposer {
         List<Block> blocks = new ArrayList<>();
         List<Fact> facts = new ArrayList<>(List.of(
                 new Fact("Model", content.model().name()),
-                new Fact("Task", content.model().task().wireName()),
+                new Fact("Task", content.model().taskText()),
                 new Fact("Risk tier", String.valueOf(content.model().riskTier())),
                 new Fact("Primary metric", content.primaryMetric()),
                 new Fact("Production version", production(content)),

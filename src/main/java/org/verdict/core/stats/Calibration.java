@@ -70,14 +70,11 @@ public final class Calibration {
      */
     public static double squaredError(double[] sums, int offset, double examples) {
         double total = 0;
-        for (int bin = 0; bin < BINS; bin++) {
-            double m = sums[offset + 3 * bin];
-            if (m < 2) {
-                continue;
+        for (int b = 0; b < BINS; b++) {
+            BinSums bin = BinSums.of(sums, offset, b);
+            if (!bin.tooFew()) {
+                total += (bin.gapSum() * bin.gapSum() - bin.squareSum()) / ((bin.m() - 1) * examples);
             }
-            double gapSum = sums[offset + 3 * bin + 1];
-            double squareSum = sums[offset + 3 * bin + 2];
-            total += (gapSum * gapSum - squareSum) / ((m - 1) * examples);
         }
         return total;
     }
@@ -105,14 +102,13 @@ public final class Calibration {
         double pooledSquares = 0;
         double pooledDegrees = 0;
         double quadratic = 0;
-        for (int bin = 0; bin < BINS; bin++) {
-            double m = sums[offset + 3 * bin];
-            if (m < 2) {
+        for (int b = 0; b < BINS; b++) {
+            BinSums bin = BinSums.of(sums, offset, b);
+            if (bin.tooFew()) {
                 continue;
             }
-            double gapSum = sums[offset + 3 * bin + 1];
-            double squareSum = sums[offset + 3 * bin + 2];
-            double squares = Math.max(0, squareSum - gapSum * gapSum / m);
+            double m = bin.m();
+            double squares = Math.max(0, bin.squareSum() - bin.gapSum() * bin.gapSum() / m);
             double variance = squares / (m - 1);
             pooledSquares += squares;
             pooledDegrees += m - 1;
@@ -302,5 +298,21 @@ public final class Calibration {
             edges[i] = (i + 1) * (1.0 / BINS);
         }
         return edges;
+    }
+
+    /**
+     * One bin's part of a model's sum vector (see {@link #SQUARED_ERROR_SUMS}): its examples m, Σ (score − label) and
+     * Σ (score − label)², as {@link #addExample} adds them.
+     */
+    private record BinSums(double m, double gapSum, double squareSum) {
+        static BinSums of(double[] sums, int offset, int bin) {
+            int at = offset + 3 * bin;
+            return new BinSums(sums[at], sums[at + 1], sums[at + 2]);
+        }
+
+        /** Whether the bin has fewer than the two examples an estimate of its squared mean gap needs. */
+        boolean tooFew() {
+            return m < 2;
+        }
     }
 }

@@ -20,8 +20,16 @@ import org.verdict.core.pack.ExampleIds;
  * differ from each other and from any JDK function); 60 bits so the number fits a signed BIGINT in every dialect.
  */
 public final class HashedBlocks {
-    private HashedBlocks() {
-    }
+    /** Rows hashed by one task of the parallel hashing. */
+    private static final int RUN = 1 << 15;
+
+    /**
+     * The last blocks per table's ids, while the table lives (done or being hashed): the app compares one table several
+     * times (its Compare view, the gate review, each change of options), and a million ids take about 0.1 – 0.3 s of
+     * CPU to hash. One instance per owner (the comparison engine the composition root makes), not per process, so
+     * whoever makes it decides how long the blocks are kept and with whom they are shared.
+     */
+    private final Map<ExampleIds, Hashing> lastBlocks = new WeakHashMap<>();
 
     /** The block in [0, blocks) of one example. */
     public static int blockOf(String exampleId, long seed, int blocks) {
@@ -29,28 +37,19 @@ public final class HashedBlocks {
     }
 
     /**
-     * The last blocks per table's ids, while the table lives (done or being hashed): the app compares one table several
-     * times (its Compare view, the gate review, each change of options), and a million ids take about 0.1 – 0.3 s of
-     * CPU to hash.
-     */
-    private static final Map<ExampleIds, Hashing> LAST_BLOCKS = new WeakHashMap<>();
-    /** Rows hashed by one task of the parallel hashing. */
-    private static final int RUN = 1 << 15;
-
-    /**
      * Every row's block, in row order: those {@link #startHashing} began (what is left of them hashed here too), or
      * hashed now in parallel. Once per ids, seed and number of blocks: the array is shared by every caller with the
      * same arguments, so it must not be modified.
      */
-    public static int[] blocksOf(ExampleIds ids, long seed, int blocks) {
+    public int[] blocksOf(ExampleIds ids, long seed, int blocks) {
         Hashing hashing;
         boolean started;
-        synchronized (LAST_BLOCKS) {
-            hashing = LAST_BLOCKS.get(ids);
+        synchronized (lastBlocks) {
+            hashing = lastBlocks.get(ids);
             started = hashing != null && hashing.isFor(seed, blocks);
             if (!started) {
                 hashing = new Hashing(ids.size(), seed, blocks);
-                LAST_BLOCKS.put(ids, hashing);
+                lastBlocks.put(ids, hashing);
             }
         }
         if (!started) {
@@ -65,14 +64,14 @@ public final class HashedBlocks {
      * Starts hashing every row's block on a thread of its own, so a caller that knows the blocks will be asked for
      * (the command line, once a table's rows are read) has them hashed on another core while it does other work.
      */
-    public static void startHashing(ExampleIds ids, long seed, int blocks) {
+    public void startHashing(ExampleIds ids, long seed, int blocks) {
         Hashing hashing = new Hashing(ids.size(), seed, blocks);
-        synchronized (LAST_BLOCKS) {
-            Hashing last = LAST_BLOCKS.get(ids);
+        synchronized (lastBlocks) {
+            Hashing last = lastBlocks.get(ids);
             if (last != null && last.isFor(seed, blocks)) {
                 return;
             }
-            LAST_BLOCKS.put(ids, hashing);
+            lastBlocks.put(ids, hashing);
         }
         Thread thread = new Thread(() -> hashing.help(ids), "verdict-block-hashing");
         thread.setDaemon(true);

@@ -24,11 +24,6 @@ public record LatencyBuckets(int[] buckets, long[] counts) {
         return n;
     }
 
-    /** The bucket of a latency, as the summary SQL computes it: ⌊100 · log10(max(ms, 0.01))⌋. */
-    public static int bucketOf(double millis) {
-        return (int) Math.floor(PER_DECADE * Math.log10(Math.max(millis, 0.01)));
-    }
-
     /** The bucket's lower edge in ms (0 for the lowest bucket, which holds every shorter latency). */
     public static double lowerEdge(int bucket) {
         return bucket <= LOWEST ? 0 : Math.pow(10, (double) bucket / PER_DECADE);

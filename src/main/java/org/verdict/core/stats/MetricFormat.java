@@ -2,6 +2,7 @@ package org.verdict.core.stats;
 
 import java.util.Locale;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.TargetUnit;
 
 /**
  * How a metric's numbers are written for people, the same in the app, the CLI-free reports and the approval pack.
@@ -24,7 +25,10 @@ import org.verdict.core.pack.Metric;
  *       most one decimal ({@code 23,643.4});</li>
  *   <li>nor does an interval's end read like a limit it is judged against and is not ({@link #apartFrom}): the band
  *       ±E of "no significant difference" beside Δ, a gate's margin beside its worst case;</li>
- *   <li>a true minus sign, never the machine's locale, and never {@code −0.000}.</li>
+ *   <li>a true minus sign, never the machine's locale, and never {@code −0.000};</li>
+ *   <li>a number in the target's units carries the pack's unit ({@code model.targetUnit}) as {@link TargetUnit}
+ *       places it, every number of a group alike: {@code $23,643 [$21,818, $25,385]}, {@code −$759 [−$1,321,
+ *       +$524]}, {@code 73.20 kg}. Only mae and rmse get it: a ratio, a share or r2 has no unit.</li>
  * </ul>
  */
 public final class MetricFormat {
@@ -35,7 +39,6 @@ public final class MetricFormat {
      * ({@code candidate 0.7010 vs production 0.8044}: every measured number of one sentence has the same decimals).
      */
     public static final MetricFormat GATE_RATE = new MetricFormat(false, false, 4);
-    private static final MetricFormat TARGET_UNITS = new MetricFormat(true, false, 3);
     private static final MetricFormat SMALL_SCALE = new MetricFormat(false, true, 3);
 
     private static final int SIGNIFICANT_DIGITS = 4;
@@ -46,6 +49,8 @@ public final class MetricFormat {
     private static final char MINUS = '−';
 
     private final boolean targetUnits;
+    /** Beside every finite number of a format in the target's units; {@link TargetUnit#NONE} in every other. */
+    private final TargetUnit unit;
     private final boolean smallScale;
     /** Of a rate or score, and of a target-units or small-scale number below 1 (or 0.1). */
     private final int rateDecimals;
@@ -55,12 +60,13 @@ public final class MetricFormat {
     private final double[] edges;
 
     private MetricFormat(boolean targetUnits, boolean smallScale, int rateDecimals) {
-        this(targetUnits, smallScale, rateDecimals, 0, new double[0]);
+        this(targetUnits, TargetUnit.NONE, smallScale, rateDecimals, 0, new double[0]);
     }
 
-    private MetricFormat(boolean targetUnits, boolean smallScale, int rateDecimals, int fewestDecimals,
-                         double[] edges) {
+    private MetricFormat(boolean targetUnits, TargetUnit unit, boolean smallScale, int rateDecimals,
+                         int fewestDecimals, double[] edges) {
         this.targetUnits = targetUnits;
+        this.unit = unit;
         this.smallScale = smallScale;
         this.rateDecimals = rateDecimals;
         this.fewestDecimals = fewestDecimals;
@@ -75,14 +81,33 @@ public final class MetricFormat {
      */
     public MetricFormat apartFrom(double... limits) {
         double[] finite = java.util.Arrays.stream(limits).filter(Double::isFinite).toArray();
-        return new MetricFormat(targetUnits, smallScale, rateDecimals, fewestDecimals, finite);
+        return new MetricFormat(targetUnits, unit, smallScale, rateDecimals, fewestDecimals, finite);
     }
 
-    public static MetricFormat of(Metric metric) {
+    /**
+     * How {@code metric}'s numbers are written in a pack whose target is measured in {@code unit}: the unit beside
+     * every number of mae and rmse, none beside any other metric's (r2, mape, rates and scores have no unit).
+     */
+    public static MetricFormat of(Metric metric, TargetUnit unit) {
         if (metric == Metric.SQ_CALIBRATION_ERROR) {
             return SMALL_SCALE;
         }
-        return metric != null && metric.inTargetUnits() ? TARGET_UNITS : RATE;
+        return metric != null && metric.inTargetUnits()
+                ? new MetricFormat(true, unit, false, RATE.rateDecimals, 0, new double[0]) : RATE;
+    }
+
+    /** Whether this format writes numbers in the target's units (mae, rmse), with the unit when the pack has one. */
+    public boolean inTargetUnits() {
+        return targetUnits;
+    }
+
+    /**
+     * A quantity's name with the unit its numbers are in, for a heading or an axis title that stands for many of
+     * them: {@code mae in USD}, {@code Δ rmse in kg}; the name alone for a metric without a unit (or a pack that names
+     * none).
+     */
+    public String inUnit(String quantity) {
+        return unit.isNone() ? quantity : quantity + " in " + unit.text();
     }
 
     /** e.g. {@code 0.812} or {@code 23,643}. */
@@ -113,8 +138,9 @@ public final class MetricFormat {
     }
 
     /**
-     * A chart axis's tick label: thousands of a metric in the target's units in short ({@code 20k}, {@code −2.5k},
-     * {@code 1.2M}), so that a narrow axis has room for several ticks; anything else as {@link #value(double)}.
+     * A chart axis's tick label: thousands of a metric in the target's units in short, with its unit ({@code $20k},
+     * {@code −$2.5k}, {@code 1.2M kg}), so that a narrow axis has room for several ticks; anything else as
+     * {@link #value(double)}.
      */
     public String axisTick(double value) {
         double magnitude = Math.abs(value);
@@ -126,7 +152,7 @@ public final class MetricFormat {
         // ticks are round numbers: their own digits, no padding zeros ("0", "0.5", "2.5k")
         String digits = new java.math.BigDecimal(scaled).setScale(suffix.isEmpty() ? MOST_DECIMALS : 2,
                 java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
-        return (value < 0 && !isZero(digits) ? String.valueOf(MINUS) : "") + digits + suffix;
+        return unit.beside(value < 0 && !isZero(digits) ? String.valueOf(MINUS) : "", digits + suffix);
     }
 
     /** A value with its interval in brackets, sharing decimals: {@code 23,643 [21,818, 25,385]}. */
@@ -157,7 +183,7 @@ public final class MetricFormat {
         together[beside.length] = estimate;
         int decimals = intervalDecimals(estimate, lower, upper, together);
         return decimals <= decimalsFor(together) ? this
-                : new MetricFormat(targetUnits, smallScale, rateDecimals, decimals, edges);
+                : new MetricFormat(targetUnits, unit, smallScale, rateDecimals, decimals, edges);
     }
 
     private String group(double value, Double lower, Double upper, boolean signed) {
@@ -269,10 +295,8 @@ public final class MetricFormat {
                     Math.min(MOST_DECIMALS, -(int) Math.floor(Math.log10(Math.abs(value)))));
             digits = isZero(finer) ? digits : finer;
         }
-        if (isZero(digits)) {
-            return digits;
-        }
-        return (value < 0 ? String.valueOf(MINUS) : signed ? "+" : "") + digits;
+        String sign = isZero(digits) ? "" : value < 0 ? String.valueOf(MINUS) : signed ? "+" : "";
+        return unit.beside(sign, digits);
     }
 
     private String digits(double magnitude, int decimals) {

@@ -1,5 +1,7 @@
 package org.verdict.core.summary;
 
+import static org.verdict.core.summary.SqlDialect.DUCKDB;
+
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
@@ -31,9 +33,9 @@ final class CsvInput {
         List<String> header = header(statement, pattern);
         List<String> columns = new ArrayList<>();
         for (String name : header) {
-            columns.add(literal(name) + ": 'VARCHAR'");
+            columns.add(DUCKDB.literal(name) + ": 'VARCHAR'");
         }
-        return "read_csv(" + literal(pattern) + ", header = true, auto_detect = false, columns = {"
+        return "read_csv(" + DUCKDB.literal(pattern) + ", header = true, auto_detect = false, columns = {"
                 + String.join(", ", columns) + "}, delim = ',', quote = '\"', escape = '\"', strict_mode = true, "
                 + "skip = 0, comment = ''" + extraOptions + ")";
     }
@@ -43,7 +45,7 @@ final class CsvInput {
      * honoured: where the strict reader's values keep no trace of what is written around them.
      */
     static String rawLines(String pattern) {
-        return "read_csv(" + literal(pattern) + ", header = false, auto_detect = false, columns = {'line': 'VARCHAR'}, "
+        return "read_csv(" + DUCKDB.literal(pattern) + ", header = false, auto_detect = false, columns = {'line': 'VARCHAR'}, "
                 + "delim = '\\0', quote = '', escape = '', new_line = '\\n', strict_mode = false, skip = 0, "
                 + "comment = '')";
     }
@@ -51,7 +53,7 @@ final class CsvInput {
     /** The one header of all files the pattern matches, as the row loader reads it (names trimmed, none twice). */
     private static List<String> header(Statement statement, String pattern) throws SQLException, PackException {
         List<String> files = new ArrayList<>();
-        try (ResultSet matched = statement.executeQuery("SELECT file FROM glob(" + literal(pattern)
+        try (ResultSet matched = statement.executeQuery("SELECT file FROM glob(" + DUCKDB.literal(pattern)
                 + ") ORDER BY file")) {
             while (matched.next()) {
                 files.add(matched.getString(1));
@@ -90,9 +92,5 @@ final class CsvInput {
         } catch (IOException | UncheckedIOException e) {
             throw PackText.readFailure(Path.of(file), file, e);
         }
-    }
-
-    private static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
     }
 }

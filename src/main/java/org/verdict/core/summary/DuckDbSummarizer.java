@@ -161,7 +161,7 @@ public final class DuckDbSummarizer {
             throws SQLException, PackException {
         String pattern = pattern(input);
         return isParquet(input)
-                ? "read_parquet('" + pattern.replace("'", "''") + "')"
+                ? "read_parquet(" + SqlDialect.DUCKDB.literal(pattern) + ")"
                 : CsvInput.relation(statement, pattern, csvOptions);
     }
 

@@ -86,7 +86,7 @@ public final class HeldOutSet {
         }
         Metric metric = Metric.fromWireName(manifest.primaryMetric()).orElseThrow();
         return new Comparison(engine.compare(manifest.model().name(), rows, manifest.production().version(),
-                candidate, metric, options, progress), null);
+                candidate, metric, options.withTargetUnit(manifest.model().targetUnit()), progress), null);
     }
 
     /**

@@ -33,6 +33,19 @@ public enum SqlDialect {
     }
 
     /**
+     * A string literal holding {@code value} as this dialect reads it: every value Verdict writes into SQL text (file
+     * patterns, labels, versions, slice values) goes through here, never spliced in raw. DuckDB doubles a quote, as
+     * standard SQL does; Spark reads backslash escapes and joins adjacent literals, so {@code 'it''s'} would be
+     * {@code its} there: it gets a backslash before a quote and before a backslash.
+     */
+    String literal(String value) {
+        return switch (this) {
+            case DUCKDB -> "'" + value.replace("'", "''") + "'";
+            case SPARK -> "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        };
+    }
+
+    /**
      * The bootstrap block of a row in [0, blocks): a hash of its id and the seed, so the assignment is the same
      * however the engine partitions the data (never a random function, whose draws depend on partitioning), and the
      * same as the row engine's ({@link org.verdict.core.stats.HashedBlocks}): the first 15 hexadecimal digits of

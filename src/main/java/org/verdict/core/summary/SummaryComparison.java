@@ -70,6 +70,6 @@ public final class SummaryComparison {
                 .filter(slice -> slice.n() > 0)
                 .toList();
         return engine.compare(manifest.model().name(), manifest.task(), summary.classes(), slices, production,
-                candidate, primary, options, progress);
+                candidate, primary, options.withTargetUnit(manifest.model().targetUnit()), progress);
     }
 }

@@ -1,5 +1,7 @@
 package org.verdict.core.summary;
 
+import static org.verdict.core.summary.SqlDialect.DUCKDB;
+
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.BufferedReader;
@@ -196,7 +198,7 @@ final class SummaryInputCheck {
         // the most frequent other value among the first ones met (no whole scan): a third class is then the rare one,
         // nearly always a typo
         SummaryTable negative = DuckDbSummarizer.run(statement, "SELECT v FROM (SELECT v FROM ("
-                + String.join(" UNION ALL ", parts) + ") WHERE v IS NOT NULL AND v <> '' AND v <> " + literal(positive)
+                + String.join(" UNION ALL ", parts) + ") WHERE v IS NOT NULL AND v <> '' AND v <> " + DUCKDB.literal(positive)
                 + " LIMIT " + CLASS_SAMPLE + ") GROUP BY v ORDER BY count(*) DESC, v LIMIT 1", progress);
         Set<String> classes = new LinkedHashSet<>(List.of(positive));
         negative.rows().forEach(row -> classes.add(row[0]));
@@ -229,7 +231,7 @@ final class SummaryInputCheck {
             case EXAMPLE_ID -> parquet ? empty : "(" + empty + " OR " + lineBreak + ")";
             case SLICE -> misprinted;
             case CLASS -> classes == null ? misprinted : "(" + misprinted + " OR " + v + " NOT IN ("
-                    + String.join(", ", classes.stream().map(SummaryInputCheck::literal).toList()) + "))";
+                    + String.join(", ", classes.stream().map(DUCKDB::literal).toList()) + "))";
             case NUMBER, SCORE -> {
                 String number;
                 String x;
@@ -450,7 +452,7 @@ final class SummaryInputCheck {
         for (Checked column : columns) {
             SummaryTable found = DuckDbSummarizer.run(statement, "SELECT CAST(filename AS VARCHAR)"
                     + (parquet ? ", CAST(min(file_row_number) + 1 AS VARCHAR)" : "") + " FROM " + relation + " WHERE "
-                    + text(column) + " = " + literal(value) + (parquet ? " GROUP BY filename" : "")
+                    + text(column) + " = " + DUCKDB.literal(value) + (parquet ? " GROUP BY filename" : "")
                     + " ORDER BY 1 LIMIT 1", progress);
             if (found.rows().isEmpty()) {
                 continue;
@@ -522,7 +524,7 @@ final class SummaryInputCheck {
         List<String> files = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet matched = statement.executeQuery("SELECT file FROM glob("
-                + literal(DuckDbSummarizer.pattern(input)) + ") ORDER BY file")) {
+                + DUCKDB.literal(DuckDbSummarizer.pattern(input)) + ") ORDER BY file")) {
             while (matched.next()) {
                 files.add(matched.getString(1));
             }
@@ -606,7 +608,7 @@ final class SummaryInputCheck {
         String value = repeated.rows().get(0)[0];
         SummaryTable rows = DuckDbSummarizer.run(statement, "SELECT CAST(filename AS VARCHAR)"
                 + (parquet ? ", CAST(file_row_number + 1 AS VARCHAR)" : "") + " FROM " + relation + " WHERE "
-                + text(id) + " = " + literal(value) + " LIMIT 2", progress);
+                + text(id) + " = " + DUCKDB.literal(value) + " LIMIT 2", progress);
         List<String[]> places = new ArrayList<>();
         for (String[] row : rows.rows()) {
             String file = row[0];
@@ -631,7 +633,7 @@ final class SummaryInputCheck {
             throws SQLException {
         return DuckDbSummarizer.run(statement, "SELECT CAST(filename AS VARCHAR)"
                 + (parquet ? ", CAST(file_row_number + 1 AS VARCHAR)" : "") + " FROM " + relation + " WHERE "
-                + text(column) + " = " + literal(value) + " LIMIT 1", progress).rows().get(0);
+                + text(column) + " = " + DUCKDB.literal(value) + " LIMIT 1", progress).rows().get(0);
     }
 
     private PackException located(String file, long lineOrRow, int column, String problem) {
@@ -750,9 +752,5 @@ final class SummaryInputCheck {
 
     private static String quote(String identifier) {
         return SqlDialect.DUCKDB.quote(identifier);
-    }
-
-    private static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
     }
 }

@@ -1,5 +1,6 @@
 package org.verdict.core.summary;
 
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -75,7 +76,7 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
             sums.add("SUM(yc__) AS " + q(SummaryLayout.LABEL_DEVIATION));
             sums.add("SUM(yc__ * yc__) AS " + q(SummaryLayout.LABEL_DEVIATION_SQUARED));
         } else {
-            inner.add("CASE WHEN " + text(q("label")) + " = " + literal(positiveLabel()) + " THEN 1.0 ELSE 0.0 END AS y__");
+            inner.add("CASE WHEN " + text(q("label")) + " = " + dialect.literal(positiveLabel()) + " THEN 1.0 ELSE 0.0 END AS y__");
             for (String v : layout.versions()) {
                 String score = "CAST(" + q("score_" + v) + " AS DOUBLE)";
                 inner.add(score + " AS " + q("s__" + v));
@@ -133,14 +134,14 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
         binnedColumns.add(positive() + " AS y__");
         versions.forEach(v -> binnedColumns.add(fineBin(v) + " AS " + q("b__" + v)));
         String binned = "SELECT " + String.join(", ", binnedColumns) + " FROM " + source;
-        String versionTable = versions.stream().map(v -> "SELECT " + literal(v) + " AS version__")
+        String versionTable = versions.stream().map(v -> "SELECT " + dialect.literal(v) + " AS version__")
                 .collect(Collectors.joining(" UNION ALL "));
         List<String> groupingIds = new ArrayList<>();
         for (int g = 0; g < groupings.size(); g++) {
             groupingIds.add("SELECT " + g + " AS g__");
         }
         String binOfVersion = versions.stream()
-                .map(v -> " WHEN version__ = " + literal(v) + " THEN " + q("b__" + v))
+                .map(v -> " WHEN version__ = " + dialect.literal(v) + " THEN " + q("b__" + v))
                 .collect(Collectors.joining("", "CASE", " END"));
         String rowBins = versions.stream().map(v -> ", " + q("b__" + v)).collect(Collectors.joining());
         String groupingAndKeys = String.join(", ", Stream.concat(Stream.of("g__"), keys.stream()).toList());
@@ -173,7 +174,7 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
             sums.add("SUM(" + deltaSquared + " * " + deltaSquared + ") AS " + q("influence_d4__" + v));
             // one numeric key per version: equal slice columns on both joins would let an optimiser join the two
             // placement tables to each other first (a product per slice)
-            joins.add("JOIN (SELECT * FROM placed__ WHERE version__ = " + literal(v) + ") " + p + " ON " + p
+            joins.add("JOIN (SELECT * FROM placed__ WHERE version__ = " + dialect.literal(v) + ") " + p + " ON " + p
                     + ".key__ = s__.slice__ * " + SLICE_KEY_STRIDE + " + s__." + q("b__" + v));
         }
         List<String> perVersion = List.of("v10__", "v10_sq__", "v10_x__", "v01__", "v01_sq__", "v01_x__",
@@ -181,7 +182,7 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
         List<String> unpivoted = new ArrayList<>();
         for (int sum = 0; sum < perVersion.size(); sum++) {
             String name = perVersion.get(sum);
-            unpivoted.add(versions.stream().map(v -> " WHEN " + literal(v) + " THEN " + q(name + v))
+            unpivoted.add(versions.stream().map(v -> " WHEN " + dialect.literal(v) + " THEN " + q(name + v))
                     .collect(Collectors.joining("", "CASE version__", " END")) + " AS "
                     + q(SummaryLayout.RANKING_SUMS.get(sum)));
         }
@@ -282,7 +283,7 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
     }
 
     private String positive() {
-        return "CASE WHEN " + text(q("label")) + " = " + literal(positiveLabel()) + " THEN 1 ELSE 0 END";
+        return "CASE WHEN " + text(q("label")) + " = " + dialect.literal(positiveLabel()) + " THEN 1 ELSE 0 END";
     }
 
     /** ⌊logit(clipped score) · 1000⌋: 0.001-logit bins, fine enough for the AUC of rare positives. */
@@ -418,7 +419,7 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
             return "CASE WHEN CAST(" + q("score_" + model.version()) + " AS DOUBLE) >= "
                     + exact(model.threshold()) + " THEN 1 ELSE 0 END";
         }
-        return "CASE WHEN " + text(q(SummaryLayout.prediction(model.version()))) + " = " + literal(positiveLabel())
+        return "CASE WHEN " + text(q(SummaryLayout.prediction(model.version()))) + " = " + dialect.literal(positiveLabel())
                 + " THEN 1 ELSE 0 END";
     }
 
@@ -446,10 +447,6 @@ public record SummarySql(SqlDialect dialect, SummaryLayout layout, PackManifest 
 
     private String q(String identifier) {
         return dialect.quote(identifier);
-    }
-
-    private static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
     }
 
     /** A double written so both engines read back exactly the same double. */

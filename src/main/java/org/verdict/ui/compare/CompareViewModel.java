@@ -260,7 +260,8 @@ public final class CompareViewModel {
                     List<SliceResult> selectedResults = current.resultsFor(selected).stream()
                             .filter(r -> selectedDimension.includes(r.slice().dimensions())).toList();
                     return new Selection(selectedResults.stream().map(r -> new ComparisonRow(r, unadjusted)).toList(),
-                            SliceChartData.of(selected, selectedResults, unadjusted),
+                            SliceChartData.of(selected, current.options().targetUnit(), selectedResults,
+                                    unadjusted),
                             noticeFor(selected, selectedResults), summaryOf(current, selected, selectedResults, unadjusted));
                 })
                 .onSuccess(selection -> {

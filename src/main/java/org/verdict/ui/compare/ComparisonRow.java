@@ -32,7 +32,7 @@ public final class ComparisonRow {
     /** @param unadjusted whether the Δ cell shows the unadjusted interval instead of the one the verdict reads */
     public ComparisonRow(SliceResult result, boolean unadjusted) {
         this.result = result;
-        MetricFormat numbers = MetricFormat.of(result.metric());
+        MetricFormat numbers = result.metricFormat();
         this.verdictText = formatVerdict(result);
         this.verdictReason = result.isUnstable() || result.withheldForTooFewExamples() ? result.unstableReason()
                 : result.verdict() == Verdict.UNAVAILABLE ? result.unavailableReason() : result.noInformationReason();
@@ -204,7 +204,7 @@ public final class ComparisonRow {
             return "No interval: " + result.unstableReason() + ".";
         }
         String unadjusted = result.unadjustedCi() == null ? "" : "Unadjusted interval: "
-                + MetricFormat.of(result.metric()).interval(result.unadjustedCi().lower(), result.unadjustedCi().upper(),
+                + result.metricFormat().interval(result.unadjustedCi().lower(), result.unadjustedCi().upper(),
                         true) + ".";
         String bound = result.boundReason(unadjustedShown ? result.unadjustedCi() : result.deltaCi());
         String shown;

@@ -31,7 +31,6 @@ import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.TestFamily;
 import org.verdict.core.compare.Verdict;
-import org.verdict.core.pack.Metric;
 import org.verdict.core.stats.ConfusionMatrix;
 import org.verdict.core.stats.MetricFormat;
 import org.verdict.ui.theme.Palette;
@@ -160,7 +159,7 @@ final class ConfusionHeatMap extends ScrollPane {
             heading.getStyleClass().add("confusion-axis");
             recalls.add(heading, c, 0);
         }
-        MetricFormat numbers = MetricFormat.of(Metric.RECALL);
+        MetricFormat numbers = MetricFormat.RATE;
         for (int r = 0; r < rows.size(); r++) {
             SliceResult result = rows.get(r).result();
             Label verdict = new Label(result.verdictWord());

@@ -8,7 +8,9 @@ import org.verdict.core.compare.AxisRange;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.TargetUnit;
 import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.MetricFormat;
 
 /**
  * The numbers a Compare chart draws, in drawing order: the overall slice first, then the slices from the one
@@ -17,7 +19,7 @@ import org.verdict.core.stats.Interval;
  * unavailable) is drawn as its point alone, with its {@link Point#note()}. Δ's whiskers are the interval each verdict
  * reads, or, when {@code unadjusted}, the interval before any multiplicity adjustment (the chart's title says which).
  */
-public record SliceChartData(Metric metric, List<Point> points, boolean unadjusted) {
+public record SliceChartData(Metric metric, TargetUnit targetUnit, List<Point> points, boolean unadjusted) {
 
     /**
      * One slice: Δ with its interval, and each model's value with its interval. A value that is undefined is NaN;
@@ -64,17 +66,21 @@ public record SliceChartData(Metric metric, List<Point> points, boolean unadjust
         points = List.copyOf(points);
     }
 
-    /** Whiskers of the interval each verdict reads. */
+    /** Whiskers of the interval each verdict reads, numbers without a unit. */
     public SliceChartData(Metric metric, List<Point> points) {
-        this(metric, points, false);
+        this(metric, TargetUnit.NONE, points, false);
     }
 
     public static SliceChartData of(Metric metric, List<SliceResult> results) {
-        return of(metric, results, false);
+        return of(metric, TargetUnit.NONE, results, false);
     }
 
-    /** @param unadjusted whether Δ's whiskers are the unadjusted intervals instead of the ones the verdicts read */
-    public static SliceChartData of(Metric metric, List<SliceResult> results, boolean unadjusted) {
+    /**
+     * @param targetUnit the regression target's unit, beside mae's and rmse's numbers in tooltips, ticks and axis title
+     * @param unadjusted whether Δ's whiskers are the unadjusted intervals instead of the ones the verdicts read
+     */
+    public static SliceChartData of(Metric metric, TargetUnit targetUnit, List<SliceResult> results,
+                                    boolean unadjusted) {
         double direction = metric.higherIsBetter() ? 1 : -1;
         List<Point> ordered = new ArrayList<>();
         results.stream().filter(r -> r.slice().isOverall()).map(r -> point(r, unadjusted)).forEach(ordered::add);
@@ -83,7 +89,7 @@ public record SliceChartData(Metric metric, List<Point> points, boolean unadjust
                 .map(r -> point(r, unadjusted)).forEach(ordered::add);
         results.stream().filter(r -> !r.slice().isOverall() && r.delta() == null)
                 .map(r -> point(r, unadjusted)).forEach(ordered::add);
-        return new SliceChartData(metric, ordered, unadjusted);
+        return new SliceChartData(metric, targetUnit, ordered, unadjusted);
     }
 
     private static Interval drawnInterval(SliceResult r, boolean unadjusted) {
@@ -112,6 +118,11 @@ public record SliceChartData(Metric metric, List<Point> points, boolean unadjust
 
     private static double upper(org.verdict.core.compare.MetricEstimate estimate) {
         return estimate == null ? Double.NaN : estimate.ci() == null ? estimate.value() : estimate.ci().upper();
+    }
+
+    /** How the chart writes the metric's numbers: with the target's unit for mae and rmse. */
+    public MetricFormat numbers() {
+        return MetricFormat.of(metric, targetUnit);
     }
 
     /** Nothing to draw: no slice has Δ (a metric unavailable everywhere; the notice above the chart says why). */

@@ -108,7 +108,7 @@ public final class SliceCharts {
         renderer.setSeriesShape(4, square());
         renderer.setSeriesShapesFilled(4, false);
         MessageFormat tooltip = new MessageFormat(text.getString("chart.deltaTooltip"));
-        MetricFormat numbers = MetricFormat.of(data.metric());
+        MetricFormat numbers = data.numbers();
         List<String> tooltips = points.stream().map(p -> tooltip.format(new Object[] {p.label(),
                 MetricFormat.count(p.n()), p.hasInterval() ? numbers.delta(p.delta(), p.deltaLow(), p.deltaHigh())
                         : Double.isNaN(p.delta()) ? "–" : numbers.signedAmong(p.delta(), p.production(),
@@ -117,7 +117,7 @@ public final class SliceCharts {
         renderer.setDefaultToolTipGenerator(byPoint(series -> tooltips));
 
         XYPlot plot = plot(dataset, renderer, points, MessageFormat.format(text.getString("chart.deltaAxis"),
-                data.metric().wireName()), data.metric());
+                numbers.inUnit(data.metric().wireName())), numbers);
         // points without an interval: hollow diamonds, without the zero-length whisker an error renderer would draw
         XYLineAndShapeRenderer hollow = new XYLineAndShapeRenderer(false, true);
         hollow.setSeriesPaint(0, Palette.awt(Palette.NEUTRAL));
@@ -204,13 +204,13 @@ public final class SliceCharts {
             renderer.setSeriesShapesFilled(series, series < 2);
         }
         MessageFormat tooltip = new MessageFormat(text.getString("chart.valueTooltip"));
-        MetricFormat numbers = MetricFormat.of(data.metric());
+        MetricFormat numbers = data.numbers();
         List<String> productionTooltips = points.stream().map(p -> valueTooltip(tooltip, p, production.getKey(),
                 modelText(numbers, p.production(), p.productionLow(), p.productionHigh()))).toList();
         List<String> candidateTooltips = points.stream().map(p -> valueTooltip(tooltip, p, candidate.getKey(),
                 modelText(numbers, p.candidate(), p.candidateLow(), p.candidateHigh()))).toList();
         renderer.setDefaultToolTipGenerator(byPoint(series -> series % 2 == 0 ? productionTooltips : candidateTooltips));
-        XYPlot plot = plot(dataset, renderer, points, data.metric().wireName(), data.metric());
+        XYPlot plot = plot(dataset, renderer, points, numbers.inUnit(data.metric().wireName()), numbers);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         org.verdict.core.compare.AxisRange range = data.valueRange();
         plot.getRangeAxis().setRange(range.lower(), range.upper());
@@ -289,7 +289,7 @@ public final class SliceCharts {
     }
 
     private XYPlot plot(YIntervalSeriesCollection dataset, XYErrorRenderer renderer, List<Point> points,
-                        String valueAxisLabel, org.verdict.core.pack.Metric metric) {
+                        String valueAxisLabel, MetricFormat numbers) {
         long columnSets = points.stream().map(Point::label).filter(label -> label.contains("="))
                 .map(SliceCharts::columnsOf).distinct().count();
         SymbolAxis slices = new RowAxis(points.stream().map(SliceCharts::axisLabel).toList(), columnSets == 1);
@@ -301,9 +301,9 @@ public final class SliceCharts {
         slices.setRange(-0.6, Math.max(points.size(), 1) - 0.4);
         NumberAxis values = new RoundTickAxis(valueAxisLabel);
         values.setAutoRangeIncludesZero(true);
-        if (metric.inTargetUnits()) {
-            // "−20k" rather than "−20,000": a chart beside the table has room for several such ticks
-            values.setNumberFormatOverride(new AxisTickFormat(MetricFormat.of(metric)));
+        if (numbers.inTargetUnits()) {
+            // "−$20k" rather than "−$20,000": a chart beside the table has room for several such ticks
+            values.setNumberFormatOverride(new AxisTickFormat(numbers));
         }
         XYPlot plot = new XYPlot(dataset, slices, values, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);

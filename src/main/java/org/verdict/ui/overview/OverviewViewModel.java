@@ -53,8 +53,7 @@ public final class OverviewViewModel {
     public void showPack(ReviewPack pack) {
         ModelInfo model = pack.manifest().model();
         modelName.set(model.name());
-        task.set(model.task().wireName()
-                + (model.positiveLabel() == null ? "" : " (positive label: " + model.positiveLabel() + ")"));
+        task.set(model.taskText());
         riskTier.set(MessageFormat.format(text.getString("overview.tier"), model.riskTier()));
         approvers.set(approversFor(model.riskTier()));
         primaryMetric.set(pack.manifest().primaryMetric());

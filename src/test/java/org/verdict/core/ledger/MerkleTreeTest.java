@@ -63,7 +63,7 @@ class MerkleTreeTest {
         assertProof(List.of("bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
                 "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
                 "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"), tree.inclusionProof(5, 8));
-        assertTrue(MerkleTree.verifyInclusion(5, 8, MerkleTree.leafHash(HEX.parseHex(ENTRIES.get(5))),
+        assertTrue(InclusionProofs.verify(5, 8, MerkleTree.leafHash(HEX.parseHex(ENTRIES.get(5))),
                 tree.inclusionProof(5, 8), HEX.parseHex(ROOTS.get(8))));
     }
 
@@ -86,11 +86,11 @@ class MerkleTreeTest {
             byte[] root = big.rootHash(size);
             for (int index = 0; index < size; index++) {
                 List<byte[]> proof = big.inclusionProof(index, size);
-                assertTrue(MerkleTree.verifyInclusion(index, size, leaves.get(index), proof, root), index + "/" + size);
+                assertTrue(InclusionProofs.verify(index, size, leaves.get(index), proof, root), index + "/" + size);
                 if (!proof.isEmpty()) {
-                    assertFalse(MerkleTree.verifyInclusion(index, size, leaves.get(index), flipFirstByte(proof), root));
+                    assertFalse(InclusionProofs.verify(index, size, leaves.get(index), flipFirstByte(proof), root));
                 }
-                assertFalse(MerkleTree.verifyInclusion(index, size, leaves.get((index + 1) % 37), proof, root));
+                assertFalse(InclusionProofs.verify(index, size, leaves.get((index + 1) % 37), proof, root));
             }
             for (int old = 0; old <= size; old++) {
                 List<byte[]> proof = big.consistencyProof(old, size);

@@ -55,7 +55,7 @@ class SigningTest {
         byte[] pae = Dsse.pae(Dsse.DECISION_PAYLOAD_TYPE, "{}".getBytes(StandardCharsets.UTF_8));
         byte[] signature = key.sign(pae);
         assertEquals(64, signature.length);
-        SignerIdentity published = KeyFile.readIdentity(dir.resolve("ada-lovelace.signer.json"));
+        SignerIdentity published = KeyFile.readSigner(dir.resolve("ada-lovelace.signer.json")).identity();
         assertEquals(generated.identity().keyId(), published.keyId());
         assertTrue(published.verifies(pae, signature));
         pae[pae.length - 1] ^= 1;
@@ -81,9 +81,9 @@ class SigningTest {
         Path keyPath = KeyFile.generate("Cy", Roles.AI_SAFETY, LedgerFixtures.PASSPHRASE, LedgerFixtures.TEST_ITERATIONS).writeTo(dir);
         KeyFile other = KeyFile.generate("Cy", Roles.AI_SAFETY, LedgerFixtures.PASSPHRASE, LedgerFixtures.TEST_ITERATIONS);
         String json = Files.readString(keyPath);
-        String ownPem = KeyFile.readIdentity(keyPath).publicKeyPem();
+        String ownPem = KeyFile.readSigner(keyPath).identity().publicKeyPem();
         json = json.replace(jsonEscaped(ownPem), jsonEscaped(other.identity().publicKeyPem()))
-                .replace(KeyFile.readIdentity(keyPath).keyId(), other.identity().keyId());
+                .replace(KeyFile.readSigner(keyPath).identity().keyId(), other.identity().keyId());
         Files.writeString(keyPath, json);
         LedgerException e = assertThrows(LedgerException.class, () -> KeyFile.read(keyPath).unlock(LedgerFixtures.PASSPHRASE));
         assertTrue(e.getMessage().contains("does not belong to its private key"), e.getMessage());

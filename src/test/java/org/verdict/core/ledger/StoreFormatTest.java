@@ -2,6 +2,7 @@ package org.verdict.core.ledger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,7 +78,8 @@ class StoreFormatTest {
                     migration.adopted().stream().map(EntryStatement.AdoptedSigner::name).toList());
             // Mallory co-signed #1 as the store's 5th signature, then was revoked: her signature stays valid
             assertEquals(5L, snapshot.signers().get(MALLORY).revokedAfterSignature());
-            assertTrue(snapshot.signers().get(MALLORY).inForceAt(5));
+            assertNull(snapshot.signers().get(MALLORY).outOfForce(5));
+            assertNotNull(snapshot.signers().get(MALLORY).outOfForce(6), "a 6th signature would come after it");
         }
         assertEquals(StoreSchema.CURRENT_VERSION, schemaVersion(db));
         VerificationReport migrated = verify(db);

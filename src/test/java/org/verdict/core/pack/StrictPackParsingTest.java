@@ -105,6 +105,51 @@ class StrictPackParsingTest {
     }
 
     /**
+     * {@code model.targetUnit} of a regression pack: taken as written and placed by one rule (docs/pack-format.md),
+     * or refused at its line and column with what is wrong; a classification pack has no target unit.
+     */
+    @Test
+    void aRegressionTargetsUnitIsReadAndPlacedByItsKind() throws Exception {
+        String csv = "example_id,label,region,pred_1,pred_2\nr1,1,eu,1,2\nr2,3,us,3,3\n";
+        for (String[] unit : new String[][] {{"USD", "$", ""}, {"CHF", "CHF\u00a0", ""}, {"kg", "", "\u00a0kg"},
+                {"\u20b9", "\u20b9", ""}, {"usd", "", "\u00a0usd"}}) {
+            Path pack = PackFixture.write(temp.resolve("unit-" + unit[2].length() + unit[0].codePointAt(0)),
+                    REGRESSION_MANIFEST.replace("\"riskTier\": 1}", "\"riskTier\": 1, \"targetUnit\": \"" + unit[0] + "\"}"),
+                    csv);
+            TargetUnit read = new PackLoader().load(pack, Progress.NONE).manifest().model().targetUnit();
+            assertEquals(List.of(unit[0], unit[1], unit[2]), List.of(read.text(), read.prefix(), read.suffix()));
+        }
+        Path bare = PackFixture.write(temp.resolve("bare"), REGRESSION_MANIFEST, csv);
+        assertTrue(new PackLoader().load(bare, Progress.NONE).manifest().model().targetUnit().isNone());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "5|31|model.targetUnit must be the target's unit as a string, e.g. \"USD\" or \"kg\", not the number 5",
+        "\"\"|31|model.targetUnit is empty; name the target's unit, or leave the key out (a unit is written beside every number in the target's units; e.g. \"USD\", \"kg\", \"min\")",
+        "\"US dollars of 2026\"|31|model.targetUnit 'US dollars of 2026' is 18 characters; a unit may have at most 12 (a unit is written beside every number in the target's units; e.g. \"USD\", \"kg\", \"min\")",
+        "\"USD \"|31|model.targetUnit 'USD ' has whitespace around it; write the unit without it",
+        "\"k\\tg\"|31|model.targetUnit holds a control character (a line break, a tab); write the unit on one line",
+        "\"1,000 USD\"|31|model.targetUnit '1,000 USD' holds ',', which would read as part of an interval such as [52,599, 55,536]; write the unit without it",
+    })
+    void aBadTargetUnitIsRefusedAtItsLineAndColumn(String written, long column, String problem) {
+        PackException error = refused(REGRESSION_MANIFEST.replace("\"riskTier\": 1}",
+                "\"riskTier\": 1,\n                \"targetUnit\": " + written + "}"), "example_id,label,region,pred_1,pred_2\n");
+        assertEquals(List.of("manifest.json", 4L, column, problem),
+                List.of(error.file(), error.line(), error.column(), error.problem()));
+    }
+
+    @Test
+    void aClassificationPackHasNoTargetUnit() {
+        PackException error = refused(PackFixture.MULTICLASS_MANIFEST.replace("\"riskTier\": 2,",
+                "\"riskTier\": 2, \"targetUnit\": \"USD\","), PackFixture.MULTICLASS_CSV);
+        assertEquals(List.of("manifest.json", 3L, "model.targetUnit names the unit of a regression target (the unit of "
+                + "its mae and rmse); a multiclass model has none: remove the key"),
+                List.of(error.file(), error.line(), error.problem()));
+        assertTrue(error.column() > 0, error.getMessage());
+    }
+
+    /**
      * A value of the wrong kind is refused with its key by its whole path, what is expected and what is written instead,
      * at its line and column: "1" (a string) and 1.0 (a fraction) are no whole numbers, though they print like one.
      */
@@ -143,7 +188,7 @@ class StrictPackParsingTest {
         "\"file\": \"primary.csv\"|\"file\": \"nope.csv\"|11|suites.primary.file: 'nope.csv' is missing from the pack",
         "{\"primary\": {|{\"holdout\": {|11|suites.primary is required",
         "\"slices\": [\"language\"], \"sensitive\": [\"gender\"]|\"slices\": []|11|suites.primary.slices must name at least one slice column",
-        "\"riskTier\": 2,|\"riskTier\": 2, \"a/b\": 1,|3|unknown key model.a/b (a typo?); known keys here: name, task, riskTier, positiveLabel, classes",
+        "\"riskTier\": 2,|\"riskTier\": 2, \"a/b\": 1,|3|unknown key model.a/b (a typo?); known keys here: name, task, riskTier, positiveLabel, classes, targetUnit",
     })
     void aRuleOfTheManifestNamesItsKeyByItsWholePath(String from, String to, long line, String problem) {
         PackException error = refused(PackFixture.MULTICLASS_MANIFEST.replace(from, to), PackFixture.MULTICLASS_CSV);

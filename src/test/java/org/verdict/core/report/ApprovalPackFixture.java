@@ -26,6 +26,7 @@ import org.verdict.core.gates.model.EvidencePageId;
 import org.verdict.core.pack.ModelInfo;
 import org.verdict.core.pack.ModelRole;
 import org.verdict.core.pack.ModelVersion;
+import org.verdict.core.pack.TargetUnit;
 import org.verdict.core.pack.Task;
 import org.verdict.core.report.DecisionEvidence.SignatureEvidence;
 import org.verdict.core.stats.Interval;
@@ -114,7 +115,7 @@ final class ApprovalPackFixture {
         EvidenceSection breaker = new EvidenceSection(EvidencePageId.METRIC_HISTORY, "Circuit breaker", Outcome.PASS,
                 "candidate 0.813 ≥ historical best 0.809 − 0.02", List.of(), List.of(), null);
         return new ApprovalPackContent("support-router-2026-11", new ModelInfo("support-router", Task.MULTICLASS, 2,
-                null), "macro_f1", List.of(production, candidate), "43", List.of("ML lead"),
+                null, TargetUnit.NONE), "macro_f1", List.of(production, candidate), "43", List.of("ML lead"),
                 "Blocked: not every gate passes. Risk tier 2 would need ML Lead once they do.",
                 List.of(primary, languages, fairness, safety, latency, canary, holdout, human, breaker),
                 List.of("canary", "annotations"),

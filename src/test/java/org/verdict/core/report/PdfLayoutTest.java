@@ -29,8 +29,8 @@ class PdfLayoutTest {
     @Test
     void aWideTableOfDollarAmountsNeverBreaksANumberOrAWord() throws Exception {
         // the slice table of a house-price pack, numbers written as the composer writes them, plus two long headers
-        org.verdict.core.stats.MetricFormat dollars = org.verdict.core.stats.MetricFormat.of(
-                org.verdict.core.pack.Metric.MAE);
+        org.verdict.core.stats.MetricFormat dollars = org.verdict.core.stats.MetricFormat.of(org.verdict.core.pack.Metric.MAE,
+                org.verdict.core.pack.TargetUnit.NONE);
         List<String> headers = List.of("Slice", "n", "Production", "Candidate", "Δ", "95% CI of Δ", "Adjusted p",
                 "Threshold alpha", "Verdict");
         List<List<Cell>> rows = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.verdict.core.stats;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.verdict.core.pack.ExampleIds;
 
 class HashedBlocksTest {
+    private final HashedBlocks hashed = new HashedBlocks();
+
     /**
      * Expected blocks from Python's hashlib, independently of this code:
      * {@code int(hashlib.md5((id + ':' + str(seed)).encode()).hexdigest()[:15], 16) % k}.
@@ -28,7 +31,7 @@ class HashedBlocksTest {
         for (int i = 0; i < ids.length; i++) {
             ids[i] = "ex-" + i;
         }
-        int[] blocks = HashedBlocks.blocksOf(ExampleIds.of(ids), 7, 300);
+        int[] blocks = hashed.blocksOf(ExampleIds.of(ids), 7, 300);
         int[] expected = new int[ids.length];
         int[] sizes = new int[300];
         for (int i = 0; i < ids.length; i++) {
@@ -46,7 +49,7 @@ class HashedBlocksTest {
     @Test
     void aTablesNonAsciiIdsHashAsTheirUtf8Bytes() {
         String[] ids = {"ex-1", "ünïcode-id", "id-😀", "ascii-after-unicode", "x".repeat(200)};
-        int[] blocks = HashedBlocks.blocksOf(ExampleIds.of(ids), -5, 300);
+        int[] blocks = hashed.blocksOf(ExampleIds.of(ids), -5, 300);
         assertEquals(266, blocks[1]); // as hashlib gives above
         for (int i = 0; i < ids.length; i++) {
             assertEquals(HashedBlocks.blockOf(ids[i], -5, 300), blocks[i], ids[i]);
@@ -57,18 +60,29 @@ class HashedBlocksTest {
     @Test
     void aTablesBlocksAreHashedOncePerSeedAndNumberOfBlocks() {
         ExampleIds ids = ExampleIds.of("a", "b", "c", "d");
-        int[] first = HashedBlocks.blocksOf(ids, 42, 300);
-        assertSame(first, HashedBlocks.blocksOf(ids, 42, 300));
-        int[] otherSeed = HashedBlocks.blocksOf(ids, 43, 300);
-        int[] fewerBlocks = HashedBlocks.blocksOf(ids, 43, 100);
+        int[] first = hashed.blocksOf(ids, 42, 300);
+        assertSame(first, hashed.blocksOf(ids, 42, 300));
+        int[] otherSeed = hashed.blocksOf(ids, 43, 300);
+        int[] fewerBlocks = hashed.blocksOf(ids, 43, 100);
         for (int row = 0; row < 4; row++) {
             String id = String.valueOf((char) ('a' + row));
             assertEquals(HashedBlocks.blockOf(id, 43, 300), otherSeed[row]);
             assertEquals(HashedBlocks.blockOf(id, 43, 100), fewerBlocks[row]);
         }
-        assertArrayEquals(first, HashedBlocks.blocksOf(ids, 42, 300));
+        assertArrayEquals(first, hashed.blocksOf(ids, 42, 300));
         // equal ids of another table are that table's own: hashed for it, with the same result
-        assertArrayEquals(first, HashedBlocks.blocksOf(ExampleIds.of("a", "b", "c", "d"), 42, 300));
+        assertArrayEquals(first, hashed.blocksOf(ExampleIds.of("a", "b", "c", "d"), 42, 300));
+    }
+
+    /** The blocks are kept by their owner (an engine), not by the process: another owner hashes the table anew. */
+    @Test
+    void anotherOwnerHashesTheSameTableItself() {
+        ExampleIds ids = ExampleIds.of("a", "b", "c", "d");
+        int[] mine = hashed.blocksOf(ids, 42, 300);
+        int[] theirs = new HashedBlocks().blocksOf(ids, 42, 300);
+        assertNotSame(mine, theirs);
+        assertArrayEquals(mine, theirs);
+        assertSame(mine, hashed.blocksOf(ids, 42, 300), "another owner's hashing leaves this one's blocks in place");
     }
 
     /** Hashing started early (on its own thread) gives the blocks of hashing on demand, once, whoever finishes it. */
@@ -79,11 +93,11 @@ class HashedBlocksTest {
             names[i] = "row-" + i;
         }
         ExampleIds early = ExampleIds.of(names);
-        HashedBlocks.startHashing(early, 20261122, 300);
-        HashedBlocks.startHashing(early, 20261122, 300); // a second start of the same hashing adds nothing
-        int[] blocks = HashedBlocks.blocksOf(early, 20261122, 300);
-        assertSame(blocks, HashedBlocks.blocksOf(early, 20261122, 300));
-        assertArrayEquals(HashedBlocks.blocksOf(ExampleIds.of(names), 20261122, 300), blocks);
+        hashed.startHashing(early, 20261122, 300);
+        hashed.startHashing(early, 20261122, 300); // a second start of the same hashing adds nothing
+        int[] blocks = hashed.blocksOf(early, 20261122, 300);
+        assertSame(blocks, hashed.blocksOf(early, 20261122, 300));
+        assertArrayEquals(hashed.blocksOf(ExampleIds.of(names), 20261122, 300), blocks);
         assertEquals(109, blocks[17]); // as hashlib gives above for row-17
         for (int row = 0; row < names.length; row += 997) {
             assertEquals(HashedBlocks.blockOf(names[row], 20261122, 300), blocks[row], names[row]);

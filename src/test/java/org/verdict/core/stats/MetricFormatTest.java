@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.TargetUnit;
 
 class MetricFormatTest {
-    private final MetricFormat dollars = MetricFormat.of(Metric.MAE);
+    private final MetricFormat dollars = MetricFormat.of(Metric.MAE, TargetUnit.NONE);
 
     @Test
     void axisTicksOfDollarsAreWrittenInThousands() {
@@ -15,12 +16,12 @@ class MetricFormatTest {
         assertEquals("0", dollars.axisTick(0));
         assertEquals("500", dollars.axisTick(500));
         assertEquals("1.25M", dollars.axisTick(1_250_000));
-        assertEquals("0.250", MetricFormat.of(Metric.ACCURACY).axisTick(0.25), "a rate as ever");
+        assertEquals("0.250", MetricFormat.of(Metric.ACCURACY, TargetUnit.NONE).axisTick(0.25), "a rate as ever");
     }
 
     @Test
     void ratesHaveThreeDecimalsAndATrueMinus() {
-        MetricFormat rates = MetricFormat.of(Metric.ACCURACY);
+        MetricFormat rates = MetricFormat.of(Metric.ACCURACY, TargetUnit.NONE);
         assertEquals("0.812", rates.value(0.8123));
         assertEquals("−0.040 [−0.055, −0.025]", rates.delta(-0.04, -0.055, -0.025));
         assertEquals("+0.012", rates.signed(0.0121));
@@ -29,7 +30,7 @@ class MetricFormatTest {
 
     @Test
     void aSquaredCalibrationErrorKeepsThreeSignificantDigitsInsteadOfReadingZero() {
-        MetricFormat calibration = MetricFormat.of(Metric.SQ_CALIBRATION_ERROR);
+        MetricFormat calibration = MetricFormat.of(Metric.SQ_CALIBRATION_ERROR, TargetUnit.NONE);
         // largest 0.00073: three zeros after the point, then three digits
         assertEquals("0.000420 [0.000110, 0.000730]", calibration.estimate(0.00042, 0.00011, 0.00073));
         assertEquals("−0.000310 [−0.000520, −0.000100]", calibration.delta(-0.00031, -0.00052, -0.0001));
@@ -148,5 +149,34 @@ class MetricFormatTest {
         MetricFormat gate = MetricFormat.GATE_RATE.apartFrom(-0.01).forInterval(-0.004, -0.010042, 0.002, -0.01);
         assertEquals("−0.01004", gate.signedAmong(-0.010042, -0.01));
         assertEquals("−0.01000", gate.signedAmong(-0.01, -0.010042));
+    }
+
+    /** Every number of mae and rmse carries the pack's unit, by the one rule of docs/pack-format.md; r2 never does. */
+    @Test
+    void aTargetUnitIsWrittenBesideEveryNumberInIt() {
+        MetricFormat usd = MetricFormat.of(Metric.MAE, TargetUnit.of("USD"));
+        assertEquals("$23,643 [$21,818, $25,385]", usd.estimate(23_643.2, 21_818.4, 25_384.9));
+        assertEquals("−$759 [−$1,321, +$524]", usd.delta(-759.2, -1_321.0, 524.0));
+        assertEquals("+$13,679", usd.signed(13_679.4));
+        assertEquals("$0", usd.valueAmong(0, -54_593));
+        assertEquals("[−$3,267, +$13,679]", usd.interval(-3_267, 13_679, true));
+        assertEquals("$20k", usd.axisTick(20_000));
+        assertEquals("−$2.5k", usd.axisTick(-2_500));
+        assertEquals("mae in USD", usd.inUnit("mae"));
+        assertEquals("€73,700", MetricFormat.of(Metric.RMSE, TargetUnit.of("EUR")).value(73_700));
+        assertEquals("−¥1,561", MetricFormat.of(Metric.RMSE, TargetUnit.of("JPY")).signed(-1_561));
+        assertEquals("CHF\u00a073,700 [CHF\u00a070,100, CHF\u00a077,300]",
+                MetricFormat.of(Metric.RMSE, TargetUnit.of("CHF")).estimate(73_700, 70_100.0, 77_300.0));
+        MetricFormat kilograms = MetricFormat.of(Metric.MAE, TargetUnit.of("kg"));
+        assertEquals("73.20\u00a0kg [70.10\u00a0kg, 77.30\u00a0kg]", kilograms.estimate(73.2, 70.1, 77.3));
+        assertEquals("−0.412\u00a0kg", kilograms.signed(-0.4123));
+        assertEquals("₹5,120", MetricFormat.of(Metric.MAE, TargetUnit.of("₹")).value(5_120));
+        // a share, a ratio or r2 has no unit, whatever the pack names
+        assertEquals("0.897 [0.887, 0.906]", MetricFormat.of(Metric.R2, TargetUnit.of("USD")).estimate(0.8967, 0.887,
+                0.906));
+        assertEquals("0.119", MetricFormat.of(Metric.MAPE, TargetUnit.of("USD")).value(0.1194));
+        assertEquals("mape", MetricFormat.of(Metric.MAPE, TargetUnit.of("USD")).inUnit("mape"));
+        // no value, no unit
+        assertEquals("–", usd.value(Double.NaN));
     }
 }

@@ -2,6 +2,7 @@ package org.verdict.core.summary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -25,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.ComparisonReport;
@@ -33,6 +42,7 @@ import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.pack.Hashes;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
@@ -157,32 +167,78 @@ class DuckDbSummaryTest {
         assertEquals(4_000, new SummaryPackReader().read(summaryPack, Progress.NONE).primary().rowCount());
     }
 
+    /**
+     * A quote in the rows' path, the positive label or a slice value reaches DuckDB as a character of a string, never
+     * as SQL: from CSV, and from Parquet (which the row loader reads through DuckDB too), the summary compares as the
+     * rows do.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"primary.csv", "primary.parquet"})
+    void quotesInThePathTheLabelAndASliceAreReadAsWritten(String primary) throws Exception {
+        Path written = RowPacks.write(folder.resolve("rows"), Task.BINARY, 3_000, 5);
+        Path manifest = written.resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest)
+                .replace("\"positiveLabel\": \"fraud\"", "\"positiveLabel\": \"it's fraud\"")
+                .replace("primary.csv", primary));
+        Path csv = written.resolve("primary.csv");
+        Files.writeString(csv, Files.readString(csv).replace(",fraud,", ",it's fraud,").replace(",eu,", ",l'eu,"));
+        if (primary.endsWith(".parquet")) {
+            duckDb("COPY (SELECT * FROM read_csv('" + csv + "', header = true)) TO '"
+                    + written.resolve(primary) + "' (FORMAT parquet)");
+        }
+        Path rowPack = Files.move(written, folder.resolve("O'Brien's rows"));
+
+        ReviewPack rows = new PackLoader().load(rowPack, Progress.NONE);
+        Path summaryPack = folder.resolve("summary");
+        new DuckDbSummarizer("512MB", 1).summarize(rowPack.resolve(primary).toString(), null, rows.manifest(), true,
+                true, 5L, summaryPack, Progress.NONE);
+        SummaryPack summary = new SummaryPackReader().read(summaryPack, Progress.NONE);
+        assertEquals(3_000, summary.primary().rowCount());
+
+        ComparisonEngine engine = new ComparisonEngine();
+        ComparisonReport fromRows = engine.compare(rows, null, ComparisonOptions.DEFAULTS, Progress.NONE);
+        assertTrue(fromRows.results().stream().anyMatch(r -> r.slice().label().contains("l'eu")),
+                "the quoted region is a slice of its own");
+        SummaryAgreement.assertAgree(fromRows, new SummaryComparison(engine).compare(summary, null,
+                ComparisonOptions.DEFAULTS, Progress.NONE));
+    }
+
+    /** An example id holding a quote, used twice in a folder whose name holds one, is placed at its second line. */
+    @Test
+    void aRepeatedIdWithAQuoteIsPlacedAtItsLine() throws Exception {
+        Path rowPack = RowPacks.write(folder.resolve("O'Brien's rows"), Task.REGRESSION, 100, 3);
+        Path csv = rowPack.resolve("primary.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(csv));
+        lines.set(4, lines.get(4).replaceFirst("^ex-3,", "O'Neil,"));
+        lines.set(9, lines.get(9).replaceFirst("^ex-8,", "O'Neil,"));
+        Files.write(csv, lines);
+
+        PackException e = assertThrows(PackException.class, () -> new DuckDbSummarizer("512MB", 1).summarize(
+                csv.toString(), null, RowManifest.read(rowPack.resolve("manifest.json")), true, true, 1L,
+                folder.resolve("summary"), Progress.NONE));
+        assertEquals(csv.toString(), e.file());
+        assertEquals(10, e.line());
+        assertEquals(1, e.column());
+        assertTrue(e.problem().contains("'O'Neil' was already used on line 5"), e.problem());
+    }
+
+    /** Cancel, given once the blocks query is announced, stops DuckDB there: no later step, nothing written. */
     @Test
     void cancelStopsDuckDbMidQueryAndWritesNothing() throws Exception {
         Path rows = folder.resolve("big.parquet");
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-             Statement statement = connection.createStatement()) {
-            statement.execute("COPY (SELECT 'ex-' || i AS example_id, CAST(i % 7 AS VARCHAR) AS region,"
-                    + " 'web' AS channel, 'female' AS gender, random() * 100 AS label, random() * 100 AS pred_7,"
-                    + " random() * 100 AS pred_8 FROM range(4000000) t(i)) TO '" + rows + "' (FORMAT parquet)");
-        }
+        duckDb("COPY (SELECT 'ex-' || i AS example_id, CAST(i % 7 AS VARCHAR) AS region, 'web' AS channel,"
+                + " 'female' AS gender, random() * 100 AS label, random() * 100 AS pred_7, random() * 100 AS pred_8"
+                + " FROM range(4000000) t(i)) TO '" + rows + "' (FORMAT parquet)");
         Path rowPack = RowPacks.write(folder.resolve("rows"), Task.REGRESSION, 10, 1);
+        List<String> messages = new CopyOnWriteArrayList<>();
+        CountDownLatch summing = new CountDownLatch(1);
         AtomicBoolean cancelled = new AtomicBoolean();
-        Progress cancelSoon = new Progress() {
+        Progress progress = new Progress() {
             @Override
             public void update(double fraction, String message) {
-                // Cancel 200 ms into the blocks query, while DuckDB is scanning
+                messages.add(message);
                 if (message.startsWith("Summing hashed blocks")) {
-                    Thread canceller = new Thread(() -> {
-                        try {
-                            Thread.sleep(200);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                        cancelled.set(true);
-                    });
-                    canceller.setDaemon(true);
-                    canceller.start();
+                    summing.countDown();
                 }
             }
 
@@ -192,8 +248,24 @@ class DuckDbSummaryTest {
             }
         };
         Path out = folder.resolve("summary");
-        assertThrows(CancelledException.class, () -> new DuckDbSummarizer("512MB", 1).summarize(rows.toString(), null,
-                RowManifest.read(rowPack.resolve("manifest.json")), true, true, 1L, out, cancelSoon));
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> summary = worker.submit(() -> {
+                new DuckDbSummarizer("512MB", 1).summarize(rows.toString(), null,
+                        RowManifest.read(rowPack.resolve("manifest.json")), true, true, 1L, out, progress);
+                return null;
+            });
+            assertTrue(summing.await(60, TimeUnit.SECONDS), "the blocks query started");
+            cancelled.set(true);
+            ExecutionException failure = assertThrows(ExecutionException.class,
+                    () -> summary.get(120, TimeUnit.SECONDS));
+
+            assertInstanceOf(CancelledException.class, failure.getCause());
+            assertTrue(messages.get(messages.size() - 1).startsWith("Summing hashed blocks"),
+                    "no step after the cancelled one: " + messages);
+        } finally {
+            worker.shutdownNow();
+        }
         assertFalse(Files.exists(out));
     }
 
@@ -209,5 +281,12 @@ class DuckDbSummaryTest {
         assertTrue(!cells.contains("ex-"), "no example ids leave the data");
         assertTrue(Files.size(summaryPack.resolve(SummaryPackWriter.CELLS_FILE))
                 < Files.size(rowPack.resolve("primary.csv")) / 5);
+    }
+
+    private static void duckDb(String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 }

@@ -163,6 +163,15 @@ class SparkSummaryTest {
         }
     }
 
+    /** Every value written into the Spark SQL comes back as itself: quotes and backslashes in labels or slices. */
+    @Test
+    void sparkReadsEveryLiteralAsTheValueItHolds() {
+        for (String value : SqlLiteralsTest.AWKWARD) {
+            assertEquals(value, spark.sql("SELECT " + SqlDialect.SPARK.literal(value)).collectAsList().get(0)
+                    .getString(0), value);
+        }
+    }
+
     private static void view(Path csv, String name) {
         spark.read().option("header", "true").csv(csv.toString()).createOrReplaceTempView(name);
     }

@@ -60,7 +60,7 @@ class SummaryPackGatesTest {
         CandidateReview fromSummary;
         try (ReviewPack summary = loader.load(folder.resolve("summary"), Progress.NONE)) {
             assertTrue(summary.isSummary());
-            assertEquals(12_000, summary.primaryRowCount());
+            assertEquals(12_000, summary.summary().rowCount());
             fromSummary = gates.review(summary, null, policy, Progress.NONE);
         }
 

@@ -14,9 +14,13 @@ import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.ComparisonReport;
@@ -71,24 +75,72 @@ class SummaryPackValidationTest {
         assertEquals(3_000, pack.primary().rowCount());
     }
 
-    @Test
-    void rowCountOfTheManifestMustMatchTheCells() throws Exception {
-        Path pack = copy(regression);
-        edit(pack.resolve("manifest.json"), text -> text.replace("\"rows\" : 3000", "\"rows\" : 3001"));
-        PackException e = refused(pack);
-        assertEquals("manifest.json", e.file());
-        assertEquals(lineOf(pack.resolve("manifest.json"), "\"rows\""), e.line());
-        assertTrue(e.column() > 0);
-        assertTrue(e.problem().contains("3001") && e.problem().contains("3000"), e.problem());
+    /** The primary suite's tables and a held-out set's are read by the same code: each refusal is tried on both. */
+    enum Suite {
+        PRIMARY("summary.rows", SummaryPackWriter.CELLS_FILE, SummaryPackWriter.RANKING_FILE),
+        HELD_OUT("summary.holdout.rows", SummaryPackWriter.HOLDOUT_CELLS_FILE, SummaryPackWriter.HOLDOUT_RANKING_FILE);
+
+        final String rowsKey;
+        final String cells;
+        final String ranking;
+
+        Suite(String rowsKey, String cells, String ranking) {
+            this.rowsKey = rowsKey;
+            this.cells = cells;
+            this.ranking = ranking;
+        }
+
+        PackException refused(Path pack) {
+            return this == PRIMARY ? SummaryPackValidationTest.refused(pack) : heldOutRefused(pack);
+        }
     }
 
-    @Test
-    void aNegativeCellIsRefusedAtItsLineAndColumn() throws Exception {
-        Path pack = copy(multiclass);
-        setField(pack.resolve(SummaryPackWriter.CELLS_FILE), 3, "n", "-4");
-        PackException e = refused(pack);
-        assertWhere(e, SummaryPackWriter.CELLS_FILE, 3, columnOf(pack.resolve(SummaryPackWriter.CELLS_FILE), "n"));
+    static Stream<Arguments> rowCounts() {
+        return Stream.of(Arguments.of(Suite.PRIMARY, regression, 3_000, 3_001),
+                Arguments.of(Suite.HELD_OUT, withHoldout, 1_500, 1_499));
+    }
+
+    @ParameterizedTest
+    @MethodSource("rowCounts")
+    void rowsOfTheManifestMustMatchTheCells(Suite suite, Path summarised, int rows, int claimed) throws Exception {
+        Path pack = copy(summarised);
+        edit(pack.resolve("manifest.json"), text -> text.replace("\"rows\" : " + rows, "\"rows\" : " + claimed));
+        PackException e = suite.refused(pack);
+        assertEquals("manifest.json", e.file());
+        assertEquals(lineOf(pack.resolve("manifest.json"), "\"rows\" : " + claimed), e.line());
+        assertTrue(e.column() > 0);
+        assertEquals(suite.rowsKey + " is " + claimed + " but the cells of " + suite.cells + " add up to " + rows,
+                e.problem());
+    }
+
+    static Stream<Arguments> negativeCells() {
+        return Stream.of(Arguments.of(Suite.PRIMARY, multiclass, 3), Arguments.of(Suite.HELD_OUT, withHoldout, 4));
+    }
+
+    @ParameterizedTest
+    @MethodSource("negativeCells")
+    void aNegativeCellIsRefusedAtItsLineAndColumn(Suite suite, Path summarised, int line) throws Exception {
+        Path cells = copy(summarised).resolve(suite.cells);
+        setField(cells, line, "n", "-4");
+        PackException e = suite.refused(cells.getParent());
+        assertWhere(e, suite.cells, line, columnOf(cells, "n"));
         assertTrue(e.problem().contains("negative"), e.problem());
+    }
+
+    static Stream<Arguments> rankingCounts() {
+        return Stream.of(Arguments.of(Suite.PRIMARY, binary, 5, "positives", 2),
+                Arguments.of(Suite.HELD_OUT, withHoldout, 2, "negatives", 1));
+    }
+
+    @ParameterizedTest
+    @MethodSource("rankingCounts")
+    void rankingSumsThatDoNotAddUpToTheirCellsAreRefused(Suite suite, Path summarised, int line, String count,
+                                                          int more) throws Exception {
+        Path ranking = copy(summarised).resolve(suite.ranking);
+        setField(ranking, line, count, Long.toString(Long.parseLong(field(ranking, line, count)) + more));
+        PackException e = suite.refused(ranking.getParent());
+        assertWhere(e, suite.ranking, line, columnOf(ranking, count));
+        assertTrue(e.problem().contains("but its cells hold"), e.problem());
     }
 
     /** A slice value written in two Unicode forms would be two slices that print alike: refused at its cell. */
@@ -333,16 +385,6 @@ class SummaryPackValidationTest {
     }
 
     @Test
-    void rankingSumsThatDoNotAddUpToTheirCellsAreRefused() throws Exception {
-        Path pack = copy(binary);
-        Path ranking = pack.resolve(SummaryPackWriter.RANKING_FILE);
-        setField(ranking, 5, "positives", Long.toString(Long.parseLong(field(ranking, 5, "positives")) + 2));
-        PackException e = refused(pack);
-        assertWhere(e, SummaryPackWriter.RANKING_FILE, 5, columnOf(ranking, "positives"));
-        assertTrue(e.problem().contains("but its cells hold"), e.getMessage());
-    }
-
-    @Test
     void aSliceTheCellsHoldButTheRankingSumsLackIsRefused() throws Exception {
         Path pack = copy(binary);
         Path ranking = pack.resolve(SummaryPackWriter.RANKING_FILE);
@@ -530,38 +572,6 @@ class SummaryPackValidationTest {
             assertEquals(200, new SuiteReader().read(loaded.root(), loaded.manifest(), Progress.NONE).humanBaseline()
                     .orElseThrow().examples());
         }
-    }
-
-    @Test
-    void heldOutRowsOfTheManifestMustMatchItsCells() throws Exception {
-        Path pack = copy(withHoldout);
-        edit(pack.resolve("manifest.json"), text -> text.replace("\"rows\" : 1500", "\"rows\" : 1499"));
-        PackException e = heldOutRefused(pack);
-        assertEquals("manifest.json", e.file());
-        assertEquals(lineOf(pack.resolve("manifest.json"), "\"rows\" : 1499"), e.line());
-        assertTrue(e.column() > 0);
-        assertEquals("summary.holdout.rows is 1499 but the cells of " + SummaryPackWriter.HOLDOUT_CELLS_FILE
-                + " add up to 1500", e.problem());
-    }
-
-    @Test
-    void aNegativeHeldOutCellIsRefusedAtItsLineAndColumn() throws Exception {
-        Path pack = copy(withHoldout);
-        Path cells = pack.resolve(SummaryPackWriter.HOLDOUT_CELLS_FILE);
-        setField(cells, 4, "n", "-1");
-        PackException e = heldOutRefused(pack);
-        assertWhere(e, SummaryPackWriter.HOLDOUT_CELLS_FILE, 4, columnOf(cells, "n"));
-        assertTrue(e.problem().contains("negative"), e.problem());
-    }
-
-    @Test
-    void heldOutRankingSumsThatDoNotAddUpToItsCellsAreRefused() throws Exception {
-        Path pack = copy(withHoldout);
-        Path ranking = pack.resolve(SummaryPackWriter.HOLDOUT_RANKING_FILE);
-        setField(ranking, 2, "negatives", Long.toString(Long.parseLong(field(ranking, 2, "negatives")) + 1));
-        PackException e = heldOutRefused(pack);
-        assertWhere(e, SummaryPackWriter.HOLDOUT_RANKING_FILE, 2, columnOf(ranking, "negatives"));
-        assertTrue(e.problem().contains("but its cells hold"), e.problem());
     }
 
     @Test

@@ -284,8 +284,9 @@ class AuditViewModelTest {
         assertEquals("awaiting signatures (product)", model.visibleRecords().get(1).status());
 
         model.cosign(model.visibleRecords().get(1), product, LedgerFixtures.PASSPHRASE.clone());
-        assertEquals("Record #2 co-signed by Joan Clarke (product, " + org.verdict.core.ledger.KeyFile.readIdentity(product)
-                .shortKeyId() + ").", model.cosignOutcomeProperty().get());
+        assertEquals("Record #2 co-signed by Joan Clarke (product, "
+                + org.verdict.core.ledger.KeyFile.readSigner(product).identity().shortKeyId() + ").",
+                model.cosignOutcomeProperty().get());
         assertEquals("signed", model.visibleRecords().get(1).status(), "the store is shown again with the signature");
         assertTrue(model.intactProperty().get(), model.verificationProperty().get());
     }

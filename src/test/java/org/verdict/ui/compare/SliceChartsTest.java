@@ -129,7 +129,8 @@ class SliceChartsTest {
     /** A model without an interval (withheld under the minimum) is said so in its tooltip, never as "[0.750, 0.750]". */
     @Test
     void aModelWithoutAnIntervalSaysSoWithTheReason() {
-        org.verdict.core.stats.MetricFormat numbers = org.verdict.core.stats.MetricFormat.of(Metric.ROC_AUC);
+        org.verdict.core.stats.MetricFormat numbers = org.verdict.core.stats.MetricFormat.of(Metric.ROC_AUC,
+                org.verdict.core.pack.TargetUnit.NONE);
         assertEquals("0.750 (no interval)", SliceCharts.modelText(numbers, 0.75, 0.75, 0.75));
         assertEquals("0.750 [0.069, 0.992]", SliceCharts.modelText(numbers, 0.75, 0.069, 0.992));
     }

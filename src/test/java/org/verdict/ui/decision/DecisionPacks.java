@@ -12,6 +12,7 @@ import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.SuiteSpec;
+import org.verdict.core.pack.TargetUnit;
 import org.verdict.core.pack.Task;
 
 /** A review pack as the loader would hand it over: tier 3, production 42, candidates 43 and 44. */
@@ -22,7 +23,7 @@ final class DecisionPacks {
     static ReviewPack tierThreePack() {
         ObjectMapper json = new ObjectMapper();
         PackManifest manifest = new PackManifest(PackManifest.FORMAT_V1,
-                new ModelInfo("support-router", Task.MULTICLASS, 3, null),
+                new ModelInfo("support-router", Task.MULTICLASS, 3, null, TargetUnit.NONE),
                 List.of(version("42", ModelRole.PRODUCTION, "tickets-2026-09"),
                         version("43", ModelRole.CANDIDATE, "tickets-2026-10"),
                         version("44", ModelRole.CANDIDATE, "tickets-2026-11")),

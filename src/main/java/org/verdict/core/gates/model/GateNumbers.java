@@ -2,6 +2,7 @@ package org.verdict.core.gates.model;
 
 import java.util.Locale;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.TargetUnit;
 import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.MetricFormat;
 
@@ -26,34 +27,40 @@ public final class GateNumbers {
 
     /**
      * A measured value of a metric, with the decimals of the numbers it is compared with in the same sentence: an
-     * error in the target's units as the app and the report write it ({@code 20,477}, not {@code 20476.8445};
-     * {@code 100.1 vs 99.87} reads {@code 100.10 vs 99.87}), a rate or score as {@link #value(double)}.
+     * error in the target's units as the app and the report write it, with the target's {@code unit} ({@code $20,477},
+     * not {@code 20476.8445}; {@code 100.1 vs 99.87} reads {@code 100.10 vs 99.87}), a rate or score as
+     * {@link #value(double)}.
      */
-    public static String value(Metric metric, double value, double... comparedWith) {
-        return numbers(metric).valueAmong(value, comparedWith);
+    public static String value(Metric metric, TargetUnit unit, double value, double... comparedWith) {
+        return numbers(metric, unit).valueAmong(value, comparedWith);
     }
 
-    /** A difference of a metric, or a limit on one, as {@link #value(Metric, double, double...)} with its sign. */
-    public static String signed(Metric metric, double value, double... comparedWith) {
-        return numbers(metric).signedAmong(value, comparedWith);
+    /**
+     * A difference of a metric, or a limit on one, as {@link #value(Metric, TargetUnit, double, double...)} with its
+     * sign.
+     */
+    public static String signed(Metric metric, TargetUnit unit, double value, double... comparedWith) {
+        return numbers(metric, unit).signedAmong(value, comparedWith);
     }
 
     /**
      * How a sentence about a difference and its interval writes them and the limits compared with them
-     * ({@code differences.signedAmong(worstCase, comparedWith)}): as {@link #signed(Metric, double, double...)}, with
+     * ({@code differences.signedAmong(worstCase, comparedWith)}): as {@link #signed(Metric, TargetUnit, double,
+     * double...)}, with
      * the decimals that keep the interval's two ends, and the difference strictly inside it, apart ({@code Δ +0.00729,
      * 95% CI [+0.00727, +0.00732]}, not {@code [+0.0073, +0.0073]}; {@link MetricFormat#forInterval}), and that
      * keep an end apart from a limit it is compared with ({@code worst case −0.01004 < −0.01000}, not
      * {@code −0.0100 < −0.0100}; {@link MetricFormat#apartFrom}).
      */
-    public static MetricFormat differences(Metric metric, double delta, Interval interval, double... comparedWith) {
-        return numbers(metric).apartFrom(comparedWith).forInterval(delta, interval.lower(), interval.upper(),
+    public static MetricFormat differences(Metric metric, TargetUnit unit, double delta, Interval interval,
+                                           double... comparedWith) {
+        return numbers(metric, unit).apartFrom(comparedWith).forInterval(delta, interval.lower(), interval.upper(),
                 comparedWith);
     }
 
-    /** An error in the target's units as the app writes it, a rate or score with a gate's four decimals. */
-    private static MetricFormat numbers(Metric metric) {
-        return metric.inTargetUnits() ? MetricFormat.of(metric) : MetricFormat.GATE_RATE;
+    /** An error in the target's units as the app writes it, with its unit; a rate or score with four decimals. */
+    private static MetricFormat numbers(Metric metric, TargetUnit unit) {
+        return metric.inTargetUnits() ? MetricFormat.of(metric, unit) : MetricFormat.GATE_RATE;
     }
 
     /** A difference of percentages in points, with the two decimals of {@link #percent}: {@code +0.45}. */

@@ -14,6 +14,7 @@ import org.verdict.core.gates.suites.FeedbackDay;
 import org.verdict.core.gates.suites.MonitoringSnapshot;
 import org.verdict.core.gates.suites.PackSuites;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.TargetUnit;
 import org.verdict.core.stats.MetricFormat;
 import org.verdict.core.stats.PValueAdjustment;
 
@@ -28,12 +29,13 @@ public final class TriggerEvaluator {
         this.policy = policy;
     }
 
-    public RetrainingAssessment evaluate(PackSuites suites, Metric primaryMetric) {
+    /** @param targetUnit a regression target's unit, written beside the live metric's values in it */
+    public RetrainingAssessment evaluate(PackSuites suites, Metric primaryMetric, TargetUnit targetUnit) {
         MonitoringSnapshot monitoring = suites.monitoring().orElse(new MonitoringSnapshot(null, null, null));
         List<FeatureDrift> drift = suites.drift().map(this::drift).orElse(List.of());
         List<FeedbackCheck> feedback = suites.feedback().map(this::feedback).orElse(List.of());
         List<TriggerResult> triggers = List.of(
-                metricDecay(monitoring.primaryMetric(), primaryMetric),
+                metricDecay(monitoring.primaryMetric(), primaryMetric, targetUnit),
                 driftTrigger(suites.drift().isPresent(), drift),
                 safetyRise(monitoring.safetyViolations()),
                 feedbackTrigger(suites.feedback().isPresent(), feedback),
@@ -41,7 +43,7 @@ public final class TriggerEvaluator {
         return suggest(triggers, drift, feedback);
     }
 
-    TriggerResult metricDecay(MonitoringSnapshot.PrimaryMetric metric, Metric primaryMetric) {
+    TriggerResult metricDecay(MonitoringSnapshot.PrimaryMetric metric, Metric primaryMetric, TargetUnit targetUnit) {
         if (metric == null) {
             return noEvidence(Trigger.METRIC_DECAY,
                     "no primaryMetric in the monitoring evidence (no monitoring suite, or it lacks primaryMetric)");
@@ -53,7 +55,8 @@ public final class TriggerEvaluator {
         TriggerState state = percent > limit ? TriggerState.FIRED : TriggerState.QUIET;
         return new TriggerResult(Trigger.METRIC_DECAY, state, String.format(Locale.ROOT,
                 "%s %s now vs %s at baseline (%s): %.1f%% worse, threshold %.1f%%", primaryMetric.wireName(),
-                GateNumbers.value(primaryMetric, metric.current()), GateNumbers.value(primaryMetric, metric.baseline()),
+                GateNumbers.value(primaryMetric, targetUnit, metric.current()),
+                GateNumbers.value(primaryMetric, targetUnit, metric.baseline()),
                 MetricFormat.sampleSize(metric.n()), percent, limit),
                 Map.of("baseline", metric.baseline(), "current", metric.current(), "n", (double) metric.n(),
                         "worsePercent", percent, "thresholdPercent", limit));

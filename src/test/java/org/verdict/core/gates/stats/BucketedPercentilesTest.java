@@ -25,7 +25,7 @@ class BucketedPercentilesTest {
         TreeMap<Integer, Long> counts = new TreeMap<>();
         for (int i = 0; i < n; i++) {
             millis[i] = Math.exp(Math.log(80) + 0.6 * random.nextGaussian());
-            counts.merge(LatencyBuckets.bucketOf(millis[i]), 1L, Long::sum);
+            counts.merge(bucketOf(millis[i]), 1L, Long::sum);
         }
         Percentiles rows = new Percentiles(millis);
         BucketedPercentiles buckets = new BucketedPercentiles(new LatencyBuckets(
@@ -42,5 +42,10 @@ class BucketedPercentilesTest {
             assertTrue(exactCi.lower() / binnedCi.lower() < BUCKET && binnedCi.upper() / exactCi.upper() < BUCKET,
                     q + ": " + binnedCi + " at most a bucket wider than " + exactCi);
         }
+    }
+
+    /** The bucket of a latency, as the summary SQL computes it: ⌊100 · log10(max(ms, 0.01))⌋. */
+    private static int bucketOf(double millis) {
+        return (int) Math.floor(LatencyBuckets.PER_DECADE * Math.log10(Math.max(millis, 0.01)));
     }
 }
