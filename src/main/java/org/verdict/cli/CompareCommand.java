@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.verdict.cli.exit.ErrorLine;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.cli.exit.PackErrorText;
+import org.verdict.cli.options.PackLimitOptions;
 import org.verdict.cli.terminal.TerminalTable;
 import org.verdict.core.compare.ClassRates;
 import org.verdict.core.compare.ClassRecall;
@@ -27,6 +28,7 @@ import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.TestFamily;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.gates.policy.ComparisonTerms;
 import org.verdict.core.gates.policy.PolicyReader;
 import org.verdict.core.gates.policy.PolicySource;
 import org.verdict.core.pack.CategoricalColumn;
@@ -55,7 +57,8 @@ import picocli.CommandLine.Spec;
 /** {@code verdict compare PACK}: candidate vs production per slice and metric, as a table or JSON. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compare a candidate with production on every slice of the pack's primary suite.",
-            "Each metric is shown with its interval (--confidence, 95%% by default), Δ = candidate − production with"
+            "Each metric is shown with its interval (--confidence; by default the level of the pack's gate policy,"
+                + " 95%% unless it sets confidenceLevel), Δ = candidate − production with"
                 + " a paired interval and test, the p-values adjusted across slices, and a verdict per slice.",
             "Exit codes: 0 done, 2 bad input (the problem is printed on stderr)."})
 public final class CompareCommand implements Callable<Integer> {
@@ -87,9 +90,10 @@ public final class CompareCommand implements Callable<Integer> {
                     + "(repeat the option for several crosses).")
     private List<String> crosses = new ArrayList<>();
 
-    @Option(names = "--confidence", paramLabel = "LEVEL", defaultValue = "0.95",
-            description = "Confidence level of every interval (default: ${DEFAULT-VALUE}).")
-    private double confidence;
+    @Option(names = "--confidence", paramLabel = "LEVEL",
+            description = "Confidence level of every interval, from 0.5 to 0.9999 (default: the pack policy's "
+                    + "confidenceLevel, 0.95 unless it sets one, so compare and gate show the same intervals).")
+    private Double confidence;
 
     @Option(names = "--min-n", paramLabel = "N", defaultValue = "30",
             description = "Slices with fewer examples get 'too few examples' (default: ${DEFAULT-VALUE}).")
@@ -112,7 +116,8 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Bootstrap replicates, at least 1000 (default: ${DEFAULT-VALUE}).")
     private int replicates;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of the bootstrap (default: a fixed seed).")
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Seed of the bootstrap (default: the pack policy's seed, 20261122 unless it sets one).")
     private Long seed;
 
     @Mixin
@@ -144,7 +149,8 @@ public final class CompareCommand implements Callable<Integer> {
             Metric only = metric == null ? null : parseMetric(metric, pack);
             if (SummaryPackReader.isSummaryPack(pack)) {
                 SummaryPack summary = new SummaryPackReader().readForComparison(pack, Progress.NONE);
-                options = withPolicyBand(options, summary.source(), summary.manifest());
+                summary.manifest().requestedCandidate(candidate);
+                options = underPolicy(options, summary.source(), summary.manifest());
                 options.requireEffectWithinRangeOf(viewedMetric(summary.manifest(), only),
                         shownMetrics(summary.manifest().model().task(), only));
                 ComparisonReport report = new SummaryComparison(engine).compare(summary, candidate, options,
@@ -161,8 +167,7 @@ public final class CompareCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             try (ReviewPack reviewPack = packReader.read(pack, Progress.NONE)) {
-                return compare(reviewPack, only, withPolicyBand(options, reviewPack.root(), reviewPack.manifest()),
-                        out);
+                return compare(reviewPack, only, underPolicy(options, reviewPack.root(), reviewPack.manifest()), out);
             }
         } catch (PackException e) {
             return ErrorLine.print(err, PackErrorText.of(pack, e), ExitCodes.BAD_INPUT);
@@ -172,17 +177,23 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     /**
-     * Without --effect, the primary metric's band is the primary margin of the policy the pack runs under, so this
-     * table and {@code verdict gate} read the overall interval alike; a policy that cannot be read is refused as
-     * {@code gate} refuses it.
+     * Under the policy the pack runs under, so this table and {@code verdict gate} show the same numbers: its primary
+     * margin as the primary metric's band (unless --effect), its confidence level (unless --confidence) and its seed
+     * (unless --seed). A policy that cannot be read is refused as {@code gate} refuses it.
      */
-    private ComparisonOptions withPolicyBand(ComparisonOptions options, Path root, PackManifest manifest)
+    private ComparisonOptions underPolicy(ComparisonOptions options, Path root, PackManifest manifest)
             throws PackException {
-        return effect != null ? options
-                : options.withPrimaryBand(PolicySource.primaryBand(root, manifest, new PolicyReader()));
+        ComparisonTerms policy = PolicySource.comparisonTerms(root, manifest, new PolicyReader());
+        ComparisonOptions banded = effect != null ? options : options.withPrimaryBand(policy.band());
+        return banded.withLevelAndSeed(confidence != null ? confidence : policy.confidenceLevel(),
+                seed != null ? seed : policy.seed(),
+                new ComparisonOptions.SettingOrigins(confidence != null ? "--confidence"
+                        : policy.origin("confidenceLevel"), seed != null ? "--seed" : policy.origin("seed")));
     }
 
-    private int compare(ReviewPack reviewPack, Metric only, ComparisonOptions options, PrintWriter out) {
+    private int compare(ReviewPack reviewPack, Metric only, ComparisonOptions options, PrintWriter out)
+            throws PackException {
+        reviewPack.manifest().requestedCandidate(candidate);
         if (only != null && !only.appliesTo(reviewPack.manifest().model().task())) {
             throw new IllegalArgumentException("metric " + only.wireName() + " does not apply to a "
                     + reviewPack.manifest().model().task().wireName() + " task");
@@ -209,7 +220,7 @@ public final class CompareCommand implements Callable<Integer> {
      * (--max-slices), counted as the combinations that occur, and refused before any comparison runs.
      */
     private void requireCrossesWithinLimit(EvaluationTable table, ComparisonOptions options) {
-        int limit = limitOptions.maxSliceValues;
+        int limit = limitOptions.limits().maxSliceValues();
         for (List<String> cross : options.crosses()) {
             List<CategoricalColumn> columns = cross.stream().map(table::column).flatMap(Optional::stream).toList();
             if (columns.size() != cross.size()) {
@@ -265,7 +276,11 @@ public final class CompareCommand implements Callable<Integer> {
         ComparisonOptions.crossProblem(crossList).ifPresent(problem -> {
             throw new IllegalArgumentException("--cross " + problem);
         });
-        return new ComparisonOptions(confidence, minN,
+        if (confidence != null) {
+            ComparisonOptions.requireConfidenceLevel(confidence, "--confidence");
+        }
+        return new ComparisonOptions(confidence != null ? confidence : ComparisonOptions.DEFAULTS.confidenceLevel(),
+                minN,
                 effect != null ? effect : ComparisonOptions.DEFAULTS.minDetectableEffect(), replicates,
                 seed != null ? seed : ComparisonOptions.DEFAULTS.seed(), method, crossList);
     }
@@ -287,6 +302,10 @@ public final class CompareCommand implements Callable<Integer> {
                 report.productionVersion(), report.candidateVersion(), report.metricFormat(metric).inUnit(metric.wireName()),
                 metric == report.primaryMetric() ? " (primary metric)" : "",
                 metric.hasDirection() ? (metric.higherIsBetter() ? "higher" : "lower") : "neither direction");
+        out.printf(Locale.ROOT, "Confidence level %s (%s), bootstrap seed %d (%s).%n",
+                BigDecimal.valueOf(options.confidenceLevel()).stripTrailingZeros().toPlainString(),
+                options.origins().confidenceLevel(), options.seed(),
+                options.origins().seed());
         int family = report.correctedTestsByMetric().getOrDefault(metric, 0);
         String slices = options.correction().otherSlices(family);
         out.printf(Locale.ROOT, "Intervals of delta: overall %d%%, tested alone; %s, at the level in the 'level' "

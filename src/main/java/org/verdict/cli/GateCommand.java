@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.verdict.cli.exit.ErrorLine;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.cli.exit.PackErrorText;
+import org.verdict.cli.options.PackLimitOptions;
 import org.verdict.cli.terminal.TerminalTable;
 import org.verdict.cli.terminal.TerminalWidth;
 import org.verdict.core.compare.ComparisonEngine;
@@ -101,10 +102,13 @@ public final class GateCommand implements Callable<Integer> {
             CandidateReview result = review.judgeGates(loaded, candidate, policy, Progress.NONE);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                // stdout stays pure JSON for scripts; the policy line goes where people look
-                err.println("policy: " + policySource.describe());
-                err.flush();
+                // the policy in use travels in the JSON, so standard error stays quiet when the gates are judged
                 Map<String, Object> gates = new LinkedHashMap<>(GateJson.of(result));
+                Map<String, Object> policyInUse = new LinkedHashMap<>();
+                policyInUse.put("file", policySource.name());
+                policyInUse.put("sha256", policySource.sha256());
+                policyInUse.put("text", policySource.describe());
+                gates.put("policy", policyInUse);
                 SummaryPacks.primaryOf(loaded).ifPresent(summary -> gates.put("summary",
                         SummaryMethods.json(loaded.manifest(), summary)));
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(gates));

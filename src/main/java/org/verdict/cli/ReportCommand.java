@@ -11,6 +11,7 @@ import org.verdict.cli.exit.ExitCodes;
 import org.verdict.cli.exit.FileErrorText;
 import org.verdict.cli.exit.PackErrorText;
 import org.verdict.cli.log.KeyOptions;
+import org.verdict.cli.options.PackLimitOptions;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.gates.GateReview;
 import org.verdict.core.gates.policy.PolicyReader;

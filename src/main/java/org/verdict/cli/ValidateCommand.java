@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.verdict.cli.exit.ErrorLine;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.cli.exit.PackErrorText;
+import org.verdict.cli.options.PackLimitOptions;
 import org.verdict.cli.terminal.TerminalTable;
 import org.verdict.core.gates.PackEvidenceCheck;
 import org.verdict.core.gates.policy.PolicyReader;

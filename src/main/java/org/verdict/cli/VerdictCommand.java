@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.verdict.cli.exit.ErrorLine;
@@ -244,12 +245,28 @@ public final class VerdictCommand implements Runnable {
                 return ExitCodes.BAD_INPUT;
             }
             // one message, then where the options are described: the whole usage would bury the message
-            commandLine.getErr().println(ErrorLine.PREFIX + error.getMessage());
+            commandLine.getErr().println(ErrorLine.PREFIX + messageOf(error));
             commandLine.getErr().println("Options: " + error.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help");
             return ExitCodes.BAD_INPUT;
         });
         return commandLine;
+    }
+
+    /**
+     * picocli's message, but an unknown option alone: after {@code compare --bogus x PACK} picocli takes {@code x} for
+     * the pack and lists the real pack among the "Unknown options" too, which sends the user after the wrong word.
+     */
+    private static String messageOf(CommandLine.ParameterException error) {
+        if (error instanceof UnmatchedArgumentException unmatched) {
+            List<String> options = unmatched.getUnmatched().stream()
+                    .filter(word -> word.startsWith("-") && word.length() > 1).toList();
+            if (!options.isEmpty()) {
+                return (options.size() == 1 ? "Unknown option: " : "Unknown options: ")
+                        + String.join(", ", options.stream().map(option -> "'" + option + "'").toList());
+            }
+        }
+        return error.getMessage();
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -28,6 +28,7 @@ import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.gates.GateReview;
 import org.verdict.core.gates.policy.PolicyReader;
 import org.verdict.core.gates.suites.SuiteReader;
+import org.verdict.core.ledger.LogVerifier;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
@@ -38,11 +39,13 @@ import org.verdict.core.summary.SummaryComparison;
 import org.verdict.core.summary.SummaryPacks;
 import org.verdict.ui.audit.AuditView;
 import org.verdict.ui.audit.AuditViewModel;
+import org.verdict.ui.audit.AuditedLogs;
 import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.chart.ChartWarmUp;
 import org.verdict.ui.compare.CompareView;
 import org.verdict.ui.compare.CompareViewModel;
 import org.verdict.ui.compare.ComparisonRunner;
+import org.verdict.ui.decision.DecisionAppender;
 import org.verdict.ui.decision.DecisionDialog;
 import org.verdict.ui.decision.RecordDecisionAction;
 import org.verdict.ui.report.ExportApprovalPackAction;
@@ -115,7 +118,7 @@ public final class VerdictApp extends Application {
         PackView overview = new PackView("overview", text.getString("view.overview"),
                 () -> new OverviewView(overviewModel, text).node(), overviewModel::showPack);
         ComparisonEngine engine = new ComparisonEngine();
-        CompareViewModel compareModel = new CompareViewModel(ComparisonRunner.withPolicyBand(new SummaryComparison(engine)::compare),
+        CompareViewModel compareModel = new CompareViewModel(ComparisonRunner.underPolicy(new SummaryComparison(engine)::compare),
                 engine::confusionMatrix, executor,
                 activity, text, ComparisonOptions.DEFAULTS, unexpected);
         PackView compare = new PackView("compare", text.getString("view.compare"), () -> new CompareView(compareModel,
@@ -141,10 +144,11 @@ public final class VerdictApp extends Application {
                 gatesText.getString("view.evidence"), () -> new EvidenceView(gatesModel, gatesText, evidenceCharts,
                         () -> new ChartPane(appearance, text, saveTarget, executor), executor).node());
 
-        AuditViewModel auditModel = new AuditViewModel(executor, activity);
+        ResourceBundle auditText = AuditView.defaultText();
+        AuditViewModel auditModel = new AuditViewModel(executor, activity, auditText, AuditedLogs.onDisk(),
+                new LogVerifier());
         // the status bar names the log Audit has open; decisions are still signed into the store in use
         main.followAudit(auditModel.openedStoreProperty());
-        ResourceBundle auditText = AuditView.defaultText();
         PackView audit = new PackView("audit", auditText.getString("audit.title"),
                 () -> new AuditView(auditModel, auditText, paths::askForFile).node(),
                 pack -> auditModel.showAppStoreIfNoneOpen(main.decisionStoreProperty().get()));
@@ -157,19 +161,20 @@ public final class VerdictApp extends Application {
                     main.decisionSigned(signed.store(), signed.keyFile());
                     auditModel.recordSignedInto(signed.store());
                 },
-                DecisionDialog.defaultText(), Clock.systemDefaultZone());
+                DecisionDialog.defaultText(), DecisionAppender.onDisk(), Clock.systemDefaultZone());
 
         // The export writes the review the Gates view already judged for the same pack and candidate, if it has one.
         ExportApprovalPackAction exportApprovalPack = new ExportApprovalPackAction(ExportApprovalPackAction.Exporter.of(
                 new ApprovalPackExport(loader, gateReview, new ApprovalPackWriter())), gatesModel::reviewOf,
                 executor, activity, problems, () -> stage, (owner, suggested) -> chooseExportFolder(owner, text,
                         paths, suggested).map(main::approvalPackFolderChosen), main::lastApprovalPackFolder,
-                compareModel.candidateProperty()::get, main.decisionStoreProperty()::get);
+                compareModel.candidateProperty()::get, main.decisionStoreProperty()::get, text);
         MainWindow window = new MainWindow(main, views(overview, compare, gates, evidence, audit),
                 packActions(recordDecision, exportApprovalPack), appearance, text, problems, unexpected,
                 packChooser(text, paths));
         navigator.set(window);
-        addSummarizeRows(window, dataFolder, executor, activity, text, problems);
+        window.listViewShortcuts(text.getString("view.compare"), CompareView.shortcuts(text));
+        addSummarizeRows(window, main, dataFolder, executor, activity, text, problems);
         window.show("compare");
         window.install(stage, () -> {
             settings.setDarkTheme(appearance.darkProperty().get());
@@ -205,8 +210,9 @@ public final class VerdictApp extends Application {
      * File → Summarise rows…: DuckDB turns a Parquet or CSV file or folder into a summary pack in the background,
      * using all cores and spilling to disk beyond 2 GB, then the pack opens like any other.
      */
-    private static void addSummarizeRows(MainWindow window, UserDataFolder dataFolder, WorkerPoolExecutor executor,
-                                         ActivityMonitor activity, ResourceBundle text, ProblemDialog problems) {
+    private static void addSummarizeRows(MainWindow window, MainViewModel main, UserDataFolder dataFolder,
+                                         WorkerPoolExecutor executor, ActivityMonitor activity, ResourceBundle text,
+                                         ProblemDialog problems) {
         SummarizeRowsViewModel model = new SummarizeRowsViewModel(
                 SummarizeRowsViewModel.Summarizer.duckDb("2GB", Runtime.getRuntime().availableProcessors()),
                 executor, activity, dataFolder.summaries(), Clock.systemDefaultZone(),
@@ -216,6 +222,8 @@ public final class VerdictApp extends Application {
                 // the message names the broken row's file, line and column: shown, not folded into the details
                 failure.getMessage() + "\n\n" + text.getString("summarize.failedAdvice"),
                 String.valueOf(failure.getMessage())));
+        // the dialog has closed by the time the summary ends: the status bar says what became of it
+        main.followOutcomes(model.outcomeProperty());
         window.addFileCommand("menuSummarizeRows", text.getString("menu.file.summarize"),
                 new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 () -> dialog.show(window.window()));

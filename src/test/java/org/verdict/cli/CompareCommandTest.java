@@ -406,6 +406,71 @@ class CompareCommandTest {
         assertEquals(0, CliRun.verdict("compare", dollars.toString(), "--effect", "3", "--json").exitCode());
     }
 
+    /**
+     * Under a policy of seed 7 at 90 %, compare takes the level and seed the gates judge with, so both show the same
+     * overall interval of the primary metric (macro_f1: a seeded bootstrap); --confidence and --seed override the
+     * policy, and the output says where each came from.
+     */
+    @Test
+    void compareAndGateShowTheSameNumbersUnderThePacksPolicy(@TempDir Path dir) throws Exception {
+        Path pack = new RealStylePack(dir.resolve("router"), RealStylePack.Kind.MULTICLASS).worseInTheWest()
+                .policy("{\"seed\": 7, \"confidenceLevel\": 0.9}").write();
+        ObjectMapper mapper = new ObjectMapper();
+        CliRun compare = CliRun.verdict("compare", pack.toString(), "--json", "--metric", "macro_f1");
+        assertEquals(0, compare.exitCode(), compare.err());
+        JsonNode json = mapper.readTree(compare.out());
+        assertEquals(0.9, json.get("confidenceLevel").asDouble());
+        assertEquals(7, json.get("seed").asLong());
+        assertEquals("the policy's confidenceLevel", json.get("origins").get("confidenceLevel").asText());
+        assertEquals("the policy's seed", json.get("origins").get("seed").asText());
+        JsonNode overall = json.get("results").get(0);
+        assertEquals(0, overall.get("dimensions").size());
+        assertEquals(0.9, overall.get("ciLevel").asDouble());
+
+        CliRun gate = CliRun.verdict("gate", pack.toString(), "--json");
+        JsonNode primaryGate = mapper.readTree(gate.out()).get("gates").get(0);
+        assertEquals("primary_metric", primaryGate.get("gate").asText());
+        JsonNode numbers = primaryGate.get("findings").get(0).get("numbers");
+        assertEquals(numbers.get("ciLower").asDouble(), overall.get("ci").get(0).asDouble(), 1e-12);
+        assertEquals(numbers.get("ciUpper").asDouble(), overall.get("ci").get(1).asDouble(), 1e-12);
+        assertTrue(primaryGate.get("summary").asText().contains("90% interval"), primaryGate.toString());
+
+        CliRun table = CliRun.verdict("compare", pack.toString());
+        assertTrue(table.out().contains("Confidence level 0.9 (the policy's confidenceLevel), bootstrap seed 7 (the "
+                + "policy's seed)."), table.out());
+
+        CliRun given = CliRun.verdict("compare", pack.toString(), "--json", "--metric", "macro_f1", "--confidence",
+                "0.95", "--seed", "20261122");
+        JsonNode overridden = mapper.readTree(given.out());
+        assertEquals(0.95, overridden.get("confidenceLevel").asDouble());
+        assertEquals(20261122, overridden.get("seed").asLong());
+        assertEquals("--confidence", overridden.get("origins").get("confidenceLevel").asText());
+        assertEquals("--seed", overridden.get("origins").get("seed").asText());
+    }
+
+    /** One range of confidence levels for --confidence and the policy's confidenceLevel, said in the refusal. */
+    @Test
+    void aConfidenceLevelOutsideTheRangeIsRefused(@TempDir Path dir) {
+        Path pack = new RealStylePack(dir.resolve("router"), RealStylePack.Kind.BINARY).write();
+        CliRun low = CliRun.verdict("compare", pack.toString(), "--confidence", "0.2");
+        assertEquals(2, low.exitCode());
+        assertEquals("error: --confidence must be between 0.5 and 0.9999, got 0.2", low.err().strip());
+        CliRun high = CliRun.verdict("compare", pack.toString(), "--confidence", "0.99995");
+        assertEquals(2, high.exitCode());
+        assertTrue(high.err().contains("--confidence must be between 0.5 and 0.9999, got 0.99995"), high.err());
+        assertEquals(0, CliRun.verdict("compare", pack.toString(), "--confidence", "0.5").exitCode());
+    }
+
+    /** An unknown --candidate names the manifest that lists the candidates, as gate does. */
+    @Test
+    void anUnknownCandidateNamesTheManifestAsGateDoes(@TempDir Path dir) {
+        Path pack = new RealStylePack(dir.resolve("router"), RealStylePack.Kind.BINARY).write();
+        String expected = "error: " + pack.resolve("manifest.json") + ": no candidate version '99' in the pack; "
+                + "candidates: 2";
+        assertEquals(expected, CliRun.verdict("compare", pack.toString(), "--candidate", "99").err().strip());
+        assertEquals(expected, CliRun.verdict("gate", pack.toString(), "--candidate", "99").err().strip());
+    }
+
     @Test
     void helpWorks() {
         CliRun run = run((path, progress) -> pack(), "--help");

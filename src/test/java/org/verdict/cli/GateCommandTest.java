@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.cli.exit.ExitCodes;
+import org.verdict.core.pack.Hashes;
 import picocli.CommandLine;
 
 /** Exit codes and output of {@code verdict gate} on a hand-made pack in which every gate can pass. */
@@ -116,7 +117,8 @@ class GateCommandTest {
 
     @Test
     void printsJsonForScripts() throws IOException {
-        assertEquals(ExitCodes.OK, run(passingPack().toString(), "--json", "--candidate", "2"));
+        Path pack = passingPack();
+        assertEquals(ExitCodes.OK, run(pack.toString(), "--json", "--candidate", "2"));
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertEquals("2", json.get("candidate").asText());
         assertTrue(json.get("everyGatePasses").asBoolean());
@@ -124,6 +126,10 @@ class GateCommandTest {
         assertEquals("pass", json.get("gates").get(0).get("outcome").asText());
         assertEquals(11, json.get("gates").size());
         assertEquals("defer", json.get("triggers").get("suggestion").asText());
+        // the policy in use is in the JSON, with its SHA-256; standard error stays quiet
+        assertEquals("policy.json", json.get("policy").get("file").asText());
+        assertEquals(Hashes.sha256Hex(pack.resolve("policy.json")), json.get("policy").get("sha256").asText());
+        assertEquals("", err.toString());
     }
 
     @Test

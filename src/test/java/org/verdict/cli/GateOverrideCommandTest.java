@@ -101,7 +101,7 @@ class GateOverrideCommandTest {
         String approval = out.toString().lines().filter(l -> l.startsWith("Approval: ")).findFirst().orElseThrow();
         assertTrue(approval.startsWith("Approval: Risk tier 2: every applicable gate passes; "), approval);
         assertTrue(approval.contains(" gates not evaluated: Safety (no safety suite), "), approval);
-        assertTrue(approval.endsWith("; promotion needs the approval of ML Lead."), approval);
+        assertTrue(approval.endsWith("; promotion needs the approval of an ML lead."), approval);
     }
 
     @ParameterizedTest
@@ -125,8 +125,8 @@ class GateOverrideCommandTest {
                 + "attributes are collected\"},";
         String justified = "[{\"gate\": \"safety\", \"justification\": \"scores records, generates nothing\"}, "
                 + fairness
-                + "{\"gate\": \"Language parity\", \"justification\": \"one language\"},"
-                + "{\"gate\": \"latency\", \"justification\": \"nightly batch\"},"
+                + "{\"gate\": \"Language parity\", \"justification\": \"the model serves one language\"},"
+                + "{\"gate\": \"latency\", \"justification\": \"nightly batch, nobody waits\"},"
                 + "{\"gate\": \"circuit_breaker\", \"justification\": \"first model of its line\"}]";
         assertEquals(0, append(promote("justified.json", pack, 1, justified, "[]"), pack, "ada-lovelace"),
                 err.toString());
@@ -135,7 +135,7 @@ class GateOverrideCommandTest {
         assertEquals(0, run(new LogCommand(), "list", "--db", db.toString()));
         String list = out.toString();
         assertTrue(list.contains("promoted over blocked gates"), list);
-        assertTrue(list.contains("Latency (insufficient evidence) — nightly batch"), list);
+        assertTrue(list.contains("Latency (insufficient evidence) — nightly batch, nobody waits"), list);
         assertFalse(list.lines().anyMatch(l -> l.matches(".*\\bpromote\\s+real.*")), "never a plain promote: " + list);
 
         out.getBuffer().setLength(0);
@@ -147,8 +147,8 @@ class GateOverrideCommandTest {
         assertEquals(0, run(new LogCommand(), "list", "--db", db.toString(), "--json"));
         JsonNode listed = new ObjectMapper().readTree(out.toString()).get(0);
         assertEquals("promoted over blocked gates", listed.get("decision").asText());
-        assertEquals("nightly batch", listed.get("record").get("overrides").get(kind == Kind.REGRESSION ? 2 : 3)
-                .get("justification").asText());
+        assertEquals("nightly batch, nobody waits", listed.get("record").get("overrides")
+                .get(kind == Kind.REGRESSION ? 2 : 3).get("justification").asText());
     }
 
     @ParameterizedTest
@@ -178,7 +178,7 @@ class GateOverrideCommandTest {
     void aTierThreeOverrideNeedsTheFullQuorum() throws Exception {
         // tier 3 requires safety and fairness evidence: without it those two gates block, the others do not apply
         Path pack = new RealStylePack(dir.resolve("pack"), Kind.BINARY).riskTier(3).write();
-        String justified = "[{\"gate\": \"safety\", \"justification\": \"scores records\"},"
+        String justified = "[{\"gate\": \"safety\", \"justification\": \"scores records, generates nothing\"},"
                 + "{\"gate\": \"fairness\", \"justification\": \"no sensitive attributes\"}]";
         assertEquals(0, append(promote("tier3.json", pack, 3, justified, "[]"), pack, "ada-lovelace"), err.toString());
         assertTrue(out.toString().contains("awaiting signatures (ai-safety, product)"), out.toString());
@@ -220,8 +220,8 @@ class GateOverrideCommandTest {
                 .policy("{\"requiredSuites\": [\"safety\", \"language\", \"metricHistory\"], "
                         + "\"notApplicable\": {\"latency\": \"batch scoring, no SLO\"}}").write();
         String justified = "[{\"gate\": \"safety\", \"justification\": \"predicts prices, generates nothing\"},"
-                + "{\"gate\": \"language_parity\", \"justification\": \"one language\"},"
-                + "{\"gate\": \"circuit_breaker\", \"justification\": \"first model\"}]";
+                + "{\"gate\": \"language_parity\", \"justification\": \"the model serves one language\"},"
+                + "{\"gate\": \"circuit_breaker\", \"justification\": \"first model of its line\"}]";
         assertEquals(0, append(promote("p.json", pack, 1, justified, "[]"), pack, "ada-lovelace"), err.toString());
         Path report = dir.resolve("report");
         assertEquals(0, run(new ReportCommand(), pack.toString(), "--out", report.toString(), "--db", db.toString()),

@@ -602,6 +602,13 @@ class LogCommandTest {
         assertFalse(Files.exists(db), "nothing is written");
 
         Files.writeString(retraining, Files.readString(retraining).replace("fraud", "router").replace("s9", "s1"));
+        // the pack is read within the limits validate, compare, gate and report take, set by the same options
+        err.getBuffer().setLength(0);
+        assertEquals(2, log("append", "--db", db.toString(), "--record", retraining.toString(), "--pack",
+                pack.toString(), "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString(),
+                "--max-slice-values", "1"));
+        assertTrue(err.toString().contains("raise the limit with --max-slice-values"), err.toString());
+        assertFalse(Files.exists(db), "nothing is written");
         assertEquals(0, log("append", "--db", db.toString(), "--record", retraining.toString(), "--pack",
                 pack.toString(), "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()),
                 err.toString());
@@ -638,6 +645,11 @@ class LogCommandTest {
         assertTrue(out.toString().contains("registers Joan Clarke (product, " + keyId("joan-clarke").substring(0, 12)
                 + ") without an endorsement"), out.toString());
         assertFalse(out.toString().contains("registers Grace Hopper"), "Ada endorsed Grace: " + out);
+        // nothing in the log was changed: its heading says the policy is not met, never that it was tampered with
+        assertTrue(out.toString().startsWith("POLICY NOT MET: the records, signatures, hash chain, Merkle tree and "
+                + "checkpoints show no change, but 3 problems break the signing policy checked "
+                + "(trusted signers, endorsements)"), out.toString());
+        assertFalse(out.toString().contains("TAMPERED"), out.toString());
         String printed = out.toString();
         assertTrue(printed.indexOf("record #1: signed by") < printed.indexOf("Checked against the trusted signers in "
                 + roster), "what was checked follows the problems, never reads as one: " + printed);

@@ -56,6 +56,15 @@ class OpenPackArgumentTest {
                 "Options: verdict compare --help"), lines);
     }
 
+    /** picocli takes the word after an unknown option for the pack and called the real pack unknown too. */
+    @Test
+    void anUnknownOptionIsNamedAloneNotThePackAfterIt() {
+        assertEquals(List.of("error: Unknown option: '--bogus'", "Options: verdict compare --help"),
+                refused("compare", "--bogus", "x", "sample-data/support-router"));
+        assertEquals(List.of("error: Unknown option: '--bogus'", "Options: verdict gate --help"),
+                refused("gate", "sample-data/support-router", "--bogus", "x"));
+    }
+
     private static List<String> refused(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -38,6 +39,7 @@ import org.verdict.core.ledger.SignerIdentity;
 import org.verdict.core.ledger.SignerKey;
 import org.verdict.core.ledger.TamperedStore;
 import org.verdict.core.pack.PackFixture;
+import org.verdict.core.report.ApprovalPackWriter;
 import picocli.CommandLine;
 
 class ReportCommandTest {
@@ -276,6 +278,10 @@ class ReportCommandTest {
         assertEquals(List.of("VERIFY.md", "approval-pack.html", "approval-pack.pdf", "checkpoint-signer.pem",
                 "checkpoint.json", "checkpoint.note", "checkpoint.sig"), namesIn(sums), "every file but the sums'");
         assertEquals(List.of(), failingLines(out, sums));
+        try (Stream<Path> inFolder = Files.list(out)) {
+            assertEquals(inFolder.sorted().toList(), ApprovalPackWriter.filesReplacedIn(out).stream().sorted().toList(),
+                    "exporting here again asks about every file this export wrote");
+        }
         assertTrue(ada.verifies(sums, Files.readAllBytes(out.resolve("SHA256SUMS.sig"))));
         assertEquals(ada.keyId(), KeyFile.readSigner(key).identity().keyId());
         assertEquals(ada.publicKeyPem(), Files.readString(out.resolve("SHA256SUMS-signer.pem")));

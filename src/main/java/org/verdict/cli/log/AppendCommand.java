@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.verdict.cli.exit.PackErrorText;
 import org.verdict.cli.exit.ExitCodes;
+import org.verdict.cli.options.PackLimitOptions;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.gates.CandidateReview;
 import org.verdict.core.gates.GateReview;
@@ -46,6 +47,10 @@ public final class AppendCommand extends LedgerCommand {
 
     @Mixin
     KeyOptions key;
+
+    /** The limits validate, compare, gate and report take, for the --pack the gates are judged on. */
+    @Mixin
+    PackLimitOptions limitOptions = new PackLimitOptions();
 
     @Override
     protected int run() throws LedgerException {
@@ -90,7 +95,7 @@ public final class AppendCommand extends LedgerCommand {
 
     private ReviewPack loadPack() throws LedgerException {
         try {
-            return SummaryPacks.loader().load(pack, Progress.NONE);
+            return SummaryPacks.loader(limitOptions.limits()).load(pack, Progress.NONE);
         } catch (PackException e) {
             throw new LedgerException("cannot read the pack: " + PackErrorText.of(pack, e), e);
         }
@@ -104,8 +109,8 @@ public final class AppendCommand extends LedgerCommand {
     private DecisionRecord judgedAgain(DecisionRecord record, ReviewPack loaded) throws LedgerException {
         CandidateReview review;
         try {
-            GateReview gates = new GateReview(new ComparisonEngine(), SummaryPacks.loader(), new SuiteReader(),
-                    new PolicyReader());
+            GateReview gates = new GateReview(new ComparisonEngine(), SummaryPacks.loader(limitOptions.limits()),
+                    new SuiteReader(limitOptions.limits()), new PolicyReader());
             review = gates.reviewUnderItsPolicy(loaded, record.candidateVersion(), Progress.NONE);
         } catch (PackException e) {
             throw new LedgerException("cannot judge the gates of " + pack + ": " + e.getMessage(), e);

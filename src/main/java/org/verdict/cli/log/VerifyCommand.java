@@ -21,7 +21,10 @@ import picocli.CommandLine.Option;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Check every signature, the hash chain, the Merkle tree, every checkpoint and the signed signer"
                 + " register; with --trusted-signers and --checkpoint also against references kept outside the store.",
-                "Exit 0 intact, 1 tampered (the first bad record or entry is named), 2 bad input."})
+                "Exit 0 intact; 1 TAMPERED (a record, signature, entry or checkpoint was altered or removed; the"
+                        + " first bad record or entry is named) or POLICY NOT MET (nothing shows a change, but a"
+                        + " signature or registration breaks --trusted-signers or --require-endorsement); 2 bad"
+                        + " input."})
 public final class VerifyCommand extends LedgerCommand {
     @Mixin
     StoreOption store;

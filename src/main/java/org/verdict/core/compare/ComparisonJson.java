@@ -65,6 +65,9 @@ public final class ComparisonJson {
         });
         root.put("bootstrapReplicates", options.bootstrapReplicates());
         root.put("seed", options.seed());
+        ObjectNode origins = root.putObject("origins");
+        origins.put("confidenceLevel", options.origins().confidenceLevel());
+        origins.put("seed", options.origins().seed());
         ObjectNode correction = root.putObject("correction");
         correction.put("method", options.correction().wireName());
         correction.put("scope", "each metric across its slices and crosses; the overall slice is tested alone");

@@ -29,6 +29,8 @@ import org.verdict.core.pack.TargetUnit;
  * @param targetUnit the unit of a regression pack's target, written beside every number in it; set from the manifest
  *                   by each comparison that is given the pack or its manifest, so a comparison of a bare table (a
  *                   language subset, a benchmark) has the unit its options carry
+ * @param origins where the confidence level and the seed came from (the pack's policy, the command line), for the
+ *                reader
  * @param primaryMetricOnly compare the primary metric alone: no other metric and no per-class recall (what the gates
  *                          read). Its results are those of the full comparison: each metric is adjusted in a family
  *                          of its own and its draws do not depend on which other metrics are computed
@@ -43,7 +45,15 @@ public record ComparisonOptions(
         List<List<String>> crosses,
         Optional<PrimaryBand> primaryBand,
         TargetUnit targetUnit,
+        SettingOrigins origins,
         boolean primaryMetricOnly) {
+
+    /**
+     * The confidence levels a comparison and a gate policy accept, one range for both: below 50 % an interval is
+     * less likely to hold the value than not; beyond 99.99 % the adjusted levels of a slice family approach 1.
+     */
+    public static final double MIN_CONFIDENCE_LEVEL = 0.5;
+    public static final double MAX_CONFIDENCE_LEVEL = 0.9999;
 
     public static final ComparisonOptions DEFAULTS =
             new ComparisonOptions(0.95, 30, 0.05, 1000, 20261122L, CorrectionMethod.HOLM, List.of());
@@ -53,13 +63,11 @@ public record ComparisonOptions(
                              int bootstrapReplicates, long seed, CorrectionMethod correction,
                              List<List<String>> crosses) {
         this(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed, correction, crosses,
-                Optional.empty(), TargetUnit.NONE, false);
+                Optional.empty(), TargetUnit.NONE, SettingOrigins.DEFAULTS, false);
     }
 
     public ComparisonOptions {
-        if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
-            throw new IllegalArgumentException("confidence level must be between 0 and 1, got " + confidenceLevel);
-        }
+        requireConfidenceLevel(confidenceLevel, "the confidence level");
         if (minSliceSize < 1) {
             throw new IllegalArgumentException("minimum slice size must be at least 1");
         }
@@ -160,25 +168,51 @@ public record ComparisonOptions(
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * Refuses a level outside {@link #MIN_CONFIDENCE_LEVEL}–{@link #MAX_CONFIDENCE_LEVEL}, naming it as the user gave
+     * it ("--confidence").
+     */
+    public static void requireConfidenceLevel(double level, String name) {
+        if (!(level >= MIN_CONFIDENCE_LEVEL && level <= MAX_CONFIDENCE_LEVEL)) {
+            throw new IllegalArgumentException(name + " must be between " + plain(MIN_CONFIDENCE_LEVEL) + " and "
+                    + plain(MAX_CONFIDENCE_LEVEL) + ", got " + level);
+        }
+    }
+
     public ComparisonOptions withCrosses(List<List<String>> newCrosses) {
         return new ComparisonOptions(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed,
-                correction, newCrosses, primaryBand, targetUnit, primaryMetricOnly);
+                correction, newCrosses, primaryBand, targetUnit, origins, primaryMetricOnly);
     }
 
     public ComparisonOptions withPrimaryBand(PrimaryBand band) {
         return new ComparisonOptions(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed,
-                correction, crosses, Optional.of(band), targetUnit, primaryMetricOnly);
+                correction, crosses, Optional.of(band), targetUnit, origins, primaryMetricOnly);
+    }
+
+    /** This comparison at another confidence level and seed, each with where it came from. */
+    public ComparisonOptions withLevelAndSeed(double level, long newSeed, SettingOrigins newOrigins) {
+        return new ComparisonOptions(level, minSliceSize, minDetectableEffect, bootstrapReplicates, newSeed,
+                correction, crosses, primaryBand, targetUnit, newOrigins, primaryMetricOnly);
     }
 
     public ComparisonOptions withTargetUnit(TargetUnit unit) {
         return new ComparisonOptions(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed,
-                correction, crosses, primaryBand, unit, primaryMetricOnly);
+                correction, crosses, primaryBand, unit, origins, primaryMetricOnly);
     }
 
     /** The same comparison of the primary metric alone ({@link #primaryMetricOnly}). */
     public ComparisonOptions withPrimaryMetricOnly() {
         return new ComparisonOptions(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed,
-                correction, crosses, primaryBand, targetUnit, true);
+                correction, crosses, primaryBand, targetUnit, origins, true);
+    }
+
+    /**
+     * Where a comparison's confidence level and seed came from, as a reader needs it: "the policy's
+     * confidenceLevel", "the default policy's seed", "--confidence".
+     */
+    public record SettingOrigins(String confidenceLevel, String seed) {
+        /** Options made in code, neither from a policy nor from the command line. */
+        public static final SettingOrigins DEFAULTS = new SettingOrigins("the default", "the default");
     }
 
     /**

@@ -174,11 +174,15 @@ final class Verdicts {
     }
 
     /**
-     * In this order: too few examples, unavailable, unstable (inconclusive), then the shown interval decides: it
-     * excludes 0 → better/worse (significantly different without direction); it lies within ±E → no significant
-     * difference; else inconclusive.
+     * In this order: no row at all (a class no row of the slice is labelled with), unavailable; too few examples;
+     * unavailable; unstable (inconclusive); then the shown interval decides: it excludes 0 → better/worse
+     * (significantly different without direction); it lies within ±E → no significant difference; else inconclusive.
      */
     Verdict verdict(SliceResult r) {
+        if (r.n() == 0 && !r.isAvailable()) {
+            // nothing was measured, so "too few" would promise that a few more rows could tell: the reason says why
+            return Verdict.UNAVAILABLE;
+        }
         if (r.n() < options.minSliceSize()) {
             return Verdict.TOO_FEW_EXAMPLES;
         }

@@ -39,7 +39,7 @@ public record ApprovalRequirement(int riskTier, List<String> approvers, boolean 
             default -> throw new IllegalArgumentException("risk tier must be 1, 2 or 3, got " + riskTier);
         };
         boolean automatic = approvers.isEmpty() && everyGatePasses;
-        String who = approvers.isEmpty() ? "no signature (automatic)" : String.join(", ", approvers);
+        String who = approvers.isEmpty() ? "no signature (automatic)" : spoken(approvers);
         String required = wantingRequiredEvidence.isEmpty() ? ""
                 : " " + gates(wantingRequiredEvidence.size()) + (wantingRequiredEvidence.size() == 1 ? " lacks" : " lack")
                         + " evidence the policy or the risk tier requires (" + String.join(", ", wantingRequiredEvidence)
@@ -53,6 +53,13 @@ public record ApprovalRequirement(int riskTier, List<String> approvers, boolean 
                 : automatic ? "Risk tier 1: promotion is automatic because " + passing + "."
                 : "Risk tier " + riskTier + ": " + passing + "; promotion needs the approval of " + who + ".";
         return new ApprovalRequirement(riskTier, approvers, automatic, !everyGatePasses, text);
+    }
+
+    /** The approvers as a sentence names them, as the Overview does: "AI Safety, Product and an ML lead". */
+    private static String spoken(List<String> approvers) {
+        List<String> named = approvers.stream().map(role -> role.equals(ML_LEAD) ? "an ML lead" : role).toList();
+        return named.size() == 1 ? named.get(0)
+                : String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.get(named.size() - 1);
     }
 
     private static String gates(int count) {

@@ -31,7 +31,9 @@ final class FairnessGate implements PromotionGate {
     @Override
     public GateResult judge(ReviewEvidence evidence) {
         if (evidence.fairnessUnavailable() != null) {
-            return GateResult.without(Gate.FAIRNESS, GateOutcome.NOT_APPLICABLE, evidence.fairnessUnavailable());
+            // worded as every other gate set aside: "not applicable — fairness rates … need a classification task"
+            return GateResult.without(Gate.FAIRNESS, GateOutcome.NOT_APPLICABLE,
+                    GateResult.NOT_APPLICABLE_PREFIX + evidence.fairnessUnavailable());
         }
         if (evidence.fairness().isEmpty() || evidence.fairness().get().attributes().isEmpty()) {
             return OptionalEvidence.SENSITIVE.absent(policy, evidence.riskTier(),

@@ -95,12 +95,7 @@ public final class GateReview {
                                    boolean forEvidence) throws PackException {
         PackManifest manifest = pack.manifest();
         String production = manifest.production().version();
-        String chosen;
-        try {
-            chosen = manifest.candidateVersion(candidate);
-        } catch (IllegalArgumentException unknown) {
-            throw new PackException(PackManifest.FILE_NAME, unknown.getMessage());
-        }
+        String chosen = manifest.requestedCandidate(candidate);
         Metric metric = Metric.fromWireName(manifest.primaryMetric()).orElseThrow();
         double level = policy.confidenceLevel();
         PackSuites suites = suiteReader.read(pack.root(), manifest, phase(progress, 0, 0.1));

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.verdict.core.stats.MetricFormat;
 
@@ -15,6 +16,11 @@ import org.verdict.core.stats.MetricFormat;
  */
 public final class CheckpointFiles {
     public static final String JSON = "checkpoint.json";
+    public static final String NOTE = "checkpoint.note";
+    public static final String SIGNATURE = "checkpoint.sig";
+    public static final String SIGNER_KEY = "checkpoint-signer.pem";
+    /** Every file {@link #contents} gives, by name. */
+    public static final List<String> NAMES = List.of(JSON, NOTE, SIGNATURE, SIGNER_KEY);
 
     private CheckpointFiles() {
     }
@@ -29,9 +35,9 @@ public final class CheckpointFiles {
     public static Map<String, byte[]> contents(Checkpoint checkpoint, String signerPublicKeyPem) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(JSON, checkpoint.toJson().getBytes(StandardCharsets.UTF_8));
-        files.put("checkpoint.note", checkpoint.note());
-        files.put("checkpoint.sig", checkpoint.signature());
-        files.put("checkpoint-signer.pem", signerPublicKeyPem.getBytes(StandardCharsets.UTF_8));
+        files.put(NOTE, checkpoint.note());
+        files.put(SIGNATURE, checkpoint.signature());
+        files.put(SIGNER_KEY, signerPublicKeyPem.getBytes(StandardCharsets.UTF_8));
         return files;
     }
 

@@ -237,10 +237,14 @@ public record DecisionRecord(
         }
         for (String gate : blocked) {
             String why = justificationOf(gate);
-            if (why == null || why.isBlank()) {
+            String shortfall = GateOverride.shortfall(why);
+            if (shortfall != null && shortfall.isEmpty()) {
                 problems.add("promoting over the gate '" + gate + "', " + source.affirms() + " "
                         + resultOf(gate) + ", needs 'overrides': [{\"gate\": \"" + gate + "\", \"justification\": "
                         + "\"why the board accepts it\"}]");
+            } else if (shortfall != null) {
+                problems.add("the justification for promoting over the gate '" + gate + "' (\"" + why.strip()
+                        + "\") needs " + shortfall);
             }
         }
         List<String> named = new ArrayList<>();

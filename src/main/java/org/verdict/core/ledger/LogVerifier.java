@@ -80,8 +80,8 @@ public final class LogVerifier {
         }
         VerificationReport report = new VerificationReport(records.size(), problems, quorums, check, notes);
         // the status bar shows the last step while the result is being shown: it says "verified" only of an intact log
-        progress.update(1, report.isIntact() ? "verified" : "TAMPERED: " + MetricFormat.count(problems.size(),
-                "problem", "problems"));
+        progress.update(1, report.isIntact() ? "verified" : report.heading() + ": "
+                + MetricFormat.count(problems.size(), "problem", "problems"));
         return report;
     }
 
@@ -140,7 +140,7 @@ public final class LogVerifier {
                     && !isMigrated(log, signer)) {
                 problems.add(new Problem(null, "log entry #" + signer.registrationEntry() + " registers " + signer.name()
                         + " (" + signer.role() + ", " + LogEntry.abbreviated(signer.keyId())
-                        + ") without an endorsement by an existing signer"));
+                        + ") without an endorsement by an existing signer", Problem.Kind.POLICY));
             }
             first = false;
         }
@@ -154,7 +154,7 @@ public final class LogVerifier {
                     RegisteredSigner signer = log.signers().get(signature.keyId());
                     problems.add(new Problem(null, entry.label() + ": signed by " + (signer == null ? "key"
                             : signer.name() + " (" + signer.role() + ")") + " " + LogEntry.abbreviated(signature.keyId())
-                            + ", a key that is not in the trusted signers list"));
+                            + ", a key that is not in the trusted signers list", Problem.Kind.POLICY));
                 }
             }
         }
@@ -208,13 +208,17 @@ public final class LogVerifier {
                         + (check.signer() == null ? "what its signed registration says" : check.signer().toString())));
             }
             if (!check.isValid()) {
-                problems.add(new Problem(seq, check.problem()));
+                problems.add(new Problem(seq, check.problem(), check.kind()));
             }
         }
         parsed.ifPresent(statement -> {
             if (checks.stream().filter(SignatureCheck::isValid)
                     .noneMatch(c -> c.signer().keyId().equals(statement.appendedBy()))) {
-                problems.add(new Problem(seq, "has no valid signature of the signer who appended it"));
+                // the appender's own signature, valid but refused by the trusted signers list, is a policy finding
+                boolean onlyUntrusted = checks.stream().anyMatch(c -> c.kind() == Problem.Kind.POLICY
+                        && c.signer().keyId().equals(statement.appendedBy()));
+                problems.add(new Problem(seq, "has no valid signature of the signer who appended it",
+                        onlyUntrusted ? Problem.Kind.POLICY : Problem.Kind.TAMPERING));
             }
         });
         quorums.put(seq, quorum(record, checks));
@@ -299,9 +303,18 @@ public final class LogVerifier {
      * @param problem null when the signature verifies by a trusted key that was in force where it entered the log
      * @param doesNotVerify whether the signature fails over the record's bytes (the record or the signature changed)
      */
-    public record SignatureCheck(SignerIdentity signer, String problem, boolean doesNotVerify) {
+    public record SignatureCheck(SignerIdentity signer, String problem, boolean doesNotVerify, Problem.Kind kind) {
         SignatureCheck(SignerIdentity signer, String problem) {
-            this(signer, problem, false);
+            this(signer, problem, false, Problem.Kind.TAMPERING);
+        }
+
+        SignatureCheck(SignerIdentity signer, String problem, boolean doesNotVerify) {
+            this(signer, problem, doesNotVerify, Problem.Kind.TAMPERING);
+        }
+
+        /** A signature that verifies, by a key in force, that the trusted signers list does not accept. */
+        static SignatureCheck untrusted(SignerIdentity signer, String problem) {
+            return new SignatureCheck(signer, problem, false, Problem.Kind.POLICY);
         }
 
         public boolean isValid() {
@@ -353,12 +366,12 @@ public final class LogVerifier {
         if (roster != null) {
             Optional<TrustedSigners.Trusted> trusted = roster.find(signature.keyId());
             if (trusted.isEmpty()) {
-                return new SignatureCheck(signer, "signed by " + signer + ", a key that is not in the trusted signers"
-                        + " list " + roster.source().getFileName());
+                return SignatureCheck.untrusted(signer, "signed by " + signer + ", a key that is not in the trusted"
+                        + " signers list " + roster.source().getFileName());
             }
             if (!trusted.get().role().equals(signer.role())) {
-                return new SignatureCheck(signer, "signed by " + signer + ", but the trusted signers list gives key "
-                        + signer.shortKeyId() + " the role " + trusted.get().role() + ", not " + signer.role());
+                return SignatureCheck.untrusted(signer, "signed by " + signer + ", but the trusted signers list gives"
+                        + " key " + signer.shortKeyId() + " the role " + trusted.get().role() + ", not " + signer.role());
             }
         }
         return new SignatureCheck(signer, null);
@@ -424,7 +437,7 @@ public final class LogVerifier {
             }
         }
         untrustedCheckpointSigners.forEach(who -> problems.add(new Problem(null, "checkpoints are signed by " + who
-                + ", a key that is not in the trusted signers list")));
+                + ", a key that is not in the trusted signers list", Problem.Kind.POLICY)));
         long covered = log.latestCheckpoint().map(Checkpoint::treeSize).orElse(0L);
         if (covered < size) {
             problems.add(new Problem(covered + 1, "no signed checkpoint covers the records from #" + (covered + 1)));

@@ -31,8 +31,27 @@ public record VerificationReport(int recordCount, List<Problem> problems, Map<Lo
         notes = List.copyOf(notes);
     }
 
-    /** @param sequence the record concerned, or null for a problem of the log as a whole */
-    public record Problem(Long sequence, String message) {
+    /**
+     * @param sequence the record concerned, or null for a problem of the log as a whole
+     * @param kind whether the store was changed, or it is whole but breaks a signing policy it was checked against
+     */
+    public record Problem(Long sequence, String message, Kind kind) {
+        /** A sign of tampering: the store contradicts itself or its signatures. */
+        public Problem(Long sequence, String message) {
+            this(sequence, message, Kind.TAMPERING);
+        }
+
+        /** What a problem says of the log. */
+        public enum Kind {
+            /** Altered, missing or forged records, signatures, entries or checkpoints: the store was changed. */
+            TAMPERING,
+            /**
+             * The store is whole, but breaks the signing policy it was checked against: a signature by a key not in the
+             * trusted signers list (or under another role), a registration no signer in force endorsed.
+             */
+            POLICY
+        }
+
         @Override
         public String toString() {
             // "record #2 is missing" names its record already: not "record #2: record #2 is missing"
@@ -42,8 +61,19 @@ public record VerificationReport(int recordCount, List<Problem> problems, Map<Lo
         }
     }
 
+    /** No problem of any kind: what a write to the log requires, and exit 0 of {@code log verify}. */
     public boolean isIntact() {
         return problems.isEmpty();
+    }
+
+    /** Whether any problem is a sign of tampering, not only of a signing policy the log does not meet. */
+    public boolean isTampered() {
+        return problems.stream().anyMatch(problem -> problem.kind() == Problem.Kind.TAMPERING);
+    }
+
+    /** "TAMPERED" when the store was changed, "POLICY NOT MET" when it is whole but breaks the signing policy. */
+    public String heading() {
+        return isIntact() ? "intact" : isTampered() ? "TAMPERED" : "POLICY NOT MET";
     }
 
     public Optional<Long> firstBadRecord() {
@@ -60,7 +90,7 @@ public record VerificationReport(int recordCount, List<Problem> problems, Map<Lo
 
     /**
      * One line for people: {@code intact: 5 records, …} with what it could not check when no checkpoint kept outside
-     * the log was given, or the first bad record and the count of problems.
+     * the log was given; else the {@link #heading} with the first bad record and the count of problems.
      */
     public String summary() {
         if (isIntact()) {
@@ -68,7 +98,12 @@ public record VerificationReport(int recordCount, List<Problem> problems, Map<Lo
                     + " chain, the Merkle tree and every checkpoint verify; " + (outsideCheckpoint == null
                     ? UNDETECTABLE_REMOVAL : "the log extends the checkpoint kept outside it");
         }
-        return "TAMPERED: " + firstBadRecord().map(s -> "first bad record is #" + s + "; ").orElse("")
+        if (!isTampered()) {
+            return heading() + ": the records, signatures, hash chain, Merkle tree and checkpoints show no change, but "
+                    + MetricFormat.count(problems.size(), "problem breaks", "problems break")
+                    + " the signing policy checked (trusted signers, endorsements)";
+        }
+        return heading() + ": " + firstBadRecord().map(s -> "first bad record is #" + s + "; ").orElse("")
                 + MetricFormat.count(problems.size(), "problem", "problems");
     }
 }

@@ -51,6 +51,19 @@ public record PackManifest(
         return chosen;
     }
 
+    /**
+     * {@link #candidateVersion} for a version a user asked for: an unknown one is refused as a {@link PackException} of
+     * the manifest, which lists the candidates, so every command names it alike ({@code packs/x/manifest.json: no
+     * candidate version '99' in the pack; candidates: 43}).
+     */
+    public String requestedCandidate(String requested) throws PackException {
+        try {
+            return candidateVersion(requested);
+        } catch (IllegalArgumentException unknown) {
+            throw new PackException(FILE_NAME, unknown.getMessage());
+        }
+    }
+
     public SuiteSpec primarySuite() {
         return suites.get("primary");
     }

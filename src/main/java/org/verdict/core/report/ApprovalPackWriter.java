@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.verdict.core.ledger.CheckpointFiles;
 import org.verdict.core.ledger.SignerKey;
 import org.verdict.core.pack.Hashes;
@@ -31,9 +32,13 @@ public final class ApprovalPackWriter {
     public static final String SUMS_SIGNATURE_FILE = "SHA256SUMS.sig";
     public static final String SUMS_KEY_FILE = "SHA256SUMS-signer.pem";
 
-    /** The files an export replaces when they are there already (the checkpoint's other files go with its JSON). */
-    private static final List<String> REPLACED_FILES = List.of(HTML_FILE, PDF_FILE, VERIFY_FILE, CheckpointFiles.JSON,
-            SUMS_FILE);
+    /**
+     * Every file an export writes or, when unsigned, deletes: the names {@link #filesReplacedIn} asks about, so a
+     * confirmation names every file that goes. {@link #write} refuses a file missing from this list.
+     */
+    public static final List<String> FILE_NAMES = Stream.of(List.of(HTML_FILE, PDF_FILE, VERIFY_FILE),
+            CheckpointFiles.NAMES, List.of(SUMS_FILE, SUMS_SIGNATURE_FILE, SUMS_KEY_FILE))
+            .flatMap(List::stream).toList();
 
     private final EvidenceCharts charts = new EvidenceCharts(new ReportFonts());
     private final SignerKey signer;
@@ -86,6 +91,9 @@ public final class ApprovalPackWriter {
             files.put(SUMS_KEY_FILE, signer.identity().publicKeyPem().getBytes(StandardCharsets.UTF_8));
         }
         progress.update(0.9, "Writing " + HTML_FILE + " and " + PDF_FILE);
+        if (!FILE_NAMES.containsAll(files.keySet())) {
+            throw new IllegalStateException("FILE_NAMES misses a file written: " + files.keySet());
+        }
         Files.createDirectories(outDir);
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             replace(outDir.resolve(file.getKey()), file.getValue());
@@ -132,7 +140,7 @@ public final class ApprovalPackWriter {
 
     /** The files of an earlier approval pack in {@code outDir} that writing one there would replace. */
     public static List<Path> filesReplacedIn(Path outDir) {
-        return REPLACED_FILES.stream().map(outDir::resolve).filter(Files::exists).toList();
+        return FILE_NAMES.stream().map(outDir::resolve).filter(Files::exists).toList();
     }
 
     private static void replace(Path target, byte[] bytes) throws IOException {

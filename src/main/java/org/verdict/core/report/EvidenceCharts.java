@@ -606,7 +606,9 @@ public final class EvidenceCharts {
         WORSE("worse", Style.WORSE),
         BETTER("better", Style.BETTER),
         NO_DIFFERENCE("no significant difference", Style.NO_DIFFERENCE),
-        UNDECIDED("too few examples / inconclusive", Style.UNDECIDED),
+        // a slice with too few examples has no interval and is drawn as the ◇ of NO_INTERVAL_LEGEND, never here;
+        // the app's forest plot names this mark with the same word
+        UNDECIDED(Verdict.INCONCLUSIVE.label(), Style.UNDECIDED),
         // the table's Verdict word for such a slice, so that chart and table never call it two things
         NO_INFORMATION(SliceResult.NO_INFORMATION_WORD, Style.NO_INFORMATION);
 

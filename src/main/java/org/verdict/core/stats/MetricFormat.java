@@ -138,16 +138,16 @@ public final class MetricFormat {
     }
 
     /**
-     * A chart axis's tick label: thousands of a metric in the target's units in short, with its unit ({@code $20k},
-     * {@code −$2.5k}, {@code 1.2M kg}), so that a narrow axis has room for several ticks; anything else as
-     * {@link #value(double)}.
+     * A chart axis's tick label: a round number's own digits with a true minus, as the tables write it ({@code 0.25},
+     * {@code −0.06}); thousands of a metric in the target's units in short, with its unit ({@code $20k},
+     * {@code −$2.5k}, {@code 1.2M kg}), so that a narrow axis has room for several ticks.
      */
     public String axisTick(double value) {
         double magnitude = Math.abs(value);
-        if (!targetUnits || !Double.isFinite(value)) {
+        if (!Double.isFinite(value)) {
             return value(value);
         }
-        String suffix = magnitude >= 1_000_000 ? "M" : magnitude >= 1_000 ? "k" : "";
+        String suffix = !targetUnits ? "" : magnitude >= 1_000_000 ? "M" : magnitude >= 1_000 ? "k" : "";
         double scaled = suffix.equals("M") ? magnitude / 1_000_000 : suffix.equals("k") ? magnitude / 1_000 : magnitude;
         // ticks are round numbers: their own digits, no padding zeros ("0", "0.5", "2.5k")
         String digits = new java.math.BigDecimal(scaled).setScale(suffix.isEmpty() ? MOST_DECIMALS : 2,

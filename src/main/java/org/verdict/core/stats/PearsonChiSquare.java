@@ -3,7 +3,6 @@ package org.verdict.core.stats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
 
 /**
@@ -35,9 +34,7 @@ public final class PearsonChiSquare {
                 degreesOfFreedom += (occupied.length - 1) * (occupied[0].length - 1);
             }
         }
-        // no random generator: only the distribution function is asked for
-        return degreesOfFreedom == 0 ? 1
-                : 1 - new ChiSquaredDistribution(null, degreesOfFreedom).cumulativeProbability(statistic);
+        return degreesOfFreedom == 0 ? 1 : UpperTails.chiSquare(statistic, degreesOfFreedom);
     }
 
     private static long[][] withoutEmptyRowsAndColumns(long[][] table) {

@@ -44,8 +44,8 @@ public final class SummaryMethods {
             methods.add((layout.task() == Task.REGRESSION ? "mae, rmse, mape and r2" : "log_loss, brier and "
                     + "sq_calibration_error") + " from " + made.blocks() + " blocks dealt by a hash of the example id "
                     + "(seed " + made.seed() + ")" + (made.hasRowEngineBlocks(ComparisonEngine.BOOTSTRAP_BLOCKS)
-                    ? ": the blocks the row engine deals the same rows into, so the rows' intervals and verdicts"
-                    + " when compared with seed " + made.seed()
+                    ? ": the blocks the row engine deals the same rows into, so intervals and verdicts are the"
+                    + " rows' own when they are compared with seed " + made.seed()
                     : ": each engine's own hash (a pack made before Verdict named it), so intervals agree with the"
                     + " rows' within the bootstrap's noise, not exactly"));
         }

@@ -2,6 +2,7 @@ package org.verdict.ui.audit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ResourceBundle;
 import java.util.Set;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -27,7 +29,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.verdict.core.ledger.Checkpoint;
-import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
 import org.verdict.core.ledger.DecisionStatement;
 import org.verdict.core.ledger.KeyFile;
@@ -64,6 +65,9 @@ public final class AuditViewModel {
     public static final String ANY = "any";
 
     private final BackgroundExecutor executor;
+    private final ResourceBundle text;
+    private final AuditedLogs logs;
+    private final LogVerifier verifier;
     private final ActivityMonitor activity;
     private final ObservableList<AuditRow> records = FXCollections.observableArrayList();
     private final FilteredList<AuditRow> visibleRecords = new FilteredList<>(records);
@@ -89,22 +93,7 @@ public final class AuditViewModel {
     private final ObjectProperty<AuditRow> right = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Path> openedStore = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper openFailed = new ReadOnlyBooleanWrapper(false);
-    private final StringBinding emptyTableMessage = Bindings.createStringBinding(() -> {
-        if (!records.isEmpty()) {
-            return "No decision matches the filters — set Kind, Decision and Model to \"any\" and clear the search.";
-        }
-        if (loading.get()) {
-            return "Reading and verifying the log…";
-        }
-        if (openFailed.get()) {
-            // the header says why in red; an empty store's invitation here would contradict it
-            return "Nothing to list: the log could not be opened — Open decision log… opens another.";
-        }
-        return storeName.get().isEmpty()
-                ? "No decision log is open — File → Record decision… (Ctrl+D) signs the first decision into the app's"
-                        + " log; Open decision log… audits another."
-                : "No decisions in this store yet — File → Record decision… (Ctrl+D)";
-    }, records, storeName, loading, openFailed);
+    private final StringBinding emptyTableMessage;
     private final ObservableList<ComparisonLine> comparison = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Path> trustedSigners = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Path> keptCheckpoint = new ReadOnlyObjectWrapper<>();
@@ -120,8 +109,35 @@ public final class AuditViewModel {
      * @param activity shows their progress with a Cancel button
      */
     public AuditViewModel(BackgroundExecutor executor, ActivityMonitor activity) {
+        this(executor, activity, ResourceBundle.getBundle("org.verdict.ui.audit.audit"), AuditedLogs.onDisk(),
+                new LogVerifier());
+    }
+
+    /**
+     * @param text the audit bundle, for what the view-model says
+     * @param logs reads and co-signs the logs audited
+     * @param verifier checks what {@code logs} read
+     */
+    public AuditViewModel(BackgroundExecutor executor, ActivityMonitor activity, ResourceBundle text,
+                          AuditedLogs logs, LogVerifier verifier) {
         this.executor = executor;
         this.activity = activity;
+        this.text = text;
+        this.logs = logs;
+        this.verifier = verifier;
+        emptyTableMessage = Bindings.createStringBinding(() -> {
+            if (!records.isEmpty()) {
+                return text.getString("audit.empty.filtered");
+            }
+            if (loading.get()) {
+                return text.getString("audit.empty.loading");
+            }
+            if (openFailed.get()) {
+                // the header says why in red; an empty store's invitation here would contradict it
+                return text.getString("audit.empty.openFailed");
+            }
+            return text.getString(storeName.get().isEmpty() ? "audit.empty.noLog" : "audit.empty.noDecisions");
+        }, records, storeName, loading, openFailed);
         kinds.add(ANY);
         for (RecordKind k : RecordKind.values()) {
             kinds.add(k.wireName());
@@ -172,7 +188,8 @@ public final class AuditViewModel {
         }
         SampledProgress[] self = new SampledProgress[1];
         SampledProgress started = executor.run(progress -> verify(store, roster, kept, progress))
-                .showProgressIn(activity, "Verifying the decision log " + store.getFileName())
+                .showProgressIn(activity, MessageFormat.format(text.getString("audit.verifyingActivity"),
+                        store.getFileName()))
                 .onSuccess(result -> {
                     if (result.checkpointRefused() != null) {
                         checkpointDropped = result.checkpointRefused() + "; it is not applied";
@@ -204,25 +221,23 @@ public final class AuditViewModel {
     private record Verified(List<AuditRow> rows, VerificationReport report, String checkpointRefused) {
     }
 
-    private static Verified verify(Path store, Path roster, Path kept, Progress progress) throws LedgerException {
+    private Verified verify(Path store, Path roster, Path kept, Progress progress) throws LedgerException {
         TrustedSigners signers = roster == null ? null : TrustedSigners.read(roster);
         Checkpoint checkpoint = kept == null ? null : Checkpoint.readJson(kept);
-        try (DecisionLog log = DecisionLog.openReadOnly(store)) {
-            LogSnapshot snapshot = log.snapshot();
-            String refused = null;
-            if (checkpoint != null) {
-                try {
-                    checkpoint.requireOf(snapshot.origin(), kept.getFileName());
-                } catch (LedgerException wrongLog) {
-                    // a wrong file, not evidence against this log: verified without it, and the header says why
-                    refused = wrongLog.getMessage();
-                    checkpoint = null;
-                }
+        LogSnapshot snapshot = logs.read(store);
+        String refused = null;
+        if (checkpoint != null) {
+            try {
+                checkpoint.requireOf(snapshot.origin(), kept.getFileName());
+            } catch (LedgerException wrongLog) {
+                // a wrong file, not evidence against this log: verified without it, and the header says why
+                refused = wrongLog.getMessage();
+                checkpoint = null;
             }
-            VerificationOptions options = new VerificationOptions(signers, checkpoint, false);
-            VerificationReport report = new LogVerifier().verify(snapshot, options, progress);
-            return new Verified(rowsOf(snapshot, report, signers), report, refused);
         }
+        VerificationOptions options = new VerificationOptions(signers, checkpoint, false);
+        VerificationReport report = verifier.verify(snapshot, options, progress);
+        return new Verified(rowsOf(snapshot, report, signers), report, refused);
     }
 
     /**
@@ -269,22 +284,23 @@ public final class AuditViewModel {
         executor.run(progress -> {
             try {
                 SignerKey key = KeyFile.read(keyFile).unlock(passphrase);
-                try (DecisionLog log = DecisionLog.openForWriting(store)) {
-                    log.cosign(String.valueOf(row.sequence()), key);
-                }
-                return "Record #" + row.sequence() + " co-signed by " + key.identity() + ".";
+                logs.cosign(store, String.valueOf(row.sequence()), key);
+                return MessageFormat.format(text.getString("audit.cosigned"), String.valueOf(row.sequence()),
+                        key.identity());
             } catch (LedgerException e) {
                 return e.getMessage();
             } finally {
                 java.util.Arrays.fill(passphrase, '\0');
             }
-        }).showProgressIn(activity, "Co-signing record #" + row.sequence())
+        }).showProgressIn(activity, MessageFormat.format(text.getString("audit.cosignActivity"),
+                String.valueOf(row.sequence())))
                 .onSuccess(message -> {
                     cosignOutcome.set(message);
                     open(store);
                 })
                 .onError(failure -> {
-                    cosignOutcome.set("Not co-signed: an unexpected error (" + failure.getClass().getSimpleName() + ").");
+                    cosignOutcome.set(MessageFormat.format(text.getString("audit.cosignFailed"),
+                            failure.getClass().getSimpleName()));
                     executor.reportUnhandled(failure);
                     open(store);
                 })

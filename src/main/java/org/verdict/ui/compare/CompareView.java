@@ -3,6 +3,7 @@ package org.verdict.ui.compare;
 import java.text.MessageFormat;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -156,6 +157,28 @@ public final class CompareView {
     private javafx.beans.property.ReadOnlyDoubleProperty tableWidthWithAdjustedP;
     /** The table width at which both models' values, and every column that never yields, stay in view. */
     private javafx.beans.property.ReadOnlyDoubleProperty tableWidthWithModels;
+
+    /** Focuses the slice filter (its text selected, to type over). */
+    public static final KeyCombination FILTER_KEY = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    /** The Chart toggle: hides the chart, or shows it again. */
+    public static final KeyCombination CHART_KEY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+    /** The Δ forest plot, showing the chart if hidden. */
+    public static final KeyCombination FOREST_KEY = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+    /** The Per model chart, showing the chart if hidden. */
+    public static final KeyCombination PER_MODEL_KEY = new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+
+    /** The view's own keys with what each does, for Help → Keyboard shortcuts. */
+    public static Map<KeyCombination, String> shortcuts(ResourceBundle text) {
+        Map<KeyCombination, String> keys = new LinkedHashMap<>();
+        keys.put(FILTER_KEY, text.getString("compare.key.filter"));
+        keys.put(CHART_KEY, text.getString("compare.key.chart"));
+        keys.put(FOREST_KEY, text.getString("compare.key.forest"));
+        keys.put(PER_MODEL_KEY, text.getString("compare.key.perModel"));
+        return keys;
+    }
 
     public CompareView(CompareViewModel model, ResourceBundle text, BackgroundExecutor executor, ChartPane chartPane,
                        DividerMemory dividers) {
@@ -409,6 +432,9 @@ public final class CompareView {
         showChart.setTooltip(new Tooltip(text.getString("compare.showChartTooltip")));
         forest.disableProperty().bind(showChart.selectedProperty().not());
         perModel.disableProperty().bind(showChart.selectedProperty().not());
+        whileShown(CHART_KEY, showChart::fire);
+        whileShown(FOREST_KEY, () -> showChartOf(kinds, forest));
+        whileShown(PER_MODEL_KEY, () -> showChartOf(kinds, perModel));
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -441,16 +467,46 @@ public final class CompareView {
                 ? "metric.higherIsBetter" : "metric.lowerIsBetter");
     }
 
+    private void showChartOf(ToggleGroup kinds, ToggleButton kind) {
+        if (!showChart.isSelected()) {
+            showChart.fire();
+        }
+        kinds.selectToggle(kind);
+    }
+
+    /**
+     * {@code action} on {@code keys} wherever the focus is (the view rail, a picker), while this view is in the
+     * window: a scene accelerator, put in and taken out as the view comes and goes.
+     */
+    private void whileShown(KeyCombination keys, Runnable action) {
+        root.sceneProperty().addListener((obs, old, now) -> {
+            if (old != null) {
+                old.getAccelerators().remove(keys, action);
+            }
+            if (now != null) {
+                now.getAccelerators().put(keys, action);
+            }
+        });
+    }
+
     private VBox tableArea() {
         TextField filter = new TextField();
+        whileShown(FILTER_KEY, () -> {
+            filter.requestFocus();
+            filter.selectAll();
+        });
         filter.setId("sliceFilter");
         filter.promptTextProperty().bind(model.filterPromptProperty());
         filter.textProperty().bindBidirectional(model.filterProperty());
-        // wide enough for its placeholder, whose example comes from the pack (a column is as wide as a "W", about
-        // three quarters of a character on average), within bounds that leave the check boxes their room
-        filter.prefColumnCountProperty().bind(Bindings.createIntegerBinding(
-                () -> Math.max(16, Math.min(24, (int) Math.ceil(filter.getPromptText().length() * 0.75) + 1)),
-                filter.promptTextProperty()));
+        // as wide as its placeholder, whose example comes from the pack, measured in the field's font; the hint gives
+        // way, not the field: shrunk with it, the field cut its example ("Filter, e.g. internet=c")
+        filter.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> {
+            Text prompt = new Text(filter.getPromptText());
+            prompt.setFont(filter.getFont());
+            return Math.ceil(prompt.getLayoutBounds().getWidth() + filter.getPadding().getLeft()
+                    + filter.getPadding().getRight()) + 2;
+        }, filter.promptTextProperty(), filter.fontProperty(), filter.paddingProperty()));
+        filter.setMinWidth(Region.USE_PREF_SIZE);
         Tooltip filterHelp = new Tooltip();
         filterHelp.textProperty().bind(model.filterHelpProperty());
         filter.setTooltip(filterHelp);

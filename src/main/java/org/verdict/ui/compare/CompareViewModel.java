@@ -99,6 +99,8 @@ public final class CompareViewModel {
     private ReviewPack pack;
     private boolean scoresMissing;
     private boolean selectingPack;
+    /** Counts the comparisons asked for: only the latest one's end clears {@link #computing}. */
+    private long comparisonsAsked;
 
     public CompareViewModel(ComparisonRunner runner, ConfusionSource confusionSource, BackgroundExecutor executor, ActivityMonitor activity,
                             ResourceBundle text, ComparisonOptions baseOptions, Consumer<Throwable> onFailure) {
@@ -124,8 +126,11 @@ public final class CompareViewModel {
         onlyWorse.addListener((obs, old, now) -> applyFilter());
         deltaHeader.set(text.getString("compare.col.delta"));
         showUnadjusted.addListener((obs, old, now) -> {
+            ComparisonReport shown = report.get();
+            // the level the comparison ran at: the pack policy's, which the runner may put in place of the base's
+            double level = (shown != null ? shown.options() : baseOptions).confidenceLevel();
             deltaHeader.set(now ? MessageFormat.format(text.getString("compare.col.deltaUnadjusted"),
-                    Math.round(baseOptions.confidenceLevel() * 100)) : text.getString("compare.col.delta"));
+                    Math.round(level * 100)) : text.getString("compare.col.delta"));
             showSelection();
         });
     }
@@ -210,7 +215,9 @@ public final class CompareViewModel {
         }
         ReportKey key = ReportKey.of(candidate.get(), dimension.get());
         ComparisonReport cached = reports.get(key);
+        long asked = ++comparisonsAsked;
         if (cached != null) {
+            computing.set(false);
             report.set(cached);
             showSelection();
             return;
@@ -242,7 +249,8 @@ public final class CompareViewModel {
                     notice.set(MessageFormat.format(text.getString("compare.failed"), failure.getMessage()));
                     onFailure.accept(failure);
                 })
-                .andFinally(() -> computing.set(false))
+                // a previous pack's or candidate's comparison ending while this one runs leaves it computing
+                .andFinally(() -> computing.set(computing.get() && asked != comparisonsAsked))
                 .start();
     }
 

@@ -14,12 +14,12 @@ public interface ComparisonRunner {
             throws Exception;
 
     /**
-     * {@code inner} with the primary metric's band of "no significant difference" taken from the pack's gate policy
-     * (its primary margin), so the Compare and Gates views read the overall interval alike.
+     * {@code inner} under the pack's gate policy: its primary margin as the primary metric's band of "no significant
+     * difference", its confidence level and its seed, so the Compare and Gates views show the same numbers.
      */
-    static ComparisonRunner withPolicyBand(ComparisonRunner inner) {
+    static ComparisonRunner underPolicy(ComparisonRunner inner) {
         return (pack, candidate, options, progress) -> inner.compare(pack, candidate,
-                options.withPrimaryBand(PolicySource.primaryBand(pack.root(), pack.manifest(), new PolicyReader())),
+                PolicySource.comparisonTerms(pack.root(), pack.manifest(), new PolicyReader()).applyTo(options),
                 progress);
     }
 }

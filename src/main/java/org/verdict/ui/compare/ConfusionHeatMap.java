@@ -42,7 +42,8 @@ import org.verdict.ui.theme.Palette;
  */
 final class ConfusionHeatMap extends ScrollPane {
     /** The app compares at the default level; the caption of the per-class intervals names it. */
-    private static final double CONFIDENCE_LEVEL = ComparisonOptions.DEFAULTS.confidenceLevel();
+    /** The level of the per-class rates until the comparison, run at the pack policy's level, is known. */
+    private static final double DEFAULT_CONFIDENCE_LEVEL = ComparisonOptions.DEFAULTS.confidenceLevel();
     private static final double CONTENT_PADDING = 12;
     /** "no significant difference" in two lines. */
     private static final double VERDICT_WIDTH = 120;
@@ -62,6 +63,8 @@ final class ConfusionHeatMap extends ScrollPane {
     private ConfusionPair shown;
     /** The comparison whose per-class recall is shown now (null: none yet). */
     private ComparisonReport shownReport;
+    private double shownLevel = Double.NaN;
+    private final Label perClassCaption = new Label();
 
     ConfusionHeatMap(ResourceBundle text) {
         this.text = text;
@@ -73,8 +76,6 @@ final class ConfusionHeatMap extends ScrollPane {
         perClass.setId("perClassRates");
         perClass.setHgap(18);
         perClass.setVgap(4);
-        Label perClassCaption = new Label(MessageFormat.format(text.getString("perClass.caption"),
-                NumberFormat.getPercentInstance(Locale.ROOT).format(CONFIDENCE_LEVEL)));
         perClassCaption.getStyleClass().add("hint");
         perClassCaption.setWrapText(true);
         perClassCaption.visibleProperty().bind(Bindings.isNotEmpty(perClass.getChildren()));
@@ -116,6 +117,14 @@ final class ConfusionHeatMap extends ScrollPane {
         shown = pair;
         shownReport = report;
         showRecalls(pair, report);
+        // the rates at the comparison's level, so they read like the table's intervals beside them
+        double level = report != null ? report.options().confidenceLevel() : DEFAULT_CONFIDENCE_LEVEL;
+        if (!sameMatrices || level != shownLevel) {
+            shownLevel = level;
+            perClassCaption.setText(MessageFormat.format(text.getString("perClass.caption"),
+                    NumberFormat.getPercentInstance(Locale.ROOT).format(level)));
+            showPerClass(ClassRates.of(pair.slice(), pair.production(), pair.candidate(), level));
+        }
         if (sameMatrices) {
             return;
         }
@@ -127,7 +136,6 @@ final class ConfusionHeatMap extends ScrollPane {
                         pair.production(), Palette.PRODUCTION, "confusionProduction")),
                 fitted(matrix(MessageFormat.format(text.getString("confusion.candidate"), pair.candidateVersion()),
                         pair.candidate(), Palette.CANDIDATE, "confusionCandidate")));
-        showPerClass(ClassRates.of(pair.slice(), pair.production(), pair.candidate(), CONFIDENCE_LEVEL));
     }
 
     /**

@@ -301,10 +301,8 @@ public final class SliceCharts {
         slices.setRange(-0.6, Math.max(points.size(), 1) - 0.4);
         NumberAxis values = new RoundTickAxis(valueAxisLabel);
         values.setAutoRangeIncludesZero(true);
-        if (numbers.inTargetUnits()) {
-            // "−$20k" rather than "−$20,000": a chart beside the table has room for several such ticks
-            values.setNumberFormatOverride(new AxisTickFormat(numbers));
-        }
+        // "−0.06" with a true minus as in the table, and "−$20k" rather than "−$20,000" in the target's units
+        values.setNumberFormatOverride(new AxisTickFormat(numbers));
         XYPlot plot = new XYPlot(dataset, slices, values, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setDomainGridlinesVisible(false);

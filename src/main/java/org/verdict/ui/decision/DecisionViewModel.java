@@ -1,12 +1,14 @@
 package org.verdict.ui.decision;
 
 import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.Observable;
@@ -25,7 +27,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
 import org.verdict.core.ledger.EvaluationSummary.GateOutcome;
 import org.verdict.core.ledger.EvaluationSummary;
@@ -33,7 +34,6 @@ import org.verdict.core.ledger.Evidence;
 import org.verdict.core.ledger.GateOverride;
 import org.verdict.core.ledger.KeyFile;
 import org.verdict.core.ledger.LedgerException;
-import org.verdict.core.ledger.LogVerifier;
 import org.verdict.core.ledger.LoggedRecord;
 import org.verdict.core.ledger.PackBinding;
 import org.verdict.core.ledger.Quorum;
@@ -61,6 +61,8 @@ public final class DecisionViewModel {
     }
 
     private final ReviewPack pack;
+    private final ResourceBundle text;
+    private final DecisionAppender appender;
     private final EvaluationSummary evaluation;
     private final BackgroundExecutor executor;
     private final ObjectProperty<RecordKind> kind = new SimpleObjectProperty<>(RecordKind.PROMOTION);
@@ -112,7 +114,19 @@ public final class DecisionViewModel {
      * @param executor runs key decryption and the append off the FX thread; an unexpected failure goes to its handler
      */
     public DecisionViewModel(ReviewPack pack, DecisionPrefill prefill, BackgroundExecutor executor, Clock clock) {
+        this(pack, prefill, executor, clock, ResourceBundle.getBundle("org.verdict.ui.decision.decision"),
+                DecisionAppender.onDisk());
+    }
+
+    /**
+     * @param text the decision bundle, for what the dialog says about signing
+     * @param appender appends the signed record to the chosen log
+     */
+    public DecisionViewModel(ReviewPack pack, DecisionPrefill prefill, BackgroundExecutor executor, Clock clock,
+                             ResourceBundle text, DecisionAppender appender) {
         this.pack = pack;
+        this.text = text;
+        this.appender = appender;
         this.evaluation = prefill.evaluation() == null ? new EvaluationSummary(List.of(), List.of())
                 : prefill.evaluation();
         this.executor = executor;
@@ -186,11 +200,18 @@ public final class DecisionViewModel {
             missingParts.add("a gate table (the gates could not be judged on this pack, so nothing shows that the "
                     + "candidate may be promoted)");
         }
-        List<String> unjustified = overriding.get() ? overrides.stream()
-                .filter(o -> o.justification().get() == null || o.justification().get().isBlank())
-                .map(Justification::gate).toList() : List.of();
-        if (!unjustified.isEmpty()) {
-            missingParts.add("a justification for promoting over " + String.join(", ", unjustified));
+        if (overriding.get()) {
+            // the rule log append applies: a blank justification is missing, a short one ("X") says too little
+            List<String> unjustified = new ArrayList<>();
+            for (Justification o : overrides) {
+                String shortfall = GateOverride.shortfall(o.justification().get());
+                if (shortfall != null) {
+                    unjustified.add(o.gate() + (shortfall.isEmpty() ? "" : " (" + shortfall + ")"));
+                }
+            }
+            if (!unjustified.isEmpty()) {
+                missingParts.add("a justification for promoting over " + String.join(", ", unjustified));
+            }
         }
         if (kind.get() == RecordKind.RETRAINING && triggers.isEmpty()) {
             missingParts.add("a trigger evaluation (none was given for this pack)");
@@ -201,7 +222,8 @@ public final class DecisionViewModel {
         if (keyFile.get() == null) {
             missingParts.add("your key file");
         }
-        return missingParts.isEmpty() ? "" : "Still needed: " + String.join(", ", missingParts) + ".";
+        return missingParts.isEmpty() ? ""
+                : MessageFormat.format(text.getString("decision.stillNeeded"), String.join(", ", missingParts));
     }
 
     /** The record as it will be signed; {@code approverName} is the signer's (used for a retraining record). */
@@ -274,38 +296,36 @@ public final class DecisionViewModel {
                     }
                     appending = true;
                 }
-                try (DecisionLog log = DecisionLog.openForWriting(storePath)) {
-                    // a log that does not verify is refused with what `log verify` says first, and nothing written
-                    LoggedRecord appended = log.append(filledIn.apply(key.identity().name()), key,
-                            new Progress() {
-                                @Override
-                                public void update(double fraction, String message) {
-                                    work.update(0.5 + 0.3 * fraction, message + " before appending");
-                                }
+                // a log that does not verify is refused with what `log verify` says first, and nothing written
+                DecisionAppender.Appended appended = appender.append(storePath,
+                        filledIn.apply(key.identity().name()), key, new Progress() {
+                            @Override
+                            public void update(double fraction, String message) {
+                                work.update(0.5 + 0.3 * fraction, message + " before appending");
+                            }
 
-                                @Override
-                                public boolean isCancelled() {
-                                    // the append has begun: it runs to the end, so a stored record is always reported
-                                    return false;
-                                }
-                            });
-                    work.update(0.8, "checking the record's quorum");
-                    Quorum quorum = LogVerifier.quorumOf(log.snapshot(), appended);
-                    return new Signed(appended, "Appended record #" + appended.sequence() + " (" + appended.shortId()
-                            + "), " + quorum.label() + ".");
-                }
+                            @Override
+                            public boolean isCancelled() {
+                                // the append has begun: it runs to the end, so a stored record is always reported
+                                return false;
+                            }
+                        });
+                return new Signed(appended.record(), MessageFormat.format(text.getString("decision.appended"),
+                        String.valueOf(appended.record().sequence()), appended.record().shortId(),
+                        appended.quorum().label()));
             } finally {
                 Arrays.fill(passphrase, '\0');
             }
         }).showProgressIn(signingActivity, "Signing").onSuccess(signed -> {
             status.set(signed.outcome());
             signedRecord.set(signed.record());
-        }).onCancelled(() -> status.set("Signing cancelled; nothing was appended."))
+        }).onCancelled(() -> status.set(text.getString("decision.signingCancelled")))
                 .onError(failure -> {
                     if (failure instanceof LedgerException problem) {
                         status.set(problem.getMessage());
                     } else {
-                        status.set("Not signed: an unexpected error (" + failure.getClass().getSimpleName() + ").");
+                        status.set(MessageFormat.format(text.getString("decision.unexpectedFailure"),
+                                failure.getClass().getSimpleName()));
                         executor.reportUnhandled(failure);
                     }
                 }).andFinally(() -> signing.set(false)).start();

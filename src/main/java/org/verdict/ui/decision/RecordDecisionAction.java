@@ -43,6 +43,7 @@ public final class RecordDecisionAction {
     private final Supplier<Optional<Path>> lastKeyFile;
     private final Supplier<Window> owner;
     private final Consumer<SignedDecision> onSigned;
+    private final DecisionAppender appender;
     private final ResourceBundle text;
     private final Clock clock;
 
@@ -58,12 +59,13 @@ public final class RecordDecisionAction {
      * @param judged the review the Gates view already holds for the pack and that candidate, if any; the reviewer
      *               judges the gates only when there is none
      * @param onSigned told on the FX thread of every record signed in a dialog opened by this action
+     * @param appender appends a record signed in the dialog to its log
      */
     public RecordDecisionAction(BackgroundExecutor executor, CandidateReviewer reviewer,
                                 Function<ReviewPack, String> candidateOf, JudgedReviews judged,
                                 ObservableValue<Path> decisionStore, Supplier<Optional<Path>> lastKeyFile,
                                 Supplier<Window> owner, Consumer<SignedDecision> onSigned, ResourceBundle text,
-                                Clock clock) {
+                                DecisionAppender appender, Clock clock) {
         this.executor = executor;
         this.reviewer = reviewer;
         this.candidateOf = candidateOf;
@@ -72,6 +74,7 @@ public final class RecordDecisionAction {
         this.lastKeyFile = lastKeyFile;
         this.owner = owner;
         this.onSigned = onSigned;
+        this.appender = appender;
         this.text = text;
         this.clock = clock;
     }
@@ -100,7 +103,7 @@ public final class RecordDecisionAction {
 
     /** Opens the dialog for {@code pack} with what the gates contributed; returns its window. */
     public Stage show(ReviewPack pack, DecisionPrefill prefill) {
-        DecisionViewModel model = new DecisionViewModel(pack, prefill, executor, clock);
+        DecisionViewModel model = new DecisionViewModel(pack, prefill, executor, clock, text, appender);
         model.storeProperty().set(decisionStore.getValue());
         lastKeyFile.get().ifPresent(model.keyFileProperty()::set);
         // the form is disabled while it signs: the log and key in it are the ones the record was signed with

@@ -50,6 +50,9 @@ import org.verdict.ui.task.BackgroundExecutor;
 public final class EvidenceView {
     /** Tables grow with the page but always show at least this many rows before they scroll. */
     private static final int MIN_VISIBLE_ROWS = 6;
+    /** AtlantaFX's text tones: evidence the board must add, and a gate set aside as not applicable. */
+    private static final String WARNING = "warning";
+    private static final String NEUTRAL = "text-muted";
     /** Narrower than this (in ems), the list of pages gives its width to the page and a drop-down picks the page. */
     private static final double LIST_BESIDE_MIN_EMS = 75;
     private static final int ONE_LINE_HEADER_CHARS = 8;
@@ -136,7 +139,6 @@ public final class EvidenceView {
         missing.setId("evidenceMissing");
         missing.setWrapText(true);
         missing.setMinHeight(Region.USE_PREF_SIZE);
-        missing.getStyleClass().add("warning");
         chartGrid.setId("evidenceCharts");
         chartGrid.setHgap(12);
         chartGrid.setVgap(12);
@@ -234,20 +236,17 @@ public final class EvidenceView {
             content.getChildren().setAll(heading());
             return;
         }
-        List<EvidenceSection> sections = reviewed.evidence().page(selected);
-        List<EvidenceSection> present = sections.stream().filter(EvidenceSection::isPresent).toList();
-        if (present.isEmpty()) {
-            summary.setText("");
-            missing.setText(text.getString("evidence.missing") + " " + String.join(" ",
-                    sections.stream().map(EvidenceSection::missing).toList()));
-            content.getChildren().setAll(heading());
+        EvidencePage page = EvidencePage.of(reviewed.evidence().page(selected), text);
+        summary.setText(page.summary());
+        content.getChildren().setAll(heading());
+        if (!page.missing().isEmpty()) {
+            missing.setText(page.missing());
+            missing.getStyleClass().removeAll(WARNING, NEUTRAL);
+            missing.getStyleClass().add(page.warning() ? WARNING : NEUTRAL);
             content.getChildren().add(missing);
             return;
         }
-        // a page of several sections (the held-out set and the holdout group) names each before its summary
-        summary.setText(present.size() == 1 ? present.get(0).summary() : String.join("\n", present.stream()
-                .map(section -> section.name() + ": " + section.summary()).toList()));
-        content.getChildren().setAll(heading());
+        List<EvidenceSection> present = page.present();
         // what the gate judged first, then the data behind it
         List<EvidenceChart> charts = present.stream().flatMap(section -> Stream.concat(section.charts().stream(),
                 section.detailCharts().stream())).toList();

@@ -1,9 +1,7 @@
 package org.verdict.ui.gates;
 
-import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
@@ -54,7 +52,6 @@ public final class GatesView {
     /** The worse slices listed at once; more scroll inside the list. */
     static final int WORSE_SLICES_SHOWN = 6;
     /** How the Compare table and the command line mark a significantly worse slice. */
-    private static final String WORSE_MARK = "▼ ";
 
     private final VBox root = new VBox(12);
     private final ScrollPane page = new ScrollPane(root);
@@ -166,10 +163,8 @@ public final class GatesView {
         worse.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         KeyCombination copyKey = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
         Runnable copyWorse = () -> {
-            List<String> chosen = worse.getSelectionModel().getSelectedItems();
             ClipboardContent content = new ClipboardContent();
-            content.putString(worseHeading.getText() + "\n" + (chosen.isEmpty() ? worse.getItems() : chosen).stream()
-                    .map(line -> WORSE_MARK + line + "\n").collect(Collectors.joining()));
+            content.putString(model.worseSlicesText(worse.getSelectionModel().getSelectedItems()));
             Clipboard.getSystemClipboard().setContent(content);
         };
         MenuItem copy = new MenuItem(text.getString("gates.worseSlices.copy"));
@@ -332,7 +327,7 @@ public final class GatesView {
         @Override
         protected void updateItem(String line, boolean empty) {
             super.updateItem(line, empty);
-            setText(empty ? null : WORSE_MARK + line);
+            setText(empty ? null : GatesViewModel.WORSE_MARK + line);
             setTooltip(empty ? null : whole);
         }
     }

@@ -3,6 +3,7 @@ package org.verdict.ui.gates;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,6 +38,7 @@ import org.verdict.core.task.Progress;
 import org.verdict.ui.shell.Navigator;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.BackgroundExecutor;
+import org.verdict.ui.theme.Palette;
 
 /**
  * State of the Gates view and of the Evidence view it links to. Opening a pack judges every gate of the candidate
@@ -45,6 +47,8 @@ import org.verdict.ui.task.BackgroundExecutor;
  * cancelled or failed can be asked for again ({@link #judgeAgain()}).
  */
 public final class GatesViewModel {
+    /** How the Gates view marks a worse slice's line, and its copied text. */
+    public static final String WORSE_MARK = Palette.WORSE_MARK + " ";
     /** Judges a candidate of a pack; {@code GateReview} in the app, a stand-in in tests. */
     @FunctionalInterface
     public interface Reviewer {
@@ -454,6 +458,15 @@ public final class GatesViewModel {
     /** What the list of worse slices shows, or that no slice is significantly worse; empty until judged. */
     public ReadOnlyStringProperty worseSlicesHeadingProperty() {
         return worseSlicesHeading.getReadOnlyProperty();
+    }
+
+    /**
+     * The clipboard text for a decision's note or a message to the team: the heading, then the {@code chosen} lines
+     * (every line when none is chosen), each marked as the list shows it.
+     */
+    public String worseSlicesText(List<String> chosen) {
+        return worseSlicesHeading.get() + "\n" + (chosen.isEmpty() ? worseSlices : chosen).stream()
+                .map(line -> WORSE_MARK + line + "\n").collect(Collectors.joining());
     }
 
     public ReadOnlyStringProperty triggersProperty() {

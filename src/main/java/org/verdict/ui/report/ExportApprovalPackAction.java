@@ -1,9 +1,11 @@
 package org.verdict.ui.report;
 
 import java.nio.file.Files;
+import java.text.MessageFormat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.ResourceBundle;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -84,6 +86,7 @@ public final class ExportApprovalPackAction {
     private final Supplier<Optional<Path>> lastFolder;
     private final Supplier<String> selectedCandidate;
     private final Supplier<Path> decisionStore;
+    private final ResourceBundle text;
 
     /**
      * @param judged the review the Gates view holds (read on the FX thread when the export starts)
@@ -92,11 +95,13 @@ public final class ExportApprovalPackAction {
      * @param selectedCandidate the candidate the user is comparing, or null for the pack's first
      * @param decisionStore the decision log the app records into; its records about the pack are included when
      *                      the file exists
+     * @param text the app's messages bundle
      */
     public ExportApprovalPackAction(Exporter export, JudgedReviews judged, BackgroundExecutor executor,
                                     ActivityMonitor activity, ProblemDialog problems, Supplier<Window> owner,
                                     FolderChooser folderChooser, Supplier<Optional<Path>> lastFolder,
-                                    Supplier<String> selectedCandidate, Supplier<Path> decisionStore) {
+                                    Supplier<String> selectedCandidate, Supplier<Path> decisionStore,
+                                    ResourceBundle text) {
         this.export = export;
         this.judged = judged;
         this.executor = executor;
@@ -107,11 +112,12 @@ public final class ExportApprovalPackAction {
         this.lastFolder = lastFolder;
         this.selectedCandidate = selectedCandidate;
         this.decisionStore = decisionStore;
+        this.text = text;
     }
 
     /** The File-menu entry (Ctrl/Cmd+E), enabled while a pack is open. */
     public PackAction packAction() {
-        return new PackAction(ID, "Export approval pack…",
+        return new PackAction(ID, text.getString("export.menu"),
                 new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::chooseFolderAndExport);
     }
 
@@ -139,12 +145,11 @@ public final class ExportApprovalPackAction {
      */
     private void confirmReplacing(Path folder, List<Path> earlier, Runnable replace) {
         Alert confirm = OwnerLook.ownedBy(new Alert(Alert.AlertType.CONFIRMATION), owner.get());
-        confirm.setTitle("Replace the approval pack?");
-        confirm.setHeaderText(folder + " already holds an approval pack");
-        confirm.setContentText("Exporting here replaces:\n"
-                + String.join("\n", earlier.stream().map(f -> "  " + f.getFileName()).toList())
-                + "\n\nChoose another folder to keep them.");
-        ButtonType replaceButton = new ButtonType("Replace", ButtonBar.ButtonData.OK_DONE);
+        confirm.setTitle(text.getString("export.replaceTitle"));
+        confirm.setHeaderText(MessageFormat.format(text.getString("export.replaceHeader"), folder));
+        confirm.setContentText(MessageFormat.format(text.getString("export.replaceContent"),
+                String.join("\n", earlier.stream().map(f -> "  " + f.getFileName()).toList())));
+        ButtonType replaceButton = new ButtonType(text.getString("export.replace"), ButtonBar.ButtonData.OK_DONE);
         confirm.getButtonTypes().setAll(replaceButton, ButtonType.CANCEL);
         ((Button) confirm.getDialogPane().lookupButton(replaceButton)).setDefaultButton(false);
         ((Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
@@ -168,24 +173,22 @@ public final class ExportApprovalPackAction {
                             ? export.exportJudged(pack, review.get(), decisionLog, folder, progress)
                             : export.judgeAndExport(pack, candidate, decisionLog, folder, progress);
                 })
-                .showProgressIn(activity, "Exporting the approval pack")
+                .showProgressIn(activity, text.getString("export.activity"))
                 .onSuccess(this::showWritten)
-                .onError(failure -> problems.show(owner.get(), "The approval pack was not written.",
-                        failure instanceof LogNotIntactException
+                .onError(failure -> problems.show(owner.get(), text.getString("export.failedHeader"),
+                        text.getString(failure instanceof LogNotIntactException
                                 // its checkpoint, handed out to keep as proof, would vouch for a changed history
-                                ? "Nothing was written: the decision log does not verify, so no checkpoint of it is "
-                                        + "given out. The Audit view shows which record was changed."
-                                : "Nothing was written. Check that the folder is writable and the pack is intact, then"
-                                        + " try again.", String.valueOf(failure.getMessage())))
+                                ? "export.failedLogNotIntact" : "export.failedAdvice"),
+                        String.valueOf(failure.getMessage())))
                 .start();
     }
 
     private void showWritten(List<Path> files) {
         Alert written = OwnerLook.ownedBy(new Alert(Alert.AlertType.INFORMATION), owner.get());
-        written.setTitle("Approval pack written");
-        written.setHeaderText("Approval pack written to " + files.get(0).getParent());
-        written.setContentText(String.join("\n", files.stream().map(f -> f.getFileName().toString()).toList())
-                + "\n\nThe HTML opens in any browser, offline; the PDF has a table of contents and page numbers.");
+        written.setTitle(text.getString("export.writtenTitle"));
+        written.setHeaderText(MessageFormat.format(text.getString("export.writtenHeader"), files.get(0).getParent()));
+        written.setContentText(MessageFormat.format(text.getString("export.writtenContent"),
+                String.join("\n", files.stream().map(f -> f.getFileName().toString()).toList())));
         written.getDialogPane().setId(WRITTEN_DIALOG_ID);
         written.show();
     }

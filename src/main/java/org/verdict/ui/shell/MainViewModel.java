@@ -37,6 +37,7 @@ public final class MainViewModel {
     private Path openingSource;
     private final ReadOnlyObjectWrapper<Path> decisionStore = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Path> auditedStore = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ObservableList<Path> recentPacks = FXCollections.observableArrayList();
     // One read-only view for everyone: a new wrapper per call would drop listeners when it is collected.
     private final ObservableList<Path> recentPacksView = FXCollections.unmodifiableObservableList(recentPacks);
@@ -152,6 +153,19 @@ public final class MainViewModel {
      */
     public void followAudit(ObservableValue<Path> openedInAudit) {
         auditedStore.bind(openedInAudit);
+    }
+
+    /**
+     * Follows what became of work whose dialog has closed (a summary written, cancelled or failed): each new outcome
+     * becomes the status bar's notice, so a user who cancelled learns that nothing was written.
+     */
+    public void followOutcomes(ObservableValue<String> outcome) {
+        outcome.addListener((obs, old, now) -> notice.set(now));
+    }
+
+    /** The latest outcome followed, or empty. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     /** The log Audit has open (read-only), which the status bar names when it is not the store in use; or null. */

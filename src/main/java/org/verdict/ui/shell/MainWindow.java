@@ -52,6 +52,8 @@ public final class MainWindow implements Navigator {
     }
 
     private static final KeyCombination.Modifier SHORTCUT = KeyCombination.SHORTCUT_DOWN;
+    /** Each view's own keys by the view's name, in the order listed. */
+    private final Map<String, Map<KeyCombination, String>> viewShortcuts = new LinkedHashMap<>();
 
     private final MainViewModel model;
     private final Appearance appearance;
@@ -327,7 +329,15 @@ public final class MainWindow implements Navigator {
         return rail;
     }
 
-    /** Every menu item with a shortcut, in menu order, in two aligned columns. */
+    /**
+     * Lists a view's own keys (active while it is shown, so in no menu) in Help → Keyboard shortcuts, under the
+     * view's name, after the menus' keys.
+     */
+    public void listViewShortcuts(String view, Map<KeyCombination, String> keys) {
+        viewShortcuts.put(view, new LinkedHashMap<>(keys));
+    }
+
+    /** Every menu item with a shortcut, in menu order, then each view's own keys, in two aligned columns. */
     private void showShortcuts() {
         javafx.scene.layout.GridPane list = new javafx.scene.layout.GridPane();
         list.setId("shortcutList");
@@ -341,6 +351,17 @@ public final class MainWindow implements Navigator {
                     keys.setStyle("-fx-font-weight: bold;");
                     list.addRow(row++, keys, new Label(item.getText()));
                 }
+            }
+        }
+        for (Map.Entry<String, Map<KeyCombination, String>> view : viewShortcuts.entrySet()) {
+            Label heading = new Label(MessageFormat.format(text.getString("shortcuts.inView"), view.getKey()));
+            heading.setStyle("-fx-font-weight: bold;");
+            heading.setPadding(new javafx.geometry.Insets(8, 0, 0, 0));
+            list.add(heading, 0, row++, 2, 1);
+            for (Map.Entry<KeyCombination, String> key : view.getValue().entrySet()) {
+                Label keys = new Label(key.getKey().getDisplayText());
+                keys.setStyle("-fx-font-weight: bold;");
+                list.addRow(row++, keys, new Label(key.getValue()));
             }
         }
         showInformation(text.getString("menu.help.shortcuts"), list);

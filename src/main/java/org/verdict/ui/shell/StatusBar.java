@@ -27,6 +27,7 @@ final class StatusBar extends HBox {
     private final Label packHash = new Label();
     private final Label store = new Label();
     private final Label audited = new Label();
+    private final Label notice = new Label();
 
     StatusBar(MainViewModel model, ResourceBundle text) {
         getStyleClass().add("status-bar");
@@ -49,10 +50,19 @@ final class StatusBar extends HBox {
         cancel.setOnAction(e -> activity.cancel());
         ActivityArea progressArea = new ActivityArea(activity, "activity", cancel);
 
+        notice.setId("statusNotice");
+        notice.textProperty().bind(model.noticeProperty());
+        Tooltip wholeNotice = new Tooltip();
+        wholeNotice.textProperty().bind(model.noticeProperty());
+        notice.setTooltip(wholeNotice);
+        // running work's progress takes the place of the last outcome
+        notice.visibleProperty().bind(model.noticeProperty().isNotEmpty().and(activity.visibleProperty().not()));
+        notice.managedProperty().bind(notice.visibleProperty());
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getChildren().addAll(packName, new Separator(Orientation.VERTICAL), packHash,
-                new Separator(Orientation.VERTICAL), store, audited, spacer, progressArea);
+                new Separator(Orientation.VERTICAL), store, audited, spacer, notice, progressArea);
 
         showPack(model.packProperty().get(), text);
         model.packProperty().addListener((obs, old, pack) -> showPack(pack, text));

@@ -101,8 +101,11 @@ public final class SummarizeRowsDialog {
         chooserProblem.setMaxWidth(640);
         chooserProblem.managedProperty().bind(chooserProblem.textProperty().isNotEmpty());
         VBox content = new VBox(10, fields, hint, problem, chooserProblem);
-        content.setPadding(new Insets(4, 0, 0, 0));
+        // in from the dialog's edges as its header is; the theme gives a dialog's content no padding of its own
+        content.setPadding(new Insets(12, 16, 4, 16));
         dialog.getDialogPane().setContent(content);
+        // never narrower than its fields want: shrunk to 207 px, the suggested output path was cut
+        dialog.getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
 
         ButtonType start = new ButtonType(text.getString("summarize.start"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(start, ButtonType.CANCEL);
@@ -130,6 +133,7 @@ public final class SummarizeRowsDialog {
         TextField field = new TextField(path.get() == null ? "" : path.get().toString());
         field.setId(id);
         field.setPrefColumnCount(36);
+        field.setMinWidth(Region.USE_PREF_SIZE);
         field.textProperty().addListener((obs, old, typed) -> {
             Path parsed = PathDialog.parse(typed).orElse(null);
             if (!Objects.equals(parsed, path.get())) {

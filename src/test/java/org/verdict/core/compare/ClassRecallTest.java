@@ -139,6 +139,35 @@ class ClassRecallTest {
     }
 
     /**
+     * Region y has no row labelled c: c's recall there is undefined, so its verdict is unavailable with the reason,
+     * as docs/compare-json.md says, not "too few examples" (no count of rows would be too few for nothing).
+     */
+    @Test
+    void aClassWithNoRowInTheSliceIsUnavailable() {
+        List<int[]> rows = new ArrayList<>();
+        addClass(rows, 0, 1, 40, 0, 0, 0);
+        addClass(rows, 1, 0, 40, 0, 0, 0);
+        addClass(rows, 2, 0, 40, 0, 0, 0);
+        String[] region = new String[rows.size()];
+        for (int i = 0; i < region.length; i++) {
+            region[i] = rows.get(i)[0] == 2 || i % 2 == 0 ? "x" : "y";
+        }
+        EvaluationTable table = TestTables.multiclass(List.of("a", "b", "c"), rows.stream().mapToInt(r -> r[0])
+                .toArray(), rows.stream().mapToInt(r -> r[1]).toArray(), rows.stream().mapToInt(r -> r[2]).toArray(),
+                TestTables.columns(TestTables.column("region", region)));
+        ComparisonReport report = engine.compare("t", table, "1", "2", Metric.MACRO_F1, ComparisonOptions.DEFAULTS,
+                Progress.NONE);
+        SliceResult c = report.classRecallsOf(new SliceKey(List.of("region"), List.of("y"))).get(2).result();
+        assertEquals(0, c.n());
+        assertEquals(Verdict.UNAVAILABLE, c.verdict());
+        assertEquals("no example of this slice is labelled c, so its recall is undefined", c.unavailableReason());
+        assertNull(c.delta());
+        // a class with rows, but fewer than the minimum, stays "too few examples"
+        assertEquals(Verdict.TOO_FEW_EXAMPLES,
+                report.classRecallsOf(new SliceKey(List.of("region"), List.of("y"))).get(0).result().verdict());
+    }
+
+    /**
      * On a seeded random table with a slice column: every value is the class's recall counted row by row, every slice's
      * classes beside the overall one form one family, and the JSON's section keeps the rule — better or worse exactly
      * when {@code ci} excludes 0 — with the rest of the JSON unchanged by it.

@@ -29,12 +29,12 @@ class ApprovalRequirementTest {
     void aPassingApprovalNamesEveryGateNotEvaluated() {
         List<String> notEvaluated = List.of("Safety (no safety suite)", "Latency (declared: batch scoring, no SLO)");
         assertEquals("Risk tier 2: every applicable gate passes; 2 gates not evaluated: Safety (no safety suite), "
-                + "Latency (declared: batch scoring, no SLO); promotion needs the approval of ML Lead.",
+                + "Latency (declared: batch scoring, no SLO); promotion needs the approval of an ML lead.",
                 ApprovalRequirement.forTier(2, true, List.of(), notEvaluated).text());
         assertEquals("Risk tier 1: promotion is automatic because every applicable gate passes; 1 gate not "
                 + "evaluated: Safety (no safety suite).",
                 ApprovalRequirement.forTier(1, true, List.of(), notEvaluated.subList(0, 1)).text());
-        assertEquals("Risk tier 2: every gate passes; promotion needs the approval of ML Lead.",
+        assertEquals("Risk tier 2: every gate passes; promotion needs the approval of an ML lead.",
                 ApprovalRequirement.forTier(2, true).text());
     }
 
@@ -42,7 +42,7 @@ class ApprovalRequirementTest {
     void aBlockedApprovalNamesTheRequiredEvidenceMissingAndTheGatesNotEvaluated() {
         assertEquals("Blocked: not every gate passes. 1 gate lacks evidence the policy or the risk tier requires "
                 + "(Safety): add it; see its line. 1 gate not evaluated: Latency (no latency suite). Risk tier 3 "
-                + "would need AI Safety, Product, ML Lead once they do.", ApprovalRequirement.forTier(3, false,
+                + "would need AI Safety, Product and an ML lead once they do.", ApprovalRequirement.forTier(3, false,
                         List.of("Safety"), List.of("Latency (no latency suite)")).text());
     }
 }

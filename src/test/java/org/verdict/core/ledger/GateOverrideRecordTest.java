@@ -32,7 +32,7 @@ class GateOverrideRecordTest {
         assertTrue(problems.get(0).startsWith("promoting over the gate 'Safety', which the evaluationSummary states as "
                 + "insufficient evidence, needs 'overrides'"), problems.get(0));
 
-        DecisionRecord wrong = bare.withOverrides(List.of(new GateOverride("safety", "scores only"),
+        DecisionRecord wrong = bare.withOverrides(List.of(new GateOverride("safety", "it scores records only"),
                 new GateOverride("latency", " "), new GateOverride("Canary / A-B", "no run"),
                 new GateOverride("SAFETY", "again")));
         assertEquals(List.of(
@@ -42,12 +42,26 @@ class GateOverrideRecordTest {
                         + "evidence (overridable: Safety, Latency)",
                 "'overrides' names 'SAFETY' twice"), wrong.problems());
 
-        DecisionRecord justified = bare.withOverrides(List.of(new GateOverride("safety", "scores only"),
-                new GateOverride("Latency", "nightly batch")));
+        DecisionRecord justified = bare.withOverrides(List.of(new GateOverride("safety", "it scores records only"),
+                new GateOverride("Latency", "nightly batch, nobody waits")));
         assertEquals(List.of(), justified.problems());
         assertEquals("promoted over blocked gates", justified.decisionLabel());
-        assertEquals("promoted over blocked gates: Safety (insufficient evidence) — scores only; Latency (fail) — "
-                + "nightly batch", justified.overrideText());
+        assertEquals("promoted over blocked gates: Safety (insufficient evidence) — it scores records only; Latency "
+                + "(fail) — nightly batch, nobody waits", justified.overrideText());
+    }
+
+    @Test
+    void aJustificationTooShortToSayWhyIsRefusedSayingWhatItNeeds() {
+        DecisionRecord terse = promote("promote").withOverrides(List.of(
+                new GateOverride("safety", "X"), new GateOverride("Latency", "latency_is_irrelevant_here")));
+        assertEquals(List.of(
+                "the justification for promoting over the gate 'Safety' (\"X\") needs at least 20 characters and 3 "
+                        + "words, saying why the board accepts it (it has 1 character, 1 word)",
+                "the justification for promoting over the gate 'Latency' (\"latency_is_irrelevant_here\") needs at "
+                        + "least 20 characters and 3 words, saying why the board accepts it (it has 26 characters, "
+                        + "1 word)"), terse.problems());
+        assertEquals(null, GateOverride.shortfall("  nightly batch scoring  "), "three words, 21 characters");
+        assertEquals("", GateOverride.shortfall(" "), "blank: missing, said as such by the caller");
     }
 
     @Test

@@ -116,7 +116,7 @@ final class ApprovalPackFixture {
                 "candidate 0.813 ≥ historical best 0.809 − 0.02", List.of(), List.of(), null);
         return new ApprovalPackContent("support-router-2026-11", new ModelInfo("support-router", Task.MULTICLASS, 2,
                 null, TargetUnit.NONE), "macro_f1", List.of(production, candidate), "43", List.of("ML lead"),
-                "Blocked: not every gate passes. Risk tier 2 would need ML Lead once they do.",
+                "Blocked: not every gate passes. Risk tier 2 would need an ML lead once they do.",
                 List.of(primary, languages, fairness, safety, latency, canary, holdout, human, breaker),
                 List.of("canary", "annotations"),
                 List.of(new CheckResult("Primary metric below baseline", Outcome.NOT_FIRED, "−1.2% (limit −5%)"),

@@ -119,7 +119,7 @@ class PdfLayoutTest {
             }
         }
         // rows 0 overall (better), 1 N01 (inconclusive), 2 N18 (too few: its point alone); 3 N30 has no Δ to draw
-        assertEquals(List.of("better @ 0", "too few examples / inconclusive @ 1",
+        assertEquals(List.of("better @ 0", "inconclusive @ 1",
                 EvidenceCharts.NO_INTERVAL_LEGEND + " @ 2"), drawnRows);
         assertTrue(!(plot.getRenderer(1) instanceof org.jfree.chart.renderer.xy.XYErrorRenderer),
                 "a point without an interval gets no whisker, not even a zero-length one");
@@ -135,7 +135,7 @@ class PdfLayoutTest {
         for (int i = 0; i < legend.getItemCount(); i++) {
             legendShapes.put(legend.get(i).getLabel(), legend.get(i).getShape());
         }
-        assertTrue(!new java.awt.geom.Area(legendShapes.get("too few examples / inconclusive"))
+        assertTrue(!new java.awt.geom.Area(legendShapes.get("inconclusive"))
                 .equals(new java.awt.geom.Area(legendShapes.get(EvidenceCharts.NO_INTERVAL_LEGEND))),
                 "the legend tells the two apart");
         List<String> notes = plot.getAnnotations().stream()
@@ -149,7 +149,7 @@ class PdfLayoutTest {
      * Shaped like fraud-rare's stores: st01 (n 43) has Δ pr_auc −0.204 [−1, +1] at its Holm level, an interval that
      * spans every pr_auc the candidate could have beside production's 0.258, and the table says "no information at
      * this level"; st04 is inconclusive with an interval that says something. The chart drew both with the mark its
-     * legend calls "too few examples / inconclusive", contradicting the table beside it.
+     * legend calls "inconclusive", contradicting the table beside it.
      */
     @Test
     void aForestPlotNamesASliceWhoseIntervalSaysNothingAsTheTableDoesWithAMarkOfItsOwn() {
@@ -191,7 +191,7 @@ class PdfLayoutTest {
         String tableVerdict = org.verdict.core.evidence.ComparisonEvidence.table(report).rows().get(1).get(7).text();
 
         assertEquals(java.util.Map.of("no significant difference", List.of(0), "no information", List.of(1),
-                "too few examples / inconclusive", List.of(2)), rowsBySeries);
+                "inconclusive", List.of(2)), rowsBySeries);
         assertEquals(org.verdict.core.compare.SliceResult.NO_INFORMATION_WORD, st01.verdictWord());
         assertTrue(tableVerdict.startsWith(st01.verdictWord() + " at this level"), tableVerdict);
         // the legend names the mark; hollow and grey like an undecided interval's point, but not the same shape
@@ -200,7 +200,7 @@ class PdfLayoutTest {
             legend.put(plot.getLegendItems().get(i).getLabel(), plot.getLegendItems().get(i));
         }
         org.jfree.chart.LegendItem noInformation = legend.get("no information");
-        org.jfree.chart.LegendItem undecided = legend.get("too few examples / inconclusive");
+        org.jfree.chart.LegendItem undecided = legend.get("inconclusive");
         assertTrue(noInformation != null && undecided != null, legend.keySet().toString());
         assertTrue(!new java.awt.geom.Area(noInformation.getShape()).equals(new java.awt.geom.Area(undecided.getShape())),
                 "a shape of its own");

@@ -16,7 +16,15 @@ class MetricFormatTest {
         assertEquals("0", dollars.axisTick(0));
         assertEquals("500", dollars.axisTick(500));
         assertEquals("1.25M", dollars.axisTick(1_250_000));
-        assertEquals("0.250", MetricFormat.of(Metric.ACCURACY, TargetUnit.NONE).axisTick(0.25), "a rate as ever");
+    }
+
+    @Test
+    void axisTicksOfRatesAreRoundDigitsWithATrueMinus() {
+        MetricFormat accuracy = MetricFormat.of(Metric.ACCURACY, TargetUnit.NONE);
+        assertEquals("0.25", accuracy.axisTick(0.25));
+        assertEquals("\u22120.06", accuracy.axisTick(-0.06), "U+2212 as in the table, not an ASCII hyphen");
+        assertEquals("0.3", accuracy.axisTick(0.1 + 0.2), "no floating-point noise");
+        assertEquals("0", accuracy.axisTick(-0.0));
     }
 
     @Test

@@ -116,8 +116,8 @@ class RowAndSummaryVerdictsTest {
         new DuckDbSummarizer("512MB", 1).summarize(rowPack.resolve("primary.csv").toString(), null,
                 new PackLoader().load(rowPack, Progress.NONE).manifest(), true, true, 5L, summaryPack, Progress.NONE);
         assertTrue(methods(summaryPack).contains("mae, rmse, mape and r2 from 300 blocks dealt by a hash of the"
-                + " example id (seed 5): the blocks the row engine deals the same rows into, so the rows' intervals"
-                + " and verdicts when compared with seed 5"), methods(summaryPack));
+                + " example id (seed 5): the blocks the row engine deals the same rows into, so intervals and verdicts"
+                + " are the rows' own when they are compared with seed 5"), methods(summaryPack));
 
         Path manifest = summaryPack.resolve("manifest.json");
         String made = Files.readString(manifest);

@@ -11,12 +11,16 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.ResourceBundle;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
+import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LedgerFixtures;
+import org.verdict.core.ledger.LogSnapshot;
+import org.verdict.core.ledger.LogVerifier;
 import org.verdict.core.ledger.Roles;
 import org.verdict.core.ledger.SignerKey;
 import org.verdict.core.ledger.TamperedStore;
@@ -529,5 +533,31 @@ class AuditViewModelTest {
                 }
             }
         }
+    }
+
+    /** The log comes through an injected reader: a store that cannot be read is said so, with no database at all. */
+    @Test
+    void aLogThatCannotBeReadSaysWhyAndListsNothing() {
+        AuditedLogs locked = new AuditedLogs() {
+            @Override
+            public LogSnapshot read(Path store) throws LedgerException {
+                throw new LedgerException(store.getFileName() + " is locked by another program");
+            }
+
+            @Override
+            public void cosign(Path store, String recordReference, SignerKey key) {
+                throw new AssertionError("nothing is co-signed");
+            }
+        };
+        AuditViewModel audited = new AuditViewModel(new CurrentThreadExecutor(),
+                new ActivityMonitor(System::currentTimeMillis), ResourceBundle.getBundle("org.verdict.ui.audit.audit"),
+                locked, new LogVerifier());
+
+        audited.open(dir.resolve("board.db"));
+
+        assertEquals("cannot open: board.db is locked by another program", audited.verificationProperty().get());
+        assertFalse(audited.intactProperty().get());
+        assertEquals("Nothing to list: the log could not be opened — Open decision log… opens another.",
+                audited.emptyTableMessage().get());
     }
 }

@@ -140,6 +140,26 @@ class CompareViewModelTest {
     }
 
     @Test
+    void thePreviousPacksComparisonEndingLeavesTheNewOneSaidToBeRunning() throws Exception {
+        HeldExecutor held = new HeldExecutor();
+        CompareViewModel heldModel = new CompareViewModel((pack, candidate, options, progress) -> ReportFixture.standard(),
+                new ComparisonEngine()::confusionMatrix, held, new ActivityMonitor(() -> 0), text,
+                ComparisonOptions.DEFAULTS, failures::add);
+        heldModel.showPack(multiclassPack());
+        heldModel.showPack(new PackLoader().load(PackFixture.write(folder.resolve("next"),
+                PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV), Progress.NONE));
+
+        held.runOldestHeldWork();
+
+        assertTrue(heldModel.rows().isEmpty(), "the first pack's rows are dropped");
+        assertTrue(heldModel.computingProperty().get());
+        assertEquals(text.getString("compare.computing"), heldModel.tablePlaceholderProperty().get(),
+                "the table says the new pack is being compared, as the chart does");
+        held.runHeldWork();
+        assertTrue(!heldModel.computingProperty().get(), "the new pack's comparison ended");
+    }
+
+    @Test
     void oneDimensionShowsOverallAndThatDimensionsSlices() throws Exception {
         model.showPack(multiclassPack());
         model.dimensionProperty().set(new SliceDimension(List.of("language")));
@@ -230,7 +250,7 @@ class CompareViewModelTest {
     @Test
     void theSummaryNamesTheBandOfNoSignificantDifferenceAndWhereItCameFrom() throws Exception {
         ComparisonEngine engine = new ComparisonEngine();
-        CompareViewModel app = new CompareViewModel(ComparisonRunner.withPolicyBand(engine::compare),
+        CompareViewModel app = new CompareViewModel(ComparisonRunner.underPolicy(engine::compare),
                 engine::confusionMatrix, new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text,
                 ComparisonOptions.DEFAULTS, failures::add);
         app.showPack(multiclassPack());
@@ -248,6 +268,28 @@ class CompareViewModelTest {
         app.showPack(new PackLoader().load(withPolicy, Progress.NONE));
         assertTrue(app.summaryProperty().get().endsWith("No significant difference: within ±0.03, the policy's "
                 + "primary margin."), app.summaryProperty().get());
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    /** The app compares at the pack policy's confidence level and seed, as the Gates view judges with them. */
+    @Test
+    void theAppComparesAtThePolicysLevelAndSeed() throws Exception {
+        ComparisonEngine engine = new ComparisonEngine();
+        CompareViewModel app = new CompareViewModel(ComparisonRunner.underPolicy(engine::compare),
+                engine::confusionMatrix, new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text,
+                ComparisonOptions.DEFAULTS, failures::add);
+        Path withPolicy = PackFixture.write(folder.resolve("ninety"),
+                PackFixture.MULTICLASS_MANIFEST.replaceFirst("\\{", "{\"policy\": \"policy.json\", "),
+                PackFixture.MULTICLASS_CSV);
+        java.nio.file.Files.writeString(withPolicy.resolve("policy.json"), "{\"seed\": 7, \"confidenceLevel\": 0.9}");
+        app.showPack(new PackLoader().load(withPolicy, Progress.NONE));
+        ComparisonOptions used = app.reportProperty().get().options();
+        assertEquals(0.9, used.confidenceLevel());
+        assertEquals(7, used.seed());
+        assertEquals(new ComparisonOptions.SettingOrigins("the policy's confidenceLevel", "the policy's seed"),
+                used.origins());
+        app.showUnadjustedProperty().set(true);
+        assertTrue(app.deltaHeaderProperty().get().contains("90"), app.deltaHeaderProperty().get());
         assertTrue(failures.isEmpty(), failures.toString());
     }
 

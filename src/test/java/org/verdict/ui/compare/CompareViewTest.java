@@ -1,6 +1,7 @@
 package org.verdict.ui.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -95,6 +96,29 @@ class CompareViewTest {
         assertTrue(robot.lookup(".verdict-worse").tryQuery().isPresent(), "worse is styled, not only written");
         assertTrue(robot.lookup("#compareSummary").queryAs(Label.class).getText()
                 .contains("1 significantly worse"));
+    }
+
+    @Test
+    void keysFocusTheFilterAndSwitchTheChartFromAnywhereInTheView(FxRobot robot) {
+        robot.interact(() -> table.requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#sliceFilter").query().isFocused(), "Ctrl+F focuses the filter");
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.M).release(KeyCode.M, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(CompareViewModel.ChartKind.PER_MODEL, model.chartKindProperty().get());
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#showChart").queryAs(javafx.scene.control.ToggleButton.class).isSelected(),
+                "Ctrl+Shift+C hides the chart");
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.F).release(KeyCode.F, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#showChart").queryAs(javafx.scene.control.ToggleButton.class).isSelected(),
+                "asking for a chart shows it");
+        assertEquals(CompareViewModel.ChartKind.FOREST_PLOT, model.chartKindProperty().get());
     }
 
     @Test

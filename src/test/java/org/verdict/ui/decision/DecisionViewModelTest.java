@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +20,7 @@ import org.verdict.core.ledger.EvaluationSummary.GateOutcome;
 import org.verdict.core.ledger.EvaluationSummary;
 import org.verdict.core.ledger.GateOverride;
 import org.verdict.core.ledger.KeyFile;
+import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LedgerFixtures;
 import org.verdict.core.ledger.ReadOnlyPaths;
 import org.verdict.core.ledger.RecordKind;
@@ -94,10 +96,15 @@ class DecisionViewModelTest {
         assertEquals("Still needed: a justification for promoting over latency.", model.missingProperty().get());
         assertFalse(model.canSignProperty().get());
         assertTrue(model.promotionWarningProperty().get().contains("latency (fail)"));
-        model.overrides().get(0).justification().set("  nightly batch  ");
+        model.overrides().get(0).justification().set("X");
+        assertEquals("Still needed: a justification for promoting over latency (at least 20 characters and 3 words, "
+                + "saying why the board accepts it (it has 1 character, 1 word)).", model.missingProperty().get(),
+                "the rule log append applies");
+        assertFalse(model.canSignProperty().get());
+        model.overrides().get(0).justification().set("  nightly batch scoring  ");
         assertTrue(model.canSignProperty().get());
         DecisionRecord record = model.record("Ada Lovelace");
-        assertEquals(List.of(new GateOverride("latency", "nightly batch")), record.overrides());
+        assertEquals(List.of(new GateOverride("latency", "nightly batch scoring")), record.overrides());
         assertEquals(List.of(), record.problems());
         assertEquals("promoted over blocked gates", record.decisionLabel());
 
@@ -121,7 +128,7 @@ class DecisionViewModelTest {
     void theRecordCarriesVersionsGatesAndEveryEvidenceHash() {
         DecisionViewModel model = model(List.of());
         model.decisionProperty().set("promote");
-        model.overrides().get(0).justification().set("nightly batch");
+        model.overrides().get(0).justification().set("nightly batch scoring");
         model.rationaleProperty().set("wins on every slice");
         model.approversProperty().set(" Ada Lovelace ,Grace Hopper,, Joan Clarke");
         DecisionRecord record = model.record("Ada Lovelace");
@@ -264,6 +271,28 @@ class DecisionViewModelTest {
         executor.runHeldWork();
         assertFalse(activity.busyProperty().get(), "and stops when it ends");
         assertTrue(model.statusProperty().get().startsWith("Appended record #1"), model.statusProperty().get());
+    }
+
+    /** The append comes through an injected appender: a log that refuses it says why, with no database at all. */
+    @Test
+    void aLogThatRefusesTheAppendSaysWhyInTheDialog() throws Exception {
+        List<DecisionRecord> offered = new ArrayList<>();
+        DecisionViewModel model = new DecisionViewModel(DecisionPacks.tierThreePack(), DecisionPrefill.NONE,
+                new CurrentThreadExecutor(), NOV_22, DecisionDialog.defaultText(), (store, record, key, progress) -> {
+                    offered.add(record);
+                    throw new LedgerException(store.getFileName() + " does not verify: record #2 was changed");
+                });
+        model.decisionProperty().set("hold");
+        model.rationaleProperty().set("latency gate fails");
+        model.approversProperty().set("Ada Lovelace");
+        model.storeProperty().set(dir.resolve("decisions.db"));
+        model.keyFileProperty().set(adasKey());
+
+        model.sign(LedgerFixtures.PASSPHRASE.clone());
+
+        assertEquals("decisions.db does not verify: record #2 was changed", model.statusProperty().get());
+        assertEquals("latency gate fails", offered.get(0).rationale());
+        assertFalse(model.signingProperty().get());
     }
 
     @Test

@@ -56,7 +56,7 @@ class RecordDecisionActionTest {
                 (pack, candidate, progress) -> {
                     throw new PackException("policy.json", 3, 7, "unknown key 'marginn'");
                 },
-                pack -> null, (pack, candidate) -> Optional.empty(), new SimpleObjectProperty<>(store), () -> Optional.of(lastKey), () -> owner, signed::add, DecisionDialog.defaultText(), Clock.systemUTC());
+                pack -> null, (pack, candidate) -> Optional.empty(), new SimpleObjectProperty<>(store), () -> Optional.of(lastKey), () -> owner, signed::add, DecisionDialog.defaultText(), DecisionAppender.onDisk(), Clock.systemUTC());
         assertEquals("record-decision", action.packAction().id());
         robot.interact(() -> action.packAction().action().accept(DecisionPacks.tierThreePack()));
         WaitForAsyncUtils.waitForFxEvents();
@@ -87,7 +87,7 @@ class RecordDecisionActionTest {
                     throw new PackException("policy.json", 3, 7, "unknown key 'marginn'");
                 },
                 pack -> null, (pack, candidate) -> Optional.empty(), new SimpleObjectProperty<>(proposed),
-                Optional::empty, () -> owner, signed::add, DecisionDialog.defaultText(), Clock.systemUTC());
+                Optional::empty, () -> owner, signed::add, DecisionDialog.defaultText(), DecisionAppender.onDisk(), Clock.systemUTC());
         robot.interact(() -> action.open(DecisionPacks.tierThreePack()));
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> {
@@ -127,7 +127,7 @@ class RecordDecisionActionTest {
                 },
                 asked -> null, (asked, candidate) -> asked == pack ? Optional.of(judged) : Optional.empty(),
                 new SimpleObjectProperty<>(folder.resolve("decisions.db")), Optional::empty, () -> owner, signed::add,
-                DecisionDialog.defaultText(), Clock.systemUTC());
+                DecisionDialog.defaultText(), DecisionAppender.onDisk(), Clock.systemUTC());
 
         robot.interact(() -> action.open(pack));
         WaitForAsyncUtils.waitForFxEvents();

@@ -296,6 +296,10 @@ class GatesViewModelTest {
         assertTrue(model.worseSlices().get(0).startsWith("segment=west: Δ "), model.worseSlices().get(0));
         assertTrue(model.worseSlicesHeadingProperty().get().startsWith("Slices significantly worse on "),
                 model.worseSlicesHeadingProperty().get());
+        String copied = model.worseSlicesText(List.of());
+        assertEquals(model.worseSlicesHeadingProperty().get() + "\n▼ " + model.worseSlices().get(0) + "\n", copied,
+                "nothing chosen copies the heading and every line, marked as the list shows them");
+        assertEquals(copied, model.worseSlicesText(List.of(model.worseSlices().get(0))));
     }
 
     /** Cancelling the judgement leaves the pack open; Judge again judges it, with progress and Cancel as before. */

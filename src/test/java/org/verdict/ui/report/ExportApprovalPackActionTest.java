@@ -97,7 +97,7 @@ class ExportApprovalPackActionTest {
                                             String candidate, Path decisionStore) {
         return new ExportApprovalPackAction(export, judged, executor, new ActivityMonitor(() -> 0),
                 new ProblemDialog(text), () -> owner, chooser, () -> Optional.ofNullable(lastFolder),
-                () -> candidate, () -> decisionStore);
+                () -> candidate, () -> decisionStore, text);
     }
 
     @Test
@@ -186,6 +186,7 @@ class ExportApprovalPackActionTest {
         ReviewPack pack = pack();
         Path out = Files.createDirectories(folder.resolve("shared"));
         Path earlierHtml = Files.writeString(out.resolve("approval-pack.html"), "the pack the auditor has");
+        Files.writeString(out.resolve("checkpoint.sig"), "the checkpoint the auditor keeps");
         PackAction command = action(out, null).packAction();
 
         robot.interact(() -> command.action().accept(pack));
@@ -193,6 +194,7 @@ class ExportApprovalPackActionTest {
         DialogPane confirm = robot.lookup("#" + ExportApprovalPackAction.REPLACE_DIALOG_ID).queryAs(DialogPane.class);
         assertTrue(confirm.getHeaderText().contains(out.toString()), confirm.getHeaderText());
         assertTrue(confirm.getContentText().contains("approval-pack.html"), confirm.getContentText());
+        assertTrue(confirm.getContentText().contains("checkpoint.sig"), "every file replaced is named");
         assertFalse(confirm.getContentText().contains("approval-pack.pdf"), "only the files that are there are named");
         assertTrue(((Button) confirm.lookupButton(ButtonType.CANCEL)).isDefaultButton(), "Enter keeps the earlier pack");
         assertEquals("the pack the auditor has", Files.readString(earlierHtml), "nothing written before the answer");

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.ResourceBundle;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -132,6 +133,18 @@ class MainWindowTest {
      * A log opened in Audit is named beside the store in use, not in its place: the store in use (the log decisions
      * are signed into) stays until a decision is signed elsewhere.
      */
+    /** A summary runs after its dialog has closed: the status bar is where a cancelled one says nothing was written. */
+    @Test
+    void theOutcomeOfWorkWhoseDialogHasClosedIsShownInTheStatusBar(FxRobot robot) {
+        SimpleStringProperty outcome = new SimpleStringProperty("");
+        robot.interact(() -> model.followOutcomes(outcome));
+        assertFalse(robot.lookup("#statusNotice").query().isVisible(), "nothing has ended yet");
+
+        robot.interact(() -> outcome.set("Summary cancelled; nothing was written."));
+        assertTrue(robot.lookup("#statusNotice").query().isVisible());
+        assertEquals("Summary cancelled; nothing was written.", text(robot, "#statusNotice"));
+    }
+
     @Test
     void aLogOpenedInAuditIsNamedBesideTheStoreInUseWithoutReplacingIt(FxRobot robot) {
         SimpleObjectProperty<Path> openedInAudit = new SimpleObjectProperty<>();
@@ -259,6 +272,8 @@ class MainWindowTest {
 
     @Test
     void f1ListsEveryShortcutWithItsCommand(FxRobot robot) {
+        robot.interact(() -> window.listViewShortcuts("Compare",
+                org.verdict.ui.compare.CompareView.shortcuts(text)));
         robot.press(KeyCode.F1).release(KeyCode.F1);
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -268,6 +283,12 @@ class MainWindowTest {
         assertEquals("Open pack…", cells.get(1));
         assertTrue(cells.contains("Dark theme") && cells.contains("Ctrl+Shift+D"), cells.toString());
         assertTrue(cells.contains("Gates") && cells.contains("Ctrl+2"), cells.toString());
+        // the Compare view's own keys, which no menu holds, under its name
+        int compare = cells.indexOf("In the Compare view");
+        assertTrue(compare > cells.indexOf("Ctrl+2"), cells.toString());
+        assertEquals(List.of("Ctrl+F", "Filter the slices (type over the filter)", "Ctrl+Shift+C", "Chart: hide or show",
+                "Ctrl+Shift+F", "Δ forest plot", "Ctrl+Shift+M", "Per model chart"),
+                cells.subList(compare + 1, compare + 9));
     }
 
     @Test

@@ -110,7 +110,14 @@ class SummarizeRowsDialogTest {
         for (Label label : labels) {
             assertTrue(label.getWidth() >= label.prefWidth(-1) - 0.5,
                     label.getText() + ": " + label.getWidth() + " of " + label.prefWidth(-1));
+            assertTrue(label.localToScene(0, 0).getX() >= 12, "in from the dialog's left edge");
         }
+        TextField output = robot.lookup("#summarizeOutput").queryAs(TextField.class);
+        javafx.scene.text.Text path = new javafx.scene.text.Text(output.getText());
+        path.setFont(output.getFont());
+        assertTrue(output.getWidth() - output.getPadding().getLeft() - output.getPadding().getRight()
+                >= path.getLayoutBounds().getWidth(), "the suggested output path reads whole: " + output.getText()
+                + " in " + output.getWidth() + " px");
         robot.interact(() -> ((javafx.stage.Stage) fields.getScene().getWindow()).close());
     }
 

@@ -33,6 +33,11 @@ public final class HeldExecutor implements BackgroundExecutor {
         work.forEach(Runnable::run);
     }
 
+    /** Runs only the oldest work held, as when an earlier task ends before a later one. */
+    public void runOldestHeldWork() {
+        held.remove(0).run();
+    }
+
     public List<Throwable> unhandledFailures() {
         return List.copyOf(unhandled);
     }

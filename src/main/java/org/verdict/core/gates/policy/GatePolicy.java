@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.gates.evidence.Disparity;
 import org.verdict.core.gates.model.Gate;
 import org.verdict.core.pack.InvalidValueException;
@@ -74,7 +75,8 @@ public record GatePolicy(
         notApplicable = notApplicable == null ? Map.of() : Collections.unmodifiableMap(
                 new TreeMap<>(notApplicable));
         notApplicable.forEach((gate, reason) -> NotApplicableReader.check(gate, reason));
-        requireBetween(confidenceLevel, 0.5, 0.9999, "confidenceLevel");
+        requireBetween(confidenceLevel, ComparisonOptions.MIN_CONFIDENCE_LEVEL, ComparisonOptions.MAX_CONFIDENCE_LEVEL,
+                "confidenceLevel");
         requireBetween(alpha, 1e-6, 0.5, "alpha");
         requireAtLeast(bootstrapReplicates, 1000, "bootstrapReplicates");
         for (int i = 0; i < requiredSuites.size(); i++) {

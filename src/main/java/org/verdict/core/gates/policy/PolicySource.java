@@ -59,11 +59,11 @@ public record PolicySource(Optional<Path> file, String name, String sha256) {
     }
 
     /**
-     * The band Compare reads the primary metric in, the primary margin of the policy the pack at {@code root}
-     * runs under, which the primary-metric gate judges the same interval against. A policy that cannot be read is
-     * refused with its file, line and column, as {@code gate} refuses it.
+     * What Compare takes from the policy the pack at {@code root} runs under, which the gates judge with: the primary
+     * margin as the primary metric's band, the confidence level and the seed. A policy that cannot be read is refused
+     * with its file, line and column, as {@code gate} refuses it.
      */
-    public static PrimaryBand primaryBand(Path root, PackManifest manifest, PolicyReader reader)
+    public static ComparisonTerms comparisonTerms(Path root, PackManifest manifest, PolicyReader reader)
             throws PackException {
         PolicySource source = of(root, manifest);
         GatePolicy policy = source.read(reader);
@@ -71,7 +71,9 @@ public record PolicySource(Optional<Path> file, String name, String sha256) {
         if (source.file.isPresent()) {
             reader.requireMarginsWithin(policy, primary, source.file.get(), source.name);
         }
-        return PrimaryBand.ofPolicy(primary, policy.primary().margin(), source.file.isEmpty());
+        boolean defaults = source.file.isEmpty();
+        return new ComparisonTerms(PrimaryBand.ofPolicy(primary, policy.primary().margin(), defaults),
+                policy.confidenceLevel(), policy.seed(), defaults);
     }
 
     /** Refuses a margin of {@code policy}, read from this source, that {@code pack}'s primary metric could not exceed. */

@@ -133,7 +133,8 @@ public final class TriggerEvaluator {
         double pooled = (baseline * nb + current * nc) / (nb + nc);
         double se = Math.sqrt(pooled * (1 - pooled) * (1.0 / nb + 1.0 / nc));
         double p = se == 0 ? (current > baseline ? 0 : 1)
-                : 1 - new NormalDistribution().cumulativeProbability((current - baseline) / se);
+                // the upper tail as Φ(−z): 1 − Φ(z) is 0 for any p below about 1e-16
+                : new NormalDistribution().cumulativeProbability((baseline - current) / se);
         double accepted = policy.safety().acceptedRate();
         boolean fired = p < policy.alpha() || current > accepted;
         return new TriggerResult(Trigger.SAFETY_RISE, fired ? TriggerState.FIRED : TriggerState.QUIET,

@@ -53,11 +53,18 @@ public final class DataValidator {
                 evaluationInputHashes), labelQuality(primary, suites));
     }
 
+    /** "model 3", "models 1 and 2", "models 1, 2 and 3": versions named as models, not as bare numbers. */
+    static String models(List<String> versions) {
+        int last = versions.size() - 1;
+        return last == 0 ? "model " + versions.get(0)
+                : "models " + String.join(", ", versions.subList(0, last)) + " and " + versions.get(last);
+    }
+
     GateResult schema(PrimaryCounts primary, PackSuites suites) {
         List<Finding> findings = new ArrayList<>();
         findings.add(Finding.of(primary.fileName(), GateOutcome.PASS, primary.fileName() + ": " + MetricFormat.count(primary.rowCount())
                 + (primary.rows().isPresent() ? " rows" : " rows summarised") + ", predictions of "
-                + String.join(", ", primary.versions())));
+                + models(primary.versions())));
         if (primary.task().isClassification()) {
             Set<String> classes = Set.copyOf(primary.classes());
             suites.humanBaseline().ifPresent(baseline -> {

@@ -120,6 +120,29 @@ class GateStatisticsTest {
     }
 
     @Test
+    void aStrongDriftKeepsItsTinyPValue() {
+        // 1 − CDF gave 0 here. scipy.stats.chi2_contingency([[1500, 900, 400, 200], [900, 1100, 600, 400]],
+        // correction=False): statistic 276.6666666666667, dof 3, pvalue 1.1144907447721991e-59
+        long[] reference = {1500, 900, 400, 200};
+        long[] current = {900, 1100, 600, 400};
+        assertEquals(276.6666666666667, DriftStatistics.chiSquareStatistic(reference, current), 1e-9);
+        assertEquals(1.1144907447721991e-59, DriftStatistics.chiSquarePValue(reference, current), 1e-59 * 1e-6);
+    }
+
+    @Test
+    void separatedLargeSamplesKeepTheirTinyKsPValue() {
+        // 100 vs 100 fully separated values: the asymptotic test (10,000 = 100 · 100), D = 1,
+        // lambda = √(100 · 100 / 200) = √50; scipy.special.kolmogorov(math.sqrt(50)) = 7.440151952041566e-44
+        double[] reference = new double[100];
+        double[] current = new double[100];
+        for (int i = 0; i < 100; i++) {
+            reference[i] = i;
+            current[i] = 100 + i;
+        }
+        assertEquals(7.440151952041566e-44, DriftStatistics.ksPValue(reference, current), 7.44e-44 * 1e-9);
+    }
+
+    @Test
     void numericBinsFollowTheReferenceQuantiles() {
         // reference 1..10 in 2 bins: the median 5.5 splits them; 5 values at or below, 5 above
         double[] edges = DriftStatistics.quantileEdges(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 2);

@@ -1,10 +1,10 @@
-package org.verdict.cli;
+package org.verdict.cli.options;
 
 import org.verdict.core.pack.PackLimits;
 import picocli.CommandLine.Option;
 
 /** The limits of docs/pack-format.md that a real pack could need raised, as options of every command reading one. */
-final class PackLimitOptions {
+public final class PackLimitOptions {
     @Option(names = "--max-slice-values", paramLabel = "N",
             description = "Most distinct values one slice or sensitive column may have (default: ${DEFAULT-VALUE}).")
     int maxValuesPerSliceColumn = PackLimits.DEFAULTS.maxValuesPerSliceColumn();
@@ -17,7 +17,7 @@ final class PackLimitOptions {
             description = "Most rows an optional suite CSV may have (default: ${DEFAULT-VALUE}).")
     long maxSuiteRows = PackLimits.DEFAULTS.maxSuiteRows();
 
-    PackLimits limits() {
+    public PackLimits limits() {
         return new PackLimits(maxValuesPerSliceColumn, maxSliceValues, maxSuiteRows);
     }
 }

@@ -1,0 +1,38 @@
+package org.verdict.ui.audit;
+
+import java.nio.file.Path;
+import org.verdict.core.ledger.DecisionLog;
+import org.verdict.core.ledger.LedgerException;
+import org.verdict.core.ledger.LogSnapshot;
+import org.verdict.core.ledger.SignerKey;
+
+/**
+ * The decision logs on disk as the Audit view reads and co-signs them. The app's are SQLite files
+ * ({@link #onDisk()}); a test can hand over a snapshot without a database.
+ */
+public interface AuditedLogs {
+    /** The log's records, signatures and checkpoints as they are now, read without writing. */
+    LogSnapshot read(Path store) throws LedgerException;
+
+    /** Adds {@code key}'s signature to the record {@code recordReference} (its sequence number or id). */
+    void cosign(Path store, String recordReference, SignerKey key) throws LedgerException;
+
+    /** SQLite decision logs, each opened for the one read or co-signature and closed again. */
+    static AuditedLogs onDisk() {
+        return new AuditedLogs() {
+            @Override
+            public LogSnapshot read(Path store) throws LedgerException {
+                try (DecisionLog log = DecisionLog.openReadOnly(store)) {
+                    return log.snapshot();
+                }
+            }
+
+            @Override
+            public void cosign(Path store, String recordReference, SignerKey key) throws LedgerException {
+                try (DecisionLog log = DecisionLog.openForWriting(store)) {
+                    log.cosign(recordReference, key);
+                }
+            }
+        };
+    }
+}
