@@ -153,6 +153,15 @@ public final class GateCommand implements Callable<Integer> {
                     worse.size());
             worse.forEach(slice -> out.printf("  ▼ %s%n", review.evidence().describe(slice)));
         }
+        // what no gate judges but a board reads before approving: other metrics, each class's recall
+        var elsewhere = review.evidence().worseOverall();
+        if (elsewhere.isEmpty()) {
+            out.printf("%nNothing else is significantly worse overall: no other metric, and no class's recall.%n");
+        } else {
+            out.printf("%nAlso significantly worse overall (%d), which no gate judges: read %s before approving.%n",
+                    elsewhere.size(), elsewhere.size() == 1 ? "it" : "them");
+            elsewhere.forEach(finding -> out.printf("  ▼ %s%n", finding.line()));
+        }
         out.printf("%nApproval: %s%n", gates.approval().text());
         if (!gates.missingSuites().isEmpty()) {
             out.printf("Not in this pack: %s%n", String.join(", ", gates.missingSuites()));

@@ -186,4 +186,60 @@ class GateCommandTest {
         assertEquals(ExitCodes.CHECK_FAILED, run(pack.toString(), "--policy", loose.toString()),
                 "a margin below the ceiling is taken (the circuit breaker then lacks nothing, fairness is default)");
     }
+
+    /**
+     * A rare class r (100 of 500 rows) whose recall falls from 0.90 to 0.50 (40 rows right by production only) is
+     * listed below the checklist with its Δ, the Holm-adjusted interval over the 3 classes (98.33% at its step), n and
+     * adjusted p, and in the JSON's worseOverall, though no gate judges a class's recall.
+     */
+    @Test
+    void aClassWhoseRecallIsSignificantlyWorseIsListedBesideTheGates() throws IOException {
+        Path pack = folder.resolve("rare");
+        Files.createDirectories(pack);
+        StringBuilder primary = new StringBuilder("example_id,label,region,pred_1,pred_2\n");
+        for (int row = 0; row < 500; row++) {
+            String label = row < 100 ? "r" : row % 2 == 0 ? "a" : "b";
+            String production = row < 10 ? "a" : label;
+            String candidate = row < 50 ? "a" : label;
+            primary.append("ex-").append(row).append(',').append(label).append(',')
+                    .append(row % 2 == 0 ? "north" : "south").append(',').append(production).append(',')
+                    .append(candidate).append('\n');
+        }
+        Files.writeString(pack.resolve("primary.csv"), primary);
+        Files.writeString(pack.resolve("manifest.json"), """
+                {"format": "verdict-pack/1",
+                 "model": {"name": "rare-router", "task": "multiclass", "riskTier": 2, "positiveLabel": null},
+                 "models": [
+                   {"version": "1", "role": "production", "dataSnapshot": "s1", "codeVersion": "git:1",
+                    "trainedAt": "2026-10-01T10:00:00Z", "hyperparameters": {}},
+                   {"version": "2", "role": "candidate", "dataSnapshot": "s2", "codeVersion": "git:2",
+                    "trainedAt": "2026-11-01T10:00:00Z", "hyperparameters": {}}],
+                 "primaryMetric": "macro_f1",
+                 "suites": {"primary": {"file": "primary.csv", "slices": ["region"], "sensitive": []}}}
+                """);
+
+        run(pack.toString());
+        String text = out.toString();
+        int recall = text.indexOf("  ▼ recall of r worse: Δ −0.400 [");
+        assertTrue(recall > text.indexOf("Also significantly worse overall (") && recall < text.indexOf("Approval:"),
+                text + err);
+        assertTrue(text.substring(recall).lines().findFirst().orElseThrow()
+                .endsWith("(98.33% Holm-adjusted interval over 3 classes; n=100, adjusted p <0.001)"), text);
+
+        out.getBuffer().setLength(0);
+        run(pack.toString(), "--json");
+        JsonNode worse = new ObjectMapper().readTree(out.toString()).get("worseOverall");
+        JsonNode rare = null;
+        for (JsonNode finding : worse) {
+            if (finding.get("subject").asText().equals("recall of r")) {
+                rare = finding;
+            }
+        }
+        assertTrue(rare != null, worse.toString());
+        assertEquals("recall", rare.get("metric").asText());
+        assertEquals(100, rare.get("n").asInt());
+        assertEquals(-0.4, rare.get("delta").asDouble(), 1e-12);
+        assertTrue(rare.get("ciUpper").asDouble() < 0);
+        assertTrue(rare.get("adjustedP").asDouble() < 0.001);
+    }
 }

@@ -1,7 +1,5 @@
 package org.verdict.core.compare;
 
-import org.verdict.core.stats.MetricFormat;
-
 /**
  * Production vs candidate on one class's recall in one slice of a multiclass comparison: the share of the slice's
  * rows labelled {@code className} that each model predicts as it. {@code result} is read like any other result (its
@@ -20,14 +18,24 @@ public record ClassRecall(String className, SliceResult result) {
         return result.n();
     }
 
+    /** How a class's recall is named in a finding: "recall of fraud_report". */
+    static final String SUBJECT = "recall of ";
+
+    /**
+     * The class's recall as a finding, "recall of fraud_report" (with "in region=r05" outside the overall slice), to
+     * be said in one line as every finding is ({@link WorseOverall#line()}).
+     */
+    public WorseOverall change() {
+        String where = slice().isOverall() ? "" : " in " + slice().label();
+        return new WorseOverall(SUBJECT + className + where, result);
+    }
+
     /**
      * The finding in one line, for the summaries that name a class whose recall changed significantly: "recall of
-     * fraud_report worse: −0.232 [−0.329, −0.128] on 125 rows", with "in region=r05" after the class outside the
-     * overall slice.
+     * fraud_report worse: Δ −0.232 [−0.383, −0.068] (99% Holm-adjusted interval over 5 classes; n=125, adjusted p
+     * 0.002)".
      */
     public String headline() {
-        String where = slice().isOverall() ? "" : " in " + slice().label();
-        return "recall of " + className + where + " " + result.verdict().label() + ": "
-                + result.deltaText(result.deltaCi()) + " on " + MetricFormat.count(support(), "row", "rows");
+        return change().line();
     }
 }

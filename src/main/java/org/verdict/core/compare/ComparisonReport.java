@@ -58,10 +58,15 @@ public record ComparisonReport(
     /**
      * The classes whose recall is significantly worse on the overall slice, each to be said in one line as
      * {@link ClassRecall#headline()} writes it: what a summary names, where a per-class average may hide it (other
-     * slices' classes are in {@link #classRecalls()}).
+     * slices' classes are in {@link #classRecalls()}; with the other metrics worse overall: {@link #worseOverall()}).
      */
     public List<ClassRecall> worseClassRecalls() {
         return classRecallsOf(SliceKey.OVERALL).stream().filter(r -> r.result().verdict() == Verdict.WORSE).toList();
+    }
+
+    /** Every finding significantly worse overall beside the primary metric: see {@link WorseOverall#of}. */
+    public List<WorseOverall> worseOverall() {
+        return WorseOverall.of(this);
     }
 
     /** How {@code metric}'s numbers are written in this report: with the target's unit for mae and rmse. */

@@ -3,6 +3,7 @@ package org.verdict.core.gates;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.verdict.core.compare.SliceResult;
 import org.verdict.core.gates.model.Gate;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.gates.triggers.FeatureDrift;
@@ -54,6 +55,20 @@ public final class GateJson {
             worse.put("ciLower", slice.deltaCi() == null ? null : slice.deltaCi().lower());
             worse.put("ciUpper", slice.deltaCi() == null ? null : slice.deltaCi().upper());
             worse.put("adjustedP", slice.adjustedP());
+            return worse;
+        }).toList());
+        json.put("worseOverall", review.evidence().worseOverall().stream().map(finding -> {
+            SliceResult result = finding.result();
+            Map<String, Object> worse = new LinkedHashMap<>();
+            worse.put("subject", finding.subject());
+            worse.put("metric", result.metric().wireName());
+            worse.put("n", result.n());
+            worse.put("delta", result.delta());
+            worse.put("ciLower", result.deltaCi().lower());
+            worse.put("ciUpper", result.deltaCi().upper());
+            worse.put("pValue", result.pValue());
+            worse.put("adjustedP", result.adjustedP());
+            worse.put("text", finding.line());
             return worse;
         }).toList());
         json.put("triggers", triggers(review.triggers()));

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.compare.WorseOverall;
 import org.verdict.core.gates.evidence.CanaryEvidence;
 import org.verdict.core.gates.evidence.FairnessEvidence;
 import org.verdict.core.gates.evidence.HoldoutGroupEvidence;
@@ -75,6 +76,14 @@ public record ReviewEvidence(
                 .filter(r -> !r.slice().isOverall() && r.verdict() == Verdict.WORSE && r.delta() != null)
                 .sorted(Comparator.comparingDouble(r -> orientation * r.delta()))
                 .toList();
+    }
+
+    /**
+     * What else is significantly worse overall, which no gate judges: the other metrics of the primary suite and, for a
+     * multiclass task, each class's recall (see {@link WorseOverall#of}); each said by {@link WorseOverall#line()}.
+     */
+    public List<WorseOverall> worseOverall() {
+        return primaryComparison.worseOverall();
     }
 
     /** A worse slice in one line: its name, Δ with the interval its verdict reads (and its level), n, adjusted p. */

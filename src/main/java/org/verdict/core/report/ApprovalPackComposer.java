@@ -99,6 +99,12 @@ final class ApprovalPackComposer {
         if (content.approval() != null) {
             facts.add(new Fact("Approval", content.approval()));
         }
+        if (content.approval() != null) {
+            // no gate judges these, so the board reads them beside the approval; "none" is said, not left out
+            facts.add(new Fact("Also worse overall", content.alsoWorse().isEmpty()
+                    ? "nothing else is significantly worse overall: no other metric, and no class's recall"
+                    : content.alsoWorse().stream().map(line -> "▼ " + line).collect(Collectors.joining("; "))));
+        }
         if (!content.missingEvidence().isEmpty()) {
             facts.add(new Fact("Not in this pack", String.join(", ", content.missingEvidence())));
         }

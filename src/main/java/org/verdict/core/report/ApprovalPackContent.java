@@ -30,6 +30,8 @@ import org.verdict.core.summary.SummaryPacks;
  * @param policy the policy the gates were evaluated under, or null when the defaults were used
  * @param evidenceBasis for a summary pack, where its statistics came from and which method each kind of metric
  *                      used; null for a row-level pack
+ * @param alsoWorse what else is significantly worse overall, which no gate judges (other metrics, each class's
+ *                  recall), one line each as {@code WorseOverall.line()} writes it; empty when nothing else is
  */
 public record ApprovalPackContent(
         String packName,
@@ -48,7 +50,20 @@ public record ApprovalPackContent(
         LogCheckpoint checkpoint,
         Map<String, String> evidenceHashes,
         PolicyEvidence policy,
-        String evidenceBasis) {
+        String evidenceBasis,
+        List<String> alsoWorse) {
+
+    /** The content before anything else worse overall is known. */
+    public ApprovalPackContent(String packName, ModelInfo model, String primaryMetric, List<ModelVersion> versions,
+                               String candidateVersion, List<String> requiredApprovers, String approval,
+                               List<EvidenceSection> gates, List<String> missingEvidence, List<CheckResult> triggers,
+                               String suggestedDecision, List<CheckResult> validationChecks,
+                               List<DecisionEvidence> decisions, LogCheckpoint checkpoint,
+                               Map<String, String> evidenceHashes, PolicyEvidence policy, String evidenceBasis) {
+        this(packName, model, primaryMetric, versions, candidateVersion, requiredApprovers, approval, gates,
+                missingEvidence, triggers, suggestedDecision, validationChecks, decisions, checkpoint, evidenceHashes,
+                policy, evidenceBasis, List.of());
+    }
 
     /** The content of a row-level pack. */
     public ApprovalPackContent(String packName, ModelInfo model, String primaryMetric, List<ModelVersion> versions,
@@ -73,6 +88,7 @@ public record ApprovalPackContent(
         validationChecks = List.copyOf(validationChecks);
         decisions = List.copyOf(decisions);
         evidenceHashes = Collections.unmodifiableMap(new TreeMap<>(evidenceHashes));
+        alsoWorse = List.copyOf(alsoWorse);
     }
 
     /**
@@ -102,20 +118,26 @@ public record ApprovalPackContent(
                                          List<String> missing) {
         return new ApprovalPackContent(packName, model, primaryMetric, versions, candidateVersion, approvers,
                 approvalText, newGates, missing, triggers, suggestedDecision, validationChecks, decisions, checkpoint,
-                evidenceHashes, policy, evidenceBasis);
+                evidenceHashes, policy, evidenceBasis, alsoWorse);
     }
 
     public ApprovalPackContent withChecks(List<CheckResult> newTriggers, String suggestion,
                                           List<CheckResult> validation) {
         return new ApprovalPackContent(packName, model, primaryMetric, versions, candidateVersion, requiredApprovers,
                 approval, gates, missingEvidence, newTriggers, suggestion, validation, decisions, checkpoint,
-                evidenceHashes, policy, evidenceBasis);
+                evidenceHashes, policy, evidenceBasis, alsoWorse);
     }
 
     public ApprovalPackContent withDecisions(List<DecisionEvidence> newDecisions, LogCheckpoint newCheckpoint) {
         return new ApprovalPackContent(packName, model, primaryMetric, versions, candidateVersion, requiredApprovers,
                 approval, gates, missingEvidence, triggers, suggestedDecision, validationChecks, newDecisions,
-                newCheckpoint, evidenceHashes, policy, evidenceBasis);
+                newCheckpoint, evidenceHashes, policy, evidenceBasis, alsoWorse);
+    }
+
+    public ApprovalPackContent withAlsoWorse(List<String> lines) {
+        return new ApprovalPackContent(packName, model, primaryMetric, versions, candidateVersion, requiredApprovers,
+                approval, gates, missingEvidence, triggers, suggestedDecision, validationChecks, decisions, checkpoint,
+                evidenceHashes, policy, evidenceBasis, lines);
     }
 
     /** @param name file name of the policy, as it is referred to in the pack or on the command line */

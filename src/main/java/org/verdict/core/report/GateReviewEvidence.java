@@ -1,11 +1,12 @@
 package org.verdict.core.report;
 
+import org.verdict.core.compare.WorseOverall;
 import org.verdict.core.evidence.EvidenceModel;
 import org.verdict.core.gates.CandidateReview;
 
 /**
- * Puts a gate review's evidence model into the approval pack: the gate sections, the other evidence, the checks and
- * the approvers.
+ * Puts a gate review's evidence model into the approval pack: the gate sections, the other evidence, the checks,
+ * the approvers and what else is significantly worse overall.
  */
 public final class GateReviewEvidence {
     private GateReviewEvidence() {
@@ -15,6 +16,7 @@ public final class GateReviewEvidence {
         EvidenceModel evidence = EvidenceModel.of(review, content.versions());
         return content.withGates(evidence.approvalPackSections(), review.gates().approval().approvers(),
                         review.gates().approval().text(), review.gates().missingSuites())
-                .withChecks(evidence.triggerChecks(), evidence.suggestion(), evidence.validationChecks());
+                .withChecks(evidence.triggerChecks(), evidence.suggestion(), evidence.validationChecks())
+                .withAlsoWorse(review.evidence().worseOverall().stream().map(WorseOverall::line).toList());
     }
 }

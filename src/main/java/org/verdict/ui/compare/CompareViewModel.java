@@ -306,10 +306,15 @@ public final class CompareViewModel {
         // the legend of the † a Δ cell shows (as the CLI's notes and the approval pack's caption explain it)
         boolean anyBound = results.stream()
                 .anyMatch(r -> r.boundEnds(unadjusted ? r.unadjustedCi() : r.deltaCi()) != null);
+        int family = current.correctedTestsByMetric().getOrDefault(selected, 0);
+        // the family is every tested slice of every dimension and cross, whichever of them this choice shows
+        long testedHere = results.stream().filter(r -> !r.slice().isOverall() && r.adjustedP() != null).count();
+        String notShown = family > testedHere
+                ? MessageFormat.format(text.getString("compare.summaryNotShown"), family - testedHere) : "";
         return MessageFormat.format(text.getString(unadjusted ? "compare.summaryUnadjusted" : "compare.summary"),
                 current.candidateVersion(),
                 current.productionVersion(), selected.wireName(), results.size(), worse, better,
-                current.options().correction().otherSlices(current.correctedTestsByMetric().getOrDefault(selected, 0)),
+                current.options().correction().otherSlices(family) + notShown,
                 Math.round(current.options().confidenceLevel() * 100), bandText(current.options(), selected),
                 classesWorse(current))
                 + (anyBound ? " " + MessageFormat.format(text.getString("compare.summaryBound"),

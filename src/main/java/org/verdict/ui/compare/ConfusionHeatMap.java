@@ -46,7 +46,9 @@ final class ConfusionHeatMap extends ScrollPane {
     private static final double DEFAULT_CONFIDENCE_LEVEL = ComparisonOptions.DEFAULTS.confidenceLevel();
     private static final double CONTENT_PADDING = 12;
     /** "no significant difference" in two lines. */
-    private static final double VERDICT_WIDTH = 120;
+    private static final double VERDICT_WIDTH = 90;
+    /** Class and n, verdict, Δ over its interval, adjusted p: the models' recalls span them on a line of their own. */
+    private static final int RECALL_COLUMNS = 4;
     /** Room between the class names' column and the first column of counts. */
     private static final double CORNER_GAP = 8;
     /** Below about this scale a count's digits get too small to read. */
@@ -88,7 +90,7 @@ final class ConfusionHeatMap extends ScrollPane {
         caption.maxWidthProperty().bind(visibleWidth);
         perClassCaption.maxWidthProperty().bind(visibleWidth);
         recalls.setId("perClassRecall");
-        recalls.setHgap(14);
+        recalls.setHgap(10);
         recalls.setVgap(4);
         recallsCaption.setId("perClassRecallCaption");
         recallsCaption.getStyleClass().add("hint");
@@ -139,9 +141,11 @@ final class ConfusionHeatMap extends ScrollPane {
     }
 
     /**
-     * Each class's recall compared: Δ with its paired interval and verdict, as the table of slices shows a metric. The
-     * verdict stands right after the class, wrapped to a fixed width, so it is in view beside the chart on a 1366×768
-     * screen; Δ and the rest may scroll sideways.
+     * Each class's recall compared: Δ with its paired interval and verdict, as the table of slices shows a metric. Laid
+     * out to fit the pane beside the chart on a 1366×768 screen without scrolling sideways: each class takes two lines,
+     * the class over its n, the verdict wrapped to a fixed width, Δ over its interval, the adjusted p; then, on a line of
+     * its own, the two models' recalls with their intervals. No cell is shortened to "…": with larger text, the pane
+     * scrolls sideways instead.
      */
     private void showRecalls(ConfusionPair pair, ComparisonReport report) {
         recalls.getChildren().clear();
@@ -158,20 +162,19 @@ final class ConfusionHeatMap extends ScrollPane {
                 tested == 0 ? text.getString("perClassRecall.noneTested")
                         : report.options().correction().adjusted(family, tested),
                 report.options().minSliceSize()));
-        List<String> headings = List.of(text.getString("perClass.class"), text.getString("perClassRecall.verdict"),
-                text.getString("perClassRecall.delta"), text.getString("perClassRecall.adjustedP"),
-                text.getString("perClassRecall.n"), text.getString("perClass.recallProduction"),
-                text.getString("perClass.recallCandidate"));
+        List<String> headings = List.of(text.getString("perClassRecall.class"), text.getString("perClassRecall.verdict"),
+                text.getString("perClassRecall.delta"), text.getString("perClassRecall.adjustedP"));
         for (int c = 0; c < headings.size(); c++) {
-            Label heading = new Label(headings.get(c));
-            heading.getStyleClass().add("confusion-axis");
-            recalls.add(heading, c, 0);
+            recalls.add(heading(headings.get(c)), c, 0);
         }
+        recalls.add(heading(MessageFormat.format(text.getString("perClassRecall.models"), pair.productionVersion(),
+                pair.candidateVersion())), 0, 1, RECALL_COLUMNS, 1);
         MetricFormat numbers = MetricFormat.RATE;
         for (int r = 0; r < rows.size(); r++) {
+            String className = rows.get(r).className();
             SliceResult result = rows.get(r).result();
             Label verdict = new Label(result.verdictWord());
-            verdict.setId("perClassRecallVerdict-" + rows.get(r).className());
+            verdict.setId("perClassRecallVerdict-" + className);
             verdict.setWrapText(true);
             if (result.verdictLabel().length() > result.verdictWord().length()) {
                 verdict.setTooltip(new Tooltip(result.verdictLabel()));
@@ -181,16 +184,37 @@ final class ConfusionHeatMap extends ScrollPane {
             } else if (result.verdict() == Verdict.BETTER) {
                 verdict.getStyleClass().add("verdict-better");
             }
-            recalls.addRow(r + 1, new Label(rows.get(r).className()), verdict,
-                    new Label(result.delta() == null ? "–" : result.deltaText(result.deltaCi())),
-                    new Label(result.adjustedP() == null ? "–" : MetricFormat.pValue(result.adjustedP())),
-                    new Label(MetricFormat.count(result.n())),
-                    new Label(result.production() == null ? "–" : result.production().text(numbers)),
-                    new Label(result.candidate() == null ? "–" : result.candidate().text(numbers)));
+            int line = 2 + 2 * r;
+            recalls.addRow(line, cell("perClassRecallClass-" + className,
+                            className + "\n" + MetricFormat.sampleSize(result.n())), verdict,
+                    cell("perClassRecallDelta-" + className, result.delta() == null ? "–"
+                            : result.deltaCi() == null ? result.deltaText(null)
+                            : result.deltaValueText(result.deltaCi()) + "\n" + result.intervalText(result.deltaCi())),
+                    cell("perClassRecallP-" + className,
+                            result.adjustedP() == null ? "–" : MetricFormat.pValue(result.adjustedP())));
+            Label models = cell("perClassRecallModels-" + className,
+                    (result.production() == null ? "–" : result.production().text(numbers)) + "  →  "
+                            + (result.candidate() == null ? "–" : result.candidate().text(numbers)));
+            models.getStyleClass().add("hint");
+            models.setPadding(new Insets(0, 0, 6, 0));
+            recalls.add(models, 0, line + 1, RECALL_COLUMNS, 1);
         }
         // numbers are never shortened to "…" (the pane scrolls sideways); the verdict column wraps instead
-        recalls.getChildren().stream().filter(cell -> GridPane.getColumnIndex(cell) != 1)
+        recalls.getChildren().stream().filter(cell -> GridPane.getColumnIndex(cell) != 1
+                        || GridPane.getColumnSpan(cell) != null && GridPane.getColumnSpan(cell) > 1)
                 .forEach(cell -> ((Region) cell).setMinWidth(Region.USE_PREF_SIZE));
+    }
+
+    private static Label heading(String words) {
+        Label heading = new Label(words);
+        heading.getStyleClass().add("confusion-axis");
+        return heading;
+    }
+
+    private static Label cell(String id, String words) {
+        Label cell = new Label(words);
+        cell.setId(id);
+        return cell;
     }
 
     /** Per-class precision and recall of both models with counts and Wilson intervals: the numbers behind the F1s. */

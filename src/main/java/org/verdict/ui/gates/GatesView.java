@@ -179,6 +179,18 @@ public final class GatesView {
         });
         worse.managedProperty().bind(worse.visibleProperty());
 
+        // what no gate judges but the board should read before approving: a warning in the colour of "worse"
+        Label alsoWorse = label("gatesAlsoWorse", null);
+        alsoWorse.textProperty().bind(model.alsoWorseProperty());
+        alsoWorse.visibleProperty().bind(model.alsoWorseProperty().isNotEmpty());
+        alsoWorse.managedProperty().bind(alsoWorse.visibleProperty());
+        model.anyAlsoWorseProperty().addListener((obs, was, any) -> {
+            alsoWorse.getStyleClass().remove("verdict-worse");
+            if (any) {
+                alsoWorse.getStyleClass().add("verdict-worse");
+            }
+        });
+
         Label approvalHeading = new Label(text.getString("gates.approval"));
         approvalHeading.getStyleClass().add("title-4");
         approval.textProperty().bind(model.approvalProperty());
@@ -188,7 +200,8 @@ public final class GatesView {
         triggers.textProperty().bind(model.triggersProperty());
         // the verdict, its counts and the names behind them read as one block above the checklist
         VBox verdict = new VBox(4, headline, counts, details);
-        root.getChildren().addAll(verdict, judgeAgain, notice, table, worseHeading, worse, approvalHeading, approval, missing,
+        root.getChildren().addAll(verdict, judgeAgain, notice, table, worseHeading, worse, alsoWorse,
+                approvalHeading, approval, missing,
                 triggers);
         // The checklist is as tall as its rows and keeps at least most of the view whatever the text size (a
         // projector's large text made the approval and triggers below push it down to three gates): the page

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -23,6 +24,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.verdict.core.compare.WorseOverall;
 import org.verdict.core.evidence.EvidenceModel;
 import org.verdict.core.evidence.EvidenceSection;
 import org.verdict.core.gates.CandidateReview;
@@ -89,6 +91,8 @@ public final class GatesViewModel {
     private final ReadOnlyStringWrapper triggers = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper worseSlicesHeading = new ReadOnlyStringWrapper("");
     private final ObservableList<String> worseSlices = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper alsoWorse = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper anyAlsoWorse = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper tablePlaceholder = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(false);
@@ -166,6 +170,8 @@ public final class GatesViewModel {
         triggers.set("");
         worseSlicesHeading.set("");
         worseSlices.clear();
+        alsoWorse.set("");
+        anyAlsoWorse.set(false);
         notice.set("");
         computing.set(true);
         setJudgement(Judgement.JUDGING);
@@ -277,6 +283,11 @@ public final class GatesViewModel {
         worseSlices.setAll(evidence.worseSlices().stream().map(evidence::describe).toList());
         worseSlicesHeading.set(MessageFormat.format(text.getString(worseSlices.isEmpty() ? "gates.worseSlices.none"
                 : "gates.worseSlices"), evidence.primaryMetric().wireName(), worseSlices.size()));
+        List<String> elsewhere = evidence.worseOverall().stream().map(WorseOverall::line).toList();
+        anyAlsoWorse.set(!elsewhere.isEmpty());
+        alsoWorse.set(elsewhere.isEmpty() ? text.getString("gates.alsoWorse.none")
+                : MessageFormat.format(text.getString("gates.alsoWorse"), elsewhere.size()) + elsewhere.stream()
+                        .map(line -> "\n" + WORSE_MARK + line).collect(Collectors.joining()));
         approval.set(gates.approval().text());
         missing.set(gates.missingSuites().isEmpty() ? text.getString("gates.allSuites")
                 : MessageFormat.format(text.getString("gates.missing"), String.join(", ", gates.missingSuites())));
@@ -456,6 +467,19 @@ public final class GatesViewModel {
     }
 
     /** What the list of worse slices shows, or that no slice is significantly worse; empty until judged. */
+    /**
+     * What else is significantly worse overall, which no gate judges (the other metrics, each class's recall): a
+     * heading and one ▼ line per finding, or that nothing else is; empty while the gates are judged.
+     */
+    public ReadOnlyStringProperty alsoWorseProperty() {
+        return alsoWorse.getReadOnlyProperty();
+    }
+
+    /** Whether {@link #alsoWorseProperty()} names a finding (the view shows it as a warning). */
+    public ReadOnlyBooleanProperty anyAlsoWorseProperty() {
+        return anyAlsoWorse.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty worseSlicesHeadingProperty() {
         return worseSlicesHeading.getReadOnlyProperty();
     }

@@ -15,14 +15,12 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.verdict.core.compare.ComparisonReport;
-import org.verdict.core.compare.SliceResult;
-import org.verdict.core.compare.Verdict;
+import org.verdict.core.compare.WorseOverall;
 import org.verdict.core.evidence.EvidenceNumbers;
 import org.verdict.core.pack.ModelInfo;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
-import org.verdict.core.stats.MetricFormat;
 
 /** What the Overview shows: the model, its task and risk tier, who must approve, and each version's lineage. */
 public final class OverviewViewModel {
@@ -141,36 +139,24 @@ public final class OverviewViewModel {
     }
 
     /**
-     * Follows Compare's report (all metrics, computed once per pack and candidate) to name the other metrics whose
-     * overall slice is significantly worse: the verdict above judges the primary metric only.
+     * Follows Compare's report (all metrics, computed once per pack and candidate) to name what is significantly worse
+     * overall beside the primary metric, which the verdict above judges: the other metrics and each class's recall.
      */
     public void showOtherMetricsOf(ObservableValue<ComparisonReport> report) {
         alsoWorse.bind(Bindings.createStringBinding(() -> otherMetricsWorse(report.getValue()),
                 report));
     }
 
-    /** e.g. "rmse +240,642 [+63,269, +349,670] (n=1,500)", one a line; a dash until Compare has its report. */
+    /** Each finding one a line as {@link WorseOverall#line()} writes it; a dash until Compare has its report. */
     String otherMetricsWorse(ComparisonReport report) {
         if (report == null) {
             return "—";
         }
-        String worse = report.results().stream()
-                .filter(r -> r.slice().isOverall() && r.metric() != report.primaryMetric())
-                // as Compare labels it: an unstable Δ or an interval spanning every value is no finding
-                .filter(r -> r.isAvailable() && r.verdict() == Verdict.WORSE && !r.isUnstable()
-                        && r.noInformationReason() == null)
-                .map(OverviewViewModel::worseLine)
-                .collect(Collectors.joining("\n"));
+        String worse = report.worseOverall().stream().map(WorseOverall::line).collect(Collectors.joining("\n"));
         return worse.isEmpty() ? text.getString("overview.alsoWorse.none") : worse;
     }
 
-    private static String worseLine(SliceResult result) {
-        // the interval its verdict reads, as Compare and the CLI write it
-        return result.metric().wireName() + " " + result.deltaText(result.deltaCi()) + " ("
-                + MetricFormat.sampleSize(result.n()) + ")";
-    }
-
-    /** The other metrics significantly worse overall, see {@link #showOtherMetricsOf}. */
+    /** What else is significantly worse overall, see {@link #showOtherMetricsOf}. */
     public ReadOnlyStringProperty alsoWorseProperty() {
         return alsoWorse.getReadOnlyProperty();
     }

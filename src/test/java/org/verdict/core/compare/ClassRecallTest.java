@@ -89,7 +89,8 @@ class ClassRecallTest {
         assertNull(c.deltaCi());
         assertEquals(Map.of(TestFamily.CLASSES, 2), report.classFamilySizes());
 
-        assertEquals(List.of("recall of a worse: " + a.deltaText(a.deltaCi()) + " on 40 rows"),
+        assertEquals(List.of("recall of a worse: Δ " + a.deltaText(a.deltaCi())
+                        + " (97.5% Holm-adjusted interval over 2 classes; n=40, adjusted p <0.001)"),
                 report.worseClassRecalls().stream().map(ClassRecall::headline).toList());
     }
 

@@ -402,4 +402,30 @@ class CompareViewModelTest {
         assertTrue(untested.summaryProperty().get().contains("no other slice could be tested"),
                 untested.summaryProperty().get());
     }
+
+    /**
+     * A family that holds tested slices this choice does not show says how many (5 adjusted, 2 shown here).
+     */
+    @Test
+    void theSummaryNamesTheFamilyMembersItDoesNotShow() throws Exception {
+        Metric m = Metric.MACRO_F1;
+        List<SliceResult> results = List.of(
+                ReportFixture.result(SliceKey.OVERALL, 1300, m, 0.90, 0.85, -0.07, -0.03, 0.001, 0.001, Verdict.WORSE),
+                ReportFixture.result(ReportFixture.slice("lang", "de"), 400, m, 0.90, 0.80, -0.15, -0.05, 0.001, 0.004,
+                        Verdict.WORSE),
+                ReportFixture.result(ReportFixture.slice("lang", "fr"), 300, m, 0.90, 0.80, -0.16, -0.04, 0.002, 0.008,
+                        Verdict.WORSE),
+                new SliceResult(ReportFixture.slice("lang", "it"), 5, m, true, null, null, null, null, null, null,
+                        null, Verdict.TOO_FEW_EXAMPLES, null, null));
+        CompareViewModel counted = new CompareViewModel((pack, candidate, options, progress) ->
+                new org.verdict.core.compare.ComparisonReport("moderation", "42", "43", m, ComparisonOptions.DEFAULTS,
+                        results, 5, java.util.Map.of(m, 5)), new ComparisonEngine()::confusionMatrix,
+                new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
+                failures::add);
+        counted.showPack(multiclassPack());
+
+        String summary = counted.summaryProperty().get();
+        assertTrue(summary.contains("other slices adjusted with holm over 5 slices (3 of them in slices this Slices "
+                + "choice does not show)."), summary);
+    }
 }

@@ -161,31 +161,38 @@ class SamplePackCompareTest {
     }
 
     /**
-     * Above the matrices, each class's recall compared: every class of the sample, its verdict in words right after
-     * the class and in view without scrolling sideways (the Δ and the models' values may need it), Δ with its interval.
+     * Above the matrices, each class's recall compared: every class of the sample with its n, its verdict in words in
+     * view beside the table, Δ over its interval, and both models' recalls with their intervals on a line below.
      */
     @Test
     void eachClassRecallIsComparedWithItsVerdictInViewBesideTheTable(FxRobot robot) {
         robot.clickOn("#tabConfusion");
         WaitForAsyncUtils.waitForFxEvents();
 
-        GridPane recalls = robot.lookup("#perClassRecall").queryAs(GridPane.class);
         ConfusionHeatMap pane = robot.lookup("#confusionHeatMap").queryAs(ConfusionHeatMap.class);
         double visibleRight = pane.localToScene(pane.getLayoutBounds()).getMinX() + pane.getViewportBounds().getWidth();
-        List<String> classes = sample.primary().classes();
-        for (int row = 1; row <= classes.size(); row++) {
-            assertEquals(classes.get(row - 1), cellText(recalls, 0, row));
-            Label verdict = robot.lookup("#perClassRecallVerdict-" + classes.get(row - 1)).queryAs(Label.class);
+        for (String className : sample.primary().classes()) {
+            assertTrue(text(robot, "#perClassRecallClass-" + className).matches(className + "\nn=\\d{1,3}(,\\d{3})*"),
+                    text(robot, "#perClassRecallClass-" + className));
+            Label verdict = robot.lookup("#perClassRecallVerdict-" + className).queryAs(Label.class);
             assertTrue(List.of("better", "worse", "no significant difference", "inconclusive", "too few examples",
                     "unavailable", "unstable", "no information").contains(verdict.getText()), verdict.getText());
             double right = verdict.localToScene(verdict.getLayoutBounds()).getMaxX();
             assertTrue(right <= visibleRight + 0.5, verdict.getText() + " ends at " + right + ", the pane shows up to "
                     + visibleRight);
-            // e.g. "+0.044 [+0.020, +0.068]"
-            assertTrue(cellText(recalls, 2, row).matches("[+−]\\d\\.\\d{3} \\[[+−]\\d\\.\\d{3}, [+−]\\d\\.\\d{3}]"),
-                    cellText(recalls, 2, row));
+            // e.g. "+0.044" over "[+0.020, +0.068]"
+            String delta = text(robot, "#perClassRecallDelta-" + className);
+            assertTrue(delta.matches("[+−]\\d\\.\\d{3}\n\\[[+−]\\d\\.\\d{3}, [+−]\\d\\.\\d{3}]"), delta);
+            // e.g. "0.871 [0.858, 0.883]  →  0.893 [0.881, 0.904]"
+            String models = text(robot, "#perClassRecallModels-" + className);
+            assertTrue(models.matches("\\d\\.\\d{3} \\[\\d\\.\\d{3}, \\d\\.\\d{3}]  →  "
+                    + "\\d\\.\\d{3} \\[\\d\\.\\d{3}, \\d\\.\\d{3}]"), models);
         }
         assertTrue(robot.lookup("#perClassRecallCaption").queryAs(Label.class).getText().contains("holm over"));
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
     }
 
     private static String cellText(GridPane grid, int column, int row) {

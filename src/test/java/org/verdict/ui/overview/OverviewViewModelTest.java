@@ -8,11 +8,14 @@ import java.util.ResourceBundle;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.compare.ClassRecall;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.SliceKey;
+import org.verdict.core.compare.ShownInterval;
 import org.verdict.core.compare.SliceResult;
+import org.verdict.core.compare.TestFamily;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.stats.Interval;
 import org.verdict.core.pack.Metric;
@@ -86,10 +89,40 @@ class OverviewViewModelTest {
         assertEquals("—", model.alsoWorseProperty().get());
 
         report.set(report(List.of(maeOverall, rmseOverall, mapeSlice)));
-        assertEquals("rmse +240,642 [+63,269, +349,670] (n=1,500)", model.alsoWorseProperty().get());
+        assertEquals("rmse worse: Δ +240,642 [+63,269, +349,670] (n=1,500, p 0.001)", model.alsoWorseProperty().get());
 
         report.set(report(List.of(maeOverall, mapeSlice)));
-        assertEquals("No other metric", model.alsoWorseProperty().get());
+        assertEquals("No other metric, and no class's recall", model.alsoWorseProperty().get());
+    }
+
+    /**
+     * A rare class losing a third of its recall beside an inconclusive macro_f1 is named after the other metrics, with
+     * its Δ, the Holm-adjusted interval its verdict reads, n and adjusted p; a class that is not worse is not.
+     */
+    @Test
+    void namesAClassWhoseRecallIsSignificantlyWorseOverall() {
+        SliceResult balanced = new SliceResult(SliceKey.OVERALL, 6000, Metric.BALANCED_ACCURACY, false,
+                new MetricEstimate(0.768, new Interval(0.755, 0.781)), new MetricEstimate(0.731,
+                new Interval(0.717, 0.745)), -0.037, new Interval(-0.063, -0.010), 0.0043, 0.0043,
+                "paired-bootstrap", Verdict.WORSE, null, null);
+        ShownInterval holm = new ShownInterval(TestFamily.CLASSES, 0.99, ShownInterval.HOLM, 5);
+        SliceResult fraud = new SliceResult(SliceKey.OVERALL, 125, Metric.RECALL, false,
+                new MetricEstimate(0.632, new Interval(0.545, 0.711)), new MetricEstimate(0.4,
+                new Interval(0.318, 0.488)), -0.232, new Interval(-0.3831, -0.0684), new Interval(-0.3482, -0.1087),
+                0.000322, 0.00161, "tango-score", Verdict.WORSE, holm, null, null, null);
+        SliceResult billing = new SliceResult(SliceKey.OVERALL, 2251, Metric.RECALL, false,
+                new MetricEstimate(0.849, null), new MetricEstimate(0.861, null), 0.012, new Interval(-0.015, 0.038),
+                new Interval(-0.011, 0.034), 0.2, 0.8, "tango-score", Verdict.NO_SIGNIFICANT_DIFFERENCE,
+                new ShownInterval(TestFamily.CLASSES, 0.9875, ShownInterval.HOLM, 5), null, null, null);
+        SimpleObjectProperty<ComparisonReport> report = new SimpleObjectProperty<>(new ComparisonReport("router", "1",
+                "2", Metric.MACRO_F1, ComparisonOptions.DEFAULTS, List.of(balanced), 0, java.util.Map.of(),
+                List.of(new ClassRecall("billing", billing), new ClassRecall("fraud_report", fraud)),
+                java.util.Map.of(TestFamily.CLASSES, 5)));
+        model.showOtherMetricsOf(report);
+
+        assertEquals("balanced_accuracy worse: Δ −0.037 [−0.063, −0.010] (n=6,000, p 0.004)\n"
+                + "recall of fraud_report worse: Δ −0.232 [−0.383, −0.068] (99% Holm-adjusted interval over 5 classes; "
+                + "n=125, adjusted p 0.002)", model.alsoWorseProperty().get());
     }
 
     private static SliceResult result(SliceKey slice, Metric metric, boolean primary, double delta, Interval ci) {

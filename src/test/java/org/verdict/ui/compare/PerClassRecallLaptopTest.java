@@ -1,0 +1,90 @@
+package org.verdict.ui.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.ResourceBundle;
+import javafx.geometry.Bounds;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.verdict.core.compare.ComparisonEngine;
+import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.pack.PackLoader;
+import org.verdict.core.task.Progress;
+import org.verdict.ui.chart.ChartPane;
+import org.verdict.ui.settings.DividerMemory;
+import org.verdict.ui.settings.UserSettings;
+import org.verdict.ui.shell.BundledSample;
+import org.verdict.ui.task.ActivityMonitor;
+import org.verdict.ui.task.CurrentThreadExecutor;
+import org.verdict.ui.theme.Appearance;
+
+/**
+ * The recall of each class compared, in the Confusion-matrix tab beside the table of slices, at the content size of a
+ * maximised window on a 1366×768 laptop (1242×620): every column of every class (class and n, verdict, Δ and its
+ * interval, adjusted p, both models' recalls) is in view without scrolling sideways, and no number is cut to "…"
+ * (an adjusted p of 0.002 once read "0.0", like p = 0).
+ */
+@ExtendWith(ApplicationExtension.class)
+class PerClassRecallLaptopTest {
+    @TempDir
+    static Path folder;
+
+    private final ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.messages");
+
+    @Start
+    void start(Stage stage) throws Exception {
+        CurrentThreadExecutor executor = new CurrentThreadExecutor();
+        Appearance appearance = new Appearance(false, false);
+        ComparisonEngine engine = new ComparisonEngine();
+        CompareViewModel model = new CompareViewModel(engine::compare, engine::confusionMatrix, executor,
+                new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS, executor::reportUnhandled);
+        CompareView view = new CompareView(model, text, executor,
+                new ChartPane(appearance, text, extension -> java.util.Optional.empty(), executor),
+                new DividerMemory(UserSettings.load(folder.resolve("settings.json"))));
+        Scene scene = new Scene((Parent) view.node(), 1242, 620);
+        appearance.applyTo(scene.getRoot());
+        stage.setScene(scene);
+        // the stage is shared by every test class: a window another test resized keeps its size unless told
+        stage.sizeToScene();
+        stage.show();
+        Path samplePath = new BundledSample(Path.of("").toAbsolutePath()).inCheckout().orElseThrow();
+        model.showPack(new PackLoader().load(samplePath, Progress.NONE));
+    }
+
+    @Test
+    void everyColumnOfTheRecallOfEachClassIsInViewAndWhole(FxRobot robot) {
+        robot.clickOn("#tabConfusion");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        ConfusionHeatMap pane = robot.lookup("#confusionHeatMap").queryAs(ConfusionHeatMap.class);
+        Bounds paneBounds = pane.localToScene(pane.getLayoutBounds());
+        double visibleRight = paneBounds.getMinX() + pane.getViewportBounds().getWidth();
+        List<Labeled> cells = robot.lookup("#perClassRecall .label").queryAll().stream()
+                .map(Labeled.class::cast).filter(label -> !label.getText().isEmpty()).toList();
+        assertTrue(cells.size() > 20, "every class's cells are laid out: " + cells.size());
+        List<String> outOfView = cells.stream()
+                .filter(cell -> cell.localToScene(cell.getLayoutBounds()).getMaxX() > visibleRight + 0.5
+                        || cell.localToScene(cell.getLayoutBounds()).getMinX() < paneBounds.getMinX() - 0.5)
+                .map(cell -> cell.getText() + " ends at " + cell.localToScene(cell.getLayoutBounds()).getMaxX())
+                .toList();
+        assertEquals(List.of(), outOfView, "the pane shows up to " + visibleRight);
+        List<String> cut = cells.stream()
+                .filter(cell -> cell.lookupAll(".text").stream().map(Text.class::cast)
+                        .anyMatch(drawn -> !drawn.getText().equals(cell.getText())))
+                .map(Labeled::getText).toList();
+        assertEquals(List.of(), cut);
+    }
+}
