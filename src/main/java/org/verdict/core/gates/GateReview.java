@@ -83,8 +83,8 @@ public final class GateReview {
 
     /**
      * The same gates, findings and triggers as {@link #review}, computing only what they read ({@code verdict gate}):
-     * the primary and language comparisons of the primary metric alone, and the held-out set read (for the
-     * contamination check) but not compared, since only the evidence pages show that comparison.
+     * the language comparison of the primary metric alone, and the held-out set read (for the contamination check)
+     * but not compared, since only the evidence pages show that comparison.
      */
     public CandidateReview judgeGates(ReviewPack pack, String candidate, GatePolicy policy, Progress progress)
             throws PackException {
@@ -109,8 +109,9 @@ public final class GateReview {
         // the primary comparison reads its verdicts in the margin gate 1 judges against, so the evidence and the
         // approval pack never call "no significant difference" what the gate calls a possible loss beyond the
         // margin; language parity keeps E, the tolerance it is documented to judge against
+        // every metric and class recall: the gate's output names what else is significantly worse overall
         ComparisonReport primary = summaryComparison.compare(pack, chosen,
-                options.withPrimaryBand(PrimaryBand.ofPolicy(metric, policy.primary().margin(), false)),
+                every.withPrimaryBand(PrimaryBand.ofPolicy(metric, policy.primary().margin(), false)),
                 phase(progress, 0.1, 0.45));
         Optional<PrimarySummary> summary = SummaryPacks.primaryOf(pack);
         String languageColumn = policy.languageParity().column();

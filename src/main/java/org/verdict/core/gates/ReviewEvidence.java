@@ -27,8 +27,7 @@ import org.verdict.core.summary.HeldOutSet;
  * Everything the gates judge for one candidate, already computed: the primary comparison and each optional suite's
  * evidence (empty when the pack does not have the suite).
  *
- * @param primaryComparison candidate vs production on the primary suite (overall, slices, languages, groups); the
- *                          primary metric alone when only the gates were judged ({@link GateReview#judgeGates})
+ * @param primaryComparison candidate vs production on the primary suite (overall, slices, languages, groups)
  * @param primaryPositives examples of the positive label in the primary suite (binary tasks), else null: the sample
  *                         size of a ranking metric (roc_auc, pr_auc) is as much its positives as its rows
  * @param languageComparison candidate vs production per language only, so that the multiple-comparison adjustment

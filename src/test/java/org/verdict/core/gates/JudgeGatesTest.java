@@ -31,10 +31,10 @@ class JudgeGatesTest {
             assertEquals(GateJson.of(full), GateJson.of(judged), candidate);
             assertTrue(full.evidence().holdoutComparison().isPresent(), "the sample has a held-out set");
             assertTrue(judged.evidence().holdoutComparison().isEmpty(), "no gate reads its comparison");
-            List<SliceResult> primary = full.evidence().primaryComparison()
+            List<SliceResult> languages = full.evidence().languageComparison().orElseThrow()
                     .resultsFor(full.evidence().primaryMetric());
-            assertEquals(primary, judged.evidence().primaryComparison().results(), candidate);
-            assertTrue(judged.evidence().primaryComparison().classRecalls().isEmpty(), candidate);
+            assertEquals(languages, judged.evidence().languageComparison().orElseThrow().results(), candidate);
+            assertTrue(judged.evidence().languageComparison().orElseThrow().classRecalls().isEmpty(), candidate);
         }
     }
 }
