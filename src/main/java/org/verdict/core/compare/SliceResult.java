@@ -138,6 +138,13 @@ public record SliceResult(
                 .interval(shown.lower(), shown.upper(), true));
     }
 
+    /** This result with its numbers written bare, for a table whose column headers name the target's unit. */
+    public SliceResult withoutUnit() {
+        return targetUnit.isNone() ? this : new SliceResult(slice, n, metric, primary, production, candidate, delta,
+                deltaCi, unadjustedCi, pValue, adjustedP, test, verdict, shownInterval, unavailableReason,
+                unstableReason, note, equivalenceBand, TargetUnit.NONE);
+    }
+
     /** How this result's numbers are written: the metric's format, with the target's unit where it has one. */
     public MetricFormat metricFormat() {
         return MetricFormat.of(metric, targetUnit);

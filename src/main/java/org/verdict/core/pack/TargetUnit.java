@@ -103,6 +103,12 @@ public record TargetUnit(String text, String prefix, String suffix) {
         return isNone() ? Optional.empty() : Optional.of(text);
     }
 
+    /** The unit as a number carries it, without the number: {@code $}, {@code CHF}, {@code kg}; empty for none. */
+    public String shortForm() {
+        // the no-break space that keeps a unit on its number's line is not whitespace to strip()
+        return (prefix + suffix).replace(NO_BREAK_SPACE, ' ').strip();
+    }
+
     /**
      * {@code digits} of a number with its sign in front ({@code "−"}, {@code "+"} or none) and this unit beside them:
      * {@code −$3,267}, {@code +12.50 min}.

@@ -639,6 +639,8 @@ public final class CompareView {
             column.setGraphic(header);
         }
         delta.textProperty().bind(model.deltaHeaderProperty());
+        production.textProperty().bind(model.productionHeaderProperty());
+        candidate.textProperty().bind(model.candidateHeaderProperty());
 
         SortedList<ComparisonRow> sorted = new SortedList<>(model.rows());
         // The overall row stays on top whatever column the user sorts by.

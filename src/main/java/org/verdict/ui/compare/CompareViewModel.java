@@ -85,6 +85,10 @@ public final class CompareViewModel {
     /** Δ column and forest plot show the unadjusted intervals; the verdicts still read the adjusted ones. */
     private final BooleanProperty showUnadjusted = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper deltaHeader = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper productionHeader = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper candidateHeader = new ReadOnlyStringWrapper();
+    /** The target's unit ($, kg) of the metric shown (mae, rmse of a pack that names one), else empty: the headers carry it. */
+    private String valueUnit = "";
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper evidenceBasis = new ReadOnlyStringWrapper("");
@@ -124,15 +128,26 @@ public final class CompareViewModel {
         examplesFromTheSlices.run();
         rows.addListener((ListChangeListener<ComparisonRow>) change -> examplesFromTheSlices.run());
         onlyWorse.addListener((obs, old, now) -> applyFilter());
-        deltaHeader.set(text.getString("compare.col.delta"));
+        updateHeaders();
         showUnadjusted.addListener((obs, old, now) -> {
-            ComparisonReport shown = report.get();
-            // the level the comparison ran at: the pack policy's, which the runner may put in place of the base's
-            double level = (shown != null ? shown.options() : baseOptions).confidenceLevel();
-            deltaHeader.set(now ? MessageFormat.format(text.getString("compare.col.deltaUnadjusted"),
-                    Math.round(level * 100)) : text.getString("compare.col.delta"));
+            updateHeaders();
             showSelection();
         });
+    }
+
+    /**
+     * The value columns' headers: which interval the Δ cells show, and the target's unit where the metric is in it
+     * ("Production ($)"), written there once instead of beside every number of the table.
+     */
+    private void updateHeaders() {
+        ComparisonReport shown = report.get();
+        // the level the comparison ran at: the pack policy's, which the runner may put in place of the base's
+        double level = (shown != null ? shown.options() : baseOptions).confidenceLevel();
+        String unit = valueUnit.isEmpty() ? "" : MessageFormat.format(text.getString("compare.col.unit"), valueUnit);
+        deltaHeader.set((showUnadjusted.get() ? MessageFormat.format(text.getString("compare.col.deltaUnadjusted"),
+                Math.round(level * 100)) : text.getString("compare.col.delta")) + unit);
+        productionHeader.set(text.getString("compare.col.production") + unit);
+        candidateHeader.set(text.getString("compare.col.candidate") + unit);
     }
 
     /** A new pack: reset the pickers to its candidates, metrics and slice dimensions, then compare. */
@@ -277,6 +292,9 @@ public final class CompareViewModel {
                             || unadjusted != showUnadjusted.get()) {
                         return; // the user picked something else meanwhile
                     }
+                    valueUnit = selected.inTargetUnits()
+                            ? current.options().targetUnit().shortForm() : "";
+                    updateHeaders();
                     rows.setAll(selection.rows());
                     notice.set(selection.notice());
                     summary.set(selection.summary());
@@ -449,9 +467,19 @@ public final class CompareViewModel {
         return showUnadjusted;
     }
 
-    /** The Δ column's header: which interval its cells show. */
+    /** The Δ column's header: which interval its cells show, and the unit of its numbers where they have one. */
     public ReadOnlyStringProperty deltaHeaderProperty() {
         return deltaHeader.getReadOnlyProperty();
+    }
+
+    /** The production column's header, with the unit of its numbers where they have one. */
+    public ReadOnlyStringProperty productionHeaderProperty() {
+        return productionHeader.getReadOnlyProperty();
+    }
+
+    /** The candidate column's header, with the unit of its numbers where they have one. */
+    public ReadOnlyStringProperty candidateHeaderProperty() {
+        return candidateHeader.getReadOnlyProperty();
     }
 
     /** Why the selected metric has no numbers (unavailable, no scores), or what is running; empty otherwise. */

@@ -32,14 +32,17 @@ public final class ComparisonRow {
     /** @param unadjusted whether the Δ cell shows the unadjusted interval instead of the one the verdict reads */
     public ComparisonRow(SliceResult result, boolean unadjusted) {
         this.result = result;
-        MetricFormat numbers = result.metricFormat();
+        // the table's headers name the target's unit ("Production ($)"): six signs a row would cost the chart
+        // beside it the width of its slice labels
+        SliceResult bare = result.withoutUnit();
+        MetricFormat numbers = bare.metricFormat();
         this.verdictText = formatVerdict(result);
         this.verdictReason = result.isUnstable() || result.withheldForTooFewExamples() ? result.unstableReason()
                 : result.verdict() == Verdict.UNAVAILABLE ? result.unavailableReason() : result.noInformationReason();
         this.nText = MetricFormat.count(result.n());
         this.productionText = estimate(numbers, result.production());
         this.candidateText = estimate(numbers, result.candidate());
-        this.deltaText = formatDelta(result, unadjusted);
+        this.deltaText = formatDelta(bare, unadjusted);
         this.pValueText = formatPValues(result);
         this.deltaTooltip = formatDeltaTooltip(result, unadjusted);
     }

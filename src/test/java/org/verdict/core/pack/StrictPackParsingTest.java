@@ -111,16 +111,20 @@ class StrictPackParsingTest {
     @Test
     void aRegressionTargetsUnitIsReadAndPlacedByItsKind() throws Exception {
         String csv = "example_id,label,region,pred_1,pred_2\nr1,1,eu,1,2\nr2,3,us,3,3\n";
-        for (String[] unit : new String[][] {{"USD", "$", ""}, {"CHF", "CHF\u00a0", ""}, {"kg", "", "\u00a0kg"},
-                {"\u20b9", "\u20b9", ""}, {"usd", "", "\u00a0usd"}}) {
+        // as written, prefix, suffix, and the short form a table's header names: "Production ($)"
+        for (String[] unit : new String[][] {{"USD", "$", "", "$"}, {"CHF", "CHF\u00a0", "", "CHF"},
+                {"kg", "", "\u00a0kg", "kg"}, {"\u20b9", "\u20b9", "", "\u20b9"}, {"usd", "", "\u00a0usd", "usd"}}) {
             Path pack = PackFixture.write(temp.resolve("unit-" + unit[2].length() + unit[0].codePointAt(0)),
                     REGRESSION_MANIFEST.replace("\"riskTier\": 1}", "\"riskTier\": 1, \"targetUnit\": \"" + unit[0] + "\"}"),
                     csv);
             TargetUnit read = new PackLoader().load(pack, Progress.NONE).manifest().model().targetUnit();
-            assertEquals(List.of(unit[0], unit[1], unit[2]), List.of(read.text(), read.prefix(), read.suffix()));
+            assertEquals(List.of(unit[0], unit[1], unit[2], unit[3]),
+                    List.of(read.text(), read.prefix(), read.suffix(), read.shortForm()));
         }
         Path bare = PackFixture.write(temp.resolve("bare"), REGRESSION_MANIFEST, csv);
-        assertTrue(new PackLoader().load(bare, Progress.NONE).manifest().model().targetUnit().isNone());
+        TargetUnit none = new PackLoader().load(bare, Progress.NONE).manifest().model().targetUnit();
+        assertTrue(none.isNone());
+        assertEquals("", none.shortForm());
     }
 
     @ParameterizedTest

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -23,11 +24,12 @@ import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.TargetUnit;
 import org.verdict.core.stats.Interval;
 import org.verdict.ui.theme.Appearance;
 
 /**
- * A house-price pack (mae in dollars, 25 neighbourhoods and 3 styles) in the Compare view of a 1366×768 laptop
+ * A house-price pack (mae in US dollars, its unit named, 25 neighbourhoods and 3 styles) in the Compare view of a 1366×768 laptop
  * (the view's 1242 × 620, as in {@link CompareLaptopTest}): both models' values with their intervals stay in view
  * beside Δ, in normal and large text, light and dark; and in normal text the adjusted p too, there and on the
  * smaller windows of a first start (the chart gives it room).
@@ -36,7 +38,8 @@ import org.verdict.ui.theme.Appearance;
 class CompareDollarsLaptopTest {
     private static final String MANIFEST = """
             {"format": "verdict-pack/1",
-             "model": {"name": "houses", "task": "regression", "riskTier": 2, "positiveLabel": null},
+             "model": {"name": "houses", "task": "regression", "riskTier": 2, "positiveLabel": null,
+                       "targetUnit": "USD"},
              "models": [{"version": "7", "role": "production"}, {"version": "8", "role": "candidate"}],
              "primaryMetric": "mae",
              "suites": {"primary": {"file": "primary.csv", "slices": ["neighborhood", "style"]}}}
@@ -47,6 +50,8 @@ class CompareDollarsLaptopTest {
             h1,225752,N03,2story,209672.46,207092.66
             h2,180000,N02,split,170000,185000
             """;
+
+    private static final TargetUnit USD = TargetUnit.of("USD");
 
     @TempDir
     static Path folder;
@@ -83,13 +88,20 @@ class CompareDollarsLaptopTest {
                 null, null);
     }
 
+    private static SliceResult inDollars(SliceResult r) {
+        return new SliceResult(r.slice(), r.n(), r.metric(), r.primary(), r.production(), r.candidate(), r.delta(),
+                r.deltaCi(), r.unadjustedCi(), r.pValue(), r.adjustedP(), r.test(), r.verdict(), r.shownInterval(),
+                r.unavailableReason(), r.unstableReason(), r.note(), r.equivalenceBand(), USD);
+    }
+
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
         appearance = new Appearance(false, false);
         table = LaptopCompareView.show(stage, folder, text, appearance,
-                () -> new ComparisonReport("houses", "7", "8", Metric.MAE, ComparisonOptions.DEFAULTS, housePrices(),
-                        26, Map.of(Metric.MAE, 26)), "houses", MANIFEST, CSV).table();
+                () -> new ComparisonReport("houses", "7", "8", Metric.MAE, ComparisonOptions.DEFAULTS.withTargetUnit(USD),
+                        housePrices().stream().map(CompareDollarsLaptopTest::inDollars).toList(), 26,
+                        Map.of(Metric.MAE, 26)), "houses", MANIFEST, CSV).table();
     }
 
     /** The texts of the cells of a column that show a value, e.g. "204,770" / "[104,600, 354,100]". */
@@ -122,6 +134,13 @@ class CompareDollarsLaptopTest {
         }
         assertTrue(cellTexts(robot, "compare.col.production").stream().anyMatch(t -> t.contains("[10,465, 35,414]")),
                 mode + ": production's value with its interval " + cellTexts(robot, "compare.col.production"));
+        // the unit is named once in each value column's header, not beside the table's every number
+        for (String id : List.of("compare.col.delta", "compare.col.production", "compare.col.candidate")) {
+            TableColumn<ComparisonRow, ?> column = table.getColumns().stream().filter(c -> id.equals(c.getId()))
+                    .findFirst().orElseThrow();
+            assertTrue(column.getText().endsWith(" ($)"), mode + ": " + column.getText());
+            assertTrue(cellTexts(robot, id).stream().noneMatch(t -> t.contains("$")), mode + ": " + cellTexts(robot, id));
+        }
         assertTrue(table.lookupAll(".scroll-bar").stream().map(javafx.scene.control.ScrollBar.class::cast)
                 .noneMatch(bar -> bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && bar.isVisible()),
                 mode + ": no sideways scrolling");
