@@ -86,7 +86,8 @@ public final class GateCommand implements Callable<Integer> {
                 return ErrorLine.print(err, e.getMessage(), ExitCodes.BAD_INPUT);
             }
         }
-        try (ReviewPack loaded = loader.load(pack, Progress.NONE)) {
+        // no file hashes: the gates show none (the policy's own hash is taken when it is read)
+        try (ReviewPack loaded = loader.loadForComparison(pack, Progress.NONE)) {
             GateReview review = new GateReview(new ComparisonEngine(), loader, new SuiteReader(limits), policyReader);
             PolicySource policySource = givenPolicySource != null ? givenPolicySource : PolicySource.of(loaded);
             GatePolicy policy = givenPolicy != null ? givenPolicy : policySource.readFor(loaded, policyReader);
@@ -98,7 +99,7 @@ public final class GateCommand implements Callable<Integer> {
                     return ErrorLine.print(err, e.getMessage(), ExitCodes.BAD_INPUT); // named by its own path, as above
                 }
             }
-            CandidateReview result = review.review(loaded, candidate, policy, Progress.NONE);
+            CandidateReview result = review.judgeGates(loaded, candidate, policy, Progress.NONE);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 // the policy in use travels in the JSON, so standard error stays quiet when the gates are judged

@@ -123,10 +123,10 @@ public final class ComparisonEngine {
                                          Progress progress) {
         List<SliceGrouping> groupings = groupings(table, options);
         progress.update(0, "Ranking scores");
-        PairedModels models = new PairedModels(table, productionVersion, candidateVersion, true, hashedBlocks,
-                options.seed(), BOOTSTRAP_BLOCKS);
+        List<Metric> metrics = metricsCompared(table.task(), primaryMetric, options);
+        PairedModels models = new PairedModels(table, productionVersion, candidateVersion,
+                metrics.stream().anyMatch(SliceAnalysis::isScoreMean), hashedBlocks, options.seed(), BOOTSTRAP_BLOCKS);
         progress.checkCancelled();
-        List<Metric> metrics = Metric.forTask(table.task());
         SliceAnalysis analysis = new SliceAnalysis(models, options, progress);
 
         progress.update(0, "Cutting slices");
@@ -155,7 +155,7 @@ public final class ComparisonEngine {
             throw new IllegalArgumentException("primary metric " + primaryMetric.wireName() + " does not apply to a "
                     + task.wireName() + " task");
         }
-        List<Metric> metrics = Metric.forTask(task);
+        List<Metric> metrics = metricsCompared(task, primaryMetric, options);
         SliceAnalysis analysis = new SliceAnalysis(task, classes, slices, productionVersion, candidateVersion,
                 options, progress);
         AtomicInteger done = new AtomicInteger();
@@ -173,6 +173,11 @@ public final class ComparisonEngine {
         return decide(packName, productionVersion, candidateVersion, primaryMetric, options,
                 slices.stream().map(SummarySlice::slice).toList(), slices.stream().map(SummarySlice::n).toList(),
                 comparisons, classes, progress);
+    }
+
+    /** Every metric of the task, or the primary alone when the options ask for no more. */
+    private static List<Metric> metricsCompared(Task task, Metric primaryMetric, ComparisonOptions options) {
+        return options.primaryMetricOnly() ? List.of(primaryMetric) : Metric.forTask(task);
     }
 
     /**

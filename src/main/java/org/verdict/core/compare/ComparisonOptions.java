@@ -31,6 +31,9 @@ import org.verdict.core.pack.TargetUnit;
  *                   language subset, a benchmark) has the unit its options carry
  * @param origins where the confidence level and the seed came from (the pack's policy, the command line), for the
  *                reader
+ * @param primaryMetricOnly compare the primary metric alone: no other metric and no per-class recall (what the gates
+ *                          read). Its results are those of the full comparison: each metric is adjusted in a family
+ *                          of its own and its draws do not depend on which other metrics are computed
  */
 public record ComparisonOptions(
         double confidenceLevel,
@@ -42,7 +45,8 @@ public record ComparisonOptions(
         List<List<String>> crosses,
         Optional<PrimaryBand> primaryBand,
         TargetUnit targetUnit,
-        SettingOrigins origins) {
+        SettingOrigins origins,
+        boolean primaryMetricOnly) {
 
     /**
      * The confidence levels a comparison and a gate policy accept, one range for both: below 50 % an interval is
@@ -59,7 +63,7 @@ public record ComparisonOptions(
                              int bootstrapReplicates, long seed, CorrectionMethod correction,
                              List<List<String>> crosses) {
         this(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed, correction, crosses,
-                Optional.empty(), TargetUnit.NONE, SettingOrigins.DEFAULTS);
+                Optional.empty(), TargetUnit.NONE, SettingOrigins.DEFAULTS, false);
     }
 
     public ComparisonOptions {
@@ -177,23 +181,29 @@ public record ComparisonOptions(
 
     public ComparisonOptions withCrosses(List<List<String>> newCrosses) {
         return new ComparisonOptions(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed,
-                correction, newCrosses, primaryBand, targetUnit, origins);
+                correction, newCrosses, primaryBand, targetUnit, origins, primaryMetricOnly);
     }
 
     public ComparisonOptions withPrimaryBand(PrimaryBand band) {
         return new ComparisonOptions(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed,
-                correction, crosses, Optional.of(band), targetUnit, origins);
+                correction, crosses, Optional.of(band), targetUnit, origins, primaryMetricOnly);
     }
 
     /** This comparison at another confidence level and seed, each with where it came from. */
     public ComparisonOptions withLevelAndSeed(double level, long newSeed, SettingOrigins newOrigins) {
         return new ComparisonOptions(level, minSliceSize, minDetectableEffect, bootstrapReplicates, newSeed,
-                correction, crosses, primaryBand, targetUnit, newOrigins);
+                correction, crosses, primaryBand, targetUnit, newOrigins, primaryMetricOnly);
     }
 
     public ComparisonOptions withTargetUnit(TargetUnit unit) {
         return new ComparisonOptions(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed,
-                correction, crosses, primaryBand, unit, origins);
+                correction, crosses, primaryBand, unit, origins, primaryMetricOnly);
+    }
+
+    /** The same comparison of the primary metric alone ({@link #primaryMetricOnly}). */
+    public ComparisonOptions withPrimaryMetricOnly() {
+        return new ComparisonOptions(confidenceLevel, minSliceSize, minDetectableEffect, bootstrapReplicates, seed,
+                correction, crosses, primaryBand, targetUnit, origins, true);
     }
 
     /**

@@ -34,18 +34,19 @@ final class PairedModels {
     final byte[] candidateCalibrationBin;
     /**
      * Per row: its block of the block bootstrap of means ({@link HashedBlocks}, the summary SQL's assignment); null
-     * when no metric of the table is a mean (classification without both models' scores). Shared with every other
+     * when no mean is compared (classification without both models' scores, or none asked for). Shared with every other
      * comparison of the same table and seed: read only.
      */
     final int[] bootstrapBlock;
 
     /**
-     * @param rankScores whether score metrics will be asked for (sorting a million scores is not free)
+     * @param means whether a mean of the scores (log_loss, brier, sq_calibration_error) will be asked for: the per-row
+     *              losses, calibration bins and hashed blocks are made only then (hashing a million ids is not free)
      * @param hashedBlocks where the table's blocks are hashed, or found hashed by an earlier comparison
      * @param blockSeed the seed of the bootstrap blocks' hash
      * @param blocks the number of hashed blocks
      */
-    PairedModels(EvaluationTable table, String productionVersion, String candidateVersion, boolean rankScores,
+    PairedModels(EvaluationTable table, String productionVersion, String candidateVersion, boolean means,
                  HashedBlocks hashedBlocks, long blockSeed, int blocks) {
         this.table = table;
         this.productionVersion = productionVersion;
@@ -53,15 +54,15 @@ final class PairedModels {
         this.tableOrder = IntStream.range(0, table.rowCount()).toArray();
         this.production = table.predictionsOf(productionVersion);
         this.candidate = table.predictionsOf(candidateVersion);
-        this.productionAscending = rankScores ? ascendingScores(table, production) : null;
-        this.candidateAscending = !rankScores ? null
-                : productionVersion.equals(candidateVersion) ? productionAscending : ascendingScores(table, candidate);
+        this.productionAscending = ascendingScores(table, production);
+        this.candidateAscending = productionVersion.equals(candidateVersion) ? productionAscending
+                : ascendingScores(table, candidate);
         this.productionNewScores = productionAscending == null ? null
                 : ScoreOrder.newScores(productionAscending, production.scores());
         this.candidateNewScores = candidateAscending == null ? null
                 : candidateAscending == productionAscending ? productionNewScores
                 : ScoreOrder.newScores(candidateAscending, candidate.scores());
-        boolean calibration = rankScores && productionAscending != null && candidateAscending != null;
+        boolean calibration = means && productionAscending != null && candidateAscending != null;
         int rows = table.rowCount();
         this.productionLogLoss = calibration ? new double[rows] : null;
         this.candidateLogLoss = calibration ? new double[rows] : null;

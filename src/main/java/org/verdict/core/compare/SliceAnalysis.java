@@ -148,16 +148,21 @@ final class SliceAnalysis {
         }
         List<MetricComparison> results = new ArrayList<>();
         List<ClassOutcome> classRecalls = List.of();
-        boolean countMetrics = task.isClassification() && metrics.stream().anyMatch(m -> !m.needsScores());
-        if (countMetrics || task == Task.MULTICLASS) {
-            long[] cells = pairedCells(rows);
-            classRecalls = classRecalls(cells);
-            if (countMetrics) {
-                results.addAll(countMetrics(cells, rows.length, random.split()));
+        if (task.isClassification()) {
+            // the count metrics' stream is split off whether any is asked for, so the score metrics draw alike
+            SplittableRandom countRandom = random.split();
+            List<Metric> counted = metrics.stream().filter(m -> !m.needsScores()).toList();
+            boolean recalls = task == Task.MULTICLASS && !options.primaryMetricOnly();
+            if (!counted.isEmpty() || recalls) {
+                long[] cells = pairedCells(rows);
+                classRecalls = recalls ? classRecalls(cells) : List.of();
+                if (!counted.isEmpty()) {
+                    results.addAll(countMetrics(counted, cells, rows.length, countRandom));
+                }
             }
         }
         if (task == Task.BINARY && metrics.stream().anyMatch(Metric::needsScores)) {
-            results.addAll(scoreMetrics(rows, productionAscending, candidateAscending, random.split()));
+            results.addAll(scoreMetrics(metrics, rows, productionAscending, candidateAscending, random.split()));
         }
         if (task == Task.REGRESSION) {
             results.addAll(regressionMetrics(rows, random.split()));
@@ -177,8 +182,13 @@ final class SliceAnalysis {
                     List.of());
         }
         List<MetricComparison> results = new ArrayList<>();
-        if (task.isClassification() && metrics.stream().anyMatch(m -> !m.needsScores())) {
-            results.addAll(countMetrics(slice.cells(), slice.n(), random.split()));
+        if (task.isClassification()) {
+            // split off whether any count metric is asked for, as on the row path
+            SplittableRandom countRandom = random.split();
+            List<Metric> counted = metrics.stream().filter(m -> !m.needsScores()).toList();
+            if (!counted.isEmpty()) {
+                results.addAll(countMetrics(counted, slice.cells(), slice.n(), countRandom));
+            }
         }
         if (task == Task.BINARY && metrics.stream().anyMatch(Metric::needsScores)) {
             // the streams of the row path: the score metrics' stream, whose first split resamples the means
@@ -192,7 +202,7 @@ final class SliceAnalysis {
                 for (Metric mean : List.of(Metric.LOG_LOSS, Metric.BRIER, Metric.SQ_CALIBRATION_ERROR)) {
                     results.add(MetricComparison.unavailable(mean, "the summary pack has no score sums"));
                 }
-            } else {
+            } else if (metrics.stream().anyMatch(SliceAnalysis::isScoreMean)) {
                 results.addAll(calibration(blockResampler(slice), slice.n(), scoreRandom.split()));
             }
         }
@@ -206,7 +216,7 @@ final class SliceAnalysis {
         }
         return new Outcome(underMinimum(inOrder(metrics, results), slice.n(),
                 () -> task == Task.BINARY ? positives(slice) : null),
-                task.isClassification() ? classRecalls(slice.cells()) : List.of());
+                task.isClassification() && !options.primaryMetricOnly() ? classRecalls(slice.cells()) : List.of());
     }
 
     /**
@@ -298,6 +308,11 @@ final class SliceAnalysis {
                 withT ? BinnedAveragePrecision.T_TEST : BinnedAveragePrecision.TEST, "the influence-function variance");
     }
 
+    /** log_loss, brier and sq_calibration_error: means of per-example scores, resampled together over the blocks. */
+    static boolean isScoreMean(Metric metric) {
+        return metric == Metric.LOG_LOSS || metric == Metric.BRIER || metric == Metric.SQ_CALIBRATION_ERROR;
+    }
+
     private static List<MetricComparison> inOrder(List<Metric> metrics, List<MetricComparison> results) {
         return metrics.stream()
                 .map(m -> results.stream().filter(r -> r.metric() == m).findFirst().orElseThrow())
@@ -364,13 +379,15 @@ final class SliceAnalysis {
         return recalls;
     }
 
-    /** @param cells paired counts, index (label · k + production) · k + candidate */
-    private List<MetricComparison> countMetrics(long[] cells, int n, SplittableRandom random) {
+    /**
+     * @param metrics the count metrics asked for (each is computed alone from the same draws whichever others are)
+     * @param cells paired counts, index (label · k + production) · k + candidate
+     */
+    private List<MetricComparison> countMetrics(List<Metric> metrics, long[] cells, int n, SplittableRandom random) {
         int k = classes.size();
         // resample only the occupied cells: with many classes most of the k³ cells are empty
         int[] occupied = IntStream.range(0, cells.length).filter(i -> cells[i] > 0).toArray();
         long[] counts = Arrays.stream(occupied).mapToLong(i -> cells[i]).toArray();
-        List<Metric> metrics = Metric.forTask(task).stream().filter(m -> !m.needsScores()).toList();
         // the paired rates have a closed-form interval; only the other count metrics are bootstrapped
         List<Metric> bootstrapped = metrics.stream().filter(m -> !PairedRate.covers(m)).toList();
         ConfusionMatrix[] point = pairedMatrices(occupied, counts, classes);
@@ -749,8 +766,12 @@ final class SliceAnalysis {
 
     // ---- binary score metrics ----
 
-    private List<MetricComparison> scoreMetrics(int[] rows, int[] productionAscending, int[] candidateAscending,
-                                                SplittableRandom random) {
+    /**
+     * @param wanted the metrics asked for: roc_auc and pr_auc each, the means together (from one resampling); each
+     *               draws from the same split whichever others are computed
+     */
+    private List<MetricComparison> scoreMetrics(List<Metric> wanted, int[] rows, int[] productionAscending,
+                                                int[] candidateAscending, SplittableRandom random) {
         List<Metric> metrics = List.of(Metric.ROC_AUC, Metric.PR_AUC, Metric.LOG_LOSS, Metric.BRIER,
                 Metric.SQ_CALIBRATION_ERROR);
         if (!models.bothHaveScores()) {
@@ -770,9 +791,16 @@ final class SliceAnalysis {
         double[][] scratch = {new double[rows.length], new double[rows.length]};
         List<MetricComparison> results = new ArrayList<>();
         // the means first: a summary slice draws them from the same first split
-        List<MetricComparison> means = calibration(rows, positive, prodScores, candScores, random.split());
-        results.add(rocAuc(prod, cand, scratch, rows, prodScores, candScores));
-        results.add(prAuc(prod, cand, scratch, random.split()));
+        SplittableRandom meansRandom = random.split();
+        List<MetricComparison> means = wanted.stream().anyMatch(SliceAnalysis::isScoreMean)
+                ? calibration(rows, positive, prodScores, candScores, meansRandom) : List.of();
+        if (wanted.contains(Metric.ROC_AUC)) {
+            results.add(rocAuc(prod, cand, scratch, rows, prodScores, candScores));
+        }
+        SplittableRandom prAucRandom = random.split();
+        if (wanted.contains(Metric.PR_AUC)) {
+            results.add(prAuc(prod, cand, scratch, prAucRandom));
+        }
         results.addAll(means);
         // only a Δ without an interval asks whether the models scored alike (rare, and then one pass over the rows)
         if (results.stream().anyMatch(AgreeingModels::lacksInterval) && sameScores(rows, prodScores, candScores)) {

@@ -71,9 +71,28 @@ public final class GateReview {
         return review(pack, candidate, policyOf(pack), progress);
     }
 
-    /** @param candidate a candidate version of the pack, or null for the first candidate */
+    /**
+     * The review with everything the evidence pages show (the app, reports, approval packs).
+     *
+     * @param candidate a candidate version of the pack, or null for the first candidate
+     */
     public CandidateReview review(ReviewPack pack, String candidate, GatePolicy policy, Progress progress)
             throws PackException {
+        return review(pack, candidate, policy, progress, true);
+    }
+
+    /**
+     * The same gates, findings and triggers as {@link #review}, computing only what they read ({@code verdict gate}):
+     * the language comparison of the primary metric alone, and the held-out set read (for the contamination check)
+     * but not compared, since only the evidence pages show that comparison.
+     */
+    public CandidateReview judgeGates(ReviewPack pack, String candidate, GatePolicy policy, Progress progress)
+            throws PackException {
+        return review(pack, candidate, policy, progress, false);
+    }
+
+    private CandidateReview review(ReviewPack pack, String candidate, GatePolicy policy, Progress progress,
+                                   boolean forEvidence) throws PackException {
         PackManifest manifest = pack.manifest();
         String production = manifest.production().version();
         String chosen = manifest.requestedCandidate(candidate);
@@ -81,16 +100,18 @@ public final class GateReview {
         double level = policy.confidenceLevel();
         PackSuites suites = suiteReader.read(pack.root(), manifest, phase(progress, 0, 0.1));
         progress.checkCancelled();
-        ComparisonOptions options = new ComparisonOptions(level, ComparisonOptions.DEFAULTS.minSliceSize(),
+        ComparisonOptions every = new ComparisonOptions(level, ComparisonOptions.DEFAULTS.minSliceSize(),
                 ComparisonOptions.DEFAULTS.minDetectableEffect(), ComparisonOptions.DEFAULTS.bootstrapReplicates(),
                 policy.seed(), ComparisonOptions.DEFAULTS.correction(), List.of())
                 .withTargetUnit(manifest.model().targetUnit());
+        ComparisonOptions options = forEvidence ? every : every.withPrimaryMetricOnly();
         String name = manifest.model().name();
         // the primary comparison reads its verdicts in the margin gate 1 judges against, so the evidence and the
         // approval pack never call "no significant difference" what the gate calls a possible loss beyond the
         // margin; language parity keeps E, the tolerance it is documented to judge against
+        // every metric and class recall: the gate's output names what else is significantly worse overall
         ComparisonReport primary = summaryComparison.compare(pack, chosen,
-                options.withPrimaryBand(PrimaryBand.ofPolicy(metric, policy.primary().margin(), false)),
+                every.withPrimaryBand(PrimaryBand.ofPolicy(metric, policy.primary().margin(), false)),
                 phase(progress, 0.1, 0.45));
         Optional<PrimarySummary> summary = SummaryPacks.primaryOf(pack);
         String languageColumn = policy.languageParity().column();
@@ -102,7 +123,7 @@ public final class GateReview {
                         .map(table -> engine.compare(name, table, production, chosen, metric, options,
                                 phase(progress, 0.45, 0.6)));
         Optional<HeldOutSet> heldOut = HeldOutSet.read(pack, loader, phase(progress, 0.6, 0.65));
-        Optional<HeldOutSet.Comparison> holdout = heldOut
+        Optional<HeldOutSet.Comparison> holdout = heldOut.filter(set -> forEvidence)
                 .map(set -> set.compare(engine, manifest, chosen, options, phase(progress, 0.65, 0.85)));
         progress.update(0.85, "measuring safety, fairness, latency and the other suites");
         progress.checkCancelled();

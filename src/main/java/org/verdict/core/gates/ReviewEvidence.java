@@ -35,7 +35,8 @@ import org.verdict.core.summary.HeldOutSet;
  * @param fairnessUnavailable why {@code fairness} is empty when the pack has sensitive columns but fairness cannot be
  *                            measured (e.g. a regression task), else null
  * @param holdoutComparison candidate vs production on the held-out evaluation set, when the pack has one (with the
- *                          methods of its numbers when a summary pack summarised it)
+ *                          methods of its numbers when a summary pack summarised it) and the evidence pages are
+ *                          wanted: no gate reads it
  * @param suites the optional suites as read, for the views
  */
 public record ReviewEvidence(

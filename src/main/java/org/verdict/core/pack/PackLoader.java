@@ -50,7 +50,7 @@ public final class PackLoader {
     }
 
     /**
-     * As {@link #load(Path, Progress)} for a command that shows no file hashes (compare): every file walked and
+     * As {@link #load(Path, Progress)} for a command that shows no file hashes (compare, gate): every file walked and
      * refused as there, none read to be hashed ({@link ReviewPack#fileHashes()} is empty). Hashing a million-row
      * pack's 68 MB took 0.1 s of the second core while the first parsed, and the compilers want that core then.
      */
