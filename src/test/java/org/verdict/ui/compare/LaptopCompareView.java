@@ -13,6 +13,7 @@ import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.pack.PackFixture;
 import org.verdict.core.pack.PackLoader;
+import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.task.Progress;
 import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.settings.DividerMemory;
@@ -27,6 +28,31 @@ import org.verdict.ui.theme.Appearance;
  * opened in it.
  */
 record LaptopCompareView(CompareViewModel model, TableView<ComparisonRow> table) {
+    /**
+     * The Compare view comparing {@code pack} for real (the engine, not a fixed report), in a scene of {@code width}
+     * × {@code height} on TestFX's shared stage, light theme, normal text.
+     */
+    @SuppressWarnings("unchecked")
+    static LaptopCompareView comparing(Stage stage, Path folder, ResourceBundle text, double width, double height,
+                                       ReviewPack pack) {
+        CurrentThreadExecutor executor = new CurrentThreadExecutor();
+        Appearance appearance = new Appearance(false, false);
+        ComparisonEngine engine = new ComparisonEngine();
+        CompareViewModel model = new CompareViewModel(engine::compare, engine::confusionMatrix, executor,
+                new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS, executor::reportUnhandled);
+        CompareView view = new CompareView(model, text, executor,
+                new ChartPane(appearance, text, extension -> Optional.empty(), executor),
+                new DividerMemory(UserSettings.load(folder.resolve("settings.json"))));
+        Scene scene = new Scene((Parent) view.node(), width, height);
+        appearance.applyTo(scene.getRoot());
+        stage.setScene(scene);
+        // the stage is shared by every test class: a window another test resized keeps its size unless told
+        stage.sizeToScene();
+        stage.show();
+        model.showPack(pack);
+        return new LaptopCompareView(model, (TableView<ComparisonRow>) scene.lookup("#compareTable"));
+    }
+
     static LaptopCompareView show(Stage stage, Path folder, ResourceBundle text, Appearance appearance,
                                   Supplier<ComparisonReport> report, String packName, String manifest, String csv)
             throws Exception {

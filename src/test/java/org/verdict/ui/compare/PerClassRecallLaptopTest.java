@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.ResourceBundle;
 import javafx.geometry.Bounds;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -19,17 +17,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.verdict.core.compare.ComparisonEngine;
-import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.task.Progress;
-import org.verdict.ui.chart.ChartPane;
-import org.verdict.ui.settings.DividerMemory;
-import org.verdict.ui.settings.UserSettings;
 import org.verdict.ui.shell.BundledSample;
-import org.verdict.ui.task.ActivityMonitor;
-import org.verdict.ui.task.CurrentThreadExecutor;
-import org.verdict.ui.theme.Appearance;
 
 /**
  * The recall of each class compared, in the Confusion-matrix tab beside the table of slices, at the content size of a
@@ -46,22 +36,8 @@ class PerClassRecallLaptopTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        CurrentThreadExecutor executor = new CurrentThreadExecutor();
-        Appearance appearance = new Appearance(false, false);
-        ComparisonEngine engine = new ComparisonEngine();
-        CompareViewModel model = new CompareViewModel(engine::compare, engine::confusionMatrix, executor,
-                new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS, executor::reportUnhandled);
-        CompareView view = new CompareView(model, text, executor,
-                new ChartPane(appearance, text, extension -> java.util.Optional.empty(), executor),
-                new DividerMemory(UserSettings.load(folder.resolve("settings.json"))));
-        Scene scene = new Scene((Parent) view.node(), 1242, 620);
-        appearance.applyTo(scene.getRoot());
-        stage.setScene(scene);
-        // the stage is shared by every test class: a window another test resized keeps its size unless told
-        stage.sizeToScene();
-        stage.show();
         Path samplePath = new BundledSample(Path.of("").toAbsolutePath()).inCheckout().orElseThrow();
-        model.showPack(new PackLoader().load(samplePath, Progress.NONE));
+        LaptopCompareView.comparing(stage, folder, text, 1242, 620, new PackLoader().load(samplePath, Progress.NONE));
     }
 
     @Test

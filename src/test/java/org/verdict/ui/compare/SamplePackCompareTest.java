@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.ResourceBundle;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
@@ -18,18 +17,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.verdict.core.compare.ComparisonEngine;
-import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.task.Progress;
-import org.verdict.ui.chart.ChartPane;
-import org.verdict.ui.settings.DividerMemory;
-import org.verdict.ui.settings.UserSettings;
 import org.verdict.ui.shell.BundledSample;
-import org.verdict.ui.task.ActivityMonitor;
-import org.verdict.ui.task.CurrentThreadExecutor;
-import org.verdict.ui.theme.Appearance;
 
 /** What a new user sees first: the bundled sample pack, loaded and compared for real, in the Compare view. */
 @ExtendWith(ApplicationExtension.class)
@@ -42,26 +33,10 @@ class SamplePackCompareTest {
     private ReviewPack sample;
 
     @Start
-    @SuppressWarnings("unchecked")
     void start(Stage stage) throws Exception {
-        CurrentThreadExecutor executor = new CurrentThreadExecutor();
-        Appearance appearance = new Appearance(false, false);
-        ComparisonEngine engine = new ComparisonEngine();
-        CompareViewModel model = new CompareViewModel(engine::compare, engine::confusionMatrix, executor,
-                new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS, executor::reportUnhandled);
-        CompareView view = new CompareView(model, text, executor,
-                new ChartPane(appearance, text, extension -> java.util.Optional.empty(), executor),
-                new DividerMemory(UserSettings.load(folder.resolve("settings.json"))));
-        Scene scene = new Scene((javafx.scene.Parent) view.node(), 1300, 850);
-        appearance.applyTo(scene.getRoot());
-        stage.setScene(scene);
-        // the stage is shared by every test class: a window another test resized keeps its size unless told
-        stage.sizeToScene();
-        stage.show();
         Path samplePath = new BundledSample(Path.of("").toAbsolutePath()).inCheckout().orElseThrow();
         sample = new PackLoader().load(samplePath, Progress.NONE);
-        model.showPack(sample);
-        table = (TableView<ComparisonRow>) scene.lookup("#compareTable");
+        table = LaptopCompareView.comparing(stage, folder, text, 1300, 850, sample).table();
     }
 
     private List<String> verdictsWhere(String prefix) {
