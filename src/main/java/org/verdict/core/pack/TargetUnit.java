@@ -90,7 +90,7 @@ public record TargetUnit(String text, String prefix, String suffix) {
     }
 
     /** Whether {@code text} is an ISO 4217 currency code (three capitals the code list knows: USD, EUR, CHF, …). */
-    public static boolean isCurrencyCode(String text) {
+    private static boolean isCurrencyCode(String text) {
         return text.matches("[A-Z]{3}") && CURRENCY_CODES.contains(text);
     }
 
