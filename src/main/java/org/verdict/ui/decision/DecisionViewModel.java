@@ -38,6 +38,7 @@ import org.verdict.core.ledger.LoggedRecord;
 import org.verdict.core.ledger.PackBinding;
 import org.verdict.core.ledger.Quorum;
 import org.verdict.core.ledger.RecordKind;
+import org.verdict.core.ledger.Roles;
 import org.verdict.core.ledger.SignerKey;
 import org.verdict.core.ledger.TriggerEvidence;
 import org.verdict.core.pack.ModelVersion;
@@ -362,10 +363,11 @@ public final class DecisionViewModel {
         return pack.manifest().model().riskTier();
     }
 
-    /** The roles whose signatures the risk tier needs, e.g. {@code ai-safety, product, ml-lead}. */
+    /** The roles whose signatures the risk tier needs as the approval pack names them: AI Safety, Product, ML Lead. */
     public String requiredSigners() {
         List<String> roles = Quorum.requiredRoles(riskTier());
-        return roles.isEmpty() ? "the signer alone" : String.join(", ", roles);
+        return roles.isEmpty() ? "the signer alone"
+                : roles.stream().map(Roles::display).collect(Collectors.joining(", "));
     }
 
     public ObjectProperty<RecordKind> kindProperty() {

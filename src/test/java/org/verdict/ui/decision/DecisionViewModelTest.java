@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.gates.ApprovalRequirement;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
 import org.verdict.core.ledger.EvaluationSummary.GateOutcome;
@@ -58,7 +59,9 @@ class DecisionViewModelTest {
         assertEquals(List.of("43", "44"), withoutGates.candidates());
         withoutGates.candidateProperty().set("44");
         assertEquals("tickets-2026-11", withoutGates.dataSnapshotProperty().get());
-        assertEquals("ai-safety, product, ml-lead", model.requiredSigners());
+        // as the approval pack's "Required approvers" names them, never the key register's ai-safety, product, ml-lead
+        assertEquals(String.join(", ", ApprovalRequirement.forTier(3, true).approvers()), model.requiredSigners());
+        assertEquals("AI Safety, Product, ML Lead", model.requiredSigners());
         assertEquals(3, model.evidenceFiles().size());
         assertEquals(2, model.gates().size());
         assertEquals(List.of("promote", "hold", "rollback"), model.decisions());
