@@ -1,5 +1,6 @@
 package org.verdict.ui.compare;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -77,6 +78,29 @@ class SliceChartLabelsTest {
                     .generateToolTip(chart.getXYPlot().getDataset(), 0, i);
             assertTrue(tooltip.startsWith(data.points().get(i).label() + " (n="), "the tooltip has it whole: "
                     + tooltip);
+        }
+    }
+
+    /**
+     * c_houses' forest plot beside the table: Δ from −54,593 to +118,715 needs a wide plot for a scale, and its row
+     * labels shrank to 9 px to leave it that room. They keep the text size (the table's beside them), in their shorter
+     * form where the full one does not fit, and the chart scrolls.
+     */
+    @Test
+    void forestPlotLabelsKeepTheTextSizeBesideAWideRange(FxRobot robot) throws Exception {
+        List<SliceResult> results = new ArrayList<>(neighbourhoods());
+        results.set(1, ReportFixture.result(ReportFixture.slice("neighbourhood", "hood_00"), 369, Metric.MAE, 54_593,
+                76_621, -54_593, 118_715, 0.5, 1.0, Verdict.INCONCLUSIVE));
+        SliceChartData data = SliceChartData.of(Metric.MAE, results);
+        JFreeChart chart = new SliceCharts(TEXT).forestPlot(data);
+        robot.interact(() -> pane.showChart(chart, data.points().size(), 0));
+        WaitForAsyncUtils.waitForFxEvents(5);
+        RowAxis rows = (RowAxis) ((XYPlot) chart.getPlot()).getDomainAxis();
+
+        assertEquals(12f, rows.getTickLabelFont().getSize2D(), "row labels of the text size");
+        for (int i = 1; i < rows.getSymbols().length; i++) {
+            assertTrue(rows.getSymbols()[i].endsWith(rows.shownLabels().get(i)),
+                    "'" + rows.shownLabels().get(i) + "' is " + rows.getSymbols()[i] + " whole or in its shorter form");
         }
     }
 }
