@@ -196,7 +196,8 @@ public final class DuckDbSummarizer {
         String reading = input;
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
              Statement statement = connection.createStatement()) {
-            statement.execute("SET memory_limit = '" + memoryLimit.replace("'", "") + "'");
+            // as typed, quoted as a literal: DuckDB refuses a limit it cannot read rather than run on one it was not given
+            statement.execute("SET memory_limit = " + SqlDialect.DUCKDB.literal(memoryLimit));
             statement.execute("SET threads = " + threads);
             statement.execute("SET preserve_insertion_order = false");
             String version = scalar(statement, "SELECT version()");
