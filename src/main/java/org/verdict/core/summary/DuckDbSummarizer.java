@@ -196,7 +196,7 @@ public final class DuckDbSummarizer {
         String reading = input;
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
              Statement statement = connection.createStatement()) {
-            // as typed, quoted as a literal: DuckDB refuses a limit it cannot read rather than run on one it was not given
+            // as typed, quoted as a literal: DuckDB refuses a limit it cannot read, never runs on one nobody gave
             try {
                 statement.execute("SET memory_limit = " + SqlDialect.DUCKDB.literal(memoryLimit));
             } catch (SQLException e) {

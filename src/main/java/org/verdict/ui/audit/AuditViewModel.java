@@ -366,8 +366,10 @@ public final class AuditViewModel {
         // first line names what the command line names first (each record's are also in that record's details); a
         // long list ends with how many more there are
         List<VerificationReport.Problem> listed = report.problems();
-        listed.stream().limit(LISTED_PROBLEMS).forEach(p -> lines.add(say(p.kind() == VerificationReport.Problem.Kind.POLICY
-                ? "audit.problemLine.policy" : "audit.problemLine.tampering", p)));
+        // ⚠ for a signing policy the log does not meet, ✖ for a change: as the records' badges say
+        listed.stream().limit(LISTED_PROBLEMS).forEach(p -> lines.add(say(
+                p.kind() == VerificationReport.Problem.Kind.POLICY ? "audit.problemLine.policy"
+                        : "audit.problemLine.tampering", p)));
         if (listed.size() > LISTED_PROBLEMS) {
             int more = listed.size() - LISTED_PROBLEMS;
             lines.add(say("audit.moreProblems", MetricFormat.count(more), more));

@@ -208,7 +208,8 @@ public final class DecisionViewModel {
             for (Justification o : overrides) {
                 String shortfall = GateOverride.shortfall(o.justification().get());
                 if (shortfall != null) {
-                    unjustified.add(shortfall.isEmpty() ? o.gate() : say("decision.override.gate", o.gate(), shortfall));
+                    unjustified.add(shortfall.isEmpty() ? o.gate()
+                            : say("decision.override.gate", o.gate(), shortfall));
                 }
             }
             if (!unjustified.isEmpty()) {
