@@ -326,6 +326,39 @@ class LogCommandTest {
     }
 
     /**
+     * A log wiped to 0 bytes or cut short to a damaged file, checked against a checkpoint kept outside it that covers
+     * records: they were removed (TAMPERED, exit 1), never "an interrupted creation" to complete by appending.
+     */
+    @Test
+    void aWipedOrTruncatedLogCheckedAgainstAKeptCheckpointIsTampered() throws Exception {
+        append();
+        append();
+        Path checkpoint = dir.resolve("checkpoint.json");
+        assertEquals(0, log("checkpoint", "--db", db.toString(), "--out", checkpoint.toString()));
+        byte[] whole = Files.readAllBytes(db);
+        Path wiped = dir.resolve("wiped.db");
+        Files.write(wiped, new byte[0]);
+        Path truncated = dir.resolve("truncated.db");
+        Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 2));
+        for (Path broken : List.of(wiped, truncated)) {
+            for (String command : List.of("verify", "consistency")) {
+                out.getBuffer().setLength(0);
+                assertEquals(1, log(command, "--db", broken.toString(), "--checkpoint", checkpoint.toString()),
+                        command + " " + broken + ": " + err);
+                String said = out.toString();
+                assertTrue(said.startsWith((command.equals("verify") ? "TAMPERED" : "NOT CONSISTENT") + ": the log was"
+                        + " destroyed: the checkpoint kept outside it (" + checkpoint + ") covers 2 records, 2"
+                        + " signatures and 1 log entry, but " + broken + (broken == wiped ? " is empty (0 bytes)"
+                        : " is a damaged SQLite database") + ", so they were removed"), said);
+                assertTrue(said.contains("do not append to it"), said);
+                assertFalse(said.contains("completes it"), said);
+            }
+        }
+        // without a kept checkpoint an empty file is what an interrupted creation leaves: bad input, as before
+        assertEquals(2, log("verify", "--db", wiped.toString()));
+    }
+
+    /**
      * A checkpoint made by another log (another origin) is the wrong file, not evidence of tampering: refused as bad
      * input by verify and consistency (a truncated copy of the same log still fails the check: the test below).
      */

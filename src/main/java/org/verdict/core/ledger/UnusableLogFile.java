@@ -53,12 +53,14 @@ final class UnusableLogFile {
                     + " it was before); free some space and try again", e);
         }
         if (code == SQLiteErrorCode.SQLITE_NOTADB) {
-            return refusal(db + " is not a SQLite database, so it is not a decision log: choose the log's file, or a"
-                    + " new file name to start a log; nothing was written to it", e);
+            return new UnreadableLogException(db + " is not a SQLite database, so it is not a decision log: choose the"
+                    + " log's file, or a new file name to start a log; nothing was written to it\n  SQLite: "
+                    + e.getMessage(), "is not a SQLite database", e);
         }
         if (name.startsWith("SQLITE_CORRUPT")) {
-            return refusal(db + " is a damaged SQLite database: restore the log from a copy (an export or a backup);"
-                    + " nothing was written to it", e);
+            return new UnreadableLogException(db + " is a damaged SQLite database: restore the log from a copy (an"
+                    + " export or a backup); nothing was written to it\n  SQLite: " + e.getMessage(),
+                    "is a damaged SQLite database", e);
         }
         if (name.startsWith("SQLITE_READONLY") || name.startsWith("SQLITE_CANTOPEN") || isDriverOpenFailure(e)) {
             if (Files.exists(db) && !Files.isWritable(db)) {
