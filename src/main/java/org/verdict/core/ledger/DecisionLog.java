@@ -37,6 +37,10 @@ public final class DecisionLog implements AutoCloseable {
     private final Duration busyTimeout;
     private final Clock clock;
     private final String origin;
+    /** The WAL files as they were before this log was opened for writing (null: read-only); see {@link WalFiles}. */
+    private WalFiles walFiles;
+    /** Whether a write failed because the disk is full: SQLite then leaves its WAL files behind when closed. */
+    private boolean diskFull;
 
     private DecisionLog(Path path, Connection connection, Duration busyTimeout, Clock clock) throws SQLException {
         this.path = path;
@@ -68,9 +72,15 @@ public final class DecisionLog implements AutoCloseable {
         if (readOnly && !Files.isRegularFile(db)) {
             throw UnusableLogFile.notAFile(db);
         }
+        WalFiles walFiles = readOnly ? null : WalFiles.before(db);
         try {
-            return connect(db, readOnly, busyTimeout, clock, maxPageCount, false);
+            DecisionLog log = connect(db, readOnly, busyTimeout, clock, maxPageCount, false);
+            log.walFiles = walFiles;
+            return log;
         } catch (LedgerException e) {
+            if (walFiles != null && e.getCause() instanceof SQLException sql && UnusableLogFile.isDiskFull(sql, db)) {
+                walFiles.removeLeftOver();
+            }
             if (readOnly && e.getCause() instanceof SQLiteException sqlite && cannotOpen(sqlite)) {
                 // read-only media: SQLite cannot make the WAL index next to the file; nothing can change it there
                 return connect(db, true, busyTimeout, clock, maxPageCount, true);
@@ -383,6 +393,10 @@ public final class DecisionLog implements AutoCloseable {
             connection.close();
         } catch (SQLException e) {
             throw UnusableLogFile.of(e, path, busyTimeout);
+        } finally {
+            if (diskFull && walFiles != null) {
+                walFiles.removeLeftOver();
+            }
         }
     }
 
@@ -406,6 +420,7 @@ public final class DecisionLog implements AutoCloseable {
                 restoreAutoCommit();
             }
         } catch (SQLException e) {
+            diskFull |= UnusableLogFile.isDiskFull(e, path);
             throw UnusableLogFile.of(e, path, busyTimeout);
         }
     }
