@@ -696,7 +696,15 @@ class LogCommandTest {
 
         Files.writeString(roster, "{\"format\": \"verdict-trusted-signers/1\", \"signer\": []}");
         assertEquals(2, log("verify", "--db", db.toString(), "--trusted-signers", roster.toString()));
-        assertTrue(err.toString().contains("the list has an unknown field \"signer\""), err.toString());
+        assertTrue(err.toString().contains(roster + ", line 1, column 51: the list has an unknown field \"signer\""),
+                err.toString());
+        // a typo in one signer's entry is placed at its line and column as well
+        Files.writeString(roster, "{\"format\": \"verdict-trusted-signers/1\", \"signers\": [\n"
+                + "  {\"name\": \"Ada Lovelace\", \"rol\": \"ml-lead\", \"keyId\": \"" + keyId("ada-lovelace") + "\"}]}");
+        err.getBuffer().setLength(0);
+        assertEquals(2, log("verify", "--db", db.toString(), "--trusted-signers", roster.toString()));
+        assertTrue(err.toString().contains(roster + ", line 2, column 35: signer 1 has an unknown field \"rol\""),
+                err.toString());
     }
 
     /** A log that does not extend the checkpoint says so once, in counts that read right, and nothing after it reads as a pass. */

@@ -334,6 +334,35 @@ public final class LogVerifier {
         }
     }
 
+    /**
+     * What the store still tells of a deleted signature #{@code order}: each append and co-signature is written with
+     * a checkpoint signed by the same key, covering it as the newest signature. Its signer is that checkpoint's; the
+     * record is the new one when the checkpoint's tree grew (the appender's signature), else the one record of that
+     * tree the signer no longer signed, if only one is. Empty when no such checkpoint remains (an imported signature).
+     */
+    private static String whoseSignature(LogSnapshot log, long order) {
+        List<Checkpoint> checkpoints = log.checkpoints();
+        for (int j = 0; j < checkpoints.size(); j++) {
+            Checkpoint made = checkpoints.get(j);
+            Checkpoint before = j == 0 ? null : checkpoints.get(j - 1);
+            if (made.signatureCount() != order || (before == null ? 0 : before.signatureCount()) != order - 1) {
+                continue;
+            }
+            String by = signerName(log, made.keyId());
+            long grownTo = made.treeSize();
+            if (grownTo == (before == null ? 0 : before.treeSize()) + 1) {
+                return ": the appender's signature of record #" + grownTo + ", by " + by + " (the checkpoint made with"
+                        + " it is signed by that key)";
+            }
+            List<Long> unsigned = log.records().stream().filter(r -> r.sequence() <= grownTo)
+                    .filter(r -> r.signatures().stream().noneMatch(s -> s.keyId().equals(made.keyId())))
+                    .map(LoggedRecord::sequence).toList();
+            return ": a co-signature by " + by + (unsigned.size() == 1 ? " of record #" + unsigned.get(0) : "")
+                    + " (the checkpoint made with it is signed by that key)";
+        }
+        return "";
+    }
+
     private static String signerName(LogSnapshot log, String keyId) {
         RegisteredSigner signer = log.signers().get(keyId);
         return (signer == null ? "key" : signer.name() + " (" + signer.role() + ")") + " "
@@ -439,7 +468,8 @@ public final class LogVerifier {
         for (int i = 0; i < signatures.size(); i++) {
             // a signature left behind by its deleted record is there, and reported as such
             if (signatures.get(i).order() != i + 1 && !strays.contains(i + 1L)) {
-                problems.add(new Problem(null, "signature #" + (i + 1) + " of the store is missing (a signature was deleted)"));
+                problems.add(new Problem(null, "signature #" + (i + 1) + " of the store is missing (a signature was"
+                        + " deleted)" + whoseSignature(log, i + 1)));
                 break;
             }
         }
