@@ -65,6 +65,11 @@ final class UnusableLogFile {
                     "is a damaged SQLite database", e);
         }
         if (name.startsWith("SQLITE_READONLY") || name.startsWith("SQLITE_CANTOPEN") || isDriverOpenFailure(e)) {
+            if (isOnReadOnlyFileSystem(folder)) {
+                // the file's mode may allow writing: it is the mount that does not
+                return refusal(db + " is on a read-only file system (mounted read-only): copy the log to a writable"
+                        + " disk to change it", e);
+            }
             if (Files.exists(db) && !Files.isWritable(db)) {
                 return refusal(db + " is a read-only file: make it writable, or copy the log to a file you may"
                         + " change", e);
@@ -97,6 +102,14 @@ final class UnusableLogFile {
         }
         try {
             return Files.getFileStore(folderOf(db)).getUsableSpace() < NEARLY_FULL;
+        } catch (java.io.IOException | SecurityException unknown) {
+            return false;
+        }
+    }
+
+    private static boolean isOnReadOnlyFileSystem(Path folder) {
+        try {
+            return Files.getFileStore(folder).isReadOnly();
         } catch (java.io.IOException | SecurityException unknown) {
             return false;
         }

@@ -203,6 +203,32 @@ class UnusableLogFileTest {
         return wal.array();
     }
 
+    /**
+     * A log on a file system mounted read-only keeps a writable file mode: the refusal names the mount, not the file.
+     * Needs a tmpfs mount (root on Linux); skipped where none can be made.
+     */
+    @Test
+    void aLogOnAReadOnlyMountIsNamedAsSuchNotAsAReadOnlyFile() throws Exception {
+        Path mount = Files.createDirectory(dir.resolve("mount"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs",
+                mount.toString()), "no tmpfs can be mounted here");
+        try {
+            Path db = logWithOneRecord(mount.resolve("decisions.db"));
+            assertTrue(run("mount", "-o", "remount,ro", mount.toString()));
+            assertTrue(Files.getPosixFilePermissions(db).contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE));
+            assertEquals(db + " is on a read-only file system (mounted read-only): copy the log to a writable disk to"
+                    + " change it", refusal(() -> appendTo(db)).get(0));
+        } finally {
+            run("umount", mount.toString());
+        }
+    }
+
+    private static boolean run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        return process.waitFor() == 0;
+    }
+
     @Test
     void aFolderGivenAsTheLogIsNamedSo() {
         String plain = dir + " is a folder, not a decision log: give the log's file (e.g. " + dir.resolve("decisions.db")
