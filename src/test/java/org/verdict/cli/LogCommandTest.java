@@ -326,6 +326,39 @@ class LogCommandTest {
     }
 
     /**
+     * A log wiped to 0 bytes or cut short to a damaged file, checked against a checkpoint kept outside it that covers
+     * records: they were removed (TAMPERED, exit 1), never "an interrupted creation" to complete by appending.
+     */
+    @Test
+    void aWipedOrTruncatedLogCheckedAgainstAKeptCheckpointIsTampered() throws Exception {
+        append();
+        append();
+        Path checkpoint = dir.resolve("checkpoint.json");
+        assertEquals(0, log("checkpoint", "--db", db.toString(), "--out", checkpoint.toString()));
+        byte[] whole = Files.readAllBytes(db);
+        Path wiped = dir.resolve("wiped.db");
+        Files.write(wiped, new byte[0]);
+        Path truncated = dir.resolve("truncated.db");
+        Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 2));
+        for (Path broken : List.of(wiped, truncated)) {
+            for (String command : List.of("verify", "consistency")) {
+                out.getBuffer().setLength(0);
+                assertEquals(1, log(command, "--db", broken.toString(), "--checkpoint", checkpoint.toString()),
+                        command + " " + broken + ": " + err);
+                String said = out.toString();
+                assertTrue(said.startsWith((command.equals("verify") ? "TAMPERED" : "NOT CONSISTENT") + ": the log was"
+                        + " destroyed: the checkpoint kept outside it (" + checkpoint + ") covers 2 records, 2"
+                        + " signatures and 1 log entry, but " + broken + (broken == wiped ? " is empty (0 bytes)"
+                        : " is a damaged SQLite database") + ", so they were removed"), said);
+                assertTrue(said.contains("do not append to it"), said);
+                assertFalse(said.contains("completes it"), said);
+            }
+        }
+        // without a kept checkpoint an empty file is what an interrupted creation leaves: bad input, as before
+        assertEquals(2, log("verify", "--db", wiped.toString()));
+    }
+
+    /**
      * A checkpoint made by another log (another origin) is the wrong file, not evidence of tampering: refused as bad
      * input by verify and consistency (a truncated copy of the same log still fails the check: the test below).
      */
@@ -663,7 +696,15 @@ class LogCommandTest {
 
         Files.writeString(roster, "{\"format\": \"verdict-trusted-signers/1\", \"signer\": []}");
         assertEquals(2, log("verify", "--db", db.toString(), "--trusted-signers", roster.toString()));
-        assertTrue(err.toString().contains("the list has an unknown field \"signer\""), err.toString());
+        assertTrue(err.toString().contains(roster + ", line 1, column 51: the list has an unknown field \"signer\""),
+                err.toString());
+        // a typo in one signer's entry is placed at its line and column as well
+        Files.writeString(roster, "{\"format\": \"verdict-trusted-signers/1\", \"signers\": [\n"
+                + "  {\"name\": \"Ada Lovelace\", \"rol\": \"ml-lead\", \"keyId\": \"" + keyId("ada-lovelace") + "\"}]}");
+        err.getBuffer().setLength(0);
+        assertEquals(2, log("verify", "--db", db.toString(), "--trusted-signers", roster.toString()));
+        assertTrue(err.toString().contains(roster + ", line 2, column 35: signer 1 has an unknown field \"rol\""),
+                err.toString());
     }
 
     /** A log that does not extend the checkpoint says so once, in counts that read right, and nothing after it reads as a pass. */

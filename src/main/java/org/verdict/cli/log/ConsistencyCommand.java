@@ -9,6 +9,7 @@ import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LogSnapshot;
 import org.verdict.core.ledger.TrustedSigners;
+import org.verdict.core.ledger.UnreadableLogException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,12 +32,20 @@ public final class ConsistencyCommand extends LedgerCommand {
     protected int run() throws LedgerException {
         Checkpoint older = Checkpoint.readJson(checkpointFile);
         TrustedSigners roster = trustedSigners == null ? null : TrustedSigners.read(trustedSigners);
-        ConsistencyCheck check;
+        LogSnapshot snapshot;
         try (DecisionLog log = DecisionLog.openReadOnly(store.db)) {
-            LogSnapshot snapshot = log.snapshot();
-            older.requireOf(snapshot.origin(), checkpointFile);
-            check = ConsistencyCheck.of(snapshot, older, roster);
+            snapshot = log.snapshot();
+        } catch (UnreadableLogException e) {
+            // an empty or unreadable file where the checkpoint covers records: they were removed, not bad input
+            String destroyed = e.destroyedAgainst(store.db, older, checkpointFile);
+            if (destroyed == null) {
+                throw e;
+            }
+            out().println("NOT CONSISTENT: " + destroyed);
+            return ExitCodes.CHECK_FAILED;
         }
+        older.requireOf(snapshot.origin(), checkpointFile);
+        ConsistencyCheck check = ConsistencyCheck.of(snapshot, older, roster);
         out().println((check.consistent() ? "consistent: " : "NOT CONSISTENT: ") + check.message());
         out().println("old size " + older.treeSize() + ", root " + older.rootHashHex());
         out().println("new size " + check.currentSize() + ", root " + check.currentRootHex());

@@ -11,6 +11,7 @@ import org.verdict.core.ledger.LogSnapshot;
 import org.verdict.core.ledger.LogVerifier;
 import org.verdict.core.ledger.LoggedRecord;
 import org.verdict.core.ledger.TrustedSigners;
+import org.verdict.core.ledger.UnreadableLogException;
 import org.verdict.core.ledger.VerificationOptions;
 import org.verdict.core.ledger.VerificationReport;
 import org.verdict.core.task.Progress;
@@ -47,15 +48,23 @@ public final class VerifyCommand extends LedgerCommand {
         VerificationOptions options = new VerificationOptions(
                 trustedSigners == null ? null : TrustedSigners.read(trustedSigners),
                 checkpoint == null ? null : Checkpoint.readJson(checkpoint), requireEndorsement);
-        VerificationReport report;
         LogSnapshot snapshot;
         try (DecisionLog log = DecisionLog.openReadOnly(store.db)) {
             snapshot = log.snapshot();
-            if (options.outsideCheckpoint() != null) {
-                options.outsideCheckpoint().requireOf(snapshot.origin(), checkpoint);
+        } catch (UnreadableLogException e) {
+            // an empty or unreadable file where a kept checkpoint covers records: they were removed, not bad input
+            String destroyed = checkpoint == null ? null
+                    : e.destroyedAgainst(store.db, options.outsideCheckpoint(), checkpoint);
+            if (destroyed == null) {
+                throw e;
             }
-            report = new LogVerifier().verify(snapshot, options, Progress.NONE);
+            out().println("TAMPERED: " + destroyed);
+            return ExitCodes.CHECK_FAILED;
         }
+        if (options.outsideCheckpoint() != null) {
+            options.outsideCheckpoint().requireOf(snapshot.origin(), checkpoint);
+        }
+        VerificationReport report = new LogVerifier().verify(snapshot, options, Progress.NONE);
         out().println(report.summary() + (report.isIntact() && checkpoint == null
                 ? " (give one with --checkpoint FILE; see docs/decision-log.md)" : ""));
         report.problems().forEach(problem -> out().println("  " + problem));

@@ -37,6 +37,10 @@ public final class DecisionLog implements AutoCloseable {
     private final Duration busyTimeout;
     private final Clock clock;
     private final String origin;
+    /** The WAL files as they were before this log was opened for writing (null: read-only); see {@link WalFiles}. */
+    private WalFiles walFiles;
+    /** Whether a write failed because the disk is full: SQLite then leaves its WAL files behind when closed. */
+    private boolean diskFull;
 
     private DecisionLog(Path path, Connection connection, Duration busyTimeout, Clock clock) throws SQLException {
         this.path = path;
@@ -68,9 +72,15 @@ public final class DecisionLog implements AutoCloseable {
         if (readOnly && !Files.isRegularFile(db)) {
             throw UnusableLogFile.notAFile(db);
         }
+        WalFiles walFiles = readOnly ? null : WalFiles.before(db);
         try {
-            return connect(db, readOnly, busyTimeout, clock, maxPageCount, false);
+            DecisionLog log = connect(db, readOnly, busyTimeout, clock, maxPageCount, false);
+            log.walFiles = walFiles;
+            return log;
         } catch (LedgerException e) {
+            if (walFiles != null && e.getCause() instanceof SQLException sql && UnusableLogFile.isDiskFull(sql, db)) {
+                walFiles.removeLeftOver();
+            }
             if (readOnly && e.getCause() instanceof SQLiteException sqlite && cannotOpen(sqlite)) {
                 // read-only media: SQLite cannot make the WAL index next to the file; nothing can change it there
                 return connect(db, true, busyTimeout, clock, maxPageCount, true);
@@ -112,8 +122,9 @@ public final class DecisionLog implements AutoCloseable {
                             + String.join(", ", tables) + "), not a Verdict decision log; nothing was written to it");
                 }
                 if (readOnly) {
-                    throw new LedgerException(db + " is a decision log whose creation was interrupted (the file has"
-                            + " no tables yet, so it holds no records); appending to it (log append) completes it");
+                    throw new UnreadableLogException(db + " is a decision log whose creation was interrupted (the file"
+                            + " has no tables yet, so it holds no records); appending to it (log append) completes it",
+                            Files.size(db) == 0 ? "is empty (0 bytes)" : "holds no tables", null);
                 }
             }
             if (!readOnly) {
@@ -126,14 +137,13 @@ public final class DecisionLog implements AutoCloseable {
             if (version < StoreSchema.CURRENT_VERSION && !readOnly) {
                 migrate(db, connection, clock);
             }
-            if (!readOnly && version > 0 && !StoreSchema.missingGuards(connection, StoreSchema.CURRENT_VERSION).isEmpty()) {
-                // someone dropped the append-only triggers; a log Verdict writes to refuses changes again
-                StoreSchema.restoreGuards(connection, StoreSchema.CURRENT_VERSION);
-            }
             return new DecisionLog(db, connection, busyTimeout, clock);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw UnusableLogFile.of(e, db, busyTimeout);
+        } catch (java.io.IOException e) {
+            closeQuietly(connection);
+            throw new LedgerException("cannot read " + db + ": " + e.getMessage(), e);
         } catch (LedgerException | RuntimeException e) {
             closeQuietly(connection);
             throw e;
@@ -196,7 +206,7 @@ public final class DecisionLog implements AutoCloseable {
                     + " its owner can write a fresh one with `verdict key signer-file --key NAME.key.json`)");
         }
         inTransaction(() -> {
-            requireIntact("no signer was registered" + WOULD_VOUCH, Progress.NONE);
+            requireWritable("no signer was registered" + WOULD_VOUCH, Progress.NONE);
             registerWithin(signer, selfSignature, endorsers);
             if (!endorsers.isEmpty()) {
                 insertCheckpoint(endorsers.get(0));
@@ -208,7 +218,7 @@ public final class DecisionLog implements AutoCloseable {
     /** Registers the holder of {@code key} (self-signed, with a checkpoint by the same key). */
     public void register(SignerKey key) throws LedgerException {
         inTransaction(() -> {
-            requireIntact("no signer was registered" + WOULD_VOUCH, Progress.NONE);
+            requireWritable("no signer was registered" + WOULD_VOUCH, Progress.NONE);
             registerWithin(key.identity(), SignerClaim.selfSign(key), List.of());
             insertCheckpoint(key);
             return null;
@@ -216,12 +226,14 @@ public final class DecisionLog implements AutoCloseable {
     }
 
     /**
-     * Revokes a key by a signed, chained log entry (signed by {@code revoker}: the key's owner or another signer in
-     * force): signatures that enter the log after it do not count; what the key signed before stays valid.
+     * Revokes a key by a signed, chained log entry, signed by {@code revoker}: the key's own holder (a lost or
+     * compromised key), or a signer in force the log vouches for ({@link RegisteredSigner#vouched()}). Anyone else is
+     * refused: co-signing once registers a key, and such a key must not lock the board's signers out. Signatures that
+     * enter the log after the revocation do not count; what the key signed before stays valid.
      */
     public RegisteredSigner revoke(String keyIdPrefix, String reason, SignerKey revoker) throws LedgerException {
         return inTransaction(() -> {
-            requireIntact("no key was revoked" + WOULD_VOUCH, Progress.NONE);
+            requireWritable("no key was revoked" + WOULD_VOUCH, Progress.NONE);
             RegisteredSigner signer = signerByPrefix(keyIdPrefix);
             if (signer.isRevoked()) {
                 throw new LedgerException("the key of " + signer.name() + " was already revoked at " + signer.revokedAt());
@@ -232,6 +244,13 @@ public final class DecisionLog implements AutoCloseable {
                         + " and cannot revoke keys there");
             }
             usable(revoking);
+            if (!revoking.keyId().equals(signer.keyId()) && !revoking.vouched()) {
+                throw new LedgerException(revoker.identity() + " may not revoke the key of " + signer.name() + " ("
+                        + signer.role() + ", " + signer.keyId().substring(0, 12) + "); no key was revoked. A key is"
+                        + " revoked by its own holder, or by a signer the log vouches for: its first signer, or one"
+                        + " whose registration such a signer endorsed (log register --endorse-key); "
+                        + revoker.identity().name() + " was registered without such an endorsement");
+            }
             String at = now();
             insertEntry(entryHeader(EntryStatement.REVOKE, at, null, null, signer.keyId(), reason),
                     List.of(revoker));
@@ -262,7 +281,7 @@ public final class DecisionLog implements AutoCloseable {
     public LoggedRecord append(DecisionRecord record, SignerKey key, Progress verifying) throws LedgerException {
         RecordJson.checkComplete("the record", record);
         return inTransaction(() -> {
-            LogSnapshot intact = requireIntact("nothing was appended" + WOULD_VOUCH, verifying);
+            LogSnapshot intact = requireWritable("nothing was appended" + WOULD_VOUCH, verifying);
             SignerIdentity signer = key.identity();
             registerWithin(signer, SignerClaim.selfSign(key), List.of());
             List<LoggedRecord> existing = intact.records();
@@ -293,7 +312,7 @@ public final class DecisionLog implements AutoCloseable {
     /** Adds {@code key}'s signature to a record already in the log. */
     public LoggedRecord cosign(String recordReference, SignerKey key) throws LedgerException {
         return inTransaction(() -> {
-            LogSnapshot intact = requireIntact("no signature was added" + WOULD_VOUCH, Progress.NONE);
+            LogSnapshot intact = requireWritable("no signature was added" + WOULD_VOUCH, Progress.NONE);
             registerWithin(key.identity(), SignerClaim.selfSign(key), List.of());
             LoggedRecord record = intact.find(recordReference);
             if (record.signatures().stream().anyMatch(s -> s.keyId().equals(key.identity().keyId()))) {
@@ -312,7 +331,7 @@ public final class DecisionLog implements AutoCloseable {
      */
     public int importSignatures(DsseEnvelope envelope) throws LedgerException {
         return inTransaction(() -> {
-            LogSnapshot intact = requireIntact("no signature was imported" + WOULD_VOUCH, Progress.NONE);
+            LogSnapshot intact = requireWritable("no signature was imported" + WOULD_VOUCH, Progress.NONE);
             String recordId = Hashes.sha256Hex(envelope.payload());
             LoggedRecord record = intact.records().stream()
                     .filter(r -> r.recordId().equals(recordId) && r.payloadType().equals(envelope.payloadType()))
@@ -374,6 +393,10 @@ public final class DecisionLog implements AutoCloseable {
             connection.close();
         } catch (SQLException e) {
             throw UnusableLogFile.of(e, path, busyTimeout);
+        } finally {
+            if (diskFull && walFiles != null) {
+                walFiles.removeLeftOver();
+            }
         }
     }
 
@@ -397,6 +420,7 @@ public final class DecisionLog implements AutoCloseable {
                 restoreAutoCommit();
             }
         } catch (SQLException e) {
+            diskFull |= UnusableLogFile.isDiskFull(e, path);
             throw UnusableLogFile.of(e, path, busyTimeout);
         }
     }
@@ -435,6 +459,19 @@ public final class DecisionLog implements AutoCloseable {
             throw new LogNotIntactException(path, report, refused);
         }
         return snapshot;
+    }
+
+    /**
+     * {@link #requireIntact} before a write, which then also puts back append-only triggers someone dropped. Only
+     * here, once the log verifies: a log that does not is evidence, and not one byte of it may change (the
+     * verification's note on the dropped triggers among it).
+     */
+    private LogSnapshot requireWritable(String refused, Progress progress) throws SQLException, LedgerException {
+        LogSnapshot intact = requireIntact(refused, progress);
+        if (!intact.missingGuards().isEmpty()) {
+            StoreSchema.restoreGuards(connection, StoreSchema.CURRENT_VERSION);
+        }
+        return intact;
     }
 
     private void registerWithin(SignerIdentity signer, byte[] selfSignature, List<SignerKey> endorsers)

@@ -42,6 +42,12 @@ public record LogSnapshot(String origin, int formatVersion, List<LoggedRecord> r
                 dropped);
     }
 
+    /** The same snapshot, judged against another register (a verification that does not accept every revocation). */
+    LogSnapshot withRegister(SignerRegister judged) {
+        return new LogSnapshot(origin, formatVersion, records, entries, judged, checkpoints, straySignatures,
+                missingGuards);
+    }
+
     /** Replays the register from what the store holds; {@code storedSigners} are the signers/revocations tables. */
     public static LogSnapshot of(String origin, int formatVersion, List<LoggedRecord> records, List<LogEntry> entries,
                                  List<StoredSigner> storedSigners, List<Checkpoint> checkpoints) {

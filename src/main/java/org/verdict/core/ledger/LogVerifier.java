@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,10 @@ public final class LogVerifier {
         return verify(log, VerificationOptions.STORE_ONLY, progress);
     }
 
-    public VerificationReport verify(LogSnapshot log, VerificationOptions options, Progress progress) {
-        List<Problem> problems = new ArrayList<>(log.register().problems());
+    public VerificationReport verify(LogSnapshot stored, VerificationOptions options, Progress progress) {
+        List<Problem> problems = new ArrayList<>(stored.register().problems());
+        Set<Long> declinedRevocations = new HashSet<>();
+        LogSnapshot log = judgeRevocations(stored, options, problems, declinedRevocations);
         Map<Long, Quorum> quorums = new HashMap<>();
         checkSignerKeys(log, problems);
         if (options.requireEndorsement()) {
@@ -63,11 +66,11 @@ public final class LogVerifier {
                     "trigger", "triggers") + " dropped (" + String.join(", ", log.missingGuards()) + ") by someone"
                     + " with write access to the file: it no longer refuses a change by itself; the records are"
                     + " still checked by their hashes and signatures, and Verdict restores the guard when it next"
-                    + " writes to this log");
+                    + " writes to this log, which it does only while the log verifies");
         }
         checkEntriesAfterLastCheckpoint(log, problems, notes);
         if (options.trustedSigners() != null) {
-            checkEntrySigners(log, options.trustedSigners(), problems);
+            checkEntrySigners(log, options.trustedSigners(), declinedRevocations, problems);
         }
         ConsistencyCheck check = null;
         if (options.outsideCheckpoint() != null) {
@@ -146,9 +149,58 @@ public final class LogVerifier {
         }
     }
 
+    /**
+     * A revocation of someone else's key counts only when the policy checked accepts a key that signed it: one the
+     * trusted signers list names, and under {@code --require-endorsement} one the log vouches for. The store alone
+     * cannot tell who the organisation trusts, so without either every revocation by a signer in force counts, as
+     * signed. A revocation that does not count is reported, and the key it names stays in force.
+     *
+     * @param declined receives the sequence of every revocation entry that does not count
+     */
+    private static LogSnapshot judgeRevocations(LogSnapshot log, VerificationOptions options, List<Problem> problems,
+                                                Set<Long> declined) {
+        if (options.trustedSigners() == null && !options.requireEndorsement()) {
+            return log;
+        }
+        Map<String, RegisteredSigner> judged = new LinkedHashMap<>(log.signers());
+        for (RegisteredSigner target : log.signers().values()) {
+            if (target.revocationEntry() == null || target.revokers().isEmpty()
+                    || target.revokers().contains(target.keyId())) {
+                continue;
+            }
+            List<String> refused = new ArrayList<>();
+            for (String keyId : target.revokers()) {
+                RegisteredSigner revoker = log.signers().get(keyId);
+                String why = options.trustedSigners() != null && options.trustedSigners().find(keyId).isEmpty()
+                        ? "a key that is not in the trusted signers list"
+                        : options.requireEndorsement() && !revoker.vouched() ? "registered without an endorsement"
+                        : null;
+                if (why == null) {
+                    refused.clear();
+                    break;
+                }
+                refused.add(revoker.name() + " (" + revoker.role() + ", " + LogEntry.abbreviated(keyId) + "), " + why);
+            }
+            if (!refused.isEmpty()) {
+                problems.add(new Problem(null, "log entry #" + target.revocationEntry() + " (revocation of "
+                        + target.name() + "'s key " + LogEntry.abbreviated(target.keyId()) + "): signed only by "
+                        + String.join(" and by ", refused) + ", not by the key's own holder: the revocation does not"
+                        + " count, and the key of " + target.name() + " stays in force", Problem.Kind.POLICY));
+                judged.put(target.keyId(), target.reinstated());
+                declined.add(target.revocationEntry());
+            }
+        }
+        return declined.isEmpty() ? log : log.withRegister(new SignerRegister(judged, log.register().problems(),
+                log.register().disputed()));
+    }
+
     /** Endorsements and revocations, like record signatures, count only when the organisation lists their key. */
-    private static void checkEntrySigners(LogSnapshot log, TrustedSigners roster, List<Problem> problems) {
+    private static void checkEntrySigners(LogSnapshot log, TrustedSigners roster, Set<Long> declinedRevocations,
+                                          List<Problem> problems) {
         for (LogEntry entry : log.entries()) {
+            if (declinedRevocations.contains(entry.sequence())) {
+                continue; // already reported, with what follows from it
+            }
             for (LogEntry.EntrySignature signature : entry.signatures()) {
                 if (roster.find(signature.keyId()).isEmpty()) {
                     RegisteredSigner signer = log.signers().get(signature.keyId());
@@ -282,6 +334,35 @@ public final class LogVerifier {
         }
     }
 
+    /**
+     * What the store still tells of a deleted signature #{@code order}: each append and co-signature is written with
+     * a checkpoint signed by the same key, covering it as the newest signature. Its signer is that checkpoint's; the
+     * record is the new one when the checkpoint's tree grew (the appender's signature), else the one record of that
+     * tree the signer no longer signed, if only one is. Empty when no such checkpoint remains (an imported signature).
+     */
+    private static String whoseSignature(LogSnapshot log, long order) {
+        List<Checkpoint> checkpoints = log.checkpoints();
+        for (int j = 0; j < checkpoints.size(); j++) {
+            Checkpoint made = checkpoints.get(j);
+            Checkpoint before = j == 0 ? null : checkpoints.get(j - 1);
+            if (made.signatureCount() != order || (before == null ? 0 : before.signatureCount()) != order - 1) {
+                continue;
+            }
+            String by = signerName(log, made.keyId());
+            long grownTo = made.treeSize();
+            if (grownTo == (before == null ? 0 : before.treeSize()) + 1) {
+                return ": the appender's signature of record #" + grownTo + ", by " + by + " (the checkpoint made with"
+                        + " it is signed by that key)";
+            }
+            List<Long> unsigned = log.records().stream().filter(r -> r.sequence() <= grownTo)
+                    .filter(r -> r.signatures().stream().noneMatch(s -> s.keyId().equals(made.keyId())))
+                    .map(LoggedRecord::sequence).toList();
+            return ": a co-signature by " + by + (unsigned.size() == 1 ? " of record #" + unsigned.get(0) : "")
+                    + " (the checkpoint made with it is signed by that key)";
+        }
+        return "";
+    }
+
     private static String signerName(LogSnapshot log, String keyId) {
         RegisteredSigner signer = log.signers().get(keyId);
         return (signer == null ? "key" : signer.name() + " (" + signer.role() + ")") + " "
@@ -387,7 +468,8 @@ public final class LogVerifier {
         for (int i = 0; i < signatures.size(); i++) {
             // a signature left behind by its deleted record is there, and reported as such
             if (signatures.get(i).order() != i + 1 && !strays.contains(i + 1L)) {
-                problems.add(new Problem(null, "signature #" + (i + 1) + " of the store is missing (a signature was deleted)"));
+                problems.add(new Problem(null, "signature #" + (i + 1) + " of the store is missing (a signature was"
+                        + " deleted)" + whoseSignature(log, i + 1)));
                 break;
             }
         }

@@ -13,14 +13,20 @@ import java.util.List;
  * @param registrationEntry the log entry that registered the key (0 in a store of format 1, which had none)
  * @param revocationEntry the log entry that revoked the key, or null
  * @param endorsers signers (as {@code name (role, keyid)}) whose valid endorsement the registration carries
+ * @param vouched whether the log itself vouches for the signer: the log's first signer (or one a format-1 store had
+ *                before its migration), or one whose registration a vouched signer in force endorsed. Only the key's
+ *                own holder or a vouched signer may revoke a key ({@link DecisionLog#revoke})
+ * @param revokers the key ids whose signatures on the revocation entry verify by a signer in force (empty while the
+ *                 key is in force, and for a format-1 revocation, which nobody signed)
  */
 public record RegisteredSigner(String keyId, String name, String role, String publicKeyPem, String registeredAt,
                                String revokedAt, String revocationReason, long registeredAfterSignature,
                                Long revokedAfterSignature, long registrationEntry, Long revocationEntry,
-                               List<String> endorsers) {
+                               List<String> endorsers, boolean vouched, List<String> revokers) {
 
     public RegisteredSigner {
         endorsers = List.copyOf(endorsers);
+        revokers = List.copyOf(revokers);
     }
 
     /** The verified identity, or a description of why the stored key cannot be trusted. */
@@ -50,8 +56,14 @@ public record RegisteredSigner(String keyId, String name, String role, String pu
         return null;
     }
 
-    RegisteredSigner revoked(String at, String reason, long afterSignature, Long entry) {
+    RegisteredSigner revoked(String at, String reason, long afterSignature, Long entry, List<String> by) {
         return new RegisteredSigner(keyId, name, role, publicKeyPem, registeredAt, at, reason, registeredAfterSignature,
-                afterSignature, registrationEntry, entry, endorsers);
+                afterSignature, registrationEntry, entry, endorsers, vouched, by);
+    }
+
+    /** The signer as if its revocation had never been written: a revocation the verification does not accept. */
+    RegisteredSigner reinstated() {
+        return new RegisteredSigner(keyId, name, role, publicKeyPem, registeredAt, null, null, registeredAfterSignature,
+                null, registrationEntry, null, endorsers, vouched, List.of());
     }
 }

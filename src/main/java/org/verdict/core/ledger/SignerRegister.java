@@ -60,7 +60,7 @@ public record SignerRegister(Map<String, RegisteredSigner> signers, List<Problem
     private static RegisteredSigner adopted(AdoptedSigner a, long entry) {
         return new RegisteredSigner(a.keyId(), a.name(), a.role(), a.publicKey(), a.registeredAt(), a.revokedAt(),
                 a.reason(), 0, a.revokedAfterSignature(), entry,
-                a.revokedAfterSignature() == null ? null : entry, List.of());
+                a.revokedAfterSignature() == null ? null : entry, List.of(), true, List.of());
     }
 
     /** "2 records and 1 signature were removed", naming only what is short. */
@@ -179,6 +179,8 @@ public record SignerRegister(Map<String, RegisteredSigner> signers, List<Problem
             return;
         }
         List<String> endorsers = new ArrayList<>();
+        // the log's first signer founds it; everyone after is vouched for only through an endorsement chain to it
+        boolean vouched = signers.isEmpty();
         for (LogEntry.EntrySignature signature : entry.signatures()) {
             if (signature.keyId().equals(identity.keyId())) {
                 continue;
@@ -189,11 +191,12 @@ public record SignerRegister(Map<String, RegisteredSigner> signers, List<Problem
                         + " does not verify by a signer in force"));
             } else {
                 endorsers.add(endorser);
+                vouched |= signers.get(signature.keyId()).vouched();
             }
         }
         signers.put(identity.keyId(), new RegisteredSigner(identity.keyId(), identity.name(), identity.role(),
                 identity.publicKeyPem(), statement.at(), null, null, statement.signaturesBefore(), null,
-                entry.sequence(), null, endorsers));
+                entry.sequence(), null, endorsers, vouched, List.of()));
     }
 
     private static void revoke(LogEntry entry, EntryStatement statement, Map<String, RegisteredSigner> signers,
@@ -204,8 +207,9 @@ public record SignerRegister(Map<String, RegisteredSigner> signers, List<Problem
             problems.add(logProblem(label + ": revokes a key that no earlier entry registered"));
             return;
         }
-        boolean signed = entry.signatures().stream().anyMatch(s -> signerInForce(signers, s, entry) != null);
-        if (!signed) {
+        List<String> revokers = entry.signatures().stream().filter(s -> signerInForce(signers, s, entry) != null)
+                .map(LogEntry.EntrySignature::keyId).toList();
+        if (revokers.isEmpty()) {
             problems.add(logProblem(label + ": is not signed by a signer in force (forged or changed revocation)"));
         }
         if (target.isRevoked()) {
@@ -213,7 +217,7 @@ public record SignerRegister(Map<String, RegisteredSigner> signers, List<Problem
         }
         // applied even when its signature fails: a revocation can only take trust away
         signers.put(target.keyId(), target.revoked(statement.at(), statement.reason(), statement.signaturesBefore(),
-                entry.sequence()));
+                entry.sequence(), revokers));
     }
 
     /** The endorsing or revoking signer's label when {@code signature} is theirs, verifies and they are in force. */

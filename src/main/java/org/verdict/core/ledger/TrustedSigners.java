@@ -1,5 +1,6 @@
 package org.verdict.core.ledger;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -7,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.verdict.core.pack.PackException;
+import org.verdict.core.pack.StrictJson;
 
 /**
  * The organisation's own list of who may sign, kept outside the store (so nobody who can write the store can change
@@ -40,48 +43,67 @@ public record TrustedSigners(Path source, Map<String, Trusted> byKeyId) {
         return Optional.ofNullable(byKeyId.get(keyId));
     }
 
+    /** Reads the list; every problem is named at its line and column, as in every other JSON file Verdict reads. */
     public static TrustedSigners read(Path file) throws LedgerException {
-        JsonNode root = JsonFiles.read(file, "trusted signer list");
-        refuseUnknown(file, root, TOP_FIELDS, "the list");
+        StrictJson.Document document;
+        try {
+            document = StrictJson.readTree(file, file.toString());
+        } catch (PackException e) {
+            throw new LedgerException(e.getMessage(), e);
+        }
+        JsonNode root = document.root();
+        if (root == null || !root.isObject()) {
+            throw new LedgerException(file + ": empty, or not a JSON object; expected a trusted signer list");
+        }
+        refuseUnknown(file, document, "", root, TOP_FIELDS, "the list");
         if (!FORMAT.equals(root.path("format").asText())) {
-            throw new LedgerException(file + ": not a trusted signer list (\"format\": \"" + FORMAT + "\")");
+            throw at(file, document, "/format", "not a trusted signer list (\"format\": \"" + FORMAT + "\")");
         }
         JsonNode signers = root.get("signers");
         if (signers == null || !signers.isArray()) {
-            throw new LedgerException(file + ": \"signers\" must be a list of {name, role, keyId}");
+            throw at(file, document, "/signers", "\"signers\" must be a list of {name, role, keyId}");
         }
         Map<String, Trusted> byKeyId = new LinkedHashMap<>();
         for (int i = 0; i < signers.size(); i++) {
             JsonNode node = signers.get(i);
-            String where = file + ": signer " + (i + 1);
+            String pointer = "/signers/" + i;
+            String which = "signer " + (i + 1);
             if (!node.isObject()) {
-                throw new LedgerException(where + " is not an object");
+                throw at(file, document, pointer, which + " is not an object");
             }
-            refuseUnknown(file, node, SIGNER_FIELDS, "signer " + (i + 1));
+            refuseUnknown(file, document, pointer, node, SIGNER_FIELDS, which);
             String name = node.path("name").asText("");
             String role = node.path("role").asText("");
             String keyId = node.path("keyId").asText("").toLowerCase();
             if (name.isBlank() || role.isBlank() || !keyId.matches("[0-9a-f]{64}")) {
-                throw new LedgerException(where + " needs a name, a role and a keyId of 64 hex digits");
+                throw at(file, document, pointer, which + " needs a name, a role and a keyId of 64 hex digits");
             }
             if (node.hasNonNull("publicKey")
                     && !SignerIdentity.keyIdOf(SignerIdentity.parsePublicKey(node.get("publicKey").asText())).equals(keyId)) {
-                throw new LedgerException(where + ": the publicKey is not the key with id " + keyId);
+                throw at(file, document, pointer + "/publicKey", which + ": the publicKey is not the key with id " + keyId);
             }
             if (byKeyId.put(keyId, new Trusted(name, role, keyId)) != null) {
-                throw new LedgerException(where + ": key " + keyId + " is listed twice");
+                throw at(file, document, pointer + "/keyId", which + ": key " + keyId + " is listed twice");
             }
         }
         return new TrustedSigners(file, byKeyId);
     }
 
-    private static void refuseUnknown(Path file, JsonNode node, Set<String> known, String what) throws LedgerException {
+    private static void refuseUnknown(Path file, StrictJson.Document document, String pointer, JsonNode node,
+                                      Set<String> known, String what) throws LedgerException {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
-                throw new LedgerException(file + ": " + what + " has an unknown field \"" + name + "\" (known: "
+                throw at(file, document, pointer + "/" + name, what + " has an unknown field \"" + name + "\" (known: "
                         + String.join(", ", known.stream().sorted().toList()) + ")");
             }
         }
+    }
+
+    /** {@code problem} at the line and column of the value at {@code pointer} (or of the file, when it has none). */
+    private static LedgerException at(Path file, StrictJson.Document document, String pointer, String problem) {
+        JsonLocation where = document.locations().get(pointer);
+        return new LedgerException(where == null ? file + ": " + problem
+                : new PackException(file.toString(), where.getLineNr(), where.getColumnNr(), problem).getMessage());
     }
 }

@@ -15,6 +15,9 @@ import org.sqlite.SQLiteException;
  * several causes (a read-only folder and a missing journal are both "cannot open").
  */
 final class UnusableLogFile {
+    /** Less free space than this where a write failed: the disk is full for SQLite (it grows files in such steps). */
+    private static final long NEARLY_FULL = 1 << 20;
+
     private UnusableLogFile() {
     }
 
@@ -47,20 +50,26 @@ final class UnusableLogFile {
                     + " which has held its write lock for more than " + busyTimeout.toSeconds() + " s: wait until it"
                     + " is done, or close it, and try again", e);
         }
-        if (code == SQLiteErrorCode.SQLITE_FULL || name.startsWith("SQLITE_IOERR") && e.getMessage() != null
-                && e.getMessage().contains("No space")) {
+        if (isDiskFull(e, db)) {
             return refusal("the disk holding the decision log " + db + " is full: nothing was written (the log is as"
                     + " it was before); free some space and try again", e);
         }
         if (code == SQLiteErrorCode.SQLITE_NOTADB) {
-            return refusal(db + " is not a SQLite database, so it is not a decision log: choose the log's file, or a"
-                    + " new file name to start a log; nothing was written to it", e);
+            return new UnreadableLogException(db + " is not a SQLite database, so it is not a decision log: choose the"
+                    + " log's file, or a new file name to start a log; nothing was written to it\n  SQLite: "
+                    + e.getMessage(), "is not a SQLite database", e);
         }
         if (name.startsWith("SQLITE_CORRUPT")) {
-            return refusal(db + " is a damaged SQLite database: restore the log from a copy (an export or a backup);"
-                    + " nothing was written to it", e);
+            return new UnreadableLogException(db + " is a damaged SQLite database: restore the log from a copy (an"
+                    + " export or a backup); nothing was written to it\n  SQLite: " + e.getMessage(),
+                    "is a damaged SQLite database", e);
         }
         if (name.startsWith("SQLITE_READONLY") || name.startsWith("SQLITE_CANTOPEN") || isDriverOpenFailure(e)) {
+            if (isOnReadOnlyFileSystem(folder)) {
+                // the file's mode may allow writing: it is the mount that does not
+                return refusal(db + " is on a read-only file system (mounted read-only): copy the log to a writable"
+                        + " disk to change it", e);
+            }
             if (Files.exists(db) && !Files.isWritable(db)) {
                 return refusal(db + " is a read-only file: make it writable, or copy the log to a file you may"
                         + " change", e);
@@ -73,6 +82,37 @@ final class UnusableLogFile {
         }
         return refusal("cannot use the decision log " + db + ": SQLite refused it (below); check that the file is a"
                 + " decision log you may read and write", e);
+    }
+
+    /**
+     * Whether {@code e} means the disk holding {@code db} is full. SQLite says so as SQLITE_FULL only when the database
+     * file cannot grow; a WAL index that cannot grow is SQLITE_IOERR_SHMSIZE, and a failed write or sync is another
+     * SQLITE_IOERR without the system's reason, so for those the file system's free space decides.
+     */
+    static boolean isDiskFull(SQLException e, Path db) {
+        String name = e instanceof SQLiteException sqlite ? sqlite.getResultCode().name() : "";
+        if (name.equals("SQLITE_FULL") || name.equals("SQLITE_IOERR_SHMSIZE")) {
+            return true;
+        }
+        if (!name.startsWith("SQLITE_IOERR")) {
+            return false;
+        }
+        if (e.getMessage() != null && (e.getMessage().contains("No space") || e.getMessage().contains("ENOSPC"))) {
+            return true;
+        }
+        try {
+            return Files.getFileStore(folderOf(db)).getUsableSpace() < NEARLY_FULL;
+        } catch (java.io.IOException | SecurityException unknown) {
+            return false;
+        }
+    }
+
+    private static boolean isOnReadOnlyFileSystem(Path folder) {
+        try {
+            return Files.getFileStore(folder).isReadOnly();
+        } catch (java.io.IOException | SecurityException unknown) {
+            return false;
+        }
     }
 
     private static LedgerException isAFolder(Path db, SQLException e) {

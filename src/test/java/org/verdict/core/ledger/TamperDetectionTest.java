@@ -384,8 +384,9 @@ class TamperDetectionTest {
 
     @Test
     void aDeletedCoSignatureIsFoundThroughTheCheckpointThatCoveredIt() throws Exception {
+        SignerKey grace = LedgerFixtures.signer("Grace Hopper", Roles.AI_SAFETY);
         try (DecisionLog log = DecisionLog.openForWriting(db)) {
-            log.cosign("2", LedgerFixtures.signer("Grace Hopper", Roles.AI_SAFETY));
+            log.cosign("2", grace);
             log.append(LedgerFixtures.retraining("fourth, after the co-signature"), ML_LEAD);
         }
         assertTrue(verify().isIntact());
@@ -397,8 +398,36 @@ class TamperDetectionTest {
         VerificationReport report = verify();
         assertFalse(report.isIntact());
         assertTrue(report.problems().stream().anyMatch(p -> p.message().contains("signatures were deleted")), report.problems().toString());
-        assertTrue(report.problems().stream().anyMatch(p -> p.message().contains("signature #4 of the store is missing")),
-                report.problems().toString());
+        // who signed it is knowable from the checkpoint made with it; which of the three records Grace had not signed
+        // is not
+        assertTrue(report.problems().stream().anyMatch(p -> p.message().equals("signature #4 of the store is missing"
+                + " (a signature was deleted): a co-signature by Grace Hopper (ai-safety) " + grace.identity().shortKeyId()
+                + " (the checkpoint made"
+                + " with it is signed by that key)")), report.problems().toString());
+    }
+
+    @Test
+    void aDeletedSignatureNamesItsRecordAndSignerWhereTheStoreStillTellsThem() throws Exception {
+        SignerKey grace = LedgerFixtures.signer("Grace Hopper", Roles.AI_SAFETY);
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.cosign("1", grace);
+            log.cosign("2", grace);
+            log.cosign("3", grace);
+        }
+        Path appenders = StoreSurgery.copyOf(db, dir, "appenders.db");
+        Path coSigners = StoreSurgery.copyOf(db, dir, "co-signers.db");
+        String delete = "DELETE FROM signatures WHERE record_seq = 2 AND key_id = '%s'";
+        StoreSurgery.execute(appenders, delete.formatted(ML_LEAD.identity().keyId()));
+        StoreSurgery.execute(coSigners, delete.formatted(grace.identity().keyId()));
+        assertTrue(StoreSurgery.anyProblem(StoreSurgery.verify(appenders), "signature #2 of the store is missing (a"
+                + " signature was deleted): the appender's signature of record #2, by Ada Lovelace (ml-lead) "
+                + ML_LEAD.identity().shortKeyId() + " (the checkpoint made with it is signed by that key)"),
+                StoreSurgery.verify(appenders).problems().toString());
+        // Grace still signs records #1 and #3: the one she no longer signs is #2
+        assertTrue(StoreSurgery.anyProblem(StoreSurgery.verify(coSigners), "signature #5 of the store is missing (a"
+                + " signature was deleted): a co-signature by Grace Hopper (ai-safety) " + grace.identity().shortKeyId()
+                + " of record #2 (the checkpoint made with it is signed by that key)"),
+                StoreSurgery.verify(coSigners).problems().toString());
     }
 
     @Test

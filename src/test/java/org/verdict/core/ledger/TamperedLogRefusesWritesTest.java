@@ -72,6 +72,30 @@ class TamperedLogRefusesWritesTest {
         assertEquals(verified.problems(), StoreSurgery.verify(db).problems(), "the log is as it was");
     }
 
+    /**
+     * The tamperer left the append-only triggers dropped: a refused write must not put them back (that would change
+     * the file and take the note on the dropped triggers out of the evidence). Not one byte changes.
+     */
+    @Test
+    void aRefusedWriteLeavesAChangedLogWithoutItsTriggersByteForByte() throws Exception {
+        try (java.sql.Connection sql = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.Statement s = sql.createStatement()) {
+            StoreSurgery.dropTriggers(sql);
+            s.executeUpdate("UPDATE records SET appended_at = '2026-01-01T00:00:00Z' WHERE seq = 2");
+        }
+        byte[] before = Files.readAllBytes(db);
+        List<String> notes = StoreSurgery.verify(db).notes();
+        assertTrue(notes.get(0).startsWith("the store's append-only guard is missing, 16 triggers dropped"),
+                notes.toString());
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            assertRefused("nothing was appended", "record #2: its stored append time",
+                    () -> log.append(LedgerFixtures.retraining("on top of the change"), ADA));
+            assertRefused("no signature was added", "record #2: its stored append time", () -> log.cosign("3", GRACE));
+        }
+        assertArrayEquals(before, Files.readAllBytes(db), "the refused writes changed the file");
+        assertEquals(notes, StoreSurgery.verify(db).notes(), "the dropped triggers are still reported");
+    }
+
     @Test
     void anAppendAfterADeletedMiddleRecordNamesTheMissingRecordNotASqlError() throws Exception {
         deleteRecordTwo();
@@ -110,9 +134,13 @@ class TamperedLogRefusesWritesTest {
     }
 
     private static void assertRefused(String what, org.junit.jupiter.api.function.Executable write) {
+        assertRefused(what, "record #2: its bytes no longer match its id", write);
+    }
+
+    private static void assertRefused(String what, String firstProblem, org.junit.jupiter.api.function.Executable write) {
         LogNotIntactException refused = assertThrows(LogNotIntactException.class, write);
         assertTrue(refused.getMessage().contains("does not verify, so " + what), refused.getMessage());
-        assertTrue(refused.getMessage().contains("record #2: its bytes no longer match its id"), refused.getMessage());
+        assertTrue(refused.getMessage().contains(firstProblem), refused.getMessage());
     }
 
     @Test

@@ -144,6 +144,91 @@ class UnusableLogFileTest {
         assertArrayEquals(before, Files.readAllBytes(db));
     }
 
+    /**
+     * On a full disk SQLite more often fails to grow its WAL index than the log itself: SQLITE_IOERR_SHMSIZE ("disk
+     * I/O error"), or a failed write whose reason it does not give. Each is the full disk, not "SQLite refused it".
+     */
+    @Test
+    void theDiskFullFamilyOfSqliteErrorsIsTheFullDisk() throws Exception {
+        Path db = logWithOneRecord(dir.resolve("decisions.db"));
+        String full = "the disk holding the decision log " + db + " is full: nothing was written (the log is as it was"
+                + " before); free some space and try again";
+        for (org.sqlite.SQLiteErrorCode code : List.of(org.sqlite.SQLiteErrorCode.SQLITE_FULL,
+                org.sqlite.SQLiteErrorCode.SQLITE_IOERR_SHMSIZE)) {
+            String said = UnusableLogFile.of(new org.sqlite.SQLiteException("disk I/O error", code), db,
+                    DecisionLog.DEFAULT_BUSY_TIMEOUT).getMessage();
+            assertTrue(said.startsWith(full + "\n  SQLite: "), code + ": " + said);
+        }
+        // a failed write on a disk with room is not called full
+        String said = UnusableLogFile.of(new org.sqlite.SQLiteException("disk I/O error",
+                org.sqlite.SQLiteErrorCode.SQLITE_IOERR_WRITE), db, DecisionLog.DEFAULT_BUSY_TIMEOUT).getMessage();
+        assertTrue(said.startsWith("cannot use the decision log " + db + ": SQLite refused it"), said);
+    }
+
+    /**
+     * SQLite leaves its -wal and -shm files behind when a write fails on a full disk. Verdict removes the ones its
+     * own open created, but never one that was there before (another program's) nor a WAL holding a committed
+     * transaction.
+     */
+    @Test
+    void leftOverWalFilesAreRemovedOnlyWhenThisOpenMadeThemAndTheyHoldNoCommit() throws Exception {
+        Path db = logWithOneRecord(dir.resolve("decisions.db"));
+        Path wal = Path.of(db + "-wal");
+        Path shm = Path.of(db + "-shm");
+        WalFiles absent = WalFiles.before(db);
+        Files.write(wal, walWithFrame(0));
+        Files.write(shm, new byte[32768]);
+        assertEquals(List.of(wal, shm), absent.removeLeftOver());
+        assertFalse(Files.exists(wal) || Files.exists(shm));
+
+        Files.write(shm, new byte[32768]);
+        WalFiles shmThere = WalFiles.before(db);
+        Files.write(wal, new byte[0]);
+        assertEquals(List.of(wal), shmThere.removeLeftOver(), "the -shm that was there stays");
+        assertTrue(Files.exists(shm));
+        Files.delete(shm);
+
+        WalFiles none = WalFiles.before(db);
+        Files.write(wal, walWithFrame(3));
+        Files.write(shm, new byte[32768]);
+        assertEquals(List.of(), none.removeLeftOver(), "a WAL holding a commit keeps it, and its index stays");
+        assertTrue(Files.exists(wal) && Files.exists(shm));
+    }
+
+    /** A WAL header (page size 512) and one frame whose "size after commit" is {@code commit} (0: no commit). */
+    private static byte[] walWithFrame(int commit) {
+        java.nio.ByteBuffer wal = java.nio.ByteBuffer.allocate(32 + 24 + 512);
+        wal.putInt(0x377f0682).putInt(3007000).putInt(512).putInt(0).putInt(0x1234).putInt(0x5678).putLong(0);
+        wal.putInt(1).putInt(commit).putInt(0x1234).putInt(0x5678);
+        return wal.array();
+    }
+
+    /**
+     * A log on a file system mounted read-only keeps a writable file mode: the refusal names the mount, not the file.
+     * Needs a tmpfs mount (root on Linux); skipped where none can be made.
+     */
+    @Test
+    void aLogOnAReadOnlyMountIsNamedAsSuchNotAsAReadOnlyFile() throws Exception {
+        Path mount = Files.createDirectory(dir.resolve("mount"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs",
+                mount.toString()), "no tmpfs can be mounted here");
+        try {
+            Path db = logWithOneRecord(mount.resolve("decisions.db"));
+            assertTrue(run("mount", "-o", "remount,ro", mount.toString()));
+            assertTrue(Files.getPosixFilePermissions(db).contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE));
+            assertEquals(db + " is on a read-only file system (mounted read-only): copy the log to a writable disk to"
+                    + " change it", refusal(() -> appendTo(db)).get(0));
+        } finally {
+            run("umount", mount.toString());
+        }
+    }
+
+    private static boolean run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        return process.waitFor() == 0;
+    }
+
     @Test
     void aFolderGivenAsTheLogIsNamedSo() {
         String plain = dir + " is a folder, not a decision log: give the log's file (e.g. " + dir.resolve("decisions.db")
