@@ -114,6 +114,25 @@ class DecisionViewModelTest {
         assertEquals("", model.promotionWarningProperty().get());
     }
 
+    /** Every text the view-model writes comes from the decision bundle: a marked bundle marks each of them. */
+    @Test
+    void whatTheDecisionViewModelSaysComesFromItsBundle() {
+        DecisionViewModel model = new DecisionViewModel(DecisionPacks.tierThreePack(),
+                new DecisionPrefill(DecisionPacks.tierThreePack().manifest().candidateVersion(null), GATES, List.of()),
+                new CurrentThreadExecutor(), NOV_22, org.verdict.ui.MarkedText.of("org.verdict.ui.decision.decision"),
+                DecisionAppender.onDisk());
+        assertEquals("«Still needed: «the decision», «the rationale», «the approvers», «the decision log», "
+                + "«your key file».»", model.missingProperty().get());
+        model.decisionProperty().set("promote");
+        assertTrue(model.promotionWarningProperty().get().startsWith("«Warning: promoting over a gate that does not "
+                + "pass: «latency (fail)». The record will read"), model.promotionWarningProperty().get());
+        assertTrue(model.missingProperty().get().contains("«a justification for promoting over latency»"),
+                model.missingProperty().get());
+        model.kindProperty().set(RecordKind.RETRAINING);
+        assertTrue(model.missingProperty().get().contains("«a trigger evaluation (none was given for this pack)»"),
+                model.missingProperty().get());
+    }
+
     @Test
     void aPromoteWithoutAnyGateTableCannotBeSigned() {
         DecisionViewModel model = new DecisionViewModel(DecisionPacks.tierThreePack(), DecisionPrefill.NONE,
