@@ -1,6 +1,7 @@
 package org.verdict.core.compare;
 
 import java.util.stream.IntStream;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.stats.AgreementBound;
 import org.verdict.core.stats.Calibration;
 import org.verdict.core.stats.ConfusionMatrix;
@@ -16,6 +17,9 @@ final class AgreeingModels {
     static final String SAME_SCORES = "both models give every example here the same score";
     static final String SAME_RANKING = "both models rank every example here alike";
     private static final String SAME_PREDICTIONS = "both models predict the same class for every example here";
+    /** Why agreement bounds Δ roc_auc but not Δ pr_auc (docs/statistics.md, "Two models that rank every example alike"). */
+    private static final String PR_AUC_UNBOUNDED = "average precision weighs the top of the ranking, where a few"
+            + " examples move it by far more than their share";
 
     private AgreeingModels() {
     }
@@ -35,12 +39,21 @@ final class AgreeingModels {
             // clipped scores keep each example's log loss within [0, −ln 1e-15]
             case LOG_LOSS -> withAgreementBound(comparison,
                     AgreementBound.meanLoss(examples, -Math.log(Calibration.LOG_LOSS_CLIP)), SAME_SCORES);
-            case PR_AUC -> withoutAgreementBound(comparison, SAME_SCORES, "average precision weighs the top of the"
-                    + " ranking, where a few examples move it by far more than their share");
+            case PR_AUC -> withoutAgreementBound(comparison, SAME_SCORES, PR_AUC_UNBOUNDED);
             case SQ_CALIBRATION_ERROR -> withoutAgreementBound(comparison, SAME_SCORES,
                     "a binned, debiased estimate, not a mean of per-example losses");
             default -> comparison;
         };
+    }
+
+    /**
+     * Δ of a score metric where both models rank every example alike but score some differently (a recalibration):
+     * roc_auc has its bound already ({@link AgreementBound#rocAucSameRanking}); pr_auc, a function of the ranking
+     * too, stays unstable for the reason identical scores give it; the means depend on the scores, not the ranking.
+     */
+    static MetricComparison withRankingAgreement(MetricComparison comparison) {
+        return comparison.metric() == Metric.PR_AUC
+                ? withoutAgreementBound(comparison, SAME_RANKING, PR_AUC_UNBOUNDED) : comparison;
     }
 
     /**

@@ -27,6 +27,7 @@ import org.verdict.core.stats.PairedTests;
 import org.verdict.core.stats.Proportions;
 import org.verdict.core.stats.RankingSums;
 import org.verdict.core.stats.ResampledDistribution;
+import org.verdict.core.stats.RoundingSpread;
 import org.verdict.core.stats.SkewCorrection;
 import org.verdict.core.stats.SliceRanking;
 import org.verdict.core.stats.StudentizedBootstrap;
@@ -423,11 +424,11 @@ final class SliceAnalysis {
                     && AgreeingModels.samePredictions(occupied, k)) {
                 comparison = AgreeingModels.withPredictionAgreement(comparison, point[0], averaged);
             }
-            results.add(switch (metric) {
+            results.add(withSpreadlessSaid(switch (metric) {
                 case PRECISION, F1 -> withWilsonIntervals(comparison, point);
                 case BALANCED_ACCURACY -> withMoverWilsonBalancedAccuracy(comparison, point, averaged);
                 default -> comparison;
-            });
+            }, replicate[m][0], replicate[m][1]));
         }
         return results;
     }
@@ -802,10 +803,18 @@ final class SliceAnalysis {
             results.add(prAuc(prod, cand, scratch, prAucRandom));
         }
         results.addAll(means);
-        // only a Δ without an interval asks whether the models scored alike (rare, and then one pass over the rows)
-        if (results.stream().anyMatch(AgreeingModels::lacksInterval) && sameScores(rows, prodScores, candScores)) {
+        // only a Δ without an interval asks whether the models scored or ranked alike (rare, and then one pass over
+        // the rows)
+        if (results.stream().noneMatch(AgreeingModels::lacksInterval)) {
+            return results;
+        }
+        if (sameScores(rows, prodScores, candScores)) {
             return results.stream().map(r -> AgreeingModels.lacksInterval(r)
                     ? AgreeingModels.withScoreAgreement(r, rows.length) : r).toList();
+        }
+        if (prod.ranksAlike(cand)) {
+            return results.stream().map(r -> AgreeingModels.lacksInterval(r)
+                    ? AgreeingModels.withRankingAgreement(r) : r).toList();
         }
         return results;
     }
@@ -817,9 +826,14 @@ final class SliceAnalysis {
             return MetricComparison.unavailable(Metric.ROC_AUC, prodAuc.unavailableReason());
         }
         if (prod.positives() < 2 || prod.negatives() < 2) {
-            return MetricComparison.unavailable(Metric.ROC_AUC,
-                    "DeLong's interval needs at least 2 positive and 2 negative examples; this slice has "
-                            + prod.positives() + " and " + prod.negatives());
+            // the values are defined (one positive still ranks against every negative); only DeLong's variance,
+            // which needs two of each class, is not
+            double candAuc = cand.rocAuc().value();
+            return new MetricComparison(Metric.ROC_AUC, new MetricEstimate(prodAuc.value(), null),
+                    new MetricEstimate(candAuc, null), candAuc - prodAuc.value(), null, DELONG, null,
+                    "DeLong's variance needs at least 2 positive and 2 negative examples; this slice has "
+                            + prod.positives() + " and " + prod.negatives()
+                            + ", so neither model's roc_auc nor Δ gets an interval", null);
         }
         DeLong.Result delong = DeLong.compare(prod, cand, scratch[0], scratch[1]);
         double delta = delong.candidateAuc() - delong.productionAuc();
@@ -830,8 +844,9 @@ final class SliceAnalysis {
                     delongEstimate(delong.productionAuc(), delong.productionVariance()),
                     delongEstimate(delong.candidateAuc(), delong.candidateVariance()),
                     AgreementBound.rocAucSameRanking(prod.positives(), prod.negatives()),
-                    AgreementBound.SAME_RANKING_TEST, sameScores(rows, prodScores, candScores)
-                            ? AgreeingModels.SAME_SCORES : AgreeingModels.SAME_RANKING);
+                    AgreementBound.SAME_RANKING_TEST, withZeroVariancesSaid(sameScores(rows, prodScores, candScores)
+                            ? AgreeingModels.SAME_SCORES : AgreeingModels.SAME_RANKING, delong.productionVariance(),
+                            delong.candidateVariance(), "DeLong's variance"));
         }
         return normalComparison(Metric.ROC_AUC, delong.productionAuc(), delong.productionVariance(),
                 delong.candidateAuc(), delong.candidateVariance(), delta, delong.deltaVariance(),
@@ -877,8 +892,9 @@ final class SliceAnalysis {
             double positivesDegreesOfFreedom = Math.max(1, prod.positives() - 1);
             ModelInterval modelInterval = (model, value, values) -> new ResampledDistribution(values)
                     .bcaInterval(options.confidenceLevel(), value, acceleration[model], positivesDegreesOfFreedom);
-            return withInfluenceDelta(summarise(Metric.PR_AUC, prodAp, candAp, prodReplicates, candReplicates,
-                    modelInterval, n, degreesOfFreedom, ROW_BOOTSTRAP, null, null), deltaVariance, degreesOfFreedom);
+            return withSpreadlessSaid(withInfluenceDelta(summarise(Metric.PR_AUC, prodAp, candAp, prodReplicates,
+                    candReplicates, modelInterval, n, degreesOfFreedom, ROW_BOOTSTRAP, null, null), deltaVariance,
+                    degreesOfFreedom), prodReplicates, candReplicates);
         }
         double[] variances = influenceVariances(prod.averagePrecisionInfluence(prodAp.value(), scratch[0]),
                 cand.averagePrecisionInfluence(candAp.value(), scratch[1]), n);
@@ -933,15 +949,24 @@ final class SliceAnalysis {
                                               double deltaDegreesOfFreedom, String test, String varianceName) {
         MetricEstimate prod = delongEstimate(prodValue, prodVariance);
         MetricEstimate cand = delongEstimate(candValue, candVariance);
-        String note = prodVariance > 0 && candVariance > 0 ? null : (prodVariance > 0 ? "candidate" : "production")
-                + (prodVariance > 0 || candVariance > 0 ? "'s " : " and candidate's ") + varianceName + " is 0 here"
-                + " (perfect or no separation), so no interval is shown for it";
+        String note = withZeroVariancesSaid(null, prodVariance, candVariance, varianceName);
         if (!(deltaVariance > 0)) {
             return new MetricComparison(metric, prod, cand, delta, null, test, null,
                     varianceName + " of Δ is 0 here, so the data cannot measure Δ's uncertainty", note);
         }
         return MetricComparison.tested(metric, prod, cand,
                 new WaldDifference(delta, Math.sqrt(deltaVariance), deltaDegreesOfFreedom, -1, 1), test, note);
+    }
+
+    /** The note with why a model whose variance is 0 has no interval ({@link #delongEstimate}). */
+    private static String withZeroVariancesSaid(String note, double prodVariance, double candVariance,
+                                                String varianceName) {
+        if (prodVariance > 0 && candVariance > 0) {
+            return note;
+        }
+        String said = (prodVariance > 0 ? "the candidate's " : candVariance > 0 ? "production's " : "each model's ")
+                + varianceName + " is 0 here (perfect or no separation), so no interval is shown for it";
+        return note == null ? said : note + "; " + said;
     }
 
     /** One model's value with its logit interval, or without one where its variance is 0. */
@@ -1031,9 +1056,10 @@ final class SliceAnalysis {
         String test = blocks == n ? ROW_BOOTSTRAP : HASHED_BLOCK_BOOTSTRAP;
         List<MetricComparison> results = new ArrayList<>();
         for (int m = 0; m < CALIBRATION_ERROR; m++) {
-            results.add(studentized.withFallbacksSaid(m, summarise(metrics.get(m),
+            results.add(withSpreadlessSaid(studentized.withFallbacksSaid(m, summarise(metrics.get(m),
                     MetricValue.of(calibrationValue(m, 0, totals)), MetricValue.of(calibrationValue(m, 1, totals)),
-                    replicate[m][0], replicate[m][1], studentized.of(m), blocks, blocks - 1, test, null, null)));
+                    replicate[m][0], replicate[m][1], studentized.of(m), blocks, blocks - 1, test, null, null)),
+                    replicate[m][0], replicate[m][1]));
         }
         double prodError = calibrationValue(CALIBRATION_ERROR, 0, totals);
         double candError = calibrationValue(CALIBRATION_ERROR, 1, totals);
@@ -1095,11 +1121,12 @@ final class SliceAnalysis {
             }
             double deltaError = resampler.standardError(new int[] {m * 2, m * 2 + 1, count},
                     sums -> calibrationValue(metric, 1, sums) - calibrationValue(metric, 0, sums), false);
-            if (!(deltaError > 0) || !Double.isFinite(deltaError)) {
-                return null;
+            double production = estimates[0].value();
+            if (RoundingSpread.negligible(deltaError, Math.max(Math.abs(production), Math.abs(estimates[1].value())))
+                    || !Double.isFinite(deltaError)) {
+                return null; // the bootstrap path says why Δ has no interval
             }
             Metric mean = means.get(m);
-            double production = estimates[0].value();
             results.add(MetricComparison.tested(mean, estimates[0], estimates[1],
                     new WaldDifference(estimates[1].value() - production, deltaError, blocks - 1,
                             mean.lowestValue() - production, mean.highestValue() - production), HASHED_BLOCK_T,
@@ -1228,7 +1255,9 @@ final class SliceAnalysis {
                 : withCalibrationInterval(comparison.production(), totals, offsets[0], examples, units);
         MetricEstimate candidate = comparison.candidate() == null || unstable ? comparison.candidate()
                 : withCalibrationInterval(comparison.candidate(), totals, offsets[1], examples, units);
-        String note = withNegativeEstimatesSaid(comparison);
+        String note = withoutCalibrationSpreadSaid(withNegativeEstimatesSaid(comparison),
+                !unstable && production != null && production.ci() == null,
+                !unstable && candidate != null && candidate.ci() == null);
         if (unstable || comparison.unavailableReason() != null) {
             return new MetricComparison(comparison.metric(), production, candidate, comparison.delta(), null,
                     comparison.test(), comparison.unavailableReason(), comparison.unstableReason(), note);
@@ -1239,7 +1268,8 @@ final class SliceAnalysis {
         }
         double variance = Calibration.squaredErrorVariance(unitSums, offsets, new double[] {-1, 1},
                 CALIBRATION_WIDTH - 1, examples);
-        if (!(variance > 0) || Double.isInfinite(variance)) {
+        if (RoundingSpread.negligible(Math.sqrt(variance), Math.max(Math.abs(production.value()),
+                Math.abs(candidate.value()))) || Double.isInfinite(variance)) {
             return new MetricComparison(comparison.metric(), production, candidate, comparison.delta(), null, test,
                     null, "the jackknife variance of Δ is 0 here, so the data cannot measure Δ's uncertainty", note);
         }
@@ -1251,6 +1281,21 @@ final class SliceAnalysis {
                                                    double examples, int units) {
         return new MetricEstimate(estimate.value(), Calibration.squaredErrorInterval(totals, offset, examples,
                 options.confidenceLevel(), units - 1));
+    }
+
+    /**
+     * The note with why a model's calibration error has no interval: within each of its score bins every example has
+     * the same gap between score and label (a model giving one score per class and classifying every example right),
+     * so the data show no spread to measure its uncertainty by.
+     */
+    private static String withoutCalibrationSpreadSaid(String note, boolean production, boolean candidate) {
+        if (!production && !candidate) {
+            return note;
+        }
+        String said = (production && candidate ? "each model's" : production ? "production's" : "the candidate's")
+                + " sq_calibration_error has no interval: within each of its score bins every example here has the same"
+                + " gap between score and label, so the data cannot measure its uncertainty";
+        return note == null ? said : note + "; " + said;
     }
 
     /**
@@ -1411,10 +1456,14 @@ final class SliceAnalysis {
                 if (!(ratio > maxWidthRatio[m][model])) {
                     return studentized;
                 }
-                // recorded here, where it is measured, for withFallbacksSaid to say
-                unstable[m][model] = String.format(Locale.ROOT, "%s studentized interval is %.1f times as wide as "
-                        + "the bootstrap percentile interval%s", model == 0 ? "production's" : "the candidate's", ratio,
-                        scaleWords(scales.get(m)));
+                // recorded here, where it is measured, for withFallbacksSaid to say; an unbounded one comes of
+                // resamples whose examples all have the same error, leaving no standard error to studentize by
+                String whose = model == 0 ? "production's" : "the candidate's";
+                unstable[m][model] = Double.isInfinite(ratio)
+                        ? whose + " studentized interval is unbounded (some resamples hold examples of one value only,"
+                                + " with no spread to studentize by)"
+                        : String.format(Locale.ROOT, "%s studentized interval is %.1f times as wide as the bootstrap"
+                                + " percentile interval%s", whose, ratio, scaleWords(scales.get(m)));
                 return percentile;
             };
         }
@@ -1580,7 +1629,8 @@ final class SliceAnalysis {
                     regressionValue(metric, 0, totals), regressionValue(metric, 1, totals), replicate[m][0],
                     replicate[m][1], studentized.of(m), blocks, blocks - 1, test, null,
                     metric == Metric.MAPE ? mapeNote : null));
-            results.add(onRatioOfMeans(comparison, totals, replicate, blocks));
+            results.add(withSpreadlessSaid(onRatioOfMeans(comparison, totals, replicate, blocks), replicate[m][0],
+                    replicate[m][1]));
         }
         return results;
     }
@@ -1677,12 +1727,12 @@ final class SliceAnalysis {
     private MetricComparison summarise(Metric metric, MetricValue prod, MetricValue cand, double[] prodReplicates,
                                        double[] candReplicates, ModelInterval modelInterval, int units,
                                        double degreesOfFreedom, String test, String knownUnstableReason, String note) {
-        MetricEstimate prodEstimate = prod.isAvailable()
-                ? new MetricEstimate(prod.value(), nonDegenerate(modelInterval.of(0, prod.value(), prodReplicates)))
-                : null;
-        MetricEstimate candEstimate = cand.isAvailable()
-                ? new MetricEstimate(cand.value(), nonDegenerate(modelInterval.of(1, cand.value(), candReplicates)))
-                : null;
+        boolean prodSpreadless = prod.isAvailable() && withoutSpread(prod.value(), prodReplicates);
+        boolean candSpreadless = cand.isAvailable() && withoutSpread(cand.value(), candReplicates);
+        MetricEstimate prodEstimate = prod.isAvailable() ? new MetricEstimate(prod.value(), prodSpreadless ? null
+                : nonDegenerate(modelInterval.of(0, prod.value(), prodReplicates))) : null;
+        MetricEstimate candEstimate = cand.isAvailable() ? new MetricEstimate(cand.value(), candSpreadless ? null
+                : nonDegenerate(modelInterval.of(1, cand.value(), candReplicates))) : null;
         if (!prod.isAvailable() || !cand.isAvailable()) {
             return new MetricComparison(metric, prodEstimate, candEstimate, null, null, null,
                     unavailableReason(prod, cand), null, note);
@@ -1703,7 +1753,8 @@ final class SliceAnalysis {
             return new MetricComparison(metric, new MetricEstimate(prod.value(), null),
                     new MetricEstimate(cand.value(), null), difference, null, test, null, unstable, note);
         }
-        if (units < 2 || standardError == null || !(standardError > 0)) {
+        if (units < 2 || standardError == null || RoundingSpread.negligible(standardError,
+                Math.max(Math.abs(prod.value()), Math.abs(cand.value())))) {
             return new MetricComparison(metric, prodEstimate, candEstimate, difference, null, test, null,
                     "every resample gives the same Δ, so the bootstrap cannot measure its uncertainty", note);
         }
@@ -1772,9 +1823,37 @@ final class SliceAnalysis {
         };
     }
 
-    /** The interval, or null when it has no width: a zero width would claim certainty. */
+    /** The interval, or null when it has no width beyond rounding: a zero width would claim certainty. */
     private static Interval nonDegenerate(Interval interval) {
-        return interval == null || !(interval.upper() > interval.lower()) ? null : interval;
+        return interval == null || RoundingSpread.negligible(interval) ? null : interval;
+    }
+
+    /** Whether a model's bootstrap replicates all give its value, up to rounding: the resamples show no spread. */
+    private static boolean withoutSpread(double value, double[] replicates) {
+        Double spread = new ResampledDistribution(replicates).standardDeviation();
+        return spread != null && RoundingSpread.negligible(spread, value);
+    }
+
+    /**
+     * The comparison with why a model has no interval said in the note, where its bootstrap replicates show no spread
+     * ({@link #summarise} then gives it none). Asked of the final comparison, since some metrics replace the
+     * bootstrap's model intervals (Wilson's, MOVER-Wilson's).
+     */
+    private static MetricComparison withSpreadlessSaid(MetricComparison comparison, double[] prodReplicates,
+                                                       double[] candReplicates) {
+        boolean production = comparison.production() != null && comparison.production().ci() == null
+                && withoutSpread(comparison.production().value(), prodReplicates);
+        boolean candidate = comparison.candidate() != null && comparison.candidate().ci() == null
+                && withoutSpread(comparison.candidate().value(), candReplicates);
+        if (!production && !candidate) {
+            return comparison;
+        }
+        String said = (production && candidate ? "each model's " : production ? "production's " : "the candidate's ")
+                + comparison.metric().wireName() + " is the same in every resample here, so the bootstrap cannot"
+                + " measure its uncertainty and no interval is shown for it";
+        return new MetricComparison(comparison.metric(), comparison.production(), comparison.candidate(),
+                comparison.delta(), comparison.inference(), comparison.test(), comparison.unavailableReason(),
+                comparison.unstableReason(), comparison.note() == null ? said : comparison.note() + "; " + said);
     }
 
     private String unavailableReason(MetricValue prod, MetricValue cand) {

@@ -94,7 +94,7 @@ public final class Calibration {
      * (Σ P(b)·μ_b⁴ − θ²)/n, left out: μ_b⁴ is small beside σ_b²·μ_b².
      *
      * @param degreesOfFreedom of the t quantile (the resampled units − 1)
-     * @return the interval, or null when the variance is 0 (fewer than two examples in every bin)
+     * @return the interval, or null when the variance is 0 (no bin of two or more examples whose gaps differ)
      */
     public static Interval squaredErrorInterval(double[] sums, int offset, double examples, double level,
                                                 double degreesOfFreedom) {
@@ -108,7 +108,9 @@ public final class Calibration {
                 continue;
             }
             double m = bin.m();
-            double squares = Math.max(0, bin.squareSum() - bin.gapSum() * bin.gapSum() / m);
+            // equal gaps leave rounding, not 0, after the subtraction: that is no spread (RoundingSpread)
+            double squares = bin.squareSum() - bin.gapSum() * bin.gapSum() / m;
+            squares = RoundingSpread.negligible(squares, bin.squareSum()) ? 0 : squares;
             double variance = squares / (m - 1);
             pooledSquares += squares;
             pooledDegrees += m - 1;

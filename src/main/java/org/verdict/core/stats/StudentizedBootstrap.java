@@ -57,8 +57,11 @@ public final class StudentizedBootstrap {
      */
     public static final double MAX_WIDTH_RATIO_OF_ABSOLUTE_ERRORS = 1.3;
 
-    /** Below this standard error on the (log) scale the values differ by rounding only: no interval. */
-    private static final double NO_SPREAD = 1e-9;
+    /**
+     * Below this standard error on the (log) scale, a relative one, the values differ by rounding only: no interval
+     * ({@link RoundingSpread}).
+     */
+    private static final double NO_SPREAD = RoundingSpread.RELATIVE;
 
     private final Scale scale;
     private final double value;
