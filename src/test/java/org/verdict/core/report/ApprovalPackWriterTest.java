@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -179,6 +181,56 @@ class ApprovalPackWriterTest {
         assertThrows(CancelledException.class,
                 () -> writer.write(ApprovalPackFixture.content(HASHES), cancelledOut, cancelled));
         assertFalse(Files.exists(cancelledOut));
+    }
+
+    @Test
+    void aFailureWhileWritingLeavesNoFileOfThePackAndNoTemporaryFolder(@TempDir Path folder) throws IOException {
+        // the failure strikes once the first file is on disk, as a full disk would
+        Path fresh = folder.resolve("fresh");
+        assertThrows(CancelledException.class,
+                () -> writer.write(ApprovalPackFixture.content(HASHES), fresh, failingAfterFirstFileWritten()));
+        assertFalse(Files.exists(fresh), "no half pack (a SHA256SUMS naming files that are not there)");
+
+        Path earlier = folder.resolve("earlier");
+        writer.write(ApprovalPackFixture.content(HASHES), earlier, Progress.NONE);
+        Files.writeString(earlier.resolve("notes.txt"), "the board's own notes");
+        Map<String, byte[]> before = new TreeMap<>();
+        try (Stream<Path> files = Files.list(earlier)) {
+            for (Path file : files.toList()) {
+                before.put(file.getFileName().toString(), Files.readAllBytes(file));
+            }
+        }
+        assertThrows(CancelledException.class, () -> writer.write(ApprovalPackFixture.content(HASHES), earlier,
+                failingAfterFirstFileWritten()));
+        try (Stream<Path> files = Files.list(earlier)) {
+            List<Path> after = files.sorted().toList();
+            assertEquals(before.keySet().stream().toList(), after.stream().map(f -> f.getFileName().toString()).toList());
+            for (Path file : after) {
+                assertArrayEquals(before.get(file.getFileName().toString()), Files.readAllBytes(file), file.toString());
+            }
+        }
+        try (Stream<Path> left = Files.list(folder)) {
+            assertEquals(List.of("earlier"), left.map(f -> f.getFileName().toString()).toList(),
+                    "the temporary folder is deleted");
+        }
+    }
+
+    /** Lets the first file be written, then fails. */
+    private static Progress failingAfterFirstFileWritten() {
+        return new Progress() {
+            private boolean writing;
+            private int checks;
+
+            @Override
+            public void update(double fraction, String message) {
+                writing |= message.startsWith("Writing");
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return writing && ++checks > 1;
+            }
+        };
     }
 
     private static int count(String text, String part) {
