@@ -27,6 +27,7 @@ import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.task.CancelledException;
@@ -151,6 +152,30 @@ class ApprovalPackWriterTest {
             assertTrue(text.contains("▼ worse"));
             assertTrue(text.contains("segment=enterprise"), "chart labels are real text, not outlines");
             assertTrue(text.contains(HASHES.get("primary.csv")));
+        }
+    }
+
+    /** Text copied out of the PDF must be the characters printed: a hash with "ff" once came out as U+FB00. */
+    @Test
+    void pdfTextHasNoLigaturesAndEveryEvidenceHashCopiesVerbatim() throws IOException {
+        ApprovalPackContent content = ApprovalPackFixture.content(Map.of("manifest.json", "00ff".repeat(16),
+                "primary.csv", "ff1f".repeat(16)));
+        StringBuilder glyphs = new StringBuilder();
+        String text;
+        try (PDDocument document = Loader.loadPDF(writer.pdf(content))) {
+            // each glyph's own Unicode, as pdftotext and a viewer copy it: getText alone folds ligatures back (NFKC)
+            text = new PDFTextStripper() {
+                @Override
+                protected void writeString(String string, List<TextPosition> positions) throws IOException {
+                    positions.forEach(position -> glyphs.append(position.getUnicode()));
+                    super.writeString(string, positions);
+                }
+            }.getText(document);
+        }
+        assertFalse(glyphs.codePoints().anyMatch(c -> c >= 0xFB00 && c <= 0xFB06), "no ligature (ﬀ ﬁ ﬂ …) drawn");
+        assertTrue(text.contains("fingerprint"), "the column header keeps its letters");
+        for (String hash : content.evidenceHashes().values()) {
+            assertTrue(text.contains(hash), hash);
         }
     }
 
