@@ -19,6 +19,7 @@ import org.verdict.core.gates.suites.SuiteReader;
 import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LogNotIntactException;
 import org.verdict.core.ledger.SignerKey;
+import org.verdict.core.ledger.TrustedSigners;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.report.ApprovalPackExport;
@@ -49,6 +50,11 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--candidate", paramLabel = "V", description = "candidate version (default: the pack's first)")
     String candidate;
+
+    @Option(names = "--trusted-signers", paramLabel = "FILE", description = "the organisation's list of who may"
+            + " sign (as for `log verify`): the pack says of each signature whether the list accepts its key and role,"
+            + " and one it does not counts towards no quorum; without it the pack says the signers were not checked")
+    Path trustedSigners;
 
     @Option(names = "--replace", description = "replace an approval pack already in the --out folder")
     boolean replace;
@@ -87,11 +93,15 @@ public final class ReportCommand implements Callable<Integer> {
             }
             // unlocked before the gates are judged: a wrong passphrase is told at once, with nothing written
             SignerKey signer = keyFile == null ? null : KeyOptions.unlock(keyFile, passphraseFile);
+            if (trustedSigners != null && decisionLog == null) {
+                throw new IllegalArgumentException("--trusted-signers needs --db: it checks the decision log's signers");
+            }
+            TrustedSigners roster = trustedSigners == null ? null : TrustedSigners.read(trustedSigners);
             PackLoader loader = SummaryPacks.loader(limitOptions.limits());
             GateReview gates = new GateReview(new ComparisonEngine(), loader, new SuiteReader(limitOptions.limits()),
                     new PolicyReader());
             List<Path> written = new ApprovalPackExport(loader, gates, new ApprovalPackWriter(signer))
-                    .export(pack, candidate, decisionLog, out, Progress.NONE);
+                    .export(pack, candidate, decisionLog, roster, out, Progress.NONE);
             written.forEach(spec.commandLine().getOut()::println);
             return ExitCodes.OK;
         } catch (PackException e) {

@@ -168,7 +168,8 @@ public final class VerdictApp extends Application {
                 new ApprovalPackExport(loader, gateReview, new ApprovalPackWriter())), gatesModel::reviewOf,
                 executor, activity, problems, () -> stage, (owner, suggested) -> chooseExportFolder(owner, text,
                         paths, suggested).map(main::approvalPackFolderChosen), main::lastApprovalPackFolder,
-                compareModel.candidateProperty()::get, main.decisionStoreProperty()::get, text);
+                compareModel.candidateProperty()::get, main.decisionStoreProperty()::get,
+                auditModel.trustedSignersProperty()::get, text);
         MainWindow window = new MainWindow(main, views(overview, compare, gates, evidence, audit),
                 packActions(recordDecision, exportApprovalPack), appearance, text, problems, unexpected,
                 packChooser(text, paths));

@@ -172,6 +172,48 @@ class ReportCommandTest {
         assertTrue(html.contains("keep checkpoint.json (written next to this pack"), "how to verify names the file");
     }
 
+    /**
+     * A name and role in the log are what a key registered: anyone who can write the log can register "Mallory,
+     * ml-lead" and sign. The pack checks each signer against the organisation's list when given one, and says plainly
+     * when it was not.
+     */
+    @Test
+    void eachSignatureSaysWhetherTheTrustedSignersListAcceptsItsKeyOrThatNoneWasChecked() throws Exception {
+        Path pack = routerPack();
+        Map<String, String> files = new TreeMap<>();
+        for (String file : List.of("manifest.json", "primary.csv")) {
+            files.put(file, sha256(pack.resolve(file)));
+        }
+        Path db = folder.resolve("decisions.db");
+        SignerKey lead = LedgerFixtures.signer("Ada Lovelace", "ml-lead");
+        SignerKey mallory = LedgerFixtures.signer("Mallory", "ml-lead");
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.register(lead);
+            log.register(mallory);
+            DecisionRecord fixture = LedgerFixtures.promotion(2, "promote, signed by a self-registered key");
+            log.append(new DecisionRecord(fixture.kind(), "router", fixture.decisionDate(), "promote",
+                    fixture.rationale(), "s2", null, null, "43", "42", 1, fixture.evaluationSummary(),
+                    fixture.approvers(), null, null, null, new Evidence(null, files, null)), mallory);
+        }
+        Path roster = folder.resolve("ts.json");
+        Files.writeString(roster, "{\"format\": \"verdict-trusted-signers/1\", \"signers\": [{\"name\": \"Ada"
+                + " Lovelace\", \"role\": \"ml-lead\", \"keyId\": \"" + lead.identity().keyId() + "\"}]}");
+
+        String unchecked = reportHtml(pack, "--db", db.toString());
+        assertTrue(unchecked.contains("The signers were not checked against a trusted list of signers"), unchecked);
+        assertTrue(unchecked.contains("<td>Mallory</td><td>ml-lead</td><td>" + mallory.identity().keyId()
+                + "</td><td class=\"pass\">✔ valid</td><td class=\"insufficient\">? not checked against a trusted"
+                + " list</td>"), "valid, but nothing vouches for the name and role");
+
+        String checked = reportHtml(pack, "--db", db.toString(), "--trusted-signers", roster.toString(), "--replace");
+        assertFalse(checked.contains("were not checked against a trusted list"));
+        assertTrue(checked.contains("Every signer was checked against the trusted signers list ts.json"), checked);
+        assertTrue(checked.contains("<td class=\"pass\">✔ valid</td><td class=\"fail\">✘ signed by Mallory"
+                + " (ml-lead"), "the signature verifies, but the list does not accept its key");
+        assertTrue(checked.contains("a key that is not in the trusted signers list ts.json</td>"), checked);
+        assertFalse(checked.contains("<dt>Signatures</dt><dd>signed</dd>"), "an untrusted key counts towards no quorum");
+    }
+
     @Test
     void withoutADecisionLogHowToVerifyNamesNoFileTheReportDidNotWrite() throws IOException {
         String html = reportHtml(routerPack());

@@ -7,13 +7,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.verdict.core.task.Progress;
+import org.verdict.core.task.StagedFolder;
 import org.verdict.core.stats.MetricFormat;
 
 /**
@@ -43,40 +41,11 @@ public final class LogExport {
         if (checkpointSigner == null) {
             throw new LedgerException("the latest checkpoint is signed by an unregistered key; run log verify");
         }
-        Path target = out.toAbsolutePath().normalize();
-        if (Files.exists(target) && !isEmptyFolder(target)) {
+        if (Files.exists(out) && !StagedFolder.isEmptyFolder(out)) {
             throw new LedgerException(out + " already exists and is not empty; export into a new folder");
         }
-        Files.createDirectories(target.getParent());
-        Path temporary = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".part-");
-        try {
-            writeInto(temporary, log, report, checkpoint, checkpointSigner, progress);
-            Files.deleteIfExists(target);
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            deleteRecursively(temporary);
-        }
+        StagedFolder.write(out, folder -> writeInto(folder, log, report, checkpoint, checkpointSigner, progress));
         progress.update(1, "exported " + MetricFormat.count(log.records().size(), "record", "records"));
-    }
-
-    private static boolean isEmptyFolder(Path folder) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            return false;
-        }
-        try (Stream<Path> children = Files.list(folder)) {
-            return children.findAny().isEmpty();
-        }
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 
     private void writeInto(Path out, LogSnapshot log, VerificationReport report, Checkpoint checkpoint,

@@ -21,6 +21,7 @@ import org.verdict.core.pack.ModelRole;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.Task;
 import org.verdict.core.report.DecisionEvidence.SignatureEvidence;
+import org.verdict.core.report.DecisionEvidence.Trust;
 import org.verdict.core.report.ReportDocument.Block;
 import org.verdict.core.report.ReportDocument.Chart;
 import org.verdict.core.report.ReportDocument.Code;
@@ -251,6 +252,15 @@ final class ApprovalPackComposer {
                     + "shown."));
             return blocks;
         }
+        LogCheckpoint checkpoint = content.checkpoint();
+        // a name and role are what a key registered in the log: only a list kept outside it says who may sign
+        blocks.add(Paragraph.plain(checkpoint.trustedSigners() == null
+                ? "The signers were not checked against a trusted list of signers: each name and role below is what"
+                        + " the key registered in the decision log, which anyone who can write to the log can do. Give"
+                        + " report --trusted-signers FILE (in the app: Audit, Trusted signers…) to check them."
+                : "Every signer was checked against the trusted signers list " + checkpoint.trustedSigners()
+                        + ": a signature by a key the list does not name, or names with another role, counts"
+                        + " towards no quorum."));
         if (content.decisions().isEmpty()) {
             blocks.add(Paragraph.plain("No decision is recorded for this pack in the decision log given."));
         }
@@ -267,12 +277,12 @@ final class ApprovalPackComposer {
             List<List<Cell>> rows = new ArrayList<>();
             for (SignatureEvidence signature : decision.signatures()) {
                 rows.add(List.of(Cell.plain(signature.signer()), Cell.plain(signature.role()),
-                        Cell.plain(signature.keyFingerprint()), signatureCell(signature.status())));
+                        Cell.plain(signature.keyFingerprint()), signatureCell(signature.status()),
+                        trustCell(signature.trust())));
             }
             blocks.add(new Table(new EvidenceTable("Signers of record " + decision.id(),
-                    List.of("Signer", "Role", "Key fingerprint (SHA-256)", "Signature"), rows)));
+                    List.of("Signer", "Role", "Key fingerprint (SHA-256)", "Signature", "Trusted signer"), rows)));
         }
-        LogCheckpoint checkpoint = content.checkpoint();
         blocks.add(Paragraph.plain("Log checkpoint at the time of this export:"));
         blocks.add(new Facts(List.of(
                 new Fact("Records in the log", MetricFormat.count(checkpoint.treeSize())),
@@ -280,6 +290,13 @@ final class ApprovalPackComposer {
                 new Fact("Checkpoint signature", checkpoint.signatureStatus()))));
         blocks.add(Code.text(checkpoint.text().lines().toList()));
         return blocks;
+    }
+
+    private static Cell trustCell(Trust trust) {
+        if (trust == null) {
+            return new Cell("? not checked against a trusted list", Tone.INSUFFICIENT);
+        }
+        return trust.trusted() ? new Cell("✔ " + trust.text(), Tone.PASS) : new Cell("✘ " + trust.text(), Tone.FAIL);
     }
 
     private static Cell signatureCell(String status) {

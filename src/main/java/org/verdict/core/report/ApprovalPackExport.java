@@ -6,6 +6,7 @@ import java.util.List;
 import org.verdict.core.gates.CandidateReview;
 import org.verdict.core.gates.GateReview;
 import org.verdict.core.ledger.LedgerException;
+import org.verdict.core.ledger.TrustedSigners;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
@@ -30,35 +31,39 @@ public final class ApprovalPackExport {
     /**
      * @param candidateVersion the candidate to report on, or null for the pack's first candidate
      * @param decisionLog the decision log whose records about this pack to include, or null for none
+     * @param trustedSigners the organisation's list its signatures are checked against, or null: the pack then says
+     *                       that its signers were not checked against one
      * @return the HTML and PDF files written
      */
-    public List<Path> export(Path packSource, String candidateVersion, Path decisionLog, Path outDir,
-                             Progress progress) throws PackException, LedgerException, IOException {
+    public List<Path> export(Path packSource, String candidateVersion, Path decisionLog, TrustedSigners trustedSigners,
+                             Path outDir, Progress progress) throws PackException, LedgerException, IOException {
         try (ReviewPack pack = loader.load(packSource, new ProgressRange(progress, 0.0, 0.2))) {
-            return export(pack, candidateVersion, decisionLog, outDir, new ProgressRange(progress, 0.2, 1.0));
+            return export(pack, candidateVersion, decisionLog, trustedSigners, outDir,
+                    new ProgressRange(progress, 0.2, 1.0));
         }
     }
 
     /** For a pack that is already open, as in the app. */
-    public List<Path> export(ReviewPack pack, String candidateVersion, Path decisionLog, Path outDir,
-                             Progress progress) throws PackException, LedgerException, IOException {
+    public List<Path> export(ReviewPack pack, String candidateVersion, Path decisionLog, TrustedSigners trustedSigners,
+                             Path outDir, Progress progress) throws PackException, LedgerException, IOException {
         progress.update(0.0, "Judging the gates");
         CandidateReview review = gates.reviewUnderItsPolicy(pack, candidateVersion,
                 new ProgressRange(progress, 0.0, 0.6));
-        return exportReviewed(pack, review, decisionLog, outDir, new ProgressRange(progress, 0.6, 1.0));
+        return exportReviewed(pack, review, decisionLog, trustedSigners, outDir, new ProgressRange(progress, 0.6, 1.0));
     }
 
     /**
      * For a pack whose gates are already judged (the app's Gates view holds the review): judging them again would
      * repeat every comparison and bootstrap, the bulk of an export's time.
      */
-    public List<Path> exportReviewed(ReviewPack pack, CandidateReview review, Path decisionLog, Path outDir,
-                                     Progress progress) throws LedgerException, IOException {
+    public List<Path> exportReviewed(ReviewPack pack, CandidateReview review, Path decisionLog,
+                                     TrustedSigners trustedSigners, Path outDir, Progress progress)
+            throws LedgerException, IOException {
         ApprovalPackContent content = GateReviewEvidence.addTo(
                 ApprovalPackContent.of(pack, review.evidence().candidate()), review);
         if (decisionLog != null) {
             progress.update(0.0, "Verifying the decision log " + decisionLog.getFileName());
-            content = DecisionLogEvidence.addTo(content, decisionLog, new ProgressRange(progress, 0.0, 0.25));
+            content = DecisionLogEvidence.addTo(content, decisionLog, trustedSigners, new ProgressRange(progress, 0.0, 0.25));
         }
         progress.checkCancelled();
         return writer.write(content, outDir, new ProgressRange(progress, 0.25, 1.0));

@@ -2,10 +2,8 @@ package org.verdict.core.report;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,6 +12,7 @@ import org.verdict.core.ledger.CheckpointFiles;
 import org.verdict.core.ledger.SignerKey;
 import org.verdict.core.pack.Hashes;
 import org.verdict.core.task.Progress;
+import org.verdict.core.task.StagedFolder;
 
 /**
  * Writes an approval pack as {@value #HTML_FILE} and {@value #PDF_FILE}, with the decision log's checkpoint as files
@@ -21,8 +20,9 @@ import org.verdict.core.task.Progress;
  * {@value #SUMS_FILE}: the SHA-256 of every one of those files, for {@code sha256sum -c}. A writer given a signer's
  * key signs {@value #SUMS_FILE} ({@value #SUMS_SIGNATURE_FILE}, with {@value #SUMS_KEY_FILE} for openssl), so that
  * an edit of the HTML or the PDF is caught with stock tools. Nothing covers itself: the sums list every file but the
- * sums, their signature and its key. Every file is rendered in memory first and then moved into place, so a failure
- * or a cancel leaves no half-written file behind.
+ * sums, their signature and its key. Every file is rendered in memory, written into a temporary sibling folder and
+ * moved into place only when all are written ({@link StagedFolder}), so a failure (a full disk) or a cancel leaves
+ * no file of the pack behind.
  */
 public final class ApprovalPackWriter {
     public static final String HTML_FILE = "approval-pack.html";
@@ -94,10 +94,12 @@ public final class ApprovalPackWriter {
         if (!FILE_NAMES.containsAll(files.keySet())) {
             throw new IllegalStateException("FILE_NAMES misses a file written: " + files.keySet());
         }
-        Files.createDirectories(outDir);
-        for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            replace(outDir.resolve(file.getKey()), file.getValue());
-        }
+        StagedFolder.write(outDir, staging -> {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                progress.checkCancelled();
+                Files.write(staging.resolve(file.getKey()), file.getValue());
+            }
+        });
         if (signer == null) {
             // an earlier pack's signature in the folder would not be over these sums
             Files.deleteIfExists(outDir.resolve(SUMS_SIGNATURE_FILE));
@@ -141,19 +143,5 @@ public final class ApprovalPackWriter {
     /** The files of an earlier approval pack in {@code outDir} that writing one there would replace. */
     public static List<Path> filesReplacedIn(Path outDir) {
         return FILE_NAMES.stream().map(outDir::resolve).filter(Files::exists).toList();
-    }
-
-    private static void replace(Path target, byte[] bytes) throws IOException {
-        Path temporary = target.resolveSibling("." + target.getFileName() + ".part");
-        try {
-            Files.write(temporary, bytes);
-            try {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
     }
 }

@@ -17,7 +17,15 @@ public record DecisionEvidence(String id, String model, String kind, String deci
         signatures = List.copyOf(signatures);
     }
 
-    /** @param status e.g. "valid", "invalid", "missing" */
-    public record SignatureEvidence(String signer, String role, String keyFingerprint, String status) {
+    /**
+     * @param status e.g. "valid", "invalid", "missing": whether the signature is the key's over the record
+     * @param trust whether the organisation's trusted signers list accepts the key in that role; null when no list was
+     *              given (or the signature is not valid), so nothing vouches for the name and role but the key itself
+     */
+    public record SignatureEvidence(String signer, String role, String keyFingerprint, String status, Trust trust) {
+    }
+
+    /** @param text "listed in FILE", or why the list does not accept the key */
+    public record Trust(boolean trusted, String text) {
     }
 }

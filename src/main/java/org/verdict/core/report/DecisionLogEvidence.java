@@ -20,8 +20,11 @@ import org.verdict.core.ledger.Quorum;
 import org.verdict.core.ledger.RecordKind;
 import org.verdict.core.ledger.RecordSignature;
 import org.verdict.core.ledger.RegisteredSigner;
+import org.verdict.core.ledger.TrustedSigners;
+import org.verdict.core.ledger.VerificationOptions;
 import org.verdict.core.ledger.VerificationReport;
 import org.verdict.core.report.DecisionEvidence.SignatureEvidence;
+import org.verdict.core.report.DecisionEvidence.Trust;
 import org.verdict.core.stats.MetricFormat;
 import org.verdict.core.task.Progress;
 
@@ -44,16 +47,20 @@ public final class DecisionLogEvidence {
     /**
      * Reads the log read-only; nothing in it is changed.
      *
-     * @throws LogNotIntactException when the log does not verify: no approval pack is written from it
+     * @param roster the organisation's trusted signers, as {@code log verify --trusted-signers} checks them; null
+     *               when none was given, which the pack then says: a name and role are what their key registered
+     * @throws LogNotIntactException when the log shows a change: no approval pack is written from it (a signature
+     *                               the list does not accept is no change, and the pack reports it)
      */
-    public static ApprovalPackContent addTo(ApprovalPackContent content, Path db, Progress progress)
-            throws LedgerException {
+    public static ApprovalPackContent addTo(ApprovalPackContent content, Path db, TrustedSigners roster,
+                                            Progress progress) throws LedgerException {
         LogSnapshot snapshot;
         try (DecisionLog log = DecisionLog.openReadOnly(db)) {
             snapshot = log.snapshot();
         }
-        VerificationReport verification = new LogVerifier().verify(snapshot, progress);
-        if (!verification.isIntact()) {
+        VerificationReport verification = new LogVerifier().verify(snapshot,
+                new VerificationOptions(roster, null, false), progress);
+        if (verification.isTampered()) {
             throw new LogNotIntactException(db, verification, REFUSED);
         }
         List<DecisionEvidence> decisions = new ArrayList<>();
@@ -64,9 +71,10 @@ public final class DecisionLogEvidence {
                 continue;
             }
             included.add(record.recordId());
-            decisions.add(decision(record, decision.get(), snapshot, verification));
+            decisions.add(decision(record, decision.get(), snapshot, verification, roster));
         }
-        LogCheckpoint checkpoint = snapshot.latestCheckpoint().map(c -> checkpoint(c, snapshot, verification)).orElse(null);
+        LogCheckpoint checkpoint = snapshot.latestCheckpoint()
+                .map(c -> checkpoint(c, snapshot, verification, roster)).orElse(null);
         return content.withDecisions(decisions, checkpoint);
     }
 
@@ -79,13 +87,20 @@ public final class DecisionLogEvidence {
     }
 
     private static DecisionEvidence decision(LoggedRecord record, DecisionRecord decision, LogSnapshot snapshot,
-                                             VerificationReport verification) {
+                                             VerificationReport verification, TrustedSigners roster) {
         List<SignatureEvidence> signatures = new ArrayList<>();
         for (RecordSignature signature : record.signatures()) {
             RegisteredSigner signer = snapshot.signers().get(signature.keyId());
             LogVerifier.SignatureCheck check = LogVerifier.checkSignature(snapshot, record, signature, null);
+            Trust trust = null;
+            if (roster != null && check.isValid()) {
+                LogVerifier.SignatureCheck listed = LogVerifier.checkSignature(snapshot, record, signature, roster);
+                trust = new Trust(listed.isValid(), listed.isValid()
+                        ? "listed in " + roster.source().getFileName() : listed.problem());
+            }
             signatures.add(new SignatureEvidence(signer == null ? "unknown signer" : signer.name(),
-                    signer == null ? "–" : signer.role(), signature.keyId(), check.isValid() ? "valid" : check.problem()));
+                    signer == null ? "–" : signer.role(), signature.keyId(), check.isValid() ? "valid" : check.problem(),
+                    trust));
         }
         Quorum quorum = verification.quorums().get(record.sequence());
         String status = quorum == null ? "–" : quorum.label();
@@ -105,12 +120,17 @@ public final class DecisionLogEvidence {
                 decision.decisionDate(), what, rationale, signatures, status, record.recordId());
     }
 
-    private static LogCheckpoint checkpoint(Checkpoint checkpoint, LogSnapshot snapshot, VerificationReport verification) {
-        String status = "✔ valid; the whole log verifies ("
-                + MetricFormat.count(verification.recordCount(), "record", "records") + ")";
+    private static LogCheckpoint checkpoint(Checkpoint checkpoint, LogSnapshot snapshot, VerificationReport verification,
+                                            TrustedSigners roster) {
+        String records = MetricFormat.count(verification.recordCount(), "record", "records");
+        String status = verification.isIntact() ? "✔ valid; the whole log verifies (" + records + ")"
+                : "✔ valid; the log shows no change (" + records + "), but " + MetricFormat.count(
+                        verification.problems().size(), "problem breaks", "problems break") + " the trusted signers"
+                        + " list " + roster.source().getFileName() + ", the first: " + verification.problems().get(0);
         RegisteredSigner signer = snapshot.signers().get(checkpoint.keyId());
         return new LogCheckpoint(checkpoint.treeSize(), checkpoint.rootHashHex(), status, checkpoint.toJson(),
                 signer == null ? null : checkpoint, signer == null ? null : signer.name() + " (" + signer.role() + ")",
-                signer == null ? null : signer.publicKeyPem());
+                signer == null ? null : signer.publicKeyPem(),
+                roster == null ? null : roster.source().getFileName().toString());
     }
 }

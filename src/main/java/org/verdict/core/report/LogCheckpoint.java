@@ -10,7 +10,10 @@ package org.verdict.core.report;
  * @param signed the checkpoint itself, written next to the pack as files an auditor keeps (null: print only)
  * @param signer who signed it, as {@code name (role)}
  * @param signerPublicKeyPem the signer's public key, written next to the checkpoint for openssl
+ * @param trustedSigners the file name of the trusted signers list the log's signatures were checked against, or null
+ *                       when none was given (the pack then says its signers were not checked against one)
  */
 public record LogCheckpoint(long treeSize, String rootHash, String signatureStatus, String text,
-                            org.verdict.core.ledger.Checkpoint signed, String signer, String signerPublicKeyPem) {
+                            org.verdict.core.ledger.Checkpoint signed, String signer, String signerPublicKeyPem,
+                            String trustedSigners) {
 }

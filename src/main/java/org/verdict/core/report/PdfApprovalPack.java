@@ -18,6 +18,9 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.font.PDCIDFontType2;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -77,6 +80,7 @@ final class PdfApprovalPack {
     private final Map<PDFont, CmapLookup> cmaps = new HashMap<>();
     /** Each font's file, and the Arabic shaping made from it when a text first needs it. */
     private final Map<PDFont, String> fontFiles = new HashMap<>();
+    private final List<TrueTypeFont> faces = new ArrayList<>();
     private final Map<PDFont, ArabicShaping> shapings = new HashMap<>();
     private PdfBoxGraphics2DFontTextDrawer chartText;
     private PDPage page;
@@ -132,6 +136,11 @@ final class PdfApprovalPack {
             pdf.save(bytes);
             return bytes.toByteArray();
         } finally {
+            // loaded from a parsed face, the fonts do not close it themselves; the subsets are embedded on save
+            for (TrueTypeFont face : faces) {
+                face.close();
+            }
+            faces.clear();
             pdf = null;
             out = null;
             page = null;
@@ -148,7 +157,12 @@ final class PdfApprovalPack {
 
     private PDFont font(String fileName) throws IOException {
         try (InputStream in = ReportFonts.open(fileName)) {
-            PDFont loaded = PDType0Font.load(pdf, in, true);
+            TrueTypeFont face = new TTFParser().parse(new RandomAccessReadBuffer(in));
+            // PDFBox would apply the face's GSUB ligatures as it encodes text, so that "ff" in a hash drew, and copied
+            // out, as U+FB00; Arabic is shaped before (ArabicShaping), so no text needs the font's substitutions
+            face.setEnableGsub(false);
+            faces.add(face);
+            PDFont loaded = PDType0Font.load(pdf, face, true);
             fontFiles.put(loaded, fileName);
             return loaded;
         }

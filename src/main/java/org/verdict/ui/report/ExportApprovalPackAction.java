@@ -17,6 +17,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
 import org.verdict.core.gates.CandidateReview;
 import org.verdict.core.ledger.LogNotIntactException;
+import org.verdict.core.ledger.TrustedSigners;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.report.ApprovalPackExport;
 import org.verdict.core.report.ApprovalPackWriter;
@@ -50,26 +51,28 @@ public final class ExportApprovalPackAction {
     /** Writes an approval pack, judging the gates first or from a review already judged. */
     public interface Exporter {
         /** Judges the gates of {@code candidate} (null: the pack's first), then writes. */
-        List<Path> judgeAndExport(ReviewPack pack, String candidate, Path decisionLog, Path folder, Progress progress)
-                throws Exception;
+        List<Path> judgeAndExport(ReviewPack pack, String candidate, Path decisionLog, TrustedSigners trustedSigners,
+                                  Path folder, Progress progress) throws Exception;
 
         /** Writes {@code review} as it is. */
-        List<Path> exportJudged(ReviewPack pack, CandidateReview review, Path decisionLog, Path folder,
-                                Progress progress) throws Exception;
+        List<Path> exportJudged(ReviewPack pack, CandidateReview review, Path decisionLog,
+                                TrustedSigners trustedSigners, Path folder, Progress progress) throws Exception;
 
         /** The app's exporter. */
         static Exporter of(ApprovalPackExport export) {
             return new Exporter() {
                 @Override
-                public List<Path> judgeAndExport(ReviewPack pack, String candidate, Path decisionLog, Path folder,
-                                                 Progress progress) throws Exception {
-                    return export.export(pack, candidate, decisionLog, folder, progress);
+                public List<Path> judgeAndExport(ReviewPack pack, String candidate, Path decisionLog,
+                                                 TrustedSigners trustedSigners, Path folder, Progress progress)
+                        throws Exception {
+                    return export.export(pack, candidate, decisionLog, trustedSigners, folder, progress);
                 }
 
                 @Override
                 public List<Path> exportJudged(ReviewPack pack, CandidateReview review, Path decisionLog,
-                                               Path folder, Progress progress) throws Exception {
-                    return export.exportReviewed(pack, review, decisionLog, folder, progress);
+                                               TrustedSigners trustedSigners, Path folder, Progress progress)
+                        throws Exception {
+                    return export.exportReviewed(pack, review, decisionLog, trustedSigners, folder, progress);
                 }
             };
         }
@@ -86,6 +89,7 @@ public final class ExportApprovalPackAction {
     private final Supplier<Optional<Path>> lastFolder;
     private final Supplier<String> selectedCandidate;
     private final Supplier<Path> decisionStore;
+    private final Supplier<Path> trustedSigners;
     private final ResourceBundle text;
 
     /**
@@ -95,13 +99,15 @@ public final class ExportApprovalPackAction {
      * @param selectedCandidate the candidate the user is comparing, or null for the pack's first
      * @param decisionStore the decision log the app records into; its records about the pack are included when
      *                      the file exists
+     * @param trustedSigners the trusted signers list chosen in the Audit view, or null: the pack then says its
+     *                       signers were not checked against one
      * @param text the app's messages bundle
      */
     public ExportApprovalPackAction(Exporter export, JudgedReviews judged, BackgroundExecutor executor,
                                     ActivityMonitor activity, ProblemDialog problems, Supplier<Window> owner,
                                     FolderChooser folderChooser, Supplier<Optional<Path>> lastFolder,
                                     Supplier<String> selectedCandidate, Supplier<Path> decisionStore,
-                                    ResourceBundle text) {
+                                    Supplier<Path> trustedSigners, ResourceBundle text) {
         this.export = export;
         this.judged = judged;
         this.executor = executor;
@@ -112,6 +118,7 @@ public final class ExportApprovalPackAction {
         this.lastFolder = lastFolder;
         this.selectedCandidate = selectedCandidate;
         this.decisionStore = decisionStore;
+        this.trustedSigners = trustedSigners;
         this.text = text;
     }
 
@@ -166,12 +173,15 @@ public final class ExportApprovalPackAction {
     public SampledProgress exportTo(ReviewPack pack, Path folder) {
         String candidate = selectedCandidate.get();
         Path store = decisionStore.get();
+        Path rosterFile = trustedSigners.get();
         Optional<CandidateReview> review = judged.of(pack, candidate);
         return executor.<List<Path>>run(progress -> {
                     Path decisionLog = store != null && Files.exists(store) ? store : null;
+                    TrustedSigners roster = decisionLog == null || rosterFile == null ? null
+                            : TrustedSigners.read(rosterFile);
                     return review.isPresent()
-                            ? export.exportJudged(pack, review.get(), decisionLog, folder, progress)
-                            : export.judgeAndExport(pack, candidate, decisionLog, folder, progress);
+                            ? export.exportJudged(pack, review.get(), decisionLog, roster, folder, progress)
+                            : export.judgeAndExport(pack, candidate, decisionLog, roster, folder, progress);
                 })
                 .showProgressIn(activity, text.getString("export.activity"))
                 .onSuccess(this::showWritten)

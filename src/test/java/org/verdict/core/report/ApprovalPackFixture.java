@@ -126,10 +126,12 @@ final class ApprovalPackFixture {
                         new CheckResult("Label quality", Outcome.INSUFFICIENT_EVIDENCE, "no annotations.csv")),
                 List.of(new DecisionEvidence("7", "support-router", "promotion", "2026-11-20", "hold",
                         "German tickets regress; retrain with more German data first.",
-                        List.of(new SignatureEvidence("Ada Example", "ML lead", "3f2a…9c01", "valid")),
+                        List.of(new SignatureEvidence("Ada Example", "ML lead", "3f2a…9c01", "valid",
+                                new DecisionEvidence.Trust(true, "listed in trusted-signers.json"))),
                         "complete", "9c1b2d3e4f5a69788796a5b4c3d2e1f0aabbccddeeff00112233445566778899")),
                 new LogCheckpoint(7, "5d1e0c2b3a4958677685a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3", "✔ valid",
-                        "verdict-log checkpoint\n7\nXR4MKzpJWGd3aaS0w9Hg+ai3xtXk86KxwNno96a1xNM=\n", null, null, null),
+                        "verdict-log checkpoint\n7\nXR4MKzpJWGd3aaS0w9Hg+ai3xtXk86KxwNno96a1xNM=\n", null, null, null,
+                        "trusted-signers.json"),
                 evidenceHashes, new ApprovalPackContent.PolicyEvidence("policy.json",
                         "0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9"));
     }

@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -25,6 +27,7 @@ import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.task.CancelledException;
@@ -153,6 +156,30 @@ class ApprovalPackWriterTest {
         }
     }
 
+    /** Text copied out of the PDF must be the characters printed: a hash with "ff" once came out as U+FB00. */
+    @Test
+    void pdfTextHasNoLigaturesAndEveryEvidenceHashCopiesVerbatim() throws IOException {
+        ApprovalPackContent content = ApprovalPackFixture.content(Map.of("manifest.json", "00ff".repeat(16),
+                "primary.csv", "ff1f".repeat(16)));
+        StringBuilder glyphs = new StringBuilder();
+        String text;
+        try (PDDocument document = Loader.loadPDF(writer.pdf(content))) {
+            // each glyph's own Unicode, as pdftotext and a viewer copy it: getText alone folds ligatures back (NFKC)
+            text = new PDFTextStripper() {
+                @Override
+                protected void writeString(String string, List<TextPosition> positions) throws IOException {
+                    positions.forEach(position -> glyphs.append(position.getUnicode()));
+                    super.writeString(string, positions);
+                }
+            }.getText(document);
+        }
+        assertFalse(glyphs.codePoints().anyMatch(c -> c >= 0xFB00 && c <= 0xFB06), "no ligature (ﬀ ﬁ ﬂ …) drawn");
+        assertTrue(text.contains("fingerprint"), "the column header keeps its letters");
+        for (String hash : content.evidenceHashes().values()) {
+            assertTrue(text.contains(hash), hash);
+        }
+    }
+
     @Test
     void pdfChartsAreVectorFormsNotImages() throws IOException {
         try (PDDocument document = Loader.loadPDF(writer.pdf(ApprovalPackFixture.content(HASHES)))) {
@@ -180,6 +207,56 @@ class ApprovalPackWriterTest {
         assertThrows(CancelledException.class,
                 () -> writer.write(ApprovalPackFixture.content(HASHES), cancelledOut, cancelled));
         assertFalse(Files.exists(cancelledOut));
+    }
+
+    @Test
+    void aFailureWhileWritingLeavesNoFileOfThePackAndNoTemporaryFolder(@TempDir Path folder) throws IOException {
+        // the failure strikes once the first file is on disk, as a full disk would
+        Path fresh = folder.resolve("fresh");
+        assertThrows(CancelledException.class,
+                () -> writer.write(ApprovalPackFixture.content(HASHES), fresh, failingAfterFirstFileWritten()));
+        assertFalse(Files.exists(fresh), "no half pack (a SHA256SUMS naming files that are not there)");
+
+        Path earlier = folder.resolve("earlier");
+        writer.write(ApprovalPackFixture.content(HASHES), earlier, Progress.NONE);
+        Files.writeString(earlier.resolve("notes.txt"), "the board's own notes");
+        Map<String, byte[]> before = new TreeMap<>();
+        try (Stream<Path> files = Files.list(earlier)) {
+            for (Path file : files.toList()) {
+                before.put(file.getFileName().toString(), Files.readAllBytes(file));
+            }
+        }
+        assertThrows(CancelledException.class, () -> writer.write(ApprovalPackFixture.content(HASHES), earlier,
+                failingAfterFirstFileWritten()));
+        try (Stream<Path> files = Files.list(earlier)) {
+            List<Path> after = files.sorted().toList();
+            assertEquals(before.keySet().stream().toList(), after.stream().map(f -> f.getFileName().toString()).toList());
+            for (Path file : after) {
+                assertArrayEquals(before.get(file.getFileName().toString()), Files.readAllBytes(file), file.toString());
+            }
+        }
+        try (Stream<Path> left = Files.list(folder)) {
+            assertEquals(List.of("earlier"), left.map(f -> f.getFileName().toString()).toList(),
+                    "the temporary folder is deleted");
+        }
+    }
+
+    /** Lets the first file be written, then fails. */
+    private static Progress failingAfterFirstFileWritten() {
+        return new Progress() {
+            private boolean writing;
+            private int checks;
+
+            @Override
+            public void update(double fraction, String message) {
+                writing |= message.startsWith("Writing");
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return writing && ++checks > 1;
+            }
+        };
     }
 
     private static int count(String text, String part) {

@@ -43,7 +43,7 @@ class DecisionLogEvidenceTest {
         ApprovalPackContent content = ApprovalPackFixture.content(LedgerFixtures.packHashes())
                 .withDecisions(List.of(), null);
 
-        ApprovalPackContent withLog = DecisionLogEvidence.addTo(content, db, Progress.NONE);
+        ApprovalPackContent withLog = DecisionLogEvidence.addTo(content, db, null, Progress.NONE);
 
         assertEquals(List.of("promotion", "amendment"), withLog.decisions().stream().map(DecisionEvidence::kind)
                 .toList(), "the records about another pack or another model are left out; the amendment of ours is in");
@@ -51,7 +51,8 @@ class DecisionLogEvidenceTest {
         assertEquals("support-router", first.model());
         assertEquals(promotion.recordId(), first.payloadSha256());
         assertEquals("promote candidate 43 over production 42", first.decision());
-        assertEquals(List.of(new SignatureEvidence("Ada Lovelace", "ml-lead", lead.identity().keyId(), "valid")),
+        assertEquals(List.of(new SignatureEvidence("Ada Lovelace", "ml-lead", lead.identity().keyId(), "valid",
+                        null)),
                 first.signatures());
         assertEquals("signed", first.quorum());
         DecisionEvidence amendment = withLog.decisions().get(1);
@@ -82,7 +83,7 @@ class DecisionLogEvidenceTest {
                 .withDecisions(List.of(), null);
 
         LogNotIntactException refused = assertThrows(LogNotIntactException.class,
-                () -> DecisionLogEvidence.addTo(content, db, Progress.NONE));
+                () -> DecisionLogEvidence.addTo(content, db, null, Progress.NONE));
 
         assertTrue(refused.getMessage().startsWith("the decision log " + db + " does not verify, so no approval pack"
                 + " was written and no checkpoint is given out (whoever keeps it would hold a changed history as"

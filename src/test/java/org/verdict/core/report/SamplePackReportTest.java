@@ -38,7 +38,7 @@ class SamplePackReportTest {
         PackLoader loader = new PackLoader();
         List<Path> written = new ApprovalPackExport(loader,
                 new GateReview(new ComparisonEngine(), loader, new SuiteReader(), new PolicyReader()),
-                new ApprovalPackWriter()).export(SAMPLE, null, null, out, Progress.NONE);
+                new ApprovalPackWriter()).export(SAMPLE, null, null, null, out, Progress.NONE);
 
         String html = Files.readString(written.get(0), StandardCharsets.UTF_8);
         try (Stream<Path> files = Files.walk(SAMPLE)) {
@@ -83,11 +83,11 @@ class SamplePackReportTest {
         GateReview gates = new GateReview(new ComparisonEngine(), loader, new SuiteReader(), new PolicyReader());
         ReviewPack pack = loader.load(SAMPLE, Progress.NONE);
         List<Path> judgedHere = new ApprovalPackExport(loader, gates, new ApprovalPackWriter())
-                .export(pack, null, null, out.resolve("judged-here"), Progress.NONE);
+                .export(pack, null, null, null, out.resolve("judged-here"), Progress.NONE);
         CandidateReview review = gates.reviewUnderItsPolicy(pack, null, Progress.NONE);
         // no GateReview at all: the export cannot judge the gates again, it must use the review it is given
         List<Path> reused = new ApprovalPackExport(loader, null, new ApprovalPackWriter())
-                .exportReviewed(pack, review, null, out.resolve("reused"), Progress.NONE);
+                .exportReviewed(pack, review, null, null, out.resolve("reused"), Progress.NONE);
         assertArrayEquals(Files.readAllBytes(judgedHere.get(0)), Files.readAllBytes(reused.get(0)));
     }
 }

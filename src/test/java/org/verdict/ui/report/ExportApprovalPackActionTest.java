@@ -32,6 +32,7 @@ import org.verdict.core.gates.CandidateReview;
 import org.verdict.core.gates.GateReview;
 import org.verdict.core.gates.policy.PolicyReader;
 import org.verdict.core.gates.suites.SuiteReader;
+import org.verdict.core.ledger.TrustedSigners;
 import org.verdict.core.ledger.LedgerFixtures;
 import org.verdict.core.ledger.TamperedStore;
 import org.verdict.core.pack.PackFixture;
@@ -97,7 +98,7 @@ class ExportApprovalPackActionTest {
                                             String candidate, Path decisionStore) {
         return new ExportApprovalPackAction(export, judged, executor, new ActivityMonitor(() -> 0),
                 new ProblemDialog(text), () -> owner, chooser, () -> Optional.ofNullable(lastFolder),
-                () -> candidate, () -> decisionStore, text);
+                () -> candidate, () -> decisionStore, () -> null, text);
     }
 
     @Test
@@ -134,18 +135,20 @@ class ExportApprovalPackActionTest {
     private ExportApprovalPackAction.Exporter noting(List<String> calls, List<CandidateReview> written) {
         return new ExportApprovalPackAction.Exporter() {
             @Override
-            public List<Path> judgeAndExport(ReviewPack pack, String candidate, Path decisionLog, Path out,
+            public List<Path> judgeAndExport(ReviewPack pack, String candidate, Path decisionLog,
+                                             TrustedSigners trustedSigners, Path out,
                                              Progress progress) throws Exception {
                 calls.add("judged again");
-                return exporter.judgeAndExport(pack, candidate, decisionLog, out, progress);
+                return exporter.judgeAndExport(pack, candidate, decisionLog, trustedSigners, out, progress);
             }
 
             @Override
-            public List<Path> exportJudged(ReviewPack pack, CandidateReview review, Path decisionLog, Path out,
+            public List<Path> exportJudged(ReviewPack pack, CandidateReview review, Path decisionLog,
+                                           TrustedSigners trustedSigners, Path out,
                                            Progress progress) throws Exception {
                 calls.add("written as judged");
                 written.add(review);
-                return exporter.exportJudged(pack, review, decisionLog, out, progress);
+                return exporter.exportJudged(pack, review, decisionLog, trustedSigners, out, progress);
             }
         };
     }
