@@ -1,6 +1,7 @@
 package org.verdict.ui.compare;
 
 import java.text.MessageFormat;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,6 +43,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -349,7 +351,7 @@ public final class CompareView {
         model.chartKindProperty().addListener((obs, old, kind) -> redrawChart());
     }
 
-    private HBox pickers() {
+    private FlowPane pickers() {
         ComboBox<String> candidate = new ComboBox<>(model.candidates());
         candidate.setId("candidatePicker");
         candidate.valueProperty().bindBidirectional(model.candidateProperty());
@@ -436,12 +438,23 @@ public final class CompareView {
         whileShown(FOREST_KEY, () -> showChartOf(kinds, forest));
         whileShown(PER_MODEL_KEY, () -> showChartOf(kinds, perModel));
 
+        // A window too narrow for the pickers and the chart buttons on one line puts the buttons on the next: a row
+        // of fixed width pushed them, the table's last columns and the summary past the window's edge (1000×620).
+        // On one line the spacer keeps the buttons at the right.
         Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(12, candidateLabel, labelled("compare.metric", metric),
-                labelled("compare.dimension", dimension), spacer, showChart, new HBox(forest, perModel));
+        HBox chartButtons = new HBox(12, showChart, new HBox(forest, perModel));
+        chartButtons.setAlignment(Pos.CENTER_LEFT);
+        FlowPane bar = new FlowPane(12, 8, candidateLabel, labelled("compare.metric", metric),
+                labelled("compare.dimension", dimension), spacer, chartButtons);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("compare-pickers");
+        spacer.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> {
+            double used = bar.getChildren().stream().filter(child -> child != spacer && child.isManaged())
+                    .mapToDouble(child -> child.prefWidth(-1) + bar.getHgap()).sum();
+            double room = bar.getWidth() - bar.snappedLeftInset() - bar.snappedRightInset() - used - bar.getHgap();
+            return Math.max(0, Math.floor(room) - 1);
+        }, bar.widthProperty(), candidateLabel.managedProperty(), metric.widthProperty(), dimension.widthProperty(),
+                chartButtons.widthProperty(), textScale));
         return bar;
     }
 
@@ -631,7 +644,11 @@ public final class CompareView {
         // listed blank lines when the name was moved into the label), and verdict.css shows the label alone.
         for (TableColumn<ComparisonRow, ?> column : table.getColumns()) {
             Label header = new Label();
-            header.textProperty().bind(column.textProperty());
+            // where the cells put a value over its interval, so does the header ("Δ" / "[unadjusted 95% CI]"): on
+            // one line it was the widest column in large text, and both models' values made room for it
+            header.textProperty().bind(Bindings.createStringBinding(() -> valuesOverIntervals.get()
+                    ? ComparisonRow.valueOverInterval(column.getText()) : column.getText(),
+                    column.textProperty(), valuesOverIntervals));
             String tipKey = column.getId() + ".tooltip";
             if (text.containsKey(tipKey)) {
                 header.setTooltip(new Tooltip(text.getString(tipKey)));
@@ -690,8 +707,21 @@ public final class CompareView {
                 e.consume();
             }
         });
+        // Columns hidden for lack of room are named above the header, with where to find them again: an adjusted
+        // p a board member has to hunt for in the column menu is as good as missing.
+        Label hiddenColumns = new Label();
+        hiddenColumns.setId("compareHiddenColumns");
+        hiddenColumns.getStyleClass().add("hint");
+        hiddenColumns.setWrapText(true);
+        hiddenColumns.setMinHeight(Region.USE_PREF_SIZE);
+        hiddenColumns.textProperty().bind(Bindings.createStringBinding(() -> fittedColumns.hiddenForRoom().isEmpty()
+                ? "" : MessageFormat.format(text.getString("compare.hiddenForRoom"), fittedColumns.hiddenForRoom()
+                        .stream().map(TableColumn::getText).collect(Collectors.joining(", "))),
+                fittedColumns.hiddenForRoom()));
+        hiddenColumns.visibleProperty().bind(hiddenColumns.textProperty().isNotEmpty());
+        hiddenColumns.managedProperty().bind(hiddenColumns.visibleProperty());
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox area = new VBox(8, tools, table);
+        VBox area = new VBox(8, tools, hiddenColumns, table);
         area.setPadding(new Insets(8, 0, 0, 0));
         return area;
     }
@@ -735,7 +765,10 @@ public final class CompareView {
     }
 
     private String verdictShown(ComparisonRow row) {
-        return WrappingCell.lines(row.verdictText(), valuesOverIntervals.get() ? VERDICT_LINE_CHARS_BESIDE : VERDICT_LINE_CHARS);
+        int lineChars = valuesOverIntervals.get() ? VERDICT_LINE_CHARS_BESIDE : VERDICT_LINE_CHARS;
+        // the verdict on its line, the reason a number stands without its interval wrapped under it
+        return Arrays.stream(row.verdictCell().split("\n")).map(part -> WrappingCell.lines(part, lineChars))
+                .collect(Collectors.joining("\n"));
     }
 
     private String details(ComparisonRow row) {

@@ -77,7 +77,7 @@ class GatesViewModelTest {
         // the counts, then the names
         assertEquals("Candidate 2 may not replace production 1 yet.", model.headlineProperty().get());
         assertEquals(count(model, GateOutcome.PASS) + " passed · 1 failed · " + count(model,
-                GateOutcome.INSUFFICIENT_EVIDENCE) + " lacks evidence · " + count(model, GateOutcome.NOT_APPLICABLE)
+                GateOutcome.INSUFFICIENT_EVIDENCE) + " insufficient evidence · " + count(model, GateOutcome.NOT_APPLICABLE)
                 + " not evaluated (optional evidence absent)", model.countsProperty().get());
         assertTrue(model.detailsProperty().get().startsWith("Failing: Safety."), model.detailsProperty().get());
         assertEquals("Candidate 2 may not replace production 1 yet. " + model.countsProperty().get() + ". "
