@@ -1,7 +1,6 @@
 package org.verdict.ui.compare;
 
 import java.text.MessageFormat;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -83,6 +82,10 @@ public final class CompareView {
      * column narrows to the longest of those lines.
      */
     static final int VERDICT_LINE_CHARS_BESIDE = 14;
+    /** A header longer than this stands over its interval's name where the cells do ("Δ" / "[unadjusted 95% CI]"). */
+    private static final int SPLIT_HEADER_CHARS = 14;
+    /** The reason under a verdict (an unstable slice's, an agreement bound's note) wraps at this many characters. */
+    private static final int REASON_LINE_CHARS = 22;
     /**
      * Beside the chart, a single slice longer than this takes two lines: on one, "segment=enterprise" widens the column
      * by the few pixels that, at 1366×768, push the adjusted p out of view.
@@ -540,7 +543,23 @@ public final class CompareView {
         hint.setMinWidth(0);
         hint.visibleProperty().bind(Bindings.createBooleanBinding(() -> hint.getWidth() >= hint.prefWidth(-1) - 0.5,
                 hint.widthProperty(), hint.fontProperty(), hint.textProperty()));
-        HBox tools = new HBox(12, filter, onlyWorse, unadjusted, hint);
+        // Columns hidden for lack of room are named beside the filter, in the hint's place, with where to find them
+        // again (wrapping there when long): an adjusted p a board member has to hunt for in the column menu is as good
+        // as missing.
+        Label hiddenColumns = new Label();
+        hiddenColumns.setId("compareHiddenColumns");
+        hiddenColumns.getStyleClass().add("hint");
+        hiddenColumns.setWrapText(true);
+        hiddenColumns.setMinWidth(0);
+        HBox.setHgrow(hiddenColumns, Priority.ALWAYS);
+        hiddenColumns.textProperty().bind(Bindings.createStringBinding(() -> fittedColumns.hiddenForRoom().isEmpty()
+                ? "" : MessageFormat.format(text.getString("compare.hiddenForRoom"), fittedColumns.hiddenForRoom()
+                        .stream().map(TableColumn::getText).collect(Collectors.joining(", "))),
+                fittedColumns.hiddenForRoom()));
+        hiddenColumns.visibleProperty().bind(hiddenColumns.textProperty().isNotEmpty());
+        hiddenColumns.managedProperty().bind(hiddenColumns.visibleProperty());
+        hint.managedProperty().bind(hiddenColumns.visibleProperty().not());
+        HBox tools = new HBox(12, filter, onlyWorse, unadjusted, hint, hiddenColumns);
         tools.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("compareTable");
@@ -647,6 +666,7 @@ public final class CompareView {
             // where the cells put a value over its interval, so does the header ("Δ" / "[unadjusted 95% CI]"): on
             // one line it was the widest column in large text, and both models' values made room for it
             header.textProperty().bind(Bindings.createStringBinding(() -> valuesOverIntervals.get()
+                    && column.getText().length() > SPLIT_HEADER_CHARS
                     ? ComparisonRow.valueOverInterval(column.getText()) : column.getText(),
                     column.textProperty(), valuesOverIntervals));
             String tipKey = column.getId() + ".tooltip";
@@ -707,21 +727,8 @@ public final class CompareView {
                 e.consume();
             }
         });
-        // Columns hidden for lack of room are named above the header, with where to find them again: an adjusted
-        // p a board member has to hunt for in the column menu is as good as missing.
-        Label hiddenColumns = new Label();
-        hiddenColumns.setId("compareHiddenColumns");
-        hiddenColumns.getStyleClass().add("hint");
-        hiddenColumns.setWrapText(true);
-        hiddenColumns.setMinHeight(Region.USE_PREF_SIZE);
-        hiddenColumns.textProperty().bind(Bindings.createStringBinding(() -> fittedColumns.hiddenForRoom().isEmpty()
-                ? "" : MessageFormat.format(text.getString("compare.hiddenForRoom"), fittedColumns.hiddenForRoom()
-                        .stream().map(TableColumn::getText).collect(Collectors.joining(", "))),
-                fittedColumns.hiddenForRoom()));
-        hiddenColumns.visibleProperty().bind(hiddenColumns.textProperty().isNotEmpty());
-        hiddenColumns.managedProperty().bind(hiddenColumns.visibleProperty());
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox area = new VBox(8, tools, hiddenColumns, table);
+        VBox area = new VBox(8, tools, table);
         area.setPadding(new Insets(8, 0, 0, 0));
         return area;
     }
@@ -766,9 +773,11 @@ public final class CompareView {
 
     private String verdictShown(ComparisonRow row) {
         int lineChars = valuesOverIntervals.get() ? VERDICT_LINE_CHARS_BESIDE : VERDICT_LINE_CHARS;
-        // the verdict on its line, the reason a number stands without its interval wrapped under it
-        return Arrays.stream(row.verdictCell().split("\n")).map(part -> WrappingCell.lines(part, lineChars))
-                .collect(Collectors.joining("\n"));
+        String[] parts = row.verdictCell().split("\n", 2);
+        // the verdict on its line, the reason a number stands without its interval under it, in lines a little
+        // longer than a verdict's: at 14 characters "class fraud_report has 4 examples here" took five
+        return WrappingCell.lines(parts[0], lineChars) + (parts.length == 1 ? ""
+                : "\n" + WrappingCell.lines(parts[1], Math.max(lineChars, REASON_LINE_CHARS)));
     }
 
     private String details(ComparisonRow row) {

@@ -345,8 +345,24 @@ public final class CompareViewModel {
                 current.options().correction().otherSlices(family) + notShown,
                 Math.round(current.options().confidenceLevel() * 100), bandText(current.options(), selected),
                 classesWorse(current))
+                + agreementNotes(results)
                 + (anyBound ? " " + MessageFormat.format(text.getString("compare.summaryBound"),
                         SliceResult.BOUND_MARK, selected.wireName()) : "");
+    }
+
+    /**
+     * The CLI's Notes of the slices whose Δ interval is the agreement bound, once per note with how many slices it
+     * holds for: " On 11 slices both models give every example here the same score: Δ is 0 there and its interval the
+     * agreement bound (hover a row)." Empty when none is.
+     */
+    private String agreementNotes(List<SliceResult> results) {
+        Map<String, Long> slicesPerNote = results.stream().map(ComparisonRow::agreementNote)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.groupingBy(note -> note,
+                        java.util.LinkedHashMap::new, java.util.stream.Collectors.counting()));
+        StringBuilder notes = new StringBuilder();
+        slicesPerNote.forEach((note, slices) -> notes.append(' ').append(MessageFormat.format(
+                text.getString("compare.summaryAgreement"), slices, note)));
+        return notes.toString();
     }
 
     /**

@@ -82,10 +82,9 @@ public final class ComparisonRow {
     }
 
     /**
-     * The Verdict cell: the verdict, and under it in words why a number of the row stands without its interval (an
-     * unstable slice: "unstable:" / "class fraud_report has 4 examples here") or why Δ's interval is a bound (both models
-     * give every example the same score). The rest of a long reason is in the tooltips; other verdicts read as
-     * {@link #verdictText()}.
+     * The Verdict cell: the verdict, and under it in words why the row's numbers stand without their interval (an
+     * unstable slice: "unstable:" / "class fraud_report has 4 examples here"); the rest of the reason is in the
+     * tooltips. Other verdicts read as {@link #verdictText()}.
      */
     public String verdictCell() {
         return verdictCell;
@@ -211,12 +210,17 @@ public final class ComparisonRow {
     }
 
     private static String formatVerdictCell(SliceResult result, String verdict) {
-        if (result.isUnstable()) {
-            return verdict + ":\n" + firstClause(result.unstableReason());
-        }
+        return result.isUnstable() ? verdict + ":\n" + firstClause(result.unstableReason()) : verdict;
+    }
+
+    /**
+     * The note of a slice whose Δ interval is the agreement bound ("both models give every example here the same
+     * score"), as the CLI's Notes give it; null for other slices.
+     */
+    public static String agreementNote(SliceResult result) {
         boolean agreementBound = AgreementBound.TEST.equals(result.test())
                 || AgreementBound.SAME_RANKING_TEST.equals(result.test());
-        return agreementBound && result.note() != null ? verdict + ":\n" + result.note() : verdict;
+        return agreementBound ? result.note() : null;
     }
 
     /** "class E has 3 examples here" of "class E has 3 examples here; the bootstrap cannot measure …". */

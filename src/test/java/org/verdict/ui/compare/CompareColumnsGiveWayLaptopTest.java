@@ -35,7 +35,7 @@ import org.verdict.ui.theme.Appearance;
 /**
  * Which Compare columns give way, and in what order, at a laptop's size and in a window narrowed below it: slice,
  * verdict, n, Δ and both models' values stay; the test, the p and the adjusted p make room first, and the columns
- * hidden for room are named above the header. A narrow window wraps the pickers' line rather than push the chart
+ * hidden for room are named beside the filter, above the header. A narrow window wraps the pickers' line rather than push the chart
  * buttons and the table's columns past its edge.
  */
 @ExtendWith(ApplicationExtension.class)

@@ -118,7 +118,7 @@ class ComparisonRowTest {
 
     /** Δ 0.000 with an interval around it, on identical scores: the CLI's note says why, and so does the row. */
     @Test
-    void identicalScoresSayHowTheIntervalCameAboutInTheVerdictCellAndTheRowTooltip() {
+    void identicalScoresSayHowTheIntervalCameAboutInTheRowTooltipAndTheSummary() {
         String note = "both models give every example here the same score";
         SliceResult identical = new SliceResult(ReportFixture.slice("contract", "one_year"), 1794, Metric.ROC_AUC, true,
                 new MetricEstimate(0.881, new Interval(0.862, 0.898)), new MetricEstimate(0.881, new Interval(0.862,
@@ -127,12 +127,12 @@ class ComparisonRowTest {
         ComparisonRow row = new ComparisonRow(identical);
         String pattern = ResourceBundle.getBundle("org.verdict.ui.messages").getString("compare.rowDetails");
 
-        assertEquals("inconclusive:\n" + note, row.verdictCell());
+        assertEquals(note, ComparisonRow.agreementNote(identical), "the summary line counts the slices it holds for");
         assertTrue(row.details(pattern, "test").endsWith("\n" + note), row.details(pattern, "test"));
-        assertEquals("inconclusive", new ComparisonRow(new SliceResult(ReportFixture.slice("contract", "month"), 3869,
+        assertEquals(null, ComparisonRow.agreementNote(new SliceResult(ReportFixture.slice("contract", "month"), 3869,
                 Metric.ROC_AUC, true, new MetricEstimate(0.87, new Interval(0.86, 0.88)), new MetricEstimate(0.87,
                 new Interval(0.86, 0.88)), 0.001, new Interval(-0.02, 0.02), new Interval(-0.02, 0.02), 0.9, 0.9,
-                "delong", Verdict.INCONCLUSIVE, null, null, null, null)).verdictCell(), "no note, the verdict alone");
+                "delong", Verdict.INCONCLUSIVE, null, null, null, null)), "a tested slice has no agreement note");
     }
 
     @Test
