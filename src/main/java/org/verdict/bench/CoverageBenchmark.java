@@ -33,7 +33,7 @@ import org.verdict.core.task.Progress;
  * [--only parts] [--sizes n,…]}.
  *
  * <p>Each replicate draws a fresh evaluation set from a {@link Superpopulation} (binary; multiclass with a rare
- * class; regression in dollars; null and non-null effects; 30 to 10,000 rows), runs the real comparison engine on
+ * class; regression in dollars; the binary rows as a two-class multiclass pack; null and non-null effects; 30 to 10,000 rows), runs the real comparison engine on
  * it and reads its JSON — the output scripts read — and counts whether each interval (production, candidate, Δ, every
  * metric) covers the superpopulation's value ({@link PopulationTruth}, computed on millions of rows by independent
  * code). Fairness disparities are checked against their exact values ({@link FairnessPopulation}). The family-wise
@@ -260,7 +260,7 @@ public final class CoverageBenchmark {
         long seed = 1;
         int threads = Runtime.getRuntime().availableProcessors();
         int truthRows = 2_000_000;
-        Set<String> parts = Set.of("binary", "multiclass", "regression", "fairness", "fwer");
+        Set<String> parts = Set.of("binary", "multiclass", "regression", "two-class", "fairness", "fwer");
         int[] sizes = SIZES;
         boolean sizesGiven = false;
         for (int i = 0; i < args.length; i++) {
@@ -276,7 +276,7 @@ public final class CoverageBenchmark {
                 }
                 default -> {
                     System.err.println("usage: CoverageBenchmark [--replicates N] [--seed S] [--threads T] "
-                            + "[--truth-rows N] [--only binary,multiclass,regression,fairness,fwer] "
+                            + "[--truth-rows N] [--only binary,multiclass,regression,two-class,fairness,fwer] "
                             + "[--sizes 30,50,200,1000,10000]");
                     System.exit(2);
                 }

@@ -23,7 +23,13 @@ enum Superpopulation {
     /** Four classes with priors .55 / .27 / .15 / .03 (the last is rare); per-class accuracy differs by class. */
     MULTICLASS(Task.MULTICLASS),
     /** House prices in dollars (log-normal around $300k) with multiplicative errors and 3 % gross errors. */
-    REGRESSION(Task.REGRESSION);
+    REGRESSION(Task.REGRESSION),
+    /**
+     * The binary superpopulation's labels and thresholded predictions in a multiclass pack of two classes ("no",
+     * "yes"): a yes/no task declared multiclass gets macro_f1, weighted_f1 and cohen_kappa, whose small-sample
+     * intervals the four-class population cannot measure (its rare class withholds macro_f1 at n ≤ 50).
+     */
+    TWO_CLASS(Task.MULTICLASS, "two-class");
 
     enum Effect {
         NULL("null"), NON_NULL("effect");
@@ -47,13 +53,19 @@ enum Superpopulation {
     private static final double[] PRIORS = {0.55, 0.27, 0.15, 0.03};
 
     final Task task;
+    private final String label;
 
     Superpopulation(Task task) {
+        this(task, task.wireName());
+    }
+
+    Superpopulation(Task task, String label) {
         this.task = task;
+        this.label = label;
     }
 
     String label() {
-        return task.wireName();
+        return label;
     }
 
     /**
@@ -86,6 +98,7 @@ enum Superpopulation {
             case BINARY -> binary(effect, rows, ids.build(), slices, random);
             case MULTICLASS -> multiclass(effect, rows, ids.build(), slices, random);
             case REGRESSION -> regression(effect, rows, ids.build(), slices, random);
+            case TWO_CLASS -> twoClass(binary(effect, rows, ids.build(), slices, random));
         };
     }
 
@@ -114,6 +127,15 @@ enum Superpopulation {
         }
         return new EvaluationTable("primary.csv", Task.BINARY, rows, ids, List.of("no", "yes"), labels, null, slices,
                 List.of(), predictions);
+    }
+
+    /** The same rows as a multiclass table: the classes "no" and "yes", each model's predicted class, no scores. */
+    private static EvaluationTable twoClass(EvaluationTable binary) {
+        Map<String, ModelPredictions> predictions = new LinkedHashMap<>();
+        binary.predictions().forEach((version, p) ->
+                predictions.put(version, new ModelPredictions(version, p.classCodes(), null, null)));
+        return new EvaluationTable(binary.fileName(), Task.MULTICLASS, binary.rowCount(), binary.exampleIds(),
+                binary.classes(), binary.labelCodes(), null, binary.sliceColumns(), List.of(), predictions);
     }
 
     private static EvaluationTable multiclass(Effect effect, int rows, ExampleIds ids,
