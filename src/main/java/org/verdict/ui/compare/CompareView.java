@@ -154,6 +154,8 @@ public final class CompareView {
      */
     private final javafx.beans.property.BooleanProperty chartBeside = new javafx.beans.property.SimpleBooleanProperty();
     private final ToggleButton showChart = new ToggleButton();
+    /** The line naming the columns hidden for room when the filter's line has no room for it. */
+    private Label hiddenColumnsLine;
     /** Whether the chart has more rows than fit its pane, so that it scrolls. */
     private final javafx.beans.property.BooleanProperty manySlices = new javafx.beans.property.SimpleBooleanProperty();
     /** Large text on a short view; a field, because a binding only listened to would be garbage-collected. */
@@ -196,6 +198,10 @@ public final class CompareView {
         root.setId("compareView");
         root.getStyleClass().add("view");
         root.setPadding(new Insets(14, 16, 10, 16));
+        // The view takes the window's width, never its children's minimum: beside the chart the split's minimum
+        // follows its own width, which held the view at 1366 px in a window narrowed to 1000 (cut at the right, no
+        // scroll bar). Given the window's width, the layout switches to stacked and the columns give way.
+        root.setMinWidth(0);
 
         Label summary = new Label();
         summary.setId("compareSummary");
@@ -543,24 +549,40 @@ public final class CompareView {
         hint.setMinWidth(0);
         hint.visibleProperty().bind(Bindings.createBooleanBinding(() -> hint.getWidth() >= hint.prefWidth(-1) - 0.5,
                 hint.widthProperty(), hint.fontProperty(), hint.textProperty()));
-        // Columns hidden for lack of room are named beside the filter, in the hint's place, with where to find them
-        // again (wrapping there when long): an adjusted p a board member has to hunt for in the column menu is as good
-        // as missing.
-        Label hiddenColumns = new Label();
-        hiddenColumns.setId("compareHiddenColumns");
-        hiddenColumns.getStyleClass().add("hint");
-        hiddenColumns.setWrapText(true);
-        hiddenColumns.setMinWidth(0);
-        HBox.setHgrow(hiddenColumns, Priority.ALWAYS);
-        hiddenColumns.textProperty().bind(Bindings.createStringBinding(() -> fittedColumns.hiddenForRoom().isEmpty()
-                ? "" : MessageFormat.format(text.getString("compare.hiddenForRoom"), fittedColumns.hiddenForRoom()
-                        .stream().map(TableColumn::getText).collect(Collectors.joining(", "))),
-                fittedColumns.hiddenForRoom()));
-        hiddenColumns.visibleProperty().bind(hiddenColumns.textProperty().isNotEmpty());
-        hiddenColumns.managedProperty().bind(hiddenColumns.visibleProperty());
-        hint.managedProperty().bind(hiddenColumns.visibleProperty().not());
-        HBox tools = new HBox(12, filter, onlyWorse, unadjusted, hint, hiddenColumns);
+        HBox tools = new HBox(12, filter, onlyWorse, unadjusted, hint);
         tools.setAlignment(Pos.CENTER_LEFT);
+        // Columns hidden for lack of room are named just above the header, with where to find them again: an
+        // adjusted p a board member has to hunt for in the column menu is as good as missing. On the filter's line,
+        // in the hint's place, where it fits there whole; else on a line of its own, wrapped.
+        javafx.beans.binding.StringBinding hiddenText = Bindings.createStringBinding(
+                () -> fittedColumns.hiddenForRoom().isEmpty() ? "" : MessageFormat.format(
+                        text.getString("compare.hiddenForRoom"), fittedColumns.hiddenForRoom().stream()
+                                .map(TableColumn::getText).collect(Collectors.joining(", "))),
+                fittedColumns.hiddenForRoom());
+        Label hiddenBeside = new Label();
+        hiddenBeside.getStyleClass().add("hint");
+        hiddenBeside.textProperty().bind(hiddenText);
+        Label hiddenBelow = new Label();
+        hiddenBelow.getStyleClass().add("hint");
+        hiddenBelow.setWrapText(true);
+        hiddenBelow.setMinHeight(Region.USE_PREF_SIZE);
+        hiddenBelow.textProperty().bind(hiddenText);
+        javafx.beans.binding.BooleanBinding fitsBeside = Bindings.createBooleanBinding(() -> tools.getWidth()
+                        - filter.getWidth() - onlyWorse.getWidth() - unadjusted.getWidth() - 3 * tools.getSpacing()
+                        >= hiddenBeside.prefWidth(-1),
+                tools.widthProperty(), filter.widthProperty(), onlyWorse.widthProperty(),
+                unadjusted.widthProperty(), hiddenText, hiddenBeside.fontProperty());
+        hiddenBeside.visibleProperty().bind(hiddenText.isNotEmpty().and(fitsBeside));
+        hiddenBeside.managedProperty().bind(hiddenBeside.visibleProperty());
+        hiddenBelow.visibleProperty().bind(hiddenText.isNotEmpty().and(fitsBeside.not()));
+        hiddenBelow.managedProperty().bind(hiddenBelow.visibleProperty());
+        hiddenBeside.idProperty().bind(Bindings.when(hiddenBeside.visibleProperty())
+                .then("compareHiddenColumns").otherwise("compareHiddenColumnsBeside"));
+        hiddenBelow.idProperty().bind(Bindings.when(hiddenBelow.visibleProperty())
+                .then("compareHiddenColumns").otherwise("compareHiddenColumnsBelow"));
+        hint.managedProperty().bind(hiddenText.isEmpty());
+        tools.getChildren().add(hiddenBeside);
+        hiddenColumnsLine = hiddenBelow;
 
         table.setId("compareTable");
         Label placeholder = new Label();
@@ -728,7 +750,7 @@ public final class CompareView {
             }
         });
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox area = new VBox(8, tools, table);
+        VBox area = new VBox(8, tools, hiddenColumnsLine, table);
         area.setPadding(new Insets(8, 0, 0, 0));
         return area;
     }

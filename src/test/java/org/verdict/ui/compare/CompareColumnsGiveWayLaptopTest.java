@@ -63,7 +63,9 @@ class CompareColumnsGiveWayLaptopTest {
                 new ChartPane(appearance, text, extension -> Optional.empty(), executor),
                 new DividerMemory(UserSettings.load(folder.resolve("settings.json"))));
         // a maximised window's content on a 1366×768 laptop
-        scene = new Scene((javafx.scene.Parent) view.node(), 1242, 620);
+        // in a pane's centre, as the main window holds it: a scene root is always as wide as the scene, a centre
+        // only down to its minimum width
+        scene = new Scene(new javafx.scene.layout.BorderPane(view.node()), 1242, 620);
         appearance.applyTo(scene.getRoot());
         stage.setScene(scene);
         stage.sizeToScene();
