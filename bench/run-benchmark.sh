@@ -8,7 +8,7 @@
 #   - the peer, bench/peer_sklearn.py (accuracy, f1, roc_auc, DeLong, a 1000-replicate bootstrap per slice), in the
 #     first --peer-runs rounds.
 # Prints min / median / max per contender (wall time and peak RSS; the median CPU time, user + system, is steadier on a
-# busy machine), the load average before and after, and the ratio peer / Verdict.
+# busy machine, and its two parts), the load average before and after, and the ratio peer / Verdict.
 #
 # Usage: bench/run-benchmark.sh [--rows N] [--runs R] [--peer-runs P] [--jar JAR] [--variant 'LABEL=JVM OPTIONS']...
 #                               [--command 'VERDICT ARGUMENTS']
@@ -69,13 +69,15 @@ measure() {
   if [ "$status" -gt 1 ]; then
     echo "$label failed: $*" >&2; exit 1
   fi
-  local wall rss
+  local wall rss user sys
   wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$TIMES" \
          | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
   rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$TIMES")
-  cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$TIMES")
-  echo "$label $wall $rss $cpu" >> "$RESULTS"
-  printf '  %-28s %7.2f s  %5d MB  %6.2f s CPU\n' "$label" "$wall" $((rss / 1024)) "$cpu"
+  user=$(sed -n 's/.*User time (seconds): //p' "$TIMES")
+  sys=$(sed -n 's/.*System time (seconds): //p' "$TIMES")
+  echo "$label $wall $rss $user $sys" >> "$RESULTS"
+  printf '  %-28s %7.2f s  %5d MB  %6.2f s CPU (%.2f user, %.2f sys)\n' "$label" "$wall" $((rss / 1024)) \
+         "$(echo "$user $sys" | awk '{ print $1 + $2 }')" "$user" "$sys"
 }
 
 read -r -a arguments <<< "${COMMAND//PACK/$PACK}"
@@ -107,15 +109,16 @@ echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 import statistics, sys
 runs = {}
 for line in open(sys.argv[1]):
-    label, wall, rss, cpu = line.split()
-    runs.setdefault(label, []).append((float(wall), int(rss) / 1024, float(cpu)))
+    label, wall, rss, user, sys_ = line.split()
+    runs.setdefault(label, []).append((float(wall), int(rss) / 1024, float(user) + float(sys_), float(user), float(sys_)))
 print(f"{'contender':28} {'runs':>4}  {'wall min / median / max (s)':>28}  {'peak RSS min / median / max (MB)':>33}"
-      f"  {'CPU median (s)':>14}")
+      f"  {'CPU median (s)':>14}  {'user / sys medians (s)':>22}")
 for label, values in runs.items():
     walls, rsses = sorted(v[0] for v in values), sorted(v[1] for v in values)
     print(f"{label:28} {len(values):4}  {walls[0]:8.2f} {statistics.median(walls):8.2f} {walls[-1]:8.2f}"
           f"  {rsses[0]:10.0f} {statistics.median(rsses):10.0f} {rsses[-1]:10.0f}"
-          f"  {statistics.median(v[2] for v in values):14.2f}")
+          f"  {statistics.median(v[2] for v in values):14.2f}"
+          f"  {statistics.median(v[3] for v in values):10.2f} {statistics.median(v[4] for v in values):11.2f}")
 peer = runs.get("peer:pandas+sklearn")
 if peer:
     peer_median = statistics.median(v[0] for v in peer)

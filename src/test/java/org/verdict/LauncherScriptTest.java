@@ -51,6 +51,16 @@ class LauncherScriptTest {
         assertFalse(options.contains("-XX:TieredStopAtLevel=1"), options.toString());
     }
 
+    @Test
+    void transparentHugePagesAreAskedForOnlyWhereTheSystemLeavesThemToEachProgram() throws Exception {
+        // Where the setting is "never", JDK 17.0.15 warns on standard output about the flag: it would corrupt --json.
+        Path setting = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        boolean madvise = Files.isReadable(setting) && Files.readString(setting).contains("[madvise]");
+        Path pack = pack("small", "{\"format\": \"verdict-pack/1\"}", 0);
+        List<String> options = launched("gate", pack.toString());
+        assertEquals(madvise, options.contains("-XX:+UseTransparentHugePages"), options.toString());
+    }
+
     /** A pack folder of about {@code bytes} whose manifest is {@code manifest}. */
     private Path pack(String name, String manifest, int bytes) throws IOException {
         Path pack = Files.createDirectories(folder.resolve(name));
