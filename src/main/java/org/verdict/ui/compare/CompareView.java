@@ -360,7 +360,7 @@ public final class CompareView {
         model.chartKindProperty().addListener((obs, old, kind) -> redrawChart());
     }
 
-    private FlowPane pickers() {
+    private HBox pickers() {
         ComboBox<String> candidate = new ComboBox<>(model.candidates());
         candidate.setId("candidatePicker");
         candidate.valueProperty().bindBidirectional(model.candidateProperty());
@@ -447,23 +447,19 @@ public final class CompareView {
         whileShown(FOREST_KEY, () -> showChartOf(kinds, forest));
         whileShown(PER_MODEL_KEY, () -> showChartOf(kinds, perModel));
 
-        // A window too narrow for the pickers and the chart buttons on one line puts the buttons on the next: a row
-        // of fixed width pushed them, the table's last columns and the summary past the window's edge (1000×620).
-        // On one line the spacer keeps the buttons at the right.
-        Region spacer = new Region();
+        // A window too narrow for the pickers and the chart buttons on one line wraps the pickers: a row of fixed
+        // width pushed the buttons, the table's last columns and the summary past the window's edge (1000×620).
+        FlowPane pickers = new FlowPane(12, 8, candidateLabel, labelled("compare.metric", metric),
+                labelled("compare.dimension", dimension));
+        pickers.setAlignment(Pos.CENTER_LEFT);
+        pickers.setMinWidth(0);
+        HBox.setHgrow(pickers, Priority.ALWAYS);
         HBox chartButtons = new HBox(12, showChart, new HBox(forest, perModel));
         chartButtons.setAlignment(Pos.CENTER_LEFT);
-        FlowPane bar = new FlowPane(12, 8, candidateLabel, labelled("compare.metric", metric),
-                labelled("compare.dimension", dimension), spacer, chartButtons);
+        chartButtons.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(12, pickers, chartButtons);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("compare-pickers");
-        spacer.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> {
-            double used = bar.getChildren().stream().filter(child -> child != spacer && child.isManaged())
-                    .mapToDouble(child -> child.prefWidth(-1) + bar.getHgap()).sum();
-            double room = bar.getWidth() - bar.snappedLeftInset() - bar.snappedRightInset() - used - bar.getHgap();
-            return Math.max(0, Math.floor(room) - 1);
-        }, bar.widthProperty(), candidateLabel.managedProperty(), metric.widthProperty(), dimension.widthProperty(),
-                chartButtons.widthProperty(), textScale));
         return bar;
     }
 
