@@ -459,6 +459,11 @@ public final class CompareView {
         chartButtons.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(12, pickers, chartButtons);
         bar.setAlignment(Pos.CENTER_LEFT);
+        // its height is asked at its wrap length (400 px by default, two lines in large text): the room it has
+        pickers.prefWrapLengthProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(0, bar.getWidth() - bar.snappedLeftInset() - bar.snappedRightInset()
+                        - chartButtons.getWidth() - bar.getSpacing()),
+                bar.widthProperty(), chartButtons.widthProperty()));
         bar.getStyleClass().add("compare-pickers");
         return bar;
     }
