@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -57,6 +58,45 @@ class TargetUnitCommandsTest {
         CliRun r2 = CliRun.verdict("compare", pack(MANIFEST).toString(), "--metric", "r2");
         assertTrue(r2.out().startsWith("houses: production 1 vs candidate 2, r2 (higher is better)"), r2.out());
         assertFalse(r2.out().contains("$"), r2.out());
+    }
+
+    /**
+     * A signed record's key metrics carry the unit, judged or stated without one, so an auditor reading the record
+     * later knows its mae is in dollars.
+     */
+    @Test
+    void aSignedRecordsMaeCarriesItsUnit() throws Exception {
+        Path pack = pack(MANIFEST);
+        Path passphrase = BoardKeys.create(folder);
+        Path db = folder.resolve("decisions.db");
+        String record = """
+                {"kind": "promotion", "model": "houses", "decisionDate": "2026-11-20", "decision": "hold",
+                 "rationale": "the candidate is $5,000 worse", "dataSnapshot": "2026-10",
+                 "candidateVersion": "2", "productionVersion": "1", "riskTier": 2,
+                 "evaluationSummary": {"gates": []%s}, "approvers": ["Ada Lovelace"]}
+                """;
+        Files.writeString(folder.resolve("judged.json"), record.formatted(""));
+        // stated as a board member would type it: the numbers, no unit
+        Files.writeString(folder.resolve("stated.json"), record.formatted(", \"keyMetrics\": [{\"metric\": \"mae\","
+                + " \"production\": 10000, \"candidate\": 15000, \"delta\": 5000}]"));
+        for (String file : List.of("judged.json", "stated.json")) {
+            CliRun append = CliRun.verdict("log", "append", "--db", db.toString(), "--record",
+                    folder.resolve(file).toString(), "--pack", pack.toString(), "--key",
+                    folder.resolve("keys").resolve("ada-lovelace.key.json").toString(), "--passphrase-file",
+                    passphrase.toString());
+            assertEquals(0, append.exitCode(), append.err());
+        }
+
+        CliRun list = CliRun.verdict("log", "list", "--db", db.toString(), "--json");
+        assertEquals(0, list.exitCode(), list.err());
+        for (JsonNode listed : new ObjectMapper().readTree(list.out())) {
+            JsonNode mae = listed.get("record").get("evaluationSummary").get("keyMetrics").get(0);
+            assertEquals("mae", mae.get("metric").asText());
+            assertEquals("USD", mae.get("unit").asText(), mae.toString());
+            // production is off by $10,000 on average, the candidate by $15,000 (see pack())
+            assertEquals(10_000, mae.get("production").asDouble(), 1e-9);
+            assertEquals(5_000, mae.get("delta").asDouble(), 1e-9);
+        }
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.verdict.core.ledger.RecordedOutcomes;
 import org.verdict.core.ledger.SignerKey;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.pack.TargetUnit;
 import org.verdict.core.summary.SummaryPacks;
 import org.verdict.core.task.Progress;
 import picocli.CommandLine.Command;
@@ -116,7 +117,7 @@ public final class AppendCommand extends LedgerCommand {
             throw new LedgerException("cannot judge the gates of " + pack + ": " + e.getMessage(), e);
         }
         EvaluationSummary judged = RecordedOutcomes.summaryOf(review);
-        EvaluationSummary stated = record.evaluationSummary();
+        EvaluationSummary stated = withTargetUnit(record.evaluationSummary(), loaded.manifest().model().targetUnit());
         if (stated == null || stated.gates().isEmpty()) {
             DecisionRecord filled = record.withEvaluationSummary(new EvaluationSummary(judged.gates(),
                     stated == null || stated.keyMetrics().isEmpty() ? judged.keyMetrics() : stated.keyMetrics()));
@@ -133,7 +134,16 @@ public final class AppendCommand extends LedgerCommand {
         if (!differences.isEmpty()) {
             throw refused(differences);
         }
-        return record;
+        return record.withEvaluationSummary(stated);
+    }
+
+    /**
+     * The stated summary with the pack's target unit on each metric in the target's units that states none: a record
+     * signed now says its mae is in dollars, whoever wrote its file.
+     */
+    private static EvaluationSummary withTargetUnit(EvaluationSummary stated, TargetUnit unit) {
+        return stated == null ? null : new EvaluationSummary(stated.gates(),
+                stated.keyMetrics().stream().map(m -> m.inTargetUnit(unit)).toList());
     }
 
     private LedgerException refused(List<String> differences) {

@@ -703,20 +703,20 @@ final class SliceAnalysis {
     /**
      * Balanced accuracy is the mean of the classes' recalls, each a rate of that class's labelled rows: given the
      * class counts, a mean of independent binomial rates, whose MOVER-Wilson interval (Zou, Huang &amp; Zhang 2009)
-     * replaces the cell bootstrap's BCa. With a rare class of 5–10 examples the BCa interval of a better model lay
-     * above its true value in 6.1–6.5 % of slices and below it in 0.6 % (candidate, 200 rows: 91.9–92.7 % in the
-     * coverage benchmark; docs/statistics.md, "Each model's interval"). Withheld intervals (an unstable slice) stay
-     * withheld: the rule that a class with fewer than 5 examples leaves the average without an interval holds alike.
+     * stands in for the cell bootstrap's BCa (not computed for it). With a rare class of 5–10 examples the BCa
+     * interval of a better model lay above its true value in 6.1–6.5 % of slices and below it in 0.6 % (candidate,
+     * 200 rows: 91.9–92.7 % in the coverage benchmark; docs/statistics.md, "Each model's interval"). An unstable
+     * slice keeps its models without an interval: the rule that a class with fewer than 5 examples leaves the average
+     * without one holds alike.
      */
     private MetricComparison withMoverWilsonBalancedAccuracy(MetricComparison comparison, ConfusionMatrix[] point,
                                                              boolean[] averagedClasses) {
+        if (comparison.unstableReason() != null) {
+            return comparison;
+        }
         double level = options.confidenceLevel();
-        boolean withheld = comparison.unstableReason() != null;
-        return withModelIntervals(comparison,
-                withheld && comparison.production() != null && comparison.production().ci() == null ? null
-                        : recallMean(point[0], averagedClasses, level),
-                withheld && comparison.candidate() != null && comparison.candidate().ci() == null ? null
-                        : recallMean(point[1], averagedClasses, level));
+        return withModelIntervals(comparison, recallMean(point[0], averagedClasses, level),
+                recallMean(point[1], averagedClasses, level));
     }
 
     /** The MOVER-Wilson interval of the mean recall over the averaged classes (null: the classes labelled). */
@@ -1746,12 +1746,15 @@ final class SliceAnalysis {
      * ({@code leaveOneOut[model][cell]}, {@code counts[cell]} rows each). cohen_kappa: Fisher's z interval,
      * weighted_f1: the logit interval, each with the exact jackknife's variance. At 30–50 rows the cell bootstrap's BCa covered
      * them in 96–99 %, with almost no interval above the truth: a few wrong rows make the jackknife's acceleration
-     * large, and it stretches the lower arm too far (docs/statistics.md, "Each model's interval"). The other metrics:
-     * BCa with the jackknife's acceleration.
+     * large, and it stretches the lower arm too far (docs/statistics.md, "Each model's interval"). precision, f1 and
+     * balanced_accuracy: none here, as {@link #countMetrics} gives them their closed form ({@link
+     * #withWilsonIntervals}, {@link #withMoverWilsonBalancedAccuracy}) whatever the bootstrap's would be. The other
+     * metrics: BCa with the jackknife's acceleration.
      */
     private ModelInterval cellModelInterval(Metric metric, double[][] leaveOneOut, long[] counts) {
         double level = options.confidenceLevel();
         return switch (metric) {
+            case PRECISION, F1, BALANCED_ACCURACY -> (model, value, replicates) -> null;
             case COHEN_KAPPA, WEIGHTED_F1 -> (model, value, replicates) -> {
                 double variance = ResampledDistribution.jackknifeVariance(leaveOneOut[model], counts);
                 if (!(variance > 0)) {

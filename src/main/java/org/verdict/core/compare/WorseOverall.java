@@ -1,7 +1,10 @@
 package org.verdict.core.compare;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.stats.MetricFormat;
 
 /**
@@ -16,18 +19,26 @@ public record WorseOverall(String subject, SliceResult result) {
 
     /**
      * What is significantly worse overall beside the primary metric, whose verdict the gates judge: each other metric
-     * whose overall slice is worse, then each class whose recall over the whole table is worse (multiclass), which an
-     * average over the classes may hide. Only findings the interval beside them shows: an unstable Δ or an interval
-     * spanning every value is no finding, as Compare labels it.
+     * whose overall slice is worse (recall and tpr, one quantity, once), then each class whose recall over the whole
+     * table is worse (multiclass), which an average over the classes may hide. Only findings the interval beside them
+     * shows: an unstable Δ or an interval spanning every value is no finding, as Compare labels it.
      */
     public static List<WorseOverall> of(ComparisonReport report) {
         Stream<WorseOverall> metrics = report.results().stream()
-                .filter(r -> r.slice().isOverall() && r.metric() != report.primaryMetric() && isFinding(r))
-                .map(r -> new WorseOverall(r.metric().wireName(), r));
+                .filter(r -> r.slice().isOverall() && r.metric() == r.metric().quantity()
+                        && r.metric() != report.primaryMetric().quantity() && isFinding(r))
+                .map(r -> new WorseOverall(subject(r.metric()), r));
         Stream<WorseOverall> classes = report.worseClassRecalls().stream()
                 .filter(c -> isFinding(c.result()))
                 .map(ClassRecall::change);
         return Stream.concat(metrics, classes).toList();
+    }
+
+    /** "recall (= tpr)": a quantity under the docs' name, with its other name, whose row Compare shows too. */
+    private static String subject(Metric metric) {
+        String aliases = Arrays.stream(Metric.values()).filter(m -> m != metric && m.quantity() == metric)
+                .map(Metric::wireName).collect(Collectors.joining(", "));
+        return aliases.isEmpty() ? metric.wireName() : metric.wireName() + " (= " + aliases + ")";
     }
 
     private static boolean isFinding(SliceResult r) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.verdict.core.compare.ComparisonEngine;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.ComparisonReport;
@@ -98,32 +100,59 @@ public final class GateReview {
         String chosen = manifest.requestedCandidate(candidate);
         Metric metric = Metric.fromWireName(manifest.primaryMetric()).orElseThrow();
         double level = policy.confidenceLevel();
-        PackSuites suites = suiteReader.read(pack.root(), manifest, phase(progress, 0, 0.1));
-        progress.checkCancelled();
+        // the suites, the held-out set, fairness and the counts need only the loaded pack and the policy: read on a
+        // thread of their own while this one waits for the comparisons, whose serial steps (ranking, cutting, the
+        // verdicts) leave the second core idle
+        CompletableFuture<PackEvidence> packEvidence = CompletableFuture.supplyAsync(() -> {
+            try {
+                return packEvidence(pack, production, chosen, policy, progress);
+            } catch (PackException e) {
+                throw new CompletionException(e);
+            }
+        }, work -> {
+            Thread thread = new Thread(work, "verdict-gate-evidence");
+            thread.setDaemon(true);
+            thread.start();
+        });
         ComparisonOptions every = new ComparisonOptions(level, ComparisonOptions.DEFAULTS.minSliceSize(),
                 ComparisonOptions.DEFAULTS.minDetectableEffect(), ComparisonOptions.DEFAULTS.bootstrapReplicates(),
                 policy.seed(), ComparisonOptions.DEFAULTS.correction(), List.of())
                 .withTargetUnit(manifest.model().targetUnit());
         ComparisonOptions options = forEvidence ? every : every.withPrimaryMetricOnly();
         String name = manifest.model().name();
-        // the primary comparison reads its verdicts in the margin gate 1 judges against, so the evidence and the
-        // approval pack never call "no significant difference" what the gate calls a possible loss beyond the
-        // margin; language parity keeps E, the tolerance it is documented to judge against
-        // every metric and class recall: the gate's output names what else is significantly worse overall
-        ComparisonReport primary = summaryComparison.compare(pack, chosen,
-                every.withPrimaryBand(PrimaryBand.ofPolicy(metric, policy.primary().margin(), false)),
-                phase(progress, 0.1, 0.45));
         Optional<PrimarySummary> summary = SummaryPacks.primaryOf(pack);
         String languageColumn = policy.languageParity().column();
-        Optional<ComparisonReport> languages = summary.isPresent()
-                ? summary.filter(s -> s.layout().sliceColumns().contains(languageColumn))
-                        .map(s -> summaryComparison.compareColumn(manifest, s, chosen, languageColumn, options,
-                                phase(progress, 0.45, 0.6)))
-                : onlyColumn(pack.primary(), languageColumn)
-                        .map(table -> engine.compare(name, table, production, chosen, metric, options,
-                                phase(progress, 0.45, 0.6)));
-        Optional<HeldOutSet> heldOut = HeldOutSet.read(pack, loader, phase(progress, 0.6, 0.65));
-        Optional<HeldOutSet.Comparison> holdout = heldOut.filter(set -> forEvidence)
+        // a problem the reading meets stops the comparisons: it is the one to report, and without delay
+        Progress comparing = stoppedBy(progress, packEvidence);
+        ComparisonReport primary;
+        Optional<ComparisonReport> languages;
+        try {
+            // the primary comparison reads its verdicts in the margin gate 1 judges against, so the evidence and the
+            // approval pack never call "no significant difference" what the gate calls a possible loss beyond the
+            // margin; language parity keeps E, the tolerance it is documented to judge against
+            // every metric and class recall: the gate's output names what else is significantly worse overall
+            primary = summaryComparison.compare(pack, chosen,
+                    every.withPrimaryBand(PrimaryBand.ofPolicy(metric, policy.primary().margin(), false)),
+                    phase(comparing, 0, 0.45));
+            languages = summary.isPresent()
+                    ? summary.filter(s -> s.layout().sliceColumns().contains(languageColumn))
+                            .map(s -> summaryComparison.compareColumn(manifest, s, chosen, languageColumn, options,
+                                    phase(comparing, 0.45, 0.6)))
+                    : onlyColumn(pack.primary(), languageColumn)
+                            .map(table -> engine.compare(name, table, production, chosen, metric, options,
+                                    phase(comparing, 0.45, 0.6)));
+        } catch (RuntimeException e) {
+            // the pack (a .zip's unpacked copy) may be closed as soon as this returns: the reading ends first
+            packEvidence.exceptionally(failure -> null).join();
+            if (packEvidence.isCompletedExceptionally()) {
+                await(packEvidence); // throws what the reading met
+            }
+            throw e;
+        }
+        progress.update(0.6, "reading safety, fairness, latency and the other suites");
+        PackEvidence read = await(packEvidence);
+        PackSuites suites = read.suites();
+        Optional<HeldOutSet.Comparison> holdout = read.heldOut().filter(set -> forEvidence)
                 .map(set -> set.compare(engine, manifest, chosen, options, phase(progress, 0.65, 0.85)));
         progress.update(0.85, "measuring safety, fairness, latency and the other suites");
         progress.checkCancelled();
@@ -131,34 +160,73 @@ public final class GateReview {
         Task task = manifest.task();
         String fairnessUnavailable = task.isClassification() ? null
                 : "fairness rates (selection rate, TPR, FPR) need a classification task; this one is regression";
-        Optional<FairnessEvidence> fairness = task.isClassification()
-                && !manifest.primarySuite().sensitive().isEmpty()
-                ? Optional.of(fairness(pack, production, chosen, policy)) : Optional.empty();
-        PrimaryCounts counts = summary.map(s -> summaryCounts(manifest, s))
-                .orElseGet(() -> PrimaryCounts.of(pack.primary()));
+        PrimaryCounts counts = read.counts();
         Long positives = task == Task.BINARY
                 ? counts.perClass()[counts.classes().indexOf(manifest.model().positiveLabel())] : null;
         ReviewEvidence evidence = new ReviewEvidence(name, task, metric, production, chosen,
                 manifest.model().riskTier(), primary, positives, languages,
                 suites.safety().map(s -> SafetyEvidence.of(s, production, chosen, level)),
-                fairness, fairnessUnavailable,
+                read.fairness(), fairnessUnavailable,
                 suites.latency().map(s -> LatencyEvidence.of(s, level)),
                 suites.canary().flatMap(days -> CanaryEvidence.of(days, production, chosen, level)),
                 suites.metricHistory(),
                 suites.humanBaseline().map(s -> HumanBaselineEvidence.of(s, chosen, level)),
                 suites.holdoutGroup().map(HoldoutGroupEvidence::of),
                 holdout, suites);
+        List<GateResult> dataValidation = new DataValidator(policy, manifest.model().riskTier())
+                .validate(counts, read.heldOut(), suites, read.inputHashes());
+        GateEvaluation gates = new GateEvaluator(policy).evaluate(evidence, dataValidation);
+        progress.update(1, "gates judged");
+        return new CandidateReview(policy, evidence, gates, new TriggerEvaluator(policy).evaluate(suites, metric,
+                manifest.model().targetUnit()));
+    }
+
+    /** What the gates read of the pack besides its comparisons. */
+    private record PackEvidence(PackSuites suites, Optional<HeldOutSet> heldOut, Optional<FairnessEvidence> fairness,
+                                PrimaryCounts counts, Set<String> inputHashes) {
+    }
+
+    /**
+     * The pack's suites, its held-out set (read for the contamination check, compared by the caller if at all),
+     * fairness and the counts the data validation checks, in the order a problem with them was always reported.
+     * Reports no progress (the comparisons running meanwhile do), but stops when the review is cancelled.
+     */
+    private PackEvidence packEvidence(ReviewPack pack, String production, String candidate, GatePolicy policy,
+                                      Progress progress) throws PackException {
+        Progress cancellable = silent(progress);
+        PackManifest manifest = pack.manifest();
+        PackSuites suites = suiteReader.read(pack.root(), manifest, cancellable);
+        progress.checkCancelled();
+        Optional<HeldOutSet> heldOut = HeldOutSet.read(pack, loader, cancellable);
+        progress.checkCancelled();
+        Optional<FairnessEvidence> fairness = manifest.task().isClassification()
+                && !manifest.primarySuite().sensitive().isEmpty()
+                ? Optional.of(fairness(pack, production, candidate, policy)) : Optional.empty();
+        Optional<PrimarySummary> summary = SummaryPacks.primaryOf(pack);
+        PrimaryCounts counts = summary.map(s -> summaryCounts(manifest, s))
+                .orElseGet(() -> PrimaryCounts.of(pack.primary()));
         // a summary pack's cells hold no input hashes: contamination then rests on what the suites give
         Set<String> inputHashes = !pack.isSummary() && suites.trainingIds().isPresent()
                 && !suites.trainingIds().get().inputHashes().isEmpty()
                 ? suiteReader.readInputHashes(PackFiles.open(pack.root()).resolve(manifest.primarySuite().file(),
                         PackManifest.FILE_NAME, 0, 0), manifest.primarySuite().file())
                 : Set.of();
-        List<GateResult> dataValidation = new DataValidator(policy, manifest.model().riskTier()).validate(counts, heldOut, suites, inputHashes);
-        GateEvaluation gates = new GateEvaluator(policy).evaluate(evidence, dataValidation);
-        progress.update(1, "gates judged");
-        return new CandidateReview(policy, evidence, gates, new TriggerEvaluator(policy).evaluate(suites, metric,
-                manifest.model().targetUnit()));
+        return new PackEvidence(suites, heldOut, fairness, counts, inputHashes);
+    }
+
+    /** The evidence read on its own thread, once done; a problem it met is thrown here as it was met there. */
+    private static PackEvidence await(CompletableFuture<PackEvidence> evidence) throws PackException {
+        try {
+            return evidence.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof PackException problem) {
+                throw problem;
+            }
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     /** The part [from, to] of the outer progress, so each step of the review moves the bar forward only. */
@@ -172,6 +240,35 @@ public final class GateReview {
             @Override
             public boolean isCancelled() {
                 return outer.isCancelled();
+            }
+        };
+    }
+
+    /** Reports nothing, but is cancelled with {@code outer}: for work beside the one that moves the bar. */
+    private static Progress silent(Progress outer) {
+        return new Progress() {
+            @Override
+            public void update(double fraction, String message) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return outer.isCancelled();
+            }
+        };
+    }
+
+    /** {@code outer}, also cancelled once the work {@code beside} it has failed. */
+    private static Progress stoppedBy(Progress outer, CompletableFuture<?> beside) {
+        return new Progress() {
+            @Override
+            public void update(double fraction, String message) {
+                outer.update(fraction, message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return outer.isCancelled() || beside.isCompletedExceptionally();
             }
         };
     }

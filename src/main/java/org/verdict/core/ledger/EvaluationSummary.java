@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Locale;
+import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.TargetUnit;
 
 /** The gate table and key metrics a promotion decision was made on, as the board saw them. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -48,9 +50,33 @@ public record EvaluationSummary(List<GateOutcome> gates, List<KeyMetric> keyMetr
         }
     }
 
-    /** A metric of production and candidate, with the difference and its confidence interval when known. */
+    /**
+     * A metric of production and candidate, with the difference and its confidence interval when known.
+     *
+     * @param unit the unit of the numbers when they are in the regression target's units (mae, rmse of a pack that
+     *             names {@code model.targetUnit}, e.g. {@code USD}); null otherwise, and in every record written
+     *             before units were recorded: left out of the JSON when null, so those records' signed bytes are
+     *             what they always were
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record KeyMetric(String metric, Double production, Double candidate, Double delta, Double deltaLower,
-                            Double deltaUpper) {
+                            Double deltaUpper, String unit) {
+
+        /** A metric whose numbers have no unit (a rate, a score). */
+        public KeyMetric(String metric, Double production, Double candidate, Double delta, Double deltaLower,
+                         Double deltaUpper) {
+            this(metric, production, candidate, delta, deltaLower, deltaUpper, null);
+        }
+
+        /**
+         * This metric with {@code targetUnit} when its numbers are in the target's units and it states no unit
+         * itself; else as it is.
+         */
+        public KeyMetric inTargetUnit(TargetUnit targetUnit) {
+            boolean inTargetUnits = Metric.fromWireName(metric).map(Metric::inTargetUnits).orElse(false);
+            return unit != null || !inTargetUnits ? this
+                    : targetUnit.written().map(written -> new KeyMetric(metric, production, candidate, delta,
+                            deltaLower, deltaUpper, written)).orElse(this);
+        }
     }
 }

@@ -71,7 +71,7 @@ public final class RecordFields {
                     : " [" + number(m.deltaLower()) + ", " + number(m.deltaUpper()) + "]";
             parts.add("Δ " + number(m.delta()) + interval);
         }
-        return parts.stream().collect(Collectors.joining(", "));
+        return parts.stream().collect(Collectors.joining(", ")) + (m.unit() == null ? "" : " (in " + m.unit() + ")");
     }
 
     private static String number(double value) {

@@ -20,7 +20,8 @@ public final class RecordedOutcomes {
 
     /**
      * The review as a record states it: every gate by title with its outcome and summary (for a gate the policy
-     * declares not applicable, "not applicable — " and the reason), and the primary metric with its interval.
+     * declares not applicable, "not applicable — " and the reason), and the primary metric with its interval (and
+     * the target's unit when the metric is in it).
      */
     public static EvaluationSummary summaryOf(CandidateReview review) {
         List<EvaluationSummary.GateOutcome> gates = review.gates().gates().stream()
@@ -33,8 +34,10 @@ public final class RecordedOutcomes {
         return review.gates().result(Gate.PRIMARY_METRIC).findings().stream()
                 .filter(f -> f.numbers().containsKey("delta")).findFirst().map(f -> {
                     Map<String, Double> n = f.numbers();
+                    // mae and rmse in dollars say so: an auditor reading the record later needs no pack for it
                     return new KeyMetric(review.evidence().primaryMetric().wireName(), n.get("production"),
-                            n.get("candidate"), n.get("delta"), n.get("ciLower"), n.get("ciUpper"));
+                            n.get("candidate"), n.get("delta"), n.get("ciLower"), n.get("ciUpper"))
+                            .inTargetUnit(review.evidence().targetUnit());
                 });
     }
 

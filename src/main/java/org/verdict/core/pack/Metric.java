@@ -120,6 +120,14 @@ public enum Metric {
         return tasks.contains(task);
     }
 
+    /**
+     * The metric whose name the docs give a quantity measured under two names: recall for tpr (both are the share of
+     * positives predicted positive); itself otherwise. A list of findings names such a quantity once.
+     */
+    public Metric quantity() {
+        return this == TPR ? RECALL : this;
+    }
+
     /** Metrics that need {@code score_V} (binary probability) rather than the predicted label. */
     public boolean needsScores() {
         return this == ROC_AUC || this == PR_AUC || this == LOG_LOSS || this == BRIER || this == SQ_CALIBRATION_ERROR;

@@ -113,10 +113,7 @@ final class ApprovalPackComposer {
             blocks.add(new Paragraph("? No gate was evaluated: the pack cannot be approved from this document.",
                     Tone.INSUFFICIENT));
         } else {
-            blocks.add(gateTally(content.gates()));
-        }
-        if (!content.validationChecks().isEmpty()) {
-            blocks.add(validationTally(content.validationChecks()));
+            blocks.add(gateTally(content.gates(), content.validationChecks()));
         }
         List<List<Cell>> rows = content.gates().stream()
                 .map(g -> List.of(Cell.plain(g.name()), Cell.of(g.outcome()), Cell.plain(GateResult.besideOutcome(g.summary()))))
@@ -133,32 +130,33 @@ final class ApprovalPackComposer {
         return blocks;
     }
 
-    /** One line saying whether any gate blocks the promotion, with the count of each outcome. */
-    private static Paragraph gateTally(List<EvidenceSection> gates) {
-        Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
-        gates.stream().filter(g -> g.outcome() != Outcome.EVIDENCE_ONLY)
-                .forEach(g -> counts.merge(g.outcome(), 1L, Long::sum));
-        long judged = counts.values().stream().mapToLong(Long::longValue).sum();
-        String tally = counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
-                .collect(Collectors.joining(", "));
-        if (counts.keySet().stream().noneMatch(Outcome::blocksPromotion)) {
-            return new Paragraph("✔ No gate blocks the promotion: " + tally + ", of " + judged + " gates.",
-                    Tone.PASS);
+    /**
+     * One line saying whether any gate blocks the promotion, with the count of each outcome over the gates the app's
+     * Gates view counts too: the promotion gates, then the data-validation checks (which block a promotion as well),
+     * whose own count follows, so "2 pass, 1 fail, 8 not applicable" reads the same in both.
+     */
+    private static Paragraph gateTally(List<EvidenceSection> gates, List<CheckResult> checks) {
+        List<Outcome> promotion = gates.stream().map(EvidenceSection::outcome)
+                .filter(o -> o != Outcome.EVIDENCE_ONLY).toList();
+        List<Outcome> validation = checks.stream().map(CheckResult::outcome).toList();
+        List<Outcome> all = new ArrayList<>(promotion);
+        all.addAll(validation);
+        String tally = tally(all) + ", of " + all.size() + " gates" + (validation.isEmpty() ? "" : ": the "
+                + promotion.size() + " below and " + validation.size() + " data-validation checks (section "
+                + TRIGGERS + ": " + tally(validation) + ")") + ".";
+        if (all.stream().noneMatch(Outcome::blocksPromotion)) {
+            return new Paragraph("✔ No gate blocks the promotion: " + tally, Tone.PASS);
         }
-        return new Paragraph("✘ Not every gate passes: " + tally + ", of " + judged + " gates.",
-                counts.containsKey(Outcome.FAIL) ? Tone.FAIL : Tone.INSUFFICIENT);
+        return new Paragraph("✘ Not every gate passes: " + tally, all.contains(Outcome.FAIL) ? Tone.FAIL
+                : Tone.INSUFFICIENT);
     }
 
-    /** Data-validation checks block a promotion too; the summary says how they ended. */
-    private static Paragraph validationTally(List<CheckResult> checks) {
+    /** "2 pass, 1 fail, 8 not applicable": the count of each outcome, in the order a reviewer weighs them. */
+    private static String tally(List<Outcome> outcomes) {
         Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
-        checks.forEach(c -> counts.merge(c.outcome(), 1L, Long::sum));
-        String tally = counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
+        outcomes.forEach(o -> counts.merge(o, 1L, Long::sum));
+        return counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
                 .collect(Collectors.joining(", "));
-        Outcome worst = counts.containsKey(Outcome.FAIL) ? Outcome.FAIL
-                : counts.containsKey(Outcome.INSUFFICIENT_EVIDENCE) ? Outcome.INSUFFICIENT_EVIDENCE : Outcome.PASS;
-        return new Paragraph(worst.mark() + " Data-validation checks (section " + TRIGGERS + "): " + tally + ", of "
-                + checks.size() + ".", worst.tone());
     }
 
     private static List<Block> lineage(ApprovalPackContent content) {

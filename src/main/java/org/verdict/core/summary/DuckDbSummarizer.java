@@ -196,7 +196,12 @@ public final class DuckDbSummarizer {
         String reading = input;
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
              Statement statement = connection.createStatement()) {
-            statement.execute("SET memory_limit = '" + memoryLimit.replace("'", "") + "'");
+            // as typed, quoted as a literal: DuckDB refuses a limit it cannot read, never runs on one nobody gave
+            try {
+                statement.execute("SET memory_limit = " + SqlDialect.DUCKDB.literal(memoryLimit));
+            } catch (SQLException e) {
+                throw new IOException("DuckDB refuses the memory limit " + memoryLimit + ": " + firstLine(e), e);
+            }
             statement.execute("SET threads = " + threads);
             statement.execute("SET preserve_insertion_order = false");
             String version = scalar(statement, "SELECT version()");
@@ -262,10 +267,13 @@ public final class DuckDbSummarizer {
                             safety, holdout, humanBaseline));
             progress.update(1, "Summarised " + rows + " rows");
         } catch (SQLException e) {
-            // DuckDB's first line says what is wrong; the rest echoes the SQL
-            throw new IOException("DuckDB could not summarise " + reading + ": "
-                    + String.valueOf(e.getMessage()).strip().split("\\R", 2)[0], e);
+            throw new IOException("DuckDB could not summarise " + reading + ": " + firstLine(e), e);
         }
+    }
+
+    /** DuckDB's first line says what is wrong; the rest echoes the SQL. */
+    private static String firstLine(SQLException e) {
+        return String.valueOf(e.getMessage()).strip().split("\\R", 2)[0];
     }
 
     private static String sourceOrNull(Statement statement, String files) throws SQLException, PackException {

@@ -1,6 +1,7 @@
 package org.verdict.ui.audit;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
@@ -20,7 +21,6 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -33,14 +33,15 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.verdict.ui.audit.AuditRow.Integrity;
 import org.verdict.ui.audit.AuditRow.SignatureRow;
 import org.verdict.ui.decision.IsoDatePicker;
 import org.verdict.ui.table.FittedColumns;
 import org.verdict.ui.table.WrappingCell;
 
 /**
- * The Audit view: any decision log opened read-only, its records with a verified / broken badge, filters, a
- * detail pane (evidence and signatures) and a side-by-side comparison of two records. A thin view over
+ * The Audit view: any decision log opened read-only, its records with a verified / policy not met / tampered badge,
+ * filters, a detail pane (evidence and signatures) and a side-by-side comparison of two records. A thin view over
  * {@link AuditViewModel}.
  */
 public final class AuditView {
@@ -134,10 +135,10 @@ public final class AuditView {
         verification.setId("auditVerification");
         verification.setWrapText(true);
         verification.textProperty().bind(model.verificationProperty());
-        model.intactProperty().addListener((o, was, intact) -> badgeStyle(verification, intact));
-        // a tampered store opened first leaves intact false, unchanged: the new verdict still gets its colour
+        model.integrityProperty().addListener((o, was, now) -> badgeStyle(verification, now));
+        // a tampered store opened first leaves its standing unchanged: the new verdict still gets its colour
         model.verificationProperty().addListener((o, was, now) -> badgeStyle(verification,
-                model.intactProperty().get()));
+                model.integrityProperty().get()));
         // a tampered log lists its problems: at most a few lines high (in large text at 768 px a longer list left the
         // records table two rows); the rest scrolls within that height, so every problem stays readable in place
         ScrollPane verificationArea = new ScrollPane(verification);
@@ -265,17 +266,18 @@ public final class AuditView {
         table.getColumns().add(column("audit.col.sequence", r -> "#" + r.sequence(), fitted));
         // The integrity badge is what an auditor reads first: beside the record's number, never pushed out of view
         // by a long model name or decision (those wrap when the table is narrow, as in large text at 1366×768).
-        TableColumn<AuditRow, String> badge = column("audit.col.verified",
-                r -> text.getString(r.verified() ? "audit.badge.verified" : "audit.badge.broken"), fitted);
-        badge.setCellFactory(c -> new TableCell<>() {
+        // "✖ tampered" and "⚠ policy not met" are wider than the "✖ broken" they replace: in large text at 1366×768
+        // the badge wraps ("⚠ policy" / "not met") rather than push the Signatures column out of view
+        TableColumn<AuditRow, String> badge = wrappingColumn("audit.col.verified",
+                r -> text.getString(BADGES.get(r.integrity())), fitted);
+        badge.setCellFactory(c -> new WrappingCell<>(c) {
             @Override
             protected void updateItem(String value, boolean empty) {
                 super.updateItem(value, empty);
-                setText(empty ? null : value);
                 AuditRow row = empty ? null : getTableRow().getItem();
-                getStyleClass().removeAll("success", "danger");
+                getStyleClass().removeAll(STANDING_STYLES);
                 if (row != null) {
-                    badgeStyle(this, row.verified());
+                    badgeStyle(this, row.integrity());
                 }
             }
         });
@@ -410,10 +412,19 @@ public final class AuditView {
         return new VBox(6, new HBox(8, keyFile, browse), new HBox(8, passphrase, cosign), outcome);
     }
 
-    /** AtlantaFX's success / danger colors, with the ✔ / ✖ in the text for grayscale and color-blind readers. */
-    private static void badgeStyle(Node node, boolean verified) {
-        node.getStyleClass().removeAll("success", "danger");
-        node.getStyleClass().add(verified ? "success" : "danger");
+    /** Each standing's badge, in the words {@code log verify} heads its report with. */
+    private static final Map<Integrity, String> BADGES = Map.of(Integrity.VERIFIED, "audit.badge.verified",
+            Integrity.POLICY_NOT_MET, "audit.badge.policyNotMet", Integrity.TAMPERED, "audit.badge.tampered");
+    private static final List<String> STANDING_STYLES = List.of("success", "warning", "danger");
+
+    /**
+     * AtlantaFX's success / warning / danger colors, with the ✔ / ⚠ / ✖ in the text for grayscale and color-blind
+     * readers; a log not verified (it could not be opened) is danger.
+     */
+    private static void badgeStyle(Node node, Integrity integrity) {
+        node.getStyleClass().removeAll(STANDING_STYLES);
+        node.getStyleClass().add(integrity == Integrity.VERIFIED ? "success"
+                : integrity == Integrity.POLICY_NOT_MET ? "warning" : "danger");
     }
 
     /** Columns as wide as their text in the view's font; the table scrolls sideways when they do not fit. */

@@ -48,6 +48,7 @@ import org.verdict.core.ledger.VerificationOptions;
 import org.verdict.core.ledger.VerificationReport;
 import org.verdict.core.stats.MetricFormat;
 import org.verdict.core.task.Progress;
+import org.verdict.ui.audit.AuditRow.Integrity;
 import org.verdict.ui.audit.AuditRow.SignatureRow;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.BackgroundExecutor;
@@ -84,6 +85,8 @@ public final class AuditViewModel {
     private final ReadOnlyStringWrapper storeName = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper verification = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper intact = new ReadOnlyBooleanWrapper(false);
+    /** The opened log's standing; null while none was verified (not yet, or it could not be opened). */
+    private final ReadOnlyObjectWrapper<Integrity> integrity = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper cosignOutcome = new ReadOnlyStringWrapper("");
     private final ObjectProperty<AuditRow> selected = new SimpleObjectProperty<>();
@@ -165,9 +168,8 @@ public final class AuditViewModel {
     public void open(Path store) {
         if (keptCheckpoint.get() != null && checkpointChosenFor != null && !store.equals(checkpointChosenFor)) {
             // a checkpoint belongs to the log it was chosen for: kept for the next, it would only call that one tampered
-            checkpointDropped = "the kept checkpoint " + keptCheckpoint.get().getFileName() + " was chosen for "
-                    + checkpointChosenFor.getFileName() + " and is not applied to " + store.getFileName()
-                    + " — choose this log's own with Kept checkpoint…";
+            checkpointDropped = say("audit.checkpointOfAnotherLog", keptCheckpoint.get().getFileName(),
+                    checkpointChosenFor.getFileName(), store.getFileName());
             keptCheckpoint.set(null);
         } else if (!store.equals(currentStore)) {
             checkpointDropped = null;
@@ -180,7 +182,7 @@ public final class AuditViewModel {
         openFailed.set(false);
         loading.set(true);
         storeName.set(store.getFileName().toString());
-        verification.set("verifying " + store.getFileName() + " …");
+        verification.set(say("audit.verifying", store.getFileName()));
         Path roster = trustedSigners.get();
         Path kept = keptCheckpoint.get();
         if (running != null) {
@@ -188,11 +190,10 @@ public final class AuditViewModel {
         }
         SampledProgress[] self = new SampledProgress[1];
         SampledProgress started = executor.run(progress -> verify(store, roster, kept, progress))
-                .showProgressIn(activity, MessageFormat.format(text.getString("audit.verifyingActivity"),
-                        store.getFileName()))
+                .showProgressIn(activity, say("audit.verifyingActivity", store.getFileName()))
                 .onSuccess(result -> {
                     if (result.checkpointRefused() != null) {
-                        checkpointDropped = result.checkpointRefused() + "; it is not applied";
+                        checkpointDropped = say("audit.checkpointRefused", result.checkpointRefused());
                         keptCheckpoint.set(null);
                     }
                     show(store, result.rows(), result.report(), roster, result.checkpointRefused() == null ? kept : null);
@@ -201,20 +202,24 @@ public final class AuditViewModel {
                     if (failure instanceof LedgerException problem) {
                         fail(problem.getMessage());
                     } else {
-                        fail("the log could not be read: an unexpected error (" + failure.getClass().getSimpleName()
-                                + ")");
+                        fail(say("audit.unexpectedError", failure.getClass().getSimpleName()));
                         executor.reportUnhandled(failure);
                     }
                 })
                 .onCancelled(() -> {
                     // a verification superseded by a newer one is silent; one the person cancelled says so
                     if (running == self[0]) {
-                        fail("verification cancelled; open the log again to verify it");
+                        fail(text.getString("audit.verificationCancelled"));
                     }
                 })
                 .start();
         self[0] = started;
         running = started;
+    }
+
+    /** The audit bundle's text for {@code key} with {@code arguments} filled in. */
+    private String say(String key, Object... arguments) {
+        return MessageFormat.format(text.getString(key), arguments);
     }
 
     /** @param checkpointRefused why the kept checkpoint was not applied (it is of another log), or null */
@@ -285,22 +290,19 @@ public final class AuditViewModel {
             try {
                 SignerKey key = KeyFile.read(keyFile).unlock(passphrase);
                 logs.cosign(store, String.valueOf(row.sequence()), key);
-                return MessageFormat.format(text.getString("audit.cosigned"), String.valueOf(row.sequence()),
-                        key.identity());
+                return say("audit.cosigned", String.valueOf(row.sequence()), key.identity());
             } catch (LedgerException e) {
                 return e.getMessage();
             } finally {
                 java.util.Arrays.fill(passphrase, '\0');
             }
-        }).showProgressIn(activity, MessageFormat.format(text.getString("audit.cosignActivity"),
-                String.valueOf(row.sequence())))
+        }).showProgressIn(activity, say("audit.cosignActivity", String.valueOf(row.sequence())))
                 .onSuccess(message -> {
                     cosignOutcome.set(message);
                     open(store);
                 })
                 .onError(failure -> {
-                    cosignOutcome.set(MessageFormat.format(text.getString("audit.cosignFailed"),
-                            failure.getClass().getSimpleName()));
+                    cosignOutcome.set(say("audit.cosignFailed", failure.getClass().getSimpleName()));
                     executor.reportUnhandled(failure);
                     open(store);
                 })
@@ -351,26 +353,30 @@ public final class AuditViewModel {
             model.set(ANY);
         }
         intact.set(report.isIntact());
+        integrity.set(Integrity.of(report.problems()));
         List<String> lines = new ArrayList<>();
-        lines.add(report.summary() + (report.isIntact() && kept == null ? " (choose one with Kept checkpoint…)" : "")
-                + (roster == null ? "" : " — signers checked against " + roster.getFileName())
-                + (kept == null ? "" : report.problems().stream()
+        lines.add(report.summary() + (report.isIntact() && kept == null ? text.getString("audit.chooseCheckpoint") : "")
+                + (roster == null ? "" : say("audit.signersCheckedAgainst", roster.getFileName()))
+                + (kept == null ? "" : say(report.problems().stream()
                         .anyMatch(p -> p.message().startsWith("the checkpoint kept outside"))
-                        ? " — does NOT extend " + kept.getFileName()
+                        ? "audit.doesNotExtend"
                         // an intact summary says already that the log extends it: only which file is added
-                        : report.isIntact() ? " (" + kept.getFileName() + ")" : " — extends " + kept.getFileName()));
+                        : report.isIntact() ? "audit.extendsNamed" : "audit.extends", kept.getFileName())));
         // every problem the summary counts is listed in the verifier's order, the one `log verify` prints, so the
         // first line names what the command line names first (each record's are also in that record's details); a
         // long list ends with how many more there are
         List<VerificationReport.Problem> listed = report.problems();
-        listed.stream().limit(LISTED_PROBLEMS).forEach(p -> lines.add("✖ " + p));
+        // ⚠ for a signing policy the log does not meet, ✖ for a change: as the records' badges say
+        listed.stream().limit(LISTED_PROBLEMS).forEach(p -> lines.add(say(
+                p.kind() == VerificationReport.Problem.Kind.POLICY ? "audit.problemLine.policy"
+                        : "audit.problemLine.tampering", p)));
         if (listed.size() > LISTED_PROBLEMS) {
-            lines.add("… and " + MetricFormat.count(listed.size() - LISTED_PROBLEMS, "more problem", "more problems")
-                    + ": each record marked broken lists its own in its details");
+            int more = listed.size() - LISTED_PROBLEMS;
+            lines.add(say("audit.moreProblems", MetricFormat.count(more), more));
         }
-        report.notes().forEach(note -> lines.add("⚠ " + note));
+        report.notes().forEach(note -> lines.add(say("audit.noteLine", note)));
         if (checkpointDropped != null) {
-            lines.add("⚠ " + checkpointDropped);
+            lines.add(say("audit.noteLine", checkpointDropped));
         }
         verification.set(String.join("\n", lines));
         selected.set(null);
@@ -383,11 +389,12 @@ public final class AuditViewModel {
         records.clear();
         openFailed.set(true);
         intact.set(false);
-        verification.set("cannot open: " + message);
+        integrity.set(null);
+        verification.set(say("audit.cannotOpen", message));
         loading.set(false);
     }
 
-    static List<AuditRow> rowsOf(LogSnapshot snapshot, VerificationReport report, TrustedSigners roster) {
+    private List<AuditRow> rowsOf(LogSnapshot snapshot, VerificationReport report, TrustedSigners roster) {
         List<AuditRow> rows = new ArrayList<>();
         for (LoggedRecord record : snapshot.records()) {
             Optional<DecisionStatement> statement = record.statement();
@@ -397,18 +404,19 @@ public final class AuditViewModel {
             for (RecordSignature signature : record.signatures()) {
                 SignatureCheck check = LogVerifier.checkSignature(snapshot, record, signature, roster);
                 RegisteredSigner registered = snapshot.signers().get(signature.keyId());
-                String name = registered == null ? "(unknown key)" : registered.name();
+                String name = registered == null ? text.getString("audit.unknownKey") : registered.name();
                 people.add(name);
                 signatureRows.add(new SignatureRow(name, registered == null ? "" : registered.role(), signature.keyId(),
-                        signature.signedAt(), check.isValid() ? "verified" : check.problem()));
+                        signature.signedAt(), check.isValid() ? text.getString("audit.signatureVerified")
+                                : check.problem()));
             }
             String status = Optional.ofNullable(report.quorums().get(record.sequence())).map(Quorum::label).orElse("");
             Map<String, String> fields = new java.util.LinkedHashMap<>();
-            fields.put("Record", "#" + record.sequence() + " " + record.recordId());
+            fields.put(text.getString("audit.field.record"), "#" + record.sequence() + " " + record.recordId());
             // the detail pane and the side-by-side view say what the table's Signatures column says
-            fields.put("Signatures", status);
+            fields.put(text.getString("audit.field.signatures"), status);
             // the signed time; a signature's stored time beside it is the store's clock, which nobody signs
-            statement.ifPresent(s -> fields.put("Appended (signed)", s.appendedAt()));
+            statement.ifPresent(s -> fields.put(text.getString("audit.field.appended"), s.appendedAt()));
             if (decision != null) {
                 fields.putAll(RecordFields.of(decision));
                 if (decision.approver() != null) {
@@ -418,6 +426,7 @@ public final class AuditViewModel {
                     people.addAll(decision.approvers());
                 }
             }
+            List<VerificationReport.Problem> problems = report.problemsOf(record.sequence());
             rows.add(new AuditRow(record.sequence(), record.recordId(),
                     decision == null ? null : date(decision.decisionDate()),
                     decision == null || decision.kind() == null ? "?" : decision.kind().wireName(),
@@ -425,7 +434,7 @@ public final class AuditViewModel {
                     decision == null ? "?" : decision.decisionLabel(),
                     status,
                     List.copyOf(people), fields, signatureRows,
-                    report.problemsOf(record.sequence()).stream().map(VerificationReport.Problem::message).toList()));
+                    problems.stream().map(VerificationReport.Problem::message).toList(), Integrity.of(problems)));
         }
         return rows;
     }
@@ -463,7 +472,7 @@ public final class AuditViewModel {
         if (row == null) {
             return;
         }
-        row.problems().forEach(p -> details.add(Map.entry("Problem", p)));
+        row.problems().forEach(p -> details.add(Map.entry(text.getString("audit.field.problem"), p)));
         details.addAll(row.fields().entrySet());
         signatures.setAll(row.signatures());
     }
@@ -542,6 +551,14 @@ public final class AuditViewModel {
 
     public ReadOnlyBooleanProperty intactProperty() {
         return intact.getReadOnlyProperty();
+    }
+
+    /**
+     * The opened log's standing, as {@code log verify} heads it (intact, POLICY NOT MET, TAMPERED); null when no log
+     * was verified.
+     */
+    public ReadOnlyObjectProperty<Integrity> integrityProperty() {
+        return integrity.getReadOnlyProperty();
     }
 
     /** What the last co-signing did, or why it was refused. */

@@ -49,11 +49,6 @@ public final class ChartPane extends StackPane {
     /** Up to this many rows the chart fits the pane, so its value axis is always in view with every row. */
     public static final int ROWS_THAT_FIT = 25;
     /**
-     * Row labels shrink to fit the pane, but never below this share of the chart's text size: 9 px normally, 13.5 px
-     * in large text, which is for reading across a room.
-     */
-    static final float SMALLEST_ROW_FONT_SHARE = 0.75f;
-    /**
      * JFreeChart lays the rows' axis out 6 px wider than its labels, insets and tick marks add up to when measured
      * here (a 1280×720 laptop's plot then lost its third tick): room for that, in lines of the text size.
      */
@@ -207,9 +202,8 @@ public final class ChartPane extends StackPane {
 
     /**
      * The least width of this pane at which the chart of rows last shown (kept while a message stands in for it, so a
-     * view does not reflow while a comparison runs) keeps its row labels at
-     * {@link #SMALLEST_ROW_FONT_SHARE} of the text size or more and its plot {@link #USEFUL_TICKS} labelled ticks; 0 for
-     * a chart without rows, or none. A view that places the pane beside others gives it at least this much.
+     * view does not reflow while a comparison runs) keeps its row labels whole at the text size and its plot
+     * {@link #USEFUL_TICKS} labelled ticks; 0 for a chart without rows, or none. A view that places the pane beside others gives it at least this much.
      */
     public javafx.beans.property.ReadOnlyDoubleProperty usefulWidthProperty() {
         return usefulWidth.getReadOnlyProperty();
@@ -357,11 +351,12 @@ public final class ChartPane extends StackPane {
     }
 
     /**
-     * Up to {@link #ROWS_THAT_FIT} rows, the chart fills the pane and the row labels shrink to the room each row
-     * gets, so the value axis is in view with every row. When even the smallest labels would not fit (a long
-     * cross, large text on a small pane), the chart scrolls with full-size labels and its value axis and legend move
-     * to the top, where they are in view with the first rows (the overall row and the worst slices); the axis is
-     * repeated at the bottom, in view with the last rows.
+     * Row labels are always of the text size, the size of the table beside the chart: shrunk to the room a row got,
+     * 31 slices beside the table at 1366×768 read in 9 px labels. Up to {@link #ROWS_THAT_FIT} rows that fit the pane
+     * at that size, the chart fills the pane, so the value axis is in view with every row; more rows (a long cross,
+     * large text on a small pane) and the chart scrolls, its value axis and legend moved to the top, where they are in
+     * view with the first rows (the overall row and the worst slices); the axis is repeated at the bottom, in view with
+     * the last rows.
      */
     private void fitRows(JFreeChart chart, ChartLook look) {
         double available = scroller.getViewportBounds().getHeight();
@@ -369,11 +364,8 @@ public final class ChartPane extends StackPane {
         // the titles and the legend wrap in a narrow pane: measured at its width, so the rows never push them out
         double frame = FRAME_PADDING + VALUE_AXIS_LINES * look.fontSize() + titlesHeight(chart, width);
         // A label needs a little more than its size, or JFreeChart hides every other one.
-        float fitting = (float) Math.floor((available - frame) / rows / ROW_PITCH);
-        float smallest = SMALLEST_ROW_FONT_SHARE * look.fontSize();
-        boolean fits = available <= 0
-                || rows <= ROWS_THAT_FIT && fitting >= smallest && (available - frame) / rows >= minRowHeight;
-        float rowFont = fits ? Math.max(smallest, Math.min(look.fontSize(), fitting)) : look.fontSize();
+        double rowHeight = Math.max(look.fontSize() * ROW_PITCH, minRowHeight);
+        boolean fits = available <= 0 || rows <= ROWS_THAT_FIT && (available - frame) / rows >= rowHeight;
         viewer.setMinHeight(fits ? 0 : frame + rows * Math.max(look.fontSize() * ROW_PITCH * 1.1, minRowHeight));
         AxisLocation valueAxisAt = fits ? AxisLocation.BOTTOM_OR_RIGHT : AxisLocation.TOP_OR_LEFT;
         if (chart.getLegend() != null) {
@@ -397,29 +389,29 @@ public final class ChartPane extends StackPane {
             category.setRangeAxisLocation(valueAxisAt, false);
         }
         if (rowAxis != null) {
-            rowAxis.setTickLabelFont(rowAxis.getTickLabelFont().deriveFont(
-                    giveThePlotItsWidth(chart, look, rowFont, width)));
+            rowAxis.setTickLabelFont(rowAxis.getTickLabelFont().deriveFont(look.fontSize()));
+            giveThePlotItsWidth(chart, look, width);
         }
     }
 
     /**
-     * The row labels' size at which the plot keeps the width its {@link #USEFUL_TICKS} labelled ticks need in a pane
-     * {@code width} wide, down to {@link #SMALLEST_ROW_FONT_SHARE} of the text size (as for the rows' height); and the pane's useful width, at which
-     * it keeps them with labels of that smallest size. Beside the Compare table on a 1280×720 laptop, labels of
-     * 12 px left a plot of 70–95 px with one tick, 0.0.
+     * Leaves the plot the width its {@link #USEFUL_TICKS} labelled ticks need in a pane {@code width} wide: row labels too
+     * long for the rest take a shorter form or are cut (the point's tooltip and the table beside the chart name the
+     * row whole), never a smaller size; and sets the pane's useful width, at which every label is whole.
+     * Beside the Compare table on a 1280×720 laptop, labels of 12 px left a plot of 70–95 px with one tick, 0.0.
      */
-    private float giveThePlotItsWidth(JFreeChart chart, ChartLook look, float rowFont, double width) {
+    private void giveThePlotItsWidth(JFreeChart chart, ChartLook look, double width) {
         if (!(chart.getPlot() instanceof XYPlot xy) || !(xy.getDomainAxis() instanceof SymbolAxis rows)
                 || !(xy.getRangeAxis() instanceof RoundTickAxis values)) {
             usefulWidth.set(0);
-            return rowFont;
+            return;
         }
         java.awt.Graphics2D g2 = MEASURE.createGraphics();
         try {
-            java.awt.Font labels = rows.getTickLabelFont().deriveFont(rowFont);
+            java.awt.FontMetrics labels = g2.getFontMetrics(rows.getTickLabelFont());
             double widest = 0;
             for (String row : rows.getSymbols()) {
-                widest = Math.max(widest, g2.getFontMetrics(labels).stringWidth(row));
+                widest = Math.max(widest, labels.stringWidth(row));
             }
             RectangleInsets padding = chart.getPadding();
             RectangleInsets plotInsets = xy.getInsets();
@@ -429,30 +421,16 @@ public final class ChartPane extends StackPane {
                     + labelInsets.getLeft() + labelInsets.getRight() + rows.getTickMarkOutsideLength()
                     + offset.getLeft() + offset.getRight() + FRAME_SLACK_EMS * look.fontSize();
             double plot = Math.ceil(values.lengthForTicks(g2, USEFUL_TICKS)) + 1;
-            float narrowest = SMALLEST_ROW_FONT_SHARE * look.fontSize();
-            double narrowLabels = widest * Math.min(1, narrowest / rowFont);
-            usefulWidth.set(Math.ceil(frame + narrowLabels + plot + snappedLeftInset() + snappedRightInset()));
-            double room = width - frame - plot;
-            float font = width <= 0 || widest <= room ? rowFont
-                    : Math.max(Math.min(narrowest, rowFont), (float) Math.floor(rowFont * room / widest));
+            usefulWidth.set(Math.ceil(frame + widest + plot + snappedLeftInset() + snappedRightInset()));
             if (rows instanceof RowAxis named) {
-                // labels too long even at the smallest size are shortened, not the plot: they take at most a share of
-                // the chart, so the plot keeps its ticks (crosses of two columns beside the table at 1280×720); rows
-                // all of one column take their shorter form before they shrink ("hood_23 (n=72)": shrunk whole, the
-                // per-model chart's "neighbourhood=hood_23 (n=72)" took half its pane)
-                boolean shortFirst = named.shortFormsFirst();
-                double labelRoom = width <= 0 || (shortFirst ? widest : widest * font / rowFont) <= room
-                        ? Double.POSITIVE_INFINITY
+                // labels too long are shortened, not the plot: they take at most a share of the chart, so the plot
+                // keeps its ticks (crosses of two columns beside the table at 1280×720); rows all of one column take
+                // their shorter form first ("hood_23 (n=72)" for "neighbourhood=hood_23 (n=72)")
+                double room = width - frame - plot;
+                double labelRoom = width <= 0 || widest <= room ? Double.POSITIVE_INFINITY
                         : Math.max(SHORTEST_LABEL_EMS * look.fontSize(), Math.min(room, LABEL_SHARE * width));
-                if (labelRoom < Double.POSITIVE_INFINITY) {
-                    // the shorter forms ("one_year × 25-60") may keep a larger size than the full labels could
-                    double shortest = named.widestShortestForm(g2.getFontMetrics(labels));
-                    float sized = Math.min(rowFont, (float) Math.floor(rowFont * labelRoom / shortest));
-                    font = shortFirst ? Math.max(Math.min(narrowest, rowFont), sized) : Math.max(font, sized);
-                }
-                named.fitLabels(g2.getFontMetrics(labels.deriveFont(font)), labelRoom);
+                named.fitLabels(labels, labelRoom);
             }
-            return font;
         } finally {
             g2.dispose();
         }

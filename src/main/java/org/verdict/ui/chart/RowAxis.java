@@ -6,8 +6,8 @@ import org.jfree.chart.axis.SymbolAxis;
 
 /**
  * The rows of a chart of slices, each labelled in the longest of its forms that fits the room {@link ChartPane} leaves
- * the labels, else in its shortest form cut in the middle; a row's tail (its n and verdict mark) is always whole. The
- * full label stays in {@link #getSymbols()}, and the point's tooltip and the table beside the chart show it.
+ * the labels with its n, else without it, else in its shortest form cut in the middle; a row's verdict mark is always
+ * whole. The full label stays in {@link #getSymbols()}, and the point's tooltip and the table beside the chart show it.
  */
 public final class RowAxis extends SymbolAxis {
     private static final long serialVersionUID = 1L;
@@ -15,9 +15,10 @@ public final class RowAxis extends SymbolAxis {
 
     /**
      * A row's label: {@code forms} of its name from longest to shortest ("contract=one_year × tenure_band=25-60",
-     * "one_year × 25-60"), and what follows it whichever is shown (" (n=538) ▼").
+     * "one_year × 25-60"), its {@code count} (" (n=538)"), left out where even the shortest form does not fit with it,
+     * and its verdict {@code mark} (" ▼", or ""), shown whichever form is.
      */
-    public record Row(List<String> forms, String tail) {
+    public record Row(List<String> forms, String count, String mark) {
         public Row {
             forms = List.copyOf(forms);
             if (forms.isEmpty()) {
@@ -26,32 +27,17 @@ public final class RowAxis extends SymbolAxis {
         }
 
         String full() {
-            return forms.get(0) + tail;
+            return forms.get(0) + count + mark;
         }
     }
 
     private final List<Row> rows;
-    private final boolean shortFormsFirst;
     private String[] shown;
 
     public RowAxis(List<Row> rows) {
-        this(rows, false);
-    }
-
-    /**
-     * @param shortFormsFirst whether a label too long for its room takes a shorter form before it shrinks: when every
-     *                        row is of the same column, its value alone names it ("hood_23"); among several columns
-     *                        "0-6" could be any band's, and labels shrink first
-     */
-    public RowAxis(List<Row> rows, boolean shortFormsFirst) {
         super(null, rows.stream().map(Row::full).toArray(String[]::new));
         this.rows = List.copyOf(rows);
-        this.shortFormsFirst = shortFormsFirst;
         this.shown = getSymbols();
-    }
-
-    boolean shortFormsFirst() {
-        return shortFormsFirst;
     }
 
     /** Labels every row in the longest form {@code room} pixels wide in {@code metrics}, or cuts its shortest form. */
@@ -63,32 +49,29 @@ public final class RowAxis extends SymbolAxis {
         shown = fitted;
     }
 
-    /** The widest of the rows' labels in their shortest forms, uncut. */
-    double widestShortestForm(FontMetrics metrics) {
-        return rows.stream().mapToDouble(row -> metrics.stringWidth(row.forms().get(row.forms().size() - 1)
-                + row.tail())).max().orElse(0);
-    }
-
     /** The labels as drawn, row by row. */
     public List<String> shownLabels() {
         return List.of(shown);
     }
 
     private static String fit(Row row, FontMetrics metrics, double room) {
-        for (String form : row.forms()) {
-            if (metrics.stringWidth(form + row.tail()) <= room) {
-                return form + row.tail();
+        // the n goes before a name is cut: the table beside the chart and the point's tooltip give it
+        for (String tail : List.of(row.count() + row.mark(), row.mark())) {
+            for (String form : row.forms()) {
+                if (metrics.stringWidth(form + tail) <= room) {
+                    return form + tail;
+                }
             }
         }
         // the middle of the shortest form goes: both its first and its last value keep their ends
         String name = row.forms().get(row.forms().size() - 1);
         for (int kept = name.length() - 1; kept > 0; kept--) {
             String cut = name.substring(0, (kept + 1) / 2) + ELLIPSIS + name.substring(name.length() - kept / 2);
-            if (metrics.stringWidth(cut + row.tail()) <= room) {
-                return cut + row.tail();
+            if (metrics.stringWidth(cut + row.mark()) <= room) {
+                return cut + row.mark();
             }
         }
-        return ELLIPSIS + row.tail();
+        return ELLIPSIS + row.mark();
     }
 
     @Override

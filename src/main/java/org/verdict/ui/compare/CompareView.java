@@ -162,8 +162,6 @@ public final class CompareView {
     private final javafx.beans.binding.BooleanBinding cramped;
     /** The table width at which the adjusted p, and every column that yields after it, stays in view. */
     private javafx.beans.property.ReadOnlyDoubleProperty tableWidthWithAdjustedP;
-    /** The table width at which both models' values, and every column that never yields, stay in view. */
-    private javafx.beans.property.ReadOnlyDoubleProperty tableWidthWithModels;
 
     /** Focuses the slice filter (its text selected, to type over). */
     public static final KeyCombination FILTER_KEY = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
@@ -289,19 +287,20 @@ public final class CompareView {
         // Where not every column fits beside the chart, what gives way is chosen here rather than by the divider's
         // share: the test and the unadjusted p first, then the chart (to its minimum), and only then the adjusted p.
         // The table asks for the width that keeps the adjusted p; the split pane moves the divider to give it.
-        // The chart asks for the width at which its rows stay readable and its plot shows a scale (three labelled
-        // ticks): on a 1280×720 laptop its plot had 70–95 px and one tick, 0.0. The adjusted p yields to it; both
-        // models' values do not, and the chart then takes what is left, down to its minimum.
+        // The chart asks for the width at which its rows' labels are whole and its plot shows a scale (three labelled
+        // ticks: on a 1280×720 laptop its plot had 70–95 px and one tick, 0.0); it gets that much when the table keeps
+        // its adjusted p beside it, else what is left, down to its minimum, its labels shortened (without their n,
+        // then cut; the table and the points' tooltips name them whole). The adjusted p once yielded to the chart: a
+        // house-price pack whose Δ spans −55k to +119k (a plot of 245 px for its scale) lost it at 1366×768.
         DoubleBinding chartUsefulWidth = Bindings.createDoubleBinding(() -> Math.max(
                         CHART_MIN_WIDTH_BESIDE_EMS * fontSize.get(), chartPane.getUsefulWidth() + TAB_FRAME),
                 fontSize, chartPane.usefulWidthProperty());
         DoubleBinding tableMinWidth = Bindings.createDoubleBinding(() -> {
             double chrome = table.snappedLeftInset() + table.snappedRightInset();
             double besideChart = split.getWidth() - DIVIDER_ROOM;
-            return Math.max(0, Math.min(tableWidthWithAdjustedP.get() + chrome, Math.min(
-                    Math.max(tableWidthWithModels.get() + chrome, besideChart - chartUsefulWidth.get()),
-                    besideChart - CHART_MIN_WIDTH_BESIDE_EMS * fontSize.get())));
-        }, tableWidthWithAdjustedP, tableWidthWithModels, split.widthProperty(), chartUsefulWidth, fontSize);
+            return Math.max(0, Math.min(tableWidthWithAdjustedP.get() + chrome,
+                    besideChart - CHART_MIN_WIDTH_BESIDE_EMS * fontSize.get()));
+        }, tableWidthWithAdjustedP, split.widthProperty(), fontSize);
         table.minWidthProperty().bind(Bindings.when(chartBeside).then(tableMinWidth)
                 .otherwise(Region.USE_COMPUTED_SIZE));
         evidence.minWidthProperty().bind(Bindings.when(chartBeside).then(Bindings.createDoubleBinding(
@@ -681,7 +680,6 @@ public final class CompareView {
         fittedColumns.yieldWhenNarrow(adjustedP);
         fittedColumns.yieldWhenNarrow(production, candidate);
         tableWidthWithAdjustedP = fittedColumns.widthToShow(adjustedP);
-        tableWidthWithModels = fittedColumns.widthToShow(production);
         // Each header is a label of its own, for its tooltip; the column keeps its name, which the ⋮ menu lists (it
         // listed blank lines when the name was moved into the label), and verdict.css shows the label alone.
         for (TableColumn<ComparisonRow, ?> column : table.getColumns()) {

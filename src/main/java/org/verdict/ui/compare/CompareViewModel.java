@@ -329,8 +329,13 @@ public final class CompareViewModel {
     }
 
     private String summaryOf(ComparisonReport current, Metric selected, List<SliceResult> results, boolean unadjusted) {
-        long worse = results.stream().filter(r -> r.verdict() == Verdict.WORSE).count();
-        long better = results.stream().filter(r -> r.verdict() == Verdict.BETTER).count();
+        // the overall row is said on its own and the counts are of the other slices, as the Gates view counts its
+        // worse slices: "9 significantly worse" here beside Gates' 8 counted the overall row among the slices
+        String overall = results.stream().filter(r -> r.slice().isOverall()).findFirst()
+                .map(SliceResult::verdictWord).orElse("–");
+        List<SliceResult> slices = results.stream().filter(r -> !r.slice().isOverall()).toList();
+        long worse = slices.stream().filter(r -> r.verdict() == Verdict.WORSE).count();
+        long better = slices.stream().filter(r -> r.verdict() == Verdict.BETTER).count();
         // the legend of the † a Δ cell shows (as the CLI's notes and the approval pack's caption explain it)
         boolean anyBound = results.stream()
                 .anyMatch(r -> r.boundEnds(unadjusted ? r.unadjustedCi() : r.deltaCi()) != null);
@@ -341,7 +346,7 @@ public final class CompareViewModel {
                 ? MessageFormat.format(text.getString("compare.summaryNotShown"), family - testedHere) : "";
         return MessageFormat.format(text.getString(unadjusted ? "compare.summaryUnadjusted" : "compare.summary"),
                 current.candidateVersion(),
-                current.productionVersion(), selected.wireName(), results.size(), worse, better,
+                current.productionVersion(), selected.wireName(), overall, worse, better,
                 current.options().correction().otherSlices(family) + notShown,
                 Math.round(current.options().confidenceLevel() * 100), bandText(current.options(), selected),
                 classesWorse(current))

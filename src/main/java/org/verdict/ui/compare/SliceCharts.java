@@ -290,9 +290,7 @@ public final class SliceCharts {
 
     private XYPlot plot(YIntervalSeriesCollection dataset, XYErrorRenderer renderer, List<Point> points,
                         String valueAxisLabel, MetricFormat numbers) {
-        long columnSets = points.stream().map(Point::label).filter(label -> label.contains("="))
-                .map(SliceCharts::columnsOf).distinct().count();
-        SymbolAxis slices = new RowAxis(points.stream().map(SliceCharts::axisLabel).toList(), columnSets == 1);
+        SymbolAxis slices = new RowAxis(points.stream().map(SliceCharts::axisLabel).toList());
         slices.setInverted(true);
         // One label per slice, always: an automatic tick unit would silently skip every other slice when crowded.
         slices.setAutoTickUnitSelection(false);
@@ -340,14 +338,7 @@ public final class SliceCharts {
         String name = rowLabel(p.label());
         String values = valuesOnly(p.label());
         return new RowAxis.Row(values.equals(name) ? List.of(name) : List.of(name, values),
-                " (n=" + MetricFormat.count(p.n()) + ")" + mark);
-    }
-
-    /** "contract=one_year × tenure_band=25-60" as "contract × tenure_band". */
-    static String columnsOf(String sliceLabel) {
-        return java.util.Arrays.stream(sliceLabel.split(" × ", -1))
-                .map(part -> part.substring(0, Math.max(0, part.indexOf('='))))
-                .collect(java.util.stream.Collectors.joining(" × "));
+                " (n=" + MetricFormat.count(p.n()) + ")", mark);
     }
 
     /** "contract=one_year × tenure_band=25-60" as "one_year × 25-60". */

@@ -38,6 +38,7 @@ import org.verdict.core.ledger.LoggedRecord;
 import org.verdict.core.ledger.PackBinding;
 import org.verdict.core.ledger.Quorum;
 import org.verdict.core.ledger.RecordKind;
+import org.verdict.core.ledger.Roles;
 import org.verdict.core.ledger.SignerKey;
 import org.verdict.core.ledger.TriggerEvidence;
 import org.verdict.core.pack.ModelVersion;
@@ -164,12 +165,15 @@ public final class DecisionViewModel {
         if (!overriding.get()) {
             return "";
         }
-        String blocked = overrides.stream().map(o -> o.gate() + " (" + o.result() + ")")
+        String blocked = overrides.stream().map(o -> say("decision.override.gate", o.gate(), o.result()))
                 .collect(Collectors.joining(", "));
-        return "Warning: promoting over " + (overrides.size() == 1 ? "a gate that does" : "gates that do")
-                + " not pass: " + blocked + ". The record will read \"" + DecisionRecord.PROMOTED_OVER_BLOCKED_GATES
-                + "\"; write why the board accepts each one below. Who must sign does not change: "
-                + requiredSigners() + ".";
+        return say("decision.promotionWarning", overrides.size(), blocked, DecisionRecord.PROMOTED_OVER_BLOCKED_GATES,
+                requiredSigners());
+    }
+
+    /** The decision bundle's text for {@code key} with {@code arguments} filled in. */
+    private String say(String key, Object... arguments) {
+        return MessageFormat.format(text.getString(key), arguments);
     }
 
     private void decisionsFor(RecordKind recordKind) {
@@ -185,20 +189,19 @@ public final class DecisionViewModel {
     private String whatIsMissing() {
         List<String> missingParts = new ArrayList<>();
         if (decision.get() == null) {
-            missingParts.add("the decision");
+            missingParts.add(text.getString("decision.missing.decision"));
         }
         if (rationale.get() == null || rationale.get().isBlank()) {
-            missingParts.add("the rationale");
+            missingParts.add(text.getString("decision.missing.rationale"));
         }
         if (dataSnapshot.get() == null || dataSnapshot.get().isBlank()) {
-            missingParts.add("the data snapshot");
+            missingParts.add(text.getString("decision.missing.dataSnapshot"));
         }
         if (kind.get() == RecordKind.PROMOTION && (approvers.get() == null || approvers.get().isBlank())) {
-            missingParts.add("the approvers");
+            missingParts.add(text.getString("decision.missing.approvers"));
         }
         if (kind.get() == RecordKind.PROMOTION && PROMOTE.equals(decision.get()) && gates.isEmpty()) {
-            missingParts.add("a gate table (the gates could not be judged on this pack, so nothing shows that the "
-                    + "candidate may be promoted)");
+            missingParts.add(text.getString("decision.missing.gateTable"));
         }
         if (overriding.get()) {
             // the rule log append applies: a blank justification is missing, a short one ("X") says too little
@@ -206,24 +209,24 @@ public final class DecisionViewModel {
             for (Justification o : overrides) {
                 String shortfall = GateOverride.shortfall(o.justification().get());
                 if (shortfall != null) {
-                    unjustified.add(o.gate() + (shortfall.isEmpty() ? "" : " (" + shortfall + ")"));
+                    unjustified.add(shortfall.isEmpty() ? o.gate()
+                            : say("decision.override.gate", o.gate(), shortfall));
                 }
             }
             if (!unjustified.isEmpty()) {
-                missingParts.add("a justification for promoting over " + String.join(", ", unjustified));
+                missingParts.add(say("decision.missing.justification", String.join(", ", unjustified)));
             }
         }
         if (kind.get() == RecordKind.RETRAINING && triggers.isEmpty()) {
-            missingParts.add("a trigger evaluation (none was given for this pack)");
+            missingParts.add(text.getString("decision.missing.triggers"));
         }
         if (store.get() == null) {
-            missingParts.add("the decision log");
+            missingParts.add(text.getString("decision.missing.store"));
         }
         if (keyFile.get() == null) {
-            missingParts.add("your key file");
+            missingParts.add(text.getString("decision.missing.keyFile"));
         }
-        return missingParts.isEmpty() ? ""
-                : MessageFormat.format(text.getString("decision.stillNeeded"), String.join(", ", missingParts));
+        return missingParts.isEmpty() ? "" : say("decision.stillNeeded", String.join(", ", missingParts));
     }
 
     /** The record as it will be signed; {@code approverName} is the signer's (used for a retraining record). */
@@ -274,22 +277,23 @@ public final class DecisionViewModel {
         Function<String, DecisionRecord> filledIn = recordAsFilledIn();
         try {
             // the signer's name only fills a retraining's approver, about which the pack says nothing
-            PackBinding.check(filledIn.apply(null), pack.manifest(), "The record", pack.source().toString());
+            PackBinding.check(filledIn.apply(null), pack.manifest(), text.getString("decision.recordSubject"),
+                    pack.source().toString());
         } catch (LedgerException refused) {
             Arrays.fill(passphrase, '\0');
             status.set(refused.getMessage());
             return;
         }
         signing.set(true);
-        status.set("Signing…");
+        status.set(text.getString("decision.signing"));
         synchronized (appendLock) {
             appending = false;
         }
         SampledProgress progress = executor.run(work -> {
             try {
-                work.update(0.05, "unlocking the key");
+                work.update(0.05, text.getString("decision.progress.unlocking"));
                 SignerKey key = KeyFile.read(keyPath).unlock(passphrase);
-                work.update(0.5, "appending the record");
+                work.update(0.5, text.getString("decision.progress.appending"));
                 synchronized (appendLock) {
                     if (work.isCancelled()) {
                         throw new CancelledException();
@@ -301,7 +305,7 @@ public final class DecisionViewModel {
                         filledIn.apply(key.identity().name()), key, new Progress() {
                             @Override
                             public void update(double fraction, String message) {
-                                work.update(0.5 + 0.3 * fraction, message + " before appending");
+                                work.update(0.5 + 0.3 * fraction, say("decision.progress.beforeAppending", message));
                             }
 
                             @Override
@@ -310,13 +314,13 @@ public final class DecisionViewModel {
                                 return false;
                             }
                         });
-                return new Signed(appended.record(), MessageFormat.format(text.getString("decision.appended"),
+                return new Signed(appended.record(), say("decision.appended",
                         String.valueOf(appended.record().sequence()), appended.record().shortId(),
                         appended.quorum().label()));
             } finally {
                 Arrays.fill(passphrase, '\0');
             }
-        }).showProgressIn(signingActivity, "Signing").onSuccess(signed -> {
+        }).showProgressIn(signingActivity, text.getString("decision.signingActivity")).onSuccess(signed -> {
             status.set(signed.outcome());
             signedRecord.set(signed.record());
         }).onCancelled(() -> status.set(text.getString("decision.signingCancelled")))
@@ -324,8 +328,7 @@ public final class DecisionViewModel {
                     if (failure instanceof LedgerException problem) {
                         status.set(problem.getMessage());
                     } else {
-                        status.set(MessageFormat.format(text.getString("decision.unexpectedFailure"),
-                                failure.getClass().getSimpleName()));
+                        status.set(say("decision.unexpectedFailure", failure.getClass().getSimpleName()));
                         executor.reportUnhandled(failure);
                     }
                 }).andFinally(() -> signing.set(false)).start();
@@ -362,10 +365,11 @@ public final class DecisionViewModel {
         return pack.manifest().model().riskTier();
     }
 
-    /** The roles whose signatures the risk tier needs, e.g. {@code ai-safety, product, ml-lead}. */
+    /** The roles whose signatures the risk tier needs as the approval pack names them: AI Safety, Product, ML Lead. */
     public String requiredSigners() {
         List<String> roles = Quorum.requiredRoles(riskTier());
-        return roles.isEmpty() ? "the signer alone" : String.join(", ", roles);
+        return roles.isEmpty() ? text.getString("decision.signerAlone")
+                : roles.stream().map(Roles::display).collect(Collectors.joining(", "));
     }
 
     public ObjectProperty<RecordKind> kindProperty() {

@@ -28,6 +28,7 @@ final class StatusBar extends HBox {
     private final Label store = new Label();
     private final Label audited = new Label();
     private final Label notice = new Label();
+    private final ActivityArea progressArea;
 
     StatusBar(MainViewModel model, ResourceBundle text) {
         getStyleClass().add("status-bar");
@@ -48,7 +49,7 @@ final class StatusBar extends HBox {
         cancel.setId("activityCancel");
         cancel.getStyleClass().add("small");
         cancel.setOnAction(e -> activity.cancel());
-        ActivityArea progressArea = new ActivityArea(activity, "activity", cancel);
+        progressArea = new ActivityArea(activity, "activity", cancel);
 
         notice.setId("statusNotice");
         notice.textProperty().bind(model.noticeProperty());
@@ -71,6 +72,24 @@ final class StatusBar extends HBox {
         showStores.run();
         model.decisionStoreProperty().addListener((obs, old, path) -> showStores.run());
         model.auditedStoreProperty().addListener((obs, old, path) -> showStores.run());
+    }
+
+    /**
+     * As tall with progress and Cancel as without them: the bar grew by 10 px while work ran, and every view above it
+     * jumped (the Audit view's records table, cut while a log was verified, then grown back).
+     */
+    @Override
+    protected double computeMinHeight(double width) {
+        return Math.max(super.computeMinHeight(width), withProgress());
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return Math.max(super.computePrefHeight(width), withProgress());
+    }
+
+    private double withProgress() {
+        return snappedTopInset() + snapSizeY(progressArea.prefHeight(-1)) + snappedBottomInset();
     }
 
     private void showPack(ReviewPack pack, ResourceBundle text) {

@@ -6,7 +6,10 @@ import javafx.application.Application;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ObservableList;
+import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.skin.ComboBoxListViewSkin;
 
 /**
  * Light or dark theme (AtlantaFX Primer) and the projector-friendly large-text mode. Views and charts listen to
@@ -37,8 +40,29 @@ public final class Appearance {
     public void applyTo(Parent root) {
         Runnable update = () -> style(root, dark.get(), largeText.get());
         dark.addListener((obs, was, now) -> update.run());
-        largeText.addListener((obs, was, now) -> update.run());
+        largeText.addListener((obs, was, now) -> {
+            update.run();
+            remeasureDropDowns(root);
+        });
         update.run();
+    }
+
+    /**
+     * JavaFX's ComboBox skin measures its list at least as wide as the box was last laid out, so a drop-down never
+     * narrows by itself: widened by large text, Compare's Metric and Slices pickers stayed wide in normal text. Each
+     * lets go of its width and its list's measure, and the next layout measures it afresh at the new text size.
+     */
+    private static void remeasureDropDowns(Parent root) {
+        for (Node node : root.lookupAll(".combo-box")) {
+            if (node instanceof ComboBox<?> dropDown) {
+                dropDown.resize(0, dropDown.getHeight());
+                if (dropDown.getSkin() instanceof ComboBoxListViewSkin<?> skin
+                        && skin.getPopupContent() instanceof Parent list) {
+                    list.requestLayout();
+                }
+                dropDown.requestLayout();
+            }
+        }
     }
 
     /**

@@ -291,6 +291,14 @@ class GateReviewTest {
     }
 
     @Test
+    void aSuiteProblemMetBesideTheComparisonsIsThrownWithItsFileLineAndColumn() {
+        // the suites are read on a thread of their own while the comparisons run: the problem reaches the caller alike
+        TestPack pack = pack().suite("latency", "latency.csv", latency(3, 100) + "2,fast\n");
+        PackException problem = assertThrows(PackException.class, pack::review);
+        assertTrue(problem.getMessage().startsWith("latency.csv, line 8, column 2: "), problem.getMessage());
+    }
+
+    @Test
     void latencyFailsAboveTheSlo() throws PackException {
         assertEquals(GateOutcome.FAIL, outcome(pack().suite("latency", "latency.csv", latency(300, 1000)),
                 Gate.LATENCY));

@@ -63,6 +63,26 @@ class StoreFormatTest {
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(db)), "verification writes nothing");
     }
 
+    /**
+     * Record #2 of the old store states macro_f1 without a unit, as every record did before units were recorded: it
+     * still verifies, reads with no unit, and the current record classes write its statement byte for byte as it was
+     * signed (a unit left out is not written as null).
+     */
+    @Test
+    void anOldRecordsKeyMetricWithoutAUnitVerifiesAsSigned() throws Exception {
+        Path db = fixture("decisions.db");
+        assertTrue(verify(db).isRecordIntact(2));
+        byte[] signed = StoreSurgery.bytes(db, "SELECT payload FROM records WHERE seq = 2");
+        DecisionStatement statement = RecordJson.statement(signed);
+        EvaluationSummary.KeyMetric metric = statement.record().evaluationSummary().keyMetrics().get(0);
+        assertEquals("macro_f1", metric.metric());
+        assertNull(metric.unit());
+        assertEquals(new String(signed, StandardCharsets.UTF_8),
+                new String(RecordJson.payload(statement), StandardCharsets.UTF_8));
+        assertEquals("production 0.8010, candidate 0.8220, Δ 0.0210 [0.0080, 0.0340]",
+                RecordFields.of(statement.record()).get("Metric: macro_f1"), "no unit is shown where none was signed");
+    }
+
     @Test
     void aFormat1StoreIsMigratedByARecordedEntryAndKeepsVerifying() throws Exception {
         Path db = fixture("decisions.db");

@@ -47,7 +47,10 @@ class ApprovalPackWriterTest {
         assertTrue(html.contains("<td class=\"fail\">✘ fail</td>"), "failing gate marked with ✘ and the word");
         assertTrue(html.contains("<td class=\"insufficient\">? insufficient evidence</td>"));
         assertTrue(html.contains("<td class=\"worse\">▼ worse</td>"));
-        assertTrue(html.contains("✘ Not every gate passes: 7 pass, 1 fail, 1 insufficient evidence, of 9 gates."));
+        // every gate and check counted in one line, as the app's Gates view counts them, the checks' own count after
+        assertTrue(html.contains("✘ Not every gate passes: 8 pass, 1 fail, 2 insufficient evidence, of 11 gates: the 9 "
+                + "below and 2 data-validation checks (section Retraining triggers and data validation: 1 pass, 1 "
+                + "insufficient evidence)."), html);
         assertTrue(html.contains("<dt>Not in this pack</dt><dd>canary, annotations</dd>"));
         // beside the approval, what no gate judges, said even when nothing else is worse
         assertTrue(html.contains("<dt>Also worse overall</dt><dd>nothing else is significantly worse overall: no other "
@@ -57,8 +60,6 @@ class ApprovalPackWriterTest {
                         + "n=125, adjusted p 0.002)")));
         assertTrue(warned.contains("<dt>Also worse overall</dt><dd>▼ recall of fraud_report worse: Δ −0.232 [−0.383, "
                 + "−0.068] (99% Holm-adjusted interval over 5 classes; n=125, adjusted p 0.002)</dd>"), warned);
-        assertTrue(html.contains("? Data-validation checks (section Retraining triggers and data validation): 1 pass, "
-                + "1 insufficient evidence, of 2."));
         assertEquals(7, count(html, "<svg "), "one inline SVG per chart of the fixture (2 forests, 4 paired, 1 over time)");
     }
 

@@ -203,6 +203,21 @@ class DuckDbSummaryTest {
                 ComparisonOptions.DEFAULTS, Progress.NONE));
     }
 
+    /**
+     * The memory limit reaches DuckDB as typed, as a quoted literal: one holding a quote is refused, naming it, where
+     * stripping the quote ran silently on a limit nobody gave.
+     */
+    @Test
+    void aMemoryLimitWithAQuoteIsRefusedAsTyped() throws Exception {
+        Path rowPack = RowPacks.write(folder.resolve("rows"), Task.REGRESSION, 100, 3);
+        Path summary = folder.resolve("summary");
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> new DuckDbSummarizer("1'GB", 1)
+                .summarize(rowPack.resolve("primary.csv").toString(), null,
+                        RowManifest.read(rowPack.resolve("manifest.json")), true, true, 1L, summary, Progress.NONE));
+        assertTrue(e.getMessage().startsWith("DuckDB refuses the memory limit 1'GB: "), e.getMessage());
+        assertFalse(Files.exists(summary), "nothing is written");
+    }
+
     /** An example id holding a quote, used twice in a folder whose name holds one, is placed at its second line. */
     @Test
     void aRepeatedIdWithAQuoteIsPlacedAtItsLine() throws Exception {

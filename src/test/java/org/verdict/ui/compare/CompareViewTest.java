@@ -95,7 +95,7 @@ class CompareViewTest {
                 verdicts());
         assertTrue(robot.lookup(".verdict-worse").tryQuery().isPresent(), "worse is styled, not only written");
         assertTrue(robot.lookup("#compareSummary").queryAs(Label.class).getText()
-                .contains("1 significantly worse"));
+                .contains("overall better; 1 slice worse, 1 better."));
     }
 
     @Test

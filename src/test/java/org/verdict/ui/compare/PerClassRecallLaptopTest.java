@@ -24,7 +24,8 @@ import org.verdict.ui.shell.BundledSample;
 /**
  * The recall of each class compared, in the Confusion-matrix tab beside the table of slices, at the content size of a
  * maximised window on a 1366×768 laptop (1242×620): every column of every class (class and n, verdict, Δ and its
- * interval, adjusted p, both models' recalls) is in view without scrolling sideways, and no number is cut to "…"
+ * interval, adjusted p, both models' recalls), and each model's precision and recall of each class below them, is in
+ * view without scrolling sideways, and no number is cut to "…"
  * (an adjusted p of 0.002 once read "0.0", like p = 0).
  */
 @ExtendWith(ApplicationExtension.class)
@@ -48,7 +49,8 @@ class PerClassRecallLaptopTest {
         ConfusionHeatMap pane = robot.lookup("#confusionHeatMap").queryAs(ConfusionHeatMap.class);
         Bounds paneBounds = pane.localToScene(pane.getLayoutBounds());
         double visibleRight = paneBounds.getMinX() + pane.getViewportBounds().getWidth();
-        List<Labeled> cells = robot.lookup("#perClassRecall .label").queryAll().stream()
+        List<Labeled> cells = java.util.stream.Stream.concat(robot.lookup("#perClassRecall .label").queryAll().stream(),
+                        robot.lookup("#perClassRates .label").queryAll().stream())
                 .map(Labeled.class::cast).filter(label -> !label.getText().isEmpty()).toList();
         assertTrue(cells.size() > 20, "every class's cells are laid out: " + cells.size());
         List<String> outOfView = cells.stream()
@@ -62,5 +64,10 @@ class PerClassRecallLaptopTest {
                         .anyMatch(drawn -> !drawn.getText().equals(cell.getText())))
                 .map(Labeled::getText).toList();
         assertEquals(List.of(), cut);
+        // the precision and recall of each class below fit too: six columns of them made the pane scroll sideways
+        assertTrue(pane.lookupAll(".scroll-bar").stream().map(javafx.scene.control.ScrollBar.class::cast)
+                .noneMatch(bar -> bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && bar.isVisible()),
+                "no sideways scrolling: the content is " + pane.getContent().getLayoutBounds().getWidth()
+                        + " px wide in a view of " + pane.getViewportBounds().getWidth());
     }
 }

@@ -59,7 +59,9 @@ class SamplePackCompareTest {
         assertTrue(verdictsWhere("language=").contains("▼ worse"), verdictsWhere("language=").toString());
         assertTrue(verdictsWhere("segment=").contains("▼ worse"), verdictsWhere("segment=").toString());
         assertTrue(robot.lookup(".verdict-worse").tryQuery().isPresent());
-        assertTrue(robot.lookup("#compareSummary").queryAs(Label.class).getText().contains("significantly worse"));
+        // the overall verdict on its own, then the other slices counted, as the Gates view counts its worse slices
+        String summary = robot.lookup("#compareSummary").queryAs(Label.class).getText();
+        assertTrue(summary.matches("(?s).*: overall better; [1-9]\\d* slices? worse, \\d+ better\\..*"), summary);
     }
 
     /** The matrices cost over 100 ms of CSS and layout: nothing is built for them while the chart is in front. */
@@ -91,14 +93,15 @@ class SamplePackCompareTest {
         GridPane perClass = robot.lookup("#perClassRates").queryAs(GridPane.class);
         int classes = sample.primary().classes().size();
         long labelled = 0;
-        for (int row = 1; row <= classes; row++) {
-            // counts with thousands separators, as everywhere
-            assertTrue(cellText(perClass, 1, row).matches("\\d{1,3}(,\\d{3})*"), cellText(perClass, 1, row));
-            labelled += Long.parseLong(cellText(perClass, 1, row).replace(",", ""));
-            // e.g. "0.871 [0.858, 0.883]  2,534/2,910": value, interval, hits / n
-            assertTrue(cellText(perClass, 4, row).matches(
-                    "\\d\\.\\d{3} \\[\\d\\.\\d{3}, \\d\\.\\d{3}]  \\d{1,3}(,\\d{3})*/\\d{1,3}(,\\d{3})*"),
-                    cellText(perClass, 4, row));
+        for (int row = 1; row <= 3 * classes; row += 3) {
+            // a class's line: its name, then its labelled examples with thousands separators, as everywhere
+            assertTrue(cellText(perClass, 1, row).matches("n=\\d{1,3}(,\\d{3})*"), cellText(perClass, 1, row));
+            labelled += Long.parseLong(cellText(perClass, 1, row).substring(2).replace(",", ""));
+            // then precision and recall: e.g. "0.871" over "[0.858, 0.883]" over "2,534/2,910", candidate's last
+            assertEquals("recall", cellText(perClass, 0, row + 2));
+            assertTrue(cellText(perClass, 2, row + 2).matches(
+                    "\\d\\.\\d{3}\n\\[\\d\\.\\d{3}, \\d\\.\\d{3}]\n\\d{1,3}(,\\d{3})*/\\d{1,3}(,\\d{3})*"),
+                    cellText(perClass, 2, row + 2));
         }
         assertEquals(sample.primary().rowCount(), labelled, "every example is labelled with exactly one class");
     }

@@ -1,5 +1,6 @@
 package org.verdict.ui.compare;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -77,6 +78,37 @@ class SliceChartLabelsTest {
                     .generateToolTip(chart.getXYPlot().getDataset(), 0, i);
             assertTrue(tooltip.startsWith(data.points().get(i).label() + " (n="), "the tooltip has it whole: "
                     + tooltip);
+        }
+    }
+
+    /**
+     * c_houses' forest plot beside the table: Δ from −54,593 to +118,715 needs a wide plot for a scale, and its row
+     * labels shrank to 9 px to leave it that room. They keep the text size (the table's beside them), in a shorter form
+     * where the full one does not fit, uncut, and the chart scrolls.
+     */
+    @Test
+    void forestPlotLabelsKeepTheTextSizeBesideAWideRange(FxRobot robot) throws Exception {
+        List<SliceResult> results = new ArrayList<>(neighbourhoods());
+        for (int i = 1; i < results.size(); i += 3) {
+            results.set(i, ReportFixture.result(ReportFixture.slice("neighbourhood", String.format("hood_%02d", i - 1)),
+                    369, Metric.MAE, 54_593, 76_621, -54_593 + 500 * i, 118_715 - 900 * i, 0.5, 1.0,
+                    Verdict.INCONCLUSIVE));
+        }
+        SliceChartData data = SliceChartData.of(Metric.MAE, results);
+        JFreeChart chart = new SliceCharts(TEXT).forestPlot(data);
+        // narrower than beside the table at 1366×768, so the labels are left less room than they need at the text size
+        robot.interact(() -> {
+            pane.getScene().getWindow().setWidth(280);
+            pane.showChart(chart, data.points().size(), 0);
+        });
+        WaitForAsyncUtils.waitForFxEvents(5);
+        RowAxis rows = (RowAxis) ((XYPlot) chart.getPlot()).getDomainAxis();
+
+        assertEquals(12f, rows.getTickLabelFont().getSize2D(), "row labels of the text size");
+        for (int i = 1; i < rows.getSymbols().length; i++) {
+            String shown = rows.shownLabels().get(i);
+            assertTrue(!shown.contains("…") && rows.getSymbols()[i].contains(shown),
+                    "'" + shown + "' names " + rows.getSymbols()[i] + " uncut");
         }
     }
 }

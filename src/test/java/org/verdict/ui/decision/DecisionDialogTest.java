@@ -165,7 +165,7 @@ class DecisionDialogTest {
         Path db = dir.resolve("decisions.db");
 
         assertEquals("support-router", robot.lookup("#decisionModel").queryAs(Label.class).getText());
-        assertEquals("ai-safety, product, ml-lead", robot.lookup("#decisionRequiredSigners").queryAs(Label.class).getText());
+        assertEquals("AI Safety, Product, ML Lead", robot.lookup("#decisionRequiredSigners").queryAs(Label.class).getText());
         assertEquals(3, robot.lookup("#decisionEvidence").queryTableView().getItems().size());
         assertEquals(1, robot.lookup("#decisionGates").queryTableView().getItems().size());
         Button sign = robot.lookup("#decisionSign").queryButton();

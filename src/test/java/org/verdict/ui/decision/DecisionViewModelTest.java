@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.gates.ApprovalRequirement;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
 import org.verdict.core.ledger.EvaluationSummary.GateOutcome;
@@ -58,7 +59,9 @@ class DecisionViewModelTest {
         assertEquals(List.of("43", "44"), withoutGates.candidates());
         withoutGates.candidateProperty().set("44");
         assertEquals("tickets-2026-11", withoutGates.dataSnapshotProperty().get());
-        assertEquals("ai-safety, product, ml-lead", model.requiredSigners());
+        // as the approval pack's "Required approvers" names them, never the key register's ai-safety, product, ml-lead
+        assertEquals(String.join(", ", ApprovalRequirement.forTier(3, true).approvers()), model.requiredSigners());
+        assertEquals("AI Safety, Product, ML Lead", model.requiredSigners());
         assertEquals(3, model.evidenceFiles().size());
         assertEquals(2, model.gates().size());
         assertEquals(List.of("promote", "hold", "rollback"), model.decisions());
@@ -112,6 +115,25 @@ class DecisionViewModelTest {
         assertFalse(model.overridingProperty().get());
         assertEquals(null, model.record("Ada Lovelace").overrides(), "a hold overrides nothing");
         assertEquals("", model.promotionWarningProperty().get());
+    }
+
+    /** Every text the view-model writes comes from the decision bundle: a marked bundle marks each of them. */
+    @Test
+    void whatTheDecisionViewModelSaysComesFromItsBundle() {
+        DecisionViewModel model = new DecisionViewModel(DecisionPacks.tierThreePack(),
+                new DecisionPrefill(DecisionPacks.tierThreePack().manifest().candidateVersion(null), GATES, List.of()),
+                new CurrentThreadExecutor(), NOV_22, org.verdict.ui.MarkedText.of("org.verdict.ui.decision.decision"),
+                DecisionAppender.onDisk());
+        assertEquals("«Still needed: «the decision», «the rationale», «the approvers», «the decision log», "
+                + "«your key file».»", model.missingProperty().get());
+        model.decisionProperty().set("promote");
+        assertTrue(model.promotionWarningProperty().get().startsWith("«Warning: promoting over a gate that does not "
+                + "pass: «latency (fail)». The record will read"), model.promotionWarningProperty().get());
+        assertTrue(model.missingProperty().get().contains("«a justification for promoting over latency»"),
+                model.missingProperty().get());
+        model.kindProperty().set(RecordKind.RETRAINING);
+        assertTrue(model.missingProperty().get().contains("«a trigger evaluation (none was given for this pack)»"),
+                model.missingProperty().get());
     }
 
     @Test

@@ -34,6 +34,9 @@ import org.verdict.core.gates.model.Gate;
 import org.verdict.core.gates.model.GateOutcome;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.ReviewPack;
+import org.verdict.core.report.ApprovalPackContent;
+import org.verdict.core.report.ApprovalPackWriter;
+import org.verdict.core.report.GateReviewEvidence;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.CurrentThreadExecutor;
 import org.verdict.ui.task.HeldExecutor;
@@ -76,9 +79,11 @@ class GatesViewModelTest {
         // safety fails; fairness (groups of 100), circuit breaker (no history) lack evidence: one short verdict,
         // the counts, then the names
         assertEquals("Candidate 2 may not replace production 1 yet.", model.headlineProperty().get());
-        assertEquals(count(model, GateOutcome.PASS) + " passed · 1 failed · " + count(model,
-                GateOutcome.INSUFFICIENT_EVIDENCE) + " insufficient evidence · " + count(model, GateOutcome.NOT_APPLICABLE)
-                + " not evaluated (optional evidence absent)", model.countsProperty().get());
+        // in the outcomes' own words, as the rows and the approval pack say them
+        assertEquals(count(model, GateOutcome.PASS) + " pass · 1 fail · " + count(model,
+                GateOutcome.INSUFFICIENT_EVIDENCE) + " insufficient evidence · " + count(model,
+                GateOutcome.NOT_APPLICABLE) + " not applicable (optional evidence absent)",
+                model.countsProperty().get());
         assertTrue(model.detailsProperty().get().startsWith("Failing: Safety."), model.detailsProperty().get());
         assertEquals("Candidate 2 may not replace production 1 yet. " + model.countsProperty().get() + ". "
                 + model.detailsProperty().get(), model.verdict().get(), "the Overview states them in one paragraph");
@@ -255,9 +260,9 @@ class GatesViewModelTest {
         // passing is not the same as passing everything: the headline says "applicable", the counts how many gates
         // were not evaluated and why, the details name them, and each one's row gives its reason
         assertEquals("Candidate 2 passes every applicable gate against production 1.", model.headlineProperty().get());
-        assertEquals("3 passed · 8 not evaluated (5 declared by the policy, 3 optional evidence absent)",
+        assertEquals("3 pass · 8 not applicable (5 declared by the policy, 3 optional evidence absent)",
                 model.countsProperty().get());
-        assertEquals("Not evaluated: Safety, Fairness, Language parity, Latency, Canary / A-B, Circuit breaker, "
+        assertEquals("Not applicable: Safety, Fairness, Language parity, Latency, Canary / A-B, Circuit breaker, "
                 + "Contamination, Label quality.", model.detailsProperty().get());
         GateRow latency = row(model, Gate.LATENCY);
         assertEquals(GateOutcome.NOT_APPLICABLE, latency.outcome());
@@ -278,16 +283,16 @@ class GatesViewModelTest {
         model.showPack(new RealStylePack(folder, kind).worseInTheWest()
                 .policy("{\"validation\": {\"minPerSegment\": 150, \"minPerClass\": 1}}").load());
         assertEquals("Candidate 2 may not replace production 1 yet.", model.headlineProperty().get());
-        assertTrue(model.countsProperty().get().contains(" passed · 1 failed · "), model.countsProperty().get());
+        assertTrue(model.countsProperty().get().contains(" pass · 1 fail · "), model.countsProperty().get());
         // a regression has no fairness rates to judge: that gate is not evaluated for a reason of its own
         assertTrue(model.countsProperty().get().endsWith(kind == RealStylePack.Kind.REGRESSION
-                ? " not evaluated (7 optional evidence absent, 1 nothing to judge)"
-                : " not evaluated (optional evidence absent)"), model.countsProperty().get());
+                ? " not applicable (7 optional evidence absent, 1 nothing to judge)"
+                : " not applicable (optional evidence absent)"), model.countsProperty().get());
         String details = model.detailsProperty().get();
         assertTrue(details.startsWith("Data validation fails (Volume per class, language and segment): the evidence "
                 + "itself is in question. "), details);
         // the gates without their optional evidence are not applicable, and a blocked verdict still names them
-        assertTrue(details.contains(" Not evaluated: Safety, "), details);
+        assertTrue(details.contains(" Not applicable: Safety, "), details);
         assertTrue(details.endsWith(", Label quality."), details);
         assertEquals("the pack has no latency suite; list \"latency\" in the policy's requiredSuites to require one",
                 row(model, Gate.LATENCY).summary(), "beside the outcome's own words");
@@ -415,6 +420,25 @@ class GatesViewModelTest {
         model.showPack(GatesFixture.failingSafety(Files.createDirectories(folder.resolve("again"))).load());
         assertEquals(EvidencePageId.SAFETY, model.selectedEvidenceProperty().get());
         assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    /**
+     * The counts above the checklist are the approval pack's, in the same words: a primary-only pack (as a_churn) read
+     * "2 passed · 1 failed · 8 not evaluated" in the app beside "1 fail, 6 not applicable, of 7 gates" in the PDF.
+     */
+    @Test
+    void theCountsReadAsTheApprovalPackCountsTheSameGates() throws Exception {
+        GatesViewModel model = model(GatesFixture.reviewer());
+        ReviewPack pack = new RealStylePack(folder, RealStylePack.Kind.BINARY).worseInTheWest().load();
+        model.showPack(pack);
+        CandidateReview review = model.reviewedProperty().get().review();
+        String html = new ApprovalPackWriter().html(GateReviewEvidence.addTo(
+                ApprovalPackContent.of(pack, review.gates().candidate()), review));
+
+        String counts = model.countsProperty().get();
+        String outcomes = counts.substring(0, counts.indexOf(" (")).replace(" · ", ", ");
+        assertTrue(outcomes.contains(" not applicable"), counts);
+        assertTrue(html.contains(": " + outcomes + ", of " + model.rows().size() + " gates: "), outcomes + " in " + html);
     }
 
     private static List<List<String>> texts(EvidenceTable table) {

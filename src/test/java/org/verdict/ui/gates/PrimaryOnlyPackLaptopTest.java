@@ -119,7 +119,7 @@ class PrimaryOnlyPackLaptopTest {
         Label headline = robot.lookup("#gatesHeadline").queryAs(Label.class);
         Label counts = robot.lookup("#gatesCounts").queryAs(Label.class);
         assertTrue(headline.getText().startsWith("Candidate 2 "), headline.getText());
-        assertTrue(counts.getText().endsWith(" · 8 not evaluated (optional evidence absent)"), counts.getText());
+        assertTrue(counts.getText().endsWith(" · 8 not applicable (optional evidence absent)"), counts.getText());
         assertEquals(1, drawnLines(headline), "one line: " + headline.getText());
         assertEquals(1, drawnLines(counts), "one line: " + counts.getText());
         Label details = robot.lookup("#gatesDetails").queryAs(Label.class);

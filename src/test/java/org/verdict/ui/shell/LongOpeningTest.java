@@ -86,4 +86,22 @@ class LongOpeningTest {
         assertTrue(unhandled.isEmpty(), "cancelling is not an error: " + unhandled);
         assertTrue(robot.lookup("#" + ProblemDialog.DIALOG_ID).tryQuery().isEmpty(), "no error dialog");
     }
+
+    /**
+     * Progress and Cancel coming and going never move the view above the status bar: the bar was 10 px taller with
+     * them, and the Audit view's records table jumped while a log was verified.
+     */
+    @Test
+    void theStatusBarKeepsItsHeightWhileWorkShowsItsProgress(FxRobot robot) throws Exception {
+        robot.interact(() -> { });
+        double idle = robot.lookup(".status-bar").query().getLayoutBounds().getHeight();
+        robot.interact(() -> window.openPack(folder.resolve("slow-pack"), true));
+        WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> robot.lookup("#activityArea").query().isVisible());
+        robot.interact(() -> { });
+
+        assertEquals(idle, robot.lookup(".status-bar").query().getLayoutBounds().getHeight(), 0.5,
+                "the status bar's height with progress and Cancel");
+        robot.clickOn("#activityCancel");
+        WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> !robot.lookup("#activityArea").query().isVisible());
+    }
 }

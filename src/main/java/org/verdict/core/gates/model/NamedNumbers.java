@@ -5,23 +5,31 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A finding's or trigger's numbers by name in the order they are written, as the JSON and the reports print them.
- * {@code Map.of} would do for the lookup but not for the order, which changes from one JVM to the next: the same
- * review must print the same JSON every time.
+ * A finding's or trigger's numbers by name in the order they are written, as the JSON and the reports print them:
+ * {@code NamedNumbers.of("n", count).and("minimum", minimum).inOrder()}. {@code Map.of} would do for the lookup but
+ * not for the order, which changes from one JVM to the next: the same review must print the same JSON every time.
  */
 public final class NamedNumbers {
+    private final Map<String, Double> numbers = new LinkedHashMap<>();
+
     private NamedNumbers() {
     }
 
-    /** @param namesAndValues a name, then its number, then the next name, ... */
-    public static Map<String, Double> inOrder(Object... namesAndValues) {
-        if (namesAndValues.length % 2 != 0) {
-            throw new IllegalArgumentException("a name without its number: " + namesAndValues.length + " arguments");
+    /** The first number, named {@code name}. */
+    public static NamedNumbers of(String name, double value) {
+        return new NamedNumbers().and(name, value);
+    }
+
+    /** Adds the next number; a name given twice would silently drop the first value, so it is refused. */
+    public NamedNumbers and(String name, double value) {
+        if (numbers.putIfAbsent(name, value) != null) {
+            throw new IllegalArgumentException("the number '" + name + "' is named twice");
         }
-        Map<String, Double> numbers = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            numbers.put((String) namesAndValues[i], ((Number) namesAndValues[i + 1]).doubleValue());
-        }
-        return Collections.unmodifiableMap(numbers);
+        return this;
+    }
+
+    /** The numbers in the order they were given, unmodifiable. */
+    public Map<String, Double> inOrder() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(numbers));
     }
 }

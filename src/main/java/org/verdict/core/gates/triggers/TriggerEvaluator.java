@@ -59,8 +59,8 @@ public final class TriggerEvaluator {
                 GateNumbers.value(primaryMetric, targetUnit, metric.current()),
                 GateNumbers.value(primaryMetric, targetUnit, metric.baseline()),
                 MetricFormat.sampleSize(metric.n()), percent, limit),
-                NamedNumbers.inOrder("baseline", metric.baseline(), "current", metric.current(),
-                        "n", (double) metric.n(), "worsePercent", percent, "thresholdPercent", limit));
+                NamedNumbers.of("baseline", metric.baseline()).and("current", metric.current()).and("n", metric.n())
+                        .and("worsePercent", percent).and("thresholdPercent", limit).inOrder());
     }
 
     List<FeatureDrift> drift(DriftSuite suite) {
@@ -115,7 +115,7 @@ public final class TriggerEvaluator {
                         "%s PSI %.3f (%s), %s adjusted p %s", f.feature(), f.psi(), f.band(), f.test(),
                         GateNumbers.pValue(f.adjustedP()))).toList());
         return new TriggerResult(Trigger.DRIFT, drifted.isEmpty() ? TriggerState.QUIET : TriggerState.FIRED, detail,
-                NamedNumbers.inOrder("features", (double) drift.size(), "drifted", (double) drifted.size()));
+                NamedNumbers.of("features", drift.size()).and("drifted", drifted.size()).inOrder());
     }
 
     /**
@@ -143,8 +143,8 @@ public final class TriggerEvaluator {
                         + "p %s; accepted rate %.2f%%", current * 100, MetricFormat.sampleSize(nc), baseline * 100,
                         MetricFormat.sampleSize(nb), GateNumbers.pValue(p),
                         accepted * 100),
-                NamedNumbers.inOrder("baselineRate", baseline, "currentRate", current, "pValue", p,
-                        "acceptedRate", accepted));
+                NamedNumbers.of("baselineRate", baseline).and("currentRate", current).and("pValue", p)
+                        .and("acceptedRate", accepted).inOrder());
     }
 
     /** Each day against the mean + 2 sd of the up to {@code feedbackWindow} days before it. */
@@ -178,8 +178,8 @@ public final class TriggerEvaluator {
         return new TriggerResult(Trigger.FEEDBACK, latest.exceeded() ? TriggerState.FIRED : TriggerState.QUIET,
                 String.format(Locale.ROOT, "negative feedback %.2f%% on %s vs rolling mean %.2f%% + 2 sd = %.2f%%",
                         latest.rate() * 100, latest.date(), latest.rollingMean() * 100, latest.threshold() * 100),
-                NamedNumbers.inOrder("rate", latest.rate(), "rollingMean", latest.rollingMean(), "rollingSd", latest.rollingSd(),
-                        "threshold", latest.threshold()));
+                NamedNumbers.of("rate", latest.rate()).and("rollingMean", latest.rollingMean())
+                        .and("rollingSd", latest.rollingSd()).and("threshold", latest.threshold()).inOrder());
     }
 
     TriggerResult labelledVolume(Long newLabelled) {
@@ -192,7 +192,7 @@ public final class TriggerEvaluator {
                 newLabelled >= minimum ? TriggerState.FIRED : TriggerState.QUIET,
                 MetricFormat.count(newLabelled) + " newly labelled examples (minimum to retrain "
                         + MetricFormat.count(minimum) + ")",
-                NamedNumbers.inOrder("newLabelled", (double) newLabelled, "minimum", (double) minimum));
+                NamedNumbers.of("newLabelled", newLabelled).and("minimum", minimum).inOrder());
     }
 
     /**

@@ -114,8 +114,10 @@ public final class DataValidator {
         List<String> unchecked = findings.stream().filter(f -> f.outcome() == GateOutcome.NOT_APPLICABLE)
                 .map(f -> "'" + f.subject() + "'").toList();
         if (checked.isEmpty()) {
-            // say every reason at once: the first finding alone named the language column only
-            return new GateResult(Gate.VOLUME, GateOutcome.NOT_APPLICABLE, "nothing to count: "
+            // say every reason at once: the first finding alone named the language column only; worded as every
+            // other gate set aside ("not applicable — …"), which the checklist's outcome column shortens
+            return new GateResult(Gate.VOLUME, GateOutcome.NOT_APPLICABLE, GateResult.NOT_APPLICABLE_PREFIX
+                    + "nothing to count: "
                     + (primary.task().isClassification() ? "" : "a regression has no classes, and ")
                     + "the primary suite has no " + joined(unchecked, "or")
                     + (unchecked.size() == 1 ? " column" : " columns"), findings);
@@ -150,7 +152,7 @@ public final class DataValidator {
     private static Finding volumeFinding(String subject, long count, int minimum) {
         GateOutcome outcome = count >= minimum ? GateOutcome.PASS : GateOutcome.FAIL;
         return new Finding(subject, outcome, subject + ": " + MetricFormat.count(count, "example", "examples") + " (minimum " + MetricFormat.count(minimum) + ")",
-                NamedNumbers.inOrder("n", (double) count, "minimum", (double) minimum));
+                NamedNumbers.of("n", count).and("minimum", minimum).inOrder());
     }
 
     GateResult contamination(PrimaryCounts primary, Optional<HeldOutSet> holdout, PackSuites suites,
@@ -194,8 +196,8 @@ public final class DataValidator {
         return new Finding(subject, outcome, subject + ": " + MetricFormat.count(found.size()) + " of " + MetricFormat.count(evaluationIds.size())
                 + " also in the training data (" + String.format(Locale.ROOT, "%.2f%%", rate * 100)
                 + ", accepted " + String.format(Locale.ROOT, "%.2f%%", accepted * 100) + ")" + examples,
-                NamedNumbers.inOrder("overlap", (double) found.size(), "n", (double) evaluationIds.size(),
-                        "rate", rate, "accepted", accepted));
+                NamedNumbers.of("overlap", found.size()).and("n", evaluationIds.size()).and("rate", rate)
+                        .and("accepted", accepted).inOrder());
     }
 
     GateResult labelQuality(PrimaryCounts primary, PackSuites suites) {
@@ -253,7 +255,7 @@ public final class DataValidator {
                 + " over " + MetricFormat.count(items, "example", "examples") + " and "
                 + MetricFormat.count(annotators.size(), "annotator", "annotators") + " (minimum "
                 + limits.minKappa() + ")",
-                NamedNumbers.inOrder("kappa", kappa, "n", (double) items, "minimum", limits.minKappa()));
+                NamedNumbers.of("kappa", kappa).and("n", items).and("minimum", limits.minKappa()).inOrder());
     }
 
     /** The most common number of ratings per example (ties: the larger), for Fleiss' fixed-raters design. */
@@ -305,8 +307,8 @@ public final class DataValidator {
                 agreement.rate() * 100) + ", CI " + String.format(Locale.ROOT, "[%.1f%%, %.1f%%]",
                 agreement.ci().lower() * 100, agreement.ci().upper() * 100) + "; target "
                 + String.format(Locale.ROOT, "%.0f%%", limits.adjudicationTarget() * 100) + ")",
-                NamedNumbers.inOrder("agreement", agreement.rate(), "n", (double) compared, "target",
-                        limits.adjudicationTarget()));
+                NamedNumbers.of("agreement", agreement.rate()).and("n", compared)
+                        .and("target", limits.adjudicationTarget()).inOrder());
     }
 
     /** The label most annotators chose, or null on a tie (no majority agrees with anything). */

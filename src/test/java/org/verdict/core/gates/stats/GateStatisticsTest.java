@@ -130,16 +130,56 @@ class GateStatisticsTest {
     }
 
     @Test
-    void separatedLargeSamplesKeepTheirTinyKsPValue() {
-        // 100 vs 100 fully separated values: the asymptotic test (10,000 = 100 · 100), D = 1,
-        // lambda = √(100 · 100 / 200) = √50; scipy.special.kolmogorov(math.sqrt(50)) = 7.440151952041566e-44
-        double[] reference = new double[100];
-        double[] current = new double[100];
-        for (int i = 0; i < 100; i++) {
-            reference[i] = i;
-            current[i] = 100 + i;
+    void smallSamplesGetScipysExactKsPValue() {
+        // reference values: scipy.stats.ks_2samp(reference, current, method='exact').pvalue (scipy 1.17)
+        assertEquals(0.055944055944055944, DriftStatistics.ksPValue(new double[] {0.1, 0.5, 0.9, 1.3, 2.2, 2.8, 3.1},
+                new double[] {1.0, 1.7, 2.5, 3.3, 3.9, 4.4, 5.0, 6.1}), 1e-12);
+        assertEquals(0.06063348416289592, DriftStatistics.ksPValue(
+                new double[] {2.1, 3.4, 0.8, 5.6, 4.4, 1.9, 3.3, 2.7, 6.1, 0.5, 4.9, 3.8},
+                new double[] {3.9, 5.2, 6.6, 4.1, 7.3, 2.9, 5.8, 6.9, 4.7}), 1e-12);
+    }
+
+    @Test
+    void tiedValuesKeepTheirObservedGap() {
+        // D = 41/56 on the tied values as they are; the library jittered the ties apart and gave p = 0.0025, ten
+        // times too small. scipy.stats.ks_2samp([1,2,2,3,3,3,4], [3,4,4,5,5,6,6,7], method='exact'):
+        // statistic 0.7321428571428571, pvalue 0.024242424242424242
+        double[] reference = {1, 2, 2, 3, 3, 3, 4};
+        double[] current = {3, 4, 4, 5, 5, 6, 6, 7};
+        assertEquals(0.7321428571428571, DriftStatistics.ksStatistic(reference, current), 1e-12);
+        assertEquals(0.024242424242424242, DriftStatistics.ksPValue(reference, current), 1e-12);
+    }
+
+    @Test
+    void separatedSmallSamplesKeepTheirTinyExactKsPValue() {
+        // 30 vs 30 fully separated: 2 of the C(60, 30) orderings reach D = 1. The library's 1 − CDF gave 0 here (and
+        // −6.7e-16 for 50 vs 50). scipy.stats.ks_2samp(range(30), range(30, 60), method='exact').pvalue
+        // = 1.6911233892144742e-17 = 2 / C(60, 30)
+        assertEquals(1.6911233892144742e-17, DriftStatistics.ksPValue(range(0, 30), range(30, 30)),
+                1.69e-17 * 1e-9);
+        // 100 vs 100 is still exact (the asymptotic tail said 7.4e-44): scipy.stats.ks_2samp(range(100),
+        // range(100, 200)).pvalue = 2.2087606931995054e-59 = 2 / C(200, 100)
+        assertEquals(2.2087606931995054e-59, DriftStatistics.ksPValue(range(0, 100), range(100, 100)),
+                2.2e-59 * 1e-9);
+    }
+
+    @Test
+    void largeSamplesUseTheAsymptoticTail() {
+        // 12,000 vs 12,000 values shifted by 600: beyond the exact limit, D = 0.05, lambda = 0.05 · √6000;
+        // scipy.special.kolmogorov(0.05 * math.sqrt(6000)) = 1.8715245937679418e-13 (scipy.stats.ks_2samp's own
+        // asymptotic, which uses kstwo at n = 6000, gives 1.78e-13)
+        double[] reference = range(0, 12_000);
+        double[] current = range(600, 12_000);
+        assertEquals(1.8715245937679418e-13, DriftStatistics.ksPValue(reference, current), 1.87e-13 * 1e-6);
+    }
+
+    /** {@code count} consecutive whole numbers from {@code from}. */
+    private static double[] range(int from, int count) {
+        double[] values = new double[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = from + i;
         }
-        assertEquals(7.440151952041566e-44, DriftStatistics.ksPValue(reference, current), 7.44e-44 * 1e-9);
+        return values;
     }
 
     @Test

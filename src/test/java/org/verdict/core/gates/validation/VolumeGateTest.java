@@ -18,8 +18,11 @@ class VolumeGateTest {
     void aRegressionWithoutLanguageOrSegmentSaysEveryReasonThereIsNothingToCount() {
         GateResult volume = validator.volume(counts(Task.REGRESSION, List.of(), new long[0], Map.of()));
         assertEquals(GateOutcome.NOT_APPLICABLE, volume.outcome());
-        assertEquals("nothing to count: a regression has no classes, and the primary suite has no 'language' or "
-                + "'segment' columns", volume.summary());
+        // worded as every other gate set aside (docs/gates.md), and said once where the outcome is beside it
+        String why = "nothing to count: a regression has no classes, and the primary suite has no 'language' or "
+                + "'segment' columns";
+        assertEquals("not applicable — " + why, volume.summary());
+        assertEquals(why, volume.notEvaluatedBecause());
         assertEquals(2, volume.findings().size(), "each missing column keeps its finding");
     }
 
