@@ -41,14 +41,17 @@ public final class FairnessSection {
                         group.candidate().selectionRate(), selectionCi(group, group.candidate(), policy), leftOut));
                 groups.add(List.of(Cell.plain(group.name()), Cell.plain(MetricFormat.count(group.n())),
                         Cell.plain(MetricFormat.count(group.positives())),
-                        Cell.plain(EvidenceNumbers.plain(group.production().selectionRate()) + " / "
-                                + EvidenceNumbers.plain(group.candidate().selectionRate())),
-                        Cell.plain(pair(group.production().tpr(), group.candidate().tpr())),
-                        Cell.plain(pair(group.production().fpr(), group.candidate().fpr()))));
+                        Cell.plain(pair(group.production().selectionRate(), group.production().selectionCi(),
+                                group.candidate().selectionRate(), group.candidate().selectionCi())),
+                        Cell.plain(pair(group.production().tpr(), group.production().tprCi(),
+                                group.candidate().tpr(), group.candidate().tprCi())),
+                        Cell.plain(pair(group.production().fpr(), group.production().fprCi(),
+                                group.candidate().fpr(), group.candidate().fprCi()))));
             }
             charts.add(new PairedEstimates("Selection rate of '" + fairness.positiveClass() + "' by "
                     + attribute.name() + " (Wilson intervals)", "selection rate", selection, List.of()));
-            tables.add(new EvidenceTable("Rates by " + attribute.name() + ", production / candidate (positive class '"
+            tables.add(new EvidenceTable("Rates by " + attribute.name() + ", production / candidate, each with its "
+                    + GateNumbers.level(policy.confidenceLevel()) + " Wilson interval (positive class '"
                     + fairness.positiveClass() + "': " + fairness.positiveClassReason() + ")"
                     + (attribute.excludedGroups().isEmpty() ? ""
                     : "; left out of the disparities as smaller than " + MetricFormat.count(
@@ -105,8 +108,13 @@ public final class FairnessSection {
         return disparity.wireName().endsWith("_ratio");
     }
 
-    private static String pair(Double production, Double candidate) {
-        return (production == null ? "–" : EvidenceNumbers.plain(production)) + " / "
-                + (candidate == null ? "–" : EvidenceNumbers.plain(candidate));
+    /** Both models' rates, each with its Wilson interval: "0.412 [0.398, 0.426] / 0.383 [0.369, 0.397]". */
+    private static String pair(Double production, Interval productionCi, Double candidate, Interval candidateCi) {
+        return rate(production, productionCi) + " / " + rate(candidate, candidateCi);
+    }
+
+    /** A rate with its interval; "–" where the group has no example to measure it on (no positives for TPR). */
+    private static String rate(Double value, Interval ci) {
+        return value == null ? "–" : ci == null ? EvidenceNumbers.plain(value) : Sections.valueWithCi(value, ci);
     }
 }

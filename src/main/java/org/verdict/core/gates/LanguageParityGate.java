@@ -86,12 +86,25 @@ final class LanguageParityGate implements PromotionGate {
             if (failed.findings().get(i).outcome() == GateOutcome.INSUFFICIENT_EVIDENCE) {
                 SliceResult r = languages.get(i);
                 inconclusive.add(r.slice().values().get(0) + " (" + MetricFormat.sampleSize(r.n())
-                        + (r.isAvailable() ? ", Δ " + GateNumbers.signed(metric, r.targetUnit(), r.delta()) : "")
-                        + ")");
+                        + (r.isAvailable() ? ", Δ " + deltaWithInterval(r, metric) : "") + ")");
             }
         }
         return inconclusive.isEmpty() ? failed : new GateResult(failed.gate(), failed.outcome(), failed.summary()
                 + "; insufficient evidence for " + String.join(", ", inconclusive), failed.findings());
+    }
+
+    /**
+     * Δ with the interval its verdict reads, as the language's own finding writes them ("−0.0088 [−0.0412, +0.0236]"):
+     * a Δ named as insufficient evidence says how wide the doubt is; without an interval, Δ alone.
+     */
+    private static String deltaWithInterval(SliceResult r, Metric metric) {
+        if (r.deltaCi() == null) {
+            return GateNumbers.signed(metric, r.targetUnit(), r.delta());
+        }
+        double[] shown = {r.delta(), r.deltaCi().lower(), r.deltaCi().upper()};
+        MetricFormat deltas = GateNumbers.differences(metric, r.targetUnit(), r.delta(), r.deltaCi(), shown);
+        return deltas.signedAmong(shown[0], shown) + " [" + deltas.signedAmong(shown[1], shown) + ", "
+                + deltas.signedAmong(shown[2], shown) + "]";
     }
 
     private static Finding judge(SliceResult result, Metric metric, Double floor, ComparisonOptions options) {

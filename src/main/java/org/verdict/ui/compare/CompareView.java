@@ -42,6 +42,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -81,6 +82,10 @@ public final class CompareView {
      * column narrows to the longest of those lines.
      */
     static final int VERDICT_LINE_CHARS_BESIDE = 14;
+    /** A header longer than this stands over its interval's name where the cells do ("Δ" / "[unadjusted 95% CI]"). */
+    private static final int SPLIT_HEADER_CHARS = 14;
+    /** The reason under a verdict (an unstable slice's, an agreement bound's note) wraps at this many characters. */
+    private static final int REASON_LINE_CHARS = 22;
     /**
      * Beside the chart, a single slice longer than this takes two lines: on one, "segment=enterprise" widens the column
      * by the few pixels that, at 1366×768, push the adjusted p out of view.
@@ -149,6 +154,8 @@ public final class CompareView {
      */
     private final javafx.beans.property.BooleanProperty chartBeside = new javafx.beans.property.SimpleBooleanProperty();
     private final ToggleButton showChart = new ToggleButton();
+    /** The line naming the columns hidden for room when the filter's line has no room for it. */
+    private Label hiddenColumnsLine;
     /** Whether the chart has more rows than fit its pane, so that it scrolls. */
     private final javafx.beans.property.BooleanProperty manySlices = new javafx.beans.property.SimpleBooleanProperty();
     /** Large text on a short view; a field, because a binding only listened to would be garbage-collected. */
@@ -189,6 +196,10 @@ public final class CompareView {
         root.setId("compareView");
         root.getStyleClass().add("view");
         root.setPadding(new Insets(14, 16, 10, 16));
+        // The view takes the window's width, never its children's minimum: beside the chart the split's minimum
+        // follows its own width, which held the view at 1366 px in a window narrowed to 1000 (cut at the right, no
+        // scroll bar). Given the window's width, the layout switches to stacked and the columns give way.
+        root.setMinWidth(0);
 
         Label summary = new Label();
         summary.setId("compareSummary");
@@ -435,11 +446,23 @@ public final class CompareView {
         whileShown(FOREST_KEY, () -> showChartOf(kinds, forest));
         whileShown(PER_MODEL_KEY, () -> showChartOf(kinds, perModel));
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(12, candidateLabel, labelled("compare.metric", metric),
-                labelled("compare.dimension", dimension), spacer, showChart, new HBox(forest, perModel));
+        // A window too narrow for the pickers and the chart buttons on one line wraps the pickers: a row of fixed
+        // width pushed the buttons, the table's last columns and the summary past the window's edge (1000×620).
+        FlowPane pickers = new FlowPane(12, 8, candidateLabel, labelled("compare.metric", metric),
+                labelled("compare.dimension", dimension));
+        pickers.setAlignment(Pos.CENTER_LEFT);
+        pickers.setMinWidth(0);
+        HBox.setHgrow(pickers, Priority.ALWAYS);
+        HBox chartButtons = new HBox(12, showChart, new HBox(forest, perModel));
+        chartButtons.setAlignment(Pos.CENTER_LEFT);
+        chartButtons.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(12, pickers, chartButtons);
         bar.setAlignment(Pos.CENTER_LEFT);
+        // its height is asked at its wrap length (400 px by default, two lines in large text): the room it has
+        pickers.prefWrapLengthProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(0, bar.getWidth() - bar.snappedLeftInset() - bar.snappedRightInset()
+                        - chartButtons.getWidth() - bar.getSpacing()),
+                bar.widthProperty(), chartButtons.widthProperty()));
         bar.getStyleClass().add("compare-pickers");
         return bar;
     }
@@ -528,6 +551,38 @@ public final class CompareView {
                 hint.widthProperty(), hint.fontProperty(), hint.textProperty()));
         HBox tools = new HBox(12, filter, onlyWorse, unadjusted, hint);
         tools.setAlignment(Pos.CENTER_LEFT);
+        // Columns hidden for lack of room are named just above the header, with where to find them again: an
+        // adjusted p a board member has to hunt for in the column menu is as good as missing. On the filter's line,
+        // in the hint's place, where it fits there whole; else on a line of its own, wrapped.
+        javafx.beans.binding.StringBinding hiddenText = Bindings.createStringBinding(
+                () -> fittedColumns.hiddenForRoom().isEmpty() ? "" : MessageFormat.format(
+                        text.getString("compare.hiddenForRoom"), fittedColumns.hiddenForRoom().stream()
+                                .map(TableColumn::getText).collect(Collectors.joining(", "))),
+                fittedColumns.hiddenForRoom());
+        Label hiddenBeside = new Label();
+        hiddenBeside.getStyleClass().add("hint");
+        hiddenBeside.textProperty().bind(hiddenText);
+        Label hiddenBelow = new Label();
+        hiddenBelow.getStyleClass().add("hint");
+        hiddenBelow.setWrapText(true);
+        hiddenBelow.setMinHeight(Region.USE_PREF_SIZE);
+        hiddenBelow.textProperty().bind(hiddenText);
+        javafx.beans.binding.BooleanBinding fitsBeside = Bindings.createBooleanBinding(() -> tools.getWidth()
+                        - filter.getWidth() - onlyWorse.getWidth() - unadjusted.getWidth() - 3 * tools.getSpacing()
+                        >= hiddenBeside.prefWidth(-1),
+                tools.widthProperty(), filter.widthProperty(), onlyWorse.widthProperty(),
+                unadjusted.widthProperty(), hiddenText, hiddenBeside.fontProperty());
+        hiddenBeside.visibleProperty().bind(hiddenText.isNotEmpty().and(fitsBeside));
+        hiddenBeside.managedProperty().bind(hiddenBeside.visibleProperty());
+        hiddenBelow.visibleProperty().bind(hiddenText.isNotEmpty().and(fitsBeside.not()));
+        hiddenBelow.managedProperty().bind(hiddenBelow.visibleProperty());
+        hiddenBeside.idProperty().bind(Bindings.when(hiddenBeside.visibleProperty())
+                .then("compareHiddenColumns").otherwise("compareHiddenColumnsBeside"));
+        hiddenBelow.idProperty().bind(Bindings.when(hiddenBelow.visibleProperty())
+                .then("compareHiddenColumns").otherwise("compareHiddenColumnsBelow"));
+        hint.managedProperty().bind(hiddenText.isEmpty());
+        tools.getChildren().add(hiddenBeside);
+        hiddenColumnsLine = hiddenBelow;
 
         table.setId("compareTable");
         Label placeholder = new Label();
@@ -629,7 +684,12 @@ public final class CompareView {
         // listed blank lines when the name was moved into the label), and verdict.css shows the label alone.
         for (TableColumn<ComparisonRow, ?> column : table.getColumns()) {
             Label header = new Label();
-            header.textProperty().bind(column.textProperty());
+            // where the cells put a value over its interval, so does the header ("Δ" / "[unadjusted 95% CI]"): on
+            // one line it was the widest column in large text, and both models' values made room for it
+            header.textProperty().bind(Bindings.createStringBinding(() -> valuesOverIntervals.get()
+                    && column.getText().length() > SPLIT_HEADER_CHARS
+                    ? ComparisonRow.valueOverInterval(column.getText()) : column.getText(),
+                    column.textProperty(), valuesOverIntervals));
             String tipKey = column.getId() + ".tooltip";
             if (text.containsKey(tipKey)) {
                 header.setTooltip(new Tooltip(text.getString(tipKey)));
@@ -689,7 +749,7 @@ public final class CompareView {
             }
         });
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox area = new VBox(8, tools, table);
+        VBox area = new VBox(8, tools, hiddenColumnsLine, table);
         area.setPadding(new Insets(8, 0, 0, 0));
         return area;
     }
@@ -733,7 +793,12 @@ public final class CompareView {
     }
 
     private String verdictShown(ComparisonRow row) {
-        return WrappingCell.lines(row.verdictText(), valuesOverIntervals.get() ? VERDICT_LINE_CHARS_BESIDE : VERDICT_LINE_CHARS);
+        int lineChars = valuesOverIntervals.get() ? VERDICT_LINE_CHARS_BESIDE : VERDICT_LINE_CHARS;
+        String[] parts = row.verdictCell().split("\n", 2);
+        // the verdict on its line, the reason a number stands without its interval under it, in lines a little
+        // longer than a verdict's: at 14 characters "class fraud_report has 4 examples here" took five
+        return WrappingCell.lines(parts[0], lineChars) + (parts.length == 1 ? ""
+                : "\n" + WrappingCell.lines(parts[1], Math.max(lineChars, REASON_LINE_CHARS)));
     }
 
     private String details(ComparisonRow row) {

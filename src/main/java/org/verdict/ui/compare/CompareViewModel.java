@@ -100,6 +100,8 @@ public final class CompareViewModel {
     private final ReadOnlyObjectWrapper<ConfusionPair> confusion = new ReadOnlyObjectWrapper<>();
     private final Map<ReportKey, ComparisonReport> reports = new HashMap<>();
 
+    /** The chart's inputs of the selection shown, for redrawing it from the rows the filter keeps; null until shown. */
+    private ChartInputs chartInputs;
     private ReviewPack pack;
     private boolean scoresMissing;
     private boolean selectingPack;
@@ -155,6 +157,11 @@ public final class CompareViewModel {
         selectingPack = true;
         try {
             pack = newPack;
+            // A new pack starts clean: a filter typed for the previous pack's slices ("tenure") would leave only the
+            // overall row of this one, with nothing saying why.
+            filter.set("");
+            onlyWorse.set(false);
+            chartInputs = null;
             reports.clear();
             report.set(null);
             rows.clear();
@@ -243,6 +250,7 @@ public final class CompareViewModel {
         notice.set(text.getString("compare.computing"));
         // Nothing of the previous pack, candidate or cross stays on screen as if it were this one's: the summary
         // line too, which counted the previous rows.
+        chartInputs = null;
         rows.clear();
         summary.set("");
         chartData.set(null);
@@ -283,8 +291,6 @@ public final class CompareViewModel {
                     List<SliceResult> selectedResults = current.resultsFor(selected).stream()
                             .filter(r -> selectedDimension.includes(r.slice().dimensions())).toList();
                     return new Selection(selectedResults.stream().map(r -> new ComparisonRow(r, unadjusted)).toList(),
-                            SliceChartData.of(selected, current.options().targetUnit(), selectedResults,
-                                    unadjusted),
                             noticeFor(selected, selectedResults), summaryOf(current, selected, selectedResults, unadjusted));
                 })
                 .onSuccess(selection -> {
@@ -295,17 +301,21 @@ public final class CompareViewModel {
                     valueUnit = selected.inTargetUnits()
                             ? current.options().targetUnit().shortForm() : "";
                     updateHeaders();
+                    chartInputs = new ChartInputs(selected, current.options().targetUnit(), unadjusted);
                     rows.setAll(selection.rows());
                     notice.set(selection.notice());
                     summary.set(selection.summary());
                     applyFilter();
-                    chartData.set(selection.chart());
                 })
                 .start();
     }
 
     /** What one choice of metric and dimension shows, prepared off the FX thread. */
-    private record Selection(List<ComparisonRow> rows, SliceChartData chart, String notice, String summary) {
+    private record Selection(List<ComparisonRow> rows, String notice, String summary) {
+    }
+
+    /** What the chart of the rows shown is drawn for: their metric, its unit and which interval Δ's whiskers are. */
+    private record ChartInputs(Metric metric, org.verdict.core.pack.TargetUnit targetUnit, boolean unadjusted) {
     }
 
     private String noticeFor(Metric selected, List<SliceResult> results) {
@@ -340,8 +350,24 @@ public final class CompareViewModel {
                 current.options().correction().otherSlices(family) + notShown,
                 Math.round(current.options().confidenceLevel() * 100), bandText(current.options(), selected),
                 classesWorse(current))
+                + agreementNotes(results)
                 + (anyBound ? " " + MessageFormat.format(text.getString("compare.summaryBound"),
                         SliceResult.BOUND_MARK, selected.wireName()) : "");
+    }
+
+    /**
+     * The CLI's Notes of the slices whose Δ interval is the agreement bound, once per note with how many slices it
+     * holds for: " On 11 slices both models give every example here the same score: Δ is 0 there and its interval the
+     * agreement bound (hover a row)." Empty when none is.
+     */
+    private String agreementNotes(List<SliceResult> results) {
+        Map<String, Long> slicesPerNote = results.stream().map(ComparisonRow::agreementNote)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.groupingBy(note -> note,
+                        java.util.LinkedHashMap::new, java.util.stream.Collectors.counting()));
+        StringBuilder notes = new StringBuilder();
+        slicesPerNote.forEach((note, slices) -> notes.append(' ').append(MessageFormat.format(
+                text.getString("compare.summaryAgreement"), slices, note)));
+        return notes.toString();
     }
 
     /**
@@ -365,6 +391,29 @@ public final class CompareViewModel {
         boolean worseOnly = onlyWorse.get();
         filteredRows.setPredicate(row -> (row.overall() || matches(row, needle))
                 && (!worseOnly || row.overall() || row.verdict() == Verdict.WORSE));
+        chartOfRowsShown();
+    }
+
+    /**
+     * The chart draws the rows the table shows: the filter and "Only worse slices" keep the same slices in both (a
+     * table of 5 rows beside a chart of all 11 read as if the filter had not been applied). Built off the FX thread.
+     */
+    private void chartOfRowsShown() {
+        ChartInputs inputs = chartInputs;
+        if (inputs == null) {
+            return;
+        }
+        List<SliceResult> shown = filteredRows.stream().map(ComparisonRow::result).toList();
+        executor.run(progress -> SliceChartData.of(inputs.metric(), inputs.targetUnit(), shown, inputs.unadjusted()))
+                .onSuccess(data -> {
+                    // data equal to the chart shown is not set again: listeners hear no change of an equal value,
+                    // and the view, drawing the first, would drop its chart as no longer the one to show
+                    if (inputs == chartInputs && !data.equals(chartData.get()) && shown.equals(
+                            filteredRows.stream().map(ComparisonRow::result).toList())) {
+                        chartData.set(data);
+                    }
+                })
+                .start();
     }
 
     /**

@@ -1,9 +1,11 @@
 package org.verdict.ui.compare;
 
 import java.text.MessageFormat;
+import java.util.List;
 import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.stats.AgreementBound;
 import org.verdict.core.stats.MetricFormat;
 import org.verdict.ui.theme.Palette;
 
@@ -15,6 +17,7 @@ import org.verdict.ui.theme.Palette;
 public final class ComparisonRow {
     private final SliceResult result;
     private final String verdictText;
+    private final String verdictCell;
     private final String verdictReason;
     private final String productionText;
     private final String candidateText;
@@ -39,6 +42,7 @@ public final class ComparisonRow {
         this.verdictText = formatVerdict(result);
         this.verdictReason = result.isUnstable() || result.withheldForTooFewExamples() ? result.unstableReason()
                 : result.verdict() == Verdict.UNAVAILABLE ? result.unavailableReason() : result.noInformationReason();
+        this.verdictCell = formatVerdictCell(result, verdictText);
         this.nText = MetricFormat.count(result.n());
         this.productionText = estimate(numbers, result.production());
         this.candidateText = estimate(numbers, result.candidate());
@@ -78,6 +82,15 @@ public final class ComparisonRow {
     }
 
     /**
+     * The Verdict cell: the verdict, and under it in words why the row's numbers stand without their interval (an
+     * unstable slice: "unstable:" / "class fraud_report has 4 examples here"); the rest of the reason is in the
+     * tooltips. Other verdicts read as {@link #verdictText()}.
+     */
+    public String verdictCell() {
+        return verdictCell;
+    }
+
+    /**
      * Why a verdict is unstable or unavailable, or why a slice with too few examples shows a model without its interval,
      * for its tooltip and the clipboard; null for other verdicts.
      */
@@ -101,8 +114,10 @@ public final class ComparisonRow {
      * @param testName the test as the Test column names it
      */
     public String details(String pattern, String testName) {
-        return MessageFormat.format(pattern, slice(), nText, verdictWithReason(), productionText, candidateText,
-                deltaText, pValueText, testName);
+        String details = MessageFormat.format(pattern, slice(), nText, verdictWithReason(), productionText,
+                candidateText, deltaText, pValueText, testName);
+        // the CLI's Notes ("both models give every example here the same score"): why Δ 0.000 has an interval at all
+        return result.note() == null ? details : details + "\n" + result.note();
     }
 
     public String productionText() {
@@ -192,6 +207,32 @@ public final class ComparisonRow {
             case BETTER -> Palette.BETTER_MARK + " " + Verdict.BETTER.label();
             default -> result.verdictWord();
         };
+    }
+
+    private static String formatVerdictCell(SliceResult result, String verdict) {
+        return result.isUnstable() ? verdict + ":\n" + firstClause(result.unstableReason()) : verdict;
+    }
+
+    /**
+     * The note of a slice whose Δ interval is the agreement bound ("both models give every example here the same
+     * score"), as the CLI's Notes give it; null for other slices.
+     */
+    public static String agreementNote(SliceResult result) {
+        boolean agreementBound = AgreementBound.TEST.equals(result.test())
+                || AgreementBound.SAME_RANKING_TEST.equals(result.test());
+        return agreementBound ? result.note() : null;
+    }
+
+    /** "class E has 3 examples here" of "class E has 3 examples here; the bootstrap cannot measure …". */
+    private static String firstClause(String reason) {
+        int end = reason.length();
+        for (String separator : List.of("; ", ", so ")) {
+            int at = reason.indexOf(separator);
+            if (at > 0) {
+                end = Math.min(end, at);
+            }
+        }
+        return reason.substring(0, end);
     }
 
     private static String formatDelta(SliceResult result, boolean unadjusted) {

@@ -152,8 +152,15 @@ public final class EvidenceView {
         root.setLeft(pages);
         root.setCenter(scroll);
         root.widthProperty().addListener((obs, was, now) -> placePagePicker());
-        model.selectedEvidenceProperty().addListener((obs, was, now) -> render());
-        model.reviewedProperty().addListener((obs, was, now) -> render());
+        // a page opens at its title, and a newly judged pack's pages too: the previous pack's scroll position hid them
+        model.selectedEvidenceProperty().addListener((obs, was, now) -> {
+            scroll.setVvalue(0);
+            render();
+        });
+        model.reviewedProperty().addListener((obs, was, now) -> {
+            scroll.setVvalue(0);
+            render();
+        });
         // a new pack clears the previous one's pages at once; meanwhile the page says what is under way (a pack
         // loading, its gates being judged) or why there is nothing (judging cancelled or failed)
         model.evidencePlaceholderProperty().addListener((obs, was, now) -> {

@@ -184,6 +184,8 @@ public final class GatesView {
         alsoWorse.textProperty().bind(model.alsoWorseProperty());
         alsoWorse.visibleProperty().bind(model.alsoWorseProperty().isNotEmpty());
         alsoWorse.managedProperty().bind(alsoWorse.visibleProperty());
+        // a newly judged pack (or candidate) starts at its headline: the previous pack's scroll position hid it
+        model.reviewedProperty().addListener((obs, was, now) -> page.setVvalue(0));
         model.anyAlsoWorseProperty().addListener((obs, was, any) -> {
             alsoWorse.getStyleClass().remove("verdict-worse");
             if (any) {

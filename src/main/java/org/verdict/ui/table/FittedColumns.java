@@ -66,6 +66,12 @@ public final class FittedColumns<S> {
     private final List<List<TableColumn<S, ?>>> yielding = new ArrayList<>();
     private final Set<TableColumn<S, ?>> hiddenForRoom = new HashSet<>();
     private final Set<TableColumn<S, ?>> keptByUser = new HashSet<>();
+    /** The columns hidden for room, in the table's order, for a view to say where they went. */
+    private final ObservableList<TableColumn<S, ?>> columnsHiddenForRoom =
+            javafx.collections.FXCollections.observableArrayList();
+    /** Kept: the read-only view listens to the list weakly. */
+    private final ObservableList<TableColumn<S, ?>> columnsHiddenForRoomShown =
+            javafx.collections.FXCollections.unmodifiableObservableList(columnsHiddenForRoom);
     /** Per yielding column asked about: the table width at which it stays in view ({@link #widthToShow}). */
     private final Map<TableColumn<S, ?>, ReadOnlyDoubleWrapper> widthsToShow = new LinkedHashMap<>();
     private boolean changingVisibility;
@@ -218,6 +224,14 @@ public final class FittedColumns<S> {
                 .forEach(keptByUser::remove);
     }
 
+    /**
+     * The yielding columns hidden now because the table has no room for them (not those the user hid), in the
+     * table's order: a view says where they are (the ⋮ menu, a row's tooltip) rather than let them vanish unsaid.
+     */
+    public ObservableList<TableColumn<S, ?>> hiddenForRoom() {
+        return columnsHiddenForRoomShown;
+    }
+
     /** The texts the columns show changed (not their rows): measure them again. */
     public void textsChanged() {
         requestRefit();
@@ -349,9 +363,12 @@ public final class FittedColumns<S> {
             hiddenGroups.add(hidden);
         }
         Set<TableColumn<S, ?>> hide = new HashSet<>();
+        // Only the group that yielded just before the last one hidden may come back into its room (the adjusted p
+        // where both models' values had to go): the groups that yield sooner never stand in view in place of a more
+        // important one (large text showed the test and the p where the models' values had been).
         for (int i = hiddenGroups.size() - 1; i >= 0; i--) {
             List<TableColumn<S, ?>> group = hiddenGroups.get(i);
-            if (i < hiddenGroups.size() - 1 && needed + width(group) <= room) {
+            if (i == hiddenGroups.size() - 2 && needed + width(group) <= room) {
                 needed += width(group);
             } else {
                 hide.addAll(group);
@@ -369,6 +386,10 @@ public final class FittedColumns<S> {
             }
         } finally {
             changingVisibility = false;
+        }
+        List<TableColumn<S, ?>> nowHidden = table.getColumns().stream().filter(hiddenForRoom::contains).toList();
+        if (!nowHidden.equals(columnsHiddenForRoom)) {
+            columnsHiddenForRoom.setAll(nowHidden);
         }
     }
 

@@ -218,6 +218,9 @@ class GateReviewTest {
         assertEquals(GateOutcome.FAIL, result.outcome());
         assertTrue(result.summary().startsWith("de:"), result.summary());
         assertTrue(result.summary().contains("; insufficient evidence for en (n=100, Δ −"), result.summary());
+        // how wide the doubt is, as the language's own finding says it: Δ with the interval its verdict reads
+        assertTrue(java.util.regex.Pattern.compile("insufficient evidence for en \\(n=100, Δ −0\\.\\d+ "
+                + "\\[−0\\.\\d+, \\+0\\.\\d+\\]\\)").matcher(result.summary()).find(), result.summary());
         // a p-value below the fourth decimal reads "< 0.0001", never a misleading 0
         assertTrue(result.summary().contains("adjusted p < 0.0001, worse"), result.summary());
     }

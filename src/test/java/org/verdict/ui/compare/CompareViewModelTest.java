@@ -234,6 +234,48 @@ class CompareViewModelTest {
         assertEquals(List.of("overall", "language=en"), shownSlices());
     }
 
+    /** The chart draws the slices the table shows: a filtered table beside a chart of every slice misread both. */
+    @Test
+    void theChartDrawsTheRowsTheFilterAndOnlyWorseKeep() throws Exception {
+        model.showPack(multiclassPack());
+        assertEquals(java.util.Set.copyOf(shownSlices()), java.util.Set.copyOf(chartLabels()));
+
+        model.filterProperty().set("DE");
+        assertEquals(java.util.Set.of("overall", "language=de"), java.util.Set.copyOf(chartLabels()));
+        // typing on keeps the same rows: the chart the view draws stays the one shown (an equal copy set over it
+        // was never drawn, the view waiting for a change event of an equal value)
+        SliceChartData drawn = model.chartDataProperty().get();
+        model.filterProperty().set("DE ");
+        assertTrue(drawn == model.chartDataProperty().get(), "the same rows keep the same chart");
+
+        model.filterProperty().set("");
+        model.onlyWorseProperty().set(true);
+        assertEquals(java.util.Set.of("overall", "language=en"), java.util.Set.copyOf(chartLabels()));
+
+        model.onlyWorseProperty().set(false);
+        assertEquals(5, chartLabels().size());
+    }
+
+    /** A filter typed for one pack's slices would hide the next pack's rows without saying so: a new pack starts clean. */
+    @Test
+    void aNewPackStartsWithoutThePreviousPacksFilter() throws Exception {
+        model.showPack(multiclassPack());
+        model.filterProperty().set("tenure");
+        model.onlyWorseProperty().set(true);
+
+        model.showPack(new PackLoader().load(PackFixture.write(folder.resolve("next"),
+                PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV), Progress.NONE));
+
+        assertEquals("", model.filterProperty().get());
+        assertFalse(model.onlyWorseProperty().get());
+        assertEquals(List.of("overall", "language=en", "language=de", "gender=f", "gender=m"), shownSlices());
+        assertEquals(5, model.chartDataProperty().get().points().size());
+    }
+
+    private List<String> chartLabels() {
+        return model.chartDataProperty().get().points().stream().map(SliceChartData.Point::label).toList();
+    }
+
     @Test
     void theFilterPromptTakesItsExamplesFromThePackAtHand() throws Exception {
         assertEquals("Filter slices: column, value or column=value", model.filterPromptProperty().get(),

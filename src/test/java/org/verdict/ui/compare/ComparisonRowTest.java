@@ -105,6 +105,36 @@ class ComparisonRowTest {
         assertEquals("+0.050", unstableRow.deltaText());
     }
 
+    /** A number without its interval never stands alone: the row says why in words, not only on hover. */
+    @Test
+    void anUnstableSliceSaysWhyItsNumbersHaveNoIntervalInTheVerdictCell() {
+        SliceResult unstable = new SliceResult(ReportFixture.slice("region", "r06"), 183, Metric.MACRO_F1, true,
+                new MetricEstimate(0.735, null), new MetricEstimate(0.690, null), -0.045, null, null, null, null,
+                "paired-bootstrap-cells", Verdict.INCONCLUSIVE, null, null,
+                "class fraud_report has 4 examples here; the bootstrap cannot measure macro_f1's uncertainty", null);
+
+        assertEquals("unstable:\nclass fraud_report has 4 examples here", new ComparisonRow(unstable).verdictCell());
+    }
+
+    /** Δ 0.000 with an interval around it, on identical scores: the CLI's note says why, and so does the row. */
+    @Test
+    void identicalScoresSayHowTheIntervalCameAboutInTheRowTooltipAndTheSummary() {
+        String note = "both models give every example here the same score";
+        SliceResult identical = new SliceResult(ReportFixture.slice("contract", "one_year"), 1794, Metric.ROC_AUC, true,
+                new MetricEstimate(0.881, new Interval(0.862, 0.898)), new MetricEstimate(0.881, new Interval(0.862,
+                0.898)), 0.0, new Interval(-0.013, 0.013), new Interval(-0.013, 0.013), 1.0, 1.0,
+                "identical-ranking-agreement-bound", Verdict.INCONCLUSIVE, null, null, null, note);
+        ComparisonRow row = new ComparisonRow(identical);
+        String pattern = ResourceBundle.getBundle("org.verdict.ui.messages").getString("compare.rowDetails");
+
+        assertEquals(note, ComparisonRow.agreementNote(identical), "the summary line counts the slices it holds for");
+        assertTrue(row.details(pattern, "test").endsWith("\n" + note), row.details(pattern, "test"));
+        assertEquals(null, ComparisonRow.agreementNote(new SliceResult(ReportFixture.slice("contract", "month"), 3869,
+                Metric.ROC_AUC, true, new MetricEstimate(0.87, new Interval(0.86, 0.88)), new MetricEstimate(0.87,
+                new Interval(0.86, 0.88)), 0.001, new Interval(-0.02, 0.02), new Interval(-0.02, 0.02), 0.9, 0.9,
+                "delong", Verdict.INCONCLUSIVE, null, null, null, null)), "a tested slice has no agreement note");
+    }
+
     @Test
     void theRowTooltipGivesAnUnstableVerdictsReasonWithEveryNumber() {
         String reason = "class c11 has 3 examples here; the bootstrap cannot measure macro_f1's uncertainty";

@@ -61,8 +61,13 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
     public record Group(String name, int n, long positives, Rates production, Rates candidate) {
     }
 
-    /** @param selectionCi Wilson interval of the selection rate, at the evidence's confidence level */
-    public record Rates(double selectionRate, Interval selectionCi, Double tpr, Double fpr) {
+    /**
+     * @param selectionCi Wilson interval of the selection rate, at the evidence's confidence level
+     * @param tprCi       Wilson interval of the true positive rate (over the group's positives), null without one
+     * @param fprCi       Wilson interval of the false positive rate (over the group's negatives), null without one
+     */
+    public record Rates(double selectionRate, Interval selectionCi, Double tpr, Double fpr, Interval tprCi,
+                        Interval fprCi) {
     }
 
     /**
@@ -226,7 +231,7 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
     private static double[][] groupRates(List<long[]> groups, int selectsBit) {
         double[][] rates = new double[3][groups.size()];
         for (int g = 0; g < groups.size(); g++) {
-            Rates r = Counts.of(groups.get(g), selectsBit).rates(null);
+            Rates r = Counts.of(groups.get(g), selectsBit).rates();
             rates[SELECTION][g] = r.selectionRate();
             rates[TPR][g] = r.tpr() == null ? Double.NaN : r.tpr();
             rates[FPR][g] = r.fpr() == null ? Double.NaN : r.fpr();
@@ -410,7 +415,11 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
     /** Rates of one model with the selection rate's interval: {@code selectsBit} is 2 for production, 1 for the candidate. */
     private static Rates rates(long[] cells, int selectsBit, double confidenceLevel) {
         Counts counts = Counts.of(cells, selectsBit);
-        return counts.rates(Proportions.wilson(counts.selected, counts.n, confidenceLevel));
+        long negatives = counts.n - counts.positives;
+        return counts.rates(Proportions.wilson(counts.selected, counts.n, confidenceLevel),
+                counts.positives == 0 ? null
+                        : Proportions.wilson(counts.truePositives, counts.positives, confidenceLevel),
+                negatives == 0 ? null : Proportions.wilson(counts.falsePositives, negatives, confidenceLevel));
     }
 
     /** One model's counts in one group. */
@@ -433,12 +442,16 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
             return new Counts(n, selected, positives, truePositives, falsePositives);
         }
 
-        /** @param selectionCi null inside the bootstrap, which needs only the rates */
-        Rates rates(Interval selectionCi) {
+        /** The rates alone, inside the bootstrap. */
+        Rates rates() {
+            return rates(null, null, null);
+        }
+
+        Rates rates(Interval selectionCi, Interval tprCi, Interval fprCi) {
             long negatives = n - positives;
             return new Rates(n == 0 ? 0 : (double) selected / n, selectionCi,
                     positives == 0 ? null : (double) truePositives / positives,
-                    negatives == 0 ? null : (double) falsePositives / negatives);
+                    negatives == 0 ? null : (double) falsePositives / negatives, tprCi, fprCi);
         }
     }
 
@@ -452,7 +465,7 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
         for (int model = 0; model < 2; model++) {
             List<Rates> rates = new ArrayList<>();
             for (long[] group : groups) {
-                rates.add(Counts.of(group, bits[model]).rates(null));
+                rates.add(Counts.of(group, bits[model]).rates());
             }
             double[] selection = rates.stream().mapToDouble(Rates::selectionRate).toArray();
             double[] tpr = rates.stream().filter(r -> r.tpr() != null).mapToDouble(Rates::tpr).toArray();
