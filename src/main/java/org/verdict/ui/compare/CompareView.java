@@ -553,28 +553,44 @@ public final class CompareView {
         tools.setAlignment(Pos.CENTER_LEFT);
         // Columns hidden for lack of room are named just above the header, with where to find them again: an
         // adjusted p a board member has to hunt for in the column menu is as good as missing. On the filter's line,
-        // in the hint's place, where it fits there whole; else on a line of its own, wrapped.
-        javafx.beans.binding.StringBinding hiddenText = Bindings.createStringBinding(
-                () -> fittedColumns.hiddenForRoom().isEmpty() ? "" : MessageFormat.format(
-                        text.getString("compare.hiddenForRoom"), fittedColumns.hiddenForRoom().stream()
-                                .map(TableColumn::getText).collect(Collectors.joining(", "))),
+        // in the hint's place: in full where it fits there, else in its short form (the full one in its tooltip);
+        // on a line of its own, wrapped, only where neither fits, since that line costs a table row.
+        javafx.beans.binding.StringBinding hiddenNames = Bindings.createStringBinding(
+                () -> fittedColumns.hiddenForRoom().stream().map(TableColumn::getText)
+                        .collect(Collectors.joining(", ")),
                 fittedColumns.hiddenForRoom());
+        javafx.beans.binding.StringBinding hiddenText = Bindings.createStringBinding(
+                () -> hiddenNames.get().isEmpty() ? ""
+                        : MessageFormat.format(text.getString("compare.hiddenForRoom"), hiddenNames.get()),
+                hiddenNames);
+        javafx.beans.binding.StringBinding hiddenShort = Bindings.createStringBinding(
+                () -> hiddenNames.get().isEmpty() ? ""
+                        : MessageFormat.format(text.getString("compare.hiddenForRoom.short"), hiddenNames.get()),
+                hiddenNames);
         Label hiddenBeside = new Label();
         hiddenBeside.getStyleClass().add("hint");
-        hiddenBeside.textProperty().bind(hiddenText);
+        Tooltip hiddenTooltip = new Tooltip();
+        hiddenTooltip.textProperty().bind(hiddenText);
+        hiddenBeside.setTooltip(hiddenTooltip);
         Label hiddenBelow = new Label();
         hiddenBelow.getStyleClass().add("hint");
         hiddenBelow.setWrapText(true);
         hiddenBelow.setMinHeight(Region.USE_PREF_SIZE);
         hiddenBelow.textProperty().bind(hiddenText);
-        javafx.beans.binding.BooleanBinding fitsBeside = Bindings.createBooleanBinding(() -> tools.getWidth()
+        javafx.beans.binding.DoubleBinding roomBeside = Bindings.createDoubleBinding(() -> tools.getWidth()
                         - filter.getWidth() - onlyWorse.getWidth() - unadjusted.getWidth() - 3 * tools.getSpacing()
-                        >= hiddenBeside.prefWidth(-1),
-                tools.widthProperty(), filter.widthProperty(), onlyWorse.widthProperty(),
-                unadjusted.widthProperty(), hiddenText, hiddenBeside.fontProperty());
-        hiddenBeside.visibleProperty().bind(hiddenText.isNotEmpty().and(fitsBeside));
+                        - hiddenBeside.snappedLeftInset() - hiddenBeside.snappedRightInset(),
+                tools.widthProperty(), filter.widthProperty(), onlyWorse.widthProperty(), unadjusted.widthProperty());
+        javafx.beans.binding.BooleanBinding fullFitsBeside = Bindings.createBooleanBinding(
+                () -> fitsOnOneLine(hiddenText.get(), hiddenBeside.getFont(), roomBeside.get()),
+                roomBeside, hiddenText, hiddenBeside.fontProperty());
+        javafx.beans.binding.BooleanBinding shortFitsBeside = Bindings.createBooleanBinding(
+                () -> fitsOnOneLine(hiddenShort.get(), hiddenBeside.getFont(), roomBeside.get()),
+                roomBeside, hiddenShort, hiddenBeside.fontProperty());
+        hiddenBeside.textProperty().bind(Bindings.when(fullFitsBeside).then(hiddenText).otherwise(hiddenShort));
+        hiddenBeside.visibleProperty().bind(hiddenText.isNotEmpty().and(shortFitsBeside));
         hiddenBeside.managedProperty().bind(hiddenBeside.visibleProperty());
-        hiddenBelow.visibleProperty().bind(hiddenText.isNotEmpty().and(fitsBeside.not()));
+        hiddenBelow.visibleProperty().bind(hiddenText.isNotEmpty().and(shortFitsBeside.not()));
         hiddenBelow.managedProperty().bind(hiddenBelow.visibleProperty());
         hiddenBeside.idProperty().bind(Bindings.when(hiddenBeside.visibleProperty())
                 .then("compareHiddenColumns").otherwise("compareHiddenColumnsBeside"));
