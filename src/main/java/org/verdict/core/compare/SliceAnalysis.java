@@ -826,14 +826,9 @@ final class SliceAnalysis {
             return MetricComparison.unavailable(Metric.ROC_AUC, prodAuc.unavailableReason());
         }
         if (prod.positives() < 2 || prod.negatives() < 2) {
-            // the values are defined (one positive still ranks against every negative); only DeLong's variance,
-            // which needs two of each class, is not
-            double candAuc = cand.rocAuc().value();
-            return new MetricComparison(Metric.ROC_AUC, new MetricEstimate(prodAuc.value(), null),
-                    new MetricEstimate(candAuc, null), candAuc - prodAuc.value(), null, DELONG, null,
-                    "DeLong's variance needs at least 2 positive and 2 negative examples; this slice has "
-                            + prod.positives() + " and " + prod.negatives()
-                            + ", so neither model's roc_auc nor Δ gets an interval", null);
+            return MetricComparison.unavailable(Metric.ROC_AUC,
+                    "DeLong's interval needs at least 2 positive and 2 negative examples; this slice has "
+                            + prod.positives() + " and " + prod.negatives());
         }
         DeLong.Result delong = DeLong.compare(prod, cand, scratch[0], scratch[1]);
         double delta = delong.candidateAuc() - delong.productionAuc();

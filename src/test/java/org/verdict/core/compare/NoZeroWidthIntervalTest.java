@@ -95,37 +95,6 @@ class NoZeroWidthIntervalTest {
     }
 
     /**
-     * One positive among 30 negatives: roc_auc is the share of negatives scored below it, defined (sklearn's
-     * roc_auc_score gives the same) though DeLong's variance is not: production 2/30, the candidate 14/30.
-     */
-    @Test
-    void rocAucWithOnePositiveShowsItsValuesAndSaysWhyNoInterval() {
-        int n = 31;
-        int[] labels = new int[n];
-        double[] production = new double[n];
-        double[] candidate = new double[n];
-        labels[0] = 1;
-        production[0] = 0.5;
-        candidate[0] = 0.5;
-        for (int i = 1; i < n; i++) {
-            production[i] = i <= 2 ? 0.3 : 0.7;
-            candidate[i] = i <= 14 ? 0.3 : 0.7;
-        }
-        SliceResult result = overall(TestTables.binary(labels, production, candidate, null, null, Map.of()),
-                Metric.ROC_AUC);
-        assertTrue(result.isAvailable());
-        assertEquals(2.0 / 30, result.production().value(), 1e-12);
-        assertEquals(14.0 / 30, result.candidate().value(), 1e-12);
-        assertEquals(12.0 / 30, result.delta(), 1e-12);
-        assertNull(result.production().ci());
-        assertNull(result.candidate().ci());
-        assertNull(result.deltaCi());
-        assertEquals(Verdict.INCONCLUSIVE, result.verdict());
-        assertEquals("DeLong's variance needs at least 2 positive and 2 negative examples; this slice has 1 and 30,"
-                + " so neither model's roc_auc nor Δ gets an interval", result.unstableReason());
-    }
-
-    /**
      * The candidate predicts every price exactly: its error metrics are the same (0, r2 1) in every resample, so it has
      * no interval, and the note says so; production's intervals and Δ's stand.
      */
