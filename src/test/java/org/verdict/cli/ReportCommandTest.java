@@ -130,10 +130,7 @@ class ReportCommandTest {
     @Test
     void decisionLogRecordsOfThisPackAreIncludedWithSignatureStatusAndCheckpoint() throws Exception {
         Path pack = routerPack();
-        Map<String, String> files = new TreeMap<>();
-        for (String file : List.of("manifest.json", "primary.csv")) {
-            files.put(file, sha256(pack.resolve(file)));
-        }
+        Map<String, String> files = packFileHashes(pack);
         Path db = folder.resolve("decisions.db");
         SignerKey lead = LedgerFixtures.signer("Ada Lovelace", "ml-lead");
         LoggedRecord appended;
@@ -180,10 +177,7 @@ class ReportCommandTest {
     @Test
     void eachSignatureSaysWhetherTheTrustedSignersListAcceptsItsKeyOrThatNoneWasChecked() throws Exception {
         Path pack = routerPack();
-        Map<String, String> files = new TreeMap<>();
-        for (String file : List.of("manifest.json", "primary.csv")) {
-            files.put(file, sha256(pack.resolve(file)));
-        }
+        Map<String, String> files = packFileHashes(pack);
         Path db = folder.resolve("decisions.db");
         SignerKey lead = LedgerFixtures.signer("Ada Lovelace", "ml-lead");
         SignerKey mallory = LedgerFixtures.signer("Mallory", "ml-lead");
@@ -415,6 +409,15 @@ class ReportCommandTest {
         Path pack = routerPack();
         assertEquals(2, run(pack.toString(), "--out", folder.resolve("out").toString(), "--candidate", "99"));
         assertTrue(err.toString().contains("99"));
+    }
+
+    /** The hashes a record states for the router pack's two files, as `log append --pack` would state them. */
+    private static Map<String, String> packFileHashes(Path pack) throws Exception {
+        Map<String, String> files = new TreeMap<>();
+        for (String file : List.of("manifest.json", "primary.csv")) {
+            files.put(file, sha256(pack.resolve(file)));
+        }
+        return files;
     }
 
     private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
