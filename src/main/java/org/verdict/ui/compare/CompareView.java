@@ -280,6 +280,10 @@ public final class CompareView {
         SplitPane split = new SplitPane(evidence, table);
         split.setId("compareSplit");
         SplitPane.setResizableWithParent(evidence, false);
+        // Beside the chart, the columns' and the chart's minimums are worked out from the split's width, so the
+        // split's own minimum (their sum) followed its width: narrowed from 1366×768 to 1280×720 it kept its old
+        // width and the table ran past the window, Candidate cut. Given the view's width, the minimums follow it.
+        split.setMinWidth(0);
         javafx.beans.binding.BooleanBinding beside = Bindings.createBooleanBinding(
                 () -> sideBySide(root.getWidth(), root.getHeight(), textScale.get()),
                 root.widthProperty(), root.heightProperty(), textScale);
@@ -547,8 +551,6 @@ public final class CompareView {
         hint.getStyleClass().add("hint");
         // The hint gives way first, and whole: a narrow table area hides it rather than cutting it.
         hint.setMinWidth(0);
-        hint.visibleProperty().bind(Bindings.createBooleanBinding(() -> hint.getWidth() >= hint.prefWidth(-1) - 0.5,
-                hint.widthProperty(), hint.fontProperty(), hint.textProperty()));
         HBox tools = new HBox(12, filter, onlyWorse, unadjusted, hint);
         tools.setAlignment(Pos.CENTER_LEFT);
         // Columns hidden for lack of room are named just above the header, with where to find them again: an
@@ -597,6 +599,11 @@ public final class CompareView {
         hiddenBelow.idProperty().bind(Bindings.when(hiddenBelow.visibleProperty())
                 .then("compareHiddenColumns").otherwise("compareHiddenColumnsBelow"));
         hint.managedProperty().bind(hiddenText.isEmpty());
+        // Left out of the layout, the hint keeps its last place and width: shown only while laid out, or it is drawn
+        // over the hidden columns' line and the checkbox beside it (after large text, or a narrower window).
+        hint.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> hint.isManaged() && hint.getWidth() >= hint.prefWidth(-1) - 0.5,
+                hint.managedProperty(), hint.widthProperty(), hint.fontProperty(), hint.textProperty()));
         tools.getChildren().add(hiddenBeside);
         hiddenColumnsLine = hiddenBelow;
 
