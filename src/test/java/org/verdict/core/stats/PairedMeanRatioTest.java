@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.apache.commons.math3.distribution.TDistribution;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -144,6 +145,13 @@ class PairedMeanRatioTest {
                                 assertTrue(value + ci.upper() <= 1 + 1e-12, at);
                             } else {
                                 assertTrue(value + ci.lower() >= -1e-9, at);
+                            }
+                            if (form == PairedMeanRatio.Form.MEAN) {
+                                // never narrower than the paired t-interval a − b ± t·SE(a − b), cut at −production
+                                double t = new TDistribution(null, 11).inverseCumulativeProbability(0.5 + level / 2);
+                                double halfWidth = t * Math.sqrt(v[0] + v[1] - 2 * v[2]);
+                                assertTrue(ci.lower() <= Math.max(-b, a - b - halfWidth) + 1e-9, at);
+                                assertEquals(a - b + halfWidth, ci.upper(), 1e-9, at);
                             }
                         }
                     }
