@@ -44,8 +44,8 @@ final class CircuitBreakerGate implements PromotionGate {
         Metric metric = evidence.primaryMetric();
         MetricHistoryPoint best = best(history, metric);
         double candidate = overall.get().candidate().value();
-        // errors in the target's units (mae, rmse): the margin is a share of the best value, like the primary gate's
-        double margin = policy.circuitBreaker().margin() * (metric.inTargetUnits() ? Math.abs(best.value()) : 1);
+        // the regression errors (mae, rmse, mape): the margin is a share of the best value, like the primary gate's
+        double margin = policy.circuitBreaker().margin() * (metric.relativeBand() ? Math.abs(best.value()) : 1);
         double shortfall = metric.higherIsBetter() ? best.value() - candidate : candidate - best.value();
         GateOutcome outcome = shortfall > margin ? GateOutcome.FAIL : GateOutcome.PASS;
         Map<String, Double> numbers = new LinkedHashMap<>();
@@ -62,7 +62,7 @@ final class CircuitBreakerGate implements PromotionGate {
                 + " (v" + best.version() + ", " + best.date() + "), "
                 + (shortfall > 0 ? "worse than it by " + GateNumbers.value(metric, unit, shortfall, compared) : "as good or better")
                 + ", margin " + GateNumbers.value(metric, unit, margin, compared)
-                + (metric.inTargetUnits() ? " (" + GateNumbers.format(policy.circuitBreaker().margin() * 100)
+                + (metric.relativeBand() ? " (" + GateNumbers.format(policy.circuitBreaker().margin() * 100)
                         + "% of the best)" : "");
         return new GateResult(Gate.CIRCUIT_BREAKER, outcome, text,
                 List.of(new Finding("historical best", outcome, text, numbers)));

@@ -24,8 +24,8 @@ import org.verdict.core.stats.MetricFormat;
  * each is judged on the shown, multiplicity-adjusted interval of Δ: it fails when the interval lies wholly on the
  * worse side of 0 (the comparison's "worse") or the candidate is beyond the policy's absolute floor; it passes when
  * the interval's worse end is within the tolerance E, the comparison's minimum detectable effect (the band of its
- * "no significant difference"; relative to production for mae and rmse); otherwise a loss beyond E cannot be ruled
- * out and the language lacks evidence. The better end never blocks: a candidate that may be much better is fine.
+ * "no significant difference"; relative to production for mae, rmse and mape); otherwise a loss beyond E cannot be
+ * ruled out and the language lacks evidence. The better end never blocks: a candidate that may be much better is fine.
  */
 final class LanguageParityGate implements PromotionGate {
     private final GatePolicy policy;
@@ -64,10 +64,10 @@ final class LanguageParityGate implements PromotionGate {
         return result.outcome() == GateOutcome.FAIL ? withInconclusive(result, languages, metric) : result;
     }
 
-    /** E as the comparison applies it: in the metric's units, or a share of production's value for mae and rmse. */
+    /** E as the comparison applies it: in the metric's units, or a share of production's value for mae, rmse, mape. */
     private static String tolerance(Metric metric, ComparisonOptions options) {
         double effect = options.minDetectableEffect();
-        return metric.inTargetUnits() ? GateNumbers.format(effect * 100) + "% of production's value"
+        return metric.relativeBand() ? GateNumbers.format(effect * 100) + "% of production's value"
                 : GateNumbers.value(metric.equivalenceBand(effect, 1));
     }
 
@@ -160,7 +160,7 @@ final class LanguageParityGate implements PromotionGate {
                     + (metric.higherIsBetter() ? (lossBeyondToleranceRuledOut ? "≥" : "<")
                             : (lossBeyondToleranceRuledOut ? "≤" : ">"))
                     + " " + deltas.signedAmong(limit, differences) + " (tolerance E"
-                    + (metric.inTargetUnits() ? " = " + tolerance(metric, options) : "") + ")";
+                    + (metric.relativeBand() ? " = " + tolerance(metric, options) : "") + ")";
         }
         String text = language + ": candidate " + GateNumbers.value(metric, unit, candidate, production)
                 + " vs production " + GateNumbers.value(metric, unit, production, candidate) + ", Δ "

@@ -485,8 +485,9 @@ public final class CompareView {
     }
 
     private String describe(Metric metric) {
-        return metric.description() + " " + text.getString(metric.higherIsBetter()
-                ? "metric.higherIsBetter" : "metric.lowerIsBetter");
+        // a metric without direction says so in its description (selection_rate: "neither better nor worse")
+        return !metric.hasDirection() ? metric.description() : metric.description() + " "
+                + text.getString(metric.higherIsBetter() ? "metric.higherIsBetter" : "metric.lowerIsBetter");
     }
 
     private void showChartOf(ToggleGroup kinds, ToggleButton kind) {

@@ -87,6 +87,31 @@ class PrimaryMetricGateTest {
                 + "production's 101.4)"), pass.summary());
     }
 
+    /**
+     * mape is a mean relative error whose scale is the data's: the margin 0.01 is 1 % of production's mape, 0.16 ·
+     * 0.01 = +0.0016, not an absolute +0.01 (which passed a worst case of +0.0095, 6 % of production's mape). Its
+     * numbers are plain fractions, without the target's unit; the inequalities read lower is better.
+     */
+    @Test
+    void mapesMarginIsAShareOfProductionsMapeWithTheRightSign() {
+        GateResult fail = gate.judge(evidence(Metric.MAPE, 0.16, 0.165, new Interval(0.0005, 0.0095)));
+        assertEquals(GateOutcome.FAIL, fail.outcome());
+        assertTrue(fail.summary().contains("candidate 0.1650 vs production 0.1600, Δ +0.0050"), fail.summary());
+        assertTrue(fail.summary().contains("worst case +0.0095 > +0.0016 (1% of production's 0.1600); the whole "
+                + "interval is on the worse side of 0"), fail.summary());
+        assertEquals(0.0016, fail.findings().get(0).numbers().get("limit"), 1e-15);
+
+        GateResult reachesZero = gate.judge(evidence(Metric.MAPE, 0.16, 0.161, new Interval(-0.002, 0.004)));
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, reachesZero.outcome());
+        assertTrue(reachesZero.summary().contains("worst case +0.0040 > +0.0016 (1% of production's 0.1600), but the "
+                + "interval reaches 0"), reachesZero.summary());
+
+        GateResult pass = gate.judge(evidence(Metric.MAPE, 0.16, 0.158, new Interval(-0.005, 0.0012)));
+        assertEquals(GateOutcome.PASS, pass.outcome());
+        assertTrue(pass.summary().contains("worst case +0.0012 ≤ +0.0016 (1% of production's 0.1600)"),
+                pass.summary());
+    }
+
     /** log_loss is lower-is-better but not in the target's units: an absolute margin with a plus sign. */
     @Test
     void aLossOutsideTheTargetsUnitsKeepsAnAbsoluteMarginWithThePlusSign() {
@@ -151,17 +176,35 @@ class PrimaryMetricGateTest {
      */
     @Test
     void theCircuitBreakerReadsAnErrorMetricsDirectionAndItsUnits() {
-        ReviewEvidence base = evidence(Metric.MAE, 125_000, 126_000, new Interval(-1_759, 3_759));
-        ReviewEvidence withHistory = new ReviewEvidence(base.packName(), base.task(), base.primaryMetric(),
-                base.production(), base.candidate(), base.riskTier(), base.primaryComparison(), null, Optional.empty(),
-                Optional.empty(), Optional.empty(), null, Optional.empty(), Optional.empty(),
-                Optional.of(List.of(new MetricHistoryPoint("40", LocalDate.of(2026, 6, 1), 130_000),
-                        new MetricHistoryPoint("41", LocalDate.of(2026, 8, 1), 120_000))),
-                Optional.empty(), Optional.empty(), Optional.empty(), PackSuites.NONE);
-        GateResult result = new CircuitBreakerGate(GatePolicy.DEFAULTS).judge(withHistory);
+        GateResult result = new CircuitBreakerGate(GatePolicy.DEFAULTS).judge(withHistory(
+                evidence(Metric.MAE, 125_000, 126_000, new Interval(-1_759, 3_759)),
+                new MetricHistoryPoint("40", LocalDate.of(2026, 6, 1), 130_000),
+                new MetricHistoryPoint("41", LocalDate.of(2026, 8, 1), 120_000)));
         assertEquals(GateOutcome.FAIL, result.outcome());
         assertEquals("mae (lower is better): candidate 126,000 vs historical best 120,000 (v41, 2026-08-01), worse "
                 + "than it by 6,000, margin 2,400 (2% of the best)", result.summary());
+    }
+
+    /**
+     * Gate 7 on mape: the best past mape is 0.15, the default margin 0.02 allows 2 % of it, 0.003; the candidate's
+     * 0.16 is 0.01 worse: fail (an absolute margin of 0.02 passed it).
+     */
+    @Test
+    void theCircuitBreakersMarginOnMapeIsAShareOfTheBest() {
+        GateResult result = new CircuitBreakerGate(GatePolicy.DEFAULTS).judge(withHistory(
+                evidence(Metric.MAPE, 0.17, 0.16, new Interval(-0.02, 0.001)),
+                new MetricHistoryPoint("40", LocalDate.of(2026, 6, 1), 0.18),
+                new MetricHistoryPoint("41", LocalDate.of(2026, 8, 1), 0.15)));
+        assertEquals(GateOutcome.FAIL, result.outcome());
+        assertEquals("mape (lower is better): candidate 0.1600 vs historical best 0.1500 (v41, 2026-08-01), worse "
+                + "than it by 0.0100, margin 0.0030 (2% of the best)", result.summary());
+    }
+
+    private static ReviewEvidence withHistory(ReviewEvidence base, MetricHistoryPoint... history) {
+        return new ReviewEvidence(base.packName(), base.task(), base.primaryMetric(),
+                base.production(), base.candidate(), base.riskTier(), base.primaryComparison(), null, Optional.empty(),
+                Optional.empty(), Optional.empty(), null, Optional.empty(), Optional.empty(),
+                Optional.of(List.of(history)), Optional.empty(), Optional.empty(), Optional.empty(), PackSuites.NONE);
     }
 
     private static ReviewEvidence evidence(SliceResult overall) {

@@ -194,6 +194,18 @@ class CompareViewTest {
         assertEquals("accuracy is unavailable for this pack: the engine does not compute it here", notice.getText());
     }
 
+    /** The metric picker's tip gives the direction, and for selection_rate, which has none, only its description. */
+    @Test
+    void theMetricsTipGivesItsDirectionOnlyWhereItHasOne(FxRobot robot) {
+        javafx.scene.control.ComboBox<org.verdict.core.pack.Metric> picker = robot.lookup("#metricPicker")
+                .queryComboBox();
+        robot.interact(() -> picker.getSelectionModel().select(org.verdict.core.pack.Metric.FPR));
+        assertTrue(picker.getTooltip().getText().endsWith(" Lower is better."), picker.getTooltip().getText());
+        robot.interact(() -> picker.getSelectionModel().select(org.verdict.core.pack.Metric.SELECTION_RATE));
+        assertEquals("Share of examples predicted positive (neither better nor worse; shown for fairness).",
+                picker.getTooltip().getText());
+    }
+
     @Test
     void ctrlCCopiesTheRowsAsTsv(FxRobot robot) {
         robot.clickOn("#compareTable");
