@@ -69,8 +69,8 @@ public final class VerifyCommand extends LedgerCommand {
             out().println(report.outsideCheckpoint().consistent()
                     ? "Checked against the checkpoint " + checkpoint + ": " + report.outsideCheckpoint().message()
                     : report.outsideCheckpoint().policyOnly()
-                    ? "The checkpoint " + checkpoint + " is extended by this log, but its signer is not a trusted"
-                            + " signer (the problem above)"
+                    ? "The checkpoint " + checkpoint + " was not checked against this log: its signer is not a"
+                            + " trusted signer (the problem above)"
                     : "The checkpoint " + checkpoint + " is not extended by this log (the problem above)");
         }
         // a verified signature says who decided, not that every gate passed: promotes over blocked gates are named

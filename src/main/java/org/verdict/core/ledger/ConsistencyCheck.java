@@ -12,8 +12,8 @@ import org.verdict.core.stats.MetricFormat;
  * signatures and signer-register entries it covers must still be the store's first ones.
  *
  * @param proof the consistency proof, so that others can check it themselves
- * @param policyOnly the log extends the checkpoint, which is refused only because the trusted signers list does not
- *                   name its signer: a signing policy not met, no sign of a change
+ * @param policyOnly the checkpoint is refused, unchecked, because the trusted signers list does not name its signer:
+ *                   a signing policy not met, no sign of a change (nor a reference to judge the log by)
  */
 public record ConsistencyCheck(boolean consistent, String message, Checkpoint older, long currentSize,
                                byte[] currentRoot, List<byte[]> proof, boolean policyOnly) {
@@ -40,6 +40,12 @@ public record ConsistencyCheck(boolean consistent, String message, Checkpoint ol
         if (!signed) {
             return failed("the checkpoint's signature does not verify with a registered key of this log", older, size, root);
         }
+        if (roster != null && roster.find(older.keyId()).isEmpty()) {
+            // a checkpoint is only as good as its signer: one the organisation does not list proves nothing either way
+            return new ConsistencyCheck(false, "the checkpoint is signed by " + signer.name() + " ("
+                    + LogEntry.abbreviated(older.keyId()) + "), a key that is not in the trusted signers list", older,
+                    size, root, List.of(), true);
+        }
         if (older.treeSize() > size) {
             return failed("the checkpoint covers " + records(older.treeSize()) + " but the log now holds "
                     + (size == 0 ? "none" : "only " + records(size)) + ": records were removed", older, size, root);
@@ -61,12 +67,6 @@ public record ConsistencyCheck(boolean consistent, String message, Checkpoint ol
                 || !MessageDigest.isEqual(older.entriesHash(), log.entriesHead(older.entryCount())))) {
             return new ConsistencyCheck(false, "the first " + older.entryCount() + " signer-register entries the"
                     + " checkpoint covers were changed or removed", older, size, root, proof, false);
-        }
-        // judged last: whether the log extends the checkpoint is a fact about the store, whoever signed it
-        if (roster != null && roster.find(older.keyId()).isEmpty()) {
-            return new ConsistencyCheck(false, "the checkpoint is signed by " + signer.name() + " ("
-                    + LogEntry.abbreviated(older.keyId()) + "), a key that is not in the trusted signers list", older,
-                    size, root, proof, true);
         }
         return new ConsistencyCheck(true, "the log of " + records(size) + " extends the checkpoint of size "
                 + older.treeSize() + " (root " + older.rootHashHex() + ")", older, size, root, proof, false);

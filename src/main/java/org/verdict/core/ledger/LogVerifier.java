@@ -78,7 +78,8 @@ public final class LogVerifier {
             if (!check.consistent()) {
                 problems.add(new Problem(null, "the checkpoint kept outside the store ("
                         + MetricFormat.count(options.outsideCheckpoint().treeSize(), "record", "records")
-                        + (check.policyOnly() ? ") is extended by this log, but " : ") is not extended by this log: ")
+                        + (check.policyOnly() ? ") is not a reference the log can be checked against: "
+                                : ") is not extended by this log: ")
                         + check.message(), check.policyOnly() ? Problem.Kind.POLICY : Problem.Kind.TAMPERING));
             }
         }

@@ -392,7 +392,8 @@ public final class AuditViewModel {
         lines.add(report.summary() + (report.isIntact() && kept == null ? text.getString("audit.chooseCheckpoint") : "")
                 + (roster == null ? "" : say("audit.signersCheckedAgainst", roster.getFileName()))
                 + (kept == null ? "" : say(report.outsideCheckpoint() != null
-                        && !report.outsideCheckpoint().consistent() && !report.outsideCheckpoint().policyOnly()
+                        && report.outsideCheckpoint().policyOnly() ? "audit.checkpointUnchecked"
+                        : report.outsideCheckpoint() != null && !report.outsideCheckpoint().consistent()
                         ? "audit.doesNotExtend"
                         // an intact summary says already that the log extends it: only which file is added
                         : report.isIntact() ? "audit.extendsNamed" : "audit.extends", kept.getFileName())));

@@ -532,6 +532,27 @@ class AuditViewModelTest {
         assertTrue(header.stream().noneMatch(line -> line.startsWith("✖ ")), "nothing reads as tampering");
     }
 
+    /**
+     * A kept checkpoint signed by a key the trusted signers list leaves out proves nothing either way: the log is
+     * POLICY NOT MET and the header says the checkpoint was not checked, never that the log was tampered with.
+     */
+    @Test
+    void aKeptCheckpointByAnUnlistedSignerIsAPolicyNotMetNotTampering() throws Exception {
+        Path kept = dir.resolve("checkpoint.json");
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
+            Files.writeString(kept, log.snapshot().latestCheckpoint().orElseThrow().toJson());
+        }
+        model.useKeptCheckpoint(kept);
+        model.useTrustedSigners(trustedSigners(GRACE));
+
+        assertEquals(Integrity.POLICY_NOT_MET, model.integrityProperty().get(), model.verificationProperty().get());
+        List<String> header = model.verificationProperty().get().lines().toList();
+        assertTrue(header.get(0).contains(" — not checked against checkpoint.json: its signer is not in the trusted"
+                + " signers list"), header.get(0));
+        assertTrue(header.stream().noneMatch(line -> line.startsWith("✖ ") || line.contains("does NOT extend")),
+                header.toString());
+    }
+
     /** A house-price record's mae is shown with the unit it was signed with, in the details and side by side. */
     @Test
     void aKeyMetricInTheTargetsUnitIsShownWithIt() throws Exception {
