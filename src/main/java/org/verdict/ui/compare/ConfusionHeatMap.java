@@ -31,6 +31,7 @@ import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.TestFamily;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.stats.ConfusionMatrix;
 import org.verdict.core.stats.MetricFormat;
 import org.verdict.ui.theme.Palette;
@@ -163,7 +164,9 @@ final class ConfusionHeatMap extends ScrollPane {
         recallsCaption.setText(MessageFormat.format(text.getString("perClassRecall.caption"),
                 tested == 0 ? text.getString("perClassRecall.noneTested")
                         : report.options().correction().adjusted(family, tested),
-                report.options().minSliceSize()));
+                report.options().minSliceSize(),
+                // the band its verdicts read, which is not the primary metric's the summary line above states
+                report.options().bandText(Metric.RECALL)));
         List<String> headings = List.of(text.getString("perClassRecall.class"), text.getString("perClassRecall.verdict"),
                 text.getString("perClassRecall.delta"), text.getString("perClassRecall.adjustedP"));
         for (int c = 0; c < headings.size(); c++) {
