@@ -112,12 +112,43 @@ class PrimaryMetricGateTest {
                 pass.summary());
     }
 
-    /** log_loss is lower-is-better but not in the target's units: an absolute margin with a plus sign. */
+    /**
+     * log_loss is a proper scoring loss whose scale is the base rate's: the margin 0.01 is 1 % of production's log
+     * loss, 0.40 · 0.01 = +0.0040, not an absolute +0.01 (which passed a worst case of +0.0080, 2 % of production's
+     * log loss). Lower is better: the upper end is judged, with ≤ and > and a plus sign.
+     */
     @Test
-    void aLossOutsideTheTargetsUnitsKeepsAnAbsoluteMarginWithThePlusSign() {
+    void logLosssMarginIsAShareOfProductionsLogLossWithThePlusSign() {
         GateResult fail = gate.judge(evidence(Metric.LOG_LOSS, 0.40, 0.43, new Interval(0.012, 0.048)));
         assertEquals(GateOutcome.FAIL, fail.outcome());
-        assertTrue(fail.summary().contains("worst case +0.0480 > +0.0100 (margin)"), fail.summary());
+        assertTrue(fail.summary().contains("worst case +0.0480 > +0.0040 (1% of production's 0.4000); the whole "
+                + "interval is on the worse side of 0"), fail.summary());
+        assertEquals(0.004, fail.findings().get(0).numbers().get("limit"), 1e-15);
+
+        GateResult reachesZero = gate.judge(evidence(Metric.LOG_LOSS, 0.40, 0.402, new Interval(-0.003, 0.008)));
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, reachesZero.outcome());
+        assertTrue(reachesZero.summary().contains("worst case +0.0080 > +0.0040 (1% of production's 0.4000), but the "
+                + "interval reaches 0"), reachesZero.summary());
+
+        GateResult pass = gate.judge(evidence(Metric.LOG_LOSS, 0.40, 0.399, new Interval(-0.006, 0.0035)));
+        assertEquals(GateOutcome.PASS, pass.outcome());
+        assertTrue(pass.summary().contains("worst case +0.0035 ≤ +0.0040 (1% of production's 0.4000)"),
+                pass.summary());
+    }
+
+    /**
+     * Gate 7 on brier: the best past brier is 0.0030 (a rare base rate), the default margin 0.02 allows 2 % of it,
+     * 0.00006; the candidate's 0.0040 is 0.0010 worse: fail (an absolute margin of 0.02 passed any brier up to
+     * 0.023, nearly eight times the best).
+     */
+    @Test
+    void theCircuitBreakersMarginOnBrierIsAShareOfTheBest() {
+        GateResult result = new CircuitBreakerGate(GatePolicy.DEFAULTS).judge(withHistory(
+                evidence(Metric.BRIER, 0.0035, 0.0040, new Interval(-0.0002, 0.0012)),
+                new MetricHistoryPoint("40", LocalDate.of(2026, 6, 1), 0.0033),
+                new MetricHistoryPoint("41", LocalDate.of(2026, 8, 1), 0.0030)));
+        assertEquals(GateOutcome.FAIL, result.outcome());
+        assertTrue(result.summary().contains("(2% of the best)"), result.summary());
     }
 
     @Test
