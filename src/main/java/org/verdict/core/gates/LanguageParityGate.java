@@ -137,6 +137,9 @@ final class LanguageParityGate implements PromotionGate {
         double candidate = result.candidate().value();
         double production = result.production().value();
         TargetUnit unit = result.targetUnit();
+        // the candidate's value is judged against the floor: written apart from it
+        MetricFormat values = GateNumbers.against(metric, unit, floor == null ? new double[0] : new double[] {floor},
+                candidate);
         String delta = GateNumbers.signed(metric, unit, result.delta());
         String interval = "";
         String worstCase = "";
@@ -163,8 +166,8 @@ final class LanguageParityGate implements PromotionGate {
                     + " " + deltas.signedAmong(limit, differences) + " (tolerance E"
                     + (metric.relativeBand() ? " = " + tolerance(metric, options) : "") + ")";
         }
-        String text = language + ": candidate " + GateNumbers.value(metric, unit, candidate, production)
-                + " vs production " + GateNumbers.value(metric, unit, production, candidate) + ", Δ "
+        String text = language + ": candidate " + values.valueAmong(candidate, production)
+                + " vs production " + values.valueAmong(production, candidate) + ", Δ "
                 + delta + interval + " (" + MetricFormat.sampleSize(result.n())
                 + (result.unstableReason() == null ? ""
                 : ", unstable: " + result.unstableReason()) + (result.adjustedP() == null ? ""
@@ -176,7 +179,7 @@ final class LanguageParityGate implements PromotionGate {
             return new Finding(subject, GateOutcome.FAIL, text, numbers);
         }
         if (belowFloor) {
-            return new Finding(subject, GateOutcome.FAIL, text + "; beyond the floor " + GateNumbers.value(metric, unit, floor),
+            return new Finding(subject, GateOutcome.FAIL, text + "; beyond the floor " + values.valueAmong(floor, candidate, production),
                     numbers);
         }
         if (result.deltaCi() == null) {

@@ -357,6 +357,13 @@ public final class CompareView {
 
         model.chartDataProperty().addListener((obs, old, data) -> redrawChart());
         model.chartKindProperty().addListener((obs, old, kind) -> redrawChart());
+        // until its rows are shown, the chart pane says what the empty table says: opening, waiting, comparing
+        model.tablePlaceholderProperty().addListener((obs, old, now) -> {
+            if (model.chartDataProperty().get() == null) {
+                redrawChart();
+            }
+        });
+        redrawChart();
     }
 
     private HBox pickers() {
@@ -952,8 +959,10 @@ public final class CompareView {
             manySlices.set(data.points().size() > ChartPane.ROWS_THAT_FIT);
         }
         if (data == null) {
-            // a new pack or candidate is being compared: the previous chart must not stand for it meanwhile
-            chartPane.showMessage(text.getString("compare.computing"));
+            // a new pack or candidate is being compared: the previous chart must not stand for it meanwhile; rows
+            // shown without a chart yet are being drawn
+            chartPane.showMessage(model.rows().isEmpty() ? model.tablePlaceholderProperty().get()
+                    : text.getString("compare.computing"));
             return;
         }
         if (data.isEmpty()) {

@@ -50,10 +50,10 @@ class PrimaryMetricGateTest {
     void aMetricWhereHigherIsBetterIsJudgedOnItsLowerBound() {
         GateResult pass = gate.judge(evidence(Metric.MACRO_F1, 0.80, 0.82, new Interval(-0.004, 0.044)));
         assertEquals(GateOutcome.PASS, pass.outcome());
-        assertTrue(pass.summary().contains("worst case −0.0040 ≥ −0.0100 (margin)"), pass.summary());
+        assertTrue(pass.summary().contains("worst case −0.004 ≥ −0.010 (margin)"), pass.summary());
         GateResult fail = gate.judge(evidence(Metric.MACRO_F1, 0.80, 0.784, new Interval(-0.03, -0.002)));
         assertEquals(GateOutcome.FAIL, fail.outcome());
-        assertTrue(fail.summary().contains("worst case −0.0300 < −0.0100 (margin); the whole interval is on the worse"
+        assertTrue(fail.summary().contains("worst case −0.030 < −0.010 (margin); the whole interval is on the worse"
                 + " side of 0"), fail.summary());
     }
 
@@ -65,7 +65,7 @@ class PrimaryMetricGateTest {
     void anIntervalThatReachesBothPastTheMarginAndZeroIsInsufficientEvidence() {
         GateResult higher = gate.judge(evidence(Metric.MACRO_F1, 0.80, 0.79, new Interval(-0.03, 0.01)));
         assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, higher.outcome());
-        assertTrue(higher.summary().contains("worst case −0.0300 < −0.0100 (margin), but the interval reaches 0: a loss"
+        assertTrue(higher.summary().contains("worst case −0.030 < −0.010 (margin), but the interval reaches 0: a loss"
                 + " beyond the margin can be neither ruled out nor shown"), higher.summary());
         GateResult lower = gate.judge(evidence(Metric.MAE, 125_000, 126_000, new Interval(-1_759, 3_759)));
         assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, lower.outcome());
@@ -181,7 +181,7 @@ class PrimaryMetricGateTest {
         SliceResult auc = overall(Metric.ROC_AUC, 0.8985, 0.8870, new Interval(-0.0190, -0.0040));
         GateResult ranked = gate.judge(evidence(auc, 212L));
         assertTrue(ranked.summary().startsWith("roc_auc (higher is better) on 800 rows (212 positives, 588 "
-                + "negatives): candidate 0.8870 vs production 0.8985, Δ −0.0115"), ranked.summary());
+                + "negatives): candidate 0.887 vs production 0.899, Δ −0.011"), ranked.summary());
         assertEquals(212.0, ranked.findings().get(0).numbers().get("positives"));
         assertEquals(588.0, ranked.findings().get(0).numbers().get("negatives"));
         GateResult f1 = gate.judge(evidence(overall(Metric.F1, 0.70, 0.71, new Interval(-0.005, 0.025)), 212L));
@@ -191,6 +191,27 @@ class PrimaryMetricGateTest {
 
     private static ReviewEvidence evidence(Metric metric, double production, double candidate, Interval ci) {
         return evidence(overall(metric, production, candidate, ci), null);
+    }
+
+    /**
+     * A reader comparing the Gates view with Compare's overall row sees one Δ and one interval: the sentence once wrote
+     * "Δ −0.0115 … [−0.0190, −0.0040]" beside Compare's "−0.011 [−0.019, −0.004]"; a worst case read against the margin
+     * gets more decimals in both only where three would write it like the margin.
+     */
+    @Test
+    void theSentenceWritesDeltaAndItsIntervalAsComparesOverallRow() {
+        for (Interval ci : java.util.List.of(new Interval(-0.0190, -0.0040), new Interval(-0.0104, 0.006),
+                new Interval(0.007266, 0.007322))) {
+            SliceResult hand = overall(Metric.ROC_AUC, 0.8, 0.8 + (ci.lower() + ci.upper()) / 2, ci);
+            // as the app compares under the policy: the verdicts read the primary margin as their band
+            SliceResult result = new SliceResult(hand.slice(), hand.n(), hand.metric(), true, hand.production(),
+                    hand.candidate(), hand.delta(), ci, ci, hand.pValue(), hand.adjustedP(), hand.test(),
+                    hand.verdict(), hand.shownInterval(), null, null, null, GatePolicy.DEFAULTS.primary().margin(),
+                    org.verdict.core.pack.TargetUnit.NONE);
+            String sentence = gate.judge(evidence(result)).summary();
+            assertTrue(sentence.contains("Δ " + result.deltaValueText(ci) + ", "), sentence);
+            assertTrue(sentence.contains(" " + result.intervalText(ci) + "; worst case "), sentence);
+        }
     }
 
     private static SliceResult overall(Metric metric, double production, double candidate, Interval ci) {

@@ -34,6 +34,7 @@ import org.verdict.ui.settings.DividerMemory;
 import org.verdict.ui.settings.UserSettings;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.CurrentThreadExecutor;
+import org.verdict.ui.task.QuietPeriod;
 import org.verdict.ui.theme.Appearance;
 
 /** The Compare view alone, fed a hand-written comparison report, as a reviewer sees it. */
@@ -57,7 +58,7 @@ class CompareViewTest {
         appearance = new Appearance(false, false);
         model = new CompareViewModel((pack, candidate, options, progress) -> ReportFixture.standard(),
                 new ComparisonEngine()::confusionMatrix,
-                executor, new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS, failures::add);
+                executor, new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS, failures::add, QuietPeriod.NONE);
         chartPane = new ChartPane(appearance, text, extension -> {
             Path target = folder.resolve("chart-" + exportTargets.size() + "." + extension);
             exportTargets.add(target);
