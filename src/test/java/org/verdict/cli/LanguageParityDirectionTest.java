@@ -71,7 +71,7 @@ class LanguageParityDirectionTest {
         assertTrue(de.get("detail").asText().contains("inconclusive); worst case +"), de.toString());
         // ... yet a loss beyond E is ruled out: the upper end, the worse one for brier, is within +E
         assertTrue(numbers.get("ciUpper").asDouble() <= tolerance, de.toString());
-        assertTrue(de.get("detail").asText().endsWith(" ≤ +0.0074 (tolerance E = 5% of production's value)"),
+        assertTrue(de.get("detail").asText().endsWith(" ≤ +0.007 (tolerance E = 5% of production's value)"),
                 de.toString());
         assertEquals("pass", de.get("outcome").asText(), de.toString());
     }
@@ -81,7 +81,7 @@ class LanguageParityDirectionTest {
         JsonNode de = german(0.7);
         assertTrue(de.get("numbers").get("ciUpper").asDouble() > 0.05 * de.get("numbers").get("production").asDouble(),
                 de.toString());
-        assertTrue(de.get("detail").asText().endsWith(" > +0.0074 (tolerance E = 5% of production's value)"),
+        assertTrue(de.get("detail").asText().endsWith(" > +0.007 (tolerance E = 5% of production's value)"),
                 de.toString());
         assertEquals("insufficient evidence", de.get("outcome").asText(), de.toString());
     }
