@@ -48,6 +48,7 @@ import org.verdict.ui.compare.ComparisonRunner;
 import org.verdict.ui.decision.DecisionAppender;
 import org.verdict.ui.decision.DecisionDialog;
 import org.verdict.ui.decision.RecordDecisionAction;
+import org.verdict.ui.report.ApprovalPackFolder;
 import org.verdict.ui.report.ExportApprovalPackAction;
 import org.verdict.ui.error.ApplicationLog;
 import org.verdict.ui.error.ProblemDialog;
@@ -168,6 +169,7 @@ public final class VerdictApp extends Application {
                 new ApprovalPackExport(loader, gateReview, new ApprovalPackWriter())), gatesModel::reviewOf,
                 executor, activity, problems, () -> stage, (owner, suggested) -> chooseExportFolder(owner, text,
                         paths, suggested).map(main::approvalPackFolderChosen), main::lastApprovalPackFolder,
+                ApprovalPackFolder.ofSystem(),
                 compareModel.candidateProperty()::get, main.decisionStoreProperty()::get,
                 auditModel.trustedSignersProperty()::get, text);
         MainWindow window = new MainWindow(main, views(overview, compare, gates, evidence, audit),

@@ -1,6 +1,9 @@
 package org.verdict.core.gates;
 
 import java.util.List;
+import java.util.stream.Collectors;
+import org.verdict.core.gates.model.GateOutcome;
+import org.verdict.core.gates.model.GateResult;
 
 /**
  * Who must approve a promotion, set by the model's risk tier: tier 1 is automatic when every gate passes, tier 2
@@ -27,11 +30,13 @@ public record ApprovalRequirement(int riskTier, List<String> approvers, boolean 
      * @param wantingRequiredEvidence the titles of the gates that lack evidence only because the pack lacks optional
      *                                evidence the policy or the risk tier requires; a blocked text says how to
      *                                unblock them
-     * @param notEvaluated the gates not evaluated (not applicable), each with why, e.g. "Latency (no latency
-     *                     suite)": a passing text never hides them behind "every gate passes"
+     * @param notApplicable the gates not evaluated (not applicable): a passing text never hides them behind "every
+     *                      gate passes", and says why in the words the Gates view counts them with: "2 gates not
+     *                      applicable (1 declared by the policy, 1 optional evidence absent): Safety (no safety
+     *                      suite), Latency (declared: batch scoring)"
      */
     public static ApprovalRequirement forTier(int riskTier, boolean everyGatePasses,
-                                              List<String> wantingRequiredEvidence, List<String> notEvaluated) {
+                                              List<String> wantingRequiredEvidence, List<GateResult> notApplicable) {
         List<String> approvers = switch (riskTier) {
             case 1 -> List.of();
             case 2 -> List.of(ML_LEAD);
@@ -44,9 +49,12 @@ public record ApprovalRequirement(int riskTier, List<String> approvers, boolean 
                 : " " + gates(wantingRequiredEvidence.size()) + (wantingRequiredEvidence.size() == 1 ? " lacks" : " lack")
                         + " evidence the policy or the risk tier requires (" + String.join(", ", wantingRequiredEvidence)
                         + "): add it; see " + (wantingRequiredEvidence.size() == 1 ? "its line." : "their lines.");
-        String unevaluated = notEvaluated.isEmpty() ? ""
-                : gates(notEvaluated.size()) + " not evaluated: " + String.join(", ", notEvaluated);
-        String passing = notEvaluated.isEmpty() ? "every gate passes" : "every applicable gate passes; " + unevaluated;
+        String unevaluated = notApplicable.isEmpty() ? ""
+                : gates(notApplicable.size()) + " " + GateOutcome.NOT_APPLICABLE.label() + " ("
+                        + GateResult.NotApplicable.counted(notApplicable) + "): " + notApplicable.stream()
+                        .map(g -> g.gate().title() + " (" + g.notEvaluatedBecause() + ")")
+                        .collect(Collectors.joining(", "));
+        String passing = notApplicable.isEmpty() ? "every gate passes" : "every applicable gate passes; " + unevaluated;
         String text = !everyGatePasses
                 ? "Blocked: not every gate passes." + required + (unevaluated.isEmpty() ? "" : " " + unevaluated + ".")
                         + " Risk tier " + riskTier + " would need " + who + " once they do."

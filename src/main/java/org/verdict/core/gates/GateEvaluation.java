@@ -23,12 +23,6 @@ public record GateEvaluation(String packName, String production, String candidat
         return gates.stream().noneMatch(g -> g.outcome().blocksPromotion());
     }
 
-    /** The gates not evaluated, each with why: "Latency (no latency suite)", "Canary / A-B (declared: …)". */
-    static List<String> notEvaluated(List<GateResult> gates) {
-        return gates.stream().filter(g -> g.notEvaluatedBecause() != null)
-                .map(g -> g.gate().title() + " (" + g.notEvaluatedBecause() + ")").toList();
-    }
-
     public GateResult result(Gate gate) {
         return gates.stream().filter(g -> g.gate() == gate).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("gate " + gate.wireName() + " was not evaluated"));

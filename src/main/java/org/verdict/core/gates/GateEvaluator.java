@@ -30,7 +30,8 @@ public final class GateEvaluator {
                 && r.outcome() == GateOutcome.INSUFFICIENT_EVIDENCE).map(r -> r.gate().title()).toList();
         return new GateEvaluation(evidence.packName(), evidence.production(), evidence.candidate(),
                 evidence.riskTier(), results, ApprovalRequirement.forTier(evidence.riskTier(), everyGatePasses,
-                        wantingRequiredEvidence, GateEvaluation.notEvaluated(results)), evidence.suites().missing());
+                        wantingRequiredEvidence, results.stream().filter(r -> r.outcome() == GateOutcome.NOT_APPLICABLE)
+                                .toList()), evidence.suites().missing());
     }
 
     /**

@@ -288,7 +288,14 @@ final class ApprovalPackComposer {
                 new Fact("Records in the log", MetricFormat.count(checkpoint.treeSize())),
                 new Fact("Merkle root (RFC 9162)", checkpoint.rootHash()),
                 new Fact("Checkpoint signature", checkpoint.signatureStatus()))));
+        // the note is printed apart, as its own short lines: inside the JSON it is one string longer than a line
+        blocks.add(Paragraph.plain("The checkpoint to keep, as JSON: log verify --checkpoint reads these fields, so"
+                + " this text saved in a file is the checkpoint" + (checkpoint.signed() == null ? "" : " (" + CheckpointFiles.JSON
+                + ", written next to this pack, holds them and the note below as one more field, \"note\")") + ":"));
         blocks.add(Code.text(checkpoint.text().lines().toList()));
+        blocks.add(Paragraph.plain("The note the checkpoint signs (" + CheckpointFiles.NOTE + ", line by line; rebuilt"
+                + " from the fields above):"));
+        blocks.add(Code.text(checkpoint.note().lines().toList()));
         return blocks;
     }
 

@@ -1,5 +1,9 @@
 package org.verdict.core.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,6 +41,8 @@ import org.verdict.core.task.Progress;
  * decision about this model, so it is not listed as one.
  */
 public final class DecisionLogEvidence {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** What is not done, in the words {@code log checkpoint} uses for the same log. */
     public static final String REFUSED = "no approval pack was written and no checkpoint is given out (whoever keeps"
             + " it would hold a changed history as proof)";
@@ -128,9 +134,21 @@ public final class DecisionLogEvidence {
                         verification.problems().size(), "problem breaks", "problems break") + " the trusted signers"
                         + " list " + roster.source().getFileName() + ", the first: " + verification.problems().get(0);
         RegisteredSigner signer = snapshot.signers().get(checkpoint.keyId());
-        return new LogCheckpoint(checkpoint.treeSize(), checkpoint.rootHashHex(), status, checkpoint.toJson(),
+        return new LogCheckpoint(checkpoint.treeSize(), checkpoint.rootHashHex(), status, fieldsOf(checkpoint),
+                new String(checkpoint.note(), StandardCharsets.UTF_8),
                 signer == null ? null : checkpoint, signer == null ? null : signer.name() + " (" + signer.role() + ")",
                 signer == null ? null : signer.publicKeyPem(),
                 roster == null ? null : roster.source().getFileName().toString());
+    }
+
+    /** The checkpoint JSON as {@code log checkpoint} writes it, but for the note (see {@link LogCheckpoint#text}). */
+    private static String fieldsOf(Checkpoint checkpoint) {
+        try {
+            ObjectNode fields = (ObjectNode) JSON.readTree(checkpoint.toJson());
+            fields.remove("note");
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a checkpoint's own JSON did not read back", e);
+        }
     }
 }

@@ -64,6 +64,9 @@ final class PdfApprovalPack {
     private static final int TOC_ENTRIES_PER_PAGE = 38;
     private static final float TABLE_TEXT = 8.5f;
     private static final float SMALLEST_TABLE_TEXT = 6f;
+    private static final float CODE_TEXT = 7.5f;
+    /** The smallest size a digest or a line of code is drawn at to keep it on one line; readable when printed. */
+    private static final float SMALLEST_VERBATIM_TEXT = 6f;
     /** Charts are laid out at {@link EvidenceCharts#WIDTH} and drawn at the page's width. */
     private static final float CHART_SCALE = WIDTH / (float) EvidenceCharts.WIDTH;
     /** The fewest rows a part of a split chart shows; fewer would leave a part that is mostly frame. */
@@ -239,7 +242,10 @@ final class PdfApprovalPack {
         float labelWidth = labelText + 12;
         for (Fact fact : facts) {
             List<String> labelLines = lines(fact.label(), bold, BODY, labelText);
-            List<String> valueLines = lines(fact.value(), sans, BODY, WIDTH - labelWidth);
+            boolean digest = isDigest(fact.value());
+            PDFont valueFont = digest ? mono : sans;
+            float valueSize = digest ? fitting(List.of(fact.value()), mono, BODY, WIDTH - labelWidth) : BODY;
+            List<String> valueLines = lines(fact.value(), valueFont, valueSize, WIDTH - labelWidth);
             int rows = Math.max(labelLines.size(), valueLines.size());
             ensure(rows * LEADING);
             for (int i = 0; i < rows; i++) {
@@ -248,7 +254,7 @@ final class PdfApprovalPack {
                     text(labelLines.get(i), bold, BODY, MARGIN, baseline, Color.BLACK);
                 }
                 if (i < valueLines.size()) {
-                    text(valueLines.get(i), sans, BODY, MARGIN + labelWidth, baseline, Color.BLACK);
+                    text(valueLines.get(i), valueFont, valueSize, MARGIN + labelWidth, baseline, Color.BLACK);
                 }
             }
             y -= rows * LEADING;
@@ -295,7 +301,32 @@ final class PdfApprovalPack {
     }
 
     private PDFont fontOf(Cell cell, boolean header) {
-        return header || emphasised(cell.tone()) ? bold : sans;
+        return header || emphasised(cell.tone()) ? bold : isDigest(cell.text()) ? mono : sans;
+    }
+
+    /** The face a table text is measured in: a digest's own (monospace), else bold, the widest a cell may use. */
+    private PDFont measuredIn(String text) {
+        return isDigest(text) ? mono : bold;
+    }
+
+    /**
+     * A SHA-256 (a file's hash, a key fingerprint, a record id, a Merkle root): one word of hex digits that an auditor
+     * copies to compare. It is drawn in monospace and kept on one line, since text copied across a line break is no
+     * longer the hash; a table shrinks and gives its column the room rather than break it.
+     */
+    static boolean isDigest(String text) {
+        return text.length() >= 32 && text.chars().allMatch(c -> Character.digit(c, 16) >= 0);
+    }
+
+    /** The largest size, from {@code size} down to the smallest verbatim size, at which every line fits the width. */
+    private float fitting(List<String> lines, PDFont font, float size, float width) throws IOException {
+        float fits = size;
+        for (String line : lines) {
+            while (fits > SMALLEST_VERBATIM_TEXT && width(line, font, fits) > width) {
+                fits -= 0.5f;
+            }
+        }
+        return fits;
     }
 
     /**
@@ -346,7 +377,7 @@ final class PdfApprovalPack {
         float[] natural = new float[columns];
         for (int c = 0; c < columns; c++) {
             for (String text : columnTexts(table, c)) {
-                natural[c] = Math.max(natural[c], width(text, bold, size) + 2 * CELL_PAD + 1);
+                natural[c] = Math.max(natural[c], width(text, measuredIn(text), size) + 2 * CELL_PAD + 1);
             }
         }
         float naturalSum = sum(natural);
@@ -363,18 +394,21 @@ final class PdfApprovalPack {
         return widths;
     }
 
-    /** Per column, the room its longest word needs (measured in bold, the widest face a cell may use). */
+    /** Per column, the room its longest word needs (measured in the face it may be drawn in: {@link #measuredIn}). */
     private float[] longestWords(EvidenceTable table, float size) throws IOException {
         int columns = table.headers().size();
         float[] longest = new float[columns];
         for (int c = 0; c < columns; c++) {
+            float digest = 0;
             for (String text : columnTexts(table, c)) {
                 for (String word : text.split(" ")) {
-                    longest[c] = Math.max(longest[c], width(word, bold, size) + 2 * CELL_PAD + 1);
+                    float room = width(word, measuredIn(word), size) + 2 * CELL_PAD + 1;
+                    longest[c] = Math.max(longest[c], room);
+                    digest = isDigest(word) ? Math.max(digest, room) : digest;
                 }
             }
-            // a hash or a path is no word: past half the page it may break between characters
-            longest[c] = Math.min(longest[c], WIDTH / 2);
+            // a path or a long name may break between characters past half the page; a digest never
+            longest[c] = Math.max(Math.min(longest[c], WIDTH / 2), digest);
         }
         return longest;
     }
@@ -457,16 +491,21 @@ final class PdfApprovalPack {
 
     /**
      * Text to copy. A command too long for the page is broken at a space and goes on after a shell's line continuation
-     * ({@code \}), so it still pastes as one; other text is broken where the page ends. The text starts at the
-     * margin, as the paragraphs do (the shading reaches into the margin instead): {@code pdftotext -layout} then copies
-     * it without leading spaces, which {@code sha256sum -c} would take as part of a line.
+     * ({@code \}), so it still pastes as one. Other text (JSON, checksum lines), which no mark can continue, is drawn
+     * smaller, down to {@link #SMALLEST_VERBATIM_TEXT}, until its longest line fits, and broken at a space only past
+     * that. The text starts at the margin, as the paragraphs do (the shading reaches into the margin
+     * instead): {@code pdftotext -layout} then copies it without leading spaces, which {@code sha256sum -c} would take
+     * as part of a line.
      */
     private void code(Code code) throws IOException {
-        float size = 7.5f;
-        float leading = 10f;
+        float size = code.commands() ? CODE_TEXT : fitting(code.lines(), mono, CODE_TEXT, WIDTH);
+        float leading = size * 4 / 3;
         List<String> wrapped = new ArrayList<>();
         for (String line : code.lines()) {
-            wrapped.addAll(code.commands() ? commandLines(line, size) : hardWrap(line, mono, size, WIDTH));
+            // a text line too long even at the smallest size (a checksum line of a very long path) breaks at a
+            // space, so that the hash in it stays whole
+            wrapped.addAll(code.commands() ? commandLines(line, size)
+                    : width(line, mono, size) <= WIDTH ? List.of(line) : lines(line, mono, size, WIDTH));
         }
         int index = 0;
         while (index < wrapped.size()) {

@@ -87,6 +87,7 @@ public final class ExportApprovalPackAction {
     private final Supplier<Window> owner;
     private final FolderChooser folderChooser;
     private final Supplier<Optional<Path>> lastFolder;
+    private final ApprovalPackFolder folders;
     private final Supplier<String> selectedCandidate;
     private final Supplier<Path> decisionStore;
     private final Supplier<Path> trustedSigners;
@@ -96,6 +97,7 @@ public final class ExportApprovalPackAction {
      * @param judged the review the Gates view holds (read on the FX thread when the export starts)
      * @param folderChooser asks where to write, proposing a new folder; empty when the user cancels
      * @param lastFolder the folder the previous approval pack was exported to, if any: the next goes beside it
+     * @param folders where a new folder is proposed when there is no last one: never in a temporary folder
      * @param selectedCandidate the candidate the user is comparing, or null for the pack's first
      * @param decisionStore the decision log the app records into; its records about the pack are included when
      *                      the file exists
@@ -106,7 +108,7 @@ public final class ExportApprovalPackAction {
     public ExportApprovalPackAction(Exporter export, JudgedReviews judged, BackgroundExecutor executor,
                                     ActivityMonitor activity, ProblemDialog problems, Supplier<Window> owner,
                                     FolderChooser folderChooser, Supplier<Optional<Path>> lastFolder,
-                                    Supplier<String> selectedCandidate, Supplier<Path> decisionStore,
+                                    ApprovalPackFolder folders, Supplier<String> selectedCandidate, Supplier<Path> decisionStore,
                                     Supplier<Path> trustedSigners, ResourceBundle text) {
         this.export = export;
         this.judged = judged;
@@ -116,6 +118,7 @@ public final class ExportApprovalPackAction {
         this.owner = owner;
         this.folderChooser = folderChooser;
         this.lastFolder = lastFolder;
+        this.folders = folders;
         this.selectedCandidate = selectedCandidate;
         this.decisionStore = decisionStore;
         this.trustedSigners = trustedSigners;
@@ -132,7 +135,7 @@ public final class ExportApprovalPackAction {
         Path last = lastFolder.get().orElse(null);
         String candidate = selectedCandidate.get();
         // the proposal asks the disk which folders exist, which a network share asleep can stall
-        executor.run(progress -> ApprovalPackFolder.suggest(last, pack, candidate))
+        executor.run(progress -> folders.suggest(last, pack, candidate))
                 .onSuccess(suggested -> folderChooser.choose(owner.get(), suggested).ifPresent(folder -> executor
                         .run(progress -> ApprovalPackWriter.filesReplacedIn(folder))
                         .onSuccess(earlier -> {

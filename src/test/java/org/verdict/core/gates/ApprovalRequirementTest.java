@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.verdict.core.gates.model.Gate;
+import org.verdict.core.gates.model.GateOutcome;
+import org.verdict.core.gates.model.GateResult;
 
 class ApprovalRequirementTest {
     @Test
@@ -25,24 +28,45 @@ class ApprovalRequirementTest {
         assertThrows(IllegalArgumentException.class, () -> ApprovalRequirement.forTier(4, true));
     }
 
+    /** Not applicable the policy's way (declared) and the pack's way (optional evidence absent), as the gates end. */
+    private static final GateResult NO_SAFETY_SUITE = new GateResult(Gate.SAFETY, GateOutcome.NOT_APPLICABLE,
+            "the pack has no safety suite", List.of(), null, "safety suite");
+    private static final GateResult BATCH_SCORING = GateResult.declaredNotApplicable(GateResult.without(Gate.LATENCY,
+            GateOutcome.PASS, "p95 within its SLO"), "batch scoring, no SLO");
+    private static final GateResult NO_LATENCY_SUITE = new GateResult(Gate.LATENCY, GateOutcome.NOT_APPLICABLE,
+            "the pack has no latency suite", List.of(), null, "latency suite");
+
     @Test
-    void aPassingApprovalNamesEveryGateNotEvaluated() {
-        List<String> notEvaluated = List.of("Safety (no safety suite)", "Latency (declared: batch scoring, no SLO)");
-        assertEquals("Risk tier 2: every applicable gate passes; 2 gates not evaluated: Safety (no safety suite), "
-                + "Latency (declared: batch scoring, no SLO); promotion needs the approval of an ML lead.",
-                ApprovalRequirement.forTier(2, true, List.of(), notEvaluated).text());
+    void aPassingApprovalNamesEveryGateNotApplicableAndWhyInTheGatesViewsWords() {
+        assertEquals("Risk tier 2: every applicable gate passes; 2 gates not applicable (1 declared by the policy, 1 "
+                + "optional evidence absent): Safety (no safety suite), Latency (declared: batch scoring, no SLO); "
+                + "promotion needs the approval of an ML lead.",
+                ApprovalRequirement.forTier(2, true, List.of(), List.of(NO_SAFETY_SUITE, BATCH_SCORING)).text());
         assertEquals("Risk tier 1: promotion is automatic because every applicable gate passes; 1 gate not "
-                + "evaluated: Safety (no safety suite).",
-                ApprovalRequirement.forTier(1, true, List.of(), notEvaluated.subList(0, 1)).text());
+                + "applicable (optional evidence absent): Safety (no safety suite).",
+                ApprovalRequirement.forTier(1, true, List.of(), List.of(NO_SAFETY_SUITE)).text());
         assertEquals("Risk tier 2: every gate passes; promotion needs the approval of an ML lead.",
                 ApprovalRequirement.forTier(2, true).text());
     }
 
     @Test
-    void aBlockedApprovalNamesTheRequiredEvidenceMissingAndTheGatesNotEvaluated() {
+    void aBlockedApprovalNamesTheRequiredEvidenceMissingAndTheGatesNotApplicable() {
         assertEquals("Blocked: not every gate passes. 1 gate lacks evidence the policy or the risk tier requires "
-                + "(Safety): add it; see its line. 1 gate not evaluated: Latency (no latency suite). Risk tier 3 "
-                + "would need AI Safety, Product and an ML lead once they do.", ApprovalRequirement.forTier(3, false,
-                        List.of("Safety"), List.of("Latency (no latency suite)")).text());
+                + "(Safety): add it; see its line. 1 gate not applicable (optional evidence absent): Latency (no "
+                + "latency suite). Risk tier 3 would need AI Safety, Product and an ML lead once they do.",
+                ApprovalRequirement.forTier(3, false, List.of("Safety"), List.of(NO_LATENCY_SUITE)).text());
+    }
+
+    @Test
+    void theReasonsAreCountedOnlyWhenTheyDiffer() {
+        GateResult regression = GateResult.without(Gate.FAIRNESS, GateOutcome.NOT_APPLICABLE,
+                "fairness rates need a classification task");
+        assertEquals(GateResult.NotApplicable.NOTHING_TO_JUDGE, regression.notApplicable());
+        assertEquals(GateResult.NotApplicable.DECLARED, BATCH_SCORING.notApplicable());
+        assertEquals(null, GateResult.without(Gate.FAIRNESS, GateOutcome.PASS, "fair").notApplicable());
+        assertEquals("declared by the policy", GateResult.NotApplicable.counted(List.of(BATCH_SCORING)));
+        assertEquals("1 declared by the policy, 2 optional evidence absent, 1 nothing to judge",
+                GateResult.NotApplicable.counted(List.of(NO_SAFETY_SUITE, regression, BATCH_SCORING,
+                        NO_LATENCY_SUITE)));
     }
 }

@@ -36,6 +36,18 @@ final class ApprovalPackFixture {
     static final List<String> GATE_NAMES = List.of("Primary metric", "Language parity", "Fairness", "Safety",
             "Latency", "Canary", "Holdout over time", "Human baseline", "Circuit breaker");
 
+    /** A checkpoint's fields as the pack prints them: its longest line, the signature, is a real one's length. */
+    static final String CHECKPOINT_JSON = """
+            {
+              "origin" : "verdict-decision-log/075b678a-2441-493f-9ec8-a0ff263cd7f0",
+              "treeSize" : 7,
+              "rootHash" : "5d1e0c2b3a4958677685a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3",
+              "signatureCount" : 9,
+              "signaturesHash" : "4ad6307a5ee21a58a4eb67bacee53fe0b9fc66135aa971ac1306fc0aa007a58c",
+              "keyId" : "dff5b582a0dce9d44c2a3834e0d57efcbe6417bc7bc1c3a8351b96df9b003881",
+              "signature" : "28FH9KGokoKWNbg5jbzAorqwbCdizYFeJaxYiXZvk/AvAxSxaiWiw7E2DetT67v8VvVa0AKg+yImxq+2ULkvBA=="
+            }""";
+
     private ApprovalPackFixture() {
     }
 
@@ -126,11 +138,13 @@ final class ApprovalPackFixture {
                         new CheckResult("Label quality", Outcome.INSUFFICIENT_EVIDENCE, "no annotations.csv")),
                 List.of(new DecisionEvidence("7", "support-router", "promotion", "2026-11-20", "hold",
                         "German tickets regress; retrain with more German data first.",
-                        List.of(new SignatureEvidence("Ada Example", "ML lead", "3f2a…9c01", "valid",
+                        List.of(new SignatureEvidence("Ada Example", "ML lead",
+                                "442780186045a4aaaa99a0d169f227b3cacfbfe44a9b69c1298f046e7cd886a3", "valid",
                                 new DecisionEvidence.Trust(true, "listed in trusted-signers.json"))),
                         "complete", "9c1b2d3e4f5a69788796a5b4c3d2e1f0aabbccddeeff00112233445566778899")),
                 new LogCheckpoint(7, "5d1e0c2b3a4958677685a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3", "✔ valid",
-                        "verdict-log checkpoint\n7\nXR4MKzpJWGd3aaS0w9Hg+ai3xtXk86KxwNno96a1xNM=\n", null, null, null,
+                        CHECKPOINT_JSON, "verdict-log checkpoint\n7\nXR4MKzpJWGd3aaS0w9Hg+ai3xtXk86KxwNno96a1xNM=\n",
+                        null, null, null,
                         "trusted-signers.json"),
                 evidenceHashes, new ApprovalPackContent.PolicyEvidence("policy.json",
                         "0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9"));

@@ -180,6 +180,38 @@ class ApprovalPackWriterTest {
         }
     }
 
+    /**
+     * An auditor copies a hash out of the PDF to compare it: every SHA-256 the HTML shows (the evidence files, the
+     * policy, the signed payload, a key fingerprint, the Merkle root) comes out of the PDF's text whole, as often as
+     * the HTML shows it, and every line of the checkpoint and of its note as one line. Broken over two lines, a copy
+     * would hold a line break (or a hyphen) inside the hash.
+     */
+    @Test
+    void everyHashAndEveryCheckpointLineCopiesOutOfThePdfWhole() throws IOException {
+        ApprovalPackContent content = ApprovalPackFixture.content(Map.of("manifest.json", "0f".repeat(32),
+                "suites/a-rather-long-folder-name/holdout_group_over_time.csv", "ab".repeat(32)));
+        String html = writer.html(content).replaceAll("(?s)<svg.*?</svg>", "").replaceAll("<[^>]+>", " ");
+        String text;
+        try (PDDocument document = Loader.loadPDF(writer.pdf(content))) {
+            text = new PDFTextStripper().getText(document);
+        }
+        Map<String, Integer> digests = new TreeMap<>();
+        Matcher digest = Pattern.compile("(?<![0-9a-f])[0-9a-f]{32,}(?![0-9a-f])").matcher(html);
+        while (digest.find()) {
+            digests.merge(digest.group(), 1, Integer::sum);
+        }
+        assertTrue(digests.keySet().containsAll(List.of("0f".repeat(32), content.checkpoint().rootHash(),
+                content.decisions().get(0).payloadSha256(), content.decisions().get(0).signatures().get(0)
+                        .keyFingerprint(), content.policy().sha256())), digests.toString());
+        for (Map.Entry<String, Integer> shown : digests.entrySet()) {
+            assertEquals(shown.getValue(), count(text, shown.getKey()), shown.getKey() + " whole in:\n" + text);
+        }
+        List<String> lines = text.lines().map(String::strip).toList();
+        for (String line : (content.checkpoint().text() + "\n" + content.checkpoint().note()).lines().toList()) {
+            assertTrue(lines.contains(line.strip()), "one line: " + line);
+        }
+    }
+
     @Test
     void pdfChartsAreVectorFormsNotImages() throws IOException {
         try (PDDocument document = Loader.loadPDF(writer.pdf(ApprovalPackFixture.content(HASHES)))) {

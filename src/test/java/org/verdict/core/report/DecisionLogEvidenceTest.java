@@ -1,10 +1,13 @@
 package org.verdict.core.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +64,15 @@ class DecisionLogEvidenceTest {
         assertEquals("deployed a day late", amendment.rationale());
         assertEquals(4, withLog.checkpoint().treeSize());
         assertEquals(latest.rootHashHex(), withLog.checkpoint().rootHash());
-        assertEquals(latest.toJson(), withLog.checkpoint().text(), "printed exactly as log consistency reads it");
+        // printed as log verify --checkpoint reads it: the fields, saved in a file, are the same signed checkpoint
+        Path printed = Files.writeString(db.resolveSibling("printed-checkpoint.json"), withLog.checkpoint().text());
+        Checkpoint read = Checkpoint.readJson(printed);
+        assertEquals(latest.keyId(), read.keyId());
+        assertArrayEquals(latest.signature(), read.signature());
+        assertArrayEquals(latest.note(), read.note(), "every field the note is made of is printed");
+        assertEquals(new String(latest.note(), StandardCharsets.UTF_8), withLog.checkpoint().note());
+        assertFalse(withLog.checkpoint().text().contains("\"note\""),
+                "the note, one string longer than a line of the PDF, is printed apart, line by line");
         assertTrue(withLog.checkpoint().signatureStatus().startsWith("✔ valid"));
 
         String html = new ApprovalPackWriter().html(withLog);

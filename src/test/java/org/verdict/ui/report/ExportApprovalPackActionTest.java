@@ -98,7 +98,8 @@ class ExportApprovalPackActionTest {
                                             String candidate, Path decisionStore) {
         return new ExportApprovalPackAction(export, judged, executor, new ActivityMonitor(() -> 0),
                 new ProblemDialog(text), () -> owner, chooser, () -> Optional.ofNullable(lastFolder),
-                () -> candidate, () -> decisionStore, () -> null, text);
+                // the test's packs lie in a temporary folder, which the proposal would keep out (ApprovalPackFolderTest)
+                new ApprovalPackFolder(folder.resolve("home"), List.of()), () -> candidate, () -> decisionStore, () -> null, text);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.verdict.core.gates.model;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -101,6 +102,54 @@ public record GateResult(Gate gate, GateOutcome outcome, String summary, List<Fi
         }
         return notApplicableReason != null ? "declared: " + notApplicableReason
                 : missingEvidence != null ? "no " + missingEvidence : besideOutcome(summary);
+    }
+
+    /**
+     * Why a gate is not applicable, in the words every reader counts such gates with (the approval text, which the
+     * Gates view, {@code gate} and the approval pack print): the policy set it aside, the pack lacks the optional
+     * evidence it judges, or the pack holds nothing for it to judge (the fairness rates of a regression).
+     */
+    public enum NotApplicable {
+        DECLARED("declared by the policy"),
+        EVIDENCE_ABSENT("optional evidence absent"),
+        NOTHING_TO_JUDGE("nothing to judge");
+
+        private final String label;
+
+        NotApplicable(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /**
+         * Why {@code gates} (all not applicable) were not evaluated: the one reason they share ("optional evidence
+         * absent"), else each reason with its count ("5 declared by the policy, 3 optional evidence absent").
+         */
+        public static String counted(List<GateResult> gates) {
+            List<String> reasons = new ArrayList<>();
+            for (NotApplicable reason : values()) {
+                long n = gates.stream().filter(g -> g.notApplicable() == reason).count();
+                if (n == gates.size()) {
+                    return reason.label;
+                }
+                if (n > 0) {
+                    reasons.add(n + " " + reason.label);
+                }
+            }
+            return String.join(", ", reasons);
+        }
+    }
+
+    /** Why the gate is not applicable; null when it was evaluated. */
+    public NotApplicable notApplicable() {
+        if (outcome != GateOutcome.NOT_APPLICABLE) {
+            return null;
+        }
+        return notApplicableReason != null ? NotApplicable.DECLARED
+                : missingEvidence != null ? NotApplicable.EVIDENCE_ABSENT : NotApplicable.NOTHING_TO_JUDGE;
     }
 
     /** A gate that could not be judged at all. */
