@@ -96,19 +96,19 @@ class PrimaryMetricGateTest {
     void mapesMarginIsAShareOfProductionsMapeWithTheRightSign() {
         GateResult fail = gate.judge(evidence(Metric.MAPE, 0.16, 0.165, new Interval(0.0005, 0.0095)));
         assertEquals(GateOutcome.FAIL, fail.outcome());
-        assertTrue(fail.summary().contains("candidate 0.1650 vs production 0.1600, Δ +0.0050"), fail.summary());
-        assertTrue(fail.summary().contains("worst case +0.0095 > +0.0016 (1% of production's 0.1600); the whole "
+        assertTrue(fail.summary().contains("candidate 0.165 vs production 0.160, Δ +0.005"), fail.summary());
+        assertTrue(fail.summary().contains("worst case +0.010 > +0.002 (1% of production's 0.160); the whole "
                 + "interval is on the worse side of 0"), fail.summary());
         assertEquals(0.0016, fail.findings().get(0).numbers().get("limit"), 1e-15);
 
         GateResult reachesZero = gate.judge(evidence(Metric.MAPE, 0.16, 0.161, new Interval(-0.002, 0.004)));
         assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, reachesZero.outcome());
-        assertTrue(reachesZero.summary().contains("worst case +0.0040 > +0.0016 (1% of production's 0.1600), but the "
+        assertTrue(reachesZero.summary().contains("worst case +0.004 > +0.002 (1% of production's 0.160), but the "
                 + "interval reaches 0"), reachesZero.summary());
 
         GateResult pass = gate.judge(evidence(Metric.MAPE, 0.16, 0.158, new Interval(-0.005, 0.0012)));
         assertEquals(GateOutcome.PASS, pass.outcome());
-        assertTrue(pass.summary().contains("worst case +0.0012 ≤ +0.0016 (1% of production's 0.1600)"),
+        assertTrue(pass.summary().contains("worst case +0.001 ≤ +0.002 (1% of production's 0.160)"),
                 pass.summary());
     }
 
@@ -217,8 +217,8 @@ class PrimaryMetricGateTest {
                 new MetricHistoryPoint("40", LocalDate.of(2026, 6, 1), 0.18),
                 new MetricHistoryPoint("41", LocalDate.of(2026, 8, 1), 0.15)));
         assertEquals(GateOutcome.FAIL, result.outcome());
-        assertEquals("mape (lower is better): candidate 0.1600 vs historical best 0.1500 (v41, 2026-08-01), worse "
-                + "than it by 0.0100, margin 0.0030 (2% of the best)", result.summary());
+        assertEquals("mape (lower is better): candidate 0.160 vs historical best 0.150 (v41, 2026-08-01), worse "
+                + "than it by 0.010, margin 0.003 (2% of the best)", result.summary());
     }
 
     private static ReviewEvidence withHistory(ReviewEvidence base, MetricHistoryPoint... history) {
