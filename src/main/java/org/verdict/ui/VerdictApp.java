@@ -71,6 +71,7 @@ import org.verdict.ui.summarize.SummarizeRowsViewModel;
 import org.verdict.ui.shell.PackView;
 import org.verdict.ui.shell.PathDialog;
 import org.verdict.ui.task.ActivityMonitor;
+import org.verdict.ui.task.QuietPeriod;
 import org.verdict.ui.task.StallDetector;
 import org.verdict.ui.task.WorkerPoolExecutor;
 import org.verdict.ui.theme.Appearance;
@@ -88,6 +89,11 @@ public final class VerdictApp extends Application {
     }
 
     private static final Logger LOG = Logger.getLogger(VerdictApp.class.getName());
+    /**
+     * Compare's chart follows the slice filter once typing has paused this long: longer than the gap between two keys
+     * of someone typing steadily (150–200 ms at 60–80 words a minute), short enough to read as following the table.
+     */
+    private static final javafx.util.Duration FILTER_TYPING_PAUSE = javafx.util.Duration.millis(250);
 
     private WorkerPoolExecutor executor;
 
@@ -121,7 +127,7 @@ public final class VerdictApp extends Application {
         ComparisonEngine engine = new ComparisonEngine();
         CompareViewModel compareModel = new CompareViewModel(ComparisonRunner.underPolicy(new SummaryComparison(engine)::compare),
                 engine::confusionMatrix, executor,
-                activity, text, ComparisonOptions.DEFAULTS, unexpected);
+                activity, text, ComparisonOptions.DEFAULTS, unexpected, QuietPeriod.of(FILTER_TYPING_PAUSE));
         PackView compare = new PackView("compare", text.getString("view.compare"), () -> new CompareView(compareModel,
                 text, executor, new ChartPane(appearance, text, saveTarget, executor), dividers).node(),
                 compareModel::showPack);
@@ -133,8 +139,9 @@ public final class VerdictApp extends Application {
                 gateReview::reviewUnderItsPolicy,
                 executor, activity, gatesText, viewId -> navigator.get().show(viewId), unexpected,
                 compareModel.candidateProperty());
-        // until a pack has opened, Gates and Evidence say which one is loading instead of asking for one
+        // until a pack has opened, Compare, Gates and Evidence say which one is loading instead of asking for one
         gatesModel.followOpening(main.openingProperty());
+        compareModel.followOpening(main.openingProperty());
         overviewModel.showVerdictOf(gatesModel.verdict());
         overviewModel.showOtherMetricsOf(compareModel.reportProperty());
         PackView gates = new PackView(GatesViewModel.VIEW_ID, gatesText.getString("view.gates"),

@@ -396,13 +396,19 @@ class CompareCommandTest {
         assertEquals(8, new ObjectMapper().readTree(once.out()).get("correction").get("tests").asInt());
     }
 
-    /** For mae and rmse E is a share of production's error, which may well exceed 1; r2 and mape have no ceiling. */
+    /**
+     * For mae, rmse and mape E is a share of production's error, which may well exceed 1; r2 has no ceiling either.
+     * mape's default band is 5 % of production's mape, as mae's is, not ±0.05.
+     */
     @Test
     void aRelativeEffectOnRegressionErrorsIsNotCapped(@TempDir Path dir) throws Exception {
         Path dollars = new RealStylePack(dir.resolve("prices"), RealStylePack.Kind.REGRESSION).write();
         CliRun run = CliRun.verdict("compare", dollars.toString(), "--effect", "1.5", "--metric", "mae");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("within ±150% of production's value"), run.out());
+        CliRun mape = CliRun.verdict("compare", dollars.toString(), "--metric", "mape");
+        assertEquals(0, mape.exitCode(), mape.err());
+        assertTrue(mape.out().contains("within ±5% of production's value, the default (--effect)"), mape.out());
         assertEquals(0, CliRun.verdict("compare", dollars.toString(), "--effect", "3", "--json").exitCode());
     }
 

@@ -75,7 +75,7 @@ class LanguageParityDirectionTest {
     void aLossWhoseUpperEndPassesELacksEvidence() throws IOException {
         JsonNode de = german(0.7);
         assertTrue(de.get("numbers").get("ciUpper").asDouble() > 0.05, de.toString());
-        assertTrue(de.get("detail").asText().endsWith(" > +0.0500 (tolerance E)"), de.toString());
+        assertTrue(de.get("detail").asText().endsWith(" > +0.050 (tolerance E)"), de.toString());
         assertEquals("insufficient evidence", de.get("outcome").asText(), de.toString());
     }
 

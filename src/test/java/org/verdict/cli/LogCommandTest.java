@@ -120,8 +120,10 @@ class LogCommandTest {
         out.getBuffer().setLength(0);
         assertEquals(0, log("list", "--db", db.toString()));
         String recordTwo = out.toString().lines().filter(l -> l.strip().startsWith("2 ")).findFirst().orElseThrow();
-        assertTrue(recordTwo.contains("BROKEN") && recordTwo.contains("signature invalid: record altered after signing"),
+        assertTrue(recordTwo.contains("✖ tampered") && recordTwo.contains("signature invalid: record altered after signing"),
                 out.toString());
+        String summary = out.toString().strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertTrue(summary.startsWith("TAMPERED: first bad record is #2; "), out.toString());
         assertFalse(recordTwo.contains("awaiting"), recordTwo);
 
         out.getBuffer().setLength(0);
@@ -707,6 +709,76 @@ class LogCommandTest {
                 err.toString());
     }
 
+    /**
+     * A log that is whole but signed by a key the organisation does not list breaks its policy; it was not tampered
+     * with. log list, consistency and verify against a kept checkpoint (which such a key signed, so it proves nothing
+     * either way) say so in log verify's words, as the Audit view's badges do; a changed record is still tampered.
+     */
+    @Test
+    void aSignerOutsideTheTrustedSignersIsPolicyNotMetInEveryCommandNeverTampered() throws Exception {
+        append();
+        append();
+        assertEquals(0, log("cosign", "--db", db.toString(), "--id", "2", "--key", keyFile("joan-clarke"),
+                "--passphrase-file", passphrase.toString()), err.toString());
+        // the latest checkpoint is Joan's, written with her co-signature
+        Path kept = dir.resolve("kept-checkpoint.json");
+        assertEquals(0, log("checkpoint", "--db", db.toString(), "--out", kept.toString()));
+        Path roster = dir.resolve("trusted-signers.json");
+        Files.writeString(roster, """
+                {"format": "verdict-trusted-signers/1",
+                 "signers": [{"name": "Ada Lovelace", "role": "ml-lead", "keyId": "%s"}]}
+                """.formatted(keyId("ada-lovelace")));
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, log("list", "--db", db.toString(), "--trusted-signers", roster.toString()), err.toString());
+        List<String> lines = out.toString().lines().toList();
+        assertTrue(lines.get(1).contains("✔ verified"), out.toString());
+        assertTrue(lines.get(2).contains("⚠ policy not met"), out.toString());
+        assertFalse(out.toString().contains("tampered") || out.toString().contains("BROKEN"), out.toString());
+        assertTrue(lines.get(lines.size() - 1).startsWith("POLICY NOT MET: the records, signatures, hash chain,"
+                + " Merkle tree and checkpoints show no change"), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, log("list", "--db", db.toString(), "--trusted-signers", roster.toString(), "--json"));
+        JsonNode listed = new ObjectMapper().readTree(out.toString());
+        assertEquals("verified", listed.get(0).get("integrity").asText());
+        assertEquals("policy not met", listed.get(1).get("integrity").asText());
+        assertTrue(listed.get(1).get("problems").get(0).asText().contains("a key that is not in the trusted signers"
+                + " list"), listed.toString());
+        // without the list the log is judged by its own register: whole
+        out.getBuffer().setLength(0);
+        assertEquals(0, log("list", "--db", db.toString()));
+        assertTrue(out.toString().lines().skip(1).limit(2).allMatch(l -> l.contains("✔ verified")), out.toString());
+
+        out.getBuffer().setLength(0);
+        assertEquals(1, log("consistency", "--db", db.toString(), "--checkpoint", kept.toString(), "--trusted-signers",
+                roster.toString()));
+        assertTrue(out.toString().startsWith("POLICY NOT MET: the checkpoint is signed by Joan Clarke ("
+                + keyId("joan-clarke").substring(0, 12) + "), a key that is not in the trusted signers list"),
+                out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(1, log("verify", "--db", db.toString(), "--checkpoint", kept.toString(), "--trusted-signers",
+                roster.toString()));
+        assertTrue(out.toString().startsWith("POLICY NOT MET: "), out.toString());
+        assertTrue(out.toString().contains("the checkpoint kept outside the store (2 records) is not a reference the"
+                + " log can be checked against: the checkpoint is signed by Joan Clarke"), out.toString());
+        assertFalse(out.toString().contains("TAMPERED") || out.toString().contains("not extended"), out.toString());
+
+        // a record changed as well: that is tampering, whatever the policy says
+        TamperedStore.changeRecord(db, 1, "every segment", "every segmenT");
+        out.getBuffer().setLength(0);
+        assertEquals(0, log("list", "--db", db.toString(), "--trusted-signers", roster.toString()));
+        lines = out.toString().lines().toList();
+        assertTrue(lines.get(1).contains("✖ tampered"), out.toString());
+        assertTrue(lines.get(lines.size() - 1).startsWith("TAMPERED: first bad record is #1"), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(1, log("verify", "--db", db.toString(), "--checkpoint", kept.toString(), "--trusted-signers",
+                roster.toString()));
+        assertTrue(out.toString().startsWith("TAMPERED: first bad record is #1"), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(1, log("consistency", "--db", db.toString(), "--checkpoint", kept.toString()));
+        assertTrue(out.toString().startsWith("NOT CONSISTENT: "), out.toString());
+    }
+
     /** A log that does not extend the checkpoint says so once, in counts that read right, and nothing after it reads as a pass. */
     @Test
     void verifyAgainstACheckpointTheLogDoesNotExtendNeverReadsAsAPass() throws Exception {
@@ -772,12 +844,12 @@ class LogCommandTest {
 
         List<String> lines = out.toString().lines().toList();
         String header = lines.get(0);
-        int verifiedStarts = TerminalWidth.of(header.substring(0, header.indexOf("verified")));
+        int verifiedStarts = TerminalWidth.of(header.substring(0, header.indexOf("integrity")));
         for (int i = 0; i < models.size(); i++) {
             String row = lines.get(i + 1);
             assertTrue(row.contains(models.get(i)), out.toString());
-            assertEquals(verifiedStarts, TerminalWidth.of(row.substring(0, row.indexOf(" yes ") + 1)),
-                    "'yes' starts under 'verified' in:\n" + out);
+            assertEquals(verifiedStarts, TerminalWidth.of(row.substring(0, row.indexOf(" ✔ verified ") + 1)),
+                    "'✔ verified' starts under 'integrity' in:\n" + out);
         }
     }
 

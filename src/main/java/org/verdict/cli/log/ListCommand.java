@@ -13,31 +13,42 @@ import org.verdict.cli.terminal.TerminalTable;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
 import org.verdict.core.ledger.DecisionStatement;
+import org.verdict.core.ledger.Integrity;
 import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LogSnapshot;
 import org.verdict.core.ledger.LogVerifier;
 import org.verdict.core.ledger.LoggedRecord;
 import org.verdict.core.ledger.RecordSignature;
 import org.verdict.core.ledger.RegisteredSigner;
+import org.verdict.core.ledger.VerificationOptions;
 import org.verdict.core.ledger.VerificationReport;
 import org.verdict.core.task.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List the records of the log with their status.")
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = {"List the records of the log with their integrity (as log verify judges them, against"
+                + " --trusted-signers and --require-endorsement when given) and signature status; the table ends with"
+                + " log verify's summary line.",
+                "Exit 0 when the log was listed, whatever its records' standing (log verify is the check whose exit"
+                        + " code says it); 2 bad input."})
 public final class ListCommand extends LedgerCommand {
     @Mixin
     StoreOption store;
+
+    @Mixin
+    SigningPolicyOptions policy;
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
     @Override
     protected int run() throws LedgerException, IOException {
+        VerificationOptions options = policy.with(null);
         try (DecisionLog log = DecisionLog.openReadOnly(store.db)) {
             LogSnapshot snapshot = log.snapshot();
-            VerificationReport report = new LogVerifier().verify(snapshot, Progress.NONE);
+            VerificationReport report = new LogVerifier().verify(snapshot, options, Progress.NONE);
             if (json) {
                 printJson(snapshot, report);
             } else {
@@ -53,7 +64,7 @@ public final class ListCommand extends LedgerCommand {
      */
     private void printTable(LogSnapshot snapshot, VerificationReport report) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"#", "id", "date", "kind", "decision", "model", "verified", "signatures"});
+        rows.add(new String[] {"#", "id", "date", "kind", "decision", "model", "integrity", "signatures"});
         for (LoggedRecord record : snapshot.records()) {
             Optional<DecisionRecord> decision = record.statement().map(DecisionStatement::record);
             rows.add(new String[] {String.valueOf(record.sequence()), record.shortId(),
@@ -61,7 +72,7 @@ public final class ListCommand extends LedgerCommand {
                 decision.map(d -> d.kind().wireName()).orElse("?"),
                 decision.map(DecisionRecord::decisionLabel).orElse("?"),
                 decision.map(DecisionRecord::model).orElse("?"),
-                report.isRecordIntact(record.sequence()) ? "yes" : "BROKEN",
+                Integrity.of(report.problemsOf(record.sequence())).badge(),
                 report.quorums().get(record.sequence()).label()});
         }
         List<String> lines = TerminalTable.lines(rows, NUMBER_COLUMNS);
@@ -71,6 +82,8 @@ public final class ListCommand extends LedgerCommand {
             snapshot.records().get(i).statement().map(DecisionStatement::record).map(DecisionRecord::overrideText)
                     .filter(text -> !text.isEmpty()).ifPresent(text -> out().println("     ⚠ " + text));
         }
+        // the log's standing in log verify's words: a policy the log does not meet is never called tampering
+        out().println(report.summary() + (report.isIntact() ? " (give one to log verify --checkpoint FILE)" : ""));
     }
 
     /** The record's number, right-aligned so that #9 and #10 end together. */
@@ -84,6 +97,12 @@ public final class ListCommand extends LedgerCommand {
             node.put("sequence", record.sequence());
             node.put("id", record.recordId());
             node.put("verified", report.isRecordIntact(record.sequence()));
+            List<VerificationReport.Problem> problems = report.problemsOf(record.sequence());
+            node.put("integrity", Integrity.of(problems).words());
+            if (!problems.isEmpty()) {
+                ArrayNode found = node.putArray("problems");
+                problems.forEach(problem -> found.add(problem.message()));
+            }
             node.put("status", report.quorums().get(record.sequence()).label());
             ArrayNode signers = node.putArray("signatures");
             for (RecordSignature signature : record.signatures()) {

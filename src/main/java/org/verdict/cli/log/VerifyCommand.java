@@ -10,7 +10,6 @@ import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LogSnapshot;
 import org.verdict.core.ledger.LogVerifier;
 import org.verdict.core.ledger.LoggedRecord;
-import org.verdict.core.ledger.TrustedSigners;
 import org.verdict.core.ledger.UnreadableLogException;
 import org.verdict.core.ledger.VerificationOptions;
 import org.verdict.core.ledger.VerificationReport;
@@ -30,24 +29,16 @@ public final class VerifyCommand extends LedgerCommand {
     @Mixin
     StoreOption store;
 
-    @Option(names = "--trusted-signers", paramLabel = "FILE",
-            description = "The organisation's list of signers' key ids and roles (format: docs/decision-log.md);"
-                    + " every signature by a key not in it, or under another role, is reported and does not count.")
-    Path trustedSigners;
+    @Mixin
+    SigningPolicyOptions policy;
 
     @Option(names = "--checkpoint", paramLabel = "FILE",
             description = "A checkpoint.json kept elsewhere (an approval pack, an export): the log must still extend it.")
     Path checkpoint;
 
-    @Option(names = "--require-endorsement",
-            description = "Report every registration after the first that no signer in force endorsed.")
-    boolean requireEndorsement;
-
     @Override
     protected int run() throws LedgerException {
-        VerificationOptions options = new VerificationOptions(
-                trustedSigners == null ? null : TrustedSigners.read(trustedSigners),
-                checkpoint == null ? null : Checkpoint.readJson(checkpoint), requireEndorsement);
+        VerificationOptions options = policy.with(checkpoint == null ? null : Checkpoint.readJson(checkpoint));
         LogSnapshot snapshot;
         try (DecisionLog log = DecisionLog.openReadOnly(store.db)) {
             snapshot = log.snapshot();
@@ -71,12 +62,15 @@ public final class VerifyCommand extends LedgerCommand {
         report.notes().forEach(note -> out().println("  note: " + note));
         // what the log was checked against, after the problems so it never reads as one of them, and in words that
         // do not read as a pass when one of those problems came from it
-        if (trustedSigners != null) {
-            out().println("Checked against the trusted signers in " + trustedSigners);
+        if (policy.trustedSigners != null) {
+            out().println("Checked against the trusted signers in " + policy.trustedSigners);
         }
         if (report.outsideCheckpoint() != null) {
             out().println(report.outsideCheckpoint().consistent()
                     ? "Checked against the checkpoint " + checkpoint + ": " + report.outsideCheckpoint().message()
+                    : report.outsideCheckpoint().policyOnly()
+                    ? "The checkpoint " + checkpoint + " was not checked against this log: its signer is not a"
+                            + " trusted signer (the problem above)"
                     : "The checkpoint " + checkpoint + " is not extended by this log (the problem above)");
         }
         // a verified signature says who decided, not that every gate passed: promotes over blocked gates are named

@@ -108,7 +108,7 @@ public final class ComparisonEngine {
             if (turn.tryAcquire()) {
                 return;
             }
-            progress.update(0, "Waiting for another comparison to finish");
+            progress.waiting("Waiting for another comparison to finish");
             while (!turn.tryAcquire(50, TimeUnit.MILLISECONDS)) {
                 progress.checkCancelled();
             }

@@ -96,7 +96,8 @@ public final class ComparisonJson {
             // the unit of this result's values, intervals and Δ; a ratio, a share or r2 has none
             r.targetUnit().written().ifPresent(unit -> node.put("unit", unit));
         }
-        node.put("higherIsBetter", metric.higherIsBetter());
+        // null where the metric has no direction (selection_rate): a script orienting Δ by it must not get one made up
+        node.put("higherIsBetter", metric.hasDirection() ? metric.higherIsBetter() : null);
         node.put("primary", r.primary());
         node.put("production", r.production() == null ? null : r.production().value());
         node.put("candidate", r.candidate() == null ? null : r.candidate().value());

@@ -17,7 +17,7 @@ import org.verdict.core.pack.TargetUnit;
  * @param confidenceLevel e.g. 0.95 for 95% intervals
  * @param minSliceSize slices with fewer examples get {@link Verdict#TOO_FEW_EXAMPLES} (default 30)
  * @param minDetectableEffect a slice that is not significant but whose interval of Δ reaches beyond ±E (relative
- *                            to production for mae and rmse) is {@link Verdict#INCONCLUSIVE} rather than "no
+ *                            to production for mae, rmse and mape) is {@link Verdict#INCONCLUSIVE} rather than "no
  *                            significant difference": it could not have detected an effect of this size. Above 0:
  *                            with E ≤ 0 no interval could ever lie within ±E
  * @param bootstrapReplicates paired bootstrap replicates (at least 1000)
@@ -116,8 +116,8 @@ public record ComparisonOptions(
     /**
      * Refuses a minimum detectable effect whose band ±E holds every Δ one of {@code metrics} can take (E ≥ 1 for a
      * rate, an area or an F1, E ≥ 2 for Cohen's kappa): no slice could then be inconclusive, and every test that is
-     * not significant would read "no significant difference". Metrics unbounded on a side (log_loss, mape, r2), and
-     * mae and rmse, whose E is a share of production's value, have no such ceiling.
+     * not significant would read "no significant difference". Metrics unbounded on a side (log_loss, r2), and the
+     * regression errors mae, rmse and mape, whose E is a share of production's value, have no such ceiling.
      *
      * @param viewed the metric the user looks at (the primary, or the one asked for): checked first and named when it
      *               is the one refused; another metric refused is named as compared beside it
@@ -149,14 +149,12 @@ public record ComparisonOptions(
         if (band.isPresent()) {
             return band.get().text() + ", " + band.get().origin();
         }
-        BigDecimal effect = BigDecimal.valueOf(minDetectableEffect);
-        if (metric.inTargetUnits()) {
-            return "±" + effect.movePointRight(2).stripTrailingZeros().toPlainString() + "% of production's value";
+        if (metric == Metric.SQ_CALIBRATION_ERROR) {
+            BigDecimal effect = BigDecimal.valueOf(minDetectableEffect);
+            return "±" + effect.multiply(effect).stripTrailingZeros().toPlainString() + " (a calibration gap of "
+                    + effect.stripTrailingZeros().toPlainString() + ")";
         }
-        return metric == Metric.SQ_CALIBRATION_ERROR
-                ? "±" + effect.multiply(effect).stripTrailingZeros().toPlainString() + " (a calibration gap of "
-                        + effect.stripTrailingZeros().toPlainString() + ")"
-                : "±" + effect.stripTrailingZeros().toPlainString();
+        return PrimaryBand.text(metric, minDetectableEffect);
     }
 
     /** Whether {@code metric}'s band is the policy's primary margin rather than ±E. */

@@ -10,8 +10,9 @@ import org.verdict.core.pack.Metric;
  * 0.01, could neither rule out nor show a loss beyond the margin).
  *
  * @param metric the primary metric the band applies to (every other metric keeps ±E)
- * @param margin the policy's primary margin, in its convention: a share of production's value for errors in the
- *               target's units (mae, rmse), else the metric's own units (squared units for sq_calibration_error)
+ * @param margin the policy's primary margin, in its convention: a share of production's value for the regression
+ *               errors (mae, rmse, mape; {@link Metric#relativeBand()}), else the metric's own units (squared units
+ *               for sq_calibration_error)
  * @param origin where it came from, for the legend: "the policy's primary margin"
  */
 public record PrimaryBand(Metric metric, double margin, String origin) {
@@ -29,13 +30,21 @@ public record PrimaryBand(Metric metric, double margin, String origin) {
 
     /** ±band around 0 at production's value: the margin read as the primary gate reads it. */
     public double band(double productionValue) {
-        return metric.inTargetUnits() ? margin * Math.abs(productionValue) : margin;
+        return metric.relativeBand() ? margin * Math.abs(productionValue) : margin;
     }
 
     /** "±0.01" or "±1% of production's value": the band as the policy writes it. */
     public String text() {
+        return text(metric, margin);
+    }
+
+    /**
+     * A band or margin of {@code metric} as the policy and {@code --effect} write it: "±1% of production's value"
+     * where it is a share of production's value, else "±0.01" in the metric's units.
+     */
+    public static String text(Metric metric, double margin) {
         BigDecimal plain = BigDecimal.valueOf(margin);
-        return metric.inTargetUnits()
+        return metric.relativeBand()
                 ? "±" + plain.movePointRight(2).stripTrailingZeros().toPlainString() + "% of production's value"
                 : "±" + plain.stripTrailingZeros().toPlainString();
     }

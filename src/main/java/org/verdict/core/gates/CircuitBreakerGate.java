@@ -16,6 +16,7 @@ import org.verdict.core.gates.policy.OptionalEvidence;
 import org.verdict.core.gates.suites.MetricHistoryPoint;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.TargetUnit;
+import org.verdict.core.stats.MetricFormat;
 
 /**
  * Gate 7: the candidate's primary metric is not below the best past production value by more than the margin
@@ -44,8 +45,8 @@ final class CircuitBreakerGate implements PromotionGate {
         Metric metric = evidence.primaryMetric();
         MetricHistoryPoint best = best(history, metric);
         double candidate = overall.get().candidate().value();
-        // errors in the target's units (mae, rmse): the margin is a share of the best value, like the primary gate's
-        double margin = policy.circuitBreaker().margin() * (metric.inTargetUnits() ? Math.abs(best.value()) : 1);
+        // the regression errors (mae, rmse, mape): the margin is a share of the best value, like the primary gate's
+        double margin = policy.circuitBreaker().margin() * (metric.relativeBand() ? Math.abs(best.value()) : 1);
         double shortfall = metric.higherIsBetter() ? best.value() - candidate : candidate - best.value();
         GateOutcome outcome = shortfall > margin ? GateOutcome.FAIL : GateOutcome.PASS;
         Map<String, Double> numbers = new LinkedHashMap<>();
@@ -53,16 +54,18 @@ final class CircuitBreakerGate implements PromotionGate {
         numbers.put("candidate", candidate);
         numbers.put("shortfall", shortfall);
         numbers.put("margin", margin);
-        // every number of the sentence is compared with the others: one set of decimals
+        // every number of the sentence is compared with the others: one set of decimals, with those that keep the
+        // shortfall apart from the margin it is judged against
         double[] compared = {candidate, best.value(), shortfall, margin};
         TargetUnit unit = evidence.targetUnit();
+        MetricFormat written = GateNumbers.against(metric, unit, new double[] {margin}, shortfall);
         String text = metric.wireName() + " (" + (metric.higherIsBetter() ? "higher" : "lower") + " is better): "
-                + "candidate " + GateNumbers.value(metric, unit, candidate, compared) + " vs historical best "
-                + GateNumbers.value(metric, unit, best.value(), compared)
+                + "candidate " + written.valueAmong(candidate, compared) + " vs historical best "
+                + written.valueAmong(best.value(), compared)
                 + " (v" + best.version() + ", " + best.date() + "), "
-                + (shortfall > 0 ? "worse than it by " + GateNumbers.value(metric, unit, shortfall, compared) : "as good or better")
-                + ", margin " + GateNumbers.value(metric, unit, margin, compared)
-                + (metric.inTargetUnits() ? " (" + GateNumbers.format(policy.circuitBreaker().margin() * 100)
+                + (shortfall > 0 ? "worse than it by " + written.valueAmong(shortfall, compared) : "as good or better")
+                + ", margin " + written.valueAmong(margin, compared)
+                + (metric.relativeBand() ? " (" + GateNumbers.format(policy.circuitBreaker().margin() * 100)
                         + "% of the best)" : "");
         return new GateResult(Gate.CIRCUIT_BREAKER, outcome, text,
                 List.of(new Finding("historical best", outcome, text, numbers)));

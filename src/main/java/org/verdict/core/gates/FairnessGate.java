@@ -67,7 +67,7 @@ final class FairnessGate implements PromotionGate {
         numbers.put("worseningCiUpper", estimate.worseningCi().upper());
         numbers.put("tolerance", tolerance);
         // the change and its interval share decimals that keep the interval's ends apart
-        MetricFormat changes = MetricFormat.GATE_RATE.apartFrom(tolerance).forInterval(estimate.worsening(),
+        MetricFormat changes = MetricFormat.RATE.apartFrom(tolerance).forInterval(estimate.worsening(),
                 estimate.worseningCi().lower(), estimate.worseningCi().upper(), tolerance);
         GateOutcome outcome = estimate.worseningCi().lower() > tolerance ? GateOutcome.FAIL
                 : estimate.worseningCi().upper() > tolerance ? GateOutcome.INSUFFICIENT_EVIDENCE : GateOutcome.PASS;

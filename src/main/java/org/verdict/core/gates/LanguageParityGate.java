@@ -24,8 +24,8 @@ import org.verdict.core.stats.MetricFormat;
  * each is judged on the shown, multiplicity-adjusted interval of Δ: it fails when the interval lies wholly on the
  * worse side of 0 (the comparison's "worse") or the candidate is beyond the policy's absolute floor; it passes when
  * the interval's worse end is within the tolerance E, the comparison's minimum detectable effect (the band of its
- * "no significant difference"; relative to production for mae and rmse); otherwise a loss beyond E cannot be ruled
- * out and the language lacks evidence. The better end never blocks: a candidate that may be much better is fine.
+ * "no significant difference"; relative to production for mae, rmse and mape); otherwise a loss beyond E cannot be
+ * ruled out and the language lacks evidence. The better end never blocks: a candidate that may be much better is fine.
  */
 final class LanguageParityGate implements PromotionGate {
     private final GatePolicy policy;
@@ -64,10 +64,10 @@ final class LanguageParityGate implements PromotionGate {
         return result.outcome() == GateOutcome.FAIL ? withInconclusive(result, languages, metric) : result;
     }
 
-    /** E as the comparison applies it: in the metric's units, or a share of production's value for mae and rmse. */
+    /** E as the comparison applies it: in the metric's units, or a share of production's value for mae, rmse, mape. */
     private static String tolerance(Metric metric, ComparisonOptions options) {
         double effect = options.minDetectableEffect();
-        return metric.inTargetUnits() ? GateNumbers.format(effect * 100) + "% of production's value"
+        return metric.relativeBand() ? GateNumbers.format(effect * 100) + "% of production's value"
                 : GateNumbers.value(metric.equivalenceBand(effect, 1));
     }
 
@@ -136,6 +136,9 @@ final class LanguageParityGate implements PromotionGate {
         double candidate = result.candidate().value();
         double production = result.production().value();
         TargetUnit unit = result.targetUnit();
+        // the candidate's value is judged against the floor: written apart from it
+        MetricFormat values = GateNumbers.against(metric, unit, floor == null ? new double[0] : new double[] {floor},
+                candidate);
         String delta = GateNumbers.signed(metric, unit, result.delta());
         String interval = "";
         String worstCase = "";
@@ -160,10 +163,10 @@ final class LanguageParityGate implements PromotionGate {
                     + (metric.higherIsBetter() ? (lossBeyondToleranceRuledOut ? "≥" : "<")
                             : (lossBeyondToleranceRuledOut ? "≤" : ">"))
                     + " " + deltas.signedAmong(limit, differences) + " (tolerance E"
-                    + (metric.inTargetUnits() ? " = " + tolerance(metric, options) : "") + ")";
+                    + (metric.relativeBand() ? " = " + tolerance(metric, options) : "") + ")";
         }
-        String text = language + ": candidate " + GateNumbers.value(metric, unit, candidate, production)
-                + " vs production " + GateNumbers.value(metric, unit, production, candidate) + ", Δ "
+        String text = language + ": candidate " + values.valueAmong(candidate, production)
+                + " vs production " + values.valueAmong(production, candidate) + ", Δ "
                 + delta + interval + " (" + MetricFormat.sampleSize(result.n())
                 + (result.unstableReason() == null ? ""
                 : ", unstable: " + result.unstableReason()) + (result.adjustedP() == null ? ""
@@ -175,7 +178,7 @@ final class LanguageParityGate implements PromotionGate {
             return new Finding(subject, GateOutcome.FAIL, text, numbers);
         }
         if (belowFloor) {
-            return new Finding(subject, GateOutcome.FAIL, text + "; beyond the floor " + GateNumbers.value(metric, unit, floor),
+            return new Finding(subject, GateOutcome.FAIL, text + "; beyond the floor " + values.valueAmong(floor, candidate, production),
                     numbers);
         }
         if (result.deltaCi() == null) {

@@ -22,8 +22,8 @@ import org.verdict.core.stats.MetricFormat;
  * Gate 1: the candidate is at most a margin worse than production, judged on the worst end of the overall slice's
  * interval of Δ (the lower bound when higher is better, the upper bound for losses and errors), never on the point
  * estimate. Beyond the margin it fails where the interval shows the candidate worse and otherwise lacks evidence, as
- * the fairness and language-parity gates read an interval that straddles their tolerance. For errors in the target's
- * units (mae, rmse) the margin is relative to production's value.
+ * the fairness and language-parity gates read an interval that straddles their tolerance. For the regression errors
+ * (mae, rmse, mape) the margin is relative to production's value.
  */
 final class PrimaryMetricGate implements PromotionGate {
     private final GatePolicy policy;
@@ -54,9 +54,9 @@ final class PrimaryMetricGate implements PromotionGate {
                     + ": Δ has no trustworthy interval" + (result.isUnstable() ? " (" + result.unstableReason() + ")" : ""));
         }
         double margin = policy.primary().margin();
-        // errors in the target's units (mae, rmse): the margin is a share of production's value, as --effect is;
-        // 0.01 would otherwise mean one cent on house prices
-        boolean relative = metric.inTargetUnits();
+        // the regression errors (mae, rmse, mape): the margin is a share of production's value, as --effect is;
+        // 0.01 would otherwise mean one cent on house prices, or a third of a mape of 0.03
+        boolean relative = metric.relativeBand();
         double allowed = relative ? margin * Math.abs(result.production().value()) : margin;
         // the worst end of the interval for the candidate: the lower bound when higher is better, else the upper
         boolean higherIsBetter = metric.higherIsBetter();

@@ -41,6 +41,8 @@ public final class DecisionLog implements AutoCloseable {
     private WalFiles walFiles;
     /** Whether a write failed because the disk is full: SQLite then leaves its WAL files behind when closed. */
     private boolean diskFull;
+    /** An existing log opened for writing outside WAL mode: it enters WAL mode after its first verified write. */
+    private boolean walPending;
 
     private DecisionLog(Path path, Connection connection, Duration busyTimeout, Clock clock) throws SQLException {
         this.path = path;
@@ -127,17 +129,30 @@ public final class DecisionLog implements AutoCloseable {
                             Files.size(db) == 0 ? "is empty (0 bytes)" : "holds no tables", null);
                 }
             }
+            boolean walPending = false;
             if (!readOnly) {
-                // only now that the file is known to be a decision log (or empty): WAL mode rewrites its header
                 try (Statement pragmas = connection.createStatement()) {
-                    pragmas.execute("PRAGMA journal_mode=WAL");
                     pragmas.execute("PRAGMA synchronous=FULL");
+                }
+                // Entering WAL mode rewrites the file's header. A new log (empty, or no tables yet) starts in it; an
+                // existing log in another mode (changed outside Verdict) enters it only once a write or the
+                // migration has verified it, so a write refused on a log that does not verify changes not one byte
+                if (version == 0) {
+                    enterWal(connection);
+                } else {
+                    walPending = !inWalMode(connection);
                 }
             }
             if (version < StoreSchema.CURRENT_VERSION && !readOnly) {
                 migrate(db, connection, clock);
             }
-            return new DecisionLog(db, connection, busyTimeout, clock);
+            if (walPending && version < StoreSchema.CURRENT_VERSION) {
+                enterWal(connection);
+                walPending = false;
+            }
+            DecisionLog log = new DecisionLog(db, connection, busyTimeout, clock);
+            log.walPending = walPending;
+            return log;
         } catch (SQLException e) {
             closeQuietly(connection);
             throw UnusableLogFile.of(e, db, busyTimeout);
@@ -147,6 +162,19 @@ public final class DecisionLog implements AutoCloseable {
         } catch (LedgerException | RuntimeException e) {
             closeQuietly(connection);
             throw e;
+        }
+    }
+
+    private static boolean inWalMode(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet mode = statement.executeQuery("PRAGMA journal_mode")) {
+            return mode.next() && "wal".equalsIgnoreCase(mode.getString(1));
+        }
+    }
+
+    private static void enterWal(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA journal_mode=WAL");
         }
     }
 
@@ -205,7 +233,7 @@ public final class DecisionLog implements AutoCloseable {
                     + " name, role and key (was the signer file edited, or made before self-signed registrations?"
                     + " its owner can write a fresh one with `verdict key signer-file --key NAME.key.json`)");
         }
-        inTransaction(() -> {
+        write(() -> {
             requireWritable("no signer was registered" + WOULD_VOUCH, Progress.NONE);
             registerWithin(signer, selfSignature, endorsers);
             if (!endorsers.isEmpty()) {
@@ -217,7 +245,7 @@ public final class DecisionLog implements AutoCloseable {
 
     /** Registers the holder of {@code key} (self-signed, with a checkpoint by the same key). */
     public void register(SignerKey key) throws LedgerException {
-        inTransaction(() -> {
+        write(() -> {
             requireWritable("no signer was registered" + WOULD_VOUCH, Progress.NONE);
             registerWithin(key.identity(), SignerClaim.selfSign(key), List.of());
             insertCheckpoint(key);
@@ -232,7 +260,7 @@ public final class DecisionLog implements AutoCloseable {
      * enter the log after the revocation do not count; what the key signed before stays valid.
      */
     public RegisteredSigner revoke(String keyIdPrefix, String reason, SignerKey revoker) throws LedgerException {
-        return inTransaction(() -> {
+        return write(() -> {
             requireWritable("no key was revoked" + WOULD_VOUCH, Progress.NONE);
             RegisteredSigner signer = signerByPrefix(keyIdPrefix);
             if (signer.isRevoked()) {
@@ -280,7 +308,7 @@ public final class DecisionLog implements AutoCloseable {
      */
     public LoggedRecord append(DecisionRecord record, SignerKey key, Progress verifying) throws LedgerException {
         RecordJson.checkComplete("the record", record);
-        return inTransaction(() -> {
+        return write(() -> {
             LogSnapshot intact = requireWritable("nothing was appended" + WOULD_VOUCH, verifying);
             SignerIdentity signer = key.identity();
             registerWithin(signer, SignerClaim.selfSign(key), List.of());
@@ -311,7 +339,7 @@ public final class DecisionLog implements AutoCloseable {
 
     /** Adds {@code key}'s signature to a record already in the log. */
     public LoggedRecord cosign(String recordReference, SignerKey key) throws LedgerException {
-        return inTransaction(() -> {
+        return write(() -> {
             LogSnapshot intact = requireWritable("no signature was added" + WOULD_VOUCH, Progress.NONE);
             registerWithin(key.identity(), SignerClaim.selfSign(key), List.of());
             LoggedRecord record = intact.find(recordReference);
@@ -330,7 +358,7 @@ public final class DecisionLog implements AutoCloseable {
      * With no key at hand, no checkpoint is signed here: the next append or co-signature covers them.
      */
     public int importSignatures(DsseEnvelope envelope) throws LedgerException {
-        return inTransaction(() -> {
+        return write(() -> {
             LogSnapshot intact = requireWritable("no signature was imported" + WOULD_VOUCH, Progress.NONE);
             String recordId = Hashes.sha256Hex(envelope.payload());
             LoggedRecord record = intact.records().stream()
@@ -404,6 +432,23 @@ public final class DecisionLog implements AutoCloseable {
 
     private interface Work<T> {
         T run() throws SQLException, LedgerException;
+    }
+
+    /**
+     * A write: {@code work} begins with {@link #requireWritable}, so once it has committed the log verified, and a log
+     * opened outside WAL mode may now enter it (outside the transaction, as SQLite requires).
+     */
+    private <T> T write(Work<T> work) throws LedgerException {
+        T result = inTransaction(work);
+        if (walPending) {
+            try {
+                enterWal(connection);
+                walPending = false;
+            } catch (SQLException e) {
+                throw UnusableLogFile.of(e, path, busyTimeout);
+            }
+        }
+        return result;
     }
 
     private <T> T inTransaction(Work<T> work) throws LedgerException {

@@ -78,7 +78,9 @@ public final class LogVerifier {
             if (!check.consistent()) {
                 problems.add(new Problem(null, "the checkpoint kept outside the store ("
                         + MetricFormat.count(options.outsideCheckpoint().treeSize(), "record", "records")
-                        + ") is not extended by this log: " + check.message()));
+                        + (check.policyOnly() ? ") is not a reference the log can be checked against: "
+                                : ") is not extended by this log: ")
+                        + check.message(), check.policyOnly() ? Problem.Kind.POLICY : Problem.Kind.TAMPERING));
             }
         }
         VerificationReport report = new VerificationReport(records.size(), problems, quorums, check, notes);

@@ -1,12 +1,15 @@
 package org.verdict.core.ledger;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The {@code -wal} and {@code -shm} files SQLite keeps beside a log in WAL mode. It removes them when its last
@@ -15,15 +18,14 @@ import java.util.List;
  * WAL that holds a committed transaction (which would lose it).
  */
 final class WalFiles {
-    private static final int WAL_HEADER = 32;
-    private static final int FRAME_HEADER = 24;
-
+    private final Path db;
     private final Path wal;
     private final Path shm;
     private final boolean walWasThere;
     private final boolean shmWasThere;
 
     private WalFiles(Path db) {
+        this.db = db;
         wal = Path.of(db + "-wal");
         shm = Path.of(db + "-shm");
         walWasThere = Files.exists(wal);
@@ -39,7 +41,7 @@ final class WalFiles {
     List<Path> removeLeftOver() {
         List<Path> removed = new ArrayList<>();
         try {
-            if (!walWasThere && Files.exists(wal) && !holdsCommit(wal) && Files.deleteIfExists(wal)) {
+            if (!walWasThere && Files.exists(wal) && !holdsCommit(db) && Files.deleteIfExists(wal)) {
                 removed.add(wal);
             }
             if (!shmWasThere && !Files.exists(wal) && Files.deleteIfExists(shm)) {
@@ -51,29 +53,21 @@ final class WalFiles {
         return removed;
     }
 
-    /** Whether a valid frame of the WAL ends a transaction (its "database size after commit" is set). */
-    static boolean holdsCommit(Path wal) throws IOException {
-        try (InputStream in = Files.newInputStream(wal)) {
-            byte[] header = in.readNBytes(WAL_HEADER);
-            if (header.length < WAL_HEADER) {
-                return false;
-            }
-            ByteBuffer h = ByteBuffer.wrap(header);
-            int pageSize = h.getInt(8);
-            long salts = h.getLong(16);
-            while (true) {
-                byte[] frame = in.readNBytes(FRAME_HEADER);
-                if (frame.length < FRAME_HEADER) {
-                    return false;
-                }
-                ByteBuffer f = ByteBuffer.wrap(frame);
-                if (f.getLong(8) == salts && f.getInt(4) != 0) {
-                    return true;
-                }
-                if (in.skip(pageSize) < pageSize) {
-                    return false;
-                }
-            }
+    /**
+     * Whether the WAL beside {@code db} holds a committed transaction, as SQLite itself reads it (its frames'
+     * checksums, salts and commit marks): {@code PRAGMA wal_checkpoint} on a read-only connection reports how many
+     * frames the WAL holds, 0 when none ends a transaction. A read-only connection cannot copy frames into the log, so
+     * when there are any it fails instead; that, and any other failure, counts as a commit: the file is kept.
+     */
+    static boolean holdsCommit(Path db) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        try (Connection connection = config.createConnection("jdbc:sqlite:" + db.toAbsolutePath());
+             Statement statement = connection.createStatement();
+             ResultSet checkpoint = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+            return !checkpoint.next() || checkpoint.getInt(1) != 0 || checkpoint.getInt(2) != 0;
+        } catch (SQLException e) {
+            return true;
         }
     }
 }

@@ -69,10 +69,18 @@ public final class ManifestReader {
             Metric metric = Metric.fromWireName(primaryMetric).orElseThrow(() ->
                     error("/primaryMetric", "primaryMetric: unknown metric '" + primaryMetric + "'"
                             + ("ece".equals(primaryMetric) ? "; " + Metric.unknownNameHint(primaryMetric, model.task()) : "")));
+            List<String> primaries = Metric.forTask(model.task()).stream().filter(Metric::hasDirection)
+                    .map(Metric::wireName).toList();
             if (!metric.appliesTo(model.task())) {
                 throw error("/primaryMetric", "primaryMetric '" + primaryMetric + "' does not apply to a "
-                        + model.task().wireName() + " task; use one of " + Metric.forTask(model.task()).stream()
-                        .map(Metric::wireName).toList());
+                        + model.task().wireName() + " task; use one of " + primaries);
+            }
+            if (!metric.hasDirection()) {
+                // gate 1 and the circuit breaker ask whether the candidate is worse: a metric without a better side
+                // would be judged in a direction made up for it
+                throw error("/primaryMetric", "primaryMetric '" + primaryMetric + "' is neither better nor worse "
+                        + "when it moves (it is shown for fairness), so the gates could not tell a loss; use one of "
+                        + primaries);
             }
             String policy = optionalText("/policy");
             if (policy != null) {

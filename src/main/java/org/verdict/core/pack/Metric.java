@@ -61,22 +61,31 @@ public enum Metric {
     }
 
     /**
-     * Whether the metric is in the units of the regression target (mae, rmse), so an effect size for it is relative
-     * to production's value rather than absolute.
+     * Whether the metric is in the units of the regression target (mae, rmse): its numbers are written with the
+     * target's unit. mape is a fraction and has none.
      */
     public boolean inTargetUnits() {
         return this == MAE || this == RMSE;
     }
 
     /**
+     * Whether a band or margin on Δ of the metric (E, the primary and circuit-breaker margins) is a share of
+     * production's value rather than a distance in the metric's units: the regression errors (mae, rmse, mape), whose
+     * scale is the data's — 0.05 means five cents on house prices, and a mape of 0.02 on one pack is 0.6 on another,
+     * so an absolute ±0.05 read 0.16 → 0.21, 31 % worse, as "no significant difference".
+     */
+    public boolean relativeBand() {
+        return this == MAE || this == RMSE || this == MAPE;
+    }
+
+    /**
      * The band ±band within which a Δ that is not significant counts as "no significant difference", for a minimum
-     * detectable effect E: a share E of production's value for errors in the target's units (E = 0.05 would
-     * otherwise mean five cents on house prices); E² for the squared calibration error, i.e. a typical calibration
-     * gap of E in probability (its values are 0.0001–0.01, so ±E would call a fourfold worsening no difference);
-     * else E on the metric's own scale.
+     * detectable effect E: a share E of production's value for the regression errors ({@link #relativeBand()});
+     * E² for the squared calibration error, i.e. a typical calibration gap of E in probability (its values are
+     * 0.0001–0.01, so ±E would call a fourfold worsening no difference); else E on the metric's own scale.
      */
     public double equivalenceBand(double effect, double productionValue) {
-        if (inTargetUnits()) {
+        if (relativeBand()) {
             return effect * Math.abs(productionValue);
         }
         return this == SQ_CALIBRATION_ERROR ? effect * effect : effect;

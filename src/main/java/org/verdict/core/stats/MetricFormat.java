@@ -32,13 +32,12 @@ import org.verdict.core.pack.TargetUnit;
  * </ul>
  */
 public final class MetricFormat {
-    /** Three decimals: every metric that is a rate, a probability or a score. */
-    public static final MetricFormat RATE = new MetricFormat(false, false, 3);
     /**
-     * Four decimals: the rates and scores of a gate's sentence, where a verdict can turn on the fourth decimal
-     * ({@code candidate 0.7010 vs production 0.8044}: every measured number of one sentence has the same decimals).
+     * Three decimals: every metric that is a rate, a probability or a score, in Compare's cells and a gate's sentence
+     * alike; where a sentence compares a number with a limit, {@link #apartFrom} and {@link #forValues} add the decimals
+     * that keep them apart.
      */
-    public static final MetricFormat GATE_RATE = new MetricFormat(false, false, 4);
+    public static final MetricFormat RATE = new MetricFormat(false, false, 3);
     private static final MetricFormat SMALL_SCALE = new MetricFormat(false, true, 3);
 
     private static final int SIGNIFICANT_DIGITS = 4;
@@ -184,6 +183,44 @@ public final class MetricFormat {
         int decimals = intervalDecimals(estimate, lower, upper, together);
         return decimals <= decimalsFor(together) ? this
                 : new MetricFormat(targetUnits, unit, smallScale, rateDecimals, decimals, edges);
+    }
+
+    /**
+     * This format, with at least the decimals at which each of {@code values} reads apart from each limit of
+     * {@link #apartFrom} that it is not, every number of the sentence sharing them: a gate's "worse than it by 0.0104,
+     * margin 0.0100" or "candidate 0.6996 … beyond the floor 0.7000", not "0.010, margin 0.010" or "0.700 … beyond
+     * the floor 0.700", which read as the opposite of the outcome beside them. One more decimal at a time, up to six
+     * significant digits of the largest and six decimals; numbers that still read alike there keep the usual ones.
+     */
+    public MetricFormat forValues(double... values) {
+        double[] together = java.util.Arrays.copyOf(values, values.length + edges.length);
+        System.arraycopy(edges, 0, together, values.length, edges.length);
+        int usual = decimalsFor(together);
+        double largest = largestMagnitude(together);
+        if (largest == 0) {
+            return this;
+        }
+        int integerDigits = (int) Math.floor(Math.log10(largest)) + 1;
+        int most = Math.min(MOST_DECIMALS, MOST_SIGNIFICANT_DIGITS - integerDigits);
+        for (int decimals = usual; decimals <= most; decimals++) {
+            if (apartFromEdges(values, decimals)) {
+                return decimals == usual ? this
+                        : new MetricFormat(targetUnits, unit, smallScale, rateDecimals, decimals, edges);
+            }
+        }
+        return this;
+    }
+
+    private boolean apartFromEdges(double[] values, int decimals) {
+        for (double value : values) {
+            for (double edge : edges) {
+                if (Double.isFinite(value) && value != edge
+                        && format(value, decimals, true).equals(format(edge, decimals, true))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private String group(double value, Double lower, Double upper, boolean signed) {

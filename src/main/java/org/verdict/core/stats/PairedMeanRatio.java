@@ -14,9 +14,13 @@ import org.apache.commons.math3.distribution.TDistribution;
  * production's means (for rmse and r2 the squared errors: Diebold &amp; Mariano 1995 with squared loss), unchanged.
  * Each end of the interval inverts that statistic one-sided at level (1 + L)/2:
  * <ul>
- *   <li>the end where the candidate is better: Fieller's (1954) lower confidence bound of ρ, the smallest ρ ≥ 0 with
- *       (a − ρb) / SE(a − ρb) ≤ t, SE² = V_aa − 2ρV_ab + ρ²V_bb. At ρ = 1 this is T itself, and it never reaches below
- *       ρ = 0, a candidate without error;</li>
+ *   <li>the end where the candidate is better: the lower of two bounds, kept at or above ρ = 0 (a candidate without
+ *       error): Fieller's (1954) lower confidence bound of ρ, the smallest ρ ≥ 0 with (a − ρb) / SE(a − ρb) ≤ t,
+ *       SE² = V_aa − 2ρV_ab + ρ²V_bb, and the difference's own bound a − b − t·SE(a − b), as ρ = that / b + 1. Fieller's
+ *       alone, mapped to Δ with production's estimate as if it were known, was too narrow where a − ρb varies little
+ *       (a candidate's error a fixed 1.2 times production's: the interval ended at its estimate); the difference's
+ *       bound is the paired t-interval's, so the lower of the two covers at least as often. At ρ = 1 both are T
+ *       itself;</li>
  *   <li>the end where the candidate is worse: the difference's own bound, a − b + t·SE(a − b), as ρ = that / b + 1.
  *       Fieller's upper bound there is infinite whenever production's mean is not significantly above 0 at the level
  *       (13 of the 28 neighbourhoods of a house-price pack at a Holm level of 99.8 %), where the difference still
@@ -146,8 +150,12 @@ public record PairedMeanRatio(double candidateMean, double productionMean, doubl
     /** The interval of the ratio ρ at the level (see the class comment); its lower end is at least 0. */
     public Interval ratioInterval(double level) {
         double t = new TDistribution(null, degreesOfFreedom).inverseCumulativeProbability(0.5 + level / 2);
-        double upper = (candidateMean + t * standardError(1)) / productionMean;
-        return new Interval(fiellerLowerBound(t), Math.max(ratio(), upper));
+        double differenceError = t * standardError(1);
+        double upper = (candidateMean + differenceError) / productionMean;
+        // the difference's own bound a − b − t·SE(a − b) as a ratio: Fieller's alone maps back to Δ as if production's
+        // mean were known, too narrow where a − ρb varies little (it ends at the estimate when a = 1.2·b exactly)
+        double lower = Math.min(fiellerLowerBound(t), (candidateMean - differenceError) / productionMean);
+        return new Interval(Math.max(0, lower), Math.max(ratio(), upper));
     }
 
     /**

@@ -22,6 +22,15 @@ public interface Progress {
 
     boolean isCancelled();
 
+    /**
+     * The work waits for its turn behind other work (another comparison holds the engine) and starts once it has it,
+     * which its next {@link #update} says; by default reported as an update like any other. A screen that says what is
+     * happening (Compare's empty table) tells waiting apart from working.
+     */
+    default void waiting(String message) {
+        update(0, message);
+    }
+
     /** Throws {@link CancelledException} when the user asked to stop; call it in loops. */
     default void checkCancelled() {
         if (isCancelled()) {

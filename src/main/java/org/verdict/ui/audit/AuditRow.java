@@ -3,7 +3,7 @@ package org.verdict.ui.audit;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.verdict.core.ledger.VerificationReport.Problem;
+import org.verdict.core.ledger.Integrity;
 
 /**
  * One record of the audited log as the table and the detail pane show it.
@@ -17,24 +17,6 @@ import org.verdict.core.ledger.VerificationReport.Problem;
 public record AuditRow(long sequence, String recordId, LocalDate decisionDate, String kind, String model,
                        String decision, String status, List<String> people, Map<String, String> fields,
                        List<SignatureRow> signatures, List<String> problems, Integrity integrity) {
-
-    /**
-     * A record's standing in the words {@code log verify} heads its report with: a record whose only problem is a
-     * signing policy it was checked against (a signer not in the trusted signers list) is whole, not tampered with.
-     */
-    public enum Integrity {
-        VERIFIED,
-        /** Unchanged, but a signature or registration breaks the signing policy checked: POLICY NOT MET. */
-        POLICY_NOT_MET,
-        /** The record, a signature or the chain around it was changed: TAMPERED. */
-        TAMPERED;
-
-        /** The standing {@code problems} of one record (or of the whole log) give. */
-        public static Integrity of(List<Problem> problems) {
-            return problems.isEmpty() ? VERIFIED
-                    : problems.stream().anyMatch(p -> p.kind() == Problem.Kind.TAMPERING) ? TAMPERED : POLICY_NOT_MET;
-        }
-    }
 
     public AuditRow {
         people = List.copyOf(people);

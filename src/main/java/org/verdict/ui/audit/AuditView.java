@@ -33,7 +33,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.verdict.ui.audit.AuditRow.Integrity;
+import org.verdict.core.ledger.Integrity;
 import org.verdict.ui.audit.AuditRow.SignatureRow;
 import org.verdict.ui.decision.IsoDatePicker;
 import org.verdict.ui.table.FittedColumns;
@@ -269,7 +269,7 @@ public final class AuditView {
         // "✖ tampered" and "⚠ policy not met" are wider than the "✖ broken" they replace: in large text at 1366×768
         // the badge wraps ("⚠ policy" / "not met") rather than push the Signatures column out of view
         TableColumn<AuditRow, String> badge = wrappingColumn("audit.col.verified",
-                r -> text.getString(BADGES.get(r.integrity())), fitted);
+                r -> r.integrity().badge(), fitted);
         badge.setCellFactory(c -> new WrappingCell<>(c) {
             @Override
             protected void updateItem(String value, boolean empty) {
@@ -412,9 +412,6 @@ public final class AuditView {
         return new VBox(6, new HBox(8, keyFile, browse), new HBox(8, passphrase, cosign), outcome);
     }
 
-    /** Each standing's badge, in the words {@code log verify} heads its report with. */
-    private static final Map<Integrity, String> BADGES = Map.of(Integrity.VERIFIED, "audit.badge.verified",
-            Integrity.POLICY_NOT_MET, "audit.badge.policyNotMet", Integrity.TAMPERED, "audit.badge.tampered");
     private static final List<String> STANDING_STYLES = List.of("success", "warning", "danger");
 
     /**

@@ -44,11 +44,12 @@ import org.verdict.core.ledger.RecordSignature;
 import org.verdict.core.ledger.RegisteredSigner;
 import org.verdict.core.ledger.SignerKey;
 import org.verdict.core.ledger.TrustedSigners;
+import org.verdict.core.ledger.UnreadableLogException;
 import org.verdict.core.ledger.VerificationOptions;
 import org.verdict.core.ledger.VerificationReport;
 import org.verdict.core.stats.MetricFormat;
 import org.verdict.core.task.Progress;
-import org.verdict.ui.audit.AuditRow.Integrity;
+import org.verdict.core.ledger.Integrity;
 import org.verdict.ui.audit.AuditRow.SignatureRow;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.BackgroundExecutor;
@@ -96,6 +97,8 @@ public final class AuditViewModel {
     private final ObjectProperty<AuditRow> right = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Path> openedStore = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper openFailed = new ReadOnlyBooleanWrapper(false);
+    /** The file is no log any more, though the kept checkpoint covers records: it was wiped or cut short. */
+    private final ReadOnlyBooleanWrapper logDestroyed = new ReadOnlyBooleanWrapper(false);
     private final StringBinding emptyTableMessage;
     private final ObservableList<ComparisonLine> comparison = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Path> trustedSigners = new ReadOnlyObjectWrapper<>();
@@ -135,12 +138,16 @@ public final class AuditViewModel {
             if (loading.get()) {
                 return text.getString("audit.empty.loading");
             }
+            if (logDestroyed.get()) {
+                // never "No decisions in this store yet": appending to it would bury the evidence
+                return text.getString("audit.empty.destroyed");
+            }
             if (openFailed.get()) {
                 // the header says why in red; an empty store's invitation here would contradict it
                 return text.getString("audit.empty.openFailed");
             }
             return text.getString(storeName.get().isEmpty() ? "audit.empty.noLog" : "audit.empty.noDecisions");
-        }, records, storeName, loading, openFailed);
+        }, records, storeName, loading, openFailed, logDestroyed);
         kinds.add(ANY);
         for (RecordKind k : RecordKind.values()) {
             kinds.add(k.wireName());
@@ -178,8 +185,16 @@ public final class AuditViewModel {
             // one chosen before any log was open is for the first one opened
             checkpointChosenFor = store;
         }
+        if (!store.equals(currentStore)) {
+            // nothing of the previous log stays in view while this one is read: its records, what its co-signing
+            // did, and the status bar's name of the log Audit shows
+            records.clear();
+            cosignOutcome.set("");
+        }
         currentStore = store;
+        openedStore.set(store);
         openFailed.set(false);
+        logDestroyed.set(false);
         loading.set(true);
         storeName.set(store.getFileName().toString());
         verification.set(say("audit.verifying", store.getFileName()));
@@ -196,7 +211,12 @@ public final class AuditViewModel {
                         checkpointDropped = say("audit.checkpointRefused", result.checkpointRefused());
                         keptCheckpoint.set(null);
                     }
-                    show(store, result.rows(), result.report(), roster, result.checkpointRefused() == null ? kept : null);
+                    if (result.destroyed() != null) {
+                        destroyed(result.destroyed());
+                    } else {
+                        show(store, result.rows(), result.report(), roster,
+                                result.checkpointRefused() == null ? kept : null);
+                    }
                 })
                 .onError(failure -> {
                     if (failure instanceof LedgerException problem) {
@@ -222,14 +242,29 @@ public final class AuditViewModel {
         return MessageFormat.format(text.getString(key), arguments);
     }
 
-    /** @param checkpointRefused why the kept checkpoint was not applied (it is of another log), or null */
-    private record Verified(List<AuditRow> rows, VerificationReport report, String checkpointRefused) {
+    /**
+     * @param checkpointRefused why the kept checkpoint was not applied (it is of another log), or null
+     * @param destroyed the finding when the file cannot be read as a log but the kept checkpoint covers records (they
+     *                  were removed), as {@code log verify --checkpoint} gives it; null otherwise
+     */
+    private record Verified(List<AuditRow> rows, VerificationReport report, String checkpointRefused,
+                            String destroyed) {
     }
 
     private Verified verify(Path store, Path roster, Path kept, Progress progress) throws LedgerException {
         TrustedSigners signers = roster == null ? null : TrustedSigners.read(roster);
         Checkpoint checkpoint = kept == null ? null : Checkpoint.readJson(kept);
-        LogSnapshot snapshot = logs.read(store);
+        LogSnapshot snapshot;
+        try {
+            snapshot = logs.read(store);
+        } catch (UnreadableLogException unreadable) {
+            // an empty or damaged file the kept checkpoint says held records: evidence of tampering, not an I/O error
+            String destroyed = checkpoint == null ? null : unreadable.destroyedAgainst(store, checkpoint, kept);
+            if (destroyed == null) {
+                throw unreadable;
+            }
+            return new Verified(List.of(), null, null, destroyed);
+        }
         String refused = null;
         if (checkpoint != null) {
             try {
@@ -242,7 +277,7 @@ public final class AuditViewModel {
         }
         VerificationOptions options = new VerificationOptions(signers, checkpoint, false);
         VerificationReport report = verifier.verify(snapshot, options, progress);
-        return new Verified(rowsOf(snapshot, report, signers), report, refused);
+        return new Verified(rowsOf(snapshot, report, signers), report, refused, null);
     }
 
     /**
@@ -346,7 +381,6 @@ public final class AuditViewModel {
 
     private void show(Path store, List<AuditRow> rows, VerificationReport report, Path roster, Path kept) {
         records.setAll(rows);
-        openedStore.set(store);
         models.setAll(ANY);
         models.addAll(rows.stream().map(AuditRow::model).distinct().sorted().toList());
         if (!models.contains(model.get())) {
@@ -357,8 +391,9 @@ public final class AuditViewModel {
         List<String> lines = new ArrayList<>();
         lines.add(report.summary() + (report.isIntact() && kept == null ? text.getString("audit.chooseCheckpoint") : "")
                 + (roster == null ? "" : say("audit.signersCheckedAgainst", roster.getFileName()))
-                + (kept == null ? "" : say(report.problems().stream()
-                        .anyMatch(p -> p.message().startsWith("the checkpoint kept outside"))
+                + (kept == null ? "" : say(report.outsideCheckpoint() != null
+                        && report.outsideCheckpoint().policyOnly() ? "audit.checkpointUnchecked"
+                        : report.outsideCheckpoint() != null && !report.outsideCheckpoint().consistent()
                         ? "audit.doesNotExtend"
                         // an intact summary says already that the log extends it: only which file is added
                         : report.isIntact() ? "audit.extendsNamed" : "audit.extends", kept.getFileName())));
@@ -379,6 +414,19 @@ public final class AuditViewModel {
             lines.add(say("audit.noteLine", checkpointDropped));
         }
         verification.set(String.join("\n", lines));
+        selected.set(null);
+        left.set(null);
+        right.set(null);
+        loading.set(false);
+    }
+
+    /** The log was destroyed (wiped or cut short) after the kept checkpoint: TAMPERED, in {@code log verify}'s words. */
+    private void destroyed(String finding) {
+        records.clear();
+        logDestroyed.set(true);
+        intact.set(false);
+        integrity.set(Integrity.TAMPERED);
+        verification.set(say("audit.destroyed", finding));
         selected.set(null);
         left.set(null);
         right.set(null);
@@ -536,7 +584,10 @@ public final class AuditViewModel {
         return to;
     }
 
-    /** The log last opened and verified (whatever it holds), or null before the first. */
+    /**
+     * The log the view shows, from the moment it is opened (while it is verified, and when it could not be opened:
+     * the status bar never names the one before it), or null before the first.
+     */
     public ReadOnlyObjectProperty<Path> openedStoreProperty() {
         return openedStore.getReadOnlyProperty();
     }

@@ -357,6 +357,13 @@ public final class CompareView {
 
         model.chartDataProperty().addListener((obs, old, data) -> redrawChart());
         model.chartKindProperty().addListener((obs, old, kind) -> redrawChart());
+        // until its rows are shown, the chart pane says what the empty table says: opening, waiting, comparing
+        model.tablePlaceholderProperty().addListener((obs, old, now) -> {
+            if (model.chartDataProperty().get() == null) {
+                redrawChart();
+            }
+        });
+        redrawChart();
     }
 
     private HBox pickers() {
@@ -485,8 +492,9 @@ public final class CompareView {
     }
 
     private String describe(Metric metric) {
-        return metric.description() + " " + text.getString(metric.higherIsBetter()
-                ? "metric.higherIsBetter" : "metric.lowerIsBetter");
+        // a metric without direction says so in its description (selection_rate: "neither better nor worse")
+        return !metric.hasDirection() ? metric.description() : metric.description() + " "
+                + text.getString(metric.higherIsBetter() ? "metric.higherIsBetter" : "metric.lowerIsBetter");
     }
 
     private void showChartOf(ToggleGroup kinds, ToggleButton kind) {
@@ -951,8 +959,10 @@ public final class CompareView {
             manySlices.set(data.points().size() > ChartPane.ROWS_THAT_FIT);
         }
         if (data == null) {
-            // a new pack or candidate is being compared: the previous chart must not stand for it meanwhile
-            chartPane.showMessage(text.getString("compare.computing"));
+            // a new pack or candidate is being compared: the previous chart must not stand for it meanwhile; rows
+            // shown without a chart yet are being drawn
+            chartPane.showMessage(model.rows().isEmpty() ? model.tablePlaceholderProperty().get()
+                    : text.getString("compare.computing"));
             return;
         }
         if (data.isEmpty()) {

@@ -40,6 +40,7 @@ import org.verdict.core.summary.SummaryMethods;
 import org.verdict.core.summary.SummaryPacks;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.BackgroundExecutor;
+import org.verdict.ui.task.QuietPeriod;
 
 /**
  * State of the Compare view. Picking a candidate, or an intersectional cross not yet computed, runs the comparison
@@ -50,6 +51,9 @@ public final class CompareViewModel {
 
     /** Which chart the view shows. */
     public enum ChartKind { FOREST_PLOT, PER_MODEL }
+
+    /** Where the comparison of the selection stands, which the empty table says until its rows are shown. */
+    private enum Comparison { NONE, WAITING, RUNNING, SHOWN, CANCELLED, FAILED }
 
     /**
      * One comparison per candidate and cross: the p-values of a cross are adjusted together with the overall and
@@ -68,6 +72,7 @@ public final class CompareViewModel {
     private final ResourceBundle text;
     private final ComparisonOptions baseOptions;
     private final Consumer<Throwable> onFailure;
+    private final QuietPeriod chartAfterTyping;
 
     private final ObservableList<String> candidates = FXCollections.observableArrayList();
     private final ObjectProperty<String> candidate = new SimpleObjectProperty<>();
@@ -94,7 +99,10 @@ public final class CompareViewModel {
     private final ReadOnlyStringWrapper evidenceBasis = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<SliceChartData> chartData = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(false);
-    private final javafx.beans.binding.StringBinding tablePlaceholder;
+    private final ReadOnlyStringWrapper tablePlaceholder = new ReadOnlyStringWrapper();
+    /** The name of the pack being opened, else empty ({@link #followOpening}). */
+    private final StringProperty opening = new SimpleStringProperty("");
+    private Comparison comparison = Comparison.NONE;
     private final ReadOnlyObjectWrapper<ComparisonReport> report = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper multiclass = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<ConfusionPair> confusion = new ReadOnlyObjectWrapper<>();
@@ -109,20 +117,27 @@ public final class CompareViewModel {
     private long comparisonsAsked;
 
     public CompareViewModel(ComparisonRunner runner, ConfusionSource confusionSource, BackgroundExecutor executor, ActivityMonitor activity,
-                            ResourceBundle text, ComparisonOptions baseOptions, Consumer<Throwable> onFailure) {
+                            ResourceBundle text, ComparisonOptions baseOptions, Consumer<Throwable> onFailure,
+                            QuietPeriod chartAfterTyping) {
         this.runner = runner;
         this.confusionSource = confusionSource;
         this.executor = executor;
         this.activity = activity;
         this.text = text;
-        tablePlaceholder = javafx.beans.binding.Bindings.when(computing).then(text.getString("compare.computing"))
-                .otherwise(text.getString("compare.noRows"));
         this.baseOptions = baseOptions;
         this.onFailure = onFailure;
+        this.chartAfterTyping = chartAfterTyping;
+        opening.addListener((obs, old, now) -> sayWhatIsPending());
+        sayWhatIsPending();
         candidate.addListener((obs, old, now) -> refresh());
         dimension.addListener((obs, old, now) -> refresh());
         metric.addListener((obs, old, now) -> showSelection());
-        filter.addListener((obs, old, now) -> applyFilter());
+        filter.addListener((obs, old, now) -> {
+            // the table follows each key at once; the chart, rebuilt whole (a 68-slice forest plot), once typing
+            // pauses: "enterprise" typed rebuilt it ten times
+            filterRows();
+            chartAfterTyping.request(this::chartOfRowsShown);
+        });
         Runnable examplesFromTheSlices = () -> {
             filterPrompt.set(inTheseSlices("compare.filterPrompt", rows));
             filterHelp.set(inTheseSlices("compare.filterTooltip", rows));
@@ -150,6 +165,14 @@ public final class CompareViewModel {
                 Math.round(level * 100)) : text.getString("compare.col.delta")) + unit);
         productionHeader.set(text.getString("compare.col.production") + unit);
         candidateHeader.set(text.getString("compare.col.candidate") + unit);
+    }
+
+    /**
+     * Follows the name of the pack being opened (empty when none is): until a pack is open, the empty table says that
+     * one is loading, not that it has no slices.
+     */
+    public void followOpening(javafx.beans.value.ObservableValue<String> openingPackName) {
+        opening.bind(openingPackName);
     }
 
     /** A new pack: reset the pickers to its candidates, metrics and slice dimensions, then compare. */
@@ -240,6 +263,7 @@ public final class CompareViewModel {
         long asked = ++comparisonsAsked;
         if (cached != null) {
             computing.set(false);
+            setComparison(Comparison.SHOWN);
             report.set(cached);
             showSelection();
             return;
@@ -247,14 +271,19 @@ public final class CompareViewModel {
         ReviewPack comparedPack = pack;
         ComparisonOptions options = key.cross().isEmpty() ? baseOptions : baseOptions.withCrosses(List.of(key.cross()));
         computing.set(true);
-        notice.set(text.getString("compare.computing"));
+        setComparison(Comparison.RUNNING);
         // Nothing of the previous pack, candidate or cross stays on screen as if it were this one's: the summary
         // line too, which counted the previous rows.
         chartInputs = null;
         rows.clear();
         summary.set("");
         chartData.set(null);
-        executor.run(progress -> runner.compare(comparedPack, key.candidate(), options, progress))
+        executor.run(progress -> runner.compare(comparedPack, key.candidate(), options, new TurnWatch(progress,
+                        waiting -> executor.runOnFxThread(() -> {
+                            if (asked == comparisonsAsked) {
+                                setComparison(waiting ? Comparison.WAITING : Comparison.RUNNING);
+                            }
+                        }))))
                 .showProgressIn(activity, MessageFormat.format(text.getString("compare.activity"),
                         key.candidate(), comparedPack.manifest().production().version()))
                 .onSuccess(result -> {
@@ -267,13 +296,27 @@ public final class CompareViewModel {
                         showSelection();
                     }
                 })
-                .onCancelled(() -> notice.set(text.getString("compare.cancelled")))
+                .onCancelled(() -> {
+                    if (asked == comparisonsAsked) {
+                        setComparison(Comparison.CANCELLED);
+                        notice.set(text.getString("compare.cancelled"));
+                    }
+                })
                 .onError(failure -> {
-                    notice.set(MessageFormat.format(text.getString("compare.failed"), failure.getMessage()));
+                    if (asked == comparisonsAsked) {
+                        setComparison(Comparison.FAILED);
+                        notice.set(MessageFormat.format(text.getString("compare.failed"), failure.getMessage()));
+                    }
                     onFailure.accept(failure);
                 })
-                // a previous pack's or candidate's comparison ending while this one runs leaves it computing
-                .andFinally(() -> computing.set(computing.get() && asked != comparisonsAsked))
+                // A previous pack's or candidate's comparison ending while this one runs leaves it computing; this
+                // one's success leaves it computing until its rows are shown (showSelection), or the empty table
+                // said "No slices to show." between the two.
+                .andFinally(() -> {
+                    if (asked == comparisonsAsked && (comparison != Comparison.RUNNING || comparedPack != pack)) {
+                        computing.set(false);
+                    }
+                })
                 .start();
     }
 
@@ -305,9 +348,43 @@ public final class CompareViewModel {
                     rows.setAll(selection.rows());
                     notice.set(selection.notice());
                     summary.set(selection.summary());
+                    computing.set(false);
+                    setComparison(Comparison.SHOWN);
                     applyFilter();
                 })
                 .start();
+    }
+
+    private void setComparison(Comparison now) {
+        comparison = now;
+        sayWhatIsPending();
+    }
+
+    /**
+     * What the empty table says, and the notice above it while a comparison is under way: that a pack is being
+     * opened (by name), that the comparison waits for another one on the engine (the gates' judgement) or runs, that
+     * it was cancelled or failed; only once its rows are shown that there is no slice to show.
+     */
+    private void sayWhatIsPending() {
+        String loading = opening.get() == null ? "" : opening.get();
+        String pending = switch (comparison) {
+            case WAITING -> text.getString("compare.waiting");
+            case RUNNING -> text.getString("compare.computing");
+            default -> null;
+        };
+        if (pending != null) {
+            notice.set(pending);
+            tablePlaceholder.set(pending);
+        } else if (!loading.isEmpty() && comparison != Comparison.SHOWN) {
+            tablePlaceholder.set(MessageFormat.format(text.getString("compare.table.opening"), loading));
+        } else {
+            tablePlaceholder.set(text.getString(switch (comparison) {
+                case CANCELLED -> "compare.table.cancelled";
+                case FAILED -> "compare.table.failed";
+                case SHOWN -> "compare.noRows";
+                default -> "compare.table.noPack";
+            }));
+        }
     }
 
     /** What one choice of metric and dimension shows, prepared off the FX thread. */
@@ -387,11 +464,15 @@ public final class CompareViewModel {
     }
 
     private void applyFilter() {
+        filterRows();
+        chartOfRowsShown();
+    }
+
+    private void filterRows() {
         String needle = filter.get() == null ? "" : filter.get().trim().toLowerCase(Locale.ROOT);
         boolean worseOnly = onlyWorse.get();
         filteredRows.setPredicate(row -> (row.overall() || matches(row, needle))
                 && (!worseOnly || row.overall() || row.verdict() == Verdict.WORSE));
-        chartOfRowsShown();
     }
 
     /**
@@ -559,11 +640,13 @@ public final class CompareViewModel {
     }
 
     /**
-     * What the empty table says: that the candidate is being compared (the progress is in the status bar), else that
-     * there is no slice to show; "No slices to show." under a comparison still running read as a pack without slices.
+     * What the empty table says: that a pack is being opened, that the candidate waits to be compared or is being
+     * compared (the progress is in the status bar), that the comparison was cancelled or failed, and only once the
+     * rows of the selection are shown that there is no slice to show; "No slices to show." before that read as a pack
+     * without slices.
      */
-    public javafx.beans.value.ObservableStringValue tablePlaceholderProperty() {
-        return tablePlaceholder;
+    public ReadOnlyStringProperty tablePlaceholderProperty() {
+        return tablePlaceholder.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty multiclassProperty() {

@@ -92,6 +92,26 @@ class ComparisonJsonTest {
         assertEquals(0.0, prAuc.get("delta").asDouble());
     }
 
+    /**
+     * selection_rate is neither better nor worse (its verdict is "significantly different"): its higherIsBetter is
+     * null, not a made-up true a script would orient Δ by; the metrics with a direction keep true or false.
+     */
+    @Test
+    void aMetricWithoutDirectionHasNoHigherIsBetter() throws Exception {
+        int[] labels = {1, 1, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0};
+        double[] prod = {0.9, 0.8, 0.3, 0.2, 0.6, 0.4, 0.7, 0.55, 0.35, 0.1, 0.45, 0.05};
+        double[] cand = {0.8, 0.9, 0.6, 0.1, 0.7, 0.3, 0.4, 0.65, 0.75, 0.2, 0.35, 0.15};
+        ComparisonOptions options = new ComparisonOptions(0.95, 1, 0.05, 1000, 1L, CorrectionMethod.HOLM, List.of());
+        ComparisonReport report = new ComparisonEngine().compare("p", TestTables.binary(labels, prod, cand, null, null,
+                java.util.Map.of()), "1", "2", Metric.ROC_AUC, options, Progress.NONE);
+        JsonNode json = new ObjectMapper().readTree(new ComparisonJson().write(report, result -> true, List.of()));
+        assertEquals("null", find(json, "selection_rate").get("higherIsBetter").toString());
+        assertEquals("true", find(json, "roc_auc").get("higherIsBetter").toString());
+        assertEquals("true", find(json, "tpr").get("higherIsBetter").toString());
+        assertEquals("false", find(json, "fpr").get("higherIsBetter").toString());
+        assertEquals("false", find(json, "log_loss").get("higherIsBetter").toString());
+    }
+
     private static JsonNode find(JsonNode json, String metric) {
         for (JsonNode r : json.get("results")) {
             if (r.get("metric").asText().equals(metric) && r.get("values").isEmpty()) {

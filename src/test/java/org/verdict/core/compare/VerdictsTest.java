@@ -52,6 +52,23 @@ class VerdictsTest {
     }
 
     /**
+     * mape is a mean relative error whose scale is the data's (0.02 on one pack, 0.6 on another): its band is 5 % of
+     * production's mape, as mae's is, not an absolute ±0.05. 0.16 → 0.2099 (31 % worse) with Δ in
+     * [−0.0005, +0.0500] read "no significant difference" under ±0.05; the band is ±0.05 · 0.16 = ±0.008, so it is
+     * inconclusive.
+     */
+    @Test
+    void mapesBandIsAShareOfProductionsMape() {
+        assertEquals(Verdict.INCONCLUSIVE, verdicts.verdict(result(Metric.MAPE, 500, 0.16, 0.0499, -0.0005, 0.05)));
+        assertEquals(Verdict.NO_SIGNIFICANT_DIFFERENCE,
+                verdicts.verdict(result(Metric.MAPE, 5000, 0.16, 0.0005, -0.0079, 0.0079)));
+        assertEquals(Verdict.INCONCLUSIVE, verdicts.verdict(result(Metric.MAPE, 5000, 0.16, 0.0005, -0.0079, 0.0081)));
+        // a mape of 0.6 gets ±0.03: the same 5 %
+        assertEquals(Verdict.NO_SIGNIFICANT_DIFFERENCE,
+                verdicts.verdict(result(Metric.MAPE, 5000, 0.6, 0.001, -0.029, 0.029)));
+    }
+
+    /**
      * sq_calibration_error is a squared gap (0.0001–0.01): its band is a gap of E, i.e. ±E² = ±0.0025. A reviewer's
      * slice went from 0.0029 to 0.0117 with Δ in [−0.019, +0.037]: that cannot rule out a large worsening.
      */

@@ -252,7 +252,7 @@ class GateReviewTest {
         assertTrue(de.numbers().get("ciUpper") > 0.05 && de.numbers().get("ciLower") < 0, de.detail());
         assertTrue(de.numbers().get("ciLower") >= -0.05, de.detail());
         assertTrue(de.detail().contains("inconclusive); worst case −"), de.detail());
-        assertTrue(de.detail().endsWith(" ≥ −0.0500 (tolerance E)"), de.detail());
+        assertTrue(de.detail().endsWith(" ≥ −0.050 (tolerance E)"), de.detail());
         assertEquals(GateOutcome.PASS, de.outcome(), de.detail());
         assertEquals(GateOutcome.PASS, result.outcome(), result.summary());
     }
@@ -266,7 +266,7 @@ class GateReviewTest {
         Finding de = result.findings().stream().filter(f -> f.subject().equals("language=de")).findFirst()
                 .orElseThrow();
         assertTrue(de.numbers().get("ciLower") < -0.05 && de.numbers().get("ciUpper") > 0, de.detail());
-        assertTrue(de.detail().endsWith(" < −0.0500 (tolerance E)"), de.detail());
+        assertTrue(de.detail().endsWith(" < −0.050 (tolerance E)"), de.detail());
         assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, de.outcome(), de.detail());
     }
 

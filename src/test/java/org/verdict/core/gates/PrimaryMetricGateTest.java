@@ -50,10 +50,10 @@ class PrimaryMetricGateTest {
     void aMetricWhereHigherIsBetterIsJudgedOnItsLowerBound() {
         GateResult pass = gate.judge(evidence(Metric.MACRO_F1, 0.80, 0.82, new Interval(-0.004, 0.044)));
         assertEquals(GateOutcome.PASS, pass.outcome());
-        assertTrue(pass.summary().contains("worst case −0.0040 ≥ −0.0100 (margin)"), pass.summary());
+        assertTrue(pass.summary().contains("worst case −0.004 ≥ −0.010 (margin)"), pass.summary());
         GateResult fail = gate.judge(evidence(Metric.MACRO_F1, 0.80, 0.784, new Interval(-0.03, -0.002)));
         assertEquals(GateOutcome.FAIL, fail.outcome());
-        assertTrue(fail.summary().contains("worst case −0.0300 < −0.0100 (margin); the whole interval is on the worse"
+        assertTrue(fail.summary().contains("worst case −0.030 < −0.010 (margin); the whole interval is on the worse"
                 + " side of 0"), fail.summary());
     }
 
@@ -65,7 +65,7 @@ class PrimaryMetricGateTest {
     void anIntervalThatReachesBothPastTheMarginAndZeroIsInsufficientEvidence() {
         GateResult higher = gate.judge(evidence(Metric.MACRO_F1, 0.80, 0.79, new Interval(-0.03, 0.01)));
         assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, higher.outcome());
-        assertTrue(higher.summary().contains("worst case −0.0300 < −0.0100 (margin), but the interval reaches 0: a loss"
+        assertTrue(higher.summary().contains("worst case −0.030 < −0.010 (margin), but the interval reaches 0: a loss"
                 + " beyond the margin can be neither ruled out nor shown"), higher.summary());
         GateResult lower = gate.judge(evidence(Metric.MAE, 125_000, 126_000, new Interval(-1_759, 3_759)));
         assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, lower.outcome());
@@ -87,12 +87,37 @@ class PrimaryMetricGateTest {
                 + "production's 101.4)"), pass.summary());
     }
 
+    /**
+     * mape is a mean relative error whose scale is the data's: the margin 0.01 is 1 % of production's mape, 0.16 ·
+     * 0.01 = +0.0016, not an absolute +0.01 (which passed a worst case of +0.0095, 6 % of production's mape). Its
+     * numbers are plain fractions, without the target's unit; the inequalities read lower is better.
+     */
+    @Test
+    void mapesMarginIsAShareOfProductionsMapeWithTheRightSign() {
+        GateResult fail = gate.judge(evidence(Metric.MAPE, 0.16, 0.165, new Interval(0.0005, 0.0095)));
+        assertEquals(GateOutcome.FAIL, fail.outcome());
+        assertTrue(fail.summary().contains("candidate 0.165 vs production 0.160, Δ +0.005"), fail.summary());
+        assertTrue(fail.summary().contains("worst case +0.010 > +0.002 (1% of production's 0.160); the whole "
+                + "interval is on the worse side of 0"), fail.summary());
+        assertEquals(0.0016, fail.findings().get(0).numbers().get("limit"), 1e-15);
+
+        GateResult reachesZero = gate.judge(evidence(Metric.MAPE, 0.16, 0.161, new Interval(-0.002, 0.004)));
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, reachesZero.outcome());
+        assertTrue(reachesZero.summary().contains("worst case +0.004 > +0.002 (1% of production's 0.160), but the "
+                + "interval reaches 0"), reachesZero.summary());
+
+        GateResult pass = gate.judge(evidence(Metric.MAPE, 0.16, 0.158, new Interval(-0.005, 0.0012)));
+        assertEquals(GateOutcome.PASS, pass.outcome());
+        assertTrue(pass.summary().contains("worst case +0.001 ≤ +0.002 (1% of production's 0.160)"),
+                pass.summary());
+    }
+
     /** log_loss is lower-is-better but not in the target's units: an absolute margin with a plus sign. */
     @Test
     void aLossOutsideTheTargetsUnitsKeepsAnAbsoluteMarginWithThePlusSign() {
         GateResult fail = gate.judge(evidence(Metric.LOG_LOSS, 0.40, 0.43, new Interval(0.012, 0.048)));
         assertEquals(GateOutcome.FAIL, fail.outcome());
-        assertTrue(fail.summary().contains("worst case +0.0480 > +0.0100 (margin)"), fail.summary());
+        assertTrue(fail.summary().contains("worst case +0.048 > +0.010 (margin)"), fail.summary());
     }
 
     @Test
@@ -125,7 +150,7 @@ class PrimaryMetricGateTest {
         SliceResult auc = overall(Metric.ROC_AUC, 0.8985, 0.8870, new Interval(-0.0190, -0.0040));
         GateResult ranked = gate.judge(evidence(auc, 212L));
         assertTrue(ranked.summary().startsWith("roc_auc (higher is better) on 800 rows (212 positives, 588 "
-                + "negatives): candidate 0.8870 vs production 0.8985, Δ −0.0115"), ranked.summary());
+                + "negatives): candidate 0.887 vs production 0.899, Δ −0.011"), ranked.summary());
         assertEquals(212.0, ranked.findings().get(0).numbers().get("positives"));
         assertEquals(588.0, ranked.findings().get(0).numbers().get("negatives"));
         GateResult f1 = gate.judge(evidence(overall(Metric.F1, 0.70, 0.71, new Interval(-0.005, 0.025)), 212L));
@@ -135,6 +160,27 @@ class PrimaryMetricGateTest {
 
     private static ReviewEvidence evidence(Metric metric, double production, double candidate, Interval ci) {
         return evidence(overall(metric, production, candidate, ci), null);
+    }
+
+    /**
+     * A reader comparing the Gates view with Compare's overall row sees one Δ and one interval: the sentence once wrote
+     * "Δ −0.0115 … [−0.0190, −0.0040]" beside Compare's "−0.011 [−0.019, −0.004]"; a worst case read against the margin
+     * gets more decimals in both only where three would write it like the margin.
+     */
+    @Test
+    void theSentenceWritesDeltaAndItsIntervalAsComparesOverallRow() {
+        for (Interval ci : java.util.List.of(new Interval(-0.0190, -0.0040), new Interval(-0.0104, 0.006),
+                new Interval(0.007266, 0.007322))) {
+            SliceResult hand = overall(Metric.ROC_AUC, 0.8, 0.8 + (ci.lower() + ci.upper()) / 2, ci);
+            // as the app compares under the policy: the verdicts read the primary margin as their band
+            SliceResult result = new SliceResult(hand.slice(), hand.n(), hand.metric(), true, hand.production(),
+                    hand.candidate(), hand.delta(), ci, ci, hand.pValue(), hand.adjustedP(), hand.test(),
+                    hand.verdict(), hand.shownInterval(), null, null, null, GatePolicy.DEFAULTS.primary().margin(),
+                    org.verdict.core.pack.TargetUnit.NONE);
+            String sentence = gate.judge(evidence(result)).summary();
+            assertTrue(sentence.contains("Δ " + result.deltaValueText(ci) + ", "), sentence);
+            assertTrue(sentence.contains(" " + result.intervalText(ci) + "; worst case "), sentence);
+        }
     }
 
     private static SliceResult overall(Metric metric, double production, double candidate, Interval ci) {
@@ -151,17 +197,35 @@ class PrimaryMetricGateTest {
      */
     @Test
     void theCircuitBreakerReadsAnErrorMetricsDirectionAndItsUnits() {
-        ReviewEvidence base = evidence(Metric.MAE, 125_000, 126_000, new Interval(-1_759, 3_759));
-        ReviewEvidence withHistory = new ReviewEvidence(base.packName(), base.task(), base.primaryMetric(),
-                base.production(), base.candidate(), base.riskTier(), base.primaryComparison(), null, Optional.empty(),
-                Optional.empty(), Optional.empty(), null, Optional.empty(), Optional.empty(),
-                Optional.of(List.of(new MetricHistoryPoint("40", LocalDate.of(2026, 6, 1), 130_000),
-                        new MetricHistoryPoint("41", LocalDate.of(2026, 8, 1), 120_000))),
-                Optional.empty(), Optional.empty(), Optional.empty(), PackSuites.NONE);
-        GateResult result = new CircuitBreakerGate(GatePolicy.DEFAULTS).judge(withHistory);
+        GateResult result = new CircuitBreakerGate(GatePolicy.DEFAULTS).judge(withHistory(
+                evidence(Metric.MAE, 125_000, 126_000, new Interval(-1_759, 3_759)),
+                new MetricHistoryPoint("40", LocalDate.of(2026, 6, 1), 130_000),
+                new MetricHistoryPoint("41", LocalDate.of(2026, 8, 1), 120_000)));
         assertEquals(GateOutcome.FAIL, result.outcome());
         assertEquals("mae (lower is better): candidate 126,000 vs historical best 120,000 (v41, 2026-08-01), worse "
                 + "than it by 6,000, margin 2,400 (2% of the best)", result.summary());
+    }
+
+    /**
+     * Gate 7 on mape: the best past mape is 0.15, the default margin 0.02 allows 2 % of it, 0.003; the candidate's
+     * 0.16 is 0.01 worse: fail (an absolute margin of 0.02 passed it).
+     */
+    @Test
+    void theCircuitBreakersMarginOnMapeIsAShareOfTheBest() {
+        GateResult result = new CircuitBreakerGate(GatePolicy.DEFAULTS).judge(withHistory(
+                evidence(Metric.MAPE, 0.17, 0.16, new Interval(-0.02, 0.001)),
+                new MetricHistoryPoint("40", LocalDate.of(2026, 6, 1), 0.18),
+                new MetricHistoryPoint("41", LocalDate.of(2026, 8, 1), 0.15)));
+        assertEquals(GateOutcome.FAIL, result.outcome());
+        assertEquals("mape (lower is better): candidate 0.160 vs historical best 0.150 (v41, 2026-08-01), worse "
+                + "than it by 0.010, margin 0.003 (2% of the best)", result.summary());
+    }
+
+    private static ReviewEvidence withHistory(ReviewEvidence base, MetricHistoryPoint... history) {
+        return new ReviewEvidence(base.packName(), base.task(), base.primaryMetric(),
+                base.production(), base.candidate(), base.riskTier(), base.primaryComparison(), null, Optional.empty(),
+                Optional.empty(), Optional.empty(), null, Optional.empty(), Optional.empty(),
+                Optional.of(List.of(history)), Optional.empty(), Optional.empty(), Optional.empty(), PackSuites.NONE);
     }
 
     private static ReviewEvidence evidence(SliceResult overall) {

@@ -96,6 +96,51 @@ class TamperedLogRefusesWritesTest {
         assertEquals(notes, StoreSurgery.verify(db).notes(), "the dropped triggers are still reported");
     }
 
+    /**
+     * Opening a log for writing must not change it before it verifies: a log someone took out of WAL mode (as the
+     * sqlite3 shell does with PRAGMA journal_mode=DELETE) and changed keeps its header, and no -wal or -shm file is
+     * left beside it, when every write is refused. An intact log in that mode enters WAL mode with its first write.
+     */
+    @Test
+    void aRefusedWriteLeavesALogOutsideWalModeAndTheFilesBesideItAsTheyWere() throws Exception {
+        Path intact = StoreSurgery.copyOf(db, dir, "intact.db");
+        changeRecordTwo();
+        for (Path log : List.of(db, intact)) {
+            StoreSurgery.execute(log, "PRAGMA journal_mode=DELETE");
+            assertEquals("delete", journalMode(log));
+        }
+        byte[] before = Files.readAllBytes(db);
+        List<String> beside = filesIn(dir);
+        SignerKey joan = LedgerFixtures.signer("Joan Clarke", Roles.AI_SAFETY);
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            assertRefused("nothing was appended", () -> log.append(LedgerFixtures.retraining("on top"), ADA));
+            assertRefused("no signature was added", () -> log.cosign("3", GRACE));
+            assertRefused("no signer was registered", () -> log.register(joan));
+        }
+        assertArrayEquals(before, Files.readAllBytes(db), "the refused writes changed the file");
+        assertEquals(beside, filesIn(dir), "files were left beside the log");
+        assertEquals("delete", journalMode(db));
+
+        try (DecisionLog log = DecisionLog.openForWriting(intact)) {
+            log.append(LedgerFixtures.retraining("test record 4"), ADA);
+        }
+        assertEquals("wal", journalMode(intact), "a log that verified enters WAL mode with its write");
+        assertTrue(StoreSurgery.verify(intact).isIntact());
+    }
+
+    private static String journalMode(Path db) throws Exception {
+        try (java.sql.Connection sql = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.Statement s = sql.createStatement(); java.sql.ResultSet mode = s.executeQuery("PRAGMA journal_mode")) {
+            return mode.getString(1);
+        }
+    }
+
+    private static List<String> filesIn(Path folder) throws Exception {
+        try (var files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
     @Test
     void anAppendAfterADeletedMiddleRecordNamesTheMissingRecordNotASqlError() throws Exception {
         deleteRecordTwo();

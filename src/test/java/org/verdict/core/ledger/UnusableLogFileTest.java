@@ -168,7 +168,7 @@ class UnusableLogFileTest {
     /**
      * SQLite leaves its -wal and -shm files behind when a write fails on a full disk. Verdict removes the ones its
      * own open created, but never one that was there before (another program's) nor a WAL holding a committed
-     * transaction.
+     * transaction, as SQLite reads the WAL: real WAL files of the log, made by SQLite.
      */
     @Test
     void leftOverWalFilesAreRemovedOnlyWhenThisOpenMadeThemAndTheyHoldNoCommit() throws Exception {
@@ -176,9 +176,9 @@ class UnusableLogFileTest {
         Path wal = Path.of(db + "-wal");
         Path shm = Path.of(db + "-shm");
         WalFiles absent = WalFiles.before(db);
-        Files.write(wal, walWithFrame(0));
+        Files.write(wal, walOf(db, false));
         Files.write(shm, new byte[32768]);
-        assertEquals(List.of(wal, shm), absent.removeLeftOver());
+        assertEquals(List.of(wal, shm), absent.removeLeftOver(), "a rolled-back transaction's frames commit nothing");
         assertFalse(Files.exists(wal) || Files.exists(shm));
 
         Files.write(shm, new byte[32768]);
@@ -189,18 +189,34 @@ class UnusableLogFileTest {
         Files.delete(shm);
 
         WalFiles none = WalFiles.before(db);
-        Files.write(wal, walWithFrame(3));
+        Files.write(wal, walOf(db, true));
         Files.write(shm, new byte[32768]);
         assertEquals(List.of(), none.removeLeftOver(), "a WAL holding a commit keeps it, and its index stays");
         assertTrue(Files.exists(wal) && Files.exists(shm));
     }
 
-    /** A WAL header (page size 512) and one frame whose "size after commit" is {@code commit} (0: no commit). */
-    private static byte[] walWithFrame(int commit) {
-        java.nio.ByteBuffer wal = java.nio.ByteBuffer.allocate(32 + 24 + 512);
-        wal.putInt(0x377f0682).putInt(3007000).putInt(512).putInt(0).putInt(0x1234).putInt(0x5678).putLong(0);
-        wal.putInt(1).putInt(commit).putInt(0x1234).putInt(0x5678);
-        return wal.array();
+    /**
+     * The WAL SQLite writes for a copy of {@code db}: with one committed transaction never copied into the log
+     * ({@code committed}), or with only the frames a large transaction spilled before it was rolled back.
+     */
+    private static byte[] walOf(Path db, boolean committed) throws Exception {
+        Path copy = Files.copy(db, db.resolveSibling((committed ? "committed-" : "rolled-back-") + db.getFileName()));
+        try (java.sql.Connection sql = java.sql.DriverManager.getConnection("jdbc:sqlite:" + copy);
+             java.sql.Statement s = sql.createStatement()) {
+            s.execute("PRAGMA wal_autocheckpoint=0");
+            s.execute("PRAGMA cache_size=1");
+            sql.setAutoCommit(false);
+            s.execute("INSERT INTO log_info(key, value) WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                    + " WHERE i < " + (committed ? 1 : 200) + ") SELECT 'probe-' || i, hex(randomblob(2000)) FROM n");
+            if (committed) {
+                sql.commit();
+                return Files.readAllBytes(Path.of(copy + "-wal"));
+            }
+            byte[] frames = Files.readAllBytes(Path.of(copy + "-wal"));
+            assertTrue(frames.length > 100_000, "the transaction spilled its pages into the WAL: " + frames.length);
+            sql.rollback();
+            return frames;
+        }
     }
 
     /**

@@ -140,6 +140,15 @@ class PackLoaderTest {
                 + "[accuracy, balanced_accuracy, macro_f1, micro_f1, weighted_f1, cohen_kappa]",
                 refusal(wrongMetricForTask, PackFixture.MULTICLASS_CSV, "manifest.json").problem());
 
+        // selection_rate has no better side: gate 1 could only judge it in a direction made up for it
+        String directionless = PackFixture.BINARY_MANIFEST.replaceFirst("\"primaryMetric\": \"[a-z_]+\"",
+                "\"primaryMetric\": \"selection_rate\"");
+        PackException noDirection = refusal(directionless, PackFixture.BINARY_CSV, "manifest.json");
+        assertEquals("primaryMetric 'selection_rate' is neither better nor worse when it moves (it is shown for "
+                + "fairness), so the gates could not tell a loss; use one of [accuracy, balanced_accuracy, precision, "
+                + "recall, f1, roc_auc, pr_auc, log_loss, brier, sq_calibration_error, tpr, fpr]", noDirection.problem());
+        assertTrue(noDirection.line() > 0, "at the key's line");
+
         String binaryWithoutPositive = PackFixture.BINARY_MANIFEST.replace("\"positiveLabel\": \"fraud\"", "\"positiveLabel\": null");
         assertEquals("model.positiveLabel is required for a binary task",
                 refusal(binaryWithoutPositive, PackFixture.BINARY_CSV, "manifest.json").problem());

@@ -98,14 +98,32 @@ class MetricFormatTest {
     }
 
     @Test
-    void gateSentencesKeepFourDecimalsWithTheirTrailingZeros() {
-        assertEquals("0.7010", MetricFormat.GATE_RATE.value(0.700956622));
-        assertEquals("0.8044", MetricFormat.GATE_RATE.value(0.804434604));
-        assertEquals("−0.0100", MetricFormat.GATE_RATE.signed(-0.01));
-        assertEquals("+0.0003", MetricFormat.GATE_RATE.signed(0.00026));
-        // never a misleading zero for a difference that is not one
-        assertEquals("+0.00004", MetricFormat.GATE_RATE.signed(0.00004));
+    void ratesKeepThreeDecimalsWithTheirTrailingZeros() {
         assertEquals("0.701", MetricFormat.RATE.value(0.700956622));
+        assertEquals("0.804", MetricFormat.RATE.value(0.804434604));
+        assertEquals("−0.010", MetricFormat.RATE.signed(-0.01));
+        // never a misleading zero for a difference that is not one
+        assertEquals("+0.0003", MetricFormat.RATE.signed(0.00026));
+        assertEquals("+0.00004", MetricFormat.RATE.signed(0.00004));
+    }
+
+    /**
+     * A sentence that compares a value with a limit (the circuit breaker's shortfall with its margin, a language's
+     * value with the floor) writes them apart where three decimals would write them alike, and every number of it
+     * with those decimals; a value equal to the limit, or clear of it, keeps three.
+     */
+    @Test
+    void aValueComparedWithALimitNeverReadsLikeIt() {
+        MetricFormat shortfall = MetricFormat.RATE.apartFrom(0.01).forValues(0.0104);
+        assertEquals("0.0104", shortfall.valueAmong(0.0104, 0.01));
+        assertEquals("0.0100", shortfall.valueAmong(0.01, 0.0104));
+        assertEquals("0.8290", shortfall.valueAmong(0.829, 0.0104), "the sentence's other numbers share them");
+        MetricFormat floor = MetricFormat.RATE.apartFrom(0.7).forValues(0.69996);
+        assertEquals("0.69996", floor.value(0.69996));
+        assertEquals("0.70000", floor.value(0.7));
+        assertEquals("0.010", MetricFormat.RATE.apartFrom(0.01).forValues(0.01).value(0.01));
+        assertEquals("0.030", MetricFormat.RATE.apartFrom(0.01).forValues(0.03).value(0.03));
+        assertEquals("0.030", MetricFormat.RATE.forValues(0.03).value(0.03), "no limit, no more decimals");
     }
 
     @Test
@@ -133,11 +151,11 @@ class MetricFormatTest {
 
     @Test
     void aSentenceWritesEveryNumberWithTheDecimalsOfItsInterval() {
-        MetricFormat deltas = MetricFormat.GATE_RATE.forInterval(0.007294, 0.007266, 0.007322, -0.01);
+        MetricFormat deltas = MetricFormat.RATE.forInterval(0.007294, 0.007266, 0.007322, -0.01);
         assertEquals("+0.00729", deltas.signedAmong(0.007294, -0.01));
         assertEquals("−0.01000", deltas.signedAmong(-0.01, 0.007294));
         assertEquals("+0.00727", deltas.signed(0.007266));
-        assertEquals("−0.0100", MetricFormat.GATE_RATE.forInterval(0.02, 0.01, 0.03).signed(-0.01),
+        assertEquals("−0.010", MetricFormat.RATE.forInterval(0.02, 0.01, 0.03).signed(-0.01),
                 "a format is widened only where the ends would read alike");
     }
 
@@ -154,7 +172,7 @@ class MetricFormatTest {
         MetricFormat dollarsAgainst = dollars.apartFrom(1250);
         assertEquals("+600.0 [−50.0, +1,250.4]", dollarsAgainst.delta(600.0, -50.0, 1250.4));
         // a gate sentence: the worst case and the margin it is compared with read apart
-        MetricFormat gate = MetricFormat.GATE_RATE.apartFrom(-0.01).forInterval(-0.004, -0.010042, 0.002, -0.01);
+        MetricFormat gate = MetricFormat.RATE.apartFrom(-0.01).forInterval(-0.004, -0.010042, 0.002, -0.01);
         assertEquals("−0.01004", gate.signedAmong(-0.010042, -0.01));
         assertEquals("−0.01000", gate.signedAmong(-0.01, -0.010042));
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
+import org.verdict.core.ledger.Integrity;
 import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LedgerFixtures;
 import org.verdict.core.ledger.LogSnapshot;
@@ -75,9 +76,9 @@ class AuditViewModelTest {
         }
         model.open(db);
         assertFalse(model.intactProperty().get());
-        assertEquals(AuditRow.Integrity.TAMPERED, model.integrityProperty().get());
+        assertEquals(Integrity.TAMPERED, model.integrityProperty().get());
         AuditRow tier3 = model.visibleRecords().get(1);
-        assertEquals(AuditRow.Integrity.TAMPERED, tier3.integrity(), "a back-dated signature is a change");
+        assertEquals(Integrity.TAMPERED, tier3.integrity(), "a back-dated signature is a change");
         assertTrue(tier3.fields().containsKey("Appended (signed)"), tier3.fields().toString());
         assertTrue(model.verificationProperty().get().contains("TAMPERED: first bad record is #2"),
                 model.verificationProperty().get());
@@ -343,7 +344,74 @@ class AuditViewModelTest {
         // not "No decisions in this store yet" under a red "cannot open"
         assertEquals("Nothing to list: the log could not be opened — Open decision log… opens another.",
                 model.emptyTableMessage().get());
-        assertEquals(db, model.openedStoreProperty().get(), "the store in use stays the last one that opened");
+    }
+
+    /**
+     * The status bar names the log Audit shows ("Audit shows B"): from the moment another log is opened, never the
+     * one before it, even when the new one cannot be opened; nothing of the previous log (its records, what its
+     * co-signing did) stays in view while the new one is read.
+     */
+    @Test
+    void openingAnotherLogLeavesNothingOfThePreviousOneInViewNorInTheStatusBar() throws Exception {
+        Path product = org.verdict.core.ledger.KeyFile.generate("Joan Clarke", Roles.PRODUCT, LedgerFixtures.PASSPHRASE,
+                LedgerFixtures.TEST_ITERATIONS).writeTo(dir.resolve("keys"));
+        model.cosign(model.visibleRecords().get(1), product, LedgerFixtures.PASSPHRASE.clone());
+        assertTrue(model.cosignOutcomeProperty().get().startsWith("Record #2 co-signed"));
+
+        Path missing = dir.resolve("nothing-here.db");
+        model.open(missing);
+        assertEquals(missing, model.openedStoreProperty().get(), "the status bar names the log Audit shows");
+        assertEquals("", model.cosignOutcomeProperty().get(), "the co-signing was of the previous log");
+        assertTrue(model.visibleRecords().isEmpty());
+
+        HeldExecutor executor = new HeldExecutor();
+        AuditViewModel held = new AuditViewModel(executor, new ActivityMonitor(System::currentTimeMillis));
+        held.open(db);
+        executor.runHeldWork();
+        assertEquals(3, held.visibleRecords().size());
+        Path other = threeRecordStore(Files.createDirectory(dir.resolve("other")));
+        held.open(other);
+        // while the other log is being verified
+        assertEquals(other, held.openedStoreProperty().get());
+        assertTrue(held.visibleRecords().isEmpty(), "the previous log's records are not shown under the new name");
+        assertEquals("Reading and verifying the log…", held.emptyTableMessage().get());
+        executor.runHeldWork();
+        assertEquals(other, held.openedStoreProperty().get());
+        assertEquals(3, held.visibleRecords().size());
+    }
+
+    /**
+     * A log wiped to 0 bytes or cut short, checked against a checkpoint kept outside it that covers records, is
+     * TAMPERED in the words of {@code log verify --checkpoint} ("the log was destroyed: …"), never "cannot open".
+     */
+    @Test
+    void aWipedOrTruncatedLogAgainstItsKeptCheckpointIsTamperedNotUnopenable() throws Exception {
+        Path kept = dir.resolve("checkpoint.json");
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
+            Files.writeString(kept, log.snapshot().latestCheckpoint().orElseThrow().toJson());
+        }
+        model.useKeptCheckpoint(kept);
+        byte[] whole = Files.readAllBytes(db);
+        for (byte[] left : List.of(new byte[0], java.util.Arrays.copyOf(whole, whole.length / 2))) {
+            Files.write(db, left);
+            model.open(db);
+            String header = model.verificationProperty().get();
+            assertTrue(header.startsWith("TAMPERED: the log was destroyed: the checkpoint kept outside it (" + kept
+                    + ") covers 3 records"), header);
+            assertTrue(header.contains("do not append to it"), header);
+            assertFalse(header.contains("cannot open"), header);
+            assertEquals(Integrity.TAMPERED, model.integrityProperty().get());
+            assertFalse(model.intactProperty().get());
+            assertTrue(model.visibleRecords().isEmpty());
+            assertTrue(model.emptyTableMessage().get().startsWith("Nothing to list: the log was destroyed"),
+                    model.emptyTableMessage().get());
+            assertEquals(kept, model.keptCheckpointProperty().get(), "the checkpoint stays chosen for this log");
+        }
+        // without a kept checkpoint an empty file is what an interrupted creation leaves, as before
+        Files.write(db, new byte[0]);
+        model.useKeptCheckpoint(null);
+        assertTrue(model.verificationProperty().get().startsWith("cannot open: "), model.verificationProperty().get());
+        assertEquals(null, model.integrityProperty().get());
     }
 
     @Test
@@ -449,19 +517,40 @@ class AuditViewModelTest {
     @Test
     void aSignerRemovedFromTheTrustedListMakesThePolicyNotMetNotATamperedLog() throws Exception {
         model.useTrustedSigners(trustedSigners(ADA, GRACE));
-        assertEquals(AuditRow.Integrity.VERIFIED, model.integrityProperty().get(), model.verificationProperty().get());
+        assertEquals(Integrity.VERIFIED, model.integrityProperty().get(), model.verificationProperty().get());
         assertTrue(model.visibleRecords().stream().allMatch(AuditRow::verified));
 
         model.useTrustedSigners(trustedSigners(ADA));
 
-        assertEquals(AuditRow.Integrity.POLICY_NOT_MET, model.integrityProperty().get());
-        assertEquals(List.of(AuditRow.Integrity.VERIFIED, AuditRow.Integrity.POLICY_NOT_MET,
-                AuditRow.Integrity.VERIFIED), model.visibleRecords().stream().map(AuditRow::integrity).toList(),
+        assertEquals(Integrity.POLICY_NOT_MET, model.integrityProperty().get());
+        assertEquals(List.of(Integrity.VERIFIED, Integrity.POLICY_NOT_MET,
+                Integrity.VERIFIED), model.visibleRecords().stream().map(AuditRow::integrity).toList(),
                 "record #2 is the one Grace co-signed");
         List<String> header = model.verificationProperty().get().lines().toList();
         assertTrue(header.get(0).startsWith("POLICY NOT MET: "), header.get(0));
         assertTrue(header.get(1).startsWith("⚠ record #2: "), header.toString());
         assertTrue(header.stream().noneMatch(line -> line.startsWith("✖ ")), "nothing reads as tampering");
+    }
+
+    /**
+     * A kept checkpoint signed by a key the trusted signers list leaves out proves nothing either way: the log is
+     * POLICY NOT MET and the header says the checkpoint was not checked, never that the log was tampered with.
+     */
+    @Test
+    void aKeptCheckpointByAnUnlistedSignerIsAPolicyNotMetNotTampering() throws Exception {
+        Path kept = dir.resolve("checkpoint.json");
+        try (DecisionLog log = DecisionLog.openReadOnly(db)) {
+            Files.writeString(kept, log.snapshot().latestCheckpoint().orElseThrow().toJson());
+        }
+        model.useKeptCheckpoint(kept);
+        model.useTrustedSigners(trustedSigners(GRACE));
+
+        assertEquals(Integrity.POLICY_NOT_MET, model.integrityProperty().get(), model.verificationProperty().get());
+        List<String> header = model.verificationProperty().get().lines().toList();
+        assertTrue(header.get(0).contains(" — not checked against checkpoint.json: its signer is not in the trusted"
+                + " signers list"), header.get(0));
+        assertTrue(header.stream().noneMatch(line -> line.startsWith("✖ ") || line.contains("does NOT extend")),
+                header.toString());
     }
 
     /** A house-price record's mae is shown with the unit it was signed with, in the details and side by side. */

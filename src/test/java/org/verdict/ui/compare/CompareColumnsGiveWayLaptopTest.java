@@ -30,6 +30,7 @@ import org.verdict.ui.settings.DividerMemory;
 import org.verdict.ui.settings.UserSettings;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.CurrentThreadExecutor;
+import org.verdict.ui.task.QuietPeriod;
 import org.verdict.ui.theme.Appearance;
 
 /**
@@ -58,7 +59,7 @@ class CompareColumnsGiveWayLaptopTest {
         appearance = new Appearance(false, false);
         model = new CompareViewModel((pack, candidate, options, progress) -> ReportFixture.report(
                 CompareLaptopTest.manySlices()), new ComparisonEngine()::confusionMatrix, executor,
-                new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS, failure -> { });
+                new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS, failure -> { }, QuietPeriod.NONE);
         CompareView view = new CompareView(model, text, executor,
                 new ChartPane(appearance, text, extension -> Optional.empty(), executor),
                 new DividerMemory(UserSettings.load(folder.resolve("settings.json"))));

@@ -36,6 +36,7 @@ import org.verdict.ui.settings.DividerMemory;
 import org.verdict.ui.settings.UserSettings;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.CurrentThreadExecutor;
+import org.verdict.ui.task.QuietPeriod;
 import org.verdict.ui.theme.Appearance;
 
 /**
@@ -92,7 +93,7 @@ class CompareLaptopTest {
         appearance = new Appearance(false, false);
         model = new CompareViewModel((pack, candidate, options, progress) -> ReportFixture.report(manySlices()),
                 new ComparisonEngine()::confusionMatrix, executor, new ActivityMonitor(() -> 0), text,
-                ComparisonOptions.DEFAULTS, failure -> { });
+                ComparisonOptions.DEFAULTS, failure -> { }, QuietPeriod.NONE);
         ChartPane chartPane = new ChartPane(appearance, text, extension -> Optional.empty(), executor);
         CompareView view = new CompareView(model, text, executor, chartPane,
                 new DividerMemory(UserSettings.load(folder.resolve("settings.json"))));

@@ -28,6 +28,7 @@ import org.verdict.core.task.Progress;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.CurrentThreadExecutor;
 import org.verdict.ui.task.HeldExecutor;
+import org.verdict.ui.task.QuietPeriod;
 
 class CompareViewModelTest {
     @TempDir
@@ -43,7 +44,7 @@ class CompareViewModelTest {
             },
             new ComparisonEngine()::confusionMatrix,
             new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
-            failures::add);
+            failures::add, QuietPeriod.NONE);
 
     private ReviewPack multiclassPack() throws Exception {
         return new PackLoader().load(PackFixture.write(folder.resolve("router"), PackFixture.MULTICLASS_MANIFEST,
@@ -72,7 +73,7 @@ class CompareViewModelTest {
                 new ComparisonReport("rent", "3.1", "3.2", Metric.RMSE, ComparisonOptions.DEFAULTS, results, 1,
                         java.util.Map.of(Metric.RMSE, 1)),
                 new ComparisonEngine()::confusionMatrix, new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text,
-                ComparisonOptions.DEFAULTS, failures::add);
+                ComparisonOptions.DEFAULTS, failures::add, QuietPeriod.NONE);
         ReviewPack pack = new PackLoader().load(PackFixture.write(folder.resolve("rent"), """
                 {"format": "verdict-pack/1",
                  "model": {"name": "rent", "task": "regression", "riskTier": 2, "positiveLabel": null},
@@ -115,7 +116,7 @@ class CompareViewModelTest {
                 Verdict.WORSE));
         CompareViewModel worseOverall = new CompareViewModel((pack, candidate, options, progress) ->
                 ReportFixture.report(results), new ComparisonEngine()::confusionMatrix, new CurrentThreadExecutor(),
-                new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS, failures::add);
+                new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS, failures::add, QuietPeriod.NONE);
 
         worseOverall.showPack(multiclassPack());
 
@@ -143,7 +144,7 @@ class CompareViewModelTest {
         HeldExecutor held = new HeldExecutor();
         CompareViewModel heldModel = new CompareViewModel((pack, candidate, options, progress) -> ReportFixture.standard(),
                 new ComparisonEngine()::confusionMatrix, held, new ActivityMonitor(() -> 0), text,
-                ComparisonOptions.DEFAULTS, failures::add);
+                ComparisonOptions.DEFAULTS, failures::add, QuietPeriod.NONE);
         heldModel.showPack(multiclassPack());
         held.runHeldWork();
         held.runHeldWork();
@@ -168,7 +169,7 @@ class CompareViewModelTest {
         HeldExecutor held = new HeldExecutor();
         CompareViewModel heldModel = new CompareViewModel((pack, candidate, options, progress) -> ReportFixture.standard(),
                 new ComparisonEngine()::confusionMatrix, held, new ActivityMonitor(() -> 0), text,
-                ComparisonOptions.DEFAULTS, failures::add);
+                ComparisonOptions.DEFAULTS, failures::add, QuietPeriod.NONE);
         heldModel.showPack(multiclassPack());
         heldModel.showPack(new PackLoader().load(PackFixture.write(folder.resolve("next"),
                 PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV), Progress.NONE));
@@ -180,7 +181,9 @@ class CompareViewModelTest {
         assertEquals(text.getString("compare.computing"), heldModel.tablePlaceholderProperty().get(),
                 "the table says the new pack is being compared, as the chart does");
         held.runHeldWork();
-        assertTrue(!heldModel.computingProperty().get(), "the new pack's comparison ended");
+        assertTrue(heldModel.computingProperty().get(), "the new pack's comparison ended; its rows are not shown yet");
+        held.runHeldWork();
+        assertTrue(!heldModel.computingProperty().get(), "the new pack's rows are shown");
     }
 
     @Test
@@ -291,7 +294,7 @@ class CompareViewModelTest {
         ComparisonEngine engine = new ComparisonEngine();
         CompareViewModel realModel = new CompareViewModel(engine::compare, engine::confusionMatrix,
                 new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
-                failures::add);
+                failures::add, QuietPeriod.NONE);
         String regions = """
                 example_id,label,region,pred_7,score_7,pred_8,score_8
                 t1,fraud,coastal,fraud,0.9,fraud,0.8
@@ -318,7 +321,7 @@ class CompareViewModelTest {
         ComparisonEngine engine = new ComparisonEngine();
         CompareViewModel app = new CompareViewModel(ComparisonRunner.underPolicy(engine::compare),
                 engine::confusionMatrix, new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text,
-                ComparisonOptions.DEFAULTS, failures::add);
+                ComparisonOptions.DEFAULTS, failures::add, QuietPeriod.NONE);
         app.showPack(multiclassPack());
         assertTrue(app.summaryProperty().get().endsWith("No significant difference: within ±0.01, the default "
                 + "policy's primary margin."), app.summaryProperty().get());
@@ -343,7 +346,7 @@ class CompareViewModelTest {
         ComparisonEngine engine = new ComparisonEngine();
         CompareViewModel app = new CompareViewModel(ComparisonRunner.underPolicy(engine::compare),
                 engine::confusionMatrix, new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text,
-                ComparisonOptions.DEFAULTS, failures::add);
+                ComparisonOptions.DEFAULTS, failures::add, QuietPeriod.NONE);
         Path withPolicy = PackFixture.write(folder.resolve("ninety"),
                 PackFixture.MULTICLASS_MANIFEST.replaceFirst("\\{", "{\"policy\": \"policy.json\", "),
                 PackFixture.MULTICLASS_CSV);
@@ -395,11 +398,128 @@ class CompareViewModelTest {
                 },
                 new ComparisonEngine()::confusionMatrix,
                 new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
-                failures::add);
+                failures::add, QuietPeriod.NONE);
         failing.showPack(multiclassPack());
 
         assertEquals("The comparison failed: engine bug", failing.noticeProperty().get());
         assertEquals(1, failures.size());
+        assertEquals(text.getString("compare.table.failed"), failing.tablePlaceholderProperty().get());
+    }
+
+    @Test
+    void aCancelledComparisonSaysSoInTheEmptyTable() throws Exception {
+        CompareViewModel cancelled = new CompareViewModel(
+                (pack, candidate, options, progress) -> {
+                    throw new org.verdict.core.task.CancelledException();
+                },
+                new ComparisonEngine()::confusionMatrix,
+                new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
+                failures::add, QuietPeriod.NONE);
+        cancelled.showPack(multiclassPack());
+
+        assertEquals(text.getString("compare.cancelled"), cancelled.noticeProperty().get());
+        assertEquals(text.getString("compare.table.cancelled"), cancelled.tablePlaceholderProperty().get());
+        assertFalse(cancelled.computingProperty().get());
+    }
+
+    /**
+     * The comparison's end and its rows being shown are two steps: the rows are prepared on a worker, which may wait
+     * behind the gates' judgement on a busy machine (2 s on a 1,000,000-row pack). Between them the empty table said
+     * "No slices to show." under the notice "Comparing candidate with production…".
+     */
+    @Test
+    void theEmptyTableSaysComparingUntilTheComparedRowsAreShown() throws Exception {
+        HeldExecutor held = new HeldExecutor();
+        CompareViewModel heldModel = new CompareViewModel((pack, candidate, options, progress) -> ReportFixture.standard(),
+                new ComparisonEngine()::confusionMatrix, held, new ActivityMonitor(() -> 0), text,
+                ComparisonOptions.DEFAULTS, failures::add, QuietPeriod.NONE);
+        heldModel.showPack(multiclassPack());
+
+        held.runOldestHeldWork(); // the comparison ends; the rows it gives are prepared by work still held
+
+        assertTrue(heldModel.rows().isEmpty());
+        assertTrue(heldModel.computingProperty().get(), "computing until the rows are shown");
+        assertEquals(text.getString("compare.computing"), heldModel.tablePlaceholderProperty().get());
+        held.runHeldWork();
+        assertFalse(heldModel.rows().isEmpty());
+        assertFalse(heldModel.computingProperty().get());
+        assertEquals("No slices to show.", heldModel.tablePlaceholderProperty().get());
+    }
+
+    /**
+     * One engine compares one pack at a time: a comparison asked while the gates are judged waits its turn, and the
+     * empty table and the notice say so rather than "Comparing…", then that it compares once it runs.
+     */
+    @Test
+    void aComparisonWaitingForItsTurnSaysSoUntilItStarts() throws Exception {
+        List<String> said = new ArrayList<>();
+        CompareViewModel waiting = new CompareViewModel((pack, candidate, options, progress) -> {
+            progress.waiting("Waiting for another comparison to finish");
+            progress.update(0, "Ranking scores");
+            return ReportFixture.standard();
+        }, new ComparisonEngine()::confusionMatrix, new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text,
+                ComparisonOptions.DEFAULTS, failures::add, QuietPeriod.NONE);
+        List<String> noticed = new ArrayList<>();
+        waiting.tablePlaceholderProperty().addListener((obs, old, now) -> said.add(now));
+        waiting.noticeProperty().addListener((obs, old, now) -> noticed.add(now));
+
+        waiting.showPack(multiclassPack());
+
+        assertEquals(List.of(text.getString("compare.computing"), text.getString("compare.waiting"),
+                text.getString("compare.computing"), "No slices to show."), said);
+        assertTrue(noticed.contains(text.getString("compare.waiting")), noticed.toString());
+        assertTrue(text.getString("compare.waiting").startsWith("Waiting for another comparison to finish"));
+    }
+
+    /** Before a pack has opened the table says which one is loading, or asks for one; not "No slices to show.". */
+    @Test
+    void beforeAPackHasOpenedTheEmptyTableSaysWhichOneIsLoading() throws Exception {
+        javafx.beans.property.StringProperty opening = new javafx.beans.property.SimpleStringProperty("");
+        model.followOpening(opening);
+        assertEquals("Open a pack to compare its candidates with production.", model.tablePlaceholderProperty().get());
+
+        opening.set("pack-1000000");
+        assertEquals("Opening the pack pack-1000000… it is compared once it is open.",
+                model.tablePlaceholderProperty().get());
+
+        model.showPack(multiclassPack());
+        opening.set("");
+        assertEquals("No slices to show.", model.tablePlaceholderProperty().get());
+    }
+
+    /**
+     * The filter follows each key at once in the table; the chart, rebuilt whole on each change ("enterprise" typed
+     * into a 68-slice pack rebuilt its forest plot ten times), once typing pauses: one rebuild for the word.
+     */
+    @Test
+    void typingIntoTheFilterRebuildsTheChartOnceTypingPauses() throws Exception {
+        Runnable[] waitingForAPause = {null};
+        CompareViewModel typed = new CompareViewModel((pack, candidate, options, progress) -> ReportFixture.standard(),
+                new ComparisonEngine()::confusionMatrix, new CurrentThreadExecutor(), new ActivityMonitor(() -> 0),
+                text, ComparisonOptions.DEFAULTS, failures::add, action -> waitingForAPause[0] = action);
+        typed.showPack(multiclassPack());
+        int[] rebuilds = {0};
+        typed.chartDataProperty().addListener((obs, old, now) -> rebuilds[0]++);
+
+        String word = "language=de";
+        for (int typedSoFar = 1; typedSoFar <= word.length(); typedSoFar++) {
+            typed.filterProperty().set(word.substring(0, typedSoFar));
+            if (typedSoFar == "language=".length()) {
+                assertEquals(List.of("overall", "language=en", "language=de"),
+                        typed.rows().stream().map(ComparisonRow::slice).toList(), "the table filters at each key");
+            }
+        }
+        assertEquals(List.of("overall", "language=de"), typed.rows().stream().map(ComparisonRow::slice).toList());
+        assertEquals(0, rebuilds[0], "no chart rebuilt while typing");
+
+        waitingForAPause[0].run();
+
+        assertEquals(1, rebuilds[0]);
+        assertEquals(java.util.Set.of("overall", "language=de"), typed.chartDataProperty().get().points().stream()
+                .map(SliceChartData.Point::label).collect(java.util.stream.Collectors.toSet()));
+        // the toggle is a click, not typing: the chart follows it at once
+        typed.onlyWorseProperty().set(true);
+        assertEquals(2, rebuilds[0]);
     }
 
     @Test
@@ -417,7 +537,7 @@ class CompareViewModelTest {
         CompareViewModel toggled = new CompareViewModel((pack, candidate, options, progress) ->
                 ReportFixture.report(List.of(overall, english)), new ComparisonEngine()::confusionMatrix,
                 new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
-                failures::add);
+                failures::add, QuietPeriod.NONE);
         toggled.showPack(multiclassPack());
         ComparisonRow adjustedRow = toggled.rows().get(1);
         assertEquals("−0.030 [−0.065, +0.005]", adjustedRow.deltaText());
@@ -458,7 +578,7 @@ class CompareViewModelTest {
                 new org.verdict.core.compare.ComparisonReport("moderation", "42", "43", m, ComparisonOptions.DEFAULTS,
                         results, 0, java.util.Map.of(m, 0)), new ComparisonEngine()::confusionMatrix,
                 new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
-                failures::add);
+                failures::add, QuietPeriod.NONE);
         untested.showPack(multiclassPack());
 
         String summary = untested.summaryProperty().get();
@@ -487,7 +607,7 @@ class CompareViewModelTest {
                 new org.verdict.core.compare.ComparisonReport("moderation", "42", "43", m, ComparisonOptions.DEFAULTS,
                         results, 5, java.util.Map.of(m, 5)), new ComparisonEngine()::confusionMatrix,
                 new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
-                failures::add);
+                failures::add, QuietPeriod.NONE);
         counted.showPack(multiclassPack());
 
         String summary = counted.summaryProperty().get();

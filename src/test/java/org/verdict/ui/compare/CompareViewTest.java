@@ -34,6 +34,7 @@ import org.verdict.ui.settings.DividerMemory;
 import org.verdict.ui.settings.UserSettings;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.CurrentThreadExecutor;
+import org.verdict.ui.task.QuietPeriod;
 import org.verdict.ui.theme.Appearance;
 
 /** The Compare view alone, fed a hand-written comparison report, as a reviewer sees it. */
@@ -57,7 +58,7 @@ class CompareViewTest {
         appearance = new Appearance(false, false);
         model = new CompareViewModel((pack, candidate, options, progress) -> ReportFixture.standard(),
                 new ComparisonEngine()::confusionMatrix,
-                executor, new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS, failures::add);
+                executor, new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS, failures::add, QuietPeriod.NONE);
         chartPane = new ChartPane(appearance, text, extension -> {
             Path target = folder.resolve("chart-" + exportTargets.size() + "." + extension);
             exportTargets.add(target);
@@ -192,6 +193,18 @@ class CompareViewTest {
         Label notice = robot.lookup("#compareNotice").queryAs(Label.class);
         assertTrue(notice.isVisible());
         assertEquals("accuracy is unavailable for this pack: the engine does not compute it here", notice.getText());
+    }
+
+    /** The metric picker's tip gives the direction, and for selection_rate, which has none, only its description. */
+    @Test
+    void theMetricsTipGivesItsDirectionOnlyWhereItHasOne(FxRobot robot) {
+        javafx.scene.control.ComboBox<org.verdict.core.pack.Metric> picker = robot.lookup("#metricPicker")
+                .queryComboBox();
+        robot.interact(() -> picker.getSelectionModel().select(org.verdict.core.pack.Metric.FPR));
+        assertTrue(picker.getTooltip().getText().endsWith(" Lower is better."), picker.getTooltip().getText());
+        robot.interact(() -> picker.getSelectionModel().select(org.verdict.core.pack.Metric.SELECTION_RATE));
+        assertEquals("Share of examples predicted positive (neither better nor worse; shown for fairness).",
+                picker.getTooltip().getText());
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.verdict.ui.settings.DividerMemory;
 import org.verdict.ui.settings.UserSettings;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.CurrentThreadExecutor;
+import org.verdict.ui.task.QuietPeriod;
 import org.verdict.ui.theme.Appearance;
 
 /**
@@ -39,7 +40,7 @@ record LaptopCompareView(CompareViewModel model, TableView<ComparisonRow> table)
         Appearance appearance = new Appearance(false, false);
         ComparisonEngine engine = new ComparisonEngine();
         CompareViewModel model = new CompareViewModel(engine::compare, engine::confusionMatrix, executor,
-                new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS, executor::reportUnhandled);
+                new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS, executor::reportUnhandled, QuietPeriod.NONE);
         CompareView view = new CompareView(model, text, executor,
                 new ChartPane(appearance, text, extension -> Optional.empty(), executor),
                 new DividerMemory(UserSettings.load(folder.resolve("settings.json"))));
@@ -59,7 +60,7 @@ record LaptopCompareView(CompareViewModel model, TableView<ComparisonRow> table)
         CurrentThreadExecutor executor = new CurrentThreadExecutor();
         CompareViewModel model = new CompareViewModel((pack, candidate, options, progress) -> report.get(),
                 new ComparisonEngine()::confusionMatrix, executor, new ActivityMonitor(() -> 0), text,
-                ComparisonOptions.DEFAULTS, failure -> { });
+                ComparisonOptions.DEFAULTS, failure -> { }, QuietPeriod.NONE);
         ChartPane chartPane = new ChartPane(appearance, text, extension -> Optional.empty(), executor);
         CompareView view = new CompareView(model, text, executor, chartPane,
                 new DividerMemory(UserSettings.load(folder.resolve("settings.json"))));

@@ -31,6 +31,7 @@ import org.verdict.ui.gates.GateRow;
 import org.verdict.ui.gates.GatesViewModel;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.CurrentThreadExecutor;
+import org.verdict.ui.task.QuietPeriod;
 
 /**
  * The app's Compare and Gates view-models, wired as the app wires them, open a summary pack of the multiclass
@@ -61,7 +62,7 @@ class SummaryPackViewModelsTest {
         CurrentThreadExecutor executor = new CurrentThreadExecutor();
         ComparisonEngine engine = new ComparisonEngine();
         return new CompareViewModel(new SummaryComparison(engine)::compare, engine::confusionMatrix, executor,
-                new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS, failures::add);
+                new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS, failures::add, QuietPeriod.NONE);
     }
 
     @Test

@@ -7,22 +7,24 @@ import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.MetricFormat;
 
 /**
- * How gate texts print numbers, locale-independent. A measured number ({@link #value}, {@link #signed}) and a limit it
- * is compared with are written with the same four decimals ({@code candidate 0.7010 vs production 0.8044},
- * {@code worst case −0.0297 < −0.0100}); a policy setting said on its own (a percentage, a level) as it was written.
+ * How gate texts print numbers, locale-independent, by the rule Compare's cells follow ({@link MetricFormat#of}): a
+ * rate or score with three decimals ({@code candidate 0.701 vs production 0.804}, {@code worst case −0.030 < −0.010}),
+ * more only where a number would read like the limit it is compared with and is not ({@code worst case −0.01004 <
+ * −0.01000}; {@link #differences}, {@link #against}), so a gate's sentence and Compare's row write one Δ and interval
+ * alike; a policy setting said on its own (a percentage, a level) as it was written.
  */
 public final class GateNumbers {
     private GateNumbers() {
     }
 
-    /** A measured rate or score, or a limit it is compared with: {@code 0.7010}. */
+    /** A measured rate or score, or a limit it is compared with: {@code 0.701}. */
     public static String value(double value) {
-        return MetricFormat.GATE_RATE.value(value);
+        return MetricFormat.RATE.value(value);
     }
 
-    /** A difference, or a limit on one: {@code +0.0120}, {@code −0.0100}. */
+    /** A difference, or a limit on one: {@code +0.012}, {@code −0.010}. */
     public static String signed(double value) {
-        return MetricFormat.GATE_RATE.signed(value);
+        return MetricFormat.RATE.signed(value);
     }
 
     /**
@@ -58,9 +60,18 @@ public final class GateNumbers {
                 comparedWith);
     }
 
-    /** An error in the target's units as the app writes it, with its unit; a rate or score with four decimals. */
+    /**
+     * How a sentence writes {@code values} and the {@code limits} they are compared with: as {@link #value(Metric,
+     * TargetUnit, double, double...)}, with the decimals that keep each value apart from each limit it is not
+     * ({@code worse than it by 0.0104, margin 0.0100}, not {@code 0.010, margin 0.010}; {@link MetricFormat#forValues}).
+     */
+    public static MetricFormat against(Metric metric, TargetUnit unit, double[] limits, double... values) {
+        return numbers(metric, unit).apartFrom(limits).forValues(values);
+    }
+
+    /** A metric's numbers as Compare writes them: an error in the target's units with its unit, a rate with three decimals. */
     private static MetricFormat numbers(Metric metric, TargetUnit unit) {
-        return metric.inTargetUnits() ? MetricFormat.of(metric, unit) : MetricFormat.GATE_RATE;
+        return MetricFormat.of(metric, unit);
     }
 
     /** A difference of percentages in points, with the two decimals of {@link #percent}: {@code +0.45}. */

@@ -98,7 +98,7 @@ public record GatePolicy(
         return Optional.ofNullable(notApplicable.get(gate.wireName()));
     }
 
-    /** Gate 1: the worst end of the CI of Δ within margin of 0 (metric units; a share of production for mae, rmse). */
+    /** Gate 1: the worst end of the CI of Δ within margin of 0 (metric units; a share of production for regression errors). */
     public record Primary(Double margin) {
         public Primary {
             margin = orDefault(margin, 0.01);

@@ -22,7 +22,7 @@ public final class PolicyReader {
     /**
      * Refuses, at its line and column, a margin of the primary-metric gate or the circuit breaker at least the widest
      * difference {@code primaryMetric} can show (1 for roc_auc): the gate could never fail. Only a pack's primary
-     * metric tells, so this runs once the pack is known; mae and rmse, whose margins are shares, have no ceiling.
+     * metric tells, so this runs once the pack is known; mae, rmse and mape, whose margins are shares, have no ceiling.
      */
     public void requireMarginsWithin(GatePolicy policy, Metric primaryMetric, Path file, String displayName)
             throws PackException {

@@ -1,0 +1,39 @@
+package org.verdict.core.ledger;
+
+import java.util.List;
+import org.verdict.core.ledger.VerificationReport.Problem;
+
+/**
+ * A record's (or a whole log's) standing in the words {@code log verify} heads its report with: a record whose only
+ * problem is a signing policy it was checked against (a signer not in the trusted signers list) is whole, not
+ * tampered with. {@code log list} and the Audit view mark records with it.
+ */
+public enum Integrity {
+    VERIFIED("✔ verified"),
+    /** Unchanged, but a signature or registration breaks the signing policy checked: POLICY NOT MET. */
+    POLICY_NOT_MET("⚠ policy not met"),
+    /** The record, a signature or the chain around it was changed: TAMPERED. */
+    TAMPERED("✖ tampered");
+
+    private final String badge;
+
+    Integrity(String badge) {
+        this.badge = badge;
+    }
+
+    /** The standing {@code problems} of one record (or of the whole log) give. */
+    public static Integrity of(List<Problem> problems) {
+        return problems.isEmpty() ? VERIFIED
+                : problems.stream().anyMatch(p -> p.kind() == Problem.Kind.TAMPERING) ? TAMPERED : POLICY_NOT_MET;
+    }
+
+    /** The mark the command line prints, its symbol first for readers who cannot tell the colours apart. */
+    public String badge() {
+        return badge;
+    }
+
+    /** The words alone ("policy not met"), as {@code log list --json} gives them. */
+    public String words() {
+        return badge.substring(2);
+    }
+}
