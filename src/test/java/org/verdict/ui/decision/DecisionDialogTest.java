@@ -409,21 +409,24 @@ class DecisionDialogTest {
         FieldInput.enter(robot, "#decisionPassphrase", new String(LedgerFixtures.PASSPHRASE));
         robot.interact(() -> robot.lookup("#decisionSign").queryButton().fire());
         Label message = robot.lookup("#signingMessage").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
-                () -> message.isVisible() && message.getText().contains("verified before appending"));
-        // the message has just changed: lay the footer out as the next pulse would
-        robot.interact(() -> dialog.getScene().getRoot().layout());
-        WaitForAsyncUtils.waitForFxEvents();
         try {
-            for (javafx.scene.control.Labeled labeled : List.of(robot.lookup("#decisionCancel").queryButton(),
-                    robot.lookup("#decisionSign").queryButton(), message)) {
-                assertEquals(List.of(labeled.getText()), labeled.lookupAll(".text").stream()
-                        .map(node -> ((javafx.scene.text.Text) node).getText()).toList(), "drawn whole");
+            // the message has just changed and shows from the next layout pulse on: wait for it drawn whole
+            WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> message.isVisible() && message.getText().contains("verified before appending")
+                            && drawn(message).equals(List.of(message.getText())));
+            for (Button button : List.of(robot.lookup("#decisionCancel").queryButton(),
+                    robot.lookup("#decisionSign").queryButton())) {
+                assertEquals(List.of(button.getText()), drawn(button), "drawn whole");
             }
         } finally {
             looked.countDown();
             executor.close();
         }
+    }
+
+    /** The text a label or button draws: its text, or what is left of it with "…". */
+    private static List<String> drawn(javafx.scene.control.Labeled labeled) {
+        return labeled.lookupAll(".text").stream().map(node -> ((javafx.scene.text.Text) node).getText()).toList();
     }
 
     @Test
