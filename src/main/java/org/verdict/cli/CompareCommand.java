@@ -101,11 +101,11 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--effect", paramLabel = "E",
             description = "Smallest effect worth detecting: a non-significant slice whose interval of Δ reaches "
-                    + "beyond ±E is 'inconclusive' (relative to production for mae, rmse and mape). Default: for the "
-                    + "primary metric, the primary margin of the pack's gate policy (the band gate 1 judges the "
-                    + "overall interval against; docs/gates.md), for the other metrics 0.05. Given, it applies to "
-                    + "every metric. Above 0, and below the widest Δ of a bounded metric shown (1 for rates, AUCs "
-                    + "and F1s).")
+                    + "beyond ±E is 'inconclusive' (relative to production for mae, rmse, mape, log_loss and "
+                    + "brier). Default: for the primary metric, the primary margin of the pack's gate policy (the "
+                    + "band gate 1 judges the overall interval against; docs/gates.md), for the other metrics 0.05. "
+                    + "Given, it applies to every metric. Above 0, and below the widest Δ of a bounded metric shown "
+                    + "(1 for rates, AUCs and F1s).")
     private Double effect;
 
     @Option(names = "--correction", paramLabel = "holm|bh|none", defaultValue = "holm",

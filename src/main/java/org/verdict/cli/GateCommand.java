@@ -147,20 +147,19 @@ public final class GateCommand implements Callable<Integer> {
                 }
             }
         }
-        var worse = review.evidence().worseSlices();
-        if (!worse.isEmpty()) {
-            out.printf("%nSlices significantly worse on %s (%d):%n", review.evidence().primaryMetric().wireName(),
-                    worse.size());
-            worse.forEach(slice -> out.printf("  ▼ %s%n", review.evidence().describe(slice)));
+        var worse = review.evidence().worseFindings();
+        if (!worse.slices().isEmpty()) {
+            out.printf("%nSlices significantly worse on %s (%d):%n", worse.primaryMetric(), worse.slices().size());
+            worse.slices().forEach(slice -> out.printf("  ▼ %s%n", slice));
         }
         // what no gate judges but a board reads before approving: other metrics, each class's recall
-        var elsewhere = review.evidence().worseOverall();
+        var elsewhere = worse.overall();
         if (elsewhere.isEmpty()) {
             out.printf("%nNothing else is significantly worse overall: no other metric, and no class's recall.%n");
         } else {
             out.printf("%nAlso significantly worse overall (%d), which no gate judges: read %s before approving.%n",
                     elsewhere.size(), elsewhere.size() == 1 ? "it" : "them");
-            elsewhere.forEach(finding -> out.printf("  ▼ %s%n", finding.line()));
+            elsewhere.forEach(finding -> out.printf("  ▼ %s%n", finding));
         }
         out.printf("%nApproval: %s%n", gates.approval().text());
         if (!gates.missingSuites().isEmpty()) {

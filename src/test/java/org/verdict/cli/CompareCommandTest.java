@@ -333,9 +333,14 @@ class CompareCommandTest {
         assertEquals(2, auc.exitCode());
         assertTrue(auc.err().contains("is not below the widest difference roc_auc can show (1, from 0 to 1)"),
                 auc.err());
+        CliRun f1 = CliRun.verdict("compare", dir.resolve("auc").toString(), "--effect", "1", "--metric", "f1");
+        assertEquals(2, f1.exitCode());
+        assertTrue(f1.err().contains("the widest difference f1 can show"), f1.err());
+        // brier's band is a share of production's brier (E = 1: ±100 % of it), so it has no ceiling
         CliRun brier = CliRun.verdict("compare", dir.resolve("auc").toString(), "--effect", "1",
                 "--metric", "brier");
-        assertTrue(brier.err().contains("the widest difference brier can show"), brier.err());
+        assertEquals(0, brier.exitCode(), brier.err());
+        assertTrue(brier.out().contains("±100% of production's value"), brier.out());
         CliRun logLoss = CliRun.verdict("compare", binaryPack(dir.resolve("log"), "log_loss").toString(),
                 "--effect", "1");
         assertEquals(2, logLoss.exitCode());

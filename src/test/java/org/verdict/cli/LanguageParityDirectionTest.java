@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Language parity on a loss (brier, lower is better): the worse end of Δ's interval is its upper bound. A 40-row
  * language where the candidate moves most scores 0.2 towards the label and every tenth row away from it: Δ is
  * negative (better) with an interval reaching far below −E, and whether parity passes depends only on the upper end.
+ * brier's E is a share of production's brier: 5 % of the German slice's 0.1476, ±0.0074.
  */
 class LanguageParityDirectionTest {
     @TempDir
@@ -60,22 +61,28 @@ class LanguageParityDirectionTest {
 
     @Test
     void aLossMayBeMuchBetterWithoutBlockingWhenItsUpperEndIsWithinE() throws IOException {
-        JsonNode de = german(0.5);
+        JsonNode de = german(0.47);
         JsonNode numbers = de.get("numbers");
+        double tolerance = 0.05 * numbers.get("production").asDouble();
+        assertEquals(tolerance, numbers.get("tolerance").asDouble(), 1e-12, de.toString());
         // inconclusive in the comparison (the interval reaches 0 and passes −E on the better side) ...
-        assertTrue(numbers.get("ciLower").asDouble() < -0.05 && numbers.get("ciUpper").asDouble() > 0,
+        assertTrue(numbers.get("ciLower").asDouble() < -tolerance && numbers.get("ciUpper").asDouble() > 0,
                 de.toString());
         assertTrue(de.get("detail").asText().contains("inconclusive); worst case +"), de.toString());
         // ... yet a loss beyond E is ruled out: the upper end, the worse one for brier, is within +E
-        assertTrue(numbers.get("ciUpper").asDouble() <= 0.05, de.toString());
+        assertTrue(numbers.get("ciUpper").asDouble() <= tolerance, de.toString());
+        assertTrue(de.get("detail").asText().endsWith(" ≤ +0.007 (tolerance E = 5% of production's value)"),
+                de.toString());
         assertEquals("pass", de.get("outcome").asText(), de.toString());
     }
 
     @Test
     void aLossWhoseUpperEndPassesELacksEvidence() throws IOException {
         JsonNode de = german(0.7);
-        assertTrue(de.get("numbers").get("ciUpper").asDouble() > 0.05, de.toString());
-        assertTrue(de.get("detail").asText().endsWith(" > +0.050 (tolerance E)"), de.toString());
+        assertTrue(de.get("numbers").get("ciUpper").asDouble() > 0.05 * de.get("numbers").get("production").asDouble(),
+                de.toString());
+        assertTrue(de.get("detail").asText().endsWith(" > +0.007 (tolerance E = 5% of production's value)"),
+                de.toString());
         assertEquals("insufficient evidence", de.get("outcome").asText(), de.toString());
     }
 

@@ -35,15 +35,27 @@ final class AgreeingModels {
      */
     static MetricComparison withScoreAgreement(MetricComparison comparison, int examples) {
         return switch (comparison.metric()) {
-            case BRIER -> withAgreementBound(comparison, AgreementBound.meanLoss(examples, 1), SAME_SCORES);
+            case BRIER -> withAgreementBound(comparison,
+                    withinCandidateRange(AgreementBound.meanLoss(examples, 1), comparison), SAME_SCORES);
             // clipped scores keep each example's log loss within [0, −ln 1e-15]
-            case LOG_LOSS -> withAgreementBound(comparison,
-                    AgreementBound.meanLoss(examples, -Math.log(Calibration.LOG_LOSS_CLIP)), SAME_SCORES);
+            case LOG_LOSS -> withAgreementBound(comparison, withinCandidateRange(
+                    AgreementBound.meanLoss(examples, -Math.log(Calibration.LOG_LOSS_CLIP)), comparison), SAME_SCORES);
             case PR_AUC -> withoutAgreementBound(comparison, SAME_SCORES, PR_AUC_UNBOUNDED);
             case SQ_CALIBRATION_ERROR -> withoutAgreementBound(comparison, SAME_SCORES,
                     "a binned, debiased estimate, not a mean of per-example losses");
             default -> comparison;
         };
+    }
+
+    /**
+     * The bound kept within the Δs at which the candidate's loss would be the metric's lowest or highest, given
+     * production's value, as the t interval of these losses is (docs/statistics.md, "Δ of log_loss and brier: within
+     * the values the candidate can have"): ±34.54·u(n, α) of log_loss would otherwise put the candidate far below 0.
+     */
+    private static AgreementBound withinCandidateRange(AgreementBound bound, MetricComparison comparison) {
+        Metric metric = comparison.metric();
+        double production = comparison.production().value();
+        return bound.within(metric.lowestValue() - production, metric.highestValue() - production);
     }
 
     /**

@@ -17,9 +17,9 @@ import org.verdict.core.pack.TargetUnit;
  * @param confidenceLevel e.g. 0.95 for 95% intervals
  * @param minSliceSize slices with fewer examples get {@link Verdict#TOO_FEW_EXAMPLES} (default 30)
  * @param minDetectableEffect a slice that is not significant but whose interval of Δ reaches beyond ±E (relative
- *                            to production for mae, rmse and mape) is {@link Verdict#INCONCLUSIVE} rather than "no
- *                            significant difference": it could not have detected an effect of this size. Above 0:
- *                            with E ≤ 0 no interval could ever lie within ±E
+ *                            to production for mae, rmse, mape, log_loss and brier) is {@link Verdict#INCONCLUSIVE}
+ *                            rather than "no significant difference": it could not have detected an effect of this
+ *                            size. Above 0: with E ≤ 0 no interval could ever lie within ±E
  * @param bootstrapReplicates paired bootstrap replicates (at least 1000)
  * @param seed seed of every random draw, so results are reproducible
  * @param crosses intersectional slices to add, each a list of two or more distinct dimension names (e.g. [segment,
@@ -116,8 +116,8 @@ public record ComparisonOptions(
     /**
      * Refuses a minimum detectable effect whose band ±E holds every Δ one of {@code metrics} can take (E ≥ 1 for a
      * rate, an area or an F1, E ≥ 2 for Cohen's kappa): no slice could then be inconclusive, and every test that is
-     * not significant would read "no significant difference". Metrics unbounded on a side (log_loss, r2), and the
-     * regression errors mae, rmse and mape, whose E is a share of production's value, have no such ceiling.
+     * not significant would read "no significant difference". r2, unbounded below, and the metrics whose E is a share
+     * of production's value (mae, rmse, mape, log_loss, brier; {@link Metric#relativeBand()}) have no such ceiling.
      *
      * @param viewed the metric the user looks at (the primary, or the one asked for): checked first and named when it
      *               is the one refused; another metric refused is named as compared beside it
@@ -128,6 +128,7 @@ public record ComparisonOptions(
         metrics.stream().filter(metric -> metric != viewed).forEach(viewedFirst::add);
         for (Metric metric : viewedFirst) {
             if (primaryBand.filter(band -> band.metric() == metric).isEmpty()
+                    && !metric.relativeBand()
                     && metric.equivalenceBand(minDetectableEffect, 0) >= metric.widestDifference()) {
                 String which = metric == viewed ? metric.wireName()
                         : metric.wireName() + " (compared beside " + viewed.wireName() + ")";

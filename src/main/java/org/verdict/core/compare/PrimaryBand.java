@@ -11,8 +11,8 @@ import org.verdict.core.pack.Metric;
  *
  * @param metric the primary metric the band applies to (every other metric keeps ±E)
  * @param margin the policy's primary margin, in its convention: a share of production's value for the regression
- *               errors (mae, rmse, mape; {@link Metric#relativeBand()}), else the metric's own units (squared units
- *               for sq_calibration_error)
+ *               errors and scoring losses (mae, rmse, mape, log_loss, brier; {@link Metric#relativeBand()}), else
+ *               the metric's own units (squared units for sq_calibration_error)
  * @param origin where it came from, for the legend: "the policy's primary margin"
  */
 public record PrimaryBand(Metric metric, double margin, String origin) {

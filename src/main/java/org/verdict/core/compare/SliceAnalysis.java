@@ -281,9 +281,9 @@ final class SliceAnalysis {
                     + positives + " positive and " + negatives + " negative examples");
         }
         if (positives < 2 || negatives < 2) {
-            return MetricComparison.unavailable(Metric.ROC_AUC,
-                    "DeLong's interval needs at least 2 positive and 2 negative examples; this slice has "
-                            + positives + " and " + negatives);
+            // AUC = v10 / positives from one positive on, as from rows
+            return rocAucWithoutInterval(scores.production().v10() / positives,
+                    scores.candidate().v10() / positives, positives, negatives, BinnedDeLong.TEST);
         }
         DeLong.Result delong = BinnedDeLong.compare(scores);
         return normalComparison(Metric.ROC_AUC, delong.productionAuc(), delong.productionVariance(),
@@ -826,9 +826,8 @@ final class SliceAnalysis {
             return MetricComparison.unavailable(Metric.ROC_AUC, prodAuc.unavailableReason());
         }
         if (prod.positives() < 2 || prod.negatives() < 2) {
-            return MetricComparison.unavailable(Metric.ROC_AUC,
-                    "DeLong's interval needs at least 2 positive and 2 negative examples; this slice has "
-                            + prod.positives() + " and " + prod.negatives());
+            return rocAucWithoutInterval(prodAuc.value(), cand.rocAuc().value(), prod.positives(), prod.negatives(),
+                    DELONG);
         }
         DeLong.Result delong = DeLong.compare(prod, cand, scratch[0], scratch[1]);
         double delta = delong.candidateAuc() - delong.productionAuc();
@@ -846,6 +845,19 @@ final class SliceAnalysis {
         return normalComparison(Metric.ROC_AUC, delong.productionAuc(), delong.productionVariance(),
                 delong.candidateAuc(), delong.candidateVariance(), delta, delong.deltaVariance(),
                 delong.deltaDegreesOfFreedom(), DELONG, "DeLong's variance");
+    }
+
+    /**
+     * roc_auc with 1 positive or 1 negative, from rows and ranking sums alike: each model's AUC is defined (the share
+     * of pairs ordered right) but DeLong's variance needs 2 of each class, so the values and Δ stand without an
+     * interval and the slice is unstable with the reason.
+     */
+    private static MetricComparison rocAucWithoutInterval(double production, double candidate, long positives,
+                                                          long negatives, String test) {
+        return new MetricComparison(Metric.ROC_AUC, new MetricEstimate(production, null),
+                new MetricEstimate(candidate, null), candidate - production, null, test, null,
+                "DeLong's interval needs at least 2 positive and 2 negative examples; this slice has " + positives
+                        + " and " + negatives + ", so neither model's roc_auc nor Δ gets one", null);
     }
 
     private MetricComparison prAuc(SliceRanking prod, SliceRanking cand, double[][] scratch, SplittableRandom random) {

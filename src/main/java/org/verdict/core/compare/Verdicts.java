@@ -10,6 +10,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.verdict.core.pack.Metric;
+import org.verdict.core.stats.DeltaInference;
 import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.PValueAdjustment;
 
@@ -68,6 +69,13 @@ final class Verdicts {
     private List<SliceResult> decide(List<Pending> pending, Function<Pending, TestFamily> familyOf,
                                      Function<Pending, Object> groupOf, BiConsumer<Pending, Integer> sizes) {
         double alpha = 1 - options.confidenceLevel();
+        // the p-values and intervals invert Student's t numerically (hundreds of them on a pack of many slices) and
+        // are independent of one another: worked out on every core, each once, in the order given
+        Double[] pValues = new Double[pending.size()];
+        IntStream.range(0, pending.size()).parallel().forEach(i -> {
+            DeltaInference inference = pending.get(i).comparison().inference();
+            pValues[i] = inference == null ? null : inference.pValue();
+        });
         ShownInterval[] shown = new ShownInterval[pending.size()];
         Double[] adjusted = new Double[pending.size()];
         Map<List<Object>, List<Integer>> families = new LinkedHashMap<>();
@@ -79,7 +87,7 @@ final class Verdicts {
             TestFamily family = familyOf.apply(p);
             if (family == TestFamily.OVERALL) {
                 shown[i] = new ShownInterval(TestFamily.OVERALL, options.confidenceLevel(), ShownInterval.NONE, 1);
-                adjusted[i] = p.comparison().inference().pValue();
+                adjusted[i] = pValues[i];
             } else {
                 families.computeIfAbsent(List.of(family, groupOf.apply(p)), key -> new ArrayList<>()).add(i);
             }
@@ -92,7 +100,7 @@ final class Verdicts {
         families.forEach((key, family) -> {
             TestFamily testFamily = (TestFamily) key.get(0);
             sizes.accept(pending.get(family.get(0)), family.size());
-            double[] p = family.stream().mapToDouble(i -> pending.get(i).comparison().inference().pValue()).toArray();
+            double[] p = family.stream().mapToDouble(i -> pValues[i]).toArray();
             double[] levels = familyLevels(p, alpha);
             double[] adjustedP = switch (options.correction()) {
                 case HOLM -> PValueAdjustment.holm(p);
@@ -104,11 +112,10 @@ final class Verdicts {
                 adjusted[family.get(f)] = adjustedP[f];
             }
         });
-        List<SliceResult> decided = new ArrayList<>();
-        for (int i = 0; i < pending.size(); i++) {
-            decided.add(result(pending.get(i), shown[i], adjusted[i]));
-        }
-        return decided;
+        SliceResult[] decided = new SliceResult[pending.size()];
+        IntStream.range(0, pending.size()).parallel()
+                .forEach(i -> decided[i] = result(pending.get(i), shown[i], adjusted[i], pValues[i]));
+        return new ArrayList<>(Arrays.asList(decided));
     }
 
     /** Tested: Δ has an inference and the slice has at least the minimum number of examples. */
@@ -154,11 +161,11 @@ final class Verdicts {
         return order;
     }
 
-    private SliceResult result(Pending pending, ShownInterval shown, Double adjustedP) {
+    /** @param pValue the inference's p-value, null without an inference */
+    private SliceResult result(Pending pending, ShownInterval shown, Double adjustedP, Double pValue) {
         MetricComparison c = pending.comparison();
         Interval unadjusted = c.inference() == null ? null : c.inference().interval(options.confidenceLevel());
         Interval deltaCi = shown == null ? null : c.inference().interval(shown.level());
-        Double pValue = c.inference() == null ? null : c.inference().pValue();
         SliceResult undecided = new SliceResult(pending.slice(), pending.n(), c.metric(), pending.primary(),
                 c.production(), c.candidate(), c.delta(), deltaCi, unadjusted, pValue, adjustedP, c.test(),
                 Verdict.UNAVAILABLE, shown, c.unavailableReason(), c.unstableReason(), c.note(),

@@ -45,7 +45,8 @@ final class CircuitBreakerGate implements PromotionGate {
         Metric metric = evidence.primaryMetric();
         MetricHistoryPoint best = best(history, metric);
         double candidate = overall.get().candidate().value();
-        // the regression errors (mae, rmse, mape): the margin is a share of the best value, like the primary gate's
+        // the regression errors and scoring losses (Metric.relativeBand): the margin is a share of the best value,
+        // like the primary gate's
         double margin = policy.circuitBreaker().margin() * (metric.relativeBand() ? Math.abs(best.value()) : 1);
         double shortfall = metric.higherIsBetter() ? best.value() - candidate : candidate - best.value();
         GateOutcome outcome = shortfall > margin ? GateOutcome.FAIL : GateOutcome.PASS;

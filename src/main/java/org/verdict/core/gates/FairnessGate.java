@@ -69,18 +69,35 @@ final class FairnessGate implements PromotionGate {
         // the change and its interval share decimals that keep the interval's ends apart
         MetricFormat changes = MetricFormat.RATE.apartFrom(tolerance).forInterval(estimate.worsening(),
                 estimate.worseningCi().lower(), estimate.worseningCi().upper(), tolerance);
-        String text = attribute.name() + " " + disparity.wireName() + ": candidate "
-                + GateNumbers.value(estimate.candidate()) + " vs production " + GateNumbers.value(estimate.production())
-                + ", change in unfairness " + changes.signed(estimate.worsening())
-                + (estimate.worsening() < 0 ? " (fairer)" : "") + ", " + FairnessEvidence.WORSENING_INTERVAL.formatted(
-                        GateNumbers.level(policy.confidenceLevel())) + " ["
-                + changes.signed(estimate.worseningCi().lower()) + ", "
-                + changes.signed(estimate.worseningCi().upper()) + "], allowed worsening at most "
-                + changes.value(tolerance)
-                + groupSizes(attribute);
         GateOutcome outcome = estimate.worseningCi().lower() > tolerance ? GateOutcome.FAIL
                 : estimate.worseningCi().upper() > tolerance ? GateOutcome.INSUFFICIENT_EVIDENCE : GateOutcome.PASS;
+        // the outcome in plain words first, then the numbers and the method behind them
+        String text = attribute.name() + " " + disparity.wireName() + ": "
+                + inWords(outcome, estimate.worseningCi().lower(), estimate.worseningCi().upper(), tolerance, changes)
+                + ". Measured: candidate " + GateNumbers.value(estimate.candidate()) + " vs production "
+                + GateNumbers.value(estimate.production()) + ", change in unfairness "
+                + changes.signed(estimate.worsening()) + (estimate.worsening() < 0 ? " (fairer)" : "") + ", "
+                + FairnessEvidence.WORSENING_INTERVAL.formatted(GateNumbers.level(policy.confidenceLevel())) + " ["
+                + changes.signed(estimate.worseningCi().lower()) + ", "
+                + changes.signed(estimate.worseningCi().upper()) + "]"
+                + groupSizes(attribute);
         return new Finding(subject, outcome, text, numbers);
+    }
+
+    /**
+     * What the interval of the worsening says against the tolerance, in words a board member reads without the
+     * method: "the gap between groups may have grown by up to 0.2298 (allowed 0.0500): the data cannot tell".
+     */
+    private static String inWords(GateOutcome outcome, double lower, double upper, double tolerance,
+                                  MetricFormat changes) {
+        String allowed = " (allowed " + changes.value(tolerance) + ")";
+        return switch (outcome) {
+            case FAIL -> "the gap between groups grew by at least " + changes.value(lower) + allowed;
+            case INSUFFICIENT_EVIDENCE -> "the gap between groups may have grown by up to " + changes.value(upper)
+                    + allowed + ": the data cannot tell whether it grew beyond that";
+            default -> upper <= 0 ? "the gap between groups did not grow" + allowed
+                    : "the gap between groups grew by at most " + changes.value(upper) + allowed;
+        };
     }
 
     /**

@@ -24,8 +24,9 @@ import org.verdict.core.stats.MetricFormat;
  * each is judged on the shown, multiplicity-adjusted interval of Δ: it fails when the interval lies wholly on the
  * worse side of 0 (the comparison's "worse") or the candidate is beyond the policy's absolute floor; it passes when
  * the interval's worse end is within the tolerance E, the comparison's minimum detectable effect (the band of its
- * "no significant difference"; relative to production for mae, rmse and mape); otherwise a loss beyond E cannot be
- * ruled out and the language lacks evidence. The better end never blocks: a candidate that may be much better is fine.
+ * "no significant difference"; relative to production for mae, rmse, mape, log_loss and brier); otherwise a loss
+ * beyond E cannot be ruled out and the language lacks evidence. The better end never blocks: a candidate that may be
+ * much better is fine.
  */
 final class LanguageParityGate implements PromotionGate {
     private final GatePolicy policy;
@@ -64,7 +65,7 @@ final class LanguageParityGate implements PromotionGate {
         return result.outcome() == GateOutcome.FAIL ? withInconclusive(result, languages, metric) : result;
     }
 
-    /** E as the comparison applies it: in the metric's units, or a share of production's value for mae, rmse, mape. */
+    /** E as the comparison applies it: in the metric's units, or a share of production's value (relativeBand). */
     private static String tolerance(Metric metric, ComparisonOptions options) {
         double effect = options.minDetectableEffect();
         return metric.relativeBand() ? GateNumbers.format(effect * 100) + "% of production's value"

@@ -23,7 +23,7 @@ import org.verdict.core.stats.MetricFormat;
  * interval of Δ (the lower bound when higher is better, the upper bound for losses and errors), never on the point
  * estimate. Beyond the margin it fails where the interval shows the candidate worse and otherwise lacks evidence, as
  * the fairness and language-parity gates read an interval that straddles their tolerance. For the regression errors
- * (mae, rmse, mape) the margin is relative to production's value.
+ * (mae, rmse, mape) and the scoring losses (log_loss, brier) the margin is relative to production's value.
  */
 final class PrimaryMetricGate implements PromotionGate {
     private final GatePolicy policy;
@@ -54,8 +54,9 @@ final class PrimaryMetricGate implements PromotionGate {
                     + ": Δ has no trustworthy interval" + (result.isUnstable() ? " (" + result.unstableReason() + ")" : ""));
         }
         double margin = policy.primary().margin();
-        // the regression errors (mae, rmse, mape): the margin is a share of production's value, as --effect is;
-        // 0.01 would otherwise mean one cent on house prices, or a third of a mape of 0.03
+        // the regression errors and scoring losses (mae, rmse, mape, log_loss, brier): the margin is a share of
+        // production's value, as --effect is; 0.01 would otherwise mean one cent on house prices, a third of a mape
+        // of 0.03, or three times a brier of 0.003 at a rare base rate
         boolean relative = metric.relativeBand();
         double allowed = relative ? margin * Math.abs(result.production().value()) : margin;
         // the worst end of the interval for the candidate: the lower bound when higher is better, else the upper

@@ -85,6 +85,12 @@ public record ReviewEvidence(
         return primaryComparison.worseOverall();
     }
 
+    /** The worse slices and what else is worse overall, in the lines every view of a review shows them. */
+    public WorseFindings worseFindings() {
+        return new WorseFindings(primaryMetric.wireName(), worseSlices().stream().map(this::describe).toList(),
+                worseOverall().stream().map(WorseOverall::line).toList());
+    }
+
     /** A worse slice in one line: its name, Δ with the interval its verdict reads (and its level), n, adjusted p. */
     public String describe(SliceResult slice) {
         Interval ci = slice.deltaCi();

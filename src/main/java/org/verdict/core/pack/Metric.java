@@ -72,15 +72,18 @@ public enum Metric {
      * Whether a band or margin on Δ of the metric (E, the primary and circuit-breaker margins) is a share of
      * production's value rather than a distance in the metric's units: the regression errors (mae, rmse, mape), whose
      * scale is the data's — 0.05 means five cents on house prices, and a mape of 0.02 on one pack is 0.6 on another,
-     * so an absolute ±0.05 read 0.16 → 0.21, 31 % worse, as "no significant difference".
+     * so an absolute ±0.05 read 0.16 → 0.21, 31 % worse, as "no significant difference" — and the proper scoring
+     * losses (log_loss, brier), whose scale is the base rate's: at 1.5 % positives a brier is 0.0002–0.01, so an
+     * absolute ±0.05 read 0.0031 → 0.0049, half as bad again, as "no significant difference".
      */
     public boolean relativeBand() {
-        return this == MAE || this == RMSE || this == MAPE;
+        return this == MAE || this == RMSE || this == MAPE || this == LOG_LOSS || this == BRIER;
     }
 
     /**
      * The band ±band within which a Δ that is not significant counts as "no significant difference", for a minimum
-     * detectable effect E: a share E of production's value for the regression errors ({@link #relativeBand()});
+     * detectable effect E: a share E of production's value for the regression errors and the scoring losses
+     * ({@link #relativeBand()});
      * E² for the squared calibration error, i.e. a typical calibration gap of E in probability (its values are
      * 0.0001–0.01, so ±E would call a fourfold worsening no difference); else E on the metric's own scale.
      */
@@ -114,7 +117,8 @@ public enum Metric {
     /**
      * The widest difference two values of the metric can have (highest − lowest value): 1 for rates, areas, F1s and
      * brier, 2 for Cohen's kappa; ∞ for a metric unbounded on a side (log_loss, mae, rmse, mape, r2). A tolerance
-     * band or margin at least this wide holds every Δ, so the verdict or gate it guards could never go the other way.
+     * band or margin in the metric's units at least this wide holds every Δ, so the verdict or gate it guards could
+     * never go the other way (a share of production's value, {@link #relativeBand()}, has no such ceiling).
      */
     public double widestDifference() {
         return highestValue() - lowestValue();

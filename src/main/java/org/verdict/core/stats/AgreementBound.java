@@ -12,9 +12,11 @@ import org.apache.commons.math3.distribution.BetaDistribution;
  * 1 − a^(1/n) at tail a (Clopper &amp; Pearson 1934; about 3/n at a = 0.05, the "rule of three"). Each metric turns
  * that share into a bound on |Δ| (derived in docs/statistics.md, "Two models that agree on every example"); where
  * a bound needs several limits, the tail α = 1 − level is split among them, so that all hold together with at least
- * the interval's confidence (Bonferroni). The interval is [−b, b] at every level; it always holds 0, so the p-value of
- * Δ = 0 that inverts it is 1: the data give no evidence of a difference, and with enough examples they show that any
- * difference is small (which a non-inferiority gate can use).
+ * the interval's confidence (Bonferroni). The interval is [−b, b] at every level, kept within the values the candidate
+ * can have where {@link #within} says (log_loss and brier: docs/statistics.md, "Δ of log_loss and brier: within the
+ * values the candidate can have"); it always holds 0, so the p-value of Δ = 0 that inverts it is 1: the data give no
+ * evidence of a difference, and with enough examples they show that any difference is small (which a
+ * non-inferiority gate can use).
  */
 public final class AgreementBound implements DeltaInference {
     public static final String TEST = "identical-scores-agreement-bound";
@@ -23,9 +25,31 @@ public final class AgreementBound implements DeltaInference {
 
     /** The half-width of the interval for a tail α = 1 − level. */
     private final DoubleUnaryOperator halfWidth;
+    /** The lowest and highest Δ the interval may reach (at most 0 and at least 0). */
+    private final double lowest;
+    private final double highest;
 
     private AgreementBound(DoubleUnaryOperator halfWidth) {
+        this(halfWidth, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    }
+
+    private AgreementBound(DoubleUnaryOperator halfWidth, double lowest, double highest) {
         this.halfWidth = halfWidth;
+        this.lowest = lowest;
+        this.highest = highest;
+    }
+
+    /**
+     * This bound with its interval kept within [lowest, highest]: the Δ at which the candidate would have the metric's
+     * lowest and highest value, given production's. 0 stays inside, so the p-value and every verdict are unchanged.
+     *
+     * @throws IllegalArgumentException when 0 is not within [lowest, highest]
+     */
+    public AgreementBound within(double lowest, double highest) {
+        if (!(lowest <= 0 && highest >= 0)) {
+            throw new IllegalArgumentException("Δ = 0 must be possible, got [" + lowest + ", " + highest + "]");
+        }
+        return new AgreementBound(halfWidth, lowest, highest);
     }
 
     /**
@@ -140,7 +164,7 @@ public final class AgreementBound implements DeltaInference {
     @Override
     public Interval interval(double level) {
         double half = halfWidth.applyAsDouble(1 - level);
-        return new Interval(-half, half);
+        return new Interval(Math.max(lowest, -half), Math.min(highest, half));
     }
 
     /** The exact upper confidence limit of a rate with 0 events in n trials: the p with (1 − p)^n = tail; 1 for n = 0. */

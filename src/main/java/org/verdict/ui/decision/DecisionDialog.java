@@ -191,14 +191,18 @@ public final class DecisionDialog {
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        // the dialog's own Cancel stops the signing (only before the append begins), so the bar needs none
-        ActivityArea progress = new ActivityArea(model.signingActivity(), "signing", null);
-        HBox buttons = new HBox(8, passphraseLabel, passphrase, spacer, progress, cancel, sign);
+        // the buttons never give way: beside the progress they were cut to "Ca…" and "Sign and app…" at 1366×768
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        sign.setMinWidth(Region.USE_PREF_SIZE);
+        HBox buttons = new HBox(8, passphraseLabel, passphrase, spacer, cancel, sign);
         buttons.setAlignment(Pos.CENTER_LEFT);
+        // the dialog's own Cancel stops the signing (only before the append begins), so the bar needs none; it has
+        // the footer's width to itself, above the buttons, so its message reads whole
+        ActivityArea progress = new ActivityArea(model.signingActivity(), "signing", null);
         // the store and the key file sit with the passphrase, in view on a laptop screen however long the form
         Node signing = signingRow();
         signing.disableProperty().bind(model.signingProperty());
-        VBox footer = new VBox(6, messages(status, missing), signing, buttons);
+        VBox footer = new VBox(6, messages(status, missing), signing, progress, buttons);
         footer.setId("decisionFooter");
         footer.setPadding(new Insets(10, 16, 12, 16));
         // the line above the foot comes from the stylesheet, in the theme's border colour
@@ -314,7 +318,11 @@ public final class DecisionDialog {
         Label warning = message("decisionWarning", model.promotionWarningProperty());
         warning.getStyleClass().add(Styles.WARNING);
         warning.setMinHeight(Region.USE_PREF_SIZE);
-        VBox decided = new VBox(6, decision, warning);
+        // what else is significantly worse is read where promote is chosen, before anything is signed
+        Label worse = message("decisionWorse", model.worseWarningProperty());
+        worse.getStyleClass().add(Styles.WARNING);
+        worse.setMinHeight(Region.USE_PREF_SIZE);
+        VBox decided = new VBox(6, decision, warning, worse);
         Label decisionLabel = addRow(grid, 1, "decision.decision", decided);
         // beside the choice, not centred on the choice and the warning (a baseline row would size itself for the
         // warning on one line and let it run over the fields below)

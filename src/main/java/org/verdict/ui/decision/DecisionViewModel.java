@@ -41,6 +41,7 @@ import org.verdict.core.ledger.RecordKind;
 import org.verdict.core.ledger.Roles;
 import org.verdict.core.ledger.SignerKey;
 import org.verdict.core.ledger.TriggerEvidence;
+import org.verdict.core.gates.WorseFindings;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.task.CancelledException;
@@ -48,6 +49,7 @@ import org.verdict.core.task.Progress;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.BackgroundExecutor;
 import org.verdict.ui.task.SampledProgress;
+import org.verdict.ui.theme.Palette;
 
 /**
  * The Decision dialog's state: pre-filled from the review pack (model, versions, data snapshot, evidence hashes,
@@ -95,6 +97,8 @@ public final class DecisionViewModel {
     private final ReadOnlyObjectWrapper<LoggedRecord> signedRecord = new ReadOnlyObjectWrapper<>();
     private final StringBinding missing;
     private final StringBinding promotionWarning;
+    private final WorseFindings worse;
+    private final StringBinding worseWarning;
     private final BooleanBinding canSign;
 
     /**
@@ -106,7 +110,7 @@ public final class DecisionViewModel {
     public DecisionViewModel(ReviewPack pack, EvaluationSummary evaluation, List<TriggerEvidence> triggers,
                              BackgroundExecutor executor, Clock clock) {
         this(pack, new DecisionPrefill(evaluation == null ? null : pack.manifest().candidateVersion(null), evaluation,
-                triggers), executor, clock);
+                triggers, WorseFindings.NONE), executor, clock);
     }
 
     /**
@@ -136,6 +140,7 @@ public final class DecisionViewModel {
         this.evidenceFiles = FXCollections.observableArrayList(pack.fileHashes().entrySet());
         this.gates = FXCollections.observableArrayList(this.evaluation.gates());
         this.triggers = FXCollections.observableArrayList(prefill.triggers());
+        this.worse = prefill.worse();
         if (prefill.candidate() != null) {
             candidates.add(prefill.candidate());
         } else {
@@ -155,6 +160,30 @@ public final class DecisionViewModel {
         missing = Bindings.createStringBinding(this::whatIsMissing, inputs.toArray(Observable[]::new));
         canSign = missing.isEmpty().and(signing.not()).and(signedRecord.isNull());
         promotionWarning = Bindings.createStringBinding(this::warnAboutBlockedGates, kind, decision);
+        worseWarning = Bindings.createStringBinding(this::warnAboutWorse, kind, decision);
+    }
+
+    /**
+     * A promote is signed with what else is significantly worse in view, as the Gates view lists it: the gate table
+     * the record states judges none of it (a metric 0.047 worse passed in silence with every gate passing).
+     */
+    private String warnAboutWorse() {
+        if (kind.get() != RecordKind.PROMOTION || !PROMOTE.equals(decision.get()) || worse.isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        if (!worse.overall().isEmpty()) {
+            parts.add(say("decision.worse.overall", worse.overall().size()) + marked(worse.overall()));
+        }
+        if (!worse.slices().isEmpty()) {
+            parts.add(say("decision.worse.slices", worse.primaryMetric(), worse.slices().size())
+                    + marked(worse.slices()));
+        }
+        return String.join("\n", parts);
+    }
+
+    private static String marked(List<String> lines) {
+        return lines.stream().map(line -> "\n" + Palette.WORSE_MARK + " " + line).collect(Collectors.joining());
     }
 
     /**
@@ -454,6 +483,14 @@ public final class DecisionViewModel {
     /** Empty unless the person chose to promote over blocked gates; then a warning that names those gates. */
     public StringBinding promotionWarningProperty() {
         return promotionWarning;
+    }
+
+    /**
+     * Empty unless the person chose to promote while something is significantly worse that no gate judges (other
+     * metrics, slices of the primary metric); then those findings, one marked line each.
+     */
+    public StringBinding worseWarningProperty() {
+        return worseWarning;
     }
 
     /** A record is signed once: after it is appended the dialog only closes. */

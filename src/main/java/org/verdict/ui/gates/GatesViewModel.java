@@ -24,11 +24,11 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.verdict.core.compare.WorseOverall;
 import org.verdict.core.evidence.EvidenceModel;
 import org.verdict.core.evidence.EvidenceSection;
 import org.verdict.core.gates.CandidateReview;
 import org.verdict.core.gates.GateEvaluation;
+import org.verdict.core.gates.WorseFindings;
 import org.verdict.core.gates.model.EvidencePageId;
 import org.verdict.core.gates.model.Gate;
 import org.verdict.core.gates.model.GateOutcome;
@@ -277,13 +277,14 @@ public final class GatesViewModel {
                         : notEvaluated.isEmpty() ? "gates.headline.pass" : "gates.headline.passApplicable"),
                 gates.candidate(), gates.production()));
         counts.set(counted(gates));
-        details.set((failingNamed(failing) + wantingRequired(gates) + notEvaluated).strip());
+        details.set((failingNamed(failing) + insufficientNamed(gates) + wantingRequired(gates) + notEvaluated)
+                .strip());
         showFirstPageWithEvidence(result);
-        var evidence = result.review().evidence();
-        worseSlices.setAll(evidence.worseSlices().stream().map(evidence::describe).toList());
+        WorseFindings worse = result.review().evidence().worseFindings();
+        worseSlices.setAll(worse.slices());
         worseSlicesHeading.set(MessageFormat.format(text.getString(worseSlices.isEmpty() ? "gates.worseSlices.none"
-                : "gates.worseSlices"), evidence.primaryMetric().wireName(), worseSlices.size()));
-        List<String> elsewhere = evidence.worseOverall().stream().map(WorseOverall::line).toList();
+                : "gates.worseSlices"), worse.primaryMetric(), worseSlices.size()));
+        List<String> elsewhere = worse.overall();
         anyAlsoWorse.set(!elsewhere.isEmpty());
         alsoWorse.set(elsewhere.isEmpty() ? text.getString("gates.alsoWorse.none")
                 : MessageFormat.format(text.getString("gates.alsoWorse"), elsewhere.size()) + elsewhere.stream()
@@ -309,27 +310,13 @@ public final class GatesViewModel {
                 parts.add(MessageFormat.format(text.getString(key), n));
             }
         }
-        List<GateResult> unevaluated = gates.gates().stream().filter(g -> g.notEvaluatedBecause() != null).toList();
+        // why, in the words the approval pack and `gate` count the same gates with
+        List<GateResult> unevaluated = gates.gates().stream().filter(g -> g.notApplicable() != null).toList();
         if (!unevaluated.isEmpty()) {
-            long declared = unevaluated.stream().filter(g -> g.notApplicableReason() != null).count();
-            long absent = unevaluated.stream().filter(g -> g.notApplicableReason() == null
-                    && g.missingEvidence() != null).count();
-            long other = unevaluated.size() - declared - absent;
-            List<String> why = new ArrayList<>();
-            whyNotEvaluated(why, "declared", declared, unevaluated.size());
-            whyNotEvaluated(why, "absent", absent, unevaluated.size());
-            whyNotEvaluated(why, "other", other, unevaluated.size());
             parts.add(MessageFormat.format(text.getString("gates.count.notEvaluated"), unevaluated.size(),
-                    String.join(", ", why)));
+                    GateResult.NotApplicable.counted(unevaluated)));
         }
         return String.join(" · ", parts);
-    }
-
-    /** One reason for not evaluating gates, counted only when the gates not evaluated have more than one reason. */
-    private void whyNotEvaluated(List<String> why, String reason, long n, int of) {
-        if (n > 0) {
-            why.add(MessageFormat.format(text.getString("gates.count.why." + reason), n == of ? 0 : n));
-        }
     }
 
     /**
@@ -352,6 +339,18 @@ public final class GatesViewModel {
             return result.review().triggers().triggers().stream().anyMatch(t -> t.state() != TriggerState.NO_EVIDENCE);
         }
         return result.evidence().page(page).stream().anyMatch(EvidenceSection::isPresent);
+    }
+
+    /**
+     * The gates whose evidence is there but cannot decide them (too few examples, an interval across the limit), by
+     * name as the failing ones are: a count alone left a reader of "1 insufficient evidence" asking which.
+     */
+    private String insufficientNamed(GateEvaluation gates) {
+        List<String> undecided = gates.gates().stream()
+                .filter(g -> g.outcome() == GateOutcome.INSUFFICIENT_EVIDENCE && g.missingEvidence() == null)
+                .map(g -> g.gate().title()).toList();
+        return undecided.isEmpty() ? "" : " " + MessageFormat.format(text.getString("gates.headline.insufficient"),
+                String.join(", ", undecided));
     }
 
     /** The gates that lack evidence only because the pack lacks what the policy or the risk tier requires. */

@@ -313,7 +313,7 @@ public final class MainWindow implements Navigator {
             entry.setId("nav-" + view.id());
             entry.setToggleGroup(navigationGroup);
             entry.setMaxWidth(Double.MAX_VALUE);
-            entry.setOnAction(e -> show(view.id()));
+            entry.setUserData(view.id());
             if (index <= 9) {
                 entry.setTooltip(new javafx.scene.control.Tooltip(view.title() + " ("
                         + new KeyCodeCombination(KeyCode.valueOf("DIGIT" + index), SHORTCUT).getDisplayText() + ")"));
@@ -322,10 +322,14 @@ public final class MainWindow implements Navigator {
             rail.getChildren().add(entry);
             index++;
         }
-        // A selected entry stays selected: clicking it again must not leave the rail without a selection.
+        // A selected entry stays selected: clicking it again must not leave the rail without a selection. The view
+        // shown follows the selection, however it was made: the arrow keys select the next entry too, and a rail
+        // that marked Gates as current while Compare was still shown told a keyboard user the wrong view.
         navigationGroup.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null && old != null) {
                 old.setSelected(true);
+            } else if (now != null) {
+                show((String) now.getUserData());
             }
         });
         return rail;

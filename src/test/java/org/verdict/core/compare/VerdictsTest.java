@@ -69,6 +69,24 @@ class VerdictsTest {
     }
 
     /**
+     * log_loss and brier are proper scoring losses whose scale is the base rate's: at 1.5 % positives a credit
+     * segment of 31 rows went from a brier of 0.0031 to 0.0049 with Δ in [−0.0024, +0.0060] (a candidate up to
+     * 0.0091, three times production's), which read "no significant difference" under an absolute ±0.05. The band is
+     * ±0.05 · 0.0031 = ±0.000155, so it is inconclusive; a log loss of 0.45 gets ±0.0225, the same 5 %.
+     */
+    @Test
+    void theScoringLossesBandIsAShareOfProductionsValue() {
+        assertEquals(Verdict.INCONCLUSIVE, verdicts.verdict(result(Metric.BRIER, 31, 0.0031, 0.0018, -0.0024, 0.0060)));
+        assertEquals(Verdict.NO_SIGNIFICANT_DIFFERENCE,
+                verdicts.verdict(result(Metric.BRIER, 50000, 0.0031, 0.00001, -0.00015, 0.00015)));
+        assertEquals(Verdict.INCONCLUSIVE,
+                verdicts.verdict(result(Metric.BRIER, 50000, 0.0031, 0.00001, -0.00015, 0.00016)));
+        assertEquals(Verdict.NO_SIGNIFICANT_DIFFERENCE,
+                verdicts.verdict(result(Metric.LOG_LOSS, 5000, 0.45, 0.001, -0.022, 0.022)));
+        assertEquals(Verdict.INCONCLUSIVE, verdicts.verdict(result(Metric.LOG_LOSS, 5000, 0.45, 0.001, -0.022, 0.023)));
+    }
+
+    /**
      * sq_calibration_error is a squared gap (0.0001–0.01): its band is a gap of E, i.e. ±E² = ±0.0025. A reviewer's
      * slice went from 0.0029 to 0.0117 with Δ in [−0.019, +0.037]: that cannot rule out a large worsening.
      */

@@ -124,6 +124,8 @@ class GateReviewTest {
         assertEquals(GateOutcome.PASS, result.outcome());
         // identical predictions: every replicate's worsening is exactly 0
         assertEquals(0.0, result.findings().get(0).numbers().get("worseningCiUpper"), 0);
+        assertTrue(result.findings().get(0).detail().startsWith("gender demographic_parity_difference: the gap "
+                + "between groups did not grow (allowed 0.05"), result.findings().get(0).detail());
     }
 
     @Test
@@ -138,6 +140,8 @@ class GateReviewTest {
         assertEquals(1.0, parity.numbers().get("candidate"), 1e-12);
         // it fails because the whole interval of the worsening lies beyond the tolerance, not only the estimate
         assertTrue(parity.numbers().get("worseningCiLower") > 0.05, parity.detail());
+        assertTrue(parity.detail().startsWith("gender demographic_parity_difference: the gap between groups grew by "
+                + "at least 0."), parity.detail());
     }
 
     /**
@@ -159,6 +163,17 @@ class GateReviewTest {
         assertTrue(parity.numbers().get("worseningCiUpper") > 0.05, parity.detail());
         assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, parity.outcome());
         assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, result.outcome());
+        // in words first, the numbers and the method after them; and "more" says more of what
+        String detail = parity.detail();
+        assertTrue(detail.startsWith("gender demographic_parity_difference: the gap between groups may have grown by "
+                + "up to 0."), detail);
+        assertTrue(detail.indexOf("(allowed 0.05") < detail.indexOf(": the data cannot tell whether it grew beyond "
+                + "that. Measured: candidate "), detail);
+        assertTrue(detail.indexOf("Measured:") < detail.indexOf("paired bootstrap percentile interval"), detail);
+        long more = result.findings().stream().filter(f -> f.outcome() == GateOutcome.INSUFFICIENT_EVIDENCE).count()
+                - 1;
+        assertTrue(more > 0 && result.summary().endsWith("(and " + more + " more disparit" + (more == 1 ? "y" : "ies")
+                + " that also lack" + (more == 1 ? "s" : "") + " evidence)"), result.summary());
     }
 
     @Test

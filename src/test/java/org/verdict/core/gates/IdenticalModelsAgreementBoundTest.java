@@ -174,10 +174,22 @@ class IdenticalModelsAgreementBoundTest {
         assertEquals(GateOutcome.PASS, gate.outcome(), gate.summary());
     }
 
+    /** The bound ±b kept within the Δs the candidate can have: [max(−b, lowest), min(b, highest)]. */
+    private static void assertBound(double lowest, double halfWidth, double highest, SliceResult result) {
+        String what = result.metric().wireName() + " in " + result.slice().label();
+        assertEquals("identical-scores-agreement-bound", result.test(), what);
+        assertEquals(1.0, result.pValue(), 0, what);
+        assertEquals(Math.max(-halfWidth, lowest), result.deltaCi().lower(), 1e-10, what);
+        assertEquals(Math.min(halfWidth, highest), result.deltaCi().upper(), 1e-10, what);
+    }
+
     /**
      * 3 positives and 3 negatives say little: f1 and precision span their whole range (2·u(6, 0.025) = 0.92 against
      * a lower limit of 0.22 for 4 of 6 labelled or predicted positive), brier's bound is 1 − 0.05^(1/6) =
-     * 0.39303776899708265.
+     * 0.39303776899708265 and log_loss's 34.538776·that = 13.575; both reach below −production's value (brier
+     * (0.1² + 0.3² + 0.4² + 0.05² + 0.15² + 0.58²)/6 = 0.10356666666666667, log loss −(ln 0.9 + ln 0.7 + ln 0.6
+     * + ln 0.95 + ln 0.85 + ln 0.42)/6 = 0.34236231249209964), a candidate loss below 0: that end is cut there and
+     * marked (docs/statistics.md, "Δ of log_loss and brier: within the values the candidate can have").
      */
     @Test
     void fewExamplesGiveTheWholeRangeWhereTheDenominatorIsNotBoundedAwayFromTheDisagreement() throws Exception {
@@ -199,9 +211,49 @@ class IdenticalModelsAgreementBoundTest {
         // a class of fewer than 5 examples keeps its own rule: balanced_accuracy stays unstable and says why
         assertTrue(find(report, Metric.BALANCED_ACCURACY, "overall").unstableReason().contains("3 examples"),
                 find(report, Metric.BALANCED_ACCURACY, "overall").unstableReason());
-        assertBound(0.39303776899708265, find(report, Metric.BRIER, "overall"));
+        SliceResult brier = find(report, Metric.BRIER, "overall");
+        assertBound(-0.10356666666666667, 0.39303776899708265, 1 - 0.10356666666666667, brier);
+        assertEquals(SliceResult.BoundEnds.LOWER, brier.boundEnds(brier.deltaCi()));
+        assertEquals(SliceResult.BoundEnds.LOWER, brier.boundEnds(brier.unadjustedCi()));
+        SliceResult logLoss = find(report, Metric.LOG_LOSS, "overall");
+        assertBound(-0.34236231249209964, 34.538776394910684 * 0.39303776899708265, Double.POSITIVE_INFINITY,
+                logLoss);
+        assertEquals(SliceResult.BoundEnds.LOWER, logLoss.boundEnds(logLoss.deltaCi()));
+        for (SliceResult loss : List.of(brier, logLoss)) {
+            // 0 stays inside, so the verdict is as before: the interval reaches past ±0.05 on the other side
+            assertEquals(Verdict.INCONCLUSIVE, loss.verdict(), loss.metric().wireName());
+            assertNull(loss.noInformationReason(), loss.metric().wireName());
+        }
         assertEquals(Verdict.INCONCLUSIVE, find(report, Metric.F1, "overall").verdict(),
                 "an interval that wide shows no small difference either");
+    }
+
+    /**
+     * At 99.9 % 6 identical scores bound brier by u(6, 0.001) = 1 − 0.001^(1/6) = 0.683772233983162, beyond both
+     * ends of what the candidate can have beside production's 0.49 (every example scored 0.7 off its label): the
+     * interval is then [−0.49, +0.51], both ends at the bounds, and carries no information at that level.
+     */
+    @Test
+    void anAgreementBoundPastBothEndsOfBriersRangeCarriesNoInformation() throws Exception {
+        String csv = """
+                example_id,label,segment,score_7,score_8
+                a,Yes,x,0.3,0.3
+                b,No,x,0.7,0.7
+                c,Yes,x,0.3,0.3
+                d,No,x,0.7,0.7
+                e,Yes,x,0.3,0.3
+                f,No,x,0.7,0.7
+                """;
+        ReviewPack pack = new PackLoader().load(write("guessing", "brier", "[\"segment\"]", csv), Progress.NONE);
+        ComparisonReport report = new ComparisonEngine().compare(pack, "8",
+                new ComparisonOptions(0.999, 1, 0.05, 1000, 7L, CorrectionMethod.HOLM, List.of()), Progress.NONE);
+        SliceResult brier = find(report, Metric.BRIER, "overall");
+        assertEquals(0.49, brier.production().value(), 1e-12);
+        assertBound(-0.49, 0.683772233983162, 0.51, brier);
+        assertEquals(SliceResult.BoundEnds.BOTH, brier.boundEnds(brier.deltaCi()));
+        assertEquals(Verdict.INCONCLUSIVE, brier.verdict());
+        assertEquals("the 99.9% interval of Δ spans every brier the candidate could have (0 to 1) beside production's"
+                + " 0.490", brier.noInformationReason());
     }
 
     /**

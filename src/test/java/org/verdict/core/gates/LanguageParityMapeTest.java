@@ -32,12 +32,12 @@ class LanguageParityMapeTest {
     void aLanguagesToleranceOnMapeIsAShareOfProductionsMape() {
         Finding reaches = judge(0.16, 0.165, new Interval(-0.002, 0.012));
         assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, reaches.outcome(), reaches.detail());
-        assertTrue(reaches.detail().endsWith("worst case +0.0120 > +0.0080 (tolerance E = 5% of production's "
+        assertTrue(reaches.detail().endsWith("worst case +0.012 > +0.008 (tolerance E = 5% of production's "
                 + "value)"), reaches.detail());
 
         Finding within = judge(0.16, 0.158, new Interval(-0.01, 0.006));
         assertEquals(GateOutcome.PASS, within.outcome(), within.detail());
-        assertTrue(within.detail().endsWith("worst case +0.0060 ≤ +0.0080 (tolerance E = 5% of production's value)"),
+        assertTrue(within.detail().endsWith("worst case +0.006 ≤ +0.008 (tolerance E = 5% of production's value)"),
                 within.detail());
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.gates.model.Gate;
 import org.verdict.core.gates.policy.GatePolicy;
 import org.verdict.core.gates.policy.PolicyReader;
+import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.PackException;
 
 class PolicyReaderTest {
@@ -24,6 +25,22 @@ class PolicyReaderTest {
         Path file = folder.resolve("policy.json");
         Files.writeString(file, json);
         return new PolicyReader().read(file, "policy.json");
+    }
+
+    /**
+     * A margin of 1.5 is beyond every f1 difference (at most 1), so gate 1 could never fail; for brier it is 150 % of
+     * production's brier, a share of its value rather than a distance in [0, 1], so it has no such ceiling.
+     */
+    @Test
+    void aMarginThatIsAShareOfProductionsValueHasNoCeiling() throws Exception {
+        GatePolicy policy = read("{\"primary\": {\"margin\": 1.5}}");
+        Path file = folder.resolve("policy.json");
+        PackException f1 = assertThrows(PackException.class,
+                () -> new PolicyReader().requireMarginsWithin(policy, Metric.F1, file, "policy.json"));
+        assertTrue(f1.getMessage().contains("primary.margin must be below 1, the widest difference the primary "
+                + "metric f1 can show, got 1.5"), f1.getMessage());
+        new PolicyReader().requireMarginsWithin(policy, Metric.BRIER, file, "policy.json");
+        new PolicyReader().requireMarginsWithin(policy, Metric.LOG_LOSS, file, "policy.json");
     }
 
     @Test

@@ -96,28 +96,59 @@ class PrimaryMetricGateTest {
     void mapesMarginIsAShareOfProductionsMapeWithTheRightSign() {
         GateResult fail = gate.judge(evidence(Metric.MAPE, 0.16, 0.165, new Interval(0.0005, 0.0095)));
         assertEquals(GateOutcome.FAIL, fail.outcome());
-        assertTrue(fail.summary().contains("candidate 0.1650 vs production 0.1600, Δ +0.0050"), fail.summary());
-        assertTrue(fail.summary().contains("worst case +0.0095 > +0.0016 (1% of production's 0.1600); the whole "
+        assertTrue(fail.summary().contains("candidate 0.165 vs production 0.160, Δ +0.005"), fail.summary());
+        assertTrue(fail.summary().contains("worst case +0.010 > +0.002 (1% of production's 0.160); the whole "
                 + "interval is on the worse side of 0"), fail.summary());
         assertEquals(0.0016, fail.findings().get(0).numbers().get("limit"), 1e-15);
 
         GateResult reachesZero = gate.judge(evidence(Metric.MAPE, 0.16, 0.161, new Interval(-0.002, 0.004)));
         assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, reachesZero.outcome());
-        assertTrue(reachesZero.summary().contains("worst case +0.0040 > +0.0016 (1% of production's 0.1600), but the "
+        assertTrue(reachesZero.summary().contains("worst case +0.004 > +0.002 (1% of production's 0.160), but the "
                 + "interval reaches 0"), reachesZero.summary());
 
         GateResult pass = gate.judge(evidence(Metric.MAPE, 0.16, 0.158, new Interval(-0.005, 0.0012)));
         assertEquals(GateOutcome.PASS, pass.outcome());
-        assertTrue(pass.summary().contains("worst case +0.0012 ≤ +0.0016 (1% of production's 0.1600)"),
+        assertTrue(pass.summary().contains("worst case +0.001 ≤ +0.002 (1% of production's 0.160)"),
                 pass.summary());
     }
 
-    /** log_loss is lower-is-better but not in the target's units: an absolute margin with a plus sign. */
+    /**
+     * log_loss is a proper scoring loss whose scale is the base rate's: the margin 0.01 is 1 % of production's log
+     * loss, 0.40 · 0.01 = +0.0040, not an absolute +0.01 (which passed a worst case of +0.0080, 2 % of production's
+     * log loss). Lower is better: the upper end is judged, with ≤ and > and a plus sign.
+     */
     @Test
-    void aLossOutsideTheTargetsUnitsKeepsAnAbsoluteMarginWithThePlusSign() {
+    void logLosssMarginIsAShareOfProductionsLogLossWithThePlusSign() {
         GateResult fail = gate.judge(evidence(Metric.LOG_LOSS, 0.40, 0.43, new Interval(0.012, 0.048)));
         assertEquals(GateOutcome.FAIL, fail.outcome());
-        assertTrue(fail.summary().contains("worst case +0.048 > +0.010 (margin)"), fail.summary());
+        assertTrue(fail.summary().contains("worst case +0.048 > +0.004 (1% of production's 0.400); the whole "
+                + "interval is on the worse side of 0"), fail.summary());
+        assertEquals(0.004, fail.findings().get(0).numbers().get("limit"), 1e-15);
+
+        GateResult reachesZero = gate.judge(evidence(Metric.LOG_LOSS, 0.40, 0.402, new Interval(-0.003, 0.008)));
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, reachesZero.outcome());
+        assertTrue(reachesZero.summary().contains("worst case +0.008 > +0.004 (1% of production's 0.400), but the "
+                + "interval reaches 0"), reachesZero.summary());
+
+        GateResult pass = gate.judge(evidence(Metric.LOG_LOSS, 0.40, 0.398, new Interval(-0.006, 0.002)));
+        assertEquals(GateOutcome.PASS, pass.outcome());
+        assertTrue(pass.summary().contains("worst case +0.002 ≤ +0.004 (1% of production's 0.400)"),
+                pass.summary());
+    }
+
+    /**
+     * Gate 7 on brier: the best past brier is 0.0030 (a rare base rate), the default margin 0.02 allows 2 % of it,
+     * 0.00006; the candidate's 0.0040 is 0.0010 worse: fail (an absolute margin of 0.02 passed any brier up to
+     * 0.023, nearly eight times the best).
+     */
+    @Test
+    void theCircuitBreakersMarginOnBrierIsAShareOfTheBest() {
+        GateResult result = new CircuitBreakerGate(GatePolicy.DEFAULTS).judge(withHistory(
+                evidence(Metric.BRIER, 0.0035, 0.0040, new Interval(-0.0002, 0.0012)),
+                new MetricHistoryPoint("40", LocalDate.of(2026, 6, 1), 0.0033),
+                new MetricHistoryPoint("41", LocalDate.of(2026, 8, 1), 0.0030)));
+        assertEquals(GateOutcome.FAIL, result.outcome());
+        assertTrue(result.summary().contains("(2% of the best)"), result.summary());
     }
 
     @Test
@@ -217,8 +248,8 @@ class PrimaryMetricGateTest {
                 new MetricHistoryPoint("40", LocalDate.of(2026, 6, 1), 0.18),
                 new MetricHistoryPoint("41", LocalDate.of(2026, 8, 1), 0.15)));
         assertEquals(GateOutcome.FAIL, result.outcome());
-        assertEquals("mape (lower is better): candidate 0.1600 vs historical best 0.1500 (v41, 2026-08-01), worse "
-                + "than it by 0.0100, margin 0.0030 (2% of the best)", result.summary());
+        assertEquals("mape (lower is better): candidate 0.160 vs historical best 0.150 (v41, 2026-08-01), worse "
+                + "than it by 0.010, margin 0.003 (2% of the best)", result.summary());
     }
 
     private static ReviewEvidence withHistory(ReviewEvidence base, MetricHistoryPoint... history) {

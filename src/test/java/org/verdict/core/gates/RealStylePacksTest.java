@@ -177,7 +177,7 @@ class RealStylePacksTest {
                 .policy("{\"validation\": {\"minPerSegment\": 450, \"minPerClass\": 1}}").review().gates()
                 .result(Gate.VOLUME);
         assertEquals(GateOutcome.FAIL, volume.outcome());
-        assertEquals("segment=west: 100 examples (minimum 450) (and 2 more)", volume.summary());
+        assertEquals("segment=west: 100 examples (minimum 450) (and 2 more findings that also fail)", volume.summary());
     }
 
     @ParameterizedTest

@@ -36,7 +36,7 @@ class WorstFindingTest {
                 .result(Gate.SAFETY);
         assertEquals(GateOutcome.FAIL, result.outcome());
         assertTrue(result.summary().startsWith("beta: "), result.summary());
-        assertTrue(result.summary().endsWith("(and 1 more)"), result.summary());
+        assertTrue(result.summary().endsWith("(and 1 more category that also fails)"), result.summary());
     }
 
     @Test
@@ -80,10 +80,10 @@ class WorstFindingTest {
                 Map.of("worsening", 0.06, "tolerance", 0.05));
         Finding large = new Finding("region equal_opportunity_difference", GateOutcome.FAIL, "large",
                 Map.of("worsening", 0.20, "tolerance", 0.05));
-        assertEquals("large (and 1 more)",
+        assertEquals("large (and 1 more disparity that also fails)",
                 GateResult.fromFindings(Gate.FAIRNESS, List.of(small, large), "fine").summary());
         Finding plain = Finding.of("x", GateOutcome.FAIL, "first");
-        assertEquals("first (and 1 more)", GateResult.fromFindings(Gate.FAIRNESS,
+        assertEquals("first (and 1 more disparity that also fails)", GateResult.fromFindings(Gate.FAIRNESS,
                 List.of(plain, Finding.of("y", GateOutcome.FAIL, "second")), "fine").summary(),
                 "without numbers to rank by, display order");
     }

@@ -61,4 +61,22 @@ class AgreementBoundTest {
         assertEquals(1.0, AgreementBound.rocAucSameRanking(40, 60).pValue());
         assertThrows(IllegalArgumentException.class, () -> AgreementBound.rocAucSameRanking(0, 60));
     }
+
+    /**
+     * A brier bound of u(2000, 0.05) = 0.0014967 beside production's 0.0008 reaches a candidate brier below 0: kept
+     * within [−0.0008, 1 − 0.0008], only that end moves; 0 stays inside at every level, so p stays 1. Two examples at
+     * 99.9 % give u(2, 0.001) = 1 − 0.001^½ = 0.968, past both ends beside production's 0.9: [−0.9, 0.1]. A range
+     * without 0 (Δ = 0 impossible) is a mistake of the caller.
+     */
+    @Test
+    void withinTheCandidatesRangeOnlyTheEndPastItMoves() {
+        AgreementBound bound = AgreementBound.meanLoss(2_000, 1).within(-0.0008, 0.9992);
+        assertEquals(-0.0008, bound.interval(0.95).lower(), 0);
+        assertEquals(0.0014967448951882837, bound.interval(0.95).upper(), 1e-12);
+        Interval both = AgreementBound.meanLoss(2, 1).within(-0.9, 0.1).interval(0.999);
+        assertEquals(-0.9, both.lower(), 0);
+        assertEquals(0.1, both.upper(), 0);
+        assertEquals(1.0, bound.pValue());
+        assertThrows(IllegalArgumentException.class, () -> AgreementBound.meanLoss(2_000, 1).within(0.1, 1));
+    }
 }

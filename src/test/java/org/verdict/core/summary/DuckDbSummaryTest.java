@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -141,6 +142,65 @@ class DuckDbSummaryTest {
         assertTrue(small >= 70, small + " slices of at most 2,000 rows");
         assertTrue(verdicts.contains(Verdict.WORSE) && verdicts.contains(Verdict.BETTER)
                 && verdicts.contains(Verdict.INCONCLUSIVE), "the slices span verdicts: " + verdicts);
+    }
+
+    /**
+     * roc_auc with one example of a class is defined — the share of the other class ranked on the right side of it,
+     * ties half — though DeLong's interval is not: rows and summary alike show both values and Δ, no interval, and say
+     * why. Slice "one-positive": the positive at logit 0 (production) and 1 (candidate), 40 negatives at logits
+     * (i − 20)/10, i = 0 … 39: production 20 below and 1 tied, (20 + ½)/40 = 0.5125; the candidate 30 below and 1
+     * tied, (30 + ½)/40 = 0.7625. Slice "one-negative", mirrored: the negative at logit 0 and −1, 40 positives at
+     * (i − 20)/10: production 19 above and 1 tied, 19.5/40 = 0.4875; the candidate 29 above and 1 tied, 29.5/40 =
+     * 0.7375. Scores sit at bin centres, so the summary's bins tie exactly the rows' ties.
+     */
+    @Test
+    void rocAucWithOneExampleOfAClassShowsBothValuesFromRowsAndSummaryAlike() throws Exception {
+        StringBuilder csv = new StringBuilder("example_id,label,region,channel,gender,score_7,score_8\n");
+        String[][] slices = {{"one-positive", "fraud", "ok", "0", "1"}, {"one-negative", "ok", "fraud", "0", "-1"}};
+        for (String[] slice : slices) {
+            csv.append(slice[0]).append("-single,").append(slice[1]).append(',').append(slice[0])
+                    .append(",web,female,").append(binCentre(Double.parseDouble(slice[3]))).append(',')
+                    .append(binCentre(Double.parseDouble(slice[4]))).append('\n');
+            for (int i = 0; i < 40; i++) {
+                String score = binCentre((i - 20) / 10.0);
+                csv.append(slice[0]).append('-').append(i).append(',').append(slice[2]).append(',').append(slice[0])
+                        .append(",web,female,").append(score).append(',').append(score).append('\n');
+            }
+        }
+        Path rowPack = Files.createDirectories(folder.resolve("rows"));
+        Files.writeString(rowPack.resolve("manifest.json"), RowPacks.manifest(Task.BINARY));
+        Files.writeString(rowPack.resolve("primary.csv"), csv);
+        ReviewPack rows = new PackLoader().load(rowPack, Progress.NONE);
+        Path summaryPack = folder.resolve("summary");
+        new DuckDbSummarizer("1GB", 1).summarize(rowPack.resolve("primary.csv").toString(), null, rows.manifest(),
+                true, true, 7L, summaryPack, Progress.NONE);
+        ComparisonEngine engine = new ComparisonEngine();
+        ComparisonReport fromRows = engine.compare(rows, null, ComparisonOptions.DEFAULTS, Progress.NONE);
+        ComparisonReport fromSummary = new SummaryComparison(engine).compare(
+                new SummaryPackReader().read(summaryPack, Progress.NONE), null, ComparisonOptions.DEFAULTS,
+                Progress.NONE);
+        Map<String, double[]> expected = Map.of("region=one-positive", new double[] {0.5125, 0.7625, 1, 40},
+                "region=one-negative", new double[] {0.4875, 0.7375, 40, 1});
+        for (ComparisonReport report : List.of(fromRows, fromSummary)) {
+            expected.forEach((label, values) -> {
+                SliceResult result = report.results().stream()
+                        .filter(r -> r.metric() == Metric.ROC_AUC && r.slice().label().equals(label))
+                        .findFirst().orElseThrow();
+                assertTrue(result.isAvailable(), label);
+                assertEquals(values[0], result.production().value(), 1e-12, label);
+                assertEquals(values[1], result.candidate().value(), 1e-12, label);
+                assertEquals(values[1] - values[0], result.delta(), 1e-12, label);
+                assertNull(result.production().ci(), label);
+                assertNull(result.candidate().ci(), label);
+                assertNull(result.deltaCi(), label);
+                assertNull(result.pValue(), label);
+                assertEquals(Verdict.INCONCLUSIVE, result.verdict(), label);
+                assertTrue(result.isUnstable(), label);
+                assertEquals("DeLong's interval needs at least 2 positive and 2 negative examples; this slice has "
+                        + (int) values[2] + " and " + (int) values[3] + ", so neither model's roc_auc nor Δ gets one",
+                        result.unstableReason(), label);
+            });
+        }
     }
 
     private static final String[] GENDERS = {"female", "male", "undisclosed"};

@@ -28,6 +28,8 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -46,6 +48,7 @@ import org.verdict.core.ledger.Roles;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.ui.FieldInput;
 import org.verdict.ui.task.CurrentThreadExecutor;
+import org.verdict.ui.task.WorkerPoolExecutor;
 
 @ExtendWith(ApplicationExtension.class)
 class DecisionDialogTest {
@@ -374,6 +377,58 @@ class DecisionDialogTest {
      * screen's width, so every prompt and the section's heading are whole; the warning lives in the form and the form
      * keeps most of the dialog; and nothing moves while what is still needed shrinks as the person fills it in.
      */
+    /**
+     * While a record is signed on a 1366×768 laptop, in normal and in large text, Cancel, Sign and the progress
+     * message are drawn whole: beside the progress they were cut to "Ca…", "Sign and app…", "verified before appen…".
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void whileSigningOnALaptopNoButtonIsCut(boolean largeText, FxRobot robot) throws Exception {
+        robot.interact(() -> new org.verdict.ui.theme.Appearance(false, largeText)
+                .applyTo(mainWindow.getScene().getRoot()));
+        // the log's verification says how far it is, then the append waits until the test has looked
+        java.util.concurrent.CountDownLatch looked = new java.util.concurrent.CountDownLatch(1);
+        DecisionAppender verifying = (store, record, key, progress) -> {
+            progress.update(1, "verified");
+            try {
+                looked.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new org.verdict.core.ledger.LedgerException("not appended in this test");
+        };
+        WorkerPoolExecutor executor = new WorkerPoolExecutor(1, failure -> { });
+        DecisionViewModel model = new DecisionViewModel(DecisionPacks.tierThreePack(),
+                new DecisionPrefill("43", new EvaluationSummary(List.of(passing("primary metric")), List.of()),
+                        List.of(), org.verdict.core.gates.WorseFindings.NONE), executor, Clock.systemUTC(),
+                DecisionDialog.defaultText(), verifying);
+        robot.interact(() -> dialog = new DecisionDialog(model, DecisionDialog.defaultText())
+                .showModal(mainWindow, new javafx.geometry.Rectangle2D(0, 0, 1366, 768)));
+        Path dir = Files.createTempDirectory("decision-dialog");
+        fillIn(robot, "hold", dir.resolve("decisions.db"), newKey(dir));
+        FieldInput.enter(robot, "#decisionPassphrase", new String(LedgerFixtures.PASSPHRASE));
+        robot.interact(() -> robot.lookup("#decisionSign").queryButton().fire());
+        Label message = robot.lookup("#signingMessage").queryAs(Label.class);
+        try {
+            // the message has just changed and shows from the next layout pulse on: wait for it drawn whole
+            WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> message.isVisible() && message.getText().contains("verified before appending")
+                            && drawn(message).equals(List.of(message.getText())));
+            for (Button button : List.of(robot.lookup("#decisionCancel").queryButton(),
+                    robot.lookup("#decisionSign").queryButton())) {
+                assertEquals(List.of(button.getText()), drawn(button), "drawn whole");
+            }
+        } finally {
+            looked.countDown();
+            executor.close();
+        }
+    }
+
+    /** The text a label or button draws: its text, or what is left of it with "…". */
+    private static List<String> drawn(javafx.scene.control.Labeled labeled) {
+        return labeled.lookupAll(".text").stream().map(node -> ((javafx.scene.text.Text) node).getText()).toList();
+    }
+
     @Test
     void promotingInLargeTextOnALaptopKeepsTheFormInViewAndStill(FxRobot robot) {
         robot.interact(() -> new org.verdict.ui.theme.Appearance(false, true)

@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.gates.ApprovalRequirement;
+import org.verdict.core.gates.WorseFindings;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
 import org.verdict.core.ledger.EvaluationSummary.GateOutcome;
@@ -121,7 +122,8 @@ class DecisionViewModelTest {
     @Test
     void whatTheDecisionViewModelSaysComesFromItsBundle() {
         DecisionViewModel model = new DecisionViewModel(DecisionPacks.tierThreePack(),
-                new DecisionPrefill(DecisionPacks.tierThreePack().manifest().candidateVersion(null), GATES, List.of()),
+                new DecisionPrefill(DecisionPacks.tierThreePack().manifest().candidateVersion(null), GATES, List.of(),
+                        WorseFindings.NONE),
                 new CurrentThreadExecutor(), NOV_22, org.verdict.ui.MarkedText.of("org.verdict.ui.decision.decision"),
                 DecisionAppender.onDisk());
         assertEquals("«Still needed: «the decision», «the rationale», «the approvers», «the decision log», "

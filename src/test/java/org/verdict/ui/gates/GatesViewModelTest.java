@@ -84,7 +84,9 @@ class GatesViewModelTest {
                 GateOutcome.INSUFFICIENT_EVIDENCE) + " insufficient evidence · " + count(model,
                 GateOutcome.NOT_APPLICABLE) + " not applicable (optional evidence absent)",
                 model.countsProperty().get());
-        assertTrue(model.detailsProperty().get().startsWith("Failing: Safety."), model.detailsProperty().get());
+        // every gate the counts count as blocking is named, insufficient evidence as failing is
+        assertTrue(model.detailsProperty().get().startsWith("Failing: Safety. Insufficient evidence: Fairness. "),
+                model.detailsProperty().get());
         assertEquals("Candidate 2 may not replace production 1 yet. " + model.countsProperty().get() + ". "
                 + model.detailsProperty().get(), model.verdict().get(), "the Overview states them in one paragraph");
         assertTrue(model.approvalProperty().get().startsWith("Blocked"), model.approvalProperty().get());
@@ -273,6 +275,19 @@ class GatesViewModelTest {
         EvidenceSection latencyPage = model.reviewedProperty().get().evidence().page(EvidencePageId.LATENCY).get(0);
         assertTrue(latencyPage.missing().startsWith("The policy declares the Latency gate not applicable to this "
                 + "model: batch scoring, no SLO. "), latencyPage.missing());
+    }
+
+    /** One reason for every gate not applicable is said as the approval pack and {@code gate} say it. */
+    @Test
+    void gatesAllDeclaredNotApplicableAreCountedInTheApprovalPacksWords() throws PackException {
+        GatesViewModel model = model(GatesFixture.reviewer());
+        model.showPack(new RealStylePack(folder, RealStylePack.Kind.BINARY).policy("""
+                {"notApplicable": {"safety": "scores records only", "fairness": "no sensitive attribute",
+                  "language_parity": "one language", "latency": "batch scoring", "canary": "no canary stage",
+                  "circuit_breaker": "first model", "contamination": "no training ids kept",
+                  "label_quality": "labels from the ledger"}}
+                """).load());
+        assertEquals("3 pass · 8 not applicable (declared by the policy)", model.countsProperty().get());
     }
 
     @ParameterizedTest

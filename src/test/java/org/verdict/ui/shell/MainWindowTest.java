@@ -270,6 +270,30 @@ class MainWindowTest {
         assertFalse(window.root().getStyleClass().contains(Appearance.DARK_STYLE_CLASS), "the shortcut toggles back");
     }
 
+    /**
+     * The arrow keys in the navigation rail select the next entry, and the view shown follows: the rail never marks
+     * Gates as the current view while Overview is still shown.
+     */
+    @Test
+    void theArrowKeysInTheRailShowTheViewTheyMarkAsCurrent(FxRobot robot) {
+        robot.interact(() -> window.show("overview"));
+        robot.interact(() -> robot.lookup("#nav-overview").query().requestFocus());
+        robot.press(KeyCode.DOWN).release(KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#nav-gates").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        assertTrue(robot.lookup("#gatesView").tryQuery().isPresent(), "the view marked current is shown");
+        assertFalse(robot.lookup("#overviewView").tryQuery().isPresent());
+
+        robot.press(KeyCode.UP).release(KeyCode.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#overviewView").tryQuery().isPresent());
+        robot.clickOn("#nav-overview");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#nav-overview").queryAs(javafx.scene.control.ToggleButton.class).isSelected(),
+                "clicking the current entry keeps it current");
+        assertTrue(robot.lookup("#overviewView").tryQuery().isPresent());
+    }
+
     @Test
     void f1ListsEveryShortcutWithItsCommand(FxRobot robot) {
         robot.interact(() -> window.listViewShortcuts("Compare",

@@ -47,6 +47,21 @@ public enum Gate {
         return kind;
     }
 
+    /**
+     * What {@code n} of the gate's findings are, so "(and 6 more …)" says more of what: "disparities" of Fairness,
+     * "languages" of Language parity.
+     */
+    public String findingNoun(long n) {
+        String[] noun = switch (this) {
+            case SAFETY -> new String[] {"category", "categories"};
+            case FAIRNESS -> new String[] {"disparity", "disparities"};
+            case LANGUAGE_PARITY -> new String[] {"language", "languages"};
+            case LATENCY -> new String[] {"percentile", "percentiles"};
+            default -> new String[] {"finding", "findings"};
+        };
+        return noun[n == 1 ? 0 : 1];
+    }
+
     /** Where this gate's evidence is shown. */
     public EvidencePageId evidencePage() {
         return evidencePage;

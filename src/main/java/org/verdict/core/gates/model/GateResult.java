@@ -64,7 +64,7 @@ public record GateResult(Gate gate, GateOutcome outcome, String summary, List<Fi
             case NOT_APPLICABLE -> findings.get(0).detail();
             default -> findings.stream().filter(f -> f.outcome() == outcome).min(worstFirst).map(Finding::detail)
                     .orElseThrow()
-                    + moreOf(findings, outcome);
+                    + moreOf(gate, findings, outcome);
         };
         return new GateResult(gate, outcome, summary, findings);
     }
@@ -158,19 +158,25 @@ public record GateResult(Gate gate, GateOutcome outcome, String summary, List<Fi
     }
 
     /**
-     * The summary for a table that lists the gate's other blocking findings beneath it: "(and 2 more)" becomes
-     * "(2 more below)", so the finding it counts is not announced as left out and then shown.
+     * The summary for a table that lists the gate's other blocking findings beneath it: "(and 2 more categories
+     * that also fail)" becomes "(2 more below)", so the finding it counts is not announced as left out and then shown.
      */
     public String summaryAboveItsFindings() {
-        String more = moreOf(findings, outcome);
+        String more = moreOf(gate, findings, outcome);
         return more.isEmpty() || !summary.endsWith(more) ? summary
                 : summary.substring(0, summary.length() - more.length()) + " (" + (countOf(findings, outcome) - 1)
                         + " more below)";
     }
 
-    private static String moreOf(List<Finding> findings, GateOutcome outcome) {
+    /** "(and 6 more disparities that also lack evidence)": how many more, of what, with the same outcome. */
+    private static String moreOf(Gate gate, List<Finding> findings, GateOutcome outcome) {
         long more = countOf(findings, outcome) - 1;
-        return more <= 0 ? "" : " (and " + more + " more)";
+        if (more <= 0) {
+            return "";
+        }
+        String also = outcome == GateOutcome.FAIL ? (more == 1 ? "fails" : "fail")
+                : more == 1 ? "lacks evidence" : "lack evidence";
+        return " (and " + more + " more " + gate.findingNoun(more) + " that also " + also + ")";
     }
 
     private static long countOf(List<Finding> findings, GateOutcome outcome) {

@@ -22,14 +22,15 @@ public final class PolicyReader {
     /**
      * Refuses, at its line and column, a margin of the primary-metric gate or the circuit breaker at least the widest
      * difference {@code primaryMetric} can show (1 for roc_auc): the gate could never fail. Only a pack's primary
-     * metric tells, so this runs once the pack is known; mae, rmse and mape, whose margins are shares, have no ceiling.
+     * metric tells, so this runs once the pack is known; metrics whose margins are shares of a value
+     * ({@link Metric#relativeBand()}: mae, rmse, mape, log_loss, brier) have no ceiling.
      */
     public void requireMarginsWithin(GatePolicy policy, Metric primaryMetric, Path file, String displayName)
             throws PackException {
         Map<String, Double> margins = Map.of("/primary/margin", policy.primary().margin(),
                 "/circuitBreaker/margin", policy.circuitBreaker().margin());
         for (Map.Entry<String, Double> margin : margins.entrySet()) {
-            if (margin.getValue() >= primaryMetric.widestDifference()) {
+            if (!primaryMetric.relativeBand() && margin.getValue() >= primaryMetric.widestDifference()) {
                 String problem = StrictJson.keyPath(margin.getKey()) + " must be below "
                         + plain(primaryMetric.widestDifference()) + ", the widest difference the primary metric "
                         + primaryMetric.wireName() + " can show, got "
