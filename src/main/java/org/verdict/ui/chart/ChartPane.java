@@ -79,6 +79,8 @@ public final class ChartPane extends StackPane {
     private final Label placeholder = new Label();
     private final javafx.beans.property.ReadOnlyDoubleWrapper usefulWidth =
             new javafx.beans.property.ReadOnlyDoubleWrapper(0);
+    private final javafx.beans.property.ReadOnlyDoubleWrapper scaleWidth =
+            new javafx.beans.property.ReadOnlyDoubleWrapper(0);
     private final ScrollPane scroller = new ScrollPane();
     private int rows;
     /** A row's least height in pixels where it holds more than one mark (both models' values); 0 otherwise. */
@@ -165,6 +167,7 @@ public final class ChartPane extends StackPane {
         this.minRowHeight = minRowHeight;
         if (rows == 0) {
             usefulWidth.set(0);
+            scaleWidth.set(0);
         }
         Axis valueAxis = valueAxis(chart);
         valueAxisLabel = valueAxis == null ? null : valueAxis.getLabel();
@@ -211,6 +214,15 @@ public final class ChartPane extends StackPane {
 
     public double getUsefulWidth() {
         return usefulWidth.get();
+    }
+
+    /**
+     * The least width of this pane at which the plot keeps its {@link #USEFUL_TICKS} labelled ticks and every row
+     * label a whole form (its shortest, without its n, if need be), never cut; at most {@link #usefulWidthProperty}.
+     * Beside the Compare table, what the table's adjusted p yields to.
+     */
+    public javafx.beans.property.ReadOnlyDoubleProperty scaleWidthProperty() {
+        return scaleWidth.getReadOnlyProperty();
     }
 
     public Optional<JFreeChart> chart() {
@@ -404,6 +416,7 @@ public final class ChartPane extends StackPane {
         if (!(chart.getPlot() instanceof XYPlot xy) || !(xy.getDomainAxis() instanceof SymbolAxis rows)
                 || !(xy.getRangeAxis() instanceof RoundTickAxis values)) {
             usefulWidth.set(0);
+            scaleWidth.set(0);
             return;
         }
         java.awt.Graphics2D g2 = MEASURE.createGraphics();
@@ -421,7 +434,12 @@ public final class ChartPane extends StackPane {
                     + labelInsets.getLeft() + labelInsets.getRight() + rows.getTickMarkOutsideLength()
                     + offset.getLeft() + offset.getRight() + FRAME_SLACK_EMS * look.fontSize();
             double plot = Math.ceil(values.lengthForTicks(g2, USEFUL_TICKS)) + 1;
-            usefulWidth.set(Math.ceil(frame + widest + plot + snappedLeftInset() + snappedRightInset()));
+            double insets = snappedLeftInset() + snappedRightInset();
+            usefulWidth.set(Math.ceil(frame + widest + plot + insets));
+            // shortened labels get at most LABEL_SHARE of the width: the shortest whole ones need that much too
+            double shortest = rows instanceof RowAxis named ? named.widestShortestForm(labels) : widest;
+            scaleWidth.set(Math.min(usefulWidth.get(),
+                    Math.ceil(Math.max(frame + shortest + plot, shortest / LABEL_SHARE) + insets)));
             if (rows instanceof RowAxis named) {
                 // labels too long are shortened, not the plot: they take at most a share of the chart, so the plot
                 // keeps its ticks (crosses of two columns beside the table at 1280×720); rows all of one column take

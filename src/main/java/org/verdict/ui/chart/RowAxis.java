@@ -49,6 +49,12 @@ public final class RowAxis extends SymbolAxis {
         shown = fitted;
     }
 
+    /** The width of the widest row in its shortest whole form: its shortest name and its mark, without its n. */
+    double widestShortestForm(FontMetrics metrics) {
+        return rows.stream().mapToDouble(row -> metrics.stringWidth(row.forms().get(row.forms().size() - 1) + row.mark()))
+                .max().orElse(0);
+    }
+
     /** The labels as drawn, row by row. */
     public List<String> shownLabels() {
         return List.of(shown);

@@ -162,6 +162,8 @@ public final class CompareView {
     private final javafx.beans.binding.BooleanBinding cramped;
     /** The table width at which the adjusted p, and every column that yields after it, stays in view. */
     private javafx.beans.property.ReadOnlyDoubleProperty tableWidthWithAdjustedP;
+    /** The table width at which both models' values, and every column that never yields, stay in view. */
+    private javafx.beans.property.ReadOnlyDoubleProperty tableWidthWithModels;
 
     /** Focuses the slice filter (its text selected, to type over). */
     public static final KeyCombination FILTER_KEY = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
@@ -289,22 +291,28 @@ public final class CompareView {
                 root.widthProperty(), root.heightProperty(), textScale);
         chartBeside.bind(beside.and(showChart.selectedProperty()));
         // Where not every column fits beside the chart, what gives way is chosen here rather than by the divider's
-        // share: the test and the unadjusted p first, then the chart (to its minimum), and only then the adjusted p.
-        // The table asks for the width that keeps the adjusted p; the split pane moves the divider to give it.
-        // The chart asks for the width at which its rows' labels are whole and its plot shows a scale (three labelled
-        // ticks: on a 1280×720 laptop its plot had 70–95 px and one tick, 0.0); it gets that much when the table keeps
-        // its adjusted p beside it, else what is left, down to its minimum, its labels shortened (without their n,
-        // then cut; the table and the points' tooltips name them whole). The adjusted p once yielded to the chart: a
-        // house-price pack whose Δ spans −55k to +119k (a plot of 245 px for its scale) lost it at 1366×768.
+        // share: the test and the unadjusted p first, then the adjusted p to the chart's scale, then the chart (to
+        // its minimum); both models' values never give way to the chart. The table asks for the width that keeps
+        // what it may keep; the split pane moves the divider to give it.
+        // The chart's scale is the width at which its plot shows three labelled ticks beside its rows' labels in a
+        // whole form (without their n if need be): on a 1280×720 laptop the table kept its adjusted p and left a
+        // cross of two columns 308 px, labels cut and two ticks. With the adjusted p beside it, the chart gets up to
+        // the width at which its labels are whole; else what is left, down to its minimum, its labels shortened (the
+        // table and the points' tooltips name them whole).
         DoubleBinding chartUsefulWidth = Bindings.createDoubleBinding(() -> Math.max(
                         CHART_MIN_WIDTH_BESIDE_EMS * fontSize.get(), chartPane.getUsefulWidth() + TAB_FRAME),
                 fontSize, chartPane.usefulWidthProperty());
+        DoubleBinding chartScaleWidth = Bindings.createDoubleBinding(() -> Math.max(
+                        CHART_MIN_WIDTH_BESIDE_EMS * fontSize.get(), chartPane.scaleWidthProperty().get() + TAB_FRAME),
+                fontSize, chartPane.scaleWidthProperty());
         DoubleBinding tableMinWidth = Bindings.createDoubleBinding(() -> {
             double chrome = table.snappedLeftInset() + table.snappedRightInset();
             double besideChart = split.getWidth() - DIVIDER_ROOM;
-            return Math.max(0, Math.min(tableWidthWithAdjustedP.get() + chrome,
-                    besideChart - CHART_MIN_WIDTH_BESIDE_EMS * fontSize.get()));
-        }, tableWidthWithAdjustedP, split.widthProperty(), fontSize);
+            double withModels = Math.min(tableWidthWithModels.get() + chrome,
+                    besideChart - CHART_MIN_WIDTH_BESIDE_EMS * fontSize.get());
+            double withAdjustedP = Math.min(tableWidthWithAdjustedP.get() + chrome, besideChart - chartScaleWidth.get());
+            return Math.max(0, Math.max(withModels, withAdjustedP));
+        }, tableWidthWithAdjustedP, tableWidthWithModels, split.widthProperty(), fontSize, chartScaleWidth);
         table.minWidthProperty().bind(Bindings.when(chartBeside).then(tableMinWidth)
                 .otherwise(Region.USE_COMPUTED_SIZE));
         evidence.minWidthProperty().bind(Bindings.when(chartBeside).then(Bindings.createDoubleBinding(
@@ -711,6 +719,7 @@ public final class CompareView {
         fittedColumns.yieldWhenNarrow(adjustedP);
         fittedColumns.yieldWhenNarrow(production, candidate);
         tableWidthWithAdjustedP = fittedColumns.widthToShow(adjustedP);
+        tableWidthWithModels = fittedColumns.widthToShow(production);
         // Each header is a label of its own, for its tooltip; the column keeps its name, which the ⋮ menu lists (it
         // listed blank lines when the name was moved into the label), and verdict.css shows the label alone.
         for (TableColumn<ComparisonRow, ?> column : table.getColumns()) {
