@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.core.pack.Hashes;
+import org.verdict.core.pack.RareClassPack;
 import picocli.CommandLine;
 
 /** Exit codes and output of {@code verdict gate} on a hand-made pack in which every gate can pass. */
@@ -217,29 +218,7 @@ class GateCommandTest {
      */
     @Test
     void aClassWhoseRecallIsSignificantlyWorseIsListedBesideTheGates() throws IOException {
-        Path pack = folder.resolve("rare");
-        Files.createDirectories(pack);
-        StringBuilder primary = new StringBuilder("example_id,label,region,pred_1,pred_2\n");
-        for (int row = 0; row < 500; row++) {
-            String label = row < 100 ? "r" : row % 2 == 0 ? "a" : "b";
-            String production = row < 10 ? "a" : label;
-            String candidate = row < 50 ? "a" : label;
-            primary.append("ex-").append(row).append(',').append(label).append(',')
-                    .append(row % 2 == 0 ? "north" : "south").append(',').append(production).append(',')
-                    .append(candidate).append('\n');
-        }
-        Files.writeString(pack.resolve("primary.csv"), primary);
-        Files.writeString(pack.resolve("manifest.json"), """
-                {"format": "verdict-pack/1",
-                 "model": {"name": "rare-router", "task": "multiclass", "riskTier": 2, "positiveLabel": null},
-                 "models": [
-                   {"version": "1", "role": "production", "dataSnapshot": "s1", "codeVersion": "git:1",
-                    "trainedAt": "2026-10-01T10:00:00Z", "hyperparameters": {}},
-                   {"version": "2", "role": "candidate", "dataSnapshot": "s2", "codeVersion": "git:2",
-                    "trainedAt": "2026-11-01T10:00:00Z", "hyperparameters": {}}],
-                 "primaryMetric": "macro_f1",
-                 "suites": {"primary": {"file": "primary.csv", "slices": ["region"], "sensitive": []}}}
-                """);
+        Path pack = RareClassPack.write(folder);
 
         run(pack.toString());
         String text = out.toString();
