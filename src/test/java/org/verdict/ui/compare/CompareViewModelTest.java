@@ -465,10 +465,10 @@ class CompareViewModelTest {
 
         waiting.showPack(multiclassPack());
 
-        assertEquals(List.of(text.getString("compare.computing"), text.getString("compare.waiting"),
+        assertEquals(List.of(text.getString("compare.computing"), org.verdict.ui.task.TurnWatch.waitingText(),
                 text.getString("compare.computing"), "No slices to show."), said);
-        assertTrue(noticed.contains(text.getString("compare.waiting")), noticed.toString());
-        assertTrue(text.getString("compare.waiting").startsWith("Waiting for another comparison to finish"));
+        assertTrue(noticed.contains(org.verdict.ui.task.TurnWatch.waitingText()), noticed.toString());
+        assertTrue(org.verdict.ui.task.TurnWatch.waitingText().startsWith("Waiting for another comparison to finish"));
     }
 
     /** Before a pack has opened the table says which one is loading, or asks for one; not "No slices to show.". */
