@@ -413,8 +413,9 @@ public final class CompareCommand implements Callable<Integer> {
         return result.deltaText(result.deltaCi());
     }
 
+    /** As every p-value a person reads: {@link MetricFormat#pValue}; "-" as the table's other empty cells. */
     private static String pValue(Double p) {
-        return p == null ? "-" : p < 0.0001 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", p);
+        return p == null ? "-" : MetricFormat.pValue(p);
     }
 
     /** The band that tells "no significant difference" from "inconclusive", and where it came from. */
