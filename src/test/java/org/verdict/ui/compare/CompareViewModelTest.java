@@ -148,7 +148,7 @@ class CompareViewModelTest {
         heldModel.showPack(multiclassPack());
         held.runHeldWork();
         held.runHeldWork();
-        assertTrue(heldModel.summaryProperty().get().startsWith("Candidate v"), heldModel.summaryProperty().get());
+        assertTrue(heldModel.summaryProperty().get().startsWith("Candidate 43 vs production 42"), heldModel.summaryProperty().get());
 
         heldModel.showPack(new PackLoader().load(PackFixture.write(folder.resolve("next"),
                 PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV), Progress.NONE));
@@ -160,7 +160,7 @@ class CompareViewModelTest {
                 "the empty table says the comparison is running, not that the pack has no slices");
         held.runHeldWork();
         held.runHeldWork();
-        assertTrue(heldModel.summaryProperty().get().startsWith("Candidate v"), "the new pack's summary once compared");
+        assertTrue(heldModel.summaryProperty().get().startsWith("Candidate 43 vs production 42"), "the new pack's summary once compared");
         assertEquals("No slices to show.", heldModel.tablePlaceholderProperty().get());
     }
 
