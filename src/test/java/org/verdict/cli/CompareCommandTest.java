@@ -486,6 +486,17 @@ class CompareCommandTest {
         assertEquals(expected, CliRun.verdict("gate", pack.toString(), "--candidate", "99").err().strip());
     }
 
+    /** A level with a fraction is printed as given (97.5%), in the table's header and the per-class block alike. */
+    @Test
+    void aLevelWithAFractionIsShownWhole() {
+        CliRun run = run((path, progress) -> pack(), "router", "--min-n", "10", "--confidence", "0.975");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Intervals of delta: overall 97.5%, tested alone"), run.out());
+        assertTrue(run.out().contains("Each model's value with its 97.5% interval"), run.out());
+        assertTrue(run.out().contains("each model with its 97.5% interval; delta with the paired interval"), run.out());
+        assertFalse(run.out().contains("98%"), run.out());
+    }
+
     @Test
     void helpWorks() {
         CliRun run = run((path, progress) -> pack(), "--help");
