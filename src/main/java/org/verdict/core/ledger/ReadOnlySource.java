@@ -51,7 +51,8 @@ final class ReadOnlySource implements AutoCloseable {
     /** How to read {@code db} as it stands now (see the class comment). */
     static ReadOnlySource of(Path db) throws IOException {
         Path wal = sibling(db, "-wal");
-        if (Files.exists(wal)) {
+        // only a file holds transactions (a folder in its place is no WAL, as where the media cannot take one)
+        if (Files.isRegularFile(wal)) {
             return Files.exists(sibling(db, "-shm")) ? inPlace(db) : privateCopy(db);
         }
         return inWalMode(db) ? immutable(db) : inPlace(db);
@@ -79,7 +80,7 @@ final class ReadOnlySource implements AutoCloseable {
         try {
             Path copy = folder.resolve("decisions.db");
             Files.copy(db, copy);
-            if (before.get(1) != null) {
+            if (Files.isRegularFile(wal)) {
                 try {
                     Files.copy(wal, sibling(copy, "-wal"));
                 } catch (NoSuchFileException checkpointedMeanwhile) {
