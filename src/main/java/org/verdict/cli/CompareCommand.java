@@ -1,8 +1,10 @@
 package org.verdict.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -195,10 +197,8 @@ public final class CompareCommand implements Callable<Integer> {
             ComparisonReport report = new SummaryComparison(engine).compare(reviewPack, candidate, options,
                     Progress.NONE);
             if (json) {
-                out.println(new ComparisonJson().write(report, r -> only == null || r.metric() == only,
-                        SummaryMethods.perClass(summary.get(), report),
-                        SummaryMethods.json(reviewPack.manifest(), summary.get())));
-                out.flush();
+                printJson(out, report, only, SummaryMethods.perClass(summary.get(), report),
+                        SummaryMethods.json(reviewPack.manifest(), summary.get()));
             } else {
                 out.println(SummaryMethods.describe(summary.get()));
                 print(out, report, only, List.of());
@@ -213,10 +213,25 @@ public final class CompareCommand implements Callable<Integer> {
 
     private void print(PrintWriter out, ComparisonReport report, Metric only, List<ClassRates> perClass) {
         if (json) {
-            out.println(new ComparisonJson().write(report, r -> only == null || r.metric() == only, perClass));
+            printJson(out, report, only, perClass, null);
         } else {
             printTable(out, report, only == null ? report.primaryMetric() : only);
+            out.flush();
         }
+    }
+
+    /**
+     * The JSON written to standard output as it is made (no tree, no string of it all). A print writer throws no
+     * write failure: standard output keeps it, as for every print (VerdictCommand).
+     */
+    private static void printJson(PrintWriter out, ComparisonReport report, Metric only, List<ClassRates> perClass,
+                                  JsonNode summary) {
+        try {
+            new ComparisonJson().write(out, report, r -> only == null || r.metric() == only, perClass, summary);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a print writer keeps its write failures", e);
+        }
+        out.println();
         out.flush();
     }
 

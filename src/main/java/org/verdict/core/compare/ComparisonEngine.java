@@ -135,7 +135,7 @@ public final class ComparisonEngine {
             progress.checkCancelled();
             tasks.addAll(new GroupingSlices(grouping, models).tasks);
         }
-        List<SliceAnalysis.Outcome> comparisons = runAll(tasks, metrics, analysis, options, progress);
+        List<Analysed> comparisons = runAll(tasks, metrics, analysis, options, progress);
         return decide(packName, productionVersion, candidateVersion, primaryMetric, options,
                 tasks.stream().map(SliceTask::key).toList(), tasks.stream().map(SliceTask::n).toList(), comparisons,
                 table.classes(), progress);
@@ -159,7 +159,7 @@ public final class ComparisonEngine {
         SliceAnalysis analysis = new SliceAnalysis(task, classes, slices, productionVersion, candidateVersion,
                 options, progress);
         AtomicInteger done = new AtomicInteger();
-        List<SliceAnalysis.Outcome> comparisons = slices.parallelStream().map(slice -> {
+        List<Analysed> comparisons = slices.parallelStream().map(slice -> {
             progress.checkCancelled();
             SliceAnalysis.Outcome result = analysis.analyze(metrics, slice,
                     sliceRandom(options.seed(), slice.slice()));
@@ -168,7 +168,7 @@ public final class ComparisonEngine {
                 progress.update((double) finished / slices.size(),
                         "Compared " + finished + " of " + MetricFormat.count(slices.size(), "slice", "slices"));
             }
-            return result;
+            return Analysed.of(result, options);
         }).toList();
         return decide(packName, productionVersion, candidateVersion, primaryMetric, options,
                 slices.stream().map(SummarySlice::slice).toList(), slices.stream().map(SummarySlice::n).toList(),
@@ -180,6 +180,17 @@ public final class ComparisonEngine {
         return options.primaryMetricOnly() ? List.of(primaryMetric) : Metric.forTask(task);
     }
 
+    /** A slice's outcome with the inferences of its metrics and class recalls, in the same order. */
+    private record Analysed(SliceAnalysis.Outcome outcome, List<Verdicts.Inferred> metrics,
+                            List<Verdicts.Inferred> classRecalls) {
+        static Analysed of(SliceAnalysis.Outcome outcome, ComparisonOptions options) {
+            double level = options.confidenceLevel();
+            return new Analysed(outcome,
+                    outcome.metrics().stream().map(c -> Verdicts.Inferred.of(c, level)).toList(),
+                    outcome.classRecalls().stream().map(c -> Verdicts.Inferred.of(c.recall(), level)).toList());
+        }
+    }
+
     /**
      * @param keys each slice, in the order of {@code outcomes}
      * @param sizes each slice's number of examples, in the same order
@@ -187,20 +198,23 @@ public final class ComparisonEngine {
      */
     private static ComparisonReport decide(String packName, String productionVersion, String candidateVersion,
                                            Metric primaryMetric, ComparisonOptions options, List<SliceKey> keys,
-                                           List<Integer> sizes, List<SliceAnalysis.Outcome> outcomes,
+                                           List<Integer> sizes, List<Analysed> outcomes,
                                            List<String> classes, Progress progress) {
         List<Verdicts.Pending> pending = new ArrayList<>();
         List<Verdicts.Pending> classPending = new ArrayList<>();
         List<String> classNames = new ArrayList<>();
         for (int s = 0; s < keys.size(); s++) {
-            for (MetricComparison comparison : outcomes.get(s).metrics()) {
+            Analysed analysed = outcomes.get(s);
+            List<MetricComparison> comparisons = analysed.outcome().metrics();
+            for (int m = 0; m < comparisons.size(); m++) {
+                MetricComparison comparison = comparisons.get(m);
                 pending.add(new Verdicts.Pending(keys.get(s), sizes.get(s), comparison.metric() == primaryMetric,
-                        comparison));
+                        comparison, analysed.metrics().get(m)));
             }
-            List<SliceAnalysis.ClassOutcome> recalls = outcomes.get(s).classRecalls();
+            List<SliceAnalysis.ClassOutcome> recalls = analysed.outcome().classRecalls();
             for (int c = 0; c < recalls.size(); c++) {
                 classPending.add(new Verdicts.Pending(keys.get(s), recalls.get(c).support(), false,
-                        recalls.get(c).recall()));
+                        recalls.get(c).recall(), analysed.classRecalls().get(c)));
                 classNames.add(classes.get(c));
             }
         }
@@ -439,9 +453,8 @@ public final class ComparisonEngine {
         }
     }
 
-    private static List<SliceAnalysis.Outcome> runAll(List<SliceTask> tasks, List<Metric> metrics,
-                                                       SliceAnalysis analysis, ComparisonOptions options,
-                                                       Progress progress) {
+    private static List<Analysed> runAll(List<SliceTask> tasks, List<Metric> metrics, SliceAnalysis analysis,
+                                         ComparisonOptions options, Progress progress) {
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), tasks.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "verdict-comparison");
@@ -465,11 +478,16 @@ public final class ComparisonEngine {
             order.removeAll(smallest);
             order.addAll(0, smallest);
             List<Future<SliceAnalysis.Outcome>> futures = new ArrayList<>();
+            // each slice's inferences, queued behind every slice when it is done: a worker left without slices while
+            // the other finishes the last one (often the slowest, a block bootstrap) works them out meanwhile
+            List<Future<Analysed>> inferences = new ArrayList<>();
             for (int t = 0; t < tasks.size(); t++) {
                 futures.add(null);
+                inferences.add(null);
             }
             for (int t : order) {
                 SliceTask task = tasks.get(t);
+                int index = t;
                 futures.set(t, pool.submit(() -> {
                     progress.checkCancelled();
                     SliceAnalysis.Outcome result = task.analyse(analysis, metrics, options.seed());
@@ -478,13 +496,16 @@ public final class ComparisonEngine {
                         int finished = done.incrementAndGet();
                         progress.update((double) finished / tasks.size(),
                                 "Compared " + finished + " of " + MetricFormat.count(tasks.size(), "slice", "slices"));
+                        // set before this slice's future is done, so whoever has its result sees this
+                        inferences.set(index, pool.submit(() -> Analysed.of(result, options)));
                     }
                     return result;
                 }));
             }
-            List<SliceAnalysis.Outcome> results = new ArrayList<>();
-            for (Future<SliceAnalysis.Outcome> future : futures) {
-                results.add(future.get());
+            List<Analysed> results = new ArrayList<>();
+            for (int t = 0; t < tasks.size(); t++) {
+                futures.get(t).get();
+                results.add(inferences.get(t).get());
             }
             return results;
         } catch (InterruptedException e) {

@@ -31,8 +31,29 @@ import org.verdict.core.stats.PValueAdjustment;
  * </ul>
  */
 final class Verdicts {
-    /** One slice's comparison before its verdict. */
-    record Pending(SliceKey slice, int n, boolean primary, MetricComparison comparison) {
+    /**
+     * One slice's comparison before its verdict.
+     *
+     * @param inferred its p-value and unadjusted interval when already worked out (a comparison's workers do so as
+     *                 each slice finishes), else null: {@link #decide} works them out
+     */
+    record Pending(SliceKey slice, int n, boolean primary, MetricComparison comparison, Inferred inferred) {
+        Pending(SliceKey slice, int n, boolean primary, MetricComparison comparison) {
+            this(slice, n, primary, comparison, null);
+        }
+    }
+
+    /**
+     * What a comparison's inference gives whatever its family: the p-value and the interval at the comparison's
+     * level (both null without an inference). Each inverts Student's t numerically, so the slices' workers make them
+     * as each slice is done, and only the family-level intervals are left for after the comparison.
+     */
+    record Inferred(Double pValue, Interval unadjusted) {
+        static Inferred of(MetricComparison comparison, double level) {
+            DeltaInference inference = comparison.inference();
+            return inference == null ? new Inferred(null, null)
+                    : new Inferred(inference.pValue(), inference.interval(level));
+        }
     }
 
     private final ComparisonOptions options;
@@ -70,12 +91,11 @@ final class Verdicts {
                                      Function<Pending, Object> groupOf, BiConsumer<Pending, Integer> sizes) {
         double alpha = 1 - options.confidenceLevel();
         // the p-values and intervals invert Student's t numerically (hundreds of them on a pack of many slices) and
-        // are independent of one another: worked out on every core, each once, in the order given
-        Double[] pValues = new Double[pending.size()];
-        IntStream.range(0, pending.size()).parallel().forEach(i -> {
-            DeltaInference inference = pending.get(i).comparison().inference();
-            pValues[i] = inference == null ? null : inference.pValue();
-        });
+        // are independent of one another: those not yet worked out are, on every core, each once
+        Inferred[] inferred = new Inferred[pending.size()];
+        IntStream.range(0, pending.size()).parallel().forEach(i -> inferred[i] = pending.get(i).inferred() != null
+                ? pending.get(i).inferred() : Inferred.of(pending.get(i).comparison(), options.confidenceLevel()));
+        Double[] pValues = Arrays.stream(inferred).map(Inferred::pValue).toArray(Double[]::new);
         ShownInterval[] shown = new ShownInterval[pending.size()];
         Double[] adjusted = new Double[pending.size()];
         Map<List<Object>, List<Integer>> families = new LinkedHashMap<>();
@@ -114,7 +134,7 @@ final class Verdicts {
         });
         SliceResult[] decided = new SliceResult[pending.size()];
         IntStream.range(0, pending.size()).parallel()
-                .forEach(i -> decided[i] = result(pending.get(i), shown[i], adjusted[i], pValues[i]));
+                .forEach(i -> decided[i] = result(pending.get(i), shown[i], adjusted[i], inferred[i]));
         return new ArrayList<>(Arrays.asList(decided));
     }
 
@@ -161,13 +181,14 @@ final class Verdicts {
         return order;
     }
 
-    /** @param pValue the inference's p-value, null without an inference */
-    private SliceResult result(Pending pending, ShownInterval shown, Double adjustedP, Double pValue) {
+    private SliceResult result(Pending pending, ShownInterval shown, Double adjustedP, Inferred inferred) {
         MetricComparison c = pending.comparison();
-        Interval unadjusted = c.inference() == null ? null : c.inference().interval(options.confidenceLevel());
-        Interval deltaCi = shown == null ? null : c.inference().interval(shown.level());
+        Interval unadjusted = inferred.unadjusted();
+        // the overall slice's shown interval is its unadjusted one: the same level, the same interval
+        Interval deltaCi = shown == null ? null : shown.level() == options.confidenceLevel() ? unadjusted
+                : c.inference().interval(shown.level());
         SliceResult undecided = new SliceResult(pending.slice(), pending.n(), c.metric(), pending.primary(),
-                c.production(), c.candidate(), c.delta(), deltaCi, unadjusted, pValue, adjustedP, c.test(),
+                c.production(), c.candidate(), c.delta(), deltaCi, unadjusted, inferred.pValue(), adjustedP, c.test(),
                 Verdict.UNAVAILABLE, shown, c.unavailableReason(), c.unstableReason(), c.note(),
                 c.production() == null ? null : options.equivalenceBand(c.metric(), c.production().value()),
                 options.targetUnit());
