@@ -3,6 +3,7 @@ package org.verdict.core.pack;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The example ids of a table, in row order, stored as one run of characters with the end of each id. A million
@@ -10,13 +11,16 @@ import java.util.List;
  * would otherwise trace again on every cycle while a comparison runs.
  */
 public final class ExampleIds {
+    /** The builder's arrays as they are, room to spare included: trimmed copies would be garbage of 24 bytes a row. */
     private final char[] characters;
     /** ends[row]: exclusive end of the row's id in {@code characters}; an id starts where the previous one ends. */
     private final int[] ends;
+    private final int size;
 
-    private ExampleIds(char[] characters, int[] ends) {
+    private ExampleIds(char[] characters, int[] ends, int size) {
         this.characters = characters;
         this.ends = ends;
+        this.size = size;
     }
 
     public static ExampleIds of(String... ids) {
@@ -28,7 +32,7 @@ public final class ExampleIds {
     }
 
     public int size() {
-        return ends.length;
+        return size;
     }
 
     /** The id of a row (a new String each call). */
@@ -53,12 +57,12 @@ public final class ExampleIds {
         return new AbstractList<>() {
             @Override
             public String get(int row) {
-                return ExampleIds.this.get(row);
+                return ExampleIds.this.get(Objects.checkIndex(row, size));
             }
 
             @Override
             public int size() {
-                return ends.length;
+                return size;
             }
         };
     }
@@ -129,8 +133,9 @@ public final class ExampleIds {
             }
         }
 
+        /** The ids added so far; the builder is not to be used after. */
         public ExampleIds build() {
-            return new ExampleIds(Arrays.copyOf(characters, length), Arrays.copyOf(ends, count));
+            return new ExampleIds(characters, ends, count);
         }
     }
 }
