@@ -178,7 +178,9 @@ public final class EvaluationTableReader {
          */
         private boolean knownValueHoldsQuote;
         private final ExampleIds.Builder ids = new ExampleIds.Builder(INITIAL_ROWS);
-        private long[] lines = new long[INITIAL_ROWS];
+        private final RowLines lines = new RowLines();
+        /** Rows the columns have room for. */
+        private int capacity = INITIAL_ROWS;
         private int[] labelCodes;
         private double[] labelValues;
         private int[][] sliceCodes;
@@ -352,7 +354,8 @@ public final class EvaluationTableReader {
             } catch (PackException e) {
                 throw new RefusedRow(e);
             }
-            lines[rowCount++] = currentLine;
+            lines.add(rowCount, currentLine);
+            rowCount++;
             return wrapRecord(this);
         }
 
@@ -476,7 +479,8 @@ public final class EvaluationTableReader {
                     }
                 }
             }
-            lines[rowCount++] = row;
+            lines.add(rowCount, row);
+            rowCount++;
         }
 
         /** A DOUBLE column's value, checked as written numbers are; NULL reads as an empty value, as in CSV. */
@@ -686,10 +690,10 @@ public final class EvaluationTableReader {
         }
 
         private void ensureCapacity() {
-            if (rowCount < lines.length) {
+            if (rowCount < capacity) {
                 return;
             }
-            resize(lines.length + (lines.length >> 1));
+            resize(capacity + (capacity >> 1));
         }
 
         /**
@@ -698,14 +702,14 @@ public final class EvaluationTableReader {
          */
         void expect(long expectedRows) {
             long rows = Math.min(expectedRows + (expectedRows >> 5), Integer.MAX_VALUE - 16);
-            if (columns != null && rows > lines.length) {
+            if (columns != null && rows > capacity) {
                 resize((int) rows);
                 ids.expect((int) rows);
             }
         }
 
         private void resize(int grown) {
-            lines = Arrays.copyOf(lines, grown);
+            capacity = grown;
             if (labelCodes != null) {
                 labelCodes = Arrays.copyOf(labelCodes, grown);
             }
@@ -728,6 +732,10 @@ public final class EvaluationTableReader {
             }
         }
 
+        /**
+         * The table, each column a trimmed copy of the one read; each working column is let go as soon as it is copied
+         * (40 – 80 MB a column at ten million rows), so a collection meanwhile can take it.
+         */
         EvaluationTable finish() throws PackException {
             if (rowCount == 0) {
                 throw new PackException(fileName, 2, 0, "has a header but no examples");
@@ -752,17 +760,23 @@ public final class EvaluationTableReader {
                     remap = sortedRemap(classCodes, classes);
                 }
                 labels = recode(labelCodes, rowCount, remap);
+                labelCodes = null;
                 for (int m = 0; m < columns.pred.length; m++) {
                     String version = manifest.models().get(m).version();
                     double[] modelScores = scores == null || scores[m] == null ? null : Arrays.copyOf(scores[m], rowCount);
                     predictions.put(version, new ModelPredictions(version, recode(predCodes[m], rowCount, remap),
                             null, modelScores));
+                    predCodes[m] = null;
+                    if (scores != null) {
+                        scores[m] = null;
+                    }
                 }
             } else {
                 for (int m = 0; m < columns.pred.length; m++) {
                     String version = manifest.models().get(m).version();
                     predictions.put(version, new ModelPredictions(version, null,
                             Arrays.copyOf(predValues[m], rowCount), null));
+                    predValues[m] = null;
                 }
             }
             Map<String, CategoricalColumn> slices = new LinkedHashMap<>();
@@ -770,12 +784,14 @@ public final class EvaluationTableReader {
                 List<String> levels = sliceLevels.get(s).keySet().stream().sorted(SliceValueOrder.INSTANCE).toList();
                 slices.put(sliceNames.get(s), new CategoricalColumn(sliceNames.get(s), levels,
                         recode(sliceCodes[s], rowCount, sortedRemap(sliceLevels.get(s), levels))));
+                sliceCodes[s] = null;
             }
+            double[] labelNumbers = labelValues == null ? null : Arrays.copyOf(labelValues, rowCount);
+            labelValues = null;
             EvaluationTable table = new EvaluationTable(fileName, task, rowCount, exampleIds, classes, labels,
-                    labelValues == null ? null : Arrays.copyOf(labelValues, rowCount), slices, suite.sensitive(),
-                    predictions);
+                    labelNumbers, slices, suite.sensitive(), predictions);
             rowsRead.accept(table);
-            DuplicateIds.check(exampleIds, Arrays.copyOf(lines, rowCount), fileName, columns.exampleId + 1);
+            DuplicateIds.check(exampleIds, lines::lineOf, fileName, columns.exampleId + 1);
             return table;
         }
 

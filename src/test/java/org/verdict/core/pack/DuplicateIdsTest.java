@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.stream.LongStream;
+import java.util.function.IntToLongFunction;
 import org.junit.jupiter.api.Test;
 
 class DuplicateIdsTest {
 
-    private static long[] linesFrom2(int rows) {
-        return LongStream.range(2, rows + 2L).toArray();
-    }
+    /** Each row on its own line below the header. */
+    private static final IntToLongFunction LINES_FROM_2 = row -> row + 2L;
 
     private static ExampleIds ids(int rows, java.util.function.IntFunction<String> idOfRow) {
         ExampleIds.Builder builder = new ExampleIds.Builder(rows);
@@ -26,7 +25,7 @@ class DuplicateIdsTest {
     @Test
     void takesDistinctIdsIncludingOnesWhoseStringHashesClash() throws PackException {
         int rows = 300_000;
-        DuplicateIds.check(ids(rows, row -> "ex-" + row), linesFrom2(rows), "primary.csv", 1);
+        DuplicateIds.check(ids(rows, row -> "ex-" + row), LINES_FROM_2, "primary.csv", 1);
         // "Aa" and "BB" have the same String.hashCode, and so do all 2^k words made of them
         String[] clashing = new String[1 << 12];
         for (int word = 0; word < clashing.length; word++) {
@@ -37,7 +36,7 @@ class DuplicateIdsTest {
             clashing[word] = id.toString();
             assertEquals(clashing[0].hashCode(), clashing[word].hashCode());
         }
-        assertDoesNotThrow(() -> DuplicateIds.check(ExampleIds.of(clashing), linesFrom2(clashing.length),
+        assertDoesNotThrow(() -> DuplicateIds.check(ExampleIds.of(clashing), LINES_FROM_2,
                 "primary.csv", 1));
     }
 
@@ -46,7 +45,7 @@ class DuplicateIdsTest {
         int rows = 250_000;
         ExampleIds ids = ids(rows, row -> row == 240_001 ? "ex-17" : "ex-" + row);
         PackException e = assertThrows(PackException.class,
-                () -> DuplicateIds.check(ids, linesFrom2(rows), "primary.csv", 3));
+                () -> DuplicateIds.check(ids, LINES_FROM_2, "primary.csv", 3));
         assertEquals(240_003, e.line());
         assertEquals(3, e.column());
         assertTrue(e.getMessage().endsWith("(example_id) 'ex-17' was already used on line 19; example ids must be "
@@ -57,7 +56,7 @@ class DuplicateIdsTest {
     void namesOneOfSeveralRepeatedIdsAtItsSecondLine() {
         ExampleIds ids = ExampleIds.of("a", "b", "c", "b", "d", "a", "b");
         PackException e = assertThrows(PackException.class,
-                () -> DuplicateIds.check(ids, linesFrom2(7), "primary.csv", 1));
+                () -> DuplicateIds.check(ids, LINES_FROM_2, "primary.csv", 1));
         assertTrue(List.of("(example_id) 'a' was already used on line 2; example ids must be unique",
                         "(example_id) 'b' was already used on line 3; example ids must be unique")
                 .stream().anyMatch(e.getMessage()::endsWith), e.getMessage());

@@ -57,6 +57,30 @@ class ExampleIdsTest {
         assertEquals("ticket-0042".hashCode(), ids.hash(2));
     }
 
+    /**
+     * Ids of one byte a character (Latin-1, up to 'ÿ') and, once an id needs more, of two: every id, its length, its
+     * characters and its String hash come back the same before and after the switch.
+     */
+    @Test
+    void keepsLatinAndWiderIdsAlikeAcrossTheSwitchToTwoBytes() {
+        List<String> written = List.of("ex-1", "café-ÿ", "", "Ω-2", "ex-3", "\uD83D\uDE00-4", "naïve");
+        for (int widenAt = 0; widenAt <= written.size(); widenAt++) {
+            ExampleIds.Builder builder = new ExampleIds.Builder(1);
+            List<String> ids = new ArrayList<>(written.subList(0, widenAt).stream()
+                    .filter(id -> id.chars().allMatch(c -> c < 256)).toList());
+            ids.addAll(written.subList(widenAt, written.size()));
+            ids.forEach(builder::add);
+            ExampleIds built = builder.build();
+            assertEquals(ids, built.asList());
+            for (int row = 0; row < ids.size(); row++) {
+                char[] copied = new char[built.length(row)];
+                built.copy(row, copied);
+                assertEquals(ids.get(row), new String(copied));
+                assertEquals(ids.get(row).hashCode(), built.hash(row));
+            }
+        }
+    }
+
     @Test
     void listViewIsReadOnly() {
         List<String> view = ExampleIds.of("a").asList();

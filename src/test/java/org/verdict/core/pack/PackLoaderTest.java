@@ -199,6 +199,12 @@ class PackLoaderTest {
         assertEquals(5, duplicate.line());
         assertEquals(1, duplicate.column());
 
+        // the rows' lines are kept only where they jump: after blank lines, every later row sits lower
+        PackException afterBlankLines = assertProblem(PackFixture.MULTICLASS_MANIFEST,
+                PackFixture.MULTICLASS_CSV.replace("e4,", "e2,").replace("\ne3,", "\n\n\ne3,"), "primary.csv",
+                "'e2' was already used on line 3");
+        assertEquals(7, afterBlankLines.line());
+
         PackException shortRow = assertProblem(PackFixture.MULTICLASS_MANIFEST,
                 PackFixture.MULTICLASS_CSV.replace("e3,account,de,f,account,billing", "e3,account,de,f,account"),
                 "primary.csv", "(pred_43) the row ends before this column: it has 5 fields but the header has 6");
