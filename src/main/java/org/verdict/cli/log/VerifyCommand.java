@@ -22,9 +22,11 @@ import picocli.CommandLine.Option;
         description = {"Check every signature, the hash chain, the Merkle tree, every checkpoint and the signed signer"
                 + " register; with --trusted-signers and --checkpoint also against references kept outside the store.",
                 "Exit 0 intact; 1 TAMPERED (a record, signature, entry or checkpoint was altered or removed; the"
-                        + " first bad record or entry is named) or POLICY NOT MET (nothing shows a change, but a"
-                        + " signature or registration breaks --trusted-signers or --require-endorsement); 2 bad"
-                        + " input."})
+                        + " first bad record or entry is named), DAMAGED (the file is a damaged SQLite database: cut"
+                        + " short or overwritten), SUSPECT (the append-only guard was removed, so records removed from"
+                        + " the end cannot be told; give --checkpoint) or POLICY NOT MET (nothing shows a change, but a"
+                        + " signature or registration breaks --trusted-signers or the endorsement rule: a registration"
+                        + " no signer endorsed, a second key under a signer's name and role); 2 bad input."})
 public final class VerifyCommand extends LedgerCommand {
     @Mixin
     StoreOption store;
@@ -46,11 +48,16 @@ public final class VerifyCommand extends LedgerCommand {
             // an empty or unreadable file where a kept checkpoint covers records: they were removed, not bad input
             String destroyed = checkpoint == null ? null
                     : e.destroyedAgainst(store.db, options.outsideCheckpoint(), checkpoint);
-            if (destroyed == null) {
-                throw e;
+            if (destroyed != null) {
+                out().println("TAMPERED: " + destroyed);
+                return ExitCodes.CHECK_FAILED;
             }
-            out().println("TAMPERED: " + destroyed);
-            return ExitCodes.CHECK_FAILED;
+            // a log cut short or overwritten fails the check; a missing file or another kind of file is bad input
+            if (e.isDamaged()) {
+                out().println("DAMAGED: " + e.getMessage());
+                return ExitCodes.CHECK_FAILED;
+            }
+            throw e;
         }
         if (options.outsideCheckpoint() != null) {
             options.outsideCheckpoint().requireOf(snapshot.origin(), checkpoint);
@@ -73,12 +80,14 @@ public final class VerifyCommand extends LedgerCommand {
                             + " trusted signer (the problem above)"
                     : "The checkpoint " + checkpoint + " is not extended by this log (the problem above)");
         }
-        // a verified signature says who decided, not that every gate passed: promotes over blocked gates are named
+        // a verified signature says who decided, not that every gate passed: promotes over blocked gates are named,
+        // and what an altered record says is marked as no statement of the board's
         for (LoggedRecord record : snapshot.records()) {
+            String untrusted = report.untrustedContent(record.sequence());
             record.statement().map(DecisionStatement::record).map(DecisionRecord::overrideText)
                     .filter(text -> !text.isEmpty())
                     .ifPresent(text -> out().println("  #" + record.sequence() + " (" + record.shortId() + ") "
-                            + text));
+                            + (untrusted == null ? "" : "(" + untrusted + ") ") + text));
         }
         return report.isIntact() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
