@@ -9,6 +9,7 @@ import org.verdict.cli.log.ExportEnvelopeCommand;
 import org.verdict.cli.log.ImportSignatureCommand;
 import org.verdict.cli.log.ListCommand;
 import org.verdict.cli.log.RegisterCommand;
+import org.verdict.cli.log.RestoreGuardCommand;
 import org.verdict.cli.log.RevokeCommand;
 import org.verdict.cli.log.SignEnvelopeCommand;
 import org.verdict.cli.log.VerifyCommand;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
                     + " its confirmation says on standard error what it changed, which stays (exit 2)."},
         subcommands = {AppendCommand.class, CosignCommand.class, ListCommand.class, VerifyCommand.class,
                 ExportCommand.class, ConsistencyCommand.class, CheckpointCommand.class, ExportEnvelopeCommand.class,
-                SignEnvelopeCommand.class, ImportSignatureCommand.class, RegisterCommand.class, RevokeCommand.class})
+                SignEnvelopeCommand.class, ImportSignatureCommand.class, RegisterCommand.class, RevokeCommand.class,
+                RestoreGuardCommand.class})
 public final class LogCommand {
 }

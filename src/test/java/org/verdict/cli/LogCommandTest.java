@@ -76,6 +76,9 @@ class LogCommandTest {
                 "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()), err.toString());
         assertTrue(out.toString().contains("status: awaiting signatures (ai-safety, product)"), out.toString());
 
+        // the organisation endorses each new signer's registration, as verification requires by default
+        assertEquals(0, log("register", "--db", db.toString(), "--signer", signerFile("grace-hopper"),
+                "--endorse-key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()), err.toString());
         assertEquals(0, log("cosign", "--db", db.toString(), "--id", "1", "--key", keyFile("grace-hopper"),
                 "--passphrase-file", passphrase.toString()), err.toString());
         assertTrue(out.toString().contains("status: awaiting signatures (product)"), out.toString());
@@ -86,7 +89,8 @@ class LogCommandTest {
                 "--passphrase-file", passphrase.toString()), err.toString());
         assertEquals(2, log("import-signature", "--db", db.toString(), "--envelope", envelope.toString()));
         assertTrue(err.toString().contains("unknown signer"), err.toString());
-        assertEquals(0, log("register", "--db", db.toString(), "--signer", dir.resolve("keys/joan-clarke.signer.json").toString()));
+        assertEquals(0, log("register", "--db", db.toString(), "--signer", dir.resolve("keys/joan-clarke.signer.json").toString(),
+                "--endorse-key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()), err.toString());
         assertEquals(0, log("import-signature", "--db", db.toString(), "--envelope", envelope.toString()), err.toString());
         assertTrue(out.toString().contains("imported 1 new signature" + System.lineSeparator()));
         assertTrue(out.toString().contains("status: signed"), out.toString());
@@ -161,12 +165,13 @@ class LogCommandTest {
             }
         }
         out.getBuffer().setLength(0);
-        assertEquals(0, log("verify", "--db", db.toString()));
+        // the wipe dropped the triggers that refuse DELETE: what is left looks like a fresh log, but it is SUSPECT
+        // (exit 1), never a green "intact"
+        assertEquals(1, log("verify", "--db", db.toString()));
         List<String> lines = out.toString().lines().toList();
-        assertTrue(lines.get(0).startsWith("intact: 0 records, ") && lines.get(0).contains("cannot be detected"),
-                out.toString());
-        // the wipe dropped the triggers that refuse DELETE: said, though no record it still holds was changed
-        assertTrue(lines.get(1).startsWith("  note: the store's append-only guard is missing, 3 triggers dropped"
+        assertTrue(lines.get(0).startsWith("SUSPECT: guard removed — cannot tell whether records were removed from the"
+                + " end of the log; verify it against a checkpoint kept outside it (0 records"), out.toString());
+        assertTrue(lines.get(1).startsWith("  the store's append-only guard is missing, 3 triggers dropped"
                 + " (records_no_delete, signatures_no_delete, checkpoints_no_delete)"), out.toString());
         assertTrue(lines.get(2).startsWith("  note: log entry #1 (registration of Ada Lovelace, ml-lead) is covered"
                 + " by no checkpoint yet"), out.toString());
@@ -414,7 +419,11 @@ class LogCommandTest {
             s.executeUpdate("DELETE FROM signatures WHERE record_seq = 2");
             s.executeUpdate("DELETE FROM records WHERE seq = 2");
         }
-        assertEquals(0, log("verify", "--db", db.toString()), "the store alone cannot see it: " + out);
+        // the store alone cannot see the deletion, but it sees the guard gone: SUSPECT, never intact
+        out.getBuffer().setLength(0);
+        assertEquals(1, log("verify", "--db", db.toString()), out.toString());
+        assertTrue(out.toString().startsWith("SUSPECT: guard removed — cannot tell whether records were removed"),
+                out.toString());
         out.getBuffer().setLength(0);
         assertEquals(1, log("verify", "--db", db.toString(), "--checkpoint", kept.toString()), err.toString());
         assertTrue(out.toString().contains("the checkpoint covers 2 records but the log now holds only 1 record"),
@@ -674,7 +683,8 @@ class LogCommandTest {
                              {"name": "Grace Hopper", "role": "ai-safety", "keyId": "%s"}]}
                 """.formatted(keyId("ada-lovelace"), keyId("grace-hopper")));
 
-        assertEquals(0, log("verify", "--db", db.toString(), "--checkpoint", kept.toString()), out.toString());
+        assertEquals(0, log("verify", "--db", db.toString(), "--checkpoint", kept.toString(), "--allow-unendorsed"),
+                out.toString());
         out.getBuffer().setLength(0);
         assertEquals(1, log("verify", "--db", db.toString(), "--trusted-signers", roster.toString(),
                 "--require-endorsement"));
@@ -697,7 +707,8 @@ class LogCommandTest {
                 err.toString());
         assertTrue(out.toString().contains("revoked the key of Joan Clarke (product) by log entry #4, signed by Ada Lovelace"),
                 out.toString());
-        assertEquals(0, log("verify", "--db", db.toString(), "--checkpoint", kept.toString()), out.toString());
+        assertEquals(0, log("verify", "--db", db.toString(), "--checkpoint", kept.toString(), "--allow-unendorsed"),
+                out.toString());
 
         Files.writeString(roster, "{\"format\": \"verdict-trusted-signers/1\", \"signer\": []}");
         assertEquals(2, log("verify", "--db", db.toString(), "--trusted-signers", roster.toString()));
@@ -747,9 +758,13 @@ class LogCommandTest {
         assertEquals("policy not met", listed.get(1).get("integrity").asText());
         assertTrue(listed.get(1).get("problems").get(0).asText().contains("a key that is not in the trusted signers"
                 + " list"), listed.toString());
-        // without the list the log is judged by its own register: whole
+        // without the list, by default, Joan's registration no signer endorsed: her signature is flagged
         out.getBuffer().setLength(0);
         assertEquals(0, log("list", "--db", db.toString()));
+        assertTrue(out.toString().lines().skip(2).findFirst().orElseThrow().contains("⚠ policy not met"), out.toString());
+        // an organisation that does not endorse: the log is judged by its own register, whole
+        out.getBuffer().setLength(0);
+        assertEquals(0, log("list", "--db", db.toString(), "--allow-unendorsed"));
         assertTrue(out.toString().lines().skip(1).limit(2).allMatch(l -> l.contains("✔ verified")), out.toString());
 
         out.getBuffer().setLength(0);
@@ -818,12 +833,12 @@ class LogCommandTest {
         assertEquals("The checkpoint " + kept + " is not extended by this log: the checkpoint covers 2 records but the"
                 + " log now holds only 1 record: records were removed", listed.get(3));
 
+        // a log whose guard is gone gives out no checkpoint to keep: it would vouch for what is left
         out.getBuffer().setLength(0);
         Path single = dir.resolve("single-checkpoint.json");
-        assertEquals(0, log("checkpoint", "--db", db.toString(), "--out", single.toString()));
-        assertEquals(0, log("verify", "--db", db.toString(), "--checkpoint", single.toString()), out.toString());
-        assertTrue(out.toString().contains("Checked against the checkpoint " + single
-                + ": the log of 1 record extends the checkpoint of size 1"), out.toString());
+        assertEquals(1, log("checkpoint", "--db", db.toString(), "--out", single.toString()));
+        assertTrue(err.toString().contains("has lost its append-only guard"), err.toString());
+        assertFalse(Files.exists(single));
     }
 
     /**
@@ -834,6 +849,9 @@ class LogCommandTest {
     void listShowsEachRecordsIntegrityAgainstAKeptCheckpoint() throws Exception {
         append();
         append();
+        // Ada endorses Joan's registration, as verification requires by default
+        assertEquals(0, log("register", "--db", db.toString(), "--signer", signerFile("joan-clarke"),
+                "--endorse-key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()), err.toString());
         assertEquals(0, log("cosign", "--db", db.toString(), "--id", "2", "--key", keyFile("joan-clarke"),
                 "--passphrase-file", passphrase.toString()), err.toString());
         Path kept = dir.resolve("kept-checkpoint.json");

@@ -1,6 +1,7 @@
 package org.verdict.cli.log;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.verdict.cli.exit.PackErrorText;
 import org.verdict.cli.exit.ExitCodes;
@@ -58,6 +59,7 @@ public final class AppendCommand extends LedgerCommand {
         RecordFile file = RecordFile.read(recordFile);
         // every problem of the file at once; what the pack fills in or checks is judged once it is bound to it
         file.requireSound(file.record(), pack == null ? List.of() : RecordFile.FILLED_BY_PACK);
+        file.requireDatedBy(Instant.now());
         DecisionRecord record = file.record();
         if (pack != null) {
             record = bindToPack(record);

@@ -74,7 +74,7 @@ public final class ListCommand extends LedgerCommand {
             rows.add(new String[] {String.valueOf(record.sequence()), record.shortId(),
                 decision.map(DecisionRecord::decisionDate).orElse("?"),
                 decision.map(d -> d.kind().wireName()).orElse("?"),
-                decision.map(DecisionRecord::decisionLabel).orElse("?"),
+                decision.map(DecisionRecord::decisionLabel).map(label -> untrusted(report, record, label)).orElse("?"),
                 decision.map(DecisionRecord::model).orElse("?"),
                 Integrity.of(report.problemsOf(record.sequence())).badge(),
                 report.quorums().get(record.sequence()).label()});
@@ -83,8 +83,10 @@ public final class ListCommand extends LedgerCommand {
         out().println(lines.get(0));
         for (int i = 0; i < snapshot.records().size(); i++) {
             out().println(lines.get(i + 1));
-            snapshot.records().get(i).statement().map(DecisionStatement::record).map(DecisionRecord::overrideText)
-                    .filter(text -> !text.isEmpty()).ifPresent(text -> out().println("     ⚠ " + text));
+            LoggedRecord record = snapshot.records().get(i);
+            record.statement().map(DecisionStatement::record).map(DecisionRecord::overrideText)
+                    .filter(text -> !text.isEmpty()).ifPresent(text -> out().println("     ⚠ "
+                            + untrusted(report, record, text)));
         }
         // the log's standing in log verify's words: a policy the log does not meet is never called tampering
         out().println(report.summary() + (report.isIntact() && checkpoint.file == null
@@ -93,6 +95,12 @@ public final class ListCommand extends LedgerCommand {
         if (checkedAgainst != null) {
             out().println(checkedAgainst);
         }
+    }
+
+    /** What the record says, marked as no statement of the board's when a valid signature no longer vouches for it. */
+    private static String untrusted(VerificationReport report, LoggedRecord record, String value) {
+        String untrusted = report.untrustedContent(record.sequence());
+        return untrusted == null ? value : value + " (" + untrusted + ")";
     }
 
     /** The record's number, right-aligned so that #9 and #10 end together. */
@@ -108,6 +116,10 @@ public final class ListCommand extends LedgerCommand {
             node.put("verified", report.isRecordIntact(record.sequence()));
             List<VerificationReport.Problem> problems = report.problemsOf(record.sequence());
             node.put("integrity", Integrity.of(problems).words());
+            String untrusted = report.untrustedContent(record.sequence());
+            if (untrusted != null) {
+                node.put("contentTrusted", false);
+            }
             if (!problems.isEmpty()) {
                 ArrayNode found = node.putArray("problems");
                 problems.forEach(problem -> found.add(problem.message()));
@@ -123,7 +135,8 @@ public final class ListCommand extends LedgerCommand {
                     s.put("name", signer.name()).put("role", signer.role());
                 }
                 // each signature's own standing, as the Audit view's detail pane gives it
-                LogVerifier.SignatureCheck check = LogVerifier.checkSignature(snapshot, record, signature, null);
+                LogVerifier.SignatureCheck check = LogVerifier.checkSignature(snapshot, record, signature,
+                        report.options());
                 s.put("verified", check.isValid());
                 if (!check.isValid()) {
                     s.put("problem", check.problem());

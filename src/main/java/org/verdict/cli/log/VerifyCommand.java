@@ -7,6 +7,7 @@ import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LogSnapshot;
 import org.verdict.core.ledger.LogVerifier;
 import org.verdict.core.ledger.LoggedRecord;
+import org.verdict.core.ledger.UnreadableLogException;
 import org.verdict.core.ledger.VerificationOptions;
 import org.verdict.core.ledger.VerificationReport;
 import org.verdict.core.task.Progress;
@@ -17,9 +18,11 @@ import picocli.CommandLine.Mixin;
         description = {"Check every signature, the hash chain, the Merkle tree, every checkpoint and the signed signer"
                 + " register; with --trusted-signers and --checkpoint also against references kept outside the store.",
                 "Exit 0 intact; 1 TAMPERED (a record, signature, entry or checkpoint was altered or removed; the"
-                        + " first bad record or entry is named) or POLICY NOT MET (nothing shows a change, but a"
-                        + " signature or registration breaks --trusted-signers or --require-endorsement); 2 bad"
-                        + " input."})
+                        + " first bad record or entry is named), DAMAGED (the file is a damaged SQLite database: cut"
+                        + " short or overwritten), SUSPECT (the append-only guard was removed, so records removed from"
+                        + " the end cannot be told; give --checkpoint) or POLICY NOT MET (nothing shows a change, but a"
+                        + " signature or registration breaks --trusted-signers or the endorsement rule: a registration"
+                        + " no signer endorsed, a second key under a signer's name and role); 2 bad input."})
 public final class VerifyCommand extends LedgerCommand {
     @Mixin
     StoreOption store;
@@ -33,7 +36,17 @@ public final class VerifyCommand extends LedgerCommand {
     @Override
     protected int run() throws LedgerException {
         VerificationOptions options = policy.with(checkpoint.read());
-        LogSnapshot snapshot = checkpoint.snapshot(store.db, options.outsideCheckpoint(), out());
+        LogSnapshot snapshot;
+        try {
+            snapshot = checkpoint.snapshot(store.db, options.outsideCheckpoint(), out());
+        } catch (UnreadableLogException e) {
+            // a log cut short or overwritten fails the check; a missing file or another kind of file is bad input
+            if (!e.isDamaged()) {
+                throw e;
+            }
+            out().println("DAMAGED: " + e.getMessage());
+            return ExitCodes.CHECK_FAILED;
+        }
         if (snapshot == null) {
             return ExitCodes.CHECK_FAILED;
         }
@@ -51,12 +64,14 @@ public final class VerifyCommand extends LedgerCommand {
         if (checkedAgainst != null) {
             out().println(checkedAgainst);
         }
-        // a verified signature says who decided, not that every gate passed: promotes over blocked gates are named
+        // a verified signature says who decided, not that every gate passed: promotes over blocked gates are named,
+        // and what an altered record says is marked as no statement of the board's
         for (LoggedRecord record : snapshot.records()) {
+            String untrusted = report.untrustedContent(record.sequence());
             record.statement().map(DecisionStatement::record).map(DecisionRecord::overrideText)
                     .filter(text -> !text.isEmpty())
                     .ifPresent(text -> out().println("  #" + record.sequence() + " (" + record.shortId() + ") "
-                            + text));
+                            + (untrusted == null ? "" : "(" + untrusted + ") ") + text));
         }
         return report.isIntact() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }

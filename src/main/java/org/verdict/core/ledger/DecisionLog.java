@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteException;
 import org.verdict.core.pack.Hashes;
@@ -293,7 +294,7 @@ public final class DecisionLog implements AutoCloseable {
                     + " its owner can write a fresh one with `verdict key signer-file --key NAME.key.json`)");
         }
         write(() -> {
-            requireWritable("no signer was registered" + WOULD_VOUCH, Progress.NONE);
+            requireIntact("no signer was registered" + WOULD_VOUCH, Progress.NONE);
             registerWithin(signer, selfSignature, endorsers);
             if (!endorsers.isEmpty()) {
                 insertCheckpoint(endorsers.get(0));
@@ -305,7 +306,7 @@ public final class DecisionLog implements AutoCloseable {
     /** Registers the holder of {@code key} (self-signed, with a checkpoint by the same key). */
     public void register(SignerKey key) throws LedgerException {
         write(() -> {
-            requireWritable("no signer was registered" + WOULD_VOUCH, Progress.NONE);
+            requireIntact("no signer was registered" + WOULD_VOUCH, Progress.NONE);
             registerWithin(key.identity(), SignerClaim.selfSign(key), List.of());
             insertCheckpoint(key);
             return null;
@@ -320,7 +321,7 @@ public final class DecisionLog implements AutoCloseable {
      */
     public RegisteredSigner revoke(String keyIdPrefix, String reason, SignerKey revoker) throws LedgerException {
         return write(() -> {
-            requireWritable("no key was revoked" + WOULD_VOUCH, Progress.NONE);
+            requireIntact("no key was revoked" + WOULD_VOUCH, Progress.NONE);
             RegisteredSigner signer = signerByPrefix(keyIdPrefix);
             if (signer.isRevoked()) {
                 throw new LedgerException("the key of " + signer.name() + " was already revoked at " + signer.revokedAt());
@@ -368,7 +369,7 @@ public final class DecisionLog implements AutoCloseable {
     public LoggedRecord append(DecisionRecord record, SignerKey key, Progress verifying) throws LedgerException {
         RecordJson.checkComplete("the record", record);
         return write(() -> {
-            LogSnapshot intact = requireWritable("nothing was appended" + WOULD_VOUCH, verifying);
+            LogSnapshot intact = requireIntact("nothing was appended" + WOULD_VOUCH, verifying);
             SignerIdentity signer = key.identity();
             registerWithin(signer, SignerClaim.selfSign(key), List.of());
             List<LoggedRecord> existing = intact.records();
@@ -378,6 +379,11 @@ public final class DecisionLog implements AutoCloseable {
             String previous = existing.isEmpty() ? DecisionStatement.NO_PREVIOUS_RECORD
                     : existing.get(existing.size() - 1).recordId();
             String appendedAt = now();
+            // the app's path has no file to place it in; the command line checked it at the field already
+            Optional<DecisionRecord.FieldProblem> late = resolved.datedAfterSigning(Instant.parse(appendedAt));
+            if (late.isPresent()) {
+                throw new LedgerException(late.get().message() + "; nothing was appended");
+            }
             byte[] payload = RecordJson.payload(new DecisionStatement(DecisionStatement.FORMAT, sequence, previous,
                     signer.keyId(), appendedAt, resolved));
             String recordId = Hashes.sha256Hex(payload);
@@ -399,7 +405,7 @@ public final class DecisionLog implements AutoCloseable {
     /** Adds {@code key}'s signature to a record already in the log. */
     public LoggedRecord cosign(String recordReference, SignerKey key) throws LedgerException {
         return write(() -> {
-            LogSnapshot intact = requireWritable("no signature was added" + WOULD_VOUCH, Progress.NONE);
+            LogSnapshot intact = requireIntact("no signature was added" + WOULD_VOUCH, Progress.NONE);
             registerWithin(key.identity(), SignerClaim.selfSign(key), List.of());
             LoggedRecord record = intact.find(recordReference);
             if (record.signatures().stream().anyMatch(s -> s.keyId().equals(key.identity().keyId()))) {
@@ -418,7 +424,7 @@ public final class DecisionLog implements AutoCloseable {
      */
     public int importSignatures(DsseEnvelope envelope) throws LedgerException {
         return write(() -> {
-            LogSnapshot intact = requireWritable("no signature was imported" + WOULD_VOUCH, Progress.NONE);
+            LogSnapshot intact = requireIntact("no signature was imported" + WOULD_VOUCH, Progress.NONE);
             String recordId = Hashes.sha256Hex(envelope.payload());
             LoggedRecord record = intact.records().stream()
                     .filter(r -> r.recordId().equals(recordId) && r.payloadType().equals(envelope.payloadType()))
@@ -497,7 +503,7 @@ public final class DecisionLog implements AutoCloseable {
     }
 
     /**
-     * A write: {@code work} begins with {@link #requireWritable}, so once it has committed the log verified, and a log
+     * A write: {@code work} begins with {@link #requireIntact}, so once it has committed the log verified, and a log
      * opened outside WAL mode may now enter it (outside the transaction, as SQLite requires).
      */
     private <T> T write(Work<T> work) throws LedgerException {
@@ -596,16 +602,27 @@ public final class DecisionLog implements AutoCloseable {
     }
 
     /**
-     * {@link #requireIntact} before a write, which then also puts back append-only triggers someone dropped. Only
-     * here, once the log verifies: a log that does not is evidence, and not one byte of it may change (the
-     * verification's note on the dropped triggers among it).
+     * Puts back the append-only triggers someone dropped, once the log verifies against {@code kept}, a checkpoint
+     * kept outside it (else {@link LogNotIntactException}, nothing written): that checkpoint is the only evidence
+     * that no record was removed from its end while the guard was missing.
+     *
+     * @param keptFile where {@code kept} was read from, to name it
+     * @return the triggers put back (empty when none was missing)
      */
-    private LogSnapshot requireWritable(String refused, Progress progress) throws SQLException, LedgerException {
-        LogSnapshot intact = requireIntact(refused, progress);
-        if (!intact.missingGuards().isEmpty()) {
-            StoreSchema.restoreGuards(connection, StoreSchema.CURRENT_VERSION);
-        }
-        return intact;
+    public List<String> restoreGuard(Checkpoint kept, Path keptFile) throws LedgerException {
+        return write(() -> {
+            LogSnapshot snapshot = readSnapshot();
+            kept.requireOf(snapshot.origin(), keptFile);
+            VerificationReport report = new LogVerifier().verify(snapshot,
+                    new VerificationOptions(null, kept, VerificationOptions.Endorsements.NOT_CHECKED), Progress.NONE);
+            if (!report.isIntact()) {
+                throw new LogNotIntactException(path, report, "its guard was not restored");
+            }
+            if (!snapshot.missingGuards().isEmpty()) {
+                StoreSchema.restoreGuards(connection, StoreSchema.CURRENT_VERSION);
+            }
+            return snapshot.missingGuards();
+        });
     }
 
     private void registerWithin(SignerIdentity signer, byte[] selfSignature, List<SignerKey> endorsers)

@@ -3,11 +3,15 @@ package org.verdict.core.ledger;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -125,6 +129,29 @@ public record DecisionRecord(
      * the problem at the object that lacks it.
      */
     public record FieldProblem(String pointer, String message) {
+    }
+
+    /** Where the calendar is furthest ahead (UTC+14): no one's date is later there, wherever the board sat. */
+    private static final ZoneOffset FURTHEST_AHEAD = ZoneOffset.ofHours(14);
+
+    /**
+     * A {@code decisionDate} after the record is signed at {@code signedAt}: a decision cannot be dated after it was
+     * signed. The date is the board's local one, so it is judged against the date where the calendar is furthest
+     * ahead; empty when the date is fine or not a date at all ({@link #fieldProblems} names that).
+     */
+    public Optional<FieldProblem> datedAfterSigning(Instant signedAt) {
+        LocalDate decided;
+        try {
+            decided = decisionDate == null ? null : LocalDate.parse(decisionDate);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+        if (decided == null || !decided.isAfter(signedAt.atOffset(FURTHEST_AHEAD).toLocalDate())) {
+            return Optional.empty();
+        }
+        return Optional.of(new FieldProblem("/decisionDate", "'decisionDate' " + decisionDate + " is after the time"
+                + " the record is signed, " + signedAt.truncatedTo(ChronoUnit.MINUTES) + " (a date no time zone had"
+                + " reached yet): a decision cannot be dated after it was signed; give the date the board decided"));
     }
 
     /** Every reason the record may not be appended, in field order; empty when it is complete. */

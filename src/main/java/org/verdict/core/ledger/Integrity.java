@@ -12,6 +12,11 @@ public enum Integrity {
     VERIFIED("✔ verified"),
     /** Unchanged, but a signature or registration breaks the signing policy checked: POLICY NOT MET. */
     POLICY_NOT_MET("⚠ policy not met"),
+    /**
+     * Nothing shows a change, but the store's append-only guard was removed, so records removed from its end could
+     * not be seen: SUSPECT. Only a whole log has it (no record is marked for it).
+     */
+    SUSPECT("⚠ suspect"),
     /** The record, a signature or the chain around it was changed: TAMPERED. */
     TAMPERED("✖ tampered");
 
@@ -24,7 +29,8 @@ public enum Integrity {
     /** The standing {@code problems} of one record (or of the whole log) give. */
     public static Integrity of(List<Problem> problems) {
         return problems.isEmpty() ? VERIFIED
-                : problems.stream().anyMatch(p -> p.kind() == Problem.Kind.TAMPERING) ? TAMPERED : POLICY_NOT_MET;
+                : problems.stream().anyMatch(p -> p.kind() == Problem.Kind.TAMPERING) ? TAMPERED
+                : problems.stream().anyMatch(p -> p.kind() == Problem.Kind.UNGUARDED) ? SUSPECT : POLICY_NOT_MET;
     }
 
     /** The mark the command line prints, its symbol first for readers who cannot tell the colours apart. */

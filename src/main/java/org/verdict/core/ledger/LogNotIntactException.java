@@ -25,8 +25,16 @@ public final class LogNotIntactException extends LedgerException {
 
     private static String message(Path db, VerificationReport report, String refused) {
         int more = report.problems().size() - 1;
-        return "the decision log " + db + " does not verify, so " + refused + ":\n" + report.summary() + "\n  " + report.problems().get(0)
+        // a guard removed by another program: it is not restored in passing, which would hide that evidence
+        String lead = report.isSuspect() ? "the decision log " + db + " has lost its append-only guard (something"
+                + " other than Verdict has written to it), so " + refused + ":\n"
+                : "the decision log " + db + " does not verify, so " + refused + ":\n";
+        return lead + report.summary() + "\n  " + report.problems().get(0)
                 + (more > 0 ? "\n  … and " + MetricFormat.count(more, "more problem", "more problems")
-                        + ": `verdict log verify --db " + db + "` (or the Audit view) lists every one" : "");
+                        + ": `verdict log verify --db " + db + "` (or the Audit view) lists every one" : "")
+                + (report.isSuspect() ? "\nFirst verify it against a checkpoint kept outside it: `verdict log verify"
+                        + " --db " + db + " --checkpoint FILE`. If the log extends it, `verdict log restore-guard --db "
+                        + db + " --checkpoint FILE` puts the guard back; if not, restore the log from a copy that"
+                        + " verifies and keep this file as evidence." : "");
     }
 }

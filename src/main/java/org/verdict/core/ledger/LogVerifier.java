@@ -36,9 +36,7 @@ public final class LogVerifier {
         LogSnapshot log = judgeRevocations(stored, options, problems, declinedRevocations);
         Map<Long, Quorum> quorums = new HashMap<>();
         checkSignerKeys(log, problems);
-        if (options.requireEndorsement()) {
-            checkEndorsements(log, problems);
-        }
+        checkEndorsements(log, options.endorsements(), problems);
         List<LoggedRecord> records = log.records();
         String previousHash = DecisionStatement.NO_PREVIOUS_RECORD;
         long previousSequence = 0;
@@ -52,7 +50,7 @@ public final class LogVerifier {
                 problems.add(new Problem(previousSequence + 1, SignerRegister.missing("record", previousSequence + 1,
                         record.sequence() - 1)));
             }
-            checkRecord(record, previousHash, previousSequence, log, options.trustedSigners(), problems, quorums);
+            checkRecord(record, previousHash, previousSequence, log, options, problems, quorums);
             previousAppendedAt = checkTimes(record, previousAppendedAt, previousSequence, log, problems);
             previousHash = Hashes.sha256Hex(record.payload());
             previousSequence = record.sequence();
@@ -61,13 +59,6 @@ public final class LogVerifier {
         checkStraySignatures(log, problems);
         checkCheckpoints(log, options.trustedSigners(), problems, progress);
         List<String> notes = new ArrayList<>();
-        if (!log.missingGuards().isEmpty()) {
-            notes.add("the store's append-only guard is missing, " + MetricFormat.count(log.missingGuards().size(),
-                    "trigger", "triggers") + " dropped (" + String.join(", ", log.missingGuards()) + ") by someone"
-                    + " with write access to the file: it no longer refuses a change by itself; the records are"
-                    + " still checked by their hashes and signatures, and Verdict restores the guard when it next"
-                    + " writes to this log, which it does only while the log verifies");
-        }
         checkEntriesAfterLastCheckpoint(log, problems, notes);
         if (options.trustedSigners() != null) {
             checkEntrySigners(log, options.trustedSigners(), declinedRevocations, problems);
@@ -83,7 +74,8 @@ public final class LogVerifier {
                         + check.message(), check.policyOnly() ? Problem.Kind.POLICY : Problem.Kind.TAMPERING));
             }
         }
-        VerificationReport report = new VerificationReport(records.size(), problems, quorums, check, notes);
+        checkGuard(log, check, problems, notes);
+        VerificationReport report = new VerificationReport(records.size(), problems, quorums, check, notes, options);
         // the status bar shows the last step while the result is being shown: it says "verified" only of an intact log
         progress.update(1, report.isIntact() ? "verified" : report.heading() + ": "
                 + MetricFormat.count(problems.size(), "problem", "problems"));
@@ -137,18 +129,77 @@ public final class LogVerifier {
         }
     }
 
-    /** The first registration of a store needs nobody's endorsement; every later one needs a valid endorsement. */
-    private static void checkEndorsements(LogSnapshot log, List<Problem> problems) {
-        boolean first = true;
-        for (RegisteredSigner signer : log.signers().values()) {
-            if (!first && signer.registrationEntry() > 0 && signer.endorsers().isEmpty()
-                    && !isMigrated(log, signer)) {
-                problems.add(new Problem(null, "log entry #" + signer.registrationEntry() + " registers " + signer.name()
-                        + " (" + signer.role() + ", " + LogEntry.abbreviated(signer.keyId())
-                        + ") without an endorsement by an existing signer", Problem.Kind.POLICY));
-            }
-            first = false;
+    /**
+     * Dropped append-only triggers change no record, but they are how someone removes records from the end of the log
+     * without being stopped, and the store alone cannot show whether they did. Unless a checkpoint kept outside the
+     * store shows that the log still extends it, the log is SUSPECT (never "intact") and takes no write; with one, a
+     * note still names the dropped triggers.
+     */
+    private static void checkGuard(LogSnapshot log, ConsistencyCheck kept, List<Problem> problems, List<String> notes) {
+        if (log.missingGuards().isEmpty()) {
+            return;
         }
+        String dropped = "the store's append-only guard is missing, " + MetricFormat.count(log.missingGuards().size(),
+                "trigger", "triggers") + " dropped (" + String.join(", ", log.missingGuards()) + ") by something other"
+                + " than Verdict with write access to the file";
+        if (kept != null) {
+            // checked against a kept checkpoint: whether the log extends it is the finding, said already
+            notes.add(dropped + (kept.consistent() ? "; the log still extends the checkpoint kept outside it, but"
+                    + " records appended after that checkpoint could have been removed" : ""));
+        } else {
+            problems.add(new Problem(null, dropped + ": records removed from its end cannot be detected from the store"
+                    + " alone, so it is not called intact and takes no write; verify it against a checkpoint kept"
+                    + " outside it (`verdict log verify --checkpoint FILE`, or the Audit view's Kept checkpoint…)",
+                    Problem.Kind.UNGUARDED));
+        }
+    }
+
+    /**
+     * A registration the policy wants endorsed and that no signer endorsed: the first registration of a store needs
+     * nobody's endorsement; under {@link VerificationOptions.Endorsements#REQUIRED} every later one needs one, and
+     * under {@link VerificationOptions.Endorsements#SECOND_KEYS} a second key under the name and role of a signer
+     * whose key is in force does.
+     */
+    private static void checkEndorsements(LogSnapshot log, VerificationOptions.Endorsements rule,
+                                          List<Problem> problems) {
+        for (RegisteredSigner signer : log.signers().values()) {
+            String finding = endorsementFinding(log, signer, rule);
+            if (finding != null) {
+                problems.add(new Problem(null, "log entry #" + signer.registrationEntry() + " registers "
+                        + signer.name() + " (" + signer.role() + ", " + LogEntry.abbreviated(signer.keyId()) + ")"
+                        + finding, Problem.Kind.POLICY));
+            }
+        }
+    }
+
+    /**
+     * Why {@code signer}'s registration breaks the endorsement rule, as a clause after the signer
+     * (" without an endorsement by an existing signer"), or null when it does not.
+     */
+    static String endorsementFinding(LogSnapshot log, RegisteredSigner signer, VerificationOptions.Endorsements rule) {
+        if (rule == VerificationOptions.Endorsements.NOT_CHECKED || signer.registrationEntry() <= 0
+                || !signer.endorsers().isEmpty() || isMigrated(log, signer)) {
+            return null;
+        }
+        boolean first = log.signers().values().stream().mapToLong(RegisteredSigner::registrationEntry)
+                .filter(e -> e > 0).min().orElse(0) == signer.registrationEntry();
+        if (first) {
+            return null;
+        }
+        Optional<RegisteredSigner> namesake = log.signers().values().stream()
+                .filter(other -> !other.keyId().equals(signer.keyId()) && other.name().equals(signer.name())
+                        && other.role().equals(signer.role())
+                        && other.registrationEntry() < signer.registrationEntry()
+                        && (other.revocationEntry() == null || other.revocationEntry() > signer.registrationEntry()))
+                .findFirst();
+        if (namesake.isPresent()) {
+            return " as a second key under the name and role of " + namesake.get().name() + " ("
+                    + namesake.get().role() + ", key " + LogEntry.abbreviated(namesake.get().keyId()) + ", log entry #"
+                    + namesake.get().registrationEntry() + ", still in force), without an endorsement by an existing"
+                    + " signer: anyone who can write the file can register a key under any name";
+        }
+        return rule == VerificationOptions.Endorsements.REQUIRED
+                ? " without an endorsement by an existing signer" : null;
     }
 
     /**
@@ -220,7 +271,7 @@ public final class LogVerifier {
     }
 
     private static void checkRecord(LoggedRecord record, String previousHash, long previousSequence, LogSnapshot log,
-                                    TrustedSigners roster, List<Problem> problems, Map<Long, Quorum> quorums) {
+                                    VerificationOptions options, List<Problem> problems, Map<Long, Quorum> quorums) {
         long seq = record.sequence();
         if (record.isAltered()) {
             problems.add(new Problem(seq, "its bytes no longer match its id " + record.shortId() + " (the record was changed)"));
@@ -253,7 +304,7 @@ public final class LogVerifier {
         });
         List<SignatureCheck> checks = new ArrayList<>();
         for (RecordSignature signature : record.signatures()) {
-            SignatureCheck check = checkSignature(log, record, signature, roster);
+            SignatureCheck check = checkSignature(log, record, signature, options);
             checks.add(check);
             String relabelled = log.register().disputed().get(signature.keyId());
             if (relabelled != null) {
@@ -410,7 +461,8 @@ public final class LogVerifier {
      * register). What a signing command reports after it wrote to a log that verified just before.
      */
     public static Quorum quorumOf(LogSnapshot log, LoggedRecord record) {
-        return quorum(record, record.signatures().stream().map(s -> checkSignature(log, record, s, null)).toList());
+        return quorum(record, record.signatures().stream()
+                .map(s -> checkSignature(log, record, s, VerificationOptions.STORE_ONLY)).toList());
     }
 
     private static Quorum quorum(LoggedRecord record, List<SignatureCheck> checks) {
@@ -421,11 +473,13 @@ public final class LogVerifier {
     }
 
     /**
-     * Checks one signature over its record's PAE against the log's signer register and, when {@code roster} is
-     * given, the organisation's list: a key it does not list, or lists with another role, does not count.
+     * Checks one signature over its record's PAE against the log's signer register and the signing policy of
+     * {@code options}: a key the trusted signers list does not list (or lists with another role), or whose
+     * registration lacks an endorsement the policy wants, does not count.
      */
     public static SignatureCheck checkSignature(LogSnapshot log, LoggedRecord record, RecordSignature signature,
-                                                TrustedSigners roster) {
+                                                VerificationOptions options) {
+        TrustedSigners roster = options.trustedSigners();
         RegisteredSigner registered = log.signers().get(signature.keyId());
         if (registered == null) {
             return new SignatureCheck(null, "signed by key " + LogEntry.abbreviated(signature.keyId())
@@ -456,6 +510,11 @@ public final class LogVerifier {
                 return SignatureCheck.untrusted(signer, "signed by " + signer + ", but the trusted signers list gives"
                         + " key " + signer.shortKeyId() + " the role " + trusted.get().role() + ", not " + signer.role());
             }
+        }
+        String unendorsed = endorsementFinding(log, registered, options.endorsements());
+        if (unendorsed != null) {
+            return SignatureCheck.untrusted(signer, "signed by " + signer + ", a key that log entry #"
+                    + registered.registrationEntry() + " registers" + unendorsed);
         }
         return new SignatureCheck(signer, null);
     }

@@ -14,10 +14,12 @@ import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.util.ClassUtil;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.StrictJson;
@@ -162,6 +164,18 @@ public final class RecordFile {
         List<String> lines = problems.stream().map(this::line).toList();
         throw new LedgerException(lines.size() == 1 ? lines.get(0) : name + ": " + lines.size() + " problems in the"
                 + " record; nothing was appended:\n  " + String.join("\n  ", lines));
+    }
+
+    /**
+     * Refuses, at the field's line and column, a record dated after {@code signedAt}, the time it is about to be
+     * signed ({@link DecisionRecord#datedAfterSigning}).
+     */
+    public void requireDatedBy(Instant signedAt) throws LedgerException {
+        Optional<DecisionRecord.FieldProblem> late = record.datedAfterSigning(signedAt);
+        if (late.isPresent()) {
+            throw new LedgerException(line(new Located(nearest(late.get().pointer()), late.get().pointer(),
+                    late.get().message())) + "; nothing was appended");
+        }
     }
 
     private String line(Located problem) {

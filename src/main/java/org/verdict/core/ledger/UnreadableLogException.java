@@ -16,6 +16,14 @@ public final class UnreadableLogException extends LedgerException {
         this.state = state;
     }
 
+    /** Whether the file is a damaged SQLite database (cut short or overwritten), not another kind of file. */
+    public boolean isDamaged() {
+        return DAMAGED.equals(state);
+    }
+
+    /** The state of a damaged SQLite database. */
+    static final String DAMAGED = "is a damaged SQLite database";
+
     /**
      * The finding when a kept checkpoint covers what this file no longer holds ("the log was destroyed: …", then
      * what to do), or null when the checkpoint covers nothing, so an empty file does not contradict it.

@@ -62,7 +62,7 @@ final class UnusableLogFile {
         if (name.startsWith("SQLITE_CORRUPT")) {
             return new UnreadableLogException(db + " is a damaged SQLite database: restore the log from a copy (an"
                     + " export or a backup); nothing was written to it\n  SQLite: " + e.getMessage(),
-                    "is a damaged SQLite database", e);
+                    UnreadableLogException.DAMAGED, e);
         }
         if (name.startsWith("SQLITE_READONLY") || name.startsWith("SQLITE_CANTOPEN") || isDriverOpenFailure(e)) {
             if (isOnReadOnlyFileSystem(folder)) {

@@ -13,9 +13,10 @@ import org.verdict.core.stats.MetricFormat;
  * @param quorums the signature status of every record (by sequence), counting only valid signatures
  * @param outsideCheckpoint whether the log extends the checkpoint kept outside the store; null when none was given
  * @param notes what the store alone leaves open although nothing in it contradicts itself (not problems)
+ * @param options what the log was checked against (each signature's standing is judged by the same)
  */
 public record VerificationReport(int recordCount, List<Problem> problems, Map<Long, Quorum> quorums,
-                                 ConsistencyCheck outsideCheckpoint, List<String> notes) {
+                                 ConsistencyCheck outsideCheckpoint, List<String> notes, VerificationOptions options) {
 
     /**
      * What a verification of the store alone cannot see, said with every "intact" it gives: whoever drops the triggers
@@ -49,7 +50,12 @@ public record VerificationReport(int recordCount, List<Problem> problems, Map<Lo
              * The store is whole, but breaks the signing policy it was checked against: a signature by a key not in the
              * trusted signers list (or under another role), a registration no signer in force endorsed.
              */
-            POLICY
+            POLICY,
+            /**
+             * Nothing shows a change, but the store's append-only guard was removed by something other than Verdict,
+             * and no checkpoint kept outside the store shows that no record was removed from its end.
+             */
+            UNGUARDED
         }
 
         @Override
@@ -71,9 +77,30 @@ public record VerificationReport(int recordCount, List<Problem> problems, Map<Lo
         return problems.stream().anyMatch(problem -> problem.kind() == Problem.Kind.TAMPERING);
     }
 
-    /** "TAMPERED" when the store was changed, "POLICY NOT MET" when it is whole but breaks the signing policy. */
+    /** Whether, without a sign of tampering, the store's guard is missing and nothing outside it vouches for it. */
+    public boolean isSuspect() {
+        return !isTampered() && problems.stream().anyMatch(problem -> problem.kind() == Problem.Kind.UNGUARDED);
+    }
+
+    /**
+     * "TAMPERED" when the store was changed, "SUSPECT" when its guard was removed and records removed from its end
+     * could not be seen, "POLICY NOT MET" when it is whole but breaks the signing policy.
+     */
     public String heading() {
-        return isIntact() ? "intact" : isTampered() ? "TAMPERED" : "POLICY NOT MET";
+        return isIntact() ? "intact" : isTampered() ? "TAMPERED" : isSuspect() ? "SUSPECT" : "POLICY NOT MET";
+    }
+
+    /**
+     * Why the content of record {@code sequence} must not be read as what was decided, or null when a valid
+     * signature still vouches for it: its bytes were changed after signing, or no signature verifies over them.
+     */
+    public String untrustedContent(long sequence) {
+        Quorum quorum = quorums.get(sequence);
+        if (quorum == null) {
+            return null;
+        }
+        return quorum.altered() ? "content not trusted: record altered after signing"
+                : quorum.invalid().isEmpty() ? null : "content not trusted: its signature does not verify";
     }
 
     public Optional<Long> firstBadRecord() {
@@ -97,6 +124,12 @@ public record VerificationReport(int recordCount, List<Problem> problems, Map<Lo
             return "intact: " + MetricFormat.count(recordCount, "record", "records") + ", every signature, the hash"
                     + " chain, the Merkle tree and every checkpoint verify; " + (outsideCheckpoint == null
                     ? UNDETECTABLE_REMOVAL : "the log extends the checkpoint kept outside it");
+        }
+        if (isSuspect()) {
+            return heading() + ": guard removed — cannot tell whether records were removed from the end of the log;"
+                    + " verify it against a checkpoint kept outside it (" + MetricFormat.count(recordCount, "record",
+                    "records") + " and their signatures, hash chain, Merkle tree and checkpoints show no change; "
+                    + MetricFormat.count(problems.size(), "problem", "problems") + ")";
         }
         if (!isTampered()) {
             return heading() + ": the records, signatures, hash chain, Merkle tree and checkpoints show no change, but "

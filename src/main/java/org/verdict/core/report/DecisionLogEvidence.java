@@ -97,10 +97,12 @@ public final class DecisionLogEvidence {
         List<SignatureEvidence> signatures = new ArrayList<>();
         for (RecordSignature signature : record.signatures()) {
             RegisteredSigner signer = snapshot.signers().get(signature.keyId());
-            LogVerifier.SignatureCheck check = LogVerifier.checkSignature(snapshot, record, signature, null);
+            LogVerifier.SignatureCheck check = LogVerifier.checkSignature(snapshot, record, signature,
+                    VerificationOptions.STORE_ONLY);
             Trust trust = null;
             if (roster != null && check.isValid()) {
-                LogVerifier.SignatureCheck listed = LogVerifier.checkSignature(snapshot, record, signature, roster);
+                LogVerifier.SignatureCheck listed = LogVerifier.checkSignature(snapshot, record, signature,
+                        new VerificationOptions(roster, null, VerificationOptions.Endorsements.NOT_CHECKED));
                 trust = new Trust(listed.isValid(), listed.isValid()
                         ? "listed in " + roster.source().getFileName() : listed.problem());
             }

@@ -437,7 +437,7 @@ public final class AuditView {
     private static void badgeStyle(Node node, Integrity integrity) {
         node.getStyleClass().removeAll(STANDING_STYLES);
         node.getStyleClass().add(integrity == Integrity.VERIFIED ? "success"
-                : integrity == Integrity.POLICY_NOT_MET ? "warning" : "danger");
+                : integrity == Integrity.POLICY_NOT_MET || integrity == Integrity.SUSPECT ? "warning" : "danger");
     }
 
     /** Columns as wide as their text in the view's font; the table scrolls sideways when they do not fit. */

@@ -275,9 +275,10 @@ public final class AuditViewModel {
                 checkpoint = null;
             }
         }
-        VerificationOptions options = new VerificationOptions(signers, checkpoint, false);
+        // the endorsement rule is required by default, as `log verify` checks it
+        VerificationOptions options = new VerificationOptions(signers, checkpoint, VerificationOptions.Endorsements.REQUIRED);
         VerificationReport report = verifier.verify(snapshot, options, progress);
-        return new Verified(rowsOf(snapshot, report, signers), report, refused, null);
+        return new Verified(rowsOf(snapshot, report), report, refused, null);
     }
 
     /**
@@ -389,7 +390,8 @@ public final class AuditViewModel {
         intact.set(report.isIntact());
         integrity.set(Integrity.of(report.problems()));
         List<String> lines = new ArrayList<>();
-        lines.add(report.summary() + (report.isIntact() && kept == null ? text.getString("audit.chooseCheckpoint") : "")
+        lines.add(report.summary() + ((report.isIntact() || report.isSuspect()) && kept == null
+                ? text.getString("audit.chooseCheckpoint") : "")
                 + (roster == null ? "" : say("audit.signersCheckedAgainst", roster.getFileName()))
                 + (kept == null ? "" : say(report.outsideCheckpoint() != null
                         && report.outsideCheckpoint().policyOnly() ? "audit.checkpointUnchecked"
@@ -403,8 +405,8 @@ public final class AuditViewModel {
         List<VerificationReport.Problem> listed = report.problems();
         // ⚠ for a signing policy the log does not meet, ✖ for a change: as the records' badges say
         listed.stream().limit(LISTED_PROBLEMS).forEach(p -> lines.add(say(
-                p.kind() == VerificationReport.Problem.Kind.POLICY ? "audit.problemLine.policy"
-                        : "audit.problemLine.tampering", p)));
+                p.kind() == VerificationReport.Problem.Kind.TAMPERING ? "audit.problemLine.tampering"
+                        : "audit.problemLine.policy", p)));
         if (listed.size() > LISTED_PROBLEMS) {
             int more = listed.size() - LISTED_PROBLEMS;
             lines.add(say("audit.moreProblems", MetricFormat.count(more), more));
@@ -442,7 +444,7 @@ public final class AuditViewModel {
         loading.set(false);
     }
 
-    private List<AuditRow> rowsOf(LogSnapshot snapshot, VerificationReport report, TrustedSigners roster) {
+    private List<AuditRow> rowsOf(LogSnapshot snapshot, VerificationReport report) {
         List<AuditRow> rows = new ArrayList<>();
         for (LoggedRecord record : snapshot.records()) {
             Optional<DecisionStatement> statement = record.statement();
@@ -450,7 +452,7 @@ public final class AuditViewModel {
             List<SignatureRow> signatureRows = new ArrayList<>();
             Set<String> people = new LinkedHashSet<>();
             for (RecordSignature signature : record.signatures()) {
-                SignatureCheck check = LogVerifier.checkSignature(snapshot, record, signature, roster);
+                SignatureCheck check = LogVerifier.checkSignature(snapshot, record, signature, report.options());
                 RegisteredSigner registered = snapshot.signers().get(signature.keyId());
                 String name = registered == null ? text.getString("audit.unknownKey") : registered.name();
                 people.add(name);
@@ -465,6 +467,11 @@ public final class AuditViewModel {
             fields.put(text.getString("audit.field.signatures"), status);
             // the signed time; a signature's stored time beside it is the store's clock, which nobody signs
             statement.ifPresent(s -> fields.put(text.getString("audit.field.appended"), s.appendedAt()));
+            // what an altered record says is shown, but never as what the board decided
+            String untrusted = report.untrustedContent(record.sequence());
+            if (untrusted != null) {
+                fields.put(text.getString("audit.field.content"), untrusted);
+            }
             if (decision != null) {
                 fields.putAll(RecordFields.of(decision));
                 if (decision.approver() != null) {
@@ -479,7 +486,7 @@ public final class AuditViewModel {
                     decision == null ? null : date(decision.decisionDate()),
                     decision == null || decision.kind() == null ? "?" : decision.kind().wireName(),
                     decision == null ? "?" : decision.model(),
-                    decision == null ? "?" : decision.decisionLabel(),
+                    decision == null ? "?" : decision.decisionLabel() + (untrusted == null ? "" : " (" + untrusted + ")"),
                     status,
                     List.copyOf(people), fields, signatureRows,
                     problems.stream().map(VerificationReport.Problem::message).toList(), Integrity.of(problems)));

@@ -197,4 +197,23 @@ class DecisionLogTest {
     private static Quorum quorumOf(DecisionLog log, long sequence) throws LedgerException {
         return new LogVerifier().verify(log.snapshot(), Progress.NONE).quorums().get(sequence);
     }
+
+    /** A decision cannot be dated after it is signed: refused, naming the field, and nothing is written. */
+    @Test
+    void aRecordDatedAfterItIsSignedIsRefused() throws Exception {
+        java.time.Instant signed = java.time.Instant.parse("2026-12-06T06:57:00Z");
+        Path db = dir.resolve("dated.db");
+        try (DecisionLog log = DecisionLog.open(db, false, DecisionLog.DEFAULT_BUSY_TIMEOUT,
+                java.time.Clock.fixed(signed, java.time.ZoneOffset.UTC))) {
+            DecisionRecord late = LedgerFixtures.retraining("dated tomorrow", "2026-12-07");
+            LedgerException refused = org.junit.jupiter.api.Assertions.assertThrows(LedgerException.class,
+                    () -> log.append(late, ML_LEAD));
+            assertEquals("'decisionDate' 2026-12-07 is after the time the record is signed, 2026-12-06T06:57:00Z (a"
+                    + " date no time zone had reached yet): a decision cannot be dated after it was signed; give the"
+                    + " date the board decided; nothing was appended", refused.getMessage());
+            assertEquals(0, log.snapshot().records().size());
+            // where the calendar is furthest ahead (UTC+14) it is already the 6th: a board there dates it so
+            log.append(LedgerFixtures.retraining("dated today", "2026-12-06"), ML_LEAD);
+        }
+    }
 }

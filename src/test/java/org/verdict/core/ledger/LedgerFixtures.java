@@ -22,6 +22,14 @@ public final class LedgerFixtures {
         }
     }
 
+    /**
+     * Registers {@code newcomer} endorsed by {@code endorser}, a signer of {@code log} already: what an organisation
+     * does before a new board member signs, so that verification's default endorsement rule is met.
+     */
+    public static void registerEndorsed(DecisionLog log, SignerKey newcomer, SignerKey endorser) throws LedgerException {
+        log.register(newcomer.identity(), SignerClaim.selfSign(newcomer), List.of(endorser));
+    }
+
     public static Map<String, String> packHashes() {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("manifest.json", "a".repeat(64));
@@ -40,7 +48,11 @@ public final class LedgerFixtures {
     }
 
     public static DecisionRecord retraining(String rationale) {
-        return new DecisionRecord(RecordKind.RETRAINING, "support-router", "2026-10-01", "retrain", rationale,
+        return retraining(rationale, "2026-10-01");
+    }
+
+    public static DecisionRecord retraining(String rationale, String decisionDate) {
+        return new DecisionRecord(RecordKind.RETRAINING, "support-router", decisionDate, "retrain", rationale,
                 "tickets-2026-09", List.of(new TriggerEvidence("primary metric below baseline", true,
                         "macro_f1 0.77 vs baseline 0.80 (-3.8%)")), "Ada Lovelace", null, null, null, null, null, null,
                 null, null, new Evidence(null, packHashes(), null));

@@ -280,6 +280,56 @@ class SignerRegisterTamperTest {
         }
     }
 
+    /**
+     * A second key registered under the name and role of a signer in force, with nobody's endorsement, is how someone
+     * with write access impersonates that signer: reported by default and even when unendorsed registrations are
+     * accepted, on the registration and on every record it signed, whose signature then counts towards no quorum.
+     * Endorsed by a signer the log vouches for (a member's second laptop), it stands; the store alone reports nothing.
+     */
+    @Test
+    void aSecondKeyUnderASignersNameAndRoleIsReportedByDefaultAndCountsForNothing() throws Exception {
+        SignerKey impostor = LedgerFixtures.signer("Ada Lovelace", Roles.ML_LEAD);
+        Path forged = dir.resolve("forged.db");
+        try (DecisionLog log = DecisionLog.openForWriting(forged)) {
+            log.append(LedgerFixtures.retraining("first"), ADA);
+            log.append(LedgerFixtures.promotion(2, "forged"), impostor);
+        }
+        String second = "registers Ada Lovelace (ml-lead, " + impostor.identity().shortKeyId() + ") as a second key under"
+                + " the name and role of Ada Lovelace (ml-lead, key " + ADA.identity().shortKeyId() + ", log entry #1,"
+                + " still in force), without an endorsement by an existing signer";
+        for (VerificationOptions options : List.of(VerificationOptions.DEFAULT,
+                new VerificationOptions(null, null, false))) {
+            VerificationReport report = verify(forged, options);
+            assertFalse(report.isTampered(), report.problems().toString());
+            assertEquals("POLICY NOT MET", report.heading());
+            assertTrue(anyProblem(report, second), report.problems().toString());
+            assertEquals(Integrity.POLICY_NOT_MET, Integrity.of(report.problemsOf(2)), report.problemsOf(2).toString());
+            assertEquals(List.of(Roles.ML_LEAD), report.quorums().get(2L).missing(), "the impostor completes no quorum");
+            assertTrue(report.isRecordIntact(1));
+        }
+        assertTrue(verify(forged, VerificationOptions.STORE_ONLY).isIntact(), "the store alone shows no change");
+
+        Path laptop = dir.resolve("laptop.db");
+        try (DecisionLog log = DecisionLog.openForWriting(laptop)) {
+            log.append(LedgerFixtures.retraining("first"), ADA);
+            log.register(impostor.identity(), SignerClaim.selfSign(impostor), List.of(ADA));
+            log.append(LedgerFixtures.promotion(2, "from the second laptop"), impostor);
+        }
+        VerificationReport endorsed = verify(laptop, VerificationOptions.DEFAULT);
+        assertTrue(endorsed.isIntact(), endorsed.problems().toString());
+    }
+
+    /** Unendorsed registrations are reported by default; --allow-unendorsed (SECOND_KEYS) accepts them. */
+    @Test
+    void registrationsWithoutEndorsementAreReportedByDefault() throws Exception {
+        VerificationReport byDefault = verify(db, VerificationOptions.DEFAULT);
+        assertEquals("POLICY NOT MET", byDefault.heading(), byDefault.problems().toString());
+        assertTrue(anyProblem(byDefault, "registers Grace Hopper (product, " + GRACE.identity().shortKeyId()
+                + ") without an endorsement by an existing signer"), byDefault.problems().toString());
+        VerificationReport allowed = verify(db, new VerificationOptions(null, null, false));
+        assertFalse(anyProblem(allowed, "without an endorsement"), allowed.problems().toString());
+    }
+
     @Test
     void aRegistrationWhoseSelfSignatureIsMissingIsRefused() throws Exception {
         try (DecisionLog log = DecisionLog.openForWriting(db)) {

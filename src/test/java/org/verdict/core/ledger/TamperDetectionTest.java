@@ -59,26 +59,59 @@ class TamperDetectionTest {
     }
 
     /**
-     * Dropping the triggers changes no record, so the log still verifies, but the store no longer refuses a change by
-     * itself: verification says so, and the next write restores the guard.
+     * Dropping the triggers changes no record, but it is how records are removed from the end unseen: the log is
+     * SUSPECT, never intact, and takes no write; the guard is not put back in passing, only by
+     * {@link DecisionLog#restoreGuard} once the log extends a checkpoint kept outside it.
      */
     @Test
-    void droppedAppendOnlyTriggersAreReportedAndRestoredByTheNextWrite() throws Exception {
+    void droppedAppendOnlyTriggersMakeTheLogSuspectUntilRestoredAgainstAKeptCheckpoint() throws Exception {
+        Checkpoint kept;
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            kept = log.latestVerifiedCheckpoint();
+        }
         dropEveryTrigger();
         VerificationReport report = verify();
-        assertTrue(report.isIntact(), "no record changed");
-        assertEquals(1, report.notes().size(), report.notes().toString());
-        assertTrue(report.notes().get(0).startsWith("the store's append-only guard is missing, 16 triggers dropped"
-                + " (log_info_no_update, log_info_no_delete, signers_no_update"), report.notes().get(0));
+        assertFalse(report.isIntact());
+        assertFalse(report.isTampered(), "no record changed");
+        assertTrue(report.isSuspect());
+        assertEquals("SUSPECT", report.heading());
+        assertEquals(Integrity.SUSPECT, Integrity.of(report.problems()));
+        assertTrue(report.problems().get(0).message().startsWith("the store's append-only guard is missing, 16"
+                + " triggers dropped (log_info_no_update, log_info_no_delete, signers_no_update"),
+                report.problems().toString());
+        assertTrue(report.isRecordIntact(1), "no record is marked for it");
         try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            LogNotIntactException refused = org.junit.jupiter.api.Assertions.assertThrows(LogNotIntactException.class,
+                    () -> log.append(LedgerFixtures.promotion(2, "fourth"), ML_LEAD));
+            assertTrue(refused.getMessage().contains("has lost its append-only guard"), refused.getMessage());
+        }
+        assertTrue(verify().isSuspect(), "the refused write did not restore the guard");
+
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            assertEquals(16, log.restoreGuard(kept, Path.of("kept.json")).size());
             log.append(LedgerFixtures.promotion(2, "fourth"), ML_LEAD);
         }
+        assertTrue(verify().isIntact(), verify().problems().toString());
         assertTrue(verify().notes().isEmpty(), verify().notes().toString());
         try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
             SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
                     () -> s.executeUpdate("UPDATE records SET appended_at = 'x' WHERE seq = 1"));
             assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
         }
+    }
+
+    /** Checked against a kept checkpoint the log extends, a dropped guard is a note, not a finding. */
+    @Test
+    void aDroppedGuardIsANoteWhenTheLogExtendsAKeptCheckpoint() throws Exception {
+        Checkpoint kept;
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            kept = log.latestVerifiedCheckpoint();
+        }
+        dropEveryTrigger();
+        VerificationReport report = StoreSurgery.verify(db, new VerificationOptions(null, kept, false));
+        assertTrue(report.isIntact(), report.problems().toString());
+        assertTrue(report.notes().get(0).contains("the log still extends the checkpoint kept outside it"),
+                report.notes().toString());
     }
 
     private void dropEveryTrigger() throws SQLException {

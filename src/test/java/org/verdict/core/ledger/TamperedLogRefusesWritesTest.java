@@ -84,16 +84,16 @@ class TamperedLogRefusesWritesTest {
             s.executeUpdate("UPDATE records SET appended_at = '2026-01-01T00:00:00Z' WHERE seq = 2");
         }
         byte[] before = Files.readAllBytes(db);
-        List<String> notes = StoreSurgery.verify(db).notes();
-        assertTrue(notes.get(0).startsWith("the store's append-only guard is missing, 16 triggers dropped"),
-                notes.toString());
+        List<VerificationReport.Problem> found = StoreSurgery.verify(db).problems();
+        assertTrue(found.stream().anyMatch(p -> p.message().startsWith("the store's append-only guard is missing, 16"
+                + " triggers dropped")), found.toString());
         try (DecisionLog log = DecisionLog.openForWriting(db)) {
             assertRefused("nothing was appended", "record #2: its stored append time",
                     () -> log.append(LedgerFixtures.retraining("on top of the change"), ADA));
             assertRefused("no signature was added", "record #2: its stored append time", () -> log.cosign("3", GRACE));
         }
         assertArrayEquals(before, Files.readAllBytes(db), "the refused writes changed the file");
-        assertEquals(notes, StoreSurgery.verify(db).notes(), "the dropped triggers are still reported");
+        assertEquals(found, StoreSurgery.verify(db).problems(), "the dropped triggers are still reported");
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.verdict.ui.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -68,6 +69,31 @@ class AuditViewTest {
         assertEquals(3, robot.lookup("#auditRecords").queryTableView().getItems().size());
     }
 
+    /**
+     * A log whose append-only guard was dropped (the newest record deleted with it) is never shown green: its header
+     * says SUSPECT and what to do, in the warning colour, not the "intact" of a log nobody touched.
+     */
+    @Test
+    void aLogWhoseGuardWasDroppedIsShownSuspectNeverGreen(FxRobot robot) throws Exception {
+        Path db = AuditViewModelTest.threeRecordStore(dir);
+        try (java.sql.Connection sql = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.Statement s = sql.createStatement()) {
+            for (String table : List.of("records", "signatures", "checkpoints")) {
+                s.execute("DROP TRIGGER " + table + "_no_delete");
+            }
+            s.executeUpdate("DELETE FROM checkpoints WHERE tree_size = 3");
+            s.executeUpdate("DELETE FROM signatures WHERE record_seq = 3");
+            s.executeUpdate("DELETE FROM records WHERE seq = 3");
+        }
+        robot.interact(() -> model.open(db));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label header = robot.lookup("#auditVerification").queryAs(Label.class);
+        assertTrue(header.getText().startsWith("SUSPECT: guard removed — cannot tell whether records were removed"),
+                header.getText());
+        assertTrue(header.getStyleClass().contains("warning"), header.getStyleClass().toString());
+        assertFalse(header.getStyleClass().contains("success"), header.getStyleClass().toString());
+    }
+
     /** A record whose co-signer left the trusted list is whole: its badge says the policy is not met, not tampered. */
     @Test
     void aSignerNoLongerTrustedIsBadgedPolicyNotMetNotTampered(FxRobot robot) throws Exception {
@@ -123,6 +149,13 @@ class AuditViewTest {
         Path product = org.verdict.core.ledger.KeyFile.generate("Joan Clarke", org.verdict.core.ledger.Roles.PRODUCT,
                 org.verdict.core.ledger.LedgerFixtures.PASSPHRASE, org.verdict.core.ledger.LedgerFixtures.TEST_ITERATIONS)
                 .writeTo(dir.resolve("keys"));
+        // the organisation endorses Joan's registration before she co-signs, as verification requires by default
+        try (org.verdict.core.ledger.DecisionLog log = org.verdict.core.ledger.DecisionLog.openForWriting(db)) {
+            org.verdict.core.ledger.LedgerFixtures.registerEndorsed(log, org.verdict.core.ledger.KeyFile.read(product)
+                    .unlock(org.verdict.core.ledger.LedgerFixtures.PASSPHRASE.clone()), AuditViewModelTest.ADA);
+        }
+        robot.interact(() -> model.open(db));
+        WaitForAsyncUtils.waitForFxEvents();
         showTab(robot, "auditSignaturesTab");
         robot.interact(() -> table.getSelectionModel().select(1));
         FieldInput.enter(robot, "#auditKey", product.toString());

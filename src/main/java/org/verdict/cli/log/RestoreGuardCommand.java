@@ -1,0 +1,46 @@
+package org.verdict.cli.log;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.verdict.cli.exit.ExitCodes;
+import org.verdict.core.ledger.Checkpoint;
+import org.verdict.core.ledger.DecisionLog;
+import org.verdict.core.ledger.LedgerException;
+import org.verdict.core.stats.MetricFormat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Puts back the append-only triggers someone dropped, the one way a SUSPECT log takes writes again: only once it
+ * verifies against a checkpoint kept outside it, which is what shows that no record was removed from its end.
+ */
+@Command(name = "restore-guard", mixinStandardHelpOptions = true,
+        description = {"Put back the append-only guard (SQLite triggers) that something other than Verdict dropped, once"
+                + " the log verifies against a checkpoint kept outside it; until then the log is SUSPECT and takes no"
+                + " write.",
+                "Exit 0 restored (or nothing was missing); 1 the log does not verify against the checkpoint (nothing"
+                        + " written); 2 bad input."})
+public final class RestoreGuardCommand extends LedgerCommand {
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--checkpoint", required = true, paramLabel = "FILE",
+            description = "A checkpoint.json kept outside the log (an approval pack, an export): the log must extend it.")
+    Path checkpoint;
+
+    @Override
+    protected int run() throws LedgerException {
+        Checkpoint kept = Checkpoint.readJson(checkpoint);
+        try (DecisionLog log = DecisionLog.openForWriting(store.db)) {
+            List<String> restored = log.restoreGuard(kept, checkpoint);
+            if (!restored.isEmpty()) {
+                changed("the append-only guard of " + store.db + " was restored", "It stays restored.");
+            }
+            out().println(restored.isEmpty() ? "the append-only guard of " + store.db + " is complete; nothing to"
+                    + " restore" : "restored the append-only guard of " + store.db + " (" + MetricFormat.count(restored.size(),
+                    "trigger", "triggers") + ": " + String.join(", ", restored) + "); the log extends the checkpoint " + checkpoint);
+        }
+        return ExitCodes.OK;
+    }
+}
