@@ -20,6 +20,8 @@ import org.jfree.chart.ui.RectangleInsets;
 public final class RoundTickAxis extends NumberAxis {
     /** Beyond this many ticks a spacing is far too fine to be chosen; its ends' labels are measured instead. */
     private static final int MOST_TICKS_MEASURED = 100;
+    /** A finer spacing than the standard ones ("0.025") is written whole where the axis has no format of its own. */
+    private static final int MOST_DECIMALS = 10;
 
     public RoundTickAxis(String label) {
         super(label);
@@ -37,6 +39,15 @@ public final class RoundTickAxis extends NumberAxis {
         for (int tries = 0; tries < MOST_TICKS_MEASURED
                 && estimateMaximumTickLabelWidth(g2, unit) > lengthToJava2D(unit.getSize(), dataArea, edge); tries++) {
             unit = units.getLargerTickUnit(unit);
+        }
+        // The standard spacings step 2 → 5: where 0.02 is a little too fine and 0.05 leaves two ticks (−0.05, 0: no
+        // scale to read; d_manyslices beside the table at 1280×720), half the coarser one, 0.025, may fit three.
+        NumberFormat digits = NumberFormat.getNumberInstance();
+        digits.setMaximumFractionDigits(MOST_DECIMALS);
+        TickUnit half = new NumberTickUnit(unit.getSize() / 2, digits);
+        if (ticks(unit) < ChartPane.USEFUL_TICKS && ticks(half) > ticks(unit)
+                && estimateMaximumTickLabelWidth(g2, half) <= lengthToJava2D(half.getSize(), dataArea, edge)) {
+            unit = half;
         }
         setTickUnit((NumberTickUnit) unit, false, false);
     }
