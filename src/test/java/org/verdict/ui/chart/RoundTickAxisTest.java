@@ -63,6 +63,16 @@ class RoundTickAxisTest {
         assertTrue(round.size() >= 3, "a scale of at least 3 labelled ticks, got " + round);
     }
 
+    /**
+     * d_manyslices beside the table at 1280×720, a plot of 262 px too narrow even for 0.025's labels: the range reaches
+     * on to +0.05, the nearer round tick, for a third tick.
+     */
+    @Test
+    void aNarrowPlotReachesOnToAThirdRoundTick() {
+        List<String> round = ticks(new RoundTickAxis("Δ roc_auc"), -0.0845, 0.0465, 200);
+        assertTrue(round.size() >= 3, "a scale of at least 3 labelled ticks, got " + round);
+    }
+
     @Test
     void aWideAxisIsNotCrowded() {
         List<String> round = ticks(new RoundTickAxis("Δ roc_auc"), -0.1657, 0.0723, 600);
