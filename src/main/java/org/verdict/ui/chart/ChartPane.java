@@ -71,6 +71,11 @@ public final class ChartPane extends StackPane {
     private static final double TICK_LABEL_OVERHANG_EMS = 1.6;
     /** The size of a limit's label ("accepted 0.010") in the approval pack's charts. */
     private static final double REPORT_LIMIT_LABEL_SIZE = 9;
+    /**
+     * Between a limit's label and a mark beside it: half a mark (9 px) or a whisker's cap (6 px), and 3 px of air, so
+     * the label never touches the data.
+     */
+    private static final double MARK_CLEARANCE = 7.5;
     /** Text is measured on this image's graphics, as JFreeChart lays it out when it draws. */
     private static final BufferedImage MEASURE = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
 
@@ -290,9 +295,11 @@ public final class ChartPane extends StackPane {
     /** The pane's height for the whole chart at its width (see {@link #showChartFitted}). */
     private void growToChart(JFreeChart chart, ChartLook look) {
         double width = scroller.getViewportBounds().getWidth();
+        float limitLabelSize = (float) (REPORT_LIMIT_LABEL_SIZE * look.fontSize() / REPORT_TEXT_SIZE);
         double height = snappedTopInset() + snappedBottomInset() + FRAME_PADDING
                 + VALUE_AXIS_LINES * look.fontSize() + titlesHeight(chart, width)
-                + plotHeight * look.fontSize() / REPORT_TEXT_SIZE;
+                + Math.max(plotHeight * look.fontSize() / REPORT_TEXT_SIZE, plotHeightForRowLimitLabels(chart,
+                        limitLabelSize));
         setMinHeight(Math.ceil(height));
         setPrefHeight(Math.ceil(height));
         // the last tick label stands centred on the plot's right end: half of it needs room past the plot
@@ -306,17 +313,60 @@ public final class ChartPane extends StackPane {
                     xy.getRangeMarkers(Layer.FOREGROUND))) {
                 for (Object marker : markers == null ? List.of() : markers) {
                     if (marker instanceof ValueMarker limit && limit.getLabel() != null) {
-                        growLimitLabel(limit, (float) (REPORT_LIMIT_LABEL_SIZE * look.fontSize() / REPORT_TEXT_SIZE));
+                        growLimitLabel(limit, limitLabelSize);
                     }
                 }
             }
             for (Object annotation : xy.getAnnotations()) {
                 if (annotation instanceof EvidenceCharts.RowLimitLabel label) {
-                    label.setFont(label.getFont().deriveFont(
-                            (float) (REPORT_LIMIT_LABEL_SIZE * look.fontSize() / REPORT_TEXT_SIZE)));
+                    label.setFont(label.getFont().deriveFont(limitLabelSize));
                 }
             }
         }
+    }
+
+    /**
+     * The least plot height at which the label of each row's own limit (a safety category's accepted rate), set in
+     * {@code labelSize} in the gap above its row, stands clear of the marks of the row above it: the row pitch that
+     * the report's proportions give left Safety's third label touching the whisker above it at 1366×768. 0 for a chart
+     * without such labels.
+     */
+    static double plotHeightForRowLimitLabels(JFreeChart chart, float labelSize) {
+        if (!(chart.getPlot() instanceof XYPlot xy) || xy.getDataset() == null) {
+            return 0;
+        }
+        java.util.List<Double> rowsOfMarks = new java.util.ArrayList<>();
+        for (int series = 0; series < xy.getDataset().getSeriesCount(); series++) {
+            for (int item = 0; item < xy.getDataset().getItemCount(series); item++) {
+                rowsOfMarks.add(xy.getDataset().getYValue(series, item));
+            }
+        }
+        double perRow = 0;
+        java.awt.Graphics2D g2 = MEASURE.createGraphics();
+        try {
+            for (Object annotation : xy.getAnnotations()) {
+                if (!(annotation instanceof EvidenceCharts.RowLimitLabel label)) {
+                    continue;
+                }
+                // the label stands on its anchor and reaches up toward the nearest mark of the row above; the marks of
+                // its own row are below the anchor
+                double text = g2.getFontMetrics(label.getFont().deriveFont(labelSize)).getHeight();
+                double above = rowsOfMarks.stream().mapToDouble(Double::doubleValue)
+                        .filter(row -> row < label.getY()).max().orElse(Double.NaN);
+                double below = rowsOfMarks.stream().mapToDouble(Double::doubleValue)
+                        .filter(row -> row >= label.getY()).min().orElse(Double.NaN);
+                if (!Double.isNaN(above)) {
+                    perRow = Math.max(perRow, (text + MARK_CLEARANCE) / (label.getY() - above));
+                }
+                if (!Double.isNaN(below) && below > label.getY()) {
+                    perRow = Math.max(perRow, MARK_CLEARANCE / (below - label.getY()));
+                }
+            }
+        } finally {
+            g2.dispose();
+        }
+        return perRow == 0 ? 0
+                : perRow * xy.getRangeAxis().getRange().getLength() + xy.getInsets().getTop() + xy.getInsets().getBottom();
     }
 
     /** The label at its new size, and its offset (which puts it in its lane) in proportion. */

@@ -20,6 +20,10 @@ import org.jfree.chart.ui.RectangleInsets;
 public final class RoundTickAxis extends NumberAxis {
     /** Beyond this many ticks a spacing is far too fine to be chosen; its ends' labels are measured instead. */
     private static final int MOST_TICKS_MEASURED = 100;
+    /** A finer spacing than the standard ones ("0.025") is written whole where the axis has no format of its own. */
+    private static final int MOST_DECIMALS = 10;
+    /** How far, as a share of its length, the range may reach on to a third round tick. */
+    private static final double MOST_REACH = 0.25;
 
     public RoundTickAxis(String label) {
         super(label);
@@ -37,6 +41,28 @@ public final class RoundTickAxis extends NumberAxis {
         for (int tries = 0; tries < MOST_TICKS_MEASURED
                 && estimateMaximumTickLabelWidth(g2, unit) > lengthToJava2D(unit.getSize(), dataArea, edge); tries++) {
             unit = units.getLargerTickUnit(unit);
+        }
+        // The standard spacings step 2 → 5: where 0.02 is a little too fine and 0.05 leaves two ticks (−0.05, 0: no
+        // scale to read; d_manyslices beside the table at 1280×720), half the coarser one, 0.025, may fit three.
+        NumberFormat digits = NumberFormat.getNumberInstance();
+        digits.setMaximumFractionDigits(MOST_DECIMALS);
+        TickUnit half = new NumberTickUnit(unit.getSize() / 2, digits);
+        if (ticks(unit) < ChartPane.USEFUL_TICKS && ticks(half) > ticks(unit)
+                && estimateMaximumTickLabelWidth(g2, half) <= lengthToJava2D(half.getSize(), dataArea, edge)) {
+            unit = half;
+        }
+        // Still two ticks (a plot too narrow for 0.025's labels): the range reaches on to the nearer round tick if
+        // that is a short way (−0.085…+0.047 to +0.05 reads −0.05  0  0.05), drawing every mark a little closer.
+        double size = unit.getSize();
+        if (ticks(unit) < ChartPane.USEFUL_TICKS && ticks(unit) >= ChartPane.USEFUL_TICKS - 1) {
+            double lower = Math.floor(getLowerBound() / size) * size;
+            double upper = Math.ceil(getUpperBound() / size) * size;
+            double down = getLowerBound() - lower;
+            double up = upper - getUpperBound();
+            if (Math.min(down, up) <= MOST_REACH * length) {
+                setRange(new org.jfree.data.Range(down < up ? lower : getLowerBound(),
+                        down < up ? getUpperBound() : upper), false, false);
+            }
         }
         setTickUnit((NumberTickUnit) unit, false, false);
     }

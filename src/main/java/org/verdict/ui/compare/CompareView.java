@@ -239,15 +239,19 @@ public final class CompareView {
         chartTab.setId("tabChart");
         Tab confusionTab = new Tab(text.getString("compare.tab.confusion"), heatMap);
         confusionTab.setId("tabConfusion");
-        confusionTab.disableProperty().bind(model.multiclassProperty().not());
-        TabPane evidence = new TabPane(chartTab, confusionTab);
+        TabPane evidence = new TabPane(chartTab);
         evidence.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        // a pack without matrices would leave the greyed tab in front, with neither matrix nor chart
-        confusionTab.disabledProperty().addListener((obs, was, disabled) -> {
-            if (disabled) {
-                evidence.getSelectionModel().select(chartTab);
+        // The tab is offered only for a pack with matrices (multiclass): a greyed tab on a regression pack said nothing
+        // of why. A pack without them opened over the tab shows the chart.
+        Runnable offerConfusion = () -> {
+            if (!model.multiclassProperty().get()) {
+                evidence.getTabs().remove(confusionTab);
+            } else if (!evidence.getTabs().contains(confusionTab)) {
+                evidence.getTabs().add(confusionTab);
             }
-        });
+        };
+        model.multiclassProperty().addListener((obs, was, multiclass) -> offerConfusion.run());
+        offerConfusion.run();
         // The matrices are a few hundred nodes (over 100 ms of CSS and layout on a laptop): built while their tab is
         // in front, not for every slice picked while the chart is
         Runnable showConfusion = () -> {
@@ -789,7 +793,16 @@ public final class CompareView {
             }
         });
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox area = new VBox(8, tools, hiddenColumnsLine, table);
+        // the overall row always stays: where the filter or "Only worse slices" keeps nothing else, a sentence says so
+        Label filterNote = new Label();
+        filterNote.setId("compareFilterNote");
+        filterNote.getStyleClass().add("compare-filter-note");
+        filterNote.setWrapText(true);
+        filterNote.setMinHeight(Region.USE_PREF_SIZE);
+        filterNote.textProperty().bind(model.filterNoteProperty());
+        filterNote.visibleProperty().bind(model.filterNoteProperty().isNotEmpty());
+        filterNote.managedProperty().bind(filterNote.visibleProperty());
+        VBox area = new VBox(8, tools, hiddenColumnsLine, filterNote, table);
         area.setPadding(new Insets(8, 0, 0, 0));
         return area;
     }

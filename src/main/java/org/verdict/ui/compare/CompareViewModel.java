@@ -102,6 +102,7 @@ public final class CompareViewModel {
     private final ReadOnlyObjectWrapper<SliceChartData> chartData = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper tablePlaceholder = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper filterNote = new ReadOnlyStringWrapper("");
     /** The name of the pack being opened, else empty ({@link #followOpening}). */
     private final StringProperty opening = new SimpleStringProperty("");
     private Comparison comparison = Comparison.NONE;
@@ -149,6 +150,7 @@ public final class CompareViewModel {
         examplesFromTheSlices.run();
         rows.addListener((ListChangeListener<ComparisonRow>) change -> examplesFromTheSlices.run());
         onlyWorse.addListener((obs, old, now) -> applyFilter());
+        filteredRows.addListener((ListChangeListener<ComparisonRow>) change -> sayWhatTheFilterLeft());
         updateHeaders();
         showUnadjusted.addListener((obs, old, now) -> {
             updateHeaders();
@@ -479,6 +481,26 @@ public final class CompareViewModel {
         boolean worseOnly = onlyWorse.get();
         filteredRows.setPredicate(row -> (row.overall() || matches(row, needle))
                 && (!worseOnly || row.overall() || row.verdict() == Verdict.WORSE));
+        sayWhatTheFilterLeft();
+    }
+
+    /**
+     * Where the filter or "Only worse slices" keeps no slice, only the overall row (which always stays), a sentence
+     * says so: a table of one row with nothing under it read as if the comparison had not finished.
+     */
+    private void sayWhatTheFilterLeft() {
+        long slices = rows.stream().filter(row -> !row.overall()).count();
+        boolean noneLeft = slices > 0 && filteredRows.stream().allMatch(ComparisonRow::overall);
+        String typed = filter.get() == null ? "" : filter.get().trim();
+        if (!noneLeft) {
+            filterNote.set("");
+        } else if (!onlyWorse.get()) {
+            filterNote.set(MessageFormat.format(text.getString("compare.filterLeftNone"), typed));
+        } else if (typed.isEmpty()) {
+            filterNote.set(MessageFormat.format(text.getString("compare.noneWorse"), slices));
+        } else {
+            filterNote.set(MessageFormat.format(text.getString("compare.noneWorseMatches"), typed));
+        }
     }
 
     /**
@@ -651,6 +673,14 @@ public final class CompareViewModel {
      * rows of the selection are shown that there is no slice to show; "No slices to show." before that read as a pack
      * without slices.
      */
+    /**
+     * Under the filter, where it or "Only worse slices" leaves no slice but the overall row: "No slice is significantly
+     * worse (of 13 slices)…"; empty otherwise.
+     */
+    public ReadOnlyStringProperty filterNoteProperty() {
+        return filterNote.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty tablePlaceholderProperty() {
         return tablePlaceholder.getReadOnlyProperty();
     }

@@ -290,7 +290,7 @@ public final class SliceCharts {
 
     private XYPlot plot(YIntervalSeriesCollection dataset, XYErrorRenderer renderer, List<Point> points,
                         String valueAxisLabel, MetricFormat numbers) {
-        SymbolAxis slices = new RowAxis(points.stream().map(SliceCharts::axisLabel).toList());
+        SymbolAxis slices = new RowAxis(axisLabels(points));
         slices.setInverted(true);
         // One label per slice, always: an automatic tick unit would silently skip every other slice when crowded.
         slices.setAutoTickUnitSelection(false);
@@ -330,15 +330,21 @@ public final class SliceCharts {
 
     /**
      * A worse slice carries the ▼ in its axis label too, readable in grayscale print. Where the chart has no room for
-     * the label, its values alone ("one_year × 25-60") name the slice, so a cut never takes a value's end.
+     * the labels, every row is named by its values alone ("one_year × 25-60"), so a cut never takes a value's end; the
+     * table beside the chart names the columns. Not where two rows would then read alike ("none" of internet and of
+     * add_ons): those rows keep their columns' names and are cut instead.
      */
-    private static RowAxis.Row axisLabel(Point p) {
-        String mark = p.verdict() == Verdict.WORSE ? " " + Palette.WORSE_MARK
-                : p.verdict() == Verdict.BETTER ? " " + Palette.BETTER_MARK : "";
-        String name = rowLabel(p.label());
-        String values = valuesOnly(p.label());
-        return new RowAxis.Row(values.equals(name) ? List.of(name) : List.of(name, values),
-                " (n=" + MetricFormat.count(p.n()) + ")", mark);
+    static List<RowAxis.Row> axisLabels(List<Point> points) {
+        boolean valuesNameTheRows = points.stream().map(p -> valuesOnly(p.label())).distinct().count()
+                == points.size();
+        return points.stream().map(p -> {
+            String mark = p.verdict() == Verdict.WORSE ? " " + Palette.WORSE_MARK
+                    : p.verdict() == Verdict.BETTER ? " " + Palette.BETTER_MARK : "";
+            String name = rowLabel(p.label());
+            String values = valuesOnly(p.label());
+            return new RowAxis.Row(values.equals(name) || !valuesNameTheRows ? List.of(name) : List.of(name, values),
+                    " (n=" + MetricFormat.count(p.n()) + ")", mark);
+        }).toList();
     }
 
     /** "contract=one_year × tenure_band=25-60" as "one_year × 25-60". */

@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.Tick;
 import org.jfree.chart.ui.RectangleEdge;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,38 @@ class RoundTickAxisTest {
         assertTrue(round.size() >= 2, "a scale needs at least 2 labelled ticks, got " + round);
         assertTrue(round.size() > plain.size(), "measuring the ticks drawn, not the ends, leaves room for more: "
                 + round + " against JFreeChart's " + plain);
+    }
+
+    /**
+     * d_manyslices beside the table at 1280×720: Δ from −0.085 to +0.047 on a plot of 255 px read "−0.05  0", two
+     * ticks and no scale; 0.02 is too fine for labels such as "−0.08" there, 0.025 is not.
+     */
+    @Test
+    void aSpacingBetweenTheStandardOnesKeepsThreeTicks() {
+        RoundTickAxis axis = new RoundTickAxis("Δ roc_auc");
+        axis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        axis.setRange(-0.0845, 0.0465);
+        Graphics2D g2 = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        double length = axis.getRange().getLength();
+        // a plot on which 0.025's labels just fit and 0.02's do not
+        double width = Math.ceil(axis.estimateMaximumTickLabelWidth(g2, new NumberTickUnit(0.025)) * length / 0.025);
+        boolean twoHundredthsTooFine = axis.estimateMaximumTickLabelWidth(g2, new NumberTickUnit(0.02))
+                > 0.02 * width / length;
+        g2.dispose();
+        assertTrue(twoHundredthsTooFine, "a plot of " + width + " px is too narrow for a tick every 0.02");
+
+        List<String> round = ticks(axis, -0.0845, 0.0465, width);
+        assertTrue(round.size() >= 3, "a scale of at least 3 labelled ticks, got " + round);
+    }
+
+    /**
+     * d_manyslices beside the table at 1280×720, a plot of 262 px too narrow even for 0.025's labels: the range reaches
+     * on to +0.05, the nearer round tick, for a third tick.
+     */
+    @Test
+    void aNarrowPlotReachesOnToAThirdRoundTick() {
+        List<String> round = ticks(new RoundTickAxis("Δ roc_auc"), -0.0845, 0.0465, 200);
+        assertTrue(round.size() >= 3, "a scale of at least 3 labelled ticks, got " + round);
     }
 
     @Test

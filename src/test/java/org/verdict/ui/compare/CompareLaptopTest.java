@@ -218,6 +218,14 @@ class CompareLaptopTest {
                         + robot.lookup("#compareChart").queryAs(ChartPane.class).getUsefulWidth() + " chart "
                         + robot.lookup("#compareChart").queryAs(ChartPane.class).getWidth() + " font "
                         + xy.getDomainAxis().getTickLabelFont());
+                // one form for every row: a full name never beside a bare value, an n never beside a row without one
+                List<String> shown = ((org.verdict.ui.chart.RowAxis) xy.getDomainAxis()).shownLabels();
+                long withColumn = shown.stream().skip(1)
+                        .filter(label -> label.replaceAll(" \\(n=.*", "").contains("=")).count();
+                long withN = shown.stream().skip(1).filter(label -> label.contains("(n=")).count();
+                assertTrue(withColumn == 0 || withColumn == shown.size() - 1, mode + ": full names beside bare values: "
+                        + shown);
+                assertTrue(withN == 0 || withN == shown.size() - 1, mode + ": rows with and without n: " + shown);
                 float rowFont = xy.getDomainAxis().getTickLabelFont().getSize2D();
                 double rowHeight = plot.getHeight() / (table.getItems().size() + 0.2);
                 assertTrue(rowFont >= 9 && rowHeight >= rowFont, mode + ": row labels of " + rowFont + " px in rows "

@@ -237,6 +237,43 @@ class CompareViewModelTest {
         assertEquals(List.of("overall", "language=en"), shownSlices());
     }
 
+    /**
+     * "Only worse slices" on a pack with no worse slice left the overall row alone with no word: a sentence says that
+     * no slice is significantly worse, or that none matches the filter; with a slice shown, nothing.
+     */
+    @Test
+    void whereTheFilterKeepsOnlyTheOverallRowASentenceSaysWhy() throws Exception {
+        List<SliceResult> noneWorse = new ArrayList<>(ReportFixture.macroF1Results());
+        noneWorse.set(1, ReportFixture.result(ReportFixture.slice("language", "en"), 2000, Metric.MACRO_F1, 0.810,
+                0.812, -0.010, 0.014, 0.7, 1.0, Verdict.NO_SIGNIFICANT_DIFFERENCE));
+        CompareViewModel better = new CompareViewModel((pack, candidate, options, progress) ->
+                ReportFixture.report(noneWorse), new ComparisonEngine()::confusionMatrix, new CurrentThreadExecutor(),
+                new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS, failures::add, QuietPeriod.NONE);
+        better.showPack(multiclassPack());
+        assertEquals("", better.filterNoteProperty().get());
+
+        better.onlyWorseProperty().set(true);
+        assertEquals(List.of("overall"), better.rows().stream().map(ComparisonRow::slice).toList());
+        assertEquals("No slice is significantly worse (all 4 slices compared). Untick Only worse slices to see every "
+                + "slice.", better.filterNoteProperty().get());
+
+        better.filterProperty().set("de");
+        assertEquals("No slice matching \u201cde\u201d is significantly worse. Clear the filter or untick Only worse "
+                + "slices to see more.", better.filterNoteProperty().get());
+
+        better.onlyWorseProperty().set(false);
+        assertEquals("", better.filterNoteProperty().get(), "language=de is shown");
+        better.filterProperty().set("xyz");
+        assertEquals("No slice matches \u201cxyz\u201d; only the overall row is shown. Clear the filter to see every "
+                + "slice.", better.filterNoteProperty().get());
+
+        // the standard pack has a worse slice: it is shown, and nothing is said
+        model.showPack(multiclassPack());
+        model.onlyWorseProperty().set(true);
+        assertEquals(List.of("overall", "language=en"), shownSlices());
+        assertEquals("", model.filterNoteProperty().get());
+    }
+
     /** The chart draws the slices the table shows: a filtered table beside a chart of every slice misread both. */
     @Test
     void theChartDrawsTheRowsTheFilterAndOnlyWorseKeep() throws Exception {

@@ -462,9 +462,12 @@ class CompareViewTest {
         assertEquals("language=pt", CompareView.twoLines("language=pt"));
     }
 
-    /** A binary pack has no confusion matrices: opening one after a multiclass pack shows the chart, not a grey tab. */
+    /**
+     * A binary or regression pack has no confusion matrices: opening one after a multiclass pack shows the chart, and
+     * the Confusion matrix tab is not offered (a greyed tab said nothing of why); a multiclass pack offers it again.
+     */
     @Test
-    void aBinaryPackOpenedOverTheConfusionTabShowsTheChart(FxRobot robot) throws Exception {
+    void aPackWithoutMatricesOpenedOverTheConfusionTabShowsTheChartAlone(FxRobot robot) throws Exception {
         javafx.scene.control.Tab confusion = tab(robot, "tabConfusion");
         robot.interact(() -> confusion.getTabPane().getSelectionModel().select(confusion));
         assertTrue(confusion.isSelected());
@@ -474,10 +477,19 @@ class CompareViewTest {
         robot.interact(() -> model.showPack(pack));
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertTrue(confusion.isDisable());
-        javafx.scene.control.Tab selected = confusion.getTabPane().getSelectionModel().getSelectedItem();
+        javafx.scene.control.TabPane tabs = tab(robot, "tabChart").getTabPane();
+        assertEquals(List.of("tabChart"), tabs.getTabs().stream().map(javafx.scene.control.Tab::getId).toList(),
+                "no Confusion matrix tab for a binary pack");
+        javafx.scene.control.Tab selected = tabs.getSelectionModel().getSelectedItem();
         assertEquals("tabChart", selected.getId());
         assertTrue(selected.getContent().isVisible(), "the chart is on screen");
+
+        var multiclass = new PackLoader().load(PackFixture.write(folder.resolve("router-again"),
+                PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV), Progress.NONE);
+        robot.interact(() -> model.showPack(multiclass));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("tabChart", "tabConfusion"),
+                tabs.getTabs().stream().map(javafx.scene.control.Tab::getId).toList());
     }
 
     private static javafx.scene.control.Tab tab(FxRobot robot, String id) {

@@ -12,6 +12,7 @@ import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.pack.Metric;
+import org.verdict.ui.chart.RowAxis;
 import org.verdict.ui.compare.SliceChartData.Point;
 
 class SliceChartsTest {
@@ -20,6 +21,26 @@ class SliceChartsTest {
             new Point("language=ja", 900, Verdict.WORSE, -0.1, -0.14, -0.06, 0.85, 0.83, 0.87, 0.75, 0.72, 0.78),
             new Point("overall", 24000, Verdict.BETTER, 0.021, 0.015, 0.026, 0.832, 0.827, 0.837, 0.853, 0.848,
                     0.858)));
+
+    /**
+     * Every row may be named by its values alone, unless two rows would then read alike: "none" of internet and of
+     * add_ons keep their columns' names, and so does every other row of that chart, which takes one form throughout.
+     */
+    @Test
+    void rowsAreNamedByTheirValuesOnlyWhereNoTwoThenReadAlike() {
+        List<RowAxis.Row> distinct = SliceCharts.axisLabels(List.of(point("overall"), point("internet=dsl"),
+                point("contract=month")));
+        assertEquals(List.of(List.of("overall"), List.of("internet=dsl", "dsl"), List.of("contract=month", "month")),
+                distinct.stream().map(RowAxis.Row::forms).toList());
+        List<RowAxis.Row> alike = SliceCharts.axisLabels(List.of(point("overall"), point("internet=none"),
+                point("add_ons=none"), point("contract=month")));
+        assertEquals(List.of(List.of("overall"), List.of("internet=none"), List.of("add_ons=none"),
+                List.of("contract=month")), alike.stream().map(RowAxis.Row::forms).toList());
+    }
+
+    private static Point point(String label) {
+        return new Point(label, 100, Verdict.INCONCLUSIVE, 0, -0.1, 0.1, 0.8, 0.7, 0.9, 0.8, 0.7, 0.9);
+    }
 
     /** Each point's tooltip names its own slice and numbers, whichever series the point was drawn in. */
     @Test
