@@ -1,5 +1,7 @@
 package org.verdict.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -28,12 +30,12 @@ import org.verdict.core.compare.SliceKey;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.TestFamily;
 import org.verdict.core.compare.Verdict;
+import org.verdict.core.gates.model.GateNumbers;
 import org.verdict.core.gates.policy.ComparisonTerms;
 import org.verdict.core.gates.policy.PolicyReader;
 import org.verdict.core.gates.policy.PolicySource;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
-import org.verdict.core.pack.ManifestReader;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackFiles;
@@ -42,10 +44,11 @@ import org.verdict.core.pack.PackManifest;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
 import org.verdict.core.stats.MetricFormat;
+import org.verdict.core.summary.PrimarySummary;
 import org.verdict.core.summary.SummaryComparison;
-import org.verdict.core.summary.SummaryPack;
 import org.verdict.core.summary.SummaryMethods;
 import org.verdict.core.summary.SummaryPackReader;
+import org.verdict.core.summary.SummaryPacks;
 import org.verdict.core.task.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,10 +63,10 @@ import picocli.CommandLine.Spec;
             "Each metric is shown with its interval (--confidence; by default the level of the pack's gate policy,"
                 + " 95%% unless it sets confidenceLevel), Δ = candidate − production with"
                 + " a paired interval and test, the p-values adjusted across slices, and a verdict per slice.",
-            "Exit codes: 0 done, 2 bad input (the problem is printed on stderr)."})
+            "Exit codes: 0 done, " + ExitCodes.REFUSALS})
 public final class CompareCommand implements Callable<Integer> {
 
-    /** Reads a review pack (folder or .zip); the root command passes the pack loader. */
+    /** Reads a review pack (folder or .zip, rows or a summary); the root command passes the pack loader. */
     @FunctionalInterface
     public interface PackReader {
         ReviewPack read(Path pack, Progress progress) throws PackException;
@@ -117,7 +120,8 @@ public final class CompareCommand implements Callable<Integer> {
     private int replicates;
 
     @Option(names = "--seed", paramLabel = "N",
-            description = "Seed of the bootstrap (default: the pack policy's seed, 20261122 unless it sets one).")
+            description = "Seed of the bootstrap (default: the pack policy's seed, " + ComparisonOptions.DEFAULT_SEED
+                    + " unless it sets one).")
     private Long seed;
 
     @Mixin
@@ -126,13 +130,17 @@ public final class CompareCommand implements Callable<Integer> {
     private final PackReader packReader;
     private final ComparisonEngine engine;
 
-    /** Reads packs with {@link PackLoader} under the limits given on the command line: what the root command uses. */
+    /**
+     * Reads packs of rows or summaries with {@link PackLoader} under the limits given on the command line: what the
+     * root command uses.
+     */
     public CompareCommand() {
         this.engine = new ComparisonEngine();
         // no file hashes (a comparison shows none); the comparison's hashing of the ids starts on the second core as
         // soon as the rows are read
-        this.packReader = (source, progress) -> new PackLoader(limitOptions.limits(), null,
-                table -> engine.prepare(table, options())).loadForComparison(source, progress);
+        this.packReader = (source, progress) -> new PackLoader(limitOptions.limits(),
+                new SummaryPackReader()::readPrimary, table -> engine.prepare(table, options()))
+                .loadForComparison(source, progress);
     }
 
     public CompareCommand(PackReader packReader, ComparisonEngine engine) {
@@ -147,25 +155,7 @@ public final class CompareCommand implements Callable<Integer> {
         try {
             ComparisonOptions options = options();
             Metric only = metric == null ? null : parseMetric(metric, pack);
-            if (SummaryPackReader.isSummaryPack(pack)) {
-                SummaryPack summary = new SummaryPackReader().readForComparison(pack, Progress.NONE);
-                summary.manifest().requestedCandidate(candidate);
-                options = underPolicy(options, summary.source(), summary.manifest());
-                options.requireEffectWithinRangeOf(viewedMetric(summary.manifest(), only),
-                        shownMetrics(summary.manifest().model().task(), only));
-                ComparisonReport report = new SummaryComparison(engine).compare(summary, candidate, options,
-                        Progress.NONE);
-                if (json) {
-                    out.println(new ComparisonJson().write(report, r -> only == null || r.metric() == only,
-                            SummaryMethods.perClass(summary.primary(), report),
-                            SummaryMethods.json(summary.manifest(), summary.primary())));
-                    out.flush();
-                } else {
-                    out.println(SummaryMethods.describe(summary.primary()));
-                    print(out, report, only, List.of());
-                }
-                return ExitCodes.OK;
-            }
+            // a .zip is unpacked once, its policy read from that copy, and the copy deleted when the comparison ends
             try (ReviewPack reviewPack = packReader.read(pack, Progress.NONE)) {
                 return compare(reviewPack, only, underPolicy(options, reviewPack.root(), reviewPack.manifest()), out);
             }
@@ -200,6 +190,21 @@ public final class CompareCommand implements Callable<Integer> {
         }
         options.requireEffectWithinRangeOf(viewedMetric(reviewPack.manifest(), only),
                 shownMetrics(reviewPack.manifest().model().task(), only));
+        Optional<PrimarySummary> summary = SummaryPacks.primaryOf(reviewPack);
+        if (summary.isPresent()) {
+            ComparisonReport report = new SummaryComparison(engine).compare(reviewPack, candidate, options,
+                    Progress.NONE);
+            if (json) {
+                out.println(new ComparisonJson().write(report, r -> only == null || r.metric() == only,
+                        SummaryMethods.perClass(summary.get(), report),
+                        SummaryMethods.json(reviewPack.manifest(), summary.get())));
+                out.flush();
+            } else {
+                out.println(SummaryMethods.describe(summary.get()));
+                print(out, report, only, List.of());
+            }
+            return ExitCodes.OK;
+        }
         requireCrossesWithinLimit(reviewPack.primary(), options);
         ComparisonReport report = engine.compare(reviewPack, candidate, options, Progress.NONE);
         print(out, report, only, perClass(reviewPack, report));
@@ -241,12 +246,12 @@ public final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    /** The metrics the output shows: the one asked for, else every metric of the task (the JSON has them all). */
     /** The metric the table shows: the one asked for, else the pack's primary (the manifest reader checked it). */
     private static Metric viewedMetric(PackManifest manifest, Metric only) {
         return only != null ? only : Metric.fromWireName(manifest.primaryMetric()).orElseThrow();
     }
 
+    /** The metrics the output shows: the one asked for, else every metric of the task (the JSON has them all). */
     private static List<Metric> shownMetrics(Task task, Metric only) {
         return only != null ? List.of(only) : Metric.forTask(task);
     }
@@ -285,19 +290,37 @@ public final class CompareCommand implements Callable<Integer> {
                 seed != null ? seed : ComparisonOptions.DEFAULTS.seed(), method, crossList);
     }
 
-    /** The metric named; a name that is none lists the metrics of the pack's task, read from its manifest. */
-    private static Metric parseMetric(String name, Path pack) throws PackException {
+    /**
+     * The metric named; a name that is none lists the metrics of the pack's task, looked up in its manifest without
+     * unpacking a .zip (the whole pack is read, and its manifest checked, only for a metric that exists).
+     */
+    private static Metric parseMetric(String name, Path pack) {
         Optional<Metric> named = Metric.fromWireName(name);
         if (named.isPresent()) {
             return named.get();
         }
-        Task task = new ManifestReader().read(PackFiles.open(pack)).model().task();
-        throw new IllegalArgumentException("unknown metric '" + name + "'; " + Metric.unknownNameHint(name, task));
+        throw new IllegalArgumentException("unknown metric '" + name + "'; " + taskOf(pack)
+                .map(task -> Metric.unknownNameHint(name, task))
+                .orElse("metrics: " + Arrays.stream(Metric.values()).map(Metric::wireName).toList()));
+    }
+
+    /** The task the pack's manifest names, if it can be told at a glance. */
+    private static Optional<Task> taskOf(Path pack) {
+        try {
+            Optional<byte[]> manifest = PackFiles.peekManifest(pack);
+            if (manifest.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(Task.fromWireName(new ObjectMapper().readTree(manifest.get()).path("model")
+                    .path("task").asText()));
+        } catch (IOException | IllegalArgumentException unreadable) {
+            return Optional.empty(); // the error names the metric; reading the pack would name this
+        }
     }
 
     private void printTable(PrintWriter out, ComparisonReport report, Metric metric) {
         ComparisonOptions options = report.options();
-        int percent = (int) Math.round(options.confidenceLevel() * 100);
+        String level = GateNumbers.level(options.confidenceLevel());
         out.printf(Locale.ROOT, "%s: production %s vs candidate %s, %s%s (%s is better)%n", report.packName(),
                 report.productionVersion(), report.candidateVersion(), report.metricFormat(metric).inUnit(metric.wireName()),
                 metric == report.primaryMetric() ? " (primary metric)" : "",
@@ -308,12 +331,12 @@ public final class CompareCommand implements Callable<Integer> {
                 options.origins().seed());
         int family = report.correctedTestsByMetric().getOrDefault(metric, 0);
         String slices = options.correction().otherSlices(family);
-        out.printf(Locale.ROOT, "Intervals of delta: overall %d%%, tested alone; %s, at the level in the 'level' "
+        out.printf(Locale.ROOT, "Intervals of delta: overall %s, tested alone; %s, at the level in the 'level' "
                         + "column. A verdict is better or worse exactly when its interval excludes 0 (unadjusted "
                         + "intervals: --json, unadjustedCi); one that does not is 'no significant difference' when its "
-                        + "interval lies within %s, else 'inconclusive'. Each model's value with its %d%% interval. Slices "
-                        + "under %d examples are not tested.%n%n", percent, slices, bandText(metric, options),
-                percent, options.minSliceSize());
+                        + "interval lies within %s, else 'inconclusive'. Each model's value with its %s interval. Slices "
+                        + "under %d examples are not tested.%n%n", level, slices, bandText(metric, options),
+                level, options.minSliceSize());
         List<SliceResult> rows = report.resultsFor(metric);
         MetricFormat numbers = report.metricFormat(metric);
         List<String[]> table = new ArrayList<>();
@@ -333,10 +356,7 @@ public final class CompareCommand implements Callable<Integer> {
             if (r.boundReason(r.deltaCi()) != null) {
                 notes.add(r.slice().label() + ": " + r.boundReason(r.deltaCi()));
             }
-            table.add(new String[] {r.slice().label(), MetricFormat.count(r.n()), estimate(numbers, r.production()),
-                estimate(numbers, r.candidate()), delta(r),
-                r.shownInterval() == null ? "-" : r.shownInterval().levelText(), pValue(r.adjustedP()),
-                r.test() == null ? "-" : r.test(), r.verdict() == Verdict.WORSE ? "WORSE (!)" : r.verdictLabel()});
+            table.add(row(r.slice().label(), numbers, r, r.test() == null ? "-" : r.test()));
         }
         printColumns(out, table);
         printSection(out, "Unavailable:", reasons);
@@ -357,20 +377,16 @@ public final class CompareCommand implements Callable<Integer> {
         int classes = report.classFamilySizes().getOrDefault(TestFamily.CLASSES, 0);
         out.println();
         out.printf(Locale.ROOT, "Per class, overall slice: recall (the share of a class's rows each model predicts as "
-                + "it), each model with its %d%% interval; delta with the paired interval of accuracy (Tango), %s. "
+                + "it), each model with its %s interval; delta with the paired interval of accuracy (Tango), %s. "
                 + "Classes under %d examples are not tested. Precision per class: --json, perClass.%n%n",
-                (int) Math.round(options.confidenceLevel() * 100),
+                GateNumbers.level(options.confidenceLevel()),
                 classes == 0 ? "no class tested" : options.correction().adjusted(TestFamily.CLASSES, classes), options.minSliceSize());
         MetricFormat numbers = MetricFormat.RATE;
         List<String[]> table = new ArrayList<>();
         table.add(new String[] {"class", "n", "production recall", "candidate recall", "delta [interval]", "level",
             "adj. p", "verdict"});
         for (ClassRecall recall : overall) {
-            SliceResult r = recall.result();
-            table.add(new String[] {recall.className(), MetricFormat.count(r.n()), estimate(numbers, r.production()),
-                estimate(numbers, r.candidate()), delta(r),
-                r.shownInterval() == null ? "-" : r.shownInterval().levelText(), pValue(r.adjustedP()),
-                r.verdict() == Verdict.WORSE ? "WORSE (!)" : r.verdictLabel()});
+            table.add(row(recall.className(), numbers, recall.result()));
         }
         TerminalTable.lines(table, Set.of(1, 6)).forEach(out::println);
         List<String> elsewhere = report.classRecalls().stream()
@@ -382,6 +398,19 @@ public final class CompareCommand implements Callable<Integer> {
             printSection(out, "Per class, other slices (" + options.correction().adjusted(TestFamily.SLICE_CLASSES, sliceClasses)
                     + "):", elsewhere.isEmpty() ? List.of("no class's recall differs significantly") : elsewhere);
         }
+    }
+
+    /**
+     * One slice's or class's row: label, n, each model's value, Δ, the level of Δ's interval, the adjusted p-value,
+     * then {@code beforeVerdict} and the verdict.
+     */
+    private static String[] row(String label, MetricFormat numbers, SliceResult r, String... beforeVerdict) {
+        List<String> cells = new ArrayList<>(Arrays.asList(label, MetricFormat.count(r.n()),
+                estimate(numbers, r.production()), estimate(numbers, r.candidate()), delta(r),
+                r.shownInterval() == null ? "-" : r.shownInterval().levelText(), pValue(r.adjustedP())));
+        cells.addAll(Arrays.asList(beforeVerdict));
+        cells.add(r.verdict() == Verdict.WORSE ? "WORSE (!)" : r.verdictLabel());
+        return cells.toArray(String[]::new);
     }
 
     /** Text columns left-aligned, the numbers right-aligned so their digits line up. */
@@ -413,8 +442,9 @@ public final class CompareCommand implements Callable<Integer> {
         return result.deltaText(result.deltaCi());
     }
 
+    /** As every p-value a person reads: {@link MetricFormat#pValue}; "-" as the table's other empty cells. */
     private static String pValue(Double p) {
-        return p == null ? "-" : p < 0.0001 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", p);
+        return p == null ? "-" : MetricFormat.pValue(p);
     }
 
     /** The band that tells "no significant difference" from "inconclusive", and where it came from. */

@@ -42,7 +42,7 @@ import picocli.CommandLine;
 /** {@code verdict gate PACK}: the promotion checklist of a candidate under the pack's (or a given) policy. */
 @Command(name = "gate", mixinStandardHelpOptions = true,
         description = {"Judge every promotion gate and data-validation gate of a candidate under a policy.",
-            "Exit code: 0 when every gate passes, 1 when any gate fails or lacks evidence, 2 on bad input.",
+            "Exit codes: 0 every gate passes, 1 a gate fails or lacks evidence, " + ExitCodes.REFUSALS,
             "A policy value of the wrong kind or out of range is refused with its key's whole path (primary.margin),"
                     + " the file, line and column."})
 public final class GateCommand implements Callable<Integer> {

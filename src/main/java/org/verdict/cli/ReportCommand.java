@@ -34,10 +34,10 @@ import picocli.CommandLine;
 /** Writes the approval pack of a review pack: one HTML and one PDF document the board can read offline. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Write approval-pack.html and approval-pack.pdf for a review pack.",
-            "Exit codes: 0 written; 1 the --db decision log does not verify (nothing is written, as `log checkpoint`"
-                    + " gives out no checkpoint of it); 2 bad input (after \"error: \" on stderr, with file, line and"
-                    + " column), or a --out folder that already holds an approval pack and no --replace, in which case"
-                    + " nothing is written."})
+            "Exit codes: 0 written, 1 the --db decision log does not verify (nothing is written, as `log checkpoint`"
+                    + " gives out no checkpoint of it), " + ExitCodes.REFUSALS,
+            "A --out folder that already holds an approval pack is bad input unless --replace is given: nothing is"
+                    + " written."})
 public final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PACK", description = "pack folder or .zip")
     Path pack;

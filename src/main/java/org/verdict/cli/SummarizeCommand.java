@@ -3,6 +3,8 @@ package org.verdict.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +23,7 @@ import org.verdict.core.summary.SummaryLayout;
 import org.verdict.core.summary.SummaryPackWriter;
 import org.verdict.core.summary.SummarySql;
 import org.verdict.core.task.Progress;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,15 +39,35 @@ import picocli.CommandLine.Spec;
             "--engine duckdb runs the SQL here on Parquet or CSV files (globs allowed) and writes --out.",
             "--engine sql prints the SQL for --dialect spark|duckdb, reading the table --input.",
             "--engine import assembles --out from the --cells and --blocks CSVs that SQL wrote elsewhere.",
-            "Exit codes: 0 done, 2 bad input (the problem is printed on stderr)."})
+            "Exit codes: 0 done, " + ExitCodes.REFUSALS})
 public final class SummarizeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--engine", paramLabel = "duckdb|sql|import", defaultValue = "duckdb",
-            description = "duckdb: run it here; sql: print the SQL only; import: assemble a pack from tables the "
-                    + "SQL wrote elsewhere (default: ${DEFAULT-VALUE}).")
-    private String engine;
+    /** Where the summary is made; the command line spells each as {@link #toString()} ("import" is a Java keyword). */
+    enum Engine {
+        DUCKDB, SQL, IMPORT;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** An engine by its lower-case name; any other value is refused with the names (picocli's own lists both forms). */
+    static final class EngineName implements CommandLine.ITypeConverter<Engine> {
+        @Override
+        public Engine convert(String value) {
+            return Arrays.stream(Engine.values()).filter(engine -> engine.toString().equals(value)).findFirst()
+                    .orElseThrow(() -> new CommandLine.TypeConversionException("expected one of "
+                            + Arrays.toString(Engine.values()) + ", not '" + value + "'"));
+        }
+    }
+
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "duckdb", converter = EngineName.class,
+            description = "${COMPLETION-CANDIDATES}. duckdb: run it here; sql: print the SQL only; import: assemble a "
+                    + "pack from tables the SQL wrote elsewhere (default: ${DEFAULT-VALUE}).")
+    private Engine engine;
 
     @Option(names = "--dialect", paramLabel = "spark|duckdb", defaultValue = "duckdb",
             description = "SQL dialect printed by --engine sql (default: ${DEFAULT-VALUE}).")
@@ -62,8 +85,13 @@ public final class SummarizeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "The summary pack folder to create (duckdb).")
     private Path out;
 
+    /** Binary tasks: whether the summary reads score_V (else pred_V). */
+    private boolean scores = true;
+
     @Option(names = "--no-scores", description = "Binary tasks: use pred_V instead of score_V.")
-    private boolean noScores;
+    private void noScores(boolean given) {
+        scores = !given;
+    }
 
     // picocli sets a negatable option to the opposite of its default, so one true by default is named by its
     // negative form: named --ranking with default true, --no-ranking had set it true and --ranking false
@@ -77,7 +105,7 @@ public final class SummarizeCommand implements Callable<Integer> {
     private String snapshot;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the hashed bootstrap blocks (default: "
-            + "compare's default seed); with compare's seed and the default block count the means' intervals and "
+            + ComparisonOptions.DEFAULT_SEED + ", compare's default seed); with compare's seed and the default block count the means' intervals and "
             + "verdicts are the rows'.")
     private Long seed;
 
@@ -195,13 +223,13 @@ public final class SummarizeCommand implements Callable<Integer> {
             PackManifest rows = RowManifest.read(manifest);
             long blockSeed = seed != null ? seed : ComparisonOptions.DEFAULTS.seed();
             switch (engine) {
-                case "sql" -> {
+                case SQL -> {
                     SummarySql sql = new SummarySql(SqlDialect.fromWireName(dialect),
-                            SummaryLayout.of(rows, !noScores, ranking), rows, input, blockSeed, blockCount);
+                            SummaryLayout.of(rows, scores, ranking), rows, input, blockSeed, blockCount);
                     out.print(sql.script(new SummarySql.Sources(latencyInput, safetyInput, holdoutInput,
                             humanBaselineInput)));
                 }
-                case "duckdb" -> {
+                case DUCKDB -> {
                     if (this.out == null) {
                         throw new IllegalArgumentException("--engine duckdb needs --out DIR");
                     }
@@ -214,13 +242,13 @@ public final class SummarizeCommand implements Callable<Integer> {
                     summarizer = holdoutInput == null ? summarizer : summarizer.withHoldout(holdoutInput);
                     summarizer = humanBaselineInput == null ? summarizer
                             : summarizer.withHumanBaseline(humanBaselineInput);
-                    summarizer.summarize(input, snapshot, rows, !noScores, ranking, blockSeed, this.out,
+                    summarizer.summarize(input, snapshot, rows, scores, ranking, blockSeed, this.out,
                             Progress.NONE);
                     out.println("wrote summary pack " + this.out);
-                    warn(err, SummaryImport.missingRankingWarning(rows, !noScores, ranking,
+                    warn(err, SummaryImport.missingRankingWarning(rows, scores, ranking,
                             "summarise without --no-ranking"));
                 }
-                case "import" -> {
+                case IMPORT -> {
                     if (this.out == null || cells == null || sqlScript == null || engineVersion == null) {
                         throw new IllegalArgumentException("--engine import needs --cells, --sql, --engine-version "
                                 + "and --out (--blocks for regression and scored binary tasks, --ranking-sums for the latter)");
@@ -234,19 +262,17 @@ public final class SummarizeCommand implements Callable<Integer> {
                     String[] engineAndVersion = engineAndVersion(engineVersion);
                     if (ranking) {
                         // --no-ranking asks for a pack without them, as with duckdb
-                        SummaryImport.requireRankingForPrimary(rows, !noScores, rankingSums);
+                        SummaryImport.requireRankingForPrimary(rows, scores, rankingSums);
                     }
-                    SummaryImport.assemble(rows, !noScores, cells, blocks, rankingSums,
+                    SummaryImport.assemble(rows, scores, cells, blocks, rankingSums,
                             new SummaryImport.OptionalTables(latency, safety, holdout, humanBaseline), sqlScript,
                             engineAndVersion[0], engineAndVersion[1], input,
                             snapshot, blockSeed, blockCount, this.out,
                             new SummaryPackWriter(manifestFolder(), PackEvidenceCheck.ofStagedSummaryPack()));
                     out.println("wrote summary pack " + this.out);
-                    warn(err, SummaryImport.missingRankingWarning(rows, !noScores, rankingSums != null,
+                    warn(err, SummaryImport.missingRankingWarning(rows, scores, rankingSums != null,
                             SummaryImport.RANKING_ADVICE));
                 }
-                default -> throw new IllegalArgumentException("--engine must be duckdb, sql or import, not '" + engine
-                        + "'");
             }
             out.flush();
             return ExitCodes.OK;

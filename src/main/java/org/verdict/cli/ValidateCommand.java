@@ -35,7 +35,7 @@ import picocli.CommandLine;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Check that a review pack (folder or .zip) is well-formed: the manifest, every suite it lists "
                 + "and its policy; print what it holds.",
-            "Exit codes: 0 well-formed, 2 bad input (file, line and column on stderr)."})
+            "Exit codes: 0 well-formed, " + ExitCodes.REFUSALS})
 public final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PACK", description = "pack folder or .zip")
     Path pack;

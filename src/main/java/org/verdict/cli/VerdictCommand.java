@@ -31,9 +31,7 @@ import picocli.CommandLine;
         mixinStandardHelpOptions = true,
         versionProvider = VerdictCommand.Version.class,
         description = {"Weigh a retrained candidate model against production and sign the decision.",
-            "Exit codes: 0 ok, 1 a check did not pass, 2 bad input or output that could not be written, 141 standard"
-                    + " output closed by its reader. Every refusal is one message on standard error that begins with"
-                    + " \"error: \" and names the file, line and column where there is one."},
+            "Exit codes: 0 ok, 1 a check did not pass, " + ExitCodes.REFUSALS},
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ValidateCommand.class,

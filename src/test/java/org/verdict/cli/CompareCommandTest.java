@@ -157,6 +157,9 @@ class CompareCommandTest {
         assertTrue(german.contains("WORSE"), german);
         String english = run.out().lines().filter(l -> l.startsWith("language=en")).findFirst().orElseThrow();
         assertFalse(english.contains("WORSE"), english);
+        // McNemar's p 0.0015654 (jsonHasTheDocumentedShape) with three decimals, as Compare and the gates write it
+        String overall = run.out().lines().filter(l -> l.startsWith("overall")).findFirst().orElseThrow();
+        assertTrue(overall.contains(" 0.002 "), overall);
     }
 
     /**
@@ -178,7 +181,8 @@ class CompareCommandTest {
         }
         CliRun holm = run((path, progress) -> pack(), "router", "--min-n", "10");
         String classA = holm.out().lines().filter(l -> l.startsWith("a ")).findFirst().orElseThrow();
-        assertTrue(classA.contains("inconclusive") && classA.contains("0.0507"), classA);
+        // 0.0507 with the three decimals of every p-value a person reads
+        assertTrue(classA.contains("inconclusive") && classA.contains(" 0.051 "), classA);
         assertTrue(holm.out().contains("adjusted with holm over 2 classes"), holm.out());
     }
 
@@ -480,6 +484,17 @@ class CompareCommandTest {
                 + "candidates: 2";
         assertEquals(expected, CliRun.verdict("compare", pack.toString(), "--candidate", "99").err().strip());
         assertEquals(expected, CliRun.verdict("gate", pack.toString(), "--candidate", "99").err().strip());
+    }
+
+    /** A level with a fraction is printed as given (97.5%), in the table's header and the per-class block alike. */
+    @Test
+    void aLevelWithAFractionIsShownWhole() {
+        CliRun run = run((path, progress) -> pack(), "router", "--min-n", "10", "--confidence", "0.975");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Intervals of delta: overall 97.5%, tested alone"), run.out());
+        assertTrue(run.out().contains("Each model's value with its 97.5% interval"), run.out());
+        assertTrue(run.out().contains("each model with its 97.5% interval; delta with the paired interval"), run.out());
+        assertFalse(run.out().contains("98%"), run.out());
     }
 
     @Test

@@ -1,11 +1,15 @@
 package org.verdict.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.verdict.cli.exit.ExitCodes;
+import org.verdict.core.compare.ComparisonOptions;
+import org.verdict.core.gates.policy.GatePolicy;
 import picocli.CommandLine;
 
 /**
@@ -42,8 +46,27 @@ class HelpDescriptionTest {
     void reportHelpSaysAnEarlierApprovalPackIsRefusedAsBadInput() {
         String help = help("report", "--help");
 
-        assertTrue(help.contains("2 bad input (after \"error: \" on stderr, with file, line and column), or a --out"
-                + " folder that already holds an approval pack and no --replace"), help);
+        assertTrue(help.contains("A --out folder that already holds an approval pack is bad input unless --replace is"
+                + " given: nothing is written."), help);
+    }
+
+    /** Every command that reads or writes files gives the same codes for a refusal, 141 among them. */
+    @Test
+    void everyCommandsHelpGivesTheSameRefusalCodes() {
+        for (String command : List.of("compare", "summarize", "validate", "gate", "report")) {
+            String help = help(command, "--help");
+            assertTrue(help.contains(ExitCodes.REFUSALS) && help.contains("141 standard output closed"),
+                    command + ": " + help);
+        }
+        assertTrue(help("--help").contains("Exit codes: 0 ok, 1 a check did not pass, " + ExitCodes.REFUSALS));
+    }
+
+    /** The default seed compare's help names is the one a comparison draws with. */
+    @Test
+    void compareHelpNamesTheDefaultSeed() {
+        assertTrue(help("compare", "--help").contains("the pack policy's seed, " + ComparisonOptions.DEFAULTS.seed()
+                + " unless it sets one"));
+        assertEquals(ComparisonOptions.DEFAULTS.seed(), (long) GatePolicy.DEFAULTS.seed(), "gate draws as compare");
     }
 
     /** The help of {@code args}, its wrapped lines joined again. */

@@ -39,6 +39,8 @@ import org.verdict.core.ledger.SignerIdentity;
 import org.verdict.core.ledger.SignerKey;
 import org.verdict.core.ledger.TamperedStore;
 import org.verdict.core.pack.PackFixture;
+import org.verdict.core.pack.PackLoader;
+import org.verdict.core.task.Progress;
 import org.verdict.core.report.ApprovalPackWriter;
 import picocli.CommandLine;
 
@@ -373,6 +375,33 @@ class ReportCommandTest {
                 + " --trusted-signers trusted-signers.json\n"), verify);
         assertTrue(joined.contains("\nopenssl pkeyutl -verify -pubin -inkey SHA256SUMS-signer.pem -rawin -in SHA256SUMS"
                 + " -sigfile SHA256SUMS.sig\n"), verify);
+    }
+
+    /**
+     * Following "How to verify" step 2 to the letter checks every evidence file and leaves the review pack as it was:
+     * saved inside the pack, the lines would have changed the pack hash the decision records.
+     */
+    @Test
+    void theEvidenceStepChecksEveryFileAndLeavesThePackHashAsItWas() throws Exception {
+        Path pack = routerPack();
+        String packHash = new PackLoader().load(pack, Progress.NONE).packHash();
+        Path out = folder.resolve("out");
+        assertEquals(0, run(pack.toString(), "--out", out.toString()), err.toString());
+        String verify = Files.readString(out.resolve("approval-pack.html"), StandardCharsets.UTF_8)
+                .replaceAll("<[^>]+>", "");
+        assertTrue(verify.contains("save these lines as evidence.sha256 beside the review pack's folder, not in it"),
+                verify);
+        assertTrue(verify.contains("\nsha256sum -c ../evidence.sha256\n"), verify);
+        List<String> lines = verify.lines().filter(line -> line.startsWith("SHA256 (")).distinct().toList();
+        Files.write(pack.resolveSibling("evidence.sha256"), lines);
+
+        Process check = new ProcessBuilder("sha256sum", "-c", "../evidence.sha256").directory(pack.toFile())
+                .redirectErrorStream(true).start();
+        String said = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertEquals(0, check.waitFor(), said);
+        assertEquals(List.of("manifest.json: OK", "primary.csv: OK"), said.lines().toList());
+        assertEquals(packHash, new PackLoader().load(pack, Progress.NONE).packHash());
     }
 
     private Path logWithOneRecord() throws Exception {

@@ -27,6 +27,25 @@ class SummarizeCommandTest {
     }
 
     @Test
+    void anUnknownEngineIsRefusedWithTheEnginesThereAre() {
+        CliRun run = run("summarize", "--engine", "spark", "--input", "lake.evals",
+                "--manifest", SAMPLE.resolve("manifest.json").toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--engine") && run.err().contains("expected one of [duckdb, sql, import], not"
+                + " 'spark'"), run.err());
+        assertTrue(run("summarize", "--help").out().contains("duckdb, sql, import."), "the help lists them");
+    }
+
+    @Test
+    void noScoresSummarisesThePredictionsInsteadOfTheScores() {
+        CliRun run = run("summarize", "--engine", "sql", "--dialect", "spark", "--input", "lake.evals", "--no-scores",
+                "--manifest", SAMPLE.resolve("manifest.json").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("`pred_17`"), run.out());
+        assertFalse(run.out().contains("score_17"), run.out());
+    }
+
+    @Test
     void printsSparkSqlThatHashesBlocksAndQuotesWithBackticks() {
         CliRun run = run("summarize", "--engine", "sql", "--dialect", "spark", "--input", "lake.evals",
                 "--manifest", SAMPLE.resolve("manifest.json").toString());

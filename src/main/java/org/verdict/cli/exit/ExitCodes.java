@@ -17,6 +17,14 @@ public final class ExitCodes {
      */
     public static final int OUTPUT_CLOSED = 141;
 
+    /**
+     * How every command ends when it cannot do its work, for its --help after its own 0 (and 1): "Exit codes: 0 done,
+     * " + REFUSALS. One sentence, so no command's help leaves out a code the launcher gives it.
+     */
+    public static final String REFUSALS = "2 bad input or output that could not be written (one message on standard"
+            + " error that begins with \"error: \" and names the file, line and column where there is one), 141"
+            + " standard output closed by its reader.";
+
     private ExitCodes() {
     }
 }

@@ -55,8 +55,14 @@ public record ComparisonOptions(
     public static final double MIN_CONFIDENCE_LEVEL = 0.5;
     public static final double MAX_CONFIDENCE_LEVEL = 0.9999;
 
+    /**
+     * The seed of every random draw unless a policy or the command line gives one: a gate policy's default too, so
+     * compare and gate draw alike. A constant, so a command's help can print it.
+     */
+    public static final long DEFAULT_SEED = 20261122L;
+
     public static final ComparisonOptions DEFAULTS =
-            new ComparisonOptions(0.95, 30, 0.05, 1000, 20261122L, CorrectionMethod.HOLM, List.of());
+            new ComparisonOptions(0.95, 30, 0.05, 1000, DEFAULT_SEED, CorrectionMethod.HOLM, List.of());
 
     /** ±E for every metric, numbers without a unit. */
     public ComparisonOptions(double confidenceLevel, int minSliceSize, double minDetectableEffect,

@@ -238,6 +238,11 @@ public final class GateReview {
             }
 
             @Override
+            public void waiting(String message) {
+                outer.waiting(message); // the Gates view says that it waits, not that it judges
+            }
+
+            @Override
             public boolean isCancelled() {
                 return outer.isCancelled();
             }
@@ -264,6 +269,11 @@ public final class GateReview {
             @Override
             public void update(double fraction, String message) {
                 outer.update(fraction, message);
+            }
+
+            @Override
+            public void waiting(String message) {
+                outer.waiting(message);
             }
 
             @Override

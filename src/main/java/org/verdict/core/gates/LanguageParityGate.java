@@ -171,7 +171,7 @@ final class LanguageParityGate implements PromotionGate {
                 + delta + interval + " (" + MetricFormat.sampleSize(result.n())
                 + (result.unstableReason() == null ? ""
                 : ", unstable: " + result.unstableReason()) + (result.adjustedP() == null ? ""
-                : ", adjusted p " + GateNumbers.pValue(result.adjustedP())) + ", " + result.verdict().label() + ")";
+                : ", adjusted p " + MetricFormat.pValue(result.adjustedP())) + ", " + result.verdict().label() + ")";
         boolean belowFloor = floor != null
                 && (metric.higherIsBetter() ? result.candidate().value() < floor : result.candidate().value() > floor);
         // worse exactly when the shown interval lies wholly on the worse side of 0

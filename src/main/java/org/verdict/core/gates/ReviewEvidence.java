@@ -103,6 +103,6 @@ public record ReviewEvidence(
                 + deltas.signedAmong(ci.upper(), slice.delta(), ci.lower()) + "]"
                 + (slice.shownInterval() == null ? "" : " at " + slice.shownInterval().levelText()))
                 + " (" + MetricFormat.sampleSize(slice.n()) + (slice.adjustedP() == null ? "" : ", adjusted p "
-                + GateNumbers.pValue(slice.adjustedP())) + ")";
+                + MetricFormat.pValue(slice.adjustedP())) + ")";
     }
 }

@@ -80,7 +80,7 @@ final class SafetyGate implements PromotionGate {
         numbers.put("acceptedRate", accepted);
         String rates = "candidate " + GateNumbers.percent(candidateRate.rate()) + " vs production "
                 + GateNumbers.percent(productionRate.rate()) + " (" + MetricFormat.sampleSize(category.n()) + ", " + category.test().test()
-                + " adjusted p " + GateNumbers.pValue(category.adjustedP()) + ", accepted "
+                + " adjusted p " + MetricFormat.pValue(category.adjustedP()) + ", accepted "
                 + GateNumbers.percent(accepted) + ")";
         String subject = "category=" + category.name();
         if (category.n() < policy.safety().minExamplesPerCategory()) {

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -31,10 +32,11 @@ import java.util.zip.ZipFile;
  * The files of one review pack, with every reference checked to stay inside the pack and to be a regular file.
  * A .zip is unpacked into a private temporary folder first, entry by entry, with limits on the number of entries
  * and on the uncompressed size, each entry checked against its CRC, so a hostile or damaged archive can neither
- * escape, fill the disk nor pass altered evidence off as what was written. The unpacked copy is deleted when the
- * pack is closed ({@link ReviewPack#close()}) or the process ends.
+ * escape, fill the disk nor pass altered evidence off as what was written. The unpacked copy is deleted when these
+ * files are closed, when the pack they were handed to is closed ({@link ReviewPack#close()}), or when the process
+ * ends.
  */
-public final class PackFiles {
+public final class PackFiles implements AutoCloseable {
     /** More entries than any real pack needs; a zip bomb of tiny files stops here. */
     static final int MAX_ZIP_ENTRIES = 10_000;
     /** Uncompressed bytes a pack may hold in all. */
@@ -44,11 +46,17 @@ public final class PackFiles {
     private final Path realRoot;
     /** How the pack is named in errors: the folder's or the zip's own name, never a temporary folder. */
     private final String displayName;
+    /**
+     * Whether {@link #open} unpacked the root itself: only then does closing delete it, so opening the root of a pack
+     * that is already unpacked (to resolve one more of its files) never deletes the copy its pack still reads.
+     */
+    private final boolean unpackedHere;
 
-    private PackFiles(Path root, String displayName) throws IOException {
+    private PackFiles(Path root, String displayName, boolean unpackedHere) throws IOException {
         this.root = root;
         this.realRoot = root.toRealPath();
         this.displayName = displayName;
+        this.unpackedHere = unpackedHere;
     }
 
     /**
@@ -59,10 +67,10 @@ public final class PackFiles {
         String name = source.getFileName() == null ? source.toString() : source.getFileName().toString();
         try {
             if (Files.isDirectory(source)) {
-                return new PackFiles(source, name);
+                return new PackFiles(source, name, false);
             }
-            if (Files.isRegularFile(source) && name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
-                return new PackFiles(unzip(source, name), name);
+            if (isZip(source, name)) {
+                return new PackFiles(unzip(source, name), name, true);
             }
         } catch (IOException e) {
             throw new PackException(name, "cannot be read: " + e.getMessage());
@@ -85,9 +93,61 @@ public final class PackFiles {
         return displayName;
     }
 
-    /** Deletes the unpacked copy of a .zip pack; nothing happens for a pack folder. */
+    private static boolean isZip(Path source, String name) {
+        return Files.isRegularFile(source) && name.toLowerCase(Locale.ROOT).endsWith(".zip");
+    }
+
+    /**
+     * The bytes of the pack's manifest.json, read from a folder or straight out of a .zip without unpacking it (at
+     * the zip's top or inside its one top folder, where {@link #open} finds it); empty when there is none. Nothing is
+     * checked: for a command that needs one fact (the task, whether it is a summary pack) before the pack is read.
+     */
+    public static Optional<byte[]> peekManifest(Path source) throws IOException {
+        if (Files.isDirectory(source)) {
+            Path manifest = source.resolve(PackManifest.FILE_NAME);
+            return Files.isRegularFile(manifest) ? Optional.of(Files.readAllBytes(manifest)) : Optional.empty();
+        }
+        if (source.getFileName() == null || !isZip(source, source.getFileName().toString())) {
+            return Optional.empty();
+        }
+        try (ZipFile zip = new ZipFile(source.toFile())) {
+            ZipEntry manifest = zippedManifest(zip);
+            if (manifest == null) {
+                return Optional.empty();
+            }
+            try (InputStream in = zip.getInputStream(manifest)) {
+                return Optional.of(in.readAllBytes());
+            }
+        }
+    }
+
+    private static ZipEntry zippedManifest(ZipFile zip) {
+        ZipEntry top = zip.getEntry(PackManifest.FILE_NAME);
+        if (top != null) {
+            return top;
+        }
+        List<? extends ZipEntry> nested = zip.stream()
+                .filter(e -> !e.getName().startsWith("__MACOSX"))
+                .filter(e -> e.getName().matches("[^/]+/" + PackManifest.FILE_NAME))
+                .toList();
+        return nested.size() == 1 ? nested.get(0) : null;
+    }
+
+    /**
+     * Deletes the copy {@link #open} unpacked a .zip into; nothing happens for a pack folder, nor for the unpacked
+     * root of a pack opened earlier, which its pack releases. The name {@link PackLoader} uses on failure: on success it
+     * hands the copy on to the {@link ReviewPack} it returns.
+     */
     public void release() {
-        UnpackedPacks.release(root);
+        if (unpackedHere) {
+            UnpackedPacks.release(root);
+        }
+    }
+
+    /** As {@link #release()}: so a command that only looks into a pack opens it with try-with-resources. */
+    @Override
+    public void close() {
+        release();
     }
 
     /**
@@ -269,7 +329,8 @@ public final class PackFiles {
     }
 
     private static Path unzip(Path zip, String zipName) throws IOException, PackException {
-        Path target = Files.createTempDirectory("verdict-pack-");
+        // the property as it is now (Files.createTempDirectory(prefix) keeps the first value it saw)
+        Path target = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "verdict-pack-");
         try {
             unzipInto(zip, zipName, target);
             Path root = singleTopFolder(target, zipName);

@@ -14,10 +14,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The private temporary folders that .zip packs are unpacked into. Each is deleted when its pack is closed, and
  * whatever is still open is deleted when the process ends, normally or through SIGTERM / SIGINT (a shutdown hook),
- * so no one else on a shared machine finds the evidence in the temporary folder later.
+ * so no one else on a shared machine finds the evidence in the temporary folder later. Other temporary copies of a
+ * pack (the app's bundled sample) are deleted by the same hook.
  */
-final class UnpackedPacks {
-    /** Pack root (the folder holding manifest.json) to the temporary folder it lies in. */
+public final class UnpackedPacks {
+    /**
+     * Pack root (the folder holding manifest.json) to the temporary folder it lies in; a copy kept until the process
+     * ends is its own key, which is no pack's root, so closing a pack read from it leaves it alone.
+     */
     private static final Map<Path, Path> TEMP_FOLDER_OF_ROOT = new ConcurrentHashMap<>();
 
     static {
@@ -29,6 +33,15 @@ final class UnpackedPacks {
 
     static void register(Path root, Path tempFolder) {
         TEMP_FOLDER_OF_ROOT.put(root, tempFolder);
+    }
+
+    /**
+     * Deletes {@code temporaryFolder}, a private copy of a pack outside the user's files, when the process ends (the
+     * shutdown hook of the unpacked packs, where {@code File.deleteOnExit} per file would miss SIGTERM and the folders
+     * its files were created in after them).
+     */
+    public static void deleteAtExit(Path temporaryFolder) {
+        TEMP_FOLDER_OF_ROOT.put(temporaryFolder, temporaryFolder);
     }
 
     /** Deletes the unpacked copy whose root is {@code root}; does nothing for a pack folder the user owns. */

@@ -41,6 +41,8 @@ final class ApprovalPackComposer {
     static final String DECISIONS = "Decision record";
     static final String HASHES = "Evidence hashes";
     static final String VERIFY = "How to verify";
+    /** Where the reader saves the evidence hashes printed in "How to verify": beside the review pack, never in it. */
+    static final String EVIDENCE_SUMS_FILE = "evidence.sha256";
 
     private final List<Section> sections = new ArrayList<>();
     private int chartCount;
@@ -351,13 +353,16 @@ final class ApprovalPackComposer {
                         + ApprovalPackWriter.SUMS_FILE + " -sigfile " + ApprovalPackWriter.SUMS_SIGNATURE_FILE,
                 "openssl pkey -pubin -in " + ApprovalPackWriter.SUMS_KEY_FILE + " -outform DER | sha256sum",
                 "sha256sum -c " + ApprovalPackWriter.SUMS_FILE)));
-        blocks.add(Paragraph.plain(step++ + ". Evidence files: save these lines as SHA256SUMS in the review pack's "
-                + "folder and run the command below; every line must end in OK."));
+        // not inside the pack: a file added there changes the pack hash the decision records
+        blocks.add(Paragraph.plain(step++ + ". Evidence files: save these lines as " + EVIDENCE_SUMS_FILE + " beside "
+                + "the review pack's folder, not in it (a file added to the folder changes the pack hash the "
+                + "decision records), and run the command below in the review pack's folder; every line must end in "
+                + "OK."));
         List<String> sums = new ArrayList<>();
         // the tagged form sha256sum -c reads as well as its own: single spaces, which text copied out of a PDF keeps
         content.evidenceHashes().forEach((path, hash) -> sums.add("SHA256 (" + path + ") = " + hash));
         blocks.add(Code.text(sums));
-        blocks.add(Code.commands(List.of("sha256sum -c SHA256SUMS", "# or, one file at a time:",
+        blocks.add(Code.commands(List.of("sha256sum -c ../" + EVIDENCE_SUMS_FILE, "# or, one file at a time:",
                 "openssl dgst -sha256 " + content.evidenceHashes().keySet().stream().findFirst().orElse("FILE"))));
         if (content.policy() != null) {
             blocks.add(Paragraph.plain(step++ + ". Policy: the output must equal the policy hash in section "

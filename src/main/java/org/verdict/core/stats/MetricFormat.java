@@ -350,7 +350,11 @@ public final class MetricFormat {
         return true;
     }
 
-    /** e.g. {@code 0.004}, or {@code <0.001} below that. */
+    /**
+     * Every p-value a person reads (Compare, a gate's sentence, the evidence pages, the CLI's text, the approval pack):
+     * three decimals, {@code 0.004}, or {@code <0.001} below that rather than a misleading 0; the JSON keeps the whole
+     * number.
+     */
     public static String pValue(Double p) {
         if (p == null || p.isNaN()) {
             return "–";

@@ -11,7 +11,6 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,14 +18,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.verdict.core.pack.Hashes;
 import org.verdict.core.pack.ManifestReader;
 import org.verdict.core.pack.PackException;
@@ -57,37 +53,11 @@ public final class SummaryPackReader {
      */
     public static boolean isSummaryPack(Path source) {
         try {
-            if (Files.isDirectory(source)) {
-                Path manifest = source.resolve(PackManifest.FILE_NAME);
-                return Files.isRegularFile(manifest) && hasSummary(Files.readAllBytes(manifest));
-            }
-            if (Files.isRegularFile(source)
-                    && source.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
-                try (ZipFile zip = new ZipFile(source.toFile())) {
-                    ZipEntry manifest = zippedManifest(zip);
-                    return manifest != null && hasSummary(zip.getInputStream(manifest).readAllBytes());
-                }
-            }
+            Optional<byte[]> manifest = PackFiles.peekManifest(source);
+            return manifest.isPresent() && new ObjectMapper().readTree(manifest.get()).path("summary").isObject();
         } catch (IOException unreadable) {
-            // not a summary pack as far as can be told; the row-level reader names the problem
+            return false; // not a summary pack as far as can be told; the row-level reader names the problem
         }
-        return false;
-    }
-
-    private static boolean hasSummary(byte[] manifest) throws IOException {
-        return new ObjectMapper().readTree(manifest).path("summary").isObject();
-    }
-
-    private static ZipEntry zippedManifest(ZipFile zip) {
-        ZipEntry top = zip.getEntry(PackManifest.FILE_NAME);
-        if (top != null) {
-            return top;
-        }
-        List<? extends ZipEntry> nested = zip.stream()
-                .filter(e -> !e.getName().startsWith("__MACOSX"))
-                .filter(e -> e.getName().matches("[^/]+/" + PackManifest.FILE_NAME))
-                .toList();
-        return nested.size() == 1 ? nested.get(0) : null;
     }
 
     /**
@@ -110,11 +80,8 @@ public final class SummaryPackReader {
 
     private SummaryPack read(Path source, Progress progress, boolean hashed) throws PackException {
         progress.update(0, "Opening " + source.getFileName());
-        PackFiles files = PackFiles.open(source);
-        try {
+        try (PackFiles files = PackFiles.open(source)) {
             return read(source, files, progress, hashed);
-        } finally {
-            files.release();
         }
     }
 

@@ -40,7 +40,9 @@ import org.verdict.core.summary.SummaryMethods;
 import org.verdict.core.summary.SummaryPacks;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.BackgroundExecutor;
+import org.verdict.ui.task.LatestTask;
 import org.verdict.ui.task.QuietPeriod;
+import org.verdict.ui.task.TurnWatch;
 
 /**
  * State of the Compare view. Picking a candidate, or an intersectional cross not yet computed, runs the comparison
@@ -113,6 +115,8 @@ public final class CompareViewModel {
     private ReviewPack pack;
     private boolean scoresMissing;
     private boolean selectingPack;
+    /** The comparison of what is asked now; asking for something else cancels it. */
+    private final LatestTask comparisons = new LatestTask();
     /** Counts the comparisons asked for: only the latest one's end clears {@link #computing}. */
     private long comparisonsAsked;
 
@@ -262,6 +266,7 @@ public final class CompareViewModel {
         ComparisonReport cached = reports.get(key);
         long asked = ++comparisonsAsked;
         if (cached != null) {
+            comparisons.cancel();
             computing.set(false);
             setComparison(Comparison.SHOWN);
             report.set(cached);
@@ -284,6 +289,7 @@ public final class CompareViewModel {
                                 setComparison(waiting ? Comparison.WAITING : Comparison.RUNNING);
                             }
                         }))))
+                .asLatestIn(comparisons)
                 .showProgressIn(activity, MessageFormat.format(text.getString("compare.activity"),
                         key.candidate(), comparedPack.manifest().production().version()))
                 .onSuccess(result -> {
@@ -368,7 +374,7 @@ public final class CompareViewModel {
     private void sayWhatIsPending() {
         String loading = opening.get() == null ? "" : opening.get();
         String pending = switch (comparison) {
-            case WAITING -> text.getString("compare.waiting");
+            case WAITING -> TurnWatch.waitingText();
             case RUNNING -> text.getString("compare.computing");
             default -> null;
         };

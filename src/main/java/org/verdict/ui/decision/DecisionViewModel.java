@@ -63,6 +63,28 @@ public final class DecisionViewModel {
     public record Justification(String gate, String result, StringProperty justification) {
     }
 
+    /**
+     * What the person entered, kept when the dialog closes unsigned, so that closing it (Esc, by mistake) loses no
+     * rationale or justification: opening it again on the same pack and candidate resumes it.
+     */
+    public record Draft(RecordKind kind, String decision, String candidate, String dataSnapshot, String rationale,
+                        String approvers, LocalDate decisionDate, LocalDate plannedDeployment, Path store,
+                        Path keyFile, Map<String, String> justifications) {
+        public Draft {
+            justifications = Map.copyOf(justifications);
+        }
+
+        /** Nothing chosen or written yet: the dialog as it opens, worth no draft. */
+        public boolean isBlank() {
+            return decision == null && isBlank(rationale) && isBlank(approvers)
+                    && justifications.values().stream().allMatch(Draft::isBlank);
+        }
+
+        private static boolean isBlank(String text) {
+            return text == null || text.isBlank();
+        }
+    }
+
     private final ReviewPack pack;
     private final ResourceBundle text;
     private final DecisionAppender appender;
@@ -380,6 +402,37 @@ public final class DecisionViewModel {
     }
 
     private record Signed(LoggedRecord record, String outcome) {
+    }
+
+    /** What the form holds now, to resume it after the dialog closes unsigned. */
+    public Draft draft() {
+        Map<String, String> justified = overrides.stream().collect(Collectors.toMap(Justification::gate,
+                o -> o.justification().get() == null ? "" : o.justification().get(), (a, b) -> a));
+        return new Draft(kind.get(), decision.get(), candidate.get(), dataSnapshot.get(), rationale.get(),
+                approvers.get(), decisionDate.get(), plannedDeployment.get(), store.get(), keyFile.get(), justified);
+    }
+
+    /**
+     * Puts back what {@link #draft()} kept; a candidate this dialog does not offer (the gates were judged on another
+     * since) is left as it opened, with its own data snapshot. Says so in {@link #statusProperty()}.
+     */
+    public void resume(Draft draft) {
+        kind.set(draft.kind());
+        if (draft.decision() != null && decisions.contains(draft.decision())) {
+            decision.set(draft.decision());
+        }
+        if (candidates.contains(draft.candidate())) {
+            candidate.set(draft.candidate());
+            dataSnapshot.set(draft.dataSnapshot());
+        }
+        rationale.set(draft.rationale());
+        approvers.set(draft.approvers());
+        decisionDate.set(draft.decisionDate());
+        plannedDeployment.set(draft.plannedDeployment());
+        store.set(draft.store());
+        keyFile.set(draft.keyFile());
+        overrides.forEach(o -> o.justification().set(draft.justifications().getOrDefault(o.gate(), "")));
+        status.set(text.getString("decision.resumed"));
     }
 
     public String modelName() {

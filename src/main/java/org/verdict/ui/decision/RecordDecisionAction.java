@@ -2,6 +2,8 @@ package org.verdict.ui.decision;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
@@ -13,6 +15,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 import org.verdict.core.gates.CandidateReview;
 import org.verdict.core.ledger.LoggedRecord;
 import org.verdict.core.pack.PackException;
@@ -46,6 +49,11 @@ public final class RecordDecisionAction {
     private final DecisionAppender appender;
     private final ResourceBundle text;
     private final Clock clock;
+    /** What was entered in a dialog closed unsigned, per pack folder and candidate, until it is signed. */
+    private final Map<DraftKey, DecisionViewModel.Draft> drafts = new HashMap<>();
+
+    private record DraftKey(Path pack, String candidate) {
+    }
 
     /** A record signed in the dialog, with the log it went into and the key file that signed it. */
     public record SignedDecision(LoggedRecord record, Path store, Path keyFile) {
@@ -101,14 +109,30 @@ public final class RecordDecisionAction {
                 .start();
     }
 
-    /** Opens the dialog for {@code pack} with what the gates contributed; returns its window. */
+    /**
+     * Opens the dialog for {@code pack} with what the gates contributed, resuming what was entered in the last one
+     * closed unsigned on the same pack and candidate; returns its window.
+     */
     public Stage show(ReviewPack pack, DecisionPrefill prefill) {
         DecisionViewModel model = new DecisionViewModel(pack, prefill, executor, clock, text, appender);
         model.storeProperty().set(decisionStore.getValue());
         lastKeyFile.get().ifPresent(model.keyFileProperty()::set);
+        DraftKey key = new DraftKey(pack.source(), model.candidateProperty().get());
+        Optional.ofNullable(drafts.get(key)).ifPresent(model::resume);
         // the form is disabled while it signs: the log and key in it are the ones the record was signed with
         model.signedRecordProperty().addListener((o, was, record) -> onSigned.accept(new SignedDecision(record,
                 model.storeProperty().get(), model.keyFileProperty().get())));
-        return new DecisionDialog(model, text).showModal(owner.get());
+        Stage dialog = new DecisionDialog(model, text).showModal(owner.get());
+        dialog.addEventHandler(WindowEvent.WINDOW_HIDDEN, closed -> keepDraft(key, model));
+        return dialog;
+    }
+
+    private void keepDraft(DraftKey key, DecisionViewModel model) {
+        DecisionViewModel.Draft draft = model.draft();
+        if (model.signedRecordProperty().get() != null || draft.isBlank()) {
+            drafts.remove(key);
+        } else {
+            drafts.put(key, draft);
+        }
     }
 }

@@ -5,11 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -40,6 +38,8 @@ import org.verdict.core.task.Progress;
 import org.verdict.ui.shell.Navigator;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.BackgroundExecutor;
+import org.verdict.ui.task.LatestTask;
+import org.verdict.ui.task.TurnWatch;
 import org.verdict.ui.theme.Palette;
 
 /**
@@ -75,7 +75,7 @@ public final class GatesViewModel {
     private final Consumer<Throwable> onFailure;
 
     /** How far the current pack's gates are judged; what the pages say while no review is shown follows it. */
-    private enum Judgement { NONE, JUDGING, JUDGED, CANCELLED, FAILED }
+    private enum Judgement { NONE, WAITING, JUDGING, JUDGED, CANCELLED, FAILED }
 
     private final ObservableList<GateRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
@@ -104,6 +104,10 @@ public final class GatesViewModel {
     private ReviewPack pack;
     /** The candidate asked of the reviewer for the current pack (null: the first); later answers win. */
     private String judgedCandidate;
+    /** The judgement of the pack and candidate shown now; a new one cancels it. */
+    private final LatestTask judgements = new LatestTask();
+    /** Counts the judgements asked for: only the latest one's outcome is shown (the same candidate may be asked twice). */
+    private long judgementsAsked;
 
     /** @param chosenCandidate the candidate chosen in Compare; null or not in the pack means the first candidate */
     public GatesViewModel(Reviewer reviewer, BackgroundExecutor executor, ActivityMonitor activity,
@@ -176,15 +180,22 @@ public final class GatesViewModel {
         computing.set(true);
         setJudgement(Judgement.JUDGING);
         ReviewPack judged = newPack;
+        long asked = ++judgementsAsked;
         executor.run(progress -> {
-            CandidateReview review = reviewer.review(judged, candidate, progress);
+            CandidateReview review = reviewer.review(judged, candidate, new TurnWatch(progress,
+                    waiting -> executor.runOnFxThread(() -> {
+                        if (asked == judgementsAsked && computing.get()) {
+                            headline.set(waiting ? TurnWatch.waitingText() : text.getString("gates.computing"));
+                            setJudgement(waiting ? Judgement.WAITING : Judgement.JUDGING);
+                        }
+                    })));
             return new Reviewed(review, EvidenceModel.of(review, judged.manifest().candidates()));
         }).onSuccess(result -> {
-            if (isCurrent(judged, candidate)) {
+            if (asked == judgementsAsked) {
                 show(result);
             }
         }).onError(failure -> {
-            if (!isCurrent(judged, candidate)) {
+            if (asked != judgementsAsked) {
                 return;
             }
             setJudgement(Judgement.FAILED);
@@ -196,16 +207,16 @@ public final class GatesViewModel {
                 onFailure.accept(failure);
             }
         }).onCancelled(() -> {
-            if (isCurrent(judged, candidate)) {
+            if (asked == judgementsAsked) {
                 headline.set(text.getString("gates.cancelled"));
                 setJudgement(Judgement.CANCELLED);
             }
         }).andFinally(() -> {
-            if (isCurrent(judged, candidate)) {
+            if (asked == judgementsAsked) {
                 computing.set(false);
                 sayWhatIsPending();
             }
-        }).showProgressIn(activity, text.getString("gates.activity")).start();
+        }).asLatestIn(judgements).showProgressIn(activity, text.getString("gates.activity")).start();
     }
 
     private void setJudgement(Judgement now) {
@@ -224,6 +235,11 @@ public final class GatesViewModel {
                 && (judgement == Judgement.CANCELLED || judgement == Judgement.FAILED));
         if (judgement == Judgement.JUDGED) {
             tablePlaceholder.set(text.getString("gates.table.noGate"));
+            return;
+        }
+        if (judgement == Judgement.WAITING) {
+            tablePlaceholder.set(TurnWatch.waitingText());
+            evidencePlaceholder.set(TurnWatch.waitingText());
             return;
         }
         String table;
@@ -259,10 +275,6 @@ public final class GatesViewModel {
         }
         String wanted = candidate != null ? candidate : asked.manifest().candidateVersion(null);
         return wanted.equals(shown.review().gates().candidate()) ? Optional.of(shown.review()) : Optional.empty();
-    }
-
-    private boolean isCurrent(ReviewPack judged, String candidate) {
-        return judged == pack && Objects.equals(candidate, judgedCandidate);
     }
 
     private void show(Reviewed result) {

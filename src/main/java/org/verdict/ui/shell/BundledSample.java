@@ -12,11 +12,12 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.verdict.core.pack.UnpackedPacks;
 
 /**
  * Finds the sample pack a new user sees first: {@code sample-data/support-router} in the working directory
  * (when run from a checkout with {@code ./mvnw javafx:run}), else the copy bundled in the jar, extracted to a
- * temporary folder because packs are read from the file system.
+ * temporary folder because packs are read from the file system; the copy is deleted when the app ends.
  */
 public final class BundledSample {
     public static final String NAME = "support-router";
@@ -47,7 +48,7 @@ public final class BundledSample {
             throw new IOException("unreadable resource location " + manifest, e);
         }
         Path temporary = Files.createTempDirectory("verdict-sample-");
-        temporary.toFile().deleteOnExit();
+        UnpackedPacks.deleteAtExit(temporary);
         Path target = temporary.resolve(NAME);
         if ("jar".equals(folder.getScheme())) {
             try (FileSystem jar = FileSystems.newFileSystem(folder, Map.of())) {
@@ -69,7 +70,6 @@ public final class BundledSample {
                     } else {
                         Files.copy(file, destination);
                     }
-                    destination.toFile().deleteOnExit();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -27,6 +27,7 @@ public final class BackgroundTask<T> {
     private Runnable andFinally = () -> { };
     private ActivityMonitor monitor;
     private String title = "";
+    private LatestTask latest;
 
     BackgroundTask(BackgroundExecutor executor, Work<T> work) {
         this.executor = Objects.requireNonNull(executor);
@@ -60,9 +61,18 @@ public final class BackgroundTask<T> {
         return this;
     }
 
+    /** Makes this the latest task of its kind: starting it cancels the one before, whose result nobody wants now. */
+    public BackgroundTask<T> asLatestIn(LatestTask kind) {
+        this.latest = Objects.requireNonNull(kind);
+        return this;
+    }
+
     /** Starts the work; the returned progress lets the caller cancel it. */
     public SampledProgress start() {
         SampledProgress progress = new SampledProgress();
+        if (latest != null) {
+            latest.replaceWith(progress);
+        }
         if (monitor != null) {
             monitor.track(title, progress);
         }
@@ -102,6 +112,9 @@ public final class BackgroundTask<T> {
             } finally {
                 if (monitor != null) {
                     monitor.finished(progress);
+                }
+                if (latest != null) {
+                    latest.finished(progress);
                 }
                 andFinally.run();
             }

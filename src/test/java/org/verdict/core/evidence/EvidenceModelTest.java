@@ -47,6 +47,20 @@ class EvidenceModelTest {
                 sample.page(EvidencePageId.HOLDOUT).stream().map(EvidenceSection::name).toList());
     }
 
+    /** The sample's contamination check fails: it is named in the summary and heads the table of some twenty checks. */
+    @Test
+    void dataValidationNamesWhatBlocksAndListsItFirst() {
+        EvidenceSection validation = sample.page(EvidencePageId.DATA_VALIDATION).get(0);
+        assertEquals(Outcome.FAIL, validation.outcome());
+        assertTrue(validation.summary().startsWith("Contamination fails: primary.csv: 12 of 24,000 also in the "
+                + "training data"), validation.summary());
+        List<List<EvidenceTable.Cell>> rows = validation.tables().get(0).rows();
+        assertEquals(List.of("Contamination", "primary.csv", "✘ fail"), rows.get(0).subList(0, 3).stream()
+                .map(EvidenceTable.Cell::text).toList());
+        assertTrue(rows.stream().skip(1).allMatch(row -> row.get(2).text().equals("✔ pass")),
+                "every other check passes and follows it");
+    }
+
     @Test
     void aPrimaryOnlyPackSaysWhatEachMissingSuiteWouldHaveShown(@TempDir Path folder) throws Exception {
         EvidenceModel primaryOnly = EvidenceModel.of(new RealStylePack(folder, RealStylePack.Kind.BINARY).review(),

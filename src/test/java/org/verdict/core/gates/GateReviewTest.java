@@ -236,8 +236,8 @@ class GateReviewTest {
         // how wide the doubt is, as the language's own finding says it: Δ with the interval its verdict reads
         assertTrue(java.util.regex.Pattern.compile("insufficient evidence for en \\(n=100, Δ −0\\.\\d+ "
                 + "\\[−0\\.\\d+, \\+0\\.\\d+\\]\\)").matcher(result.summary()).find(), result.summary());
-        // a p-value below the fourth decimal reads "< 0.0001", never a misleading 0
-        assertTrue(result.summary().contains("adjusted p < 0.0001, worse"), result.summary());
+        // a p-value below the third decimal reads "<0.001", never a misleading 0, as in Compare's column
+        assertTrue(result.summary().contains("adjusted p <0.001, worse"), result.summary());
     }
 
     @Test
@@ -417,5 +417,61 @@ class GateReviewTest {
         assertEquals(1.0, fractions.get(fractions.size() - 1));
         Progress cancelled = new CancelledProgress();
         assertThrows(CancelledException.class, () -> review.review(loaded, null, GatePolicy.DEFAULTS, cancelled));
+    }
+
+    /**
+     * While another comparison holds the engine (one row-level comparison at a time) the review says that it waits,
+     * through the phases it reports in, so the Gates view can say so instead of "Judging the gates…".
+     */
+    @Test
+    void aReviewWaitingForTheEngineSaysSo() throws Exception {
+        ReviewPack loaded = pack().load();
+        ComparisonEngine engine = new ComparisonEngine();
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread other = new Thread(() -> engine.compare(loaded, null, org.verdict.core.compare.ComparisonOptions.DEFAULTS,
+                new Progress() {
+                    @Override
+                    public void update(double fraction, String message) {
+                        holding.countDown();
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+
+                    @Override
+                    public boolean isCancelled() {
+                        return false;
+                    }
+                }));
+        other.start();
+        assertTrue(holding.await(60, java.util.concurrent.TimeUnit.SECONDS), "the other comparison holds the engine");
+        List<String> waited = new ArrayList<>();
+        Progress judging = new Progress() {
+            @Override
+            public void update(double fraction, String message) {
+            }
+
+            @Override
+            public void waiting(String message) {
+                waited.add(message);
+                release.countDown(); // its turn comes once the other comparison ends
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
+        try {
+            new GateReview(engine, new PackLoader(), new SuiteReader(), new PolicyReader())
+                    .review(loaded, null, GatePolicy.DEFAULTS, judging);
+        } finally {
+            release.countDown();
+            other.join();
+        }
+        assertEquals(List.of("Waiting for another comparison to finish"), waited);
     }
 }

@@ -16,9 +16,9 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -29,6 +29,9 @@ import org.verdict.ui.task.CurrentThreadExecutor;
 
 @ExtendWith(ApplicationExtension.class)
 class AuditViewTest {
+    /** Removed after each test: the stores and keys a test makes never pile up in /tmp. */
+    @TempDir
+    Path temporary;
     private final AuditViewModel model = new AuditViewModel(new CurrentThreadExecutor(),
             new ActivityMonitor(System::currentTimeMillis));
     private Path dir;
@@ -38,7 +41,7 @@ class AuditViewTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        dir = Files.createTempDirectory("audit-view");
+        dir = Files.createTempDirectory(temporary, "audit-view");
         AuditView.FileAsker files = (owner, title, initial, filters) -> {
             asked.add(title);
             return java.util.Optional.ofNullable(answer);
@@ -46,13 +49,6 @@ class AuditViewTest {
         stage.setScene(new Scene((javafx.scene.Parent) new AuditView(model, AuditView.defaultText(), files).node(),
                 1100, 700));
         stage.show();
-    }
-
-    @AfterEach
-    void removeStore() throws Exception {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 
     /** Shows the detail pane's tab with this id, as a click on its name would. */

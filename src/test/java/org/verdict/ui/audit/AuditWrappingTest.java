@@ -12,6 +12,7 @@ import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -23,6 +24,9 @@ import org.verdict.ui.theme.Appearance;
 /** Audit at a laptop's size: a long rationale wraps in the details at both text sizes instead of being cut. */
 @ExtendWith(ApplicationExtension.class)
 class AuditWrappingTest {
+    /** Removed after each test: the stores and keys a test makes never pile up in /tmp. */
+    @TempDir
+    Path temporary;
     private static final String RATIONALE = "The candidate is better overall and in every language with enough "
             + "examples; Japanese is worse by 0.10 (interval −0.12 to −0.09), which the board accepts for two weeks "
             + "while the tokenizer fix ships, with a canary limited to five percent of traffic and a rollback owner.";
@@ -56,7 +60,7 @@ class AuditWrappingTest {
 
     @Test
     void aLongRationaleWrapsAtBothTextSizes(FxRobot robot) throws Exception {
-        Path dir = Files.createTempDirectory("audit-wrap");
+        Path dir = Files.createTempDirectory(temporary, "audit-wrap");
         Path db = dir.resolve("decisions.db");
         try (DecisionLog log = DecisionLog.openForWriting(db)) {
             log.append(LedgerFixtures.promotion(3, RATIONALE), AuditViewModelTest.ADA);

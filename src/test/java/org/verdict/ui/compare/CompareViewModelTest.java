@@ -148,7 +148,7 @@ class CompareViewModelTest {
         heldModel.showPack(multiclassPack());
         held.runHeldWork();
         held.runHeldWork();
-        assertTrue(heldModel.summaryProperty().get().startsWith("Candidate v"), heldModel.summaryProperty().get());
+        assertTrue(heldModel.summaryProperty().get().startsWith("Candidate 43 vs production 42"), heldModel.summaryProperty().get());
 
         heldModel.showPack(new PackLoader().load(PackFixture.write(folder.resolve("next"),
                 PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV), Progress.NONE));
@@ -160,7 +160,7 @@ class CompareViewModelTest {
                 "the empty table says the comparison is running, not that the pack has no slices");
         held.runHeldWork();
         held.runHeldWork();
-        assertTrue(heldModel.summaryProperty().get().startsWith("Candidate v"), "the new pack's summary once compared");
+        assertTrue(heldModel.summaryProperty().get().startsWith("Candidate 43 vs production 42"), "the new pack's summary once compared");
         assertEquals("No slices to show.", heldModel.tablePlaceholderProperty().get());
     }
 
@@ -465,10 +465,10 @@ class CompareViewModelTest {
 
         waiting.showPack(multiclassPack());
 
-        assertEquals(List.of(text.getString("compare.computing"), text.getString("compare.waiting"),
+        assertEquals(List.of(text.getString("compare.computing"), org.verdict.ui.task.TurnWatch.waitingText(),
                 text.getString("compare.computing"), "No slices to show."), said);
-        assertTrue(noticed.contains(text.getString("compare.waiting")), noticed.toString());
-        assertTrue(text.getString("compare.waiting").startsWith("Waiting for another comparison to finish"));
+        assertTrue(noticed.contains(org.verdict.ui.task.TurnWatch.waitingText()), noticed.toString());
+        assertTrue(org.verdict.ui.task.TurnWatch.waitingText().startsWith("Waiting for another comparison to finish"));
     }
 
     /** Before a pack has opened the table says which one is loading, or asks for one; not "No slices to show.". */

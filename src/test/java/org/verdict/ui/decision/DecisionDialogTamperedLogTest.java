@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -35,6 +36,9 @@ import org.verdict.ui.task.CurrentThreadExecutor;
  */
 @ExtendWith(ApplicationExtension.class)
 class DecisionDialogTamperedLogTest {
+    /** Removed after each test: the stores and keys a test makes never pile up in /tmp. */
+    @TempDir
+    Path temporary;
     private static final Clock NOV_22 = Clock.fixed(Instant.parse("2026-11-22T09:00:00Z"), ZoneOffset.UTC);
 
     private Stage mainWindow;
@@ -49,7 +53,7 @@ class DecisionDialogTamperedLogTest {
 
     @Test
     void signingOntoAChangedLogIsRefusedInRedWithVerifysFirstProblem(FxRobot robot) throws Exception {
-        Path dir = Files.createTempDirectory("decision-dialog-tampered");
+        Path dir = Files.createTempDirectory(temporary, "decision-dialog-tampered");
         Path db = dir.resolve("decisions.db");
         Path key = KeyFile.generate("Ada Lovelace", Roles.ML_LEAD, LedgerFixtures.PASSPHRASE,
                 LedgerFixtures.TEST_ITERATIONS).writeTo(dir.resolve("keys"));

@@ -28,6 +28,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.testfx.api.FxRobot;
@@ -52,6 +53,9 @@ import org.verdict.ui.task.WorkerPoolExecutor;
 
 @ExtendWith(ApplicationExtension.class)
 class DecisionDialogTest {
+    /** Removed after each test: the stores and keys a test makes never pile up in /tmp. */
+    @TempDir
+    Path temporary;
     private static final Clock NOV_22 = Clock.fixed(Instant.parse("2026-11-22T09:00:00Z"), ZoneOffset.UTC);
 
     private Stage mainWindow;
@@ -163,7 +167,7 @@ class DecisionDialogTest {
     @Test
     void aPersonFillsInTheDecisionAndSignsItThenCloses(FxRobot robot) throws Exception {
         open(robot, passing("primary metric"));
-        Path dir = Files.createTempDirectory("decision-dialog");
+        Path dir = Files.createTempDirectory(temporary, "decision-dialog");
         Path key = newKey(dir);
         Path db = dir.resolve("decisions.db");
 
@@ -201,7 +205,7 @@ class DecisionDialogTest {
     @Test
     void aWrongPassphraseIsSaidNextToTheButtons(FxRobot robot) throws Exception {
         open(robot, passing("primary metric"));
-        Path dir = Files.createTempDirectory("decision-dialog");
+        Path dir = Files.createTempDirectory(temporary, "decision-dialog");
         Path db = dir.resolve("decisions.db");
         fillIn(robot, "hold", db, newKey(dir));
         FieldInput.enter(robot, "#decisionPassphrase", "not the passphrase at all");
@@ -219,7 +223,7 @@ class DecisionDialogTest {
     @Test
     void aDataSnapshotTypedOverTheCandidatesIsRefusedInRedNextToTheButtons(FxRobot robot) throws Exception {
         open(robot, passing("primary metric"));
-        Path dir = Files.createTempDirectory("decision-dialog");
+        Path dir = Files.createTempDirectory(temporary, "decision-dialog");
         Path db = dir.resolve("decisions.db");
         fillIn(robot, "hold", db, newKey(dir));
         robot.interact(() -> robot.lookup("#decisionDataSnapshot").queryAs(TextField.class).setText("tickets-2026-09"));
@@ -281,7 +285,7 @@ class DecisionDialogTest {
         Node overrides = robot.lookup("#decisionOverrides").query();
         assertFalse(warning.isVisible(), "no decision yet");
         assertFalse(overrides.isVisible());
-        Path dir = Files.createTempDirectory("decision-dialog");
+        Path dir = Files.createTempDirectory(temporary, "decision-dialog");
         Path db = dir.resolve("decisions.db");
         fillIn(robot, "hold", db, newKey(dir));
         assertFalse(warning.isVisible(), "holding is what failing gates call for");
@@ -327,7 +331,7 @@ class DecisionDialogTest {
     @Test
     void aRealStylePackIsPromotedOnlyWithJustificationsAndItsGateTableCannotBeSwitched(FxRobot robot)
             throws Exception {
-        Path dir = Files.createTempDirectory("decision-dialog");
+        Path dir = Files.createTempDirectory(temporary, "decision-dialog");
         // a policy that requires the suites this pack lacks: five gates lack evidence, each needing a justification
         RealStylePack real = new RealStylePack(dir.resolve("pack"), RealStylePack.Kind.MULTICLASS).riskTier(2)
                 .policy(RealStylePack.REQUIRED_SUITES_POLICY);
@@ -404,7 +408,7 @@ class DecisionDialogTest {
                 DecisionDialog.defaultText(), verifying);
         robot.interact(() -> dialog = new DecisionDialog(model, DecisionDialog.defaultText())
                 .showModal(mainWindow, new javafx.geometry.Rectangle2D(0, 0, 1366, 768)));
-        Path dir = Files.createTempDirectory("decision-dialog");
+        Path dir = Files.createTempDirectory(temporary, "decision-dialog");
         fillIn(robot, "hold", dir.resolve("decisions.db"), newKey(dir));
         FieldInput.enter(robot, "#decisionPassphrase", new String(LedgerFixtures.PASSPHRASE));
         robot.interact(() -> robot.lookup("#decisionSign").queryButton().fire());

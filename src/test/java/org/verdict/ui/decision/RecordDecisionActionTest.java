@@ -15,6 +15,7 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -37,6 +38,9 @@ import org.verdict.ui.task.CurrentThreadExecutor;
  */
 @ExtendWith(ApplicationExtension.class)
 class RecordDecisionActionTest {
+    /** Removed after each test: the stores and keys a test makes never pile up in /tmp. */
+    @TempDir
+    Path temporary;
     private final CurrentThreadExecutor executor = new CurrentThreadExecutor();
     private final List<RecordDecisionAction.SignedDecision> signed = new ArrayList<>();
     private Stage owner;
@@ -50,7 +54,7 @@ class RecordDecisionActionTest {
 
     @Test
     void opensTheDialogOnTheAppsLogEvenWhenTheGateReviewFails(FxRobot robot) throws Exception {
-        Path store = Files.createTempDirectory("record-decision").resolve("decisions.db");
+        Path store = Files.createTempDirectory(temporary, "record-decision").resolve("decisions.db");
         Path lastKey = store.resolveSibling("ada-lovelace.key.json");
         RecordDecisionAction action = new RecordDecisionAction(executor,
                 (pack, candidate, progress) -> {
@@ -76,7 +80,7 @@ class RecordDecisionActionTest {
      */
     @Test
     void aSignedDecisionReportsTheLogAndKeyItWasSignedWith(FxRobot robot) throws Exception {
-        Path folder = Files.createTempDirectory("record-decision-signed");
+        Path folder = Files.createTempDirectory(temporary, "record-decision-signed");
         Path proposed = folder.resolve("decisions.db");
         Path chosen = folder.resolve("board.db");
         Path key = org.verdict.core.ledger.KeyFile.generate("Ada Lovelace", org.verdict.core.ledger.Roles.ML_LEAD,
@@ -113,7 +117,7 @@ class RecordDecisionActionTest {
 
     @Test
     void theGatesAlreadyJudgedFillTheGateTableWithoutReviewingAgain(FxRobot robot) throws Exception {
-        Path folder = Files.createTempDirectory("record-decision-judged");
+        Path folder = Files.createTempDirectory(temporary, "record-decision-judged");
         PackLoader loader = new PackLoader();
         ReviewPack pack = loader.load(PackFixture.write(folder.resolve("pack"), PackFixture.MULTICLASS_MANIFEST,
                 PackFixture.MULTICLASS_CSV), Progress.NONE);

@@ -40,6 +40,7 @@ import org.verdict.core.report.GateReviewEvidence;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.CurrentThreadExecutor;
 import org.verdict.ui.task.HeldExecutor;
+import org.verdict.ui.task.TurnWatch;
 
 class GatesViewModelTest {
     @TempDir
@@ -238,6 +239,88 @@ class GatesViewModelTest {
         broken.showPack(GatesFixture.failingSafety(folder).load());
         assertEquals("The gates could not be judged; the message above says why.",
                 broken.tablePlaceholderProperty().get());
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    /**
+     * One row-level comparison runs at a time: judging the gates while Compare's comparison holds the engine waits,
+     * and the view says so in Compare's words (the status bar said "Waiting…" over a view that said only "Judging"),
+     * then that it judges once its turn has come.
+     */
+    @Test
+    void whileTheJudgementWaitsForItsTurnTheViewSaysSo() throws PackException {
+        GatesViewModel.Reviewer real = GatesFixture.reviewer();
+        List<List<String>> said = new ArrayList<>();
+        GatesViewModel[] model = new GatesViewModel[1];
+        Runnable sayNow = () -> said.add(List.of(model[0].headlineProperty().get(),
+                model[0].tablePlaceholderProperty().get(), model[0].evidencePlaceholderProperty().get()));
+        model[0] = model((pack, candidate, progress) -> {
+            progress.waiting("Waiting for another comparison to finish");
+            sayNow.run();
+            progress.update(0, "Ranking scores");
+            sayNow.run();
+            return real.review(pack, candidate, progress);
+        });
+        model[0].showPack(GatesFixture.failingSafety(folder).load());
+
+        String waiting = TurnWatch.waitingText();
+        assertTrue(waiting.startsWith("Waiting for another comparison to finish"), waiting);
+        assertEquals(List.of(List.of(waiting, waiting, waiting), List.of("Judging the gates…",
+                "Judging the gates… (the status bar shows how far)", text.getString("evidence.judging"))), said);
+        assertEquals("Candidate 2 may not replace production 1 yet.", model[0].headlineProperty().get());
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    /**
+     * Opening another pack while the gates of the one before are judged cancels that judgement: it held the engine to
+     * its end while the new pack's waited. The slow reviewer stops early only when cancelled.
+     */
+    @Test
+    void aSupersededJudgementIsCancelled() throws Exception {
+        HeldExecutor held = new HeldExecutor();
+        GatesViewModel.Reviewer real = GatesFixture.reviewer();
+        List<String> ends = new ArrayList<>();
+        ReviewPack first = GatesFixture.failingSafety(Files.createDirectories(folder.resolve("first"))).load();
+        GatesViewModel model = new GatesViewModel((pack, candidate, progress) -> {
+            if (pack == first) {
+                long giveUp = System.nanoTime() + 5_000_000_000L;
+                while (!progress.isCancelled() && System.nanoTime() < giveUp) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+                }
+                ends.add(progress.isCancelled() ? "cancelled" : "ran to its end");
+                progress.checkCancelled();
+            }
+            return real.review(pack, candidate, progress);
+        }, held, new ActivityMonitor(() -> 0), text, shownViews::add, failures::add, chosenCandidate);
+        model.showPack(first);
+        model.showPack(GatesFixture.failingSafety(Files.createDirectories(folder.resolve("second"))).load());
+
+        held.runHeldWork();
+        assertEquals(List.of("cancelled"), ends);
+        assertEquals("Candidate 2 may not replace production 1 yet.", model.headlineProperty().get(),
+                "the cancelled judgement says nothing over the new one's");
+        assertEquals(11, model.rows().size());
+        assertFalse(model.computingProperty().get());
+        assertTrue(failures.isEmpty(), failures.toString());
+        assertEquals(List.of(), held.unhandledFailures());
+    }
+
+    /** Choosing a candidate, another, then the first again: the first's cancelled judgement is not taken for the new one's. */
+    @Test
+    void choosingACandidateBackWhileTheOtherIsJudgedShowsItsGatesNotACancellation() throws Exception {
+        HeldExecutor held = new HeldExecutor();
+        GatesViewModel model = new GatesViewModel(GatesFixture.reviewer(), held, new ActivityMonitor(() -> 0), text,
+                shownViews::add, failures::add, chosenCandidate);
+        chosenCandidate.set("3");
+        model.showPack(new TestPack(folder).secondCandidate("3").load());
+        chosenCandidate.set("2");
+        chosenCandidate.set("3");
+
+        held.runHeldWork();
+        assertTrue(model.headlineProperty().get().startsWith("Candidate 3 "), model.headlineProperty().get());
+        assertEquals("3", model.reviewedProperty().get().review().gates().candidate());
+        assertFalse(model.canJudgeAgainProperty().get());
+        assertFalse(model.computingProperty().get());
         assertTrue(failures.isEmpty(), failures.toString());
     }
 

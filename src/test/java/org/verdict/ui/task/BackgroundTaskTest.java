@@ -1,6 +1,7 @@
 package org.verdict.ui.task;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -72,5 +73,32 @@ class BackgroundTaskTest {
 
         assertEquals(List.of("finally"), events);
         assertEquals("callback bug", executor.unhandledFailures().get(0).getMessage());
+    }
+
+    /**
+     * A task started as the latest of its kind cancels the one it supersedes, which otherwise ran to its end for
+     * nobody; one that has ended is not touched, and {@link LatestTask#cancel} stops the one still running.
+     */
+    @Test
+    void theLatestTaskOfAKindCancelsTheOneItSupersedes() {
+        HeldExecutor held = new HeldExecutor();
+        LatestTask comparisons = new LatestTask();
+        SampledProgress first = held.run(progress -> "first").asLatestIn(comparisons)
+                .onCancelled(() -> events.add("first cancelled")).start();
+        SampledProgress second = held.run(progress -> "second").asLatestIn(comparisons)
+                .onSuccess(value -> events.add(value)).start();
+        assertTrue(first.isCancelled(), "superseded");
+        assertFalse(second.isCancelled());
+
+        held.runHeldWork();
+        assertEquals(List.of("first cancelled", "second"), events);
+        SampledProgress third = held.run(progress -> "third").asLatestIn(new LatestTask()).start();
+        comparisons.cancel();
+        assertFalse(second.isCancelled(), "it had ended");
+        assertFalse(third.isCancelled(), "another kind");
+
+        SampledProgress fourth = held.run(progress -> "fourth").asLatestIn(comparisons).start();
+        comparisons.cancel();
+        assertTrue(fourth.isCancelled());
     }
 }

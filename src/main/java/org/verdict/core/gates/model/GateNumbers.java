@@ -96,9 +96,4 @@ public final class GateNumbers {
     public static String percent(double rate) {
         return String.format(Locale.ROOT, "%.2f%%", rate * 100);
     }
-
-    /** A p-value: four decimals, or "< 0.0001" rather than a misleading 0. */
-    public static String pValue(double p) {
-        return p < 1e-4 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", p);
-    }
 }

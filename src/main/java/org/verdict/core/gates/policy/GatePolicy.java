@@ -61,7 +61,7 @@ public record GatePolicy(
         confidenceLevel = orDefault(confidenceLevel, 0.95);
         alpha = orDefault(alpha, 0.05);
         bootstrapReplicates = orDefault(bootstrapReplicates, 2000);
-        seed = orDefault(seed, 20261122L);
+        seed = orDefault(seed, ComparisonOptions.DEFAULT_SEED);
         requiredSuites = requiredSuites == null ? List.of() : List.copyOf(requiredSuites);
         primary = orDefault(primary, new Primary(null));
         safety = orDefault(safety, new Safety(null, null, null));

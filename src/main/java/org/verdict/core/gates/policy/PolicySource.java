@@ -28,7 +28,10 @@ public record PolicySource(Optional<Path> file, String name, String sha256) {
         return of(pack.root(), pack.manifest());
     }
 
-    /** The policy {@code manifest} names, in the pack (folder or .zip) at {@code root}, or the defaults. */
+    /**
+     * The policy {@code manifest} names, in the pack folder at {@code root} (for a .zip, the copy its pack was unpacked
+     * into, which the returned file lies in until that pack is closed), or the defaults.
+     */
     public static PolicySource of(Path root, PackManifest manifest) throws PackException {
         Optional<String> named = manifest.policyFile();
         if (named.isEmpty()) {
@@ -59,9 +62,9 @@ public record PolicySource(Optional<Path> file, String name, String sha256) {
     }
 
     /**
-     * What Compare takes from the policy the pack at {@code root} runs under, which the gates judge with: the primary
-     * margin as the primary metric's band, the confidence level and the seed. A policy that cannot be read is refused
-     * with its file, line and column, as {@code gate} refuses it.
+     * What Compare takes from the policy the pack folder at {@code root} runs under (as {@link #of(Path, PackManifest)}),
+     * which the gates judge with: the primary margin as the primary metric's band, the confidence level and the seed.
+     * A policy that cannot be read is refused with its file, line and column, as {@code gate} refuses it.
      */
     public static ComparisonTerms comparisonTerms(Path root, PackManifest manifest, PolicyReader reader)
             throws PackException {

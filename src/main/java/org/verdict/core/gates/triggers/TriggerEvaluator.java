@@ -113,7 +113,7 @@ public final class TriggerEvaluator {
                         + " / " + policy.triggers().psiMajor() + ", Holm-adjusted tests)"
                 : "drifted: " + String.join("; ", drifted.stream().map(f -> String.format(Locale.ROOT,
                         "%s PSI %.3f (%s), %s adjusted p %s", f.feature(), f.psi(), f.band(), f.test(),
-                        GateNumbers.pValue(f.adjustedP()))).toList());
+                        MetricFormat.pValue(f.adjustedP()))).toList());
         return new TriggerResult(Trigger.DRIFT, drifted.isEmpty() ? TriggerState.QUIET : TriggerState.FIRED, detail,
                 NamedNumbers.of("features", drift.size()).and("drifted", drifted.size()).inOrder());
     }
@@ -141,7 +141,7 @@ public final class TriggerEvaluator {
         return new TriggerResult(Trigger.SAFETY_RISE, fired ? TriggerState.FIRED : TriggerState.QUIET,
                 String.format(Locale.ROOT, "violation rate %.2f%% now (%s) vs %.2f%% at baseline (%s): one-sided "
                         + "p %s; accepted rate %.2f%%", current * 100, MetricFormat.sampleSize(nc), baseline * 100,
-                        MetricFormat.sampleSize(nb), GateNumbers.pValue(p),
+                        MetricFormat.sampleSize(nb), MetricFormat.pValue(p),
                         accepted * 100),
                 NamedNumbers.of("baselineRate", baseline).and("currentRate", current).and("pValue", p)
                         .and("acceptedRate", accepted).inOrder());
