@@ -19,10 +19,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.cli.terminal.TerminalWidth;
+import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.TamperedStore;
 import org.verdict.core.pack.PackFixture;
 import picocli.CommandLine;
@@ -343,12 +346,12 @@ class LogCommandTest {
         Path truncated = dir.resolve("truncated.db");
         Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 2));
         for (Path broken : List.of(wiped, truncated)) {
-            for (String command : List.of("verify", "consistency")) {
+            for (String command : List.of("verify", "list", "consistency")) {
                 out.getBuffer().setLength(0);
                 assertEquals(1, log(command, "--db", broken.toString(), "--checkpoint", checkpoint.toString()),
                         command + " " + broken + ": " + err);
                 String said = out.toString();
-                assertTrue(said.startsWith((command.equals("verify") ? "TAMPERED" : "NOT CONSISTENT") + ": the log was"
+                assertTrue(said.startsWith((command.equals("consistency") ? "NOT CONSISTENT" : "TAMPERED") + ": the log was"
                         + " destroyed: the checkpoint kept outside it (" + checkpoint + ") covers 2 records, 2"
                         + " signatures and 1 log entry, but " + broken + (broken == wiped ? " is empty (0 bytes)"
                         : " is a damaged SQLite database") + ", so they were removed"), said);
@@ -805,6 +808,15 @@ class LogCommandTest {
                 printed);
         assertFalse(printed.contains("Checked against the checkpoint"), printed);
         assertFalse(printed.contains("1 records"), printed);
+        // log list against the same checkpoint: the record left is whole, the log is not, and the last line says why
+        out.getBuffer().setLength(0);
+        assertEquals(0, log("list", "--db", db.toString(), "--checkpoint", kept.toString()));
+        List<String> listed = out.toString().lines().toList();
+        assertEquals(4, listed.size(), out.toString());
+        assertTrue(listed.get(1).contains("✔ verified"), out.toString());
+        assertTrue(listed.get(2).startsWith("TAMPERED: 1 problem"), out.toString());
+        assertEquals("The checkpoint " + kept + " is not extended by this log: the checkpoint covers 2 records but the"
+                + " log now holds only 1 record: records were removed", listed.get(3));
 
         out.getBuffer().setLength(0);
         Path single = dir.resolve("single-checkpoint.json");
@@ -812,6 +824,112 @@ class LogCommandTest {
         assertEquals(0, log("verify", "--db", db.toString(), "--checkpoint", single.toString()), out.toString());
         assertTrue(out.toString().contains("Checked against the checkpoint " + single
                 + ": the log of 1 record extends the checkpoint of size 1"), out.toString());
+    }
+
+    /**
+     * log list takes --checkpoint as log verify does: each record's integrity (✔ verified, ⚠ policy not met,
+     * ✖ tampered) against the trusted signers, and whether the log extends the checkpoint kept outside it.
+     */
+    @Test
+    void listShowsEachRecordsIntegrityAgainstAKeptCheckpoint() throws Exception {
+        append();
+        append();
+        assertEquals(0, log("cosign", "--db", db.toString(), "--id", "2", "--key", keyFile("joan-clarke"),
+                "--passphrase-file", passphrase.toString()), err.toString());
+        Path kept = dir.resolve("kept-checkpoint.json");
+        assertEquals(0, log("checkpoint", "--db", db.toString(), "--out", kept.toString()));
+        append();
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, log("list", "--db", db.toString(), "--checkpoint", kept.toString()), err.toString());
+        List<String> lines = out.toString().lines().toList();
+        assertEquals(6, lines.size(), out.toString());
+        assertTrue(lines.subList(1, 4).stream().allMatch(line -> line.contains("✔ verified")), out.toString());
+        assertTrue(lines.get(4).startsWith("intact: 3 records, every signature, the hash chain, the Merkle tree and"
+                + " every checkpoint verify; the log extends the checkpoint kept outside it"), lines.get(4));
+        assertFalse(lines.get(4).contains("give one"), lines.get(4));
+        assertTrue(lines.get(5).startsWith("Checked against the checkpoint " + kept + ": the log of 3 records extends"
+                + " the checkpoint of size 2"), lines.get(5));
+
+        // Joan is not on the organisation's list: her co-signature breaks the policy, and so does the kept checkpoint
+        // she signed, which then proves nothing either way; a changed record is tampered with whatever the list says
+        Path roster = dir.resolve("trusted-signers.json");
+        Files.writeString(roster, """
+                {"format": "verdict-trusted-signers/1",
+                 "signers": [{"name": "Ada Lovelace", "role": "ml-lead", "keyId": "%s"}]}
+                """.formatted(keyId("ada-lovelace")));
+        TamperedStore.changeRecord(db, 3, "every segment", "every segmenT");
+        out.getBuffer().setLength(0);
+        assertEquals(0, log("list", "--db", db.toString(), "--checkpoint", kept.toString(), "--trusted-signers",
+                roster.toString()), err.toString());
+        lines = out.toString().lines().toList();
+        assertTrue(lines.get(1).contains("✔ verified"), out.toString());
+        assertTrue(lines.get(2).contains("⚠ policy not met"), out.toString());
+        assertTrue(lines.get(3).contains("✖ tampered"), out.toString());
+        assertTrue(lines.get(4).startsWith("TAMPERED: first bad record is #2"), out.toString());
+        assertTrue(lines.get(5).startsWith("The checkpoint " + kept + " was not checked against this log: its signer is"
+                + " not a trusted signer: the checkpoint is signed by Joan Clarke"), lines.get(5));
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, log("list", "--db", db.toString(), "--checkpoint", kept.toString(), "--json"));
+        JsonNode listed = new ObjectMapper().readTree(out.toString());
+        assertEquals("tampered", listed.get(2).get("integrity").asText());
+        assertEquals(1, log("verify", "--db", db.toString(), "--checkpoint", kept.toString()));
+    }
+
+    /**
+     * An auditor's read-only commands leave the log's folder as they found it: no -wal or -shm file made beside the
+     * log, its bytes and modification time unchanged; with a writer holding the log open, its WAL files are used as
+     * they are, and the WAL keeps its bytes too (its index, SQLite's shared memory, is the readers' to mark).
+     */
+    @Test
+    void readOnlyCommandsLeaveTheLogsFolderAsTheyFoundIt() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("logs"));
+        db = folder.resolve("decisions.db");
+        append();
+        append();
+        Path kept = dir.resolve("kept-checkpoint.json");
+        assertEquals(0, log("checkpoint", "--db", db.toString(), "--out", kept.toString()));
+        List<List<String>> reads = List.of(List.of("verify"), List.of("verify", "--checkpoint", kept.toString()),
+                List.of("list"), List.of("list", "--json", "--checkpoint", kept.toString()),
+                List.of("consistency", "--checkpoint", kept.toString()), List.of("checkpoint"));
+        Map<String, String> atRest = folderState(folder, "");
+        assertEquals(List.of("decisions.db"), List.copyOf(atRest.keySet()));
+        for (List<String> read : reads) {
+            assertEquals(0, readOnly(read), read + ": " + err);
+            assertEquals(atRest, folderState(folder, ""), read.toString());
+        }
+
+        try (DecisionLog writer = DecisionLog.openForWriting(db)) {
+            append();
+            Map<String, String> live = folderState(folder, "decisions.db-shm");
+            assertEquals(List.of("decisions.db", "decisions.db-shm", "decisions.db-wal"), List.copyOf(live.keySet()));
+            for (List<String> read : reads) {
+                assertEquals(0, readOnly(read), read + ": " + err);
+                assertEquals(live, folderState(folder, "decisions.db-shm"), read.toString());
+            }
+            out.getBuffer().setLength(0);
+            assertEquals(0, readOnly(List.of("verify")));
+            assertTrue(out.toString().startsWith("intact: 3 records"), "the record in the WAL is read: " + out);
+        }
+    }
+
+    private int readOnly(List<String> command) {
+        List<String> args = new java.util.ArrayList<>(List.of(command.get(0), "--db", db.toString()));
+        args.addAll(command.subList(1, command.size()));
+        return log(args.toArray(String[]::new));
+    }
+
+    /** Each file of {@code folder} by name: its SHA-256 and modification time (for {@code shm}, only that it is there). */
+    private static Map<String, String> folderState(Path folder, String shm) throws Exception {
+        Map<String, String> files = new TreeMap<>();
+        try (var listed = Files.list(folder)) {
+            for (Path file : listed.toList()) {
+                String name = file.getFileName().toString();
+                files.put(name, name.equals(shm) ? "there" : sha256(file) + " " + Files.getLastModifiedTime(file));
+            }
+        }
+        return files;
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.cli.terminal.TerminalTable;
-import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
 import org.verdict.core.ledger.DecisionStatement;
 import org.verdict.core.ledger.Integrity;
@@ -29,10 +28,11 @@ import picocli.CommandLine.Option;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"List the records of the log with their integrity (as log verify judges them, against"
-                + " --trusted-signers and --require-endorsement when given) and signature status; the table ends with"
-                + " log verify's summary line.",
+                + " --trusted-signers, --require-endorsement and --checkpoint when given) and signature status; the"
+                + " table ends with log verify's summary line (and, with --checkpoint, whether the log extends it).",
                 "Exit 0 when the log was listed, whatever its records' standing (log verify is the check whose exit"
-                        + " code says it); 2 bad input."})
+                        + " code says it); 1 TAMPERED when there is nothing to list because the log was destroyed"
+                        + " since the --checkpoint was made; 2 bad input."})
 public final class ListCommand extends LedgerCommand {
     @Mixin
     StoreOption store;
@@ -40,20 +40,24 @@ public final class ListCommand extends LedgerCommand {
     @Mixin
     SigningPolicyOptions policy;
 
+    @Mixin
+    KeptCheckpointOption checkpoint;
+
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
     @Override
     protected int run() throws LedgerException, IOException {
-        VerificationOptions options = policy.with(null);
-        try (DecisionLog log = DecisionLog.openReadOnly(store.db)) {
-            LogSnapshot snapshot = log.snapshot();
-            VerificationReport report = new LogVerifier().verify(snapshot, options, Progress.NONE);
-            if (json) {
-                printJson(snapshot, report);
-            } else {
-                printTable(snapshot, report);
-            }
+        VerificationOptions options = policy.with(checkpoint.read());
+        LogSnapshot snapshot = checkpoint.snapshot(store.db, options.outsideCheckpoint(), out());
+        if (snapshot == null) {
+            return ExitCodes.CHECK_FAILED;
+        }
+        VerificationReport report = new LogVerifier().verify(snapshot, options, Progress.NONE);
+        if (json) {
+            printJson(snapshot, report);
+        } else {
+            printTable(snapshot, report);
         }
         return ExitCodes.OK;
     }
@@ -83,7 +87,12 @@ public final class ListCommand extends LedgerCommand {
                     .filter(text -> !text.isEmpty()).ifPresent(text -> out().println("     ⚠ " + text));
         }
         // the log's standing in log verify's words: a policy the log does not meet is never called tampering
-        out().println(report.summary() + (report.isIntact() ? " (give one to log verify --checkpoint FILE)" : ""));
+        out().println(report.summary() + (report.isIntact() && checkpoint.file == null
+                ? " (give one with --checkpoint FILE)" : ""));
+        String checkedAgainst = checkpoint.outcome(report, false);
+        if (checkedAgainst != null) {
+            out().println(checkedAgainst);
+        }
     }
 
     /** The record's number, right-aligned so that #9 and #10 end together. */

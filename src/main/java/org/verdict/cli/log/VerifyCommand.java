@@ -1,22 +1,17 @@
 package org.verdict.cli.log;
 
-import java.nio.file.Path;
 import org.verdict.cli.exit.ExitCodes;
-import org.verdict.core.ledger.Checkpoint;
-import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
 import org.verdict.core.ledger.DecisionStatement;
 import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LogSnapshot;
 import org.verdict.core.ledger.LogVerifier;
 import org.verdict.core.ledger.LoggedRecord;
-import org.verdict.core.ledger.UnreadableLogException;
 import org.verdict.core.ledger.VerificationOptions;
 import org.verdict.core.ledger.VerificationReport;
 import org.verdict.core.task.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Check every signature, the hash chain, the Merkle tree, every checkpoint and the signed signer"
@@ -32,31 +27,18 @@ public final class VerifyCommand extends LedgerCommand {
     @Mixin
     SigningPolicyOptions policy;
 
-    @Option(names = "--checkpoint", paramLabel = "FILE",
-            description = "A checkpoint.json kept elsewhere (an approval pack, an export): the log must still extend it.")
-    Path checkpoint;
+    @Mixin
+    KeptCheckpointOption checkpoint;
 
     @Override
     protected int run() throws LedgerException {
-        VerificationOptions options = policy.with(checkpoint == null ? null : Checkpoint.readJson(checkpoint));
-        LogSnapshot snapshot;
-        try (DecisionLog log = DecisionLog.openReadOnly(store.db)) {
-            snapshot = log.snapshot();
-        } catch (UnreadableLogException e) {
-            // an empty or unreadable file where a kept checkpoint covers records: they were removed, not bad input
-            String destroyed = checkpoint == null ? null
-                    : e.destroyedAgainst(store.db, options.outsideCheckpoint(), checkpoint);
-            if (destroyed == null) {
-                throw e;
-            }
-            out().println("TAMPERED: " + destroyed);
+        VerificationOptions options = policy.with(checkpoint.read());
+        LogSnapshot snapshot = checkpoint.snapshot(store.db, options.outsideCheckpoint(), out());
+        if (snapshot == null) {
             return ExitCodes.CHECK_FAILED;
         }
-        if (options.outsideCheckpoint() != null) {
-            options.outsideCheckpoint().requireOf(snapshot.origin(), checkpoint);
-        }
         VerificationReport report = new LogVerifier().verify(snapshot, options, Progress.NONE);
-        out().println(report.summary() + (report.isIntact() && checkpoint == null
+        out().println(report.summary() + (report.isIntact() && checkpoint.file == null
                 ? " (give one with --checkpoint FILE; see docs/decision-log.md)" : ""));
         report.problems().forEach(problem -> out().println("  " + problem));
         report.notes().forEach(note -> out().println("  note: " + note));
@@ -65,13 +47,9 @@ public final class VerifyCommand extends LedgerCommand {
         if (policy.trustedSigners != null) {
             out().println("Checked against the trusted signers in " + policy.trustedSigners);
         }
-        if (report.outsideCheckpoint() != null) {
-            out().println(report.outsideCheckpoint().consistent()
-                    ? "Checked against the checkpoint " + checkpoint + ": " + report.outsideCheckpoint().message()
-                    : report.outsideCheckpoint().policyOnly()
-                    ? "The checkpoint " + checkpoint + " was not checked against this log: its signer is not a"
-                            + " trusted signer (the problem above)"
-                    : "The checkpoint " + checkpoint + " is not extended by this log (the problem above)");
+        String checkedAgainst = checkpoint.outcome(report, true);
+        if (checkedAgainst != null) {
+            out().println(checkedAgainst);
         }
         // a verified signature says who decided, not that every gate passed: promotes over blocked gates are named
         for (LoggedRecord record : snapshot.records()) {

@@ -32,11 +32,17 @@ public final class DecisionLog implements AutoCloseable {
     /** Why a log that does not verify takes no signature: its checkpoint would sign over the changed records. */
     private static final String WOULD_VOUCH = " (a signature now would vouch for a changed history)";
 
+    /** How many times a read-only open reads a log that changes while it is read before it gives up. */
+    private static final int READ_ATTEMPTS = 5;
+
     private final Path path;
-    private final Connection connection;
+    /** Opened again (with the origin) when a read-only log read without SQLite's locks changed meanwhile. */
+    private Connection connection;
     private final Duration busyTimeout;
     private final Clock clock;
-    private final String origin;
+    private String origin;
+    /** Where a read-only log is read from (null: opened for writing); see {@link ReadOnlySource}. */
+    private ReadOnlySource source;
     /** The WAL files as they were before this log was opened for writing (null: read-only); see {@link WalFiles}. */
     private WalFiles walFiles;
     /** Whether a write failed because the disk is full: SQLite then leaves its WAL files behind when closed. */
@@ -71,24 +77,79 @@ public final class DecisionLog implements AutoCloseable {
      */
     static DecisionLog open(Path db, boolean readOnly, Duration busyTimeout, Clock clock, int maxPageCount)
             throws LedgerException {
-        if (readOnly && !Files.isRegularFile(db)) {
-            throw UnusableLogFile.notAFile(db);
+        if (readOnly) {
+            if (!Files.isRegularFile(db)) {
+                throw UnusableLogFile.notAFile(db);
+            }
+            for (int attempt = 1; ; attempt++) {
+                DecisionLog log = openReadOnlyOnce(db, busyTimeout, clock);
+                if (log != null) {
+                    return log;
+                }
+                if (attempt == READ_ATTEMPTS) {
+                    throw keptChanging(db);
+                }
+            }
         }
-        WalFiles walFiles = readOnly ? null : WalFiles.before(db);
+        WalFiles walFiles = WalFiles.before(db);
         try {
-            DecisionLog log = connect(db, readOnly, busyTimeout, clock, maxPageCount, false);
+            DecisionLog log = connect(db, "jdbc:sqlite:" + db.toAbsolutePath(), false, busyTimeout, clock, maxPageCount);
             log.walFiles = walFiles;
             return log;
         } catch (LedgerException e) {
-            if (walFiles != null && e.getCause() instanceof SQLException sql && UnusableLogFile.isDiskFull(sql, db)) {
+            if (e.getCause() instanceof SQLException sql && UnusableLogFile.isDiskFull(sql, db)) {
                 walFiles.removeLeftOver();
-            }
-            if (readOnly && e.getCause() instanceof SQLiteException sqlite && cannotOpen(sqlite)) {
-                // read-only media: SQLite cannot make the WAL index next to the file; nothing can change it there
-                return connect(db, true, busyTimeout, clock, maxPageCount, true);
             }
             throw e;
         }
+    }
+
+    /**
+     * Opens {@code db} read-only from where {@link ReadOnlySource} says, so that nothing is made or changed beside it;
+     * null when it was read without SQLite's locks and changed meanwhile (to be opened again).
+     */
+    private static DecisionLog openReadOnlyOnce(Path db, Duration busyTimeout, Clock clock) throws LedgerException {
+        ReadOnlySource source = readOnlySource(db, false);
+        try {
+            DecisionLog log = connect(db, source.url(), true, busyTimeout, clock, 0);
+            log.source = source;
+            if (source.unchanged()) {
+                return log;
+            }
+            log.close();
+            return null;
+        } catch (LedgerException | RuntimeException e) {
+            source.close();
+            if (!source.unchanged()) {
+                return null;
+            }
+            if (!source.isCopy() && e.getCause() instanceof SQLiteException sqlite && cannotOpen(sqlite)) {
+                // read-only media: SQLite cannot open the WAL files beside the log there; it reads a copy instead
+                ReadOnlySource copy = readOnlySource(db, true);
+                try {
+                    DecisionLog log = connect(db, copy.url(), true, busyTimeout, clock, 0);
+                    log.source = copy;
+                    return log;
+                } catch (LedgerException | RuntimeException second) {
+                    copy.close();
+                    throw second;
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static ReadOnlySource readOnlySource(Path db, boolean copy) throws LedgerException {
+        try {
+            return copy ? ReadOnlySource.privateCopy(db) : ReadOnlySource.of(db);
+        } catch (java.io.IOException e) {
+            throw new LedgerException("cannot read " + db + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static LedgerException keptChanging(Path db) {
+        return new LedgerException(db + " changed each time it was read (" + READ_ATTEMPTS + " times): another program"
+                + " is writing it; nothing was written to it: try again when that program is done");
     }
 
     private static boolean cannotOpen(SQLiteException e) {
@@ -96,8 +157,8 @@ public final class DecisionLog implements AutoCloseable {
         return code.startsWith("SQLITE_CANTOPEN") || code.startsWith("SQLITE_READONLY");
     }
 
-    private static DecisionLog connect(Path db, boolean readOnly, Duration busyTimeout, Clock clock, int maxPageCount,
-                                       boolean immutable) throws LedgerException {
+    private static DecisionLog connect(Path db, String url, boolean readOnly, Duration busyTimeout, Clock clock,
+                                       int maxPageCount) throws LedgerException {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout((int) busyTimeout.toMillis());
         config.enforceForeignKeys(true);
@@ -106,8 +167,6 @@ public final class DecisionLog implements AutoCloseable {
         if (maxPageCount > 0) {
             config.setMaxPageCount(maxPageCount);
         }
-        String url = immutable ? "jdbc:sqlite:file:" + db.toAbsolutePath().toUri().getRawPath() + "?immutable=1"
-                : "jdbc:sqlite:" + db.toAbsolutePath();
         Connection connection = null;
         try {
             connection = config.createConnection(url);
@@ -422,6 +481,9 @@ public final class DecisionLog implements AutoCloseable {
         } catch (SQLException e) {
             throw UnusableLogFile.of(e, path, busyTimeout);
         } finally {
+            if (source != null) {
+                source.close();
+            }
             if (diskFull && walFiles != null) {
                 walFiles.removeLeftOver();
             }
@@ -451,7 +513,34 @@ public final class DecisionLog implements AutoCloseable {
         return result;
     }
 
+    /**
+     * {@code work} in one transaction. A read-only log read without SQLite's locks that another program wrote
+     * meanwhile (see {@link ReadOnlySource}) is opened again and read again as it stands now.
+     */
     private <T> T inTransaction(Work<T> work) throws LedgerException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                T result = inOneTransaction(work);
+                if (source == null || source.unchanged()) {
+                    return result;
+                }
+            } catch (LedgerException | RuntimeException e) {
+                if (source == null || source.unchanged()) {
+                    throw e;
+                }
+            }
+            if (attempt == READ_ATTEMPTS) {
+                throw keptChanging(path);
+            }
+            close();
+            DecisionLog fresh = open(path, true, busyTimeout, clock, 0);
+            connection = fresh.connection;
+            origin = fresh.origin;
+            source = fresh.source;
+        }
+    }
+
+    private <T> T inOneTransaction(Work<T> work) throws LedgerException {
         try {
             connection.setAutoCommit(false);
             try {

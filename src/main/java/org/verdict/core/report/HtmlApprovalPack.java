@@ -175,13 +175,16 @@ final class HtmlApprovalPack {
             pre { background: #f4f4f4; border: 1px solid #ddd; padding: .6rem; overflow-x: auto; font-size: .8rem; }
             .pass, .better { color: BETTER; font-weight: bold; }
             .fail, .worse { color: WORSE; font-weight: bold; }
-            .insufficient, .no-difference { color: NEUTRAL; font-style: italic; }
+            .insufficient { color: INSUFFICIENT; font-weight: bold; }
+            .no-difference { color: NEUTRAL; }
             @media print { body { max-width: none; } section.level1 { break-before: page; }
                            h2, h3, caption { break-after: avoid; }
                            figure, table { break-inside: avoid; } }
             """
             .replace("PRODUCTION", ReportPalette.css(ReportPalette.PRODUCTION))
-            .replace("BETTER", ReportPalette.css(ReportPalette.BETTER))
-            .replace("WORSE", ReportPalette.css(ReportPalette.WORSE))
-            .replace("NEUTRAL", ReportPalette.css(ReportPalette.NO_DIFFERENCE));
+            // text in a tone takes the PDF's colour for it (ReportPalette.textOf), which reads at 4.5:1 or more
+            .replace("BETTER", ReportPalette.css(ReportPalette.textOf(Tone.BETTER)))
+            .replace("WORSE", ReportPalette.css(ReportPalette.textOf(Tone.WORSE)))
+            .replace("INSUFFICIENT", ReportPalette.css(ReportPalette.textOf(Tone.INSUFFICIENT)))
+            .replace("NEUTRAL", ReportPalette.css(ReportPalette.textOf(Tone.NO_DIFFERENCE)));
 }

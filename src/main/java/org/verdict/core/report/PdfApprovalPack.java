@@ -339,7 +339,7 @@ final class PdfApprovalPack {
     }
 
     private static Color colour(Tone tone) {
-        return tone == Tone.INSUFFICIENT ? ReportPalette.LIMIT : ReportPalette.of(tone);
+        return ReportPalette.textOf(tone);
     }
 
     private void row(List<Cell> cells, float[] widths, float size, float leading, boolean header)
@@ -592,7 +592,7 @@ final class PdfApprovalPack {
             dots.append(" .");
         }
         text(dots.toString(), sans, size, dotsEnd - width(dots.toString(), sans, size), baseline,
-                new Color(0x888888));
+                ReportPalette.NO_DIFFERENCE_TEXT);
         PDAnnotationLink link = new PDAnnotationLink();
         link.setRectangle(new PDRectangle(MARGIN + indent, baseline - 3, WIDTH - indent, size + 5));
         PDBorderStyleDictionary noBorder = new PDBorderStyleDictionary();

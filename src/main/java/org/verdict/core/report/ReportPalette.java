@@ -19,6 +19,17 @@ public final class ReportPalette {
     /** A row shown but not judged (a fairness group below the minimum size): paler than no difference. */
     public static final Color SET_ASIDE = new Color(0xC8C8C8);
 
+    /*
+     * Text takes the marks' hues darkened until it reads at WCAG AA's 4.5:1 or more on white and on the tables'
+     * header grey (#EEEEEE): the marks' own colours give text only 3.4:1 (green, grey) and 3.9:1 (vermillion).
+     */
+    /** Better, pass: 5.4:1 on white. */
+    public static final Color BETTER_TEXT = new Color(0x007958);
+    /** Worse, fail: 5.4:1 on white. */
+    public static final Color WORSE_TEXT = new Color(0xAE4D00);
+    /** No significant difference, inconclusive: 5.4:1 on white. */
+    public static final Color NO_DIFFERENCE_TEXT = new Color(0x6A6A6A);
+
     /** Whisker caps and strokes, the same as the app's charts. */
     public static final double WHISKER_CAP = 6.0;
     public static final float WHISKER_STROKE = 2f;
@@ -31,11 +42,16 @@ public final class ReportPalette {
         return String.format(Locale.ROOT, "#%06X", color.getRGB() & 0xFFFFFF);
     }
 
-    public static Color of(Tone tone) {
+    /**
+     * The colour of text in {@code tone}, the same in the HTML and the PDF. Insufficient evidence blocks a promotion
+     * as a failure does, so it is near-black, never the grey of "no difference".
+     */
+    public static Color textOf(Tone tone) {
         return switch (tone) {
-            case BETTER, PASS -> BETTER;
-            case WORSE, FAIL -> WORSE;
-            case NO_DIFFERENCE, INSUFFICIENT -> NO_DIFFERENCE;
+            case BETTER, PASS -> BETTER_TEXT;
+            case WORSE, FAIL -> WORSE_TEXT;
+            case NO_DIFFERENCE -> NO_DIFFERENCE_TEXT;
+            case INSUFFICIENT -> LIMIT;
             case PLAIN -> Color.BLACK;
         };
     }

@@ -350,16 +350,37 @@ public final class MetricFormat {
         return true;
     }
 
+    /** The levels a p-value is read against (α of a 90 – 99.9 % interval); three decimals never round up onto one. */
+    private static final double[] CONVENTIONAL_ALPHAS = {0.1, 0.05, 0.025, 0.01, 0.005};
+
     /**
      * Every p-value a person reads (Compare, a gate's sentence, the evidence pages, the CLI's text, the approval pack):
      * three decimals, {@code 0.004}, or {@code <0.001} below that rather than a misleading 0; the JSON keeps the whole
-     * number.
+     * number. A p-value just under a conventional α keeps the decimals that show it is under: 0.0496 beside a
+     * "worse" verdict at 95 % would read 0.050 in three.
      */
     public static String pValue(Double p) {
         if (p == null || p.isNaN()) {
             return "–";
         }
-        return p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);
+        if (p < 0.001) {
+            return "<0.001";
+        }
+        int decimals = 3;
+        while (decimals < 6 && roundsUpOntoAnAlpha(p, decimals)) {
+            decimals++;
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", p);
+    }
+
+    private static boolean roundsUpOntoAnAlpha(double p, int decimals) {
+        double shown = Double.parseDouble(String.format(Locale.ROOT, "%." + decimals + "f", p));
+        for (double alpha : CONVENTIONAL_ALPHAS) {
+            if (p < alpha && shown >= alpha) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

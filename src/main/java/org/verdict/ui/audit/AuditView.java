@@ -31,6 +31,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.verdict.core.ledger.Integrity;
@@ -38,6 +40,7 @@ import org.verdict.ui.audit.AuditRow.SignatureRow;
 import org.verdict.ui.decision.IsoDatePicker;
 import org.verdict.ui.table.FittedColumns;
 import org.verdict.ui.table.WrappingCell;
+import org.verdict.ui.theme.CellFont;
 
 /**
  * The Audit view: any decision log opened read-only, its records with a verified / policy not met / tampered badge,
@@ -77,6 +80,16 @@ public final class AuditView {
     private static final double COMPARED_FIELD_EMS = 9;
     private static final double COMPARED_VALUE_EMS = 8;
     private static final double COMPARED_MIN_SHARE = 0.65;
+    /** The widest a signed time is ({@code appendedAt}: microseconds, UTC; the font's digits are all one width). */
+    private static final String TIMESTAMP_SHAPE = "0000-00-00T00:00:00.000000Z";
+    /** A field's name wraps down to this width, which keeps "Signatures" whole in large text. */
+    private static final double FIELD_MIN_EMS = 6.5;
+    /** The Value column's least width when a time needs less (short values stay readable, hashes wrap). */
+    private static final double VALUE_MIN_WIDTH = 200;
+    /** A wrapping cell's padding either side of its text, and a pixel for rounding. */
+    private static final double WRAPPING_CELL_PADDING = 19;
+    /** The fields table's vertical scroll bar and its borders, beside the two columns. */
+    private static final double SCROLL_BAR_AND_BORDERS = 12;
 
     private final AuditViewModel model;
     private final ResourceBundle text;
@@ -311,8 +324,11 @@ public final class AuditView {
         details.setId("auditDetails");
         details.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         details.setPlaceholder(placeholder(text.getString("audit.noSelection")));
-        details.getColumns().add(column("audit.col.field", Map.Entry::getKey, 140));
-        details.getColumns().add(column("audit.col.value", Map.Entry::getValue, 200));
+        TableColumn<Map.Entry<String, String>, String> field = column("audit.col.field", Map.Entry::getKey, 140);
+        TableColumn<Map.Entry<String, String>, String> value = column("audit.col.value", Map.Entry::getValue, 200);
+        details.getColumns().add(field);
+        details.getColumns().add(value);
+        keepTimestampsOnOneLine(details, field, value);
 
         TableView<SignatureRow> signatures = new TableView<>(model.signatures());
         signatures.setId("auditSignatures");
@@ -470,6 +486,26 @@ public final class AuditView {
         column.setCellValueFactory(cell -> constant(value.apply(cell.getValue())));
         column.setCellFactory(WrappingCell::new);
         return column;
+    }
+
+    /**
+     * A signed time ("2026-12-06T06:58:03.694442Z") has no space to break at: in a Value column a few pixels too
+     * narrow it ended in a lone "Z" on a second line (1366×768), or broke twice (1280×720). The Value column is kept
+     * as wide as a time in the font in use, the field names wrapping (down to {@link #FIELD_MIN_EMS}) to make the
+     * room, where the table has that room beside them: in large text on a laptop a time does not fit the detail pane,
+     * and it wraps there as before rather than cut a column off behind a sideways scroll bar.
+     */
+    private void keepTimestampsOnOneLine(TableView<?> details, TableColumn<?, String> field,
+                                         TableColumn<?, String> value) {
+        DoubleBinding em = Bindings.createDoubleBinding(() -> readOnly.getFont().getSize(), readOnly.fontProperty());
+        field.minWidthProperty().bind(em.multiply(FIELD_MIN_EMS));
+        value.minWidthProperty().bind(Bindings.createDoubleBinding(() -> {
+            Text measure = new Text(TIMESTAMP_SHAPE);
+            measure.setFont(Font.font(CellFont.FAMILY, em.get()));
+            double time = Math.ceil(measure.getLayoutBounds().getWidth() + WRAPPING_CELL_PADDING);
+            double left = details.getWidth() - field.getMinWidth() - SCROLL_BAR_AND_BORDERS;
+            return time <= left ? Math.max(VALUE_MIN_WIDTH, time) : VALUE_MIN_WIDTH;
+        }, em, details.widthProperty(), field.minWidthProperty()));
     }
 
     private static ObservableValue<String> constant(String value) {

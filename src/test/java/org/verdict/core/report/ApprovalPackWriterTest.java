@@ -156,6 +156,79 @@ class ApprovalPackWriterTest {
         }
     }
 
+    /**
+     * Every text of the PDF, the verdicts' coloured words included, reads at WCAG AA's 4.5:1 or more on the white page;
+     * the HTML's coloured words (on white, the tables' striped rows and header) too, each in the PDF's colour for it.
+     */
+    @Test
+    void everyTextReadsAtFourAndAHalfToOneAndTheHtmlColoursItsWordsAsThePdfDoes() throws IOException {
+        ApprovalPackContent content = ApprovalPackFixture.content(HASHES);
+        Map<String, StringBuilder> textByColour = new TreeMap<>();
+        try (PDDocument document = Loader.loadPDF(writer.pdf(content))) {
+            PDFTextStripper colours = new PDFTextStripper() {
+                {
+                    addOperator(new org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColorSpace(this));
+                    addOperator(new org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColor(this));
+                    addOperator(new org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColorN(this));
+                    addOperator(new org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceRGBColor(this));
+                    addOperator(new org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceGrayColor(this));
+                }
+
+                @Override
+                protected void processTextPosition(TextPosition text) {
+                    try {
+                        String colour = String.format(Locale.ROOT, "#%06X",
+                                getGraphicsState().getNonStrokingColor().toRGB() & 0xFFFFFF);
+                        textByColour.computeIfAbsent(colour, c -> new StringBuilder()).append(text.getUnicode());
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    super.processTextPosition(text);
+                }
+            };
+            colours.getText(document);
+        }
+        textByColour.forEach((colour, text) -> assertTrue(contrast(colour, "#FFFFFF") >= 4.5,
+                colour + " reads at " + contrast(colour, "#FFFFFF") + ":1, under 4.5:1: " + text));
+
+        String html = writer.html(content);
+        Map<String, String> pdfColourOf = Map.of("pass", "✔ pass", "fail", "✘ fail", "insufficient",
+                "? insufficient", "worse", "▼ worse");
+        for (Map.Entry<String, String> word : pdfColourOf.entrySet()) {
+            Matcher rule = Pattern.compile("\\." + word.getKey() + "\\b[^{]*\\{ color: (#[0-9A-F]{6})").matcher(html);
+            assertTrue(rule.find(), "a colour for ." + word.getKey());
+            String colour = rule.group(1);
+            for (String background : List.of("#FFFFFF", "#FAFAFA", "#F0F0F0")) {
+                assertTrue(contrast(colour, background) >= 4.5, "." + word.getKey() + " " + colour + " on "
+                        + background + ": " + contrast(colour, background) + ":1");
+            }
+            assertTrue(textByColour.containsKey(colour) && textByColour.get(colour).toString()
+                    .replaceAll("\\s", "").contains(word.getValue().replaceAll("\\s", "")),
+                    "the PDF prints " + word.getValue() + " in the HTML's colour " + colour + ": " + textByColour);
+        }
+        Matcher neutral = Pattern.compile("\\.no-difference \\{ color: (#[0-9A-F]{6})").matcher(html);
+        assertTrue(neutral.find());
+        assertTrue(contrast(neutral.group(1), "#FAFAFA") >= 4.5, neutral.group(1));
+    }
+
+    /** WCAG 2's contrast ratio of two sRGB colours written #RRGGBB. */
+    private static double contrast(String colour, String background) {
+        double a = luminance(colour);
+        double b = luminance(background);
+        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    }
+
+    private static double luminance(String hex) {
+        int rgb = Integer.parseInt(hex.substring(1), 16);
+        double[] weights = {0.2126, 0.7152, 0.0722};
+        double sum = 0;
+        for (int i = 0; i < 3; i++) {
+            double channel = ((rgb >> (16 - 8 * i)) & 0xFF) / 255.0;
+            sum += weights[i] * (channel <= 0.03928 ? channel / 12.92 : Math.pow((channel + 0.055) / 1.055, 2.4));
+        }
+        return sum;
+    }
+
     /** Text copied out of the PDF must be the characters printed: a hash with "ff" once came out as U+FB00. */
     @Test
     void pdfTextHasNoLigaturesAndEveryEvidenceHashCopiesVerbatim() throws IOException {

@@ -84,6 +84,13 @@ class MetricFormatTest {
     void pValuesBelowAThousandthAreWrittenAsABound() {
         assertEquals("<0.001", MetricFormat.pValue(0.0004));
         assertEquals("0.047", MetricFormat.pValue(0.0468));
+        // never rounded up onto the α it is read against: the verdict beside 0.0496 says it is under 0.05
+        assertEquals("0.0496", MetricFormat.pValue(0.0496));
+        assertEquals("0.04999", MetricFormat.pValue(0.049994));
+        assertEquals("0.0099", MetricFormat.pValue(0.0099));
+        assertEquals("0.050", MetricFormat.pValue(0.0504), "at or over α three decimals say so");
+        assertEquals("0.050", MetricFormat.pValue(0.05));
+        assertEquals("0.049", MetricFormat.pValue(0.0494), "rounded down, three decimals are right");
         assertEquals("–", MetricFormat.pValue(null));
     }
 

@@ -55,9 +55,11 @@ class AuditLaptopTest {
     private final AuditViewModel model = new AuditViewModel(new CurrentThreadExecutor(),
             new ActivityMonitor(System::currentTimeMillis));
     private Appearance appearance;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         appearance = new Appearance(false, true);
         Scene scene = new Scene((javafx.scene.Parent) new AuditView(model, AuditView.defaultText(),
                 (owner, title, initial, filters) -> java.util.Optional.empty()).node(), VIEW_WIDTH, VIEW_HEIGHT);
@@ -162,6 +164,57 @@ class AuditLaptopTest {
         AuditViewTest.showTab(robot, "auditSignaturesTab");
         assertEquals(1, robot.lookup("#auditSignatures").queryTableView().getItems().size());
         assertTrue(robot.lookup("#auditCosign").tryQuery().isPresent(), "co-signing sits with the signatures");
+    }
+
+    /**
+     * A record's signed time stays on one line in its fields (it ended in a lone "Z" on a second line at 1366×768) on
+     * a 1366×768 and a 1280×720 screen, and neither the fields nor the records table is cut behind a sideways scroll
+     * bar for it, in large text either (where the time does not fit beside the records, and wraps).
+     */
+    @Test
+    void aSignedTimeStaysOnOneLineWithoutCuttingAColumn(FxRobot robot) throws Exception {
+        Path db = store("times.db");
+        robot.interact(() -> model.open(db));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<AuditRow> records = robot.lookup("#auditRecords").queryTableView();
+        robot.interact(() -> records.getSelectionModel().select(0));
+        // the view beside the navigation rail, under the menu bar and above the status bar
+        record Screen(String name, double width, double height, boolean large) {
+        }
+        List<Screen> normalText = List.of(new Screen("1366×768", 1242, 696, false),
+                new Screen("1280×720", 1156, 648, false));
+        try {
+            for (Screen screen : List.of(normalText.get(0), normalText.get(1),
+                    new Screen("1366×768 large", VIEW_WIDTH, VIEW_HEIGHT, true))) {
+                robot.interact(() -> {
+                    appearance.largeTextProperty().set(screen.large());
+                    stage.setWidth(screen.width());
+                    stage.setHeight(screen.height());
+                });
+                robot.interact(() -> { });
+                TableView<?> details = robot.lookup("#auditDetails").queryTableView();
+                Text time = details.lookupAll("Text").stream().filter(Text.class::isInstance).map(Text.class::cast)
+                        .filter(text -> text.getText().matches("\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z")).findFirst()
+                        .orElseThrow(() -> new AssertionError(screen.name() + ": no signed time among the fields"));
+                Text oneLine = new Text("0");
+                oneLine.setFont(time.getFont());
+                assertTrue(!normalText.contains(screen)
+                        || time.getLayoutBounds().getHeight() < 1.5 * oneLine.getLayoutBounds().getHeight(),
+                        screen.name() + ": " + time.getText() + " is " + time.getLayoutBounds().getHeight()
+                                + " px high in a column " + details.getColumns().get(1).getWidth() + " px wide");
+                assertTrue(details.lookupAll(".scroll-bar").stream().map(ScrollBar.class::cast)
+                        .noneMatch(bar -> bar.getOrientation() == Orientation.HORIZONTAL && bar.isVisible()),
+                        screen.name() + ": the fields scroll sideways; columns " + details.getColumns().stream()
+                                .map(c -> c.getText() + " " + c.getWidth()).toList() + " in " + details.getWidth());
+                assertAuditorsColumnsInView(robot, screen.name());
+            }
+        } finally {
+            robot.interact(() -> {
+                appearance.largeTextProperty().set(true);
+                stage.setWidth(VIEW_WIDTH);
+                stage.setHeight(VIEW_HEIGHT);
+            });
+        }
     }
 
     @Test

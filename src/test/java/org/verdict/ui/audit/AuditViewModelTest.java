@@ -68,6 +68,34 @@ class AuditViewModelTest {
         assertEquals("decisions.db", model.storeNameProperty().get());
     }
 
+    /**
+     * An auditor opening someone's log changes nothing in its folder: no -wal or -shm file beside it (opening it made
+     * two), the log's bytes and modification time as they were.
+     */
+    @Test
+    void openingALogLeavesItsFolderAsItFoundIt() throws Exception {
+        java.util.function.Supplier<List<String>> folder = () -> {
+            try (var files = java.nio.file.Files.list(dir)) {
+                return files.sorted().map(file -> {
+                    try {
+                        return file.getFileName() + " " + java.nio.file.Files.getLastModifiedTime(file) + " "
+                                + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                        .digest(java.nio.file.Files.readAllBytes(file)));
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                }).toList();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        List<String> before = folder.get();
+        assertEquals(1, before.size(), "the log alone, after the view opened it once: " + before);
+        model.open(db);
+        assertTrue(model.intactProperty().get(), model.verificationProperty().get());
+        assertEquals(before, folder.get());
+    }
+
     @Test
     void aBackDatedSignatureTimeShowsTheRecordBrokenAndTheSignedTimeIsLabelledSo() throws Exception {
         try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
