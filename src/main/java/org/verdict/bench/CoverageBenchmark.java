@@ -60,6 +60,9 @@ public final class CoverageBenchmark {
         int replicates;
         /** Shown intervals that are the percentile fallback of an unstable studentized interval. */
         int fallbacks;
+        /** Shown intervals wholly below the truth (their upper end missed) and wholly above it (their lower end). */
+        int below;
+        int above;
 
         double coverage() {
             return shown == 0 ? Double.NaN : (double) covered / shown;
@@ -86,10 +89,13 @@ public final class CoverageBenchmark {
         }
     }
 
-    /** One observation of one interval in one replicate. */
-    private record Observation(String name, int quantity, boolean shown, boolean covered, boolean fallback) {
+    /**
+     * One observation of one interval in one replicate; {@code side} is −1 where a shown interval lies wholly below the
+     * truth, +1 wholly above it, 0 otherwise.
+     */
+    private record Observation(String name, int quantity, boolean shown, boolean covered, boolean fallback, int side) {
         Observation(String name, int quantity, boolean shown, boolean covered) {
-            this(name, quantity, shown, covered, false);
+            this(name, quantity, shown, covered, false, 0);
         }
     }
 
@@ -117,9 +123,10 @@ public final class CoverageBenchmark {
                 for (int q = 0; q < 3; q++) {
                     JsonNode interval = result.get(fields[q]);
                     boolean shown = interval != null && interval.isArray();
-                    observations.add(new Observation(metric, q, shown,
-                            shown && interval.get(0).asDouble() <= truths[q] && truths[q] <= interval.get(1).asDouble(),
-                            q < 2 && result.has(fields[q] + "Fallback")));
+                    int side = !shown ? 0 : interval.get(1).asDouble() < truths[q] ? -1
+                            : interval.get(0).asDouble() > truths[q] ? 1 : 0;
+                    observations.add(new Observation(metric, q, shown, shown && side == 0,
+                            q < 2 && result.has(fields[q] + "Fallback"), side));
                 }
             }
             return observations;
@@ -244,6 +251,8 @@ public final class CoverageBenchmark {
                 count.shown += o.shown() ? 1 : 0;
                 count.covered += o.covered() ? 1 : 0;
                 count.fallbacks += o.fallback() ? 1 : 0;
+                count.below += o.side() < 0 ? 1 : 0;
+                count.above += o.side() > 0 ? 1 : 0;
             }
         }
         return new ArrayList<>(rows.values());
@@ -288,8 +297,8 @@ public final class CoverageBenchmark {
         System.out.println("Goal: 93-97 % at n >= 50, 90-98 % at n = 30; '<' / '>' mark a miss, '<<' / '>>' a miss by "
                 + "more than 2 Monte-Carlo standard errors; (shown k) when the interval was shown in k replicates only; "
                 + "(percentile k) when k of them were the percentile fallback of an unstable studentized interval.");
-        System.out.printf(Locale.ROOT, "%n%-28s %-22s %-20s %-20s %-20s%n", "cell", "metric", "production",
-                "candidate", "delta");
+        System.out.printf(Locale.ROOT, "%n%-28s %-22s %-20s %-20s %-20s %s%n", "cell", "metric", "production",
+                "candidate", "delta", "Δ's misses: wholly below / above the truth");
         for (Superpopulation population : Superpopulation.values()) {
             if (!parts.contains(population.label())) {
                 continue;
@@ -344,8 +353,9 @@ public final class CoverageBenchmark {
 
     private static void print(List<Row> rows) {
         for (Row row : rows) {
-            System.out.printf(Locale.ROOT, "%-28s %-22s %-20s %-20s %-20s%n", row.cell(), row.name(),
-                    format(row.production(), row.n()), format(row.candidate(), row.n()), format(row.delta(), row.n()));
+            System.out.printf(Locale.ROOT, "%-28s %-22s %-20s %-20s %-20s %s%n", row.cell(), row.name(),
+                    format(row.production(), row.n()), format(row.candidate(), row.n()), format(row.delta(), row.n()),
+                    row.delta().shown == 0 ? "" : "below " + row.delta().below + ", above " + row.delta().above);
         }
         System.out.flush();
     }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.DoubleFunction;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 import org.verdict.core.pack.EvaluationTable;
@@ -18,12 +19,14 @@ import org.verdict.core.stats.Calibration;
 import org.verdict.core.stats.ConfusionMatrix;
 import org.verdict.core.stats.CountResampler;
 import org.verdict.core.stats.DeLong;
+import org.verdict.core.stats.DeltaInference;
 import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.JackknifeVariance;
 import org.verdict.core.stats.MetricValue;
 import org.verdict.core.stats.PairedMeanRatio;
 import org.verdict.core.stats.PairedProportionDifference;
 import org.verdict.core.stats.PairedTests;
+import org.verdict.core.stats.ProductionBoundedDifference;
 import org.verdict.core.stats.Proportions;
 import org.verdict.core.stats.RankingSums;
 import org.verdict.core.stats.ResampledDistribution;
@@ -679,7 +682,8 @@ final class SliceAnalysis {
         return MetricComparison.tested(metric,
                 new MetricEstimate(prodValue.value(), Proportions.wilson(rate.productionSuccesses(), rate.trials(), level)),
                 new MetricEstimate(candValue.value(), Proportions.wilson(rate.candidateSuccesses(), rate.trials(), level)),
-                new PairedProportionDifference(rate.onlyCandidate(), rate.onlyProduction(), rate.trials()),
+                boundedByProduction(metric, new PairedProportionDifference(rate.onlyCandidate(), rate.onlyProduction(),
+                        rate.trials()), l -> Proportions.wilson(rate.productionSuccesses(), rate.trials(), l)),
                 PairedProportionDifference.TEST, null);
     }
 
@@ -689,16 +693,29 @@ final class SliceAnalysis {
      * a bootstrap.
      */
     private MetricComparison withWilsonIntervals(MetricComparison comparison, ConfusionMatrix[] point) {
-        return withModelIntervals(comparison, wilsonInterval(comparison.metric(), point[0]),
-                wilsonInterval(comparison.metric(), point[1]));
+        Metric metric = comparison.metric();
+        double level = options.confidenceLevel();
+        return withModelIntervals(comparison, wilsonInterval(metric, point[0], level),
+                wilsonInterval(metric, point[1], level), l -> wilsonInterval(metric, point[0], l));
     }
 
-    private Interval wilsonInterval(Metric metric, ConfusionMatrix matrix) {
+    private static Interval wilsonInterval(Metric metric, ConfusionMatrix matrix, double level) {
         long truePositives = matrix.count(1, 1);
         return metric == Metric.PRECISION
-                ? Proportions.wilson(truePositives, matrix.predictedCount(1), options.confidenceLevel())
+                ? Proportions.wilson(truePositives, matrix.predictedCount(1), level)
                 : Proportions.f1(truePositives, matrix.predictedCount(1) - truePositives,
-                        matrix.support(1) - truePositives, options.confidenceLevel());
+                        matrix.support(1) - truePositives, level);
+    }
+
+    /**
+     * Δ's inference with its interval kept within what production's own interval at each level allows
+     * ({@link ProductionBoundedDifference}; docs/statistics.md, "Δ of a bounded metric can pass 1 − production's
+     * estimate"): for the metrics whose per-model interval has a closed form at any level.
+     */
+    private static DeltaInference boundedByProduction(Metric metric, DeltaInference difference,
+                                                      DoubleFunction<Interval> production) {
+        return difference == null ? null : new ProductionBoundedDifference(difference, production,
+                metric.lowestValue(), metric.highestValue());
     }
 
     /**
@@ -717,7 +734,7 @@ final class SliceAnalysis {
         }
         double level = options.confidenceLevel();
         return withModelIntervals(comparison, recallMean(point[0], averagedClasses, level),
-                recallMean(point[1], averagedClasses, level));
+                recallMean(point[1], averagedClasses, level), l -> recallMean(point[0], averagedClasses, l));
     }
 
     /** The MOVER-Wilson interval of the mean recall over the averaged classes (null: the classes labelled). */
@@ -736,14 +753,18 @@ final class SliceAnalysis {
                 : Proportions.meanOfRates(Arrays.copyOf(correct, used), Arrays.copyOf(labelled, used), level);
     }
 
-    /** The comparison with each model's interval replaced, where it has one (an unstable slice withholds it). */
+    /**
+     * The comparison with each model's interval replaced, where it has one (an unstable slice withholds it), and Δ's
+     * kept within what production's interval at each level ({@code productionAt}) allows.
+     */
     private static MetricComparison withModelIntervals(MetricComparison comparison, Interval production,
-                                                       Interval candidate) {
+                                                       Interval candidate, DoubleFunction<Interval> productionAt) {
         MetricEstimate prod = comparison.production() == null ? null
                 : new MetricEstimate(comparison.production().value(), production);
         MetricEstimate cand = comparison.candidate() == null ? null
                 : new MetricEstimate(comparison.candidate().value(), candidate);
-        return new MetricComparison(comparison.metric(), prod, cand, comparison.delta(), comparison.inference(),
+        return new MetricComparison(comparison.metric(), prod, cand, comparison.delta(),
+                boundedByProduction(comparison.metric(), comparison.inference(), productionAt),
                 comparison.test(), comparison.unavailableReason(), comparison.unstableReason(), comparison.note());
     }
 

@@ -182,8 +182,8 @@ public record SliceResult(
         double p = production.value();
         // a hair of slack: a bound mapped back to Δ ends there up to rounding
         double slack = 1e-9 * Math.max(1, Math.abs(p));
-        boolean lower = Math.abs(interval.lower() - (metric.lowestValue() - p)) <= slack;
-        boolean upper = Math.abs(interval.upper() - (metric.highestValue() - p)) <= slack;
+        boolean lower = interval.lowerAtBound() || Math.abs(interval.lower() - (metric.lowestValue() - p)) <= slack;
+        boolean upper = interval.upperAtBound() || Math.abs(interval.upper() - (metric.highestValue() - p)) <= slack;
         return lower && upper ? BoundEnds.BOTH : lower ? BoundEnds.LOWER : upper ? BoundEnds.UPPER : null;
     }
 
@@ -199,12 +199,15 @@ public record SliceResult(
         MetricFormat numbers = metricFormat();
         String name = metric.wireName();
         String lower = "the candidate's " + name + " cannot be below " + bound(metric.lowestValue(), interval.lower())
-                + ", so Δ cannot"
-                + " be below " + numbers.signed(interval.lower()) + " ("
-                + (metric.lowestValue() == 0 ? "−" : plain(metric.lowestValue()) + " − ") + "production's " + name + ")";
-        String upper = "the candidate's " + name + " cannot be above " + plain(metric.highestValue()) + ", so Δ cannot"
-                + " be above " + numbers.signed(interval.upper()) + " (" + plain(metric.highestValue()) + " − production's "
-                + name + ")";
+                + productionsBound(interval.lowerAtBound(), "at most " + numbers.value(metric.lowestValue()
+                        - interval.lower())) + ", so Δ cannot be below " + numbers.signed(interval.lower()) + " ("
+                + (metric.lowestValue() == 0 ? "−" : plain(metric.lowestValue()) + " − ") + "production's "
+                + (interval.lowerAtBound() ? "upper bound" : name) + ")";
+        String upper = "the candidate's " + name + " cannot be above " + plain(metric.highestValue())
+                + productionsBound(interval.upperAtBound(), "at least " + numbers.value(metric.highestValue()
+                        - interval.upper())) + ", so Δ cannot be above " + numbers.signed(interval.upper()) + " ("
+                + plain(metric.highestValue()) + " − production's " + (interval.upperAtBound() ? "lower bound" : name)
+                + ")";
         return BOUND_MARK + " " + switch (ends) {
             case LOWER -> "lower end at the bound: " + lower;
             case UPPER -> "upper end at the bound: " + upper;
@@ -270,6 +273,15 @@ public record SliceResult(
      */
     private String bound(double bound, double end) {
         return Double.isFinite(bound) && metric.inTargetUnits() ? metricFormat().valueAmong(bound, end) : plain(bound);
+    }
+
+    /**
+     * Beside a bound of the metric's range, where Δ's end was cut at production's own interval
+     * ({@link org.verdict.core.stats.ProductionBoundedDifference}) rather than at its estimate: " and production's fpr
+     * is at most 0.110 (its own interval at this level)".
+     */
+    private String productionsBound(boolean cut, String bound) {
+        return cut ? " and production's " + metric.wireName() + " is " + bound + " (its own interval at this level)" : "";
     }
 
     private static String plain(double bound) {

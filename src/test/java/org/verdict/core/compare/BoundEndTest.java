@@ -46,6 +46,22 @@ class BoundEndTest {
                 + "above 1, so Δ cannot be above +0.800 (1 − production's brier)"), r.boundReason(r.deltaCi()));
     }
 
+    /**
+     * Δ f1 of a 72-row slice of a reviewer's pack where both models score alike and production has no true positive:
+     * the agreement bound [−1, +1] cut at −0.958, production's own upper bound at the Holm level
+     * (ProductionBoundedDifference), is marked at both ends and says the lower one is production's bound.
+     */
+    @Test
+    void anEndCutAtProductionsOwnBoundIsMarkedAndExplained() {
+        SliceResult r = result(Metric.F1, 0, 0, new Interval(-0.9581, 1, true, false));
+        assertEquals(SliceResult.BoundEnds.BOTH, r.boundEnds(r.deltaCi()));
+        assertEquals("0.000 [−0.958†, +1.000†]", r.deltaText(r.deltaCi()));
+        assertEquals("† both ends at the bounds: the candidate's f1 cannot be below 0 and production's f1 is at most "
+                + "0.958 (its own interval at this level), so Δ cannot be below −0.958 (−production's upper bound); "
+                + "the candidate's f1 cannot be above 1, so Δ cannot be above +1.000 (1 − production's f1)",
+                r.boundReason(r.deltaCi()));
+    }
+
     @Test
     void anEndMeasuredFromTheDataIsNotMarked() {
         SliceResult r = result(Metric.MAE, 54_593.2, 22_028.4, new Interval(-38_323, 82_776));
