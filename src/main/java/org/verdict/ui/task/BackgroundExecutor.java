@@ -3,7 +3,7 @@ package org.verdict.ui.task;
 /**
  * Where the UI runs work: heavy work off the FX thread, results back on it.
  * One instance is made in the composition root and passed to every view-model; tests pass a
- * {@link CurrentThreadExecutor} so asynchronous code runs deterministically.
+ * {@code CurrentThreadExecutor} (in the tests) so asynchronous code runs deterministically.
  */
 public interface BackgroundExecutor {
 

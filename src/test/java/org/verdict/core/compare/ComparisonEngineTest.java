@@ -110,12 +110,6 @@ class ComparisonEngineTest {
     }
 
     /**
-     * Δ of a count metric uses the jackknife standard error with t on n − 1 degrees of freedom. Labels
-     * 1 1 1 1 1 0 0 0 0 0 0 0 1 0; production predicts 1 1 0 0 1 0 1 0 0 0 1 0 0 0 (f1 6/11), the candidate
-     * 1 1 1 0 1 0 0 0 1 0 0 0 1 0 (f1 10/12). Computed with numpy from the definition, leaving each row out in turn:
-     * Δ = 0.2878788, SE_jack = 0.1958528, p = 2·scipy.stats.t.sf(Δ/SE, 13) = 0.1653795, lower end −0.1352356.
-     */
-    /**
      * Labels 1 1 1 1 1 0 0 0 0 0 0 0 1 0; production predicts 1 1 0 0 1 0 1 0 0 0 1 0 0 0, the candidate
      * 1 1 1 0 1 0 0 0 1 0 0 0 1 0 (scores 0.9 / 0.1 and 0.8 / 0.2 for its predictions).
      */
@@ -132,6 +126,12 @@ class ComparisonEngineTest {
         return TestTables.binary(labels, prodScores, candScores, null, null, Map.of());
     }
 
+    /**
+     * Δ of a count metric uses the jackknife standard error with t on n − 1 degrees of freedom. Labels
+     * 1 1 1 1 1 0 0 0 0 0 0 0 1 0; production predicts 1 1 0 0 1 0 1 0 0 0 1 0 0 0 (f1 6/11), the candidate
+     * 1 1 1 0 1 0 0 0 1 0 0 0 1 0 (f1 10/12). Computed with numpy from the definition, leaving each row out in turn:
+     * Δ = 0.2878788, SE_jack = 0.1958528, p = 2·scipy.stats.t.sf(Δ/SE, 13) = 0.1653795, lower end −0.1352356.
+     */
     @Test
     void countMetricDeltaUsesTheJackknifeStandardError() {
         EvaluationTable table = fourteenPairedPredictions();
