@@ -22,7 +22,7 @@ public enum TestFamily {
     }
 
     /** What one member of the family is, for "over 5 classes": slice, class, or class of a slice. */
-    String member(int size) {
+    public String member(int size) {
         return switch (this) {
             case OVERALL, SLICES -> size == 1 ? "slice" : "slices";
             case CLASSES -> size == 1 ? "class" : "classes";

@@ -3,7 +3,6 @@ package org.verdict.core.evidence;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.verdict.core.compare.ClassRecall;
 import org.verdict.core.compare.ComparisonReport;
@@ -18,6 +17,7 @@ import org.verdict.core.evidence.EvidenceChart.Limit;
 import org.verdict.core.evidence.EvidenceChart.PairedEstimates;
 import org.verdict.core.evidence.EvidenceChart.PairedRow;
 import org.verdict.core.evidence.EvidenceTable.Cell;
+import org.verdict.core.gates.model.GateNumbers;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.stats.MetricFormat;
@@ -48,9 +48,11 @@ public final class ComparisonEvidence {
                             result.noInformationReason() != null));
                 }
             }
+            // the family in the title: the language parity gate's (its languages) and the primary metric's (every
+            // slice) give the same slice different intervals, and two charts of one title must not differ unsaid
             charts.add(new DeltaForest(metric.wireName() + " by " + dimension + ": candidate − production (overall "
                     + level(report) + " CI; slices: " + report.options().correction().wireName()
-                    + "-adjusted CIs, the ones the verdicts read)",
+                    + "-adjusted CIs" + familyOf(results, dimension) + ", the ones the verdicts read)",
                     report.metricFormat(metric).inUnit("Δ " + metric.wireName())
                             + (metric.higherIsBetter() ? " (higher is better)" : " (lower is better)"),
                     metric.higherIsBetter(), rows));
@@ -181,7 +183,14 @@ public final class ComparisonEvidence {
     }
 
     private static String level(ComparisonReport report) {
-        return String.format(Locale.ROOT, "%.0f%%", report.options().confidenceLevel() * 100);
+        return GateNumbers.level(report.options().confidenceLevel());
+    }
+
+    /** " over 6 slices": the family the dimension's shown intervals were adjusted in; empty when none was. */
+    private static String familyOf(List<SliceResult> results, String dimension) {
+        return results.stream().filter(r -> r.slice().dimensions().equals(List.of(dimension)))
+                .map(SliceResult::shownInterval).filter(s -> s != null && s.familySize() > 1).findFirst()
+                .map(s -> " over " + s.familySize() + " " + s.family().member(s.familySize())).orElse("");
     }
 
     /** The verdict in words with its mark: ▲ better, ▼ worse, the rest in grey words. */

@@ -47,6 +47,25 @@ class EvidenceModelTest {
                 sample.page(EvidencePageId.HOLDOUT).stream().map(EvidenceSection::name).toList());
     }
 
+    /**
+     * The same language has two adjusted intervals, one per family: the language parity gate adjusts over the 7
+     * languages, the primary metric over all 17 slices (3 segments, 7 languages, 3 genders, 4 age bands). Each chart's
+     * title says which, so two charts of ja never differ unsaid.
+     */
+    @Test
+    void eachForestTitleNamesTheFamilyItsIntervalsWereAdjustedIn() {
+        String parity = languageForest(EvidencePageId.LANGUAGE_PARITY).title();
+        String primary = languageForest(EvidencePageId.COMPARE).title();
+        assertTrue(parity.contains("holm-adjusted CIs over 7 slices, the ones the verdicts read"), parity);
+        assertTrue(primary.contains("holm-adjusted CIs over 17 slices, the ones the verdicts read"), primary);
+    }
+
+    private static EvidenceChart.DeltaForest languageForest(EvidencePageId page) {
+        return sample.page(page).get(0).charts().stream().filter(c -> c instanceof EvidenceChart.DeltaForest)
+                .map(c -> (EvidenceChart.DeltaForest) c).filter(f -> f.title().contains(" by language: "))
+                .findFirst().orElseThrow(() -> new AssertionError("no language forest on " + page));
+    }
+
     /** The sample's contamination check fails: it is named in the summary and heads the table of some twenty checks. */
     @Test
     void dataValidationNamesWhatBlocksAndListsItFirst() {
