@@ -49,6 +49,15 @@ if [ -n "$keep" ] && command -v zip >/dev/null && command -v unzip >/dev/null; t
   done
   others=$(unzip -Z1 "$jar" 'org/sqlite/native/*' | grep -v '/$' | grep -v "^$keep_sqlite" || true)
   [ -z "$others" ] || zip -q -d "$jar" $others
+  # JavaFX's own natives (glass, prism, fonts) go beside the jar, where JavaFX looks first on Linux: from inside the
+  # jar they are inflated and hashed (MD5, twice) at every start to check the copy in ~/.openjfx/cache.
+  if [ "$(uname -s)" = Linux ]; then
+    fx_natives=$(unzip -Z1 "$jar" | grep -E '^lib[a-z_0-9]+\.so$' || true)
+    if [ -n "$fx_natives" ]; then
+      unzip -q -o "$jar" $fx_natives -d "$BUILD/input"
+      zip -q -d "$jar" $fx_natives
+    fi
+  fi
   echo "installer jar: $(du -h "$jar" | cut -f1) (target/verdict.jar: $(du -h target/verdict.jar | cut -f1))"
 else
   echo "note: the natives of every platform stay in the installer (no zip/unzip tool, or an unknown platform)" >&2
@@ -84,9 +93,14 @@ case "$(uname -s)" in
 esac
 
 # 1. The app image: launcher, jar and the jlinked runtime.
+# The server compiler (C2) starts ten times later than by default: up to the first frame it compiled JavaFX's start-up
+# code that runs a few thousand times and never again, about a third of the CPU of the start
+# (docs/benchmarks.md, "Cold start of the desktop app"); a comparison's loops still reach it within moments.
+late_c2=(--java-options -XX:Tier4InvocationThreshold=50000 --java-options -XX:Tier4MinInvocationThreshold=6000
+         --java-options -XX:Tier4CompileThreshold=150000 --java-options -XX:Tier4BackEdgeThreshold=400000)
 jpackage --type app-image "${identity[@]}" "${icon[@]}" \
          --input "$BUILD/input" --main-jar verdict.jar --main-class org.verdict.Launcher \
-         --runtime-image "$BUILD/runtime" --dest "$DIST" --java-options "-Xmx2g"
+         --runtime-image "$BUILD/runtime" --dest "$DIST" --java-options "-Xmx2g" "${late_c2[@]}"
 
 # 2. A class-data-sharing archive of every class loaded up to the first frame, made by starting the app once:
 #    it cuts start-up CPU time by about a third (docs/benchmarks-ui.md). Needs a display; skipped without one.
