@@ -49,15 +49,6 @@ if [ -n "$keep" ] && command -v zip >/dev/null && command -v unzip >/dev/null; t
   done
   others=$(unzip -Z1 "$jar" 'org/sqlite/native/*' | grep -v '/$' | grep -v "^$keep_sqlite" || true)
   [ -z "$others" ] || zip -q -d "$jar" $others
-  # JavaFX's own natives (glass, prism, fonts) go beside the jar, where JavaFX looks first on Linux: from inside the
-  # jar they are inflated and hashed (MD5, twice) at every start to check the copy in ~/.openjfx/cache.
-  if [ "$(uname -s)" = Linux ]; then
-    fx_natives=$(unzip -Z1 "$jar" | grep -E '^lib[a-z_0-9]+\.so$' || true)
-    if [ -n "$fx_natives" ]; then
-      unzip -q -o "$jar" $fx_natives -d "$BUILD/input"
-      zip -q -d "$jar" $fx_natives
-    fi
-  fi
   echo "installer jar: $(du -h "$jar" | cut -f1) (target/verdict.jar: $(du -h target/verdict.jar | cut -f1))"
 else
   echo "note: the natives of every platform stay in the installer (no zip/unzip tool, or an unknown platform)" >&2

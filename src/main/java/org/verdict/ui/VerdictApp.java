@@ -205,7 +205,7 @@ public final class VerdictApp extends Application {
             } else {
                 openFirstPack(settings, window);
             }
-            window.show("compare");
+            window.showSelected();
             // decoding six PNGs is no work for the first frame: the window manager takes the icons when they come
             stage.getIcons().addAll(icons());
             ChartWarmUp.startInBackground(Duration.ofSeconds(1));

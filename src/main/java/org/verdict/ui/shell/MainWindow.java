@@ -175,7 +175,7 @@ public final class MainWindow implements Navigator {
 
     /**
      * Marks a view as the one on screen in the navigation without building it: its place stays empty until
-     * {@link #show} puts it there. The composition root calls it before the first frame, so that frame holds the
+     * {@link #showSelected} (or {@link #show}) puts it there. The composition root calls it before the first frame, so that frame holds the
      * menus, the navigation and the status bar only: a view's controls cost more to build, style and lay out than
      * the rest of the window.
      */
@@ -189,6 +189,13 @@ public final class MainWindow implements Navigator {
             navigation.get(viewId).setSelected(true);
         } finally {
             selectingOnly = false;
+        }
+    }
+
+    /** Builds and shows the view the rail marks, unless a view is shown already (one the user chose meanwhile). */
+    public void showSelected() {
+        if (content.getChildren().isEmpty() && navigationGroup.getSelectedToggle() != null) {
+            show((String) navigationGroup.getSelectedToggle().getUserData());
         }
     }
 

@@ -320,10 +320,27 @@ class MainWindowTest {
         assertEquals(0, builds[0] + builds[1], "nothing built before it is shown");
         assertTrue(((javafx.scene.layout.Pane) deferred.root().getCenter()).getChildren().isEmpty());
 
-        robot.interact(() -> deferred.show("second"));
+        robot.interact(deferred::showSelected);
         assertEquals(List.of(0, 1), List.of(builds[0], builds[1]));
         assertEquals("second", ((Label) ((javafx.scene.layout.Pane) deferred.root().getCenter()).getChildren()
                 .get(0)).getText());
+    }
+
+    /** A view the user chose between the first frame and the start's view being built stays on screen. */
+    @Test
+    void showingTheSelectedViewKeepsAViewChosenMeanwhile(FxRobot robot) {
+        Label chosen = new Label("chosen");
+        MainWindow deferred = new MainWindow(model, List.of(
+                PackView.independentOfPack("first", "First", () -> new Label("first")),
+                PackView.independentOfPack("second", "Second", () -> chosen)),
+                List.of(), appearance, text, new ProblemDialog(text), failure -> { }, new NoPackChooser());
+        robot.interact(() -> {
+            deferred.selectBeforeBuilding("first");
+            deferred.install(new Stage(), () -> { });
+            deferred.show("second");
+            deferred.showSelected();
+        });
+        assertEquals(List.of(chosen), ((javafx.scene.layout.Pane) deferred.root().getCenter()).getChildren());
     }
 
     @Test
