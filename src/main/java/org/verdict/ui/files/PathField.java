@@ -23,7 +23,7 @@ import org.verdict.ui.settings.UserDataFolder;
  */
 public final class PathField {
     private final TextField field = new TextField();
-    private final HBox row = new HBox(8, field);
+    private final HBox buttons = new HBox(4);
     private final Label note = new Label();
     private final ObjectProperty<Path> path = new SimpleObjectProperty<>();
     private final String chooserUnavailable;
@@ -71,7 +71,7 @@ public final class PathField {
                 note.setText(chooserUnavailable);
             }
         });
-        row.getChildren().add(button);
+        buttons.getChildren().add(button);
         return this;
     }
 
@@ -84,9 +84,14 @@ public final class PathField {
         return field;
     }
 
-    /** The field and its Browse… buttons, for a form that places the note elsewhere. */
+    /** The Browse… buttons, for a form that lines them up in a column of their own beside {@link #field()}. */
+    public HBox buttons() {
+        return buttons;
+    }
+
+    /** The field and its Browse… buttons side by side, for a form that places the note elsewhere. */
     public HBox row() {
-        return row;
+        return new HBox(8, field, buttons);
     }
 
     /** Says when the system's chooser failed; takes no room otherwise. */
@@ -96,7 +101,7 @@ public final class PathField {
 
     /** The field and its buttons, the note under them. */
     public Node node() {
-        return new VBox(4, row, note);
+        return new VBox(4, row(), note);
     }
 
     /** A typed path: surrounding quotes and spaces dropped, {@code ~} is the home folder; empty if not a path. */

@@ -79,15 +79,17 @@ public final class SummarizeRowsDialog {
                 .browse("summarizeBrowseOutput", text.getString("path.browse"),
                         SystemChooser.folder(text.getString("summarize.output"), null)
                                 .then(parent -> parent.resolve(newFolderName())));
-        fields.addRow(0, new Label(text.getString("summarize.rows")), rows.row());
-        fields.addRow(1, new Label(text.getString("summarize.manifest")), manifest.row());
-        fields.addRow(2, new Label(text.getString("summarize.output")), output.row());
+        fields.addRow(0, new Label(text.getString("summarize.rows")), rows.field(), rows.buttons());
+        fields.addRow(1, new Label(text.getString("summarize.manifest")), manifest.field(), manifest.buttons());
+        fields.addRow(2, new Label(text.getString("summarize.output")), output.field(), output.buttons());
         // the labels and buttons keep their whole text; the path fields give way
         ColumnConstraints labels = new ColumnConstraints();
         labels.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints paths = new ColumnConstraints();
         paths.setHgrow(Priority.ALWAYS);
-        fields.getColumnConstraints().setAll(labels, paths);
+        ColumnConstraints buttons = new ColumnConstraints();
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
+        fields.getColumnConstraints().setAll(labels, paths, buttons);
         fields.setId("summarizeFields");
 
         Label hint = new Label(text.getString("summarize.hint"));
