@@ -425,7 +425,38 @@ public final class AuditView {
         cosign.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(keyFile, Priority.ALWAYS);
         HBox.setHgrow(passphrase, Priority.ALWAYS);
-        return new VBox(6, new HBox(8, keyFile, browse), new HBox(8, passphrase, cosign), outcome);
+        return new VBox(6, new HBox(8, keyFile, browse), new HBox(8, passphrase, cosign), endorseRow(keyFile, passphrase),
+                outcome);
+    }
+
+    /**
+     * A signer of the selected record whose registration awaits an endorsement: why their signatures count for no
+     * quorum, and Endorse… with the key file and passphrase above (the endorser's). Shown only while there is one.
+     */
+    private Node endorseRow(TextField keyFile, PasswordField passphrase) {
+        Label note = new Label();
+        note.setId("auditEndorseNote");
+        note.setWrapText(true);
+        note.getStyleClass().add("warning");
+        note.textProperty().bind(model.endorsementNoteProperty());
+        Button endorse = new Button(text.getString("audit.endorse"));
+        endorse.setId("auditEndorse");
+        endorse.setMinWidth(Region.USE_PREF_SIZE);
+        endorse.setTooltip(new javafx.scene.control.Tooltip(text.getString("audit.endorseTooltip")));
+        endorse.disableProperty().bind(keyFile.textProperty().isEmpty().or(passphrase.textProperty().isEmpty())
+                .or(model.loadingProperty()));
+        endorse.setOnAction(e -> {
+            char[] secret = passphrase.getText().toCharArray();
+            passphrase.clear();
+            model.endorse(Path.of(keyFile.getText().strip()), secret);
+        });
+        HBox.setHgrow(note, Priority.ALWAYS);
+        note.setMaxWidth(Double.MAX_VALUE);
+        HBox row = new HBox(8, note, endorse);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        row.visibleProperty().bind(model.awaitingEndorsementProperty().isNotNull());
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
     }
 
     private static final List<String> STANDING_STYLES = List.of("success", "warning", "danger");
