@@ -115,8 +115,11 @@ public final class ReportCommand implements Callable<Integer> {
             return ErrorLine.print(spec.commandLine().getErr(), e.getMessage(), ExitCodes.CHECK_FAILED);
         } catch (UnreadableLogException e) {
             // a damaged SQLite file is DAMAGED for `log verify` (exit 1); a file of another kind is bad input
-            return ErrorLine.print(spec.commandLine().getErr(), e.getMessage() + (e.isDamaged() ? "; "
-                    + DecisionLogEvidence.REFUSED : ""), e.isDamaged() ? ExitCodes.CHECK_FAILED : ExitCodes.BAD_INPUT);
+            String message = e.getMessage();
+            int firstLineEnd = message.indexOf('\n') < 0 ? message.length() : message.indexOf('\n');
+            return ErrorLine.print(spec.commandLine().getErr(), e.isDamaged() ? message.substring(0, firstLineEnd)
+                    + "; " + DecisionLogEvidence.REFUSED + message.substring(firstLineEnd) : message,
+                    e.isDamaged() ? ExitCodes.CHECK_FAILED : ExitCodes.BAD_INPUT);
         } catch (LedgerException | IllegalArgumentException e) {
             return ErrorLine.print(spec.commandLine().getErr(), e.getMessage(), ExitCodes.BAD_INPUT);
         } catch (IOException e) {

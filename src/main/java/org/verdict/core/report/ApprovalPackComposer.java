@@ -314,7 +314,7 @@ final class ApprovalPackComposer {
         return checkpoint == null || checkpoint.policyNotMet() == null ? java.util.Optional.empty()
                 : java.util.Optional.of(new Paragraph("⚠ Decision log: " + checkpoint.policyNotMet() + ". A signature"
                         + " the policy does not accept counts towards no quorum (the Signatures lines below say which);"
-                        + " `verdict log verify --db LOG` lists every problem.", Tone.INSUFFICIENT));
+                        + " verdict log verify --db LOG lists every problem.", Tone.INSUFFICIENT));
     }
 
     private static Cell trustCell(Trust trust) {

@@ -414,6 +414,8 @@ public final class AuditView {
         Label outcome = new Label();
         outcome.setId("auditCosignOutcome");
         outcome.setWrapText(true);
+        // a refusal is read whole: it says what to do
+        outcome.setMinHeight(Region.USE_PREF_SIZE);
         outcome.textProperty().bind(model.cosignOutcomeProperty());
         Button browse = new Button(text.getString("audit.browse"));
         browse.setId("auditKeyBrowse");
@@ -450,10 +452,10 @@ public final class AuditView {
             passphrase.clear();
             model.endorse(Path.of(keyFile.getText().strip()), secret);
         });
-        HBox.setHgrow(note, Priority.ALWAYS);
+        // the whole note, key id included, however narrow the pane: it is what the endorser checks
+        note.setMinHeight(Region.USE_PREF_SIZE);
         note.setMaxWidth(Double.MAX_VALUE);
-        HBox row = new HBox(8, note, endorse);
-        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox row = new VBox(6, note, endorse);
         row.visibleProperty().bind(model.awaitingEndorsementProperty().isNotNull());
         row.managedProperty().bind(row.visibleProperty());
         return row;

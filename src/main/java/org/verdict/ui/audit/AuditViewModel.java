@@ -396,16 +396,21 @@ public final class AuditViewModel {
             try {
                 SignerKey key = KeyFile.read(keyFile).unlock(passphrase);
                 logs.endorse(store, signer.keyId(), key);
-                return say("audit.endorsed", signer.name(), signer.role(), key.identity());
+                return new Endorsed(true, say("audit.endorsed", signer.name(), signer.role(), key.identity()));
             } catch (LedgerException e) {
-                return say("audit.notEndorsed", e.getMessage());
+                return new Endorsed(false, say("audit.notEndorsed", e.getMessage()));
             } finally {
                 java.util.Arrays.fill(passphrase, '\0');
             }
         }).showProgressIn(activity, say("audit.endorseActivity", signer.name()))
-                .onSuccess(message -> {
-                    cosignOutcome.set(message);
-                    open(store);
+                .onSuccess(outcome -> {
+                    cosignOutcome.set(outcome.message());
+                    if (outcome.written()) {
+                        open(store);
+                    } else {
+                        // nothing changed: the record stays selected, so another key file can be tried at once
+                        loading.set(false);
+                    }
                 })
                 .onError(failure -> {
                     cosignOutcome.set(say("audit.endorseFailed", failure.getClass().getSimpleName()));
@@ -414,6 +419,10 @@ public final class AuditViewModel {
                 })
                 .onCancelled(() -> open(store))
                 .start();
+    }
+
+    /** What an endorsement did: written, or refused (nothing written) with why. */
+    private record Endorsed(boolean written, String message) {
     }
 
     /**
@@ -602,13 +611,18 @@ public final class AuditViewModel {
                 .findFirst().orElse(null));
         AwaitingEndorsement awaiting = awaitingEndorsement.get();
         endorsementNote.set(awaiting == null ? "" : say("audit.awaitingEndorsement", awaiting.name(), awaiting.role(),
-                awaiting.keyId(), String.valueOf(awaiting.entry()), awaiting.why()));
+                inGroups(awaiting.keyId()), String.valueOf(awaiting.entry()), awaiting.why()));
         if (row == null) {
             return;
         }
         row.problems().forEach(p -> details.add(Map.entry(text.getString("audit.field.problem"), p)));
         details.addAll(row.fields().entrySet());
         signatures.setAll(row.signatures());
+    }
+
+    /** A key id in groups of eight hex digits: it wraps in a narrow pane, and is compared group by group. */
+    static String inGroups(String keyId) {
+        return String.join(" ", keyId.split("(?<=\\G.{8})"));
     }
 
     private void compare() {

@@ -56,10 +56,13 @@ class AuditEndorsementTest {
         AuditViewModel.AwaitingEndorsement awaiting = model.awaitingEndorsementProperty().get();
         assertEquals(joan.identity().keyId(), awaiting.keyId());
         assertEquals(2, awaiting.entry());
+        // the key id in groups of eight hex digits, which wrap in a narrow pane
+        String grouped = joan.identity().keyId().replaceAll("(.{8})(?!$)", "$1 ");
+        assertEquals(8, grouped.split(" ").length);
         assertEquals("Joan Clarke (product) signs with a key registered in log entry #2 without an endorsement by an"
                 + " existing signer, so its signatures count towards no quorum. Ask Joan Clarke for the key id and check"
-                + " it is " + joan.identity().keyId() + "; then a signer the log vouches for endorses it with their key"
-                + " file above.", model.endorsementNoteProperty().get());
+                + " it is " + grouped + "; then a signer the log vouches for endorses it with their key file above.",
+                model.endorsementNoteProperty().get());
 
         model.selectedProperty().set(null);
         assertNull(model.awaitingEndorsementProperty().get());
@@ -89,14 +92,14 @@ class AuditEndorsementTest {
         assertTrue(model.cosignOutcomeProperty().get().startsWith("Not endorsed: wrong passphrase"),
                 model.cosignOutcomeProperty().get());
 
-        model.selectedProperty().set(model.visibleRecords().get(0));
+        assertEquals(joan.identity().keyId(), model.awaitingEndorsementProperty().get().keyId(),
+                "nothing changed: the record stays selected for another key file");
         model.endorse(joanKey, LedgerFixtures.PASSPHRASE.clone());
         assertEquals("Not endorsed: the key file given is the key being endorsed, " + joan.identity() + ": a"
                 + " registration is endorsed by another signer, with that signer's own key file; no endorsement was"
                 + " added", model.cosignOutcomeProperty().get());
 
         Path graceKey = keyFile("Grace Hopper", Roles.AI_SAFETY);
-        model.selectedProperty().set(model.visibleRecords().get(0));
         model.endorse(graceKey, LedgerFixtures.PASSPHRASE.clone());
         assertEquals("Not endorsed: " + unlock(graceKey).identity() + " is not a registered signer of " + db
                 + " and cannot endorse a registration; no endorsement was added", model.cosignOutcomeProperty().get());

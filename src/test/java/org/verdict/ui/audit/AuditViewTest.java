@@ -145,7 +145,7 @@ class AuditViewTest {
         Label note = robot.lookup("#auditEndorseNote").queryAs(Label.class);
         assertTrue(note.isVisible() && note.getText().startsWith("Joan Clarke (product) signs with a key registered in"
                 + " log entry #2 without an endorsement by an existing signer") && note.getText().contains(
-                joan.identity().keyId()), note.getText());
+                joan.identity().keyId().replaceAll("(.{8})(?!$)", "$1 ")), note.getText());
         assertTrue(robot.lookup("#auditEndorse").queryButton().isDisabled(), "no key file given yet");
         FieldInput.enter(robot, "#auditKey", adaKey.toString());
         FieldInput.enter(robot, "#auditPassphrase", new String(passphrase));
