@@ -50,6 +50,7 @@ import org.verdict.ui.decision.RecordDecisionAction;
 import org.verdict.ui.files.SystemChooser;
 import org.verdict.ui.report.ApprovalPackFolder;
 import org.verdict.ui.report.ExportApprovalPackAction;
+import org.verdict.ui.report.ExportSigningDialog;
 import org.verdict.ui.error.ApplicationLog;
 import org.verdict.ui.error.ProblemDialog;
 import org.verdict.ui.error.UnexpectedErrors;
@@ -158,6 +159,8 @@ public final class VerdictApp extends Application {
                 new LogVerifier());
         // the status bar names the log Audit has open; decisions are still signed into the store in use
         main.followAudit(auditModel.openedStoreProperty());
+        // and Audit, with no log open, names the store in use as the status bar does
+        auditModel.storeInUseProperty().bind(main.decisionStoreProperty());
         PackView audit = new PackView("audit", auditText.getString("audit.title"),
                 () -> new AuditView(auditModel, auditText, paths::askForFile).node(),
                 pack -> auditModel.showAppStoreIfNoneOpen(main.decisionStoreProperty().get()));
@@ -179,7 +182,8 @@ public final class VerdictApp extends Application {
                         paths, suggested).map(main::approvalPackFolderChosen), main::lastApprovalPackFolder,
                 ApprovalPackFolder.ofSystem(),
                 compareModel.candidateProperty()::get, main.decisionStoreProperty()::get,
-                auditModel.trustedSignersProperty()::get, text);
+                auditModel.trustedSignersProperty()::get, new ExportSigningDialog(text, paths)::choose,
+                main::lastKeyFile, text);
         MainWindow window = new MainWindow(main, views(overview, compare, gates, evidence, audit),
                 packActions(recordDecision, exportApprovalPack), appearance, text, problems, unexpected,
                 packChooser(text, paths));
