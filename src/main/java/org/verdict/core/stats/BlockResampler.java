@@ -14,7 +14,8 @@ import java.util.function.ToDoubleFunction;
  * slice, a mean resampled by blocks — Σ values / Σ counts, the count being one of the components — has to first order
  * the row bootstrap's variance s²/n, whatever the blocks' sizes (each block contributes its rows' deviations from the
  * mean, whose sum has n_b times a row's variance). The price is that the interval's own Monte-Carlo noise is that of a
- * variance estimated from k blocks instead of n rows. One instance serves one slice on one thread.
+ * variance estimated from k blocks instead of n rows. One instance serves one slice on one thread;
+ * {@link #sharingBlocks} gives another thread its own over the same sums.
  */
 public final class BlockResampler {
     private final int blocks;
@@ -53,6 +54,19 @@ public final class BlockResampler {
         this.allBlocks = new int[blocks];
         Arrays.setAll(allBlocks, b -> b);
         this.contribution = new double[blocks];
+    }
+
+    /** Over {@code shared}'s block sums (not copied), with a draw and scratch of its own. */
+    private BlockResampler(BlockResampler shared) {
+        this.blocks = shared.blocks;
+        this.width = shared.width;
+        this.columns = shared.columns;
+        this.multiplicity = new int[blocks];
+        this.drawnBlocks = new int[blocks];
+        this.drawnWeights = new double[blocks];
+        this.allBlocks = shared.allBlocks;
+        this.contribution = new double[blocks];
+        this.absoluteTotals = shared.absoluteTotals();
     }
 
     /**
@@ -108,10 +122,33 @@ public final class BlockResampler {
     }
 
     /**
-     * Draws one replicate, k blocks with replacement, without adding anything up: {@link #sumDrawn} then adds the
-     * components a caller needs, so a replicate pays only for those.
+     * A resampler over the same block sums, with a draw and scratch of its own, for another thread's replicates of the
+     * same slice; the sums must be complete (neither adds to them any more).
      */
-    public void draw(SplittableRandom random) {
+    public BlockResampler sharingBlocks() {
+        return new BlockResampler(this);
+    }
+
+    /**
+     * The blocks of {@code replicates} replicates, k each drawn with replacement, in the order one replicate after the
+     * other draws them: replicate r's are {@code [r · k, (r + 1) · k)}. Replicates made from these by {@link #draw} on
+     * any thread, in any order, are the ones a single thread drawing replicate after replicate makes.
+     */
+    public int[] drawBlocks(SplittableRandom random, int replicates) {
+        int k = blocks;
+        int[] draws = new int[Math.multiplyExact(replicates, k)];
+        for (int i = 0; i < draws.length; i++) {
+            draws[i] = random.nextInt(k);
+        }
+        return draws;
+    }
+
+    /**
+     * Takes replicate {@code replicate} of {@code draws} ({@link #drawBlocks}) as this resampler's draw, without
+     * adding anything up: {@link #sumDrawn} then adds the components a caller needs, so a replicate pays only for
+     * those.
+     */
+    public void draw(int[] draws, int replicate) {
         // the fields in locals: the client compiler, which a short process runs with, reads a field again on every
         // pass of a loop; the arithmetic is the same to the last bit
         int[] times = multiplicity;
@@ -121,8 +158,9 @@ public final class BlockResampler {
         // count how often each block is drawn, then list each drawn block once, with its count: about a third of
         // the blocks are not drawn at all
         Arrays.fill(times, 0);
-        for (int draw = 0; draw < k; draw++) {
-            times[random.nextInt(k)]++;
+        int first = replicate * k;
+        for (int draw = first; draw < first + k; draw++) {
+            times[draws[draw]]++;
         }
         int drawnCount = 0;
         for (int b = 0; b < k; b++) {
