@@ -15,10 +15,12 @@ import org.verdict.core.evidence.EvidenceTable;
 import org.verdict.core.evidence.EvidenceTable.Cell;
 import org.verdict.core.evidence.Outcome;
 import org.verdict.core.evidence.Tone;
+import org.verdict.core.gates.WorseFindings;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.ledger.CheckpointFiles;
 import org.verdict.core.pack.ModelRole;
 import org.verdict.core.pack.ModelVersion;
+import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
 import org.verdict.core.report.DecisionEvidence.SignatureEvidence;
 import org.verdict.core.report.DecisionEvidence.Trust;
@@ -69,13 +71,19 @@ final class ApprovalPackComposer {
         chapter("hashes", HASHES, hashes(content));
         chapter("verify", VERIFY, verification(content));
         String subtitle = content.model().name() + " · production " + production(content) + " vs candidate "
-                + content.candidateVersion() + " · pack " + content.packName();
+                + content.candidateVersion() + " · pack " + content.packName()
+                + (content.evidenceHashes().isEmpty() ? "" : " · pack hash " + packHash(content));
         return new ReportDocument("Approval pack: " + content.model().name(), subtitle, sections);
     }
 
     private void chapter(String anchor, String title, List<Block> blocks) {
         long chapters = sections.stream().filter(s -> s.level() == 1).count();
         sections.add(new Section(anchor, String.valueOf(chapters + 1), title, 1, blocks));
+    }
+
+    /** The one id of the whole pack that validate, the status bar and a decision record name (docs/pack-format.md). */
+    private static String packHash(ApprovalPackContent content) {
+        return ReviewPack.packHashOf(content.evidenceHashes());
     }
 
     private static String production(ApprovalPackContent content) {
@@ -96,17 +104,25 @@ final class ApprovalPackComposer {
                         ? "none: automatic when every gate passes"
                         : String.join(", ", content.requiredApprovers())),
                 new Fact("Review pack", content.packName())));
+        if (!content.evidenceHashes().isEmpty()) {
+            facts.add(new Fact("Pack hash", packHash(content) + ": the SHA-256 of the listing of every file's SHA-256"
+                    + " and path (chapter " + HASHES + "), sorted by path, one line each, as `verdict validate`, the"
+                    + " app's status bar and a signed decision give it"));
+        }
         if (content.evidenceBasis() != null) {
             facts.add(new Fact("Evidence computed from", content.evidenceBasis()));
         }
         if (content.approval() != null) {
             facts.add(new Fact("Approval", content.approval()));
         }
-        if (content.approval() != null) {
-            // no gate judges these, so the board reads them beside the approval; "none" is said, not left out
-            facts.add(new Fact("Also worse overall", content.alsoWorse().isEmpty()
-                    ? "nothing else is significantly worse overall: no other metric, and no class's recall"
-                    : content.alsoWorse().stream().map(line -> "▼ " + line).collect(Collectors.joining("; "))));
+        WorseFindings worse = content.worse();
+        if (content.approval() != null && !worse.slicesHeading().isEmpty()) {
+            // no gate judges these, so the board reads them beside the approval; "none" is said, not left out, and
+            // so is how many slices could be tested at all
+            facts.add(new Fact("Worse slices", worse.slicesHeading() + worse.slices().stream()
+                    .map(line -> " ▼ " + line).collect(Collectors.joining(";"))));
+            facts.add(new Fact("Also worse overall", worse.overall().isEmpty() ? worse.nothingElse()
+                    : worse.overall().stream().map(line -> "▼ " + line).collect(Collectors.joining("; "))));
         }
         if (!content.missingEvidence().isEmpty()) {
             facts.add(new Fact("Not in this pack", String.join(", ", content.missingEvidence())));
