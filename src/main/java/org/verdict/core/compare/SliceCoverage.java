@@ -44,10 +44,12 @@ public record SliceCoverage(String metric, int slices, int tested, List<SliceRes
         if (tested == 0) {
             return "No slice could be tested on " + metric + ": " + untestedClause() + ".";
         }
-        String none = tested == 1 ? "The one tested slice is not" : "None of the " + MetricFormat.count(tested)
-                + " tested slices is";
-        return none + " significantly worse on " + metric + (untested.isEmpty() ? " (every slice was tested)."
-                : "; " + untestedClause() + ".");
+        if (untested.isEmpty()) {
+            return (slices == 1 ? "The one slice is not" : "None of the " + MetricFormat.count(slices) + " slices is")
+                    + " significantly worse on " + metric + "; every one was tested.";
+        }
+        return (tested == 1 ? "The one tested slice is not" : "None of the " + MetricFormat.count(tested)
+                + " tested slices is") + " significantly worse on " + metric + "; " + untestedClause() + ".";
     }
 
     /**

@@ -43,6 +43,11 @@ final class ApprovalPackComposer {
     static final String DECISIONS = "Decision record";
     static final String HASHES = "Evidence hashes";
     static final String VERIFY = "How to verify";
+    /** How the pack hash of the header and the summary is formed (docs/pack-format.md, "The pack hash"). */
+    static final String PACK_HASH_RULE = "The pack hash in the header and the summary is the SHA-256 of these files'"
+            + " listing, one line per file sorted by path, each its SHA-256, two spaces and its path (as sha256sum"
+            + " writes them), joined by line feeds: the one id of the whole pack that verdict validate prints as pack"
+            + " sha256, the app's status bar shows and a signed decision names.";
     /** Where the reader saves the evidence hashes printed in "How to verify": beside the review pack, never in it. */
     static final String EVIDENCE_SUMS_FILE = "evidence.sha256";
 
@@ -105,9 +110,8 @@ final class ApprovalPackComposer {
                         : String.join(", ", content.requiredApprovers())),
                 new Fact("Review pack", content.packName())));
         if (!content.evidenceHashes().isEmpty()) {
-            facts.add(new Fact("Pack hash", packHash(content) + ": the SHA-256 of the listing of every file's SHA-256"
-                    + " and path (chapter " + HASHES + "), sorted by path, one line each, as `verdict validate`, the"
-                    + " app's status bar and a signed decision give it"));
+            // the hash alone, so that the PDF draws it whole; how it is formed opens the chapter of the hashes
+            facts.add(new Fact("Pack hash", packHash(content)));
         }
         if (content.evidenceBasis() != null) {
             facts.add(new Fact("Evidence computed from", content.evidenceBasis()));
@@ -336,6 +340,9 @@ final class ApprovalPackComposer {
         List<Block> blocks = new ArrayList<>();
         blocks.add(Paragraph.plain("SHA-256 of every file of the review pack, by path inside the pack"
                 + (content.policy() == null ? "." : ", and of the policy the gates were evaluated under.")));
+        if (!content.evidenceHashes().isEmpty()) {
+            blocks.add(Paragraph.plain(PACK_HASH_RULE));
+        }
         List<List<Cell>> rows = new ArrayList<>();
         content.evidenceHashes().forEach((path, hash) -> rows.add(List.of(Cell.plain(path), Cell.plain(hash))));
         blocks.add(new Table(new EvidenceTable("Evidence files", List.of("File", "SHA-256"), rows)));
