@@ -1,8 +1,6 @@
 package org.verdict.core.compare;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.verdict.core.pack.Metric;
@@ -140,9 +138,6 @@ final class AgreeingModels {
         List<SliceResult> slices = results.stream().filter(r -> !r.slice().isOverall()).toList();
         List<SliceResult> bounded = slices.stream().filter(AgreeingModels::bounded).toList();
         List<SliceResult> without = slices.stream().filter(r -> r.deltaCi() == null).toList();
-        String kinds = without.stream().collect(Collectors.groupingBy(SliceResult::verdictWord, LinkedHashMap::new,
-                Collectors.counting())).entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
-                .collect(Collectors.joining(", "));
         // "… for every example here" of one slice is "… for every example" of all of them
         String everywhere = agreement.replace(" here", "");
         return Character.toUpperCase(everywhere.charAt(0)) + everywhere.substring(1) + (slices.isEmpty() ? ""
@@ -150,7 +145,7 @@ final class AgreeingModels {
                 + ": Δ is 0 throughout; its interval is the agreement bound on the overall slice"
                 + (bounded.isEmpty() ? "" : " and " + bounded.size() + (bounded.size() == 1 ? " other" : " others"))
                 + (without.isEmpty() ? "" : "; " + without.size() + (without.size() == 1 ? " has" : " have")
-                        + " no interval (" + kinds + "), each row says why") + ".";
+                        + " no interval (" + SliceCoverage.kinds(without) + "), each row says why") + ".";
     }
 
     private static boolean bounded(SliceResult result) {

@@ -66,15 +66,19 @@ public record SliceCoverage(String metric, int slices, int tested, List<SliceRes
      * −0.214 untested; …): Compare gives each one's reason".
      */
     private String untestedClause() {
-        Map<String, Long> byKind = untested.stream().collect(Collectors.groupingBy(SliceResult::verdictWord,
-                LinkedHashMap::new, Collectors.counting()));
-        String kinds = byKind.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
         String named = untested.stream().limit(NAMED).map(SliceCoverage::named).collect(Collectors.joining("; "));
         String count = untested.size() == slices ? (slices == 1 ? "the one slice" : "all " + MetricFormat.count(slices)
                 + " slices") : MetricFormat.count(untested.size()) + " of " + MetricFormat.count(slices) + " slices";
-        return count + " could not be tested (" + kinds + "; " + (untested.size() > NAMED ? "the largest: " : "")
+        return count + " could not be tested (" + kinds(untested) + "; " + (untested.size() > NAMED ? "the largest: " : "")
                 + named + "): Compare gives each one's reason";
+    }
+
+    /** "28 unstable, 5 too few examples": the slices without an interval by what their verdict says, most first. */
+    static String kinds(List<SliceResult> withoutInterval) {
+        Map<String, Long> byKind = withoutInterval.stream().collect(Collectors.groupingBy(SliceResult::verdictWord,
+                LinkedHashMap::new, Collectors.counting()));
+        return byKind.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
     }
 
     private static String named(SliceResult result) {
