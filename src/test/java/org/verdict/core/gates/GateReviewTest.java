@@ -315,8 +315,13 @@ class GateReviewTest {
 
     @Test
     void languageParityWithoutALanguageColumnIsNotApplicableUnlessRequired() throws PackException {
-        assertEquals(GateOutcome.NOT_APPLICABLE, outcome(pack()
-                .policy("{\"languageParity\": {\"column\": \"locale\"}}"), Gate.LANGUAGE_PARITY));
+        GateResult notApplicable = pack().policy("{\"languageParity\": {\"column\": \"locale\"}}").review().gates()
+                .result(Gate.LANGUAGE_PARITY);
+        assertEquals(GateOutcome.NOT_APPLICABLE, notApplicable.outcome());
+        // the pack's slice column 'language' looks like it: the summary names the policy key that would judge it
+        assertTrue(notApplicable.summary().endsWith("; if the slice column 'language' holds the language, name it in "
+                + "the policy: \"languageParity\": {\"column\": \"language\"} (the gate reads the column "
+                + "languageParity.column names, here 'locale')"), notApplicable.summary());
         GateResult required = pack().policy("{\"languageParity\": {\"column\": \"locale\"}, "
                 + "\"requiredSuites\": [\"language\"]}").review().gates().result(Gate.LANGUAGE_PARITY);
         assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, required.outcome());
