@@ -62,6 +62,14 @@ public record MetricCounts(Long positives, Long negatives, Long productionPredic
     }
 
     /**
+     * n and the count that limits the metric most, for a chart's label beside the slice: "n=400, 6 positive";
+     * "n=400" for {@link #NONE}.
+     */
+    public String sampleSize(int n) {
+        return MetricFormat.sampleSize(n) + (isNone() ? "" : ", " + shortText());
+    }
+
+    /**
      * The one count that limits the metric's precision most, short enough for a table cell under n: the smaller of
      * the classes a ranking metric compares ("6 positive"), a rate's denominator, both models' predicted positives for
      * precision ("9 | 11 predicted +"), the positives for f1, the smallest class; empty for {@link #NONE}.
