@@ -57,6 +57,7 @@ class MetricCountsTest {
         SliceResult b = find(report, Metric.ROC_AUC, "seg=b");
         assertEquals("n = 5 (1 positive, 4 negative)", b.sampleSizeText());
         assertEquals("1 positive", b.counts().shortText());
+        assertEquals("n=5, 1 positive", b.counts().sampleSize(b.n()), "a chart's label, a line of the Gates view");
         assertEquals("n = 10 (3 positive; predicted positive: production 2, candidate 4)",
                 find(report, Metric.F1, "overall").sampleSizeText());
         assertEquals("2 | 4 predicted +", find(report, Metric.PRECISION, "overall").counts().shortText());
