@@ -1,13 +1,13 @@
 package org.verdict.ui;
 
 import java.io.IOException;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,7 +19,6 @@ import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -48,8 +47,10 @@ import org.verdict.ui.compare.ComparisonRunner;
 import org.verdict.ui.decision.DecisionAppender;
 import org.verdict.ui.decision.DecisionDialog;
 import org.verdict.ui.decision.RecordDecisionAction;
+import org.verdict.ui.files.SystemChooser;
 import org.verdict.ui.report.ApprovalPackFolder;
 import org.verdict.ui.report.ExportApprovalPackAction;
+import org.verdict.ui.report.ExportSigningDialog;
 import org.verdict.ui.error.ApplicationLog;
 import org.verdict.ui.error.ProblemDialog;
 import org.verdict.ui.error.UnexpectedErrors;
@@ -120,7 +121,8 @@ public final class VerdictApp extends Application {
         PathDialog paths = new PathDialog(text);
         ChartPane.SaveTarget saveTarget = extension -> askSaveTarget(stage, text, paths, extension);
 
-        // Only Compare, the view on screen at start, is built before the first frame; the others once it is shown.
+        // No view is built before the first frame: it shows the menus, the navigation and the status bar, and
+        // Compare, the view on screen at start, is built once that frame is drawn, the others after it.
         OverviewViewModel overviewModel = new OverviewViewModel(text);
         PackView overview = new PackView("overview", text.getString("view.overview"),
                 () -> new OverviewView(overviewModel, text).node(), overviewModel::showPack);
@@ -137,7 +139,7 @@ public final class VerdictApp extends Application {
         AtomicReference<Navigator> navigator = new AtomicReference<>();
         GatesViewModel gatesModel = new GatesViewModel(
                 gateReview::reviewUnderItsPolicy,
-                executor, activity, gatesText, viewId -> navigator.get().show(viewId), unexpected,
+                executor, activity, gatesText, viewId -> navigator.get().show(viewId),
                 compareModel.candidateProperty());
         // until a pack has opened, Compare, Gates and Evidence say which one is loading instead of asking for one
         gatesModel.followOpening(main.openingProperty());
@@ -157,6 +159,8 @@ public final class VerdictApp extends Application {
                 new LogVerifier());
         // the status bar names the log Audit has open; decisions are still signed into the store in use
         main.followAudit(auditModel.openedStoreProperty());
+        // and Audit, with no log open, names the store in use as the status bar does
+        auditModel.storeInUseProperty().bind(main.decisionStoreProperty());
         PackView audit = new PackView("audit", auditText.getString("audit.title"),
                 () -> new AuditView(auditModel, auditText, paths::askForFile).node(),
                 pack -> auditModel.showAppStoreIfNoneOpen(main.decisionStoreProperty().get()));
@@ -178,27 +182,25 @@ public final class VerdictApp extends Application {
                         paths, suggested).map(main::approvalPackFolderChosen), main::lastApprovalPackFolder,
                 ApprovalPackFolder.ofSystem(),
                 compareModel.candidateProperty()::get, main.decisionStoreProperty()::get,
-                auditModel.trustedSignersProperty()::get, text);
+                auditModel.trustedSignersProperty()::get, new ExportSigningDialog(text, paths)::choose,
+                main::lastKeyFile, text);
         MainWindow window = new MainWindow(main, views(overview, compare, gates, evidence, audit),
                 packActions(recordDecision, exportApprovalPack), appearance, text, problems, unexpected,
                 packChooser(text, paths));
         navigator.set(window);
         window.listViewShortcuts(text.getString("view.compare"), CompareView.shortcuts(text));
         addSummarizeRows(window, main, dataFolder, executor, activity, text, problems);
-        window.show("compare");
+        window.selectBeforeBuilding("compare");
         window.install(stage, () -> {
             settings.setDarkTheme(appearance.darkProperty().get());
             settings.setLargeText(appearance.largeTextProperty().get());
             main.saveSettings();
             Platform.exit();
         });
-        stage.getIcons().addAll(icons());
         // Loading starts once the window is on screen: on a 2-core laptop it would otherwise compete with the
         // first frame for the CPU.
         timing.afterFirstFrame(stage, () -> {
-            ChartWarmUp.startInBackground(Duration.ofSeconds(1));
-            // One view per event, so the FX thread gets to draw and handle input between them.
-            List.of(overview, gates, evidence, audit).forEach(view -> Platform.runLater(view::build));
+            // The pack opens on a worker while this thread builds Compare: the two cores share the work.
             // `verdict PACK` (the launcher only passes an existing pack folder or .zip) opens that pack, as Open pack… does
             // an app a test harness builds, rather than launch(), has no parameters
             List<String> named = getParameters() == null ? List.of() : getParameters().getRaw();
@@ -207,6 +209,12 @@ public final class VerdictApp extends Application {
             } else {
                 openFirstPack(settings, window);
             }
+            window.showSelected();
+            // decoding six PNGs is no work for the first frame: the window manager takes the icons when they come
+            stage.getIcons().addAll(icons());
+            ChartWarmUp.startInBackground(Duration.ofSeconds(1));
+            // One view per event, so the FX thread gets to draw and handle input between them.
+            List.of(overview, gates, evidence, audit).forEach(view -> Platform.runLater(view::build));
             auditModel.showAppStoreIfNoneOpen(main.decisionStoreProperty().get());
         });
         timing.showCalled();
@@ -227,11 +235,7 @@ public final class VerdictApp extends Application {
                 SummarizeRowsViewModel.Summarizer.duckDb("2GB", Runtime.getRuntime().availableProcessors()),
                 executor, activity, dataFolder.summaries(), Clock.systemDefaultZone(),
                 pack -> window.openPack(pack, true), text);
-        SummarizeRowsDialog dialog = new SummarizeRowsDialog(model, text, failure -> problems.show(window.window(),
-                text.getString("summarize.failedHeader"),
-                // the message names the broken row's file, line and column: shown, not folded into the details
-                failure.getMessage() + "\n\n" + text.getString("summarize.failedAdvice"),
-                String.valueOf(failure.getMessage())));
+        SummarizeRowsDialog dialog = new SummarizeRowsDialog(model, text, problems);
         // the dialog has closed by the time the summary ends: the status bar says what became of it
         main.followOutcomes(model.outcomeProperty());
         window.addFileCommand("menuSummarizeRows", text.getString("menu.file.summarize"),
@@ -255,12 +259,7 @@ public final class VerdictApp extends Application {
     private static Optional<Path> chooseExportFolder(Window owner, ResourceBundle text, PathDialog paths,
                                                      Path suggested) {
         String title = text.getString("export.chooserTitle");
-        return paths.ask(owner, title, suggested, dialogOwner -> {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle(title);
-            chooser.setInitialDirectory(suggested.getParent().toFile());
-            return Optional.ofNullable(chooser.showDialog(dialogOwner)).map(File::toPath);
-        });
+        return paths.ask(owner, title, suggested, SystemChooser.folder(title, suggested.getParent()));
     }
 
     /** The candidate chosen in Compare if it belongs to this pack, else null: the pack's first candidate. */
@@ -312,13 +311,8 @@ public final class VerdictApp extends Application {
             @Override
             public Optional<Path> choosePack(Window owner) {
                 String title = text.getString("open.chooserTitle");
-                return paths.ask(owner, title, null, dialogOwner -> {
-                    FileChooser chooser = new FileChooser();
-                    chooser.setTitle(title);
-                    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
-                            text.getString("open.chooserFilter"), "*.zip", "manifest.json"));
-                    return Optional.ofNullable(chooser.showOpenDialog(dialogOwner)).map(File::toPath);
-                }).map(chosen -> chosen.getFileName() != null
+                return paths.askForFile(owner, title, null, new FileChooser.ExtensionFilter(
+                        text.getString("open.chooserFilter"), "*.zip", "manifest.json")).map(chosen -> chosen.getFileName() != null
                         // Choosing a folder's manifest.json means the folder itself.
                         && chosen.getFileName().toString().equals("manifest.json") ? chosen.getParent() : chosen);
             }
@@ -326,11 +320,7 @@ public final class VerdictApp extends Application {
             @Override
             public Optional<Path> choosePackFolder(Window owner) {
                 String title = text.getString("open.folderChooserTitle");
-                return paths.ask(owner, title, null, dialogOwner -> {
-                    DirectoryChooser chooser = new DirectoryChooser();
-                    chooser.setTitle(title);
-                    return Optional.ofNullable(chooser.showDialog(dialogOwner)).map(File::toPath);
-                });
+                return paths.ask(owner, title, null, SystemChooser.folder(title, null));
             }
         };
     }
@@ -339,20 +329,14 @@ public final class VerdictApp extends Application {
                                                 String extension) {
         String title = text.getString("chart.saveTitle");
         Path suggested = UserDataFolder.userHome().resolve("verdict-chart." + extension);
-        return paths.ask(stage, title, suggested, dialogOwner -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle(title);
-            chooser.setInitialFileName("verdict-chart." + extension);
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(Locale.ROOT),
-                    "*." + extension));
-            return Optional.ofNullable(chooser.showSaveDialog(dialogOwner)).map(File::toPath);
-        });
+        return paths.ask(stage, title, suggested, SystemChooser.saveFile(title, suggested,
+                new FileChooser.ExtensionFilter(extension.toUpperCase(Locale.ROOT), "*." + extension)));
     }
 
     private static List<Image> icons() {
         return List.of(16, 32, 48, 64, 128, 256).stream()
                 .map(size -> VerdictApp.class.getResource("/org/verdict/ui/icon/verdict-" + size + ".png"))
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .map(url -> new Image(url.toExternalForm()))
                 .toList();
     }

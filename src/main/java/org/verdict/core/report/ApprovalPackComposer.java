@@ -17,6 +17,7 @@ import org.verdict.core.evidence.Outcome;
 import org.verdict.core.evidence.Tone;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.ledger.CheckpointFiles;
+import org.verdict.core.ledger.SignerIdentity;
 import org.verdict.core.pack.ModelRole;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.Task;
@@ -47,11 +48,12 @@ final class ApprovalPackComposer {
     private final List<Section> sections = new ArrayList<>();
     private int chartCount;
 
-    static ReportDocument compose(ApprovalPackContent content) {
-        return new ApprovalPackComposer().document(content);
+    /** @param signer who signs the export's sums, which "How to verify" names; null when it is not signed */
+    static ReportDocument compose(ApprovalPackContent content, SignerIdentity signer) {
+        return new ApprovalPackComposer().document(content, signer);
     }
 
-    private ReportDocument document(ApprovalPackContent content) {
+    private ReportDocument document(ApprovalPackContent content, SignerIdentity signer) {
         chapter("summary", SUMMARY, summary(content));
         chapter("lineage", LINEAGE, lineage(content));
         chapter("gates", GATES, List.of(Paragraph.plain(content.gates().isEmpty()
@@ -67,7 +69,7 @@ final class ApprovalPackComposer {
         chapter("checks", TRIGGERS, checks(content));
         chapter("decisions", DECISIONS, decisions(content));
         chapter("hashes", HASHES, hashes(content));
-        chapter("verify", VERIFY, verification(content));
+        chapter("verify", VERIFY, verification(content, signer));
         String subtitle = content.model().name() + " · production " + production(content) + " vs candidate "
                 + content.candidateVersion() + " · pack " + content.packName();
         return new ReportDocument("Approval pack: " + content.model().name(), subtitle, sections);
@@ -112,6 +114,7 @@ final class ApprovalPackComposer {
             facts.add(new Fact("Not in this pack", String.join(", ", content.missingEvidence())));
         }
         blocks.add(new Facts(facts));
+        policyStamp(content).ifPresent(blocks::add);
         if (content.gates().isEmpty()) {
             blocks.add(new Paragraph("? No gate was evaluated: the pack cannot be approved from this document.",
                     Tone.INSUFFICIENT));
@@ -255,6 +258,7 @@ final class ApprovalPackComposer {
             return blocks;
         }
         LogCheckpoint checkpoint = content.checkpoint();
+        policyStamp(content).ifPresent(blocks::add);
         // a name and role are what a key registered in the log: only a list kept outside it says who may sign
         blocks.add(Paragraph.plain(checkpoint.trustedSigners() == null
                 ? "The signers were not checked against a trusted list of signers: each name and role below is what"
@@ -301,6 +305,18 @@ final class ApprovalPackComposer {
         return blocks;
     }
 
+    /**
+     * The log's standing when it breaks the signing policy, on the summary and the decision record alike: a board
+     * member who reads only the first page still sees that some signatures count towards no quorum.
+     */
+    private static java.util.Optional<Block> policyStamp(ApprovalPackContent content) {
+        LogCheckpoint checkpoint = content.checkpoint();
+        return checkpoint == null || checkpoint.policyNotMet() == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new Paragraph("⚠ Decision log: " + checkpoint.policyNotMet() + ". A signature"
+                        + " the policy does not accept counts towards no quorum (the Signatures lines below say which);"
+                        + " verdict log verify --db LOG lists every problem.", Tone.INSUFFICIENT));
+    }
+
     private static Cell trustCell(Trust trust) {
         if (trust == null) {
             return new Cell("? not checked against a trusted list", Tone.INSUFFICIENT);
@@ -331,7 +347,7 @@ final class ApprovalPackComposer {
         return blocks;
     }
 
-    private static List<Block> verification(ApprovalPackContent content) {
+    private static List<Block> verification(ApprovalPackContent content, SignerIdentity signer) {
         List<Block> blocks = new ArrayList<>();
         LogCheckpoint checkpoint = content.checkpoint();
         blocks.add(Paragraph.plain(checkpoint == null ? "Nothing here needs Verdict: sha256sum and openssl check it."
@@ -348,6 +364,10 @@ final class ApprovalPackComposer {
                 + ApprovalPackWriter.SUMS_SIGNATURE_FILE + " the export was not signed, and only a copy of "
                 + ApprovalPackWriter.SUMS_FILE + " kept elsewhere shows an edit; " + ApprovalPackWriter.VERIFY_FILE
                 + " says which."));
+        // covered by the signature it names: the sums it signs hold this document's hash
+        blocks.add(Paragraph.plain(signer == null ? "This export is not signed."
+                : "This export is signed by " + signer.name() + " (" + signer.role() + "), key id " + signer.keyId()
+                        + "."));
         blocks.add(Code.commands(List.of(
                 "openssl pkeyutl -verify -pubin -inkey " + ApprovalPackWriter.SUMS_KEY_FILE + " -rawin -in "
                         + ApprovalPackWriter.SUMS_FILE + " -sigfile " + ApprovalPackWriter.SUMS_SIGNATURE_FILE,
