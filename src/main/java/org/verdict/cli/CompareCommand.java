@@ -356,8 +356,10 @@ public final class CompareCommand implements Callable<Integer> {
         List<SliceResult> rows = report.resultsFor(metric);
         MetricFormat numbers = report.metricFormat(metric);
         List<String[]> table = new ArrayList<>();
-        table.add(new String[] {"slice", "n", "production", "candidate", "delta [interval]", "level", "adj. p", "test",
-            "verdict"});
+        // what the metric rests on besides n (an AUC on its positives and negatives), in a column of its own
+        boolean counted = rows.stream().anyMatch(r -> !r.counts().isNone());
+        table.add(withCounts(counted, new String[] {"slice", "n", "production", "candidate", "delta [interval]",
+            "level", "adj. p", "test", "verdict"}, "counts"));
         List<String> reasons = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (SliceResult r : rows) {
@@ -372,9 +374,11 @@ public final class CompareCommand implements Callable<Integer> {
             if (r.boundReason(r.deltaCi()) != null) {
                 notes.add(r.slice().label() + ": " + r.boundReason(r.deltaCi()));
             }
-            table.add(row(r.slice().label(), numbers, r, r.test() == null ? "-" : r.test()));
+            table.add(withCounts(counted, row(r.slice().label(), numbers, r, r.test() == null ? "-" : r.test()),
+                    r.counts().isNone() ? "-" : r.counts().text()));
         }
-        printColumns(out, table);
+        // the adjusted p moves one column right after the counts
+        TerminalTable.lines(table, counted ? Set.of(1, 7) : RIGHT_ALIGNED_COLUMNS).forEach(out::println);
         printSection(out, "Unavailable:", reasons);
         printSection(out, "Notes:", notes);
         printClassRecalls(out, report);
@@ -429,9 +433,14 @@ public final class CompareCommand implements Callable<Integer> {
         return cells.toArray(String[]::new);
     }
 
-    /** Text columns left-aligned, the numbers right-aligned so their digits line up. */
-    private static void printColumns(PrintWriter out, List<String[]> table) {
-        TerminalTable.lines(table, RIGHT_ALIGNED_COLUMNS).forEach(out::println);
+    /** {@code row} with {@code counts} after n when the table has a counts column. */
+    private static String[] withCounts(boolean counted, String[] row, String counts) {
+        if (!counted) {
+            return row;
+        }
+        List<String> cells = new ArrayList<>(Arrays.asList(row));
+        cells.add(2, counts);
+        return cells.toArray(String[]::new);
     }
 
     /** n and the p-value; the value-and-interval columns stay left-aligned so their brackets start together. */

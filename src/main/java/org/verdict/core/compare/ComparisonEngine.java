@@ -221,12 +221,13 @@ public final class ComparisonEngine {
             for (int m = 0; m < comparisons.size(); m++) {
                 MetricComparison comparison = comparisons.get(m);
                 pending.add(new Verdicts.Pending(keys.get(s), sizes.get(s), comparison.metric() == primaryMetric,
-                        comparison, analysed.metrics().get(m)));
+                        comparison, analysed.metrics().get(m), analysed.outcome().counts().of(comparison.metric())));
             }
             List<SliceAnalysis.ClassOutcome> recalls = analysed.outcome().classRecalls();
             for (int c = 0; c < recalls.size(); c++) {
+                // a class's recall rests on its support, which is its n
                 classPending.add(new Verdicts.Pending(keys.get(s), recalls.get(c).support(), false,
-                        recalls.get(c).recall(), analysed.classRecalls().get(c)));
+                        recalls.get(c).recall(), analysed.classRecalls().get(c), MetricCounts.NONE));
                 classNames.add(classes.get(c));
             }
         }

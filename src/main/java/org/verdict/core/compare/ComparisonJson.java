@@ -133,6 +133,9 @@ public final class ComparisonJson {
             json.writeStringField("class", className);
         }
         json.writeNumberField("n", r.n());
+        if (!r.counts().isNone()) {
+            writeCounts(json, r.counts());
+        }
         Metric metric = r.metric();
         json.writeStringField("metric", metric.wireName());
         if (metric.inTargetUnits()) {
@@ -208,6 +211,30 @@ public final class ComparisonJson {
             writeResult(json, recall.result(), recall.className());
         }
         json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    /** What the result's metric rests on besides n: only the counts it does (docs/compare-json.md, "One result"). */
+    private static void writeCounts(JsonGenerator json, MetricCounts counts) throws IOException {
+        json.writeObjectFieldStart("counts");
+        if (counts.positives() != null) {
+            json.writeNumberField("positives", counts.positives());
+        }
+        if (counts.negatives() != null) {
+            json.writeNumberField("negatives", counts.negatives());
+        }
+        if (counts.productionPredictedPositives() != null) {
+            json.writeObjectFieldStart("predictedPositives");
+            json.writeNumberField("production", counts.productionPredictedPositives());
+            json.writeNumberField("candidate", counts.candidatePredictedPositives());
+            json.writeEndObject();
+        }
+        if (counts.smallestClass() != null) {
+            json.writeObjectFieldStart("smallestClass");
+            json.writeStringField("class", counts.smallestClass());
+            json.writeNumberField("support", counts.smallestClassSupport());
+            json.writeEndObject();
+        }
         json.writeEndObject();
     }
 

@@ -90,7 +90,7 @@ final class SliceAnalysis {
      * recall (in the task's class order; empty for other tasks), whose verdicts the engine decides in families of
      * their own.
      */
-    record Outcome(List<MetricComparison> metrics, List<ClassOutcome> classRecalls) {
+    record Outcome(List<MetricComparison> metrics, List<ClassOutcome> classRecalls, MetricCounts.Slice counts) {
     }
 
     /** One class's recall in a slice, and how many of the slice's rows are labelled with the class. */
@@ -165,17 +165,18 @@ final class SliceAnalysis {
                     SplittableRandom random) {
         if (rows.length == 0) {
             return new Outcome(metrics.stream().map(m -> MetricComparison.unavailable(m, "empty slice")).toList(),
-                    List.of());
+                    List.of(), MetricCounts.Slice.UNKNOWN);
         }
         List<MetricComparison> results = new ArrayList<>();
         List<ClassOutcome> classRecalls = List.of();
+        long[] cells = null;
         if (task.isClassification()) {
             // the count metrics' stream is split off whether any is asked for, so the score metrics draw alike
             SplittableRandom countRandom = random.split();
             List<Metric> counted = metrics.stream().filter(m -> !m.needsScores()).toList();
             boolean recalls = task == Task.MULTICLASS && !options.primaryMetricOnly();
             if (!counted.isEmpty() || recalls) {
-                long[] cells = pairedCells(rows);
+                cells = pairedCells(rows);
                 classRecalls = recalls ? classRecalls(cells) : List.of();
                 if (!counted.isEmpty()) {
                     results.addAll(countMetrics(counted, cells, rows.length, countRandom));
@@ -188,8 +189,13 @@ final class SliceAnalysis {
         if (task == Task.REGRESSION) {
             results.addAll(regressionMetrics(rows, random.split()));
         }
-        return new Outcome(underMinimum(inOrder(metrics, results), rows.length,
-                () -> task == Task.BINARY ? positives(rows) : null), classRecalls);
+        // the counts each result rests on: from the paired cells where counted, else (score metrics only) one pass
+        MetricCounts.Slice counts = cells != null
+                ? MetricCounts.Slice.ofCells(cells, classes, task == Task.BINARY, labelledInTable)
+                : task == Task.BINARY ? MetricCounts.Slice.ofPositives(positives(rows), rows.length)
+                : MetricCounts.Slice.UNKNOWN;
+        return new Outcome(underMinimum(inOrder(metrics, results), rows.length, counts::positives), classRecalls,
+                counts);
     }
 
     /**
@@ -200,7 +206,7 @@ final class SliceAnalysis {
     Outcome analyze(List<Metric> metrics, SummarySlice slice, SplittableRandom random) {
         if (slice.n() == 0) {
             return new Outcome(metrics.stream().map(m -> MetricComparison.unavailable(m, "empty slice")).toList(),
-                    List.of());
+                    List.of(), MetricCounts.Slice.UNKNOWN);
         }
         List<MetricComparison> results = new ArrayList<>();
         if (task.isClassification()) {
@@ -235,9 +241,14 @@ final class SliceAnalysis {
             }
             results.addAll(regressionMetrics(blockResampler(slice), slice.n(), zeroLabels, random.split()));
         }
-        return new Outcome(underMinimum(inOrder(metrics, results), slice.n(),
-                () -> task == Task.BINARY ? positives(slice) : null),
-                task.isClassification() && !options.primaryMetricOnly() ? classRecalls(slice.cells()) : List.of());
+        // a binary summary slice's class counts: from its paired cells, else from its ranking sums
+        MetricCounts.Slice counts = slice.cells() != null
+                ? MetricCounts.Slice.ofCells(slice.cells(), classes, task == Task.BINARY, labelledInTable)
+                : task == Task.BINARY && slice.ranking() != null
+                ? MetricCounts.Slice.ofPositives(slice.ranking().positives(), slice.n()) : MetricCounts.Slice.UNKNOWN;
+        return new Outcome(underMinimum(inOrder(metrics, results), slice.n(), counts::positives),
+                task.isClassification() && !options.primaryMetricOnly() ? classRecalls(slice.cells()) : List.of(),
+                counts);
     }
 
     /**
@@ -257,14 +268,6 @@ final class SliceAnalysis {
     private long positives(int[] rows) {
         int[] label = models.table.labelCodes();
         return Arrays.stream(rows).filter(row -> label[row] == 1).count();
-    }
-
-    /** A binary summary slice's positives, from its paired cells (label 1: cells 4–7) or its ranking sums; else null. */
-    private static Long positives(SummarySlice slice) {
-        if (slice.cells() != null) {
-            return Arrays.stream(slice.cells(), 4, 8).sum();
-        }
-        return slice.ranking() == null ? null : slice.ranking().positives();
     }
 
     private static boolean[] labelledIn(EvaluationTable table) {
@@ -297,8 +300,7 @@ final class SliceAnalysis {
         long positives = scores.positives();
         long negatives = scores.negatives();
         if (positives == 0 || negatives == 0) {
-            return MetricComparison.unavailable(Metric.ROC_AUC, "roc_auc needs both classes; this slice has "
-                    + positives + " positive and " + negatives + " negative examples");
+            return MetricComparison.unavailable(Metric.ROC_AUC, SliceRanking.onlyOneClass(positives, negatives));
         }
         if (positives < 2 || negatives < 2) {
             // AUC = v10 / positives from one positive on, as from rows
@@ -318,7 +320,7 @@ final class SliceAnalysis {
      */
     private MetricComparison binnedPrAuc(RankingSums scores) {
         if (scores.positives() == 0) {
-            return MetricComparison.unavailable(Metric.PR_AUC, "no positive examples, so precision-recall is undefined");
+            return MetricComparison.unavailable(Metric.PR_AUC, SliceRanking.noPositives(scores.negatives()));
         }
         BinnedAveragePrecision.Result ap = BinnedAveragePrecision.compare(scores);
         boolean withT = scores.positives() + scores.negatives() <= PR_AUC_ROW_BOOTSTRAP_MAX

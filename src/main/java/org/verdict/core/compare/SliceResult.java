@@ -37,6 +37,8 @@ import org.verdict.core.stats.MetricFormat;
  *                        band applies (results made by hand)
  * @param targetUnit the regression target's unit, written beside mae's and rmse's numbers in every text of the result
  *                   ({@link TargetUnit#NONE}: bare numbers)
+ * @param counts the counts the metric rests on besides n (the positives beside an AUC), written beside n on every
+ *               surface; {@link MetricCounts#NONE} for a metric that rests on the rows alone
  */
 public record SliceResult(
         SliceKey slice,
@@ -57,10 +59,23 @@ public record SliceResult(
         String unstableReason,
         String note,
         Double equivalenceBand,
-        TargetUnit targetUnit) {
+        TargetUnit targetUnit,
+        MetricCounts counts) {
 
     public SliceResult {
         java.util.Objects.requireNonNull(targetUnit, "targetUnit");
+        java.util.Objects.requireNonNull(counts, "counts");
+    }
+
+    /** A result that says nothing beside n about what its metric rests on (hand-made reports). */
+    public SliceResult(SliceKey slice, int n, Metric metric, boolean primary, MetricEstimate production,
+                       MetricEstimate candidate, Double delta, Interval deltaCi, Interval unadjustedCi, Double pValue,
+                       Double adjustedP, String test, Verdict verdict, ShownInterval shownInterval,
+                       String unavailableReason, String unstableReason, String note, Double equivalenceBand,
+                       TargetUnit targetUnit) {
+        this(slice, n, metric, primary, production, candidate, delta, deltaCi, unadjustedCi, pValue, adjustedP, test,
+                verdict, shownInterval, unavailableReason, unstableReason, note, equivalenceBand, targetUnit,
+                MetricCounts.NONE);
     }
 
     /** A result without a band of "no significant difference" to write its interval apart from (hand-made reports). */
@@ -142,7 +157,15 @@ public record SliceResult(
     public SliceResult withoutUnit() {
         return targetUnit.isNone() ? this : new SliceResult(slice, n, metric, primary, production, candidate, delta,
                 deltaCi, unadjustedCi, pValue, adjustedP, test, verdict, shownInterval, unavailableReason,
-                unstableReason, note, equivalenceBand, TargetUnit.NONE);
+                unstableReason, note, equivalenceBand, TargetUnit.NONE, counts);
+    }
+
+    /**
+     * n with the counts the metric rests on, as a sentence writes it: "n = 400 (6 positive, 394 negative)", "n = 400"
+     * for a metric that rests on the rows alone.
+     */
+    public String sampleSizeText() {
+        return "n = " + counts.withN(n);
     }
 
     /** How this result's numbers are written: the metric's format, with the target's unit where it has one. */

@@ -37,9 +37,10 @@ final class Verdicts {
      * @param inferred its p-value and unadjusted interval when already worked out (a comparison's workers do so as
      *                 each slice finishes), else null: {@link #decide} works them out
      */
-    record Pending(SliceKey slice, int n, boolean primary, MetricComparison comparison, Inferred inferred) {
+    record Pending(SliceKey slice, int n, boolean primary, MetricComparison comparison, Inferred inferred,
+                   MetricCounts counts) {
         Pending(SliceKey slice, int n, boolean primary, MetricComparison comparison) {
-            this(slice, n, primary, comparison, null);
+            this(slice, n, primary, comparison, null, MetricCounts.NONE);
         }
     }
 
@@ -191,14 +192,14 @@ final class Verdicts {
                 c.production(), c.candidate(), c.delta(), deltaCi, unadjusted, inferred.pValue(), adjustedP, c.test(),
                 Verdict.UNAVAILABLE, shown, c.unavailableReason(), c.unstableReason(), c.note(),
                 c.production() == null ? null : options.equivalenceBand(c.metric(), c.production().value()),
-                options.targetUnit());
+                options.targetUnit(), pending.counts());
         return withVerdict(undecided, verdict(undecided));
     }
 
     private static SliceResult withVerdict(SliceResult r, Verdict verdict) {
         return new SliceResult(r.slice(), r.n(), r.metric(), r.primary(), r.production(), r.candidate(), r.delta(),
                 r.deltaCi(), r.unadjustedCi(), r.pValue(), r.adjustedP(), r.test(), verdict, r.shownInterval(),
-                r.unavailableReason(), r.unstableReason(), r.note(), r.equivalenceBand(), r.targetUnit());
+                r.unavailableReason(), r.unstableReason(), r.note(), r.equivalenceBand(), r.targetUnit(), r.counts());
     }
 
     /**

@@ -56,7 +56,7 @@ public record WorseOverall(String subject, SliceResult result) {
         boolean alone = shown == null || shown.familySize() <= 1 || ShownInterval.NONE.equals(shown.adjustment());
         Double p = alone ? result.pValue() : result.adjustedP();
         return subject + " " + result.verdict().label() + ": Δ " + result.deltaText(result.deltaCi()) + " ("
-                + (shown == null ? "" : shown.describe() + "; ") + MetricFormat.sampleSize(result.n())
+                + (shown == null ? "" : shown.describe() + "; ") + result.counts().sampleSize(result.n())
                 + (p == null ? "" : ", " + (alone ? "p " : "adjusted p ") + MetricFormat.pValue(p)) + ")";
     }
 }

@@ -42,7 +42,8 @@ public final class ComparisonEvidence {
                 // every slice, those without the interval a verdict reads too: their point (when Δ is defined)
                 // is drawn without whiskers and with the reason, so it never looks exactly known nor goes missing
                 if (result.slice().isOverall() || inDimension) {
-                    rows.add(new DeltaRow(result.slice().label() + " (" + MetricFormat.sampleSize(result.n()) + ")", result.delta(),
+                    rows.add(new DeltaRow(result.slice().label() + " (" + result.counts().sampleSize(result.n()) + ")",
+                            result.delta(),
                             result.deltaCi(), result.verdict(),
                             result.deltaCi() == null ? withoutInterval(result) : null,
                             result.noInformationReason() != null));
@@ -72,7 +73,8 @@ public final class ComparisonEvidence {
                 continue;
             }
             anyBound |= result.boundEnds(result.deltaCi()) != null;
-            rows.add(List.of(Cell.plain(result.slice().label()), Cell.plain(MetricFormat.count(result.n())),
+            // n with what the metric rests on besides it: "400 (6 positive, 394 negative)"
+            rows.add(List.of(Cell.plain(result.slice().label()), Cell.plain(result.counts().withN(result.n())),
                     Cell.plain(estimate(numbers, result.production())),
                     Cell.plain(estimate(numbers, result.candidate())),
                     Cell.plain(result.delta() == null ? "–" : result.deltaValueText(result.deltaCi())),
@@ -104,7 +106,8 @@ public final class ComparisonEvidence {
         for (SliceResult result : report.resultsFor(metric)) {
             if (result.slice().dimensions().equals(List.of(dimension)) && result.production() != null
                     && result.candidate() != null) {
-                rows.add(new PairedRow(result.slice().values().get(0) + " (" + MetricFormat.sampleSize(result.n()) + ")",
+                rows.add(new PairedRow(result.slice().values().get(0) + " ("
+                        + result.counts().sampleSize(result.n()) + ")",
                         result.production().value(), result.production().ci(), result.candidate().value(),
                         result.candidate().ci()));
             }

@@ -106,7 +106,7 @@ public record ReviewEvidence(
                 + deltas.signedAmong(ci.lower(), slice.delta(), ci.upper()) + ", "
                 + deltas.signedAmong(ci.upper(), slice.delta(), ci.lower()) + "]"
                 + (slice.shownInterval() == null ? "" : " at " + slice.shownInterval().levelText()))
-                + " (" + MetricFormat.sampleSize(slice.n()) + (slice.adjustedP() == null ? "" : ", adjusted p "
+                + " (" + slice.counts().sampleSize(slice.n()) + (slice.adjustedP() == null ? "" : ", adjusted p "
                 + MetricFormat.pValue(slice.adjustedP())) + ")";
     }
 }

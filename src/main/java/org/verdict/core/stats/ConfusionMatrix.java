@@ -168,7 +168,7 @@ public final class ConfusionMatrix {
             case RECALL, TPR -> recall(1).unavailableReason();
             case F1 -> f1(1).unavailableReason();
             case COHEN_KAPPA -> "labels and predictions are all the same single class, so chance agreement is 1";
-            case FPR -> "no negative examples";
+            case FPR -> "no negative examples in this slice (0 of " + total() + ")";
             default -> throw new IllegalStateException(metric.wireName() + " is defined on every non-empty slice");
         };
     }

@@ -179,7 +179,7 @@ public final class SliceRanking {
      */
     public MetricValue averagePrecision() {
         if (positives == 0) {
-            return MetricValue.unavailable("no positive examples, so precision-recall is undefined");
+            return MetricValue.unavailable(noPositives(positives + negatives()));
         }
         return MetricValue.of(weightedAveragePrecision(null));
     }
@@ -258,8 +258,18 @@ public final class SliceRanking {
         }
     }
 
+    /** Why roc_auc is undefined on a slice of one class, naming both counts (rows and summary packs alike). */
+    public static String onlyOneClass(long positives, long negatives) {
+        return "only " + (positives == 0 ? "negative" : "positive") + " examples in this slice (" + positives
+                + " positive, " + negatives + " negative), so roc_auc is undefined";
+    }
+
+    /** Why pr_auc is undefined on a slice without positives, naming its size (rows and summary packs alike). */
+    public static String noPositives(long n) {
+        return "no positive examples in this slice (0 of " + n + "), so precision-recall is undefined";
+    }
+
     String onlyOneClass() {
-        return positives == 0 ? "only negative examples in this slice, so roc_auc is undefined"
-                : "only positive examples in this slice, so roc_auc is undefined";
+        return onlyOneClass(positives, negatives());
     }
 }

@@ -57,7 +57,6 @@ import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.compare.CompareViewModel.ChartKind;
 import org.verdict.ui.settings.DividerMemory;
 import org.verdict.ui.table.FittedColumns;
-import org.verdict.ui.table.WrappingCell;
 import org.verdict.ui.task.BackgroundExecutor;
 
 /**
@@ -72,20 +71,8 @@ public final class CompareView {
     private static final double BASE_FONT_SIZE = 13;
     /** Wide enough for a row's numbers on one line each; a longer text (a reason, a glossary entry) wraps. */
     private static final double TOOLTIP_MAX_WIDTH = 720;
-    /**
-     * A verdict longer than this (an unavailable metric's reason) takes more lines, not a wider column; "no significant
-     * difference" stays on one line, so the table keeps compact one-line rows.
-     */
-    private static final int VERDICT_LINE_CHARS = 26;
-    /**
-     * "no significant" / "difference", "too few" / "examples": beside the chart rows are two lines anyway, so the
-     * column narrows to the longest of those lines.
-     */
-    static final int VERDICT_LINE_CHARS_BESIDE = 14;
     /** A header longer than this stands over its interval's name where the cells do ("Δ" / "[unadjusted 95% CI]"). */
     private static final int SPLIT_HEADER_CHARS = 14;
-    /** The reason under a verdict (an unstable slice's, an agreement bound's note) wraps at this many characters. */
-    private static final int REASON_LINE_CHARS = 22;
     /**
      * Beside the chart, a single slice longer than this takes two lines: on one, "segment=enterprise" widens the column
      * by the few pixels that, at 1366×768, push the adjusted p out of view.
@@ -131,6 +118,7 @@ public final class CompareView {
 
     private final CompareViewModel model;
     private final ResourceBundle text;
+    private final ComparisonCellTexts cellTexts;
     private final BackgroundExecutor executor;
     private final SliceCharts charts;
     private final ChartPane chartPane;
@@ -191,6 +179,7 @@ public final class CompareView {
                        DividerMemory dividers) {
         this.model = model;
         this.text = text;
+        this.cellTexts = model.cellTexts();
         this.executor = executor;
         this.charts = new SliceCharts(text);
         this.chartPane = chartPane;
@@ -668,8 +657,17 @@ public final class CompareView {
         // The verdict comes right after the slice: it is what a reviewer reads first, and it stays in view
         // however narrow the window or large the text.
         table.getColumns().add(verdictColumn());
-        TableColumn<ComparisonRow, ComparisonRow> n = numberColumn("compare.col.n", ComparisonRow::nText,
+        TableColumn<ComparisonRow, ComparisonRow> n = numberColumn("compare.col.n", this::nShown,
                 row -> (double) row.n(), "n-value");
+        // n with every count the metric rests on (the positives beside an AUC), one hover away
+        n.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(ComparisonRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : nShown(row));
+                setTooltip(empty || row == null ? null : tooltip(row.nTooltip()));
+            }
+        });
         table.getColumns().add(n);
         // Column priority: slice, verdict, n and Δ with its interval are what a reviewer decides on, so they come
         // first and always stay; on a narrow window the test and p yield first, then the adjusted p, then the
@@ -708,12 +706,12 @@ public final class CompareView {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 // the glossary's words (Help → Glossary), so a test is explained one way everywhere
-                boolean known = !empty && item != null && text.containsKey("glossary." + item + ".text");
-                setText(empty ? null : known ? testName(item) : item);
-                setTooltip(known ? tooltip(item + ": " + text.getString("glossary." + item + ".text")) : null);
+                String explained = empty ? null : cellTexts.testTooltip(item);
+                setText(empty ? null : explained != null ? cellTexts.testName(item) : item);
+                setTooltip(explained == null ? null : tooltip(explained));
             }
         });
-        fittedColumns.fit(test, row -> testName(row.test()));
+        fittedColumns.fit(test, row -> cellTexts.testName(row.test()));
         table.getColumns().add(test);
         table.setTableMenuButtonVisible(true);
         // the adjusted p yields before the models' values: the interval beside the verdict already says what it says
@@ -776,7 +774,7 @@ public final class CompareView {
                 pseudoClassStateChanged(BETTER, !empty && row != null && row.verdict() == Verdict.BETTER);
                 pseudoClassStateChanged(OVERALL, !empty && row != null && row.overall());
                 // Details on demand: every number of the slice, whichever columns the window has room for.
-                setTooltip(empty || row == null ? null : tooltip(details(row)));
+                setTooltip(empty || row == null ? null : tooltip(cellTexts.details(row)));
             }
         });
 
@@ -810,7 +808,7 @@ public final class CompareView {
     /** One line per slice unless a cross, a reason or a value over its interval takes two: more rows in view. */
     private void rowHeights() {
         boolean twoLines = model.rows().stream().anyMatch(row -> row.result().slice().dimensions().size() > 1
-                || verdictShown(row).contains("\n") || deltaShown(row).contains("\n")
+                || verdictShown(row).contains("\n") || deltaShown(row).contains("\n") || nShown(row).contains("\n")
                 || productionShown(row).contains("\n") || sliceShown(row.slice()).contains("\n"));
         if (twoLines) {
             table.getStyleClass().remove("dense");
@@ -819,18 +817,25 @@ public final class CompareView {
         }
     }
 
+    /** How the cells are laid out now: values over their intervals (two-line rows), the chart beside the table. */
+    private ComparisonCellTexts.Layout layout() {
+        return new ComparisonCellTexts.Layout(valuesOverIntervals.get(), chartBeside.get());
+    }
+
+    private String nShown(ComparisonRow row) {
+        return cellTexts.n(row, layout());
+    }
+
     private String deltaShown(ComparisonRow row) {
-        return valuesOverIntervals.get() ? row.deltaCell() : row.deltaText();
+        return cellTexts.delta(row, layout());
     }
 
     private String productionShown(ComparisonRow row) {
-        return !valuesOverIntervals.get() ? row.productionText()
-                : chartBeside.get() ? row.narrowProductionCell() : row.productionCell();
+        return cellTexts.production(row, layout());
     }
 
     private String candidateShown(ComparisonRow row) {
-        return !valuesOverIntervals.get() ? row.candidateText()
-                : chartBeside.get() ? row.narrowCandidateCell() : row.candidateCell();
+        return cellTexts.candidate(row, layout());
     }
 
     private String sliceShown(String label) {
@@ -846,16 +851,7 @@ public final class CompareView {
     }
 
     private String verdictShown(ComparisonRow row) {
-        int lineChars = valuesOverIntervals.get() ? VERDICT_LINE_CHARS_BESIDE : VERDICT_LINE_CHARS;
-        String[] parts = row.verdictCell().split("\n", 2);
-        // the verdict on its line, the reason a number stands without its interval under it, in lines a little
-        // longer than a verdict's: at 14 characters "class fraud_report has 4 examples here" took five
-        return WrappingCell.lines(parts[0], lineChars) + (parts.length == 1 ? ""
-                : "\n" + WrappingCell.lines(parts[1], Math.max(lineChars, REASON_LINE_CHARS)));
-    }
-
-    private String details(ComparisonRow row) {
-        return row.details(text.getString("compare.rowDetails"), testName(row.test()));
+        return cellTexts.verdict(row, layout());
     }
 
     /**
@@ -902,10 +898,6 @@ public final class CompareView {
             }
         }
         return sliceLabel.substring(0, equals) + "\n" + sliceLabel.substring(equals);
-    }
-
-    private String testName(String test) {
-        return test != null && text.containsKey("testName." + test) ? text.getString("testName." + test) : test;
     }
 
     /** A column that shows formatted text but sorts by the number behind it; unavailable values sort last. */
@@ -955,13 +947,7 @@ public final class CompareView {
                     default -> "verdict-neutral";
                 });
                 // The glossary's words (Help → Glossary), so a verdict is explained one way everywhere.
-                String term = row.result().isUnstable() ? "unstable"
-                        : row.verdict().name().toLowerCase(java.util.Locale.ROOT);
-                String tipKey = "glossary." + term + ".text";
-                String explanation = text.containsKey(tipKey) ? text.getString(tipKey) : "";
-                String reason = row.verdictReason() == null ? "" : row.verdictWithReason() + ".\n";
-                String note = row.result().note();
-                setTooltip(tooltip(reason + (note == null ? explanation : explanation + "\n" + note)));
+                setTooltip(tooltip(cellTexts.verdictTooltip(row)));
             }
         });
         fittedColumns.fit(column, this::verdictShown);

@@ -72,6 +72,8 @@ public final class CompareViewModel {
     private final BackgroundExecutor executor;
     private final ActivityMonitor activity;
     private final ResourceBundle text;
+    /** The rows' cell and tooltip texts, made with each row on the worker thread. */
+    private final ComparisonCellTexts cellTexts;
     private final ComparisonOptions baseOptions;
     private final Consumer<Throwable> onFailure;
     private final QuietPeriod chartAfterTyping;
@@ -128,6 +130,7 @@ public final class CompareViewModel {
         this.confusionSource = confusionSource;
         this.executor = executor;
         this.activity = activity;
+        this.cellTexts = new ComparisonCellTexts(text);
         this.text = text;
         this.baseOptions = baseOptions;
         this.onFailure = onFailure;
@@ -328,6 +331,11 @@ public final class CompareViewModel {
                 .start();
     }
 
+    /** The words of the table's cells and tooltips, the rows' own. */
+    public ComparisonCellTexts cellTexts() {
+        return cellTexts;
+    }
+
     /** Rows and chart of the selected metric and dimension, from the current report. */
     private void showSelection() {
         ComparisonReport current = report.get();
@@ -341,7 +349,8 @@ public final class CompareViewModel {
         executor.run(progress -> {
                     List<SliceResult> selectedResults = current.resultsFor(selected).stream()
                             .filter(r -> selectedDimension.includes(r.slice().dimensions())).toList();
-                    return new Selection(selectedResults.stream().map(r -> new ComparisonRow(r, unadjusted)).toList(),
+                    return new Selection(selectedResults.stream().map(r -> new ComparisonRow(r, unadjusted, cellTexts))
+                                    .toList(),
                             noticeFor(selected, selectedResults), summaryOf(current, selected, selectedResults, unadjusted));
                 })
                 .onSuccess(selection -> {

@@ -1,6 +1,5 @@
 package org.verdict.ui.compare;
 
-import java.text.MessageFormat;
 import java.util.List;
 import org.verdict.core.compare.MetricEstimate;
 import org.verdict.core.compare.SliceResult;
@@ -26,14 +25,23 @@ public final class ComparisonRow {
     private final String deltaTooltip;
 
     private final String nText;
+    private final String nTooltip;
 
-    /** A row whose Δ cell shows the interval the verdict reads. */
+    /** A row whose Δ cell shows the interval the verdict reads, its tooltips in the app's words. */
     public ComparisonRow(SliceResult result) {
         this(result, false);
     }
 
     /** @param unadjusted whether the Δ cell shows the unadjusted interval instead of the one the verdict reads */
     public ComparisonRow(SliceResult result, boolean unadjusted) {
+        this(result, unadjusted, ComparisonCellTexts.standard());
+    }
+
+    /**
+     * @param unadjusted whether the Δ cell shows the unadjusted interval instead of the one the verdict reads
+     * @param texts      the view's words for the tooltips made with the row
+     */
+    public ComparisonRow(SliceResult result, boolean unadjusted, ComparisonCellTexts texts) {
         this.result = result;
         // the table's headers name the target's unit ("Production ($)"): six signs a row would cost the chart
         // beside it the width of its slice labels
@@ -48,7 +56,8 @@ public final class ComparisonRow {
         this.candidateText = estimate(numbers, result.candidate());
         this.deltaText = formatDelta(bare, unadjusted);
         this.pValueText = formatPValues(result);
-        this.deltaTooltip = formatDeltaTooltip(result, unadjusted);
+        this.deltaTooltip = texts.deltaTooltip(result, unadjusted);
+        this.nTooltip = texts.nTooltip(result);
     }
 
     public SliceResult result() {
@@ -70,6 +79,11 @@ public final class ComparisonRow {
     /** n with thousands separators: {@code 24,000}. */
     public String nText() {
         return nText;
+    }
+
+    /** n with every count the metric rests on, for the n cell's tooltip: "n = 400 (6 positive, 394 negative)" …. */
+    public String nTooltip() {
+        return nTooltip;
     }
 
     public Verdict verdict() {
@@ -104,20 +118,6 @@ public final class ComparisonRow {
      */
     public String verdictWithReason() {
         return verdictReason == null ? verdictText : verdictText + ": " + verdictReason;
-    }
-
-    /**
-     * Every number of the row and its verdict with the reason, for the row's tooltip, whatever columns the window has
-     * room for.
-     *
-     * @param pattern  the bundle's {@code compare.rowDetails}: slice, n, verdict, production, candidate, Δ, p, test
-     * @param testName the test as the Test column names it
-     */
-    public String details(String pattern, String testName) {
-        String details = MessageFormat.format(pattern, slice(), nText, verdictWithReason(), productionText,
-                candidateText, deltaText, pValueText, testName);
-        // the CLI's Notes ("both models give every example here the same score"): why Δ 0.000 has an interval at all
-        return result.note() == null ? details : details + "\n" + result.note();
     }
 
     public String productionText() {
@@ -240,26 +240,6 @@ public final class ComparisonRow {
             return "—";
         }
         return result.deltaText(unadjusted ? result.unadjustedCi() : result.deltaCi());
-    }
-
-    /** What the Δ cell's interval is, the unadjusted one, and why an end is marked {@link SliceResult#BOUND_MARK}. */
-    private static String formatDeltaTooltip(SliceResult result, boolean unadjustedShown) {
-        if (result.isUnstable() || result.withheldForTooFewExamples()) {
-            return "No interval: " + result.unstableReason() + ".";
-        }
-        String unadjusted = result.unadjustedCi() == null ? "" : "Unadjusted interval: "
-                + result.metricFormat().interval(result.unadjustedCi().lower(), result.unadjustedCi().upper(),
-                        true) + ".";
-        String bound = result.boundReason(unadjustedShown ? result.unadjustedCi() : result.deltaCi());
-        String shown;
-        if (result.shownInterval() == null) {
-            shown = result.verdict() == Verdict.TOO_FEW_EXAMPLES
-                    ? "Not tested (" + result.verdict().label() + "), so Δ has no interval." : unadjusted;
-        } else {
-            shown = "Shown: " + result.shownInterval().describe() + "; the verdict is better or worse exactly when it "
-                    + "excludes 0. " + unadjusted;
-        }
-        return bound == null ? shown : shown + "\n" + bound + ".";
     }
 
     private static String formatPValues(SliceResult result) {

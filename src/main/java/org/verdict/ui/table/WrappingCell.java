@@ -92,22 +92,9 @@ public class WrappingCell<S> extends TableCell<S, String> {
         }, rows, fontSize));
     }
 
-    /** Breaks {@code content} between words into lines of at most {@code lineChars} characters where it can. */
+    /** {@link LineBreaks#lines}, for the cells' own callers. */
     public static String lines(String content, int lineChars) {
-        StringBuilder lines = new StringBuilder();
-        int lineLength = 0;
-        for (String word : content.split(" ")) {
-            if (lineLength > 0 && lineLength + 1 + word.length() > lineChars) {
-                lines.append('\n');
-                lineLength = 0;
-            } else if (lineLength > 0) {
-                lines.append(' ');
-                lineLength++;
-            }
-            lines.append(word);
-            lineLength += word.length();
-        }
-        return lines.toString();
+        return LineBreaks.lines(content, lineChars);
     }
 
     /** The height of {@code content} wrapped in a column {@code columnWidth} wide, as a cell of it draws it. */

@@ -427,15 +427,15 @@ class CompareViewTest {
 
     @Test
     void aLongVerdictTakesMoreLinesNotAWiderColumn() {
-        assertEquals("no significant\ndifference", org.verdict.ui.table.WrappingCell.lines("no significant difference", 16));
-        assertEquals("too few examples", org.verdict.ui.table.WrappingCell.lines("too few examples", 16));
-        assertEquals("too few\nexamples", org.verdict.ui.table.WrappingCell.lines("too few examples", CompareView.VERDICT_LINE_CHARS_BESIDE));
+        assertEquals("no significant\ndifference", org.verdict.ui.table.LineBreaks.lines("no significant difference", 16));
+        assertEquals("too few examples", org.verdict.ui.table.LineBreaks.lines("too few examples", 16));
+        assertEquals("too few\nexamples", org.verdict.ui.table.LineBreaks.lines("too few examples", ComparisonCellTexts.VERDICT_LINE_CHARS_BESIDE));
         assertEquals("no significant\ndifference",
-                org.verdict.ui.table.WrappingCell.lines("no significant difference", CompareView.VERDICT_LINE_CHARS_BESIDE));
-        assertEquals("▲ better", org.verdict.ui.table.WrappingCell.lines("▲ better", 14));
+                org.verdict.ui.table.LineBreaks.lines("no significant difference", ComparisonCellTexts.VERDICT_LINE_CHARS_BESIDE));
+        assertEquals("▲ better", org.verdict.ui.table.LineBreaks.lines("▲ better", 14));
         assertEquals("unavailable:\nthe labels are\nconstant, so\nr2 is\nundefined",
-                org.verdict.ui.table.WrappingCell.lines("unavailable: the labels are constant, so r2 is undefined", 14));
-        assertEquals("a-word-longer-than-the-line", org.verdict.ui.table.WrappingCell.lines("a-word-longer-than-the-line", 14));
+                org.verdict.ui.table.LineBreaks.lines("unavailable: the labels are constant, so r2 is undefined", 14));
+        assertEquals("a-word-longer-than-the-line", org.verdict.ui.table.LineBreaks.lines("a-word-longer-than-the-line", 14));
     }
 
     @Test

@@ -125,10 +125,10 @@ class ComparisonRowTest {
                 0.898)), 0.0, new Interval(-0.013, 0.013), new Interval(-0.013, 0.013), 1.0, 1.0,
                 "identical-ranking-agreement-bound", Verdict.INCONCLUSIVE, null, null, null, note);
         ComparisonRow row = new ComparisonRow(identical);
-        String pattern = ResourceBundle.getBundle("org.verdict.ui.messages").getString("compare.rowDetails");
+        ComparisonCellTexts texts = new ComparisonCellTexts(ResourceBundle.getBundle("org.verdict.ui.messages"));
 
         assertEquals(note, ComparisonRow.agreementNote(identical), "the summary line counts the slices it holds for");
-        assertTrue(row.details(pattern, "test").endsWith("\n" + note), row.details(pattern, "test"));
+        assertTrue(texts.details(row).endsWith("\n" + note), texts.details(row));
         assertEquals(null, ComparisonRow.agreementNote(new SliceResult(ReportFixture.slice("contract", "month"), 3869,
                 Metric.ROC_AUC, true, new MetricEstimate(0.87, new Interval(0.86, 0.88)), new MetricEstimate(0.87,
                 new Interval(0.86, 0.88)), 0.001, new Interval(-0.02, 0.02), new Interval(-0.02, 0.02), 0.9, 0.9,
@@ -142,19 +142,19 @@ class ComparisonRowTest {
                 new MetricEstimate(0.655, null), new MetricEstimate(0.656, null), 0.0003, null, null, null, null,
                 "paired-bootstrap-cells", Verdict.INCONCLUSIVE, null, null, reason, null);
         ComparisonRow row = new ComparisonRow(unstable);
-        String pattern = ResourceBundle.getBundle("org.verdict.ui.messages").getString("compare.rowDetails");
+        ComparisonCellTexts texts = new ComparisonCellTexts(ResourceBundle.getBundle("org.verdict.ui.messages"));
 
-        String details = row.details(pattern, "bootstrap (cells)");
+        String details = texts.details(row);
 
         assertEquals("unstable: " + reason, row.verdictWithReason());
-        assertTrue(details.startsWith("seg=a (n=526): unstable: " + reason + "\n"), details);
+        assertTrue(details.startsWith("seg=a, n = 526: unstable: " + reason + "\n"), details);
         assertTrue(details.contains("Production 0.655") && details.contains("Candidate 0.656")
                 && details.contains("Δ +0.0003") && details.contains("Test: bootstrap (cells)"), details);
 
         ComparisonRow worse = new ComparisonRow(ReportFixture.result(ReportFixture.slice("language", "en"), 2000,
                 Metric.MACRO_F1, 0.810, 0.770, -0.055, -0.025, 0.0001, 0.0004, Verdict.WORSE));
-        assertTrue(worse.details(pattern, "bootstrap").startsWith("language=en (n=2,000): ▼ worse\n"),
-                "a verdict without a reason stays one word: " + worse.details(pattern, "bootstrap"));
+        assertTrue(texts.details(worse).startsWith("language=en, n = 2,000: ▼ worse\n"),
+                "a verdict without a reason stays one word: " + texts.details(worse));
     }
 
     @Test

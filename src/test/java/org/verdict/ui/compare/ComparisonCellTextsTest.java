@@ -1,0 +1,92 @@
+package org.verdict.ui.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ResourceBundle;
+import org.junit.jupiter.api.Test;
+import org.verdict.core.compare.MetricCounts;
+import org.verdict.core.compare.MetricEstimate;
+import org.verdict.core.compare.ShownInterval;
+import org.verdict.core.compare.SliceResult;
+import org.verdict.core.compare.TestFamily;
+import org.verdict.core.compare.Verdict;
+import org.verdict.core.pack.Metric;
+import org.verdict.core.pack.TargetUnit;
+import org.verdict.core.stats.Interval;
+
+/** The Compare table's cell and tooltip texts, without a view: what a reviewer reads for three kinds of slice. */
+class ComparisonCellTextsTest {
+    private final ComparisonCellTexts texts =
+            new ComparisonCellTexts(ResourceBundle.getBundle("org.verdict.ui.messages"));
+    private static final ComparisonCellTexts.Layout LAPTOP = new ComparisonCellTexts.Layout(true, true);
+    private static final ComparisonCellTexts.Layout WIDE = new ComparisonCellTexts.Layout(false, false);
+
+    /** A slice of 400 rows with 6 positives: its AUC's interval is wide for want of positives, and n says so. */
+    @Test
+    void aRareClassSliceShowsItsPositivesBesideN() {
+        ShownInterval holm = new ShownInterval(TestFamily.SLICES, 0.99, ShownInterval.HOLM, 5);
+        SliceResult auc = new SliceResult(ReportFixture.slice("region", "r05"), 400, Metric.ROC_AUC, true,
+                new MetricEstimate(0.81, new Interval(0.62, 0.92)), new MetricEstimate(0.84, new Interval(0.66, 0.94)),
+                0.03, new Interval(-0.21, 0.27), new Interval(-0.14, 0.20), 0.6, 1.0, "delong", Verdict.INCONCLUSIVE,
+                holm, null, null, null, 0.01, TargetUnit.NONE, new MetricCounts(6L, 394L, null, null, null, null));
+        ComparisonRow row = new ComparisonRow(auc, false, texts);
+
+        assertEquals("400\n6 positive", texts.n(row, LAPTOP), "under n where values stand over intervals");
+        assertEquals("400 (6 positive)", texts.n(row, WIDE));
+        assertEquals("n = 400 (6 positive, 394 negative)\nThe intervals of roc_auc rest on these counts, not on n "
+                + "alone: the fewer they are, the wider the intervals.", row.nTooltip());
+        assertEquals("region=r05, n = 400 (6 positive, 394 negative): inconclusive\nProduction 0.810 [0.620, 0.920]"
+                + "\nCandidate 0.840 [0.660, 0.940]\nΔ +0.030 [−0.210, +0.270]\np / adjusted p 0.600 / 1.000\n"
+                + "Test: DeLong", texts.details(row));
+        assertEquals("Shown: 99% Holm-adjusted interval over 5 slices; the verdict is better or worse exactly when it "
+                + "excludes 0. Unadjusted interval: [−0.140, +0.200].", row.deltaTooltip());
+
+        // precision rests on each model's predicted positives
+        SliceResult precision = new SliceResult(ReportFixture.slice("region", "r05"), 400, Metric.PRECISION, false,
+                new MetricEstimate(0.5, new Interval(0.19, 0.81)), new MetricEstimate(0.6, new Interval(0.31, 0.83)),
+                0.1, null, null, null, null, "paired-bootstrap-cells", Verdict.INCONCLUSIVE, null, null, null, null,
+                0.01, TargetUnit.NONE, new MetricCounts(null, null, 8L, 10L, null, null));
+        ComparisonRow flagged = new ComparisonRow(precision, false, texts);
+        assertEquals("400\n8 | 10 predicted +", texts.n(flagged, LAPTOP));
+        assertEquals("n = 400 (predicted positive: production 8, candidate 10)", flagged.nTooltip().lines()
+                .findFirst().orElseThrow());
+    }
+
+    /** A regression slice in dollars rests on its rows alone: n stands alone, the numbers keep their unit. */
+    @Test
+    void aRegressionSliceInDollarsShowsNAlone() {
+        ShownInterval overall = new ShownInterval(TestFamily.OVERALL, 0.95, ShownInterval.NONE, 1);
+        SliceResult rmse = new SliceResult(ReportFixture.slice("zip", "Z01"), 1_500, Metric.RMSE, false,
+                new MetricEstimate(41_704, new Interval(22_856, 61_685)),
+                new MetricEstimate(40_100, new Interval(21_900, 60_200)), -1_604.0, new Interval(-3_900, 700),
+                new Interval(-3_900, 700), 0.17, 0.17, "paired-bootstrap", Verdict.INCONCLUSIVE, overall, null, null,
+                null, 417.04, TargetUnit.of("USD"), MetricCounts.NONE);
+        ComparisonRow row = new ComparisonRow(rmse, false, texts);
+
+        assertEquals("1,500", texts.n(row, LAPTOP));
+        assertEquals("n = 1,500", row.nTooltip());
+        assertEquals("41,704\n[22,856, 61,685]", texts.production(row, LAPTOP), "the header names the unit");
+        assertEquals("−1,604\n[−3,900, +700]", texts.delta(row, LAPTOP));
+        assertEquals("Shown: 95% interval, overall slice tested alone; the verdict is better or worse exactly when it "
+                + "excludes 0. Unadjusted interval: [−$3,900, +$700].", row.deltaTooltip(),
+                "a tooltip stands alone, so it writes the unit");
+    }
+
+    /** A multiclass macro average rests on its smallest class: four examples of it leave Δ without an interval. */
+    @Test
+    void aMulticlassSliceShowsItsSmallestClass() {
+        String reason = "class fraud_report has 4 examples here; the bootstrap cannot measure macro_f1's uncertainty";
+        SliceResult macro = new SliceResult(ReportFixture.slice("region", "r06"), 183, Metric.MACRO_F1, true,
+                new MetricEstimate(0.735, null), new MetricEstimate(0.690, null), -0.045, null, null, null, null,
+                "paired-bootstrap-cells", Verdict.INCONCLUSIVE, null, null, reason, null, 0.01, TargetUnit.NONE,
+                new MetricCounts(null, null, null, null, "fraud_report", 4L));
+        ComparisonRow row = new ComparisonRow(macro, false, texts);
+
+        assertEquals("183\nmin class 4", texts.n(row, LAPTOP));
+        assertEquals("183 (min class 4)", texts.n(row, WIDE));
+        assertEquals("n = 183 (smallest class fraud_report: 4)\nThe intervals of macro_f1 rest on these counts, not "
+                + "on n alone: the fewer they are, the wider the intervals.", row.nTooltip());
+        assertEquals("unstable:\nclass fraud_report has\n4 examples here", texts.verdict(row, LAPTOP));
+        assertEquals("No interval: " + reason + ".", row.deltaTooltip());
+    }
+}
