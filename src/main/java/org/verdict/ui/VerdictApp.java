@@ -1,13 +1,13 @@
 package org.verdict.ui;
 
 import java.io.IOException;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,7 +19,6 @@ import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -48,6 +47,7 @@ import org.verdict.ui.compare.ComparisonRunner;
 import org.verdict.ui.decision.DecisionAppender;
 import org.verdict.ui.decision.DecisionDialog;
 import org.verdict.ui.decision.RecordDecisionAction;
+import org.verdict.ui.files.SystemChooser;
 import org.verdict.ui.report.ApprovalPackFolder;
 import org.verdict.ui.report.ExportApprovalPackAction;
 import org.verdict.ui.error.ApplicationLog;
@@ -137,7 +137,7 @@ public final class VerdictApp extends Application {
         AtomicReference<Navigator> navigator = new AtomicReference<>();
         GatesViewModel gatesModel = new GatesViewModel(
                 gateReview::reviewUnderItsPolicy,
-                executor, activity, gatesText, viewId -> navigator.get().show(viewId), unexpected,
+                executor, activity, gatesText, viewId -> navigator.get().show(viewId),
                 compareModel.candidateProperty());
         // until a pack has opened, Compare, Gates and Evidence say which one is loading instead of asking for one
         gatesModel.followOpening(main.openingProperty());
@@ -227,11 +227,7 @@ public final class VerdictApp extends Application {
                 SummarizeRowsViewModel.Summarizer.duckDb("2GB", Runtime.getRuntime().availableProcessors()),
                 executor, activity, dataFolder.summaries(), Clock.systemDefaultZone(),
                 pack -> window.openPack(pack, true), text);
-        SummarizeRowsDialog dialog = new SummarizeRowsDialog(model, text, failure -> problems.show(window.window(),
-                text.getString("summarize.failedHeader"),
-                // the message names the broken row's file, line and column: shown, not folded into the details
-                failure.getMessage() + "\n\n" + text.getString("summarize.failedAdvice"),
-                String.valueOf(failure.getMessage())));
+        SummarizeRowsDialog dialog = new SummarizeRowsDialog(model, text, problems);
         // the dialog has closed by the time the summary ends: the status bar says what became of it
         main.followOutcomes(model.outcomeProperty());
         window.addFileCommand("menuSummarizeRows", text.getString("menu.file.summarize"),
@@ -255,12 +251,7 @@ public final class VerdictApp extends Application {
     private static Optional<Path> chooseExportFolder(Window owner, ResourceBundle text, PathDialog paths,
                                                      Path suggested) {
         String title = text.getString("export.chooserTitle");
-        return paths.ask(owner, title, suggested, dialogOwner -> {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle(title);
-            chooser.setInitialDirectory(suggested.getParent().toFile());
-            return Optional.ofNullable(chooser.showDialog(dialogOwner)).map(File::toPath);
-        });
+        return paths.ask(owner, title, suggested, SystemChooser.folder(title, suggested.getParent()));
     }
 
     /** The candidate chosen in Compare if it belongs to this pack, else null: the pack's first candidate. */
@@ -312,13 +303,8 @@ public final class VerdictApp extends Application {
             @Override
             public Optional<Path> choosePack(Window owner) {
                 String title = text.getString("open.chooserTitle");
-                return paths.ask(owner, title, null, dialogOwner -> {
-                    FileChooser chooser = new FileChooser();
-                    chooser.setTitle(title);
-                    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
-                            text.getString("open.chooserFilter"), "*.zip", "manifest.json"));
-                    return Optional.ofNullable(chooser.showOpenDialog(dialogOwner)).map(File::toPath);
-                }).map(chosen -> chosen.getFileName() != null
+                return paths.askForFile(owner, title, null, new FileChooser.ExtensionFilter(
+                        text.getString("open.chooserFilter"), "*.zip", "manifest.json")).map(chosen -> chosen.getFileName() != null
                         // Choosing a folder's manifest.json means the folder itself.
                         && chosen.getFileName().toString().equals("manifest.json") ? chosen.getParent() : chosen);
             }
@@ -326,11 +312,7 @@ public final class VerdictApp extends Application {
             @Override
             public Optional<Path> choosePackFolder(Window owner) {
                 String title = text.getString("open.folderChooserTitle");
-                return paths.ask(owner, title, null, dialogOwner -> {
-                    DirectoryChooser chooser = new DirectoryChooser();
-                    chooser.setTitle(title);
-                    return Optional.ofNullable(chooser.showDialog(dialogOwner)).map(File::toPath);
-                });
+                return paths.ask(owner, title, null, SystemChooser.folder(title, null));
             }
         };
     }
@@ -339,20 +321,14 @@ public final class VerdictApp extends Application {
                                                 String extension) {
         String title = text.getString("chart.saveTitle");
         Path suggested = UserDataFolder.userHome().resolve("verdict-chart." + extension);
-        return paths.ask(stage, title, suggested, dialogOwner -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle(title);
-            chooser.setInitialFileName("verdict-chart." + extension);
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(Locale.ROOT),
-                    "*." + extension));
-            return Optional.ofNullable(chooser.showSaveDialog(dialogOwner)).map(File::toPath);
-        });
+        return paths.ask(stage, title, suggested, SystemChooser.saveFile(title, suggested,
+                new FileChooser.ExtensionFilter(extension.toUpperCase(Locale.ROOT), "*." + extension)));
     }
 
     private static List<Image> icons() {
         return List.of(16, 32, 48, 64, 128, 256).stream()
                 .map(size -> VerdictApp.class.getResource("/org/verdict/ui/icon/verdict-" + size + ".png"))
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .map(url -> new Image(url.toExternalForm()))
                 .toList();
     }

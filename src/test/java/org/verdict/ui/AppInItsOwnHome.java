@@ -2,10 +2,12 @@ package org.verdict.ui;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.logging.Handler;
 import java.util.logging.Logger;
 import javafx.stage.Stage;
 import org.verdict.ui.settings.UserDataFolder;
+import org.verdict.ui.settings.UserSettings;
 
 /**
  * The app as its composition root builds it, started in a Verdict folder of a test's own, and stopped leaving the
@@ -20,6 +22,14 @@ final class AppInItsOwnHome {
 
     private AppInItsOwnHome(Stage stage) {
         this.stage = stage;
+    }
+
+    /** Starts the app in {@code home} whose settings first remember what {@code remembered} tells them. */
+    static AppInItsOwnHome start(Stage stage, Path home, Consumer<UserSettings> remembered) throws Exception {
+        UserSettings settings = UserSettings.load(new UserDataFolder(home).settingsFile());
+        remembered.accept(settings);
+        settings.save();
+        return start(stage, home);
     }
 
     static AppInItsOwnHome start(Stage stage, Path home) throws Exception {

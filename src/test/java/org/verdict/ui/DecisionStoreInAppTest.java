@@ -21,8 +21,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.LedgerFixtures;
 import org.verdict.core.ledger.Roles;
-import org.verdict.ui.settings.UserDataFolder;
-import org.verdict.ui.settings.UserSettings;
 
 /**
  * The app as its composition root builds it, in its own Verdict folder whose settings remember a decision log: the
@@ -44,10 +42,8 @@ class DecisionStoreInAppTest {
             log.append(LedgerFixtures.retraining("the board's first decision"),
                     LedgerFixtures.signer("Ada Lovelace", Roles.ML_LEAD));
         }
-        UserSettings settings = UserSettings.load(new UserDataFolder(home).settingsFile());
-        settings.decisionSigned(board, Files.writeString(folder.resolve("ada.key.json"), "{}"));
-        settings.save();
-        app = AppInItsOwnHome.start(stage, home);
+        Path key = Files.writeString(folder.resolve("ada.key.json"), "{}");
+        app = AppInItsOwnHome.start(stage, home, settings -> settings.decisionSigned(board, key));
     }
 
     @AfterEach

@@ -23,8 +23,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.verdict.ui.settings.UserDataFolder;
-import org.verdict.ui.settings.UserSettings;
 
 /**
  * The app as its composition root builds it, with the sample pack open, used from the keyboard: every control that
@@ -47,12 +45,10 @@ class KeyboardFocusInAppTest {
     @Start
     void start(Stage stage) throws Exception {
         Path home = folder.resolve("home");
-        UserSettings settings = UserSettings.load(new UserDataFolder(home).settingsFile());
-        settings.packOpened(Path.of("sample-data", "support-router"));
-        settings.save();
         // the window as a first start leaves it (maximised on Monocle's 1280×800 screen): the shared stage is not
         // resized, which would carry over to the next test class
-        app = AppInItsOwnHome.start(stage, home);
+        app = AppInItsOwnHome.start(stage, home,
+                settings -> settings.packOpened(Path.of("sample-data", "support-router")));
         scene = stage.getScene();
     }
 

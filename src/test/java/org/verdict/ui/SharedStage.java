@@ -1,6 +1,8 @@
 package org.verdict.ui;
 
 import java.util.concurrent.TimeoutException;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.testfx.api.FxToolkit;
 
@@ -11,6 +13,15 @@ import org.testfx.api.FxToolkit;
  */
 public final class SharedStage {
     private SharedStage() {
+    }
+
+    /**
+     * Shows the shared stage as a small empty window for a test's dialog to open over: a window without a scene has
+     * no view for Monocle to send pointer events to.
+     */
+    public static void showEmpty(Stage stage, double width, double height) {
+        stage.setScene(new Scene(new StackPane(), width, height));
+        stage.show();
     }
 
     /** Hides the test's windows and unmaximises the shared stage. */

@@ -31,8 +31,6 @@ import org.verdict.core.summary.DuckDbSummarizer;
 import org.verdict.core.summary.SummaryPacks;
 import org.verdict.core.task.Progress;
 import org.verdict.ui.error.ProblemDialog;
-import org.verdict.ui.settings.UserDataFolder;
-import org.verdict.ui.settings.UserSettings;
 
 /**
  * The app as its composition root builds it, started with its own Verdict home folder whose last pack is a summary
@@ -63,10 +61,7 @@ class SummaryPackInAppTest {
     void start(Stage stage) throws Exception {
         Path home = folder.resolve("home");
         // the app reopens the last pack it had open: here the summary pack
-        UserSettings settings = UserSettings.load(new UserDataFolder(home).settingsFile());
-        settings.packOpened(summary);
-        settings.save();
-        app = AppInItsOwnHome.start(stage, home);
+        app = AppInItsOwnHome.start(stage, home, settings -> settings.packOpened(summary));
     }
 
     @AfterEach

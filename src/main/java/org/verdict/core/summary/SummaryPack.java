@@ -10,8 +10,7 @@ import org.verdict.core.pack.PackManifest;
  * A loaded summary pack: a review pack whose primary suite holds per-slice sufficient statistics instead of rows.
  *
  * @param holdout the held-out set's statistics, when the pack summarised it
- * @param fileHashes SHA-256 of every file of the pack, as for a row-level pack; empty when the pack was read for a
- *                   comparison only ({@link SummaryPackReader#readForComparison})
+ * @param fileHashes SHA-256 of every file of the pack, as for a row-level pack
  */
 public record SummaryPack(Path source, PackManifest manifest, SummaryProvenance provenance, PrimarySummary primary,
                           Optional<PrimarySummary> holdout, Map<String, String> fileHashes) {

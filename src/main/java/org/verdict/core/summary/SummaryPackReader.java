@@ -47,51 +47,24 @@ public final class SummaryPackReader {
     private final ObjectMapper json = new ObjectMapper();
 
     /**
-     * Whether the folder or .zip holds a summary pack (its manifest has a {@code summary} object). A .zip is only
-     * looked into, never unpacked: its manifest.json at the top or inside its one top folder, as {@link PackFiles}
-     * finds it.
-     */
-    public static boolean isSummaryPack(Path source) {
-        try {
-            Optional<byte[]> manifest = PackFiles.peekManifest(source);
-            return manifest.isPresent() && new ObjectMapper().readTree(manifest.get()).path("summary").isObject();
-        } catch (IOException unreadable) {
-            return false; // not a summary pack as far as can be told; the row-level reader names the problem
-        }
-    }
-
-    /**
      * Reads a summary pack folder or .zip whole, its held-out set included. A .zip is unpacked into a private
      * temporary folder that is deleted again before this returns: everything a summary pack holds is in memory, its
      * files hashed.
      */
     public SummaryPack read(Path source, Progress progress) throws PackException {
-        return read(source, progress, true);
-    }
-
-    /**
-     * As {@link #read(Path, Progress)} for a comparison, which shows no file hashes: every check, the files walked
-     * and refused as there, but not hashed ({@link SummaryPack#fileHashes()} is empty). The hashing took the second
-     * core while the blocks table, read in two parts, needs it.
-     */
-    public SummaryPack readForComparison(Path source, Progress progress) throws PackException {
-        return read(source, progress, false);
-    }
-
-    private SummaryPack read(Path source, Progress progress, boolean hashed) throws PackException {
         progress.update(0, "Opening " + source.getFileName());
         try (PackFiles files = PackFiles.open(source)) {
-            return read(source, files, progress, hashed);
+            return read(source, files, progress);
         }
     }
 
-    private SummaryPack read(Path source, PackFiles files, Progress progress, boolean hashed) throws PackException {
+    private SummaryPack read(Path source, PackFiles files, Progress progress) throws PackException {
         PackManifest manifest = new ManifestReader().read(files);
-        PackHashing hashing = PackHashing.start(files, hashed);
+        PackHashing hashing = PackHashing.start(files, true);
         try {
             PrimarySummary primary = readPrimary(files, manifest, progress);
             Optional<PrimarySummary> holdout = readHoldout(files, manifest, progress);
-            progress.update(0.99, hashed ? "Hashing files" : "Checking files");
+            progress.update(0.99, "Hashing files");
             Map<String, String> fileHashes = hashing.await();
             progress.update(1, "Loaded " + manifest.model().name());
             return new SummaryPack(source, manifest, primary.provenance(), primary, holdout, fileHashes);

@@ -1,5 +1,6 @@
 package org.verdict.ui.chart;
 
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ public final class ChartExport {
 
     public String svg(JFreeChart chart) {
         SVGGraphics2D graphics = new SVGGraphics2D(width, height);
-        chart.draw(graphics, new java.awt.Rectangle(0, 0, width, height));
+        chart.draw(graphics, new Rectangle(0, 0, width, height));
         return graphics.getSVGDocument();
     }
 

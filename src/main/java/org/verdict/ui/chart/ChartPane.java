@@ -1,13 +1,19 @@
 package org.verdict.ui.chart;
 
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.List;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.ContextMenu;
@@ -22,15 +28,20 @@ import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.AxisLabelLocation;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.block.LengthConstraintType;
+import org.jfree.chart.block.RectangleConstraint;
 import org.jfree.chart.fx.ChartCanvas;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.MouseHandlerFX;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.Title;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.Range;
 import org.verdict.core.report.EvidenceCharts;
 import org.verdict.ui.task.BackgroundExecutor;
 import org.verdict.ui.theme.Appearance;
@@ -82,10 +93,10 @@ public final class ChartPane extends StackPane {
     /** Made with the first chart: JFreeChart's viewer classes then load after the window is on screen. */
     private ChartViewer viewer;
     private final Label placeholder = new Label();
-    private final javafx.beans.property.ReadOnlyDoubleWrapper usefulWidth =
-            new javafx.beans.property.ReadOnlyDoubleWrapper(0);
-    private final javafx.beans.property.ReadOnlyDoubleWrapper scaleWidth =
-            new javafx.beans.property.ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyDoubleWrapper usefulWidth =
+            new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyDoubleWrapper scaleWidth =
+            new ReadOnlyDoubleWrapper(0);
     private final ScrollPane scroller = new ScrollPane();
     private int rows;
     /** A row's least height in pixels where it holds more than one mark (both models' values); 0 otherwise. */
@@ -213,7 +224,7 @@ public final class ChartPane extends StackPane {
      * view does not reflow while a comparison runs) keeps its row labels whole at the text size and its plot
      * {@link #USEFUL_TICKS} labelled ticks; 0 for a chart without rows, or none. A view that places the pane beside others gives it at least this much.
      */
-    public javafx.beans.property.ReadOnlyDoubleProperty usefulWidthProperty() {
+    public ReadOnlyDoubleProperty usefulWidthProperty() {
         return usefulWidth.getReadOnlyProperty();
     }
 
@@ -226,7 +237,7 @@ public final class ChartPane extends StackPane {
      * label a whole form (its shortest, without its n, if need be), never cut; at most {@link #usefulWidthProperty}.
      * Beside the Compare table, what the table's adjusted p yields to.
      */
-    public javafx.beans.property.ReadOnlyDoubleProperty scaleWidthProperty() {
+    public ReadOnlyDoubleProperty scaleWidthProperty() {
         return scaleWidth.getReadOnlyProperty();
     }
 
@@ -335,14 +346,14 @@ public final class ChartPane extends StackPane {
         if (!(chart.getPlot() instanceof XYPlot xy) || xy.getDataset() == null) {
             return 0;
         }
-        java.util.List<Double> rowsOfMarks = new java.util.ArrayList<>();
+        List<Double> rowsOfMarks = new ArrayList<>();
         for (int series = 0; series < xy.getDataset().getSeriesCount(); series++) {
             for (int item = 0; item < xy.getDataset().getItemCount(series); item++) {
                 rowsOfMarks.add(xy.getDataset().getYValue(series, item));
             }
         }
         double perRow = 0;
-        java.awt.Graphics2D g2 = MEASURE.createGraphics();
+        Graphics2D g2 = MEASURE.createGraphics();
         try {
             for (Object annotation : xy.getAnnotations()) {
                 if (!(annotation instanceof EvidenceCharts.RowLimitLabel label)) {
@@ -391,7 +402,7 @@ public final class ChartPane extends StackPane {
             return;
         }
         Axis values = xy.getDomainAxis();
-        java.awt.Graphics2D g2 = MEASURE.createGraphics();
+        Graphics2D g2 = MEASURE.createGraphics();
         try {
             double widestRow = 0;
             for (String row : rows.getSymbols()) {
@@ -401,7 +412,7 @@ public final class ChartPane extends StackPane {
             // the frame's padding on both sides of the plot
             double room = width - 2 * FRAME_PADDING;
             if (title > room) {
-                java.awt.Font font = values.getLabelFont();
+                Font font = values.getLabelFont();
                 values.setLabelFont(font.deriveFont((float) (font.getSize2D() * room / title)));
                 title = g2.getFontMetrics(values.getLabelFont()).stringWidth(values.getLabel());
             }
@@ -469,9 +480,9 @@ public final class ChartPane extends StackPane {
             scaleWidth.set(0);
             return;
         }
-        java.awt.Graphics2D g2 = MEASURE.createGraphics();
+        Graphics2D g2 = MEASURE.createGraphics();
         try {
-            java.awt.FontMetrics labels = g2.getFontMetrics(rows.getTickLabelFont());
+            FontMetrics labels = g2.getFontMetrics(rows.getTickLabelFont());
             double widest = 0;
             for (String row : rows.getSymbols()) {
                 widest = Math.max(widest, labels.stringWidth(row));
@@ -504,9 +515,9 @@ public final class ChartPane extends StackPane {
         }
     }
 
-    private static org.jfree.chart.axis.ValueAxis copyOf(org.jfree.chart.axis.ValueAxis axis) {
+    private static ValueAxis copyOf(ValueAxis axis) {
         try {
-            return (org.jfree.chart.axis.ValueAxis) axis.clone();
+            return (ValueAxis) axis.clone();
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("JFreeChart's value axes are cloneable", e);
         }
@@ -524,21 +535,21 @@ public final class ChartPane extends StackPane {
         if (width <= 0) {
             return 0;
         }
-        java.awt.Graphics2D g2 = MEASURE.createGraphics();
+        Graphics2D g2 = MEASURE.createGraphics();
         try {
             // at most the pane's width, any height (the one kind of constraint every title can arrange for)
-            org.jfree.chart.block.RectangleConstraint across = new org.jfree.chart.block.RectangleConstraint(
-                    0, new org.jfree.data.Range(0, width), org.jfree.chart.block.LengthConstraintType.RANGE,
-                    0, null, org.jfree.chart.block.LengthConstraintType.NONE);
+            RectangleConstraint across = new RectangleConstraint(
+                    0, new Range(0, width), LengthConstraintType.RANGE,
+                    0, null, LengthConstraintType.NONE);
             double height = 0;
-            List<org.jfree.chart.title.Title> titles = new java.util.ArrayList<>();
+            List<Title> titles = new ArrayList<>();
             if (chart.getTitle() != null) {
                 titles.add(chart.getTitle());
             }
             for (int i = 0; i < chart.getSubtitleCount(); i++) {
                 titles.add(chart.getSubtitle(i));
             }
-            for (org.jfree.chart.title.Title title : titles) {
+            for (Title title : titles) {
                 if (title.isVisible()) {
                     height += title.arrange(g2, across).getHeight();
                 }

@@ -10,6 +10,7 @@ import org.jfree.chart.axis.TickUnit;
 import org.jfree.chart.axis.TickUnitSource;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.Range;
 
 /**
  * A value axis that, choosing its tick spacing, measures the labels of the ticks it would draw ({@code −20k},
@@ -60,7 +61,7 @@ public final class RoundTickAxis extends NumberAxis {
             double down = getLowerBound() - lower;
             double up = upper - getUpperBound();
             if (Math.min(down, up) <= MOST_REACH * length) {
-                setRange(new org.jfree.data.Range(down < up ? lower : getLowerBound(),
+                setRange(new Range(down < up ? lower : getLowerBound(),
                         down < up ? getUpperBound() : upper), false, false);
             }
         }

@@ -1,7 +1,6 @@
 package org.verdict.ui.decision;
 
 import atlantafx.base.theme.Styles;
-import java.io.File;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.List;
@@ -14,6 +13,7 @@ import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
@@ -41,7 +41,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
-import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -50,6 +49,8 @@ import javafx.util.StringConverter;
 import org.verdict.core.ledger.EvaluationSummary.GateOutcome;
 import org.verdict.core.ledger.RecordKind;
 import org.verdict.core.ledger.TriggerEvidence;
+import org.verdict.ui.files.PathField;
+import org.verdict.ui.files.SystemChooser;
 import org.verdict.ui.table.FittedColumns;
 import org.verdict.ui.table.WrappingCell;
 import org.verdict.ui.task.ActivityArea;
@@ -417,22 +418,13 @@ public final class DecisionDialog {
         return grid;
     }
 
-    /** A path field with a Browse button; the store may be a new file, the key must exist. */
+    /** A path field with Browse…; the store may be a new file, the key must exist. */
     private Node pathChooser(String id, ObjectProperty<Path> target, boolean mayBeNew) {
-        TextField field = new TextField(target.get() == null ? "" : target.get().toString());
-        field.setId(id);
-        field.textProperty().addListener((o, was, now) -> target.set(now == null || now.isBlank() ? null : Path.of(now.strip())));
-        Button browse = new Button(text.getString("decision.browse"));
-        browse.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            Window window = root.getScene().getWindow();
-            File file = mayBeNew ? chooser.showSaveDialog(window) : chooser.showOpenDialog(window);
-            if (file != null) {
-                field.setText(file.getPath());
-            }
-        });
-        HBox.setHgrow(field, Priority.ALWAYS);
-        return new HBox(8, field, browse);
+        String title = text.getString(mayBeNew ? "decision.store" : "decision.key");
+        return new PathField(id, text.getString("decision.chooserUnavailable")).editing(target)
+                .browse(id + "Browse", text.getString("decision.browse"),
+                        mayBeNew ? SystemChooser.saveFile(title, target.get()) : SystemChooser.openFile(title))
+                .node();
     }
 
     private static GridPane grid() {
@@ -457,7 +449,7 @@ public final class DecisionDialog {
         return label;
     }
 
-    private static <S> TableView<S> table(String id, javafx.collections.ObservableList<S> items) {
+    private static <S> TableView<S> table(String id, ObservableList<S> items) {
         TableView<S> table = new TableView<>(items);
         table.setId(id);
         table.setPrefHeight(170);

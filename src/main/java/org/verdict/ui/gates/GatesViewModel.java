@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -72,7 +71,6 @@ public final class GatesViewModel {
     private final ActivityMonitor activity;
     private final ResourceBundle text;
     private final Navigator navigator;
-    private final Consumer<Throwable> onFailure;
 
     /** How far the current pack's gates are judged; what the pages say while no review is shown follows it. */
     private enum Judgement { NONE, WAITING, JUDGING, JUDGED, CANCELLED, FAILED }
@@ -95,7 +93,8 @@ public final class GatesViewModel {
     private final ReadOnlyBooleanWrapper anyAlsoWorse = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper tablePlaceholder = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(false);
+    /** A judgement of the current pack is under way. */
+    private boolean computing;
     private final ReadOnlyObjectWrapper<Reviewed> reviewed = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<EvidencePageId> selectedEvidence =
             new ReadOnlyObjectWrapper<>(EvidencePageId.SAFETY);
@@ -109,16 +108,18 @@ public final class GatesViewModel {
     /** Counts the judgements asked for: only the latest one's outcome is shown (the same candidate may be asked twice). */
     private long judgementsAsked;
 
-    /** @param chosenCandidate the candidate chosen in Compare; null or not in the pack means the first candidate */
+    /**
+     * @param executor judges in the background; a failure other than a broken pack goes to its one handler
+     * @param chosenCandidate the candidate chosen in Compare; null or not in the pack means the first candidate
+     */
     public GatesViewModel(Reviewer reviewer, BackgroundExecutor executor, ActivityMonitor activity,
-                          ResourceBundle text, Navigator navigator, Consumer<Throwable> onFailure,
+                          ResourceBundle text, Navigator navigator,
                           ObservableValue<String> chosenCandidate) {
         this.reviewer = reviewer;
         this.executor = executor;
         this.activity = activity;
         this.text = text;
         this.navigator = navigator;
-        this.onFailure = onFailure;
         this.chosenCandidate = chosenCandidate;
         tablePlaceholder.set(text.getString("gates.table.noPack"));
         evidencePlaceholder.set(text.getString("evidence.nothing"));
@@ -177,14 +178,14 @@ public final class GatesViewModel {
         alsoWorse.set("");
         anyAlsoWorse.set(false);
         notice.set("");
-        computing.set(true);
+        computing = true;
         setJudgement(Judgement.JUDGING);
         ReviewPack judged = newPack;
         long asked = ++judgementsAsked;
         executor.run(progress -> {
             CandidateReview review = reviewer.review(judged, candidate, new TurnWatch(progress,
                     waiting -> executor.runOnFxThread(() -> {
-                        if (asked == judgementsAsked && computing.get()) {
+                        if (asked == judgementsAsked && computing) {
                             headline.set(waiting ? TurnWatch.waitingText() : text.getString("gates.computing"));
                             setJudgement(waiting ? Judgement.WAITING : Judgement.JUDGING);
                         }
@@ -204,7 +205,7 @@ public final class GatesViewModel {
                 notice.set(broken.getMessage());
             } else {
                 headline.set("");
-                onFailure.accept(failure);
+                executor.reportUnhandled(failure);
             }
         }).onCancelled(() -> {
             if (asked == judgementsAsked) {
@@ -213,7 +214,7 @@ public final class GatesViewModel {
             }
         }).andFinally(() -> {
             if (asked == judgementsAsked) {
-                computing.set(false);
+                computing = false;
                 sayWhatIsPending();
             }
         }).asLatestIn(judgements).showProgressIn(activity, text.getString("gates.activity")).start();
@@ -231,7 +232,7 @@ public final class GatesViewModel {
      */
     private void sayWhatIsPending() {
         String loading = opening.get() == null ? "" : opening.get();
-        canJudgeAgain.set(pack != null && !computing.get()
+        canJudgeAgain.set(pack != null && !computing
                 && (judgement == Judgement.CANCELLED || judgement == Judgement.FAILED));
         if (judgement == Judgement.JUDGED) {
             tablePlaceholder.set(text.getString("gates.table.noGate"));
@@ -519,10 +520,6 @@ public final class GatesViewModel {
      */
     public ReadOnlyStringProperty tablePlaceholderProperty() {
         return tablePlaceholder.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty computingProperty() {
-        return computing.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Reviewed> reviewedProperty() {

@@ -1,5 +1,6 @@
 package org.verdict.ui.overview;
 
+import java.math.BigDecimal;
 import java.text.MessageFormat;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -102,7 +103,7 @@ public final class OverviewViewModel {
         if (value instanceof Double || value instanceof Float) {
             double number = ((Number) value).doubleValue();
             if (Double.isFinite(number)) {
-                return java.math.BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
+                return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
             }
         }
         return String.valueOf(value);

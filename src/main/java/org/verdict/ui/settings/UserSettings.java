@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  * crash never leaves half a file. A missing or unreadable file means defaults (and is logged), never a failure.
  */
 public final class UserSettings {
-    public static final int MAX_RECENT_PACKS = 10;
+    private static final int MAX_RECENT_PACKS = 10;
     private static final Logger LOG = Logger.getLogger(UserSettings.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

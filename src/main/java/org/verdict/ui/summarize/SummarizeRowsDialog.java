@@ -1,12 +1,7 @@
 package org.verdict.ui.summarize;
 
-import java.io.File;
 import java.nio.file.Path;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.ResourceBundle;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -14,38 +9,43 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.verdict.ui.shell.PathDialog;
+import org.verdict.ui.error.ProblemDialog;
+import org.verdict.ui.files.PathField;
+import org.verdict.ui.files.SystemChooser;
 import org.verdict.ui.theme.OwnerLook;
 
 /**
  * The dialog of File → Summarise rows…: three path fields (typed, pasted or browsed, as in every path dialog of the
  * app), the reason the summary cannot start yet, and "Summarise and open", which hands over to the view-model and
- * closes; the work's progress and Cancel are in the status bar.
+ * closes; the work's progress and Cancel are in the status bar, and a failure opens a problem dialog that says why.
  */
 public final class SummarizeRowsDialog {
     public static final String DIALOG_ID = "summarizeRowsDialog";
 
     private final SummarizeRowsViewModel model;
     private final ResourceBundle text;
-    private final Consumer<Throwable> onFailure;
-    /** Says so when the system's chooser fails (a plain X session); the fields still take typed paths. */
-    private final Label chooserProblem = new Label();
+    /** The window the dialog was last shown over: a failure's problem dialog opens over it. */
+    private Window owner;
 
-    /** @param onFailure shows why a summary failed (a problem dialog in the app) */
-    public SummarizeRowsDialog(SummarizeRowsViewModel model, ResourceBundle text, Consumer<Throwable> onFailure) {
+    /** @param problems shows why a summary failed, over the window the dialog was shown over */
+    public SummarizeRowsDialog(SummarizeRowsViewModel model, ResourceBundle text, ProblemDialog problems) {
         this.model = model;
         this.text = text;
-        this.onFailure = onFailure;
+        model.failureProperty().addListener((obs, was, failure) -> {
+            if (failure != null) {
+                problems.show(owner, text.getString("summarize.failedHeader"),
+                        // the message names the broken row's file, line and column: shown, not folded into the details
+                        failure.getMessage() + "\n\n" + text.getString("summarize.failedAdvice"),
+                        String.valueOf(failure.getMessage()));
+            }
+        });
     }
 
     /** Shows the dialog without waiting; the summary starts when the user confirms. */
@@ -56,6 +56,7 @@ public final class SummarizeRowsDialog {
     }
 
     Dialog<ButtonType> dialog(Window owner) {
+        this.owner = owner;
         Dialog<ButtonType> dialog = OwnerLook.ownedBy(new Dialog<>(), owner);
         dialog.setTitle(text.getString("summarize.title"));
         dialog.setHeaderText(text.getString("summarize.title"));
@@ -64,19 +65,23 @@ public final class SummarizeRowsDialog {
         GridPane fields = new GridPane();
         fields.setHgap(8);
         fields.setVgap(8);
-        TextField rows = pathField("summarizeRows", model.inputProperty());
-        TextField manifest = pathField("summarizeManifest", model.manifestProperty());
-        TextField output = pathField("summarizeOutput", model.outputProperty());
-        fields.addRow(0, new Label(text.getString("summarize.rows")), rows, new HBox(4,
-                browse("summarize.browseFile", rows, window -> chooseFile(window, "summarize.rows",
-                        new FileChooser.ExtensionFilter("Parquet, CSV", "*.parquet", "*.csv"))),
-                browse("summarize.browseFolder", rows, window -> chooseFolder(window, "summarize.rows"))));
-        fields.addRow(1, new Label(text.getString("summarize.manifest")), manifest,
-                browse("path.browse", manifest, window -> chooseFile(window, "summarize.manifest",
-                        new FileChooser.ExtensionFilter("manifest.json", "*.json"))));
-        fields.addRow(2, new Label(text.getString("summarize.output")), output,
-                browse("path.browse", output, window -> chooseFolder(window, "summarize.output")
-                        .map(parent -> parent.resolve(newFolderName()))));
+        PathField rows = pathField("summarizeRows", model.inputProperty())
+                .browse("summarizeBrowseFile", text.getString("summarize.browseFile"), SystemChooser.openFile(
+                        text.getString("summarize.rows"), new FileChooser.ExtensionFilter("Parquet, CSV", "*.parquet",
+                                "*.csv")))
+                .browse("summarizeBrowseFolder", text.getString("summarize.browseFolder"),
+                        SystemChooser.folder(text.getString("summarize.rows"), null));
+        PathField manifest = pathField("summarizeManifest", model.manifestProperty())
+                .browse("summarizeBrowseManifest", text.getString("path.browse"), SystemChooser.openFile(
+                        text.getString("summarize.manifest"), new FileChooser.ExtensionFilter("manifest.json",
+                                "*.json")));
+        PathField output = pathField("summarizeOutput", model.outputProperty())
+                .browse("summarizeBrowseOutput", text.getString("path.browse"),
+                        SystemChooser.folder(text.getString("summarize.output"), null)
+                                .then(parent -> parent.resolve(newFolderName())));
+        fields.addRow(0, new Label(text.getString("summarize.rows")), rows.field(), rows.buttons());
+        fields.addRow(1, new Label(text.getString("summarize.manifest")), manifest.field(), manifest.buttons());
+        fields.addRow(2, new Label(text.getString("summarize.output")), output.field(), output.buttons());
         // the labels and buttons keep their whole text; the path fields give way
         ColumnConstraints labels = new ColumnConstraints();
         labels.setMinWidth(Region.USE_PREF_SIZE);
@@ -97,10 +102,12 @@ public final class SummarizeRowsDialog {
         problem.setMaxWidth(640);
         problem.textProperty().bind(model.problemProperty());
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
-        chooserProblem.setWrapText(true);
-        chooserProblem.setMaxWidth(640);
-        chooserProblem.managedProperty().bind(chooserProblem.textProperty().isNotEmpty());
-        VBox content = new VBox(10, fields, hint, problem, chooserProblem);
+        VBox content = new VBox(10, fields, hint, problem);
+        // says so when the system's chooser fails (a plain X session); the fields still take typed paths
+        for (PathField field : new PathField[] {rows, manifest, output}) {
+            field.note().setMaxWidth(640);
+            content.getChildren().add(field.note());
+        }
         // in from the dialog's edges as its header is; the theme gives a dialog's content no padding of its own
         content.setPadding(new Insets(12, 16, 4, 16));
         dialog.getDialogPane().setContent(content);
@@ -115,10 +122,10 @@ public final class SummarizeRowsDialog {
                 .or(model.checkingProperty()));
         dialog.setOnHidden(e -> {
             if (dialog.getResult() == start) {
-                model.start(onFailure);
+                model.start();
             }
         });
-        dialog.setOnShown(e -> rows.requestFocus());
+        dialog.setOnShown(e -> rows.field().requestFocus());
         return dialog;
     }
 
@@ -129,49 +136,10 @@ public final class SummarizeRowsDialog {
     }
 
     /** A path field that edits {@code path} and shows what the view-model suggests for it. */
-    private static TextField pathField(String id, ObjectProperty<Path> path) {
-        TextField field = new TextField(path.get() == null ? "" : path.get().toString());
-        field.setId(id);
-        field.setPrefColumnCount(36);
-        field.setMinWidth(Region.USE_PREF_SIZE);
-        field.textProperty().addListener((obs, old, typed) -> {
-            Path parsed = PathDialog.parse(typed).orElse(null);
-            if (!Objects.equals(parsed, path.get())) {
-                path.set(parsed);
-            }
-        });
-        path.addListener((obs, old, now) -> {
-            if (!Objects.equals(PathDialog.parse(field.getText()).orElse(null), now)) {
-                field.setText(now == null ? "" : now.toString());
-            }
-        });
+    private PathField pathField(String id, ObjectProperty<Path> path) {
+        PathField field = new PathField(id, text.getString("path.chooserUnavailable")).editing(path);
+        field.field().setPrefColumnCount(36);
+        field.field().setMinWidth(Region.USE_PREF_SIZE);
         return field;
-    }
-
-    private Button browse(String key, TextField into, Function<Window, Optional<Path>> chooser) {
-        Button button = new Button(text.getString(key));
-        button.setMinWidth(Region.USE_PREF_SIZE);
-        button.setOnAction(e -> {
-            try {
-                chooser.apply(button.getScene().getWindow()).ifPresent(path -> into.setText(path.toString()));
-                chooserProblem.setText("");
-            } catch (RuntimeException unavailable) {
-                chooserProblem.setText(text.getString("path.chooserUnavailable"));
-            }
-        });
-        return button;
-    }
-
-    private Optional<Path> chooseFile(Window owner, String titleKey, FileChooser.ExtensionFilter filter) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(text.getString(titleKey));
-        chooser.getExtensionFilters().add(filter);
-        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
-    }
-
-    private Optional<Path> chooseFolder(Window owner, String titleKey) {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle(text.getString(titleKey));
-        return Optional.ofNullable(chooser.showDialog(owner)).map(File::toPath);
     }
 }

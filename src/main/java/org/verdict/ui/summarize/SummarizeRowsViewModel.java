@@ -12,6 +12,8 @@ import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -76,6 +78,7 @@ public final class SummarizeRowsViewModel {
     /** The rows changed since suggestions were last made: the next answered look-up makes them. */
     private boolean suggestionsDue;
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Throwable> failure = new ReadOnlyObjectWrapper<>();
     /** What this model last suggested, so a suggestion follows the rows until the user types something else. */
     private Path suggestedManifest;
     private Path suggestedOutput;
@@ -130,6 +133,14 @@ public final class SummarizeRowsViewModel {
         return outcome.getReadOnlyProperty();
     }
 
+    /**
+     * Why the last summary failed (a broken row names its file, line and column), or null while none has failed since
+     * the last start: the dialog shows it in a problem dialog, beside {@link #outcomeProperty()}'s one line.
+     */
+    public ReadOnlyObjectProperty<Throwable> failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
     /** What the chosen paths are on disk, looked up off the FX thread. */
     private record OnDisk(boolean rowsExist, boolean rowsAreFolder, Path manifestBesideRows, boolean manifestIsFile,
                           boolean outputExists) {
@@ -168,9 +179,9 @@ public final class SummarizeRowsViewModel {
                         checking.set(false);
                     }
                 })
-                .onError(failure -> {
+                .onError(lookUpFailure -> {
                     if (asked == looks) {
-                        problem.set(failure.getMessage());
+                        problem.set(lookUpFailure.getMessage());
                         checking.set(false);
                     }
                 })
@@ -226,11 +237,11 @@ public final class SummarizeRowsViewModel {
 
     /**
      * Starts the summary, unless {@link #problemProperty()} says why not or the paths are still being looked up (then
-     * null). On success the pack is opened; a failure goes to {@code onFailure} and leaves nothing behind.
+     * null). On success the pack is opened; a failure is {@link #failureProperty()} and leaves nothing behind.
      *
      * @return the progress the status bar shows and its Cancel cancels
      */
-    public SampledProgress start(Consumer<Throwable> onFailure) {
+    public SampledProgress start() {
         if (checking.get() || !problem.get().isEmpty() || running.get()) {
             return null;
         }
@@ -239,6 +250,7 @@ public final class SummarizeRowsViewModel {
         Path out = output.get();
         running.set(true);
         outcome.set("");
+        failure.set(null);
         return executor.run(progress -> {
                     Files.createDirectories(out.toAbsolutePath().getParent());
                     summarizer.summarize(rows, description, out, progress);
@@ -251,9 +263,9 @@ public final class SummarizeRowsViewModel {
                     openPack.accept(written);
                 })
                 .onCancelled(() -> outcome.set(text.getString("summarize.cancelled")))
-                .onError(failure -> {
-                    outcome.set(MessageFormat.format(text.getString("summarize.failed"), failure.getMessage()));
-                    onFailure.accept(failure);
+                .onError(failed -> {
+                    outcome.set(MessageFormat.format(text.getString("summarize.failed"), failed.getMessage()));
+                    failure.set(failed);
                 })
                 .andFinally(() -> {
                     running.set(false);

@@ -13,6 +13,7 @@ import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.value.ObservableDoubleValue;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
@@ -68,10 +69,10 @@ public final class FittedColumns<S> {
     private final Set<TableColumn<S, ?>> keptByUser = new HashSet<>();
     /** The columns hidden for room, in the table's order, for a view to say where they went. */
     private final ObservableList<TableColumn<S, ?>> columnsHiddenForRoom =
-            javafx.collections.FXCollections.observableArrayList();
+            FXCollections.observableArrayList();
     /** Kept: the read-only view listens to the list weakly. */
     private final ObservableList<TableColumn<S, ?>> columnsHiddenForRoomShown =
-            javafx.collections.FXCollections.unmodifiableObservableList(columnsHiddenForRoom);
+            FXCollections.unmodifiableObservableList(columnsHiddenForRoom);
     /** Per yielding column asked about: the table width at which it stays in view ({@link #widthToShow}). */
     private final Map<TableColumn<S, ?>, ReadOnlyDoubleWrapper> widthsToShow = new LinkedHashMap<>();
     private boolean changingVisibility;

@@ -19,7 +19,7 @@ import javafx.beans.property.StringProperty;
  * every ~50 ms while {@link #busyProperty()} is true; the worker never touches these properties.
  */
 public final class ActivityMonitor {
-    public static final long SHOW_AFTER_MILLIS = 200;
+    private static final long SHOW_AFTER_MILLIS = 200;
 
     private record Activity(String title, SampledProgress progress, long startedAt) {
     }

@@ -15,12 +15,32 @@ public interface QuietPeriod {
     /** Runs {@code action} once no further request has come for a moment; a later request takes its place. */
     void request(Runnable action);
 
-    /** Runs the latest request once {@code quiet} has passed without another. */
-    static QuietPeriod of(Duration quiet) {
-        PauseTransition pause = new PauseTransition(quiet);
-        return action -> {
+    /** Runs an action once after a delay unless it is called off first: the FX animation clock, or a test's clock. */
+    @FunctionalInterface
+    interface Timer {
+        /** Times the FX animation clock keeps, on the FX thread. */
+        Timer FX = (delay, action) -> {
+            PauseTransition pause = new PauseTransition(delay);
             pause.setOnFinished(finished -> action.run());
-            pause.playFromStart();
+            pause.play();
+            return pause::stop;
+        };
+
+        /** Runs {@code action} once {@code delay} has passed; the returned call calls it off if it has not run. */
+        Runnable schedule(Duration delay, Runnable action);
+    }
+
+    /** Runs the latest request once {@code quiet} has passed without another, on the FX animation clock. */
+    static QuietPeriod of(Duration quiet) {
+        return of(quiet, Timer.FX);
+    }
+
+    /** Runs the latest request once {@code quiet} has passed without another, as {@code timer} tells the time. */
+    static QuietPeriod of(Duration quiet, Timer timer) {
+        Runnable[] callOff = {() -> { }};
+        return action -> {
+            callOff[0].run();
+            callOff[0] = timer.schedule(quiet, action);
         };
     }
 }

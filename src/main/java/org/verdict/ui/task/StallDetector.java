@@ -13,9 +13,9 @@ import javafx.application.Platform;
  * ({@code ./mvnw javafx:run -Dverdict.stallDetector=true} passes it through the plugin's JVM options).
  */
 public final class StallDetector {
-    public static final String ENABLE_PROPERTY = "verdict.stallDetector";
+    private static final String ENABLE_PROPERTY = "verdict.stallDetector";
     /** Blocks longer than this are logged (default 100 ms); lower it to measure work that is already under target. */
-    public static final String THRESHOLD_PROPERTY = "verdict.stallDetector.thresholdMillis";
+    private static final String THRESHOLD_PROPERTY = "verdict.stallDetector.thresholdMillis";
     private static final Logger LOG = Logger.getLogger(StallDetector.class.getName());
 
     private final long thresholdMillis;

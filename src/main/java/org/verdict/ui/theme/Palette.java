@@ -1,5 +1,6 @@
 package org.verdict.ui.theme;
 
+import java.awt.Color;
 import java.util.Map;
 
 /**
@@ -25,8 +26,8 @@ public final class Palette {
     private Palette() {
     }
 
-    public static java.awt.Color awt(String hex) {
-        return java.awt.Color.decode(hex);
+    public static Color awt(String hex) {
+        return Color.decode(hex);
     }
 
     public static javafx.scene.paint.Color fx(String hex) {

@@ -26,7 +26,6 @@ import org.verdict.core.ledger.Roles;
 import org.verdict.core.ledger.SignerKey;
 import org.verdict.core.ledger.TamperedStore;
 import org.verdict.ui.task.ActivityMonitor;
-import org.verdict.ui.task.BackgroundExecutor;
 import org.verdict.ui.task.CurrentThreadExecutor;
 import org.verdict.ui.task.HeldExecutor;
 
@@ -680,34 +679,19 @@ class AuditViewModelTest {
 
     @Test
     void verificationRunsAsATaskTheStatusBarCanCancel() {
-        List<Runnable> queued = new java.util.ArrayList<>();
-        BackgroundExecutor deferred = new BackgroundExecutor() {
-            @Override
-            public void runInBackground(Runnable work) {
-                queued.add(work);
-            }
-
-            @Override
-            public void runOnFxThread(Runnable action) {
-                action.run();
-            }
-
-            @Override
-            public void reportUnhandled(Throwable failure) {
-                throw new AssertionError(failure);
-            }
-        };
+        HeldExecutor deferred = new HeldExecutor();
         ActivityMonitor activity = new ActivityMonitor(System::currentTimeMillis);
         AuditViewModel audited = new AuditViewModel(deferred, activity);
         audited.open(db);
         assertTrue(activity.busyProperty().get(), "the status bar shows the verification");
         assertTrue(audited.loadingProperty().get());
         activity.cancel();
-        queued.forEach(Runnable::run);
+        deferred.runHeldWork();
         assertFalse(activity.busyProperty().get());
         assertTrue(audited.verificationProperty().get().contains("verification cancelled"),
                 audited.verificationProperty().get());
         assertTrue(audited.visibleRecords().isEmpty(), "nothing half-verified is shown");
+        assertEquals(List.of(), deferred.unhandledFailures());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.verdict.ui.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -16,10 +17,10 @@ class ChartLookTest {
     void labelledLimitsReadOnADarkBackgroundAndOtherLinesKeepTheirColour() {
         XYPlot plot = new XYPlot(new XYSeriesCollection(), new NumberAxis(), new NumberAxis(),
                 new XYLineAndShapeRenderer());
-        ValueMarker slo = new ValueMarker(250, new Color(0x333333), new java.awt.BasicStroke(1f));
+        ValueMarker slo = new ValueMarker(250, new Color(0x333333), new BasicStroke(1f));
         slo.setLabel("SLO p99 250 ms");
         slo.setLabelBackgroundColor(Color.WHITE);
-        ValueMarker zero = new ValueMarker(0, Color.GRAY, new java.awt.BasicStroke(1f));
+        ValueMarker zero = new ValueMarker(0, Color.GRAY, new BasicStroke(1f));
         plot.addDomainMarker(slo);
         plot.addRangeMarker(zero);
 

@@ -20,6 +20,7 @@ import org.jfree.chart.fx.ChartCanvas;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.Range;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -109,11 +110,11 @@ class ChartPaneTest {
     void aScrollingChartHasItsLegendOnTop(FxRobot robot) {
         JFreeChart chart = rows(40);
         show(chart, 40, robot);
-        assertEquals(org.jfree.chart.ui.RectangleEdge.TOP, chart.getLegend().getPosition());
+        assertEquals(RectangleEdge.TOP, chart.getLegend().getPosition());
 
         JFreeChart shorter = rows(10);
         show(shorter, 10, robot);
-        assertEquals(org.jfree.chart.ui.RectangleEdge.BOTTOM, shorter.getLegend().getPosition());
+        assertEquals(RectangleEdge.BOTTOM, shorter.getLegend().getPosition());
     }
 
     /** A narrow pane wraps the titles and the legend onto more lines: the rows are given only the room left. */

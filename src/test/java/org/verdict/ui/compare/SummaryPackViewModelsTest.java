@@ -99,15 +99,14 @@ class SummaryPackViewModelsTest {
                 new PolicyReader());
         GatesViewModel.Reviewer reviewer = (pack, candidate, progress) ->
                 review.reviewUnderItsPolicy(pack, candidate, progress);
-        GatesViewModel fromRows = new GatesViewModel(reviewer, new CurrentThreadExecutor(),
-                new ActivityMonitor(() -> 0), ResourceBundle.getBundle("org.verdict.ui.gates.gates"), id -> { },
-                failures::add, new SimpleStringProperty());
-        GatesViewModel fromSummary = new GatesViewModel(reviewer, new CurrentThreadExecutor(),
-                new ActivityMonitor(() -> 0), ResourceBundle.getBundle("org.verdict.ui.gates.gates"), id -> { },
-                failures::add, new SimpleStringProperty());
+        CurrentThreadExecutor judging = new CurrentThreadExecutor();
+        GatesViewModel fromRows = new GatesViewModel(reviewer, judging, new ActivityMonitor(() -> 0),
+                ResourceBundle.getBundle("org.verdict.ui.gates.gates"), id -> { }, new SimpleStringProperty());
+        GatesViewModel fromSummary = new GatesViewModel(reviewer, judging, new ActivityMonitor(() -> 0),
+                ResourceBundle.getBundle("org.verdict.ui.gates.gates"), id -> { }, new SimpleStringProperty());
         fromRows.showPack(rows);
         fromSummary.showPack(summary);
-        assertTrue(failures.isEmpty(), failures.toString());
+        assertEquals(List.of(), judging.unhandledFailures());
         assertEquals(fromRows.rows().size(), fromSummary.rows().size());
         for (int g = 0; g < fromRows.rows().size(); g++) {
             GateRow row = fromRows.rows().get(g);

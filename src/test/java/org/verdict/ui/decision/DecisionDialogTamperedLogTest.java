@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,6 +29,7 @@ import org.verdict.core.ledger.KeyFile;
 import org.verdict.core.ledger.LedgerFixtures;
 import org.verdict.core.ledger.Roles;
 import org.verdict.core.ledger.TamperedStore;
+import org.verdict.ui.SharedStage;
 import org.verdict.ui.task.CurrentThreadExecutor;
 
 /**
@@ -46,9 +48,7 @@ class DecisionDialogTamperedLogTest {
     @Start
     void start(Stage stage) {
         mainWindow = stage;
-        // a window without a scene has no view for Monocle to send pointer events to
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 300, 200));
-        stage.show();
+        SharedStage.showEmpty(stage, 300, 200);
     }
 
     @Test
@@ -74,7 +74,7 @@ class DecisionDialogTamperedLogTest {
         });
         // fired rather than clicked: the outcome is the point here, not the pointer (DecisionDialogTest clicks)
         robot.interact(() -> {
-            robot.lookup("#decisionPassphrase").queryAs(javafx.scene.control.PasswordField.class)
+            robot.lookup("#decisionPassphrase").queryAs(PasswordField.class)
                     .setText(new String(LedgerFixtures.PASSPHRASE));
             robot.lookup("#decisionSign").queryButton().fire();
         });

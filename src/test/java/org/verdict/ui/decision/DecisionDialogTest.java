@@ -11,19 +11,27 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.StackPane;
+import javafx.scene.text.Text;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -37,19 +45,23 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.verdict.core.gates.CandidateReview;
 import org.verdict.core.gates.RealStylePack;
+import org.verdict.core.gates.WorseFindings;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.DecisionRecord;
 import org.verdict.core.ledger.EvaluationSummary.GateOutcome;
 import org.verdict.core.ledger.EvaluationSummary;
 import org.verdict.core.ledger.GateOverride;
 import org.verdict.core.ledger.KeyFile;
+import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LedgerFixtures;
 import org.verdict.core.ledger.RecordedOutcomes;
 import org.verdict.core.ledger.Roles;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.ui.FieldInput;
+import org.verdict.ui.SharedStage;
 import org.verdict.ui.task.CurrentThreadExecutor;
 import org.verdict.ui.task.WorkerPoolExecutor;
+import org.verdict.ui.theme.Appearance;
 
 @ExtendWith(ApplicationExtension.class)
 class DecisionDialogTest {
@@ -70,8 +82,7 @@ class DecisionDialogTest {
     @Start
     void start(Stage stage) {
         mainWindow = stage;
-        stage.setScene(new Scene(new StackPane(), 400, 300));
-        stage.show();
+        SharedStage.showEmpty(stage, 400, 300);
     }
 
     /** Opens the dialog as the app does, modal over the main window, with the given gate table. */
@@ -122,11 +133,11 @@ class DecisionDialogTest {
         open(robot, gates);
         WaitForAsyncUtils.waitForFxEvents();
 
-        javafx.scene.control.TableView<?> table = robot.lookup("#decisionGates").queryTableView();
+        TableView<?> table = robot.lookup("#decisionGates").queryTableView();
         ScrollPane form = robot.lookup("#decisionScroll").queryAs(ScrollPane.class);
         Bounds tableBounds = table.localToScene(table.getBoundsInLocal());
         long wholeRows = robot.from(table).lookup(".table-row-cell").queryAll().stream()
-                .filter(row -> row instanceof javafx.scene.control.TableRow<?> r && r.getItem() != null)
+                .filter(row -> row instanceof TableRow<?> r && r.getItem() != null)
                 .map(row -> row.localToScene(row.getBoundsInLocal()))
                 .filter(row -> row.getMinY() >= tableBounds.getMinY() && row.getMaxY() <= tableBounds.getMaxY() + 1)
                 .count();
@@ -134,9 +145,9 @@ class DecisionDialogTest {
         assertTrue(wholeRows == gates.length || table.getHeight() >= 0.75 * view,
                 wholeRows + " whole rows in a table " + table.getHeight() + " px high, the form's view " + view);
         assertTrue(wholeRows >= 3, wholeRows + " whole rows");
-        javafx.scene.control.TableColumn<?, ?> gate = table.getColumns().get(0);
-        javafx.scene.control.TableColumn<?, ?> result = table.getColumns().get(1);
-        javafx.scene.control.TableColumn<?, ?> detail = table.getColumns().get(2);
+        TableColumn<?, ?> gate = table.getColumns().get(0);
+        TableColumn<?, ?> result = table.getColumns().get(1);
+        TableColumn<?, ?> detail = table.getColumns().get(2);
         assertTrue(detail.getWidth() > Math.max(gate.getWidth(), result.getWidth()), "the numbers get the room: "
                 + detail.getWidth() + " beside " + gate.getWidth() + " and " + result.getWidth());
     }
@@ -357,8 +368,8 @@ class DecisionDialogTest {
         assertTrue(robot.lookup("#decisionMissing").queryAs(Label.class).getText()
                 .contains("a justification for promoting over " + String.join(", ", blocked)));
         robot.interact(() -> blocked.forEach(gate -> robot.lookup("#decisionOverride-"
-                + gate.toLowerCase(java.util.Locale.ROOT).replace(' ', '-')).queryAs(TextField.class)
-                .setText("no " + gate.toLowerCase(java.util.Locale.ROOT) + " evidence exists for this model")));
+                + gate.toLowerCase(Locale.ROOT).replace(' ', '-')).queryAs(TextField.class)
+                .setText("no " + gate.toLowerCase(Locale.ROOT) + " evidence exists for this model")));
         robot.interact(() -> robot.lookup("#decisionPassphrase").queryAs(TextField.class)
                 .setText(new String(LedgerFixtures.PASSPHRASE)));
         robot.interact(() -> robot.lookup("#decisionScroll").queryAs(ScrollPane.class).setVvalue(0));
@@ -388,10 +399,10 @@ class DecisionDialogTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void whileSigningOnALaptopNoButtonIsCut(boolean largeText, FxRobot robot) throws Exception {
-        robot.interact(() -> new org.verdict.ui.theme.Appearance(false, largeText)
+        robot.interact(() -> new Appearance(false, largeText)
                 .applyTo(mainWindow.getScene().getRoot()));
         // the log's verification says how far it is, then the append waits until the test has looked
-        java.util.concurrent.CountDownLatch looked = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch looked = new CountDownLatch(1);
         DecisionAppender verifying = (store, record, key, progress) -> {
             progress.update(1, "verified");
             try {
@@ -399,15 +410,16 @@ class DecisionDialogTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            throw new org.verdict.core.ledger.LedgerException("not appended in this test");
+            throw new LedgerException("not appended in this test");
         };
-        WorkerPoolExecutor executor = new WorkerPoolExecutor(1, failure -> { });
+        List<Throwable> unhandled = new CopyOnWriteArrayList<>();
+        WorkerPoolExecutor executor = new WorkerPoolExecutor(1, unhandled::add);
         DecisionViewModel model = new DecisionViewModel(DecisionPacks.tierThreePack(),
                 new DecisionPrefill("43", new EvaluationSummary(List.of(passing("primary metric")), List.of()),
-                        List.of(), org.verdict.core.gates.WorseFindings.NONE), executor, Clock.systemUTC(),
+                        List.of(), WorseFindings.NONE), executor, Clock.systemUTC(),
                 DecisionDialog.defaultText(), verifying);
         robot.interact(() -> dialog = new DecisionDialog(model, DecisionDialog.defaultText())
-                .showModal(mainWindow, new javafx.geometry.Rectangle2D(0, 0, 1366, 768)));
+                .showModal(mainWindow, new Rectangle2D(0, 0, 1366, 768)));
         Path dir = Files.createTempDirectory(temporary, "decision-dialog");
         fillIn(robot, "hold", dir.resolve("decisions.db"), newKey(dir));
         FieldInput.enter(robot, "#decisionPassphrase", new String(LedgerFixtures.PASSPHRASE));
@@ -415,7 +427,7 @@ class DecisionDialogTest {
         Label message = robot.lookup("#signingMessage").queryAs(Label.class);
         try {
             // the message has just changed and shows from the next layout pulse on: wait for it drawn whole
-            WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                     () -> message.isVisible() && message.getText().contains("verified before appending")
                             && drawn(message).equals(List.of(message.getText())));
             for (Button button : List.of(robot.lookup("#decisionCancel").queryButton(),
@@ -424,18 +436,21 @@ class DecisionDialogTest {
             }
         } finally {
             looked.countDown();
-            executor.close();
         }
+        // the refused append is the dialog's to say, not an unexpected failure
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.signingProperty().get());
+        executor.close();
+        assertEquals(List.of(), unhandled);
     }
 
     /** The text a label or button draws: its text, or what is left of it with "…". */
-    private static List<String> drawn(javafx.scene.control.Labeled labeled) {
-        return labeled.lookupAll(".text").stream().map(node -> ((javafx.scene.text.Text) node).getText()).toList();
+    private static List<String> drawn(Labeled labeled) {
+        return labeled.lookupAll(".text").stream().map(node -> ((Text) node).getText()).toList();
     }
 
     @Test
     void promotingInLargeTextOnALaptopKeepsTheFormInViewAndStill(FxRobot robot) {
-        robot.interact(() -> new org.verdict.ui.theme.Appearance(false, true)
+        robot.interact(() -> new Appearance(false, true)
                 .applyTo(mainWindow.getScene().getRoot()));
         GateOutcome[] gates = {new GateOutcome("Primary metric", "fail", "Δ roc_auc −0.012"),
             new GateOutcome("Safety", "insufficient evidence", "no safety suite"),
@@ -446,7 +461,7 @@ class DecisionDialogTest {
         DecisionViewModel model = new DecisionViewModel(DecisionPacks.tierThreePack(),
                 new EvaluationSummary(List.of(gates), List.of()), List.of(), new CurrentThreadExecutor(), NOV_22);
         robot.interact(() -> dialog = new DecisionDialog(model, DecisionDialog.defaultText())
-                .showModal(mainWindow, new javafx.geometry.Rectangle2D(0, 0, 1366, 768)));
+                .showModal(mainWindow, new Rectangle2D(0, 0, 1366, 768)));
         robot.interact(() -> robot.lookup("#decisionChoice").<ChoiceBox<String>>query().setValue("promote"));
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -461,7 +476,7 @@ class DecisionDialogTest {
                 .findFirst().orElseThrow();
         for (Label label : List.of(labels.get(0), heading)) {
             assertEquals(List.of(label.getText()), label.lookupAll(".text").stream()
-                    .map(node -> ((javafx.scene.text.Text) node).getText()).toList(), "drawn whole");
+                    .map(node -> ((Text) node).getText()).toList(), "drawn whole");
         }
         Node snapshot = robot.lookup("#decisionDataSnapshot").query();
         assertTrue(labels.get(0).localToScene(labels.get(0).getBoundsInLocal()).getMaxY()
@@ -470,7 +485,7 @@ class DecisionDialogTest {
                 .filter(field -> field.getId() != null && field.getId().startsWith("decisionOverride-")).toList();
         assertEquals(gates.length, justifications.size());
         for (TextField field : justifications) {
-            javafx.scene.text.Text prompt = new javafx.scene.text.Text(field.getPromptText());
+            Text prompt = new Text(field.getPromptText());
             prompt.setFont(field.getFont());
             double room = field.getWidth() - field.getPadding().getLeft() - field.getPadding().getRight();
             assertTrue(prompt.getLayoutBounds().getWidth() <= room, field.getId() + ": a prompt of "
@@ -486,7 +501,7 @@ class DecisionDialogTest {
         double approversY = approvers.localToScene(0, 0).getY();
         String stillNeeded = missing.getText();
         robot.interact(() -> {
-            robot.lookup("#decisionRationale").queryAs(javafx.scene.control.TextArea.class)
+            robot.lookup("#decisionRationale").queryAs(TextArea.class)
                     .setText("The fairness gap is within the board's tolerance.");
             robot.lookup("#decisionApprovers").queryAs(TextField.class).setText("Ada Lovelace");
             justifications.forEach(field -> field.setText("accepted by the board"));

@@ -7,14 +7,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,6 +25,7 @@ import org.verdict.core.ledger.KeyFile;
 import org.verdict.core.ledger.LedgerFixtures;
 import org.verdict.core.ledger.Roles;
 import org.verdict.core.pack.ReviewPack;
+import org.verdict.ui.SharedStage;
 import org.verdict.ui.task.CurrentThreadExecutor;
 
 /** Closing the Decision dialog unsigned (Esc, by mistake) keeps what was entered until it is signed. */
@@ -40,8 +39,7 @@ class DecisionDraftTest {
     @Start
     void start(Stage stage) {
         owner = stage;
-        stage.setScene(new Scene(new StackPane(), 300, 200));
-        stage.show();
+        SharedStage.showEmpty(stage, 300, 200);
     }
 
     private RecordDecisionAction action() {

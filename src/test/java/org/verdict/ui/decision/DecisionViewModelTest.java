@@ -24,11 +24,14 @@ import org.verdict.core.ledger.GateOverride;
 import org.verdict.core.ledger.KeyFile;
 import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LedgerFixtures;
+import org.verdict.core.ledger.LogVerifier;
 import org.verdict.core.ledger.ReadOnlyPaths;
 import org.verdict.core.ledger.RecordKind;
 import org.verdict.core.ledger.Roles;
 import org.verdict.core.ledger.TamperedStore;
 import org.verdict.core.ledger.TriggerEvidence;
+import org.verdict.core.task.Progress;
+import org.verdict.ui.MarkedText;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.BackgroundExecutor;
 import org.verdict.ui.task.CurrentThreadExecutor;
@@ -124,7 +127,7 @@ class DecisionViewModelTest {
         DecisionViewModel model = new DecisionViewModel(DecisionPacks.tierThreePack(),
                 new DecisionPrefill(DecisionPacks.tierThreePack().manifest().candidateVersion(null), GATES, List.of(),
                         WorseFindings.NONE),
-                new CurrentThreadExecutor(), NOV_22, org.verdict.ui.MarkedText.of("org.verdict.ui.decision.decision"),
+                new CurrentThreadExecutor(), NOV_22, MarkedText.of("org.verdict.ui.decision.decision"),
                 DecisionAppender.onDisk());
         assertEquals("«Still needed: «the decision», «the rationale», «the approvers», «the decision log», "
                 + "«your key file».»", model.missingProperty().get());
@@ -229,8 +232,8 @@ class DecisionViewModelTest {
         TamperedStore.changeRecord(store, 1, "latency gate fails", "latency gate passes");
         String firstProblem;
         try (DecisionLog log = DecisionLog.openReadOnly(store)) {
-            firstProblem = new org.verdict.core.ledger.LogVerifier().verify(log.snapshot(),
-                    org.verdict.core.task.Progress.NONE).problems().get(0).toString();
+            firstProblem = new LogVerifier().verify(log.snapshot(),
+                    Progress.NONE).problems().get(0).toString();
         }
 
         DecisionViewModel onTampered = filledIn(new CurrentThreadExecutor(), key);

@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -25,11 +28,15 @@ import org.verdict.core.gates.CandidateReview;
 import org.verdict.core.gates.GateReview;
 import org.verdict.core.gates.policy.PolicyReader;
 import org.verdict.core.gates.suites.SuiteReader;
+import org.verdict.core.ledger.KeyFile;
+import org.verdict.core.ledger.LedgerFixtures;
+import org.verdict.core.ledger.Roles;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackFixture;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.task.Progress;
+import org.verdict.ui.SharedStage;
 import org.verdict.ui.task.CurrentThreadExecutor;
 
 /**
@@ -48,8 +55,7 @@ class RecordDecisionActionTest {
     @Start
     void start(Stage stage) {
         owner = stage;
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 300, 200));
-        stage.show();
+        SharedStage.showEmpty(stage, 300, 200);
     }
 
     @Test
@@ -83,8 +89,8 @@ class RecordDecisionActionTest {
         Path folder = Files.createTempDirectory(temporary, "record-decision-signed");
         Path proposed = folder.resolve("decisions.db");
         Path chosen = folder.resolve("board.db");
-        Path key = org.verdict.core.ledger.KeyFile.generate("Ada Lovelace", org.verdict.core.ledger.Roles.ML_LEAD,
-                org.verdict.core.ledger.LedgerFixtures.PASSPHRASE, org.verdict.core.ledger.LedgerFixtures.TEST_ITERATIONS)
+        Path key = KeyFile.generate("Ada Lovelace", Roles.ML_LEAD,
+                LedgerFixtures.PASSPHRASE, LedgerFixtures.TEST_ITERATIONS)
                 .writeTo(folder.resolve("keys"));
         RecordDecisionAction action = new RecordDecisionAction(executor,
                 (pack, candidate, progress) -> {
@@ -95,13 +101,13 @@ class RecordDecisionActionTest {
         robot.interact(() -> action.open(DecisionPacks.tierThreePack()));
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> {
-            robot.lookup("#decisionChoice").<javafx.scene.control.ChoiceBox<String>>query().setValue("hold");
-            robot.lookup("#decisionRationale").queryAs(javafx.scene.control.TextArea.class).setText("gates unknown");
+            robot.lookup("#decisionChoice").<ChoiceBox<String>>query().setValue("hold");
+            robot.lookup("#decisionRationale").queryAs(TextArea.class).setText("gates unknown");
             robot.lookup("#decisionApprovers").queryAs(TextField.class).setText("Ada Lovelace");
             robot.lookup("#decisionStore").queryAs(TextField.class).setText(chosen.toString());
             robot.lookup("#decisionKey").queryAs(TextField.class).setText(key.toString());
-            robot.lookup("#decisionPassphrase").queryAs(javafx.scene.control.PasswordField.class)
-                    .setText(new String(org.verdict.core.ledger.LedgerFixtures.PASSPHRASE));
+            robot.lookup("#decisionPassphrase").queryAs(PasswordField.class)
+                    .setText(new String(LedgerFixtures.PASSPHRASE));
             robot.lookup("#decisionSign").queryButton().fire();
         });
         WaitForAsyncUtils.waitForFxEvents();

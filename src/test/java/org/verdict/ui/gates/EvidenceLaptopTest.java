@@ -3,19 +3,16 @@ package org.verdict.ui.gates;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.ResourceBundle;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -34,7 +31,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.verdict.core.gates.model.EvidencePageId;
 import org.verdict.core.pack.PackLoader;
-import org.verdict.core.report.EvidenceCharts;
 import org.verdict.core.task.Progress;
 import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.shell.BundledSample;
@@ -52,9 +48,6 @@ class EvidenceLaptopTest {
     private static final double VIEW_WIDTH = 1242;
     private static final double VIEW_HEIGHT = 620;
 
-    private final ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.gates.gates");
-    private final ResourceBundle appText = ResourceBundle.getBundle("org.verdict.ui.messages");
-    private final List<Throwable> failures = new ArrayList<>();
     private final CurrentThreadExecutor executor = new CurrentThreadExecutor();
     private Appearance appearance;
     private GatesViewModel model;
@@ -62,15 +55,9 @@ class EvidenceLaptopTest {
     @Start
     void start(Stage stage) throws Exception {
         appearance = new Appearance(false, false);
-        model = new GatesViewModel(GatesFixture.reviewer(), executor, new ActivityMonitor(() -> 0), text,
-                view -> { }, failures::add, new SimpleStringProperty());
-        EvidenceView evidence = new EvidenceView(model, text, new EvidenceCharts(),
-                () -> new ChartPane(appearance, appText, extension -> Optional.empty(), executor), executor);
-        Scene scene = new Scene((Parent) evidence.node(), VIEW_WIDTH, VIEW_HEIGHT);
-        appearance.applyTo(scene.getRoot());
-        stage.setScene(scene);
-        stage.sizeToScene();
-        stage.show();
+        model = GatesFixture.model(executor, new ActivityMonitor(() -> 0), view -> { });
+        GatesFixture.show(stage, (Parent) GatesFixture.evidence(model, appearance, executor).node(), VIEW_WIDTH,
+                VIEW_HEIGHT, appearance);
         model.showPack(new PackLoader().load(new BundledSample(Path.of("").toAbsolutePath()).inCheckout()
                 .orElseThrow(), Progress.NONE));
     }
@@ -125,7 +112,7 @@ class EvidenceLaptopTest {
             assertTrue(robot.lookup("#evidencePages").tryQuery().isPresent(), page + ": the list of pages");
             assertTrue(chartPanes(robot).size() >= 1, page + ": its charts are shown again");
         }
-        assertTrue(failures.isEmpty(), failures.toString());
+        assertEquals(List.of(), executor.unhandledFailures());
     }
 
     private void everyChartReadsWhole(FxRobot robot) {
@@ -160,7 +147,7 @@ class EvidenceLaptopTest {
             }
         }
         assertTrue(checked >= 10, "the sample pack's charts were looked at: " + checked);
-        assertTrue(failures.isEmpty(), failures.toString());
+        assertEquals(List.of(), executor.unhandledFailures());
     }
 
     @Test
@@ -209,7 +196,7 @@ class EvidenceLaptopTest {
         return new Drawn(width, info.getPlotInfo().getDataArea(), unit);
     }
 
-    private static double textWidth(String content, java.awt.Font font) {
+    private static double textWidth(String content, Font font) {
         BufferedImage image = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g2 = image.createGraphics();
         try {

@@ -10,9 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.ResourceBundle;
-import javafx.beans.property.SimpleStringProperty;
+import java.util.Locale;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -25,10 +24,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.verdict.core.gates.model.EvidencePageId;
-import org.verdict.core.report.EvidenceCharts;
+import org.verdict.core.pack.ReviewPack;
 import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.task.ActivityMonitor;
-import org.verdict.ui.task.BackgroundExecutor;
+import org.verdict.ui.task.HeldExecutor;
 import org.verdict.ui.theme.Appearance;
 
 /** Opening another pack never leaves the previous pack's evidence charts on screen while its gates are judged. */
@@ -37,60 +36,32 @@ class EvidenceViewTest {
     @TempDir
     static Path folder;
 
-    private final ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.gates.gates");
-    private final ResourceBundle appText = ResourceBundle.getBundle("org.verdict.ui.messages");
-    private final List<Runnable> queued = new ArrayList<>();
-    private final List<Throwable> failures = new ArrayList<>();
+    /** Work waits until the test runs it: a gate review that is still going on. */
+    private final HeldExecutor deferred = new HeldExecutor();
     private GatesViewModel model;
-
-    /** Work waits in {@link #queued} until the test runs it: a gate review that is still going on. */
-    private final BackgroundExecutor deferred = new BackgroundExecutor() {
-        @Override
-        public void runInBackground(Runnable work) {
-            queued.add(work);
-        }
-
-        @Override
-        public void runOnFxThread(Runnable action) {
-            action.run();
-        }
-
-        @Override
-        public void reportUnhandled(Throwable failure) {
-            failures.add(failure);
-        }
-    };
 
     private Stage stage;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        model = new GatesViewModel(GatesFixture.reviewer(), deferred, new ActivityMonitor(() -> 0), text,
-                view -> { }, failures::add, new SimpleStringProperty());
+        model = GatesFixture.model(deferred, new ActivityMonitor(() -> 0), view -> { });
         Appearance appearance = new Appearance(false, false);
-        EvidenceView evidence = new EvidenceView(model, text, new EvidenceCharts(),
-                () -> new ChartPane(appearance, appText, extension -> Optional.empty(), deferred), deferred);
-        stage.setScene(new Scene((javafx.scene.Parent) evidence.node(), 1200, 760));
+        EvidenceView evidence = GatesFixture.evidence(model, appearance, deferred);
+        stage.setScene(new Scene((Parent) evidence.node(), 1200, 760));
         stage.show();
-    }
-
-    private void judgeQueued() {
-        while (!queued.isEmpty()) {
-            queued.remove(0).run();
-        }
     }
 
     @Test
     void thePreviousPacksChartsGoAtOnceAndThePageSaysTheNewOneIsBeingJudged(FxRobot robot) throws Exception {
         Path first = Files.createTempDirectory(folder, "first");
         Path second = Files.createTempDirectory(folder, "second");
-        org.verdict.core.pack.ReviewPack firstPack = GatesFixture.failingSafety(first).load();
-        org.verdict.core.pack.ReviewPack secondPack = GatesFixture.failingSafety(second).load();
+        ReviewPack firstPack = GatesFixture.failingSafety(first).load();
+        ReviewPack secondPack = GatesFixture.failingSafety(second).load();
         robot.interact(() -> {
             model.selectEvidence(EvidencePageId.SAFETY);
             model.showPack(firstPack);
-            judgeQueued();
+            deferred.runUntilIdle();
         });
         assertTrue(robot.lookup("#evidenceCharts").tryQuery().isPresent(), "the first pack's safety charts");
 
@@ -100,9 +71,9 @@ class EvidenceViewTest {
         String summary = robot.lookup("#evidenceSummary").queryAs(Label.class).getText();
         assertTrue(summary.startsWith("Judging the gates"), summary);
 
-        robot.interact(this::judgeQueued);
+        robot.interact(deferred::runUntilIdle);
         assertTrue(robot.lookup("#evidenceCharts").tryQuery().isPresent(), "the new pack's charts");
-        assertTrue(failures.isEmpty(), failures.toString());
+        assertEquals(List.of(), deferred.unhandledFailures());
     }
 
     /**
@@ -112,65 +83,64 @@ class EvidenceViewTest {
      */
     @Test
     void aPagesChartsAreBuiltInTheBackgroundAndShownWhenReady(FxRobot robot) throws Exception {
-        org.verdict.core.pack.ReviewPack pack = GatesFixture.failingSafety(Files.createTempDirectory(folder, "bg"))
+        ReviewPack pack = GatesFixture.failingSafety(Files.createTempDirectory(folder, "bg"))
                 .load();
         robot.interact(() -> {
             model.selectEvidence(EvidencePageId.SAFETY);
             model.showPack(pack);
-            queued.remove(0).run(); // the gate review only
+            deferred.runOldestHeldWork(); // the gate review only
         });
-        assertEquals(1, queued.size(), "the page's charts wait for the background: " + queued);
+        assertEquals(1, deferred.heldCount(), "the page's charts wait for the background");
         assertTrue(robot.lookup("#evidenceChart").tryQuery().isEmpty(), "no chart built on the FX thread");
         String summary = robot.lookup("#evidenceSummary").queryAs(Label.class).getText();
         assertFalse(summary.startsWith("Judging the gates"), "the page itself is shown at once: " + summary);
 
         robot.interact(() -> model.selectEvidence(EvidencePageId.LATENCY));
-        robot.interact(() -> queued.remove(0).run()); // the safety page's charts, built for a page no longer shown
+        robot.interact(() -> deferred.runOldestHeldWork()); // the safety page's charts, built for a page no longer shown
         assertTrue(robot.lookup("#evidenceChart").tryQuery().isEmpty(), "the safety charts are dropped");
 
-        robot.interact(this::judgeQueued);
+        robot.interact(deferred::runUntilIdle);
         ChartPane chart = robot.lookup("#evidenceChart").queryAs(ChartPane.class);
         assertTrue(chart.chart().isPresent(), "the latency page's charts once built");
-        assertTrue(chart.chart().get().getTitle().getText().toLowerCase(java.util.Locale.ROOT).contains("latenc"),
+        assertTrue(chart.chart().get().getTitle().getText().toLowerCase(Locale.ROOT).contains("latenc"),
                 chart.chart().get().getTitle().getText());
-        assertTrue(failures.isEmpty(), failures.toString());
+        assertEquals(List.of(), deferred.unhandledFailures());
     }
 
     @Test
     void aPageIsDrawnWhenTheViewIsShownNotWhileAnotherViewIsOnScreen(FxRobot robot) throws Exception {
-        org.verdict.core.pack.ReviewPack pack = GatesFixture.failingSafety(Files.createTempDirectory(folder, "away"))
+        ReviewPack pack = GatesFixture.failingSafety(Files.createTempDirectory(folder, "away"))
                 .load();
         Appearance appearance = new Appearance(false, false);
         EvidenceView[] away = new EvidenceView[1];
         robot.interact(() -> {
-            away[0] = new EvidenceView(model, text, new EvidenceCharts(),
-                    () -> new ChartPane(appearance, appText, extension -> Optional.empty(), deferred), deferred);
+            away[0] = GatesFixture.evidence(model, appearance, deferred);
             model.selectEvidence(EvidencePageId.SAFETY);
             model.showPack(pack);
-            judgeQueued();
+            deferred.runUntilIdle();
         });
-        javafx.scene.Parent root = (javafx.scene.Parent) away[0].node();
+        Parent root = (Parent) away[0].node();
         assertNull(root.lookup("#evidenceChart"), "no chart is built for a view that is not on screen");
 
         // shown as the main window shows a view: put in its window's scene
         robot.interact(() -> stage.setScene(new Scene(root, 1200, 760)));
-        robot.interact(this::judgeQueued); // the chart panes' own background work
+        robot.interact(deferred::runUntilIdle); // the chart panes' own background work
 
         ChartPane safety = (ChartPane) root.lookup("#evidenceChart");
         assertNotNull(safety, "the page's charts once the view is shown");
         assertTrue(safety.chart().isPresent(), "the page's charts once the view is shown");
         assertEquals("Safety", ((Label) root.lookup("#evidenceTitle")).getText());
-        assertTrue(failures.isEmpty(), failures.toString());
+        assertEquals(List.of(), deferred.unhandledFailures());
     }
 
     @Test
     void theLanguagePageShowsBothModelsPerLanguageAndTheLegendsNameTheirVersions(FxRobot robot) throws Exception {
-        org.verdict.core.pack.ReviewPack pack = GatesFixture.failingSafety(Files.createTempDirectory(folder, "l"))
+        ReviewPack pack = GatesFixture.failingSafety(Files.createTempDirectory(folder, "l"))
                 .load();
         robot.interact(() -> {
             model.selectEvidence(EvidencePageId.LANGUAGE_PARITY);
             model.showPack(pack);
-            judgeQueued();
+            deferred.runUntilIdle();
         });
         JFreeChart deltas = robot.lookup("#evidenceChart").queryAs(ChartPane.class).chart().orElseThrow();
         JFreeChart values = robot.lookup("#evidenceChart1").queryAs(ChartPane.class).chart().orElseThrow();
@@ -181,11 +151,11 @@ class EvidenceViewTest {
 
         robot.interact(() -> {
             model.selectEvidence(EvidencePageId.SAFETY);
-            judgeQueued(); // the page's charts are built in the background
+            deferred.runUntilIdle(); // the page's charts are built in the background
         });
         JFreeChart safety = robot.lookup("#evidenceChart").queryAs(ChartPane.class).chart().orElseThrow();
         assertEquals(List.of("production 1", "candidate 2"), legend(safety));
-        assertTrue(failures.isEmpty(), failures.toString());
+        assertEquals(List.of(), deferred.unhandledFailures());
     }
 
     private static List<String> legend(JFreeChart chart) {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -49,8 +48,8 @@ class GatesLaptopTest {
     private static final double VIEW_WIDTH = 1242;
     private static final double VIEW_HEIGHT = 620;
 
-    private final ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.gates.gates");
-    private final List<Throwable> failures = new ArrayList<>();
+    private final ResourceBundle text = GatesFixture.TEXT;
+    private final CurrentThreadExecutor executor = new CurrentThreadExecutor();
     private Appearance appearance;
     private GatesViewModel model;
     private ScrollPane page;
@@ -58,14 +57,9 @@ class GatesLaptopTest {
     @Start
     void start(Stage stage) throws Exception {
         appearance = new Appearance(false, false);
-        model = new GatesViewModel(GatesFixture.reviewer(), new CurrentThreadExecutor(),
-                new ActivityMonitor(() -> 0), text, view -> { }, failures::add, new SimpleStringProperty());
-        Scene scene = new Scene((Parent) new GatesView(model, text).node(), VIEW_WIDTH, VIEW_HEIGHT);
-        appearance.applyTo(scene.getRoot());
-        stage.setScene(scene);
-        // the stage is shared by every test class: a window another test resized keeps its size unless told
-        stage.sizeToScene();
-        stage.show();
+        model = GatesFixture.model(executor, new ActivityMonitor(() -> 0), view -> { });
+        Scene scene = GatesFixture.show(stage, (Parent) new GatesView(model, text).node(), VIEW_WIDTH, VIEW_HEIGHT,
+                appearance);
         model.showPack(new PackLoader().load(samplePath(), Progress.NONE));
         page = (ScrollPane) scene.lookup("#gatesPage");
     }
@@ -188,7 +182,7 @@ class GatesLaptopTest {
                 }
             }
         }
-        assertTrue(failures.isEmpty(), failures.toString());
+        assertEquals(List.of(), executor.unhandledFailures());
     }
 
     private void everyWorseSliceIsReadWhole(FxRobot robot) {
@@ -218,7 +212,7 @@ class GatesLaptopTest {
         assertTrue(table.getHeight() >= GatesView.TABLE_SHARE_OF_VIEW * page.getHeight() - 1,
                 "the checklist keeps most of the view: " + table.getHeight() + " of " + page.getHeight());
         assertFalse(robot.lookup("#gatesApproval").queryLabeled().getText().isEmpty());
-        assertTrue(failures.isEmpty(), failures.toString());
+        assertEquals(List.of(), executor.unhandledFailures());
     }
 
     /** Scrolls the page as a reader does: the node's top at the viewport's top, or the page's end. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.junit.jupiter.api.Test;
@@ -48,14 +49,14 @@ class GatesViewModelTest {
 
     private final ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.gates.gates");
     private final List<String> shownViews = new ArrayList<>();
-    private final List<Throwable> failures = new ArrayList<>();
+    private final CurrentThreadExecutor executor = new CurrentThreadExecutor();
 
     /** The candidate chosen in Compare. */
     private final StringProperty chosenCandidate = new SimpleStringProperty();
 
     private GatesViewModel model(GatesViewModel.Reviewer reviewer) {
-        return new GatesViewModel(reviewer, new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text,
-                shownViews::add, failures::add, chosenCandidate);
+        return new GatesViewModel(reviewer, executor, new ActivityMonitor(() -> 0), text,
+                shownViews::add, chosenCandidate);
     }
 
     private static long count(GatesViewModel model, GateOutcome outcome) {
@@ -92,8 +93,7 @@ class GatesViewModelTest {
                 + model.detailsProperty().get(), model.verdict().get(), "the Overview states them in one paragraph");
         assertTrue(model.approvalProperty().get().startsWith("Blocked"), model.approvalProperty().get());
         assertTrue(model.missingProperty().get().contains("metricHistory"), model.missingProperty().get());
-        assertFalse(model.computingProperty().get());
-        assertTrue(failures.isEmpty());
+        assertEquals(List.of(), executor.unhandledFailures());
     }
 
     @Test
@@ -187,7 +187,7 @@ class GatesViewModelTest {
         assertEquals(List.of("3", "2"), asked);
         model.showPack(pack);
         assertEquals(Arrays.asList("3", "2", null), asked);
-        assertTrue(failures.isEmpty(), failures.toString());
+        assertEquals(List.of(), executor.unhandledFailures());
     }
 
     @Test
@@ -203,7 +203,7 @@ class GatesViewModelTest {
         assertTrue(model.reviewOf(pack, "3").isEmpty(), "candidate 3 was not judged");
         ReviewPack reopened = new TestPack(Files.createDirectories(folder.resolve("b"))).secondCandidate("3").load();
         assertTrue(model.reviewOf(reopened, null).isEmpty(), "another pack, even with the same content");
-        assertTrue(failures.isEmpty(), failures.toString());
+        assertEquals(List.of(), executor.unhandledFailures());
     }
 
     /**
@@ -222,7 +222,7 @@ class GatesViewModelTest {
                     gates.missingSuites()), review.triggers());
         };
         GatesViewModel model = new GatesViewModel(withoutGates, held, new ActivityMonitor(() -> 0), text,
-                shownViews::add, failures::add, chosenCandidate);
+                shownViews::add, chosenCandidate);
         assertEquals("Open a pack to judge its gates.", model.tablePlaceholderProperty().get());
 
         model.showPack(GatesFixture.failingSafety(folder).load());
@@ -239,7 +239,8 @@ class GatesViewModelTest {
         broken.showPack(GatesFixture.failingSafety(folder).load());
         assertEquals("The gates could not be judged; the message above says why.",
                 broken.tablePlaceholderProperty().get());
-        assertTrue(failures.isEmpty(), failures.toString());
+        assertEquals(List.of(), held.unhandledFailures());
+        assertEquals(List.of(), executor.unhandledFailures());
     }
 
     /**
@@ -268,7 +269,7 @@ class GatesViewModelTest {
         assertEquals(List.of(List.of(waiting, waiting, waiting), List.of("Judging the gates…",
                 "Judging the gates… (the status bar shows how far)", text.getString("evidence.judging"))), said);
         assertEquals("Candidate 2 may not replace production 1 yet.", model[0].headlineProperty().get());
-        assertTrue(failures.isEmpty(), failures.toString());
+        assertEquals(List.of(), executor.unhandledFailures());
     }
 
     /**
@@ -285,13 +286,13 @@ class GatesViewModelTest {
             if (pack == first) {
                 long giveUp = System.nanoTime() + 5_000_000_000L;
                 while (!progress.isCancelled() && System.nanoTime() < giveUp) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+                    LockSupport.parkNanos(5_000_000);
                 }
                 ends.add(progress.isCancelled() ? "cancelled" : "ran to its end");
                 progress.checkCancelled();
             }
             return real.review(pack, candidate, progress);
-        }, held, new ActivityMonitor(() -> 0), text, shownViews::add, failures::add, chosenCandidate);
+        }, held, new ActivityMonitor(() -> 0), text, shownViews::add, chosenCandidate);
         model.showPack(first);
         model.showPack(GatesFixture.failingSafety(Files.createDirectories(folder.resolve("second"))).load());
 
@@ -300,8 +301,6 @@ class GatesViewModelTest {
         assertEquals("Candidate 2 may not replace production 1 yet.", model.headlineProperty().get(),
                 "the cancelled judgement says nothing over the new one's");
         assertEquals(11, model.rows().size());
-        assertFalse(model.computingProperty().get());
-        assertTrue(failures.isEmpty(), failures.toString());
         assertEquals(List.of(), held.unhandledFailures());
     }
 
@@ -310,7 +309,7 @@ class GatesViewModelTest {
     void choosingACandidateBackWhileTheOtherIsJudgedShowsItsGatesNotACancellation() throws Exception {
         HeldExecutor held = new HeldExecutor();
         GatesViewModel model = new GatesViewModel(GatesFixture.reviewer(), held, new ActivityMonitor(() -> 0), text,
-                shownViews::add, failures::add, chosenCandidate);
+                shownViews::add, chosenCandidate);
         chosenCandidate.set("3");
         model.showPack(new TestPack(folder).secondCandidate("3").load());
         chosenCandidate.set("2");
@@ -320,8 +319,7 @@ class GatesViewModelTest {
         assertTrue(model.headlineProperty().get().startsWith("Candidate 3 "), model.headlineProperty().get());
         assertEquals("3", model.reviewedProperty().get().review().gates().candidate());
         assertFalse(model.canJudgeAgainProperty().get());
-        assertFalse(model.computingProperty().get());
-        assertTrue(failures.isEmpty(), failures.toString());
+        assertEquals(List.of(), held.unhandledFailures());
     }
 
     @Test
@@ -334,7 +332,7 @@ class GatesViewModelTest {
                 model.noticeProperty().get());
         assertTrue(model.rows().isEmpty());
         assertNull(model.reviewedProperty().get());
-        assertTrue(failures.isEmpty(), "a broken pack is the user's to fix, not an unexpected error");
+        assertEquals(List.of(), executor.unhandledFailures(), "a broken pack is the user's to fix, not an unexpected error");
     }
 
     @ParameterizedTest
@@ -411,7 +409,7 @@ class GatesViewModelTest {
         HeldExecutor held = new HeldExecutor();
         ActivityMonitor activity = new ActivityMonitor(() -> 0);
         GatesViewModel model = new GatesViewModel(GatesFixture.reviewer(), held, activity, text, shownViews::add,
-                failures::add, chosenCandidate);
+                chosenCandidate);
         assertFalse(model.canJudgeAgainProperty().get(), "no pack");
         model.showPack(GatesFixture.failingSafety(folder).load());
         assertFalse(model.canJudgeAgainProperty().get(), "judging");
@@ -426,7 +424,6 @@ class GatesViewModelTest {
         assertFalse(activity.busyProperty().get());
 
         model.judgeAgain();
-        assertTrue(model.computingProperty().get());
         assertTrue(activity.busyProperty().get(), "its progress and Cancel are in the status bar");
         assertFalse(model.canJudgeAgainProperty().get(), "not twice at once");
         assertEquals("Judging the gates… (the status bar shows how far)", model.tablePlaceholderProperty().get());
@@ -439,7 +436,6 @@ class GatesViewModelTest {
         assertEquals(11, model.rows().size());
         assertEquals("Candidate 2 may not replace production 1 yet.", model.headlineProperty().get());
         assertFalse(model.canJudgeAgainProperty().get(), "judged");
-        assertTrue(failures.isEmpty(), failures.toString());
         assertEquals(List.of(), held.unhandledFailures());
     }
 
@@ -459,7 +455,7 @@ class GatesViewModelTest {
         model.judgeAgain();
         assertEquals(List.of("3"), asked, "judged already: nothing to do");
         chosenCandidate.set("2");
-        assertEquals(1, failures.size(), "an unexpected failure goes to the handler");
+        assertEquals(1, executor.unhandledFailures().size(), "an unexpected failure goes to the handler");
         assertTrue(model.canJudgeAgainProperty().get());
         model.judgeAgain();
         assertEquals(List.of("3", "2", "2"), asked);
@@ -471,7 +467,7 @@ class GatesViewModelTest {
     void whileAPackIsOpeningTheViewsSayWhichOne() throws PackException {
         HeldExecutor held = new HeldExecutor();
         GatesViewModel model = new GatesViewModel(GatesFixture.reviewer(), held, new ActivityMonitor(() -> 0), text,
-                shownViews::add, failures::add, chosenCandidate);
+                shownViews::add, chosenCandidate);
         StringProperty opening = new SimpleStringProperty("");
         model.followOpening(opening);
         assertEquals("Open a pack to see its evidence.", model.evidencePlaceholderProperty().get());
@@ -492,6 +488,7 @@ class GatesViewModelTest {
         opening.set("broken");
         opening.set("");
         assertEquals(11, model.rows().size(), "a pack that failed to open leaves the open one judged");
+        assertEquals(List.of(), held.unhandledFailures());
     }
 
     /**
@@ -517,7 +514,7 @@ class GatesViewModelTest {
         model.selectEvidence(EvidencePageId.SAFETY);
         model.showPack(GatesFixture.failingSafety(Files.createDirectories(folder.resolve("again"))).load());
         assertEquals(EvidencePageId.SAFETY, model.selectedEvidenceProperty().get());
-        assertTrue(failures.isEmpty(), failures.toString());
+        assertEquals(List.of(), executor.unhandledFailures());
     }
 
     /**

@@ -7,16 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.ResourceBundle;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Parent;
 import javafx.geometry.Bounds;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
+import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.jfree.chart.plot.XYPlot;
@@ -27,13 +28,14 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.verdict.core.gates.RealStylePack;
 import org.verdict.core.gates.model.EvidencePageId;
 import org.verdict.core.gates.model.Gate;
-import org.verdict.core.report.EvidenceCharts;
 import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.CurrentThreadExecutor;
 import org.verdict.ui.theme.Appearance;
+import org.verdict.ui.theme.CellFont;
 import org.verdict.ui.theme.Palette;
 
 /** The Gates view and the Evidence view side by side, on a pack whose safety gate fails, as a reviewer sees them. */
@@ -42,30 +44,21 @@ class GatesViewTest {
     @TempDir
     static Path folder;
 
-    private final ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.gates.gates");
-    private final ResourceBundle appText = ResourceBundle.getBundle("org.verdict.ui.messages");
+    private final ResourceBundle text = GatesFixture.TEXT;
     private final List<String> shownViews = new ArrayList<>();
-    private final List<Throwable> failures = new ArrayList<>();
+    private final CurrentThreadExecutor executor = new CurrentThreadExecutor();
     private TableView<GateRow> table;
     private GatesViewModel model;
 
     @Start
     @SuppressWarnings("unchecked")
     void start(Stage stage) throws Exception {
-        model = new GatesViewModel(GatesFixture.reviewer(), new CurrentThreadExecutor(),
-                new ActivityMonitor(() -> 0), text, shownViews::add, failures::add, new SimpleStringProperty());
+        model = GatesFixture.model(executor, new ActivityMonitor(() -> 0), shownViews::add);
         GatesView gates = new GatesView(model, text);
         Appearance appearance = new Appearance(false, false);
-        EvidenceView evidence = new EvidenceView(model, text, new EvidenceCharts(),
-                () -> new ChartPane(appearance, appText, extension -> Optional.empty(), new CurrentThreadExecutor()),
-                new CurrentThreadExecutor());
-        HBox both = new HBox((Parent) gates.node(), (Parent) evidence.node());
-        Scene scene = new Scene(both, 1200, 780);
-        appearance.applyTo(scene.getRoot());
-        stage.setScene(scene);
-        // the stage is shared by every test class: a window another test resized keeps its size unless told
-        stage.sizeToScene();
-        stage.show();
+        EvidenceView evidence = GatesFixture.evidence(model, appearance, executor);
+        Scene scene = GatesFixture.show(stage, new HBox((Parent) gates.node(), (Parent) evidence.node()), 1200, 780,
+                appearance);
         Path pack = Files.createTempDirectory(folder, "pack");
         model.showPack(GatesFixture.failingSafety(pack).load());
         table = (TableView<GateRow>) scene.lookup("#gatesTable");
@@ -76,7 +69,7 @@ class GatesViewTest {
         Appearance large = new Appearance(false, true);
         robot.interact(() -> large.applyTo(table.getScene().getRoot()));
         robot.interact(() -> { });
-        javafx.scene.control.ScrollPane page = robot.lookup("#gatesPage").queryAs(javafx.scene.control.ScrollPane.class);
+        ScrollPane page = robot.lookup("#gatesPage").queryAs(ScrollPane.class);
         assertTrue(table.getHeight() >= GatesView.TABLE_SHARE_OF_VIEW * page.getHeight() - 1,
                 "the gates take " + table.getHeight() + " of " + page.getHeight());
         assertTrue(robot.lookup("#gatesApproval").tryQuery().isPresent(), "the approval follows, reached by scrolling");
@@ -89,11 +82,11 @@ class GatesViewTest {
         robot.interact(() -> large.applyTo(table.getScene().getRoot()));
         robot.interact(() -> table.getScene().getWindow().setWidth(700));
         robot.interact(() -> { });
-        javafx.scene.control.TableColumn<GateRow, ?> gate = table.getColumns().get(1);
+        TableColumn<GateRow, ?> gate = table.getColumns().get(1);
         double size = robot.lookup("#gatesApproval").queryAs(Label.class).getFont().getSize();
         assertTrue(size > 14, "large text: " + size);
-        javafx.scene.text.Text word = new javafx.scene.text.Text("Contamination");
-        word.setFont(javafx.scene.text.Font.font(org.verdict.ui.theme.CellFont.FAMILY, size));
+        Text word = new Text("Contamination");
+        word.setFont(Font.font(CellFont.FAMILY, size));
         assertTrue(table.getItems().stream().anyMatch(row -> row.title().contains("Contamination")));
         assertTrue(gate.getWidth() >= word.getLayoutBounds().getWidth() + 18,
                 "the Gate column (" + gate.getWidth() + " px) holds 'Contamination' ("
@@ -108,7 +101,7 @@ class GatesViewTest {
         assertTrue(robot.lookup("✔ pass").tryQuery().isPresent());
         assertTrue(robot.lookup("#gatesApproval").queryAs(Label.class).getText().startsWith("Blocked"));
         assertTrue(robot.lookup("#gatesHeadline").queryAs(Label.class).getText().contains("may not replace"));
-        assertTrue(failures.isEmpty(), failures.toString());
+        assertEquals(List.of(), executor.unhandledFailures());
     }
 
     @Test
@@ -162,8 +155,8 @@ class GatesViewTest {
         Path pack = Files.createTempDirectory(folder, "real");
         robot.interact(() -> {
             try {
-                model.showPack(new org.verdict.core.gates.RealStylePack(pack,
-                        org.verdict.core.gates.RealStylePack.Kind.REGRESSION).worseInTheWest()
+                model.showPack(new RealStylePack(pack,
+                        RealStylePack.Kind.REGRESSION).worseInTheWest()
                         .policy("{\"notApplicable\": {\"latency\": \"batch scoring, no SLO\"}}").load());
             } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -176,6 +169,6 @@ class GatesViewTest {
         assertEquals(1, robot.lookup("#gatesWorseSlices").queryListView().getItems().size());
         assertTrue(robot.lookup("#gatesWorseSlicesHeading").queryAs(Label.class).getText()
                 .startsWith("Slices significantly worse on mae (1)"));
-        assertTrue(failures.isEmpty(), failures.toString());
+        assertEquals(List.of(), executor.unhandledFailures());
     }
 }

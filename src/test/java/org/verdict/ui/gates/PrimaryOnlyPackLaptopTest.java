@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.ResourceBundle;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -28,8 +26,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.verdict.core.gates.RealStylePack;
 import org.verdict.core.gates.model.EvidencePageId;
-import org.verdict.core.report.EvidenceCharts;
-import org.verdict.ui.chart.ChartPane;
 import org.verdict.ui.task.ActivityMonitor;
 import org.verdict.ui.task.CurrentThreadExecutor;
 import org.verdict.ui.task.HeldExecutor;
@@ -48,9 +44,8 @@ class PrimaryOnlyPackLaptopTest {
     @TempDir
     static Path folder;
 
-    private final ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.gates.gates");
-    private final ResourceBundle appText = ResourceBundle.getBundle("org.verdict.ui.messages");
-    private final List<Throwable> failures = new ArrayList<>();
+    private final ResourceBundle text = GatesFixture.TEXT;
+    private final CurrentThreadExecutor drawing = new CurrentThreadExecutor();
     private final HeldExecutor judging = new HeldExecutor();
     private final ActivityMonitor activity = new ActivityMonitor(() -> 0);
     private final StringProperty opening = new SimpleStringProperty("");
@@ -61,20 +56,12 @@ class PrimaryOnlyPackLaptopTest {
 
     @Start
     void start(Stage stage) {
-        model = new GatesViewModel(GatesFixture.reviewer(), judging, activity, text, view -> { }, failures::add,
-                new SimpleStringProperty());
+        model = GatesFixture.model(judging, activity, view -> { });
         model.followOpening(opening);
         Appearance appearance = new Appearance(false, false);
         gates = (Parent) new GatesView(model, text).node();
-        evidence = (Parent) new EvidenceView(model, text, new EvidenceCharts(),
-                () -> new ChartPane(appearance, appText, extension -> Optional.empty(), new CurrentThreadExecutor()),
-                new CurrentThreadExecutor()).node();
-        scene = new Scene(gates, VIEW_WIDTH, VIEW_HEIGHT);
-        appearance.applyTo(scene.getRoot());
-        stage.setScene(scene);
-        // the stage is shared by every test class: a window another test resized keeps its size unless told
-        stage.sizeToScene();
-        stage.show();
+        evidence = (Parent) GatesFixture.evidence(model, appearance, drawing).node();
+        scene = GatesFixture.show(stage, gates, VIEW_WIDTH, VIEW_HEIGHT, appearance);
     }
 
     private void show(Parent view) {
@@ -129,7 +116,8 @@ class PrimaryOnlyPackLaptopTest {
         double top = table.localToScene(table.getLayoutBounds()).getMinY();
         assertTrue(top <= 0.25 * VIEW_HEIGHT, "the checklist starts " + top + " px down the view");
         assertFalse(robot.lookup("#gatesJudgeAgain").queryAs(Button.class).isVisible(), "judged: nothing to redo");
-        assertTrue(failures.isEmpty(), failures.toString());
+        assertEquals(List.of(), judging.unhandledFailures());
+        assertEquals(List.of(), drawing.unhandledFailures());
     }
 
     @Test
@@ -160,7 +148,8 @@ class PrimaryOnlyPackLaptopTest {
         assertTrue(robot.lookup("#evidenceMissing").tryQuery().map(node -> !node.isVisible()
                 || node.getParent() == null).orElse(true), "no \"Missing:\" page");
         robot.interact(() -> show(gates));
-        assertTrue(failures.isEmpty(), failures.toString());
+        assertEquals(List.of(), judging.unhandledFailures());
+        assertEquals(List.of(), drawing.unhandledFailures());
     }
 
     /** How many lines the label's text is drawn in at its width. */

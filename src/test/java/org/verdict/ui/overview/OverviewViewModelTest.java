@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.ResourceBundle;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.compare.ClassRecall;
@@ -65,7 +68,7 @@ class OverviewViewModelTest {
 
     @Test
     void showsTheCurrentVerdictAsTheGatesWordIt() {
-        javafx.beans.property.StringProperty headline = new javafx.beans.property.SimpleStringProperty("Judging the gates…");
+        StringProperty headline = new SimpleStringProperty("Judging the gates…");
         model.showVerdictOf(headline);
         assertEquals("Judging the gates…", model.verdictProperty().get());
         headline.set("Candidate 2 passes every gate against production 1.");
@@ -115,9 +118,9 @@ class OverviewViewModelTest {
                 new Interval(-0.011, 0.034), 0.2, 0.8, "tango-score", Verdict.NO_SIGNIFICANT_DIFFERENCE,
                 new ShownInterval(TestFamily.CLASSES, 0.9875, ShownInterval.HOLM, 5), null, null, null);
         SimpleObjectProperty<ComparisonReport> report = new SimpleObjectProperty<>(new ComparisonReport("router", "1",
-                "2", Metric.MACRO_F1, ComparisonOptions.DEFAULTS, List.of(balanced), 0, java.util.Map.of(),
+                "2", Metric.MACRO_F1, ComparisonOptions.DEFAULTS, List.of(balanced), 0, Map.of(),
                 List.of(new ClassRecall("billing", billing), new ClassRecall("fraud_report", fraud)),
-                java.util.Map.of(TestFamily.CLASSES, 5)));
+                Map.of(TestFamily.CLASSES, 5)));
         model.showOtherMetricsOf(report);
 
         assertEquals("balanced_accuracy worse: Δ −0.037 [−0.063, −0.010] (n=6,000, p 0.004)\n"
@@ -133,6 +136,6 @@ class OverviewViewModelTest {
 
     private static ComparisonReport report(List<SliceResult> results) {
         return new ComparisonReport("houses", "1", "2", Metric.MAE, ComparisonOptions.DEFAULTS, results, 1,
-                java.util.Map.of(Metric.MAE, 1));
+                Map.of(Metric.MAE, 1));
     }
 }

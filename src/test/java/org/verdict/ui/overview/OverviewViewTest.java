@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.ResourceBundle;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableView;
@@ -40,7 +43,7 @@ class OverviewViewTest {
 
     private Appearance appearance;
     private TableView<?> versions;
-    private final javafx.beans.property.StringProperty headline = new javafx.beans.property.SimpleStringProperty(
+    private final StringProperty headline = new SimpleStringProperty(
             "Candidate 43 may not replace production 42 yet: 3 gates fail, none lacks evidence.");
 
     @Start
@@ -98,7 +101,7 @@ class OverviewViewTest {
 
     @Test
     void theCurrentVerdictIsShownBesideTheModelFacts(FxRobot robot) {
-        javafx.scene.control.Label verdict = robot.lookup("#overviewVerdict").queryAs(javafx.scene.control.Label.class);
+        Label verdict = robot.lookup("#overviewVerdict").queryAs(Label.class);
         assertTrue(verdict.isVisible());
         assertEquals("Candidate 43 may not replace production 42 yet: 3 gates fail, none lacks evidence.",
                 verdict.getText());
@@ -108,7 +111,7 @@ class OverviewViewTest {
     @Test
     void aLongVerdictWrapsWholeInLargeAndNormalText(FxRobot robot) {
         robot.interact(() -> headline.set(LONG_VERDICT));
-        javafx.scene.control.Label verdict = robot.lookup("#overviewVerdict").queryAs(javafx.scene.control.Label.class);
+        Label verdict = robot.lookup("#overviewVerdict").queryAs(Label.class);
         for (boolean large : new boolean[] {true, false}) {
             robot.interact(() -> appearance.largeTextProperty().set(large));
             WaitForAsyncUtils.waitForFxEvents();

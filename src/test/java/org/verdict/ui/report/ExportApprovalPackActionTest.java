@@ -13,11 +13,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import javafx.beans.property.SimpleStringProperty;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +39,7 @@ import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.report.ApprovalPackExport;
 import org.verdict.core.report.ApprovalPackWriter;
 import org.verdict.core.task.Progress;
+import org.verdict.ui.SharedStage;
 import org.verdict.ui.error.ProblemDialog;
 import org.verdict.ui.gates.GatesViewModel;
 import org.verdict.ui.gates.JudgedReviews;
@@ -60,8 +59,7 @@ class ExportApprovalPackActionTest {
     @Start
     void start(Stage stage) {
         owner = stage;
-        stage.setScene(new Scene(new StackPane(), 320, 200));
-        stage.show();
+        SharedStage.showEmpty(stage, 320, 200);
     }
 
     @AfterEach
@@ -159,7 +157,7 @@ class ExportApprovalPackActionTest {
             judgedCandidates.add(String.valueOf(candidate));
             return gateReview.reviewUnderItsPolicy(pack, candidate, progress);
         }, executor, new ActivityMonitor(() -> 0), ResourceBundle.getBundle("org.verdict.ui.gates.gates"),
-                viewId -> { }, executor::reportUnhandled, new SimpleStringProperty());
+                viewId -> { }, new SimpleStringProperty());
     }
 
     private ReviewPack pack() throws Exception {

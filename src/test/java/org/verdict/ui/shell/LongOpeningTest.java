@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.ResourceBundle;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
@@ -18,12 +17,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.verdict.ui.SharedStage;
+import org.verdict.ui.MainWindowFixture;
 import org.verdict.ui.error.ProblemDialog;
-import org.verdict.ui.settings.UserSettings;
-import org.verdict.ui.task.ActivityMonitor;
-import org.verdict.ui.task.WorkerPoolExecutor;
-import org.verdict.ui.theme.Appearance;
 
 /** Opening that takes long runs on a worker thread, shows its progress with a Cancel button, and can be stopped. */
 @ExtendWith(ApplicationExtension.class)
@@ -31,17 +26,12 @@ class LongOpeningTest {
     @TempDir
     static Path folder;
 
-    private final ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.messages");
-    private final List<Throwable> unhandled = new CopyOnWriteArrayList<>();
     private final List<String> workerThreads = new CopyOnWriteArrayList<>();
-    private WorkerPoolExecutor executor;
+    private MainWindowFixture app;
     private MainWindow window;
-    private Stage stage;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        executor = new WorkerPoolExecutor(1, unhandled::add);
         // A pack that takes until it is cancelled, reporting progress all the time like a real loader.
         PackSource slowSource = (source, progress) -> {
             workerThreads.add(Thread.currentThread().getName());
@@ -51,18 +41,13 @@ class LongOpeningTest {
                 Thread.onSpinWait();
             }
         };
-        MainViewModel model = new MainViewModel(slowSource, executor, new ActivityMonitor(System::currentTimeMillis),
-                UserSettings.load(folder.resolve("settings.json")), folder.resolve("decisions.db"), "Opening");
-        window = new MainWindow(model, List.of(), List.of(), new Appearance(false, false), text,
-                new ProblemDialog(text), unhandled::add, new NoPackChooser());
-        window.install(stage, () -> { });
-        stage.show();
+        app = MainWindowFixture.show(stage, slowSource, folder);
+        window = app.window();
     }
 
     @AfterEach
     void stop() throws Exception {
-        SharedStage.release(stage);
-        executor.close();
+        app.close();
     }
 
     @Test
@@ -83,7 +68,7 @@ class LongOpeningTest {
         WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> !robot.lookup("#activityArea").query().isVisible());
 
         assertEquals("No pack open", robot.lookup("#statusPack").queryAs(Label.class).getText());
-        assertTrue(unhandled.isEmpty(), "cancelling is not an error: " + unhandled);
+        assertEquals(List.of(), app.unhandledFailures(), "cancelling is not an error");
         assertTrue(robot.lookup("#" + ProblemDialog.DIALOG_ID).tryQuery().isEmpty(), "no error dialog");
     }
 

@@ -27,6 +27,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.verdict.core.pack.PackFixture;
 import org.verdict.core.pack.PackLoader;
+import org.verdict.ui.NoPackChooser;
 import org.verdict.ui.SharedStage;
 import org.verdict.ui.error.ProblemDialog;
 import org.verdict.ui.overview.OverviewView;

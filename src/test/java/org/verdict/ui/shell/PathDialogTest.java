@@ -4,21 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.verdict.ui.settings.UserDataFolder;
+import org.testfx.util.WaitForAsyncUtils;
+import org.verdict.ui.theme.Appearance;
 
 @ExtendWith(ApplicationExtension.class)
 class PathDialogTest {
@@ -28,10 +35,10 @@ class PathDialogTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane();
+        StackPane root = new StackPane();
         // the app's look, which its dialogs take from their owner (and which re-lays out their buttons)
-        new org.verdict.ui.theme.Appearance(false, false).applyTo(root);
-        stage.setScene(new javafx.scene.Scene(root, 300, 200));
+        new Appearance(false, false).applyTo(root);
+        stage.setScene(new Scene(root, 300, 200));
         stage.show();
     }
 
@@ -59,14 +66,14 @@ class PathDialogTest {
                     owner -> Optional.empty());
             shown[0].show();
         });
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
         TextField field = robot.lookup("#pathField").queryAs(TextField.class);
         assertTrue(field.isFocused(), "the path field has the focus, not OK");
         assertEquals("/home/someone", field.getSelectedText());
 
         // keys, not robot.write: write sends its characters to the robot's target window, the test's stage
         robot.type(KeyCode.SLASH, KeyCode.T, KeyCode.M, KeyCode.P, KeyCode.ENTER);
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
 
         assertEquals(Path.of("/tmp"), shown[0].getResult(), "typing replaced the suggestion and Enter answered");
     }
@@ -105,11 +112,11 @@ class PathDialogTest {
 
     @Test
     void askingForAFileOffersThePathFieldWithoutOpeningTheSystemsChooser(FxRobot robot) {
-        java.util.List<Optional<Path>> answers = new java.util.ArrayList<>();
+        List<Optional<Path>> answers = new ArrayList<>();
         // ask waits for the answer (a nested event loop), so it is started, not awaited, on the FX thread
-        javafx.application.Platform.runLater(() -> answers.add(paths.askForFile(stage, "Open a decision log", null,
-                new javafx.stage.FileChooser.ExtensionFilter("Decision logs", "*.db"))));
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        Platform.runLater(() -> answers.add(paths.askForFile(stage, "Open a decision log", null,
+                new FileChooser.ExtensionFilter("Decision logs", "*.db"))));
+        WaitForAsyncUtils.waitForFxEvents();
         TextField field = robot.lookup("#pathField").queryAs(TextField.class);
         // a dialog narrower than it would like (a small screen, no window manager): the field gives way, not Browse…
         robot.interact(() -> field.getScene().getWindow().setWidth(320));
@@ -119,15 +126,8 @@ class PathDialogTest {
         robot.interact(() -> robot.lookup(".button").queryAll().stream()
                 .filter(node -> node instanceof Button button && "OK".equals(button.getText()))
                 .map(Button.class::cast).findFirst().orElseThrow().fire());
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
 
-        assertEquals(java.util.List.of(Optional.of(Path.of("/tmp/decisions.db"))), answers);
-    }
-
-    @Test
-    void quotesSpacesAndTheHomeFolderAreUnderstood() {
-        assertEquals(Optional.of(UserDataFolder.userHome().resolve("packs")), PathDialog.parse("~/packs"));
-        assertEquals(Optional.of(Path.of("/a b/c")), PathDialog.parse(" '/a b/c' "));
-        assertEquals(Optional.empty(), PathDialog.parse("   "));
+        assertEquals(List.of(Optional.of(Path.of("/tmp/decisions.db"))), answers);
     }
 }

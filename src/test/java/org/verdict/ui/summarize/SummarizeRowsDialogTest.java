@@ -7,15 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,15 +28,10 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.summary.SummaryPackReader;
 import org.verdict.core.task.Progress;
-import org.verdict.ui.SharedStage;
+import org.verdict.ui.MainWindowFixture;
 import org.verdict.ui.error.ProblemDialog;
-import org.verdict.ui.settings.UserSettings;
-import org.verdict.ui.shell.MainViewModel;
 import org.verdict.ui.shell.MainWindow;
 import org.verdict.ui.shell.PackSource;
-import org.verdict.ui.task.ActivityMonitor;
-import org.verdict.ui.task.WorkerPoolExecutor;
-import org.verdict.ui.theme.Appearance;
 
 /**
  * File → Summarise rows… in the main window: a Parquet file made by DuckDB, summarised in the background by DuckDB
@@ -46,10 +42,9 @@ class SummarizeRowsDialogTest {
     @TempDir
     static Path folder;
 
-    private final ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.messages");
+    private final ResourceBundle text = MainWindowFixture.TEXT;
     private final List<Path> askedToOpen = new CopyOnWriteArrayList<>();
-    private final List<Throwable> unhandled = new CopyOnWriteArrayList<>();
-    private WorkerPoolExecutor executor;
+    private MainWindowFixture app;
     private Path home;
     private Stage stage;
 
@@ -57,41 +52,24 @@ class SummarizeRowsDialogTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         home = Files.createTempDirectory(folder, "home");
-        executor = new WorkerPoolExecutor(1, unhandled::add);
-        ActivityMonitor activity = new ActivityMonitor(System::currentTimeMillis);
         // the window's own loader, watched: what it is asked to open is what File → Open would open
         PackSource loader = (source, progress) -> {
             askedToOpen.add(source);
             return new PackLoader().load(source, progress);
         };
-        MainViewModel main = new MainViewModel(loader, executor, activity,
-                UserSettings.load(home.resolve("settings.json")), home.resolve("decisions.db"), "Opening");
-        MainWindow window = new MainWindow(main, List.of(), List.of(), new Appearance(false, false), text,
-                new ProblemDialog(text), unhandled::add, new MainWindow.PackChooser() {
-                    @Override
-                    public Optional<Path> choosePack(Window owner) {
-                        return Optional.empty();
-                    }
-
-                    @Override
-                    public Optional<Path> choosePackFolder(Window owner) {
-                        return Optional.empty();
-                    }
-                });
+        app = MainWindowFixture.show(stage, loader, home);
+        MainWindow window = app.window();
         SummarizeRowsViewModel model = new SummarizeRowsViewModel(SummarizeRowsViewModel.Summarizer.duckDb("256MB", 1),
-                executor, activity, home.resolve("summaries"), Clock.systemUTC(), pack -> window.openPack(pack, true),
-                text);
-        SummarizeRowsDialog dialog = new SummarizeRowsDialog(model, text, unhandled::add);
+                app.executor(), app.activity(), home.resolve("summaries"), Clock.systemUTC(),
+                pack -> window.openPack(pack, true), text);
+        SummarizeRowsDialog dialog = new SummarizeRowsDialog(model, text, new ProblemDialog(text));
         window.addFileCommand("menuSummarizeRows", text.getString("menu.file.summarize"), null,
                 () -> dialog.show(window.window()));
-        window.install(stage, () -> { });
-        stage.show();
     }
 
     @AfterEach
     void stop() throws Exception {
-        SharedStage.release(stage);
-        executor.close();
+        app.close();
     }
 
     /** On a 1366×768 laptop the three labels read whole ("Rows (Parquet or CSV file, or folder)"), not "Rows (Parq…". */
@@ -103,7 +81,7 @@ class SummarizeRowsDialogTest {
         });
         robot.clickOn("#menuFile").clickOn("#menuSummarizeRows");
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.layout.GridPane fields = robot.lookup("#summarizeFields").queryAs(javafx.scene.layout.GridPane.class);
+        GridPane fields = robot.lookup("#summarizeFields").queryAs(GridPane.class);
         List<Label> labels = fields.getChildren().stream().filter(Label.class::isInstance).map(Label.class::cast)
                 .toList();
         assertEquals(3, labels.size());
@@ -113,12 +91,12 @@ class SummarizeRowsDialogTest {
             assertTrue(label.localToScene(0, 0).getX() >= 12, "in from the dialog's left edge");
         }
         TextField output = robot.lookup("#summarizeOutput").queryAs(TextField.class);
-        javafx.scene.text.Text path = new javafx.scene.text.Text(output.getText());
+        Text path = new Text(output.getText());
         path.setFont(output.getFont());
         assertTrue(output.getWidth() - output.getPadding().getLeft() - output.getPadding().getRight()
                 >= path.getLayoutBounds().getWidth(), "the suggested output path reads whole: " + output.getText()
                 + " in " + output.getWidth() + " px");
-        robot.interact(() -> ((javafx.stage.Stage) fields.getScene().getWindow()).close());
+        robot.interact(() -> ((Stage) fields.getScene().getWindow()).close());
     }
 
     @Test
@@ -147,6 +125,33 @@ class SummarizeRowsDialogTest {
 
         assertEquals(List.of(out), askedToOpen);
         assertEquals(30_000, new SummaryPackReader().read(out, Progress.NONE).primary().rowCount());
-        assertTrue(unhandled.isEmpty(), "unhandled: " + unhandled);
+        assertEquals(List.of(), app.unhandledFailures());
+    }
+
+    /** A broken row fails the summary: a problem dialog names its file, line and column, and nothing is opened. */
+    @Test
+    void aFailedSummaryIsShownInAProblemDialogNamingTheBrokenRow(FxRobot robot) throws Exception {
+        Path lake = Files.createDirectories(folder.resolve("broken"));
+        Files.writeString(lake.resolve("manifest.json"), SummarizeRowsViewModelTest.MANIFEST);
+        Path rows = Files.writeString(lake.resolve("evals.csv"), """
+                example_id,label,region,gender,score_1,score_2
+                ex-1,fraud,eu,female,0.9,0.8
+                ex-2,ok,us,male,0.1,1.7
+                """);
+
+        robot.clickOn("#menuFile").clickOn("#menuSummarizeRows");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> robot.lookup("#summarizeRows").queryAs(TextField.class).setText(rows.toString()));
+        Button start = robot.lookup("#summarizeStart").queryButton();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !start.isDisabled());
+        robot.clickOn("#summarizeStart");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> robot.lookup("#" + ProblemDialog.DIALOG_ID).tryQuery().isPresent());
+
+        DialogPane problem = robot.lookup("#" + ProblemDialog.DIALOG_ID).queryAs(DialogPane.class);
+        assertEquals(text.getString("summarize.failedHeader"), problem.getHeaderText());
+        assertTrue(problem.getContentText().startsWith(rows + ", line 3, column 6: "), problem.getContentText());
+        assertEquals(List.of(), askedToOpen);
+        assertEquals(List.of(), app.unhandledFailures(), "a broken row is the user's to fix, not a bug");
     }
 }

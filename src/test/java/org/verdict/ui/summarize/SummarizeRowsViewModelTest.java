@@ -108,7 +108,7 @@ class SummarizeRowsViewModelTest {
 
         assertTrue(model.checkingProperty().get());
         assertNull(model.manifestProperty().get(), "nothing is suggested before the disk answers");
-        assertNull(model.start(failure -> { }), "no summary starts on an out-of-date check");
+        assertNull(model.start(), "no summary starts on an out-of-date check");
         executor.runHeldWork(); // the rows' look-up: the manifest beside them and a new folder are suggested
         executor.runHeldWork(); // the look-up of the suggested paths
         assertFalse(model.checkingProperty().get());
@@ -140,7 +140,8 @@ class SummarizeRowsViewModelTest {
     @Test
     void itSaysWhyItCannotStartAndDoesNotRun() throws Exception {
         List<Path> ran = new CopyOnWriteArrayList<>();
-        SummarizeRowsViewModel model = model(new CurrentThreadExecutor(), (in, manifest, out, progress) -> ran.add(in));
+        CurrentThreadExecutor executor = new CurrentThreadExecutor();
+        SummarizeRowsViewModel model = model(executor, (in, manifest, out, progress) -> ran.add(in));
         assertEquals(text.getString("summarize.needRows"), model.problemProperty().get());
 
         Path notRows = Files.writeString(folder.resolve("notes.txt"), "hello");
@@ -158,23 +159,24 @@ class SummarizeRowsViewModelTest {
         assertEquals(folder + " already exists; choose a new folder for the summary pack.",
                 model.problemProperty().get());
 
-        assertNull(model.start(failure -> { }));
+        assertNull(model.start());
         assertTrue(ran.isEmpty());
+        assertEquals(List.of(), executor.unhandledFailures());
         assertTrue(opened.isEmpty());
     }
 
     @Test
     void duckDbWritesTheSummaryPackAndItIsOpened() throws Exception {
         Path parquet = lake(folder, 20_000);
-        List<Throwable> failures = new CopyOnWriteArrayList<>();
-        SummarizeRowsViewModel model = model(new CurrentThreadExecutor(),
-                SummarizeRowsViewModel.Summarizer.duckDb("512MB", 1));
+        CurrentThreadExecutor executor = new CurrentThreadExecutor();
+        SummarizeRowsViewModel model = model(executor, SummarizeRowsViewModel.Summarizer.duckDb("512MB", 1));
         model.inputProperty().set(parquet);
         Path out = model.outputProperty().get();
 
-        model.start(failures::add);
+        model.start();
 
-        assertTrue(failures.isEmpty(), "failures: " + failures);
+        assertNull(model.failureProperty().get());
+        assertEquals(List.of(), executor.unhandledFailures());
         assertEquals(List.of(out), opened);
         SummaryPack pack = new SummaryPackReader().read(out, Progress.NONE);
         assertEquals(20_000, pack.primary().rowCount());
@@ -236,17 +238,17 @@ class SummarizeRowsViewModelTest {
         Path parquet = lake(folder, 100);
         // a manifest whose slice column the rows do not have
         Path manifest = Files.writeString(folder.resolve("other.json"), MANIFEST.replace("\"region\"", "\"country\""));
-        List<Throwable> failures = new CopyOnWriteArrayList<>();
-        SummarizeRowsViewModel model = model(new CurrentThreadExecutor(),
-                SummarizeRowsViewModel.Summarizer.duckDb("256MB", 1));
+        CurrentThreadExecutor executor = new CurrentThreadExecutor();
+        SummarizeRowsViewModel model = model(executor, SummarizeRowsViewModel.Summarizer.duckDb("256MB", 1));
         model.inputProperty().set(parquet);
         model.manifestProperty().set(manifest);
         Path out = model.outputProperty().get();
 
-        model.start(failures::add);
+        model.start();
 
-        assertEquals(1, failures.size());
-        assertTrue(failures.get(0).getMessage().contains("country"), failures.get(0).getMessage());
+        String message = model.failureProperty().get().getMessage();
+        assertTrue(message.contains("country"), message);
+        assertEquals(List.of(), executor.unhandledFailures(), "the user's to fix, shown by the dialog");
         assertTrue(model.outcomeProperty().get().startsWith("The summary failed: "));
         assertFalse(Files.exists(out));
         assertTrue(opened.isEmpty());
@@ -261,18 +263,16 @@ class SummarizeRowsViewModelTest {
                 ex-2,ok,us,male,0.1,1.7
                 """, StandardCharsets.UTF_8);
         Path manifest = Files.writeString(folder.resolve("manifest.json"), MANIFEST, StandardCharsets.UTF_8);
-        List<Throwable> failures = new CopyOnWriteArrayList<>();
         SummarizeRowsViewModel model = model(new CurrentThreadExecutor(),
                 SummarizeRowsViewModel.Summarizer.duckDb("256MB", 1));
         model.inputProperty().set(rows);
         model.manifestProperty().set(manifest);
         Path out = model.outputProperty().get();
 
-        model.start(failures::add);
+        model.start();
 
         String expected = rows + ", line 3, column 6: (score_2) score 1.7 is outside [0, 1]";
-        assertEquals(1, failures.size());
-        assertEquals(expected, failures.get(0).getMessage());
+        assertEquals(expected, model.failureProperty().get().getMessage());
         assertEquals("The summary failed: " + expected, model.outcomeProperty().get());
         assertFalse(Files.exists(out));
         assertTrue(opened.isEmpty());
@@ -304,7 +304,7 @@ class SummarizeRowsViewModelTest {
         Path out = model.outputProperty().get();
         executor.threaded = true; // the paths were looked up at once; the summary runs on a thread of its own
 
-        SampledProgress progress = model.start(failure -> { });
+        SampledProgress progress = model.start();
         assertTrue(counting.await(60, TimeUnit.SECONDS), "the cells query started");
         progress.cancel();
         long cancelledAt = System.nanoTime();
@@ -312,6 +312,7 @@ class SummarizeRowsViewModelTest {
         double stopSeconds = (System.nanoTime() - cancelledAt) / 1e9;
 
         assertEquals(text.getString("summarize.cancelled"), model.outcomeProperty().get());
+        assertNull(model.failureProperty().get(), "a cancellation is no failure");
         assertFalse(Files.exists(out), "nothing written");
         assertTrue(opened.isEmpty());
         // the cells query was interrupted (or, if it was ending as Cancel came, no further step started)

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.FXCollections;
@@ -51,7 +52,7 @@ class FittedColumnsTest {
         stage.show();
     }
 
-    private static TableColumn<Version, String> column(String title, java.util.function.Function<Version, String> value) {
+    private static TableColumn<Version, String> column(String title, Function<Version, String> value) {
         TableColumn<Version, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return column;

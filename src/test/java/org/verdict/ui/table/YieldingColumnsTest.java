@@ -3,6 +3,8 @@ package org.verdict.ui.table;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.FXCollections;
@@ -24,7 +26,7 @@ class YieldingColumnsTest {
     private TableColumn<String, String> slice;
     private TableColumn<String, String> adjustedP;
     private TableColumn<String, String> models;
-    private javafx.beans.property.ReadOnlyDoubleProperty widthForAdjustedP;
+    private ReadOnlyDoubleProperty widthForAdjustedP;
 
     @Start
     void start(Stage stage) {
@@ -34,7 +36,7 @@ class YieldingColumnsTest {
         slice = column("neighborhood=N00 of a long name");
         adjustedP = column("<0.001");
         models = column("20,477 [19,371, 21,669] and 18,428 [17,599, 19,343]");
-        for (TableColumn<String, String> column : java.util.List.of(slice, adjustedP, models)) {
+        for (TableColumn<String, String> column : List.of(slice, adjustedP, models)) {
             table.getColumns().add(column);
             fitted.fit(column, row -> column.getText());
         }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.verdict.core.task.CancelledException;
 
 class BackgroundTaskTest {
     private final CurrentThreadExecutor executor = new CurrentThreadExecutor();
@@ -52,7 +53,7 @@ class BackgroundTaskTest {
     void cancelledWorkIsACancellationNotAFailure() {
         executor.run(progress -> {
                     progress.update(0.5, "half");
-                    throw new org.verdict.core.task.CancelledException();
+                    throw new CancelledException();
                 })
                 .onError(failure -> events.add("error"))
                 .onCancelled(() -> events.add("cancelled"))

@@ -7,23 +7,12 @@ import java.util.List;
  * Holds background work until the test runs it, so a test can act while the work is under way (edit the form,
  * press Cancel); FX-thread callbacks run at once. Unhandled failures are kept for assertions.
  */
-public final class HeldExecutor implements BackgroundExecutor {
+public final class HeldExecutor extends RecordingExecutor {
     private final List<Runnable> held = new ArrayList<>();
-    private final List<Throwable> unhandled = new ArrayList<>();
 
     @Override
     public void runInBackground(Runnable work) {
         held.add(work);
-    }
-
-    @Override
-    public void runOnFxThread(Runnable action) {
-        action.run();
-    }
-
-    @Override
-    public void reportUnhandled(Throwable failure) {
-        unhandled.add(failure);
     }
 
     /** Runs the work held so far, in the order it was started. */
@@ -33,12 +22,20 @@ public final class HeldExecutor implements BackgroundExecutor {
         work.forEach(Runnable::run);
     }
 
+    /** Runs held work, and the work it starts, until none is held: every background step to its end. */
+    public void runUntilIdle() {
+        while (!held.isEmpty()) {
+            runOldestHeldWork();
+        }
+    }
+
+    /** How many pieces of work wait for the test. */
+    public int heldCount() {
+        return held.size();
+    }
+
     /** Runs only the oldest work held, as when an earlier task ends before a later one. */
     public void runOldestHeldWork() {
         held.remove(0).run();
-    }
-
-    public List<Throwable> unhandledFailures() {
-        return List.copyOf(unhandled);
     }
 }

@@ -58,7 +58,7 @@ public record GatePolicy(
     public static final List<Gate> ALWAYS_APPLICABLE = List.of(Gate.PRIMARY_METRIC, Gate.SCHEMA);
 
     public GatePolicy {
-        confidenceLevel = orDefault(confidenceLevel, 0.95);
+        confidenceLevel = orDefault(confidenceLevel, ComparisonOptions.DEFAULTS.confidenceLevel());
         alpha = orDefault(alpha, 0.05);
         bootstrapReplicates = orDefault(bootstrapReplicates, 2000);
         seed = orDefault(seed, ComparisonOptions.DEFAULT_SEED);

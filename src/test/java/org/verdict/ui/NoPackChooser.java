@@ -1,11 +1,12 @@
-package org.verdict.ui.shell;
+package org.verdict.ui;
 
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.stage.Window;
+import org.verdict.ui.shell.MainWindow;
 
 /** Stands in for the file dialogs, which headless tests cannot drive: the user always cancels. */
-final class NoPackChooser implements MainWindow.PackChooser {
+public final class NoPackChooser implements MainWindow.PackChooser {
     @Override
     public Optional<Path> choosePack(Window owner) {
         return Optional.empty();
