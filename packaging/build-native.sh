@@ -84,9 +84,14 @@ case "$(uname -s)" in
 esac
 
 # 1. The app image: launcher, jar and the jlinked runtime.
+# The server compiler (C2) starts ten times later than by default: up to the first frame it compiled JavaFX's start-up
+# code that runs a few thousand times and never again, about a third of the CPU of the start
+# (docs/benchmarks.md, "Cold start of the desktop app"); a comparison's loops still reach it within moments.
+late_c2=(--java-options -XX:Tier4InvocationThreshold=50000 --java-options -XX:Tier4MinInvocationThreshold=6000
+         --java-options -XX:Tier4CompileThreshold=150000 --java-options -XX:Tier4BackEdgeThreshold=400000)
 jpackage --type app-image "${identity[@]}" "${icon[@]}" \
          --input "$BUILD/input" --main-jar verdict.jar --main-class org.verdict.Launcher \
-         --runtime-image "$BUILD/runtime" --dest "$DIST" --java-options "-Xmx2g"
+         --runtime-image "$BUILD/runtime" --dest "$DIST" --java-options "-Xmx2g" "${late_c2[@]}"
 
 # 2. A class-data-sharing archive of every class loaded up to the first frame, made by starting the app once:
 #    it cuts start-up CPU time by about a third (docs/benchmarks-ui.md). Needs a display; skipped without one.

@@ -25,6 +25,13 @@ enum FairnessPopulation {
     SEPARATED("separated", new double[] {0.3, 0.3, 0.3},
             new double[][] {{0.50, 0.65, 0.80}, {0.45, 0.65, 0.85}},
             new double[][] {{0.05, 0.12, 0.20}, {0.04, 0.12, 0.24}}),
+    /**
+     * A real TPR gap and no FPR gap (the FPRs equal in every group): equalized odds is then equal opportunity, and
+     * their intervals must agree; a test of both strata together spends half its degrees of freedom on the FPRs' noise.
+     */
+    TPR_ONLY("tpr-only", new double[] {0.3, 0.3, 0.3},
+            new double[][] {{0.55, 0.70, 0.75}, {0.50, 0.70, 0.80}},
+            new double[][] {{0.10, 0.10, 0.10}, {0.12, 0.12, 0.12}}),
     /** Unequal groups, two of them nearly tied for the top rate under production; the candidate is less fair. */
     NEAR_TIE("near-tie", new double[] {0.25, 0.3, 0.35},
             new double[][] {{0.70, 0.69, 0.60}, {0.75, 0.64, 0.58}},

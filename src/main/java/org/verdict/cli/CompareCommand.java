@@ -187,8 +187,9 @@ public final class CompareCommand implements Callable<Integer> {
             throws PackException {
         reviewPack.manifest().requestedCandidate(candidate);
         if (only != null && !only.appliesTo(reviewPack.manifest().model().task())) {
-            throw new IllegalArgumentException("metric " + only.wireName() + " does not apply to a "
-                    + reviewPack.manifest().model().task().wireName() + " task");
+            Task task = reviewPack.manifest().model().task();
+            throw new IllegalArgumentException("metric " + only.wireName() + " does not apply to a " + task.wireName()
+                    + " task; " + Metric.ofTask(task));
         }
         options.requireEffectWithinRangeOf(viewedMetric(reviewPack.manifest(), only),
                 shownMetrics(reviewPack.manifest().model().task(), only));

@@ -148,14 +148,13 @@ public final class GateCommand implements Callable<Integer> {
             }
         }
         var worse = review.evidence().worseFindings();
-        if (!worse.slices().isEmpty()) {
-            out.printf("%nSlices significantly worse on %s (%d):%n", worse.primaryMetric(), worse.slices().size());
-            worse.slices().forEach(slice -> out.printf("  ▼ %s%n", slice));
-        }
+        // said even when none is worse: how many slices were tested, and which could not be
+        out.printf("%n%s%n", worse.slicesHeading());
+        worse.slices().forEach(slice -> out.printf("  ▼ %s%n", slice));
         // what no gate judges but a board reads before approving: other metrics, each class's recall
         var elsewhere = worse.overall();
         if (elsewhere.isEmpty()) {
-            out.printf("%nNothing else is significantly worse overall: no other metric, and no class's recall.%n");
+            out.printf("%n%s%n", worse.nothingElse());
         } else {
             out.printf("%nAlso significantly worse overall (%d), which no gate judges: read %s before approving.%n",
                     elsewhere.size(), elsewhere.size() == 1 ? "it" : "them");

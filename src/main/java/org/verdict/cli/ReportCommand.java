@@ -20,10 +20,12 @@ import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LogNotIntactException;
 import org.verdict.core.ledger.SignerKey;
 import org.verdict.core.ledger.TrustedSigners;
+import org.verdict.core.ledger.UnreadableLogException;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLoader;
 import org.verdict.core.report.ApprovalPackExport;
 import org.verdict.core.report.ApprovalPackWriter;
+import org.verdict.core.report.DecisionLogEvidence;
 import org.verdict.core.summary.SummaryPacks;
 import org.verdict.core.task.Progress;
 import picocli.CommandLine.Command;
@@ -34,8 +36,10 @@ import picocli.CommandLine;
 /** Writes the approval pack of a review pack: one HTML and one PDF document the board can read offline. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Write approval-pack.html and approval-pack.pdf for a review pack.",
-            "Exit codes: 0 written, 1 the --db decision log does not verify (nothing is written, as `log checkpoint`"
-                    + " gives out no checkpoint of it), " + ExitCodes.REFUSALS,
+            "Exit codes: 0 written, 1 the --db decision log is TAMPERED, DAMAGED or SUSPECT (its append-only guard"
+                    + " removed) as `log verify` says: nothing is written, as `log checkpoint` gives out no checkpoint"
+                    + " of it; a log that only breaks the signing policy (POLICY NOT MET) is reported, stamped so on"
+                    + " the pack's summary, " + ExitCodes.REFUSALS,
             "A --out folder that already holds an approval pack is bad input unless --replace is given: nothing is"
                     + " written."})
 public final class ReportCommand implements Callable<Integer> {
@@ -109,6 +113,13 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (LogNotIntactException e) {
             // the same answer as `log checkpoint` on that log: it failed a check, it was not bad input
             return ErrorLine.print(spec.commandLine().getErr(), e.getMessage(), ExitCodes.CHECK_FAILED);
+        } catch (UnreadableLogException e) {
+            // a damaged SQLite file is DAMAGED for `log verify` (exit 1); a file of another kind is bad input
+            String message = e.getMessage();
+            int firstLineEnd = message.indexOf('\n') < 0 ? message.length() : message.indexOf('\n');
+            return ErrorLine.print(spec.commandLine().getErr(), e.isDamaged() ? message.substring(0, firstLineEnd)
+                    + "; " + DecisionLogEvidence.REFUSED + message.substring(firstLineEnd) : message,
+                    e.isDamaged() ? ExitCodes.CHECK_FAILED : ExitCodes.BAD_INPUT);
         } catch (LedgerException | IllegalArgumentException e) {
             return ErrorLine.print(spec.commandLine().getErr(), e.getMessage(), ExitCodes.BAD_INPUT);
         } catch (IOException e) {

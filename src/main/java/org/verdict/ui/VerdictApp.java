@@ -50,6 +50,7 @@ import org.verdict.ui.decision.RecordDecisionAction;
 import org.verdict.ui.files.SystemChooser;
 import org.verdict.ui.report.ApprovalPackFolder;
 import org.verdict.ui.report.ExportApprovalPackAction;
+import org.verdict.ui.report.ExportSigningDialog;
 import org.verdict.ui.error.ApplicationLog;
 import org.verdict.ui.error.ProblemDialog;
 import org.verdict.ui.error.UnexpectedErrors;
@@ -120,7 +121,8 @@ public final class VerdictApp extends Application {
         PathDialog paths = new PathDialog(text);
         ChartPane.SaveTarget saveTarget = extension -> askSaveTarget(stage, text, paths, extension);
 
-        // Only Compare, the view on screen at start, is built before the first frame; the others once it is shown.
+        // No view is built before the first frame: it shows the menus, the navigation and the status bar, and
+        // Compare, the view on screen at start, is built once that frame is drawn, the others after it.
         OverviewViewModel overviewModel = new OverviewViewModel(text);
         PackView overview = new PackView("overview", text.getString("view.overview"),
                 () -> new OverviewView(overviewModel, text).node(), overviewModel::showPack);
@@ -157,6 +159,8 @@ public final class VerdictApp extends Application {
                 new LogVerifier());
         // the status bar names the log Audit has open; decisions are still signed into the store in use
         main.followAudit(auditModel.openedStoreProperty());
+        // and Audit, with no log open, names the store in use as the status bar does
+        auditModel.storeInUseProperty().bind(main.decisionStoreProperty());
         PackView audit = new PackView("audit", auditText.getString("audit.title"),
                 () -> new AuditView(auditModel, auditText, paths::askForFile).node(),
                 pack -> auditModel.showAppStoreIfNoneOpen(main.decisionStoreProperty().get()));
@@ -178,27 +182,25 @@ public final class VerdictApp extends Application {
                         paths, suggested).map(main::approvalPackFolderChosen), main::lastApprovalPackFolder,
                 ApprovalPackFolder.ofSystem(),
                 compareModel.candidateProperty()::get, main.decisionStoreProperty()::get,
-                auditModel.trustedSignersProperty()::get, text);
+                auditModel.trustedSignersProperty()::get, new ExportSigningDialog(text, paths)::choose,
+                main::lastKeyFile, text);
         MainWindow window = new MainWindow(main, views(overview, compare, gates, evidence, audit),
                 packActions(recordDecision, exportApprovalPack), appearance, text, problems, unexpected,
                 packChooser(text, paths));
         navigator.set(window);
         window.listViewShortcuts(text.getString("view.compare"), CompareView.shortcuts(text));
         addSummarizeRows(window, main, dataFolder, executor, activity, text, problems);
-        window.show("compare");
+        window.selectBeforeBuilding("compare");
         window.install(stage, () -> {
             settings.setDarkTheme(appearance.darkProperty().get());
             settings.setLargeText(appearance.largeTextProperty().get());
             main.saveSettings();
             Platform.exit();
         });
-        stage.getIcons().addAll(icons());
         // Loading starts once the window is on screen: on a 2-core laptop it would otherwise compete with the
         // first frame for the CPU.
         timing.afterFirstFrame(stage, () -> {
-            ChartWarmUp.startInBackground(Duration.ofSeconds(1));
-            // One view per event, so the FX thread gets to draw and handle input between them.
-            List.of(overview, gates, evidence, audit).forEach(view -> Platform.runLater(view::build));
+            // The pack opens on a worker while this thread builds Compare: the two cores share the work.
             // `verdict PACK` (the launcher only passes an existing pack folder or .zip) opens that pack, as Open pack… does
             // an app a test harness builds, rather than launch(), has no parameters
             List<String> named = getParameters() == null ? List.of() : getParameters().getRaw();
@@ -207,6 +209,12 @@ public final class VerdictApp extends Application {
             } else {
                 openFirstPack(settings, window);
             }
+            window.showSelected();
+            // decoding six PNGs is no work for the first frame: the window manager takes the icons when they come
+            stage.getIcons().addAll(icons());
+            ChartWarmUp.startInBackground(Duration.ofSeconds(1));
+            // One view per event, so the FX thread gets to draw and handle input between them.
+            List.of(overview, gates, evidence, audit).forEach(view -> Platform.runLater(view::build));
             auditModel.showAppStoreIfNoneOpen(main.decisionStoreProperty().get());
         });
         timing.showCalled();

@@ -240,6 +240,17 @@ class CompareCommandTest {
         }
     }
 
+    /** A metric of another task is refused with the metrics of the pack's task, as an unknown name is. */
+    @Test
+    void aMetricOfAnotherTaskListsTheMetricsOfThePacksTask(@TempDir Path dir) throws Exception {
+        CliRun run = CliRun.verdict("compare", balancedSwapPack(dir.resolve("churn"), null).toString(), "--metric",
+                "macro_f1");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("metric macro_f1 does not apply to a binary task; metrics of a binary task: ["),
+                run.err());
+        assertTrue(run.err().contains("roc_auc"), run.err());
+    }
+
     private static JsonNode overallOf(CliRun run) throws IOException {
         assertEquals(0, run.exitCode(), run.err());
         for (JsonNode result : new ObjectMapper().readTree(run.out()).get("results")) {

@@ -53,8 +53,10 @@ class HelpDescriptionTest {
     /** Every command that reads or writes files gives the same codes for a refusal, 141 among them. */
     @Test
     void everyCommandsHelpGivesTheSameRefusalCodes() {
-        for (String command : List.of("compare", "summarize", "validate", "gate", "report")) {
-            String help = help(command, "--help");
+        for (String command : List.of("compare", "summarize", "validate", "gate", "report", "log append", "log cosign",
+                "log list", "log verify", "log export", "log consistency", "log checkpoint", "log export-envelope",
+                "log sign-envelope", "log import-signature", "log register", "log revoke", "log restore-guard")) {
+            String help = help((command + " --help").split(" "));
             assertTrue(help.contains(ExitCodes.REFUSALS) && help.contains("141 standard output closed"),
                     command + ": " + help);
         }

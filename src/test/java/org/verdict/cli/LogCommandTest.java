@@ -28,7 +28,6 @@ import org.verdict.cli.terminal.TerminalWidth;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.TamperedStore;
 import org.verdict.core.pack.PackFixture;
-import picocli.CommandLine;
 
 /** The key and log commands as scripts call them. */
 class LogCommandTest {
@@ -59,51 +58,81 @@ class LogCommandTest {
     @TempDir
     Path dir;
     private Path db;
+    private BoardCommandLine cli;
     private Path passphrase;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private StringWriter out;
+    private StringWriter err;
 
     @BeforeEach
     void keysAndRecord() throws Exception {
         db = dir.resolve("decisions.db");
-        passphrase = BoardKeys.create(dir);
+        cli = new BoardCommandLine(dir);
+        passphrase = cli.passphrase;
+        out = cli.out;
+        err = cli.err;
         Files.writeString(dir.resolve("record.json"), RECORD);
+    }
+
+    /**
+     * A co-signer whose key entered the log unendorsed (they signed before anyone endorsed them) is endorsed later by
+     * {@code log register --endorse-key}, and the log then verifies: their signature counts.
+     */
+    @Test
+    void aCoSignerWhoSignedUnendorsedIsEndorsedByRegisterAfterwards() throws Exception {
+        append();
+        assertEquals(0, cli.log("cosign", "--db", db.toString(), "--id", "1", "--key", cli.keyFile("joan-clarke"),
+                "--passphrase-file", passphrase.toString()), err.toString());
+        assertEquals(1, cli.log("verify", "--db", db.toString()));
+        assertTrue(out.toString().contains("registers Joan Clarke (product, "), out.toString());
+
+        assertEquals(0, cli.log("register", "--db", db.toString(), "--signer",
+                dir.resolve("keys/joan-clarke.signer.json").toString(), "--endorse-key", cli.keyFile("ada-lovelace"),
+                "--passphrase-file", passphrase.toString()), err.toString());
+        assertTrue(out.toString().contains(", endorsed by Ada Lovelace (ml-lead, "), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, cli.log("verify", "--db", db.toString()), out.toString());
+        assertTrue(out.toString().startsWith("intact: 1 record"), out.toString());
+
+        assertEquals(2, cli.log("register", "--db", db.toString(), "--signer",
+                dir.resolve("keys/joan-clarke.signer.json").toString(), "--endorse-key", cli.keyFile("ada-lovelace"),
+                "--passphrase-file", passphrase.toString()));
+        assertTrue(err.toString().contains("needs no endorsement: it is endorsed by Ada Lovelace"), err.toString());
     }
 
     @Test
     void tierThreeRecordIsAppendedCoSignedInPlaceAndViaAnEnvelopeFile() throws Exception {
-        assertEquals(0, log("append", "--db", db.toString(), "--record", dir.resolve("record.json").toString(),
-                "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()), err.toString());
+        assertEquals(0, cli.log("append", "--db", db.toString(), "--record", dir.resolve("record.json").toString(),
+                "--key", cli.keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()), err.toString());
         assertTrue(out.toString().contains("status: awaiting signatures (ai-safety, product)"), out.toString());
 
         // the organisation endorses each new signer's registration, as verification requires by default
-        assertEquals(0, log("register", "--db", db.toString(), "--signer", signerFile("grace-hopper"),
-                "--endorse-key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()), err.toString());
-        assertEquals(0, log("cosign", "--db", db.toString(), "--id", "1", "--key", keyFile("grace-hopper"),
+        assertEquals(0, cli.log("register", "--db", db.toString(), "--signer", signerFile("grace-hopper"),
+                "--endorse-key", cli.keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()), err.toString());
+        assertEquals(0, cli.log("cosign", "--db", db.toString(), "--id", "1", "--key", cli.keyFile("grace-hopper"),
                 "--passphrase-file", passphrase.toString()), err.toString());
         assertTrue(out.toString().contains("status: awaiting signatures (product)"), out.toString());
 
         Path envelope = dir.resolve("record-1.dsse.json");
-        assertEquals(0, log("export-envelope", "--db", db.toString(), "--id", "1", "--out", envelope.toString()));
-        assertEquals(0, log("sign-envelope", "--envelope", envelope.toString(), "--key", keyFile("joan-clarke"),
+        assertEquals(0, cli.log("export-envelope", "--db", db.toString(), "--id", "1", "--out", envelope.toString()));
+        assertEquals(0, cli.log("sign-envelope", "--envelope", envelope.toString(), "--key", cli.keyFile("joan-clarke"),
                 "--passphrase-file", passphrase.toString()), err.toString());
-        assertEquals(2, log("import-signature", "--db", db.toString(), "--envelope", envelope.toString()));
+        assertEquals(2, cli.log("import-signature", "--db", db.toString(), "--envelope", envelope.toString()));
         assertTrue(err.toString().contains("unknown signer"), err.toString());
-        assertEquals(0, log("register", "--db", db.toString(), "--signer", dir.resolve("keys/joan-clarke.signer.json").toString(),
-                "--endorse-key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()), err.toString());
-        assertEquals(0, log("import-signature", "--db", db.toString(), "--envelope", envelope.toString()), err.toString());
+        assertEquals(0, cli.log("register", "--db", db.toString(), "--signer", dir.resolve("keys/joan-clarke.signer.json").toString(),
+                "--endorse-key", cli.keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()), err.toString());
+        assertEquals(0, cli.log("import-signature", "--db", db.toString(), "--envelope", envelope.toString()), err.toString());
         assertTrue(out.toString().contains("imported 1 new signature" + System.lineSeparator()));
         assertTrue(out.toString().contains("status: signed"), out.toString());
 
         out.getBuffer().setLength(0);
-        assertEquals(0, log("list", "--db", db.toString(), "--json"));
+        assertEquals(0, cli.log("list", "--db", db.toString(), "--json"));
         JsonNode list = new ObjectMapper().readTree(out.toString());
         assertEquals(1, list.size());
         assertEquals("signed", list.get(0).get("status").asText());
         assertEquals(3, list.get(0).get("signatures").size());
         assertEquals("promote", list.get(0).get("record").get("decision").asText());
 
-        assertEquals(0, log("verify", "--db", db.toString()));
+        assertEquals(0, cli.log("verify", "--db", db.toString()));
         assertTrue(out.toString().contains("intact: 1 record,"));
     }
 
@@ -112,9 +141,9 @@ class LogCommandTest {
         append();
         append();
         TamperedStore.changeRecord(db, 2, "every segment", "every segmenT");
-        assertEquals(1, log("verify", "--db", db.toString()));
+        assertEquals(1, cli.log("verify", "--db", db.toString()));
         assertTrue(out.toString().contains("TAMPERED: first bad record is #2"), out.toString());
-        assertEquals(2, log("verify", "--db", dir.resolve("missing.db").toString()));
+        assertEquals(2, cli.log("verify", "--db", dir.resolve("missing.db").toString()));
         assertTrue(err.toString().contains("no decision log at"));
     }
 
@@ -125,7 +154,7 @@ class LogCommandTest {
         append();
         TamperedStore.changeRecord(db, 2, "every segment", "every segmenT");
         out.getBuffer().setLength(0);
-        assertEquals(0, log("list", "--db", db.toString()));
+        assertEquals(0, cli.log("list", "--db", db.toString()));
         String recordTwo = out.toString().lines().filter(l -> l.strip().startsWith("2 ")).findFirst().orElseThrow();
         assertTrue(recordTwo.contains("✖ tampered") && recordTwo.contains("signature invalid: record altered after signing"),
                 out.toString());
@@ -134,7 +163,7 @@ class LogCommandTest {
         assertFalse(recordTwo.contains("awaiting"), recordTwo);
 
         out.getBuffer().setLength(0);
-        assertEquals(0, log("list", "--db", db.toString(), "--json"));
+        assertEquals(0, cli.log("list", "--db", db.toString(), "--json"));
         JsonNode list = new ObjectMapper().readTree(out.toString());
         assertEquals("signature invalid: record altered after signing", list.get(1).get("status").asText());
         assertEquals("awaiting signatures (ai-safety, product)", list.get(0).get("status").asText());
@@ -153,7 +182,7 @@ class LogCommandTest {
     void verifyWithoutAKeptCheckpointSaysWhatItCannotDetect() throws Exception {
         append();
         out.getBuffer().setLength(0);
-        assertEquals(0, log("verify", "--db", db.toString()));
+        assertEquals(0, cli.log("verify", "--db", db.toString()));
         assertTrue(out.toString().startsWith("intact: 1 record, every signature, the hash chain, the Merkle tree and"
                 + " every checkpoint verify; records removed from the end cannot be detected without a checkpoint kept"
                 + " outside the log (give one with --checkpoint FILE; see docs/decision-log.md)"), out.toString());
@@ -167,7 +196,7 @@ class LogCommandTest {
         out.getBuffer().setLength(0);
         // the wipe dropped the triggers that refuse DELETE: what is left looks like a fresh log, but it is SUSPECT
         // (exit 1), never a green "intact"
-        assertEquals(1, log("verify", "--db", db.toString()));
+        assertEquals(1, cli.log("verify", "--db", db.toString()));
         List<String> lines = out.toString().lines().toList();
         assertTrue(lines.get(0).startsWith("SUSPECT: guard removed — cannot tell whether records were removed from the"
                 + " end of the log; verify it against a checkpoint kept outside it (0 records"), out.toString());
@@ -187,8 +216,8 @@ class LogCommandTest {
                  "triggers": [{"trigger": "metric drop", "fired": true, "evidence": "auc fell"}],
                  "approvers": ["Ada Lovelace"], "evidence": {"files": {"manifest.json": "%s"}}}
                 """.formatted("1".repeat(64)));
-        assertEquals(2, log("append", "--db", db.toString(), "--record", retraining.toString(), "--key",
-                keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
+        assertEquals(2, cli.log("append", "--db", db.toString(), "--record", retraining.toString(), "--key",
+                cli.keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
         assertTrue(err.toString().contains("a retraining record names the one person who approved it in 'approver' (a"
                 + " name), not in 'approvers', the list of a promotion: write \"approver\": \"Ada Lovelace\""),
                 err.toString());
@@ -198,8 +227,8 @@ class LogCommandTest {
         err.getBuffer().setLength(0);
         Files.writeString(retraining, Files.readString(retraining).replace("\"approvers\": [\"Ada Lovelace\"]",
                 "\"approver\": \"Ada Lovelace\""));
-        assertEquals(0, log("append", "--db", db.toString(), "--record", retraining.toString(), "--key",
-                keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()), err.toString());
+        assertEquals(0, cli.log("append", "--db", db.toString(), "--record", retraining.toString(), "--key",
+                cli.keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()), err.toString());
     }
 
     /**
@@ -212,13 +241,13 @@ class LogCommandTest {
         append();
         TamperedStore.changeRecord(db, 2, "every segment", "every segmenT");
         out.getBuffer().setLength(0);
-        assertEquals(1, log("verify", "--db", db.toString()));
+        assertEquals(1, cli.log("verify", "--db", db.toString()));
         String firstProblem = out.toString().lines().skip(1).findFirst().orElseThrow().strip();
         assertTrue(firstProblem.startsWith("record #2: its bytes no longer match its id"), out.toString());
         out.getBuffer().setLength(0);
 
-        assertEquals(1, log("append", "--db", db.toString(), "--record", dir.resolve("record.json").toString(),
-                "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
+        assertEquals(1, cli.log("append", "--db", db.toString(), "--record", dir.resolve("record.json").toString(),
+                "--key", cli.keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
         assertEquals("", out.toString());
         assertTrue(err.toString().startsWith("error: the decision log " + db + " does not verify, so nothing was"
                 + " appended"), err.toString());
@@ -231,11 +260,11 @@ class LogCommandTest {
         assertEquals("", printed.stdout(), "no checkpoint of a changed log is handed out");
         assertTrue(printed.stderr().contains("does not verify, so no checkpoint is given out"), printed.stderr());
         assertTrue(printed.stderr().contains(firstProblem), printed.stderr());
-        assertEquals(1, log("checkpoint", "--db", db.toString(), "--out", saved.toString()));
+        assertEquals(1, cli.log("checkpoint", "--db", db.toString(), "--out", saved.toString()));
         assertFalse(Files.exists(saved));
 
         out.getBuffer().setLength(0);
-        assertEquals(1, log("verify", "--db", db.toString()));
+        assertEquals(1, cli.log("verify", "--db", db.toString()));
         assertTrue(out.toString().contains("TAMPERED: first bad record is #2"), "still the log it was: " + out);
     }
 
@@ -252,7 +281,7 @@ class LogCommandTest {
         out.getBuffer().setLength(0);
         Path target = dir.resolve("export");
 
-        assertEquals(1, log("export", "--db", db.toString(), "--out", target.toString()));
+        assertEquals(1, cli.log("export", "--db", db.toString(), "--out", target.toString()));
 
         assertEquals("", out.toString());
         assertTrue(err.toString().startsWith("error: the decision log " + db + " does not verify, so nothing was"
@@ -276,8 +305,8 @@ class LogCommandTest {
             s.executeUpdate("DELETE FROM signatures WHERE record_seq = 2");
             s.executeUpdate("DELETE FROM records WHERE seq = 2");
         }
-        assertEquals(1, log("append", "--db", db.toString(), "--record", dir.resolve("record.json").toString(),
-                "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
+        assertEquals(1, cli.log("append", "--db", db.toString(), "--record", dir.resolve("record.json").toString(),
+                "--key", cli.keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
         assertTrue(err.toString().contains("record #2 is missing"), err.toString());
         assertFalse(err.toString().contains("SQLITE"), err.toString());
     }
@@ -291,13 +320,13 @@ class LogCommandTest {
             // a month before any record was appended: no signature breaks, the time was simply rewritten
             s.executeUpdate("UPDATE signatures SET signed_at = '2020-11-01T09:00:00Z' WHERE record_seq = 2");
         }
-        assertEquals(1, log("verify", "--db", db.toString()));
+        assertEquals(1, cli.log("verify", "--db", db.toString()));
         assertTrue(out.toString().contains("TAMPERED: first bad record is #2"), out.toString());
         assertTrue(out.toString().contains("is stored as made at 2020-11-01T09:00:00Z, before the record's signed "
                 + "append time"), out.toString());
 
         out.getBuffer().setLength(0);
-        assertEquals(0, log("list", "--db", db.toString(), "--json"));
+        assertEquals(0, cli.log("list", "--db", db.toString(), "--json"));
         JsonNode second = new ObjectMapper().readTree(out.toString()).get(1);
         assertFalse(second.get("verified").asBoolean(), "a false time is never shown beside 'verified'");
         JsonNode signature = second.get("signatures").get(0);
@@ -312,7 +341,7 @@ class LogCommandTest {
     void anExportOfOneRecordSaysOneRecord() throws Exception {
         append();
         Path target = dir.resolve("export");
-        assertEquals(0, log("export", "--db", db.toString(), "--out", target.toString()), err.toString());
+        assertEquals(0, cli.log("export", "--db", db.toString(), "--out", target.toString()), err.toString());
         assertTrue(out.toString().contains("\nexported 1 record to "), out.toString());
         String guide = Files.readString(target.resolve("VERIFY.md"));
         assertTrue(guide.contains("that it held 1 record (Merkle root"), guide);
@@ -323,12 +352,12 @@ class LogCommandTest {
     void checkpointThenConsistencyAfterMoreAppends() throws Exception {
         append();
         Path checkpoint = dir.resolve("checkpoint.json");
-        assertEquals(0, log("checkpoint", "--db", db.toString(), "--out", checkpoint.toString()));
+        assertEquals(0, cli.log("checkpoint", "--db", db.toString(), "--out", checkpoint.toString()));
         append();
         append();
-        assertEquals(0, log("consistency", "--db", db.toString(), "--checkpoint", checkpoint.toString()), err.toString());
+        assertEquals(0, cli.log("consistency", "--db", db.toString(), "--checkpoint", checkpoint.toString()), err.toString());
         assertTrue(out.toString().contains("consistent: the log of 3 records extends the checkpoint of size 1"), out.toString());
-        assertEquals(0, log("export", "--db", db.toString(), "--out", dir.resolve("export").toString()));
+        assertEquals(0, cli.log("export", "--db", db.toString(), "--out", dir.resolve("export").toString()));
         assertTrue(Files.exists(dir.resolve("export/checkpoint.json")));
         try (var folders = Files.list(dir.resolve("export/records"))) {
             assertEquals(3, folders.count());
@@ -344,7 +373,7 @@ class LogCommandTest {
         append();
         append();
         Path checkpoint = dir.resolve("checkpoint.json");
-        assertEquals(0, log("checkpoint", "--db", db.toString(), "--out", checkpoint.toString()));
+        assertEquals(0, cli.log("checkpoint", "--db", db.toString(), "--out", checkpoint.toString()));
         byte[] whole = Files.readAllBytes(db);
         Path wiped = dir.resolve("wiped.db");
         Files.write(wiped, new byte[0]);
@@ -353,7 +382,7 @@ class LogCommandTest {
         for (Path broken : List.of(wiped, truncated)) {
             for (String command : List.of("verify", "list", "consistency")) {
                 out.getBuffer().setLength(0);
-                assertEquals(1, log(command, "--db", broken.toString(), "--checkpoint", checkpoint.toString()),
+                assertEquals(1, cli.log(command, "--db", broken.toString(), "--checkpoint", checkpoint.toString()),
                         command + " " + broken + ": " + err);
                 String said = out.toString();
                 assertTrue(said.startsWith((command.equals("consistency") ? "NOT CONSISTENT" : "TAMPERED") + ": the log was"
@@ -365,7 +394,7 @@ class LogCommandTest {
             }
         }
         // without a kept checkpoint an empty file is what an interrupted creation leaves: bad input, as before
-        assertEquals(2, log("verify", "--db", wiped.toString()));
+        assertEquals(2, cli.log("verify", "--db", wiped.toString()));
     }
 
     /**
@@ -377,12 +406,12 @@ class LogCommandTest {
         append();
         append();
         Path checkpoint = dir.resolve("checkpoint.json");
-        assertEquals(0, log("checkpoint", "--db", db.toString(), "--out", checkpoint.toString()));
+        assertEquals(0, cli.log("checkpoint", "--db", db.toString(), "--out", checkpoint.toString()));
         db = dir.resolve("other.db");
         append();
         for (String command : List.of("verify", "consistency")) {
             err.getBuffer().setLength(0);
-            assertEquals(2, log(command, "--db", db.toString(), "--checkpoint", checkpoint.toString()), command);
+            assertEquals(2, cli.log(command, "--db", db.toString(), "--checkpoint", checkpoint.toString()), command);
             assertTrue(err.toString().contains(checkpoint + ": this checkpoint is of another log (verdict-decision-log/"),
                     err.toString());
             assertTrue(err.toString().contains("), not of this one (verdict-decision-log/"), err.toString());
@@ -402,7 +431,7 @@ class LogCommandTest {
         append();
         append();
         Path saved = dir.resolve("saved-checkpoint.json");
-        assertEquals(0, log("checkpoint", "--db", db.toString(), "--out", saved.toString()));
+        assertEquals(0, cli.log("checkpoint", "--db", db.toString(), "--out", saved.toString()));
 
         Launched printed = launch("log", "checkpoint", "--db", db.toString());
         assertEquals(0, printed.exitCode(), printed.stderr());
@@ -421,18 +450,18 @@ class LogCommandTest {
         }
         // the store alone cannot see the deletion, but it sees the guard gone: SUSPECT, never intact
         out.getBuffer().setLength(0);
-        assertEquals(1, log("verify", "--db", db.toString()), out.toString());
+        assertEquals(1, cli.log("verify", "--db", db.toString()), out.toString());
         assertTrue(out.toString().startsWith("SUSPECT: guard removed — cannot tell whether records were removed"),
                 out.toString());
         out.getBuffer().setLength(0);
-        assertEquals(1, log("verify", "--db", db.toString(), "--checkpoint", kept.toString()), err.toString());
+        assertEquals(1, cli.log("verify", "--db", db.toString(), "--checkpoint", kept.toString()), err.toString());
         assertTrue(out.toString().contains("the checkpoint covers 2 records but the log now holds only 1 record"),
                 out.toString());
     }
 
     @Test
     void aLogWithoutACheckpointSaysSoOnStderr() throws Exception {
-        assertEquals(0, log("register", "--db", db.toString(), "--signer", signerFile("grace-hopper")), err.toString());
+        assertEquals(0, cli.log("register", "--db", db.toString(), "--signer", signerFile("grace-hopper")), err.toString());
         out.getBuffer().setLength(0);
         Launched printed = launch("log", "checkpoint", "--db", db.toString());
         assertEquals(2, printed.exitCode());
@@ -467,8 +496,8 @@ class LogCommandTest {
         for (String[] refused : cases) {
             Path record = Files.writeString(dir.resolve("wrong-kind.json"), RECORD.replace(refused[0], refused[1]));
             err.getBuffer().setLength(0);
-            assertEquals(2, log("append", "--db", db.toString(), "--record", record.toString(), "--key",
-                    keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()), refused[1]);
+            assertEquals(2, cli.log("append", "--db", db.toString(), "--record", record.toString(), "--key",
+                    cli.keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()), refused[1]);
             assertTrue(err.toString().startsWith("error: " + record + ", line "), err.toString());
             assertTrue(err.toString().contains(refused[2]), err.toString());
             assertFalse(err.toString().contains("java.") || err.toString().contains("org.verdict"), err.toString());
@@ -482,8 +511,8 @@ class LogCommandTest {
         Path record = Files.writeString(dir.resolve("several.json"), RECORD.replace("\"riskTier\": 3",
                 "\"riskTier\": \"three\", \"riskTeir\": 3").replace("\"decisionDate\": \"2026-11-20\"",
                 "\"decisionDate\": \"20 Nov 2026\""));
-        assertEquals(2, log("append", "--db", db.toString(), "--record", record.toString(), "--key",
-                keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
+        assertEquals(2, cli.log("append", "--db", db.toString(), "--record", record.toString(), "--key",
+                cli.keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
         List<String> lines = err.toString().lines().toList();
         assertEquals(List.of("error: " + record + ": 3 problems in the record; nothing was appended:",
                 "  " + record + ", line 4, column 19: 'decisionDate' is not a date yyyy-MM-dd: 20 Nov 2026",
@@ -508,7 +537,7 @@ class LogCommandTest {
         String notADatabase = "error: " + noise + " is not a SQLite database, so it is not a decision log: choose the"
                 + " log's file, or a new file name to start a log; nothing was written to it";
         assertRefusedInPlainWords(notADatabase, "append", "--db", noise.toString(), "--record",
-                dir.resolve("record.json").toString(), "--key", keyFile("ada-lovelace"), "--passphrase-file",
+                dir.resolve("record.json").toString(), "--key", cli.keyFile("ada-lovelace"), "--passphrase-file",
                 passphrase.toString());
         assertRefusedInPlainWords(notADatabase, "list", "--db", noise.toString());
         assertRefusedInPlainWords(notADatabase, "verify", "--db", noise.toString());
@@ -519,7 +548,7 @@ class LogCommandTest {
         try (org.verdict.core.ledger.ReadOnlyPaths readOnly = org.verdict.core.ledger.ReadOnlyPaths.of(folder)) {
             assertRefusedInPlainWords("error: " + inReadOnly + " is in a read-only folder: choose a writable folder or"
                     + " copy the log to one", "append", "--db", inReadOnly.toString(), "--record",
-                    dir.resolve("record.json").toString(), "--key", keyFile("ada-lovelace"), "--passphrase-file",
+                    dir.resolve("record.json").toString(), "--key", cli.keyFile("ada-lovelace"), "--passphrase-file",
                     passphrase.toString());
         }
         assertFalse(Files.exists(inReadOnly));
@@ -527,7 +556,7 @@ class LogCommandTest {
 
     private void assertRefusedInPlainWords(String plain, String... args) {
         err.getBuffer().setLength(0);
-        assertEquals(2, log(args), err.toString());
+        assertEquals(2, cli.log(args), err.toString());
         List<String> lines = err.toString().lines().toList();
         assertEquals(plain, lines.get(0));
         assertTrue(lines.get(1).startsWith("  SQLite: "), err.toString());
@@ -537,23 +566,23 @@ class LogCommandTest {
     @Test
     void badInputGetsExitTwoAndAPlainMessage() throws Exception {
         Files.writeString(passphrase.resolveSibling("wrong.txt"), "not the passphrase");
-        assertEquals(2, log("append", "--db", db.toString(), "--record", dir.resolve("record.json").toString(),
-                "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.resolveSibling("wrong.txt").toString()));
+        assertEquals(2, cli.log("append", "--db", db.toString(), "--record", dir.resolve("record.json").toString(),
+                "--key", cli.keyFile("ada-lovelace"), "--passphrase-file", passphrase.resolveSibling("wrong.txt").toString()));
         assertTrue(err.toString().contains("wrong passphrase for the key of Ada Lovelace"), err.toString());
         assertTrue(!Files.exists(db), "nothing is written on bad input");
 
         Files.writeString(dir.resolve("broken.json"), "{\n  \"kind\": \"promotion\",\n  \"model\" \"x\"\n}");
-        assertEquals(2, log("append", "--db", db.toString(), "--record", dir.resolve("broken.json").toString(),
-                "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
+        assertEquals(2, cli.log("append", "--db", db.toString(), "--record", dir.resolve("broken.json").toString(),
+                "--key", cli.keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
         assertTrue(err.toString().contains("broken.json, line 3, column"), err.toString());
 
         Files.writeString(dir.resolve("incomplete.json"), RECORD.replace("\"decision\": \"promote\"", "\"decision\": \"ship\""));
-        assertEquals(2, log("append", "--db", db.toString(), "--record", dir.resolve("incomplete.json").toString(),
-                "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
+        assertEquals(2, cli.log("append", "--db", db.toString(), "--record", dir.resolve("incomplete.json").toString(),
+                "--key", cli.keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
         assertTrue(err.toString().contains("'decision' of a promotion record must be one of [promote, hold, rollback]"), err.toString());
 
-        assertEquals(2, log("append", "--db", db.toString()));
-        assertEquals(2, key("new", "--name", "Ada Lovelace", "--role", "ml-lead", "--out", dir.resolve("keys").toString(),
+        assertEquals(2, cli.log("append", "--db", db.toString()));
+        assertEquals(2, cli.key("new", "--name", "Ada Lovelace", "--role", "ml-lead", "--out", dir.resolve("keys").toString(),
                 "--passphrase-file", passphrase.toString(), "--iterations", "1000"));
         assertTrue(err.toString().contains("already exists; a key is never overwritten"), err.toString());
     }
@@ -568,22 +597,22 @@ class LogCommandTest {
                         "[]").replace("\"model\": \"support-router\"", "\"model\": \"router\"")
                 .replace("tickets-2026-10", "s2") + "\n}\n";
         Files.writeString(dir.resolve("no-evidence.json"), withoutEvidence);
-        assertEquals(2, log("append", "--db", db.toString(), "--record", dir.resolve("no-evidence.json").toString(),
-                "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
+        assertEquals(2, cli.log("append", "--db", db.toString(), "--record", dir.resolve("no-evidence.json").toString(),
+                "--key", cli.keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
         assertTrue(err.toString().contains("'evidence.files' must hold the SHA-256 of every file of the pack"), err.toString());
 
-        assertEquals(0, log("append", "--db", db.toString(), "--record", dir.resolve("no-evidence.json").toString(),
-                "--pack", pack.toString(), "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()),
+        assertEquals(0, cli.log("append", "--db", db.toString(), "--record", dir.resolve("no-evidence.json").toString(),
+                "--pack", pack.toString(), "--key", cli.keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()),
                 err.toString());
         out.getBuffer().setLength(0);
-        assertEquals(0, log("list", "--db", db.toString(), "--json"));
+        assertEquals(0, cli.log("list", "--db", db.toString(), "--json"));
         JsonNode files = new ObjectMapper().readTree(out.toString()).get(0).get("record").get("evidence").get("files");
         assertEquals(sha256(pack.resolve("manifest.json")), files.get("manifest.json").asText());
         assertEquals(sha256(pack.resolve("primary.csv")), files.get("primary.csv").asText());
 
         // a record whose evidence names other bytes than the pack's is refused
-        assertEquals(2, log("append", "--db", db.toString(), "--record", dir.resolve("record.json").toString(),
-                "--pack", pack.toString(), "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
+        assertEquals(2, cli.log("append", "--db", db.toString(), "--record", dir.resolve("record.json").toString(),
+                "--pack", pack.toString(), "--key", cli.keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
         String refusal = err.toString();
         assertTrue(refusal.contains("its evidence does not match the files of " + pack), refusal);
         // every difference is named: both stated files differ, the stated policy is not in this pack
@@ -605,8 +634,8 @@ class LogCommandTest {
                         "[]") + "\n}\n";
         Path otherModel = dir.resolve("other-model.json");
         Files.writeString(otherModel, matching.replace("tickets-2026-10", "s2"));
-        assertEquals(2, log("append", "--db", db.toString(), "--record", otherModel.toString(), "--pack",
-                pack.toString(), "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
+        assertEquals(2, cli.log("append", "--db", db.toString(), "--record", otherModel.toString(), "--pack",
+                pack.toString(), "--key", cli.keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
         assertTrue(err.toString().contains(otherModel + " does not describe the pack it is bound to, " + pack),
                 err.toString());
         assertTrue(err.toString().contains("model: the record says support-router, the pack's model is router"),
@@ -618,16 +647,16 @@ class LogCommandTest {
         Path otherSnapshot = dir.resolve("other-snapshot.json");
         Files.writeString(otherSnapshot, matching.replace("support-router", "router")
                 .replace("tickets-2026-10", "snapshot-that-does-not-exist"));
-        assertEquals(2, log("append", "--db", db.toString(), "--record", otherSnapshot.toString(), "--pack",
-                pack.toString(), "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
+        assertEquals(2, cli.log("append", "--db", db.toString(), "--record", otherSnapshot.toString(), "--pack",
+                pack.toString(), "--key", cli.keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
         assertTrue(err.toString().contains("dataSnapshot: the record says snapshot-that-does-not-exist, the pack's "
                 + "data snapshot is s2 (candidate 43)"), err.toString());
         assertFalse(err.toString().contains("model:"), err.toString());
         // production's snapshot is not the candidate's either
         err.getBuffer().setLength(0);
         Files.writeString(otherSnapshot, matching.replace("support-router", "router").replace("tickets-2026-10", "s1"));
-        assertEquals(2, log("append", "--db", db.toString(), "--record", otherSnapshot.toString(), "--pack",
-                pack.toString(), "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
+        assertEquals(2, cli.log("append", "--db", db.toString(), "--record", otherSnapshot.toString(), "--pack",
+                pack.toString(), "--key", cli.keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
         assertTrue(err.toString().contains("dataSnapshot: the record says s1, the pack's data snapshot is s2"),
                 err.toString());
         assertFalse(Files.exists(db), "nothing is written");
@@ -641,8 +670,8 @@ class LogCommandTest {
                  "approver": "Ada Lovelace"}
                 """);
         err.getBuffer().setLength(0);
-        assertEquals(2, log("append", "--db", db.toString(), "--record", retraining.toString(), "--pack",
-                pack.toString(), "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
+        assertEquals(2, cli.log("append", "--db", db.toString(), "--record", retraining.toString(), "--pack",
+                pack.toString(), "--key", cli.keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
         assertTrue(err.toString().contains("model: the record says fraud, the pack's model is router"), err.toString());
         assertTrue(err.toString().contains("dataSnapshot: the record says s9, the pack's data snapshots are s1 "
                 + "(production 42), s2 (candidate 43)"), err.toString());
@@ -651,13 +680,13 @@ class LogCommandTest {
         Files.writeString(retraining, Files.readString(retraining).replace("fraud", "router").replace("s9", "s1"));
         // the pack is read within the limits validate, compare, gate and report take, set by the same options
         err.getBuffer().setLength(0);
-        assertEquals(2, log("append", "--db", db.toString(), "--record", retraining.toString(), "--pack",
-                pack.toString(), "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString(),
+        assertEquals(2, cli.log("append", "--db", db.toString(), "--record", retraining.toString(), "--pack",
+                pack.toString(), "--key", cli.keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString(),
                 "--max-slice-values", "1"));
         assertTrue(err.toString().contains("raise the limit with --max-slice-values"), err.toString());
         assertFalse(Files.exists(db), "nothing is written");
-        assertEquals(0, log("append", "--db", db.toString(), "--record", retraining.toString(), "--pack",
-                pack.toString(), "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()),
+        assertEquals(0, cli.log("append", "--db", db.toString(), "--record", retraining.toString(), "--pack",
+                pack.toString(), "--key", cli.keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()),
                 err.toString());
     }
 
@@ -669,12 +698,12 @@ class LogCommandTest {
     void verifyChecksTheOrganisationsTrustedSignersAndACheckpointKeptElsewhere() throws Exception {
         append();
         Path kept = dir.resolve("kept-checkpoint.json");
-        assertEquals(0, log("checkpoint", "--db", db.toString(), "--out", kept.toString()));
-        assertEquals(0, log("register", "--db", db.toString(), "--signer", signerFile("grace-hopper"),
-                "--endorse-key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()), err.toString());
+        assertEquals(0, cli.log("checkpoint", "--db", db.toString(), "--out", kept.toString()));
+        assertEquals(0, cli.log("register", "--db", db.toString(), "--signer", signerFile("grace-hopper"),
+                "--endorse-key", cli.keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()), err.toString());
         assertTrue(out.toString().contains("endorsed by Ada Lovelace"), out.toString());
-        assertEquals(0, log("register", "--db", db.toString(), "--signer", signerFile("joan-clarke")), err.toString());
-        assertEquals(0, log("cosign", "--db", db.toString(), "--id", "1", "--key", keyFile("joan-clarke"),
+        assertEquals(0, cli.log("register", "--db", db.toString(), "--signer", signerFile("joan-clarke")), err.toString());
+        assertEquals(0, cli.log("cosign", "--db", db.toString(), "--id", "1", "--key", cli.keyFile("joan-clarke"),
                 "--passphrase-file", passphrase.toString()), err.toString());
         Path roster = dir.resolve("trusted-signers.json");
         Files.writeString(roster, """
@@ -683,10 +712,10 @@ class LogCommandTest {
                              {"name": "Grace Hopper", "role": "ai-safety", "keyId": "%s"}]}
                 """.formatted(keyId("ada-lovelace"), keyId("grace-hopper")));
 
-        assertEquals(0, log("verify", "--db", db.toString(), "--checkpoint", kept.toString(), "--allow-unendorsed"),
+        assertEquals(0, cli.log("verify", "--db", db.toString(), "--checkpoint", kept.toString(), "--allow-unendorsed"),
                 out.toString());
         out.getBuffer().setLength(0);
-        assertEquals(1, log("verify", "--db", db.toString(), "--trusted-signers", roster.toString(),
+        assertEquals(1, cli.log("verify", "--db", db.toString(), "--trusted-signers", roster.toString(),
                 "--require-endorsement"));
         assertTrue(out.toString().contains("record #1: signed by Joan Clarke (product, " + keyId("joan-clarke").substring(0, 12)
                 + "), a key that is not in the trusted signers list trusted-signers.json"), out.toString());
@@ -702,23 +731,23 @@ class LogCommandTest {
         assertTrue(printed.indexOf("record #1: signed by") < printed.indexOf("Checked against the trusted signers in "
                 + roster), "what was checked follows the problems, never reads as one: " + printed);
 
-        assertEquals(0, log("revoke", "--db", db.toString(), "--key-id", keyId("joan-clarke").substring(0, 8),
-                "--reason", "left the board", "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()),
+        assertEquals(0, cli.log("revoke", "--db", db.toString(), "--key-id", keyId("joan-clarke").substring(0, 8),
+                "--reason", "left the board", "--key", cli.keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()),
                 err.toString());
         assertTrue(out.toString().contains("revoked the key of Joan Clarke (product) by log entry #4, signed by Ada Lovelace"),
                 out.toString());
-        assertEquals(0, log("verify", "--db", db.toString(), "--checkpoint", kept.toString(), "--allow-unendorsed"),
+        assertEquals(0, cli.log("verify", "--db", db.toString(), "--checkpoint", kept.toString(), "--allow-unendorsed"),
                 out.toString());
 
         Files.writeString(roster, "{\"format\": \"verdict-trusted-signers/1\", \"signer\": []}");
-        assertEquals(2, log("verify", "--db", db.toString(), "--trusted-signers", roster.toString()));
+        assertEquals(2, cli.log("verify", "--db", db.toString(), "--trusted-signers", roster.toString()));
         assertTrue(err.toString().contains(roster + ", line 1, column 51: the list has an unknown field \"signer\""),
                 err.toString());
         // a typo in one signer's entry is placed at its line and column as well
         Files.writeString(roster, "{\"format\": \"verdict-trusted-signers/1\", \"signers\": [\n"
                 + "  {\"name\": \"Ada Lovelace\", \"rol\": \"ml-lead\", \"keyId\": \"" + keyId("ada-lovelace") + "\"}]}");
         err.getBuffer().setLength(0);
-        assertEquals(2, log("verify", "--db", db.toString(), "--trusted-signers", roster.toString()));
+        assertEquals(2, cli.log("verify", "--db", db.toString(), "--trusted-signers", roster.toString()));
         assertTrue(err.toString().contains(roster + ", line 2, column 35: signer 1 has an unknown field \"rol\""),
                 err.toString());
     }
@@ -732,11 +761,11 @@ class LogCommandTest {
     void aSignerOutsideTheTrustedSignersIsPolicyNotMetInEveryCommandNeverTampered() throws Exception {
         append();
         append();
-        assertEquals(0, log("cosign", "--db", db.toString(), "--id", "2", "--key", keyFile("joan-clarke"),
+        assertEquals(0, cli.log("cosign", "--db", db.toString(), "--id", "2", "--key", cli.keyFile("joan-clarke"),
                 "--passphrase-file", passphrase.toString()), err.toString());
         // the latest checkpoint is Joan's, written with her co-signature
         Path kept = dir.resolve("kept-checkpoint.json");
-        assertEquals(0, log("checkpoint", "--db", db.toString(), "--out", kept.toString()));
+        assertEquals(0, cli.log("checkpoint", "--db", db.toString(), "--out", kept.toString()));
         Path roster = dir.resolve("trusted-signers.json");
         Files.writeString(roster, """
                 {"format": "verdict-trusted-signers/1",
@@ -744,7 +773,7 @@ class LogCommandTest {
                 """.formatted(keyId("ada-lovelace")));
 
         out.getBuffer().setLength(0);
-        assertEquals(0, log("list", "--db", db.toString(), "--trusted-signers", roster.toString()), err.toString());
+        assertEquals(0, cli.log("list", "--db", db.toString(), "--trusted-signers", roster.toString()), err.toString());
         List<String> lines = out.toString().lines().toList();
         assertTrue(lines.get(1).contains("✔ verified"), out.toString());
         assertTrue(lines.get(2).contains("⚠ policy not met"), out.toString());
@@ -752,7 +781,7 @@ class LogCommandTest {
         assertTrue(lines.get(lines.size() - 1).startsWith("POLICY NOT MET: the records, signatures, hash chain,"
                 + " Merkle tree and checkpoints show no change"), out.toString());
         out.getBuffer().setLength(0);
-        assertEquals(0, log("list", "--db", db.toString(), "--trusted-signers", roster.toString(), "--json"));
+        assertEquals(0, cli.log("list", "--db", db.toString(), "--trusted-signers", roster.toString(), "--json"));
         JsonNode listed = new ObjectMapper().readTree(out.toString());
         assertEquals("verified", listed.get(0).get("integrity").asText());
         assertEquals("policy not met", listed.get(1).get("integrity").asText());
@@ -760,21 +789,21 @@ class LogCommandTest {
                 + " list"), listed.toString());
         // without the list, by default, Joan's registration no signer endorsed: her signature is flagged
         out.getBuffer().setLength(0);
-        assertEquals(0, log("list", "--db", db.toString()));
+        assertEquals(0, cli.log("list", "--db", db.toString()));
         assertTrue(out.toString().lines().skip(2).findFirst().orElseThrow().contains("⚠ policy not met"), out.toString());
         // an organisation that does not endorse: the log is judged by its own register, whole
         out.getBuffer().setLength(0);
-        assertEquals(0, log("list", "--db", db.toString(), "--allow-unendorsed"));
+        assertEquals(0, cli.log("list", "--db", db.toString(), "--allow-unendorsed"));
         assertTrue(out.toString().lines().skip(1).limit(2).allMatch(l -> l.contains("✔ verified")), out.toString());
 
         out.getBuffer().setLength(0);
-        assertEquals(1, log("consistency", "--db", db.toString(), "--checkpoint", kept.toString(), "--trusted-signers",
+        assertEquals(1, cli.log("consistency", "--db", db.toString(), "--checkpoint", kept.toString(), "--trusted-signers",
                 roster.toString()));
         assertTrue(out.toString().startsWith("POLICY NOT MET: the checkpoint is signed by Joan Clarke ("
                 + keyId("joan-clarke").substring(0, 12) + "), a key that is not in the trusted signers list"),
                 out.toString());
         out.getBuffer().setLength(0);
-        assertEquals(1, log("verify", "--db", db.toString(), "--checkpoint", kept.toString(), "--trusted-signers",
+        assertEquals(1, cli.log("verify", "--db", db.toString(), "--checkpoint", kept.toString(), "--trusted-signers",
                 roster.toString()));
         assertTrue(out.toString().startsWith("POLICY NOT MET: "), out.toString());
         assertTrue(out.toString().contains("the checkpoint kept outside the store (2 records) is not a reference the"
@@ -784,16 +813,16 @@ class LogCommandTest {
         // a record changed as well: that is tampering, whatever the policy says
         TamperedStore.changeRecord(db, 1, "every segment", "every segmenT");
         out.getBuffer().setLength(0);
-        assertEquals(0, log("list", "--db", db.toString(), "--trusted-signers", roster.toString()));
+        assertEquals(0, cli.log("list", "--db", db.toString(), "--trusted-signers", roster.toString()));
         lines = out.toString().lines().toList();
         assertTrue(lines.get(1).contains("✖ tampered"), out.toString());
         assertTrue(lines.get(lines.size() - 1).startsWith("TAMPERED: first bad record is #1"), out.toString());
         out.getBuffer().setLength(0);
-        assertEquals(1, log("verify", "--db", db.toString(), "--checkpoint", kept.toString(), "--trusted-signers",
+        assertEquals(1, cli.log("verify", "--db", db.toString(), "--checkpoint", kept.toString(), "--trusted-signers",
                 roster.toString()));
         assertTrue(out.toString().startsWith("TAMPERED: first bad record is #1"), out.toString());
         out.getBuffer().setLength(0);
-        assertEquals(1, log("consistency", "--db", db.toString(), "--checkpoint", kept.toString()));
+        assertEquals(1, cli.log("consistency", "--db", db.toString(), "--checkpoint", kept.toString()));
         assertTrue(out.toString().startsWith("NOT CONSISTENT: "), out.toString());
     }
 
@@ -803,7 +832,7 @@ class LogCommandTest {
         append();
         append();
         Path kept = dir.resolve("kept-checkpoint.json");
-        assertEquals(0, log("checkpoint", "--db", db.toString(), "--out", kept.toString()));
+        assertEquals(0, cli.log("checkpoint", "--db", db.toString(), "--out", kept.toString()));
         // the newest record deleted with its signature and checkpoint: the same log (same origin), one record shorter
         try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
             for (String table : List.of("records", "signatures", "checkpoints")) {
@@ -815,7 +844,7 @@ class LogCommandTest {
         }
         out.getBuffer().setLength(0);
 
-        assertEquals(1, log("verify", "--db", db.toString(), "--checkpoint", kept.toString()));
+        assertEquals(1, cli.log("verify", "--db", db.toString(), "--checkpoint", kept.toString()));
         String printed = out.toString();
         assertTrue(printed.contains("the checkpoint covers 2 records but the log now holds only 1 record: records"
                 + " were removed"), printed);
@@ -825,7 +854,7 @@ class LogCommandTest {
         assertFalse(printed.contains("1 records"), printed);
         // log list against the same checkpoint: the record left is whole, the log is not, and the last line says why
         out.getBuffer().setLength(0);
-        assertEquals(0, log("list", "--db", db.toString(), "--checkpoint", kept.toString()));
+        assertEquals(0, cli.log("list", "--db", db.toString(), "--checkpoint", kept.toString()));
         List<String> listed = out.toString().lines().toList();
         assertEquals(4, listed.size(), out.toString());
         assertTrue(listed.get(1).contains("✔ verified"), out.toString());
@@ -836,7 +865,7 @@ class LogCommandTest {
         // a log whose guard is gone gives out no checkpoint to keep: it would vouch for what is left
         out.getBuffer().setLength(0);
         Path single = dir.resolve("single-checkpoint.json");
-        assertEquals(1, log("checkpoint", "--db", db.toString(), "--out", single.toString()));
+        assertEquals(1, cli.log("checkpoint", "--db", db.toString(), "--out", single.toString()));
         assertTrue(err.toString().contains("has lost its append-only guard"), err.toString());
         assertFalse(Files.exists(single));
     }
@@ -850,16 +879,16 @@ class LogCommandTest {
         append();
         append();
         // Ada endorses Joan's registration, as verification requires by default
-        assertEquals(0, log("register", "--db", db.toString(), "--signer", signerFile("joan-clarke"),
-                "--endorse-key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()), err.toString());
-        assertEquals(0, log("cosign", "--db", db.toString(), "--id", "2", "--key", keyFile("joan-clarke"),
+        assertEquals(0, cli.log("register", "--db", db.toString(), "--signer", signerFile("joan-clarke"),
+                "--endorse-key", cli.keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()), err.toString());
+        assertEquals(0, cli.log("cosign", "--db", db.toString(), "--id", "2", "--key", cli.keyFile("joan-clarke"),
                 "--passphrase-file", passphrase.toString()), err.toString());
         Path kept = dir.resolve("kept-checkpoint.json");
-        assertEquals(0, log("checkpoint", "--db", db.toString(), "--out", kept.toString()));
+        assertEquals(0, cli.log("checkpoint", "--db", db.toString(), "--out", kept.toString()));
         append();
 
         out.getBuffer().setLength(0);
-        assertEquals(0, log("list", "--db", db.toString(), "--checkpoint", kept.toString()), err.toString());
+        assertEquals(0, cli.log("list", "--db", db.toString(), "--checkpoint", kept.toString()), err.toString());
         List<String> lines = out.toString().lines().toList();
         assertEquals(6, lines.size(), out.toString());
         assertTrue(lines.subList(1, 4).stream().allMatch(line -> line.contains("✔ verified")), out.toString());
@@ -878,7 +907,7 @@ class LogCommandTest {
                 """.formatted(keyId("ada-lovelace")));
         TamperedStore.changeRecord(db, 3, "every segment", "every segmenT");
         out.getBuffer().setLength(0);
-        assertEquals(0, log("list", "--db", db.toString(), "--checkpoint", kept.toString(), "--trusted-signers",
+        assertEquals(0, cli.log("list", "--db", db.toString(), "--checkpoint", kept.toString(), "--trusted-signers",
                 roster.toString()), err.toString());
         lines = out.toString().lines().toList();
         assertTrue(lines.get(1).contains("✔ verified"), out.toString());
@@ -889,10 +918,10 @@ class LogCommandTest {
                 + " not a trusted signer: the checkpoint is signed by Joan Clarke"), lines.get(5));
 
         out.getBuffer().setLength(0);
-        assertEquals(0, log("list", "--db", db.toString(), "--checkpoint", kept.toString(), "--json"));
+        assertEquals(0, cli.log("list", "--db", db.toString(), "--checkpoint", kept.toString(), "--json"));
         JsonNode listed = new ObjectMapper().readTree(out.toString());
         assertEquals("tampered", listed.get(2).get("integrity").asText());
-        assertEquals(1, log("verify", "--db", db.toString(), "--checkpoint", kept.toString()));
+        assertEquals(1, cli.log("verify", "--db", db.toString(), "--checkpoint", kept.toString()));
     }
 
     /**
@@ -907,7 +936,7 @@ class LogCommandTest {
         append();
         append();
         Path kept = dir.resolve("kept-checkpoint.json");
-        assertEquals(0, log("checkpoint", "--db", db.toString(), "--out", kept.toString()));
+        assertEquals(0, cli.log("checkpoint", "--db", db.toString(), "--out", kept.toString()));
         List<List<String>> reads = List.of(List.of("verify"), List.of("verify", "--checkpoint", kept.toString()),
                 List.of("list"), List.of("list", "--json", "--checkpoint", kept.toString()),
                 List.of("consistency", "--checkpoint", kept.toString()), List.of("checkpoint"));
@@ -935,7 +964,7 @@ class LogCommandTest {
     private int readOnly(List<String> command) {
         List<String> args = new java.util.ArrayList<>(List.of(command.get(0), "--db", db.toString()));
         args.addAll(command.subList(1, command.size()));
-        return log(args.toArray(String[]::new));
+        return cli.log(args.toArray(String[]::new));
     }
 
     /** Each file of {@code folder} by name: its SHA-256 and modification time (for {@code shm}, only that it is there). */
@@ -957,12 +986,12 @@ class LogCommandTest {
         ObjectNode node = (ObjectNode) new ObjectMapper().readTree(old.toFile());
         node.remove("selfSignature");
         Files.writeString(old, node.toString());
-        assertEquals(2, log("register", "--db", db.toString(), "--signer", old.toString()));
+        assertEquals(2, cli.log("register", "--db", db.toString(), "--signer", old.toString()));
         assertTrue(err.toString().contains("verdict key signer-file --key NAME.key.json"), err.toString());
 
-        assertEquals(0, key("signer-file", "--key", keyFile("joan-clarke"), "--passphrase-file", passphrase.toString(),
+        assertEquals(0, cli.key("signer-file", "--key", cli.keyFile("joan-clarke"), "--passphrase-file", passphrase.toString(),
                 "--out", dir.resolve("fresh").toString()), err.toString());
-        assertEquals(0, log("register", "--db", db.toString(), "--signer",
+        assertEquals(0, cli.log("register", "--db", db.toString(), "--signer",
                 dir.resolve("fresh/joan-clarke.signer.json").toString()), err.toString());
     }
 
@@ -976,7 +1005,7 @@ class LogCommandTest {
         }
         out.getBuffer().setLength(0);
 
-        assertEquals(0, log("list", "--db", db.toString()), err.toString());
+        assertEquals(0, cli.log("list", "--db", db.toString()), err.toString());
 
         List<String> lines = out.toString().lines().toList();
         String header = lines.get(0);
@@ -994,7 +1023,7 @@ class LogCommandTest {
         append();
         Path target = Files.createDirectories(dir.resolve("export"));
         Files.writeString(target.resolve("notes.txt"), "mine");
-        assertEquals(2, log("export", "--db", db.toString(), "--out", target.toString()));
+        assertEquals(2, cli.log("export", "--db", db.toString(), "--out", target.toString()));
         assertTrue(err.toString().contains("already exists and is not empty"), err.toString());
         assertEquals("mine", Files.readString(target.resolve("notes.txt")));
         try (var siblings = Files.list(dir)) {
@@ -1011,25 +1040,7 @@ class LogCommandTest {
     }
 
     private void append() {
-        assertEquals(0, log("append", "--db", db.toString(), "--record", dir.resolve("record.json").toString(),
-                "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()), err.toString());
-    }
-
-    private String keyFile(String slug) {
-        return dir.resolve("keys").resolve(slug + ".key.json").toString();
-    }
-
-    private int log(String... args) {
-        return run(new CommandLine(new LogCommand()), args);
-    }
-
-    private int key(String... args) {
-        return run(new CommandLine(new KeyCommand()), args);
-    }
-
-    private int run(CommandLine command, String... args) {
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        return command.execute(args);
+        assertEquals(0, cli.log("append", "--db", db.toString(), "--record", dir.resolve("record.json").toString(),
+                "--key", cli.keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()), err.toString());
     }
 }

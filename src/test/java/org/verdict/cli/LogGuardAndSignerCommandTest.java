@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.core.ledger.TamperedStore;
-import picocli.CommandLine;
 
 /**
  * What a log rewritten by something other than Verdict looks like on the command line: a log whose append-only guard
@@ -34,14 +32,18 @@ class LogGuardAndSignerCommandTest {
     @TempDir
     Path dir;
     private Path db;
+    private BoardCommandLine cli;
     private Path passphrase;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private StringWriter out;
+    private StringWriter err;
 
     @BeforeEach
     void keysAndRecord() throws Exception {
         db = dir.resolve("decisions.db");
-        passphrase = BoardKeys.create(dir);
+        cli = new BoardCommandLine(dir);
+        passphrase = cli.passphrase;
+        out = cli.out;
+        err = cli.err;
         Files.writeString(dir.resolve("record.json"), LogCommandTest.RECORD);
     }
 
@@ -55,7 +57,7 @@ class LogGuardAndSignerCommandTest {
         append();
         append();
         Path kept = dir.resolve("kept.json");
-        assertEquals(0, log("checkpoint", "--db", db.toString(), "--out", kept.toString()), err.toString());
+        assertEquals(0, cli.log("checkpoint", "--db", db.toString(), "--out", kept.toString()), err.toString());
         append();
         try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
             for (String trigger : triggers(s)) {
@@ -68,8 +70,8 @@ class LogGuardAndSignerCommandTest {
         byte[] before = Files.readAllBytes(db);
 
         err.getBuffer().setLength(0);
-        assertEquals(1, log("append", "--db", db.toString(), "--record", dir.resolve("record.json").toString(),
-                "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
+        assertEquals(1, cli.log("append", "--db", db.toString(), "--record", dir.resolve("record.json").toString(),
+                "--key", cli.keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
         String refused = err.toString();
         assertTrue(refused.startsWith("error: the decision log " + db + " has lost its append-only guard (something"
                 + " other than Verdict has written to it), so nothing was appended"), refused);
@@ -80,15 +82,15 @@ class LogGuardAndSignerCommandTest {
         }
 
         out.getBuffer().setLength(0);
-        assertEquals(1, log("verify", "--db", db.toString()));
+        assertEquals(1, cli.log("verify", "--db", db.toString()));
         assertTrue(out.toString().startsWith("SUSPECT: guard removed — cannot tell whether records were removed"),
                 out.toString());
 
         out.getBuffer().setLength(0);
-        assertEquals(0, log("restore-guard", "--db", db.toString(), "--checkpoint", kept.toString()), err.toString());
+        assertEquals(0, cli.log("restore-guard", "--db", db.toString(), "--checkpoint", kept.toString()), err.toString());
         assertTrue(out.toString().startsWith("restored the append-only guard of " + db + " (16 triggers: "),
                 out.toString());
-        assertEquals(0, log("verify", "--db", db.toString()), out.toString());
+        assertEquals(0, cli.log("verify", "--db", db.toString()), out.toString());
         append();
     }
 
@@ -97,7 +99,7 @@ class LogGuardAndSignerCommandTest {
         append();
         append();
         Path kept = dir.resolve("kept.json");
-        assertEquals(0, log("checkpoint", "--db", db.toString(), "--out", kept.toString()), err.toString());
+        assertEquals(0, cli.log("checkpoint", "--db", db.toString(), "--out", kept.toString()), err.toString());
         try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
             for (String trigger : triggers(s)) {
                 s.execute("DROP TRIGGER " + trigger);
@@ -106,7 +108,7 @@ class LogGuardAndSignerCommandTest {
             s.executeUpdate("DELETE FROM signatures WHERE record_seq = 2");
             s.executeUpdate("DELETE FROM records WHERE seq = 2");
         }
-        assertEquals(1, log("restore-guard", "--db", db.toString(), "--checkpoint", kept.toString()));
+        assertEquals(1, cli.log("restore-guard", "--db", db.toString(), "--checkpoint", kept.toString()));
         assertTrue(err.toString().contains("so its guard was not restored"), err.toString());
         try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = sql.createStatement()) {
             assertEquals(List.of(), triggers(s));
@@ -118,30 +120,30 @@ class LogGuardAndSignerCommandTest {
     void aSecondKeyUnderASignersNameAndRoleIsPolicyNotMetByDefault() throws Exception {
         append();
         Path other = dir.resolve("other");
-        assertEquals(0, key("new", "--name", "Ada Lovelace", "--role", "ml-lead", "--out", other.toString(),
+        assertEquals(0, cli.key("new", "--name", "Ada Lovelace", "--role", "ml-lead", "--out", other.toString(),
                 "--passphrase-file", passphrase.toString()), err.toString());
-        assertEquals(0, log("append", "--db", db.toString(), "--record", dir.resolve("record.json").toString(),
+        assertEquals(0, cli.log("append", "--db", db.toString(), "--record", dir.resolve("record.json").toString(),
                 "--key", other.resolve("ada-lovelace.key.json").toString(), "--passphrase-file",
                 passphrase.toString()), err.toString());
 
         out.getBuffer().setLength(0);
-        assertEquals(1, log("verify", "--db", db.toString()));
+        assertEquals(1, cli.log("verify", "--db", db.toString()));
         String verified = out.toString();
         assertTrue(verified.startsWith("POLICY NOT MET: "), verified);
         assertTrue(verified.contains("registers Ada Lovelace (ml-lead, ") && verified.contains(") as a second key under"
                 + " the name and role of Ada Lovelace (ml-lead, key "), verified);
         // an organisation that does not endorse still hears of the second key
         out.getBuffer().setLength(0);
-        assertEquals(1, log("verify", "--db", db.toString(), "--allow-unendorsed"));
+        assertEquals(1, cli.log("verify", "--db", db.toString(), "--allow-unendorsed"));
         assertTrue(out.toString().contains("as a second key under the name and role"), out.toString());
 
         out.getBuffer().setLength(0);
-        assertEquals(0, log("list", "--db", db.toString()));
+        assertEquals(0, cli.log("list", "--db", db.toString()));
         List<String> lines = out.toString().lines().toList();
         assertTrue(lines.get(1).contains("✔ verified"), out.toString());
         assertTrue(lines.get(2).contains("⚠ policy not met"), out.toString());
 
-        assertEquals(2, log("verify", "--db", db.toString(), "--allow-unendorsed", "--require-endorsement"));
+        assertEquals(2, cli.log("verify", "--db", db.toString(), "--allow-unendorsed", "--require-endorsement"));
         assertTrue(err.toString().contains("contradict each other"), err.toString());
     }
 
@@ -154,11 +156,11 @@ class LogGuardAndSignerCommandTest {
         append();
         TamperedStore.changeRecord(db, 1, "\"decision\" : \"hold\"", "\"decision\" : \"promote\"");
         out.getBuffer().setLength(0);
-        assertEquals(1, log("verify", "--db", db.toString()));
+        assertEquals(1, cli.log("verify", "--db", db.toString()));
         assertTrue(out.toString().contains("#1 (") && out.toString().contains(") (content not trusted: record altered"
                 + " after signing) promoted over blocked gates"), out.toString());
         out.getBuffer().setLength(0);
-        assertEquals(0, log("list", "--db", db.toString()));
+        assertEquals(0, cli.log("list", "--db", db.toString()));
         assertTrue(out.toString().lines().toList().get(1).contains("promoted over blocked gates (content not trusted:"
                 + " record altered after signing)"), out.toString());
     }
@@ -173,7 +175,7 @@ class LogGuardAndSignerCommandTest {
             file.truncate(size / 2);
         }
         out.getBuffer().setLength(0);
-        assertEquals(1, log("verify", "--db", db.toString()), err.toString());
+        assertEquals(1, cli.log("verify", "--db", db.toString()), err.toString());
         assertTrue(out.toString().startsWith("DAMAGED: " + db + " is a damaged SQLite database"), out.toString());
     }
 
@@ -186,8 +188,8 @@ class LogGuardAndSignerCommandTest {
                 "\"decisionDate\": \"" + late + "\""));
         int line = LogCommandTest.RECORD.lines().toList().indexOf(LogCommandTest.RECORD.lines()
                 .filter(l -> l.contains("decisionDate")).findFirst().orElseThrow()) + 1;
-        assertEquals(2, log("append", "--db", db.toString(), "--record", record.toString(), "--key",
-                keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
+        assertEquals(2, cli.log("append", "--db", db.toString(), "--record", record.toString(), "--key",
+                cli.keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()));
         assertTrue(err.toString().startsWith("error: " + record + ", line " + line + ", column "), err.toString());
         assertTrue(err.toString().contains(": 'decisionDate' " + late + " is after the time the record is signed"),
                 err.toString());
@@ -205,25 +207,7 @@ class LogGuardAndSignerCommandTest {
     }
 
     private void append() {
-        assertEquals(0, log("append", "--db", db.toString(), "--record", dir.resolve("record.json").toString(),
-                "--key", keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()), err.toString());
-    }
-
-    private String keyFile(String slug) {
-        return dir.resolve("keys").resolve(slug + ".key.json").toString();
-    }
-
-    private int log(String... args) {
-        return run(new CommandLine(new LogCommand()), args);
-    }
-
-    private int key(String... args) {
-        return run(new CommandLine(new KeyCommand()), args);
-    }
-
-    private int run(CommandLine command, String... args) {
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        return command.execute(args);
+        assertEquals(0, cli.log("append", "--db", db.toString(), "--record", dir.resolve("record.json").toString(),
+                "--key", cli.keyFile("ada-lovelace"), "--passphrase-file", passphrase.toString()), err.toString());
     }
 }

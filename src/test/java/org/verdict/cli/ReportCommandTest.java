@@ -298,6 +298,82 @@ class ReportCommandTest {
     }
 
     /**
+     * A log whose append-only guard was dropped (and, here, its newest record deleted with it) is SUSPECT: records may
+     * have been removed from its end unseen, so no pack vouches for it and no checkpoint of it is handed out.
+     */
+    @Test
+    void aSuspectDecisionLogExitsOneAndWritesNothing() throws Exception {
+        Path db = logWithOneRecord();
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            log.append(LedgerFixtures.promotion(2, "second thoughts"), LedgerFixtures.signer("Ada Lovelace", "ml-lead"));
+        }
+        try (java.sql.Connection sql = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.Statement s = sql.createStatement()) {
+            for (String table : List.of("records", "signatures", "checkpoints")) {
+                s.execute("DROP TRIGGER " + table + "_no_delete");
+            }
+            s.executeUpdate("DELETE FROM checkpoints WHERE tree_size = 2");
+            s.executeUpdate("DELETE FROM signatures WHERE record_seq = 2");
+            s.executeUpdate("DELETE FROM records WHERE seq = 2");
+        }
+        Path out = folder.resolve("out");
+
+        assertEquals(1, run(routerPack().toString(), "--out", out.toString(), "--db", db.toString()));
+
+        assertTrue(err.toString().startsWith("error: the decision log " + db + " has lost its append-only guard"
+                + " (something other than Verdict has written to it), so no approval pack was written and no"
+                + " checkpoint is given out"), err.toString());
+        assertTrue(err.toString().contains("\nSUSPECT: guard removed"), err.toString());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    /** A log file cut short is DAMAGED, as `log verify` says with exit 1: a failed check, not bad input. */
+    @Test
+    void aDamagedDecisionLogExitsOneAndWritesNothing() throws Exception {
+        Path db = logWithOneRecord();
+        byte[] whole = Files.readAllBytes(db);
+        Files.write(db, java.util.Arrays.copyOf(whole, whole.length / 2));
+        Path out = folder.resolve("out");
+
+        assertEquals(1, run(routerPack().toString(), "--out", out.toString(), "--db", db.toString()));
+
+        assertTrue(err.toString().startsWith("error: " + db + " is a damaged SQLite database"), err.toString());
+        assertTrue(err.toString().contains("no approval pack was written"), err.toString());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    /**
+     * A log that shows no change but breaks the signing policy (a co-signer nobody endorsed) gives its pack, with that
+     * standing stamped on the summary and the decision record of the HTML and the PDF alike.
+     */
+    @Test
+    void aDecisionLogThatBreaksTheSigningPolicyIsReportedStampedSo() throws Exception {
+        Path pack = routerPack();
+        Path db = folder.resolve("decisions.db");
+        SignerKey lead = LedgerFixtures.signer("Ada Lovelace", "ml-lead");
+        try (DecisionLog log = DecisionLog.openForWriting(db)) {
+            DecisionRecord fixture = LedgerFixtures.promotion(2, "hold until German improves");
+            log.append(new DecisionRecord(fixture.kind(), "router", fixture.decisionDate(), "hold",
+                    fixture.rationale(), "s2", null, null, "43", "42", 2, fixture.evaluationSummary(),
+                    fixture.approvers(), null, null, null, new Evidence(null, packFileHashes(pack), null)), lead);
+            log.cosign("1", LedgerFixtures.signer("Joan Clarke", "product"));
+        }
+
+        String html = reportHtml(pack, "--db", db.toString());
+
+        String stamp = "⚠ Decision log: POLICY NOT MET: the records, signatures, hash chain, Merkle tree and checkpoints"
+                + " show no change, but ";
+        assertEquals(2, html.split(Pattern.quote(stamp), -1).length - 1, "on the summary and the decision record");
+        assertTrue(html.contains("registers Joan Clarke (product, "), "the first problem is named");
+        String pdf;
+        try (PDDocument document = Loader.loadPDF(folder.resolve("out/approval-pack.pdf").toFile())) {
+            pdf = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+        assertTrue(pdf.contains("⚠ Decision log: POLICY NOT MET:"), pdf);
+        assertTrue(Files.exists(folder.resolve("out/checkpoint.json")), "the log shows no change: its checkpoint is kept");
+    }
+
+    /**
      * The auditor's check of the folder with stock tools, done as sha256sum -c and openssl pkeyutl do it: an edit of the
      * HTML (a blocked pack made to read approved) fails its line, and sums written anew fail the signature.
      */

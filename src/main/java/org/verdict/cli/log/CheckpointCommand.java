@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "checkpoint", mixinStandardHelpOptions = true,
         description = {"Print the latest signed checkpoint as JSON (or save it with --out), to keep outside the log for"
-                + " a later `log verify --checkpoint` or `log consistency`.", "Only from a log that verifies: else"
-                + " nothing is printed or written, and the exit code is 1 as with `log verify`."})
+                + " a later `log verify --checkpoint` or `log consistency`.", "Exit codes: 0 printed or saved, 1 the log"
+                + " does not verify, as `log verify` says (nothing printed or written), " + ExitCodes.REFUSALS})
 public final class CheckpointCommand extends LedgerCommand {
     @Mixin
     StoreOption store;

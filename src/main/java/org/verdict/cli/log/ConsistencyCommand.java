@@ -16,9 +16,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "consistency", mixinStandardHelpOptions = true,
         description = {"Prove that today's log extends an older checkpoint (RFC 9162 consistency proof).",
-                "Exit 0 it does; 1 NOT CONSISTENT (it does not: records, signatures or entries the checkpoint"
+                "Exit codes: 0 it does; 1 NOT CONSISTENT (it does not: records, signatures or entries the checkpoint"
                         + " covers were changed or removed) or POLICY NOT MET (--trusted-signers does not list the"
-                        + " checkpoint's signer, so it is no reference to check against); 2 bad input."})
+                        + " checkpoint's signer, so it is no reference to check against); " + ExitCodes.REFUSALS})
 public final class ConsistencyCommand extends LedgerCommand {
     @Mixin
     StoreOption store;

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "cosign", mixinStandardHelpOptions = true, description = "Add your signature to a record in the log.")
+@Command(name = "cosign", mixinStandardHelpOptions = true, description = {"Add your signature to a record in the log.",
+            "Exit codes: 0 co-signed, 1 the log does not verify (no signature added), " + ExitCodes.REFUSALS})
 public final class CosignCommand extends LedgerCommand {
     @Mixin
     StoreOption store;

@@ -16,8 +16,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write every record's signed bytes, signatures, signer keys, inclusion proof and a VERIFY.md"
-                + " for checking them with openssl and sha256sum. A log that does not verify is not exported (exit 1).")
+        description = {"Write every record's signed bytes, signatures, signer keys, inclusion proof and a VERIFY.md"
+                + " for checking them with openssl and sha256sum.",
+            "Exit codes: 0 exported, 1 the log does not verify (nothing exported), " + ExitCodes.REFUSALS})
 public final class ExportCommand extends LedgerCommand {
     @Mixin
     StoreOption store;

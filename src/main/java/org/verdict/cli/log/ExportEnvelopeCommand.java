@@ -10,7 +10,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "export-envelope", mixinStandardHelpOptions = true,
-        description = "Write a record as a DSSE envelope file, to be co-signed on another machine with sign-envelope.")
+        description = {"Write a record as a DSSE envelope file, to be co-signed on another machine with sign-envelope.",
+            "Exit codes: 0 written, " + ExitCodes.REFUSALS})
 public final class ExportEnvelopeCommand extends LedgerCommand {
     @Mixin
     StoreOption store;

@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "import-signature", mixinStandardHelpOptions = true,
-        description = "Import the signatures of an envelope co-signed elsewhere; the signers must be registered.")
+        description = {"Import the signatures of an envelope co-signed elsewhere; the signers must be registered.",
+            "Exit codes: 0 imported, 1 the log does not verify (nothing imported), " + ExitCodes.REFUSALS})
 public final class ImportSignatureCommand extends LedgerCommand {
     @Mixin
     StoreOption store;

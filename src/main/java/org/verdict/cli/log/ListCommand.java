@@ -30,9 +30,9 @@ import picocli.CommandLine.Option;
         description = {"List the records of the log with their integrity (as log verify judges them, against"
                 + " --trusted-signers, --require-endorsement and --checkpoint when given) and signature status; the"
                 + " table ends with log verify's summary line (and, with --checkpoint, whether the log extends it).",
-                "Exit 0 when the log was listed, whatever its records' standing (log verify is the check whose exit"
+                "Exit codes: 0 when the log was listed, whatever its records' standing (log verify is the check whose exit"
                         + " code says it); 1 TAMPERED when there is nothing to list because the log was destroyed"
-                        + " since the --checkpoint was made; 2 bad input."})
+                        + " since the --checkpoint was made; " + ExitCodes.REFUSALS})
 public final class ListCommand extends LedgerCommand {
     @Mixin
     StoreOption store;

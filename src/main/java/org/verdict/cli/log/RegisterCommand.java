@@ -16,7 +16,10 @@ import picocli.CommandLine.Option;
 @Command(name = "register", mixinStandardHelpOptions = true,
         description = {"Register a signer from NAME.signer.json: a log entry holding the signer's own signature over"
                 + " name, role and key, endorsed by an existing signer with --endorse-key where the organisation"
-                + " wants it (log verify --require-endorsement)."})
+                + " wants it (log verify --require-endorsement). A signer registered already without an endorsement"
+                + " (one who signed before anyone endorsed them) is endorsed by the same command: their signatures"
+                + " count from then on, those made before too.",
+            "Exit codes: 0 registered or endorsed, 1 the log does not verify (nothing written), " + ExitCodes.REFUSALS})
 public final class RegisterCommand extends LedgerCommand {
     @Mixin
     StoreOption store;

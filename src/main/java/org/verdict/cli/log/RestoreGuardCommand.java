@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
         description = {"Put back the append-only guard (SQLite triggers) that something other than Verdict dropped, once"
                 + " the log verifies against a checkpoint kept outside it; until then the log is SUSPECT and takes no"
                 + " write.",
-                "Exit 0 restored (or nothing was missing); 1 the log does not verify against the checkpoint (nothing"
-                        + " written); 2 bad input."})
+                "Exit codes: 0 restored (or nothing was missing); 1 the log does not verify against the checkpoint (nothing"
+                        + " written); " + ExitCodes.REFUSALS})
 public final class RestoreGuardCommand extends LedgerCommand {
     @Mixin
     StoreOption store;

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 @Command(name = "revoke", mixinStandardHelpOptions = true,
         description = {"Revoke a signer's key by a log entry you sign: signatures that enter the log after it do not"
                 + " count; what the key signed before stays valid. Sign with the key itself or as another"
-                + " registered signer."})
+                + " registered signer.",
+            "Exit codes: 0 revoked, 1 the log does not verify (nothing written), " + ExitCodes.REFUSALS})
 public final class RevokeCommand extends LedgerCommand {
     @Mixin
     StoreOption store;

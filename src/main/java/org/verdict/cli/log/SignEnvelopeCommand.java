@@ -13,8 +13,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "sign-envelope", mixinStandardHelpOptions = true,
-        description = "Co-sign an exported envelope on this machine (no store needed); bring the result back with"
-                + " import-signature.")
+        description = {"Co-sign an exported envelope on this machine (no store needed); bring the result back with"
+                + " import-signature.",
+            "Exit codes: 0 signed, " + ExitCodes.REFUSALS})
 public final class SignEnvelopeCommand extends LedgerCommand {
     @Option(names = "--envelope", required = true, paramLabel = "FILE", description = "Envelope from export-envelope.")
     Path envelopeFile;

@@ -1,6 +1,8 @@
 package org.verdict.core.compare;
 
+import java.util.List;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.verdict.core.pack.Metric;
 import org.verdict.core.stats.AgreementBound;
 import org.verdict.core.stats.Calibration;
@@ -115,6 +117,39 @@ final class AgreeingModels {
                 comparison.delta(), null, comparison.test(), null, agreement + "; Δ = 0 here, but Verdict has no bound"
                         + " on Δ " + comparison.metric().wireName() + " from agreement alone (" + whyNot + ")",
                 comparison.note());
+    }
+
+    /**
+     * Where the overall slice's note says both models agree on every example, they agree on every slice too (each is a
+     * subset), but only some slices get the agreement bound: the others stay unstable or under the minimum with their
+     * own reason (a class of 4 examples leaves macro_f1's Δ without interval before agreement is looked at). This says
+     * so in one sentence over {@code results} (the overall slice and the slices shown): "Both models predict the same
+     * class for every example, so on all 41 slices: Δ is 0 throughout; its interval is the agreement bound on the
+     * overall slice and 8 others; 33 have no interval (28 unstable, 5 too few examples), each row says why."
+     * Null when the overall slice's note claims no agreement.
+     */
+    static String agreementEverywhere(List<SliceResult> results) {
+        SliceResult overall = results.stream().filter(r -> r.slice().isOverall()).findFirst().orElse(null);
+        String agreement = overall == null || overall.note() == null ? null : Stream.of(SAME_PREDICTIONS, SAME_SCORES,
+                SAME_RANKING).filter(overall.note()::startsWith).findFirst().orElse(null);
+        if (agreement == null) {
+            return null;
+        }
+        List<SliceResult> slices = results.stream().filter(r -> !r.slice().isOverall()).toList();
+        List<SliceResult> bounded = slices.stream().filter(AgreeingModels::bounded).toList();
+        List<SliceResult> without = slices.stream().filter(r -> r.deltaCi() == null).toList();
+        // "… for every example here" of one slice is "… for every example" of all of them
+        String everywhere = agreement.replace(" here", "");
+        return Character.toUpperCase(everywhere.charAt(0)) + everywhere.substring(1) + (slices.isEmpty() ? ""
+                : ", so on " + (slices.size() == 1 ? "the one slice" : "all " + slices.size() + " slices") + " too")
+                + ": Δ is 0 throughout; its interval is the agreement bound on the overall slice"
+                + (bounded.isEmpty() ? "" : " and " + bounded.size() + (bounded.size() == 1 ? " other" : " others"))
+                + (without.isEmpty() ? "" : "; " + without.size() + (without.size() == 1 ? " has" : " have")
+                        + " no interval (" + SliceCoverage.kinds(without) + "), each row says why") + ".";
+    }
+
+    private static boolean bounded(SliceResult result) {
+        return AgreementBound.TEST.equals(result.test()) || AgreementBound.SAME_RANKING_TEST.equals(result.test());
     }
 
     /** Whether both models predicted alike in every occupied cell (index (label · k + production) · k + candidate). */

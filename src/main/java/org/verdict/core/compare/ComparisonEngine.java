@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -127,7 +128,6 @@ public final class ComparisonEngine {
         PairedModels models = new PairedModels(table, productionVersion, candidateVersion,
                 metrics.stream().anyMatch(SliceAnalysis::isScoreMean), hashedBlocks, options.seed(), BOOTSTRAP_BLOCKS);
         progress.checkCancelled();
-        SliceAnalysis analysis = new SliceAnalysis(models, options, progress);
 
         progress.update(0, "Cutting slices");
         List<SliceTask> tasks = new ArrayList<>();
@@ -135,7 +135,19 @@ public final class ComparisonEngine {
             progress.checkCancelled();
             tasks.addAll(new GroupingSlices(grouping, models).tasks);
         }
-        List<Analysed> comparisons = runAll(tasks, metrics, analysis, options, progress);
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), tasks.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "verdict-comparison");
+            thread.setDaemon(true);
+            return thread;
+        });
+        List<Analysed> comparisons;
+        try {
+            comparisons = runAll(pool, tasks, metrics, new SliceAnalysis(models, options, progress, pool), options,
+                    progress);
+        } finally {
+            pool.shutdownNow();
+        }
         return decide(packName, productionVersion, candidateVersion, primaryMetric, options,
                 tasks.stream().map(SliceTask::key).toList(), tasks.stream().map(SliceTask::n).toList(), comparisons,
                 table.classes(), progress);
@@ -157,7 +169,7 @@ public final class ComparisonEngine {
         }
         List<Metric> metrics = metricsCompared(task, primaryMetric, options);
         SliceAnalysis analysis = new SliceAnalysis(task, classes, slices, productionVersion, candidateVersion,
-                options, progress);
+                options, progress, ForkJoinPool.commonPool());
         AtomicInteger done = new AtomicInteger();
         List<Analysed> comparisons = slices.parallelStream().map(slice -> {
             progress.checkCancelled();
@@ -453,14 +465,9 @@ public final class ComparisonEngine {
         }
     }
 
-    private static List<Analysed> runAll(List<SliceTask> tasks, List<Metric> metrics, SliceAnalysis analysis,
-                                         ComparisonOptions options, Progress progress) {
-        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), tasks.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "verdict-comparison");
-            thread.setDaemon(true);
-            return thread;
-        });
+    /** @param pool the comparison's workers, as many as the cores (or the slices, if fewer) */
+    private static List<Analysed> runAll(ExecutorService pool, List<SliceTask> tasks, List<Metric> metrics,
+                                         SliceAnalysis analysis, ComparisonOptions options, Progress progress) {
         AtomicInteger done = new AtomicInteger();
         try {
             // largest slices first, so no core idles at the end waiting for the overall slice, one grouping after the
@@ -516,8 +523,6 @@ public final class ComparisonEngine {
                 throw runtime;
             }
             throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
     }
 

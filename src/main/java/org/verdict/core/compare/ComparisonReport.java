@@ -69,6 +69,29 @@ public record ComparisonReport(
         return WorseOverall.of(this);
     }
 
+    /**
+     * What {@link #worseOverall()} says when it finds nothing, naming only what it looked at: the other metrics, and
+     * each class's recall where there are classes (a multiclass comparison; a regression or binary one has none).
+     */
+    public String nothingElseWorse() {
+        return "Nothing else is significantly worse overall: no other metric" + (classRecalls.isEmpty() ? "."
+                : ", and no class's recall.");
+    }
+
+    /**
+     * Where both models agree on every example overall, and so on every slice: the one sentence that says so, how many
+     * of {@code shown} (the overall slice and the slices a view shows) get the agreement bound and why the others have
+     * no interval; null otherwise (see {@link AgreeingModels#agreementEverywhere}).
+     */
+    public static String agreementEverywhere(List<SliceResult> shown) {
+        return AgreeingModels.agreementEverywhere(shown);
+    }
+
+    /** Which slices of {@code metric} were tested and which could not be, in the words every surface uses. */
+    public SliceCoverage sliceCoverage(Metric metric) {
+        return SliceCoverage.of(metric.wireName(), resultsFor(metric));
+    }
+
     /** How {@code metric}'s numbers are written in this report: with the target's unit for mae and rmse. */
     public MetricFormat metricFormat(Metric metric) {
         return MetricFormat.of(metric, options.targetUnit());

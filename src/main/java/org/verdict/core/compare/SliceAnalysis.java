@@ -5,6 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleFunction;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
@@ -36,6 +40,7 @@ import org.verdict.core.stats.SliceRanking;
 import org.verdict.core.stats.StudentizedBootstrap;
 import org.verdict.core.stats.SumConcentration;
 import org.verdict.core.stats.WaldDifference;
+import org.verdict.core.task.CancelledException;
 import org.verdict.core.task.Progress;
 
 /**
@@ -110,22 +115,33 @@ final class SliceAnalysis {
     private final String candidateVersion;
     private final ComparisonOptions options;
     private final Progress progress;
+    /**
+     * Where a slice's block bootstrap offers part of its replicates to a thread that has nothing else to do (the
+     * comparison's workers): a task queued there behind the other slices, run by the slice itself if still queued
+     * when the slice has made every replicate.
+     */
+    private final Executor helpers;
 
-    SliceAnalysis(PairedModels models, ComparisonOptions options, Progress progress) {
+    /** @param helpers the comparison's workers, to which a slice's block bootstrap offers part of its replicates */
+    SliceAnalysis(PairedModels models, ComparisonOptions options, Progress progress, Executor helpers) {
         this(models, models.table.task(), models.table.classes(), labelledIn(models.table),
-                models.productionVersion, models.candidateVersion, options, progress);
+                models.productionVersion, models.candidateVersion, options, progress, helpers);
     }
 
-    /** For slices given as sufficient statistics rather than rows ({@code slices}: every slice compared). */
+    /**
+     * For slices given as sufficient statistics rather than rows ({@code slices}: every slice compared).
+     *
+     * @param helpers as for rows
+     */
     SliceAnalysis(Task task, List<String> classes, List<SummarySlice> slices, String productionVersion,
-                  String candidateVersion, ComparisonOptions options, Progress progress) {
+                  String candidateVersion, ComparisonOptions options, Progress progress, Executor helpers) {
         this(null, task, classes, labelledIn(slices, classes.size()), productionVersion, candidateVersion, options,
-                progress);
+                progress, helpers);
     }
 
     private SliceAnalysis(PairedModels models, Task task, List<String> classes, boolean[] labelledInTable,
                           String productionVersion, String candidateVersion, ComparisonOptions options,
-                          Progress progress) {
+                          Progress progress, Executor helpers) {
         this.models = models;
         this.task = task;
         this.classes = List.copyOf(classes);
@@ -134,6 +150,7 @@ final class SliceAnalysis {
         this.candidateVersion = candidateVersion;
         this.options = options;
         this.progress = progress;
+        this.helpers = helpers;
     }
 
     /**
@@ -1196,8 +1213,10 @@ final class SliceAnalysis {
 
     /**
      * The bootstrap replicates of metrics of a block resampler's sums, each replicate's sums also added to the
-     * studentized intervals. The hot loop of the mean and binned metrics, in a method of its own so the JIT compiles
-     * it alone rather than with the large methods that call it.
+     * studentized intervals. The blocks of every replicate are drawn first, in one stream; the replicates are then made
+     * in chunks that this thread and, when one is idle, a worker of {@link #helpers} take in turn ({@link
+     * SharedReplicates}): the slice that ends a comparison is often the one that takes this bootstrap, and the other
+     * core would otherwise wait for it. Each replicate is the same whichever thread makes it, so the result is too.
      *
      * @param read the components the metrics other than the watched one read, as ranges from, to, from, to, ...:
      *             a replicate adds up only these
@@ -1211,45 +1230,146 @@ final class SliceAnalysis {
                                             StudentizedIntervals studentized, SplittableRandom random, int[] read,
                                             int watched, int[] watchedRead) {
         int replicates = options.bootstrapReplicates();
-        double[][][] replicate = new double[metrics][2][replicates];
-        double[] sums = new double[width];
         boolean mayStop = watched >= 0 && resampler.replicateSumsWithin(REPLICATE_SUMS_BOUND)
                 && resampler.smallestBlockSum(width - 1) >= 1;
-        boolean watching = watched >= 0;
-        boolean varies = false;
-        double firstDelta = 0;
-        for (int b = 0; b < replicates; b++) {
-            if ((b & 63) == 0) {
-                progress.checkCancelled();
+        SharedReplicates shared = new SharedReplicates(resampler.drawBlocks(random, replicates), width, metrics,
+                metric, studentized, read, watched, watchedRead, mayStop);
+        shared.first(resampler);
+        FutureTask<Void> helper = new FutureTask<>(() -> shared.makeChunks(resampler.sharingBlocks()), null);
+        if (shared.chunks > 1) {
+            helpers.execute(helper);
+        }
+        shared.makeChunks(resampler);
+        helper.run(); // nothing left to make when it runs here: it only no longer waits in the queue
+        try {
+            helper.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
             }
-            resampler.draw(random);
-            for (int r = 0; r < read.length; r += 2) {
-                resampler.sumDrawn(sums, read[r], read[r + 1]);
-            }
-            for (int m = 0; m < metrics; m++) {
-                if (m != watched) {
-                    replicate[m][0][b] = metric.value(m, 0, sums);
-                    replicate[m][1][b] = metric.value(m, 1, sums);
-                }
-            }
-            studentized.add(sums);
-            if (watching) {
-                for (int r = 0; r < watchedRead.length; r += 2) {
-                    resampler.sumDrawn(sums, watchedRead[r], watchedRead[r + 1]);
-                }
-                double prod = metric.value(watched, 0, sums);
-                double cand = metric.value(watched, 1, sums);
-                replicate[watched][0][b] = prod;
-                replicate[watched][1][b] = cand;
-                if (b == 0) {
-                    firstDelta = cand - prod;
-                } else if (mayStop && Math.abs(cand - prod - firstDelta) > VARYING_DELTA) {
-                    varies = true;
-                    watching = false;
-                }
+            throw new IllegalStateException(e.getCause());
+        }
+        return shared.result();
+    }
+
+    /** Replicates a thread takes at a time from {@link SharedReplicates}. */
+    private static final int REPLICATES_PER_CHUNK = 64;
+
+    /**
+     * The replicates of one {@link #blockReplicates}, from blocks drawn beforehand, made chunk by chunk by whichever
+     * thread takes the next chunk: replicate 0 first (the watched metric's Δ there is what the others are compared
+     * with), then chunks of {@link #REPLICATES_PER_CHUNK}. Each chunk watches from its start and records the first
+     * replicate in which Δ varied; the result keeps the watched replicates up to the earliest of these, as one thread
+     * going replicate after replicate would.
+     */
+    private final class SharedReplicates {
+        private final int[] draws;
+        private final int width;
+        private final int metrics;
+        private final SumsMetric metric;
+        private final StudentizedIntervals studentized;
+        private final int[] read;
+        private final int watched;
+        private final int[] watchedRead;
+        private final boolean mayStop;
+        private final int replicates;
+        private final double[][][] replicate;
+        final int chunks;
+        private final AtomicInteger nextChunk = new AtomicInteger();
+        /** Per chunk, the first replicate in which the watched Δ varied, or {@code replicates}. */
+        private final int[] firstVaried;
+        private double firstDelta;
+
+        SharedReplicates(int[] draws, int width, int metrics, SumsMetric metric, StudentizedIntervals studentized,
+                         int[] read, int watched, int[] watchedRead, boolean mayStop) {
+            this.draws = draws;
+            this.width = width;
+            this.metrics = metrics;
+            this.metric = metric;
+            this.studentized = studentized;
+            this.read = read;
+            this.watched = watched;
+            this.watchedRead = watchedRead;
+            this.mayStop = mayStop;
+            this.replicates = options.bootstrapReplicates();
+            this.replicate = new double[metrics][2][replicates];
+            this.chunks = Math.max(0, (replicates - 1 + REPLICATES_PER_CHUNK - 1) / REPLICATES_PER_CHUNK);
+            this.firstVaried = new int[chunks];
+        }
+
+        /** Replicate 0, before any chunk. */
+        void first(BlockResampler resampler) {
+            if (replicates > 0) {
+                make(resampler, studentized.new Adder(resampler), new double[width], 0, 1);
             }
         }
-        return new BlockReplicates(replicate, varies);
+
+        /** Takes chunks until none is left; {@code resampler} is this thread's own. */
+        void makeChunks(BlockResampler resampler) {
+            StudentizedIntervals.Adder adder = studentized.new Adder(resampler);
+            double[] sums = new double[width];
+            for (int chunk = nextChunk.getAndIncrement(); chunk < chunks; chunk = nextChunk.getAndIncrement()) {
+                progress.checkCancelled();
+                int from = 1 + chunk * REPLICATES_PER_CHUNK;
+                firstVaried[chunk] = make(resampler, adder, sums, from,
+                        Math.min(replicates, from + REPLICATES_PER_CHUNK));
+            }
+        }
+
+        /**
+         * Replicates {@code [from, to)}; the first of them in which the watched Δ varied from replicate 0's (the
+         * watched metric's replicates after it not made), or {@code replicates}.
+         */
+        private int make(BlockResampler resampler, StudentizedIntervals.Adder adder, double[] sums, int from, int to) {
+            boolean watching = watched >= 0;
+            int varied = replicates;
+            for (int b = from; b < to; b++) {
+                resampler.draw(draws, b);
+                for (int r = 0; r < read.length; r += 2) {
+                    resampler.sumDrawn(sums, read[r], read[r + 1]);
+                }
+                for (int m = 0; m < metrics; m++) {
+                    if (m != watched) {
+                        replicate[m][0][b] = metric.value(m, 0, sums);
+                        replicate[m][1][b] = metric.value(m, 1, sums);
+                    }
+                }
+                adder.add(b, sums);
+                if (watching) {
+                    for (int r = 0; r < watchedRead.length; r += 2) {
+                        resampler.sumDrawn(sums, watchedRead[r], watchedRead[r + 1]);
+                    }
+                    double prod = metric.value(watched, 0, sums);
+                    double cand = metric.value(watched, 1, sums);
+                    replicate[watched][0][b] = prod;
+                    replicate[watched][1][b] = cand;
+                    if (b == 0) {
+                        firstDelta = cand - prod;
+                    } else if (mayStop && Math.abs(cand - prod - firstDelta) > VARYING_DELTA) {
+                        varied = b;
+                        watching = false;
+                    }
+                }
+            }
+            return varied;
+        }
+
+        /** Once every chunk is made. */
+        BlockReplicates result() {
+            int varied = replicates;
+            for (int first : firstVaried) {
+                varied = Math.min(varied, first);
+            }
+            if (varied < replicates) {
+                // made by chunks that did not know of an earlier variation: one thread would have stopped before them
+                Arrays.fill(replicate[watched][0], varied + 1, replicates, 0.0);
+                Arrays.fill(replicate[watched][1], varied + 1, replicates, 0.0);
+            }
+            return new BlockReplicates(replicate, varied < replicates);
+        }
     }
 
     /** The index of sq_calibration_error in {@link #calibrationValue}. */
@@ -1397,7 +1517,8 @@ final class SliceAnalysis {
         private final String[][] unstable;
         /** How many times as wide as the percentile interval each studentized one may be ({@code [metric][model]}). */
         private final double[][] maxWidthRatio;
-        private final double[] scratch;
+        /** The length of the resampler's vectors. */
+        private final int width;
         /**
          * The (metric, model) pairs whose standard errors are linearized, as metric · 2 + model, with what each reads
          * and its statistic on its scale: one pass over a replicate's drawn blocks gives all of them
@@ -1406,7 +1527,6 @@ final class SliceAnalysis {
         private final int[] linearized;
         private final int[][] linearizedReads;
         private final List<java.util.function.ToDoubleFunction<double[]>> linearizedStatistics;
-        private final double[] linearizedErrors;
 
         /** @param n the slice's examples (the resampled units are rows when the resampler has n blocks) */
         StudentizedIntervals(BlockResampler resampler, double[] totals, int replicates, int n,
@@ -1416,7 +1536,7 @@ final class SliceAnalysis {
             this.resampler = resampler;
             this.scales = scales;
             this.metric = metric;
-            this.scratch = new double[totals.length];
+            this.width = totals.length;
             reads = new int[scales.size()][2][];
             // r2's denominator is itself a nonlinear function of the sums: the jackknife follows it, the delta method
             // is too narrow (one model's r2 covered 89–91 % instead of 91–93 % at 50 rows); means are linearized
@@ -1441,25 +1561,40 @@ final class SliceAnalysis {
             linearizedReads = Arrays.stream(linearized).mapToObj(pair -> reads[pair / 2][pair % 2])
                     .toArray(int[][]::new);
             linearizedStatistics = Arrays.stream(linearized).mapToObj(pair -> onScale(pair / 2, pair % 2)).toList();
-            linearizedErrors = new double[linearized.length];
         }
 
         private java.util.function.ToDoubleFunction<double[]> onScale(int m, int model) {
             return values -> scales.get(m).of(metric.value(m, model, values));
         }
 
-        /** One replicate, right after {@code resampler.resample} filled {@code sums}. */
-        void add(double[] sums) {
-            resampler.replicateStandardErrors(sums, linearizedReads, linearizedStatistics, scratch, linearizedErrors);
-            for (int p = 0; p < linearized.length; p++) {
-                int m = linearized[p] / 2;
-                int model = linearized[p] % 2;
-                bootstraps[m][model].add(metric.value(m, model, sums), linearizedErrors[p]);
+        /**
+         * Adds replicates on one thread: {@code drawing} is that thread's resampler (the slice's, or one
+         * {@link BlockResampler#sharingBlocks sharing its sums}), whose last draw each replicate is.
+         */
+        final class Adder {
+            private final BlockResampler drawing;
+            private final double[] scratch = new double[width];
+            private final double[] linearizedErrors = new double[linearized.length];
+
+            Adder(BlockResampler drawing) {
+                this.drawing = drawing;
             }
-            for (int m = 0; m < scales.size(); m++) {
-                for (int model = 0; jackknife[m] && model < 2; model++) {
-                    bootstraps[m][model].add(metric.value(m, model, sums), resampler.replicateStandardError(
-                            sums, reads[m][model], onScale(m, model), true, scratch));
+
+            /** Replicate number {@code replicate}, right after {@code drawing} drew it and {@code sums} were added up. */
+            void add(int replicate, double[] sums) {
+                drawing.replicateStandardErrors(sums, linearizedReads, linearizedStatistics, scratch,
+                        linearizedErrors);
+                for (int p = 0; p < linearized.length; p++) {
+                    int m = linearized[p] / 2;
+                    int model = linearized[p] % 2;
+                    bootstraps[m][model].add(replicate, metric.value(m, model, sums), linearizedErrors[p]);
+                }
+                for (int m = 0; m < scales.size(); m++) {
+                    for (int model = 0; jackknife[m] && model < 2; model++) {
+                        bootstraps[m][model].add(replicate, metric.value(m, model, sums),
+                                drawing.replicateStandardError(sums, reads[m][model], onScale(m, model), true,
+                                        scratch));
+                    }
                 }
             }
         }

@@ -71,7 +71,9 @@ public final class FairnessSection {
                 disparityRows.add(List.of(Cell.plain(disparity.wireName()),
                         Cell.plain(Sections.valueWithCi(estimate.production(), estimate.productionCi())),
                         Cell.plain(Sections.valueWithCi(estimate.candidate(), estimate.candidateCi())),
-                        Cell.plain(EvidenceNumbers.delta(estimate.worsening(), estimate.worseningCi())),
+                        Cell.plain(EvidenceNumbers.delta(estimate.worsening(), estimate.worseningCi())
+                                + (estimate.fromAgreement() ? " (agreement bound: "
+                                + FairnessEvidence.AGREEMENT.formatted(fairness.positiveClass()) + ")" : "")),
                         Cell.plain(EvidenceNumbers.plain(policy.fairness().toleranceOf(disparity.wireName())))));
             }
             String level = GateNumbers.level(policy.confidenceLevel());

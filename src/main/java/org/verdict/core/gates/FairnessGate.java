@@ -43,14 +43,23 @@ final class FairnessGate implements PromotionGate {
         List<Finding> findings = new ArrayList<>();
         for (FairnessEvidence.Attribute attribute : fairness.attributes()) {
             for (Disparity disparity : Disparity.values()) {
-                findings.add(judge(attribute, disparity, attribute.disparities().get(disparity)));
+                findings.add(judge(fairness.positiveClass(), attribute, disparity,
+                        attribute.disparities().get(disparity)));
             }
         }
-        return GateResult.fromFindings(Gate.FAIRNESS, findings, "no disparity is worse than production beyond its "
-                + "tolerance (positive class '" + fairness.positiveClass() + "')");
+        GateResult judged = GateResult.fromFindings(Gate.FAIRNESS, findings,
+                "no disparity is worse than production beyond its tolerance");
+        // every outcome names the class whose rates were measured, and why that one: a multiclass pack's is chosen
+        return new GateResult(judged.gate(), judged.outcome(), judged.summary() + ". " + ratesOf(fairness),
+                judged.findings());
     }
 
-    private Finding judge(FairnessEvidence.Attribute attribute, Disparity disparity,
+    /** "Rates of class 'rare': the rarest class of the primary labels, …", the words the Evidence heading uses. */
+    private static String ratesOf(FairnessEvidence fairness) {
+        return "Rates of class '" + fairness.positiveClass() + "': " + fairness.positiveClassReason();
+    }
+
+    private Finding judge(String positiveClass, FairnessEvidence.Attribute attribute, Disparity disparity,
                           FairnessEvidence.DisparityEstimate estimate) {
         String subject = attribute.name() + " " + disparity.wireName();
         if (!estimate.isDefined()) {
@@ -71,13 +80,17 @@ final class FairnessGate implements PromotionGate {
                 estimate.worseningCi().lower(), estimate.worseningCi().upper(), tolerance);
         GateOutcome outcome = estimate.worseningCi().lower() > tolerance ? GateOutcome.FAIL
                 : estimate.worseningCi().upper() > tolerance ? GateOutcome.INSUFFICIENT_EVIDENCE : GateOutcome.PASS;
-        // the outcome in plain words first, then the numbers and the method behind them
+        // the outcome in plain words first (and what it rests on where the models agree), then the numbers and the
+        // method behind them
         String text = attribute.name() + " " + disparity.wireName() + ": "
+                + (estimate.fromAgreement() ? FairnessEvidence.AGREEMENT.formatted(positiveClass)
+                + ", so the change is bounded by how often they could differ on examples not seen; " : "")
                 + inWords(outcome, estimate.worseningCi().lower(), estimate.worseningCi().upper(), tolerance, changes)
                 + ". Measured: candidate " + GateNumbers.value(estimate.candidate()) + " vs production "
                 + GateNumbers.value(estimate.production()) + ", change in unfairness "
                 + changes.signed(estimate.worsening()) + (estimate.worsening() < 0 ? " (fairer)" : "") + ", "
-                + FairnessEvidence.WORSENING_INTERVAL.formatted(GateNumbers.level(policy.confidenceLevel())) + " ["
+                + (estimate.fromAgreement() ? FairnessEvidence.AGREEMENT_INTERVAL : FairnessEvidence.WORSENING_INTERVAL)
+                        .formatted(GateNumbers.level(policy.confidenceLevel())) + " ["
                 + changes.signed(estimate.worseningCi().lower()) + ", "
                 + changes.signed(estimate.worseningCi().upper()) + "]"
                 + groupSizes(attribute);

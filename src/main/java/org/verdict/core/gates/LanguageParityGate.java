@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
@@ -29,6 +30,8 @@ import org.verdict.core.stats.MetricFormat;
  * much better is fine.
  */
 final class LanguageParityGate implements PromotionGate {
+    /** A slice column whose name suggests it holds the language under another name than the policy's. */
+    private static final Pattern LOOKS_LIKE_A_LANGUAGE = Pattern.compile("lang|locale", Pattern.CASE_INSENSITIVE);
     private final GatePolicy policy;
 
     LanguageParityGate(GatePolicy policy) {
@@ -49,7 +52,8 @@ final class LanguageParityGate implements PromotionGate {
         if (languages.isEmpty()) {
             // without the column there is nothing to judge per language: not applicable unless the policy requires it
             return OptionalEvidence.LANGUAGE.absent(policy, evidence.riskTier(), "'" + column + "' slice column "
-                    + "in the primary suite", "the candidate cannot be judged per language");
+                    + "in the primary suite", "the candidate cannot be judged per language",
+                    otherName(evidence, column));
         }
         Metric metric = evidence.primaryMetric();
         Double floor = policy.languageParity().floor();
@@ -63,6 +67,20 @@ final class LanguageParityGate implements PromotionGate {
                         : " and none is beyond the floor " + GateNumbers.value(metric, options.targetUnit(), floor))
                 + " (" + MetricFormat.count(languages.size(), "language", "languages") + ")", worstFirst(metric));
         return result.outcome() == GateOutcome.FAIL ? withInconclusive(result, languages, metric) : result;
+    }
+
+    /**
+     * Where the language is under another name ("lang", "locale"): the slice column that looks like it and the policy
+     * key that names it, since the gate reads {@code languageParity.column} only; empty when no slice column does.
+     */
+    private static String otherName(ReviewEvidence evidence, String column) {
+        return evidence.primaryComparison().results().stream().map(r -> r.slice().dimensions())
+                .filter(d -> d.size() == 1).map(d -> d.get(0)).distinct()
+                .filter(name -> LOOKS_LIKE_A_LANGUAGE.matcher(name).find()).findFirst()
+                .map(name -> "if the slice column '" + name + "' holds the language, name it in the policy: "
+                        + "\"languageParity\": {\"column\": \"" + name + "\"} (the gate reads the column "
+                        + "languageParity.column names, here '" + column + "')")
+                .orElse("");
     }
 
     /** E as the comparison applies it: in the metric's units, or a share of production's value (relativeBand). */

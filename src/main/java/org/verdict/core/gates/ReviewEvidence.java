@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.verdict.core.compare.ComparisonReport;
+import org.verdict.core.compare.SliceCoverage;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.compare.WorseOverall;
@@ -87,8 +88,11 @@ public record ReviewEvidence(
 
     /** The worse slices and what else is worse overall, in the lines every view of a review shows them. */
     public WorseFindings worseFindings() {
-        return new WorseFindings(primaryMetric.wireName(), worseSlices().stream().map(this::describe).toList(),
-                worseOverall().stream().map(WorseOverall::line).toList());
+        List<String> slices = worseSlices().stream().map(this::describe).toList();
+        SliceCoverage coverage = primaryComparison.sliceCoverage(primaryMetric);
+        return new WorseFindings(primaryMetric.wireName(), slices,
+                slices.isEmpty() ? coverage.noneWorse() : coverage.worseHeading(slices.size()),
+                worseOverall().stream().map(WorseOverall::line).toList(), primaryComparison.nothingElseWorse());
     }
 
     /** A worse slice in one line: its name, Δ with the interval its verdict reads (and its level), n, adjusted p. */

@@ -284,7 +284,8 @@ public final class DecisionLog implements AutoCloseable {
 
     /**
      * Registers a signer from their self-signed claim (a {@code .signer.json}): a signed, chained log entry, endorsed
-     * by {@code endorsers} when given. Registering the same identity again changes nothing.
+     * by {@code endorsers} when given. Registering the same identity again changes nothing, unless it awaits an
+     * endorsement and {@code endorsers} are given: then they endorse it ({@link #endorse}).
      */
     public void register(SignerIdentity signer, byte[] selfSignature, List<SignerKey> endorsers) throws LedgerException {
         SignerClaim.checkLabels(signer.name(), signer.role());
@@ -300,6 +301,33 @@ public final class DecisionLog implements AutoCloseable {
                 insertCheckpoint(endorsers.get(0));
             }
             return null;
+        });
+    }
+
+    /**
+     * Endorses the registration of the key {@code keyIdPrefix} names, which is in the log already without an
+     * endorsement (its holder first signed before anyone endorsed it): a log entry repeating its signed claim, signed
+     * by {@code endorser}, with a checkpoint by the endorser. {@code log register --endorse-key} of a registered
+     * signer does the same.
+     *
+     * @return the signer as the log now registers it
+     */
+    public RegisteredSigner endorse(String keyIdPrefix, SignerKey endorser) throws LedgerException {
+        return write(() -> {
+            requireIntact("no endorsement was added" + WOULD_VOUCH, Progress.NONE);
+            RegisteredSigner signer = signerByPrefix(keyIdPrefix);
+            String selfSignature = readEntries().stream()
+                    .filter(entry -> entry.sequence() == signer.registrationEntry())
+                    .flatMap(entry -> entry.statement().stream()).map(EntryStatement::selfSignature)
+                    .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            if (selfSignature == null) {
+                throw new LedgerException(signer.name() + " (" + signer.role() + ", " + signer.keyId().substring(0, 12)
+                        + ") was adopted when the log was migrated from format 1 and needs no endorsement; nothing"
+                        + " was written");
+            }
+            endorseWithin(signer, Base64.getDecoder().decode(selfSignature), endorser);
+            insertCheckpoint(endorser);
+            return readSigners().get(signer.keyId());
         });
     }
 
@@ -636,6 +664,9 @@ public final class DecisionLog implements AutoCloseable {
                         + " (" + registered.role() + "), not as " + signer.name() + " (" + signer.role() + ")");
             }
             usable(registered);
+            if (!endorsers.isEmpty()) {
+                endorseWithin(registered, selfSignature, endorsers.get(0));
+            }
             return;
         }
         for (SignerKey endorser : endorsers) {
@@ -659,6 +690,41 @@ public final class DecisionLog implements AutoCloseable {
             insert.setString(5, at);
             insert.executeUpdate();
         }
+    }
+
+    /**
+     * Adds {@code endorser}'s endorsement to a registration already in the log, by an entry that repeats its claim.
+     * It counts for what the key signed already, so only a signer the log vouches for may give it.
+     */
+    private void endorseWithin(RegisteredSigner signer, byte[] selfSignature, SignerKey endorser)
+            throws SQLException, LedgerException {
+        String who = signer.name() + " (" + signer.role() + ", " + signer.keyId().substring(0, 12) + ")";
+        usable(signer);
+        if (!signer.endorsers().isEmpty() || signer.vouched()) {
+            throw new LedgerException("the registration of " + who + " (log entry #" + signer.registrationEntry()
+                    + ") needs no endorsement: " + (signer.endorsers().isEmpty() ? "the log vouches for it already"
+                    : "it is endorsed by " + String.join(" and ", signer.endorsers())) + "; nothing was written");
+        }
+        RegisteredSigner endorsing = readSigners().get(endorser.identity().keyId());
+        if (endorsing == null) {
+            throw new LedgerException(endorser.identity() + " is not a registered signer of " + path
+                    + " and cannot endorse a registration; no endorsement was added");
+        }
+        usable(endorsing);
+        if (endorsing.keyId().equals(signer.keyId())) {
+            throw new LedgerException("the key file given is the key being endorsed, " + who + ": a registration is"
+                    + " endorsed by another signer, with that signer's own key file; no endorsement was added");
+        }
+        if (!endorsing.vouched()) {
+            throw new LedgerException(endorser.identity() + " may not endorse the registration of " + who + "; no"
+                    + " endorsement was added. An endorsement given after a key was registered vouches for what it"
+                    + " signed already, so it is given by a signer the log vouches for: its first signer, or one"
+                    + " whose registration such a signer endorsed; " + endorser.identity().name() + " was registered"
+                    + " without such an endorsement");
+        }
+        insertEntry(entryHeader(EntryStatement.REGISTER, now(), new EntryStatement.Claim(signer.name(), signer.role(),
+                signer.keyId(), signer.publicKeyPem()), Base64.getEncoder().encodeToString(selfSignature), null, null),
+                List.of(endorser));
     }
 
     /** A register or revoke statement placed after everything the store holds now. */

@@ -176,7 +176,7 @@ public final class LogVerifier {
      * Why {@code signer}'s registration breaks the endorsement rule, as a clause after the signer
      * (" without an endorsement by an existing signer"), or null when it does not.
      */
-    static String endorsementFinding(LogSnapshot log, RegisteredSigner signer, VerificationOptions.Endorsements rule) {
+    public static String endorsementFinding(LogSnapshot log, RegisteredSigner signer, VerificationOptions.Endorsements rule) {
         if (rule == VerificationOptions.Endorsements.NOT_CHECKED || signer.registrationEntry() <= 0
                 || !signer.endorsers().isEmpty() || isMigrated(log, signer)) {
             return null;

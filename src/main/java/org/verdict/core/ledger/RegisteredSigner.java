@@ -61,6 +61,13 @@ public record RegisteredSigner(String keyId, String name, String role, String pu
                 afterSignature, registrationEntry, entry, endorsers, vouched, by);
     }
 
+    /** The signer with the endorsements a later log entry added to its registration. */
+    RegisteredSigner endorsed(List<String> by, boolean vouchedNow) {
+        return new RegisteredSigner(keyId, name, role, publicKeyPem, registeredAt, revokedAt, revocationReason,
+                registeredAfterSignature, revokedAfterSignature, registrationEntry, revocationEntry, by, vouchedNow,
+                revokers);
+    }
+
     /** The signer as if its revocation had never been written: a revocation the verification does not accept. */
     RegisteredSigner reinstated() {
         return new RegisteredSigner(keyId, name, role, publicKeyPem, registeredAt, null, null, registeredAfterSignature,

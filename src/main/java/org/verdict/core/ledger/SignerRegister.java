@@ -175,21 +175,29 @@ public record SignerRegister(Map<String, RegisteredSigner> signers, List<Problem
                 problems.add(logProblem(label + ": registers key " + identity.shortKeyId() + " again as a different"
                         + " signer; it is " + earlier.name() + " (" + earlier.role() + ") since log entry #"
                         + earlier.registrationEntry()));
+                return;
             }
+            // the same claim again, signed by others: an endorsement given after the key was registered (and perhaps
+            // signed). It vouches for the key, so it counts for what the key signed before too; the key stays in force
+            // from its first registration
+            List<String> endorsers = new ArrayList<>(earlier.endorsers());
+            boolean vouched = earlier.vouched();
+            for (LogEntry.EntrySignature signature : entry.signatures()) {
+                String endorser = endorsement(signers, signature, entry, identity, problems);
+                if (endorser != null) {
+                    endorsers.add(endorser);
+                    vouched |= signers.get(signature.keyId()).vouched();
+                }
+            }
+            signers.put(identity.keyId(), earlier.endorsed(endorsers, vouched));
             return;
         }
         List<String> endorsers = new ArrayList<>();
         // the log's first signer founds it; everyone after is vouched for only through an endorsement chain to it
         boolean vouched = signers.isEmpty();
         for (LogEntry.EntrySignature signature : entry.signatures()) {
-            if (signature.keyId().equals(identity.keyId())) {
-                continue;
-            }
-            String endorser = signerInForce(signers, signature, entry);
-            if (endorser == null) {
-                problems.add(logProblem(label + ": the endorsement by key " + LogEntry.abbreviated(signature.keyId())
-                        + " does not verify by a signer in force"));
-            } else {
+            String endorser = endorsement(signers, signature, entry, identity, problems);
+            if (endorser != null) {
                 endorsers.add(endorser);
                 vouched |= signers.get(signature.keyId()).vouched();
             }
@@ -197,6 +205,20 @@ public record SignerRegister(Map<String, RegisteredSigner> signers, List<Problem
         signers.put(identity.keyId(), new RegisteredSigner(identity.keyId(), identity.name(), identity.role(),
                 identity.publicKeyPem(), statement.at(), null, null, statement.signaturesBefore(), null,
                 entry.sequence(), null, endorsers, vouched, List.of()));
+    }
+
+    /** The endorser's label when {@code signature} endorses {@code identity} validly; null (and maybe a problem) if not. */
+    private static String endorsement(Map<String, RegisteredSigner> signers, LogEntry.EntrySignature signature,
+                                      LogEntry entry, SignerIdentity identity, List<Problem> problems) {
+        if (signature.keyId().equals(identity.keyId())) {
+            return null; // a key cannot vouch for itself
+        }
+        String endorser = signerInForce(signers, signature, entry);
+        if (endorser == null) {
+            problems.add(logProblem(entry.label() + ": the endorsement by key "
+                    + LogEntry.abbreviated(signature.keyId()) + " does not verify by a signer in force"));
+        }
+        return endorser;
     }
 
     private static void revoke(LogEntry entry, EntryStatement statement, Map<String, RegisteredSigner> signers,

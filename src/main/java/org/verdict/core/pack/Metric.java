@@ -161,6 +161,11 @@ public enum Metric {
     public static String unknownNameHint(String name, Task task) {
         return "ece".equals(name)
                 ? "the plug-in ece was replaced by sq_calibration_error, the debiased squared calibration error"
-                : "metrics of a " + task.wireName() + " task: " + forTask(task).stream().map(Metric::wireName).toList();
+                : ofTask(task);
+    }
+
+    /** "metrics of a multiclass task: [accuracy, …]", for any message refusing a metric the task does not have. */
+    public static String ofTask(Task task) {
+        return "metrics of a " + task.wireName() + " task: " + forTask(task).stream().map(Metric::wireName).toList();
     }
 }

@@ -35,8 +35,16 @@ public record ReviewPack(Path source, Path root, PackManifest manifest, Evaluati
      * read, so each line is exactly one file.
      */
     public String packHash() {
-        return Hashes.sha256Hex(String.join("\n",
-                fileHashes.entrySet().stream().map(e -> e.getValue() + "  " + e.getKey()).toList()));
+        return packHashOf(fileHashes);
+    }
+
+    /**
+     * {@link #packHash()} of the files {@code fileHashes} lists (SHA-256 keyed by path), for a document that keeps
+     * the hashes but not the pack, as the approval pack does.
+     */
+    public static String packHashOf(Map<String, String> fileHashes) {
+        return Hashes.sha256Hex(String.join("\n", new java.util.TreeMap<>(fileHashes).entrySet().stream()
+                .map(e -> e.getValue() + "  " + e.getKey()).toList()));
     }
 
     /**

@@ -15,10 +15,13 @@ import org.verdict.core.evidence.EvidenceTable;
 import org.verdict.core.evidence.EvidenceTable.Cell;
 import org.verdict.core.evidence.Outcome;
 import org.verdict.core.evidence.Tone;
+import org.verdict.core.gates.WorseFindings;
 import org.verdict.core.gates.model.GateResult;
 import org.verdict.core.ledger.CheckpointFiles;
+import org.verdict.core.ledger.SignerIdentity;
 import org.verdict.core.pack.ModelRole;
 import org.verdict.core.pack.ModelVersion;
+import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.pack.Task;
 import org.verdict.core.report.DecisionEvidence.SignatureEvidence;
 import org.verdict.core.report.DecisionEvidence.Trust;
@@ -41,17 +44,23 @@ final class ApprovalPackComposer {
     static final String DECISIONS = "Decision record";
     static final String HASHES = "Evidence hashes";
     static final String VERIFY = "How to verify";
+    /** How the pack hash of the header and the summary is formed (docs/pack-format.md, "The pack hash"). */
+    static final String PACK_HASH_RULE = "The pack hash in the header and the summary is the SHA-256 of these files'"
+            + " listing, one line per file sorted by path, each its SHA-256, two spaces and its path (as sha256sum"
+            + " writes them), joined by line feeds: the one id of the whole pack that verdict validate prints as pack"
+            + " sha256, the app's status bar shows and a signed decision names.";
     /** Where the reader saves the evidence hashes printed in "How to verify": beside the review pack, never in it. */
     static final String EVIDENCE_SUMS_FILE = "evidence.sha256";
 
     private final List<Section> sections = new ArrayList<>();
     private int chartCount;
 
-    static ReportDocument compose(ApprovalPackContent content) {
-        return new ApprovalPackComposer().document(content);
+    /** @param signer who signs the export's sums, which "How to verify" names; null when it is not signed */
+    static ReportDocument compose(ApprovalPackContent content, SignerIdentity signer) {
+        return new ApprovalPackComposer().document(content, signer);
     }
 
-    private ReportDocument document(ApprovalPackContent content) {
+    private ReportDocument document(ApprovalPackContent content, SignerIdentity signer) {
         chapter("summary", SUMMARY, summary(content));
         chapter("lineage", LINEAGE, lineage(content));
         chapter("gates", GATES, List.of(Paragraph.plain(content.gates().isEmpty()
@@ -67,15 +76,21 @@ final class ApprovalPackComposer {
         chapter("checks", TRIGGERS, checks(content));
         chapter("decisions", DECISIONS, decisions(content));
         chapter("hashes", HASHES, hashes(content));
-        chapter("verify", VERIFY, verification(content));
+        chapter("verify", VERIFY, verification(content, signer));
         String subtitle = content.model().name() + " · production " + production(content) + " vs candidate "
-                + content.candidateVersion() + " · pack " + content.packName();
+                + content.candidateVersion() + " · pack " + content.packName()
+                + (content.evidenceHashes().isEmpty() ? "" : " · pack hash " + packHash(content));
         return new ReportDocument("Approval pack: " + content.model().name(), subtitle, sections);
     }
 
     private void chapter(String anchor, String title, List<Block> blocks) {
         long chapters = sections.stream().filter(s -> s.level() == 1).count();
         sections.add(new Section(anchor, String.valueOf(chapters + 1), title, 1, blocks));
+    }
+
+    /** The one id of the whole pack that validate, the status bar and a decision record name (docs/pack-format.md). */
+    private static String packHash(ApprovalPackContent content) {
+        return ReviewPack.packHashOf(content.evidenceHashes());
     }
 
     private static String production(ApprovalPackContent content) {
@@ -96,22 +111,30 @@ final class ApprovalPackComposer {
                         ? "none: automatic when every gate passes"
                         : String.join(", ", content.requiredApprovers())),
                 new Fact("Review pack", content.packName())));
+        if (!content.evidenceHashes().isEmpty()) {
+            // the hash alone, so that the PDF draws it whole; how it is formed opens the chapter of the hashes
+            facts.add(new Fact("Pack hash", packHash(content)));
+        }
         if (content.evidenceBasis() != null) {
             facts.add(new Fact("Evidence computed from", content.evidenceBasis()));
         }
         if (content.approval() != null) {
             facts.add(new Fact("Approval", content.approval()));
         }
-        if (content.approval() != null) {
-            // no gate judges these, so the board reads them beside the approval; "none" is said, not left out
-            facts.add(new Fact("Also worse overall", content.alsoWorse().isEmpty()
-                    ? "nothing else is significantly worse overall: no other metric, and no class's recall"
-                    : content.alsoWorse().stream().map(line -> "▼ " + line).collect(Collectors.joining("; "))));
+        WorseFindings worse = content.worse();
+        if (content.approval() != null && !worse.slicesHeading().isEmpty()) {
+            // no gate judges these, so the board reads them beside the approval; "none" is said, not left out, and
+            // so is how many slices could be tested at all
+            facts.add(new Fact("Worse slices", worse.slicesHeading() + worse.slices().stream()
+                    .map(line -> " ▼ " + line).collect(Collectors.joining(";"))));
+            facts.add(new Fact("Also worse overall", worse.overall().isEmpty() ? worse.nothingElse()
+                    : worse.overall().stream().map(line -> "▼ " + line).collect(Collectors.joining("; "))));
         }
         if (!content.missingEvidence().isEmpty()) {
             facts.add(new Fact("Not in this pack", String.join(", ", content.missingEvidence())));
         }
         blocks.add(new Facts(facts));
+        policyStamp(content).ifPresent(blocks::add);
         if (content.gates().isEmpty()) {
             blocks.add(new Paragraph("? No gate was evaluated: the pack cannot be approved from this document.",
                     Tone.INSUFFICIENT));
@@ -255,6 +278,7 @@ final class ApprovalPackComposer {
             return blocks;
         }
         LogCheckpoint checkpoint = content.checkpoint();
+        policyStamp(content).ifPresent(blocks::add);
         // a name and role are what a key registered in the log: only a list kept outside it says who may sign
         blocks.add(Paragraph.plain(checkpoint.trustedSigners() == null
                 ? "The signers were not checked against a trusted list of signers: each name and role below is what"
@@ -301,6 +325,18 @@ final class ApprovalPackComposer {
         return blocks;
     }
 
+    /**
+     * The log's standing when it breaks the signing policy, on the summary and the decision record alike: a board
+     * member who reads only the first page still sees that some signatures count towards no quorum.
+     */
+    private static java.util.Optional<Block> policyStamp(ApprovalPackContent content) {
+        LogCheckpoint checkpoint = content.checkpoint();
+        return checkpoint == null || checkpoint.policyNotMet() == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new Paragraph("⚠ Decision log: " + checkpoint.policyNotMet() + ". A signature"
+                        + " the policy does not accept counts towards no quorum (the Signatures lines below say which);"
+                        + " verdict log verify --db LOG lists every problem.", Tone.INSUFFICIENT));
+    }
+
     private static Cell trustCell(Trust trust) {
         if (trust == null) {
             return new Cell("? not checked against a trusted list", Tone.INSUFFICIENT);
@@ -320,6 +356,9 @@ final class ApprovalPackComposer {
         List<Block> blocks = new ArrayList<>();
         blocks.add(Paragraph.plain("SHA-256 of every file of the review pack, by path inside the pack"
                 + (content.policy() == null ? "." : ", and of the policy the gates were evaluated under.")));
+        if (!content.evidenceHashes().isEmpty()) {
+            blocks.add(Paragraph.plain(PACK_HASH_RULE));
+        }
         List<List<Cell>> rows = new ArrayList<>();
         content.evidenceHashes().forEach((path, hash) -> rows.add(List.of(Cell.plain(path), Cell.plain(hash))));
         blocks.add(new Table(new EvidenceTable("Evidence files", List.of("File", "SHA-256"), rows)));
@@ -331,7 +370,7 @@ final class ApprovalPackComposer {
         return blocks;
     }
 
-    private static List<Block> verification(ApprovalPackContent content) {
+    private static List<Block> verification(ApprovalPackContent content, SignerIdentity signer) {
         List<Block> blocks = new ArrayList<>();
         LogCheckpoint checkpoint = content.checkpoint();
         blocks.add(Paragraph.plain(checkpoint == null ? "Nothing here needs Verdict: sha256sum and openssl check it."
@@ -348,6 +387,10 @@ final class ApprovalPackComposer {
                 + ApprovalPackWriter.SUMS_SIGNATURE_FILE + " the export was not signed, and only a copy of "
                 + ApprovalPackWriter.SUMS_FILE + " kept elsewhere shows an edit; " + ApprovalPackWriter.VERIFY_FILE
                 + " says which."));
+        // covered by the signature it names: the sums it signs hold this document's hash
+        blocks.add(Paragraph.plain(signer == null ? "This export is not signed."
+                : "This export is signed by " + signer.name() + " (" + signer.role() + "), key id " + signer.keyId()
+                        + "."));
         blocks.add(Code.commands(List.of(
                 "openssl pkeyutl -verify -pubin -inkey " + ApprovalPackWriter.SUMS_KEY_FILE + " -rawin -in "
                         + ApprovalPackWriter.SUMS_FILE + " -sigfile " + ApprovalPackWriter.SUMS_SIGNATURE_FILE,

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.verdict.core.evidence.CheckResult;
 import org.verdict.core.evidence.EvidenceSection;
+import org.verdict.core.gates.WorseFindings;
 import org.verdict.core.pack.ModelInfo;
 import org.verdict.core.pack.ModelVersion;
 import org.verdict.core.pack.ReviewPack;
@@ -30,8 +31,9 @@ import org.verdict.core.summary.SummaryPacks;
  * @param policy the policy the gates were evaluated under, or null when the defaults were used
  * @param evidenceBasis for a summary pack, where its statistics came from and which method each kind of metric
  *                      used; null for a row-level pack
- * @param alsoWorse what else is significantly worse overall, which no gate judges (other metrics, each class's
- *                  recall), one line each as {@code WorseOverall.line()} writes it; empty when nothing else is
+ * @param worse the slices significantly worse on the primary metric with how many were tested, and what else is
+ *              significantly worse overall, which no gate judges (other metrics, each class's recall), in the words of
+ *              {@code verdict gate}; {@link WorseFindings#NONE} before the gates are judged
  */
 public record ApprovalPackContent(
         String packName,
@@ -51,7 +53,7 @@ public record ApprovalPackContent(
         Map<String, String> evidenceHashes,
         PolicyEvidence policy,
         String evidenceBasis,
-        List<String> alsoWorse) {
+        WorseFindings worse) {
 
     /** The content before anything else worse overall is known. */
     public ApprovalPackContent(String packName, ModelInfo model, String primaryMetric, List<ModelVersion> versions,
@@ -62,7 +64,7 @@ public record ApprovalPackContent(
                                Map<String, String> evidenceHashes, PolicyEvidence policy, String evidenceBasis) {
         this(packName, model, primaryMetric, versions, candidateVersion, requiredApprovers, approval, gates,
                 missingEvidence, triggers, suggestedDecision, validationChecks, decisions, checkpoint, evidenceHashes,
-                policy, evidenceBasis, List.of());
+                policy, evidenceBasis, WorseFindings.NONE);
     }
 
     /** The content of a row-level pack. */
@@ -88,7 +90,7 @@ public record ApprovalPackContent(
         validationChecks = List.copyOf(validationChecks);
         decisions = List.copyOf(decisions);
         evidenceHashes = Collections.unmodifiableMap(new TreeMap<>(evidenceHashes));
-        alsoWorse = List.copyOf(alsoWorse);
+        Objects.requireNonNull(worse, "worse");
     }
 
     /**
@@ -118,26 +120,26 @@ public record ApprovalPackContent(
                                          List<String> missing) {
         return new ApprovalPackContent(packName, model, primaryMetric, versions, candidateVersion, approvers,
                 approvalText, newGates, missing, triggers, suggestedDecision, validationChecks, decisions, checkpoint,
-                evidenceHashes, policy, evidenceBasis, alsoWorse);
+                evidenceHashes, policy, evidenceBasis, worse);
     }
 
     public ApprovalPackContent withChecks(List<CheckResult> newTriggers, String suggestion,
                                           List<CheckResult> validation) {
         return new ApprovalPackContent(packName, model, primaryMetric, versions, candidateVersion, requiredApprovers,
                 approval, gates, missingEvidence, newTriggers, suggestion, validation, decisions, checkpoint,
-                evidenceHashes, policy, evidenceBasis, alsoWorse);
+                evidenceHashes, policy, evidenceBasis, worse);
     }
 
     public ApprovalPackContent withDecisions(List<DecisionEvidence> newDecisions, LogCheckpoint newCheckpoint) {
         return new ApprovalPackContent(packName, model, primaryMetric, versions, candidateVersion, requiredApprovers,
                 approval, gates, missingEvidence, triggers, suggestedDecision, validationChecks, newDecisions,
-                newCheckpoint, evidenceHashes, policy, evidenceBasis, alsoWorse);
+                newCheckpoint, evidenceHashes, policy, evidenceBasis, worse);
     }
 
-    public ApprovalPackContent withAlsoWorse(List<String> lines) {
+    public ApprovalPackContent withWorse(WorseFindings findings) {
         return new ApprovalPackContent(packName, model, primaryMetric, versions, candidateVersion, requiredApprovers,
                 approval, gates, missingEvidence, triggers, suggestedDecision, validationChecks, decisions, checkpoint,
-                evidenceHashes, policy, evidenceBasis, lines);
+                evidenceHashes, policy, evidenceBasis, findings);
     }
 
     /** @param name file name of the policy, as it is referred to in the pack or on the command line */

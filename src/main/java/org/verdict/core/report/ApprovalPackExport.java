@@ -6,6 +6,7 @@ import java.util.List;
 import org.verdict.core.gates.CandidateReview;
 import org.verdict.core.gates.GateReview;
 import org.verdict.core.ledger.LedgerException;
+import org.verdict.core.ledger.SignerKey;
 import org.verdict.core.ledger.TrustedSigners;
 import org.verdict.core.pack.PackException;
 import org.verdict.core.pack.PackLoader;
@@ -26,6 +27,14 @@ public final class ApprovalPackExport {
         this.loader = loader;
         this.gates = gates;
         this.writer = writer;
+    }
+
+    /**
+     * The same export, its {@link ApprovalPackWriter#SUMS_FILE} signed by {@code signer} (null: not signed), as
+     * {@code report --key} and the app's export with a key chosen write it.
+     */
+    public ApprovalPackExport signedBy(SignerKey signer) {
+        return new ApprovalPackExport(loader, gates, new ApprovalPackWriter(signer));
     }
 
     /**

@@ -55,12 +55,17 @@ public final class ApprovalPackWriter {
 
     /** The self-contained HTML document; the same content always gives the same text. */
     public String html(ApprovalPackContent content) {
-        return new HtmlApprovalPack(charts).render(ApprovalPackComposer.compose(content));
+        return new HtmlApprovalPack(charts).render(ApprovalPackComposer.compose(content, signedBy()));
     }
 
     /** The PDF document with a table of contents, page numbers and vector charts. */
     public byte[] pdf(ApprovalPackContent content) throws IOException {
-        return new PdfApprovalPack(charts).render(ApprovalPackComposer.compose(content));
+        return new PdfApprovalPack(charts).render(ApprovalPackComposer.compose(content, signedBy()));
+    }
+
+    /** Who signs this export's sums, which the document names; null when it is not signed. */
+    private org.verdict.core.ledger.SignerIdentity signedBy() {
+        return signer == null ? null : signer.identity();
     }
 
     /**

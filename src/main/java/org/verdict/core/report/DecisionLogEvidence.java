@@ -35,8 +35,12 @@ import org.verdict.core.task.Progress;
 /**
  * The decision log's part of an approval pack: the records made from exactly this pack's evidence (their evidence
  * hashes equal the pack's) about this pack's model, and the amendments to them, each signature verified, and the
- * latest signed checkpoint. Only from a log that verifies, as {@code log checkpoint} and {@code log export}: the pack
- * hands its checkpoint out to keep as proof, which must never vouch for a changed history. A record that holds this
+ * latest signed checkpoint. Only from a log that shows no change and whose append-only guard is in place, as {@code
+ * log checkpoint} and {@code log export} require: the pack hands its checkpoint out to keep as proof, which must never
+ * vouch for a changed history, nor for one whose newest records may have been removed unseen (SUSPECT). A log that
+ * only breaks the signing policy ({@code log verify}'s POLICY NOT MET: an unendorsed registration, a signer the
+ * trusted signers list does not name) is no changed history: the pack is written, with that standing stamped on its
+ * summary and decision record, and each signature's standing beside it. A record that holds this
  * pack's hashes but names another model (one appended without {@code --pack}, or before its model was checked) is no
  * decision about this model, so it is not listed as one.
  */
@@ -55,8 +59,9 @@ public final class DecisionLogEvidence {
      *
      * @param roster the organisation's trusted signers, as {@code log verify --trusted-signers} checks them; null
      *               when none was given, which the pack then says: a name and role are what their key registered
-     * @throws LogNotIntactException when the log shows a change: no approval pack is written from it (a signature
-     *                               the list does not accept is no change, and the pack reports it)
+     * @throws LogNotIntactException when the log shows a change or lost its append-only guard (SUSPECT): no
+     *                               approval pack is written from it (a signing policy it does not meet is no
+     *                               change, and the pack reports it)
      */
     public static ApprovalPackContent addTo(ApprovalPackContent content, Path db, TrustedSigners roster,
                                             Progress progress) throws LedgerException {
@@ -64,9 +69,10 @@ public final class DecisionLogEvidence {
         try (DecisionLog log = DecisionLog.openReadOnly(db)) {
             snapshot = log.snapshot();
         }
+        // endorsements required, as `log verify` checks them by default: the pack says what the command line says
         VerificationReport verification = new LogVerifier().verify(snapshot,
-                new VerificationOptions(roster, null, false), progress);
-        if (verification.isTampered()) {
+                new VerificationOptions(roster, null, VerificationOptions.Endorsements.REQUIRED), progress);
+        if (verification.isTampered() || verification.isSuspect()) {
             throw new LogNotIntactException(db, verification, REFUSED);
         }
         List<DecisionEvidence> decisions = new ArrayList<>();
@@ -131,16 +137,19 @@ public final class DecisionLogEvidence {
     private static LogCheckpoint checkpoint(Checkpoint checkpoint, LogSnapshot snapshot, VerificationReport verification,
                                             TrustedSigners roster) {
         String records = MetricFormat.count(verification.recordCount(), "record", "records");
+        String policyNotMet = verification.isIntact() ? null
+                : verification.summary() + "; the first: " + verification.problems().get(0);
         String status = verification.isIntact() ? "✔ valid; the whole log verifies (" + records + ")"
                 : "✔ valid; the log shows no change (" + records + "), but " + MetricFormat.count(
-                        verification.problems().size(), "problem breaks", "problems break") + " the trusted signers"
-                        + " list " + roster.source().getFileName() + ", the first: " + verification.problems().get(0);
+                        verification.problems().size(), "problem breaks", "problems break") + " the signing policy"
+                        + " checked (" + (roster == null ? "" : "the trusted signers list " + roster.source().getFileName()
+                        + ", ") + "endorsements), the first: " + verification.problems().get(0);
         RegisteredSigner signer = snapshot.signers().get(checkpoint.keyId());
         return new LogCheckpoint(checkpoint.treeSize(), checkpoint.rootHashHex(), status, fieldsOf(checkpoint),
                 new String(checkpoint.note(), StandardCharsets.UTF_8),
                 signer == null ? null : checkpoint, signer == null ? null : signer.name() + " (" + signer.role() + ")",
                 signer == null ? null : signer.publicKeyPem(),
-                roster == null ? null : roster.source().getFileName().toString());
+                roster == null ? null : roster.source().getFileName().toString(), policyNotMet);
     }
 
     /** The checkpoint JSON as {@code log checkpoint} writes it, but for the note (see {@link LogCheckpoint#text}). */

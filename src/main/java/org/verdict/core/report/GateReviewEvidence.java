@@ -1,6 +1,5 @@
 package org.verdict.core.report;
 
-import org.verdict.core.compare.WorseOverall;
 import org.verdict.core.evidence.EvidenceModel;
 import org.verdict.core.gates.CandidateReview;
 
@@ -17,6 +16,6 @@ public final class GateReviewEvidence {
         return content.withGates(evidence.approvalPackSections(), review.gates().approval().approvers(),
                         review.gates().approval().text(), review.gates().missingSuites())
                 .withChecks(evidence.triggerChecks(), evidence.suggestion(), evidence.validationChecks())
-                .withAlsoWorse(review.evidence().worseOverall().stream().map(WorseOverall::line).toList());
+                .withWorse(review.evidence().worseFindings());
     }
 }

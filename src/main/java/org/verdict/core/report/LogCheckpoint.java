@@ -15,8 +15,11 @@ package org.verdict.core.report;
  * @param signerPublicKeyPem the signer's public key, written next to the checkpoint for openssl
  * @param trustedSigners the file name of the trusted signers list the log's signatures were checked against, or null
  *                       when none was given (the pack then says its signers were not checked against one)
+ * @param policyNotMet when the log shows no change but breaks the signing policy it was checked against: {@code log
+ *                     verify}'s summary line and its first problem, which the pack stamps on its summary and decision
+ *                     record; null when the whole log verifies
  */
 public record LogCheckpoint(long treeSize, String rootHash, String signatureStatus, String text, String note,
                             org.verdict.core.ledger.Checkpoint signed, String signer, String signerPublicKeyPem,
-                            String trustedSigners) {
+                            String trustedSigners, String policyNotMet) {
 }

@@ -14,7 +14,8 @@ import java.util.function.ToDoubleFunction;
  * slice, a mean resampled by blocks — Σ values / Σ counts, the count being one of the components — has to first order
  * the row bootstrap's variance s²/n, whatever the blocks' sizes (each block contributes its rows' deviations from the
  * mean, whose sum has n_b times a row's variance). The price is that the interval's own Monte-Carlo noise is that of a
- * variance estimated from k blocks instead of n rows. One instance serves one slice on one thread.
+ * variance estimated from k blocks instead of n rows. One instance serves one slice on one thread;
+ * {@link #sharingBlocks} gives another thread its own over the same sums.
  */
 public final class BlockResampler {
     private final int blocks;
@@ -53,6 +54,19 @@ public final class BlockResampler {
         this.allBlocks = new int[blocks];
         Arrays.setAll(allBlocks, b -> b);
         this.contribution = new double[blocks];
+    }
+
+    /** Over {@code shared}'s block sums (not copied), with a draw and scratch of its own. */
+    private BlockResampler(BlockResampler shared) {
+        this.blocks = shared.blocks;
+        this.width = shared.width;
+        this.columns = shared.columns;
+        this.multiplicity = new int[blocks];
+        this.drawnBlocks = new int[blocks];
+        this.drawnWeights = new double[blocks];
+        this.allBlocks = shared.allBlocks;
+        this.contribution = new double[blocks];
+        this.absoluteTotals = shared.absoluteTotals();
     }
 
     /**
@@ -108,10 +122,33 @@ public final class BlockResampler {
     }
 
     /**
-     * Draws one replicate, k blocks with replacement, without adding anything up: {@link #sumDrawn} then adds the
-     * components a caller needs, so a replicate pays only for those.
+     * A resampler over the same block sums, with a draw and scratch of its own, for another thread's replicates of the
+     * same slice; the sums must be complete (neither adds to them any more).
      */
-    public void draw(SplittableRandom random) {
+    public BlockResampler sharingBlocks() {
+        return new BlockResampler(this);
+    }
+
+    /**
+     * The blocks of {@code replicates} replicates, k each drawn with replacement, in the order one replicate after the
+     * other draws them: replicate r's are {@code [r · k, (r + 1) · k)}. Replicates made from these by {@link #draw} on
+     * any thread, in any order, are the ones a single thread drawing replicate after replicate makes.
+     */
+    public int[] drawBlocks(SplittableRandom random, int replicates) {
+        int k = blocks;
+        int[] draws = new int[Math.multiplyExact(replicates, k)];
+        for (int i = 0; i < draws.length; i++) {
+            draws[i] = random.nextInt(k);
+        }
+        return draws;
+    }
+
+    /**
+     * Takes replicate {@code replicate} of {@code draws} ({@link #drawBlocks}) as this resampler's draw, without
+     * adding anything up: {@link #sumDrawn} then adds the components a caller needs, so a replicate pays only for
+     * those.
+     */
+    public void draw(int[] draws, int replicate) {
         // the fields in locals: the client compiler, which a short process runs with, reads a field again on every
         // pass of a loop; the arithmetic is the same to the last bit
         int[] times = multiplicity;
@@ -121,8 +158,9 @@ public final class BlockResampler {
         // count how often each block is drawn, then list each drawn block once, with its count: about a third of
         // the blocks are not drawn at all
         Arrays.fill(times, 0);
-        for (int draw = 0; draw < k; draw++) {
-            times[random.nextInt(k)]++;
+        int first = replicate * k;
+        for (int draw = first; draw < first + k; draw++) {
+            times[draws[draw]]++;
         }
         int drawnCount = 0;
         for (int b = 0; b < k; b++) {
@@ -214,12 +252,16 @@ public final class BlockResampler {
      * statistic may read only the components {@code reads} (the others hold the sums). NaN when undefined.
      */
     public double standardError(int[] reads, ToDoubleFunction<double[]> statistic, boolean jackknife) {
-        int[] once = new int[blocks];
-        Arrays.fill(once, 1);
         double[] totals = totals();
         double[] scratch = new double[width];
-        return jackknife ? jackknife(totals, once, reads, statistic, scratch)
-                : linearizedOne(totals, once, allBlocks, blocks, reads, statistic, scratch);
+        if (jackknife) {
+            int[] once = new int[blocks];
+            Arrays.fill(once, 1);
+            return jackknife(totals, once, reads, statistic, scratch);
+        }
+        double[] once = new double[blocks];
+        Arrays.fill(once, 1.0);
+        return linearizedOne(totals, once, allBlocks, blocks, reads, statistic, scratch);
     }
 
     /**
@@ -231,7 +273,7 @@ public final class BlockResampler {
     public double replicateStandardError(double[] replicateSums, int[] reads, ToDoubleFunction<double[]> statistic,
                                          boolean jackknife, double[] scratch) {
         return jackknife ? jackknife(replicateSums, multiplicity, reads, statistic, scratch)
-                : linearizedOne(replicateSums, multiplicity, drawnBlocks, drawnCount, reads, statistic, scratch);
+                : linearizedOne(replicateSums, drawnWeights, drawnBlocks, drawnCount, reads, statistic, scratch);
     }
 
     /**
@@ -242,7 +284,7 @@ public final class BlockResampler {
      */
     public void replicateStandardErrors(double[] replicateSums, int[][] reads,
                                         List<ToDoubleFunction<double[]>> statistics, double[] scratch, double[] into) {
-        linearized(replicateSums, multiplicity, drawnBlocks, drawnCount, reads, statistics, scratch, into);
+        linearized(replicateSums, drawnWeights, drawnBlocks, drawnCount, reads, statistics, scratch, into);
     }
 
     private double jackknife(double[] sums, int[] times, int[] reads, ToDoubleFunction<double[]> statistic,
@@ -266,110 +308,111 @@ public final class BlockResampler {
                 : Math.sqrt((units - 1.0) / units * spread(times, allBlocks, blocks, sum / units));
     }
 
-    private double linearizedOne(double[] sums, int[] times, int[] units, int unitCount, int[] reads,
+    private double linearizedOne(double[] sums, double[] weights, int[] units, int unitCount, int[] reads,
                                  ToDoubleFunction<double[]> statistic, double[] scratch) {
         double[] into = new double[1];
-        linearized(sums, times, units, unitCount, new int[][] {reads}, List.of(statistic), scratch, into);
+        linearized(sums, weights, units, unitCount, new int[][] {reads}, List.of(statistic), scratch, into);
         return into[0];
     }
 
     /**
-     * The linearized standard errors of {@code statistics} at {@code sums}, over the listed units.
+     * The linearized standard errors of {@code statistics} at {@code sums}, over the listed units. The loops over the
+     * units are methods of their own ({@link #addScaled}, {@link #spreadsOfFour}): a fresh JVM then compiles them
+     * once, small, instead of compiling this method again and again around them (on-stack replacement of each loop,
+     * and again after the one-statistic calls over every block had shaped its profile).
      *
+     * @param weights each unit's count (a block drawn twice is two units), in the order of the units
      * @param units the blocks that are units, ascending ({@code unitCount} of them); an undrawn block would add
      *              exactly 0 to every sum below (a finite u times 0; a non-finite gradient makes the drawn blocks'
      *              sum non-finite as well), so a replicate lists only its drawn blocks
      */
-    private void linearized(double[] sums, int[] times, int[] units, int unitCount, int[][] reads,
+    private void linearized(double[] sums, double[] weights, int[] units, int unitCount, int[][] reads,
                             List<ToDoubleFunction<double[]>> statistics, double[] scratch, double[] into) {
         double[] absolute = absoluteTotals();
         System.arraycopy(sums, 0, scratch, 0, width);
         int statisticCount = reads.length;
-        int terms = 0;
-        for (int[] read : reads) {
-            terms += read.length;
-        }
-        // every statistic's gradient terms one after the other: statistic s has terms [end[s − 1], end[s])
-        double[] gradient = new double[terms];
-        double[][] column = new double[terms][];
-        int[] end = new int[statisticCount];
-        int term = 0;
-        for (int s = 0; s < statisticCount; s++) {
-            ToDoubleFunction<double[]> statistic = statistics.get(s);
-            for (int i : reads[s]) {
-                gradient[term] = partialDerivative(statistic, sums, i, absolute[i], scratch);
-                column[term++] = columns[i];
-            }
-            end[s] = term;
-        }
-        // the hot loop of the studentized intervals. Each unit's u = g · (its sums) is added up term after term as
-        // before, but for every unit at once (no chain of dependent additions); then the sums and the spreads of
-        // four statistics are added up side by side, each over the units in order, so each has the same bits as in
-        // a pass of its own while the four chains of additions overlap instead of waiting on each other
+        // the hot loop of the studentized intervals. Each unit's u = g · (its sums) is added up term after term, for
+        // every unit at once (no chain of dependent additions); then the sums and the spreads of four statistics are
+        // added up side by side, each over the units in order, so each has the same bits as in a pass of its own
+        // while the four chains of additions overlap instead of waiting on each other
         int padded = (statisticCount + 3) & ~3;
         double[][] contributions = contributions(padded);
         for (int s = 0; s < statisticCount; s++) {
             double[] u = contributions[s];
             Arrays.fill(u, 0, unitCount, 0.0);
-            for (int t = s == 0 ? 0 : end[s - 1]; t < end[s]; t++) {
-                double g = gradient[t];
-                double[] c = column[t];
-                for (int j = 0; j < unitCount; j++) {
-                    u[j] += g * c[units[j]];
-                }
+            ToDoubleFunction<double[]> statistic = statistics.get(s);
+            for (int i : reads[s]) {
+                addScaled(u, partialDerivative(statistic, sums, i, absolute[i], scratch), columns[i], units,
+                        unitCount);
             }
         }
-        double[] weights = unitWeights(times, units, unitCount);
-        int count = 0;
+        double weight = 0;
         for (int j = 0; j < unitCount; j++) {
-            count += times[units[j]];
+            weight += weights[j];
         }
+        int count = (int) weight; // whole counts, far below 2^53: exact
         double[] totals = new double[padded];
         double[] squares = new double[padded];
         for (int s = 0; s < padded; s += 4) {
-            double[] u0 = contributions[s];
-            double[] u1 = contributions[s + 1];
-            double[] u2 = contributions[s + 2];
-            double[] u3 = contributions[s + 3];
-            double x0 = 0;
-            double x1 = 0;
-            double x2 = 0;
-            double x3 = 0;
-            for (int j = 0; j < unitCount; j++) {
-                double w = weights[j];
-                x0 += w * u0[j];
-                x1 += w * u1[j];
-                x2 += w * u2[j];
-                x3 += w * u3[j];
-            }
-            double m0 = x0 / count;
-            double m1 = x1 / count;
-            double m2 = x2 / count;
-            double m3 = x3 / count;
-            double q0 = 0;
-            double q1 = 0;
-            double q2 = 0;
-            double q3 = 0;
-            for (int j = 0; j < unitCount; j++) {
-                double w = weights[j];
-                q0 += w * (u0[j] - m0) * (u0[j] - m0);
-                q1 += w * (u1[j] - m1) * (u1[j] - m1);
-                q2 += w * (u2[j] - m2) * (u2[j] - m2);
-                q3 += w * (u3[j] - m3) * (u3[j] - m3);
-            }
-            totals[s] = x0;
-            totals[s + 1] = x1;
-            totals[s + 2] = x2;
-            totals[s + 3] = x3;
-            squares[s] = q0;
-            squares[s + 1] = q1;
-            squares[s + 2] = q2;
-            squares[s + 3] = q3;
+            spreadsOfFour(contributions, s, weights, unitCount, count, totals, squares);
         }
         for (int s = 0; s < statisticCount; s++) {
             into[s] = count < 2 || !Double.isFinite(totals[s]) ? Double.NaN
                     : Math.sqrt(count / (count - 1.0) * squares[s]);
         }
+    }
+
+    /** {@code u[j] += g · column[units[j]]} for the first {@code unitCount} units. */
+    private static void addScaled(double[] u, double g, double[] column, int[] units, int unitCount) {
+        for (int j = 0; j < unitCount; j++) {
+            u[j] += g * column[units[j]];
+        }
+    }
+
+    /**
+     * For the four statistics {@code [s, s + 4)}: the weighted sum of each one's contributions into {@code totals}
+     * and the weighted sum of their squared deviations from the weighted mean (total / count) into {@code squares}.
+     */
+    private static void spreadsOfFour(double[][] contributions, int s, double[] weights, int unitCount, int count,
+                                      double[] totals, double[] squares) {
+        double[] u0 = contributions[s];
+        double[] u1 = contributions[s + 1];
+        double[] u2 = contributions[s + 2];
+        double[] u3 = contributions[s + 3];
+        double x0 = 0;
+        double x1 = 0;
+        double x2 = 0;
+        double x3 = 0;
+        for (int j = 0; j < unitCount; j++) {
+            double w = weights[j];
+            x0 += w * u0[j];
+            x1 += w * u1[j];
+            x2 += w * u2[j];
+            x3 += w * u3[j];
+        }
+        double m0 = x0 / count;
+        double m1 = x1 / count;
+        double m2 = x2 / count;
+        double m3 = x3 / count;
+        double q0 = 0;
+        double q1 = 0;
+        double q2 = 0;
+        double q3 = 0;
+        for (int j = 0; j < unitCount; j++) {
+            double w = weights[j];
+            q0 += w * (u0[j] - m0) * (u0[j] - m0);
+            q1 += w * (u1[j] - m1) * (u1[j] - m1);
+            q2 += w * (u2[j] - m2) * (u2[j] - m2);
+            q3 += w * (u3[j] - m3) * (u3[j] - m3);
+        }
+        totals[s] = x0;
+        totals[s + 1] = x1;
+        totals[s + 2] = x2;
+        totals[s + 3] = x3;
+        squares[s] = q0;
+        squares[s + 1] = q1;
+        squares[s + 2] = q2;
+        squares[s + 3] = q3;
     }
 
     /**
@@ -432,18 +475,6 @@ public final class BlockResampler {
             contributions = new double[padded][blocks];
         }
         return contributions;
-    }
-
-    /** Each listed unit's count as a double, in the order of the units: the drawn weights when they are the units. */
-    private double[] unitWeights(int[] times, int[] units, int unitCount) {
-        if (units == drawnBlocks) {
-            return drawnWeights;
-        }
-        double[] weights = new double[unitCount];
-        for (int j = 0; j < unitCount; j++) {
-            weights[j] = times[units[j]];
-        }
-        return weights;
     }
 
     /** Σ |block sum| per component, computed once the blocks are filled. */

@@ -67,13 +67,13 @@ public final class StudentizedBootstrap {
     private final double value;
     private final double estimate;
     private final double standardError;
+    /** Each replicate's t*, by its number; NaN where undefined or not added. */
     private final double[] studentized;
-    private int count;
 
     /**
      * @param estimate the metric's value (on its own scale)
      * @param standardError the standard error of {@code scale.of(estimate)}
-     * @param replicates how many replicates will be added at most
+     * @param replicates how many replicates there are
      */
     public StudentizedBootstrap(Scale scale, double estimate, double standardError, int replicates) {
         this.scale = scale;
@@ -81,12 +81,16 @@ public final class StudentizedBootstrap {
         this.estimate = scale.of(estimate);
         this.standardError = standardError;
         this.studentized = new double[replicates];
+        java.util.Arrays.fill(studentized, Double.NaN);
     }
 
-    /** One replicate: its value (metric scale) and the standard error of its transformed value; undefined ones are skipped. */
-    public void add(double replicateValue, double replicateStandardError) {
+    /**
+     * Replicate number {@code replicate}: its value (metric scale) and the standard error of its transformed value;
+     * undefined ones are skipped. Replicates may come in any order, from several threads, each one once.
+     */
+    public void add(int replicate, double replicateValue, double replicateStandardError) {
         double t = (scale.of(replicateValue) - estimate) / replicateStandardError;
-        studentized[count++] = Double.isFinite(t) ? t : Double.NaN;
+        studentized[replicate] = Double.isFinite(t) ? t : Double.NaN;
     }
 
     /**
@@ -130,9 +134,9 @@ public final class StudentizedBootstrap {
      * or fewer than half the replicates are defined.
      */
     public Interval interval(double level) {
-        ResampledDistribution t = new ResampledDistribution(java.util.Arrays.copyOf(studentized, count));
+        ResampledDistribution t = new ResampledDistribution(studentized);
         if (!Double.isFinite(estimate) || !(standardError > NO_SPREAD) || !Double.isFinite(standardError)
-                || t.defined() < Math.max(2, count / 2)) {
+                || t.defined() < Math.max(2, studentized.length / 2)) {
             return null;
         }
         Interval quantiles = t.percentileInterval(level);

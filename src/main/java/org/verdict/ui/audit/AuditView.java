@@ -414,6 +414,8 @@ public final class AuditView {
         Label outcome = new Label();
         outcome.setId("auditCosignOutcome");
         outcome.setWrapText(true);
+        // a refusal is read whole: it says what to do
+        outcome.setMinHeight(Region.USE_PREF_SIZE);
         outcome.textProperty().bind(model.cosignOutcomeProperty());
         Button browse = new Button(text.getString("audit.browse"));
         browse.setId("auditKeyBrowse");
@@ -425,7 +427,38 @@ public final class AuditView {
         cosign.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(keyFile, Priority.ALWAYS);
         HBox.setHgrow(passphrase, Priority.ALWAYS);
-        return new VBox(6, new HBox(8, keyFile, browse), new HBox(8, passphrase, cosign), outcome);
+        return new VBox(6, new HBox(8, keyFile, browse), new HBox(8, passphrase, cosign), endorseRow(keyFile, passphrase),
+                outcome);
+    }
+
+    /**
+     * A signer of the selected record whose registration awaits an endorsement: why their signatures count for no
+     * quorum, and Endorse… with the key file and passphrase above (the endorser's). Shown only while there is one.
+     */
+    private Node endorseRow(TextField keyFile, PasswordField passphrase) {
+        Label note = new Label();
+        note.setId("auditEndorseNote");
+        note.setWrapText(true);
+        note.getStyleClass().add("warning");
+        note.textProperty().bind(model.endorsementNoteProperty());
+        Button endorse = new Button(text.getString("audit.endorse"));
+        endorse.setId("auditEndorse");
+        endorse.setMinWidth(Region.USE_PREF_SIZE);
+        endorse.setTooltip(new javafx.scene.control.Tooltip(text.getString("audit.endorseTooltip")));
+        endorse.disableProperty().bind(keyFile.textProperty().isEmpty().or(passphrase.textProperty().isEmpty())
+                .or(model.loadingProperty()));
+        endorse.setOnAction(e -> {
+            char[] secret = passphrase.getText().toCharArray();
+            passphrase.clear();
+            model.endorse(Path.of(keyFile.getText().strip()), secret);
+        });
+        // the whole note, key id included, however narrow the pane: it is what the endorser checks
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        note.setMaxWidth(Double.MAX_VALUE);
+        VBox row = new VBox(6, note, endorse);
+        row.visibleProperty().bind(model.awaitingEndorsementProperty().isNotNull());
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
     }
 
     private static final List<String> STANDING_STYLES = List.of("success", "warning", "danger");

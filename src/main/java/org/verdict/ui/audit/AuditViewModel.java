@@ -85,17 +85,24 @@ public final class AuditViewModel {
     private final ObservableList<String> decisions = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper storeName = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper verification = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper intact = new ReadOnlyBooleanWrapper(false);
     /** The opened log's standing; null while none was verified (not yet, or it could not be opened). */
     private final ReadOnlyObjectWrapper<Integrity> integrity = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper cosignOutcome = new ReadOnlyStringWrapper("");
+    /** A signer of the selected record whose registration awaits an endorsement, or null. */
+    private final ReadOnlyObjectWrapper<AwaitingEndorsement> awaitingEndorsement = new ReadOnlyObjectWrapper<>();
+    /** By key id: the open log's registrations the endorsement rule finds unendorsed, in the log's order. */
+    private Map<String, AwaitingEndorsement> unendorsed = Map.of();
+    /** Why {@link #awaitingEndorsement}'s signatures do not count and how to check the key; empty when none. */
+    private final ReadOnlyStringWrapper endorsementNote = new ReadOnlyStringWrapper("");
     private final ObjectProperty<AuditRow> selected = new SimpleObjectProperty<>();
     private final ObservableList<Map.Entry<String, String>> details = FXCollections.observableArrayList();
     private final ObservableList<SignatureRow> signatures = FXCollections.observableArrayList();
     private final ObjectProperty<AuditRow> left = new SimpleObjectProperty<>();
     private final ObjectProperty<AuditRow> right = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Path> openedStore = new ReadOnlyObjectWrapper<>();
+    /** The decision store decisions are signed into, which the status bar names; null when the app has none. */
+    private final ObjectProperty<Path> storeInUse = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper openFailed = new ReadOnlyBooleanWrapper(false);
     /** The file is no log any more, though the kept checkpoint covers records: it was wiped or cut short. */
     private final ReadOnlyBooleanWrapper logDestroyed = new ReadOnlyBooleanWrapper(false);
@@ -146,8 +153,13 @@ public final class AuditViewModel {
                 // the header says why in red; an empty store's invitation here would contradict it
                 return text.getString("audit.empty.openFailed");
             }
-            return text.getString(storeName.get().isEmpty() ? "audit.empty.noLog" : "audit.empty.noDecisions");
-        }, records, storeName, loading, openFailed, logDestroyed);
+            if (!storeName.get().isEmpty()) {
+                return text.getString("audit.empty.noDecisions");
+            }
+            // the status bar names the store in use all along: this says the same of it, not "no log"
+            return storeInUse.get() == null ? text.getString("audit.empty.noLog")
+                    : say("audit.empty.noLogOpened", storeInUse.get().getFileName());
+        }, records, storeName, loading, openFailed, logDestroyed, storeInUse);
         kinds.add(ANY);
         for (RecordKind k : RecordKind.values()) {
             kinds.add(k.wireName());
@@ -190,6 +202,7 @@ public final class AuditViewModel {
             // did, and the status bar's name of the log Audit shows
             records.clear();
             cosignOutcome.set("");
+            unendorsed = Map.of();
         }
         currentStore = store;
         openedStore.set(store);
@@ -214,6 +227,7 @@ public final class AuditViewModel {
                     if (result.destroyed() != null) {
                         destroyed(result.destroyed());
                     } else {
+                        unendorsed = result.unendorsed();
                         show(store, result.rows(), result.report(), roster,
                                 result.checkpointRefused() == null ? kept : null);
                     }
@@ -248,7 +262,16 @@ public final class AuditViewModel {
      *                  were removed), as {@code log verify --checkpoint} gives it; null otherwise
      */
     private record Verified(List<AuditRow> rows, VerificationReport report, String checkpointRefused,
-                            String destroyed) {
+                            String destroyed, Map<String, AwaitingEndorsement> unendorsed) {
+    }
+
+    /**
+     * A registration that the endorsement rule finds unendorsed, so that the key's signatures count towards no quorum
+     * until a signer the log vouches for endorses it.
+     *
+     * @param why the rule's finding, as {@code log verify} words it after the signer
+     */
+    public record AwaitingEndorsement(String name, String role, String keyId, long entry, String why) {
     }
 
     private Verified verify(Path store, Path roster, Path kept, Progress progress) throws LedgerException {
@@ -263,7 +286,7 @@ public final class AuditViewModel {
             if (destroyed == null) {
                 throw unreadable;
             }
-            return new Verified(List.of(), null, null, destroyed);
+            return new Verified(List.of(), null, null, destroyed, Map.of());
         }
         String refused = null;
         if (checkpoint != null) {
@@ -278,7 +301,15 @@ public final class AuditViewModel {
         // the endorsement rule is required by default, as `log verify` checks it
         VerificationOptions options = new VerificationOptions(signers, checkpoint, VerificationOptions.Endorsements.REQUIRED);
         VerificationReport report = verifier.verify(snapshot, options, progress);
-        return new Verified(rowsOf(snapshot, report), report, refused, null);
+        Map<String, AwaitingEndorsement> awaiting = new java.util.LinkedHashMap<>();
+        for (RegisteredSigner signer : snapshot.signers().values()) {
+            String why = LogVerifier.endorsementFinding(snapshot, signer, options.endorsements());
+            if (why != null && !signer.isRevoked()) {
+                awaiting.put(signer.keyId(), new AwaitingEndorsement(signer.name(), signer.role(), signer.keyId(),
+                        signer.registrationEntry(), why.strip()));
+            }
+        }
+        return new Verified(rowsOf(snapshot, report), report, refused, null, awaiting);
     }
 
     /**
@@ -348,6 +379,53 @@ public final class AuditViewModel {
     }
 
     /**
+     * Endorses, with the key in {@code keyFile}, the registration {@link #awaitingEndorsementProperty} names: the core's
+     * {@code DecisionLog.endorse}, as {@code log register --endorse-key} does it. Refused, with the log's words, on a
+     * log that does not verify, with the signer's own key, a key the log does not register or one it does not vouch
+     * for. The passphrase is wiped afterwards; the log is verified and shown again.
+     */
+    public void endorse(Path keyFile, char[] passphrase) {
+        AwaitingEndorsement signer = awaitingEndorsement.get();
+        Path store = currentStore;
+        if (signer == null || store == null) {
+            java.util.Arrays.fill(passphrase, '\0');
+            return;
+        }
+        loading.set(true);
+        executor.run(progress -> {
+            try {
+                SignerKey key = KeyFile.read(keyFile).unlock(passphrase);
+                logs.endorse(store, signer.keyId(), key);
+                return new Endorsed(true, say("audit.endorsed", signer.name(), signer.role(), key.identity()));
+            } catch (LedgerException e) {
+                return new Endorsed(false, say("audit.notEndorsed", e.getMessage()));
+            } finally {
+                java.util.Arrays.fill(passphrase, '\0');
+            }
+        }).showProgressIn(activity, say("audit.endorseActivity", signer.name()))
+                .onSuccess(outcome -> {
+                    cosignOutcome.set(outcome.message());
+                    if (outcome.written()) {
+                        open(store);
+                    } else {
+                        // nothing changed: the record stays selected, so another key file can be tried at once
+                        loading.set(false);
+                    }
+                })
+                .onError(failure -> {
+                    cosignOutcome.set(say("audit.endorseFailed", failure.getClass().getSimpleName()));
+                    executor.reportUnhandled(failure);
+                    open(store);
+                })
+                .onCancelled(() -> open(store))
+                .start();
+    }
+
+    /** What an endorsement did: written, or refused (nothing written) with why. */
+    private record Endorsed(boolean written, String message) {
+    }
+
+    /**
      * After a record was signed into {@code store}: shows that store again, unless the auditor is looking at
      * another one.
      */
@@ -387,7 +465,6 @@ public final class AuditViewModel {
         if (!models.contains(model.get())) {
             model.set(ANY);
         }
-        intact.set(report.isIntact());
         integrity.set(Integrity.of(report.problems()));
         List<String> lines = new ArrayList<>();
         lines.add(report.summary() + ((report.isIntact() || report.isSuspect()) && kept == null
@@ -425,8 +502,10 @@ public final class AuditViewModel {
     /** The log was destroyed (wiped or cut short) after the kept checkpoint: TAMPERED, in {@code log verify}'s words. */
     private void destroyed(String finding) {
         records.clear();
+        unendorsed = Map.of();
+        awaitingEndorsement.set(null);
+        endorsementNote.set("");
         logDestroyed.set(true);
-        intact.set(false);
         integrity.set(Integrity.TAMPERED);
         verification.set(say("audit.destroyed", finding));
         selected.set(null);
@@ -437,8 +516,10 @@ public final class AuditViewModel {
 
     private void fail(String message) {
         records.clear();
+        unendorsed = Map.of();
+        awaitingEndorsement.set(null);
+        endorsementNote.set("");
         openFailed.set(true);
-        intact.set(false);
         integrity.set(null);
         verification.set(say("audit.cannotOpen", message));
         loading.set(false);
@@ -524,12 +605,24 @@ public final class AuditViewModel {
     private void showDetails(AuditRow row) {
         details.clear();
         signatures.clear();
+        // the first of the record's signers whose registration awaits an endorsement: what keeps its quorum short
+        awaitingEndorsement.set(row == null ? null : row.signatures().stream()
+                .map(signature -> unendorsed.get(signature.keyId())).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null));
+        AwaitingEndorsement awaiting = awaitingEndorsement.get();
+        endorsementNote.set(awaiting == null ? "" : say("audit.awaitingEndorsement", awaiting.name(), awaiting.role(),
+                inGroups(awaiting.keyId()), String.valueOf(awaiting.entry()), awaiting.why()));
         if (row == null) {
             return;
         }
         row.problems().forEach(p -> details.add(Map.entry(text.getString("audit.field.problem"), p)));
         details.addAll(row.fields().entrySet());
         signatures.setAll(row.signatures());
+    }
+
+    /** A key id in groups of eight hex digits: it wraps in a narrow pane, and is compared group by group. */
+    static String inGroups(String keyId) {
+        return String.join(" ", keyId.split("(?<=\\G.{8})"));
     }
 
     private void compare() {
@@ -599,16 +692,17 @@ public final class AuditViewModel {
         return openedStore.getReadOnlyProperty();
     }
 
+    /** The decision store in use (bound to the one the status bar names), said when no log is open in Audit. */
+    public ObjectProperty<Path> storeInUseProperty() {
+        return storeInUse;
+    }
+
     public ReadOnlyStringProperty storeNameProperty() {
         return storeName.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty verificationProperty() {
         return verification.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty intactProperty() {
-        return intact.getReadOnlyProperty();
     }
 
     /**
@@ -619,7 +713,20 @@ public final class AuditViewModel {
         return integrity.getReadOnlyProperty();
     }
 
-    /** What the last co-signing did, or why it was refused. */
+    /**
+     * The selected record's first signer whose registration awaits an endorsement (its signatures count towards no
+     * quorum until then), or null.
+     */
+    public ReadOnlyObjectProperty<AwaitingEndorsement> awaitingEndorsementProperty() {
+        return awaitingEndorsement.getReadOnlyProperty();
+    }
+
+    /** Why the selected record's signer awaiting an endorsement counts for no quorum, and what to check; or empty. */
+    public ReadOnlyStringProperty endorsementNoteProperty() {
+        return endorsementNote.getReadOnlyProperty();
+    }
+
+    /** What the last co-signing or endorsement did, or why it was refused. */
     public ReadOnlyStringProperty cosignOutcomeProperty() {
         return cosignOutcome.getReadOnlyProperty();
     }

@@ -4,10 +4,11 @@ import java.nio.file.Path;
 import org.verdict.core.ledger.DecisionLog;
 import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LogSnapshot;
+import org.verdict.core.ledger.RegisteredSigner;
 import org.verdict.core.ledger.SignerKey;
 
 /**
- * The decision logs on disk as the Audit view reads and co-signs them. The app's are SQLite files
+ * The decision logs on disk as the Audit view reads, co-signs and endorses registrations in them. The app's are SQLite files
  * ({@link #onDisk()}); a test can hand over a snapshot without a database.
  */
 public interface AuditedLogs {
@@ -17,7 +18,13 @@ public interface AuditedLogs {
     /** Adds {@code key}'s signature to the record {@code recordReference} (its sequence number or id). */
     void cosign(Path store, String recordReference, SignerKey key) throws LedgerException;
 
-    /** SQLite decision logs, each opened for the one read or co-signature and closed again. */
+    /**
+     * Endorses, with {@code endorser}, the registration of the key {@code keyId}, which awaits one (as {@code log
+     * register --endorse-key} does); returns the signer as the log now registers it.
+     */
+    RegisteredSigner endorse(Path store, String keyId, SignerKey endorser) throws LedgerException;
+
+    /** SQLite decision logs, each opened for the one read, co-signature or endorsement and closed again. */
     static AuditedLogs onDisk() {
         return new AuditedLogs() {
             @Override
@@ -31,6 +38,13 @@ public interface AuditedLogs {
             public void cosign(Path store, String recordReference, SignerKey key) throws LedgerException {
                 try (DecisionLog log = DecisionLog.openForWriting(store)) {
                     log.cosign(recordReference, key);
+                }
+            }
+
+            @Override
+            public RegisteredSigner endorse(Path store, String keyId, SignerKey endorser) throws LedgerException {
+                try (DecisionLog log = DecisionLog.openForWriting(store)) {
+                    return log.endorse(keyId, endorser);
                 }
             }
         };

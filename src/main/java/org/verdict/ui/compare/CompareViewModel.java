@@ -446,6 +446,11 @@ public final class CompareViewModel {
      * agreement bound (hover a row)." Empty when none is.
      */
     private String agreementNotes(List<SliceResult> results) {
+        // agreeing overall, they agree on every slice: counting only the slices with the bound undercounted them
+        String everywhere = ComparisonReport.agreementEverywhere(results);
+        if (everywhere != null) {
+            return " " + everywhere + " " + text.getString("compare.summaryAgreementHelp");
+        }
         Map<String, Long> slicesPerNote = results.stream().map(ComparisonRow::agreementNote)
                 .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.groupingBy(note -> note,
                         java.util.LinkedHashMap::new, java.util.stream.Collectors.counting()));

@@ -295,11 +295,10 @@ public final class GatesViewModel {
         showFirstPageWithEvidence(result);
         WorseFindings worse = result.review().evidence().worseFindings();
         worseSlices.setAll(worse.slices());
-        worseSlicesHeading.set(MessageFormat.format(text.getString(worseSlices.isEmpty() ? "gates.worseSlices.none"
-                : "gates.worseSlices"), worse.primaryMetric(), worseSlices.size()));
+        worseSlicesHeading.set(worse.slicesHeading());
         List<String> elsewhere = worse.overall();
         anyAlsoWorse.set(!elsewhere.isEmpty());
-        alsoWorse.set(elsewhere.isEmpty() ? text.getString("gates.alsoWorse.none")
+        alsoWorse.set(elsewhere.isEmpty() ? worse.nothingElse()
                 : MessageFormat.format(text.getString("gates.alsoWorse"), elsewhere.size()) + elsewhere.stream()
                         .map(line -> "\n" + WORSE_MARK + line).collect(Collectors.joining()));
         approval.set(gates.approval().text());

@@ -154,7 +154,7 @@ public final class OverviewViewModel {
             return "—";
         }
         String worse = report.worseOverall().stream().map(WorseOverall::line).collect(Collectors.joining("\n"));
-        return worse.isEmpty() ? text.getString("overview.alsoWorse.none") : worse;
+        return worse.isEmpty() ? report.nothingElseWorse() : worse;
     }
 
     /** What else is significantly worse overall, see {@link #showOtherMetricsOf}. */

@@ -16,7 +16,9 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
 import org.verdict.core.gates.CandidateReview;
+import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LogNotIntactException;
+import org.verdict.core.ledger.SignerKey;
 import org.verdict.core.ledger.TrustedSigners;
 import org.verdict.core.pack.ReviewPack;
 import org.verdict.core.report.ApprovalPackExport;
@@ -31,7 +33,8 @@ import org.verdict.ui.task.SampledProgress;
 import org.verdict.ui.theme.OwnerLook;
 
 /**
- * File → Export approval pack…: asks for a folder, asks before replacing an approval pack already there, writes
+ * File → Export approval pack…: asks for a folder, asks before replacing an approval pack already there, asks whether
+ * to sign the export with a key file (as {@code report --key}: the signature over SHA256SUMS names its signer), writes
  * approval-pack.html and approval-pack.pdf in the background with its progress (and Cancel) in the status bar, then
  * says where the files are. A cancelled or failed export writes nothing. When the Gates view has already judged the same pack and candidate, its review is
  * written as it is: judging again would repeat every comparison and bootstrap, the bulk of an export's time.
@@ -48,31 +51,41 @@ public final class ExportApprovalPackAction {
         Optional<Path> choose(Window owner, Path suggested);
     }
 
+    /** Asks whether to sign the export, and with which key file; empty when the user cancels the export. */
+    @FunctionalInterface
+    public interface SigningChooser {
+        /** @param suggestedKey the key file last signed with, proposed; null when there is none */
+        Optional<ExportSigning> choose(Window owner, Path suggestedKey);
+    }
+
     /** Writes an approval pack, judging the gates first or from a review already judged. */
     public interface Exporter {
-        /** Judges the gates of {@code candidate} (null: the pack's first), then writes. */
+        /** Judges the gates of {@code candidate} (null: the pack's first), then writes, signed by {@code signer}. */
         List<Path> judgeAndExport(ReviewPack pack, String candidate, Path decisionLog, TrustedSigners trustedSigners,
-                                  Path folder, Progress progress) throws Exception;
+                                  SignerKey signer, Path folder, Progress progress) throws Exception;
 
-        /** Writes {@code review} as it is. */
+        /** Writes {@code review} as it is, signed by {@code signer} (null: not signed). */
         List<Path> exportJudged(ReviewPack pack, CandidateReview review, Path decisionLog,
-                                TrustedSigners trustedSigners, Path folder, Progress progress) throws Exception;
+                                TrustedSigners trustedSigners, SignerKey signer, Path folder, Progress progress)
+                throws Exception;
 
-        /** The app's exporter. */
+        /** The app's exporter: the CLI's {@code report}, signed as {@code report --key} signs. */
         static Exporter of(ApprovalPackExport export) {
             return new Exporter() {
                 @Override
                 public List<Path> judgeAndExport(ReviewPack pack, String candidate, Path decisionLog,
-                                                 TrustedSigners trustedSigners, Path folder, Progress progress)
-                        throws Exception {
-                    return export.export(pack, candidate, decisionLog, trustedSigners, folder, progress);
+                                                 TrustedSigners trustedSigners, SignerKey signer, Path folder,
+                                                 Progress progress) throws Exception {
+                    return export.signedBy(signer).export(pack, candidate, decisionLog, trustedSigners, folder,
+                            progress);
                 }
 
                 @Override
                 public List<Path> exportJudged(ReviewPack pack, CandidateReview review, Path decisionLog,
-                                               TrustedSigners trustedSigners, Path folder, Progress progress)
-                        throws Exception {
-                    return export.exportReviewed(pack, review, decisionLog, trustedSigners, folder, progress);
+                                               TrustedSigners trustedSigners, SignerKey signer, Path folder,
+                                               Progress progress) throws Exception {
+                    return export.signedBy(signer).exportReviewed(pack, review, decisionLog, trustedSigners, folder,
+                            progress);
                 }
             };
         }
@@ -91,6 +104,8 @@ public final class ExportApprovalPackAction {
     private final Supplier<String> selectedCandidate;
     private final Supplier<Path> decisionStore;
     private final Supplier<Path> trustedSigners;
+    private final SigningChooser signingChooser;
+    private final Supplier<Optional<Path>> lastKeyFile;
     private final ResourceBundle text;
 
     /**
@@ -103,13 +118,16 @@ public final class ExportApprovalPackAction {
      *                      the file exists
      * @param trustedSigners the trusted signers list chosen in the Audit view, or null: the pack then says its
      *                       signers were not checked against one
+     * @param signingChooser asks whether to sign the export and with which key file
+     * @param lastKeyFile the key file last signed with (a decision), proposed for signing
      * @param text the app's messages bundle
      */
     public ExportApprovalPackAction(Exporter export, JudgedReviews judged, BackgroundExecutor executor,
                                     ActivityMonitor activity, ProblemDialog problems, Supplier<Window> owner,
                                     FolderChooser folderChooser, Supplier<Optional<Path>> lastFolder,
                                     ApprovalPackFolder folders, Supplier<String> selectedCandidate, Supplier<Path> decisionStore,
-                                    Supplier<Path> trustedSigners, ResourceBundle text) {
+                                    Supplier<Path> trustedSigners, SigningChooser signingChooser,
+                                    Supplier<Optional<Path>> lastKeyFile, ResourceBundle text) {
         this.export = export;
         this.judged = judged;
         this.executor = executor;
@@ -122,6 +140,8 @@ public final class ExportApprovalPackAction {
         this.selectedCandidate = selectedCandidate;
         this.decisionStore = decisionStore;
         this.trustedSigners = trustedSigners;
+        this.signingChooser = signingChooser;
+        this.lastKeyFile = lastKeyFile;
         this.text = text;
     }
 
@@ -140,9 +160,9 @@ public final class ExportApprovalPackAction {
                         .run(progress -> ApprovalPackWriter.filesReplacedIn(folder))
                         .onSuccess(earlier -> {
                             if (earlier.isEmpty()) {
-                                exportTo(pack, folder);
+                                askSigningAndExport(pack, folder);
                             } else {
-                                confirmReplacing(folder, earlier, () -> exportTo(pack, folder));
+                                confirmReplacing(folder, earlier, () -> askSigningAndExport(pack, folder));
                             }
                         })
                         .start()))
@@ -172,36 +192,75 @@ public final class ExportApprovalPackAction {
         confirm.show();
     }
 
-    /** Starts the export; the returned progress is the one the status bar shows and cancels. */
+    private void askSigningAndExport(ReviewPack pack, Path folder) {
+        signingChooser.choose(owner.get(), lastKeyFile.get().orElse(null))
+                .ifPresent(signing -> exportTo(pack, folder, signing));
+    }
+
+    /** An unsigned export; see {@link #exportTo(ReviewPack, Path, ExportSigning)}. */
     public SampledProgress exportTo(ReviewPack pack, Path folder) {
+        return exportTo(pack, folder, ExportSigning.UNSIGNED);
+    }
+
+    /**
+     * Starts the export, signed as {@code signing} says (the key is unlocked in the background: a wrong passphrase is
+     * said in the problem dialog, and nothing is written); the returned progress is the one the status bar shows and
+     * cancels.
+     */
+    public SampledProgress exportTo(ReviewPack pack, Path folder, ExportSigning signing) {
         String candidate = selectedCandidate.get();
         Path store = decisionStore.get();
         Path rosterFile = trustedSigners.get();
         Optional<CandidateReview> review = judged.of(pack, candidate);
-        return executor.<List<Path>>run(progress -> {
+        return executor.<Written>run(progress -> {
+                    SignerKey signer;
+                    try {
+                        signer = signing.unlock();
+                    } catch (LedgerException e) {
+                        throw new KeyNotUnlocked(e);
+                    }
                     Path decisionLog = store != null && Files.exists(store) ? store : null;
                     TrustedSigners roster = decisionLog == null || rosterFile == null ? null
                             : TrustedSigners.read(rosterFile);
-                    return review.isPresent()
-                            ? export.exportJudged(pack, review.get(), decisionLog, roster, folder, progress)
-                            : export.judgeAndExport(pack, candidate, decisionLog, roster, folder, progress);
+                    return new Written(review.isPresent()
+                            ? export.exportJudged(pack, review.get(), decisionLog, roster, signer, folder, progress)
+                            : export.judgeAndExport(pack, candidate, decisionLog, roster, signer, folder, progress),
+                            signer);
                 })
                 .showProgressIn(activity, text.getString("export.activity"))
                 .onSuccess(this::showWritten)
                 .onError(failure -> problems.show(owner.get(), text.getString("export.failedHeader"),
                         text.getString(failure instanceof LogNotIntactException
                                 // its checkpoint, handed out to keep as proof, would vouch for a changed history
-                                ? "export.failedLogNotIntact" : "export.failedAdvice"),
+                                ? "export.failedLogNotIntact"
+                                : failure instanceof KeyNotUnlocked ? "export.failedKey" : "export.failedAdvice"),
                         String.valueOf(failure.getMessage())))
                 .start();
     }
 
-    private void showWritten(List<Path> files) {
+    /** The key file chosen to sign with could not be unlocked (a wrong passphrase, a file that is no key). */
+    private static final class KeyNotUnlocked extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        KeyNotUnlocked(LedgerException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /** The files an export wrote, and who signed it (null: nobody). */
+    private record Written(List<Path> files, SignerKey signer) {
+    }
+
+    private void showWritten(Written result) {
+        List<Path> files = result.files();
         Alert written = OwnerLook.ownedBy(new Alert(Alert.AlertType.INFORMATION), owner.get());
         written.setTitle(text.getString("export.writtenTitle"));
         written.setHeaderText(MessageFormat.format(text.getString("export.writtenHeader"), files.get(0).getParent()));
         written.setContentText(MessageFormat.format(text.getString("export.writtenContent"),
-                String.join("\n", files.stream().map(f -> f.getFileName().toString()).toList())));
+                String.join("\n", files.stream().map(f -> f.getFileName().toString()).toList()))
+                + "\n\n" + (result.signer() == null ? text.getString("export.writtenUnsigned")
+                        : MessageFormat.format(text.getString("export.writtenSigned"), result.signer().identity(),
+                                result.signer().identity().keyId())));
         written.getDialogPane().setId(WRITTEN_DIALOG_ID);
         written.show();
     }

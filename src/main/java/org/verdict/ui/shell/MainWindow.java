@@ -70,6 +70,8 @@ public final class MainWindow implements Navigator {
     private final Menu recentMenu;
     private Menu fileMenu;
     private Runnable quit = () -> { };
+    /** Set while {@link #selectBeforeBuilding} selects an entry, which must not build its view. */
+    private boolean selectingOnly;
 
     public MainWindow(MainViewModel model, List<PackView> views, List<PackAction> packActions,
                       Appearance appearance, ResourceBundle text, ProblemDialog problems,
@@ -133,7 +135,7 @@ public final class MainWindow implements Navigator {
         stage.setTitle(text.getString("app.title"));
         // The first view, unless the app chose one: a view is built when first shown (PackView), so
         // choosing in the constructor would build a view that is never on screen at start.
-        if (content.getChildren().isEmpty() && !views.isEmpty()) {
+        if (content.getChildren().isEmpty() && navigationGroup.getSelectedToggle() == null && !views.isEmpty()) {
             show(views.keySet().iterator().next());
         }
         Optional<UserSettings.WindowBounds> remembered = model.settings().window()
@@ -169,6 +171,32 @@ public final class MainWindow implements Navigator {
         }
         content.getChildren().setAll(view.node());
         navigation.get(viewId).setSelected(true);
+    }
+
+    /**
+     * Marks a view as the one on screen in the navigation without building it: its place stays empty until
+     * {@link #showSelected} (or {@link #show}) puts it there. The composition root calls it before the first frame, so that frame holds the
+     * menus, the navigation and the status bar only: a view's controls cost more to build, style and lay out than
+     * the rest of the window.
+     */
+    public void selectBeforeBuilding(String viewId) {
+        if (!views.containsKey(viewId)) {
+            throw new IllegalArgumentException("no view with id " + viewId + "; mounted: " + views.keySet());
+        }
+        content.getChildren().clear();
+        selectingOnly = true;
+        try {
+            navigation.get(viewId).setSelected(true);
+        } finally {
+            selectingOnly = false;
+        }
+    }
+
+    /** Builds and shows the view the rail marks, unless a view is shown already (one the user chose meanwhile). */
+    public void showSelected() {
+        if (content.getChildren().isEmpty() && navigationGroup.getSelectedToggle() != null) {
+            show((String) navigationGroup.getSelectedToggle().getUserData());
+        }
     }
 
     /** Opens a pack and reports what went wrong in a dialog; the open pack stays open on failure. */
@@ -328,7 +356,7 @@ public final class MainWindow implements Navigator {
         navigationGroup.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null && old != null) {
                 old.setSelected(true);
-            } else if (now != null) {
+            } else if (now != null && !selectingOnly) {
                 show((String) now.getUserData());
             }
         });

@@ -50,6 +50,12 @@ class PackTextNumberTest {
     void whatIsNotAPlainDecimalIsRefusedInWords() {
         assertEquals("'0x1p3' is not a number written in digits, such as 12, -0.5 or 1.5e-07",
                 assertThrows(NumberFormatException.class, () -> fromBuffer("0x1p3")).getMessage());
+        // a decimal comma, as a spreadsheet in much of Europe saves it, is named as such
+        assertEquals("'0,55' is not a number written in digits, such as 12, -0.5 or 1.5e-07: the decimal separator is "
+                + "a point ('0.55'), not a comma", assertThrows(NumberFormatException.class,
+                        () -> fromBuffer("0,55")).getMessage());
+        assertEquals("'1,2,3' is not a number written in digits, such as 12, -0.5 or 1.5e-07",
+                assertThrows(NumberFormatException.class, () -> fromBuffer("1,2,3")).getMessage());
         assertEquals("' 0.25 ' has a space before and a space after it; write the number without whitespace around it",
                 assertThrows(NumberFormatException.class, () -> fromBuffer(" 0.25 ")).getMessage());
         assertEquals("'\u00a0NaN' is not a finite number",

@@ -145,7 +145,7 @@ final class ApprovalPackFixture {
                 new LogCheckpoint(7, "5d1e0c2b3a4958677685a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3", "✔ valid",
                         CHECKPOINT_JSON, "verdict-log checkpoint\n7\nXR4MKzpJWGd3aaS0w9Hg+ai3xtXk86KxwNno96a1xNM=\n",
                         null, null, null,
-                        "trusted-signers.json"),
+                        "trusted-signers.json", null),
                 evidenceHashes, new ApprovalPackContent.PolicyEvidence("policy.json",
                         "0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9"));
     }

@@ -30,6 +30,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verdict.core.gates.WorseFindings;
 import org.verdict.core.task.CancelledException;
 import org.verdict.core.task.CancelledProgress;
 import org.verdict.core.task.Progress;
@@ -55,12 +56,21 @@ class ApprovalPackWriterTest {
                 + "below and 2 data-validation checks (section Retraining triggers and data validation: 1 pass, 1 "
                 + "insufficient evidence)."), html);
         assertTrue(html.contains("<dt>Not in this pack</dt><dd>canary, annotations</dd>"));
-        // beside the approval, what no gate judges, said even when nothing else is worse
-        assertTrue(html.contains("<dt>Also worse overall</dt><dd>nothing else is significantly worse overall: no other "
-                + "metric, and no class's recall</dd>"), html);
-        String warned = writer.html(ApprovalPackFixture.content(HASHES).withAlsoWorse(List.of(
+        // beside the approval, what no gate judges, said even when nothing else is worse, in gate's words
+        String none = writer.html(ApprovalPackFixture.content(HASHES).withWorse(new WorseFindings("macro_f1",
+                List.of(), "None of the 2 tested slices is significantly worse on macro_f1.", List.of(),
+                "Nothing else is significantly worse overall: no other metric.")));
+        assertTrue(none.contains("<dt>Worse slices</dt><dd>None of the 2 tested slices is significantly worse on "
+                + "macro_f1.</dd>"), none);
+        assertTrue(none.contains("<dt>Also worse overall</dt><dd>Nothing else is significantly worse overall: no other "
+                + "metric.</dd>"), none);
+        String warned = writer.html(ApprovalPackFixture.content(HASHES).withWorse(new WorseFindings("macro_f1",
+                List.of("language=ja: Δ −0.104 [−0.131, −0.076] (n=2,883, adjusted p <0.001)"),
+                "Slices significantly worse on macro_f1 (1 of the 2 tested), the largest loss first:", List.of(
                 "recall of fraud_report worse: Δ −0.232 [−0.383, −0.068] (99% Holm-adjusted interval over 5 classes; "
-                        + "n=125, adjusted p 0.002)")));
+                        + "n=125, adjusted p 0.002)"), "")));
+        assertTrue(warned.contains("<dt>Worse slices</dt><dd>Slices significantly worse on macro_f1 (1 of the 2 "
+                + "tested), the largest loss first: ▼ language=ja: Δ −0.104"), warned);
         assertTrue(warned.contains("<dt>Also worse overall</dt><dd>▼ recall of fraud_report worse: Δ −0.232 [−0.383, "
                 + "−0.068] (99% Holm-adjusted interval over 5 classes; n=125, adjusted p 0.002)</dd>"), warned);
         assertEquals(7, count(html, "<svg "), "one inline SVG per chart of the fixture (2 forests, 4 paired, 1 over time)");

@@ -50,6 +50,12 @@ class SamplePackReportTest {
             }
         }
         assertTrue(html.contains("<dt>Policy policy.json</dt>"), "the policy's hash is printed on its own too");
+        // the pack hash validate, the status bar and a signed record name, where an auditor looks first
+        String packHash = loader.load(SAMPLE, Progress.NONE).packHash();
+        String header = html.substring(html.indexOf("<header>"), html.indexOf("</header>"));
+        assertTrue(header.contains("pack hash " + packHash), header);
+        assertTrue(html.contains("<dt>Pack hash</dt><dd>" + packHash + "</dd>"), "summary");
+        assertTrue(html.contains(ApprovalPackComposer.PACK_HASH_RULE), "how it is formed");
         // the sample's story: better overall, clearly worse in Japanese and in the enterprise segment
         assertTrue(html.contains("<td>Language parity</td><td class=\"fail\">✘ fail</td>"));
         assertTrue(html.contains("<td>language=ja</td>"));
@@ -74,6 +80,10 @@ class SamplePackReportTest {
             String last = stripper.getText(pdf);
             assertTrue(last.contains(ApprovalPackComposer.VERIFY), "the verification chapter ends the document");
             assertTrue(last.contains("Page " + pages + " of " + pages));
+            stripper.setStartPage(1);
+            stripper.setEndPage(1);
+            assertTrue(stripper.getText(pdf).replaceAll("\\s+", "").contains("packhash" + packHash),
+                    "the PDF's first page names the pack hash");
         }
     }
 

@@ -120,8 +120,9 @@ class ResamplingTest {
         double squares = 0;
         int replicates = 20_000;
         double[] sums = new double[2];
+        int[] draws = resampler.drawBlocks(random, replicates);
         for (int r = 0; r < replicates; r++) {
-            resampler.draw(random);
+            resampler.draw(draws, r);
             resampler.sumDrawn(sums, 0, 2);
             double mean = sums[0] / sums[1];
             sum += mean;
@@ -235,7 +236,7 @@ class ResamplingTest {
         assertEquals(Math.sqrt(9.0 / 5), resampler.standardError(new int[] {0, 1}, s -> s[0] / s[1], true), 1e-12);
         // a replicate: its own units (a block drawn twice counts twice), and the same identity holds for them
         double[] sums = new double[2];
-        resampler.draw(new SplittableRandom(4));
+        resampler.draw(resampler.drawBlocks(new SplittableRandom(4), 1), 0);
         resampler.sumDrawn(sums, 0, 2);
         double mean = sums[0] / sums[1];
         double replicateSe = resampler.replicateStandardError(sums, new int[] {0, 1}, s -> s[0] / s[1], false,
@@ -250,7 +251,7 @@ class ResamplingTest {
             withSquares.add(i, 2, x[i] * x[i]);
         }
         double[] three = new double[3];
-        withSquares.draw(new SplittableRandom(4));
+        withSquares.draw(withSquares.drawBlocks(new SplittableRandom(4), 1), 0);
         withSquares.sumDrawn(three, 0, 3);
         double variance = (three[2] - three[1] * mean * mean) / (three[1] - 1);
         assertEquals(three[0], sums[0], 1e-12);
@@ -266,17 +267,18 @@ class ResamplingTest {
     @Test
     void studentizedIntervalOnTheLogScale() {
         StudentizedBootstrap bootstrap = new StudentizedBootstrap(StudentizedBootstrap.Scale.LOG, 100, 0.1, 6);
-        for (double t : new double[] {-2, -1, 0, 1, 3}) {
-            bootstrap.add(100 * Math.exp(t * 0.1), 0.1);
+        double[] ts = {-2, -1, 0, 1, 3};
+        for (int r = 0; r < ts.length; r++) {
+            bootstrap.add(r, 100 * Math.exp(ts[r] * 0.1), 0.1);
         }
-        bootstrap.add(Double.NaN, 0.1);
+        bootstrap.add(5, Double.NaN, 0.1);
         Interval interval = bootstrap.interval(0.95);
         assertEquals(100 * Math.exp(-0.28), interval.lower(), 1e-9);
         assertEquals(100 * Math.exp(0.19), interval.upper(), 1e-9);
         // r2 = 0.6 on the scale log(1 − r2) = log 0.4; the same t values mirror: 1 − 0.4·exp(0.19) … 1 − 0.4·exp(−0.28)
         StudentizedBootstrap r2 = new StudentizedBootstrap(StudentizedBootstrap.Scale.LOG_OF_COMPLEMENT, 0.6, 0.1, 5);
-        for (double t : new double[] {-2, -1, 0, 1, 3}) {
-            r2.add(1 - 0.4 * Math.exp(t * 0.1), 0.1);
+        for (int r = 0; r < ts.length; r++) {
+            r2.add(r, 1 - 0.4 * Math.exp(ts[r] * 0.1), 0.1);
         }
         Interval r2Interval = r2.interval(0.95);
         assertEquals(1 - 0.4 * Math.exp(0.19), r2Interval.lower(), 1e-9);

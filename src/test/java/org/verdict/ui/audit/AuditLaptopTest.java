@@ -1,6 +1,7 @@
 package org.verdict.ui.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ import org.verdict.core.ledger.EvaluationSummary;
 import org.verdict.core.ledger.EvaluationSummary.GateOutcome;
 import org.verdict.core.ledger.EvaluationSummary.KeyMetric;
 import org.verdict.core.ledger.Evidence;
+import org.verdict.core.ledger.Integrity;
 import org.verdict.core.ledger.GateOverride;
 import org.verdict.core.ledger.LedgerFixtures;
 import org.verdict.core.ledger.RecordKind;
@@ -233,7 +235,7 @@ class AuditLaptopTest {
             TamperedStore.changeRecord(tampered, 1, "rare class", "rare Class");
             robot.interact(() -> model.open(tampered));
             WaitForAsyncUtils.waitForFxEvents();
-            assertTrue(!model.intactProperty().get(), model.verificationProperty().get());
+            assertNotEquals(Integrity.VERIFIED, model.integrityProperty().get(), model.verificationProperty().get());
             assertAuditorsColumnsInView(robot, "dark, large text, tampered");
             assertWholeSummaryScrollsInAFewLines(robot);
         } finally {

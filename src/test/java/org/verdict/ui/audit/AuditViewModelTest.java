@@ -22,6 +22,7 @@ import org.verdict.core.ledger.LedgerException;
 import org.verdict.core.ledger.LedgerFixtures;
 import org.verdict.core.ledger.LogSnapshot;
 import org.verdict.core.ledger.LogVerifier;
+import org.verdict.core.ledger.RegisteredSigner;
 import org.verdict.core.ledger.Roles;
 import org.verdict.core.ledger.SignerKey;
 import org.verdict.core.ledger.TamperedStore;
@@ -63,7 +64,7 @@ class AuditViewModelTest {
 
     @Test
     void showsEveryRecordVerifiedWithItsQuorum() {
-        assertTrue(model.intactProperty().get(), model.verificationProperty().get());
+        assertTrue((model.integrityProperty().get() == Integrity.VERIFIED), model.verificationProperty().get());
         assertEquals(List.of(1L, 2L, 3L), model.visibleRecords().stream().map(AuditRow::sequence).toList());
         AuditRow tier3 = model.visibleRecords().get(1);
         assertEquals("awaiting signatures (product)", tier3.status());
@@ -95,7 +96,7 @@ class AuditViewModelTest {
         List<String> before = folder.get();
         assertEquals(1, before.size(), "the log alone, after the view opened it once: " + before);
         model.open(db);
-        assertTrue(model.intactProperty().get(), model.verificationProperty().get());
+        assertTrue((model.integrityProperty().get() == Integrity.VERIFIED), model.verificationProperty().get());
         assertEquals(before, folder.get());
     }
 
@@ -106,7 +107,7 @@ class AuditViewModelTest {
             s.executeUpdate("UPDATE signatures SET signed_at = '2020-11-01T09:00:00Z' WHERE record_seq = 2");
         }
         model.open(db);
-        assertFalse(model.intactProperty().get());
+        assertFalse((model.integrityProperty().get() == Integrity.VERIFIED));
         assertEquals(Integrity.TAMPERED, model.integrityProperty().get());
         AuditRow tier3 = model.visibleRecords().get(1);
         assertEquals(Integrity.TAMPERED, tier3.integrity(), "a back-dated signature is a change");
@@ -159,7 +160,7 @@ class AuditViewModelTest {
             log.append(overriding, ADA);
         }
         model.open(db);
-        assertTrue(model.intactProperty().get(), model.verificationProperty().get());
+        assertTrue((model.integrityProperty().get() == Integrity.VERIFIED), model.verificationProperty().get());
         AuditRow row = model.visibleRecords().get(3);
         assertEquals("promoted over blocked gates", row.decision());
         assertEquals("promote", model.visibleRecords().get(2).decision(), "a promote over passing gates stays one");
@@ -239,7 +240,7 @@ class AuditViewModelTest {
     void aTamperedRecordGetsABrokenBadgeAndItsProblems() throws Exception {
         TamperedStore.changeRecord(db, 2, "every slice", "every slicE");
         model.open(db);
-        assertFalse(model.intactProperty().get());
+        assertFalse((model.integrityProperty().get() == Integrity.VERIFIED));
         assertTrue(model.verificationProperty().get().contains("first bad record is #2"), model.verificationProperty().get());
         assertTrue(model.visibleRecords().get(0).verified());
         assertFalse(model.visibleRecords().get(1).verified());
@@ -285,7 +286,7 @@ class AuditViewModelTest {
             }
         }
         model.open(db);
-        assertFalse(model.intactProperty().get());
+        assertFalse((model.integrityProperty().get() == Integrity.VERIFIED));
         List<String> wiped = model.verificationProperty().get().lines().toList();
         assertEquals(List.of("TAMPERED: 3 problems", "✖ log entry #2 (registration of Grace Hopper, ai-safety): was"
                 + " written after 2 records and 2 signatures, but the store holds 0 records and 0 signatures (2 records"
@@ -306,7 +307,7 @@ class AuditViewModelTest {
             }
         }
         model.open(single);
-        assertFalse(model.intactProperty().get());
+        assertFalse((model.integrityProperty().get() == Integrity.VERIFIED));
         assertEquals(Integrity.SUSPECT, model.integrityProperty().get());
         List<String> header = model.verificationProperty().get().lines().toList();
         assertTrue(header.get(0).startsWith("SUSPECT: guard removed — cannot tell whether records were removed from the"
@@ -378,7 +379,7 @@ class AuditViewModelTest {
                 + org.verdict.core.ledger.KeyFile.readSigner(product).identity().shortKeyId() + ").",
                 model.cosignOutcomeProperty().get());
         assertEquals("signed", model.visibleRecords().get(1).status(), "the store is shown again with the signature");
-        assertTrue(model.intactProperty().get(), model.verificationProperty().get());
+        assertTrue((model.integrityProperty().get() == Integrity.VERIFIED), model.verificationProperty().get());
     }
 
     /**
@@ -483,7 +484,7 @@ class AuditViewModelTest {
             assertTrue(header.contains("do not append to it"), header);
             assertFalse(header.contains("cannot open"), header);
             assertEquals(Integrity.TAMPERED, model.integrityProperty().get());
-            assertFalse(model.intactProperty().get());
+            assertFalse((model.integrityProperty().get() == Integrity.VERIFIED));
             assertTrue(model.visibleRecords().isEmpty());
             assertTrue(model.emptyTableMessage().get().startsWith("Nothing to list: the log was destroyed"),
                     model.emptyTableMessage().get());
@@ -701,7 +702,7 @@ class AuditViewModelTest {
             Files.writeString(kept, log.snapshot().latestCheckpoint().orElseThrow().toJson());
         }
         model.useKeptCheckpoint(kept);
-        assertTrue(model.intactProperty().get(), model.verificationProperty().get());
+        assertTrue((model.integrityProperty().get() == Integrity.VERIFIED), model.verificationProperty().get());
         assertTrue(model.verificationProperty().get().lines().findFirst().orElseThrow().endsWith("; the log extends the"
                 + " checkpoint kept outside it (checkpoint.json)"), model.verificationProperty().get());
 
@@ -714,7 +715,7 @@ class AuditViewModelTest {
             s.executeUpdate("DELETE FROM records WHERE seq = 3");
         }
         model.open(db);
-        assertFalse(model.intactProperty().get());
+        assertFalse((model.integrityProperty().get() == Integrity.VERIFIED));
         assertTrue(model.verificationProperty().get().contains("— does NOT extend checkpoint.json"),
                 model.verificationProperty().get());
         assertTrue(model.verificationProperty().get().contains("✖ the checkpoint kept outside the store (3 records) is not"
@@ -731,7 +732,7 @@ class AuditViewModelTest {
         model.useKeptCheckpoint(kept);
         Path other = threeRecordStore(Files.createDirectory(dir.resolve("other")));
         model.open(other);
-        assertTrue(model.intactProperty().get(), model.verificationProperty().get());
+        assertTrue((model.integrityProperty().get() == Integrity.VERIFIED), model.verificationProperty().get());
         assertEquals(null, model.keptCheckpointProperty().get());
         assertTrue(model.verificationProperty().get().contains("⚠ the kept checkpoint checkpoint.json was chosen for"
                 + " decisions.db and is not applied to decisions.db"), model.verificationProperty().get());
@@ -747,7 +748,7 @@ class AuditViewModelTest {
         }
         model.open(threeRecordStore(Files.createDirectory(dir.resolve("other"))));
         model.useKeptCheckpoint(kept);
-        assertTrue(model.intactProperty().get(), model.verificationProperty().get());
+        assertTrue((model.integrityProperty().get() == Integrity.VERIFIED), model.verificationProperty().get());
         assertEquals(null, model.keptCheckpointProperty().get());
         assertTrue(model.verificationProperty().get().contains("⚠ checkpoint.json: this checkpoint is of another log"
                 + " (verdict-decision-log/"), model.verificationProperty().get());
@@ -781,6 +782,11 @@ class AuditViewModelTest {
             public void cosign(Path store, String recordReference, SignerKey key) {
                 throw new AssertionError("nothing is co-signed");
             }
+
+            @Override
+            public RegisteredSigner endorse(Path store, String keyId, SignerKey endorser) {
+                throw new AssertionError("nothing is endorsed");
+            }
         };
         AuditViewModel audited = new AuditViewModel(new CurrentThreadExecutor(),
                 new ActivityMonitor(System::currentTimeMillis), ResourceBundle.getBundle("org.verdict.ui.audit.audit"),
@@ -789,7 +795,7 @@ class AuditViewModelTest {
         audited.open(dir.resolve("board.db"));
 
         assertEquals("cannot open: board.db is locked by another program", audited.verificationProperty().get());
-        assertFalse(audited.intactProperty().get());
+        assertFalse((audited.integrityProperty().get() == Integrity.VERIFIED));
         assertEquals("Nothing to list: the log could not be opened — Open decision log… opens another.",
                 audited.emptyTableMessage().get());
     }

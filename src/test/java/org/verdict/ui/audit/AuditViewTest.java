@@ -116,6 +116,51 @@ class AuditViewTest {
         assertTrue(header.getStyleClass().contains("warning"), header.getStyleClass().toString());
     }
 
+    /**
+     * A co-signer who signed before anyone endorsed them: their record's Signatures tab says whose registration holds
+     * the quorum back and why, and Endorse… with a board member's key file endorses it; the log then verifies.
+     */
+    @Test
+    void aRegistrationAwaitingEndorsementIsEndorsedFromTheSignaturesTab(FxRobot robot) throws Exception {
+        char[] passphrase = org.verdict.core.ledger.LedgerFixtures.PASSPHRASE;
+        Path adaKey = org.verdict.core.ledger.KeyFile.generate("Ada Lovelace", org.verdict.core.ledger.Roles.ML_LEAD,
+                passphrase, org.verdict.core.ledger.LedgerFixtures.TEST_ITERATIONS).writeTo(dir.resolve("keys"));
+        org.verdict.core.ledger.SignerKey joan = org.verdict.core.ledger.LedgerFixtures.signer("Joan Clarke",
+                org.verdict.core.ledger.Roles.PRODUCT);
+        Path db = dir.resolve("decisions.db");
+        try (org.verdict.core.ledger.DecisionLog log = org.verdict.core.ledger.DecisionLog.openForWriting(db)) {
+            log.append(org.verdict.core.ledger.LedgerFixtures.promotion(3, "candidate wins on every slice"),
+                    org.verdict.core.ledger.KeyFile.read(adaKey).unlock(passphrase.clone()));
+            log.cosign("1", joan);
+        }
+        robot.interact(() -> model.open(db));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<AuditRow> table = robot.lookup("#auditRecords").queryTableView();
+        showTab(robot, "auditSignaturesTab");
+        assertFalse(robot.lookup("#auditEndorse").query().getParent().isVisible(),
+                "nothing to endorse before a record is chosen");
+
+        robot.interact(() -> table.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label note = robot.lookup("#auditEndorseNote").queryAs(Label.class);
+        assertTrue(note.isVisible() && note.getText().startsWith("Joan Clarke (product) signs with a key registered in"
+                + " log entry #2 without an endorsement by an existing signer") && note.getText().contains(
+                joan.identity().keyId().replaceAll("(.{8})(?!$)", "$1 ")), note.getText());
+        assertTrue(robot.lookup("#auditEndorse").queryButton().isDisabled(), "no key file given yet");
+        FieldInput.enter(robot, "#auditKey", adaKey.toString());
+        FieldInput.enter(robot, "#auditPassphrase", new String(passphrase));
+        robot.clickOn("#auditEndorse");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(robot.lookup("#auditCosignOutcome").queryAs(Label.class).getText().startsWith(
+                "Endorsed: Joan Clarke (product) by Ada Lovelace"), robot.lookup("#auditCosignOutcome")
+                .queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#auditVerification").queryAs(Label.class).getText().startsWith("intact: 1 record"),
+                robot.lookup("#auditVerification").queryAs(Label.class).getText());
+        assertEquals("", robot.lookup("#auditPassphrase").queryAs(javafx.scene.control.PasswordField.class).getText(),
+                "the passphrase is not kept in the field");
+    }
+
     @Test
     void showsRecordsWithBadgesFiltersAndCompares(FxRobot robot) throws Exception {
         Path db = AuditViewModelTest.threeRecordStore(dir);

@@ -651,4 +651,36 @@ class CompareViewModelTest {
         assertTrue(summary.contains("other slices adjusted with holm over 5 slices (3 of them in slices this Slices "
                 + "choice does not show)."), summary);
     }
+
+    /**
+     * Models agreeing on every example overall agree on every slice: the summary says so of all of them, not only of
+     * the slices that got the agreement bound (9 of 42 on a rare-class pack), and why the others have no interval.
+     */
+    @Test
+    void modelsAgreeingOverallAreSaidToAgreeOnEverySlice() throws Exception {
+        Metric m = Metric.MACRO_F1;
+        MetricEstimate same = new MetricEstimate(0.776, new Interval(0.751, 0.798));
+        Interval bound = new Interval(-0.029, 0.029);
+        List<SliceResult> results = List.of(
+                new SliceResult(SliceKey.OVERALL, 1300, m, true, same, same, 0.0, bound, bound, 1.0, 1.0,
+                        org.verdict.core.stats.AgreementBound.TEST, Verdict.INCONCLUSIVE, null, null, null,
+                        "both models predict the same class for every example here"),
+                new SliceResult(ReportFixture.slice("lang", "de"), 400, m, true, same, same, 0.0, null, null, null,
+                        null, "paired-bootstrap-cells", Verdict.INCONCLUSIVE, null, null,
+                        "class rare has 2 examples here; the bootstrap cannot measure macro_f1's uncertainty", null),
+                new SliceResult(ReportFixture.slice("lang", "it"), 5, m, true, null, null, null, null, null, null,
+                        null, Verdict.TOO_FEW_EXAMPLES, null, null));
+        CompareViewModel agreeing = new CompareViewModel((pack, candidate, options, progress) ->
+                new org.verdict.core.compare.ComparisonReport("moderation", "42", "43", m, ComparisonOptions.DEFAULTS,
+                        results, 0, java.util.Map.of(m, 0)), new ComparisonEngine()::confusionMatrix,
+                new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
+                failures::add, QuietPeriod.NONE);
+        agreeing.showPack(multiclassPack());
+
+        String summary = agreeing.summaryProperty().get();
+        assertTrue(summary.contains("Both models predict the same class for every example, so on all 2 slices too: Δ "
+                + "is 0 throughout; its interval is the agreement bound on the overall slice; 2 have no interval (1 "
+                + "unstable, 1 too few examples), each row says why."), summary);
+        assertFalse(summary.contains("On 1 slice"), summary);
+    }
 }

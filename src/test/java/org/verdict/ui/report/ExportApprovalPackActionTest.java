@@ -30,6 +30,8 @@ import org.verdict.core.gates.CandidateReview;
 import org.verdict.core.gates.GateReview;
 import org.verdict.core.gates.policy.PolicyReader;
 import org.verdict.core.gates.suites.SuiteReader;
+import org.verdict.core.ledger.KeyFile;
+import org.verdict.core.ledger.SignerKey;
 import org.verdict.core.ledger.TrustedSigners;
 import org.verdict.core.ledger.LedgerFixtures;
 import org.verdict.core.ledger.TamperedStore;
@@ -55,6 +57,10 @@ class ExportApprovalPackActionTest {
     private Stage owner;
     private final CurrentThreadExecutor executor = new CurrentThreadExecutor();
     private final ResourceBundle text = ResourceBundle.getBundle("org.verdict.ui.messages", Locale.ENGLISH);
+    /** What the signing question answers (null: the export is cancelled there), and the key files it proposed. */
+    private ExportSigning signing = ExportSigning.UNSIGNED;
+    private Path lastKeyFile;
+    private final List<Path> keysProposed = new ArrayList<>();
 
     @Start
     void start(Stage stage) {
@@ -97,7 +103,11 @@ class ExportApprovalPackActionTest {
         return new ExportApprovalPackAction(export, judged, executor, new ActivityMonitor(() -> 0),
                 new ProblemDialog(text), () -> owner, chooser, () -> Optional.ofNullable(lastFolder),
                 // the test's packs lie in a temporary folder, which the proposal would keep out (ApprovalPackFolderTest)
-                new ApprovalPackFolder(folder.resolve("home"), List.of()), () -> candidate, () -> decisionStore, () -> null, text);
+                new ApprovalPackFolder(folder.resolve("home"), List.of()), () -> candidate, () -> decisionStore, () -> null,
+                (window, suggestedKey) -> {
+                    keysProposed.add(suggestedKey);
+                    return Optional.ofNullable(signing);
+                }, () -> Optional.ofNullable(lastKeyFile), text);
     }
 
     @Test
@@ -135,19 +145,19 @@ class ExportApprovalPackActionTest {
         return new ExportApprovalPackAction.Exporter() {
             @Override
             public List<Path> judgeAndExport(ReviewPack pack, String candidate, Path decisionLog,
-                                             TrustedSigners trustedSigners, Path out,
+                                             TrustedSigners trustedSigners, SignerKey signer, Path out,
                                              Progress progress) throws Exception {
                 calls.add("judged again");
-                return exporter.judgeAndExport(pack, candidate, decisionLog, trustedSigners, out, progress);
+                return exporter.judgeAndExport(pack, candidate, decisionLog, trustedSigners, signer, out, progress);
             }
 
             @Override
             public List<Path> exportJudged(ReviewPack pack, CandidateReview review, Path decisionLog,
-                                           TrustedSigners trustedSigners, Path out,
+                                           TrustedSigners trustedSigners, SignerKey signer, Path out,
                                            Progress progress) throws Exception {
                 calls.add("written as judged");
                 written.add(review);
-                return exporter.exportJudged(pack, review, decisionLog, trustedSigners, out, progress);
+                return exporter.exportJudged(pack, review, decisionLog, trustedSigners, signer, out, progress);
             }
         };
     }
@@ -264,6 +274,67 @@ class ExportApprovalPackActionTest {
         robot.interact(() -> action(null, null).packAction().action().accept(pack));
         WaitForAsyncUtils.waitForFxEvents();
 
+        assertTrue(robot.lookup("#" + ExportApprovalPackAction.WRITTEN_DIALOG_ID).queryAll().isEmpty());
+    }
+
+    /**
+     * Signed as `report --key` signs: the key file last signed with is proposed, the sums' signature is written, and
+     * the document, VERIFY.md and the closing message name the signer.
+     */
+    @Test
+    void anExportSignedWithAKeyFileSaysWhoSignedIt(FxRobot robot) throws Exception {
+        ReviewPack pack = pack();
+        Path out = folder.resolve("out");
+        Path key = KeyFile.generate("Ada Lovelace", "ml-lead", LedgerFixtures.PASSPHRASE,
+                LedgerFixtures.TEST_ITERATIONS).writeTo(folder.resolve("keys"));
+        SignerKey ada = KeyFile.read(key).unlock(LedgerFixtures.PASSPHRASE.clone());
+        lastKeyFile = key;
+        signing = new ExportSigning(key, LedgerFixtures.PASSPHRASE.clone());
+
+        robot.interact(() -> action(out, null).packAction().action().accept(pack));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(List.of(key), keysProposed, "the key file last signed with is proposed");
+        assertTrue(ada.identity().verifies(Files.readAllBytes(out.resolve("SHA256SUMS")),
+                Files.readAllBytes(out.resolve("SHA256SUMS.sig"))), "the sums are signed by the key chosen");
+        assertTrue(Files.readString(out.resolve("approval-pack.html")).contains("This export is signed by Ada Lovelace"
+                + " (ml-lead), key id " + ada.identity().keyId() + "."));
+        assertTrue(Files.readString(out.resolve("VERIFY.md")).contains("the Ed25519 signature of Ada Lovelace"));
+        DialogPane written = robot.lookup("#" + ExportApprovalPackAction.WRITTEN_DIALOG_ID).queryAs(DialogPane.class);
+        assertTrue(written.getContentText().contains("Signed by " + ada.identity() + ": SHA256SUMS.sig"),
+                written.getContentText());
+    }
+
+    @Test
+    void aWrongPassphraseWritesNothingAndSaysSo(FxRobot robot) throws Exception {
+        ReviewPack pack = pack();
+        Path out = folder.resolve("out");
+        Path key = KeyFile.generate("Ada Lovelace", "ml-lead", LedgerFixtures.PASSPHRASE,
+                LedgerFixtures.TEST_ITERATIONS).writeTo(folder.resolve("keys"));
+        signing = new ExportSigning(key, "not the passphrase".toCharArray());
+
+        robot.interact(() -> action(out, null).packAction().action().accept(pack));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        DialogPane problem = robot.lookup("#" + ProblemDialog.DIALOG_ID).queryAs(DialogPane.class);
+        assertTrue(problem.getContentText().startsWith("Nothing was written: the key file to sign with could not be"
+                + " unlocked"), problem.getContentText());
+        String details = robot.lookup("#problemDetails").queryAs(javafx.scene.control.TextArea.class).getText();
+        assertTrue(details.startsWith("wrong passphrase for the key of Ada Lovelace"), details);
+        assertFalse(Files.exists(out.resolve("approval-pack.html")));
+    }
+
+    /** Cancel at the signing question writes nothing. */
+    @Test
+    void cancellingTheSigningQuestionWritesNothing(FxRobot robot) throws Exception {
+        ReviewPack pack = pack();
+        Path out = folder.resolve("out");
+        signing = null;
+
+        robot.interact(() -> action(out, null).packAction().action().accept(pack));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertFalse(Files.exists(out.resolve("approval-pack.html")));
         assertTrue(robot.lookup("#" + ExportApprovalPackAction.WRITTEN_DIALOG_ID).queryAll().isEmpty());
     }
 

@@ -295,6 +295,55 @@ class MainWindowTest {
         assertTrue(robot.lookup("#overviewView").tryQuery().isPresent());
     }
 
+    /**
+     * The app's first frame holds no view: the view chosen for the start is marked in the rail but built only when
+     * shown, and putting the window on a stage does not build the first view in its place.
+     */
+    @Test
+    void aViewSelectedBeforeBuildingIsBuiltOnlyWhenShown(FxRobot robot) {
+        int[] builds = new int[2];
+        MainWindow deferred = new MainWindow(model, List.of(
+                PackView.independentOfPack("first", "First", () -> {
+                    builds[0]++;
+                    return new Label("first");
+                }),
+                PackView.independentOfPack("second", "Second", () -> {
+                    builds[1]++;
+                    return new Label("second");
+                })), List.of(), appearance, text, new ProblemDialog(text), failure -> { }, new NoPackChooser());
+        robot.interact(() -> {
+            deferred.selectBeforeBuilding("second");
+            deferred.install(new Stage(), () -> { });
+        });
+        javafx.scene.control.ToggleButton second = (javafx.scene.control.ToggleButton)
+                deferred.root().lookup("#nav-second");
+        assertTrue(second.isSelected(), "the rail marks the view that is coming");
+        assertEquals(0, builds[0] + builds[1], "nothing built before it is shown");
+        assertTrue(((javafx.scene.layout.Pane) deferred.root().getCenter()).getChildren().isEmpty());
+
+        robot.interact(deferred::showSelected);
+        assertEquals(List.of(0, 1), List.of(builds[0], builds[1]));
+        assertEquals("second", ((Label) ((javafx.scene.layout.Pane) deferred.root().getCenter()).getChildren()
+                .get(0)).getText());
+    }
+
+    /** A view the user chose between the first frame and the start's view being built stays on screen. */
+    @Test
+    void showingTheSelectedViewKeepsAViewChosenMeanwhile(FxRobot robot) {
+        Label chosen = new Label("chosen");
+        MainWindow deferred = new MainWindow(model, List.of(
+                PackView.independentOfPack("first", "First", () -> new Label("first")),
+                PackView.independentOfPack("second", "Second", () -> chosen)),
+                List.of(), appearance, text, new ProblemDialog(text), failure -> { }, new NoPackChooser());
+        robot.interact(() -> {
+            deferred.selectBeforeBuilding("first");
+            deferred.install(new Stage(), () -> { });
+            deferred.show("second");
+            deferred.showSelected();
+        });
+        assertEquals(List.of(chosen), ((javafx.scene.layout.Pane) deferred.root().getCenter()).getChildren());
+    }
+
     @Test
     void f1ListsEveryShortcutWithItsCommand(FxRobot robot) {
         robot.interact(() -> window.listViewShortcuts("Compare",

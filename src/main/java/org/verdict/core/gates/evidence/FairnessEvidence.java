@@ -10,6 +10,7 @@ import java.util.function.DoubleBinaryOperator;
 import org.verdict.core.pack.CategoricalColumn;
 import org.verdict.core.pack.EvaluationTable;
 import org.verdict.core.stats.CountResampler;
+import org.verdict.core.stats.DisparityAgreementBound;
 import org.verdict.core.stats.PearsonChiSquare;
 import org.verdict.core.stats.Interval;
 import org.verdict.core.stats.Proportions;
@@ -38,6 +39,14 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
     /** What the worsening's interval is: one per disparity, not simultaneous over them; %s is the level. */
     public static final String WORSENING_INTERVAL = "%s paired bootstrap percentile interval, its upper end raised "
             + "to the basic bootstrap's at a quarter of the tail where that is higher";
+    /**
+     * Why a worsening's interval is the agreement bound; %s is the positive class. The bootstrap would give [0, 0]
+     * there, a certainty the data cannot give: the models may differ on examples not seen.
+     */
+    public static final String AGREEMENT = "both models select '%s' alike on every example these rates count";
+    /** What the agreement bound is; %s is the level. */
+    public static final String AGREEMENT_INTERVAL = "%s agreement bound: the change reachable if the models differed "
+            + "on unseen examples of each group as often as its exact (Clopper–Pearson) limit allows";
 
     public FairnessEvidence {
         attributes = List.copyOf(attributes);
@@ -73,9 +82,12 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
     /**
      * A disparity for both models and how much worse the candidate is, each with its interval; all null when fewer
      * than two groups define it.
+     *
+     * @param fromAgreement whether the worsening's interval is the agreement bound ({@link #AGREEMENT}: the models
+     *                      select alike on every example the disparity counts), not the paired bootstrap's
      */
     public record DisparityEstimate(Double production, Interval productionCi, Double candidate, Interval candidateCi,
-                                    Double worsening, Interval worseningCi) {
+                                    Double worsening, Interval worseningCi, boolean fromAgreement) {
         public boolean isDefined() {
             return worsening != null;
         }
@@ -179,24 +191,32 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
                 worseningReplicates.get(d)[r] = d.worsening(values[0], values[1]);
             }
         }
+        // [model][disparity]: each model's interval, then made consistent where one disparity bounds another
+        Interval[][] modelCis = new Interval[2][Disparity.values().length];
+        for (Disparity d : Disparity.values()) {
+            double[] values = observed.get(d);
+            if (Double.isNaN(values[0]) || Double.isNaN(values[1])) {
+                continue;
+            }
+            for (int model = 0; model < 2; model++) {
+                modelCis[model][d.ordinal()] = parityUnlessRejected(d, included, 2 >> model, confidenceLevel,
+                        modelInterval(d, pointRates[model], replicateRates[model], gapTerms(d, pointRates[model]),
+                                gapTermReplicates(d, replicateRates[model]), gapFloors(d, rateFloors[model]),
+                                smallestGroup, confidenceLevel));
+            }
+        }
         Map<Disparity, DisparityEstimate> estimates = new EnumMap<>(Disparity.class);
         for (Disparity d : Disparity.values()) {
             double[] values = observed.get(d);
             if (Double.isNaN(values[0]) || Double.isNaN(values[1])) {
-                estimates.put(d, new DisparityEstimate(null, null, null, null, null, null));
+                estimates.put(d, new DisparityEstimate(null, null, null, null, null, null, false));
                 continue;
             }
-            double[][] terms = {gapTerms(d, pointRates[0]), gapTerms(d, pointRates[1])};
-            double[][][] termReplicates = {gapTermReplicates(d, replicateRates[0]), gapTermReplicates(d, replicateRates[1])};
-            Interval productionCi = parityUnlessRejected(d, included, 2, confidenceLevel,
-                    modelInterval(d, pointRates[0], replicateRates[0], terms[0], termReplicates[0],
-                            gapFloors(d, rateFloors[0]), smallestGroup, confidenceLevel));
-            Interval candidateCi = parityUnlessRejected(d, included, 1, confidenceLevel,
-                    modelInterval(d, pointRates[1], replicateRates[1], terms[1], termReplicates[1],
-                            gapFloors(d, rateFloors[1]), smallestGroup, confidenceLevel));
             double worsening = d.worsening(values[0], values[1]);
-            estimates.put(d, new DisparityEstimate(values[0], productionCi, values[1], candidateCi, worsening,
-                    worseningInterval(worseningReplicates.get(d), worsening, confidenceLevel)));
+            boolean agree = selectAlike(d, included);
+            estimates.put(d, new DisparityEstimate(values[0], consistent(d, modelCis[0]), values[1],
+                    consistent(d, modelCis[1]), worsening, agree ? agreementInterval(d, included, confidenceLevel)
+                    : worseningInterval(worseningReplicates.get(d), worsening, confidenceLevel), agree));
         }
         return new Attribute(name, groups, excluded, estimates);
     }
@@ -211,6 +231,8 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
      * separate the tied gaps: at the full tail it still missed in up to 4.5 %, at half the tail 3.4 %, at a quarter of
      * the tail 2.6 % at most in every cell measured. The upper end is the larger of the percentile end and that one;
      * the lower end stays the percentile one (it errs the safe way), and the interval is widened to hold the estimate.
+     * Every disparity lies in [0, 1], so the worsening lies in [−1, 1]: the basic end, a reflection, is kept within
+     * (it reached +1.195 on 20 rows per group).
      */
     static Interval worseningInterval(double[] replicates, double worsening, double confidenceLevel) {
         ResampledDistribution distribution = new ResampledDistribution(replicates);
@@ -220,7 +242,7 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
         }
         double basicUpper = distribution.basicUpperBound(worsening, (1 - confidenceLevel) / 8);
         return new Interval(Math.min(percentile.lower(), worsening),
-                Math.max(Math.max(percentile.upper(), basicUpper), worsening));
+                Math.max(Math.min(1, Math.max(percentile.upper(), basicUpper)), worsening));
     }
 
     private static final int SELECTION = 0;
@@ -369,42 +391,123 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
      * A disparity is at parity (difference 0, ratio 1) exactly when the rates behind it are equal in every group:
      * the selection rate for demographic parity, the TPR for equal opportunity, the TPR and the FPR for equalized
      * odds. So the interval reaches parity unless Pearson's test of that equality (independence of selection and
-     * group; within the positives and within the negatives, summed, for equalized odds) rejects it at α = 1 − level.
-     * The gap terms' bootstrap bound alone is too eager there: at small counts a Wald-type standard error shrinks as a
-     * rate nears 0 or 1, and the moment selection drops a gap's reverse term (r_h − r_g) exactly when r_g − r_h is
-     * large, so at parity with 15 positives per group its bound excluded 0 in 6–8 % of samples, not 2.5 %. The test
-     * is the score test, with the variance at the pooled rate, and holds its level at such counts. At parity the other
-     * bound cannot miss (it is at least the estimate, which is at least 0), so the whole α goes to this one: coverage
-     * at parity is at least the level. Elsewhere the rule only widens the bootstrap interval.
+     * group) rejects it. The gap terms' bootstrap bound alone is too eager there: at small counts a Wald-type standard
+     * error shrinks as a rate nears 0 or 1, and the moment selection drops a gap's reverse term (r_h − r_g) exactly
+     * when r_g − r_h is large, so at parity with 15 positives per group its bound excluded 0 in 6–8 % of samples, not
+     * 2.5 %. The test is the score test, with the variance at the pooled rate, and holds its level at such counts. At
+     * parity the other bound cannot miss (it is at least the estimate, which is at least 0), so the whole α goes to
+     * this one: coverage at parity is at least the level. Elsewhere the rule only widens the bootstrap interval.
+     *
+     * <p>Equal opportunity is a part of equalized odds (its TPR gap), so whenever it excludes parity equalized odds
+     * must too, and equalized odds at parity must still exclude it with probability at most α. Both therefore test
+     * each stratum on its own at the Šidák level 1 − √(1 − α) (the positives' and the negatives' counts are
+     * independent given the labels): equal opportunity the TPRs, equalized odds the TPRs or the FPRs. (One test of
+     * the two strata's statistics added, as before, gave a TPR-only difference half its degrees of freedom in noise:
+     * equal opportunity excluded parity while equalized odds, at least as large, reached it.)
      *
      * @param selectsBit 2 for production, 1 for the candidate
      */
     private static Interval parityUnlessRejected(Disparity d, List<long[]> groups, int selectsBit,
                                                  double confidenceLevel, Interval interval) {
-        if (interval == null
-                || PearsonChiSquare.pValue(equalityTables(d, groups, selectsBit)) < 1 - confidenceLevel) {
+        if (interval == null || parityRejected(d, groups, selectsBit, 1 - confidenceLevel)) {
             return interval;
         }
         return d == Disparity.DEMOGRAPHIC_PARITY_RATIO ? new Interval(interval.lower(), 1)
                 : new Interval(0, interval.upper());
     }
 
-    /** The group × (selected, not selected) tables whose independence is the disparity's parity, one per stratum. */
-    private static List<long[][]> equalityTables(Disparity d, List<long[]> groups, int selectsBit) {
-        long[][] all = new long[groups.size()][];
-        long[][] positives = new long[groups.size()][];
-        long[][] negatives = new long[groups.size()][];
-        for (int g = 0; g < groups.size(); g++) {
-            Counts c = Counts.of(groups.get(g), selectsBit);
-            all[g] = new long[] {c.selected, c.n - c.selected};
-            positives[g] = new long[] {c.truePositives, c.positives - c.truePositives};
-            negatives[g] = new long[] {c.falsePositives, c.n - c.positives - c.falsePositives};
+    private static boolean parityRejected(Disparity d, List<long[]> groups, int selectsBit, double alpha) {
+        double perStratum = -Math.expm1(0.5 * Math.log1p(-alpha));
+        return switch (d) {
+            case DEMOGRAPHIC_PARITY_DIFFERENCE, DEMOGRAPHIC_PARITY_RATIO -> pValue(groups, selectsBit, ALL) < alpha;
+            case EQUAL_OPPORTUNITY_DIFFERENCE -> pValue(groups, selectsBit, POSITIVES) < perStratum;
+            case EQUALIZED_ODDS_DIFFERENCE -> pValue(groups, selectsBit, POSITIVES) < perStratum
+                    || pValue(groups, selectsBit, NEGATIVES) < perStratum;
+        };
+    }
+
+    /**
+     * One model's intervals made consistent where one disparity bounds another ({@code cis} by disparity ordinal): each
+     * end is cut to what the other interval implies. Equalized odds is at least equal opportunity, so its lower end is
+     * raised to equal opportunity's, and equal opportunity's upper end lowered to equalized odds'. Selection rates
+     * are at most 1, so min / max ≤ 1 − (max − min): the ratio's upper end is lowered to 1 − the difference's lower
+     * end, and the difference's upper end to 1 − the ratio's lower end. A cut end misses only where one of the two
+     * intervals misses on that side; at parity the nested tests above make it the same event. Each cut end stays
+     * beyond the estimate.
+     */
+    private static Interval consistent(Disparity d, Interval[] cis) {
+        Interval own = cis[d.ordinal()];
+        Interval other = cis[switch (d) {
+            case EQUALIZED_ODDS_DIFFERENCE -> Disparity.EQUAL_OPPORTUNITY_DIFFERENCE.ordinal();
+            case EQUAL_OPPORTUNITY_DIFFERENCE -> Disparity.EQUALIZED_ODDS_DIFFERENCE.ordinal();
+            case DEMOGRAPHIC_PARITY_DIFFERENCE -> Disparity.DEMOGRAPHIC_PARITY_RATIO.ordinal();
+            case DEMOGRAPHIC_PARITY_RATIO -> Disparity.DEMOGRAPHIC_PARITY_DIFFERENCE.ordinal();
+        }];
+        if (own == null || other == null) {
+            return own;
         }
         return switch (d) {
-            case DEMOGRAPHIC_PARITY_DIFFERENCE, DEMOGRAPHIC_PARITY_RATIO -> List.<long[][]>of(all);
-            case EQUAL_OPPORTUNITY_DIFFERENCE -> List.<long[][]>of(positives);
-            case EQUALIZED_ODDS_DIFFERENCE -> List.of(positives, negatives);
+            case EQUALIZED_ODDS_DIFFERENCE -> new Interval(Math.max(own.lower(), other.lower()), own.upper());
+            case EQUAL_OPPORTUNITY_DIFFERENCE -> new Interval(own.lower(), Math.min(own.upper(), other.upper()));
+            case DEMOGRAPHIC_PARITY_DIFFERENCE, DEMOGRAPHIC_PARITY_RATIO ->
+                    new Interval(own.lower(), Math.min(own.upper(), 1 - other.lower()));
         };
+    }
+
+    /** Whether both models select alike on every example of {@code groups} that disparity {@code d} counts. */
+    private static boolean selectAlike(Disparity d, List<long[]> groups) {
+        // cells where exactly one model selects: 1 and 2 (negatives), 5 and 6 (positives)
+        int[] differing = d == Disparity.EQUAL_OPPORTUNITY_DIFFERENCE ? new int[] {5, 6} : new int[] {1, 2, 5, 6};
+        return groups.stream().allMatch(cells -> Arrays.stream(differing).allMatch(cell -> cells[cell] == 0));
+    }
+
+    /**
+     * The worsening's interval where the models select alike on every counted example: [−b, b] from
+     * {@link DisparityAgreementBound}, by the examples each group's rates count.
+     */
+    private static Interval agreementInterval(Disparity d, List<long[]> groups, double confidenceLevel) {
+        long[] examples = new long[groups.size()];
+        long[] positives = new long[groups.size()];
+        long selected = 0;
+        for (int g = 0; g < groups.size(); g++) {
+            Counts c = Counts.of(groups.get(g), 2);
+            examples[g] = c.n;
+            positives[g] = c.positives;
+            selected += c.selected;
+        }
+        long[] negatives = new long[groups.size()];
+        Arrays.setAll(negatives, g -> examples[g] - positives[g]);
+        double bound = switch (d) {
+            case DEMOGRAPHIC_PARITY_DIFFERENCE -> DisparityAgreementBound.ofGap(examples, confidenceLevel);
+            case DEMOGRAPHIC_PARITY_RATIO -> DisparityAgreementBound.ofRatio(examples, selected, confidenceLevel);
+            case EQUAL_OPPORTUNITY_DIFFERENCE -> DisparityAgreementBound.ofGap(positives, confidenceLevel);
+            case EQUALIZED_ODDS_DIFFERENCE -> DisparityAgreementBound.ofLargerGap(positives, negatives,
+                    confidenceLevel);
+        };
+        return new Interval(-bound, bound);
+    }
+
+    private static final int ALL = 0;
+    private static final int POSITIVES = 1;
+    private static final int NEGATIVES = 2;
+
+    /** Pearson's test of equal selection rates over the groups within one stratum. */
+    private static double pValue(List<long[]> groups, int selectsBit, int stratum) {
+        return PearsonChiSquare.pValue(List.<long[][]>of(equalityTable(groups, selectsBit, stratum)));
+    }
+
+    /** The group × (selected, not selected) table of one stratum: all examples, the positives or the negatives. */
+    private static long[][] equalityTable(List<long[]> groups, int selectsBit, int stratum) {
+        long[][] table = new long[groups.size()][];
+        for (int g = 0; g < groups.size(); g++) {
+            Counts c = Counts.of(groups.get(g), selectsBit);
+            table[g] = switch (stratum) {
+                case ALL -> new long[] {c.selected, c.n - c.selected};
+                case POSITIVES -> new long[] {c.truePositives, c.positives - c.truePositives};
+                default -> new long[] {c.falsePositives, c.n - c.positives - c.falsePositives};
+            };
+        }
+        return table;
     }
 
     private static Interval clip(Interval interval, double lowest, double highest) {

@@ -73,6 +73,14 @@ public enum OptionalEvidence {
      * @param why why that leaves the gate unjudged, e.g. "safety cannot be judged"
      */
     public GateResult absent(GatePolicy policy, int riskTier, String missing, String why) {
+        return absent(policy, riskTier, missing, why, "");
+    }
+
+    /**
+     * {@link #absent(GatePolicy, int, String, String)} with {@code hint} after the summary, e.g. which column the
+     * evidence may be under another name; empty for none.
+     */
+    public GateResult absent(GatePolicy policy, int riskTier, String missing, String why, String hint) {
         boolean listed = policy.requiredSuites().contains(wireName);
         boolean required = listed || riskTier == 3 && REQUIRED_AT_TIER_3.contains(this);
         String unjudged = "no " + missing + ", so " + why + ", and ";
@@ -84,6 +92,7 @@ public enum OptionalEvidence {
                         + gate.wireName() + "\": \"<reason>\"}"
                 : GateResult.NOT_APPLICABLE_PREFIX + "the pack has no " + missing + "; list \"" + wireName
                         + "\" in the policy's requiredSuites to require " + (missing.endsWith("s") ? "them" : "one");
+        summary = hint.isEmpty() ? summary : summary + "; " + hint;
         GateOutcome outcome = required ? GateOutcome.INSUFFICIENT_EVIDENCE : GateOutcome.NOT_APPLICABLE;
         return new GateResult(gate, outcome, summary, List.of(Finding.of(gate.title(), outcome, summary)), null,
                 missing);

@@ -216,36 +216,123 @@ class FairnessEvidenceTest {
 
     /**
      * Parity (equal rates in every group) stays inside a disparity's interval unless Pearson's test of equal rates
-     * rejects it at α = 1 − level. Production's TPRs 5, 8, 12 of 15: X² = 6.66 on 2 degrees of freedom,
-     * p = e^(−3.33) = 0.0358 (by hand in {@code PearsonChiSquareTest}): not below 0.03, so at 97 % its
-     * equal-opportunity interval starts at 0 although the gap is 0.467 (the gap terms' bootstrap bound alone is above
-     * 0 there: at 15 positives a Wald-type standard error is too small); below 0.05, so at 95 % the bound excludes 0.
-     * Equalized odds adds the negatives' stratum (5 of 35 everywhere, X² = 0): 6.66 on 4 degrees of freedom,
-     * p = e^(−3.33)(1 + 3.33) = 0.155, so it starts at 0 even at 90 %. Selection 10, 13, 17 of 50: X² = 2.52,
-     * p = 0.283, so at 90 % demographic parity's difference starts at 0 and its ratio reaches 1. The candidate's TPRs
-     * 2, 8, 15 of 15 (X² = 22.9, p ≈ 1e-5) are clearly unequal.
+     * rejects it: at α = 1 − level for demographic parity; for equal opportunity and equalized odds each stratum (the
+     * positives' TPRs, the negatives' FPRs) at the Šidák level 1 − √(1 − α): 0.0253 at 95 %, 0.0513 at 90 %.
+     * Production's TPRs 5, 8, 12 of 15: X² = 6.66 on 2 degrees of freedom, p = e^(−3.33) = 0.0358 (by hand in
+     * {@code PearsonChiSquareTest}): above 0.0253, so at 95 % its equal-opportunity interval starts at 0 although the
+     * gap is 0.467 (the gap terms' bootstrap bound alone is above 0 there: at 15 positives a Wald-type standard error
+     * is too small); below 0.0513, so at 90 % the bound excludes 0, and equalized odds' with it. Selection 10, 13, 17
+     * of 50: X² = 2.52, p = 0.283, so at 90 % demographic parity's difference starts at 0 and its ratio reaches 1. The
+     * candidate's TPRs 2, 8, 15 of 15 (X² = 22.9, p ≈ 1e-5) are clearly unequal.
      */
     @Test
     void parityStaysInsideUnlessPearsonsTestRejectsEqualRates() {
-        Map<Disparity, FairnessEvidence.DisparityEstimate> at97 = fewPositives(0.97).disparities();
         Map<Disparity, FairnessEvidence.DisparityEstimate> at95 = fewPositives(0.95).disparities();
         Map<Disparity, FairnessEvidence.DisparityEstimate> at90 = fewPositives(0.90).disparities();
-        FairnessEvidence.DisparityEstimate opportunity97 = at97.get(Disparity.EQUAL_OPPORTUNITY_DIFFERENCE);
         FairnessEvidence.DisparityEstimate opportunity95 = at95.get(Disparity.EQUAL_OPPORTUNITY_DIFFERENCE);
-        assertEquals(12.0 / 15 - 5.0 / 15, opportunity97.production(), 1e-12);
-        assertEquals(0.0, opportunity97.productionCi().lower(), 0);
-        assertTrue(opportunity95.productionCi().lower() > 0.03, opportunity95.toString());
-        assertEquals(0.0, at90.get(Disparity.EQUALIZED_ODDS_DIFFERENCE).productionCi().lower(), 0);
+        FairnessEvidence.DisparityEstimate opportunity90 = at90.get(Disparity.EQUAL_OPPORTUNITY_DIFFERENCE);
+        assertEquals(12.0 / 15 - 5.0 / 15, opportunity95.production(), 1e-12);
+        assertEquals(0.0, opportunity95.productionCi().lower(), 0);
+        assertEquals(0.0, at95.get(Disparity.EQUALIZED_ODDS_DIFFERENCE).productionCi().lower(), 0);
+        assertTrue(opportunity90.productionCi().lower() > 0.03, opportunity90.toString());
         assertEquals(0.0, at90.get(Disparity.DEMOGRAPHIC_PARITY_DIFFERENCE).productionCi().lower(), 0);
         assertEquals(1.0, at90.get(Disparity.DEMOGRAPHIC_PARITY_RATIO).productionCi().upper(), 0);
-        assertEquals(13.0 / 15, opportunity97.candidate(), 1e-12);
-        assertTrue(opportunity97.candidateCi().lower() > 0.3, opportunity97.toString());
-        for (Map<Disparity, FairnessEvidence.DisparityEstimate> level : List.of(at97, at95, at90)) {
+        assertEquals(13.0 / 15, opportunity95.candidate(), 1e-12);
+        assertTrue(opportunity95.candidateCi().lower() > 0.3, opportunity95.toString());
+        for (Map<Disparity, FairnessEvidence.DisparityEstimate> level : List.of(at95, at90)) {
             for (FairnessEvidence.DisparityEstimate e : level.values()) {
                 assertTrue(e.productionCi().contains(e.production()), e.toString());
                 assertTrue(e.candidateCi().contains(e.candidate()), e.toString());
             }
         }
+    }
+
+    /**
+     * Equalized odds is the larger of the TPR gap and the FPR gap, so it is at least equal opportunity, the TPR gap:
+     * an interval of equalized odds reaching below equal opportunity's lower end, or ending below its upper end,
+     * contradicts it. Production's TPR gap at 90 % (above: its test rejects equal TPRs, p = 0.0358) was [>0, …] while
+     * its equalized odds, tested on both strata's statistics added (p = 0.155 on 4 degrees of freedom), reached 0.
+     * Likewise min / max ≤ 1 − (max − min) for selection rates at most 1: demographic parity's ratio and difference.
+     */
+    @Test
+    void intervalsOfDisparitiesThatBoundEachOtherAgree() {
+        for (double level : new double[] {0.90, 0.95, 0.97}) {
+            Map<Disparity, FairnessEvidence.DisparityEstimate> all = fewPositives(level).disparities();
+            FairnessEvidence.DisparityEstimate odds = all.get(Disparity.EQUALIZED_ODDS_DIFFERENCE);
+            FairnessEvidence.DisparityEstimate opportunity = all.get(Disparity.EQUAL_OPPORTUNITY_DIFFERENCE);
+            FairnessEvidence.DisparityEstimate difference = all.get(Disparity.DEMOGRAPHIC_PARITY_DIFFERENCE);
+            FairnessEvidence.DisparityEstimate ratio = all.get(Disparity.DEMOGRAPHIC_PARITY_RATIO);
+            for (int model = 0; model < 2; model++) {
+                Interval o = model == 0 ? odds.productionCi() : odds.candidateCi();
+                Interval q = model == 0 ? opportunity.productionCi() : opportunity.candidateCi();
+                Interval d = model == 0 ? difference.productionCi() : difference.candidateCi();
+                Interval r = model == 0 ? ratio.productionCi() : ratio.candidateCi();
+                String what = level + " model " + model + ": " + o + " vs " + q;
+                assertTrue(o.lower() >= q.lower() && o.upper() >= q.upper(), what);
+                assertTrue(r.upper() <= 1 - d.lower() + 1e-12 && d.upper() <= 1 - r.lower() + 1e-12, d + " " + r);
+            }
+        }
+        assertTrue(fewPositives(0.90).disparities().get(Disparity.EQUALIZED_ODDS_DIFFERENCE).productionCi().lower()
+                > 0.03);
+    }
+
+    /**
+     * Two groups of 100 with 30 positives each, both models selecting the same rows: the bootstrap's worsening is 0 on
+     * every replicate, which would read [0, 0], a certainty the data cannot give. The interval is the agreement bound:
+     * with no disagreement among n counted examples a group's disagreement share is below 1 − a^(1/n) (exact, one
+     * sided), each of the G limits at a = α/G, and a gap moves by at most the two largest. Equal opportunity counts
+     * the 30 positives: b = 2(1 − 0.025^(1/30)); demographic parity the 100 examples: 2(1 − 0.025^(1/100));
+     * equalized odds both strata, four limits at 0.0125: the positives' pair is the larger.
+     */
+    @Test
+    void modelsThatSelectAlikeGetTheAgreementBoundNotZero() {
+        FairnessEvidence.Attribute same = alike(false);
+        assertAgreementBound(same, Disparity.EQUAL_OPPORTUNITY_DIFFERENCE, 2 * (1 - Math.pow(0.025, 1.0 / 30)));
+        assertAgreementBound(same, Disparity.DEMOGRAPHIC_PARITY_DIFFERENCE, 2 * (1 - Math.pow(0.025, 1.0 / 100)));
+        assertAgreementBound(same, Disparity.EQUALIZED_ODDS_DIFFERENCE, 2 * (1 - Math.pow(0.0125, 1.0 / 30)));
+        FairnessEvidence.DisparityEstimate ratio = same.disparities().get(Disparity.DEMOGRAPHIC_PARITY_RATIO);
+        assertTrue(ratio.fromAgreement() && ratio.worseningCi().upper() > 0, ratio.toString());
+        // the candidate selecting one more negative: the selection rates and FPRs differ and are bootstrapped, the
+        // TPRs still agree on every positive, so equal opportunity keeps the bound
+        FairnessEvidence.Attribute oneMore = alike(true);
+        assertAgreementBound(oneMore, Disparity.EQUAL_OPPORTUNITY_DIFFERENCE, 2 * (1 - Math.pow(0.025, 1.0 / 30)));
+        for (Disparity d : List.of(Disparity.DEMOGRAPHIC_PARITY_DIFFERENCE, Disparity.EQUALIZED_ODDS_DIFFERENCE)) {
+            assertTrue(!oneMore.disparities().get(d).fromAgreement(), d.toString());
+        }
+    }
+
+    private static void assertAgreementBound(FairnessEvidence.Attribute attribute, Disparity d, double bound) {
+        FairnessEvidence.DisparityEstimate e = attribute.disparities().get(d);
+        assertTrue(e.fromAgreement(), d + " " + e);
+        assertEquals(0.0, e.worsening(), 0);
+        assertEquals(-bound, e.worseningCi().lower(), 1e-12, d.toString());
+        assertEquals(bound, e.worseningCi().upper(), 1e-12, d.toString());
+    }
+
+    /** Two groups of 100, 30 positives each; both models select 20 positives and 10 negatives per group. */
+    private static FairnessEvidence.Attribute alike(boolean candidateSelectsOneMoreNegative) {
+        int rows = 200;
+        int[] labels = new int[rows];
+        int[] production = new int[rows];
+        int[] groups = new int[rows];
+        String[] ids = new String[rows];
+        for (int row = 0; row < rows; row++) {
+            ids[row] = "r" + row;
+            groups[row] = row / 100;
+            int i = row % 100;
+            labels[row] = i < 30 ? 1 : 0;
+            production[row] = i < 20 || (i >= 30 && i < 40) ? 1 : 0;
+        }
+        int[] candidate = production.clone();
+        if (candidateSelectsOneMoreNegative) {
+            candidate[99] = 1;
+        }
+        EvaluationTable table = new EvaluationTable("primary.csv", Task.BINARY, rows, ExampleIds.of(ids),
+                List.of("no", "yes"), labels, null,
+                Map.of("group", new CategoricalColumn("group", List.of("g1", "g2"), groups)), List.of("group"),
+                Map.of("1", new ModelPredictions("1", production, null, null),
+                        "2", new ModelPredictions("2", candidate, null, null)));
+        return FairnessEvidence.of(table, "1", "2", 1, "positive label", 1, 0.95, 500, 9L).attributes().get(0);
     }
 
     @Test
@@ -290,6 +377,9 @@ class FairnessEvidenceTest {
         Interval widened = FairnessEvidence.worseningInterval(leftSkewed.clone(), -0.60, 0.95);
         assertEquals(-0.60, widened.lower(), 1e-9);
         assertEquals(0.18, widened.upper(), 1e-9, "the basic end 2·(−0.60) + 0.425 = −0.775 is lower");
+
+        // the basic end 2·0.90 + 0.425 = 2.225 lies beyond the largest worsening there is, 1
+        assertEquals(1.0, FairnessEvidence.worseningInterval(leftSkewed.clone(), 0.90, 0.95).upper(), 0);
     }
 
     private static void shuffle(double[] values, long seed) {

@@ -1,0 +1,88 @@
+package org.verdict.core.compare;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.verdict.core.stats.MetricFormat;
+
+/**
+ * Which slices of one metric were tested (Δ has an interval a verdict can read) and which could not be, so that "no
+ * slice is significantly worse" never stands for slices nobody tested: with a class at 1 % of the rows, most slices of
+ * macro_f1 are unstable, and the few tested ones say nothing about them. Every surface that says whether a slice is
+ * worse (gate, Gates view, approval pack, Record decision) says it in these words.
+ *
+ * @param metric the metric's wire name
+ * @param slices every slice but the overall one, crosses included
+ * @param tested the slices whose Δ has an interval (better, worse or not, as the interval says)
+ * @param untested the slices without one, the most examples first
+ */
+public record SliceCoverage(String metric, int slices, int tested, List<SliceResult> untested) {
+    /** How many untested slices a sentence names; Compare lists every one with its reason. */
+    static final int NAMED = 3;
+
+    public SliceCoverage {
+        untested = List.copyOf(untested);
+    }
+
+    static SliceCoverage of(String metric, List<SliceResult> results) {
+        List<SliceResult> slices = results.stream().filter(r -> !r.slice().isOverall()).toList();
+        List<SliceResult> untested = slices.stream().filter(r -> r.deltaCi() == null)
+                .sorted(Comparator.comparingInt(SliceResult::n).reversed()).toList();
+        return new SliceCoverage(metric, slices.size(), slices.size() - untested.size(), untested);
+    }
+
+    /**
+     * That no slice is significantly worse, with how many were tested: "None of the 8 tested slices is significantly
+     * worse on macro_f1; 33 of 41 slices could not be tested (…)".
+     */
+    public String noneWorse() {
+        if (slices == 0) {
+            return "The pack has no slices to test on " + metric + " beside the overall one.";
+        }
+        if (tested == 0) {
+            return "No slice could be tested on " + metric + ": " + untestedClause() + ".";
+        }
+        if (untested.isEmpty()) {
+            return (slices == 1 ? "The one slice is not" : "None of the " + MetricFormat.count(slices) + " slices is")
+                    + " significantly worse on " + metric + "; every one was tested.";
+        }
+        return (tested == 1 ? "The one tested slice is not" : "None of the " + MetricFormat.count(tested)
+                + " tested slices is") + " significantly worse on " + metric + "; " + untestedClause() + ".";
+    }
+
+    /**
+     * The heading above the slices significantly worse: "Slices significantly worse on macro_f1 (2 of the 8 tested),
+     * the largest loss first; 33 of 41 slices could not be tested (…):".
+     */
+    public String worseHeading(int worse) {
+        return "Slices significantly worse on " + metric + " (" + worse + " of the " + MetricFormat.count(tested)
+                + " tested), the largest loss first" + (untested.isEmpty() ? "" : "; " + untestedClause()) + ":";
+    }
+
+    /**
+     * "33 of 41 slices could not be tested (28 unstable, 5 too few examples; the largest: store=store_12, n=366, Δ
+     * −0.214 untested; …): Compare gives each one's reason".
+     */
+    private String untestedClause() {
+        String named = untested.stream().limit(NAMED).map(SliceCoverage::named).collect(Collectors.joining("; "));
+        String count = untested.size() == slices ? (slices == 1 ? "the one slice" : "all " + MetricFormat.count(slices)
+                + " slices") : MetricFormat.count(untested.size()) + " of " + MetricFormat.count(slices) + " slices";
+        return count + " could not be tested (" + kinds(untested) + "; " + (untested.size() > NAMED ? "the largest: " : "")
+                + named + "): Compare gives each one's reason";
+    }
+
+    /** "28 unstable, 5 too few examples": the slices without an interval by what their verdict says, most first. */
+    static String kinds(List<SliceResult> withoutInterval) {
+        Map<String, Long> byKind = withoutInterval.stream().collect(Collectors.groupingBy(SliceResult::verdictWord,
+                LinkedHashMap::new, Collectors.counting()));
+        return byKind.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
+    }
+
+    private static String named(SliceResult result) {
+        return result.slice().label() + ", " + MetricFormat.sampleSize(result.n())
+                + (result.delta() == null ? "" : ", Δ " + result.deltaValueText(null) + " untested");
+    }
+}

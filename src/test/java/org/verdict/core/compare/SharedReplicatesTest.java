@@ -1,0 +1,97 @@
+package org.verdict.core.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.verdict.core.pack.EvaluationTable;
+import org.verdict.core.pack.Metric;
+import org.verdict.core.stats.HashedBlocks;
+import org.verdict.core.task.Progress;
+
+/**
+ * A slice's block bootstrap makes its replicates in chunks that its own thread and a helper take in turn: the slice's
+ * comparison must not depend on which thread made which replicate.
+ */
+class SharedReplicatesTest {
+
+    /**
+     * The same slice with the helper never run (the slice makes every chunk), run at once (it makes every chunk
+     * before the slice takes one) and on a pool of two (either, as they come). Binary below the closed forms' size
+     * exercises the calibration error's early stop; regression bootstraps every slice, r2 by the jackknife.
+     */
+    @Test
+    void aSlicesComparisonDoesNotDependOnWhichThreadMadeItsReplicates() {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (EvaluationTable table : List.of(binaryTable(3000), regressionTable(2000))) {
+                List<String> never = described(table, task -> { });
+                assertTrue(never.stream().anyMatch(line -> line.contains("hashed-block")), never.toString());
+                assertEquals(never, described(table, Runnable::run));
+                assertEquals(never, described(table, pool));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The overall slice's comparison of every metric, each as text with every number of its inference. */
+    private static List<String> described(EvaluationTable table, Executor helpers) {
+        PairedModels models = new PairedModels(table, "1", "2", true, new HashedBlocks(), 42,
+                ComparisonEngine.BOOTSTRAP_BLOCKS);
+        SliceGrouping overall = SliceGrouping.overall();
+        int[] sizes = overall.sliceSizes(table.rowCount());
+        int[] production = models.productionAscending == null ? null
+                : overall.partitionMarked(models.productionAscending, models.productionNewScores, null, sizes)[0];
+        int[] candidate = models.candidateAscending == null ? null
+                : overall.partitionMarked(models.candidateAscending, models.candidateNewScores, null, sizes)[0];
+        SliceAnalysis analysis = new SliceAnalysis(models, ComparisonOptions.DEFAULTS, Progress.NONE, helpers);
+        SliceAnalysis.Outcome outcome = analysis.analyze(Metric.forTask(table.task()), models.tableOrder, production,
+                candidate, new SplittableRandom(5));
+        List<String> lines = new ArrayList<>();
+        for (MetricComparison c : outcome.metrics()) {
+            lines.add(c.metric() + " " + c.production() + " " + c.candidate() + " " + c.delta() + " " + c.test() + " "
+                    + (c.inference() == null ? "-" : c.inference().estimate() + " " + c.inference().pValue() + " "
+                    + c.inference().interval(0.95)) + " " + c.unavailableReason() + " " + c.unstableReason() + " "
+                    + c.note());
+        }
+        return lines;
+    }
+
+    private static EvaluationTable binaryTable(int n) {
+        SplittableRandom random = new SplittableRandom(11);
+        int[] labels = new int[n];
+        double[] production = new double[n];
+        double[] candidate = new double[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = random.nextDouble() < 0.3 ? 1 : 0;
+            production[i] = score(0.3 + 0.3 * labels[i] + 0.25 * random.nextGaussian());
+            candidate[i] = score(0.28 + 0.36 * labels[i] + 0.25 * random.nextGaussian());
+        }
+        return TestTables.binary(labels, production, candidate, null, null, TestTables.columns());
+    }
+
+    private static EvaluationTable regressionTable(int n) {
+        SplittableRandom random = new SplittableRandom(13);
+        double[] labels = new double[n];
+        double[] production = new double[n];
+        double[] candidate = new double[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = 100 + 50 * random.nextDouble();
+            production[i] = labels[i] + 8 * random.nextGaussian();
+            candidate[i] = labels[i] + 7 * random.nextGaussian() * (random.nextDouble() < 0.02 ? 10 : 1);
+        }
+        return TestTables.regression(labels, production, candidate, TestTables.columns());
+    }
+
+    /** A probability with 4 decimals, as pipelines write them. */
+    private static double score(double x) {
+        return Math.round(Math.min(0.999, Math.max(0.001, x)) * 1e4) / 1e4;
+    }
+}
