@@ -4,6 +4,7 @@ import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.CharBuffer;
 import java.util.Locale;
 
 /**
@@ -78,7 +79,13 @@ public final class TerminalText {
 
         @Override
         public void write(char[] buffer, int offset, int length) throws IOException {
-            write(new String(buffer, offset, length), 0, length);
+            // looked at in place: a streamed --json arrives as 750,000 characters of buffers, each copied into a
+            // String and out again before
+            if (firstSteering(CharBuffer.wrap(buffer), offset, offset + length) < 0) {
+                out.write(buffer, offset, length);
+            } else {
+                out.write(escape(new String(buffer, offset, length)));
+            }
         }
 
         @Override

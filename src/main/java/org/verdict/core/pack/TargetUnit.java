@@ -33,8 +33,6 @@ public record TargetUnit(String text, String prefix, String suffix) {
     private static final char NO_BREAK_SPACE = '\u00A0';
     /** The currencies written with their sign: each sign, in a review of this currency, names no other. */
     private static final Map<String, String> CURRENCY_SIGNS = Map.of("USD", "$", "EUR", "€", "GBP", "£", "JPY", "¥");
-    private static final Set<String> CURRENCY_CODES = Currency.getAvailableCurrencies().stream()
-            .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
 
     /**
      * The unit of {@code text}, checked (see {@link #problem}).
@@ -91,7 +89,16 @@ public record TargetUnit(String text, String prefix, String suffix) {
 
     /** Whether {@code text} is an ISO 4217 currency code (three capitals the code list knows: USD, EUR, CHF, …). */
     private static boolean isCurrencyCode(String text) {
-        return text.matches("[A-Z]{3}") && CURRENCY_CODES.contains(text);
+        return text.matches("[A-Z]{3}") && CurrencyCodes.ALL.contains(text);
+    }
+
+    /**
+     * ISO 4217's codes, made when a manifest first names a unit: every command makes {@link #NONE}, and the runtime's
+     * whole currency list cost the main thread of a fresh process about 10 ms of CPU.
+     */
+    private static final class CurrencyCodes {
+        static final Set<String> ALL = Currency.getAvailableCurrencies().stream().map(Currency::getCurrencyCode)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public boolean isNone() {
