@@ -42,7 +42,9 @@ public final class ComparisonEvidence {
                 // every slice, those without the interval a verdict reads too: their point (when Δ is defined)
                 // is drawn without whiskers and with the reason, so it never looks exactly known nor goes missing
                 if (result.slice().isOverall() || inDimension) {
-                    rows.add(new DeltaRow(result.slice().label() + " (" + result.counts().sampleSize(result.n()) + ")",
+                    // a chart's label carries n alone, as Compare's do: the counts behind it would take the plot's room (the
+                    // table beside it has them)
+                    rows.add(new DeltaRow(result.slice().label() + " (" + MetricFormat.sampleSize(result.n()) + ")",
                             result.delta(),
                             result.deltaCi(), result.verdict(),
                             result.deltaCi() == null ? withoutInterval(result) : null,
@@ -106,8 +108,7 @@ public final class ComparisonEvidence {
         for (SliceResult result : report.resultsFor(metric)) {
             if (result.slice().dimensions().equals(List.of(dimension)) && result.production() != null
                     && result.candidate() != null) {
-                rows.add(new PairedRow(result.slice().values().get(0) + " ("
-                        + result.counts().sampleSize(result.n()) + ")",
+                rows.add(new PairedRow(result.slice().values().get(0) + " (" + MetricFormat.sampleSize(result.n()) + ")",
                         result.production().value(), result.production().ci(), result.candidate().value(),
                         result.candidate().ci()));
             }

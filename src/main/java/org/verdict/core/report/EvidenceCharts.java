@@ -270,18 +270,21 @@ public final class EvidenceCharts {
     }
 
     /**
-     * The Δ axis: the estimates and intervals of the tested rows and 0 (the rule of the app's forest plot,
-     * {@link AxisRange#coveringTypical}). A row without an interval never sets it, nor does one with
-     * too few examples, whose interval is wide by nature: such a row past the edge is marked with an arrow.
+     * The Δ axis: the estimates and intervals of the tested rows, the estimates of rows large enough to test whose Δ
+     * has no interval, and 0 (the rule of the app's forest plot, {@link AxisRange#coveringTypical}). A row with too
+     * few examples never sets it: past the edge it is marked with an arrow.
      */
     static AxisRange forestRange(DeltaForest forest) {
         List<DeltaRow> withIntervals = forest.rows().stream().filter(r -> r.ci() != null).toList();
         List<DeltaRow> tested = withIntervals.stream().filter(r -> r.verdict() != Verdict.TOO_FEW_EXAMPLES).toList();
         List<DeltaRow> scale = !tested.isEmpty() ? tested : withIntervals;
         if (!scale.isEmpty()) {
+            DoubleStream untested = forest.rows().stream()
+                    .filter(r -> r.ci() == null && r.delta() != null && r.verdict() != Verdict.TOO_FEW_EXAMPLES)
+                    .mapToDouble(DeltaRow::delta).filter(Double::isFinite);
             return AxisRange.coveringTypical(scale.stream()
                     .map(r -> new AxisRange.Whisker(r.delta() == null ? Double.NaN : r.delta(), r.ci().lower(),
-                            r.ci().upper())).toList(), true);
+                            r.ci().upper())).toList(), untested, true);
         }
         return AxisRange.covering(forest.rows().stream().filter(r -> r.delta() != null)
                 .mapToDouble(DeltaRow::delta), true);

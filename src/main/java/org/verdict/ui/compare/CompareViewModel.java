@@ -511,7 +511,10 @@ public final class CompareViewModel {
         } else if (!onlyWorse.get()) {
             filterNote.set(MessageFormat.format(text.getString("compare.filterLeftNone"), typed));
         } else if (typed.isEmpty()) {
-            filterNote.set(MessageFormat.format(text.getString("compare.noneWorse"), slices));
+            // a slice without Δ's interval was never tested: "none is worse" must not speak for it
+            long tested = rows.stream().filter(row -> !row.overall() && row.result().deltaCi() != null).count();
+            filterNote.set(MessageFormat.format(text.getString(tested == slices ? "compare.noneWorse"
+                    : "compare.noneWorseOfTested"), slices, tested));
         } else {
             filterNote.set(MessageFormat.format(text.getString("compare.noneWorseMatches"), typed));
         }

@@ -132,15 +132,18 @@ public record SliceChartData(Metric metric, TargetUnit targetUnit, List<Point> p
 
     /**
      * The Δ axis: every tested slice's Δ, its interval (unless uninformatively wide, see
-     * {@link AxisRange#coveringTypical}) and 0, with a little room. A slice with too few examples is not tested and its
-     * interval is wide by nature, and a point without an interval says nothing about spread: neither ever sets the
-     * scale (drawn past the edge, they are marked with an arrow).
+     * {@link AxisRange#coveringTypical}), the Δ of a slice large enough to test whose Δ has no interval, and 0, with a
+     * little room. A slice with too few examples is not tested and its Δ and interval are noisy by nature: it never
+     * sets the scale (drawn past the edge, it is marked with an arrow).
      */
     public AxisRange deltaRange() {
         List<Point> scale = tested(points.stream().filter(Point::hasInterval).toList());
         if (!scale.isEmpty()) {
+            DoubleStream untested = points.stream()
+                    .filter(p -> !p.hasInterval() && p.verdict() != Verdict.TOO_FEW_EXAMPLES)
+                    .mapToDouble(Point::delta).filter(Double::isFinite);
             return AxisRange.coveringTypical(scale.stream()
-                    .map(p -> new AxisRange.Whisker(p.delta(), p.deltaLow(), p.deltaHigh())).toList(), true);
+                    .map(p -> new AxisRange.Whisker(p.delta(), p.deltaLow(), p.deltaHigh())).toList(), untested, true);
         }
         return AxisRange.covering(points.stream().filter(p -> !Double.isNaN(p.delta()))
                 .flatMapToDouble(p -> DoubleStream.of(p.deltaLow(), p.deltaHigh())), true);

@@ -57,9 +57,14 @@ public final class ActivityMonitor {
             return;
         }
         visible.set(clock.getAsLong() - newest.startedAt() >= SHOW_AFTER_MILLIS);
-        fraction.set(newest.progress().fraction());
+        // before the first step has a size (a pack's files listed, its manifest read) the bar moves without a
+        // fraction rather than sit empty, as if nothing happened
+        double done = newest.progress().fraction();
+        fraction.set(done > 0 ? done : -1);
         String detail = newest.progress().message();
-        message.set(detail.isEmpty() ? newest.title() : newest.title() + " — " + detail);
+        // the work's first words often repeat the title ("Opening pack-10000000"): said once
+        message.set(detail.isEmpty() || detail.equals(newest.title()) ? newest.title()
+                : newest.title() + " — " + detail);
     }
 
     /** Asks the newest running activity to stop; the work notices at its next check. */

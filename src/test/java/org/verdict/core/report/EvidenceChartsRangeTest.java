@@ -33,4 +33,20 @@ class EvidenceChartsRangeTest {
         assertFalse(range.contains(1.0), "the uninformative interval's end is clipped: " + range);
         assertFalse(range.contains(-0.6), range.toString());
     }
+
+    @Test
+    void anUntestedDeltaOfASliceLargeEnoughToTestIsOnTheAxisOneWithTooFewExamplesIsNot() {
+        // mc_rare's macro_f1: store_12 (366 rows) has no interval because class rare has 4 examples there
+        List<DeltaRow> rows = List.of(
+                new DeltaRow("overall", -0.002, new Interval(-0.034, 0.031), Verdict.INCONCLUSIVE, null),
+                new DeltaRow("lang=en", -0.004, new Interval(-0.041, 0.033), Verdict.INCONCLUSIVE, null),
+                new DeltaRow("store=store_12", -0.214, null, Verdict.INCONCLUSIVE,
+                        "unstable: class rare has 4 examples here"),
+                new DeltaRow("store=store_02", -0.317, null, Verdict.TOO_FEW_EXAMPLES, null));
+
+        AxisRange range = EvidenceCharts.forestRange(new DeltaForest("Δ macro_f1", "Δ macro_f1", true, rows));
+
+        assertTrue(range.contains(-0.214), "the unstable slice's point: " + range);
+        assertFalse(range.contains(-0.317), "the slice with too few examples sets nothing: " + range);
+    }
 }

@@ -242,6 +242,22 @@ class CompareViewModelTest {
      * no slice is significantly worse, or that none matches the filter; with a slice shown, nothing.
      */
     @Test
+    void whereEverySliceWasTestedTheSentenceSaysSo() throws Exception {
+        List<SliceResult> everyOneTested = new ArrayList<>(ReportFixture.macroF1Results().subList(0, 4));
+        everyOneTested.set(1, ReportFixture.result(ReportFixture.slice("language", "en"), 2000, Metric.MACRO_F1, 0.810,
+                0.812, -0.010, 0.014, 0.7, 1.0, Verdict.NO_SIGNIFICANT_DIFFERENCE));
+        CompareViewModel tested = new CompareViewModel((pack, candidate, options, progress) ->
+                ReportFixture.report(everyOneTested), new ComparisonEngine()::confusionMatrix,
+                new CurrentThreadExecutor(), new ActivityMonitor(() -> 0), text, ComparisonOptions.DEFAULTS,
+                failures::add, QuietPeriod.NONE);
+        tested.showPack(multiclassPack());
+
+        tested.onlyWorseProperty().set(true);
+        assertEquals("No slice is significantly worse (all 3 slices compared). Untick Only worse slices to see every "
+                + "slice.", tested.filterNoteProperty().get());
+    }
+
+    @Test
     void whereTheFilterKeepsOnlyTheOverallRowASentenceSaysWhy() throws Exception {
         List<SliceResult> noneWorse = new ArrayList<>(ReportFixture.macroF1Results());
         noneWorse.set(1, ReportFixture.result(ReportFixture.slice("language", "en"), 2000, Metric.MACRO_F1, 0.810,
@@ -254,8 +270,9 @@ class CompareViewModelTest {
 
         better.onlyWorseProperty().set(true);
         assertEquals(List.of("overall"), better.rows().stream().map(ComparisonRow::slice).toList());
-        assertEquals("No slice is significantly worse (all 4 slices compared). Untick Only worse slices to see every "
-                + "slice.", better.filterNoteProperty().get());
+        // gender=m has too few examples: it was not tested, and the sentence does not speak for it
+        assertEquals("No tested slice is significantly worse: 3 of the 4 slices could be tested. Untick Only worse "
+                + "slices to see why the others have no interval.", better.filterNoteProperty().get());
 
         better.filterProperty().set("de");
         assertEquals("No slice matching \u201cde\u201d is significantly worse. Clear the filter or untick Only worse "

@@ -29,6 +29,24 @@ class ActivityMonitorTest {
     }
 
     @Test
+    void workThatHasNotMeasuredItsFirstStepShowsAMovingBarAndItsTitleOnce() {
+        SampledProgress progress = new SampledProgress();
+        monitor.track("Opening pack-10000000", progress);
+        progress.update(0, "Opening pack-10000000");
+        now += 500;
+        monitor.sample();
+
+        assertTrue(monitor.visibleProperty().get());
+        assertEquals(-1, monitor.fractionProperty().get(), "a bar without a fraction, not an empty one");
+        assertEquals("Opening pack-10000000", monitor.messageProperty().get());
+
+        progress.update(0.1, "Reading primary.csv");
+        monitor.sample();
+        assertEquals(0.1, monitor.fractionProperty().get());
+        assertEquals("Opening pack-10000000 — Reading primary.csv", monitor.messageProperty().get());
+    }
+
+    @Test
     void theWorkerOnlyWritesFieldsTheUiSamplesLater() {
         SampledProgress progress = new SampledProgress();
         monitor.track("Comparing", progress);
