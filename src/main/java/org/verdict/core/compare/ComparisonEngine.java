@@ -7,7 +7,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
@@ -470,61 +469,51 @@ public final class ComparisonEngine {
     private static List<Analysed> runAll(ExecutorService pool, List<SliceTask> tasks, List<Metric> metrics,
                                          SliceAnalysis analysis, ComparisonOptions options, Progress progress) {
         AtomicInteger done = new AtomicInteger();
-        try {
-            // largest slices first, so no core idles at the end waiting for the overall slice, one grouping after the
-            // other, so few groupings hold their cut rows at once; but a few of the smallest slices before them, so
-            // the JIT compiles the analysis on small inputs rather than while the largest slices run in the
-            // interpreter (about 10 % less CPU in a fresh JVM, measured with the benchmark)
-            List<Integer> order = new ArrayList<>();
-            for (int t = 0; t < tasks.size(); t++) {
-                order.add(t);
-            }
-            order.sort(Comparator.comparingInt((Integer t) -> tasks.get(t).grouping().largest())
-                    .thenComparingInt(t -> tasks.get(t).n()).reversed());
-            List<Integer> smallest = order.stream().sorted(Comparator.comparingInt(t -> tasks.get(t).n()))
-                    .limit(tasks.size() / 8).toList();
-            order.removeAll(smallest);
-            order.addAll(0, smallest);
-            List<Future<SliceAnalysis.Outcome>> futures = new ArrayList<>();
-            // each slice's inferences, queued behind every slice when it is done: a worker left without slices while
-            // the other finishes the last one (often the slowest, a block bootstrap) works them out meanwhile
-            List<Future<Analysed>> inferences = new ArrayList<>();
-            for (int t = 0; t < tasks.size(); t++) {
-                futures.add(null);
-                inferences.add(null);
-            }
-            for (int t : order) {
-                SliceTask task = tasks.get(t);
-                int index = t;
-                futures.set(t, pool.submit(() -> {
-                    progress.checkCancelled();
-                    SliceAnalysis.Outcome result = task.analyse(analysis, metrics, options.seed());
-                    // Counting and reporting under one lock: otherwise two workers can report 5/8 after 6/8.
-                    synchronized (done) {
-                        int finished = done.incrementAndGet();
-                        progress.update((double) finished / tasks.size(),
-                                "Compared " + finished + " of " + MetricFormat.count(tasks.size(), "slice", "slices"));
-                        // set before this slice's future is done, so whoever has its result sees this
-                        inferences.set(index, pool.submit(() -> Analysed.of(result, options)));
-                    }
-                    return result;
-                }));
-            }
-            List<Analysed> results = new ArrayList<>();
-            for (int t = 0; t < tasks.size(); t++) {
-                futures.get(t).get();
-                results.add(inferences.get(t).get());
-            }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
+        // largest slices first, so no core idles at the end waiting for the overall slice, one grouping after the
+        // other, so few groupings hold their cut rows at once; but a few of the smallest slices before them, so
+        // the JIT compiles the analysis on small inputs rather than while the largest slices run in the
+        // interpreter (about 10 % less CPU in a fresh JVM, measured with the benchmark)
+        List<Integer> order = new ArrayList<>();
+        for (int t = 0; t < tasks.size(); t++) {
+            order.add(t);
         }
+        order.sort(Comparator.comparingInt((Integer t) -> tasks.get(t).grouping().largest())
+                .thenComparingInt(t -> tasks.get(t).n()).reversed());
+        List<Integer> smallest = order.stream().sorted(Comparator.comparingInt(t -> tasks.get(t).n()))
+                .limit(tasks.size() / 8).toList();
+        order.removeAll(smallest);
+        order.addAll(0, smallest);
+        List<Future<SliceAnalysis.Outcome>> futures = new ArrayList<>();
+        // each slice's inferences, queued behind every slice when it is done: a worker left without slices while
+        // the other finishes the last one (often the slowest, a block bootstrap) works them out meanwhile
+        List<Future<Analysed>> inferences = new ArrayList<>();
+        for (int t = 0; t < tasks.size(); t++) {
+            futures.add(null);
+            inferences.add(null);
+        }
+        for (int t : order) {
+            SliceTask task = tasks.get(t);
+            int index = t;
+            futures.set(t, pool.submit(() -> {
+                progress.checkCancelled();
+                SliceAnalysis.Outcome result = task.analyse(analysis, metrics, options.seed());
+                // Counting and reporting under one lock: otherwise two workers can report 5/8 after 6/8.
+                synchronized (done) {
+                    int finished = done.incrementAndGet();
+                    progress.update((double) finished / tasks.size(),
+                            "Compared " + finished + " of " + MetricFormat.count(tasks.size(), "slice", "slices"));
+                    // set before this slice's future is done, so whoever has its result sees this
+                    inferences.set(index, pool.submit(() -> Analysed.of(result, options)));
+                }
+                return result;
+            }));
+        }
+        List<Analysed> results = new ArrayList<>();
+        for (int t = 0; t < tasks.size(); t++) {
+            AwaitedWork.result(futures.get(t));
+            results.add(AwaitedWork.result(inferences.get(t)));
+        }
+        return results;
     }
 
     /** A stream of random numbers that depends only on the seed and the slice, not on scheduling. */

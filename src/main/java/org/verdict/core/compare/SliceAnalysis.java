@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,7 +39,6 @@ import org.verdict.core.stats.SliceRanking;
 import org.verdict.core.stats.StudentizedBootstrap;
 import org.verdict.core.stats.SumConcentration;
 import org.verdict.core.stats.WaldDifference;
-import org.verdict.core.task.CancelledException;
 import org.verdict.core.task.Progress;
 
 /**
@@ -1243,17 +1241,7 @@ final class SliceAnalysis {
         }
         shared.makeChunks(resampler);
         helper.run(); // nothing left to make when it runs here: it only no longer waits in the queue
-        try {
-            helper.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        AwaitedWork.result(helper);
         return shared.result();
     }
 
