@@ -90,7 +90,7 @@ public record ReviewEvidence(
     public WorseFindings worseFindings() {
         List<String> slices = worseSlices().stream().map(this::describe).toList();
         SliceCoverage coverage = primaryComparison.sliceCoverage(primaryMetric);
-        return new WorseFindings(primaryMetric.wireName(), slices,
+        return new WorseFindings(slices,
                 slices.isEmpty() ? coverage.noneWorse() : coverage.worseHeading(slices.size()),
                 worseOverall().stream().map(WorseOverall::line).toList(), primaryComparison.nothingElseWorse());
     }

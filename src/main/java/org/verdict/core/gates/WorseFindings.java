@@ -6,7 +6,6 @@ import java.util.List;
  * What is significantly worse beyond the gates' outcomes, one line per finding, as the Gates view, {@code verdict
  * gate}, the approval pack and the Record-decision dialog all show it: a board reads these before it promotes.
  *
- * @param primaryMetric the wire name of the metric the slices are worse on
  * @param slices the slices significantly worse on the primary metric, the largest loss first
  * @param slicesHeading the sentence above {@code slices}, or in their place when there is none, saying how many slices
  *                      were tested and which could not be ({@code SliceCoverage}); empty when not judged
@@ -14,10 +13,9 @@ import java.util.List;
  * @param nothingElse what stands in place of {@code overall} when it is empty, naming what was looked at (no class's
  *                    recall for a task without classes); empty when not judged
  */
-public record WorseFindings(String primaryMetric, List<String> slices, String slicesHeading, List<String> overall,
-                            String nothingElse) {
+public record WorseFindings(List<String> slices, String slicesHeading, List<String> overall, String nothingElse) {
     /** Nothing known: the gates have not been judged. */
-    public static final WorseFindings NONE = new WorseFindings("", List.of(), "", List.of(), "");
+    public static final WorseFindings NONE = new WorseFindings(List.of(), "", List.of(), "");
 
     public WorseFindings {
         slices = List.copyOf(slices);

@@ -198,8 +198,8 @@ public final class DecisionViewModel {
             parts.add(say("decision.worse.overall", worse.overall().size()) + marked(worse.overall()));
         }
         if (!worse.slices().isEmpty()) {
-            parts.add(say("decision.worse.slices", worse.primaryMetric(), worse.slices().size())
-                    + marked(worse.slices()));
+            // the Gates view's heading, word for word: how many slices were tested, and which could not be
+            parts.add(worse.slicesHeading() + marked(worse.slices()));
         }
         return String.join("\n", parts);
     }

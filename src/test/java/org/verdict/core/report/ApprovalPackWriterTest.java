@@ -57,14 +57,14 @@ class ApprovalPackWriterTest {
                 + "insufficient evidence)."), html);
         assertTrue(html.contains("<dt>Not in this pack</dt><dd>canary, annotations</dd>"));
         // beside the approval, what no gate judges, said even when nothing else is worse, in gate's words
-        String none = writer.html(ApprovalPackFixture.content(HASHES).withWorse(new WorseFindings("macro_f1",
+        String none = writer.html(ApprovalPackFixture.content(HASHES).withWorse(new WorseFindings(
                 List.of(), "None of the 2 tested slices is significantly worse on macro_f1.", List.of(),
                 "Nothing else is significantly worse overall: no other metric.")));
         assertTrue(none.contains("<dt>Worse slices</dt><dd>None of the 2 tested slices is significantly worse on "
                 + "macro_f1.</dd>"), none);
         assertTrue(none.contains("<dt>Also worse overall</dt><dd>Nothing else is significantly worse overall: no other "
                 + "metric.</dd>"), none);
-        String warned = writer.html(ApprovalPackFixture.content(HASHES).withWorse(new WorseFindings("macro_f1",
+        String warned = writer.html(ApprovalPackFixture.content(HASHES).withWorse(new WorseFindings(
                 List.of("language=ja: Δ −0.104 [−0.131, −0.076] (n=2,883, adjusted p <0.001)"),
                 "Slices significantly worse on macro_f1 (1 of the 2 tested), the largest loss first:", List.of(
                 "recall of fraud_report worse: Δ −0.232 [−0.383, −0.068] (99% Holm-adjusted interval over 5 classes; "

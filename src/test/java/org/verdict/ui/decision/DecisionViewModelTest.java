@@ -121,6 +121,25 @@ class DecisionViewModelTest {
         assertEquals("", model.promotionWarningProperty().get());
     }
 
+    /**
+     * The worse slices a promote is signed over carry the Gates view's heading, which says how many slices were tested
+     * (mc_rare: 8 of 41): the dialog had its own heading that counted only the worse ones.
+     */
+    @Test
+    void promotingOverWorseSlicesSaysHowManySlicesWereTested() {
+        String heading = "Slices significantly worse on macro_f1 (1 of the 8 tested), the largest loss first; 33 of 41 "
+                + "slices could not be tested (28 unstable, 5 too few examples): Compare gives each one's reason:";
+        WorseFindings worse = new WorseFindings(List.of("store=store_14: Δ −0.144 [−0.279, −0.005] (n=202)"), heading,
+                List.of(), "");
+        DecisionViewModel model = new DecisionViewModel(DecisionPacks.tierThreePack(),
+                new DecisionPrefill(DecisionPacks.tierThreePack().manifest().candidateVersion(null), GATES, List.of(),
+                        worse), new CurrentThreadExecutor(), NOV_22);
+        model.decisionProperty().set("promote");
+
+        assertEquals(heading + "\n▼ store=store_14: Δ −0.144 [−0.279, −0.005] (n=202)",
+                model.worseWarningProperty().get());
+    }
+
     /** Every text the view-model writes comes from the decision bundle: a marked bundle marks each of them. */
     @Test
     void whatTheDecisionViewModelSaysComesFromItsBundle() {
