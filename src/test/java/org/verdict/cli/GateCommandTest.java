@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verdict.cli.exit.ExitCodes;
 import org.verdict.core.pack.Hashes;
+import org.verdict.core.pack.PackFixture;
 import org.verdict.core.pack.RareClassPack;
 import picocli.CommandLine;
 
@@ -243,5 +244,28 @@ class GateCommandTest {
         assertEquals(-0.4, rare.get("delta").asDouble(), 1e-12);
         assertTrue(rare.get("ciUpper").asDouble() < 0);
         assertTrue(rare.get("adjustedP").asDouble() < 0.001);
+    }
+
+    /**
+     * On 4 rows no slice can be tested: the JSON says how many slices there are, that none was tested and why, in the
+     * words the table prints, so "worseSlices": [] never reads as "no slice is worse".
+     */
+    @Test
+    void theJsonSaysWhichSlicesCouldNotBeTested() throws IOException {
+        Path pack = PackFixture.write(folder.resolve("tiny"), PackFixture.MULTICLASS_MANIFEST, PackFixture.MULTICLASS_CSV);
+
+        run(pack.toString(), "--json");
+        JsonNode coverage = new ObjectMapper().readTree(out.toString()).get("sliceCoverage");
+
+        assertEquals(0, coverage.get("tested").asInt(), coverage.toString());
+        assertTrue(coverage.get("slices").asInt() > 0, coverage.toString());
+        assertEquals(coverage.get("slices").asInt(), coverage.get("untested").size());
+        for (JsonNode slice : coverage.get("untested")) {
+            assertTrue(slice.get("reason").asText().startsWith("too few examples: " + slice.get("n").asInt()
+                    + " rows, under the minimum of 30"), slice.toString());
+            assertTrue(slice.get("n").asInt() < 30, slice.toString());
+        }
+        assertTrue(coverage.get("text").asText().startsWith("No slice could be tested on macro_f1: all "),
+                coverage.toString());
     }
 }

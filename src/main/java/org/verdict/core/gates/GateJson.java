@@ -3,6 +3,7 @@ package org.verdict.core.gates;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.verdict.core.compare.SliceCoverage;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.gates.model.Gate;
 import org.verdict.core.gates.model.GateResult;
@@ -57,6 +58,21 @@ public final class GateJson {
             worse.put("adjustedP", slice.adjustedP());
             return worse;
         }).toList());
+        // "no slice is worse" speaks only for the slices tested: a reader of the JSON gets the count and the rest
+        SliceCoverage coverage = review.evidence().primaryComparison().sliceCoverage(review.evidence().primaryMetric());
+        Map<String, Object> coverageJson = new LinkedHashMap<>();
+        coverageJson.put("slices", coverage.slices());
+        coverageJson.put("tested", coverage.tested());
+        coverageJson.put("untested", coverage.untested().stream().map(slice -> {
+            Map<String, Object> untested = new LinkedHashMap<>();
+            untested.put("slice", slice.slice().label());
+            untested.put("n", slice.n());
+            untested.put("delta", slice.delta());
+            untested.put("reason", slice.verdictLabel());
+            return untested;
+        }).toList());
+        coverageJson.put("text", review.evidence().worseFindings().slicesHeading());
+        json.put("sliceCoverage", coverageJson);
         json.put("worseOverall", review.evidence().worseOverall().stream().map(finding -> {
             SliceResult result = finding.result();
             Map<String, Object> worse = new LinkedHashMap<>();
