@@ -26,7 +26,8 @@ public record SliceCoverage(String metric, int slices, int tested, List<SliceRes
         untested = List.copyOf(untested);
     }
 
-    static SliceCoverage of(String metric, List<SliceResult> results) {
+    /** The coverage of {@code results}, one metric's (the overall slice among them is set aside). */
+    public static SliceCoverage of(String metric, List<SliceResult> results) {
         List<SliceResult> slices = results.stream().filter(r -> !r.slice().isOverall()).toList();
         List<SliceResult> untested = slices.stream().filter(r -> r.deltaCi() == null)
                 .sorted(Comparator.comparingInt(SliceResult::n).reversed()).toList();

@@ -29,6 +29,7 @@ import org.verdict.core.compare.ClassRecall;
 import org.verdict.core.compare.ComparisonOptions;
 import org.verdict.core.compare.ComparisonReport;
 import org.verdict.core.compare.SliceKey;
+import org.verdict.core.compare.SliceCoverage;
 import org.verdict.core.compare.SliceResult;
 import org.verdict.core.compare.Verdict;
 import org.verdict.core.pack.Metric;
@@ -512,9 +513,10 @@ public final class CompareViewModel {
             filterNote.set(MessageFormat.format(text.getString("compare.filterLeftNone"), typed));
         } else if (typed.isEmpty()) {
             // a slice without Δ's interval was never tested: "none is worse" must not speak for it
-            long tested = rows.stream().filter(row -> !row.overall() && row.result().deltaCi() != null).count();
-            filterNote.set(MessageFormat.format(text.getString(tested == slices ? "compare.noneWorse"
-                    : "compare.noneWorseOfTested"), slices, tested));
+            SliceCoverage shown = SliceCoverage.of(metric.get().wireName(),
+                    rows.stream().map(ComparisonRow::result).toList());
+            filterNote.set(MessageFormat.format(text.getString(shown.untested().isEmpty() ? "compare.noneWorse"
+                    : "compare.noneWorseOfTested"), shown.slices(), shown.tested()));
         } else {
             filterNote.set(MessageFormat.format(text.getString("compare.noneWorseMatches"), typed));
         }
