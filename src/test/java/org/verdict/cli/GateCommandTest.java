@@ -26,8 +26,8 @@ class GateCommandTest {
     Path folder;
 
     private static final String FAIRNESS_POLICY = "{\"fairness\": {\"positiveClass\": \"a\", \"tolerances\": "
-            + "{\"demographic_parity_difference\": 0.2, \"demographic_parity_ratio\": 0.3, "
-            + "\"equalized_odds_difference\": 0.2, \"equal_opportunity_difference\": 0.2}}}";
+            + "{\"demographic_parity_difference\": 0.3, \"demographic_parity_ratio\": 0.4, "
+            + "\"equalized_odds_difference\": 0.3, \"equal_opportunity_difference\": 0.3}}}";
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
@@ -40,8 +40,10 @@ class GateCommandTest {
     }
 
     /**
-     * 200 rows; the candidate is right on every row (production on 9 of 10); a clean safety suite, fast latency,
-     * an even canary, a history best of 0.95; policy: fairness on class a.
+     * 200 rows; the candidate is right on every row, production wrong on every tenth and on the rows of class a
+     * divisible by 6 (34 of its 67), so the models select class a differently on enough examples (at least 25) for
+     * the fairness bootstrap rather than the agreement bound, which on 200 rows could not pass any tolerance below 0.5;
+     * a clean safety suite, fast latency, an even canary, a history best of 0.95; policy: fairness on class a.
      */
     private Path passingPack() throws IOException {
         Path pack = folder.resolve("pack");
@@ -52,7 +54,7 @@ class GateCommandTest {
         String[] classes = {"a", "b", "c"};
         for (int row = 0; row < 200; row++) {
             String label = classes[row % 3];
-            String production = row % 10 == 9 ? classes[(row + 1) % 3] : label;
+            String production = row % 10 == 9 || row % 6 == 0 ? classes[(row + 1) % 3] : label;
             primary.append("ex-").append(row).append(',').append(label).append(',').append(row % 2 == 0 ? "en" : "de")
                     .append(',').append(row % 4 < 2 ? "f" : "m").append(',').append(production).append(',')
                     .append(label).append('\n');

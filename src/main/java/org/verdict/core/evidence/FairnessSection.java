@@ -73,7 +73,7 @@ public final class FairnessSection {
                         Cell.plain(Sections.valueWithCi(estimate.candidate(), estimate.candidateCi())),
                         Cell.plain(EvidenceNumbers.delta(estimate.worsening(), estimate.worseningCi())
                                 + (estimate.fromAgreement() ? " (agreement bound: "
-                                + FairnessEvidence.AGREEMENT.formatted(fairness.positiveClass()) + ")" : "")),
+                                + estimate.agreement(fairness.positiveClass()) + ")" : "")),
                         Cell.plain(EvidenceNumbers.plain(policy.fairness().toleranceOf(disparity.wireName())))));
             }
             String level = GateNumbers.level(policy.confidenceLevel());

@@ -75,6 +75,7 @@ final class FairnessGate implements PromotionGate {
         numbers.put("worseningCiLower", estimate.worseningCi().lower());
         numbers.put("worseningCiUpper", estimate.worseningCi().upper());
         numbers.put("tolerance", tolerance);
+        numbers.put("disagreements", (double) estimate.disagreements());
         // the change and its interval share decimals that keep the interval's ends apart
         MetricFormat changes = MetricFormat.RATE.apartFrom(tolerance).forInterval(estimate.worsening(),
                 estimate.worseningCi().lower(), estimate.worseningCi().upper(), tolerance);
@@ -83,7 +84,7 @@ final class FairnessGate implements PromotionGate {
         // the outcome in plain words first (and what it rests on where the models agree), then the numbers and the
         // method behind them
         String text = attribute.name() + " " + disparity.wireName() + ": "
-                + (estimate.fromAgreement() ? FairnessEvidence.AGREEMENT.formatted(positiveClass)
+                + (estimate.fromAgreement() ? estimate.agreement(positiveClass)
                 + ", so the change is bounded by how often they could differ on examples not seen; " : "")
                 + inWords(outcome, estimate.worseningCi().lower(), estimate.worseningCi().upper(), tolerance, changes)
                 + ". Measured: candidate " + GateNumbers.value(estimate.candidate()) + " vs production "

@@ -104,7 +104,7 @@ final class LanguageParityGate implements PromotionGate {
         for (int i = 0; i < languages.size(); i++) {
             if (failed.findings().get(i).outcome() == GateOutcome.INSUFFICIENT_EVIDENCE) {
                 SliceResult r = languages.get(i);
-                inconclusive.add(r.slice().values().get(0) + " (" + MetricFormat.sampleSize(r.n())
+                inconclusive.add(r.slice().values().get(0) + " (" + r.counts().sampleSize(r.n())
                         + (r.isAvailable() ? ", Δ " + deltaWithInterval(r, metric) : "") + ")");
             }
         }
@@ -133,7 +133,7 @@ final class LanguageParityGate implements PromotionGate {
         // metric (a 4-row slice is untested whatever its classes)
         if (result.verdict() == Verdict.TOO_FEW_EXAMPLES) {
             return Finding.of(subject, GateOutcome.INSUFFICIENT_EVIDENCE, language + ": too few examples ("
-                    + MetricFormat.sampleSize(result.n()) + ", minimum " + MetricFormat.count(options.minSliceSize())
+                    + result.counts().sampleSize(result.n()) + ", minimum " + MetricFormat.count(options.minSliceSize())
                     + ")");
         }
         if (!result.isAvailable()) {
@@ -186,7 +186,7 @@ final class LanguageParityGate implements PromotionGate {
         }
         String text = language + ": candidate " + values.valueAmong(candidate, production)
                 + " vs production " + values.valueAmong(production, candidate) + ", Δ "
-                + delta + interval + " (" + MetricFormat.sampleSize(result.n())
+                + delta + interval + " (" + result.counts().sampleSize(result.n())
                 + (result.unstableReason() == null ? ""
                 : ", unstable: " + result.unstableReason()) + (result.adjustedP() == null ? ""
                 : ", adjusted p " + MetricFormat.pValue(result.adjustedP())) + ", " + result.verdict().label() + ")";

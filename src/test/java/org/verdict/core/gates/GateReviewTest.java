@@ -154,6 +154,34 @@ class GateReviewTest {
                 + "examples not seen; the gap between groups grew by at most 0.07"), within.detail());
     }
 
+    /**
+     * The reviewer's `near` pack in small: the candidate drops two true positives of m (rows 6 and 18), the group
+     * with production's higher TPR (31 of 34 against f's 29 of 33), so both disagreements lower the TPR gap. The
+     * bootstrap sees only those two and could not show the gap growing; the models may differ on examples not seen
+     * either way. With fewer than 25 disagreements the interval holds the agreement bound of those seen: each group's
+     * disagreement share below its exact Clopper–Pearson limit at 0.05/2, U(2, 34) + U(0, 33) = 0.3025360194101548
+     * (scipy: beta.ppf(0.975, 3, 32) + beta.ppf(0.975, 1, 33)), so the gate cannot pass equal opportunity.
+     */
+    @Test
+    void fairnessOfACandidateThatDiffersOnTwoExamplesRestsOnTheirAgreementBound() throws PackException {
+        GateResult result = pack().primary(200, row -> row == 6 || row == 18 ? wrong(row)
+                : SAME_AS_PRODUCTION.apply(row)).policy("{\"fairness\": {\"positiveClass\": \"a\"}}")
+                .review().gates().result(Gate.FAIRNESS);
+        Finding opportunity = result.findings().stream()
+                .filter(f -> f.subject().equals("gender equal_opportunity_difference")).findFirst().orElseThrow();
+        assertTrue(opportunity.numbers().get("worsening") < 0, opportunity.detail());
+        assertEquals(0.3025360194101548, opportunity.numbers().get("worseningCiUpper"), 1e-9);
+        assertEquals(-0.3025360194101548, opportunity.numbers().get("worseningCiLower"), 1e-9);
+        assertEquals(2, opportunity.numbers().get("disagreements"), 0);
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, opportunity.outcome());
+        assertTrue(opportunity.detail().startsWith("gender equal_opportunity_difference: the models select 'a' "
+                + "differently on only 2 of the examples these rates count (fewer than 25, too few for the bootstrap to "
+                + "show how far the gap could move), so the change is bounded by how often they could differ on "
+                + "examples not seen; the gap between groups may have grown by up to 0.30"), opportunity.detail());
+        assertTrue(opportunity.detail().contains("95% agreement bound"), opportunity.detail());
+        assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, result.outcome());
+    }
+
     @Test
     void fairnessFailsWhenTheCandidateSelectsOnlyOneGroup() throws PackException {
         // candidate predicts a for every f row and never for m rows: selection rates 1.0 vs 0.0, DP difference 1
@@ -174,7 +202,8 @@ class GateReviewTest {
      * 40 rows, 20 per gender: the candidate also selects a on four f rows labelled b or c (rows 1, 4, 5, 8), so its
      * demographic parity difference is 0.2 worse, beyond the 0.05 tolerance — but with 20 rows per group the interval
      * of the worsening reaches below the tolerance, so the gate can neither pass nor fail: it lacks evidence, and the
-     * verdict agrees with the interval printed beside it.
+     * verdict agrees with the interval printed beside it. Four disagreements are too few for the bootstrap alone: the
+     * interval holds their agreement bound, and the line says so before the outcome in words.
      */
     @Test
     void fairnessLacksEvidenceWhenOnlyThePointEstimateIsBeyondTolerance() throws PackException {
@@ -191,11 +220,13 @@ class GateReviewTest {
         assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, result.outcome());
         // in words first, the numbers and the method after them; and "more" says more of what
         String detail = parity.detail();
-        assertTrue(detail.startsWith("gender demographic_parity_difference: the gap between groups may have grown by "
-                + "up to 0."), detail);
+        assertTrue(detail.startsWith("gender demographic_parity_difference: the models select 'a' differently on "
+                + "only 4 of the examples these rates count (fewer than 25, too few for the bootstrap to show how far "
+                + "the gap could move), so the change is bounded by how often they could differ on examples not seen; "
+                + "the gap between groups may have grown by up to 0."), detail);
         assertTrue(detail.indexOf("(allowed 0.05") < detail.indexOf(": the data cannot tell whether it grew beyond "
                 + "that. Measured: candidate "), detail);
-        assertTrue(detail.indexOf("Measured:") < detail.indexOf("paired bootstrap percentile interval"), detail);
+        assertTrue(detail.indexOf("Measured:") < detail.indexOf("95% agreement bound"), detail);
         long more = result.findings().stream().filter(f -> f.outcome() == GateOutcome.INSUFFICIENT_EVIDENCE).count()
                 - 1;
         assertTrue(more > 0 && result.summary().endsWith("(and " + more + " more disparit" + (more == 1 ? "y" : "ies")
@@ -304,6 +335,24 @@ class GateReviewTest {
         assertTrue(de.numbers().get("ciLower") < -0.05 && de.numbers().get("ciUpper") > 0, de.detail());
         assertTrue(de.detail().endsWith(" < −0.050 (tolerance E)"), de.detail());
         assertEquals(GateOutcome.INSUFFICIENT_EVIDENCE, de.outcome(), de.detail());
+    }
+
+    /**
+     * A language's line gives, beside its n, the count its metric rests on, as the worse slices' lines do: macro_f1
+     * averages the classes' F1, so the smallest class's support (en: the even rows, a/b/c 34/33/33; de: 33/34/33).
+     * de: every row wrong; en: the candidate wrong on rows 0, 100 and 150, a loss beyond E not ruled out, named
+     * with its counts in the failing summary too.
+     */
+    @Test
+    void languageParityLinesGiveTheCountTheirMetricRestsOn() throws PackException {
+        GateResult result = pack().primaryMetric("macro_f1").primary(200, row -> language(row).equals("de")
+                || row % 100 == 0 || row == 150 ? wrong(row) : label(row)).review().gates()
+                .result(Gate.LANGUAGE_PARITY);
+        for (Finding finding : result.findings()) {
+            assertTrue(finding.detail().contains(" (n=100, min class 33, "), finding.detail());
+        }
+        assertTrue(result.summary().contains("; insufficient evidence for en (n=100, min class 33, Δ −"),
+                result.summary());
     }
 
     @Test

@@ -103,6 +103,12 @@ public final class TestPack {
         return file("primary.csv", csv.toString());
     }
 
+    /** The manifest's primary metric instead of accuracy. */
+    public TestPack primaryMetric(String metric) {
+        manifest.put("primaryMetric", metric);
+        return this;
+    }
+
     /** A second candidate, listed after "2", that is right on every row. */
     public TestPack secondCandidate(String version) {
         ((ArrayNode) manifest.get("models")).add(version(version, "candidate"));

@@ -13,6 +13,7 @@ import org.verdict.core.stats.CountResampler;
 import org.verdict.core.stats.DisparityAgreementBound;
 import org.verdict.core.stats.PearsonChiSquare;
 import org.verdict.core.stats.Interval;
+import org.verdict.core.stats.MetricFormat;
 import org.verdict.core.stats.Proportions;
 import org.verdict.core.stats.MaximumIntervals;
 import org.verdict.core.stats.ResampledDistribution;
@@ -40,13 +41,18 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
     public static final String WORSENING_INTERVAL = "%s paired bootstrap percentile interval, its upper end raised "
             + "to the basic bootstrap's at a quarter of the tail where that is higher";
     /**
-     * Why a worsening's interval is the agreement bound; %s is the positive class. The bootstrap would give [0, 0]
-     * there, a certainty the data cannot give: the models may differ on examples not seen.
+     * Below this many counted examples on which the models select differently, the worsening's interval holds the
+     * agreement bound ({@link DisparityAgreementBound}): the bootstrap sees only the disagreements drawn, so with none
+     * it reads [0, 0] and with a handful that all lower the gap no replicate can raise it. 25 is the discordant count
+     * below which McNemar's chi-square is replaced by the exact binomial test for the same reason, a paired
+     * difference of proportions carried by few discordant examples (docs/statistics.md, "Fairness: two models that
+     * disagree on few examples").
      */
-    public static final String AGREEMENT = "both models select '%s' alike on every example these rates count";
+    public static final int FEW_DISAGREEMENTS = 25;
     /** What the agreement bound is; %s is the level. */
     public static final String AGREEMENT_INTERVAL = "%s agreement bound: the change reachable if the models differed "
-            + "on unseen examples of each group as often as its exact (Clopper–Pearson) limit allows";
+            + "on each group's examples as often as the exact (Clopper–Pearson) limit of the differences seen there "
+            + "allows, or the paired bootstrap's interval where that reaches further";
 
     public FairnessEvidence {
         attributes = List.copyOf(attributes);
@@ -83,13 +89,29 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
      * A disparity for both models and how much worse the candidate is, each with its interval; all null when fewer
      * than two groups define it.
      *
-     * @param fromAgreement whether the worsening's interval is the agreement bound ({@link #AGREEMENT}: the models
-     *                      select alike on every example the disparity counts), not the paired bootstrap's
+     * @param disagreements the examples this disparity counts (all of them, or the positives for equal opportunity)
+     *                      in the judged groups that the two models select differently
      */
     public record DisparityEstimate(Double production, Interval productionCi, Double candidate, Interval candidateCi,
-                                    Double worsening, Interval worseningCi, boolean fromAgreement) {
+                                    Double worsening, Interval worseningCi, long disagreements) {
         public boolean isDefined() {
             return worsening != null;
+        }
+
+        /** Whether the worsening's interval holds the agreement bound: the models disagree on too few examples. */
+        public boolean fromAgreement() {
+            return isDefined() && disagreements < FEW_DISAGREEMENTS;
+        }
+
+        /**
+         * Why the worsening's interval is the agreement bound, in words ({@link #fromAgreement}); the bootstrap alone
+         * would claim a certainty the data cannot give: the models may differ on examples not seen.
+         */
+        public String agreement(String positiveClass) {
+            return disagreements == 0 ? "both models select '" + positiveClass + "' alike on every example these "
+                    + "rates count" : "the models select '" + positiveClass + "' differently on only "
+                    + MetricFormat.count(disagreements) + " of the examples these rates count (fewer than "
+                    + FEW_DISAGREEMENTS + ", too few for the bootstrap to show how far the gap could move)";
         }
     }
 
@@ -209,14 +231,15 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
         for (Disparity d : Disparity.values()) {
             double[] values = observed.get(d);
             if (Double.isNaN(values[0]) || Double.isNaN(values[1])) {
-                estimates.put(d, new DisparityEstimate(null, null, null, null, null, null, false));
+                estimates.put(d, new DisparityEstimate(null, null, null, null, null, null, 0));
                 continue;
             }
             double worsening = d.worsening(values[0], values[1]);
-            boolean agree = selectAlike(d, included);
+            long disagreements = disagreements(d, included);
+            Interval bootstrap = worseningInterval(worseningReplicates.get(d), worsening, confidenceLevel);
             estimates.put(d, new DisparityEstimate(values[0], consistent(d, modelCis[0]), values[1],
-                    consistent(d, modelCis[1]), worsening, agree ? agreementInterval(d, included, confidenceLevel)
-                    : worseningInterval(worseningReplicates.get(d), worsening, confidenceLevel), agree));
+                    consistent(d, modelCis[1]), worsening, disagreements < FEW_DISAGREEMENTS
+                    ? hull(agreementInterval(d, included, confidenceLevel), bootstrap) : bootstrap, disagreements));
         }
         return new Attribute(name, groups, excluded, estimates);
     }
@@ -454,37 +477,63 @@ public record FairnessEvidence(String positiveClass, String positiveClassReason,
         };
     }
 
-    /** Whether both models select alike on every example of {@code groups} that disparity {@code d} counts. */
-    private static boolean selectAlike(Disparity d, List<long[]> groups) {
-        // cells where exactly one model selects: 1 and 2 (negatives), 5 and 6 (positives)
-        int[] differing = d == Disparity.EQUAL_OPPORTUNITY_DIFFERENCE ? new int[] {5, 6} : new int[] {1, 2, 5, 6};
-        return groups.stream().allMatch(cells -> Arrays.stream(differing).allMatch(cell -> cells[cell] == 0));
+    /** Cells where exactly one model selects: 1 and 2 among the negatives, 5 and 6 among the positives. */
+    private static final int[] NEGATIVES_DIFFERING = {1, 2};
+    private static final int[] POSITIVES_DIFFERING = {5, 6};
+
+    /** The examples of {@code groups} that disparity {@code d} counts and the two models select differently. */
+    private static long disagreements(Disparity d, List<long[]> groups) {
+        return groups.stream().mapToLong(cells -> differing(cells, POSITIVES_DIFFERING)
+                + (d == Disparity.EQUAL_OPPORTUNITY_DIFFERENCE ? 0 : differing(cells, NEGATIVES_DIFFERING))).sum();
+    }
+
+    private static long differing(long[] cells, int[] differingCells) {
+        return Arrays.stream(differingCells).mapToLong(cell -> cells[cell]).sum();
     }
 
     /**
-     * The worsening's interval where the models select alike on every counted example: [−b, b] from
-     * {@link DisparityAgreementBound}, by the examples each group's rates count.
+     * [−b, b] from {@link DisparityAgreementBound}, by the examples each group's rates count and how many of them the
+     * models select differently.
      */
     private static Interval agreementInterval(Disparity d, List<long[]> groups, double confidenceLevel) {
-        long[] examples = new long[groups.size()];
-        long[] positives = new long[groups.size()];
-        long selected = 0;
-        for (int g = 0; g < groups.size(); g++) {
+        int count = groups.size();
+        long[] examples = new long[count];
+        long[] positives = new long[count];
+        long[] negatives = new long[count];
+        long[] positivesDiffering = new long[count];
+        long[] negativesDiffering = new long[count];
+        long[] differing = new long[count];
+        long selectedByProduction = 0;
+        for (int g = 0; g < count; g++) {
             Counts c = Counts.of(groups.get(g), 2);
             examples[g] = c.n;
             positives[g] = c.positives;
-            selected += c.selected;
+            negatives[g] = c.n - c.positives;
+            positivesDiffering[g] = differing(groups.get(g), POSITIVES_DIFFERING);
+            negativesDiffering[g] = differing(groups.get(g), NEGATIVES_DIFFERING);
+            differing[g] = positivesDiffering[g] + negativesDiffering[g];
+            selectedByProduction += c.selected;
         }
-        long[] negatives = new long[groups.size()];
-        Arrays.setAll(negatives, g -> examples[g] - positives[g]);
         double bound = switch (d) {
-            case DEMOGRAPHIC_PARITY_DIFFERENCE -> DisparityAgreementBound.ofGap(examples, confidenceLevel);
-            case DEMOGRAPHIC_PARITY_RATIO -> DisparityAgreementBound.ofRatio(examples, selected, confidenceLevel);
-            case EQUAL_OPPORTUNITY_DIFFERENCE -> DisparityAgreementBound.ofGap(positives, confidenceLevel);
-            case EQUALIZED_ODDS_DIFFERENCE -> DisparityAgreementBound.ofLargerGap(positives, negatives,
+            case DEMOGRAPHIC_PARITY_DIFFERENCE -> DisparityAgreementBound.ofGap(examples, differing, confidenceLevel);
+            case DEMOGRAPHIC_PARITY_RATIO -> DisparityAgreementBound.ofRatio(examples, differing, selectedByProduction,
                     confidenceLevel);
+            case EQUAL_OPPORTUNITY_DIFFERENCE -> DisparityAgreementBound.ofGap(positives, positivesDiffering,
+                    confidenceLevel);
+            case EQUALIZED_ODDS_DIFFERENCE -> DisparityAgreementBound.ofLargerGap(positives, positivesDiffering,
+                    negatives, negativesDiffering, confidenceLevel);
         };
         return new Interval(-bound, bound);
+    }
+
+    /**
+     * The smallest interval holding both: it misses only where both miss, so it keeps the agreement bound's exact
+     * coverage, and it is never narrower than the bootstrap's, which the seen disagreements may stretch beyond the
+     * bound (the bootstrap's is null where its replicates define no worsening).
+     */
+    private static Interval hull(Interval bound, Interval bootstrap) {
+        return bootstrap == null ? bound : new Interval(Math.min(bound.lower(), bootstrap.lower()),
+                Math.max(bound.upper(), bootstrap.upper()));
     }
 
     private static final int ALL = 0;
