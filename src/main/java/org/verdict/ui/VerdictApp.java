@@ -15,6 +15,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -146,6 +147,9 @@ public final class VerdictApp extends Application {
         compareModel.followOpening(main.openingProperty());
         overviewModel.showVerdictOf(gatesModel.verdict());
         overviewModel.showOtherMetricsOf(compareModel.reportProperty());
+        overviewModel.showWorseSlicesOf(Bindings.createObjectBinding(() -> gatesModel.reviewedProperty().get() == null
+                ? null : gatesModel.reviewedProperty().get().review().evidence().worseFindings(),
+                gatesModel.reviewedProperty()));
         PackView gates = new PackView(GatesViewModel.VIEW_ID, gatesText.getString("view.gates"),
                 () -> new GatesView(gatesModel, gatesText).node(), gatesModel::showPack);
         // The evidence follows the Gates view-model, which computes it once per pack.
