@@ -13,7 +13,7 @@ if [ -L "$self" ]; then
 fi
 case $self in */*) ;; *) self=./$self ;; esac
 name=${self##*/}
-bindir=$(cd -P -- "${self%/*}" && pwd) || exit 1
+bindir=$(CDPATH= cd -P -- "${self%/*}" && pwd) || exit 1   # CDPATH would send a relative bin/ elsewhere
 root=${bindir%/*}
 app=$root/lib/app
 cfg=$app/$name.cfg

@@ -86,6 +86,16 @@ class AppImageLauncherTest {
     }
 
     @Test
+    void aRelativePathIsTakenFromTheWorkingFolderWhateverCdpathSays() throws Exception {
+        Path decoy = Files.createDirectories(folder.resolve("decoy"));
+        Files.createDirectories(decoy.resolve("bin"));
+        Started started = start(Path.of("bin", "Verdict"), image, Map.of("CDPATH", decoy.toString()));
+
+        assertEquals(STAND_IN_EXIT, started.exitCode, started.lines.toString());
+        assertTrue(started.lines.contains("-Djpackage.app-path=" + image + "/bin/Verdict"), started.lines.toString());
+    }
+
+    @Test
     void libAppIsAddedToTheLibraryPathTheCallerSet() throws Exception {
         Started started = start(image.resolve("bin/Verdict"), folder, Map.of("LD_LIBRARY_PATH", "/opt/lib"));
 
