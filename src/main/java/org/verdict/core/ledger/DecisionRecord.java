@@ -103,6 +103,9 @@ public record DecisionRecord(
     public String action() {
         String candidate = "candidate " + candidateVersion;
         String production = "production " + productionVersion;
+        if (kind == null) {
+            return String.valueOf(decision);
+        }
         return switch (kind) {
             case PROMOTION -> switch (decision == null ? "" : decision) {
                 case PROMOTE -> overriddenGates().isEmpty() ? "promote " + candidate + " over " + production

@@ -43,7 +43,7 @@ public final class StandingDecisions {
 
     /** What {@code record} decides, as a key; empty for an amendment (it adds facts) or a record without evidence. */
     private static Optional<String> question(DecisionRecord record) {
-        if (record.kind() == RecordKind.AMENDMENT || record.evidence() == null || record.evidence().files() == null) {
+        if (record.kind() == null || record.kind() == RecordKind.AMENDMENT || record.evidence() == null || record.evidence().files() == null) {
             return Optional.empty();
         }
         return Optional.of(String.join("\n", record.kind().wireName(), String.valueOf(record.model()),
