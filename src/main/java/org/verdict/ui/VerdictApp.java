@@ -129,7 +129,7 @@ public final class VerdictApp extends Application {
         ComparisonEngine engine = new ComparisonEngine();
         CompareViewModel compareModel = new CompareViewModel(ComparisonRunner.underPolicy(new SummaryComparison(engine)::compare),
                 engine::confusionMatrix, executor,
-                activity, text, ComparisonOptions.DEFAULTS, unexpected, QuietPeriod.of(FILTER_TYPING_PAUSE));
+                activity, text, ComparisonOptions.DEFAULTS, QuietPeriod.of(FILTER_TYPING_PAUSE));
         PackView compare = new PackView("compare", text.getString("view.compare"), () -> new CompareView(compareModel,
                 text, executor, new ChartPane(appearance, text, saveTarget, executor), dividers).node(),
                 compareModel::showPack);
@@ -185,7 +185,7 @@ public final class VerdictApp extends Application {
                 auditModel.trustedSignersProperty()::get, new ExportSigningDialog(text, paths)::choose,
                 main::lastKeyFile, text);
         MainWindow window = new MainWindow(main, views(overview, compare, gates, evidence, audit),
-                packActions(recordDecision, exportApprovalPack), appearance, text, problems, unexpected,
+                packActions(recordDecision, exportApprovalPack), appearance, text, problems,
                 packChooser(text, paths));
         navigator.set(window);
         window.listViewShortcuts(text.getString("view.compare"), CompareView.shortcuts(text));
