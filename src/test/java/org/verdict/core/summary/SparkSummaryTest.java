@@ -94,6 +94,9 @@ class SparkSummaryTest {
             summary = new SummaryPackReader().read(summaryPack, Progress.NONE);
         } else {
             // the cluster way (docs/pack-format.md): Spark writes CSV part files, `summarize --engine import` packs them
+            spark.sql(sql.checksQuery()).write().option("header", "true").csv(folder.resolve("checks").toString());
+            spark.sql(holdoutSql.checksQuery()).write().option("header", "true")
+                    .csv(folder.resolve("holdout_checks").toString());
             spark.sql(sql.cellsQuery()).write().option("header", "true").csv(folder.resolve("cells").toString());
             spark.sql(sql.blocksQuery()).write().option("header", "true").csv(folder.resolve("blocks").toString());
             spark.sql(holdoutSql.cellsQuery()).write().option("header", "true")
@@ -102,9 +105,9 @@ class SparkSummaryTest {
                     .csv(folder.resolve("holdout_blocks").toString());
             Path script = Files.writeString(folder.resolve("summary.sql"),
                     sql.script(new SummarySql.Sources(null, null, "holdout", null)));
-            summary = SummaryImport.assemble(manifest, true, folder.resolve("cells"), folder.resolve("blocks"), null,
+            summary = SummaryImport.assemble(manifest, true, folder.resolve("checks"), folder.resolve("cells"), folder.resolve("blocks"), null,
                     new SummaryImport.OptionalTables(null, null, new SummaryImport.Holdout("holdout",
-                            folder.resolve("holdout_cells"), folder.resolve("holdout_blocks"), null), null),
+                            folder.resolve("holdout_checks"), folder.resolve("holdout_cells"), folder.resolve("holdout_blocks"), null), null),
                     script, "spark", spark.version(), "evals", "snapshot-7", seed, SummarySql.DEFAULT_BLOCKS,
                     summaryPack, new SummaryPackWriter());
             assertEquals("snapshot-7", summary.provenance().snapshot());
