@@ -168,8 +168,8 @@ public final class SummaryImport {
                     + (printed ? "; run that query with the others and give its CSV or folder"
                     : "; " + sqlScript + " was printed before Verdict's SQL checked rows: print the SQL again with "
                     + "summarize --engine sql and the same options, run its row checks query on the same table, and "
-                    + "import with --" + option + "checks and the new script as --sql (its other queries are the "
-                    + "same, so the tables you have import as they are)"));
+                    + "import with --" + option + "checks and the new script as --sql (its other queries make the "
+                    + "same tables of rows that pass the checks, so the tables you have import as they are)"));
         }
         SummaryTable table = readTable(checks, RowChecks.COLUMNS);
         List<String> failures = new ArrayList<>();

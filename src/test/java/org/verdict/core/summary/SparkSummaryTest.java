@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -150,6 +151,42 @@ class SparkSummaryTest {
             }
         } finally {
             rows.close();
+        }
+    }
+
+    /**
+     * Spark without ANSI mode reads '0.4x' as NULL, which the summary would sum as a predicted negative; the row checks
+     * count it, and a misspelt label, which the summary would count as a negative, with the other checks.
+     */
+    @Test
+    void sparkRowChecksCountWhatTheSummaryWouldSumSilently() throws Exception {
+        Path rowPack = RowPacks.write(folder.resolve("rows"), Task.BINARY, 200, 3);
+        PackManifest manifest = RowManifest.read(rowPack.resolve("manifest.json"));
+        List<String> lines = new ArrayList<>(Files.readAllLines(rowPack.resolve("primary.csv")));
+        String[] third = lines.get(3).split(",");
+        third[5] = "0.4x";
+        lines.set(3, String.join(",", third));
+        String[] fourth = lines.get(4).split(",");
+        fourth[1] = "fruad";
+        lines.set(4, String.join(",", fourth));
+        Path edited = Files.write(folder.resolve("edited.csv"), lines);
+        view(edited, "edited");
+        String ansi = spark.conf().get("spark.sql.ansi.enabled");
+        spark.conf().set("spark.sql.ansi.enabled", "false");
+        try {
+            SummarySql sql = new SummarySql(SqlDialect.SPARK, SummaryLayout.of(manifest, true, true), manifest,
+                    "edited", 1L, SummarySql.DEFAULT_BLOCKS);
+            Map<String, String[]> failed = new HashMap<>();
+            for (String[] row : collect(spark.sql(sql.checksQuery())).rows()) {
+                if (!row[2].equals("0")) {
+                    failed.put(row[0] + " " + row[1], row);
+                }
+            }
+            assertEquals(Set.of("not_a_number score_7", "third_class label"), failed.keySet());
+            assertEquals(List.of("1", third[0], "0.4x"), List.of(failed.get("not_a_number score_7")).subList(2, 5));
+            assertEquals(List.of("2", "null", "fruad"), List.of(failed.get("third_class label")).subList(2, 5));
+        } finally {
+            spark.conf().set("spark.sql.ansi.enabled", ansi);
         }
     }
 
